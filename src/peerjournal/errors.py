@@ -1,0 +1,37 @@
+"""One error type and the documented exit codes.
+
+Everything that should reach the user as a one-line message raises
+`PeerJournalError`; the CLI's single exit point prints it and exits with its code.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    USER_ERROR = 1  # bad input: a wrong date, empty text, an invalid file
+    USAGE = 2  # unknown option or command (click's own code)
+    NOT_FOUND = 3  # no entry, prompt set, person … with that name or ID
+    DATABASE = 4  # the journal cannot be opened: corrupt, locked, read-only, not ours
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class PeerJournalError(Exception):
+    """An error the user can act on; `message` is printed as one line."""
+
+    def __init__(self, message: str, exit_code: ExitCode = ExitCode.USER_ERROR) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+class NotFoundError(PeerJournalError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, ExitCode.NOT_FOUND)
+
+
+class DatabaseError(PeerJournalError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, ExitCode.DATABASE)
