@@ -1,0 +1,82 @@
+"""The schema, as SQLModel models: the source of truth Alembic migrations are checked against.
+
+The hot paths (write, list, show, search) talk to SQLite through the standard library
+(see `engine.py` for why); these models are imported by migrations and tests only.
+Timestamps are ISO 8601 text with a UTC offset, dates are YYYY-MM-DD text, so the file
+reads the same from any SQLite client.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Index, Integer, Text
+from sqlmodel import Field, SQLModel
+
+
+class Entry(SQLModel, table=True):
+    __tablename__ = "entry"
+    __table_args__ = (
+        Index("ix_entry_date", "date"),
+        Index("ix_entry_deleted_at", "deleted_at"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    created_at: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: str = Field(sa_column=Column(Text, nullable=False))
+    date: str = Field(sa_column=Column(Text, nullable=False))
+    setting: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    mode: str = Field(
+        default="on-action", sa_column=Column(Text, nullable=False, server_default="on-action")
+    )
+    prompt_set: str = Field(
+        default="boud", sa_column=Column(Text, nullable=False, server_default="boud")
+    )
+    experience: str = Field(sa_column=Column(Text, nullable=False))
+    feelings: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    evaluation: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    self_care: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    answers: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+    shared: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
+    deleted_at: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    drift_verdict: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    drift_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    lexicon_version: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class EntryTag(SQLModel, table=True):
+    __tablename__ = "entry_tag"
+    __table_args__ = (Index("ix_entry_tag_tag", "tag"),)
+
+    entry_id: int = Field(foreign_key="entry.id", primary_key=True, ondelete="CASCADE")
+    tag: str = Field(primary_key=True)
+
+
+class Person(SQLModel, table=True):
+    """Someone the writer supports or works with: redacted from every export."""
+
+    __tablename__ = "person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    alias: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Supervision(SQLModel, table=True):
+    __tablename__ = "supervision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    date: str = Field(sa_column=Column(Text, nullable=False))
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    created_at: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class SelfCheck(SQLModel, table=True):
+    """One self-check before supervision; answers is JSON {item_id: {"score": 1-5, "note": str}}."""
+
+    __tablename__ = "selfcheck"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: str = Field(sa_column=Column(Text, nullable=False))
+    answers: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+    complete: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))

@@ -1,0 +1,335 @@
+"""All SQL lives here. Callers get plain values (see `peerjournal.entry`)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from peerjournal.db.engine import open_journal, translated_errors, write_transaction
+from peerjournal.entry import Entry, EntryDraft
+from peerjournal.errors import NotFoundError, PeerJournalError
+
+TAG_SEP = "\x1f"
+ENTRY_COLUMNS = (
+    "e.id, e.date, e.created_at, e.updated_at, e.setting, e.mode, e.prompt_set, e.experience, "
+    "e.feelings, e.evaluation, e.self_care, e.answers, e.shared, e.deleted_at, e.drift_verdict, "
+    f"(SELECT group_concat(tag, '{TAG_SEP}') FROM entry_tag t WHERE t.entry_id = e.id)"
+)
+EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care")
+
+
+@dataclass
+class Filters:
+    since: date | None = None
+    until: date | None = None
+    tags: list[str] = field(default_factory=list)
+    setting: str | None = None
+    limit: int | None = 20
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL conditions on alias `e` for live (not trashed) entries matching these filters."""
+        clauses = ["e.deleted_at IS NULL"]
+        params: list[Any] = []
+        if self.since:
+            clauses.append("e.date >= ?")
+            params.append(self.since.isoformat())
+        if self.until:
+            clauses.append("e.date <= ?")
+            params.append(self.until.isoformat())
+        if self.setting:
+            clauses.append("e.setting = ? COLLATE NOCASE")
+            params.append(self.setting)
+        for tag in self.tags:
+            clauses.append("EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag = ?)")
+            params.append(tag)
+        return " AND ".join(clauses), params
+
+    def limit_sql(self) -> str:
+        return f" LIMIT {int(self.limit)}" if self.limit else ""
+
+
+@dataclass
+class SearchHit:
+    entry: Entry
+    snippet: str  # matched words wrapped in \x02 … \x03
+
+
+@dataclass
+class Drift:
+    """A stored drift score: the verdict, its JSON (DriftScore.to_dict) and the lexicon version."""
+
+    verdict: str
+    data: dict[str, Any]
+    lexicon_version: str
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = open_journal(path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        with translated_errors(self.path):
+            yield
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._errors(), write_transaction(self.conn) as conn:
+            yield conn
+
+    # -- entries -------------------------------------------------------------------------
+
+    def add_entries(
+        self, drafts: Sequence[EntryDraft], now: datetime, drifts: Sequence[Drift | None]
+    ) -> list[int]:
+        """Insert entries in one transaction (all or nothing); returns their IDs in order."""
+        stamp = now.isoformat()
+        ids: list[int] = []
+        with self._write() as conn:
+            for draft, drift in zip(drafts, drifts, strict=True):
+                cur = conn.execute(
+                    "INSERT INTO entry (created_at, updated_at, date, setting, mode, prompt_set, "
+                    "experience, feelings, evaluation, self_care, answers, shared, drift_verdict, "
+                    "drift_json, lexicon_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        stamp,
+                        stamp,
+                        draft.date.isoformat(),
+                        draft.setting,
+                        draft.mode,
+                        draft.prompt_set,
+                        draft.experience,
+                        draft.feelings,
+                        draft.evaluation,
+                        draft.self_care,
+                        json.dumps(draft.answers, ensure_ascii=False),
+                        int(draft.shared),
+                        *_drift_values(drift),
+                    ),
+                )
+                entry_id = int(cur.lastrowid or 0)
+                conn.executemany(
+                    "INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)",
+                    [(entry_id, tag) for tag in draft.tags],
+                )
+                ids.append(entry_id)
+        return ids
+
+    def add_entry(self, draft: EntryDraft, now: datetime, drift: Drift | None = None) -> int:
+        return self.add_entries([draft], now, [drift])[0]
+
+    def get(self, entry_id: int, *, trashed: bool = False) -> Entry:
+        """The entry with this ID; with trashed=True, only an entry in the trash."""
+        condition = "e.deleted_at IS NOT NULL" if trashed else "e.deleted_at IS NULL"
+        with self._errors():
+            row = self.conn.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ? AND {condition}", (entry_id,)
+            ).fetchone()
+        if row is None:
+            where = "in the trash" if trashed else "in the journal"
+            hint = "" if trashed else " (see `peerjournal list`, or `peerjournal trash`)"
+            raise NotFoundError(f"No entry {entry_id} {where}{hint}.")
+        return _entry(row)
+
+    def list(self, filters: Filters) -> list[Entry]:
+        where, params = filters.where()
+        sql = f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE {where} ORDER BY e.date DESC, e.id DESC"
+        with self._errors():
+            rows = self.conn.execute(sql + filters.limit_sql(), params).fetchall()
+        return [_entry(r) for r in rows]
+
+    def iter_all(self) -> Iterator[Entry]:
+        """Every live entry, oldest first (for full exports)."""
+        with self._errors():
+            cursor = self.conn.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.deleted_at IS NULL "
+                "ORDER BY e.date, e.id"
+            )
+            for row in cursor:
+                yield _entry(row)
+
+    def search(self, query: str, filters: Filters) -> list[SearchHit]:
+        where, params = filters.where()
+        sql = (
+            f"SELECT {ENTRY_COLUMNS}, snippet(entry_fts, -1, '\x02', '\x03', '…', 16) "
+            f"FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
+            f"WHERE entry_fts MATCH ? AND {where} ORDER BY bm25(entry_fts), e.date DESC"
+        ) + filters.limit_sql()
+        with self._errors():
+            candidates = list(fts_queries(query))
+            for n, candidate in enumerate(candidates, start=1):
+                try:
+                    rows = self.conn.execute(sql, [candidate, *params]).fetchall()
+                except sqlite3.OperationalError:
+                    if n < len(candidates):  # not valid FTS5 syntax: try the forgiving rewrite
+                        continue
+                    raise
+                return [SearchHit(_entry(r[:-1]), r[-1]) for r in rows]
+        raise PeerJournalError(f"Nothing to search for in {query!r}: type a word or a phrase.")
+
+    def update(self, entry_id: int, changes: dict[str, Any], now: datetime,
+               drift: Drift | None, tags: list[str] | None = None) -> Entry:
+        """Apply `changes` (columns from EDITABLE, plus 'answers'); re-store the drift score."""
+        self.get(entry_id)
+        assignments = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in changes.items()
+                       if k in EDITABLE}
+        if "answers" in changes:
+            assignments["answers"] = json.dumps(changes["answers"], ensure_ascii=False)
+        assignments["updated_at"] = now.isoformat()
+        verdict, drift_json, version = _drift_values(drift)
+        assignments.update(drift_verdict=verdict, drift_json=drift_json, lexicon_version=version)
+        columns = ", ".join(f"{k} = ?" for k in assignments)
+        with self._write() as conn:
+            conn.execute(f"UPDATE entry SET {columns} WHERE id = ?", [*assignments.values(), entry_id])
+            if tags is not None:
+                conn.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
+                conn.executemany(
+                    "INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)",
+                    [(entry_id, tag) for tag in tags],
+                )
+        return self.get(entry_id)
+
+    def set_shared(self, entry_id: int, shared: bool) -> None:
+        self.get(entry_id)
+        with self._write() as conn:
+            conn.execute("UPDATE entry SET shared = ? WHERE id = ?", (int(shared), entry_id))
+
+    # -- trash -----------------------------------------------------------------------------
+
+    def trash(self, entry_id: int, now: datetime) -> None:
+        self.get(entry_id)
+        with self._write() as conn:
+            conn.execute("UPDATE entry SET deleted_at = ? WHERE id = ?", (now.isoformat(), entry_id))
+
+    def restore(self, entry_id: int) -> None:
+        self.get(entry_id, trashed=True)
+        with self._write() as conn:
+            conn.execute("UPDATE entry SET deleted_at = NULL WHERE id = ?", (entry_id,))
+
+    def trashed(self) -> list[Entry]:
+        with self._errors():
+            rows = self.conn.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.deleted_at IS NOT NULL "
+                "ORDER BY e.deleted_at DESC, e.id DESC"
+            ).fetchall()
+        return [_entry(r) for r in rows]
+
+    def empty_trash(self) -> int:
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM entry_tag WHERE entry_id IN "
+                "(SELECT id FROM entry WHERE deleted_at IS NOT NULL)"
+            )
+            return conn.execute("DELETE FROM entry WHERE deleted_at IS NOT NULL").rowcount
+
+    # -- tags ------------------------------------------------------------------------------
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        with self._errors():
+            rows = self.conn.execute(
+                "SELECT t.tag, count(*) FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
+                "WHERE e.deleted_at IS NULL GROUP BY t.tag ORDER BY count(*) DESC, t.tag"
+            ).fetchall()
+        return [(str(tag), int(n)) for tag, n in rows]
+
+    # -- drift -----------------------------------------------------------------------------
+
+    def drift_of(self, entry_id: int) -> Drift | None:
+        self.get(entry_id)
+        with self._errors():
+            row = self.conn.execute(
+                "SELECT drift_verdict, drift_json, lexicon_version FROM entry WHERE id = ?",
+                (entry_id,),
+            ).fetchone()
+        return Drift(row[0], json.loads(row[1]), row[2]) if row and row[1] else None
+
+    def texts_to_rescore(self, lexicon_version: str) -> list[tuple[int, str]]:
+        """(id, scored text) of every entry not scored with `lexicon_version`, trash included."""
+        with self._errors():
+            rows = self.conn.execute(
+                "SELECT id, experience, feelings, evaluation FROM entry "
+                "WHERE lexicon_version IS NULL OR lexicon_version != ?",
+                (lexicon_version,),
+            ).fetchall()
+        return [(r[0], scored_text(r[1], r[2], r[3])) for r in rows]
+
+    def set_drifts(self, scores: Iterable[tuple[int, Drift]]) -> None:
+        with self._write() as conn:
+            conn.executemany(
+                "UPDATE entry SET drift_verdict = ?, drift_json = ?, lexicon_version = ? "
+                "WHERE id = ?",
+                [(*_drift_values(d), entry_id) for entry_id, d in scores],
+            )
+
+
+def scored_text(experience: str, feelings: str, evaluation: str) -> str:
+    """The text drift scores: the three elements, one paragraph each (hits index into this)."""
+    return "\n\n".join(part for part in (experience, feelings, evaluation) if part)
+
+
+def _drift_values(drift: Drift | None) -> tuple[str | None, str | None, str | None]:
+    if drift is None:
+        return None, None, None
+    return drift.verdict, json.dumps(drift.data, ensure_ascii=False), drift.lexicon_version
+
+
+def _entry(row: Sequence[Any]) -> Entry:
+    return Entry(
+        id=row[0],
+        date=date.fromisoformat(row[1]),
+        created_at=datetime.fromisoformat(row[2]),
+        updated_at=datetime.fromisoformat(row[3]),
+        setting=row[4],
+        mode=row[5],
+        prompt_set=row[6],
+        experience=row[7],
+        feelings=row[8],
+        evaluation=row[9],
+        self_care=row[10],
+        answers=json.loads(row[11] or "{}"),
+        shared=bool(row[12]),
+        deleted_at=datetime.fromisoformat(row[13]) if row[13] else None,
+        drift_verdict=row[14],
+        tags=sorted(row[15].split(TAG_SEP)) if row[15] else [],
+    )
+
+
+_TOKEN = re.compile(r'"[^"]*"|\S+')
+_WORD = re.compile(r"\w+\*?")
+
+
+def fts_queries(query: str) -> Iterator[str]:
+    """The user's query as FTS5 syntax first, then a forgiving rewrite of it.
+
+    The rewrite keeps quoted phrases and `word*` prefixes, turns `-word` into NOT,
+    and quotes everything else, so no typed text can be an FTS5 syntax error.
+    """
+    if query.strip():
+        yield query
+    include: list[str] = []
+    exclude: list[str] = []
+    for token in _TOKEN.findall(query.replace("'", " ")):
+        target = exclude if token.startswith("-") and len(token) > 1 else include
+        words = _WORD.findall(token)
+        if not words:
+            continue
+        if token.lstrip("-").startswith('"'):
+            target.append('"' + " ".join(w.rstrip("*") for w in words) + '"')
+        else:
+            target.extend(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
+    if include:
+        rewritten = " ".join(include)
+        if exclude:
+            rewritten += " NOT (" + " OR ".join(exclude) + ")"
+        yield rewritten

@@ -1,0 +1,132 @@
+"""An entry as plain values, and its JSON shape (the contract for --json, import and export)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from peerjournal.errors import PeerJournalError
+
+ELEMENTS = ("experience", "feelings", "evaluation")
+MODES = ("on-action", "in-action")
+SETTING_SUGGESTIONS = (
+    "community",
+    "inpatient",
+    "crisis",
+    "emergency department",
+    "forensic",
+    "housing",
+    "group",
+    "phone/text line",
+)
+MAX_TEXT_CHARS = 2_000_000
+_TAG = re.compile(r"[^\w\-/+.]+")
+
+
+@dataclass
+class EntryDraft:
+    """What the writer has typed so far; everything an entry needs except IDs and timestamps."""
+
+    date: date
+    experience: str = ""
+    feelings: str = ""
+    evaluation: str = ""
+    setting: str = ""
+    mode: str = "on-action"
+    prompt_set: str = "boud"
+    tags: list[str] = field(default_factory=list)
+    self_care: str = ""
+    answers: dict[str, str] = field(default_factory=dict)
+    shared: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        data["date"] = self.date.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EntryDraft:
+        values = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        values["date"] = date.fromisoformat(str(values["date"]))
+        return cls(**values)
+
+
+@dataclass
+class Entry(EntryDraft):
+    id: int = 0
+    created_at: datetime = datetime.min
+    updated_at: datetime = datetime.min
+    deleted_at: datetime | None = None
+    drift_verdict: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON entry shape."""
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "setting": self.setting,
+            "mode": self.mode,
+            "prompt_set": self.prompt_set,
+            "tags": list(self.tags),
+            "experience": self.experience,
+            "feelings": self.feelings,
+            "evaluation": self.evaluation,
+            "self_care": self.self_care,
+            "answers": dict(self.answers),
+            "shared": self.shared,
+            "drift": self.drift_verdict,
+        }
+
+
+def normalise_tag(raw: str) -> str:
+    """Tags are lower-case words: '#Inpatient ' -> 'inpatient', 'hard day' -> 'hard-day'."""
+    tag = _TAG.sub("-", raw.strip().lstrip("#@").lower()).strip("-")
+    if not tag:
+        raise PeerJournalError(f"Not a usable tag: {raw!r}.")
+    return tag
+
+
+def normalise_tags(raw: list[str]) -> list[str]:
+    return sorted({normalise_tag(t) for t in raw})
+
+
+def clean_text(text: str) -> str:
+    """Trim outer whitespace, normalise newlines, refuse NUL and absurd sizes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\x00" in text:
+        raise PeerJournalError("The text contains NUL bytes; is this a binary file?")
+    if len(text) > MAX_TEXT_CHARS:
+        raise PeerJournalError(
+            f"The text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."
+        )
+    return text
+
+
+def validate_mode(mode: str) -> str:
+    value = mode.strip().lower().replace("_", "-")
+    if value not in MODES:
+        raise PeerJournalError(f"Unknown mode {mode!r}: use on-action or in-action.")
+    return value
+
+
+def validate(draft: EntryDraft, today: date) -> EntryDraft:
+    """Normalise a draft for saving; raise PeerJournalError on what cannot be saved."""
+    for name in (*ELEMENTS, "self_care", "setting"):
+        setattr(draft, name, clean_text(getattr(draft, name)))
+    draft.answers = {k: clean_text(v) for k, v in draft.answers.items() if v and v.strip()}
+    if not draft.experience:
+        raise PeerJournalError(
+            "The experience is empty: write at least a line about what happened."
+        )
+    if draft.date > today:
+        raise PeerJournalError(
+            f"The date {draft.date.isoformat()} is in the future; an entry records something "
+            "that happened."
+        )
+    draft.mode = validate_mode(draft.mode)
+    draft.tags = normalise_tags(draft.tags)
+    return draft
