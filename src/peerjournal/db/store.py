@@ -315,8 +315,6 @@ def fts_queries(query: str) -> Iterator[str]:
     The rewrite keeps quoted phrases and `word*` prefixes, turns `-word` into NOT,
     and quotes everything else, so no typed text can be an FTS5 syntax error.
     """
-    if query.strip():
-        yield query
     include: list[str] = []
     exclude: list[str] = []
     for token in _TOKEN.findall(query.replace("'", " ")):
@@ -328,8 +326,9 @@ def fts_queries(query: str) -> Iterator[str]:
             target.append('"' + " ".join(w.rstrip("*") for w in words) + '"')
         else:
             target.extend(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
-    if include:
+    if include:  # a query with no words at all ("-", "***") is not worth a syntax error
         rewritten = " ".join(include)
         if exclude:
             rewritten += " NOT (" + " OR ".join(exclude) + ")"
+        yield query
         yield rewritten
