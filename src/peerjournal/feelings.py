@@ -1,0 +1,223 @@
+"""The feelings a writer names, from a curated vocabulary (data/feelings.toml).
+
+`named_feelings(text)` counts, per feelings family, the forms the writer uses about
+themselves. Three things keep the count honest:
+
+- negation: a negator in the same clause at most `NEGATION_WINDOW` words before the form
+  ("not scared", "I wasn't anxious", "no longer ashamed", "didn't feel tired") drops it;
+  "not only", "never felt so" are intensifiers, not negations;
+- others' feelings: when the nearest person word before the form in the same clause is
+  someone else ("she looked scared", "the team seemed annoyed"), it is theirs, not the
+  writer's ("seeing him scared made me sad" counts only "sad");
+- everyday words: forms listed as `cued` in the data ("down", "close", "heard") count only
+  after a feeling cue ("felt", "so", "really", "and" …) a few words before them.
+
+Pure: no Rich, no database. The vocabulary is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from peerjournal.errors import PeerJournalError
+
+NEGATION_WINDOW = 3  # words between a negator and the feeling it negates
+CUE_WINDOW = 3  # words between a cue ("felt", "so") and a cued form
+KINDS = ("obstructing", "utilising")
+
+_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+# A clause ends at punctuation or at a conjunction that starts a new clause.
+_CLAUSE_BREAK = re.compile(
+    r"[.,;:!?()\n\u2013\u2014]|\s-+\s"
+    r"|(?<![\w'])(?:(?:but|yet|because|although|though|however|while|whilst|whereas|when"
+    r"|until|unless|which|who|that)(?![\w'])"
+    r"|and(?=\s+(?:i|he|she|they|we|you|it)(?![\w']))|so(?=\s+i(?![\w'])))"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NEGATORS = _words("not no never nor neither without hardly barely nothing nobody none cannot")
+_NOT_NEGATION = re.compile(
+    r"(?:not\s+only|not\s+just|never\s+(?:felt|been|was)\s+(?:so|more|as))\s+(?:\w+\s+){0,2}$"
+)
+_CUES = _words(
+    "feel feels felt feeling am was were is are i'm im be been being so very really quite "
+    "pretty bit little too and also still more most deeply incredibly genuinely totally "
+    "utterly rather somewhat left made me"
+)
+_SELF = _words("i me my myself i'm i've i'd i'll we us our ourselves we're")
+_OTHERS = _words(
+    "he she they him her them his their he's she's they're everyone nobody team staff doctor "
+    "doctors nurse nurses psychiatrist consultant manager colleague colleagues patient "
+    "patients client clients person family mum dad mother father son daughter"
+)
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    label: str
+    kind: str
+    words: tuple[str, ...]
+    cued: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    version: str
+    families: tuple[Family, ...]
+
+    def label(self, family_id: str) -> str:
+        return self.by_id()[family_id].label
+
+    def by_id(self) -> dict[str, Family]:
+        return {f.id: f for f in self.families}
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.families)
+
+
+def _invalid(source: str, problem: str) -> PeerJournalError:
+    return PeerJournalError(f"The feelings vocabulary {source} is not valid: {problem}.")
+
+
+def parse_vocabulary(data: dict[str, object], source: str = "") -> Vocabulary:
+    """Validate the TOML structure; a typo is a clear error, not a silent gap."""
+    unknown = set(data) - {"version", "family"}
+    if unknown:
+        raise _invalid(source, f"unknown key(s) {', '.join(sorted(unknown))}")
+    raw_families = data.get("family")
+    if not isinstance(raw_families, list) or not raw_families:
+        raise _invalid(source, "it needs at least one [[family]]")
+    families: list[Family] = []
+    seen_forms: dict[str, str] = {}
+    for raw in raw_families:
+        if not isinstance(raw, dict):
+            raise _invalid(source, "each [[family]] must be a table")
+        extra = set(raw) - {"id", "label", "kind", "words", "cued"}
+        if extra:
+            raise _invalid(source, f"unknown key(s) {', '.join(sorted(extra))} in a family")
+        fid, label, kind = raw.get("id"), raw.get("label"), raw.get("kind")
+        if not (isinstance(fid, str) and fid and isinstance(label, str) and label):
+            raise _invalid(source, "every family needs an id and a label")
+        if kind not in KINDS:
+            raise _invalid(source, f"family {fid!r} has kind {kind!r}; use one of {KINDS}")
+        forms: dict[str, tuple[str, ...]] = {}
+        for key in ("words", "cued"):
+            values = raw.get(key, [])
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise _invalid(source, f"family {fid!r}: {key} must be a list of strings")
+            forms[key] = tuple(" ".join(v.lower().split()) for v in values)
+            for form in forms[key]:
+                if form in seen_forms:
+                    raise _invalid(source, f"{form!r} is in both {seen_forms[form]!r} and {fid!r}")
+                seen_forms[form] = fid
+        if not forms["words"]:
+            raise _invalid(source, f"family {fid!r} has no words")
+        families.append(Family(fid, label, str(kind), forms["words"], forms["cued"]))
+    if len({f.id for f in families}) != len(families):
+        raise _invalid(source, "family ids must be unique")
+    return Vocabulary(str(data.get("version", "")), tuple(families))
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    """The packaged vocabulary, or one from `path`."""
+    if path is None:
+        text = resources.files("peerjournal").joinpath("data/feelings.toml").read_text("utf-8")
+        source = "(built in)"
+    else:
+        try:
+            text = path.read_text("utf-8")
+        except OSError as exc:
+            raise PeerJournalError(f"Cannot read {path}: {exc.strerror}.") from None
+        source = str(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _invalid(source, str(exc)) from None
+    return parse_vocabulary(data, source)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    family_of: dict[str, str]
+    cued: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocabulary: Vocabulary) -> _Matcher:
+    family_of: dict[str, str] = {}
+    cued: set[str] = set()
+    for family in vocabulary.families:
+        for form in family.words:
+            family_of[form] = family.id
+        for form in family.cued:
+            family_of[form] = family.id
+            cued.add(form)
+    forms = sorted(family_of, key=len, reverse=True)  # longest first: "worn out" before "out"
+    alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+    pattern = re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])")
+    return _Matcher(pattern, family_of, frozenset(cued))
+
+
+def _clause_before(text: str, breaks: list[int], start: int) -> str:
+    """The text of the clause up to `start`; `breaks` are the sorted clause-break end offsets."""
+    index = bisect_right(breaks, start) - 1
+    return text[breaks[index] if index >= 0 else 0 : start]
+
+
+def _is_negated(clause: str) -> bool:
+    if _NOT_NEGATION.search(clause):
+        return False
+    words = _WORD.findall(clause)[-NEGATION_WINDOW:]
+    if any(w in _NEGATORS or w.endswith("n't") for w in words):
+        return True
+    return bool(re.search(r"no\s+longer\s+(?:\w+\s+){0,2}$", clause))
+
+
+def _is_someone_else(clause: str) -> bool:
+    for word in reversed(_WORD.findall(clause)):
+        if word in _SELF:
+            return False
+        if word in _OTHERS:
+            return True
+    return False
+
+
+def _is_cued(clause: str) -> bool:
+    words = _WORD.findall(clause)[-CUE_WINDOW:]
+    return any(w in _CUES for w in words)
+
+
+def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[str]:
+    """Occurrences per feelings family the writer names about themselves, negation respected."""
+    vocab = vocabulary or load_vocabulary()
+    matcher = _matcher(vocab)
+    lowered = text.translate(_TRANSLATE).lower()
+    found: Counter[str] = Counter()
+    breaks: list[int] | None = None
+    for match in matcher.pattern.finditer(lowered):
+        if breaks is None:
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(lowered)]
+        form = " ".join(match.group(0).split())
+        clause = _clause_before(lowered, breaks, match.start())
+        if _is_negated(clause) or _is_someone_else(clause):
+            continue
+        if form in matcher.cued and not _is_cued(clause):
+            continue
+        found[matcher.family_of[form]] += 1
+    return found
