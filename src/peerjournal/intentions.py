@@ -1,0 +1,78 @@
+"""The writer's own "what will I do differently" lines, found in evaluation text.
+
+An intention is a sentence whose main clause starts with a forward-looking phrase
+("Next time I will…", "I want to…", "I'll try…", "I'm going to…", "In future…").
+The phrase must open the sentence or a clause (after a comma, "so", "and", "but"), so
+reported speech such as "She told me I will never cope" is not taken as the writer's plan.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 300
+
+_APOS = "['’]"
+_LEADS = (
+    rf"next time,?\s+(?:i|we)\b",
+    rf"in (?:the )?future\b",
+    r"going forward\b",
+    r"from now on\b",
+    r"tomorrow,?\s+i\b",
+    rf"i{_APOS}ll\b",
+    rf"i{_APOS}m going to\b",
+    r"i am going to\b",
+    r"i(?:\s+really)?\s+(?:will|shall|want to|plan to|intend to|need to|would like to)\b",
+    rf"i{_APOS}d like to\b",
+    r"my (?:plan|goal|intention) is\b",
+)
+_OPENERS = r"(?:(?:so|and|but|then|also|maybe|perhaps|hopefully|honestly),?\s+)*"
+_INTENTION = re.compile(
+    rf"(?:^|[,;:—–-]\s*|\b(?:so|and|but)\s+){_OPENERS}(?:{'|'.join(_LEADS)})",
+    re.IGNORECASE,
+)
+# A sentence ends at . ! ? or a line break, followed by space or the end.
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+_PAST = re.compile(r"^\s*i (?:will|would) have\b", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into trimmed sentences (a line break also ends one)."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def _clip(sentence: str) -> str:
+    if len(sentence) <= MAX_CHARS:
+        return sentence
+    cut = sentence[: MAX_CHARS - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;: ") + "…"
+
+
+def intentions(text: str) -> list[str]:
+    """Sentences in `text` that state what the writer will do (in order, without repeats)."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for sentence in sentences(text):
+        match = _INTENTION.search(sentence)
+        if match is None or _PAST.match(sentence[match.start():].lstrip(",;:—–- ")):
+            continue
+        # A plan in a later clause must still be the writer's: skip "She said I will…".
+        if match.start() > 0 and _reported_before(sentence[: match.start()]):
+            continue
+        line = _clip(sentence)
+        key = line.casefold()
+        if key not in seen:
+            seen.add(key)
+            found.append(line)
+    return found
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|asked|asks|thinks|thought|believes|claimed|insisted)\b"
+    r"(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _reported_before(prefix: str) -> bool:
+    return bool(_REPORTING.search(prefix.rstrip(",;:—–- ")))

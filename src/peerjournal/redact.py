@@ -1,0 +1,266 @@
+"""Names and identifiers out of anything that leaves the journal.
+
+Pure functions over strings. A `Redactor` is built once from the people list and applied to
+every piece of exported text (entry text, excerpts, tags, settings, the note, self-check
+notes). It replaces, in one pass per kind so a replacement is never re-scanned:
+
+1. identifiers: e-mail addresses, URLs, phone numbers, street addresses and postcodes,
+   dates of birth (a date after "DOB", "born", "date of birth"…), long ID numbers;
+2. names on the people list, matched case-insensitively with letter boundaries (so
+   "Maria's", "MARIA", "“maria”" and "maria_visit" are caught, "Annual" is not for "Ann"),
+   and for multi-word names also the first name alone. A first name that is also a common
+   English word ("Will", "Grace", "Hope") is matched only when capitalised, so the verb
+   "will" survives while "Will" does not. A one-word listed name is always matched in
+   every case: the writer listed exactly that word.
+
+Text is NFC-normalised first so a name typed with combining accents still matches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+PLACEHOLDER = "[person]"
+
+# English words that are also common first names: matched only when capitalised.
+COMMON_WORD_NAMES = frozenset(
+    """
+    al amber april art august autumn basil bill bob brook buddy candy carol chance chase cherry
+    chip chuck cliff crystal dale dash dawn destiny don drew duke earl faith fern frank gene
+    ginger glen grace guy harmony hazel heather holly honey hope hunter iris ivy jack jade jay
+    jewel joy june king lane lily major mark marsh max may melody mercy miles misty olive
+    pat patience pearl penny pepper poppy prince rich river rob robin rocky rose rosy ruby rusty
+    sage sandy skip sky sonny star storm summer sunny sue tiger violet wade ward will win
+    winter worth
+    """.split()
+)
+
+_APOSTROPHES = "'’ʼ"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    alias: str | None = None
+
+    @property
+    def replacement(self) -> str:
+        return self.alias.strip() if self.alias and self.alias.strip() else PLACEHOLDER
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _char_pattern(ch: str) -> str:
+    """One character of a name: every case form, apostrophes and separators interchangeable."""
+    if ch in _APOSTROPHES:
+        return f"[{_APOSTROPHES}]"
+    if ch.isspace() or ch in "-‐‑":
+        return r"[\s\-‐‑]+"
+    forms = {ch, ch.lower(), ch.upper(), ch.casefold(), ch.title()}
+    alternatives = sorted((re.escape(f) for f in forms), key=len, reverse=True)
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+def _name_pattern(name: str) -> str:
+    return "".join(_char_pattern(ch) for ch in name)
+
+
+# A name starts and ends at a letter boundary: digits and underscores do not protect it.
+_BEFORE = r"(?<![^\W\d_])"
+_AFTER = r"(?![^\W\d_])"
+
+
+def name_forms(name: str) -> list[tuple[str, bool]]:
+    """(form, case-sensitive?) pairs to redact for one listed name."""
+    name = " ".join(nfc(name).split())
+    forms: list[tuple[str, bool]] = [(name, False)]
+    parts = name.split(" ")
+    if len(parts) > 1:
+        first = parts[0].strip(".")
+        letters = sum(ch.isalpha() for ch in first)
+        if letters >= 2:
+            forms.append((first, first.casefold() in COMMON_WORD_NAMES))
+    return forms
+
+
+def _capitalised_pattern(word: str) -> str:
+    """Title case or all capitals of `word` only (for common-word first names)."""
+    title = re.escape(word[:1].upper() + word[1:].lower())
+    upper = re.escape(word.upper())
+    return f"(?:{title}|{upper})"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    regex: re.Pattern[str]
+    replace: str
+
+
+def _identifier_rules() -> list[_Rule]:
+    date = (
+        r"(?:\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}"
+        r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3,9}\.?,?\s+\d{2,4}"
+        r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})"
+    )
+    street = (
+        r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|court|ct|boulevard|blvd|way|"
+        r"place|pl|terrace|crescent|cres|gardens|grove|square|sq|row|parkway|pkwy|highway|hwy|"
+        r"mews|walk|hill"
+    )
+    return [
+        _Rule(
+            "email",
+            re.compile(r"[\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+", re.IGNORECASE),
+            "[email]",
+        ),
+        _Rule(
+            "url",
+            re.compile(
+                r"(?:\b[a-z][a-z0-9+.\-]*://|\bwww\.)[^\s<>\"'“”‘’]+"
+                r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|io|co|uk|gov|edu|info|me|app)\b"
+                r"(?:/[^\s<>\"'“”‘’]*)?",
+                re.IGNORECASE,
+            ),
+            "[link]",
+        ),
+        _Rule(
+            "date of birth",
+            re.compile(
+                r"(?P<cue>\b(?:dob|d\.o\.b\.?|born|date of birth|birthday)(?:\s*(?:is|was|on|of|:|-))*\s*)"
+                + date,
+                re.IGNORECASE,
+            ),
+            r"\g<cue>[date of birth]",
+        ),
+        _Rule(
+            "address",
+            re.compile(
+                r"\b\d{1,5}[a-z]?,?\s+(?:[A-Z][\w'’\-]*\.?\s+){1,4}(?i:" + street + r")\b\.?"
+                r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
+            ),
+            "[address]",
+        ),
+        _Rule(
+            "phone",
+            re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,18}\d(?!\w)"),
+            "[phone]",
+        ),
+        _Rule("id number", re.compile(r"\b[A-Za-z]{0,4}\d{6,}[A-Za-z]{0,2}\b"), "[id number]"),
+    ]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2}")
+_TIME_RANGE = re.compile(r"^\d{1,2}[.:]\d{2}\s*-\s*\d{1,2}[.:]\d{2}$")
+
+
+def _is_phone(candidate: str) -> bool:
+    """7-15 digits with a separator or a leading + or 0 (a bare digit run is an ID number)."""
+    digits = sum(ch.isdigit() for ch in candidate)
+    stripped = candidate.strip()
+    if _ISO_DATE.fullmatch(stripped) or _TIME_RANGE.match(stripped):
+        return False
+    shaped = stripped[0] in "+0(" or not stripped.isdigit()
+    return shaped and 7 <= digits <= 15
+
+
+@dataclass
+class Redactor:
+    """Apply with `redactor(text)`; `counts` tallies what was replaced, by kind."""
+
+    people: Sequence[Person] = ()
+    identifiers: bool = True
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self._rules = _identifier_rules() if self.identifiers else []
+        self._names, self._lookup = _compile_names(self.people)
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return text
+        text = nfc(text)
+        for rule in self._rules:
+            text = rule.regex.sub(self._replacer(rule), text)
+        if self._names is not None:
+            text = self._names.sub(self._name_replacement, text)
+        return text
+
+    def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
+        def replace(match: re.Match[str]) -> str:
+            if rule.kind == "phone" and not _is_phone(match.group(0)):
+                return match.group(0)
+            self.counts[rule.kind] += 1
+            return match.expand(rule.replace)
+
+        return replace
+
+    def _name_replacement(self, match: re.Match[str]) -> str:
+        self.counts["name"] += 1
+        assert match.lastgroup is not None
+        return self._lookup[match.lastgroup]
+
+    def all(self, texts: Iterable[str]) -> list[str]:
+        return [self(t) for t in texts]
+
+
+def _compile_names(people: Sequence[Person]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One alternation over every form of every name, longest first, one named group each."""
+    forms: list[tuple[str, bool, str]] = []
+    for person in people:
+        for form, case_sensitive in name_forms(person.name):
+            forms.append((form, case_sensitive, person.replacement))
+    if not forms:
+        return None, {}
+    forms.sort(key=lambda f: len(f[0]), reverse=True)
+    lookup: dict[str, str] = {}
+    branches = []
+    for n, (form, case_sensitive, replacement) in enumerate(forms):
+        group = f"n{n}"
+        lookup[group] = replacement
+        body = _capitalised_pattern(form) if case_sensitive else _name_pattern(form)
+        branches.append(f"(?P<{group}>{body})")
+    regex = re.compile(_BEFORE + "(?:" + "|".join(branches) + ")" + _AFTER)
+    return regex, lookup
+
+
+def contains_name(text: str, people: Sequence[Person]) -> bool:
+    """True when any form of a listed name is still in `text` (used to vet aliases)."""
+    regex, _ = _compile_names(people)
+    return bool(regex and regex.search(nfc(text)))
+
+
+# ------------------------------------------------------------------------- review helpers
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[\"“(]\s*)$")
+ALWAYS_CAPITALISED = frozenset(
+    """
+    i i'm i'll i've i'd monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december english
+    ok okay tv gp a&e nhs ed er aa na
+    """.split()
+)
+
+
+def unlisted_capitalised(text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised words, not at a sentence start, that might be names.
+
+    The export preview highlights these so the writer can spot a name missing from the
+    people list. Placeholders like "[person]" are lower case and never flagged.
+    """
+    spans = []
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(0)
+        if not word[0].isupper() or word.casefold().replace("’", "'") in ALWAYS_CAPITALISED:
+            continue
+        if _SENTENCE_START.search(text[: match.start()]):
+            continue
+        spans.append((match.start(), match.end()))
+    return spans
