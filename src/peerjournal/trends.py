@@ -1,0 +1,656 @@
+"""Trends over weeks and months: the numbers behind `peerjournal report` (pure; no I/O).
+
+`build_report(rows, since=, until=, by=, today=)` returns the report as plain JSON values.
+
+Rows. `rows` may hold entries from the report window [since, until] *and* from the previous
+window of the same length (the `previous_window(since, until)` days just before `since`);
+rows outside both are ignored, so callers can pass a wider set safely. The previous window
+is used only for `changes`, the feelings comparison, `previous` and the current streak.
+
+Numbers. A period's identity and drift are evidence per 100 words, weighted by words: the sum
+over scored entries of (rate x words) divided by the total words, so a 40-word note counts for
+less than a 400-word reflection. `balance` = (identity - drift) / (identity + drift), the same
+formula as one entry's score, and null when the period has no evidence at all. Entries without
+a stored score are counted in `entries` but not in the numbers; the report says how many
+(`unscored`) so the writer can run `peerjournal drift --rescore`.
+
+Periods are ISO weeks (Monday to Sunday) or calendar months of the entry dates (dates are
+calendar days, so time zones and DST only matter for what "today" is). The first and last
+periods are clipped to the window; empty periods stay in the list with 0 entries.
+
+All alert thresholds are in `THRESHOLDS`; alerts are worded as questions for reflection,
+never as a diagnosis.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import Any
+
+from peerjournal.errors import PeerJournalError
+from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
+
+PERIODS = ("week", "month")
+DEFAULT_WEEKS = 12
+ROUND = 3
+UNSPECIFIED_SETTING = "unspecified"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number the alerts and the "what changed" list depend on, in one place."""
+
+    rising_lookback: int = 4  # compare the last N period-to-period steps …
+    rising_min: int = 3  # … and speak up when drift rose in at least this many of them
+    min_period_words: int = 150  # a period with fewer scored words is too thin to compare
+    mostly_share: float = 0.5  # a setting is named when it holds this share of drift evidence
+    tipped_balance: float = -0.2  # window balance at or below this: drift outweighs identity
+    min_window_entries: int = 3  # scored entries a window needs before window-level alerts
+    min_window_words: int = 300  # scored words each window needs before comparing them
+    dimension_rise_factor: float = 2.0  # a dimension's drift at least doubled …
+    dimension_rise_min: float = 0.5  # … and rose by at least this much per 100 words
+    feeling_rise_factor: float = 2.0  # an obstructing feeling named at least twice as often …
+    feeling_min_entries: int = 3  # … in at least this many entries
+    self_care_share: float = 0.25  # fewer than this share of entries note any self-care …
+    self_care_min_entries: int = 4  # … once there are at least this many entries
+    gap_days: int = 14  # days without an entry before a gentle nudge
+    changes_limit: int = 5  # dimensions and markers listed under "what changed", each
+    min_rate_change: float = 0.05  # per 100 words; smaller moves are noise
+
+
+THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One entry, reduced to what the report needs.
+
+    `drift` is the stored score dict (see `DriftScore.to_dict`); only `identity`, `drift`,
+    `words`, `dimensions` and each hit's `marker`, `dimension`, `polarity` and `counted` are
+    read, so the store may pass a slimmed copy. None means the entry has not been scored.
+    """
+
+    id: int
+    date: date
+    setting: str = ""
+    tags: tuple[str, ...] = ()
+    feelings: str = ""
+    has_self_care: bool = False
+    drift: Mapping[str, Any] | None = None
+
+
+# -- windows and periods -------------------------------------------------------------------
+
+
+def period_start(day: date, by: str) -> date:
+    return day - timedelta(days=day.weekday()) if by == "week" else day.replace(day=1)
+
+
+def next_period_start(start: date, by: str) -> date:
+    if by == "week":
+        return start + timedelta(days=7)
+    return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def periods(since: date, until: date, by: str) -> list[tuple[date, date]]:
+    """(start, end) of every period overlapping [since, until], clipped to it, in order."""
+    check_by(by)
+    out: list[tuple[date, date]] = []
+    start = period_start(since, by)
+    while start <= until:
+        following = next_period_start(start, by)
+        out.append((max(start, since), min(following - timedelta(days=1), until)))
+        start = following
+    return out
+
+
+def resolve_window(since: date | None, until: date | None, today: date) -> tuple[date, date]:
+    """Fill in the defaults: up to today, and the 12 ISO weeks up to and including `until`'s."""
+    end = until or today
+    start = since or period_start(end, "week") - timedelta(weeks=DEFAULT_WEEKS - 1)
+    if start > end:
+        raise PeerJournalError(
+            f"--since {start.isoformat()} is after --until {end.isoformat()}: "
+            "the report needs a start on or before its end."
+        )
+    return start, end
+
+
+def previous_window(since: date, until: date) -> tuple[date, date]:
+    """The window of the same length that ends the day before `since`."""
+    length = (until - since).days + 1
+    return since - timedelta(days=length), since - timedelta(days=1)
+
+
+def check_by(by: str) -> str:
+    if by not in PERIODS:
+        raise PeerJournalError(f"Unknown period {by!r}: use week or month.")
+    return by
+
+
+def check_dimension(dimension: str, dimensions: Sequence[str]) -> str:
+    if dimension not in dimensions:
+        raise PeerJournalError(
+            f"Unknown dimension {dimension!r}. Valid dimensions: {', '.join(dimensions)}."
+        )
+    return dimension
+
+
+# -- accumulation --------------------------------------------------------------------------
+
+
+def _rate(weighted: float, words: int) -> float:
+    return round(weighted / words, ROUND) if words else 0.0
+
+
+def _balance(identity: float, drift: float) -> float | None:
+    total = identity + drift
+    return round((identity - drift) / total, ROUND) if total > 0 else None
+
+
+@dataclass
+class _Totals:
+    """Word-weighted evidence for a group of entries (a period, a window, a setting)."""
+
+    entries: int = 0
+    scored: int = 0
+    words: int = 0
+    identity_w: float = 0.0  # sum of identity-per-100-words x words
+    drift_w: float = 0.0
+    dims: dict[str, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0.0, 0.0]))
+
+    def add(self, row: ReportRow) -> None:
+        self.entries += 1
+        score = row.drift
+        if score is None:
+            return
+        words = int(score.get("words") or 0)
+        self.scored += 1
+        self.words += words
+        self.identity_w += float(score.get("identity") or 0.0) * words
+        self.drift_w += float(score.get("drift") or 0.0) * words
+        for dim, values in (score.get("dimensions") or {}).items():
+            acc = self.dims[dim]
+            acc[0] += float(values.get("identity") or 0.0) * words
+            acc[1] += float(values.get("drift") or 0.0) * words
+
+    @property
+    def identity(self) -> float:
+        return _rate(self.identity_w, self.words)
+
+    @property
+    def drift(self) -> float:
+        return _rate(self.drift_w, self.words)
+
+    @property
+    def balance(self) -> float | None:
+        return _balance(self.identity, self.drift)
+
+    def dimension(self, dim: str) -> dict[str, float]:
+        acc = self.dims.get(dim, [0.0, 0.0])
+        return {"identity": _rate(acc[0], self.words), "drift": _rate(acc[1], self.words)}
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "entries": self.entries,
+            "identity": self.identity,
+            "drift": self.drift,
+            "balance": self.balance,
+        }
+
+
+def _counted_hits(score: Mapping[str, Any] | None) -> Iterable[Mapping[str, Any]]:
+    if score is None:
+        return ()
+    return (h for h in score.get("hits") or () if h.get("counted", True))
+
+
+def _marker_counts(rows: Iterable[ReportRow]) -> Counter[tuple[str, str, str]]:
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for row in rows:
+        for hit in _counted_hits(row.drift):
+            counts[(str(hit["marker"]), str(hit["dimension"]), str(hit["polarity"]))] += 1
+    return counts
+
+
+def setting_key(setting: str) -> str:
+    return " ".join(setting.lower().split()) or UNSPECIFIED_SETTING
+
+
+# -- the report ----------------------------------------------------------------------------
+
+
+def build_report(
+    rows: Iterable[ReportRow],
+    *,
+    since: date,
+    until: date,
+    by: str,
+    today: date,
+    dimension: str | None = None,
+    dimensions: Sequence[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    vocabulary: Vocabulary | None = None,
+    thresholds: Thresholds = THRESHOLDS,
+) -> dict[str, Any]:
+    """The report as JSON values (the `report --json` contract; see the module docstring).
+
+    `dimensions` (default: the drift lexicon's) fixes the order and set of dimensions;
+    `labels` maps dimension ids to readable names for alerts (default: the id, spaced).
+    """
+    from peerjournal.drift import DIMENSIONS
+
+    check_by(by)
+    if since > until:
+        raise PeerJournalError("The report window starts after it ends.")
+    dims = tuple(dimensions or DIMENSIONS)
+    if dimension is not None:
+        check_dimension(dimension, dims)
+    names = {d: (labels or {}).get(d) or d.replace("_", " ") for d in dims}
+    vocab = vocabulary or load_vocabulary()
+    prev_since, prev_until = previous_window(since, until)
+
+    current: list[ReportRow] = []
+    previous: list[ReportRow] = []
+    for row in rows:
+        if since <= row.date <= until:
+            current.append(row)
+        elif prev_since <= row.date <= prev_until:
+            previous.append(row)
+    current.sort(key=lambda r: (r.date, r.id))
+    previous.sort(key=lambda r: (r.date, r.id))
+
+    spans = periods(since, until, by)
+    index = {period_start(start, by): i for i, (start, _) in enumerate(spans)}
+    period_totals = [_Totals() for _ in spans]
+    window, before = _Totals(), _Totals()
+    by_setting: dict[str, _Totals] = defaultdict(_Totals)
+    for row in current:
+        period_totals[index[period_start(row.date, by)]].add(row)
+        window.add(row)
+        by_setting[setting_key(row.setting)].add(row)
+    for row in previous:
+        before.add(row)
+
+    period_list = [
+        {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            **totals.summary(),
+            "dimensions": {d: totals.dimension(d) for d in dims},
+        }
+        for (start, end), totals in zip(spans, period_totals, strict=True)
+    ]
+    current_markers = _marker_counts(current)
+    previous_markers = _marker_counts(previous)
+    feelings = _feelings(current, previous, vocab)
+    rhythm = _rhythm(current, previous, since, until, today)
+    settings = {
+        key: totals.summary()
+        for key, totals in sorted(by_setting.items(), key=lambda kv: (-kv[1].entries, kv[0]))
+    }
+    report: dict[str, Any] = {
+        "since": since.isoformat(),
+        "until": until.isoformat(),
+        "by": by,
+        "periods": period_list,
+        "totals": {**window.summary(), "words": window.words},
+        "previous": {
+            "since": prev_since.isoformat(),
+            "until": prev_until.isoformat(),
+            **before.summary(),
+        },
+        "unscored": window.entries - window.scored,
+        "changes": _changes(
+            window, before, current_markers, previous_markers, dims, names, thresholds
+        ),
+        "settings": settings,
+        "feelings": feelings,
+        "rhythm": rhythm,
+        "alerts": [],
+    }
+    report["alerts"] = alerts(
+        current,
+        spans,
+        period_totals,
+        window,
+        before,
+        feelings,
+        rhythm,
+        by=by,
+        names=names,
+        thresholds=thresholds,
+    )
+    if dimension is not None:
+        report["dimension"] = _dimension_detail(
+            dimension,
+            names[dimension],
+            window,
+            before,
+            by_setting,
+            current_markers,
+            previous_markers,
+        )
+    return report
+
+
+def _changes(
+    window: _Totals,
+    before: _Totals,
+    current_markers: Counter[tuple[str, str, str]],
+    previous_markers: Counter[tuple[str, str, str]],
+    dims: Sequence[str],
+    names: Mapping[str, str],
+    th: Thresholds,
+) -> list[dict[str, Any]]:
+    """Dimensions (per 100 words) and markers (counts) that moved most against the last window.
+
+    Empty when either window has no scored entries: there is nothing to compare.
+    """
+    if not window.scored or not before.scored:
+        return []
+    moved: list[dict[str, Any]] = []
+    for dim in dims:
+        now, then = window.dimension(dim), before.dimension(dim)
+        for polarity in ("identity", "drift"):
+            change = round(now[polarity] - then[polarity], ROUND)
+            if abs(change) >= th.min_rate_change:
+                moved.append(
+                    {
+                        "kind": "dimension",
+                        "id": dim,
+                        "label": names[dim],
+                        "polarity": polarity,
+                        "current": now[polarity],
+                        "previous": then[polarity],
+                        "change": change,
+                    }
+                )
+    moved.sort(key=lambda c: (-abs(c["change"]), c["id"], c["polarity"]))
+    markers: list[dict[str, Any]] = []
+    for key in sorted(set(current_markers) | set(previous_markers)):
+        change = current_markers[key] - previous_markers[key]
+        if change:
+            marker, dim, polarity = key
+            markers.append(
+                {
+                    "kind": "marker",
+                    "id": marker,
+                    "dimension": dim,
+                    "label": names.get(dim, dim),
+                    "polarity": polarity,
+                    "current": current_markers[key],
+                    "previous": previous_markers[key],
+                    "change": change,
+                }
+            )
+    markers.sort(key=lambda c: (-abs(c["change"]), c["id"]))
+    return moved[: th.changes_limit] + markers[: th.changes_limit]
+
+
+def _feelings(
+    current: Sequence[ReportRow], previous: Sequence[ReportRow], vocab: Vocabulary
+) -> list[dict[str, Any]]:
+    """Entries naming each feelings family, this window and the last, most frequent first.
+
+    An entry counts once per family however often it repeats the word.
+    """
+
+    def entries_per_family(rows: Sequence[ReportRow]) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for row in rows:
+            if row.feelings:
+                counts.update(named_feelings(row.feelings, vocab).keys())
+        return counts
+
+    now, then = entries_per_family(current), entries_per_family(previous)
+    families = vocab.by_id()
+    listed: list[dict[str, Any]] = [
+        {
+            "id": fid,
+            "label": families[fid].label,
+            "kind": families[fid].kind,
+            "entries": now[fid],
+            "previous": then[fid],
+        }
+        for fid in set(now) | set(then)
+    ]
+    listed.sort(key=lambda f: (-f["entries"], -f["previous"], f["id"]))
+    return listed
+
+
+def _week_streaks(weeks: set[date], last_week: date) -> tuple[int, int]:
+    """(current, longest) runs of consecutive ISO weeks with an entry.
+
+    The current run ends at `last_week`, or the week before it when `last_week` has no entry
+    yet: a week that is not over does not break a streak.
+    """
+    longest = run = 0
+    prior: date | None = None
+    for week in sorted(weeks):
+        run = run + 1 if prior is not None and week - prior == timedelta(weeks=1) else 1
+        longest = max(longest, run)
+        prior = week
+    current = 0
+    cursor = last_week if last_week in weeks else last_week - timedelta(weeks=1)
+    while cursor in weeks:
+        current += 1
+        cursor -= timedelta(weeks=1)
+    return current, longest
+
+
+def _rhythm(
+    current: Sequence[ReportRow],
+    previous: Sequence[ReportRow],
+    since: date,
+    until: date,
+    today: date,
+) -> dict[str, Any]:
+    """Entries per week, week streaks, days since the last entry, self-care notes.
+
+    "As of" is `until`, or today when the window runs past today. The longest streak is
+    within the window; the current streak may reach back into the previous window.
+    """
+    as_of = min(until, today)
+    weeks = ((until - since).days + 1) / 7
+    current_weeks = {period_start(r.date, "week") for r in current}
+    all_weeks = current_weeks | {period_start(r.date, "week") for r in previous}
+    streak, _ = _week_streaks(all_weeks, period_start(as_of, "week"))
+    _, longest = _week_streaks(current_weeks, period_start(as_of, "week"))
+    last = max((r.date for r in current if r.date <= as_of), default=None)
+    self_care = sum(1 for r in current if r.has_self_care)
+    return {
+        "entries": len(current),
+        "weeks": round(weeks, 2),
+        "per_week": round(len(current) / weeks, 2),
+        "current_streak_weeks": streak,
+        "longest_streak_weeks": longest,
+        "last_entry": last.isoformat() if last else None,
+        "days_since_last": (as_of - last).days if last else None,
+        "self_care": self_care,
+        "self_care_share": round(self_care / len(current), ROUND) if current else None,
+    }
+
+
+def _dimension_detail(
+    dim: str,
+    label: str,
+    window: _Totals,
+    before: _Totals,
+    by_setting: Mapping[str, _Totals],
+    current_markers: Counter[tuple[str, str, str]],
+    previous_markers: Counter[tuple[str, str, str]],
+) -> dict[str, Any]:
+    """One dimension in detail: its rates, per setting, and every marker behind them."""
+    keys = {k for k in set(current_markers) | set(previous_markers) if k[1] == dim}
+    markers: list[dict[str, Any]] = [
+        {
+            "marker": marker,
+            "polarity": polarity,
+            "count": current_markers[(marker, d, polarity)],
+            "previous": previous_markers[(marker, d, polarity)],
+        }
+        for marker, d, polarity in keys
+    ]
+    markers.sort(key=lambda m: (-m["count"], -m["previous"], m["marker"]))
+    return {
+        "id": dim,
+        "label": label,
+        **window.dimension(dim),
+        "previous": before.dimension(dim),
+        "settings": {key: totals.dimension(dim) for key, totals in by_setting.items()},
+        "markers": markers,
+    }
+
+
+# -- alerts --------------------------------------------------------------------------------
+
+
+def alerts(
+    current: Sequence[ReportRow],
+    spans: Sequence[tuple[date, date]],
+    period_totals: Sequence[_Totals],
+    window: _Totals,
+    before: _Totals,
+    feelings: Sequence[Mapping[str, Any]],
+    rhythm: Mapping[str, Any],
+    *,
+    by: str,
+    names: Mapping[str, str],
+    thresholds: Thresholds = THRESHOLDS,
+) -> list[str]:
+    """Reflective prompts, never diagnoses; each rule's numbers come from `thresholds`."""
+    th = thresholds
+    found = [
+        _rising_drift(current, spans, period_totals, by, names, th),
+        _tipped_balance(window, th),
+        _dimension_creep(window, before, names, th),
+        _obstructing_feeling(feelings, th),
+        _self_care(rhythm, th),
+        _gap(rhythm, th),
+    ]
+    return [text for text in found if text]
+
+
+def _rising_drift(
+    current: Sequence[ReportRow],
+    spans: Sequence[tuple[date, date]],
+    period_totals: Sequence[_Totals],
+    by: str,
+    names: Mapping[str, str],
+    th: Thresholds,
+) -> str | None:
+    """Drift per 100 words rose from one period to the next in most of the recent steps.
+
+    Only periods with at least `min_period_words` scored words take part (a quiet week is
+    skipped, not read as a fall).
+    """
+    solid = [i for i, t in enumerate(period_totals) if t.words >= th.min_period_words]
+    recent = solid[-(th.rising_lookback + 1) :]
+    if len(recent) < th.rising_lookback + 1:
+        return None
+    rises = sum(1 for a, b in pairwise(recent) if period_totals[b].drift > period_totals[a].drift)
+    if rises < th.rising_min:
+        return None
+    recent_rows = [r for r in current if r.date >= spans[recent[0]][0]]
+    where = _where_drift_shows(recent_rows, names, th)
+    return (
+        f"Drift markers rose in {rises} of the last {th.rising_lookback} {by}s you wrote in"
+        f"{where}. Something to bring to supervision?"
+    )
+
+
+def _where_drift_shows(rows: Sequence[ReportRow], names: Mapping[str, str], th: Thresholds) -> str:
+    """Where the drift is: ", mostly clinical language in inpatient shifts".
+
+    Names the dimension with the most drift evidence, and the setting when it holds at least
+    `mostly_share` of it.
+    """
+    by_dim: dict[str, float] = defaultdict(float)
+    by_place: dict[str, float] = defaultdict(float)
+    for row in rows:
+        score = row.drift
+        if score is None:
+            continue
+        words = int(score.get("words") or 0)
+        for dim, values in (score.get("dimensions") or {}).items():
+            by_dim[dim] += float(values.get("drift") or 0.0) * words
+        by_place[setting_key(row.setting)] += float(score.get("drift") or 0.0) * words
+    top = max(by_dim.items(), key=lambda kv: kv[1], default=None)
+    if top is None or top[1] <= 0:
+        return ""
+    text = f", mostly {names.get(top[0], top[0])}"
+    total = sum(by_place.values())
+    place, weight = max(by_place.items(), key=lambda kv: kv[1])
+    if total > 0 and place != UNSPECIFIED_SETTING and weight / total >= th.mostly_share:
+        text += f" in {place} shifts"
+    return text
+
+
+def _tipped_balance(window: _Totals, th: Thresholds) -> str | None:
+    balance = window.balance
+    if window.scored < th.min_window_entries or balance is None or balance > th.tipped_balance:
+        return None
+    return (
+        f"Across this window drift markers outweighed identity markers (balance {balance:+.2f}). "
+        "Which moments felt least like peer work, and what pulled you there?"
+    )
+
+
+def _dimension_creep(
+    window: _Totals, before: _Totals, names: Mapping[str, str], th: Thresholds
+) -> str | None:
+    """The one dimension whose drift grew most, if it at least doubled by a clear margin."""
+    if window.words < th.min_window_words or before.words < th.min_window_words:
+        return None
+    best: tuple[float, str, float, float] | None = None
+    for dim in sorted(set(window.dims) | set(before.dims)):
+        now, then = window.dimension(dim)["drift"], before.dimension(dim)["drift"]
+        rise = now - then
+        grew = rise >= th.dimension_rise_min and now >= th.dimension_rise_factor * then
+        if grew and (best is None or rise > best[0]):
+            best = (rise, dim, now, then)
+    if best is None:
+        return None
+    _, dim, now, then = best
+    return (
+        f"{names.get(dim, dim).capitalize()} came up more than in the previous window "
+        f"({now:.2f} vs {then:.2f} per 100 words). Whose words or whose agenda were they?"
+    )
+
+
+def _obstructing_feeling(feelings: Sequence[Mapping[str, Any]], th: Thresholds) -> str | None:
+    for feeling in feelings:  # most frequent first, so the first match is the biggest
+        if feeling["kind"] != "obstructing" or feeling["entries"] < th.feeling_min_entries:
+            continue
+        if feeling["entries"] >= th.feeling_rise_factor * feeling["previous"]:
+            return (
+                f"Feelings of {feeling['label']} came up in {feeling['entries']} entries, "
+                f"{feeling['previous']} in the previous window. What is in the way, and who "
+                "could you talk it through with?"
+            )
+    return None
+
+
+def _self_care(rhythm: Mapping[str, Any], th: Thresholds) -> str | None:
+    entries, noted = rhythm["entries"], rhythm["self_care"]
+    if entries < th.self_care_min_entries or noted / entries >= th.self_care_share:
+        return None
+    return (
+        f"{noted} of {entries} entries mention self-care. Self-care is a necessity, not a "
+        "luxury: what helps you come back to yourself after a hard shift?"
+    )
+
+
+def _gap(rhythm: Mapping[str, Any], th: Thresholds) -> str | None:
+    days = rhythm["days_since_last"]
+    if days is None or days < th.gap_days:
+        return None
+    return (
+        f"It has been {days} days since your last entry. A few lines after your next shift "
+        "are enough to pick the thread back up."
+    )
