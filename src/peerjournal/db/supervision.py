@@ -1,0 +1,148 @@
+"""Queries for supervision: recorded supervisions, self-checks, and the entries prep reads."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from peerjournal.db.engine import translated_errors
+from peerjournal.db.store import Filters, Store
+from peerjournal.supervision import (
+    Answers,
+    EntryFacts,
+    SelfCheck,
+    SupervisionRecord,
+    answers_from_json,
+    answers_to_json,
+)
+
+# -- supervisions ------------------------------------------------------------------------
+
+
+def add_supervision(store: Store, when: date, note: str, now: datetime) -> SupervisionRecord:
+    with store._write() as conn:
+        cur = conn.execute(
+            "INSERT INTO supervision (date, note, created_at) VALUES (?, ?, ?)",
+            (when.isoformat(), note, now.isoformat()),
+        )
+    return SupervisionRecord(int(cur.lastrowid or 0), when, note, now)
+
+
+def supervisions(store: Store) -> list[SupervisionRecord]:
+    """Every recorded supervision, oldest first."""
+    with translated_errors(store.path):
+        rows = store.conn.execute(
+            "SELECT id, date, note, created_at FROM supervision ORDER BY date, id"
+        ).fetchall()
+    return [
+        SupervisionRecord(r[0], date.fromisoformat(r[1]), r[2] or "", datetime.fromisoformat(r[3]))
+        for r in rows
+    ]
+
+
+# -- self-checks ---------------------------------------------------------------------------
+
+
+def _check(row: tuple[int, str, str, int]) -> SelfCheck:
+    try:
+        data = json.loads(row[2] or "{}")
+    except json.JSONDecodeError:
+        data = {}
+    answers = answers_from_json(data if isinstance(data, dict) else {})
+    return SelfCheck(row[0], datetime.fromisoformat(row[1]), answers, bool(row[3]))
+
+
+def self_checks(store: Store) -> list[SelfCheck]:
+    """Every self-check, complete or not, oldest first."""
+    with translated_errors(store.path):
+        rows = store.conn.execute(
+            "SELECT id, created_at, answers, complete FROM selfcheck ORDER BY created_at, id"
+        ).fetchall()
+    return [_check(r) for r in rows]
+
+
+def unfinished_check(store: Store) -> SelfCheck | None:
+    """The most recent self-check that was stopped before the end, if any."""
+    with translated_errors(store.path):
+        row = store.conn.execute(
+            "SELECT id, created_at, answers, complete FROM selfcheck WHERE complete = 0 "
+            "ORDER BY created_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+    return _check(row) if row else None
+
+
+def latest_complete_check(store: Store) -> SelfCheck | None:
+    with translated_errors(store.path):
+        row = store.conn.execute(
+            "SELECT id, created_at, answers, complete FROM selfcheck WHERE complete = 1 "
+            "ORDER BY created_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+    return _check(row) if row else None
+
+
+def save_check(
+    store: Store, check_id: int | None, answers: Answers, complete: bool, now: datetime
+) -> int:
+    """Insert (check_id None) or update a self-check; returns its id.
+
+    A check keeps the time it was started; `created_at` moves to `now` only when it is
+    completed, so history orders check-ins by when they were finished.
+    """
+    payload = json.dumps(answers_to_json(answers), ensure_ascii=False)
+    with store._write() as conn:
+        if check_id is None:
+            cur = conn.execute(
+                "INSERT INTO selfcheck (created_at, answers, complete) VALUES (?, ?, ?)",
+                (now.isoformat(), payload, int(complete)),
+            )
+            return int(cur.lastrowid or 0)
+        if complete:
+            conn.execute(
+                "UPDATE selfcheck SET answers = ?, complete = 1, created_at = ? WHERE id = ?",
+                (payload, now.isoformat(), check_id),
+            )
+        else:
+            conn.execute(
+                "UPDATE selfcheck SET answers = ?, complete = 0 WHERE id = ?", (payload, check_id)
+            )
+    return check_id
+
+
+def discard_check(store: Store, check_id: int) -> None:
+    with store._write() as conn:
+        conn.execute("DELETE FROM selfcheck WHERE id = ? AND complete = 0", (check_id,))
+
+
+# -- what prep reads -------------------------------------------------------------------------
+
+
+def entry_facts(store: Store, since: date, until: date) -> list[EntryFacts]:
+    """Live entries dated in [since, until], oldest first, each with its stored drift dict."""
+    entries = store.list(Filters(since=since, until=until, limit=None))
+    with translated_errors(store.path):
+        rows = store.conn.execute(
+            "SELECT id, drift_json FROM entry WHERE deleted_at IS NULL AND date >= ? AND date <= ? "
+            "AND drift_json IS NOT NULL",
+            (since.isoformat(), until.isoformat()),
+        ).fetchall()
+    drift = {}
+    for entry_id, raw in rows:
+        try:
+            drift[entry_id] = json.loads(raw)
+        except json.JSONDecodeError:
+            continue  # a damaged score reads as unscored rather than failing the whole prep
+    return [
+        EntryFacts(
+            id=e.id,
+            date=e.date,
+            setting=e.setting,
+            tags=tuple(e.tags),
+            shared=e.shared,
+            experience=e.experience,
+            feelings=e.feelings,
+            evaluation=e.evaluation,
+            self_care=e.self_care,
+            drift=drift.get(e.id),
+        )
+        for e in sorted(entries, key=lambda e: (e.date, e.id))
+    ]

@@ -1,0 +1,251 @@
+"""Supervision on the terminal: the self-check questions, its summary, history and prep.
+
+Wording invites rather than judges: answers are shown as they were given, never totalled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from peerjournal.render.charts import sparkline
+from peerjournal.render.entries import VERDICT_WORDS, first_words
+from peerjournal.supervision import (
+    Form,
+    History,
+    Item,
+    Movement,
+    Prep,
+    Section,
+    SelfCheck,
+)
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def scale_line(item: Item) -> Text:
+    return Text(f"   1 = {item.low}  …  5 = {item.high}", style="dim")
+
+
+def form_intro(form: Form, answered: int) -> RenderableType:
+    parts: list[RenderableType] = [_heading(form.title), Text(form.intro)]
+    if answered:
+        parts.append(Text(f"Carrying on: {answered} of {len(form.items)} already answered."))
+    parts.append(Text("Type q to stop for now; answers so far are kept.", style="dim"))
+    return Group(*parts, Text(""))
+
+
+def section_header(section: Section) -> RenderableType:
+    parts: list[RenderableType] = [Text(""), _heading(section.title)]
+    if section.intro:
+        parts.append(Text(section.intro, style="italic"))
+    return Group(*parts)
+
+
+def item_prompt(item: Item, position: int, total: int) -> RenderableType:
+    return Group(Text(""), Text(f"{position}/{total}  {item.text}"), scale_line(item))
+
+
+def items_table(form: Form) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("ID", no_wrap=True, style="bold")
+    table.add_column("Section", no_wrap=True)
+    table.add_column("Statement (1 … 5)", ratio=1)
+    for item in form.items:
+        table.add_row(item.id, item.section, Text(f"{item.text}\n1 = {item.low} … 5 = {item.high}"))
+    return table
+
+
+def _movement_line(m: Movement) -> Text:
+    word = "lower" if m.change < 0 else "higher"
+    return Text(f"  {m.before} → {m.after} ({word})  {m.item.text}")
+
+
+def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> RenderableType:
+    """Answers by section as given, then what moved since the previous check-in."""
+    parts: list[RenderableType] = [_heading("Your answers")]
+    for section in form.sections:
+        rows = [i for i in section.items if i.id in check.answers]
+        if not rows:
+            continue
+        parts.append(Text(section.title, style="underline"))
+        for item in rows:
+            answer = check.answers[item.id]
+            parts.append(Text(f"  {answer.score}  {item.text}"))
+            if answer.note:
+                parts.append(Text(f"     note: {answer.note}", style="italic"))
+    if moved:
+        parts += [Text(""), _heading("Moved since your previous check-in")]
+        parts += [_movement_line(m) for m in moved]
+        parts.append(
+            Text(
+                "Worth a look, not a verdict: which of these would you like to bring?", style="dim"
+            )
+        )
+    return Group(*parts)
+
+
+def history_view(history: History, *, ascii_only: bool = False) -> RenderableType:
+    parts: list[RenderableType] = []
+    if history.checks:
+        dates = ", ".join(c.created_at.date().isoformat() for c in history.checks)
+        parts.append(Text(f"Check-ins ({len(history.checks)}): {dates}"))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("Item", no_wrap=True, style="bold")
+        table.add_column("Answers", no_wrap=True)
+        table.add_column("First", justify="right")
+        table.add_column("Latest", justify="right")
+        table.add_column("Statement", ratio=1, no_wrap=True)
+        for h in history.items:
+            spark = sparkline(
+                [float(s) if s is not None else None for s in h.scores],
+                lo=1,
+                hi=5,
+                ascii_only=ascii_only,
+            )
+            table.add_row(
+                h.item.id,
+                spark,
+                _score(h.first),
+                _score(h.last),
+                Text(first_words(h.item.text, 70), overflow="ellipsis"),
+            )
+        parts.append(table)
+    else:
+        parts.append(
+            Text("No finished self-checks yet: `peerjournal supervision check` starts one.")
+        )
+    if history.supervisions:
+        parts.append(_heading("Supervisions"))
+        for s in history.supervisions:
+            parts.append(Text(f"  {s.date.isoformat()}" + (f"  {s.note}" if s.note else "")))
+    else:
+        parts.append(Text("No supervisions recorded: `peerjournal supervision done` records one."))
+    return Group(*parts)
+
+
+def _score(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _entry_line(entry_id: int, day: str, setting: str, rest: str = "") -> Text:
+    where = f" · {setting}" if setting else ""
+    return Text(f"  #{entry_id}  {day}{where}" + (f"  {rest}" if rest else ""))
+
+
+def prep_view(prep: Prep) -> RenderableType:
+    w = prep.window
+    parts: list[RenderableType] = [
+        _heading(f"Before supervision: {w.describe()}"),
+        Text(
+            f"{w.since.isoformat()} to {w.until.isoformat()} · {prep.entries} "
+            f"{'entry' if prep.entries == 1 else 'entries'} written"
+        ),
+    ]
+    if prep.entries == 0:
+        parts.append(Text("No entries in this period. What would you like to bring anyway?"))
+    parts += _trend_parts(prep)
+    parts += _evidence_parts(prep)
+    parts += _list_section(
+        "You marked these for supervision (tag or shared)",
+        [
+            _entry_line(e.id, e.date.isoformat(), e.setting, first_words(e.experience, 50))
+            for e in prep.brought
+        ],
+    )
+    parts += _intention_parts(prep)
+    parts += _list_section(
+        "Self-care notes",
+        [
+            _entry_line(e.id, e.date.isoformat(), "", first_words(e.self_care, 70))
+            for e in prep.self_care
+        ],
+    )
+    parts += _check_parts(prep)
+    parts += _list_section(
+        "Questions you might bring",
+        [
+            Group(Text(f"  • {q.text}"), Text(f"    ({q.reason})", style="dim"))
+            for q in prep.questions
+        ],
+    )
+    return Group(*parts)
+
+
+def _list_section(title: str, rows: Sequence[RenderableType]) -> list[RenderableType]:
+    return [Text(""), _heading(title), *rows] if rows else []
+
+
+def _trend_parts(prep: Prep) -> list[RenderableType]:
+    t = prep.trend
+    parts: list[RenderableType] = [Text(""), _heading("Drift trend in brief")]
+    if t.verdicts:
+        counts = ", ".join(
+            f"{n} {VERDICT_WORDS.get(v, v)}"
+            for v, n in sorted(t.verdicts.items(), key=lambda x: -x[1])
+        )
+        parts.append(Text(f"  Entries: {counts}"))
+    parts += [Text(f"  {line}") for line in t.lines]
+    if t.moved_towards_drift:
+        names = ", ".join(prep.label(d) for d, _ in t.moved_towards_drift)
+        parts.append(Text(f"  Moved towards drift: {names}"))
+    if t.moved_towards_identity:
+        names = ", ".join(prep.label(d) for d, _ in t.moved_towards_identity)
+        parts.append(Text(f"  Moved towards peer identity: {names}"))
+    if len(parts) == 2:
+        parts.append(Text("  Not enough scored entries to show a trend.", style="dim"))
+    parts += [Text(f"  ! {alert}") for alert in t.alerts]
+    return parts
+
+
+def _evidence_parts(prep: Prep) -> list[RenderableType]:
+    rows: list[RenderableType] = []
+    for ev in prep.most_drift:
+        e = ev.entry
+        rows.append(_entry_line(e.id, e.date.isoformat(), e.setting))
+        for p in ev.phrases:
+            seen = " (you noticed this yourself)" if p.self_noticed else ""
+            rows.append(Text(f"      “{p.text}” – {prep.label(p.dimension)}{seen}"))
+    return _list_section("Entries with the most drift phrases", rows)
+
+
+def _intention_parts(prep: Prep) -> list[RenderableType]:
+    rows: list[RenderableType] = []
+    for i in prep.intentions:
+        rows.append(_entry_line(i.entry.id, i.entry.date.isoformat(), "", f"“{i.text}”"))
+        if i.came_back_in is not None:
+            later = i.came_back_in
+            rows.append(
+                Text(
+                    f"      came back to it in #{later.id} ({later.date.isoformat()}): "
+                    f"{', '.join(i.shared_words)}",
+                    style="green",
+                )
+            )
+        else:
+            rows.append(Text("      not picked up in a later entry yet", style="dim"))
+    return _list_section("What you said you would do differently", rows)
+
+
+def _check_parts(prep: Prep) -> list[RenderableType]:
+    if prep.last_check is None:
+        return _list_section(
+            "Self-check",
+            [
+                Text(
+                    "  None yet: `peerjournal supervision check` takes about ten minutes.",
+                    style="dim",
+                )
+            ],
+        )
+    rows: list[RenderableType] = [
+        Text(f"  Latest: {prep.last_check.created_at.date().isoformat()}")
+    ]
+    rows += [_movement_line(m) for m in prep.check_movements]
+    return _list_section("Self-check", rows)

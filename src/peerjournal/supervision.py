@@ -1,0 +1,877 @@
+"""The self-check before supervision: its items, answers, history and the prep summary.
+
+Pure logic on plain values (no Typer, Rich or database). The items live in
+``prompts/supervision.toml``; `load_items()` returns them with ``.id``, ``.section``, ``.text``.
+
+A self-check is reflection, not a grade: nothing here adds answers up into a total.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from peerjournal.drift.lexicon import DIMENSIONS
+from peerjournal.errors import PeerJournalError
+from peerjournal.intentions import intentions
+
+SCALE = (1, 2, 3, 4, 5)
+FORM_FILE = "supervision.toml"
+DEFAULT_WINDOW_DAYS = 28
+SUPERVISION_TAG = "supervision"
+Day = date  # for annotations inside classes that have a field named `date`
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_FORM_KEYS = {"title", "intro", "source", "low", "high", "section"}
+_SECTION_KEYS = {"id", "title", "intro", "source", "low", "high", "item"}
+_ITEM_KEYS = {"id", "text", "low", "high", "question", "dimension"}
+
+
+# --------------------------------------------------------------------------- the form
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    section: str  # the section's id
+    text: str
+    low: str  # what 1 means
+    high: str  # what 5 means
+    question: str = ""  # an open question to bring when this item drops
+    dimension: str | None = None  # the drift dimension it mirrors, if any
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "section": self.section,
+            "text": self.text,
+            "scale": {"1": self.low, "5": self.high},
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    intro: str
+    source: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Form:
+    title: str
+    intro: str
+    source: str
+    sections: tuple[Section, ...]
+    path: Path = field(compare=False)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for s in self.sections for i in s.items)
+
+    def item(self, item_id: str) -> Item:
+        for i in self.items:
+            if i.id == item_id:
+                return i
+        raise KeyError(item_id)
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+
+def form_path() -> Path:
+    from peerjournal.reflection import prompts_dir
+
+    return prompts_dir() / FORM_FILE
+
+
+def load_form(path: Path | None = None) -> Form:
+    return _load_form(path or form_path())
+
+
+def load_items(path: Path | None = None) -> list[Item]:
+    """The self-check items in order (each with .id, .section, .text)."""
+    return list(load_form(path).items)
+
+
+@cache
+def _load_form(path: Path) -> Form:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PeerJournalError(f"The self-check file {path} is missing.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PeerJournalError(f"{path.name}: not valid TOML ({exc}).") from None
+    return parse_form(path, data)
+
+
+def parse_form(path: Path, data: Mapping[str, Any]) -> Form:
+    """Validate the self-check file; every error names the file and the key."""
+
+    def fail(where: str, problem: str) -> PeerJournalError:
+        return PeerJournalError(f"{path.name}: {where}: {problem}")
+
+    _only(data, _FORM_KEYS, "", fail)
+    default_low = _text(data, "low", "", fail, required=True)
+    default_high = _text(data, "high", "", fail, required=True)
+    raw_sections = data.get("section")
+    if not isinstance(raw_sections, list) or not raw_sections:
+        raise fail("section", "needs at least one [[section]]")
+    sections: list[Section] = []
+    seen_items: set[str] = set()
+    seen_sections: set[str] = set()
+    for n, raw in enumerate(raw_sections, start=1):
+        where = f"section[{n}]"
+        if not isinstance(raw, dict):
+            raise fail(where, "should be a table")
+        _only(raw, _SECTION_KEYS, where, fail)
+        section_id = _identifier(raw, where, fail, seen_sections)
+        low = _text(raw, "low", where, fail) or default_low
+        high = _text(raw, "high", where, fail) or default_high
+        raw_items = raw.get("item")
+        if not isinstance(raw_items, list) or not raw_items:
+            raise fail(f"{where}.item", "needs at least one [[section.item]]")
+        items = tuple(
+            _parse_item(raw_item, f"{where}.item[{k}]", section_id, low, high, seen_items, fail)
+            for k, raw_item in enumerate(raw_items, start=1)
+        )
+        sections.append(
+            Section(
+                id=section_id,
+                title=_text(raw, "title", where, fail, required=True),
+                intro=_text(raw, "intro", where, fail),
+                source=_text(raw, "source", where, fail),
+                items=items,
+            )
+        )
+    return Form(
+        title=_text(data, "title", "", fail, required=True),
+        intro=_text(data, "intro", "", fail),
+        source=_text(data, "source", "", fail),
+        sections=tuple(sections),
+        path=path,
+    )
+
+
+_Fail = Callable[[str, str], PeerJournalError]
+
+
+def _parse_item(
+    raw: Any, where: str, section_id: str, low: str, high: str, seen: set[str], fail: _Fail
+) -> Item:
+    if not isinstance(raw, dict):
+        raise fail(where, "should be a table with id and text")
+    _only(raw, _ITEM_KEYS, where, fail)
+    dimension = raw.get("dimension")
+    if dimension is not None and dimension not in DIMENSIONS:
+        raise fail(f"{where}.dimension", f"unknown dimension {dimension!r}")
+    return Item(
+        id=_identifier(raw, where, fail, seen),
+        section=section_id,
+        text=_text(raw, "text", where, fail, required=True),
+        low=_text(raw, "low", where, fail) or low,
+        high=_text(raw, "high", where, fail) or high,
+        question=_text(raw, "question", where, fail),
+        dimension=dimension,
+    )
+
+
+def _key(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _only(data: Mapping[str, Any], allowed: set[str], where: str, fail: _Fail) -> None:
+    for key in data:
+        if key not in allowed:
+            raise fail(
+                _key(where, key), f"unknown key (expected one of {', '.join(sorted(allowed))})"
+            )
+
+
+def _text(
+    data: Mapping[str, Any], key: str, where: str, fail: _Fail, *, required: bool = False
+) -> str:
+    value = data.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        raise fail(
+            _key(where, key), "needs some text" if value is None else "should be non-empty text"
+        )
+    return " ".join(value.split())
+
+
+def _identifier(raw: Mapping[str, Any], where: str, fail: _Fail, seen: set[str]) -> str:
+    value = raw.get("id")
+    if not isinstance(value, str) or not _ID.match(value):
+        raise fail(_key(where, "id"), "needs an id of lower-case letters, digits and _")
+    if value in seen:
+        raise fail(_key(where, "id"), f"{value!r} is used twice")
+    seen.add(value)
+    return value
+
+
+# --------------------------------------------------------------------------- answers
+
+
+@dataclass(frozen=True)
+class Answer:
+    score: int
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"score": self.score, "note": self.note}
+
+
+Answers = dict[str, Answer]
+
+
+def check_score(value: Any, item_id: str) -> int:
+    """A whole number from 1 to 5, or a PeerJournalError naming the item."""
+    if isinstance(value, bool) or not isinstance(value, int) or value not in SCALE:
+        raise PeerJournalError(
+            f"{item_id}: {value!r} is not an answer on the scale; use a whole number from 1 to 5."
+        )
+    return value
+
+
+def parse_answers(data: Mapping[str, Any], form: Form, source: str = "answers") -> Answers:
+    """Answers from a mapping of item id -> 1-5 (or -> {score, note}); refuses unknown items."""
+    known = {i.id for i in form.items}
+    answers: Answers = {}
+    for item_id, value in data.items():
+        if item_id not in known:
+            raise PeerJournalError(
+                f"{source}: no self-check item {item_id!r} (see `peerjournal supervision check "
+                "--list-items`)."
+            )
+        note: Any = ""
+        if isinstance(value, dict):
+            extra = set(value) - {"score", "note"}
+            if extra:
+                raise PeerJournalError(f"{source}: {item_id}: unknown key {sorted(extra)[0]!r}.")
+            note = value.get("note", "")
+            value = value.get("score")
+        if not isinstance(note, str):
+            raise PeerJournalError(f"{source}: {item_id}: the note should be text.")
+        try:
+            score = check_score(value, item_id)
+        except PeerJournalError as exc:
+            raise PeerJournalError(f"{source}: {exc.message}") from None
+        answers[item_id] = Answer(score, note.strip())
+    return answers
+
+
+def read_answers_file(path: Path, form: Form) -> Answers:
+    """An answers file: TOML or JSON (by extension; otherwise whichever parses)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PeerJournalError(f"No answers file at {path}.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PeerJournalError(f"Cannot read the answers file {path}: {exc}.") from None
+    data = _parse_toml_or_json(raw, path)
+    if not isinstance(data, dict):
+        raise PeerJournalError(f"{path.name}: should map item ids to answers from 1 to 5.")
+    return parse_answers(data, form, path.name)
+
+
+def _parse_toml_or_json(raw: str, path: Path) -> Any:
+    suffix = path.suffix.lower()
+    if suffix != ".toml":
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError as exc:
+            if suffix == ".json":
+                raise PeerJournalError(f"{path.name}: not valid JSON ({exc}).") from None
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise PeerJournalError(f"{path.name}: not valid TOML or JSON ({exc}).") from None
+
+
+def answers_to_json(answers: Answers) -> dict[str, dict[str, Any]]:
+    return {k: v.to_json() for k, v in answers.items()}
+
+
+def answers_from_json(data: Mapping[str, Any]) -> Answers:
+    """Stored answers back to values; entries that are not a valid answer are skipped."""
+    answers: Answers = {}
+    for item_id, value in data.items():
+        if isinstance(value, dict) and value.get("score") in SCALE:
+            answers[str(item_id)] = Answer(int(value["score"]), str(value.get("note", "")))
+    return answers
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    id: int
+    created_at: datetime
+    answers: Answers
+    complete: bool
+
+    def remaining(self, items: Sequence[Item]) -> list[Item]:
+        return [i for i in items if i.id not in self.answers]
+
+    def to_json(self, form: Form) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "created_at": self.created_at.isoformat(),
+            "complete": self.complete,
+            "answered": len(self.answers),
+            "items": len(form.items),
+            "answers": {
+                i.id: {**self.answers[i.id].to_json(), "section": i.section, "text": i.text}
+                for i in form.items
+                if i.id in self.answers
+            },
+        }
+
+
+Ask = Callable[[Item, int, int], Answer | None]
+Save = Callable[[Answers, bool], None]
+
+
+def run_check(
+    items: Sequence[Item], answers: Answers, ask: Ask, save: Save
+) -> tuple[Answers, bool]:
+    """Ask each unanswered item in turn, saving after every answer.
+
+    `ask(item, position, total)` returns an answer, or None when the writer stops for now.
+    Saving after each answer is what keeps them through Ctrl-C or a crash.
+    Returns the answers and whether every item is answered.
+    """
+    answers = dict(answers)
+    for position, item in enumerate(items, start=1):
+        if item.id in answers:
+            continue
+        answer = ask(item, position, len(items))
+        if answer is None:
+            break
+        answers[item.id] = answer
+        save(answers, all(i.id in answers for i in items))
+    return answers, all(i.id in answers for i in items)
+
+
+@dataclass(frozen=True)
+class Movement:
+    item: Item
+    before: int
+    after: int
+
+    @property
+    def change(self) -> int:
+        return self.after - self.before
+
+
+def movements(before: SelfCheck, after: SelfCheck, items: Sequence[Item]) -> list[Movement]:
+    """Items answered in both checks whose answer changed, biggest drop first."""
+    moved = [
+        Movement(i, before.answers[i.id].score, after.answers[i.id].score)
+        for i in items
+        if i.id in before.answers
+        and i.id in after.answers
+        and before.answers[i.id].score != after.answers[i.id].score
+    ]
+    return sorted(moved, key=lambda m: (m.change >= 0, -abs(m.change)))
+
+
+# --------------------------------------------------------------------------- history
+
+
+@dataclass(frozen=True)
+class SupervisionRecord:
+    id: int
+    date: date
+    note: str
+    created_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "note": self.note,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class ItemHistory:
+    item: Item
+    scores: tuple[int | None, ...]  # one per check-in, None where it was not answered
+
+    @property
+    def first(self) -> int | None:
+        return next((s for s in self.scores if s is not None), None)
+
+    @property
+    def last(self) -> int | None:
+        return next((s for s in reversed(self.scores) if s is not None), None)
+
+    @property
+    def change(self) -> int | None:
+        """Last answer minus first answer; None with fewer than two answers."""
+        answered = [s for s in self.scores if s is not None]
+        return answered[-1] - answered[0] if len(answered) >= 2 else None
+
+
+@dataclass(frozen=True)
+class History:
+    checks: tuple[SelfCheck, ...]  # complete check-ins, oldest first
+    items: tuple[ItemHistory, ...]
+    supervisions: tuple[SupervisionRecord, ...]  # oldest first
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "check_ins": [
+                {"id": c.id, "created_at": c.created_at.isoformat()} for c in self.checks
+            ],
+            "items": [
+                {
+                    "id": h.item.id,
+                    "section": h.item.section,
+                    "text": h.item.text,
+                    "scores": list(h.scores),
+                    "change": h.change,
+                }
+                for h in self.items
+            ],
+            "supervisions": [s.to_json() for s in self.supervisions],
+        }
+
+
+def build_history(
+    form: Form, checks: Iterable[SelfCheck], supervisions: Iterable[SupervisionRecord]
+) -> History:
+    """How each item moved across complete check-ins (unfinished ones are left out)."""
+    done = tuple(sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id)))
+    items = tuple(
+        ItemHistory(
+            item,
+            tuple(c.answers[item.id].score if item.id in c.answers else None for c in done),
+        )
+        for item in form.items
+    )
+    return History(done, items, tuple(sorted(supervisions, key=lambda s: (s.date, s.id))))
+
+
+# --------------------------------------------------------------------------- prep: the window
+
+
+@dataclass(frozen=True)
+class Window:
+    since: date
+    until: date
+    basis: str  # "since" (chosen), "supervision" (the last one recorded) or "default"
+    supervision: SupervisionRecord | None = None
+
+    def describe(self) -> str:
+        if self.basis == "supervision" and self.supervision is not None:
+            return f"since your last supervision on {self.supervision.date.isoformat()}"
+        if self.basis == "since":
+            return f"since {self.since.isoformat()}"
+        return f"the last {DEFAULT_WINDOW_DAYS // 7} weeks (no supervision recorded yet)"
+
+
+def prep_window(
+    today: date, since: date | None, supervisions: Sequence[SupervisionRecord]
+) -> Window:
+    """The period a prep covers: --since, else from the last supervision's day, else 4 weeks.
+
+    The supervision's own day is included: an entry written that evening belongs to the
+    next session, and an entry from the morning is better seen twice than lost.
+    """
+    if since is not None:
+        if since > today:
+            raise PeerJournalError(f"--since {since.isoformat()} is in the future.")
+        return Window(since, today, "since")
+    past = [s for s in supervisions if s.date <= today]
+    if past:
+        last = max(past, key=lambda s: (s.date, s.id))
+        return Window(last.date, today, "supervision", last)
+    return Window(today - timedelta(days=DEFAULT_WINDOW_DAYS), today, "default")
+
+
+# --------------------------------------------------------------------------- prep: entries
+
+
+@dataclass(frozen=True)
+class EntryFacts:
+    """What prep needs from one entry (the store's Entry plus its stored drift dict)."""
+
+    id: int
+    date: date
+    setting: str
+    tags: tuple[str, ...]
+    shared: bool
+    experience: str
+    feelings: str
+    evaluation: str
+    self_care: str
+    drift: Mapping[str, Any] | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p for p in (self.experience, self.feelings, self.evaluation) if p)
+
+    @property
+    def order(self) -> tuple[Day, int]:
+        return (self.date, self.id)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    dimension: str
+    self_noticed: bool
+
+
+@dataclass(frozen=True)
+class DriftEvidence:
+    entry: EntryFacts
+    phrases: tuple[Phrase, ...]
+    rate: float  # drift evidence per 100 words, as stored
+
+
+def drift_phrases(drift: Mapping[str, Any] | None) -> tuple[Phrase, ...]:
+    """The counted drift hits of a stored score (others' words and hypotheticals are not)."""
+    if not drift:
+        return ()
+    return tuple(
+        Phrase(str(h.get("text", "")), str(h.get("dimension", "")), bool(h.get("self_noticed")))
+        for h in drift.get("hits", [])
+        if h.get("polarity") == "drift" and h.get("counted")
+    )
+
+
+def most_drift_evidence(entries: Iterable[EntryFacts], limit: int = 3) -> list[DriftEvidence]:
+    """Entries with the most counted drift phrases (ties: higher rate, then most recent)."""
+    found = [
+        DriftEvidence(e, phrases, float((e.drift or {}).get("drift", 0.0)))
+        for e in entries
+        if (phrases := drift_phrases(e.drift))
+    ]
+    found.sort(key=lambda d: (len(d.phrases), d.rate, d.entry.order), reverse=True)
+    return found[:limit]
+
+
+def brought_entries(entries: Iterable[EntryFacts]) -> list[EntryFacts]:
+    """Entries the writer tagged `supervision` or marked as shared, oldest first."""
+    return sorted(
+        (e for e in entries if e.shared or SUPERVISION_TAG in e.tags), key=lambda e: e.order
+    )
+
+
+def self_care_notes(entries: Iterable[EntryFacts]) -> list[EntryFacts]:
+    return sorted((e for e in entries if e.self_care.strip()), key=lambda e: e.order)
+
+
+# --------------------------------------------------------------------------- prep: intentions
+
+# Small, explainable follow-up rule: a later entry "comes back" to an intention when its text
+# shares at least FOLLOW_UP_MIN_SHARED content-word stems with it (all of them, if the
+# intention has fewer). Stems: lower-case words of 3+ letters, minus stopwords, with a few
+# common English endings removed (supporting/supported/supports -> support).
+FOLLOW_UP_MIN_SHARED = 2
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_ENDINGS = ("ingly", "ing", "edly", "ed", "ies", "es", "ly", "s")
+_STOPWORD_TEXT = """
+    about above after again against all also and any are aren't because been before being
+    below between both but can can't cannot could couldn't did didn't does doesn't doing
+    don't down during each even ever every few for from further get got had hadn't has
+    hasn't have haven't having her here hers herself him himself his how i'd i'll i'm i've
+    into isn't it's its itself just let's like maybe more most much must my myself next nor
+    not now off once only other ought our ours ourselves out over own perhaps really same
+    she she'd she'll she's should shouldn't some such than that that's the their theirs them
+    themselves then there there's these they they'd they'll they're they've this those
+    through time too try under until very want was wasn't we'd we'll we're we've were
+    weren't what what's when where which while who whom why will with won't would wouldn't
+    you you'd you'll you're you've your yours yourself differently future going forward plan
+    planning need able things thing way day today tomorrow lot make sure again later instead
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)] + ("y" if ending == "ies" else "")
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def content_stems(text: str) -> dict[str, str]:
+    """Stem -> the first word in `text` that gave it (for showing which words matched)."""
+    stems: dict[str, str] = {}
+    for word in _WORD.findall(text.lower().replace("’", "'")):
+        if len(word) >= 3 and word not in STOPWORDS:
+            stems.setdefault(stem(word), word)
+    return stems
+
+
+@dataclass(frozen=True)
+class Intention:
+    entry: EntryFacts
+    text: str
+    came_back_in: EntryFacts | None  # the first later entry that returned to it
+    shared_words: tuple[str, ...]
+
+
+def follow_intentions(entries: Sequence[EntryFacts]) -> list[Intention]:
+    """Each "what will I do differently" line in the window and the first later entry sharing
+    its key words. Later = a later date, or the same date and a higher ID."""
+    ordered = sorted(entries, key=lambda e: e.order)
+    stems_of = {e.id: content_stems(e.text) for e in ordered}
+    found: list[Intention] = []
+    for n, entry in enumerate(ordered):
+        for line in intentions(entry.evaluation):
+            wanted = content_stems(line)
+            need = min(FOLLOW_UP_MIN_SHARED, len(wanted))
+            match: tuple[EntryFacts, tuple[str, ...]] | None = None
+            for later in ordered[n + 1 :] if need else ():
+                shared = [word for s, word in wanted.items() if s in stems_of[later.id]]
+                if len(shared) >= need:
+                    match = (later, tuple(shared))
+                    break
+            found.append(
+                Intention(entry, line, match[0] if match else None, match[1] if match else ())
+            )
+    return found
+
+
+# --------------------------------------------------------------------------- prep: assembly
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    reason: str  # why it was chosen, in plain words
+
+
+@dataclass(frozen=True)
+class TrendBrief:
+    """The drift report condensed: verdict counts, dimensions that moved, and the alerts."""
+
+    verdicts: dict[str, int]
+    moved_towards_drift: tuple[tuple[str, float], ...]  # (dimension, change), most first
+    moved_towards_identity: tuple[tuple[str, float], ...]
+    alerts: tuple[str, ...]
+    lines: tuple[str, ...] = ()  # the window against the one before, in words
+    periods: tuple[tuple[str, float | None], ...] = ()  # (week start, drift per 100 words)
+
+
+@dataclass(frozen=True)
+class Prep:
+    window: Window
+    entries: int
+    trend: TrendBrief
+    most_drift: tuple[DriftEvidence, ...]
+    brought: tuple[EntryFacts, ...]
+    intentions: tuple[Intention, ...]
+    self_care: tuple[EntryFacts, ...]
+    check_movements: tuple[Movement, ...]
+    last_check: SelfCheck | None
+    questions: tuple[Question, ...]
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, dimension: str) -> str:
+        return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
+
+
+def verdict_counts(entries: Iterable[EntryFacts]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for e in entries:
+        verdict = str((e.drift or {}).get("verdict") or "not scored")
+        counts[verdict] = counts.get(verdict, 0) + 1
+    return counts
+
+
+def report_movements(
+    report: Mapping[str, Any],
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """Dimensions that moved towards drift and towards identity against the previous window.
+
+    A dimension's move is its drift change minus its identity change (per 100 words), from the
+    report's `changes`: positive is towards drift. Largest moves first.
+    """
+    net: dict[str, float] = {}
+    for change in report.get("changes", []):
+        if change.get("kind") != "dimension":
+            continue
+        sign = 1.0 if change.get("polarity") == "drift" else -1.0
+        dim = str(change["id"])
+        net[dim] = net.get(dim, 0.0) + sign * float(change.get("change", 0.0))
+    towards_drift = sorted(((d, round(v, 3)) for d, v in net.items() if v > 0), key=lambda x: -x[1])
+    towards_identity = sorted(
+        ((d, round(-v, 3)) for d, v in net.items() if v < 0), key=lambda x: -x[1]
+    )
+    return towards_drift, towards_identity
+
+
+def _report_lines(report: Mapping[str, Any]) -> tuple[str, ...]:
+    totals, previous = report.get("totals") or {}, report.get("previous") or {}
+    if not totals.get("entries"):
+        return ()
+    line = (
+        f"Drift {totals.get('drift', 0.0):.2f} and identity "
+        f"{totals.get('identity', 0.0):.2f} per 100 words"
+    )
+    if previous.get("entries"):
+        line += (
+            f" (the {previous.get('entries')} entries before: "
+            f"drift {previous.get('drift', 0.0):.2f}, "
+            f"identity {previous.get('identity', 0.0):.2f})"
+        )
+    lines = [line + "."]
+    if report.get("unscored"):
+        lines.append(
+            f"{report['unscored']} entries are not scored yet (`peerjournal drift --rescore`)."
+        )
+    return tuple(lines)
+
+
+def trend_brief(entries: Sequence[EntryFacts], report: Mapping[str, Any] | None) -> TrendBrief:
+    """Verdict counts from the entries; what moved, per-period drift and alerts from the report."""
+    if not report:
+        return TrendBrief(verdict_counts(entries), (), (), ())
+    towards_drift, towards_identity = report_movements(report)
+    return TrendBrief(
+        verdicts=verdict_counts(entries),
+        moved_towards_drift=tuple(towards_drift),
+        moved_towards_identity=tuple(towards_identity),
+        alerts=tuple(str(a) for a in report.get("alerts", [])),
+        lines=_report_lines(report),
+        periods=tuple(
+            (str(p["start"]), float(p["drift"]) if p.get("balance") is not None else None)
+            for p in report.get("periods", [])
+        ),
+    )
+
+
+def choose_questions(
+    trend: TrendBrief,
+    evidence: Sequence[DriftEvidence],
+    lexicon_questions: Mapping[str, Sequence[str]],
+    labels: Mapping[str, str],
+    drops: Sequence[Movement],
+    limit: int = 5,
+) -> list[Question]:
+    """Questions to bring: from the lexicon for the dimensions that moved most towards drift
+    (else those with the most drift phrases in the window), then from the self-check items
+    that dropped most since the previous check-in."""
+    dims = [d for d, _ in trend.moved_towards_drift]
+    reason = "moved towards drift over the period"
+    if not dims:
+        tally: dict[str, int] = {}
+        for ev in evidence:
+            for p in ev.phrases:
+                tally[p.dimension] = tally.get(p.dimension, 0) + 1
+        dims = sorted(tally, key=lambda d: -tally[d])
+        reason = "had drift phrases in your entries"
+    out: list[Question] = []
+    for dim in dims[:2]:
+        for q in lexicon_questions.get(dim, ())[:1]:
+            name = labels.get(dim) or dim.replace("_", " ").capitalize()
+            out.append(Question(q, f"{name} {reason}"))
+    for m in [m for m in drops if m.change < 0][:2]:
+        text = m.item.question or f"What has changed for you around: {m.item.text}"
+        out.append(
+            Question(text, f"your answer to '{m.item.text}' went from {m.before} to {m.after}")
+        )
+    return out[:limit]
+
+
+def build_prep(
+    window: Window,
+    entries: Sequence[EntryFacts],
+    trend: TrendBrief,
+    checks: Sequence[SelfCheck],
+    form: Form,
+    lexicon_questions: Mapping[str, Sequence[str]],
+    labels: Mapping[str, str],
+) -> Prep:
+    """Everything `supervision prep` shows, from plain values."""
+    done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
+    moved = movements(done[-2], done[-1], form.items) if len(done) >= 2 else []
+    evidence = most_drift_evidence(entries)
+    return Prep(
+        window=window,
+        entries=len(entries),
+        trend=trend,
+        most_drift=tuple(evidence),
+        brought=tuple(brought_entries(entries)),
+        intentions=tuple(follow_intentions(entries)),
+        self_care=tuple(self_care_notes(entries)),
+        check_movements=tuple(moved),
+        last_check=done[-1] if done else None,
+        questions=tuple(choose_questions(trend, evidence, lexicon_questions, labels, moved)),
+        labels=dict(labels),
+    )
+
+
+def _entry_ref(e: EntryFacts) -> dict[str, Any]:
+    return {"id": e.id, "date": e.date.isoformat(), "setting": e.setting}
+
+
+def prep_to_json(prep: Prep) -> dict[str, Any]:
+    return {
+        "since": prep.window.since.isoformat(),
+        "until": prep.window.until.isoformat(),
+        "basis": prep.window.basis,
+        "last_supervision": (
+            prep.window.supervision.to_json() if prep.window.supervision else None
+        ),
+        "entries": prep.entries,
+        "trend": {
+            "verdicts": prep.trend.verdicts,
+            "towards_drift": [
+                {"dimension": d, "change": c} for d, c in prep.trend.moved_towards_drift
+            ],
+            "towards_identity": [
+                {"dimension": d, "change": c} for d, c in prep.trend.moved_towards_identity
+            ],
+            "summary": list(prep.trend.lines),
+            "weekly_drift": [{"start": d, "drift": v} for d, v in prep.trend.periods],
+        },
+        "alerts": list(prep.trend.alerts),
+        "most_drift_evidence": [
+            {
+                **_entry_ref(ev.entry),
+                "drift_per_100_words": ev.rate,
+                "phrases": [
+                    {"text": p.text, "dimension": p.dimension, "self_noticed": p.self_noticed}
+                    for p in ev.phrases
+                ],
+            }
+            for ev in prep.most_drift
+        ],
+        "brought": [
+            {**_entry_ref(e), "tags": list(e.tags), "shared": e.shared} for e in prep.brought
+        ],
+        "intentions": [
+            {
+                **_entry_ref(i.entry),
+                "intention": i.text,
+                "came_back_in": _entry_ref(i.came_back_in) if i.came_back_in else None,
+                "shared_words": list(i.shared_words),
+            }
+            for i in prep.intentions
+        ],
+        "self_care": [{**_entry_ref(e), "note": e.self_care} for e in prep.self_care],
+        "self_check": {
+            "last": prep.last_check.created_at.isoformat() if prep.last_check else None,
+            "moved": [
+                {"id": m.item.id, "text": m.item.text, "before": m.before, "after": m.after}
+                for m in prep.check_movements
+            ],
+        },
+        "questions": [{"text": q.text, "why": q.reason} for q in prep.questions],
+    }
