@@ -51,6 +51,7 @@ _NEGATORS = _words("not no never nor neither without hardly barely nothing nobod
 _NOT_NEGATION = re.compile(
     r"(?:not\s+only|not\s+just|never\s+(?:felt|been|was)\s+(?:so|more|as))\s+(?:\w+\s+){0,2}$"
 )
+_NO_LONGER = re.compile(r"no\s+longer\s+(?:\w+\s+){0,2}$")
 _CUES = _words(
     "feel feels felt feeling am was were is are i'm im be been being so very really quite "
     "pretty bit little too and also still more most deeply incredibly genuinely totally "
@@ -73,7 +74,7 @@ class Family:
     cued: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: the matcher cache must not hash every word
 class Vocabulary:
     version: str
     families: tuple[Family, ...]
@@ -186,7 +187,7 @@ def _is_negated(clause: str) -> bool:
     words = _WORD.findall(clause)[-NEGATION_WINDOW:]
     if any(w in _NEGATORS or w.endswith("n't") for w in words):
         return True
-    return bool(re.search(r"no\s+longer\s+(?:\w+\s+){0,2}$", clause))
+    return bool(_NO_LONGER.search(clause))
 
 
 def _is_someone_else(clause: str) -> bool:

@@ -1,0 +1,114 @@
+"""Column queries for reports: entries reduced to `ReportRow`s, without building `Entry` objects.
+
+The stored drift JSON carries every hit's text and offsets; the report needs only the totals,
+the per-dimension rates and which markers counted. SQLite's JSON functions slim it down in C
+before Python parses it, and the hits are read only for the dates that need them (marker
+counts compare two windows; when the earlier one is empty there is nothing to compare). That
+keeps a 20,000-entry report well under a second.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from peerjournal.db.engine import translated_errors
+from peerjournal.db.store import TAG_SEP, Filters, Store
+from peerjournal.trends import ReportRow
+
+# The score without hit texts, as separate columns: identity, drift and words as numbers, the
+# per-dimension rates as JSON, and the counted hits as [[marker, dimension, polarity], …] for
+# entries dated on or after the parameter :hits_from (NULL: no hits). Separate columns parse
+# about twice as fast as one rebuilt JSON object.
+_DRIFT_COLUMNS = """
+json_extract(e.drift_json, '$.identity'),
+json_extract(e.drift_json, '$.drift'),
+json_extract(e.drift_json, '$.words'),
+json_extract(e.drift_json, '$.dimensions'),
+CASE WHEN e.date >= :hits_from THEN (
+  SELECT json_group_array(json_array(
+    json_extract(h.value, '$.marker'),
+    json_extract(h.value, '$.dimension'),
+    json_extract(h.value, '$.polarity')))
+  FROM json_each(e.drift_json, '$.hits') AS h
+  WHERE json_extract(h.value, '$.counted')
+) END
+"""
+
+_COLUMNS = (
+    "e.id, e.date, e.setting, e.feelings, e.self_care != '', e.drift_json IS NOT NULL, "
+    f"(SELECT group_concat(tag, '{TAG_SEP}') FROM entry_tag t WHERE t.entry_id = e.id), "
+    f"{_DRIFT_COLUMNS}"
+)
+
+
+def _slim_drift(row: Sequence[Any]) -> dict[str, Any] | None:
+    """The columns from index 5 on as the slim score dict `ReportRow.drift` documents."""
+    scored, _tags, identity, drift, words, dimensions, hits = row[5:12]
+    if not scored:
+        return None
+    return {
+        "identity": identity or 0.0,
+        "drift": drift or 0.0,
+        "words": words or 0,
+        "dimensions": json.loads(dimensions) if dimensions else {},
+        "hits": [{"marker": m, "dimension": d, "polarity": p} for m, d, p in json.loads(hits)]
+        if hits
+        else [],
+    }
+
+
+def _where(
+    since: date, until: date, setting: str | None, tag: str | None
+) -> tuple[str, dict[str, Any]]:
+    """The store's filter SQL, with its positional parameters turned into named ones."""
+    where, params = Filters(
+        since=since, until=until, setting=setting, tags=[tag] if tag else [], limit=None
+    ).where()
+    parts = where.split("?")
+    named = "".join(f"{part}:p{i}" for i, part in enumerate(parts[:-1])) + parts[-1]
+    return named, {f"p{i}": value for i, value in enumerate(params)}
+
+
+def report_rows(
+    store: Store,
+    since: date,
+    until: date,
+    setting: str | None = None,
+    tag: str | None = None,
+    *,
+    hits_from: date | None = None,
+) -> list[ReportRow]:
+    """Live entries dated in [since, until] (inclusive), oldest first, optionally filtered.
+
+    Counted hits are loaded for entries dated on or after `hits_from` (None: for none).
+    """
+    where, params = _where(since, until, setting, tag)
+    params["hits_from"] = hits_from.isoformat() if hits_from else None
+    sql = f"SELECT {_COLUMNS} FROM entry e WHERE {where} ORDER BY e.date, e.id"
+    with translated_errors(store.path):
+        rows = store.conn.execute(sql, params).fetchall()
+    return [
+        ReportRow(
+            id=row[0],
+            date=date.fromisoformat(row[1]),
+            setting=row[2],
+            feelings=row[3],
+            has_self_care=bool(row[4]),
+            tags=tuple(sorted(row[6].split(TAG_SEP))) if row[6] else (),
+            drift=_slim_drift(row),
+        )
+        for row in rows
+    ]
+
+
+def has_scored_entries(
+    store: Store, since: date, until: date, setting: str | None = None, tag: str | None = None
+) -> bool:
+    """Whether any live, scored entry matching the filters is dated in [since, until]."""
+    where, params = _where(since, until, setting, tag)
+    sql = f"SELECT EXISTS (SELECT 1 FROM entry e WHERE {where} AND e.drift_json IS NOT NULL)"
+    with translated_errors(store.path):
+        return bool(store.conn.execute(sql, params).fetchone()[0])
