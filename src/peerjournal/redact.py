@@ -26,8 +26,13 @@ from dataclasses import dataclass, field
 
 PLACEHOLDER = "[person]"
 
-# English words that are also common first names: matched only when capitalised.
-COMMON_WORD_NAMES = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# English words that are also common first names or surnames: matched only when capitalised.
+COMMON_WORDS = _words(
     """
     al amber april art august autumn basil bill bob brook buddy candy carol chance chase cherry
     chip chuck cliff crystal dale dash dawn destiny don drew duke earl faith fern frank gene
@@ -36,8 +41,16 @@ COMMON_WORD_NAMES = frozenset(
     pat patience pearl penny pepper poppy prince rich river rob robin rocky rose rosy ruby rusty
     sage sandy skip sky sonny star storm summer sunny sue tiger violet wade ward will win
     winter worth
-    """.split()
+    baker black bell bird bishop bond bright brown burns carter church clay cole cook cooper
+    cross day dean field fields finch fisher ford fox frost gates gold good gray green grey hall
+    hart hawk hay heath hill house hunt key lake lamb law little long love mason miller mills moon
+    moss page park parker pike pond pool pope potter price reed rice rock rush salt sharp short
+    snow spring steel stone street strong swift tanner thorn tower turner vine walker wall waters
+    webb wells west white wise wolf wood woods wren young
+    """
 )
+
+PARTICLES = _words("da de del della der di du la le van von bin st")
 
 _APOSTROPHES = "'’ʼ"
 
@@ -77,15 +90,22 @@ _AFTER = r"(?![^\W\d_])"
 
 
 def name_forms(name: str) -> list[tuple[str, bool]]:
-    """(form, case-sensitive?) pairs to redact for one listed name."""
+    """(form, case-sensitive?) pairs to redact for one listed name.
+
+    A multi-word name also yields each part alone (first name, surname, each half of a
+    hyphenated name) of two letters or more, except particles ("van", "de"); so a name cut in
+    half by an excerpt, or "Mr Lopez", never leaks. Parts that are common English words are
+    matched only when capitalised.
+    """
     name = " ".join(nfc(name).split())
     forms: list[tuple[str, bool]] = [(name, False)]
-    parts = name.split(" ")
+    parts = [p.strip(".") for p in re.split(r"[\s\-‐‑]+", name)]
     if len(parts) > 1:
-        first = parts[0].strip(".")
-        letters = sum(ch.isalpha() for ch in first)
-        if letters >= 2:
-            forms.append((first, first.casefold() in COMMON_WORD_NAMES))
+        for part in parts:
+            letters = sum(ch.isalpha() for ch in part)
+            if letters < 2 or part.casefold() in PARTICLES:
+                continue
+            forms.append((part, part.casefold() in COMMON_WORDS))
     return forms
 
 
@@ -133,8 +153,8 @@ def _identifier_rules() -> list[_Rule]:
         _Rule(
             "date of birth",
             re.compile(
-                r"(?P<cue>\b(?:dob|d\.o\.b\.?|born|date of birth|birthday)(?:\s*(?:is|was|on|of|:|-))*\s*)"
-                + date,
+                r"(?P<cue>\b(?:dob|d\.o\.b\.?|born|date of birth|birthday)"
+                r"(?:\s*(?:is|was|on|of|:|-))*\s*)" + date,
                 re.IGNORECASE,
             ),
             r"\g<cue>[date of birth]",
@@ -156,7 +176,9 @@ def _identifier_rules() -> list[_Rule]:
     ]
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2}")
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2}"
+)
 _TIME_RANGE = re.compile(r"^\d{1,2}[.:]\d{2}\s*-\s*\d{1,2}[.:]\d{2}$")
 
 
@@ -240,12 +262,12 @@ def contains_name(text: str, people: Sequence[Person]) -> bool:
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[\"“(]\s*)$")
-ALWAYS_CAPITALISED = frozenset(
+ALWAYS_CAPITALISED = _words(
     """
     i i'm i'll i've i'd monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december english
     ok okay tv gp a&e nhs ed er aa na
-    """.split()
+    """
 )
 
 

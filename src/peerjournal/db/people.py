@@ -1,0 +1,87 @@
+"""Reads and writes for exports: the people list, the latest self-check, stored drift scores."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from peerjournal.db.engine import translated_errors
+from peerjournal.db.store import Store
+from peerjournal.errors import NotFoundError, PeerJournalError
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    name: str
+    alias: str | None
+    created_at: datetime
+
+
+def list_people(store: Store) -> list[PersonRow]:
+    with translated_errors(store.path):
+        rows = store.conn.execute(
+            "SELECT name, alias, created_at FROM person ORDER BY name COLLATE NOCASE"
+        ).fetchall()
+    return [PersonRow(r[0], r[1], datetime.fromisoformat(r[2])) for r in rows]
+
+
+def find_person(store: Store, name: str) -> PersonRow | None:
+    """The listed person whose name equals `name`, ignoring case and extra spaces."""
+    wanted = " ".join(name.split()).casefold()
+    return next((p for p in list_people(store) if p.name.casefold() == wanted), None)
+
+
+def add_person(store: Store, name: str, alias: str | None, now: datetime) -> bool:
+    """Add a person, or set the alias of one already listed; True when newly added."""
+    existing = find_person(store, name)
+    with store._write() as conn:
+        if existing is None:
+            conn.execute(
+                "INSERT INTO person (name, alias, created_at) VALUES (?, ?, ?)",
+                (name, alias, now.isoformat()),
+            )
+            return True
+        if alias is None:
+            raise PeerJournalError(
+                f"{existing.name} is already on the people list (use --alias to change the alias)."
+            )
+        conn.execute("UPDATE person SET alias = ? WHERE name = ?", (alias, existing.name))
+        return False
+
+
+def remove_person(store: Store, name: str) -> PersonRow:
+    existing = find_person(store, name)
+    if existing is None:
+        raise NotFoundError(f"{name!r} is not on the people list (see `peerjournal people list`).")
+    with store._write() as conn:
+        conn.execute("DELETE FROM person WHERE name = ?", (existing.name,))
+    return existing
+
+
+def latest_selfcheck(store: Store) -> tuple[datetime, dict[str, Any]] | None:
+    """(created_at, answers) of the newest complete self-check, or None."""
+    with translated_errors(store.path):
+        row = store.conn.execute(
+            "SELECT created_at, answers FROM selfcheck WHERE complete = 1 "
+            "ORDER BY created_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+    if row is None:
+        return None
+    try:
+        answers = json.loads(row[1] or "{}")
+    except json.JSONDecodeError:
+        answers = {}
+    return datetime.fromisoformat(row[0]), answers if isinstance(answers, dict) else {}
+
+
+def drifts_between(store: Store, since: date, until: date) -> dict[int, dict[str, Any]]:
+    """Stored drift scores (DriftScore.to_dict) of live entries dated since..until."""
+    with translated_errors(store.path):
+        rows = store.conn.execute(
+            "SELECT id, drift_json FROM entry WHERE deleted_at IS NULL AND drift_json IS NOT NULL "
+            "AND date >= ? AND date <= ?",
+            (since.isoformat(), until.isoformat()),
+        ).fetchall()
+    return {int(r[0]): json.loads(r[1]) for r in rows}

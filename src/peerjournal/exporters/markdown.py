@@ -1,0 +1,123 @@
+"""Markdown: plain enough to read as text, safe to open in any Markdown viewer.
+
+Journal text is escaped so that it cannot become a link, an image (a tracking pixel) or raw
+HTML in a viewer: Markdown punctuation and angle brackets get a backslash.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from peerjournal.exporters import common
+from peerjournal.render.charts import sparkline
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_START = re.compile(r"^(\s*)([-+#=]|\d+[.)])", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\1\\\2", text)
+
+
+def _quote(text: str) -> str:
+    return "\n".join("> " + line if line else ">" for line in escape(text).splitlines())
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def write(summary: dict[str, Any]) -> bytes:
+    return ("\n".join(lines(summary)).rstrip() + "\n").encode("utf-8")
+
+
+def lines(s: dict[str, Any]) -> list[str]:
+    out = [f"# {escape(common.title(s))}", ""]
+    if not s["redacted"]:
+        out += [f"**{common.UNREDACTED}**", ""]
+    out += [f"- **{label}:** {escape(value)}" for label, value in common.facts(s)]
+    out.append("")
+    if s["note"]:
+        out += ["## Note from the writer", "", _quote(s["note"]), ""]
+    if s["alerts"]:
+        out += ["## Alerts", ""] + [f"- {escape(a['message'])}" for a in s["alerts"]] + [""]
+    out += _trend(s) + _dimensions(s) + _markers(s)
+    if s["intentions"]:
+        out += ["## What I will do differently", ""]
+        out += [f"- {i['date']}: {escape(i['text'])}" for i in s["intentions"]] + [""]
+    out += _selfcheck(s) + _entries(s)
+    out += ["---", "", f"*{common.DATA_NOTE}*"]
+    return out
+
+
+def _trend(s: dict[str, Any]) -> list[str]:
+    periods = s["periods"]
+    if not periods:
+        return []
+    out = [f"## Trend by {s['period']['by']}", ""]
+    rows = [
+        [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
+         common.number(p["drift"]), common.number(p["balance"], 2)]
+        for p in periods
+    ]
+    out += _table(["Period", "Entries", "Identity", "Drift", "Balance"], rows)
+    identity = sparkline([p["identity"] if p["entries"] else None for p in periods])
+    drift = sparkline([p["drift"] if p["entries"] else None for p in periods])
+    out += ["", "```text", f"identity {identity}", f"drift    {drift}", "```", ""]
+    return out
+
+
+def _dimensions(s: dict[str, Any]) -> list[str]:
+    if not s["dimensions"]:
+        return []
+    rows = [
+        [escape(d["label"]),
+         f"{common.number(d['identity'])} {common.DIRECTIONS[d['identity_direction']]}".strip(),
+         f"{common.number(d['drift'])} {common.DIRECTIONS[d['drift_direction']]}".strip()]
+        for d in s["dimensions"]
+    ]
+    return ["## Dimensions", "", *_table(["Dimension", "Identity", "Drift"], rows), ""]
+
+
+def _markers(s: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for polarity, heading in common.POLARITY_TITLES.items():
+        markers = s["markers"][polarity]
+        if not markers:
+            continue
+        out += [f"## {heading}", ""]
+        for m in markers:
+            out.append(f"- {escape(common.marker_line(m))}")
+            for ex in m["excerpts"]:
+                out.append(f"  - {ex['date']}: “{escape(ex['text'])}”")
+        out.append("")
+    return out
+
+
+def _selfcheck(s: dict[str, Any]) -> list[str]:
+    check = s["selfcheck"]
+    if not check:
+        return []
+    rows = [
+        [escape(i["section"]), escape(i["text"] or i["id"]), common.check_score(i["score"]),
+         escape(i["note"]).replace("\n", " ")]
+        for i in check["items"]
+    ]
+    return [f"## Self-check ({check['date']})", "",
+            *_table(["Section", "Item", "Score", "Note"], rows), ""]
+
+
+def _entries(s: dict[str, Any]) -> list[str]:
+    if not s["shared_entries"]:
+        return []
+    out = ["## Shared entries", ""]
+    for e in s["shared_entries"]:
+        out += [f"### {escape(common.entry_heading(e))}", ""]
+        for key, label in common.ELEMENT_TITLES:
+            if e[key]:
+                out += [f"**{label}**", "", escape(e[key]), ""]
+    return out

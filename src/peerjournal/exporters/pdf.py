@@ -1,0 +1,267 @@
+"""PDF: a short report with a table and charts, drawn with fpdf2 in the bundled DejaVu Sans.
+
+fpdf2 is imported here only, so it loads for PDF exports alone. fpdf2 embeds a subset of
+the font (the glyphs used), which keeps a report to a few dozen kilobytes. Characters the font
+lacks (for example CJK or emoji) print as U+FFFD rather than vanishing silently.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from peerjournal.exporters import common
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+FONT = "DejaVu"
+IDENTITY = (27, 122, 90)
+DRIFT = (181, 70, 47)
+GREY = (120, 120, 120)
+LINE_H = 5.2
+
+
+def write(summary: dict[str, Any]) -> bytes:
+    report = _Report(summary)
+    report.build()
+    return bytes(report.pdf.output())
+
+
+class _Report:
+    def __init__(self, summary: dict[str, Any]) -> None:
+        from fpdf import FPDF
+
+        self.s = summary
+        self.pdf: FPDF = FPDF(format="A4")
+        self.pdf.set_title(common.title(summary))
+        self.pdf.set_creator(str(summary["generator"]))
+        self.pdf.set_margins(16, 16, 16)
+        self.pdf.set_auto_page_break(True, margin=16)
+        fonts = files("peerjournal") / "fonts"
+        self.pdf.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
+        self.pdf.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
+        font = self.pdf.fonts[FONT.lower()]
+        self.cmap: set[int] = set(getattr(font, "cmap", {}))
+        self.pdf.alias_nb_pages()
+        self.pdf.add_page()
+
+    # -- text helpers ------------------------------------------------------------------
+
+    def clean(self, text: Any) -> str:
+        """Printable text the font can draw: controls dropped, unknown glyphs as U+FFFD."""
+        out = []
+        for ch in unicodedata.normalize("NFC", str(text)):
+            if ch in "\n\t":
+                out.append(" " if ch == "\t" else ch)
+            elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+                continue
+            else:
+                out.append(ch if ord(ch) in self.cmap else "\ufffd")
+        return "".join(out)
+
+    def text(self, text: str, size: float = 10, bold: bool = False,
+             colour: tuple[int, int, int] = (30, 30, 30), indent: float = 0) -> None:
+        pdf = self.pdf
+        pdf.set_font(FONT, "B" if bold else "", size)
+        pdf.set_text_color(*colour)
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.multi_cell(pdf.epw - indent, size * 0.5, self.clean(text), new_x="LMARGIN",
+                       new_y="NEXT")
+
+    def heading(self, title: str) -> None:
+        pdf = self.pdf
+        if pdf.get_y() > pdf.h - 45:
+            pdf.add_page()
+        pdf.ln(3)
+        self.text(title, 13, bold=True)
+        pdf.set_draw_color(200, 200, 200)
+        pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.w - pdf.r_margin, pdf.get_y() + 0.5)
+        pdf.ln(2)
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
+              widths: Sequence[float]) -> None:
+        from fpdf.fonts import FontFace
+
+        headings = FontFace(emphasis="BOLD", fill_color=(238, 238, 238))
+        pdf = self.pdf
+        pdf.set_font(FONT, "", 9)
+        pdf.set_text_color(30, 30, 30)
+        pdf.set_draw_color(190, 190, 190)
+        with pdf.table(col_widths=tuple(widths), line_height=LINE_H, first_row_as_headings=True,
+                       width=sum(widths), align="LEFT",
+                       headings_style=headings) as table:
+            for values in [header, *rows]:
+                row = table.row()
+                for value in values:
+                    row.cell(self.clean(value))
+        pdf.ln(2)
+
+    # -- sections ----------------------------------------------------------------------
+
+    def build(self) -> None:
+        s = self.s
+        self.text(common.title(s), 18, bold=True)
+        self.pdf.ln(1)
+        if not s["redacted"]:
+            self.text(common.UNREDACTED, 10, bold=True, colour=DRIFT)
+        for label, value in common.facts(s):
+            self.text(f"{label}: {value}", 10)
+        if s["note"]:
+            self.heading("Note from the writer")
+            self.text(s["note"])
+        if s["alerts"]:
+            self.heading("Alerts")
+            for alert in s["alerts"]:
+                self.text(f"• {alert['message']}", indent=2)
+        self.trend()
+        self.dimensions()
+        self.markers()
+        if s["intentions"]:
+            self.heading("What I will do differently")
+            for item in s["intentions"]:
+                self.text(f"• {item['date']}: {item['text']}", indent=2)
+        self.selfcheck()
+        self.entries()
+        self.pdf.ln(4)
+        self.text(common.DATA_NOTE, 8, colour=GREY)
+
+    def trend(self) -> None:
+        periods = self.s["periods"]
+        if not periods:
+            return
+        self.heading(f"Trend by {self.s['period']['by']}")
+        self.trend_chart(periods)
+        rows = [
+            [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
+             common.number(p["drift"]), common.number(p["balance"], 2)]
+            for p in periods
+        ]
+        self.table(["Period", "Entries", "Identity", "Drift", "Balance"], rows,
+                   (60, 22, 24, 24, 24))
+
+    def trend_chart(self, periods: Sequence[dict[str, Any]]) -> None:
+        pdf = self.pdf
+        height = 50.0
+        if pdf.get_y() + height + 12 > pdf.h - pdf.b_margin:
+            pdf.add_page()
+        x0, y0 = pdf.l_margin + 10, pdf.get_y() + 6
+        width = pdf.epw - 14
+        values = [p[k] for p in periods for k in ("identity", "drift") if p[k] is not None]
+        high = max([*values, 1.0])
+        step = width / max(1, len(periods) - 1)
+        pdf.set_draw_color(*GREY)
+        pdf.set_line_width(0.2)
+        pdf.line(x0, y0 + height, x0 + width, y0 + height)
+        pdf.line(x0, y0, x0, y0 + height)
+        pdf.set_font(FONT, "", 7)
+        pdf.set_text_color(*GREY)
+        pdf.text(pdf.l_margin, y0 + 2, f"{high:.1f}")
+        pdf.text(pdf.l_margin + 4, y0 + height, "0")
+        label_every = max(1, len(periods) // 6)
+        for n, period in enumerate(periods):
+            if n % label_every == 0:
+                x = x0 + (n * step if len(periods) > 1 else width / 2)
+                pdf.text(x - 3, y0 + height + 4, period["start"][5:])
+        for key, colour, dashed in (("identity", IDENTITY, False), ("drift", DRIFT, True)):
+            pdf.set_draw_color(*colour)
+            pdf.set_fill_color(*colour)
+            pdf.set_line_width(0.6)
+            pdf.set_dash_pattern(dash=2, gap=1.2) if dashed else pdf.set_dash_pattern()
+            previous = None
+            for n, period in enumerate(periods):
+                value = period[key] if period["entries"] else None
+                if value is None:
+                    previous = None
+                    continue
+                x = x0 + (n * step if len(periods) > 1 else width / 2)
+                y = y0 + height - value / high * height
+                if previous:
+                    pdf.line(previous[0], previous[1], x, y)
+                if dashed:
+                    pdf.rect(x - 0.9, y - 0.9, 1.8, 1.8, style="F")
+                else:
+                    pdf.circle(x, y, 1.0, style="F")
+                previous = (x, y)
+            pdf.set_dash_pattern()
+        # legend
+        ly = y0 - 3
+        for n, (label, colour, dashed) in enumerate(
+            (("identity", IDENTITY, False), ("drift (per 100 words)", DRIFT, True))
+        ):
+            lx = x0 + 4 + n * 40
+            pdf.set_draw_color(*colour)
+            pdf.set_dash_pattern(dash=2, gap=1.2) if dashed else pdf.set_dash_pattern()
+            pdf.line(lx, ly, lx + 8, ly)
+            pdf.set_dash_pattern()
+            pdf.set_text_color(*colour)
+            pdf.text(lx + 10, ly + 1, label)
+        pdf.set_line_width(0.2)
+        pdf.set_y(y0 + height + 7)
+
+    def dimensions(self) -> None:
+        dims = self.s["dimensions"]
+        if not dims:
+            return
+        self.heading("Dimensions (drift ◀ | ▶ identity)")
+        pdf = self.pdf
+        scale = max([1.0, *(d[k] or 0.0 for d in dims for k in ("identity", "drift"))])
+        label_w, half = 52.0, (pdf.epw - 52.0 - 44.0) / 2
+        for d in dims:
+            if pdf.get_y() + 6 > pdf.h - pdf.b_margin:
+                pdf.add_page()
+            y = pdf.get_y()
+            pdf.set_font(FONT, "", 9)
+            pdf.set_text_color(30, 30, 30)
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(label_w, 5, self.clean(d["label"]))
+            axis = pdf.l_margin + label_w + half
+            drift = (d["drift"] or 0.0) / scale * half
+            identity = (d["identity"] or 0.0) / scale * half
+            if drift:
+                pdf.set_fill_color(*DRIFT)
+                pdf.rect(axis - drift, y + 1, drift, 3.2, style="F")
+            if identity:
+                pdf.set_fill_color(*IDENTITY)
+                pdf.rect(axis, y + 1, identity, 3.2, style="F")
+            pdf.set_draw_color(*GREY)
+            pdf.line(axis, y, axis, y + 5)
+            pdf.set_x(axis + half + 2)
+            pdf.cell(42, 5, self.clean(
+                f"{common.number(d['drift'])} | {common.number(d['identity'])}"
+            ))
+            pdf.ln(5.5)
+
+    def markers(self) -> None:
+        for polarity, heading in common.POLARITY_TITLES.items():
+            markers = self.s["markers"][polarity]
+            if not markers:
+                continue
+            self.heading(heading)
+            for m in markers:
+                self.text(f"• {common.marker_line(m)}", indent=2)
+                for ex in m["excerpts"]:
+                    self.text(f"“{ex['text']}” ({ex['date']})", 9, colour=(70, 70, 70), indent=8)
+
+    def selfcheck(self) -> None:
+        check = self.s["selfcheck"]
+        if not check:
+            return
+        self.heading(f"Self-check ({check['date']})")
+        rows = [[i["section"], i["text"] or i["id"], common.check_score(i["score"]), i["note"]]
+                for i in check["items"]]
+        self.table(["Section", "Item", "Score", "Note"], rows, (30, 70, 14, 64))
+
+    def entries(self) -> None:
+        if not self.s["shared_entries"]:
+            return
+        self.heading("Shared entries")
+        for entry in self.s["shared_entries"]:
+            self.text(common.entry_heading(entry), 11, bold=True)
+            for key, label in common.ELEMENT_TITLES:
+                if entry[key]:
+                    self.text(label, 9, bold=True, colour=GREY)
+                    self.text(entry[key])
+            self.pdf.ln(2)

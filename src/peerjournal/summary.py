@@ -1,0 +1,450 @@
+"""The mentor summary: what leaves the journal, as one versioned dict.
+
+`build_summary` turns plain inputs (the trends report, the period's entries with their
+stored drift scores, the people list) into the `peerjournal.summary/1` document described
+in docs/summary-schema.md. Every string that comes from the journal passes through the
+redactor here, so the exporters only format what they are given.
+
+`validate_summary` checks a loaded document for `review`: a mentor's tool must treat the
+file as untrusted input and fail with a message naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from peerjournal.entry import Entry
+from peerjournal.errors import PeerJournalError
+from peerjournal.intentions import intentions
+
+SCHEMA = "peerjournal.summary/1"
+SCHEMA_FAMILY = "peerjournal.summary/"
+TOP_MARKERS = 5
+EXCERPTS_PER_MARKER = 2
+EXCERPT_CONTEXT = 70  # characters either side of a marker
+STEADY = 0.25  # a change smaller than this (per 100 words) is "steady"
+POLARITIES = ("identity", "drift")
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+@dataclass
+class CheckItem:
+    """One answered self-check item, with the wording if the item bank knows it."""
+
+    id: str
+    score: int | None
+    note: str = ""
+    section: str = ""
+    text: str = ""
+
+
+@dataclass
+class SelfCheck:
+    created_at: datetime
+    items: list[CheckItem]
+
+
+@dataclass
+class SummaryInput:
+    """Everything a summary is built from, as plain values."""
+
+    since: date
+    until: date
+    generated_at: datetime
+    report: Mapping[str, Any]
+    entries: Sequence[Entry]  # every live entry in the period (shared or not)
+    drifts: Mapping[int, Mapping[str, Any]]  # entry id -> stored DriftScore.to_dict()
+    labels: Mapping[str, str] = field(default_factory=dict)  # dimension id -> label
+    note: str = ""
+    writer: str = ""
+    selfcheck: SelfCheck | None = None
+    generator: str = "peerjournal"
+
+
+Redact = Callable[[str], str]
+
+
+def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str, Any]:
+    """The summary document; `redact=None` means an unredacted export (it says so)."""
+    r = redact or _identity
+    shared = sorted((e for e in data.entries if e.shared), key=lambda e: (e.date, e.id))
+    periods = [_period(p) for p in data.report.get("periods", [])]
+    return {
+        "schema": SCHEMA,
+        "generated_at": data.generated_at.isoformat(),
+        "generator": data.generator,
+        "redacted": redact is not None,
+        "writer": r(data.writer.strip()) or None,
+        "period": {
+            "since": data.since.isoformat(),
+            "until": data.until.isoformat(),
+            "by": str(data.report.get("by", "week")),
+        },
+        "entries": {
+            "total": len(data.entries),
+            "shared": len(shared),
+            "scored": sum(1 for e in data.entries if e.id in data.drifts),
+        },
+        "periods": periods,
+        "dimensions": dimension_trends(periods, data.labels),
+        "markers": top_markers(data.entries, data.drifts, data.labels, r),
+        "intentions": [
+            {"date": e.date.isoformat(), "text": r(line)}
+            for e in shared
+            for line in intentions(e.evaluation)
+        ],
+        "alerts": [_alert(a, r) for a in data.report.get("alerts", [])],
+        "shared_entries": [_shared_entry(e, r) for e in shared],
+        "note": r(data.note.strip()),
+        "selfcheck": _selfcheck(data.selfcheck, r) if data.selfcheck else None,
+    }
+
+
+# ------------------------------------------------------------------------------ pieces
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return round(float(value), 3)
+
+
+def _period(raw: Mapping[str, Any]) -> dict[str, Any]:
+    dims = raw.get("dimensions") or {}
+    return {
+        "start": str(raw["start"]),
+        "end": str(raw["end"]),
+        "entries": int(raw.get("entries") or 0),
+        "identity": _number(raw.get("identity")),
+        "drift": _number(raw.get("drift")),
+        "balance": _number(raw.get("balance")),
+        "dimensions": {
+            str(dim): {p: _number((v or {}).get(p)) for p in POLARITIES}
+            for dim, v in sorted(dims.items())
+        },
+    }
+
+
+def _direction(series: Sequence[float | None]) -> str | None:
+    """'up', 'down' or 'steady' from the first half of the periods to the second."""
+    values = [v for v in series if v is not None]
+    if len(values) < 2:
+        return None
+    half = len(values) // 2
+    before = sum(values[:half]) / half
+    after = sum(values[half:]) / (len(values) - half)
+    if abs(after - before) < STEADY:
+        return "steady"
+    return "up" if after > before else "down"
+
+
+def dimension_trends(
+    periods: Sequence[Mapping[str, Any]], labels: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Per dimension: the per-period series, the entry-weighted mean and the direction."""
+    dims = sorted({d for p in periods for d in p["dimensions"]})
+    out = []
+    for dim in dims:
+        row: dict[str, Any] = {"id": dim, "label": labels.get(dim) or _humanise(dim)}
+        for polarity in POLARITIES:
+            series = [
+                p["dimensions"].get(dim, {}).get(polarity) if p["entries"] else None
+                for p in periods
+            ]
+            weights = [
+                (v, p["entries"]) for v, p in zip(series, periods, strict=True) if v is not None
+            ]
+            total = sum(w for _, w in weights)
+            row[polarity] = round(sum(v * w for v, w in weights) / total, 3) if total else None
+            row[f"{polarity}_series"] = series
+            row[f"{polarity}_direction"] = _direction(series)
+        out.append(row)
+    return out
+
+
+def _humanise(identifier: str) -> str:
+    return identifier.replace("_", " ").replace(".", " ").strip().capitalize()
+
+
+def marker_label(marker_id: str) -> str:
+    """'clinical_language.non_compliant' -> 'non compliant' (the part after the dimension)."""
+    tail = marker_id.split(".", 1)[-1]
+    return tail.replace("_", " ").replace("-", " ").strip() or marker_id
+
+
+def top_markers(
+    entries: Sequence[Entry],
+    drifts: Mapping[int, Mapping[str, Any]],
+    labels: Mapping[str, str],
+    redact: Redact,
+) -> dict[str, list[dict[str, Any]]]:
+    """The most frequent counted markers per polarity; excerpts only from shared entries."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    seen_in: dict[tuple[str, str], set[int]] = defaultdict(set)
+    dimension_of: dict[str, str] = {}
+    excerpts: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for entry in sorted(entries, key=lambda e: (e.date, e.id)):
+        for hit in drifts.get(entry.id, {}).get("hits", []):
+            if not hit.get("counted", True) or hit.get("polarity") not in POLARITIES:
+                continue
+            key = (str(hit["polarity"]), str(hit["marker"]))
+            counts[key] += 1
+            seen_in[key].add(entry.id)
+            dimension_of[key[1]] = str(hit.get("dimension", ""))
+            if entry.shared and len(excerpts[key]) < EXCERPTS_PER_MARKER:
+                text = excerpt(_scored_text(entry), int(hit["start"]), int(hit["end"]))
+                excerpts[key].append({"date": entry.date.isoformat(), "text": redact(text)})
+    result: dict[str, list[dict[str, Any]]] = {}
+    for polarity in POLARITIES:
+        ranked = sorted(
+            (k for k in counts if k[0] == polarity), key=lambda k: (-counts[k], k[1])
+        )[:TOP_MARKERS]
+        result[polarity] = [
+            {
+                "id": marker,
+                "label": marker_label(marker),
+                "dimension": dimension_of[marker],
+                "dimension_label": labels.get(dimension_of[marker])
+                or _humanise(dimension_of[marker]),
+                "count": counts[(polarity, marker)],
+                "entries": len(seen_in[(polarity, marker)]),
+                "excerpts": excerpts.get((polarity, marker), []),
+            }
+            for _, marker in ranked
+        ]
+    return result
+
+
+def _scored_text(entry: Entry) -> str:
+    # The same text drift scores (hits index into it); see db.store.scored_text.
+    return "\n\n".join(p for p in (entry.experience, entry.feelings, entry.evaluation) if p)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> str:
+    """The words around text[start:end], kept inside its sentence, cut at whitespace.
+
+    Callers redact the result; a name cut in half leaves a part, and every part of a listed
+    name is redacted on its own (see redact.name_forms).
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    lo = max(0, start - context)
+    hi = min(len(text), end + context)
+    before = text[lo:start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        lo += ends[-1].end()
+    elif lo > 0 and " " in before:
+        lo += before.index(" ") + 1
+    after = text[end:hi]
+    stop = _SENTENCE_END.search(after)
+    if stop:
+        hi = end + stop.end()
+    elif hi < len(text) and " " in after:
+        hi = end + after.rindex(" ")
+    clipped = " ".join(text[lo:hi].split())
+    prefix = "…" if lo > 0 and not ends and text[lo - 1] not in "\n" else ""
+    suffix = "…" if hi < len(text) and not stop else ""
+    return f"{prefix}{clipped}{suffix}"
+
+
+def _alert(raw: Any, redact: Redact) -> dict[str, str]:
+    if isinstance(raw, Mapping):
+        message = raw.get("message") or raw.get("text") or raw.get("title") or ""
+        kind = raw.get("kind") or raw.get("level") or raw.get("id") or "alert"
+        return {"kind": str(kind), "message": redact(str(message))}
+    return {"kind": "alert", "message": redact(str(raw))}
+
+
+def _shared_entry(entry: Entry, redact: Redact) -> dict[str, Any]:
+    return {
+        "date": entry.date.isoformat(),
+        "setting": redact(entry.setting),
+        "mode": entry.mode,
+        "tags": [redact(t) for t in entry.tags],
+        "experience": redact(entry.experience),
+        "feelings": redact(entry.feelings),
+        "evaluation": redact(entry.evaluation),
+        "self_care": redact(entry.self_care),
+        "drift": entry.drift_verdict,
+    }
+
+
+def _selfcheck(check: SelfCheck, redact: Redact) -> dict[str, Any]:
+    return {
+        "date": check.created_at.date().isoformat(),
+        "items": [
+            {
+                "id": item.id,
+                "section": item.section,
+                "text": item.text,
+                "score": item.score,
+                "note": redact(item.note),
+            }
+            for item in check.items
+        ],
+    }
+
+
+# ------------------------------------------------------------------------------ validation
+
+
+class SummaryError(PeerJournalError):
+    """A summary file that review cannot read; the message names the file."""
+
+
+_Check = Callable[[Any], bool]
+
+
+def _is_str(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _is_opt_str(v: Any) -> bool:
+    return v is None or isinstance(v, str)
+
+
+def _is_num(v: Any) -> bool:
+    return v is None or (
+        isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+    )
+
+
+def _is_count(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+
+def _is_date(v: Any) -> bool:
+    if not isinstance(v, str):
+        return False
+    try:
+        date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_score(v: Any) -> bool:
+    return v is None or (isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 5)
+
+
+_FIELDS: dict[str, _Check] = {
+    "generated_at": _is_str,
+    "generator": _is_str,
+    "writer": _is_opt_str,
+    "note": _is_str,
+}
+_MAX_ITEMS = 10_000
+
+
+class _Validator:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def fail(self, where: str, problem: str) -> SummaryError:
+        return SummaryError(f"{self.name}: {where} {problem}.")
+
+    def obj(self, value: Any, where: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(where, "must be an object")
+        return value
+
+    def items(self, value: Any, where: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(where, "must be a list")
+        if len(value) > _MAX_ITEMS:
+            raise self.fail(where, f"has more than {_MAX_ITEMS:,} items")
+        return value
+
+    def field(self, parent: Mapping[str, Any], key: str, check: _Check, where: str) -> Any:
+        if key not in parent:
+            raise self.fail(f"{where}.{key}".lstrip("."), "is missing")
+        if not check(parent[key]):
+            raise self.fail(f"{where}.{key}".lstrip("."), "has the wrong type or value")
+        return parent[key]
+
+    def fields(self, parent: Any, where: str, checks: Mapping[str, _Check]) -> Mapping[str, Any]:
+        obj = self.obj(parent, where)
+        for key, check in checks.items():
+            self.field(obj, key, check, where)
+        return obj
+
+
+def validate_summary(data: Any, name: str) -> dict[str, Any]:
+    """Check a loaded summary against schema 1; raise SummaryError naming `name` and the field."""
+    v = _Validator(name)
+    doc = v.obj(data, "the file")
+    schema = doc.get("schema")
+    if not isinstance(schema, str) or not schema.startswith(SCHEMA_FAMILY):
+        raise SummaryError(f"{name}: not a peerjournal summary (no \"schema\": \"{SCHEMA}\").")
+    if schema != SCHEMA:
+        raise SummaryError(
+            f"{name}: summary schema {schema!r} is not supported; this peerjournal reads "
+            f"{SCHEMA!r} (upgrade peerjournal to read newer summaries)."
+        )
+    for key, check in _FIELDS.items():
+        v.field(doc, key, check, "")
+    v.field(doc, "redacted", lambda x: isinstance(x, bool), "")
+    v.fields(doc.get("period"), "period", {"since": _is_date, "until": _is_date, "by": _is_str})
+    v.fields(doc.get("entries"), "entries",
+             {"total": _is_count, "shared": _is_count, "scored": _is_count})
+    for n, p in enumerate(v.items(doc.get("periods"), "periods")):
+        where = f"periods[{n}]"
+        period = v.fields(p, where, {"start": _is_date, "end": _is_date, "entries": _is_count,
+                                     "identity": _is_num, "drift": _is_num, "balance": _is_num})
+        for dim, vals in v.obj(period.get("dimensions", {}), f"{where}.dimensions").items():
+            v.fields(vals, f"{where}.dimensions.{dim}", {"identity": _is_num, "drift": _is_num})
+    for n, d in enumerate(v.items(doc.get("dimensions"), "dimensions")):
+        where = f"dimensions[{n}]"
+        row = v.fields(d, where, {"id": _is_str, "label": _is_str, "identity": _is_num,
+                                  "drift": _is_num})
+        for polarity in POLARITIES:
+            series = v.items(row.get(f"{polarity}_series", []), f"{where}.{polarity}_series")
+            if not all(_is_num(x) for x in series):
+                raise v.fail(f"{where}.{polarity}_series", "must hold numbers or null")
+            v.field(row, f"{polarity}_direction",
+                    lambda x: x in (None, "up", "down", "steady"), where)
+    markers = v.obj(doc.get("markers"), "markers")
+    for polarity in POLARITIES:
+        for n, m in enumerate(v.items(markers.get(polarity), f"markers.{polarity}")):
+            where = f"markers.{polarity}[{n}]"
+            marker = v.fields(m, where, {"id": _is_str, "label": _is_str, "dimension": _is_str,
+                                         "dimension_label": _is_str, "count": _is_count,
+                                         "entries": _is_count})
+            for k, ex in enumerate(v.items(marker.get("excerpts"), f"{where}.excerpts")):
+                v.fields(ex, f"{where}.excerpts[{k}]", {"date": _is_date, "text": _is_str})
+    for n, item in enumerate(v.items(doc.get("intentions"), "intentions")):
+        v.fields(item, f"intentions[{n}]", {"date": _is_date, "text": _is_str})
+    for n, item in enumerate(v.items(doc.get("alerts"), "alerts")):
+        v.fields(item, f"alerts[{n}]", {"kind": _is_str, "message": _is_str})
+    for n, item in enumerate(v.items(doc.get("shared_entries"), "shared_entries")):
+        where = f"shared_entries[{n}]"
+        entry = v.fields(item, where, {
+            "date": _is_date, "setting": _is_str, "mode": _is_str, "experience": _is_str,
+            "feelings": _is_str, "evaluation": _is_str, "self_care": _is_str,
+            "drift": _is_opt_str,
+        })
+        if not all(isinstance(t, str) for t in v.items(entry.get("tags"), f"{where}.tags")):
+            raise v.fail(f"{where}.tags", "must hold strings")
+    selfcheck = doc.get("selfcheck")
+    if selfcheck is not None:
+        v.fields(selfcheck, "selfcheck", {"date": _is_date})
+        for n, item in enumerate(v.items(selfcheck.get("items"), "selfcheck.items")):
+            v.fields(item, f"selfcheck.items[{n}]", {"id": _is_str, "section": _is_str,
+                                                     "text": _is_str, "score": _is_score,
+                                                     "note": _is_str})
+    elif "selfcheck" not in doc:
+        raise v.fail("selfcheck", "is missing")
+    return dict(doc)
