@@ -54,6 +54,15 @@ class EntryDraft:
 
 
 @dataclass
+class KeptIdentity:
+    """An ID and timestamps to keep when importing (a full export read back in)."""
+
+    id: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass
 class Entry(EntryDraft):
     id: int = 0
     created_at: datetime = datetime.min

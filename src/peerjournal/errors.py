@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # unknown option or command (click's own code)
     NOT_FOUND = 3  # no entry, prompt set, person … with that name or ID
     DATABASE = 4  # the journal cannot be opened: corrupt, locked, read-only, not ours
+    INTERNAL = 70  # a bug: reported without journal text
     INTERRUPTED = 130  # Ctrl-C
 
 

@@ -1,0 +1,3 @@
+from peerjournal.cli import main
+
+main()

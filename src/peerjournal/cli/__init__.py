@@ -1,0 +1,105 @@
+"""The root command: global options, command registration and the single exit point."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from peerjournal import __version__
+from peerjournal.context import AppContext
+from peerjournal.errors import ExitCode, PeerJournalError
+
+# Each module defines register(app); imported at start-up, so they import only typer at the top.
+COMMAND_MODULES = (
+    "write",
+    "browse",
+    "edit",
+    "trash",
+    "importer",
+    "prompts",
+    "where",
+    "supervision",
+)
+
+
+class PeerJournalGroup(TyperGroup):
+    """Catches every error once: a one-line message on stderr, a documented exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PeerJournalError as exc:
+            _fail(exc.message, exc.exit_code)
+        except (KeyboardInterrupt, typer.Abort):
+            _fail("Interrupted.", ExitCode.INTERRUPTED)
+        except (typer.TyperException, typer.Exit):
+            raise
+        except OSError as exc:
+            # File errors name a path and a reason, never journal text.
+            _fail(f"{exc.strerror or exc.__class__.__name__}: {exc.filename or ''}".rstrip(": "),
+                  ExitCode.USER_ERROR)
+        except Exception as exc:
+            if os.environ.get("PEERJOURNAL_DEBUG"):
+                raise
+            _fail(
+                f"Unexpected error ({type(exc).__name__}). Run with PEERJOURNAL_DEBUG=1 to see "
+                "the traceback (it may contain journal text).",
+                ExitCode.INTERNAL,
+            )
+        finally:
+            if isinstance(ctx.obj, AppContext):
+                ctx.obj.close()
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"peerjournal: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"peerjournal {__version__}")
+        raise typer.Exit()
+
+
+app = typer.Typer(
+    cls=PeerJournalGroup,
+    name="peerjournal",
+    help="A reflective-practice journal for peer supporters. Private: nothing leaves this machine.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: str = typer.Option(
+        None, "--db", envvar="PEERJOURNAL_DB", metavar="PATH", help="Journal file to use."
+    ),
+    lexicon: str = typer.Option(
+        None, "--lexicon", metavar="PATH", help="Drift lexicon (TOML) to use instead of the shipped one."
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Exit codes: 0 ok, 1 user error, 2 usage error, 3 not found, 4 journal cannot be opened,
+    130 interrupted."""
+    ctx.obj = AppContext(db_option=db, lexicon_option=lexicon)
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"peerjournal.cli.{_name}").register(app)
+
+
+def main() -> None:
+    app(prog_name="peerjournal")

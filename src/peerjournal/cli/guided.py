@@ -1,0 +1,139 @@
+"""The guided reflection: each element's heading and questions, multi-line answers, a review.
+
+Every line typed is in the draft file before the next prompt, so Ctrl-C, a closed terminal
+or a crash loses at most the line being typed. `write --resume` continues where it stopped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peerjournal.context import AppContext
+from peerjournal.drafts import Draft, save_json
+from peerjournal.entry import EntryDraft, SETTING_SUGGESTIONS, normalise_tags
+from peerjournal.errors import ExitCode, PeerJournalError
+from peerjournal.reflection import PromptSet
+
+
+class GuidedSession:
+    def __init__(self, app: AppContext, draft: EntryDraft, prompt_set: PromptSet, file: Draft,
+                 done: list[str] | None = None) -> None:
+        self.app = app
+        self.draft = draft
+        self.prompt_set = prompt_set
+        self.file = file
+        self.done = done or []
+
+    @classmethod
+    def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
+        data = file.read_json()
+        try:
+            draft = EntryDraft.from_dict(data["entry"])
+            done = [str(step) for step in data.get("done", [])]
+        except (KeyError, TypeError, ValueError):
+            raise PeerJournalError(f"The draft {file.path} is not a peerjournal draft.") from None
+        return cls(app, draft, prompt_set_loader(draft.prompt_set), file, done)
+
+    def save(self) -> None:
+        save_json(self.file, {"entry": self.draft.to_dict(), "done": self.done})
+
+    def run(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> EntryDraft:
+        """Walk the writer through the prompts; returns the draft when they choose to save."""
+        from peerjournal.render.writing import element_intro, review
+
+        self.save()
+        self.app.say(f"Writing with the {self.prompt_set.name!r} prompts. Draft: {self.file.path}")
+        try:
+            if ask_setting:
+                self._line_step("setting", f"Setting ({', '.join(SETTING_SUGGESTIONS)}; Enter to skip):",
+                                lambda v: setattr(self.draft, "setting", v))
+            total = len(self.prompt_set.elements)
+            for step, element in enumerate(self.prompt_set.elements, start=1):
+                if element.id not in self.done:
+                    self.app.err.print(element_intro(element, self.draft.mode, step, total))
+                self._block_step(element.id, required=element.id == "experience",
+                                 current=lambda e=element.id: getattr(self.draft, e),
+                                 store=lambda v, e=element.id: setattr(self.draft, e, v))
+                for question in element.questions:
+                    key = f"answer:{question.id}"
+                    if key not in self.done:
+                        self.app.say(f"\n{question.text}")
+                    self._block_step(key, required=not question.optional,
+                                     current=lambda q=question.id: self.draft.answers.get(q, ""),
+                                     store=lambda v, q=question.id: self.draft.answers.__setitem__(q, v))
+            if ask_tags:
+                self._line_step("tags", "\nTags, separated by commas (Enter to skip):",
+                                lambda v: setattr(self.draft, "tags", normalise_tags(
+                                    [t for t in v.replace(",", " ").split() if t])))
+            if ask_self_care:
+                self._line_step("self_care", "\nSelf-care: one thing you did or will do for yourself "
+                                "(Enter to skip):", lambda v: setattr(self.draft, "self_care", v))
+            self.app.err.print(review(self.draft))
+            answer = self._read_line("Save this entry? [Y/n] ")
+        except KeyboardInterrupt:
+            self.save()
+            raise PeerJournalError(
+                f"Interrupted. Your draft is kept in {self.file.path}; "
+                "`peerjournal write --resume` continues it.",
+                ExitCode.INTERRUPTED,
+            ) from None
+        if answer is not None and answer.strip().lower() in ("n", "no"):
+            raise PeerJournalError(
+                f"Not saved. Your draft is kept in {self.file.path} (`peerjournal write --resume`)."
+            )
+        return self.draft
+
+    # -- steps -----------------------------------------------------------------------------
+
+    def _line_step(self, key: str, prompt: str, store: Any) -> None:
+        if key in self.done:
+            return
+        value = self._read_line(prompt + " ")
+        store((value or "").strip())
+        self.done.append(key)
+        self.save()
+
+    def _block_step(self, key: str, required: bool, current: Any, store: Any) -> None:
+        if key in self.done:
+            return
+        from peerjournal.render.writing import input_hint
+
+        self.app.err.print(input_hint(required))
+        lines = [line for line in current().splitlines()]  # resuming mid-answer keeps what was typed
+        if lines:
+            self.app.say("(continuing your draft:)\n" + "\n".join(lines))
+        while True:
+            eof = self._read_block(lines, store)
+            if lines or not required:
+                break
+            if eof:
+                self.save()
+                raise PeerJournalError(
+                    f"No experience written, so nothing was saved. Draft: {self.file.path}."
+                )
+            self.app.say("The experience is the one part that is needed: even one line is enough.")
+        self.done.append(key)
+        self.save()
+
+    def _read_block(self, lines: list[str], store: Any) -> bool:
+        """Read lines until a blank line (False) or end of input (True), saving after each."""
+        while True:
+            line = self._read_line("")
+            if line is None:
+                return True
+            if not line.strip():
+                return False
+            lines.append(line.rstrip())
+            store("\n".join(lines))
+            self.save()
+
+    def _read_line(self, prompt: str) -> str | None:
+        if prompt:
+            self.app.err.print(prompt, end="")
+            self.app.err.file.flush()
+        try:
+            return input()
+        except EOFError:
+            return None
+        except UnicodeDecodeError:
+            raise PeerJournalError("The input is not UTF-8 text; nothing was saved.") from None

@@ -1,0 +1,54 @@
+"""peerjournal import FILE: peerjournal JSON, jrnl text, jrnl JSON; all or nothing."""
+
+from __future__ import annotations
+
+import typer
+
+from peerjournal.context import AppContext
+
+PROGRESS_FROM = 500  # show a progress bar for imports at least this large
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("import")
+    def import_entries(
+        ctx: typer.Context,
+        file: str = typer.Argument(..., metavar="FILE", help="A peerjournal JSON array, a jrnl journal, or jrnl's JSON export ('-' for stdin)."),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Check the file and say what would be imported."),
+    ) -> None:
+        """Import entries. Nothing is imported if any record is bad."""
+        import sys
+        from pathlib import Path
+
+        from peerjournal.cli.editor import decode, read_text_file
+        from peerjournal.importing import parse_import
+
+        app_ctx = AppContext.from_ctx(ctx)
+        now = app_ctx.now()
+        text = decode(sys.stdin.buffer.read(), "standard input") if file == "-" else read_text_file(Path(file))
+        kind, records = parse_import(text, now.tzinfo or now.astimezone().tzinfo, app_ctx.today())  # type: ignore[arg-type]
+        if not records:
+            app_ctx.say(f"No entries in {file} ({kind}).")
+            return
+        dates = sorted(r.draft.date for r in records)
+        summary = f"{len(records)} entries ({kind}) from {dates[0]} to {dates[-1]}"
+        if dry_run:
+            app_ctx.say(f"Would import {summary}. Nothing was changed (--dry-run).")
+            return
+        from peerjournal.scoring import score_draft
+
+        store = app_ctx.store()
+        wanted = [r.kept.id for r in records if r.kept.id is not None]
+        if len(wanted) < len(records) or len(set(wanted)) < len(wanted) or store.existing_ids(wanted):
+            for record in records:  # IDs are kept only when every one of them is free
+                record.kept.id = None
+        lexicon = app_ctx.lexicon()
+        drafts = [r.draft for r in records]
+        if len(records) >= PROGRESS_FROM:
+            from peerjournal.render.progress import track
+
+            drifts = [score_draft(d, lexicon) for d in track(drafts, "Scoring", app_ctx.err)]
+        else:
+            drifts = [score_draft(d, lexicon) for d in drafts]
+        ids = store.add_entries(drafts, now, drifts, [r.kept for r in records])
+        app_ctx.say(f"Imported {summary}: IDs {ids[0]}–{ids[-1]}.")

@@ -1,0 +1,46 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from peerjournal.context import AppContext
+    from peerjournal.db.store import Filters
+
+DATE_HELP = "today, yesterday, '3 days ago', 'last friday', 2026-11-20 …"
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (data only).")]
+Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"From this date ({DATE_HELP}).")]
+Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Up to and including this date.")]
+Tags = Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeatable).")]
+Setting = Annotated[str | None, typer.Option("--setting", "-s", help="Only entries from this setting.")]
+Limit = Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many (0: no limit).")]
+
+
+def build_filters(
+    app: AppContext,
+    since: str | None,
+    until: str | None,
+    tags: list[str] | None,
+    setting: str | None,
+    limit: int | None,
+) -> Filters:
+    from peerjournal.db.store import Filters
+    from peerjournal.entry import normalise_tags
+    from peerjournal.errors import PeerJournalError
+
+    filters = Filters(
+        since=app.parse_date(since) if since else None,
+        until=app.parse_date(until) if until else None,
+        tags=normalise_tags(tags or []),
+        setting=setting.strip() if setting else None,
+        limit=limit or None,
+    )
+    if filters.since and filters.until and filters.since > filters.until:
+        raise PeerJournalError(
+            f"--since {filters.since} is after --until {filters.until}; nothing can match."
+        )
+    return filters

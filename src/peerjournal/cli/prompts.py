@@ -1,0 +1,47 @@
+"""peerjournal prompts list / show NAME."""
+
+from __future__ import annotations
+
+import typer
+
+from peerjournal.cli.options import Json
+from peerjournal.context import AppContext
+
+
+def register(app: typer.Typer) -> None:
+    prompts_app = typer.Typer(help="The prompt sets that guide a reflection.", no_args_is_help=True)
+    app.add_typer(prompts_app, name="prompts")
+
+    @prompts_app.command("list")
+    def list_sets(ctx: typer.Context, json_out: Json = False) -> None:
+        """List the prompt sets (shipped and your own)."""
+        from peerjournal import paths
+        from peerjournal.reflection import available, load_prompt_set
+
+        app_ctx = AppContext.from_ctx(ctx)
+        sets = [load_prompt_set(n, paths.user_prompts_dir()) for n in available(paths.user_prompts_dir())]
+        if json_out:
+            app_ctx.print_json([{"name": s.name, "title": s.title, "description": s.description, "path": str(s.path)} for s in sets])
+            return
+        for prompt_set in sets:
+            typer.echo(f"{prompt_set.name:<10} {prompt_set.title}")
+        app_ctx.say(f"Add your own as TOML files in {paths.user_prompts_dir()}.")
+
+    @prompts_app.command("show")
+    def show_set(
+        ctx: typer.Context,
+        name: str = typer.Argument(..., help="A prompt set's name (see `prompts list`)."),
+        json_out: Json = False,
+    ) -> None:
+        """Show a prompt set's headings and questions."""
+        from peerjournal import paths
+        from peerjournal.reflection import load_prompt_set
+
+        app_ctx = AppContext.from_ctx(ctx)
+        prompt_set = load_prompt_set(name, paths.user_prompts_dir())
+        if json_out:
+            app_ctx.print_json(prompt_set.to_json())
+            return
+        from peerjournal.render.writing import prompt_set_view
+
+        app_ctx.out.print(prompt_set_view(prompt_set))

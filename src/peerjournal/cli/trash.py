@@ -1,0 +1,59 @@
+"""delete, restore, trash: nothing is destroyed except by `trash --empty`."""
+
+from __future__ import annotations
+
+import typer
+
+from peerjournal.cli.options import Json
+from peerjournal.context import AppContext
+
+EntryId = typer.Argument(..., metavar="ID", help="The entry's ID.")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def delete(ctx: typer.Context, entry_id: int = EntryId) -> None:
+        """Move an entry to the trash (`restore` brings it back)."""
+        app_ctx = AppContext.from_ctx(ctx)
+        app_ctx.store().trash(entry_id, app_ctx.now())
+        app_ctx.say(f"Moved entry {entry_id} to the trash. `peerjournal restore {entry_id}` brings it back.")
+
+    @app.command()
+    def restore(ctx: typer.Context, entry_id: int = EntryId) -> None:
+        """Bring an entry back from the trash."""
+        app_ctx = AppContext.from_ctx(ctx)
+        app_ctx.store().restore(entry_id)
+        app_ctx.say(f"Restored entry {entry_id}.")
+
+    @app.command()
+    def trash(
+        ctx: typer.Context,
+        empty: bool = typer.Option(False, "--empty", help="Destroy everything in the trash."),
+        yes: bool = typer.Option(False, "--yes", "-y", help="Don't ask for confirmation."),
+        json_out: Json = False,
+    ) -> None:
+        """List the trash; with --empty, destroy what is in it (after confirming)."""
+        app_ctx = AppContext.from_ctx(ctx)
+        store = app_ctx.store()
+        entries = store.trashed()
+        if empty:
+            if not entries:
+                app_ctx.say("The trash is already empty.")
+                return
+            if not yes and not typer.confirm(
+                f"Destroy {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} for good?",
+                err=True,
+            ):
+                app_ctx.say("Nothing destroyed.")
+                raise typer.Exit(1)
+            app_ctx.say(f"Destroyed {store.empty_trash()} entries.")
+            return
+        if json_out:
+            app_ctx.print_json([{**e.to_json(), "deleted_at": e.deleted_at.isoformat() if e.deleted_at else None} for e in entries])
+            return
+        if not entries:
+            app_ctx.say("The trash is empty.")
+            return
+        from peerjournal.render.entries import entry_table
+
+        app_ctx.out.print(entry_table(entries, deleted=True))

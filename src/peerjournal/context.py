@@ -1,0 +1,117 @@
+"""AppContext: what every command needs, built once per invocation and kept in ctx.obj."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from peerjournal import paths
+from peerjournal.dates import parse_date, parse_past_date
+
+if TYPE_CHECKING:
+    import typer
+    from rich.console import Console
+
+    from peerjournal.db.store import Store
+    from peerjournal.drift import Lexicon
+
+
+def system_clock() -> datetime:
+    """Now, in the local time zone. PEERJOURNAL_NOW (ISO 8601) fixes it, for tests and demos."""
+    fixed = os.environ.get("PEERJOURNAL_NOW")
+    if fixed:
+        value = datetime.fromisoformat(fixed)
+        return value if value.tzinfo else value.astimezone()
+    return datetime.now().astimezone()
+
+
+@dataclass
+class AppContext:
+    db_option: str | None = None
+    lexicon_option: str | None = None
+    clock: Callable[[], datetime] = system_clock
+    _store: Store | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_ctx(cls, ctx: typer.Context) -> AppContext:
+        root = ctx.find_root()
+        if not isinstance(root.obj, AppContext):
+            root.obj = AppContext()
+        return root.obj
+
+    # -- time ------------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def parse_date(self, text: str) -> date:
+        return parse_date(text, self.today())
+
+    def parse_past_date(self, text: str) -> date:
+        return parse_past_date(text, self.today())
+
+    # -- storage ---------------------------------------------------------------------------
+
+    @property
+    def db_path(self) -> Path:
+        return paths.db_path(self.db_option)
+
+    def store(self) -> Store:
+        if self._store is None:
+            from peerjournal.db.store import Store
+
+            self._store = Store(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # -- configuration ---------------------------------------------------------------------
+
+    @cached_property
+    def config(self) -> dict[str, Any]:
+        from peerjournal.config import load_config
+
+        return load_config(paths.config_path())
+
+    def lexicon(self) -> Lexicon:
+        from peerjournal.drift import load_lexicon
+
+        chosen = self.lexicon_option or self.config.get("drift", {}).get("lexicon")
+        return load_lexicon(Path(chosen).expanduser() if chosen else None)
+
+    # -- output ----------------------------------------------------------------------------
+
+    @cached_property
+    def out(self) -> Console:
+        from peerjournal.render.console import make_console
+
+        return make_console(stderr=False)
+
+    @cached_property
+    def err(self) -> Console:
+        from peerjournal.render.console import make_console
+
+        return make_console(stderr=True)
+
+    def say(self, message: str) -> None:
+        """A message for the person (stderr), never data."""
+        self.err.print(message, soft_wrap=True)
+
+    def print_json(self, data: Any) -> None:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+    def stdin_is_terminal(self) -> bool:
+        return sys.stdin.isatty()

@@ -1,0 +1,178 @@
+"""Reading other journals: peerjournal's JSON entry array, jrnl's plain text and jrnl's JSON.
+
+All or nothing: the first bad record raises PeerJournalError naming its position.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from peerjournal.entry import EntryDraft, KeptIdentity, clean_text
+from peerjournal.errors import PeerJournalError
+
+ENTRY_FIELDS = {"experience", "feelings", "evaluation", "setting", "mode", "prompt_set",
+                "self_care", "tags", "answers", "date", "shared"}
+IGNORED_FIELDS = {"id", "created_at", "updated_at", "drift", "snippet", "matches", "deleted_at"}
+_JRNL_TAG = re.compile(r"(?<![\w@])@([\w][\w\-/+.]*\w|\w)")
+_BRACKET_HEADER = re.compile(r"^\[(?P<stamp>[^\]]*)\]\s?(?P<title>.*)$")
+_BARE_HEADER = re.compile(
+    r"^(?P<stamp>\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?|"
+    r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2})\s(?P<title>.*)$"
+)
+_LOOKS_TIMED = re.compile(r"\d{1,2}:\d{2}")
+
+
+@dataclass
+class ImportRecord:
+    draft: EntryDraft
+    kept: KeptIdentity
+
+
+def parse_import(text: str, tz: tzinfo, today: date) -> tuple[str, list[ImportRecord]]:
+    """Detect the format and parse every record; returns (format name, records)."""
+    stripped = text.lstrip()
+    try:
+        data = json.loads(text) if stripped.startswith(("[", "{")) else None
+    except ValueError as exc:
+        first_line = stripped.split("\n", 1)[0]
+        if not _BRACKET_HEADER.match(first_line) or not _LOOKS_TIMED.search(first_line):
+            raise PeerJournalError(f"Not valid JSON: {exc}.") from None
+        data = None  # a jrnl text journal starts with "[" too
+    if isinstance(data, list):
+        return "peerjournal JSON", [_record(item, n, today) for n, item in enumerate(data, 1)]
+    if isinstance(data, dict):
+        return "jrnl JSON", _jrnl_json(data, tz, today)
+    return "jrnl text", _jrnl_text(text, tz, today)
+
+
+def _record(item: Any, n: int, today: date) -> ImportRecord:
+    where = f"Record {n}"
+    if not isinstance(item, dict):
+        raise PeerJournalError(f"{where}: expected an object with at least 'date' and 'experience'.")
+    unknown = set(item) - ENTRY_FIELDS - IGNORED_FIELDS
+    if unknown:
+        raise PeerJournalError(f"{where}: unknown field {sorted(unknown)[0]!r}.")
+    values: dict[str, Any] = {}
+    for key in ("experience", "feelings", "evaluation", "setting", "mode", "prompt_set", "self_care"):
+        value = item.get(key, "")
+        if not isinstance(value, str):
+            raise PeerJournalError(f"{where}: '{key}' should be text.")
+        values[key] = value
+    tags, answers = item.get("tags", []), item.get("answers", {})
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise PeerJournalError(f"{where}: 'tags' should be a list of text.")
+    if not isinstance(answers, dict) or not all(isinstance(v, str) for v in answers.values()):
+        raise PeerJournalError(f"{where}: 'answers' should map question ids to text.")
+    if not isinstance(item.get("shared", False), bool):
+        raise PeerJournalError(f"{where}: 'shared' should be true or false.")
+    draft = EntryDraft(date=_date(item.get("date"), where, today), tags=tags, answers=answers,
+                       shared=item.get("shared", False), **values)
+    draft.mode = draft.mode or "on-action"
+    draft.prompt_set = draft.prompt_set or "boud"
+    kept = KeptIdentity(
+        id=item["id"] if isinstance(item.get("id"), int) and item["id"] > 0 else None,
+        created_at=_stamp(item.get("created_at"), where),
+        updated_at=_stamp(item.get("updated_at"), where),
+    )
+    return ImportRecord(_checked(draft, where, today), kept)
+
+
+def _date(value: Any, where: str, today: date) -> date:
+    if not isinstance(value, str):
+        raise PeerJournalError(f"{where}: 'date' is missing (use YYYY-MM-DD).")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PeerJournalError(f"{where}: 'date' {value!r} is not a YYYY-MM-DD date.") from None
+
+
+def _stamp(value: Any, where: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        stamp = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise PeerJournalError(f"{where}: {value!r} is not an ISO 8601 timestamp.") from None
+    return stamp if stamp.tzinfo else stamp.astimezone()
+
+
+def _checked(draft: EntryDraft, where: str, today: date) -> EntryDraft:
+    from peerjournal.entry import validate
+
+    try:
+        return validate(draft, today)
+    except PeerJournalError as exc:
+        raise PeerJournalError(f"{where}: {exc.message}") from None
+
+
+def _jrnl_entry(title: str, body: str, stamp: datetime, starred: bool, tags: list[str],
+                where: str, today: date) -> ImportRecord:
+    text = "\n".join(part for part in (title.strip(), body.strip()) if part)
+    found = [*tags, *_JRNL_TAG.findall(text)] + (["starred"] if starred else [])
+    draft = EntryDraft(date=stamp.date(), experience=text, prompt_set="jrnl",
+                       tags=[t.lstrip("@") for t in found])
+    return ImportRecord(_checked(draft, where, today), KeptIdentity(created_at=stamp))
+
+
+def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportRecord]:
+    entries = data.get("entries")
+    if not isinstance(entries, list):
+        raise PeerJournalError("This JSON object is not a jrnl export (no 'entries' list).")
+    records = []
+    for n, item in enumerate(entries, start=1):
+        where = f"Entry {n}"
+        if not isinstance(item, dict) or not isinstance(item.get("date"), str):
+            raise PeerJournalError(f"{where}: expected an object with 'date', 'title' and 'body'.")
+        title, body = item.get("title", ""), item.get("body", "")
+        tags = item.get("tags", [])
+        if not isinstance(title, str) or not isinstance(body, str) or not isinstance(tags, list):
+            raise PeerJournalError(f"{where}: 'title' and 'body' should be text, 'tags' a list.")
+        stamp = _jrnl_stamp(f"{item['date']} {item.get('time', '00:00')}", where, tz)
+        records.append(_jrnl_entry(title, body, stamp, bool(item.get("starred")),
+                                   [str(t) for t in tags], where, today))
+    return records
+
+
+def _jrnl_text(text: str, tz: tzinfo, today: date) -> list[ImportRecord]:
+    records: list[ImportRecord] = []
+    current: tuple[int, datetime, str, list[str]] | None = None
+
+    def finish() -> None:
+        if current:
+            line_no, stamp, title, body = current
+            starred = title.rstrip().endswith(" *") or title.strip() == "*"
+            title = title.rstrip().removesuffix("*").rstrip() if starred else title
+            records.append(_jrnl_entry(title, "\n".join(body), stamp, starred, [],
+                                       f"Line {line_no}", today))
+
+    for line_no, line in enumerate(clean_text(text).splitlines(), start=1):
+        match = _BARE_HEADER.match(line) or _BRACKET_HEADER.match(line)
+        if match and _LOOKS_TIMED.search(match.group("stamp")):
+            finish()
+            stamp = _jrnl_stamp(match.group("stamp"), f"Line {line_no}", tz)
+            current = (line_no, stamp, match.group("title"), [])
+        elif current:
+            current[3].append(line)
+        elif line.strip():
+            raise PeerJournalError(
+                f"Line {line_no}: expected a jrnl entry header like '[2026-11-20 18:30] Title'."
+            )
+    finish()
+    if not records:
+        raise PeerJournalError("No entries found: the file is empty.")
+    return records
+
+
+def _jrnl_stamp(raw: str, where: str, tz: tzinfo) -> datetime:
+    from dateutil import parser
+
+    try:
+        value = parser.parse(raw, dayfirst="." in raw.split()[0])
+    except (ValueError, OverflowError, IndexError):
+        raise PeerJournalError(f"{where}: cannot read the date {raw!r}.") from None
+    return value.replace(tzinfo=tz) if value.tzinfo is None else value
+

@@ -1,0 +1,348 @@
+"""Prompt sets (prompts/*.toml) and the Markdown entry template (format and parse).
+
+A prompt set maps its questions onto the three elements of reflection (Boud, Keogh &
+Walker): for each element a heading, guiding questions, and optional extra questions
+whose answers are stored in the entry's `answers` under the question's id.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from peerjournal.entry import ELEMENTS, EntryDraft
+from peerjournal.errors import NotFoundError, PeerJournalError
+
+DEFAULT_SET = "boud"
+NOT_PROMPT_SETS = ("supervision",)  # other TOML files that live in prompts/
+ELEMENT_TITLES = {"experience": "Experience", "feelings": "Feelings", "evaluation": "Evaluation"}
+_TOP_KEYS = {"title", "description", "source", *ELEMENTS}
+_ELEMENT_KEYS = {"heading", "guide", "guide_in_action", "questions"}
+_QUESTION_KEYS = {"id", "text", "optional"}
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    optional: bool = True
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    heading: str
+    guide: tuple[str, ...]
+    guide_in_action: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+    def guidance(self, mode: str) -> tuple[str, ...]:
+        return self.guide_in_action if mode == "in-action" and self.guide_in_action else self.guide
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    name: str
+    title: str
+    description: str
+    source: str
+    elements: tuple[Element, ...]
+    path: Path = field(compare=False)
+
+    def element(self, element_id: str) -> Element:
+        return next(e for e in self.elements if e.id == element_id)
+
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for e in self.elements for q in e.questions}
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "source": self.source,
+            "elements": [
+                {
+                    "id": e.id,
+                    "heading": e.heading,
+                    "guide": list(e.guide),
+                    "guide_in_action": list(e.guide_in_action),
+                    "questions": [vars(q) for q in e.questions],
+                }
+                for e in self.elements
+            ],
+        }
+
+
+def prompts_dir() -> Path:
+    """The shipped prompt sets: inside the installed package, or the source tree's prompts/."""
+    packaged = Path(__file__).parent / "prompts"
+    return packaged if packaged.is_dir() else Path(__file__).parents[2] / "prompts"
+
+
+def _sources(user_dir: Path | None) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for folder in (prompts_dir(), user_dir):  # the writer's own sets override shipped ones
+        if folder and folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                if path.stem not in NOT_PROMPT_SETS:
+                    found[path.stem] = path
+    return found
+
+
+def available(user_dir: Path | None = None) -> list[str]:
+    return sorted(_sources(user_dir))
+
+
+def load_prompt_set(name: str, user_dir: Path | None = None) -> PromptSet:
+    sources = _sources(user_dir)
+    if name not in sources:
+        raise NotFoundError(
+            f"No prompt set named {name!r}. Available: {', '.join(sorted(sources))}."
+        )
+    return _load(sources[name])
+
+
+def answer_layout(name: str) -> dict[str, tuple[str, str]]:
+    """Question id -> (element id, question text) for a set; {} if the set is gone."""
+    from peerjournal.paths import user_prompts_dir
+
+    try:
+        prompt_set = load_prompt_set(name, user_prompts_dir())
+    except PeerJournalError:
+        return {}
+    return {q.id: (e.id, q.text) for e in prompt_set.elements for q in e.questions}
+
+
+@cache
+def _load(path: Path) -> PromptSet:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
+    return parse_prompt_set(path, data)
+
+
+def parse_prompt_set(path: Path, data: dict[str, object]) -> PromptSet:
+    """Validate a prompt set; every error names the file and the key."""
+    check = _Checker(path)
+    check.only(data, _TOP_KEYS, "")
+    elements = []
+    for element_id in ELEMENTS:
+        raw = data.get(element_id)
+        if not isinstance(raw, dict):
+            raise check.error(element_id, "missing table (a set maps onto all three elements)")
+        check.only(raw, _ELEMENT_KEYS, f"{element_id}.")
+        raw_questions = raw.get("questions", [])
+        if not isinstance(raw_questions, list):
+            raise check.error(f"{element_id}.questions", "should be a list of tables")
+        questions = []
+        for n, q in enumerate(raw_questions, start=1):
+            where = f"{element_id}.questions[{n}]"
+            if not isinstance(q, dict):
+                raise check.error(where, "should be a table with id and text")
+            check.only(q, _QUESTION_KEYS, f"{where}.")
+            qid = check.text(q, "id", where)
+            if not _ID.match(qid):
+                raise check.error(f"{where}.id", "use lower-case letters, digits and _")
+            questions.append(
+                Question(qid, check.text(q, "text", where), q.get("optional") is not False)
+            )
+        elements.append(
+            Element(
+                id=element_id,
+                heading=check.text(raw, "heading", element_id),
+                guide=check.texts(raw, "guide", element_id),
+                guide_in_action=check.texts(raw, "guide_in_action", element_id),
+                questions=tuple(questions),
+            )
+        )
+    ids = [q.id for e in elements for q in e.questions]
+    if len(ids) != len(set(ids)):
+        raise check.error("questions", "two questions share an id")
+    return PromptSet(
+        name=path.stem,
+        title=check.text(data, "title", ""),
+        description=str(data.get("description", "")).strip(),
+        source=str(data.get("source", "")).strip(),
+        elements=tuple(elements),
+        path=path,
+    )
+
+
+class _Checker:
+    """Validation helpers whose errors name the file and the key."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def error(self, key: str, problem: str) -> PeerJournalError:
+        return PeerJournalError(f"{self.path}: {key}: {problem}.")
+
+    def only(self, data: dict[str, object], allowed: set[str], prefix: str) -> None:
+        for key in data:
+            if key not in allowed:
+                raise self.error(
+                    prefix + key, f"unknown key (expected one of {', '.join(sorted(allowed))})"
+                )
+
+    def text(self, data: dict[str, object], key: str, where: str) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(f"{where}.{key}".lstrip("."), "needs some text")
+        return value.strip()
+
+    def texts(self, data: dict[str, object], key: str, where: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(f"{where}.{key}", "should be a list of questions")
+        return tuple(v.strip() for v in value)
+
+
+# -- the Markdown entry template ---------------------------------------------------------------
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_QUESTION_ID = re.compile(r"<!--\s*id:\s*([a-z][a-z0-9_]*)\s*-->")
+_SECTIONS = {
+    "experience": "experience",
+    "feelings": "feelings",
+    "evaluation": "evaluation",
+    "self-care": "self_care",
+    "self care": "self_care",
+    "selfcare": "self_care",
+}
+_HEADER_KEYS = {"date", "setting", "tags", "mode", "prompts"}
+
+
+@dataclass
+class ParsedEntry:
+    """What a Markdown entry file says. Header fields are None when the file leaves them out."""
+
+    texts: dict[str, str]
+    answers: dict[str, str]
+    date: str | None = None
+    setting: str | None = None
+    tags: list[str] | None = None
+    mode: str | None = None
+    prompts: str | None = None
+
+
+def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
+    """The entry as Markdown with the prompt set's questions as comments (for $EDITOR)."""
+    lines = [
+        "<!-- peerjournal entry. Text inside these comment markers is ignored.",
+        "     Save and close the editor to keep it; leave Experience empty to cancel. -->",
+        f"date: {draft.date.isoformat()}",
+        f"setting: {draft.setting}",
+        f"tags: {', '.join(draft.tags)}",
+        f"mode: {draft.mode}",
+        f"prompts: {prompt_set.name}",
+        "",
+    ]
+    for element in prompt_set.elements:
+        lines.append(f"## {ELEMENT_TITLES[element.id]}")
+        guidance = "\n".join(f"     - {q}" for q in element.guidance(draft.mode))
+        lines.append(
+            f"<!-- {element.heading}\n{guidance} -->" if guidance else f"<!-- {element.heading} -->"
+        )
+        lines += ["", getattr(draft, element.id), ""]
+        for question in element.questions:
+            lines.append(f"### {question.text} <!-- id: {question.id} -->")
+            lines += ["", draft.answers.get(question.id, ""), ""]
+    lines += [
+        "## Self-care",
+        "<!-- Optional: one thing you did or will do for yourself. -->",
+        "",
+        draft.self_care,
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:
+    """Read the Markdown entry format. A file with no `##` sections is all experience."""
+    parsed = ParsedEntry(texts={}, answers={})
+    questions_by_text = {
+        q.text.lower(): q.id for q in (prompt_set.questions().values() if prompt_set else [])
+    }
+    buffers: dict[tuple[str, str], list[str]] = {}
+    current: tuple[str, str] | None = None
+    header_done = False
+    lines = _QUESTION_ID.sub(lambda m: f"\x00id:{m.group(1)}\x00", text)
+    lines = _COMMENT.sub("", lines).replace("\x00id:", "<!-- id: ").replace("\x00", " -->")
+    if not re.search(r"^##\s", lines, re.MULTILINE):
+        parsed.texts["experience"] = lines.strip()
+        return parsed
+    for number, line in enumerate(lines.splitlines(), start=1):
+        stripped = line.strip()
+        if line.startswith("## "):
+            name = stripped[3:].strip().lower()
+            if name not in _SECTIONS:
+                raise PeerJournalError(
+                    f"Line {number}: unknown section '## {stripped[3:].strip()}' (use Experience, "
+                    "Feelings, Evaluation or Self-care)."
+                )
+            current, header_done = ("text", _SECTIONS[name]), True
+        elif line.startswith("### ") and current and current[1] in ELEMENTS:
+            heading = stripped[4:]
+            match = _QUESTION_ID.search(heading)
+            heading = _QUESTION_ID.sub("", heading).strip()
+            qid = (
+                match.group(1) if match else questions_by_text.get(heading.lower(), _slug(heading))
+            )
+            current = ("answer", qid)
+        elif current is None and not header_done:
+            if stripped:
+                key, sep, value = stripped.partition(":")
+                if not sep or key.strip().lower() not in _HEADER_KEYS:
+                    raise PeerJournalError(
+                        f"Line {number}: expected 'date:', 'setting:', 'tags:', 'mode:' or "
+                        "'prompts:' before the first ## section."
+                    )
+                _set_header(parsed, key.strip().lower(), value.strip())
+        elif current is not None:
+            buffers.setdefault(current, []).append(line)
+    for (kind, key), body in buffers.items():
+        value = "\n".join(body).strip()
+        if kind == "text":
+            parsed.texts[key] = value
+        elif value:
+            parsed.answers[key] = value
+    return parsed
+
+
+def _set_header(parsed: ParsedEntry, key: str, value: str) -> None:
+    if key == "tags":
+        parsed.tags = [t for t in re.split(r"[,\s]+", value) if t]
+    elif value or key == "setting":  # an empty setting line clears the setting
+        setattr(parsed, key, value)
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40]
+    return slug if slug and slug[0].isalpha() else f"q_{slug}"
+
+
+def apply_parsed(draft: EntryDraft, parsed: ParsedEntry, today: date) -> EntryDraft:
+    """Fill a draft from a parsed file; header fields override the draft's."""
+    from peerjournal.dates import parse_past_date
+
+    for key, value in parsed.texts.items():
+        setattr(draft, key, value)
+    draft.answers = dict(parsed.answers)
+    if parsed.date:
+        draft.date = parse_past_date(parsed.date, today)
+    if parsed.setting is not None:
+        draft.setting = parsed.setting
+    if parsed.tags is not None:
+        draft.tags = parsed.tags
+    if parsed.mode:
+        draft.mode = parsed.mode
+    if parsed.prompts:
+        draft.prompt_set = parsed.prompts
+    return draft

@@ -1,0 +1,51 @@
+"""Every test gets its own data dir, a fixed clock, no colour and a fixed width."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from peerjournal.cli import app
+
+FIXED_NOW = "2026-11-20T18:30:00+00:00"  # a Friday evening; today is 2026-11-20
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("PEERJOURNAL_HOME", str(home))
+    monkeypatch.setenv("PEERJOURNAL_NOW", FIXED_NOW)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    for name in ("PEERJOURNAL_DB", "VISUAL", "EDITOR", "FORCE_COLOR", "PEERJOURNAL_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+CLI = Callable[..., Result]
+
+
+@pytest.fixture
+def cli() -> CLI:
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def add(cli: CLI) -> Callable[..., int]:
+    """Write a quick entry and return its ID."""
+
+    def write(experience: str = "I sat with Sam and we talked about his week.", *extra: str) -> int:
+        result = cli("write", "--experience", experience, *extra)
+        assert result.exit_code == 0, result.stderr
+        return int(result.stdout.strip())
+
+    return write
