@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from peerjournal.db.engine import open_journal, translated_errors, write_transaction
-from peerjournal.entry import Entry, EntryDraft
+from peerjournal.entry import Entry, EntryDraft, KeptIdentity
 from peerjournal.errors import NotFoundError, PeerJournalError
 
 TAG_SEP = "\x1f"
@@ -60,6 +60,12 @@ class SearchHit:
     entry: Entry
     snippet: str  # matched words wrapped in \x02 … \x03
 
+    def to_json(self) -> dict[str, Any]:
+        data = self.entry.to_json()
+        data["snippet"] = self.snippet.replace("\x02", "").replace("\x03", "")
+        data["matches"] = re.findall("\x02(.*?)\x03", self.snippet)
+        return data
+
 
 @dataclass
 class Drift:
@@ -91,20 +97,28 @@ class Store:
     # -- entries -------------------------------------------------------------------------
 
     def add_entries(
-        self, drafts: Sequence[EntryDraft], now: datetime, drifts: Sequence[Drift | None]
+        self,
+        drafts: Sequence[EntryDraft],
+        now: datetime,
+        drifts: Sequence[Drift | None],
+        kept: Sequence[KeptIdentity] | None = None,
     ) -> list[int]:
-        """Insert entries in one transaction (all or nothing); returns their IDs in order."""
-        stamp = now.isoformat()
+        """Insert entries in one transaction (all or nothing); returns their IDs in order.
+
+        `kept` carries IDs and timestamps to preserve (an import of a full export).
+        """
         ids: list[int] = []
         with self._write() as conn:
-            for draft, drift in zip(drafts, drifts, strict=True):
+            for n, (draft, drift) in enumerate(zip(drafts, drifts, strict=True)):
+                identity = kept[n] if kept else KeptIdentity()
                 cur = conn.execute(
-                    "INSERT INTO entry (created_at, updated_at, date, setting, mode, prompt_set, "
+                    "INSERT INTO entry (id, created_at, updated_at, date, setting, mode, prompt_set, "
                     "experience, feelings, evaluation, self_care, answers, shared, drift_verdict, "
-                    "drift_json, lexicon_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "drift_json, lexicon_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
-                        stamp,
-                        stamp,
+                        identity.id,
+                        (identity.created_at or now).isoformat(),
+                        (identity.updated_at or identity.created_at or now).isoformat(),
                         draft.date.isoformat(),
                         draft.setting,
                         draft.mode,
@@ -128,6 +142,17 @@ class Store:
 
     def add_entry(self, draft: EntryDraft, now: datetime, drift: Drift | None = None) -> int:
         return self.add_entries([draft], now, [drift])[0]
+
+    def existing_ids(self, ids: Iterable[int]) -> set[int]:
+        wanted = list(ids)
+        found: set[int] = set()
+        with self._errors():
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found |= {r[0] for r in self.conn.execute(
+                    f"SELECT id FROM entry WHERE id IN ({marks})", chunk)}
+        return found
 
     def get(self, entry_id: int, *, trashed: bool = False) -> Entry:
         """The entry with this ID; with trashed=True, only an entry in the trash."""
