@@ -612,8 +612,8 @@ def content_stems(text: str) -> dict[str, str]:
     """Stem -> the first word in `text` that gave it (for showing which words matched)."""
     stems: dict[str, str] = {}
     for word in _WORD.findall(text.lower().replace("’", "'")):
-        if len(word) >= 3 and word not in STOPWORDS:
-            stems.setdefault(stem(word), word)
+        if len(word) >= 3 and word not in STOPWORDS and (root := stem(word)) not in STOPWORDS:
+            stems.setdefault(root, word)
     return stems
 
 

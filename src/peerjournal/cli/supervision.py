@@ -171,7 +171,12 @@ def register(app: typer.Typer) -> None:
         from peerjournal.render.charts import unicode_ok
         from peerjournal.render.supervision import history_view
 
-        app_ctx.out.print(history_view(result, ascii_only=not unicode_ok(app_ctx.out.encoding)))
+        app_ctx.out.print(
+            history_view(
+                result,
+                ascii_only=not unicode_ok(app_ctx.out.encoding),
+            )
+        )
 
 
 # -- check helpers -------------------------------------------------------------------------

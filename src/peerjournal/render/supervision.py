@@ -91,30 +91,26 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
     return Group(*parts)
 
 
-def history_view(history: History, *, ascii_only: bool = False) -> RenderableType:
+def history_view(history: History, *, ascii_only: bool = False, width: int = 100) -> RenderableType:
     parts: list[RenderableType] = []
     if history.checks:
         dates = ", ".join(c.created_at.date().isoformat() for c in history.checks)
         parts.append(Text(f"Check-ins ({len(history.checks)}): {dates}"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("Item", no_wrap=True, style="bold")
-        table.add_column("Answers", no_wrap=True)
-        table.add_column("First", justify="right")
-        table.add_column("Latest", justify="right")
-        table.add_column("Statement", ratio=1, no_wrap=True)
+        id_width = max(len(h.item.id) for h in history.items)
+        spark_width = max(7, len(history.checks))
+        arrow = "->" if ascii_only else "→"
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+        table.add_column("Item", style="bold", min_width=id_width, no_wrap=True)
+        table.add_column("Answers", min_width=spark_width, no_wrap=True)
+        table.add_column(f"1st{arrow}now", min_width=8, no_wrap=True)
+        table.add_column("Statement", ratio=1, no_wrap=True, overflow="ellipsis")
         for h in history.items:
-            spark = sparkline(
-                [float(s) if s is not None else None for s in h.scores],
-                lo=1,
-                hi=5,
-                ascii_only=ascii_only,
-            )
+            values = [float(v) if v is not None else None for v in h.scores]
             table.add_row(
                 h.item.id,
-                spark,
-                _score(h.first),
-                _score(h.last),
-                Text(first_words(h.item.text, 70), overflow="ellipsis"),
+                sparkline(values, lo=1, hi=5, ascii_only=ascii_only),
+                f"{_score(h.first)} {arrow} {_score(h.last)}",
+                Text(h.item.text, no_wrap=True, overflow="ellipsis"),
             )
         parts.append(table)
     else:
