@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,6 @@ from peerjournal.supervision import (
 )
 
 TODAY = date(2026, 11, 20)
-UTC = timezone.utc
 
 MINIMAL = """
 title = "Check"
@@ -207,7 +206,7 @@ def test_only_whole_numbers_one_to_five_are_answers(value: int) -> None:
     if 1 <= value <= 5:
         assert check_score(value, "x") == value
     else:
-        with pytest.raises(PeerJournalError, match="x: .* not an answer on the scale"):
+        with pytest.raises(PeerJournalError, match=r"x: .* not an answer on the scale"):
             check_score(value, "x")
 
 

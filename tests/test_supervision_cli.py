@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,7 @@ def add_entry(
     store: Store, day: date, experience: str, drift: dict[str, Any] | None = None, **kw: Any
 ) -> int:
     stored = Drift(drift["verdict"], drift, "test") if drift else None
-    now = datetime(2026, 11, 20, 18, 30, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
     return store.add_entry(EntryDraft(date=day, experience=experience, **kw), now, stored)
 
 
