@@ -267,7 +267,7 @@ def build_report(
     dims = tuple(dimensions or DIMENSIONS)
     if dimension is not None:
         check_dimension(dimension, dims)
-    names = {d: (labels or {}).get(d) or d.replace("_", " ") for d in dims}
+    names = {d: ((labels or {}).get(d) or d.replace("_", " ")).lower() for d in dims}
     vocab = vocabulary or load_vocabulary()
     prev_since, prev_until = previous_window(since, until)
 

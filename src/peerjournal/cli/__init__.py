@@ -22,7 +22,9 @@ COMMAND_MODULES = (
     "importer",
     "prompts",
     "where",
+    "drift",
     "supervision",
+    "report",
 )
 
 

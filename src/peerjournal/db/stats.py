@@ -61,11 +61,11 @@ def _slim_drift(row: Sequence[Any]) -> dict[str, Any] | None:
 
 
 def _where(
-    since: date, until: date, setting: str | None, tag: str | None
+    since: date, until: date, setting: str | None, tags: Sequence[str]
 ) -> tuple[str, dict[str, Any]]:
     """The store's filter SQL, with its positional parameters turned into named ones."""
     where, params = Filters(
-        since=since, until=until, setting=setting, tags=[tag] if tag else [], limit=None
+        since=since, until=until, setting=setting, tags=list(tags), limit=None
     ).where()
     parts = where.split("?")
     named = "".join(f"{part}:p{i}" for i, part in enumerate(parts[:-1])) + parts[-1]
@@ -77,15 +77,17 @@ def report_rows(
     since: date,
     until: date,
     setting: str | None = None,
-    tag: str | None = None,
+    tags: Sequence[str] = (),
     *,
     hits_from: date | None = None,
 ) -> list[ReportRow]:
-    """Live entries dated in [since, until] (inclusive), oldest first, optionally filtered.
+    """Live entries dated in [since, until] (inclusive), oldest first.
+
+    `setting` matches case-insensitively; an entry must carry every tag in `tags`.
 
     Counted hits are loaded for entries dated on or after `hits_from` (None: for none).
     """
-    where, params = _where(since, until, setting, tag)
+    where, params = _where(since, until, setting, tags)
     params["hits_from"] = hits_from.isoformat() if hits_from else None
     sql = f"SELECT {_COLUMNS} FROM entry e WHERE {where} ORDER BY e.date, e.id"
     with translated_errors(store.path):
@@ -105,10 +107,10 @@ def report_rows(
 
 
 def has_scored_entries(
-    store: Store, since: date, until: date, setting: str | None = None, tag: str | None = None
+    store: Store, since: date, until: date, setting: str | None = None, tags: Sequence[str] = ()
 ) -> bool:
     """Whether any live, scored entry matching the filters is dated in [since, until]."""
-    where, params = _where(since, until, setting, tag)
+    where, params = _where(since, until, setting, tags)
     sql = f"SELECT EXISTS (SELECT 1 FROM entry e WHERE {where} AND e.drift_json IS NOT NULL)"
     with translated_errors(store.path):
         return bool(store.conn.execute(sql, params).fetchone()[0])

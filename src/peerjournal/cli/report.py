@@ -1,0 +1,179 @@
+"""Trends over weeks and months (`report`), and a demo journal that shows one (`demo`)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from peerjournal.cli.options import Json, Setting, Since, Tags, Until
+from peerjournal.context import AppContext
+
+if TYPE_CHECKING:
+    from peerjournal.db.store import Store
+
+
+class Period(str, Enum):
+    week = "week"
+    month = "month"
+
+
+By = Annotated[Period, typer.Option("--by", help="ISO weeks (Monday to Sunday) or months.")]
+Dimension = Annotated[
+    str | None,
+    typer.Option("--dimension", "-d", metavar="DIM", help="Show one drift dimension in detail."),
+]
+
+
+def build(
+    app: AppContext,
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    by: str = "week",
+    setting: str | None = None,
+    tags: list[str] | None = None,
+    dimension: str | None = None,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The report dict and the dimension labels, for the journal in `store`."""
+    from peerjournal.db.stats import has_scored_entries, report_rows
+    from peerjournal.drift import DIMENSIONS
+    from peerjournal.entry import normalise_tags
+    from peerjournal.trends import build_report, check_dimension, previous_window, resolve_window
+
+    if dimension is not None:
+        check_dimension(dimension, DIMENSIONS)
+    today = app.today()
+    start, end = resolve_window(
+        app.parse_date(since) if since else None, app.parse_date(until) if until else None, today
+    )
+    wanted_tags = normalise_tags(tags or [])
+    place = setting.strip() if setting else None
+    prev_start, prev_end = previous_window(start, end)
+    # Marker counts compare two windows; skip reading hits when the earlier one has no scores.
+    compare = has_scored_entries(store, prev_start, prev_end, place, wanted_tags)
+    hits_from = prev_start if compare else (start if dimension else None)
+    rows = report_rows(store, prev_start, end, place, wanted_tags, hits_from=hits_from)
+    labels = dimension_labels(app, DIMENSIONS)
+    report = build_report(
+        rows, since=start, until=end, by=by, today=today, dimension=dimension, labels=labels
+    )
+    report["filters"] = {"setting": place, "tags": wanted_tags}
+    return report, labels
+
+
+def dimension_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, str]:
+    """The lexicon's labels for `dimensions`, read from its [labels] table alone.
+
+    Compiling the whole lexicon takes most of a second and the report only needs names.
+    Falls back to the full lexicon when the file cannot be read as plain TOML.
+    """
+    import tomllib
+    from pathlib import Path
+
+    from peerjournal.drift.lexicon import DEFAULT_LEXICON
+
+    chosen = app.lexicon_option or app.config.get("drift", {}).get("lexicon")
+    path = Path(chosen).expanduser() if chosen else DEFAULT_LEXICON
+    try:
+        raw = tomllib.loads(path.read_text("utf-8")).get("labels", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        lexicon = app.lexicon()  # raises the lexicon's own clear error
+        return {dim: lexicon.label(dim) for dim in dimensions}
+    named = raw if isinstance(raw, dict) else {}
+    return {
+        dim: str(named.get(dim) or "") or dim.replace("_", " ").capitalize() for dim in dimensions
+    }
+
+
+def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str, str]) -> None:
+    """Print the report, or a friendly word when there is nothing to show."""
+    if not report["totals"]["entries"]:
+        from peerjournal.db.store import Filters
+
+        if not store.list(Filters(limit=1)):
+            app.say(
+                "Your journal is empty. Write your first entry with `peerjournal write`, "
+                "or see what a report looks like with `peerjournal demo`."
+            )
+        else:
+            app.say(
+                f"No entries from {report['since']} to {report['until']} match. "
+                "Try an earlier --since, or fewer filters."
+            )
+        return
+    from peerjournal.render.report import print_report
+
+    print_report(app.out, report, labels)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def report(
+        ctx: typer.Context,
+        since: Since = None,
+        until: Until = None,
+        by: By = Period.week,
+        setting: Setting = None,
+        tag: Tags = None,
+        dimension: Dimension = None,
+        json_out: Json = False,
+    ) -> None:
+        """Trends over weeks or months: drift and identity, settings, feelings, rhythm.
+
+        The default window is the 12 ISO weeks up to and including this one.
+        """
+        app_ctx = AppContext.from_ctx(ctx)
+        store = app_ctx.store()
+        result, labels = build(
+            app_ctx,
+            store,
+            since=since,
+            until=until,
+            by=by.value,
+            setting=setting,
+            tags=tag,
+            dimension=dimension,
+        )
+        if json_out:
+            app_ctx.print_json(result)
+            return
+        show(app_ctx, store, result, labels)
+
+    @app.command()
+    def demo(ctx: typer.Context, json_out: Json = False) -> None:
+        """Create a demo journal in a temporary folder and show its report.
+
+        Twelve weeks of example entries: community work, a stretch of drift on an inpatient
+        placement, supervision, and finding the peer role again. Your own journal is not
+        touched.
+        """
+        import tempfile
+        from pathlib import Path
+
+        from peerjournal.db.store import Store
+        from peerjournal.demo import load_demo_drafts
+        from peerjournal.scoring import score_draft
+
+        app_ctx = AppContext.from_ctx(ctx)
+        folder = Path(tempfile.mkdtemp(prefix="peerjournal-demo-"))
+        path = folder / "journal.db"
+        drafts = load_demo_drafts(app_ctx.today())
+        lexicon = app_ctx.lexicon()
+        store = Store(path)
+        try:
+            store.add_entries(drafts, app_ctx.now(), [score_draft(d, lexicon) for d in drafts])
+            app_ctx.say(
+                f"Demo journal with {len(drafts)} entries created at {path} "
+                "(your own journal is untouched).\n"
+                f"Explore it: peerjournal --db {path} list   (delete the folder when done)"
+            )
+            result, labels = build(app_ctx, store)
+            if json_out:
+                app_ctx.print_json(result)
+            else:
+                show(app_ctx, store, result, labels)
+        finally:
+            store.close()

@@ -1,0 +1,332 @@
+"""The trend report on the terminal, from the dict `trends.build_report` returns.
+
+Designed for 80 columns: tables without vertical borders (nothing to break when a line is
+cut or piped to a file), ASCII glyphs when the console cannot encode block characters, and
+meaning carried by glyphs and words as well as colour (NO_COLOR loses nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
+
+IDENTITY_STYLE = "green"
+DRIFT_STYLE = "red"
+MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones
+BAR_HALF = 10  # cells on each side of a balance bar
+LABEL_WIDTH = 18
+
+
+def print_report(
+    console: Console, report: Mapping[str, Any], labels: Mapping[str, str] | None = None
+) -> None:
+    """Print the whole report; `labels` names dimensions (default: their ids, spaced)."""
+    console.print(
+        report_view(
+            report, labels or {}, width=console.width, ascii_only=not unicode_ok(console.encoding)
+        )
+    )
+
+
+def report_view(
+    report: Mapping[str, Any], labels: Mapping[str, str], *, width: int, ascii_only: bool
+) -> Group:
+    view = _View(report, labels, width, ascii_only)
+    parts: list[RenderableType] = [view.header(), view.periods()]
+    parts += view.dimensions()
+    if "dimension" in report:
+        parts += view.dimension_detail()
+    parts += view.changes()
+    parts += view.settings()
+    parts += view.feelings()
+    parts += [view.rhythm()]
+    parts += view.alerts()
+    return Group(*parts)
+
+
+def _day(text: str) -> str:
+    return date.fromisoformat(text).strftime("%d %b %Y").lstrip("0")
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _balance(value: float | None) -> Text:
+    if value is None:
+        return Text("–", style="dim")
+    style = IDENTITY_STYLE if value > 0 else DRIFT_STYLE if value < 0 else ""
+    return Text(f"{value:+.2f}", style=style)
+
+
+class _View:
+    def __init__(
+        self, report: Mapping[str, Any], labels: Mapping[str, str], width: int, ascii_only: bool
+    ) -> None:
+        self.report = report
+        self.labels = labels
+        self.width = width
+        self.ascii = ascii_only
+        self.unit = report["by"]
+        self.up, self.down = ("+", "-") if ascii_only else ("↑", "↓")
+
+    # -- building blocks -------------------------------------------------------------------
+
+    def label(self, dim: str) -> str:
+        return self.labels.get(dim) or dim.replace("_", " ")
+
+    def table(self, *columns: tuple[str, str]) -> Table:
+        table = Table(
+            box=box.ASCII2 if self.ascii else box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            expand=False,
+            header_style="bold",
+        )
+        for name, justify in columns:
+            table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+        return table
+
+    def heading(self, title: str, note: str = "") -> Text:
+        text = Text("\n" + title, style="bold")
+        if note:
+            text.append("  " + note, style="dim")
+        return text
+
+    def bar(self, identity: float, drift: float, scale: float, entries: int) -> Text:
+        if not entries:
+            parts = empty_bar(BAR_HALF, ascii_only=self.ascii)
+        else:
+            parts = diverging_bar(
+                drift, identity, scale=scale, half_width=BAR_HALF, ascii_only=self.ascii
+            )
+        text = Text(parts.left_pad)
+        text.append(parts.left, style=DRIFT_STYLE)
+        text.append(parts.axis, style="dim")
+        text.append(parts.right, style=IDENTITY_STYLE)
+        text.append(parts.right_pad)
+        return text
+
+    def bar_header(self) -> str:
+        return "drift".ljust(BAR_HALF) + ("|" if self.ascii else "│") + "identity".rjust(BAR_HALF)
+
+    # -- sections --------------------------------------------------------------------------
+
+    def header(self) -> Text:
+        r = self.report
+        totals = r["totals"]
+        text = Text(f"Practice report  {_day(r['since'])} – {_day(r['until'])}", style="bold")
+        text.append(f"  by {self.unit}", style="dim")
+        filters = r.get("filters") or {}
+        chosen = [f"{k} {v}" for k, v in filters.items() if v]
+        if chosen:
+            text.append("\nOnly entries with " + ", ".join(chosen), style="dim")
+        text.append(f"\n{totals['entries']} entries")
+        if totals["entries"]:
+            text.append(
+                f", {_num(totals['identity'])} identity and {_num(totals['drift'])} drift "
+                "markers per 100 words, balance "
+            )
+            text.append_text(_balance(totals["balance"]))
+        if r.get("unscored"):
+            text.append(
+                f"\n{r['unscored']} entries have no drift score yet and are left out of "
+                "the numbers.",
+                style="dim",
+            )
+        return text
+
+    def periods(self) -> RenderableType:
+        periods = self.report["periods"]
+        shown = periods[-MAX_PERIOD_ROWS:]
+        scale = max((max(p["identity"], p["drift"]) for p in periods if p["entries"]), default=0)
+        table = self.table(
+            (self.unit.capitalize(), "left"),
+            ("Entries", "right"),
+            ("Identity", "right"),
+            ("Drift", "right"),
+            (self.bar_header(), "left"),
+            ("Balance", "right"),
+        )
+        for p in shown:
+            start = date.fromisoformat(p["start"])
+            name = start.strftime("%d %b %y" if self.unit == "week" else "%b %Y")
+            if not p["entries"]:
+                table.add_row(name, Text("–", style="dim"), "", "", self.bar(0, 0, scale, 0), "")
+                continue
+            table.add_row(
+                name,
+                str(p["entries"]),
+                _num(p["identity"]),
+                _num(p["drift"]),
+                self.bar(p["identity"], p["drift"], scale, p["entries"]),
+                _balance(p["balance"]),
+            )
+        note = "per 100 words"
+        if len(shown) < len(periods):
+            note += f"; the last {len(shown)} of {len(periods)} {self.unit}s (--json for all)"
+        return Group(self.heading(f"By {self.unit}", note), table)
+
+    def dimensions(self) -> list[RenderableType]:
+        periods = self.report["periods"]
+        dims = list(periods[0]["dimensions"]) if periods else []
+        active = [
+            d
+            for d in dims
+            if any(p["dimensions"][d]["identity"] or p["dimensions"][d]["drift"] for p in periods)
+        ]
+        if not active:
+            return []
+        room = max(4, (self.width - LABEL_WIDTH - 6) // 2)
+        shown = periods[-room:]
+        table = self.table(("Dimension", "left"), ("Identity", "left"), ("Drift", "left"))
+        for dim in active:
+
+            def series(polarity: str, dim: str = dim) -> str:
+                values = [p["dimensions"][dim][polarity] if p["entries"] else None for p in shown]
+                return sparkline(values, ascii_only=self.ascii)
+
+            table.add_row(
+                Text(self.label(dim), overflow="ellipsis"),
+                Text(series("identity"), style=IDENTITY_STYLE),
+                Text(series("drift"), style=DRIFT_STYLE),
+            )
+        note = f"one mark per {self.unit}, blank = no entries"
+        if len(shown) < len(periods):
+            note += f"; the last {len(shown)}"
+        return [self.heading("Dimensions", note), table]
+
+    def dimension_detail(self) -> list[RenderableType]:
+        d = self.report["dimension"]
+        text = Text(
+            f"{_num(d['identity'])} identity and {_num(d['drift'])} drift per 100 words "
+            f"(previous window {_num(d['previous']['identity'])} and "
+            f"{_num(d['previous']['drift'])})."
+        )
+        out: list[RenderableType] = [self.heading(d["label"].capitalize(), "in detail"), text]
+        if d["settings"]:
+            table = self.table(("Setting", "left"), ("Identity", "right"), ("Drift", "right"))
+            for name, values in d["settings"].items():
+                table.add_row(Text(name), _num(values["identity"]), _num(values["drift"]))
+            out.append(table)
+        if d["markers"]:
+            table = self.table(
+                ("Marker", "left"), ("Side", "left"), ("Now", "right"), ("Before", "right")
+            )
+            for m in d["markers"]:
+                style = IDENTITY_STYLE if m["polarity"] == "identity" else DRIFT_STYLE
+                table.add_row(
+                    Text(m["marker"], overflow="ellipsis"),
+                    Text(m["polarity"], style=style),
+                    str(m["count"]),
+                    str(m["previous"]),
+                )
+            out.append(table)
+        else:
+            out.append(
+                Text("No markers of this dimension counted in these two windows.", style="dim")
+            )
+        return out
+
+    def changes(self) -> list[RenderableType]:
+        r = self.report
+        prev = r["previous"]
+        note = f"against {_day(prev['since'])} – {_day(prev['until'])}"
+        if not r["changes"]:
+            reason = (
+                "no scored entries in the previous window"
+                if not prev["entries"]
+                else "nothing moved by much"
+            )
+            return [
+                self.heading("What changed", note),
+                Text(reason.capitalize() + ".", style="dim"),
+            ]
+        table = self.table(("", "left"), ("", "left"), ("Before", "right"), ("Now", "right"))
+        for c in r["changes"]:
+            arrow = self.up if c["change"] > 0 else self.down
+            style = IDENTITY_STYLE if c["polarity"] == "identity" else DRIFT_STYLE
+            if c["kind"] == "dimension":
+                what = Text(f"{c['label']} ({c['polarity']})", overflow="ellipsis")
+                before, now = _num(c["previous"]), _num(c["current"])
+            else:
+                what = Text(f"“{c['id']}” ({c['label']}, {c['polarity']})", overflow="ellipsis")
+                before, now = str(c["previous"]), str(c["current"])
+            table.add_row(Text(arrow, style=style), what, before, now)
+        return [
+            self.heading("What changed", note + "; rates per 100 words, markers as counts"),
+            table,
+        ]
+
+    def settings(self) -> list[RenderableType]:
+        settings = self.report["settings"]
+        if not settings:
+            return []
+        scale = max((max(s["identity"], s["drift"]) for s in settings.values()), default=0)
+        table = self.table(
+            ("Setting", "left"),
+            ("Entries", "right"),
+            (self.bar_header(), "left"),
+            ("Balance", "right"),
+        )
+        for name, s in settings.items():
+            table.add_row(
+                Text(name, overflow="ellipsis"),
+                str(s["entries"]),
+                self.bar(s["identity"], s["drift"], scale, s["entries"]),
+                _balance(s["balance"]),
+            )
+        return [self.heading("Where drift shows up", "balance by setting"), table]
+
+    def feelings(self) -> list[RenderableType]:
+        feelings = self.report["feelings"]
+        if not feelings:
+            return [
+                self.heading("Feelings you named"),
+                Text("None named from the vocabulary in this window.", style="dim"),
+            ]
+        table = self.table(
+            ("Feeling", "left"), ("Entries", "right"), ("Before", "right"), ("", "left")
+        )
+        for f in feelings[:10]:
+            delta = f["entries"] - f["previous"]
+            arrow = self.up if delta > 0 else self.down if delta < 0 else "="
+            style = "bold" if f["kind"] == "obstructing" else ""
+            table.add_row(
+                Text(f["label"], style=style), str(f["entries"]), str(f["previous"]), arrow
+            )
+        return [self.heading("Feelings you named", "entries naming each; bold = in the way"), table]
+
+    def rhythm(self) -> RenderableType:
+        r = self.report["rhythm"]
+        text = Text(f"{r['per_week']:.1f} entries a week")
+        text.append(
+            f" · streak {r['current_streak_weeks']} week"
+            f"{'' if r['current_streak_weeks'] == 1 else 's'}"
+            f" (longest {r['longest_streak_weeks']})"
+        )
+        days = r["days_since_last"]
+        if days is not None:
+            text.append(
+                " · last entry "
+                + ("today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago")
+            )
+        if r["entries"]:
+            text.append(f"\nSelf-care noted in {r['self_care']} of {r['entries']} entries")
+        return Group(self.heading("Rhythm"), text)
+
+    def alerts(self) -> list[RenderableType]:
+        alerts: Sequence[str] = self.report["alerts"]
+        if not alerts:
+            return []
+        bullet = "*" if self.ascii else "•"
+        lines = [Text(f"{bullet} {a}") for a in alerts]
+        return [self.heading("Something to reflect on"), *lines]
