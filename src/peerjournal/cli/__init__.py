@@ -22,7 +22,6 @@ COMMAND_MODULES = (
     "importer",
     "prompts",
     "where",
-    "drift",
     "supervision",
     "report",
 )
