@@ -14,7 +14,11 @@ ACCEPTED_FORMS = (
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _AGO = re.compile(r"^(\d{1,5}|a|an|one)\s+(day|week|month|year)s?\s+ago$")
-_WEEKDAY = re.compile(r"^(?:last\s+)?(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*$")
+# Whole weekday names or their usual abbreviations only: "monthly" or "fried" is not a weekday.
+_WEEKDAY = re.compile(
+    r"^(?:last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?$"
+)
 
 
 def parse_date(text: str, today: date) -> date:
