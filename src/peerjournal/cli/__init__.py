@@ -22,8 +22,13 @@ COMMAND_MODULES = (
     "importer",
     "prompts",
     "where",
+    "drift",
     "supervision",
     "report",
+    "share",
+    "people",
+    "export",
+    "review",
 )
 
 
