@@ -440,3 +440,31 @@ def test_prep_questions_from_drifting_dimensions_and_dropped_items() -> None:
     assert data["alerts"] == report["alerts"]
     assert data["brought"][0]["id"] == 1 and data["self_care"][0]["note"] == "A walk by the river."
     assert data["trend"]["weekly_drift"] == [{"start": "2026-11-16", "drift": 1.0}]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 28),
+            st.dictionaries(st.sampled_from(["story", "voice", "focus"]), st.integers(1, 5)),
+            st.booleans(),
+        ),
+        max_size=8,
+    ),
+    st.randoms(),
+)
+def test_history_ignores_input_order_and_keeps_one_score_per_check_in(
+    raw: list[tuple[int, dict[str, int], bool]], rnd: Any
+) -> None:
+    form = load_form()
+    checks = [
+        SelfCheck(n, stamp(day), {k: Answer(v) for k, v in ans.items()}, done)
+        for n, (day, ans, done) in enumerate(raw, start=1)
+    ]
+    shuffled = list(checks)
+    rnd.shuffle(shuffled)
+    history = build_history(form, checks, [])
+    assert history == build_history(form, shuffled, [])
+    complete = sum(1 for c in checks if c.complete)
+    assert all(len(h.scores) == complete for h in history.items)
+    assert all(s is None or 1 <= s <= 5 for h in history.items for s in h.scores)

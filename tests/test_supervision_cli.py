@@ -331,3 +331,19 @@ def test_history_when_empty(cli: CLI) -> None:
     assert result.exit_code == 0
     assert "No finished self-checks yet" in result.stdout
     assert "No supervisions recorded" in result.stdout
+
+
+def test_a_broken_self_check_file_is_a_clear_error(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "supervision.toml"
+    broken.write_text(
+        'title = "t"\nlow = "l"\nhigh = "h"\n[[section]]\nid = "s"\ntitle = "S"\n'
+        '[[section.item]]\nid = "a"\ntxet = "typo"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("peerjournal.supervision.form_path", lambda: broken)
+    result = cli("supervision", "check", "--list-items")
+    assert result.exit_code == 1
+    assert "supervision.toml: section[1].item[1].txet: unknown key" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -74,9 +74,10 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json(prep_to_json(result))
             return
+        from peerjournal.render.charts import unicode_ok
         from peerjournal.render.supervision import prep_view
 
-        app_ctx.out.print(prep_view(result))
+        app_ctx.out.print(prep_view(result, ascii_only=not unicode_ok(app_ctx.out.encoding)))
 
     @group.command()
     def check(

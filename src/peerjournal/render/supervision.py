@@ -75,11 +75,16 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
         if not rows:
             continue
         parts.append(Text(section.title, style="underline"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", width=3)
+        grid.add_column(ratio=1)
         for item in rows:
             answer = check.answers[item.id]
-            parts.append(Text(f"  {answer.score}  {item.text}"))
+            text = Text(item.text)
             if answer.note:
-                parts.append(Text(f"     note: {answer.note}", style="italic"))
+                text.append(f"\nnote: {answer.note}", style="italic")
+            grid.add_row(str(answer.score), text)
+        parts.append(grid)
     if moved:
         parts += [Text(""), _heading("Moved since your previous check-in")]
         parts += [_movement_line(m) for m in moved]
@@ -91,7 +96,7 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
     return Group(*parts)
 
 
-def history_view(history: History, *, ascii_only: bool = False, width: int = 100) -> RenderableType:
+def history_view(history: History, *, ascii_only: bool = False) -> RenderableType:
     parts: list[RenderableType] = []
     if history.checks:
         dates = ", ".join(c.created_at.date().isoformat() for c in history.checks)
@@ -135,7 +140,7 @@ def _entry_line(entry_id: int, day: str, setting: str, rest: str = "") -> Text:
     return Text(f"  #{entry_id}  {day}{where}" + (f"  {rest}" if rest else ""))
 
 
-def prep_view(prep: Prep) -> RenderableType:
+def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     w = prep.window
     parts: list[RenderableType] = [
         _heading(f"Before supervision: {w.describe()}"),
@@ -146,7 +151,7 @@ def prep_view(prep: Prep) -> RenderableType:
     ]
     if prep.entries == 0:
         parts.append(Text("No entries in this period. What would you like to bring anyway?"))
-    parts += _trend_parts(prep)
+    parts += _trend_parts(prep, ascii_only)
     parts += _evidence_parts(prep)
     parts += _list_section(
         "You marked these for supervision (tag or shared)",
@@ -178,7 +183,7 @@ def _list_section(title: str, rows: Sequence[RenderableType]) -> list[Renderable
     return [Text(""), _heading(title), *rows] if rows else []
 
 
-def _trend_parts(prep: Prep) -> list[RenderableType]:
+def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
     t = prep.trend
     parts: list[RenderableType] = [Text(""), _heading("Drift trend in brief")]
     if t.verdicts:
@@ -188,6 +193,9 @@ def _trend_parts(prep: Prep) -> list[RenderableType]:
         )
         parts.append(Text(f"  Entries: {counts}"))
     parts += [Text(f"  {line}") for line in t.lines]
+    if any(v is not None for _, v in t.periods):
+        spark = sparkline([v for _, v in t.periods], ascii_only=ascii_only)
+        parts.append(Text(f"  Drift by week from {t.periods[0][0]}: {spark}"))
     if t.moved_towards_drift:
         names = ", ".join(prep.label(d) for d, _ in t.moved_towards_drift)
         parts.append(Text(f"  Moved towards drift: {names}"))
