@@ -14,8 +14,8 @@ MAX_CHARS = 300
 
 _APOS = "['’]"
 _LEADS = (
-    rf"next time,?\s+(?:i|we)\b",
-    rf"in (?:the )?future\b",
+    r"next time,?\s+(?:i|we)\b",
+    r"in (?:the )?future\b",
     r"going forward\b",
     r"from now on\b",
     r"tomorrow,?\s+i\b",

@@ -286,3 +286,55 @@ def unlisted_capitalised(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+# ------------------------------------------------------------------------- the people list
+
+MAX_NAME_CHARS = 100
+
+
+def check_name(raw: str) -> str:
+    """A listed name, tidied: one line, single spaces, at least one letter."""
+    from peerjournal.errors import PeerJournalError
+
+    name = " ".join(nfc(raw).split())
+    if not any(ch.isalpha() for ch in name):
+        raise PeerJournalError(f"{raw!r} is not a name: it needs at least one letter.")
+    if len(name) > MAX_NAME_CHARS:
+        raise PeerJournalError(f"A name can be at most {MAX_NAME_CHARS} characters.")
+    return name
+
+
+def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
+    """Refuse an alias that would itself reveal a listed name, or a name hidden in an alias."""
+    from peerjournal.errors import PeerJournalError
+
+    everyone = [*[p for p in others if p.name.casefold() != name.casefold()], Person(name, alias)]
+    if alias and contains_name(alias, everyone):
+        raise PeerJournalError(
+            f"The alias {alias!r} contains a name on the people list; choose one that doesn't."
+        )
+    for other in others:
+        if other.alias and contains_name(other.alias, [Person(name)]):
+            raise PeerJournalError(
+                f"{other.name}'s alias {other.alias!r} contains {name!r}; change that alias first "
+                "(`peerjournal people add NAME --alias TEXT`)."
+            )
+
+
+def name_warnings(name: str) -> list[str]:
+    """What the writer should know about how this name will be matched."""
+    warnings = []
+    parts = name.split()
+    if len(parts) == 1 and name.casefold() in COMMON_WORDS:
+        warnings.append(
+            f"Note: {name!r} is also an English word; it will be replaced wherever it appears, "
+            "in any case. Add the full name instead if that is too much."
+        )
+    for form, case_sensitive in name_forms(name)[1:]:
+        if case_sensitive:
+            warnings.append(
+                f"Note: {form!r} on its own is also an English word, so it is replaced only when "
+                f"capitalised ({form.capitalize()}, {form.upper()})."
+            )
+    return warnings

@@ -28,6 +28,7 @@ SCHEMA_FAMILY = "peerjournal.summary/"
 TOP_MARKERS = 5
 EXCERPTS_PER_MARKER = 2
 EXCERPT_CONTEXT = 70  # characters either side of a marker
+MIN_TREND_POINTS = 3
 STEADY = 0.25  # a change smaller than this (per 100 words) is "steady"
 POLARITIES = ("identity", "drift")
 
@@ -119,25 +120,33 @@ def _number(value: Any) -> float | None:
 
 
 def _period(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """A report period; a period without entries has no numbers (null), not zeros."""
     dims = raw.get("dimensions") or {}
+    entries = int(raw.get("entries") or 0)
+
+    def value(v: Any) -> float | None:
+        return _number(v) if entries else None
+
     return {
         "start": str(raw["start"]),
         "end": str(raw["end"]),
-        "entries": int(raw.get("entries") or 0),
-        "identity": _number(raw.get("identity")),
-        "drift": _number(raw.get("drift")),
-        "balance": _number(raw.get("balance")),
+        "entries": entries,
+        "identity": value(raw.get("identity")),
+        "drift": value(raw.get("drift")),
+        "balance": value(raw.get("balance")),
         "dimensions": {
-            str(dim): {p: _number((v or {}).get(p)) for p in POLARITIES}
-            for dim, v in sorted(dims.items())
+            str(dim): {p: value((v or {}).get(p)) for p in POLARITIES} for dim, v in dims.items()
         },
     }
 
 
 def _direction(series: Sequence[float | None]) -> str | None:
-    """'up', 'down' or 'steady' from the first half of the periods to the second."""
+    """'up', 'down' or 'steady' from the first half of the periods to the second.
+
+    None with fewer than three periods of data: two points are not a trend.
+    """
     values = [v for v in series if v is not None]
-    if len(values) < 2:
+    if len(values) < MIN_TREND_POINTS:
         return None
     half = len(values) // 2
     before = sum(values[:half]) / half
@@ -151,7 +160,7 @@ def dimension_trends(
     periods: Sequence[Mapping[str, Any]], labels: Mapping[str, str]
 ) -> list[dict[str, Any]]:
     """Per dimension: the per-period series, the entry-weighted mean and the direction."""
-    dims = sorted({d for p in periods for d in p["dimensions"]})
+    dims = list(dict.fromkeys(d for p in periods for d in p["dimensions"]))  # report order
     out = []
     for dim in dims:
         row: dict[str, Any] = {"id": dim, "label": labels.get(dim) or _humanise(dim)}

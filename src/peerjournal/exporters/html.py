@@ -20,7 +20,8 @@ margin-top:1.6em}h3{font-size:1em;margin-bottom:.2em}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #ccc;
 padding:.25em .5em;text-align:left;vertical-align:top}td.n,th.n{text-align:right}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em}
-dl.facts dt{font-weight:600}dl.facts dd{margin:0}.warning{border:2px solid #b5462f;padding:.5em;font-weight:600}
+dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+.warning{border:2px solid #b5462f;padding:.5em;font-weight:600}
 blockquote{margin:.3em 0 .3em 1em;padding-left:.8em;border-left:3px solid #ccc;
 white-space:pre-wrap}
 .text{white-space:pre-wrap}.chart{max-width:100%;height:auto}.chart text{font-size:11px;fill:#444}

@@ -1,0 +1,324 @@
+"""peerjournal export: a redacted summary for a mentor, or (--full) a complete JSON backup."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from peerjournal.cli.options import DATE_HELP, Json
+
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
+    from peerjournal.context import AppContext
+    from peerjournal.summary import SelfCheck
+
+DEFAULT_WEEKS = 4
+FULL_WARNING = (
+    "This backup contains EVERYTHING, unredacted: every entry's full text, names included. "
+    "Keep it as private as the journal itself."
+)
+
+
+Since = Annotated[str | None, typer.Option(
+    "--since", metavar="DATE",
+    help=f"From this date ({DATE_HELP}). Default: the last {DEFAULT_WEEKS} weeks "
+    "(this week and the 3 before it).")]
+Until = Annotated[str | None, typer.Option(
+    "--until", metavar="DATE", help="Up to and including this date. Default: today.")]
+Format = Annotated[str | None, typer.Option(
+    "--format", "-f", metavar="md|html|pdf|json|csv",
+    help="Output format. Default: from the --output file's extension, else md.")]
+Output = Annotated[str | None, typer.Option(
+    "--output", "-o", metavar="FILE",
+    help="Write to FILE (mode 600) instead of standard output ('-').")]
+Force = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
+Note = Annotated[str, typer.Option(
+    "--note", metavar="TEXT", help="A note to your mentor, included (redacted).")]
+Writer = Annotated[str, typer.Option(
+    "--from", metavar="NAME", help="How the summary is signed (e.g. your first name).")]
+By = Annotated[str, typer.Option("--by", metavar="week|month", help="Period of the trend table.")]
+WithCheck = Annotated[bool, typer.Option(
+    "--with-check", help="Include your latest complete self-check (redacted).")]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Write without the preview and question.")]
+NoRedact = Annotated[bool, typer.Option(
+    "--no-redact", help="Do NOT replace names and identifiers (the file says so).")]
+Full = Annotated[bool, typer.Option(
+    "--full", help="A complete, unredacted backup of every entry (--format json only), in the "
+    "shape `peerjournal import` reads.")]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def export(
+        ctx: typer.Context,
+        since: Since = None,
+        until: Until = None,
+        fmt: Format = None,
+        output: Output = None,
+        force: Force = False,
+        note: Note = "",
+        writer: Writer = "",
+        by: By = "week",
+        with_check: WithCheck = False,
+        yes: Yes = False,
+        no_redact: NoRedact = False,
+        full: Full = False,
+        json_out: Json = False,
+    ) -> None:
+        """Export a summary for your mentor: numbers, trends and markers for the period, plus
+        the text of entries you have shared (`peerjournal share ID`). Names on the people list
+        and identifiers (e-mails, phones, addresses, dates of birth, ID numbers, links) are
+        replaced. You see a preview of exactly what will leave before anything is written."""
+        from peerjournal.context import AppContext
+        from peerjournal.exporters import get_format
+
+        app_ctx = AppContext.from_ctx(ctx)
+        chosen = get_format(fmt or _format_from_path(output) or "md")
+        target = None if output in (None, "-") else _target(output, force)
+        if full:
+            _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
+            data = _full_backup(app_ctx)
+            app_ctx.say(FULL_WARNING)
+        else:
+            data, summary = _summary(app_ctx, since, until, by, note, writer, with_check, no_redact,
+                                     chosen.name)
+            if not yes:
+                _preview_and_confirm(app_ctx, summary, data, chosen.name, target)
+        _deliver(app_ctx, data, target, chosen.name, json_out, force)
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _format_from_path(output: str | None) -> str | None:
+    from peerjournal.exporters import FORMATS
+
+    if not output or output == "-" or "." not in output:
+        return None
+    suffix = output.rsplit(".", 1)[1].lower()
+    aliases = {"markdown": "md", "htm": "html"}
+    suffix = aliases.get(suffix, suffix)
+    return suffix if suffix in FORMATS else None
+
+
+def _target(output: str, force: bool) -> Path:
+    from pathlib import Path
+
+    from peerjournal.errors import PeerJournalError
+
+    path = Path(output).expanduser()
+    if path.is_dir():
+        raise PeerJournalError(f"{path} is a folder; --output needs a file name.")
+    if path.exists() and not force:
+        raise PeerJournalError(f"{path} already exists; add --force to overwrite it.")
+    if not path.parent.is_dir():
+        raise PeerJournalError(f"The folder {path.parent} does not exist.")
+    return path
+
+
+def _refuse_with_full(fmt: str, *others: Any) -> None:
+    from peerjournal.errors import PeerJournalError
+
+    if fmt != "json":
+        raise PeerJournalError("--full writes a JSON backup: use it with --format json.")
+    if any(others):
+        raise PeerJournalError(
+            "--full exports every entry as it is; it takes no --since, --until, --note, --from, "
+            "--with-check or --no-redact."
+        )
+
+
+def _full_backup(app: AppContext) -> bytes:
+    from peerjournal.exporters.json_ import full_backup
+
+    return full_backup(entry.to_json() for entry in app.store().iter_all())
+
+
+def _window(app: AppContext, since: str | None, until: str | None) -> tuple[date, date]:
+    from datetime import timedelta
+
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.trends import period_start
+
+    end = app.parse_date(until) if until else app.today()
+    start = (
+        app.parse_date(since) if since
+        else period_start(end, "week") - timedelta(weeks=DEFAULT_WEEKS - 1)
+    )
+    if start > end:
+        raise PeerJournalError(f"--since {start} is after --until {end}; nothing to export.")
+    return start, end
+
+
+def _summary(
+    app: AppContext, since: str | None, until: str | None, by: str, note: str, writer: str,
+    with_check: bool, no_redact: bool, fmt: str,
+) -> tuple[bytes, dict[str, Any]]:
+    from peerjournal import __version__
+    from peerjournal.db.people import drifts_between, list_people
+    from peerjournal.db.stats import report_rows
+    from peerjournal.db.store import Filters
+    from peerjournal.drift import DIMENSIONS
+    from peerjournal.exporters import get_format
+    from peerjournal.redact import Person, Redactor
+    from peerjournal.summary import SummaryInput, build_summary
+    from peerjournal.trends import build_report, check_by, previous_window
+
+    check_by(by)
+    start, end = _window(app, since, until)
+    store = app.store()
+    lexicon = app.lexicon()
+    labels = {d: lexicon.label(d) for d in DIMENSIONS}
+    prev_start, _ = previous_window(start, end)
+    rows = report_rows(store, prev_start, end, hits_from=prev_start)
+    report = build_report(rows, since=start, until=end, by=by, today=app.today(), labels=labels)
+    data = SummaryInput(
+        since=start,
+        until=end,
+        generated_at=app.now(),
+        report=report,
+        entries=store.list(Filters(since=start, until=end, limit=None)),
+        drifts=drifts_between(store, start, end),
+        labels=labels,
+        note=note,
+        writer=writer,
+        selfcheck=_selfcheck(app) if with_check else None,
+        generator=f"peerjournal {__version__}",
+    )
+    redactor = None if no_redact else Redactor(
+        [Person(p.name, p.alias) for p in list_people(store)]
+    )
+    summary = build_summary(data, redactor)
+    return get_format(fmt).write(summary), summary
+
+
+def _selfcheck(app: AppContext) -> SelfCheck:
+    from peerjournal.db.people import latest_selfcheck
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.summary import CheckItem, SelfCheck
+
+    found = latest_selfcheck(app.store())
+    if found is None:
+        raise PeerJournalError(
+            "There is no complete self-check to include yet: `peerjournal supervision check` "
+            "makes one (or leave out --with-check)."
+        )
+    created_at, answers = found
+    wording, sections = _check_wording()
+    items = []
+    for item_id, answer in answers.items():
+        answer = answer if isinstance(answer, dict) else {}
+        score = answer.get("score")
+        section, text = wording.get(item_id, ("", ""))
+        items.append(CheckItem(
+            id=str(item_id),
+            score=score if isinstance(score, int) and 1 <= score <= 5 else None,
+            note=str(answer.get("note") or ""),
+            section=sections.get(section, section),
+            text=text,
+        ))
+    order = {item_id: n for n, item_id in enumerate(wording)}
+    items.sort(key=lambda i: order.get(i.id, len(order)))
+    return SelfCheck(created_at, items)
+
+
+def _check_wording() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """item id -> (section id, wording), section id -> title; empty if the form can't load."""
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        from peerjournal.supervision import load_form
+    except ImportError:
+        return {}, {}
+    try:
+        form = load_form()
+    except PeerJournalError:
+        return {}, {}
+    items = {i.id: (i.section, i.text) for i in form.items}
+    return items, {s.id: s.title for s in form.sections}
+
+
+def _preview_text(summary: dict[str, Any], data: bytes, fmt: str) -> str:
+    if fmt == "csv":
+        return data.decode("utf-8")
+    from peerjournal.exporters.markdown import lines
+
+    return "\n".join(lines(summary))
+
+
+def _preview_and_confirm(
+    app: AppContext, summary: dict[str, Any], data: bytes, fmt: str, target: Path | None
+) -> None:
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.render.summary import preview
+
+    destination = str(target) if target else "standard output"
+    preview(app.err, _preview_text(summary, data, fmt), f"{destination} ({fmt})",
+            summary["redacted"])
+    try:
+        confirmed = typer.confirm(f"Write this summary to {destination}?", err=True)
+    except typer.Abort:
+        raise PeerJournalError(
+            "No answer to the confirmation (no terminal?); nothing was written. Check the preview, "
+            "then add --yes."
+        ) from None
+    if not confirmed:
+        app.say("Nothing was written.")
+        raise typer.Exit(1)
+
+
+def _deliver(
+    app: AppContext, data: bytes, target: Path | None, fmt: str, json_out: bool, force: bool
+) -> None:
+    import sys
+
+    from peerjournal.errors import PeerJournalError
+
+    if target is None:
+        if json_out:
+            raise PeerJournalError("--json describes the written file: use it with --output FILE.")
+        if fmt == "pdf" and sys.stdout.isatty():
+            raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    _write_private(target, data, force)
+    if json_out:
+        app.print_json({"output": str(target), "format": fmt, "bytes": len(data)})
+    else:
+        app.say(f"Wrote {target} ({len(data):,} bytes).")
+
+
+def _write_private(path: Path, data: bytes, force: bool) -> None:
+    """Write with mode 600; never replace an existing file without --force.
+
+    Without --force the file is created exclusively (O_EXCL), so a file that appeared since
+    the check is not overwritten either; with --force it is replaced atomically.
+    """
+    import os
+    import tempfile
+
+    from peerjournal.errors import PeerJournalError
+
+    if not force:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise PeerJournalError(
+                f"{path} already exists; add --force to overwrite it."
+            ) from None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        return
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,92 @@
+"""people add / list / remove: the people you support and work with, redacted from exports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from peerjournal.cli.options import Json
+from peerjournal.context import AppContext
+
+Name = Annotated[
+    str, typer.Argument(metavar="NAME", help="The name as you write it, e.g. 'Maria Lopez'.")
+]
+Alias = Annotated[
+    str | None,
+    typer.Option("--alias", metavar="TEXT", help="What replaces the name (default: [person])."),
+]
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(
+        name="people",
+        help="The people you support and work with: their names are replaced in exports.",
+        no_args_is_help=True,
+    )
+    app.add_typer(group)
+
+    @group.command()
+    def add(
+        ctx: typer.Context,
+        name: Name,
+        alias: Alias = None,
+        json_out: Json = False,
+    ) -> None:
+        """Add a person (or change the alias of one already listed)."""
+        from peerjournal.db.people import add_person, list_people
+        from peerjournal.redact import Person, check_alias, check_name, name_warnings
+
+        app_ctx = AppContext.from_ctx(ctx)
+        store = app_ctx.store()
+        name = check_name(name)
+        alias = alias.strip() if alias and alias.strip() else None
+        others = [Person(p.name, p.alias) for p in list_people(store)]
+        check_alias(name, alias, others)
+        added = add_person(store, name, alias, app_ctx.now())
+        if json_out:
+            app_ctx.print_json({"name": name, "alias": alias, "added": added})
+            return
+        replacement = alias or "[person]"
+        verb = "Added" if added else "Updated"
+        app_ctx.say(f"{verb} {name}: exports will show {replacement} instead.")
+        for warning in name_warnings(name):
+            app_ctx.say(warning)
+
+    @group.command("list")
+    def list_(ctx: typer.Context, json_out: Json = False) -> None:
+        """List the people whose names are redacted."""
+        from peerjournal.db.people import list_people
+        from peerjournal.redact import PLACEHOLDER
+
+        app_ctx = AppContext.from_ctx(ctx)
+        people = list_people(app_ctx.store())
+        if json_out:
+            app_ctx.print_json(
+                [{"name": p.name, "alias": p.alias, "created_at": p.created_at.isoformat()}
+                 for p in people]
+            )
+            return
+        if not people:
+            app_ctx.say("Nobody on the people list yet: `peerjournal people add NAME`.")
+            return
+        from rich.table import Table
+
+        table = Table(show_edge=False)
+        for column in ("Name", "Shown in exports as", "Added"):
+            table.add_column(column)
+        for p in people:
+            table.add_row(p.name, p.alias or PLACEHOLDER, p.created_at.date().isoformat())
+        app_ctx.out.print(table)
+
+    @group.command()
+    def remove(ctx: typer.Context, name: Name, json_out: Json = False) -> None:
+        """Take a person off the list (their name will no longer be redacted)."""
+        from peerjournal.db.people import remove_person
+
+        app_ctx = AppContext.from_ctx(ctx)
+        removed = remove_person(app_ctx.store(), name)
+        if json_out:
+            app_ctx.print_json({"name": removed.name, "removed": True})
+            return
+        app_ctx.say(f"Removed {removed.name}: exports will no longer redact that name.")
