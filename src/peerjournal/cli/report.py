@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from peerjournal.db.store import Store
 
 
-class Period(str, Enum):
+class Period(StrEnum):
     week = "week"
     month = "month"
 

@@ -239,7 +239,7 @@ class _View:
     def changes(self) -> list[RenderableType]:
         r = self.report
         prev = r["previous"]
-        note = f"against {_day(prev['since'])} – {_day(prev['until'])}"
+        note = f"vs {_day(prev['since'])} – {_day(prev['until'])}"
         if not r["changes"]:
             reason = (
                 "no scored entries in the previous window"
