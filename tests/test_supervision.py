@@ -394,6 +394,7 @@ def test_prep_questions_from_drifting_dimensions_and_dropped_items() -> None:
     report = {
         "changes": [
             {"kind": "dimension", "id": "advice", "polarity": "drift", "change": 1.2},
+            {"kind": "dimension", "id": "focus", "polarity": "drift", "change": 0.9},  # no question
             {"kind": "dimension", "id": "story", "polarity": "identity", "change": -0.4},
             {"kind": "dimension", "id": "connection", "polarity": "identity", "change": 0.8},
             {
@@ -422,12 +423,16 @@ def test_prep_questions_from_drifting_dimensions_and_dropped_items() -> None:
         SelfCheck(1, stamp(1), {"voice": Answer(5), "story": Answer(3)}, True),
         SelfCheck(2, stamp(10), {"voice": Answer(2), "story": Answer(4)}, True),
     ]
-    questions = {"advice": ("Whose decision was it?",), "story": ("What held your story back?",)}
+    questions = {
+        "advice": ("Whose decision was it?",),
+        "story": ("What held your story back?",),
+        "connection": ("Not asked: it moved towards identity?",),
+    }
     window = prep_window(TODAY, None, [])
     prep = build_prep(
         window, entries, trend_brief(entries, report), checks, form, questions, {"advice": "Advice"}
     )
-    assert [d for d, _ in prep.trend.moved_towards_drift] == ["advice", "story"]
+    assert [d for d, _ in prep.trend.moved_towards_drift] == ["advice", "focus", "story"]
     assert [d for d, _ in prep.trend.moved_towards_identity] == ["connection"]
     texts = [q.text for q in prep.questions]
     assert texts == [

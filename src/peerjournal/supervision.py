@@ -777,10 +777,10 @@ def choose_questions(
         dims = sorted(tally, key=lambda d: -tally[d])
         reason = "had drift phrases in your entries"
     out: list[Question] = []
-    for dim in dims[:2]:
-        for q in lexicon_questions.get(dim, ())[:1]:
-            name = labels.get(dim) or dim.replace("_", " ").capitalize()
-            out.append(Question(q, f"{name} {reason}"))
+    asking = [d for d in dims if lexicon_questions.get(d)][:2]  # dimensions with questions
+    for dim in asking:
+        name = labels.get(dim) or dim.replace("_", " ").capitalize()
+        out.append(Question(lexicon_questions[dim][0], f"{name} {reason}"))
     for m in [m for m in drops if m.change < 0][:2]:
         text = m.item.question or f"What has changed for you around: {m.item.text}"
         out.append(
