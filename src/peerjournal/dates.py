@@ -68,6 +68,7 @@ def parse_past_date(text: str, today: date) -> date:
     value = parse_date(text, today)
     if value > today:
         raise PeerJournalError(
-            f"The date {value.isoformat()} is in the future; an entry records something that happened."
+            f"The date {value.isoformat()} is in the future; "
+            "an entry records something that happened."
         )
     return value

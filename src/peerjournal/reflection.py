@@ -244,21 +244,25 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
         f"prompts: {prompt_set.name}",
         "",
     ]
+    known = {q.id for e in prompt_set.elements for q in e.questions}
     for element in prompt_set.elements:
         lines.append(f"## {ELEMENT_TITLES[element.id]}")
         guidance = "\n".join(f"     - {q}" for q in element.guidance(draft.mode))
         lines.append(
             f"<!-- {element.heading}\n{guidance} -->" if guidance else f"<!-- {element.heading} -->"
         )
-        lines += ["", getattr(draft, element.id), ""]
-        for question in element.questions:
-            lines.append(f"### {question.text} <!-- id: {question.id} -->")
-            lines += ["", draft.answers.get(question.id, ""), ""]
+        lines += ["", _escape(getattr(draft, element.id)), ""]
+        questions = [(q.id, q.text) for q in element.questions]
+        if element is prompt_set.elements[-1]:  # answers from another set or an import: keep them
+            questions += [(qid, qid) for qid in draft.answers if qid not in known]
+        for qid, question_text in questions:
+            lines.append(f"### {question_text} <!-- id: {qid} -->")
+            lines += ["", _escape(draft.answers.get(qid, "")), ""]
     lines += [
         "## Self-care",
         "<!-- Optional: one thing you did or will do for yourself. -->",
         "",
-        draft.self_care,
+        _escape(draft.self_care),
         "",
     ]
     return "\n".join(lines)
@@ -278,7 +282,8 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
     if not re.search(r"^##\s", lines, re.MULTILINE):
         parsed.texts["experience"] = lines.strip()
         return parsed
-    for number, line in enumerate(lines.splitlines(), start=1):
+    lines = lines.replace("\r\n", "\n").replace("\r", "\n")
+    for number, line in enumerate(lines.split("\n"), start=1):
         stripped = line.strip()
         if line.startswith("## "):
             name = stripped[3:].strip().lower()
@@ -288,7 +293,9 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
                     "Feelings, Evaluation or Self-care)."
                 )
             current, header_done = ("text", _SECTIONS[name]), True
-        elif line.startswith("### ") and current and current[1] in ELEMENTS:
+        elif line.startswith("### ") and current and (
+            current[0] == "answer" or current[1] in ELEMENTS
+        ):
             heading = stripped[4:]
             match = _QUESTION_ID.search(heading)
             heading = _QUESTION_ID.sub("", heading).strip()
@@ -306,7 +313,7 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
                     )
                 _set_header(parsed, key.strip().lower(), value.strip())
         elif current is not None:
-            buffers.setdefault(current, []).append(line)
+            buffers.setdefault(current, []).append(_unescape(line))
     for (kind, key), body in buffers.items():
         value = "\n".join(body).strip()
         if kind == "text":
@@ -314,6 +321,23 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
         elif value:
             parsed.answers[key] = value
     return parsed
+
+
+# Entry text is written into the template escaped, so that its own lines can never be read
+# as a section ("## …"), a question ("### …") or a comment ("<!-- … -->"): a line starting
+# with `#` gets one more leading backslash, and `<!--` becomes `<!\--` (each reversible).
+_HASH_LINE = re.compile(r"^(\\*#)", re.MULTILINE)
+_ESCAPED_HASH_LINE = re.compile(r"^\\(\\*#)")
+_COMMENT_OPEN = re.compile(r"<!(\\*)--")
+_ESCAPED_COMMENT_OPEN = re.compile(r"<!\\(\\*)--")
+
+
+def _escape(text: str) -> str:
+    return _COMMENT_OPEN.sub(r"<!\\\1--", _HASH_LINE.sub(r"\\\1", text))
+
+
+def _unescape(line: str) -> str:
+    return _ESCAPED_COMMENT_OPEN.sub(r"<!\1--", _ESCAPED_HASH_LINE.sub(r"\1", line))
 
 
 def _set_header(parsed: ParsedEntry, key: str, value: str) -> None:
