@@ -100,6 +100,8 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
     name = " ".join(nfc(name).split())
     forms: list[tuple[str, bool]] = [(name, False)]
     parts = [p.strip(".") for p in re.split(r"[\s\-‐‑]+", name)]
+    if len(parts) > 2 and " " in name:  # "Martin-Okafor", "de la Cruz": the surname as a whole
+        forms.append((name.split(" ", 1)[1], False))
     if len(parts) > 1:
         for part in parts:
             letters = sum(ch.isalpha() for ch in part)

@@ -1,0 +1,207 @@
+"""Each writer, and the invariants: no listed name in any format, nothing external in HTML."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from peerjournal.exporters import FORMATS, get_format
+from peerjournal.redact import COMMON_WORDS, Person, Redactor
+from peerjournal.summary import build_summary, validate_summary
+from test_summary import sample_input, sample_summary
+
+NAME_LETTERS = "bcdfghjklmnpqrstvwxzáéíóúñøçł"
+HOSTILE = (
+    " <script>alert(1)</script> <img src=x onerror=alert(1)> [click](javascript:alert(1)) "
+    "![pixel](https://tracker.example/p.png) <style>@import url(//evil.example/x.css)</style> "
+    "*bold* | pipe | # heading"
+)
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def rendered(fmt: str, summary: dict[str, Any]) -> str:
+    data = get_format(fmt).write(summary)
+    return pdf_text(data) if fmt == "pdf" else data.decode("utf-8")
+
+
+def test_registry_knows_every_format() -> None:
+    assert set(FORMATS) == {"md", "html", "pdf", "json", "csv"}
+    assert get_format(".PDF").name == "pdf"
+    with pytest.raises(Exception, match="Unknown format 'docx'"):
+        get_format("docx")
+
+
+def test_pdf_writer_is_the_only_one_that_imports_fpdf() -> None:
+    for name in ("fpdf", "peerjournal.exporters.pdf"):
+        sys.modules.pop(name, None)
+    for fmt in ("md", "html", "json", "csv"):
+        get_format(fmt).write(sample_summary())
+    assert "fpdf" not in sys.modules
+    get_format("pdf").write(sample_summary())
+    assert "fpdf" in sys.modules
+
+
+def test_markdown_has_sections_and_escapes_journal_text() -> None:
+    md = rendered("md", sample_summary(extra_text=HOSTILE))
+    for heading in ("# Reflective-practice summary: Sam", "## Trend by week", "## Dimensions",
+                    "## Peer identity markers", "## What I will do differently",
+                    "## Self-check (2026-11-19)", "## Shared entries", "## Alerts"):
+        assert heading in md
+    entries = md.split("## Shared entries", 1)[1]
+    assert not re.search(r"(?<!\\)[<>]", entries)  # every angle bracket escaped: no raw HTML
+    assert not re.search(r"(?<!\\)\]\(", entries)  # no link or image syntax
+    assert "\\<script\\>" in md and "\\*bold\\*" in md
+
+
+def _tags(page: str) -> list[str]:
+    return re.findall(r"<[a-zA-Z!/][^>]*>", page)
+
+
+def test_html_is_self_contained_and_escaped() -> None:
+    html = rendered("html", sample_summary(extra_text=HOSTILE))
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<svg" in html and "<style>" in html
+    assert "<script" not in html.lower() and "http" not in html.lower()
+    assert not any(re.search(r"\b(src|href|action|xmlns)\s*=", t) for t in _tags(html))
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "url(" not in style and "@import" not in style and "//" not in style
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x" in html
+
+
+def test_html_has_no_external_references_even_unredacted() -> None:
+    html = build_summary(sample_input(extra_text=" see https://example.org/x"), None)
+    page = get_format("html").write(html).decode()
+    tags = re.findall(r"<[a-zA-Z][^>]*>", page)
+    assert not any(re.search(r"\b(src|href|xlink:href|action)\s*=", t) for t in tags)
+    assert "<script" not in page and "UNREDACTED" in page
+
+
+def test_pdf_is_valid_and_holds_the_expected_text() -> None:
+    data = get_format("pdf").write(sample_summary())
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    assert 1 <= len(reader.pages) <= 4
+    text = pdf_text(data)
+    for expected in ("Reflective-practice summary: Sam", "Trend by week", "Recovery story",
+                     "Next time I will ask [person] what she wants.", "Self-check (2026-11-19)",
+                     "I learn from the people I support", "[person]'s house"):
+        assert expected in text
+    assert "Maria" not in text
+    assert len(data) < 60_000  # the font is subset on output
+
+
+def test_pdf_copes_with_any_unicode() -> None:
+    summary = sample_summary(extra_text=" Ünïcödé — “quotes” € Ωμέγα Привет 😀 中文 \x07 \u202e")
+    text = " ".join(pdf_text(get_format("pdf").write(summary)).split())
+    assert "Ünïcödé — “quotes” € Ωμέγα Привет \ufffd" in text  # no glyph: U+FFFD, not nothing
+    assert "\x07" not in text and "\u202e" not in text
+
+
+def test_pdf_says_unredacted() -> None:
+    data = get_format("pdf").write(build_summary(sample_input(), None))
+    assert "UNREDACTED" in pdf_text(data)
+
+
+def test_csv_holds_per_period_numbers() -> None:
+    rows = list(csv.DictReader(io.StringIO(rendered("csv", sample_summary()))))
+    assert [r["start"] for r in rows] == ["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"]
+    assert rows[0]["identity"] == "" and rows[1]["identity"] == "3.2"
+    assert rows[2]["co_optation_drift"] == "4.0" and rows[1]["story_identity"] == "3.2"
+
+
+def test_json_is_the_summary_and_validates() -> None:
+    summary = sample_summary()
+    loaded = json.loads(rendered("json", summary))
+    assert loaded == summary and validate_summary(loaded, "s.json") == summary
+
+
+# ----------------------------------------------------------------------- the invariants
+
+BOILERPLATE = " ".join(rendered(f, sample_summary(experience="", evaluation="x", note="x"))
+                       for f in ("md", "html", "json", "csv")).casefold()
+
+
+def _occurs(word: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![^\W\d_]){re.escape(word.casefold())}(?![^\W\d_])",
+                          text.casefold()))
+
+
+names = st.tuples(
+    st.text(NAME_LETTERS, min_size=2, max_size=8), st.text(NAME_LETTERS, min_size=2, max_size=8)
+).map(" ".join)
+placements = st.sampled_from(["{}", "{}'s", "{}’s", "“{}”", "({})", "{},", "#{}", "{}_x", "{}."])
+fillers = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                  max_size=40)
+
+
+def _mention(name: str, form: int, case: int, placement: str) -> str:
+    word = [name, name.split()[0], name.split()[1]][form]
+    word = [word, word.upper(), word.lower(), word.title()][case]
+    return placement.format(word)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=names, data=st.data())
+def test_a_listed_name_never_appears_in_any_export(name: str, data: st.DataObject) -> None:
+    parts = [name, *name.split()]
+    assume(not any(p in COMMON_WORDS or p in BOILERPLATE for p in name.casefold().split()))
+
+    def filler() -> str:
+        text = data.draw(fillers)
+        assume(not any(_occurs(p, text) for p in parts))
+        return text
+
+    def mention() -> str:
+        return _mention(name, data.draw(st.integers(0, 2)), data.draw(st.integers(0, 3)),
+                        data.draw(placements))
+
+    def text() -> str:
+        return f"{filler()} {mention()} {filler()}"
+
+    entry = sample_input(experience=f"I shared my story. {text()}", evaluation=text(),
+                         note=text())
+    shared = entry.entries[0]
+    shared.tags, shared.setting, shared.feelings = [mention().lower()], text(), text()
+    entry.writer = mention()
+    entry.report["alerts"] = [text()]
+    summary = build_summary(entry, Redactor([Person(name)]))
+    for fmt in ("md", "html", "json", "csv"):
+        out = rendered(fmt, summary)
+        assert not any(_occurs(p, out) for p in parts), fmt
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=names, form=st.integers(0, 2), case=st.integers(0, 3), placement=placements)
+def test_a_listed_name_never_appears_in_the_pdf(name: str, form: int, case: int,
+                                                placement: str) -> None:
+    assume(not any(p in COMMON_WORDS or p in BOILERPLATE for p in name.casefold().split()))
+    said = _mention(name, form, case, placement)
+    entry = sample_input(experience=f"I shared my story with {said} today.",
+                         evaluation=f"Next time I will ask {said} first.", note=said)
+    out = pdf_text(get_format("pdf").write(build_summary(entry, Redactor([Person(name)]))))
+    for part in [name, *name.split()]:
+        assert not _occurs(part, out)
+
+
+@settings(max_examples=40, deadline=None)
+@given(url=st.from_regex(r"https?://[a-z]{1,10}\.(org|com|net)(/[a-z0-9]{0,8})?", fullmatch=True),
+       filler=fillers)
+def test_html_never_carries_a_url(url: str, filler: str) -> None:
+    assume("http" not in filler.lower() and "//" not in filler)
+    summary = sample_summary(extra_text=f" {filler} {url} <script>x</script>")
+    html = rendered("html", summary)
+    assert "http" not in html.lower() and "//" not in html and "<script" not in html.lower()

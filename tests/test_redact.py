@@ -1,0 +1,130 @@
+import re
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from peerjournal.redact import (
+    COMMON_WORDS,
+    PLACEHOLDER,
+    Person,
+    Redactor,
+    check_alias,
+    check_name,
+    name_forms,
+    unlisted_capitalised,
+)
+
+NAME_LETTERS = "bcdfghjklmnpqrstvwxzáéíóúñøçł"
+
+
+def occurs(word: str, text: str) -> bool:
+    """`word` as a whole word (letter boundaries), ignoring case."""
+    return bool(re.search(rf"(?<![^\W\d_]){re.escape(word.casefold())}(?![^\W\d_])",
+                          text.casefold()))
+
+
+def test_every_form_of_a_listed_name_is_replaced() -> None:
+    r = Redactor([Person("Maria Lopez")])
+    text = "MARIA's mum; “maria” said Maria Lopez’s file (maria_visit) and Mr Lopez. Marianne."
+    out = r(text)
+    assert out == (
+        "[person]'s mum; “[person]” said [person]’s file ([person]_visit) and Mr [person]. "
+        "Marianne."
+    )
+    assert r.counts["name"] == 5
+
+
+def test_alias_replaces_the_name() -> None:
+    assert Redactor([Person("Jo Smith", "J.")])("Jo came; so did JO SMITH.") == (
+        "J. came; so did J.."
+    )
+
+
+def test_common_word_parts_match_only_when_capitalised() -> None:
+    r = Redactor([Person("Will Brown")])
+    assert r("Will said he will wear brown. WILL and Mr Brown.") == (
+        "[person] said he will wear brown. [person] and Mr [person]."
+    )
+    assert ("Will", True) in name_forms("Will Brown")
+
+
+def test_a_one_word_listed_name_matches_in_every_case() -> None:
+    assert Redactor([Person("Hope")])("hope, HOPE, Hope's") == "[person], [person], [person]'s"
+
+
+def test_hyphenated_names_and_accents() -> None:
+    r = Redactor([Person("Zoë Martin-Okafor")])
+    assert r("zoë and ZOË, Okafor, Martin Okafor") == "[person] and [person], [person], [person]"
+    decomposed = "Zoe\u0308 came"  # e + combining diaeresis
+    assert r(decomposed) == "[person] came"
+
+
+def test_identifiers_are_replaced() -> None:
+    r = Redactor()
+    text = (
+        "mail maria.l@example.org or call +44 7700 900123, (020) 7946 0958. See "
+        "https://x.org/a?b and nhs.uk. Lives at 14 Baker Street, NW1 6XE. DOB: 12/03/1985, "
+        "born on 3 March 1985. MRN12345678."
+    )
+    out = r(text)
+    for leaked in ("maria.l", "7700", "7946", "https", "nhs.uk", "Baker", "NW1", "1985", "12345678"):
+        assert leaked not in out
+    assert "[email]" in out and "[phone]" in out and "[link]" in out and "[address]" in out
+    assert "[date of birth]" in out and "[id number]" in out
+
+
+def test_ordinary_numbers_and_dates_survive() -> None:
+    text = "Shift 9.30-17.00 on 2026-11-20; we met on 12/03/2024 for 45 minutes with 3 people."
+    assert Redactor()(text) == text
+
+
+def test_identifiers_off_keeps_them() -> None:
+    assert Redactor(identifiers=False)("a@b.org") == "a@b.org"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    first=st.text(NAME_LETTERS, min_size=2, max_size=9),
+    last=st.one_of(st.none(), st.text(NAME_LETTERS, min_size=2, max_size=9)),
+    which=st.sampled_from(["full", "first", "last"]),
+    casing=st.lists(st.booleans(), min_size=20, max_size=20),
+    suffix=st.sampled_from(["", "'s", "’s", "s'", "’", "'"]),
+    before=st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+    after=st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+    wrap=st.sampled_from(["{}", "“{}”", '"{}"', "({})", "'{}'", "*{}*", "{}!", "#{}", "{}_x", "\n{}\n"]),
+)
+def test_a_listed_name_never_survives(first, last, which, casing, suffix, before, after, wrap):
+    name = f"{first} {last}" if last else first
+    assume(not any(p.casefold() in COMMON_WORDS for p in name.split()))
+    assume("person" not in name.casefold())
+    form = {"full": name, "first": first, "last": last or first}[which]
+    cased = "".join(ch.upper() if up else ch for ch, up in zip(form, casing * 2, strict=False))
+    text = f"{before} {wrap.format(cased + suffix)} {after}"
+    out = Redactor([Person(name)])(text)
+    for part in [name, *name.split()]:
+        assert not occurs(part, out) or occurs(part, before + " " + after)
+
+
+def test_unlisted_capitalised_words_skip_sentence_starts() -> None:
+    text = "Today I met Jo at Crisis House. Bob said hi. [person] was there on Monday."
+    words = [text[a:b] for a, b in unlisted_capitalised(text)]
+    assert words == ["Jo", "Crisis", "House"]
+
+
+def test_check_name_and_alias() -> None:
+    assert check_name("  Maria   Lopez ") == "Maria Lopez"
+    for bad in ("", "123", "  "):
+        try:
+            check_name(bad)
+        except Exception as exc:  # PeerJournalError
+            assert "letter" in str(exc)
+        else:
+            raise AssertionError(bad)
+    try:
+        check_alias("Jo", "Maria's friend", [Person("Maria")])
+    except Exception as exc:
+        assert "alias" in str(exc)
+    else:
+        raise AssertionError("alias revealing a name was accepted")
+    check_alias("Jo", "J.", [Person("Maria")])
+    assert PLACEHOLDER == "[person]"

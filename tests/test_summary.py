@@ -1,0 +1,202 @@
+"""The summary document: what leaves, what doesn't, and validation for review."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime, timezone
+from typing import Any
+
+import pytest
+
+from peerjournal.entry import Entry
+from peerjournal.redact import Person, Redactor
+from peerjournal.summary import (
+    SCHEMA,
+    CheckItem,
+    SelfCheck,
+    SummaryError,
+    SummaryInput,
+    build_summary,
+    excerpt,
+    validate_summary,
+)
+
+SHARED_TEXT = (
+    "I met Maria Lopez at the ward. I shared my story with her and we learned from each other."
+)
+SHARED_EVAL = "The nurse called her non-compliant. Next time I will ask Maria what she wants."
+PRIVATE_TEXT = "Busy work all day. Called 07700 900123 about Maria's housing."
+
+
+def _hit(text: str, phrase: str, marker: str, polarity: str) -> dict[str, Any]:
+    start = text.index(phrase)
+    return {"marker": marker, "dimension": marker.split(".")[0], "polarity": polarity,
+            "text": phrase, "start": start, "end": start + len(phrase), "counted": True}
+
+
+def _period(start: str, end: str, entries: int, identity: float, drift: float,
+            dims: dict[str, dict[str, float]]) -> dict[str, Any]:
+    return {"start": start, "end": end, "entries": entries, "identity": identity, "drift": drift,
+            "balance": 0.0, "dimensions": dims}
+
+
+def sample_input(
+    experience: str = SHARED_TEXT, evaluation: str = SHARED_EVAL, note: str = "",
+    extra_text: str = "",
+) -> SummaryInput:
+    experience = experience + extra_text
+    shared = Entry(date=date(2026, 11, 3), experience=experience, feelings="Proud. 😀 中文",
+                   evaluation=evaluation, setting="Maria's house", tags=["maria-visit", "crisis"],
+                   shared=True, id=1, drift_verdict="identity")
+    private = Entry(date=date(2026, 11, 10), experience=PRIVATE_TEXT, id=2)
+    scored = "\n\n".join([experience, shared.feelings, evaluation])
+    wanted = [("shared my story", "story.shared", "identity"),
+              ("non-compliant", "clinical_language.non_compliant", "drift")]
+    drifts = {
+        1: {"hits": [_hit(scored, *w) for w in wanted if w[0] in scored]},
+        2: {"hits": [_hit(PRIVATE_TEXT, "Busy work", "co_optation.busy_work", "drift")]},
+    }
+    story = {"story": {"identity": 3.2, "drift": 0.0}}
+    report = {
+        "by": "week",
+        "periods": [
+            _period("2026-10-26", "2026-11-01", 0, 0.0, 0.0, {}),
+            _period("2026-11-02", "2026-11-08", 1, 3.2, 1.1, story),
+            _period("2026-11-09", "2026-11-15", 1, 0.0, 4.0,
+                    {"co_optation": {"identity": 0.0, "drift": 4.0}}),
+            _period("2026-11-16", "2026-11-20", 0, 0.0, 0.0, {}),
+        ],
+        "alerts": ["Drift rose in the last two weeks, mostly around Maria's housing."],
+    }
+    check = SelfCheck(datetime(2026, 11, 19, tzinfo=timezone.utc),
+                      [CheckItem("mutuality.learn", 4, "Better with maria", "Mutuality",
+                                 "I learn from the people I support")])
+    return SummaryInput(
+        since=date(2026, 10, 26), until=date(2026, 11, 20),
+        generated_at=datetime(2026, 11, 20, 18, 30, tzinfo=timezone.utc), report=report,
+        entries=[shared, private], drifts=drifts, labels={"story": "Recovery story"},
+        note=note or "Maria's case is on my mind; mail me at a@b.org", writer="Sam",
+        selfcheck=check, generator="peerjournal test",
+    )
+
+
+def redactor() -> Redactor:
+    return Redactor([Person("Maria Lopez")])
+
+
+def sample_summary(**kwargs: Any) -> dict[str, Any]:
+    return build_summary(sample_input(**kwargs), redactor())
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_summary_shape_and_counts() -> None:
+    s = sample_summary()
+    assert s["schema"] == SCHEMA and s["redacted"] is True and s["writer"] == "Sam"
+    assert s["period"] == {"since": "2026-10-26", "until": "2026-11-20", "by": "week"}
+    assert s["entries"] == {"total": 2, "shared": 1, "scored": 2}
+    assert [p["identity"] for p in s["periods"]] == [None, 3.2, 0.0, None]
+    assert validate_summary(s, "x.json") == s
+
+
+def test_nothing_private_leaves() -> None:
+    text = " ".join(_strings(sample_summary()))
+    assert "maria" not in text.casefold() and "lopez" not in text.casefold()
+    assert "Busy work all day" not in text and "07700" not in text and "a@b.org" not in text
+
+
+def test_markers_count_every_entry_but_quote_shared_ones_only() -> None:
+    markers = sample_summary()["markers"]
+    (busy,) = [m for m in markers["drift"] if m["id"] == "co_optation.busy_work"]
+    assert busy["count"] == 1 and busy["excerpts"] == []
+    (story,) = markers["identity"]
+    assert story["dimension_label"] == "Recovery story"
+    assert story["excerpts"] == [{
+        "date": "2026-11-03",
+        "text": "I shared my story with her and we learned from each other.",
+    }]
+
+
+def test_intentions_come_from_shared_evaluations_redacted() -> None:
+    assert sample_summary()["intentions"] == [
+        {"date": "2026-11-03", "text": "Next time I will ask [person] what she wants."}
+    ]
+
+
+def test_tags_settings_alerts_and_check_notes_are_redacted() -> None:
+    s = sample_summary()
+    entry = s["shared_entries"][0]
+    assert entry["setting"] == "[person]'s house"
+    assert entry["tags"] == ["[person]-visit", "crisis"]
+    assert "[person]'s housing" in s["alerts"][0]["message"]
+    assert s["selfcheck"]["items"][0]["note"] == "Better with [person]"
+
+
+def test_unredacted_summary_says_so() -> None:
+    s = build_summary(sample_input(), None)
+    assert s["redacted"] is False and "Maria" in s["note"]
+
+
+def test_excerpt_stays_in_its_sentence_and_cuts_at_words() -> None:
+    text = "First bit. " + "word " * 40 + "HIT " + "more " * 40 + "end."
+    start = text.index("HIT")
+    out = excerpt(text, start, start + 3)
+    assert "HIT" in out and out.startswith("…") and out.endswith("…")
+    assert "First" not in out and len(out) < 170
+    assert excerpt("One. Two HIT three. Four.", 9, 12) == "Two HIT three."
+
+
+def test_direction_needs_three_periods() -> None:
+    dims = {d["id"]: d for d in sample_summary()["dimensions"]}
+    assert dims["story"]["identity_direction"] is None
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _broken(path: list[Any], value: Any) -> dict[str, Any]:
+    s = copy.deepcopy(sample_summary())
+    target: Any = s
+    for key in path[:-1]:
+        target = target[key]
+    if value is KeyError:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return s
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (["schema"], "peerjournal.summary/2", "not supported"),
+        (["schema"], "something/1", "not a peerjournal summary"),
+        (["periods", 0, "identity"], "high", "periods[0].identity"),
+        (["periods", 1, "start"], "yesterday", "periods[1].start"),
+        (["entries", "total"], -1, "entries.total"),
+        (["markers", "drift", 0, "excerpts"], "x", "markers.drift[0].excerpts"),
+        (["shared_entries", 0, "tags"], [1], "shared_entries[0].tags"),
+        (["selfcheck", "items", 0, "score"], 9, "selfcheck.items[0].score"),
+        (["note"], KeyError, "note is missing"),
+        (["redacted"], "yes", "redacted"),
+    ],
+)
+def test_validation_names_file_and_field(path: list[Any], value: Any, message: str) -> None:
+    with pytest.raises(SummaryError) as err:
+        validate_summary(_broken(path, value), "mentee.json")
+    assert err.value.message.startswith("mentee.json: ")
+    assert message in err.value.message
+
+
+def test_validation_rejects_non_objects() -> None:
+    for data in ([], "x", 3, None):
+        with pytest.raises(SummaryError, match="bad.json"):
+            validate_summary(data, "bad.json")
