@@ -60,9 +60,9 @@ def _num(value: float) -> str:
     return f"{value:.2f}"
 
 
-def _balance(value: float | None) -> Text:
+def _balance(value: float | None, none: str = "–") -> Text:
     if value is None:
-        return Text("–", style="dim")
+        return Text(none, style="dim")
     style = IDENTITY_STYLE if value > 0 else DRIFT_STYLE if value < 0 else ""
     return Text(f"{value:+.2f}", style=style)
 
@@ -77,6 +77,15 @@ class _View:
         self.ascii = ascii_only
         self.unit = report["by"]
         self.up, self.down = ("+", "-") if ascii_only else ("↑", "↓")
+        self.dash, self.dot = (" - ", " / ") if ascii_only else (" – ", " · ")
+        self.quotes = ('"', '"') if ascii_only else ("“", "”")
+        self.none = "-" if ascii_only else "–"
+
+    def balance(self, value: float | None) -> Text:
+        return _balance(value, self.none)
+
+    def span(self, start: str, end: str) -> str:
+        return _day(start) + self.dash + _day(end)
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -123,7 +132,7 @@ class _View:
     def header(self) -> Text:
         r = self.report
         totals = r["totals"]
-        text = Text(f"Practice report  {_day(r['since'])} – {_day(r['until'])}", style="bold")
+        text = Text("Practice report  " + self.span(r["since"], r["until"]), style="bold")
         text.append(f"  by {self.unit}", style="dim")
         filters = r.get("filters") or {}
         chosen = [f"{k} {v}" for k, v in filters.items() if v]
@@ -135,7 +144,7 @@ class _View:
                 f", {_num(totals['identity'])} identity and {_num(totals['drift'])} drift "
                 "markers per 100 words, balance "
             )
-            text.append_text(_balance(totals["balance"]))
+            text.append_text(self.balance(totals["balance"]))
         if r.get("unscored"):
             text.append(
                 f"\n{r['unscored']} entries have no drift score yet and are left out of "
@@ -160,7 +169,9 @@ class _View:
             start = date.fromisoformat(p["start"])
             name = start.strftime("%d %b %y" if self.unit == "week" else "%b %Y")
             if not p["entries"]:
-                table.add_row(name, Text("–", style="dim"), "", "", self.bar(0, 0, scale, 0), "")
+                table.add_row(
+                    name, Text(self.none, style="dim"), "", "", self.bar(0, 0, scale, 0), ""
+                )
                 continue
             table.add_row(
                 name,
@@ -168,7 +179,7 @@ class _View:
                 _num(p["identity"]),
                 _num(p["drift"]),
                 self.bar(p["identity"], p["drift"], scale, p["entries"]),
-                _balance(p["balance"]),
+                self.balance(p["balance"]),
             )
         note = "per 100 words"
         if len(shown) < len(periods):
@@ -239,7 +250,7 @@ class _View:
     def changes(self) -> list[RenderableType]:
         r = self.report
         prev = r["previous"]
-        note = f"vs {_day(prev['since'])} – {_day(prev['until'])}"
+        note = "vs " + self.span(prev["since"], prev["until"])
         if not r["changes"]:
             reason = (
                 "no scored entries in the previous window"
@@ -258,7 +269,10 @@ class _View:
                 what = Text(f"{c['label']} ({c['polarity']})", overflow="ellipsis")
                 before, now = _num(c["previous"]), _num(c["current"])
             else:
-                what = Text(f"“{c['id']}” ({c['label']}, {c['polarity']})", overflow="ellipsis")
+                left, right = self.quotes
+                what = Text(
+                    f"{left}{c['id']}{right} ({c['label']}, {c['polarity']})", overflow="ellipsis"
+                )
                 before, now = str(c["previous"]), str(c["current"])
             table.add_row(Text(arrow, style=style), what, before, now)
         return [
@@ -282,7 +296,7 @@ class _View:
                 Text(name, overflow="ellipsis"),
                 str(s["entries"]),
                 self.bar(s["identity"], s["drift"], scale, s["entries"]),
-                _balance(s["balance"]),
+                self.balance(s["balance"]),
             )
         return [self.heading("Where drift shows up", "balance by setting"), table]
 
@@ -309,14 +323,15 @@ class _View:
         r = self.report["rhythm"]
         text = Text(f"{r['per_week']:.1f} entries a week")
         text.append(
-            f" · streak {r['current_streak_weeks']} week"
+            f"{self.dot}streak {r['current_streak_weeks']} week"
             f"{'' if r['current_streak_weeks'] == 1 else 's'}"
             f" (longest {r['longest_streak_weeks']})"
         )
         days = r["days_since_last"]
         if days is not None:
             text.append(
-                " · last entry "
+                self.dot
+                + "last entry "
                 + ("today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago")
             )
         if r["entries"]:

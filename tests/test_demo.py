@@ -1,0 +1,68 @@
+"""`peerjournal demo`: a temporary journal with a believable story, and its report."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from tests.conftest import CLI
+
+from peerjournal.demo import load_demo_drafts
+
+TODAY = date(2026, 11, 20)
+
+
+def demo_path(stderr: str) -> Path:
+    match = re.search(r"created at (\S+journal\.db)", stderr)
+    assert match, stderr
+    return Path(match.group(1))
+
+
+def test_demo_entries_cover_twelve_weeks() -> None:
+    drafts = load_demo_drafts(TODAY)
+    assert 30 <= len(drafts) <= 60
+    assert drafts[-1].date == TODAY
+    assert (TODAY - drafts[0].date).days < 12 * 7
+    assert {d.setting for d in drafts} >= {"community", "inpatient"}
+    assert all(d.experience and d.feelings and d.evaluation for d in drafts)
+
+
+def test_demo_never_touches_the_real_journal(cli: CLI, isolated: Path) -> None:
+    result = cli("demo", "--json")
+    assert result.exit_code == 0, result.stderr
+    path = demo_path(result.stderr)
+    try:
+        assert path.exists()
+        assert not path.is_relative_to(isolated)
+        assert not any(isolated.rglob("*.db"))  # the writer's own journal was not created
+        data = json.loads(result.stdout)
+        assert data["totals"]["entries"] == len(load_demo_drafts(TODAY))
+        # The story: drift on the inpatient placement, identity in the community.
+        settings = data["settings"]
+        assert settings["inpatient"]["balance"] < 0 < settings["community"]["balance"]
+        weeks = [p for p in data["periods"] if p["entries"]]
+        middle = weeks[3:6]
+        assert all(p["drift"] > p["identity"] for p in middle)
+        assert weeks[-1]["balance"] > 0  # the peer role found again
+        assert data["feelings"] and data["rhythm"]["days_since_last"] == 0
+        listed = cli("--db", str(path), "list", "--json")
+        assert len(json.loads(listed.stdout)) == 20  # the default list limit
+    finally:
+        for file in path.parent.iterdir():
+            file.unlink()
+        path.parent.rmdir()
+
+
+def test_demo_prints_the_report(cli: CLI) -> None:
+    result = cli("demo")
+    assert result.exit_code == 0
+    path = demo_path(result.stderr)
+    try:
+        assert "your own journal is untouched" in result.stderr
+        assert "Practice report" in result.stdout and "inpatient" in result.stdout
+    finally:
+        for file in path.parent.iterdir():
+            file.unlink()
+        path.parent.rmdir()

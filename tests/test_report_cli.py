@@ -1,0 +1,154 @@
+"""`peerjournal report`: what a user sees, the JSON contract, filters and errors."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+from tests.conftest import CLI
+
+from peerjournal.render.report import print_report
+
+CLINICAL = "She was symptomatic and non-compliant so I told her she should take her meds."
+PEER = "I shared my own recovery story and we learned from each other; she chose what to do."
+
+
+def report_json(cli: CLI, *args: str) -> dict[str, Any]:
+    result = cli("report", "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_empty_journal_points_to_write(cli: CLI) -> None:
+    result = cli("report")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "peerjournal write" in result.stderr and "peerjournal demo" in result.stderr
+
+
+def test_empty_window_says_so(cli: CLI, add: Callable[..., int]) -> None:
+    add(PEER, "--date", "2025-01-10")
+    result = cli("report")
+    assert result.exit_code == 0
+    assert "No entries from 2026-08-31 to 2026-11-20" in result.stderr
+
+
+def test_json_contract(cli: CLI, add: Callable[..., int]) -> None:
+    add(PEER, "--date", "2026-11-16", "--setting", "community", "--feelings", "Hopeful, calm.")
+    add(CLINICAL, "--date", "2026-11-19", "--setting", "inpatient", "--self-care", "a walk")
+    data = report_json(cli)
+    assert {
+        "since",
+        "until",
+        "by",
+        "periods",
+        "changes",
+        "settings",
+        "feelings",
+        "rhythm",
+        "alerts",
+    } <= set(data)
+    assert (data["since"], data["until"], data["by"]) == ("2026-08-31", "2026-11-20", "week")
+    assert len(data["periods"]) == 12
+    period = data["periods"][-1]
+    assert set(period) == {"start", "end", "entries", "identity", "drift", "balance", "dimensions"}
+    assert (period["start"], period["end"], period["entries"]) == ("2026-11-16", "2026-11-20", 2)
+    assert isinstance(period["identity"], float) and isinstance(period["drift"], float)
+    assert period["drift"] > 0 and period["identity"] > 0
+    assert set(period["dimensions"]["clinical_language"]) == {"identity", "drift"}
+    assert data["periods"][0]["balance"] is None
+    assert set(data["settings"]) == {"community", "inpatient"}
+    assert data["settings"]["inpatient"]["balance"] < data["settings"]["community"]["balance"]
+    assert {f["id"] for f in data["feelings"]} == {"hope", "calm"}
+    assert data["rhythm"]["self_care"] == 1 and data["rhythm"]["days_since_last"] == 1
+    assert all(isinstance(a, str) for a in data["alerts"])
+    assert isinstance(data["changes"], list)
+
+
+def test_by_month_and_explicit_window(cli: CLI, add: Callable[..., int]) -> None:
+    add(PEER, "--date", "2026-01-31")
+    add(CLINICAL, "--date", "2026-03-01")
+    data = report_json(cli, "--by", "month", "--since", "2026-01-15", "--until", "2026-03-01")
+    assert data["by"] == "month"
+    assert [(p["start"], p["end"], p["entries"]) for p in data["periods"]] == [
+        ("2026-01-15", "2026-01-31", 1),
+        ("2026-02-01", "2026-02-28", 0),
+        ("2026-03-01", "2026-03-01", 1),
+    ]
+
+
+def test_filters_by_setting_and_tag(cli: CLI, add: Callable[..., int]) -> None:
+    add(PEER, "--date", "2026-11-10", "--setting", "Community", "--tag", "group")
+    add(CLINICAL, "--date", "2026-11-11", "--setting", "inpatient", "--tag", "ward")
+    assert report_json(cli, "--setting", "community")["totals"]["entries"] == 1
+    only_ward = report_json(cli, "--tag", "ward")
+    assert only_ward["totals"]["entries"] == 1 and list(only_ward["settings"]) == ["inpatient"]
+    assert report_json(cli, "--tag", "nothing")["totals"]["entries"] == 0
+
+
+def test_dimension_detail_and_unknown_dimension(cli: CLI, add: Callable[..., int]) -> None:
+    add(CLINICAL, "--date", "2026-11-11")
+    detail = report_json(cli, "--dimension", "clinical_language")["dimension"]
+    assert detail["id"] == "clinical_language" and detail["drift"] > 0
+    assert detail["markers"] and all(m["count"] >= 1 for m in detail["markers"])
+    result = cli("report", "--dimension", "clinical")
+    assert result.exit_code == 1
+    assert "Unknown dimension 'clinical'" in result.stderr and "advocacy" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_options_are_clear_errors(cli: CLI) -> None:
+    result = cli("report", "--since", "2026-11-01", "--until", "2026-10-01")
+    assert result.exit_code == 1 and "after" in result.stderr
+    assert cli("report", "--by", "year").exit_code == 2
+    result = cli("report", "--since", "the day after never")
+    assert result.exit_code != 0 and "Traceback" not in result.stderr
+
+
+def test_rich_report_reads_at_80_columns(cli: CLI, add: Callable[..., int]) -> None:
+    for day in ("2026-10-05", "2026-10-20", "2026-11-02", "2026-11-19"):
+        add(CLINICAL, "--date", day, "--setting", "inpatient", "--feelings", "drained")
+    add(PEER, "--date", "2026-11-18", "--setting", "community")
+    data = report_json(cli)
+    out = io.StringIO()
+    console = Console(file=out, width=80, color_system=None, markup=False, highlight=False)
+    print_report(console, data, {"clinical_language": "Clinical language"})
+    text = out.getvalue()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    for section in (
+        "By week",
+        "Dimensions",
+        "What changed",
+        "Where drift shows up",
+        "Feelings you named",
+        "Rhythm",
+    ):
+        assert section in text
+    assert "inpatient" in text and "tired / drained" in text
+    assert "\x1b[" not in text  # no colour codes
+    lines = text.splitlines()
+    assert any(line.startswith("05 Oct 26") for line in lines)
+    assert any(line.startswith("12 Oct 26") and "│" in line for line in lines)  # an empty week
+
+
+def test_ascii_console_gets_no_box_or_block_characters(cli: CLI, add: Callable[..., int]) -> None:
+    add(CLINICAL, "--date", "2026-11-19")
+    add(PEER, "--date", "2026-11-12")
+    out = io.BytesIO()
+    wrapper = io.TextIOWrapper(out, encoding="ascii", errors="strict")
+    console = Console(file=wrapper, width=80, color_system=None, legacy_windows=False)
+    print_report(console, report_json(cli), {})
+    wrapper.flush()
+    text = out.getvalue().decode("ascii")  # would raise on any non-ASCII character
+    assert "By week" in text and "|" in text
+
+
+def test_piped_report_has_no_colour_codes(cli: CLI, add: Callable[..., int]) -> None:
+    add(CLINICAL, "--date", "2026-11-19", "--setting", "inpatient")
+    result = cli("report")
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.stdout
+    assert "Practice report" in result.stdout and "1 entries" in result.stdout
