@@ -1,0 +1,551 @@
+"""The drift lexicon: markers as data, validated on load, compiled into one regex.
+
+A lexicon is a TOML file (the shipped one is ``markers.toml`` next to this module)::
+
+    [labels]                 # dimension id -> short human label (optional per dimension)
+    story = "Recovery story"
+
+    [questions]              # dimension id -> open reflective questions (optional)
+    story = ["What part of your own story felt usable today, and what held it back?"]
+
+    [[marker]]
+    id = "story.shared"                # unique
+    dimension = "story"                # one of DIMENSIONS
+    polarity = "identity"              # "identity" or "drift"
+    weight = 1.5                       # > 0 and <= 5; default 1.0
+    negation = "flip"                  # "drop" (default) or "flip"
+    source = "004 'How to detect ... drifting' slide"   # seed file + slide, or language guide
+    patterns = ["shared my (story|experience)", "my own recovery"]
+
+Pattern language (case-insensitive; ``'`` also matches a curly apostrophe):
+
+- words separated by spaces match words separated by any whitespace;
+- ``-`` inside a word matches a hyphen, a space or nothing (``non-compliant``);
+- ``word*`` matches any word starting with ``word`` (``symptom*``: symptoms, symptomatic);
+- ``word~`` matches the word and its regular inflections (``share~``: shares, shared, sharing;
+  ``story~``: stories); irregular forms are written as alternatives;
+- ``*`` matches exactly one word, ``**`` zero to three words;
+- ``(a|b c|d)`` matches one of the alternatives (each may be a phrase).
+
+A pattern must start with a word (not a wildcard). All patterns of a lexicon are compiled into a
+single regex whose first words are factored into a character trie, so matching an entry is one
+``finditer`` over the text rather than a loop over hundreds of regexes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from peerjournal.errors import PeerJournalError
+
+DIMENSIONS: tuple[str, ...] = (
+    "story",
+    "mutuality",
+    "focus",
+    "voice",
+    "self_worth",
+    "clinical_language",
+    "advice",
+    "co_optation",
+    "connection",
+    "worldview",
+    "moving_toward",
+    "advocacy",
+)
+PAIRED_DIMENSIONS = frozenset({"story", "mutuality", "focus", "voice", "self_worth"})
+DRIFT_ONLY_DIMENSIONS = frozenset({"clinical_language", "advice", "co_optation"})
+IDENTITY_ONLY_DIMENSIONS = frozenset({"connection", "worldview", "moving_toward", "advocacy"})
+POLARITIES = ("identity", "drift")
+NEGATION_MODES = ("drop", "flip")
+MAX_WEIGHT = 5.0
+MAX_EXPANSIONS = 256  # per pattern, after expanding (a|b) alternatives
+
+DEFAULT_LEXICON = Path(__file__).with_name("markers.toml")
+
+_MARKER_FIELDS = {"id", "dimension", "polarity", "weight", "negation", "source", "patterns"}
+_REQUIRED_FIELDS = ("id", "dimension", "polarity", "source", "patterns")
+_TOP_LEVEL = {"lexicon", "labels", "questions", "marker"}
+
+WORD = r"[\w']+"
+_SEP = r"[\s-]+"
+_END = r"(?!\w)"
+
+
+class LexiconError(PeerJournalError):
+    """A lexicon file that cannot be used; the message names file, marker and field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    id: str
+    dimension: str
+    polarity: str
+    weight: float
+    negation: str
+    source: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Validated markers plus the compiled matcher. Build with `load_lexicon`."""
+
+    path: str
+    version: str
+    name: str
+    markers: tuple[Marker, ...]
+    labels: dict[str, str]
+    questions: dict[str, tuple[str, ...]]
+    index: PhraseIndex = field(repr=False)
+
+    def label(self, dimension: str) -> str:
+        return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
+
+    def marker(self, marker_id: str) -> Marker:
+        for m in self.markers:
+            if m.id == marker_id:
+                return m
+        raise KeyError(marker_id)
+
+    @property
+    def pattern_count(self) -> int:
+        return sum(len(m.patterns) for m in self.markers)
+
+
+# --------------------------------------------------------------------------- pattern compiler
+
+
+class PatternSyntaxError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # word | prefix | inflect | gap1 | gap3 | alt
+    value: str = ""
+    alts: tuple[tuple[_Tok, ...], ...] = ()
+    optional: bool = False
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """Split on `sep` outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise PatternSyntaxError("unbalanced ')'")
+        if ch == sep and depth == 0:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    if depth != 0:
+        raise PatternSyntaxError("unbalanced '('")
+    parts.append("".join(buf))
+    return parts
+
+
+_WORD_OK = re.compile(r"^[\w'-]+[*~]?$")
+
+
+def _parse(pattern: str) -> tuple[_Tok, ...]:
+    pattern = " ".join(pattern.split())
+    if not pattern:
+        raise PatternSyntaxError("empty pattern or alternative")
+    toks: list[_Tok] = []
+    for part in _split_top(pattern, " "):
+        if part.startswith("("):
+            optional = part.endswith(")?")
+            if not (optional or part.endswith(")")):
+                raise PatternSyntaxError(f"alternatives must be a whole word group: {part!r}")
+            inner = part[1 : -2 if optional else -1]
+            alts = tuple(_parse(alt) for alt in _split_top(inner, "|"))
+            toks.append(_Tok("alt", alts=alts, optional=optional))
+        elif part == "*":
+            toks.append(_Tok("gap1"))
+        elif part == "**":
+            toks.append(_Tok("gap3"))
+        elif _WORD_OK.match(part) and part.strip("-'*~"):
+            if part.endswith("*"):
+                toks.append(_Tok("prefix", part[:-1].lower()))
+            elif part.endswith("~"):
+                toks.append(_Tok("inflect", part[:-1].lower()))
+            else:
+                toks.append(_Tok("word", part.lower()))
+        else:
+            raise PatternSyntaxError(f"unexpected {part!r}")
+    return tuple(toks)
+
+
+_VOWELS = set("aeiou")
+
+
+def inflections(word: str) -> list[str]:
+    """Regular inflections of an English verb or noun (over-generating is harmless)."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "d"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing"}
+    if len(word) > 2 and word.endswith("y") and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if (
+        len(word) >= 3
+        and word[-1] not in _VOWELS | set("wxy")
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    ):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
+def _word_regex(word: str) -> str:
+    return re.escape(word).replace(r"\-", "[-\\s]?").replace("\\'", "'")
+
+
+def _alternation(bodies: list[str]) -> str:
+    """(?:a|b|c), longest first (Python's alternation takes the first match), `_END` factored out."""
+    uniq = sorted(set(bodies), key=lambda r: (-len(r), r))
+    if all(b.endswith(_END) for b in uniq):
+        inner = [b[: -len(_END)] for b in uniq]
+        return ("(?:" + "|".join(inner) + ")" if len(inner) > 1 else inner[0]) + _END
+    return "(?:" + "|".join(uniq) + ")" if len(uniq) > 1 else uniq[0]
+
+
+def _tok_body(tok: _Tok) -> str:
+    if tok.kind == "word":
+        return _word_regex(tok.value) + _END
+    if tok.kind == "prefix":
+        return _word_regex(tok.value) + r"[\w'-]*"
+    if tok.kind == "inflect":
+        return _alternation([_word_regex(f) + _END for f in inflections(tok.value)])
+    if tok.kind == "gap1":
+        return WORD
+    if tok.kind == "alt":
+        return _alternation([_seq_body(a) for a in tok.alts])
+    raise AssertionError(tok.kind)
+
+
+def _seq_body(seq: tuple[_Tok, ...]) -> str:
+    """Regex for a token sequence, without a separator before the first token."""
+    if seq and seq[0].kind == "gap3":
+        raise PatternSyntaxError("'**' cannot start a pattern or an alternative")
+    return _tail(seq[:1], first=True) + _tail(seq[1:])
+
+
+def _tail(seq: tuple[_Tok, ...], first: bool = False) -> str:
+    """Regex for tokens that follow a word: each is preceded by a separator."""
+    parts: list[str] = []
+    for tok in seq:
+        sep = "" if first else _SEP
+        first = False
+        if tok.kind == "gap3":
+            parts.append(f"(?:{_SEP}{WORD}){{0,3}}")
+        elif tok.kind == "alt" and tok.optional:
+            parts.append(f"(?:{sep}{_tok_body(tok)})?")
+        else:
+            parts.append(sep + _tok_body(tok))
+    return "".join(parts)
+
+
+def _leading(seq: tuple[_Tok, ...]) -> list[tuple[_Tok, ...]]:
+    """Expand alternatives at the start so that every sequence starts with a word."""
+    if not seq:
+        raise PatternSyntaxError("a pattern cannot be only optional parts")
+    first = seq[0]
+    if first.kind in ("gap1", "gap3"):
+        raise PatternSyntaxError("a pattern must start with a word, not a wildcard")
+    if first.kind != "alt":
+        return [seq]
+    out: list[tuple[_Tok, ...]] = []
+    for alt in first.alts:
+        out.extend(_leading(alt + seq[1:]))
+    if first.optional:
+        out.extend(_leading(seq[1:]))
+    if len(out) > MAX_EXPANSIONS:
+        raise PatternSyntaxError(f"more than {MAX_EXPANSIONS} ways to start")
+    return out
+
+
+# An entry is (key kind, key, regex): the regex matches the whole phrase from the start of a
+# word. Keys are lowercase, as the tokenizer sees words (hyphens split words): "pair" is the
+# first two words (the common case, so a frequent first word such as "her" only triggers the
+# phrases that can follow it), "exact" the first word, "prefix" a prefix of the first word.
+Entry = tuple[str, str | tuple[str, str], str]
+
+
+def _word_forms(tok: _Tok) -> list[str] | None:
+    """Every spelling of a plain word token (None for wildcards, prefixes, phrases)."""
+    if tok.kind == "word":
+        return [tok.value]
+    if tok.kind == "inflect":
+        return inflections(tok.value)
+    if tok.kind == "alt" and not tok.optional:
+        forms: list[str] = []
+        for alt in tok.alts:
+            sub = _word_forms(alt[0]) if alt else None
+            if sub is None:
+                return None
+            forms.extend(sub)
+        return forms
+    return None
+
+
+def _second_words(rest: tuple[_Tok, ...]) -> list[str] | None:
+    """The words the tokenizer can see right after the first word, if they are all known."""
+    if not rest:
+        return None
+    tok = rest[0]
+    if tok.kind == "alt" and tok.optional:
+        inner = _word_forms(_Tok("alt", alts=tok.alts))
+        after = _second_words(rest[1:])
+        return inner + after if inner is not None and after is not None else None
+    forms = _word_forms(tok)
+    if forms is None:
+        return None
+    out: set[str] = set()
+    for form in forms:
+        pieces = [p for p in form.split("-") if p]
+        out.update({pieces[0], "".join(pieces)})
+    return sorted(out)
+
+
+def compile_pattern(pattern: str) -> list[Entry]:
+    """Parse and compile one pattern (raises PatternSyntaxError)."""
+    entries: list[Entry] = []
+    for seq in _leading(_parse(pattern)):
+        first, body = seq[0], _seq_body(seq)
+        firsts = _word_forms(first) if first.kind != "prefix" else None
+        seconds = _second_words(seq[1:])
+        if firsts and seconds and not any("-" in w for w in firsts):
+            entries.extend(("pair", (f, w), body) for f in firsts for w in seconds)
+            continue
+        forms = firsts or [first.value]
+        for form in forms:
+            pieces = [p for p in form.split("-") if p]
+            kind = "prefix" if first.kind == "prefix" else "exact"
+            entries.append((kind, "".join(pieces), body))
+            if len(pieces) > 1:  # "non-compliant" also starts at the word "non"
+                entries.append(("exact", pieces[0], body))
+    return entries
+
+
+def _common_prefix(words: list[str]) -> str:
+    first, last = min(words), max(words)
+    i = 0
+    while i < len(first) and i < len(last) and first[i] == last[i]:
+        i += 1
+    return first[:i]
+
+
+Candidates = tuple[re.Pattern[str], tuple["Marker", ...]]
+
+
+class PhraseIndex:
+    """Patterns indexed by their first word(s); per-key regexes are compiled on first use.
+
+    Matching an entry is one pass over its words: a dict lookup per word (and per pair of
+    words), and for the few places where a phrase can start, one `match` of a combined regex
+    with a capture group per marker. Compiling lazily keeps loading a lexicon fast.
+    """
+
+    def __init__(self, markers: tuple[Marker, ...]) -> None:
+        self._markers = markers
+        self._single: dict[str, list[tuple[str, int]]] = {}
+        self._prefix: dict[str, list[tuple[str, int]]] = {}
+        self._pair: dict[tuple[str, str], list[tuple[str, int]] | Candidates] = {}
+        self._cache: dict[str, Candidates | None] = {}
+        seen: set[tuple[str, object, str]] = set()
+        for idx, marker in enumerate(markers):
+            for pattern in marker.patterns:
+                for kind, key, body in compile_pattern(pattern):
+                    if (kind, key, body) in seen:
+                        continue  # the first marker that claims a phrase keeps it
+                    seen.add((kind, key, body))
+                    if kind == "pair":
+                        assert isinstance(key, tuple)
+                        entry = self._pair.setdefault(key, [])
+                        assert isinstance(entry, list)
+                        entry.append((body, idx))
+                    else:
+                        assert isinstance(key, str)
+                        table = self._single if kind == "exact" else self._prefix
+                        table.setdefault(key, []).append((body, idx))
+        self._prefix_lengths = sorted({len(k) for k in self._prefix})
+        self.pairs = self._pair.keys()
+        # quick filters for the matcher: words that can start a phrase, and the first
+        # letters of prefix keys (a word can only match a prefix key if its head is here)
+        self.single_words = frozenset(self._single)
+        self.first_words = self.single_words | frozenset(k[0] for k in self._pair)
+        self.prefix_head_len = min(self._prefix_lengths, default=1)
+        self.prefix_heads = frozenset(k[: self.prefix_head_len] for k in self._prefix)
+
+    def single(self, word: str) -> Candidates | None:
+        """Combined regex for phrases keyed by the first word alone (or a prefix of it)."""
+        try:
+            return self._cache[word]
+        except KeyError:
+            pass
+        found = list(self._single.get(word, ()))
+        for n in self._prefix_lengths:
+            if n > len(word):
+                break
+            found.extend(self._prefix.get(word[:n], ()))
+        result = self._combine(found) if found else None
+        self._cache[word] = result
+        return result
+
+    def pair(self, key: tuple[str, str]) -> Candidates | None:
+        """Combined regex for phrases starting with these two words."""
+        entry = self._pair.get(key)
+        if entry is None or isinstance(entry, tuple):
+            return entry
+        combined = self._combine(entry)
+        self._pair[key] = combined
+        return combined
+
+    def _combine(self, found: list[tuple[str, int]]) -> Candidates:
+        by_marker: dict[int, list[str]] = {}
+        for body, idx in found:
+            by_marker.setdefault(idx, []).append(body)
+        # one group per marker; the marker with the longest (most specific) phrase first,
+        # because Python's alternation takes the first alternative that matches
+        groups = sorted(by_marker.items(), key=lambda kv: (-max(map(len, kv[1])), kv[0]))
+        regex = "|".join("(" + _alternation(bodies) + ")" for _, bodies in groups)
+        compiled = re.compile(regex, re.IGNORECASE)
+        return compiled, tuple(self._markers[idx] for idx, _ in groups)
+
+    def compile_all(self) -> int:
+        """Compile every per-key regex now (for benchmarks); returns how many."""
+        for w in list(self._single) + [k + "\uffff" for k in self._prefix]:
+            self.single(w)
+        for key in list(self._pair):
+            self.pair(key)
+        return len(self._single) + len(self._prefix) + len(self._pair)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _fail(path: str, where: str, problem: str) -> LexiconError:
+    return LexiconError(f"{path}: {where}: {problem}")
+
+
+def _as_str_list(value: Any) -> list[str] | None:
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return value
+    return None
+
+
+def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
+    if not isinstance(raw, dict):
+        raise _fail(path, f"marker #{n}", "must be a table ([[marker]])")
+    mid = raw.get("id")
+    where = f"marker '{mid}'" if isinstance(mid, str) and mid else f"marker #{n}"
+    for key in raw:
+        if key not in _MARKER_FIELDS:
+            raise _fail(path, where, f"field '{key}': unknown field")
+    for key in _REQUIRED_FIELDS:
+        if key not in raw:
+            raise _fail(path, where, f"field '{key}': missing")
+    if not isinstance(mid, str) or not re.fullmatch(r"[a-z0-9_.-]+", mid):
+        raise _fail(path, where, "field 'id': must be lowercase letters, digits, '_', '.', '-'")
+    if mid in ids:
+        raise _fail(path, where, "field 'id': duplicate id")
+    dim = raw["dimension"]
+    if dim not in DIMENSIONS:
+        raise _fail(path, where, f"field 'dimension': {dim!r} is not one of {', '.join(DIMENSIONS)}")
+    pol = raw["polarity"]
+    if pol not in POLARITIES:
+        raise _fail(path, where, f"field 'polarity': {pol!r} must be 'identity' or 'drift'")
+    if dim in DRIFT_ONLY_DIMENSIONS and pol != "drift":
+        raise _fail(path, where, f"field 'polarity': dimension '{dim}' is drift-only")
+    if dim in IDENTITY_ONLY_DIMENSIONS and pol != "identity":
+        raise _fail(path, where, f"field 'polarity': dimension '{dim}' is identity-only")
+    weight = raw.get("weight", 1.0)
+    if isinstance(weight, bool) or not isinstance(weight, int | float):
+        raise _fail(path, where, "field 'weight': must be a number")
+    if not 0 < weight <= MAX_WEIGHT:
+        raise _fail(path, where, f"field 'weight': must be > 0 and <= {MAX_WEIGHT}")
+    negation = raw.get("negation", "drop")
+    if negation not in NEGATION_MODES:
+        raise _fail(path, where, f"field 'negation': {negation!r} must be 'drop' or 'flip'")
+    source = raw["source"]
+    if not isinstance(source, str) or not source.strip():
+        raise _fail(path, where, "field 'source': must be a non-empty string")
+    patterns = _as_str_list(raw["patterns"])
+    if not patterns:
+        raise _fail(path, where, "field 'patterns': must be a non-empty list of strings")
+    for pattern in patterns:
+        try:
+            compile_pattern(pattern)
+        except PatternSyntaxError as exc:
+            raise _fail(path, where, f"field 'patterns': {pattern!r}: {exc}") from None
+    ids.add(mid)
+    return Marker(mid, dim, pol, float(weight), negation, source.strip(), tuple(patterns))
+
+
+def parse_lexicon(data: bytes, path: str) -> Lexicon:
+    """Validate and compile lexicon bytes; `path` is only used in messages."""
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path}: not valid TOML: {exc}") from None
+    for key in doc:
+        if key not in _TOP_LEVEL:
+            raise _fail(path, f"table '{key}'", "unknown table (expected lexicon, labels, questions, marker)")
+    meta = doc.get("lexicon", {})
+    name = meta.get("name", Path(path).stem) if isinstance(meta, dict) else Path(path).stem
+    labels_raw = doc.get("labels", {})
+    if not isinstance(labels_raw, dict):
+        raise _fail(path, "table 'labels'", "must be a table of dimension = label")
+    labels: dict[str, str] = {}
+    for dim, label in labels_raw.items():
+        if dim not in DIMENSIONS:
+            raise _fail(path, "table 'labels'", f"field '{dim}': unknown dimension")
+        if not isinstance(label, str) or not label.strip():
+            raise _fail(path, "table 'labels'", f"field '{dim}': must be a non-empty string")
+        labels[dim] = label
+    questions_raw = doc.get("questions", {})
+    if not isinstance(questions_raw, dict):
+        raise _fail(path, "table 'questions'", "must be a table of dimension = [questions]")
+    questions: dict[str, tuple[str, ...]] = {}
+    for dim, qs in questions_raw.items():
+        if dim not in DIMENSIONS:
+            raise _fail(path, "table 'questions'", f"field '{dim}': unknown dimension")
+        good = _as_str_list(qs)
+        if good is None or not all(q.rstrip().endswith("?") for q in good):
+            raise _fail(path, "table 'questions'", f"field '{dim}': must be a list of questions ending in '?'")
+        questions[dim] = tuple(good)
+    raw_markers = doc.get("marker")
+    if not isinstance(raw_markers, list) or not raw_markers:
+        raise _fail(path, "table 'marker'", "no [[marker]] entries")
+    ids: set[str] = set()
+    markers = tuple(_parse_marker(path, n, raw, ids) for n, raw in enumerate(raw_markers, 1))
+    version = hashlib.sha256(data).hexdigest()[:12]
+    return Lexicon(path, version, str(name), markers, labels, questions, PhraseIndex(markers))
+
+
+@cache
+def _default_lexicon() -> Lexicon:
+    return parse_lexicon(DEFAULT_LEXICON.read_bytes(), str(DEFAULT_LEXICON))
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The shipped lexicon (cached), or an organisation's lexicon file."""
+    if path is None:
+        return _default_lexicon()
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
+    return parse_lexicon(data, str(path))

@@ -1,0 +1,361 @@
+"""Find lexicon markers in an entry and flag how each one is used.
+
+Every hit is a span of the original text (``text[start:end]``) with four flags:
+
+- ``negated``: a negator (not, n't, never, no, without, instead of, rather than, stopped myself
+  from, refused to, pushed back on …) in the same clause, at most `NEGATION_WINDOW` words before
+  the marker. Scope stops at clause boundaries (punctuation and but/so/because/while/instead/
+  "and I" …). A negator inside the marker's own span is part of the phrase, not a negation.
+- ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced the
+  quote as their own: "I said '…'"), or after a reported-speech cue in the same sentence whose
+  subject is not the writer ("the doctor called her …", "the team said …", "according to …",
+  "she was labelled …", "the word …"). The scope ends at the sentence end or where a clause
+  starts with the writer again ("…, but I said …").
+- ``hypothetical``: after "if", "next time", "in future", "I would/I'd like to/I want to/I plan
+  to/I'll/I will", "should have", "could have", "wish" in the same sentence.
+- ``self_noticed``: after "I caught myself", "I noticed I/that I", "I realised I", "I found
+  myself", "I slipped into", "looking back", "on reflection" … in the same sentence.
+
+The text is normalised only by same-length substitutions (curly quotes and apostrophes to
+straight ones, line breaks to spaces for phrase matching), so spans index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from dataclasses import dataclass
+
+from peerjournal.drift.lexicon import Lexicon, Marker
+
+NEGATION_WINDOW = 6  # words between a negator and the marker it negates
+
+_TRANSLATE = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
+)
+
+WORD_RE = re.compile(r"\w+(?:'\w+)*")
+
+# Words are runs of letters, digits and inner apostrophes; everything else separates words.
+# The split view replaces separators by spaces (same length), so str.split() tokenizes in C.
+_SEPARATORS = str.maketrans(
+    {c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2026\u2022\u00b7"}
+)
+_SPACES = re.compile(r"( +)")
+
+# A sentence ends at . ! ? (possibly followed by a closing quote/bracket) before whitespace,
+# or at a line break.
+_SENTENCE_END = re.compile(r"[.!?\n][.!?\"')\]]*")
+
+_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]| -+ ")
+# words that open a new clause (the boundary is placed before the word)
+_CONJUNCTIONS = frozenset(
+    "but yet because cos although though however whereas while whilst instead until unless"
+    " when whenever after before which who except".split()
+)
+# ... and these only when a new subject follows ("and I", "so she")
+_SUBJECT_CONJUNCTIONS = frozenset({"and", "or", "so", "then"})
+_SUBJECTS = frozenset("i i'm i'd i've i'll he she they we you it that the".split())
+
+_SPEECH_VERBS = (
+    r"said|says|saying|say|call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|describ(?:ed|es|ing)"
+    r"|refer(?:red|s)?\s+to|wr(?:ote|ites|itten)|chart(?:ed|s|ing)|document(?:ed|s|ing)"
+    r"|not(?:ed|es)|report(?:ed|s)|insist(?:ed|s)|claim(?:ed|s)|stat(?:ed|es)|told\s+(?:me|us|the)"
+    r"|tells\s+(?:me|us)|think(?:s)?|thought|believ(?:es|ed)|framed|warned|reckon(?:s|ed)"
+    r"|put\s+it|(?:kept|keeps)\s+(?:calling|saying|telling)|asked\s+(?:me|us)\s+to"
+)
+_ATTRIBUTION = re.compile(
+    rf"\b(?:(?P<verb>{_SPEECH_VERBS})"
+    r"|according\s+to|per\s+the|in\s+(?:the|his|her|their)\s+(?:notes?|chart|file|referral"
+    r"|handover|words|assessment|care\s+plan|discharge\s+summary|report)"
+    r"|at\s+handover|(?:his|her|their|the\s+team's|the\s+doctor's)\s+words"
+    r"|as\s+(?:he|she|they)\s+put\s+it"
+    r"|(?:was|were|is|are|been|being|got|get|gets)\s+(?:labell?ed|called|described\s+as|deemed"
+    r"|branded|written\s+up\s+as|flagged\s+as|referred\s+to\s+as|seen\s+as|considered)"
+    r"|the\s+(?:word|words|term|terms|label|labels|phrase|language)|(?:words|terms|labels|language"
+    r"|phrases|jargon)\s+like)(?![\w'])",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_BEFORE = re.compile(
+    r"(?<![\w'])(?:i|we|i'd|i've|we'd|we've)\s+(?:\w+\s+){0,4}$", re.IGNORECASE
+)
+_WRITER_RESUMES = re.compile(
+    r"\s*(?:(?:but|and|so|then|yet|which|while|although|though)\s+)?"
+    r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|(?<![\w'])'[^'\n]{1,80}'(?![\w'])")
+_WRITER_QUOTES = re.compile(
+    r"(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2}(?:said|say|told\s+\w+|asked|wrote|replied|answered"
+    r"|suggested|explained|put\s+it|went|was\s+like)[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
+    r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on"
+    r"|(?:i|we)\s+(?:would|'d\s+(?:like|love|want|try|rather)|will|'ll|want\s+to|plan\s+to"
+    r"|hope\s+to|intend\s+to|need\s+to|am\s+going\s+to|'m\s+going\s+to"
+    r"|(?:should|could|would|might)\s+have|wish)"
+    r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i)"
+    r"(?![\w'])",
+    re.IGNORECASE,
+)
+_SELF_NOTICED = re.compile(
+    r"\b(?:(?:i|we)\s+(?:\w+\s+)?(?:caught|noticed|notice|realised|realized|realise"
+    r"|realize|recogni[sz]ed|clocked|heard|found|spotted|saw|became\s+aware)"
+    r"\s+(?:myself|ourselves|that\s+i|that\s+we|i|we|how\s+i|me)"
+    r"|(?:i|we)\s+(?:\w+\s+)?(?:slipped|slid|fell|drifted|defaulted)\s+(?:back\s+)?into"
+    r"|(?:i|we)\s+(?:was|were)\s+aware|it\s+(?:hit|struck)\s+me|looking\s+back|on\s+reflection"
+    r"|in\s+hindsight|(?:i|we)\s+(?:can\s+)?see\s+now|(?:i|we)\s+(?:\w+\s+)?checked\s+myself)"
+    r"(?![\w'])",
+    re.IGNORECASE,
+)
+
+
+# Token-level cue words: a cheap first look before the (slower) cue regexes run on a sentence.
+_NEGATOR_WORDS = frozenset(
+    "not no never nor neither none nothing nobody without hardly barely cannot dont didnt doesnt"
+    " wasnt werent isnt arent wont cant couldnt wouldnt shouldnt havent hadnt refuse refused"
+    " refusing refrain refrained resist resisted resisting avoid avoided avoiding objected"
+    " challenged challenging questioned questioning".split()
+)
+_NEGATOR_PAIRS = frozenset(
+    {("instead", "of"), ("rather", "than"), ("opposed", "to"), ("myself", "from"),
+     ("back", "on"), ("clear", "of"), ("object", "to"), ("challenge", "the")}
+)
+_NOT_NEGATOR_PAIRS = frozenset({("not", "only"), ("no", "doubt"), ("never", "mind")})
+_HYPOTHETICAL_WORDS = frozenset(
+    "if next future forward now would i'd we'd will i'll we'll want plan hope intend need going"
+    " should could might wish wished imagine maybe should've could've would've".split()
+)
+_SELF_NOTICED_WORDS = frozenset(
+    "caught noticed notice realised realized realise realize recognised recognized clocked heard"
+    " found spotted saw aware slipped slid fell drifted defaulted hit struck looking reflection"
+    " hindsight see checked".split()
+)
+_ATTRIBUTION_WORDS = frozenset(
+    "said says saying say call called calls calling label labelled labeled labels labelling"
+    " labeling described describes describing refer referred refers wrote writes written charted"
+    " charts charting documented documents documenting noted notes reported reports insisted"
+    " insists claimed claims stated states told tells think thinks thought believes believed"
+    " framed warned reckon reckons reckoned put kept keeps asked according per handover notes note"
+    " chart file referral words assessment plan summary report deemed branded flagged seen"
+    " considered word term terms phrase phrases language jargon like".split()
+)
+
+
+def _cue_positions(tokens: list[str], words: frozenset[str]) -> list[int]:
+    return [i for i, w in enumerate(tokens) if w in words]
+
+
+def _any_between(positions: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    marker: str
+    dimension: str
+    polarity: str  # the polarity the hit counts for (flipped when negated with negation="flip")
+    text: str
+    start: int
+    end: int
+    negated: bool = False
+    attributed: bool = False
+    hypothetical: bool = False
+    self_noticed: bool = False
+    counted: bool = True
+
+
+def normalise(text: str) -> str:
+    """Same-length normalisation: spans in the result index the original text."""
+    return text.translate(_TRANSLATE)
+
+
+def _split_view(text: str) -> str:
+    spaced = text.translate(_SEPARATORS)
+    if "'" not in spaced:
+        return spaced
+    chars = list(spaced)
+    last = len(chars) - 1
+    i = spaced.find("'")
+    while i != -1:  # an apostrophe at the edge of a word is a quotation mark
+        if i == 0 or i == last or not chars[i - 1].isalnum() or not chars[i + 1].isalnum():
+            chars[i] = " "
+        i = spaced.find("'", i + 1)
+    return "".join(chars)
+
+
+def count_words(text: str) -> int:
+    """Word tokens, as the matcher sees them (hyphens and punctuation split words)."""
+    return len(_split_view(normalise(text)).split())
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    n = len(text)
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if m.group()[0] == "\n" or end == n or text[end].isspace():
+            starts.append(end)
+    return starts
+
+
+def _negated(starts: list[int], negators: list[int], clause_start: int, tok: int) -> bool:
+    """A negator in the same clause, at most NEGATION_WINDOW words before token `tok`."""
+    i = bisect_left(negators, tok) - 1
+    if i < 0:
+        return False
+    neg = negators[i]
+    return starts[neg] >= clause_start and tok - neg - 1 <= NEGATION_WINDOW
+
+
+def _negator_positions(tokens: list[str]) -> list[int]:
+    out = []
+    n = len(tokens)
+    for i, w in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < n else ""
+        if w in _NEGATOR_WORDS or w.endswith("n't"):
+            if (w, nxt) not in _NOT_NEGATOR_PAIRS:
+                out.append(i)
+        elif (w, nxt) in _NEGATOR_PAIRS:
+            out.append(i + 1)
+    return out
+
+
+def _attributed(
+    text: str, sent_start: int, start: int, clause_starts: list[int], quotes: list[tuple[int, int]]
+) -> bool:
+    for q_start, q_end in quotes:
+        if q_start < start < q_end:
+            return not _WRITER_QUOTES.search(text, sent_start, q_start)
+    cue = None
+    for m in _ATTRIBUTION.finditer(text, sent_start, start):
+        lo = max(sent_start, m.start() - 40)
+        if m.group("verb") and _FIRST_PERSON_BEFORE.search(text, lo, m.start()):
+            cue = None  # the writer's own words reset the attribution
+            continue
+        cue = m
+    if cue is None:
+        return False
+    # the writer takes the sentence back: a later clause that starts with I / we
+    lo = bisect_right(clause_starts, cue.end())
+    for cs in clause_starts[lo:]:
+        if cs > start:
+            break
+        if _WRITER_RESUMES.match(text, cs):
+            return False
+    return True
+
+
+def find_hits(text: str, lexicon: Lexicon) -> list[tuple[Hit, Marker]]:
+    """All marker hits in `text` with their flags (``counted`` is left to the scorer)."""
+    return scan(text, lexicon)[0]
+
+
+def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
+    """Hits (with flags) and the word count, in one pass over the words."""
+    norm = normalise(text)
+    flat = norm.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    lower = flat.lower()
+    if len(lower) != len(flat):  # a rare character whose lowercase is longer: keep the case
+        lower = flat
+    spaced = _split_view(lower)
+    parts = _SPACES.split(spaced)  # word, spaces, word, ... (possibly '' at either end)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    tokens, starts = parts[0::2], offsets[0:-1:2]
+    if tokens and not tokens[-1]:
+        tokens.pop()
+        starts.pop()
+    if tokens and not tokens[0]:
+        del tokens[0], starts[0]
+    index = lexicon.index
+    singles, pairs, heads, head_len = index.single_words, index.pairs, index.prefix_heads, index.prefix_head_len
+    firsts = index.first_words
+    candidates = [
+        i for i, w in enumerate(tokens) if w in firsts or w[:head_len] in heads
+    ]
+    matches: list[tuple[re.Match[str], Marker]] = []
+    n = len(tokens)
+    hit_end = 0
+    for i in candidates:
+        start, word = starts[i], tokens[i]
+        if start < hit_end:
+            continue  # inside the previous hit: hits never overlap
+        best: tuple[re.Match[str], Marker] | None = None
+        if i + 1 < n and (word, tokens[i + 1]) in pairs:
+            found = index.pair((word, tokens[i + 1]))
+            if found is not None:
+                best = _match(found, flat, start)
+        if word in singles or word[:head_len] in heads:
+            found = index.single(word if lower is not flat else word.lower())
+            if found is not None:
+                other = _match(found, flat, start)
+                if other is not None and (best is None or other[0].end() > best[0].end()):
+                    best = other
+        if best is not None:
+            matches.append(best)
+            hit_end = best[0].end()
+    if not matches:
+        return [], n
+    conj_starts = [
+        starts[i]
+        for i, w in enumerate(tokens)
+        if w in _CONJUNCTIONS
+        or (w in _SUBJECT_CONJUNCTIONS and i + 1 < n and tokens[i + 1] in _SUBJECTS)
+    ]
+    sentence_starts = _sentence_starts(norm)
+    clause_starts = sorted(
+        {m.end() for m in _CLAUSE_PUNCT.finditer(norm)} | set(sentence_starts) | set(conj_starts)
+    )
+    quotes = [m.span() for m in _QUOTE.finditer(norm)] if ('"' in norm or "'" in norm) else []
+    negators = _negator_positions(tokens)
+    hypo = _cue_positions(tokens, _HYPOTHETICAL_WORDS)
+    noticed = _cue_positions(tokens, _SELF_NOTICED_WORDS)
+    attrib = _cue_positions(tokens, _ATTRIBUTION_WORDS)
+    hits: list[tuple[Hit, Marker]] = []
+    for m, marker in matches:
+        start, end = m.span()
+        tok = bisect_left(starts, start)
+        sent_start = sentence_starts[bisect_right(sentence_starts, start) - 1]
+        sent_tok = bisect_left(starts, sent_start)
+        clause_start = clause_starts[bisect_right(clause_starts, start) - 1]
+        negated = _negated(starts, negators, clause_start, tok)
+        polarity = marker.polarity
+        if negated and marker.negation == "flip":
+            polarity = "drift" if polarity == "identity" else "identity"
+        attributed = (quotes or _any_between(attrib, sent_tok, tok)) and _attributed(
+            norm, sent_start, start, clause_starts, quotes
+        )
+        hypothetical = _any_between(hypo, sent_tok, tok) and bool(
+            _HYPOTHETICAL.search(norm, sent_start, start)
+        )
+        self_noticed = _any_between(noticed, sent_tok, tok) and bool(
+            _SELF_NOTICED.search(norm, sent_start, start)
+        )
+        hit = Hit(
+            marker=marker.id,
+            dimension=marker.dimension,
+            polarity=polarity,
+            text=text[start:end],
+            start=start,
+            end=end,
+            negated=negated,
+            attributed=bool(attributed),
+            hypothetical=hypothetical,
+            self_noticed=self_noticed,
+        )
+        hits.append((hit, marker))
+    return hits, n
+
+
+def _match(
+    found: tuple[re.Pattern[str], tuple[Marker, ...]], text: str, start: int
+) -> tuple[re.Match[str], Marker] | None:
+    regex, markers = found
+    m = regex.match(text, start)
+    if m is None or m.lastindex is None:
+        return None
+    return m, markers[m.lastindex - 1]

@@ -1,0 +1,203 @@
+"""Score an entry for peer identity vs peer drift, and explain every number.
+
+How a number is made (all of it is visible in ``DriftScore.hits``):
+
+- Each hit comes from one lexicon marker and carries that marker's ``weight``.
+- A hit is **counted** unless it is
+  - negated and its marker says ``negation = "drop"`` (with ``"flip"`` it counts for the opposite
+    polarity, and the hit's ``polarity`` is the one it counted for),
+  - attributed (someone else's words: shown as others' framing, never the writer's drift), or
+  - hypothetical ("if…", "next time I would…"). Decision: hypotheticals are *not counted* at a
+    discount; an intention is not yet practice, and a plain yes/no keeps every number traceable
+    to the listed hits without hidden multipliers.
+  Self-noticed hits ("I caught myself…") are counted; the flag shows the awareness.
+- ``identity`` / ``drift`` = sum of counted weights x 100 / words (per 100 words, as LIWC does),
+  overall and per dimension.
+- ``balance`` = (identity - drift) / (identity + drift), in [-1, 1]; 0 when there is no evidence.
+- ``verdict`` is ``insufficient`` when fewer than `MIN_COUNTED_HITS` hits count or their total
+  weight is below `MIN_EVIDENCE_WEIGHT` (one word is not a score); otherwise ``identity`` when
+  balance >= `IDENTITY_THRESHOLD`, ``drift`` when balance <= `DRIFT_THRESHOLD`, else ``mixed``.
+
+Mood is not evidence: the lexicon holds practice markers, not sentiment words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, load_lexicon
+from peerjournal.drift.matcher import Hit, scan
+
+MIN_COUNTED_HITS = 2
+MIN_EVIDENCE_WEIGHT = 2.0
+IDENTITY_THRESHOLD = 0.3
+DRIFT_THRESHOLD = -0.3
+ROUND = 3
+
+VERDICTS = ("identity", "drift", "mixed", "insufficient")
+
+
+@dataclass(frozen=True)
+class DriftScore:
+    verdict: str
+    balance: float
+    identity: float
+    drift: float
+    words: int
+    dimensions: dict[str, dict[str, float]]
+    hits: tuple[Hit, ...]
+    lexicon_version: str
+    weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def counted_hits(self) -> list[Hit]:
+        return [h for h in self.hits if h.counted]
+
+    def others_framing(self) -> list[Hit]:
+        return [h for h in self.hits if h.attributed]
+
+    def drift_dimensions(self) -> list[str]:
+        """Dimensions with counted drift, most drift first (ties in display order)."""
+        dims = [d for d in DIMENSIONS if self.dimensions.get(d, {}).get("drift", 0.0) > 0]
+        return sorted(dims, key=lambda d: -self.dimensions[d]["drift"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "balance": round(self.balance, ROUND),
+            "identity": round(self.identity, ROUND),
+            "drift": round(self.drift, ROUND),
+            "words": self.words,
+            "dimensions": {
+                dim: {
+                    "identity": round(v.get("identity", 0.0), ROUND),
+                    "drift": round(v.get("drift", 0.0), ROUND),
+                }
+                for dim, v in self.dimensions.items()
+            },
+            "hits": [
+                {
+                    "marker": h.marker,
+                    "dimension": h.dimension,
+                    "polarity": h.polarity,
+                    "text": h.text,
+                    "start": h.start,
+                    "end": h.end,
+                    "negated": h.negated,
+                    "attributed": h.attributed,
+                    "hypothetical": h.hypothetical,
+                    "self_noticed": h.self_noticed,
+                    "counted": h.counted,
+                }
+                for h in self.hits
+            ],
+            "lexicon_version": self.lexicon_version,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DriftScore:
+        return cls(
+            verdict=str(d["verdict"]),
+            balance=float(d["balance"]),
+            identity=float(d["identity"]),
+            drift=float(d["drift"]),
+            words=int(d["words"]),
+            dimensions={
+                str(dim): {"identity": float(v["identity"]), "drift": float(v["drift"])}
+                for dim, v in d["dimensions"].items()
+            },
+            hits=tuple(
+                Hit(
+                    marker=str(h["marker"]),
+                    dimension=str(h["dimension"]),
+                    polarity=str(h["polarity"]),
+                    text=str(h["text"]),
+                    start=int(h["start"]),
+                    end=int(h["end"]),
+                    negated=bool(h["negated"]),
+                    attributed=bool(h["attributed"]),
+                    hypothetical=bool(h["hypothetical"]),
+                    self_noticed=bool(h["self_noticed"]),
+                    counted=bool(h["counted"]),
+                )
+                for h in d["hits"]
+            ),
+            lexicon_version=str(d["lexicon_version"]),
+        )
+
+
+def verdict_for(balance: float, counted: int, weight: float) -> str:
+    if counted < MIN_COUNTED_HITS or weight < MIN_EVIDENCE_WEIGHT:
+        return "insufficient"
+    if balance >= IDENTITY_THRESHOLD:
+        return "identity"
+    if balance <= DRIFT_THRESHOLD:
+        return "drift"
+    return "mixed"
+
+
+def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
+    """Score one entry. Deterministic; spans index `text` as given."""
+    lex = lexicon if lexicon is not None else load_lexicon()
+    found, words = scan(text, lex)
+    per100 = 100.0 / max(words, 1)
+    totals = {"identity": 0.0, "drift": 0.0}
+    dims: dict[str, dict[str, float]] = {d: {"identity": 0.0, "drift": 0.0} for d in DIMENSIONS}
+    hits: list[Hit] = []
+    weights: dict[str, float] = {}
+    counted_n = 0
+    for hit, marker in found:
+        dropped = hit.negated and marker.negation == "drop"
+        counted = not (dropped or hit.attributed or hit.hypothetical)
+        if not counted:
+            hit = replace(hit, counted=False)
+        else:
+            counted_n += 1
+            totals[hit.polarity] += marker.weight
+            dims[hit.dimension][hit.polarity] += marker.weight
+        weights[marker.id] = marker.weight
+        hits.append(hit)
+    ident, drift = totals["identity"], totals["drift"]
+    balance = (ident - drift) / (ident + drift) if ident + drift > 0 else 0.0
+    return DriftScore(
+        verdict=verdict_for(balance, counted_n, ident + drift),
+        balance=balance,
+        identity=ident * per100,
+        drift=drift * per100,
+        words=words,
+        dimensions={
+            d: {"identity": v["identity"] * per100, "drift": v["drift"] * per100}
+            for d, v in dims.items()
+        },
+        hits=tuple(hits),
+        lexicon_version=lex.version,
+        weights=weights,
+    )
+
+
+def reflective_questions(score: DriftScore, lexicon: Lexicon, limit: int = 3) -> list[str]:
+    """Two or three open questions for the dimensions that showed drift, most drift first.
+
+    Questions come from the lexicon's ``[questions]`` table; one per drifting dimension in turn,
+    then a second from the strongest ones, so a single drifting dimension still gives two.
+    Empty when nothing drifted.
+    """
+    dims = [d for d in score.drift_dimensions() if lexicon.questions.get(d)]
+    if not dims or limit <= 0:
+        return []
+    want = min(limit, max(2, len(dims)))
+    out: list[str] = []
+    round_ = 0
+    while len(out) < want:
+        added = False
+        for dim in dims:
+            qs = lexicon.questions[dim]
+            if round_ < len(qs) and qs[round_] not in out:
+                out.append(qs[round_])
+                added = True
+                if len(out) >= want:
+                    break
+        if not added:
+            break
+        round_ += 1
+    return out
