@@ -1,0 +1,382 @@
+"""peerjournal write, as a writer uses it: quick entries, dates, files, stdin, the editor."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CLI, FIXED_NOW
+
+DOCUMENTED_KEYS = {"id", "date", "created_at", "updated_at", "setting", "mode", "prompt_set",
+                   "tags", "experience", "feelings", "evaluation", "self_care", "answers"}
+
+# A stand-in for $EDITOR: applies (old, new) replacements from FAKE_EDITS to the file it is
+# given, then exits with FAKE_EDITOR_EXIT.
+FAKE_EDITOR = """
+import json, os, sys
+path = sys.argv[-1]
+with open(path, encoding="utf-8") as handle:
+    text = handle.read()
+for old, new in json.loads(os.environ.get("FAKE_EDITS", "[]")):
+    text = text.replace(old, new)
+with open(path, "w", encoding="utf-8") as handle:
+    handle.write(text)
+sys.exit(int(os.environ.get("FAKE_EDITOR_EXIT", "0")))
+"""
+
+Editor = Callable[..., None]
+
+
+@pytest.fixture
+def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Editor:
+    """Make $EDITOR a script that applies the given (old, new) edits and exits with exit_code."""
+    script = tmp_path / "fake_editor.py"
+    script.write_text(FAKE_EDITOR, encoding="utf-8")
+
+    def use(*edits: tuple[str, str], exit_code: int = 0) -> None:
+        monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+        monkeypatch.setenv("FAKE_EDITS", json.dumps(edits))
+        monkeypatch.setenv("FAKE_EDITOR_EXIT", str(exit_code))
+
+    return use
+
+
+def entries(cli: CLI) -> list[dict[str, Any]]:
+    result = cli("list", "--json", "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    data: list[dict[str, Any]] = json.loads(result.stdout)
+    return data
+
+
+def drafts(home: Path) -> list[Path]:
+    folder = home / "drafts"
+    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+
+
+# -- quick entries ---------------------------------------------------------------------------
+
+
+def test_quick_entry_prints_only_the_id(cli: CLI) -> None:
+    result = cli("write", "--experience", "I sat with Sam.", "--feelings", "Calm.",
+                 "--evaluation", "Good.", "--setting", "community", "-t", "Night", "-t", "team",
+                 "--self-care", "A walk.", "--mode", "in-action")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "1\n"
+    assert "Drift" in result.stderr  # messages go to stderr
+    [stored] = entries(cli)
+    assert stored["experience"] == "I sat with Sam."
+    assert (stored["feelings"], stored["evaluation"], stored["self_care"]) == ("Calm.", "Good.",
+                                                                              "A walk.")
+    assert stored["tags"] == ["night", "team"]
+    assert (stored["setting"], stored["mode"], stored["prompt_set"]) == ("community", "in-action",
+                                                                         "boud")
+
+
+def test_json_gives_the_stored_entry_in_the_documented_shape(cli: CLI) -> None:
+    result = cli("write", "-x", "We talked about housing.", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= DOCUMENTED_KEYS
+    assert data["id"] == 1 and data["date"] == "2026-11-20"
+    assert data["created_at"] == data["updated_at"] == FIXED_NOW
+    assert data["answers"] == {} and data["tags"] == []
+    assert json.loads(cli("show", "1", "--json").stdout) == data
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("today", "2026-11-20"),
+        ("yesterday", "2026-11-19"),
+        ("3 days ago", "2026-11-17"),
+        ("2 weeks ago", "2026-11-06"),
+        ("tuesday", "2026-11-17"),
+        ("last friday", "2026-11-13"),
+        ("2026-10-31", "2026-10-31"),
+        ("5 Nov 2026", "2026-11-05"),
+        ("November 1, 2026", "2026-11-01"),
+    ],
+)
+def test_date_forms(cli: CLI, given: str, stored: str) -> None:
+    result = cli("write", "-x", "Something happened.", "--date", given, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["date"] == stored
+
+
+@pytest.mark.parametrize("given", ["tomorrow", "someday", "2026-13-01", "monthly"])
+def test_unreadable_date_names_the_accepted_forms(cli: CLI, given: str) -> None:
+    result = cli("write", "-x", "Something happened.", "--date", given)
+    assert result.exit_code == 1
+    assert "yesterday" in result.stderr and "days ago" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert entries(cli) == []
+
+
+@pytest.mark.parametrize("given", ["2026-11-21", "1 Dec 2026"])
+def test_future_date_is_refused(cli: CLI, given: str) -> None:
+    result = cli("write", "-x", "Something happened.", "--date", given)
+    assert result.exit_code == 1
+    assert "in the future" in result.stderr
+    assert entries(cli) == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t \n"])
+def test_empty_experience_is_refused(cli: CLI, text: str) -> None:
+    result = cli("write", "--experience", text)
+    assert result.exit_code == 1
+    assert "experience is empty" in result.stderr
+    assert result.stdout == ""
+    assert entries(cli) == []
+
+
+def test_feelings_alone_is_not_an_entry(cli: CLI) -> None:
+    result = cli("write", "--feelings", "Tired.")
+    assert result.exit_code == 1 and "experience is empty" in result.stderr
+
+
+def test_a_one_megabyte_entry_is_kept_whole(cli: CLI, tmp_path: Path) -> None:
+    text = ("We talked for a long time about the week. " * 25_000)[:1_000_000].strip()
+    source = tmp_path / "long.md"
+    source.write_text(text, encoding="utf-8")
+    result = cli("write", "--from-file", str(source))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(cli("show", "1", "--json").stdout)["experience"] == text
+
+
+def test_bad_mode_and_tag_are_clear_errors(cli: CLI) -> None:
+    result = cli("write", "-x", "x", "--mode", "sideways")
+    assert result.exit_code == 1 and "on-action or in-action" in result.stderr
+    result = cli("write", "-x", "x", "--tag", "###")
+    assert result.exit_code == 1 and "Not a usable tag" in result.stderr
+    assert entries(cli) == []
+
+
+def test_two_ways_of_writing_at_once_is_refused(cli: CLI, tmp_path: Path) -> None:
+    result = cli("write", "-x", "x", "--from-file", str(tmp_path / "nothing.md"))
+    assert result.exit_code == 1 and "Use only one of" in result.stderr
+
+
+# -- files and stdin --------------------------------------------------------------------------
+
+MARKDOWN_ENTRY = """\
+date: 3 days ago
+setting: crisis
+tags: night, Hard Day
+mode: in-action
+prompts: gibbs
+
+## Experience
+<!-- what happened -->
+She called the line at 2am.
+We stayed on the phone.
+
+## Feelings
+Tense, then calmer.
+
+## Evaluation
+It helped to say less.
+
+### What else could you have done? <!-- id: conclusion -->
+Asked what she wanted first.
+
+## Self-care
+Slept in.
+"""
+
+
+def _assert_markdown_entry(stored: dict[str, Any]) -> None:
+    assert stored["date"] == "2026-11-17"
+    assert (stored["setting"], stored["mode"], stored["prompt_set"]) == ("crisis", "in-action",
+                                                                         "gibbs")
+    assert stored["tags"] == ["day", "hard", "night"]
+    assert stored["experience"] == "She called the line at 2am.\nWe stayed on the phone."
+    assert stored["feelings"] == "Tense, then calmer."
+    assert stored["evaluation"] == "It helped to say less."
+    assert stored["answers"] == {"conclusion": "Asked what she wanted first."}
+    assert stored["self_care"] == "Slept in."
+
+
+def test_from_file_reads_the_markdown_format(cli: CLI, tmp_path: Path) -> None:
+    source = tmp_path / "entry.md"
+    source.write_text(MARKDOWN_ENTRY, encoding="utf-8")
+    result = cli("write", "--from-file", str(source), "--json")
+    assert result.exit_code == 0, result.stderr
+    _assert_markdown_entry(json.loads(result.stdout))
+
+
+def test_from_stdin_reads_the_markdown_format(cli: CLI) -> None:
+    result = cli("write", "--from-file", "-", input=MARKDOWN_ENTRY)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "1\n"
+    _assert_markdown_entry(entries(cli)[0])
+
+
+def test_piped_text_without_sections_is_the_experience(cli: CLI) -> None:
+    result = cli("write", "--setting", "housing", input="Helped him fill in the form.\r\n")
+    assert result.exit_code == 0, result.stderr
+    [stored] = entries(cli)
+    assert stored["experience"] == "Helped him fill in the form."
+    assert stored["setting"] == "housing"
+
+
+def test_command_line_options_win_over_the_file_header(cli: CLI) -> None:
+    result = cli("write", "--from-file", "-", "--setting", "group", "--date", "yesterday",
+                 input=MARKDOWN_ENTRY)
+    assert result.exit_code == 0, result.stderr
+    stored = entries(cli)[0]
+    assert (stored["setting"], stored["date"]) == ("group", "2026-11-19")
+
+
+def test_non_utf8_on_stdin_is_a_clear_error(cli: CLI) -> None:
+    result = cli("write", "--from-file", "-", input=b"caf\xe9 with Sam\n")
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.stderr and "standard input" in result.stderr
+    assert entries(cli) == []
+
+
+def test_non_utf8_in_a_file_is_a_clear_error(cli: CLI, tmp_path: Path) -> None:
+    source = tmp_path / "latin1.md"
+    source.write_bytes("## Experience\nNaïve café\n".encode("latin-1"))
+    result = cli("write", "--from-file", str(source))
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.stderr and str(source) in result.stderr
+    assert entries(cli) == []
+
+
+def test_missing_file_and_folder(cli: CLI, tmp_path: Path) -> None:
+    result = cli("write", "--from-file", str(tmp_path / "nope.md"))
+    assert result.exit_code == 1 and "No such file" in result.stderr
+    result = cli("write", "--from-file", str(tmp_path))
+    assert result.exit_code == 1 and "folder" in result.stderr
+
+
+def test_a_file_with_a_future_date_or_unknown_set_saves_nothing(cli: CLI) -> None:
+    future = MARKDOWN_ENTRY.replace("date: 3 days ago", "date: 2027-01-01")
+    result = cli("write", "--from-file", "-", input=future)
+    assert result.exit_code == 1 and "in the future" in result.stderr
+    unknown = MARKDOWN_ENTRY.replace("prompts: gibbs", "prompts: nosuchset")
+    result = cli("write", "--from-file", "-", input=unknown)
+    assert result.exit_code == 3 and "nosuchset" in result.stderr
+    assert entries(cli) == []
+
+
+def test_a_file_with_an_unknown_section_names_the_line(cli: CLI) -> None:
+    result = cli("write", "--from-file", "-", input="## Experience\nx\n## Thoughts\ny\n")
+    assert result.exit_code == 1
+    assert "Line 3" in result.stderr and "Thoughts" in result.stderr
+
+
+# -- the editor --------------------------------------------------------------------------------
+
+
+def test_editor_writes_an_entry_and_removes_the_draft(cli: CLI, editor: Editor,
+                                                      isolated: Path) -> None:
+    editor(("## Experience\n", "## Experience\nWalked to the shop together.\n"),
+           ("## Feelings\n", "## Feelings\nLight.\n"))
+    result = cli("write", "--editor", "--setting", "community")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "1\n"
+    [stored] = entries(cli)
+    assert stored["experience"] == "Walked to the shop together."
+    assert stored["feelings"] == "Light."
+    assert stored["setting"] == "community"
+    assert drafts(isolated) == []
+
+
+def test_editor_template_shows_the_questions(cli: CLI, editor: Editor, isolated: Path) -> None:
+    editor(exit_code=1)
+    cli("write", "--editor", "--prompts", "ips")
+    [draft] = drafts(isolated)
+    template = draft.read_text(encoding="utf-8")
+    for heading in ("## Experience", "## Feelings", "## Evaluation", "## Self-care"):
+        assert heading in template
+    assert "<!-- id: moving_toward -->" in template
+    assert "prompts: ips" in template
+
+
+def test_editor_failing_saves_nothing_and_keeps_the_draft(cli: CLI, editor: Editor,
+                                                         isolated: Path) -> None:
+    editor(("## Experience\n", "## Experience\nHalf a thought.\n"), exit_code=3)
+    result = cli("write", "--editor")
+    assert result.exit_code == 1
+    assert "status 3" in result.stderr and "nothing was saved" in result.stderr
+    assert entries(cli) == []
+    [draft] = drafts(isolated)
+    assert "Half a thought." in draft.read_text(encoding="utf-8")
+    # the kept draft is finished with --resume, nothing lost
+    editor(("Half a thought.", "Half a thought, now whole."))
+    result = cli("write", "--resume")
+    assert result.exit_code == 0, result.stderr
+    assert entries(cli)[0]["experience"] == "Half a thought, now whole."
+    assert drafts(isolated) == []
+
+
+def test_editor_left_empty_saves_nothing(cli: CLI, editor: Editor, isolated: Path) -> None:
+    editor()
+    result = cli("write", "--editor")
+    assert result.exit_code == 1 and "left empty" in result.stderr
+    assert entries(cli) == []
+
+
+def test_missing_editor_is_a_clear_error(cli: CLI, monkeypatch: pytest.MonkeyPatch,
+                                         isolated: Path) -> None:
+    monkeypatch.setenv("EDITOR", "/no/such/editor-program")
+    result = cli("write", "--editor")
+    assert result.exit_code == 1
+    assert "not found" in result.stderr and "$EDITOR" in result.stderr
+    assert entries(cli) == []
+    assert len(drafts(isolated)) == 1  # the template is kept for --resume
+
+
+def test_resume_without_drafts(cli: CLI) -> None:
+    result = cli("write", "--resume")
+    assert result.exit_code == 1 and "no unfinished draft" in result.stderr
+
+
+# -- prompt sets -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["boud", "gibbs", "driscoll", "ips"])
+def test_each_shipped_prompt_set_can_be_used(cli: CLI, name: str) -> None:
+    result = cli("write", "-x", "A visit.", "--prompts", name, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["prompt_set"] == name
+    shown = cli("prompts", "show", name)
+    assert shown.exit_code == 0 and "Experience" in shown.stdout
+
+
+def test_unknown_prompt_set_is_not_found(cli: CLI) -> None:
+    result = cli("write", "-x", "A visit.", "--prompts", "nope")
+    assert result.exit_code == 3
+    assert "nope" in result.stderr and "boud" in result.stderr
+    assert cli("prompts", "show", "nope").exit_code == 3
+    assert entries(cli) == []
+
+
+def test_user_prompt_set_with_a_typo_names_file_and_key(cli: CLI, isolated: Path) -> None:
+    folder = isolated / "prompts"
+    folder.mkdir(parents=True)
+    body = "".join(f'[{e}]\nheading = "{e}"\nguide = ["?"]\n'
+                   for e in ("experience", "feelings", "evaluation"))
+    (folder / "mine.toml").write_text('title = "Mine"\n' + body, encoding="utf-8")
+    assert cli("write", "-x", "ok", "--prompts", "mine").exit_code == 0
+    assert "mine" in cli("prompts", "list").stdout
+    broken = folder / "broken.toml"
+    broken.write_text('title = "Broken"\n' + body.replace("guide =", "giude =", 1),
+                      encoding="utf-8")
+    result = cli("write", "-x", "ok", "--prompts", "broken")
+    assert result.exit_code == 1
+    assert str(broken) in result.stderr and "experience.giude" in result.stderr
+    assert len(entries(cli)) == 1
+
+
+def test_prompts_list_json(cli: CLI) -> None:
+    result = cli("prompts", "list", "--json")
+    assert result.exit_code == 0
+    names = {s["name"] for s in json.loads(result.stdout)}
+    assert {"boud", "gibbs", "driscoll", "ips"} <= names
