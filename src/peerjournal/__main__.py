@@ -1,3 +1,3 @@
-from peerjournal.cli import main
+from peerjournal.launcher import main
 
 main()

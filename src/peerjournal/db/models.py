@@ -15,8 +15,8 @@ from sqlmodel import Field, SQLModel
 class Entry(SQLModel, table=True):
     __tablename__ = "entry"
     __table_args__ = (
-        Index("ix_entry_date", "date"),
-        Index("ix_entry_deleted_at", "deleted_at"),
+        # Live entries by date: serves list's ORDER BY and date ranges without a sort.
+        Index("ix_entry_live_date", "deleted_at", "date"),
         {"sqlite_autoincrement": True},
     )
 

@@ -46,8 +46,7 @@ def upgrade() -> None:
         _text("lexicon_version", nullable=True),
         sqlite_autoincrement=True,
     )
-    op.create_index("ix_entry_date", "entry", ["date"])
-    op.create_index("ix_entry_deleted_at", "entry", ["deleted_at"])
+    op.create_index("ix_entry_live_date", "entry", ["deleted_at", "date"])
     op.create_table(
         "entry_tag",
         sa.Column(

@@ -1,0 +1,94 @@
+"""Time peerjournal's commands end to end on a 20,000-entry journal; write benchmarks/RESULTS.md.
+
+    python benchmarks/bench_cli.py            # generates the journal if needed
+    python benchmarks/bench_cli.py --runs 7
+
+Each command runs as a fresh process (what a person waits for), several times; the
+median is reported. The machine is shared and noisy, so compare medians and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+DATA = HERE / "data" / "journal-20k.json"
+# jrnl 4.6 on this machine with the same journal size (from issue 2).
+JRNL = {"write": 7.6, "list": 2.1, "search": 2.4, "--version": 0.22}
+TARGETS = {"--help": 0.150, "--version": 0.100, "write": 0.400, "list": 0.400, "show": 0.400,
+           "search": 0.400, "drift --text": 0.400, "import (20k)": 10.0,
+           "drift --rescore (20k)": 10.0, "report (12 weeks)": 0.400, "report --by month (10 y)": 1.0}
+
+
+def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "peerjournal", *args], env=env, input=stdin, text=True,
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def median(args: list[str], env: dict[str, str], runs: int) -> float:
+    run(args, env)  # warm the OS file cache and .pyc files
+    return statistics.median(run(args, env) for _ in range(runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    if not DATA.exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(DATA)], check=True)
+    home = Path(tempfile.mkdtemp(prefix="pj-bench-"))
+    env = {**os.environ, "PEERJOURNAL_HOME": str(home), "NO_COLOR": "1"}
+    env.pop("PEERJOURNAL_DB", None)
+    results: dict[str, float] = {}
+    results["import (20k)"] = run(["import", str(DATA)], env)
+    db = home / "journal.db"
+    results["--help"] = median(["--help"], env, args.runs)
+    results["--version"] = median(["--version"], env, args.runs)
+    results["list"] = median(["list"], env, args.runs)
+    results["show"] = median(["show", "12345"], env, args.runs)
+    results["search"] = median(["search", "housing office"], env, args.runs)
+    results["drift --text"] = median(["drift", "--text", "I told him he should take his meds."],
+                                     env, args.runs)
+    results["report (12 weeks)"] = median(["report"], env, args.runs)
+    results["report --by month (10 y)"] = median(
+        ["report", "--by", "month", "--since", "10 years ago"], env, args.runs)
+    results["write"] = median(["write", "--experience", "We walked to the library together."],
+                              env, args.runs)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE entry SET lexicon_version = 'old'")
+    results["drift --rescore (20k)"] = run(["drift", "--rescore"], env)
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Journal: {DATA.name} (20,000 entries over 10 years, ~150 words each). Median of "
+        f"{args.runs} runs after one warm-up; import and rescore run once. Each run is a fresh "
+        "process, as a person would see it.",
+        "",
+        "| command | median (s) | target (s) | jrnl 4.6 (s) | vs jrnl |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, seconds in results.items():
+        target = TARGETS.get(name)
+        jrnl = JRNL.get(name)
+        ok = "" if target is None else (" ✓" if seconds <= target else " ✗")
+        ratio = f"{jrnl / seconds:.0f}× faster" if jrnl else ""
+        lines.append(f"| `{name}` | {seconds:.3f}{ok} | {target or ''} | {jrnl or ''} | {ratio} |")
+    lines.append("")
+    text = "\n".join(lines)
+    print(text)
+    args.output.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
