@@ -125,6 +125,11 @@ class _Rule:
     replace: str
 
 
+def placeholders() -> frozenset[str]:
+    """Every bracketed token the redactor writes (aliases aside)."""
+    return frozenset({PLACEHOLDER, *(r.replace.rsplit(">", 1)[-1] for r in _identifier_rules())})
+
+
 def _identifier_rules() -> list[_Rule]:
     date = (
         r"(?:\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}"

@@ -307,6 +307,20 @@ def _selfcheck(check: SelfCheck, redact: Redact) -> dict[str, Any]:
     }
 
 
+def journal_texts(summary: Mapping[str, Any]) -> list[str]:
+    """Every string in a summary that came from the writer's journal (for the preview)."""
+    texts = [summary.get("writer") or "", summary["note"]]
+    texts += [a["message"] for a in summary["alerts"]]
+    texts += [x["text"] for p in POLARITIES for m in summary["markers"][p] for x in m["excerpts"]]
+    texts += [i["text"] for i in summary["intentions"]]
+    for entry in summary["shared_entries"]:
+        texts += [entry["setting"], *entry["tags"], entry["experience"], entry["feelings"],
+                  entry["evaluation"], entry["self_care"]]
+    if summary.get("selfcheck"):
+        texts += [i["note"] for i in summary["selfcheck"]["items"]]
+    return [t for t in texts if t]
+
+
 # ------------------------------------------------------------------------------ validation
 
 

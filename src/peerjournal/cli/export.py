@@ -254,10 +254,11 @@ def _preview_and_confirm(
 ) -> None:
     from peerjournal.errors import PeerJournalError
     from peerjournal.render.summary import preview
+    from peerjournal.summary import journal_texts
 
     destination = str(target) if target else "standard output"
-    preview(app.err, _preview_text(summary, data, fmt), f"{destination} ({fmt})",
-            summary["redacted"])
+    preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
+            f"{destination} ({fmt})", summary["redacted"])
     try:
         confirmed = typer.confirm(f"Write this summary to {destination}?", err=True)
     except typer.Abort:

@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
         alias = alias.strip() if alias and alias.strip() else None
         others = [Person(p.name, p.alias) for p in list_people(store)]
         check_alias(name, alias, others)
-        added = add_person(store, name, alias, app_ctx.now())
+        added, name = add_person(store, name, alias, app_ctx.now())
         if json_out:
             app_ctx.print_json({"name": name, "alias": alias, "added": added})
             return

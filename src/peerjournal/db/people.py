@@ -33,8 +33,11 @@ def find_person(store: Store, name: str) -> PersonRow | None:
     return next((p for p in list_people(store) if p.name.casefold() == wanted), None)
 
 
-def add_person(store: Store, name: str, alias: str | None, now: datetime) -> bool:
-    """Add a person, or set the alias of one already listed; True when newly added."""
+def add_person(store: Store, name: str, alias: str | None, now: datetime) -> tuple[bool, str]:
+    """Add a person, or set the alias of one already listed.
+
+    Returns (newly added?, the name as stored).
+    """
     existing = find_person(store, name)
     with store._write() as conn:
         if existing is None:
@@ -42,13 +45,13 @@ def add_person(store: Store, name: str, alias: str | None, now: datetime) -> boo
                 "INSERT INTO person (name, alias, created_at) VALUES (?, ?, ?)",
                 (name, alias, now.isoformat()),
             )
-            return True
+            return True, name
         if alias is None:
             raise PeerJournalError(
                 f"{existing.name} is already on the people list (use --alias to change the alias)."
             )
         conn.execute("UPDATE person SET alias = ? WHERE name = ?", (alias, existing.name))
-        return False
+        return False, existing.name
 
 
 def remove_person(store: Store, name: str) -> PersonRow:

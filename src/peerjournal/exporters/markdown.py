@@ -10,14 +10,23 @@ import re
 from typing import Any
 
 from peerjournal.exporters import common
+from peerjournal.redact import placeholders
 from peerjournal.render.charts import sparkline
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START = re.compile(r"^(\s*)([-+#=]|\d+[.)])", re.MULTILINE)
+# Line starts that would make a list, heading, rule or (for "[person]: x") a link definition.
+_LINE_START = re.compile(r"^(\s*)([-+#=\[]|\d+[.)])", re.MULTILINE)
+
+
+_PLACEHOLDER = re.compile(
+    "|".join(re.escape(_SPECIAL.sub(r"\\\1", p)) for p in sorted(placeholders()))
+)
 
 
 def escape(text: str) -> str:
+    """Backslash Markdown syntax; redaction placeholders ("[person]") stay readable."""
     text = _SPECIAL.sub(r"\\\1", text)
+    text = _PLACEHOLDER.sub(lambda m: m.group(0).replace("\\", ""), text)
     return _LINE_START.sub(r"\1\\\2", text)
 
 

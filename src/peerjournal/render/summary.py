@@ -60,17 +60,29 @@ def sanitise_document(value: Any) -> Any:
 # ------------------------------------------------------------------------------ preview
 
 
-def preview(console: Console, text: str, destination: str, redacted: bool) -> list[str]:
-    """Show exactly what will leave, capitalised words not on the people list highlighted.
+def preview(
+    console: Console, text: str, journal_texts: Sequence[str], destination: str, redacted: bool
+) -> list[str]:
+    """Show exactly what will leave; capitalised words from the journal text are highlighted.
 
-    Returns the distinct highlighted words so the caller can mention them.
+    Only words the writer wrote are candidates (not the summary's own headings). Returns the
+    distinct highlighted words so the caller can mention them.
     """
     shown = sanitise(text)
     body = Text(shown)
+    candidates = {
+        sanitise(t)[a:b] for t in journal_texts for a, b in unlisted_capitalised(sanitise(t))
+    }
     words: Counter[str] = Counter()
-    for start, end in unlisted_capitalised(shown):
-        body.stylize("bold reverse", start, end)
-        words[shown[start:end]] += 1
+    if candidates:
+        pattern = re.compile(
+            r"(?<![^\W\d_])(?:"
+            + "|".join(re.escape(w) for w in sorted(candidates, key=len, reverse=True))
+            + r")(?![^\W\d_])"
+        )
+        for match in pattern.finditer(shown):
+            body.stylize("bold reverse", match.start(), match.end())
+            words[match.group(0)] += 1
     title = f"Preview: what will be written to {destination}"
     if not redacted:
         title += " (UNREDACTED)"
