@@ -1,0 +1,181 @@
+"""The guided reflection: what the writer sees and types, Ctrl-C at every prompt, --resume.
+
+CliRunner's stdin is not a terminal, so `write` would read the Markdown format from it; these
+tests make `AppContext.stdin_is_terminal` say yes, which is how `write` picks guided mode.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CLI
+from peerjournal.context import AppContext
+
+# Every answer the guided boud reflection asks for, one input() call each.
+ANSWERS = [
+    "community",  # setting
+    "We walked to the shop.",  # experience …
+    "He talked about [bold]his sister[/bold].",
+    "",  # … a blank line ends it
+    "Calm.",  # feelings
+    "",
+    "",  # optional question: skipped with Enter
+    "It went well.",  # evaluation
+    "",
+    "Ask first.",  # optional question: answered
+    "",
+    "night, Team",  # tags
+    "A walk.",  # self-care
+    "y",  # save
+]
+EXPECTED = {
+    "setting": "community",
+    "experience": "We walked to the shop.\nHe talked about [bold]his sister[/bold].",
+    "feelings": "Calm.",
+    "evaluation": "It went well.",
+    "answers": {"do_differently": "Ask first."},
+    "tags": ["night", "team"],
+    "self_care": "A walk.",
+    "prompt_set": "boud",
+}
+
+
+@pytest.fixture(autouse=True)
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(AppContext, "stdin_is_terminal", lambda self: True)
+
+
+class ScriptedInput:
+    """Stands in for input(): returns lines in turn; Ctrl-C on call `interrupt_at`."""
+
+    def __init__(self, lines: list[str], interrupt_at: int | None = None) -> None:
+        self.lines = list(lines)
+        self.calls = 0
+        self.interrupt_at = interrupt_at
+
+    def __call__(self, prompt: str = "") -> str:
+        self.calls += 1
+        if self.calls == self.interrupt_at:
+            raise KeyboardInterrupt
+        if not self.lines:
+            raise EOFError
+        return self.lines.pop(0)
+
+
+def stored(cli: CLI) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = json.loads(cli("list", "--json").stdout)
+    return data
+
+
+def drafts(home: Path) -> list[Path]:
+    folder = home / "drafts"
+    return list(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def assert_expected(entry: dict[str, Any]) -> None:
+    for key, value in EXPECTED.items():
+        assert entry[key] == value, key
+
+
+def test_guided_write_shows_headings_and_questions_and_saves(cli: CLI, isolated: Path) -> None:
+    result = cli("write", input="\n".join(ANSWERS) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "1\n"  # only the ID on stdout; everything else on stderr
+    for shown in ("Returning to the experience", "Walk through it", "Attending to feelings",
+                  "If one feeling is still in the way", "Appropriation", "Setting (",
+                  "Tags", "Self-care", "Review", "Save this entry?", "Enter to skip"):
+        assert shown in result.stderr, shown
+    [entry] = stored(cli)
+    assert_expected(entry)
+    assert drafts(isolated) == []
+
+
+def test_in_action_mode_shows_its_own_guidance(cli: CLI) -> None:
+    result = cli("write", "--mode", "in-action", input="\n".join(ANSWERS) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "What did you notice in the moment" in result.stderr
+    assert stored(cli)[0]["mode"] == "in-action"
+
+
+def test_options_given_skip_their_questions(cli: CLI) -> None:
+    lines = ["Met at the day centre.", "", "", "", "", "", "", "", "y"]
+    result = cli("write", "--setting", "group", "--tag", "day", "--self-care", "Tea.",
+                 "--prompts", "driscoll", input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Setting (" not in result.stderr and "Tags, separated" not in result.stderr
+    [entry] = stored(cli)
+    assert (entry["setting"], entry["tags"], entry["self_care"]) == ("group", ["day"], "Tea.")
+    assert entry["prompt_set"] == "driscoll"
+
+
+def test_experience_is_asked_again_when_left_blank(cli: CLI) -> None:
+    lines = ["", "", "Now I write.", "", "", "", "", "", "", "", "", "y"]
+    result = cli("write", input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "even one line is enough" in result.stderr
+    assert stored(cli)[0]["experience"] == "Now I write."
+
+
+def test_end_of_input_with_no_experience_saves_nothing(cli: CLI, isolated: Path) -> None:
+    result = cli("write", input="")
+    assert result.exit_code == 1
+    assert "No experience written" in result.stderr
+    assert stored(cli) == []
+
+
+def test_answering_no_keeps_the_draft(cli: CLI, isolated: Path) -> None:
+    result = cli("write", input="\n".join([*ANSWERS[:-1], "n"]) + "\n")
+    assert result.exit_code == 1 and "Not saved" in result.stderr
+    assert stored(cli) == [] and len(drafts(isolated)) == 1
+    result = cli("write", "--resume", input="y\n")
+    assert result.exit_code == 0, result.stderr
+    assert_expected(stored(cli)[0])
+
+
+def test_a_waiting_draft_is_mentioned(cli: CLI, isolated: Path) -> None:
+    cli("write", input="\n".join([*ANSWERS[:-1], "n"]) + "\n")
+    result = cli("write", input="\n".join(ANSWERS) + "\n")
+    assert "unfinished draft" in result.stderr and "--resume" in result.stderr
+
+
+@pytest.mark.parametrize("interrupt_at", range(1, len(ANSWERS) + 1))
+def test_ctrl_c_at_any_prompt_keeps_a_draft_that_resume_finishes(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, interrupt_at: int
+) -> None:
+    monkeypatch.setattr(builtins, "input", ScriptedInput(ANSWERS, interrupt_at))
+    result = cli("write")
+    assert result.exit_code == 130
+    assert "draft is kept" in result.stderr and "--resume" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert stored(cli) == []
+    [draft] = drafts(isolated)
+    typed = "\n".join(ANSWERS[: interrupt_at - 1])
+    if "We walked to the shop." in typed:  # what was typed before Ctrl-C is on disk
+        assert "We walked to the shop." in draft.read_text(encoding="utf-8")
+
+    monkeypatch.setattr(builtins, "input", ScriptedInput(ANSWERS[interrupt_at - 1:]))
+    result = cli("write", "--resume")
+    assert result.exit_code == 0, result.stderr
+    [entry] = stored(cli)
+    assert_expected(entry)
+    assert drafts(isolated) == []
+
+
+def test_failed_save_keeps_the_draft(cli: CLI, isolated: Path) -> None:
+    lines = list(ANSWERS)
+    result = cli("--db", str(isolated), "write", input="\n".join(lines) + "\n")
+    assert result.exit_code == 4  # the data folder is not a journal file
+    assert stored(cli) == []
+    assert len(drafts(isolated)) == 1
+
+
+def test_non_utf8_typed_input_is_a_clear_error(cli: CLI, isolated: Path) -> None:
+    result = cli("write", input=b"community\ncaf\xe9 with Sam\n\n")
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+    assert stored(cli) == []
