@@ -1,0 +1,126 @@
+"""Evaluate the drift engine on the labelled set in tests/data/drift_eval.toml.
+
+Prints polarity (verdict) accuracy overall, on the clear cases, on the hard cases and per
+category, and per-dimension recall: of the (dimension, polarity) pairs a reader labelled as
+present, how many the engine found as a *counted* hit of that dimension and polarity.
+
+    PYTHONPATH=src python benchmarks/drift_eval.py [--errors]
+
+`evaluate()` is imported by tests/test_drift_eval.py.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peerjournal.drift import DIMENSIONS, Lexicon, load_lexicon, score_text
+
+EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "drift_eval.toml"
+CLEAR = frozenset({"clear_identity", "clear_drift"})
+
+
+@dataclass
+class EvalResult:
+    total: int = 0
+    correct: int = 0
+    by_category: dict[str, list[int]] = field(default_factory=dict)  # category -> [correct, n]
+    dim_found: Counter[str] = field(default_factory=Counter)
+    dim_total: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # id, label, got, text
+    # clear identity entries turned into drift by a negated or attributed hit
+    flipped_by_flags: list[str] = field(default_factory=list)
+
+    def accuracy(self, categories: frozenset[str] | None = None, exclude: bool = False) -> float:
+        c = n = 0
+        for cat, (ok, count) in self.by_category.items():
+            if categories is None or ((cat in categories) != exclude):
+                c += ok
+                n += count
+        return c / n if n else 0.0
+
+    @property
+    def clear_accuracy(self) -> float:
+        return self.accuracy(CLEAR)
+
+    @property
+    def hard_accuracy(self) -> float:
+        return self.accuracy(CLEAR, exclude=True)
+
+    def recall(self, key: str) -> float:
+        return self.dim_found[key] / self.dim_total[key] if self.dim_total[key] else 0.0
+
+    @property
+    def macro_recall(self) -> float:
+        keys = [k for k in self.dim_total if self.dim_total[k]]
+        return sum(self.recall(k) for k in keys) / len(keys) if keys else 0.0
+
+
+def load_entries(path: Path = EVAL_SET) -> list[dict[str, object]]:
+    with path.open("rb") as fh:
+        entries: list[dict[str, object]] = tomllib.load(fh)["entry"]
+    return entries
+
+
+def evaluate(path: Path = EVAL_SET, lexicon: Lexicon | None = None) -> EvalResult:
+    lex = lexicon or load_lexicon()
+    result = EvalResult()
+    for entry in load_entries(path):
+        text, label, cat = str(entry["text"]), str(entry["label"]), str(entry["category"])
+        score = score_text(text, lex)
+        ok = score.verdict == label
+        result.total += 1
+        result.correct += ok
+        slot = result.by_category.setdefault(cat, [0, 0])
+        slot[0] += ok
+        slot[1] += 1
+        if not ok:
+            result.errors.append((str(entry["id"]), label, score.verdict, text))
+        found = {f"{h.dimension}:{h.polarity}" for h in score.hits if h.counted}
+        for key in entry.get("dims", []):  # type: ignore[attr-defined]
+            result.dim_total[key] += 1
+            result.dim_found[key] += key in found
+        if cat == "clear_identity" and score.verdict == "drift":
+            flagged = any(h.negated or h.attributed for h in score.hits)
+            if flagged:
+                result.flipped_by_flags.append(str(entry["id"]))
+    return result
+
+
+def report(result: EvalResult, show_errors: bool = False) -> str:
+    lines = [
+        f"entries: {result.total}",
+        f"polarity accuracy overall: {result.accuracy():.1%}",
+        f"polarity accuracy, clear cases: {result.clear_accuracy:.1%}",
+        f"polarity accuracy, hard cases: {result.hard_accuracy:.1%}",
+        "",
+        "per category:",
+    ]
+    for cat, (ok, n) in sorted(result.by_category.items()):
+        lines.append(f"  {cat:<18} {ok:>3}/{n:<3} {ok / n:.0%}")
+    lines += ["", "per-dimension recall (labelled dimension:polarity found as a counted hit):"]
+    for dim in DIMENSIONS:
+        for pol in ("identity", "drift"):
+            key = f"{dim}:{pol}"
+            if result.dim_total[key]:
+                lines.append(
+                    f"  {key:<28} {result.dim_found[key]:>3}/{result.dim_total[key]:<3}"
+                    f" {result.recall(key):.0%}"
+                )
+    lines.append(f"  macro recall: {result.macro_recall:.1%}")
+    lines.append(
+        f"clear identity entries turned into drift by negated/attributed hits: "
+        f"{len(result.flipped_by_flags)}"
+    )
+    if show_errors:
+        lines += ["", "errors:"]
+        for eid, label, got, text in result.errors:
+            lines.append(f"  {eid}: expected {label}, got {got}: {text[:100]}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(report(evaluate(), show_errors="--errors" in sys.argv))
