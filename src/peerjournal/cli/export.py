@@ -158,8 +158,9 @@ def _summary(
     with_check: bool, no_redact: bool, fmt: str,
 ) -> tuple[bytes, dict[str, Any]]:
     from peerjournal import __version__
+    from peerjournal.cli.report import dimension_labels
     from peerjournal.db.people import drifts_between, list_people
-    from peerjournal.db.stats import report_rows
+    from peerjournal.db.stats import has_scored_entries, report_rows
     from peerjournal.db.store import Filters
     from peerjournal.drift import DIMENSIONS
     from peerjournal.exporters import get_format
@@ -170,10 +171,10 @@ def _summary(
     check_by(by)
     start, end = _window(app, since, until)
     store = app.store()
-    lexicon = app.lexicon()
-    labels = {d: lexicon.label(d) for d in DIMENSIONS}
-    prev_start, _ = previous_window(start, end)
-    rows = report_rows(store, prev_start, end, hits_from=prev_start)
+    labels = dimension_labels(app, DIMENSIONS)  # the labels alone: compiling the lexicon is slow
+    prev_start, prev_end = previous_window(start, end)
+    compare = has_scored_entries(store, prev_start, prev_end)
+    rows = report_rows(store, prev_start, end, hits_from=prev_start if compare else None)
     report = build_report(rows, since=start, until=end, by=by, today=app.today(), labels=labels)
     data = SummaryInput(
         since=start,
