@@ -67,7 +67,8 @@ def test_identifiers_are_replaced() -> None:
         "born on 3 March 1985. MRN12345678."
     )
     out = r(text)
-    for leaked in ("maria.l", "7700", "7946", "https", "nhs.uk", "Baker", "NW1", "1985", "12345678"):
+    leaks = ("maria.l", "7700", "7946", "https", "nhs.uk", "Baker", "NW1", "1985", "12345678")
+    for leaked in leaks:
         assert leaked not in out
     assert "[email]" in out and "[phone]" in out and "[link]" in out and "[address]" in out
     assert "[date of birth]" in out and "[id number]" in out
@@ -91,7 +92,9 @@ def test_identifiers_off_keeps_them() -> None:
     suffix=st.sampled_from(["", "'s", "’s", "s'", "’", "'"]),
     before=st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
     after=st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
-    wrap=st.sampled_from(["{}", "“{}”", '"{}"', "({})", "'{}'", "*{}*", "{}!", "#{}", "{}_x", "\n{}\n"]),
+    wrap=st.sampled_from(
+        ["{}", "“{}”", '"{}"', "({})", "'{}'", "*{}*", "{}!", "#{}", "{}_x", "\n{}\n"]
+    ),
 )
 def test_a_listed_name_never_survives(first, last, which, casing, suffix, before, after, wrap):
     name = f"{first} {last}" if last else first

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -68,12 +68,12 @@ def sample_input(
         ],
         "alerts": ["Drift rose in the last two weeks, mostly around Maria's housing."],
     }
-    check = SelfCheck(datetime(2026, 11, 19, tzinfo=timezone.utc),
+    check = SelfCheck(datetime(2026, 11, 19, tzinfo=UTC),
                       [CheckItem("mutuality.learn", 4, "Better with maria", "Mutuality",
                                  "I learn from the people I support")])
     return SummaryInput(
         since=date(2026, 10, 26), until=date(2026, 11, 20),
-        generated_at=datetime(2026, 11, 20, 18, 30, tzinfo=timezone.utc), report=report,
+        generated_at=datetime(2026, 11, 20, 18, 30, tzinfo=UTC), report=report,
         entries=[shared, private], drifts=drifts, labels={"story": "Recovery story"},
         note=note or "Maria's case is on my mind; mail me at a@b.org", writer="Sam",
         selfcheck=check, generator="peerjournal test",
@@ -198,5 +198,5 @@ def test_validation_names_file_and_field(path: list[Any], value: Any, message: s
 
 def test_validation_rejects_non_objects() -> None:
     for data in ([], "x", 3, None):
-        with pytest.raises(SummaryError, match="bad.json"):
+        with pytest.raises(SummaryError, match=r"bad\.json"):
             validate_summary(data, "bad.json")
