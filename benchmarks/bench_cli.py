@@ -23,15 +23,32 @@ HERE = Path(__file__).parent
 DATA = HERE / "data" / "journal-20k.json"
 # jrnl 4.6 on this machine with the same journal size (from issue 2).
 JRNL = {"write": 7.6, "list": 2.1, "search": 2.4, "--version": 0.22}
-TARGETS = {"--help": 0.150, "--version": 0.100, "write": 0.400, "list": 0.400, "show": 0.400,
-           "search": 0.400, "drift --text": 0.400, "import (20k)": 10.0,
-           "drift --rescore (20k)": 10.0, "report (12 weeks)": 0.400, "report --by month (10 y)": 1.0}
+TARGETS = {
+    "--help": 0.150,
+    "--version": 0.100,
+    "write": 0.400,
+    "list": 0.400,
+    "show": 0.400,
+    "search": 0.400,
+    "drift --text": 0.400,
+    "import (20k)": 10.0,
+    "drift --rescore (20k)": 10.0,
+    "report (12 weeks)": 0.400,
+    "report --by month (10 y)": 1.0,
+}
 
 
 def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "peerjournal", *args], env=env, input=stdin, text=True,
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "peerjournal", *args],
+        env=env,
+        input=stdin,
+        text=True,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -58,13 +75,16 @@ def main() -> None:
     results["list"] = median(["list"], env, args.runs)
     results["show"] = median(["show", "12345"], env, args.runs)
     results["search"] = median(["search", "housing office"], env, args.runs)
-    results["drift --text"] = median(["drift", "--text", "I told him he should take his meds."],
-                                     env, args.runs)
+    results["drift --text"] = median(
+        ["drift", "--text", "I told him he should take his meds."], env, args.runs
+    )
     results["report (12 weeks)"] = median(["report"], env, args.runs)
     results["report --by month (10 y)"] = median(
-        ["report", "--by", "month", "--since", "10 years ago"], env, args.runs)
-    results["write"] = median(["write", "--experience", "We walked to the library together."],
-                              env, args.runs)
+        ["report", "--by", "month", "--since", "10 years ago"], env, args.runs
+    )
+    results["write"] = median(
+        ["write", "--experience", "We walked to the library together."], env, args.runs
+    )
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE entry SET lexicon_version = 'old'")
     results["drift --rescore (20k)"] = run(["drift", "--rescore"], env)

@@ -13,10 +13,32 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-SETTINGS = ["community", "inpatient", "crisis", "emergency department", "forensic", "housing",
-            "group", "phone/text line"]
-TAGS = ["hard-day", "good-day", "supervision", "boundaries", "housing", "family", "meds",
-        "team", "self-care", "group", "first-meeting", "discharge", "advocacy", "story"]
+SETTINGS = [
+    "community",
+    "inpatient",
+    "crisis",
+    "emergency department",
+    "forensic",
+    "housing",
+    "group",
+    "phone/text line",
+]
+TAGS = [
+    "hard-day",
+    "good-day",
+    "supervision",
+    "boundaries",
+    "housing",
+    "family",
+    "meds",
+    "team",
+    "self-care",
+    "group",
+    "first-meeting",
+    "discharge",
+    "advocacy",
+    "story",
+]
 NAMES = ["Sam", "Jo", "Alex", "Priya", "Marcus", "Dee", "Tom", "Aisha", "Kev", "Rosa"]
 EXPERIENCE = [
     "I met {name} on the ward after lunch and we sat in the garden for a while.",
@@ -48,9 +70,11 @@ EVALUATION = [
     "I learned something from {name} about hope, which felt mutual.",
     "I deferred to the team instead of speaking up, and I'd like to find my voice.",
 ]
-FILLER = ("The shift was long and the ward was noisy, and we talked about small things too: "
-          "the weather, the bus, the food, a programme on television, and what the weekend "
-          "might hold. ")
+FILLER = (
+    "The shift was long and the ward was noisy, and we talked about small things too: "
+    "the weather, the bus, the food, a programme on television, and what the weekend "
+    "might hold. "
+)
 
 
 def paragraph(rng: random.Random, pool: list[str], name: str, sentences: int) -> str:
@@ -91,8 +115,10 @@ def main() -> None:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     data = generate(args.entries, args.years, args.end)
     args.output.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    words = sum(len(" ".join(str(e[k]) for k in ("experience", "feelings", "evaluation")).split())
-                for e in data) / len(data)
+    words = sum(
+        len(" ".join(str(e[k]) for k in ("experience", "feelings", "evaluation")).split())
+        for e in data
+    ) / len(data)
     print(f"wrote {len(data)} entries to {args.output} (mean {words:.0f} words)")
 
 

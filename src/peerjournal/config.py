@@ -1,8 +1,8 @@
 """The writer's settings: `<data dir>/config.toml` (optional).
 
-    [drift]
-    summary_after_write = true   # the one-line drift summary after `write`
-    lexicon = "/path/to/our-lexicon.toml"
+[drift]
+summary_after_write = true   # the one-line drift summary after `write`
+lexicon = "/path/to/our-lexicon.toml"
 """
 
 from __future__ import annotations
@@ -31,7 +31,5 @@ def load_config(path: Path) -> dict[str, Any]:
             if expected is None:
                 raise PeerJournalError(f"{path}: unknown setting {section}.{key}.")
             if not isinstance(value, expected):
-                raise PeerJournalError(
-                    f"{path}: {section}.{key} should be a {expected.__name__}."
-                )
+                raise PeerJournalError(f"{path}: {section}.{key} should be a {expected.__name__}.")
     return data

@@ -74,5 +74,7 @@ def pending(folder: Path) -> list[Draft]:
     """Unfinished drafts, newest first."""
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if p.suffix in (".json", ".md") and not p.name.startswith(".")]
+    found = [
+        p for p in folder.iterdir() if p.suffix in (".json", ".md") and not p.name.startswith(".")
+    ]
     return [Draft(p) for p in sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)]

@@ -14,8 +14,19 @@ from typing import Any
 from peerjournal.entry import EntryDraft, KeptIdentity, clean_text
 from peerjournal.errors import PeerJournalError
 
-ENTRY_FIELDS = {"experience", "feelings", "evaluation", "setting", "mode", "prompt_set",
-                "self_care", "tags", "answers", "date", "shared"}
+ENTRY_FIELDS = {
+    "experience",
+    "feelings",
+    "evaluation",
+    "setting",
+    "mode",
+    "prompt_set",
+    "self_care",
+    "tags",
+    "answers",
+    "date",
+    "shared",
+}
 IGNORED_FIELDS = {"id", "created_at", "updated_at", "drift", "snippet", "matches", "deleted_at"}
 _JRNL_TAG = re.compile(r"(?<![\w@])@([\w][\w\-/+.]*\w|\w)")
 _BRACKET_HEADER = re.compile(r"^\[(?P<stamp>[^\]]*)\]\s?(?P<title>.*)$")
@@ -52,12 +63,22 @@ def parse_import(text: str, tz: tzinfo, today: date) -> tuple[str, list[ImportRe
 def _record(item: Any, n: int, today: date) -> ImportRecord:
     where = f"Record {n}"
     if not isinstance(item, dict):
-        raise PeerJournalError(f"{where}: expected an object with at least 'date' and 'experience'.")
+        raise PeerJournalError(
+            f"{where}: expected an object with at least 'date' and 'experience'."
+        )
     unknown = set(item) - ENTRY_FIELDS - IGNORED_FIELDS
     if unknown:
         raise PeerJournalError(f"{where}: unknown field {sorted(unknown)[0]!r}.")
     values: dict[str, Any] = {}
-    for key in ("experience", "feelings", "evaluation", "setting", "mode", "prompt_set", "self_care"):
+    for key in (
+        "experience",
+        "feelings",
+        "evaluation",
+        "setting",
+        "mode",
+        "prompt_set",
+        "self_care",
+    ):
         value = item.get(key, "")
         if not isinstance(value, str):
             raise PeerJournalError(f"{where}: '{key}' should be text.")
@@ -69,8 +90,13 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
         raise PeerJournalError(f"{where}: 'answers' should map question ids to text.")
     if not isinstance(item.get("shared", False), bool):
         raise PeerJournalError(f"{where}: 'shared' should be true or false.")
-    draft = EntryDraft(date=_date(item.get("date"), where, today), tags=tags, answers=answers,
-                       shared=item.get("shared", False), **values)
+    draft = EntryDraft(
+        date=_date(item.get("date"), where, today),
+        tags=tags,
+        answers=answers,
+        shared=item.get("shared", False),
+        **values,
+    )
     draft.mode = draft.mode or "on-action"
     draft.prompt_set = draft.prompt_set or "boud"
     kept = KeptIdentity(
@@ -109,12 +135,14 @@ def _checked(draft: EntryDraft, where: str, today: date) -> EntryDraft:
         raise PeerJournalError(f"{where}: {exc.message}") from None
 
 
-def _jrnl_entry(title: str, body: str, stamp: datetime, starred: bool, tags: list[str],
-                where: str, today: date) -> ImportRecord:
+def _jrnl_entry(
+    title: str, body: str, stamp: datetime, starred: bool, tags: list[str], where: str, today: date
+) -> ImportRecord:
     text = "\n".join(part for part in (title.strip(), body.strip()) if part)
     found = [*tags, *_JRNL_TAG.findall(text)] + (["starred"] if starred else [])
-    draft = EntryDraft(date=stamp.date(), experience=text, prompt_set="jrnl",
-                       tags=[t.lstrip("@") for t in found])
+    draft = EntryDraft(
+        date=stamp.date(), experience=text, prompt_set="jrnl", tags=[t.lstrip("@") for t in found]
+    )
     return ImportRecord(_checked(draft, where, today), KeptIdentity(created_at=stamp))
 
 
@@ -132,8 +160,11 @@ def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportReco
         if not isinstance(title, str) or not isinstance(body, str) or not isinstance(tags, list):
             raise PeerJournalError(f"{where}: 'title' and 'body' should be text, 'tags' a list.")
         stamp = _jrnl_stamp(f"{item['date']} {item.get('time', '00:00')}", where, tz)
-        records.append(_jrnl_entry(title, body, stamp, bool(item.get("starred")),
-                                   [str(t) for t in tags], where, today))
+        records.append(
+            _jrnl_entry(
+                title, body, stamp, bool(item.get("starred")), [str(t) for t in tags], where, today
+            )
+        )
     return records
 
 
@@ -146,8 +177,9 @@ def _jrnl_text(text: str, tz: tzinfo, today: date) -> list[ImportRecord]:
             line_no, stamp, title, body = current
             starred = title.rstrip().endswith(" *") or title.strip() == "*"
             title = title.rstrip().removesuffix("*").rstrip() if starred else title
-            records.append(_jrnl_entry(title, "\n".join(body), stamp, starred, [],
-                                       f"Line {line_no}", today))
+            records.append(
+                _jrnl_entry(title, "\n".join(body), stamp, starred, [], f"Line {line_no}", today)
+            )
 
     for line_no, line in enumerate(clean_text(text).splitlines(), start=1):
         match = _BARE_HEADER.match(line) or _BRACKET_HEADER.match(line)
@@ -175,4 +207,3 @@ def _jrnl_stamp(raw: str, where: str, tz: tzinfo) -> datetime:
     except (ValueError, OverflowError, IndexError):
         raise PeerJournalError(f"{where}: cannot read the date {raw!r}.") from None
     return value.replace(tzinfo=tz) if value.tzinfo is None else value
-

@@ -293,8 +293,10 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
                     "Feelings, Evaluation or Self-care)."
                 )
             current, header_done = ("text", _SECTIONS[name]), True
-        elif line.startswith("### ") and current and (
-            current[0] == "answer" or current[1] in ELEMENTS
+        elif (
+            line.startswith("### ")
+            and current
+            and (current[0] == "answer" or current[1] in ELEMENTS)
         ):
             heading = stripped[4:]
             match = _QUESTION_ID.search(heading)

@@ -35,7 +35,7 @@ COMMAND_MODULES = (
 class PeerJournalGroup(TyperGroup):
     """Catches every error once: a one-line message on stderr, a documented exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer vendors privately
         try:
             return super().invoke(ctx)
         except PeerJournalError as exc:
@@ -46,8 +46,10 @@ class PeerJournalGroup(TyperGroup):
             raise
         except OSError as exc:
             # File errors name a path and a reason, never journal text.
-            _fail(f"{exc.strerror or exc.__class__.__name__}: {exc.filename or ''}".rstrip(": "),
-                  ExitCode.USER_ERROR)
+            _fail(
+                f"{exc.strerror or exc.__class__.__name__}: {exc.filename or ''}".rstrip(": "),
+                ExitCode.USER_ERROR,
+            )
         except Exception as exc:
             if os.environ.get("PEERJOURNAL_DEBUG"):
                 raise
@@ -92,7 +94,10 @@ def root(
         None, "--db", envvar="PEERJOURNAL_DB", metavar="PATH", help="Journal file to use."
     ),
     lexicon: str = typer.Option(
-        None, "--lexicon", metavar="PATH", help="Drift lexicon (TOML) to use instead of the shipped one."
+        None,
+        "--lexicon",
+        metavar="PATH",
+        help="Drift lexicon (TOML) to use instead of the shipped one.",
     ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."

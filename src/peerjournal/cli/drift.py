@@ -14,9 +14,15 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         entry_id: int = typer.Argument(None, metavar="[ID]", help="The entry to explain."),
         text: str = typer.Option(None, "--text", help="Score this text (nothing is saved)."),
-        stdin: bool = typer.Option(False, "--stdin", help="Score text read from stdin (nothing is saved)."),
-        rescore: bool = typer.Option(False, "--rescore", help="Re-score every entry scored with another lexicon version."),
-        lexicon_path: str = typer.Option(None, "--lexicon", metavar="PATH", help="Use this lexicon (TOML)."),
+        stdin: bool = typer.Option(
+            False, "--stdin", help="Score text read from stdin (nothing is saved)."
+        ),
+        rescore: bool = typer.Option(
+            False, "--rescore", help="Re-score every entry scored with another lexicon version."
+        ),
+        lexicon_path: str = typer.Option(
+            None, "--lexicon", metavar="PATH", help="Use this lexicon (TOML)."
+        ),
         json_out: Json = False,
     ) -> None:
         """Peer identity vs peer drift: every number with the phrases behind it."""
@@ -25,8 +31,16 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         if lexicon_path:
             app_ctx.lexicon_option = lexicon_path
-        sources = [n for n, on in (("ID", entry_id is not None), ("--text", text is not None),
-                                   ("--stdin", stdin), ("--rescore", rescore)) if on]
+        sources = [
+            n
+            for n, on in (
+                ("ID", entry_id is not None),
+                ("--text", text is not None),
+                ("--stdin", stdin),
+                ("--rescore", rescore),
+            )
+            if on
+        ]
         if len(sources) != 1:
             raise PeerJournalError("Give one of: an entry ID, --text TEXT, --stdin or --rescore.")
         if rescore:
@@ -59,8 +73,12 @@ def register(app: typer.Typer) -> None:
             return
         from peerjournal.render.drift import explanation
 
-        title = f"#{entry.id} · {entry.date.isoformat()} · {entry.setting}" if entry else "Your text"
-        app_ctx.out.print(explanation(title, body, score, lexicon, reflective_questions(score, lexicon)))
+        title = (
+            f"#{entry.id} · {entry.date.isoformat()} · {entry.setting}" if entry else "Your text"
+        )
+        app_ctx.out.print(
+            explanation(title, body, score, lexicon, reflective_questions(score, lexicon))
+        )
 
 
 def _rescore(app: AppContext) -> None:
@@ -73,7 +91,9 @@ def _rescore(app: AppContext) -> None:
     if not pending:
         app.say(f"Every entry is already scored with lexicon {lexicon.version}.")
         return
-    scores = [(entry_id, score_text_for_store(body, lexicon))
-              for entry_id, body in track(pending, "Re-scoring", app.err)]
+    scores = [
+        (entry_id, score_text_for_store(body, lexicon))
+        for entry_id, body in track(pending, "Re-scoring", app.err)
+    ]
     store.set_drifts(scores)
     app.say(f"Re-scored {len(scores)} entries with lexicon {lexicon.version}.")

@@ -42,8 +42,14 @@ def register(app: typer.Typer) -> None:
         entry = store.get(entry_id)
         kept: Draft | None = None
         draft = EntryDraft.from_dict(entry.to_json())
-        flags = {"experience": experience, "feelings": feelings, "evaluation": evaluation,
-                 "setting": setting, "mode": mode, "self_care": self_care}
+        flags = {
+            "experience": experience,
+            "feelings": feelings,
+            "evaluation": evaluation,
+            "setting": setting,
+            "mode": mode,
+            "self_care": self_care,
+        }
         if any(v is not None for v in flags.values()) or date or tag:
             for key, value in flags.items():
                 if value is not None:
@@ -82,7 +88,12 @@ def _edit_in_editor(app: AppContext, draft: EntryDraft) -> Draft | None:
     from peerjournal import paths
     from peerjournal.cli.editor import run_editor
     from peerjournal.drafts import new_draft, write_atomic
-    from peerjournal.reflection import apply_parsed, format_template, load_prompt_set, parse_template
+    from peerjournal.reflection import (
+        apply_parsed,
+        format_template,
+        load_prompt_set,
+        parse_template,
+    )
 
     prompt_set = load_prompt_set(draft.prompt_set, paths.user_prompts_dir())
     original = format_template(draft, prompt_set)

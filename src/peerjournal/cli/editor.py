@@ -37,7 +37,8 @@ def run_editor(path: Path) -> str:
         ) from None
     if status != 0:
         raise PeerJournalError(
-            f"The editor exited with status {status}; nothing was saved. Your text is kept in {path}."
+            f"The editor exited with status {status}; nothing was saved. "
+            f"Your text is kept in {path}."
         )
     return read_text_file(path)
 

@@ -10,14 +10,20 @@ from typing import Any
 
 from peerjournal.context import AppContext
 from peerjournal.drafts import Draft, save_json
-from peerjournal.entry import EntryDraft, SETTING_SUGGESTIONS, normalise_tags
+from peerjournal.entry import SETTING_SUGGESTIONS, EntryDraft, normalise_tags
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.reflection import PromptSet
 
 
 class GuidedSession:
-    def __init__(self, app: AppContext, draft: EntryDraft, prompt_set: PromptSet, file: Draft,
-                 done: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        app: AppContext,
+        draft: EntryDraft,
+        prompt_set: PromptSet,
+        file: Draft,
+        done: list[str] | None = None,
+    ) -> None:
         self.app = app
         self.draft = draft
         self.prompt_set = prompt_set
@@ -45,29 +51,47 @@ class GuidedSession:
         self.app.say(f"Writing with the {self.prompt_set.name!r} prompts. Draft: {self.file.path}")
         try:
             if ask_setting:
-                self._line_step("setting", f"Setting ({', '.join(SETTING_SUGGESTIONS)}; Enter to skip):",
-                                lambda v: setattr(self.draft, "setting", v))
+                self._line_step(
+                    "setting",
+                    f"Setting ({', '.join(SETTING_SUGGESTIONS)}; Enter to skip):",
+                    lambda v: setattr(self.draft, "setting", v),
+                )
             total = len(self.prompt_set.elements)
             for step, element in enumerate(self.prompt_set.elements, start=1):
                 if element.id not in self.done:
                     self.app.err.print(element_intro(element, self.draft.mode, step, total))
-                self._block_step(element.id, required=element.id == "experience",
-                                 current=lambda e=element.id: getattr(self.draft, e),
-                                 store=lambda v, e=element.id: setattr(self.draft, e, v))
+                self._block_step(
+                    element.id,
+                    required=element.id == "experience",
+                    current=lambda e=element.id: getattr(self.draft, e),
+                    store=lambda v, e=element.id: setattr(self.draft, e, v),
+                )
                 for question in element.questions:
                     key = f"answer:{question.id}"
                     if key not in self.done:
                         self.app.say(f"\n{question.text}")
-                    self._block_step(key, required=not question.optional,
-                                     current=lambda q=question.id: self.draft.answers.get(q, ""),
-                                     store=lambda v, q=question.id: self.draft.answers.__setitem__(q, v))
+                    self._block_step(
+                        key,
+                        required=not question.optional,
+                        current=lambda q=question.id: self.draft.answers.get(q, ""),
+                        store=lambda v, q=question.id: self.draft.answers.__setitem__(q, v),
+                    )
             if ask_tags:
-                self._line_step("tags", "\nTags, separated by commas (Enter to skip):",
-                                lambda v: setattr(self.draft, "tags", normalise_tags(
-                                    [t for t in v.replace(",", " ").split() if t])))
+                self._line_step(
+                    "tags",
+                    "\nTags, separated by commas (Enter to skip):",
+                    lambda v: setattr(
+                        self.draft,
+                        "tags",
+                        normalise_tags([t for t in v.replace(",", " ").split() if t]),
+                    ),
+                )
             if ask_self_care:
-                self._line_step("self_care", "\nSelf-care: one thing you did or will do for yourself "
-                                "(Enter to skip):", lambda v: setattr(self.draft, "self_care", v))
+                self._line_step(
+                    "self_care",
+                    "\nSelf-care: one thing you did or will do for yourself (Enter to skip):",
+                    lambda v: setattr(self.draft, "self_care", v),
+                )
             self.app.err.print(review(self.draft))
             answer = self._read_line("Save this entry? [Y/n] ")
         except KeyboardInterrupt:
@@ -99,7 +123,9 @@ class GuidedSession:
         from peerjournal.render.writing import input_hint
 
         self.app.err.print(input_hint(required))
-        lines = [line for line in current().splitlines()]  # resuming mid-answer keeps what was typed
+        lines = [
+            line for line in current().splitlines()
+        ]  # resuming mid-answer keeps what was typed
         if lines:
             self.app.say("(continuing your draft:)\n" + "\n".join(lines))
         while True:

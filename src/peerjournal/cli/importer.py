@@ -13,8 +13,14 @@ def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_entries(
         ctx: typer.Context,
-        file: str = typer.Argument(..., metavar="FILE", help="A peerjournal JSON array, a jrnl journal, or jrnl's JSON export ('-' for stdin)."),
-        dry_run: bool = typer.Option(False, "--dry-run", help="Check the file and say what would be imported."),
+        file: str = typer.Argument(
+            ...,
+            metavar="FILE",
+            help="A peerjournal JSON array, a jrnl journal, or jrnl's JSON export ('-' for stdin).",
+        ),
+        dry_run: bool = typer.Option(
+            False, "--dry-run", help="Check the file and say what would be imported."
+        ),
     ) -> None:
         """Import entries. Nothing is imported if any record is bad."""
         import sys
@@ -25,7 +31,11 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = AppContext.from_ctx(ctx)
         now = app_ctx.now()
-        text = decode(sys.stdin.buffer.read(), "standard input") if file == "-" else read_text_file(Path(file))
+        text = (
+            decode(sys.stdin.buffer.read(), "standard input")
+            if file == "-"
+            else read_text_file(Path(file))
+        )
         kind, records = parse_import(text, now.tzinfo or now.astimezone().tzinfo, app_ctx.today())  # type: ignore[arg-type]
         if not records:
             app_ctx.say(f"No entries in {file} ({kind}).")
@@ -39,7 +49,11 @@ def register(app: typer.Typer) -> None:
 
         store = app_ctx.store()
         wanted = [r.kept.id for r in records if r.kept.id is not None]
-        if len(wanted) < len(records) or len(set(wanted)) < len(wanted) or store.existing_ids(wanted):
+        if (
+            len(wanted) < len(records)
+            or len(set(wanted)) < len(wanted)
+            or store.existing_ids(wanted)
+        ):
             for record in records:  # IDs are kept only when every one of them is free
                 record.kept.id = None
         lexicon = app_ctx.lexicon()

@@ -13,11 +13,21 @@ if TYPE_CHECKING:
 DATE_HELP = "today, yesterday, '3 days ago', 'last friday', 2026-11-20 …"
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (data only).")]
-Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"From this date ({DATE_HELP}).")]
-Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Up to and including this date.")]
-Tags = Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeatable).")]
-Setting = Annotated[str | None, typer.Option("--setting", "-s", help="Only entries from this setting.")]
-Limit = Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many (0: no limit).")]
+Since = Annotated[
+    str | None, typer.Option("--since", metavar="DATE", help=f"From this date ({DATE_HELP}).")
+]
+Until = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Up to and including this date.")
+]
+Tags = Annotated[
+    list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeatable).")
+]
+Setting = Annotated[
+    str | None, typer.Option("--setting", "-s", help="Only entries from this setting.")
+]
+Limit = Annotated[
+    int, typer.Option("--limit", "-n", min=0, help="At most this many (0: no limit).")
+]
 
 
 def build_filters(

@@ -19,9 +19,22 @@ def register(app: typer.Typer) -> None:
         from peerjournal.reflection import available, load_prompt_set
 
         app_ctx = AppContext.from_ctx(ctx)
-        sets = [load_prompt_set(n, paths.user_prompts_dir()) for n in available(paths.user_prompts_dir())]
+        sets = [
+            load_prompt_set(n, paths.user_prompts_dir())
+            for n in available(paths.user_prompts_dir())
+        ]
         if json_out:
-            app_ctx.print_json([{"name": s.name, "title": s.title, "description": s.description, "path": str(s.path)} for s in sets])
+            app_ctx.print_json(
+                [
+                    {
+                        "name": s.name,
+                        "title": s.title,
+                        "description": s.description,
+                        "path": str(s.path),
+                    }
+                    for s in sets
+                ]
+            )
             return
         for prompt_set in sets:
             typer.echo(f"{prompt_set.name:<10} {prompt_set.title}")

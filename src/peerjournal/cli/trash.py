@@ -16,7 +16,9 @@ def register(app: typer.Typer) -> None:
         """Move an entry to the trash (`restore` brings it back)."""
         app_ctx = AppContext.from_ctx(ctx)
         app_ctx.store().trash(entry_id, app_ctx.now())
-        app_ctx.say(f"Moved entry {entry_id} to the trash. `peerjournal restore {entry_id}` brings it back.")
+        app_ctx.say(
+            f"Moved entry {entry_id} to the trash. `peerjournal restore {entry_id}` brings it back."
+        )
 
     @app.command()
     def restore(ctx: typer.Context, entry_id: int = EntryId) -> None:
@@ -49,7 +51,15 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"Destroyed {store.empty_trash()} entries.")
             return
         if json_out:
-            app_ctx.print_json([{**e.to_json(), "deleted_at": e.deleted_at.isoformat() if e.deleted_at else None} for e in entries])
+            app_ctx.print_json(
+                [
+                    {
+                        **e.to_json(),
+                        "deleted_at": e.deleted_at.isoformat() if e.deleted_at else None,
+                    }
+                    for e in entries
+                ]
+            )
             return
         if not entries:
             app_ctx.say("The trash is empty.")

@@ -19,19 +19,49 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def write(
         ctx: typer.Context,
-        experience: str = typer.Option(None, "--experience", "-x", help="What happened (quick entry, no prompts)."),
+        experience: str = typer.Option(
+            None, "--experience", "-x", help="What happened (quick entry, no prompts)."
+        ),
         feelings: str = typer.Option(None, "--feelings", "-f", help="Feelings (quick entry)."),
-        evaluation: str = typer.Option(None, "--evaluation", "-e", help="Evaluation (quick entry)."),
-        date: str = typer.Option(None, "--date", "-d", help=f"When it happened ({DATE_HELP}). Default: today."),
-        setting: str = typer.Option(None, "--setting", "-s", help="Where: community, inpatient, crisis, emergency department, forensic, housing, group, phone/text line …"),
+        evaluation: str = typer.Option(
+            None, "--evaluation", "-e", help="Evaluation (quick entry)."
+        ),
+        date: str = typer.Option(
+            None, "--date", "-d", help=f"When it happened ({DATE_HELP}). Default: today."
+        ),
+        setting: str = typer.Option(
+            None,
+            "--setting",
+            "-s",
+            help="Where: community, inpatient, crisis, emergency department, forensic, housing, "
+            "group, phone/text line …",
+        ),
         tag: list[str] = typer.Option(None, "--tag", "-t", help="A tag (repeatable)."),
-        mode: str = typer.Option(None, "--mode", help="on-action (after the fact, default) or in-action (what you noticed and adjusted in the moment)."),
-        prompts: str = typer.Option(None, "--prompts", "-p", help="Prompt set (see `prompts list`). Default: boud."),
+        mode: str = typer.Option(
+            None,
+            "--mode",
+            help="on-action (after the fact, default) or in-action (what you noticed and "
+            "adjusted in the moment).",
+        ),
+        prompts: str = typer.Option(
+            None, "--prompts", "-p", help="Prompt set (see `prompts list`). Default: boud."
+        ),
         self_care: str = typer.Option(None, "--self-care", help="A self-care note."),
-        share: bool = typer.Option(False, "--share", help="Mark the entry as shared with your mentor."),
-        editor: bool = typer.Option(False, "--editor", help="Write in $VISUAL/$EDITOR on a Markdown template."),
-        from_file: str = typer.Option(None, "--from-file", metavar="FILE", help="Read the Markdown entry format from FILE ('-' for stdin)."),
-        resume: bool = typer.Option(False, "--resume", help="Continue the most recent unfinished draft."),
+        share: bool = typer.Option(
+            False, "--share", help="Mark the entry as shared with your mentor."
+        ),
+        editor: bool = typer.Option(
+            False, "--editor", help="Write in $VISUAL/$EDITOR on a Markdown template."
+        ),
+        from_file: str = typer.Option(
+            None,
+            "--from-file",
+            metavar="FILE",
+            help="Read the Markdown entry format from FILE ('-' for stdin).",
+        ),
+        resume: bool = typer.Option(
+            False, "--resume", help="Continue the most recent unfinished draft."
+        ),
         json_out: Json = False,
     ) -> None:
         """Write a reflection. Prints the new entry's ID on stdout."""
@@ -43,8 +73,16 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = AppContext.from_ctx(ctx)
         quick = any(v is not None for v in (experience, feelings, evaluation))
-        chosen = [name for name, on in (("--editor", editor), ("--from-file", from_file is not None),
-                                        ("--resume", resume), ("--experience/--feelings/--evaluation", quick)) if on]
+        chosen = [
+            name
+            for name, on in (
+                ("--editor", editor),
+                ("--from-file", from_file is not None),
+                ("--resume", resume),
+                ("--experience/--feelings/--evaluation", quick),
+            )
+            if on
+        ]
         if len(chosen) > 1:
             raise PeerJournalError(f"Use only one of {' and '.join(chosen)}.")
         draft = EntryDraft(
@@ -66,28 +104,52 @@ def register(app: typer.Typer) -> None:
             draft_file = waiting[0]
             draft = _resume(app_ctx, draft_file, draft)
         elif quick:
-            draft.experience, draft.feelings, draft.evaluation = experience or "", feelings or "", evaluation or ""
+            draft.experience, draft.feelings, draft.evaluation = (
+                experience or "",
+                feelings or "",
+                evaluation or "",
+            )
         elif from_file is not None or (not editor and not app_ctx.stdin_is_terminal()):
-            _from_file(app_ctx, draft, from_file or "-", explicit_header=_explicit(date, setting, tag, mode, prompts))
+            _from_file(
+                app_ctx,
+                draft,
+                from_file or "-",
+                explicit_header=_explicit(date, setting, tag, mode, prompts),
+            )
         elif editor:
             draft_file = _new_draft(app_ctx, ".md")
             draft = _from_editor(app_ctx, draft, prompt_set, draft_file)
         else:
             waiting = pending(drafts_dir)
             if waiting:
-                app_ctx.say(f"You have {len(waiting)} unfinished draft(s); `peerjournal write --resume` continues the latest.")
+                app_ctx.say(
+                    f"You have {len(waiting)} unfinished draft(s); "
+                    "`peerjournal write --resume` continues the latest."
+                )
             from peerjournal.cli.guided import GuidedSession
 
             draft_file = _new_draft(app_ctx, ".json")
             draft = GuidedSession(app_ctx, draft, prompt_set, draft_file).run(
-                ask_setting=setting is None, ask_tags=not tag, ask_self_care=self_care is None)
+                ask_setting=setting is None, ask_tags=not tag, ask_self_care=self_care is None
+            )
         _save(app_ctx, draft, draft_file, json_out)
 
 
-def _explicit(date: str | None, setting: str | None, tag: list[str] | None, mode: str | None,
-              prompts: str | None) -> dict[str, object]:
+def _explicit(
+    date: str | None,
+    setting: str | None,
+    tag: list[str] | None,
+    mode: str | None,
+    prompts: str | None,
+) -> dict[str, object]:
     """The options given on the command line: they win over a file's header."""
-    given = {"date": date, "setting": setting, "tags": tag or None, "mode": mode, "prompt_set": prompts}
+    given = {
+        "date": date,
+        "setting": setting,
+        "tags": tag or None,
+        "mode": mode,
+        "prompt_set": prompts,
+    }
     return {k: v for k, v in given.items() if v is not None}
 
 
@@ -105,20 +167,28 @@ def _new_draft(app: AppContext, suffix: str) -> Draft:
     return new_draft(paths.drafts_dir(), app.now(), suffix)
 
 
-def _from_file(app: AppContext, draft: EntryDraft, source: str, explicit_header: dict[str, object]) -> None:
+def _from_file(
+    app: AppContext, draft: EntryDraft, source: str, explicit_header: dict[str, object]
+) -> None:
     import sys
 
     from peerjournal.cli.editor import decode, read_text_file
     from peerjournal.reflection import apply_parsed, parse_template
 
-    text = decode(sys.stdin.buffer.read(), "standard input") if source == "-" else read_text_file(Path(source))
+    text = (
+        decode(sys.stdin.buffer.read(), "standard input")
+        if source == "-"
+        else read_text_file(Path(source))
+    )
     kept = {k: getattr(draft, k) for k in explicit_header}
     apply_parsed(draft, parse_template(text, _prompt_set(draft.prompt_set)), app.today())
     for key, value in kept.items():
         setattr(draft, key, value)
 
 
-def _from_editor(app: AppContext, draft: EntryDraft, prompt_set: object, draft_file: Draft) -> EntryDraft:
+def _from_editor(
+    app: AppContext, draft: EntryDraft, prompt_set: object, draft_file: Draft
+) -> EntryDraft:
     from peerjournal.cli.editor import run_editor
     from peerjournal.drafts import write_atomic
     from peerjournal.errors import PeerJournalError
@@ -161,8 +231,25 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
             draft_file = _new_draft(app, ".json")
             from peerjournal.drafts import save_json
 
-            save_json(draft_file, {"entry": draft.to_dict(), "done": ["setting", "experience", "feelings", "evaluation", "tags", "self_care"]})
-        raise PeerJournalError(f"{exc.message} Your entry is kept as a draft in {draft_file.path} (`peerjournal write --resume`).", exc.exit_code) from None
+            save_json(
+                draft_file,
+                {
+                    "entry": draft.to_dict(),
+                    "done": [
+                        "setting",
+                        "experience",
+                        "feelings",
+                        "evaluation",
+                        "tags",
+                        "self_care",
+                    ],
+                },
+            )
+        raise PeerJournalError(
+            f"{exc.message} Your entry is kept as a draft in {draft_file.path} "
+            "(`peerjournal write --resume`).",
+            exc.exit_code,
+        ) from None
     if draft_file is not None:
         draft_file.discard()
     if json_out:

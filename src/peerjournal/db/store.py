@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import sqlite3
@@ -47,7 +48,9 @@ class Filters:
             clauses.append("e.setting = ? COLLATE NOCASE")
             params.append(self.setting)
         for tag in self.tags:
-            clauses.append("EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag = ?)")
+            clauses.append(
+                "EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag = ?)"
+            )
             params.append(tag)
         return " AND ".join(clauses), params
 
@@ -102,19 +105,20 @@ class Store:
         now: datetime,
         drifts: Sequence[Drift | None],
         kept: Sequence[KeptIdentity] | None = None,
-    ) -> list[int]:
+    ) -> builtins.list[int]:
         """Insert entries in one transaction (all or nothing); returns their IDs in order.
 
         `kept` carries IDs and timestamps to preserve (an import of a full export).
         """
-        ids: list[int] = []
+        ids: builtins.list[int] = []
         with self._write() as conn:
             for n, (draft, drift) in enumerate(zip(drafts, drifts, strict=True)):
                 identity = kept[n] if kept else KeptIdentity()
                 cur = conn.execute(
-                    "INSERT INTO entry (id, created_at, updated_at, date, setting, mode, prompt_set, "
-                    "experience, feelings, evaluation, self_care, answers, shared, drift_verdict, "
-                    "drift_json, lexicon_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO entry (id, created_at, updated_at, date, setting, mode, "
+                    "prompt_set, experience, feelings, evaluation, self_care, answers, shared, "
+                    "drift_verdict, drift_json, lexicon_version) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         identity.id,
                         (identity.created_at or now).isoformat(),
@@ -150,8 +154,10 @@ class Store:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                found |= {r[0] for r in self.conn.execute(
-                    f"SELECT id FROM entry WHERE id IN ({marks})", chunk)}
+                found |= {
+                    r[0]
+                    for r in self.conn.execute(f"SELECT id FROM entry WHERE id IN ({marks})", chunk)
+                }
         return found
 
     def get(self, entry_id: int, *, trashed: bool = False) -> Entry:
@@ -167,7 +173,7 @@ class Store:
             raise NotFoundError(f"No entry {entry_id} {where}{hint}.")
         return _entry(row)
 
-    def list(self, filters: Filters) -> list[Entry]:
+    def list(self, filters: Filters) -> builtins.list[Entry]:
         where, params = filters.where()
         sql = f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE {where} ORDER BY e.date DESC, e.id DESC"
         with self._errors():
@@ -184,7 +190,7 @@ class Store:
             for row in cursor:
                 yield _entry(row)
 
-    def search(self, query: str, filters: Filters) -> list[SearchHit]:
+    def search(self, query: str, filters: Filters) -> builtins.list[SearchHit]:
         where, params = filters.where()
         sql = (
             f"SELECT {ENTRY_COLUMNS}, snippet(entry_fts, -1, '\x02', '\x03', '…', 16) "
@@ -203,12 +209,21 @@ class Store:
                 return [SearchHit(_entry(r[:-1]), r[-1]) for r in rows]
         raise PeerJournalError(f"Nothing to search for in {query!r}: type a word or a phrase.")
 
-    def update(self, entry_id: int, changes: dict[str, Any], now: datetime,
-               drift: Drift | None, tags: list[str] | None = None) -> Entry:
+    def update(
+        self,
+        entry_id: int,
+        changes: dict[str, Any],
+        now: datetime,
+        drift: Drift | None,
+        tags: builtins.list[str] | None = None,
+    ) -> Entry:
         """Apply `changes` (columns from EDITABLE, plus 'answers'); re-store the drift score."""
         self.get(entry_id)
-        assignments = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in changes.items()
-                       if k in EDITABLE}
+        assignments = {
+            k: (v.isoformat() if isinstance(v, date) else v)
+            for k, v in changes.items()
+            if k in EDITABLE
+        }
         if "answers" in changes:
             assignments["answers"] = json.dumps(changes["answers"], ensure_ascii=False)
         assignments["updated_at"] = now.isoformat()
@@ -216,7 +231,9 @@ class Store:
         assignments.update(drift_verdict=verdict, drift_json=drift_json, lexicon_version=version)
         columns = ", ".join(f"{k} = ?" for k in assignments)
         with self._write() as conn:
-            conn.execute(f"UPDATE entry SET {columns} WHERE id = ?", [*assignments.values(), entry_id])
+            conn.execute(
+                f"UPDATE entry SET {columns} WHERE id = ?", [*assignments.values(), entry_id]
+            )
             if tags is not None:
                 conn.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
                 conn.executemany(
@@ -235,14 +252,16 @@ class Store:
     def trash(self, entry_id: int, now: datetime) -> None:
         self.get(entry_id)
         with self._write() as conn:
-            conn.execute("UPDATE entry SET deleted_at = ? WHERE id = ?", (now.isoformat(), entry_id))
+            conn.execute(
+                "UPDATE entry SET deleted_at = ? WHERE id = ?", (now.isoformat(), entry_id)
+            )
 
     def restore(self, entry_id: int) -> None:
         self.get(entry_id, trashed=True)
         with self._write() as conn:
             conn.execute("UPDATE entry SET deleted_at = NULL WHERE id = ?", (entry_id,))
 
-    def trashed(self) -> list[Entry]:
+    def trashed(self) -> builtins.list[Entry]:
         with self._errors():
             rows = self.conn.execute(
                 f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.deleted_at IS NOT NULL "
@@ -260,7 +279,7 @@ class Store:
 
     # -- tags ------------------------------------------------------------------------------
 
-    def tag_counts(self) -> list[tuple[str, int]]:
+    def tag_counts(self) -> builtins.list[tuple[str, int]]:
         with self._errors():
             rows = self.conn.execute(
                 "SELECT t.tag, count(*) FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
@@ -279,7 +298,7 @@ class Store:
             ).fetchone()
         return Drift(row[0], json.loads(row[1]), row[2]) if row and row[1] else None
 
-    def texts_to_rescore(self, lexicon_version: str) -> list[tuple[int, str]]:
+    def texts_to_rescore(self, lexicon_version: str) -> builtins.list[tuple[int, str]]:
         """(id, scored text) of every entry not scored with `lexicon_version`, trash included."""
         with self._errors():
             rows = self.conn.execute(

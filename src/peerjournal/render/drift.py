@@ -20,7 +20,9 @@ def one_line_summary(entry_id: int, score: dict[str, Any]) -> Text:
     line = Text("Drift: ")
     line.append(VERDICT_WORDS.get(verdict, verdict), style=VERDICT_STYLES.get(verdict, ""))
     if verdict != "insufficient":
-        line.append(f" (peer identity {score['identity']:.1f}, drift {score['drift']:.1f} per 100 words)")
+        line.append(
+            f" (peer identity {score['identity']:.1f}, drift {score['drift']:.1f} per 100 words)"
+        )
     line.append(f"  · phrases: peerjournal drift {entry_id}", style="dim")
     return line
 
@@ -57,18 +59,29 @@ def highlighted(text: str, hits: Sequence[Hit]) -> Text:
 
 def legend() -> Text:
     line = Text("Key: ")
-    for label, key in (("peer identity", "identity"), ("drift", "drift"),
-                       ("others' framing (not counted)", "attributed"),
-                       ("negated (not counted)", "dropped"), ("hypothetical (not counted)", "hypothetical")):
+    for label, key in (
+        ("peer identity", "identity"),
+        ("drift", "drift"),
+        ("others' framing (not counted)", "attributed"),
+        ("negated (not counted)", "dropped"),
+        ("hypothetical (not counted)", "hypothetical"),
+    ):
         line.append(label, style=HIT_STYLES[key])
         line.append("  ")
     return line
 
 
 def _flags(hit: Hit) -> str:
-    flags = [name for name, on in (("negated", hit.negated), ("others' framing", hit.attributed),
-                                   ("hypothetical", hit.hypothetical),
-                                   ("you noticed it", hit.self_noticed)) if on]
+    flags = [
+        name
+        for name, on in (
+            ("negated", hit.negated),
+            ("others' framing", hit.attributed),
+            ("hypothetical", hit.hypothetical),
+            ("you noticed it", hit.self_noticed),
+        )
+        if on
+    ]
     return f" ({', '.join(flags)})" if flags else ""
 
 
@@ -89,15 +102,23 @@ def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
                 phrases.append("; ")
             phrases.append(f"“{hit.text}”", style=_hit_style(hit))
             phrases.append(_flags(hit), style="dim")
-        table.add_row(lexicon.label(dim), f"{values['identity']:.1f}", f"{values['drift']:.1f}", phrases)
-    table.add_row(Text("All (per 100 words)", style="bold"), f"{score.identity:.1f}",
-                  f"{score.drift:.1f}", Text(f"{len(score.counted_hits())} counted of "
-                                            f"{len(score.hits)} phrases, {score.words} words"))
+        table.add_row(
+            lexicon.label(dim), f"{values['identity']:.1f}", f"{values['drift']:.1f}", phrases
+        )
+    table.add_row(
+        Text("All (per 100 words)", style="bold"),
+        f"{score.identity:.1f}",
+        f"{score.drift:.1f}",
+        Text(
+            f"{len(score.counted_hits())} counted of {len(score.hits)} phrases, {score.words} words"
+        ),
+    )
     return table
 
 
-def explanation(title: str, text: str, score: DriftScore, lexicon: Lexicon,
-                questions: Sequence[str]) -> RenderableType:
+def explanation(
+    title: str, text: str, score: DriftScore, lexicon: Lexicon, questions: Sequence[str]
+) -> RenderableType:
     parts: list[RenderableType] = [
         Panel(highlighted(text, score.hits), title=title, title_align="left", box=box.ROUNDED),
         legend(),
@@ -110,11 +131,21 @@ def explanation(title: str, text: str, score: DriftScore, lexicon: Lexicon,
     parts.append(verdict)
     framing = score.others_framing()
     if framing:
-        parts.append(Text("Others' framing, not counted as yours: "
-                          + ", ".join(f"“{h.text}”" for h in framing), style="magenta"))
+        parts.append(
+            Text(
+                "Others' framing, not counted as yours: "
+                + ", ".join(f"“{h.text}”" for h in framing),
+                style="magenta",
+            )
+        )
     if questions:
         parts.append(Text("\nQuestions to sit with:", style="bold"))
         parts += [Text(f"  • {q}") for q in questions]
-    parts.append(Text(f"Lexicon {score.lexicon_version}. One entry says little; "
-                      "`peerjournal report` shows the trend.", style="dim"))
+    parts.append(
+        Text(
+            f"Lexicon {score.lexicon_version}. One entry says little; "
+            "`peerjournal report` shows the trend.",
+            style="dim",
+        )
+    )
     return Group(*parts)

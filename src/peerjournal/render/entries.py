@@ -44,8 +44,13 @@ def entry_table(entries: Sequence[Entry], *, deleted: bool = False) -> Table:
     table.add_column("Setting", max_width=14, overflow="ellipsis", no_wrap=True)
     table.add_column("Tags", max_width=18, overflow="ellipsis", no_wrap=True)
     table.add_column("Drift", no_wrap=True)
-    table.add_column("Trashed" if deleted else "Experience", ratio=1, no_wrap=True,
-                     overflow="ellipsis", min_width=20)
+    table.add_column(
+        "Trashed" if deleted else "Experience",
+        ratio=1,
+        no_wrap=True,
+        overflow="ellipsis",
+        min_width=20,
+    )
     for entry in entries:
         last = (
             entry.deleted_at.strftime("%Y-%m-%d") + "  " + first_words(entry.experience, 40)
@@ -88,11 +93,19 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
                 body.append(f"\n\n{question}\n", style="bold")
                 body.append(answer)
         if body.plain.strip():
-            parts.append(Panel(body, title=element.capitalize(), title_align="left",
-                               box=box.ROUNDED))
+            parts.append(
+                Panel(body, title=element.capitalize(), title_align="left", box=box.ROUNDED)
+            )
     if entry.self_care:
-        parts.append(Panel(Text(entry.self_care), title="Self-care", title_align="left",
-                           box=box.ROUNDED, border_style="green"))
+        parts.append(
+            Panel(
+                Text(entry.self_care),
+                title="Self-care",
+                title_align="left",
+                box=box.ROUNDED,
+                border_style="green",
+            )
+        )
     drift = Text("Drift: ")
     drift.append_text(verdict_text(entry.drift_verdict))
     drift.append(f"   (details: peerjournal drift {entry.id})", style="dim")
@@ -103,8 +116,10 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
 def highlighted_snippet(snippet: str) -> Text:
     text = Text()
     for n, chunk in enumerate(snippet.replace("\x03", "\x02").split("\x02")):
-        text.append(" ".join(chunk.split()) if "\n" in chunk else chunk,
-                    style="bold reverse" if n % 2 else "")
+        text.append(
+            " ".join(chunk.split()) if "\n" in chunk else chunk,
+            style="bold reverse" if n % 2 else "",
+        )
     return text
 
 

@@ -20,8 +20,10 @@ def element_intro(element: Element, mode: str, step: int, total: int) -> Rendera
 
 def input_hint(required: bool) -> Text:
     ending = "A blank line or Ctrl-D ends it"
-    return Text(f"({ending}{'' if required else '; just Enter to skip'}. Ctrl-C keeps a draft.)",
-                style="dim")
+    return Text(
+        f"({ending}{'' if required else '; just Enter to skip'}. Ctrl-C keeps a draft.)",
+        style="dim",
+    )
 
 
 def review(draft: EntryDraft) -> RenderableType:
@@ -52,17 +54,19 @@ def prompt_set_view(prompt_set: PromptSet) -> RenderableType:
         parts.append(Text(prompt_set.description))
     for element in prompt_set.elements:
         body = Text(element.heading + "\n", style="bold")
-        for question in element.guide:
-            body.append(f"  • {question}\n")
+        for guide in element.guide:
+            body.append(f"  • {guide}\n")
         if element.guide_in_action:
             body.append("In action:\n", style="italic")
-            for question in element.guide_in_action:
-                body.append(f"  • {question}\n")
+            for guide in element.guide_in_action:
+                body.append(f"  • {guide}\n")
         for question in element.questions:
             body.append(f"  ? {question.text}", style="cyan")
             body.append(f"  [{question.id}]\n", style="dim")
         body.rstrip()
-        parts.append(Panel(body, title=element.id.capitalize(), title_align="left", box=box.ROUNDED))
+        parts.append(
+            Panel(body, title=element.id.capitalize(), title_align="left", box=box.ROUNDED)
+        )
     if prompt_set.source:
         parts.append(Text(f"Source: {prompt_set.source}", style="dim"))
     return Group(*parts)

@@ -10,7 +10,9 @@ from peerjournal.db.models import SQLModel
 FTS_TABLES = ("entry_fts",)
 
 
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     """FTS5 virtual tables (and their shadow tables) are managed by raw SQL, not the models."""
     return not (type_ == "table" and name is not None and name.startswith(FTS_TABLES))
 

@@ -90,7 +90,8 @@ def upgrade() -> None:
     )
     op.execute(
         f"CREATE TRIGGER entry_fts_delete AFTER DELETE ON entry BEGIN "
-        f"INSERT INTO entry_fts(entry_fts, rowid, {FTS_COLUMNS}) VALUES ('delete', {OLD_VALUES}); END"
+        f"INSERT INTO entry_fts(entry_fts, rowid, {FTS_COLUMNS}) "
+        f"VALUES ('delete', {OLD_VALUES}); END"
     )
     op.execute(
         f"CREATE TRIGGER entry_fts_update AFTER UPDATE OF {FTS_COLUMNS} ON entry BEGIN "
