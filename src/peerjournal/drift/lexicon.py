@@ -73,7 +73,7 @@ _REQUIRED_FIELDS = ("id", "dimension", "polarity", "source", "patterns")
 _TOP_LEVEL = {"lexicon", "labels", "questions", "marker"}
 
 WORD = r"[\w']+"
-_SEP = r"[\s-]+"
+_SEP = r"(?:[\s,-]+|(?='))"  # a contraction attaches: "she" + "'s"
 _END = r"(?!\w)"
 
 
@@ -327,7 +327,11 @@ def compile_pattern(pattern: str) -> list[Entry]:
         firsts = _word_forms(first) if first.kind != "prefix" else None
         seconds = _second_words(seq[1:])
         if firsts and seconds and not any("-" in w for w in firsts):
-            entries.extend(("pair", (f, w), body) for f in firsts for w in seconds)
+            for w in seconds:
+                if w.startswith("'"):  # "she" + "'s" is the single word "she's"
+                    entries.extend(("exact", f + w, body) for f in firsts)
+                else:
+                    entries.extend(("pair", (f, w), body) for f in firsts)
             continue
         forms = firsts or [first.value]
         for form in forms:
