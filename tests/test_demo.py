@@ -7,8 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from tests.conftest import CLI
-
+from conftest import CLI
 from peerjournal.demo import load_demo_drafts
 
 TODAY = date(2026, 11, 20)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console
-from tests.conftest import CLI
 
+from conftest import CLI
 from peerjournal.render.report import print_report
 
 CLINICAL = "She was symptomatic and non-compliant so I told her she should take her meds."
@@ -152,3 +152,34 @@ def test_piped_report_has_no_colour_codes(cli: CLI, add: Callable[..., int]) -> 
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
     assert "Practice report" in result.stdout and "1 entries" in result.stdout
+
+
+def test_report_rows_column_query(cli: CLI, add: Callable[..., int], isolated: Any) -> None:
+    from datetime import date
+
+    from peerjournal.context import AppContext
+    from peerjournal.db.stats import has_scored_entries, report_rows
+
+    add(CLINICAL, "--date", "2026-11-10", "--tag", "ward", "--tag", "night", "--self-care", "tea")
+    add(PEER, "--date", "2026-11-12", "--setting", "Community")
+    store = AppContext().store()
+    try:
+        rows = report_rows(
+            store,
+            date(2026, 11, 1),
+            date(2026, 11, 30),
+            with_tags=True,
+            hits_from=date(2026, 11, 11),
+        )
+        assert [r.date for r in rows] == [date(2026, 11, 10), date(2026, 11, 12)]
+        assert rows[0].tags == ("night", "ward") and rows[0].has_self_care
+        assert rows[0].drift is not None and rows[0].drift["hits"] == []  # before hits_from
+        assert rows[1].drift is not None and rows[1].drift["words"] > 0
+        assert all(set(h) == {"marker", "dimension", "polarity"} for h in rows[1].drift["hits"])
+        assert report_rows(store, date(2026, 11, 1), date(2026, 11, 30))[0].tags == ()
+        assert len(report_rows(store, date(2026, 11, 1), date(2026, 11, 30), "community")) == 1
+        assert len(report_rows(store, date(2026, 11, 1), date(2026, 11, 30), tags=["ward"])) == 1
+        assert has_scored_entries(store, date(2026, 11, 1), date(2026, 11, 10))
+        assert not has_scored_entries(store, date(2026, 10, 1), date(2026, 10, 31))
+    finally:
+        store.close()
