@@ -47,15 +47,21 @@ class GuidedSession:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
         from peerjournal.render.writing import element_intro, review
 
+        for key, ask in (
+            ("setting", ask_setting),
+            ("tags", ask_tags),
+            ("self_care", ask_self_care),
+        ):
+            if not ask and key not in self.done:  # given as flags: a resumed draft won't ask again
+                self.done.append(key)
         self.save()
         self.app.say(f"Writing with the {self.prompt_set.name!r} prompts. Draft: {self.file.path}")
         try:
-            if ask_setting:
-                self._line_step(
-                    "setting",
-                    f"Setting ({', '.join(SETTING_SUGGESTIONS)}; Enter to skip):",
-                    lambda v: setattr(self.draft, "setting", v),
-                )
+            self._line_step(
+                "setting",
+                f"Setting ({', '.join(SETTING_SUGGESTIONS)}; Enter to skip):",
+                lambda v: setattr(self.draft, "setting", v),
+            )
             total = len(self.prompt_set.elements)
             for step, element in enumerate(self.prompt_set.elements, start=1):
                 if element.id not in self.done:
@@ -76,22 +82,20 @@ class GuidedSession:
                         current=lambda q=question.id: self.draft.answers.get(q, ""),
                         store=lambda v, q=question.id: self.draft.answers.__setitem__(q, v),
                     )
-            if ask_tags:
-                self._line_step(
+            self._line_step(
+                "tags",
+                "\nTags, separated by commas (Enter to skip):",
+                lambda v: setattr(
+                    self.draft,
                     "tags",
-                    "\nTags, separated by commas (Enter to skip):",
-                    lambda v: setattr(
-                        self.draft,
-                        "tags",
-                        normalise_tags([t for t in v.replace(",", " ").split() if t]),
-                    ),
-                )
-            if ask_self_care:
-                self._line_step(
-                    "self_care",
-                    "\nSelf-care: one thing you did or will do for yourself (Enter to skip):",
-                    lambda v: setattr(self.draft, "self_care", v),
-                )
+                    normalise_tags([t for t in v.replace(",", " ").split() if t]),
+                ),
+            )
+            self._line_step(
+                "self_care",
+                "\nSelf-care: one thing you did or will do for yourself (Enter to skip):",
+                lambda v: setattr(self.draft, "self_care", v),
+            )
             self.app.err.print(review(self.draft))
             answer = self._read_line("Save this entry? [Y/n] ")
         except KeyboardInterrupt:
