@@ -48,6 +48,8 @@ _SPACES = re.compile(r"( +)")
 # or at a line break.
 _SENTENCE_END = re.compile(r"[.!?\n][.!?\"')\]]*")
 
+# "P." "R2." "Dr." "Mrs." before a period: an initial or a title, not a sentence end
+_ABBREVIATION = re.compile(r"(?:^|[^\w'])(?:[A-Z][0-9]?|Dr|Mr|Mrs|Ms|Mx|St|etc|vs|e\.g|i\.e)$")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]| -+ ")
 # words that open a new clause (the boundary is placed before the word)
 _CONJUNCTIONS = frozenset(
@@ -61,7 +63,8 @@ _SUBJECTS = frozenset("i i'm i'd i've i'll he she they we you it that the".split
 _SPEECH_VERBS = (
     r"said|says|saying|say|call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|describ(?:ed|es|ing)"
     r"|refer(?:red|s)?\s+to|wr(?:ote|ites|itten)|chart(?:ed|s|ing)|document(?:ed|s|ing)"
-    r"|not(?:ed|es)|report(?:ed|s)|insist(?:ed|s)|claim(?:ed|s)|stat(?:ed|es)|told\s+(?:me|us|the)"
+    r"|noted|report(?:ed|s)|insist(?:ed|s)|claim(?:ed|s)|stat(?:ed|es)|told\s+(?:me|us)|mention(?:ed|s)"
+    r"|(?:talk(?:ed|s|ing)?|spoke|speak(?:s|ing)?|went\s+on|going\s+on)\s+(?:about|of)|asked\s+(?:if|whether)"
     r"|tells\s+(?:me|us)|think(?:s)?|thought|believ(?:es|ed)|framed|warned|reckon(?:s|ed)"
     r"|put\s+it|(?:kept|keeps)\s+(?:calling|saying|telling)|asked\s+(?:me|us)\s+to"
 )
@@ -80,6 +83,11 @@ _ATTRIBUTION = re.compile(
 _FIRST_PERSON_BEFORE = re.compile(
     r"(?<![\w'])(?:i|we|i'd|i've|we'd|we've)\s+(?:\w+\s+){0,4}$", re.IGNORECASE
 )
+_WRITER_SPEECH = re.compile(
+    r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
+    r"|recorded|noted|put|said|say|described|called|labell?ed|told|handed\s+over)(?![\w'])",
+    re.IGNORECASE,
+)
 _WRITER_RESUMES = re.compile(
     r"\s*(?:(?:but|and|so|then|yet|which|while|although|though)\s+)?"
     r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
@@ -94,9 +102,10 @@ _WRITER_QUOTES = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
     r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on"
-    r"|(?:i|we)\s+(?:would|'d\s+(?:like|love|want|try|rather)|will|'ll|want\s+to|plan\s+to"
-    r"|hope\s+to|intend\s+to|need\s+to|am\s+going\s+to|'m\s+going\s+to"
-    r"|(?:should|could|would|might)\s+have|wish)"
+    r"|(?:i|we)(?:\s+(?:would|will|want\s+to|plan\s+to|hope\s+to|intend\s+to|need\s+to"
+    r"|am\s+going\s+to|are\s+going\s+to|(?:should|could|would|might)\s+have|wish)"
+    r"|'d\s+(?:like|love|want|try|rather|have)|'ll|'m\s+going\s+to|'re\s+going\s+to)"
+    r"|used\s+to|years\s+ago|back\s+then|(?:a|one|two|three|few|some)\s+(?:years|months)\s+ago"
     r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i)"
     r"(?![\w'])",
     re.IGNORECASE,
@@ -116,7 +125,8 @@ _SELF_NOTICED = re.compile(
 # Token-level cue words: a cheap first look before the (slower) cue regexes run on a sentence.
 _NEGATOR_WORDS = frozenset(
     "not no never nor neither none nothing nobody without hardly barely cannot dont didnt doesnt"
-    " wasnt werent isnt arent wont cant couldnt wouldnt shouldnt havent hadnt refuse refused"
+    " wasnt werent isnt arent wont cant couldnt wouldnt shouldnt havent hadnt refuse refused stop"
+    " stopped stopping quit"
     " refusing refrain refrained resist resisted resisting avoid avoided avoiding objected"
     " challenged challenging questioned questioning".split()
 )
@@ -127,6 +137,7 @@ _NEGATOR_PAIRS = frozenset(
 _NOT_NEGATOR_PAIRS = frozenset({("not", "only"), ("no", "doubt"), ("never", "mind")})
 _HYPOTHETICAL_WORDS = frozenset(
     "if next future forward now would i'd we'd will i'll we'll want plan hope intend need going"
+    " i'm we're used ago back"
     " should could might wish wished imagine maybe should've could've would've".split()
 )
 _SELF_NOTICED_WORDS = frozenset(
@@ -137,11 +148,12 @@ _SELF_NOTICED_WORDS = frozenset(
 _ATTRIBUTION_WORDS = frozenset(
     "said says saying say call called calls calling label labelled labeled labels labelling"
     " labeling described describes describing refer referred refers wrote writes written charted"
-    " charts charting documented documents documenting noted notes reported reports insisted"
+    " charts charting documented documents documenting noted reported reports insisted"
     " insists claimed claims stated states told tells think thinks thought believes believed"
-    " framed warned reckon reckons reckoned put kept keeps asked according per handover notes note"
+    " framed warned reckon reckons reckoned put kept keeps asked according per handover note"
     " chart file referral words assessment plan summary report deemed branded flagged seen"
-    " considered word term terms phrase phrases language jargon like".split()
+    " considered word term terms phrase phrases language jargon like mentioned mentions talked"
+    " talk talking spoke speak went going whether if".split()
 )
 
 
@@ -198,6 +210,8 @@ def _sentence_starts(text: str) -> list[int]:
     n = len(text)
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
+        if m.group()[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 4), m.start()):
+            continue
         if m.group()[0] == "\n" or end == n or text[end].isspace():
             starts.append(end)
     return starts
@@ -238,7 +252,7 @@ def _attributed(
             cue = None  # the writer's own words reset the attribution
             continue
         cue = m
-    if cue is None:
+    if cue is None or _WRITER_SPEECH.search(text[sent_start : cue.start()]):
         return False
     # the writer takes the sentence back: a later clause that starts with I / we
     lo = bisect_right(clause_starts, cue.end())
