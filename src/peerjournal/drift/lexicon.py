@@ -343,6 +343,24 @@ def compile_pattern(pattern: str) -> list[Entry]:
     return entries
 
 
+def example_phrase(pattern: str) -> str:
+    """One concrete phrase the pattern matches (first alternative, wildcards as "it")."""
+
+    def words(seq: tuple[_Tok, ...]) -> list[str]:
+        out: list[str] = []
+        for tok in seq:
+            if tok.kind == "alt":
+                if not tok.optional:
+                    out.extend(words(tok.alts[0]))
+            elif tok.kind == "gap1":
+                out.append("it")
+            elif tok.kind != "gap3":
+                out.append(tok.value)
+        return out
+
+    return " ".join(words(_parse(pattern)))
+
+
 def _common_prefix(words: list[str]) -> str:
     first, last = min(words), max(words)
     i = 0

@@ -1,0 +1,139 @@
+"""The lexicon: shipped data, validation with named errors, the pattern language."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from peerjournal.drift import DIMENSIONS, LexiconError, load_lexicon, score_text
+from peerjournal.drift.lexicon import DEFAULT_LEXICON, example_phrase, inflections
+from peerjournal.errors import ExitCode, PeerJournalError
+
+MINIMAL = """
+[labels]
+advice = "Advice"
+
+[questions]
+advice = ["What was happening for you when you moved toward telling?"]
+
+[[marker]]
+id = "advice.org"
+dimension = "advice"
+polarity = "drift"
+source = "our practice guide, p. 3"
+patterns = ["you (should|must)", "symptom*", "lecture~", "told * to", "shared ** story"]
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "org.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_lexicon_covers_every_dimension() -> None:
+    lex = load_lexicon()
+    dims = {m.dimension for m in lex.markers}
+    assert dims == set(DIMENSIONS)
+    for dim in DIMENSIONS:
+        assert lex.label(dim) and lex.label(dim) != dim or dim == "advice"
+        assert lex.questions.get(dim), dim
+        assert all(q.endswith("?") for q in lex.questions[dim])
+    assert lex.pattern_count >= 300
+
+
+def test_shipped_lexicon_cites_its_sources() -> None:
+    for marker in load_lexicon().markers:
+        assert "seed" in marker.source or ".txt" in marker.source or "guide" in marker.source
+
+
+def test_default_is_cached_and_versioned() -> None:
+    lex = load_lexicon()
+    assert load_lexicon() is lex
+    assert lex.version == hashlib.sha256(DEFAULT_LEXICON.read_bytes()).hexdigest()[:12]
+
+
+def test_org_lexicon_loads_and_has_its_own_version(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL)
+    lex = load_lexicon(path)
+    assert lex.version == hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    assert lex.version != load_lexicon().version
+    assert lex.label("advice") == "Advice"
+    assert lex.label("co_optation") == "Co optation"  # fallback when the file has no label
+    assert score_text("You should rest.", lex).hits[0].marker == "advice.org"
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        ('source = "our', 'colour = "red"\nsource = "our', "marker 'advice.org': field 'colour'"),
+        ('dimension = "advice"', 'dimension = "vibes"', "marker 'advice.org': field 'dimension'"),
+        ('polarity = "drift"', 'polarity = "identity"', "marker 'advice.org': field 'polarity'"),
+        ('polarity = "drift"', 'polarity = "drift"\nweight = 0', "marker 'advice.org': field 'weight'"),
+        ('polarity = "drift"', 'polarity = "drift"\nweight = "x"', "field 'weight'"),
+        ('polarity = "drift"', 'polarity = "drift"\nnegation = "x"', "field 'negation'"),
+        ('"symptom*"', '"(broken"', "marker 'advice.org': field 'patterns'"),
+        ('"symptom*"', '"* alone"', "field 'patterns'"),
+        ('patterns = [', 'patterns = [] #', "field 'patterns'"),
+        ('source = "our practice guide, p. 3"\n', "", "field 'source': missing"),
+        ('id = "advice.org"', 'id = "Advice Org"', "field 'id'"),
+        ('toward telling?"', 'toward telling."', "table 'questions'"),
+    ],
+)
+def test_errors_name_file_marker_and_field(
+    tmp_path: Path, replace: str, by: str, expected: str
+) -> None:
+    assert replace in MINIMAL
+    path = write(tmp_path, MINIMAL.replace(replace, by, 1))
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(path)
+    assert str(path) in info.value.message
+    assert expected in info.value.message
+
+
+def test_duplicate_ids_and_bad_toml_and_missing_file(tmp_path: Path) -> None:
+    dup = MINIMAL + MINIMAL.split("[questions]")[1].split("\n", 3)[3]
+    with pytest.raises(LexiconError, match="duplicate id"):
+        load_lexicon(write(tmp_path, dup, "dup.toml"))
+    with pytest.raises(LexiconError, match="not valid TOML"):
+        load_lexicon(write(tmp_path, "[[marker]\n", "bad.toml"))
+    with pytest.raises(LexiconError, match="cannot read"):
+        load_lexicon(tmp_path / "nope.toml")
+    with pytest.raises(LexiconError, match="no \\[\\[marker\\]\\]"):
+        load_lexicon(write(tmp_path, "[labels]\n", "empty.toml"))
+
+
+def test_lexicon_error_is_a_user_error() -> None:
+    err = LexiconError("x")
+    assert isinstance(err, PeerJournalError)
+    assert err.exit_code == ExitCode.USER_ERROR
+
+
+def test_pattern_language(tmp_path: Path) -> None:
+    lex = load_lexicon(write(tmp_path, MINIMAL))
+
+    def texts(text: str) -> list[str]:
+        return [h.text for h in score_text(text, lex).hits]
+
+    assert texts("YOU MUST stop.") == ["YOU MUST"]
+    assert texts("so symptomatic") == ["symptomatic"]  # prefix
+    assert texts("she lectured, he lectures") == ["lectured", "lectures"]  # inflections
+    assert texts("I told him to go") == ["told him to"]  # one-word wildcard
+    assert texts("shared my own story; shared story") == ["shared my own story", "shared story"]
+
+
+def test_hyphens_contractions_and_curly_apostrophes() -> None:
+    assert [h.text for h in score_text("noncompliant again").hits] == ["noncompliant"]
+    assert [h.text for h in score_text("non compliant again").hits] == ["non compliant"]
+    assert [h.text for h in score_text("non-compliant again").hits] == ["non-compliant"]
+    assert score_text("I didn\u2019t want to rock the boat").hits[0].text.endswith("boat")
+    assert any(h.text == "what's wrong" for h in score_text("we asked what's wrong").hits)
+
+
+def test_inflections_and_examples() -> None:
+    assert {"shares", "shared", "sharing"} <= set(inflections("share"))
+    assert {"stories"} <= set(inflections("story"))
+    assert {"stopped", "stopping"} <= set(inflections("stop"))
+    assert example_phrase("(told|tell~) * ** (story|past)") == "told it story"
