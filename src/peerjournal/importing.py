@@ -34,7 +34,13 @@ _BARE_HEADER = re.compile(
     r"^(?P<stamp>\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?|"
     r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2})\s(?P<title>.*)$"
 )
-_LOOKS_TIMED = re.compile(r"\d{1,2}:\d{2}")
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
+
+
+def _is_stamp(stamp: str) -> bool:
+    """A jrnl header's stamp has a time and a date: "[10:30] called back" is a body line."""
+    time = _TIME.search(stamp)
+    return bool(time) and any(c.isdigit() for c in stamp[: time.start()] + stamp[time.end():])
 
 
 @dataclass
@@ -49,10 +55,10 @@ def parse_import(text: str, tz: tzinfo, today: date) -> tuple[str, list[ImportRe
     try:
         data = json.loads(text) if stripped.startswith(("[", "{")) else None
     except ValueError as exc:
-        first_line = stripped.split("\n", 1)[0]
-        if not _BRACKET_HEADER.match(first_line) or not _LOOKS_TIMED.search(first_line):
+        header = _BRACKET_HEADER.match(stripped.split("\n", 1)[0])
+        if not header or any(c in header.group("stamp") for c in '{["'):
             raise PeerJournalError(f"Not valid JSON: {exc}.") from None
-        data = None  # a jrnl text journal starts with "[" too
+        data = None  # a jrnl text journal starts with "[" too (its errors name the line)
     if isinstance(data, list):
         return "peerjournal JSON", [_record(item, n, today) for n, item in enumerate(data, 1)]
     if isinstance(data, dict):
@@ -183,7 +189,7 @@ def _jrnl_text(text: str, tz: tzinfo, today: date) -> list[ImportRecord]:
 
     for line_no, line in enumerate(clean_text(text).splitlines(), start=1):
         match = _BARE_HEADER.match(line) or _BRACKET_HEADER.match(line)
-        if match and _LOOKS_TIMED.search(match.group("stamp")):
+        if match and _is_stamp(match.group("stamp")):
             finish()
             stamp = _jrnl_stamp(match.group("stamp"), f"Line {line_no}", tz)
             current = (line_no, stamp, match.group("title"), [])

@@ -1,0 +1,204 @@
+"""peerjournal import: peerjournal JSON, jrnl text (old and new headers), jrnl JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CLI
+
+
+def imported(cli: CLI) -> list[dict[str, Any]]:
+    """Every live entry, oldest first."""
+    data: list[dict[str, Any]] = json.loads(cli("list", "--json", "--limit", "0").stdout)
+    return sorted(data, key=lambda e: (e["date"], e["id"]))
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> str:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+PEERJOURNAL_JSON = [
+    {"id": 7, "date": "2026-10-01", "created_at": "2026-10-01T21:00:00+01:00",
+     "updated_at": "2026-10-02T08:00:00+01:00", "setting": "inpatient", "mode": "in-action",
+     "prompt_set": "gibbs", "tags": ["Ward", "night"], "experience": "A tense handover.",
+     "feelings": "Uneasy.", "evaluation": "I spoke up.", "self_care": "Early night.",
+     "answers": {"conclusion": "Ask for a debrief."}, "shared": True, "drift": "identity"},
+    {"id": 9, "date": "2026-10-05", "experience": "Short visit."},
+]
+
+
+def test_peerjournal_json_keeps_everything(cli: CLI, tmp_path: Path) -> None:
+    result = cli("import", write(tmp_path, "export.json", json.dumps(PEERJOURNAL_JSON)))
+    assert result.exit_code == 0, result.stderr
+    assert "Imported 2 entries (peerjournal JSON) from 2026-10-01 to 2026-10-05" in result.stderr
+    first, second = imported(cli)
+    assert first["id"] == 7 and first["created_at"] == "2026-10-01T21:00:00+01:00"
+    assert first["updated_at"] == "2026-10-02T08:00:00+01:00"
+    for key in ("setting", "mode", "prompt_set", "experience", "feelings", "evaluation",
+                "self_care", "answers", "shared"):
+        assert first[key] == PEERJOURNAL_JSON[0][key], key
+    assert first["tags"] == ["night", "ward"]
+    assert (second["experience"], second["prompt_set"], second["mode"]) == (
+        "Short visit.", "boud", "on-action")
+
+
+def test_an_export_reads_back_in_unchanged(cli: CLI, add: Any, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    add("One.", "--tag", "a", "--date", "2026-11-01")
+    add("Two.", "--feelings", "Fine.", "--prompts", "ips")
+    exported = cli("list", "--json").stdout
+    monkeypatch.setenv("PEERJOURNAL_DB", str(tmp_path / "second.db"))
+    assert cli("import", "-", input=exported).exit_code == 0
+    assert cli("list", "--json").stdout == exported
+
+
+def test_ids_are_kept_only_when_all_are_given_and_free(cli: CLI, add: Any,
+                                                       tmp_path: Path) -> None:
+    for n in range(7):
+        add(f"Entry {n}.")
+    result = cli("import", write(tmp_path, "export.json", json.dumps(PEERJOURNAL_JSON)))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(e["id"] for e in imported(cli)) == list(range(1, 10))
+    mixed = [{"date": "2026-01-01", "experience": "No id."}, {**PEERJOURNAL_JSON[1], "id": 20}]
+    assert cli("import", write(tmp_path, "mixed.json", json.dumps(mixed))).exit_code == 0
+    assert sorted(e["id"] for e in imported(cli)) == list(range(1, 12))
+
+
+JRNL_TEXT = """\
+2013-06-10 15:40 An old 1.x header with no brackets.
+The body of the first entry.
+
+[2019-08-03 12:55] A new header, with @Ward and @night tags.
+[1] a bracketed body line, not a header
+[note] another one
+[10:30] called her back, still the same entry
+He said "[this] is fine".
+
+10.06.2020 09:00 Day-first dotted date, old style.
+
+[03.08.2021 18:30] Day-first dotted date in brackets. *
+Starred and tagged @ward.
+
+[2022-01-05 7:15 PM] Twelve-hour clock.
+"""
+
+
+def test_jrnl_text_headers_bodies_tags_and_stars(cli: CLI, tmp_path: Path) -> None:
+    result = cli("import", write(tmp_path, "journal.txt", JRNL_TEXT))
+    assert result.exit_code == 0, result.stderr
+    assert "5 entries (jrnl text)" in result.stderr
+    entries = imported(cli)
+    assert [e["date"] for e in entries] == ["2013-06-10", "2019-08-03", "2020-06-10",
+                                            "2021-08-03", "2022-01-05"]
+    first, second, third, fourth, fifth = entries
+    assert first["experience"] == ("An old 1.x header with no brackets.\n"
+                                   "The body of the first entry.")
+    assert second["experience"].splitlines() == [
+        "A new header, with @Ward and @night tags.",
+        "[1] a bracketed body line, not a header",
+        "[note] another one",
+        "[10:30] called her back, still the same entry",
+        'He said "[this] is fine".',
+    ]
+    assert second["tags"] == ["night", "ward"]
+    assert fourth["tags"] == ["starred", "ward"]
+    assert not fourth["experience"].startswith("Day-first dotted date in brackets. *")
+    assert third["tags"] == [] and fifth["experience"] == "Twelve-hour clock."
+    assert first["created_at"].startswith("2013-06-10T15:40")
+    assert fifth["created_at"].startswith("2022-01-05T19:15")
+    assert all(e["prompt_set"] == "jrnl" for e in entries)
+
+
+def test_jrnl_json_export(cli: CLI, tmp_path: Path) -> None:
+    export = {
+        "tags": {"@ward": 1},
+        "entries": [
+            {"title": "Busy shift.", "body": "Lots of @ward rounds.", "date": "2024-02-03",
+             "time": "22:10", "tags": ["@ward"], "starred": True},
+            {"title": "Quiet.", "body": "", "date": "2024-02-04", "time": "08:00", "tags": [],
+             "starred": False},
+        ],
+    }
+    result = cli("import", write(tmp_path, "jrnl.json", json.dumps(export)))
+    assert result.exit_code == 0, result.stderr
+    assert "(jrnl JSON)" in result.stderr
+    busy, quiet = imported(cli)
+    assert busy["experience"] == "Busy shift.\nLots of @ward rounds."
+    assert busy["tags"] == ["starred", "ward"] and busy["date"] == "2024-02-03"
+    assert quiet["experience"] == "Quiet." and quiet["tags"] == []
+
+
+def test_dry_run_changes_nothing(cli: CLI, tmp_path: Path) -> None:
+    result = cli("import", "--dry-run", write(tmp_path, "journal.txt", JRNL_TEXT))
+    assert result.exit_code == 0
+    assert "Would import 5 entries" in result.stderr and "Nothing was changed" in result.stderr
+    assert imported(cli) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "fragments"),
+    [
+        ('[{"date": "2026-01-01", "experience": "x"', ["Not valid JSON"]),
+        ("[1, 2]", ["Record 1", "expected an object"]),
+        ('[{"date": "2026-01-01", "experience": "ok"}, {"date": 5, "experience": "x"}]',
+         ["Record 2", "'date'"]),
+        ('[{"date": "2026-01-01", "experience": 42}]', ["Record 1", "'experience' should be text"]),
+        ('[{"date": "2026-01-01", "experience": "x", "tags": "one"}]', ["Record 1", "'tags'"]),
+        ('[{"date": "2026-01-01", "experience": "x", "answers": {"q": 1}}]',
+         ["Record 1", "'answers'"]),
+        ('[{"date": "2026-01-01", "experience": "x", "mood": "ok"}]',
+         ["Record 1", "unknown field 'mood'"]),
+        ('[{"date": "2026-01-01", "experience": "ok"}, {"date": "2026-01-02", "experience": " "}]',
+         ["Record 2", "experience is empty"]),
+        ('[{"date": "2099-01-01", "experience": "x"}]', ["Record 1", "in the future"]),
+        ('[{"date": "01/02/2026", "experience": "x"}]', ["Record 1", "YYYY-MM-DD"]),
+        ('[{"date": "2026-01-01", "experience": "x", "created_at": "noon"}]',
+         ["Record 1", "ISO 8601"]),
+        ('[{"date": "2026-01-01", "experience": "x", "mode": "later"}]', ["Record 1", "mode"]),
+        ('{"entries": "nope"}', ["not a jrnl export"]),
+        ('{"entries": [{"title": "t", "body": "b", "date": "2020-01-01"}, {"title": "t"}]}',
+         ["Entry 2"]),
+        ("Just some notes\nwith no headers.\n", ["Line 1", "jrnl entry header"]),
+        ("[ashasd7zdskhz7] Entry subject\nbody\n", ["Line 1", "jrnl entry header"]),
+        ("[2020-01-01 10:00] Fine.\nbody\n\n[2020-13-45 10:00] Odd header.\n",
+         ["Line 4", "cannot read the date"]),
+        ("[2020-01-01 10:00] Fine.\n\n[2099-01-01 10:00] From the future.\n",
+         ["Line 3", "in the future"]),
+        ('{"entries": [{"title": "t", "date": "2020-01-01", "tags": ["@#"]}]}',
+         ["Entry 1", "Not a usable tag"]),
+        ("", ["empty"]),
+    ],
+)
+def test_malformed_files_name_the_position_and_import_nothing(
+    cli: CLI, tmp_path: Path, content: str, fragments: list[str]
+) -> None:
+    result = cli("import", write(tmp_path, "bad.txt", content))
+    assert result.exit_code == 1, result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr, (fragment, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert imported(cli) == []
+
+
+def test_non_utf8_and_missing_files(cli: CLI, tmp_path: Path) -> None:
+    result = cli("import", write(tmp_path, "latin.txt", "[2020-01-01 10:00] café\n".encode(
+        "latin-1")))
+    assert result.exit_code == 1 and "not UTF-8" in result.stderr
+    result = cli("import", str(tmp_path / "missing.json"))
+    assert result.exit_code == 1 and "No such file" in result.stderr
+    assert imported(cli) == []
+
+
+def test_empty_json_array(cli: CLI, tmp_path: Path) -> None:
+    result = cli("import", write(tmp_path, "empty.json", "[]"))
+    assert result.exit_code == 0 and "No entries" in result.stderr
