@@ -241,7 +241,7 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
         f"setting: {draft.setting}",
         f"tags: {', '.join(draft.tags)}",
         f"mode: {draft.mode}",
-        f"prompts: {prompt_set.name}",
+        f"prompts: {draft.prompt_set or prompt_set.name}",
         "",
     ]
     known = {q.id for e in prompt_set.elements for q in e.questions}

@@ -88,14 +88,19 @@ def _edit_in_editor(app: AppContext, draft: EntryDraft) -> Draft | None:
     from peerjournal import paths
     from peerjournal.cli.editor import run_editor
     from peerjournal.drafts import new_draft, write_atomic
+    from peerjournal.errors import NotFoundError
     from peerjournal.reflection import (
+        DEFAULT_SET,
         apply_parsed,
         format_template,
         load_prompt_set,
         parse_template,
     )
 
-    prompt_set = load_prompt_set(draft.prompt_set, paths.user_prompts_dir())
+    try:
+        prompt_set = load_prompt_set(draft.prompt_set, paths.user_prompts_dir())
+    except NotFoundError:  # imported (jrnl) or a set since removed: the default set's template
+        prompt_set = load_prompt_set(DEFAULT_SET, paths.user_prompts_dir())
     original = format_template(draft, prompt_set)
     file = new_draft(paths.drafts_dir() / "edits", app.now(), ".md")
     write_atomic(file.path, original)
