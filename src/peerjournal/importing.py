@@ -40,7 +40,9 @@ _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
 def _is_stamp(stamp: str) -> bool:
     """A jrnl header's stamp has a time and a date: "[10:30] called back" is a body line."""
     time = _TIME.search(stamp)
-    return bool(time) and any(c.isdigit() for c in stamp[: time.start()] + stamp[time.end():])
+    if time is None:
+        return False
+    return any(c.isdigit() for c in stamp[: time.start()] + stamp[time.end() :])
 
 
 @dataclass
