@@ -1,0 +1,145 @@
+"""Matching that respects how people write: negation, others' words, hypotheticals, noticing."""
+
+from __future__ import annotations
+
+import pytest
+
+from peerjournal.drift import Hit, score_text
+
+
+def hits(text: str, marker_prefix: str = "") -> list[Hit]:
+    return [h for h in score_text(text).hits if h.marker.startswith(marker_prefix)]
+
+
+def only(text: str, marker_prefix: str) -> Hit:
+    found = hits(text, marker_prefix)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did not give advice.",
+        "I didn't give her any advice today.",
+        "I didn\u2019t give advice",  # curly apostrophe
+        "I never gave advice.",
+        "No advice from me today.",
+        "I didnt give advice",
+    ],
+)
+def test_negated_drift_is_dropped(text: str) -> None:
+    hit = only(text, "advice")
+    assert hit.negated and not hit.counted
+
+
+def test_wasnt_focused_on_symptoms() -> None:
+    found = hits("I wasn't focused on symptoms at all.", "focus")
+    assert found and all(h.negated and not h.counted for h in found)
+
+
+def test_negation_scope_stops_at_clause_boundary() -> None:
+    hit = only("I didn't judge her, but I told her she should move out.", "advice")
+    assert not hit.negated and hit.counted
+    hit = only("I didn't judge her. You should move, I said.", "advice")
+    assert not hit.negated
+
+
+def test_negation_window_is_limited() -> None:
+    text = "Not once in the whole long and tiring week did anyone here ever give advice"
+    assert not only(text, "advice").negated
+
+
+def test_negator_inside_the_phrase_is_part_of_it() -> None:
+    hit = only("I didn't want to rock the boat in the meeting.", "voice")
+    assert hit.polarity == "drift" and hit.counted and not hit.negated
+
+
+def test_flip_turns_negated_identity_into_drift() -> None:
+    hit = only("I didn't share my story with her.", "story")
+    assert hit.negated and hit.counted and hit.polarity == "drift"
+    hit = only("I'm no longer ashamed.", "self_worth")
+    assert hit.negated and hit.counted and hit.polarity == "identity"
+
+
+def test_reported_speech_is_others_framing() -> None:
+    text = "The doctor called her non-compliant, but I pushed back."
+    label = only(text, "clinical_language")
+    assert label.attributed and not label.counted
+    push = only(text, "advocacy")
+    assert not push.attributed and push.counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team said she was manipulative.",
+        "According to the chart, he is decompensating.",
+        "She was labelled a frequent flyer by the crisis team.",
+        'Handover sheet said "non-compliant" again.',
+        "The nurse wrote 'lacks insight' in the notes.",
+        "Staff kept calling him manipulative.",
+        "I hate the word manipulative.",
+    ],
+)
+def test_attributed(text: str) -> None:
+    found = hits(text, "clinical_language")
+    assert found and all(h.attributed and not h.counted for h in found)
+
+
+def test_writer_quoting_themselves_is_not_attributed() -> None:
+    hit = only('I said to her "you should go back on your meds".', "advice")
+    assert not hit.attributed and hit.counted
+
+
+def test_writer_as_subject_is_not_attributed() -> None:
+    hit = only("I called him symptomatic in handover.", "clinical_language")
+    assert not hit.attributed and hit.counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next time I would share my story.",
+        "If she asks again I'll share my story.",
+        "I wish I had shared my story.",
+    ],
+)
+def test_hypothetical_is_not_counted(text: str) -> None:
+    hit = only(text, "story")
+    assert hit.hypothetical and not hit.counted
+
+
+def test_if_i_were_you_is_advice_not_hypothetical() -> None:
+    hit = only("If I were you I would leave him.", "advice")
+    assert not hit.hypothetical and hit.counted
+
+
+def test_self_noticed_still_counts() -> None:
+    hit = only("I caught myself calling him symptomatic.", "clinical_language")
+    assert hit.self_noticed and hit.counted and hit.polarity == "drift"
+
+
+def test_initials_do_not_end_sentences() -> None:
+    hit = only("A nurse described P. as manipulative.", "clinical_language")
+    assert hit.attributed
+
+
+def test_spans_index_the_original_text() -> None:
+    text = "Long  shift.\n\u201cThe team\u2019s view\u201d: I  shared my\nown story;  I DIDN\u2019T give advice!"
+    found = score_text(text).hits
+    assert found
+    for h in found:
+        assert text[h.start : h.end] == h.text
+
+
+def test_case_insensitive() -> None:
+    assert only("YOU SHOULD CALL HER", "advice").text == "YOU SHOULD"
+
+
+def test_hits_do_not_overlap_and_are_ordered() -> None:
+    found = score_text("I shared my own recovery story and you should too, you could try.").hits
+    ends = [h.start for h in found]
+    assert ends == sorted(ends)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start

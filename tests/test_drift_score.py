@@ -1,0 +1,134 @@
+"""Scoring: per-100-word numbers, balance, verdicts, the JSON contract, questions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from peerjournal.drift import (
+    DIMENSIONS,
+    DriftScore,
+    load_lexicon,
+    reflective_questions,
+    score_text,
+)
+from peerjournal.drift.score import (
+    DRIFT_THRESHOLD,
+    IDENTITY_THRESHOLD,
+    MIN_COUNTED_HITS,
+    MIN_EVIDENCE_WEIGHT,
+    verdict_for,
+)
+
+IDENTITY = (
+    "I shared some of my own recovery story with her and we learned from each other. "
+    "We explored her options together and it was her decision in the end."
+)
+DRIFT = (
+    "I told her she should take her meds and made sure she took them. Then I reported back "
+    "to the team that she was non-compliant and spent the afternoon on paperwork."
+)
+
+
+def test_json_contract_exact() -> None:
+    d = score_text(IDENTITY + " The doctor called her manipulative.").to_dict()
+    assert list(d) == [
+        "verdict", "balance", "identity", "drift", "words", "dimensions", "hits", "lexicon_version",
+    ]
+    assert isinstance(d["verdict"], str) and isinstance(d["words"], int)
+    assert set(d["dimensions"]) == set(DIMENSIONS)
+    for v in d["dimensions"].values():
+        assert set(v) == {"identity", "drift"}
+    hit_keys = [
+        "marker", "dimension", "polarity", "text", "start", "end",
+        "negated", "attributed", "hypothetical", "self_noticed", "counted",
+    ]
+    assert d["hits"] and all(list(h) == hit_keys for h in d["hits"])
+    assert d["lexicon_version"] == load_lexicon().version
+    for key in ("balance", "identity", "drift"):
+        assert d[key] == round(d[key], 3)
+    json.dumps(d)  # serialisable
+
+
+def test_from_dict_round_trips() -> None:
+    d = score_text(IDENTITY + " " + DRIFT).to_dict()
+    assert DriftScore.from_dict(d).to_dict() == d
+    assert DriftScore.from_dict(json.loads(json.dumps(d))).to_dict() == d
+
+
+def test_numbers_are_traceable_to_hits() -> None:
+    lex = load_lexicon()
+    s = score_text(IDENTITY + " " + DRIFT, lex)
+    for pol, total in (("identity", s.identity), ("drift", s.drift)):
+        weights = sum(lex.marker(h.marker).weight for h in s.hits if h.counted and h.polarity == pol)
+        assert total == pytest.approx(weights * 100 / s.words)
+    for dim, v in s.dimensions.items():
+        w = sum(
+            lex.marker(h.marker).weight
+            for h in s.hits
+            if h.counted and h.dimension == dim and h.polarity == "drift"
+        )
+        assert v["drift"] == pytest.approx(w * 100 / s.words)
+    assert s.balance == pytest.approx((s.identity - s.drift) / (s.identity + s.drift))
+
+
+def test_clear_entries() -> None:
+    assert score_text(IDENTITY).verdict == "identity"
+    assert score_text(DRIFT).verdict == "drift"
+    assert score_text(IDENTITY + " " + DRIFT).verdict == "mixed"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "symptoms", "What a lovely sunny day, we had cake!", "Sad day. I cried."]
+)
+def test_thin_evidence_is_insufficient(text: str) -> None:
+    s = score_text(text)
+    assert s.verdict == "insufficient"
+
+
+def test_mood_is_not_evidence() -> None:
+    assert score_text("Brilliant, happy, joyful, amazing day! So pleased!").hits == ()
+    assert score_text("Awful, miserable, heartbreaking, exhausting day.").hits == ()
+
+
+def test_verdict_rule_constants() -> None:
+    enough = MIN_EVIDENCE_WEIGHT + 1
+    assert verdict_for(1.0, MIN_COUNTED_HITS - 1, enough) == "insufficient"
+    assert verdict_for(1.0, MIN_COUNTED_HITS, MIN_EVIDENCE_WEIGHT - 0.1) == "insufficient"
+    assert verdict_for(IDENTITY_THRESHOLD, MIN_COUNTED_HITS, enough) == "identity"
+    assert verdict_for(DRIFT_THRESHOLD, MIN_COUNTED_HITS, enough) == "drift"
+    assert verdict_for(0.0, MIN_COUNTED_HITS, enough) == "mixed"
+
+
+def test_words_and_per_100() -> None:
+    s = score_text("You should rest. You should eat.")
+    assert s.words == 6
+    assert s.drift == pytest.approx(2 * load_lexicon().marker("advice.you_should").weight * 100 / 6)
+
+
+def test_reflective_questions_come_from_drifting_dimensions() -> None:
+    lex = load_lexicon()
+    s = score_text(DRIFT, lex)
+    qs = reflective_questions(s, lex)
+    assert 2 <= len(qs) <= 3
+    drifting = s.drift_dimensions()
+    pool = {q for d in drifting for q in lex.questions[d]}
+    assert set(qs) <= pool
+    assert all(q.endswith("?") for q in qs)
+    assert len(set(qs)) == len(qs)
+    assert reflective_questions(s, lex, limit=1) == qs[:1]
+    assert reflective_questions(score_text(IDENTITY, lex), lex) == []
+
+
+def test_single_drifting_dimension_still_gives_two_questions() -> None:
+    lex = load_lexicon()
+    s = score_text("You should rest. You must eat.", lex)
+    assert s.drift_dimensions() == ["advice"]
+    assert reflective_questions(s, lex) == list(lex.questions["advice"][:2])
+
+
+def test_others_framing_is_listed() -> None:
+    s = score_text("The psychiatrist called him non-compliant. I pushed back.")
+    assert [h.text for h in s.others_framing()] == ["non-compliant"]
+    assert all(h.counted for h in s.counted_hits())
