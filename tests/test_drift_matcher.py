@@ -143,3 +143,15 @@ def test_hits_do_not_overlap_and_are_ordered() -> None:
     assert ends == sorted(ends)
     for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
+
+
+def test_a_negator_belongs_to_the_nearest_marker() -> None:
+    found = score_text("I did not give advice, just sat with her.").hits
+    assert [h.negated for h in found] == [True, False]
+    found = score_text("Not symptoms and then I shared my story").hits
+    assert found[-1].marker == "story.shared" and not found[-1].negated
+
+
+def test_coordinated_markers_share_the_negation() -> None:
+    found = hits("I didn't lecture her or give advice.")
+    assert len(found) == 2 and all(h.negated for h in found)

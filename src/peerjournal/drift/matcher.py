@@ -134,6 +134,7 @@ _NEGATOR_PAIRS = frozenset(
     {("instead", "of"), ("rather", "than"), ("opposed", "to"), ("myself", "from"),
      ("back", "on"), ("clear", "of"), ("object", "to"), ("challenge", "the")}
 )
+_COORDINATED = re.compile(r"\b(?:or|nor)\b", re.IGNORECASE)
 _NOT_NEGATOR_PAIRS = frozenset({("not", "only"), ("no", "doubt"), ("never", "mind")})
 _HYPOTHETICAL_WORDS = frozenset(
     "if next future forward now would i'd we'd will i'll we'll want plan hope intend need going"
@@ -217,13 +218,13 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def _negated(starts: list[int], negators: list[int], clause_start: int, tok: int) -> bool:
-    """A negator in the same clause, at most NEGATION_WINDOW words before token `tok`."""
+def _negator_for(starts: list[int], negators: list[int], clause_start: int, tok: int) -> int:
+    """Token index of a negator in the same clause at most NEGATION_WINDOW words before `tok`."""
     i = bisect_left(negators, tok) - 1
     if i < 0:
-        return False
+        return -1
     neg = negators[i]
-    return starts[neg] >= clause_start and tok - neg - 1 <= NEGATION_WINDOW
+    return neg if starts[neg] >= clause_start and tok - neg - 1 <= NEGATION_WINDOW else -1
 
 
 def _negator_positions(tokens: list[str]) -> list[int]:
@@ -330,13 +331,22 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     noticed = _cue_positions(tokens, _SELF_NOTICED_WORDS)
     attrib = _cue_positions(tokens, _ATTRIBUTION_WORDS)
     hits: list[tuple[Hit, Marker]] = []
+    prev_end, prev_neg = -1, -1
     for m, marker in matches:
         start, end = m.span()
         tok = bisect_left(starts, start)
         sent_start = sentence_starts[bisect_right(sentence_starts, start) - 1]
         sent_tok = bisect_left(starts, sent_start)
         clause_start = clause_starts[bisect_right(clause_starts, start) - 1]
-        negated = _negated(starts, negators, clause_start, tok)
+        neg = _negator_for(starts, negators, clause_start, tok)
+        if neg >= 0 and starts[neg] < prev_end:
+            # a negator belongs to the nearest marker after it ("not X, Y" leaves Y alone),
+            # unless the markers are coordinated: "didn't lecture or give advice"
+            coordinated = start - prev_end <= 40 and _COORDINATED.search(norm, prev_end, start)
+            if not (neg == prev_neg and coordinated):
+                neg = -1
+        negated = neg >= 0
+        prev_end, prev_neg = end, neg
         polarity = marker.polarity
         if negated and marker.negation == "flip":
             polarity = "drift" if polarity == "identity" else "identity"
