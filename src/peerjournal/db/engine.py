@@ -8,6 +8,7 @@ imported only when a journal has to be created or migrated.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,18 @@ from peerjournal.errors import DatabaseError
 
 HEAD_REVISION = "0001"
 KNOWN_REVISIONS = ("0001",)
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another one before "locked"
+BUSY_TIMEOUT_ENV = "PEERJOURNAL_BUSY_TIMEOUT_MS"  # overrides it (tests use a short wait)
+
+
+def busy_timeout_ms() -> int:
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "")
+    try:
+        return max(0, int(raw)) if raw.strip() else BUSY_TIMEOUT_MS
+    except ValueError:
+        raise DatabaseError(
+            f"{BUSY_TIMEOUT_ENV}={raw!r} is not a number of milliseconds."
+        ) from None
 
 
 @contextmanager
@@ -76,8 +88,9 @@ def open_journal(path: Path) -> sqlite3.Connection:
 
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN IMMEDIATE ourselves for every write.
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    timeout = busy_timeout_ms()
+    conn = sqlite3.connect(path, timeout=timeout / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout={timeout}")
     return conn
 
 
