@@ -1,0 +1,140 @@
+"""--help everywhere, --version, exit codes, and no traceback ever reaching the writer."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import typer
+
+from conftest import CLI
+from peerjournal import __version__
+from peerjournal.cli import app
+from peerjournal.db.store import Store
+
+SRC = str(Path(__file__).parents[1] / "src")
+
+
+def command_paths() -> list[list[str]]:
+    """Every command and subcommand, as the words a person types."""
+    found: list[list[str]] = []
+
+    def walk(command: object, path: list[str]) -> None:
+        found.append(path)
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+def test_the_command_tree_has_the_contracted_commands() -> None:
+    names = {" ".join(p) for p in command_paths()}
+    assert {"write", "list", "show", "edit", "delete", "restore", "trash", "search", "tags",
+            "import", "where", "prompts list", "prompts show"} <= names
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "root")
+def test_help_on_every_command(cli: CLI, path: list[str], isolated: Path) -> None:
+    result = cli(*path, "--help")
+    assert result.exit_code == 0, result.stderr
+    assert "Usage:" in result.stdout
+    assert not isolated.exists()  # asking for help never creates a journal
+
+
+def test_version(cli: CLI) -> None:
+    result = cli("--version")
+    assert result.exit_code == 0 and result.stdout == f"peerjournal {__version__}\n"
+
+
+def test_no_arguments_shows_help(cli: CLI) -> None:
+    result = cli()
+    assert "Usage:" in result.stdout + result.stderr
+
+
+def test_usage_errors_exit_2(cli: CLI) -> None:
+    assert cli("no-such-command").exit_code == 2
+    assert cli("list", "--no-such-option").exit_code == 2
+    assert cli("show", "not-a-number").exit_code == 2
+
+
+def test_an_unexpected_error_is_one_line_without_journal_text(
+    cli: CLI, add: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add("My private words about Sam.")  # type: ignore[operator]
+
+    def broken(self: Store, filters: object) -> None:
+        raise RuntimeError("My private words about Sam.")
+
+    monkeypatch.setattr(Store, "list", broken)
+    result = cli("list")
+    assert result.exit_code == 70
+    assert result.stderr.count("\n") == 1
+    assert "Unexpected error (RuntimeError)" in result.stderr
+    assert "PEERJOURNAL_DEBUG" in result.stderr
+    assert "private" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_anywhere_exits_130(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(self: Store, filters: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "list", interrupted)
+    result = cli("list")
+    assert result.exit_code == 130 and result.stderr == "peerjournal: Interrupted.\n"
+
+
+def test_os_errors_name_the_path_not_the_text(cli: CLI, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(self: Store, *args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", str(tmp_path / "journal.db"))
+
+    monkeypatch.setattr(Store, "add_entries", full)
+    result = cli("write", "-x", "Words that must not be echoed.")
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr and "journal.db" in result.stderr
+    assert "Words that" not in result.stderr
+
+
+LAZY_CHECK = textwrap.dedent(
+    """
+    import sys
+    from typer.testing import CliRunner
+    from peerjournal.cli import app
+
+    result = CliRunner().invoke(app, sys.argv[1:])
+    assert result.exit_code == 0, result.output
+    heavy = sorted(m for m in ("sqlalchemy", "alembic", "sqlmodel", "rich") if m in sys.modules)
+    print(" ".join(heavy))
+    """
+)
+
+
+def modules_loaded_by(*args: str) -> set[str]:
+    env = {**os.environ, "PYTHONPATH": SRC}
+    done = subprocess.run([sys.executable, "-c", LAZY_CHECK, *args], env=env,
+                          capture_output=True, text=True, timeout=60, check=True)
+    return set(done.stdout.split())
+
+
+def test_help_and_version_do_not_import_the_database_stack() -> None:
+    assert not modules_loaded_by("--help") & {"sqlalchemy", "alembic", "sqlmodel"}
+    assert modules_loaded_by("--version") == set()
+    assert not modules_loaded_by("write", "--help") & {"sqlalchemy", "alembic", "sqlmodel"}
+
+
+def test_reading_an_existing_journal_does_not_import_sqlalchemy(cli: CLI) -> None:
+    assert cli("write", "-x", "So the journal exists.").exit_code == 0
+    assert not modules_loaded_by("list") & {"sqlalchemy", "alembic", "sqlmodel"}
+
+
+def test_python_dash_m_works(isolated: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": SRC}
+    done = subprocess.run([sys.executable, "-m", "peerjournal", "--version"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("peerjournal ")
