@@ -380,3 +380,19 @@ def test_prompts_list_json(cli: CLI) -> None:
     assert result.exit_code == 0
     names = {s["name"] for s in json.loads(result.stdout)}
     assert {"boud", "gibbs", "driscoll", "ips"} <= names
+
+
+def test_text_from_stdin_is_kept_when_it_cannot_be_saved(cli: CLI, tmp_path: Path,
+                                                         isolated: Path) -> None:
+    bad_lexicon = tmp_path / "lexicon.toml"
+    bad_lexicon.write_text("this is [not toml", encoding="utf-8")
+    result = cli("--lexicon", str(bad_lexicon), "write", "--from-file", "-",
+                 input=MARKDOWN_ENTRY)
+    assert result.exit_code == 1
+    assert "kept as a draft" in result.stderr and entries(cli) == []
+    # resuming asks nothing again: every element and question was already answered
+    resumed = cli("write", "--resume", input="y\n")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert "What else could you have done?" not in resumed.stderr
+    _assert_markdown_entry(entries(cli)[0])
+    assert drafts(isolated) == []

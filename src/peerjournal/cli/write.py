@@ -13,6 +13,7 @@ from peerjournal.context import AppContext
 if TYPE_CHECKING:
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
+    from peerjournal.reflection import PromptSet
 
 
 def register(app: typer.Typer) -> None:
@@ -216,35 +217,31 @@ def _resume(app: AppContext, draft_file: Draft, defaults: EntryDraft) -> EntryDr
     return session.run(ask_setting=True, ask_tags=True, ask_self_care=True)
 
 
+def _keep_as_draft(app: AppContext, draft: EntryDraft, prompt_set: PromptSet) -> Draft:
+    """A finished entry that could not be saved, as a guided draft with every step done."""
+    from peerjournal.drafts import save_json
+    from peerjournal.entry import ELEMENTS
+
+    questions = [f"answer:{qid}" for qid in prompt_set.questions()]
+    kept = _new_draft(app, ".json")
+    save_json(kept, {"entry": draft.to_dict(),
+                     "done": ["setting", *ELEMENTS, *questions, "tags", "self_care"]})
+    return kept
+
+
 def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out: bool) -> None:
     from peerjournal.entry import validate
     from peerjournal.errors import PeerJournalError
     from peerjournal.scoring import score_draft
 
-    _prompt_set(draft.prompt_set)  # a file may name a set; it must exist
+    prompt_set = _prompt_set(draft.prompt_set)  # a file may name a set; it must exist
     validate(draft, app.today())
-    drift = score_draft(draft, app.lexicon())
     try:
+        drift = score_draft(draft, app.lexicon())
         entry_id = app.store().add_entry(draft, app.now(), drift)
     except PeerJournalError as exc:
         if draft_file is None:  # text from flags or stdin: keep it before reporting the failure
-            draft_file = _new_draft(app, ".json")
-            from peerjournal.drafts import save_json
-
-            save_json(
-                draft_file,
-                {
-                    "entry": draft.to_dict(),
-                    "done": [
-                        "setting",
-                        "experience",
-                        "feelings",
-                        "evaluation",
-                        "tags",
-                        "self_care",
-                    ],
-                },
-            )
+            draft_file = _keep_as_draft(app, draft, prompt_set)
         raise PeerJournalError(
             f"{exc.message} Your entry is kept as a draft in {draft_file.path} "
             "(`peerjournal write --resume`).",
