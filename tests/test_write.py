@@ -396,3 +396,12 @@ def test_text_from_stdin_is_kept_when_it_cannot_be_saved(cli: CLI, tmp_path: Pat
     assert "What else could you have done?" not in resumed.stderr
     _assert_markdown_entry(entries(cli)[0])
     assert drafts(isolated) == []
+
+
+@pytest.mark.parametrize("setting", ['vim "unbalanced', "   "])
+def test_an_unusable_editor_setting_is_a_clear_error(cli: CLI, monkeypatch: pytest.MonkeyPatch,
+                                                     setting: str) -> None:
+    monkeypatch.setenv("VISUAL", setting)
+    result = cli("write", "--editor")
+    assert result.exit_code == 1
+    assert "$EDITOR" in result.stderr and "Unexpected" not in result.stderr

@@ -16,7 +16,13 @@ FALLBACK_EDITORS = ("nano", "vi")
 def editor_command() -> list[str]:
     chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if chosen:
-        return shlex.split(chosen)
+        try:
+            command = shlex.split(chosen)
+        except ValueError:  # an unbalanced quote
+            command = []
+        if not command:
+            raise PeerJournalError(f"Cannot run the editor {chosen!r}: check $VISUAL / $EDITOR.")
+        return command
     for name in FALLBACK_EDITORS:
         if shutil.which(name):
             return [name]
