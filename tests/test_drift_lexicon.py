@@ -38,7 +38,7 @@ def test_shipped_lexicon_covers_every_dimension() -> None:
     dims = {m.dimension for m in lex.markers}
     assert dims == set(DIMENSIONS)
     for dim in DIMENSIONS:
-        assert lex.label(dim) and lex.label(dim) != dim or dim == "advice"
+        assert (lex.label(dim) and lex.label(dim) != dim) or dim == "advice"
         assert lex.questions.get(dim), dim
         assert all(q.endswith("?") for q in lex.questions[dim])
     assert lex.pattern_count >= 300

@@ -326,7 +326,15 @@ def compile_pattern(pattern: str) -> list[Entry]:
         first, body = seq[0], _seq_body(seq)
         firsts = _word_forms(first) if first.kind != "prefix" else None
         seconds = _second_words(seq[1:])
-        if firsts and seconds and not any("-" in w for w in firsts):
+        hyphened = [f for f in firsts or () if "-" in f.strip("-")]
+        if firsts and hyphened and len(hyphened) == len(firsts):
+            # "in-and-out", "self-doubt": the tokenizer sees the pieces as separate words
+            for form in hyphened:
+                pieces = [p for p in form.split("-") if p]
+                entries.append(("pair", (pieces[0], pieces[1]), body))
+                entries.append(("exact", "".join(pieces), body))
+            continue
+        if firsts and seconds and not hyphened:
             for w in seconds:
                 if w.startswith("'"):  # "she" + "'s" is the single word "she's"
                     entries.extend(("exact", f + w, body) for f in firsts)

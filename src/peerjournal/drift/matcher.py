@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 from peerjournal.drift.lexicon import Lexicon, Marker
 
@@ -43,6 +43,7 @@ _SEPARATORS = str.maketrans(
     {c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2026\u2022\u00b7"}
 )
 _SPACES = re.compile(r"( +)")
+_EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
 
 # A sentence ends at . ! ? (possibly followed by a closing quote/bracket) before whitespace,
 # or at a line break.
@@ -53,12 +54,11 @@ _ABBREVIATION = re.compile(r"(?:^|[^\w'])(?:[A-Z][0-9]?|Dr|Mr|Mrs|Ms|Mx|St|etc|v
 _CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]| -+ ")
 # words that open a new clause (the boundary is placed before the word)
 _CONJUNCTIONS = frozenset(
-    "but yet because cos although though however whereas while whilst instead until unless"
-    " when whenever after before which who except".split()
+    ["but", "yet", "because", "cos", "although", "though", "however", "whereas", "while", "whilst", "instead", "until", "unless", "when", "whenever", "after", "before", "which", "who", "except"]
 )
 # ... and these only when a new subject follows ("and I", "so she")
 _SUBJECT_CONJUNCTIONS = frozenset({"and", "or", "so", "then"})
-_SUBJECTS = frozenset("i i'm i'd i've i'll he she they we you it that the".split())
+_SUBJECTS = frozenset(["i", "i'm", "i'd", "i've", "i'll", "he", "she", "they", "we", "you", "it", "that", "the"])
 
 _SPEECH_VERBS = (
     r"said|says|saying|say|call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|describ(?:ed|es|ing)"
@@ -93,7 +93,7 @@ _WRITER_RESUMES = re.compile(
     r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
     re.IGNORECASE,
 )
-_QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|(?<![\w'])'[^'\n]{1,80}'(?![\w'])")
+_QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,80}'(?![\w'])")
 _WRITER_QUOTES = re.compile(
     r"(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2}(?:said|say|told\s+\w+|asked|wrote|replied|answered"
     r"|suggested|explained|put\s+it|went|was\s+like)[^.!?]{0,40}$",
@@ -124,11 +124,7 @@ _SELF_NOTICED = re.compile(
 
 # Token-level cue words: a cheap first look before the (slower) cue regexes run on a sentence.
 _NEGATOR_WORDS = frozenset(
-    "not no never nor neither none nothing nobody without hardly barely cannot dont didnt doesnt"
-    " wasnt werent isnt arent wont cant couldnt wouldnt shouldnt havent hadnt refuse refused stop"
-    " stopped stopping quit"
-    " refusing refrain refrained resist resisted resisting avoid avoided avoiding objected"
-    " challenged challenging questioned questioning".split()
+    ["not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "hardly", "barely", "cannot", "dont", "didnt", "doesnt", "wasnt", "werent", "isnt", "arent", "wont", "cant", "couldnt", "wouldnt", "shouldnt", "havent", "hadnt", "refuse", "refused", "stop", "stopped", "stopping", "quit", "refusing", "refrain", "refrained", "resist", "resisted", "resisting", "avoid", "avoided", "avoiding", "objected", "challenged", "challenging", "questioned", "questioning"]
 )
 _NEGATOR_PAIRS = frozenset(
     {("instead", "of"), ("rather", "than"), ("opposed", "to"), ("myself", "from"),
@@ -137,29 +133,42 @@ _NEGATOR_PAIRS = frozenset(
 _COORDINATED = re.compile(r"\b(?:or|nor)\b", re.IGNORECASE)
 _NOT_NEGATOR_PAIRS = frozenset({("not", "only"), ("no", "doubt"), ("never", "mind")})
 _HYPOTHETICAL_WORDS = frozenset(
-    "if next future forward now would i'd we'd will i'll we'll want plan hope intend need going"
-    " i'm we're used ago back"
-    " should could might wish wished imagine maybe should've could've would've".split()
+    ["if", "next", "future", "forward", "now", "would", "i'd", "we'd", "will", "i'll", "we'll", "want", "plan", "hope", "intend", "need", "going", "i'm", "we're", "used", "ago", "back", "should", "could", "might", "wish", "wished", "imagine", "maybe", "should've", "could've", "would've"]
 )
 _SELF_NOTICED_WORDS = frozenset(
-    "caught noticed notice realised realized realise realize recognised recognized clocked heard"
-    " found spotted saw aware slipped slid fell drifted defaulted hit struck looking reflection"
-    " hindsight see checked".split()
+    ["caught", "noticed", "notice", "realised", "realized", "realise", "realize", "recognised", "recognized", "clocked", "heard", "found", "spotted", "saw", "aware", "slipped", "slid", "fell", "drifted", "defaulted", "hit", "struck", "looking", "reflection", "hindsight", "see", "checked"]
 )
 _ATTRIBUTION_WORDS = frozenset(
-    "said says saying say call called calls calling label labelled labeled labels labelling"
-    " labeling described describes describing refer referred refers wrote writes written charted"
-    " charts charting documented documents documenting noted reported reports insisted"
-    " insists claimed claims stated states told tells think thinks thought believes believed"
-    " framed warned reckon reckons reckoned put kept keeps asked according per handover note"
-    " chart file referral words assessment plan summary report deemed branded flagged seen"
-    " considered word term terms phrase phrases language jargon like mentioned mentions talked"
-    " talk talking spoke speak went going whether if".split()
+    ["said", "says", "saying", "say", "call", "called", "calls", "calling", "label", "labelled", "labeled", "labels", "labelling", "labeling", "described", "describes", "describing", "refer", "referred", "refers", "wrote", "writes", "written", "charted", "charts", "charting", "documented", "documents", "documenting", "noted", "reported", "reports", "insisted", "insists", "claimed", "claims", "stated", "states", "told", "tells", "think", "thinks", "thought", "believes", "believed", "framed", "warned", "reckon", "reckons", "reckoned", "put", "kept", "keeps", "asked", "according", "per", "handover", "note", "chart", "file", "referral", "words", "assessment", "plan", "summary", "report", "deemed", "branded", "flagged", "seen", "considered", "word", "term", "terms", "phrase", "phrases", "language", "jargon", "like", "mentioned", "mentions", "talked", "talk", "talking", "spoke", "speak", "went", "going", "whether", "if"]
 )
 
 
-def _cue_positions(tokens: list[str], words: frozenset[str]) -> list[int]:
-    return [i for i, w in enumerate(tokens) if w in words]
+# Cue classes of a word, computed once per distinct word (cached in a module dict).
+CONJ, SUBJ_CONJ, NEGATOR, NEG_PAIR, HYPO, NOTICED, ATTRIB = (1 << k for k in range(7))
+_NEG_PAIR_FIRST = frozenset(a for a, _ in _NEGATOR_PAIRS)
+
+
+_WORD_CLASSES: dict[str, int] = {}
+
+
+def _classify(word: str) -> int:
+    """The cue classes of a word (cached per word by the caller)."""
+    c = 0
+    if word in _CONJUNCTIONS:
+        c |= CONJ
+    if word in _SUBJECT_CONJUNCTIONS:
+        c |= SUBJ_CONJ
+    if word in _NEGATOR_WORDS or word.endswith("n't"):
+        c |= NEGATOR
+    if word in _NEG_PAIR_FIRST:
+        c |= NEG_PAIR
+    if word in _HYPOTHETICAL_WORDS:
+        c |= HYPO
+    if word in _SELF_NOTICED_WORDS:
+        c |= NOTICED
+    if word in _ATTRIBUTION_WORDS:
+        c |= ATTRIB
+    return c
 
 
 def _any_between(positions: list[int], lo: int, hi: int) -> bool:
@@ -189,16 +198,8 @@ def normalise(text: str) -> str:
 
 def _split_view(text: str) -> str:
     spaced = text.translate(_SEPARATORS)
-    if "'" not in spaced:
-        return spaced
-    chars = list(spaced)
-    last = len(chars) - 1
-    i = spaced.find("'")
-    while i != -1:  # an apostrophe at the edge of a word is a quotation mark
-        if i == 0 or i == last or not chars[i - 1].isalnum() or not chars[i + 1].isalnum():
-            chars[i] = " "
-        i = spaced.find("'", i + 1)
-    return "".join(chars)
+    # an apostrophe at the edge of a word is a quotation mark
+    return _EDGE_APOSTROPHE.sub(" ", spaced) if "'" in spaced else spaced
 
 
 def count_words(text: str) -> int:
@@ -227,25 +228,18 @@ def _negator_for(starts: list[int], negators: list[int], clause_start: int, tok:
     return neg if starts[neg] >= clause_start and tok - neg - 1 <= NEGATION_WINDOW else -1
 
 
-def _negator_positions(tokens: list[str]) -> list[int]:
-    out = []
-    n = len(tokens)
-    for i, w in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < n else ""
-        if w in _NEGATOR_WORDS or w.endswith("n't"):
-            if (w, nxt) not in _NOT_NEGATOR_PAIRS:
-                out.append(i)
-        elif (w, nxt) in _NEGATOR_PAIRS:
-            out.append(i + 1)
-    return out
+def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
+    for q in quotes:
+        if q[0] < start < q[1]:
+            return q
+    return None
 
 
 def _attributed(
-    text: str, sent_start: int, start: int, clause_starts: list[int], quotes: list[tuple[int, int]]
+    text: str, sent_start: int, start: int, clause_starts: list[int], quote: tuple[int, int] | None
 ) -> bool:
-    for q_start, q_end in quotes:
-        if q_start < start < q_end:
-            return not _WRITER_QUOTES.search(text, sent_start, q_start)
+    if quote is not None:
+        return not _WRITER_QUOTES.search(text, sent_start, quote[0])
     cue = None
     for m in _ATTRIBUTION.finditer(text, sent_start, start):
         lo = max(sent_start, m.start() - 40)
@@ -270,15 +264,24 @@ def find_hits(text: str, lexicon: Lexicon) -> list[tuple[Hit, Marker]]:
     return scan(text, lexicon)[0]
 
 
-def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
-    """Hits (with flags) and the word count, in one pass over the words."""
+@dataclass(slots=True)
+class _Cues:
+    """Token positions of cue words in one text (see the module docstring)."""
+
+    conj_starts: list[int]
+    negators: list[int]
+    hypo: list[int]
+    noticed: list[int]
+    attrib: list[int]
+
+
+def _tokenize(text: str) -> tuple[str, str, list[str], list[int], bool]:
+    """(normalised text, one-line text, lowercase tokens, token starts, tokens need lower())"""
     norm = normalise(text)
     flat = norm.replace("\n", " ").replace("\t", " ").replace("\r", " ")
     lower = flat.lower()
-    if len(lower) != len(flat):  # a rare character whose lowercase is longer: keep the case
-        lower = flat
-    spaced = _split_view(lower)
-    parts = _SPACES.split(spaced)  # word, spaces, word, ... (possibly '' at either end)
+    keep_case = len(lower) != len(flat)  # a rare character whose lowercase is longer
+    parts = _SPACES.split(_split_view(flat if keep_case else lower))  # word, spaces, word, …
     offsets = list(accumulate(map(len, parts), initial=0))
     tokens, starts = parts[0::2], offsets[0:-1:2]
     if tokens and not tokens[-1]:
@@ -286,26 +289,33 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         starts.pop()
     if tokens and not tokens[0]:
         del tokens[0], starts[0]
+    return norm, flat, tokens, starts, keep_case
+
+
+def _find_matches(
+    flat: str, tokens: list[str], starts: list[int], keep_case: bool, lexicon: Lexicon
+) -> list[tuple[re.Match[str], Marker]]:
     index = lexicon.index
-    singles, pairs, heads, head_len = index.single_words, index.pairs, index.prefix_heads, index.prefix_head_len
-    firsts = index.first_words
-    candidates = [
-        i for i, w in enumerate(tokens) if w in firsts or w[:head_len] in heads
-    ]
-    matches: list[tuple[re.Match[str], Marker]] = []
+    singles, pairs = index.single_words, index.pairs
+    heads, head_len = index.prefix_heads, index.prefix_head_len
     n = len(tokens)
+    # where phrases can start: a known first word, a known pair of words, or a prefix head
+    cand = {i for i, w in enumerate(tokens) if w in singles}
+    cand.update(i for i, p in enumerate(zip(tokens, tokens[1:])) if p in pairs)
+    cand.update(i for i, w in enumerate(tokens) if w[:head_len] in heads)
+    matches: list[tuple[re.Match[str], Marker]] = []
     hit_end = 0
-    for i in candidates:
+    for i in sorted(cand):
         start, word = starts[i], tokens[i]
         if start < hit_end:
             continue  # inside the previous hit: hits never overlap
         best: tuple[re.Match[str], Marker] | None = None
-        if i + 1 < n and (word, tokens[i + 1]) in pairs:
+        if i + 1 < n:
             found = index.pair((word, tokens[i + 1]))
             if found is not None:
                 best = _match(found, flat, start)
         if word in singles or word[:head_len] in heads:
-            found = index.single(word if lower is not flat else word.lower())
+            found = index.single(word.lower() if keep_case else word)
             if found is not None:
                 other = _match(found, flat, start)
                 if other is not None and (best is None or other[0].end() > best[0].end()):
@@ -313,23 +323,49 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         if best is not None:
             matches.append(best)
             hit_end = best[0].end()
+    return matches
+
+
+def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
+    cues = _Cues([], [], [], [], [])
+    classes = _WORD_CLASSES
+    n = len(tokens)
+    for i, c in [(i, c) for i, w in enumerate(tokens) if (c := classes.get(w, -1))]:
+        if c == -1:
+            c = classes[tokens[i]] = _classify(tokens[i])
+            if not c:
+                continue
+        if c & CONJ or (c & SUBJ_CONJ and i + 1 < n and tokens[i + 1] in _SUBJECTS):
+            cues.conj_starts.append(starts[i])
+        if c & (NEGATOR | NEG_PAIR):
+            pair = (tokens[i], tokens[i + 1] if i + 1 < n else "")
+            if c & NEGATOR and pair not in _NOT_NEGATOR_PAIRS:
+                cues.negators.append(i)
+            elif c & NEG_PAIR and pair in _NEGATOR_PAIRS:
+                cues.negators.append(i + 1)
+        if c & HYPO:
+            cues.hypo.append(i)
+        if c & NOTICED:
+            cues.noticed.append(i)
+        if c & ATTRIB:
+            cues.attrib.append(i)
+    return cues
+
+
+def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
+    """Hits (with flags and ``counted``) and the word count."""
+    norm, flat, tokens, starts, keep_case = _tokenize(text)
+    matches = _find_matches(flat, tokens, starts, keep_case, lexicon)
     if not matches:
-        return [], n
-    conj_starts = [
-        starts[i]
-        for i, w in enumerate(tokens)
-        if w in _CONJUNCTIONS
-        or (w in _SUBJECT_CONJUNCTIONS and i + 1 < n and tokens[i + 1] in _SUBJECTS)
-    ]
+        return [], len(tokens)
+    cues = _find_cues(tokens, starts)
     sentence_starts = _sentence_starts(norm)
     clause_starts = sorted(
-        {m.end() for m in _CLAUSE_PUNCT.finditer(norm)} | set(sentence_starts) | set(conj_starts)
+        {m.end() for m in _CLAUSE_PUNCT.finditer(norm)}
+        | set(sentence_starts)
+        | set(cues.conj_starts)
     )
     quotes = [m.span() for m in _QUOTE.finditer(norm)] if ('"' in norm or "'" in norm) else []
-    negators = _negator_positions(tokens)
-    hypo = _cue_positions(tokens, _HYPOTHETICAL_WORDS)
-    noticed = _cue_positions(tokens, _SELF_NOTICED_WORDS)
-    attrib = _cue_positions(tokens, _ATTRIBUTION_WORDS)
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg = -1, -1
     for m, marker in matches:
@@ -338,7 +374,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         sent_start = sentence_starts[bisect_right(sentence_starts, start) - 1]
         sent_tok = bisect_left(starts, sent_start)
         clause_start = clause_starts[bisect_right(clause_starts, start) - 1]
-        neg = _negator_for(starts, negators, clause_start, tok)
+        neg = _negator_for(starts, cues.negators, clause_start, tok)
         if neg >= 0 and starts[neg] < prev_end:
             # a negator belongs to the nearest marker after it ("not X, Y" leaves Y alone),
             # unless the markers are coordinated: "didn't lecture or give advice"
@@ -350,13 +386,14 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         polarity = marker.polarity
         if negated and marker.negation == "flip":
             polarity = "drift" if polarity == "identity" else "identity"
-        attributed = (quotes or _any_between(attrib, sent_tok, tok)) and _attributed(
-            norm, sent_start, start, clause_starts, quotes
+        in_quote = _quote_around(quotes, start)
+        attributed = bool(in_quote or _any_between(cues.attrib, sent_tok, tok)) and _attributed(
+            norm, sent_start, start, clause_starts, in_quote
         )
-        hypothetical = _any_between(hypo, sent_tok, tok) and bool(
+        hypothetical = _any_between(cues.hypo, sent_tok, tok) and bool(
             _HYPOTHETICAL.search(norm, sent_start, start)
         )
-        self_noticed = _any_between(noticed, sent_tok, tok) and bool(
+        self_noticed = _any_between(cues.noticed, sent_tok, tok) and bool(
             _SELF_NOTICED.search(norm, sent_start, start)
         )
         hit = Hit(
@@ -367,12 +404,18 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             start=start,
             end=end,
             negated=negated,
-            attributed=bool(attributed),
+            attributed=attributed,
             hypothetical=hypothetical,
             self_noticed=self_noticed,
+            counted=is_counted(marker, negated, attributed, hypothetical),
         )
         hits.append((hit, marker))
-    return hits, n
+    return hits, len(tokens)
+
+
+def is_counted(marker: Marker, negated: bool, attributed: bool, hypothetical: bool) -> bool:
+    """Counted unless dropped by negation, someone else's words, or hypothetical."""
+    return not ((negated and marker.negation == "drop") or attributed or hypothetical)
 
 
 def _match(

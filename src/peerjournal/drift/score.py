@@ -23,7 +23,7 @@ Mood is not evidence: the lexicon holds practice markers, not sentiment words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, load_lexicon
@@ -146,12 +146,8 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     hits: list[Hit] = []
     weights: dict[str, float] = {}
     counted_n = 0
-    for hit, marker in found:
-        dropped = hit.negated and marker.negation == "drop"
-        counted = not (dropped or hit.attributed or hit.hypothetical)
-        if not counted:
-            hit = replace(hit, counted=False)
-        else:
+    for hit, marker in found:  # `counted` was set by matcher.is_counted (rule above)
+        if hit.counted:
             counted_n += 1
             totals[hit.polarity] += marker.weight
             dims[hit.dimension][hit.polarity] += marker.weight

@@ -1,0 +1,141 @@
+"""Throughput of the drift scorer on generated ~150-word entries.
+
+    PYTHONPATH=src python benchmarks/bench_drift.py [--entries 5000] [--runs 5]
+
+Entries are shuffled sentences from the labelled evaluation set (as peer supporters write:
+hits, negations, reported speech, quotes, hypotheticals) plus plain filler; a second, harsher
+set is built around lexicon phrases. Timing is CPU time of this process (the machine is
+shared), median of several runs. Prints a Markdown snippet: entries per
+second (median of the runs, and the slowest), lexicon load time and `import peerjournal.drift`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from drift_eval import load_entries
+from peerjournal.drift import load_lexicon, score_text
+from peerjournal.drift.lexicon import example_phrase, parse_lexicon
+
+TEMPLATES = [
+    "I {p} with her this morning.",
+    "The team said he was {p} again.",
+    "I didn't {p} today.",
+    "Next time I would {p} earlier.",
+    "I caught myself {p} in handover.",
+    "We sat outside and {p} for a while.",
+    "Honestly I think I {p}, and it felt different.",
+]
+FILLER = [
+    "It rained all afternoon and the bus was late.",
+    "We had tea in the garden room before the group started.",
+    "She talked about her sister and the new flat.",
+    "Handover ran long because of the fire alarm.",
+    "He brought photos of his dog to show everyone.",
+    "The kettle in the office is broken again.",
+    "I walked back through the park after the visit.",
+    "Lunch was soup and the usual sandwiches.",
+]
+
+
+def make_entries(n: int, seed: int = 7, words: int = 150) -> list[str]:
+    """~150-word entries from shuffled sentences of the labelled evaluation set (realistic
+    density of markers, negation, reported speech, quotes) plus plain filler sentences."""
+    sentences = [
+        s.strip() + "."
+        for entry in load_entries()
+        for s in str(entry["text"]).split(". ")
+        if len(s.split()) > 2
+    ]
+    rng = random.Random(seed)
+    entries = []
+    for _ in range(n):
+        parts: list[str] = []
+        count = 0
+        while count < words:
+            sentence = rng.choice(sentences) if rng.random() < 0.8 else rng.choice(FILLER)
+            parts.append(sentence)
+            count += len(sentence.split())
+        entries.append(" ".join(parts))
+    return entries
+
+
+def make_dense_entries(n: int, seed: int = 7, words: int = 150) -> list[str]:
+    """A harsher load: ~45% of sentences are built around lexicon phrases and flag cues."""
+    lex = load_lexicon()
+    phrases = sorted({example_phrase(p) for m in lex.markers for p in m.patterns})
+    rng = random.Random(seed)
+    entries = []
+    for _ in range(n):
+        parts: list[str] = []
+        count = 0
+        while count < words:
+            if rng.random() < 0.45:
+                sentence = rng.choice(TEMPLATES).format(p=rng.choice(phrases))
+            else:
+                sentence = rng.choice(FILLER)
+            parts.append(sentence)
+            count += len(sentence.split())
+        entries.append(" ".join(parts))
+    return entries
+
+
+def run(entries: list[str]) -> float:
+    lex = load_lexicon()
+    start = time.process_time()
+    for text in entries:
+        score_text(text, lex)
+    return len(entries) / (time.process_time() - start)
+
+
+def import_ms() -> float:
+    code = "import time; t=time.perf_counter(); import peerjournal.drift; print(time.perf_counter()-t)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={"PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")},
+    )
+    return float(out.stdout) * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--entries", type=int, default=5000)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+
+    from peerjournal.drift.lexicon import DEFAULT_LEXICON
+
+    data = DEFAULT_LEXICON.read_bytes()
+    t = time.perf_counter()
+    lex = parse_lexicon(data, str(DEFAULT_LEXICON))
+    load_ms = (time.perf_counter() - t) * 1000
+
+    entries = make_entries(args.entries)
+    dense = make_dense_entries(args.entries)
+    mean_words = statistics.mean(len(e.split()) for e in entries)
+    run(entries[:500])  # warm-up: per-phrase regexes are compiled on first use
+    run(dense[:500])
+    rates = [run(entries) for _ in range(args.runs)]
+    dense_rates = [run(dense) for _ in range(args.runs)]
+
+    print("### Drift scorer throughput\n")
+    print(f"- entries per run: {len(entries)} (mean {mean_words:.0f} words)")
+    print(f"- lexicon: {len(lex.markers)} markers, {lex.pattern_count} patterns, version {lex.version}")
+    print()
+    print("| measure | value |")
+    print("|---|---|")
+    print(f"| entries/second (median of {args.runs}) | {statistics.median(rates):,.0f} |")
+    print(f"| entries/second (slowest run) | {min(rates):,.0f} |")
+    print(f"| entries/second, phrase-dense entries (median) | {statistics.median(dense_rates):,.0f} |")
+    print(f"| lexicon load (parse + index) | {load_ms:.0f} ms |")
+    print(f"| `import peerjournal.drift` | {import_ms():.0f} ms |")
+
+
+if __name__ == "__main__":
+    main()
