@@ -112,13 +112,19 @@ def test_show_panels_and_json(cli: CLI, add: Add) -> None:
                                                                          "Bath.")
 
 
+@pytest.mark.parametrize("entry_id", ["999", "0", "99999999999999999999999"])
 @pytest.mark.parametrize("command", ["show", "edit", "delete", "restore"])
-def test_unknown_id_is_not_found(cli: CLI, add: Add, command: str) -> None:
+def test_unknown_id_is_not_found(cli: CLI, add: Add, command: str, entry_id: str) -> None:
     add()
-    result = cli(command, "999")
+    result = cli(command, entry_id)
     assert result.exit_code == 3
-    assert "No entry 999" in result.stderr
+    assert f"No entry {entry_id}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_huge_limit_means_no_limit(cli: CLI, journal: dict[str, int]) -> None:
+    assert len(as_json(cli, "list", "--limit", "99999999999999999999999")) == 4
+    assert len(as_json(cli, "search", "about", "--limit", "99999999999999999999999")) == 2
 
 
 def test_rich_markup_in_entries_prints_as_written(cli: CLI, add: Add) -> None:

@@ -23,6 +23,7 @@ ENTRY_COLUMNS = (
     "e.feelings, e.evaluation, e.self_care, e.answers, e.shared, e.deleted_at, e.drift_verdict, "
     f"(SELECT group_concat(tag, '{TAG_SEP}') FROM entry_tag t WHERE t.entry_id = e.id)"
 )
+MAX_SQLITE_INT = 2**63 - 1
 EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care")
 
 
@@ -55,7 +56,8 @@ class Filters:
         return " AND ".join(clauses), params
 
     def limit_sql(self) -> str:
-        return f" LIMIT {int(self.limit)}" if self.limit else ""
+        # SQLite's LIMIT is a 64-bit integer: a larger one is "no limit", not a type error.
+        return f" LIMIT {min(int(self.limit), MAX_SQLITE_INT)}" if self.limit else ""
 
 
 @dataclass
@@ -163,10 +165,13 @@ class Store:
     def get(self, entry_id: int, *, trashed: bool = False) -> Entry:
         """The entry with this ID; with trashed=True, only an entry in the trash."""
         condition = "e.deleted_at IS NOT NULL" if trashed else "e.deleted_at IS NULL"
-        with self._errors():
-            row = self.conn.execute(
-                f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ? AND {condition}", (entry_id,)
-            ).fetchone()
+        row = None
+        if 0 < entry_id <= MAX_SQLITE_INT:  # a larger ID would overflow sqlite3, not be missing
+            with self._errors():
+                row = self.conn.execute(
+                    f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ? AND {condition}",
+                    (entry_id,),
+                ).fetchone()
         if row is None:
             where = "in the trash" if trashed else "in the journal"
             hint = "" if trashed else " (see `peerjournal list`, or `peerjournal trash`)"
