@@ -202,3 +202,12 @@ def test_empty_trash_when_empty(cli: CLI) -> None:
     result = cli("trash", "--empty")
     assert result.exit_code == 0 and "already empty" in result.stderr
     assert "trash is empty" in cli("trash").stderr
+
+
+def test_a_setting_typed_over_two_lines_stays_editable(cli: CLI, add: Add,
+                                                       editor: Editor) -> None:
+    entry_id = add("A visit.", "--setting", "community\nhousing team")
+    assert show(cli, entry_id)["setting"] == "community housing team"
+    editor(("A visit.", "A home visit."))
+    assert cli("edit", str(entry_id)).exit_code == 0
+    assert show(cli, entry_id)["experience"] == "A home visit."

@@ -126,6 +126,7 @@ def validate(draft: EntryDraft, today: date) -> EntryDraft:
     """Normalise a draft for saving; raise PeerJournalError on what cannot be saved."""
     for name in (*ELEMENTS, "self_care", "setting"):
         setattr(draft, name, clean_text(getattr(draft, name)))
+    draft.setting = " ".join(draft.setting.split())  # one line: it is a header in the template
     draft.answers = {k: clean_text(v) for k, v in draft.answers.items() if v and v.strip()}
     if not draft.experience:
         raise PeerJournalError(
