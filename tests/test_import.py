@@ -202,3 +202,17 @@ def test_non_utf8_and_missing_files(cli: CLI, tmp_path: Path) -> None:
 def test_empty_json_array(cli: CLI, tmp_path: Path) -> None:
     result = cli("import", write(tmp_path, "empty.json", "[]"))
     assert result.exit_code == 0 and "No entries" in result.stderr
+
+
+def test_a_large_import_is_all_or_nothing(cli: CLI, tmp_path: Path) -> None:
+    records = [{"date": f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                "experience": f"Shift {n}: we talked and planned the week.", "tags": ["shift"]}
+               for n in range(600)]
+    bad = [*records[:-1], {**records[-1], "date": "2025-02-30"}]
+    result = cli("import", write(tmp_path, "bad.json", json.dumps(bad)))
+    assert result.exit_code == 1 and "Record 600" in result.stderr
+    assert imported(cli) == []
+    result = cli("import", write(tmp_path, "good.json", json.dumps(records)))
+    assert result.exit_code == 0, result.stderr
+    assert "Imported 600 entries" in result.stderr
+    assert json.loads(cli("tags", "--json").stdout) == [{"tag": "shift", "entries": 600}]
