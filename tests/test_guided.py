@@ -179,3 +179,28 @@ def test_non_utf8_typed_input_is_a_clear_error(cli: CLI, isolated: Path) -> None
     assert result.exit_code == 1
     assert "not UTF-8" in result.stderr and "Traceback" not in result.stderr
     assert stored(cli) == []
+
+
+@pytest.mark.parametrize("name", ["boud", "gibbs", "driscoll", "ips"])
+def test_every_shipped_set_guides_through_its_questions(cli: CLI, name: str) -> None:
+    from peerjournal.reflection import load_prompt_set
+
+    prompt_set = load_prompt_set(name)
+    questions = [q for e in prompt_set.elements for q in e.questions]
+    # setting, experience (+ blank), then for each element a blank and each question an answer
+    lines = ["", "What happened.", ""]
+    for element in prompt_set.elements:
+        if element.id != "experience":
+            lines.append("")
+        for question in element.questions:
+            lines += [f"Answer to {question.id}.", ""]
+    lines += ["", "", "y"]
+    result = cli("write", "--prompts", name, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    for question in questions:
+        assert question.text in result.stderr
+    for element in prompt_set.elements:
+        assert element.heading in result.stderr
+    [entry] = stored(cli)
+    assert entry["answers"] == {q.id: f"Answer to {q.id}." for q in questions}
+    assert entry["prompt_set"] == name
