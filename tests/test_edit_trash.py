@@ -96,6 +96,17 @@ def test_editor_unchanged_says_no_changes(cli: CLI, entry: int, editor: Editor,
     assert not list((isolated / "drafts").rglob("*.md"))
 
 
+def test_editor_that_only_touches_whitespace_or_comments_changes_nothing(
+    cli: CLI, entry: int, editor: Editor
+) -> None:
+    before = show(cli, entry)
+    editor(("We met at the library.\n", "We met at the library.   \n\n\n"),
+           ("<!-- peerjournal entry.", "<!-- I read this comment. peerjournal entry."))
+    result = cli("edit", str(entry))
+    assert result.exit_code == 0 and "No changes" in result.stderr
+    assert show(cli, entry) == before
+
+
 def test_editor_failing_changes_nothing_and_keeps_the_edit(cli: CLI, entry: int,
                                                            editor: Editor, isolated: Path) -> None:
     before = show(cli, entry)

@@ -105,8 +105,11 @@ def _edit_in_editor(app: AppContext, draft: EntryDraft) -> Draft | None:
     file = new_draft(paths.drafts_dir() / "edits", app.now(), ".md")
     write_atomic(file.path, original)
     text = run_editor(file.path)
-    if text == original:
+    parsed = parse_template(text, prompt_set)
+    # Compare what the file says, not its bytes: an editor that adds a final newline or
+    # trims trailing spaces, or an edited comment, is not a change to the entry.
+    if text == original or parsed == parse_template(original, prompt_set):
         file.discard()
         return None
-    apply_parsed(draft, parse_template(text, prompt_set), app.today())
+    apply_parsed(draft, parsed, app.today())
     return file
