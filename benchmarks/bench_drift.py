@@ -95,9 +95,14 @@ def run(entries: list[str]) -> float:
 
 
 def import_ms() -> float:
-    code = "import time; t=time.perf_counter(); import peerjournal.drift; print(time.perf_counter()-t)"
+    code = (
+        "import time; t=time.perf_counter(); import peerjournal.drift; print(time.perf_counter()-t)"
+    )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
         env={"PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")},
     )
     return float(out.stdout) * 1000
@@ -126,13 +131,18 @@ def main() -> None:
 
     print("### Drift scorer throughput\n")
     print(f"- entries per run: {len(entries)} (mean {mean_words:.0f} words)")
-    print(f"- lexicon: {len(lex.markers)} markers, {lex.pattern_count} patterns, version {lex.version}")
+    print(
+        f"- lexicon: {len(lex.markers)} markers, {lex.pattern_count} patterns,"
+        f" version {lex.version}"
+    )
     print()
     print("| measure | value |")
     print("|---|---|")
     print(f"| entries/second (median of {args.runs}) | {statistics.median(rates):,.0f} |")
     print(f"| entries/second (slowest run) | {min(rates):,.0f} |")
-    print(f"| entries/second, phrase-dense entries (median) | {statistics.median(dense_rates):,.0f} |")
+    print(
+        f"| entries/second, phrase-dense entries (median) | {statistics.median(dense_rates):,.0f} |"
+    )
     print(f"| lexicon load (parse + index) | {load_ms:.0f} ms |")
     print(f"| `import peerjournal.drift` | {import_ms():.0f} ms |")
 

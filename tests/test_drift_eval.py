@@ -32,8 +32,17 @@ def test_eval_set_shape() -> None:
     assert len({e["id"] for e in entries}) == len(entries)
     cats = {e["category"] for e in entries}
     assert cats >= CLEAR
-    assert {"negation", "reported", "quote", "hypothetical", "self_noticed",
-            "critical_clinical", "upbeat_drift", "sad_identity", "mixed"} <= cats
+    assert {
+        "negation",
+        "reported",
+        "quote",
+        "hypothetical",
+        "self_noticed",
+        "critical_clinical",
+        "upbeat_drift",
+        "sad_identity",
+        "mixed",
+    } <= cats
     for e in entries:
         assert e["label"] in ("identity", "drift", "mixed")
         assert e["dims"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from peerjournal.drift import Hit, score_text
@@ -126,7 +128,10 @@ def test_initials_do_not_end_sentences() -> None:
 
 
 def test_spans_index_the_original_text() -> None:
-    text = "Long  shift.\n\u201cThe team\u2019s view\u201d: I  shared my\nown story;  I DIDN\u2019T give advice!"
+    text = (
+        "Long  shift.\n\u201cThe team\u2019s view\u201d: I  shared my\nown story;"
+        "  I DIDN\u2019T give advice!"
+    )
     found = score_text(text).hits
     assert found
     for h in found:
@@ -141,7 +146,7 @@ def test_hits_do_not_overlap_and_are_ordered() -> None:
     found = score_text("I shared my own recovery story and you should too, you could try.").hits
     ends = [h.start for h in found]
     assert ends == sorted(ends)
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
 
 

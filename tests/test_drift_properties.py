@@ -14,9 +14,40 @@ DRIFT_PHRASES = sorted(
     {example_phrase(p) for m in LEX.markers if m.polarity == "drift" for p in m.patterns}
 )
 FILLER = [
-    "today", "we", "sat", "outside", "and", "the", "weather", "was", "grey", ".", ",", "she",
-    "he", "they", "I", "then", "but", "because", "talked", "about", "work", "her", "week",
-    "said", "team", "if", "next", "time", "caught", "myself", "'", '"', "\n", "\u2019",
+    "today",
+    "we",
+    "sat",
+    "outside",
+    "and",
+    "the",
+    "weather",
+    "was",
+    "grey",
+    ".",
+    ",",
+    "she",
+    "he",
+    "they",
+    "I",
+    "then",
+    "but",
+    "because",
+    "talked",
+    "about",
+    "work",
+    "her",
+    "week",
+    "said",
+    "team",
+    "if",
+    "next",
+    "time",
+    "caught",
+    "myself",
+    "'",
+    '"',
+    "\n",
+    "\u2019",
 ]
 pieces = st.lists(st.sampled_from(PHRASES + FILLER), max_size=40)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -27,8 +58,11 @@ def join(parts: list[str]) -> str:
 
 
 def raw_drift(text: str) -> float:
-    return sum(LEX.marker(h.marker).weight for h in score_text(text, LEX).hits
-               if h.counted and h.polarity == "drift")
+    return sum(
+        LEX.marker(h.marker).weight
+        for h in score_text(text, LEX).hits
+        if h.counted and h.polarity == "drift"
+    )
 
 
 @SETTINGS

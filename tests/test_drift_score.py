@@ -34,15 +34,31 @@ DRIFT = (
 def test_json_contract_exact() -> None:
     d = score_text(IDENTITY + " The doctor called her manipulative.").to_dict()
     assert list(d) == [
-        "verdict", "balance", "identity", "drift", "words", "dimensions", "hits", "lexicon_version",
+        "verdict",
+        "balance",
+        "identity",
+        "drift",
+        "words",
+        "dimensions",
+        "hits",
+        "lexicon_version",
     ]
     assert isinstance(d["verdict"], str) and isinstance(d["words"], int)
     assert set(d["dimensions"]) == set(DIMENSIONS)
     for v in d["dimensions"].values():
         assert set(v) == {"identity", "drift"}
     hit_keys = [
-        "marker", "dimension", "polarity", "text", "start", "end",
-        "negated", "attributed", "hypothetical", "self_noticed", "counted",
+        "marker",
+        "dimension",
+        "polarity",
+        "text",
+        "start",
+        "end",
+        "negated",
+        "attributed",
+        "hypothetical",
+        "self_noticed",
+        "counted",
     ]
     assert d["hits"] and all(list(h) == hit_keys for h in d["hits"])
     assert d["lexicon_version"] == load_lexicon().version
@@ -61,7 +77,9 @@ def test_numbers_are_traceable_to_hits() -> None:
     lex = load_lexicon()
     s = score_text(IDENTITY + " " + DRIFT, lex)
     for pol, total in (("identity", s.identity), ("drift", s.drift)):
-        weights = sum(lex.marker(h.marker).weight for h in s.hits if h.counted and h.polarity == pol)
+        weights = sum(
+            lex.marker(h.marker).weight for h in s.hits if h.counted and h.polarity == pol
+        )
         assert total == pytest.approx(weights * 100 / s.words)
     for dim, v in s.dimensions.items():
         w = sum(

@@ -65,6 +65,7 @@ POLARITIES = ("identity", "drift")
 NEGATION_MODES = ("drop", "flip")
 MAX_WEIGHT = 5.0
 MAX_EXPANSIONS = 256  # per pattern, after expanding (a|b) alternatives
+MAX_TRIPLES = 600  # three-word keys per pattern; beyond that a pattern is keyed by two words
 
 DEFAULT_LEXICON = Path(__file__).with_name("markers.toml")
 
@@ -213,7 +214,8 @@ def _word_regex(word: str) -> str:
 
 
 def _alternation(bodies: list[str]) -> str:
-    """(?:a|b|c), longest first (Python's alternation takes the first match), `_END` factored out."""
+    """(?:a|b|c), longest first (Python's alternation takes the first that matches);
+    a common `_END` is factored out."""
     uniq = sorted(set(bodies), key=lambda r: (-len(r), r))
     if all(b.endswith(_END) for b in uniq):
         inner = [b[: -len(_END)] for b in uniq]
@@ -280,7 +282,7 @@ def _leading(seq: tuple[_Tok, ...]) -> list[tuple[_Tok, ...]]:
 # word. Keys are lowercase, as the tokenizer sees words (hyphens split words): "pair" is the
 # first two words (the common case, so a frequent first word such as "her" only triggers the
 # phrases that can follow it), "exact" the first word, "prefix" a prefix of the first word.
-Entry = tuple[str, str | tuple[str, str], str]
+Entry = tuple[str, str | tuple[str, ...], str]
 
 
 def _word_forms(tok: _Tok) -> list[str] | None:
@@ -335,6 +337,19 @@ def compile_pattern(pattern: str) -> list[Entry]:
                 entries.append(("exact", "".join(pieces), body))
             continue
         if firsts and seconds and not hyphened:
+            thirds = None
+            plain = not (seq[1].kind == "alt" and seq[1].optional)
+            if plain and not any(w.startswith("'") or "-" in w for w in seconds):
+                thirds = _second_words(seq[2:])
+            if (
+                thirds
+                and len(firsts) * len(seconds) * len(thirds) <= MAX_TRIPLES
+                and not any(t.startswith("'") for t in thirds)
+            ):
+                entries.extend(
+                    ("triple", (f, w, t), body) for f in firsts for w in seconds for t in thirds
+                )
+                continue
             for w in seconds:
                 if w.startswith("'"):  # "she" + "'s" is the single word "she's"
                     entries.extend(("exact", f + w, body) for f in firsts)
@@ -392,7 +407,7 @@ class PhraseIndex:
         self._markers = markers
         self._single: dict[str, list[tuple[str, int]]] = {}
         self._prefix: dict[str, list[tuple[str, int]]] = {}
-        self._pair: dict[tuple[str, str], list[tuple[str, int]] | Candidates] = {}
+        self._pair: dict[tuple[str, ...], list[tuple[str, int]] | Candidates] = {}
         self._cache: dict[str, Candidates | None] = {}
         seen: set[tuple[str, object, str]] = set()
         for idx, marker in enumerate(markers):
@@ -401,7 +416,7 @@ class PhraseIndex:
                     if (kind, key, body) in seen:
                         continue  # the first marker that claims a phrase keeps it
                     seen.add((kind, key, body))
-                    if kind == "pair":
+                    if kind in ("pair", "triple"):
                         assert isinstance(key, tuple)
                         entry = self._pair.setdefault(key, [])
                         assert isinstance(entry, list)
@@ -411,7 +426,8 @@ class PhraseIndex:
                         table = self._single if kind == "exact" else self._prefix
                         table.setdefault(key, []).append((body, idx))
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
-        self.pairs = self._pair.keys()
+        self.pairs = frozenset(k for k in self._pair if len(k) == 2)
+        self.triples = frozenset(k for k in self._pair if len(k) == 3)
         # quick filters for the matcher: words that can start a phrase, and the first
         # letters of prefix keys (a word can only match a prefix key if its head is here)
         self.single_words = frozenset(self._single)
@@ -434,8 +450,8 @@ class PhraseIndex:
         self._cache[word] = result
         return result
 
-    def pair(self, key: tuple[str, str]) -> Candidates | None:
-        """Combined regex for phrases starting with these two words."""
+    def pair(self, key: tuple[str, ...]) -> Candidates | None:
+        """Combined regex for phrases starting with these two (or three) words."""
         entry = self._pair.get(key)
         if entry is None or isinstance(entry, tuple):
             return entry
@@ -451,7 +467,7 @@ class PhraseIndex:
         # because Python's alternation takes the first alternative that matches
         groups = sorted(by_marker.items(), key=lambda kv: (-max(map(len, kv[1])), kv[0]))
         regex = "|".join("(" + _alternation(bodies) + ")" for _, bodies in groups)
-        compiled = re.compile(regex, re.IGNORECASE)
+        compiled = re.compile(regex)  # run on lowercased text: literals are lowercase
         return compiled, tuple(self._markers[idx] for idx, _ in groups)
 
     def compile_all(self) -> int:
@@ -493,7 +509,8 @@ def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
         raise _fail(path, where, "field 'id': duplicate id")
     dim = raw["dimension"]
     if dim not in DIMENSIONS:
-        raise _fail(path, where, f"field 'dimension': {dim!r} is not one of {', '.join(DIMENSIONS)}")
+        known = ", ".join(DIMENSIONS)
+        raise _fail(path, where, f"field 'dimension': {dim!r} is not one of {known}")
     pol = raw["polarity"]
     if pol not in POLARITIES:
         raise _fail(path, where, f"field 'polarity': {pol!r} must be 'identity' or 'drift'")
@@ -532,7 +549,8 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
         raise LexiconError(f"{path}: not valid TOML: {exc}") from None
     for key in doc:
         if key not in _TOP_LEVEL:
-            raise _fail(path, f"table '{key}'", "unknown table (expected lexicon, labels, questions, marker)")
+            expected = "expected lexicon, labels, questions, marker"
+            raise _fail(path, f"table '{key}'", f"unknown table ({expected})")
     meta = doc.get("lexicon", {})
     name = meta.get("name", Path(path).stem) if isinstance(meta, dict) else Path(path).stem
     labels_raw = doc.get("labels", {})
@@ -554,7 +572,8 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
             raise _fail(path, "table 'questions'", f"field '{dim}': unknown dimension")
         good = _as_str_list(qs)
         if good is None or not all(q.rstrip().endswith("?") for q in good):
-            raise _fail(path, "table 'questions'", f"field '{dim}': must be a list of questions ending in '?'")
+            problem = f"field '{dim}': must be a list of questions ending in '?'"
+            raise _fail(path, "table 'questions'", problem)
         questions[dim] = tuple(good)
     raw_markers = doc.get("marker")
     if not isinstance(raw_markers, list) or not raw_markers:

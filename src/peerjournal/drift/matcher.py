@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from peerjournal.drift.lexicon import Lexicon, Marker
 
@@ -39,10 +39,18 @@ WORD_RE = re.compile(r"\w+(?:'\w+)*")
 
 # Words are runs of letters, digits and inner apostrophes; everything else separates words.
 # The split view replaces separators by spaces (same length), so str.split() tokenizes in C.
-_SEPARATORS = str.maketrans(
-    {c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2026\u2022\u00b7"}
-)
+_SEPARATOR_CHARS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c'
+_SEPARATORS = str.maketrans({c: " " for c in _SEPARATOR_CHARS + "\u2013\u2014\u2026\u2022\u00b7"})
+_ASCII_SEPARATORS = bytes.maketrans(
+    _SEPARATOR_CHARS.encode(), b" " * len(_SEPARATOR_CHARS)
+)  # bytes.translate is far faster than str.translate, for the common all-ASCII entry
 _SPACES = re.compile(r"( +)")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
 
 # A sentence ends at . ! ? (possibly followed by a closing quote/bracket) before whitespace,
@@ -53,12 +61,13 @@ _SENTENCE_END = re.compile(r"[.!?\n][.!?\"')\]]*")
 _ABBREVIATION = re.compile(r"(?:^|[^\w'])(?:[A-Z][0-9]?|Dr|Mr|Mrs|Ms|Mx|St|etc|vs|e\.g|i\.e)$")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]| -+ ")
 # words that open a new clause (the boundary is placed before the word)
-_CONJUNCTIONS = frozenset(
-    ["but", "yet", "because", "cos", "although", "though", "however", "whereas", "while", "whilst", "instead", "until", "unless", "when", "whenever", "after", "before", "which", "who", "except"]
+_CONJUNCTIONS = _words(
+    "but yet because cos although though however whereas while whilst instead until unless when"
+    " whenever after before which who except"
 )
 # ... and these only when a new subject follows ("and I", "so she")
 _SUBJECT_CONJUNCTIONS = frozenset({"and", "or", "so", "then"})
-_SUBJECTS = frozenset(["i", "i'm", "i'd", "i've", "i'll", "he", "she", "they", "we", "you", "it", "that", "the"])
+_SUBJECTS = _words("i i'm i'd i've i'll he she they we you it that the")
 
 _SPEECH_VERBS = (
     r"said|says|saying|say|call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|describ(?:ed|es|ing)"
@@ -78,26 +87,20 @@ _ATTRIBUTION = re.compile(
     r"|branded|written\s+up\s+as|flagged\s+as|referred\s+to\s+as|seen\s+as|considered)"
     r"|the\s+(?:word|words|term|terms|label|labels|phrase|language)|(?:words|terms|labels|language"
     r"|phrases|jargon)\s+like)(?![\w'])",
-    re.IGNORECASE,
 )
-_FIRST_PERSON_BEFORE = re.compile(
-    r"(?<![\w'])(?:i|we|i'd|i've|we'd|we've)\s+(?:\w+\s+){0,4}$", re.IGNORECASE
-)
+_FIRST_PERSON_BEFORE = re.compile(r"(?<![\w'])(?:i|we|i'd|i've|we'd|we've)\s+(?:\w+\s+){0,4}$")
 _WRITER_SPEECH = re.compile(
     r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
     r"|recorded|noted|put|said|say|described|called|labell?ed|told|handed\s+over)(?![\w'])",
-    re.IGNORECASE,
 )
 _WRITER_RESUMES = re.compile(
     r"\s*(?:(?:but|and|so|then|yet|which|while|although|though)\s+)?"
     r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
-    re.IGNORECASE,
 )
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,80}'(?![\w'])")
 _WRITER_QUOTES = re.compile(
     r"(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2}(?:said|say|told\s+\w+|asked|wrote|replied|answered"
     r"|suggested|explained|put\s+it|went|was\s+like)[^.!?]{0,40}$",
-    re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
@@ -108,7 +111,6 @@ _HYPOTHETICAL = re.compile(
     r"|used\s+to|years\s+ago|back\s+then|(?:a|one|two|three|few|some)\s+(?:years|months)\s+ago"
     r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i)"
     r"(?![\w'])",
-    re.IGNORECASE,
 )
 _SELF_NOTICED = re.compile(
     r"\b(?:(?:i|we)\s+(?:\w+\s+)?(?:caught|noticed|notice|realised|realized|realise"
@@ -118,28 +120,49 @@ _SELF_NOTICED = re.compile(
     r"|(?:i|we)\s+(?:was|were)\s+aware|it\s+(?:hit|struck)\s+me|looking\s+back|on\s+reflection"
     r"|in\s+hindsight|(?:i|we)\s+(?:can\s+)?see\s+now|(?:i|we)\s+(?:\w+\s+)?checked\s+myself)"
     r"(?![\w'])",
-    re.IGNORECASE,
 )
 
 
 # Token-level cue words: a cheap first look before the (slower) cue regexes run on a sentence.
-_NEGATOR_WORDS = frozenset(
-    ["not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "hardly", "barely", "cannot", "dont", "didnt", "doesnt", "wasnt", "werent", "isnt", "arent", "wont", "cant", "couldnt", "wouldnt", "shouldnt", "havent", "hadnt", "refuse", "refused", "stop", "stopped", "stopping", "quit", "refusing", "refrain", "refrained", "resist", "resisted", "resisting", "avoid", "avoided", "avoiding", "objected", "challenged", "challenging", "questioned", "questioning"]
+_NEGATOR_WORDS = _words(
+    "not no never nor neither none nothing nobody without hardly barely cannot dont didnt"
+    " doesnt wasnt werent isnt arent wont cant couldnt wouldnt shouldnt havent hadnt refuse"
+    " refused stop stopped stopping quit refusing refrain refrained resist resisted resisting"
+    " avoid avoided avoiding objected challenged challenging questioned questioning"
 )
 _NEGATOR_PAIRS = frozenset(
-    {("instead", "of"), ("rather", "than"), ("opposed", "to"), ("myself", "from"),
-     ("back", "on"), ("clear", "of"), ("object", "to"), ("challenge", "the")}
+    {
+        ("instead", "of"),
+        ("rather", "than"),
+        ("opposed", "to"),
+        ("myself", "from"),
+        ("back", "on"),
+        ("clear", "of"),
+        ("object", "to"),
+        ("challenge", "the"),
+    }
 )
-_COORDINATED = re.compile(r"\b(?:or|nor)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\b(?:or|nor)\b")
 _NOT_NEGATOR_PAIRS = frozenset({("not", "only"), ("no", "doubt"), ("never", "mind")})
-_HYPOTHETICAL_WORDS = frozenset(
-    ["if", "next", "future", "forward", "now", "would", "i'd", "we'd", "will", "i'll", "we'll", "want", "plan", "hope", "intend", "need", "going", "i'm", "we're", "used", "ago", "back", "should", "could", "might", "wish", "wished", "imagine", "maybe", "should've", "could've", "would've"]
+_HYPOTHETICAL_WORDS = _words(
+    "if next future forward now would i'd we'd will i'll we'll want plan hope intend need going"
+    " i'm we're used ago back should could might wish wished imagine maybe should've could've"
+    " would've"
 )
-_SELF_NOTICED_WORDS = frozenset(
-    ["caught", "noticed", "notice", "realised", "realized", "realise", "realize", "recognised", "recognized", "clocked", "heard", "found", "spotted", "saw", "aware", "slipped", "slid", "fell", "drifted", "defaulted", "hit", "struck", "looking", "reflection", "hindsight", "see", "checked"]
+_SELF_NOTICED_WORDS = _words(
+    "caught noticed notice realised realized realise realize recognised recognized clocked"
+    " heard found spotted saw aware slipped slid fell drifted defaulted hit struck looking"
+    " reflection hindsight see checked"
 )
-_ATTRIBUTION_WORDS = frozenset(
-    ["said", "says", "saying", "say", "call", "called", "calls", "calling", "label", "labelled", "labeled", "labels", "labelling", "labeling", "described", "describes", "describing", "refer", "referred", "refers", "wrote", "writes", "written", "charted", "charts", "charting", "documented", "documents", "documenting", "noted", "reported", "reports", "insisted", "insists", "claimed", "claims", "stated", "states", "told", "tells", "think", "thinks", "thought", "believes", "believed", "framed", "warned", "reckon", "reckons", "reckoned", "put", "kept", "keeps", "asked", "according", "per", "handover", "note", "chart", "file", "referral", "words", "assessment", "plan", "summary", "report", "deemed", "branded", "flagged", "seen", "considered", "word", "term", "terms", "phrase", "phrases", "language", "jargon", "like", "mentioned", "mentions", "talked", "talk", "talking", "spoke", "speak", "went", "going", "whether", "if"]
+_ATTRIBUTION_WORDS = _words(
+    "said says saying say call called calls calling label labelled labeled labels labelling"
+    " labeling described describes describing refer referred refers wrote writes written charted"
+    " charts charting documented documents documenting noted reported reports insisted insists"
+    " claimed claims stated states told tells think thinks thought believes believed framed"
+    " warned reckon reckons reckoned put kept keeps asked according per handover note chart file"
+    " referral words assessment plan summary report deemed branded flagged seen considered word"
+    " term terms phrase phrases language jargon like mentioned mentions talked talk talking"
+    " spoke speak went going whether if"
 )
 
 
@@ -171,12 +194,19 @@ def _classify(word: str) -> int:
     return c
 
 
-def _any_between(positions: list[int], lo: int, hi: int) -> bool:
+def _first_between(positions: list[int], lo: int, hi: int) -> int:
+    """The first cue token in [lo, hi), or -1."""
     i = bisect_left(positions, lo)
-    return i < len(positions) and positions[i] < hi
+    return positions[i] if i < len(positions) and positions[i] < hi else -1
 
 
-@dataclass(frozen=True, slots=True)
+def _back_off(starts: list[int], cue: int, sent_start: int) -> int:
+    """Where to start a cue regex: a few words before the first cue word (for "I would",
+    "in the chart"), never before the sentence."""
+    return max(sent_start, starts[cue] - 24) if cue >= 0 else sent_start
+
+
+@dataclass(slots=True)
 class Hit:
     marker: str
     dimension: str
@@ -193,11 +223,14 @@ class Hit:
 
 def normalise(text: str) -> str:
     """Same-length normalisation: spans in the result index the original text."""
-    return text.translate(_TRANSLATE)
+    return text if text.isascii() else text.translate(_TRANSLATE)
 
 
 def _split_view(text: str) -> str:
-    spaced = text.translate(_SEPARATORS)
+    if text.isascii():
+        spaced = text.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii")
+    else:
+        spaced = text.translate(_SEPARATORS)
     # an apostrophe at the edge of a word is a quotation mark
     return _EDGE_APOSTROPHE.sub(" ", spaced) if "'" in spaced else spaced
 
@@ -236,12 +269,17 @@ def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] 
 
 
 def _attributed(
-    text: str, sent_start: int, start: int, clause_starts: list[int], quote: tuple[int, int] | None
+    text: str,
+    sent_start: int,
+    lo: int,
+    start: int,
+    clause_starts: list[int],
+    quote: tuple[int, int] | None,
 ) -> bool:
     if quote is not None:
         return not _WRITER_QUOTES.search(text, sent_start, quote[0])
     cue = None
-    for m in _ATTRIBUTION.finditer(text, sent_start, start):
+    for m in _ATTRIBUTION.finditer(text, lo, start):
         lo = max(sent_start, m.start() - 40)
         if m.group("verb") and _FIRST_PERSON_BEFORE.search(text, lo, m.start()):
             cue = None  # the writer's own words reset the attribution
@@ -275,13 +313,21 @@ class _Cues:
     attrib: list[int]
 
 
-def _tokenize(text: str) -> tuple[str, str, list[str], list[int], bool]:
-    """(normalised text, one-line text, lowercase tokens, token starts, tokens need lower())"""
+def lower_same_length(text: str) -> str:
+    """Lowercase, keeping every character in place (so spans still index the text)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
+    """(normalised text, its same-length lowercase, tokens, token starts).
+
+    All matching runs case-sensitively on the lowercase text: phrase literals are lowercase."""
     norm = normalise(text)
-    flat = norm.replace("\n", " ").replace("\t", " ").replace("\r", " ")
-    lower = flat.lower()
-    keep_case = len(lower) != len(flat)  # a rare character whose lowercase is longer
-    parts = _SPACES.split(_split_view(flat if keep_case else lower))  # word, spaces, word, …
+    lower = lower_same_length(norm)
+    parts = _SPACES.split(_split_view(lower))  # word, spaces, word, …
     offsets = list(accumulate(map(len, parts), initial=0))
     tokens, starts = parts[0::2], offsets[0:-1:2]
     if tokens and not tokens[-1]:
@@ -289,19 +335,22 @@ def _tokenize(text: str) -> tuple[str, str, list[str], list[int], bool]:
         starts.pop()
     if tokens and not tokens[0]:
         del tokens[0], starts[0]
-    return norm, flat, tokens, starts, keep_case
+    return norm, lower, tokens, starts
 
 
 def _find_matches(
-    flat: str, tokens: list[str], starts: list[int], keep_case: bool, lexicon: Lexicon
+    lower: str, tokens: list[str], starts: list[int], lexicon: Lexicon
 ) -> list[tuple[re.Match[str], Marker]]:
     index = lexicon.index
-    singles, pairs = index.single_words, index.pairs
+    singles, pairs, triples = index.single_words, index.pairs, index.triples
     heads, head_len = index.prefix_heads, index.prefix_head_len
     n = len(tokens)
     # where phrases can start: a known first word, a known pair of words, or a prefix head
     cand = {i for i, w in enumerate(tokens) if w in singles}
-    cand.update(i for i, p in enumerate(zip(tokens, tokens[1:])) if p in pairs)
+    cand.update(i for i, p in enumerate(pairwise(tokens)) if p in pairs)
+    cand.update(
+        i for i, t in enumerate(zip(tokens, tokens[1:], tokens[2:], strict=False)) if t in triples
+    )
     cand.update(i for i, w in enumerate(tokens) if w[:head_len] in heads)
     matches: list[tuple[re.Match[str], Marker]] = []
     hit_end = 0
@@ -310,14 +359,20 @@ def _find_matches(
         if start < hit_end:
             continue  # inside the previous hit: hits never overlap
         best: tuple[re.Match[str], Marker] | None = None
-        if i + 1 < n:
+        if i + 2 < n and (word, tokens[i + 1], tokens[i + 2]) in triples:
+            found = index.pair((word, tokens[i + 1], tokens[i + 2]))
+            if found is not None:
+                best = _match(found, lower, start)
+        if i + 1 < n and (word, tokens[i + 1]) in pairs:
             found = index.pair((word, tokens[i + 1]))
             if found is not None:
-                best = _match(found, flat, start)
+                other = _match(found, lower, start)
+                if other is not None and (best is None or other[0].end() > best[0].end()):
+                    best = other
         if word in singles or word[:head_len] in heads:
-            found = index.single(word.lower() if keep_case else word)
+            found = index.single(word)
             if found is not None:
-                other = _match(found, flat, start)
+                other = _match(found, lower, start)
                 if other is not None and (best is None or other[0].end() > best[0].end()):
                     best = other
         if best is not None:
@@ -354,8 +409,8 @@ def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
 
 def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     """Hits (with flags and ``counted``) and the word count."""
-    norm, flat, tokens, starts, keep_case = _tokenize(text)
-    matches = _find_matches(flat, tokens, starts, keep_case, lexicon)
+    norm, lower, tokens, starts = _tokenize(text)
+    matches = _find_matches(lower, tokens, starts, lexicon)
     if not matches:
         return [], len(tokens)
     cues = _find_cues(tokens, starts)
@@ -387,14 +442,17 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         if negated and marker.negation == "flip":
             polarity = "drift" if polarity == "identity" else "identity"
         in_quote = _quote_around(quotes, start)
-        attributed = bool(in_quote or _any_between(cues.attrib, sent_tok, tok)) and _attributed(
-            norm, sent_start, start, clause_starts, in_quote
+        cue = _first_between(cues.attrib, sent_tok, tok)
+        attributed = (in_quote is not None or cue >= 0) and _attributed(
+            lower, sent_start, _back_off(starts, cue, sent_start), start, clause_starts, in_quote
         )
-        hypothetical = _any_between(cues.hypo, sent_tok, tok) and bool(
-            _HYPOTHETICAL.search(norm, sent_start, start)
+        cue = _first_between(cues.hypo, sent_tok, tok)
+        hypothetical = cue >= 0 and bool(
+            _HYPOTHETICAL.search(lower, _back_off(starts, cue, sent_start), start)
         )
-        self_noticed = _any_between(cues.noticed, sent_tok, tok) and bool(
-            _SELF_NOTICED.search(norm, sent_start, start)
+        cue = _first_between(cues.noticed, sent_tok, tok)
+        self_noticed = cue >= 0 and bool(
+            _SELF_NOTICED.search(lower, _back_off(starts, cue, sent_start), start)
         )
         hit = Hit(
             marker=marker.id,
