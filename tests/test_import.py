@@ -216,3 +216,11 @@ def test_a_large_import_is_all_or_nothing(cli: CLI, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Imported 600 entries" in result.stderr
     assert json.loads(cli("tags", "--json").stdout) == [{"tag": "shift", "entries": 600}]
+
+
+@pytest.mark.parametrize("given", [99999999999999999999999, True, "7", -3, 0])
+def test_ids_that_cannot_be_kept_get_new_ones(cli: CLI, given: object) -> None:
+    record = {"id": given, "date": "2026-01-01", "experience": "x"}
+    result = cli("import", "-", input=json.dumps([record]))
+    assert result.exit_code == 0, result.stderr
+    assert [e["id"] for e in imported(cli)] == [1]

@@ -108,11 +108,16 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
     draft.mode = draft.mode or "on-action"
     draft.prompt_set = draft.prompt_set or "boud"
     kept = KeptIdentity(
-        id=item["id"] if isinstance(item.get("id"), int) and item["id"] > 0 else None,
+        id=item["id"] if _keepable_id(item.get("id")) else None,
         created_at=_stamp(item.get("created_at"), where),
         updated_at=_stamp(item.get("updated_at"), where),
     )
     return ImportRecord(_checked(draft, where, today), kept)
+
+
+def _keepable_id(value: Any) -> bool:
+    """A positive whole number SQLite can store (not true/false, not beyond 64 bits)."""
+    return type(value) is int and 0 < value < 2**63
 
 
 def _date(value: Any, where: str, today: date) -> date:
