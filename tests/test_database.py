@@ -84,6 +84,22 @@ def test_a_sqlite_file_that_is_not_ours(cli: CLI, tmp_path: Path) -> None:
     assert not list(tmp_path.glob("other.db.backup-*"))
 
 
+def test_a_damaged_journal(cli: CLI, isolated: Path) -> None:
+    for n in range(20):
+        assert cli("write", "-x", f"Entry {n} " + "words " * 500).exit_code == 0
+    path = isolated / "journal.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    for offset in range(8192, len(data), 7):
+        data[offset] = 0x5A
+    path.write_bytes(bytes(data))
+    for command in (["list"], ["show", "3"], ["search", "words"]):
+        one_line_error(cli(*command), 4, str(path))
+    result = cli("write", "-x", "Written to a damaged journal.")
+    one_line_error(result, 4, "kept as a draft")
+
+
 def test_a_journal_from_a_newer_peerjournal(cli: CLI, isolated: Path) -> None:
     assert cli("write", "-x", "x").exit_code == 0
     with sqlite3.connect(isolated / "journal.db") as conn:

@@ -59,7 +59,7 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
         return f"Cannot open the journal at {path}: check that the folder exists and is writable."
     if "disk" in text and "full" in text:
         return f"The disk holding {path} is full; nothing was saved."
-    return f"Database error in {path}: {exc}"
+    return f"Database error in {path}: {exc}."
 
 
 def open_journal(path: Path) -> sqlite3.Connection:
