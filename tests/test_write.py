@@ -216,6 +216,14 @@ def test_from_stdin_reads_the_markdown_format(cli: CLI) -> None:
     _assert_markdown_entry(entries(cli)[0])
 
 
+def test_question_headings_match_the_set_the_file_names(cli: CLI) -> None:
+    text = ("prompts: gibbs\n## Experience\nA visit.\n## Evaluation\nOk.\n"
+            "### Action plan: if it came up again, what would you do? \nAsk first.\n")
+    result = cli("write", "--from-file", "-", "--json", input=text)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["answers"] == {"action_plan": "Ask first."}
+
+
 def test_piped_text_without_sections_is_the_experience(cli: CLI) -> None:
     result = cli("write", "--setting", "housing", input="Helped him fill in the form.\r\n")
     assert result.exit_code == 0, result.stderr

@@ -182,7 +182,11 @@ def _from_file(
         else read_text_file(Path(source))
     )
     kept = {k: getattr(draft, k) for k in explicit_header}
-    apply_parsed(draft, parse_template(text, _prompt_set(draft.prompt_set)), app.today())
+    # Question headings are matched against the set the entry will use: --prompts, else the
+    # file's own `prompts:` header, else the default.
+    named = None if "prompt_set" in explicit_header else parse_template(text).prompts
+    prompt_set = _prompt_set(named or draft.prompt_set)
+    apply_parsed(draft, parse_template(text, prompt_set), app.today())
     for key, value in kept.items():
         setattr(draft, key, value)
 
