@@ -9,7 +9,7 @@ Stdlib only (re, tomllib, hashlib, dataclasses), so importing it is cheap.
 
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, LexiconError, Marker, load_lexicon
 from peerjournal.drift.matcher import Hit
-from peerjournal.drift.score import DriftScore, reflective_questions, score_text
+from peerjournal.drift.score import DriftScore, reflective_questions, score_many, score_text
 
 __all__ = [
     "DIMENSIONS",
@@ -20,5 +20,6 @@ __all__ = [
     "Marker",
     "load_lexicon",
     "reflective_questions",
+    "score_many",
     "score_text",
 ]

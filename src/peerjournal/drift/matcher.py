@@ -268,6 +268,33 @@ def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] 
     return None
 
 
+class _SentenceCues:
+    """Cue regex matches, found once per sentence and shared by that sentence's hits."""
+
+    def __init__(self, lower: str, starts: list[int], sentence_starts: list[int]) -> None:
+        self.lower, self.starts, self.sentence_starts = lower, starts, sentence_starts
+        self._ends: dict[tuple[int, int], list[int]] = {}
+
+    def before(
+        self, regex: re.Pattern[str], positions: list[int], sent_start: int, start: int
+    ) -> bool:
+        """Does a match of `regex` end before `start` in the sentence starting at sent_start?"""
+        key = (id(regex), sent_start)
+        ends = self._ends.get(key)
+        if ends is None:
+            i = bisect_right(self.sentence_starts, sent_start)
+            sent_end = self.sentence_starts[i] if i < len(self.sentence_starts) else len(self.lower)
+            lo_tok = bisect_left(self.starts, sent_start)
+            hi_tok = bisect_left(self.starts, sent_end)
+            cue = _first_between(positions, lo_tok, hi_tok)
+            ends = []
+            if cue >= 0:
+                lo = _back_off(self.starts, cue, sent_start)
+                ends = [m.end() for m in regex.finditer(self.lower, lo, sent_end)]
+            self._ends[key] = ends
+        return bool(ends) and ends[0] <= start
+
+
 def _attributed(
     text: str,
     sent_start: int,
@@ -421,6 +448,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         | set(cues.conj_starts)
     )
     quotes = [m.span() for m in _QUOTE.finditer(norm)] if ('"' in norm or "'" in norm) else []
+    sentence_cues = _SentenceCues(lower, starts, sentence_starts)
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg = -1, -1
     for m, marker in matches:
@@ -446,14 +474,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         attributed = (in_quote is not None or cue >= 0) and _attributed(
             lower, sent_start, _back_off(starts, cue, sent_start), start, clause_starts, in_quote
         )
-        cue = _first_between(cues.hypo, sent_tok, tok)
-        hypothetical = cue >= 0 and bool(
-            _HYPOTHETICAL.search(lower, _back_off(starts, cue, sent_start), start)
-        )
-        cue = _first_between(cues.noticed, sent_tok, tok)
-        self_noticed = cue >= 0 and bool(
-            _SELF_NOTICED.search(lower, _back_off(starts, cue, sent_start), start)
-        )
+        hypothetical = sentence_cues.before(_HYPOTHETICAL, cues.hypo, sent_start, start)
+        self_noticed = sentence_cues.before(_SELF_NOTICED, cues.noticed, sent_start, start)
         hit = Hit(
             marker=marker.id,
             dimension=marker.dimension,

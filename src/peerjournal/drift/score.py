@@ -171,6 +171,36 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     )
 
 
+_WORKER_LEXICON: Lexicon | None = None
+
+
+def _score_chunk(texts: list[str]) -> list[DriftScore]:
+    return [score_text(t, _WORKER_LEXICON) for t in texts]
+
+
+def score_many(
+    texts: list[str], lexicon: Lexicon | None = None, workers: int | None = None
+) -> list[DriftScore]:
+    """Score many entries (a trend, an export), in order, using `workers` processes.
+
+    The lexicon is inherited by forked workers (compiled once); small batches, one worker or
+    platforms without fork run in this process.
+    """
+    import multiprocessing
+    import os
+
+    global _WORKER_LEXICON
+    lex = lexicon if lexicon is not None else load_lexicon()
+    n = workers or os.cpu_count() or 1
+    if n <= 1 or len(texts) < 2000 or "fork" not in multiprocessing.get_all_start_methods():
+        return [score_text(t, lex) for t in texts]
+    _WORKER_LEXICON = lex
+    size = -(-len(texts) // (n * 4))
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+    with multiprocessing.get_context("fork").Pool(n) as pool:
+        return [score for chunk in pool.map(_score_chunk, chunks) for score in chunk]
+
+
 def reflective_questions(score: DriftScore, lexicon: Lexicon, limit: int = 3) -> list[str]:
     """Two or three open questions for the dimensions that showed drift, most drift first.
 
