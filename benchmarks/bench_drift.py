@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from drift_eval import load_entries
-from peerjournal.drift import load_lexicon, score_text
+from peerjournal.drift import load_lexicon, score_many, score_text
 from peerjournal.drift.lexicon import example_phrase, parse_lexicon
 
 TEMPLATES = [
@@ -128,6 +128,9 @@ def main() -> None:
     run(dense[:500])
     rates = [run(entries) for _ in range(args.runs)]
     dense_rates = [run(dense) for _ in range(args.runs)]
+    start = time.perf_counter()
+    score_many(entries, workers=2)
+    many_rate = len(entries) / (time.perf_counter() - start)
 
     print("### Drift scorer throughput\n")
     print(f"- entries per run: {len(entries)} (mean {mean_words:.0f} words)")
@@ -143,6 +146,7 @@ def main() -> None:
     print(
         f"| entries/second, phrase-dense entries (median) | {statistics.median(dense_rates):,.0f} |"
     )
+    print(f"| entries/second, `score_many` with 2 processes (wall clock) | {many_rate:,.0f} |")
     print(f"| lexicon load (parse + index) | {load_ms:.0f} ms |")
     print(f"| `import peerjournal.drift` | {import_ms():.0f} ms |")
 

@@ -150,3 +150,13 @@ def test_others_framing_is_listed() -> None:
     s = score_text("The psychiatrist called him non-compliant. I pushed back.")
     assert [h.text for h in s.others_framing()] == ["non-compliant"]
     assert all(h.counted for h in s.counted_hits())
+
+
+def test_score_many_matches_score_text() -> None:
+    from peerjournal.drift import score_many
+
+    texts = [IDENTITY, DRIFT, "", "You should rest."] * 600  # large enough to use workers
+    many = score_many(texts, workers=2)
+    assert [s.to_dict() for s in many[:4]] == [score_text(t).to_dict() for t in texts[:4]]
+    assert len(many) == len(texts)
+    assert [s.verdict for s in score_many(texts[:4], workers=1)] == [s.verdict for s in many[:4]]
