@@ -187,6 +187,15 @@ def test_any_typed_query_gives_results_or_a_clear_message(
         assert "Nothing to search for" in result.stderr
 
 
+@pytest.mark.parametrize("args", [["search", "caf\udce9"], ["list", "--setting", "\udcff"],
+                                  ["search", "call", "--setting", "\udcff"]])
+def test_non_utf8_bytes_in_a_query_are_a_clear_error(cli: CLI, journal: dict[str, int],
+                                                     args: list[str]) -> None:
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.stderr and "Unexpected" not in result.stderr
+
+
 def test_phrases_and_exclusions_mean_what_they_say(cli: CLI, journal: dict[str, int]) -> None:
     assert [h["id"] for h in as_json(cli, "search", '"long call"')] == [journal["crisis"]]
     assert as_json(cli, "search", '"call long"') == []

@@ -413,3 +413,14 @@ def test_an_unusable_editor_setting_is_a_clear_error(cli: CLI, monkeypatch: pyte
     result = cli("write", "--editor")
     assert result.exit_code == 1
     assert "$EDITOR" in result.stderr and "Unexpected" not in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--experience", "--feelings", "--setting", "--self-care"])
+def test_non_utf8_bytes_on_the_command_line_are_a_clear_error(cli: CLI, option: str,
+                                                              isolated: Path) -> None:
+    # Python hands non-UTF-8 argv bytes over as lone surrogates ('\udce9' for b'\xe9').
+    args = ["-x", "ok"] if option != "--experience" else []
+    result = cli("write", *args, option, "caf\udce9 with Sam")
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.stderr and "Unexpected" not in result.stderr
+    assert entries(cli) == [] and drafts(isolated) == []

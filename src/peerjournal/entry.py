@@ -108,6 +108,12 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if "\x00" in text:
         raise PeerJournalError("The text contains NUL bytes; is this a binary file?")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # non-UTF-8 bytes on the command line arrive as lone surrogates
+        raise PeerJournalError(
+            "The text is not UTF-8 (non-UTF-8 bytes on the command line?); nothing was saved."
+        ) from None
     if len(text) > MAX_TEXT_CHARS:
         raise PeerJournalError(
             f"The text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."

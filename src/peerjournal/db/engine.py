@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from peerjournal.errors import DatabaseError
+from peerjournal.errors import DatabaseError, PeerJournalError
 
 HEAD_REVISION = "0001"
 KNOWN_REVISIONS = ("0001",)
@@ -40,6 +40,10 @@ def translated_errors(path: Path) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise DatabaseError(describe_error(path, exc)) from None
+    except UnicodeEncodeError:  # a query or filter with non-UTF-8 bytes from the command line
+        raise PeerJournalError(
+            "Some of the text given is not UTF-8 (non-UTF-8 bytes on the command line?)."
+        ) from None
 
 
 def describe_error(path: Path, exc: sqlite3.Error) -> str:
