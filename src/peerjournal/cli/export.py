@@ -159,7 +159,7 @@ def _summary(
 ) -> tuple[bytes, dict[str, Any]]:
     from peerjournal import __version__
     from peerjournal.cli.report import dimension_labels
-    from peerjournal.db.people import drifts_between, list_people
+    from peerjournal.db.people import list_people
     from peerjournal.db.stats import has_scored_entries, report_rows
     from peerjournal.db.store import Filters
     from peerjournal.drift import DIMENSIONS
@@ -182,7 +182,7 @@ def _summary(
         generated_at=app.now(),
         report=report,
         entries=store.list(Filters(since=start, until=end, limit=None)),
-        drifts=drifts_between(store, start, end),
+        drifts=store.drifts_between(start, end),
         labels=labels,
         note=note,
         writer=writer,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from peerjournal.db.engine import translated_errors
@@ -77,14 +77,3 @@ def latest_selfcheck(store: Store) -> tuple[datetime, dict[str, Any]] | None:
     except json.JSONDecodeError:
         answers = {}
     return datetime.fromisoformat(row[0]), answers if isinstance(answers, dict) else {}
-
-
-def drifts_between(store: Store, since: date, until: date) -> dict[int, dict[str, Any]]:
-    """Stored drift scores (DriftScore.to_dict) of live entries dated since..until."""
-    with translated_errors(store.path):
-        rows = store.conn.execute(
-            "SELECT id, drift_json FROM entry WHERE deleted_at IS NULL AND drift_json IS NOT NULL "
-            "AND date >= ? AND date <= ?",
-            (since.isoformat(), until.isoformat()),
-        ).fetchall()
-    return {int(r[0]): json.loads(r[1]) for r in rows}

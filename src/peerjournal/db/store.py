@@ -303,6 +303,25 @@ class Store:
             ).fetchone()
         return Drift(row[0], json.loads(row[1]), row[2]) if row and row[1] else None
 
+    def drifts_between(self, since: date, until: date) -> dict[int, dict[str, Any]]:
+        """Stored drift scores (DriftScore.to_dict) of live entries dated since..until.
+
+        A damaged stored score reads as unscored rather than failing the whole command.
+        """
+        with self._errors():
+            rows = self.conn.execute(
+                "SELECT id, drift_json FROM entry WHERE deleted_at IS NULL "
+                "AND drift_json IS NOT NULL AND date >= ? AND date <= ?",
+                (since.isoformat(), until.isoformat()),
+            ).fetchall()
+        scores: dict[int, dict[str, Any]] = {}
+        for entry_id, raw in rows:
+            try:
+                scores[int(entry_id)] = json.loads(raw)
+            except json.JSONDecodeError:
+                continue
+        return scores
+
     def texts_to_rescore(self, lexicon_version: str) -> builtins.list[tuple[int, str]]:
         """(id, scored text) of every entry not scored with `lexicon_version`, trash included."""
         with self._errors():

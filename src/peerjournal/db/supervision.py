@@ -119,18 +119,7 @@ def discard_check(store: Store, check_id: int) -> None:
 def entry_facts(store: Store, since: date, until: date) -> list[EntryFacts]:
     """Live entries dated in [since, until], oldest first, each with its stored drift dict."""
     entries = store.list(Filters(since=since, until=until, limit=None))
-    with translated_errors(store.path):
-        rows = store.conn.execute(
-            "SELECT id, drift_json FROM entry WHERE deleted_at IS NULL AND date >= ? AND date <= ? "
-            "AND drift_json IS NOT NULL",
-            (since.isoformat(), until.isoformat()),
-        ).fetchall()
-    drift = {}
-    for entry_id, raw in rows:
-        try:
-            drift[entry_id] = json.loads(raw)
-        except json.JSONDecodeError:
-            continue  # a damaged score reads as unscored rather than failing the whole prep
+    drift = store.drifts_between(since, until)
     return [
         EntryFacts(
             id=e.id,
