@@ -13,16 +13,9 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-SETTINGS = [
-    "community",
-    "inpatient",
-    "crisis",
-    "emergency department",
-    "forensic",
-    "housing",
-    "group",
-    "phone/text line",
-]
+from peerjournal.entry import SETTING_SUGGESTIONS
+
+SETTINGS = list(SETTING_SUGGESTIONS)
 TAGS = [
     "hard-day",
     "good-day",

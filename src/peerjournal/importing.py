@@ -14,19 +14,8 @@ from typing import Any
 from peerjournal.entry import EntryDraft, KeptIdentity, clean_text
 from peerjournal.errors import PeerJournalError
 
-ENTRY_FIELDS = {
-    "experience",
-    "feelings",
-    "evaluation",
-    "setting",
-    "mode",
-    "prompt_set",
-    "self_care",
-    "tags",
-    "answers",
-    "date",
-    "shared",
-}
+TEXT_FIELDS = ("experience", "feelings", "evaluation", "setting", "mode", "prompt_set", "self_care")
+ENTRY_FIELDS = {*TEXT_FIELDS, "tags", "answers", "date", "shared"}
 IGNORED_FIELDS = {"id", "created_at", "updated_at", "drift", "snippet", "matches", "deleted_at"}
 _JRNL_TAG = re.compile(r"(?<![\w@])@([\w][\w\-/+.]*\w|\w)")
 _BRACKET_HEADER = re.compile(r"^\[(?P<stamp>[^\]]*)\]\s?(?P<title>.*)$")
@@ -78,15 +67,7 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
     if unknown:
         raise PeerJournalError(f"{where}: unknown field {sorted(unknown)[0]!r}.")
     values: dict[str, Any] = {}
-    for key in (
-        "experience",
-        "feelings",
-        "evaluation",
-        "setting",
-        "mode",
-        "prompt_set",
-        "self_care",
-    ):
+    for key in TEXT_FIELDS:
         value = item.get(key, "")
         if not isinstance(value, str):
             raise PeerJournalError(f"{where}: '{key}' should be text.")
