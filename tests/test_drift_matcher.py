@@ -26,7 +26,7 @@ def only(text: str, marker_prefix: str) -> Hit:
         "I didn't give her any advice today.",
         "I didn\u2019t give advice",  # curly apostrophe
         "I never gave advice.",
-        "No advice from me today.",
+        "No giving advice from me today.",
         "I didnt give advice",
     ],
 )

@@ -34,9 +34,7 @@ single regex whose first words are factored into a character trie, so matching a
 
 from __future__ import annotations
 
-import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -338,7 +336,12 @@ def compile_pattern(pattern: str) -> list[Entry]:
             continue
         if firsts and seconds and not hyphened:
             thirds = None
-            plain = not (seq[1].kind == "alt" and seq[1].optional)
+            # a third key word only when the second token is one word in every alternative
+            plain = seq[1].kind in ("word", "inflect") or (
+                seq[1].kind == "alt"
+                and not seq[1].optional
+                and all(len(a) == 1 and a[0].kind in ("word", "inflect") for a in seq[1].alts)
+            )
             if plain and not any(w.startswith("'") or "-" in w for w in seconds):
                 thirds = _second_words(seq[2:])
             if (
@@ -382,14 +385,6 @@ def example_phrase(pattern: str) -> str:
         return out
 
     return " ".join(words(_parse(pattern)))
-
-
-def _common_prefix(words: list[str]) -> str:
-    first, last = min(words), max(words)
-    i = 0
-    while i < len(first) and i < len(last) and first[i] == last[i]:
-        i += 1
-    return first[:i]
 
 
 Candidates = tuple[re.Pattern[str], tuple["Marker", ...]]
@@ -543,6 +538,9 @@ def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
 
 def parse_lexicon(data: bytes, path: str) -> Lexicon:
     """Validate and compile lexicon bytes; `path` is only used in messages."""
+    import hashlib  # imported here: importing peerjournal.drift stays cheap
+    import tomllib
+
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -35,7 +35,6 @@ _TRANSLATE = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
 )
 
-WORD_RE = re.compile(r"\w+(?:'\w+)*")
 
 # Words are runs of letters, digits and inner apostrophes; everything else separates words.
 # The split view replaces separators by spaces (same length), so str.split() tokenizes in C.
@@ -268,29 +267,29 @@ def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] 
     return None
 
 
-class _SentenceCues:
-    """Cue regex matches, found once per sentence and shared by that sentence's hits."""
+class _SpanCues:
+    """Cue regex matches, found once per sentence (or clause) and shared by its hits."""
 
-    def __init__(self, lower: str, starts: list[int], sentence_starts: list[int]) -> None:
-        self.lower, self.starts, self.sentence_starts = lower, starts, sentence_starts
+    def __init__(self, lower: str, starts: list[int], span_starts: list[int]) -> None:
+        self.lower, self.starts, self.span_starts = lower, starts, span_starts
         self._ends: dict[tuple[int, int], list[int]] = {}
 
     def before(
-        self, regex: re.Pattern[str], positions: list[int], sent_start: int, start: int
+        self, regex: re.Pattern[str], positions: list[int], span_start: int, start: int
     ) -> bool:
-        """Does a match of `regex` end before `start` in the sentence starting at sent_start?"""
-        key = (id(regex), sent_start)
+        """Does a match of `regex` end before `start` in the span starting at span_start?"""
+        key = (id(regex), span_start)
         ends = self._ends.get(key)
         if ends is None:
-            i = bisect_right(self.sentence_starts, sent_start)
-            sent_end = self.sentence_starts[i] if i < len(self.sentence_starts) else len(self.lower)
-            lo_tok = bisect_left(self.starts, sent_start)
-            hi_tok = bisect_left(self.starts, sent_end)
+            i = bisect_right(self.span_starts, span_start)
+            span_end = self.span_starts[i] if i < len(self.span_starts) else len(self.lower)
+            lo_tok = bisect_left(self.starts, span_start)
+            hi_tok = bisect_left(self.starts, span_end)
             cue = _first_between(positions, lo_tok, hi_tok)
             ends = []
             if cue >= 0:
-                lo = _back_off(self.starts, cue, sent_start)
-                ends = [m.end() for m in regex.finditer(self.lower, lo, sent_end)]
+                lo = _back_off(self.starts, cue, span_start)
+                ends = [m.end() for m in regex.finditer(self.lower, lo, span_end)]
             self._ends[key] = ends
         return bool(ends) and ends[0] <= start
 
@@ -325,7 +324,7 @@ def _attributed(
 
 
 def find_hits(text: str, lexicon: Lexicon) -> list[tuple[Hit, Marker]]:
-    """All marker hits in `text` with their flags (``counted`` is left to the scorer)."""
+    """All marker hits in `text`, with their flags and ``counted``."""
     return scan(text, lexicon)[0]
 
 
@@ -448,7 +447,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         | set(cues.conj_starts)
     )
     quotes = [m.span() for m in _QUOTE.finditer(norm)] if ('"' in norm or "'" in norm) else []
-    sentence_cues = _SentenceCues(lower, starts, sentence_starts)
+    sentence_cues = _SpanCues(lower, starts, sentence_starts)
+    clause_cues = _SpanCues(lower, starts, clause_starts)
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg = -1, -1
     for m, marker in matches:
@@ -474,7 +474,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         attributed = (in_quote is not None or cue >= 0) and _attributed(
             lower, sent_start, _back_off(starts, cue, sent_start), start, clause_starts, in_quote
         )
-        hypothetical = sentence_cues.before(_HYPOTHETICAL, cues.hypo, sent_start, start)
+        hypothetical = clause_cues.before(_HYPOTHETICAL, cues.hypo, clause_start, start)
         self_noticed = sentence_cues.before(_SELF_NOTICED, cues.noticed, sent_start, start)
         hit = Hit(
             marker=marker.id,
