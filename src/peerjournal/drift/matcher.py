@@ -142,7 +142,19 @@ _NEGATOR_PAIRS = frozenset(
     }
 )
 _COORDINATED = re.compile(r"\b(?:or|nor)\b")
-_NOT_NEGATOR_PAIRS = frozenset({("not", "only"), ("no", "doubt"), ("never", "mind")})
+_NOT_NEGATOR_PAIRS = frozenset(
+    {
+        ("not", "only"),
+        ("no", "doubt"),
+        ("never", "mind"),
+        ("questioning", "whether"),
+        ("questioned", "whether"),
+        ("questioning", "if"),
+        ("questioned", "if"),
+        ("questioning", "myself"),
+        ("questioned", "myself"),
+    }
+)
 _HYPOTHETICAL_WORDS = _words(
     "if next future forward now would i'd we'd will i'll we'll want plan hope intend need going"
     " i'm we're used ago back should could might wish wished imagine maybe should've could've"
