@@ -205,6 +205,10 @@ def test_phrases_and_exclusions_mean_what_they_say(cli: CLI, journal: dict[str, 
     assert [h["id"] for h in as_json(cli, "search", '"long call')] == [journal["crisis"]]
 
 
+def test_a_query_starting_with_a_dash_is_explained_in_help(cli: CLI) -> None:
+    assert "search -- -word" in " ".join(cli("search", "--help").stdout.split())
+
+
 def test_empty_query_is_a_clear_message(cli: CLI, journal: dict[str, int]) -> None:
     for query in ("", "   ", "-", "***"):
         result = cli("search", "--", query)

@@ -52,7 +52,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def search(
         ctx: typer.Context,
-        query: str = typer.Argument(..., help='Words, "a phrase", prefix*, -exclude, NEAR(a b).'),
+        query: str = typer.Argument(
+            ...,
+            help='Words, "a phrase", prefix*, -exclude, NEAR(a b). A query that starts with '
+            "'-' goes after --: search -- -word.",
+        ),
         since: Since = None,
         until: Until = None,
         tag: Tags = None,
