@@ -160,3 +160,17 @@ def test_a_negator_belongs_to_the_nearest_marker() -> None:
 def test_coordinated_markers_share_the_negation() -> None:
     found = hits("I didn't lecture her or give advice.")
     assert len(found) == 2 and all(h.negated for h in found)
+
+
+def test_phone_typing_without_apostrophes() -> None:
+    hit = only("i didnt give advice", "advice")
+    assert hit.negated
+    assert only("you cant keep doing this", "advice").counted
+
+
+def test_diary_style_speech_is_the_writers() -> None:
+    # no subject before "said": the writer is speaking, so the advice is theirs
+    assert only("Sat with him and said you should go to detox.", "advice").counted
+    # a named or third-person speaker is someone else's framing
+    assert only("Ray said she was manipulative.", "clinical_language").attributed
+    assert only("Then the nurse came in and said he was symptomatic.", "clinical").attributed

@@ -208,7 +208,8 @@ def inflections(word: str) -> list[str]:
 
 
 def _word_regex(word: str) -> str:
-    return re.escape(word).replace(r"\-", "[-\\s]?").replace("\\'", "'")
+    # "non-compliant" ~ "non compliant" ~ "noncompliant"; "didn't" ~ "didnt" (phone typing)
+    return re.escape(word).replace(r"\-", "[-\\s]?").replace("\\'", "'").replace("'", "'?")
 
 
 def _alternation(bodies: list[str]) -> str:
@@ -366,7 +367,29 @@ def compile_pattern(pattern: str) -> list[Entry]:
             entries.append((kind, "".join(pieces), body))
             if len(pieces) > 1:  # "non-compliant" also starts at the word "non"
                 entries.append(("exact", pieces[0], body))
-    return entries
+    return entries + _without_apostrophes(entries)
+
+
+# "we're" without its apostrophe is "were": such spellings are not keys
+_AMBIGUOUS_BARE = frozenset({"were", "well", "ill", "shell", "hell", "wed", "its", "shed"})
+
+
+def _bare(word: str) -> str:
+    bare = word.replace("'", "")
+    return word if bare in _AMBIGUOUS_BARE or not bare else bare
+
+
+def _without_apostrophes(entries: list[Entry]) -> list[Entry]:
+    """The same entries keyed by apostrophe-less spellings ("didnt", "shes", "id")."""
+    out: list[Entry] = []
+    for kind, key, body in entries:
+        if isinstance(key, str):
+            bare_key: str | tuple[str, ...] = _bare(key)
+        else:
+            bare_key = tuple(_bare(w) for w in key)
+        if bare_key != key:
+            out.append((kind, bare_key, body))
+    return out
 
 
 def example_phrase(pattern: str) -> str:

@@ -87,7 +87,22 @@ _ATTRIBUTION = re.compile(
     r"|the\s+(?:word|words|term|terms|label|labels|phrase|language)|(?:words|terms|labels|language"
     r"|phrases|jargon)\s+like)(?![\w'])",
 )
-_FIRST_PERSON_BEFORE = re.compile(r"(?<![\w'])(?:i|we|i'd|i've|we'd|we've)\s+(?:\w+\s+){0,4}$")
+# Who is speaking before a speech verb: the last subject-like word in the sentence so far.
+_WRITER_SUBJECT = _words("i we i'd i've i'm we'd we've we're myself")
+_OTHER_SUBJECT = _words(
+    "she he they she's he's they're team nurse nurses doctor doctors dr staff psychiatrist"
+    " consultant manager mum dad mother father gp everyone someone somebody people client"
+    " patient colleague colleagues ot psychologist worker coordinator sister brother husband"
+    " wife partner son daughter friend friends family notes chart referral handover others"
+    " clinicians police officer"
+)
+_SUBJECT_WORD = re.compile(r"[\w']+")
+_NAME = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word: probably a name
+_NOT_NAMES = _words(
+    "Then Today Later After When So But And Also Yesterday This That The In On At It We"
+    " Afterwards Tonight Morning Afternoon Evening Later Just Still Again Honestly Long"
+    " Quiet Busy Good Bad Hard Tough Great Another First Next Last If Because While"
+)
 _WRITER_SPEECH = re.compile(
     r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
     r"|recorded|noted|put|said|say|described|called|labell?ed|told|handed\s+over)(?![\w'])",
@@ -306,8 +321,32 @@ class _SpanCues:
         return bool(ends) and ends[0] <= start
 
 
+def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bool:
+    """Is the writer the subject of the speech verb at `verb_start`? ("I said", "and said"
+    after "I…", or no subject at all, diary style: "Told her…") rather than "the team said",
+    "she said" or "Ray said"."""
+    for word in reversed(_SUBJECT_WORD.findall(text, sent_start, verb_start)):
+        if word in _WRITER_SUBJECT:
+            return True
+        if word in _OTHER_SUBJECT:
+            return False
+    first = (
+        sent_start
+        + len(norm[sent_start:verb_start])
+        - len(norm[sent_start:verb_start].lstrip(" \n\t\"'"))
+    )
+    for m in _NAME.finditer(norm, sent_start, verb_start):
+        if m.group() in _NOT_NAMES:
+            continue
+        # a capitalised first word is a name only as the verb's subject ("Ray said")
+        if m.start() > first or len(_SUBJECT_WORD.findall(norm, m.end(), verb_start)) <= 1:
+            return False
+    return True
+
+
 def _attributed(
     text: str,
+    norm: str,
     sent_start: int,
     lo: int,
     start: int,
@@ -318,8 +357,7 @@ def _attributed(
         return not _WRITER_QUOTES.search(text, sent_start, quote[0])
     cue = None
     for m in _ATTRIBUTION.finditer(text, lo, start):
-        lo = max(sent_start, m.start() - 40)
-        if m.group("verb") and _FIRST_PERSON_BEFORE.search(text, lo, m.start()):
+        if m.group("verb") and _writer_speaks(text, norm, sent_start, m.start()):
             cue = None  # the writer's own words reset the attribution
             continue
         cue = m
@@ -484,7 +522,13 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         in_quote = _quote_around(quotes, start)
         cue = _first_between(cues.attrib, sent_tok, tok)
         attributed = (in_quote is not None or cue >= 0) and _attributed(
-            lower, sent_start, _back_off(starts, cue, sent_start), start, clause_starts, in_quote
+            lower,
+            norm,
+            sent_start,
+            _back_off(starts, cue, sent_start),
+            start,
+            clause_starts,
+            in_quote,
         )
         hypothetical = clause_cues.before(_HYPOTHETICAL, cues.hypo, clause_start, start)
         self_noticed = sentence_cues.before(_SELF_NOTICED, cues.noticed, sent_start, start)
