@@ -1,23 +1,32 @@
 """Find lexicon markers in an entry and flag how each one is used.
 
+How matching works: the entry is normalised by same-length substitutions only (curly quotes
+and apostrophes to straight ones, lowercase), so every span indexes the original text. Words
+are split in C (punctuation and hyphens separate words); each place where a phrase can start
+(a known first word, pair or triple of words, or a prefix such as ``symptom``) runs one
+combined regex from the lexicon's phrase index. Hits never overlap; the longest match wins.
+
 Every hit is a span of the original text (``text[start:end]``) with four flags:
 
 - ``negated``: a negator (not, n't, never, no, without, instead of, rather than, stopped myself
-  from, refused to, pushed back on …) in the same clause, at most `NEGATION_WINDOW` words before
-  the marker. Scope stops at clause boundaries (punctuation and but/so/because/while/instead/
-  "and I" …). A negator inside the marker's own span is part of the phrase, not a negation.
-- ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced the
-  quote as their own: "I said '…'"), or after a reported-speech cue in the same sentence whose
-  subject is not the writer ("the doctor called her …", "the team said …", "according to …",
-  "she was labelled …", "the word …"). The scope ends at the sentence end or where a clause
-  starts with the writer again ("…, but I said …").
-- ``hypothetical``: after "if", "next time", "in future", "I would/I'd like to/I want to/I plan
-  to/I'll/I will", "should have", "could have", "wish" in the same sentence.
-- ``self_noticed``: after "I caught myself", "I noticed I/that I", "I realised I", "I found
-  myself", "I slipped into", "looking back", "on reflection" … in the same sentence.
+  from, refused to, pushed back on, avoided …) in the same clause, at most `NEGATION_WINDOW`
+  words before the marker. Scope stops at clause boundaries (punctuation, but/so/because/while/
+  instead/…, "and I"). A negator belongs to the nearest marker after it ("not X, Y" leaves Y
+  alone) unless the markers are coordinated ("didn't lecture or give advice"). A negator
+  inside the marker's own span is part of the phrase ("didn't want to rock the boat").
+- ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced
+  the quote: "I said '…'"), or after a reported-speech cue in the same sentence whose speaker
+  is not the writer ("the doctor called her …", "Ray said …", "according to …", "she was
+  labelled …", "the word …", "words like …"). Diary-style sentences without a subject ("Told
+  her …") are the writer's. The scope ends where a later clause starts with the writer again
+  ("…, but I said …").
+- ``hypothetical``: after "if", "next time", "in future", "I would / I'd like to / I want to /
+  I'm going to / I'll", "should have", "wish", or past habit ("used to", "years ago") in the
+  same clause: not what happened on this shift.
+- ``self_noticed``: after "I caught myself", "I noticed I", "I realised", "I found myself",
+  "I slipped into", "looking back", "on reflection" … in the same sentence.
 
-The text is normalised only by same-length substitutions (curly quotes and apostrophes to
-straight ones, line breaks to spaces for phrase matching), so spans index the original text.
+``counted`` follows `is_counted` (see peerjournal.drift.score for the rule).
 """
 
 from __future__ import annotations
