@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shutil
+
 import pytest
 from typer.testing import CliRunner, Result
 
 from peerjournal.cli import app
+from peerjournal.db import engine
 
 FIXED_NOW = "2026-11-20T18:30:00+00:00"  # a Friday evening; today is 2026-11-20
 
@@ -24,6 +27,28 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("PEERJOURNAL_DB", "VISUAL", "EDITOR", "FORCE_COLOR", "PEERJOURNAL_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A blank journal migrated by the real Alembic run, once per test session."""
+    path = tmp_path_factory.mktemp("template") / "journal.db"
+    engine._upgrade(path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def fast_new_journals(monkeypatch: pytest.MonkeyPatch, journal_template: Path) -> None:
+    """New journals are copies of the template; journals behind the head still migrate."""
+    real_upgrade = engine._upgrade
+
+    def upgrade(path: Path) -> None:
+        if path.stat().st_size == 0:
+            shutil.copyfile(journal_template, path)
+        else:
+            real_upgrade(path)
+
+    monkeypatch.setattr(engine, "_upgrade", upgrade)
 
 
 CLI = Callable[..., Result]
