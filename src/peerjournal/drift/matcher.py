@@ -207,6 +207,7 @@ _NEG_PAIR_FIRST = frozenset(a for a, _ in _NEGATOR_PAIRS)
 
 
 _WORD_CLASSES: dict[str, int] = {}
+_MAX_CACHED_WORDS = 200_000
 
 
 def _classify(word: str) -> int:
@@ -472,6 +473,8 @@ def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
     n = len(tokens)
     for i, c in [(i, c) for i, w in enumerate(tokens) if (c := classes.get(w, -1))]:
         if c == -1:
+            if len(classes) > _MAX_CACHED_WORDS:
+                classes.clear()  # a long-running process over a huge vocabulary
             c = classes[tokens[i]] = _classify(tokens[i])
             if not c:
                 continue
