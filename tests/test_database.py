@@ -251,21 +251,39 @@ def test_head_revision_is_alembics_head(tmp_path: Path) -> None:
     assert set(engine.KNOWN_REVISIONS) == {s.revision for s in scripts.walk_revisions()}
 
 
-def test_a_journal_behind_the_head_is_backed_up_before_upgrading(
-    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert cli("write", "-x", "Kept through the upgrade.").exit_code == 0
-    # Pretend this peerjournal's schema is one revision newer than the journal's.
-    monkeypatch.setattr(engine, "HEAD_REVISION", "0002")
-    upgraded: list[Path] = []
-    monkeypatch.setattr(engine, "_upgrade", lambda path: upgraded.append(path))
-    result = cli("list", "--json")
+def test_a_journal_behind_the_head_is_backed_up_then_upgraded(cli: CLI, isolated: Path) -> None:
+    """A journal written at revision 0001 (before drift summaries) opens with today's code."""
+    from alembic import command
+
+    from peerjournal.db.store import Drift, _drift_values
+    from peerjournal.drift import score_text
+
+    path = isolated / "journal.db"
+    path.parent.mkdir(parents=True)
+    command.upgrade(_alembic_config(path), "0001")
+    score = score_text("I told him he should take his meds. The team called him non-compliant.")
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO entry (created_at, updated_at, date, experience, drift_verdict, "
+            "drift_json, lexicon_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ("2026-11-01T10:00:00+00:00", "2026-11-01T10:00:00+00:00", "2026-11-01",
+             "Kept through the upgrade.", score.verdict, json.dumps(score.to_dict()),
+             score.lexicon_version),
+        )
+    result = cli("report", "--json", "--since", "2026-10-01")
     assert result.exit_code == 0, result.stderr
-    assert upgraded == [isolated / "journal.db"]
+    assert json.loads(result.stdout)["periods"][-4]["entries"] == 1
     [backup] = list(isolated.glob("journal.db.backup-*"))
     with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
         assert conn.execute("SELECT experience FROM entry").fetchall() == [
             ("Kept through the upgrade.",)]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (engine.HEAD_REVISION,)]
+        [(summary,)] = conn.execute("SELECT drift_summary FROM entry").fetchall()
+    expected = _drift_values(Drift(score.verdict, score.to_dict(), score.lexicon_version))[2]
+    assert json.loads(summary) == json.loads(expected or "null")
 
 
 def test_backup_copies_committed_wal_content(isolated: Path) -> None:

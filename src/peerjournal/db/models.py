@@ -40,6 +40,8 @@ class Entry(SQLModel, table=True):
     deleted_at: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     drift_verdict: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     drift_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # [words, identity, drift, {dimension: [identity, drift]}] for dimensions with evidence
+    drift_summary: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     lexicon_version: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 

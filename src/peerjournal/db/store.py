@@ -24,6 +24,8 @@ ENTRY_COLUMNS = (
     f"(SELECT group_concat(tag, '{TAG_SEP}') FROM entry_tag t WHERE t.entry_id = e.id)"
 )
 MAX_SQLITE_INT = 2**63 - 1
+# The stored score: its verdict, the full JSON, the compact summary reports read, the lexicon.
+DRIFT_COLUMNS = ("drift_verdict", "drift_json", "drift_summary", "lexicon_version")
 EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care")
 
 
@@ -119,8 +121,7 @@ class Store:
                 cur = conn.execute(
                     "INSERT INTO entry (id, created_at, updated_at, date, setting, mode, "
                     "prompt_set, experience, feelings, evaluation, self_care, answers, shared, "
-                    "drift_verdict, drift_json, lexicon_version) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    f"{', '.join(DRIFT_COLUMNS)}) VALUES ({', '.join('?' * 17)})",
                     (
                         identity.id,
                         (identity.created_at or now).isoformat(),
@@ -232,8 +233,7 @@ class Store:
         if "answers" in changes:
             assignments["answers"] = json.dumps(changes["answers"], ensure_ascii=False)
         assignments["updated_at"] = now.isoformat()
-        verdict, drift_json, version = _drift_values(drift)
-        assignments.update(drift_verdict=verdict, drift_json=drift_json, lexicon_version=version)
+        assignments.update(zip(DRIFT_COLUMNS, _drift_values(drift), strict=True))
         columns = ", ".join(f"{k} = ?" for k in assignments)
         with self._write() as conn:
             conn.execute(
@@ -335,8 +335,7 @@ class Store:
     def set_drifts(self, scores: Iterable[tuple[int, Drift]]) -> None:
         with self._write() as conn:
             conn.executemany(
-                "UPDATE entry SET drift_verdict = ?, drift_json = ?, lexicon_version = ? "
-                "WHERE id = ?",
+                f"UPDATE entry SET {' = ?, '.join(DRIFT_COLUMNS)} = ? WHERE id = ?",
                 [(*_drift_values(d), entry_id) for entry_id, d in scores],
             )
 
@@ -346,10 +345,23 @@ def scored_text(experience: str, feelings: str, evaluation: str) -> str:
     return "\n\n".join(part for part in (experience, feelings, evaluation) if part)
 
 
-def _drift_values(drift: Drift | None) -> tuple[str | None, str | None, str | None]:
+def _drift_values(drift: Drift | None) -> tuple[str | None, ...]:
+    """Values for DRIFT_COLUMNS."""
     if drift is None:
-        return None, None, None
-    return drift.verdict, json.dumps(drift.data, ensure_ascii=False), drift.lexicon_version
+        return None, None, None, None
+    data = drift.data
+    dimensions = {
+        dim: [v["identity"], v["drift"]]
+        for dim, v in data["dimensions"].items()
+        if v["identity"] or v["drift"]
+    }
+    summary = [data["words"], data["identity"], data["drift"], dimensions]
+    return (
+        drift.verdict,
+        json.dumps(data, ensure_ascii=False),
+        json.dumps(summary, separators=(",", ":")),
+        drift.lexicon_version,
+    )
 
 
 def _entry(row: Sequence[Any]) -> Entry:
