@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
 from peerjournal.drift.lexicon import Lexicon, Marker
 
@@ -431,16 +431,25 @@ def _find_matches(
     singles, pairs, triples = index.single_words, index.pairs, index.triples
     heads, head_len = index.prefix_heads, index.prefix_head_len
     n = len(tokens)
-    # where phrases can start: a known first word, a known pair of words, or a prefix head
-    cand = {i for i, w in enumerate(tokens) if w in singles}
-    cand.update(i for i, p in enumerate(pairwise(tokens)) if p in pairs)
-    cand.update(
-        i for i, t in enumerate(zip(tokens, tokens[1:], tokens[2:], strict=False)) if t in triples
-    )
-    cand.update(i for i, w in enumerate(tokens) if w[:head_len] in heads)
+    # where phrases can start: a known first word, pair or triple of words, or a prefix head
+    firsts = index.first_words
+    candidates = []
+    for i, w in [(i, w) for i, w in enumerate(tokens) if w in firsts or w[:head_len] in heads]:
+        if (
+            w in singles
+            or w[:head_len] in heads
+            or (
+                i + 1 < n
+                and (
+                    (w, tokens[i + 1]) in pairs
+                    or (i + 2 < n and (w, tokens[i + 1], tokens[i + 2]) in triples)
+                )
+            )
+        ):
+            candidates.append(i)
     matches: list[tuple[re.Match[str], Marker]] = []
     hit_end = 0
-    for i in sorted(cand):
+    for i in candidates:
         start, word = starts[i], tokens[i]
         if start < hit_end:
             continue  # inside the previous hit: hits never overlap
