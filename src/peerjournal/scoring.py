@@ -1,25 +1,40 @@
-"""Drift scores for entries: what is scored, and the value the store keeps."""
+"""Drift scores for entries: what is scored, and the values the store keeps."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from peerjournal.db.store import Drift, scored_text
+from peerjournal.db.store import Drift, StoredDrift, scored_text
 
 if TYPE_CHECKING:
-    from peerjournal.drift import Lexicon
+    from peerjournal.drift import DriftScore, Lexicon
     from peerjournal.entry import EntryDraft
 
 
-def score_text_for_store(text: str, lexicon: Lexicon) -> Drift:
-    from peerjournal.drift import score_text
+def _drift(score: DriftScore) -> Drift:
+    return Drift(score.verdict, score.to_dict(), score.lexicon_version)
 
-    score = score_text(text, lexicon)
-    return Drift(score.verdict, score.to_dict(), lexicon.version)
+
+def _stored(score: DriftScore) -> StoredDrift:
+    return _drift(score).stored()
+
+
+def draft_text(draft: EntryDraft) -> str:
+    """The text scored for an entry: the three elements (what `drift ID` highlights)."""
+    return scored_text(draft.experience, draft.feelings, draft.evaluation)
 
 
 def score_draft(draft: EntryDraft, lexicon: Lexicon) -> Drift:
-    """Score the three elements of an entry (the same text `drift ID` highlights)."""
-    return score_text_for_store(
-        scored_text(draft.experience, draft.feelings, draft.evaluation), lexicon
-    )
+    from peerjournal.drift import score_text
+
+    return _drift(score_text(draft_text(draft), lexicon))
+
+
+def score_for_store(
+    texts: Sequence[str], lexicon: Lexicon, progress: Callable[[int], None] | None = None
+) -> list[StoredDrift]:
+    """Score many texts, serialised for the store, in parallel processes when it pays."""
+    from peerjournal.drift import score_many
+
+    return score_many(texts, lexicon, convert=_stored, progress=progress)

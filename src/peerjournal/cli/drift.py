@@ -82,8 +82,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _rescore(app: AppContext) -> None:
-    from peerjournal.render.progress import track
-    from peerjournal.scoring import score_text_for_store
+    from peerjournal.render.progress import progress_bar
+    from peerjournal.scoring import score_for_store
 
     lexicon = app.lexicon()
     store = app.store()
@@ -91,9 +91,7 @@ def _rescore(app: AppContext) -> None:
     if not pending:
         app.say(f"Every entry is already scored with lexicon {lexicon.version}.")
         return
-    scores = [
-        (entry_id, score_text_for_store(body, lexicon))
-        for entry_id, body in track(pending, "Re-scoring", app.err)
-    ]
-    store.set_drifts(scores)
+    with progress_bar(len(pending), "Re-scoring", app.err) as advance:
+        scores = score_for_store([body for _, body in pending], lexicon, advance)
+    store.set_drifts(zip((entry_id for entry_id, _ in pending), scores, strict=True))
     app.say(f"Re-scored {len(scores)} entries with lexicon {lexicon.version}.")

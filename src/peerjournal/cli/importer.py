@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
         if dry_run:
             app_ctx.say(f"Would import {summary}. Nothing was changed (--dry-run).")
             return
-        from peerjournal.scoring import score_draft
+        from peerjournal.scoring import draft_text, score_for_store
 
         store = app_ctx.store()
         wanted = [r.kept.id for r in records if r.kept.id is not None]
@@ -56,13 +56,12 @@ def register(app: typer.Typer) -> None:
         ):
             for record in records:  # IDs are kept only when every one of them is free
                 record.kept.id = None
-        lexicon = app_ctx.lexicon()
-        drafts = [r.draft for r in records]
-        if len(records) >= PROGRESS_FROM:
-            from peerjournal.render.progress import track
+        from peerjournal.render.progress import progress_bar
 
-            drifts = [score_draft(d, lexicon) for d in track(drafts, "Scoring", app_ctx.err)]
-        else:
-            drifts = [score_draft(d, lexicon) for d in drafts]
+        drafts = [r.draft for r in records]
+        lexicon = app_ctx.lexicon()
+        total = len(drafts) if len(drafts) >= PROGRESS_FROM else 0
+        with progress_bar(total, "Scoring", app_ctx.err) as advance:
+            drifts = score_for_store([draft_text(d) for d in drafts], lexicon, advance)
         ids = store.add_entries(drafts, now, drifts, [r.kept for r in records])
         app_ctx.say(f"Imported {summary}: IDs {ids[0]}–{ids[-1]}.")

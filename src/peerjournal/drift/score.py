@@ -29,8 +29,9 @@ Mood is not evidence: the lexicon holds practice markers, not sentiment words.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, load_lexicon
 from peerjournal.drift.matcher import Hit, scan
@@ -40,6 +41,9 @@ MIN_EVIDENCE_WEIGHT = 2.0
 IDENTITY_THRESHOLD = 0.4  # tuned on tests/data/drift_eval.toml (0.3: 86.9%, 0.4: 89.3%)
 DRIFT_THRESHOLD = -0.4
 ROUND = 3
+
+PARALLEL_FROM = 2000  # below this, forking workers costs more than it saves
+T = TypeVar("T")
 
 VERDICTS = ("identity", "drift", "mixed", "insufficient")
 
@@ -177,34 +181,59 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     )
 
 
-_WORKER_LEXICON: Lexicon | None = None
+_WORKER: tuple[Lexicon, Callable[[DriftScore], Any]] | None = None
 
 
-def _score_chunk(texts: list[str]) -> list[DriftScore]:
-    return [score_text(t, _WORKER_LEXICON) for t in texts]
+def _score_chunk(texts: list[str]) -> list[Any]:
+    assert _WORKER is not None  # set before the pool forks
+    lexicon, convert = _WORKER
+    return [convert(score_text(t, lexicon)) for t in texts]
+
+
+def _same(score: DriftScore) -> DriftScore:
+    return score
 
 
 def score_many(
-    texts: list[str], lexicon: Lexicon | None = None, workers: int | None = None
-) -> list[DriftScore]:
-    """Score many entries (a trend, an export), in order, using `workers` processes.
+    texts: Sequence[str],
+    lexicon: Lexicon | None = None,
+    workers: int | None = None,
+    convert: Callable[[DriftScore], T] = _same,  # type: ignore[assignment]
+    progress: Callable[[int], None] | None = None,
+) -> list[T]:
+    """Score many entries in order, across `workers` processes when the batch is large.
 
-    The lexicon is inherited by forked workers (compiled once); small batches, one worker or
-    platforms without fork run in this process.
+    `convert` runs in the worker on each score (e.g. serialising it for storage), so that
+    work is parallel too; `progress(n)` is called as each batch of `n` finishes. The lexicon
+    is inherited by forked workers (compiled once); small batches, one worker or platforms
+    without fork run in this process.
     """
     import multiprocessing
     import os
 
-    global _WORKER_LEXICON
+    global _WORKER
     lex = lexicon if lexicon is not None else load_lexicon()
     n = workers or os.cpu_count() or 1
-    if n <= 1 or len(texts) < 2000 or "fork" not in multiprocessing.get_all_start_methods():
-        return [score_text(t, lex) for t in texts]
-    _WORKER_LEXICON = lex
-    size = -(-len(texts) // (n * 4))
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-    with multiprocessing.get_context("fork").Pool(n) as pool:
-        return [score for chunk in pool.map(_score_chunk, chunks) for score in chunk]
+    size = max(1, min(500, -(-len(texts) // (n * 4))))
+    chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
+    results: list[T] = []
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if n <= 1 or len(texts) < PARALLEL_FROM or not can_fork:
+        for chunk in chunks:
+            results += [convert(score_text(t, lex)) for t in chunk]
+            if progress:
+                progress(len(chunk))
+        return results
+    _WORKER = (lex, convert)
+    try:
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            for done in pool.imap(_score_chunk, chunks):
+                results += done
+                if progress:
+                    progress(len(done))
+    finally:
+        _WORKER = None
+    return results
 
 
 def reflective_questions(score: DriftScore, lexicon: Lexicon, limit: int = 3) -> list[str]:

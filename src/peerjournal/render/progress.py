@@ -1,15 +1,17 @@
-"""A progress bar on stderr for long jobs (it disappears when output is not a terminal)."""
+"""A progress bar on stderr for long jobs (it disappears when it is done)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import track as rich_track
-
-T = TypeVar("T")
+from rich.progress import Progress
 
 
-def track(items: Sequence[T], label: str, console: Console) -> Iterable[T]:
-    return rich_track(items, description=label, console=console, transient=True, total=len(items))
+@contextmanager
+def progress_bar(total: int, label: str, console: Console) -> Iterator[Callable[[int], None]]:
+    """Yields `advance(n)`; the bar shows only on a terminal and only for `total` > 0."""
+    with Progress(console=console, transient=True, disable=total <= 0) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda n: progress.advance(task, n)
