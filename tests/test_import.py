@@ -224,3 +224,18 @@ def test_ids_that_cannot_be_kept_get_new_ones(cli: CLI, given: object) -> None:
     result = cli("import", "-", input=json.dumps([record]))
     assert result.exit_code == 0, result.stderr
     assert [e["id"] for e in imported(cli)] == [1]
+
+
+def test_a_large_import_is_searchable_and_later_writes_are_indexed(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """Large imports index their text in one statement; the per-row trigger comes back."""
+    records = [{"date": "2025-03-01", "experience": f"Shift {n} with the garden group."}
+               for n in range(300)]
+    records[-1]["experience"] = "The last one mentions a kestrel over the car park."
+    assert cli("import", write(tmp_path, "big.json", json.dumps(records))).exit_code == 0
+    found = json.loads(cli("search", "kestrel", "--json").stdout)
+    assert [hit["experience"] for hit in found] == [records[-1]["experience"]]
+    assert len(json.loads(cli("search", "garden", "--json", "--limit", "0").stdout)) == 299
+    assert cli("write", "-x", "A heron by the river.").exit_code == 0
+    assert len(json.loads(cli("search", "heron", "--json").stdout)) == 1
