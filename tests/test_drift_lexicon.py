@@ -141,3 +141,20 @@ def test_inflections_and_examples() -> None:
     assert {"stories"} <= set(inflections("story"))
     assert {"stopped", "stopping"} <= set(inflections("stop"))
     assert example_phrase("(told|tell~) * ** (story|past)") == "told it story"
+
+
+def test_the_disk_cache_gives_the_same_lexicon_and_survives_damage(tmp_path: Path) -> None:
+    from peerjournal.drift import score_text
+    from peerjournal.drift.lexicon import DEFAULT_LEXICON, _parse_cached
+
+    data = DEFAULT_LEXICON.read_bytes()
+    first = _parse_cached(data, str(DEFAULT_LEXICON), tmp_path)
+    [cached] = list(tmp_path.glob("lexicon-*.pickle"))
+    again = _parse_cached(data, str(DEFAULT_LEXICON), tmp_path)
+    text = "The team called him non-compliant. I told him he should take his meds."
+    assert again is not first and again.version == first.version
+    assert score_text(text, again).to_dict() == score_text(text, first).to_dict()
+    cached.write_bytes(b"not a pickle")
+    assert _parse_cached(data, str(DEFAULT_LEXICON), tmp_path).version == first.version
+    other = data + b"\n# an organisation's edit\n"
+    assert _parse_cached(other, str(DEFAULT_LEXICON), tmp_path).version != first.version

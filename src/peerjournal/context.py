@@ -90,7 +90,7 @@ class AppContext:
         from peerjournal.drift import load_lexicon
 
         chosen = self.lexicon_option or self.config.get("drift", {}).get("lexicon")
-        return load_lexicon(Path(chosen).expanduser() if chosen else None)
+        return load_lexicon(Path(chosen).expanduser() if chosen else None, paths.cache_dir())
 
     # -- output ----------------------------------------------------------------------------
 

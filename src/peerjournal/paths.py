@@ -38,5 +38,10 @@ def user_prompts_dir() -> Path:
     return data_dir() / "prompts"
 
 
+def cache_dir() -> Path:
+    """Things that can be rebuilt at any time (the parsed drift lexicon)."""
+    return data_dir() / "cache"
+
+
 def config_path() -> Path:
     return data_dir() / "config.toml"

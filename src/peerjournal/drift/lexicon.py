@@ -39,6 +39,7 @@ loading a lexicon does not pay for compiling a 100 kB regex up front.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -611,16 +612,49 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
 
 
 @cache
-def _default_lexicon() -> Lexicon:
-    return parse_lexicon(DEFAULT_LEXICON.read_bytes(), str(DEFAULT_LEXICON))
+def _default_lexicon(cache_dir: Path | None) -> Lexicon:
+    return _parse_cached(DEFAULT_LEXICON.read_bytes(), str(DEFAULT_LEXICON), cache_dir)
 
 
-def load_lexicon(path: Path | None = None) -> Lexicon:
-    """The shipped lexicon (cached), or an organisation's lexicon file."""
+def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lexicon:
+    """The shipped lexicon (cached in memory), or an organisation's lexicon file.
+
+    With `cache_dir`, the parsed lexicon is also kept on disk, keyed by the file's hash and
+    this code's version: a later process loads it in ~20 ms instead of parsing ~700 patterns
+    into ~15,000 index keys (~250 ms) — most of the 400 ms budget of `write`.
+    """
     if path is None:
-        return _default_lexicon()
+        return _default_lexicon(cache_dir)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
-    return parse_lexicon(data, str(path))
+    return _parse_cached(data, str(path), cache_dir)
+
+
+def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
+    """parse_lexicon, through a pickle in `cache_dir` (a cache: any problem means re-parse)."""
+    if cache_dir is None:
+        return parse_lexicon(data, path)
+    import hashlib
+    import pickle
+
+    from peerjournal import __version__
+
+    key = hashlib.sha256(data + path.encode() + __version__.encode()).hexdigest()[:20]
+    cached = cache_dir / f"lexicon-{key}.pickle"
+    try:
+        lexicon = pickle.loads(cached.read_bytes())
+        if isinstance(lexicon, Lexicon) and lexicon.path == path:
+            return lexicon
+    except Exception:  # missing, stale or damaged cache: parse instead
+        pass
+    lexicon = parse_lexicon(data, path)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only or full disk only costs the next run its speed
+    return lexicon
