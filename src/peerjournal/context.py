@@ -86,11 +86,15 @@ class AppContext:
 
         return load_config(paths.config_path())
 
+    def lexicon_path(self) -> Path | None:
+        """The organisation's lexicon (--lexicon, else the setting); None for the shipped one."""
+        chosen = self.lexicon_option or self.config.get("drift", {}).get("lexicon")
+        return Path(chosen).expanduser() if chosen else None
+
     def lexicon(self) -> Lexicon:
         from peerjournal.drift import load_lexicon
 
-        chosen = self.lexicon_option or self.config.get("drift", {}).get("lexicon")
-        return load_lexicon(Path(chosen).expanduser() if chosen else None, paths.cache_dir())
+        return load_lexicon(self.lexicon_path(), paths.cache_dir())
 
     # -- output ----------------------------------------------------------------------------
 

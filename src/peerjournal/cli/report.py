@@ -71,12 +71,10 @@ def dimension_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, 
     Falls back to the full lexicon when the file cannot be read as plain TOML.
     """
     import tomllib
-    from pathlib import Path
 
     from peerjournal.drift.lexicon import DEFAULT_LEXICON
 
-    chosen = app.lexicon_option or app.config.get("drift", {}).get("lexicon")
-    path = Path(chosen).expanduser() if chosen else DEFAULT_LEXICON
+    path = app.lexicon_path() or DEFAULT_LEXICON
     try:
         raw = tomllib.loads(path.read_text("utf-8")).get("labels", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

@@ -21,6 +21,7 @@ def register(app: typer.Typer) -> None:
             "data_dir": str(paths.data_dir()),
             "database": str(app_ctx.db_path),
             "drafts": str(paths.drafts_dir()),
+            "cache": str(paths.cache_dir()),
             "prompts": str(paths.user_prompts_dir()),
             "config": str(paths.config_path()),
         }
