@@ -138,3 +138,30 @@ def test_python_dash_m_works(isolated: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "peerjournal", "--version"], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("peerjournal ")
+
+
+def test_every_command_is_mapped_to_the_module_that_registers_it() -> None:
+    """`main` imports only the requested command's module; the map must know them all."""
+    import typer.main
+
+    from peerjournal.cli import COMMANDS, build_app
+
+    assert set(typer.main.get_command(build_app()).commands) == set(COMMANDS)  # type: ignore[attr-defined]
+    for name, module in COMMANDS.items():
+        assert name in typer.main.get_command(build_app((module,))).commands  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["list"], "list"),
+        (["--db", "x.db", "show", "3"], "show"),
+        (["--lexicon", "org.toml", "drift", "--text", "t"], "drift"),
+        (["--version"], None),
+        ([], None),
+    ],
+)
+def test_command_name_skips_global_options(args: list[str], name: str | None) -> None:
+    from peerjournal.cli import command_name
+
+    assert command_name(args) == name

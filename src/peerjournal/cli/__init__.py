@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from typing import Any
 
 import typer
@@ -13,23 +14,33 @@ from peerjournal import __version__
 from peerjournal.context import AppContext
 from peerjournal.errors import ExitCode, PeerJournalError
 
-# Each module defines register(app); imported at start-up, so they import only typer at the top.
-COMMAND_MODULES = (
-    "write",
-    "browse",
-    "edit",
-    "trash",
-    "importer",
-    "prompts",
-    "where",
-    "drift",
-    "supervision",
-    "report",
-    "share",
-    "people",
-    "export",
-    "review",
-)
+# Each module defines register(app) and imports only typer (and light modules) at the top.
+# Command name -> the module that registers it: a run imports only the module it needs.
+COMMANDS = {
+    "write": "write",
+    "list": "browse",
+    "show": "browse",
+    "search": "browse",
+    "tags": "browse",
+    "edit": "edit",
+    "delete": "trash",
+    "restore": "trash",
+    "trash": "trash",
+    "import": "importer",
+    "where": "where",
+    "drift": "drift",
+    "report": "report",
+    "demo": "report",
+    "share": "share",
+    "unshare": "share",
+    "export": "export",
+    "review": "review",
+    "prompts": "prompts",
+    "supervision": "supervision",
+    "people": "people",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
+GLOBAL_OPTIONS_WITH_VALUES = ("--db", "--lexicon")
 
 
 class PeerJournalGroup(TyperGroup):
@@ -74,20 +85,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-app = typer.Typer(
-    cls=PeerJournalGroup,
-    name="peerjournal",
-    help="A reflective-practice journal for peer supporters. Private: nothing leaves this machine.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
-    add_completion=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-@app.callback()
 def root(
     ctx: typer.Context,
     db: str = typer.Option(
@@ -108,9 +105,49 @@ def root(
     ctx.obj = AppContext(db_option=db, lexicon_option=lexicon)
 
 
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"peerjournal.cli.{_name}").register(app)
+def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
+    """The root app with the commands of `modules` registered."""
+    app = typer.Typer(
+        cls=PeerJournalGroup,
+        name="peerjournal",
+        help="A reflective-practice journal for peer supporters. "
+        "Private: nothing leaves this machine.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        pretty_exceptions_show_locals=False,
+        add_completion=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(root)
+    for name in modules:
+        importlib.import_module(f"peerjournal.cli.{name}").register(app)
+    return app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`peerjournal.cli.app`: every command (tests and tools); built on first use."""
+    if name != "app":
+        raise AttributeError(name)
+    app = build_app()
+    globals()["app"] = app
+    return app
+
+
+def command_name(args: list[str]) -> str | None:
+    """The command a command line asks for (skipping global options and their values)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in GLOBAL_OPTIONS_WITH_VALUES:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main() -> None:
-    app(prog_name="peerjournal")
+    name = command_name(sys.argv[1:])
+    modules = (COMMANDS[name],) if name in COMMANDS else COMMAND_MODULES
+    build_app(modules)(prog_name="peerjournal")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -10,8 +11,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from peerjournal.db.store import SearchHit
-from peerjournal.entry import Entry
+if TYPE_CHECKING:
+    from peerjournal.db.store import SearchHit
+    from peerjournal.entry import Entry
 
 VERDICT_STYLES = {"identity": "green", "drift": "red", "mixed": "yellow", "insufficient": "dim"}
 VERDICT_WORDS = {
