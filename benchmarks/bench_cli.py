@@ -38,13 +38,15 @@ TARGETS = {
 }
 
 
-def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> float:
+# The console script pip installs next to this Python: what a person types.
+PEERJOURNAL = str(Path(sys.executable).with_name("peerjournal"))
+
+
+def run(args: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "peerjournal", *args],
+        [PEERJOURNAL, *args],
         env=env,
-        input=stdin,
-        text=True,
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
