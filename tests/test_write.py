@@ -424,3 +424,15 @@ def test_non_utf8_bytes_on_the_command_line_are_a_clear_error(cli: CLI, option: 
     assert result.exit_code == 1
     assert "not UTF-8" in result.stderr and "Unexpected" not in result.stderr
     assert entries(cli) == [] and drafts(isolated) == []
+
+
+def test_prompts_list_shows_the_good_sets_when_one_of_yours_is_broken(
+    cli: CLI, isolated: Path
+) -> None:
+    folder = isolated / "prompts"
+    folder.mkdir(parents=True)
+    (folder / "broken.toml").write_text('title = "Mine"\ntypo = 1\n', encoding="utf-8")
+    result = cli("prompts", "list")
+    assert result.exit_code == 1
+    assert "boud" in result.stdout and "gibbs" in result.stdout
+    assert "broken.toml" in result.stderr and "typo" in result.stderr

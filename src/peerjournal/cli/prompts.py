@@ -16,13 +16,16 @@ def register(app: typer.Typer) -> None:
     def list_sets(ctx: typer.Context, json_out: Json = False) -> None:
         """List the prompt sets (shipped and your own)."""
         from peerjournal import paths
+        from peerjournal.errors import PeerJournalError
         from peerjournal.reflection import available, load_prompt_set
 
         app_ctx = AppContext.from_ctx(ctx)
-        sets = [
-            load_prompt_set(n, paths.user_prompts_dir())
-            for n in available(paths.user_prompts_dir())
-        ]
+        sets, broken = [], []
+        for name in available(paths.user_prompts_dir()):
+            try:  # one broken set of the writer's own should not hide the others
+                sets.append(load_prompt_set(name, paths.user_prompts_dir()))
+            except PeerJournalError as exc:
+                broken.append(exc.message)
         if json_out:
             app_ctx.print_json(
                 [
@@ -35,10 +38,14 @@ def register(app: typer.Typer) -> None:
                     for s in sets
                 ]
             )
-            return
-        for prompt_set in sets:
-            typer.echo(f"{prompt_set.name:<10} {prompt_set.title}")
-        app_ctx.say(f"Add your own as TOML files in {paths.user_prompts_dir()}.")
+        else:
+            for prompt_set in sets:
+                typer.echo(f"{prompt_set.name:<10} {prompt_set.title}")
+            app_ctx.say(f"Add your own as TOML files in {paths.user_prompts_dir()}.")
+        if broken:
+            for message in broken:
+                app_ctx.say(f"peerjournal: {message}")
+            raise typer.Exit(1)
 
     @prompts_app.command("show")
     def show_set(
