@@ -197,33 +197,30 @@ def _summary(
 
 
 def _selfcheck(app: AppContext) -> SelfCheck:
-    from peerjournal.db.people import latest_selfcheck
+    from peerjournal.db.supervision import latest_complete_check
     from peerjournal.errors import PeerJournalError
     from peerjournal.summary import CheckItem, SelfCheck
 
-    found = latest_selfcheck(app.store())
+    found = latest_complete_check(app.store())
     if found is None:
         raise PeerJournalError(
             "There is no complete self-check to include yet: `peerjournal supervision check` "
             "makes one (or leave out --with-check)."
         )
-    created_at, answers = found
     wording, sections = _check_wording()
     items = []
-    for item_id, answer in answers.items():
-        answer = answer if isinstance(answer, dict) else {}
-        score = answer.get("score")
+    for item_id, answer in found.answers.items():
         section, text = wording.get(item_id, ("", ""))
         items.append(CheckItem(
-            id=str(item_id),
-            score=score if isinstance(score, int) and 1 <= score <= 5 else None,
-            note=str(answer.get("note") or ""),
+            id=item_id,
+            score=answer.score,
+            note=answer.note,
             section=sections.get(section, section),
             text=text,
         ))
     order = {item_id: n for n, item_id in enumerate(wording)}
     items.sort(key=lambda i: order.get(i.id, len(order)))
-    return SelfCheck(created_at, items)
+    return SelfCheck(found.created_at, items)
 
 
 def _check_wording() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:

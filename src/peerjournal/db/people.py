@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from peerjournal.db.engine import translated_errors
 from peerjournal.db.store import Store
@@ -61,19 +59,3 @@ def remove_person(store: Store, name: str) -> PersonRow:
     with store._write() as conn:
         conn.execute("DELETE FROM person WHERE name = ?", (existing.name,))
     return existing
-
-
-def latest_selfcheck(store: Store) -> tuple[datetime, dict[str, Any]] | None:
-    """(created_at, answers) of the newest complete self-check, or None."""
-    with translated_errors(store.path):
-        row = store.conn.execute(
-            "SELECT created_at, answers FROM selfcheck WHERE complete = 1 "
-            "ORDER BY created_at DESC, id DESC LIMIT 1"
-        ).fetchone()
-    if row is None:
-        return None
-    try:
-        answers = json.loads(row[1] or "{}")
-    except json.JSONDecodeError:
-        answers = {}
-    return datetime.fromisoformat(row[0]), answers if isinstance(answers, dict) else {}

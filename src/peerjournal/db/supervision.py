@@ -61,23 +61,24 @@ def self_checks(store: Store) -> list[SelfCheck]:
     return [_check(r) for r in rows]
 
 
-def unfinished_check(store: Store) -> SelfCheck | None:
-    """The most recent self-check that was stopped before the end, if any."""
+def _latest_check(store: Store, complete: bool) -> SelfCheck | None:
     with translated_errors(store.path):
         row = store.conn.execute(
-            "SELECT id, created_at, answers, complete FROM selfcheck WHERE complete = 0 "
-            "ORDER BY created_at DESC, id DESC LIMIT 1"
+            "SELECT id, created_at, answers, complete FROM selfcheck WHERE complete = ? "
+            "ORDER BY created_at DESC, id DESC LIMIT 1",
+            (int(complete),),
         ).fetchone()
     return _check(row) if row else None
+
+
+def unfinished_check(store: Store) -> SelfCheck | None:
+    """The most recent self-check that was stopped before the end, if any."""
+    return _latest_check(store, complete=False)
 
 
 def latest_complete_check(store: Store) -> SelfCheck | None:
-    with translated_errors(store.path):
-        row = store.conn.execute(
-            "SELECT id, created_at, answers, complete FROM selfcheck WHERE complete = 1 "
-            "ORDER BY created_at DESC, id DESC LIMIT 1"
-        ).fetchone()
-    return _check(row) if row else None
+    """The most recent finished self-check (what `export --with-check` includes)."""
+    return _latest_check(store, complete=True)
 
 
 def save_check(
