@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from drift_eval import load_entries
@@ -54,16 +55,9 @@ def make_entries(n: int, seed: int = 7, words: int = 150) -> list[str]:
         if len(s.split()) > 2
     ]
     rng = random.Random(seed)
-    entries = []
-    for _ in range(n):
-        parts: list[str] = []
-        count = 0
-        while count < words:
-            sentence = rng.choice(sentences) if rng.random() < 0.8 else rng.choice(FILLER)
-            parts.append(sentence)
-            count += len(sentence.split())
-        entries.append(" ".join(parts))
-    return entries
+    return compose(
+        n, words, lambda: rng.choice(sentences) if rng.random() < 0.8 else rng.choice(FILLER)
+    )
 
 
 def make_dense_entries(n: int, seed: int = 7, words: int = 150) -> list[str]:
@@ -71,17 +65,22 @@ def make_dense_entries(n: int, seed: int = 7, words: int = 150) -> list[str]:
     lex = load_lexicon()
     phrases = sorted({example_phrase(p) for m in lex.markers for p in m.patterns})
     rng = random.Random(seed)
+    return compose(
+        n,
+        words,
+        lambda: rng.choice(TEMPLATES).format(p=rng.choice(phrases))
+        if rng.random() < 0.45
+        else rng.choice(FILLER),
+    )
+
+
+def compose(n: int, words: int, sentence: Callable[[], str]) -> list[str]:
+    """`n` entries of about `words` words each, from sentences drawn by `sentence()`."""
     entries = []
     for _ in range(n):
         parts: list[str] = []
-        count = 0
-        while count < words:
-            if rng.random() < 0.45:
-                sentence = rng.choice(TEMPLATES).format(p=rng.choice(phrases))
-            else:
-                sentence = rng.choice(FILLER)
-            parts.append(sentence)
-            count += len(sentence.split())
+        while sum(len(p.split()) for p in parts) < words:
+            parts.append(sentence())
         entries.append(" ".join(parts))
     return entries
 
