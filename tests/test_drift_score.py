@@ -160,3 +160,11 @@ def test_score_many_matches_score_text() -> None:
     assert [s.to_dict() for s in many[:4]] == [score_text(t).to_dict() for t in texts[:4]]
     assert len(many) == len(texts)
     assert [s.verdict for s in score_many(texts[:4], workers=1)] == [s.verdict for s in many[:4]]
+
+
+def test_a_gift_to_the_writer_is_not_advice() -> None:
+    """'gave me a card' once matched advice.you_should through a wildcard object."""
+    score = score_text("Ayesha gave me a card. Later I gave him a leaflet for the crisis line.")
+    assert [(h.marker, h.text) for h in score.hits if h.dimension == "advice"] == [
+        ("advice.you_should", "gave him a leaflet for")
+    ]

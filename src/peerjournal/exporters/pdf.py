@@ -90,9 +90,12 @@ class _Report:
         pdf.set_font(FONT, "", 9)
         pdf.set_text_color(30, 30, 30)
         pdf.set_draw_color(190, 190, 190)
+        # Rows are zebra-striped in light grey; the stripes use the current fill colour,
+        # which would otherwise be whatever colour the last chart drew with.
+        pdf.set_fill_color(247, 247, 247)
         with pdf.table(col_widths=tuple(widths), line_height=LINE_H, first_row_as_headings=True,
-                       width=sum(widths), align="LEFT",
-                       headings_style=headings) as table:
+                       width=sum(widths), align="LEFT", headings_style=headings,
+                       cell_fill_color=(247, 247, 247), cell_fill_mode="ROWS") as table:
             for values in [header, *rows]:
                 row = table.row()
                 for value in values:
