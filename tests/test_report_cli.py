@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -183,3 +184,18 @@ def test_report_rows_column_query(cli: CLI, add: Callable[..., int], isolated: A
         assert not has_scored_entries(store, date(2026, 10, 1), date(2026, 10, 31))
     finally:
         store.close()
+
+
+def test_report_says_when_scores_come_from_another_lexicon(cli: CLI, isolated: Path) -> None:
+    import sqlite3
+
+    for text in ("I shared my story with Sam.", "We explored options together."):
+        assert cli("write", "-x", text).exit_code == 0
+    assert "--rescore" not in cli("report").stderr
+    with sqlite3.connect(isolated / "journal.db") as conn:
+        conn.execute("UPDATE entry SET lexicon_version = 'an-old-one' WHERE id = 1")
+    result = cli("report")
+    assert result.exit_code == 0
+    assert "1 entry was scored with another version" in result.stderr
+    assert cli("drift", "--rescore").exit_code == 0
+    assert "--rescore" not in cli("report").stderr

@@ -358,6 +358,16 @@ class Store:
             ).fetchall()
         return [(r[0], scored_text(r[1], r[2], r[3])) for r in rows]
 
+    def stale_scores(self, lexicon_version: str) -> int:
+        """How many live entries are scored with another lexicon version (or not at all)."""
+        with self._errors():
+            row = self.conn.execute(
+                "SELECT count(*) FROM entry WHERE deleted_at IS NULL "
+                "AND (lexicon_version IS NULL OR lexicon_version != ?)",
+                (lexicon_version,),
+            ).fetchone()
+        return int(row[0])
+
     def set_drifts(self, scores: Iterable[tuple[int, Drift | StoredDrift]]) -> None:
         with self._write() as conn:
             conn.executemany(

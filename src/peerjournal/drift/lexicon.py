@@ -567,7 +567,6 @@ def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
 
 def parse_lexicon(data: bytes, path: str) -> Lexicon:
     """Validate and compile lexicon bytes; `path` is only used in messages."""
-    import hashlib  # imported here: importing peerjournal.drift stays cheap
     import tomllib
 
     try:
@@ -607,8 +606,24 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
         raise _fail(path, "table 'marker'", "no [[marker]] entries")
     ids: set[str] = set()
     markers = tuple(_parse_marker(path, n, raw, ids) for n, raw in enumerate(raw_markers, 1))
-    version = hashlib.sha256(data).hexdigest()[:12]
-    return Lexicon(path, version, str(name), markers, labels, questions, PhraseIndex(markers))
+    return Lexicon(
+        path, content_version(data), str(name), markers, labels, questions, PhraseIndex(markers)
+    )
+
+
+def content_version(data: bytes) -> str:
+    """A lexicon's version: the start of its file's sha256 (so an edit is a new version)."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def lexicon_version(path: Path | None = None) -> str:
+    """The version of a lexicon file without parsing it (the shipped one by default)."""
+    try:
+        return content_version((path or DEFAULT_LEXICON).read_bytes())
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
 
 
 @cache
