@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from peerjournal.db.store import Drift, StoredDrift, scored_text
@@ -33,8 +33,12 @@ def score_draft(draft: EntryDraft, lexicon: Lexicon) -> Drift:
 
 def score_for_store(
     texts: Sequence[str], lexicon: Lexicon, progress: Callable[[int], None] | None = None
-) -> list[StoredDrift]:
-    """Score many texts, serialised for the store, in parallel processes when it pays."""
-    from peerjournal.drift import score_many
+) -> Iterator[StoredDrift]:
+    """Scores of many texts, serialised for the store, in order as they are ready.
 
-    return score_many(texts, lexicon, convert=_stored, progress=progress)
+    Scored in parallel processes when it pays, so the store can insert early results while
+    later ones are being scored.
+    """
+    from peerjournal.drift import iter_score_many
+
+    return iter_score_many(texts, lexicon, convert=_stored, progress=progress)

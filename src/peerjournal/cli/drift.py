@@ -93,5 +93,5 @@ def _rescore(app: AppContext) -> None:
         return
     with progress_bar(len(pending), "Re-scoring", app.err) as advance:
         scores = score_for_store([body for _, body in pending], lexicon, advance)
-    store.set_drifts(zip((entry_id for entry_id, _ in pending), scores, strict=True))
-    app.say(f"Re-scored {len(scores)} entries with lexicon {lexicon.version}.")
+        store.set_drifts(zip((entry_id for entry_id, _ in pending), scores, strict=True))
+    app.say(f"Re-scored {len(pending)} entries with lexicon {lexicon.version}.")

@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
         drafts = [r.draft for r in records]
         lexicon = app_ctx.lexicon()
         total = len(drafts) if len(drafts) >= PROGRESS_FROM else 0
-        with progress_bar(total, "Scoring", app_ctx.err) as advance:
+        with progress_bar(total, "Importing", app_ctx.err) as advance:
             drifts = score_for_store([draft_text(d) for d in drafts], lexicon, advance)
-        ids = store.add_entries(drafts, now, drifts, [r.kept for r in records])
+            ids = store.add_entries(drafts, now, drifts, [r.kept for r in records])
         app_ctx.say(f"Imported {summary}: IDs {ids[0]}–{ids[-1]}.")

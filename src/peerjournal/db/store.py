@@ -131,10 +131,12 @@ class Store:
         self,
         drafts: Sequence[EntryDraft],
         now: datetime,
-        drifts: Sequence[Drift | StoredDrift | None],
+        drifts: Iterable[Drift | StoredDrift | None],
         kept: Sequence[KeptIdentity] | None = None,
     ) -> builtins.list[int]:
         """Insert entries in one transaction (all or nothing); returns their IDs in order.
+
+        `drifts` may be a lazy iterator (scores still being computed in other processes).
 
         `kept` carries IDs and timestamps to preserve (an import of a full export).
         """

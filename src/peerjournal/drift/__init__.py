@@ -9,7 +9,13 @@ Stdlib only (re, tomllib, hashlib, dataclasses), so importing it is cheap.
 
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, LexiconError, Marker, load_lexicon
 from peerjournal.drift.matcher import Hit
-from peerjournal.drift.score import DriftScore, reflective_questions, score_many, score_text
+from peerjournal.drift.score import (
+    DriftScore,
+    iter_score_many,
+    reflective_questions,
+    score_many,
+    score_text,
+)
 
 __all__ = [
     "DIMENSIONS",
@@ -18,6 +24,7 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "Marker",
+    "iter_score_many",
     "load_lexicon",
     "reflective_questions",
     "score_many",

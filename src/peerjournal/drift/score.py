@@ -29,7 +29,7 @@ Mood is not evidence: the lexicon holds practice markers, not sentiment words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -201,12 +201,24 @@ def score_many(
     convert: Callable[[DriftScore], T] = _same,  # type: ignore[assignment]
     progress: Callable[[int], None] | None = None,
 ) -> list[T]:
-    """Score many entries in order, across `workers` processes when the batch is large.
+    """Score many entries in order; see `iter_score_many`."""
+    return list(iter_score_many(texts, lexicon, workers, convert, progress))
 
+
+def iter_score_many(
+    texts: Sequence[str],
+    lexicon: Lexicon | None = None,
+    workers: int | None = None,
+    convert: Callable[[DriftScore], T] = _same,  # type: ignore[assignment]
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[T]:
+    """Score many entries, yielding results in order as batches finish.
+
+    Large batches run across `workers` processes (forked, so the compiled lexicon is
+    inherited); the caller can store early results while later ones are still being scored.
     `convert` runs in the worker on each score (e.g. serialising it for storage), so that
-    work is parallel too; `progress(n)` is called as each batch of `n` finishes. The lexicon
-    is inherited by forked workers (compiled once); small batches, one worker or platforms
-    without fork run in this process.
+    work is parallel too; `progress(n)` is called as each batch of `n` finishes. Small
+    batches, one worker or platforms without fork run in this process.
     """
     import multiprocessing
     import os
@@ -216,24 +228,22 @@ def score_many(
     n = workers or os.cpu_count() or 1
     size = max(1, min(500, -(-len(texts) // (n * 4))))
     chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
-    results: list[T] = []
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if n <= 1 or len(texts) < PARALLEL_FROM or not can_fork:
         for chunk in chunks:
-            results += [convert(score_text(t, lex)) for t in chunk]
+            yield from (convert(score_text(t, lex)) for t in chunk)
             if progress:
                 progress(len(chunk))
-        return results
+        return
     _WORKER = (lex, convert)
     try:
         with multiprocessing.get_context("fork").Pool(n) as pool:
             for done in pool.imap(_score_chunk, chunks):
-                results += done
+                yield from done
                 if progress:
                     progress(len(done))
     finally:
         _WORKER = None
-    return results
 
 
 def reflective_questions(score: DriftScore, lexicon: Lexicon, limit: int = 3) -> list[str]:
