@@ -417,6 +417,7 @@ def example_phrase(pattern: str) -> str:
 
 
 Candidates = tuple[re.Pattern[str], tuple["Marker", ...]]
+MAX_CACHED_WORDS = 200_000
 
 
 class PhraseIndex:
@@ -458,6 +459,26 @@ class PhraseIndex:
         self.first_words = self.single_words | frozenset(k[0] for k in self._pair)
         self.prefix_head_len = min(self._prefix_lengths, default=1)
         self.prefix_heads = frozenset(k[: self.prefix_head_len] for k in self._prefix)
+        self._single_at: dict[str, Candidates | None] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_single_at"] = {}  # a per-process cache of words seen in entries
+        return state
+
+    def single_at(self, word: str) -> Candidates | None:
+        """`single(word)`, or None at once for a word that starts no one-word-keyed phrase.
+
+        Cached per word (the matcher looks up every word of an entry in the cache at once)."""
+        found = (
+            self.single(word)
+            if word in self.single_words or word[: self.prefix_head_len] in self.prefix_heads
+            else None
+        )
+        if len(self._single_at) > MAX_CACHED_WORDS:
+            self._single_at.clear()  # a long-running process over a huge vocabulary
+        self._single_at[word] = found
+        return found
 
     def single(self, word: str) -> Candidates | None:
         """Combined regex for phrases keyed by the first word alone (or a prefix of it)."""
@@ -647,6 +668,10 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
     return _parse_cached(data, str(path), cache_dir)
 
 
+# Bumped when PhraseIndex's pickled attributes change: an older pickle is then not reused.
+_CACHE_FORMAT = "2"
+
+
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
     """parse_lexicon, through a pickle in `cache_dir` (a cache: any problem means re-parse)."""
     if cache_dir is None:
@@ -656,7 +681,8 @@ def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
 
     from peerjournal import __version__
 
-    key = hashlib.sha256(data + path.encode() + __version__.encode()).hexdigest()[:20]
+    key_data = data + path.encode() + __version__.encode() + _CACHE_FORMAT.encode()
+    key = hashlib.sha256(key_data).hexdigest()[:20]
     cached = cache_dir / f"lexicon-{key}.pickle"
     try:
         lexicon = pickle.loads(cached.read_bytes())

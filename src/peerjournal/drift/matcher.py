@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, pairwise
 
 from peerjournal.drift.lexicon import Lexicon, Marker
 
@@ -426,53 +426,55 @@ def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
 
 def _find_matches(
     lower: str, tokens: list[str], starts: list[int], lexicon: Lexicon
-) -> list[tuple[re.Match[str], Marker]]:
+) -> list[tuple[re.Match[str], Marker, int]]:
+    """(match, marker, token index) of each hit, left to right; hits never overlap and at
+    each start the longest of the three-word, two-word and one-word phrases wins."""
     index = lexicon.index
-    singles, pairs, triples = index.single_words, index.pairs, index.triples
-    heads, head_len = index.prefix_heads, index.prefix_head_len
     n = len(tokens)
-    # where phrases can start: a known first word, pair or triple of words, or a prefix head
-    firsts = index.first_words
-    candidates = []
-    for i, w in [(i, w) for i, w in enumerate(tokens) if w in firsts or w[:head_len] in heads]:
-        if (
-            w in singles
-            or w[:head_len] in heads
-            or (
-                i + 1 < n
-                and (
-                    (w, tokens[i + 1]) in pairs
-                    or (i + 2 < n and (w, tokens[i + 1], tokens[i + 2]) in triples)
-                )
-            )
-        ):
-            candidates.append(i)
-    matches: list[tuple[re.Match[str], Marker]] = []
+    # where phrases can start, found by C-level lookups of every word, pair and triple
+    singles = index._single_at
+    if singles.keys() >= set(tokens):
+        single_of = list(map(singles.__getitem__, tokens))
+    else:  # new words (the cache fills up quickly: entries share most of their words)
+        single_of = [index.single_at(w) for w in tokens]
+    pairs = pairwise(tokens)
+    triples = zip(tokens, tokens[1:], tokens[2:], strict=False)
+    pair_at = set(compress(range(n), map(index.pairs.__contains__, pairs)))
+    triple_at = set(compress(range(n), map(index.triples.__contains__, triples)))
+    candidates = sorted(pair_at.union(triple_at, compress(range(n), single_of)))
+    matches: list[tuple[re.Match[str], Marker, int]] = []
     hit_end = 0
+    pair = index.pair
     for i in candidates:
-        start, word = starts[i], tokens[i]
+        start = starts[i]
         if start < hit_end:
             continue  # inside the previous hit: hits never overlap
-        best: tuple[re.Match[str], Marker] | None = None
-        if i + 2 < n and (word, tokens[i + 1], tokens[i + 2]) in triples:
-            found = index.pair((word, tokens[i + 1], tokens[i + 2]))
+        best: re.Match[str] | None = None
+        best_markers: tuple[Marker, ...] = ()
+        if i in triple_at:
+            found = pair((tokens[i], tokens[i + 1], tokens[i + 2]))
             if found is not None:
-                best = _match(found, lower, start)
-        if i + 1 < n and (word, tokens[i + 1]) in pairs:
-            found = index.pair((word, tokens[i + 1]))
+                m = found[0].match(lower, start)
+                if m is not None and m.lastindex is not None:
+                    best, best_markers = m, found[1]
+        if i in pair_at:
+            found = pair((tokens[i], tokens[i + 1]))
             if found is not None:
-                other = _match(found, lower, start)
-                if other is not None and (best is None or other[0].end() > best[0].end()):
-                    best = other
-        if word in singles or word[:head_len] in heads:
-            found = index.single(word)
-            if found is not None:
-                other = _match(found, lower, start)
-                if other is not None and (best is None or other[0].end() > best[0].end()):
-                    best = other
+                m = found[0].match(lower, start)
+                if m is not None and m.lastindex is not None and (
+                    best is None or m.end() > best.end()
+                ):
+                    best, best_markers = m, found[1]
+        single = single_of[i]
+        if single is not None:
+            m = single[0].match(lower, start)
+            if m is not None and m.lastindex is not None and (
+                best is None or m.end() > best.end()
+            ):
+                best, best_markers = m, single[1]
         if best is not None:
-            matches.append(best)
-            hit_end = best[0].end()
+            matches.append((best, best_markers[best.lastindex - 1], i))  # type: ignore[operator]
+            hit_end = best.end()
     return matches
 
 
@@ -522,9 +524,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     clause_cues = _SpanCues(lower, starts, clause_starts)
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg = -1, -1
-    for m, marker in matches:
+    for m, marker, tok in matches:
         start, end = m.span()
-        tok = bisect_left(starts, start)
         sent_start = sentence_starts[bisect_right(sentence_starts, start) - 1]
         sent_tok = bisect_left(starts, sent_start)
         clause_start = clause_starts[bisect_right(clause_starts, start) - 1]
@@ -573,13 +574,3 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
 def is_counted(marker: Marker, negated: bool, attributed: bool, hypothetical: bool) -> bool:
     """Counted unless dropped by negation, someone else's words, or hypothetical."""
     return not ((negated and marker.negation == "drop") or attributed or hypothetical)
-
-
-def _match(
-    found: tuple[re.Pattern[str], tuple[Marker, ...]], text: str, start: int
-) -> tuple[re.Match[str], Marker] | None:
-    regex, markers = found
-    m = regex.match(text, start)
-    if m is None or m.lastindex is None:
-        return None
-    return m, markers[m.lastindex - 1]
