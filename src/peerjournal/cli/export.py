@@ -261,8 +261,8 @@ def _preview_and_confirm(
         confirmed = typer.confirm(f"Write this summary to {destination}?", err=True)
     except typer.Abort:
         raise PeerJournalError(
-            "No answer to the confirmation (no terminal?); nothing was written. Check the preview, "
-            "then add --yes."
+            "No answer to the confirmation (interrupted, or no terminal); nothing was written. "
+            "Check the preview, then add --yes."
         ) from None
     if not confirmed:
         app.say("Nothing was written.")
