@@ -34,7 +34,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, compress, pairwise
+from itertools import accumulate, compress, count, pairwise
+from operator import add
 
 from peerjournal.drift.lexicon import Lexicon, Marker
 
@@ -52,7 +53,6 @@ _SEPARATORS = str.maketrans({c: " " for c in _SEPARATOR_CHARS + "\u2013\u2014\u2
 _ASCII_SEPARATORS = bytes.maketrans(
     _SEPARATOR_CHARS.encode(), b" " * len(_SEPARATOR_CHARS)
 )  # bytes.translate is far faster than str.translate, for the common all-ASCII entry
-_SPACES = re.compile(r"( +)")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -288,15 +288,6 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def _negator_for(starts: list[int], negators: list[int], clause_start: int, tok: int) -> int:
-    """Token index of a negator in the same clause at most NEGATION_WINDOW words before `tok`."""
-    i = bisect_left(negators, tok) - 1
-    if i < 0:
-        return -1
-    neg = negators[i]
-    return neg if starts[neg] >= clause_start and tok - neg - 1 <= NEGATION_WINDOW else -1
-
-
 def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
     for q in quotes:
         if q[0] < start < q[1]:
@@ -304,31 +295,16 @@ def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] 
     return None
 
 
-class _SpanCues:
-    """Cue regex matches, found once per sentence (or clause) and shared by its hits."""
-
-    def __init__(self, lower: str, starts: list[int], span_starts: list[int]) -> None:
-        self.lower, self.starts, self.span_starts = lower, starts, span_starts
-        self._ends: dict[tuple[int, int], list[int]] = {}
-
-    def before(
-        self, regex: re.Pattern[str], positions: list[int], span_start: int, start: int
-    ) -> bool:
-        """Does a match of `regex` end before `start` in the span starting at span_start?"""
-        key = (id(regex), span_start)
-        ends = self._ends.get(key)
-        if ends is None:
-            i = bisect_right(self.span_starts, span_start)
-            span_end = self.span_starts[i] if i < len(self.span_starts) else len(self.lower)
-            lo_tok = bisect_left(self.starts, span_start)
-            hi_tok = bisect_left(self.starts, span_end)
-            cue = _first_between(positions, lo_tok, hi_tok)
-            ends = []
-            if cue >= 0:
-                lo = _back_off(self.starts, cue, span_start)
-                ends = [m.end() for m in regex.finditer(self.lower, lo, span_end)]
-            self._ends[key] = ends
-        return bool(ends) and ends[0] <= start
+def _cue_end(
+    regex: re.Pattern[str], positions: list[int], lower: str, starts: list[int], lo: int, hi: int
+) -> int:
+    """End of the first match of a cue `regex` in the span lower[lo:hi] (a sentence or clause),
+    looked for only when a cue word (token index in `positions`) is in it; -1 if none."""
+    cue = _first_between(positions, bisect_left(starts, lo), bisect_left(starts, hi))
+    if cue < 0:
+        return -1
+    m = regex.search(lower, _back_off(starts, cue, lo), hi)
+    return m.end() if m is not None else -1
 
 
 def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bool:
@@ -413,15 +389,10 @@ def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
     All matching runs case-sensitively on the lowercase text: phrase literals are lowercase."""
     norm = normalise(text)
     lower = lower_same_length(norm)
-    parts = _SPACES.split(_split_view(lower))  # word, spaces, word, …
-    offsets = list(accumulate(map(len, parts), initial=0))
-    tokens, starts = parts[0::2], offsets[0:-1:2]
-    if tokens and not tokens[-1]:
-        tokens.pop()
-        starts.pop()
-    if tokens and not tokens[0]:
-        del tokens[0], starts[0]
-    return norm, lower, tokens, starts
+    parts = _split_view(lower).split(" ")  # words, and "" between adjacent spaces
+    # part k starts after the k spaces and the parts before it
+    offsets = map(add, accumulate(map(len, parts), initial=0), count())
+    return norm, lower, list(filter(None, parts)), list(compress(offsets, parts))
 
 
 def _find_matches(
@@ -481,14 +452,17 @@ def _find_matches(
 def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
     cues = _Cues([], [], [], [], [])
     classes = _WORD_CLASSES
+    missing = set(tokens).difference(classes)
+    if missing:
+        if len(classes) + len(missing) > _MAX_CACHED_WORDS:
+            classes.clear()  # a long-running process over a huge vocabulary
+            missing = set(tokens)
+        for word in missing:
+            classes[word] = _classify(word)
+    of = list(map(classes.__getitem__, tokens))
     n = len(tokens)
-    for i, c in [(i, c) for i, w in enumerate(tokens) if (c := classes.get(w, -1))]:
-        if c == -1:
-            if len(classes) > _MAX_CACHED_WORDS:
-                classes.clear()  # a long-running process over a huge vocabulary
-            c = classes[tokens[i]] = _classify(tokens[i])
-            if not c:
-                continue
+    for i in compress(range(n), of):
+        c = of[i]
         if c & CONJ or (c & SUBJ_CONJ and i + 1 < n and tokens[i + 1] in _SUBJECTS):
             cues.conj_starts.append(starts[i])
         if c & (NEGATOR | NEG_PAIR):
@@ -520,16 +494,27 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         | set(cues.conj_starts)
     )
     quotes = [m.span() for m in _QUOTE.finditer(norm)] if ('"' in norm or "'" in norm) else []
-    sentence_cues = _SpanCues(lower, starts, sentence_starts)
-    clause_cues = _SpanCues(lower, starts, clause_starts)
+    n_sent, n_clause = len(sentence_starts), len(clause_starts)
+    size = len(lower)
+    # per sentence / clause (by index): the first self-noticed / hypothetical cue's end
+    noticed_end: dict[int, int] = {}
+    hypo_end: dict[int, int] = {}
+    negators, attrib = cues.negators, cues.attrib
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg = -1, -1
     for m, marker, tok in matches:
         start, end = m.span()
-        sent_start = sentence_starts[bisect_right(sentence_starts, start) - 1]
-        sent_tok = bisect_left(starts, sent_start)
-        clause_start = clause_starts[bisect_right(clause_starts, start) - 1]
-        neg = _negator_for(starts, cues.negators, clause_start, tok)
+        si = bisect_right(sentence_starts, start) - 1
+        sent_start = sentence_starts[si]
+        ci = bisect_right(clause_starts, start) - 1
+        clause_start = clause_starts[ci]
+        # a negator in the same clause at most NEGATION_WINDOW words before the marker
+        neg = -1
+        k = bisect_left(negators, tok) - 1
+        if k >= 0:
+            neg = negators[k]
+            if starts[neg] < clause_start or tok - neg - 1 > NEGATION_WINDOW:
+                neg = -1
         if neg >= 0 and starts[neg] < prev_end:
             # a negator belongs to the nearest marker after it ("not X, Y" leaves Y alone),
             # unless the markers are coordinated: "didn't lecture or give advice"
@@ -541,8 +526,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         polarity = marker.polarity
         if negated and marker.negation == "flip":
             polarity = "drift" if polarity == "identity" else "identity"
-        in_quote = _quote_around(quotes, start)
-        cue = _first_between(cues.attrib, sent_tok, tok)
+        in_quote = _quote_around(quotes, start) if quotes else None
+        cue = _first_between(attrib, bisect_left(starts, sent_start), tok) if attrib else -1
         attributed = (in_quote is not None or cue >= 0) and _attributed(
             lower,
             norm,
@@ -552,20 +537,33 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             clause_starts,
             in_quote,
         )
-        hypothetical = clause_cues.before(_HYPOTHETICAL, cues.hypo, clause_start, start)
-        self_noticed = sentence_cues.before(_SELF_NOTICED, cues.noticed, sent_start, start)
+        cue_end = hypo_end.get(ci)
+        if cue_end is None:
+            span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
+            cue_end = hypo_end[ci] = _cue_end(
+                _HYPOTHETICAL, cues.hypo, lower, starts, clause_start, span_end
+            )
+        hypothetical = 0 <= cue_end <= start
+        cue_end = noticed_end.get(si)
+        if cue_end is None:
+            span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
+            cue_end = noticed_end[si] = _cue_end(
+                _SELF_NOTICED, cues.noticed, lower, starts, sent_start, span_end
+            )
+        self_noticed = 0 <= cue_end <= start
+        counted = not ((negated and marker.negation == "drop") or attributed or hypothetical)
         hit = Hit(
-            marker=marker.id,
-            dimension=marker.dimension,
-            polarity=polarity,
-            text=text[start:end],
-            start=start,
-            end=end,
-            negated=negated,
-            attributed=attributed,
-            hypothetical=hypothetical,
-            self_noticed=self_noticed,
-            counted=is_counted(marker, negated, attributed, hypothetical),
+            marker.id,
+            marker.dimension,
+            polarity,
+            text[start:end],
+            start,
+            end,
+            negated,
+            attributed,
+            hypothetical,
+            self_noticed,
+            counted,
         )
         hits.append((hit, marker))
     return hits, len(tokens)
