@@ -295,15 +295,17 @@ def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] 
     return None
 
 
-def _cue_end(
-    regex: re.Pattern[str], positions: list[int], lower: str, starts: list[int], lo: int, hi: int
-) -> int:
-    """End of the first match of a cue `regex` in the span lower[lo:hi] (a sentence or clause),
-    looked for only when a cue word (token index in `positions`) is in it; -1 if none."""
-    cue = _first_between(positions, bisect_left(starts, lo), bisect_left(starts, hi))
-    if cue < 0:
-        return -1
-    m = regex.search(lower, _back_off(starts, cue, lo), hi)
+def _first_cue_in_span(positions: list[int], starts: list[int], spans: list[int]) -> dict[int, int]:
+    """Span index (in the sorted span starts `spans`) -> the first cue token in that span."""
+    first: dict[int, int] = {}
+    for tok in positions:
+        first.setdefault(bisect_right(spans, starts[tok]) - 1, tok)
+    return first
+
+
+def _cue_end(regex: re.Pattern[str], lower: str, lo: int, hi: int) -> int:
+    """End of the first match of a cue `regex` in lower[lo:hi]; -1 if none."""
+    m = regex.search(lower, lo, hi)
     return m.end() if m is not None else -1
 
 
@@ -488,17 +490,17 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         return [], len(tokens)
     cues = _find_cues(tokens, starts)
     sentence_starts = _sentence_starts(norm)
-    clause_starts = sorted(
-        {m.end() for m in _CLAUSE_PUNCT.finditer(norm)}
-        | set(sentence_starts)
-        | set(cues.conj_starts)
-    )
+    boundaries = set(map(re.Match.end, _CLAUSE_PUNCT.finditer(norm)))
+    boundaries.update(sentence_starts, cues.conj_starts)
+    clause_starts = sorted(boundaries)
     quotes = [m.span() for m in _QUOTE.finditer(norm)] if ('"' in norm or "'" in norm) else []
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
     # per sentence / clause (by index): the first self-noticed / hypothetical cue's end
     noticed_end: dict[int, int] = {}
     hypo_end: dict[int, int] = {}
+    hypo_first = _first_cue_in_span(cues.hypo, starts, clause_starts)
+    noticed_first = _first_cue_in_span(cues.noticed, starts, sentence_starts)
     negators, attrib = cues.negators, cues.attrib
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg = -1, -1
@@ -537,20 +539,22 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             clause_starts,
             in_quote,
         )
-        cue_end = hypo_end.get(ci)
-        if cue_end is None:
-            span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
-            cue_end = hypo_end[ci] = _cue_end(
-                _HYPOTHETICAL, cues.hypo, lower, starts, clause_start, span_end
-            )
-        hypothetical = 0 <= cue_end <= start
-        cue_end = noticed_end.get(si)
-        if cue_end is None:
-            span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
-            cue_end = noticed_end[si] = _cue_end(
-                _SELF_NOTICED, cues.noticed, lower, starts, sent_start, span_end
-            )
-        self_noticed = 0 <= cue_end <= start
+        # a cue regex runs from a few words before the span's first cue word (see _back_off)
+        hypothetical = self_noticed = False
+        if ci in hypo_first:
+            cue_end = hypo_end.get(ci)
+            if cue_end is None:
+                span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
+                lo = _back_off(starts, hypo_first[ci], clause_start)
+                cue_end = hypo_end[ci] = _cue_end(_HYPOTHETICAL, lower, lo, span_end)
+            hypothetical = 0 <= cue_end <= start
+        if si in noticed_first:
+            cue_end = noticed_end.get(si)
+            if cue_end is None:
+                span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
+                lo = _back_off(starts, noticed_first[si], sent_start)
+                cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, span_end)
+            self_noticed = 0 <= cue_end <= start
         counted = not ((negated and marker.negation == "drop") or attributed or hypothetical)
         hit = Hit(
             marker.id,
