@@ -453,6 +453,8 @@ class PhraseIndex:
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
         self.pairs = frozenset(k for k in self._pair if len(k) == 2)
         self.triples = frozenset(k for k in self._pair if len(k) == 3)
+        # pairs of words that start a two- or three-word key: one lookup per pair of words
+        self.pair_starts = self.pairs | frozenset(k[:2] for k in self.triples)
         # quick filters for the matcher: words that can start a phrase, and the first
         # letters of prefix keys (a word can only match a prefix key if its head is here)
         self.single_words = frozenset(self._single)
@@ -669,7 +671,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 
 # Bumped when PhraseIndex's pickled attributes change: an older pickle is then not reused.
-_CACHE_FORMAT = "2"
+_CACHE_FORMAT = "3"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

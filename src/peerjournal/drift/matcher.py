@@ -410,34 +410,33 @@ def _find_matches(
         single_of = list(map(singles.__getitem__, tokens))
     else:  # new words (the cache fills up quickly: entries share most of their words)
         single_of = [index.single_at(w) for w in tokens]
-    pairs = pairwise(tokens)
-    triples = zip(tokens, tokens[1:], tokens[2:], strict=False)
-    pair_at = set(compress(range(n), map(index.pairs.__contains__, pairs)))
-    triple_at = set(compress(range(n), map(index.triples.__contains__, triples)))
-    candidates = sorted(pair_at.union(triple_at, compress(range(n), single_of)))
+    pair_at = set(compress(range(n), map(index.pair_starts.__contains__, pairwise(tokens))))
+    candidates = sorted(pair_at.union(compress(range(n), single_of)))
     matches: list[tuple[re.Match[str], Marker, int]] = []
     hit_end = 0
-    pair = index.pair
+    pair, pairs, triples = index.pair, index.pairs, index.triples
     for i in candidates:
         start = starts[i]
         if start < hit_end:
             continue  # inside the previous hit: hits never overlap
         best: re.Match[str] | None = None
         best_markers: tuple[Marker, ...] = ()
-        if i in triple_at:
-            found = pair((tokens[i], tokens[i + 1], tokens[i + 2]))
-            if found is not None:
-                m = found[0].match(lower, start)
-                if m is not None and m.lastindex is not None:
-                    best, best_markers = m, found[1]
         if i in pair_at:
-            found = pair((tokens[i], tokens[i + 1]))
-            if found is not None:
-                m = found[0].match(lower, start)
-                if m is not None and m.lastindex is not None and (
-                    best is None or m.end() > best.end()
-                ):
-                    best, best_markers = m, found[1]
+            key = (tokens[i], tokens[i + 1])
+            if i + 2 < n and (key3 := (*key, tokens[i + 2])) in triples:
+                found = pair(key3)
+                if found is not None:
+                    m = found[0].match(lower, start)
+                    if m is not None and m.lastindex is not None:
+                        best, best_markers = m, found[1]
+            if key in pairs:
+                found = pair(key)
+                if found is not None:
+                    m = found[0].match(lower, start)
+                    if m is not None and m.lastindex is not None and (
+                        best is None or m.end() > best.end()
+                    ):
+                        best, best_markers = m, found[1]
         single = single_of[i]
         if single is not None:
             m = single[0].match(lower, start)

@@ -151,19 +151,19 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     lex = lexicon if lexicon is not None else load_lexicon()
     found, words = scan(text, lex)
     per100 = 100.0 / max(words, 1)
-    totals = {"identity": 0.0, "drift": 0.0}
-    dims: dict[str, dict[str, float]] = {d: {"identity": 0.0, "drift": 0.0} for d in DIMENSIONS}
-    hits: list[Hit] = []
-    weights: dict[str, float] = {}
+    ident = drift = 0.0
+    sums: dict[tuple[str, str], float] = {}  # (dimension, polarity) -> counted weight
     counted_n = 0
     for hit, marker in found:  # `counted` was set by matcher.is_counted (rule above)
         if hit.counted:
             counted_n += 1
-            totals[hit.polarity] += marker.weight
-            dims[hit.dimension][hit.polarity] += marker.weight
-        weights[marker.id] = marker.weight
-        hits.append(hit)
-    ident, drift = totals["identity"], totals["drift"]
+            weight = marker.weight
+            if hit.polarity == "identity":
+                ident += weight
+            else:
+                drift += weight
+            key = (hit.dimension, hit.polarity)
+            sums[key] = sums.get(key, 0.0) + weight
     balance = (ident - drift) / (ident + drift) if ident + drift > 0 else 0.0
     return DriftScore(
         verdict=verdict_for(balance, counted_n, ident + drift),
@@ -172,12 +172,15 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
         drift=drift * per100,
         words=words,
         dimensions={
-            d: {"identity": v["identity"] * per100, "drift": v["drift"] * per100}
-            for d, v in dims.items()
+            d: {
+                "identity": sums.get((d, "identity"), 0.0) * per100,
+                "drift": sums.get((d, "drift"), 0.0) * per100,
+            }
+            for d in DIMENSIONS
         },
-        hits=tuple(hits),
+        hits=tuple(hit for hit, _ in found),
         lexicon_version=lex.version,
-        weights=weights,
+        weights={marker.id: marker.weight for _, marker in found},
     )
 
 
