@@ -67,7 +67,9 @@ _SENTENCE_END = re.compile(r"[.!?\n][.!?\"')\]]*")
 
 # "P." "R2." "Dr." "Mrs." before a period: an initial or a title, not a sentence end
 _ABBREVIATION = re.compile(r"(?:^|[^\w'])(?:[A-Z][0-9]?|Dr|Mr|Mrs|Ms|Mx|St|etc|vs|e\.g|i\.e)$")
-_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]| -+ ")
+# a clause ends after punctuation or a spaced dash; two regexes, as each alone is a fast scan
+_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
+_CLAUSE_DASH = re.compile(r" -+ ")
 # words that open a new clause (the boundary is placed before the word)
 _CONJUNCTIONS = _words(
     "but yet because cos although though however whereas while whilst instead until unless when"
@@ -276,14 +278,31 @@ def count_words(text: str) -> int:
     return len(_split_view(normalise(text)).split())
 
 
+_ABBREVIATIONS_SEEN: dict[tuple[str, bool], bool] = {}
+
+
+def _is_abbreviation(text: str, at: int) -> bool:
+    """Is the period at `at` after an initial or a title? (_ABBREVIATION on the four characters
+    before it, cached: its result depends only on them and on whether they start the text)"""
+    lo = max(0, at - 4)
+    key = (text[lo:at], lo == 0)
+    found = _ABBREVIATIONS_SEEN.get(key)
+    if found is None:
+        if len(_ABBREVIATIONS_SEEN) > _MAX_CACHED_WORDS:
+            _ABBREVIATIONS_SEEN.clear()
+        found = _ABBREVIATIONS_SEEN[key] = _ABBREVIATION.search(text, lo, at) is not None
+    return found
+
+
 def _sentence_starts(text: str) -> list[int]:
     starts = [0]
     n = len(text)
     for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        if m.group()[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 4), m.start()):
-            continue
-        if m.group()[0] == "\n" or end == n or text[end].isspace():
+        at, end = m.span()
+        first = text[at]
+        if first == "\n" or end == n or text[end].isspace():
+            if first == "." and _is_abbreviation(text, at):
+                continue
             starts.append(end)
     return starts
 
@@ -490,6 +509,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     cues = _find_cues(tokens, starts)
     sentence_starts = _sentence_starts(norm)
     boundaries = set(map(re.Match.end, _CLAUSE_PUNCT.finditer(norm)))
+    if " -" in norm:
+        boundaries.update(map(re.Match.end, _CLAUSE_DASH.finditer(norm)))
     boundaries.update(sentence_starts, cues.conj_starts)
     clause_starts = sorted(boundaries)
     quotes = [m.span() for m in _QUOTE.finditer(norm)] if ('"' in norm or "'" in norm) else []
