@@ -455,10 +455,9 @@ class PhraseIndex:
         self.triples = frozenset(k for k in self._pair if len(k) == 3)
         # pairs of words that start a two- or three-word key: one lookup per pair of words
         self.pair_starts = self.pairs | frozenset(k[:2] for k in self.triples)
-        # quick filters for the matcher: words that can start a phrase, and the first
+        # quick filters for single_at: words that start a phrase alone, and the first
         # letters of prefix keys (a word can only match a prefix key if its head is here)
         self.single_words = frozenset(self._single)
-        self.first_words = self.single_words | frozenset(k[0] for k in self._pair)
         self.prefix_head_len = min(self._prefix_lengths, default=1)
         self.prefix_heads = frozenset(k[: self.prefix_head_len] for k in self._prefix)
         self._single_at: dict[str, Candidates | None] = {}

@@ -575,7 +575,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                 lo = _back_off(starts, noticed_first[si], sent_start)
                 cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, span_end)
             self_noticed = 0 <= cue_end <= start
-        counted = not ((negated and marker.negation == "drop") or attributed or hypothetical)
+        counted = is_counted(marker, negated, attributed, hypothetical)
         hit = Hit(
             marker.id,
             marker.dimension,
