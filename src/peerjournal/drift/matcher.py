@@ -122,6 +122,7 @@ _WRITER_RESUMES = re.compile(
     r"\s*(?:(?:but|and|so|then|yet|which|while|although|though)\s+)?"
     r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
 )
+_OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,80}'(?![\w'])")
 _WRITER_QUOTES = re.compile(
     r"(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2}(?:said|say|told\s+\w+|asked|wrote|replied|answered"
@@ -513,7 +514,9 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         boundaries.update(map(re.Match.end, _CLAUSE_DASH.finditer(norm)))
     boundaries.update(sentence_starts, cues.conj_starts)
     clause_starts = sorted(boundaries)
-    quotes = [m.span() for m in _QUOTE.finditer(norm)] if ('"' in norm or "'" in norm) else []
+    # a quote needs a double quote, or an apostrophe that opens one (not "didn't")
+    maybe_quoted = '"' in norm or ("'" in norm and _OPENING_APOSTROPHE.search(norm) is not None)
+    quotes = [m.span() for m in _QUOTE.finditer(norm)] if maybe_quoted else []
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
     # per sentence / clause (by index): the first self-noticed / hypothetical cue's end
