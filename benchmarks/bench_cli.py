@@ -100,7 +100,9 @@ def main() -> None:
         "",
         f"Journal: {DATA.name} (20,000 entries over 10 years, ~150 words each). Median of "
         f"{args.runs} runs after one warm-up; import and rescore run once. Each run is a fresh "
-        "process, as a person would see it.",
+        "process, as a person would see it. This 2-core machine is shared and noisy: the same "
+        "script has given medians 20-40% apart from one run to the next, so compare ratios "
+        "and repeat a run before trusting a single ✗ or ✓ near its target.",
         "",
         "| command | median (s) | target (s) | jrnl 4.6 (s) | vs jrnl |",
         "|---|---:|---:|---:|---:|",

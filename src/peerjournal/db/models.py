@@ -17,6 +17,8 @@ class Entry(SQLModel, table=True):
     __table_args__ = (
         # Live entries by date: serves list's ORDER BY and date ranges without a sort.
         Index("ix_entry_live_date", "deleted_at", "date"),
+        # Counting entries scored with another lexicon reads this index, not the rows.
+        Index("ix_entry_lexicon_version", "deleted_at", "lexicon_version"),
         {"sqlite_autoincrement": True},
     )
 
