@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Import entries. Nothing is imported if any record is bad."""
         import sys
+        from datetime import UTC
         from pathlib import Path
 
         from peerjournal.cli.editor import decode, read_text_file
@@ -36,7 +37,9 @@ def register(app: typer.Typer) -> None:
             if file == "-"
             else read_text_file(Path(file))
         )
-        kind, records = parse_import(text, now.tzinfo or now.astimezone().tzinfo, app_ctx.today())  # type: ignore[arg-type]
+        # jrnl's times have no zone: they are read in the writer's (the clock is always aware).
+        zone = now.tzinfo or UTC
+        kind, records = parse_import(text, zone, app_ctx.today())
         if not records:
             app_ctx.say(f"No entries in {file} ({kind}).")
             return

@@ -154,7 +154,7 @@ def _explicit(
     return {k: v for k, v in given.items() if v is not None}
 
 
-def _prompt_set(name: str):  # type: ignore[no-untyped-def]
+def _prompt_set(name: str) -> PromptSet:
     from peerjournal import paths
     from peerjournal.reflection import load_prompt_set
 
@@ -192,16 +192,16 @@ def _from_file(
 
 
 def _from_editor(
-    app: AppContext, draft: EntryDraft, prompt_set: object, draft_file: Draft
+    app: AppContext, draft: EntryDraft, prompt_set: PromptSet, draft_file: Draft
 ) -> EntryDraft:
     from peerjournal.cli.editor import run_editor
     from peerjournal.drafts import write_atomic
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed, format_template, parse_template
 
-    write_atomic(draft_file.path, format_template(draft, prompt_set))  # type: ignore[arg-type]
+    write_atomic(draft_file.path, format_template(draft, prompt_set))
     text = run_editor(draft_file.path)
-    parsed = parse_template(text, prompt_set)  # type: ignore[arg-type]
+    parsed = parse_template(text, prompt_set)
     if not any(v.strip() for v in parsed.texts.values()) and not parsed.answers:
         draft_file.discard()
         raise PeerJournalError("The entry was left empty, so nothing was saved.")
