@@ -416,6 +416,31 @@ def example_phrase(pattern: str) -> str:
     return " ".join(words(_parse(pattern)))
 
 
+# The first word of a phrase, as a body starts with it: a lowercase literal, or a choice of
+# literals (inflections), then the word's end. At most one way to match a given place.
+_HEAD_WORD = re.compile(r"(?:[a-z]+|\(\?:[a-z]+(?:\|[a-z]+)*\))" + re.escape(_END))
+
+
+def _shared_head(bodies: list[str]) -> str:
+    r"""The first word (and the separator after it) that every body starts with, or "".
+
+    A combined regex matches it once instead of once per marker group: `h(?:(a)|(b))` finds
+    the same match and the same group as `(ha)|(hb)` because `h` can match in only one way.
+    The separator is shared only when no body has a ``[-\s]?`` (a hyphen that may be a space):
+    then nothing after a separator can start with a space, comma or hyphen, so the greedy
+    separator never gives characters back and the shared one matches as each copy did."""
+    m = _HEAD_WORD.match(bodies[0])
+    if m is None:
+        return ""
+    head = m.group()
+    if not all(b.startswith(head) for b in bodies):
+        return ""
+    with_sep = head + _SEP
+    if all(b.startswith(with_sep) for b in bodies) and not any("[-\\s]" in b for b in bodies):
+        return with_sep
+    return head
+
+
 Candidates = tuple[re.Pattern[str], tuple["Marker", ...]]
 MAX_CACHED_WORDS = 200_000
 
@@ -512,7 +537,11 @@ class PhraseIndex:
         # one group per marker; the marker with the longest (most specific) phrase first,
         # because Python's alternation takes the first alternative that matches
         groups = sorted(by_marker.items(), key=lambda kv: (-max(map(len, kv[1])), kv[0]))
-        regex = "|".join("(" + _alternation(bodies) + ")" for _, bodies in groups)
+        head = _shared_head([body for _, bodies in groups for body in bodies])
+        cut = len(head)
+        regex = head + "(?:" + "|".join(
+            "(" + _alternation([body[cut:] for body in bodies]) + ")" for _, bodies in groups
+        ) + ")"
         compiled = re.compile(regex)  # run on lowercased text: literals are lowercase
         return compiled, tuple(self._markers[idx] for idx, _ in groups)
 
@@ -670,7 +699,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 
 # Bumped when PhraseIndex's pickled attributes change: an older pickle is then not reused.
-_CACHE_FORMAT = "3"
+_CACHE_FORMAT = "4"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
