@@ -425,17 +425,15 @@ def _find_matches(
     index = lexicon.index
     n = len(tokens)
     # where phrases can start, found by C-level lookups of every word, pair and triple
-    singles = index._single_at
-    if singles.keys() >= set(tokens):
-        single_of = list(map(singles.__getitem__, tokens))
-    else:  # new words (the cache fills up quickly: entries share most of their words)
+    try:
+        single_of = list(map(index._single_at.__getitem__, tokens))
+    except KeyError:  # new words (the cache fills up quickly: entries share most of their words)
         single_of = [index.single_at(w) for w in tokens]
     pair_at = set(compress(range(n), map(index.pair_starts.__contains__, pairwise(tokens))))
-    candidates = sorted(pair_at.union(compress(range(n), single_of)))
     matches: list[tuple[re.Match[str], Marker, int]] = []
     hit_end = 0
     pair, pairs, triples = index.pair, index.pairs, index.triples
-    for i in candidates:
+    for i in sorted(pair_at.union(compress(range(n), single_of))):
         start = starts[i]
         if start < hit_end:
             continue  # inside the previous hit: hits never overlap
@@ -473,14 +471,16 @@ def _find_matches(
 def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
     cues = _Cues([], [], [], [], [])
     classes = _WORD_CLASSES
-    missing = set(tokens).difference(classes)
-    if missing:
+    try:
+        of = list(map(classes.__getitem__, tokens))
+    except KeyError:  # new words: classify them once
+        missing = set(tokens).difference(classes)
         if len(classes) + len(missing) > _MAX_CACHED_WORDS:
             classes.clear()  # a long-running process over a huge vocabulary
             missing = set(tokens)
         for word in missing:
             classes[word] = _classify(word)
-    of = list(map(classes.__getitem__, tokens))
+        of = list(map(classes.__getitem__, tokens))
     n = len(tokens)
     for i in compress(range(n), of):
         c = of[i]
