@@ -57,7 +57,6 @@ def register(app: typer.Typer) -> None:
     def list_(ctx: typer.Context, json_out: Json = False) -> None:
         """List the people whose names are redacted."""
         from peerjournal.db.people import list_people
-        from peerjournal.redact import PLACEHOLDER
 
         app_ctx = AppContext.from_ctx(ctx)
         people = list_people(app_ctx.store())
@@ -70,14 +69,9 @@ def register(app: typer.Typer) -> None:
         if not people:
             app_ctx.say("Nobody on the people list yet: `peerjournal people add NAME`.")
             return
-        from rich.table import Table
+        from peerjournal.render.summary import people_table
 
-        table = Table(show_edge=False)
-        for column in ("Name", "Shown in exports as", "Added"):
-            table.add_column(column)
-        for p in people:
-            table.add_row(p.name, p.alias or PLACEHOLDER, p.created_at.date().isoformat())
-        app_ctx.out.print(table)
+        app_ctx.out.print(people_table(people))
 
     @group.command()
     def remove(ctx: typer.Context, name: Name, json_out: Json = False) -> None:

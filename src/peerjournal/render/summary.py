@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -19,8 +19,11 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.exporters import common
-from peerjournal.redact import unlisted_capitalised
+from peerjournal.redact import Person, unlisted_capitalised
 from peerjournal.render.charts import diverging_bar, sparkline, unicode_ok
+
+if TYPE_CHECKING:
+    from peerjournal.db.people import PersonRow
 
 # Bidi controls, zero-width and other invisible format characters that can disguise text.
 _FORMAT = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
@@ -100,6 +103,17 @@ def preview(
 
 
 # ------------------------------------------------------------------------------ review
+
+
+def people_table(people: Sequence[PersonRow]) -> Table:
+    """The people list: each name and what exports show instead of it."""
+    table = Table(show_edge=False)
+    for column in ("Name", "Shown in exports as", "Added"):
+        table.add_column(column)
+    for p in people:
+        shown_as = Person(p.name, p.alias).replacement
+        table.add_row(p.name, shown_as, p.created_at.date().isoformat())
+    return table
 
 
 def _who(summary: dict[str, Any], source: str) -> str:
