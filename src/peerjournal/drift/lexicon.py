@@ -457,7 +457,7 @@ class PhraseIndex:
         self._markers = markers
         self._single: dict[str, list[tuple[str, int]]] = {}
         self._prefix: dict[str, list[tuple[str, int]]] = {}
-        self._pair: dict[tuple[str, ...], list[tuple[str, int]] | Candidates] = {}
+        self._pair: dict[tuple[str, ...], list[tuple[str, int]]] = {}
         self._cache: dict[str, Candidates | None] = {}
         seen: set[tuple[str, object, str]] = set()
         for idx, marker in enumerate(markers):
@@ -468,29 +468,39 @@ class PhraseIndex:
                     seen.add((kind, key, body))
                     if kind in ("pair", "triple"):
                         assert isinstance(key, tuple)
-                        entry = self._pair.setdefault(key, [])
-                        assert isinstance(entry, list)
-                        entry.append((body, idx))
+                        self._pair.setdefault(key, []).append((body, idx))
                     else:
                         assert isinstance(key, str)
                         table = self._single if kind == "exact" else self._prefix
                         table.setdefault(key, []).append((body, idx))
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
-        self.pairs = frozenset(k for k in self._pair if len(k) == 2)
-        self.triples = frozenset(k for k in self._pair if len(k) == 3)
-        # pairs of words that start a two- or three-word key: one lookup per pair of words
-        self.pair_starts = self.pairs | frozenset(k[:2] for k in self.triples)
+        # every pair of words that starts a two- or three-word key -> (is it a two-word key,
+        # the third words of its three-word keys): one C-level lookup per pair of words
+        plans: dict[tuple[str, ...], tuple[bool, frozenset[str]]] = {}
+        for key in self._pair:
+            is_pair, thirds = plans.get(key[:2], (False, frozenset()))
+            if len(key) == 2:
+                plans[key] = (True, thirds)
+            else:
+                plans[key[:2]] = (is_pair, thirds | {key[2]})
+        self.pair_plans = plans
         # quick filters for single_at: words that start a phrase alone, and the first
         # letters of prefix keys (a word can only match a prefix key if its head is here)
         self.single_words = frozenset(self._single)
         self.prefix_head_len = min(self._prefix_lengths, default=1)
         self.prefix_heads = frozenset(k[: self.prefix_head_len] for k in self._prefix)
         self._single_at: dict[str, Candidates | None] = {}
+        self.compiled = _CompiledPairs(self)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_single_at"] = {}  # a per-process cache of words seen in entries
+        del state["compiled"]  # compiled on first use in each process
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.compiled = _CompiledPairs(self)
 
     def single_at(self, word: str) -> Candidates | None:
         """`single(word)`, or None at once for a word that starts no one-word-keyed phrase.
@@ -521,15 +531,6 @@ class PhraseIndex:
         self._cache[word] = result
         return result
 
-    def pair(self, key: tuple[str, ...]) -> Candidates | None:
-        """Combined regex for phrases starting with these two (or three) words."""
-        entry = self._pair.get(key)
-        if entry is None or isinstance(entry, tuple):
-            return entry
-        combined = self._combine(entry)
-        self._pair[key] = combined
-        return combined
-
     def _combine(self, found: list[tuple[str, int]]) -> Candidates:
         by_marker: dict[int, list[str]] = {}
         for body, idx in found:
@@ -549,9 +550,22 @@ class PhraseIndex:
         """Compile every per-key regex now (for benchmarks); returns how many."""
         for w in list(self._single) + [k + "\uffff" for k in self._prefix]:
             self.single(w)
-        for key in list(self._pair):
-            self.pair(key)
+        for key in self._pair:
+            self.compiled[key]  # compiles it
         return len(self._single) + len(self._prefix) + len(self._pair)
+
+
+class _CompiledPairs(dict[tuple[str, ...], Candidates]):
+    """Two- or three-word key -> its combined regex, compiled on first use; later lookups
+    are plain dict lookups."""
+
+    def __init__(self, index: PhraseIndex) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, key: tuple[str, ...]) -> Candidates:
+        found = self[key] = self.index._combine(self.index._pair[key])
+        return found
 
 
 # --------------------------------------------------------------------------- validation
@@ -699,7 +713,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 
 # Bumped when PhraseIndex's pickled attributes change: an older pickle is then not reused.
-_CACHE_FORMAT = "4"
+_CACHE_FORMAT = "5"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

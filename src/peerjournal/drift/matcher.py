@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, compress, count, pairwise
 from operator import add
+from typing import NamedTuple
 
 from peerjournal.drift.lexicon import Lexicon, Marker
 
@@ -245,8 +246,11 @@ def _back_off(starts: list[int], cue: int, sent_start: int) -> int:
     return max(sent_start, starts[cue] - 24) if cue >= 0 else sent_start
 
 
-@dataclass(slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One marker found in an entry: its span of the text and how it is used.
+
+    A named tuple, so building one per hit (and pickling scores between processes) is cheap."""
+
     marker: str
     dimension: str
     polarity: str  # the polarity the hit counts for (flipped when negated with negation="flip")
@@ -258,6 +262,9 @@ class Hit:
     hypothetical: bool = False
     self_noticed: bool = False
     counted: bool = True
+
+
+_new_hit = tuple.__new__  # Hit's fields in order, without the generated __new__'s overhead
 
 
 def normalise(text: str) -> str:
@@ -424,37 +431,38 @@ def _find_matches(
     each start the longest of the three-word, two-word and one-word phrases wins."""
     index = lexicon.index
     n = len(tokens)
-    # where phrases can start, found by C-level lookups of every word, pair and triple
+    # where phrases can start, found by C-level lookups of every word and pair of words
     try:
         single_of = list(map(index._single_at.__getitem__, tokens))
     except KeyError:  # new words (the cache fills up quickly: entries share most of their words)
         single_of = [index.single_at(w) for w in tokens]
-    pair_at = set(compress(range(n), map(index.pair_starts.__contains__, pairwise(tokens))))
+    plan_of = list(map(index.pair_plans.get, pairwise(tokens)))
+    plan_of.append(None)
+    positions = range(n)
+    compiled = index.compiled
     matches: list[tuple[re.Match[str], Marker, int]] = []
     hit_end = 0
-    pair, pairs, triples = index.pair, index.pairs, index.triples
-    for i in sorted(pair_at.union(compress(range(n), single_of))):
+    for i in sorted({*compress(positions, plan_of), *compress(positions, single_of)}):
         start = starts[i]
         if start < hit_end:
             continue  # inside the previous hit: hits never overlap
         best: re.Match[str] | None = None
         best_markers: tuple[Marker, ...] = ()
-        if i in pair_at:
-            key = (tokens[i], tokens[i + 1])
-            if i + 2 < n and (key3 := (*key, tokens[i + 2])) in triples:
-                found = pair(key3)
-                if found is not None:
-                    m = found[0].match(lower, start)
-                    if m is not None and m.lastindex is not None:
-                        best, best_markers = m, found[1]
-            if key in pairs:
-                found = pair(key)
-                if found is not None:
-                    m = found[0].match(lower, start)
-                    if m is not None and m.lastindex is not None and (
-                        best is None or m.end() > best.end()
-                    ):
-                        best, best_markers = m, found[1]
+        plan = plan_of[i]
+        if plan is not None:
+            is_pair, thirds = plan
+            if thirds and i + 2 < n and tokens[i + 2] in thirds:
+                found = compiled[tokens[i], tokens[i + 1], tokens[i + 2]]
+                m = found[0].match(lower, start)
+                if m is not None and m.lastindex is not None:
+                    best, best_markers = m, found[1]
+            if is_pair:
+                found = compiled[tokens[i], tokens[i + 1]]
+                m = found[0].match(lower, start)
+                if m is not None and m.lastindex is not None and (
+                    best is None or m.end() > best.end()
+                ):
+                    best, best_markers = m, found[1]
         single = single_of[i]
         if single is not None:
             m = single[0].match(lower, start)
@@ -579,18 +587,21 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                 cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, span_end)
             self_noticed = 0 <= cue_end <= start
         counted = is_counted(marker, negated, attributed, hypothetical)
-        hit = Hit(
-            marker.id,
-            marker.dimension,
-            polarity,
-            text[start:end],
-            start,
-            end,
-            negated,
-            attributed,
-            hypothetical,
-            self_noticed,
-            counted,
+        hit = _new_hit(
+            Hit,
+            (
+                marker.id,
+                marker.dimension,
+                polarity,
+                text[start:end],
+                start,
+                end,
+                negated,
+                attributed,
+                hypothetical,
+                self_noticed,
+                counted,
+            ),
         )
         hits.append((hit, marker))
     return hits, len(tokens)
