@@ -9,6 +9,7 @@ import pytest
 from peerjournal.drift import (
     DIMENSIONS,
     DriftScore,
+    Hit,
     load_lexicon,
     reflective_questions,
     score_text,
@@ -71,6 +72,22 @@ def test_from_dict_round_trips() -> None:
     d = score_text(IDENTITY + " " + DRIFT).to_dict()
     assert DriftScore.from_dict(d).to_dict() == d
     assert DriftScore.from_dict(json.loads(json.dumps(d))).to_dict() == d
+
+
+def test_pickle_round_trips() -> None:
+    """Scores cross processes in score_many as compact tuples; nothing may be lost."""
+    import pickle
+
+    full = score_text(IDENTITY + " " + DRIFT)
+    story_only = {"story": {"identity": 1.5, "drift": 0.0}}
+    partial = DriftScore.from_dict({**full.to_dict(), "dimensions": story_only})
+    for score in (full, partial):
+        back = pickle.loads(pickle.dumps(score))
+        assert back == score
+        assert back.to_dict() == score.to_dict()
+        assert back.weights == score.weights
+        assert all(type(h) is Hit for h in back.hits)
+        assert back.hits[0].marker == score.hits[0].marker
 
 
 def test_numbers_are_traceable_to_hits() -> None:
