@@ -174,3 +174,81 @@ def test_diary_style_speech_is_the_writers() -> None:
     # a named or third-person speaker is someone else's framing
     assert only("Ray said she was manipulative.", "clinical_language").attributed
     assert only("Then the nurse came in and said he was symptomatic.", "clinical").attributed
+
+
+def test_writer_quoting_after_an_initial() -> None:
+    # "said to J." : the initial's period does not end the writer's introduction
+    found = hits('I said to J. "you need to take your meds". She nodded.', "advice")
+    assert found and all(h.counted and not h.attributed for h in found)
+
+
+def test_quotes_joined_to_the_writers_quote_are_the_writers() -> None:
+    text = 'I said "you need to take your meds, you know what happens" and "you should rest".'
+    found = hits(text, "advice")
+    assert len(found) == 2 and all(h.counted and not h.attributed for h in found)
+    # ... but a quote joined to someone else's stays theirs
+    found = hits('She said "you need to rest" and "you should leave".', "advice")
+    assert len(found) == 2 and all(h.attributed for h in found)
+
+
+def test_writer_calling_someone_a_label_in_quotes_is_the_writers() -> None:
+    hit = only('I caught myself calling M. "a schizophrenic" in handover.', "clinical")
+    assert hit.counted and hit.self_noticed and not hit.attributed
+    assert only("I called him 'manipulative' at handover.", "clinical").counted
+
+
+@pytest.mark.parametrize("connector", [", and honestly I agree with him", " and I agree"])
+def test_writer_agreeing_with_reported_framing_owns_it(connector: str) -> None:
+    text = f"The consultant said G. lacks insight{connector}."
+    assert only(text, "clinical").counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultant said G. lacks insight, but I don't agree.",
+        "The nurse said he was manipulative and I agreed to check in with him.",
+    ],
+)
+def test_disagreeing_or_agreeing_to_act_keeps_others_framing(text: str) -> None:
+    hit = only(text, "clinical")
+    assert hit.attributed and not hit.counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Z4's notes describe her as manipulative.",
+        "The handover sheet says he is manipulative.",
+        "The medical model would call what she is going through a relapse.",
+        "The slide said he was manipulative.",
+    ],
+)
+def test_documents_and_institutions_are_other_speakers(text: str) -> None:
+    found = hits(text)
+    assert found and all(h.attributed and not h.counted for h in found)
+
+
+def test_a_clause_starting_with_its_ends_negation_scope() -> None:
+    # the "not" of "I'm not the expert" does not negate "not my place" after "and it's"
+    hit = only("I'm not the expert and it's not my place to question the doctors.", "voice")
+    assert hit.polarity == "drift" and not hit.negated and hit.counted
+
+
+def test_stop_with_an_object_is_not_a_negator() -> None:
+    hit = only("When the consultant decided to stop his leave I said nothing.", "voice")
+    assert hit.polarity == "drift" and not hit.negated
+    # stop + a verb still negates
+    assert only("I stopped giving advice.", "advice").negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She kept bracing for me to tell her she should leave him.",
+        "He was expecting me to tell him he should stop.",
+    ],
+)
+def test_what_someone_expected_the_writer_to_do_is_hypothetical(text: str) -> None:
+    hit = only(text, "advice")
+    assert hit.hypothetical and not hit.counted
