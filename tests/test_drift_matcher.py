@@ -220,7 +220,7 @@ def test_disagreeing_or_agreeing_to_act_keeps_others_framing(text: str) -> None:
     [
         "Z4's notes describe her as manipulative.",
         "The handover sheet says he is manipulative.",
-        "The medical model would call what she is going through a relapse.",
+        "The discharge letter calls him manipulative.",
         "The slide said he was manipulative.",
     ],
 )
@@ -252,3 +252,86 @@ def test_stop_with_an_object_is_not_a_negator() -> None:
 def test_what_someone_expected_the_writer_to_do_is_hypothetical(text: str) -> None:
     hit = only(text, "advice")
     assert hit.hypothetical and not hit.counted
+
+
+def test_initials_do_not_break_a_phrase() -> None:
+    # journals name people by initials: "told J. she should" is one phrase
+    assert only("I told J. she should leave him.", "advice").counted
+    assert only("I went with P. to the housing office.", "advocacy").counted
+    # a period after a longer word still ends the phrase
+    assert hits("I told Jo. She should rest.", "advice") == []
+
+
+def counted_keys(text: str) -> set[str]:
+    return {f"{h.dimension}:{h.polarity}" for h in score_text(text).hits if h.counted}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # clinical words used critically: the critique is the writer's worldview
+        ("I hate the word non-compliant.", "worldview:identity"),
+        ("Labels like that shut down curiosity.", "worldview:identity"),
+        ("Can we stop using that phrase about him?", "worldview:identity"),
+        ("She isn't non-compliant, she chose not to take it.", "worldview:identity"),
+        ("He wasn't kicking off, he was scared.", "worldview:identity"),
+        ("That's a decision, not a symptom.", "worldview:identity"),
+        ("He is so much more than his diagnosis.", "worldview:identity"),
+        ("The medical model would call it a relapse.", "worldview:identity"),
+        # reframing behaviour as a response to what happened
+        ("I said maybe he's frightened at night.", "worldview:identity"),
+        ("She comes in because she's lonely.", "worldview:identity"),
+        ("Her reasons make complete sense to me.", "worldview:identity"),
+        ("We wrote down what really happened.", "worldview:identity"),
+        # lived experience in everyday words
+        ("I've been where he is.", "story:identity"),
+        ("We talked about what got me through.", "story:identity"),
+        ("I told him a bit about growing up with that word.", "story:identity"),
+        # connection
+        ("He didn't want to talk so we just sat.", "connection:identity"),
+        ("We talked for ages about dogs.", "connection:identity"),
+        ("I brought him a brew.", "connection:identity"),
+        ("We had a proper laugh.", "connection:identity"),
+        # advocacy / voice with staff
+        ("I raised it with the liaison nurse.", "advocacy:identity"),
+        ("I told the team I don't think he's resistant.", "advocacy:identity"),
+        ("Has anyone asked him what he needs?", "advocacy:identity"),
+        ("I put my hand up in the training.", "voice:identity"),
+        ("I managed to get one point in at the end.", "voice:identity"),
+        # avoidance idioms whose negation is part of the idiom
+        ("It was easier not to rock the boat.", "voice:drift"),
+        ("I went very quiet and let the psychologist talk over me.", "voice:drift"),
+        ("I was making myself small.", "self_worth:drift"),
+        ("I felt so small.", "self_worth:drift"),
+        # co-optation in everyday words
+        ("I told the officers what he'd said about his cellmate.", "co_optation:drift"),
+        ("Then I reported back to the nurses.", "co_optation:drift"),
+        ("Filled in the engagement tracker.", "co_optation:drift"),
+        ("Then an escort to x-ray.", "co_optation:drift"),
+        ("I warned him he'd lose his tenancy.", "co_optation:drift"),
+        ("So they could manage the risk.", "co_optation:drift"),
+        ("He won't take the olanzapine.", "co_optation:drift"),
+        ("We went through his symptoms checklist.", "focus:drift"),
+        ("He's a classic antisocial presentation.", "clinical_language:drift"),
+        ("I asked him to rate his mood out of ten.", "clinical_language:drift"),
+    ],
+)
+def test_everyday_phrasings(text: str, key: str) -> None:
+    assert key in counted_keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # benefits forms are not busy work for the team
+        ("We laughed about the benefits forms.", "co_optation:drift"),
+        # the writer's own case notes are not lived experience
+        ("I wrote in my notes that she was low.", "story:identity"),
+        # "get it out of the way" is not letting someone offload
+        ("Let's get it out of the way first.", "connection:identity"),
+        # "not difficult" is not a rejected label
+        ("It's not difficult to see he's tired.", "worldview:identity"),
+    ],
+)
+def test_everyday_phrasings_that_are_not_markers(text: str, key: str) -> None:
+    assert key not in counted_keys(text)

@@ -78,7 +78,9 @@ _REQUIRED_FIELDS = ("id", "dimension", "polarity", "source", "patterns")
 _TOP_LEVEL = {"lexicon", "labels", "questions", "marker"}
 
 WORD = r"[\w']+"
-_SEP = r"(?:[\s,-]+|(?='))"  # a contraction attaches: "she" + "'s"
+# Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"); the period
+# of an initial is part of the gap ("told J. she should": journals name people by initials).
+_SEP = r"(?:[\s,-]+|(?=')|\.(?<=(?<![\w'])\w\.)[\s,-]+)"
 _END = r"(?!\w)"
 
 
@@ -699,7 +701,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 
 # Bumped when PhraseIndex's pickled attributes change: an older pickle is then not reused.
-_CACHE_FORMAT = "4"
+_CACHE_FORMAT = "5"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
