@@ -1,16 +1,21 @@
-"""Evaluate the drift engine on the labelled set in tests/data/drift_eval.toml.
+"""Evaluate the drift engine on a labelled set (by default tests/data/drift_eval.toml).
 
 Prints polarity (verdict) accuracy overall, on the clear cases, on the hard cases and per
 category, and per-dimension recall: of the (dimension, polarity) pairs a reader labelled as
 present, how many the engine found as a *counted* hit of that dimension and polarity.
 
-    PYTHONPATH=src python benchmarks/drift_eval.py [--errors]
+    PYTHONPATH=src python benchmarks/drift_eval.py [--errors] [--set PATH] [--split dev|test]
+
+``--set`` scores another file in the same format, such as the held-out set
+tests/data/drift_holdout.toml; ``--split`` keeps only the entries whose ``split`` field has that
+value (the held-out set's "dev" half is for looking at errors, its "test" half is scored once).
 
 `evaluate()` is imported by tests/test_drift_eval.py.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tomllib
 from collections import Counter
@@ -19,7 +24,9 @@ from pathlib import Path
 
 from peerjournal.drift import DIMENSIONS, Lexicon, load_lexicon, score_text
 
-EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "drift_eval.toml"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+EVAL_SET = DATA / "drift_eval.toml"
+HOLDOUT_SET = DATA / "drift_holdout.toml"
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 
@@ -59,16 +66,21 @@ class EvalResult:
         return sum(self.recall(k) for k in keys) / len(keys) if keys else 0.0
 
 
-def load_entries(path: Path = EVAL_SET) -> list[dict[str, object]]:
+def load_entries(path: Path = EVAL_SET, split: str | None = None) -> list[dict[str, object]]:
+    """The entries of a labelled set; with `split`, only those whose ``split`` field is `split`."""
     with path.open("rb") as fh:
         entries: list[dict[str, object]] = tomllib.load(fh)["entry"]
+    if split is not None:
+        entries = [e for e in entries if e.get("split") == split]
     return entries
 
 
-def evaluate(path: Path = EVAL_SET, lexicon: Lexicon | None = None) -> EvalResult:
+def evaluate(
+    path: Path = EVAL_SET, lexicon: Lexicon | None = None, split: str | None = None
+) -> EvalResult:
     lex = lexicon or load_lexicon()
     result = EvalResult()
-    for entry in load_entries(path):
+    for entry in load_entries(path, split):
         text, label, cat = str(entry["text"]), str(entry["label"]), str(entry["category"])
         score = score_text(text, lex)
         ok = score.verdict == label
@@ -122,5 +134,17 @@ def report(result: EvalResult, show_errors: bool = False) -> str:
     return "\n".join(lines)
 
 
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list the misclassified entries")
+    parser.add_argument("--set", type=Path, default=EVAL_SET, help="labelled set (TOML)")
+    parser.add_argument("--split", choices=("dev", "test"), help="only entries of this split")
+    args = parser.parse_args(argv)
+    result = evaluate(args.set, split=args.split)
+    if not result.total:
+        parser.error(f"no entries in {args.set} with split = {args.split!r}")
+    print(report(result, show_errors=args.errors))
+
+
 if __name__ == "__main__":
-    print(report(evaluate(), show_errors="--errors" in sys.argv))
+    main(sys.argv[1:])

@@ -11,14 +11,21 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from drift_eval import CLEAR, evaluate, load_entries
+from drift_eval import CLEAR, HOLDOUT_SET, evaluate, load_entries
 
 # Floors a little under the level reached (see benchmarks/drift_eval.py), so that a lexicon
 # change that loses accuracy fails here.
-MIN_CLEAR_ACCURACY = 0.95
-MIN_OVERALL_ACCURACY = 0.87
-MIN_HARD_ACCURACY = 0.77
-MIN_MACRO_RECALL = 0.82
+MIN_CLEAR_ACCURACY = 0.98  # reached: 100.0%
+MIN_OVERALL_ACCURACY = 0.96  # 97.6%
+MIN_HARD_ACCURACY = 0.93  # 95.5%
+MIN_MACRO_RECALL = 0.87  # 88.3%
+
+# The held-out set (tests/data/drift_holdout.toml) was written blind, before tuning; its "test"
+# half was scored once, at the end. Floors for the whole set, a little under the level reached.
+HOLDOUT_MIN_CLEAR_ACCURACY = 0.95  # reached: 100.0%
+HOLDOUT_MIN_OVERALL_ACCURACY = 0.79  # 81.1%
+HOLDOUT_MIN_HARD_ACCURACY = 0.69  # 71.7%
+HOLDOUT_MIN_MACRO_RECALL = 0.70  # 72.7%
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +70,34 @@ def test_dimension_recall(result) -> None:  # type: ignore[no-untyped-def]
 
 def test_flags_never_turn_identity_into_drift(result) -> None:  # type: ignore[no-untyped-def]
     assert result.flipped_by_flags == []
+
+
+@pytest.fixture(scope="module")
+def holdout():  # type: ignore[no-untyped-def]
+    return evaluate(HOLDOUT_SET)
+
+
+def test_holdout_set_shape() -> None:
+    entries = load_entries(HOLDOUT_SET)
+    assert len(entries) >= 80
+    assert len({e["id"] for e in entries}) == len(entries)
+    main_ids = {e["id"] for e in load_entries()}
+    assert not main_ids & {e["id"] for e in entries}
+    for split in ("dev", "test"):
+        half = load_entries(HOLDOUT_SET, split)
+        # both halves cover every category of the main set
+        assert {e["category"] for e in half} == {e["category"] for e in load_entries()}
+    assert len(load_entries(HOLDOUT_SET, "dev")) + len(load_entries(HOLDOUT_SET, "test")) == len(
+        entries
+    )
+
+
+def test_holdout_accuracy(holdout) -> None:  # type: ignore[no-untyped-def]
+    assert holdout.clear_accuracy >= HOLDOUT_MIN_CLEAR_ACCURACY
+    assert holdout.accuracy() >= HOLDOUT_MIN_OVERALL_ACCURACY
+    assert holdout.hard_accuracy >= HOLDOUT_MIN_HARD_ACCURACY
+    assert holdout.macro_recall >= HOLDOUT_MIN_MACRO_RECALL
+
+
+def test_holdout_flags_never_turn_identity_into_drift(holdout) -> None:  # type: ignore[no-untyped-def]
+    assert holdout.flipped_by_flags == []

@@ -174,3 +174,164 @@ def test_diary_style_speech_is_the_writers() -> None:
     # a named or third-person speaker is someone else's framing
     assert only("Ray said she was manipulative.", "clinical_language").attributed
     assert only("Then the nurse came in and said he was symptomatic.", "clinical").attributed
+
+
+def test_writer_quoting_after_an_initial() -> None:
+    # "said to J." : the initial's period does not end the writer's introduction
+    found = hits('I said to J. "you need to take your meds". She nodded.', "advice")
+    assert found and all(h.counted and not h.attributed for h in found)
+
+
+def test_quotes_joined_to_the_writers_quote_are_the_writers() -> None:
+    text = 'I said "you need to take your meds, you know what happens" and "you should rest".'
+    found = hits(text, "advice")
+    assert len(found) == 2 and all(h.counted and not h.attributed for h in found)
+    # ... but a quote joined to someone else's stays theirs
+    found = hits('She said "you need to rest" and "you should leave".', "advice")
+    assert len(found) == 2 and all(h.attributed for h in found)
+
+
+def test_writer_calling_someone_a_label_in_quotes_is_the_writers() -> None:
+    hit = only('I caught myself calling M. "a schizophrenic" in handover.', "clinical")
+    assert hit.counted and hit.self_noticed and not hit.attributed
+    assert only("I called him 'manipulative' at handover.", "clinical").counted
+
+
+@pytest.mark.parametrize("connector", [", and honestly I agree with him", " and I agree"])
+def test_writer_agreeing_with_reported_framing_owns_it(connector: str) -> None:
+    text = f"The consultant said G. lacks insight{connector}."
+    assert only(text, "clinical").counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultant said G. lacks insight, but I don't agree.",
+        "The nurse said he was manipulative and I agreed to check in with him.",
+    ],
+)
+def test_disagreeing_or_agreeing_to_act_keeps_others_framing(text: str) -> None:
+    hit = only(text, "clinical")
+    assert hit.attributed and not hit.counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Z4's notes describe her as manipulative.",
+        "The handover sheet says he is manipulative.",
+        "The discharge letter calls him manipulative.",
+        "The slide said he was manipulative.",
+    ],
+)
+def test_documents_and_institutions_are_other_speakers(text: str) -> None:
+    found = hits(text)
+    assert found and all(h.attributed and not h.counted for h in found)
+
+
+def test_a_clause_starting_with_its_ends_negation_scope() -> None:
+    # the "not" of "I'm not the expert" does not negate "not my place" after "and it's"
+    hit = only("I'm not the expert and it's not my place to question the doctors.", "voice")
+    assert hit.polarity == "drift" and not hit.negated and hit.counted
+
+
+def test_stop_with_an_object_is_not_a_negator() -> None:
+    hit = only("When the consultant decided to stop his leave I said nothing.", "voice")
+    assert hit.polarity == "drift" and not hit.negated
+    # stop + a verb still negates
+    assert only("I stopped giving advice.", "advice").negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She kept bracing for me to tell her she should leave him.",
+        "He was expecting me to tell him he should stop.",
+    ],
+)
+def test_what_someone_expected_the_writer_to_do_is_hypothetical(text: str) -> None:
+    hit = only(text, "advice")
+    assert hit.hypothetical and not hit.counted
+
+
+def test_initials_do_not_break_a_phrase() -> None:
+    # journals name people by initials: "told J. she should" is one phrase
+    assert only("I told J. she should leave him.", "advice").counted
+    assert only("I went with P. to the housing office.", "advocacy").counted
+    # a period after a longer word still ends the phrase
+    assert hits("I told Jo. She should rest.", "advice") == []
+
+
+def counted_keys(text: str) -> set[str]:
+    return {f"{h.dimension}:{h.polarity}" for h in score_text(text).hits if h.counted}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # clinical words used critically: the critique is the writer's worldview
+        ("I hate the word non-compliant.", "worldview:identity"),
+        ("Labels like that shut down curiosity.", "worldview:identity"),
+        ("Can we stop using that phrase about him?", "worldview:identity"),
+        ("She isn't non-compliant, she chose not to take it.", "worldview:identity"),
+        ("He wasn't kicking off, he was scared.", "worldview:identity"),
+        ("That's a decision, not a symptom.", "worldview:identity"),
+        ("He is so much more than his diagnosis.", "worldview:identity"),
+        ("The medical model would call it a relapse.", "worldview:identity"),
+        # reframing behaviour as a response to what happened
+        ("I said maybe he's frightened at night.", "worldview:identity"),
+        ("She comes in because she's lonely.", "worldview:identity"),
+        ("Her reasons make complete sense to me.", "worldview:identity"),
+        ("We wrote down what really happened.", "worldview:identity"),
+        # lived experience in everyday words
+        ("I've been where he is.", "story:identity"),
+        ("We talked about what got me through.", "story:identity"),
+        ("I told him a bit about growing up with that word.", "story:identity"),
+        # connection
+        ("He didn't want to talk so we just sat.", "connection:identity"),
+        ("We talked for ages about dogs.", "connection:identity"),
+        ("I brought him a brew.", "connection:identity"),
+        ("We had a proper laugh.", "connection:identity"),
+        # advocacy / voice with staff
+        ("I raised it with the liaison nurse.", "advocacy:identity"),
+        ("I told the team I don't think he's resistant.", "advocacy:identity"),
+        ("Has anyone asked him what he needs?", "advocacy:identity"),
+        ("I put my hand up in the training.", "voice:identity"),
+        ("I managed to get one point in at the end.", "voice:identity"),
+        # avoidance idioms whose negation is part of the idiom
+        ("It was easier not to rock the boat.", "voice:drift"),
+        ("I went very quiet and let the psychologist talk over me.", "voice:drift"),
+        ("I was making myself small.", "self_worth:drift"),
+        ("I felt so small.", "self_worth:drift"),
+        # co-optation in everyday words
+        ("I told the officers what he'd said about his cellmate.", "co_optation:drift"),
+        ("Then I reported back to the nurses.", "co_optation:drift"),
+        ("Filled in the engagement tracker.", "co_optation:drift"),
+        ("Then an escort to x-ray.", "co_optation:drift"),
+        ("I warned him he'd lose his tenancy.", "co_optation:drift"),
+        ("So they could manage the risk.", "co_optation:drift"),
+        ("He won't take the olanzapine.", "co_optation:drift"),
+        ("We went through his symptoms checklist.", "focus:drift"),
+        ("He's a classic antisocial presentation.", "clinical_language:drift"),
+        ("I asked him to rate his mood out of ten.", "clinical_language:drift"),
+    ],
+)
+def test_everyday_phrasings(text: str, key: str) -> None:
+    assert key in counted_keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # benefits forms are not busy work for the team
+        ("We laughed about the benefits forms.", "co_optation:drift"),
+        # the writer's own case notes are not lived experience
+        ("I wrote in my notes that she was low.", "story:identity"),
+        # "get it out of the way" is not letting someone offload
+        ("Let's get it out of the way first.", "connection:identity"),
+        # "not difficult" is not a rejected label
+        ("It's not difficult to see he's tired.", "worldview:identity"),
+    ],
+)
+def test_everyday_phrasings_that_are_not_markers(text: str, key: str) -> None:
+    assert key not in counted_keys(text)

@@ -78,7 +78,9 @@ _REQUIRED_FIELDS = ("id", "dimension", "polarity", "source", "patterns")
 _TOP_LEVEL = {"lexicon", "labels", "questions", "marker"}
 
 WORD = r"[\w']+"
-_SEP = r"(?:[\s,-]+|(?='))"  # a contraction attaches: "she" + "'s"
+# Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"); the period
+# of an initial is part of the gap ("told J. she should": journals name people by initials).
+_SEP = r"(?:[\s,-]+|(?=')|\.(?<=(?<![\w'])\w\.)[\s,-]+)"
 _END = r"(?!\w)"
 
 

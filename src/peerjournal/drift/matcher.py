@@ -78,10 +78,10 @@ _CONJUNCTIONS = _words(
 )
 # ... and these only when a new subject follows ("and I", "so she")
 _SUBJECT_CONJUNCTIONS = frozenset({"and", "or", "so", "then"})
-_SUBJECTS = _words("i i'm i'd i've i'll he she they we you it that the")
+_SUBJECTS = _words("i i'm i'd i've i'll he she they we you it it's that that's there's the")
 
 _SPEECH_VERBS = (
-    r"said|says|saying|say|call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|describ(?:ed|es|ing)"
+    r"said|says|saying|say|call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|describ(?:e|ed|es|ing)"
     r"|refer(?:red|s)?\s+to|wr(?:ote|ites|itten)|chart(?:ed|s|ing)|document(?:ed|s|ing)"
     r"|noted|report(?:ed|s)|insist(?:ed|s)|claim(?:ed|s)|stat(?:ed|es)|told\s+(?:me|us)|mention(?:ed|s)"
     r"|(?:talk(?:ed|s|ing)?|spoke|speak(?:s|ing)?|went\s+on|going\s+on)\s+(?:about|of)|asked\s+(?:if|whether)"
@@ -107,6 +107,8 @@ _OTHER_SUBJECT = _words(
     " patient colleague colleagues ot psychologist worker coordinator sister brother husband"
     " wife partner son daughter friend friends family notes chart referral handover others"
     " clinicians police officer"
+    # documents and institutions that "say", "call", "describe": the writer is not the subject
+    " model system form forms slide letter board whiteboard sheet records file textbook leaflet"
 )
 _SUBJECT_WORD = re.compile(r"[\w']+")
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word: probably a name
@@ -127,7 +129,15 @@ _OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote bra
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,80}'(?![\w'])")
 _WRITER_QUOTES = re.compile(
     r"(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2}(?:said|say|told\s+\w+|asked|wrote|replied|answered"
-    r"|suggested|explained|put\s+it|went|was\s+like)[^.!?]{0,40}$",
+    r"|suggested|explained|put\s+it|went|was\s+like|call(?:ed|ing)?|describ(?:ed|ing))"
+    r"(?:[^.!?]|(?<![\w'])\w\.){0,40}$",
+)
+# quotes joined to the one before ('"…" and "…"') share its speaker
+_QUOTE_JOIN = re.compile(r"\s*(?:,|;|and|or|then|,\s*and|,\s*then)?\s*$")
+# the writer adopting someone else's framing: "The consultant said he lacks insight, and I agree"
+_WRITER_AGREES = re.compile(
+    r"(?<![\w'])(?:i|we)\s+(?:(?:honestly|really|totally|completely|fully|actually|have\s+to"
+    r"|do|kind\s+of|sort\s+of)\s+)?agreed?(?![\w'])(?!\s+to\s)"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
@@ -136,7 +146,8 @@ _HYPOTHETICAL = re.compile(
     r"|am\s+going\s+to|are\s+going\s+to|(?:should|could|would|might)\s+have|wish)"
     r"|'d\s+(?:like|love|want|try|rather|have)|'ll|'m\s+going\s+to|'re\s+going\s+to)"
     r"|used\s+to|years\s+ago|back\s+then|(?:a|one|two|three|few|some)\s+(?:years|months)\s+ago"
-    r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i)"
+    r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i"
+    r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to)"
     r"(?![\w'])",
 )
 _SELF_NOTICED = re.compile(
@@ -181,12 +192,17 @@ _NOT_NEGATOR_PAIRS = frozenset(
         ("questioned", "if"),
         ("questioning", "myself"),
         ("questioned", "myself"),
+        *(
+            (verb, obj)
+            for verb in ("stop", "stopped", "stopping")
+            for obj in ("his", "her", "their", "the", "my", "a", "it", "him", "them")
+        ),
     }
 )
 _HYPOTHETICAL_WORDS = _words(
     "if next future forward now would i'd we'd will i'll we'll want plan hope intend need going"
     " i'm we're used ago back should could might wish wished imagine maybe should've could've"
-    " would've"
+    " would've expect expects expected expecting wait waits waited waiting braces braced bracing"
 )
 _SELF_NOTICED_WORDS = _words(
     "caught noticed notice realised realized realise realize recognised recognized clocked"
@@ -195,8 +211,9 @@ _SELF_NOTICED_WORDS = _words(
 )
 _ATTRIBUTION_WORDS = _words(
     "said says saying say call called calls calling label labelled labeled labels labelling"
-    " labeling described describes describing refer referred refers wrote writes written charted"
-    " charts charting documented documents documenting noted reported reports insisted insists"
+    " labeling describe described describes describing refer referred refers wrote writes"
+    " written charted charts charting documented documents documenting noted reported reports"
+    " insisted insists"
     " claimed claims stated states told tells think thinks thought believes believed framed"
     " warned reckon reckons reckoned put kept keeps asked according per handover note chart file"
     " referral words assessment plan summary report deemed branded flagged seen considered word"
@@ -369,7 +386,7 @@ def _attributed(
     quote: tuple[int, int] | None,
 ) -> bool:
     if quote is not None:
-        return not _WRITER_QUOTES.search(text, sent_start, quote[0])
+        return not _writer_quotes(text, sent_start, quote[0]) and not _writer_agrees(text, start)
     cue = None
     for m in _ATTRIBUTION.finditer(text, lo, start):
         if m.group("verb") and _writer_speaks(text, norm, sent_start, m.start()):
@@ -385,7 +402,28 @@ def _attributed(
             break
         if _WRITER_RESUMES.match(text, cs):
             return False
-    return True
+    return not _writer_agrees(text, start)
+
+
+def _writer_quotes(text: str, sent_start: int, quote_start: int) -> bool:
+    """Did the writer introduce the quote starting at `quote_start` ("I said '…'"), directly or
+    through the quote just before it ("I said '…' and '…'")?"""
+    if _WRITER_QUOTES.search(text, sent_start, quote_start):
+        return True
+    before = None
+    for m in _QUOTE.finditer(text, sent_start, quote_start):
+        before = m
+    return (
+        before is not None
+        and _QUOTE_JOIN.match(text, before.end(), quote_start) is not None
+        and _writer_quotes(text, sent_start, before.start())
+    )
+
+
+def _writer_agrees(text: str, start: int) -> bool:
+    """Does the writer adopt the framing later in the sentence ("…, and honestly I agree")?"""
+    end = _SENTENCE_END.search(text, start)
+    return _WRITER_AGREES.search(text, start, end.start() if end else len(text)) is not None
 
 
 def find_hits(text: str, lexicon: Lexicon) -> list[tuple[Hit, Marker]]:
