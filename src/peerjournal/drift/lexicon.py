@@ -715,7 +715,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 
 # Bumped when PhraseIndex's pickled attributes change: an older pickle is then not reused.
-_CACHE_FORMAT = "5"
+_CACHE_FORMAT = "6"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
