@@ -87,6 +87,7 @@ def _name_pattern(name: str) -> str:
 # A name starts and ends at a letter boundary: digits and underscores do not protect it.
 _BEFORE = r"(?<![^\W\d_])"
 _AFTER = r"(?![^\W\d_])"
+_PLURAL = "(?:[eE]?[sS])?"
 
 
 def name_forms(name: str) -> list[tuple[str, bool]]:
@@ -240,7 +241,8 @@ class Redactor:
 
 
 def _compile_names(people: Sequence[Person]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One alternation over every form of every name, longest first, one named group each."""
+    """One alternation over every form of every name (and its plural), longest first, one
+    named group each."""
     forms: list[tuple[str, bool, str]] = []
     for person in people:
         for form, case_sensitive in name_forms(person.name):
@@ -255,7 +257,8 @@ def _compile_names(people: Sequence[Person]) -> tuple[re.Pattern[str] | None, di
         lookup[group] = replacement
         body = _capitalised_pattern(form) if case_sensitive else _name_pattern(form)
         branches.append(f"(?P<{group}>{body})")
-    regex = re.compile(_BEFORE + "(?:" + "|".join(branches) + ")" + _AFTER)
+    # a family called by its name ("the Smiths", "the Joneses' flat") is the same people
+    regex = re.compile(_BEFORE + "(?:" + "|".join(branches) + ")" + _PLURAL + _AFTER)
     return regex, lookup
 
 
