@@ -118,6 +118,27 @@ def _wrap(piece: str, widths: Mapping[int, float], width: Callable[[float], floa
         yield rest
 
 
+class _Printable(dict[int, str | None]):
+    """A `str.translate` table, filled as characters turn up: a tab becomes a space, other
+    controls and unassigned or private code points go (None), a character the font has no
+    glyph for becomes U+FFFD."""
+
+    def __init__(self, glyphs: set[int]) -> None:
+        super().__init__()
+        self.glyphs = glyphs
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        if char in "\n\t":
+            value: str | None = " " if char == "\t" else char
+        elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            value = None
+        else:
+            value = char if code in self.glyphs else "\ufffd"
+        self[code] = value
+        return value
+
+
 class _Report:
     def __init__(self, summary: dict[str, Any]) -> None:
         from fpdf import FPDF
@@ -132,7 +153,7 @@ class _Report:
         self.pdf.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
         self.pdf.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
         font = self.pdf.fonts[FONT.lower()]
-        self.cmap: set[int] = set(getattr(font, "cmap", {}))
+        self.printable = _Printable(set(getattr(font, "cmap", {})))
         self.pdf.alias_nb_pages()
         self.pdf.add_page()
 
@@ -140,15 +161,7 @@ class _Report:
 
     def clean(self, text: Any) -> str:
         """Printable text the font can draw: controls dropped, unknown glyphs as U+FFFD."""
-        out = []
-        for ch in unicodedata.normalize("NFC", str(text)):
-            if ch in "\n\t":
-                out.append(" " if ch == "\t" else ch)
-            elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
-                continue
-            else:
-                out.append(ch if ord(ch) in self.cmap else "\ufffd")
-        return "".join(out)
+        return unicodedata.normalize("NFC", str(text)).translate(self.printable)
 
     def text(self, text: str, size: float = 10, bold: bool = False,
              colour: tuple[int, int, int] = (30, 30, 30), indent: float = 0) -> None:
