@@ -22,7 +22,7 @@ from peerjournal.exporters import FORMATS, get_format
 from peerjournal.exporters.pdf import FONT, _Report
 from peerjournal.redact import COMMON_WORDS, Person, Redactor
 from peerjournal.summary import SummaryInput, build_summary, validate_summary
-from test_summary import sample_input, sample_summary
+from test_summary import redactor, sample_input, sample_summary
 
 NAME_LETTERS = "bcdfghjklmnpqrstvwxzáéíóúñøçł"
 HOSTILE = (
@@ -116,6 +116,14 @@ def test_pdf_copes_with_any_unicode() -> None:
     assert "\x07" not in text and "\u202e" not in text
 
 
+def test_pdf_prints_a_page_count_alias_as_written() -> None:
+    data = sample_input(extra_text=" Page {nb} of my notes.")
+    assert data.selfcheck is not None
+    data.selfcheck.items[0].note = "{nb} times"
+    text = _flat(pdf_text(get_format("pdf").write(build_summary(data, redactor()))))
+    assert "Page {nb} of my notes." in text and "{nb} times" in text
+
+
 def test_pdf_says_unredacted() -> None:
     data = get_format("pdf").write(build_summary(sample_input(), None))
     assert "UNREDACTED" in pdf_text(data)
@@ -188,7 +196,7 @@ def _drawn(report: _Report, text: str, size: float, indent: float, y: float,
 
 paragraph_text = st.lists(
     st.one_of(
-        st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "\u00a0", "\u2003", "—", "Ω"]),
+        st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "\u00a0", "\u2003", "—", "Ω", "{nb}"]),
         st.text("aeiounrstlmWM", min_size=1, max_size=12),
         st.text("mw", min_size=60, max_size=150),  # a word wider than the line
     ),

@@ -154,7 +154,9 @@ class _Report:
         self.pdf.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
         font = self.pdf.fonts[FONT.lower()]
         self.printable = _Printable(set(getattr(font, "cmap", {})))
-        self.pdf.alias_nb_pages()
+        # No page numbers, so no page-count alias: a writer's "{nb}" stays "{nb}". fpdf2
+        # documents None as the way to turn it off but types the argument as str.
+        self.pdf.alias_nb_pages(None)  # type: ignore[arg-type]
         self.pdf.add_page()
 
     # -- text helpers ------------------------------------------------------------------
