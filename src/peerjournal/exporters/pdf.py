@@ -70,7 +70,7 @@ def _wrap(piece: str, widths: Mapping[int, float], width: Callable[[float], floa
           limit: float, newline: bool) -> Iterator[_Line]:
     """The lines of text without newlines; each costs a binary search over running widths,
     not a walk over its characters."""
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
 
     from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP
@@ -78,7 +78,6 @@ def _wrap(piece: str, widths: Mapping[int, float], width: Callable[[float], floa
 
     stored = piece.replace(NBSP, " ")  # as drawn: a no-break space is a space
     ends = list(accumulate(map(widths.__getitem__, map(ord, stored)), initial=0))
-    breaks = [i for i, char in enumerate(piece) if char in BREAKING_SPACE_SYMBOLS_STR]
     spaces = BREAKING_SPACE_SYMBOLS_STR + NBSP
     units_per_line = limit / width(1)
 
@@ -106,10 +105,10 @@ def _wrap(piece: str, widths: Mapping[int, float], width: Callable[[float], floa
             yield line(start, i, justify=True)
             start = i + 1
             continue
-        k = bisect_left(breaks, i) - 1
-        if k >= 0 and breaks[k] >= start:
-            yield line(start, breaks[k], justify=True)
-            start = breaks[k] + 1
+        space = max(piece.rfind(char, start, i) for char in BREAKING_SPACE_SYMBOLS_STR)
+        if space >= 0:
+            yield line(start, space, justify=True)
+            start = space + 1
         else:
             yield line(start, i, justify=False)
             start = i
