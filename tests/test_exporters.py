@@ -37,6 +37,10 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
 def rendered(fmt: str, summary: dict[str, Any]) -> str:
     data = get_format(fmt).write(summary)
     return pdf_text(data) if fmt == "pdf" else data.decode("utf-8")
@@ -127,10 +131,6 @@ def test_pdf_prints_a_page_count_alias_as_written() -> None:
 def test_pdf_says_unredacted() -> None:
     data = get_format("pdf").write(build_summary(sample_input(), None))
     assert "UNREDACTED" in pdf_text(data)
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 WORDS = ("walked", "housing", "office", "forms", "garden", "listened", "silence", "weekend",
