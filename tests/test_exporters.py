@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import re
 import sys
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
@@ -14,10 +17,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from peerjournal.entry import Entry
 from peerjournal.exporters import FORMATS, get_format
+from peerjournal.exporters.pdf import FONT, _Report
 from peerjournal.redact import COMMON_WORDS, Person, Redactor
-from peerjournal.summary import build_summary, validate_summary
-from test_summary import sample_input, sample_summary
+from peerjournal.summary import SummaryInput, build_summary, validate_summary
+from test_summary import redactor, sample_input, sample_summary
 
 NAME_LETTERS = "bcdfghjklmnpqrstvwxzáéíóúñøçł"
 HOSTILE = (
@@ -30,6 +35,10 @@ HOSTILE = (
 def pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def rendered(fmt: str, summary: dict[str, Any]) -> str:
@@ -111,9 +120,99 @@ def test_pdf_copes_with_any_unicode() -> None:
     assert "\x07" not in text and "\u202e" not in text
 
 
+def test_pdf_prints_a_page_count_alias_as_written() -> None:
+    data = sample_input(extra_text=" Page {nb} of my notes.")
+    assert data.selfcheck is not None
+    data.selfcheck.items[0].note = "{nb} times"
+    text = _flat(pdf_text(get_format("pdf").write(build_summary(data, redactor()))))
+    assert "Page {nb} of my notes." in text and "{nb} times" in text
+
+
 def test_pdf_says_unredacted() -> None:
     data = get_format("pdf").write(build_summary(sample_input(), None))
     assert "UNREDACTED" in pdf_text(data)
+
+
+WORDS = ("walked", "housing", "office", "forms", "garden", "listened", "silence", "weekend",
+         "library", "hope", "supervision", "boundaries", "mutual", "alongside", "recovery",
+         "story", "team", "nurse", "handover", "bus", "weather", "tired", "proud", "anxious",
+         "calm", "café", "naïve")
+NAMES = ("Maria", "maria", "MARIA", "Lopez", "Maria Lopez", "Maria's", "lopez’s")
+
+
+def _many_shared(count: int) -> SummaryInput:
+    """The sample summary's input with `count` shared entries instead of its own: each one's
+    text is unique and names the listed person in one of several forms."""
+    rng = random.Random(count)
+    data = sample_input()
+
+    def words(n: int, entry: int) -> str:
+        return " ".join([f"entry{entry}", *(rng.choice(WORDS) for _ in range(n)), "done."])
+
+    extra = [
+        Entry(date=date(2026, 11, 1 + n % 19), id=100 + n, shared=True,
+              experience=f"{words(90, n)} I met {rng.choice(NAMES)} at the ward. {words(60, n)}",
+              feelings=words(25, n), evaluation=f"Ask {rng.choice(NAMES)} first. {words(30, n)}",
+              self_care=words(8, n) if n % 3 else "")
+        for n in range(count)
+    ]
+    return replace(data, entries=extra)
+
+
+def test_a_long_pdf_holds_every_shared_entry_and_no_listed_name() -> None:
+    summary = build_summary(_many_shared(60), Redactor([Person("Maria Lopez")]))
+    assert len(summary["shared_entries"]) == 60
+    data = get_format("pdf").write(summary)
+    assert len(PdfReader(io.BytesIO(data)).pages) >= 10
+    text = _flat(pdf_text(data))
+    for entry in summary["shared_entries"]:
+        for key in ("experience", "feelings", "evaluation", "self_care"):
+            assert _flat(entry[key]) in text, (entry["date"], key)
+    assert text.count("[person]") >= 120
+    assert not re.search(r"maria|lopez", text, re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def two_reports() -> tuple[_Report, _Report]:
+    """Two PDFs with the same history: one draws paragraphs our way, one with multi_cell."""
+    return _Report(sample_summary()), _Report(sample_summary())
+
+
+def _drawn(report: _Report, text: str, size: float, indent: float, y: float,
+           ours: bool) -> tuple[list[bytes], float, float]:
+    """The new pages' content streams and where the text ended."""
+    pdf = report.pdf
+    pdf.add_page()
+    first = pdf.page
+    pdf.set_font(FONT, "", size)
+    pdf.set_xy(pdf.l_margin + indent, y)
+    if ours:
+        report.paragraph(text, pdf.epw - indent, size * 0.5)
+    else:
+        pdf.multi_cell(pdf.epw - indent, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    pages = [bytes(pdf.pages[n].contents) for n in range(first, pdf.page + 1)]
+    return pages, pdf.get_x(), pdf.get_y()
+
+
+paragraph_text = st.lists(
+    st.one_of(
+        st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "\u00a0", "\u2003", "—", "Ω", "{nb}"]),
+        st.text("aeiounrstlmWM", min_size=1, max_size=12),
+        st.text("mw", min_size=60, max_size=150),  # a word wider than the line
+    ),
+    max_size=120,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=paragraph_text, size=st.sampled_from([8, 9, 10, 11, 13, 18]),
+       indent=st.sampled_from([0, 2, 8]), y=st.floats(20, 270))
+def test_pdf_paragraphs_are_drawn_as_multi_cell_draws_them(
+    two_reports: tuple[_Report, _Report], text: str, size: float, indent: float, y: float
+) -> None:
+    ours, theirs = two_reports
+    assert _drawn(ours, text, size, indent, y, True) == _drawn(theirs, text, size, indent, y,
+                                                               False)
 
 
 def test_csv_holds_per_period_numbers() -> None:

@@ -3,14 +3,20 @@
 fpdf2 is imported here only, so it loads for PDF exports alone. fpdf2 embeds a subset of
 the font (the glyphs used), which keeps a report to a few dozen kilobytes. Characters the font
 lacks (for example CJK or emoji) print as U+FFFD rather than vanishing silently.
+
+Paragraphs are broken into lines here (`_lines`), not by `FPDF.multi_cell`: fpdf2's line
+breaker re-measures the whole line so far for every character it adds, which made a year of
+shared entries take 10+ seconds. `_lines` takes the same decisions from the font's integer
+glyph widths, and each line goes to fpdf2's own line renderer, so the page is what
+`multi_cell(w, h, text)` (justified) drew; tests/test_exporters.py checks that it is.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from peerjournal.exporters import common
 
@@ -30,6 +36,108 @@ def write(summary: dict[str, Any]) -> bytes:
     return bytes(report.pdf.output())
 
 
+class _Line(NamedTuple):
+    text: str
+    units: float  # the glyph widths' sum, in 1/1000 of the font size
+    spaces: int  # the gaps justification widens
+    justify: bool  # False for a paragraph's last line, a line ended by a newline or cut in a word
+    newline: bool  # ended by "\n"
+
+    @property
+    def drawn(self) -> bool:
+        """Whether fpdf2 draws a text object: not for an empty line ended by a newline, but
+        for one cut back to nothing at a break (an empty text, invisible, kept for parity)."""
+        return bool(self.text) or self.justify
+
+
+def _lines(text: str, widths: Mapping[int, float], width: Callable[[float], float],
+           limit: float) -> Iterator[_Line]:
+    """Greedy word wrap, taking the decisions fpdf2's `MultiLineBreak` takes (justified).
+
+    `widths` maps code points to glyph widths; `width` turns a sum of them into document
+    units, and a line is at most `limit` wide (the cell less its margins; compared as fpdf2
+    does, in document units with its tolerance). A newline ends a line; otherwise a line
+    breaks at the last breaking space that fits (the space is dropped), at an overflowing
+    space itself, or, in a word wider than the line, before the character that overflows.
+    A no-break space stays in its line, as a space that justification widens.
+    """
+    pieces = text.split("\n")
+    for n, piece in enumerate(pieces):
+        yield from _wrap(piece, widths, width, limit, newline=n < len(pieces) - 1)
+
+
+def _wrap(piece: str, widths: Mapping[int, float], width: Callable[[float], float],
+          limit: float, newline: bool) -> Iterator[_Line]:
+    """The lines of text without newlines; each costs a binary search over running widths,
+    not a walk over its characters."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP
+    from fpdf.util import FloatTolerance
+
+    stored = piece.replace(NBSP, " ")  # as drawn: a no-break space is a space
+    ends = list(accumulate(map(widths.__getitem__, map(ord, stored)), initial=0))
+    spaces = BREAKING_SPACE_SYMBOLS_STR + NBSP
+    units_per_line = limit / width(1)
+
+    def line(start: int, end: int, justify: bool, last: bool = False) -> _Line:
+        return _Line(stored[start:end], ends[end] - ends[start],
+                     sum(map(piece[start:end].count, spaces)), justify, last and newline)
+
+    def over(i: int, start: int) -> bool:
+        """Whether character i no longer fits on a line from `start` (fpdf2's comparison)."""
+        return FloatTolerance.greater_than(
+            width(ends[i] - ends[start]) + width(widths[ord(piece[i])]), limit
+        )
+
+    start = 0
+    while True:
+        # The first character that overflows, if any (a line holds at least one): estimated
+        # from the running widths, never past it (fpdf2's tolerance lets a line be a hair
+        # longer), then confirmed with fpdf2's own comparison.
+        i = max(bisect_right(ends, ends[start] + units_per_line, start + 1) - 1, start + 1)
+        while i < len(piece) and not over(i, start):
+            i += 1
+        if i >= len(piece):
+            break
+        if piece[i] in BREAKING_SPACE_SYMBOLS_STR:
+            yield line(start, i, justify=True)
+            start = i + 1
+            continue
+        space = max(piece.rfind(char, start, i) for char in BREAKING_SPACE_SYMBOLS_STR)
+        if space >= 0:
+            yield line(start, space, justify=True)
+            start = space + 1
+        else:
+            yield line(start, i, justify=False)
+            start = i
+    rest = line(start, len(piece), justify=False, last=True)
+    if rest.newline or rest.units:
+        yield rest
+
+
+class _Printable(dict[int, str | None]):
+    """A `str.translate` table, filled as characters turn up: a tab becomes a space, other
+    controls and unassigned or private code points go (None), a character the font has no
+    glyph for becomes U+FFFD."""
+
+    def __init__(self, glyphs: set[int]) -> None:
+        super().__init__()
+        self.glyphs = glyphs
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        if char in "\n\t":
+            value: str | None = " " if char == "\t" else char
+        elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            value = None
+        else:
+            value = char if code in self.glyphs else "\ufffd"
+        self[code] = value
+        return value
+
+
 class _Report:
     def __init__(self, summary: dict[str, Any]) -> None:
         from fpdf import FPDF
@@ -44,23 +152,17 @@ class _Report:
         self.pdf.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
         self.pdf.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
         font = self.pdf.fonts[FONT.lower()]
-        self.cmap: set[int] = set(getattr(font, "cmap", {}))
-        self.pdf.alias_nb_pages()
+        self.printable = _Printable(set(getattr(font, "cmap", {})))
+        # No page numbers, so no page-count alias: a writer's "{nb}" stays "{nb}". fpdf2
+        # documents None as the way to turn it off but types the argument as str.
+        self.pdf.alias_nb_pages(None)  # type: ignore[arg-type]
         self.pdf.add_page()
 
     # -- text helpers ------------------------------------------------------------------
 
     def clean(self, text: Any) -> str:
         """Printable text the font can draw: controls dropped, unknown glyphs as U+FFFD."""
-        out = []
-        for ch in unicodedata.normalize("NFC", str(text)):
-            if ch in "\n\t":
-                out.append(" " if ch == "\t" else ch)
-            elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
-                continue
-            else:
-                out.append(ch if ord(ch) in self.cmap else "\ufffd")
-        return "".join(out)
+        return unicodedata.normalize("NFC", str(text)).translate(self.printable)
 
     def text(self, text: str, size: float = 10, bold: bool = False,
              colour: tuple[int, int, int] = (30, 30, 30), indent: float = 0) -> None:
@@ -68,8 +170,35 @@ class _Report:
         pdf.set_font(FONT, "B" if bold else "", size)
         pdf.set_text_color(*colour)
         pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(pdf.epw - indent, size * 0.5, self.clean(text), new_x="LMARGIN",
-                       new_y="NEXT")
+        self.paragraph(self.clean(text), pdf.epw - indent, size * 0.5)
+
+    def paragraph(self, text: str, w: float, h: float) -> None:
+        """Draw what `pdf.multi_cell(w, h, text, new_x="LMARGIN", new_y="NEXT")` draws."""
+        from fpdf.enums import Align, XPos, YPos
+        from fpdf.fonts import TTFFont
+        from fpdf.line_break import Fragment, TextLine
+
+        pdf = self.pdf
+        font = pdf.current_font
+        assert isinstance(font, TTFFont)  # the bundled DejaVu, chosen by set_font
+        size, k = pdf.font_size_pt, pdf.k
+        state = pdf._get_current_graphics_state()  # font, size and colour of the fragments
+
+        def width(units: float) -> float:  # as fpdf2 measures a string in the current font
+            return units * size * 0.001 / k
+
+        limit = w - pdf.c_margin - pdf.c_margin
+        lines = list(_lines(text, font.cw, width, limit))
+        for n, line in enumerate(lines or [_Line("", 0, 0, justify=False, newline=False)]):
+            last = n == max(0, len(lines) - 1)
+            pdf._render_styled_text_line(
+                TextLine([Fragment(line.text, state, k)] if line.drawn else [],
+                         text_width=width(line.units), number_of_spaces=line.spaces,
+                         align=Align.J if line.justify else Align.L, height=h, max_width=w),
+                h, new_x=XPos.LMARGIN if last else XPos.LEFT, new_y=YPos.NEXT,
+            )
+        if lines and lines[-1].newline:
+            pdf.ln()  # multi_cell's extra line for text that ends with a newline
 
     def heading(self, title: str) -> None:
         pdf = self.pdf
