@@ -322,6 +322,17 @@ def counted_keys(text: str) -> set[str]:
         # the writer refusing what was asked is the writer's voice
         ("They wanted a welfare check. I politely declined.", "voice:identity"),
         ("I wouldn't do it.", "voice:identity"),
+        ("Nobody was the expert in that room.", "mutuality:identity"),
+        ("We rang his brother together.", "mutuality:identity"),
+        ("He answered everything himself.", "advocacy:identity"),
+        ("I said it's his plan, ask him.", "moving_toward:identity"),
+        ("I didn't share anything about myself.", "story:drift"),
+        ("The consultant knows best, I suppose.", "voice:drift"),
+        ("I just said whatever you think is best.", "voice:drift"),
+        ("If I were him I'd walk away.", "advice:drift"),
+        ("Went through their food diaries.", "co_optation:drift"),
+        ("I was the medication monitor again.", "co_optation:drift"),
+        ("I handed out the CBT worksheet.", "mutuality:drift"),
     ],
 )
 def test_everyday_phrasings(text: str, key: str) -> None:
@@ -343,6 +354,8 @@ def test_everyday_phrasings(text: str, key: str) -> None:
         ("Those two ideas sit together badly.", "connection:identity"),
         # a mood declining is not the writer declining
         ("Her mood declined over the week.", "voice:identity"),
+        ("He hurt himself last week.", "advocacy:identity"),
+        ("She showed me her mood diary and we laughed.", "co_optation:drift"),
     ],
 )
 def test_everyday_phrasings_that_are_not_markers(text: str, key: str) -> None:
@@ -440,3 +453,22 @@ def test_getting_carried_away_is_self_noticed() -> None:
     assert only("I got a bit carried away and told her she should apply.", "advice").self_noticed
     assert only("I went too far and told him he should leave.", "advice").self_noticed
     assert not only("He got carried away, so I told him he should rest.", "advice").self_noticed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The midwife said she lacks insight.",
+        "The SHO described her as manipulative.",
+        "The CPN called him a frequent flyer.",
+    ],
+)
+def test_roles_and_acronyms_are_other_speakers(text: str) -> None:
+    assert only(text, "clinical_language").attributed
+
+
+def test_an_embedded_question_is_not_a_condition() -> None:
+    text = "I asked if we could say she was getting her needs met."
+    assert only(text, "worldview").counted
+    assert not only("I wondered if he was lonely and sat with him.", "connection").hypothetical
+    assert only("If he's lonely I'll sit with him.", "connection").hypothetical

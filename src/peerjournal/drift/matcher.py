@@ -21,9 +21,11 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   "why do we still write …", "I hate seeing …"). Diary-style sentences without a subject ("Told
   her …") are the writer's. The scope ends where a later clause starts with the writer again
   ("…, but I said …").
-- ``hypothetical``: after "if", "next time", "in future", "I would / I'd like to / I want to /
-  I'm going to / I'll", "should have", "wish", or past habit ("used to", "years ago") in the
-  same clause: not what happened on this shift.
+- ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
+  "in future", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
+  "wish", or past habit ("used to", "years ago") in the same clause: not what happened on this
+  shift. A past habit also covers what a dash or colon after it spells out ("I used to lecture
+  - you should …"), until the sentence turns to the present ("now", "today", "but").
 - ``self_noticed``: after "I caught myself", "I noticed I", "I realised", "I found myself",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
   in the same sentence.
@@ -115,16 +117,21 @@ _OTHER_SUBJECT = _words(
     " psychiatrist consultant manager mum dad mother father gp everyone someone somebody"
     " people client patient colleague colleagues ot psychologist worker coordinator"
     " sister brother husband wife partner son daughter friend friends family notes chart"
-    " referral handover others clinicians police officer"
+    " referral handover others clinicians police officer midwife midwives sho cpn hca"
+    " registrar counsellor counselor therapist teacher adviser advisor landlord probation"
+    " warden trainer"
     # documents and institutions that "say", "call", "describe": the writer is not the subject
     " model system form forms slide letter board whiteboard sheet records file textbook leaflet"
 )
 _SUBJECT_WORD = re.compile(r"[\w']+")
-_NAME = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word: probably a name
+# a capitalised word, or an acronym (SHO, CPN, GP): probably a name or a role
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5}s?)\b")
 _NOT_NAMES = _words(
     "Then Today Later After When So But And Also Yesterday This That The In On At It We"
     " Afterwards Tonight Morning Afternoon Evening Later Just Still Again Honestly Long"
     " Quiet Busy Good Bad Hard Tough Great Another First Next Last If Because While"
+    # acronyms that are not people
+    " OK TV AA NA ED CBT DBT PTSD ADHD OCD MH"
 )
 _WRITER_SPEECH = re.compile(
     r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
@@ -163,7 +170,9 @@ _HABIT_ENDS = re.compile(
     r"|although|whereas)(?![\w'])"
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
+    # "asked if we could …" is an embedded question about what happened, not a condition
+    r"\b(?:(?<!asked\s)(?<!\bask\s)(?<!asking\s)(?<!wondered\s)(?<!checked\s)(?<!\bsee\s)"
+    r"(?<!\bsaw\s)if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
     r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on"
     r"|(?:i|we)(?:\s+(?:would|will|want\s+to|plan\s+to|hope\s+to|intend\s+to|need\s+to"
     r"|am\s+going\s+to|are\s+going\s+to|(?:should|could|would|might)\s+have|wish)"
