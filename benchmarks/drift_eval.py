@@ -9,6 +9,8 @@ present, how many the engine found as a *counted* hit of that dimension and pola
 ``--set`` scores another file in the same format, such as the held-out set
 tests/data/drift_holdout.toml; ``--split`` keeps only the entries whose ``split`` field has that
 value (the held-out set's "dev" half is for looking at errors, its "test" half is scored once).
+tests/data/drift_holdout2.toml is a second blind set with no split: it is scored only before and
+after a round of tuning, and its errors are not read while tuning.
 
 `evaluate()` is imported by tests/test_drift_eval.py.
 """
@@ -27,6 +29,7 @@ from peerjournal.drift import DIMENSIONS, Lexicon, load_lexicon, score_text
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 EVAL_SET = DATA / "drift_eval.toml"
 HOLDOUT_SET = DATA / "drift_holdout.toml"
+HOLDOUT2_SET = DATA / "drift_holdout2.toml"  # second blind set, no split: scored only at the end
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 

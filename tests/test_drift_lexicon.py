@@ -125,6 +125,10 @@ def test_pattern_language(tmp_path: Path) -> None:
     assert texts("so symptomatic") == ["symptomatic"]  # prefix
     assert texts("she lectured, he lectures") == ["lectured", "lectures"]  # inflections
     assert texts("I told him to go") == ["told him to"]  # one-word wildcard
+    # ... which is never the writer or the reader: someone telling the writer is not advice
+    assert texts("I told Sam to go") == ["told Sam to"]
+    for other in ("me", "you", "us", "myself"):
+        assert texts(f"She told {other} to go") == []
     assert texts("shared my own story; shared story") == ["shared my own story", "shared story"]
 
 

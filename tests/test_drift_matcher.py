@@ -314,6 +314,25 @@ def counted_keys(text: str) -> set[str]:
         ("We went through his symptoms checklist.", "focus:drift"),
         ("He's a classic antisocial presentation.", "clinical_language:drift"),
         ("I asked him to rate his mood out of ten.", "clinical_language:drift"),
+        ("We sit together at lunch most days.", "connection:identity"),
+        ("I was talking at him for ten minutes.", "mutuality:drift"),
+        ("Went straight into teacher mode.", "mutuality:drift"),
+        ("Logged it all for the psychiatrist.", "co_optation:drift"),
+        ("I checked his meds and reported back.", "co_optation:drift"),
+        # the writer refusing what was asked is the writer's voice
+        ("They wanted a welfare check. I politely declined.", "voice:identity"),
+        ("I wouldn't do it.", "voice:identity"),
+        ("Nobody was the expert in that room.", "mutuality:identity"),
+        ("We rang his brother together.", "mutuality:identity"),
+        ("He answered everything himself.", "advocacy:identity"),
+        ("I said it's his plan, ask him.", "moving_toward:identity"),
+        ("I didn't share anything about myself.", "story:drift"),
+        ("The consultant knows best, I suppose.", "voice:drift"),
+        ("I just said whatever you think is best.", "voice:drift"),
+        ("If I were him I'd walk away.", "advice:drift"),
+        ("Went through their food diaries.", "co_optation:drift"),
+        ("I was the medication monitor again.", "co_optation:drift"),
+        ("I handed out the CBT worksheet.", "mutuality:drift"),
     ],
 )
 def test_everyday_phrasings(text: str, key: str) -> None:
@@ -331,7 +350,125 @@ def test_everyday_phrasings(text: str, key: str) -> None:
         ("Let's get it out of the way first.", "connection:identity"),
         # "not difficult" is not a rejected label
         ("It's not difficult to see he's tired.", "worldview:identity"),
+        # things, not people, sitting together
+        ("Those two ideas sit together badly.", "connection:identity"),
+        # a mood declining is not the writer declining
+        ("Her mood declined over the week.", "voice:identity"),
+        ("He hurt himself last week.", "advocacy:identity"),
+        ("She showed me her mood diary and we laughed.", "co_optation:drift"),
     ],
 )
 def test_everyday_phrasings_that_are_not_markers(text: str, key: str) -> None:
     assert key not in counted_keys(text)
+
+
+def test_writer_quoting_what_they_noticed_they_wrote_or_said() -> None:
+    for text in (
+        "I noticed I'd written 'non-compliant' in my notes.",
+        "I caught myself saying 'he is so non-compliant' to the nurse.",
+        "Looking back I've written \"non-compliant\" twice.",
+    ):
+        h = only(text, "clinical_language")
+        assert h.counted and not h.attributed and h.self_noticed, text
+    # someone else wrote it, even when the writer noticed it
+    for text in (
+        "I noticed she'd written 'non-compliant' in my notes.",
+        "I noticed she wrote 'non-compliant' in my notes.",
+    ):
+        assert only(text, "clinical_language").attributed, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I used to tell everyone what to do - you should do this, you should do that.",
+        "I used to lecture people: you need to stop drinking.",
+        "Years ago I was the worst for it \u2013 telling people they should quit.",
+    ],
+)
+def test_a_past_habit_spelled_out_after_a_dash_or_colon_is_hypothetical(text: str) -> None:
+    found = hits(text, "advice")
+    assert found and all(h.hypothetical and not h.counted for h in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I used to lecture - now I tell her she should decide.",  # turns to the present
+        "I used to lecture: but today I told her she should rest.",
+        "I used to hide it. You should talk to someone, I told her.",  # another sentence
+        "I said it plainly: you should go.",  # no habit before the colon
+        "I used to worry, then I told her she should go.",  # a comma does not spell it out
+    ],
+)
+def test_habit_scope_ends_at_the_present_or_the_sentence(text: str) -> None:
+    assert [h.counted for h in hits(text, "advice")] == [True]
+
+
+def test_the_one_word_wildcard_is_never_the_writer_or_the_reader() -> None:
+    # someone doing something for the writer is not the writer rescuing
+    assert hits("Jo had saved me the good biscuits.", "mutuality") == []
+    assert only("I saved him from himself.", "mutuality").counted
+    # someone telling the reader, in the writer's retelling, is not the writer's advice
+    assert hits("He kept telling you they need space, which was fair.", "advice") == []
+    assert only("I kept telling him he needs to stop.", "advice").counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse asked me to make sure she took her meds.",
+        "The team wants me to convince him to take the depot.",
+        "Her care coordinator wanted me to check she takes her tablets.",
+    ],
+)
+def test_someone_elses_request_is_their_framing(text: str) -> None:
+    found = hits(text)
+    assert found and all(h.attributed and not h.counted for h in found)
+
+
+def test_the_writers_own_request_is_theirs() -> None:
+    assert only("I asked her to make sure she took her meds.", "co_optation").counted
+    assert only("Then I wanted to convince him.", "advice").counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why do we still write suffering from on the referral forms?",
+        "I hate seeing 'suffering from' in the notes.",
+        "Sick of reading suffering from in every referral.",
+    ],
+)
+def test_a_critique_of_the_language_is_not_using_it(text: str) -> None:
+    assert only(text, "clinical_language").attributed
+
+
+def test_using_the_language_still_counts() -> None:
+    assert only("He is suffering from depression.", "clinical_language").counted
+    assert only("Why did I bother? He's suffering from depression.", "clinical_language").counted
+
+
+def test_getting_carried_away_is_self_noticed() -> None:
+    assert only("I got a bit carried away and told her she should apply.", "advice").self_noticed
+    assert only("I went too far and told him he should leave.", "advice").self_noticed
+    assert not only("He got carried away, so I told him he should rest.", "advice").self_noticed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The midwife said she lacks insight.",
+        "The SHO described her as manipulative.",
+        "The CPN called him a frequent flyer.",
+    ],
+)
+def test_roles_and_acronyms_are_other_speakers(text: str) -> None:
+    assert only(text, "clinical_language").attributed
+
+
+def test_an_embedded_question_is_not_a_condition() -> None:
+    text = "I asked if we could say she was getting her needs met."
+    assert only(text, "worldview").counted
+    assert not only("I wondered if he was lonely and sat with him.", "connection").hypothetical
+    assert only("If he's lonely I'll sit with him.", "connection").hypothetical

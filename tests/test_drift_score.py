@@ -134,6 +134,43 @@ def test_verdict_rule_constants() -> None:
     assert verdict_for(IDENTITY_THRESHOLD, MIN_COUNTED_HITS, enough) == "identity"
     assert verdict_for(DRIFT_THRESHOLD, MIN_COUNTED_HITS, enough) == "drift"
     assert verdict_for(0.0, MIN_COUNTED_HITS, enough) == "mixed"
+    # a corrected slip is mixed whatever the balance, but one word is still not a score
+    assert verdict_for(1.0, MIN_COUNTED_HITS, enough, corrected_slip=True) == "mixed"
+    assert verdict_for(-1.0, MIN_COUNTED_HITS, enough, corrected_slip=True) == "mixed"
+    assert verdict_for(1.0, 1, enough, corrected_slip=True) == "insufficient"
+
+
+SLIP = "I caught myself telling him he should phone his GP."
+
+
+def test_a_noticed_slip_then_a_correction_is_mixed() -> None:
+    text = (
+        "We had a proper laugh and talked for ages about dogs. " + SLIP + " I said sorry and"
+        " asked what he wanted to do. He wants to try the walking group."
+    )
+    s = score_text(text)
+    assert s.balance >= IDENTITY_THRESHOLD  # the numbers are not changed by the rule
+    assert s.verdict == "mixed"
+    slip = [h for h in s.hits if h.self_noticed and h.polarity == "drift"]
+    assert slip and all(h.counted for h in slip)  # the slip keeps its weight
+
+
+def test_a_correction_must_come_after_the_slip() -> None:
+    # identity before the noticed slip is not a correction of it
+    text = "We had a proper laugh and talked for ages about dogs. We sat together. " + SLIP
+    assert score_text(text).verdict == "identity"
+    # a slip noticed but not corrected scores as usual
+    text = (
+        "I noticed I was lecturing him and telling him he should go to meetings every day,"
+        " and I carried on."
+    )
+    assert score_text(text).verdict == "drift"
+    # drift that was not noticed, then identity, is not a corrected slip
+    text = (
+        "I told him he should phone his GP. We had a proper laugh and talked for ages about"
+        " dogs, we sat together for a while, and he wants to try the walking group."
+    )
+    assert score_text(text).verdict == "identity"
 
 
 def test_words_and_per_100() -> None:

@@ -24,7 +24,10 @@ Pattern language (case-insensitive; ``'`` also matches a curly apostrophe):
 - ``word*`` matches any word starting with ``word`` (``symptom*``: symptoms, symptomatic);
 - ``word~`` matches the word and its regular inflections (``share~``: shares, shared, sharing;
   ``story~``: stories); irregular forms are written as alternatives;
-- ``*`` matches exactly one word, ``**`` zero to three words;
+- ``*`` matches exactly one word other than me, you, us, myself, yourself, ourselves (a slot
+  for the person the writer acts on: "told * to" is the writer telling someone, never someone
+  telling the writer, "saved me", or the writer quoting advice, "telling you"); ``**`` zero to
+  three words;
 - ``(a|b c|d)`` matches one of the alternatives (each may be a phrase).
 
 - ``'`` may be left out when typing (``didn't`` also matches ``didnt``).
@@ -78,6 +81,8 @@ _REQUIRED_FIELDS = ("id", "dimension", "polarity", "source", "patterns")
 _TOP_LEVEL = {"lexicon", "labels", "questions", "marker"}
 
 WORD = r"[\w']+"
+# the one-word wildcard: any word but the writer or the reader (see the pattern language)
+ONE_OTHER = r"(?!(?:me|you|us|myself|yourself|ourselves)(?![\w']))" + WORD
 # Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"); the period
 # of an initial is part of the gap ("told J. she should": journals name people by initials).
 _SEP = r"(?:[\s,-]+|(?=')|\.(?<=(?<![\w'])\w\.)[\s,-]+)"
@@ -238,7 +243,7 @@ def _tok_body(tok: _Tok) -> str:
     if tok.kind == "inflect":
         return _alternation([_word_regex(f) + _END for f in inflections(tok.value)])
     if tok.kind == "gap1":
-        return WORD
+        return ONE_OTHER
     if tok.kind == "alt":
         return _alternation([_seq_body(a) for a in tok.alts])
     raise AssertionError(tok.kind)
@@ -714,8 +719,9 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
     return _parse_cached(data, str(path), cache_dir)
 
 
-# Bumped when PhraseIndex's pickled attributes change: an older pickle is then not reused.
-_CACHE_FORMAT = "6"
+# Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
+# change: an older pickle is then not reused.
+_CACHE_FORMAT = "7"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

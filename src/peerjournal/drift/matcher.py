@@ -16,15 +16,19 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   inside the marker's own span is part of the phrase ("didn't want to rock the boat").
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced
   the quote: "I said '…'"), or after a reported-speech cue in the same sentence whose speaker
-  is not the writer ("the doctor called her …", "Ray said …", "according to …", "she was
-  labelled …", "the word …", "words like …"). Diary-style sentences without a subject ("Told
+  is not the writer ("the doctor called her …", "Ray said …", "the nurse asked me to …", "the
+  team wants me to …", "according to …", "she was labelled …", "the word …", "words like …",
+  "why do we still write …", "I hate seeing …"). Diary-style sentences without a subject ("Told
   her …") are the writer's. The scope ends where a later clause starts with the writer again
   ("…, but I said …").
-- ``hypothetical``: after "if", "next time", "in future", "I would / I'd like to / I want to /
-  I'm going to / I'll", "should have", "wish", or past habit ("used to", "years ago") in the
-  same clause: not what happened on this shift.
+- ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
+  "in future", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
+  "wish", or past habit ("used to", "years ago") in the same clause: not what happened on this
+  shift. A past habit also covers what a dash or colon after it spells out ("I used to lecture
+  - you should …"), until the sentence turns to the present ("now", "today", "but").
 - ``self_noticed``: after "I caught myself", "I noticed I", "I realised", "I found myself",
-  "I slipped into", "looking back", "on reflection" … in the same sentence.
+  "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
+  in the same sentence.
 
 ``counted`` follows `is_counted` (see peerjournal.drift.score for the rule).
 """
@@ -87,6 +91,7 @@ _SPEECH_VERBS = (
     r"|(?:talk(?:ed|s|ing)?|spoke|speak(?:s|ing)?|went\s+on|going\s+on)\s+(?:about|of)|asked\s+(?:if|whether)"
     r"|tells\s+(?:me|us)|think(?:s)?|thought|believ(?:es|ed)|framed|warned|reckon(?:s|ed)"
     r"|put\s+it|(?:kept|keeps)\s+(?:calling|saying|telling)|asked\s+(?:me|us)\s+to"
+    r"|want(?:s|ed)?\s+(?:me|us)\s+to|(?:got|get|gets)\s+(?:me|us)\s+to"
 )
 _ATTRIBUTION = re.compile(
     rf"\b(?:(?P<verb>{_SPEECH_VERBS})"
@@ -97,25 +102,36 @@ _ATTRIBUTION = re.compile(
     r"|(?:was|were|is|are|been|being|got|get|gets)\s+(?:labell?ed|called|described\s+as|deemed"
     r"|branded|written\s+up\s+as|flagged\s+as|referred\s+to\s+as|seen\s+as|considered)"
     r"|the\s+(?:word|words|term|terms|label|labels|phrase|language)|(?:words|terms|labels|language"
-    r"|phrases|jargon)\s+like)(?![\w'])",
+    r"|phrases|jargon)\s+like"
+    # a critique of the language mentions the words it criticises ("why do we still write …")
+    r"|why\s+(?:do|does|did|are|is|would)\s+(?:we|they|people|staff|services|doctors|nurses"
+    r"|the\s+\w+|\w+)\s+(?:still\s+|always\s+|even\s+)?(?:say|call|use|write|describe|label"
+    r"|put|talk\s+about)|(?:hate|hated|can't\s+stand|cannot\s+stand|sick\s+of|fed\s+up\s+(?:of"
+    r"|with)|tired\s+of)\s+(?:seeing|hearing|reading|writing|people\s+(?:saying|writing|calling)))"
+    r"(?![\w'])",
 )
 # Who is speaking before a speech verb: the last subject-like word in the sentence so far.
 _WRITER_SUBJECT = _words("i we i'd i've i'm we'd we've we're myself")
 _OTHER_SUBJECT = _words(
-    "she he they she's he's they're team nurse nurses doctor doctors dr staff psychiatrist"
-    " consultant manager mum dad mother father gp everyone someone somebody people client"
-    " patient colleague colleagues ot psychologist worker coordinator sister brother husband"
-    " wife partner son daughter friend friends family notes chart referral handover others"
-    " clinicians police officer"
+    "she he they she's he's they're she'd he'd they'd team nurse nurses doctor doctors dr staff"
+    " psychiatrist consultant manager mum dad mother father gp everyone someone somebody"
+    " people client patient colleague colleagues ot psychologist worker coordinator"
+    " sister brother husband wife partner son daughter friend friends family notes chart"
+    " referral handover others clinicians police officer midwife midwives sho cpn hca"
+    " registrar counsellor counselor therapist teacher adviser advisor landlord probation"
+    " warden trainer"
     # documents and institutions that "say", "call", "describe": the writer is not the subject
     " model system form forms slide letter board whiteboard sheet records file textbook leaflet"
 )
 _SUBJECT_WORD = re.compile(r"[\w']+")
-_NAME = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word: probably a name
+# a capitalised word, or an acronym (SHO, CPN, GP): probably a name or a role
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5}s?)\b")
 _NOT_NAMES = _words(
     "Then Today Later After When So But And Also Yesterday This That The In On At It We"
     " Afterwards Tonight Morning Afternoon Evening Later Just Still Again Honestly Long"
     " Quiet Busy Good Bad Hard Tough Great Another First Next Last If Because While"
+    # acronyms that are not people
+    " OK TV AA NA ED CBT DBT PTSD ADHD OCD MH"
 )
 _WRITER_SPEECH = re.compile(
     r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
@@ -128,8 +144,10 @@ _WRITER_RESUMES = re.compile(
 _OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,80}'(?![\w'])")
 _WRITER_QUOTES = re.compile(
-    r"(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2}(?:said|say|told\s+\w+|asked|wrote|replied|answered"
-    r"|suggested|explained|put\s+it|went|was\s+like|call(?:ed|ing)?|describ(?:ed|ing))"
+    r"(?<![\w'])(?:i|we)(?:'d|'ve)?\s+(?:(?!(?:he|she|they|you)(?:'[a-z]+)?\s)[\w']+\s+){0,2}"
+    r"(?:said|say|saying|told\s+\w+|asked|wrote|written"
+    r"|writing|typed|replied|answered|suggested|explained|put\s+it|went|was\s+like"
+    r"|call(?:ed|ing)?|describ(?:ed|ing))"
     r"(?:[^.!?]|(?<![\w'])\w\.){0,40}$",
 )
 # quotes joined to the one before ('"…" and "…"') share its speaker
@@ -139,13 +157,27 @@ _WRITER_AGREES = re.compile(
     r"(?<![\w'])(?:i|we)\s+(?:(?:honestly|really|totally|completely|fully|actually|have\s+to"
     r"|do|kind\s+of|sort\s+of)\s+)?agreed?(?![\w'])(?!\s+to\s)"
 )
+# past habit ("I used to …"): not this shift. Its scope also runs on over a dash or colon, which
+# spells out what the habit was ("I used to lecture - you should, you must"), unless the next
+# clause turns to the present ("… - now I ask").
+_HABIT_CUES = (
+    r"used\s+to|years\s+ago|back\s+then|(?:a|one|two|three|few|some)\s+(?:years|months)\s+ago"
+)
+_HABIT = re.compile(rf"\b(?:{_HABIT_CUES})(?![\w'])")
+_SPELLED_OUT = re.compile(r"(?:[:\u2013\u2014]|(?<!\w)-+)\s*$")
+_HABIT_ENDS = re.compile(
+    r"\b(?:now|nowadays|today|tonight|these\s+days|this\s+time|any\s*more|but|yet|though"
+    r"|although|whereas)(?![\w'])"
+)
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
+    # "asked if we could …" is an embedded question about what happened, not a condition
+    r"\b(?:(?<!asked\s)(?<!\bask\s)(?<!asking\s)(?<!wondered\s)(?<!checked\s)(?<!\bsee\s)"
+    r"(?<!\bsaw\s)if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
     r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on"
     r"|(?:i|we)(?:\s+(?:would|will|want\s+to|plan\s+to|hope\s+to|intend\s+to|need\s+to"
     r"|am\s+going\s+to|are\s+going\s+to|(?:should|could|would|might)\s+have|wish)"
     r"|'d\s+(?:like|love|want|try|rather|have)|'ll|'m\s+going\s+to|'re\s+going\s+to)"
-    r"|used\s+to|years\s+ago|back\s+then|(?:a|one|two|three|few|some)\s+(?:years|months)\s+ago"
+    rf"|{_HABIT_CUES}"
     r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i"
     r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to)"
     r"(?![\w'])",
@@ -153,8 +185,10 @@ _HYPOTHETICAL = re.compile(
 _SELF_NOTICED = re.compile(
     r"\b(?:(?:i|we)\s+(?:\w+\s+)?(?:caught|noticed|notice|realised|realized|realise"
     r"|realize|recogni[sz]ed|clocked|heard|found|spotted|saw|became\s+aware)"
-    r"\s+(?:myself|ourselves|that\s+i|that\s+we|i|we|how\s+i|me)"
+    r"\s+(?:myself|ourselves|that\s+i|that\s+we|(?:i|we)(?:'d|'ve|'m|'re)?|how\s+i|me)"
     r"|(?:i|we)\s+(?:\w+\s+)?(?:slipped|slid|fell|drifted|defaulted)\s+(?:back\s+)?into"
+    r"|(?:i|we)\s+(?:\w+\s+)?(?:got|went)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+)?(?:too\s+)?"
+    r"(?:carried\s+away|far|overboard)"
     r"|(?:i|we)\s+(?:was|were)\s+aware|it\s+(?:hit|struck)\s+me|looking\s+back|on\s+reflection"
     r"|in\s+hindsight|(?:i|we)\s+(?:can\s+)?see\s+now|(?:i|we)\s+(?:\w+\s+)?checked\s+myself)"
     r"(?![\w'])",
@@ -207,7 +241,7 @@ _HYPOTHETICAL_WORDS = _words(
 _SELF_NOTICED_WORDS = _words(
     "caught noticed notice realised realized realise realize recognised recognized clocked"
     " heard found spotted saw aware slipped slid fell drifted defaulted hit struck looking"
-    " reflection hindsight see checked"
+    " reflection hindsight see checked carried far overboard"
 )
 _ATTRIBUTION_WORDS = _words(
     "said says saying say call called calls calling label labelled labeled labels labelling"
@@ -218,7 +252,8 @@ _ATTRIBUTION_WORDS = _words(
     " warned reckon reckons reckoned put kept keeps asked according per handover note chart file"
     " referral words assessment plan summary report deemed branded flagged seen considered word"
     " term terms phrase phrases language jargon like mentioned mentions talked talk talking"
-    " spoke speak went going whether if"
+    " spoke speak went going whether if want wants wanted got get gets why hate hated stand sick"
+    " fed tired"
 )
 
 
@@ -617,6 +652,11 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                 lo = _back_off(starts, hypo_first[ci], clause_start)
                 cue_end = hypo_end[ci] = _cue_end(_HYPOTHETICAL, lower, lo, span_end)
             hypothetical = 0 <= cue_end <= start
+        if not hypothetical and clause_start > sent_start and hypo_first:
+            first = _first_between(cues.hypo, bisect_left(starts, sent_start), tok)
+            hypothetical = first >= 0 and _habit_spelled_out(
+                lower, clause_starts, bisect_right(clause_starts, starts[first]) - 1, ci, start
+            )
         if si in noticed_first:
             cue_end = noticed_end.get(si)
             if cue_end is None:
@@ -643,6 +683,19 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         )
         hits.append((hit, marker))
     return hits, len(tokens)
+
+
+def _habit_spelled_out(
+    lower: str, clause_starts: list[int], first: int, ci: int, start: int
+) -> bool:
+    """Is the hit at `start` (in clause `ci`) part of a past habit spelled out after a dash or
+    colon ("I used to lecture - you should …, you must …")? Clauses `first`..ci-1 are the
+    sentence's clauses from the first hypothetical cue word on."""
+    for k in range(first, ci):
+        lo, hi = clause_starts[k], clause_starts[k + 1]
+        if _SPELLED_OUT.search(lower, lo, hi) and _HABIT.search(lower, lo, hi):
+            return _HABIT_ENDS.search(lower, hi, start) is None
+    return False
 
 
 def is_counted(marker: Marker, negated: bool, attributed: bool, hypothetical: bool) -> bool:

@@ -13,6 +13,13 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   Attributed identity hits are not counted either ("she said she felt heard" is her report,
   not the writer's practice), so one rule covers both polarities.
   Self-noticed hits ("I caught myself…") are counted; the flag shows the awareness.
+- A **corrected slip**: a counted self-noticed drift hit followed later in the entry by a counted
+  identity hit ("I caught myself telling her what to do, stopped, and asked what she wanted").
+  Decision: the slip keeps its full weight (it happened, and hiding it would make the numbers
+  untraceable), and the correction counts through its own identity markers; but the verdict of
+  an entry with a corrected slip is ``mixed`` whatever the balance, as a mentor would read it:
+  neither "drift" (the writer noticed and changed course) nor "identity" (the slip happened).
+  A slip noticed but not corrected ("noticed I was lecturing and carried on") scores as usual.
 - Words are the tokens the matcher sees: runs of letters, digits and inner apostrophes
   (hyphens and punctuation split words).
 - ``identity`` / ``drift`` = sum of counted weights x 100 / words (per 100 words, as LIWC does),
@@ -174,9 +181,13 @@ def _unpickle(
     )
 
 
-def verdict_for(balance: float, counted: int, weight: float) -> str:
+def verdict_for(
+    balance: float, counted: int, weight: float, corrected_slip: bool = False
+) -> str:
     if counted < MIN_COUNTED_HITS or weight < MIN_EVIDENCE_WEIGHT:
         return "insufficient"
+    if corrected_slip:
+        return "mixed"
     if balance >= IDENTITY_THRESHOLD:
         return "identity"
     if balance <= DRIFT_THRESHOLD:
@@ -192,19 +203,24 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     ident = drift = 0.0
     sums: dict[tuple[str, str], float] = {}  # (dimension, polarity) -> counted weight
     counted_n = 0
+    slip_end = -1  # end of the first counted self-noticed drift hit
+    corrected = False  # a counted identity hit after it (the rule above)
     for hit, marker in found:  # `counted` was set by matcher.is_counted (rule above)
         if hit.counted:
             counted_n += 1
             weight = marker.weight
             if hit.polarity == "identity":
                 ident += weight
+                corrected = corrected or 0 <= slip_end <= hit.start
             else:
                 drift += weight
+                if hit.self_noticed and slip_end < 0:
+                    slip_end = hit.end
             key = (hit.dimension, hit.polarity)
             sums[key] = sums.get(key, 0.0) + weight
     balance = (ident - drift) / (ident + drift) if ident + drift > 0 else 0.0
     return DriftScore(
-        verdict=verdict_for(balance, counted_n, ident + drift),
+        verdict=verdict_for(balance, counted_n, ident + drift, corrected),
         balance=balance,
         identity=ident * per100,
         drift=drift * per100,
