@@ -12,7 +12,8 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   from, refused to, pushed back on, avoided …) in the same clause, at most `NEGATION_WINDOW`
   words before the marker. Scope stops at clause boundaries (punctuation, but/so/because/while/
   instead/…, "and I"). A negator belongs to the nearest marker after it ("not X, Y" leaves Y
-  alone) unless the markers are coordinated ("didn't lecture or give advice"). A negator
+  alone) unless the markers are coordinated ("didn't lecture or give advice"), then however
+  far the second one ("wasn't there to check her mood scores or ask about symptoms"). A negator
   inside the marker's own span is part of the phrase ("didn't want to rock the boat").
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced
   the quote: "I said '…'"), or after a reported-speech cue in the same sentence whose speaker
@@ -284,6 +285,11 @@ def _classify(word: str) -> int:
     if word in _ATTRIBUTION_WORDS:
         c |= ATTRIB
     return c
+
+
+def _coordinated(norm: str, prev_end: int, start: int) -> bool:
+    """Are two nearby markers joined by "or" / "nor"?"""
+    return start - prev_end <= 40 and _COORDINATED.search(norm, prev_end, start) is not None
 
 
 def _first_between(positions: list[int], lo: int, hi: int) -> int:
@@ -614,18 +620,21 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         sent_start = sentence_starts[si]
         ci = bisect_right(clause_starts, start) - 1
         clause_start = clause_starts[ci]
-        # a negator in the same clause at most NEGATION_WINDOW words before the marker
+        # a negator in the same clause at most NEGATION_WINDOW words before the marker, or
+        # the one that negated the marker coordinated with this one
         neg = -1
         k = bisect_left(negators, tok) - 1
         if k >= 0:
             neg = negators[k]
-            if starts[neg] < clause_start or tok - neg - 1 > NEGATION_WINDOW:
+            if starts[neg] < clause_start:
                 neg = -1
-        if neg >= 0 and starts[neg] < prev_end:
-            # a negator belongs to the nearest marker after it ("not X, Y" leaves Y alone),
-            # unless the markers are coordinated: "didn't lecture or give advice"
-            coordinated = start - prev_end <= 40 and _COORDINATED.search(norm, prev_end, start)
-            if not (neg == prev_neg and coordinated):
+            elif starts[neg] < prev_end:
+                # a negator belongs to the nearest marker after it ("not X, Y" leaves Y alone),
+                # unless the markers are coordinated: "didn't lecture or give advice", however
+                # long the first one ("wasn't there to check her mood scores or ask about…")
+                if not (neg == prev_neg and _coordinated(norm, prev_end, start)):
+                    neg = -1
+            elif tok - neg - 1 > NEGATION_WINDOW:
                 neg = -1
         negated = neg >= 0
         prev_end, prev_neg = end, neg
