@@ -41,7 +41,7 @@ def build(
     from peerjournal.db.stats import marker_counts, report_stats
     from peerjournal.drift import DIMENSIONS
     from peerjournal.entry import normalise_tags
-    from peerjournal.trends import check_by, check_dimension, report_from_stats, resolve_window
+    from peerjournal.trends import check_dimension, report_from_stats, resolve_window
 
     if dimension is not None:
         check_dimension(dimension, DIMENSIONS)
@@ -51,9 +51,7 @@ def build(
     )
     wanted_tags = normalise_tags(tags or [])
     place = setting.strip() if setting else None
-    stats = report_stats(
-        store, start, end, check_by(by), place, wanted_tags, dimensions=DIMENSIONS
-    )
+    stats = report_stats(store, start, end, by, place, wanted_tags, dimensions=DIMENSIONS)
     # Marker counts compare two windows (and list what is behind one dimension): reading the
     # hits is the slow part, skipped when there is nothing to compare them with.
     if dimension or stats.previous.scored:
