@@ -301,8 +301,7 @@ def stats_from_rows(
         stats.days.add(row.date)
         if row.feelings:
             feelings[row.feelings] += 1
-        hits = row.drift.get("hits") or () if row.drift is not None else ()
-        for hit in hits:
+        for hit in (row.drift or {}).get("hits") or ():
             if hit.get("counted", True):
                 markers[(str(hit["marker"]), str(hit["dimension"]), str(hit["polarity"]))] += 1
     return stats
