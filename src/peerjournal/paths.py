@@ -39,7 +39,7 @@ def user_prompts_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Things that can be rebuilt at any time (the parsed drift lexicon)."""
+    """Things that can be rebuilt at any time (the parsed drift lexicon, the --help text)."""
     return data_dir() / "cache"
 
 

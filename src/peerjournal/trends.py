@@ -1,6 +1,9 @@
 """Trends over weeks and months: the numbers behind `peerjournal report` (pure; no I/O).
 
 `build_report(rows, since=, until=, by=, today=)` returns the report as plain JSON values.
+It adds the rows up into `ReportStats` (`stats_from_rows`) and builds the report from those
+(`report_from_stats`); `db.stats.report_stats` has SQLite add up the same stats instead, so
+a report over years of entries never handles them one by one in Python.
 
 Rows. `rows` may hold entries from the report window [since, until] *and* from the previous
 window of the same length (the `previous_window(since, until)` days just before `since`);
@@ -9,10 +12,12 @@ is used only for `changes`, the feelings comparison, `previous` and the current 
 
 Numbers. A period's identity and drift are evidence per 100 words, weighted by words: the sum
 over scored entries of (rate x words) divided by the total words, so a 40-word note counts for
-less than a 400-word reflection. `balance` = (identity - drift) / (identity + drift), the same
-formula as one entry's score, and null when the period has no evidence at all. Entries without
-a stored score are counted in `entries` but not in the numbers; the report says how many
-(`unscored`) so the writer can run `peerjournal drift --rescore`.
+less than a 400-word reflection. Stored rates have ROUND (3) decimals, so the sums are exact
+integers (thousandths x words), the same in any order, and the result is rounded once, half to
+even. `balance` = (identity - drift) / (identity + drift), the same formula as one entry's
+score, and null when the period has no evidence at all. Entries without a stored score are
+counted in `entries` but not in the numbers; the report says how many (`unscored`) so the
+writer can run `peerjournal drift --rescore`.
 
 Periods are ISO weeks (Monday to Sunday) or calendar months of the entry dates (dates are
 calendar days, so time zones and DST only matter for what "today" is). The first and last
@@ -25,11 +30,10 @@ never as a diagnosis.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
-from operator import attrgetter
 from typing import Any
 
 from peerjournal.errors import PeerJournalError
@@ -83,9 +87,6 @@ class ReportRow:
     feelings: str = ""
     has_self_care: bool = False
     drift: Mapping[str, Any] | None = None
-
-
-_BY_DATE = attrgetter("date", "id")
 
 
 # -- windows and periods -------------------------------------------------------------------
@@ -147,9 +148,22 @@ def check_dimension(dimension: str, dimensions: Sequence[str]) -> str:
 
 # -- accumulation --------------------------------------------------------------------------
 
+SCALE = 10**ROUND  # stored rates have ROUND decimals: sums count thousandths, as integers
 
-def _rate(weighted: float, words: int) -> float:
-    return round(weighted / words, ROUND) if words else 0.0
+
+def _scaled(rate: Any) -> int:
+    """A stored rate (per 100 words) in thousandths."""
+    return round(float(rate or 0.0) * SCALE)
+
+
+def _rate(weighted: int, words: int) -> float:
+    """`weighted` / `words` as a rate rounded to ROUND decimals (exactly; ties to even)."""
+    if not words:
+        return 0.0
+    quotient, remainder = divmod(weighted, words)
+    if 2 * remainder > words or (2 * remainder == words and quotient % 2):
+        quotient += 1
+    return quotient / SCALE
 
 
 def _balance(identity: float, drift: float) -> float | None:
@@ -157,57 +171,53 @@ def _balance(identity: float, drift: float) -> float | None:
     return round((identity - drift) / total, ROUND) if total > 0 else None
 
 
-# (words, identity x words, drift x words, [(dimension, identity x words, drift x words)])
-_Weighted = tuple[int, float, float, list[tuple[str, float, float]]]
+@dataclass(slots=True)
+class Totals:
+    """Word-weighted evidence for a group of entries (a period, a setting, a window).
 
-
-def _weighted(score: Mapping[str, Any] | None) -> _Weighted | None:
-    """A stored score as word-weighted sums, computed once per entry."""
-    if score is None:
-        return None
-    words = int(score.get("words") or 0)
-    dims = [
-        (dim, float(v.get("identity") or 0.0) * words, float(v.get("drift") or 0.0) * words)
-        for dim, v in (score.get("dimensions") or {}).items()
-        if v.get("identity") or v.get("drift")  # most are zero; skipping them halves the time
-    ]
-    identity = float(score.get("identity") or 0.0) * words
-    return words, identity, float(score.get("drift") or 0.0) * words, dims
-
-
-@dataclass
-class _Totals:
-    """Word-weighted evidence for a group of entries (a period, a window, a setting)."""
+    Rates are summed as thousandths per 100 words (the stored precision) times words, in
+    integers: the sums are exact, so they do not depend on the order entries are added in,
+    and the database can add them up to the same numbers (`db.stats.report_stats`).
+    """
 
     entries: int = 0
     scored: int = 0
     words: int = 0
-    identity_w: float = 0.0  # sum of identity-per-100-words x words
-    drift_w: float = 0.0
-    dims: dict[str, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0.0, 0.0]))
+    identity_w: int = 0  # sum of identity-per-100-words (thousandths) x words
+    drift_w: int = 0
+    self_care: int = 0  # entries that note some self-care
+    first: tuple[date, int] = (date.max, 0)  # (date, id) of the earliest entry
+    dims: dict[str, list[int]] = field(default_factory=dict)  # dimension: [identity_w, drift_w]
 
-    def add(self, weighted: _Weighted | None) -> None:
+    def add(self, row: ReportRow, dimensions: Container[str]) -> None:
+        """One entry; only `dimensions` are kept."""
         self.entries += 1
-        if weighted is None:
+        self.self_care += row.has_self_care
+        self.first = min(self.first, (row.date, row.id))
+        score = row.drift
+        if score is None:
             return
-        words, identity_w, drift_w, dims = weighted
+        words = int(score.get("words") or 0)
         self.scored += 1
         self.words += words
-        self.identity_w += identity_w
-        self.drift_w += drift_w
-        for dim, dim_identity_w, dim_drift_w in dims:
-            acc = self.dims[dim]
-            acc[0] += dim_identity_w
-            acc[1] += dim_drift_w
+        self.identity_w += _scaled(score.get("identity")) * words
+        self.drift_w += _scaled(score.get("drift")) * words
+        for dim, values in (score.get("dimensions") or {}).items():
+            if dim in dimensions:
+                acc = self.dims.setdefault(dim, [0, 0])
+                acc[0] += _scaled(values.get("identity")) * words
+                acc[1] += _scaled(values.get("drift")) * words
 
-    def merge(self, other: _Totals) -> None:
+    def merge(self, other: Totals) -> None:
         self.entries += other.entries
         self.scored += other.scored
         self.words += other.words
         self.identity_w += other.identity_w
         self.drift_w += other.drift_w
+        self.self_care += other.self_care
+        self.first = min(self.first, other.first)
         for dim, (dim_identity_w, dim_drift_w) in other.dims.items():
-            acc = self.dims[dim]
+            acc = self.dims.setdefault(dim, [0, 0])
             acc[0] += dim_identity_w
             acc[1] += dim_drift_w
 
@@ -224,8 +234,8 @@ class _Totals:
         return _balance(self.identity, self.drift)
 
     def dimension(self, dim: str) -> dict[str, float]:
-        acc = self.dims.get(dim, [0.0, 0.0])
-        return {"identity": _rate(acc[0], self.words), "drift": _rate(acc[1], self.words)}
+        identity_w, drift_w = self.dims.get(dim, (0, 0))
+        return {"identity": _rate(identity_w, self.words), "drift": _rate(drift_w, self.words)}
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -236,18 +246,65 @@ class _Totals:
         }
 
 
-def _counted_hits(score: Mapping[str, Any] | None) -> Iterable[Mapping[str, Any]]:
-    if score is None:
-        return ()
-    return (h for h in score.get("hits") or () if h.get("counted", True))
+def _merged(groups: Iterable[Totals]) -> Totals:
+    total = Totals()
+    for group in groups:
+        total.merge(group)
+    return total
 
 
-def _marker_counts(rows: Iterable[ReportRow]) -> Counter[tuple[str, str, str]]:
-    counts: Counter[tuple[str, str, str]] = Counter()
+Markers = Counter[tuple[str, str, str]]  # counted hits per (marker, dimension, polarity)
+
+
+@dataclass
+class ReportStats:
+    """A report window and the one before it, reduced to what the report is built from.
+
+    `cells` holds the `Totals` of each (period start, setting as written), the previous
+    window's under period None. `stats_from_rows` builds it entry by entry;
+    `db.stats.report_stats` has the database add it up (the same numbers).
+    """
+
+    cells: dict[tuple[date | None, str], Totals] = field(default_factory=dict)
+    days: set[date] = field(default_factory=set)  # days with an entry, in either window
+    feelings: Counter[str] = field(default_factory=Counter)  # feelings text: entries
+    previous_feelings: Counter[str] = field(default_factory=Counter)
+    markers: Markers = field(default_factory=Counter)
+    previous_markers: Markers = field(default_factory=Counter)
+
+    @property
+    def previous(self) -> Totals:
+        return _merged(t for (start, _), t in self.cells.items() if start is None)
+
+
+def stats_from_rows(
+    rows: Iterable[ReportRow], *, since: date, until: date, by: str, dimensions: Container[str]
+) -> ReportStats:
+    """`rows` in [since, until] and the previous window (others are ignored), added up."""
+    check_by(by)
+    prev_since, _ = previous_window(since, until)
+    stats = ReportStats()
+    key: tuple[date | None, str]
     for row in rows:
-        for hit in _counted_hits(row.drift):
-            counts[(str(hit["marker"]), str(hit["dimension"]), str(hit["polarity"]))] += 1
-    return counts
+        if since <= row.date <= until:
+            key = (period_start(row.date, by), row.setting)
+            feelings, markers = stats.feelings, stats.markers
+        elif prev_since <= row.date < since:
+            key = (None, row.setting)
+            feelings, markers = stats.previous_feelings, stats.previous_markers
+        else:
+            continue
+        cell = stats.cells.get(key)
+        if cell is None:
+            cell = stats.cells[key] = Totals()
+        cell.add(row, dimensions)
+        stats.days.add(row.date)
+        if row.feelings:
+            feelings[row.feelings] += 1
+        for hit in (row.drift or {}).get("hits") or ():
+            if hit.get("counted", True):
+                markers[(str(hit["marker"]), str(hit["dimension"]), str(hit["polarity"]))] += 1
+    return stats
 
 
 def setting_key(setting: str) -> str:
@@ -275,41 +332,66 @@ def build_report(
     `dimensions` (default: the drift lexicon's) fixes the order and set of dimensions;
     `labels` maps dimension ids to readable names for alerts (default: the id, spaced).
     """
+    stats = stats_from_rows(
+        rows, since=since, until=until, by=by, dimensions=set(report_dimensions(dimensions))
+    )
+    return report_from_stats(
+        stats,
+        since=since,
+        until=until,
+        by=by,
+        today=today,
+        dimension=dimension,
+        dimensions=dimensions,
+        labels=labels,
+        vocabulary=vocabulary,
+        thresholds=thresholds,
+    )
+
+
+def report_dimensions(dimensions: Sequence[str] | None = None) -> tuple[str, ...]:
+    """`dimensions`, or the drift lexicon's."""
     from peerjournal.drift import DIMENSIONS
 
+    return tuple(dimensions or DIMENSIONS)
+
+
+def report_from_stats(
+    stats: ReportStats,
+    *,
+    since: date,
+    until: date,
+    by: str,
+    today: date,
+    dimension: str | None = None,
+    dimensions: Sequence[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    vocabulary: Vocabulary | None = None,
+    thresholds: Thresholds = THRESHOLDS,
+) -> dict[str, Any]:
+    """`build_report` from `stats` added up for the same window and periods."""
     check_by(by)
     if since > until:
         raise PeerJournalError("The report window starts after it ends.")
-    dims = tuple(dimensions or DIMENSIONS)
+    dims = report_dimensions(dimensions)
     if dimension is not None:
         check_dimension(dimension, dims)
     names = {d: ((labels or {}).get(d) or d.replace("_", " ")).lower() for d in dims}
     vocab = vocabulary or load_vocabulary()
     prev_since, prev_until = previous_window(since, until)
 
-    current: list[ReportRow] = []
-    previous: list[ReportRow] = []
-    for row in rows:
-        if since <= row.date <= until:
-            current.append(row)
-        elif prev_since <= row.date <= prev_until:
-            previous.append(row)
-    current.sort(key=_BY_DATE)
-    previous.sort(key=_BY_DATE)
-
     spans = periods(since, until, by)
     index = {period_start(start, by): i for i, (start, _) in enumerate(spans)}
-    period_totals = [_Totals() for _ in spans]
-    window, before = _Totals(), _Totals()
-    by_setting: dict[str, _Totals] = defaultdict(_Totals)
-    for row in current:
-        weighted = _weighted(row.drift)
-        period_totals[index[period_start(row.date, by)]].add(weighted)
-        by_setting[setting_key(row.setting)].add(weighted)
-    for totals in period_totals:
-        window.merge(totals)
-    for row in previous:
-        before.add(_weighted(row.drift))
+    period_settings: list[dict[str, Totals]] = [defaultdict(Totals) for _ in spans]
+    for (start, setting), cell in stats.cells.items():
+        if start is not None:
+            period_settings[index[start]][setting_key(setting)].merge(cell)
+    period_totals = [_merged(places.values()) for places in period_settings]
+    window, before = _merged(period_totals), stats.previous
+    by_setting: dict[str, Totals] = defaultdict(Totals)
+    for places in period_settings:
+        for key, totals in places.items():
+            by_setting[key].merge(totals)
 
     period_list = [
         {
@@ -320,10 +402,8 @@ def build_report(
         }
         for (start, end), totals in zip(spans, period_totals, strict=True)
     ]
-    current_markers = _marker_counts(current)
-    previous_markers = _marker_counts(previous)
-    feelings = _feelings(current, previous, vocab)
-    rhythm = _rhythm(current, previous, since, until, today)
+    feelings = _feelings(stats.feelings, stats.previous_feelings, vocab)
+    rhythm = _rhythm(stats.days, window, since, until, today)
     settings = {
         key: totals.summary()
         for key, totals in sorted(by_setting.items(), key=lambda kv: (-kv[1].entries, kv[0]))
@@ -341,7 +421,7 @@ def build_report(
         },
         "unscored": window.entries - window.scored,
         "changes": _changes(
-            window, before, current_markers, previous_markers, dims, names, thresholds
+            window, before, stats.markers, stats.previous_markers, dims, names, thresholds
         ),
         "settings": settings,
         "feelings": feelings,
@@ -349,9 +429,8 @@ def build_report(
         "alerts": [],
     }
     report["alerts"] = alerts(
-        current,
-        spans,
         period_totals,
+        period_settings,
         window,
         before,
         feelings,
@@ -367,17 +446,17 @@ def build_report(
             window,
             before,
             by_setting,
-            current_markers,
-            previous_markers,
+            stats.markers,
+            stats.previous_markers,
         )
     return report
 
 
 def _changes(
-    window: _Totals,
-    before: _Totals,
-    current_markers: Counter[tuple[str, str, str]],
-    previous_markers: Counter[tuple[str, str, str]],
+    window: Totals,
+    before: Totals,
+    current_markers: Markers,
+    previous_markers: Markers,
     dims: Sequence[str],
     names: Mapping[str, str],
     th: Thresholds,
@@ -428,23 +507,24 @@ def _changes(
 
 
 def _feelings(
-    current: Sequence[ReportRow], previous: Sequence[ReportRow], vocab: Vocabulary
+    current: Mapping[str, int], previous: Mapping[str, int], vocab: Vocabulary
 ) -> list[dict[str, Any]]:
     """Entries naming each feelings family, this window and the last, most frequent first.
 
-    An entry counts once per family however often it repeats the word.
+    `current` and `previous` count the entries with each feelings text. An entry counts once
+    per family however often it repeats the word.
     """
 
     seen: dict[str, tuple[str, ...]] = {}  # journals repeat short answers ("tired", "ok")
 
-    def entries_per_family(rows: Sequence[ReportRow]) -> Counter[str]:
+    def entries_per_family(texts: Mapping[str, int]) -> Counter[str]:
         counts: Counter[str] = Counter()
-        for row in rows:
-            if row.feelings:
-                families = seen.get(row.feelings)
-                if families is None:
-                    families = seen[row.feelings] = tuple(named_feelings(row.feelings, vocab))
-                counts.update(families)
+        for text, entries in texts.items():
+            families = seen.get(text)
+            if families is None:
+                families = seen[text] = tuple(named_feelings(text, vocab))
+            for family in families:
+                counts[family] += entries
         return counts
 
     now, then = entries_per_family(current), entries_per_family(previous)
@@ -484,8 +564,8 @@ def _week_streaks(weeks: set[date], last_week: date) -> tuple[int, int]:
 
 
 def _rhythm(
-    current: Sequence[ReportRow],
-    previous: Sequence[ReportRow],
+    days: set[date],
+    window: Totals,
     since: date,
     until: date,
     today: date,
@@ -497,35 +577,39 @@ def _rhythm(
     """
     as_of = min(until, today)
     weeks = ((until - since).days + 1) / 7
-    current_weeks = {period_start(r.date, "week") for r in current}
-    all_weeks = current_weeks | {period_start(r.date, "week") for r in previous}
+    current_days = {day for day in days if day >= since}
+    current_weeks = {period_start(day, "week") for day in current_days}
+    all_weeks = {period_start(day, "week") for day in days}
     streak, _ = _week_streaks(all_weeks, period_start(as_of, "week"))
     _, longest = _week_streaks(current_weeks, period_start(as_of, "week"))
-    last = max((r.date for r in current if r.date <= as_of), default=None)
-    self_care = sum(1 for r in current if r.has_self_care)
+    last = max((day for day in current_days if day <= as_of), default=None)
+    entries, self_care = window.entries, window.self_care
     return {
-        "entries": len(current),
+        "entries": entries,
         "weeks": round(weeks, 2),
-        "per_week": round(len(current) / weeks, 2),
+        "per_week": round(entries / weeks, 2),
         "current_streak_weeks": streak,
         "longest_streak_weeks": longest,
         "last_entry": last.isoformat() if last else None,
         "days_since_last": (as_of - last).days if last else None,
         "self_care": self_care,
-        "self_care_share": round(self_care / len(current), ROUND) if current else None,
+        "self_care_share": round(self_care / entries, ROUND) if entries else None,
     }
 
 
 def _dimension_detail(
     dim: str,
     label: str,
-    window: _Totals,
-    before: _Totals,
-    by_setting: Mapping[str, _Totals],
-    current_markers: Counter[tuple[str, str, str]],
-    previous_markers: Counter[tuple[str, str, str]],
+    window: Totals,
+    before: Totals,
+    by_setting: Mapping[str, Totals],
+    current_markers: Markers,
+    previous_markers: Markers,
 ) -> dict[str, Any]:
-    """One dimension in detail: its rates, per setting, and every marker behind them."""
+    """One dimension in detail: its rates, per setting, and every marker behind them.
+
+    Settings are listed in the order the window first names them.
+    """
     keys = {k for k in set(current_markers) | set(previous_markers) if k[1] == dim}
     markers: list[dict[str, Any]] = [
         {
@@ -536,13 +620,16 @@ def _dimension_detail(
         }
         for marker, d, polarity in keys
     ]
-    markers.sort(key=lambda m: (-m["count"], -m["previous"], m["marker"]))
+    markers.sort(key=lambda m: (-m["count"], -m["previous"], m["marker"], m["polarity"]))
     return {
         "id": dim,
         "label": label,
         **window.dimension(dim),
         "previous": before.dimension(dim),
-        "settings": {key: totals.dimension(dim) for key, totals in by_setting.items()},
+        "settings": {
+            key: totals.dimension(dim)
+            for key, totals in sorted(by_setting.items(), key=lambda kv: kv[1].first)
+        },
         "markers": markers,
     }
 
@@ -551,11 +638,10 @@ def _dimension_detail(
 
 
 def alerts(
-    current: Sequence[ReportRow],
-    spans: Sequence[tuple[date, date]],
-    period_totals: Sequence[_Totals],
-    window: _Totals,
-    before: _Totals,
+    period_totals: Sequence[Totals],
+    period_settings: Sequence[Mapping[str, Totals]],
+    window: Totals,
+    before: Totals,
     feelings: Sequence[Mapping[str, Any]],
     rhythm: Mapping[str, Any],
     *,
@@ -563,10 +649,13 @@ def alerts(
     names: Mapping[str, str],
     thresholds: Thresholds = THRESHOLDS,
 ) -> list[str]:
-    """Reflective prompts, never diagnoses; each rule's numbers come from `thresholds`."""
+    """Reflective prompts, never diagnoses; each rule's numbers come from `thresholds`.
+
+    `period_settings` holds each period's totals per setting; `names` lists the dimensions.
+    """
     th = thresholds
     found = [
-        _rising_drift(current, spans, period_totals, by, names, th),
+        _rising_drift(period_totals, period_settings, by, names, th),
         _tipped_balance(window, th),
         _dimension_creep(window, before, names, th),
         _obstructing_feeling(feelings, th),
@@ -577,9 +666,8 @@ def alerts(
 
 
 def _rising_drift(
-    current: Sequence[ReportRow],
-    spans: Sequence[tuple[date, date]],
-    period_totals: Sequence[_Totals],
+    period_totals: Sequence[Totals],
+    period_settings: Sequence[Mapping[str, Totals]],
     by: str,
     names: Mapping[str, str],
     th: Thresholds,
@@ -596,42 +684,41 @@ def _rising_drift(
     rises = sum(1 for a, b in pairwise(recent) if period_totals[b].drift > period_totals[a].drift)
     if rises < th.rising_min:
         return None
-    recent_rows = [r for r in current if r.date >= spans[recent[0]][0]]
-    where = _where_drift_shows(recent_rows, names, th)
+    where = _where_drift_shows(period_settings[recent[0] :], names, th)
     return (
         f"Drift markers rose in {rises} of the last {th.rising_lookback} {by}s you wrote in"
         f"{where}. Something to bring to supervision?"
     )
 
 
-def _where_drift_shows(rows: Sequence[ReportRow], names: Mapping[str, str], th: Thresholds) -> str:
+def _where_drift_shows(
+    period_settings: Sequence[Mapping[str, Totals]], names: Mapping[str, str], th: Thresholds
+) -> str:
     """Where the drift is: ", mostly clinical language in inpatient shifts".
 
-    Names the dimension with the most drift evidence, and the setting when it holds at least
-    `mostly_share` of it.
+    Names the dimension with the most drift evidence (the first of `names` on a tie), and
+    the setting when it holds at least `mostly_share` of it (the earliest named on a tie).
     """
-    by_dim: dict[str, float] = defaultdict(float)
-    by_place: dict[str, float] = defaultdict(float)
-    for row in rows:
-        score = row.drift
-        if score is None:
-            continue
-        words = int(score.get("words") or 0)
-        for dim, values in (score.get("dimensions") or {}).items():
-            by_dim[dim] += float(values.get("drift") or 0.0) * words
-        by_place[setting_key(row.setting)] += float(score.get("drift") or 0.0) * words
+    by_place: dict[str, Totals] = defaultdict(Totals)
+    for settings in period_settings:
+        for key, totals in settings.items():
+            by_place[key].merge(totals)
+    by_dim = {dim: sum(t.dims.get(dim, (0, 0))[1] for t in by_place.values()) for dim in names}
     top = max(by_dim.items(), key=lambda kv: kv[1], default=None)
     if top is None or top[1] <= 0:
         return ""
-    text = f", mostly {names.get(top[0], top[0])}"
-    total = sum(by_place.values())
-    place, weight = max(by_place.items(), key=lambda kv: kv[1])
+    text = f", mostly {names[top[0]]}"
+    total = sum(t.drift_w for t in by_place.values())
+    place, weight = max(
+        ((key, t.drift_w) for key, t in sorted(by_place.items(), key=lambda kv: kv[1].first)),
+        key=lambda kv: kv[1],
+    )
     if total > 0 and place != UNSPECIFIED_SETTING and weight / total >= th.mostly_share:
         text += f" in {place} shifts"
     return text
 
 
-def _tipped_balance(window: _Totals, th: Thresholds) -> str | None:
+def _tipped_balance(window: Totals, th: Thresholds) -> str | None:
     balance = window.balance
     if window.scored < th.min_window_entries or balance is None or balance > th.tipped_balance:
         return None
@@ -642,7 +729,7 @@ def _tipped_balance(window: _Totals, th: Thresholds) -> str | None:
 
 
 def _dimension_creep(
-    window: _Totals, before: _Totals, names: Mapping[str, str], th: Thresholds
+    window: Totals, before: Totals, names: Mapping[str, str], th: Thresholds
 ) -> str | None:
     """The one dimension whose drift grew most, if it at least doubled by a clear margin."""
     if window.words < th.min_window_words or before.words < th.min_window_words:

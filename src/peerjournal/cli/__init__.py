@@ -44,7 +44,17 @@ GLOBAL_OPTIONS_WITH_VALUES = ("--db", "--lexicon")
 
 
 class PeerJournalGroup(TyperGroup):
-    """Catches every error once: a one-line message on stderr, a documented exit code."""
+    """Catches every error once: a one-line message on stderr, a documented exit code.
+
+    Keeps the help text it prints for the launcher to answer the next `--help` with.
+    """
+
+    def get_help(self, ctx: Any) -> str:
+        from peerjournal import help_cache
+
+        text = super().get_help(ctx)
+        help_cache.save(text + "\n", typer.__file__)  # as printed: echo adds the newline
+        return text
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer vendors privately
         try:

@@ -38,10 +38,10 @@ def build(
     dimension: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The report dict and the dimension labels, for the journal in `store`."""
-    from peerjournal.db.stats import has_scored_entries, report_rows
+    from peerjournal.db.stats import marker_counts, report_stats
     from peerjournal.drift import DIMENSIONS
     from peerjournal.entry import normalise_tags
-    from peerjournal.trends import build_report, check_dimension, previous_window, resolve_window
+    from peerjournal.trends import check_dimension, report_from_stats, resolve_window
 
     if dimension is not None:
         check_dimension(dimension, DIMENSIONS)
@@ -51,14 +51,16 @@ def build(
     )
     wanted_tags = normalise_tags(tags or [])
     place = setting.strip() if setting else None
-    prev_start, prev_end = previous_window(start, end)
-    # Marker counts compare two windows; skip reading hits when the earlier one has no scores.
-    compare = has_scored_entries(store, prev_start, prev_end, place, wanted_tags)
-    hits_from = prev_start if compare else (start if dimension else None)
-    rows = report_rows(store, prev_start, end, place, wanted_tags, hits_from=hits_from)
+    stats = report_stats(store, start, end, by, place, wanted_tags, dimensions=DIMENSIONS)
+    # Marker counts compare two windows (and list what is behind one dimension): reading the
+    # hits is the slow part, skipped when there is nothing to compare them with.
+    if dimension or stats.previous.scored:
+        stats.markers, stats.previous_markers = marker_counts(
+            store, start, end, place, wanted_tags
+        )
     labels = dimension_labels(app, DIMENSIONS)
-    report = build_report(
-        rows, since=start, until=end, by=by, today=today, dimension=dimension, labels=labels
+    report = report_from_stats(
+        stats, since=start, until=end, by=by, today=today, dimension=dimension, labels=labels
     )
     report["filters"] = {"setting": place, "tags": wanted_tags}
     return report, labels

@@ -1,22 +1,32 @@
-"""Column queries for reports: entries reduced to `ReportRow`s, without building `Entry` objects.
+"""Queries for reports: the journal added up in SQL (`report_stats`), or reduced to `ReportRow`s.
 
-The stored drift JSON carries every hit's text and offsets; the report needs only the totals,
-the per-dimension rates and which markers counted. SQLite's JSON functions slim it down in C
-before Python parses it, and the hits are read only for the dates that need them (marker
-counts compare two windows; when the earlier one is empty there is nothing to compare). That
-keeps a 20,000-entry report well under a second.
+`report_stats` is what `peerjournal report` reads: SQLite sums each (period, setting) in C,
+so ten years of entries come back as a few hundred rows and Python never parses 20,000 scores.
+It gives the same `trends.ReportStats` as `trends.stats_from_rows` over `report_rows`
+(tests/test_report_stats.py). The stored drift JSON carries every hit's text and offsets; the
+report reads only the compact `drift_summary`, and the hits (`marker_counts`) only when there
+is a previous window to compare with or a dimension to detail.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from peerjournal.db.engine import translated_errors
 from peerjournal.db.store import TAG_SEP, Filters, Store
-from peerjournal.trends import ReportRow
+from peerjournal.trends import (
+    SCALE,
+    Markers,
+    ReportRow,
+    ReportStats,
+    Totals,
+    check_by,
+    previous_window,
+)
 
 # The score without hit texts, in two columns: the compact summary stored beside the score
 # ([words, identity, drift, {dimension: [identity, drift]}], written with it; parsing the full
@@ -119,3 +129,109 @@ def has_scored_entries(
     sql = f"SELECT EXISTS (SELECT 1 FROM entry e WHERE {where} AND e.drift_json IS NOT NULL)"
     with translated_errors(store.path):
         return bool(store.conn.execute(sql, params).fetchone()[0])
+
+
+# The start of an entry's period (ISO text, as `trends.period_start`): the Monday on or before
+# its date, or the first of its month.
+_PERIOD_START = {
+    "week": "date(e.date, 'weekday 0', '-6 days')",
+    "month": "substr(e.date, 1, 8) || '01'",
+}
+_WORDS = "json_extract(e.drift_summary, '$[0]')"
+
+
+def _scaled_sum(value: str) -> str:
+    """SQL summing a stored rate in thousandths x words: whole numbers far below 2**53, exact."""
+    return f"sum(round({value} * :scale) * {_WORDS})"
+
+
+def report_stats(
+    store: Store,
+    since: date,
+    until: date,
+    by: str,
+    setting: str | None = None,
+    tags: Sequence[str] = (),
+    *,
+    dimensions: Sequence[str],
+) -> ReportStats:
+    """Live entries in [since, until] and the previous window, added up per period and setting.
+
+    Filters as `report_rows`. Marker counts are left empty: `marker_counts` reads them.
+    """
+    prev_since, _ = previous_window(since, until)
+    where, params = _where(prev_since, until, setting, tags)
+    params.update(since=since.isoformat(), scale=SCALE)
+    paths: dict[str, str] = {}  # a parameter name for each dimension's [identity, drift]
+    for n, dim in enumerate(dimensions):
+        for i in (0, 1):
+            paths[f"dim{n}_{i}"] = f'$[3]."{dim}"[{i}]'
+    params.update(paths)
+    dim_sums = "".join(
+        f", {_scaled_sum(f'json_extract(e.drift_summary, :{name})')}" for name in paths
+    )
+    cells_sql = f"""
+        SELECT CASE WHEN e.date >= :since THEN {_PERIOD_START[check_by(by)]} END, e.setting,
+            count(*), count(e.drift_summary), sum(e.self_care != ''),
+            min(printf('%s %012d', e.date, e.id)), -- (date, id) of the first: sorts as text
+            sum({_WORDS}),
+            {_scaled_sum("json_extract(e.drift_summary, '$[1]')")},
+            {_scaled_sum("json_extract(e.drift_summary, '$[2]')")}{dim_sums}
+        FROM entry e WHERE {where} GROUP BY 1, 2"""
+    feelings_sql = f"""
+        SELECT e.date >= :since, e.feelings, count(*) FROM entry e
+        WHERE {where} AND e.feelings != '' GROUP BY 1, 2"""
+    days_sql = f"SELECT DISTINCT e.date FROM entry e WHERE {where}"
+    stats = ReportStats()
+    with translated_errors(store.path):
+        cells = store.conn.execute(cells_sql, params).fetchall()
+        feelings = store.conn.execute(feelings_sql, params).fetchall()
+        days = store.conn.execute(days_sql, params).fetchall()
+    for start, place, entries, scored, self_care, first, words, identity_w, drift_w, *dims in cells:
+        first_day, first_id = first.split()
+        stats.cells[(date.fromisoformat(start) if start else None, place)] = Totals(
+            entries=entries,
+            scored=scored,
+            words=int(words or 0),
+            identity_w=int(identity_w or 0),
+            drift_w=int(drift_w or 0),
+            self_care=self_care,
+            first=(date.fromisoformat(first_day), int(first_id)),
+            dims={
+                dim: [int(dims[2 * n] or 0), int(dims[2 * n + 1] or 0)]
+                for n, dim in enumerate(dimensions)
+                if dims[2 * n] is not None
+            },
+        )
+    for current, text, entries in feelings:
+        (stats.feelings if current else stats.previous_feelings)[text] = entries
+    stats.days = {date.fromisoformat(day) for (day,) in days}
+    return stats
+
+
+def marker_counts(
+    store: Store,
+    since: date,
+    until: date,
+    setting: str | None = None,
+    tags: Sequence[str] = (),
+) -> tuple[Markers, Markers]:
+    """Counted hits per (marker, dimension, polarity) in [since, until] and the window before.
+
+    Reads every hit of the stored scores: the slow part of a report, so only when needed.
+    """
+    prev_since, _ = previous_window(since, until)
+    where, params = _where(prev_since, until, setting, tags)
+    params["since"] = since.isoformat()
+    sql = f"""
+        SELECT e.date >= :since, json_extract(h.value, '$.marker'),
+            json_extract(h.value, '$.dimension'), json_extract(h.value, '$.polarity'), count(*)
+        FROM entry e, json_each(e.drift_json, '$.hits') AS h
+        WHERE {where} AND json_extract(h.value, '$.counted')
+        GROUP BY 1, 2, 3, 4"""
+    current: Markers = Counter()
+    previous: Markers = Counter()
+    with translated_errors(store.path):
+        for now, marker, dimension, polarity, count in store.conn.execute(sql, params):
+            (current if now else previous)[(str(marker), str(dimension), str(polarity))] = count
+    return current, previous

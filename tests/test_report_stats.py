@@ -1,0 +1,161 @@
+"""db.stats.report_stats (SQLite adds the journal up) against trends.stats_from_rows (Python, entry
+by entry over report_rows): the same stats and the same report on random journals."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from peerjournal.db.stats import marker_counts, report_rows, report_stats
+from peerjournal.db.store import Drift, Store
+from peerjournal.drift import DIMENSIONS
+from peerjournal.entry import EntryDraft
+from peerjournal.trends import (
+    ReportRow,
+    build_report,
+    previous_window,
+    report_from_stats,
+    stats_from_rows,
+)
+
+UNTIL = date(2026, 11, 20)
+NOW = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
+
+LENGTHS = (1, 7, 31, 45)  # report windows, in days
+BOUNDARIES = sorted({n for length in LENGTHS for n in (length - 1, length, 2 * length)})
+
+rates = st.integers(0, 9000).map(lambda thousandths: thousandths / 1000)  # stored precision
+hits = st.fixed_dictionaries(
+    {
+        "marker": st.sampled_from(["labels", "compliance", "shared_story"]),
+        "dimension": st.sampled_from(["clinical_language", "story"]),
+        "polarity": st.sampled_from(["identity", "drift"]),
+        "counted": st.booleans(),
+    }
+)
+scores = st.fixed_dictionaries(
+    {
+        "words": st.integers(0, 600),
+        "identity": rates,
+        "drift": rates,
+        "dimensions": st.dictionaries(
+            st.sampled_from(DIMENSIONS),
+            st.fixed_dictionaries({"identity": rates, "drift": rates}),
+            max_size=5,
+        ),
+        "hits": st.lists(hits, max_size=4),
+    }
+)
+entries = st.fixed_dictionaries(
+    {
+        # Often on a window's first or last day (LENGTHS), or just outside one.
+        "days_before": st.integers(0, 90) | st.sampled_from(BOUNDARIES),
+        "setting": st.sampled_from(["", "Inpatient", "inpatient ", "in  patient", "crisis"]),
+        "feelings": st.sampled_from(["", "tired", "Tired, so tired. Not scared.", "hopeful"]),
+        "self_care": st.sampled_from(["", "a walk"]),
+        "tags": st.lists(st.sampled_from(["ward", "night"]), unique=True),
+        "score": st.none() | scores,
+        "trashed": st.booleans(),
+    }
+)
+
+
+def make_journal(path: Path, journal: list[dict[str, Any]]) -> Store:
+    store = Store(path)
+    drafts = [
+        EntryDraft(
+            date=UNTIL - timedelta(days=e["days_before"]),
+            experience="An entry.",
+            setting=e["setting"],
+            feelings=e["feelings"],
+            self_care=e["self_care"],
+            tags=e["tags"],
+        )
+        for e in journal
+    ]
+    drifts = [Drift("mixed", e["score"], "v1") if e["score"] else None for e in journal]
+    ids = store.add_entries(drafts, NOW, drifts)
+    for entry_id, e in zip(ids, journal, strict=True):
+        if e["trashed"]:
+            store.trash(entry_id, NOW)
+    return store
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    journal=st.lists(entries, max_size=40),
+    length=st.sampled_from(LENGTHS) | st.integers(1, 60),
+    by=st.sampled_from(["week", "month"]),
+    setting=st.sampled_from([None, "inpatient"]),
+    tags=st.sampled_from([(), ("ward",)]),
+    dimension=st.sampled_from([None, "clinical_language", "story"]),
+)
+def test_sql_stats_match_the_entry_by_entry_ones(
+    journal: list[dict[str, Any]],
+    length: int,
+    by: str,
+    setting: str | None,
+    tags: tuple[str, ...],
+    dimension: str | None,
+) -> None:
+    since = UNTIL - timedelta(days=length - 1)
+    with tempfile.TemporaryDirectory() as folder:
+        store = make_journal(Path(folder) / "journal.db", journal)
+        try:
+            prev_since, _ = previous_window(since, UNTIL)
+            rows = report_rows(store, prev_since, UNTIL, setting, tags, hits_from=prev_since)
+            sql = report_stats(store, since, UNTIL, by, setting, tags, dimensions=DIMENSIONS)
+            sql.markers, sql.previous_markers = marker_counts(store, since, UNTIL, setting, tags)
+        finally:
+            store.close()
+    expected = stats_from_rows(rows, since=since, until=UNTIL, by=by, dimensions=DIMENSIONS)
+    assert sql == expected
+    window = {"since": since, "until": UNTIL, "by": by, "today": UNTIL, "dimension": dimension}
+    assert report_from_stats(sql, **window) == build_report(rows, **window)
+
+
+def test_cells_are_periods_and_settings_with_exact_sums(tmp_path: Path) -> None:
+    def entry(days_before: int, setting: str, identity: float) -> dict[str, Any]:
+        score = {"words": 3, "identity": identity, "drift": 0.0, "dimensions": {}, "hits": []}
+        return {"days_before": days_before, "setting": setting, "feelings": "", "self_care": "",
+                "tags": [], "score": score, "trashed": False}
+
+    # UNTIL is a Friday: 4 days before is Monday 16 Nov, 5 days before Sunday 15 Nov.
+    store = make_journal(
+        tmp_path / "journal.db",
+        [entry(4, "ward", 1.001), entry(5, "ward", 1.005), entry(5, "home", 0.5)],
+    )
+    try:
+        weeks = report_stats(store, date(2026, 11, 1), UNTIL, "week", dimensions=DIMENSIONS)
+        months = report_stats(store, date(2026, 10, 1), UNTIL, "month", dimensions=DIMENSIONS)
+    finally:
+        store.close()
+    assert {key: cell.identity_w for key, cell in weeks.cells.items()} == {
+        (date(2026, 11, 16), "ward"): 3003,  # 1.001 x 1000 is 1000.999… in floating point
+        (date(2026, 11, 9), "ward"): 3015,
+        (date(2026, 11, 9), "home"): 1500,
+    }
+    assert {key: cell.entries for key, cell in months.cells.items()} == {
+        (date(2026, 11, 1), "ward"): 2,
+        (date(2026, 11, 1), "home"): 1,
+    }
+
+
+def test_rates_are_rounded_once_half_to_even() -> None:
+    def period(*identities: float) -> dict[str, Any]:
+        rows = [
+            ReportRow(id=n, date=UNTIL, drift={"words": 100, "identity": i, "drift": 0.0})
+            for n, i in enumerate(identities, 1)
+        ]
+        report = build_report(rows, since=UNTIL, until=UNTIL, by="week", today=UNTIL)
+        return report["periods"][0]
+
+    assert period(0.001, 0.002)["identity"] == 0.002  # 1.5 thousandths: up to the even 2
+    assert period(0.002, 0.003)["identity"] == 0.002  # 2.5: down to the even 2
+    assert period(0.001, 0.002, 0.002)["identity"] == 0.002  # 1.67
+    assert period(0.1, 0.2)["identity"] == 0.15  # 0.1 + 0.2 is 0.30000000000000004 in floats
