@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -56,6 +57,33 @@ def run(args: list[str], env: dict[str, str]) -> float:
         stderr=subprocess.DEVNULL,
     )
     return time.perf_counter() - start
+
+
+# The sections this script writes: (title, script, its arguments); other "## " sections of
+# RESULTS.md (written by bench_export.py, bench_report.py or by hand) are kept as they are.
+OWN_SECTIONS = (
+    ("Drift engine speed", "bench_drift.py", ()),
+    ("Drift accuracy on the labelled set", "drift_eval.py", ()),
+    (
+        "Drift accuracy on entries written blind, held-out test half",
+        "drift_eval.py",
+        ("--set", str(HERE.parent / "tests/data/drift_holdout.toml"), "--split", "test"),
+    ),
+    (
+        "Drift accuracy on the second blind set",
+        "drift_eval.py",
+        ("--set", str(HERE.parent / "tests/data/drift_holdout2.toml")),
+    ),
+)
+
+
+def kept_sections(path: Path) -> list[str]:
+    """The "## " sections of an existing RESULTS.md that this script does not write."""
+    if not path.exists():
+        return []
+    sections = re.split(r"(?m)^(?=## )", path.read_text(encoding="utf-8"))[1:]
+    own = tuple(f"## {title} (" for title, _, _ in OWN_SECTIONS)
+    return [section.rstrip() + "\n" for section in sections if not section.startswith(own)]
 
 
 def samples(args: list[str], env: dict[str, str], runs: int) -> list[float]:
@@ -117,14 +145,12 @@ def main() -> None:
             f"| `{name}` | {seconds:.3f}{ok} | {best} | {target or ''} | {jrnl or ''} | {ratio} |"
         )
     lines.append("")
-    for title, script in (
-        ("Drift engine speed", "bench_drift.py"),
-        ("Drift accuracy on the labelled set", "drift_eval.py"),
-    ):
+    for title, script, extra in OWN_SECTIONS:
         found = subprocess.run(
-            [sys.executable, str(HERE / script)], check=True, capture_output=True, text=True
+            [sys.executable, str(HERE / script), *extra], check=True, capture_output=True, text=True
         ).stdout
         lines += [f"## {title} (`benchmarks/{script}`)", "", "```", found.strip(), "```", ""]
+    lines += kept_sections(args.output)
     text = "\n".join(lines)
     print(text)
     args.output.write_text(text + "\n", encoding="utf-8")
