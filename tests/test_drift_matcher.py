@@ -333,6 +333,54 @@ def counted_keys(text: str) -> set[str]:
         ("Went through their food diaries.", "co_optation:drift"),
         ("I was the medication monitor again.", "co_optation:drift"),
         ("I handed out the CBT worksheet.", "mutuality:drift"),
+        # story and lived experience in plain words
+        ("He asked me how I got through the first winter.", "story:identity"),
+        ("I told her honestly about my first admission.", "story:identity"),
+        ("I've been the one in that bed.", "story:identity"),
+        ("Six years clean in March.", "story:identity"),
+        ("I said mine were too.", "story:identity"),
+        ("It was my brother all over again.", "story:identity"),
+        ("I had the exact same thought with my eldest.", "story:identity"),
+        ("I watched my family go through it.", "story:identity"),
+        # connection: talking, staying, visiting, not being the only one
+        ("We just talked about his allotment.", "connection:identity"),
+        ("We stayed on the line until he felt sleepy.", "connection:identity"),
+        ("Went to visit him on the ward anyway.", "connection:identity"),
+        ("She knew she wasn't the only one.", "connection:identity"),
+        ("Older adults befriending visit.", "connection:identity"),
+        ("We talked for ages, no agenda.", "connection:identity"),
+        # hope and their own idea
+        ("Tuesdays were their idea.", "moving_toward:identity"),
+        ("People do come out the other side.", "moving_toward:identity"),
+        # the writer's voice and advocacy
+        ("I'm not a med monitor and I said so.", "voice:identity"),
+        ("I pointed out he has good reasons.", "voice:identity"),
+        ("Some eye rolls. Still glad I said it.", "voice:identity"),
+        ("I asked the GP to see her again.", "advocacy:identity"),
+        ("Brought it to the team meeting.", "advocacy:identity"),
+        ("I drafted an alternative template.", "advocacy:identity"),
+        ("She's frightened, not difficult.", "worldview:identity"),
+        # transactional and messenger work in plain words
+        ("Mostly PHQ-9s for the GP.", "co_optation:drift"),
+        ("Did the intake screens for the new arrivals.", "co_optation:drift"),
+        ("Spent the afternoon on the recall list.", "co_optation:drift"),
+        ("Then ringing round to confirm who'd collected.", "co_optation:drift"),
+        ("Kept the manager posted.", "co_optation:drift"),
+        ("Sent her a summary after our session.", "co_optation:drift"),
+        ("I'm basically an outreach nurse now.", "co_optation:drift"),
+        ("We hit our target for screens.", "co_optation:drift"),
+        ("Logged a risk update.", "co_optation:drift"),
+        ("Flagged three for med reviews.", "co_optation:drift"),
+        # clinical words and teaching
+        ("Still presenting paranoid ideation and poor insight.", "clinical_language:drift"),
+        ("Classic burnout, if I'm honest.", "clinical_language:drift"),
+        ("Low mood, poor compliance.", "clinical_language:drift"),
+        ("Gave the lads a proper talk on the stages of change.", "mutuality:drift"),
+        ("I laid it all out for them.", "mutuality:drift"),
+        ("Told them all they should get some CBT.", "advice:drift"),
+        ("I told three of them they need a script.", "advice:drift"),
+        ("Explained exactly how they should structure their meals.", "advice:drift"),
+        ("Who'd want to hear about my mess.", "self_worth:drift"),
     ],
 )
 def test_everyday_phrasings(text: str, key: str) -> None:
@@ -356,6 +404,20 @@ def test_everyday_phrasings(text: str, key: str) -> None:
         ("Her mood declined over the week.", "voice:identity"),
         ("He hurt himself last week.", "advocacy:identity"),
         ("She showed me her mood diary and we laughed.", "co_optation:drift"),
+        # the person's own account of how they got through is not the writer's story
+        ("She told me how she got through it.", "story:identity"),
+        # cleaning the flat is not being clean
+        ("The flat was clean and he'd paid rent.", "story:identity"),
+        # "we talked about" someone else's plan is connection, not the person's idea
+        ("The team had an idea about housing.", "moving_toward:identity"),
+        # a phone call in the ordinary sense is not a messenger
+        ("She rang round her friends to find a bed.", "co_optation:drift"),
+        # "said so" by someone else is not the writer's voice
+        ("The nurse said so at handover.", "voice:identity"),
+        # a receptionist mentioned, not the writer acting like one
+        ("The receptionist was lovely to her.", "co_optation:drift"),
+        # mood as a word the person chose, not a clinical score
+        ("He said his mood was better this week.", "co_optation:drift"),
     ],
 )
 def test_everyday_phrasings_that_are_not_markers(text: str, key: str) -> None:
