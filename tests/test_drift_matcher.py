@@ -534,3 +534,34 @@ def test_an_embedded_question_is_not_a_condition() -> None:
     assert only(text, "worldview").counted
     assert not only("I wondered if he was lonely and sat with him.", "connection").hypothetical
     assert only("If he's lonely I'll sit with him.", "connection").hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a critique in a question mentions the words it criticises, quoted or not
+        'Why do we still say people are "suffering from" things?',
+        "Why is it 'non-compliant' when a patient says no?",
+        "Why is it non-compliant when a patient says no?",
+        "I'm fed up of being used as a compliance officer.",
+    ],
+)
+def test_critique_in_a_question_is_others_framing(text: str) -> None:
+    h = [x for x in hits(text) if x.polarity == "drift"]
+    assert h and all(x.attributed and not x.counted for x in h), h
+
+
+def test_the_writers_own_question_still_counts() -> None:
+    # no critique cue: the writer quoting their own words is the writer's language
+    h = only("We still say 'non-compliant' in handover, I do too.", "clinical_language")
+    assert h.counted and not h.attributed
+
+
+def test_someone_asking_what_they_should_do_is_not_advice() -> None:
+    for text in (
+        "When A. asked what he should do about the loan, I listened.",
+        "The caller said everyone tells her she should eat more.",
+    ):
+        assert "advice:drift" not in counted_keys(text), text
+    # the writer telling is still advice
+    assert "advice:drift" in counted_keys("I told her what she should do about the loan.")
