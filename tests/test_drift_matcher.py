@@ -381,6 +381,26 @@ def counted_keys(text: str) -> set[str]:
         ("I told three of them they need a script.", "advice:drift"),
         ("Explained exactly how they should structure their meals.", "advice:drift"),
         ("Who'd want to hear about my mess.", "self_worth:drift"),
+        # correcting one's own words, and other ordinary phrasings
+        ("So I rewrote it as 'having a rough week'.", "worldview:identity"),
+        ("Like I was doing a mental state exam.", "clinical_language:drift"),
+        ("I was only asking her about her weight, like a checklist.", "focus:drift"),
+        ("Told him what worked for me and that he should do the same.", "advice:drift"),
+        ("I said that's not my role.", "advocacy:identity"),
+        ("I offered to go with him if he chooses to go.", "connection:identity"),
+        ("She told me about her daughter and her old job.", "connection:identity"),
+        ("People kept coming in just to sit together.", "connection:identity"),
+        ("He knows he's not on his own.", "connection:identity"),
+        ("We had a good chat about her grandkids.", "connection:identity"),
+        ("We talked about what's actually going on for her.", "worldview:identity"),
+        ("I wrote what J. told me she needs.", "worldview:identity"),
+        ("The first one who ever asked what I'm good at.", "focus:identity"),
+        ("Turns out she's a brilliant baker.", "focus:identity"),
+        ("Next week she's teaching me to pipe icing.", "mutuality:identity"),
+        ("We made a list of who could help.", "mutuality:identity"),
+        ("We all came up with the agenda together.", "mutuality:identity"),
+        ("I don't feel like I have the right to disagree.", "voice:drift"),
+        ("Not proud of it.", "self_worth:drift"),
     ],
 )
 def test_everyday_phrasings(text: str, key: str) -> None:
@@ -418,6 +438,14 @@ def test_everyday_phrasings(text: str, key: str) -> None:
         ("The receptionist was lovely to her.", "co_optation:drift"),
         # mood as a word the person chose, not a clinical score
         ("He said his mood was better this week.", "co_optation:drift"),
+        # the person's own turn to a plan is not the writer's list-making
+        ("She made a list of her own.", "mutuality:identity"),
+        # a checklist of the writer's shopping is not a transactional visit
+        ("I ticked things off my shopping list.", "co_optation:drift"),
+        # staff talking about someone is not the writer's conversation with them
+        ("They talked about him in the ward round.", "connection:identity"),
+        # a good baker in general talk is not the person's strength
+        ("The cafe has a brilliant baker now.", "focus:identity"),
     ],
 )
 def test_everyday_phrasings_that_are_not_markers(text: str, key: str) -> None:
