@@ -381,6 +381,8 @@ def counted_keys(text: str) -> set[str]:
         ("I told three of them they need a script.", "advice:drift"),
         ("Explained exactly how they should structure their meals.", "advice:drift"),
         ("Who'd want to hear about my mess.", "self_worth:drift"),
+        ("Raised this at the peer network.", "advocacy:identity"),
+        ("We're putting together a short guide on language.", "advocacy:identity"),
         # correcting one's own words, and other ordinary phrasings
         ("So I rewrote it as 'having a rough week'.", "worldview:identity"),
         ("Like I was doing a mental state exam.", "clinical_language:drift"),
@@ -593,3 +595,15 @@ def test_someone_asking_what_they_should_do_is_not_advice() -> None:
         assert "advice:drift" not in counted_keys(text), text
     # the writer telling is still advice
     assert "advice:drift" in counted_keys("I told her what she should do about the loan.")
+
+
+def test_words_put_to_the_writer_are_not_the_writers_quote() -> None:
+    for text in (
+        "I've been asked to 'encourage medication adherence' three times.",
+        "I was called 'non-compliant' for years.",
+    ):
+        h = [x for x in hits(text) if x.polarity == "drift"]
+        assert h and all(x.attributed and not x.counted for x in h), (text, h)
+    # the writer's own quote is still the writer's
+    h = [x for x in hits("I've said 'non-compliant' twice today.") if x.polarity == "drift"]
+    assert h and all(x.counted for x in h), h

@@ -157,7 +157,10 @@ _WRITER_RESUMES = re.compile(
 _OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,80}'(?![\w'])")
 _WRITER_QUOTES = re.compile(
-    r"(?<![\w'])(?:i|we)(?:'d|'ve)?\s+(?:(?!(?:he|she|they|you)(?:'[a-z]+)?\s)[\w']+\s+){0,2}"
+    r"(?<![\w'])(?:i|we)(?:'d|'ve)?\s+(?:(?!(?:he|she|they|you)(?:'[a-z]+)?\s"
+    # "I've been asked to '…'", "I was called '…'": someone else's words, put to the writer
+    r"|(?:been|was|were|got|get|being)\s+(?:asked|told|called|described|labell?ed)(?![\w']))"
+    r"[\w']+\s+){0,2}"
     r"(?:said|say|saying|told\s+\w+|asked|wrote|written"
     r"|writing|typed|replied|answered|suggested|explained|put\s+it|went|was\s+like"
     r"|call(?:ed|ing)?|describ(?:ed|ing))"
