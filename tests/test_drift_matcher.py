@@ -381,6 +381,8 @@ def counted_keys(text: str) -> set[str]:
         ("I told three of them they need a script.", "advice:drift"),
         ("Explained exactly how they should structure their meals.", "advice:drift"),
         ("Who'd want to hear about my mess.", "self_worth:drift"),
+        # doing to, not walking with
+        ("I just sorted it all out for him.", "mutuality:drift"),
         ("Raised this at the peer network.", "advocacy:identity"),
         ("We're putting together a short guide on language.", "advocacy:identity"),
         # correcting one's own words, and other ordinary phrasings
@@ -448,6 +450,8 @@ def test_everyday_phrasings(text: str, key: str) -> None:
         ("They talked about him in the ward round.", "connection:identity"),
         # a good baker in general talk is not the person's strength
         ("The cafe has a brilliant baker now.", "focus:identity"),
+        # the person sorting something for someone else is not the writer doing to
+        ("She sorted it out for her son herself.", "mutuality:drift"),
     ],
 )
 def test_everyday_phrasings_that_are_not_markers(text: str, key: str) -> None:
