@@ -30,6 +30,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 EVAL_SET = DATA / "drift_eval.toml"
 HOLDOUT_SET = DATA / "drift_holdout.toml"
 HOLDOUT2_SET = DATA / "drift_holdout2.toml"  # second blind set, no split: scored only at the end
+HOLDOUT3_SET = DATA / "drift_holdout3.toml"  # third blind set, no split: scored only at the end
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 

@@ -11,29 +11,39 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from drift_eval import CLEAR, HOLDOUT2_SET, HOLDOUT_SET, evaluate, load_entries
+from drift_eval import CLEAR, HOLDOUT2_SET, HOLDOUT3_SET, HOLDOUT_SET, evaluate, load_entries
 
 # Floors a little under the level reached (see benchmarks/drift_eval.py), so that a lexicon
 # change that loses accuracy fails here.
 MIN_CLEAR_ACCURACY = 0.98  # reached: 100.0%
-MIN_OVERALL_ACCURACY = 0.97  # 98.8%
-MIN_HARD_ACCURACY = 0.95  # 97.7%
-MIN_MACRO_RECALL = 0.87  # 87.7%
+MIN_OVERALL_ACCURACY = 0.98  # 100.0%
+MIN_HARD_ACCURACY = 0.98  # 100.0%
+MIN_MACRO_RECALL = 0.875  # 88.5%
 
 # The held-out set (tests/data/drift_holdout.toml) was written blind, before tuning; its "test"
 # half was scored once, at the end. Floors for the whole set, a little under the level reached.
-HOLDOUT_MIN_CLEAR_ACCURACY = 0.95  # reached: 100.0%
-HOLDOUT_MIN_OVERALL_ACCURACY = 0.81  # 83.3%
-HOLDOUT_MIN_HARD_ACCURACY = 0.72  # 75.0%
-HOLDOUT_MIN_MACRO_RECALL = 0.71  # 73.7%
+HOLDOUT_MIN_CLEAR_ACCURACY = 0.98  # reached: 100.0%
+HOLDOUT_MIN_OVERALL_ACCURACY = 0.91  # 93.3%
+HOLDOUT_MIN_HARD_ACCURACY = 0.88  # 90.0%
+HOLDOUT_MIN_MACRO_RECALL = 0.74  # 75.7%
 
 # The second held-out set (tests/data/drift_holdout2.toml, no split) was written blind and
 # scored only before (baseline) and after a round of tuning; its errors were not read while
 # tuning. Floors a little under the level reached at the end.
-HOLDOUT2_MIN_CLEAR_ACCURACY = 0.85  # reached: 88.9% (baseline 72.2%)
-HOLDOUT2_MIN_OVERALL_ACCURACY = 0.55  # 57.9% (baseline 49.1%)
-HOLDOUT2_MIN_HARD_ACCURACY = 0.41  # 43.6% (baseline 38.5%)
-HOLDOUT2_MIN_MACRO_RECALL = 0.51  # 54.0% (baseline 46.9%)
+HOLDOUT2_MIN_CLEAR_ACCURACY = 0.98  # reached: 100.0% (first baseline 72.2%)
+HOLDOUT2_MIN_OVERALL_ACCURACY = 0.84  # 86.0% (first baseline 49.1%)
+HOLDOUT2_MIN_HARD_ACCURACY = 0.77  # 79.5% (first baseline 38.5%)
+HOLDOUT2_MIN_MACRO_RECALL = 0.64  # 66.1% (first baseline 46.9%)
+# (holdout2's errors were used for development in the next round, so its floors now guard
+# that work rather than measure unseen text.)
+
+# The third held-out set (tests/data/drift_holdout3.toml, no split) was written blind and
+# scored only before (baseline) and after a round of tuning; its errors were not read while
+# tuning. Floors a little under the level reached at the end.
+HOLDOUT3_MIN_CLEAR_ACCURACY = 0.73  # reached: 75.0% (baseline 50.0%)
+HOLDOUT3_MIN_OVERALL_ACCURACY = 0.60  # 61.5% (baseline 32.3%)
+HOLDOUT3_MIN_HARD_ACCURACY = 0.53  # 55.6% (baseline 24.4%)
+HOLDOUT3_MIN_MACRO_RECALL = 0.57  # 59.2% (baseline 46.2%)
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +148,32 @@ def test_holdout2_accuracy(holdout2) -> None:  # type: ignore[no-untyped-def]
 
 def test_holdout2_flags_never_turn_identity_into_drift(holdout2) -> None:  # type: ignore[no-untyped-def]
     assert holdout2.flipped_by_flags == []
+
+
+@pytest.fixture(scope="module")
+def holdout3():  # type: ignore[no-untyped-def]
+    return evaluate(HOLDOUT3_SET)
+
+
+def test_holdout3_set_shape() -> None:
+    entries = load_entries(HOLDOUT3_SET)
+    assert len(entries) >= 50
+    ids = {e["id"] for e in entries}
+    assert len(ids) == len(entries)
+    for other in (load_entries(), load_entries(HOLDOUT_SET), load_entries(HOLDOUT2_SET)):
+        assert not ids & {e["id"] for e in other}
+    assert {e["category"] for e in entries} == {e["category"] for e in load_entries()}
+    for e in entries:
+        assert e["label"] in ("identity", "drift", "mixed")
+        assert e["dims"]
+
+
+def test_holdout3_accuracy(holdout3) -> None:  # type: ignore[no-untyped-def]
+    assert holdout3.clear_accuracy >= HOLDOUT3_MIN_CLEAR_ACCURACY
+    assert holdout3.accuracy() >= HOLDOUT3_MIN_OVERALL_ACCURACY
+    assert holdout3.hard_accuracy >= HOLDOUT3_MIN_HARD_ACCURACY
+    assert holdout3.macro_recall >= HOLDOUT3_MIN_MACRO_RECALL
+
+
+def test_holdout3_flags_never_turn_identity_into_drift(holdout3) -> None:  # type: ignore[no-untyped-def]
+    assert holdout3.flipped_by_flags == []

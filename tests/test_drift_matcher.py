@@ -341,6 +341,78 @@ def counted_keys(text: str) -> set[str]:
         ("Went through their food diaries.", "co_optation:drift"),
         ("I was the medication monitor again.", "co_optation:drift"),
         ("I handed out the CBT worksheet.", "mutuality:drift"),
+        # story and lived experience in plain words
+        ("He asked me how I got through the first winter.", "story:identity"),
+        ("I told her honestly about my first admission.", "story:identity"),
+        ("I've been the one in that bed.", "story:identity"),
+        ("Six years clean in March.", "story:identity"),
+        ("I said mine were too.", "story:identity"),
+        ("It was my brother all over again.", "story:identity"),
+        ("I had the exact same thought with my eldest.", "story:identity"),
+        ("I watched my family go through it.", "story:identity"),
+        # connection: talking, staying, visiting, not being the only one
+        ("We just talked about his allotment.", "connection:identity"),
+        ("We stayed on the line until he felt sleepy.", "connection:identity"),
+        ("Went to visit him on the ward anyway.", "connection:identity"),
+        ("She knew she wasn't the only one.", "connection:identity"),
+        ("Older adults befriending visit.", "connection:identity"),
+        ("We talked for ages, no agenda.", "connection:identity"),
+        # hope and their own idea
+        ("Tuesdays were their idea.", "moving_toward:identity"),
+        ("People do come out the other side.", "moving_toward:identity"),
+        # the writer's voice and advocacy
+        ("I'm not a med monitor and I said so.", "voice:identity"),
+        ("I pointed out he has good reasons.", "voice:identity"),
+        ("Some eye rolls. Still glad I said it.", "voice:identity"),
+        ("I asked the GP to see her again.", "advocacy:identity"),
+        ("Brought it to the team meeting.", "advocacy:identity"),
+        ("I drafted an alternative template.", "advocacy:identity"),
+        ("She's frightened, not difficult.", "worldview:identity"),
+        # transactional and messenger work in plain words
+        ("Mostly PHQ-9s for the GP.", "co_optation:drift"),
+        ("Did the intake screens for the new arrivals.", "co_optation:drift"),
+        ("Spent the afternoon on the recall list.", "co_optation:drift"),
+        ("Then ringing round to confirm who'd collected.", "co_optation:drift"),
+        ("Kept the manager posted.", "co_optation:drift"),
+        ("Sent her a summary after our session.", "co_optation:drift"),
+        ("I'm basically an outreach nurse now.", "co_optation:drift"),
+        ("We hit our target for screens.", "co_optation:drift"),
+        ("Logged a risk update.", "co_optation:drift"),
+        ("Flagged three for med reviews.", "co_optation:drift"),
+        # clinical words and teaching
+        ("Still presenting paranoid ideation and poor insight.", "clinical_language:drift"),
+        ("Classic burnout, if I'm honest.", "clinical_language:drift"),
+        ("Low mood, poor compliance.", "clinical_language:drift"),
+        ("Gave the lads a proper talk on the stages of change.", "mutuality:drift"),
+        ("I laid it all out for them.", "mutuality:drift"),
+        ("Told them all they should get some CBT.", "advice:drift"),
+        ("I told three of them they need a script.", "advice:drift"),
+        ("Explained exactly how they should structure their meals.", "advice:drift"),
+        ("Who'd want to hear about my mess.", "self_worth:drift"),
+        # doing to, not walking with
+        ("I just sorted it all out for him.", "mutuality:drift"),
+        ("Raised this at the peer network.", "advocacy:identity"),
+        ("We're putting together a short guide on language.", "advocacy:identity"),
+        # correcting one's own words, and other ordinary phrasings
+        ("So I rewrote it as 'having a rough week'.", "worldview:identity"),
+        ("Like I was doing a mental state exam.", "clinical_language:drift"),
+        ("I was only asking her about her weight, like a checklist.", "focus:drift"),
+        ("Told him what worked for me and that he should do the same.", "advice:drift"),
+        ("I said that's not my role.", "advocacy:identity"),
+        ("I offered to go with him if he chooses to go.", "connection:identity"),
+        ("She told me about her daughter and her old job.", "connection:identity"),
+        ("People kept coming in just to sit together.", "connection:identity"),
+        ("He knows he's not on his own.", "connection:identity"),
+        ("We had a good chat about her grandkids.", "connection:identity"),
+        ("We talked about what's actually going on for her.", "worldview:identity"),
+        ("I wrote what J. told me she needs.", "worldview:identity"),
+        ("The first one who ever asked what I'm good at.", "focus:identity"),
+        ("Turns out she's a brilliant baker.", "focus:identity"),
+        ("Next week she's teaching me to pipe icing.", "mutuality:identity"),
+        ("We made a list of who could help.", "mutuality:identity"),
+        ("We all came up with the agenda together.", "mutuality:identity"),
+        ("I don't feel like I have the right to disagree.", "voice:drift"),
+        ("Not proud of it.", "self_worth:drift"),
     ],
 )
 def test_everyday_phrasings(text: str, key: str) -> None:
@@ -364,6 +436,30 @@ def test_everyday_phrasings(text: str, key: str) -> None:
         ("Her mood declined over the week.", "voice:identity"),
         ("He hurt himself last week.", "advocacy:identity"),
         ("She showed me her mood diary and we laughed.", "co_optation:drift"),
+        # the person's own account of how they got through is not the writer's story
+        ("She told me how she got through it.", "story:identity"),
+        # cleaning the flat is not being clean
+        ("The flat was clean and he'd paid rent.", "story:identity"),
+        # "we talked about" someone else's plan is connection, not the person's idea
+        ("The team had an idea about housing.", "moving_toward:identity"),
+        # a phone call in the ordinary sense is not a messenger
+        ("She rang round her friends to find a bed.", "co_optation:drift"),
+        # "said so" by someone else is not the writer's voice
+        ("The nurse said so at handover.", "voice:identity"),
+        # a receptionist mentioned, not the writer acting like one
+        ("The receptionist was lovely to her.", "co_optation:drift"),
+        # mood as a word the person chose, not a clinical score
+        ("He said his mood was better this week.", "co_optation:drift"),
+        # the person's own turn to a plan is not the writer's list-making
+        ("She made a list of her own.", "mutuality:identity"),
+        # a checklist of the writer's shopping is not a transactional visit
+        ("I ticked things off my shopping list.", "co_optation:drift"),
+        # staff talking about someone is not the writer's conversation with them
+        ("They talked about him in the ward round.", "connection:identity"),
+        # a good baker in general talk is not the person's strength
+        ("The cafe has a brilliant baker now.", "focus:identity"),
+        # the person sorting something for someone else is not the writer doing to
+        ("She sorted it out for her son herself.", "mutuality:drift"),
     ],
 )
 def test_everyday_phrasings_that_are_not_markers(text: str, key: str) -> None:
@@ -480,3 +576,46 @@ def test_an_embedded_question_is_not_a_condition() -> None:
     assert only(text, "worldview").counted
     assert not only("I wondered if he was lonely and sat with him.", "connection").hypothetical
     assert only("If he's lonely I'll sit with him.", "connection").hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a critique in a question mentions the words it criticises, quoted or not
+        'Why do we still say people are "suffering from" things?',
+        "Why is it 'non-compliant' when a patient says no?",
+        "Why is it non-compliant when a patient says no?",
+        "I'm fed up of being used as a compliance officer.",
+    ],
+)
+def test_critique_in_a_question_is_others_framing(text: str) -> None:
+    h = [x for x in hits(text) if x.polarity == "drift"]
+    assert h and all(x.attributed and not x.counted for x in h), h
+
+
+def test_the_writers_own_question_still_counts() -> None:
+    # no critique cue: the writer quoting their own words is the writer's language
+    h = only("We still say 'non-compliant' in handover, I do too.", "clinical_language")
+    assert h.counted and not h.attributed
+
+
+def test_someone_asking_what_they_should_do_is_not_advice() -> None:
+    for text in (
+        "When A. asked what he should do about the loan, I listened.",
+        "The caller said everyone tells her she should eat more.",
+    ):
+        assert "advice:drift" not in counted_keys(text), text
+    # the writer telling is still advice
+    assert "advice:drift" in counted_keys("I told her what she should do about the loan.")
+
+
+def test_words_put_to_the_writer_are_not_the_writers_quote() -> None:
+    for text in (
+        "I've been asked to 'encourage medication adherence' three times.",
+        "I was called 'non-compliant' for years.",
+    ):
+        h = [x for x in hits(text) if x.polarity == "drift"]
+        assert h and all(x.attributed and not x.counted for x in h), (text, h)
+    # the writer's own quote is still the writer's
+    h = [x for x in hits("I've said 'non-compliant' twice today.") if x.polarity == "drift"]
+    assert h and all(x.counted for x in h), h

@@ -93,6 +93,19 @@ _SPEECH_VERBS = (
     r"|tells\s+(?:me|us)|think(?:s)?|thought|believ(?:es|ed)|framed|warned|reckon(?:s|ed)"
     r"|put\s+it|(?:kept|keeps)\s+(?:calling|saying|telling)|asked\s+(?:me|us)\s+to"
     r"|want(?:s|ed)?\s+(?:me|us)\s+to|(?:got|get|gets)\s+(?:me|us)\s+to"
+    # "A. asked what he should do": the question is the asker's (a bare "asked", as the
+    # question word may start the marker itself)
+    r"|asked(?:\s+(?:me|us))?"
+)
+_CRITIQUE_CUES = (
+    r"why\s+(?:do|does|did|are|is|would)\s+(?:we|they|people|staff|services|doctors|nurses"
+    r"|the\s+\w+|\w+)\s+(?:still\s+|always\s+|even\s+)?(?:say|call|use|write|describe|label"
+    r"|put|talk\s+about)"
+    # "why is it 'non-compliant' when a patient says no …"
+    r"|why\s+(?:is|was|are|were)\s+(?:it|that|this|he|she|they|someone|somebody)"
+    r"|(?:hate|hated|can't\s+stand|cannot\s+stand|sick\s+of|fed\s+up\s+(?:of"
+    r"|with)|tired\s+of)\s+(?:seeing|hearing|reading|writing|people\s+(?:saying|writing|calling)"
+    r"|being\s+(?:used|treated|seen|called)\s+as)"
 )
 _ATTRIBUTION = re.compile(
     rf"\b(?:(?P<verb>{_SPEECH_VERBS})"
@@ -104,13 +117,13 @@ _ATTRIBUTION = re.compile(
     r"|branded|written\s+up\s+as|flagged\s+as|referred\s+to\s+as|seen\s+as|considered)"
     r"|the\s+(?:word|words|term|terms|label|labels|phrase|language)|(?:words|terms|labels|language"
     r"|phrases|jargon)\s+like"
-    # a critique of the language mentions the words it criticises ("why do we still write …")
-    r"|why\s+(?:do|does|did|are|is|would)\s+(?:we|they|people|staff|services|doctors|nurses"
-    r"|the\s+\w+|\w+)\s+(?:still\s+|always\s+|even\s+)?(?:say|call|use|write|describe|label"
-    r"|put|talk\s+about)|(?:hate|hated|can't\s+stand|cannot\s+stand|sick\s+of|fed\s+up\s+(?:of"
-    r"|with)|tired\s+of)\s+(?:seeing|hearing|reading|writing|people\s+(?:saying|writing|calling)))"
+    rf"|{_CRITIQUE_CUES})"
     r"(?![\w'])",
 )
+# A critique mentions the words it criticises, even when the writer is the grammatical speaker
+# ("why do we still say 'suffering from'?"): what follows it in the sentence, quoted or not,
+# is the framing being criticised.
+_CRITIQUE = re.compile(rf"\b(?:{_CRITIQUE_CUES})(?![\w'])")
 # Who is speaking before a speech verb: the last subject-like word in the sentence so far.
 _WRITER_SUBJECT = _words("i we i'd i've i'm we'd we've we're myself")
 _OTHER_SUBJECT = _words(
@@ -120,13 +133,13 @@ _OTHER_SUBJECT = _words(
     " sister brother husband wife partner son daughter friend friends family notes chart"
     " referral handover others clinicians police officer midwife midwives sho cpn hca"
     " registrar counsellor counselor therapist teacher adviser advisor landlord probation"
-    " warden trainer"
+    " warden trainer caller callers assessor interpreter reg receptionist boss employer sponsor"
     # documents and institutions that "say", "call", "describe": the writer is not the subject
     " model system form forms slide letter board whiteboard sheet records file textbook leaflet"
 )
 _SUBJECT_WORD = re.compile(r"[\w']+")
-# a capitalised word, or an acronym (SHO, CPN, GP): probably a name or a role
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5}s?)\b")
+# a capitalised word, an acronym (SHO, CPN, GP) or an initial ("A."): probably a name or a role
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5}s?|[A-Z](?=\.))\b")
 _NOT_NAMES = _words(
     "Then Today Later After When So But And Also Yesterday This That The In On At It We"
     " Afterwards Tonight Morning Afternoon Evening Later Just Still Again Honestly Long"
@@ -145,7 +158,10 @@ _WRITER_RESUMES = re.compile(
 _OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,80}'(?![\w'])")
 _WRITER_QUOTES = re.compile(
-    r"(?<![\w'])(?:i|we)(?:'d|'ve)?\s+(?:(?!(?:he|she|they|you)(?:'[a-z]+)?\s)[\w']+\s+){0,2}"
+    r"(?<![\w'])(?:i|we)(?:'d|'ve)?\s+(?:(?!(?:he|she|they|you)(?:'[a-z]+)?\s"
+    # "I've been asked to '…'", "I was called '…'": someone else's words, put to the writer
+    r"|(?:been|was|were|got|get|being)\s+(?:asked|told|called|described|labell?ed)(?![\w']))"
+    r"[\w']+\s+){0,2}"
     r"(?:said|say|saying|told\s+\w+|asked|wrote|written"
     r"|writing|typed|replied|answered|suggested|explained|put\s+it|went|was\s+like"
     r"|call(?:ed|ing)?|describ(?:ed|ing))"
@@ -427,6 +443,8 @@ def _attributed(
     quote: tuple[int, int] | None,
 ) -> bool:
     if quote is not None:
+        if _CRITIQUE.search(text, sent_start, quote[0]):
+            return not _writer_agrees(text, start)
         return not _writer_quotes(text, sent_start, quote[0]) and not _writer_agrees(text, start)
     cue = None
     for m in _ATTRIBUTION.finditer(text, lo, start):
