@@ -216,6 +216,23 @@ def test_score_many_matches_score_text() -> None:
     assert [s.verdict for s in score_many(texts[:4], workers=1)] == [s.verdict for s in many[:4]]
 
 
+def test_score_many_leaves_garbage_collection_as_it_found_it() -> None:
+    import gc
+
+    from peerjournal.drift import score_many
+
+    texts = [IDENTITY, DRIFT] * 1200  # parallel: collection is paused while results arrive
+    assert gc.isenabled()
+    assert len(score_many(texts, workers=2)) == len(texts)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        score_many(texts, workers=2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_a_gift_to_the_writer_is_not_advice() -> None:
     """'gave me a card' once matched advice.you_should through a wildcard object."""
     score = score_text("Ayesha gave me a card. Later I gave him a leaflet for the crisis line.")

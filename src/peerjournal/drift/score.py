@@ -277,6 +277,7 @@ def iter_score_many(
     work is parallel too; `progress(n)` is called as each batch of `n` finishes. Small
     batches, one worker or platforms without fork run in this process.
     """
+    import gc
     import multiprocessing
     import os
 
@@ -293,6 +294,10 @@ def iter_score_many(
                 progress(len(chunk))
         return
     _WORKER = (lex, convert)
+    # Results arrive as many small objects that hold no cycles: a cyclic collection here finds
+    # nothing to free, yet runs again and again over everything received (-20% throughput).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with multiprocessing.get_context("fork").Pool(n) as pool:
             for done in pool.imap(_score_chunk, chunks):
@@ -301,6 +306,8 @@ def iter_score_many(
                     progress(len(done))
     finally:
         _WORKER = None
+        if collecting:
+            gc.enable()
 
 
 def reflective_questions(score: DriftScore, lexicon: Lexicon, limit: int = 3) -> list[str]:
