@@ -620,3 +620,121 @@ def test_words_put_to_the_writer_are_not_the_writers_quote() -> None:
     # the writer's own quote is still the writer's
     h = [x for x in hits("I've said 'non-compliant' twice today.") if x.polarity == "drift"]
     assert h and all(x.counted for x in h), h
+
+
+def counted(text: str, marker_prefix: str) -> list[Hit]:
+    return [h for h in hits(text, marker_prefix) if h.counted]
+
+
+# Families of ordinary phrasing added from the third held-out set's errors: each found where it
+# is meant, and not in ordinary narration that shares its words.
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("I said I'd sat in the car for an hour before going in.", "story.shared"),
+        ("I've sat in that same corridor, waiting for news.", "story.shared"),
+        ("I did shout, when it was my daughter.", "story.lived_experience"),
+        ("I learn as much from this lot as they do from me.", "mutuality"),
+        ("J's trick with the calendar is genius, I'm nicking it.", "mutuality"),
+        ("We sorted his bus pass together.", "mutuality"),
+        ("She sobbed and I cried too.", "connection"),
+        ("We were both crying by the end.", "connection"),
+        ("Met W. off the gate at 8am.", "connection"),
+        ("We'd been talking about fishing.", "connection"),
+        ("Ron and me just talked about the bench he's making.", "connection"),
+        ("So we just walked to the shop and back.", "connection"),
+        ("She laughed for the first time this week.", "connection"),
+        ("He did the talking at the counter.", "voice"),
+        ("I asked where the person's own hopes are in the plan.", "voice"),
+        ("I'm so proud of her.", "focus.strengths"),
+        ("I went as his supporter.", "advocacy"),
+        ("I said that he's allowed breaks.", "advocacy"),
+        ("Going to suggest it to the coordinator on Monday.", "advocacy"),
+        ("Next on the list: whether we could scrap the form.", "advocacy"),
+        ("I made sure the midwife heard it from her.", "advocacy"),
+        ("Told Ron he can't come in if he's had a drink.", "advice"),
+        ("Told him to pull himself together.", "advice"),
+        ("Searched his room while he was out.", "co_optation"),
+        ("Checked the bins for cans.", "co_optation"),
+    ],
+)
+def test_new_phrasing_families_are_found(text: str, marker: str) -> None:
+    assert counted(text, marker), hits(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("She said she'd sat there all night.", "story"),
+        ("I've sat in that chair at every team meeting.", "story"),
+        ("When it was my turn to speak I froze.", "story"),
+        ("I learn as much as I can about benefits.", "mutuality"),
+        ("I'm nicking off early today.", "mutuality"),
+        ("He cried too.", "connection"),
+        ("We were both late.", "connection"),
+        ("Met the manager at the office at 8am.", "connection"),
+        ("They'd been talking about me.", "connection"),
+        ("She laughed at the doctor.", "connection"),
+        ("The doctor did all the talking.", "voice"),
+        ("I asked where the toilet was.", "voice"),
+        ("Proud of myself for today.", "focus.strengths"),
+        ("I went as soon as I could.", "advocacy"),
+        ("He's allowed to smoke outside.", "advocacy"),
+        ("I made sure the door was locked.", "advocacy"),
+        ("Told her I can't make Tuesday.", "advice"),
+        ("We went through the bags of donations.", "co_optation"),
+        ("Checked the bins were out.", "co_optation"),
+    ],
+)
+def test_new_phrasing_families_stay_out_of_narration(text: str, marker: str) -> None:
+    assert not counted(text, marker), hits(text, marker)
+
+
+def test_not_pushing_the_script_is_not_deferring() -> None:
+    assert not counted("Didnt diagnose, didnt lecture, didnt push the script.", "voice")
+    assert counted("I didn't challenge the decision.", "voice.defer_avoid")
+
+
+def test_not_saying_much_beside_someone_is_not_silence() -> None:
+    assert not counted("I sat with his girlfriend for hours. I didn't say much.", "voice")
+    assert counted("I didn't say anything in the meeting.", "voice.defer_avoid")
+
+
+def test_an_initial_without_its_period_is_another_speaker() -> None:
+    text = "I didn't give advice, even when M asked me straight what she should do."
+    assert not counted(text, "advice")
+    assert counted("I told her what she should do.", "advice")
+
+
+def test_doing_what_was_asked_adopts_the_request() -> None:
+    text = "The coordinator asked me to keep an eye on his drinking and report back, so I did."
+    assert counted(text, "co_optation")
+    assert not counted(
+        "The coordinator asked me to keep an eye on his drinking and report back.", "co_optation"
+    )
+
+
+def test_a_long_single_quoted_notice_is_someone_elses() -> None:
+    text = (
+        "On the staff room wall: 'Patients must be compliant with treatment plans to be referred"
+        " to social prescribing'. I asked who wrote it."
+    )
+    assert hits(text, "co_optation") and not counted(text, "co_optation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caught myself calling her 'the bipolar lady' to the receptionist.",
+        "Kept saying 'you should' to the mum in the parents room.",
+    ],
+)
+def test_the_writers_own_quoted_words_count(text: str) -> None:
+    found = [h for h in hits(text) if h.polarity == "drift"]
+    assert found and all(h.counted and not h.attributed for h in found), found
+
+
+def test_someone_named_by_an_initial_keeps_their_quote() -> None:
+    text = 'Y. kept saying "I\'m a nutter" and laughing.'
+    found = hits(text, "clinical_language")
+    assert found and all(h.attributed and not h.counted for h in found)

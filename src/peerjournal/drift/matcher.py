@@ -95,7 +95,7 @@ _SPEECH_VERBS = (
     r"|want(?:s|ed)?\s+(?:me|us)\s+to|(?:got|get|gets)\s+(?:me|us)\s+to"
     # "A. asked what he should do": the question is the asker's (a bare "asked", as the
     # question word may start the marker itself)
-    r"|asked(?:\s+(?:me|us))?"
+    r"|asked(?:\s+(?:me|us))?(?:\s+(?:straight|directly|outright|again|point\s+blank))?"
 )
 _CRITIQUE_CUES = (
     r"why\s+(?:do|does|did|are|is|would)\s+(?:we|they|people|staff|services|doctors|nurses"
@@ -156,15 +156,20 @@ _WRITER_RESUMES = re.compile(
     r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
 )
 _OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
-_QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,80}'(?![\w'])")
+_QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
 _WRITER_QUOTES = re.compile(
-    r"(?<![\w'])(?:i|we)(?:'d|'ve)?\s+(?:(?!(?:he|she|they|you)(?:'[a-z]+)?\s"
+    r"(?:"
+    # diary style, no subject, at a sentence start: "Kept saying 'you should'", "Called her '…'"
+    # (not after an initial: "Y. kept saying '…'" is Y's words)
+    r"(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:(?:kept|keep)\s+)?(?:said|saying|called|calling|wrote|told\s+\w+)"
+    # "I said", "caught myself calling …"
+    r"|(?<![\w'])(?:i|we|myself)(?:'d|'ve)?\s+(?:(?!(?:he|she|they|you)(?:'[a-z]+)?\s"
     # "I've been asked to '…'", "I was called '…'": someone else's words, put to the writer
     r"|(?:been|was|were|got|get|being)\s+(?:asked|told|called|described|labell?ed)(?![\w']))"
     r"[\w']+\s+){0,2}"
     r"(?:said|say|saying|told\s+\w+|asked|wrote|written"
     r"|writing|typed|replied|answered|suggested|explained|put\s+it|went|was\s+like"
-    r"|call(?:ed|ing)?|describ(?:ed|ing))"
+    r"|call(?:ed|ing)?|describ(?:ed|ing)))"
     r"(?:[^.!?]|(?<![\w'])\w\.){0,40}$",
 )
 # quotes joined to the one before ('"…" and "…"') share its speaker
@@ -173,6 +178,8 @@ _QUOTE_JOIN = re.compile(r"\s*(?:,|;|and|or|then|,\s*and|,\s*then)?\s*$")
 _WRITER_AGREES = re.compile(
     r"(?<![\w'])(?:i|we)\s+(?:(?:honestly|really|totally|completely|fully|actually|have\s+to"
     r"|do|kind\s+of|sort\s+of)\s+)?agreed?(?![\w'])(?!\s+to\s)"
+    # … or does what was asked: "the coordinator asked me to report back, so I did"
+    r"|(?<![\w'])(?:so|and|which)\s+(?:i|we)\s+did(?:\s+(?:it|that|so))?(?![\w'])"
 )
 # past habit ("I used to …"): not this shift. Its scope also runs on over a dash or colon, which
 # spells out what the habit was ("I used to lecture - you should, you must"), unless the next
@@ -417,8 +424,8 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
     for word in reversed(_SUBJECT_WORD.findall(text, sent_start, verb_start)):
         if word in _WRITER_SUBJECT:
             return True
-        if word in _OTHER_SUBJECT:
-            return False
+        if word in _OTHER_SUBJECT or (len(word) == 1 and word != "a"):
+            return False  # a role, a pronoun, or an initial without its period ("M asked")
     first = (
         sent_start
         + len(norm[sent_start:verb_start])
