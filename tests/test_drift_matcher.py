@@ -738,3 +738,50 @@ def test_someone_named_by_an_initial_keeps_their_quote() -> None:
     text = 'Y. kept saying "I\'m a nutter" and laughing.'
     found = hits(text, "clinical_language")
     assert found and all(h.attributed and not h.counted for h in found)
+
+
+def test_a_number_is_not_an_initial() -> None:
+    text = "15 min checks on bay 2, filled in the obs charts, chased W to take his meds."
+    assert counted(text, "co_optation.compliance_monitor")
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("I mentioned I'm in recovery myself.", "story.shared"),
+        ("I let her know I'd been through something similar.", "story.shared"),
+        ("He asked if I'd ever used and I said yes.", "story.shared"),
+        ("I explained that I've got my own diagnosis.", "story.lived_experience"),
+        ("I've lived it.", "story.lived_experience"),
+        ("He reminded me of myself at that age.", "story.lived_experience"),
+        ("We had a cuppa and a natter.", "connection"),
+        ("I said I wasn't there to judge.", "connection"),
+        ("I said I didn't agree with the plan.", "voice"),
+        ("I spoke to the team about how she was treated.", "advocacy"),
+        ("She has a real gift for drawing.", "focus.strengths"),
+        ("I'm not clever enough for this job.", "self_worth.doubt_shame"),
+        ("I let the team know he'd been drinking.", "co_optation"),
+        ("I had to do the observations all night.", "co_optation"),
+        ("I sat in on the mental health act assessment.", "co_optation"),
+        ("I said she needed to see her GP.", "advice"),
+        ("I told her she's got to stop drinking.", "advice"),
+    ],
+)
+def test_more_phrasing_families_are_found(text: str, marker: str) -> None:
+    assert counted(text, marker), hits(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("I mentioned I'm off on Friday.", "story"),
+        ("I let her know I'd be late.", "story"),
+        ("I've lived here for years.", "story"),
+        ("I said I didn't know the answer.", "voice"),
+        ("The course is not professional enough for her.", "self_worth"),
+        ("I let the team know I'd be late.", "co_optation"),
+        ("I said she needed to hear that she mattered.", "advice"),
+    ],
+)
+def test_more_phrasing_families_stay_out_of_narration(text: str, marker: str) -> None:
+    assert not counted(text, marker), hits(text, marker)

@@ -424,7 +424,7 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
     for word in reversed(_SUBJECT_WORD.findall(text, sent_start, verb_start)):
         if word in _WRITER_SUBJECT:
             return True
-        if word in _OTHER_SUBJECT or (len(word) == 1 and word != "a"):
+        if word in _OTHER_SUBJECT or (len(word) == 1 and word.isalpha() and word != "a"):
             return False  # a role, a pronoun, or an initial without its period ("M asked")
     first = (
         sent_start
