@@ -785,3 +785,30 @@ def test_more_phrasing_families_are_found(text: str, marker: str) -> None:
 )
 def test_more_phrasing_families_stay_out_of_narration(text: str, marker: str) -> None:
     assert not counted(text, marker), hits(text, marker)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("I ticked 'none' because the care coordinator told me to.", "voice.defer_avoid"),
+        ("I just asked questions and she got there herself.", "moving_toward"),
+        ("He figured it out for himself in the end.", "moving_toward"),
+        ("Nobody said scared, loving, exhausted.", "worldview.language_critique"),
+    ],
+)
+def test_deference_self_direction_and_missing_words_are_found(text: str, marker: str) -> None:
+    assert counted(text, marker), hits(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("I went because the care coordinator was off sick.", "voice"),
+        ("We got there in the end.", "moving_toward"),
+        ("Nobody said anything at handover.", "worldview"),
+    ],
+)
+def test_deference_self_direction_and_missing_words_stay_out_of_narration(
+    text: str, marker: str
+) -> None:
+    assert not counted(text, marker), hits(text, marker)
