@@ -31,6 +31,7 @@ EVAL_SET = DATA / "drift_eval.toml"
 HOLDOUT_SET = DATA / "drift_holdout.toml"
 HOLDOUT2_SET = DATA / "drift_holdout2.toml"  # second blind set, no split: scored only at the end
 HOLDOUT3_SET = DATA / "drift_holdout3.toml"  # third blind set, no split: scored only at the end
+HOLDOUT4_SET = DATA / "drift_holdout4.toml"  # fourth blind set, no split: scored only at the end
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 
