@@ -318,9 +318,6 @@ class SelfCheck:
     answers: Answers
     complete: bool
 
-    def remaining(self, items: Sequence[Item]) -> list[Item]:
-        return [i for i in items if i.id not in self.answers]
-
     def to_json(self, form: Form) -> dict[str, Any]:
         return {
             "id": self.id,

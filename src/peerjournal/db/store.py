@@ -322,15 +322,6 @@ class Store:
 
     # -- drift -----------------------------------------------------------------------------
 
-    def drift_of(self, entry_id: int) -> Drift | None:
-        self.get(entry_id)
-        with self._errors():
-            row = self.conn.execute(
-                "SELECT drift_verdict, drift_json, lexicon_version FROM entry WHERE id = ?",
-                (entry_id,),
-            ).fetchone()
-        return Drift(row[0], json.loads(row[1]), row[2]) if row and row[1] else None
-
     def drifts_between(self, since: date, until: date) -> dict[int, dict[str, Any]]:
         """Stored drift scores (DriftScore.to_dict) of live entries dated since..until.
 

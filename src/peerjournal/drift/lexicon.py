@@ -65,7 +65,6 @@ DIMENSIONS: tuple[str, ...] = (
     "moving_toward",
     "advocacy",
 )
-PAIRED_DIMENSIONS = frozenset({"story", "mutuality", "focus", "voice", "self_worth"})
 DRIFT_ONLY_DIMENSIONS = frozenset({"clinical_language", "advice", "co_optation"})
 IDENTITY_ONLY_DIMENSIONS = frozenset({"connection", "worldview", "moving_toward", "advocacy"})
 POLARITIES = ("identity", "drift")
@@ -552,14 +551,6 @@ class PhraseIndex:
         ) + ")"
         compiled = re.compile(regex)  # run on lowercased text: literals are lowercase
         return compiled, tuple(self._markers[idx] for idx, _ in groups)
-
-    def compile_all(self) -> int:
-        """Compile every per-key regex now (for benchmarks); returns how many."""
-        for w in list(self._single) + [k + "\uffff" for k in self._prefix]:
-            self.single(w)
-        for key in self._pair:
-            self.compiled[key]  # compiles it
-        return len(self._single) + len(self._prefix) + len(self._pair)
 
 
 class _CompiledPairs(dict[tuple[str, ...], Candidates]):

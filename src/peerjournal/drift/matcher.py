@@ -362,11 +362,6 @@ def _split_view(text: str) -> str:
     return _EDGE_APOSTROPHE.sub(" ", spaced) if "'" in spaced else spaced
 
 
-def count_words(text: str) -> int:
-    """Word tokens, as the matcher sees them (hyphens and punctuation split words)."""
-    return len(_split_view(normalise(text)).split())
-
-
 _ABBREVIATIONS_SEEN: dict[tuple[str, bool], bool] = {}
 
 
@@ -490,11 +485,6 @@ def _writer_agrees(text: str, start: int) -> bool:
     """Does the writer adopt the framing later in the sentence ("…, and honestly I agree")?"""
     end = _SENTENCE_END.search(text, start)
     return _WRITER_AGREES.search(text, start, end.start() if end else len(text)) is not None
-
-
-def find_hits(text: str, lexicon: Lexicon) -> list[tuple[Hit, Marker]]:
-    """All marker hits in `text`, with their flags and ``counted``."""
-    return scan(text, lexicon)[0]
 
 
 @dataclass(slots=True)

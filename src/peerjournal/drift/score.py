@@ -53,7 +53,6 @@ ROUND = 3
 PARALLEL_FROM = 2000  # below this, forking workers costs more than it saves
 T = TypeVar("T")
 
-VERDICTS = ("identity", "drift", "mixed", "insufficient")
 
 
 @dataclass(frozen=True)
