@@ -32,6 +32,7 @@ HOLDOUT_SET = DATA / "drift_holdout.toml"
 HOLDOUT2_SET = DATA / "drift_holdout2.toml"  # second blind set, no split: scored only at the end
 HOLDOUT3_SET = DATA / "drift_holdout3.toml"  # third blind set, no split: scored only at the end
 HOLDOUT4_SET = DATA / "drift_holdout4.toml"  # fourth blind set, no split: scored only at the end
+HOLDOUT5_SET = DATA / "drift_holdout5.toml"  # fifth blind set, no split: scored only at the end
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 
