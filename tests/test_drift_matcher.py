@@ -64,6 +64,35 @@ def test_flip_turns_negated_identity_into_drift() -> None:
     assert hit.negated and hit.counted and hit.polarity == "identity"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She couldn't sit with her mum at visiting.",
+        "R. can't sit with his back to a door.",
+        "The team barely mentioned it at handover.",
+        "Then they didn't sit with him at all.",
+    ],
+)
+def test_flip_is_only_for_the_writer(text: str) -> None:
+    """Someone else not doing an identity practice says nothing of the writer: dropped."""
+    found = [h for h in score_text(text).hits if h.negated]
+    assert found and all(not h.counted for h in found), found
+
+
+@pytest.mark.parametrize("text", ["Didn't share my story with her.", "We didn't share our story."])
+def test_flip_applies_to_the_writer_without_a_subject_or_as_we(text: str) -> None:
+    hit = only(text, "story")
+    assert hit.negated and hit.counted and hit.polarity == "drift"
+
+
+@pytest.mark.parametrize(
+    "text", ["Stopped and asked him what a good day looks like.", "I stopped, then asked him what"]
+)
+def test_stopping_to_do_something_else_is_not_a_negation(text: str) -> None:
+    found = hits(text, "connection")
+    assert found and all(not h.negated and h.counted and h.polarity == "identity" for h in found)
+
+
 def test_reported_speech_is_others_framing() -> None:
     text = "The doctor called her non-compliant, but I pushed back."
     label = only(text, "clinical_language")
@@ -115,6 +144,30 @@ def test_hypothetical_is_not_counted(text: str) -> None:
 def test_if_i_were_you_is_advice_not_hypothetical() -> None:
     hit = only("If I were you I would leave him.", "advice")
     assert not hit.hypothetical and hit.counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noticed halfway through that I was lecturing about apps.",
+        "Caught myself lecturing about apps.",
+        "I realised about ten minutes in that I was lecturing about apps.",
+    ],
+)
+def test_self_noticed_in_diary_style(text: str) -> None:
+    hit = only(text, "mutuality")
+    assert hit.self_noticed and hit.counted and hit.polarity == "drift"
+
+
+def test_a_past_habit_covers_what_it_spells_out_across_clauses() -> None:
+    text = (
+        "I used to be the kind of worker who had an answer for everything - you should do "
+        "this, you should try that."
+    )
+    found = hits(text, "advice")
+    assert len(found) == 2 and all(h.hypothetical and not h.counted for h in found)
+    now = hits(text + " Now I tell people you should rest.", "advice")
+    assert now[-1].counted and not now[-1].hypothetical
 
 
 def test_self_noticed_still_counts() -> None:

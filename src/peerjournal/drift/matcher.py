@@ -14,7 +14,11 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   instead/…, "and I"). A negator belongs to the nearest marker after it ("not X, Y" leaves Y
   alone) unless the markers are coordinated ("didn't lecture or give advice"), then however
   far the second one ("wasn't there to check her mood scores or ask about symptoms"). A negator
-  inside the marker's own span is part of the phrase ("didn't want to rock the boat").
+  inside the marker's own span is part of the phrase ("didn't want to rock the boat"). "Stopped
+  and asked" is not a negation: the writer stopped and did something else. A marker whose
+  negation flips counts for the opposite polarity only when the writer is the one who did not
+  (see `_writer_speaks`); about someone else ("R. can't sit with his back to a door"), it is
+  dropped.
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced
   the quote: "I said '…'"), or after a reported-speech cue in the same sentence whose speaker
   is not the writer ("the doctor called her …", "Ray said …", "the nurse asked me to …", "the
@@ -27,11 +31,13 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   "wish", or past habit ("used to", "years ago") in the same clause: not what happened on this
   shift. A past habit also covers what a dash or colon after it spells out ("I used to lecture
   - you should …"), until the sentence turns to the present ("now", "today", "but").
-- ``self_noticed``: after "I caught myself", "I noticed I", "I realised", "I found myself",
+- ``self_noticed``: after "I caught myself", "I noticed I", "noticed halfway through that I",
+  "I realised", "I found myself",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
   in the same sentence.
 
-``counted`` follows `is_counted` (see peerjournal.drift.score for the rule).
+``counted``: not dropped by negation, not someone else's words, not hypothetical (see
+peerjournal.drift.score for the rule).
 """
 
 from __future__ import annotations
@@ -210,6 +216,9 @@ _SELF_NOTICED = re.compile(
     r"\b(?:(?:i|we)\s+(?:\w+\s+)?(?:caught|noticed|notice|realised|realized|realise"
     r"|realize|recogni[sz]ed|clocked|heard|found|spotted|saw|became\s+aware)"
     r"\s+(?:myself|ourselves|that\s+i|that\s+we|(?:i|we)(?:'d|'ve|'m|'re)?|how\s+i|me)"
+    # diary style, and a few words before "that I": "Noticed halfway through that I was …"
+    r"|(?:caught|noticed|realised|realized|clocked|spotted)\s+(?:\w+\s+){0,4}?"
+    r"(?:myself|that\s+(?:i|we)(?:'d|'ve|'m|'re)?)"
     r"|(?:i|we)\s+(?:\w+\s+)?(?:slipped|slid|fell|drifted|defaulted)\s+(?:back\s+)?into"
     r"|(?:i|we)\s+(?:\w+\s+)?(?:got|went)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+)?(?:too\s+)?"
     r"(?:carried\s+away|far|overboard)"
@@ -253,7 +262,8 @@ _NOT_NEGATOR_PAIRS = frozenset(
         *(
             (verb, obj)
             for verb in ("stop", "stopped", "stopping")
-            for obj in ("his", "her", "their", "the", "my", "a", "it", "him", "them")
+            # "stopped his meds", and "stopped and asked" (stopped, then did something else)
+            for obj in ("his", "her", "their", "the", "my", "a", "it", "him", "them", "and", "then")
         ),
     }
 )
@@ -654,8 +664,12 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         negated = neg >= 0
         prev_end, prev_neg = end, neg
         polarity = marker.polarity
-        if negated and marker.negation == "flip":
-            polarity = "drift" if polarity == "identity" else "identity"
+        dropped = negated and marker.negation == "drop"
+        if negated and not dropped:
+            if _writer_speaks(lower, norm, clause_start, starts[neg]):
+                polarity = "drift" if polarity == "identity" else "identity"
+            else:
+                dropped = True  # someone else did not: it says nothing of the writer
         in_quote = _quote_around(quotes, start) if quotes else None
         cue = _first_between(attrib, bisect_left(starts, sent_start), tok) if attrib else -1
         attributed = (in_quote is not None or cue >= 0) and _attributed(
@@ -688,7 +702,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                 lo = _back_off(starts, noticed_first[si], sent_start)
                 cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, span_end)
             self_noticed = 0 <= cue_end <= start
-        counted = is_counted(marker, negated, attributed, hypothetical)
+        counted = not (dropped or attributed or hypothetical)
         hit = _new_hit(
             Hit,
             (
@@ -713,15 +727,13 @@ def _habit_spelled_out(
     lower: str, clause_starts: list[int], first: int, ci: int, start: int
 ) -> bool:
     """Is the hit at `start` (in clause `ci`) part of a past habit spelled out after a dash or
-    colon ("I used to lecture - you should …, you must …")? Clauses `first`..ci-1 are the
-    sentence's clauses from the first hypothetical cue word on."""
+    colon ("I used to lecture - you should …, you must …", "I used to be the worker who had an
+    answer for everything - you should …")? Clauses `first`..ci-1 are the sentence's clauses
+    from the first hypothetical cue word on."""
+    habit = False
     for k in range(first, ci):
         lo, hi = clause_starts[k], clause_starts[k + 1]
-        if _SPELLED_OUT.search(lower, lo, hi) and _HABIT.search(lower, lo, hi):
+        habit = habit or _HABIT.search(lower, lo, hi) is not None
+        if habit and _SPELLED_OUT.search(lower, lo, hi):
             return _HABIT_ENDS.search(lower, hi, start) is None
     return False
-
-
-def is_counted(marker: Marker, negated: bool, attributed: bool, hypothetical: bool) -> bool:
-    """Counted unless dropped by negation, someone else's words, or hypothetical."""
-    return not ((negated and marker.negation == "drop") or attributed or hypothetical)

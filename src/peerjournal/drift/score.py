@@ -5,7 +5,9 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
 - Each hit comes from one lexicon marker and carries that marker's ``weight``.
 - A hit is **counted** unless it is
   - negated and its marker says ``negation = "drop"`` (with ``"flip"`` it counts for the opposite
-    polarity, and the hit's ``polarity`` is the one it counted for),
+    polarity, and the hit's ``polarity`` is the one it counted for; but only when the writer is
+    the one who did not: "I didn't share my story" flips, "he can't sit with his back to a door"
+    is about him, so it is dropped),
   - attributed (someone else's words: shown as others' framing, never the writer's drift), or
   - hypothetical ("if…", "next time I would…"). Decision: hypotheticals are *not counted* at a
     discount; an intention is not yet practice, and a plain yes/no keeps every number traceable
@@ -204,7 +206,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     counted_n = 0
     slip_end = -1  # end of the first counted self-noticed drift hit
     corrected = False  # a counted identity hit after it (the rule above)
-    for hit, marker in found:  # `counted` was set by matcher.is_counted (rule above)
+    for hit, marker in found:  # `counted` was set by matcher.scan (rule above)
         if hit.counted:
             counted_n += 1
             weight = marker.weight
