@@ -82,9 +82,12 @@ _TOP_LEVEL = {"lexicon", "labels", "questions", "marker"}
 WORD = r"[\w']+"
 # the one-word wildcard: any word but the writer or the reader (see the pattern language)
 ONE_OTHER = r"(?!(?:me|you|us|myself|yourself|ourselves)(?![\w']))" + WORD
-# Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"); the period
-# of an initial is part of the gap ("told J. she should": journals name people by initials).
-_SEP = r"(?:[\s,-]+|(?=')|\.(?<=(?<![\w'])\w\.)[\s,-]+)"
+# Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"). The period
+# of an initial is part of the gap too ("told J. she should": journals name people by initials):
+# the matcher blanks it in the text that phrases are matched against (see
+# matcher.phrase_view), which keeps this separator, repeated ~10,000 times in the compiled
+# regexes, short.
+_SEP = r"(?:[\s,-]+|(?='))"
 _END = r"(?!\w)"
 
 
@@ -489,7 +492,11 @@ class PhraseIndex:
                 plans[key] = (True, thirds)
             else:
                 plans[key[:2]] = (is_pair, thirds | {key[2]})
-        self.pair_plans = plans
+        # equal values share one object (~450 plans for ~10,000 pairs of words, ~2,700 lists
+        # of bodies for ~20,000 keys), so a pickled index loads several times faster
+        shared: dict[Any, Any] = {}
+        self.pair_plans = {k: shared.setdefault(v, v) for k, v in plans.items()}
+        self._pair = {k: shared.setdefault(tuple(v), v) for k, v in self._pair.items()}
         # quick filters for single_at: words that start a phrase alone, and the first
         # letters of prefix keys (a word can only match a prefix key if its head is here)
         self.single_words = frozenset(self._single)
@@ -712,7 +719,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
 # change: an older pickle is then not reused.
-_CACHE_FORMAT = "7"
+_CACHE_FORMAT = "8"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

@@ -528,6 +528,16 @@ def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
     return norm, lower, list(filter(None, parts)), list(compress(offsets, parts))
 
 
+# the period of an initial before a gap ("J. said"): a blank, to the phrase regexes
+_INITIAL_PERIOD = re.compile(r"\.(?<=(?<![\w'])\w\.)(?=[\s,-])")
+
+
+def phrase_view(lower: str) -> str:
+    """The lowercase text as phrase regexes see it: an initial's period is a blank (same
+    length, so spans still index the text), so "told J. she should" is a phrase."""
+    return _INITIAL_PERIOD.sub(" ", lower)
+
+
 def _find_matches(
     lower: str, tokens: list[str], starts: list[int], lexicon: Lexicon
 ) -> list[tuple[re.Match[str], Marker, int]]:
@@ -616,7 +626,7 @@ def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
 def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     """Hits (with flags and ``counted``) and the word count."""
     norm, lower, tokens, starts = _tokenize(text)
-    matches = _find_matches(lower, tokens, starts, lexicon)
+    matches = _find_matches(phrase_view(lower), tokens, starts, lexicon)
     if not matches:
         return [], len(tokens)
     cues = _find_cues(tokens, starts)
