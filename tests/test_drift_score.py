@@ -122,6 +122,26 @@ def test_thin_evidence_is_insufficient(text: str) -> None:
     assert s.verdict == "insufficient"
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Long shift on the ward. I told her she should leave him.", "drift"),
+        ("Quiet afternoon at the drop-in. I shared my story with him.", "identity"),
+    ],
+)
+def test_one_phrase_is_evidence(text: str, verdict: str) -> None:
+    """One phrase (something the writer did) is enough for a verdict; one word is not."""
+    s = score_text(text)
+    assert len(s.counted_hits()) == 1 and len(s.counted_hits()[0].text.split()) > 1
+    assert s.verdict == verdict
+
+
+def test_one_word_is_not_a_score() -> None:
+    s = score_text("Long shift, lots of talk about symptoms.")
+    assert len(s.counted_hits()) == 1 and " " not in s.counted_hits()[0].text
+    assert s.verdict == "insufficient"
+
+
 def test_mood_is_not_evidence() -> None:
     assert score_text("Brilliant, happy, joyful, amazing day! So pleased!").hits == ()
     assert score_text("Awful, miserable, heartbreaking, exhausting day.").hits == ()
@@ -138,6 +158,10 @@ def test_verdict_rule_constants() -> None:
     assert verdict_for(1.0, MIN_COUNTED_HITS, enough, corrected_slip=True) == "mixed"
     assert verdict_for(-1.0, MIN_COUNTED_HITS, enough, corrected_slip=True) == "mixed"
     assert verdict_for(1.0, 1, enough, corrected_slip=True) == "insufficient"
+    # one counted phrase of two or more words is enough; no hit never is
+    assert verdict_for(1.0, 1, 1.0, phrase=True) == "identity"
+    assert verdict_for(-1.0, 1, 1.0, phrase=True) == "drift"
+    assert verdict_for(0.0, 0, 0.0, phrase=True) == "insufficient"
 
 
 SLIP = "I caught myself telling him he should phone his GP."
