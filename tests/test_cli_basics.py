@@ -109,7 +109,11 @@ LAZY_CHECK = textwrap.dedent(
 
     result = CliRunner().invoke(app, sys.argv[1:])
     assert result.exit_code == 0, result.output
-    heavy = sorted(m for m in ("sqlalchemy", "alembic", "sqlmodel", "rich") if m in sys.modules)
+    heavy = sorted(
+        m
+        for m in ("sqlalchemy", "alembic", "sqlmodel", "rich", "peerjournal.drift.matcher")
+        if m in sys.modules
+    )
     print(" ".join(heavy))
     """
 )
@@ -131,6 +135,13 @@ def test_help_and_version_do_not_import_the_database_stack() -> None:
 def test_reading_an_existing_journal_does_not_import_sqlalchemy(cli: CLI) -> None:
     assert cli("write", "-x", "So the journal exists.").exit_code == 0
     assert not modules_loaded_by("list") & {"sqlalchemy", "alembic", "sqlmodel"}
+
+
+def test_a_report_does_not_load_the_matcher(cli: CLI) -> None:
+    """A report reads stored scores: compiling the matcher's regexes would only cost time."""
+    assert cli("write", "-x", "I shared my story and we sat together.").exit_code == 0
+    assert "peerjournal.drift.matcher" not in modules_loaded_by("report")
+    assert "peerjournal.drift.matcher" in modules_loaded_by("drift", "--text", "I sat with her.")
 
 
 def test_python_dash_m_works(isolated: Path) -> None:

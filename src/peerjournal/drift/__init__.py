@@ -1,32 +1,53 @@
 """Peer identity vs peer drift: a lexicon of markers, a matcher and an explainable score.
 
-Stdlib only (re, tomllib, hashlib, dataclasses), so importing it is cheap.
+Stdlib only (re, tomllib, hashlib, dataclasses). Names are imported from their modules on first
+use, so a command that only needs `DIMENSIONS` (a report) does not compile the matcher's
+regexes.
 
     >>> from peerjournal.drift import score_text
     >>> score_text("I shared my own recovery story and we learned from each other.").verdict
     'identity'
 """
 
-from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, LexiconError, Marker, load_lexicon
-from peerjournal.drift.matcher import Hit
-from peerjournal.drift.score import (
-    DriftScore,
-    iter_score_many,
-    reflective_questions,
-    score_many,
-    score_text,
-)
+from __future__ import annotations
 
-__all__ = [
-    "DIMENSIONS",
-    "DriftScore",
-    "Hit",
-    "Lexicon",
-    "LexiconError",
-    "Marker",
-    "iter_score_many",
-    "load_lexicon",
-    "reflective_questions",
-    "score_many",
-    "score_text",
-]
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what __getattr__ returns, for type checkers
+    from peerjournal.drift.lexicon import DIMENSIONS as DIMENSIONS
+    from peerjournal.drift.lexicon import Lexicon as Lexicon
+    from peerjournal.drift.lexicon import LexiconError as LexiconError
+    from peerjournal.drift.lexicon import Marker as Marker
+    from peerjournal.drift.lexicon import load_lexicon as load_lexicon
+    from peerjournal.drift.matcher import Hit as Hit
+    from peerjournal.drift.score import DriftScore as DriftScore
+    from peerjournal.drift.score import iter_score_many as iter_score_many
+    from peerjournal.drift.score import reflective_questions as reflective_questions
+    from peerjournal.drift.score import score_many as score_many
+    from peerjournal.drift.score import score_text as score_text
+
+_MODULE_OF = {
+    "DIMENSIONS": "lexicon",
+    "Lexicon": "lexicon",
+    "LexiconError": "lexicon",
+    "Marker": "lexicon",
+    "load_lexicon": "lexicon",
+    "Hit": "matcher",
+    "DriftScore": "score",
+    "iter_score_many": "score",
+    "reflective_questions": "score",
+    "score_many": "score",
+    "score_text": "score",
+}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
