@@ -110,7 +110,9 @@ def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
         f"{score.identity:.1f}",
         f"{score.drift:.1f}",
         Text(
-            f"{len(score.counted_hits())} counted of {len(score.hits)} phrases, {score.words} words"
+            f"{len(score.counted_hits())} counted of {len(score.hits)} "
+            f"phrase{'' if len(score.hits) == 1 else 's'}, "
+            f"{score.words} word{'' if score.words == 1 else 's'}"
         ),
     )
     return table
