@@ -130,6 +130,10 @@ def test_pattern_language(tmp_path: Path) -> None:
     for other in ("me", "you", "us", "myself"):
         assert texts(f"She told {other} to go") == []
     assert texts("shared my own story; shared story") == ["shared my own story", "shared story"]
+    # a '**' gap does not run into a new clause: run-on text does not join two phrases
+    assert texts("I shared, but my story stayed mine") == []
+    assert texts("we shared then she said her story") == []
+    assert texts("we shared some of my story") == ["shared some of my story"]
 
 
 def test_hyphens_contractions_and_curly_apostrophes() -> None:

@@ -27,7 +27,8 @@ Pattern language (case-insensitive; ``'`` also matches a curly apostrophe):
 - ``*`` matches exactly one word other than me, you, us, myself, yourself, ourselves (a slot
   for the person the writer acts on: "told * to" is the writer telling someone, never someone
   telling the writer, "saved me", or the writer quoting advice, "telling you"); ``**`` zero to
-  three words;
+  three words, none of which starts a new clause (and, but, so, because, then, I, we, she, he,
+  they): in run-on text a gap does not join two phrases;
 - ``(a|b c|d)`` matches one of the alternatives (each may be a phrase).
 
 - ``'`` may be left out when typing (``didn't`` also matches ``didnt``).
@@ -80,6 +81,9 @@ _REQUIRED_FIELDS = ("id", "dimension", "polarity", "source", "patterns")
 _TOP_LEVEL = {"lexicon", "labels", "questions", "marker"}
 
 WORD = r"[\w']+"
+# A '**' gap word: any word that does not start a new clause (a conjunction or a subject), so
+# that in run-on text a gap cannot join two phrases ("shared too much and left my story out").
+GAP_WORD = r"(?!(?:and|but|so|because|then|i|i'm|i'd|i've|we|she|he|they)(?![\w']))" + WORD
 # the one-word wildcard: any word but the writer or the reader (see the pattern language)
 ONE_OTHER = r"(?!(?:me|you|us|myself|yourself|ourselves)(?![\w']))" + WORD
 # Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"). The period
@@ -265,7 +269,7 @@ def _tail(seq: tuple[_Tok, ...], first: bool = False) -> str:
         sep = "" if first else _SEP
         first = False
         if tok.kind == "gap3":
-            parts.append(f"(?:{_SEP}{WORD}){{0,3}}")
+            parts.append(f"(?:{_SEP}{GAP_WORD}){{0,3}}")
         elif tok.kind == "alt" and tok.optional:
             parts.append(f"(?:{sep}{_tok_body(tok)})?")
         else:
@@ -719,7 +723,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
 # change: an older pickle is then not reused.
-_CACHE_FORMAT = "8"
+_CACHE_FORMAT = "9"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
