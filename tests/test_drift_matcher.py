@@ -118,6 +118,20 @@ def test_attributed(text: str) -> None:
     assert found and all(h.attributed and not h.counted for h in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ("The custody sergeant called him manipulative.", True),
+        ("We met at the café and her sister called him manipulative.", True),
+        ("I helped him pack his bag and called him manipulative.", False),
+        ("At the end called him manipulative, which I regret.", False),
+    ],
+)
+def test_a_noun_phrase_opening_the_clause_is_the_speaker(text: str, attributed: bool) -> None:
+    hit = only(text, "clinical_language")
+    assert hit.attributed is attributed and hit.counted is not attributed
+
+
 def test_writer_quoting_themselves_is_not_attributed() -> None:
     hit = only('I said to her "you should go back on your meds".', "advice")
     assert not hit.attributed and hit.counted

@@ -21,7 +21,8 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   dropped.
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced
   the quote: "I said '…'"), or after a reported-speech cue in the same sentence whose speaker
-  is not the writer ("the doctor called her …", "Ray said …", "the nurse asked me to …", "the
+  is not the writer ("the doctor called her …", "Ray said …", "The custody sergeant called him
+  …", "the nurse asked me to …", "the
   team wants me to …", "according to …", "she was labelled …", "the word …", "words like …",
   "why do we still write …", "I hate seeing …"). Diary-style sentences without a subject ("Told
   her …") are the writer's. The scope ends where a later clause starts with the writer again
@@ -144,6 +145,8 @@ _OTHER_SUBJECT = _words(
     " model system form forms slide letter board whiteboard sheet records file textbook leaflet"
 )
 _SUBJECT_WORD = re.compile(r"[\w']+")
+_DETERMINERS = _words("the a an his her their my our this that these those")
+_CLAUSE_OPENERS = _words("and but so then when because while until after before")
 # a capitalised word, an acronym (SHO, CPN, GP) or an initial ("A."): probably a name or a role
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5}s?|[A-Z](?=\.))\b")
 _NOT_NAMES = _words(
@@ -426,11 +429,19 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
     """Is the writer the subject of the speech verb at `verb_start`? ("I said", "and said"
     after "I…", or no subject at all, diary style: "Told her…") rather than "the team said",
     "she said" or "Ray said"."""
-    for word in reversed(_SUBJECT_WORD.findall(text, sent_start, verb_start)):
+    before = _SUBJECT_WORD.findall(text, sent_start, verb_start)
+    for k, word in enumerate(reversed(before)):
         if word in _WRITER_SUBJECT:
             return True
         if word in _OTHER_SUBJECT or (len(word) == 1 and word.isalpha() and word != "a"):
             return False  # a role, a pronoun, or an initial without its period ("M asked")
+        if 1 <= k <= 2 and word in _DETERMINERS:
+            # a noun phrase that opens the sentence or a clause right before the verb is its
+            # subject ("The custody sergeant called him …", "… and her sister said"), not an
+            # object ("I packed his bag and said …")
+            at = len(before) - k - 1
+            if at == 0 or before[at - 1] in _CLAUSE_OPENERS:
+                return False
     first = (
         sent_start
         + len(norm[sent_start:verb_start])
