@@ -125,9 +125,12 @@ def test_attributed(text: str) -> None:
         ("We met at the café and her sister called him manipulative.", True),
         ("I helped him pack his bag and called him manipulative.", False),
         ("At the end called him manipulative, which I regret.", False),
+        # a speech verb with nothing reported after it ("did what X said and …")
+        ("I did what the ward manager said and treated him as manipulative.", False),
+        ("The ward manager said he is manipulative and I nodded.", True),
     ],
 )
-def test_a_noun_phrase_opening_the_clause_is_the_speaker(text: str, attributed: bool) -> None:
+def test_who_is_speaking(text: str, attributed: bool) -> None:
     hit = only(text, "clinical_language")
     assert hit.attributed is attributed and hit.counted is not attributed
 

@@ -22,11 +22,11 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced
   the quote: "I said '…'"), or after a reported-speech cue in the same sentence whose speaker
   is not the writer ("the doctor called her …", "Ray said …", "The custody sergeant called him
-  …", "the nurse asked me to …", "the
-  team wants me to …", "according to …", "she was labelled …", "the word …", "words like …",
-  "why do we still write …", "I hate seeing …"). Diary-style sentences without a subject ("Told
-  her …") are the writer's. The scope ends where a later clause starts with the writer again
-  ("…, but I said …").
+  …", "the nurse asked me to …", "the team wants me to …", "according to …", "she was labelled
+  …", "the word …", "words like …", "why do we still write …", "I hate seeing …"). Diary-style
+  sentences without a subject ("Told her …") are the writer's. A speech verb that reports
+  nothing ("I did what the ward manager said and kept quiet") is not a cue. The scope ends where
+  a later clause starts with the writer again ("…, but I said …").
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
   "in future", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
   "wish", or past habit ("used to", "years ago") in the same clause: not what happened on this
@@ -127,6 +127,9 @@ _ATTRIBUTION = re.compile(
     rf"|{_CRITIQUE_CUES})"
     r"(?![\w'])",
 )
+# A speech verb followed at once by "and", "but", "then" or the end of the sentence reports
+# no words: what follows is not the speaker's ("did what the ward manager said and kept quiet").
+_NO_WORDS = re.compile(r"\s*(?:(?:and|but|then)(?![\w'])|[.!?;]|$)")
 # A critique mentions the words it criticises, even when the writer is the grammatical speaker
 # ("why do we still say 'suffering from'?"): what follows it in the sentence, quoted or not,
 # is the framing being criticised.
@@ -471,9 +474,12 @@ def _attributed(
         return not _writer_quotes(text, sent_start, quote[0]) and not _writer_agrees(text, start)
     cue = None
     for m in _ATTRIBUTION.finditer(text, lo, start):
-        if m.group("verb") and _writer_speaks(text, norm, sent_start, m.start()):
-            cue = None  # the writer's own words reset the attribution
-            continue
+        if m.group("verb"):
+            if _writer_speaks(text, norm, sent_start, m.start()):
+                cue = None  # the writer's own words reset the attribution
+                continue
+            if _NO_WORDS.match(text, m.end()):
+                continue  # "I did what the manager said and kept quiet": nothing is reported
         cue = m
     if cue is None or _WRITER_SPEECH.search(text[sent_start : cue.start()]):
         return False
