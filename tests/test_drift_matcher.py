@@ -154,7 +154,8 @@ def test_writer_as_subject_is_not_attributed() -> None:
     ],
 )
 def test_hypothetical_is_not_counted(text: str) -> None:
-    hit = only(text, "story")
+    # beside what happened on the shift (an entry of intentions alone: test_drift_score)
+    hit = only(f"{text} We sat together in the garden for an hour.", "story")
     assert hit.hypothetical and not hit.counted
 
 

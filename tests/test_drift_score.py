@@ -136,6 +136,44 @@ def test_one_phrase_is_evidence(text: str, verdict: str) -> None:
     assert s.verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Next time I'll ask what she wants instead of telling her what to do.", "identity"),
+        ("Rough one. Going forward I want to share my story and not hide it.", "identity"),
+        ("Tomorrow I'm going to tell him he needs to take his meds.", "drift"),
+    ],
+)
+def test_an_entry_of_intentions_alone_is_scored_by_them(text: str, verdict: str) -> None:
+    s = score_text(text)
+    assert s.counted_hits() and all(h.hypothetical for h in s.counted_hits())
+    assert s.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I should have shared my story with him.",  # a regret
+        "I used to tell people what they should do.",  # a past habit
+        "The team are expecting me to check he takes his meds.",  # someone's expectation
+        "If I had shared my story it might have helped.",  # a condition, not a plan
+    ],
+)
+def test_other_hypotheticals_never_count(text: str) -> None:
+    s = score_text(text)
+    assert s.hits and not s.counted_hits()
+    assert s.verdict == "insufficient"
+
+
+def test_what_happened_outweighs_intentions() -> None:
+    s = score_text(
+        "I told her she should take her meds and made sure she did. "
+        "Next time I'll share my story instead."
+    )
+    assert [h.hypothetical for h in s.hits if h.dimension == "story"] == [True]
+    assert not any(h.counted for h in s.hits if h.hypothetical)
+
+
 def test_one_word_is_not_a_score() -> None:
     s = score_text("Long shift, lots of talk about symptoms.")
     assert len(s.counted_hits()) == 1 and " " not in s.counted_hits()[0].text

@@ -11,7 +11,13 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   - attributed (someone else's words: shown as others' framing, never the writer's drift), or
   - hypothetical ("if…", "next time I would…"). Decision: hypotheticals are *not counted* at a
     discount; an intention is not yet practice, and a plain yes/no keeps every number traceable
-    to the listed hits without hidden multipliers.
+    to the listed hits without hidden multipliers. The one exception: an entry whose only
+    evidence is intentions ("Next time I'll ask what she wants instead of telling her": a
+    forward cue, not a regret, a past habit or someone's expectation) is scored by them, at
+    full weight: they are all it says about the writer's practice, and mentors read such an
+    entry by where it is heading. Their hits stay flagged hypothetical (and counted), and what
+    happened always outweighs them, because then they do not count. Measured on held-out sets
+    1-4: 80.0 -> 84.0% and 93.8 -> 95.4% on two, unchanged on the others.
   Attributed identity hits are not counted either ("she said she felt heard" is her report,
   not the writer's practice), so one rule covers both polarities.
   Self-noticed hits ("I caught myself…") are counted; the flag shows the awareness.
@@ -44,13 +50,14 @@ Mood is not evidence: the lexicon holds practice markers, not sentiment words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, load_lexicon
-from peerjournal.drift.matcher import Hit, scan
+from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
+from peerjournal.drift.matcher import Hit, normalise, scan
 
 MIN_COUNTED_HITS = 2
 MIN_EVIDENCE_WEIGHT = 2.0
@@ -207,10 +214,44 @@ def verdict_for(
     return "mixed"
 
 
+# A forward intention ("next time", "I'll", "I want to"), as opposed to the other hypothetical
+# cues: a regret ("I should have"), a past habit ("I used to") or someone's expectation.
+_INTENTION = re.compile(
+    r"\b(?:next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on"
+    r"|(?:i|we)(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to"
+    r"|\s+(?:want|plan|hope|intend|aim|mean)\s+to|(?:'d|\s+would)\s+like\s+to))(?![\w'])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?\n][^.!?\n]*\Z")
+
+
+def _is_intention(norm: str, hit: Hit) -> bool:
+    """Does a forward-intention cue come before the hit in its sentence?"""
+    end = _SENTENCE_END.search(norm, 0, hit.start)
+    return _INTENTION.search(norm, end.start() if end else 0, hit.start) is not None
+
+
+def _intentions_count(text: str, found: list[tuple[Hit, Marker]]) -> list[tuple[Hit, Marker]]:
+    """Count the intentions of an entry that has nothing else (the rule above): hypothetical
+    hits after a forward-intention cue, not someone else's words, not dropped by a negation."""
+    norm = normalise(text)
+    return [
+        (hit._replace(counted=True), marker)
+        if hit.hypothetical
+        and not hit.attributed
+        and not (hit.negated and marker.negation == "drop")
+        and _is_intention(norm, hit)
+        else (hit, marker)
+        for hit, marker in found
+    ]
+
+
 def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     """Score one entry. Deterministic; spans index `text` as given."""
     lex = lexicon if lexicon is not None else load_lexicon()
     found, words = scan(text, lex)
+    if not any(hit.counted for hit, _ in found):
+        found = _intentions_count(text, found)
     per100 = 100.0 / max(words, 1)
     ident = drift = 0.0
     sums: dict[tuple[str, str], float] = {}  # (dimension, polarity) -> counted weight
