@@ -146,6 +146,59 @@ def test_writer_as_subject_is_not_attributed() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "prefix", "theirs"),
+    [
+        # someone else does it: not the writer's drift
+        ("Her mum keeps telling her what to do.", "advice", True),
+        ("The doctor told him he should take his meds.", "advice", True),
+        ("The doctor told him he should take his meds.", "co_optation", True),
+        ("Then Ray told him he should stop drinking.", "advice", True),
+        ("He felt like a fraud after the review.", "self_worth", True),
+        # the writer: "I …", diary style, a capitalised first word, a judgement, a label
+        ("I told him he should take his meds.", "advice", False),
+        ("Told him he should take his meds.", "advice", False),
+        ("Felt like a fraud all day.", "self_worth", False),
+        ("They need to learn this stuff if they want to get better.", "mutuality", False),
+        ("Great shift, everyone took their tablets.", "co_optation", False),
+        ("She is so non-compliant.", "clinical_language", False),
+    ],
+)
+def test_someone_else_doing_it_is_theirs(text: str, prefix: str, theirs: bool) -> None:
+    found = hits(text, prefix)
+    assert found and all(h.attributed == theirs and h.counted != theirs for h in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "attributed"),
+    [
+        # a speech tag that ends the sentence
+        ("You need to stop drinking, the nurse told me.", "advice", True),
+        ("She felt like a failure, she said.", "self_worth", True),
+        ("I told him he should stop drinking, I said.", "advice", False),
+        # the writer's own clause after a topic or a "when" clause
+        ("When the team talked about admission I asked him what he wanted.", "connection", False),
+        ("The team talked about how non-compliant he is.", "clinical_language", True),
+        ("After the consultant said he lacked insight I shared my story.", "story", False),
+    ],
+)
+def test_speech_tags_and_the_writer_taking_over(text: str, prefix: str, attributed: bool) -> None:
+    found = hits(text, prefix)
+    assert found and all(h.attributed == attributed for h in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instead of selling it to him I asked what he wanted.",
+        "Rather than lecture I shared my story.",
+    ],
+)
+def test_instead_of_stops_at_the_writers_own_clause(text: str) -> None:
+    found = [h for h in score_text(text).hits if h.polarity == "identity"]
+    assert found and all(not h.negated and h.counted for h in found)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Next time I would share my story.",

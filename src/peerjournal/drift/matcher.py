@@ -26,7 +26,13 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   …", "the word …", "words like …", "why do we still write …", "I hate seeing …"). Diary-style
   sentences without a subject ("Told her …") are the writer's. A speech verb that reports
   nothing ("I did what the ward manager said and kept quiet") is not a cue. The scope ends where
-  a later clause starts with the writer again ("…, but I said …").
+  a later clause starts with the writer again ("…, but I said …"), or where the writer's own
+  clause follows a topic or a "when" clause ("When the team talked about admission I asked …").
+  A speech tag that ends the sentence ("…, the nurse told me.") covers what comes before it. A
+  drift practice someone else does ("Her mum keeps telling her what to do", "The doctor told
+  him he should …", "He felt like a fraud") is theirs, with what follows it in the sentence;
+  labels are the writer's words whoever they describe, and so is a judgement that names its
+  subject ("they need to learn …").
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
   "in future", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
   "wish", or past habit ("used to", "years ago") in the same clause: not what happened on this
@@ -152,6 +158,7 @@ _DETERMINERS = _words("the a an his her their my our this that these those")
 _CLAUSE_OPENERS = _words("and but so then when because while until after before")
 # a capitalised word, an acronym (SHO, CPN, GP) or an initial ("A."): probably a name or a role
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5}s?|[A-Z](?=\.))\b")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _NOT_NAMES = _words(
     "Then Today Later After When So But And Also Yesterday This That The In On At It We"
     " Afterwards Tonight Morning Afternoon Evening Later Just Still Again Honestly Long"
@@ -159,6 +166,18 @@ _NOT_NAMES = _words(
     # acronyms that are not people
     " OK TV AA NA ED CBT DBT PTSD ADHD OCD MH"
 )
+# a speech tag that ends the sentence: "She needs to stop drinking, he said." (matched on the
+# normalised text, as a name needs its capital)
+_TRAILING_TAG = re.compile(
+    r",\s*[\"']?\s*(?:[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|[A-Z][a-z]+|[A-Z]\.)\s+(?:said|says|told\s+(?:me|us)|insisted|reckoned|reckons|added"
+    r"|explained|replied|warned|claimed|kept\s+saying|announced)[\s.!?\"')\]]*\Z"
+)
+_TOPIC_CUE = re.compile(r"talk|spoke|speak|went\s+on|going\s+on")
+_SUBORDINATE = re.compile(
+    r"(?<![\w'])(?:when|whenever|while|whilst|after|once|before|because|since)\s"
+)
+_WRITER_SUBJECT_WORD = re.compile(r"(?<![\w'])(?:i|we)(?:'m|'ve|'d|'ll)?(?![\w'])")
 _WRITER_SPEECH = re.compile(
     r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
     r"|recorded|noted|put|said|say|described|called|labell?ed|told|handed\s+over)(?![\w'])",
@@ -253,6 +272,7 @@ _NEGATOR_PAIRS = frozenset(
         ("challenge", "the"),
     }
 )
+_ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than", "opposed to"
 _COORDINATED = re.compile(r"\b(?:or|nor)\b")
 _NOT_NEGATOR_PAIRS = frozenset(
     {
@@ -459,6 +479,56 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
     return True
 
 
+# between a subject and its verb: "Her mum keeps telling her …", "The nurse just told him …"
+_SUBJECT_SKIPS = _words(
+    "keeps kept keep always just also then had has have would will did does actually constantly"
+    " repeatedly basically really even still immediately straight literally clearly again felt"
+    " feel feels"
+)
+_THIRD_PERSON = _words("she he they she'd he'd they'd she'll he'll they'll")
+# a practice someone does to someone ("told him …", "telling her …", "checked his meds"), not a
+# judgement that names its subject ("they need to learn …", "she should …") or a label
+_DEED_ENDINGS = ("ed", "ing")
+_DEEDS = _words(
+    "told tell tells gave give gives made make makes taught teach teaches sold sell sells kept"
+    " keep keeps put puts went go goes got get gets sent send sends like"
+)
+_NOT_DEEDS = _words("taking need needed needing")  # taking meds: compliance is the writer's focus
+
+
+def _someone_else_does(
+    text: str, norm: str, sent_start: int, clause_start: int, start: int
+) -> bool:
+    """Is someone else the subject of the practice at `start`? ("Her mum keeps telling her what
+    to do", "The nurse told him he should …", "Ray told her …", "… and she told him to …").
+    Diary style ("Told her she should …") and "I told her …" are the writer's."""
+    deed = _SUBJECT_WORD.match(text, start)
+    if deed is None or deed.group() in _NOT_DEEDS:
+        return False
+    if not (deed.group() in _DEEDS or deed.group().endswith(_DEED_ENDINGS)):
+        return False
+    words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
+    while words and words[-1][0] in _SUBJECT_SKIPS:
+        words.pop()
+    if not words:
+        return False
+    word, at = words[-1]
+    if word in _THIRD_PERSON:
+        return True
+    # a noun phrase ("the nurse", "her mum", "Ray") that opens the clause
+    k = len(words) - 1
+    if word in _OTHER_SUBJECT:
+        k -= 1 if k >= 1 and words[k - 1][0] in _DETERMINERS else 0
+    elif not (
+        # a name, not the sentence's first word (diary style: "Felt like …", "Sat with …")
+        _NAME_WORD.fullmatch(norm, at, at + len(word))
+        and norm[at : at + len(word)] not in _NOT_NAMES
+        and norm[sent_start:at].strip(" \n\t\"'")
+    ):
+        return False
+    return k == 0 or words[k - 1][0] in _CLAUSE_OPENERS
+
+
 def _attributed(
     text: str,
     norm: str,
@@ -483,14 +553,26 @@ def _attributed(
         cue = m
     if cue is None or _WRITER_SPEECH.search(text[sent_start : cue.start()]):
         return False
-    # the writer takes the sentence back: a later clause that starts with I / we
-    lo = bisect_right(clause_starts, cue.end())
-    for cs in clause_starts[lo:]:
+    # "When the team talked about admission I asked him what he wanted": the writer's own
+    # clause after a topic, or after a clause that opens with when / while / after …
+    if (
+        _TOPIC_CUE.match(cue.group()) or _SUBORDINATE.search(text, sent_start, cue.start())
+    ) and _WRITER_SUBJECT_WORD.search(text, cue.end(), start):
+        return False
+    return not _writer_resumes(text, clause_starts, cue.end(), start) and not _writer_agrees(
+        text, start
+    )
+
+
+def _writer_resumes(text: str, clause_starts: list[int], after: int, start: int) -> bool:
+    """Does the writer take the sentence back between `after` and `start`: a clause that starts
+    with I / we ("…, but I said …")?"""
+    for cs in clause_starts[bisect_right(clause_starts, after) :]:
         if cs > start:
             break
         if _WRITER_RESUMES.match(text, cs):
-            return False
-    return not _writer_agrees(text, start)
+            return True
+    return False
 
 
 def _writer_quotes(text: str, sent_start: int, quote_start: int) -> bool:
@@ -666,6 +748,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     negators, attrib = cues.negators, cues.attrib
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg = -1, -1
+    other_si = other_at = -1  # the sentence and start of the last hit someone else did
+    tag_at: dict[int, int] = {}  # sentence -> where a trailing speech tag starts (or -1)
     for m, marker, tok in matches:
         start, end = m.span()
         si = bisect_right(sentence_starts, start) - 1
@@ -688,6 +772,10 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                     neg = -1
             elif tok - neg - 1 > NEGATION_WINDOW:
                 neg = -1
+            elif tokens[neg - 1] in _ALTERNATIVES and not _WRITER_SUBJECT.isdisjoint(
+                tokens[neg + 1 : tok + 1]
+            ):
+                neg = -1  # "Instead of selling it to him I asked …": the writer's own clause
         negated = neg >= 0
         prev_end, prev_neg = end, neg
         polarity = marker.polarity
@@ -708,6 +796,23 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             clause_starts,
             in_quote,
         )
+        if not attributed and si not in tag_at:
+            span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
+            tag = _TRAILING_TAG.search(norm, sent_start, span_end)
+            tag_at[si] = tag.start() if tag else -1
+        if not attributed and 0 <= end <= tag_at[si]:
+            attributed = not _writer_agrees(lower, start)
+        if (
+            not attributed
+            and not dropped
+            and marker.polarity == "drift"
+            and marker.dimension != "clinical_language"  # labels are the writer's words
+        ):
+            attributed = (
+                other_si == si and not _writer_resumes(lower, clause_starts, other_at, start)
+            ) or _someone_else_does(lower, norm, sent_start, clause_start, start)
+            if attributed:
+                other_si, other_at = si, start  # what follows is theirs too ("… he should …")
         # a cue regex runs from a few words before the span's first cue word (see _back_off)
         hypothetical = self_noticed = False
         if ci in hypo_first:
