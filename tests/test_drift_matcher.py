@@ -187,6 +187,51 @@ def test_speech_tags_and_the_writer_taking_over(text: str, prefix: str, attribut
 
 
 @pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("I couldn't stop myself from telling her what to do.", False),
+        ("I couldn't help telling her what to do.", False),
+        ("I stopped myself from telling her what to do.", True),
+        ("I resisted the urge to tell her what to do.", True),
+    ],
+)
+def test_a_refraining_undone_is_not_a_negation(text: str, negated: bool) -> None:
+    hit = only(text, "advice")
+    assert hit.negated is negated and hit.counted is not negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was tempted to tell her she should leave him.",
+        "I almost told her what to do.",
+        "Part of me wanted to tell him to go home.",
+    ],
+)
+def test_an_urge_is_not_a_deed(text: str) -> None:
+    hit = only(f"{text} We sat together in the garden for an hour.", "advice")
+    assert hit.hypothetical and not hit.counted
+
+
+def test_almost_always_is_a_habit_not_an_urge() -> None:
+    hit = only("I almost always tell them what to do.", "advice")
+    assert not hit.hypothetical and hit.counted
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ("My supervisor suggested I share my story more.", True),
+        ("My manager encouraged me to share my story in the group.", True),
+        ("I suggested we share our stories in the group.", False),
+    ],
+)
+def test_a_suggestion_to_the_writer_is_theirs(text: str, attributed: bool) -> None:
+    hit = only(text, "story")
+    assert hit.attributed is attributed
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Instead of selling it to him I asked what he wanted.",

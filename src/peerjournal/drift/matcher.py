@@ -15,15 +15,18 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   alone) unless the markers are coordinated ("didn't lecture or give advice"), then however
   far the second one ("wasn't there to check her mood scores or ask about symptoms"). A negator
   inside the marker's own span is part of the phrase ("didn't want to rock the boat"). "Stopped
-  and asked" is not a negation: the writer stopped and did something else. A marker whose
+  and asked" is not a negation: the writer stopped and did something else; nor is "couldn't
+  stop myself from" or "couldn't help" (the writer did it). "Instead of …" ends where the
+  writer's own clause starts ("Instead of selling it to him I asked …"). A marker whose
   negation flips counts for the opposite polarity only when the writer is the one who did not
   (see `_writer_speaks`); about someone else ("R. can't sit with his back to a door"), it is
   dropped.
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced
   the quote: "I said '…'"), or after a reported-speech cue in the same sentence whose speaker
   is not the writer ("the doctor called her …", "Ray said …", "The custody sergeant called him
-  …", "the nurse asked me to …", "the team wants me to …", "according to …", "she was labelled
-  …", "the word …", "words like …", "why do we still write …", "I hate seeing …"). Diary-style
+  …", "the nurse asked me to …", "the team wants me to …", "my supervisor suggested I …",
+  "according to …", "she was labelled …", "the word …", "words like …", "why do we still
+  write …", "I hate seeing …"). Diary-style
   sentences without a subject ("Told her …") are the writer's. A speech verb that reports
   nothing ("I did what the ward manager said and kept quiet") is not a cue. The scope ends where
   a later clause starts with the writer again ("…, but I said …"), or where the writer's own
@@ -35,9 +38,10 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   subject ("they need to learn …").
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
   "in future", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
-  "wish", or past habit ("used to", "years ago") in the same clause: not what happened on this
-  shift. A past habit also covers what a dash or colon after it spells out ("I used to lecture
-  - you should …"), until the sentence turns to the present ("now", "today", "but").
+  "wish", past habit ("used to", "years ago") or an urge ("tempted to", "almost", "nearly",
+  "part of me wanted to") in the same clause: not what happened on this shift. A past habit
+  also covers what a dash or colon after it spells out ("I used to lecture - you should …"),
+  until the sentence turns to the present ("now", "today", "but").
 - ``self_noticed``: after "I caught myself", "I noticed I", "noticed halfway through that I",
   "I realised", "I found myself",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
@@ -109,6 +113,9 @@ _SPEECH_VERBS = (
     # "A. asked what he should do": the question is the asker's (a bare "asked", as the
     # question word may start the marker itself)
     r"|asked(?:\s+(?:me|us))?(?:\s+(?:straight|directly|outright|again|point\s+blank))?"
+    # a suggestion ("My supervisor suggested I share my story more"): the suggester's idea
+    r"|suggest(?:ed|s)|recommend(?:ed|s)"
+    r"|(?:advis|encourag|remind|urg|push|nudg)(?:ed|es)\s+(?:me|us)\s+to"
 )
 _CRITIQUE_CUES = (
     r"why\s+(?:do|does|did|are|is|would)\s+(?:we|they|people|staff|services|doctors|nurses"
@@ -234,7 +241,10 @@ _HYPOTHETICAL = re.compile(
     r"|'d\s+(?:like|love|want|try|rather|have)|'ll|'m\s+going\s+to|'re\s+going\s+to)"
     rf"|{_HABIT_CUES}"
     r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i"
-    r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to)"
+    r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to"
+    # an urge, not a deed: "I was tempted to …", "I almost told her …", "part of me wanted to"
+    r"|tempted\s+to|(?:almost|nearly)(?!\s+(?:always|every|all|everyone|everything|never))"
+    r"|part\s+of\s+me|urge\s+to|itching\s+to|dying\s+to)"
     r"(?![\w'])",
 )
 _SELF_NOTICED = re.compile(
@@ -272,6 +282,8 @@ _NEGATOR_PAIRS = frozenset(
         ("challenge", "the"),
     }
 )
+# refraining, which a negator before it undoes: "I couldn't stop myself from telling her …"
+_REFRAIN = _words("stop stopped resist resisted refrain refrained avoid avoided")
 _ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than", "opposed to"
 _COORDINATED = re.compile(r"\b(?:or|nor)\b")
 _NOT_NEGATOR_PAIRS = frozenset(
@@ -285,6 +297,8 @@ _NOT_NEGATOR_PAIRS = frozenset(
         ("questioned", "if"),
         ("questioning", "myself"),
         ("questioned", "myself"),
+        # "couldn't help telling her …": she was told
+        *((neg, "help") for neg in ("not", "cannot", "can't", "couldn't", "cant", "couldnt")),
         *(
             (verb, obj)
             for verb in ("stop", "stopped", "stopping")
@@ -297,6 +311,7 @@ _HYPOTHETICAL_WORDS = _words(
     "if next future forward now would i'd we'd will i'll we'll want plan hope intend need going"
     " i'm we're used ago back should could might wish wished imagine maybe should've could've"
     " would've expect expects expected expecting wait waits waited waiting braces braced bracing"
+    " tempted almost nearly part urge itching dying"
 )
 _SELF_NOTICED_WORDS = _words(
     "caught noticed notice realised realized realise realize recognised recognized clocked"
@@ -313,7 +328,8 @@ _ATTRIBUTION_WORDS = _words(
     " referral words assessment plan summary report deemed branded flagged seen considered word"
     " term terms phrase phrases language jargon like mentioned mentions talked talk talking"
     " spoke speak went going whether if want wants wanted got get gets why hate hated stand sick"
-    " fed tired"
+    " fed tired suggested suggests recommended recommends advised advises encouraged encourages"
+    " reminded reminds urged urges pushed pushes nudged nudges"
 )
 
 
@@ -776,6 +792,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                 tokens[neg + 1 : tok + 1]
             ):
                 neg = -1  # "Instead of selling it to him I asked …": the writer's own clause
+            elif _refrain_undone(tokens, negators, k):
+                neg = -1
         negated = neg >= 0
         prev_end, prev_neg = end, neg
         polarity = marker.polarity
@@ -853,6 +871,17 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         )
         hits.append((hit, marker))
     return hits, len(tokens)
+
+
+def _refrain_undone(tokens: list[str], negators: list[int], k: int) -> bool:
+    """Is negator `k` (an index into `negators`) a refraining that a negator just before it
+    undoes? ("couldn't stop myself from …", "didn't resist …": the writer did it)"""
+    at = negators[k]
+    if tokens[at] == "from" and at >= 2:  # "stop myself from"
+        at -= 2
+    if tokens[at] not in _REFRAIN:
+        return False
+    return any(at - 3 <= j < at and tokens[j] not in _REFRAIN for j in negators[max(0, k - 3) : k])
 
 
 def _habit_spelled_out(
