@@ -111,6 +111,8 @@ def test_reported_speech_is_others_framing() -> None:
         "The nurse wrote 'lacks insight' in the notes.",
         "Staff kept calling him manipulative.",
         "I hate the word manipulative.",
+        "Apparently he's manipulative.",
+        "The so-called manipulative one came in again.",
     ],
 )
 def test_attributed(text: str) -> None:
@@ -268,6 +270,7 @@ def test_if_i_were_you_is_advice_not_hypothetical() -> None:
         "Noticed halfway through that I was lecturing about apps.",
         "Caught myself lecturing about apps.",
         "I realised about ten minutes in that I was lecturing about apps.",
+        "It dawned on me halfway through that I was lecturing about apps.",
     ],
 )
 def test_self_noticed_in_diary_style(text: str) -> None:

@@ -129,7 +129,7 @@ _CRITIQUE_CUES = (
 )
 _ATTRIBUTION = re.compile(
     rf"\b(?:(?P<verb>{_SPEECH_VERBS})"
-    r"|according\s+to|per\s+the|in\s+(?:the|his|her|their)\s+(?:notes?|chart|file|referral"
+    r"|according\s+to|apparently|supposedly|allegedly|reportedly|so[\s-]called|per\s+the|in\s+(?:the|his|her|their)\s+(?:notes?|chart|file|referral"
     r"|handover|words|assessment|care\s+plan|discharge\s+summary|report)"
     r"|at\s+handover|(?:his|her|their|the\s+team's|the\s+doctor's)\s+words"
     r"|as\s+(?:he|she|they)\s+put\s+it"
@@ -257,7 +257,7 @@ _SELF_NOTICED = re.compile(
     r"|(?:i|we)\s+(?:\w+\s+)?(?:slipped|slid|fell|drifted|defaulted)\s+(?:back\s+)?into"
     r"|(?:i|we)\s+(?:\w+\s+)?(?:got|went)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+)?(?:too\s+)?"
     r"(?:carried\s+away|far|overboard)"
-    r"|(?:i|we)\s+(?:was|were)\s+aware|it\s+(?:hit|struck)\s+me|looking\s+back|on\s+reflection"
+    r"|(?:i|we)\s+(?:was|were)\s+aware|it\s+(?:hit|struck)\s+me|it\s+dawned\s+on\s+me|looking\s+back|on\s+reflection"
     r"|in\s+hindsight|(?:i|we)\s+(?:can\s+)?see\s+now|(?:i|we)\s+(?:\w+\s+)?checked\s+myself)"
     r"(?![\w'])",
 )
@@ -316,7 +316,7 @@ _HYPOTHETICAL_WORDS = _words(
 _SELF_NOTICED_WORDS = _words(
     "caught noticed notice realised realized realise realize recognised recognized clocked"
     " heard found spotted saw aware slipped slid fell drifted defaulted hit struck looking"
-    " reflection hindsight see checked carried far overboard"
+    " reflection hindsight see checked carried far overboard dawned"
 )
 _ATTRIBUTION_WORDS = _words(
     "said says saying say call called calls calling label labelled labeled labels labelling"
@@ -329,7 +329,8 @@ _ATTRIBUTION_WORDS = _words(
     " term terms phrase phrases language jargon like mentioned mentions talked talk talking"
     " spoke speak went going whether if want wants wanted got get gets why hate hated stand sick"
     " fed tired suggested suggests recommended recommends advised advises encouraged encourages"
-    " reminded reminds urged urges pushed pushes nudged nudges"
+    " reminded reminds urged urges pushed pushes nudged nudges apparently supposedly allegedly"
+    " reportedly"
 )
 
 
