@@ -166,3 +166,28 @@ def test_the_disk_cache_gives_the_same_lexicon_and_survives_damage(tmp_path: Pat
     assert _parse_cached(data, str(DEFAULT_LEXICON), tmp_path).version == first.version
     other = data + b"\n# an organisation's edit\n"
     assert _parse_cached(other, str(DEFAULT_LEXICON), tmp_path).version != first.version
+
+
+def test_the_longest_phrase_wins_whatever_its_marker(tmp_path: Path) -> None:
+    """At one start, the longest matching phrase wins, even when another marker has a longer
+    pattern that does not match here."""
+    text = MINIMAL + """
+[[marker]]
+id = "advice.short"
+dimension = "advice"
+polarity = "drift"
+source = "test"
+patterns = ["listened", "listened ** for hours on end without a single break"]
+
+[[marker]]
+id = "advice.long"
+dimension = "advice"
+polarity = "drift"
+source = "test"
+patterns = ["listened * to her"]
+"""
+    lex = load_lexicon(write(tmp_path, text))
+    hits = score_text("I listened quietly to her.", lex).hits
+    assert [(h.marker, h.text) for h in hits] == [("advice.long", "listened quietly to her")]
+    hits = score_text("I listened.", lex).hits
+    assert [(h.marker, h.text) for h in hits] == [("advice.short", "listened")]

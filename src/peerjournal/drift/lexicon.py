@@ -549,19 +549,16 @@ class PhraseIndex:
         return result
 
     def _combine(self, found: list[tuple[str, int]]) -> Candidates:
-        by_marker: dict[int, list[str]] = {}
-        for body, idx in found:
-            by_marker.setdefault(idx, []).append(body)
-        # one group per marker; the marker with the longest (most specific) phrase first,
-        # because Python's alternation takes the first alternative that matches
-        groups = sorted(by_marker.items(), key=lambda kv: (-max(map(len, kv[1])), kv[0]))
-        head = _shared_head([body for _, bodies in groups for body in bodies])
-        cut = len(head)
-        regex = head + "(?:" + "|".join(
-            "(" + _alternation([body[cut:] for body in bodies]) + ")" for _, bodies in groups
-        ) + ")"
+        # one group per phrase, the longest (most specific) first: Python's alternation takes
+        # the first alternative that matches, so the longest phrase wins whatever its marker
+        first_marker: dict[str, int] = {}
+        for body, idx in sorted(found, key=lambda f: f[1]):
+            first_marker.setdefault(body, idx)
+        bodies = sorted(first_marker, key=lambda b: (-len(b), b))
+        cut = len(_shared_head(bodies))
+        regex = bodies[0][:cut] + "(?:" + "|".join("(" + b[cut:] + ")" for b in bodies) + ")"
         compiled = re.compile(regex)  # run on lowercased text: literals are lowercase
-        return compiled, tuple(self._markers[idx] for idx, _ in groups)
+        return compiled, tuple(self._markers[first_marker[b]] for b in bodies)
 
 
 class _CompiledPairs(dict[tuple[str, ...], Candidates]):
