@@ -189,6 +189,25 @@ def test_speech_tags_and_the_writer_taking_over(text: str, prefix: str, attribut
 
 
 @pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        # the writer agrees at once, in the sentence or a short next one
+        ("The team leader asked me to check his meds and I said yes.", False),
+        ("The team leader asked me to check his meds. I said yes.", False),
+        ("The team leader asked me to check his meds. I did.", False),
+        ("The team leader asked me to check his meds. I said no.", True),
+        # a record: what the writer read there, or where the writer put something
+        ("I read in the notes that he is non-compliant.", True),
+        ("In the notes he is non-compliant.", True),
+        ("I documented it in the notes: he is non-compliant.", False),
+    ],
+)
+def test_agreement_and_records(text: str, attributed: bool) -> None:
+    found = [h for h in score_text(text).hits if h.polarity == "drift"]
+    assert found and all(h.attributed is attributed for h in found)
+
+
+@pytest.mark.parametrize(
     ("text", "negated"),
     [
         ("I couldn't stop myself from telling her what to do.", False),

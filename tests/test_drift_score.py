@@ -142,6 +142,7 @@ def test_one_phrase_is_evidence(text: str, verdict: str) -> None:
         ("Next time I'll ask what she wants instead of telling her what to do.", "identity"),
         ("Rough one. Going forward I want to share my story and not hide it.", "identity"),
         ("Tomorrow I'm going to tell him he needs to take his meds.", "drift"),
+        ("If the team disagree I'll go along with them, they're the professionals.", "drift"),
     ],
 )
 def test_an_entry_of_intentions_alone_is_scored_by_them(text: str, verdict: str) -> None:

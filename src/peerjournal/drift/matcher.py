@@ -129,7 +129,8 @@ _CRITIQUE_CUES = (
 )
 _ATTRIBUTION = re.compile(
     rf"\b(?:(?P<verb>{_SPEECH_VERBS})"
-    r"|according\s+to|apparently|supposedly|allegedly|reportedly|so[\s-]called|per\s+the|in\s+(?:the|his|her|their)\s+(?:notes?|chart|file|referral"
+    r"|according\s+to|apparently|supposedly|allegedly|reportedly|so[\s-]called|per\s+the"
+    r"|in\s+(?:the|his|her|their)\s+(?:notes?|records?|chart|file|referral"
     r"|handover|words|assessment|care\s+plan|discharge\s+summary|report)"
     r"|at\s+handover|(?:his|her|their|the\s+team's|the\s+doctor's)\s+words"
     r"|as\s+(?:he|she|they)\s+put\s+it"
@@ -184,6 +185,9 @@ _TOPIC_CUE = re.compile(r"talk|spoke|speak|went\s+on|going\s+on")
 _SUBORDINATE = re.compile(
     r"(?<![\w'])(?:when|whenever|while|whilst|after|once|before|because|since)\s"
 )
+_READING = re.compile(
+    r"(?<![\w'])(?:read|reading|saw|seen|see|noticed|found|looked|checked|says|said|it's)(?![\w'])"
+)
 _WRITER_SUBJECT_WORD = re.compile(r"(?<![\w'])(?:i|we)(?:'m|'ve|'d|'ll)?(?![\w'])")
 _WRITER_SPEECH = re.compile(
     r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
@@ -218,6 +222,12 @@ _WRITER_AGREES = re.compile(
     r"|do|kind\s+of|sort\s+of)\s+)?agreed?(?![\w'])(?!\s+to\s)"
     # … or does what was asked: "the coordinator asked me to report back, so I did"
     r"|(?<![\w'])(?:so|and|which)\s+(?:i|we)\s+did(?:\s+(?:it|that|so))?(?![\w'])"
+    r"|(?<![\w'])(?:i|we)\s+said\s+(?:yes|yeah|ok|okay|sure|fine)(?![\w'])"
+)
+# … or in a short next sentence: "The team leader asked me to check her meds. I said yes."
+_NEXT_AGREES = re.compile(
+    r"[.!?\"')\]]*\s*(?:(?:so|and)\s+)?(?:i|we)\s+(?:(?:honestly\s+|really\s+)?agreed?"
+    r"|said\s+(?:yes|yeah|ok|okay|sure|fine)|did(?:\s+(?:it|that|so))?)\s*[.!?]"
 )
 # past habit ("I used to …"): not this shift. Its scope also runs on over a dash or colon, which
 # spells out what the habit was ("I used to lecture - you should, you must"), unless the next
@@ -325,7 +335,8 @@ _ATTRIBUTION_WORDS = _words(
     " insisted insists"
     " claimed claims stated states told tells think thinks thought believes believed framed"
     " warned reckon reckons reckoned put kept keeps asked according per handover note chart file"
-    " referral words assessment plan summary report deemed branded flagged seen considered word"
+    " notes records referral words assessment plan summary report deemed branded flagged seen"
+    " considered word"
     " term terms phrase phrases language jargon like mentioned mentions talked talk talking"
     " spoke speak went going whether if want wants wanted got get gets why hate hated stand sick"
     " fed tired suggested suggests recommended recommends advised advises encouraged encourages"
@@ -567,6 +578,8 @@ def _attributed(
                 continue
             if _NO_WORDS.match(text, m.end()):
                 continue  # "I did what the manager said and kept quiet": nothing is reported
+        elif m.group().startswith("in ") and _writer_acts_on_record(text, sent_start, m.start()):
+            continue  # "I asked for my note to go in the file alongside theirs"
         cue = m
     if cue is None or _WRITER_SPEECH.search(text[sent_start : cue.start()]):
         return False
@@ -592,6 +605,16 @@ def _writer_resumes(text: str, clause_starts: list[int], after: int, start: int)
     return False
 
 
+def _writer_acts_on_record(text: str, sent_start: int, cue_start: int) -> bool:
+    """Is "in the notes / file / chart" at `cue_start` a place where the writer does something
+    ("I asked for my note to go in the file …") rather than what they read there ("I read in
+    the notes that …")?"""
+    return (
+        _WRITER_SUBJECT_WORD.search(text, sent_start, cue_start) is not None
+        and _READING.search(text, sent_start, cue_start) is None
+    )
+
+
 def _writer_quotes(text: str, sent_start: int, quote_start: int) -> bool:
     """Did the writer introduce the quote starting at `quote_start` ("I said '…'"), directly or
     through the quote just before it ("I said '…' and '…'")?"""
@@ -608,9 +631,15 @@ def _writer_quotes(text: str, sent_start: int, quote_start: int) -> bool:
 
 
 def _writer_agrees(text: str, start: int) -> bool:
-    """Does the writer adopt the framing later in the sentence ("…, and honestly I agree")?"""
+    """Does the writer adopt the framing later in the sentence ("…, and honestly I agree"), or
+    at once in a short next one ("… I said yes.")?"""
     end = _SENTENCE_END.search(text, start)
-    return _WRITER_AGREES.search(text, start, end.start() if end else len(text)) is not None
+    if end is None:
+        return _WRITER_AGREES.search(text, start) is not None
+    return (
+        _WRITER_AGREES.search(text, start, end.start()) is not None
+        or _NEXT_AGREES.match(text, end.start()) is not None
+    )
 
 
 @dataclass(slots=True)

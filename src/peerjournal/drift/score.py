@@ -226,9 +226,10 @@ _SENTENCE_END = re.compile(r"[.!?\n][^.!?\n]*\Z")
 
 
 def _is_intention(norm: str, hit: Hit) -> bool:
-    """Does a forward-intention cue come before the hit in its sentence?"""
+    """Does a forward-intention cue come before the hit in its sentence, or open it ("I'll go
+    along with them")?"""
     end = _SENTENCE_END.search(norm, 0, hit.start)
-    return _INTENTION.search(norm, end.start() if end else 0, hit.start) is not None
+    return _INTENTION.search(norm, end.start() if end else 0, hit.end) is not None
 
 
 def _intentions_count(text: str, found: list[tuple[Hit, Marker]]) -> list[tuple[Hit, Marker]]:
