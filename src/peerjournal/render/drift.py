@@ -35,7 +35,7 @@ VERDICT_SENTENCES = {
 }
 HIT_STYLES = {
     "identity": "bold green",
-    "drift": "bold red",
+    "drift": "bold red underline",  # underlined: identity and drift differ without colour
     "attributed": "italic magenta",
     "dropped": "dim strike",
     "hypothetical": "italic yellow",
