@@ -70,7 +70,9 @@ def register(app: typer.Typer) -> None:
             entry = app_ctx.store().get(entry_id)
             body = scored_text(entry.experience, entry.feelings, entry.evaluation)
         else:
-            body = _ad_hoc_text(text, stdin)
+            given, cleaned = _ad_hoc_text(text, stdin)
+            # JSON spans index the text exactly as given; the view shows it trimmed.
+            body = given if json_out else cleaned
         score = score_text(body, lexicon)
         if json_out:
             app_ctx.print_json(score.to_dict())
@@ -82,8 +84,8 @@ def register(app: typer.Typer) -> None:
         )
 
 
-def _ad_hoc_text(text: str | None, stdin: bool) -> str:
-    """The text of --text or --stdin, cleaned; an error if there is nothing to score."""
+def _ad_hoc_text(text: str | None, stdin: bool) -> tuple[str, str]:
+    """The text of --text or --stdin, as given and cleaned; an error if there is nothing."""
     from peerjournal.entry import clean_text
     from peerjournal.errors import PeerJournalError
 
@@ -99,7 +101,7 @@ def _ad_hoc_text(text: str | None, stdin: bool) -> str:
     body = clean_text(raw)
     if not body:
         raise PeerJournalError(f"Nothing to score: {source} is empty.")
-    return body
+    return raw, body
 
 
 def _title(entry: Entry | None) -> str:
