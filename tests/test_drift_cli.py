@@ -699,9 +699,7 @@ def test_a_missing_journal_has_no_entries(cli: CLI) -> None:
 def test_a_journal_path_that_cannot_exist(cli: CLI, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    result = cli("--db", str(blocker / "journal.db"), "drift", "1")
-    assert result.exit_code in (1, 4)
-    one_line_error(result, result.exit_code)
+    one_line_error(cli("--db", str(blocker / "journal.db"), "drift", "1"), 4, str(blocker))
 
 
 def test_text_does_not_need_a_working_journal(cli: CLI, tmp_path: Path) -> None:
