@@ -274,6 +274,14 @@ def test_others_framing_is_shown_apart_and_not_counted(cli: CLI, tmp_path: Path)
     assert "ORG clinical" not in out
 
 
+def test_a_repeated_phrase_is_listed_once_with_a_count(cli: CLI, tmp_path: Path) -> None:
+    lexicon = str(org_lexicon(tmp_path))
+    text = "you should rest. You should eat. YOU SHOULD sleep. I did not say you should go."
+    out = ok(cli("drift", "--lexicon", lexicon, "--text", text)).stdout
+    assert "“you should” ×3; “you should” (negated)" in out
+    assert "3 counted of 4 phrases" in out
+
+
 def test_a_legend_explains_the_highlighting(cli: CLI) -> None:
     out = ok(cli("drift", "--text", DRIFT)).stdout
     assert "Key:" in out and "others' framing" in out and "negated" in out
