@@ -472,6 +472,12 @@ def test_stdin_over_the_limit_is_refused(cli: CLI) -> None:
     assert "private" not in stderr
 
 
+def test_stdin_is_not_read_whole_when_it_is_far_too_big(cli: CLI) -> None:
+    flood = b"\x00private" * (MAX_TEXT_CHARS // 2) + b"!"  # one byte over four bytes a char
+    stderr = one_line_error(cli("drift", "--stdin", input=flood), 1, "bytes", "limit")
+    assert "private" not in stderr
+
+
 # -- --json --------------------------------------------------------------------------------------
 
 

@@ -86,7 +86,7 @@ def register(app: typer.Typer) -> None:
 
 def _ad_hoc_text(text: str | None, stdin: bool) -> tuple[str, str]:
     """The text of --text or --stdin, as given and cleaned; an error if there is nothing."""
-    from peerjournal.entry import clean_text
+    from peerjournal.entry import MAX_TEXT_CHARS, clean_text
     from peerjournal.errors import PeerJournalError
 
     if stdin:
@@ -95,7 +95,13 @@ def _ad_hoc_text(text: str | None, stdin: bool) -> tuple[str, str]:
         from peerjournal.cli.editor import decode
 
         source = "standard input"
-        raw = decode(sys.stdin.buffer.read(), source)
+        most = 4 * MAX_TEXT_CHARS  # bytes: never read a piped video or disk image whole
+        data = sys.stdin.buffer.read(most + 1)
+        if len(data) > most:
+            raise PeerJournalError(
+                f"{source} is over {most:,} bytes; the limit is {MAX_TEXT_CHARS:,} characters."
+            )
+        raw = decode(data, source)
     else:
         source, raw = "--text", text or ""
     body = clean_text(raw)
