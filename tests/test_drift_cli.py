@@ -24,6 +24,7 @@ from peerjournal.db import engine
 from peerjournal.db.store import scored_text
 from peerjournal.drift import DIMENSIONS, load_lexicon
 from peerjournal.entry import MAX_TEXT_CHARS
+from peerjournal.render.drift import VERDICT_SENTENCES
 
 Add = Callable[..., int]
 
@@ -80,7 +81,7 @@ id = "org.story"
 dimension = "story"
 polarity = "identity"
 source = "our practice guide, p. 2"
-patterns = ["shared my story", "my own journey"]
+patterns = ["shared my story", "my own journey", "peer café"]
 
 [[marker]]
 id = "org.clinical"
@@ -192,9 +193,9 @@ def test_drift_entry_table_and_verdict(cli: CLI, add: Add) -> None:
     out = ok(cli("drift", str(entry_id))).stdout
     for header in ("Dimension", "Identity", "Drift", "Phrases", "All (per 100 words)"):
         assert header in out
-    assert "leans toward a clinical role" in out
     data = drift_json(cli, str(entry_id))
-    assert data["verdict"] == "drift"
+    assert data["verdict"] in ("drift", "mixed")
+    assert VERDICT_SENTENCES[data["verdict"]] in out
     lexicon = load_lexicon()
     for hit in data["hits"]:
         assert f"“{hit['text']}”" in out
@@ -207,10 +208,25 @@ def test_drift_entry_table_and_verdict(cli: CLI, add: Add) -> None:
 def test_identity_entry_verdict_has_no_questions(cli: CLI, add: Add) -> None:
     entry_id = add(IDENTITY)
     out = ok(cli("drift", str(entry_id))).stdout
-    assert drift_json(cli, str(entry_id))["verdict"] == "identity"
+    data = drift_json(cli, str(entry_id))
+    assert data["verdict"] == "identity"
     assert "leans toward your peer identity" in out
-    assert "Balance +1.00" in out
+    assert f"Balance {data['balance']:+.2f} (−1 drift" in out
     assert "Questions to sit with" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("You should rest. I told her to eat. You should sleep.", "leans toward a clinical role"),
+        ("I shared my story. It was my own journey.", "leans toward your peer identity"),
+        ("You should rest. I told her to eat. I shared my story. My own journey.", "holds both"),
+        ("Rain all day.", "Not enough signal"),
+    ],
+)
+def test_verdict_in_plain_words(cli: CLI, tmp_path: Path, text: str, words: str) -> None:
+    out = ok(cli("drift", "--lexicon", str(org_lexicon(tmp_path)), "--text", text)).stdout
+    assert words in out
 
 
 def test_drift_entry_asks_two_or_three_questions_from_its_drifting_dimensions(
@@ -525,10 +541,12 @@ def test_json_totals_are_traceable_to_the_dimensions(cli: CLI) -> None:
             assert data["dimensions"][hit["dimension"]][hit["polarity"]] > 0
 
 
-def test_json_keeps_unicode_readable(cli: CLI) -> None:
-    result = ok(cli("drift", "--json", "--text", "She said “no” 🙂. " + DRIFT))
-    assert "“no” 🙂" not in result.stdout  # the text itself is not in the JSON…
-    assert "\\u" not in result.stdout  # …and what is, is not escaped
+def test_json_keeps_unicode_readable(cli: CLI, tmp_path: Path) -> None:
+    text = "She said “no” 🙂 and then we met at the peer café."
+    lexicon = str(org_lexicon(tmp_path))
+    result = ok(cli("drift", "--lexicon", lexicon, "--json", "--text", text))
+    assert '"text": "peer café"' in result.stdout and "\\u" not in result.stdout
+    assert_spans_index(json.loads(result.stdout), text)
 
 
 # -- --lexicon -----------------------------------------------------------------------------------
