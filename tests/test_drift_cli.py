@@ -759,18 +759,25 @@ def test_no_color_means_no_escape_codes(cli: CLI, add: Add) -> None:
 
 
 def hit_styles(cli: CLI, tmp_path: Path) -> dict[str, set[str]]:
-    """SGR parameters in the panel for a drift, identity, negated and attributed hit."""
+    """SGR parameters in the panel for a drift, identity, negated and others' framing hit."""
     lexicon = str(org_lexicon(tmp_path))
-    text = "I told her to rest. I shared my story. I did not say you should. She is non-compliant."
+    text = "I told her to rest. I shared my story. I did not say you should. They called her "
+    text += "non-compliant."
     out = ok(cli("drift", "--lexicon", lexicon, "--text", text)).stdout
     panel = out.split("Key:")[0]
     data = drift_json(cli, "--lexicon", lexicon, "--text", text)
-    kinds = {h["text"]: h for h in data["hits"]}
-    assert set(kinds) == {"told her to", "shared my story", "you should", "non-compliant"}
+    flags = {h["text"]: (h["polarity"], h["negated"], h["attributed"]) for h in data["hits"]}
+    assert flags == {
+        "told her to": ("drift", False, False),
+        "shared my story": ("identity", False, False),
+        "you should": ("drift", True, False),
+        "non-compliant": ("drift", False, True),
+    }
     return {
         "drift": set(style_before(panel, "told her to").split(";")),
         "identity": set(style_before(panel, "shared my story").split(";")),
         "negated": set(style_before(panel, "you should").split(";")),
+        "others' framing": set(style_before(panel, "non-compliant").split(";")),
     }
 
 
@@ -781,7 +788,7 @@ def test_forced_colour_highlights_hits_by_kind(
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm-256color")
     styles = hit_styles(cli, tmp_path)
-    assert len({frozenset(s) for s in styles.values()}) == 3
+    assert len({frozenset(s) for s in styles.values()}) == 4
     assert "31" in styles["drift"] and "32" in styles["identity"]
 
 
@@ -791,9 +798,10 @@ def test_no_color_keeps_hit_kinds_apart_without_colour(
     monkeypatch.setenv("FORCE_COLOR", "1")  # a colour terminal, but NO_COLOR is set
     monkeypatch.setenv("TERM", "xterm-256color")
     styles = hit_styles(cli, tmp_path)
-    colours = {p for s in styles.values() for p in s if p.startswith(("3", "9")) and p != "9"}
+    params = {int(p) for s in styles.values() for p in s if p}
+    colours = {p for p in params if 30 <= p <= 49 or 90 <= p <= 107}
     assert colours == set()
-    assert len({frozenset(s) for s in styles.values()}) == 3
+    assert len({frozenset(s) for s in styles.values()}) == 4
 
 
 def test_an_unexpected_error_never_prints_journal_text(
