@@ -579,6 +579,18 @@ def test_an_organisation_lexicon_explains_a_stored_entry(
     assert [h["marker"] for h in data["hits"]] == ["org.advice"]
 
 
+def test_the_lexicon_setting_is_used_and_the_option_wins(
+    cli: CLI, isolated: Path, tmp_path: Path
+) -> None:
+    org = org_lexicon(tmp_path)
+    isolated.mkdir(parents=True, exist_ok=True)
+    (isolated / "config.toml").write_text(f"[drift]\nlexicon = {json.dumps(str(org))}\n")
+    assert drift_json(cli, "--text", DRIFT)["lexicon_version"] == load_lexicon(org).version
+    other = org_lexicon(tmp_path, ORG_LEXICON.replace("our-org", "another-org"), "other.toml")
+    chosen = drift_json(cli, "--lexicon", str(other), "--text", DRIFT)
+    assert chosen["lexicon_version"] == load_lexicon(other).version
+
+
 @pytest.mark.parametrize(
     ("replace", "by", "fragments"),
     [
