@@ -341,7 +341,7 @@ def test_trashed_entry_is_not_found(cli: CLI, add: Add) -> None:
 def test_zero_and_negative_ids_are_usage_errors(cli: CLI, add: Add, args: list[str]) -> None:
     add(DRIFT)
     value = args[-1]
-    one_line_error(cli("drift", *args), 2, f"{value} is not one", "start at 1")
+    one_line_error(cli("drift", *args), 2, f"{value} is not an entry ID", "start at 1")
 
 
 def test_a_negative_id_without_dashes_is_a_usage_error(cli: CLI) -> None:

@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
             )
         if entry_id is not None and entry_id < 1:
             raise PeerJournalError(
-                f"Entry IDs start at 1; {entry_id} is not one (see `peerjournal list`).",
+                f"{entry_id} is not an entry ID; IDs start at 1 (see `peerjournal list`).",
                 ExitCode.USAGE,
             )
         if rescore:

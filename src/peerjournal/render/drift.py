@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -87,14 +88,13 @@ def _flags(hit: Hit) -> str:
 
 def _repeats(hits: Sequence[Hit]) -> list[tuple[Hit, int]]:
     """Each phrase once, as first written, with how often it occurs (flagged the same way)."""
-    seen: dict[tuple[str, str, str], list[Any]] = {}
+    first: dict[tuple[str, str, str], Hit] = {}
+    times: Counter[tuple[str, str, str]] = Counter()
     for hit in hits:
         key = (hit.text.casefold(), _hit_style(hit), _flags(hit))
-        if key in seen:
-            seen[key][1] += 1
-        else:
-            seen[key] = [hit, 1]
-    return [(hit, times) for hit, times in seen.values()]
+        first.setdefault(key, hit)
+        times[key] += 1
+    return [(hit, times[key]) for key, hit in first.items()]
 
 
 def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
