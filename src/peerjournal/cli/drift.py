@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from peerjournal.cli.options import Json
 from peerjournal.context import AppContext
+
+if TYPE_CHECKING:
+    from peerjournal.entry import Entry
 
 
 def register(app: typer.Typer) -> None:
@@ -26,7 +31,7 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """Peer identity vs peer drift: every number with the phrases behind it."""
-        from peerjournal.errors import PeerJournalError
+        from peerjournal.errors import ExitCode, PeerJournalError
 
         app_ctx = AppContext.from_ctx(ctx)
         if lexicon_path:
@@ -42,9 +47,18 @@ def register(app: typer.Typer) -> None:
             if on
         ]
         if len(sources) != 1:
-            raise PeerJournalError("Give one of: an entry ID, --text TEXT, --stdin or --rescore.")
+            given = f" (got {' and '.join(sources)})" if sources else ""
+            raise PeerJournalError(
+                f"Give one of: an entry ID, --text TEXT, --stdin or --rescore{given}.",
+                ExitCode.USAGE,
+            )
+        if entry_id is not None and entry_id < 1:
+            raise PeerJournalError(
+                f"{entry_id} is not an entry ID; IDs start at 1 (see `peerjournal list`).",
+                ExitCode.USAGE,
+            )
         if rescore:
-            _rescore(app_ctx)
+            _rescore(app_ctx, json_out)
             return
         from peerjournal.drift import reflective_questions, score_text
 
@@ -55,43 +69,70 @@ def register(app: typer.Typer) -> None:
 
             entry = app_ctx.store().get(entry_id)
             body = scored_text(entry.experience, entry.feelings, entry.evaluation)
-        elif stdin:
-            import sys
-
-            from peerjournal.cli.editor import decode
-
-            body = decode(sys.stdin.buffer.read(), "standard input")
         else:
-            body = text
-        if entry is None:
-            from peerjournal.entry import clean_text
-
-            body = clean_text(body)
+            given, cleaned = _ad_hoc_text(text, stdin)
+            # JSON spans index the text exactly as given; the view shows it trimmed.
+            body = given if json_out else cleaned
         score = score_text(body, lexicon)
         if json_out:
             app_ctx.print_json(score.to_dict())
             return
         from peerjournal.render.drift import explanation
 
-        title = (
-            f"#{entry.id} · {entry.date.isoformat()} · {entry.setting}" if entry else "Your text"
-        )
         app_ctx.out.print(
-            explanation(title, body, score, lexicon, reflective_questions(score, lexicon))
+            explanation(_title(entry), body, score, lexicon, reflective_questions(score, lexicon))
         )
 
 
-def _rescore(app: AppContext) -> None:
+def _ad_hoc_text(text: str | None, stdin: bool) -> tuple[str, str]:
+    """The text of --text or --stdin, as given and cleaned; an error if there is nothing."""
+    from peerjournal.entry import MAX_TEXT_CHARS, clean_text
+    from peerjournal.errors import PeerJournalError
+
+    if stdin:
+        import sys
+
+        from peerjournal.cli.editor import decode
+
+        source = "standard input"
+        most = 4 * MAX_TEXT_CHARS  # bytes: never read a piped video or disk image whole
+        data = sys.stdin.buffer.read(most + 1)
+        if len(data) > most:
+            raise PeerJournalError(
+                f"{source} is over {most:,} bytes; the limit is {MAX_TEXT_CHARS:,} characters."
+            )
+        raw = decode(data, source)
+    else:
+        source, raw = "--text", text or ""
+    body = clean_text(raw)
+    if not body:
+        raise PeerJournalError(f"Nothing to score: {source} is empty.")
+    return raw, body
+
+
+def _title(entry: Entry | None) -> str:
+    """'#12 · 2026-11-20 · inpatient': the parts the entry has."""
+    if entry is None:
+        return "Your text"
+    parts = [f"#{entry.id}", entry.date.isoformat(), entry.setting]
+    return " · ".join(part for part in parts if part)
+
+
+def _rescore(app: AppContext, json_out: bool) -> None:
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import score_for_store
 
     lexicon = app.lexicon()
     store = app.store()
     pending = store.texts_to_rescore(lexicon.version)
+    if pending:
+        with progress_bar(len(pending), "Re-scoring", app.err) as advance:
+            scores = score_for_store([body for _, body in pending], lexicon, advance)
+            store.set_drifts(zip((entry_id for entry_id, _ in pending), scores, strict=True))
+    if json_out:
+        app.print_json({"rescored": len(pending), "lexicon_version": lexicon.version})
     if not pending:
         app.say(f"Every entry is already scored with lexicon {lexicon.version}.")
         return
-    with progress_bar(len(pending), "Re-scoring", app.err) as advance:
-        scores = score_for_store([body for _, body in pending], lexicon, advance)
-        store.set_drifts(zip((entry_id for entry_id, _ in pending), scores, strict=True))
-    app.say(f"Re-scored {len(pending)} entries with lexicon {lexicon.version}.")
+    count = f"{len(pending)} entr{'y' if len(pending) == 1 else 'ies'}"
+    app.say(f"Re-scored {count} with lexicon {lexicon.version}.")

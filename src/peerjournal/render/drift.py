@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,7 +36,7 @@ VERDICT_SENTENCES = {
 }
 HIT_STYLES = {
     "identity": "bold green",
-    "drift": "bold red",
+    "drift": "bold red underline",  # underlined: identity and drift differ without colour
     "attributed": "italic magenta",
     "dropped": "dim strike",
     "hypothetical": "italic yellow",
@@ -85,6 +86,17 @@ def _flags(hit: Hit) -> str:
     return f" ({', '.join(flags)})" if flags else ""
 
 
+def _repeats(hits: Sequence[Hit]) -> list[tuple[Hit, int]]:
+    """Each phrase once, as first written, with how often it occurs (flagged the same way)."""
+    first: dict[tuple[str, str, str], Hit] = {}
+    times: Counter[tuple[str, str, str]] = Counter()
+    for hit in hits:
+        key = (hit.text.casefold(), _hit_style(hit), _flags(hit))
+        first.setdefault(key, hit)
+        times[key] += 1
+    return [(hit, times[key]) for key, hit in first.items()]
+
+
 def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
     table.add_column("Dimension", no_wrap=True)
@@ -97,11 +109,13 @@ def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
             continue
         values = score.dimensions.get(dim, {"identity": 0.0, "drift": 0.0})
         phrases = Text()
-        for n, hit in enumerate(hits):
+        for n, (hit, times) in enumerate(_repeats(hits)):
             if n:
                 phrases.append("; ")
             phrases.append(f"“{hit.text}”", style=_hit_style(hit))
             phrases.append(_flags(hit), style="dim")
+            if times > 1:
+                phrases.append(f" ×{times}")
         table.add_row(
             lexicon.label(dim), f"{values['identity']:.1f}", f"{values['drift']:.1f}", phrases
         )
