@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import random
@@ -44,6 +45,23 @@ def _flat(text: str) -> str:
 def rendered(fmt: str, summary: dict[str, Any]) -> str:
     data = get_format(fmt).write(summary)
     return pdf_text(data) if fmt == "pdf" else data.decode("utf-8")
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def readable(fmt: str, summary: dict[str, Any]) -> str:
+    """The text a reader gets from the file: JSON decoded, so the letters of its escapes
+    ("\\b", "\\n") are not read as words; HTML with its entities ("&lt;") resolved."""
+    out = rendered(fmt, summary)
+    if fmt == "json":
+        return "\n".join(_strings(json.loads(out)))
+    return html.unescape(out) if fmt == "html" else out
 
 
 def test_registry_knows_every_format() -> None:
@@ -279,7 +297,7 @@ def test_a_listed_name_never_appears_in_any_export(name: str, data: st.DataObjec
     entry.report["alerts"] = [text()]
     summary = build_summary(entry, Redactor([Person(name)]))
     for fmt in ("md", "html", "json", "csv"):
-        out = rendered(fmt, summary)
+        out = readable(fmt, summary)
         assert not any(_occurs(p, out) for p in parts), fmt
 
 
@@ -304,3 +322,17 @@ def test_html_never_carries_a_url(url: str, filler: str) -> None:
     summary = sample_summary(extra_text=f" {filler} {url} <script>x</script>")
     html = rendered("html", summary)
     assert "http" not in html.lower() and "//" not in html and "<script" not in html.lower()
+
+
+def test_a_control_character_next_to_a_name_part_is_not_written_as_an_escape() -> None:
+    # Found by test_a_listed_name_never_appears_in_any_export: with "bb bb" listed, the text
+    # "bb bb \x08B" was redacted to "[person] \x08B", which JSON wrote as "[person] \bB": the
+    # escape's letter and the text's "B" read as "bB". Control characters now leave as spaces.
+    entry = sample_input(experience="I shared my story. bb bb \x08B", note="\x1bb bb\x08b")
+    entry.report["alerts"] = [" bb bb \x08B"]
+    summary = build_summary(entry, Redactor([Person("bb bb")]))
+    for fmt in FORMATS:
+        for out in {rendered(fmt, summary), readable(fmt, summary) if fmt != "pdf" else ""}:
+            assert not _occurs("bb", out), fmt
+            assert "\\b" not in out and "\\u001b" not in out and "\x08" not in out, fmt
+
