@@ -9,6 +9,7 @@ import json
 import random
 import re
 import sys
+import unicodedata
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -336,3 +337,41 @@ def test_a_control_character_next_to_a_name_part_is_not_written_as_an_escape() -
             assert not _occurs("bb", out), fmt
             assert "\\b" not in out and "\\u001b" not in out and "\x08" not in out, fmt
 
+
+def _plain(text: str) -> str:
+    """What a reader would take `text` to say: compatibility forms, no accents, no invisible
+    or control characters, case folded."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(ch for ch in decomposed if ch.isspace() or (
+        not unicodedata.combining(ch) and unicodedata.category(ch) not in ("Cc", "Cf")))
+    return kept.casefold()
+
+
+def _seen(word: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![^\W\d_]){re.escape(_plain(word))}(?![^\W\d_])", _plain(text)))
+
+
+DISGUISED = [
+    # each is a real leak found while hunting: the listed name, the text that said it
+    ("Maria Lopez", "Ma\u00adria came (a soft hyphen pasted from a document)."),
+    ("Maria Lopez", "Lo\u200bpez came (a zero-width space)."),
+    ("Maria Lopez", "Ma\x00ria came (a control character the PDF drops)."),
+    ("Maria", "Maria\u02bcs flat (the modifier-letter apostrophe some keyboards type)."),
+    ("ΝΙΚΟΣ", "Ο Νίκος ήρθε (final sigma, listed in capitals)."),
+    ("Ilker Kaya", "İlker and ılker and ILKER (Turkish dotted and dotless i)."),
+    ("İlker Kaya", "ilker came (listed with a dotted capital I)."),
+    ("Jan Strauss", "Herr Strauß came (ß for ss)."),
+    ("Seán Murphy", "Sean came (the accent left off)."),
+    ("Zoe", "Zoë came (an accent added)."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), DISGUISED)
+def test_a_disguised_listed_name_never_appears_in_any_export(name: str, text: str) -> None:
+    entry = sample_input(experience=f"I shared my story. {text}", note=text)
+    entry.report["alerts"] = [text]
+    summary = build_summary(entry, Redactor([Person(name)]))
+    for fmt in FORMATS:
+        out = readable(fmt, summary) if fmt != "pdf" else rendered(fmt, summary)
+        for part in [name, *name.split()]:
+            assert not _seen(part, out), (fmt, part)
