@@ -363,6 +363,7 @@ DISGUISED = [
     ("Jan Strauss", "Herr Strauß came (ß for ss)."),
     ("Seán Murphy", "Sean came (the accent left off)."),
     ("Zoe", "Zoë came (an accent added)."),
+    ("Maria Lopez", "ＭＡＲＩＡ came (full-width letters from an East Asian keyboard)."),
 ]
 
 

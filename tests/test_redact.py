@@ -174,6 +174,12 @@ def test_accents_left_off_or_added_still_match() -> None:
     assert Redactor([Person("Ann")])("Annual, Añn") == "Annual, [person]"
 
 
+def test_full_width_letters_match() -> None:
+    assert Redactor([Person("Maria Lopez")])("ＭＡＲＩＡ ｌｏｐｅｚ, Ｌｏｐｅｚ") == (
+        "[person], [person]"
+    )
+
+
 DISGUISES = st.sampled_from(["", "\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff", "\x00"])
 ACCENTED = "áéíóúñøçłàèìòùâêîôûäëïöüåãõ"
 

@@ -75,11 +75,12 @@ def nfc(text: str) -> str:
 
 # Names are matched on a key of the text, one character for one so a match's span is the
 # span in the text: each letter without its accent and in its plain form ("É" -> "E",
-# "ı" -> "i", "ς" -> "σ", "ſ" -> "s"), so "Sean" and "Seán", "İlker" and "ilker" match; and
-# each character that draws nothing, or only a mark on the letter before, as HIDDEN: a soft
-# hyphen, a zero-width space or a control character pasted inside a name ("Ma\u00adria")
-# shows as the name, and a combining accent NFC cannot compose ("b\u0301") is still that
-# letter. A name may have any number of HIDDEN between and after its letters.
+# "ı" -> "i", "ς" -> "σ", "ſ" -> "s", full-width "Ｍ" -> "M"), so "Sean" and "Seán",
+# "İlker" and "ilker" match; and each character that draws nothing, or only a mark on the
+# letter before, as HIDDEN: a soft hyphen, a zero-width space or a control character pasted
+# inside a name ("Ma\u00adria") shows as the name, and a combining accent NFC cannot compose
+# ("b\u0301") is still that letter. A name may have any number of HIDDEN between and after
+# its letters.
 HIDDEN = "\x00"
 _HIDDEN_CATEGORIES = ("Cc", "Cf", "Mn", "Me")
 
@@ -87,8 +88,9 @@ _HIDDEN_CATEGORIES = ("Cc", "Cf", "Mn", "Me")
 def _key(ch: str) -> str:
     if unicodedata.category(ch) in _HIDDEN_CATEGORIES and not ch.isspace():
         return HIDDEN
-    decomposed = unicodedata.normalize("NFD", ch)
-    if len(decomposed) > 1 and all(unicodedata.combining(m) for m in decomposed[1:]):
+    # compatibility forms too: a full-width "Ｍ" (an East Asian keyboard) is an "M"
+    decomposed = unicodedata.normalize("NFKD", ch)
+    if all(unicodedata.combining(m) for m in decomposed[1:]) and decomposed[0].isalpha():
         ch = decomposed[0]
     upper = ch.upper()
     if ch.islower() and len(upper) == 1 and len(upper.lower()) == 1:
