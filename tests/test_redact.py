@@ -174,6 +174,16 @@ def test_accents_left_off_or_added_still_match() -> None:
     assert Redactor([Person("Ann")])("Annual, Añn") == "Annual, [person]"
 
 
+def test_an_apostrophe_inside_a_name_may_be_any_mark_or_none() -> None:
+    r = Redactor([Person("Sinéad O'Brien")])
+    assert r("OBrien, O´Brien, O‘Brien, O`Brien, o’brien, Obrien's") == (
+        "[person], [person], [person], [person], [person], [person]'s"
+    )
+    assert Redactor([Person("Rose Martin-Okafor")])("Martin–Okafor, Martin—Okafor") == (
+        "[person], [person]"
+    )
+
+
 def test_full_width_letters_match() -> None:
     assert Redactor([Person("Maria Lopez")])("ＭＡＲＩＡ ｌｏｐｅｚ, Ｌｏｐｅｚ") == (
         "[person], [person]"

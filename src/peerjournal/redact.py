@@ -57,6 +57,10 @@ COMMON_WORDS = _words(
 PARTICLES = _words("da de del della der di du la le van von bin st")
 
 _APOSTROPHES = "'’ʼ"
+# Inside a name ("O'Brien"), any mark typed for an apostrophe, or none ("OBrien", "O´Brien");
+# between its words, any run of spaces and dashes ("Martin–Okafor", "Mary\nAnn").
+_IN_NAME_APOSTROPHE = "['’ʼ‘`´′]?"
+_DASHES = "-‐‑‒–—―−"
 
 
 @dataclass(frozen=True)
@@ -142,10 +146,10 @@ def _letter_forms(ch: str) -> set[str]:
 def _char_pattern(ch: str) -> str:
     """One character of a name (keyed): every case form, apostrophes and separators
     interchangeable."""
-    if ch in _APOSTROPHES:
-        return f"[{_APOSTROPHES}]"
-    if ch.isspace() or ch in "-‐‑":
-        return r"[\s\-‐‑]+"
+    if ch in _APOSTROPHES or ch in "‘`´′":
+        return _IN_NAME_APOSTROPHE
+    if ch.isspace() or ch in _DASHES:
+        return rf"[\s{re.escape(_DASHES)}]+"
     forms = _letter_forms(ch)
     singles = "".join(sorted(f for f in forms if len(f) == 1))
     one = re.escape(singles) if len(singles) == 1 else f"[{re.escape(singles)}]"
@@ -200,7 +204,7 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
     """
     name = " ".join(nfc(name).split())
     forms: list[tuple[str, bool]] = [(name, False)]
-    parts = [p.strip(".") for p in re.split(r"[\s\-‐‑]+", name)]
+    parts = [p.strip(".") for p in re.split(rf"[\s{re.escape(_DASHES)}]+", name)]
     if len(parts) > 2 and " " in name:  # "Martin-Okafor", "de la Cruz": the surname as a whole
         forms.append((name.split(" ", 1)[1], False))
     if len(parts) > 1:
