@@ -218,6 +218,7 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
 
 def _capitalised_pattern(word: str) -> str:
     """Title case or all capitals of `word` only (for common-word first names)."""
+    word = "".join(ch for ch in word if _key(ch) != HIDDEN)
     title = keyed(word[:1].upper() + word[1:].lower())
     upper = keyed(word.upper())
     return "(?:" + "|".join(_spelled(w) + _ANY_HIDDEN for w in (title, upper)) + ")"
