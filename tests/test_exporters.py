@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import random
 import re
 import sys
+import unicodedata
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -44,6 +46,23 @@ def _flat(text: str) -> str:
 def rendered(fmt: str, summary: dict[str, Any]) -> str:
     data = get_format(fmt).write(summary)
     return pdf_text(data) if fmt == "pdf" else data.decode("utf-8")
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def readable(fmt: str, summary: dict[str, Any]) -> str:
+    """The text a reader gets from the file: JSON decoded, so the letters of its escapes
+    ("\\b", "\\n") are not read as words; HTML with its entities ("&lt;") resolved."""
+    out = rendered(fmt, summary)
+    if fmt == "json":
+        return "\n".join(_strings(json.loads(out)))
+    return html.unescape(out) if fmt == "html" else out
 
 
 def test_registry_knows_every_format() -> None:
@@ -279,7 +298,7 @@ def test_a_listed_name_never_appears_in_any_export(name: str, data: st.DataObjec
     entry.report["alerts"] = [text()]
     summary = build_summary(entry, Redactor([Person(name)]))
     for fmt in ("md", "html", "json", "csv"):
-        out = rendered(fmt, summary)
+        out = readable(fmt, summary)
         assert not any(_occurs(p, out) for p in parts), fmt
 
 
@@ -304,3 +323,58 @@ def test_html_never_carries_a_url(url: str, filler: str) -> None:
     summary = sample_summary(extra_text=f" {filler} {url} <script>x</script>")
     html = rendered("html", summary)
     assert "http" not in html.lower() and "//" not in html and "<script" not in html.lower()
+
+
+def test_a_control_character_next_to_a_name_part_is_not_written_as_an_escape() -> None:
+    # Found by test_a_listed_name_never_appears_in_any_export: with "bb bb" listed, the text
+    # "bb bb \x08B" was redacted to "[person] \x08B", which JSON wrote as "[person] \bB": the
+    # escape's letter and the text's "B" read as "bB". Control characters now leave as spaces.
+    entry = sample_input(experience="I shared my story. bb bb \x08B", note="\x1bb bb\x08b")
+    entry.report["alerts"] = [" bb bb \x08B"]
+    summary = build_summary(entry, Redactor([Person("bb bb")]))
+    for fmt in FORMATS:
+        for out in {rendered(fmt, summary), readable(fmt, summary) if fmt != "pdf" else ""}:
+            assert not _occurs("bb", out), fmt
+            assert "\\b" not in out and "\\u001b" not in out and "\x08" not in out, fmt
+
+
+def _plain(text: str) -> str:
+    """What a reader would take `text` to say: compatibility forms, no accents, no invisible
+    or control characters, no apostrophes ("O´Brien" is "OBrien"), case folded."""
+    decomposed = unicodedata.normalize("NFKD", re.sub("['’ʼ‘`´′]", "", text))
+    kept = "".join(ch for ch in decomposed if ch.isspace() or (
+        not unicodedata.combining(ch) and unicodedata.category(ch) not in ("Cc", "Cf")))
+    return kept.casefold()
+
+
+def _seen(word: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![^\W\d_]){re.escape(_plain(word))}(?![^\W\d_])", _plain(text)))
+
+
+DISGUISED = [
+    # each is a real leak found while hunting: the listed name, the text that said it
+    ("Maria Lopez", "Ma\u00adria came (a soft hyphen pasted from a document)."),
+    ("Maria Lopez", "Lo\u200bpez came (a zero-width space)."),
+    ("Maria Lopez", "Ma\x00ria came (a control character the PDF drops)."),
+    ("Maria", "Maria\u02bcs flat (the modifier-letter apostrophe some keyboards type)."),
+    ("ΝΙΚΟΣ", "Ο Νίκος ήρθε (final sigma, listed in capitals)."),
+    ("Ilker Kaya", "İlker and ılker and ILKER (Turkish dotted and dotless i)."),
+    ("İlker Kaya", "ilker came (listed with a dotted capital I)."),
+    ("Jan Strauss", "Herr Strauß came (ß for ss)."),
+    ("Seán Murphy", "Sean came (the accent left off)."),
+    ("Zoe", "Zoë came (an accent added)."),
+    ("Maria Lopez", "ＭＡＲＩＡ came (full-width letters from an East Asian keyboard)."),
+    ("Sinéad O'Brien", "O´Brien came (an acute accent typed for the apostrophe)."),
+    ("Sinéad O'Brien", "Obrien came (the apostrophe left out)."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), DISGUISED)
+def test_a_disguised_listed_name_never_appears_in_any_export(name: str, text: str) -> None:
+    entry = sample_input(experience=f"I shared my story. {text}", note=text)
+    entry.report["alerts"] = [text]
+    summary = build_summary(entry, Redactor([Person(name)]))
+    for fmt in FORMATS:
+        out = readable(fmt, summary) if fmt != "pdf" else rendered(fmt, summary)
+        for part in [name, *name.split()]:
+            assert not _seen(part, out), (fmt, part)

@@ -1,4 +1,5 @@
 import re
+import unicodedata
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -146,3 +147,83 @@ def test_check_name_and_alias() -> None:
         raise AssertionError("alias revealing a name was accepted")
     check_alias("Jo", "J.", [Person("Maria")])
     assert PLACEHOLDER == "[person]"
+
+
+def test_invisible_and_control_characters_inside_a_name_do_not_hide_it() -> None:
+    r = Redactor([Person("Maria Lopez")])
+    text = "Ma\u00adria, Lo\u200bpez, Ma\u2060ria\ufeff, Ma\x00ria and Maria\u200bLopez."
+    assert r(text) == "[person], [person], [person], [person] and [person]\u200b[person]."
+
+
+def test_the_modifier_letter_apostrophe_is_an_apostrophe() -> None:
+    # U+02BC is a letter to Unicode, so "Mariaʼs" had no letter boundary after "Maria"
+    assert Redactor([Person("Maria")])("Mariaʼs flat") == "[person]ʼs flat"
+
+
+def test_unicode_case_folds_match() -> None:
+    assert Redactor([Person("ΝΙΚΟΣ")])("Νίκος, νίκος") == "[person], [person]"
+    assert Redactor([Person("Ilker")])("İlker, ılker, ILKER") == "[person], [person], [person]"
+    assert Redactor([Person("İlker")])("ilker, ILKER, Ilker") == "[person], [person], [person]"
+    assert Redactor([Person("Strauss")])("Strauß, STRAUẞ") == "[person], [person]"
+    assert Redactor([Person("Strauß")])("strauss, STRAUSS") == "[person], [person]"
+
+
+def test_accents_left_off_or_added_still_match() -> None:
+    assert Redactor([Person("Seán José")])("Sean, SEAN, Jose") == "[person], [person], [person]"
+    assert Redactor([Person("Zoe")])("Zoë, ZOË, Zoé") == "[person], [person], [person]"
+    assert Redactor([Person("Ann")])("Annual, Añn") == "Annual, [person]"
+
+
+def test_an_apostrophe_inside_a_name_may_be_any_mark_or_none() -> None:
+    r = Redactor([Person("Sinéad O'Brien")])
+    assert r("OBrien, O´Brien, O‘Brien, O`Brien, o’brien, Obrien's") == (
+        "[person], [person], [person], [person], [person], [person]'s"
+    )
+    assert Redactor([Person("Rose Martin-Okafor")])("Martin–Okafor, Martin—Okafor") == (
+        "[person], [person]"
+    )
+
+
+def test_full_width_letters_match() -> None:
+    assert Redactor([Person("Maria Lopez")])("ＭＡＲＩＡ ｌｏｐｅｚ, Ｌｏｐｅｚ") == (
+        "[person], [person]"
+    )
+
+
+DISGUISES = st.sampled_from(["", "\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff", "\x00"])
+ACCENTED = "áéíóúñøçłàèìòùâêîôûäëïöüåãõ"
+
+
+def plain(text: str) -> str:
+    """What a reader would take `text` to say: no accents, no invisible or control
+    characters, case folded."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(ch for ch in decomposed if ch.isspace() or (
+        not unicodedata.combining(ch) and unicodedata.category(ch) not in ("Cc", "Cf")))
+    return kept.casefold()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    first=st.text(NAME_LETTERS + "aeiouıİßςσ", min_size=2, max_size=9),
+    last=st.text(NAME_LETTERS + "aeiou", min_size=2, max_size=9),
+    which=st.sampled_from(["full", "first", "last"]),
+    data=st.data(),
+)
+def test_a_disguised_listed_name_never_survives(first, last, which, data):
+    """Said with letters in another case or accent, or an invisible character inside."""
+    name = f"{first} {last}"
+    assume(not any(plain(p) in COMMON_WORDS or plain(p) in PARTICLES for p in name.split()))
+    assume("person" not in plain(name))
+    form = {"full": name, "first": first, "last": last}[which]
+    said = ""
+    for ch in form:
+        base = unicodedata.normalize("NFD", ch)[0]
+        variants = [ch, ch.upper(), ch.lower(), base, base.upper()]
+        variants += [a for a in ACCENTED if unicodedata.normalize("NFD", a)[0] == base.lower()]
+        said += data.draw(st.sampled_from(variants)) + data.draw(DISGUISES)
+    suffix = data.draw(st.sampled_from(["", "'s", "ʼs", "’"]))
+    out = Redactor([Person(name)])(f"I met {said}{suffix} today")
+    for part in [name, first, last]:
+        assert not re.search(rf"(?<![^\W\d_]){re.escape(plain(part))}(?![^\W\d_])",
+                             plain(out)), (said, out)

@@ -13,7 +13,11 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    "will" survives while "Will" does not. A one-word listed name is always matched in
    every case: the writer listed exactly that word.
 
-Text is NFC-normalised first so a name typed with combining accents still matches.
+Text is NFC-normalised first so a name typed with combining accents still matches. Names
+are matched without regard to accents ("Sean" for "Seán", "Zoë" for "Zoe") or Unicode case
+oddities ("ılker"/"İlker" for "Ilker", "Νίκος" for "ΝΙΚΟΣ", "Strauß" for "Strauss"), and a
+character that draws nothing (a soft hyphen, a zero-width space, a control character) or an
+uncomposed accent inside or after a name does not hide it: see `keyed`.
 """
 
 from __future__ import annotations
@@ -53,6 +57,10 @@ COMMON_WORDS = _words(
 PARTICLES = _words("da de del della der di du la le van von bin st")
 
 _APOSTROPHES = "'’ʼ"
+# Inside a name ("O'Brien"), any mark typed for an apostrophe, or none ("OBrien", "O´Brien");
+# between its words, any run of spaces and dashes ("Martin–Okafor", "Mary\nAnn").
+_IN_NAME_APOSTROPHE = "['’ʼ‘`´′]?"
+_DASHES = "-‐‑‒–—―−"
 
 
 @dataclass(frozen=True)
@@ -69,24 +77,120 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Names are matched on a key of the text, one character for one so a match's span is the
+# span in the text: each letter without its accent and in its plain form ("É" -> "E",
+# "ı" -> "i", "ς" -> "σ", "ſ" -> "s", full-width "Ｍ" -> "M"), so "Sean" and "Seán",
+# "İlker" and "ilker" match; and each character that draws nothing, or only a mark on the
+# letter before, as HIDDEN: a soft hyphen, a zero-width space or a control character pasted
+# inside a name ("Ma\u00adria") shows as the name, and a combining accent NFC cannot compose
+# ("b\u0301") is still that letter. A name may have any number of HIDDEN between and after
+# its letters.
+HIDDEN = "\x00"
+_HIDDEN_CATEGORIES = ("Cc", "Cf", "Mn", "Me")
+
+
+def _key(ch: str) -> str:
+    if unicodedata.category(ch) in _HIDDEN_CATEGORIES and not ch.isspace():
+        return HIDDEN
+    # compatibility forms too: a full-width "Ｍ" (an East Asian keyboard) is an "M"
+    decomposed = unicodedata.normalize("NFKD", ch)
+    if all(unicodedata.combining(m) for m in decomposed[1:]) and decomposed[0].isalpha():
+        ch = decomposed[0]
+    upper = ch.upper()
+    if ch.islower() and len(upper) == 1 and len(upper.lower()) == 1:
+        return upper.lower()  # "ı" -> "i", "ς" -> "σ", "ſ" -> "s"
+    return ch
+
+
+class _Keys(dict[int, str]):
+    """A `str.translate` table from each character to its key, filled as characters turn
+    up."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = value = _key(chr(code))
+        return value
+
+
+_KEYS = _Keys()
+
+
+def keyed(text: str) -> str:
+    """`text` as names are matched in it: the same length, one key per character."""
+    return text.translate(_KEYS)
+
+
+def _multi_folds() -> dict[str, str]:
+    """The casefold of two or three letters -> the letters that fold to it ("ss": "ßẞ")."""
+    folds: dict[str, str] = {}
+    for cp in range(0xC0, 0x10000):
+        ch = chr(cp)
+        folded = ch.casefold()
+        if len(folded) > 1 and ch.isalpha():
+            folds[folded] = folds.get(folded, "") + _key(ch)
+    return folds
+
+
+_FOLDS = _multi_folds()
+
+
+def _letter_forms(ch: str) -> set[str]:
+    """The keys of `ch` in every case ("é": e, E; "ß": ß, ẞ, ss, SS, Ss)."""
+    key = _key(ch)
+    forms = {keyed(f) for f in (key, key.lower(), key.upper(), key.casefold(), key.title())}
+    for form in list(forms):
+        if len(form) > 1:
+            forms.update(_FOLDS.get(form.casefold(), ""))
+    return forms
+
+
 def _char_pattern(ch: str) -> str:
-    """One character of a name: every case form, apostrophes and separators interchangeable."""
-    if ch in _APOSTROPHES:
-        return f"[{_APOSTROPHES}]"
-    if ch.isspace() or ch in "-‐‑":
-        return r"[\s\-‐‑]+"
-    forms = {ch, ch.lower(), ch.upper(), ch.casefold(), ch.title()}
-    alternatives = sorted((re.escape(f) for f in forms), key=len, reverse=True)
-    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    """One character of a name (keyed): every case form, apostrophes and separators
+    interchangeable."""
+    if ch in _APOSTROPHES or ch in "‘`´′":
+        return _IN_NAME_APOSTROPHE
+    if ch.isspace() or ch in _DASHES:
+        return rf"[\s{re.escape(_DASHES)}]+"
+    forms = _letter_forms(ch)
+    singles = "".join(sorted(f for f in forms if len(f) == 1))
+    one = re.escape(singles) if len(singles) == 1 else f"[{re.escape(singles)}]"
+    longer = sorted((_spelled(f) for f in forms if len(f) > 1), key=lambda f: (-len(f), f))
+    return "(?:" + "|".join([*longer, one]) + ")" if longer else one
+
+
+_ANY_HIDDEN = HIDDEN + "*"
+
+
+def _spelled(word: str) -> str:
+    """`word` literally, with any number of HIDDEN between its letters."""
+    return _ANY_HIDDEN.join(map(re.escape, word))
 
 
 def _name_pattern(name: str) -> str:
-    return "".join(_char_pattern(ch) for ch in name)
+    """A listed name, to match in keyed text: case- and accent-insensitive, HIDDEN allowed
+    between and after letters, and letters that fold to one ("ss" ~ "ß") matched either
+    way."""
+    name = "".join(ch for ch in name if _key(ch) != HIDDEN)
+    pieces = []
+    i = 0
+    while i < len(name):
+        for width in (3, 2):
+            single = _FOLDS.get(name[i : i + width].casefold()) if i + width <= len(name) else None
+            if single:
+                spelled = _ANY_HIDDEN.join(_char_pattern(ch) for ch in name[i : i + width])
+                pieces.append(f"(?:{spelled}|[{single}])")
+                i += width
+                break
+        else:
+            pieces.append(_char_pattern(name[i]))
+            i += 1
+    return _ANY_HIDDEN.join(pieces) + _ANY_HIDDEN
 
 
-# A name starts and ends at a letter boundary: digits and underscores do not protect it.
-_BEFORE = r"(?<![^\W\d_])"
-_AFTER = r"(?![^\W\d_])"
+# A name starts and ends at a letter boundary: digits and underscores do not protect it. The
+# modifier letter apostrophe (ʼ, "Mariaʼs") is a letter to Unicode but an apostrophe here.
+_LETTER = r"(?!ʼ)[^\W\d_]"
+_BEFORE = rf"(?<!{_LETTER})"
+_AFTER = rf"(?!{_LETTER})"
 _PLURAL = "(?:[eE]?[sS])?"
 
 
@@ -100,7 +204,7 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
     """
     name = " ".join(nfc(name).split())
     forms: list[tuple[str, bool]] = [(name, False)]
-    parts = [p.strip(".") for p in re.split(r"[\s\-‐‑]+", name)]
+    parts = [p.strip(".") for p in re.split(rf"[\s{re.escape(_DASHES)}]+", name)]
     if len(parts) > 2 and " " in name:  # "Martin-Okafor", "de la Cruz": the surname as a whole
         forms.append((name.split(" ", 1)[1], False))
     if len(parts) > 1:
@@ -114,9 +218,10 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
 
 def _capitalised_pattern(word: str) -> str:
     """Title case or all capitals of `word` only (for common-word first names)."""
-    title = re.escape(word[:1].upper() + word[1:].lower())
-    upper = re.escape(word.upper())
-    return f"(?:{title}|{upper})"
+    word = "".join(ch for ch in word if _key(ch) != HIDDEN)
+    title = keyed(word[:1].upper() + word[1:].lower())
+    upper = keyed(word.upper())
+    return "(?:" + "|".join(_spelled(w) + _ANY_HIDDEN for w in (title, upper)) + ")"
 
 
 @dataclass(frozen=True)
@@ -219,8 +324,16 @@ class Redactor:
         for rule in self._rules:
             text = rule.regex.sub(self._replacer(rule), text)
         if self._names is not None:
-            text = self._names.sub(self._name_replacement, text)
+            text = self._replace_names(text)
         return text
+
+    def _replace_names(self, text: str) -> str:
+        assert self._names is not None
+        pieces, last = [], 0
+        for match in self._names.finditer(keyed(text)):
+            pieces += [text[last : match.start()], self._name_replacement(match)]
+            last = match.end()
+        return "".join([*pieces, text[last:]])
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
         def replace(match: re.Match[str]) -> str:
@@ -265,7 +378,7 @@ def _compile_names(people: Sequence[Person]) -> tuple[re.Pattern[str] | None, di
 def contains_name(text: str, people: Sequence[Person]) -> bool:
     """True when any form of a listed name is still in `text` (used to vet aliases)."""
     regex, _ = _compile_names(people)
-    return bool(regex and regex.search(nfc(text)))
+    return bool(regex and regex.search(keyed(nfc(text))))
 
 
 # ------------------------------------------------------------------------- review helpers

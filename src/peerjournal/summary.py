@@ -37,6 +37,17 @@ def _identity(text: str) -> str:
     return text
 
 
+# Control characters other than tab and line breaks: a terminal acts on them, and JSON writes
+# them as escapes ("\b", "\u001b") whose letters run into the text around them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with each control character (but tab, newline and carriage return) made a space:
+    a space, not nothing, so two words never run together into one."""
+    return _CONTROL.sub(" ", text)
+
+
 @dataclass
 class CheckItem:
     """One answered self-check item, with the wording if the item bank knows it."""
@@ -76,7 +87,12 @@ Redact = Callable[[str], str]
 
 def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str, Any]:
     """The summary document; `redact=None` means an unredacted export (it says so)."""
-    r = redact or _identity
+    redact_or_not = redact or _identity
+
+    def r(text: str) -> str:
+        # redacted first: the redactor sees a name with a control character inside it
+        return printable(redact_or_not(text))
+
     shared = sorted((e for e in data.entries if e.shared), key=lambda e: (e.date, e.id))
     periods = [_period(p) for p in data.report.get("periods", [])]
     return {
