@@ -440,7 +440,9 @@ NEGATIVE = [
         "I told the team I didn't think non-compliant was fair and asked them to use her words.",
         marks=pytest.mark.xfail(
             strict=True,
-            reason="matcher: a label the writer criticises ('I didn't think non-compliant was fair') is not recognised as critique: 'didn't think' neither negates the label nor marks it as others' framing",
+            reason="matcher: a label the writer criticises ('I didn't think non-compliant was "
+            "fair') is not recognised as critique: 'didn't think' neither negates the label "
+            "nor marks it as others' framing",
         ),
     ),
     "I pushed back in the ward round and said she should be asked first.",
@@ -453,7 +455,9 @@ NEGATIVE = [
         "I never asked about her symptoms, we talked about her dog.",
         marks=pytest.mark.xfail(
             strict=True,
-            reason="matcher: the negator 'never' is claimed by the nearest marker ('asked about her', connection) so the deficit word inside that same negated phrase ('symptoms') stays counted",
+            reason="matcher: the negator 'never' is claimed by the nearest marker ('asked about "
+            "her', connection) so the deficit word inside that same negated phrase "
+            "('symptoms') stays counted",
         ),
     ),
     "I wasn't there to check his meds, I was there to listen.",
