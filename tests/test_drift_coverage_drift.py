@@ -256,8 +256,7 @@ POSITIVE: list[tuple[str, str] | object] = [
     ("He's got paranoid schizophrenia.", "clinical_language"),
     ("Typical borderline behaviour.", "clinical_language"),
     # ------------------------------------------------------------ system nouns
-    ("Had a new patient on the ward today.", "clinical_language.system_nouns"),
-    ("Two service users came to the group.", "clinical_language.system_nouns"),
+    ("Two of my service users came to the group.", "clinical_language.system_nouns"),
     ("Two new people on my caseload this week.", "co_optation"),
     pytest.param(
         "She's back on my caseload.",
@@ -268,7 +267,6 @@ POSITIVE: list[tuple[str, str] | object] = [
             "'back on my caseload', so the hit is flagged negated and dropped",
         ),
     ),
-    ("A new admission came in at lunch.", "clinical_language.system_nouns"),
     ("Bed pressures again, everyone stressed.", "clinical_language.system_nouns"),
     # ------------------------------------------------------------ advice.you_should
     ("You really need to ring them, I said.", "advice.you_should"),
@@ -328,7 +326,6 @@ POSITIVE: list[tuple[str, str] | object] = [
     ("Did a mouth check after meds.", "co_optation"),
     ("Signed the MAR chart for the nurse.", "co_optation"),
     ("Handed out the meds at tea time.", "co_optation"),
-    ("He's been off his meds for a week.", "co_optation"),
     ("Is he taking his meds properly, they wanted to know, so I checked.", "co_optation"),
     ("Kept a tally of her drinking for the team.", "co_optation"),
     ("Went through her food diary.", "co_optation"),
@@ -550,6 +547,19 @@ NEGATIVE = [
     "I was a patient there myself, and I told her so.",
     "She judged the risk herself and went anyway, her call.",
     "She reported feeling heard for the first time.",
+    "She's been off her meds for a week and says she feels clearer.",
+    "Met a new service user today, she's into gardening so we walked round the allotments.",
+    "A new referral came in this morning, a young lad who loves football.",
+    "Another patient came over and joined us for cards.",
+    pytest.param(
+        "I chose not to fill in the risk form in front of her.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="matcher: 'not' inside an identity phrase ('I chose not to', voice) is part "
+            "of that phrase, so it does not negate the drift phrase after it ('fill in the "
+            "risk form')",
+        ),
+    ),
     "I lost my confidence when I was unwell, and I told him how I got it back.",
     "She said she's scared of saying the wrong thing at the tribunal, so we practised.",
 ]
