@@ -407,18 +407,10 @@ POSITIVE: list[tuple[str, str] | object] = [
     ("Stand-in HCA, basically.", "co_optation.extra_hands"),
     ("Nothing to do with peer support, all of today.", "co_optation.extra_hands"),
     ("Not what I was employed to do.", "co_optation.extra_hands"),
-    # ------------------------------------------------------------ matcher flags (strict xfails)
-    ("The team asked me to keep an eye on him overnight.", "co_optation"),
-    ("The nurse asked me to do the obs and I did them.", "co_optation.extra_hands"),
-    pytest.param(
-        "The ward manager wants me to chase his depot.",
-        "co_optation",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: 'wants me to' is an attribution cue, so the co-opted task is "
-            "flagged attributed",
-        ),
-    ),
+    # ------------------------------------------------------------ requests the writer carried out
+    ("The team asked me to keep an eye on him overnight, so I did.", "co_optation"),
+    ("The nurse asked me to do the obs and I did them.", "co_optation"),
+    ("The ward manager wants me to chase his depot, so I did.", "co_optation"),
 ]
 
 
@@ -544,6 +536,9 @@ NEGATIVE = [
     "I was a patient there myself, and I told her so.",
     "She judged the risk herself and went anyway, her call.",
     "She reported feeling heard for the first time.",
+    "The nurse asked me to check he'd taken his meds. "
+    "I said I'd rather ask him how he's finding them.",
+    "The team asked me to keep an eye on her; I said that's not my role and sat with her instead.",
     "She just went along with whatever the doctors said because she was scared.",
     pytest.param(
         "She let the doctor decide because she was too tired to argue.",
