@@ -536,6 +536,12 @@ NEGATIVE = [
     "I was a patient there myself, and I told her so.",
     "She judged the risk herself and went anyway, her call.",
     "She reported feeling heard for the first time.",
+    "I told staff about the importance of using her name, not her diagnosis.",
+    "Educated the team on what peer support is and isn't.",
+    "Sold the team on the idea of a peer-led group.",
+    "They're the real experts on their own lives.",
+    "We talked about her self-care and what she enjoys.",
+    "Met some fellow sufferers at the meeting and felt at home.",
     "The nurse asked me to check he'd taken his meds. "
     "I said I'd rather ask him how he's finding them.",
     "The team asked me to keep an eye on her; I said that's not my role and sat with her instead.",
