@@ -101,6 +101,12 @@ POSITIVE: list[tuple[str, str]] = [
     ("story", "I still hear voices, and telling him that seemed to help."),
     ("story", "I've gone through the same thing with my own family."),
     ("story", "That was me not long ago, shaking in a hostel."),
+    ("story", "I told her I'd been sectioned twice myself."),
+    ("story", "Mentioned I'm in recovery myself and he visibly relaxed."),
+    ("story", "I shared how I got through the first months without a drink."),
+    ("story", "When I was in crisis I needed someone just like this."),
+    ("story", "I've sat where she's sitting."),
+    ("story", "I said I'd felt exactly like that after my divorce."),
     # mutuality
     ("mutuality", "She taught me a trick for grounding that I'm going to use myself."),
     ("mutuality", "I learnt a lot from him today about how the housing system actually works."),
@@ -139,6 +145,10 @@ POSITIVE: list[tuple[str, str]] = [
     ("mutuality", "I asked him for his advice on the allotment."),
     ("mutuality", "We googled it together on his phone."),
     ("mutuality", "She knew more than me about the tenancy rules."),
+    ("mutuality", "Turned out he knew loads more than me about tenancy law."),
+    ("mutuality", "She set me straight on how the food bank works now."),
+    ("mutuality", "We worked through the form together at her pace."),
+    ("mutuality", "I learnt so much from her today."),
     # focus
     ("focus", "She's so resourceful, she had already found three charities that could help."),
     ("focus", "He knows what works for him better than any of us."),
@@ -175,6 +185,10 @@ POSITIVE: list[tuple[str, str]] = [
     ("focus", "That took real courage, going back to the GP."),
     ("focus", "She knows what helps her when the panic starts."),
     ("focus", "He's worked out his own ways of managing the voices."),
+    ("focus", "He's a natural with the younger ones."),
+    ("focus", "She's got a real gift for making people laugh."),
+    ("focus", "I noticed how he kept everyone calm."),
+    ("focus", "She's more resilient than she gives herself credit for."),
     # voice
     ("voice", "I spoke up in handover even though my voice was shaking."),
     ("voice", "I said what I thought, which isn't easy for me."),
@@ -202,6 +216,9 @@ POSITIVE: list[tuple[str, str]] = [
     ("voice", "I explained my reasons clearly to the charge nurse."),
     ("voice", "I told the ward manager straight that I'm not there to police anyone."),
     ("voice", "I stuck my neck out in the meeting."),
+    ("voice", "I raised my concern about the restraint in the debrief."),
+    ("voice", "I stood my ground when they asked me to do the search."),
+    ("voice", "I spoke up even though I was nervous."),
     # self_worth
     ("self_worth", "I felt confident in what I was doing today."),
     ("self_worth", "I'm starting to trust myself in this role."),
@@ -224,6 +241,8 @@ POSITIVE: list[tuple[str, str]] = [
     ("self_worth", "I felt sure of myself when I spoke."),
     ("self_worth", "My lived experience counts, and today it showed."),
     ("self_worth", "I'm proud to be a peer supporter after today."),
+    ("self_worth", "I felt grounded in my role today."),
+    ("self_worth", "I trusted myself to stay with it."),
     # connection
     ("connection", "Just sat with her in the garden for a while."),
     ("connection", "Mostly just listened."),
@@ -265,6 +284,10 @@ POSITIVE: list[tuple[str, str]] = [
     ("connection", "I was there for her when the call came."),
     ("connection", "I gave her my undivided attention."),
     ("connection", "Stood by him in the queue."),
+    ("connection", "We sat together in silence for a bit, and it was fine."),
+    ("connection", "I checked in with her after the call."),
+    ("connection", "I let him vent for a good half hour."),
+    ("connection", "We had a proper chat over a brew."),
     # worldview
     ("worldview", "We talked about what it meant to her."),
     ("worldview", "I asked how she makes sense of the voices."),
@@ -304,6 +327,9 @@ POSITIVE: list[tuple[str, str]] = [
     ("worldview", "We talked about what being a dad means to him."),
     ("worldview", "The label doesn't fit her at all."),
     ("worldview", "He isn't his diagnosis, whatever the notes say."),
+    ("worldview", "I asked him what he thinks is going on for him."),
+    ("worldview", "We talked about how she understands the voices."),
+    ("worldview", "I was curious about what the anger was telling her."),
     # moving_toward
     ("moving_toward", "I asked what she wanted from today."),
     ("moving_toward", "It was her call in the end."),
@@ -342,6 +368,10 @@ POSITIVE: list[tuple[str, str]] = [
     ("moving_toward", "I let him decide where we met."),
     ("moving_toward", "I left it up to him."),
     ("moving_toward", "There's a glimmer of hope for her now."),
+    ("moving_toward", "I asked her what she wants to happen next."),
+    ("moving_toward", "It's her life, her call."),
+    ("moving_toward", "She picked the next step herself."),
+    ("moving_toward", "I asked if he wanted to try the group."),
     # advocacy
     ("advocacy", "I questioned the plan in the meeting."),
     ("advocacy", "I pushed back on the label in the notes."),
@@ -378,6 +408,10 @@ POSITIVE: list[tuple[str, str]] = [
     ("advocacy", "I went along with her to the jobcentre."),
     ("advocacy", "I helped her get her say in the care plan."),
     ("advocacy", "I stood next to him at the desk while he asked for his letter."),
+    ("advocacy", "I spoke up for her in the CPA review."),
+    ("advocacy", "I helped him write his own letter to the council."),
+    ("advocacy", "I went with her to the GP so she could ask about coming off."),
+    ("advocacy", "I made sure his voice was heard in the meeting."),
 ]
 
 MATCHER_BUGS = [
