@@ -24,16 +24,7 @@ POSITIVE: list[tuple[str, str] | object] = [
     ("I'm still not ready to talk about my drinking at work.", "story.withheld"),
     ("I didn't want the team knowing about my diagnosis.", "story.withheld"),
     ("When she asked about me, I steered the conversation away from myself.", "story.withheld"),
-    pytest.param(
-        "When she asked about me I steered the conversation away from myself.",
-        "story.withheld",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: without a comma, the bare speech verb 'she asked' makes the rest "
-            "of the sentence her words; the writer resuming as subject ('I steered') is only "
-            "recognised after a clause boundary",
-        ),
-    ),
+    ("When she asked about me I steered the conversation away from myself.", "story.withheld"),
     ("Brushed off his question about my recovery and moved on.", "story.withheld"),
     ("Played down my own history when he asked if I'd been there.", "story.withheld"),
     ("Hid behind the lanyard all afternoon.", "story.withheld"),
@@ -605,23 +596,8 @@ NEGATIVE = [
     "We did the laundry together and had a laugh.",
     "We made brews for everyone in the group.",
     "I didn't get a chance to see him, he was at court all day.",
-    pytest.param(
-        "The doctor told her to rest.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: a marker whose span starts with the speech verb ('told her to') "
-            "is not checked for a non-writer subject before it ('The doctor'), so someone "
-            "else's advice counts as the writer's",
-        ),
-    ),
-    pytest.param(
-        "Her mum told her she should leave him.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: the speaker of a speech verb that opens the marker ('told her she "
-            "should') is not looked up, so her mum's advice counts as the writer's",
-        ),
-    ),
+    "The doctor told her to rest.",
+    "Her mum told her she should leave him.",
     "She's been off her meds for a week and says she feels clearer.",
     "Met a new service user today, she's into gardening so we walked round the allotments.",
     "A new referral came in this morning, a young lad who loves football.",

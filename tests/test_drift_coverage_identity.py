@@ -151,6 +151,7 @@ POSITIVE: list[tuple[str, str]] = [
     ("mutuality", "I learnt so much from her today."),
     # focus
     ("focus", "She's so resourceful, she had already found three charities that could help."),
+    ("focus", "I couldn't stop thinking about how resourceful she was."),
     ("focus", "He knows what works for him better than any of us."),
     ("focus", "I was struck by how thoughtful she is."),
     ("focus", "He's got a real way with the younger lads on the ward."),
@@ -467,17 +468,6 @@ MATCHER_BUGS = [
             reason=(
                 "negated flag: 'can't tell you how much' is emphasis, not a negation; "
                 "'learnt from her' flips to mutuality drift"
-            ),
-        ),
-    ),
-    pytest.param(
-        "focus",
-        "I couldn't stop thinking about how resourceful she was.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "negated flag: 'couldn't stop' is a double negative (kept thinking); "
-                "'how resourceful she was' flips to focus drift"
             ),
         ),
     ),

@@ -178,7 +178,7 @@ def test_someone_else_doing_it_is_theirs(text: str, prefix: str, theirs: bool) -
         ("She felt like a failure, she said.", "self_worth", True),
         ("I told him he should stop drinking, I said.", "advice", False),
         # the writer's own clause after a topic or a "when" clause
-        ("When the team talked about admission I asked him what he wanted.", "connection", False),
+        ("When the team talked about admission I asked him what he wanted.", "moving_toward", False),
         ("The team talked about how non-compliant he is.", "clinical_language", True),
         ("After the consultant said he lacked insight I shared my story.", "story", False),
     ],
@@ -232,6 +232,21 @@ def test_a_refraining_undone_is_not_a_negation(text: str, negated: bool) -> None
 def test_an_urge_is_not_a_deed(text: str) -> None:
     hit = only(f"{text} We sat together in the garden for an hour.", "advice")
     assert hit.hypothetical and not hit.counted
+
+
+@pytest.mark.parametrize(
+    ("text", "held_back"),
+    [
+        ("I really wanted to jump in with suggestions. I didn't.", True),
+        ("I wanted to tell her to take her meds, but I didn't.", True),
+        ("I wanted to tell him he should go to rehab. But I held back.", True),
+        ("Then I wanted to convince him.", False),
+        ("I wanted to tell her what to do, so I did.", False),
+    ],
+)
+def test_a_wish_held_back_is_not_a_deed(text: str, held_back: bool) -> None:
+    hit = hits(text, "advice")[0]
+    assert hit.hypothetical is held_back and hit.counted is not held_back
 
 
 def test_almost_always_is_a_habit_not_an_urge() -> None:
@@ -534,7 +549,7 @@ def counted_keys(text: str) -> set[str]:
         ("I was the medication monitor again.", "co_optation:drift"),
         ("I handed out the CBT worksheet.", "mutuality:drift"),
         # story and lived experience in plain words
-        ("He asked me how I got through the first winter.", "story:identity"),
+        ("He asked me how I got through the first winter and I told him.", "story:identity"),
         ("I told her honestly about my first admission.", "story:identity"),
         ("I've been the one in that bed.", "story:identity"),
         ("Six years clean in March.", "story:identity"),

@@ -229,6 +229,11 @@ _NEXT_AGREES = re.compile(
     r"[.!?\"')\]]*\s*(?:(?:so|and)\s+)?(?:i|we)\s+(?:(?:honestly\s+|really\s+)?agreed?"
     r"|said\s+(?:yes|yeah|ok|okay|sure|fine)|did(?:\s+(?:it|that|so))?)\s*[.!?]"
 )
+# a wish the writer then held back from: "I really wanted to jump in with suggestions. I didn't."
+_WANTED_TO = re.compile(r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+to(?![\w'])")
+_HELD_BACK = r"(?:i|we)\s+(?:didn't|did\s+not|held\s+back|stopped\s+myself|bit\s+my\s+tongue|resisted)"
+_HELD_BACK_LATER = re.compile(rf"(?:but|yet)\s+{_HELD_BACK}(?![\w'])")
+_HELD_BACK_NEXT = re.compile(rf"[.!?\"')\]]*\s*(?:but\s+)?{_HELD_BACK}(?![\w'])")
 # past habit ("I used to …"): not this shift. Its scope also runs on over a dash or colon, which
 # spells out what the habit was ("I used to lecture - you should, you must"), unless the next
 # clause turns to the present ("… - now I ask").
@@ -587,11 +592,24 @@ def _attributed(
     # clause after a topic, or after a clause that opens with when / while / after …
     if (
         _TOPIC_CUE.match(cue.group()) or _SUBORDINATE.search(text, sent_start, cue.start())
-    ) and _WRITER_SUBJECT_WORD.search(text, cue.end(), start):
+    ) and _writer_clause_follows(text, cue.end(), start):
         return False
     return not _writer_resumes(text, clause_starts, cue.end(), start) and not _writer_agrees(
         text, start
     )
+
+
+def _writer_clause_follows(text: str, after: int, start: int) -> bool:
+    """Is there an I / we between `after` and `start`, or opening the hit at `start`, that
+    starts the writer's own clause rather than the reported content ("… mentioned that I'd
+    been a patient", "… said I was")?"""
+    subject = _WRITER_SUBJECT_WORD.search(text, after, start) or _WRITER_SUBJECT_WORD.match(
+        text, start
+    )
+    if subject is None:
+        return False
+    between = text[after : subject.start()].split()
+    return bool(between) and between[-1].lower() != "that"
 
 
 def _writer_resumes(text: str, clause_starts: list[int], after: int, start: int) -> bool:
@@ -639,6 +657,18 @@ def _writer_agrees(text: str, start: int) -> bool:
     return (
         _WRITER_AGREES.search(text, start, end.start()) is not None
         or _NEXT_AGREES.match(text, end.start()) is not None
+    )
+
+
+def _held_back(text: str, start: int) -> bool:
+    """Does the writer say they did not do what they wanted to, later in the sentence ("…, but
+    I didn't") or at once in the next one ("I didn't.")?"""
+    end = _SENTENCE_END.search(text, start)
+    if end is None:
+        return _HELD_BACK_LATER.search(text, start) is not None
+    return (
+        _HELD_BACK_LATER.search(text, start, end.start()) is not None
+        or _HELD_BACK_NEXT.match(text, end.start()) is not None
     )
 
 
@@ -875,6 +905,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             hypothetical = first >= 0 and _habit_spelled_out(
                 lower, clause_starts, bisect_right(clause_starts, starts[first]) - 1, ci, start
             )
+        if not hypothetical and _WANTED_TO.search(lower, clause_start, start):
+            hypothetical = _held_back(lower, start)
         if si in noticed_first:
             cue_end = noticed_end.get(si)
             if cue_end is None:

@@ -57,7 +57,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
-from peerjournal.drift.matcher import Hit, normalise, scan
+from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan
 
 MIN_COUNTED_HITS = 2
 MIN_EVIDENCE_WEIGHT = 2.0
@@ -235,7 +235,7 @@ def _is_intention(norm: str, hit: Hit) -> bool:
 def _intentions_count(text: str, found: list[tuple[Hit, Marker]]) -> list[tuple[Hit, Marker]]:
     """Count the intentions of an entry that has nothing else (the rule above): hypothetical
     hits after a forward-intention cue, not someone else's words, not dropped by a negation."""
-    norm = normalise(text)
+    norm = phrase_view(normalise(text).lower())  # "I'll ask R. to …" is one sentence
     return [
         (hit._replace(counted=True), marker)
         if hit.hypothetical
