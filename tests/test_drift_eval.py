@@ -18,6 +18,7 @@ from drift_eval import (
     HOLDOUT2_SET,
     HOLDOUT3_SET,
     HOLDOUT4_SET,
+    HOLDOUT5_SET,
     HOLDOUT_SET,
     evaluate,
     load_entries,
@@ -28,7 +29,7 @@ from drift_eval import (
 MIN_CLEAR_ACCURACY = 0.98  # reached: 100.0%
 MIN_OVERALL_ACCURACY = 0.98  # 100.0%
 MIN_HARD_ACCURACY = 0.98  # 100.0%
-MIN_MACRO_RECALL = 0.885  # 88.7%
+MIN_MACRO_RECALL = 0.89  # 89.3%
 
 
 
@@ -47,21 +48,23 @@ class Floors:
 # The held-out sets were written blind, before tuning, each by a different helper:
 # - drift_holdout.toml: its "test" half was scored once at the end of the first round; both
 #   halves were used for development in the rounds after.
-# - drift_holdout2.toml: scored only before (baseline) and after the second round; its errors
-#   were used for development in the third, so its floors now guard that work.
-# - drift_holdout3.toml: scored only before and after the third round; its errors were used for
-#   development in the fourth, so its floors now guard that work.
-# - drift_holdout4.toml: written blind before the fourth round, scored only before and after it;
-#   its errors were not read. The one measure of entries the engine has not been tuned on.
+# - drift_holdout2.toml … drift_holdout4.toml: each scored only before and after one round of
+#   work; their errors were read and used for development in the rounds after, so their
+#   floors now guard that work.
+# - drift_holdout5.toml: written blind, scored before the fifth round (60.0 / 85.0 / 47.5 /
+#   40.8%) and once after it; its errors were not read. The one measure of entries the engine
+#   has not been tuned on.
 HELD_OUT = [
-    Floors(HOLDOUT_SET, 0.98, 0.91, 0.88, 0.74),  # reached 100.0 / 93.3 / 90.0 / 75.7%
-    # reached 100.0 / 86.0 / 79.5 / 68.6% (first baseline 72.2 / 49.1 / 38.5 / 46.9%)
-    Floors(HOLDOUT2_SET, 0.98, 0.84, 0.77, 0.67),
-    # reached 95.0 / 86.2 / 82.2 / 65.4% (blind: 75.0 / 61.5 / 55.6 / 59.2%; first baseline
+    Floors(HOLDOUT_SET, 0.98, 0.94, 0.93, 0.76),  # reached 100.0 / 96.7 / 95.0 / 77.2%
+    # reached 100.0 / 89.5 / 84.6 / 69.9% (first baseline 72.2 / 49.1 / 38.5 / 46.9%)
+    Floors(HOLDOUT2_SET, 0.98, 0.87, 0.82, 0.68),
+    # reached 100.0 / 95.4 / 93.3 / 65.8% (blind: 75.0 / 61.5 / 55.6 / 59.2%; first baseline
     # 50.0 / 32.3 / 24.4 / 46.2%)
-    Floors(HOLDOUT3_SET, 0.93, 0.84, 0.80, 0.64),
-    # reached 62.5 / 58.0 / 55.9 / 43.2% (baseline 62.5 / 52.0 / 47.1 / 40.6%)
-    Floors(HOLDOUT4_SET, 0.60, 0.56, 0.54, 0.42),
+    Floors(HOLDOUT3_SET, 0.98, 0.93, 0.91, 0.64),
+    # reached 93.8 / 88.0 / 85.3 / 45.8% (blind: 62.5 / 58.0 / 55.9 / 43.2%)
+    Floors(HOLDOUT4_SET, 0.93, 0.86, 0.83, 0.44),
+    # reached, blind: 95.0 / 78.3 / 70.0 / 44.0%
+    Floors(HOLDOUT5_SET, 0.93, 0.76, 0.68, 0.42),
 ]
 HELD_OUT_IDS = [f.path.stem for f in HELD_OUT]
 
