@@ -178,7 +178,11 @@ def test_someone_else_doing_it_is_theirs(text: str, prefix: str, theirs: bool) -
         ("She felt like a failure, she said.", "self_worth", True),
         ("I told him he should stop drinking, I said.", "advice", False),
         # the writer's own clause after a topic or a "when" clause
-        ("When the team talked about admission I asked him what he wanted.", "moving_toward", False),
+        (
+            "When the team talked about admission I asked him what he wanted.",
+            "moving_toward",
+            False,
+        ),
         ("The team talked about how non-compliant he is.", "clinical_language", True),
         ("After the consultant said he lacked insight I shared my story.", "story", False),
     ],

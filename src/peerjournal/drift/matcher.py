@@ -231,7 +231,9 @@ _NEXT_AGREES = re.compile(
 )
 # a wish the writer then held back from: "I really wanted to jump in with suggestions. I didn't."
 _WANTED_TO = re.compile(r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+to(?![\w'])")
-_HELD_BACK = r"(?:i|we)\s+(?:didn't|did\s+not|held\s+back|stopped\s+myself|bit\s+my\s+tongue|resisted)"
+_HELD_BACK = (
+    r"(?:i|we)\s+(?:didn't|did\s+not|held\s+back|stopped\s+myself|bit\s+my\s+tongue|resisted)"
+)
 _HELD_BACK_LATER = re.compile(rf"(?:but|yet)\s+{_HELD_BACK}(?![\w'])")
 _HELD_BACK_NEXT = re.compile(rf"[.!?\"')\]]*\s*(?:but\s+)?{_HELD_BACK}(?![\w'])")
 # past habit ("I used to …"): not this shift. Its scope also runs on over a dash or colon, which
