@@ -13,6 +13,20 @@ from peerjournal.cli import app
 from peerjournal.db import engine
 
 FIXED_NOW = "2026-11-20T18:30:00+00:00"  # a Friday evening; today is 2026-11-20
+# the keys of a hit in `drift --json`, in the order of the contract
+HIT_KEYS = (
+    "marker",
+    "dimension",
+    "polarity",
+    "text",
+    "start",
+    "end",
+    "negated",
+    "attributed",
+    "hypothetical",
+    "self_noticed",
+    "counted",
+)
 
 
 @pytest.fixture(autouse=True)

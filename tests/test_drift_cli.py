@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from conftest import CLI
+from conftest import CLI, HIT_KEYS
 from peerjournal import drift as drift_engine
 from peerjournal.db import engine
 from peerjournal.db.store import scored_text
@@ -31,19 +31,6 @@ Add = Callable[..., int]
 DRIFT = "I told her she should take her meds."
 IDENTITY = "I shared my story and we learned together."
 
-HIT_KEYS = {
-    "marker",
-    "dimension",
-    "polarity",
-    "text",
-    "start",
-    "end",
-    "negated",
-    "attributed",
-    "hypothetical",
-    "self_noticed",
-    "counted",
-}
 TOP_KEYS = {
     "verdict",
     "balance",
@@ -513,7 +500,7 @@ def test_json_has_exactly_the_contracted_keys_and_types(cli: CLI) -> None:
         assert all(isinstance(v, float) for v in values.values())
     assert data["hits"]
     for hit in data["hits"]:
-        assert set(hit) == HIT_KEYS
+        assert tuple(hit) == HIT_KEYS
         assert isinstance(hit["marker"], str) and isinstance(hit["text"], str)
         assert hit["dimension"] in DIMENSIONS
         assert hit["polarity"] in ("identity", "drift")

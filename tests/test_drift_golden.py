@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from conftest import HIT_KEYS
 from peerjournal.drift import load_lexicon, score_text
 from peerjournal.drift.lexicon import example_phrase
 
@@ -75,19 +76,6 @@ def _texts() -> list[str]:
     return texts
 
 
-HIT_KEYS = (
-    "marker",
-    "dimension",
-    "polarity",
-    "text",
-    "start",
-    "end",
-    "negated",
-    "attributed",
-    "hypothetical",
-    "self_noticed",
-    "counted",
-)
 
 
 def _regenerate() -> None:

@@ -226,19 +226,6 @@ def test_a_refraining_undone_is_not_a_negation(text: str, negated: bool) -> None
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "I was tempted to tell her she should leave him.",
-        "I almost told her what to do.",
-        "Part of me wanted to tell him to go home.",
-    ],
-)
-def test_an_urge_is_not_a_deed(text: str) -> None:
-    hit = only(f"{text} We sat together in the garden for an hour.", "advice")
-    assert hit.hypothetical and not hit.counted
-
-
-@pytest.mark.parametrize(
     ("text", "held_back"),
     [
         ("I really wanted to jump in with suggestions. I didn't.", True),
@@ -284,16 +271,20 @@ def test_instead_of_stops_at_the_writers_own_clause(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "prefix"),
     [
-        "Next time I would share my story.",
-        "If she asks again I'll share my story.",
-        "I wish I had shared my story.",
+        ("Next time I would share my story.", "story"),
+        ("If she asks again I'll share my story.", "story"),
+        ("I wish I had shared my story.", "story"),
+        # an urge, not a deed
+        ("I was tempted to tell her she should leave him.", "advice"),
+        ("I almost told her what to do.", "advice"),
+        ("Part of me wanted to tell him to go home.", "advice"),
     ],
 )
-def test_hypothetical_is_not_counted(text: str) -> None:
+def test_hypothetical_is_not_counted(text: str, prefix: str) -> None:
     # beside what happened on the shift (an entry of intentions alone: test_drift_score)
-    hit = only(f"{text} We sat together in the garden for an hour.", "story")
+    hit = only(f"{text} We sat together in the garden for an hour.", prefix)
     assert hit.hypothetical and not hit.counted
 
 

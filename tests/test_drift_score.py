@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from conftest import HIT_KEYS
 from peerjournal.drift import (
     DIMENSIONS,
     DriftScore,
@@ -48,20 +49,7 @@ def test_json_contract_exact() -> None:
     assert set(d["dimensions"]) == set(DIMENSIONS)
     for v in d["dimensions"].values():
         assert set(v) == {"identity", "drift"}
-    hit_keys = [
-        "marker",
-        "dimension",
-        "polarity",
-        "text",
-        "start",
-        "end",
-        "negated",
-        "attributed",
-        "hypothetical",
-        "self_noticed",
-        "counted",
-    ]
-    assert d["hits"] and all(list(h) == hit_keys for h in d["hits"])
+    assert d["hits"] and all(tuple(h) == HIT_KEYS for h in d["hits"])
     assert d["lexicon_version"] == load_lexicon().version
     for key in ("balance", "identity", "drift"):
         assert d[key] == round(d[key], 3)

@@ -653,24 +653,25 @@ def _writer_quotes(text: str, sent_start: int, quote_start: int) -> bool:
 def _writer_agrees(text: str, start: int) -> bool:
     """Does the writer adopt the framing later in the sentence ("…, and honestly I agree"), or
     at once in a short next one ("… I said yes.")?"""
-    end = _SENTENCE_END.search(text, start)
-    if end is None:
-        return _WRITER_AGREES.search(text, start) is not None
-    return (
-        _WRITER_AGREES.search(text, start, end.start()) is not None
-        or _NEXT_AGREES.match(text, end.start()) is not None
-    )
+    return _writer_answers(text, start, _WRITER_AGREES, _NEXT_AGREES)
 
 
 def _held_back(text: str, start: int) -> bool:
     """Does the writer say they did not do what they wanted to, later in the sentence ("…, but
     I didn't") or at once in the next one ("I didn't.")?"""
+    return _writer_answers(text, start, _HELD_BACK_LATER, _HELD_BACK_NEXT)
+
+
+def _writer_answers(
+    text: str, start: int, later: re.Pattern[str], next_sentence: re.Pattern[str]
+) -> bool:
+    """Does `later` occur after `start` in its sentence, or `next_sentence` open the next one?"""
     end = _SENTENCE_END.search(text, start)
     if end is None:
-        return _HELD_BACK_LATER.search(text, start) is not None
+        return later.search(text, start) is not None
     return (
-        _HELD_BACK_LATER.search(text, start, end.start()) is not None
-        or _HELD_BACK_NEXT.match(text, end.start()) is not None
+        later.search(text, start, end.start()) is not None
+        or next_sentence.match(text, end.start()) is not None
     )
 
 
