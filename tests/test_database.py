@@ -273,6 +273,8 @@ def test_a_journal_behind_the_head_is_backed_up_then_upgraded(cli: CLI, isolated
     result = cli("report", "--json", "--since", "2026-10-01")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["periods"][-4]["entries"] == 1
+    # a score from before scorer versions were stored is stale: `drift --rescore` redoes it
+    assert "1 entry was scored with another version" in cli("report").stderr
     [backup] = list(isolated.glob("journal.db.backup-*"))
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
@@ -281,8 +283,10 @@ def test_a_journal_behind_the_head_is_backed_up_then_upgraded(cli: CLI, isolated
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
             (engine.HEAD_REVISION,)]
-        [(summary,)] = conn.execute("SELECT drift_summary FROM entry").fetchall()
-    expected = _drift_values(Drift(score.verdict, score.to_dict(), score.lexicon_version))[2]
+        [(summary, scorer)] = conn.execute(
+            "SELECT drift_summary, scorer_version FROM entry").fetchall()
+    assert scorer is None
+    expected = _drift_values(Drift(score.verdict, score.to_dict(), score.lexicon_version, "s"))[2]
     assert json.loads(summary) == json.loads(expected or "null")
 
 

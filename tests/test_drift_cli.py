@@ -663,6 +663,27 @@ def test_rescore_only_touches_stale_entries(cli: CLI, add: Add, isolated: Path) 
     assert verdicts == {1: "drift", 2: "left-alone"}
 
 
+def test_rescore_after_an_upgrade_of_the_scoring_code(
+    cli: CLI, add: Add, isolated: Path
+) -> None:
+    """The lexicon is unchanged but the code that applies it is not: older scores are stale."""
+    from peerjournal.drift.lexicon import scorer_version
+
+    for text in (DRIFT, IDENTITY):
+        add(text)
+    with sqlite3.connect(isolated / "journal.db") as conn:
+        assert {v for (v,) in conn.execute("SELECT scorer_version FROM entry")} == {
+            scorer_version()
+        }
+        conn.execute("UPDATE entry SET scorer_version = 'older-code', drift_verdict = 'x'")
+        conn.execute("UPDATE entry SET scorer_version = NULL WHERE id = 2")
+    result = ok(cli("drift", "--rescore"))
+    assert result.stderr == f"Re-scored 2 entries with lexicon {load_lexicon().version}.\n"
+    with sqlite3.connect(isolated / "journal.db") as conn:
+        rows = conn.execute("SELECT drift_verdict, scorer_version FROM entry ORDER BY id")
+        assert rows.fetchall() == [("drift", scorer_version()), ("identity", scorer_version())]
+
+
 def test_rescore_with_an_organisation_lexicon(
     cli: CLI, add: Add, isolated: Path, tmp_path: Path
 ) -> None:

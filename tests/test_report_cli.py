@@ -199,3 +199,6 @@ def test_report_says_when_scores_come_from_another_lexicon(cli: CLI, isolated: P
     assert "1 entry was scored with another version" in result.stderr
     assert cli("drift", "--rescore").exit_code == 0
     assert "--rescore" not in cli("report").stderr
+    with sqlite3.connect(isolated / "journal.db") as conn:  # an upgrade of peerjournal
+        conn.execute("UPDATE entry SET scorer_version = 'older-code'")
+    assert "2 entries were scored with another version" in cli("report").stderr

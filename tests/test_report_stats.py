@@ -78,7 +78,7 @@ def make_journal(path: Path, journal: list[dict[str, Any]]) -> Store:
         )
         for e in journal
     ]
-    drifts = [Drift("mixed", e["score"], "v1") if e["score"] else None for e in journal]
+    drifts = [Drift("mixed", e["score"], "v1", "s1") if e["score"] else None for e in journal]
     ids = store.add_entries(drafts, NOW, drifts)
     for entry_id, e in zip(ids, journal, strict=True):
         if e["trashed"]:

@@ -66,7 +66,7 @@ def drift_dict(*phrases: str, dimension: str = "advice") -> dict[str, Any]:
 def add_entry(
     store: Store, day: date, experience: str, drift: dict[str, Any] | None = None, **kw: Any
 ) -> int:
-    stored = Drift(drift["verdict"], drift, "test") if drift else None
+    stored = Drift(drift["verdict"], drift, "test", "test") if drift else None
     now = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
     return store.add_entry(EntryDraft(date=day, experience=experience, **kw), now, stored)
 

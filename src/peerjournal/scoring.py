@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 
 
 def _drift(score: DriftScore) -> Drift:
-    return Drift(score.verdict, score.to_dict(), score.lexicon_version)
+    from peerjournal.drift.lexicon import scorer_version
+
+    return Drift(score.verdict, score.to_dict(), score.lexicon_version, scorer_version())
 
 
 def _stored(score: DriftScore) -> StoredDrift:

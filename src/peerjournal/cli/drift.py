@@ -119,12 +119,13 @@ def _title(entry: Entry | None) -> str:
 
 
 def _rescore(app: AppContext, json_out: bool) -> None:
+    from peerjournal.drift.lexicon import scorer_version
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import score_for_store
 
     lexicon = app.lexicon()
     store = app.store()
-    pending = store.texts_to_rescore(lexicon.version)
+    pending = store.texts_to_rescore(lexicon.version, scorer_version())
     if pending:
         with progress_bar(len(pending), "Re-scoring", app.err) as advance:
             scores = score_for_store([body for _, body in pending], lexicon, advance)

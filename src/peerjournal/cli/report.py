@@ -104,15 +104,16 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
                 "Try an earlier --since, or fewer filters."
             )
         return
-    from peerjournal.drift.lexicon import lexicon_version
+    from peerjournal.drift.lexicon import lexicon_version, scorer_version
     from peerjournal.render.report import print_report
 
     print_report(app.out, report, labels)
-    stale = store.stale_scores(lexicon_version(app.lexicon_path()))
+    stale = store.stale_scores(lexicon_version(app.lexicon_path()), scorer_version())
     if stale:
         app.say(
             f"{stale} entr{'y was' if stale == 1 else 'ies were'} scored with another version "
-            "of the drift lexicon; `peerjournal drift --rescore` brings them up to date."
+            "of the drift lexicon or of peerjournal; `peerjournal drift --rescore` brings "
+            "them up to date."
         )
 
 

@@ -17,8 +17,8 @@ class Entry(SQLModel, table=True):
     __table_args__ = (
         # Live entries by date: serves list's ORDER BY and date ranges without a sort.
         Index("ix_entry_live_date", "deleted_at", "date"),
-        # Counting entries scored with another lexicon reads this index, not the rows.
-        Index("ix_entry_lexicon_version", "deleted_at", "lexicon_version"),
+        # Counting entries scored with another lexicon or scorer reads this index, not the rows.
+        Index("ix_entry_scored_with", "deleted_at", "lexicon_version", "scorer_version"),
         {"sqlite_autoincrement": True},
     )
 
@@ -45,6 +45,8 @@ class Entry(SQLModel, table=True):
     # [words, identity, drift, {dimension: [identity, drift]}] for dimensions with evidence
     drift_summary: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     lexicon_version: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # the scoring code's version (drift.lexicon.scorer_version): an upgrade can change scores
+    scorer_version: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class EntryTag(SQLModel, table=True):

@@ -26,7 +26,13 @@ ENTRY_COLUMNS = (
 MAX_SQLITE_INT = 2**63 - 1
 BULK_FROM = 200  # inserts at least this large index their text in one statement
 # The stored score: its verdict, the full JSON, the compact summary reports read, the lexicon.
-DRIFT_COLUMNS = ("drift_verdict", "drift_json", "drift_summary", "lexicon_version")
+DRIFT_COLUMNS = (
+    "drift_verdict",
+    "drift_json",
+    "drift_summary",
+    "lexicon_version",
+    "scorer_version",
+)
 EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care")
 
 
@@ -75,13 +81,23 @@ class SearchHit:
         return data
 
 
+# for an INSERT of the 13 columns of an entry and its drift columns
+_PLACEHOLDERS = ", ".join("?" * (13 + len(DRIFT_COLUMNS)))
+# An entry whose stored score is out of date (parameters: lexicon version, scorer version).
+_STALE = (
+    "lexicon_version IS NULL OR lexicon_version != ? "
+    "OR scorer_version IS NULL OR scorer_version != ?"
+)
+
 @dataclass
 class Drift:
-    """A drift score to store: the verdict, its JSON (DriftScore.to_dict), the lexicon version."""
+    """A drift score to store: the verdict, its JSON (DriftScore.to_dict), and the versions of
+    the lexicon and of the scoring code that produced it."""
 
     verdict: str
     data: dict[str, Any]
     lexicon_version: str
+    scorer_version: str
 
     def stored(self) -> StoredDrift:
         dimensions = {
@@ -95,6 +111,7 @@ class Drift:
             json.dumps(self.data, ensure_ascii=False),
             json.dumps(summary, separators=(",", ":")),
             self.lexicon_version,
+            self.scorer_version,
         )
 
 
@@ -105,6 +122,7 @@ class StoredDrift(NamedTuple):
     json: str
     summary: str
     lexicon_version: str
+    scorer_version: str
 
 
 class Store:
@@ -147,7 +165,7 @@ class Store:
                 cur = conn.execute(
                     "INSERT INTO entry (id, created_at, updated_at, date, setting, mode, "
                     "prompt_set, experience, feelings, evaluation, self_care, answers, shared, "
-                    f"{', '.join(DRIFT_COLUMNS)}) VALUES ({', '.join('?' * 17)})",
+                    f"{', '.join(DRIFT_COLUMNS)}) VALUES ({_PLACEHOLDERS})",
                     (
                         identity.id,
                         (identity.created_at or now).isoformat(),
@@ -341,23 +359,25 @@ class Store:
                 continue
         return scores
 
-    def texts_to_rescore(self, lexicon_version: str) -> builtins.list[tuple[int, str]]:
-        """(id, scored text) of every entry not scored with `lexicon_version`, trash included."""
+    def texts_to_rescore(
+        self, lexicon_version: str, scorer_version: str
+    ) -> builtins.list[tuple[int, str]]:
+        """(id, scored text) of every entry scored with another lexicon or scoring code (or not
+        at all), trash included."""
         with self._errors():
             rows = self.conn.execute(
-                "SELECT id, experience, feelings, evaluation FROM entry "
-                "WHERE lexicon_version IS NULL OR lexicon_version != ?",
-                (lexicon_version,),
+                f"SELECT id, experience, feelings, evaluation FROM entry WHERE {_STALE}",
+                (lexicon_version, scorer_version),
             ).fetchall()
         return [(r[0], scored_text(r[1], r[2], r[3])) for r in rows]
 
-    def stale_scores(self, lexicon_version: str) -> int:
-        """How many live entries are scored with another lexicon version (or not at all)."""
+    def stale_scores(self, lexicon_version: str, scorer_version: str) -> int:
+        """How many live entries are scored with another lexicon or scoring code (or not at
+        all)."""
         with self._errors():
             row = self.conn.execute(
-                "SELECT count(*) FROM entry WHERE deleted_at IS NULL "
-                "AND (lexicon_version IS NULL OR lexicon_version != ?)",
-                (lexicon_version,),
+                f"SELECT count(*) FROM entry WHERE deleted_at IS NULL AND ({_STALE})",
+                (lexicon_version, scorer_version),
             ).fetchone()
         return int(row[0])
 
@@ -402,7 +422,7 @@ def scored_text(experience: str, feelings: str, evaluation: str) -> str:
 def _drift_values(drift: Drift | StoredDrift | None) -> tuple[str | None, ...]:
     """Values for DRIFT_COLUMNS."""
     if drift is None:
-        return None, None, None, None
+        return (None,) * len(DRIFT_COLUMNS)
     return drift.stored() if isinstance(drift, Drift) else drift
 
 

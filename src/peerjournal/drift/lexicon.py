@@ -696,6 +696,27 @@ def lexicon_version(path: Path | None = None) -> str:
         raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
 
 
+# The code that turns a lexicon into scores: when it changes, stored scores are stale too.
+_SCORER_SOURCES = ("lexicon.py", "matcher.py", "score.py")
+
+
+def scorer_version() -> str:
+    """The version of the scoring code: the start of the sha256 of its source files, so that
+    an upgrade that changes how text is scored marks the stored scores for `drift --rescore`
+    (falls back to the package version where the sources cannot be read)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        for name in _SCORER_SOURCES:
+            digest.update(Path(__file__).with_name(name).read_bytes())
+    except OSError:
+        from peerjournal import __version__
+
+        return __version__
+    return digest.hexdigest()[:12]
+
+
 _shipped: list[Lexicon] = []  # the shipped lexicon, once loaded in this process
 
 
