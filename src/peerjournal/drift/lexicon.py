@@ -46,6 +46,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -700,6 +701,7 @@ def lexicon_version(path: Path | None = None) -> str:
 _SCORER_SOURCES = ("lexicon.py", "matcher.py", "score.py")
 
 
+@cache
 def scorer_version() -> str:
     """The version of the scoring code: the start of the sha256 of its source files, so that
     an upgrade that changes how text is scored marks the stored scores for `drift --rescore`
