@@ -197,7 +197,7 @@ POSITIVE: list[tuple[str, str] | object] = [
     ("Pressured speech and no sleep.", "clinical_language"),
     ("Flat affect most of the session.", "clinical_language"),
     ("He's well known to services.", "clinical_language"),
-    ("Quite high functioning really.", "focus"),
+    ("Quite high functioning really.", "clinical_language"),
     ("She lacks capacity around money.", "clinical_language"),
     ("It was a failed suicide attempt.", "clinical_language"),
     ("Probably a manipulative gesture.", "clinical_language"),

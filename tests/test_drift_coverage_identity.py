@@ -413,6 +413,15 @@ POSITIVE: list[tuple[str, str]] = [
     ("advocacy", "I helped him write his own letter to the council."),
     ("advocacy", "I went with her to the GP so she could ask about coming off."),
     ("advocacy", "I made sure his voice was heard in the meeting."),
+    ("advocacy", "Argued against the new policy at the team meeting."),
+    ("advocacy", "I found his solicitor and made sure that got said."),
+    ("advocacy", "I pointed out he has every reason to be angry."),
+    ("advocacy", "I told the team she'd said she wants to go home."),
+    ("advocacy", "I asked if Sam could come into the meeting."),
+    ("voice", "I wrote to the head of service about it."),
+    ("story", "I told her I'd been written about the same way once."),
+    ("story", "Told him a bit about how scared I was at first."),
+    ("worldview", "I went back and apologised to her for rushing."),
 ]
 
 MATCHER_BUGS = [
@@ -537,6 +546,9 @@ NEUTRAL = [
     "The nurse was in charge of the ward today.",
     "He was in control and restraint training all day.",
     "I got a new idea for the rota from the admin team.",
+    "He actually apologised.",
+    "The uni wellbeing team rang about a student.",
+    "I said I'd been with her all morning.",
 ]
 
 # drift writing

@@ -191,3 +191,30 @@ patterns = ["listened * to her"]
     assert [(h.marker, h.text) for h in hits] == [("advice.long", "listened quietly to her")]
     hits = score_text("I listened.", lex).hits
     assert [(h.marker, h.text) for h in hits] == [("advice.short", "listened")]
+
+
+def test_the_longest_match_wins_over_a_longer_pattern_source(tmp_path: Path) -> None:
+    """A pattern of many one-word alternatives is long to write but matches little: the
+    phrase that needs more of the text comes first."""
+    text = MINIMAL + """
+[[marker]]
+id = "connection.listen"
+dimension = "connection"
+polarity = "identity"
+source = "test"
+patterns = [
+  "(let|letting|lets) (her|him|them|*) (vent|talk|speak|cry|be|offload|rant|go at her own pace)",
+]
+
+[[marker]]
+id = "voice.talked_over"
+dimension = "voice"
+polarity = "drift"
+source = "test"
+patterns = ["(let|letting) (her|him|them|*) talk over me"]
+"""
+    lex = load_lexicon(write(tmp_path, text))
+    found = [(h.marker, h.text) for h in score_text("I let her talk over me.", lex).hits]
+    assert found == [("voice.talked_over", "let her talk over me")]
+    found = [(h.marker, h.text) for h in score_text("I let her talk.", lex).hits]
+    assert found == [("connection.listen", "let her talk")]

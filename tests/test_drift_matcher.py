@@ -564,7 +564,7 @@ def counted_keys(text: str) -> set[str]:
         ("People do come out the other side.", "moving_toward:identity"),
         # the writer's voice and advocacy
         ("I'm not a med monitor and I said so.", "voice:identity"),
-        ("I pointed out he has good reasons.", "voice:identity"),
+        ("I pointed out he has good reasons.", "advocacy:identity"),
         ("Some eye rolls. Still glad I said it.", "voice:identity"),
         ("I asked the GP to see her again.", "advocacy:identity"),
         ("Brought it to the team meeting.", "advocacy:identity"),

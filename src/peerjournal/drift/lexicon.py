@@ -24,7 +24,7 @@ Pattern language (case-insensitive; ``'`` also matches a curly apostrophe):
 - ``word*`` matches any word starting with ``word`` (``symptom*``: symptoms, symptomatic);
 - ``word~`` matches the word and its regular inflections (``share~``: shares, shared, sharing;
   ``story~``: stories); irregular forms are written as alternatives;
-- ``*`` matches exactly one word other than me, you, us, myself, yourself, ourselves (a slot
+- ``*`` matches exactly one word other than I, me, we, you, us, myself, yourself, ourselves (a slot
   for the person the writer acts on: "told * to" is the writer telling someone, never someone
   telling the writer, "saved me", or the writer quoting advice, "telling you"); ``**`` zero to
   three words, none of which starts a new clause (and, but, so, because, then, I, we, she, he,
@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import os
 import re
+import re._parser as sre_parse  # type: ignore[import-not-found]  # re's own parser (no stubs)
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -85,7 +86,7 @@ WORD = r"[\w']+"
 # that in run-on text a gap cannot join two phrases ("shared too much and left my story out").
 GAP_WORD = r"(?!(?:and|but|so|because|then|i|i'm|i'd|i've|we|she|he|they)(?![\w']))" + WORD
 # the one-word wildcard: any word but the writer or the reader (see the pattern language)
-ONE_OTHER = r"(?!(?:me|you|us|myself|yourself|ourselves)(?![\w']))" + WORD
+ONE_OTHER = r"(?!(?:i|i'm|i'd|i've|i'll|me|we|you|us|myself|yourself|ourselves)(?![\w']))" + WORD
 # Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"). The period
 # of an initial is part of the gap too ("told J. she should": journals name people by initials):
 # the matcher blanks it in the text that phrases are matched against (see
@@ -554,11 +555,18 @@ class PhraseIndex:
         first_marker: dict[str, int] = {}
         for body, idx in sorted(found, key=lambda f: f[1]):
             first_marker.setdefault(body, idx)
-        bodies = sorted(first_marker, key=lambda b: (-len(b), b))
+        bodies = sorted(first_marker, key=lambda b: (_specificity(b), b), reverse=True)
         cut = len(_shared_head(bodies))
         regex = bodies[0][:cut] + "(?:" + "|".join("(" + b[cut:] + ")" for b in bodies) + ")"
         compiled = re.compile(regex)  # run on lowercased text: literals are lowercase
         return compiled, tuple(self._markers[first_marker[b]] for b in bodies)
+
+
+def _specificity(body: str) -> tuple[int, int]:
+    """How much text a phrase's regex body needs at the least, then at the most: the length
+    of its source says little ("(talk|speak|vent|…)" is long but matches one word)."""
+    low, high = sre_parse.parse(body).getwidth()
+    return low, min(high, 10_000)
 
 
 class _CompiledPairs(dict[tuple[str, ...], Candidates]):
@@ -750,7 +758,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
 # change: an older pickle is then not reused.
-_CACHE_FORMAT = "9"
+_CACHE_FORMAT = "10"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
