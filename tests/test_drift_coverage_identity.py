@@ -149,6 +149,13 @@ POSITIVE: list[tuple[str, str]] = [
     ("mutuality", "She set me straight on how the food bank works now."),
     ("mutuality", "We worked through the form together at her pace."),
     ("mutuality", "I learnt so much from her today."),
+    ("mutuality", "Her plan was better than mine."),
+    ("mutuality", "He had a much better plan than mine."),
+    ("mutuality", "Learned three new signs from the older members."),
+    ("mutuality", "They love teaching me the old songs."),
+    ("mutuality", "Calls like ours help me too."),
+    ("mutuality", "I think we've both got a friend now."),
+    ("mutuality", "Loads of good ideas came out once I shut up."),
     # focus
     ("focus", "She's so resourceful, she had already found three charities that could help."),
     ("focus", "I couldn't stop thinking about how resourceful she was."),
@@ -547,6 +554,7 @@ NEUTRAL = [
     "He was in control and restraint training all day.",
     "I got a new idea for the rota from the admin team.",
     "He actually apologised.",
+    "The nurse showed me how the new rota works.",
     "The uni wellbeing team rang about a student.",
     "I said I'd been with her all morning.",
 ]
