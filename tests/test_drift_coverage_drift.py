@@ -133,6 +133,10 @@ POSITIVE: list[tuple[str, str] | object] = [
     ("Felt like a spare part in the MDT.", "self_worth.doubt_shame"),
     ("Felt like an imposter sitting with all the consultants.", "self_worth.doubt_shame"),
     ("I felt like an idiot after that meeting.", "self_worth.doubt_shame"),
+    ("I don't think I'm the right person for this job really.", "self_worth.doubt_shame"),
+    ("Maybe I'm not the right person for this role.", "self_worth.doubt_shame"),
+    ("The nurses know so much more than me.", "self_worth.doubt_shame"),
+    ("I don't think I could cope with them knowing.", "story.withheld"),
     ("I felt so thick next to the psychologist.", "self_worth.doubt_shame"),
     ("I'm in over my head with this one.", "self_worth.doubt_shame"),
     ("Not a proper member of staff, that's how it felt.", "self_worth.doubt_shame"),
@@ -406,6 +410,8 @@ POSITIVE: list[tuple[str, str] | object] = [
 
 
 NEGATIVE = [
+    "She knows so much more than me about her own life.",
+    "I'm not the right person to judge that, she is.",
     # identity practice
     "I shared a bit of my own recovery story and she laughed and said same.",
     "We sat in the garden and talked about her allotment.",
