@@ -137,6 +137,10 @@ POSITIVE: list[tuple[str, str] | object] = [
     ("Maybe I'm not the right person for this role.", "self_worth.doubt_shame"),
     ("The nurses know so much more than me.", "self_worth.doubt_shame"),
     ("I don't think I could cope with them knowing.", "story.withheld"),
+    ("Gave loads of advice today.", "advice"),
+    ("I gave her advice about the debts.", "advice"),
+    ("Told three people exactly what to do about their debts.", "advice"),
+    ("Love being the one with the answers.", "mutuality.instruct"),
     ("I felt so thick next to the psychologist.", "self_worth.doubt_shame"),
     ("I'm in over my head with this one.", "self_worth.doubt_shame"),
     ("Not a proper member of staff, that's how it felt.", "self_worth.doubt_shame"),
@@ -410,6 +414,7 @@ POSITIVE: list[tuple[str, str] | object] = [
 
 
 NEGATIVE = [
+    "She gave me some good advice about my own garden.",
     "She knows so much more than me about her own life.",
     "I'm not the right person to judge that, she is.",
     # identity practice
