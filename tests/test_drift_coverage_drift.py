@@ -13,7 +13,7 @@ import pytest
 
 from peerjournal.drift import score_text
 
-POSITIVE: list[tuple[str, str] | object] = [
+POSITIVE: list[tuple[str, str]] = [
     # ------------------------------------------------------------ story.withheld
     ("Didn't mention my own recovery even when she asked how I knew.", "story.withheld"),
     ("I never brought up my time in hospital, it felt too risky.", "story.withheld"),
@@ -411,15 +411,7 @@ NEGATIVE = [
     "I didn't give any advice, just sat with him.",
     "I didn't tell her what to do, we explored the options together.",
     "I didn't lecture him, I asked what he thought.",
-    pytest.param(
-        "I never asked about her symptoms, we talked about her dog.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: the negator 'never' is claimed by the nearest marker ('asked about "
-            "her', connection) so the deficit word inside that same negated phrase "
-            "('symptoms') stays counted",
-        ),
-    ),
+    "I never asked about her symptoms, we talked about her dog.",
     "I wasn't there to check his meds, I was there to listen.",
     "He decided for himself to ring his sister.",
     "She took the lead and I went along with her to the appointment.",

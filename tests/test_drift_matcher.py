@@ -1128,3 +1128,24 @@ def test_what_someone_else_does_is_theirs(text: str, marker: str, attributed: bo
 )
 def test_a_past_habit_ends_where_the_present_starts(text: str, hypothetical: bool) -> None:
     assert only(text, "focus").hypothetical is hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "negated_counted"),
+    [
+        # the next hit is the object of the negated one: the negation covers both, and the
+        # first is about that object, not the person, so it is dropped rather than flipped
+        ("I never asked about her symptoms, we talked about her dog.", []),
+        ("I didn't ask about his symptoms.", []),
+        ("I didn't ask about their diagnosis.", []),
+        # near-misses: the person is the object ("her"), or no hit follows
+        ("I never asked about her.", ["connection.presence"]),
+        ("I didn't ask about her meds.", ["connection.presence"]),
+    ],
+)
+def test_a_negated_verb_whose_object_is_the_next_hit(
+    text: str, negated_counted: list[str]
+) -> None:
+    found = score_text(text).hits
+    assert [h.marker for h in found if h.negated and h.counted] == negated_counted, found
+    assert not [h for h in found if h.marker.startswith("focus") and h.counted], found

@@ -16,14 +16,16 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   because/while/instead/…, "and I", "and my X is"). A negator belongs to the nearest marker
   after it ("not X, Y" leaves Y alone) unless the markers are coordinated ("didn't lecture or
   give advice"), then however far the second one ("wasn't there to check her mood scores or ask
-  about symptoms"). A negator inside the marker's own span is part of the phrase ("didn't want
-  to rock the boat"); one that ends the previous marker's span negates what follows ("I chose
-  not to | fill in the risk form"). A negator that affirms is none: surprise ("never thought
-  I'd"), a double negative ("I'll never forget"), emphasis ("can't tell you how much"), a
-  comparative over all time ("never felt so", "don't think I've ever … so"), a superlative
-  ("couldn't have asked for a better", "couldn't be prouder"). "Stopped
-  and asked" is not a negation: the writer stopped and did something else; nor is "couldn't
-  stop myself from" or "couldn't help" (the writer did it). "Instead of …" ends where the
+  about symptoms"), or the second is the object of the first ("never asked about her |
+  symptoms": the first, about the object rather than the person, is dropped, not flipped). A
+  negator inside the marker's own span is part of the phrase ("didn't want to rock the
+  boat"); one that ends the previous marker's span negates what follows ("I chose not to |
+  fill in the risk form"). A negator that affirms is none: surprise ("never thought I'd"), a
+  double negative ("I'll never forget"), emphasis ("can't tell you how much"), a comparative
+  over all time ("never felt so", "don't think I've ever … so"), a superlative ("couldn't have
+  asked for a better", "couldn't be prouder"). "Stopped and asked" is not a negation: the
+  writer stopped and did something else; nor is "couldn't stop myself from" or "couldn't
+  help" (the writer did it). "Instead of …" ends where the
   writer's own clause starts ("Instead of selling it to him I asked …"). A marker whose
   negation flips counts for the opposite polarity only when the writer is the one who did not
   (see `_writer_speaks`); about someone else ("R. can't sit with his back to a door"), it is
@@ -350,7 +352,8 @@ _NEW_CLAUSE = re.compile(
     r"(?<![\w'])(?:and|or)\s+(?:my|his|her|their|our)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:is|was|are|were|has|had|will|can|does|did)(?![\w'])"
 )
-_ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than", "opposed to"
+_ALTERNATIVES = _words("instead rather opposed")
+_POSSESSIVES = _words("her his their my our your")  # "instead of", "rather than", "opposed to"
 _COORDINATED = re.compile(r"\b(?:or|nor)\b")
 _NOT_NEGATOR_PAIRS = frozenset(
     {
@@ -879,10 +882,10 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     noticed_first = _first_cue_in_span(cues.noticed, starts, sentence_starts)
     negators, attrib = cues.negators, cues.attrib
     hits: list[tuple[Hit, Marker]] = []
-    prev_end, prev_neg = -1, -1
+    prev_end, prev_neg, prev_owns = -1, -1, False
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
     tag_at: dict[int, int] = {}  # sentence -> where a trailing speech tag starts (or -1)
-    for m, marker, tok in matches:
+    for j, (m, marker, tok) in enumerate(matches):
         start, end = m.span()
         si = bisect_right(sentence_starts, start) - 1
         sent_start = sentence_starts[si]
@@ -900,7 +903,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                 # a negator belongs to the nearest marker after it ("not X, Y" leaves Y alone),
                 # unless the markers are coordinated: "didn't lecture or give advice", however
                 # long the first one ("wasn't there to check her mood scores or ask about…")
-                if not (neg == prev_neg and _coordinated(norm, prev_end, start)):
+                # or the marker is the object of the one before ("never asked about her symptoms")
+                if not (neg == prev_neg and (prev_owns or _coordinated(norm, prev_end, start))):
                     neg = -1
             elif tok - neg - 1 > _window(tokens, neg):
                 neg = -1
@@ -919,9 +923,12 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                 # hit is in a new clause ("… and my lived experience is …")
                 neg = -1
         negated = neg >= 0
-        prev_end, prev_neg = end, neg
+        # a negated hit whose object is the next hit ("never asked about her | symptoms") is
+        # about that object: its negation drops it rather than flipping it
+        owns = negated and j + 1 < len(matches) and _owns_next(lower, start, end, matches[j + 1][0])
+        prev_end, prev_neg, prev_owns = end, neg, owns
         polarity = marker.polarity
-        dropped = negated and marker.negation == "drop"
+        dropped = negated and (owns or marker.negation == "drop")
         if negated and not dropped:
             if _writer_speaks(lower, norm, clause_start, starts[neg]):
                 polarity = "drift" if polarity == "identity" else "identity"
@@ -999,6 +1006,17 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         )
         hits.append((hit, marker))
     return hits, len(tokens)
+
+
+def _owns_next(lower: str, start: int, end: int, following: re.Match[str]) -> bool:
+    """Does the hit [start, end) end with a possessive that is the determiner of the next hit,
+    right after it ("asked about her | symptoms")? Then the next hit is the object of this one's
+    verb, and this one is not about the person ("her") at all."""
+    if following.start() != end + 1:
+        return False
+    last = lower[lower.rfind(" ", start, end) + 1 : end]
+    first = _SUBJECT_WORD.match(lower, following.start())
+    return last in _POSSESSIVES and (first is None or first.group() not in _DETERMINERS)
 
 
 def _pair_negates(tokens: list[str], i: int, pair: tuple[str, str]) -> bool:
