@@ -2,9 +2,9 @@
 
 Each positive case is a sentence a peer supporter might write after a shift, with the marker id
 (or the dimension) that must be found as a *counted* drift hit. Each negative case is identity
-writing or neutral shift talk where no drift hit may be counted. Cases that fail because of how
-the matcher flags a hit (negation, attribution, hypothetical) rather than a missing pattern are
-kept as strict xfails with the reason.
+writing or neutral shift talk where no drift hit may be counted. A case that fails because of
+how the matcher flags a hit (negation, attribution, hypothetical) rather than a missing pattern
+is kept as a strict xfail with the reason (none at present).
 """
 
 from __future__ import annotations
