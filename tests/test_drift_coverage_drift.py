@@ -2,9 +2,9 @@
 
 Each positive case is a sentence a peer supporter might write after a shift, with the marker id
 (or the dimension) that must be found as a *counted* drift hit. Each negative case is identity
-writing or neutral shift talk where no drift hit may be counted. Cases that fail because of how
-the matcher flags a hit (negation, attribution, hypothetical) rather than a missing pattern are
-kept as strict xfails with the reason.
+writing or neutral shift talk where no drift hit may be counted. A case that fails because of
+how the matcher flags a hit (negation, attribution, hypothetical) rather than a missing pattern
+is kept as a strict xfail with the reason (none at present).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 from peerjournal.drift import score_text
 
-POSITIVE: list[tuple[str, str] | object] = [
+POSITIVE: list[tuple[str, str]] = [
     # ------------------------------------------------------------ story.withheld
     ("Didn't mention my own recovery even when she asked how I knew.", "story.withheld"),
     ("I never brought up my time in hospital, it felt too risky.", "story.withheld"),
@@ -256,15 +256,7 @@ POSITIVE: list[tuple[str, str] | object] = [
     # ------------------------------------------------------------ system nouns
     ("Two of my service users came to the group.", "clinical_language.system_nouns"),
     ("Two new people on my caseload this week.", "co_optation"),
-    pytest.param(
-        "She's back on my caseload.",
-        "co_optation",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: the negator pair 'back on' (meant for 'pushed back on') fires on "
-            "'back on my caseload', so the hit is flagged negated and dropped",
-        ),
-    ),
+    ("She's back on my caseload.", "co_optation"),
     ("Bed pressures again, everyone stressed.", "clinical_language.system_nouns"),
     # ------------------------------------------------------------ advice.you_should
     ("You really need to ring them, I said.", "advice.you_should"),
@@ -423,30 +415,14 @@ NEGATIVE = [
     "She decided she wants to try the college course, her choice entirely.",
     "I asked what would help and mostly listened.",
     "We learned from each other today, he showed me how he copes with the voices.",
-    pytest.param(
-        "I told the team I didn't think non-compliant was fair and asked them to use her words.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: a label the writer criticises ('I didn't think non-compliant was "
-            "fair') is not recognised as critique: 'didn't think' neither negates the label "
-            "nor marks it as others' framing",
-        ),
-    ),
+    "I told the team I didn't think non-compliant was fair and asked them to use her words.",
     "I pushed back in the ward round and said she should be asked first.",
     "I spoke up about the discharge plan and the consultant listened.",
     "She was the expert on her own life and I followed her lead.",
     "I didn't give any advice, just sat with him.",
     "I didn't tell her what to do, we explored the options together.",
     "I didn't lecture him, I asked what he thought.",
-    pytest.param(
-        "I never asked about her symptoms, we talked about her dog.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: the negator 'never' is claimed by the nearest marker ('asked about "
-            "her', connection) so the deficit word inside that same negated phrase "
-            "('symptoms') stays counted",
-        ),
-    ),
+    "I never asked about her symptoms, we talked about her dog.",
     "I wasn't there to check his meds, I was there to listen.",
     "He decided for himself to ring his sister.",
     "She took the lead and I went along with her to the appointment.",
@@ -504,14 +480,7 @@ NEGATIVE = [
     "He gave me a lift to the station after the event.",
     # wordings close to drift patterns that are good practice or plain life
     "I didn't object when she chose to leave early, it was her call.",
-    pytest.param(
-        "I don't have a degree and my lived experience is what I bring.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: the negation of 'don't have a degree' runs on past 'and' into the "
-            "next clause ('my lived experience'), and story.shared flips to drift",
-        ),
-    ),
+    "I don't have a degree and my lived experience is what I bring.",
     "I told her she could always ring me if things got bad.",
     "Gave her a lift to the food bank and we chatted all the way.",
     "That was a difficult one, but we got through it together.",
@@ -520,14 +489,7 @@ NEGATIVE = [
     "In her own good time she'll get there.",
     "I didn't want to overstep, so I asked her what she wanted.",
     "I didn't interject, I let her finish.",
-    pytest.param(
-        "I didn't feel it was my place to say what she should do, so I asked.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: 'didn't' is more than the 6-word negation window before the advice "
-            "phrase ('what she should do'), so the advice the writer declined to give is counted",
-        ),
-    ),
+    "I didn't feel it was my place to say what she should do, so I asked.",
     "I didn't mention it, she brought it up herself when she was ready.",
     "I said it was good to see her smiling.",
     "Did you think about what you'd like from the meeting, I asked.",
@@ -551,14 +513,7 @@ NEGATIVE = [
     "I said I'd rather ask him how he's finding them.",
     "The team asked me to keep an eye on her; I said that's not my role and sat with her instead.",
     "She just went along with whatever the doctors said because she was scared.",
-    pytest.param(
-        "She let the doctor decide because she was too tired to argue.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: others' actions are not attributed, only their words: her "
-            "letting the doctor decide counts as the writer's voice.defer_avoid",
-        ),
-    ),
+    "She let the doctor decide because she was too tired to argue.",
     "She's been bottling it up for weeks and finally talked today.",
     "I told him my dad was a drunk too, and how I made peace with it.",
     "I was a heroin addict for fifteen years and I told her how I got clean.",
@@ -592,14 +547,7 @@ NEGATIVE = [
     "She passed her drug test and was made up.",
     "We did her care plan together in her own words.",
     "Her mum keeps on at her about money, which she hates.",
-    pytest.param(
-        "The team put pressure on him to accept the depot, so I asked what he wanted.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: attribution covers others' words, not others' actions: 'The "
-            "team put pressure on him' (co_optation.coercion_risk) counts as the writer's",
-        ),
-    ),
+    "The team put pressure on him to accept the depot, so I asked what he wanted.",
     "She went through her relapses and what she learned from each one.",
     "She talked about her mistakes and how she's grown.",
     "I told her how I did it, one day at a time.",
@@ -613,15 +561,7 @@ NEGATIVE = [
     "Met a new service user today, she's into gardening so we walked round the allotments.",
     "A new referral came in this morning, a young lad who loves football.",
     "Another patient came over and joined us for cards.",
-    pytest.param(
-        "I chose not to fill in the risk form in front of her.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="matcher: 'not' inside an identity phrase ('I chose not to', voice) is part "
-            "of that phrase, so it does not negate the drift phrase after it ('fill in the "
-            "risk form')",
-        ),
-    ),
+    "I chose not to fill in the risk form in front of her.",
     "I lost my confidence when I was unwell, and I told him how I got it back.",
     "She said she's scared of saying the wrong thing at the tribunal, so we practised.",
 ]

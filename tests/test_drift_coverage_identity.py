@@ -5,9 +5,9 @@ that must produce a *counted* identity hit of the expected marker id or dimensio
 case is drift writing, upbeat-but-clinical writing or neutral shift talk, where no identity hit
 may be counted: mood is not evidence ("a lovely day", "felt happy").
 
-Cases marked xfail are covered by the lexicon but scored wrongly by the matcher's flags (an
-affirming negation read as a negation, a past habit whose scope runs into the present); each
-reason names the flag. They are strict: a matcher fix turns them into passes to unmark.
+AFFIRMED holds cases that turn on the matcher's flags rather than the lexicon: a negation that
+affirms ("never felt so confident", "I'll never forget how …") and a past habit whose scope
+stops where the sentence turns to the present ("used to … and still …").
 """
 
 from __future__ import annotations
@@ -431,95 +431,17 @@ POSITIVE: list[tuple[str, str]] = [
     ("worldview", "I went back and apologised to her for rushing."),
 ]
 
-MATCHER_BUGS = [
-    pytest.param(
-        "focus",
-        "He used to be a chef and still knows his stuff.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "hypothetical flag: the past habit of 'used to' runs on past 'and "
-                "still', which is the present, so 'knows his stuff' is not counted"
-            ),
-        ),
-    ),
-    pytest.param(
-        "story",
-        "I never thought I'd be able to share my story, but today I did.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "negated flag: 'never thought I'd' (it happened, to my surprise) is "
-                "read as a negation, so 'share my story' flips to story drift"
-            ),
-        ),
-    ),
-    pytest.param(
-        "story",
-        "I never expected to tell my own story in a ward round, but I did.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "negated flag: 'never expected to' (it happened) is read as a "
-                "negation, so 'tell my own story' flips to story drift"
-            ),
-        ),
-    ),
-    pytest.param(
-        "mutuality",
-        "I'll never forget how she taught me to ground myself.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "negated and hypothetical flags: 'I'll never forget how' affirms what "
-                "follows, yet 'she taught me' is flagged negated and hypothetical"
-            ),
-        ),
-    ),
-    pytest.param(
-        "mutuality",
-        "I can't tell you how much I learnt from her.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "negated flag: 'can't tell you how much' is emphasis, not a negation; "
-                "'learnt from her' flips to mutuality drift"
-            ),
-        ),
-    ),
-    pytest.param(
-        "self_worth",
-        "I've never felt so confident in a ward round.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "negated flag: 'never felt so X' is a comparative affirmation; 'felt "
-                "so confident in a ward round' flips to self-doubt"
-            ),
-        ),
-    ),
-    pytest.param(
-        "connection",
-        "I don't think I've ever listened so closely.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "negated flag: 'don't think I've ever ... so' is a comparative "
-                "affirmation; 'listened so closely' flips to connection drift"
-            ),
-        ),
-    ),
-    pytest.param(
-        "connection",
-        "I couldn't have asked for a better connection with her.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "negated flag: 'couldn't have asked for a better' is a superlative "
-                "affirmation; 'connection with' flips to connection drift"
-            ),
-        ),
-    ),
+# negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never
+# forget") and a past habit that turns to the present ("used to … and still")
+AFFIRMED = [
+    ("focus", "He used to be a chef and still knows his stuff."),
+    ("story", "I never thought I'd be able to share my story, but today I did."),
+    ("story", "I never expected to tell my own story in a ward round, but I did."),
+    ("mutuality", "I'll never forget how she taught me to ground myself."),
+    ("mutuality", "I can't tell you how much I learnt from her."),
+    ("self_worth", "I've never felt so confident in a ward round."),
+    ("connection", "I don't think I've ever listened so closely."),
+    ("connection", "I couldn't have asked for a better connection with her."),
 ]
 
 # neutral shift talk and mood
@@ -630,7 +552,7 @@ UPBEAT_CLINICAL = [
 ]
 
 
-@pytest.mark.parametrize(("expected", "text"), POSITIVE + MATCHER_BUGS)
+@pytest.mark.parametrize(("expected", "text"), POSITIVE + AFFIRMED)
 def test_identity_writing_is_counted(expected: str, text: str) -> None:
     found = counted_identity(text)
     assert any(expected in (h.marker, h.dimension) for h in found), describe(text)
@@ -654,8 +576,9 @@ def test_no_identity_is_counted(text: str) -> None:
 )
 def test_a_negator_still_reaches_the_drift_phrase_after_it(text: str) -> None:
     """No identity phrase holds a negator word (didn't, refused, objected, challenged, not,
-    instead of): a negator inside a hit is part of that phrase, so it would no longer negate
-    the drift phrase after it ("I refused to reduce him to his diagnosis")."""
+    instead of) before other words: a negator inside a hit is part of that phrase, so it would
+    no longer negate the drift phrase after it ("I refused to reduce him to his diagnosis").
+    Only a negator that ends the phrase ("I chose not to", "I didn't") reaches past it."""
     drift = [h for h in score_text(text).hits if h.polarity == "drift" and h.counted]
     assert not drift, describe(text)
 

@@ -1013,3 +1013,139 @@ def test_deference_self_direction_and_missing_words_stay_out_of_narration(
     text: str, marker: str
 ) -> None:
     assert not counted(text, marker), hits(text, marker)
+
+
+# ------------------------------------------------ negations that affirm what follows
+def polarity_of(text: str, marker_prefix: str) -> tuple[str, bool]:
+    """(polarity, counted) of the one hit of `marker_prefix` in `text`."""
+    hit = only(text, marker_prefix)
+    return hit.polarity, hit.counted
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        # surprise: it happened
+        ("I never thought I'd share my story at work, but I did.", "story"),
+        ("I never expected to share my story in the group.", "story"),
+        ("Never imagined I'd tell my own story to a consultant.", "story"),
+        # a double negative
+        ("I will never forget how he taught me to cook.", "mutuality"),
+        ("I didn't forget to ask what she wanted.", "moving_toward"),
+        # emphasis
+        ("I can't tell you how much I enjoy sharing my story.", "story"),
+        ("I can't begin to describe how much I learnt from him.", "mutuality"),
+        # a comparative over all time, a superlative
+        ("I've never felt more confident in a ward round.", "self_worth"),
+        ("I've never been so proud to share my story.", "story"),
+        ("I don't think I've ever felt so confident in a meeting.", "self_worth"),
+        ("I couldn't be prouder of how I shared my story.", "story"),
+        ("I couldn't have wished for a better connection with him.", "connection"),
+    ],
+)
+def test_a_negation_that_affirms_leaves_the_hit_as_written(text: str, marker: str) -> None:
+    hit = only(text, marker)
+    assert hit.polarity == "identity" and hit.counted and not hit.negated, hit
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("I didn't think I'd share my story.", "story"),  # no "never": a plain expectation
+        ("I never thought much of sharing my story.", "story"),
+        ("I can't share my story at work.", "story"),
+        ("I couldn't share my story.", "story"),
+        ("I never felt confident in a ward round.", "self_worth"),
+        ("I didn't feel so confident in the ward round.", "self_worth"),  # no "never" / "ever"
+    ],
+)
+def test_near_misses_of_an_affirming_negation_stay_negated(text: str, marker: str) -> None:
+    hit = only(text, marker)
+    assert hit.negated and hit.polarity == "drift", hit
+
+
+def test_a_remembered_past_is_not_a_plan() -> None:
+    remembered = "I'll always remember how she taught me to ground myself."
+    assert not only(remembered, "mutuality").hypothetical
+    assert only("I'll never tell her what she should do.", "advice").hypothetical
+
+
+# ------------------------------------------------ scope of a negator
+@pytest.mark.parametrize(
+    ("text", "marker", "negated"),
+    [
+        ("She's back on my caseload.", "co_optation", False),
+        ("He's back on my caseload after a month away.", "co_optation", False),
+        ("I pushed back on the plan to check her meds.", "co_optation", True),
+        ("I held back on giving advice.", "advice", True),
+    ],
+)
+def test_back_on_negates_only_after_resisting(text: str, marker: str, negated: bool) -> None:
+    assert only(text, marker).negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "negated"),
+    [
+        # a negator that ends the phrase before reaches what follows
+        ("I chose not to fill in the risk form in front of her.", "co_optation", True),
+        ("I decided not to check his meds.", "co_optation", True),
+        # a negation raised out of the clause it governs reaches further
+        ("I didn't feel it was my place to say what she should do.", "advice", True),
+        ("I didn't think it was really my job to tell her what she should do.", "advice", True),
+        ("I didn't want to overstep but I told her what she should do.", "advice", False),
+        # a new clause with its own subject and verb after "and" is out of scope
+        ("I don't have a degree and my lived experience is what I bring.", "story", False),
+        ("I didn't share my story and my experience.", "story", True),  # a coordinated object
+    ],
+)
+def test_scope_of_a_negator(text: str, marker: str, negated: bool) -> None:
+    assert only(text, marker).negated is negated
+
+
+# ------------------------------------------------ others' actions, a past habit
+@pytest.mark.parametrize(
+    ("text", "marker", "attributed"),
+    [
+        ("Her mum let the doctor decide.", "voice", True),
+        ("I let the doctor decide.", "voice", False),
+        ("His mum put pressure on him to accept the depot.", "co_optation", True),
+        ("The nurse made a fuss about his meds and I put pressure on him.", "advice", False),
+    ],
+)
+def test_what_someone_else_does_is_theirs(text: str, marker: str, attributed: bool) -> None:
+    assert only(text, marker).attributed is attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "hypothetical"),
+    [
+        ("He used to be a chef and still knows his stuff.", False),
+        ("She used to drink and now knows her stuff.", False),
+        ("He used to know his stuff.", True),
+        ("He used to be a chef and knew his stuff.", True),
+    ],
+)
+def test_a_past_habit_ends_where_the_present_starts(text: str, hypothetical: bool) -> None:
+    assert only(text, "focus").hypothetical is hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "negated_counted"),
+    [
+        # the next hit is the object of the negated one: the negation covers both, and the
+        # first is about that object, not the person, so it is dropped rather than flipped
+        ("I never asked about her symptoms, we talked about her dog.", []),
+        ("I didn't ask about his symptoms.", []),
+        ("I didn't ask about their diagnosis.", []),
+        # near-misses: the person is the object ("her"), or no hit follows
+        ("I never asked about her.", ["connection.presence"]),
+        ("I didn't ask about her meds.", ["connection.presence"]),
+    ],
+)
+def test_a_negated_verb_whose_object_is_the_next_hit(
+    text: str, negated_counted: list[str]
+) -> None:
+    found = score_text(text).hits
+    assert [h.marker for h in found if h.negated and h.counted] == negated_counted, found
+    assert not [h for h in found if h.marker.startswith("focus") and h.counted], found

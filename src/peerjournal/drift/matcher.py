@@ -10,13 +10,22 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
 
 - ``negated``: a negator (not, n't, never, no, without, instead of, rather than, stopped myself
   from, refused to, pushed back on, avoided …) in the same clause, at most `NEGATION_WINDOW`
-  words before the marker. Scope stops at clause boundaries (punctuation, but/so/because/while/
-  instead/…, "and I"). A negator belongs to the nearest marker after it ("not X, Y" leaves Y
-  alone) unless the markers are coordinated ("didn't lecture or give advice"), then however
-  far the second one ("wasn't there to check her mood scores or ask about symptoms"). A negator
-  inside the marker's own span is part of the phrase ("didn't want to rock the boat"). "Stopped
-  and asked" is not a negation: the writer stopped and did something else; nor is "couldn't
-  stop myself from" or "couldn't help" (the writer did it). "Instead of …" ends where the
+  words before the marker (twice that after a verb that raises the negation: "I didn't feel it
+  was my place to say what she should do"). "Back on" negates only after push / hold ("pushed
+  back on", not "back on my caseload"). Scope stops at clause boundaries (punctuation, but/so/
+  because/while/instead/…, "and I", "and my X is"). A negator belongs to the nearest marker
+  after it ("not X, Y" leaves Y alone) unless the markers are coordinated ("didn't lecture or
+  give advice"), then however far the second one ("wasn't there to check her mood scores or ask
+  about symptoms"), or the second is the object of the first ("never asked about her |
+  symptoms": the first, about the object rather than the person, is dropped, not flipped). A
+  negator inside the marker's own span is part of the phrase ("didn't want to rock the
+  boat"); one that ends the previous marker's span negates what follows ("I chose not to |
+  fill in the risk form"). A negator that affirms is none: surprise ("never thought I'd"), a
+  double negative ("I'll never forget"), emphasis ("can't tell you how much"), a comparative
+  over all time ("never felt so", "don't think I've ever … so"), a superlative ("couldn't have
+  asked for a better", "couldn't be prouder"). "Stopped and asked" is not a negation: the
+  writer stopped and did something else; nor is "couldn't stop myself from" or "couldn't
+  help" (the writer did it). "Instead of …" ends where the
   writer's own clause starts ("Instead of selling it to him I asked …"). A marker whose
   negation flips counts for the opposite polarity only when the writer is the one who did not
   (see `_writer_speaks`); about someone else ("R. can't sit with his back to a door"), it is
@@ -33,7 +42,8 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   clause follows a topic or a "when" clause ("When the team talked about admission I asked …").
   A speech tag that ends the sentence ("…, the nurse told me.") covers what comes before it. A
   drift practice someone else does ("Her mum keeps telling her what to do", "The doctor told
-  him he should …", "He felt like a fraud") is theirs, with what follows it in the sentence;
+  him he should …", "He felt like a fraud", "She let the doctor decide", with a light verb:
+  "The team put pressure on him") is theirs, with what follows it in the sentence;
   labels are the writer's words whoever they describe, and so is a judgement that names its
   subject ("they need to learn …").
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
@@ -41,7 +51,9 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   "wish", past habit ("used to", "years ago") or an urge ("tempted to", "almost", "nearly",
   "part of me wanted to") in the same clause: not what happened on this shift. A past habit
   also covers what a dash or colon after it spells out ("I used to lecture - you should …"),
-  until the sentence turns to the present ("now", "today", "but").
+  until the sentence turns to the present ("now", "today", "but"); in its own clause it ends at
+  "and still" / "and now" ("He used to be a chef and still knows his stuff"). "I'll never
+  forget" / "I'll always remember" is a memory, not a plan.
 - ``self_noticed``: after "I caught myself", "I noticed I", "noticed halfway through that I",
   "I realised", "I found myself",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
@@ -248,14 +260,21 @@ _HABIT_ENDS = re.compile(
     r"\b(?:now|nowadays|today|tonight|these\s+days|this\s+time|any\s*more|but|yet|though"
     r"|although|whereas)(?![\w'])"
 )
+# "I'll never forget how she …", "I'll always remember …": a memory of what happened, not a plan
+_REMEMBERED = r"(?!\s+(?:(?:never|not)\s+forget|always\s+remember)(?![\w']))"
+# "and still", "but now": a past habit gives way to the present
+_PRESENT_TURN = re.compile(
+    r"(?<![\w'])(?:and|but)\s+(?:still|now|nowadays|these\s+days|today)(?![\w'])"
+)
 _HYPOTHETICAL = re.compile(
     # "asked if we could …" is an embedded question about what happened, not a condition
     r"\b(?:(?<!asked\s)(?<!\bask\s)(?<!asking\s)(?<!wondered\s)(?<!checked\s)(?<!\bsee\s)"
     r"(?<!\bsaw\s)if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
     r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on"
-    r"|(?:i|we)(?:\s+(?:would|will|want\s+to|plan\s+to|hope\s+to|intend\s+to|need\s+to"
+    rf"|(?:i|we)(?:\s+(?:would|will{_REMEMBERED}|want\s+to|plan\s+to|hope\s+to|intend\s+to"
+    r"|need\s+to"
     r"|am\s+going\s+to|are\s+going\s+to|(?:should|could|would|might)\s+have|wish)"
-    r"|'d\s+(?:like|love|want|try|rather|have)|'ll|'m\s+going\s+to|'re\s+going\s+to)"
+    rf"|'d\s+(?:like|love|want|try|rather|have)|'ll{_REMEMBERED}|'m\s+going\s+to|'re\s+going\s+to)"
     rf"|{_HABIT_CUES}"
     r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i"
     r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to"
@@ -301,7 +320,40 @@ _NEGATOR_PAIRS = frozenset(
 )
 # refraining, which a negator before it undoes: "I couldn't stop myself from telling her …"
 _REFRAIN = _words("stop stopped resist resisted refrain refrained avoid avoided")
-_ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than", "opposed to"
+# "back on" negates only after resisting or refraining ("pushed back on", "held back on"), not in
+# "back on my caseload", "back on his meds", "back on the ward"
+_BACK_ON_VERBS = _words("push pushed pushes pushing hold held holds holding")
+# verbs that raise a negation out of the clause they govern: "I didn't feel it was my place to
+# say what she should do" means the writer felt they should not say it
+_RAISING = _words("think thought feel felt believe believed reckon reckoned suppose")
+# A negator that affirms what follows (matched from the negator, up to the hit's end):
+_AFFIRMING = re.compile(
+    # surprise: "I never thought I'd share my story (but I did)", "never expected to …"
+    r"never\s+(?:ever\s+)?(?:thought|expected|imagined|dreamt|dreamed|guessed)"
+    r"\s+(?:(?:i|we)(?:'d|'ll|\s+would|\s+could)?|that|to)(?![\w'])"
+    # a double negative: "I'll never forget how she …", "didn't forget to ask …"
+    r"|(?:never|not|cannot|[a-z]+n'?t)\s+(?:ever\s+)?forg(?:et|ot|otten)(?![\w'])"
+    # emphasis: "I can't tell you how much I learnt", "couldn't say how proud …" (not "how to")
+    r"|(?:cannot|can'?t|couldn'?t)\s+(?:begin\s+to\s+)?(?:tell|say|describe|explain|express)"
+    r"\s+(?:[a-z]+\s+)?how(?!\s+to)(?![\w'])"
+    # a comparative over all time: "never felt so confident", "never had such a laugh",
+    # "I don't think I've ever listened so closely" (not "never so much as", "never more than")
+    r"|(?:never|(?:not|[a-z]+n'?t)\s+(?:[\w']+\s+){0,3}?ever)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:so|such|more)\s+(?!much\s+as|than|to|that|far)[a-z]"
+    # a superlative: "couldn't have asked for a better …", "couldn't be prouder", "couldn't
+    # agree more"
+    r"|(?:cannot|can'?t|couldn'?t|not)\s+(?:have\s+(?:asked|wished|hoped)\s+for\s+(?:a\s+)?"
+    r"(?:better|more|nicer|kinder)|(?:have\s+)?(?:been|be)\s+(?:any\s+)?(?:happier|prouder|more)"
+    r"|agree\s+more)(?![\w'])"
+)
+# "and" before a new subject and its verb starts a new clause, out of a negation's scope: "I
+# don't have a degree and my lived experience is what I bring"
+_NEW_CLAUSE = re.compile(
+    r"(?<![\w'])(?:and|or)\s+(?:my|his|her|their|our)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:is|was|are|were|has|had|will|can|does|did)(?![\w'])"
+)
+_ALTERNATIVES = _words("instead rather opposed")
+_POSSESSIVES = _words("her his their my our your")  # "instead of", "rather than", "opposed to"
 _COORDINATED = re.compile(r"\b(?:or|nor)\b")
 _NOT_NEGATOR_PAIRS = frozenset(
     {
@@ -526,8 +578,10 @@ _THIRD_PERSON = _words("she he they she'd he'd they'd she'll he'll they'll")
 _DEED_ENDINGS = ("ed", "ing")
 _DEEDS = _words(
     "told tell tells gave give gives made make makes taught teach teaches sold sell sells kept"
-    " keep keeps put puts went go goes got get gets sent send sends like"
+    " keep keeps put puts went go goes got get gets sent send sends like let lets"
 )
+# a light verb before a noun hit is its deed: "The team put pressure on him"
+_LIGHT_VERBS = _words("put puts gave give gives made make makes")
 _NOT_DEEDS = _words("taking need needed needing")  # taking meds: compliance is the writer's focus
 
 
@@ -540,9 +594,11 @@ def _someone_else_does(
     deed = _SUBJECT_WORD.match(text, start)
     if deed is None or deed.group() in _NOT_DEEDS:
         return False
-    if not (deed.group() in _DEEDS or deed.group().endswith(_DEED_ENDINGS)):
-        return False
     words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
+    if not (deed.group() in _DEEDS or deed.group().endswith(_DEED_ENDINGS)):
+        if not words or words[-1][0] not in _LIGHT_VERBS:
+            return False
+        words.pop()  # the light verb is the deed
     while words and words[-1][0] in _SUBJECT_SKIPS:
         words.pop()
     if not words:
@@ -790,7 +846,7 @@ def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
             pair = (tokens[i], tokens[i + 1] if i + 1 < n else "")
             if c & NEGATOR and pair not in _NOT_NEGATOR_PAIRS:
                 cues.negators.append(i)
-            elif c & NEG_PAIR and pair in _NEGATOR_PAIRS:
+            elif c & NEG_PAIR and pair in _NEGATOR_PAIRS and _pair_negates(tokens, i, pair):
                 cues.negators.append(i + 1)
         if c & HYPO:
             cues.hypo.append(i)
@@ -826,10 +882,10 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     noticed_first = _first_cue_in_span(cues.noticed, starts, sentence_starts)
     negators, attrib = cues.negators, cues.attrib
     hits: list[tuple[Hit, Marker]] = []
-    prev_end, prev_neg = -1, -1
+    prev_end, prev_neg, prev_owns = -1, -1, False
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
     tag_at: dict[int, int] = {}  # sentence -> where a trailing speech tag starts (or -1)
-    for m, marker, tok in matches:
+    for j, (m, marker, tok) in enumerate(matches):
         start, end = m.span()
         si = bisect_right(sentence_starts, start) - 1
         sent_start = sentence_starts[si]
@@ -843,24 +899,36 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             neg = negators[k]
             if starts[neg] < clause_start:
                 neg = -1
-            elif starts[neg] < prev_end:
+            elif starts[neg] < prev_end and not _ends_phrase(lower, neg, tokens, starts, prev_end):
                 # a negator belongs to the nearest marker after it ("not X, Y" leaves Y alone),
                 # unless the markers are coordinated: "didn't lecture or give advice", however
                 # long the first one ("wasn't there to check her mood scores or ask about…")
-                if not (neg == prev_neg and _coordinated(norm, prev_end, start)):
+                # or the marker is the object of the one before ("never asked about her symptoms")
+                if not (neg == prev_neg and (prev_owns or _coordinated(norm, prev_end, start))):
                     neg = -1
-            elif tok - neg - 1 > NEGATION_WINDOW:
+            elif tok - neg - 1 > _window(tokens, neg):
                 neg = -1
             elif tokens[neg - 1] in _ALTERNATIVES and not _WRITER_SUBJECT.isdisjoint(
                 tokens[neg + 1 : tok + 1]
             ):
                 neg = -1  # "Instead of selling it to him I asked …": the writer's own clause
-            elif _refrain_undone(tokens, negators, k):
+            elif (
+                _refrain_undone(tokens, negators, k)
+                or _AFFIRMING.match(lower, starts[neg], end) is not None
+                or _new_clause_between(
+                    lower, starts[neg], start, clause_starts[ci + 1] if ci + 1 < n_clause else size
+                )
+            ):
+                # the writer did it ("couldn't stop myself from …", "never felt so …"), or the
+                # hit is in a new clause ("… and my lived experience is …")
                 neg = -1
         negated = neg >= 0
-        prev_end, prev_neg = end, neg
+        # a negated hit whose object is the next hit ("never asked about her | symptoms") is
+        # about that object: its negation drops it rather than flipping it
+        owns = negated and j + 1 < len(matches) and _owns_next(lower, start, end, matches[j + 1][0])
+        prev_end, prev_neg, prev_owns = end, neg, owns
         polarity = marker.polarity
-        dropped = negated and marker.negation == "drop"
+        dropped = negated and (owns or marker.negation == "drop")
         if negated and not dropped:
             if _writer_speaks(lower, norm, clause_start, starts[neg]):
                 polarity = "drift" if polarity == "identity" else "identity"
@@ -902,7 +970,9 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                 span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
                 lo = _back_off(starts, hypo_first[ci], clause_start)
                 cue_end = hypo_end[ci] = _cue_end(_HYPOTHETICAL, lower, lo, span_end)
-            hypothetical = 0 <= cue_end <= start
+            hypothetical = 0 <= cue_end <= start and not _habit_turns_present(
+                lower, clause_start, cue_end, start
+            )
         if not hypothetical and clause_start > sent_start and hypo_first:
             first = _first_between(cues.hypo, bisect_left(starts, sent_start), tok)
             hypothetical = first >= 0 and _habit_spelled_out(
@@ -936,6 +1006,53 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         )
         hits.append((hit, marker))
     return hits, len(tokens)
+
+
+def _owns_next(lower: str, start: int, end: int, following: re.Match[str]) -> bool:
+    """Does the hit [start, end) end with a possessive that is the determiner of the next hit,
+    right after it ("asked about her | symptoms")? Then the next hit is the object of this one's
+    verb, and this one is not about the person ("her") at all."""
+    if following.start() != end + 1:
+        return False
+    last = lower[lower.rfind(" ", start, end) + 1 : end]
+    first = _SUBJECT_WORD.match(lower, following.start())
+    return last in _POSSESSIVES and (first is None or first.group() not in _DETERMINERS)
+
+
+def _pair_negates(tokens: list[str], i: int, pair: tuple[str, str]) -> bool:
+    """Does the negator pair at token `i` negate? "back on" does only after resisting or
+    refraining ("pushed back on the plan"), not as a place ("she's back on my caseload")."""
+    return pair != ("back", "on") or (i > 0 and tokens[i - 1] in _BACK_ON_VERBS)
+
+
+def _ends_phrase(lower: str, neg: int, tokens: list[str], starts: list[int], prev_end: int) -> bool:
+    """Does the negator `neg`, inside the previous hit, end that hit ("I chose not to", "told
+    the team I didn't")? Then it negates nothing inside the hit: its scope is what follows
+    ("I chose not to fill in the risk form")."""
+    return lower[starts[neg] + len(tokens[neg]) : prev_end].split() in ([], ["to"])
+
+
+def _window(tokens: list[str], neg: int) -> int:
+    """How many words a negator reaches: twice as far after a verb that raises the negation out
+    of the clause it governs ("I didn't feel it was my place to say what she should do")."""
+    raised = neg + 1 < len(tokens) and tokens[neg + 1] in _RAISING
+    return 2 * NEGATION_WINDOW if raised else NEGATION_WINDOW
+
+
+def _new_clause_between(lower: str, lo: int, start: int, hi: int) -> bool:
+    """Does a new clause with its own subject and verb start between a negator at `lo` and the
+    hit at `start` ("I don't have a degree and my lived experience is …")? `hi`: clause end."""
+    m = _NEW_CLAUSE.search(lower, lo, hi)
+    return m is not None and m.start() < start
+
+
+def _habit_turns_present(lower: str, clause_start: int, cue_end: int, start: int) -> bool:
+    """Has a past habit ("He used to be a chef") turned to the present before the hit at
+    `start` ("… and still knows his stuff", "… and now runs the group")?"""
+    return (
+        _PRESENT_TURN.search(lower, cue_end, start) is not None
+        and _HABIT.search(lower, clause_start, cue_end) is not None
+    )
 
 
 def _refrain_undone(tokens: list[str], negators: list[int], k: int) -> bool:
