@@ -352,8 +352,8 @@ _NEW_CLAUSE = re.compile(
     r"(?<![\w'])(?:and|or)\s+(?:my|his|her|their|our)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:is|was|are|were|has|had|will|can|does|did)(?![\w'])"
 )
-_ALTERNATIVES = _words("instead rather opposed")
-_POSSESSIVES = _words("her his their my our your")  # "instead of", "rather than", "opposed to"
+_ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than", "opposed to"
+_POSSESSIVES = _words("her his their my our your")
 _COORDINATED = re.compile(r"\b(?:or|nor)\b")
 _NOT_NEGATOR_PAIRS = frozenset(
     {
