@@ -29,7 +29,7 @@ from drift_eval import (
 MIN_CLEAR_ACCURACY = 0.98  # reached: 100.0%
 MIN_OVERALL_ACCURACY = 0.98  # 100.0%
 MIN_HARD_ACCURACY = 0.98  # 100.0%
-MIN_MACRO_RECALL = 0.89  # 89.3%
+MIN_MACRO_RECALL = 0.89  # 89.6%
 
 
 
@@ -55,14 +55,14 @@ class Floors:
 #   40.8%) and once after it; its errors were not read. The one measure of entries the engine
 #   has not been tuned on.
 HELD_OUT = [
-    Floors(HOLDOUT_SET, 0.98, 0.94, 0.93, 0.76),  # reached 100.0 / 96.7 / 95.0 / 77.2%
-    # reached 100.0 / 89.5 / 84.6 / 69.9% (first baseline 72.2 / 49.1 / 38.5 / 46.9%)
-    Floors(HOLDOUT2_SET, 0.98, 0.87, 0.82, 0.68),
-    # reached 100.0 / 95.4 / 93.3 / 65.8% (blind: 75.0 / 61.5 / 55.6 / 59.2%; first baseline
+    Floors(HOLDOUT_SET, 0.98, 0.94, 0.93, 0.77),  # reached 100.0 / 96.7 / 95.0 / 78.7%
+    # reached 100.0 / 89.5 / 84.6 / 72.2% (first baseline 72.2 / 49.1 / 38.5 / 46.9%)
+    Floors(HOLDOUT2_SET, 0.98, 0.87, 0.82, 0.70),
+    # reached 100.0 / 95.4 / 93.3 / 65.9% (blind: 75.0 / 61.5 / 55.6 / 59.2%; first baseline
     # 50.0 / 32.3 / 24.4 / 46.2%)
     Floors(HOLDOUT3_SET, 0.98, 0.93, 0.91, 0.64),
-    # reached 93.8 / 88.0 / 85.3 / 45.8% (blind: 62.5 / 58.0 / 55.9 / 43.2%)
-    Floors(HOLDOUT4_SET, 0.93, 0.86, 0.83, 0.44),
+    # reached 93.8 / 92.0 / 91.2 / 53.9% (blind: 62.5 / 58.0 / 55.9 / 43.2%)
+    Floors(HOLDOUT4_SET, 0.93, 0.90, 0.89, 0.52),
     # reached, blind: 95.0 / 78.3 / 70.0 / 44.0%; after the later lexicon work on the other
     # sets (speaking up for someone is advocacy, narrower "I'd been …"): 95.0 / 76.7 / 67.5 /
     # 44.0% (one hard entry changed; its errors still unread)
