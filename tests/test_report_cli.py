@@ -197,8 +197,10 @@ def test_report_says_when_scores_come_from_another_lexicon(cli: CLI, isolated: P
     result = cli("report")
     assert result.exit_code == 0
     assert "1 entry was scored with another version" in result.stderr
+    assert "brings it up to date" in result.stderr
     assert cli("drift", "--rescore").exit_code == 0
     assert "--rescore" not in cli("report").stderr
     with sqlite3.connect(isolated / "journal.db") as conn:  # an upgrade of peerjournal
         conn.execute("UPDATE entry SET scorer_version = 'older-code'")
-    assert "2 entries were scored with another version" in cli("report").stderr
+    assert "2 entries were scored with another version" in (stale := cli("report").stderr)
+    assert "brings them up to date" in stale
