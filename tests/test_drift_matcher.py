@@ -1149,3 +1149,20 @@ def test_a_negated_verb_whose_object_is_the_next_hit(
     found = score_text(text).hits
     assert [h.marker for h in found if h.negated and h.counted] == negated_counted, found
     assert not [h for h in found if h.marker.startswith("focus") and h.counted], found
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "attributed"),
+    [
+        ("EIP training day on relapse prevention.", "focus", True),
+        ("Training on managing challenging behaviour today.", "clinical_language", True),
+        ("Sat through a webinar about risk assessment.", "co_optation", True),
+        ("I ran a session on relapse prevention.", "focus", False),
+        ("Went to a workshop on it, then did three risk assessments.", "co_optation", False),
+    ],
+)
+def test_the_topic_of_a_training_is_someone_elses_framing(
+    text: str, prefix: str, attributed: bool
+) -> None:
+    found = hits(text, prefix)
+    assert found and all(h.attributed is attributed for h in found)

@@ -35,7 +35,8 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   is not the writer ("the doctor called her …", "Ray said …", "The custody sergeant called him
   …", "the nurse asked me to …", "the team wants me to …", "my supervisor suggested I …",
   "according to …", "she was labelled …", "the word …", "words like …", "why do we still
-  write …", "I hate seeing …"). Diary-style
+  write …", "I hate seeing …"), or the topic of someone's teaching, in its own clause ("a
+  training day on relapse prevention"). Diary-style
   sentences without a subject ("Told her …") are the writer's. A speech verb that reports
   nothing ("I did what the ward manager said and kept quiet") is not a cue. The scope ends where
   a later clause starts with the writer again ("…, but I said …"), or where the writer's own
@@ -146,6 +147,9 @@ _ATTRIBUTION = re.compile(
     r"|handover|words|assessment|care\s+plan|discharge\s+summary|report)"
     r"|at\s+handover|(?:his|her|their|the\s+team's|the\s+doctor's)\s+words"
     r"|as\s+(?:he|she|they)\s+put\s+it"
+    # the topic of someone else's teaching: "a training day on relapse prevention"
+    r"|(?P<teaching>(?:training|workshop|course|seminar|lecture|webinar|module)"
+    r"(?:\s+(?:day|session))?\s+(?:on|about))"
     r"|(?:was|were|is|are|been|being|got|get|gets)\s+(?:labell?ed|called|described\s+as|deemed"
     r"|branded|written\s+up\s+as|flagged\s+as|referred\s+to\s+as|seen\s+as|considered)"
     r"|the\s+(?:word|words|term|terms|label|labels|phrase|language)|(?:words|terms|labels|language"
@@ -395,7 +399,7 @@ _ATTRIBUTION_WORDS = _words(
     " claimed claims stated states told tells think thinks thought believes believed framed"
     " warned reckon reckons reckoned put kept keeps asked according per handover note chart file"
     " notes records referral words assessment plan summary report deemed branded flagged seen"
-    " considered word"
+    " considered word training workshop course seminar lecture webinar module"
     " term terms phrase phrases language jargon like mentioned mentions talked talk talking"
     " spoke speak went going whether if want wants wanted got get gets why hate hated stand sick"
     " fed tired suggested suggests recommended recommends advised advises encouraged encourages"
@@ -646,6 +650,10 @@ def _attributed(
         cue = m
     if cue is None or _WRITER_SPEECH.search(text[sent_start : cue.start()]):
         return False
+    if cue.group("teaching") and bisect_right(clause_starts, cue.end()) < bisect_right(
+        clause_starts, start
+    ):
+        return False  # a topic covers its own clause: "… a workshop on X, then did X"
     # "When the team talked about admission I asked him what he wanted": the writer's own
     # clause after a topic, or after a clause that opens with when / while / after …
     if (
