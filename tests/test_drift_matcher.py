@@ -1166,3 +1166,20 @@ def test_the_topic_of_a_training_is_someone_elses_framing(
 ) -> None:
     found = hits(text, prefix)
     assert found and all(h.attributed is attributed for h in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ('I said in the feedback that "kicking off" is usually someone expressing distress.', True),
+        ('"Lacks insight" just means she disagrees with the doctor.', True),
+        ('To me "non-compliant" is code for "disagrees with us".', True),
+        ('I wrote "non-compliant" in the notes.', False),
+        ('I said "he is non-compliant again" at handover.', False),
+    ],
+)
+def test_a_quoted_word_the_writer_talks_about_is_mentioned_not_used(
+    text: str, attributed: bool
+) -> None:
+    [hit] = hits(text, "clinical_language")
+    assert hit.attributed is attributed and hit.counted is not attributed

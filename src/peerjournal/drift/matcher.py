@@ -30,14 +30,15 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   negation flips counts for the opposite polarity only when the writer is the one who did not
   (see `_writer_speaks`); about someone else ("R. can't sit with his back to a door"), it is
   dropped.
-- ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced
-  the quote: "I said '…'"), or after a reported-speech cue in the same sentence whose speaker
-  is not the writer ("the doctor called her …", "Ray said …", "The custody sergeant called him
-  …", "the nurse asked me to …", "the team wants me to …", "my supervisor suggested I …",
-  "according to …", "she was labelled …", "the word …", "words like …", "why do we still
-  write …", "I hate seeing …"), or the topic of someone's teaching, in its own clause ("a
-  training day on relapse prevention"). Diary-style
-  sentences without a subject ("Told her …") are the writer's. A speech verb that reports
+- ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced the
+  quote: "I said '…'"; but a quoted word or two the writer talks about rather than uses,
+  '"kicking off" is usually …', is never the writer's), or after a reported-speech cue in the
+  same sentence whose speaker is not the writer ("the doctor called her …", "Ray said …", "The
+  custody sergeant called him …", "the nurse asked me to …", "the team wants me to …", "my
+  supervisor suggested I …", "according to …", "she was labelled …", "the word …", "words like
+  …", "why do we still write …", "I hate seeing …"), or the topic of someone's teaching, in its
+  own clause ("a training day on relapse prevention"). Diary-style sentences without a subject
+  ("Told her …") are the writer's. A speech verb that reports
   nothing ("I did what the ward manager said and kept quiet") is not a cue. The scope ends where
   a later clause starts with the writer again ("…, but I said …"), or where the writer's own
   clause follows a topic or a "when" clause ("When the team talked about admission I asked …").
@@ -214,6 +215,13 @@ _WRITER_RESUMES = re.compile(
     r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
 )
 _OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
+# After a quoted word or two, what marks it as mentioned rather than used ('"lacks insight" just
+# means she disagrees', '"non-compliant" is code for …')
+_MENTIONED = re.compile(
+    r"\s*(?:(?:is|are|was|were)\s+(?:usually|often|just|really|mostly|normally|actually|always"
+    r"|code|shorthand|another\s+word)|(?:usually\s+|often\s+|just\s+|really\s+|only\s+)?means?"
+    r"|(?:usually\s+|often\s+|just\s+|really\s+)?translates?\s+(?:as|to))(?![\w'])"
+)
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
 _WRITER_QUOTES = re.compile(
     r"(?:"
@@ -634,6 +642,8 @@ def _attributed(
     quote: tuple[int, int] | None,
 ) -> bool:
     if quote is not None:
+        if _MENTIONED.match(text, quote[1]) and len(text[quote[0] : quote[1]].split()) <= 4:
+            return True  # a word the writer talks about, not uses: '"kicking off" is usually …'
         if _CRITIQUE.search(text, sent_start, quote[0]):
             return not _writer_agrees(text, start)
         return not _writer_quotes(text, sent_start, quote[0]) and not _writer_agrees(text, start)
