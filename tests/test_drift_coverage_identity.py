@@ -428,6 +428,12 @@ POSITIVE: list[tuple[str, str]] = [
     ("voice", "I wrote to the head of service about it."),
     ("story", "I told her I'd been written about the same way once."),
     ("story", "Told him a bit about how scared I was at first."),
+    ("story", "Told them about the night my mum didn't know who I was."),
+    ("story", "I told her my first night inside, she told me hers."),
+    ("story", "wrote that i'd felt exactly that at 3 weeks with my eldest."),
+    ("story", "I said I was one of those people once."),
+    ("story", "After foot and mouth it was the dog that got me up."),
+    ("mutuality", "B. shared hers straight after."),
     ("worldview", "I went back and apologised to her for rushing."),
 ]
 

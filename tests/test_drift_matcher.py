@@ -1183,3 +1183,17 @@ def test_a_quoted_word_the_writer_talks_about_is_mentioned_not_used(
 ) -> None:
     [hit] = hits(text, "clinical_language")
     assert hit.attributed is attributed and hit.counted is not attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "told_past"),
+    [
+        ("I told her I'd felt exactly that with my first and was too scared to tell anyone.", True),
+        ("I told her about my relapse and how ashamed I felt.", True),
+        ("I shared my story. I was too scared to tell the team.", False),
+        ("I told him I'd been sectioned, but I felt ashamed saying it.", False),
+    ],
+)
+def test_feelings_inside_a_story_the_writer_tells_are_the_past(text: str, told_past: bool) -> None:
+    drift = [h for h in hits(text, "") if h.polarity == "drift"]
+    assert drift and all(h.hypothetical is told_past for h in drift)

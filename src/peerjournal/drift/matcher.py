@@ -219,7 +219,8 @@ _OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote bra
 # means she disagrees', '"non-compliant" is code for …')
 _MENTIONED = re.compile(
     r"\s*(?:(?:is|are|was|were)\s+(?:usually|often|just|really|mostly|normally|actually|always"
-    r"|code|shorthand|another\s+word)|(?:usually\s+|often\s+|just\s+|really\s+|only\s+)?means?"
+    r"|code|shorthand|another\s+word)|(?:usually\s+|often\s+|just\s+|really\s+|only\s+|mostly\s+"
+    r"|generally\s+|basically\s+|normally\s+|always\s+)?means?"
     r"|(?:usually\s+|often\s+|just\s+|really\s+)?translates?\s+(?:as|to))(?![\w'])"
 )
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
@@ -254,6 +255,8 @@ _NEXT_AGREES = re.compile(
     r"|said\s+(?:yes|yeah|ok|okay|sure|fine)|did(?:\s+(?:it|that|so))?)\s*[.!?]"
 )
 # a wish the writer then held back from: "I really wanted to jump in with suggestions. I didn't."
+# the feelings and silences a shared story tells of are the past (see `scan`)
+_TOLD_PAST = frozenset({"story", "self_worth"})
 _WANTED_TO = re.compile(r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+to(?![\w'])")
 _HELD_BACK = (
     r"(?:i|we)\s+(?:didn't|did\s+not|held\s+back|stopped\s+myself|bit\s+my\s+tongue|resisted)"
@@ -901,6 +904,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     negators, attrib = cues.negators, cues.attrib
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg, prev_owns = -1, -1, False
+    told_ci = -1  # the clause of the last counted story the writer told
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
     tag_at: dict[int, int] = {}  # sentence -> where a trailing speech tag starts (or -1)
     for j, (m, marker, tok) in enumerate(matches):
@@ -998,6 +1002,10 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             )
         if not hypothetical and _WANTED_TO.search(lower, clause_start, start):
             hypothetical = _held_back(lower, start)
+        if ci == told_ci and polarity == "drift" and marker.dimension in _TOLD_PAST:
+            # part of the story the writer is telling, not this shift: "told her I'd felt
+            # exactly that with my first and was too scared to tell anyone"
+            hypothetical = True
         if si in noticed_first:
             cue_end = noticed_end.get(si)
             if cue_end is None:
@@ -1006,6 +1014,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
                 cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, span_end)
             self_noticed = 0 <= cue_end <= start
         counted = not (dropped or attributed or hypothetical)
+        if counted and polarity == "identity" and marker.dimension == "story":
+            told_ci = ci
         hit = _new_hit(
             Hit,
             (
