@@ -77,7 +77,9 @@ OWN_SECTIONS = (
             "drift_eval.py",
             ("--set", str(HERE.parent / f"tests/data/drift_holdout{suffix}.toml")),
         )
-        for nth, suffix in (("first", ""), ("second", "2"), ("third", "3"), ("fourth", "4"))
+        for nth, suffix in (
+            ("first", ""), ("second", "2"), ("third", "3"), ("fourth", "4"), ("sixth", "6")
+        )
     ),
 )
 
