@@ -65,7 +65,7 @@ def legend() -> Text:
         ("drift", "drift"),
         ("others' framing (not counted)", "attributed"),
         ("negated (not counted)", "dropped"),
-        ("hypothetical (not counted)", "hypothetical"),
+        ("hypothetical or past (not counted)", "hypothetical"),
     ):
         line.append(label, style=HIT_STYLES[key])
         line.append("  ")
@@ -78,7 +78,7 @@ def _flags(hit: Hit) -> str:
         for name, on in (
             ("negated", hit.negated),
             ("others' framing", hit.attributed),
-            ("hypothetical", hit.hypothetical),
+            ("hypothetical or past", hit.hypothetical),
             ("you noticed it", hit.self_noticed),
         )
         if on
