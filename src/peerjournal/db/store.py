@@ -81,8 +81,26 @@ class SearchHit:
         return data
 
 
-# for an INSERT of the 13 columns of an entry and its drift columns
-_PLACEHOLDERS = ", ".join("?" * (13 + len(DRIFT_COLUMNS)))
+_INSERT_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "date",
+    "setting",
+    "mode",
+    "prompt_set",
+    "experience",
+    "feelings",
+    "evaluation",
+    "self_care",
+    "answers",
+    "shared",
+    *DRIFT_COLUMNS,
+)
+_INSERT_ENTRY = (
+    f"INSERT INTO entry ({', '.join(_INSERT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
+)
 # An entry whose stored score is out of date (parameters: lexicon version, scorer version).
 _STALE = (
     "lexicon_version IS NULL OR lexicon_version != ? "
@@ -163,9 +181,7 @@ class Store:
             for n, (draft, drift) in enumerate(zip(drafts, drifts, strict=True)):
                 identity = kept[n] if kept else KeptIdentity()
                 cur = conn.execute(
-                    "INSERT INTO entry (id, created_at, updated_at, date, setting, mode, "
-                    "prompt_set, experience, feelings, evaluation, self_care, answers, shared, "
-                    f"{', '.join(DRIFT_COLUMNS)}) VALUES ({_PLACEHOLDERS})",
+                    _INSERT_ENTRY,
                     (
                         identity.id,
                         (identity.created_at or now).isoformat(),
