@@ -103,6 +103,11 @@ def normalise_tags(raw: list[str]) -> list[str]:
     return sorted({normalise_tag(t) for t in raw})
 
 
+def count_entries(n: int) -> str:
+    """'1 entry', '3 entries'."""
+    return f"{n} entr{'y' if n == 1 else 'ies'}"
+
+
 def clean_text(text: str) -> str:
     """Trim outer whitespace, normalise newlines, refuse NUL and absurd sizes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -120,6 +120,7 @@ def _title(entry: Entry | None) -> str:
 
 def _rescore(app: AppContext, json_out: bool) -> None:
     from peerjournal.drift.lexicon import scorer_version
+    from peerjournal.entry import count_entries
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import score_for_store
 
@@ -135,5 +136,4 @@ def _rescore(app: AppContext, json_out: bool) -> None:
     if not pending:
         app.say(f"Every entry is already scored with lexicon {lexicon.version}.")
         return
-    count = f"{len(pending)} entr{'y' if len(pending) == 1 else 'ies'}"
-    app.say(f"Re-scored {count} with lexicon {lexicon.version}.")
+    app.say(f"Re-scored {count_entries(len(pending))} with lexicon {lexicon.version}.")

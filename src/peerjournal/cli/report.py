@@ -110,9 +110,11 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
     print_report(app.out, report, labels)
     stale = store.stale_scores(lexicon_version(app.lexicon_path()), scorer_version())
     if stale:
+        from peerjournal.entry import count_entries
+
         one = stale == 1
         app.say(
-            f"{stale} entr{'y was' if one else 'ies were'} scored with another version "
+            f"{count_entries(stale)} {'was' if one else 'were'} scored with another version "
             "of the drift lexicon or of peerjournal; `peerjournal drift --rescore` brings "
             f"{'it' if one else 'them'} up to date."
         )

@@ -39,11 +39,13 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         entries = store.trashed()
         if empty:
+            from peerjournal.entry import count_entries
+
             if not entries:
                 app_ctx.say("The trash is already empty.")
                 return
             if not yes and not typer.confirm(
-                f"Destroy {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} for good?",
+                f"Destroy {count_entries(len(entries))} for good?",
                 err=True,
             ):
                 app_ctx.say("Nothing destroyed.")
