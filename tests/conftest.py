@@ -13,7 +13,17 @@ from peerjournal.cli import app
 from peerjournal.db import engine
 
 FIXED_NOW = "2026-11-20T18:30:00+00:00"  # a Friday evening; today is 2026-11-20
-# the keys of a hit in `drift --json`, in the order of the contract
+# the keys of `drift --json`, and of each of its hits, in the order of the contract
+SCORE_KEYS = (
+    "verdict",
+    "balance",
+    "identity",
+    "drift",
+    "words",
+    "dimensions",
+    "hits",
+    "lexicon_version",
+)
 HIT_KEYS = (
     "marker",
     "dimension",

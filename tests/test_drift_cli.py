@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from conftest import CLI, HIT_KEYS
+from conftest import CLI, HIT_KEYS, SCORE_KEYS
 from peerjournal import drift as drift_engine
 from peerjournal.db import engine
 from peerjournal.db.store import scored_text
@@ -30,17 +30,6 @@ Add = Callable[..., int]
 
 DRIFT = "I told her she should take her meds."
 IDENTITY = "I shared my story and we learned together."
-
-TOP_KEYS = {
-    "verdict",
-    "balance",
-    "identity",
-    "drift",
-    "words",
-    "dimensions",
-    "hits",
-    "lexicon_version",
-}
 
 ORG_LEXICON = """
 [lexicon]
@@ -487,7 +476,7 @@ def test_stdin_is_not_read_whole_when_it_is_far_too_big(cli: CLI) -> None:
 def test_json_has_exactly_the_contracted_keys_and_types(cli: CLI) -> None:
     text = f"{DRIFT} The doctor called her non-compliant. I did not give advice. {IDENTITY}"
     data = drift_json(cli, "--text", text)
-    assert set(data) == TOP_KEYS
+    assert set(data) == set(SCORE_KEYS)
     assert data["verdict"] in {"identity", "drift", "mixed", "insufficient"}
     for key in ("balance", "identity", "drift"):
         assert isinstance(data[key], float), key

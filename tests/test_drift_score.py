@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import HIT_KEYS
+from conftest import HIT_KEYS, SCORE_KEYS
 from peerjournal.drift import (
     DIMENSIONS,
     DriftScore,
@@ -35,16 +35,7 @@ DRIFT = (
 
 def test_json_contract_exact() -> None:
     d = score_text(IDENTITY + " The doctor called her manipulative.").to_dict()
-    assert list(d) == [
-        "verdict",
-        "balance",
-        "identity",
-        "drift",
-        "words",
-        "dimensions",
-        "hits",
-        "lexicon_version",
-    ]
+    assert tuple(d) == SCORE_KEYS
     assert isinstance(d["verdict"], str) and isinstance(d["words"], int)
     assert set(d["dimensions"]) == set(DIMENSIONS)
     for v in d["dimensions"].values():
