@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from peerjournal.drift import DIMENSIONS, LexiconError, load_lexicon, score_text
-from peerjournal.drift.lexicon import DEFAULT_LEXICON, example_phrase, inflections
+from peerjournal.drift.lexicon import DEFAULT_LEXICON, compile_pattern, example_phrase, inflections
 from peerjournal.errors import ExitCode, PeerJournalError
 
 MINIMAL = """
@@ -218,3 +218,37 @@ patterns = ["(let|letting) (her|him|them|*) talk over me"]
     assert found == [("voice.talked_over", "let her talk over me")]
     found = [(h.marker, h.text) for h in score_text("I let her talk.", lex).hits]
     assert found == [("connection.listen", "let her talk")]
+
+
+def _engine_width(body: str) -> tuple[int, int]:
+    import re._parser as sre_parse  # type: ignore[import-not-found]  # re's own parser
+
+    low, high = sre_parse.parse(body).getwidth()
+    return low, min(high, 10_000)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "symptom*",
+        "non-compliant",
+        "didn't (share~|tell~ (her|him) about) my (story|past)",
+        "told * (that)? (she|he) should",
+        "(she|he) ** (supported|helped) me",
+        "self-doubt* (about|over)?",
+        "i'd been (there|through it)",
+    ],
+)
+def test_phrase_widths_are_what_the_regex_engine_computes(pattern: str) -> None:
+    """A combined regex tries its phrases widest first; the width is computed from the pattern
+    rather than by parsing each regex again (which cost ~1 s per process), and must agree with
+    the regex engine's own."""
+    bodies = {body: width for _, _, body, width in compile_pattern(pattern)}
+    assert bodies and all(_engine_width(b) == w for b, w in bodies.items())
+
+
+def test_phrase_widths_agree_with_the_engine_across_the_shipped_lexicon() -> None:
+    patterns = [p for m in load_lexicon().markers for p in m.patterns][::5]
+    bodies = {body: width for p in patterns for _, _, body, width in compile_pattern(p)}
+    assert len(bodies) > 500
+    assert [b for b, w in bodies.items() if _engine_width(b) != w] == []

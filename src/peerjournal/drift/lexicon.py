@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import os
 import re
-import re._parser as sre_parse  # type: ignore[import-not-found]  # re's own parser (no stubs)
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -94,6 +93,11 @@ ONE_OTHER = r"(?!(?:i|i'm|i'd|i've|i'll|me|we|you|us|myself|yourself|ourselves)(
 # regexes, short.
 _SEP = r"(?:[\s,-]+|(?='))"
 _END = r"(?!\w)"
+
+# How much text a phrase's regex needs at the least and can take at the most (capped at
+# WIDE): the order in which a combined regex tries its phrases, most specific first.
+Width = tuple[int, int]
+WIDE = 10_000
 
 
 class LexiconError(PeerJournalError):
@@ -263,6 +267,43 @@ def _seq_body(seq: tuple[_Tok, ...]) -> str:
     return _tail(seq[:1], first=True) + _tail(seq[1:])
 
 
+def _word_width(word: str) -> Width:
+    # as _word_regex: a hyphen may be a space or nothing, an apostrophe may be left out
+    return len(word) - word.count("-") - word.count("'"), len(word)
+
+
+def _tok_width(tok: _Tok) -> Width:
+    """`_tok_body(tok)`'s width, from the token (parsing the regex again costs far more)."""
+    if tok.kind == "word":
+        return _word_width(tok.value)
+    if tok.kind == "prefix":
+        return _word_width(tok.value)[0], WIDE
+    if tok.kind == "gap1":
+        return 1, WIDE
+    widths = (
+        [_word_width(f) for f in inflections(tok.value)]
+        if tok.kind == "inflect"
+        else [_seq_width(a) for a in tok.alts]
+    )
+    return min(w[0] for w in widths), max(w[1] for w in widths)
+
+
+def _seq_width(seq: tuple[_Tok, ...]) -> Width:
+    """`_seq_body(seq)`'s width: each token after the first follows a separator (any length)."""
+    low = high = 0
+    for n, tok in enumerate(seq):
+        if tok.kind == "gap3":
+            low, high = low, WIDE
+            continue
+        tok_low, tok_high = _tok_width(tok)
+        if n:
+            tok_high = WIDE  # the separator before it
+        if tok.kind == "alt" and tok.optional:
+            tok_low = 0
+        low, high = low + tok_low, min(high + tok_high, WIDE)
+    return low, high
+
+
 def _tail(seq: tuple[_Tok, ...], first: bool = False) -> str:
     """Regex for tokens that follow a word: each is preceded by a separator."""
     parts: list[str] = []
@@ -297,11 +338,11 @@ def _leading(seq: tuple[_Tok, ...]) -> list[tuple[_Tok, ...]]:
     return out
 
 
-# An entry is (key kind, key, regex): the regex matches the whole phrase from the start of a
-# word. Keys are lowercase, as the tokenizer sees words (hyphens split words): "pair" is the
-# first two words (the common case, so a frequent first word such as "her" only triggers the
-# phrases that can follow it), "exact" the first word, "prefix" a prefix of the first word.
-Entry = tuple[str, str | tuple[str, ...], str]
+# An entry is (key kind, key, regex, its width): the regex matches the whole phrase from the
+# start of a word. Keys are lowercase, as the tokenizer sees words (hyphens split words):
+# "pair" is the first two words (the common case, so a frequent first word such as "her" only
+# triggers the phrases that can follow it), "exact" the first word, "prefix" a prefix of it.
+Entry = tuple[str, str | tuple[str, ...], str, Width]
 
 
 def _word_forms(tok: _Tok) -> list[str] | None:
@@ -345,6 +386,7 @@ def compile_pattern(pattern: str) -> list[Entry]:
     entries: list[Entry] = []
     for seq in _leading(_parse(pattern)):
         first, body = seq[0], _seq_body(seq)
+        width = _seq_width(seq)
         firsts = _word_forms(first) if first.kind != "prefix" else None
         seconds = _second_words(seq[1:])
         hyphened = [f for f in firsts or () if "-" in f.strip("-")]
@@ -352,8 +394,8 @@ def compile_pattern(pattern: str) -> list[Entry]:
             # "in-and-out", "self-doubt": the tokenizer sees the pieces as separate words
             for form in hyphened:
                 pieces = [p for p in form.split("-") if p]
-                entries.append(("pair", (pieces[0], pieces[1]), body))
-                entries.append(("exact", "".join(pieces), body))
+                entries.append(("pair", (pieces[0], pieces[1]), body, width))
+                entries.append(("exact", "".join(pieces), body, width))
             continue
         if firsts and seconds and not hyphened:
             thirds = None
@@ -370,23 +412,22 @@ def compile_pattern(pattern: str) -> list[Entry]:
                 and len(firsts) * len(seconds) * len(thirds) <= MAX_TRIPLES
                 and not any(t.startswith("'") for t in thirds)
             ):
-                entries.extend(
-                    ("triple", (f, w, t), body) for f in firsts for w in seconds for t in thirds
-                )
+                triples = [(f, w, t) for f in firsts for w in seconds for t in thirds]
+                entries.extend(("triple", key, body, width) for key in triples)
                 continue
             for w in seconds:
                 if w.startswith("'"):  # "she" + "'s" is the single word "she's"
-                    entries.extend(("exact", f + w, body) for f in firsts)
+                    entries.extend(("exact", f + w, body, width) for f in firsts)
                 else:
-                    entries.extend(("pair", (f, w), body) for f in firsts)
+                    entries.extend(("pair", (f, w), body, width) for f in firsts)
             continue
         forms = firsts or [first.value]
         for form in forms:
             pieces = [p for p in form.split("-") if p]
             kind = "prefix" if first.kind == "prefix" else "exact"
-            entries.append((kind, "".join(pieces), body))
+            entries.append((kind, "".join(pieces), body, width))
             if len(pieces) > 1:  # "non-compliant" also starts at the word "non"
-                entries.append(("exact", pieces[0], body))
+                entries.append(("exact", pieces[0], body, width))
     return entries + _without_apostrophes(entries)
 
 
@@ -402,13 +443,13 @@ def _bare(word: str) -> str:
 def _without_apostrophes(entries: list[Entry]) -> list[Entry]:
     """The same entries keyed by apostrophe-less spellings ("didnt", "shes", "id")."""
     out: list[Entry] = []
-    for kind, key, body in entries:
+    for kind, key, body, width in entries:
         if isinstance(key, str):
             bare_key: str | tuple[str, ...] = _bare(key)
         else:
             bare_key = tuple(_bare(w) for w in key)
         if bare_key != key:
-            out.append((kind, bare_key, body))
+            out.append((kind, bare_key, body, width))
     return out
 
 
@@ -473,13 +514,15 @@ class PhraseIndex:
         self._prefix: dict[str, list[tuple[str, int]]] = {}
         self._pair: dict[tuple[str, ...], list[tuple[str, int]]] = {}
         self._cache: dict[str, Candidates | None] = {}
+        self._widths: dict[str, Width] = {}  # the order of a combined regex's phrases
         seen: set[tuple[str, object, str]] = set()
         for idx, marker in enumerate(markers):
             for pattern in marker.patterns:
-                for kind, key, body in compile_pattern(pattern):
+                for kind, key, body, width in compile_pattern(pattern):
                     if (kind, key, body) in seen:
                         continue  # the first marker that claims a phrase keeps it
                     seen.add((kind, key, body))
+                    self._widths[body] = width
                     if kind in ("pair", "triple"):
                         assert isinstance(key, tuple)
                         self._pair.setdefault(key, []).append((body, idx))
@@ -555,18 +598,12 @@ class PhraseIndex:
         first_marker: dict[str, int] = {}
         for body, idx in sorted(found, key=lambda f: f[1]):
             first_marker.setdefault(body, idx)
-        bodies = sorted(first_marker, key=lambda b: (_specificity(b), b), reverse=True)
+        widths = self._widths
+        bodies = sorted(first_marker, key=lambda b: (widths[b], b), reverse=True)
         cut = len(_shared_head(bodies))
         regex = bodies[0][:cut] + "(?:" + "|".join("(" + b[cut:] + ")" for b in bodies) + ")"
         compiled = re.compile(regex)  # run on lowercased text: literals are lowercase
         return compiled, tuple(self._markers[first_marker[b]] for b in bodies)
-
-
-def _specificity(body: str) -> tuple[int, int]:
-    """How much text a phrase's regex body needs at the least, then at the most: the length
-    of its source says little ("(talk|speak|vent|…)" is long but matches one word)."""
-    low, high = sre_parse.parse(body).getwidth()
-    return low, min(high, 10_000)
 
 
 class _CompiledPairs(dict[tuple[str, ...], Candidates]):
@@ -576,9 +613,13 @@ class _CompiledPairs(dict[tuple[str, ...], Candidates]):
     def __init__(self, index: PhraseIndex) -> None:
         super().__init__()
         self.index = index
+        self.by_list: dict[int, Candidates] = {}
 
     def __missing__(self, key: tuple[str, ...]) -> Candidates:
-        found = self[key] = self.index._combine(self.index._pair[key])
+        phrases = self.index._pair[key]
+        # keys with the same phrases share one list (see PhraseIndex): compile it once
+        found = self.by_list.get(id(phrases)) or self.index._combine(phrases)
+        self[key] = self.by_list[id(phrases)] = found
         return found
 
 
@@ -758,7 +799,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
 # change: an older pickle is then not reused.
-_CACHE_FORMAT = "10"
+_CACHE_FORMAT = "11"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
