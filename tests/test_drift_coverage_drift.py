@@ -573,6 +573,8 @@ NEGATIVE = [
     "I chose not to fill in the risk form in front of her.",
     "I lost my confidence when I was unwell, and I told him how I got it back.",
     "She said she's scared of saying the wrong thing at the tribunal, so we practised.",
+    "Maybe pressing the buzzer is the one way that works on a ward.",
+    "I asked what the forty days had taught them, and they listed loads.",
 ]
 
 

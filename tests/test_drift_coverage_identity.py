@@ -435,6 +435,12 @@ POSITIVE: list[tuple[str, str]] = [
     ("story", "After foot and mouth it was the dog that got me up."),
     ("mutuality", "B. shared hers straight after."),
     ("worldview", "I went back and apologised to her for rushing."),
+    # what an experience has taught the person, asked about (not the writer teaching)
+    ("worldview", "Asked him what the last year had taught him."),
+    ("worldview", "I asked what the relapse has taught her about herself."),
+    ("worldview", "We wondered together what it had shown them."),
+    ("moving_toward", "Whether he goes back is entirely up to Sam."),
+    ("voice", "My manager backed me in the meeting."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never
@@ -485,6 +491,9 @@ NEUTRAL = [
     "The nurse showed me how the new rota works.",
     "The uni wellbeing team rang about a student.",
     "I said I'd been with her all morning.",
+    "All five turned up to the session on time.",
+    "Reading back me notes on the bus home.",
+    "Reminded them of the time the minibus leaves.",
 ]
 
 # drift writing
