@@ -428,6 +428,17 @@ POSITIVE: list[tuple[str, str]] = [
     ("Told him he really should take it every night.", "advice.you_should"),
     ("I told her she probably needs to see the GP first.", "advice.you_should"),
     ("Told them straight they should stop covering for him.", "advice.you_should"),
+    # ------------------------------------------------------------ diagnosing, chart words
+    ("He's obviously depressed, anyone could see it.", "clinical_language.labels"),
+    ("Sounded like possibly bipolar to me, the way she described the summer.", "clinical_language"),
+    ("Probably PTSD if I'm honest, from what he said about the tours.", "clinical_language"),
+    ("Wrote that she was ruminating about the bailiffs.", "clinical_language.talk_like_clinician"),
+    ("Low, anxious, poor sleep, poor appetite, that's what I put.", "clinical_language"),
+    # ------------------------------------------------------------ feeling a token, deferring
+    ("Sat there feeling like the token service user in the room.", "self_worth.doubt_shame"),
+    ("Felt myself shrinking as soon as the consultant walked in.", "self_worth.doubt_shame"),
+    ("Stood back and let the staff deal with it.", "voice.defer_avoid"),
+    ("I still didn't speak up when the panel discussed her leave.", "voice.defer_avoid"),
     # ------------------------------------------------------------ requests the writer carried out
     ("The team asked me to keep an eye on him overnight, so I did.", "co_optation"),
     ("The nurse asked me to do the obs and I did them.", "co_optation"),
@@ -598,6 +609,8 @@ NEGATIVE = [
     "I asked what the forty days had taught them, and they listed loads.",
     "We filled in the form together, her words, my typing.",
     "She flagged it to the MH team herself in the end.",
+    "I refused to call him non-compliant in the notes.",
+    "I'm someone who's lived with voices since I was a teenager.",
     "Told her honestly I wasn't sure what she should do, and we looked at it together.",
 ]
 

@@ -441,6 +441,21 @@ POSITIVE: list[tuple[str, str]] = [
     ("worldview", "We wondered together what it had shown them."),
     ("moving_toward", "Whether he goes back is entirely up to Sam."),
     ("voice", "My manager backed me in the meeting."),
+    # story: our own, told straight, "mine", "someone who", "that was me"
+    ("story", "Told her about our own dairy herd going in 2011 and the year after."),
+    ("story", "Told him straight I'd hidden bottles in the shed for years."),
+    ("story", "I said mine used to get louder at night too."),
+    ("story", "Shared that mine went quiet once I started running."),
+    ("story", "Said I'm someone who's been sectioned twice, so I get the fear."),
+    ("story", "As someone who spent two years on a methadone script, I knew that queue."),
+    ("story", "That was me not long ago, sleeping in the car."),
+    # self-worth: proud of what the writer did
+    ("self_worth", "Proud I held my ground with the consultant."),
+    ("self_worth", "Really proud that I stayed with it when it got heavy."),
+    # voice: refusing, quoting the values back
+    ("voice", "I refused to tick a box for her mood."),
+    ("voice", "Quoted our peer values back at him when he said peers should do obs."),
+    ("advocacy", "Told her the scope document says peers don't monitor meds."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never
@@ -494,6 +509,8 @@ NEUTRAL = [
     "All five turned up to the session on time.",
     "Reading back me notes on the bus home.",
     "Reminded them of the time the minibus leaves.",
+    "I'm someone who likes a tidy desk before handover.",
+    "She refused to come to group again.",
 ]
 
 # drift writing
