@@ -34,6 +34,7 @@ HOLDOUT3_SET = DATA / "drift_holdout3.toml"  # third blind set, no split: scored
 HOLDOUT4_SET = DATA / "drift_holdout4.toml"  # fourth blind set, no split: scored only at the end
 HOLDOUT5_SET = DATA / "drift_holdout5.toml"  # fifth blind set, no split: scored only at the end
 HOLDOUT6_SET = DATA / "drift_holdout6.toml"  # sixth, written blind: scored once, then read
+HOLDOUT7_SET = DATA / "drift_holdout7.toml"  # seventh, written blind: scored once, then read
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 

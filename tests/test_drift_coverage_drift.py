@@ -407,6 +407,38 @@ POSITIVE: list[tuple[str, str]] = [
     ("Stand-in HCA, basically.", "co_optation.extra_hands"),
     ("Nothing to do with peer support, all of today.", "co_optation.extra_hands"),
     ("Not what I was employed to do.", "co_optation.extra_hands"),
+    # ---------------------------------------------- transporter, doing for, reporting back
+    ("Spent the afternoon ferrying residents between the hostel and the jobcentre.", "co_optation"),
+    ("Drove the new lads to their appointments again.", "co_optation.busy_work"),
+    ("Ticked them off on the tracker as they came in.", "co_optation.busy_work"),
+    ("Felt like I was going through a checklist with her.", "co_optation.busy_work"),
+    ("Filled in her housing application for her to save time.", "mutuality.instruct"),
+    ("Did all his calls for him because he was nervous on the phone.", "mutuality.instruct"),
+    ("Easier to just do it myself than wait for him.", "mutuality.instruct"),
+    ("Nagged him every night to take them before bed.", "co_optation.compliance_monitor"),
+    ("Checked she'd had her morning tablets, and reminded her to take her evening meds.",
+     "co_optation.compliance_monitor"),
+    ("Reminded him of his licence conditions before he left.", "co_optation.coercion_risk"),
+    ("Did the risk screens for the three new referrals.", "co_optation.coercion_risk"),
+    ("Flagged her to the crisis team before the end of shift.", "co_optation.messenger_extension"),
+    ("Flagged him up to my supervisor as a safety risk.", "co_optation.messenger_extension"),
+    ("Emailed the CPN to say she's agreed to take the depot.", "co_optation.messenger_extension"),
+    ("Wrote up a summary for the consultant after the visit.", "co_optation.messenger_extension"),
+    # ------------------------------------------------------------ advice with an adverb
+    ("Told him he really should take it every night.", "advice.you_should"),
+    ("I told her she probably needs to see the GP first.", "advice.you_should"),
+    ("Told them straight they should stop covering for him.", "advice.you_should"),
+    # ------------------------------------------------------------ diagnosing, chart words
+    ("He's obviously depressed, anyone could see it.", "clinical_language.labels"),
+    ("Sounded like possibly bipolar to me, the way she described the summer.", "clinical_language"),
+    ("Probably PTSD if I'm honest, from what he said about the tours.", "clinical_language"),
+    ("Wrote that she was ruminating about the bailiffs.", "clinical_language.talk_like_clinician"),
+    ("Low, anxious, poor sleep, poor appetite, that's what I put.", "clinical_language"),
+    # ------------------------------------------------------------ feeling a token, deferring
+    ("Sat there feeling like the token service user in the room.", "self_worth.doubt_shame"),
+    ("Felt myself shrinking as soon as the consultant walked in.", "self_worth.doubt_shame"),
+    ("Stood back and let the staff deal with it.", "voice.defer_avoid"),
+    ("I still didn't speak up when the panel discussed her leave.", "voice.defer_avoid"),
     # ------------------------------------------------------------ requests the writer carried out
     ("The team asked me to keep an eye on him overnight, so I did.", "co_optation"),
     ("The nurse asked me to do the obs and I did them.", "co_optation"),
@@ -573,6 +605,13 @@ NEGATIVE = [
     "I chose not to fill in the risk form in front of her.",
     "I lost my confidence when I was unwell, and I told him how I got it back.",
     "She said she's scared of saying the wrong thing at the tribunal, so we practised.",
+    "Maybe pressing the buzzer is the one way that works on a ward.",
+    "I asked what the forty days had taught them, and they listed loads.",
+    "We filled in the form together, her words, my typing.",
+    "She flagged it to the MH team herself in the end.",
+    "I refused to call him non-compliant in the notes.",
+    "I'm someone who's lived with voices since I was a teenager.",
+    "Told her honestly I wasn't sure what she should do, and we looked at it together.",
 ]
 
 

@@ -435,6 +435,27 @@ POSITIVE: list[tuple[str, str]] = [
     ("story", "After foot and mouth it was the dog that got me up."),
     ("mutuality", "B. shared hers straight after."),
     ("worldview", "I went back and apologised to her for rushing."),
+    # what an experience has taught the person, asked about (not the writer teaching)
+    ("worldview", "Asked him what the last year had taught him."),
+    ("worldview", "I asked what the relapse has taught her about herself."),
+    ("worldview", "We wondered together what it had shown them."),
+    ("moving_toward", "Whether he goes back is entirely up to Sam."),
+    ("voice", "My manager backed me in the meeting."),
+    # story: our own, told straight, "mine", "someone who", "that was me"
+    ("story", "Told her about our own dairy herd going in 2011 and the year after."),
+    ("story", "Told him straight I'd hidden bottles in the shed for years."),
+    ("story", "I said mine used to get louder at night too."),
+    ("story", "Shared that mine went quiet once I started running."),
+    ("story", "Said I'm someone who's been sectioned twice, so I get the fear."),
+    ("story", "As someone who spent two years on a methadone script, I knew that queue."),
+    ("story", "That was me not long ago, sleeping in the car."),
+    # self-worth: proud of what the writer did
+    ("self_worth", "Proud I held my ground with the consultant."),
+    ("self_worth", "Really proud that I stayed with it when it got heavy."),
+    # voice: refusing, quoting the values back
+    ("voice", "I refused to tick a box for her mood."),
+    ("voice", "Quoted our peer values back at him when he said peers should do obs."),
+    ("advocacy", "Told her the scope document says peers don't monitor meds."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never
@@ -485,6 +506,11 @@ NEUTRAL = [
     "The nurse showed me how the new rota works.",
     "The uni wellbeing team rang about a student.",
     "I said I'd been with her all morning.",
+    "All five turned up to the session on time.",
+    "Reading back me notes on the bus home.",
+    "Reminded them of the time the minibus leaves.",
+    "I'm someone who likes a tidy desk before handover.",
+    "She refused to come to group again.",
 ]
 
 # drift writing

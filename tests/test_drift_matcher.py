@@ -1197,3 +1197,31 @@ def test_a_quoted_word_the_writer_talks_about_is_mentioned_not_used(
 def test_feelings_inside_a_story_the_writer_tells_are_the_past(text: str, told_past: bool) -> None:
     drift = [h for h in hits(text, "") if h.polarity == "drift"]
     assert drift and all(h.hypothetical is told_past for h in drift)
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        # diary style, addressed with a colon: the writer is the one speaking
+        ('Group chat. To the lad who joined last week: "you need to ditch those mates".', False),
+        ('Then to her, an hour later: "you should ring the GP tonight".', False),
+        # someone else introduced with a colon stays theirs
+        ('Then another member: "you need to stop sulking".', True),
+    ],
+)
+def test_a_quote_addressed_to_someone_in_diary_style_is_the_writers(
+    text: str, attributed: bool
+) -> None:
+    [hit] = hits(text, "advice")
+    assert hit.attributed is attributed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did the phone call for him and told him he should keep the letter.",
+        "Had a call from the GP and I told her she should rest.",
+    ],
+)
+def test_a_call_as_a_noun_reports_no_words(text: str) -> None:
+    assert any(h.counted for h in hits(text, "advice"))

@@ -38,7 +38,8 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   supervisor suggested I …", "according to …", "she was labelled …", "the word …", "words like
   …", "why do we still write …", "I hate seeing …"), or the topic of someone's teaching, in its
   own clause ("a training day on relapse prevention"). Diary-style sentences without a subject
-  ("Told her …") are the writer's. A speech verb that reports
+  ("Told her …", a quote addressed with a colon: 'To the new member: "…"') are the writer's.
+  "Call" as a noun ("did the phone call for him") reports nothing. A speech verb that reports
   nothing ("I did what the ward manager said and kept quiet") is not a cue. The scope ends where
   a later clause starts with the writer again ("…, but I said …"), or where the writer's own
   clause follows a topic or a "when" clause ("When the team talked about admission I asked …").
@@ -117,7 +118,10 @@ _SUBJECT_CONJUNCTIONS = frozenset({"and", "or", "so", "then"})
 _SUBJECTS = _words("i i'm i'd i've i'll he she they we you it it's that that's there's the")
 
 _SPEECH_VERBS = (
-    r"said|says|saying|say|call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|describ(?:e|ed|es|ing)"
+    # "call" as a noun reports nothing: "doing the phone call for him", "a call from the GP"
+    r"said|says|saying|say|(?<!phone\s)(?<!video\s)(?<!zoom\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bmy\s)"
+    r"(?<!\bthat\s)(?<!\bthis\s)(?<!\bone\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)(?<!\btheir\s)"
+    r"call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|describ(?:e|ed|es|ing)"
     r"|refer(?:red|s)?\s+to|wr(?:ote|ites|itten)|chart(?:ed|s|ing)|document(?:ed|s|ing)"
     r"|noted|report(?:ed|s)|insist(?:ed|s)|claim(?:ed|s)|stat(?:ed|es)|told\s+(?:me|us)|mention(?:ed|s)"
     r"|(?:talk(?:ed|s|ing)?|spoke|speak(?:s|ing)?|went\s+on|going\s+on)\s+(?:about|of)|asked\s+(?:if|whether)"
@@ -229,6 +233,8 @@ _WRITER_QUOTES = re.compile(
     # diary style, no subject, at a sentence start: "Kept saying 'you should'", "Called her '…'"
     # (not after an initial: "Y. kept saying '…'" is Y's words)
     r"(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:(?:kept|keep)\s+)?(?:said|saying|called|calling|wrote|told\s+\w+)"
+    # diary style, addressed: "To the new member: '…'", "Then to him an hour later: '…'"
+    r"|(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:then\s+|and\s+)?to\s+(?:[\w',]+\s+){0,6}?[\w']+\s*:"
     # "I said", "caught myself calling …"
     r"|(?<![\w'])(?:i|we|myself)(?:'d|'ve)?\s+(?:(?!(?:he|she|they|you)(?:'[a-z]+)?\s"
     # "I've been asked to '…'", "I was called '…'": someone else's words, put to the writer
