@@ -78,7 +78,12 @@ OWN_SECTIONS = (
             ("--set", str(HERE.parent / f"tests/data/drift_holdout{suffix}.toml")),
         )
         for nth, suffix in (
-            ("first", ""), ("second", "2"), ("third", "3"), ("fourth", "4"), ("sixth", "6")
+            ("first", ""),
+            ("second", "2"),
+            ("third", "3"),
+            ("fourth", "4"),
+            ("sixth", "6"),
+            ("seventh", "7"),
         )
     ),
 )
