@@ -453,10 +453,10 @@ def _coordinated(norm: str, prev_end: int, start: int) -> bool:
     return start - prev_end <= 40 and _COORDINATED.search(norm, prev_end, start) is not None
 
 
-def _first_between(positions: list[int], lo: int, hi: int) -> int:
-    """The first cue token in [lo, hi), or -1."""
+def _first_from(positions: list[int], lo: int, none: int) -> int:
+    """The first cue token at or after `lo`, or `none`."""
     i = bisect_left(positions, lo)
-    return positions[i] if i < len(positions) and positions[i] < hi else -1
+    return positions[i] if i < len(positions) else none
 
 
 def _back_off(starts: list[int], cue: int, sent_start: int) -> int:
@@ -901,16 +901,28 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     hypo_end: dict[int, int] = {}
     hypo_first = _first_cue_in_span(cues.hypo, starts, clause_starts)
     noticed_first = _first_cue_in_span(cues.noticed, starts, sentence_starts)
-    negators, attrib = cues.negators, cues.attrib
+    negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
+    n_tokens = len(tokens)
+    # "wanted to" needs the word: most entries never run _WANTED_TO at all
+    has_wanted = "wanted" in lower
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg, prev_owns = -1, -1, False
     told_ci = -1  # the clause of the last counted story the writer told
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
-    tag_at: dict[int, int] = {}  # sentence -> where a trailing speech tag starts (or -1)
+    # Facts of the current sentence, found once for all its hits (hits come left to right):
+    # its start, its first attribution / hypothetical cue word (n_tokens if none), and where
+    # a trailing speech tag starts (-1 if none; None until a hit needs it).
+    cur_si = sent_start = -1
+    attrib_first = hypo_sent_first = n_tokens
+    tag_start: int | None = None
     for j, (m, marker, tok) in enumerate(matches):
         start, end = m.span()
         si = bisect_right(sentence_starts, start) - 1
-        sent_start = sentence_starts[si]
+        if si != cur_si:
+            cur_si, sent_start, tag_start = si, sentence_starts[si], None
+            sent_tok = bisect_left(starts, sent_start)
+            attrib_first = _first_from(attrib, sent_tok, n_tokens)
+            hypo_sent_first = _first_from(hypo, sent_tok, n_tokens)
         ci = bisect_right(clause_starts, start) - 1
         clause_start = clause_starts[ci]
         # a negator in the same clause at most NEGATION_WINDOW words before the marker, or
@@ -957,7 +969,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             else:
                 dropped = True  # someone else did not: it says nothing of the writer
         in_quote = _quote_around(quotes, start) if quotes else None
-        cue = _first_between(attrib, bisect_left(starts, sent_start), tok) if attrib else -1
+        cue = attrib_first if attrib_first < tok else -1
         attributed = (in_quote is not None or cue >= 0) and _attributed(
             lower,
             norm,
@@ -967,12 +979,13 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             clause_starts,
             in_quote,
         )
-        if not attributed and si not in tag_at:
-            span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
-            tag = _TRAILING_TAG.search(norm, sent_start, span_end)
-            tag_at[si] = tag.start() if tag else -1
-        if not attributed and 0 <= end <= tag_at[si]:
-            attributed = not _writer_agrees(lower, start)
+        if not attributed:
+            if tag_start is None:
+                span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
+                tag = _TRAILING_TAG.search(norm, sent_start, span_end)
+                tag_start = tag.start() if tag else -1
+            if 0 <= end <= tag_start:
+                attributed = not _writer_agrees(lower, start)
         if (
             not attributed
             and not dropped
@@ -995,12 +1008,15 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             hypothetical = 0 <= cue_end <= start and not _habit_turns_present(
                 lower, clause_start, cue_end, start
             )
-        if not hypothetical and clause_start > sent_start and hypo_first:
-            first = _first_between(cues.hypo, bisect_left(starts, sent_start), tok)
-            hypothetical = first >= 0 and _habit_spelled_out(
-                lower, clause_starts, bisect_right(clause_starts, starts[first]) - 1, ci, start
+        if not hypothetical and clause_start > sent_start and hypo_sent_first < tok:
+            hypothetical = _habit_spelled_out(
+                lower,
+                clause_starts,
+                bisect_right(clause_starts, starts[hypo_sent_first]) - 1,
+                ci,
+                start,
             )
-        if not hypothetical and _WANTED_TO.search(lower, clause_start, start):
+        if not hypothetical and has_wanted and _WANTED_TO.search(lower, clause_start, start):
             hypothetical = _held_back(lower, start)
         if ci == told_ci and polarity == "drift" and marker.dimension in _TOLD_PAST:
             # part of the story the writer is telling, not this shift: "told her I'd felt
