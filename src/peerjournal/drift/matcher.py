@@ -598,6 +598,8 @@ _DEEDS = _words(
 # a light verb before a noun hit is its deed: "The team put pressure on him"
 _LIGHT_VERBS = _words("put puts gave give gives made make makes")
 _NOT_DEEDS = _words("taking need needed needing")  # taking meds: compliance is the writer's focus
+# any light verb as a substring: where none occurs, no word is a light verb
+_LIGHT_VERB_IN = re.compile("|".join(map(re.escape, sorted(_LIGHT_VERBS))))
 
 
 def _someone_else_does(
@@ -609,8 +611,12 @@ def _someone_else_does(
     deed = _SUBJECT_WORD.match(text, start)
     if deed is None or deed.group() in _NOT_DEEDS:
         return False
+    verb = deed.group()
+    is_deed = verb in _DEEDS or verb.endswith(_DEED_ENDINGS)
+    if not is_deed and _LIGHT_VERB_IN.search(text, clause_start, start) is None:
+        return False  # no light verb before it either (a cheap look before listing the words)
     words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
-    if not (deed.group() in _DEEDS or deed.group().endswith(_DEED_ENDINGS)):
+    if not is_deed:
         if not words or words[-1][0] not in _LIGHT_VERBS:
             return False
         words.pop()  # the light verb is the deed
