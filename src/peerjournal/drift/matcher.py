@@ -649,7 +649,10 @@ def _attributed(
     start: int,
     clause_starts: list[int],
     quote: tuple[int, int] | None,
+    speaks: dict[int, bool],
 ) -> bool:
+    """Is the hit at `start` someone else's words? `speaks` caches, per speech verb's start,
+    whether the writer says it (the sentence's later hits meet the same verbs again)."""
     if quote is not None:
         if _MENTIONED.match(text, quote[1]) and len(text[quote[0] : quote[1]].split()) <= 4:
             return True  # a word the writer talks about, not uses: '"kicking off" is usually …'
@@ -659,7 +662,11 @@ def _attributed(
     cue = None
     for m in _ATTRIBUTION.finditer(text, lo, start):
         if m.group("verb"):
-            if _writer_speaks(text, norm, sent_start, m.start()):
+            verb_start = m.start()
+            writer = speaks.get(verb_start)
+            if writer is None:
+                writer = speaks[verb_start] = _writer_speaks(text, norm, sent_start, verb_start)
+            if writer:
                 cue = None  # the writer's own words reset the attribution
                 continue
             if _NO_WORDS.match(text, m.end()):
@@ -911,6 +918,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     n_tokens = len(tokens)
     # "wanted to" needs the word: most entries never run _WANTED_TO at all
     has_wanted = "wanted" in lower
+    speaks: dict[int, bool] = {}  # speech verb start -> is the writer its subject (_attributed)
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg, prev_owns = -1, -1, False
     told_ci = -1  # the clause of the last counted story the writer told
@@ -984,6 +992,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             start,
             clause_starts,
             in_quote,
+            speaks,
         )
         if not attributed:
             if tag_start is None:
