@@ -529,6 +529,17 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
+def _opening_apostrophe(norm: str) -> bool:
+    """Does an apostrophe open a quote anywhere in `norm`? (_OPENING_APOSTROPHE tried at each
+    apostrophe: a search of the whole text tries its lookbehind at every character)"""
+    at = norm.find("'")
+    while at >= 0:
+        if _OPENING_APOSTROPHE.match(norm, at) is not None:
+            return True
+        at = norm.find("'", at + 1)
+    return False
+
+
 def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
     for q in quotes:
         if q[0] < start < q[1]:
@@ -905,7 +916,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     boundaries.update(sentence_starts, cues.conj_starts)
     clause_starts = sorted(boundaries)
     # a quote needs a double quote, or an apostrophe that opens one (not "didn't")
-    maybe_quoted = '"' in norm or ("'" in norm and _OPENING_APOSTROPHE.search(norm) is not None)
+    maybe_quoted = '"' in norm or _opening_apostrophe(norm)
     quotes = [m.span() for m in _QUOTE.finditer(norm)] if maybe_quoted else []
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
