@@ -459,10 +459,10 @@ def _coordinated(norm: str, prev_end: int, start: int) -> bool:
     return start - prev_end <= 40 and _COORDINATED.search(norm, prev_end, start) is not None
 
 
-def _first_between(positions: list[int], lo: int, hi: int) -> int:
-    """The first cue token in [lo, hi), or -1."""
+def _first_from(positions: list[int], lo: int, none: int) -> int:
+    """The first cue token at or after `lo`, or `none`."""
     i = bisect_left(positions, lo)
-    return positions[i] if i < len(positions) and positions[i] < hi else -1
+    return positions[i] if i < len(positions) else none
 
 
 def _back_off(starts: list[int], cue: int, sent_start: int) -> int:
@@ -535,6 +535,17 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
+def _opening_apostrophe(norm: str) -> bool:
+    """Does an apostrophe open a quote anywhere in `norm`? (_OPENING_APOSTROPHE tried at each
+    apostrophe: a search of the whole text tries its lookbehind at every character)"""
+    at = norm.find("'")
+    while at >= 0:
+        if _OPENING_APOSTROPHE.match(norm, at) is not None:
+            return True
+        at = norm.find("'", at + 1)
+    return False
+
+
 def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
     for q in quotes:
         if q[0] < start < q[1]:
@@ -604,6 +615,8 @@ _DEEDS = _words(
 # a light verb before a noun hit is its deed: "The team put pressure on him"
 _LIGHT_VERBS = _words("put puts gave give gives made make makes")
 _NOT_DEEDS = _words("taking need needed needing")  # taking meds: compliance is the writer's focus
+# any light verb as a substring: where none occurs, no word is a light verb
+_LIGHT_VERB_IN = re.compile("|".join(map(re.escape, sorted(_LIGHT_VERBS))))
 
 
 def _someone_else_does(
@@ -615,8 +628,12 @@ def _someone_else_does(
     deed = _SUBJECT_WORD.match(text, start)
     if deed is None or deed.group() in _NOT_DEEDS:
         return False
+    verb = deed.group()
+    is_deed = verb in _DEEDS or verb.endswith(_DEED_ENDINGS)
+    if not is_deed and _LIGHT_VERB_IN.search(text, clause_start, start) is None:
+        return False  # no light verb before it either (a cheap look before listing the words)
     words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
-    if not (deed.group() in _DEEDS or deed.group().endswith(_DEED_ENDINGS)):
+    if not is_deed:
         if not words or words[-1][0] not in _LIGHT_VERBS:
             return False
         words.pop()  # the light verb is the deed
@@ -649,7 +666,10 @@ def _attributed(
     start: int,
     clause_starts: list[int],
     quote: tuple[int, int] | None,
+    speaks: dict[int, bool],
 ) -> bool:
+    """Is the hit at `start` someone else's words? `speaks` caches, per speech verb's start,
+    whether the writer says it (the sentence's later hits meet the same verbs again)."""
     if quote is not None:
         if _MENTIONED.match(text, quote[1]) and len(text[quote[0] : quote[1]].split()) <= 4:
             return True  # a word the writer talks about, not uses: '"kicking off" is usually …'
@@ -659,7 +679,11 @@ def _attributed(
     cue = None
     for m in _ATTRIBUTION.finditer(text, lo, start):
         if m.group("verb"):
-            if _writer_speaks(text, norm, sent_start, m.start()):
+            verb_start = m.start()
+            writer = speaks.get(verb_start)
+            if writer is None:
+                writer = speaks[verb_start] = _writer_speaks(text, norm, sent_start, verb_start)
+            if writer:
                 cue = None  # the writer's own words reset the attribution
                 continue
             if _NO_WORDS.match(text, m.end()):
@@ -898,7 +922,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     boundaries.update(sentence_starts, cues.conj_starts)
     clause_starts = sorted(boundaries)
     # a quote needs a double quote, or an apostrophe that opens one (not "didn't")
-    maybe_quoted = '"' in norm or ("'" in norm and _OPENING_APOSTROPHE.search(norm) is not None)
+    maybe_quoted = '"' in norm or _opening_apostrophe(norm)
     quotes = [m.span() for m in _QUOTE.finditer(norm)] if maybe_quoted else []
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
@@ -907,16 +931,29 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     hypo_end: dict[int, int] = {}
     hypo_first = _first_cue_in_span(cues.hypo, starts, clause_starts)
     noticed_first = _first_cue_in_span(cues.noticed, starts, sentence_starts)
-    negators, attrib = cues.negators, cues.attrib
+    negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
+    n_tokens = len(tokens)
+    # "wanted to" needs the word: most entries never run _WANTED_TO at all
+    has_wanted = "wanted" in lower
+    speaks: dict[int, bool] = {}  # speech verb start -> is the writer its subject (_attributed)
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg, prev_owns = -1, -1, False
     told_ci = -1  # the clause of the last counted story the writer told
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
-    tag_at: dict[int, int] = {}  # sentence -> where a trailing speech tag starts (or -1)
+    # Facts of the current sentence, found once for all its hits (hits come left to right):
+    # its start, its first attribution / hypothetical cue word (n_tokens if none), and where
+    # a trailing speech tag starts (-1 if none; None until a hit needs it).
+    cur_si = sent_start = -1
+    attrib_first = hypo_sent_first = n_tokens
+    tag_start: int | None = None
     for j, (m, marker, tok) in enumerate(matches):
         start, end = m.span()
         si = bisect_right(sentence_starts, start) - 1
-        sent_start = sentence_starts[si]
+        if si != cur_si:
+            cur_si, sent_start, tag_start = si, sentence_starts[si], None
+            sent_tok = bisect_left(starts, sent_start)
+            attrib_first = _first_from(attrib, sent_tok, n_tokens)
+            hypo_sent_first = _first_from(hypo, sent_tok, n_tokens)
         ci = bisect_right(clause_starts, start) - 1
         clause_start = clause_starts[ci]
         # a negator in the same clause at most NEGATION_WINDOW words before the marker, or
@@ -963,7 +1000,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             else:
                 dropped = True  # someone else did not: it says nothing of the writer
         in_quote = _quote_around(quotes, start) if quotes else None
-        cue = _first_between(attrib, bisect_left(starts, sent_start), tok) if attrib else -1
+        cue = attrib_first if attrib_first < tok else -1
         attributed = (in_quote is not None or cue >= 0) and _attributed(
             lower,
             norm,
@@ -972,13 +1009,15 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             start,
             clause_starts,
             in_quote,
+            speaks,
         )
-        if not attributed and si not in tag_at:
-            span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
-            tag = _TRAILING_TAG.search(norm, sent_start, span_end)
-            tag_at[si] = tag.start() if tag else -1
-        if not attributed and 0 <= end <= tag_at[si]:
-            attributed = not _writer_agrees(lower, start)
+        if not attributed:
+            if tag_start is None:
+                span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
+                tag = _TRAILING_TAG.search(norm, sent_start, span_end)
+                tag_start = tag.start() if tag else -1
+            if 0 <= end <= tag_start:
+                attributed = not _writer_agrees(lower, start)
         if (
             not attributed
             and not dropped
@@ -1001,12 +1040,15 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             hypothetical = 0 <= cue_end <= start and not _habit_turns_present(
                 lower, clause_start, cue_end, start
             )
-        if not hypothetical and clause_start > sent_start and hypo_first:
-            first = _first_between(cues.hypo, bisect_left(starts, sent_start), tok)
-            hypothetical = first >= 0 and _habit_spelled_out(
-                lower, clause_starts, bisect_right(clause_starts, starts[first]) - 1, ci, start
+        if not hypothetical and clause_start > sent_start and hypo_sent_first < tok:
+            hypothetical = _habit_spelled_out(
+                lower,
+                clause_starts,
+                bisect_right(clause_starts, starts[hypo_sent_first]) - 1,
+                ci,
+                start,
             )
-        if not hypothetical and _WANTED_TO.search(lower, clause_start, start):
+        if not hypothetical and has_wanted and _WANTED_TO.search(lower, clause_start, start):
             hypothetical = _held_back(lower, start)
         if ci == told_ci and polarity == "drift" and marker.dimension in _TOLD_PAST:
             # part of the story the writer is telling, not this shift: "told her I'd felt

@@ -247,6 +247,10 @@ def _intentions_count(text: str, found: list[tuple[Hit, Marker]]) -> list[tuple[
     ]
 
 
+# each dimension with its keys into score_text's sums (built once, not per entry)
+_DIMENSION_KEYS = tuple((d, (d, "identity"), (d, "drift")) for d in DIMENSIONS)
+
+
 def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     """Score one entry. Deterministic; spans index `text` as given."""
     lex = lexicon if lexicon is not None else load_lexicon()
@@ -282,12 +286,12 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
         words=words,
         dimensions={
             d: {
-                "identity": sums.get((d, "identity"), 0.0) * per100,
-                "drift": sums.get((d, "drift"), 0.0) * per100,
+                "identity": sums.get(identity_key, 0.0) * per100,
+                "drift": sums.get(drift_key, 0.0) * per100,
             }
-            for d in DIMENSIONS
+            for d, identity_key, drift_key in _DIMENSION_KEYS
         },
-        hits=tuple(hit for hit, _ in found),
+        hits=tuple([hit for hit, _ in found]),
         lexicon_version=lex.version,
         weights={marker.id: marker.weight for _, marker in found},
     )
