@@ -1225,3 +1225,37 @@ def test_a_quote_addressed_to_someone_in_diary_style_is_the_writers(
 )
 def test_a_call_as_a_noun_reports_no_words(text: str) -> None:
     assert any(h.counted for h in hits(text, "advice"))
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        # a role, name or initial after a preposition is not who speaks next
+        ("Sat with Mr D and asked what Fridays usually look like for him.", False),
+        ("Went over to the nurse and asked what mornings look like for him.", False),
+        ("Stayed with Jo and asked what Sundays look like for him.", False),
+        # … but is when it opens the clause
+        ("The nurse asked what Sundays look like for him.", True),
+        ("Next to Jo, the nurse asked what Sundays look like for him.", True),
+    ],
+)
+def test_the_object_of_a_preposition_does_not_speak(text: str, attributed: bool) -> None:
+    assert only(text, "worldview").attributed is attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        # after "myself" the speaker is the writer, however far the verb
+        ("Caught myself in the staff room saying Liam was 'noncompliant'.", False),
+        ("Caught myself at handover with the whole team calling him 'non-compliant'.", False),
+        # hearing someone is their words
+        ("I heard Jo saying 'she is non-compliant'.", True),
+        ("I overheard Jo saying 'she is non-compliant'.", True),
+        ("I said he was 'non-compliant' and regretted it.", False),
+    ],
+)
+def test_the_writers_own_quoted_words(text: str, attributed: bool) -> None:
+    hit = only(text, "clinical_language")
+    assert hit.attributed is attributed
+    assert hit.text in ("noncompliant", "non-compliant")  # not the closing quotation mark

@@ -250,7 +250,8 @@ def _tok_body(tok: _Tok) -> str:
     if tok.kind == "word":
         return _word_regex(tok.value) + _END
     if tok.kind == "prefix":
-        return _word_regex(tok.value) + r"[\w'-]*"
+        # on through hyphens and inner apostrophes, not a closing quotation mark
+        return _word_regex(tok.value) + r"(?:[\w-]|'(?=\w))*"
     if tok.kind == "inflect":
         return _alternation([_word_regex(f) + _END for f in inflections(tok.value)])
     if tok.kind == "gap1":
@@ -799,7 +800,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
 # change: an older pickle is then not reused.
-_CACHE_FORMAT = "11"
+_CACHE_FORMAT = "12"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

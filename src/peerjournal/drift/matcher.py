@@ -228,6 +228,13 @@ _MENTIONED = re.compile(
     r"|(?:usually\s+|often\s+|just\s+|really\s+)?translates?\s+(?:as|to))(?![\w'])"
 )
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
+# a word between the writer and a speech verb, unless another speaker takes over ("I heard Jo
+# saying '…'", "I think she said …") or the words are put to the writer ("I've been asked to
+# '…'", "I was called '…'")
+_NOT_PUT_TO = (
+    r"(?!(?:he|she|they|you)(?:'[a-z]+)?\s|(?:over)?heard(?![\w'])"
+    r"|(?:been|was|were|got|get|being)\s+(?:asked|told|called|described|labell?ed)(?![\w']))"
+)
 _WRITER_QUOTES = re.compile(
     r"(?:"
     # diary style, no subject, at a sentence start: "Kept saying 'you should'", "Called her '…'"
@@ -235,11 +242,10 @@ _WRITER_QUOTES = re.compile(
     r"(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:(?:kept|keep)\s+)?(?:said|saying|called|calling|wrote|told\s+\w+)"
     # diary style, addressed: "To the new member: '…'", "Then to him an hour later: '…'"
     r"|(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:then\s+|and\s+)?to\s+(?:[\w',]+\s+){0,6}?[\w']+\s*:"
-    # "I said", "caught myself calling …"
-    r"|(?<![\w'])(?:i|we|myself)(?:'d|'ve)?\s+(?:(?!(?:he|she|they|you)(?:'[a-z]+)?\s"
-    # "I've been asked to '…'", "I was called '…'": someone else's words, put to the writer
-    r"|(?:been|was|were|got|get|being)\s+(?:asked|told|called|described|labell?ed)(?![\w']))"
-    r"[\w']+\s+){0,2}"
+    # "I said", "caught myself calling …", "caught myself in the staff room saying …" (after
+    # "myself" the speaker is the writer, however far the verb)
+    rf"|(?<![\w'])(?:(?:i|we)(?:'d|'ve)?\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,2}}"
+    rf"|myself\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,6}})"
     r"(?:said|say|saying|told\s+\w+|asked|wrote|written"
     r"|writing|typed|replied|answered|suggested|explained|put\s+it|went|was\s+like"
     r"|call(?:ed|ing)?|describ(?:ed|ing)))"
@@ -576,6 +582,8 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
         if word in _WRITER_SUBJECT:
             return True
         if word in _OTHER_SUBJECT or (len(word) == 1 and word.isalpha() and word != "a"):
+            if _is_object(before, len(before) - k - 1):
+                continue  # "Sat with Mr D and asked …": the writer sat and asked
             return False  # a role, a pronoun, or an initial without its period ("M asked")
         if 1 <= k <= 2 and word in _DETERMINERS:
             # a noun phrase that opens the sentence or a clause right before the verb is its
@@ -590,12 +598,35 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
         - len(norm[sent_start:verb_start].lstrip(" \n\t\"'"))
     )
     for m in _NAME.finditer(norm, sent_start, verb_start):
-        if m.group() in _NOT_NAMES:
-            continue
+        if m.group() in _NOT_NAMES or m.group().lower() in _TITLES:
+            continue  # not a name, or a title before one ("Mr D")
         # a capitalised first word is a name only as the verb's subject ("Ray said")
-        if m.start() > first or len(_SUBJECT_WORD.findall(norm, m.end(), verb_start)) <= 1:
+        named = m.start() > first or len(_SUBJECT_WORD.findall(norm, m.end(), verb_start)) <= 1
+        at = len(_SUBJECT_WORD.findall(norm, sent_start, m.start()))  # its index in `before`
+        if named and not _is_object(before, at):
             return False
     return True
+
+
+_TITLES = _words("mr mrs ms mx miss dr nurse")
+_COORDINATORS = _words("and then")
+_PREPOSITIONS = _words(
+    "with to for at about beside alongside from near behind like of into onto towards toward"
+    " round around on"
+)
+
+
+def _is_object(before: list[str], at: int) -> bool:
+    """Is the word `before[at]` (a role, a name or an initial) the object of a preposition,
+    with the speech verb coordinated right after it ("Sat with Mr D and asked …", "Went over
+    to the nurse and said …"), rather than the verb's subject? The verb's subject is then the
+    first verb's: in diary style, the writer."""
+    if not all(word in _COORDINATORS for word in before[at + 1 :]):
+        return False
+    k = at - 1
+    while k >= 0 and (before[k] in _DETERMINERS or before[k] in _TITLES):
+        k -= 1
+    return k >= 0 and before[k] in _PREPOSITIONS
 
 
 # between a subject and its verb: "Her mum keeps telling her …", "The nurse just told him …"
