@@ -1259,3 +1259,9 @@ def test_the_writers_own_quoted_words(text: str, attributed: bool) -> None:
     hit = only(text, "clinical_language")
     assert hit.attributed is attributed
     assert hit.text in ("noncompliant", "non-compliant")  # not the closing quotation mark
+
+
+def test_a_role_after_like_is_a_subject_not_an_object() -> None:
+    """The object rule needs the speech verb coordinated right after the object."""
+    text = "I felt like the doctor wasn't listening to her, so I asked him to slow down."
+    assert not any(h.counted and h.polarity == "drift" for h in score_text(text).hits)

@@ -611,7 +611,7 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
 _TITLES = _words("mr mrs ms mx miss dr nurse")
 _COORDINATORS = _words("and then")
 _PREPOSITIONS = _words(
-    "with to for at about beside alongside from near behind like of into onto towards toward"
+    "with to for at about beside alongside from near behind of into onto towards toward"
     " round around on"
 )
 
@@ -621,7 +621,8 @@ def _is_object(before: list[str], at: int) -> bool:
     with the speech verb coordinated right after it ("Sat with Mr D and asked …", "Went over
     to the nurse and said …"), rather than the verb's subject? The verb's subject is then the
     first verb's: in diary style, the writer."""
-    if not all(word in _COORDINATORS for word in before[at + 1 :]):
+    between = before[at + 1 :]  # "and" / "then": not "like the doctor wasn't listening"
+    if not between or not _COORDINATORS.issuperset(between):
         return False
     k = at - 1
     while k >= 0 and (before[k] in _DETERMINERS or before[k] in _TITLES):
