@@ -294,7 +294,7 @@ def _seq_width(seq: tuple[_Tok, ...]) -> Width:
     low = high = 0
     for n, tok in enumerate(seq):
         if tok.kind == "gap3":
-            low, high = low, WIDE
+            high = WIDE
             continue
         tok_low, tok_high = _tok_width(tok)
         if n:
