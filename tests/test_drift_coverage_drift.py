@@ -123,6 +123,12 @@ POSITIVE: list[tuple[str, str]] = [
     ("Played dumb when they asked what I thought.", "voice.defer_avoid"),
     ("Kept my head below the parapet in the meeting.", "voice.defer_avoid"),
     ("I just agreed to keep the peace.", "voice.defer_avoid"),
+    # a silence regretted: the writer did not speak (not an intention)
+    ("Really should've said something when they talked about her weight.", "voice.defer_avoid"),
+    ("I wish I had pushed back when his leave got cancelled.", "voice.defer_avoid"),
+    ("If I had found the courage I'd have asked why.", "voice.defer_avoid"),
+    ("And I never found the nerve to ask the registrar.", "voice.defer_avoid"),
+    ("Lost my nerve in the tribunal.", "voice.defer_avoid"),
     ("Gave in to the team on the discharge date.", "voice.defer_avoid"),
     ("I caved and let them decide.", "voice.defer_avoid"),
     ("I kept my head down and got on with it.", "voice.defer_avoid"),
@@ -461,6 +467,9 @@ NEGATIVE = [
     "I spoke up about the discharge plan and the consultant listened.",
     "She was the expert on her own life and I followed her lead.",
     "I didn't give any advice, just sat with him.",
+    # someone else's regret, or what someone said the writer should have done
+    "She wishes she'd spoken up at her own review.",
+    "My supervisor said I should have pushed back, and next week I will.",
     "I didn't tell her what to do, we explored the options together.",
     "I didn't lecture him, I asked what he thought.",
     "I never asked about her symptoms, we talked about her dog.",

@@ -130,6 +130,11 @@ def test_attributed(text: str) -> None:
         # a speech verb with nothing reported after it ("did what X said and …")
         ("I did what the ward manager said and treated him as manipulative.", False),
         ("The ward manager said he is manipulative and I nodded.", True),
+        # the writer's own record of what was reported is the writer's words, but the writer
+        # speaking in another clause leaves the report someone else's
+        ("Wrote up my notes: she reported feeling manipulative.", False),
+        ("I said nothing when the ward manager called him manipulative.", True),
+        ("I should have spoken up while the reg described him as manipulative.", True),
     ],
 )
 def test_who_is_speaking(text: str, attributed: bool) -> None:

@@ -724,7 +724,7 @@ def _attributed(
         elif m.group().startswith("in ") and _writer_acts_on_record(text, sent_start, m.start()):
             continue  # "I asked for my note to go in the file alongside theirs"
         cue = m
-    if cue is None or _WRITER_SPEECH.search(text[sent_start : cue.start()]):
+    if cue is None or _writer_reports(text, sent_start, cue.start()):
         return False
     if cue.group("teaching") and bisect_right(clause_starts, cue.end()) < bisect_right(
         clause_starts, start
@@ -739,6 +739,15 @@ def _attributed(
     return not _writer_resumes(text, clause_starts, cue.end(), start) and not _writer_agrees(
         text, start
     )
+
+
+def _writer_reports(text: str, sent_start: int, cue_start: int) -> bool:
+    """Is what the cue at `cue_start` reports the writer's own record ("Wrote up my notes:
+    client reported …", "I wrote in the file that …")? Not when the writer speaks in another
+    clause: "I should have said something when the doctor called him …" is the doctor's."""
+    before = text[sent_start:cue_start]
+    speech = _WRITER_SPEECH.search(before)  # on the slice: its "^" is the sentence start
+    return speech is not None and _SUBORDINATE.search(before, speech.end()) is None
 
 
 def _writer_clause_follows(text: str, after: int, start: int) -> bool:
