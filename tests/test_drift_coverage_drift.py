@@ -146,6 +146,8 @@ POSITIVE: list[tuple[str, str]] = [
     ("Gave loads of advice today.", "advice"),
     ("Did the wellbeing questionnaire with every one of them.", "co_optation.busy_work"),
     ("PHQ-9 scores all logged by lunch.", "co_optation.busy_work"),
+    ("Did the EPDS with her before the health visitor came.", "co_optation.busy_work"),
+    ("The dates on his form were wrong and I never corrected them.", "voice.defer_avoid"),
     ("Kept each call to ten minutes so I could fit more in.", "co_optation.busy_work"),
     ("I'll have to flag her to the CC if she misses again.", "co_optation.messenger_extension"),
     ("Two came out moderate so I emailed the GP straight away.", "co_optation.messenger_extension"),

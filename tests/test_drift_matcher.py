@@ -135,6 +135,10 @@ def test_attributed(text: str) -> None:
         ("Wrote up my notes: she reported feeling manipulative.", False),
         ("I said nothing when the ward manager called him manipulative.", True),
         ("I should have spoken up while the reg described him as manipulative.", True),
+        # present-tense telling, and an idea floated
+        ("She tell us at the CMHT they call her manipulative.", True),
+        ("They tell me he is manipulative.", True),
+        ("The manager floated that he is manipulative.", True),
     ],
 )
 def test_who_is_speaking(text: str, attributed: bool) -> None:
@@ -238,6 +242,9 @@ def test_a_refraining_undone_is_not_a_negation(text: str, negated: bool) -> None
         ("I wanted to tell him he should go to rehab. But I held back.", True),
         ("Then I wanted to convince him.", False),
         ("I wanted to tell her what to do, so I did.", False),
+        # freezing, or not being able to, is holding back too
+        ("I wanted to tell her she should leave him, but I froze.", True),
+        ("I wanted to tell him to ring his CPN but I couldn't.", True),
     ],
 )
 def test_a_wish_held_back_is_not_a_deed(text: str, held_back: bool) -> None:
@@ -1046,6 +1053,9 @@ def polarity_of(text: str, marker_prefix: str) -> tuple[str, bool]:
         ("I don't think I've ever felt so confident in a meeting.", "self_worth"),
         ("I couldn't be prouder of how I shared my story.", "story"),
         ("I couldn't have wished for a better connection with him.", "connection"),
+        # a fear denied right before the hit
+        ("I wasn't nervous sharing my story this time.", "story"),
+        ("Wasn't even shy sharing my story with the consultant there.", "story"),
     ],
 )
 def test_a_negation_that_affirms_leaves_the_hit_as_written(text: str, marker: str) -> None:
@@ -1062,6 +1072,7 @@ def test_a_negation_that_affirms_leaves_the_hit_as_written(text: str, marker: st
         ("I couldn't share my story.", "story"),
         ("I never felt confident in a ward round.", "self_worth"),
         ("I didn't feel so confident in the ward round.", "self_worth"),  # no "never" / "ever"
+        ("I wasn't nervous, but I didn't share my story.", "story"),  # the fear is not next to it
     ],
 )
 def test_near_misses_of_an_affirming_negation_stay_negated(text: str, marker: str) -> None:
@@ -1181,6 +1192,11 @@ def test_the_topic_of_a_training_is_someone_elses_framing(
         ('To me "non-compliant" is code for "disagrees with us".', True),
         ('I wrote "non-compliant" in the notes.', False),
         ('I said "he is non-compliant again" at handover.', False),
+        # unquoted, opening a sentence that defines it
+        ("Non-compliant = she said no to the depot.", True),
+        ("Non-compliant just means she said no to the depot.", True),
+        ("Non-compliant again today, so no leave.", False),
+        ("He was non-compliant, which means no leave.", False),
     ],
 )
 def test_a_quoted_word_the_writer_talks_about_is_mentioned_not_used(
@@ -1258,6 +1274,15 @@ def test_the_object_of_a_preposition_does_not_speak(text: str, attributed: bool)
         ("I heard Jo saying 'she is non-compliant'.", True),
         ("I overheard Jo saying 'she is non-compliant'.", True),
         ("I said he was 'non-compliant' and regretted it.", False),
+        # a long lead-in that ends with a colon
+        (
+            "What I said to the young lad in bay 4, word for word because it is stuck in my"
+            " head: 'you are non-compliant'.",
+            False,
+        ),
+        # "went" introduces a quote only right before it
+        ("I went 'you are non-compliant' and she laughed.", False),
+        ("Triage warned me before I went in: 'she is non-compliant'.", True),
     ],
 )
 def test_the_writers_own_quoted_words(text: str, attributed: bool) -> None:
@@ -1270,3 +1295,9 @@ def test_a_role_after_like_is_a_subject_not_an_object() -> None:
     """The object rule needs the speech verb coordinated right after the object."""
     text = "I felt like the doctor wasn't listening to her, so I asked him to slow down."
     assert not any(h.counted and h.polarity == "drift" for h in score_text(text).hits)
+
+
+def test_a_plan_that_did_not_happen_is_hypothetical() -> None:
+    hit = only("Was going to tell him what to do, then his mum arrived.", "advice")
+    assert hit.hypothetical and not hit.counted
+    assert only("I told him what to do, then his mum arrived.", "advice").counted

@@ -23,10 +23,10 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   fill in the risk form"). A negator that affirms is none: surprise ("never thought I'd"), a
   double negative ("I'll never forget"), emphasis ("can't tell you how much"), a comparative
   over all time ("never felt so", "don't think I've ever … so"), a superlative ("couldn't have
-  asked for a better", "couldn't be prouder"). "Stopped and asked" is not a negation: the
-  writer stopped and did something else; nor is "couldn't stop myself from" or "couldn't
-  help" (the writer did it). "Instead of …" ends where the
-  writer's own clause starts ("Instead of selling it to him I asked …"). A marker whose
+  asked for a better", "couldn't be prouder"), a fear denied ("wasn't nervous sharing …").
+  "Stopped and asked" is not a negation: the writer stopped and did something else; nor is
+  "couldn't stop myself from" or "couldn't help" (the writer did it). "Instead of …" ends where
+  the writer's own clause starts ("Instead of selling it to him I asked …"). A marker whose
   negation flips counts for the opposite polarity only when the writer is the one who did not
   (see `_writer_speaks`); about someone else ("R. can't sit with his back to a door"), it is
   dropped.
@@ -126,14 +126,14 @@ _SPEECH_VERBS = (
     r"|refer(?:red|s)?\s+to|wr(?:ote|ites|itten)|chart(?:ed|s|ing)|document(?:ed|s|ing)"
     r"|noted|report(?:ed|s)|insist(?:ed|s)|claim(?:ed|s)|stat(?:ed|es)|told\s+(?:me|us)|mention(?:ed|s)"
     r"|(?:talk(?:ed|s|ing)?|spoke|speak(?:s|ing)?|went\s+on|going\s+on)\s+(?:about|of)|asked\s+(?:if|whether)"
-    r"|tells\s+(?:me|us)|think(?:s)?|thought|believ(?:es|ed)|framed|warned|reckon(?:s|ed)"
+    r"|tells?\s+(?:me|us)|think(?:s)?|thought|believ(?:es|ed)|framed|warned|reckon(?:s|ed)"
     r"|put\s+it|(?:kept|keeps)\s+(?:calling|saying|telling)|asked\s+(?:me|us)\s+to"
     r"|want(?:s|ed)?\s+(?:me|us)\s+to|(?:got|get|gets)\s+(?:me|us)\s+to"
     # "A. asked what he should do": the question is the asker's (a bare "asked", as the
     # question word may start the marker itself)
     r"|asked(?:\s+(?:me|us))?(?:\s+(?:straight|directly|outright|again|point\s+blank))?"
     # a suggestion ("My supervisor suggested I share my story more"): the suggester's idea
-    r"|suggest(?:ed|s)|recommend(?:ed|s)"
+    r"|suggest(?:ed|s)|recommend(?:ed|s)|floated|propos(?:ed|es)"
     r"|(?:advis|encourag|remind|urg|push|nudg)(?:ed|es)\s+(?:me|us)\s+to"
 )
 _CRITIQUE_CUES = (
@@ -228,6 +228,12 @@ _MENTIONED = re.compile(
     r"|generally\s+|basically\s+|normally\s+|always\s+)?means?"
     r"|(?:usually\s+|often\s+|just\s+|really\s+)?translates?\s+(?:as|to))(?![\w'])"
 )
+# … and a label that opens a sentence defining it ("Poor engagement = nobody to engage with",
+# "Non-compliant means she said no"): the writer mentions someone else's word, not uses it
+_DEFINED = re.compile(
+    r"\s*(?:=|(?:just\s+|really\s+|usually\s+|often\s+|basically\s+|only\s+)?means?(?![\w'])"
+    r"|is\s+(?:code|shorthand)\s+for(?![\w'])|(?:just\s+|really\s+)?translates?\s+(?:as|to)(?![\w']))"
+)
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
 # a word between the writer and a speech verb, unless another speaker takes over ("I heard Jo
 # saying '…'", "I think she said …") or the words are put to the writer ("I've been asked to
@@ -236,6 +242,7 @@ _NOT_PUT_TO = (
     r"(?!(?:he|she|they|you)(?:'[a-z]+)?\s|(?:over)?heard(?![\w'])"
     r"|(?:been|was|were|got|get|being)\s+(?:asked|told|called|described|labell?ed)(?![\w']))"
 )
+_LEAD_IN = r"(?:[^.!?]|(?<![\w'])\w\.)"  # a character before a quote, in the same sentence
 _WRITER_QUOTES = re.compile(
     r"(?:"
     # diary style, no subject, at a sentence start: "Kept saying 'you should'", "Called her '…'"
@@ -248,9 +255,13 @@ _WRITER_QUOTES = re.compile(
     rf"|(?<![\w'])(?:(?:i|we)(?:'d|'ve)?\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,2}}"
     rf"|myself\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,6}})"
     r"(?:said|say|saying|told\s+\w+|asked|wrote|written"
-    r"|writing|typed|replied|answered|suggested|explained|put\s+it|went|was\s+like"
+    r"|writing|typed|replied|answered|suggested|explained|put\s+it"
     r"|call(?:ed|ing)?|describ(?:ed|ing)))"
-    r"(?:[^.!?]|(?<![\w'])\w\.){0,40}$",
+    # … and the quote follows within 40 characters, or ends a longer lead-in with a colon
+    # ("What I said to the young woman in bay 4, word for word: '…'")
+    rf"(?:{_LEAD_IN}{{0,40}}|{_LEAD_IN}{{0,160}}:\s*)$"
+    # "I went '…'", "I was like '…'": only right before the quote ("before I went in: '…'")
+    r"|(?<![\w'])(?:i|we)\s+(?:[\w']+\s+)?(?:went|was\s+like)[\s,:]*$",
 )
 # quotes joined to the one before ('"…" and "…"') share its speaker
 _QUOTE_JOIN = re.compile(r"\s*(?:,|;|and|or|then|,\s*and|,\s*then)?\s*$")
@@ -272,7 +283,8 @@ _NEXT_AGREES = re.compile(
 _TOLD_PAST = frozenset({"story", "self_worth"})
 _WANTED_TO = re.compile(r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+to(?![\w'])")
 _HELD_BACK = (
-    r"(?:i|we)\s+(?:didn't|did\s+not|held\s+back|stopped\s+myself|bit\s+my\s+tongue|resisted)"
+    r"(?:i|we)\s+(?:didn't|did\s+not|couldn't|could\s+not|held\s+back|stopped\s+myself"
+    r"|bit\s+my\s+tongue|resisted|froze|lost\s+my\s+nerve|bottled\s+it|chickened\s+out)"
 )
 _HELD_BACK_LATER = re.compile(rf"(?:but|yet)\s+{_HELD_BACK}(?![\w'])")
 _HELD_BACK_NEXT = re.compile(rf"[.!?\"')\]]*\s*(?:but\s+)?{_HELD_BACK}(?![\w'])")
@@ -306,6 +318,8 @@ _HYPOTHETICAL = re.compile(
     rf"|{_HABIT_CUES}"
     r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i"
     r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to"
+    # a plan that did not happen: "Was going to mention my own time on the ward when …"
+    r"|(?:was|were)\s+going\s+to"
     # an urge, not a deed: "I was tempted to …", "I almost told her …", "part of me wanted to"
     r"|tempted\s+to|(?:almost|nearly)(?!\s+(?:always|every|all|everyone|everything|never))"
     r"|part\s+of\s+me|urge\s+to|itching\s+to|dying\s+to)"
@@ -376,6 +390,12 @@ _AFFIRMING = re.compile(
 )
 # "and" before a new subject and its verb starts a new clause, out of a negation's scope: "I
 # don't have a degree and my lived experience is what I bring"
+# a negated fear right before the hit: the writer did it ("I wasn't nervous sharing my own stuff",
+# "wasn't scared to say so"); matched from the negator up to the hit's start
+_UNAFRAID = re.compile(
+    r"(?:not|never|[a-z]+n'?t)\s+(?:even\s+|too\s+|that\s+|at\s+all\s+)?(?:nervous|scared|afraid"
+    r"|frightened|worried|anxious|embarrassed|ashamed|shy)\s+(?:about\s+|of\s+|to\s+|when\s+)?$"
+)
 _NEW_CLAUSE = re.compile(
     r"(?<![\w'])(?:and|or)\s+(?:my|his|her|their|our)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:is|was|are|were|has|had|will|can|does|did)(?![\w'])"
@@ -427,8 +447,8 @@ _ATTRIBUTION_WORDS = _words(
     " term terms phrase phrases language jargon like mentioned mentions talked talk talking"
     " spoke speak went going whether if want wants wanted got get gets why hate hated stand sick"
     " fed tired suggested suggests recommended recommends advised advises encouraged encourages"
-    " reminded reminds urged urges pushed pushes nudged nudges apparently supposedly allegedly"
-    " reportedly"
+    " tell floated proposed proposes reminded reminds urged urges pushed pushes nudged nudges"
+    " apparently supposedly allegedly reportedly"
 )
 
 
@@ -1022,6 +1042,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             elif (
                 _refrain_undone(tokens, negators, k)
                 or _AFFIRMING.match(lower, starts[neg], end) is not None
+                or _UNAFRAID.match(lower, starts[neg], start) is not None
                 or _new_clause_between(
                     lower, starts[neg], start, clause_starts[ci + 1] if ci + 1 < n_clause else size
                 )
@@ -1053,6 +1074,13 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             in_quote,
             speaks,
         )
+        if (
+            not attributed
+            and marker.dimension == "clinical_language"
+            and _DEFINED.match(lower, end) is not None
+            and not norm[sent_start:start].strip(" \n\t\"'")
+        ):
+            attributed = True  # a label the writer defines: "Poor engagement = nobody to ask"
         if not attributed:
             if tag_start is None:
                 span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
