@@ -245,6 +245,9 @@ def test_a_refraining_undone_is_not_a_negation(text: str, negated: bool) -> None
         # freezing, or not being able to, is holding back too
         ("I wanted to tell her she should leave him, but I froze.", True),
         ("I wanted to tell him to ring his CPN but I couldn't.", True),
+        # an adverb after "wanted", and a diary-style "Didn't." next
+        ("I wanted so badly to tell her to stay. Didn't.", True),
+        ("I wanted to tell her to stay. Didn't matter, she'd gone.", False),
     ],
 )
 def test_a_wish_held_back_is_not_a_deed(text: str, held_back: bool) -> None:
@@ -1301,3 +1304,9 @@ def test_a_plan_that_did_not_happen_is_hypothetical() -> None:
     hit = only("Was going to tell him what to do, then his mum arrived.", "advice")
     assert hit.hypothetical and not hit.counted
     assert only("I told him what to do, then his mum arrived.", "advice").counted
+
+
+def test_tomorrow_is_a_plan() -> None:
+    hit = only("Tomorrow I'm telling her what to do about the flat.", "advice")
+    assert hit.hypothetical
+    assert not only("I told her what to do about the flat.", "advice").hypothetical

@@ -281,13 +281,18 @@ _NEXT_AGREES = re.compile(
 # a wish the writer then held back from: "I really wanted to jump in with suggestions. I didn't."
 # the feelings and silences a shared story tells of are the past (see `scan`)
 _TOLD_PAST = frozenset({"story", "self_worth"})
-_WANTED_TO = re.compile(r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+to(?![\w'])")
+_WANTED_TO = re.compile(
+    r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+(?:so\s+|really\s+|badly\s+|desperately\s+){0,2}to(?![\w'])"
+)
 _HELD_BACK = (
     r"(?:i|we)\s+(?:didn't|did\s+not|couldn't|could\s+not|held\s+back|stopped\s+myself"
     r"|bit\s+my\s+tongue|resisted|froze|lost\s+my\s+nerve|bottled\s+it|chickened\s+out)"
 )
 _HELD_BACK_LATER = re.compile(rf"(?:but|yet)\s+{_HELD_BACK}(?![\w'])")
-_HELD_BACK_NEXT = re.compile(rf"[.!?\"')\]]*\s*(?:but\s+)?{_HELD_BACK}(?![\w'])")
+# … or in diary style, alone: "I wanted so badly to talk her out of it. Didn't."
+_HELD_BACK_NEXT = re.compile(
+    rf"[.!?\"')\]]*\s*(?:but\s+)?(?:{_HELD_BACK}(?![\w'])|(?:didn't|did\s+not)\s*[.!;,])"
+)
 # past habit ("I used to …"): not this shift. Its scope also runs on over a dash or colon, which
 # spells out what the habit was ("I used to lecture - you should, you must"), unless the next
 # clause turns to the present ("… - now I ask").
@@ -310,7 +315,7 @@ _HYPOTHETICAL = re.compile(
     # "asked if we could …" is an embedded question about what happened, not a condition
     r"\b(?:(?<!asked\s)(?<!\bask\s)(?<!asking\s)(?<!wondered\s)(?<!checked\s)(?<!\bsee\s)"
     r"(?<!\bsaw\s)if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
-    r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on"
+    r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|tomorrow"
     rf"|(?:i|we)(?:\s+(?:would|will{_REMEMBERED}|want\s+to|plan\s+to|hope\s+to|intend\s+to"
     r"|need\s+to"
     r"|am\s+going\s+to|are\s+going\s+to|(?:should|could|would|might)\s+have|wish)"
@@ -425,8 +430,8 @@ _NOT_NEGATOR_PAIRS = frozenset(
     }
 )
 _HYPOTHETICAL_WORDS = _words(
-    "if next future forward now would i'd we'd will i'll we'll want plan hope intend need going"
-    " i'm we're used ago back should could might wish wished imagine maybe should've could've"
+    "if next future forward now tomorrow would i'd we'd will i'll we'll want plan hope intend need"
+    " going i'm we're used ago back should could might wish wished imagine maybe should've could've"
     " would've expect expects expected expecting wait waits waited waiting braces braced bracing"
     " tempted almost nearly part urge itching dying"
 )

@@ -217,7 +217,7 @@ def verdict_for(
 # A forward intention ("next time", "I'll", "I want to"), as opposed to the other hypothetical
 # cues: a regret ("I should have"), a past habit ("I used to") or someone's expectation.
 _INTENTION = re.compile(
-    r"\b(?:next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on"
+    r"\b(?:next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|tomorrow"
     r"|(?:i|we)(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:want|plan|hope|intend|aim|mean)\s+to|(?:'d|\s+would)\s+like\s+to))(?![\w'])",
     re.IGNORECASE,
