@@ -1310,3 +1310,20 @@ def test_tomorrow_is_a_plan() -> None:
     hit = only("Tomorrow I'm telling her what to do about the flat.", "advice")
     assert hit.hypothetical
     assert not only("I told her what to do about the flat.", "advice").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        # a first word right before a past deed is its subject
+        ("Punter took her phone and her money.", True),
+        ("Landlord took his phone off him.", True),
+        # diary style: the verb opens the sentence, or an adverb comes before it
+        ("Took her phone off her for the night.", False),
+        ("Finally took his phone off him.", False),
+        ("Even took his phone off him.", False),
+    ],
+)
+def test_a_first_word_before_a_past_deed_is_its_subject(text: str, theirs: bool) -> None:
+    hit = only(text, "co_optation")
+    assert hit.attributed is theirs and hit.counted is not theirs

@@ -668,11 +668,15 @@ _THIRD_PERSON = _words("she he they she'd he'd they'd she'll he'll they'll")
 _DEED_ENDINGS = ("ed", "ing")
 _DEEDS = _words(
     "told tell tells gave give gives made make makes taught teach teaches sold sell sells kept"
-    " keep keeps put puts went go goes got get gets sent send sends like let lets"
+    " keep keeps put puts went go goes got get gets sent send sends like let lets took take takes"
 )
 # a light verb before a noun hit is its deed: "The team put pressure on him"
 _LIGHT_VERBS = _words("put puts gave give gives made make makes")
 _NOT_DEEDS = _words("taking need needed needing")  # taking meds: compliance is the writer's focus
+# … in any tense: "Great shift, everyone took their tablets" (but "Punter took her phone")
+_TAKES_MEDS = re.compile(
+    r"t(?:ake|akes|ook)\s+(?:\w+\s+)?(?:meds|medication|medicine|tablets|pills|dose|depot|methadone)"
+)
 # any light verb as a substring: where none occurs, no word is a light verb
 _LIGHT_VERB_IN = re.compile("|".join(map(re.escape, sorted(_LIGHT_VERBS))))
 
@@ -684,7 +688,7 @@ def _someone_else_does(
     to do", "The nurse told him he should …", "Ray told her …", "… and she told him to …").
     Diary style ("Told her she should …") and "I told her …" are the writer's."""
     deed = _SUBJECT_WORD.match(text, start)
-    if deed is None or deed.group() in _NOT_DEEDS:
+    if deed is None or deed.group() in _NOT_DEEDS or _TAKES_MEDS.match(text, start):
         return False
     verb = deed.group()
     is_deed = verb in _DEEDS or verb.endswith(_DEED_ENDINGS)
@@ -707,13 +711,33 @@ def _someone_else_does(
     if word in _OTHER_SUBJECT:
         k -= 1 if k >= 1 and words[k - 1][0] in _DETERMINERS else 0
     elif not (
-        # a name, not the sentence's first word (diary style: "Felt like …", "Sat with …")
+        # a name, not the sentence's first word (diary style: "Felt like …", "Sat with …"),
+        # unless a past deed follows it at once ("Punter took her phone")
         _NAME_WORD.fullmatch(norm, at, at + len(word))
         and norm[at : at + len(word)] not in _NOT_NAMES
-        and norm[sent_start:at].strip(" \n\t\"'")
+        and (norm[sent_start:at].strip(" \n\t\"'") or _opens_with_subject(word, verb, words))
     ):
         return False
     return k == 0 or words[k - 1][0] in _CLAUSE_OPENERS
+
+
+def _opens_with_subject(word: str, verb: str, words: list[tuple[str, int]]) -> bool:
+    """Is the sentence's first word `word`, right before the past-tense deed `verb`, its subject
+    ("Punter took her phone") rather than a diary-style verb or adverb ("Started telling her",
+    "Finally told him", "Even gave her …")?"""
+    return (
+        len(words) == 1
+        and not verb.endswith("ing")
+        and not word.endswith(("ly", "ed", "ing"))
+        and word not in _NOT_SUBJECTS
+    )
+
+
+# sentence-opening words that are not a subject before a verb (see _opens_with_subject)
+_NOT_SUBJECTS = _words(
+    "not no nor never even only once soon instead nearly almost maybe somehow still also then"
+    " just later again first next last now so and but because if though anyway sat went came got"
+)
 
 
 def _attributed(
