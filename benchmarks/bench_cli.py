@@ -84,6 +84,7 @@ OWN_SECTIONS = (
             ("fourth", "4"),
             ("sixth", "6"),
             ("seventh", "7"),
+            ("eighth", "8"),
         )
     ),
 )

@@ -35,6 +35,7 @@ HOLDOUT4_SET = DATA / "drift_holdout4.toml"  # fourth blind set, no split: score
 HOLDOUT5_SET = DATA / "drift_holdout5.toml"  # fifth blind set, no split: scored only at the end
 HOLDOUT6_SET = DATA / "drift_holdout6.toml"  # sixth, written blind: scored once, then read
 HOLDOUT7_SET = DATA / "drift_holdout7.toml"  # seventh, written blind: scored once, then read
+HOLDOUT8_SET = DATA / "drift_holdout8.toml"  # eighth, written blind: scored once, then read
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 
