@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from peerjournal.drift import DIMENSIONS, LexiconError, load_lexicon, score_text
-from peerjournal.drift.lexicon import DEFAULT_LEXICON, compile_pattern, example_phrase, inflections
+from peerjournal.drift.lexicon import (
+    DEFAULT_LEXICON,
+    _drops_g,
+    compile_pattern,
+    example_phrase,
+    inflections,
+)
 from peerjournal.errors import ExitCode, PeerJournalError
 
 MINIMAL = """
@@ -136,6 +142,20 @@ def test_pattern_language(tmp_path: Path) -> None:
     assert texts("we shared some of my story") == ["shared some of my story"]
 
 
+def test_a_dropped_g_matches_the_ing_form() -> None:
+    """Tired typing and dialect drop the g of "-ing" ("tellin' her", "sharin my story"); the
+    phrase is the same. Not in "thing" or "bring", whose stem has no vowel."""
+    assert [h.text for h in score_text("Tellin her what to do again.").hits] == [
+        "Tellin her what to do"
+    ]
+    assert [h.text for h in score_text("I was tellin' him he should go.").hits] == [
+        "tellin' him he should"
+    ]
+    assert [h.marker for h in score_text("Sharin my story felt good.").hits] == ["story.shared"]
+    assert [h.text for h in score_text("I was tellin him.").hits] == []
+    assert not _drops_g("thing") and not _drops_g("bring") and _drops_g("during")
+
+
 def test_hyphens_contractions_and_curly_apostrophes() -> None:
     assert [h.text for h in score_text("noncompliant again").hits] == ["noncompliant"]
     assert [h.text for h in score_text("non compliant again").hits] == ["non compliant"]
@@ -237,6 +257,8 @@ def _engine_width(body: str) -> tuple[int, int]:
         "(she|he) ** (supported|helped) me",
         "self-doubt* (about|over)?",
         "i'd been (there|through it)",
+        "(telling|bring~) her what to do",
+        "nothing* (thing|sharing)",
     ],
 )
 def test_phrase_widths_are_what_the_regex_engine_computes(pattern: str) -> None:

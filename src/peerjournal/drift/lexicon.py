@@ -31,7 +31,8 @@ Pattern language (case-insensitive; ``'`` also matches a curly apostrophe):
   they): in run-on text a gap does not join two phrases;
 - ``(a|b c|d)`` matches one of the alternatives (each may be a phrase).
 
-- ``'`` may be left out when typing (``didn't`` also matches ``didnt``).
+- ``'`` may be left out when typing (``didn't`` also matches ``didnt``), and so may the g of
+  "-ing" (``telling`` also matches ``tellin'`` and ``tellin``; not ``thing``, ``bring``).
 
 A pattern must start with a word (not a wildcard). At load, every pattern is compiled to a
 regex body and indexed by its first three (or two, or one) words, or a first-word prefix; the
@@ -231,9 +232,21 @@ def inflections(word: str) -> list[str]:
     return sorted(forms, key=lambda f: (-len(f), f))
 
 
-def _word_regex(word: str) -> str:
+def _drops_g(word: str) -> bool:
+    """Is `word` an -ing form that writers also type without its g ("tellin' her", "goin")?
+    Not "thing", "bring": the part before "ing" needs a vowel."""
+    return word.endswith("ing") and any(c in "aeiouy" for c in word[:-3])
+
+
+def _literal_regex(word: str) -> str:
     # "non-compliant" ~ "non compliant" ~ "noncompliant"; "didn't" ~ "didnt" (phone typing)
     return re.escape(word).replace(r"\-", "[-\\s]?").replace("\\'", "'").replace("'", "'?")
+
+
+def _word_regex(word: str) -> str:
+    if _drops_g(word):  # "telling" ~ "tellin'" ~ "tellin"
+        return _literal_regex(word[:-1]) + "(?:g|')?"
+    return _literal_regex(word)
 
 
 def _alternation(bodies: list[str]) -> str:
@@ -251,7 +264,7 @@ def _tok_body(tok: _Tok) -> str:
         return _word_regex(tok.value) + _END
     if tok.kind == "prefix":
         # on through hyphens and inner apostrophes, not a closing quotation mark
-        return _word_regex(tok.value) + r"(?:[\w-]|'(?=\w))*"
+        return _literal_regex(tok.value) + r"(?:[\w-]|'(?=\w))*"
     if tok.kind == "inflect":
         return _alternation([_word_regex(f) + _END for f in inflections(tok.value)])
     if tok.kind == "gap1":
@@ -268,9 +281,14 @@ def _seq_body(seq: tuple[_Tok, ...]) -> str:
     return _tail(seq[:1], first=True) + _tail(seq[1:])
 
 
-def _word_width(word: str) -> Width:
-    # as _word_regex: a hyphen may be a space or nothing, an apostrophe may be left out
+def _literal_width(word: str) -> Width:
+    # as _literal_regex: a hyphen may be a space or nothing, an apostrophe may be left out
     return len(word) - word.count("-") - word.count("'"), len(word)
+
+
+def _word_width(word: str) -> Width:
+    low, high = _literal_width(word)
+    return low - _drops_g(word), high  # … and the g of "-ing" too
 
 
 def _tok_width(tok: _Tok) -> Width:
@@ -278,7 +296,7 @@ def _tok_width(tok: _Tok) -> Width:
     if tok.kind == "word":
         return _word_width(tok.value)
     if tok.kind == "prefix":
-        return _word_width(tok.value)[0], WIDE
+        return _literal_width(tok.value)[0], WIDE
     if tok.kind == "gap1":
         return 1, WIDE
     widths = (
@@ -553,6 +571,10 @@ class PhraseIndex:
         self.prefix_heads = frozenset(k[: self.prefix_head_len] for k in self._prefix)
         self._single_at: dict[str, Candidates | None] = {}
         self.compiled = _CompiledPairs(self)
+        # "tellin" -> "telling": keys hold the -ing spelling, and the matcher looks a dropped
+        # g up by it (the phrase regexes accept both), instead of every key in two spellings
+        words = {*self._single, *(w for key in self._pair for w in key)}
+        self.dropped_g = {w[:-1]: w for w in words if _drops_g(w) and w[:-1] not in words}
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -800,7 +822,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
 # change: an older pickle is then not reused.
-_CACHE_FORMAT = "12"
+_CACHE_FORMAT = "13"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

@@ -921,6 +921,7 @@ def _find_matches(
     each start the longest of the three-word, two-word and one-word phrases wins."""
     index = lexicon.index
     n = len(tokens)
+    tokens = list(map(index.dropped_g.get, tokens, tokens))  # "tellin" is keyed as "telling"
     # where phrases can start, found by C-level lookups of every word and pair of words
     try:
         single_of = list(map(index._single_at.__getitem__, tokens))
