@@ -561,7 +561,8 @@ def _sentence_starts(text: str) -> list[int]:
         at, end = m.span()
         first = text[at]
         if first == "\n" or end == n or text[end].isspace():
-            if first == "." and _is_abbreviation(text, at):
+            # four letters before the period: a word, not an initial or a title
+            if first == "." and not text[at - 4 : at].isalpha() and _is_abbreviation(text, at):
                 continue
             starts.append(end)
     return starts
