@@ -472,6 +472,8 @@ NEGATIVE = [
     "I spoke up about the discharge plan and the consultant listened.",
     "She was the expert on her own life and I followed her lead.",
     "I didn't give any advice, just sat with him.",
+    # a session's plan is not instructing anyone
+    "We went off the lesson plan and it was better for it.",
     # someone else's regret, or what someone said the writer should have done
     "She wishes she'd spoken up at her own review.",
     "My supervisor said I should have pushed back, and next week I will.",
