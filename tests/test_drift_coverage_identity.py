@@ -39,6 +39,8 @@ POSITIVE: list[tuple[str, str]] = [
     ("story", "Ended up telling him about my first week out of rehab."),
     ("story", "I let her know I've had my own dark patches."),
     ("story", "Brought up my own PND when she said nobody gets it."),
+    ("story", "Told him what it was like when I was going up."),
+    ("story", "Told her I came off my meds once too and what happened."),
     ("story", "told her i flunked my first year too and it came right in the end"),
     ("connection", "Not here to police anyone, just put the kettle on."),
     ("mutuality", "Asked if she'd co-host the next session with me."),

@@ -1327,3 +1327,13 @@ def test_tomorrow_is_a_plan() -> None:
 def test_a_first_word_before_a_past_deed_is_its_subject(text: str, theirs: bool) -> None:
     hit = only(text, "co_optation")
     assert hit.attributed is theirs and hit.counted is not theirs
+
+
+def test_a_past_state_the_writer_names_is_their_story_not_a_label() -> None:
+    """"When I was manic" is the writer's lived experience; "He was manic" is a label."""
+    assert [h.dimension for h in score_text("When I was manic I spent everything.").hits] == [
+        "story"
+    ]
+    assert any(
+        h.polarity == "drift" and h.counted for h in score_text("He was manic again.").hits
+    )
