@@ -71,6 +71,11 @@ OWN_SECTIONS = (
         "drift_eval.py",
         ("--set", str(HERE.parent / "tests/data/drift_holdout5.toml")),
     ),
+    (
+        "Drift accuracy on entries written blind and never tuned on (ninth held-out set)",
+        "drift_eval.py",
+        ("--set", str(HERE.parent / "tests/data/drift_holdout9.toml")),
+    ),
     *(
         (
             f"Drift accuracy on the {nth} held-out set (written blind, used for tuning since)",

@@ -36,6 +36,7 @@ HOLDOUT5_SET = DATA / "drift_holdout5.toml"  # fifth blind set, no split: scored
 HOLDOUT6_SET = DATA / "drift_holdout6.toml"  # sixth, written blind: scored once, then read
 HOLDOUT7_SET = DATA / "drift_holdout7.toml"  # seventh, written blind: scored once, then read
 HOLDOUT8_SET = DATA / "drift_holdout8.toml"  # eighth, written blind: scored once, then read
+HOLDOUT9_SET = DATA / "drift_holdout9.toml"  # ninth, written blind: its errors are never read
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 
