@@ -147,6 +147,7 @@ POSITIVE: list[tuple[str, str]] = [
     ("Did the wellbeing questionnaire with every one of them.", "co_optation.busy_work"),
     ("PHQ-9 scores all logged by lunch.", "co_optation.busy_work"),
     ("Did the EPDS with her before the health visitor came.", "co_optation.busy_work"),
+    ("Ended up making all the decisions for him about the move.", "mutuality.instruct"),
     ("So proud, all my lads passed their UAs this month.", "co_optation.compliance_monitor"),
     ("Started doing random room checks on the unit.", "co_optation.compliance_monitor"),
     ("The spot visits keep them on their toes.", "co_optation.compliance_monitor"),
@@ -472,6 +473,10 @@ NEGATIVE = [
     "I spoke up about the discharge plan and the consultant listened.",
     "She was the expert on her own life and I followed her lead.",
     "I didn't give any advice, just sat with him.",
+    # suggesting to the team that they ask the person; being asked (passive) is not asking
+    "I suggested we ask her what would work.",
+    "I didn't make the decision for her, she did.",
+    "I keep getting asked to do the reminders and I said it isn't peer work.",
     # a session's plan is not instructing anyone
     "We went off the lesson plan and it was better for it.",
     # someone else's regret, or what someone said the writer should have done

@@ -139,6 +139,7 @@ def test_attributed(text: str) -> None:
         ("She tell us at the CMHT they call her manipulative.", True),
         ("They tell me he is manipulative.", True),
         ("The manager floated that he is manipulative.", True),
+        ("The assessor kept asking if he is manipulative.", True),
     ],
 )
 def test_who_is_speaking(text: str, attributed: bool) -> None:

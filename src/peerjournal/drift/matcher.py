@@ -130,7 +130,7 @@ _SPEECH_VERBS = (
     r"|noted|report(?:ed|s)|insist(?:ed|s)|claim(?:ed|s)|stat(?:ed|es)|told\s+(?:me|us)|mention(?:ed|s)"
     r"|(?:talk(?:ed|s|ing)?|spoke|speak(?:s|ing)?|went\s+on|going\s+on)\s+(?:about|of)|asked\s+(?:if|whether)"
     r"|tells?\s+(?:me|us)|think(?:s)?|thought|believ(?:es|ed)|framed|warned|reckon(?:s|ed)"
-    r"|put\s+it|(?:kept|keeps)\s+(?:calling|saying|telling)|asked\s+(?:me|us)\s+to"
+    r"|put\s+it|(?:kept|keeps)\s+(?:calling|saying|telling|asking)|asked\s+(?:me|us)\s+to"
     r"|want(?:s|ed)?\s+(?:me|us)\s+to|(?:got|get|gets)\s+(?:me|us)\s+to"
     # "A. asked what he should do": the question is the asker's (a bare "asked", as the
     # question word may start the marker itself)
