@@ -1217,6 +1217,15 @@ def test_a_quoted_word_the_writer_talks_about_is_mentioned_not_used(
         ("I told her about my relapse and how ashamed I felt.", True),
         ("I shared my story. I was too scared to tell the team.", False),
         ("I told him I'd been sectioned, but I felt ashamed saying it.", False),
+        # on through the sentence, past a clause that is still the story
+        (
+            "I told him about my first month sober, how I hid in the toilets because I was sure"
+            " I didn't belong.",
+            True,
+        ),
+        ("I told her about my relapse, and today I felt ashamed all over again.", False),
+        # a story named, not told
+        ("Cut the recovery story exercise short because a couple of them overshare.", False),
     ],
 )
 def test_feelings_inside_a_story_the_writer_tells_are_the_past(text: str, told_past: bool) -> None:

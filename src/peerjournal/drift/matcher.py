@@ -284,6 +284,16 @@ _NEXT_AGREES = re.compile(
 # a wish the writer then held back from: "I really wanted to jump in with suggestions. I didn't."
 # the feelings and silences a shared story tells of are the past (see `scan`)
 _TOLD_PAST = frozenset({"story", "self_worth"})
+# … on through the sentence after the writer tells it, unless it turns to this shift ("…, but I
+# felt ashamed saying it")
+_TELLING = _words(
+    "i told tell tells telling shared share shares sharing said mentioned explained admitted"
+    " opened talked spoke"
+)
+_STORY_GOES_ON = re.compile(
+    r"(?:(?!(?<![\w'])(?:but|yet|though|although|now|today|tonight|this|afterwards|after"
+    r"|later|then)(?![\w']))[\s\S])*"
+)
 _WANTED_TO = re.compile(
     r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+(?:so\s+|really\s+|badly\s+|desperately\s+){0,2}to(?![\w'])"
 )
@@ -1035,6 +1045,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     hits: list[tuple[Hit, Marker]] = []
     prev_end, prev_neg, prev_owns = -1, -1, False
     told_ci = -1  # the clause of the last counted story the writer told
+    told_si = told_end = -1  # … its sentence, and where it ends
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
     # Facts of the current sentence, found once for all its hits (hits come left to right):
     # its start, its first attribution / hypothetical cue word (n_tokens if none), and where
@@ -1154,9 +1165,18 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             )
         if not hypothetical and has_wanted and _WANTED_TO.search(lower, clause_start, start):
             hypothetical = _held_back(lower, start)
-        if ci == told_ci and polarity == "drift" and marker.dimension in _TOLD_PAST:
+        if (
+            polarity == "drift"
+            and marker.dimension in _TOLD_PAST
+            and (
+                ci == told_ci
+                or (si == told_si and _STORY_GOES_ON.fullmatch(lower, told_end, start) is not None)
+            )
+        ):
             # part of the story the writer is telling, not this shift: "told her I'd felt
-            # exactly that with my first and was too scared to tell anyone"
+            # exactly that with my first and was too scared to tell anyone", "told him about my
+            # first month off the drink, how I hid in the toilets because I was sure I didn't
+            # belong"
             hypothetical = True
         if si in noticed_first:
             cue_end = noticed_end.get(si)
@@ -1168,6 +1188,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         counted = not (dropped or attributed or hypothetical)
         if counted and polarity == "identity" and marker.dimension == "story":
             told_ci = ci
+            if tokens[tok] in _TELLING:  # a telling, not a name ("the recovery story exercise")
+                told_si, told_end = si, end
         hit = _new_hit(
             Hit,
             (
