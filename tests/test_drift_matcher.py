@@ -140,6 +140,10 @@ def test_attributed(text: str) -> None:
         ("They tell me he is manipulative.", True),
         ("The manager floated that he is manipulative.", True),
         ("The assessor kept asking if he is manipulative.", True),
+        # a label the writer was given, right before it: others' framing, received
+        ("I'd been labelled manipulative too, back then.", True),
+        ("I was somebody's frequent flyer once.", True),
+        ("I was doing a mental state exam on him.", False),
     ],
 )
 def test_who_is_speaking(text: str, attributed: bool) -> None:

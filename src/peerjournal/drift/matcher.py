@@ -237,6 +237,14 @@ _DEFINED = re.compile(
     r"\s*(?:=|(?:just\s+|really\s+|usually\s+|often\s+|basically\s+|only\s+)?means?(?![\w'])"
     r"|is\s+(?:code|shorthand)\s+for(?![\w'])|(?:just\s+|really\s+)?translates?\s+(?:as|to)(?![\w']))"
 )
+# … and one the writer was given, in the past, right before it ("I was somebody's frequent flyer
+# once", "I'd been the 'treatment resistant' one"): others' framing, received
+_LABELLED_ME = re.compile(
+    r"(?<![\w'])(?:i\s+was|i'd\s+been|i've\s+been|i\s+had\s+been|i\s+used\s+to\s+be"
+    r"|(?:called|labell?ed)\s+me)(?:\s+(?:a|an|the|somebody's|someone's|everybody's|their|his|her"
+    r"|once|always|just|another|called|labell?ed|seen\s+as|treated\s+as|known\s+as|down\s+as"
+    r"|diagnosed\s+(?:as|with)|\w+'s)){0,3}\s*[\"']?$"
+)
 _QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
 # a word between the writer and a speech verb, unless another speaker takes over ("I heard Jo
 # saying '…'", "I think she said …") or the words are put to the writer ("I've been asked to
@@ -1126,6 +1134,12 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             and not norm[sent_start:start].strip(" \n\t\"'")
         ):
             attributed = True  # a label the writer defines: "Poor engagement = nobody to ask"
+        if (
+            not attributed
+            and marker.dimension == "clinical_language"
+            and _LABELLED_ME.search(lower, clause_start, start) is not None
+        ):
+            attributed = True  # a label the writer was given: "I was somebody's frequent flyer"
         if not attributed:
             if tag_start is None:
                 span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
