@@ -77,8 +77,8 @@ HELD_OUT = [
     # (85.0 / 70.0 / 62.5 / 34.5%), then its errors were read: reached 95.0 / 81.7 / 75.0 / 37.7%
     Floors(HOLDOUT6_SET, 0.93, 0.80, 0.73, 0.36),
     # written blind from the domain brief only, scored once (90.0 / 66.7 / 55.0 / 35.8%), then
-    # its errors were read: reached 100.0 / 93.3 / 90.0 / 46.4%
-    Floors(HOLDOUT7_SET, 0.98, 0.91, 0.88, 0.45),
+    # its errors were read: reached 100.0 / 95.0 / 92.5 / 47.5%
+    Floors(HOLDOUT7_SET, 0.98, 0.93, 0.90, 0.46),
     # written blind from the domain brief only (new settings: Scots recovery café, yarning
     # circle, Deaf peer group, sex-work outreach van, ER bridge, perinatal), scored once
     # (80.0 / 65.0 / 57.5 / 36.5%), then its errors were read: reached 95.0 / 90.0 / 87.5 / 41.8%
