@@ -1300,6 +1300,9 @@ def test_the_object_of_a_preposition_does_not_speak(text: str, attributed: bool)
         # "went" introduces a quote only right before it
         ("I went 'you are non-compliant' and she laughed.", False),
         ("Triage warned me before I went in: 'she is non-compliant'.", True),
+        # a script: the writer's lines are marked "Me:"
+        ('Nurse: "he is fine." Me: "he is non-compliant, to be honest".', False),
+        ('Nurse: "he is non-compliant." Me: "says who?"', True),
     ],
 )
 def test_the_writers_own_quoted_words(text: str, attributed: bool) -> None:

@@ -261,6 +261,8 @@ _WRITER_QUOTES = re.compile(
     r"(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:(?:kept|keep)\s+)?(?:said|saying|called|calling|wrote|told\s+\w+)"
     # diary style, addressed: "To the new member: '…'", "Then to him an hour later: '…'"
     r"|(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:then\s+|and\s+)?to\s+(?:[\w',]+\s+){0,6}?[\w']+\s*:"
+    # a script, the writer's lines marked "Me:" ('Nurse: "…" Me: "…"')
+    r"|(?:\A|(?<=[\w.!?\"'][.!?\"'])|(?<=\n))\s*(?:then\s+|and\s+)?me\s*:\s*$"
     # "I said", "caught myself calling …", "caught myself in the staff room saying …" (after
     # "myself" the speaker is the writer, however far the verb)
     rf"|(?<![\w'])(?:(?:i|we)(?:'d|'ve)?\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,2}}"
