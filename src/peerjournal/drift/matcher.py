@@ -38,7 +38,10 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   supervisor suggested I …", "according to …", "she was labelled …", "the word …", "words like
   …", "why do we still write …", "I hate seeing …"), or the topic of someone's teaching, in its
   own clause ("a training day on relapse prevention"). Diary-style sentences without a subject
-  ("Told her …", a quote addressed with a colon: 'To the new member: "…"') are the writer's.
+  ("Told her …", a quote addressed with a colon: 'To the new member: "…"', a script's lines
+  marked 'Me: "…"') are the writer's. A label opening a sentence that defines it ("Poor
+  engagement = …") is mentioned, and one the writer was given ("I was somebody's frequent
+  flyer") is others' framing, received.
   "Call" as a noun ("did the phone call for him") reports nothing. A speech verb that reports
   nothing ("I did what the ward manager said and kept quiet") is not a cue. The scope ends where
   a later clause starts with the writer again ("…, but I said …"), or where the writer's own
@@ -50,13 +53,16 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   labels are the writer's words whoever they describe, and so is a judgement that names its
   subject ("they need to learn …").
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
-  "in future", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
+  "in future", "tomorrow", "I would / I'd like to / I want to / I'm going to / I'll", "should
+  have", "was going to",
   "wish", past habit ("used to", "years ago") or an urge ("tempted to", "almost", "nearly",
   "part of me wanted to") in the same clause: not what happened on this shift. A past habit
   also covers what a dash or colon after it spells out ("I used to lecture - you should …"),
   until the sentence turns to the present ("now", "today", "but"); in its own clause it ends at
   "and still" / "and now" ("He used to be a chef and still knows his stuff"). "I'll never
-  forget" / "I'll always remember" is a memory, not a plan.
+  forget" / "I'll always remember" is a memory, not a plan. The feelings a story the writer
+  tells speaks of are its past ("told him about my first month sober, how I was sure I didn't
+  belong"), until the sentence turns to this shift ("but", "today", "then" …).
 - ``self_noticed``: after "I caught myself", "I noticed I", "noticed halfway through that I",
   "I realised", "I found myself",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
@@ -300,9 +306,9 @@ _TELLING = _words(
     "i told tell tells telling shared share shares sharing said mentioned explained admitted"
     " opened talked spoke"
 )
-_STORY_GOES_ON = re.compile(
-    r"(?:(?!(?<![\w'])(?:but|yet|though|although|now|today|tonight|this|afterwards|after"
-    r"|later|then)(?![\w']))[\s\S])*"
+_STORY_TURNS = re.compile(
+    r"(?<![\w'])(?:but|yet|though|although|now|today|tonight|this|afterwards|after|later|then)"
+    r"(?![\w'])"
 )
 _WANTED_TO = re.compile(
     r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+(?:so\s+|really\s+|badly\s+|desperately\s+){0,2}to(?![\w'])"
@@ -757,10 +763,11 @@ def _opens_with_subject(word: str, verb: str, words: list[tuple[str, int]]) -> b
     )
 
 
-# sentence-opening words that are not a subject before a verb (see _opens_with_subject)
+# sentence-opening words that are not a subject before a verb (see _opens_with_subject; those
+# in _NOT_NAMES never get there)
 _NOT_SUBJECTS = _words(
-    "not no nor never even only once soon instead nearly almost maybe somehow still also then"
-    " just later again first next last now so and but because if though anyway sat went came got"
+    "not no nor never even only once soon instead nearly almost maybe somehow now though anyway"
+    " sat went came got"
 )
 
 
@@ -1129,19 +1136,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             in_quote,
             speaks,
         )
-        if (
-            not attributed
-            and marker.dimension == "clinical_language"
-            and _DEFINED.match(lower, end) is not None
-            and not norm[sent_start:start].strip(" \n\t\"'")
-        ):
-            attributed = True  # a label the writer defines: "Poor engagement = nobody to ask"
-        if (
-            not attributed
-            and marker.dimension == "clinical_language"
-            and _LABELLED_ME.search(lower, clause_start, start) is not None
-        ):
-            attributed = True  # a label the writer was given: "I was somebody's frequent flyer"
+        if not attributed and marker.dimension == "clinical_language":
+            attributed = _label_not_used(lower, norm, sent_start, clause_start, start, end)
         if not attributed:
             if tag_start is None:
                 span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
@@ -1186,7 +1182,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             and marker.dimension in _TOLD_PAST
             and (
                 ci == told_ci
-                or (si == told_si and _STORY_GOES_ON.fullmatch(lower, told_end, start) is not None)
+                or (si == told_si and _STORY_TURNS.search(lower, told_end, start) is None)
             )
         ):
             # part of the story the writer is telling, not this shift: "told her I'd felt
@@ -1224,6 +1220,17 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         )
         hits.append((hit, marker))
     return hits, len(tokens)
+
+
+def _label_not_used(
+    lower: str, norm: str, sent_start: int, clause_start: int, start: int, end: int
+) -> bool:
+    """Is the label at [start, end) one the writer defines ("Poor engagement = nobody to
+    engage with", opening its sentence) or was given ("I was somebody's frequent flyer once"),
+    rather than one the writer uses?"""
+    if _DEFINED.match(lower, end) is not None and not norm[sent_start:start].strip(" \n\t\"'"):
+        return True
+    return _LABELLED_ME.search(lower, clause_start, start) is not None
 
 
 def _owns_next(lower: str, start: int, end: int, following: re.Match[str]) -> bool:
