@@ -455,6 +455,22 @@ POSITIVE: list[tuple[str, str]] = [
     ("The team asked me to keep an eye on him overnight, so I did.", "co_optation"),
     ("The nurse asked me to do the obs and I did them.", "co_optation"),
     ("The ward manager wants me to chase his depot, so I did.", "co_optation"),
+    # phrasing from a second batch of coverage sentences written from the brief (round 8)
+    ("I told Ana that in her shoes I'd be leaving him tonight.", "advice"),
+    ("Told him again he needs to get back on his tablets.", "advice"),
+    ("Took over filling in her housing application, quicker than letting her do it.", "mutuality"),
+    ("Played the expert with the group like I had all the answers.", "mutuality"),
+    ("Sorted his forms, his meter, the lot, he didn't have to lift a finger.", "mutuality"),
+    ("I only really saw her risks today, the drinking and the debts.", "focus"),
+    ("I doubted whether my own recovery had anything to offer next to the nurses.", "self_worth"),
+    ("I buried my own story the whole shift.", "story"),
+    ("My story doesn't belong on this ward, that's how it feels.", "story"),
+    ("Not going to make a fuss at the team meeting, they're stretched too.", "voice"),
+    ("I won't rock the boat this close to my probation review.", "voice"),
+    ("Worried about making waves so I let it go.", "voice"),
+    ("I heard meself say she's a borderline.", "clinical_language"),
+    ('I put him down in the notes as "chaotic presentation".', "clinical_language"),
+    ("Did the home visits with the police this morning.", "co_optation"),
 ]
 
 
@@ -633,6 +649,10 @@ NEGATIVE = [
     "I refused to call him non-compliant in the notes.",
     "I'm someone who's lived with voices since I was a teenager.",
     "Told her honestly I wasn't sure what she should do, and we looked at it together.",
+    # speaking up is not deferring; a place is not a practice
+    "I made a fuss at the meeting about the rota.",
+    "The choir brought me back down to earth.",
+    "Celebrating with a takeaway tonight.",
 ]
 
 

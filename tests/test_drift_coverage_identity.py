@@ -482,6 +482,26 @@ POSITIVE: list[tuple[str, str]] = [
     ("voice", "I refused to tick a box for her mood."),
     ("voice", "Quoted our peer values back at him when he said peers should do obs."),
     ("advocacy", "Told her the scope document says peers don't monitor meds."),
+    # phrasing from a second batch of coverage sentences written from the brief (round 8)
+    ("connection", "I stayed on with Tash after group because she wanted someone around."),
+    ("connection", "Blethered wi her a good while on the bench."),
+    ("connection", "Stood with our Lee outside the job centre for ages."),
+    ("worldview", "I looked at the eviction through Lena's eyes."),
+    ("worldview", "Her word for it is the fog, so that's what we call it now."),
+    ("worldview", "Wrote his hopes down in his own words, not mine."),
+    ("mutuality", "I learned more from Niamh about benefit assessments than from any training."),
+    ("mutuality", "D put me right on something about the benefits rules I'd got wrong."),
+    ("mutuality", "Put the worksheet down and let the group build the list instead."),
+    ("voice", "Piped up in the big meeting about the taxi runs."),
+    ("voice", "Called out the eye-rolling in huddle, calm but clear."),
+    ("focus", "She lit up talking about her grandkids."),
+    ("focus", "Pointed out how good he is with the younger lads."),
+    ("advocacy", "Rang the council with Lou on speaker so she could put her own case."),
+    ("advocacy", "Amplified what Bilal said, he'd said it twice and nobody listened."),
+    ("moving_toward", "Followed Chloe's lead about volunteering at the shelter."),
+    ("moving_toward", "More about where she's heading than where she's been today."),
+    ("story", "Brought in my own years of highs and crashes, just enough to give him hope."),
+    ("story", "Got real with the lad about me own rattle."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never

@@ -1354,3 +1354,19 @@ def test_a_past_state_the_writer_names_is_their_story_not_a_label() -> None:
     assert any(
         h.polarity == "drift" and h.counted for h in score_text("He was manic again.").hits
     )
+
+
+def test_dialect_meself_and_me_own_read_as_myself_and_my_own() -> None:
+    """"Heard meself say '…'" is the writer's own quoted words; spans still index the text."""
+    text = "In handover I heard meself say 'he is non-compliant' and felt sick."
+    hit = only(text, "clinical_language")
+    assert not hit.attributed and hit.self_noticed
+    assert text[hit.start : hit.end] == hit.text == "non-compliant"
+    story = [h for h in score_text("Told him about me own first month sober.").hits]
+    assert [h.dimension for h in story if h.counted] == ["story"]
+
+
+def test_a_condition_put_as_a_time_is_hypothetical() -> None:
+    hit = only("The minute I'm the one chasing his meds he'll stop trusting me.", "co_optation")
+    assert hit.hypothetical and not hit.counted
+    assert only("I'm the one chasing his meds now.", "co_optation").counted

@@ -275,6 +275,8 @@ _WRITER_QUOTES = re.compile(
     rf"|myself\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,6}})"
     r"(?:said|say|saying|told\s+\w+|asked|wrote|written"
     r"|writing|typed|replied|answered|suggested|explained|put\s+it"
+    # the writer's own record: "I put her down for the notes as '…'", "I noted '…'"
+    r"|put\s+(?:[\w']+\s+)?down|noted|recorded|logged|documented|charted|wrote\s+[\w']+\s+up"
     r"|call(?:ed|ing)?|describ(?:ed|ing)))"
     # … and the quote follows within 40 characters, or ends a longer lead-in with a colon
     # ("What I said to the young woman in bay 4, word for word: '…'")
@@ -354,6 +356,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to"
     # a plan that did not happen: "Was going to mention my own time on the ward when …"
     r"|(?:was|were)\s+going\s+to"
+    # a condition put as a time: "the minute I'm the one holding the blister packs, …"
+    r"|the\s+(?:minute|moment|second|day)\s+(?:i'm|i\s+am|i\s+start|i\s+become|i\s+turn)"
     # an urge, not a deed: "I was tempted to …", "I almost told her …", "part of me wanted to"
     r"|tempted\s+to|(?:almost|nearly)(?!\s+(?:always|every|all|everyone|everything|never))"
     r"|part\s+of\s+me|urge\s+to|itching\s+to|dying\s+to)"
@@ -923,12 +927,18 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+# dialect "meself", "me own" ("heard meself say …", "me own rattle"): read as "myself", "my own"
+_DIALECT_ME = re.compile(r"\bme(?=self\b| own\b)")
+
+
 def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
     """(normalised text, its same-length lowercase, tokens, token starts).
 
     All matching runs case-sensitively on the lowercase text: phrase literals are lowercase."""
     norm = normalise(text)
     lower = lower_same_length(norm)
+    if "meself" in lower or "me own" in lower:
+        lower = _DIALECT_ME.sub("my", lower)  # same length: spans still index the text
     parts = _split_view(lower).split(" ")  # words, and "" between adjacent spaces
     # part k starts after the k spaces and the parts before it
     offsets = map(add, accumulate(map(len, parts), initial=0), count())
