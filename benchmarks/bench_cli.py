@@ -76,6 +76,11 @@ OWN_SECTIONS = (
         "drift_eval.py",
         ("--set", str(HERE.parent / "tests/data/drift_holdout9.toml")),
     ),
+    (
+        "Drift accuracy on entries written blind and never tuned on (eleventh held-out set)",
+        "drift_eval.py",
+        ("--set", str(HERE.parent / "tests/data/drift_holdout11.toml")),
+    ),
     *(
         (
             f"Drift accuracy on the {nth} held-out set (written blind, used for tuning since)",
@@ -90,6 +95,7 @@ OWN_SECTIONS = (
             ("sixth", "6"),
             ("seventh", "7"),
             ("eighth", "8"),
+            ("tenth", "10"),
         )
     ),
 )

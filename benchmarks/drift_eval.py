@@ -37,6 +37,8 @@ HOLDOUT6_SET = DATA / "drift_holdout6.toml"  # sixth, written blind: scored once
 HOLDOUT7_SET = DATA / "drift_holdout7.toml"  # seventh, written blind: scored once, then read
 HOLDOUT8_SET = DATA / "drift_holdout8.toml"  # eighth, written blind: scored once, then read
 HOLDOUT9_SET = DATA / "drift_holdout9.toml"  # ninth, written blind: its errors are never read
+HOLDOUT10_SET = DATA / "drift_holdout10.toml"  # tenth, written blind: scored once, then read
+HOLDOUT11_SET = DATA / "drift_holdout11.toml"  # eleventh, written blind: its errors are never read
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 
