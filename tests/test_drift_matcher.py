@@ -1370,3 +1370,31 @@ def test_a_condition_put_as_a_time_is_hypothetical() -> None:
     hit = only("The minute I'm the one chasing his meds he'll stop trusting me.", "co_optation")
     assert hit.hypothetical and not hit.counted
     assert only("I'm the one chasing his meds now.", "co_optation").counted
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        # the subject of the sentence's first clause carries to a clause with none of its own
+        ("Young fella D came with his cousin, said nothing the first hour.", True),
+        ("The nurse came in, told her she should take her meds.", True),
+        ("She was quiet all morning, said nothing at group.", True),
+        ("Then Dave came round, told him what to do.", True),
+        # diary style, the writer among the subjects, or a subject that is not a person
+        ("Met D at the gate, said nothing.", False),
+        ("D and I went in, said nothing.", False),
+        ("Me and Gaz went to the chemist, said nothing.", False),
+        ("Shift was busy, said nothing at handover.", False),
+        ("D came in and I told him what to do.", False),
+    ],
+)
+def test_a_subject_carries_to_a_clause_without_one(text: str, theirs: bool) -> None:
+    hit = next(h for h in score_text(text).hits if h.polarity == "drift")
+    assert hit.attributed is theirs and hit.counted is not theirs
+
+
+def test_quoted_words_the_writer_then_used_are_theirs() -> None:
+    text = 'The lead called them "hard to reach". Even used "hard to reach" myself later.'
+    first, second = (h for h in score_text(text).hits if h.dimension == "clinical_language")
+    assert first.attributed and not first.counted
+    assert second.counted and not second.attributed

@@ -293,6 +293,8 @@ _WRITER_AGREES = re.compile(
     # … or does what was asked: "the coordinator asked me to report back, so I did"
     r"|(?<![\w'])(?:so|and|which)\s+(?:i|we)\s+did(?:\s+(?:it|that|so))?(?![\w'])"
     r"|(?<![\w'])(?:i|we)\s+said\s+(?:yes|yeah|ok|okay|sure|fine)(?![\w'])"
+    # … or used the quoted words themselves: 'Even used "hard to reach" myself'
+    r"|[\"'\u201d\u2019]\s+myself(?![\w'])"
 )
 # … or in a short next sentence: "The team leader asked me to check her meds. I said yes."
 _NEXT_AGREES = re.compile(
@@ -775,6 +777,42 @@ _NOT_SUBJECTS = _words(
 )
 
 
+# verbs that follow a sentence's subject ("D came with his cousin, said nothing first hour")
+_CARRY_VERBS = _words(
+    "came went got sat stood arrived turned showed walked rang called wandered kept was were had"
+    " did looked stayed left brought took"
+)
+# between a clause's start and a hit that opens it: no subject of the hit's own
+_NO_SUBJECT_LEAD = re.compile(r"(?:[\s,;:\-]|and\b|then\b|just\b|but\b)*")
+# the people among _OTHER_SUBJECT (not "notes", "handover", "the form" …)
+_PEOPLE = _OTHER_SUBJECT - _words(
+    "notes chart referral handover model system form forms slide letter board whiteboard sheet"
+    " records file textbook leaflet"
+)
+
+
+def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, start: int) -> bool:
+    """Is the hit at `start`, opening a clause with no subject of its own, done by a person who
+    is the subject of the sentence's first clause ("D came with his cousin, said nothing first
+    hour", "The nurse came in, told her she should …")? Diary style ("Met D at the gate, said
+    nothing") and a first person before the hit ("D and I went in, …") keep it the writer's."""
+    if _NO_SUBJECT_LEAD.fullmatch(text, clause_start, start) is None:
+        return False
+    words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, sent_start, clause_start)]
+    k = next((k for k, (w, _) in enumerate(words) if w in _CARRY_VERBS), 0)
+    if not 0 < k <= 4 or any(w.endswith("ed") for w, _ in words[:k]):
+        return False  # no verb near the start, or a diary-style verb first ("Checked she'd had")
+    if any(w in _WRITER_SUBJECT or w == "me" for w, _ in words):
+        return False  # the writer among the subjects
+    word, at = words[k - 1]
+    if word in _THIRD_PERSON or word in _PEOPLE:
+        return True
+    name = norm[at : at + len(word)]
+    initial = len(name) == 1 and name.isupper()
+    # a name; at the sentence's start only an initial ("D came …"): "Shift was busy, said …"
+    return (initial or (k > 1 and _NAME.fullmatch(name) is not None)) and name not in _NOT_NAMES
+
+
 def _attributed(
     text: str,
     norm: str,
@@ -1164,6 +1202,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             attributed = (
                 other_si == si and not _writer_resumes(lower, clause_starts, other_at, start)
             ) or _someone_else_does(lower, norm, sent_start, clause_start, start)
+            if not attributed and clause_start > sent_start:
+                attributed = _subject_carries(lower, norm, sent_start, clause_start, start)
             if attributed:
                 other_si, other_at = si, start  # what follows is theirs too ("… he should …")
         # a cue regex runs from a few words before the span's first cue word (see _back_off)
