@@ -1398,3 +1398,56 @@ def test_quoted_words_the_writer_then_used_are_theirs() -> None:
     first, second = (h for h in score_text(text).hits if h.dimension == "clinical_language")
     assert first.attributed and not first.counted
     assert second.counted and not second.attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        ("Morning meeting.\nConsultant: Patient in bay 3 is non-adherent, query depot.", True),
+        ("Handover.\nWard manager: She's kicking off every night anyway.", True),
+        # a name's lines are theirs in a script where the writer's lines are "Me:"
+        ("Me: How was the week?\nJo: Rough, I'm non-compliant apparently.", True),
+        ("Me: Honestly, you're being non-compliant.\nJo: Fair.", False),
+        # a heading is the writer's
+        ("Shift notes\nPlan: chase his depot, he's non-compliant.", False),
+    ],
+)
+def test_a_script_line_is_its_speakers(text: str, theirs: bool) -> None:
+    hit = next(h for h in score_text(text).hits if h.dimension == "clinical_language")
+    assert hit.attributed is theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "used"),
+    [
+        # a label named as a thing, or echoed at a sentence's start to question it
+        ("She asked if she was doing herself down with the nutter thing.", False),
+        ("I'd carried a borderline label for ten years.", False),
+        ("Treatment resistant, like he is the problem.", False),
+        ("Challenging behaviour, that's the heading on his care plan.", False),
+        ("Noncompliant. Every time I see that word in a chart I wince.", False),
+        # … but not a label the writer applies
+        ("Manipulative. That's what she is.", True),
+        ("She's non-compliant, like I said.", True),
+    ],
+)
+def test_a_label_talked_about_is_not_used(text: str, used: bool) -> None:
+    hit = only(text, "clinical_language")
+    assert hit.counted is used
+
+
+def test_someone_elses_deed_after_a_pronoun() -> None:
+    """"She said nothing" and "he will fix them" are the person's, not the writer's."""
+    assert not only("Asked her what she wanted, she said nothing.", "voice").counted
+    assert only("At the review I said nothing.", "voice").counted
+    assert not only("He will fix them next week, his hands are still good.", "mutuality").counted
+
+
+def test_the_wildcard_is_not_it_this_or_that() -> None:
+    assert not [h for h in score_text("I told this to his father today.").hits if h.counted]
+    assert only("I told Segun to stop.", "advice").counted
+
+
+def test_care_the_writer_received_in_a_story_they_tell_is_the_past() -> None:
+    hit = only("Told Ben about my own section, three weeks with one-to-one obs.", "co_optation")
+    assert hit.hypothetical and not hit.counted

@@ -243,6 +243,16 @@ _DEFINED = re.compile(
     r"\s*(?:=|(?:just\s+|really\s+|usually\s+|often\s+|basically\s+|only\s+)?means?(?![\w'])"
     r"|is\s+(?:code|shorthand)\s+for(?![\w'])|(?:just\s+|really\s+)?translates?\s+(?:as|to)(?![\w']))"
 )
+# … or echoes, opening its sentence, to question it: "Treatment resistant, like he is the
+# problem", "Challenging behaviour, that's the heading on his plan", "Noncompliant. Every time I
+# see that word in a chart …"
+_ECHOED = re.compile(
+    r"[\"']?\s*(?:,\s*(?:(?:that's|thats|that\s+is)\s+(?:the|what\s+(?:they|the|it\s+says))"
+    r"|like\s+(?:he|she|they|it|the|a)|as\s+if)(?![\w'])"
+    r"|[.!?]+\s+(?:[\w']+\s+){0,6}?(?:that|this|the)\s+(?:word|phrase|label|term)(?![\w']))"
+)
+# a label named as a thing: "the nutter thing", "a borderline label", "that manipulative tag"
+_TALKED_ABOUT = re.compile(r"[\"']?\s+(?:thing|label|word|tag|term|badge)(?![\w'])")
 # … and one the writer was given, in the past, right before it ("I was somebody's frequent flyer
 # once", "I'd been the 'treatment resistant' one"): others' framing, received
 _LABELLED_ME = re.compile(
@@ -302,8 +312,8 @@ _NEXT_AGREES = re.compile(
     r"|said\s+(?:yes|yeah|ok|okay|sure|fine)|did(?:\s+(?:it|that|so))?)\s*[.!?]"
 )
 # a wish the writer then held back from: "I really wanted to jump in with suggestions. I didn't."
-# the feelings and silences a shared story tells of are the past (see `scan`)
-_TOLD_PAST = frozenset({"story", "self_worth"})
+# the feelings, silences, care and labels a shared story tells of are the past (see `scan`)
+_TOLD_PAST = frozenset({"story", "self_worth", "co_optation", "focus"})
 # … on through the sentence after the writer tells it, unless it turns to this shift ("…, but I
 # felt ashamed saying it")
 _TELLING = _words(
@@ -705,6 +715,7 @@ _DEED_ENDINGS = ("ed", "ing")
 _DEEDS = _words(
     "told tell tells gave give gives made make makes taught teach teaches sold sell sells kept"
     " keep keeps put puts went go goes got get gets sent send sends like let lets took take takes"
+    " said says stayed stays nodded nods agreed agrees fix fixes sort sorts"
 )
 # a light verb before a noun hit is its deed: "The team put pressure on him"
 _LIGHT_VERBS = _words("put puts gave give gives made make makes")
@@ -811,6 +822,33 @@ def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, s
     initial = len(name) == 1 and name.isupper()
     # a name; at the sentence's start only an initial ("D came …"): "Shift was busy, said …"
     return (initial or (k > 1 and _NAME.fullmatch(name) is not None)) and name not in _NOT_NAMES
+
+
+# a line of a script, and who speaks it: "Consultant: Patient in bay 3 is non-adherent"
+_SCRIPT_LINE = re.compile(r"[ \t]*(?:[-*]\s*)?(?:([\w']+)\s+)?([\w']+)\s*:(?=\s)")
+_SCRIPT_ME = re.compile(r"^[ \t]*(?:[-*]\s*)?me\s*:", re.MULTILINE)
+
+
+def _someone_elses_line(lower: str, norm: str, start: int) -> bool:
+    """Is the hit at `start` on a script line someone else speaks ("Ward manager: She's kicking
+    off every night", "Jerome: …" where the writer's own lines are "Me: …")? A heading ("Plan:",
+    "What I noticed:") is the writer's."""
+    line_start = lower.rfind("\n", 0, start) + 1
+    m = _SCRIPT_LINE.match(lower, line_start)
+    if m is None or m.end() > start:
+        return False
+    speaker = m.group(2)
+    if speaker in _WRITER_SUBJECT or speaker == "me":
+        return False  # the writer's own line ("Me: …")
+    if speaker in _PEOPLE or speaker in _THIRD_PERSON:
+        return True
+    at = m.start(2)
+    return (
+        m.group(1) is None  # a name: one word, capitalised, in a script with the writer's lines
+        and _NAME.fullmatch(norm, at, m.end(2)) is not None
+        and norm[at : m.end(2)] not in _NOT_NAMES
+        and _SCRIPT_ME.search(lower) is not None
+    )
 
 
 def _attributed(
@@ -1094,6 +1132,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
     clause_starts = sorted(boundaries)
     # a quote needs a double quote, or an apostrophe that opens one (not "didn't")
     maybe_quoted = '"' in norm or _opening_apostrophe(norm)
+    scripted = ":" in norm and "\n" in norm  # lines of who said what ("Consultant: …")
     quotes = [m.span() for m in _QUOTE.finditer(norm)] if maybe_quoted else []
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
@@ -1184,6 +1223,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             in_quote,
             speaks,
         )
+        if not attributed and scripted:
+            attributed = _someone_elses_line(lower, norm, start)
         if not attributed and marker.dimension == "clinical_language":
             attributed = _label_not_used(lower, norm, sent_start, clause_start, start, end)
         if not attributed:
@@ -1275,10 +1316,16 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
 def _label_not_used(
     lower: str, norm: str, sent_start: int, clause_start: int, start: int, end: int
 ) -> bool:
-    """Is the label at [start, end) one the writer defines ("Poor engagement = nobody to
-    engage with", opening its sentence) or was given ("I was somebody's frequent flyer once"),
-    rather than one the writer uses?"""
-    if _DEFINED.match(lower, end) is not None and not norm[sent_start:start].strip(" \n\t\"'"):
+    """Is the label at [start, end) one the writer talks about ("the nutter thing"), defines or
+    echoes to question it, opening its sentence ("Poor engagement = nobody to engage with",
+    "Treatment resistant, like he is the problem", "Noncompliant. Every time I see that word
+    …"), or was given ("I was somebody's frequent flyer once"), rather than one the writer
+    uses?"""
+    if _TALKED_ABOUT.match(lower, end) is not None:
+        return True
+    if not norm[sent_start:start].strip(" \n\t\"'") and (
+        _DEFINED.match(lower, end) is not None or _ECHOED.match(lower, end) is not None
+    ):
         return True
     return _LABELLED_ME.search(lower, clause_start, start) is not None
 
