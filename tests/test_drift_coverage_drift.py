@@ -471,6 +471,17 @@ POSITIVE: list[tuple[str, str]] = [
     ("I heard meself say she's a borderline.", "clinical_language"),
     ('I put him down in the notes as "chaotic presentation".', "clinical_language"),
     ("Did the home visits with the police this morning.", "co_optation"),
+    # quiet drift from a development set of warm, upbeat drift entries (round 9)
+    ("Texted him the night before every appointment so he wouldn't forget.", "mutuality"),
+    ("Wrote her letter for her, quicker that way.", "mutuality"),
+    ("Counted his tablets before I left.", "co_optation"),
+    ("Talked him into coming down the clinic with me for the jag.", "advice"),
+    ("Handed it straight to the psych reg so they could up her meds.", "co_optation"),
+    ("Rang his keyworker to report it without telling him.", "co_optation"),
+    ("Felt like a proper colleague for once.", "co_optation"),
+    ("Eight forms done by lunch.", "co_optation"),
+    ("It feels like what I know from living it is a lesser kind of knowing.", "self_worth"),
+    ("He asked if I'd been in hospital and I said we're here to talk about you.", "story"),
 ]
 
 

@@ -1451,3 +1451,20 @@ def test_the_wildcard_is_not_it_this_or_that() -> None:
 def test_care_the_writer_received_in_a_story_they_tell_is_the_past() -> None:
     hit = only("Told Ben about my own section, three weeks with one-to-one obs.", "co_optation")
     assert hit.hypothetical and not hit.counted
+
+
+def test_scots_forms_read_as_standard_ones() -> None:
+    assert only("I didnae share my story with him.", "story").polarity == "drift"
+    telt = only("Telt him aboot my first month sober.", "story")
+    assert telt.counted and telt.text == "Telt him aboot my"
+
+
+def test_a_negator_does_not_reach_into_a_question_clause() -> None:
+    hit = only("I don't know why I dodged it.", "voice")
+    assert not hit.negated and hit.polarity == "drift"
+
+
+def test_clinical_abbreviations_need_their_context() -> None:
+    assert not score_text("Said hi to her at the door, ah well.").hits
+    clinical = hits("No SI today, AH present at night.", "clinical_language")
+    assert [h.text for h in clinical if h.counted] == ["No SI", "AH present"]

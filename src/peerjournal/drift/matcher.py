@@ -397,6 +397,7 @@ _NEGATOR_WORDS = _words(
     " doesnt wasnt werent isnt arent wont cant couldnt wouldnt shouldnt havent hadnt refuse"
     " refused stop stopped stopping quit refusing refrain refrained resist resisted resisting"
     " avoid avoided avoiding objected challenged challenging questioned questioning"
+    " didnae wasnae isnae couldnae wouldnae cannae dinnae"  # Scots
 )
 _NEGATOR_PAIRS = frozenset(
     {
@@ -449,6 +450,8 @@ _UNAFRAID = re.compile(
 _NEW_CLAUSE = re.compile(
     r"(?<![\w'])(?:and|or)\s+(?:my|his|her|their|our)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:is|was|are|were|has|had|will|can|does|did)(?![\w'])"
+    # … or a question clause: "I don't know why I dodged it"
+    r"|(?<![\w'])(?:why|how|whether)\s+(?:i|we|she|he|they)(?![\w'])"
 )
 _ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than", "opposed to"
 _POSSESSIVES = _words("her his their my our your")
@@ -1003,8 +1006,11 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-# dialect "meself", "me own" ("heard meself say …", "me own rattle"): read as "myself", "my own"
-_DIALECT_ME = re.compile(r"\bme(?=self\b| own\b)")
+# Dialect forms read as the standard ones of the same length, so spans still index the text:
+# "heard meself say …", "me own rattle", Scots "telt him aboot …" (Scots negatives, "didnae",
+# are negators: see _NEGATOR_WORDS)
+_DIALECT = {"meself": "myself", "me own": "my own", "telt": "told", "aboot": "about"}
+_DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b")
 
 
 def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
@@ -1013,8 +1019,8 @@ def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
     All matching runs case-sensitively on the lowercase text: phrase literals are lowercase."""
     norm = normalise(text)
     lower = lower_same_length(norm)
-    if "meself" in lower or "me own" in lower:
-        lower = _DIALECT_ME.sub("my", lower)  # same length: spans still index the text
+    if any(form in lower for form in _DIALECT):  # substring checks: rarely true, and cheap
+        lower = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group()], lower)
     parts = _split_view(lower).split(" ")  # words, and "" between adjacent spaces
     # part k starts after the k spaces and the parts before it
     offsets = map(add, accumulate(map(len, parts), initial=0), count())
