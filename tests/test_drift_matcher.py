@@ -1468,3 +1468,15 @@ def test_clinical_abbreviations_need_their_context() -> None:
     assert not score_text("Said hi to her at the door, ah well.").hits
     clinical = hits("No SI today, AH present at night.", "clinical_language")
     assert [h.text for h in clinical if h.counted] == ["No SI", "AH present"]
+
+
+def test_the_wildcard_is_a_name_not_an_article() -> None:
+    """"go back to *" is going back to someone, not "going back to the bottle"."""
+    assert not [h for h in score_text("He keeps going back to the bottle.").hits if h.counted]
+    assert only("Sat in the waiting room with A for an hour.", "connection").counted
+
+
+def test_the_writers_words_they_noticed_themselves_talking_about() -> None:
+    text = 'I noticed I was talking about her "symptoms" right to her face.'
+    hit = only(text, "focus")
+    assert hit.counted and hit.self_noticed and not hit.attributed

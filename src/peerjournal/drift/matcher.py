@@ -284,7 +284,7 @@ _WRITER_QUOTES = re.compile(
     rf"|(?<![\w'])(?:(?:i|we)(?:'d|'ve)?\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,2}}"
     rf"|myself\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,6}})"
     r"(?:said|say|saying|told\s+\w+|asked|wrote|written"
-    r"|writing|typed|replied|answered|suggested|explained|put\s+it"
+    r"|writing|typed|replied|answered|suggested|explained|put\s+it|talk(?:ing|ed)\s+about"
     # the writer's own record: "I put her down for the notes as '…'", "I noted '…'"
     r"|put\s+(?:[\w']+\s+)?down|noted|recorded|logged|documented|charted|wrote\s+[\w']+\s+up"
     r"|call(?:ed|ing)?|describ(?:ed|ing)))"
