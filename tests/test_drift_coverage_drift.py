@@ -482,6 +482,14 @@ POSITIVE: list[tuple[str, str]] = [
     ("Eight forms done by lunch.", "co_optation"),
     ("It feels like what I know from living it is a lesser kind of knowing.", "self_worth"),
     ("He asked if I'd been in hospital and I said we're here to talk about you.", "story"),
+    ("Gave Tony a real talking to about his old crew.", "advice"),
+    ("Did the breathalysers at the hostel door tonight.", "co_optation"),
+    ("Whole visit went on his diagnosis and the side effects.", "focus"),
+    ("Rated her mood out of ten and wrote it in her file.", "clinical_language"),
+    ("Told the manager whatever she decides is fine.", "voice"),
+    ("Passed it to his case manager, she'll know better than me.", "self_worth"),
+    ("Ran the group like a class, slides and a quiz.", "mutuality"),
+    ("Told him that's private and got back to his plan.", "story"),
 ]
 
 
@@ -664,6 +672,9 @@ NEGATIVE = [
     "I made a fuss at the meeting about the rota.",
     "The choir brought me back down to earth.",
     "Celebrating with a takeaway tonight.",
+    # someone else's feeling, a preposition in a name's slot
+    "He was already ashamed, head down like a schoolboy, so we just sat.",
+    "Nobody asked about my past once.",
 ]
 
 

@@ -502,6 +502,21 @@ POSITIVE: list[tuple[str, str]] = [
     ("moving_toward", "More about where she's heading than where she's been today."),
     ("story", "Brought in my own years of highs and crashes, just enough to give him hope."),
     ("story", "Got real with the lad about me own rattle."),
+    # short notes in everyday words, from a development set of plain short entries (round 9)
+    ("connection", "Stayed on the line till he was ready to go to sleep."),
+    ("connection", "We gisted about her choir for an hour."),
+    ("worldview", "Asked him to tell me about his uncle, his reasons are real."),
+    ("voice", "Pitched my idea for a Sunday walk to the director."),
+    ("voice", "Raised it at the MDT that nobody had asked him."),
+    ("mutuality", "Honestly learned as much as anyone in the room tonight."),
+    ("mutuality", "Auntie Grace and me swap recipes every visit now."),
+    ("focus", "Told him fixing everyone's bikes is a proper skill."),
+    ("focus", "She's got a cracking voice, sang in a choir for years."),
+    ("advocacy", "Asked the shelter to make an exception for his night class."),
+    ("moving_toward", "Asked where he'd like to be in a year."),
+    ("moving_toward", "We did a plan on the back of a leaflet, his plan not mine."),
+    ("self_worth", "What I've been through counts for something on this team."),
+    ("self_worth", "Walked home with my head up tonight."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never

@@ -68,7 +68,7 @@ def test_flip_turns_negated_identity_into_drift() -> None:
     "text",
     [
         "She couldn't sit with her mum at visiting.",
-        "R. can't sit with his back to a door.",
+        "R. can't sit with Dave for long.",
         "The team barely mentioned it at handover.",
         "Then they didn't sit with him at all.",
     ],
@@ -1480,3 +1480,8 @@ def test_the_writers_words_they_noticed_themselves_talking_about() -> None:
     text = 'I noticed I was talking about her "symptoms" right to her face.'
     hit = only(text, "focus")
     assert hit.counted and hit.self_noticed and not hit.attributed
+
+
+def test_someone_elses_shame_is_not_the_writers() -> None:
+    assert not only("He was already ashamed, head down.", "self_worth").counted
+    assert only("I was ashamed of how I spoke to him.", "self_worth").counted

@@ -27,10 +27,10 @@ Pattern language (case-insensitive; ``'`` also matches a curly apostrophe):
 - ``*`` matches exactly one word other than I, me, we, you, us, myself, yourself, ourselves (a slot
   for the person the writer acts on: "told * to" is the writer telling someone, never someone
   telling the writer, "saved me", or the writer quoting advice, "telling you"; nor it, this,
-  that, the, an: "told this to his father" is not "told * to", "go back to the" is not "go back
-  to *" (a name or an initial, "A", is); nor a participle that makes it passive:
-  "getting asked to do" is not "getting * to do"); ``**`` zero to
-  three words, none of which starts a new clause (and, but, so, because, then, I, we, she, he,
+  that, an article, a possessive or a preposition: "told this to his father" is not "told *
+  to", "go back to the" is not "go back to *" (a name or an initial, "A", is); nor a participle
+  that makes it passive: "getting asked to do" is not "getting * to do"); ``**`` zero to three
+  words, none of which starts a new clause (and, but, so, because, then, I, we, she, he,
   they): in run-on text a gap does not join two phrases;
 - ``(a|b c|d)`` matches one of the alternatives (each may be a phrase).
 
@@ -88,10 +88,12 @@ WORD = r"[\w']+"
 # A '**' gap word: any word that does not start a new clause (a conjunction or a subject), so
 # that in run-on text a gap cannot join two phrases ("shared too much and left my story out").
 GAP_WORD = r"(?!(?:and|but|so|because|then|i|i'm|i'd|i've|we|she|he|they)(?![\w']))" + WORD
-# the one-word wildcard: any word but the writer, the reader, it / this / that / the / an, or a
-# participle that makes the phrase passive ("I keep getting asked to do the med reminders")
+# the one-word wildcard, a slot for a person: any word but the writer, the reader, it / this /
+# that, an article, a possessive or a preposition ("nobody asked about my past" is not "nobody
+# asked *"), or a participle that makes the phrase passive ("I keep getting asked to do …")
 ONE_OTHER = (
     r"(?!(?:i|i'm|i'd|i've|i'll|me|we|you|us|myself|yourself|ourselves|it|this|that|the|an"
+    r"|his|their|my|our|your|about|for|to|with|at|in|on|of|from|by|after|if"
     r"|asked|told|given|allowed|expected|supposed|sent|forced|made)(?![\w']))" + WORD
 )
 # Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"). The period
@@ -829,7 +831,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
 # change: an older pickle is then not reused.
-_CACHE_FORMAT = "15"
+_CACHE_FORMAT = "16"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

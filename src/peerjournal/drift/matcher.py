@@ -189,6 +189,8 @@ _OTHER_SUBJECT = _words(
     " referral handover others clinicians police officer midwife midwives sho cpn hca"
     " registrar counsellor counselor therapist teacher adviser advisor landlord probation"
     " warden trainer caller callers assessor interpreter reg receptionist boss employer sponsor"
+    " nan gran granny grandma grandad grandpa aunt auntie uncle cousin boyfriend girlfriend mate"
+    " mates neighbour neighbor flatmate housemate"
     # documents and institutions that "say", "call", "describe": the writer is not the subject
     " model system form forms slide letter board whiteboard sheet records file textbook leaflet"
 )
@@ -805,6 +807,15 @@ _PEOPLE = _OTHER_SUBJECT - _words(
 )
 
 
+# someone else's feeling, right before a self-worth hit: "He was already ashamed", "she's so
+# embarrassed" (the writer's self-worth is theirs alone)
+_THEIR_FEELING = re.compile(
+    r"(?<![\w'])(?:she|he|they|she's|he's|they're)\s+(?:(?:was|is|were|are|felt|feels|feel|seemed"
+    r"|seems|looked|looks|got|gets|sounded|sounds|already|so|really|a\s+bit|quite|very|too|just"
+    r"|still|bit)\s+){0,3}\Z"
+)
+
+
 def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, start: int) -> bool:
     """Is the hit at `start`, opening a clause with no subject of its own, done by a person who
     is the subject of the sentence's first clause ("D came with his cousin, said nothing first
@@ -1251,6 +1262,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             ) or _someone_else_does(lower, norm, sent_start, clause_start, start)
             if not attributed and clause_start > sent_start:
                 attributed = _subject_carries(lower, norm, sent_start, clause_start, start)
+            if not attributed and marker.dimension == "self_worth":
+                attributed = _THEIR_FEELING.search(lower, clause_start, start) is not None
             if attributed:
                 other_si, other_at = si, start  # what follows is theirs too ("… he should …")
         # a cue regex runs from a few words before the span's first cue word (see _back_off)
