@@ -490,6 +490,15 @@ POSITIVE: list[tuple[str, str]] = [
     ("Passed it to his case manager, she'll know better than me.", "self_worth"),
     ("Ran the group like a class, slides and a quiz.", "mutuality"),
     ("Told him that's private and got back to his plan.", "story"),
+    # from a development set of mixed and self-noticed entries (round 9)
+    ("then i went full on, u need to tell her tonight, u cant keep this to urself", "advice"),
+    ("Stood by him till he swallowed, then he opened his mouth for me to check.", "co_optation"),
+    ("The officer asked which lads might kick off and I gave him names.", "co_optation"),
+    ("Rang her CPN after to give him a heads up, didn't tell her.", "co_optation"),
+    ("Told him his anxiety is a chemical imbalance.", "clinical_language"),
+    ("Spent ages going over the diagnosis with her, the criteria, the meds.", "focus"),
+    ("Said let's keep the focus on you lot and moved on.", "story"),
+    ("Felt like a nobody next to the social worker.", "self_worth"),
 ]
 
 

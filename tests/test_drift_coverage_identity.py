@@ -517,6 +517,14 @@ POSITIVE: list[tuple[str, str]] = [
     ("moving_toward", "We did a plan on the back of a leaflet, his plan not mine."),
     ("self_worth", "What I've been through counts for something on this team."),
     ("self_worth", "Walked home with my head up tonight."),
+    ("story", "Gave my testimony at the fellowship, the years under the bridge."),
+    ("mutuality", "Said sorry, you know all this better than me, what do you know that I don't?"),
+    ("mutuality", "Binned the flipchart and asked how everyone's week had been."),
+    ("moving_toward", "Handed the pen back and he did the rest himself."),
+    ("advocacy", "Asked the officer to go through the conditions in plain English."),
+    ("voice", "Stood up at the toolbox meeting about the sign-up sheet."),
+    ("focus", "stopped and typed whats something u actually like doing"),
+    ("connection", "Spent an hour with O. just chatting about football."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never

@@ -1485,3 +1485,13 @@ def test_the_writers_words_they_noticed_themselves_talking_about() -> None:
 def test_someone_elses_shame_is_not_the_writers() -> None:
     assert not only("He was already ashamed, head down.", "self_worth").counted
     assert only("I was ashamed of how I spoke to him.", "self_worth").counted
+
+
+def test_if_i_were_him_is_advice_not_a_condition() -> None:
+    hit = only("I told him if I was him I wouldn't go out at all this year.", "advice")
+    assert hit.counted and not hit.hypothetical
+
+
+def test_someone_else_not_speaking_is_theirs() -> None:
+    assert not only("He did not say anything again after that.", "voice").counted
+    assert only("I did not say anything in the meeting.", "voice").counted

@@ -359,7 +359,8 @@ _PRESENT_TURN = re.compile(
 _HYPOTHETICAL = re.compile(
     # "asked if we could …" is an embedded question about what happened, not a condition
     rf"{_CUE_START}(?:(?<!asked\s)(?<!\bask\s)(?<!asking\s)(?<!wondered\s)(?<!checked\s)(?<!\bsee\s)"
-    r"(?<!\bsaw\s)if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)(?!\s+i\s+were\s+you)"
+    r"(?<!\bsaw\s)if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)"
+    r"(?!\s+i\s+(?:were|was)\s+(?:you|him|her|he|she)(?![\w']))"
     r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|tomorrow"
     rf"|(?:i|we)(?:\s+(?:would|will{_REMEMBERED}|want\s+to|plan\s+to|hope\s+to|intend\s+to"
     r"|need\s+to"
@@ -720,7 +721,7 @@ _DEED_ENDINGS = ("ed", "ing")
 _DEEDS = _words(
     "told tell tells gave give gives made make makes taught teach teaches sold sell sells kept"
     " keep keeps put puts went go goes got get gets sent send sends like let lets took take takes"
-    " said says stayed stays nodded nods agreed agrees fix fixes sort sorts"
+    " said says stayed stays nodded nods agreed agrees fix fixes sort sorts did didn't does doesn't"
 )
 # a light verb before a noun hit is its deed: "The team put pressure on him"
 _LIGHT_VERBS = _words("put puts gave give gives made make makes")
