@@ -1495,3 +1495,15 @@ def test_if_i_were_him_is_advice_not_a_condition() -> None:
 def test_someone_else_not_speaking_is_theirs() -> None:
     assert not only("He did not say anything again after that.", "voice").counted
     assert only("I did not say anything in the meeting.", "voice").counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I started telling her 'you should not think like that' and stopped.",
+        "Started to tell the nurse 'the paranoid one in 12 is up again', then bit it back.",
+        "Caught myself telling the OT Mrs J was 'agitated and wandering again'.",
+    ],
+)
+def test_the_writers_own_words_they_began_to_say(text: str) -> None:
+    assert any(h.polarity == "drift" and h.counted for h in score_text(text).hits)

@@ -276,7 +276,8 @@ _WRITER_QUOTES = re.compile(
     r"(?:"
     # diary style, no subject, at a sentence start: "Kept saying 'you should'", "Called her '…'"
     # (not after an initial: "Y. kept saying '…'" is Y's words)
-    r"(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:(?:kept|keep)\s+)?(?:said|saying|called|calling|wrote|told\s+\w+)"
+    r"(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:(?:kept|keep|started|began)\s+(?:to\s+)?)?"
+    r"(?:said|saying|say|called|calling|wrote|told\s+\w+|tell(?:ing)?\s+\w+)"
     # diary style, addressed: "To the new member: '…'", "Then to him an hour later: '…'"
     r"|(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:then\s+|and\s+)?to\s+(?:[\w',]+\s+){0,6}?[\w']+\s*:"
     # a script, the writer's lines marked "Me:" ('Nurse: "…" Me: "…"')
@@ -285,7 +286,7 @@ _WRITER_QUOTES = re.compile(
     # "myself" the speaker is the writer, however far the verb)
     rf"|(?<![\w'])(?:(?:i|we)(?:'d|'ve)?\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,2}}"
     rf"|myself\s+(?:{_NOT_PUT_TO}[\w']+\s+){{0,6}})"
-    r"(?:said|say|saying|told\s+\w+|asked|wrote|written"
+    r"(?:said|say|saying|told\s+\w+|tell(?:ing)?\s+[\w']+|asked|wrote|written"
     r"|writing|typed|replied|answered|suggested|explained|put\s+it|talk(?:ing|ed)\s+about"
     # the writer's own record: "I put her down for the notes as '…'", "I noted '…'"
     r"|put\s+(?:[\w']+\s+)?down|noted|recorded|logged|documented|charted|wrote\s+[\w']+\s+up"
