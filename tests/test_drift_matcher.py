@@ -1507,3 +1507,8 @@ def test_someone_else_not_speaking_is_theirs() -> None:
 )
 def test_the_writers_own_words_they_began_to_say(text: str) -> None:
     assert any(h.polarity == "drift" and h.counted for h in score_text(text).hits)
+
+
+def test_nobodys_is_a_negator_and_whose_shame_is_theirs() -> None:
+    assert not only("Nobody's diagnosis came up all afternoon.", "focus").counted
+    assert not only("Then I sat with Ibrahim, who was ashamed.", "self_worth").counted

@@ -402,6 +402,7 @@ _NEGATOR_WORDS = _words(
     " refused stop stopped stopping quit refusing refrain refrained resist resisted resisting"
     " avoid avoided avoiding objected challenged challenging questioned questioning"
     " didnae wasnae isnae couldnae wouldnae cannae dinnae"  # Scots
+    " nobody's noone's"
 )
 _NEGATOR_PAIRS = frozenset(
     {
@@ -812,7 +813,7 @@ _PEOPLE = _OTHER_SUBJECT - _words(
 # someone else's feeling, right before a self-worth hit: "He was already ashamed", "she's so
 # embarrassed" (the writer's self-worth is theirs alone)
 _THEIR_FEELING = re.compile(
-    r"(?<![\w'])(?:she|he|they|she's|he's|they're)\s+(?:(?:was|is|were|are|felt|feels|feel|seemed"
+    r"(?<![\w'])(?:she|he|they|who|she's|he's|they're)\s+(?:(?:was|is|were|are|felt|feels|feel|seemed"
     r"|seems|looked|looks|got|gets|sounded|sounds|already|so|really|a\s+bit|quite|very|too|just"
     r"|still|bit)\s+){0,3}\Z"
 )
