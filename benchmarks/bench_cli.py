@@ -81,6 +81,11 @@ OWN_SECTIONS = (
         "drift_eval.py",
         ("--set", str(HERE.parent / "tests/data/drift_holdout11.toml")),
     ),
+    (
+        "Drift accuracy on entries written blind and never tuned on (twelfth held-out set)",
+        "drift_eval.py",
+        ("--set", str(HERE.parent / "tests/data/drift_holdout12.toml")),
+    ),
     *(
         (
             f"Drift accuracy on the {nth} held-out set (written blind, used for tuning since)",

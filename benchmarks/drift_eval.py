@@ -39,6 +39,7 @@ HOLDOUT8_SET = DATA / "drift_holdout8.toml"  # eighth, written blind: scored onc
 HOLDOUT9_SET = DATA / "drift_holdout9.toml"  # ninth, written blind: its errors are never read
 HOLDOUT10_SET = DATA / "drift_holdout10.toml"  # tenth, written blind: scored once, then read
 HOLDOUT11_SET = DATA / "drift_holdout11.toml"  # eleventh, written blind: its errors are never read
+HOLDOUT12_SET = DATA / "drift_holdout12.toml"  # twelfth, written blind: its errors are never read
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
 
