@@ -66,25 +66,13 @@ def run(args: list[str], env: dict[str, str]) -> float:
 OWN_SECTIONS = (
     ("Drift engine speed", "bench_drift.py", ()),
     ("Drift accuracy on the labelled set", "drift_eval.py", ()),
-    (
-        "Drift accuracy on entries written blind and never tuned on (fifth held-out set)",
-        "drift_eval.py",
-        ("--set", str(HERE.parent / "tests/data/drift_holdout5.toml")),
-    ),
-    (
-        "Drift accuracy on entries written blind and never tuned on (ninth held-out set)",
-        "drift_eval.py",
-        ("--set", str(HERE.parent / "tests/data/drift_holdout9.toml")),
-    ),
-    (
-        "Drift accuracy on entries written blind and never tuned on (eleventh held-out set)",
-        "drift_eval.py",
-        ("--set", str(HERE.parent / "tests/data/drift_holdout11.toml")),
-    ),
-    (
-        "Drift accuracy on entries written blind and never tuned on (twelfth held-out set)",
-        "drift_eval.py",
-        ("--set", str(HERE.parent / "tests/data/drift_holdout12.toml")),
+    *(
+        (
+            f"Drift accuracy on entries written blind and never tuned on ({nth} held-out set)",
+            "drift_eval.py",
+            ("--set", str(HERE.parent / f"tests/data/drift_holdout{suffix}.toml")),
+        )
+        for nth, suffix in (("fifth", "5"), ("ninth", "9"), ("eleventh", "11"), ("twelfth", "12"))
     ),
     *(
         (
