@@ -499,6 +499,8 @@ POSITIVE: list[tuple[str, str]] = [
     ("Spent ages going over the diagnosis with her, the criteria, the meds.", "focus"),
     ("Said let's keep the focus on you lot and moved on.", "story"),
     ("Felt like a nobody next to the social worker.", "self_worth"),
+    ("Kept the jargon in, trying to sound like a nurse in front of the student.", "co_optation"),
+    ("Finished the whole checklist anyway because his case manager will ask.", "co_optation"),
 ]
 
 

@@ -1512,3 +1512,14 @@ def test_the_writers_own_words_they_began_to_say(text: str) -> None:
 def test_nobodys_is_a_negator_and_whose_shame_is_theirs() -> None:
     assert not only("Nobody's diagnosis came up all afternoon.", "focus").counted
     assert not only("Then I sat with Ibrahim, who was ashamed.", "self_worth").counted
+
+
+def test_what_the_writer_put_in_the_notes_is_theirs() -> None:
+    text = 'Writing my notes I put "patient has poor insight" because that is how they are written.'
+    assert only(text, "clinical_language").counted
+    assert not only('I put the kettle on and she said "he is non-compliant".', "clinical").counted
+
+
+def test_a_story_told_ends_where_the_writer_turns_to_what_it_enabled() -> None:
+    text = "I told her my own story, and through that I was able to encourage her to comply."
+    assert only(text, "co_optation").counted

@@ -289,7 +289,8 @@ _WRITER_QUOTES = re.compile(
     r"(?:said|say|saying|told\s+\w+|tell(?:ing)?\s+[\w']+|asked|wrote|written"
     r"|writing|typed|replied|answered|suggested|explained|put\s+it|talk(?:ing|ed)\s+about"
     # the writer's own record: "I put her down for the notes as '…'", "I noted '…'"
-    r"|put\s+(?:[\w']+\s+)?down|noted|recorded|logged|documented|charted|wrote\s+[\w']+\s+up"
+    r"|put\s+(?:[\w']+\s+)?down|put(?=\s*$)|noted|recorded|logged|documented|charted"
+    r"|wrote\s+[\w']+\s+up"
     r"|call(?:ed|ing)?|describ(?:ed|ing)))"
     # … and the quote follows within 40 characters, or ends a longer lead-in with a colon
     # ("What I said to the young woman in bay 4, word for word: '…'")
@@ -324,7 +325,7 @@ _TELLING = _words(
     " opened talked spoke"
 )
 _STORY_TURNS = re.compile(
-    r"(?<![\w'])(?:but|yet|though|although|now|today|tonight|this|afterwards|after|later|then)"
+    r"(?<![\w'])(?:but|yet|though|although|now|today|tonight|this|afterwards|after|later|then|able)"
     r"(?![\w'])"
 )
 _WANTED_TO = re.compile(
