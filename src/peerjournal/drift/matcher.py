@@ -1,7 +1,8 @@
 """Find lexicon markers in an entry and flag how each one is used.
 
 How matching works: the entry is normalised by same-length substitutions only (curly quotes
-and apostrophes to straight ones, lowercase), so every span indexes the original text. Words
+and apostrophes to straight ones, lowercase, a few dialect forms: "meself", "telt", "aboot"),
+so every span indexes the original text. Words
 are split in C (punctuation and hyphens separate words); each place where a phrase can start
 (a known first word, pair or triple of words, or a prefix such as ``symptom``) runs one
 combined regex from the lexicon's phrase index. Hits never overlap; the longest match wins.
@@ -39,9 +40,12 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   …", "why do we still write …", "I hate seeing …"), or the topic of someone's teaching, in its
   own clause ("a training day on relapse prevention"). Diary-style sentences without a subject
   ("Told her …", a quote addressed with a colon: 'To the new member: "…"', a script's lines
-  marked 'Me: "…"') are the writer's. A label opening a sentence that defines it ("Poor
-  engagement = …") is mentioned, and one the writer was given ("I was somebody's frequent
-  flyer") is others' framing, received.
+  marked 'Me: "…"', the writer's record: 'I put "…"', words the writer began to say: 'I
+  started telling her "…"') are the writer's; a script line someone else speaks ("Consultant:
+  …") is theirs. A label named as a thing ("the nutter thing"), opening a sentence that defines
+  or questions it ("Poor engagement = …", "Treatment resistant, like he is the problem") is
+  mentioned, and one the writer was given ("I was somebody's frequent flyer") is others'
+  framing, received.
   "Call" as a noun ("did the phone call for him") reports nothing. A speech verb that reports
   nothing ("I did what the ward manager said and kept quiet") is not a cue. The scope ends where
   a later clause starts with the writer again ("…, but I said …"), or where the writer's own
@@ -49,20 +53,21 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   A speech tag that ends the sentence ("…, the nurse told me.") covers what comes before it. A
   drift practice someone else does ("Her mum keeps telling her what to do", "The doctor told
   him he should …", "He felt like a fraud", "She let the doctor decide", with a light verb:
-  "The team put pressure on him") is theirs, with what follows it in the sentence;
+  "The team put pressure on him", "She said nothing", a subject carried into a clause without
+  one: "D came with his cousin, said nothing") is theirs, with what follows it in the sentence;
   labels are the writer's words whoever they describe, and so is a judgement that names its
   subject ("they need to learn …").
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
   "in future", "tomorrow", "I would / I'd like to / I want to / I'm going to / I'll", "should
-  have", "was going to",
-  "wish", past habit ("used to", "years ago") or an urge ("tempted to", "almost", "nearly",
-  "part of me wanted to") in the same clause: not what happened on this shift. A past habit
-  also covers what a dash or colon after it spells out ("I used to lecture - you should …"),
-  until the sentence turns to the present ("now", "today", "but"); in its own clause it ends at
-  "and still" / "and now" ("He used to be a chef and still knows his stuff"). "I'll never
-  forget" / "I'll always remember" is a memory, not a plan. The feelings a story the writer
-  tells speaks of are its past ("told him about my first month sober, how I was sure I didn't
-  belong"), until the sentence turns to this shift ("but", "today", "then" …).
+  have", "was going to", "wish", "the minute I'm …", past habit ("used to", "years ago") or
+  an urge ("tempted to", "almost", "nearly", "part of me wanted to") in the same clause: not
+  what happened on this shift. A past habit also covers what a dash or colon after it spells
+  out ("I used to lecture - you should …"), until the sentence turns to the present ("now",
+  "today", "but"); in its own clause it ends at "and still" / "and now" ("He used to be a chef
+  and still knows his stuff"). "I'll never forget" / "I'll always remember" is a memory, not a
+  plan. The feelings and the care a story the writer tells speaks of are its past ("told him
+  about my first month sober, how I was sure I didn't belong"), until the sentence turns to
+  this shift ("but", "today", "then", "was able to" …).
 - ``self_noticed``: after "I caught myself", "I noticed I", "noticed halfway through that I",
   "I realised", "I found myself",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
@@ -181,18 +186,21 @@ _NO_WORDS = re.compile(r"\s*(?:(?:and|but|then)(?![\w'])|[.!?;]|$)")
 _CRITIQUE = re.compile(rf"{_CUE_START}(?:{_CRITIQUE_CUES})(?![\w'])")
 # Who is speaking before a speech verb: the last subject-like word in the sentence so far.
 _WRITER_SUBJECT = _words("i we i'd i've i'm we'd we've we're myself")
-_OTHER_SUBJECT = _words(
+_PEOPLE = _words(
     "she he they she's he's they're she'd he'd they'd team nurse nurses doctor doctors dr staff"
     " psychiatrist consultant manager mum dad mother father gp everyone someone somebody"
     " people client patient colleague colleagues ot psychologist worker coordinator"
-    " sister brother husband wife partner son daughter friend friends family notes chart"
-    " referral handover others clinicians police officer midwife midwives sho cpn hca"
+    " sister brother husband wife partner son daughter friend friends family"
+    " others clinicians police officer midwife midwives sho cpn hca"
     " registrar counsellor counselor therapist teacher adviser advisor landlord probation"
     " warden trainer caller callers assessor interpreter reg receptionist boss employer sponsor"
     " nan gran granny grandma grandad grandpa aunt auntie uncle cousin boyfriend girlfriend mate"
     " mates neighbour neighbor flatmate housemate"
-    # documents and institutions that "say", "call", "describe": the writer is not the subject
-    " model system form forms slide letter board whiteboard sheet records file textbook leaflet"
+)
+# … and documents and institutions that "say", "call", "describe": the writer is not the subject
+_OTHER_SUBJECT = _PEOPLE | _words(
+    "notes chart referral handover model system form forms slide letter board whiteboard sheet"
+    " records file textbook leaflet"
 )
 _SUBJECT_WORD = re.compile(r"[\w']+")
 _DETERMINERS = _words("the a an his her their my our this that these those")
@@ -233,18 +241,17 @@ _WRITER_RESUMES = re.compile(
 _OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
 # After a quoted word or two, what marks it as mentioned rather than used ('"lacks insight" just
 # means she disagrees', '"non-compliant" is code for …')
+_GLOSS = (  # "(just) means", "(really) translates as"
+    r"(?:(?:usually|often|just|really|only|mostly|generally|basically|normally|always)\s+)?means?"
+    r"|(?:(?:usually|often|just|really)\s+)?translates?\s+(?:as|to)"
+)
 _MENTIONED = re.compile(
     r"\s*(?:(?:is|are|was|were)\s+(?:usually|often|just|really|mostly|normally|actually|always"
-    r"|code|shorthand|another\s+word)|(?:usually\s+|often\s+|just\s+|really\s+|only\s+|mostly\s+"
-    r"|generally\s+|basically\s+|normally\s+|always\s+)?means?"
-    r"|(?:usually\s+|often\s+|just\s+|really\s+)?translates?\s+(?:as|to))(?![\w'])"
+    rf"|code|shorthand|another\s+word)|{_GLOSS})(?![\w'])"
 )
 # … and a label that opens a sentence defining it ("Poor engagement = nobody to engage with",
 # "Non-compliant means she said no"): the writer mentions someone else's word, not uses it
-_DEFINED = re.compile(
-    r"\s*(?:=|(?:just\s+|really\s+|usually\s+|often\s+|basically\s+|only\s+)?means?(?![\w'])"
-    r"|is\s+(?:code|shorthand)\s+for(?![\w'])|(?:just\s+|really\s+)?translates?\s+(?:as|to)(?![\w']))"
-)
+_DEFINED = re.compile(rf"\s*(?:=|(?:is\s+(?:code|shorthand)\s+for|{_GLOSS})(?![\w']))")
 # … or echoes, opening its sentence, to question it: "Treatment resistant, like he is the
 # problem", "Challenging behaviour, that's the heading on his plan", "Noncompliant. Every time I
 # see that word in a chart …"
@@ -804,11 +811,6 @@ _CARRY_VERBS = _words(
 )
 # between a clause's start and a hit that opens it: no subject of the hit's own
 _NO_SUBJECT_LEAD = re.compile(r"(?:[\s,;:\-]|and\b|then\b|just\b|but\b)*")
-# the people among _OTHER_SUBJECT (not "notes", "handover", "the form" …)
-_PEOPLE = _OTHER_SUBJECT - _words(
-    "notes chart referral handover model system form forms slide letter board whiteboard sheet"
-    " records file textbook leaflet"
-)
 
 
 # someone else's feeling, right before a self-worth hit: "He was already ashamed", "she's so
@@ -837,9 +839,14 @@ def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, s
     if word in _THIRD_PERSON or word in _PEOPLE:
         return True
     name = norm[at : at + len(word)]
-    initial = len(name) == 1 and name.isupper()
     # a name; at the sentence's start only an initial ("D came …"): "Shift was busy, said …"
-    return (initial or (k > 1 and _NAME.fullmatch(name) is not None)) and name not in _NOT_NAMES
+    initial = len(name) == 1 and name.isupper() and name not in _NOT_NAMES
+    return initial or (k > 1 and _is_name(name))
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word, an acronym or an initial that is not a sentence word ("Then")."""
+    return _NAME.fullmatch(word) is not None and word not in _NOT_NAMES
 
 
 # a line of a script, and who speaks it: "Consultant: Patient in bay 3 is non-adherent"
@@ -860,11 +867,9 @@ def _someone_elses_line(lower: str, norm: str, start: int) -> bool:
         return False  # the writer's own line ("Me: …")
     if speaker in _PEOPLE or speaker in _THIRD_PERSON:
         return True
-    at = m.start(2)
     return (
         m.group(1) is None  # a name: one word, capitalised, in a script with the writer's lines
-        and _NAME.fullmatch(norm, at, m.end(2)) is not None
-        and norm[at : m.end(2)] not in _NOT_NAMES
+        and _is_name(norm[m.start(2) : m.end(2)])
         and _SCRIPT_ME.search(lower) is not None
     )
 
