@@ -188,13 +188,15 @@ def test_held_out_accuracy(floors: Floors) -> None:
     assert found.flipped_by_flags == []  # no negated or attributed hit turns identity into drift
 
 
-# Development sets (round 8): right at first / reached, and entries with a counted hit inside
-# one of their "traps" (phrases that must not count) at the end of that round.
+# Development sets (rounds 8 and 9): right at first / reached, and entries with a counted hit
+# inside one of their "traps" (phrases that must not count) at the end of their round.
 DEV_FLOORS = {
     "others_framing": (0.95, 7),  # 56 -> 77 of 80
     "warm_drift": (0.80, 13),  # 40 -> 57 of 70
     "short_notes": (0.94, 0),  # 74 -> 114 of 120
     "mixed": (0.63, 0),  # 39 -> 65 of 100
+    "clear_everyday": (0.87, 22),  # 75 -> 105 of 120
+    "new_settings": (0.70, 0),  # 42 -> 42 of 60
 }
 
 
@@ -212,14 +214,21 @@ def test_development_set_accuracy(name: str) -> None:
     assert trapped <= most_trapped
 
 
-def test_coverage_sentences_are_found_with_their_dimension() -> None:
-    """240 sentences written from the brief, one practice each (dimension, polarity, text)."""
+@pytest.mark.parametrize(
+    ("name", "size", "floor"),
+    [
+        ("coverage_sentences.tsv", 240, 194),  # 128 at first, 196 at the end of round 8
+        ("coverage_sentences2.tsv", 320, 280),  # 175 at first (round 9)
+    ],
+)
+def test_coverage_sentences_are_found_with_their_dimension(name: str, size: int, floor: int) -> None:
+    """Sentences written from the brief, one practice each (dimension, polarity, text)."""
     found = 0
-    lines = (DEV / "coverage_sentences.tsv").read_text(encoding="utf-8").splitlines()
+    lines = (DEV / name).read_text(encoding="utf-8").splitlines()
     for line in lines:
         dim, polarity, text = line.split("\t")
         found += any(
             h.counted and h.dimension == dim and h.polarity == polarity
             for h in score_text(text).hits
         )
-    assert len(lines) == 240 and found >= 194  # 128 at first, 196 at the end of round 8
+    assert len(lines) == size and found >= floor

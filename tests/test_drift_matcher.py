@@ -28,6 +28,7 @@ def only(text: str, marker_prefix: str) -> Hit:
         "I never gave advice.",
         "No giving advice from me today.",
         "I didnt give advice",
+        "Declined to tell her what to do when she asked.",  # refusing, like "refused to"
     ],
 )
 def test_negated_drift_is_dropped(text: str) -> None:
@@ -300,6 +301,8 @@ def test_instead_of_stops_at_the_writers_own_clause(text: str) -> None:
         ("I was tempted to tell her she should leave him.", "advice"),
         ("I almost told her what to do.", "advice"),
         ("Part of me wanted to tell him to go home.", "advice"),
+        # an intention that did not happen, like "was going to"
+        ("Meant to share my story with the group but ran out of time.", "story"),
     ],
 )
 def test_hypothetical_is_not_counted(text: str, prefix: str) -> None:

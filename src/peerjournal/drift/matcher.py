@@ -10,7 +10,7 @@ combined regex from the lexicon's phrase index. Hits never overlap; the longest 
 Every hit is a span of the original text (``text[start:end]``) with four flags:
 
 - ``negated``: a negator (not, n't, never, no, without, instead of, rather than, stopped myself
-  from, refused to, pushed back on, avoided …) in the same clause, at most `NEGATION_WINDOW`
+  from, refused to, declined to, pushed back on, avoided …) in the same clause, at most `NEGATION_WINDOW`
   words before the marker (twice that after a verb that raises the negation: "I didn't feel it
   was my place to say what she should do"). "Back on" negates only after push / hold ("pushed
   back on", not "back on my caseload"). Scope stops at clause boundaries (punctuation, but/so/
@@ -59,7 +59,7 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   subject ("they need to learn …").
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
   "in future", "tomorrow", "I would / I'd like to / I want to / I'm going to / I'll", "should
-  have", "was going to", "wish", "the minute I'm …", past habit ("used to", "years ago") or
+  have", "was going to", "meant to", "wish", "the minute I'm …", past habit ("used to", "years ago") or
   an urge ("tempted to", "almost", "nearly", "part of me wanted to") in the same clause: not
   what happened on this shift. A past habit also covers what a dash or colon after it spells
   out ("I used to lecture - you should …"), until the sentence turns to the present ("now",
@@ -378,8 +378,9 @@ _HYPOTHETICAL = re.compile(
     rf"|{_HABIT_CUES}"
     r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i"
     r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to"
-    # a plan that did not happen: "Was going to mention my own time on the ward when …"
-    r"|(?:was|were)\s+going\s+to"
+    # a plan that did not happen: "Was going to mention my own time on the ward when …",
+    # "Meant to bring it up."
+    r"|(?:was|were)\s+going\s+to|meant\s+to"
     # a condition put as a time: "the minute I'm the one holding the blister packs, …"
     r"|the\s+(?:minute|moment|second|day)\s+(?:i'm|i\s+am|i\s+start|i\s+become|i\s+turn)"
     # an urge, not a deed: "I was tempted to …", "I almost told her …", "part of me wanted to"
@@ -408,6 +409,7 @@ _NEGATOR_WORDS = _words(
     "not no never nor neither none nothing nobody without hardly barely cannot dont didnt"
     " doesnt wasnt werent isnt arent wont cant couldnt wouldnt shouldnt havent hadnt refuse"
     " refused stop stopped stopping quit refusing refrain refrained resist resisted resisting"
+    " declined declining"
     " avoid avoided avoiding objected challenged challenging questioned questioning"
     " didnae wasnae isnae couldnae wouldnae cannae dinnae"  # Scots
     " nobody's noone's"
@@ -494,7 +496,7 @@ _HYPOTHETICAL_WORDS = _words(
     "if next future forward now tomorrow would i'd we'd will i'll we'll want plan hope intend need"
     " going i'm we're used ago back should could might wish wished imagine maybe should've could've"
     " would've expect expects expected expecting wait waits waited waiting braces braced bracing"
-    " tempted almost nearly part urge itching dying"
+    " tempted almost nearly part urge itching dying meant"
 )
 _SELF_NOTICED_WORDS = _words(
     "caught noticed notice realised realized realise realize recognised recognized clocked"
