@@ -501,6 +501,35 @@ POSITIVE: list[tuple[str, str]] = [
     ("Felt like a nobody next to the social worker.", "self_worth"),
     ("Kept the jargon in, trying to sound like a nurse in front of the student.", "co_optation"),
     ("Finished the whole checklist anyway because his case manager will ask.", "co_optation"),
+    # round 9: keeping my past back, deferring, doubt, doing-for, desk work, platitudes
+    ("Kept my history well hidden from the new group tonight.", "story.withheld"),
+    ("Left my own past right out of it with Dee, again.", "story.withheld"),
+    ("Said I didn't really want to get into my past, and asked about her weekend.", "story"),
+    ("Told her it's private and we moved on.", "story.withheld"),
+    ("Said he'd be better off asking the nurse about that one.", "voice.defer_avoid"),
+    ("Kept my concerns to myself in the review.", "voice.defer_avoid"),
+    ("Told her it's out of my hands now.", "voice.defer_avoid"),
+    ("Handed the call about the outing back to my manager.", "voice.defer_avoid"),
+    ("Not sure my lived experience counts for much in there.", "self_worth.doubt_shame"),
+    ("Everyone else at the table had a degree, and I felt it.", "self_worth.doubt_shame"),
+    ("Honestly wondering if I'm cut out for this job.", "self_worth.doubt_shame"),
+    ("Kept apologising to the doctor for being in the way.", "self_worth.doubt_shame"),
+    ("He got tongue-tied at the desk so I took over and did the talking.", "mutuality"),
+    ("Filled in the whole housing form for him while he watched.", "mutuality"),
+    ("Went through the relapse prevention handout with them point by point.", "mutuality"),
+    ("Typed up the minutes for the team and chased three letters.", "co_optation"),
+    ("Answered the duty phone most of the afternoon.", "co_optation"),
+    ("Logged it all in the notes for her care coordinator.", "co_optation"),
+    ("Told him it's trust policy and there's nothing I can do.", "co_optation"),
+    ("Feel like I'm basically one of the team now.", "co_optation"),
+    ("Told her everything happens for a reason.", "advice"),
+    ("Said he'll feel better in a week or two, give it time.", "advice"),
+    ("Said she should bring it up with her psychiatrist.", "advice"),
+    ("Wrote her diagnoses down on the benefits form, BPD and the rest.", "clinical_language"),
+    ("Sleep poor, appetite reduced, so I noted it.", "clinical_language"),
+    ("Asked about any thoughts of self-harm before I left.", "clinical_language"),
+    ("Spent the visit on a rundown of everything that's gone wrong.", "focus"),
+    ("Tracked her moods across the week on the chart.", "focus"),
 ]
 
 
@@ -686,6 +715,13 @@ NEGATIVE = [
     # someone else's feeling, a preposition in a name's slot
     "He was already ashamed, head down like a schoolboy, so we just sat.",
     "Nobody asked about my past once.",
+    # round 9: a job title, a person's own belief, a helpline's word for a caller, a refusal
+    "A junior doctor sat in on the group and joined in.",
+    "Her work coach said she's doing well.",
+    "He's convinced he's being followed, so I asked what that's like.",
+    "Regular caller tonight, we talked about his allotment.",
+    "I declined to fill in the risk screen and explained it's not my role.",
+    "Meant to chase the letter for him but he'd already done it himself.",
 ]
 
 

@@ -65,6 +65,12 @@ def test_flip_turns_negated_identity_into_drift() -> None:
     assert hit.negated and hit.counted and hit.polarity == "identity"
 
 
+def test_a_negator_that_is_the_subject_drops_rather_than_flips() -> None:
+    """What nobody did says nothing of the writer: "Nobody asked about his heart"."""
+    for text in ("Nobody shared their story today.", "No one asked about his nerves at all."):
+        assert not any(h.counted for h in score_text(text).hits), text
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1306,6 +1312,10 @@ def test_the_object_of_a_preposition_does_not_speak(text: str, attributed: bool)
         # a script: the writer's lines are marked "Me:"
         ('Nurse: "he is fine." Me: "he is non-compliant, to be honest".', False),
         ('Nurse: "he is non-compliant." Me: "says who?"', True),
+        # a quote of several sentences, introduced where it opens; a reply in diary style
+        ("I replied on the forum: 'Thanks for posting. Sounds like you're non-compliant.'", False),
+        ("Also replied to a regular, 'you are being non-compliant'.", False),
+        ("The nurse wrote back: 'Thanks. He is non-compliant.' I left it.", True),
     ],
 )
 def test_the_writers_own_quoted_words(text: str, attributed: bool) -> None:
@@ -1389,6 +1399,9 @@ def test_a_condition_put_as_a_time_is_hypothetical() -> None:
         ("Me and Gaz went to the chemist, said nothing.", False),
         ("Shift was busy, said nothing at handover.", False),
         ("D came in and I told him what to do.", False),
+        # a second verb of a clause's subject, after "and"
+        ("The others came over, and Bernard brought her tea and said nothing.", True),
+        ("Went round to his, sat down and said nothing about the meds.", False),
     ],
 )
 def test_a_subject_carries_to_a_clause_without_one(text: str, theirs: bool) -> None:

@@ -29,8 +29,8 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   "couldn't stop myself from" or "couldn't help" (the writer did it). "Instead of …" ends where
   the writer's own clause starts ("Instead of selling it to him I asked …"). A marker whose
   negation flips counts for the opposite polarity only when the writer is the one who did not
-  (see `_writer_speaks`); about someone else ("R. can't sit with his back to a door"), it is
-  dropped.
+  (see `_writer_speaks`); about someone else ("R. can't sit with his back to a door"), or
+  about no one ("Nobody asked about his heart"), it is dropped.
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced the
   quote: "I said '…'"; but a quoted word or two the writer talks about rather than uses,
   '"kicking off" is usually …', is never the writer's), or after a reported-speech cue in the
@@ -283,8 +283,10 @@ _WRITER_QUOTES = re.compile(
     r"(?:"
     # diary style, no subject, at a sentence start: "Kept saying 'you should'", "Called her '…'"
     # (not after an initial: "Y. kept saying '…'" is Y's words)
-    r"(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:(?:kept|keep|started|began)\s+(?:to\s+)?)?"
-    r"(?:said|saying|say|called|calling|wrote|told\s+\w+|tell(?:ing)?\s+\w+)"
+    r"(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:(?:also|then|and)\s+)?"
+    r"(?:(?:kept|keep|started|began)\s+(?:to\s+)?)?"
+    r"(?:said|saying|say|called|calling|wrote|replied|answered|posted|texted|messaged|typed"
+    r"|told\s+\w+|tell(?:ing)?\s+\w+)"
     # diary style, addressed: "To the new member: '…'", "Then to him an hour later: '…'"
     r"|(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:then\s+|and\s+)?to\s+(?:[\w',]+\s+){0,6}?[\w']+\s*:"
     # a script, the writer's lines marked "Me:" ('Nurse: "…" Me: "…"')
@@ -468,6 +470,17 @@ _NEW_CLAUSE = re.compile(
     # … or a question clause: "I don't know why I dodged it"
     r"|(?<![\w'])(?:why|how|whether)\s+(?:i|we|she|he|they)(?![\w'])"
 )
+# a negator that is the subject: "Nobody asked about his heart" says what no one did, not
+# what the writer failed to do
+_NOBODY = _words("nobody nobody's noone noone's none")
+
+
+def _nobody(tokens: list[str], neg: int) -> bool:
+    return tokens[neg] in _NOBODY or (
+        tokens[neg] == "no" and neg + 1 < len(tokens) and tokens[neg + 1] == "one"
+    )
+
+
 _ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than", "opposed to"
 _POSSESSIVES = _words("her his their my our your")
 _COORDINATED = re.compile(r"\b(?:or|nor)\b")
@@ -827,7 +840,9 @@ _THEIR_FEELING = re.compile(
 def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, start: int) -> bool:
     """Is the hit at `start`, opening a clause with no subject of its own, done by a person who
     is the subject of the sentence's first clause ("D came with his cousin, said nothing first
-    hour", "The nurse came in, told her she should …")? Diary style ("Met D at the gate, said
+    hour", "The nurse came in, told her she should …")? (Called with a clause and the "and"
+    in it, for a verb coordinated with the clause's first: "…, and Bernard brought tea and said
+    nothing".) Diary style ("Met D at the gate, said
     nothing") and a first person before the hit ("D and I went in, …") keep it the writer's."""
     if _NO_SUBJECT_LEAD.fullmatch(text, clause_start, start) is None:
         return False
@@ -1235,16 +1250,20 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         polarity = marker.polarity
         dropped = negated and (owns or marker.negation == "drop")
         if negated and not dropped:
-            if _writer_speaks(lower, norm, clause_start, starts[neg]):
+            if not _nobody(tokens, neg) and _writer_speaks(lower, norm, clause_start, starts[neg]):
                 polarity = "drift" if polarity == "identity" else "identity"
             else:
                 dropped = True  # someone else did not: it says nothing of the writer
         in_quote = _quote_around(quotes, start) if quotes else None
         cue = attrib_first if attrib_first < tok else -1
+        # a quote of several sentences is introduced in the sentence where it opens
+        lead_start = sent_start
+        if in_quote is not None and in_quote[0] < sent_start:
+            lead_start = sentence_starts[bisect_right(sentence_starts, in_quote[0]) - 1]
         attributed = (in_quote is not None or cue >= 0) and _attributed(
             lower,
             norm,
-            sent_start,
+            lead_start,
             _back_off(starts, cue, sent_start),
             start,
             clause_starts,
@@ -1273,6 +1292,10 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             ) or _someone_else_does(lower, norm, sent_start, clause_start, start)
             if not attributed and clause_start > sent_start:
                 attributed = _subject_carries(lower, norm, sent_start, clause_start, start)
+            if not attributed and lower.endswith(" and ", clause_start, start):
+                # a second verb of the clause's subject: "…, and Bernard brought her a slice
+                # of cake and said nothing"
+                attributed = _subject_carries(lower, norm, clause_start, start - 4, start)
             if not attributed and marker.dimension == "self_worth":
                 attributed = _THEIR_FEELING.search(lower, clause_start, start) is not None
             if attributed:
