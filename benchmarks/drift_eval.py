@@ -51,6 +51,7 @@ DEV_SETS = {
     "mixed": DEV / "mixed.toml",
     "clear_everyday": DEV / "clear_everyday.toml",
     "new_settings": DEV / "new_settings.toml",
+    "clear_everyday2": DEV / "clear_everyday2.toml",
 }
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 
