@@ -1402,6 +1402,7 @@ def test_a_condition_put_as_a_time_is_hypothetical() -> None:
         # a second verb of a clause's subject, after "and"
         ("The others came over, and Bernard brought her tea and said nothing.", True),
         ("Went round to his, sat down and said nothing about the meds.", False),
+        ("Calmed him down when he was agitated and talked him into his PRN.", False),
     ],
 )
 def test_a_subject_carries_to_a_clause_without_one(text: str, theirs: bool) -> None:

@@ -1292,9 +1292,14 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
             ) or _someone_else_does(lower, norm, sent_start, clause_start, start)
             if not attributed and clause_start > sent_start:
                 attributed = _subject_carries(lower, norm, sent_start, clause_start, start)
-            if not attributed and lower.endswith(" and ", clause_start, start):
+            if (
+                not attributed
+                and lower.endswith(" and ", clause_start, start)
+                and _SUBORDINATE.search(lower, clause_start, start) is None
+            ):
                 # a second verb of the clause's subject: "…, and Bernard brought her a slice
-                # of cake and said nothing"
+                # of cake and said nothing" (not after a "when" clause: "Calmed him down when
+                # he was agitated and talked him into …" is the writer's)
                 attributed = _subject_carries(lower, norm, clause_start, start - 4, start)
             if not attributed and marker.dimension == "self_worth":
                 attributed = _THEIR_FEELING.search(lower, clause_start, start) is not None
