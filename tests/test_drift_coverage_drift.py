@@ -550,6 +550,15 @@ POSITIVE: list[tuple[str, str]] = [
     ("Backed up the restraint decision at the debrief.", "co_optation"),
     ("Did the welfare check rounds on the hour all night.", "co_optation"),
     ("Made sure he took his first dose in front of me before I left.", "co_optation"),
+    ("Saw she'd been crying and mentioned to the staff nurse after that she's low.", "co_optation"),
+    ("Passed her name to the manager as one to keep an eye on.", "co_optation"),
+    ("Put in my report that he was withdrawn and guarded.", "co_optation"),
+    ("Stood at the hatch making sure they drank it down.", "co_optation"),
+    ("Kept a tally of who came in and for how long.", "co_optation"),
+    ("Told him to come to group or they'll stop his leave.", "co_optation"),
+    ("Reminded her not to miss her depot again.", "advice"),
+    ("Told him he should be grateful for the bed.", "advice"),
+    ("Had her redo the chart because it was messy.", "mutuality"),
 ]
 
 

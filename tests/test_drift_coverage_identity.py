@@ -570,6 +570,15 @@ POSITIVE: list[tuple[str, str]] = [
     ("moving_toward", "Dreamed a bit with Ahmed about his own barbershop."),
     ("advocacy", "Argued in the ward round for her to get leave for the wedding."),
     ("advocacy", "Kept escalating his request for an interpreter until they booked one."),
+    # the writer telling of their own past, in the shapes people use
+    ("story", "Told her I failed my driving test four times before I got sober."),
+    ("story", "Told him that I slept in my car for a month after the divorce."),
+    ("story", "Said I hid in the toilets at my first meeting."),
+    ("story", "Told them at my first meeting I didn't say a word."),
+    ("story", "Said when I was on methadone I couldn't see past the next pick-up."),
+    ("story", "Owned up that my first week back I nearly walked out."),
+    ("story", "It took me three years to stop apologising for being there."),
+    ("story", "Talked about how I coped after my dad died, the long walks."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never
