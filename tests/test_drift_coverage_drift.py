@@ -559,6 +559,12 @@ POSITIVE: list[tuple[str, str]] = [
     ("Reminded her not to miss her depot again.", "advice"),
     ("Told him he should be grateful for the bed.", "advice"),
     ("Had her redo the chart because it was messy.", "mutuality"),
+    ("I said he needs to stop seeing those lads.", "advice"),
+    ("Told her she'd be better off in hospital for a bit.", "advice"),
+    ("Steered him towards the detox, it's what he needs.", "advice"),
+    ("Told him we'd need to sort the debts before anything else.", "advice"),
+    ("Explained that the tablets take a few weeks to work.", "clinical_language"),
+    ("Spent the hour on everything that's wrong with the flat and his health.", "focus"),
 ]
 
 
@@ -750,6 +756,7 @@ NEGATIVE = [
     "He's convinced he's being followed, so I asked what that's like.",
     "Regular caller tonight, we talked about his allotment.",
     "I declined to fill in the risk screen and explained it's not my role.",
+    "Her GP said she should take the tablets; I asked how that landed.",
     "Meant to chase the letter for him but he'd already done it himself.",
 ]
 

@@ -579,6 +579,7 @@ POSITIVE: list[tuple[str, str]] = [
     ("story", "Owned up that my first week back I nearly walked out."),
     ("story", "It took me three years to stop apologising for being there."),
     ("story", "Talked about how I coped after my dad died, the long walks."),
+    ("story", "Told him it's been a rough month for me too, with my mum in hospital."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never

@@ -197,7 +197,7 @@ DEV_FLOORS = {
     "warm_drift": (0.80, 13),  # 40 -> 57 of 70
     "short_notes": (0.94, 0),  # 74 -> 114 of 120
     "mixed": (0.63, 0),  # 39 -> 65 of 100
-    "clear_everyday": (0.87, 22),  # 75 -> 106 of 120
+    "clear_everyday": (0.89, 22),  # 75 -> 108 of 120
     "new_settings": (0.83, 0),  # 42 -> 51 of 60
     "clear_everyday2": (0.84, 7),  # 82 -> 102 of 120 (83 before its own misses were read)
 }
