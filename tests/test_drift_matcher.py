@@ -1473,7 +1473,7 @@ def test_care_the_writer_received_in_a_story_they_tell_is_the_past() -> None:
 def test_scots_forms_read_as_standard_ones() -> None:
     assert only("I didnae share my story with him.", "story").polarity == "drift"
     telt = only("Telt him aboot my first month sober.", "story")
-    assert telt.counted and telt.text == "Telt him aboot my"
+    assert telt.counted and telt.text == "Telt him aboot my first"
 
 
 def test_a_negator_does_not_reach_into_a_question_clause() -> None:
