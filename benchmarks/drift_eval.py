@@ -52,6 +52,7 @@ DEV_SETS = {
     "clear_everyday": DEV / "clear_everyday.toml",
     "new_settings": DEV / "new_settings.toml",
     "clear_everyday2": DEV / "clear_everyday2.toml",
+    "clear_everyday3": DEV / "clear_everyday3.toml",
 }
 CLEAR = frozenset({"clear_identity", "clear_drift"})
 

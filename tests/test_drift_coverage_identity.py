@@ -580,6 +580,18 @@ POSITIVE: list[tuple[str, str]] = [
     ("story", "It took me three years to stop apologising for being there."),
     ("story", "Talked about how I coped after my dad died, the long walks."),
     ("story", "Told him it's been a rough month for me too, with my mum in hospital."),
+    ("story", "Ended up telling the group about the three years I barely left my room."),
+    ("story", "Told her, quietly, that I used to cut too, and she looked up."),
+    ("story", "Told him when my daughter was born I was still using, and what that cost."),
+    ("story", "Told the lads my grandad taught me to fish on the canal before it all went wrong."),
+    ("story", "Said I turned up to my first group still shaking from the night before."),
+    ("mutuality", "She talked about her week and I talked about mine."),
+    ("mutuality", "Asked him to teach me the card trick, and he did."),
+    ("advocacy", "Asked the officer to give her ten minutes to get her things."),
+    ("advocacy", "Said at the review that she wants to go home to her sister's."),
+    ("advocacy", "Asked could we talk to him first before anyone decided."),
+    ("voice", "My voice shook but I said it anyway."),
+    ("self_worth", "Felt ten foot tall walking home."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never
