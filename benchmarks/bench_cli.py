@@ -72,7 +72,13 @@ OWN_SECTIONS = (
             "drift_eval.py",
             ("--set", str(HERE.parent / f"tests/data/drift_holdout{suffix}.toml")),
         )
-        for nth, suffix in (("fifth", "5"), ("ninth", "9"), ("eleventh", "11"), ("twelfth", "12"))
+        for nth, suffix in (
+            ("fifth", "5"),
+            ("ninth", "9"),
+            ("eleventh", "11"),
+            ("twelfth", "12"),
+            ("thirteenth", "13"),
+        )
     ),
     *(
         (

@@ -28,6 +28,7 @@ from drift_eval import (
     HOLDOUT10_SET,
     HOLDOUT11_SET,
     HOLDOUT12_SET,
+    HOLDOUT13_SET,
     HOLDOUT_SET,
     evaluate,
     load_entries,
@@ -70,6 +71,8 @@ class Floors:
 #   session) and scored at that round's start and end commits; its errors are not read.
 # - drift_holdout12.toml: written blind near the end of the ninth round and scored at that
 #   round's start and end commits; its errors are not read.
+# - drift_holdout13.toml: written blind at the start of the tenth round (2026-12-03, fifth
+#   session) and scored at that round's start and end commits; its errors are not read.
 HELD_OUT = [
     Floors(HOLDOUT_SET, 0.98, 0.96, 0.95, 0.78),  # reached 100.0 / 97.8 / 96.7 / 79.6%
     # reached 100.0 / 91.2 / 87.2 / 72.2% (first baseline 72.2 / 49.1 / 38.5 / 46.9%)
@@ -111,6 +114,8 @@ HELD_OUT = [
     # never read: 75.0 / 63.3 / 57.5 / 41.4% at the start of the round that wrote it, 75.0 /
     # 65.0 / 60.0 / 42.6% at its end
     Floors(HOLDOUT12_SET, 0.73, 0.63, 0.58, 0.41),
+    # never read: 85.0 / 73.3 / 67.5 / 40.0% at the start of the round that wrote it
+    Floors(HOLDOUT13_SET, 0.83, 0.71, 0.65, 0.38),
 ]
 HELD_OUT_IDS = [f.path.stem for f in HELD_OUT]
 
@@ -226,7 +231,9 @@ def test_development_set_accuracy(name: str) -> None:
         ("coverage_sentences3.tsv", 320, 278),  # 162 at first (round 9)
     ],
 )
-def test_coverage_sentences_are_found_with_their_dimension(name: str, size: int, floor: int) -> None:
+def test_coverage_sentences_are_found_with_their_dimension(
+    name: str, size: int, floor: int
+) -> None:
     """Sentences written from the brief, one practice each (dimension, polarity, text)."""
     found = 0
     lines = (DEV / name).read_text(encoding="utf-8").splitlines()

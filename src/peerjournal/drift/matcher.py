@@ -10,27 +10,26 @@ combined regex from the lexicon's phrase index. Hits never overlap; the longest 
 Every hit is a span of the original text (``text[start:end]``) with four flags:
 
 - ``negated``: a negator (not, n't, never, no, without, instead of, rather than, stopped myself
-  from, refused to, declined to, pushed back on, avoided …) in the same clause, at most `NEGATION_WINDOW`
-  words before the marker (twice that after a verb that raises the negation: "I didn't feel it
-  was my place to say what she should do"). "Back on" negates only after push / hold ("pushed
-  back on", not "back on my caseload"). Scope stops at clause boundaries (punctuation, but/so/
-  because/while/instead/…, "and I", "and my X is"). A negator belongs to the nearest marker
-  after it ("not X, Y" leaves Y alone) unless the markers are coordinated ("didn't lecture or
-  give advice"), then however far the second one ("wasn't there to check her mood scores or ask
-  about symptoms"), or the second is the object of the first ("never asked about her |
-  symptoms": the first, about the object rather than the person, is dropped, not flipped). A
-  negator inside the marker's own span is part of the phrase ("didn't want to rock the
-  boat"); one that ends the previous marker's span negates what follows ("I chose not to |
-  fill in the risk form"). A negator that affirms is none: surprise ("never thought I'd"), a
-  double negative ("I'll never forget"), emphasis ("can't tell you how much"), a comparative
-  over all time ("never felt so", "don't think I've ever … so"), a superlative ("couldn't have
-  asked for a better", "couldn't be prouder"), a fear denied ("wasn't nervous sharing …").
-  "Stopped and asked" is not a negation: the writer stopped and did something else; nor is
-  "couldn't stop myself from" or "couldn't help" (the writer did it). "Instead of …" ends where
-  the writer's own clause starts ("Instead of selling it to him I asked …"). A marker whose
-  negation flips counts for the opposite polarity only when the writer is the one who did not
-  (see `_writer_speaks`); about someone else ("R. can't sit with his back to a door"), or
-  about no one ("Nobody asked about his heart"), it is dropped.
+  from, refused to, declined to, pushed back on, avoided …) in the same clause, at most
+  `NEGATION_WINDOW` words before the marker (twice that after a verb that raises the negation: "I
+  didn't feel it was my place to say what she should do"). "Back on" negates only after push / hold
+  ("pushed back on", not "back on my caseload"). Scope stops at clause boundaries (punctuation,
+  but/so/ because/while/instead/…, "and I", "and my X is"). A negator belongs to the nearest marker
+  after it ("not X, Y" leaves Y alone) unless the markers are coordinated ("didn't lecture or give
+  advice"), then however far the second one ("wasn't there to check her mood scores or ask about
+  symptoms"), or the second is the object of the first ("never asked about her | symptoms": the
+  first, about the object rather than the person, is dropped, not flipped). A negator inside the
+  marker's own span is part of the phrase ("didn't want to rock the boat"); one that ends the
+  previous marker's span negates what follows ("I chose not to | fill in the risk form"). A negator
+  that affirms is none: surprise ("never thought I'd"), a double negative ("I'll never forget"),
+  emphasis ("can't tell you how much"), a comparative over all time ("never felt so", "don't think
+  I've ever … so"), a superlative ("couldn't have asked for a better", "couldn't be prouder"), a
+  fear denied ("wasn't nervous sharing …"). "Stopped and asked" is not a negation: the writer
+  stopped and did something else; nor is "couldn't stop myself from" or "couldn't help" (the writer
+  did it). "Instead of …" ends where the writer's own clause starts ("Instead of selling it to him
+  I asked …"). A marker whose negation flips counts for the opposite polarity only when the writer
+  is the one who did not (see `_writer_speaks`); about someone else ("R. can't sit with his back to
+  a door"), or about no one ("Nobody asked about his heart"), it is dropped.
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced the
   quote: "I said '…'"; but a quoted word or two the writer talks about rather than uses,
   '"kicking off" is usually …', is never the writer's), or after a reported-speech cue in the
@@ -57,17 +56,17 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   one: "D came with his cousin, said nothing") is theirs, with what follows it in the sentence;
   labels are the writer's words whoever they describe, and so is a judgement that names its
   subject ("they need to learn …").
-- ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time",
-  "in future", "tomorrow", "I would / I'd like to / I want to / I'm going to / I'll", "should
-  have", "was going to", "meant to", "wish", "the minute I'm …", past habit ("used to", "years ago") or
-  an urge ("tempted to", "almost", "nearly", "part of me wanted to") in the same clause: not
-  what happened on this shift. A past habit also covers what a dash or colon after it spells
-  out ("I used to lecture - you should …"), until the sentence turns to the present ("now",
-  "today", "but"); in its own clause it ends at "and still" / "and now" ("He used to be a chef
-  and still knows his stuff"). "I'll never forget" / "I'll always remember" is a memory, not a
-  plan. The feelings and the care a story the writer tells speaks of are its past ("told him
-  about my first month sober, how I was sure I didn't belong"), until the sentence turns to
-  this shift ("but", "today", "then", "was able to" …).
+- ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time", "in
+  future", "tomorrow", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
+  "was going to", "meant to", "wish", "the minute I'm …", past habit ("used to", "years ago") or an
+  urge ("tempted to", "almost", "nearly", "part of me wanted to") in the same clause: not what
+  happened on this shift. A past habit also covers what a dash or colon after it spells out ("I
+  used to lecture - you should …"), until the sentence turns to the present ("now", "today",
+  "but"); in its own clause it ends at "and still" / "and now" ("He used to be a chef and still
+  knows his stuff"). "I'll never forget" / "I'll always remember" is a memory, not a plan. The
+  feelings and the care a story the writer tells speaks of are its past ("told him about my first
+  month sober, how I was sure I didn't belong"), until the sentence turns to this shift ("but",
+  "today", "then", "was able to" …).
 - ``self_noticed``: after "I caught myself", "I noticed I", "noticed halfway through that I",
   "I realised", "I found myself",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
