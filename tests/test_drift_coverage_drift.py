@@ -565,6 +565,16 @@ POSITIVE: list[tuple[str, str]] = [
     ("Told him we'd need to sort the debts before anything else.", "advice"),
     ("Explained that the tablets take a few weeks to work.", "clinical_language"),
     ("Spent the hour on everything that's wrong with the flat and his health.", "focus"),
+    ("Told her she's gotta stop seeing him, simple as.", "advice"),
+    ("Telt him ye need tae get tae the meetings.", "advice"),
+    ("Said if he doesn't stop he'll lose the flat.", "advice"),
+    ("Didn't want to be the one causing a fuss, so I left it.", "voice.defer_avoid"),
+    ("Figured it was above my pay grade and let it go.", "voice.defer_avoid"),
+    ("Flagged the two drinkers for the keyworker.", "co_optation"),
+    ("He said he'd used at the weekend, so I texted his PO.", "co_optation"),
+    ("Asked every mum her score on the sheet and whether she's on meds.", "focus"),
+    ("Her MMSE has dropped again.", "clinical_language"),
+    ("Logged the triggers and the duration of each outburst.", "co_optation"),
 ]
 
 
@@ -757,6 +767,7 @@ NEGATIVE = [
     "Regular caller tonight, we talked about his allotment.",
     "I declined to fill in the risk screen and explained it's not my role.",
     "Her GP said she should take the tablets; I asked how that landed.",
+    "Told her I'd have to check with the manager about the room.",
     "Meant to chase the letter for him but he'd already done it himself.",
 ]
 
