@@ -78,6 +78,7 @@ OWN_SECTIONS = (
             ("eleventh", "11"),
             ("twelfth", "12"),
             ("thirteenth", "13"),
+            ("fourteenth", "14"),
         )
     ),
     *(

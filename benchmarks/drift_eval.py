@@ -41,6 +41,7 @@ HOLDOUT10_SET = DATA / "drift_holdout10.toml"  # tenth, written blind: scored on
 HOLDOUT11_SET = DATA / "drift_holdout11.toml"  # eleventh, written blind: its errors are never read
 HOLDOUT12_SET = DATA / "drift_holdout12.toml"  # twelfth, written blind: its errors are never read
 HOLDOUT13_SET = DATA / "drift_holdout13.toml"  # thirteenth, blind: its errors are never read
+HOLDOUT14_SET = DATA / "drift_holdout14.toml"  # clear entries only, blind: errors never read
 # development sets (rounds 8 and 9): written blind from the brief, then read and tuned on;
 # "traps" in an entry lists phrases that must not count as evidence
 DEV = DATA / "dev"
