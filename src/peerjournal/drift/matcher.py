@@ -14,7 +14,7 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   `NEGATION_WINDOW` words before the marker (twice that after a verb that raises the negation: "I
   didn't feel it was my place to say what she should do"). "Back on" negates only after push / hold
   ("pushed back on", not "back on my caseload"). Scope stops at clause boundaries (punctuation,
-  but/so/ because/while/instead/…, "and I", "and my X is"). A negator belongs to the nearest marker
+  but/so/because/while/instead/…, "and I", "and my X is"). A negator belongs to the nearest marker
   after it ("not X, Y" leaves Y alone) unless the markers are coordinated ("didn't lecture or give
   advice"), then however far the second one ("wasn't there to check her mood scores or ask about
   symptoms"), or the second is the object of the first ("never asked about her | symptoms": the
@@ -839,10 +839,10 @@ _THEIR_FEELING = re.compile(
 def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, start: int) -> bool:
     """Is the hit at `start`, opening a clause with no subject of its own, done by a person who
     is the subject of the sentence's first clause ("D came with his cousin, said nothing first
-    hour", "The nurse came in, told her she should …")? (Called with a clause and the "and"
-    in it, for a verb coordinated with the clause's first: "…, and Bernard brought tea and said
-    nothing".) Diary style ("Met D at the gate, said
-    nothing") and a first person before the hit ("D and I went in, …") keep it the writer's."""
+    hour", "The nurse came in, told her she should …")? Diary style ("Met D at the gate, said
+    nothing") and a first person before the hit ("D and I went in, …") keep it the writer's.
+    Also called with a clause and an "and" in it, for a verb coordinated with the clause's
+    first: "…, and Bernard brought tea and said nothing"."""
     if _NO_SUBJECT_LEAD.fullmatch(text, clause_start, start) is None:
         return False
     words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, sent_start, clause_start)]
