@@ -77,7 +77,7 @@ class Floors:
 # - drift_holdout14.toml: 120 clear entries only, written blind in the tenth round after most
 #   of its lexicon work and scored in totals only; its errors are not read.
 HELD_OUT = [
-    Floors(HOLDOUT_SET, 0.98, 0.96, 0.95, 0.78),  # reached 100.0 / 97.8 / 96.7 / 79.6%
+    Floors(HOLDOUT_SET, 0.98, 0.96, 0.95, 0.78),  # reached 100.0 / 97.8 / 96.7 / 79.9%
     # reached 100.0 / 91.2 / 87.2 / 72.2% (first baseline 72.2 / 49.1 / 38.5 / 46.9%)
     Floors(HOLDOUT2_SET, 0.98, 0.89, 0.85, 0.70),
     # reached 100.0 / 96.9 / 95.6 / 68.8% (blind: 75.0 / 61.5 / 55.6 / 59.2%; first baseline
@@ -87,41 +87,43 @@ HELD_OUT = [
     Floors(HOLDOUT4_SET, 0.98, 0.92, 0.89, 0.54),
     # reached, blind: 95.0 / 78.3 / 70.0 / 44.0%; after the later lexicon work on the other
     # sets (speaking up for someone is advocacy, narrower "I'd been …"): 95.0 / 76.7 / 67.5 /
-    # 44.0% (one hard entry changed; its errors still unread); round 9's drift patterns (a
+    # 44.0% (one hard entry changed; its errors still unread); the tenth round's drift patterns (a
     # 'when he shud …' family that gained 9 clear development entries) cost it one more hard
-    # entry: 95.0 / 75.0 / 65.0 / 47.9%, kept, unread
-    Floors(HOLDOUT5_SET, 0.93, 0.73, 0.63, 0.42),
+    # entry: 95.0 / 75.0 / 65.0 / 48.5% at that round's end, kept, unread
+    Floors(HOLDOUT5_SET, 0.93, 0.73, 0.63, 0.46),
     # written blind by a helper who read only the domain brief, scored once on 2026-12-03
     # (85.0 / 70.0 / 62.5 / 34.5%), then its errors were read: reached 100.0 / 86.7 / 80.0 /
     # 42.9%
     Floors(HOLDOUT6_SET, 0.98, 0.85, 0.78, 0.41),
     # written blind from the domain brief only, scored once (90.0 / 66.7 / 55.0 / 35.8%), then
-    # its errors were read: reached 100.0 / 95.0 / 92.5 / 48.8%
-    Floors(HOLDOUT7_SET, 0.98, 0.93, 0.90, 0.47),
+    # its errors were read: reached 100.0 / 95.0 / 92.5 / 50.1%
+    Floors(HOLDOUT7_SET, 0.98, 0.93, 0.90, 0.49),
     # written blind from the domain brief only (new settings: Scots recovery café, yarning
     # circle, Deaf peer group, sex-work outreach van, ER bridge, perinatal), scored once
     # (80.0 / 65.0 / 57.5 / 36.5%), then its errors were read: reached 100.0 / 91.7 / 87.5 /
-    # 43.8%
-    Floors(HOLDOUT8_SET, 0.98, 0.90, 0.85, 0.42),
+    # 45.1%
+    Floors(HOLDOUT8_SET, 0.98, 0.90, 0.85, 0.44),
     # never read: 70.0 / 60.0 / 55.0 / 38.1% at the start of the round that wrote it, 70.0 /
-    # 61.7 / 57.5 / 38.4% at its end, 75.0 / 63.3 / 57.5 / 40.9% at the end of the next
+    # 61.7 / 57.5 / 38.4% at its end, 75.0 / 63.3 / 57.5 / 40.9% at the end of the next two
     Floors(HOLDOUT9_SET, 0.73, 0.61, 0.55, 0.39),
     # written blind from the domain brief only (new settings: a Handsworth church hall, a
     # barbershop, a barangay programme, a garrison families' group, an ND adults' group),
     # scored once (90.0 / 70.0 / 60.0 / 35.7%), then its errors were read: reached
-    # 95.0 / 96.7 / 97.5 / 45.8%
-    Floors(HOLDOUT10_SET, 0.93, 0.93, 0.93, 0.43),
+    # 95.0 / 96.7 / 97.5 / 45.8%; round 10: 95.0 / 95.0 / 95.0 / 46.6% (a mixed entry with a
+    # third piece of advice now reads as drift)
+    Floors(HOLDOUT10_SET, 0.93, 0.93, 0.93, 0.45),
     # never read: 75.0 / 70.0 / 67.5 / 46.3% at the start of the round that wrote it, 85.0 /
-    # 71.7 / 65.0 / 47.5% at its end
-    Floors(HOLDOUT11_SET, 0.83, 0.70, 0.63, 0.46),
+    # 71.7 / 65.0 / 47.5% at its end, 85.0 / 75.0 / 70.0 / 47.5% at the end of the next
+    Floors(HOLDOUT11_SET, 0.83, 0.73, 0.68, 0.46),
     # never read: 75.0 / 63.3 / 57.5 / 41.4% at the start of the round that wrote it, 75.0 /
-    # 65.0 / 60.0 / 42.6% at its end
-    Floors(HOLDOUT12_SET, 0.73, 0.63, 0.58, 0.41),
-    # never read: 85.0 / 73.3 / 67.5 / 40.0% at the start of the round that wrote it
-    Floors(HOLDOUT13_SET, 0.83, 0.71, 0.65, 0.38),
+    # 65.0 / 60.0 / 42.6% at its end, 75.0 / 68.3 / 65.0 / 47.0% at the end of the next
+    Floors(HOLDOUT12_SET, 0.73, 0.66, 0.63, 0.45),
+    # never read: 85.0 / 73.3 / 67.5 / 40.0% at the start of the round that wrote it, 90.0 /
+    # 78.3 / 72.5 / 43.5% at its end
+    Floors(HOLDOUT13_SET, 0.88, 0.76, 0.70, 0.42),
     # never read, clear entries only (no hard cases): 67.5% at the start of the round that
-    # wrote it, 70.0% after that round's lexicon work
-    Floors(HOLDOUT14_SET, 0.68, 0.68, 0.0, 0.38),
+    # wrote it, 70.0% (macro recall 40.1%) at its end
+    Floors(HOLDOUT14_SET, 0.68, 0.68, 0.0, 0.39),
 ]
 HELD_OUT_IDS = [f.path.stem for f in HELD_OUT]
 
@@ -235,8 +237,8 @@ def test_development_set_accuracy(name: str) -> None:
     ("name", "size", "floor"),
     [
         ("coverage_sentences.tsv", 240, 194),  # 128 at first, 196 at the end of round 8
-        ("coverage_sentences2.tsv", 320, 280),  # 175 at first (round 9), 284 at the end
-        ("coverage_sentences3.tsv", 320, 278),  # 162 at first (round 9)
+        ("coverage_sentences2.tsv", 320, 282),  # 175 at first (round 10), 284 at its end
+        ("coverage_sentences3.tsv", 320, 278),  # 162 at first (round 10), 280 at its end
     ],
 )
 def test_coverage_sentences_are_found_with_their_dimension(
