@@ -10,7 +10,9 @@ beside the engine, on the clear entries of the sets whose errors are never read:
 Columns: the engine's verdict, the baseline's class, and the engine with the baseline's class
 where the engine says "insufficient". The baseline is a measure, not part of peerjournal: it
 cannot say "mixed", it counts words whatever their use (negation, someone else's words), and its
-numbers are not traceable to phrases.
+numbers are not traceable to phrases. Its training texts and the never-read ones were written by
+the same kind of helper from the same brief, so part of its lead may be their style ("i suppose",
+"not really" lean drift in this data) rather than the practice.
 """
 
 from __future__ import annotations
