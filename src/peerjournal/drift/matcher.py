@@ -31,31 +31,31 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   is the one who did not (see `_writer_speaks`); about someone else ("R. can't sit with his back to
   a door"), or about no one ("Nobody asked about his heart"), it is dropped.
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced the
-  quote: "I said '…'"; but a quoted word or two the writer talks about rather than uses,
-  '"kicking off" is usually …', is never the writer's), or after a reported-speech cue in the
-  same sentence whose speaker is not the writer ("the doctor called her …", "Ray said …", "The
-  custody sergeant called him …", "the nurse asked me to …", "the team wants me to …", "my
-  supervisor suggested I …", "according to …", "she was labelled …", "the word …", "words like
-  …", "why do we still write …", "I hate seeing …"), or the topic of someone's teaching, in its
-  own clause ("a training day on relapse prevention"). Diary-style sentences without a subject
-  ("Told her …", a quote addressed with a colon: 'To the new member: "…"', a script's lines
-  marked 'Me: "…"', the writer's record: 'I put "…"', words the writer began to say: 'I
-  started telling her "…"') are the writer's; a script line someone else speaks ("Consultant:
-  …") is theirs. A label named as a thing ("the nutter thing"), opening a sentence that defines
-  or questions it ("Poor engagement = …", "Treatment resistant, like he is the problem") is
-  mentioned, and one the writer was given ("I was somebody's frequent flyer") is others'
-  framing, received.
-  "Call" as a noun ("did the phone call for him") reports nothing. A speech verb that reports
-  nothing ("I did what the ward manager said and kept quiet") is not a cue. The scope ends where
-  a later clause starts with the writer again ("…, but I said …"), or where the writer's own
-  clause follows a topic or a "when" clause ("When the team talked about admission I asked …").
-  A speech tag that ends the sentence ("…, the nurse told me.") covers what comes before it. A
-  drift practice someone else does ("Her mum keeps telling her what to do", "The doctor told
-  him he should …", "He felt like a fraud", "She let the doctor decide", with a light verb:
-  "The team put pressure on him", "She said nothing", a subject carried into a clause without
-  one: "D came with his cousin, said nothing") is theirs, with what follows it in the sentence;
-  labels are the writer's words whoever they describe, and so is a judgement that names its
-  subject ("they need to learn …").
+  quote: "I said '…'"; but a quoted word or two the writer talks about rather than uses, '"kicking
+  off" is usually …', is never the writer's), or after a reported-speech cue in the same sentence
+  whose speaker is not the writer ("the doctor called her …", "Ray said …", "The custody sergeant
+  called him …", "the nurse asked me to …", "the team wants me to …", "my supervisor suggested I
+  …", "according to …", "she was labelled …", "the word …", "words like …", "why do we still write
+  …", "I hate seeing …"), or the topic of someone's teaching, in its own clause ("a training day on
+  relapse prevention"). Diary-style sentences without a subject ("Told her …", "Replied to a
+  regular, '…'", a quote addressed with a colon: 'To the new member: "…"', a script's lines marked
+  'Me: "…"', the writer's record: 'I put "…"', words the writer began to say: 'I started telling
+  her "…"') are the writer's; a quote of several sentences is introduced in the sentence where it
+  opens; a script line someone else speaks ("Consultant: …") is theirs. A label named as a thing
+  ("the nutter thing"), opening a sentence that defines or questions it ("Poor engagement = …",
+  "Treatment resistant, like he is the problem") is mentioned, and one the writer was given ("I was
+  somebody's frequent flyer") is others' framing, received. "Call" as a noun ("did the phone call
+  for him") reports nothing. A speech verb that reports nothing ("I did what the ward manager said
+  and kept quiet") is not a cue. The scope ends where a later clause starts with the writer again
+  ("…, but I said …"), or where the writer's own clause follows a topic or a "when" clause ("When
+  the team talked about admission I asked …"). A speech tag that ends the sentence ("…, the nurse
+  told me.") covers what comes before it. A drift practice someone else does ("Her mum keeps
+  telling her what to do", "The doctor told him he should …", "He felt like a fraud", "She let the
+  doctor decide", with a light verb: "The team put pressure on him", "She said nothing", a subject
+  carried into a clause without one: "D came with his cousin, said nothing", or a verb after "and":
+  "…, and Bernard brought tea and said nothing") is theirs, with what follows it in the sentence;
+  labels are the writer's words whoever they describe, and so is a judgement that names its subject
+  ("they need to learn …").
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time", "in
   future", "tomorrow", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
   "was going to", "meant to", "wish", "the minute I'm …", past habit ("used to", "years ago") or an
