@@ -836,6 +836,33 @@ _THEIR_FEELING = re.compile(
 )
 
 
+def _done_by_someone_else(
+    text: str, norm: str, sent_start: int, clause_start: int, start: int, dimension: str
+) -> bool:
+    """Is someone else the subject of the drift practice at `start`: named right before it
+    (`_someone_else_does`), carried from the sentence's first clause into a clause without a
+    subject, or from its own clause's first verb to a verb after "and" ("…, and Bernard
+    brought her a slice of cake and said nothing"; not after a "when" clause: "Calmed him down
+    when he was agitated and talked him into …" is the writer's), or, for self-worth, the one
+    whose feeling it is ("He was already ashamed")?"""
+    return (
+        _someone_else_does(text, norm, sent_start, clause_start, start)
+        or (
+            clause_start > sent_start
+            and _subject_carries(text, norm, sent_start, clause_start, start)
+        )
+        or (
+            text.endswith(" and ", clause_start, start)
+            and _SUBORDINATE.search(text, clause_start, start) is None
+            and _subject_carries(text, norm, clause_start, start - 4, start)
+        )
+        or (
+            dimension == "self_worth"
+            and _THEIR_FEELING.search(text, clause_start, start) is not None
+        )
+    )
+
+
 def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, start: int) -> bool:
     """Is the hit at `start`, opening a clause with no subject of its own, done by a person who
     is the subject of the sentence's first clause ("D came with his cousin, said nothing first
@@ -1288,20 +1315,9 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
         ):
             attributed = (
                 other_si == si and not _writer_resumes(lower, clause_starts, other_at, start)
-            ) or _someone_else_does(lower, norm, sent_start, clause_start, start)
-            if not attributed and clause_start > sent_start:
-                attributed = _subject_carries(lower, norm, sent_start, clause_start, start)
-            if (
-                not attributed
-                and lower.endswith(" and ", clause_start, start)
-                and _SUBORDINATE.search(lower, clause_start, start) is None
-            ):
-                # a second verb of the clause's subject: "…, and Bernard brought her a slice
-                # of cake and said nothing" (not after a "when" clause: "Calmed him down when
-                # he was agitated and talked him into …" is the writer's)
-                attributed = _subject_carries(lower, norm, clause_start, start - 4, start)
-            if not attributed and marker.dimension == "self_worth":
-                attributed = _THEIR_FEELING.search(lower, clause_start, start) is not None
+            ) or _done_by_someone_else(
+                lower, norm, sent_start, clause_start, start, marker.dimension
+            )
             if attributed:
                 other_si, other_at = si, start  # what follows is theirs too ("… he should …")
         # a cue regex runs from a few words before the span's first cue word (see _back_off)
