@@ -42,9 +42,11 @@ HOLDOUT11_SET = DATA / "drift_holdout11.toml"  # eleventh, written blind: its er
 HOLDOUT12_SET = DATA / "drift_holdout12.toml"  # twelfth, written blind: its errors are never read
 HOLDOUT13_SET = DATA / "drift_holdout13.toml"  # thirteenth, blind: its errors are never read
 HOLDOUT14_SET = DATA / "drift_holdout14.toml"  # clear entries only, blind: errors never read
+HOLDOUT15_SET = DATA / "drift_holdout15.toml"  # clear entries only, blind: errors never read
+HOLDOUT16_SET = DATA / "drift_holdout16.toml"  # clear only, writer never saw the brief: unread
 # the sets whose errors are never read: the measure of text the engine was not tuned on
 NEVER_READ = (HOLDOUT5_SET, HOLDOUT9_SET, HOLDOUT11_SET, HOLDOUT12_SET, HOLDOUT13_SET)
-NEVER_READ += (HOLDOUT14_SET,)
+NEVER_READ += (HOLDOUT14_SET, HOLDOUT15_SET, HOLDOUT16_SET)
 # development sets (rounds 8 and 9): written blind from the brief, then read and tuned on;
 # "traps" in an entry lists phrases that must not count as evidence
 DEV = DATA / "dev"

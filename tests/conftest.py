@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from typer.testing import CliRunner, Result
 
 from peerjournal.cli import app
 from peerjournal.db import engine
+from peerjournal.drift import Lexicon
+from peerjournal.drift.lexicon import parse_lexicon
 
 FIXED_NOW = "2026-11-20T18:30:00+00:00"  # a Friday evening; today is 2026-11-20
 # the keys of `drift --json`, and of each of its hits, in the order of the contract
@@ -97,3 +100,16 @@ def add(cli: CLI) -> Callable[..., int]:
         return int(result.stdout.strip())
 
     return write
+
+
+
+@cache
+def learned_lexicon() -> Lexicon:
+    """The shipped lexicon plus markers learned from the labelled sets, as
+    benchmarks/learn_markers.py writes it."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from learn_markers import curated, generated
+
+    return parse_lexicon((curated() + generated()).encode(), "learned.toml")

@@ -832,3 +832,46 @@ def test_help_lists_every_option(cli: CLI) -> None:
     out = ok(cli("drift", "--help")).stdout
     for option in ("--text", "--stdin", "--json", "--rescore", "--lexicon", "[ID]"):
         assert option in out
+
+
+LEARNED_MARKERS = """
+[[marker]]
+id = "org.learned.id"
+dimension = "connection"
+polarity = "identity"
+weight = 3.0
+learned = true
+source = "learned from our journals"
+patterns = ["sat with", "the allotment"]
+
+[[marker]]
+id = "org.learned.drift"
+dimension = "co_optation"
+polarity = "drift"
+weight = 1.0
+learned = true
+source = "learned from our journals"
+patterns = ["the rota"]
+"""
+
+
+def test_learned_markers_net_out_and_are_shown_as_learned(cli: CLI, tmp_path: Path) -> None:
+    lexicon = str(org_lexicon(tmp_path, ORG_LEXICON + LEARNED_MARKERS))
+    text = "Checked the rota, then sat with Jo at the allotment. I shared my story."
+    data = drift_json(cli, "--lexicon", lexicon, "--text", text)
+    assert_spans_index(data, text)
+    learned = {h["text"]: h["counted"] for h in data["hits"] if h["marker"].startswith("org.l")}
+    # 3 + 3 identity against 1 drift: the drift phrase is outweighed, the others count at 5/6
+    assert learned == {"the rota": False, "sat with": True, "the allotment": True}
+    words = 14
+    assert data["identity"] == pytest.approx((1.0 + 2 * 3.0 * 5 / 6) * 100 / words, abs=1e-3)
+    assert data["drift"] == 0.0 and data["verdict"] == "identity"
+    out = ok(cli("drift", "--lexicon", lexicon, "--text", text)).stdout
+    assert "“sat with” (learned)" in out and "“the rota” (learned, outweighed)" in out
+
+
+def test_a_learned_word_alone_is_not_a_score(cli: CLI, tmp_path: Path) -> None:
+    lexicon = str(org_lexicon(tmp_path, ORG_LEXICON + LEARNED_MARKERS))
+    data = drift_json(cli, "--lexicon", lexicon, "--text", "Weeding at the allotment.")
+    assert [h["counted"] for h in data["hits"]] == [True]
+    assert data["verdict"] == "insufficient"

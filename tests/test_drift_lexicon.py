@@ -274,3 +274,17 @@ def test_phrase_widths_agree_with_the_engine_across_the_shipped_lexicon() -> Non
     bodies = {body: width for p in patterns for _, _, body, width in compile_pattern(p)}
     assert len(bodies) > 500
     assert [b for b, w in bodies.items() if _engine_width(b) != w] == []
+
+
+def test_learned_must_be_true_or_false(tmp_path: Path) -> None:
+    marker = 'id = "a"\ndimension = "story"\npolarity = "identity"\nsource = "s"\n'
+    marker += 'patterns = ["x y"]'
+    path = tmp_path / "lex.toml"
+    path.write_text(f"[[marker]]\n{marker}\nlearned = \"yes\"\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"marker 'a'.*field 'learned': must be true or false"):
+        load_lexicon(path)
+    path.write_text(f"[[marker]]\n{marker}\nlearned = true\n", encoding="utf-8")
+    lex = load_lexicon(path)
+    assert lex.markers[0].learned and lex.learned_index is not None
+    # learned hits are found apart from the curated ones, so they may overlap them
+    assert [h.text for h in score_text("so x y z", lex).hits] == ["x y"]

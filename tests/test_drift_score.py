@@ -6,11 +6,12 @@ import json
 
 import pytest
 
-from conftest import HIT_KEYS, SCORE_KEYS
+from conftest import HIT_KEYS, SCORE_KEYS, learned_lexicon
 from peerjournal.drift import (
     DIMENSIONS,
     DriftScore,
     Hit,
+    Lexicon,
     load_lexicon,
     reflective_questions,
     score_text,
@@ -69,22 +70,57 @@ def test_pickle_round_trips() -> None:
         assert back.hits[0].marker == score.hits[0].marker
 
 
-def test_numbers_are_traceable_to_hits() -> None:
-    lex = load_lexicon()
+def _weight(lex: Lexicon, s: DriftScore, hit: Hit) -> float:
+    """What a counted hit adds: its marker's weight, times the learned share for a learned one
+    (its side's learned weight less the other side's, over its side's)."""
+    marker = lex.marker(hit.marker)
+    if not marker.learned:
+        return marker.weight
+    side = {"identity": 0.0, "drift": 0.0}
+    for h in s.hits:  # the learned hits that were not negated, attributed or hypothetical
+        m = lex.marker(h.marker)
+        if m.learned and not (h.negated or h.attributed or h.hypothetical):
+            side[h.polarity] += m.weight
+    lead = side[hit.polarity]
+    other = side["drift" if hit.polarity == "identity" else "identity"]
+    return marker.weight * (lead - other) / lead
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["shipped", "learned"])
+def test_numbers_are_traceable_to_hits(learned: bool) -> None:
+    lex = learned_lexicon() if learned else load_lexicon()
     s = score_text(IDENTITY + " " + DRIFT, lex)
+    assert any(lex.marker(h.marker).learned for h in s.hits) == learned
     for pol, total in (("identity", s.identity), ("drift", s.drift)):
-        weights = sum(
-            lex.marker(h.marker).weight for h in s.hits if h.counted and h.polarity == pol
-        )
+        weights = sum(_weight(lex, s, h) for h in s.hits if h.counted and h.polarity == pol)
         assert total == pytest.approx(weights * 100 / s.words)
     for dim, v in s.dimensions.items():
-        w = sum(
-            lex.marker(h.marker).weight
-            for h in s.hits
-            if h.counted and h.dimension == dim and h.polarity == "drift"
-        )
-        assert v["drift"] == pytest.approx(w * 100 / s.words)
+        for pol in ("identity", "drift"):
+            w = sum(
+                _weight(lex, s, h)
+                for h in s.hits
+                if h.counted and h.dimension == dim and h.polarity == pol
+            )
+            assert v[pol] == pytest.approx(w * 100 / s.words)
     assert s.balance == pytest.approx((s.identity - s.drift) / (s.identity + s.drift))
+
+
+def test_learned_hits_net_out() -> None:
+    """The lighter side's learned hits are not counted; the heavier side's count at a share."""
+    lex = learned_lexicon()
+    text = "I told her she should take her meds and made sure. I shared my own story with her."
+    s = score_text(text, lex)
+    learned = [h for h in s.hits if lex.marker(h.marker).learned and not h.negated]
+    counted = {h.polarity for h in learned if h.counted}
+    assert learned and len(counted) == 1  # one side only
+    assert any(not h.counted for h in learned if h.polarity not in counted)
+
+
+def test_a_word_matched_twice_is_one_place_of_evidence() -> None:
+    """'symptoms' is a curated and a learned drift word: still one word, not a score."""
+    lex = learned_lexicon()
+    s = score_text("symptoms", lex)
+    assert len(s.counted_hits()) == 2 and s.verdict == "insufficient"
 
 
 def test_clear_entries() -> None:

@@ -85,7 +85,7 @@ from itertools import accumulate, compress, count, pairwise
 from operator import add
 from typing import NamedTuple
 
-from peerjournal.drift.lexicon import Lexicon, Marker
+from peerjournal.drift.lexicon import Lexicon, Marker, PhraseIndex
 
 NEGATION_WINDOW = 6  # words between a negator and the marker it negates
 
@@ -1101,11 +1101,10 @@ def phrase_view(lower: str) -> str:
 
 
 def _find_matches(
-    lower: str, tokens: list[str], starts: list[int], lexicon: Lexicon
+    lower: str, tokens: list[str], starts: list[int], index: PhraseIndex
 ) -> list[tuple[re.Match[str], Marker, int]]:
     """(match, marker, token index) of each hit, left to right; hits never overlap and at
     each start the longest of the three-word, two-word and one-word phrases wins."""
-    index = lexicon.index
     n = len(tokens)
     tokens = list(map(index.dropped_g.get, tokens, tokens))  # "tellin" is keyed as "telling"
     # where phrases can start, found by C-level lookups of every word and pair of words
@@ -1186,10 +1185,16 @@ def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
     return cues
 
 
-def scan(text: str, lexicon: Lexicon) -> tuple[list[tuple[Hit, Marker]], int]:
-    """Hits (with flags and ``counted``) and the word count."""
+def scan(
+    text: str, lexicon: Lexicon, learned: bool = False
+) -> tuple[list[tuple[Hit, Marker]], int]:
+    """Hits (with flags and ``counted``) and the word count; with `learned`, the hits of the
+    learned markers (which may overlap the curated ones) instead of the curated markers'."""
     norm, lower, tokens, starts = _tokenize(text)
-    matches = _find_matches(phrase_view(lower), tokens, starts, lexicon)
+    index = lexicon.learned_index if learned else lexicon.index
+    if index is None:
+        return [], len(tokens)
+    matches = _find_matches(phrase_view(lower), tokens, starts, index)
     if not matches:
         return [], len(tokens)
     cues = _find_cues(tokens, starts)

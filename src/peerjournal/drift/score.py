@@ -198,10 +198,10 @@ def _unpickle(
 def verdict_for(
     balance: float, counted: int, weight: float, corrected_slip: bool = False, phrase: bool = False
 ) -> str:
-    """The verdict (rule in the module docstring); `phrase`: the counted hit, if there is only
-    one, is a phrase of two or more words."""
+    """The verdict (rule in the module docstring); `phrase`: a counted curated hit is a phrase
+    of two or more words."""
     enough = (counted >= MIN_COUNTED_HITS and weight >= MIN_EVIDENCE_WEIGHT) or (
-        counted == 1 and phrase
+        counted >= 1 and phrase
     )
     if not enough:
         return "insufficient"
@@ -247,6 +247,25 @@ def _intentions_count(text: str, found: list[tuple[Hit, Marker]]) -> list[tuple[
     ]
 
 
+def _net_learned(found: list[tuple[Hit, Marker]]) -> tuple[list[tuple[Hit, Marker]], float]:
+    """Net out the learned hits (rule in the module docstring): those of the lighter side are
+    no longer counted, and each of the heavier side counts at `share` of its weight."""
+    side = {"identity": 0.0, "drift": 0.0}
+    for hit, marker in found:
+        if marker.learned and hit.counted:
+            side[hit.polarity] += marker.weight
+    if not side["identity"] and not side["drift"]:
+        return found, 1.0
+    lead = max(side, key=side.__getitem__) if side["identity"] != side["drift"] else ""
+    share = 1.0 - min(side.values()) / side[lead] if lead else 0.0
+    return [
+        (hit._replace(counted=False), marker)
+        if marker.learned and hit.counted and hit.polarity != lead
+        else (hit, marker)
+        for hit, marker in found
+    ], share
+
+
 # each dimension with its keys into score_text's sums (built once, not per entry)
 _DIMENSION_KEYS = tuple((d, (d, "identity"), (d, "drift")) for d in DIMENSIONS)
 
@@ -255,29 +274,36 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     """Score one entry. Deterministic; spans index `text` as given."""
     lex = lexicon if lexicon is not None else load_lexicon()
     found, words = scan(text, lex)
+    if lex.learned_index is not None:
+        learned, _ = scan(text, lex, learned=True)
+        if learned:  # by start; a curated hit first where both start at one place
+            found = sorted(found + learned, key=lambda pair: pair[0].start)
     if not any(hit.counted for hit, _ in found):
         found = _intentions_count(text, found)
+    found, share = _net_learned(found)
     per100 = 100.0 / max(words, 1)
     ident = drift = 0.0
     sums: dict[tuple[str, str], float] = {}  # (dimension, polarity) -> counted weight
     counted_n = 0
     slip_end = -1  # end of the first counted self-noticed drift hit
     corrected = False  # a counted identity hit after it (the rule above)
+    last_end = -1  # a learned hit inside a curated one is not a second place of evidence
     for hit, marker in found:  # `counted` was set by matcher.scan (rule above)
         if hit.counted:
-            counted_n += 1
-            weight = marker.weight
+            counted_n += hit.start >= last_end
+            last_end = max(last_end, hit.end)
+            weight = marker.weight * share if marker.learned else marker.weight
             if hit.polarity == "identity":
                 ident += weight
-                corrected = corrected or 0 <= slip_end <= hit.start
+                corrected = corrected or (0 <= slip_end <= hit.start and not marker.learned)
             else:
                 drift += weight
-                if hit.self_noticed and slip_end < 0:
+                if hit.self_noticed and slip_end < 0 and not marker.learned:
                     slip_end = hit.end
             key = (hit.dimension, hit.polarity)
             sums[key] = sums.get(key, 0.0) + weight
     balance = (ident - drift) / (ident + drift) if ident + drift > 0 else 0.0
-    phrase = counted_n == 1 and any(len(h.text.split()) > 1 for h, _ in found if h.counted)
+    phrase = any(len(h.text.split()) > 1 for h, m in found if h.counted and not m.learned)
     return DriftScore(
         verdict=verdict_for(balance, counted_n, ident + drift, corrected, phrase),
         balance=balance,

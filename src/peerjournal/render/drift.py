@@ -72,26 +72,43 @@ def legend() -> Text:
     return line
 
 
-def _flags(hit: Hit) -> str:
+def _flags(hit: Hit, learned: bool = False) -> str:
     flags = [
         name
         for name, on in (
+            ("learned", learned),
             ("negated", hit.negated),
             ("others' framing", hit.attributed),
             ("hypothetical or past", hit.hypothetical),
             ("you noticed it", hit.self_noticed),
+            ("outweighed", learned and not hit.counted and not _explained(hit)),
         )
         if on
     ]
     return f" ({', '.join(flags)})" if flags else ""
 
 
-def _repeats(hits: Sequence[Hit]) -> list[tuple[Hit, int]]:
+def _explained(hit: Hit) -> bool:
+    return hit.negated or hit.attributed or hit.hypothetical
+
+
+def _shown(score: DriftScore, lexicon: Lexicon) -> list[Hit]:
+    """The hits to show: a learned phrase outweighed by the other side's is left out (the
+    table's "learned" rows still list it), so the entry is not a wall of highlights."""
+    return [
+        h
+        for h in score.hits
+        if h.counted or _explained(h) or not lexicon.marker(h.marker).learned
+    ]
+
+
+def _repeats(hits: Sequence[Hit], lexicon: Lexicon) -> list[tuple[Hit, int]]:
     """Each phrase once, as first written, with how often it occurs (flagged the same way)."""
     first: dict[tuple[str, str, str], Hit] = {}
     times: Counter[tuple[str, str, str]] = Counter()
     for hit in hits:
-        key = (hit.text.casefold(), _hit_style(hit), _flags(hit))
+        learned = lexicon.marker(hit.marker).learned
+        key = (hit.text.casefold(), _hit_style(hit), _flags(hit, learned))
         first.setdefault(key, hit)
         times[key] += 1
     return [(hit, times[key]) for key, hit in first.items()]
@@ -109,11 +126,11 @@ def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
             continue
         values = score.dimensions.get(dim, {"identity": 0.0, "drift": 0.0})
         phrases = Text()
-        for n, (hit, times) in enumerate(_repeats(hits)):
+        for n, (hit, times) in enumerate(_repeats(hits, lexicon)):
             if n:
                 phrases.append("; ")
             phrases.append(f"“{hit.text}”", style=_hit_style(hit))
-            phrases.append(_flags(hit), style="dim")
+            phrases.append(_flags(hit, lexicon.marker(hit.marker).learned), style="dim")
             if times > 1:
                 phrases.append(f" ×{times}")
         table.add_row(
@@ -136,7 +153,12 @@ def explanation(
     title: str, text: str, score: DriftScore, lexicon: Lexicon, questions: Sequence[str]
 ) -> RenderableType:
     parts: list[RenderableType] = [
-        Panel(highlighted(text, score.hits), title=title, title_align="left", box=box.ROUNDED),
+        Panel(
+            highlighted(text, _shown(score, lexicon)),
+            title=title,
+            title_align="left",
+            box=box.ROUNDED,
+        ),
         legend(),
     ]
     if score.hits:
