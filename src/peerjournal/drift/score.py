@@ -34,14 +34,23 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   overall and per dimension.
 - ``balance`` = (identity - drift) / (identity + drift), in [-1, 1]; 0 when there is no evidence.
 - ``verdict`` is ``insufficient`` unless there is enough evidence: at least `MIN_COUNTED_HITS`
-  counted hits with a total weight of at least `MIN_EVIDENCE_WEIGHT`, or one counted hit that is
-  a phrase of two or more words ("told her she should", "shared my story"). One word is not a
+  counted hits (at different places) with a total weight of at least `MIN_EVIDENCE_WEIGHT`, or a
+  counted curated hit that is a phrase of two or more words ("told her she should", "shared my
+  story"), whatever else was found: more evidence never takes a verdict away. One word is not a
   score ("symptoms" alone says little), but one phrase is something the writer did. Decision:
   four labelled sets written blind by different hands (none labels an entry "insufficient")
   agreed with a one-phrase verdict 18 times out of 19, and requiring two hits had made plainly
   written entries with one clear practice "insufficient" (a blind set: 60% -> 78% overall).
   Otherwise ``identity`` when balance >= `IDENTITY_THRESHOLD`, ``drift`` when balance <=
   `DRIFT_THRESHOLD`, else ``mixed``.
+
+- **Learned markers** (``learned = true``, written by benchmarks/learn_markers.py; the shipped
+  lexicon has none yet) are matched apart from the curated ones, so they may overlap them, and
+  take the same flags. They then net out: the lighter side's learned hits are not counted, and
+  each of the heavier side's counts at (heavier - lighter) / heavier of its weight, so they add
+  their balance, not their bulk (many small weights on both sides would otherwise make every
+  entry "mixed"). They never make a one-phrase verdict, and a learned hit inside a curated one
+  is not a second place of evidence. Nor do they take part in the corrected-slip rule.
 
 Mood is not evidence: the lexicon holds practice markers, not sentiment words.
 ``DriftScore.weights`` (not part of the JSON contract) maps each marker that fired to its weight.
