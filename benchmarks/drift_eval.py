@@ -21,6 +21,7 @@ import argparse
 import sys
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +107,31 @@ def load_entries(path: Path = EVAL_SET, split: str | None = None) -> list[dict[s
     if split is not None:
         entries = [e for e in entries if e.get("split") == split]
     return entries
+
+
+@dataclass(frozen=True)
+class Example:
+    """A labelled text that is read while tuning."""
+
+    text: str
+    label: str  # "identity" or "drift"
+    dims: tuple[str, ...]  # "dimension:polarity" labels
+    source: str  # the set it comes from
+
+
+def read_examples() -> Iterator[Example]:
+    """The texts labelled identity or drift that are read while tuning (the labelled set, the
+    read held-out sets, tests/data/dev): what a model may learn from; never a never-read set."""
+    tomls = [p for p in sorted(DATA.glob("drift_*.toml")) if p not in NEVER_READ]
+    for path in [p for p in tomls if p.stem != "drift_golden"] + sorted(DEV.glob("*.toml")):
+        for entry in load_entries(path):
+            if entry["label"] in ("identity", "drift"):
+                dims = tuple(str(d) for d in entry.get("dims", []))  # type: ignore[attr-defined]
+                yield Example(str(entry["text"]), str(entry["label"]), dims, path.stem)
+    for path in sorted(DEV.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            dimension, polarity, text = line.split("\t")
+            yield Example(text, polarity, (f"{dimension}:{polarity}",), path.stem)
 
 
 def evaluate(

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
-from drift_eval import CLEAR, DATA, DEV, NEVER_READ, load_entries
+from drift_eval import CLEAR, NEVER_READ, load_entries, read_examples
 from peerjournal.drift import load_lexicon, score_text
 
 CLASSES = ("identity", "drift")
@@ -37,18 +37,7 @@ def features(text: str) -> set[str]:
 
 def training_examples() -> Iterator[tuple[str, str]]:
     """(text, label) of the read sets and the development data, identity or drift only."""
-    sets = [p for p in sorted(DATA.glob("drift_*.toml")) if p not in NEVER_READ]
-    sets += sorted(DEV.glob("*.toml"))
-    for path in sets:
-        if path.stem == "drift_golden":
-            continue
-        for entry in load_entries(path):
-            if entry["label"] in CLASSES:
-                yield str(entry["text"]), str(entry["label"])
-    for path in sorted(DEV.glob("*.tsv")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            _, polarity, text = line.split("\t")
-            yield text, polarity
+    return ((ex.text, ex.label) for ex in read_examples())
 
 
 class NaiveBayes:

@@ -107,9 +107,6 @@ def add(cli: CLI) -> Callable[..., int]:
 def learned_lexicon() -> Lexicon:
     """The shipped lexicon plus markers learned from the labelled sets, as
     benchmarks/learn_markers.py writes it."""
-    import sys
+    from learn_markers import learned_lexicon_text
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    from learn_markers import curated, generated
-
-    return parse_lexicon((curated() + generated()).encode(), "learned.toml")
+    return parse_lexicon(learned_lexicon_text().encode(), "learned.toml")

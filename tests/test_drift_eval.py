@@ -5,13 +5,11 @@ Numbers are printed by `PYTHONPATH=src python benchmarks/drift_eval.py`.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from drift_eval import (
     CLEAR,
     DEV,

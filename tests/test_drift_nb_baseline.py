@@ -3,10 +3,6 @@ with, so it must learn what it is shown and never train on a never-read set."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from drift_eval import NEVER_READ, load_entries
 from drift_nb_baseline import NaiveBayes, features, training_examples
 

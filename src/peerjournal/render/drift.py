@@ -92,23 +92,22 @@ def _explained(hit: Hit) -> bool:
     return hit.negated or hit.attributed or hit.hypothetical
 
 
-def _shown(score: DriftScore, lexicon: Lexicon) -> list[Hit]:
+def _learned_ids(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(m.id for m in lexicon.markers if m.learned)
+
+
+def _shown(score: DriftScore, learned: frozenset[str]) -> list[Hit]:
     """The hits to show: a learned phrase outweighed by the other side's is left out (the
     table's "learned" rows still list it), so the entry is not a wall of highlights."""
-    return [
-        h
-        for h in score.hits
-        if h.counted or _explained(h) or not lexicon.marker(h.marker).learned
-    ]
+    return [h for h in score.hits if h.counted or _explained(h) or h.marker not in learned]
 
 
-def _repeats(hits: Sequence[Hit], lexicon: Lexicon) -> list[tuple[Hit, int]]:
+def _repeats(hits: Sequence[Hit], learned: frozenset[str]) -> list[tuple[Hit, int]]:
     """Each phrase once, as first written, with how often it occurs (flagged the same way)."""
     first: dict[tuple[str, str, str], Hit] = {}
     times: Counter[tuple[str, str, str]] = Counter()
     for hit in hits:
-        learned = lexicon.marker(hit.marker).learned
-        key = (hit.text.casefold(), _hit_style(hit), _flags(hit, learned))
+        key = (hit.text.casefold(), _hit_style(hit), _flags(hit, hit.marker in learned))
         first.setdefault(key, hit)
         times[key] += 1
     return [(hit, times[key]) for key, hit in first.items()]
@@ -120,17 +119,18 @@ def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
     table.add_column("Identity", justify="right", no_wrap=True)
     table.add_column("Drift", justify="right", no_wrap=True)
     table.add_column("Phrases", ratio=1)
+    learned = _learned_ids(lexicon)
     for dim in DIMENSIONS:
         hits = [h for h in score.hits if h.dimension == dim]
         if not hits:
             continue
         values = score.dimensions.get(dim, {"identity": 0.0, "drift": 0.0})
         phrases = Text()
-        for n, (hit, times) in enumerate(_repeats(hits, lexicon)):
+        for n, (hit, times) in enumerate(_repeats(hits, learned)):
             if n:
                 phrases.append("; ")
             phrases.append(f"“{hit.text}”", style=_hit_style(hit))
-            phrases.append(_flags(hit, lexicon.marker(hit.marker).learned), style="dim")
+            phrases.append(_flags(hit, hit.marker in learned), style="dim")
             if times > 1:
                 phrases.append(f" ×{times}")
         table.add_row(
@@ -154,7 +154,7 @@ def explanation(
 ) -> RenderableType:
     parts: list[RenderableType] = [
         Panel(
-            highlighted(text, _shown(score, lexicon)),
+            highlighted(text, _shown(score, _learned_ids(lexicon))),
             title=title,
             title_align="left",
             box=box.ROUNDED,
