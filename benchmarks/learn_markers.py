@@ -1,10 +1,13 @@
 """Learn phrase weights for the drift lexicon from the labelled sets, as lexicon markers.
 
-Writes a lexicon: the shipped markers, then `LEARNED_SECTION` and the learned markers.
-It is opt-in (not the shipped default yet; see benchmarks/RESULTS.md, round 10):
+Regenerates the learned part of the shipped lexicon (src/peerjournal/drift/markers.toml: its
+curated markers, then `LEARNED_SECTION` and the learned markers), or writes the result elsewhere:
 
-    PYTHONPATH=src python benchmarks/learn_markers.py --out learned.toml
-    peerjournal drift --lexicon learned.toml --text "..."
+    PYTHONPATH=src python benchmarks/learn_markers.py [--out FILE]
+
+Run it after changing a labelled set or the curated lexicon; a test fails while the shipped
+lexicon differs from what this script writes. Since it changes the lexicon version, every
+stored score is recomputed by `peerjournal drift --rescore`.
 
 What is learned: every word and run of two or three words (an *n-gram*) in the training texts,
 scored by its smoothed log-odds of appearing in an entry labelled identity rather than drift.
@@ -16,7 +19,11 @@ tuning, labelled identity or drift; the never-read sets are never used. An n-gra
 - leans one way with log-odds of at least `MIN_LOG_ODDS` (e ≈ 2.7 times likelier in one label),
 - and contains no mood or sentiment word, no filler or hedge word ("i suppose", "basically":
   the helpers who wrote the data lean on them, see drift_nb_baseline.py), no word of when or
-  where ("shift", "ward") and is not made only of function words.
+  where or of the weather ("shift", "ward", "sunday", "rain"), no name (a word written with a
+  capital `NAME_SHARE` of the time: "Chidi", but not "CBT"), no word that makes a marker
+  negated or hypothetical ("didn't want", "used to", "instead of": the cue itself would count),
+  and does not start with a function word ("to check", "the nurses": the phrase starts where
+  its content does, so a cue just before it, "expecting me to check", still flags it).
 
 Each n-gram becomes a pattern of a marker with ``learned = true``, grouped by dimension (the
 labelled dimension of that polarity it co-occurs with most often), polarity and weight
@@ -35,6 +42,7 @@ from pathlib import Path
 
 from drift_eval import Example, read_examples
 from peerjournal.drift.lexicon import DEFAULT_LEXICON, DIMENSIONS
+from peerjournal.drift.matcher import is_flag_cue
 
 MIN_TEXTS = 4
 MIN_SETS = 2
@@ -50,6 +58,8 @@ LEARNED_SECTION = (
 )
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_CASED_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+NAME_SHARE = 0.8  # a word written with a capital this often is a name ("Chidi", "Patel")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -82,10 +92,17 @@ MOOD_WORDS = _words(
     heartbreaking heartbroken hurt hurting lonely alone warm cold
     """
 )
-# When and where: the helpers' drift entries open "Long shift on the ward" more often.
+# When and where, and the weather: the helpers' drift entries open "Long shift on the ward"
+# more often, and their identity entries mention the rain; neither is practice.
 SETTING_WORDS = _words(
     """
-    shift shifts today tonight morning afternoon evening night day week ward
+    shift shifts today tonight morning afternoon evening night day week ward yesterday
+    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+    thursdays fridays saturdays sundays weekend january february march april may june july
+    august september october november december spring summer autumn winter winters am pm
+    rain raining rained drizzle sunny sun snow wind windy weather freezing hot wet
+    three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
+    seventy eighty ninety hundred
     """
 )
 # Fillers and hedges: how a writer talks, not what they did.
@@ -106,10 +123,11 @@ def ngrams(text: str) -> set[str]:
     }
 
 
-def usable(gram: str) -> bool:
+def usable(gram: str, names: frozenset[str] = frozenset()) -> bool:
     words = gram.split()
-    return not all(w in FUNCTION_WORDS for w in words) and not any(
-        w in MOOD_WORDS or w in STYLE_WORDS or w in SETTING_WORDS for w in words
+    return words[0] not in FUNCTION_WORDS and not any(
+        w in MOOD_WORDS or w in STYLE_WORDS or w in SETTING_WORDS or w in names or is_flag_cue(w)
+        for w in words
     )
 
 
@@ -121,12 +139,26 @@ class Counts:
     )
     sets: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     dims: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    written: Counter[str] = field(default_factory=Counter)  # word -> times written
+    capitalised: Counter[str] = field(default_factory=Counter)  # … as a name: "Chidi", not "CBT"
+
+    def names(self) -> frozenset[str]:
+        """Words written with a capital at least `NAME_SHARE` of the time: names of people
+        and places, which say nothing of practice (and a person's name must not be learned)."""
+        return frozenset(
+            w
+            for w, n in self.capitalised.items()
+            if w not in FUNCTION_WORDS and n >= NAME_SHARE * self.written[w]
+        )
 
 
 def count(examples: Iterator[Example]) -> Counts:
     counts = Counts()
     for ex in examples:
         counts.texts[ex.label] += 1
+        for word in _CASED_WORD.findall(ex.text.replace("\u2019", "'")):
+            counts.written[word.lower()] += 1
+            counts.capitalised[word.lower()] += word[0].isupper() and not word.isupper()
         for gram in ngrams(ex.text):
             counts.per_label[ex.label][gram] += 1
             counts.sets[gram].add(ex.source)
@@ -139,9 +171,10 @@ def learn(counts: Counts) -> dict[str, tuple[str, str, float]]:
     ident, drift = counts.per_label["identity"], counts.per_label["drift"]
     n_ident, n_drift = counts.texts["identity"], counts.texts["drift"]
     learned: dict[str, tuple[str, str, float]] = {}
+    names = counts.names()
     for gram in sorted(set(ident) | set(drift)):
         a, b = ident[gram], drift[gram]
-        if a + b < MIN_TEXTS or len(counts.sets[gram]) < MIN_SETS or not usable(gram):
+        if a + b < MIN_TEXTS or len(counts.sets[gram]) < MIN_SETS or not usable(gram, names):
             continue
         log_odds = math.log((a + 1) / (n_ident + 2)) - math.log((b + 1) / (n_drift + 2))
         if abs(log_odds) < MIN_LOG_ODDS:
@@ -193,15 +226,28 @@ def section(learned: dict[str, tuple[str, str, float]], counts: Counts) -> str:
     return "\n".join(lines) + "\n"
 
 
+def curated_text(lexicon: str) -> str:
+    """A lexicon's curated part: everything above `LEARNED_SECTION`."""
+    return lexicon.partition(LEARNED_SECTION)[0]
+
+
 def learned_lexicon_text() -> str:
-    """The shipped lexicon followed by the learned markers: the file `--out` writes."""
+    """The shipped lexicon's curated part followed by freshly learned markers: what `--out`
+    writes, and what the shipped lexicon must equal (tests/test_learn_markers.py)."""
     counts = count(read_examples())
-    return DEFAULT_LEXICON.read_text(encoding="utf-8") + section(learn(counts), counts)
+    return curated_text(DEFAULT_LEXICON.read_text(encoding="utf-8")) + section(
+        learn(counts), counts
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="the lexicon file to write")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_LEXICON,
+        help="the lexicon file to write (default: the shipped lexicon, in place)",
+    )
     args = parser.parse_args()
     args.out.write_text(learned_lexicon_text(), encoding="utf-8")
     print(f"wrote {args.out}")

@@ -12,8 +12,8 @@ from typer.testing import CliRunner, Result
 
 from peerjournal.cli import app
 from peerjournal.db import engine
-from peerjournal.drift import Lexicon
-from peerjournal.drift.lexicon import parse_lexicon
+from peerjournal.drift import DriftScore, Lexicon, score_text
+from peerjournal.drift.lexicon import DEFAULT_LEXICON, parse_lexicon
 
 FIXED_NOW = "2026-11-20T18:30:00+00:00"  # a Friday evening; today is 2026-11-20
 # the keys of `drift --json`, and of each of its hits, in the order of the contract
@@ -104,9 +104,15 @@ def add(cli: CLI) -> Callable[..., int]:
 
 
 @cache
-def learned_lexicon() -> Lexicon:
-    """The shipped lexicon plus markers learned from the labelled sets, as
-    benchmarks/learn_markers.py writes it."""
-    from learn_markers import learned_lexicon_text
+def curated_lexicon() -> Lexicon:
+    """The shipped lexicon without its learned markers: what the matcher and coverage tests
+    test (the curated patterns and flag rules), apart from the learned layer's statistics."""
+    from learn_markers import curated_text
 
-    return parse_lexicon(learned_lexicon_text().encode(), "learned.toml")
+    shipped = DEFAULT_LEXICON.read_text(encoding="utf-8")
+    return parse_lexicon(curated_text(shipped).encode(), "curated")
+
+
+def curated_score(text: str, lexicon: Lexicon | None = None) -> DriftScore:
+    """`score_text` with the curated lexicon unless another is given."""
+    return score_text(text, lexicon or curated_lexicon())

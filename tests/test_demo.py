@@ -38,9 +38,11 @@ def test_demo_never_touches_the_real_journal(cli: CLI, isolated: Path) -> None:
         assert not any(isolated.rglob("*.db"))  # the writer's own journal was not created
         data = json.loads(result.stdout)
         assert data["totals"]["entries"] == len(load_demo_drafts(TODAY))
-        # The story: drift on the inpatient placement, identity in the community.
-        settings = data["settings"]
-        assert settings["inpatient"]["balance"] < 0 < settings["community"]["balance"]
+        # The story: drift on the inpatient placement (then the peer role found again there),
+        # identity in the community.
+        inpatient, community = data["settings"]["inpatient"], data["settings"]["community"]
+        assert inpatient["balance"] < community["balance"] and community["balance"] > 0
+        assert inpatient["drift"] > community["drift"]
         weeks = [p for p in data["periods"] if p["entries"]]
         middle = weeks[3:6]
         assert all(p["drift"] > p["identity"] for p in middle)

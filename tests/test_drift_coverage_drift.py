@@ -5,13 +5,17 @@ Each positive case is a sentence a peer supporter might write after a shift, wit
 writing or neutral shift talk where no drift hit may be counted. A case that fails because of
 how the matcher flags a hit (negation, attribution, hypothetical) rather than a missing pattern
 is kept as a strict xfail with the reason (none at present).
+
+The curated markers are tested here (`curated_score`): learned markers are single words and
+short runs of them, which fire in neutral talk by design and are bounded by the rules in
+score.py (tested in test_drift_score.py and by the labelled sets).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from peerjournal.drift import score_text
+from conftest import curated_score
 
 POSITIVE: list[tuple[str, str]] = [
     # ------------------------------------------------------------ story.withheld
@@ -775,7 +779,7 @@ NEGATIVE = [
 def counted_drift(text: str) -> list[tuple[str, str, str]]:
     return [
         (h.marker, h.dimension, h.text)
-        for h in score_text(text).hits
+        for h in curated_score(text).hits
         if h.counted and h.polarity == "drift"
     ]
 

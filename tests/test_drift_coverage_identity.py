@@ -8,17 +8,20 @@ may be counted: mood is not evidence ("a lovely day", "felt happy").
 AFFIRMED holds cases that turn on the matcher's flags rather than the lexicon: a negation that
 affirms ("never felt so confident", "I'll never forget how …") and a past habit whose scope
 stops where the sentence turns to the present ("used to … and still …").
+
+The curated markers are tested here (`curated_score`), as in test_drift_coverage_drift.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from peerjournal.drift import Hit, score_text
+from conftest import curated_score
+from peerjournal.drift import Hit
 
 
 def counted_identity(text: str) -> list[Hit]:
-    return [h for h in score_text(text).hits if h.counted and h.polarity == "identity"]
+    return [h for h in curated_score(text).hits if h.counted and h.polarity == "identity"]
 
 
 def describe(text: str) -> list[tuple[str, str, str]]:
@@ -26,7 +29,7 @@ def describe(text: str) -> list[tuple[str, str, str]]:
     flags = ("counted", "negated", "attributed", "hypothetical")
     return [
         (h.marker, h.text, ",".join(f for f in flags if getattr(h, f)))
-        for h in score_text(text).hits
+        for h in curated_score(text).hits
     ]
 
 
@@ -747,7 +750,7 @@ def test_a_negator_still_reaches_the_drift_phrase_after_it(text: str) -> None:
     instead of) before other words: a negator inside a hit is part of that phrase, so it would
     no longer negate the drift phrase after it ("I refused to reduce him to his diagnosis").
     Only a negator that ends the phrase ("I chose not to", "I didn't") reaches past it."""
-    drift = [h for h in score_text(text).hits if h.polarity == "drift" and h.counted]
+    drift = [h for h in curated_score(text).hits if h.polarity == "drift" and h.counted]
     assert not drift, describe(text)
 
 

@@ -1,4 +1,6 @@
-"""Matching that respects how people write: negation, others' words, hypotheticals, noticing."""
+"""Matching that respects how people write: negation, others' words, hypotheticals, noticing.
+
+Tested on the curated markers (`curated_score`); learned markers take the same flags."""
 
 from __future__ import annotations
 
@@ -6,11 +8,12 @@ import itertools
 
 import pytest
 
-from peerjournal.drift import Hit, score_text
+from conftest import curated_score
+from peerjournal.drift import Hit
 
 
 def hits(text: str, marker_prefix: str = "") -> list[Hit]:
-    return [h for h in score_text(text).hits if h.marker.startswith(marker_prefix)]
+    return [h for h in curated_score(text).hits if h.marker.startswith(marker_prefix)]
 
 
 def only(text: str, marker_prefix: str) -> Hit:
@@ -68,7 +71,7 @@ def test_flip_turns_negated_identity_into_drift() -> None:
 def test_a_negator_that_is_the_subject_drops_rather_than_flips() -> None:
     """What nobody did says nothing of the writer: "Nobody asked about his heart"."""
     for text in ("Nobody shared their story today.", "No one asked about his nerves at all."):
-        assert not any(h.counted for h in score_text(text).hits), text
+        assert not any(h.counted for h in curated_score(text).hits), text
 
 
 @pytest.mark.parametrize(
@@ -82,7 +85,7 @@ def test_a_negator_that_is_the_subject_drops_rather_than_flips() -> None:
 )
 def test_flip_is_only_for_the_writer(text: str) -> None:
     """Someone else not doing an identity practice says nothing of the writer: dropped."""
-    found = [h for h in score_text(text).hits if h.negated]
+    found = [h for h in curated_score(text).hits if h.negated]
     assert found and all(not h.counted for h in found), found
 
 
@@ -228,7 +231,7 @@ def test_speech_tags_and_the_writer_taking_over(text: str, prefix: str, attribut
     ],
 )
 def test_agreement_and_records(text: str, attributed: bool) -> None:
-    found = [h for h in score_text(text).hits if h.polarity == "drift"]
+    found = [h for h in curated_score(text).hits if h.polarity == "drift"]
     assert found and all(h.attributed is attributed for h in found)
 
 
@@ -293,7 +296,7 @@ def test_a_suggestion_to_the_writer_is_theirs(text: str, attributed: bool) -> No
     ],
 )
 def test_instead_of_stops_at_the_writers_own_clause(text: str) -> None:
-    found = [h for h in score_text(text).hits if h.polarity == "identity"]
+    found = [h for h in curated_score(text).hits if h.polarity == "identity"]
     assert found and all(not h.negated and h.counted for h in found)
 
 
@@ -362,7 +365,7 @@ def test_spans_index_the_original_text() -> None:
         "Long  shift.\n\u201cThe team\u2019s view\u201d: I  shared my\nown story;"
         "  I DIDN\u2019T give advice!"
     )
-    found = score_text(text).hits
+    found = curated_score(text).hits
     assert found
     for h in found:
         assert text[h.start : h.end] == h.text
@@ -373,7 +376,7 @@ def test_case_insensitive() -> None:
 
 
 def test_hits_do_not_overlap_and_are_ordered() -> None:
-    found = score_text("I shared my own recovery story and you should too, you could try.").hits
+    found = curated_score("I shared my own recovery story and you should too, you could try.").hits
     ends = [h.start for h in found]
     assert ends == sorted(ends)
     for a, b in itertools.pairwise(found):
@@ -381,9 +384,9 @@ def test_hits_do_not_overlap_and_are_ordered() -> None:
 
 
 def test_a_negator_belongs_to_the_nearest_marker() -> None:
-    found = score_text("I did not give advice, just sat with her.").hits
+    found = curated_score("I did not give advice, just sat with her.").hits
     assert [h.negated for h in found] == [True, False]
-    found = score_text("Not symptoms and then I shared my story").hits
+    found = curated_score("Not symptoms and then I shared my story").hits
     assert found[-1].marker == "story.shared" and not found[-1].negated
 
 
@@ -502,7 +505,7 @@ def test_initials_do_not_break_a_phrase() -> None:
 
 
 def counted_keys(text: str) -> set[str]:
-    return {f"{h.dimension}:{h.polarity}" for h in score_text(text).hits if h.counted}
+    return {f"{h.dimension}:{h.polarity}" for h in curated_score(text).hits if h.counted}
 
 
 @pytest.mark.parametrize(
@@ -1179,7 +1182,7 @@ def test_a_past_habit_ends_where_the_present_starts(text: str, hypothetical: boo
 def test_a_negated_verb_whose_object_is_the_next_hit(
     text: str, negated_counted: list[str]
 ) -> None:
-    found = score_text(text).hits
+    found = curated_score(text).hits
     assert [h.marker for h in found if h.negated and h.counted] == negated_counted, found
     assert not [h for h in found if h.marker.startswith("focus") and h.counted], found
 
@@ -1327,7 +1330,7 @@ def test_the_writers_own_quoted_words(text: str, attributed: bool) -> None:
 def test_a_role_after_like_is_a_subject_not_an_object() -> None:
     """The object rule needs the speech verb coordinated right after the object."""
     text = "I felt like the doctor wasn't listening to her, so I asked him to slow down."
-    assert not any(h.counted and h.polarity == "drift" for h in score_text(text).hits)
+    assert not any(h.counted and h.polarity == "drift" for h in curated_score(text).hits)
 
 
 def test_a_plan_that_did_not_happen_is_hypothetical() -> None:
@@ -1361,11 +1364,11 @@ def test_a_first_word_before_a_past_deed_is_its_subject(text: str, theirs: bool)
 
 def test_a_past_state_the_writer_names_is_their_story_not_a_label() -> None:
     """"When I was manic" is the writer's lived experience; "He was manic" is a label."""
-    assert [h.dimension for h in score_text("When I was manic I spent everything.").hits] == [
+    assert [h.dimension for h in curated_score("When I was manic I spent everything.").hits] == [
         "story"
     ]
     assert any(
-        h.polarity == "drift" and h.counted for h in score_text("He was manic again.").hits
+        h.polarity == "drift" and h.counted for h in curated_score("He was manic again.").hits
     )
 
 
@@ -1375,7 +1378,7 @@ def test_dialect_meself_and_me_own_read_as_myself_and_my_own() -> None:
     hit = only(text, "clinical_language")
     assert not hit.attributed and hit.self_noticed
     assert text[hit.start : hit.end] == hit.text == "non-compliant"
-    story = [h for h in score_text("Told him about me own first month sober.").hits]
+    story = [h for h in curated_score("Told him about me own first month sober.").hits]
     assert [h.dimension for h in story if h.counted] == ["story"]
 
 
@@ -1406,13 +1409,13 @@ def test_a_condition_put_as_a_time_is_hypothetical() -> None:
     ],
 )
 def test_a_subject_carries_to_a_clause_without_one(text: str, theirs: bool) -> None:
-    hit = next(h for h in score_text(text).hits if h.polarity == "drift")
+    hit = next(h for h in curated_score(text).hits if h.polarity == "drift")
     assert hit.attributed is theirs and hit.counted is not theirs
 
 
 def test_quoted_words_the_writer_then_used_are_theirs() -> None:
     text = 'The lead called them "hard to reach". Even used "hard to reach" myself later.'
-    first, second = (h for h in score_text(text).hits if h.dimension == "clinical_language")
+    first, second = (h for h in curated_score(text).hits if h.dimension == "clinical_language")
     assert first.attributed and not first.counted
     assert second.counted and not second.attributed
 
@@ -1430,7 +1433,7 @@ def test_quoted_words_the_writer_then_used_are_theirs() -> None:
     ],
 )
 def test_a_script_line_is_its_speakers(text: str, theirs: bool) -> None:
-    hit = next(h for h in score_text(text).hits if h.dimension == "clinical_language")
+    hit = next(h for h in curated_score(text).hits if h.dimension == "clinical_language")
     assert hit.attributed is theirs
 
 
@@ -1461,7 +1464,7 @@ def test_someone_elses_deed_after_a_pronoun() -> None:
 
 
 def test_the_wildcard_is_not_it_this_or_that() -> None:
-    assert not [h for h in score_text("I told this to his father today.").hits if h.counted]
+    assert not [h for h in curated_score("I told this to his father today.").hits if h.counted]
     assert only("I told Segun to stop.", "advice").counted
 
 
@@ -1482,14 +1485,14 @@ def test_a_negator_does_not_reach_into_a_question_clause() -> None:
 
 
 def test_clinical_abbreviations_need_their_context() -> None:
-    assert not score_text("Said hi to her at the door, ah well.").hits
+    assert not curated_score("Said hi to her at the door, ah well.").hits
     clinical = hits("No SI today, AH present at night.", "clinical_language")
     assert [h.text for h in clinical if h.counted] == ["No SI", "AH present"]
 
 
 def test_the_wildcard_is_a_name_not_an_article() -> None:
     """"go back to *" is going back to someone, not "going back to the bottle"."""
-    assert not [h for h in score_text("He keeps going back to the bottle.").hits if h.counted]
+    assert not [h for h in curated_score("He keeps going back to the bottle.").hits if h.counted]
     assert only("Sat in the waiting room with A for an hour.", "connection").counted
 
 
@@ -1523,7 +1526,7 @@ def test_someone_else_not_speaking_is_theirs() -> None:
     ],
 )
 def test_the_writers_own_words_they_began_to_say(text: str) -> None:
-    assert any(h.polarity == "drift" and h.counted for h in score_text(text).hits)
+    assert any(h.polarity == "drift" and h.counted for h in curated_score(text).hits)
 
 
 def test_nobodys_is_a_negator_and_whose_shame_is_theirs() -> None:

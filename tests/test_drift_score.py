@@ -6,12 +6,11 @@ import json
 
 import pytest
 
-from conftest import HIT_KEYS, SCORE_KEYS, learned_lexicon
+from conftest import HIT_KEYS, SCORE_KEYS, curated_lexicon
 from peerjournal.drift import (
     DIMENSIONS,
     DriftScore,
     Hit,
-    Lexicon,
     load_lexicon,
     reflective_questions,
     score_text,
@@ -70,44 +69,42 @@ def test_pickle_round_trips() -> None:
         assert back.hits[0].marker == score.hits[0].marker
 
 
-def _weight(lex: Lexicon, s: DriftScore, hit: Hit) -> float:
-    """What a counted hit adds: its marker's weight, times the learned share for a learned one
-    (its side's learned weight less the other side's, over its side's)."""
-    marker = lex.marker(hit.marker)
-    if not marker.learned:
-        return marker.weight
-    side = {"identity": 0.0, "drift": 0.0}
-    for h in s.hits:  # the learned hits that were not negated, attributed or hypothetical
-        m = lex.marker(h.marker)
-        if m.learned and not (h.negated or h.attributed or h.hypothetical):
-            side[h.polarity] += m.weight
-    lead = side[hit.polarity]
-    other = side["drift" if hit.polarity == "identity" else "identity"]
-    return marker.weight * (lead - other) / lead
-
-
-@pytest.mark.parametrize("learned", [False, True], ids=["shipped", "learned"])
-def test_numbers_are_traceable_to_hits(learned: bool) -> None:
-    lex = learned_lexicon() if learned else load_lexicon()
+@pytest.mark.parametrize("curated", [True, False], ids=["curated", "shipped"])
+def test_numbers_are_traceable_to_hits(curated: bool) -> None:
+    lex = curated_lexicon() if curated else load_lexicon()
     s = score_text(IDENTITY + " " + DRIFT, lex)
-    assert any(lex.marker(h.marker).learned for h in s.hits) == learned
+    learned = [h for h in s.hits if lex.marker(h.marker).learned]
+    assert bool(learned) != curated
     for pol, total in (("identity", s.identity), ("drift", s.drift)):
-        weights = sum(_weight(lex, s, h) for h in s.hits if h.counted and h.polarity == pol)
+        weights = sum(s.weights[h.marker] for h in s.hits if h.counted and h.polarity == pol)
         assert total == pytest.approx(weights * 100 / s.words)
     for dim, v in s.dimensions.items():
         for pol in ("identity", "drift"):
             w = sum(
-                _weight(lex, s, h)
+                s.weights[h.marker]
                 for h in s.hits
                 if h.counted and h.dimension == dim and h.polarity == pol
             )
             assert v[pol] == pytest.approx(w * 100 / s.words)
     assert s.balance == pytest.approx((s.identity - s.drift) / (s.identity + s.drift))
+    # a curated hit adds its marker's weight; every learned one the same share of its own
+    shares = {s.weights[h.marker] / lex.marker(h.marker).weight for h in learned}
+    for h in s.hits:
+        if h not in learned:
+            assert s.weights[h.marker] == lex.marker(h.marker).weight
+    if shares:
+        assert max(shares) - min(shares) < 1e-9 and 0 <= min(shares) <= max(shares) <= 1
+
+
+def curated(hits: tuple[Hit, ...] | list[Hit]) -> list[Hit]:
+    """The hits of the shipped lexicon's curated markers."""
+    lex = load_lexicon()
+    return [h for h in hits if not lex.marker(h.marker).learned]
 
 
 def test_learned_hits_net_out() -> None:
     """The lighter side's learned hits are not counted; the heavier side's count at a share."""
-    lex = learned_lexicon()
+    lex = load_lexicon()
     text = "I told her she should take her meds and made sure. I shared my own story with her."
     s = score_text(text, lex)
     learned = [h for h in s.hits if lex.marker(h.marker).learned and not h.negated]
@@ -116,10 +113,36 @@ def test_learned_hits_net_out() -> None:
     assert any(not h.counted for h in learned if h.polarity not in counted)
 
 
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("I shared my story with him. Ticked, documented, chased, tearful, caseload.", "identity"),
+        ("I told her she should leave him. Fishing, guitar, the allotment, choir.", "drift"),
+    ],
+)
+def test_learned_words_never_outvote_curated_evidence(text: str, side: str) -> None:
+    """Learned words against curated evidence of one side add at most as much as it: "mixed"
+    at most, never the other verdict."""
+    s = score_text(text)
+    other = "drift" if side == "identity" else "identity"
+    lex = load_lexicon()
+    assert {h.polarity for h in curated(s.counted_hits())} == {side}
+    learned = sum(s.weights[h.marker] for h in s.counted_hits() if h.polarity == other)
+    assert learned > 0 and s.verdict in (side, "mixed")
+    assert learned <= sum(lex.marker(h.marker).weight for h in curated(s.counted_hits())) + 1e-9
+
+
+def test_a_learned_hit_against_a_curated_one_is_not_counted() -> None:
+    """'herself' leans identity, but inside the label "a risk to herself" it is the label's."""
+    lex = load_lexicon()
+    s = score_text("She is a risk to herself.", lex)
+    inside = [h for h in s.hits if lex.marker(h.marker).learned and h.polarity == "identity"]
+    assert inside and not any(h.counted for h in inside)
+
+
 def test_a_word_matched_twice_is_one_place_of_evidence() -> None:
     """'symptoms' is a curated and a learned drift word: still one word, not a score."""
-    lex = learned_lexicon()
-    s = score_text("symptoms", lex)
+    s = score_text("symptoms")
     assert len(s.counted_hits()) == 2 and s.verdict == "insufficient"
 
 
@@ -147,7 +170,9 @@ def test_thin_evidence_is_insufficient(text: str) -> None:
 def test_one_phrase_is_evidence(text: str, verdict: str) -> None:
     """One phrase (something the writer did) is enough for a verdict; one word is not."""
     s = score_text(text)
-    assert len(s.counted_hits()) == 1 and len(s.counted_hits()[0].text.split()) > 1
+    (hit,) = curated(s.counted_hits())  # learned words inside it are not more places
+    assert len(hit.text.split()) > 1
+    assert all(hit.start <= h.start < hit.end for h in s.counted_hits())
     assert s.verdict == verdict
 
 
@@ -186,13 +211,13 @@ def test_what_happened_outweighs_intentions() -> None:
         "I told her she should take her meds and made sure she did. "
         "Next time I'll share my story instead."
     )
-    assert [h.hypothetical for h in s.hits if h.dimension == "story"] == [True]
+    assert [h.hypothetical for h in curated(s.hits) if h.dimension == "story"] == [True]
     assert not any(h.counted for h in s.hits if h.hypothetical)
 
 
 def test_one_word_is_not_a_score() -> None:
     s = score_text("Long shift, lots of talk about symptoms.")
-    assert len(s.counted_hits()) == 1 and " " not in s.counted_hits()[0].text
+    assert {h.text for h in s.counted_hits()} == {"symptoms"}
     assert s.verdict == "insufficient"
 
 
@@ -229,7 +254,7 @@ def test_a_noticed_slip_then_a_correction_is_mixed() -> None:
     s = score_text(text)
     assert s.balance >= IDENTITY_THRESHOLD  # the numbers are not changed by the rule
     assert s.verdict == "mixed"
-    slip = [h for h in s.hits if h.self_noticed and h.polarity == "drift"]
+    slip = [h for h in curated(s.hits) if h.self_noticed and h.polarity == "drift"]
     assert slip and all(h.counted for h in slip)  # the slip keeps its weight
 
 
@@ -314,6 +339,6 @@ def test_score_many_leaves_garbage_collection_as_it_found_it() -> None:
 def test_a_gift_to_the_writer_is_not_advice() -> None:
     """'gave me a card' once matched advice.you_should through a wildcard object."""
     score = score_text("Ayesha gave me a card. Later I gave him a leaflet for the crisis line.")
-    assert [(h.marker, h.text) for h in score.hits if h.dimension == "advice"] == [
+    assert [(h.marker, h.text) for h in curated(score.hits) if h.dimension == "advice"] == [
         ("advice.you_should", "gave him a leaflet for")
     ]

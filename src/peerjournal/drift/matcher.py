@@ -561,6 +561,12 @@ def _classify(word: str) -> int:
     return c
 
 
+def is_flag_cue(word: str) -> bool:
+    """Can the word make a marker negated or hypothetical ("not", "used to", "instead of")?
+    benchmarks/learn_markers.py learns no phrase with one: it would count the cue itself."""
+    return bool(_classify(word) & (NEGATOR | HYPO)) or word in _ALTERNATIVES
+
+
 def _coordinated(norm: str, prev_end: int, start: int) -> bool:
     """Are two nearby markers joined by "or" / "nor"?"""
     return start - prev_end <= 40 and _COORDINATED.search(norm, prev_end, start) is not None

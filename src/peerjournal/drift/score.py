@@ -44,22 +44,38 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   Otherwise ``identity`` when balance >= `IDENTITY_THRESHOLD`, ``drift`` when balance <=
   `DRIFT_THRESHOLD`, else ``mixed``.
 
-- **Learned markers** (``learned = true``, written by benchmarks/learn_markers.py; the shipped
-  lexicon has none yet) are matched apart from the curated ones, so they may overlap them, and
-  take the same flags. They then net out: the lighter side's learned hits are not counted, and
-  each of the heavier side's counts at (heavier - lighter) / heavier of its weight, so they add
-  their balance, not their bulk (many small weights on both sides would otherwise make every
-  entry "mixed"). They never make a one-phrase verdict, and a learned hit inside a curated one
-  is not a second place of evidence. Nor do they take part in the corrected-slip rule.
+- **Learned markers** (``learned = true``: the generated part of the shipped lexicon, written
+  by benchmarks/learn_markers.py from the labelled sets) are matched apart from the curated
+  ones, so they may overlap them, and take the same flags. Then:
+  - a learned hit that overlaps a curated hit of the other polarity is not counted (the
+    curated phrase says what that passage is);
+  - they net out: the lighter side's learned hits are not counted, and each of the heavier
+    side's counts at one share of its weight, so that together they add the difference
+    between the sides (their balance, not their bulk: many small weights on both sides would
+    otherwise make every entry "mixed");
+  - that difference is at most the curated weight on the other side, when there is any:
+    learned words can fill a silence or tip a close call, but never outvote curated evidence
+    (at most they make it "mixed"), and a mix the curated lexicon found stays a mix.
+  Learned hits never make a one-phrase verdict, a learned hit inside a curated one is not a
+  second place of evidence, and they take no part in the corrected-slip rule. Putting "not"
+  before a drift phrase still never raises drift: the curated drift it drops cannot lift the
+  cap, and the learned hits it negates are drift ones or already uncounted.
+  Decision, by leave-one-set-out cross-validation on six development sets the curated lexicon
+  had not seen (benchmarks/RESULTS.md, round 11): clear entries 258 -> 306/380 and sentences
+  346 -> 405/640; netting without the cap gave 313/380 but kept 34 of the read sets' 148
+  mixed entries where the cap keeps 98 (curated alone: 115).
 
 Mood is not evidence: the lexicon holds practice markers, not sentiment words.
-``DriftScore.weights`` (not part of the JSON contract) maps each marker that fired to its weight.
+``DriftScore.weights`` (not part of the JSON contract) maps each marker that fired to the weight
+each of its counted hits adds (for a learned marker, its weight times the entry's learned share),
+so ``identity`` is the sum of ``weights[hit.marker]`` over the counted identity hits, per 100 words.
 `score_many` scores a batch, across processes when it is large.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -256,17 +272,43 @@ def _intentions_count(text: str, found: list[tuple[Hit, Marker]]) -> list[tuple[
     ]
 
 
-def _net_learned(found: list[tuple[Hit, Marker]]) -> tuple[list[tuple[Hit, Marker]], float]:
-    """Net out the learned hits (rule in the module docstring): those of the lighter side are
-    no longer counted, and each of the heavier side counts at `share` of its weight."""
-    side = {"identity": 0.0, "drift": 0.0}
+def _against_curated(found: list[tuple[Hit, Marker]]) -> list[tuple[Hit, Marker]]:
+    """Learned hits that overlap a curated hit of the other polarity are not counted: the
+    curated phrase says what that passage is ("herself" leans identity, "a risk to herself"
+    is a label)."""
+    curated = [(hit.start, hit.end, hit.polarity) for hit, marker in found if not marker.learned]
+    ends = [end for _, end, _ in curated]  # curated hits never overlap: ends are sorted too
+    out = []
     for hit, marker in found:
         if marker.learned and hit.counted:
-            side[hit.polarity] += marker.weight
-    if not side["identity"] and not side["drift"]:
-        return found, 1.0
-    lead = max(side, key=side.__getitem__) if side["identity"] != side["drift"] else ""
-    share = 1.0 - min(side.values()) / side[lead] if lead else 0.0
+            k = bisect_right(ends, hit.start)
+            while k < len(curated) and curated[k][0] < hit.end:
+                if curated[k][2] != hit.polarity:
+                    hit = hit._replace(counted=False)
+                    break
+                k += 1
+        out.append((hit, marker))
+    return out
+
+
+def _net_learned(found: list[tuple[Hit, Marker]]) -> tuple[list[tuple[Hit, Marker]], float]:
+    """Net out the learned hits (rule in the module docstring): those of the lighter side are
+    no longer counted, and each of the heavier side counts at the returned share of its weight."""
+    found = _against_curated(found)
+    learned = {"identity": 0.0, "drift": 0.0}
+    curated = {"identity": 0.0, "drift": 0.0}
+    for hit, marker in found:
+        if hit.counted:
+            (learned if marker.learned else curated)[hit.polarity] += marker.weight
+    if learned["identity"] == learned["drift"]:  # none, or a tie: no side gains
+        lead, share = "", 0.0
+    else:
+        lead = max(learned, key=learned.__getitem__)
+        other = "drift" if lead == "identity" else "identity"
+        net = learned[lead] - learned[other]
+        if curated[other]:
+            net = min(net, curated[other])
+        share = net / learned[lead]
     return [
         (hit._replace(counted=False), marker)
         if marker.learned and hit.counted and hit.polarity != lead
@@ -328,7 +370,10 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
         },
         hits=tuple([hit for hit, _ in found]),
         lexicon_version=lex.version,
-        weights={marker.id: marker.weight for _, marker in found},
+        weights={
+            marker.id: marker.weight * share if marker.learned else marker.weight
+            for _, marker in found
+        },
     )
 
 

@@ -1,0 +1,44 @@
+"""benchmarks/learn_markers.py: the learned part of the shipped lexicon is reproducible and
+holds only the kind of phrase its rules allow."""
+
+from __future__ import annotations
+
+from learn_markers import (
+    LEARNED_SECTION,
+    MOOD_WORDS,
+    SETTING_WORDS,
+    STYLE_WORDS,
+    curated_text,
+    learned_lexicon_text,
+    usable,
+)
+from peerjournal.drift import load_lexicon
+from peerjournal.drift.lexicon import DEFAULT_LEXICON
+from peerjournal.drift.matcher import is_flag_cue
+
+
+def test_the_shipped_lexicon_is_what_the_script_writes() -> None:
+    shipped = DEFAULT_LEXICON.read_text(encoding="utf-8")
+    assert shipped.count(LEARNED_SECTION) == 1
+    assert shipped == learned_lexicon_text(), "run benchmarks/learn_markers.py"
+    assert curated_text(shipped) == shipped[: shipped.index(LEARNED_SECTION)]
+
+
+def test_learned_phrases_follow_the_rules() -> None:
+    learned = [p for m in load_lexicon().markers if m.learned for p in m.patterns]
+    assert len(learned) >= 500
+    banned = MOOD_WORDS | SETTING_WORDS | STYLE_WORDS
+    for phrase in learned:
+        words = phrase.split()
+        assert 1 <= len(words) <= 3 and not banned.intersection(words), phrase
+        assert not any(map(is_flag_cue, words)), phrase
+
+
+def test_what_is_not_learned() -> None:
+    names = frozenset({"chidi"})
+    assert not usable("chidi said", names)  # a name
+    assert not usable("used to")  # a cue: it would count itself
+    assert not usable("to check")  # starts with a function word
+    assert not usable("rain")  # the weather
+    assert not usable("brilliant")  # mood
+    assert usable("sertraline") and usable("told her she")
