@@ -51,6 +51,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +140,7 @@ class Lexicon:
     labels: dict[str, str]
     questions: dict[str, tuple[str, ...]]
     index: PhraseIndex = field(repr=False)  # the curated markers
-    learned_index: PhraseIndex | None = field(repr=False)  # the learned ones, if any
+    learned_index: WordIndex | None = field(repr=False)  # the learned ones, if any
 
     def label(self, dimension: str) -> str:
         return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
@@ -642,6 +643,36 @@ class PhraseIndex:
         return compiled, tuple(self._markers[first_marker[b]] for b in bodies)
 
 
+class WordIndex:
+    """The learned markers' phrases, matched word for word (no regexes): they were learned as
+    exact runs of words, so that is how they are found.
+
+    ``phrases`` maps a run of words to its marker, in every spelling a writer may type: with
+    or without its apostrophes ("mother's", "mothers") and with a dropped g ("tellin"), the
+    spelling as learned first. ``longest`` maps each first word to its longest phrase's length.
+    """
+
+    def __init__(self, markers: tuple[Marker, ...]) -> None:
+        self.phrases: dict[tuple[str, ...], Marker] = {}
+        for marker in markers:
+            for pattern in marker.patterns:
+                self.phrases.setdefault(tuple(pattern.split()), marker)
+        for words, marker in list(self.phrases.items()):
+            for spelling in product(*map(_spellings, words)):
+                self.phrases.setdefault(spelling, marker)
+        self.longest: dict[str, int] = {}
+        for words in self.phrases:
+            self.longest[words[0]] = max(len(words), self.longest.get(words[0], 0))
+
+
+def _spellings(word: str) -> list[str]:
+    forms = [word, word.replace("'", "")]
+    return forms + [form[:-1] for form in forms if _drops_g(form)]
+
+
+_PLAIN_PHRASE = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*(?: [a-z0-9]+(?:'[a-z0-9]+)*)*")
+
+
 class _CompiledPairs(dict[tuple[str, ...], Candidates]):
     """Two- or three-word key -> its combined regex, compiled on first use; later lookups
     are plain dict lookups."""
@@ -712,14 +743,19 @@ def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
     patterns = _as_str_list(raw["patterns"])
     if not patterns:
         raise _fail(path, where, "field 'patterns': must be a non-empty list of strings")
+    learned = raw.get("learned", False)
+    if not isinstance(learned, bool):
+        raise _fail(path, where, "field 'learned': must be true or false")
     for pattern in patterns:
+        if learned:  # matched word for word (WordIndex)
+            if not _PLAIN_PHRASE.fullmatch(pattern):
+                problem = "a learned marker's phrases are lowercase words separated by spaces"
+                raise _fail(path, where, f"field 'patterns': {pattern!r}: {problem}")
+            continue
         try:
             compile_pattern(pattern)
         except PatternSyntaxError as exc:
             raise _fail(path, where, f"field 'patterns': {pattern!r}: {exc}") from None
-    learned = raw.get("learned", False)
-    if not isinstance(learned, bool):
-        raise _fail(path, where, "field 'learned': must be true or false")
     ids.add(mid)
     return Marker(
         mid, dim, pol, float(weight), negation, source.strip(), tuple(patterns), learned
@@ -777,7 +813,7 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
         labels,
         questions,
         PhraseIndex(curated),
-        PhraseIndex(learned) if learned else None,
+        WordIndex(learned) if learned else None,
     )
 
 
@@ -849,7 +885,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
 # change: an older pickle is then not reused.
-_CACHE_FORMAT = "17"
+_CACHE_FORMAT = "18"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

@@ -85,7 +85,7 @@ from itertools import accumulate, compress, count, pairwise
 from operator import add
 from typing import NamedTuple
 
-from peerjournal.drift.lexicon import Lexicon, Marker, PhraseIndex
+from peerjournal.drift.lexicon import Lexicon, Marker, PhraseIndex, WordIndex
 
 NEGATION_WINDOW = 6  # words between a negator and the marker it negates
 
@@ -1106,11 +1106,15 @@ def phrase_view(lower: str) -> str:
     return _INITIAL_PERIOD.sub(" ", lower)
 
 
+# a hit before its flags: (start, end, marker, index of its first token)
+Found = tuple[int, int, Marker, int]
+
+
 def _find_matches(
     lower: str, tokens: list[str], starts: list[int], index: PhraseIndex
-) -> list[tuple[re.Match[str], Marker, int]]:
-    """(match, marker, token index) of each hit, left to right; hits never overlap and at
-    each start the longest of the three-word, two-word and one-word phrases wins."""
+) -> list[Found]:
+    """The curated hits, left to right; hits never overlap and at each start the longest of the
+    three-word, two-word and one-word phrases wins."""
     n = len(tokens)
     tokens = list(map(index.dropped_g.get, tokens, tokens))  # "tellin" is keyed as "telling"
     # where phrases can start, found by C-level lookups of every word and pair of words
@@ -1122,7 +1126,7 @@ def _find_matches(
     plan_of.append(None)
     positions = range(n)
     compiled = index.compiled
-    matches: list[tuple[re.Match[str], Marker, int]] = []
+    matches: list[Found] = []
     hit_end = 0
     for i in sorted({*compress(positions, plan_of), *compress(positions, single_of)}):
         start = starts[i]
@@ -1153,9 +1157,40 @@ def _find_matches(
             ):
                 best, best_markers = m, single[1]
         if best is not None:
-            matches.append((best, best_markers[best.lastindex - 1], i))  # type: ignore[operator]
             hit_end = best.end()
+            marker = best_markers[best.lastindex - 1]  # type: ignore[operator]
+            matches.append((start, hit_end, marker, i))
     return matches
+
+
+_BETWEEN_WORDS = " \t\n\r\x0b\x0c,-"  # what may separate the words of a phrase (as _SEP)
+
+
+def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordIndex) -> list[Found]:
+    """The learned hits: runs of words that are a learned phrase, left to right; hits never
+    overlap and at each start the longest phrase wins. Its words may be separated by spaces,
+    commas and hyphens, as a curated phrase's."""
+    phrases, longest = index.phrases, index.longest
+    n = len(tokens)
+    found: list[Found] = []
+    free = 0  # the first token not inside a hit
+    for i in compress(range(n), map(longest.get, tokens)):
+        if i < free:
+            continue
+        for size in range(min(longest[tokens[i]], n - i), 0, -1):
+            marker = phrases.get(tuple(tokens[i : i + size]))
+            if marker is None:
+                continue
+            last = i + size - 1
+            if size > 1 and any(
+                lower[starts[k] + len(tokens[k]) : starts[k + 1]].strip(_BETWEEN_WORDS)
+                for k in range(i, last)
+            ):
+                continue
+            found.append((starts[i], starts[last] + len(tokens[last]), marker, i))
+            free = i + size
+            break
+    return found
 
 
 def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
@@ -1191,18 +1226,30 @@ def _find_cues(tokens: list[str], starts: list[int]) -> _Cues:
     return cues
 
 
-def scan(
-    text: str, lexicon: Lexicon, learned: bool = False
-) -> tuple[list[tuple[Hit, Marker]], int]:
-    """Hits (with flags and ``counted``) and the word count; with `learned`, the hits of the
-    learned markers (which may overlap the curated ones) instead of the curated markers'."""
-    norm, lower, tokens, starts = _tokenize(text)
-    index = lexicon.learned_index if learned else lexicon.index
-    if index is None:
-        return [], len(tokens)
-    matches = _find_matches(phrase_view(lower), tokens, starts, index)
-    if not matches:
-        return [], len(tokens)
+class _Facts(NamedTuple):
+    """What the flag rules need to know about an entry's text, found once for all its hits
+    (curated and learned)."""
+
+    text: str
+    norm: str
+    lower: str
+    tokens: list[str]
+    starts: list[int]
+    cues: _Cues
+    sentence_starts: list[int]
+    clause_starts: list[int]
+    quotes: list[tuple[int, int]]
+    scripted: bool  # lines of who said what ("Consultant: …")
+    hypo_first: dict[int, int]  # clause -> its first hypothetical cue word
+    noticed_first: dict[int, int]  # sentence -> its first self-noticed cue word
+    has_wanted: bool  # "wanted to" needs the word: most entries never run _WANTED_TO at all
+    # per sentence / clause (by index): the first self-noticed / hypothetical cue's end
+    noticed_end: dict[int, int]
+    hypo_end: dict[int, int]
+    speaks: dict[int, bool]  # speech verb start -> is the writer its subject (_attributed)
+
+
+def _facts(text: str, norm: str, lower: str, tokens: list[str], starts: list[int]) -> _Facts:
     cues = _find_cues(tokens, starts)
     sentence_starts = _sentence_starts(norm)
     boundaries = set(map(re.Match.end, _CLAUSE_PUNCT.finditer(norm)))
@@ -1212,21 +1259,53 @@ def scan(
     clause_starts = sorted(boundaries)
     # a quote needs a double quote, or an apostrophe that opens one (not "didn't")
     maybe_quoted = '"' in norm or _opening_apostrophe(norm)
-    scripted = ":" in norm and "\n" in norm  # lines of who said what ("Consultant: …")
-    quotes = [m.span() for m in _QUOTE.finditer(norm)] if maybe_quoted else []
+    return _Facts(
+        text,
+        norm,
+        lower,
+        tokens,
+        starts,
+        cues,
+        sentence_starts,
+        clause_starts,
+        [m.span() for m in _QUOTE.finditer(norm)] if maybe_quoted else [],
+        ":" in norm and "\n" in norm,
+        _first_cue_in_span(cues.hypo, starts, clause_starts),
+        _first_cue_in_span(cues.noticed, starts, sentence_starts),
+        "wanted" in lower,
+        {},
+        {},
+        {},
+    )
+
+
+Hits = list[tuple[Hit, Marker]]
+
+
+def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
+    """The curated hits and the learned hits (which may overlap the curated ones), each with
+    their flags and ``counted``, and the word count. The text is split and its cue words,
+    sentences and clauses found once for both."""
+    norm, lower, tokens, starts = _tokenize(text)
+    matches = _find_matches(phrase_view(lower), tokens, starts, lexicon.index)
+    learned = lexicon.learned_index
+    words = _find_words(lower, tokens, starts, learned) if learned is not None else []
+    if not matches and not words:
+        return [], [], len(tokens)
+    facts = _facts(text, norm, lower, tokens, starts)
+    return _flag(facts, matches), _flag(facts, words), len(tokens)
+
+
+def _flag(facts: _Facts, matches: list[Found]) -> Hits:
+    """Each hit with its flags and ``counted`` (rules in the module docstring)."""
+    text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts = facts[:8]
+    quotes, scripted, hypo_first, noticed_first, has_wanted = facts[8:13]
+    noticed_end, hypo_end, speaks = facts[13:]
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
-    # per sentence / clause (by index): the first self-noticed / hypothetical cue's end
-    noticed_end: dict[int, int] = {}
-    hypo_end: dict[int, int] = {}
-    hypo_first = _first_cue_in_span(cues.hypo, starts, clause_starts)
-    noticed_first = _first_cue_in_span(cues.noticed, starts, sentence_starts)
     negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
     n_tokens = len(tokens)
-    # "wanted to" needs the word: most entries never run _WANTED_TO at all
-    has_wanted = "wanted" in lower
-    speaks: dict[int, bool] = {}  # speech verb start -> is the writer its subject (_attributed)
-    hits: list[tuple[Hit, Marker]] = []
+    hits: Hits = []
     prev_end, prev_neg, prev_owns = -1, -1, False
     told_ci = -1  # the clause of the last counted story the writer told
     told_si = told_end = -1  # … its sentence, and where it ends
@@ -1237,8 +1316,7 @@ def scan(
     cur_si = sent_start = -1
     attrib_first = hypo_sent_first = n_tokens
     tag_start: int | None = None
-    for j, (m, marker, tok) in enumerate(matches):
-        start, end = m.span()
+    for j, (start, end, marker, tok) in enumerate(matches):
         si = bisect_right(sentence_starts, start) - 1
         if si != cur_si:
             cur_si, sent_start, tag_start = si, sentence_starts[si], None
@@ -1394,7 +1472,7 @@ def scan(
             ),
         )
         hits.append((hit, marker))
-    return hits, len(tokens)
+    return hits
 
 
 def _label_not_used(
@@ -1414,14 +1492,14 @@ def _label_not_used(
     return _LABELLED_ME.search(lower, clause_start, start) is not None
 
 
-def _owns_next(lower: str, start: int, end: int, following: re.Match[str]) -> bool:
+def _owns_next(lower: str, start: int, end: int, following: int) -> bool:
     """Does the hit [start, end) end with a possessive that is the determiner of the next hit,
-    right after it ("asked about her | symptoms")? Then the next hit is the object of this one's
-    verb, and this one is not about the person ("her") at all."""
-    if following.start() != end + 1:
+    starting at `following` right after it ("asked about her | symptoms")? Then the next hit is
+    the object of this one's verb, and this one is not about the person ("her") at all."""
+    if following != end + 1:
         return False
     last = lower[lower.rfind(" ", start, end) + 1 : end]
-    first = _SUBJECT_WORD.match(lower, following.start())
+    first = _SUBJECT_WORD.match(lower, following)
     return last in _POSSESSIVES and (first is None or first.group() not in _DETERMINERS)
 
 

@@ -324,11 +324,9 @@ _DIMENSION_KEYS = tuple((d, (d, "identity"), (d, "drift")) for d in DIMENSIONS)
 def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     """Score one entry. Deterministic; spans index `text` as given."""
     lex = lexicon if lexicon is not None else load_lexicon()
-    found, words = scan(text, lex)
-    if lex.learned_index is not None:
-        learned, _ = scan(text, lex, learned=True)
-        if learned:  # by start; a curated hit first where both start at one place
-            found = sorted(found + learned, key=lambda pair: pair[0].start)
+    found, learned, words = scan(text, lex)
+    if learned:  # by start; a curated hit first where both start at one place
+        found = sorted(found + learned, key=lambda pair: pair[0].start)
     if not any(hit.counted for hit, _ in found):
         found = _intentions_count(text, found)
     found, share = _net_learned(found)
