@@ -292,3 +292,21 @@ def test_learned_must_be_true_or_false(tmp_path: Path) -> None:
     assert lex.markers[0].learned and lex.learned_index is not None
     # learned hits are found apart from the curated ones, so they may overlap them
     assert [h.text for h in score_text("so x y z", lex).hits] == ["x y"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        ('negation = "flip"\npatterns = ["x y"]', r"field 'negation': .* never negated"),
+        ('patterns = ["told * she"]', r"field 'patterns': 'told \* she': .* lowercase words"),
+        ('patterns = ["Told her"]', r"field 'patterns': 'Told her': .* lowercase words"),
+    ],
+)
+def test_learned_markers_hold_plain_phrases_and_never_flip(
+    tmp_path: Path, extra: str, problem: str
+) -> None:
+    marker = 'id = "a"\ndimension = "story"\npolarity = "identity"\nsource = "s"\nlearned = true\n'
+    path = tmp_path / "lex.toml"
+    path.write_text(f"[[marker]]\n{marker}{extra}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=rf"marker 'a'.*{problem}"):
+        load_lexicon(path)

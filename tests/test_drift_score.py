@@ -342,3 +342,20 @@ def test_a_gift_to_the_writer_is_not_advice() -> None:
     assert [(h.marker, h.text) for h in curated(score.hits) if h.dimension == "advice"] == [
         ("advice.you_should", "gave him a leaflet for")
     ]
+
+
+def test_learned_words_take_the_flags_of_the_curated_phrase_around_them() -> None:
+    lex = load_lexicon()
+    s = score_text("I did not rush the paperwork.")
+    inside = [h for h in s.hits if lex.marker(h.marker).learned]
+    assert inside and all(h.negated and not h.counted for h in inside)
+    s = score_text("The nurse said she is tearful and guarded.")
+    assert [h.attributed for h in s.hits if h.text == "tearful"] == [True, True]
+
+
+def test_learned_words_elsewhere_are_never_negated() -> None:
+    """Learned weights come from texts as written, negations and all."""
+    s = score_text("I did not mention the caseload.")
+    (mention,) = [h for h in s.hits if h.text == "mention"]
+    assert not mention.negated and mention.counted
+    assert [h.negated for h in s.hits if h.text == "caseload"] == [True, True]

@@ -3,6 +3,7 @@ holds only the kind of phrase its rules allow."""
 
 from __future__ import annotations
 
+from conftest import curated_lexicon
 from learn_markers import (
     LEARNED_SECTION,
     MOOD_WORDS,
@@ -10,6 +11,7 @@ from learn_markers import (
     STYLE_WORDS,
     curated_text,
     learned_lexicon_text,
+    read_otherwise,
     usable,
 )
 from peerjournal.drift import load_lexicon
@@ -42,3 +44,12 @@ def test_what_is_not_learned() -> None:
     assert not usable("rain")  # the weather
     assert not usable("brilliant")  # mood
     assert usable("sertraline") and usable("told her she")
+
+
+def test_no_phrase_whose_read_otherwise_is_learned() -> None:
+    """'coping' leans drift, but "not coping" is a curated deficit phrase: negating a learned
+    drift word must never add drift."""
+    learned = {"coping": ("focus", "drift", 2.0), "sertraline": ("clinical_language", "drift", 4.0)}
+    assert read_otherwise(learned, curated_lexicon()) == {"coping": learned["coping"]}
+    shipped = {p for m in load_lexicon().markers if m.learned for p in m.patterns}
+    assert "coping" not in shipped and "judgement" not in shipped

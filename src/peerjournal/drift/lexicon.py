@@ -746,6 +746,9 @@ def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
     learned = raw.get("learned", False)
     if not isinstance(learned, bool):
         raise _fail(path, where, "field 'learned': must be true or false")
+    if learned and negation != "drop":
+        problem = "a learned marker is never negated (matcher.scan), so it cannot flip"
+        raise _fail(path, where, f"field 'negation': {problem}")
     for pattern in patterns:
         if learned:  # matched word for word (WordIndex)
             if not _PLAIN_PHRASE.fullmatch(pattern):

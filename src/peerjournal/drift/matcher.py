@@ -1288,16 +1288,49 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
     sentences and clauses found once for both."""
     norm, lower, tokens, starts = _tokenize(text)
     matches = _find_matches(phrase_view(lower), tokens, starts, lexicon.index)
-    learned = lexicon.learned_index
-    words = _find_words(lower, tokens, starts, learned) if learned is not None else []
+    index = lexicon.learned_index
+    words = _find_words(lower, tokens, starts, index) if index is not None else []
     if not matches and not words:
         return [], [], len(tokens)
     facts = _facts(text, norm, lower, tokens, starts)
-    return _flag(facts, matches), _flag(facts, words), len(tokens)
+    curated = _flag(facts, matches)
+    if not words:
+        return curated, [], len(tokens)
+    inside, alone = _inside_curated(facts.text, words, curated)
+    learned = _flag(facts, alone, negate=False)
+    if inside:
+        learned = sorted(learned + inside, key=lambda pair: pair[0].start)
+    return curated, learned, len(tokens)
 
 
-def _flag(facts: _Facts, matches: list[Found]) -> Hits:
-    """Each hit with its flags and ``counted`` (rules in the module docstring)."""
+def _inside_curated(text: str, words: list[Found], curated: Hits) -> tuple[Hits, list[Found]]:
+    """Learned hits inside a curated hit take its flags: the curated phrase has settled whose
+    words they are, whether they are negated, hypothetical or noticed. The rest are flagged on
+    their own, but never negated: learned weights come from texts as written, negations and all
+    ("didn't bring it up" is why "bring it up" leans drift), so a negator says nothing more
+    about them."""
+    inside: Hits = []
+    alone: list[Found] = []
+    k, n = 0, len(curated)
+    for found in words:
+        start, end, marker, _ = found
+        while k < n and curated[k][0].end <= start:
+            k += 1
+        hit = curated[k][0] if k < n else None
+        if hit is None or not hit.start <= start < end <= hit.end:
+            alone.append(found)
+            continue
+        negated, attributed, hypothetical, self_noticed = hit[6:10]
+        counted = not (negated or attributed or hypothetical)
+        fields = (marker.id, marker.dimension, marker.polarity, text[start:end], start, end)
+        flags = (negated, attributed, hypothetical, self_noticed, counted)
+        inside.append((_new_hit(Hit, fields + flags), marker))
+    return inside, alone
+
+
+def _flag(facts: _Facts, matches: list[Found], negate: bool = True) -> Hits:
+    """Each hit with its flags and ``counted`` (rules in the module docstring); with `negate`
+    false, no hit is negated."""
     text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts = facts[:8]
     quotes, scripted, hypo_first, noticed_first, has_wanted = facts[8:13]
     noticed_end, hypo_end, speaks = facts[13:]
@@ -1328,7 +1361,7 @@ def _flag(facts: _Facts, matches: list[Found]) -> Hits:
         # a negator in the same clause at most NEGATION_WINDOW words before the marker, or
         # the one that negated the marker coordinated with this one
         neg = -1
-        k = bisect_left(negators, tok) - 1
+        k = bisect_left(negators, tok) - 1 if negate else -1
         if k >= 0:
             neg = negators[k]
             if starts[neg] < clause_start:

@@ -45,8 +45,10 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   `DRIFT_THRESHOLD`, else ``mixed``.
 
 - **Learned markers** (``learned = true``: the generated part of the shipped lexicon, written
-  by benchmarks/learn_markers.py from the labelled sets) are matched apart from the curated
-  ones, so they may overlap them, and take the same flags. Then:
+  by benchmarks/learn_markers.py from the labelled sets) are matched word for word apart from
+  the curated ones, so they may overlap them. Inside a curated hit they take its flags;
+  elsewhere they are flagged as others' words, hypothetical or noticed like any hit, but never
+  negated (their weights come from texts as written, negations and all: matcher.scan). Then:
   - a learned hit that overlaps a curated hit of the other polarity is not counted (the
     curated phrase says what that passage is);
   - they net out: the lighter side's learned hits are not counted, and each of the heavier
@@ -59,7 +61,8 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   Learned hits never make a one-phrase verdict, a learned hit inside a curated one is not a
   second place of evidence, and they take no part in the corrected-slip rule. Putting "not"
   before a drift phrase still never raises drift: the curated drift it drops cannot lift the
-  cap, and the learned hits it negates are drift ones or already uncounted.
+  cap, the learned hits inside that phrase are dropped with it or were already uncounted, and
+  no learned phrase is one the curated lexicon reads otherwise ("bring it up", "coping").
   Decision, by leave-one-set-out cross-validation on six development sets the curated lexicon
   had not seen (benchmarks/RESULTS.md, round 11): clear entries 258 -> 306/380 and sentences
   346 -> 405/640; netting without the cap gave 313/380 but kept 34 of the read sets' 148
