@@ -43,6 +43,12 @@ bodies sharing a key are combined into one regex with a capture group per marker
 first use. Scoring an entry is then one pass over its words with set lookups, and one regex
 `match` per place where a phrase can start: no loop over hundreds of regexes per entry, and
 loading a lexicon does not pay for compiling a 100 kB regex up front.
+
+A marker with ``learned = true`` holds phrases whose weight was learned from labelled entries
+(the shipped lexicon's generated part, below its ``learned markers`` line, is written by
+benchmarks/learn_markers.py). Its patterns are plain lowercase words, looked up word for word
+(`WordIndex`), and it cannot flip: learned hits are never negated outside a curated phrase.
+score.py says how they count.
 """
 
 from __future__ import annotations

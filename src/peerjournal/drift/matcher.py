@@ -6,6 +6,8 @@ so every span indexes the original text. Words
 are split in C (punctuation and hyphens separate words); each place where a phrase can start
 (a known first word, pair or triple of words, or a prefix such as ``symptom``) runs one
 combined regex from the lexicon's phrase index. Hits never overlap; the longest match wins.
+Learned markers' phrases are looked up word for word in one more pass over the same words; they
+may overlap curated hits, and take a curated hit's flags when they lie inside it.
 
 Every hit is a span of the original text (``text[start:end]``) with four flags:
 
