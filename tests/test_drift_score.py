@@ -359,3 +359,9 @@ def test_learned_words_elsewhere_are_never_negated() -> None:
     (mention,) = [h for h in s.hits if h.text == "mention"]
     assert not mention.negated and mention.counted
     assert [h.negated for h in s.hits if h.text == "caseload"] == [True, True]
+
+
+def test_others_framing_lists_each_passage_once() -> None:
+    s = score_text('The new manager explained that we will "bring the peer voice" there.')
+    assert len([h for h in s.hits if h.attributed]) > 1  # learned words inside the quote too
+    assert [h.text for h in s.others_framing()] == ["bring the peer voice"]

@@ -126,7 +126,13 @@ class DriftScore:
         return [h for h in self.hits if h.counted]
 
     def others_framing(self) -> list[Hit]:
-        return [h for h in self.hits if h.attributed]
+        """The attributed hits, each passage once: a hit inside an earlier one is left out
+        ("voice" inside "bring the peer voice")."""
+        out: list[Hit] = []
+        for hit in self.hits:
+            if hit.attributed and not (out and hit.start < out[-1].end):
+                out.append(hit)
+        return out
 
     def drift_dimensions(self) -> list[str]:
         """Dimensions with counted drift, most drift first (ties in display order)."""
