@@ -655,7 +655,8 @@ class WordIndex:
 
     ``phrases`` maps a run of words to its marker, in every spelling a writer may type: with
     or without its apostrophes ("mother's", "mothers") and with a dropped g ("tellin"), the
-    spelling as learned first. ``longest`` maps each first word to its longest phrase's length.
+    spelling as learned first. ``first`` maps each word a phrase starts with to (the marker of
+    that word alone or None, the length of its longest phrase of two or more words or 0).
     """
 
     def __init__(self, markers: tuple[Marker, ...]) -> None:
@@ -666,9 +667,11 @@ class WordIndex:
         for words, marker in list(self.phrases.items()):
             for spelling in product(*map(_spellings, words)):
                 self.phrases.setdefault(spelling, marker)
-        self.longest: dict[str, int] = {}
+        longest: dict[str, int] = {}
         for words in self.phrases:
-            self.longest[words[0]] = max(len(words), self.longest.get(words[0], 0))
+            size = len(words) if len(words) > 1 else 0
+            longest[words[0]] = max(size, longest.get(words[0], 0))
+        self.first = {w: (self.phrases.get((w,)), n) for w, n in longest.items()}
 
 
 def _spellings(word: str) -> list[str]:
@@ -894,7 +897,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
 # change: an older pickle is then not reused.
-_CACHE_FORMAT = "18"
+_CACHE_FORMAT = "19"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

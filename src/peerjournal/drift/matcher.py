@@ -1172,26 +1172,28 @@ def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordInd
     """The learned hits: runs of words that are a learned phrase, left to right; hits never
     overlap and at each start the longest phrase wins. Its words may be separated by spaces,
     commas and hyphens, as a curated phrase's."""
-    phrases, longest = index.phrases, index.longest
+    phrases, first = index.phrases, index.first
     n = len(tokens)
     found: list[Found] = []
     free = 0  # the first token not inside a hit
-    for i in compress(range(n), map(longest.get, tokens)):
+    for i in compress(range(n), map(first.get, tokens)):
         if i < free:
             continue
-        for size in range(min(longest[tokens[i]], n - i), 0, -1):
+        alone, longest = first[tokens[i]]
+        for size in range(min(longest, n - i), 1, -1):  # phrases of two or more words
             marker = phrases.get(tuple(tokens[i : i + size]))
-            if marker is None:
-                continue
             last = i + size - 1
-            if size > 1 and any(
+            if marker is not None and not any(
                 lower[starts[k] + len(tokens[k]) : starts[k + 1]].strip(_BETWEEN_WORDS)
                 for k in range(i, last)
             ):
-                continue
-            found.append((starts[i], starts[last] + len(tokens[last]), marker, i))
-            free = i + size
-            break
+                found.append((starts[i], starts[last] + len(tokens[last]), marker, i))
+                free = i + size
+                break
+        else:
+            if alone is not None:
+                found.append((starts[i], starts[i] + len(tokens[i]), alone, i))
+                free = i + 1
     return found
 
 
