@@ -204,3 +204,23 @@ def test_report_says_when_scores_come_from_another_lexicon(cli: CLI, isolated: P
         conn.execute("UPDATE entry SET scorer_version = 'older-code'")
     assert "2 entries were scored with another version" in (stale := cli("report").stderr)
     assert "brings them up to date" in stale
+
+
+def test_dimension_labels_come_from_the_lexicon_wherever_its_labels_table_is(
+    tmp_path: Path, isolated: Path
+) -> None:
+    from peerjournal.cli.report import dimension_labels
+    from peerjournal.context import AppContext
+
+    shipped = dimension_labels(AppContext(), ("story", "advice"))
+    assert shipped == {"story": "Recovery story", "advice": "Advice"}
+    marker = '[[marker]]\nid = "a"\ndimension = "story"\npolarity = "identity"\n'
+    marker += 'source = "s"\npatterns = ["x y"]\n'
+    for text in (
+        f'[labels]\nstory = "Our stories"\n\n{marker}',
+        f'{marker}\n[labels]\nstory = "Our stories"\n',  # after the markers: the whole file
+    ):
+        path = tmp_path / "org.toml"
+        path.write_text(text, encoding="utf-8")
+        labels = dimension_labels(AppContext(lexicon_option=str(path)), ("story", "advice"))
+        assert labels == {"story": "Our stories", "advice": "Advice"}
