@@ -836,7 +836,7 @@ def test_help_lists_every_option(cli: CLI) -> None:
 
 LEARNED_MARKERS = """
 [[marker]]
-id = "org.learned.id"
+id = "learned.org.id"
 dimension = "connection"
 polarity = "identity"
 weight = 3.0
@@ -845,7 +845,7 @@ source = "learned from our journals"
 patterns = ["sat with", "the allotment"]
 
 [[marker]]
-id = "org.learned.drift"
+id = "learned.org.drift"
 dimension = "co_optation"
 polarity = "drift"
 weight = 1.0
@@ -860,7 +860,7 @@ def test_learned_markers_net_out_and_are_shown_as_learned(cli: CLI, tmp_path: Pa
     text = "Checked the rota, then sat with Jo at the allotment. I shared my story."
     data = drift_json(cli, "--lexicon", lexicon, "--text", text)
     assert_spans_index(data, text)
-    learned = {h["text"]: h["counted"] for h in data["hits"] if h["marker"].startswith("org.l")}
+    learned = {h["text"]: h["counted"] for h in data["hits"] if h["marker"].startswith("learned.")}
     # 3 + 3 identity against 1 drift: the drift phrase is outweighed, the others count at 5/6
     assert learned == {"the rota": False, "sat with": True, "the allotment": True}
     words = 14

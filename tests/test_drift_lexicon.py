@@ -281,11 +281,11 @@ def test_phrase_widths_agree_with_the_engine_across_the_shipped_lexicon() -> Non
 
 
 def test_learned_must_be_true_or_false(tmp_path: Path) -> None:
-    marker = 'id = "a"\ndimension = "story"\npolarity = "identity"\nsource = "s"\n'
+    marker = 'id = "learned.a"\ndimension = "story"\npolarity = "identity"\nsource = "s"\n'
     marker += 'patterns = ["x y"]'
     path = tmp_path / "lex.toml"
     path.write_text(f"[[marker]]\n{marker}\nlearned = \"yes\"\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"marker 'a'.*field 'learned': must be true or false"):
+    with pytest.raises(LexiconError, match=r"'learned.a'.*field 'learned': must be true or false"):
         load_lexicon(path)
     path.write_text(f"[[marker]]\n{marker}\nlearned = true\n", encoding="utf-8")
     lex = load_lexicon(path)
@@ -300,13 +300,16 @@ def test_learned_must_be_true_or_false(tmp_path: Path) -> None:
         ('negation = "flip"\npatterns = ["x y"]', r"field 'negation': .* never negated"),
         ('patterns = ["told * she"]', r"field 'patterns': 'told \* she': .* lowercase words"),
         ('patterns = ["Told her"]', r"field 'patterns': 'Told her': .* lowercase words"),
+        ('id = "org.a"\npatterns = ["x y"]', r"field 'id': a learned marker's id starts with"),
     ],
 )
 def test_learned_markers_hold_plain_phrases_and_never_flip(
     tmp_path: Path, extra: str, problem: str
 ) -> None:
-    marker = 'id = "a"\ndimension = "story"\npolarity = "identity"\nsource = "s"\nlearned = true\n'
+    marker = 'dimension = "story"\npolarity = "identity"\nsource = "s"\nlearned = true\n'
+    if not extra.startswith("id"):
+        marker = 'id = "learned.a"\n' + marker
     path = tmp_path / "lex.toml"
     path.write_text(f"[[marker]]\n{marker}{extra}\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=rf"marker 'a'.*{problem}"):
+    with pytest.raises(LexiconError, match=rf"marker '(learned|org)\.a'.*{problem}"):
         load_lexicon(path)

@@ -32,7 +32,7 @@ BOUNDARIES = sorted({n for length in LENGTHS for n in (length - 1, length, 2 * l
 rates = st.integers(0, 9000).map(lambda thousandths: thousandths / 1000)  # stored precision
 hits = st.fixed_dictionaries(
     {
-        "marker": st.sampled_from(["labels", "compliance", "shared_story"]),
+        "marker": st.sampled_from(["labels", "compliance", "shared_story", "learned.story.2"]),
         "dimension": st.sampled_from(["clinical_language", "story"]),
         "polarity": st.sampled_from(["identity", "drift"]),
         "counted": st.booleans(),
@@ -159,3 +159,19 @@ def test_rates_are_rounded_once_half_to_even() -> None:
     assert period(0.002, 0.003)["identity"] == 0.002  # 2.5: down to the even 2
     assert period(0.001, 0.002, 0.002)["identity"] == 0.002  # 1.67
     assert period(0.1, 0.2)["identity"] == 0.15  # 0.1 + 0.2 is 0.30000000000000004 in floats
+
+
+def test_marker_lists_leave_learned_markers_out(tmp_path: Path) -> None:
+    """A learned marker groups unrelated words by weight: its id means nothing to a reader."""
+    hit = {"dimension": "story", "polarity": "identity", "counted": True}
+    score = {"words": 100, "identity": 1.0, "drift": 0.0, "dimensions": {}}
+    score["hits"] = [{**hit, "marker": "story.shared"}, {**hit, "marker": "learned.story.2"}]
+    entry = {"days_before": 0, "setting": "", "feelings": "", "self_care": "", "tags": ()}
+    store = make_journal(tmp_path / "journal.db", [{**entry, "score": score, "trashed": False}])
+    try:
+        markers, _ = marker_counts(store, UNTIL, UNTIL, None, ())
+        rows = report_rows(store, UNTIL, UNTIL, None, (), hits_from=UNTIL)
+    finally:
+        store.close()
+    assert list(markers) == [("story.shared", "story", "identity")]
+    assert [h["marker"] for h in rows[0].drift["hits"]] == ["story.shared"]  # type: ignore[index]

@@ -125,6 +125,15 @@ def test_markers_count_every_entry_but_quote_shared_ones_only() -> None:
     }]
 
 
+def test_markers_leave_learned_markers_out() -> None:
+    """A learned marker groups unrelated words by weight: its id tells a mentor nothing."""
+    data = sample_input()
+    learned = {**data.drifts[1]["hits"][0], "marker": "learned.story.identity.2"}
+    data.drifts[1]["hits"].append(learned)  # type: ignore[attr-defined]
+    markers = build_summary(data, redactor())["markers"]
+    assert [m["id"] for m in markers["identity"]] == ["story.shared"]
+
+
 def test_intentions_come_from_shared_evaluations_redacted() -> None:
     assert sample_summary()["intentions"] == [
         {"date": "2026-11-03", "text": "Next time I will ask [person] what she wants."}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from peerjournal.drift import is_learned_marker
 from peerjournal.entry import Entry
 from peerjournal.errors import PeerJournalError
 from peerjournal.intentions import intentions
@@ -219,7 +220,11 @@ def top_markers(
     excerpts: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (e.date, e.id)):
         for hit in drifts.get(entry.id, {}).get("hits", []):
-            if not hit.get("counted", True) or hit.get("polarity") not in POLARITIES:
+            if (
+                not hit.get("counted", True)
+                or hit.get("polarity") not in POLARITIES
+                or is_learned_marker(str(hit["marker"]))
+            ):
                 continue
             key = (str(hit["polarity"]), str(hit["marker"]))
             counts[key] += 1

@@ -18,6 +18,7 @@ from typing import Any
 
 from peerjournal.db.engine import translated_errors
 from peerjournal.db.store import TAG_SEP, Filters, Store
+from peerjournal.drift import LEARNED_PREFIX
 from peerjournal.trends import (
     SCALE,
     Markers,
@@ -32,7 +33,9 @@ from peerjournal.trends import (
 # ([words, identity, drift, {dimension: [identity, drift]}], written with it; parsing the full
 # ~2.5 KB score of 20,000 entries was most of the time budget), and the counted hits as
 # [[marker, dimension, polarity], …] for entries dated on or after :hits_from (NULL: none).
-_DRIFT_COLUMNS = """
+# Marker lists leave learned markers out (their ids mean nothing to a reader).
+_NOT_LEARNED = f"json_extract(h.value, '$.marker') NOT LIKE '{LEARNED_PREFIX}%'"
+_DRIFT_COLUMNS = f"""
 e.drift_summary,
 CASE WHEN e.date >= :hits_from THEN (
   SELECT json_group_array(json_array(
@@ -40,7 +43,7 @@ CASE WHEN e.date >= :hits_from THEN (
     json_extract(h.value, '$.dimension'),
     json_extract(h.value, '$.polarity')))
   FROM json_each(e.drift_json, '$.hits') AS h
-  WHERE json_extract(h.value, '$.counted')
+  WHERE json_extract(h.value, '$.counted') AND {_NOT_LEARNED}
 ) END
 """
 
@@ -227,7 +230,7 @@ def marker_counts(
         SELECT e.date >= :since, json_extract(h.value, '$.marker'),
             json_extract(h.value, '$.dimension'), json_extract(h.value, '$.polarity'), count(*)
         FROM entry e, json_each(e.drift_json, '$.hits') AS h
-        WHERE {where} AND json_extract(h.value, '$.counted')
+        WHERE {where} AND json_extract(h.value, '$.counted') AND {_NOT_LEARNED}
         GROUP BY 1, 2, 3, 4"""
     current: Markers = Counter()
     previous: Markers = Counter()

@@ -41,7 +41,16 @@ _MODULE_OF = {
     "score_text": "score",
 }
 
-__all__ = sorted(_MODULE_OF)
+# Every learned marker's id starts so (validated): a learned marker groups unrelated words by
+# their weight, so its id means nothing to a reader, and marker lists leave it out.
+LEARNED_PREFIX = "learned."
+
+
+def is_learned_marker(marker_id: str) -> bool:
+    return marker_id.startswith(LEARNED_PREFIX)
+
+
+__all__ = sorted([*_MODULE_OF, "LEARNED_PREFIX", "is_learned_marker"])
 
 
 def __getattr__(name: str) -> Any:

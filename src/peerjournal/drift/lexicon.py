@@ -61,6 +61,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+from peerjournal.drift import LEARNED_PREFIX
 from peerjournal.errors import PeerJournalError
 
 DIMENSIONS: tuple[str, ...] = (
@@ -755,6 +756,9 @@ def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
     learned = raw.get("learned", False)
     if not isinstance(learned, bool):
         raise _fail(path, where, "field 'learned': must be true or false")
+    if learned and not mid.startswith(LEARNED_PREFIX):
+        problem = f"a learned marker's id starts with {LEARNED_PREFIX!r}"
+        raise _fail(path, where, f"field 'id': {problem}")
     if learned and negation != "drop":
         problem = "a learned marker is never negated (matcher.scan), so it cannot flip"
         raise _fail(path, where, f"field 'negation': {problem}")
