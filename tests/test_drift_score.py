@@ -11,6 +11,7 @@ from peerjournal.drift import (
     DIMENSIONS,
     DriftScore,
     Hit,
+    is_learned_marker,
     load_lexicon,
     reflective_questions,
     score_text,
@@ -98,8 +99,7 @@ def test_numbers_are_traceable_to_hits(curated: bool) -> None:
 
 def curated(hits: tuple[Hit, ...] | list[Hit]) -> list[Hit]:
     """The hits of the shipped lexicon's curated markers."""
-    lex = load_lexicon()
-    return [h for h in hits if not lex.marker(h.marker).learned]
+    return [h for h in hits if not is_learned_marker(h.marker)]
 
 
 def test_learned_hits_net_out() -> None:

@@ -899,8 +899,8 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
     return _parse_cached(data, str(path), cache_dir)
 
 
-# Bumped when PhraseIndex's pickled attributes, or the regex bodies compiled from patterns,
-# change: an older pickle is then not reused.
+# Bumped when PhraseIndex's or WordIndex's pickled attributes, or the regex bodies compiled from
+# patterns, change: an older pickle is then not reused.
 _CACHE_FORMAT = "19"
 
 

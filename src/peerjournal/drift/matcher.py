@@ -1324,10 +1324,9 @@ def _inside_curated(text: str, words: list[Found], curated: Hits) -> tuple[Hits,
         if hit is None or not hit.start <= start < end <= hit.end:
             alone.append(found)
             continue
-        negated, attributed, hypothetical, self_noticed = hit[6:10]
-        counted = not (negated or attributed or hypothetical)
+        counted = not (hit.negated or hit.attributed or hit.hypothetical)
         fields = (marker.id, marker.dimension, marker.polarity, text[start:end], start, end)
-        flags = (negated, attributed, hypothetical, self_noticed, counted)
+        flags = (hit.negated, hit.attributed, hit.hypothetical, hit.self_noticed, counted)
         inside.append((_new_hit(Hit, fields + flags), marker))
     return inside, alone
 
@@ -1335,9 +1334,8 @@ def _inside_curated(text: str, words: list[Found], curated: Hits) -> tuple[Hits,
 def _flag(facts: _Facts, matches: list[Found], negate: bool = True) -> Hits:
     """Each hit with its flags and ``counted`` (rules in the module docstring); with `negate`
     false, no hit is negated."""
-    text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts = facts[:8]
-    quotes, scripted, hypo_first, noticed_first, has_wanted = facts[8:13]
-    noticed_end, hypo_end, speaks = facts[13:]
+    (text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts, quotes, scripted,
+     hypo_first, noticed_first, has_wanted, noticed_end, hypo_end, speaks) = facts
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
     negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo

@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon
+from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
 from peerjournal.render.entries import VERDICT_STYLES, VERDICT_WORDS
 
 
@@ -72,7 +72,8 @@ def legend() -> Text:
     return line
 
 
-def _flags(hit: Hit, learned: bool = False) -> str:
+def _flags(hit: Hit) -> str:
+    learned = is_learned_marker(hit.marker)
     flags = [
         name
         for name, on in (
@@ -92,22 +93,20 @@ def _explained(hit: Hit) -> bool:
     return hit.negated or hit.attributed or hit.hypothetical
 
 
-def _learned_ids(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(m.id for m in lexicon.markers if m.learned)
-
-
-def _shown(score: DriftScore, learned: frozenset[str]) -> list[Hit]:
+def _shown(score: DriftScore) -> list[Hit]:
     """The hits to show: a learned phrase outweighed by the other side's is left out (the
     table's "learned" rows still list it), so the entry is not a wall of highlights."""
-    return [h for h in score.hits if h.counted or _explained(h) or h.marker not in learned]
+    return [
+        h for h in score.hits if h.counted or _explained(h) or not is_learned_marker(h.marker)
+    ]
 
 
-def _repeats(hits: Sequence[Hit], learned: frozenset[str]) -> list[tuple[Hit, int]]:
+def _repeats(hits: Sequence[Hit]) -> list[tuple[Hit, int]]:
     """Each phrase once, as first written, with how often it occurs (flagged the same way)."""
     first: dict[tuple[str, str, str], Hit] = {}
     times: Counter[tuple[str, str, str]] = Counter()
     for hit in hits:
-        key = (hit.text.casefold(), _hit_style(hit), _flags(hit, hit.marker in learned))
+        key = (hit.text.casefold(), _hit_style(hit), _flags(hit))
         first.setdefault(key, hit)
         times[key] += 1
     return [(hit, times[key]) for key, hit in first.items()]
@@ -119,18 +118,17 @@ def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
     table.add_column("Identity", justify="right", no_wrap=True)
     table.add_column("Drift", justify="right", no_wrap=True)
     table.add_column("Phrases", ratio=1)
-    learned = _learned_ids(lexicon)
     for dim in DIMENSIONS:
         hits = [h for h in score.hits if h.dimension == dim]
         if not hits:
             continue
         values = score.dimensions.get(dim, {"identity": 0.0, "drift": 0.0})
         phrases = Text()
-        for n, (hit, times) in enumerate(_repeats(hits, learned)):
+        for n, (hit, times) in enumerate(_repeats(hits)):
             if n:
                 phrases.append("; ")
             phrases.append(f"“{hit.text}”", style=_hit_style(hit))
-            phrases.append(_flags(hit, hit.marker in learned), style="dim")
+            phrases.append(_flags(hit), style="dim")
             if times > 1:
                 phrases.append(f" ×{times}")
         table.add_row(
@@ -154,7 +152,7 @@ def explanation(
 ) -> RenderableType:
     parts: list[RenderableType] = [
         Panel(
-            highlighted(text, _shown(score, _learned_ids(lexicon))),
+            highlighted(text, _shown(score)),
             title=title,
             title_align="left",
             box=box.ROUNDED,
