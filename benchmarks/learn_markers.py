@@ -28,7 +28,8 @@ tuning, labelled identity or drift; the never-read sets are never used. An n-gra
 
 Each n-gram becomes a pattern of a marker with ``learned = true``, grouped by dimension (the
 labelled dimension of that polarity it co-occurs with most often), polarity and weight
-(2 x log-odds, to the nearest 0.25, at most 5). How learned hits count is in score.py.
+(its log-odds, to the nearest 0.25, at most 5; 2 x log-odds until round 12, when the
+cap on learned evidence went: RESULTS.md). How learned hits count is in score.py.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ MIN_TEXTS = 4
 MIN_SETS = 2
 MIN_LOG_ODDS = 1.0
 MAX_WORDS = 3
-WEIGHT_PER_LOG_ODDS = 2.0
+WEIGHT_PER_LOG_ODDS = 1.0
 WEIGHT_STEP = 0.25
 MAX_WEIGHT = 5.0
 CLASSES = ("identity", "drift")
@@ -91,7 +92,10 @@ MOOD_WORDS = _words(
     relieved pleased chuffed buzzing gutted heavy drained knackered shattered rough hard
     tough fun funny joy joke jokes joked love loved hate hated scared afraid nervous sorry
     wow awesome fantastic excellent cool fine okay ok easy difficult beautiful gorgeous
-    heartbreaking heartbroken hurt hurting lonely alone warm cold
+    heartbreaking heartbroken hurt hurting lonely alone warm cold exhausting miserable
+    frightened terrified scary worst disappointed overwhelmed furious thrilled panicked dreading
+    grin grins grinned grinning lush homesick flustered stressed stressing stressful devastated
+    delighted excited wrecked cheerful upbeat
     """
 )
 # When and where, and the weather: the helpers' drift entries open "Long shift on the ward"

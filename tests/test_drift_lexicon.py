@@ -297,7 +297,7 @@ def test_learned_must_be_true_or_false(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("extra", "problem"),
     [
-        ('negation = "flip"\npatterns = ["x y"]', r"field 'negation': .* never negated"),
+        ('negation = "flip"\npatterns = ["x y"]', r"field 'negation': .* cannot flip"),
         ('patterns = ["told * she"]', r"field 'patterns': 'told \* she': .* lowercase words"),
         ('patterns = ["Told her"]', r"field 'patterns': 'Told her': .* lowercase words"),
         ('id = "org.a"\npatterns = ["x y"]', r"field 'id': a learned marker's id starts with"),

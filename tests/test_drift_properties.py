@@ -58,11 +58,9 @@ def join(parts: list[str]) -> str:
 
 
 def raw_drift(text: str) -> float:
-    return sum(
-        LEX.marker(h.marker).weight
-        for h in score_text(text, LEX).hits
-        if h.counted and h.polarity == "drift"
-    )
+    """The drift evidence before dividing by the word count ("not" is one word more)."""
+    s = score_text(text, LEX)
+    return sum(s.weights[h.marker] for h in s.hits if h.counted and h.polarity == "drift")
 
 
 @SETTINGS

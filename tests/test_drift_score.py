@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import HIT_KEYS, SCORE_KEYS, curated_lexicon
+from conftest import HIT_KEYS, SCORE_KEYS, curated_lexicon, curated_score
 from peerjournal.drift import (
     DIMENSIONS,
     DriftScore,
@@ -120,16 +120,20 @@ def test_learned_hits_net_out() -> None:
         ("I told her she should leave him. Fishing, guitar, the allotment, choir.", "drift"),
     ],
 )
-def test_learned_words_never_outvote_curated_evidence(text: str, side: str) -> None:
-    """Learned words against curated evidence of one side add at most as much as it: "mixed"
-    at most, never the other verdict."""
+def test_learned_words_can_outvote_a_curated_phrase(text: str, side: str) -> None:
+    """Learned words are not capped by the curated evidence (score.py, round 12): many of them
+    leaning one way outweigh one curated phrase of the other, and every number is still the
+    sum of the listed hits."""
     s = score_text(text)
     other = "drift" if side == "identity" else "identity"
-    lex = load_lexicon()
     assert {h.polarity for h in curated(s.counted_hits())} == {side}
-    learned = sum(s.weights[h.marker] for h in s.counted_hits() if h.polarity == other)
-    assert learned > 0 and s.verdict in (side, "mixed")
-    assert learned <= sum(lex.marker(h.marker).weight for h in curated(s.counted_hits())) + 1e-9
+    assert s.verdict == other
+    total = {
+        p: sum(s.weights[h.marker] for h in s.counted_hits() if h.polarity == p)
+        for p in (side, other)
+    }
+    assert total[other] > total[side]
+    assert s.balance == pytest.approx((total["identity"] - total["drift"]) / sum(total.values()))
 
 
 def test_a_learned_hit_against_a_curated_one_is_not_counted() -> None:
@@ -149,7 +153,7 @@ def test_a_word_matched_twice_is_one_place_of_evidence() -> None:
 def test_clear_entries() -> None:
     assert score_text(IDENTITY).verdict == "identity"
     assert score_text(DRIFT).verdict == "drift"
-    assert score_text(IDENTITY + " " + DRIFT).verdict == "mixed"
+    assert score_text(IDENTITY + " " + DRIFT.split(". ")[0]).verdict == "mixed"
 
 
 @pytest.mark.parametrize(
@@ -187,7 +191,8 @@ def test_one_phrase_is_evidence(text: str, verdict: str) -> None:
 )
 def test_an_entry_of_intentions_alone_is_scored_by_them(text: str, verdict: str) -> None:
     s = score_text(text)
-    assert s.counted_hits() and all(h.hypothetical for h in s.counted_hits())
+    intentions = curated(s.counted_hits())  # learned words may count beside them
+    assert intentions and all(h.hypothetical for h in intentions)
     assert s.verdict == verdict
 
 
@@ -267,7 +272,7 @@ def test_a_correction_must_come_after_the_slip() -> None:
         "I noticed I was lecturing him and telling him he should go to meetings every day,"
         " and I carried on."
     )
-    assert score_text(text).verdict == "drift"
+    assert curated_score(text).verdict == "drift"  # the rule's claim ("carried" is learned)
     # drift that was not noticed, then identity, is not a corrected slip
     text = (
         "I told him he should phone his GP. We had a proper laugh and talked for ages about"
@@ -349,16 +354,21 @@ def test_learned_words_take_the_flags_of_the_curated_phrase_around_them() -> Non
     s = score_text("I did not rush the paperwork.")
     inside = [h for h in s.hits if lex.marker(h.marker).learned]
     assert inside and all(h.negated and not h.counted for h in inside)
-    s = score_text("The nurse said she is tearful and guarded.")
-    assert [h.attributed for h in s.hits if h.text == "tearful"] == [True, True]
+    s = score_text("The nurse said she is low in mood.")
+    (label, mood) = s.hits
+    assert label.text == "she is low in mood" and mood.text == "mood"
+    assert mood.attributed and is_learned_marker(mood.marker) and not mood.counted
 
 
-def test_learned_words_elsewhere_are_never_negated() -> None:
-    """Learned weights come from texts as written, negations and all."""
+def test_learned_drift_words_elsewhere_are_negated_identity_words_are_not() -> None:
+    """A negator drops a learned drift word as a curated one; learned identity weights come
+    from texts as written, negations and all (matcher._inside_curated)."""
     s = score_text("I did not mention the caseload.")
     (mention,) = [h for h in s.hits if h.text == "mention"]
-    assert not mention.negated and mention.counted
-    assert [h.negated for h in s.hits if h.text == "caseload"] == [True, True]
+    assert mention.polarity == "drift" and mention.negated and not mention.counted
+    s = score_text("We did not talk about football.")
+    (football,) = [h for h in s.hits if h.text == "football"]
+    assert football.polarity == "identity" and not football.negated and football.counted
 
 
 def test_others_framing_lists_each_passage_once() -> None:

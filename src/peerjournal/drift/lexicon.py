@@ -47,7 +47,7 @@ loading a lexicon does not pay for compiling a 100 kB regex up front.
 A marker with ``learned = true`` holds phrases whose weight was learned from labelled entries
 (the shipped lexicon's generated part, below its ``learned markers`` line, is written by
 benchmarks/learn_markers.py). Its patterns are plain lowercase words, looked up word for word
-(`WordIndex`), and it cannot flip: learned hits are never negated outside a curated phrase.
+(`WordIndex`), and it cannot flip: its weight was learned for one polarity.
 score.py says how they count.
 """
 
@@ -646,6 +646,9 @@ class PhraseIndex:
         bodies = sorted(first_marker, key=lambda b: (widths[b], b), reverse=True)
         cut = len(_shared_head(bodies))
         regex = bodies[0][:cut] + "(?:" + "|".join("(" + b[cut:] + ")" for b in bodies) + ")"
+        # a separator only starts at a non-word character: the word end before it is implied
+        # (~10% less to compile, and less to run)
+        regex = regex.replace(_END + _SEP, _SEP)
         compiled = re.compile(regex)  # run on lowercased text: literals are lowercase
         return compiled, tuple(self._markers[first_marker[b]] for b in bodies)
 
@@ -760,7 +763,7 @@ def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
         problem = f"a learned marker's id starts with {LEARNED_PREFIX!r}"
         raise _fail(path, where, f"field 'id': {problem}")
     if learned and negation != "drop":
-        problem = "a learned marker is never negated (matcher.scan), so it cannot flip"
+        problem = "a learned marker's weight was learned for one polarity, so it cannot flip"
         raise _fail(path, where, f"field 'negation': {problem}")
     for pattern in patterns:
         if learned:  # matched word for word (WordIndex)

@@ -1301,7 +1301,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
     if not words:
         return curated, [], len(tokens)
     inside, alone = _inside_curated(facts.text, words, curated)
-    learned = _flag(facts, alone, negate=False)
+    learned = _flag(facts, alone, learned=True)
     if inside:
         learned = sorted(learned + inside, key=lambda pair: pair[0].start)
     return curated, learned, len(tokens)
@@ -1310,9 +1310,11 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
 def _inside_curated(text: str, words: list[Found], curated: Hits) -> tuple[Hits, list[Found]]:
     """Learned hits inside a curated hit take its flags: the curated phrase has settled whose
     words they are, whether they are negated, hypothetical or noticed. The rest are flagged on
-    their own, but never negated: learned weights come from texts as written, negations and all
-    ("didn't bring it up" is why "bring it up" leans drift), so a negator says nothing more
-    about them."""
+    their own by the same rules, except that a learned identity hit is never negated. A negator
+    drops a learned drift hit as it drops a curated one ("didn't write it in the notes" is not
+    the writer's drift); but learned weights come from texts as written, negations and all, and
+    dropping an identity word under a negator would let "not" before a drift phrase add drift
+    through the netting (score.py: "not showed him the proper way to" loses "showed")."""
     inside: Hits = []
     alone: list[Found] = []
     k, n = 0, len(curated)
@@ -1331,9 +1333,9 @@ def _inside_curated(text: str, words: list[Found], curated: Hits) -> tuple[Hits,
     return inside, alone
 
 
-def _flag(facts: _Facts, matches: list[Found], negate: bool = True) -> Hits:
-    """Each hit with its flags and ``counted`` (rules in the module docstring); with `negate`
-    false, no hit is negated."""
+def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
+    """Each hit with its flags and ``counted`` (rules in the module docstring); `learned`:
+    the hits are learned ones, and those of identity are never negated (`_inside_curated`)."""
     (text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts, quotes, scripted,
      hypo_first, noticed_first, has_wanted, noticed_end, hypo_end, speaks) = facts
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
@@ -1363,7 +1365,7 @@ def _flag(facts: _Facts, matches: list[Found], negate: bool = True) -> Hits:
         # a negator in the same clause at most NEGATION_WINDOW words before the marker, or
         # the one that negated the marker coordinated with this one
         neg = -1
-        k = bisect_left(negators, tok) - 1 if negate else -1
+        k = -1 if learned and marker.polarity == "identity" else bisect_left(negators, tok) - 1
         if k >= 0:
             neg = negators[k]
             if starts[neg] < clause_start:
@@ -1382,7 +1384,7 @@ def _flag(facts: _Facts, matches: list[Found], negate: bool = True) -> Hits:
             ):
                 neg = -1  # "Instead of selling it to him I asked …": the writer's own clause
             elif (
-                _refrain_undone(tokens, negators, k)
+                _refrain_undone(tokens, negators, k, bisect_left(starts, clause_start))
                 or _AFFIRMING.match(lower, starts[neg], end) is not None
                 or _UNAFRAID.match(lower, starts[neg], start) is not None
                 or _new_clause_between(
@@ -1574,15 +1576,17 @@ def _habit_turns_present(lower: str, clause_start: int, cue_end: int, start: int
     )
 
 
-def _refrain_undone(tokens: list[str], negators: list[int], k: int) -> bool:
-    """Is negator `k` (an index into `negators`) a refraining that a negator just before it
-    undoes? ("couldn't stop myself from …", "didn't resist …": the writer did it)"""
+def _refrain_undone(tokens: list[str], negators: list[int], k: int, first: int) -> bool:
+    """Is negator `k` (an index into `negators`) a refraining that a negator just before it,
+    in its clause (from token `first`), undoes? ("couldn't stop myself from …", "didn't resist
+    …": the writer did it; not "… not yet. Avoided sharing …")"""
     at = negators[k]
     if tokens[at] == "from" and at >= 2:  # "stop myself from"
         at -= 2
     if tokens[at] not in _REFRAIN:
         return False
-    return any(at - 3 <= j < at and tokens[j] not in _REFRAIN for j in negators[max(0, k - 3) : k])
+    lo = max(at - 3, first)
+    return any(lo <= j < at and tokens[j] not in _REFRAIN for j in negators[max(0, k - 3) : k])
 
 
 def _habit_spelled_out(
