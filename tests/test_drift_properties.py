@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -104,3 +106,10 @@ def test_every_span_indexes_the_original_text(text: str) -> None:
 def test_to_dict_round_trips(parts: list[str]) -> None:
     d = score_text(join(parts), LEX).to_dict()
     assert DriftScore.from_dict(d).to_dict() == d
+
+
+@SETTINGS
+@given(st.text(max_size=300) | pieces.map(join))
+def test_to_json_is_to_dict_as_json(text: str) -> None:
+    s = score_text(text, LEX)
+    assert s.to_json() == json.dumps(s.to_dict(), ensure_ascii=False)

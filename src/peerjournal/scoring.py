@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 def _drift(score: DriftScore) -> Drift:
     from peerjournal.drift.lexicon import scorer_version
 
-    return Drift(score.verdict, score.to_dict(), score.lexicon_version, scorer_version())
+    version = scorer_version()
+    return Drift(score.verdict, score.figures(), score.lexicon_version, version, score.to_json())
 
 
 def _stored(score: DriftScore) -> StoredDrift:

@@ -109,13 +109,15 @@ _STALE = (
 
 @dataclass
 class Drift:
-    """A drift score to store: the verdict, its JSON (DriftScore.to_dict), and the versions of
-    the lexicon and of the scoring code that produced it."""
+    """A drift score to store: the verdict, its figures (DriftScore.to_dict, with or without
+    the hits), the versions of the lexicon and of the scoring code that produced it, and its
+    JSON when it is already written (DriftScore.to_json; else `data` is the JSON)."""
 
     verdict: str
     data: dict[str, Any]
     lexicon_version: str
     scorer_version: str
+    json_text: str | None = None
 
     def stored(self) -> StoredDrift:
         dimensions = {
@@ -126,7 +128,7 @@ class Drift:
         summary = [self.data["words"], self.data["identity"], self.data["drift"], dimensions]
         return StoredDrift(
             self.verdict,
-            json.dumps(self.data, ensure_ascii=False),
+            self.json_text or json.dumps(self.data, ensure_ascii=False),
             json.dumps(summary, separators=(",", ":")),
             self.lexicon_version,
             self.scorer_version,

@@ -83,11 +83,13 @@ so ``identity`` is the sum of ``weights[hit.marker]`` over the counted identity 
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import product
 from typing import Any, TypeVar
 
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
@@ -103,6 +105,25 @@ ROUND = 3
 
 PARALLEL_FROM = 2000  # below this, forking workers costs more than it saves
 T = TypeVar("T")
+
+_json_string = json.encoder.encode_basestring  # what json.dumps uses for str (ensure_ascii=False)
+# DriftScore.to_json writes a hit as json.dumps would, from two cached pieces: what comes before
+# its text (by marker, dimension and polarity) and what follows its end (by its flags)
+_HIT_HEADS: dict[tuple[str, str, str], str] = {}
+_FLAGS = ("negated", "attributed", "hypothetical", "self_noticed", "counted")
+_HIT_TAILS = {
+    flags: ", ".join(
+        f'"{name}": {"true" if on else "false"}' for name, on in zip(_FLAGS, flags, strict=True)
+    )
+    for flags in product((False, True), repeat=len(_FLAGS))
+}
+
+
+def _hit_head(key: tuple[str, str, str]) -> str:
+    marker, dimension, polarity = map(_json_string, key)
+    head = f'{{"marker": {marker}, "dimension": {dimension}, "polarity": {polarity}, "text": '
+    _HIT_HEADS[key] = head
+    return head
 
 
 
@@ -147,7 +168,8 @@ class DriftScore:
         dims = [d for d in DIMENSIONS if self.dimensions.get(d, {}).get("drift", 0.0) > 0]
         return sorted(dims, key=lambda d: -self.dimensions[d]["drift"])
 
-    def to_dict(self) -> dict[str, Any]:
+    def figures(self) -> dict[str, Any]:
+        """`to_dict` without the hits and the lexicon version."""
         return {
             "verdict": self.verdict,
             "balance": round(self.balance, ROUND),
@@ -161,6 +183,11 @@ class DriftScore:
                 }
                 for dim, v in self.dimensions.items()
             },
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.figures(),
             "hits": [
                 {
                     "marker": h.marker,
@@ -179,6 +206,20 @@ class DriftScore:
             ],
             "lexicon_version": self.lexicon_version,
         }
+
+    def to_json(self) -> str:
+        """`json.dumps(self.to_dict(), ensure_ascii=False)`, written directly: twice as fast
+        (~50 µs for ~32 hits), and `drift --rescore` and `import` store it for every entry."""
+        heads, tails, string = _HIT_HEADS, _HIT_TAILS, _json_string
+        hits = ", ".join(
+            [
+                f"{heads.get(h[:3]) or _hit_head(h[:3])}{string(h.text)}, "
+                f'"start": {h.start}, "end": {h.end}, {tails[h[6:11]]}}}'
+                for h in self.hits
+            ]
+        )
+        head = json.dumps(self.figures(), ensure_ascii=False)[:-1]  # without its closing brace
+        return f'{head}, "hits": [{hits}], "lexicon_version": {string(self.lexicon_version)}}}'
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DriftScore:
