@@ -400,10 +400,12 @@ class Store:
         return int(row[0])
 
     def set_drifts(self, scores: Iterable[tuple[int, Drift | StoredDrift]]) -> None:
+        """Store scores as they arrive (a generator: while later ones are still being scored),
+        in one transaction."""
         with self._write() as conn:
             conn.executemany(
                 f"UPDATE entry SET {' = ?, '.join(DRIFT_COLUMNS)} = ? WHERE id = ?",
-                [(*_drift_values(d), entry_id) for entry_id, d in scores],
+                ((*_drift_values(d), entry_id) for entry_id, d in scores),
             )
 
 
