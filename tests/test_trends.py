@@ -333,8 +333,10 @@ def test_tipped_balance_at_the_threshold() -> None:
 
 def test_dimension_creep_needs_double_and_a_clear_margin() -> None:
     prev = [row(date(2026, 7, 1) + timedelta(days=i), 2.0, 0.4, n=50 + i) for i in range(2)]
-    assert any("Clinical language came up more" in a for a in alerts(prev + weekly([1.0, 1.0])))
-    assert not any("came up more" in a for a in alerts(prev + weekly([0.8, 0.8])))
+    margin = THRESHOLDS.dimension_rise_min  # both rises below at least double 0.4
+    more, less = 0.4 + margin + 0.1, 0.4 + margin - 0.1
+    assert any("Clinical language came up more" in a for a in alerts(prev + weekly([more, more])))
+    assert not any("came up more" in a for a in alerts(prev + weekly([less, less])))
 
 
 def test_obstructing_feeling_rise() -> None:

@@ -57,14 +57,17 @@ class Thresholds:
     min_window_entries: int = 3  # scored entries a window needs before window-level alerts
     min_window_words: int = 300  # scored words each window needs before comparing them
     dimension_rise_factor: float = 2.0  # a dimension's drift at least doubled …
-    dimension_rise_min: float = 0.5  # … and rose by at least this much per 100 words
+    # … and rose by at least this much per 100 words (0.5 until round 12: learned markers made
+    # a dimension's drift per 100 words about twice what the curated markers alone give)
+    dimension_rise_min: float = 1.0
     feeling_rise_factor: float = 2.0  # an obstructing feeling named at least twice as often …
     feeling_min_entries: int = 3  # … in at least this many entries
     self_care_share: float = 0.25  # fewer than this share of entries note any self-care …
     self_care_min_entries: int = 4  # … once there are at least this many entries
     gap_days: int = 14  # days without an entry before a gentle nudge
     changes_limit: int = 5  # dimensions and markers listed under "what changed", each
-    min_rate_change: float = 0.05  # per 100 words; smaller moves are noise
+    # per 100 words; smaller moves are noise (0.05 until round 12: rates are ~3x the curated ones)
+    min_rate_change: float = 0.15
 
 
 THRESHOLDS = Thresholds()
