@@ -56,7 +56,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -421,8 +421,11 @@ def _second_words(rest: tuple[_Tok, ...]) -> list[str] | None:
     return sorted(out)
 
 
-def compile_pattern(pattern: str) -> list[Entry]:
-    """Parse and compile one pattern (raises PatternSyntaxError)."""
+@lru_cache(maxsize=8192)
+def compile_pattern(pattern: str) -> tuple[Entry, ...]:
+    """Parse and compile one pattern (raises PatternSyntaxError). Cached: validating a lexicon
+    compiles each pattern, and indexing it needs the same result (a new lexicon cache was
+    paying for every pattern twice)."""
     entries: list[Entry] = []
     for seq in _leading(_parse(pattern)):
         first, body = seq[0], _seq_body(seq)
@@ -468,7 +471,7 @@ def compile_pattern(pattern: str) -> list[Entry]:
             entries.append((kind, "".join(pieces), body, width))
             if len(pieces) > 1:  # "non-compliant" also starts at the word "non"
                 entries.append(("exact", pieces[0], body, width))
-    return entries + _without_apostrophes(entries)
+    return tuple(entries + _without_apostrophes(entries))
 
 
 # "we're" without its apostrophe is "were": such spellings are not keys
