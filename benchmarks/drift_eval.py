@@ -49,7 +49,7 @@ HOLDOUT17_SET = DATA / "drift_holdout17.toml"  # as the sixteenth (round 12): un
 # the sets whose errors are never read: the measure of text the engine was not tuned on
 NEVER_READ = (HOLDOUT5_SET, HOLDOUT9_SET, HOLDOUT11_SET, HOLDOUT12_SET, HOLDOUT13_SET)
 NEVER_READ += (HOLDOUT14_SET, HOLDOUT15_SET, HOLDOUT16_SET, HOLDOUT17_SET)
-# development sets: written blind (rounds 8 and 9 from the brief; round 12, 13 sets of 120
+# development sets: written blind (rounds 8 and 9 from the brief; round 12, 20 sets of 120
 # clear entries, some by helpers who never read it), then read and tuned on; "traps" in an
 # entry lists phrases that must not count as evidence
 DEV = DATA / "dev"

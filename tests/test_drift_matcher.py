@@ -242,6 +242,8 @@ def test_agreement_and_records(text: str, attributed: bool) -> None:
         ("I couldn't help telling her what to do.", False),
         ("I stopped myself from telling her what to do.", True),
         ("I resisted the urge to tell her what to do.", True),
+        # a negator in the sentence before does not undo it
+        ("No way. Stopped myself from telling her what to do.", True),
     ],
 )
 def test_a_refraining_undone_is_not_a_negation(text: str, negated: bool) -> None:
