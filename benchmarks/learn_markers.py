@@ -256,10 +256,11 @@ def read_otherwise(
     return found
 
 
-def learned_lexicon_text() -> str:
-    """The shipped lexicon's curated part followed by freshly learned markers: what `--out`
-    writes, and what the shipped lexicon must equal (tests/test_learn_markers.py)."""
-    counts = count(read_examples())
+def learned_lexicon_text(examples: Iterator[Example] | None = None) -> str:
+    """The shipped lexicon's curated part followed by markers learned from `examples` (by
+    default every read text): what `--out` writes, and what the shipped lexicon must equal
+    (tests/test_learn_markers.py)."""
+    counts = count(read_examples() if examples is None else examples)
     curated = curated_text(DEFAULT_LEXICON.read_text(encoding="utf-8"))
     learned = learn(counts)
     unsure = read_otherwise(learned, parse_lexicon(curated.encode(), "curated"))

@@ -19,27 +19,20 @@ from pathlib import Path
 import learn_markers
 from drift_eval import DATA, DEV, NEVER_READ, Example, load_entries, read_examples
 from peerjournal.drift import Lexicon, score_text
-from peerjournal.drift.lexicon import DEFAULT_LEXICON, parse_lexicon
-
-CURATED = learn_markers.curated_text(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+from peerjournal.drift.lexicon import parse_lexicon
 
 
 def lexicon_from(examples: list[Example]) -> Lexicon:
-    """The curated markers plus markers learned from `examples`, as learn_markers.py builds
-    the shipped lexicon."""
-    counts = learn_markers.count(iter(examples))
-    learned = learn_markers.learn(counts)
-    unsure = learn_markers.read_otherwise(learned, parse_lexicon(CURATED.encode(), "curated"))
-    kept = {gram: value for gram, value in learned.items() if gram not in unsure}
-    return parse_lexicon((CURATED + learn_markers.section(kept, counts)).encode(), "cv")
+    """The curated markers plus markers learned from `examples`, as the shipped lexicon is
+    built."""
+    return parse_lexicon(learn_markers.learned_lexicon_text(iter(examples)).encode(), "cv")
 
 
 def right(lexicon: Lexicon, path: Path, category: str | None = None) -> tuple[int, int]:
     """(right, scored) over the entries of `path` (those of `category`, if given)."""
     entries = [e for e in load_entries(path) if category is None or e["category"] == category]
-    return sum(score_text(str(e["text"]), lexicon).verdict == e["label"] for e in entries), len(
-        entries
-    )
+    ok = sum(score_text(str(e["text"]), lexicon).verdict == e["label"] for e in entries)
+    return ok, len(entries)
 
 
 def main() -> None:

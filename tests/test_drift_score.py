@@ -362,7 +362,7 @@ def test_learned_words_take_the_flags_of_the_curated_phrase_around_them() -> Non
 
 def test_learned_drift_words_elsewhere_are_negated_identity_words_are_not() -> None:
     """A negator drops a learned drift word as a curated one; learned identity weights come
-    from texts as written, negations and all (matcher._inside_curated)."""
+    from texts as written, negations and all (the matcher's module docstring)."""
     s = score_text("I did not mention the caseload.")
     (mention,) = [h for h in s.hits if h.text.startswith("mention")]
     assert mention.polarity == "drift" and mention.negated and not mention.counted

@@ -7,7 +7,12 @@ are split in C (punctuation and hyphens separate words); each place where a phra
 (a known first word, pair or triple of words, or a prefix such as ``symptom``) runs one
 combined regex from the lexicon's phrase index. Hits never overlap; the longest match wins.
 Learned markers' phrases are looked up word for word in one more pass over the same words; they
-may overlap curated hits, and take a curated hit's flags when they lie inside it.
+may overlap curated hits, and take a curated hit's flags when they lie inside it. Elsewhere they
+are flagged by the same rules, except that a learned identity hit is never negated. A negator
+drops a learned drift hit as it drops a curated one ("didn't write it in the notes" is not the
+writer's drift); but learned weights come from texts as written, negations and all, and dropping
+an identity word under a negator would let "not" before a drift phrase add drift through the
+netting in score.py ("not showed him the proper way to" would lose "showed").
 
 Every hit is a span of the original text (``text[start:end]``) with four flags:
 
@@ -1310,11 +1315,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
 def _inside_curated(text: str, words: list[Found], curated: Hits) -> tuple[Hits, list[Found]]:
     """Learned hits inside a curated hit take its flags: the curated phrase has settled whose
     words they are, whether they are negated, hypothetical or noticed. The rest are flagged on
-    their own by the same rules, except that a learned identity hit is never negated. A negator
-    drops a learned drift hit as it drops a curated one ("didn't write it in the notes" is not
-    the writer's drift); but learned weights come from texts as written, negations and all, and
-    dropping an identity word under a negator would let "not" before a drift phrase add drift
-    through the netting (score.py: "not showed him the proper way to" loses "showed")."""
+    their own (module docstring)."""
     inside: Hits = []
     alone: list[Found] = []
     k, n = 0, len(curated)
@@ -1335,7 +1336,7 @@ def _inside_curated(text: str, words: list[Found], curated: Hits) -> tuple[Hits,
 
 def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     """Each hit with its flags and ``counted`` (rules in the module docstring); `learned`:
-    the hits are learned ones, and those of identity are never negated (`_inside_curated`)."""
+    the hits are learned ones, and those of identity are never negated."""
     (text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts, quotes, scripted,
      hypo_first, noticed_first, has_wanted, noticed_end, hypo_end, speaks) = facts
     n_sent, n_clause = len(sentence_starts), len(clause_starts)

@@ -49,9 +49,9 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   by benchmarks/learn_markers.py from the labelled sets) are matched word for word apart from
   the curated ones, so they may overlap them. Inside a curated hit they take its flags;
   elsewhere they are flagged like any hit, except that a learned identity hit is never negated
-  (matcher._inside_curated says why; round 11 negated no learned hit, but then "not" before a
-  learned drift phrase could change whose words it was, and so add drift: 3 cases in 15,918
-  once they were 2,769 phrases; negating them costs 16 of 1,560 clear entries in
+  (the matcher's module docstring says why; round 11 negated no learned hit, but then "not"
+  before a learned drift phrase could change whose words it was, and so add drift: 3 cases in
+  15,918 once they were 2,769 phrases; negating them costs 16 of 1,560 clear entries in
   cross-validation). Then:
   - a learned hit that overlaps a curated hit of the other polarity is not counted (the
     curated phrase says what that passage is);
@@ -124,7 +124,6 @@ def _hit_head(key: tuple[str, str, str]) -> str:
     head = f'{{"marker": {marker}, "dimension": {dimension}, "polarity": {polarity}, "text": '
     _HIT_HEADS[key] = head
     return head
-
 
 
 @dataclass(frozen=True)
@@ -383,6 +382,8 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     if not any(hit.counted and not marker.learned for hit, marker in found):
         found = _intentions_count(text, found)
     found, share = _net_learned(found)
+    # what each counted hit of a marker adds (a learned one: its share of the weight)
+    weights = {m.id: m.weight * share if m.learned else m.weight for _, m in found}
     per100 = 100.0 / max(words, 1)
     ident = drift = 0.0
     sums: dict[tuple[str, str], float] = {}  # (dimension, polarity) -> counted weight
@@ -394,7 +395,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
         if hit.counted:
             counted_n += hit.start >= last_end
             last_end = max(last_end, hit.end)
-            weight = marker.weight * share if marker.learned else marker.weight
+            weight = weights[marker.id]
             if hit.polarity == "identity":
                 ident += weight
                 corrected = corrected or (0 <= slip_end <= hit.start and not marker.learned)
@@ -421,10 +422,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
         },
         hits=tuple([hit for hit, _ in found]),
         lexicon_version=lex.version,
-        weights={
-            marker.id: marker.weight * share if marker.learned else marker.weight
-            for _, marker in found
-        },
+        weights=weights,
     )
 
 
