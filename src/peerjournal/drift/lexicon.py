@@ -62,6 +62,7 @@ from pathlib import Path
 from typing import Any
 
 from peerjournal.drift import LEARNED_PREFIX
+from peerjournal.drift.regex_store import TAG, RegexStore
 from peerjournal.errors import PeerJournalError
 
 DIMENSIONS: tuple[str, ...] = (
@@ -595,6 +596,7 @@ class PhraseIndex:
         self.prefix_heads = frozenset(k[: self.prefix_head_len] for k in self._prefix)
         self._single_at: dict[str, Candidates | None] = {}
         self.compiled = _CompiledPairs(self)
+        self.regexes = RegexStore()  # set to one with a file by load_lexicon's cache
         # "tellin" -> "telling": keys hold the -ing spelling, and the matcher looks a dropped
         # g up by it (the phrase regexes accept both), instead of every key in two spellings
         words = {*self._single, *(w for key in self._pair for w in key)}
@@ -604,11 +606,13 @@ class PhraseIndex:
         state = dict(self.__dict__)
         state["_single_at"] = {}  # a per-process cache of words seen in entries
         del state["compiled"]  # compiled on first use in each process
+        del state["regexes"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self.compiled = _CompiledPairs(self)
+        self.regexes = RegexStore()
 
     def single_at(self, word: str) -> Candidates | None:
         """`single(word)`, or None at once for a word that starts no one-word-keyed phrase.
@@ -652,7 +656,7 @@ class PhraseIndex:
         # a separator only starts at a non-word character: the word end before it is implied
         # (~10% less to compile, and less to run)
         regex = regex.replace(_END + _SEP, _SEP)
-        compiled = re.compile(regex)  # run on lowercased text: literals are lowercase
+        compiled = self.regexes.compile(regex)  # run on lowercased text: literals are lowercase
         return compiled, tuple(self._markers[first_marker[b]] for b in bodies)
 
 
@@ -922,13 +926,16 @@ def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
     key_data = data + path.encode() + __version__.encode() + _CACHE_FORMAT.encode()
     key = hashlib.sha256(key_data).hexdigest()[:20]
     cached = cache_dir / f"lexicon-{key}.pickle"
+    regexes = RegexStore(cache_dir / f"regex-{key}-{TAG}.bin")  # its compiled regexes
     try:
         lexicon = pickle.loads(cached.read_bytes())
         if isinstance(lexicon, Lexicon) and lexicon.path == path:
+            lexicon.index.regexes = regexes
             return lexicon
     except Exception:  # missing, stale or damaged cache: parse instead
         pass
     lexicon = parse_lexicon(data, path)
+    lexicon.index.regexes = regexes
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
