@@ -46,10 +46,11 @@ HOLDOUT14_SET = DATA / "drift_holdout14.toml"  # clear entries only, blind: erro
 HOLDOUT15_SET = DATA / "drift_holdout15.toml"  # clear entries only, blind: errors never read
 HOLDOUT16_SET = DATA / "drift_holdout16.toml"  # clear only, writer never saw the brief: unread
 HOLDOUT17_SET = DATA / "drift_holdout17.toml"  # as the sixteenth (round 12): unread
+HOLDOUT18_SET = DATA / "drift_holdout18.toml"  # clear only, many settings (round 13): unread
 # the sets whose errors are never read: the measure of text the engine was not tuned on
 NEVER_READ = (HOLDOUT5_SET, HOLDOUT9_SET, HOLDOUT11_SET, HOLDOUT12_SET, HOLDOUT13_SET)
-NEVER_READ += (HOLDOUT14_SET, HOLDOUT15_SET, HOLDOUT16_SET, HOLDOUT17_SET)
-# development sets: written blind (rounds 8 and 9 from the brief; round 12, 20 sets of 120
+NEVER_READ += (HOLDOUT14_SET, HOLDOUT15_SET, HOLDOUT16_SET, HOLDOUT17_SET, HOLDOUT18_SET)
+# development sets: written blind (rounds 8 and 9 from the brief; rounds 12-13, 25 sets of 120
 # clear entries, some by helpers who never read it), then read and tuned on; "traps" in an
 # entry lists phrases that must not count as evidence
 DEV = DATA / "dev"

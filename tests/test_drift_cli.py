@@ -842,7 +842,7 @@ polarity = "identity"
 weight = 3.0
 learned = true
 source = "learned from our journals"
-patterns = ["sat with", "the allotment"]
+patterns = ["sat with", "the allotment", "weeding"]
 
 [[marker]]
 id = "learned.org.drift"
@@ -870,8 +870,13 @@ def test_learned_markers_net_out_and_are_shown_as_learned(cli: CLI, tmp_path: Pa
     assert "“sat with” (learned)" in out and "“the rota” (learned, outweighed)" in out
 
 
-def test_a_learned_word_alone_is_not_a_score(cli: CLI, tmp_path: Path) -> None:
+def test_a_learned_word_alone_is_not_a_score_but_a_learned_phrase_is(
+    cli: CLI, tmp_path: Path
+) -> None:
     lexicon = str(org_lexicon(tmp_path, ORG_LEXICON + LEARNED_MARKERS))
-    data = drift_json(cli, "--lexicon", lexicon, "--text", "Weeding at the allotment.")
+    data = drift_json(cli, "--lexicon", lexicon, "--text", "Weeding, mostly.")
     assert [h["counted"] for h in data["hits"]] == [True]
     assert data["verdict"] == "insufficient"
+    data = drift_json(cli, "--lexicon", lexicon, "--text", "Up at the allotment.")
+    assert [(h["text"], h["counted"]) for h in data["hits"]] == [("the allotment", True)]
+    assert data["verdict"] == "identity"

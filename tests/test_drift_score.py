@@ -21,6 +21,8 @@ from peerjournal.drift.score import (
     IDENTITY_THRESHOLD,
     MIN_COUNTED_HITS,
     MIN_EVIDENCE_WEIGHT,
+    MIXED_MIN_SIDE,
+    NEAR_TIE,
     verdict_for,
 )
 
@@ -105,7 +107,8 @@ def curated(hits: tuple[Hit, ...] | list[Hit]) -> list[Hit]:
 def test_learned_hits_net_out() -> None:
     """The lighter side's learned hits are not counted; the heavier side's count at a share."""
     lex = load_lexicon()
-    text = "I told her she should take her meds and made sure. I shared my own story with her."
+    text = "I told her she should take her meds and made sure. I shared my own story with her and"
+    text += " we laughed about the dog."
     s = score_text(text, lex)
     learned = [h for h in s.hits if lex.marker(h.marker).learned and not h.negated]
     counted = {h.polarity for h in learned if h.counted}
@@ -208,7 +211,7 @@ def test_an_entry_of_intentions_alone_is_scored_by_them(text: str, verdict: str)
 def test_other_hypotheticals_never_count(text: str) -> None:
     s = score_text(text)
     assert curated(s.hits) and not curated(s.counted_hits())  # learned words may count nearby
-    assert s.verdict == "insufficient"
+    assert curated_score(text).verdict == "insufficient"
 
 
 def test_what_happened_outweighs_intentions() -> None:
@@ -232,20 +235,33 @@ def test_mood_is_not_evidence() -> None:
 
 
 def test_verdict_rule_constants() -> None:
-    enough = MIN_EVIDENCE_WEIGHT + 1
-    assert verdict_for(1.0, MIN_COUNTED_HITS - 1, enough) == "insufficient"
-    assert verdict_for(1.0, MIN_COUNTED_HITS, MIN_EVIDENCE_WEIGHT - 0.1) == "insufficient"
-    assert verdict_for(IDENTITY_THRESHOLD, MIN_COUNTED_HITS, enough) == "identity"
-    assert verdict_for(DRIFT_THRESHOLD, MIN_COUNTED_HITS, enough) == "drift"
-    assert verdict_for(0.0, MIN_COUNTED_HITS, enough) == "mixed"
+    enough = MIN_EVIDENCE_WEIGHT + MIXED_MIN_SIDE  # on one side
+    side = MIXED_MIN_SIDE  # each side, when both have evidence
+    assert verdict_for(enough, 0.0, MIN_COUNTED_HITS - 1) == "insufficient"
+    assert verdict_for(MIN_EVIDENCE_WEIGHT - 0.1, 0.0, MIN_COUNTED_HITS) == "insufficient"
+    assert verdict_for(MIN_EVIDENCE_WEIGHT, 0.0, MIN_COUNTED_HITS) == "identity"
+    assert verdict_for(0.0, MIN_EVIDENCE_WEIGHT, MIN_COUNTED_HITS) == "drift"
+    # with evidence on both sides, the balance decides: identity, drift or mixed
+    ratio = (1 + IDENTITY_THRESHOLD) / (1 - IDENTITY_THRESHOLD) * 1.01  # just past the edge
+    assert verdict_for(side * ratio, side, MIN_COUNTED_HITS) == "identity"
+    drift_ratio = (1 - DRIFT_THRESHOLD) / (1 + DRIFT_THRESHOLD) * 1.01  # drift / identity
+    assert verdict_for(side, side * drift_ratio, MIN_COUNTED_HITS) == "drift"
+    assert verdict_for(side * ratio * 0.95, side, MIN_COUNTED_HITS) == "mixed"
+    assert verdict_for(side, side, MIN_COUNTED_HITS) == "mixed"
+    # little on the other side: the entry goes the way it leans, unless it is a near tie
+    little = MIXED_MIN_SIDE * 0.9
+    assert verdict_for(little * 1.5, little, MIN_COUNTED_HITS) == "identity"
+    assert verdict_for(little, little * 1.5, MIN_COUNTED_HITS) == "drift"
+    tie = (1 + NEAR_TIE * 0.9) / (1 - NEAR_TIE * 0.9)
+    assert verdict_for(little * tie, little, MIN_COUNTED_HITS) == "mixed"
     # a corrected slip is mixed whatever the balance, but one word is still not a score
-    assert verdict_for(1.0, MIN_COUNTED_HITS, enough, corrected_slip=True) == "mixed"
-    assert verdict_for(-1.0, MIN_COUNTED_HITS, enough, corrected_slip=True) == "mixed"
-    assert verdict_for(1.0, 1, enough, corrected_slip=True) == "insufficient"
+    assert verdict_for(enough, 0.0, MIN_COUNTED_HITS, corrected_slip=True) == "mixed"
+    assert verdict_for(0.0, enough, MIN_COUNTED_HITS, corrected_slip=True) == "mixed"
+    assert verdict_for(enough, 0.0, 1, corrected_slip=True) == "insufficient"
     # one counted phrase of two or more words is enough; no hit never is
-    assert verdict_for(1.0, 1, 1.0, phrase=True) == "identity"
-    assert verdict_for(-1.0, 1, 1.0, phrase=True) == "drift"
-    assert verdict_for(0.0, 0, 0.0, phrase=True) == "insufficient"
+    assert verdict_for(0.3, 0.0, 1, phrase=True) == "identity"
+    assert verdict_for(0.0, 0.3, 1, phrase=True) == "drift"
+    assert verdict_for(0.0, 0.0, 0, phrase=True) == "insufficient"
 
 
 SLIP = "I caught myself telling him he should phone his GP."

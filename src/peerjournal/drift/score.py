@@ -36,14 +36,21 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
 - ``balance`` = (identity - drift) / (identity + drift), in [-1, 1]; 0 when there is no evidence.
 - ``verdict`` is ``insufficient`` unless there is enough evidence: at least `MIN_COUNTED_HITS`
   counted hits (at different places) with a total weight of at least `MIN_EVIDENCE_WEIGHT`, or a
-  counted curated hit that is a phrase of two or more words ("told her she should", "shared my
+  counted hit that is a phrase of two or more words ("told her she should", "shared my
   story"), whatever else was found: more evidence never takes a verdict away. One word is not a
   score ("symptoms" alone says little), but one phrase is something the writer did. Decision:
   four labelled sets written blind by different hands (none labels an entry "insufficient")
   agreed with a one-phrase verdict 18 times out of 19, and requiring two hits had made plainly
   written entries with one clear practice "insufficient" (a blind set: 60% -> 78% overall).
-  Otherwise ``identity`` when balance >= `IDENTITY_THRESHOLD`, ``drift`` when balance <=
-  `DRIFT_THRESHOLD`, else ``mixed``.
+  Otherwise the entry goes the way it leans when the other side holds less than
+  `MIXED_MIN_SIDE` (about one curated phrase) and the balance is not a near tie (`NEAR_TIE`);
+  with that much on both sides, ``identity`` when balance >= `IDENTITY_THRESHOLD`, ``drift``
+  when balance <= `DRIFT_THRESHOLD`, else ``mixed``: mixed means practice of both kinds, not
+  one stray phrase beside the rest. Decision (round 13), by leave-one-set-out cross-validation
+  on 26 development sets of 120 clear entries (3,120): 88.2% right with round 12's rule, where
+  5% of clear entries were "insufficient" (a total weight under 2.0, and a learned phrase was
+  not a phrase) and 5% "mixed", mostly by a small hit on the other side; 90.9% with this one,
+  and 77 of the read sets' 148 mixed entries still mixed (79 before).
 
 - **Learned markers** (``learned = true``: the generated part of the shipped lexicon, written
   by benchmarks/learn_markers.py from the labelled sets) are matched word for word apart from
@@ -59,8 +66,9 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
     side's counts at one share of its weight, so that together they add the difference
     between the sides (their balance, not their bulk: many small weights on both sides would
     otherwise make every entry "mixed"). So learned words can outvote a curated phrase.
-  Learned hits never make a one-phrase verdict, a learned hit inside a curated one is not a
-  second place of evidence, and they take no part in the corrected-slip rule. Putting "not"
+  A learned phrase of two or more words makes a one-phrase verdict as a curated one does (round
+  13; before, learned hits never did), a learned hit inside a curated one is not a second place
+  of evidence, and learned hits take no part in the corrected-slip rule. Putting "not"
   before a drift phrase still never raises drift: a learned drift phrase is dropped as a
   curated one is, learned hits inside a curated phrase are dropped with it, a learned identity
   hit overlapping it stays uncounted (the curated hit is still there, only negated), and no
@@ -96,7 +104,9 @@ from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
 from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan
 
 MIN_COUNTED_HITS = 2
-MIN_EVIDENCE_WEIGHT = 2.0
+MIN_EVIDENCE_WEIGHT = 0.5  # 2.0 until round 13 (RESULTS.md)
+MIXED_MIN_SIDE = 1.5  # "mixed" needs this much counted weight on each side (round 13) …
+NEAR_TIE = 0.1  # … or a balance this close to 0
 # tuned on tests/data/drift_eval.toml (0.3: 86.9%, 0.4: 89.3%); 0.45 since round 12 (the
 # learned markers count uncapped, and a narrower band would make fewer mixed entries mixed)
 IDENTITY_THRESHOLD = 0.45
@@ -278,17 +288,24 @@ def _unpickle(
 
 
 def verdict_for(
-    balance: float, counted: int, weight: float, corrected_slip: bool = False, phrase: bool = False
+    identity: float,
+    drift: float,
+    counted: int,
+    corrected_slip: bool = False,
+    phrase: bool = False,
 ) -> str:
-    """The verdict (rule in the module docstring); `phrase`: a counted curated hit is a phrase
-    of two or more words."""
-    enough = (counted >= MIN_COUNTED_HITS and weight >= MIN_EVIDENCE_WEIGHT) or (
+    """The verdict (rule in the module docstring) from the counted identity and drift weight;
+    `phrase`: a counted hit is a phrase of two or more words."""
+    enough = (counted >= MIN_COUNTED_HITS and identity + drift >= MIN_EVIDENCE_WEIGHT) or (
         counted >= 1 and phrase
     )
-    if not enough:
+    if not enough or identity + drift <= 0:
         return "insufficient"
     if corrected_slip:
         return "mixed"
+    balance = (identity - drift) / (identity + drift)
+    if min(identity, drift) < MIXED_MIN_SIDE and abs(balance) >= NEAR_TIE:
+        return "identity" if balance > 0 else "drift"  # little on the other side
     if balance >= IDENTITY_THRESHOLD:
         return "identity"
     if balance <= DRIFT_THRESHOLD:
@@ -406,9 +423,9 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
             key = (hit.dimension, hit.polarity)
             sums[key] = sums.get(key, 0.0) + weight
     balance = (ident - drift) / (ident + drift) if ident + drift > 0 else 0.0
-    phrase = any(len(h.text.split()) > 1 for h, m in found if h.counted and not m.learned)
+    phrase = any(len(h.text.split()) > 1 for h, _ in found if h.counted)
     return DriftScore(
-        verdict=verdict_for(balance, counted_n, ident + drift, corrected, phrase),
+        verdict=verdict_for(ident, drift, counted_n, corrected, phrase),
         balance=balance,
         identity=ident * per100,
         drift=drift * per100,
