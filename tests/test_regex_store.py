@@ -129,3 +129,18 @@ def test_a_lexicon_from_the_disk_cache_rebuilds_its_regexes(tmp_path: Path) -> N
     again = _parse_cached(data, str(DEFAULT_LEXICON), tmp_path)
     assert score_text(text, again).to_dict() == expected
     assert again.index.regexes.compiled == 0 and again.index.regexes.loaded > 0
+
+
+def test_flags_are_kept_and_part_of_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "regex.bin"
+    RegexStore(path).compile(r"^me:", re.MULTILINE)
+    store = RegexStore(path)
+    plain, multiline = store.compile(r"^me:"), store.compile(r"^me:", re.MULTILINE)
+    assert (store.loaded, store.compiled) == (1, 1)  # the same pattern without the flag is new
+    assert multiline.flags == re.compile(r"^me:", re.MULTILINE).flags
+    assert multiline.search("x\nme: hi") and not plain.search("x\nme: hi")
+
+
+def test_the_drift_modules_own_regexes_compile_through_a_store() -> None:
+    found = regex_store.compile(r"\bcaught myself\b", re.IGNORECASE)
+    assert found.search("I Caught Myself") and found.flags & re.IGNORECASE

@@ -92,6 +92,7 @@ from itertools import accumulate, compress, count, pairwise
 from operator import add
 from typing import NamedTuple
 
+from peerjournal.drift import regex_store
 from peerjournal.drift.lexicon import Lexicon, Marker, PhraseIndex, WordIndex
 
 NEGATION_WINDOW = 6  # words between a negator and the marker it negates
@@ -114,17 +115,19 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
+_EDGE_APOSTROPHE = regex_store.compile(r"'(?:(?!\w)|(?<!\w'))")
 
 # A sentence ends at . ! ? (possibly followed by a closing quote/bracket) before whitespace,
 # or at a line break.
-_SENTENCE_END = re.compile(r"[.!?\n][.!?\"')\]]*")
+_SENTENCE_END = regex_store.compile(r"[.!?\n][.!?\"')\]]*")
 
 # "P." "R2." "Dr." "Mrs." before a period: an initial or a title, not a sentence end
-_ABBREVIATION = re.compile(r"(?:^|[^\w'])(?:[A-Z][0-9]?|Dr|Mr|Mrs|Ms|Mx|St|etc|vs|e\.g|i\.e)$")
+_ABBREVIATION = regex_store.compile(
+    r"(?:^|[^\w'])(?:[A-Z][0-9]?|Dr|Mr|Mrs|Ms|Mx|St|etc|vs|e\.g|i\.e)$"
+)
 # a clause ends after punctuation or a spaced dash; two regexes, as each alone is a fast scan
-_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]")
-_CLAUSE_DASH = re.compile(r" -+ ")
+_CLAUSE_PUNCT = regex_store.compile(r"[,;:()\u2013\u2014]")
+_CLAUSE_DASH = regex_store.compile(r" -+ ")
 # words that open a new clause (the boundary is placed before the word)
 _CONJUNCTIONS = _words(
     "but yet because cos although though however whereas while whilst instead until unless when"
@@ -166,7 +169,7 @@ _CRITIQUE_CUES = (
     r"|with)|tired\s+of)\s+(?:seeing|hearing|reading|writing|people\s+(?:saying|writing|calling)"
     r"|being\s+(?:used|treated|seen|called)\s+as)"
 )
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = regex_store.compile(
     rf"{_CUE_START}(?:(?P<verb>{_SPEECH_VERBS})"
     r"|according\s+to|apparently|supposedly|allegedly|reportedly|so[\s-]called|per\s+the"
     r"|in\s+(?:the|his|her|their)\s+(?:notes?|records?|chart|file|referral"
@@ -185,11 +188,11 @@ _ATTRIBUTION = re.compile(
 )
 # A speech verb followed at once by "and", "but", "then" or the end of the sentence reports
 # no words: what follows is not the speaker's ("did what the ward manager said and kept quiet").
-_NO_WORDS = re.compile(r"\s*(?:(?:and|but|then)(?![\w'])|[.!?;]|$)")
+_NO_WORDS = regex_store.compile(r"\s*(?:(?:and|but|then)(?![\w'])|[.!?;]|$)")
 # A critique mentions the words it criticises, even when the writer is the grammatical speaker
 # ("why do we still say 'suffering from'?"): what follows it in the sentence, quoted or not,
 # is the framing being criticised.
-_CRITIQUE = re.compile(rf"{_CUE_START}(?:{_CRITIQUE_CUES})(?![\w'])")
+_CRITIQUE = regex_store.compile(rf"{_CUE_START}(?:{_CRITIQUE_CUES})(?![\w'])")
 # Who is speaking before a speech verb: the last subject-like word in the sentence so far.
 _WRITER_SUBJECT = _words("i we i'd i've i'm we'd we've we're myself")
 _PEOPLE = _words(
@@ -208,12 +211,12 @@ _OTHER_SUBJECT = _PEOPLE | _words(
     "notes chart referral handover model system form forms slide letter board whiteboard sheet"
     " records file textbook leaflet"
 )
-_SUBJECT_WORD = re.compile(r"[\w']+")
+_SUBJECT_WORD = regex_store.compile(r"[\w']+")
 _DETERMINERS = _words("the a an his her their my our this that these those")
 _CLAUSE_OPENERS = _words("and but so then when because while until after before")
 # a capitalised word, an acronym (SHO, CPN, GP) or an initial ("A."): probably a name or a role
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5}s?|[A-Z](?=\.))\b")
-_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+_NAME = regex_store.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5}s?|[A-Z](?=\.))\b")
+_NAME_WORD = regex_store.compile(r"[A-Z][a-z]+")
 _NOT_NAMES = _words(
     "Then Today Later After When So But And Also Yesterday This That The In On At It We"
     " Afterwards Tonight Morning Afternoon Evening Later Just Still Again Honestly Long"
@@ -223,60 +226,60 @@ _NOT_NAMES = _words(
 )
 # a speech tag that ends the sentence: "She needs to stop drinking, he said." (matched on the
 # normalised text, as a name needs its capital)
-_TRAILING_TAG = re.compile(
+_TRAILING_TAG = regex_store.compile(
     r",\s*[\"']?\s*(?:[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+(?:\s+[a-z]+)?"
     r"|[A-Z][a-z]+|[A-Z]\.)\s+(?:said|says|told\s+(?:me|us)|insisted|reckoned|reckons|added"
     r"|explained|replied|warned|claimed|kept\s+saying|announced)[\s.!?\"')\]]*\Z"
 )
-_TOPIC_CUE = re.compile(r"talk|spoke|speak|went\s+on|going\s+on")
-_SUBORDINATE = re.compile(
+_TOPIC_CUE = regex_store.compile(r"talk|spoke|speak|went\s+on|going\s+on")
+_SUBORDINATE = regex_store.compile(
     r"(?<![\w'])(?:when|whenever|while|whilst|after|once|before|because|since)\s"
 )
-_READING = re.compile(
+_READING = regex_store.compile(
     r"(?<![\w'])(?:read|reading|saw|seen|see|noticed|found|looked|checked|says|said|it's)(?![\w'])"
 )
-_WRITER_SUBJECT_WORD = re.compile(r"(?<![\w'])(?:i|we)(?:'m|'ve|'d|'ll)?(?![\w'])")
-_WRITER_SPEECH = re.compile(
+_WRITER_SUBJECT_WORD = regex_store.compile(r"(?<![\w'])(?:i|we)(?:'m|'ve|'d|'ll)?(?![\w'])")
+_WRITER_SPEECH = regex_store.compile(
     r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
     r"|recorded|noted|put|said|say|described|called|labell?ed|told|handed\s+over)(?![\w'])",
 )
-_WRITER_RESUMES = re.compile(
+_WRITER_RESUMES = regex_store.compile(
     r"\s*(?:(?:but|and|so|then|yet|which|while|although|though)\s+)?"
     r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
 )
-_OPENING_APOSTROPHE = re.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
+_OPENING_APOSTROPHE = regex_store.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
 # After a quoted word or two, what marks it as mentioned rather than used ('"lacks insight" just
 # means she disagrees', '"non-compliant" is code for …')
 _GLOSS = (  # "(just) means", "(really) translates as"
     r"(?:(?:usually|often|just|really|only|mostly|generally|basically|normally|always)\s+)?means?"
     r"|(?:(?:usually|often|just|really)\s+)?translates?\s+(?:as|to)"
 )
-_MENTIONED = re.compile(
+_MENTIONED = regex_store.compile(
     r"\s*(?:(?:is|are|was|were)\s+(?:usually|often|just|really|mostly|normally|actually|always"
     rf"|code|shorthand|another\s+word)|{_GLOSS})(?![\w'])"
 )
 # … and a label that opens a sentence defining it ("Poor engagement = nobody to engage with",
 # "Non-compliant means she said no"): the writer mentions someone else's word, not uses it
-_DEFINED = re.compile(rf"\s*(?:=|(?:is\s+(?:code|shorthand)\s+for|{_GLOSS})(?![\w']))")
+_DEFINED = regex_store.compile(rf"\s*(?:=|(?:is\s+(?:code|shorthand)\s+for|{_GLOSS})(?![\w']))")
 # … or echoes, opening its sentence, to question it: "Treatment resistant, like he is the
 # problem", "Challenging behaviour, that's the heading on his plan", "Noncompliant. Every time I
 # see that word in a chart …"
-_ECHOED = re.compile(
+_ECHOED = regex_store.compile(
     r"[\"']?\s*(?:,\s*(?:(?:that's|thats|that\s+is)\s+(?:the|what\s+(?:they|the|it\s+says))"
     r"|like\s+(?:he|she|they|it|the|a)|as\s+if)(?![\w'])"
     r"|[.!?]+\s+(?:[\w']+\s+){0,6}?(?:that|this|the)\s+(?:word|phrase|label|term)(?![\w']))"
 )
 # a label named as a thing: "the nutter thing", "a borderline label", "that manipulative tag"
-_TALKED_ABOUT = re.compile(r"[\"']?\s+(?:thing|label|word|tag|term|badge)(?![\w'])")
+_TALKED_ABOUT = regex_store.compile(r"[\"']?\s+(?:thing|label|word|tag|term|badge)(?![\w'])")
 # … and one the writer was given, in the past, right before it ("I was somebody's frequent flyer
 # once", "I'd been the 'treatment resistant' one"): others' framing, received
-_LABELLED_ME = re.compile(
+_LABELLED_ME = regex_store.compile(
     r"(?<![\w'])(?:i\s+was|i'd\s+been|i've\s+been|i\s+had\s+been|i\s+used\s+to\s+be"
     r"|(?:called|labell?ed)\s+me)(?:\s+(?:a|an|the|somebody's|someone's|everybody's|their|his|her"
     r"|once|always|just|another|called|labell?ed|seen\s+as|treated\s+as|known\s+as|down\s+as"
     r"|diagnosed\s+(?:as|with)|\w+'s)){0,3}\s*[\"']?$"
 )
-_QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
+_QUOTE = regex_store.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
 # a word between the writer and a speech verb, unless another speaker takes over ("I heard Jo
 # saying '…'", "I think she said …") or the words are put to the writer ("I've been asked to
 # '…'", "I was called '…'")
@@ -285,7 +288,7 @@ _NOT_PUT_TO = (
     r"|(?:been|was|were|got|get|being)\s+(?:asked|told|called|described|labell?ed)(?![\w']))"
 )
 _LEAD_IN = r"(?:[^.!?]|(?<![\w'])\w\.)"  # a character before a quote, in the same sentence
-_WRITER_QUOTES = re.compile(
+_WRITER_QUOTES = regex_store.compile(
     r"(?:"
     # diary style, no subject, at a sentence start: "Kept saying 'you should'", "Called her '…'"
     # (not after an initial: "Y. kept saying '…'" is Y's words)
@@ -314,9 +317,9 @@ _WRITER_QUOTES = re.compile(
     r"|(?<![\w'])(?:i|we)\s+(?:[\w']+\s+)?(?:went|was\s+like)[\s,:]*$",
 )
 # quotes joined to the one before ('"…" and "…"') share its speaker
-_QUOTE_JOIN = re.compile(r"\s*(?:,|;|and|or|then|,\s*and|,\s*then)?\s*$")
+_QUOTE_JOIN = regex_store.compile(r"\s*(?:,|;|and|or|then|,\s*and|,\s*then)?\s*$")
 # the writer adopting someone else's framing: "The consultant said he lacks insight, and I agree"
-_WRITER_AGREES = re.compile(
+_WRITER_AGREES = regex_store.compile(
     r"(?<![\w'])(?:i|we)\s+(?:(?:honestly|really|totally|completely|fully|actually|have\s+to"
     r"|do|kind\s+of|sort\s+of)\s+)?agreed?(?![\w'])(?!\s+to\s)"
     # … or does what was asked: "the coordinator asked me to report back, so I did"
@@ -326,7 +329,7 @@ _WRITER_AGREES = re.compile(
     r"|[\"'\u201d\u2019]\s+myself(?![\w'])"
 )
 # … or in a short next sentence: "The team leader asked me to check her meds. I said yes."
-_NEXT_AGREES = re.compile(
+_NEXT_AGREES = regex_store.compile(
     r"[.!?\"')\]]*\s*(?:(?:so|and)\s+)?(?:i|we)\s+(?:(?:honestly\s+|really\s+)?agreed?"
     r"|said\s+(?:yes|yeah|ok|okay|sure|fine)|did(?:\s+(?:it|that|so))?)\s*[.!?]"
 )
@@ -339,20 +342,20 @@ _TELLING = _words(
     "i told tell tells telling shared share shares sharing said mentioned explained admitted"
     " opened talked spoke"
 )
-_STORY_TURNS = re.compile(
+_STORY_TURNS = regex_store.compile(
     r"(?<![\w'])(?:but|yet|though|although|now|today|tonight|this|afterwards|after|later|then|able)"
     r"(?![\w'])"
 )
-_WANTED_TO = re.compile(
+_WANTED_TO = regex_store.compile(
     r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+(?:so\s+|really\s+|badly\s+|desperately\s+){0,2}to(?![\w'])"
 )
 _HELD_BACK = (
     r"(?:i|we)\s+(?:didn't|did\s+not|couldn't|could\s+not|held\s+back|stopped\s+myself"
     r"|bit\s+my\s+tongue|resisted|froze|lost\s+my\s+nerve|bottled\s+it|chickened\s+out)"
 )
-_HELD_BACK_LATER = re.compile(rf"(?:but|yet)\s+{_HELD_BACK}(?![\w'])")
+_HELD_BACK_LATER = regex_store.compile(rf"(?:but|yet)\s+{_HELD_BACK}(?![\w'])")
 # … or in diary style, alone: "I wanted so badly to talk her out of it. Didn't."
-_HELD_BACK_NEXT = re.compile(
+_HELD_BACK_NEXT = regex_store.compile(
     rf"[.!?\"')\]]*\s*(?:but\s+)?(?:{_HELD_BACK}(?![\w'])|(?:didn't|did\s+not)\s*[.!;,])"
 )
 # past habit ("I used to …"): not this shift. Its scope also runs on over a dash or colon, which
@@ -361,19 +364,19 @@ _HELD_BACK_NEXT = re.compile(
 _HABIT_CUES = (
     r"used\s+to|years\s+ago|back\s+then|(?:a|one|two|three|few|some)\s+(?:years|months)\s+ago"
 )
-_HABIT = re.compile(rf"\b(?:{_HABIT_CUES})(?![\w'])")
-_SPELLED_OUT = re.compile(r"(?:[:\u2013\u2014]|(?<!\w)-+)\s*$")
-_HABIT_ENDS = re.compile(
+_HABIT = regex_store.compile(rf"\b(?:{_HABIT_CUES})(?![\w'])")
+_SPELLED_OUT = regex_store.compile(r"(?:[:\u2013\u2014]|(?<!\w)-+)\s*$")
+_HABIT_ENDS = regex_store.compile(
     r"\b(?:now|nowadays|today|tonight|these\s+days|this\s+time|any\s*more|but|yet|though"
     r"|although|whereas)(?![\w'])"
 )
 # "I'll never forget how she …", "I'll always remember …": a memory of what happened, not a plan
 _REMEMBERED = r"(?!\s+(?:(?:never|not)\s+forget|always\s+remember)(?![\w']))"
 # "and still", "but now": a past habit gives way to the present
-_PRESENT_TURN = re.compile(
+_PRESENT_TURN = regex_store.compile(
     r"(?<![\w'])(?:and|but)\s+(?:still|now|nowadays|these\s+days|today)(?![\w'])"
 )
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = regex_store.compile(
     # "asked if we could …" is an embedded question about what happened, not a condition
     rf"{_CUE_START}(?:(?<!asked\s)(?<!\bask\s)(?<!asking\s)(?<!wondered\s)(?<!checked\s)(?<!\bsee\s)"
     r"(?<!\bsaw\s)if(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)"
@@ -396,7 +399,7 @@ _HYPOTHETICAL = re.compile(
     r"|part\s+of\s+me|urge\s+to|itching\s+to|dying\s+to)"
     r"(?![\w'])",
 )
-_SELF_NOTICED = re.compile(
+_SELF_NOTICED = regex_store.compile(
     rf"{_CUE_START}(?:(?:i|we)\s+(?:\w+\s+)?(?:caught|noticed|notice|realised|realized|realise"
     r"|realize|recogni[sz]ed|clocked|heard|found|spotted|saw|became\s+aware)"
     r"\s+(?:myself|ourselves|that\s+i|that\s+we|(?:i|we)(?:'d|'ve|'m|'re)?|how\s+i|me)"
@@ -443,7 +446,7 @@ _BACK_ON_VERBS = _words("push pushed pushes pushing hold held holds holding")
 # say what she should do" means the writer felt they should not say it
 _RAISING = _words("think thought feel felt believe believed reckon reckoned suppose")
 # A negator that affirms what follows (matched from the negator, up to the hit's end):
-_AFFIRMING = re.compile(
+_AFFIRMING = regex_store.compile(
     # surprise: "I never thought I'd share my story (but I did)", "never expected to …"
     r"never\s+(?:ever\s+)?(?:thought|expected|imagined|dreamt|dreamed|guessed)"
     r"\s+(?:(?:i|we)(?:'d|'ll|\s+would|\s+could)?|that|to)(?![\w'])"
@@ -466,11 +469,11 @@ _AFFIRMING = re.compile(
 # don't have a degree and my lived experience is what I bring"
 # a negated fear right before the hit: the writer did it ("I wasn't nervous sharing my own stuff",
 # "wasn't scared to say so"); matched from the negator up to the hit's start
-_UNAFRAID = re.compile(
+_UNAFRAID = regex_store.compile(
     r"(?:not|never|[a-z]+n'?t)\s+(?:even\s+|too\s+|that\s+|at\s+all\s+)?(?:nervous|scared|afraid"
     r"|frightened|worried|anxious|embarrassed|ashamed|shy)\s+(?:about\s+|of\s+|to\s+|when\s+)?$"
 )
-_NEW_CLAUSE = re.compile(
+_NEW_CLAUSE = regex_store.compile(
     r"(?<![\w'])(?:and|or)\s+(?:my|his|her|their|our)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:is|was|are|were|has|had|will|can|does|did)(?![\w'])"
     # … or a question clause: "I don't know why I dodged it"
@@ -489,7 +492,7 @@ def _nobody(tokens: list[str], neg: int) -> bool:
 
 _ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than", "opposed to"
 _POSSESSIVES = _words("her his their my our your")
-_COORDINATED = re.compile(r"\b(?:or|nor)\b")
+_COORDINATED = regex_store.compile(r"\b(?:or|nor)\b")
 _NOT_NEGATOR_PAIRS = frozenset(
     {
         ("not", "only"),
@@ -764,11 +767,11 @@ _DEEDS = _words(
 _LIGHT_VERBS = _words("put puts gave give gives made make makes")
 _NOT_DEEDS = _words("taking need needed needing")  # taking meds: compliance is the writer's focus
 # … in any tense: "Great shift, everyone took their tablets" (but "Punter took her phone")
-_TAKES_MEDS = re.compile(
+_TAKES_MEDS = regex_store.compile(
     r"t(?:ake|akes|ook)\s+(?:\w+\s+)?(?:meds|medication|medicine|tablets|pills|dose|depot|methadone)"
 )
 # any light verb as a substring: where none occurs, no word is a light verb
-_LIGHT_VERB_IN = re.compile("|".join(map(re.escape, sorted(_LIGHT_VERBS))))
+_LIGHT_VERB_IN = regex_store.compile("|".join(map(re.escape, sorted(_LIGHT_VERBS))))
 
 
 def _someone_else_does(
@@ -837,12 +840,12 @@ _CARRY_VERBS = _words(
     " did looked stayed left brought took"
 )
 # between a clause's start and a hit that opens it: no subject of the hit's own
-_NO_SUBJECT_LEAD = re.compile(r"(?:[\s,;:\-]|and\b|then\b|just\b|but\b)*")
+_NO_SUBJECT_LEAD = regex_store.compile(r"(?:[\s,;:\-]|and\b|then\b|just\b|but\b)*")
 
 
 # someone else's feeling, right before a self-worth hit: "He was already ashamed", "she's so
 # embarrassed" (the writer's self-worth is theirs alone)
-_THEIR_FEELING = re.compile(
+_THEIR_FEELING = regex_store.compile(
     r"(?<![\w'])(?:she|he|they|who|she's|he's|they're)\s+(?:(?:was|is|were|are|felt|feels|feel|seemed"
     r"|seems|looked|looks|got|gets|sounded|sounds|already|so|really|a\s+bit|quite|very|too|just"
     r"|still|bit)\s+){0,3}\Z"
@@ -906,8 +909,8 @@ def _is_name(word: str) -> bool:
 
 
 # a line of a script, and who speaks it: "Consultant: Patient in bay 3 is non-adherent"
-_SCRIPT_LINE = re.compile(r"[ \t]*(?:[-*]\s*)?(?:([\w']+)\s+)?([\w']+)\s*:(?=\s)")
-_SCRIPT_ME = re.compile(r"^[ \t]*(?:[-*]\s*)?me\s*:", re.MULTILINE)
+_SCRIPT_LINE = regex_store.compile(r"[ \t]*(?:[-*]\s*)?(?:([\w']+)\s+)?([\w']+)\s*:(?=\s)")
+_SCRIPT_ME = regex_store.compile(r"^[ \t]*(?:[-*]\s*)?me\s*:", re.MULTILINE)
 
 
 def _someone_elses_line(lower: str, norm: str, start: int) -> bool:
@@ -1086,7 +1089,7 @@ def lower_same_length(text: str) -> str:
 # "heard meself say …", "me own rattle", Scots "telt him aboot …" (Scots negatives, "didnae",
 # are negators: see _NEGATOR_WORDS)
 _DIALECT = {"meself": "myself", "me own": "my own", "telt": "told", "aboot": "about"}
-_DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b")
+_DIALECT_WORDS = regex_store.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b")
 
 
 def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
@@ -1104,7 +1107,7 @@ def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
 
 
 # the period of an initial before a gap ("J. said"): a blank, to the phrase regexes
-_INITIAL_PERIOD = re.compile(r"\.(?<=(?<![\w'])\w\.)(?=[\s,-])")
+_INITIAL_PERIOD = regex_store.compile(r"\.(?<=(?<![\w'])\w\.)(?=[\s,-])")
 
 
 def phrase_view(lower: str) -> str:
