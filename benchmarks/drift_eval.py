@@ -25,7 +25,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peerjournal.drift import DIMENSIONS, Lexicon, load_lexicon, score_text
+from peerjournal.drift import (
+    DIMENSIONS,
+    DriftScore,
+    Lexicon,
+    is_learned_marker,
+    load_lexicon,
+    score_text,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 EVAL_SET = DATA / "drift_eval.toml"
@@ -47,9 +54,15 @@ HOLDOUT15_SET = DATA / "drift_holdout15.toml"  # clear entries only, blind: erro
 HOLDOUT16_SET = DATA / "drift_holdout16.toml"  # clear only, writer never saw the brief: unread
 HOLDOUT17_SET = DATA / "drift_holdout17.toml"  # as the sixteenth (round 12): unread
 HOLDOUT18_SET = DATA / "drift_holdout18.toml"  # clear only, many settings (round 13): unread
+# round 13, written after its design was settled: the freshest measure, scored in totals only
+HOLDOUT19_SET = DATA / "drift_holdout19.toml"  # arts, sport and nature groups
+HOLDOUT20_SET = DATA / "drift_holdout20.toml"  # US recovery coaching
+HOLDOUT21_SET = DATA / "drift_holdout21.toml"  # Asia, Africa and the Caribbean
+HOLDOUT22_SET = DATA / "drift_holdout22.toml"  # unusual forms: lists, letters, voice notes
 # the sets whose errors are never read: the measure of text the engine was not tuned on
 NEVER_READ = (HOLDOUT5_SET, HOLDOUT9_SET, HOLDOUT11_SET, HOLDOUT12_SET, HOLDOUT13_SET)
 NEVER_READ += (HOLDOUT14_SET, HOLDOUT15_SET, HOLDOUT16_SET, HOLDOUT17_SET, HOLDOUT18_SET)
+NEVER_READ += (HOLDOUT19_SET, HOLDOUT20_SET, HOLDOUT21_SET, HOLDOUT22_SET)
 # development sets: written blind (rounds 8 and 9 from the brief; rounds 12-13, 25 sets of 120
 # clear entries, some by helpers who never read it), then read and tuned on; "traps" in an
 # entry lists phrases that must not count as evidence
@@ -66,7 +79,7 @@ class EvalResult:
     dim_found: Counter[str] = field(default_factory=Counter)
     dim_total: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # id, label, got, text
-    # clear identity entries turned into drift by a negated or attributed hit
+    # clear identity entries read as drift where a negated or attributed hit adds drift
     flipped_by_flags: list[str] = field(default_factory=list)
 
     def accuracy(self, categories: frozenset[str] | None = None, exclude: bool = False) -> float:
@@ -128,6 +141,24 @@ def read_examples() -> Iterator[Example]:
             yield Example(text, polarity, (f"{dimension}:{polarity}",), path.stem)
 
 
+def flags_add_drift(score: DriftScore) -> bool:
+    """Does a negated or attributed hit add drift to `score`? One that counts as drift (a
+    negation that flips), or a curated drift hit that keeps a learned identity hit overlapping
+    it from counting (score.py: learned hits against curated ones). Flagged hits that do not
+    count add nothing. Until round 13 any flagged hit in an entry read as drift was listed."""
+    flagged = [h for h in score.hits if h.negated or h.attributed]
+    if any(h.counted and h.polarity == "drift" for h in flagged):
+        return True
+    curated_drift = [
+        h for h in flagged if h.polarity == "drift" and not is_learned_marker(h.marker)
+    ]
+    return any(
+        is_learned_marker(h.marker) and h.polarity == "identity" and not h.counted
+        and any(c.start < h.end and h.start < c.end for c in curated_drift)
+        for h in score.hits
+    )
+
+
 def evaluate(
     path: Path = EVAL_SET, lexicon: Lexicon | None = None, split: str | None = None
 ) -> EvalResult:
@@ -148,10 +179,8 @@ def evaluate(
         for key in entry.get("dims", []):  # type: ignore[attr-defined]
             result.dim_total[key] += 1
             result.dim_found[key] += key in found
-        if cat == "clear_identity" and score.verdict == "drift":
-            flagged = any(h.negated or h.attributed for h in score.hits)
-            if flagged:
-                result.flipped_by_flags.append(str(entry["id"]))
+        if cat == "clear_identity" and score.verdict == "drift" and flags_add_drift(score):
+            result.flipped_by_flags.append(str(entry["id"]))
     return result
 
 

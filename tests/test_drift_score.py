@@ -120,7 +120,7 @@ def test_learned_hits_net_out() -> None:
     ("text", "side"),
     [
         ("I shared my story with him. Ticked, documented, chased, tearful, caseload.", "identity"),
-        ("I told her she should leave him. Fishing, guitar, the allotment, choir.", "drift"),
+        ("I told her she should leave him. Fishing, guitar, allotment, choir, his dog.", "drift"),
     ],
 )
 def test_learned_words_can_outvote_a_curated_phrase(text: str, side: str) -> None:
@@ -170,7 +170,7 @@ def test_thin_evidence_is_insufficient(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
-        ("Long shift on the ward. I told her she should leave him.", "drift"),
+        ("Long shift on the ward. I told her she should go.", "drift"),
         ("Quiet afternoon at the drop-in. I shared my story with him.", "identity"),
     ],
 )
