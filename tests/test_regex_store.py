@@ -112,10 +112,15 @@ def test_garbage_foreign_or_unwritable_files_only_cost_speed(
     assert RegexStore(tmp_path / "regex.bin").path is None
 
 
-def test_named_groups_are_compiled_but_not_stored(tmp_path: Path) -> None:
+def test_named_groups_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "regex.bin"
-    assert RegexStore(path).compile(r"(?P<word>\w+)").match("hi")["word"] == "hi"  # type: ignore[index]
-    assert not path.exists()
+    pattern = r"(?P<verb>said|told) (\w+) (?P<whom>him|her)"
+    RegexStore(path).compile(pattern)
+    store = RegexStore(path)
+    found = store.compile(pattern).match("told them her")
+    assert store.loaded == 1 and found is not None
+    assert (found["verb"], found[2], found["whom"]) == ("told", "them", "her")
+    assert store.compile(pattern).groupindex == re.compile(pattern).groupindex
 
 
 def test_a_lexicon_from_the_disk_cache_rebuilds_its_regexes(tmp_path: Path) -> None:

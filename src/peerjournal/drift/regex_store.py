@@ -13,9 +13,11 @@ every record carries a checksum of its bytes and `_sre.compile` validates the co
 any surprise the regex is compiled with `re.compile` as usual. It is a cache: a missing,
 damaged, foreign or unwritable file costs speed only.
 
-File format: records of (16-byte digest of the pattern, payload length, crc32 of the payload),
-then the payload: flags and group count as two little-endian uint32, then the zlib-compressed
-code words. Writers only append, with one `write` per record, so two processes can share it.
+File format (`FORMAT`, part of the file's name): records of (16-byte digest of the flags and
+pattern, payload length, crc32 of the payload), then the payload: flags, group count and the
+length of the group names as little-endian uint32, the names ("name=index,…"), then the
+zlib-compressed code words. Writers only append, with one `write` per record, so two processes
+can share it.
 """
 
 from __future__ import annotations
@@ -31,8 +33,14 @@ from pathlib import Path
 from typing import Any
 
 _HEADER = struct.Struct("<16sII")  # digest of the pattern, payload length, crc32 of payload
-_FIXED = struct.Struct("<II")  # flags, number of groups
+_FIXED = struct.Struct("<III")  # flags, number of groups, length of the group names
+FORMAT = 2  # of the records
 MAX_BYTES = 64 * 1024 * 1024  # stop appending beyond this: a cache, not an archive
+
+try:  # hashlib's blake2b without hashlib's OpenSSL (~4-9 ms to import at every start)
+    from _blake2 import blake2b as _blake2b
+except ImportError:
+    from hashlib import blake2b as _blake2b
 
 _sre: Any
 _compiler: Any
@@ -42,7 +50,7 @@ try:  # CPython's regex internals, or None where they are not as expected
     _compiler = importlib.import_module("re._compiler")
     _parser = importlib.import_module("re._parser")
     _CODE = "I" if array("I").itemsize == _sre.CODESIZE else "L"
-    TAG: str | None = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
+    TAG: str | None = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{FORMAT}"
     if array(_CODE).itemsize != _sre.CODESIZE or not callable(getattr(_compiler, "_code", None)):
         TAG = None
 except (ImportError, AttributeError):  # another Python: compile as usual
@@ -50,29 +58,37 @@ except (ImportError, AttributeError):  # another Python: compile as usual
 
 
 def _digest(pattern: str) -> bytes:
-    import hashlib  # loaded with the lexicon already (its cache key)
-
-    return hashlib.blake2b(pattern.encode(), digest_size=16).digest()
+    return _blake2b(pattern.encode(), digest_size=16).digest()
 
 
-def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], bytes | None]:
+def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], bytes]:
     """What `re.compile` does (see re._compiler.compile), keeping the code as a payload."""
     parsed = _parser.parse(pattern, flags)
     code = _compiler._code(parsed, flags)
-    groups = parsed.state.groups
-    if parsed.state.groupdict:  # named groups: not worth storing (the lexicon has none)
-        return re.compile(pattern, flags), None
+    groups, names = parsed.state.groups, parsed.state.groupdict
     flags |= parsed.state.flags
-    compiled = _sre.compile(pattern, flags, code, groups - 1, {}, (None,) * groups)
+    compiled = _rebuilt(pattern, flags, code, groups, names)
+    named = ",".join(f"{name}={index}" for name, index in names.items()).encode()
     words = array(_CODE, code).tobytes()
-    return compiled, _FIXED.pack(flags, groups) + zlib.compress(words, 1)
+    return compiled, _FIXED.pack(flags, groups, len(named)) + named + zlib.compress(words, 1)
 
 
 def _rebuild(pattern: str, payload: bytes) -> re.Pattern[str]:
-    flags, groups = _FIXED.unpack_from(payload)
+    flags, groups, size = _FIXED.unpack_from(payload)
+    named = payload[_FIXED.size : _FIXED.size + size].decode()
+    names = {k: int(v) for k, _, v in (n.partition("=") for n in named.split(",") if n)}
     code = array(_CODE)
-    code.frombytes(zlib.decompress(payload[_FIXED.size :]))
-    return _sre.compile(pattern, flags, code.tolist(), groups - 1, {}, (None,) * groups)
+    code.frombytes(zlib.decompress(payload[_FIXED.size + size :]))
+    return _rebuilt(pattern, flags, code.tolist(), groups, names)
+
+
+def _rebuilt(
+    pattern: str, flags: int, code: list[int], groups: int, names: dict[str, int]
+) -> re.Pattern[str]:
+    indexgroup: list[str | None] = [None] * groups
+    for name, index in names.items():
+        indexgroup[index] = name
+    return _sre.compile(pattern, flags, code, groups - 1, names, tuple(indexgroup))
 
 
 class RegexStore:
@@ -106,8 +122,7 @@ class RegexStore:
                 return found
         compiled, payload = _compile(pattern, flags)
         self.compiled += 1
-        if payload is not None:
-            self._append(digest, payload)
+        self._append(digest, payload)
         return compiled
 
     def _read_new(self) -> None:
