@@ -17,6 +17,7 @@ from peerjournal.drift import (
     score_text,
 )
 from peerjournal.drift.score import (
+    BALANCE_CENTER,
     DRIFT_THRESHOLD,
     IDENTITY_THRESHOLD,
     MIN_COUNTED_HITS,
@@ -120,7 +121,11 @@ def test_learned_hits_net_out() -> None:
     ("text", "side"),
     [
         ("I shared my story with him. Ticked, documented, chased, tearful, caseload.", "identity"),
-        ("I told her she should leave him. Fishing, guitar, allotment, choir, his dog.", "drift"),
+        (  # identity must weigh more than drift to win (score.py: BALANCE_CENTER)
+            "I told her she should leave him. Fishing, guitar, allotment, choir, his dog,"
+            " football, grandkids, baking, knitting, pottery.",
+            "drift",
+        ),
     ],
 )
 def test_learned_words_can_outvote_a_curated_phrase(text: str, side: str) -> None:
@@ -248,11 +253,18 @@ def test_verdict_rule_constants() -> None:
     assert verdict_for(side, side * drift_ratio, MIN_COUNTED_HITS) == "drift"
     assert verdict_for(side * ratio * 0.95, side, MIN_COUNTED_HITS) == "mixed"
     assert verdict_for(side, side, MIN_COUNTED_HITS) == "mixed"
-    # little on the other side: the entry goes the way it leans, unless it is a near tie
+    # little on the other side: the entry goes the way it leans from BALANCE_CENTER, unless it
+    # is a near tie
     little = MIXED_MIN_SIDE * 0.9
-    assert verdict_for(little * 1.5, little, MIN_COUNTED_HITS) == "identity"
-    assert verdict_for(little, little * 1.5, MIN_COUNTED_HITS) == "drift"
-    tie = (1 + NEAR_TIE * 0.9) / (1 - NEAR_TIE * 0.9)
+
+    def ratio_for(balance: float) -> float:  # identity / drift that gives this balance
+        return (1 + balance) / (1 - balance)
+
+    above, below = BALANCE_CENTER + NEAR_TIE * 1.1, BALANCE_CENTER - NEAR_TIE * 1.1
+    assert verdict_for(little * ratio_for(above), little, MIN_COUNTED_HITS) == "identity"
+    assert verdict_for(little * ratio_for(below), little, MIN_COUNTED_HITS) == "drift"
+    assert below > 0  # leaning a little to identity is not enough: identity words are common
+    tie = ratio_for(BALANCE_CENTER + NEAR_TIE * 0.9)
     assert verdict_for(little * tie, little, MIN_COUNTED_HITS) == "mixed"
     # a corrected slip is mixed whatever the balance, but one word is still not a score
     assert verdict_for(enough, 0.0, MIN_COUNTED_HITS, corrected_slip=True) == "mixed"

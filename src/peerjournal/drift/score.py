@@ -42,15 +42,24 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   four labelled sets written blind by different hands (none labels an entry "insufficient")
   agreed with a one-phrase verdict 18 times out of 19, and requiring two hits had made plainly
   written entries with one clear practice "insufficient" (a blind set: 60% -> 78% overall).
-  Otherwise the entry goes the way it leans when the other side holds less than
-  `MIXED_MIN_SIDE` (about one curated phrase) and the balance is not a near tie (`NEAR_TIE`);
-  with that much on both sides, ``identity`` when balance >= `IDENTITY_THRESHOLD`, ``drift``
-  when balance <= `DRIFT_THRESHOLD`, else ``mixed``: mixed means practice of both kinds, not
-  one stray phrase beside the rest. Decision (round 13), by leave-one-set-out cross-validation
-  on 26 development sets of 120 clear entries (3,120): 88.2% right with round 12's rule, where
-  5% of clear entries were "insufficient" (a total weight under 2.0, and a learned phrase was
-  not a phrase) and 5% "mixed", mostly by a small hit on the other side; 90.9% with this one,
-  and 77 of the read sets' 148 mixed entries still mixed (79 before).
+  Otherwise the entry goes the way it leans (balance above or below `BALANCE_CENTER`, +0.2)
+  when the other side holds less than `MIXED_MIN_SIDE` (about one curated phrase) and the
+  balance is not a near tie (within `NEAR_TIE` of the center); with that much on both sides,
+  ``identity`` when balance >= `IDENTITY_THRESHOLD` (+0.65), ``drift`` when balance <=
+  `DRIFT_THRESHOLD` (-0.25), else ``mixed``: mixed means practice of both kinds, not one
+  stray phrase beside the rest. The center is not 0 because the evidence is not symmetric:
+  identity words turn up in drift entries (warm words around doing things for people, one's
+  story told to instruct) far more than drift words in identity entries, so drift entries and
+  mixed ones read as identity more often than the other way round (in cross-validation, 75
+  drift entries read as identity against 19 identity entries read as drift, and 62 of 148
+  mixed entries as identity against 22 as drift).
+  Decision (round 13), by leave-one-set-out cross-validation on 26 development sets of 120
+  clear entries (3,120), with markers learned at log-odds 1.0 (round 12's): 88.2% right with
+  round 12's rule, where 5% of clear entries were "insufficient" (a total weight under 2.0,
+  and a learned phrase was not a phrase) and 5% "mixed", mostly by a small hit on the other
+  side; 90.9% with the evidence and side rules above, centred on 0, and 77 of the read sets'
+  148 mixed entries still mixed (79 before). With markers learned at log-odds 0.75 (round 13):
+  2,867 (91.9%) and 66 mixed centred on 0; 2,882 (92.4%) and 83 mixed centred on +0.2.
 
 - **Learned markers** (``learned = true``: the generated part of the shipped lexicon, written
   by benchmarks/learn_markers.py from the labelled sets) are matched word for word apart from
@@ -106,11 +115,13 @@ from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan
 MIN_COUNTED_HITS = 2
 MIN_EVIDENCE_WEIGHT = 0.5  # 2.0 until round 13 (RESULTS.md)
 MIXED_MIN_SIDE = 1.5  # "mixed" needs this much counted weight on each side (round 13) …
-NEAR_TIE = 0.1  # … or a balance this close to 0
+NEAR_TIE = 0.1  # … or a balance this close to BALANCE_CENTER
 # tuned on tests/data/drift_eval.toml (0.3: 86.9%, 0.4: 89.3%); 0.45 since round 12 (the
-# learned markers count uncapped, and a narrower band would make fewer mixed entries mixed)
-IDENTITY_THRESHOLD = 0.45
-DRIFT_THRESHOLD = -0.45
+# learned markers count uncapped, and a narrower band would make fewer mixed entries mixed);
+# since round 13 the band is centred on BALANCE_CENTER, not 0 (module docstring)
+BALANCE_CENTER = 0.2
+IDENTITY_THRESHOLD = BALANCE_CENTER + 0.45
+DRIFT_THRESHOLD = BALANCE_CENTER - 0.45
 ROUND = 3
 
 PARALLEL_FROM = 2000  # below this, forking workers costs more than it saves
@@ -304,8 +315,8 @@ def verdict_for(
     if corrected_slip:
         return "mixed"
     balance = (identity - drift) / (identity + drift)
-    if min(identity, drift) < MIXED_MIN_SIDE and abs(balance) >= NEAR_TIE:
-        return "identity" if balance > 0 else "drift"  # little on the other side
+    if min(identity, drift) < MIXED_MIN_SIDE and abs(balance - BALANCE_CENTER) >= NEAR_TIE:
+        return "identity" if balance > BALANCE_CENTER else "drift"  # little on the other side
     if balance >= IDENTITY_THRESHOLD:
         return "identity"
     if balance <= DRIFT_THRESHOLD:

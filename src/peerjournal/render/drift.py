@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
+from peerjournal.drift.score import BALANCE_CENTER
 from peerjournal.render.entries import VERDICT_STYLES, VERDICT_WORDS
 
 
@@ -163,7 +164,11 @@ def explanation(
         parts.append(dimension_table(score, lexicon))
     verdict = Text(VERDICT_SENTENCES[score.verdict], style=VERDICT_STYLES.get(score.verdict, ""))
     if score.verdict != "insufficient":
-        verdict.append(f"  Balance {score.balance:+.2f} (−1 drift … +1 identity).", style="")
+        verdict.append(
+            f"  Balance {score.balance:+.2f} (−1 drift … +1 identity; even at"
+            f" {BALANCE_CENTER:+.1f}, as identity words are common in any entry).",
+            style="",
+        )
     parts.append(verdict)
     framing = score.others_framing()
     if framing:
