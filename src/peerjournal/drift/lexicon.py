@@ -556,7 +556,7 @@ class PhraseIndex:
         self._markers = markers
         self._single: dict[str, list[tuple[str, int]]] = {}
         self._prefix: dict[str, list[tuple[str, int]]] = {}
-        self._pair: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        pairs: dict[tuple[str, ...], list[tuple[str, int]]] = {}
         self._cache: dict[str, Candidates | None] = {}
         self._widths: dict[str, Width] = {}  # the order of a combined regex's phrases
         seen: set[tuple[str, object, str]] = set()
@@ -569,7 +569,7 @@ class PhraseIndex:
                     self._widths[body] = width
                     if kind in ("pair", "triple"):
                         assert isinstance(key, tuple)
-                        self._pair.setdefault(key, []).append((body, idx))
+                        pairs.setdefault(key, []).append((body, idx))
                     else:
                         assert isinstance(key, str)
                         table = self._single if kind == "exact" else self._prefix
@@ -578,7 +578,7 @@ class PhraseIndex:
         # every pair of words that starts a two- or three-word key -> (is it a two-word key,
         # the third words of its three-word keys): one C-level lookup per pair of words
         plans: dict[tuple[str, ...], tuple[bool, frozenset[str]]] = {}
-        for key in self._pair:
+        for key in pairs:
             is_pair, thirds = plans.get(key[:2], (False, frozenset()))
             if len(key) == 2:
                 plans[key] = (True, thirds)
@@ -588,7 +588,9 @@ class PhraseIndex:
         # of bodies for ~20,000 keys), so a pickled index loads several times faster
         shared: dict[Any, Any] = {}
         self.pair_plans = {k: shared.setdefault(v, v) for k, v in plans.items()}
-        self._pair = {k: shared.setdefault(tuple(v), v) for k, v in self._pair.items()}
+        words = {*self._single, *(w for key in pairs for w in key)}
+        # keyed "w1 w2" rather than (w1, w2): ~64,000 keys unpickle ~30% faster as strings
+        self._pair_lists = {" ".join(k): shared.setdefault(tuple(v), v) for k, v in pairs.items()}
         # quick filters for single_at: words that start a phrase alone, and the first
         # letters of prefix keys (a word can only match a prefix key if its head is here)
         self.single_words = frozenset(self._single)
@@ -599,7 +601,6 @@ class PhraseIndex:
         self.regexes = RegexStore()  # set to one with a file by load_lexicon's cache
         # "tellin" -> "telling": keys hold the -ing spelling, and the matcher looks a dropped
         # g up by it (the phrase regexes accept both), instead of every key in two spellings
-        words = {*self._single, *(w for key in self._pair for w in key)}
         self.dropped_g = {w[:-1]: w for w in words if _drops_g(w) and w[:-1] not in words}
 
     def __getstate__(self) -> dict[str, Any]:
@@ -703,7 +704,7 @@ class _CompiledPairs(dict[tuple[str, ...], Candidates]):
         self.by_list: dict[int, Candidates] = {}
 
     def __missing__(self, key: tuple[str, ...]) -> Candidates:
-        phrases = self.index._pair[key]
+        phrases = self.index._pair_lists[" ".join(key)]
         # keys with the same phrases share one list (see PhraseIndex): compile it once
         found = self.by_list.get(id(phrases)) or self.index._combine(phrases)
         self[key] = self.by_list[id(phrases)] = found
@@ -911,7 +912,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's or WordIndex's pickled attributes, or the regex bodies compiled from
 # patterns, change: an older pickle is then not reused.
-_CACHE_FORMAT = "19"
+_CACHE_FORMAT = "20"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
