@@ -8,7 +8,8 @@ a process builds to one file in the cache dir, and later processes rebuild each 
 microseconds with `_sre.compile`.
 
 That is CPython's internal API (`re._parser`, `re._compiler._code`, `_sre.compile`). So the
-file is named for the interpreter's version and its regex engine (magic number, code size);
+file is named for the interpreter's version and its regex engine's magic number (and the store
+is off where the engine's code words are not the size of an `array` item);
 every record carries a checksum of its bytes and `_sre.compile` validates the code; and on
 any surprise the regex is compiled with `re.compile` as usual. It is a cache: a missing,
 damaged, foreign or unwritable file costs speed only.
@@ -32,7 +33,7 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-_HEADER = struct.Struct("<16sII")  # digest of the pattern, payload length, crc32 of payload
+_HEADER = struct.Struct("<16sII")  # digest of flags and pattern, payload length, its crc32
 _FIXED = struct.Struct("<III")  # flags, number of groups, length of the group names
 FORMAT = 2  # of the records
 MAX_BYTES = 64 * 1024 * 1024  # stop appending beyond this: a cache, not an archive
@@ -140,15 +141,15 @@ class RegexStore:
             return
         at = 0
         while at + _HEADER.size <= len(data):
-            digest, size, crc = _HEADER.unpack_from(data, at)
-            payload = data[at + _HEADER.size : at + _HEADER.size + size]
-            if len(payload) < size:
+            digest, length, crc = _HEADER.unpack_from(data, at)
+            payload = data[at + _HEADER.size : at + _HEADER.size + length]
+            if len(payload) < length:
                 break  # still being written, or torn: a later read sees how it ends
             if zlib.crc32(payload) != crc:
                 self._damaged()
                 return
             self._known[digest] = payload
-            at += _HEADER.size + size
+            at += _HEADER.size + length
         self._offset += at
 
     def _damaged(self) -> None:
