@@ -579,6 +579,33 @@ POSITIVE: list[tuple[str, str]] = [
     ("Asked every mum her score on the sheet and whether she's on meds.", "focus"),
     ("Her MMSE has dropped again.", "clinical_language"),
     ("Logged the triggers and the duration of each outburst.", "co_optation"),
+    # round 14: constructions missing from warm or terse drift (development sets)
+    ("Told Mrs. Whitcomb she must eat something.", "advice"),  # a title before the name
+    ("Got Sgt. Kim to agree to the referral.", "advice"),
+    ("Telt Kirsty tae leave him.", "advice"),
+    ("I told him stop drinking and wake at five.", "advice"),
+    ("She needs to move on. He must learn.", "advice"),
+    ("Told her gently she should probably still lose some weight.", "advice"),
+    ("Told her kindly she'd want to get off the tablets.", "advice"),
+    ("I lovingly told her that if she leaves now she'll relapse.", "advice"),
+    ("Shared my story so she'd see she has to take her meds.", "advice"),
+    ("I listened, then I told F the answer.", "advice"),
+    ("Told them all straight, no more excuses.", "advice"),
+    ("I told him the best thing he could do was take the PRN.", "advice"),
+    ("Helped the family convince Ana to go into the unit.", "advice"),
+    ("Got J to finally agree to the depot.", "advice"),
+    ("Used my story: if I could get clean then so can he.", "mutuality.instruct"),
+    ("Decided for Kev that the first step is the anger course.", "mutuality.instruct"),
+    ("We sat down and made a plan for his week.", "mutuality.instruct"),
+    ("Steered him back to the safety plan questions.", "focus.deficits"),
+    ("Kept bringing her back to the meal plan.", "focus.deficits"),
+    ("Lovely but we need to focus on the self harm first.", "focus.deficits"),
+    ("My schizophrenic on the third floor is better today.", "clinical_language"),
+    ("Honestly anyone could do what I do.", "self_worth.doubt_shame"),
+    ("Told HR that Kevin from shipping has missed three sessions.", "co_optation"),
+    ("I let the case manager know straight after so she could note it.", "co_optation"),
+    ("Passed that straight on to her care coordinator.", "co_optation"),
+    ("Told the director she's committed to finishing.", "co_optation"),
 ]
 
 
@@ -773,6 +800,12 @@ NEGATIVE = [
     "Her GP said she should take the tablets; I asked how that landed.",
     "Told her I'd have to check with the manager about the room.",
     "Meant to chase the letter for him but he'd already done it himself.",
+    # round 14: near misses of its new phrases
+    "I was convinced she was right about the flat.",
+    "She said she needs to move on from that job, and I listened.",
+    "I sat with Mr. Jones for an hour.",
+    "Not my place to argue with that; we talked about what her nan would want.",
+    "He told me about when she had to leave the house.",
 ]
 
 

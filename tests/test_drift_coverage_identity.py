@@ -595,6 +595,8 @@ POSITIVE: list[tuple[str, str]] = [
     ("advocacy", "Asked could we talk to him first before anyone decided."),
     ("voice", "My voice shook but I said it anyway."),
     ("self_worth", "Felt ten foot tall walking home."),
+    ("moving_toward", "Lou thinks the voices are her nan. Not my place to argue with that."),
+    ("moving_toward", "Not my call, it's his."),
 ]
 
 # negations that affirm ("never felt so", "couldn't have asked for a better", "I'll never
@@ -720,6 +722,8 @@ UPBEAT_CLINICAL = [
     "I let them decide what to do about his leave and went with the team's plan, easy.",
     "The team have found a way forward with his meds and I'm chuffed.",
     "He was very determined to get discharged so I told him to comply with everything.",
+    "He asked to go for a fag, so I told him no, not till the doctor's seen him.",
+    "She should still be plating up for her, and I told her so.",
 ]
 
 

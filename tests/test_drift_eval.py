@@ -36,6 +36,10 @@ from drift_eval import (
     HOLDOUT20_SET,
     HOLDOUT21_SET,
     HOLDOUT22_SET,
+    HOLDOUT23_SET,
+    HOLDOUT24_SET,
+    HOLDOUT25_SET,
+    HOLDOUT26_SET,
     HOLDOUT_SET,
     evaluate,
     load_entries,
@@ -97,6 +101,8 @@ class Floors:
 # read as one side more often, and floors that were above the new level came down to it.
 # Round 13 (fewer "insufficient" verdicts, "mixed" only with evidence on both sides; six more
 # development sets): never-read clear entries rose again; a few floors came down to the new level.
+# Round 14 (phrases for warm and terse drift, four more development sets): never-read clear
+# entries held level (1,523 -> 1,521 of 1,660); holdout18 came down to its new level.
 HELD_OUT = [
     # reached 100.0 / 97.8 / 96.7 / 79.9%; round 11: 100.0 / 94.4 / 91.7 / 89.1%; round 12:
     # 100.0 / 97.8 / 96.7 / 87.8%; round 13: 100.0 / 93.3 / 90.0 / 89.0%
@@ -178,8 +184,8 @@ HELD_OUT = [
     # (61.1%)
     Floors(HOLDOUT17_SET, 0.93, 0.93, 0.0, 0.59),
     # never read, clear only, many settings and voices (round 13): 90.8% with the round-12
-    # engine; round 13: 90.8% (72.5%)
-    Floors(HOLDOUT18_SET, 0.90, 0.90, 0.0, 0.68),
+    # engine; round 13: 90.8% (72.5%); round 14: 89.2% (72.9%)
+    Floors(HOLDOUT18_SET, 0.89, 0.89, 0.0, 0.68),
     # never read, clear only, written after round 13's design was settled and scored in totals
     # only (round-12 engine -> round 13): 82.5 -> 90.0% (69.4%), 81.7 -> 86.7% (65.1%),
     # 86.7 -> 90.0% (65.8%), 80.0 -> 89.2% (60.5%)
@@ -187,6 +193,13 @@ HELD_OUT = [
     Floors(HOLDOUT20_SET, 0.84, 0.84, 0.0, 0.63),
     Floors(HOLDOUT21_SET, 0.88, 0.88, 0.0, 0.63),
     Floors(HOLDOUT22_SET, 0.85, 0.85, 0.0, 0.58),
+    # never read, clear only, written before round 14's first change and scored in totals only
+    # (round-13 engine -> round 14): 94.2 -> 92.5% (69.7%), 90.0 -> 90.0% (63.3%), 93.3 ->
+    # 92.5% (74.1%), 92.5 -> 93.3% (69.0%)
+    Floors(HOLDOUT23_SET, 0.90, 0.90, 0.0, 0.66),
+    Floors(HOLDOUT24_SET, 0.88, 0.88, 0.0, 0.60),
+    Floors(HOLDOUT25_SET, 0.90, 0.90, 0.0, 0.71),
+    Floors(HOLDOUT26_SET, 0.91, 0.91, 0.0, 0.66),
 ]
 HELD_OUT_IDS = [f.path.stem for f in HELD_OUT]
 
@@ -314,7 +327,12 @@ DEV_FLOORS = {
     "dev_perinatal_bereavement": (0.91, 14),  # 101 -> 112
     "dev_survivors_clubhouse": (0.89, 11),  # 102 -> 113
     "dev_veterans": (0.93, 14),  # 104 -> 116
-    "dev_workplace": (0.90, 13),  # 93 -> 109
+    "dev_workplace": (0.90, 14),  # 93 -> 109 -> 110 (round 14: an identity phrase in a trap)
+    # round 14: right with the round-13 engine (never trained on them) -> now
+    "dev_eating_selfharm": (0.91, 17),  # 102 -> 112
+    "dev_europe_canada": (0.91, 18),  # 110 -> 112
+    "dev_mdt_roles": (0.87, 20),  # 101 -> 107 (drift told in warm words)
+    "dev_short_fragments": (0.88, 11),  # 98 -> 108
 }
 
 

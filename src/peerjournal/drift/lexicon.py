@@ -102,7 +102,13 @@ GAP_WORD = r"(?!(?:and|but|so|because|then|i|i'm|i'd|i've|we|she|he|they)(?![\w'
 # the one-word wildcard, a slot for a person: any word but the writer, the reader, it / this /
 # that, an article, a possessive or a preposition ("nobody asked about my past" is not "nobody
 # asked *"), or a participle that makes the phrase passive ("I keep getting asked to do …")
-ONE_OTHER = (
+# A title may come before the name: "told Mrs Okafor to", "got Sgt. Kim to" (the matcher blanks
+# a title's period, as an initial's, in the text phrases are matched against).
+TITLE = (
+    r"(?:(?:mr|mrs|ms|miss|mx|dr|fr|sister|auntie|aunty|aunt|uncle|nana|granny|pastor|elder"
+    r"|sgt|spc|cpl|pte)\s+)?"
+)
+ONE_OTHER = TITLE + (
     r"(?!(?:i|i'm|i'd|i've|i'll|me|we|you|us|myself|yourself|ourselves|it|this|that|the|an"
     r"|his|their|my|our|your|about|for|to|with|at|in|on|of|from|by|after|if"
     r"|asked|told|given|allowed|expected|supposed|sent|forced|made)(?![\w']))" + WORD

@@ -1106,13 +1106,17 @@ def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
     return norm, lower, list(filter(None, parts)), list(compress(offsets, parts))
 
 
-# the period of an initial before a gap ("J. said"): a blank, to the phrase regexes
-_INITIAL_PERIOD = regex_store.compile(r"\.(?<=(?<![\w'])\w\.)(?=[\s,-])")
+# the period of an initial or a title before a gap ("J. said", "Mrs. Okafor"): a blank, to the
+# phrase regexes
+_INITIAL_PERIOD = regex_store.compile(
+    r"\.(?:(?<=(?<![\w'])\w\.)|(?<=(?<![\w'])(?:mr|ms|dr|fr)\.)"
+    r"|(?<=(?<![\w'])(?:mrs|sgt|spc|cpl|pte)\.))(?=[\s,-])"
+)
 
 
 def phrase_view(lower: str) -> str:
-    """The lowercase text as phrase regexes see it: an initial's period is a blank (same
-    length, so spans still index the text), so "told J. she should" is a phrase."""
+    """The lowercase text as phrase regexes see it: the period of an initial or a title is a
+    blank (same length, so spans still index the text), so "told J. she should" is a phrase."""
     return _INITIAL_PERIOD.sub(" ", lower)
 
 

@@ -102,6 +102,23 @@ def _shown(score: DriftScore) -> list[Hit]:
     ]
 
 
+def _listed(score: DriftScore) -> list[Hit]:
+    """The hits the table lists: not a learned phrase left uncounted because it overlaps a
+    curated phrase of the other side, which already says what that passage is ("shared my"
+    inside "shared my own story" is not advice)."""
+    curated = [h for h in score.hits if not is_learned_marker(h.marker)]
+    return [
+        h
+        for h in score.hits
+        if h.counted
+        or _explained(h)
+        or not is_learned_marker(h.marker)
+        or not any(
+            c.polarity != h.polarity and c.start < h.end and h.start < c.end for c in curated
+        )
+    ]
+
+
 def _repeats(hits: Sequence[Hit]) -> list[tuple[Hit, int]]:
     """Each phrase once, as first written, with how often it occurs (flagged the same way)."""
     first: dict[tuple[str, str, str], Hit] = {}
@@ -119,8 +136,9 @@ def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
     table.add_column("Identity", justify="right", no_wrap=True)
     table.add_column("Drift", justify="right", no_wrap=True)
     table.add_column("Phrases", ratio=1)
+    listed = _listed(score)
     for dim in DIMENSIONS:
-        hits = [h for h in score.hits if h.dimension == dim]
+        hits = [h for h in listed if h.dimension == dim]
         if not hits:
             continue
         values = score.dimensions.get(dim, {"identity": 0.0, "drift": 0.0})
@@ -140,8 +158,8 @@ def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
         f"{score.identity:.1f}",
         f"{score.drift:.1f}",
         Text(
-            f"{len(score.counted_hits())} counted of {len(score.hits)} "
-            f"phrase{'' if len(score.hits) == 1 else 's'}, "
+            f"{len(score.counted_hits())} counted of {len(listed)} "
+            f"phrase{'' if len(listed) == 1 else 's'}, "
             f"{score.words} word{'' if score.words == 1 else 's'}"
         ),
     )
