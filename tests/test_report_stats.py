@@ -4,6 +4,7 @@ by entry over report_rows): the same stats and the same report on random journal
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,19 @@ entries = st.fixed_dictionaries(
 )
 
 
-def make_journal(path: Path, journal: list[dict[str, Any]]) -> Store:
+def stored_markers(score: dict[str, Any]) -> list[tuple[str, str, str, int]]:
+    """What scoring stores beside a score: its counted curated markers, in order of first use."""
+    times: Counter[tuple[str, str, str]] = Counter(
+        (h["marker"], h["dimension"], h["polarity"])
+        for h in score["hits"]
+        if h["counted"] and not h["marker"].startswith("learned.")
+    )
+    return [(*key, n) for key, n in times.items()]
+
+
+def make_journal(path: Path, journal: list[dict[str, Any]], markers: bool = False) -> Store:
+    """A journal of `journal`'s entries; `markers`: their scores are stored with their counted
+    markers (as scoring stores them now), else without (as stored before they were)."""
     store = Store(path)
     drafts = [
         EntryDraft(
@@ -78,7 +91,12 @@ def make_journal(path: Path, journal: list[dict[str, Any]]) -> Store:
         )
         for e in journal
     ]
-    drifts = [Drift("mixed", e["score"], "v1", "s1") if e["score"] else None for e in journal]
+    drifts = [
+        Drift("mixed", score, "v1", "s1", markers=stored_markers(score) if markers else None)
+        if (score := e["score"])
+        else None
+        for e in journal
+    ]
     ids = store.add_entries(drafts, NOW, drifts)
     for entry_id, e in zip(ids, journal, strict=True):
         if e["trashed"]:
@@ -144,6 +162,31 @@ def test_cells_are_periods_and_settings_with_exact_sums(tmp_path: Path) -> None:
         (date(2026, 11, 1), "ward"): 2,
         (date(2026, 11, 1), "home"): 1,
     }
+
+
+@settings(max_examples=50, deadline=None)
+@given(journal=st.lists(entries, max_size=30), length=st.sampled_from(LENGTHS))
+def test_markers_stored_with_a_score_read_as_its_hits_do(
+    journal: list[dict[str, Any]], length: int
+) -> None:
+    """A score stored with its counted markers reports exactly what one stored before they
+    were (read from its hits) does."""
+    since = UNTIL - timedelta(days=length - 1)
+    found = []
+    with tempfile.TemporaryDirectory() as folder:
+        for markers in (False, True):
+            store = make_journal(Path(folder) / f"journal-{markers}.db", journal, markers)
+            try:
+                rows = report_rows(store, since, UNTIL, hits_from=since)
+                found.append(
+                    (
+                        marker_counts(store, since, UNTIL),
+                        [sorted(map(str, r.drift["hits"])) if r.drift else None for r in rows],
+                    )
+                )
+            finally:
+                store.close()
+    assert found[0] == found[1]
 
 
 def test_rates_are_rounded_once_half_to_even() -> None:

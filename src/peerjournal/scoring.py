@@ -16,7 +16,10 @@ def _drift(score: DriftScore) -> Drift:
     from peerjournal.drift.lexicon import scorer_version
 
     version = scorer_version()
-    return Drift(score.verdict, score.figures(), score.lexicon_version, version, score.to_json())
+    markers = [(*key, times) for key, times in score.counted_markers().items()]
+    return Drift(
+        score.verdict, score.figures(), score.lexicon_version, version, score.to_json(), markers
+    )
 
 
 def _stored(score: DriftScore) -> StoredDrift:

@@ -4,8 +4,8 @@
 so ten years of entries come back as a few hundred rows and Python never parses 20,000 scores.
 It gives the same `trends.ReportStats` as `trends.stats_from_rows` over `report_rows`
 (tests/test_report_stats.py). The stored drift JSON carries every hit's text and offsets; the
-report reads only the compact `drift_summary`, and the hits (`marker_counts`) only when there
-is a previous window to compare with or a dimension to detail.
+report reads only the compact `drift_summary`, and its counted markers (`marker_counts`) only
+when there is a previous window to compare with or a dimension to detail.
 """
 
 from __future__ import annotations
@@ -30,21 +30,27 @@ from peerjournal.trends import (
 )
 
 # The score without hit texts, in two columns: the compact summary stored beside the score
-# ([words, identity, drift, {dimension: [identity, drift]}], written with it; parsing the full
-# ~2.5 KB score of 20,000 entries was most of the time budget), and the counted hits as
-# [[marker, dimension, polarity], …] for entries dated on or after :hits_from (NULL: none).
+# ([words, identity, drift, {dimension: [identity, drift]}, markers], written with it; parsing
+# the full score, ~8 KB with its learned hits, of 20,000 entries was most of the time budget),
+# and the counted curated markers as [[marker, dimension, polarity, times], …] for entries
+# dated on or after :hits_from (NULL: none). The markers are the summary's fifth element; a
+# summary stored before it had one (a score not yet rescored) has them read from the hits.
 # Marker lists leave learned markers out (their ids mean nothing to a reader).
-_NOT_LEARNED = f"json_extract(h.value, '$.marker') NOT LIKE '{LEARNED_PREFIX}%'"
+_MARKERS = f"""CASE WHEN json_array_length(e.drift_summary) > 4
+  THEN json_extract(e.drift_summary, '$[4]')
+  ELSE (
+    SELECT json_group_array(json_array(marker, dimension, polarity, times)) FROM (
+      SELECT json_extract(h.value, '$.marker') AS marker,
+        json_extract(h.value, '$.dimension') AS dimension,
+        json_extract(h.value, '$.polarity') AS polarity, count(*) AS times
+      FROM json_each(e.drift_json, '$.hits') AS h
+      WHERE json_extract(h.value, '$.counted')
+        AND json_extract(h.value, '$.marker') NOT LIKE '{LEARNED_PREFIX}%'
+      GROUP BY 1, 2, 3))
+END"""
 _DRIFT_COLUMNS = f"""
 e.drift_summary,
-CASE WHEN e.date >= :hits_from THEN (
-  SELECT json_group_array(json_array(
-    json_extract(h.value, '$.marker'),
-    json_extract(h.value, '$.dimension'),
-    json_extract(h.value, '$.polarity')))
-  FROM json_each(e.drift_json, '$.hits') AS h
-  WHERE json_extract(h.value, '$.counted') AND {_NOT_LEARNED}
-) END
+CASE WHEN e.date >= :hits_from THEN {_MARKERS} END
 """
 
 _TAGS = f"(SELECT group_concat(tag, '{TAG_SEP}') FROM entry_tag t WHERE t.entry_id = e.id)"
@@ -64,13 +70,17 @@ def _slim_drift(row: Sequence[Any]) -> dict[str, Any] | None:
     scored, _tags, values, hits = row[5:9]
     if not scored:
         return None
-    words, identity, drift, dimensions = json.loads(values)
+    words, identity, drift, dimensions = json.loads(values)[:4]
     return {
         "identity": identity or 0.0,
         "drift": drift or 0.0,
         "words": words or 0,
         "dimensions": {d: {"identity": i, "drift": x} for d, (i, x) in dimensions.items()},
-        "hits": [{"marker": m, "dimension": d, "polarity": p} for m, d, p in json.loads(hits)]
+        "hits": [
+            {"marker": m, "dimension": d, "polarity": p}
+            for m, d, p, times in json.loads(hits)
+            for _ in range(times)
+        ]
         if hits
         else [],
     }
@@ -221,16 +231,17 @@ def marker_counts(
 ) -> tuple[Markers, Markers]:
     """Counted hits per (marker, dimension, polarity) in [since, until] and the window before.
 
-    Reads every hit of the stored scores: the slow part of a report, so only when needed.
+    Reads the counted markers stored with each score (or, for a score stored before they were,
+    every hit): the slow part of a report, so only when needed.
     """
     prev_since, _ = previous_window(since, until)
     where, params = _where(prev_since, until, setting, tags)
     params["since"] = since.isoformat()
     sql = f"""
-        SELECT e.date >= :since, json_extract(h.value, '$.marker'),
-            json_extract(h.value, '$.dimension'), json_extract(h.value, '$.polarity'), count(*)
-        FROM entry e, json_each(e.drift_json, '$.hits') AS h
-        WHERE {where} AND json_extract(h.value, '$.counted') AND {_NOT_LEARNED}
+        SELECT e.date >= :since, json_extract(m.value, '$[0]'), json_extract(m.value, '$[1]'),
+            json_extract(m.value, '$[2]'), sum(json_extract(m.value, '$[3]'))
+        FROM entry e, json_each({_MARKERS}) AS m
+        WHERE {where}
         GROUP BY 1, 2, 3, 4"""
     current: Markers = Counter()
     previous: Markers = Counter()

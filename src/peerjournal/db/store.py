@@ -110,14 +110,17 @@ _STALE = (
 @dataclass
 class Drift:
     """A drift score to store: the verdict, its figures (DriftScore.to_dict, with or without
-    the hits), the versions of the lexicon and of the scoring code that produced it, and its
-    JSON when it is already written (DriftScore.to_json; else `data` is the JSON)."""
+    the hits), the versions of the lexicon and of the scoring code that produced it, its JSON
+    when it is already written (DriftScore.to_json; else `data` is the JSON), and its counted
+    curated markers as [marker, dimension, polarity, times] (None: not given, so reports read
+    them from the hits in the JSON)."""
 
     verdict: str
     data: dict[str, Any]
     lexicon_version: str
     scorer_version: str
     json_text: str | None = None
+    markers: list[tuple[str, str, str, int]] | None = None
 
     def stored(self) -> StoredDrift:
         dimensions = {
@@ -126,6 +129,8 @@ class Drift:
             if v["identity"] or v["drift"]
         }
         summary = [self.data["words"], self.data["identity"], self.data["drift"], dimensions]
+        if self.markers is not None:
+            summary.append(self.markers)
         return StoredDrift(
             self.verdict,
             self.json_text or json.dumps(self.data, ensure_ascii=False),

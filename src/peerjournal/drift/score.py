@@ -103,12 +103,14 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import product
 from typing import Any, TypeVar
 
+from peerjournal.drift import is_learned_marker
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
 from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan
 
@@ -173,6 +175,15 @@ class DriftScore:
 
     def counted_hits(self) -> list[Hit]:
         return [h for h in self.hits if h.counted]
+
+    def counted_markers(self) -> Counter[tuple[str, str, str]]:
+        """How often each curated marker counted, by (marker, dimension, polarity), in order of
+        first use: what reports list (a learned marker's id means nothing to a reader)."""
+        return Counter(
+            (h.marker, h.dimension, h.polarity)
+            for h in self.hits
+            if h.counted and not is_learned_marker(h.marker)
+        )
 
     def others_framing(self) -> list[Hit]:
         """The attributed hits, each passage once: a hit inside an earlier one is left out
