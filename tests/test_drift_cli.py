@@ -870,13 +870,15 @@ def test_learned_markers_net_out_and_are_shown_as_learned(cli: CLI, tmp_path: Pa
     assert "“sat with” (learned)" in out and "“the rota” (learned, outweighed)" in out
 
 
-def test_a_learned_phrase_inside_a_curated_one_of_the_other_side_is_not_listed(
+def test_an_uncounted_learned_phrase_inside_a_curated_one_is_not_listed(
     cli: CLI, tmp_path: Path
 ) -> None:
     """"shared my" learned as drift, inside the curated "shared my story": the curated phrase
     says what the passage is, so the table does not list the learned one as drift (the JSON
     still has every hit)."""
-    learned_drift = LEARNED_MARKERS.replace('patterns = ["the rota"]', 'patterns = ["shared my"]')
+    learned_drift = LEARNED_MARKERS.replace(
+        'patterns = ["the rota"]', 'patterns = ["shared my", "her to"]'
+    )
     lexicon = str(org_lexicon(tmp_path, ORG_LEXICON + learned_drift))
     text = "I shared my story with Jo."
     data = drift_json(cli, "--lexicon", lexicon, "--text", text)
@@ -887,6 +889,15 @@ def test_a_learned_phrase_inside_a_curated_one_of_the_other_side_is_not_listed(
     out = ok(cli("drift", "--lexicon", lexicon, "--text", text)).stdout
     assert "“shared my story”" in out and "“shared my”" not in out
     assert "1 counted of 1 phrase," in out
+    # nor an uncounted learned phrase inside someone else's words the curated phrase shows
+    text = "The nurse told her to go. I shared my story."
+    data = drift_json(cli, "--lexicon", lexicon, "--text", text)
+    assert [(h["text"], h["attributed"]) for h in data["hits"]][:2] == [
+        ("told her to", True),
+        ("her to", True),
+    ]
+    out = ok(cli("drift", "--lexicon", lexicon, "--text", text)).stdout
+    assert "“told her to” (others' framing)" in out and "“her to”" not in out
 
 
 def test_a_learned_word_alone_is_not_a_score_but_a_learned_phrase_is(

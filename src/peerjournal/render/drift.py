@@ -103,19 +103,16 @@ def _shown(score: DriftScore) -> list[Hit]:
 
 
 def _listed(score: DriftScore) -> list[Hit]:
-    """The hits the table lists: not a learned phrase left uncounted because it overlaps a
-    curated phrase of the other side, which already says what that passage is ("shared my"
-    inside "shared my own story" is not advice)."""
+    """The hits the table lists: not an uncounted learned phrase that overlaps a curated one,
+    which already says what that passage is ("shared my" inside "shared my own story" is not
+    advice; "meds" inside the others' framing "check she'd taken her meds" is the same words)."""
     curated = [h for h in score.hits if not is_learned_marker(h.marker)]
     return [
         h
         for h in score.hits
         if h.counted
-        or _explained(h)
         or not is_learned_marker(h.marker)
-        or not any(
-            c.polarity != h.polarity and c.start < h.end and h.start < c.end for c in curated
-        )
+        or not any(c.start < h.end and h.start < c.end for c in curated)
     ]
 
 
