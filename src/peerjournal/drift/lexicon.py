@@ -102,11 +102,14 @@ GAP_WORD = r"(?!(?:and|but|so|because|then|i|i'm|i'd|i've|we|she|he|they)(?![\w'
 # the one-word wildcard, a slot for a person: any word but the writer, the reader, it / this /
 # that, an article, a possessive or a preposition ("nobody asked about my past" is not "nobody
 # asked *"), or a participle that makes the phrase passive ("I keep getting asked to do …")
-# A title may come before the name: "told Mrs Okafor to", "got Sgt. Kim to" (the matcher blanks
-# a title's period, as an initial's, in the text phrases are matched against).
+# A title may come before the name: "told Mrs Okafor to", "got Sgt. Kim to". Titles written
+# with a period are one list for the matcher too: it blanks their period, as an initial's, in
+# the text phrases are matched against, and does not end a sentence there.
+ABBREVIATED_TITLES = ("mr", "mrs", "ms", "mx", "dr", "fr", "sgt", "spc", "cpl", "pte")
 TITLE = (
-    r"(?:(?:mr|mrs|ms|miss|mx|dr|fr|sister|auntie|aunty|aunt|uncle|nana|granny|pastor|elder"
-    r"|sgt|spc|cpl|pte)\s+)?"
+    "(?:(?:"
+    + "|".join((*ABBREVIATED_TITLES, "miss", "sister", "auntie", "aunty", "aunt", "uncle", "nana"))
+    + r"|granny|pastor|elder)\s+)?"
 )
 ONE_OTHER = TITLE + (
     r"(?!(?:i|i'm|i'd|i've|i'll|me|we|you|us|myself|yourself|ourselves|it|this|that|the|an"
@@ -918,7 +921,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's or WordIndex's pickled attributes, or the regex bodies compiled from
 # patterns, change: an older pickle is then not reused.
-_CACHE_FORMAT = "20"
+_CACHE_FORMAT = "21"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

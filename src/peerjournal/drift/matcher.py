@@ -93,7 +93,13 @@ from operator import add
 from typing import NamedTuple
 
 from peerjournal.drift import regex_store
-from peerjournal.drift.lexicon import Lexicon, Marker, PhraseIndex, WordIndex
+from peerjournal.drift.lexicon import (
+    ABBREVIATED_TITLES,
+    Lexicon,
+    Marker,
+    PhraseIndex,
+    WordIndex,
+)
 
 NEGATION_WINDOW = 6  # words between a negator and the marker it negates
 
@@ -123,7 +129,9 @@ _SENTENCE_END = regex_store.compile(r"[.!?\n][.!?\"')\]]*")
 
 # "P." "R2." "Dr." "Mrs." before a period: an initial or a title, not a sentence end
 _ABBREVIATION = regex_store.compile(
-    r"(?:^|[^\w'])(?:[A-Z][0-9]?|Dr|Mr|Mrs|Ms|Mx|St|etc|vs|e\.g|i\.e)$"
+    r"(?:^|[^\w'])(?:[A-Z][0-9]?|"
+    + "|".join(title.capitalize() for title in ABBREVIATED_TITLES)
+    + r"|St|etc|vs|e\.g|i\.e)$"
 )
 # a clause ends after punctuation or a spaced dash; two regexes, as each alone is a fast scan
 _CLAUSE_PUNCT = regex_store.compile(r"[,;:()\u2013\u2014]")
@@ -1108,9 +1116,14 @@ def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
 
 # the period of an initial or a title before a gap ("J. said", "Mrs. Okafor"): a blank, to the
 # phrase regexes
+# (a look-behind has one width: one per length of title)
 _INITIAL_PERIOD = regex_store.compile(
-    r"\.(?:(?<=(?<![\w'])\w\.)|(?<=(?<![\w'])(?:mr|ms|dr|fr)\.)"
-    r"|(?<=(?<![\w'])(?:mrs|sgt|spc|cpl|pte)\.))(?=[\s,-])"
+    r"\.(?:(?<=(?<![\w'])\w\.)"
+    + "".join(
+        rf"|(?<=(?<![\w'])(?:{'|'.join(t for t in ABBREVIATED_TITLES if len(t) == n)})\.)"
+        for n in sorted({len(t) for t in ABBREVIATED_TITLES})
+    )
+    + r")(?=[\s,-])"
 )
 
 
