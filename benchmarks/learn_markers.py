@@ -100,7 +100,8 @@ MOOD_WORDS = _words(
     """
 )
 # When and where, and the weather: the helpers' drift entries open "Long shift on the ward"
-# more often, and their identity entries mention the rain; neither is practice.
+# more often, and their identity entries mention the rain, the bus and the kettle; none of it
+# is practice.
 SETTING_WORDS = _words(
     """
     shift shifts today tonight morning afternoon evening night day week ward yesterday
@@ -110,6 +111,11 @@ SETTING_WORDS = _words(
     rain raining rained drizzle sunny sun snow wind windy weather freezing hot wet
     three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
     seventy eighty ninety hundred
+    bus buses car cars van train trains taxi bike road roads street streets garden gardens park
+    parks kitchen office room rooms hall corridor lounge bench station library shop shops cafe
+    canteen chapel church reservoir beach porch door doors window windows table tables chair
+    chairs sofa kettle urn flask tea coffee biscuit biscuits cake soup sandwich sandwiches chips
+    lunch dinner breakfast food dog dogs cat cats tree trees sky grass photo photos alarm
     """
 )
 # Fillers and hedges: how a writer talks, not what they did.

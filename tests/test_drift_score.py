@@ -109,7 +109,7 @@ def test_learned_hits_net_out() -> None:
     """The lighter side's learned hits are not counted; the heavier side's count at a share."""
     lex = load_lexicon()
     text = "I told her she should take her meds and made sure. I shared my own story with her and"
-    text += " we laughed about the dog."
+    text += " we sat with her and listened."
     s = score_text(text, lex)
     learned = [h for h in s.hits if lex.marker(h.marker).learned and not h.negated]
     counted = {h.polarity for h in learned if h.counted}
@@ -122,7 +122,7 @@ def test_learned_hits_net_out() -> None:
     [
         ("I shared my story with him. Ticked, documented, chased, tearful, caseload.", "identity"),
         (  # identity must weigh more than drift to win (score.py: BALANCE_CENTER)
-            "I told her she should leave him. Fishing, guitar, allotment, choir, his dog,"
+            "I told her she should leave him. Fishing, guitar, allotment, choir, hurling,"
             " football, grandkids, baking, knitting, pottery.",
             "drift",
         ),
