@@ -24,7 +24,9 @@ tuning, labelled identity or drift; the never-read sets are never used. An n-gra
   capital `NAME_SHARE` of the time: "Chidi", but not "CBT"), no word that makes a marker
   negated or hypothetical ("didn't want", "used to", "instead of": the cue itself would count),
   and does not start with a function word ("to check", "the nurses": the phrase starts where
-  its content does, so a cue just before it, "expecting me to check", still flags it);
+  its content does, so a cue just before it, "expecting me to check", still flags it), nor
+  reports someone's words after its first word ("doctor said": `SPEECH_VERBS`), nor has a
+  verb of labelling (`LABEL_VERBS`);
 - and the curated lexicon does not read it otherwise (`read_otherwise`).
 
 Each n-gram becomes a pattern of a marker with ``learned = true``, grouped by dimension (the
@@ -136,11 +138,32 @@ def ngrams(text: str) -> set[str]:
     }
 
 
+# Verbs of saying. After a phrase's first word they report someone else's words ("doctor
+# said", "psychiatrist told"): the reporting itself would count as the writer's voice, yet the
+# matcher's attribution rules only look before a phrase.
+SPEECH_VERBS = _words(
+    """
+    said says say saying told tells telling wrote writes documented charted noted reported
+    reckons reckoned insisted insists claimed claims stated states thinks thought believes
+    believed warned
+    """
+)
+# Verbs of labelling, anywhere in a phrase: "called him" is a phone call as often as the
+# nurse's label ("the nurse called him non-compliant").
+LABEL_VERBS = _words("called calls calling labelled labeled labels described describes")
+
+
 def usable(gram: str, names: frozenset[str] = frozenset()) -> bool:
     words = gram.split()
-    return words[0] not in FUNCTION_WORDS and not any(
-        w in MOOD_WORDS or w in STYLE_WORDS or w in SETTING_WORDS or w in names or is_flag_cue(w)
-        for w in words
+    return (
+        words[0] not in FUNCTION_WORDS
+        and not any(
+            w in MOOD_WORDS or w in STYLE_WORDS or w in SETTING_WORDS or w in names
+            or is_flag_cue(w)
+            for w in words
+        )
+        and SPEECH_VERBS.isdisjoint(words[1:])
+        and LABEL_VERBS.isdisjoint(words)
     )
 
 

@@ -606,6 +606,10 @@ POSITIVE: list[tuple[str, str]] = [
     ("I let the case manager know straight after so she could note it.", "co_optation"),
     ("Passed that straight on to her care coordinator.", "co_optation"),
     ("Told the director she's committed to finishing.", "co_optation"),
+    # round 15: near misses of the refraining and the negated telling
+    ("I got myself ready before telling her what to do.", "advice"),
+    ("I never told him off, I told him to take his meds.", "co_optation"),
+    ("I avoided the conversation with her all afternoon.", "voice"),
 ]
 
 
@@ -806,6 +810,12 @@ NEGATIVE = [
     "I sat with Mr. Jones for an hour.",
     "Not my place to argue with that; we talked about what her nan would want.",
     "He told me about when she had to leave the house.",
+    # round 15: what a negated telling asks for is not done either, nor what the writer
+    # stopped themself before saying
+    "I never told him to take his meds.",
+    "I didn't tell her to stop drinking or take her meds.",
+    "I stopped myself before telling her what to do.",
+    "I avoided telling her what to do.",
 ]
 
 

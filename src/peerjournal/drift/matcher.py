@@ -439,6 +439,7 @@ _NEGATOR_PAIRS = frozenset(
         ("rather", "than"),
         ("opposed", "to"),
         ("myself", "from"),
+        ("myself", "before"),
         ("back", "on"),
         ("clear", "of"),
         ("object", "to"),
@@ -450,6 +451,7 @@ _REFRAIN = _words("stop stopped resist resisted refrain refrained avoid avoided"
 # "back on" negates only after resisting or refraining ("pushed back on", "held back on"), not in
 # "back on my caseload", "back on his meds", "back on the ward"
 _BACK_ON_VERBS = _words("push pushed pushes pushing hold held holds holding")
+_CAUGHT_BEFORE = _words("stop stopped stopping catch caught catching check checked checking")
 # verbs that raise a negation out of the clause they govern: "I didn't feel it was my place to
 # say what she should do" means the writer felt they should not say it
 _RAISING = _words("think thought feel felt believe believed reckon reckoned suppose")
@@ -1364,7 +1366,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
     n_tokens = len(tokens)
     hits: Hits = []
-    prev_end, prev_neg, prev_owns = -1, -1, False
+    prev_end, prev_neg, prev_owns, prev_governs = -1, -1, False, False
     told_ci = -1  # the clause of the last counted story the writer told
     told_si = told_end = -1  # … its sentence, and where it ends
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
@@ -1396,7 +1398,10 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 # unless the markers are coordinated: "didn't lecture or give advice", however
                 # long the first one ("wasn't there to check her mood scores or ask about…")
                 # or the marker is the object of the one before ("never asked about her symptoms")
-                if not (neg == prev_neg and (prev_owns or _coordinated(norm, prev_end, start))):
+                if not (
+                    neg == prev_neg
+                    and (prev_owns or prev_governs or _coordinated(norm, prev_end, start))
+                ):
                     neg = -1
             elif tok - neg - 1 > _window(tokens, neg):
                 neg = -1
@@ -1419,9 +1424,14 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         # a negated hit whose object is the next hit ("never asked about her | symptoms") is
         # about that object: its negation drops it rather than flipping it
         owns = negated and j + 1 < len(matches) and _owns_next(lower, start, end, matches[j + 1][0])
-        prev_end, prev_neg, prev_owns = end, neg, owns
+        # … and one that ends with "to" governs the next hit: what was not said to be done
+        # ("never told him to | take his meds") is dropped, never flipped
+        complement = negated and prev_governs and neg == prev_neg
+        governs = negated and j + 1 < len(matches) and matches[j + 1][0] == end + 1
+        governs = governs and lower.endswith(" to", start, end)
+        prev_end, prev_neg, prev_owns, prev_governs = end, neg, owns, governs
         polarity = marker.polarity
-        dropped = negated and (owns or marker.negation == "drop")
+        dropped = negated and (owns or complement or marker.negation == "drop")
         if negated and not dropped:
             if not _nobody(tokens, neg) and _writer_speaks(lower, norm, clause_start, starts[neg]):
                 polarity = "drift" if polarity == "identity" else "identity"
@@ -1563,8 +1573,14 @@ def _owns_next(lower: str, start: int, end: int, following: int) -> bool:
 
 def _pair_negates(tokens: list[str], i: int, pair: tuple[str, str]) -> bool:
     """Does the negator pair at token `i` negate? "back on" does only after resisting or
-    refraining ("pushed back on the plan"), not as a place ("she's back on my caseload")."""
-    return pair != ("back", "on") or (i > 0 and tokens[i - 1] in _BACK_ON_VERBS)
+    refraining ("pushed back on the plan"), not as a place ("she's back on my caseload"), and
+    "myself before" only after stopping or catching ("stopped myself before telling her …",
+    not "got myself ready before …")."""
+    if pair == ("back", "on"):
+        return i > 0 and tokens[i - 1] in _BACK_ON_VERBS
+    if pair == ("myself", "before"):
+        return i > 0 and tokens[i - 1] in _CAUGHT_BEFORE
+    return True
 
 
 def _ends_phrase(lower: str, neg: int, tokens: list[str], starts: list[int], prev_end: int) -> bool:
