@@ -192,6 +192,24 @@ def test_the_disk_cache_gives_the_same_lexicon_and_survives_damage(tmp_path: Pat
     assert _parse_cached(other, str(DEFAULT_LEXICON), tmp_path).version != first.version
 
 
+def test_a_full_disk_leaves_no_part_written_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is optional: when writing it fails half way (a full disk), the lexicon is
+    still returned and no temporary file is left to keep the disk full."""
+    from peerjournal.drift.lexicon import DEFAULT_LEXICON, _parse_cached
+
+    def half_written(path: Path, data: bytes) -> int:
+        with open(path, "wb") as f:
+            f.write(data[:1000])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", half_written)
+    lexicon = _parse_cached(DEFAULT_LEXICON.read_bytes(), str(DEFAULT_LEXICON), tmp_path)
+    assert lexicon.markers
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_longest_phrase_wins_whatever_its_marker(tmp_path: Path) -> None:
     """At one start, the longest matching phrase wins, even when another marker has a longer
     pattern that does not match here."""

@@ -53,6 +53,7 @@ score.py says how they count.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -946,11 +947,14 @@ def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
         pass
     lexicon = parse_lexicon(data, path)
     lexicon.index.regexes = regexes
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(cached)
     except OSError:
-        pass  # a read-only or full disk only costs the next run its speed
+        # a read-only or full disk only costs the next run its speed; a part-written file
+        # would keep the disk full for the journal itself
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     return lexicon
