@@ -42,3 +42,33 @@ def test_long_sentences_are_clipped_at_a_word() -> None:
 
 def test_empty_text() -> None:
     assert intentions("") == [] and sentences("  \n ") == []
+
+
+# -- answers to a prompt set's evaluation questions -------------------------------------------
+
+
+def test_answers_to_evaluation_questions_count_as_intentions() -> None:
+    from peerjournal.intentions import evaluation_intentions
+
+    answers = [
+        ("Appropriation: what do you now own; what will you do differently?",
+         "It was hard. Next time I will ask Sam first."),
+        ("Action plan: if it came up again, what would you do?", "Ask first.\nThen listen."),
+        ("Conclusion: what else could you have done?", "Listened more."),
+        ("Now what? What will you do differently, or keep doing?", "  "),
+    ]
+    assert evaluation_intentions("I want to rest. Next time I will ask Sam first.", answers) == [
+        "I want to rest.",
+        "Next time I will ask Sam first.",
+        "Ask first. Then listen.",
+    ]
+
+
+def test_forward_questions_are_recognised() -> None:
+    from peerjournal.intentions import asks_for_intention
+
+    assert asks_for_intention("Moving toward: what do they want, and what will you do differently?")
+    assert asks_for_intention("Now what? What will you do differently, or keep doing?")
+    assert asks_for_intention("Action plan: if it came up again, what would you do?")
+    assert not asks_for_intention("Conclusion: what else could you have done?")
+    assert not asks_for_intention("Mutuality: what did you learn from them?")

@@ -473,3 +473,24 @@ def test_history_ignores_input_order_and_keeps_one_score_per_check_in(
     complete = sum(1 for c in checks if c.complete)
     assert all(len(h.scores) == complete for h in history.items)
     assert all(s is None or 1 <= s <= 5 for h in history.items for s in h.scores)
+
+
+# -- answers to the prompt set's questions (QA pass) ------------------------------------------
+
+
+def test_entry_facts_keep_answers_and_prep_reads_their_intentions() -> None:
+    from peerjournal.entry import Entry
+    from peerjournal.reflection import answer_layout
+
+    entry = Entry(date=date(2026, 11, 17), experience="A long day.", id=4, prompt_set="boud",
+                  answers={"do_differently": "Next time I will ask Sam first.",
+                           "obstructing_feeling": "Tired."})
+    fact = EntryFacts.from_entry(entry, None, answer_layout("boud"))
+    assert fact.answers_to("evaluation") == [
+        ("Appropriation: what do you now own; what will you do differently?",
+         "Next time I will ask Sam first.")]
+    assert fact.answers_to("feelings") == [
+        ("If one feeling is still in the way, what is it?", "Tired.")]
+    later = facts(5, date(2026, 11, 19), experience="I asked Sam first at handover.")
+    (found,) = follow_intentions([fact, later])
+    assert found.text == "Next time I will ask Sam first." and found.came_back_in == later

@@ -1,5 +1,10 @@
 """The writer's own "what will I do differently" lines, found in evaluation text.
 
+`evaluation_intentions` also reads the answers to a prompt set's evaluation questions: an
+answer to a question that asks what the writer will do ("…what will you do differently?",
+"Action plan…", "Now what?") is an intention as a whole when no sentence of it opens with one
+of the phrases below.
+
 An intention is a sentence whose main clause starts with a forward-looking phrase
 ("Next time I will…", "I want to…", "I'll try…", "I'm going to…", "In future…").
 The phrase must open the sentence or a clause (after a comma, "so", "and", "but"), so
@@ -9,6 +14,7 @@ reported speech such as "She told me I will never cope" is not taken as the writ
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 MAX_CHARS = 300
 
@@ -76,3 +82,46 @@ _REPORTING = re.compile(
 
 def _reported_before(prefix: str) -> bool:
     return bool(_REPORTING.search(prefix.rstrip(",;:—–- ")))
+
+
+# A question whose answer is, by the question, what the writer will do.
+_FORWARD_QUESTION = re.compile(
+    r"\b(?:differently|next time|action plan|now what|(?:will|would) you do|going forward"
+    r"|from now on|in (?:the )?future)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_intention(question: str) -> bool:
+    """Whether a prompt's question asks what the writer will do next."""
+    return bool(_FORWARD_QUESTION.search(question))
+
+
+def answer_intentions(question: str, answer: str) -> list[str]:
+    """The intentions in one answer: its forward-looking sentences, else (when the question
+    asks what the writer will do) the whole answer on one line."""
+    found = intentions(answer)
+    if found or not asks_for_intention(question):
+        return found
+    line = " ".join(answer.split())
+    return [_clip(line)] if line else []
+
+
+def evaluation_intentions(evaluation: str, answers: Sequence[tuple[str, str]] = ()) -> list[str]:
+    """The intentions in an evaluation and in the answers to its questions, `(question,
+    answer)` pairs (see reflection.element_answers), in order and without repeats."""
+    return _unique([
+        *intentions(evaluation),
+        *(line for question, answer in answers for line in answer_intentions(question, answer)),
+    ])
+
+
+def _unique(lines: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    found: list[str] = []
+    for line in lines:
+        key = " ".join(line.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            found.append(line)
+    return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -117,6 +118,52 @@ def answer_layout(name: str) -> dict[str, tuple[str, str]]:
     except PeerJournalError:
         return {}
     return {q.id: (e.id, q.text) for e in prompt_set.elements for q in e.questions}
+
+
+Layout = Mapping[str, tuple[str, str]]  # question id -> (element id, question text)
+# Where an answer goes when its question is not in the entry's prompt set (a set since edited
+# or removed, an import, a `###` heading of the writer's own): under Evaluation, as `show`
+# and the Markdown template place it.
+UNKNOWN_ANSWERS_ELEMENT = "evaluation"
+
+
+def answer_layouts(names: Iterable[str]) -> dict[str, dict[str, tuple[str, str]]]:
+    """`answer_layout` for each prompt set name (each looked up once)."""
+    return {name: answer_layout(name) for name in set(names)}
+
+
+def question_label(question_id: str) -> str:
+    """A question id made readable, for an answer whose question the set does not know."""
+    return question_id.replace("_", " ").strip().capitalize() or question_id
+
+
+def element_answers(
+    answers: Mapping[str, str], layout: Layout, element: str
+) -> list[tuple[str, str]]:
+    """(question, answer) pairs for the answers that belong to `element`.
+
+    An entry keeps its answers to a prompt set's extra questions apart from the element
+    text, under the question ids; this puts them back: the set's questions in the set's order,
+    then (for Evaluation) answers to questions the set does not know, under the id made
+    readable. Empty answers are left out.
+    """
+    pairs = [
+        (question, answers[qid])
+        for qid, (placed, question) in layout.items()
+        if placed == element and qid in answers
+    ]
+    if element == UNKNOWN_ANSWERS_ELEMENT:
+        pairs += [(question_label(qid), text) for qid, text in answers.items() if qid not in layout]
+    return [(question, text.strip()) for question, text in pairs if text and text.strip()]
+
+
+def element_text(text: str, answers: Mapping[str, str], layout: Layout, element: str) -> str:
+    """An element's whole text: what was written for it, then each answer to its questions
+    as a paragraph that starts with the question on a line of its own."""
+    parts = [text.strip()] if text.strip() else []
+    parts += [f"{question}\n{answer}" for question, answer in element_answers(answers, layout,
+                                                                             element)]
+    return "\n\n".join(parts)
 
 
 @cache

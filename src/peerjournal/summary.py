@@ -22,7 +22,8 @@ from typing import Any
 from peerjournal.drift import is_learned_marker
 from peerjournal.entry import Entry
 from peerjournal.errors import PeerJournalError
-from peerjournal.intentions import intentions
+from peerjournal.intentions import evaluation_intentions
+from peerjournal.reflection import Layout, element_answers, element_text
 
 SCHEMA = "peerjournal.summary/1"
 SCHEMA_FAMILY = "peerjournal.summary/"
@@ -30,6 +31,10 @@ TOP_MARKERS = 5
 EXCERPTS_PER_MARKER = 2
 EXCERPT_CONTEXT = 70  # characters either side of a marker
 MIN_TREND_POINTS = 3
+# A run of more periods without entries than this is one period (entries 0, values null)
+# spanning the run: a window reaching back years before the first entry, or a long gap,
+# costs one period rather than hundreds, and the periods still cover the window.
+MAX_EMPTY_RUN = 4
 STEADY = 0.25  # a change smaller than this (per 100 words) is "steady"
 POLARITIES = ("identity", "drift")
 
@@ -81,6 +86,10 @@ class SummaryInput:
     writer: str = ""
     selfcheck: SelfCheck | None = None
     generator: str = "peerjournal"
+    # prompt set name -> its question layout (reflection.answer_layout), to put the answers
+    # to a set's questions back into their element; a set missing here puts them all under
+    # Evaluation
+    layouts: Mapping[str, Layout] = field(default_factory=dict)
 
 
 Redact = Callable[[str], str]
@@ -94,8 +103,11 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         # redacted first: the redactor sees a name with a control character inside it
         return printable(redact_or_not(text))
 
+    def layout(entry: Entry) -> Layout:
+        return data.layouts.get(entry.prompt_set, {})
+
     shared = sorted((e for e in data.entries if e.shared), key=lambda e: (e.date, e.id))
-    periods = [_period(p) for p in data.report.get("periods", [])]
+    periods = collapse_empty([_period(p) for p in data.report.get("periods", [])])
     return {
         "schema": SCHEMA,
         "generated_at": data.generated_at.isoformat(),
@@ -118,10 +130,12 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         "intentions": [
             {"date": e.date.isoformat(), "text": r(line)}
             for e in shared
-            for line in intentions(e.evaluation)
+            for line in evaluation_intentions(
+                e.evaluation, element_answers(e.answers, layout(e), "evaluation")
+            )
         ],
         "alerts": [_alert(a, r) for a in data.report.get("alerts", [])],
-        "shared_entries": [_shared_entry(e, r) for e in shared],
+        "shared_entries": [_shared_entry(e, r, layout(e)) for e in shared],
         "note": r(data.note.strip()),
         "selfcheck": _selfcheck(data.selfcheck, r) if data.selfcheck else None,
     }
@@ -155,6 +169,28 @@ def _period(raw: Mapping[str, Any]) -> dict[str, Any]:
             str(dim): {p: value((v or {}).get(p)) for p in POLARITIES} for dim, v in dims.items()
         },
     }
+
+
+def collapse_empty(periods: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The periods with each run of more than MAX_EMPTY_RUN empty ones made one period."""
+    out: list[dict[str, Any]] = []
+    run: list[dict[str, Any]] = []
+
+    def close_run() -> None:
+        if len(run) > MAX_EMPTY_RUN:
+            out.append({**run[0], "end": run[-1]["end"]})
+        else:
+            out.extend(run)
+        run.clear()
+
+    for period in periods:
+        if period["entries"]:
+            close_run()
+            out.append(period)
+        else:
+            run.append(period)
+    close_run()
+    return out
 
 
 def _direction(series: Sequence[float | None]) -> str | None:
@@ -231,8 +267,9 @@ def top_markers(
             seen_in[key].add(entry.id)
             dimension_of[key[1]] = str(hit.get("dimension", ""))
             if entry.shared and len(excerpts[key]) < EXCERPTS_PER_MARKER:
-                text = excerpt(_scored_text(entry), int(hit["start"]), int(hit["end"]))
-                excerpts[key].append({"date": entry.date.isoformat(), "text": redact(text)})
+                text = redact(excerpt(_scored_text(entry), int(hit["start"]), int(hit["end"])))
+                if _quote_key(text) not in {_quote_key(x["text"]) for x in excerpts[key]}:
+                    excerpts[key].append({"date": entry.date.isoformat(), "text": text})
     result: dict[str, list[dict[str, Any]]] = {}
     for polarity in POLARITIES:
         ranked = sorted(
@@ -252,6 +289,11 @@ def top_markers(
             for _, marker in ranked
         ]
     return result
+
+
+def _quote_key(text: str) -> str:
+    """Two excerpts are the same quote when they differ only in case and spacing."""
+    return " ".join(text.split()).casefold()
 
 
 def _scored_text(entry: Entry) -> str:
@@ -298,15 +340,19 @@ def _alert(raw: Any, redact: Redact) -> dict[str, str]:
     return {"kind": "alert", "message": redact(str(raw))}
 
 
-def _shared_entry(entry: Entry, redact: Redact) -> dict[str, Any]:
+def _shared_entry(entry: Entry, redact: Redact, layout: Layout) -> dict[str, Any]:
+    def element(name: str) -> str:
+        # the element's text with the answers to its questions (they are stored apart)
+        return redact(element_text(getattr(entry, name), entry.answers, layout, name))
+
     return {
         "date": entry.date.isoformat(),
         "setting": redact(entry.setting),
         "mode": entry.mode,
         "tags": [redact(t) for t in entry.tags],
-        "experience": redact(entry.experience),
-        "feelings": redact(entry.feelings),
-        "evaluation": redact(entry.evaluation),
+        "experience": element("experience"),
+        "feelings": element("feelings"),
+        "evaluation": element("evaluation"),
         "self_care": redact(entry.self_care),
         "drift": entry.drift_verdict,
     }
@@ -390,7 +436,9 @@ _FIELDS: dict[str, _Check] = {
     "writer": _is_opt_str,
     "note": _is_str,
 }
-_MAX_ITEMS = 10_000
+# A list longer than this is refused: room for a journal of many years with every entry
+# shared (a 20,000-entry journal over ten years), not for an unbounded one.
+_MAX_ITEMS = 100_000
 
 
 class _Validator:

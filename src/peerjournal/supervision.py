@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from peerjournal.drift.lexicon import DIMENSIONS
+from peerjournal.entry import ELEMENTS, Entry
 from peerjournal.errors import PeerJournalError
-from peerjournal.intentions import intentions
+from peerjournal.intentions import evaluation_intentions
+from peerjournal.reflection import Layout, element_answers
 
 SCALE = (1, 2, 3, 4, 5)
 FORM_FILE = "supervision.toml"
@@ -514,10 +516,43 @@ class EntryFacts:
     evaluation: str
     self_care: str
     drift: Mapping[str, Any] | None = None
+    # answers to the prompt set's questions, (element, question, answer), in element order:
+    # stored apart from the element text, they belong to it
+    prompt_answers: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def text(self) -> str:
-        return "\n\n".join(p for p in (self.experience, self.feelings, self.evaluation) if p)
+        parts = (self.experience, self.feelings, self.evaluation,
+                 *(answer for _, _, answer in self.prompt_answers))
+        return "\n\n".join(p for p in parts if p)
+
+    def answers_to(self, element: str) -> list[tuple[str, str]]:
+        """(question, answer) pairs for one element's questions."""
+        return [(q, a) for placed, q, a in self.prompt_answers if placed == element]
+
+    @classmethod
+    def from_entry(
+        cls, entry: Entry, drift: Mapping[str, Any] | None = None, layout: Layout | None = None
+    ) -> EntryFacts:
+        """The facts of a stored entry; `layout` (reflection.answer_layout of its prompt set)
+        places its answers; without it they all count as Evaluation's."""
+        return cls(
+            id=entry.id,
+            date=entry.date,
+            setting=entry.setting,
+            tags=tuple(entry.tags),
+            shared=entry.shared,
+            experience=entry.experience,
+            feelings=entry.feelings,
+            evaluation=entry.evaluation,
+            self_care=entry.self_care,
+            drift=drift,
+            prompt_answers=tuple(
+                (element, question, answer)
+                for element in ELEMENTS
+                for question, answer in element_answers(entry.answers, layout or {}, element)
+            ),
+        )
 
     @property
     def order(self) -> tuple[Day, int]:
@@ -629,7 +664,7 @@ def follow_intentions(entries: Sequence[EntryFacts]) -> list[Intention]:
     stems_of = {e.id: content_stems(e.text) for e in ordered}
     found: list[Intention] = []
     for n, entry in enumerate(ordered):
-        for line in intentions(entry.evaluation):
+        for line in evaluation_intentions(entry.evaluation, entry.answers_to("evaluation")):
             wanted = content_stems(line)
             need = min(FOLLOW_UP_MIN_SHARED, len(wanted))
             match: tuple[EntryFacts, tuple[str, ...]] | None = None

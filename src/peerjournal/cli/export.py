@@ -20,6 +20,11 @@ FULL_WARNING = (
     "This backup contains EVERYTHING, unredacted: every entry's full text, names included. "
     "Keep it as private as the journal itself."
 )
+NO_PEOPLE_WARNING = (
+    "No people are listed, so no names were redacted: add them with "
+    "`peerjournal people add NAME`."
+)
+JSON_NEEDS_OUTPUT = "--json describes the written file: use it with --output FILE."
 
 
 Since = Annotated[str | None, typer.Option(
@@ -73,8 +78,11 @@ def register(app: typer.Typer) -> None:
         and identifiers (e-mails, phones, addresses, dates of birth, ID numbers, links) are
         replaced. You see a preview of exactly what will leave before anything is written."""
         from peerjournal.context import AppContext
+        from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.exporters import get_format
 
+        if json_out and output in (None, "-"):  # a usage error: before any work or preview
+            raise PeerJournalError(JSON_NEEDS_OUTPUT, ExitCode.USAGE)
         app_ctx = AppContext.from_ctx(ctx)
         chosen = get_format(fmt or _format_from_path(output) or "md")
         target = None if output in (None, "-") else _target(output, force)
@@ -83,10 +91,16 @@ def register(app: typer.Typer) -> None:
             data = _full_backup(app_ctx)
             app_ctx.say(FULL_WARNING)
         else:
-            data, summary = _summary(app_ctx, since, until, by, note, writer, with_check, no_redact,
-                                     chosen.name)
+            data, summary, warnings = _summary(
+                app_ctx, since, until, by, note, writer, with_check, no_redact, chosen.name
+            )
+            if chosen.name == "json":
+                _refuse_unreviewable(summary, data)
             if not yes:
-                _preview_and_confirm(app_ctx, summary, data, chosen.name, target)
+                _preview_and_confirm(app_ctx, summary, data, chosen.name, target, warnings)
+            else:
+                for warning in warnings:
+                    app_ctx.say(warning)
         _deliver(app_ctx, data, target, chosen.name, json_out, force)
 
 
@@ -156,7 +170,8 @@ def _window(app: AppContext, since: str | None, until: str | None) -> tuple[date
 def _summary(
     app: AppContext, since: str | None, until: str | None, by: str, note: str, writer: str,
     with_check: bool, no_redact: bool, fmt: str,
-) -> tuple[bytes, dict[str, Any]]:
+) -> tuple[bytes, dict[str, Any], list[str]]:
+    """The written bytes, the summary they render, and warnings for the writer."""
     from peerjournal import __version__
     from peerjournal.cli.report import dimension_labels
     from peerjournal.db.people import list_people
@@ -165,6 +180,7 @@ def _summary(
     from peerjournal.drift import DIMENSIONS
     from peerjournal.exporters import get_format
     from peerjournal.redact import Person, Redactor
+    from peerjournal.reflection import answer_layouts
     from peerjournal.summary import SummaryInput, build_summary
     from peerjournal.trends import build_report, check_by, previous_window
 
@@ -176,24 +192,52 @@ def _summary(
     compare = has_scored_entries(store, prev_start, prev_end)
     rows = report_rows(store, prev_start, end, hits_from=prev_start if compare else None)
     report = build_report(rows, since=start, until=end, by=by, today=app.today(), labels=labels)
+    entries = store.list(Filters(since=start, until=end, limit=None))
     data = SummaryInput(
         since=start,
         until=end,
         generated_at=app.now(),
         report=report,
-        entries=store.list(Filters(since=start, until=end, limit=None)),
+        entries=entries,
         drifts=store.drifts_between(start, end),
         labels=labels,
         note=note,
         writer=writer,
         selfcheck=_selfcheck(app) if with_check else None,
         generator=f"peerjournal {__version__}",
+        layouts=answer_layouts(e.prompt_set for e in entries if e.shared),
     )
-    redactor = None if no_redact else Redactor(
-        [Person(p.name, p.alias) for p in list_people(store)]
-    )
+    warnings: list[str] = []
+    redactor = None
+    if not no_redact:
+        people = list_people(store)
+        if not people:
+            warnings.append(NO_PEOPLE_WARNING)
+        redactor = Redactor([Person(p.name, p.alias) for p in people])
     summary = build_summary(data, redactor)
-    return get_format(fmt).write(summary), summary
+    return get_format(fmt).write(summary), summary, warnings
+
+
+def _refuse_unreviewable(summary: dict[str, Any], data: bytes) -> None:
+    """Refuse, before any preview, a JSON summary that `peerjournal review` would not open."""
+    from peerjournal.cli.review import MAX_BYTES
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.summary import SummaryError, validate_summary
+
+    megabyte = 1024 * 1024
+    if len(data) > MAX_BYTES:
+        raise PeerJournalError(
+            f"This summary would be {len(data) / megabyte:.1f} MB, and `peerjournal review` "
+            f"opens summaries of up to {MAX_BYTES // megabyte} MB; nothing was written. "
+            "Export a shorter period (--since, --until) or share fewer entries."
+        )
+    try:
+        validate_summary(summary, "this summary")
+    except SummaryError as exc:
+        raise PeerJournalError(
+            f"`peerjournal review` could not open {exc.message[0].lower()}{exc.message[1:]} "
+            "Nothing was written; export a shorter period (--since, --until)."
+        ) from None
 
 
 def _selfcheck(app: AppContext) -> SelfCheck:
@@ -248,7 +292,8 @@ def _preview_text(summary: dict[str, Any], data: bytes, fmt: str) -> str:
 
 
 def _preview_and_confirm(
-    app: AppContext, summary: dict[str, Any], data: bytes, fmt: str, target: Path | None
+    app: AppContext, summary: dict[str, Any], data: bytes, fmt: str, target: Path | None,
+    warnings: list[str],
 ) -> None:
     from peerjournal.errors import PeerJournalError
     from peerjournal.render.summary import preview
@@ -257,6 +302,8 @@ def _preview_and_confirm(
     destination = str(target) if target else "standard output"
     preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
             f"{destination} ({fmt})", summary["redacted"])
+    for warning in warnings:  # after the preview, next to the question, so it is seen
+        app.say(warning)
     try:
         confirmed = typer.confirm(f"Write this summary to {destination}?", err=True)
     except typer.Abort:
@@ -274,11 +321,11 @@ def _deliver(
 ) -> None:
     import sys
 
-    from peerjournal.errors import PeerJournalError
+    from peerjournal.errors import ExitCode, PeerJournalError
 
     if target is None:
         if json_out:
-            raise PeerJournalError("--json describes the written file: use it with --output FILE.")
+            raise PeerJournalError(JSON_NEEDS_OUTPUT, ExitCode.USAGE)
         if fmt == "pdf" and sys.stdout.isatty():
             raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
         sys.stdout.buffer.write(data)

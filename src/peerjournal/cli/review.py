@@ -9,7 +9,9 @@ import typer
 if TYPE_CHECKING:
     from pathlib import Path
 
-MAX_BYTES = 20 * 1024 * 1024
+# A 20,000-entry journal over ten years with every entry shared exports ~26 MB; export refuses
+# to write a summary above this (cli/export.py reads it), so keep the two in step.
+MAX_BYTES = 64 * 1024 * 1024
 MERGED_SCHEMA = "peerjournal.review/1"
 
 

@@ -118,21 +118,14 @@ def discard_check(store: Store, check_id: int) -> None:
 
 
 def entry_facts(store: Store, since: date, until: date) -> list[EntryFacts]:
-    """Live entries dated in [since, until], oldest first, each with its stored drift dict."""
+    """Live entries dated in [since, until], oldest first, each with its stored drift dict and
+    its answers placed by its prompt set."""
+    from peerjournal.reflection import answer_layouts
+
     entries = store.list(Filters(since=since, until=until, limit=None))
     drift = store.drifts_between(since, until)
+    layouts = answer_layouts(e.prompt_set for e in entries if e.answers)
     return [
-        EntryFacts(
-            id=e.id,
-            date=e.date,
-            setting=e.setting,
-            tags=tuple(e.tags),
-            shared=e.shared,
-            experience=e.experience,
-            feelings=e.feelings,
-            evaluation=e.evaluation,
-            self_care=e.self_care,
-            drift=drift.get(e.id),
-        )
+        EntryFacts.from_entry(e, drift.get(e.id), layouts.get(e.prompt_set))
         for e in sorted(entries, key=lambda e: (e.date, e.id))
     ]
