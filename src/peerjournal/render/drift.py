@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -15,6 +17,7 @@ from rich.text import Text
 from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
 from peerjournal.drift.score import BALANCE_CENTER
 from peerjournal.render.entries import VERDICT_STYLES, VERDICT_WORDS
+from peerjournal.render.safe import clean, clean_mapped, safe_text, safe_title
 
 
 def one_line_summary(entry_id: int, score: dict[str, Any]) -> Text:
@@ -53,9 +56,12 @@ def _hit_style(hit: Hit) -> str:
 
 
 def highlighted(text: str, hits: Sequence[Hit]) -> Text:
-    body = Text(text)
+    """The text, cleaned for the terminal, with each hit's span (into `text`) styled."""
+    shown, where = clean_mapped(text)
+    body = Text(shown)
     for hit in hits:
-        body.stylize(_hit_style(hit), hit.start, hit.end)
+        if 0 <= hit.start <= hit.end <= len(text):
+            body.stylize(_hit_style(hit), where[hit.start], where[hit.end])
     return body
 
 
@@ -127,12 +133,9 @@ def _repeats(hits: Sequence[Hit]) -> list[tuple[Hit, int]]:
     return [(hit, times[key]) for key, hit in first.items()]
 
 
-def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-    table.add_column("Dimension", no_wrap=True)
-    table.add_column("Identity", justify="right", no_wrap=True)
-    table.add_column("Drift", justify="right", no_wrap=True)
-    table.add_column("Phrases", ratio=1)
+def _rows(score: DriftScore, lexicon: Lexicon) -> list[tuple[Text, str, str, Text]]:
+    """(dimension, identity, drift, phrases) for each dimension with a phrase, then All."""
+    rows: list[tuple[Text, str, str, Text]] = []
     listed = _listed(score)
     for dim in DIMENSIONS:
         hits = [h for h in listed if h.dimension == dim]
@@ -143,40 +146,113 @@ def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
         for n, (hit, times) in enumerate(_repeats(hits)):
             if n:
                 phrases.append("; ")
-            phrases.append(f"“{hit.text}”", style=_hit_style(hit))
+            phrases.append(f"“{clean(hit.text, multiline=False)}”", style=_hit_style(hit))
             phrases.append(_flags(hit), style="dim")
             if times > 1:
                 phrases.append(f" ×{times}")
-        table.add_row(
-            lexicon.label(dim), f"{values['identity']:.1f}", f"{values['drift']:.1f}", phrases
+        rows.append(
+            (
+                safe_text(lexicon.label(dim), multiline=False),
+                f"{values['identity']:.1f}",
+                f"{values['drift']:.1f}",
+                phrases,
+            )
         )
-    table.add_row(
-        Text("All (per 100 words)", style="bold"),
-        f"{score.identity:.1f}",
-        f"{score.drift:.1f}",
-        Text(
-            f"{len(score.counted_hits())} counted of {len(listed)} "
-            f"phrase{'' if len(listed) == 1 else 's'}, "
-            f"{score.words} word{'' if score.words == 1 else 's'}"
-        ),
+    rows.append(
+        (
+            Text(ALL_LABEL, style="bold"),
+            f"{score.identity:.1f}",
+            f"{score.drift:.1f}",
+            Text(
+                f"{len(score.counted_hits())} counted of {len(listed)} "
+                f"phrase{'' if len(listed) == 1 else 's'}, "
+                f"{score.words} word{'' if score.words == 1 else 's'}"
+            ),
+        )
     )
+    return rows
+
+
+ALL_LABEL = "All (per 100 words)"
+PHRASES_MIN = 16  # narrower than this, the phrases column would cut phrases: stack instead
+
+
+def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
+    """The wide layout: one row per dimension, its numbers and its phrases side by side."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    table.add_column("Dimension", no_wrap=True)
+    table.add_column("Identity", justify="right", no_wrap=True)
+    table.add_column("Drift", justify="right", no_wrap=True)
+    table.add_column("Phrases", ratio=1)
+    for row in _rows(score, lexicon):
+        table.add_row(*row)
     return table
 
 
+def _packed(label: Text, numbers: Sequence[str], width: int) -> Text:
+    """The label and its numbers on one line if they fit, else the numbers beneath it
+    (together if they fit, else one a line): a number never parts from its name."""
+    line = label.copy()
+    line.stylize("bold")
+    together = "  ".join(numbers)
+    if cell_len(line.plain) + 2 + len(together) <= width:
+        line.append("  " + together)
+    elif 2 + len(together) <= width:
+        line.append("\n  " + together)
+    else:
+        line.append("".join("\n  " + number for number in numbers))
+    line.overflow = "fold"
+    return line
+
+
+def dimension_blocks(score: DriftScore, lexicon: Lexicon, width: int) -> Group:
+    """The narrow layout: a block per dimension, its numbers by its name, phrases beneath.
+
+    Nothing is cut: phrases wrap between words, and each number stays beside its name."""
+    blocks: list[RenderableType] = []
+    for label, identity, drift, phrases in _rows(score, lexicon):
+        blocks.append(_packed(label, (f"identity {identity}", f"drift {drift}"), width))
+        phrases = phrases.copy()
+        phrases.overflow = "fold"
+        blocks.append(Padding(phrases, (0, 0, 0, 2)))
+    return Group(*blocks)
+
+
+class DimensionView:
+    """The dimensions as a table where it fits without cutting phrases, else stacked."""
+
+    def __init__(self, score: DriftScore, lexicon: Lexicon) -> None:
+        self.score = score
+        self.lexicon = lexicon
+
+    def wide_width(self) -> int:
+        rows = _rows(self.score, self.lexicon)
+        label = max(cell_len(r[0].plain) for r in rows)
+        identity = max(len("Identity"), *(len(r[1]) for r in rows))
+        drift = max(len("Drift"), *(len(r[2]) for r in rows))
+        return max(label, len("Dimension")) + identity + drift + PHRASES_MIN + 3 * 4 - 1
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= self.wide_width():
+            yield dimension_table(self.score, self.lexicon)
+        else:
+            yield dimension_blocks(self.score, self.lexicon, options.max_width)
+
+
 def explanation(
-    title: str, text: str, score: DriftScore, lexicon: Lexicon, questions: Sequence[str]
+    title: str | Text, text: str, score: DriftScore, lexicon: Lexicon, questions: Sequence[str]
 ) -> RenderableType:
     parts: list[RenderableType] = [
         Panel(
             highlighted(text, _shown(score)),
-            title=title,
+            title=safe_title(title),
             title_align="left",
             box=box.ROUNDED,
         ),
         legend(),
     ]
     if score.hits:
-        parts.append(dimension_table(score, lexicon))
+        parts.append(DimensionView(score, lexicon))
     verdict = Text(VERDICT_SENTENCES[score.verdict], style=VERDICT_STYLES.get(score.verdict, ""))
     if score.verdict != "insufficient":
         verdict.append(
@@ -190,16 +266,16 @@ def explanation(
         parts.append(
             Text(
                 "Others' framing, not counted as yours: "
-                + ", ".join(f"“{h.text}”" for h in framing),
+                + clean(", ".join(f"“{h.text}”" for h in framing), multiline=False),
                 style="magenta",
             )
         )
     if questions:
         parts.append(Text("\nQuestions to sit with:", style="bold"))
-        parts += [Text(f"  • {q}") for q in questions]
+        parts += [safe_text(f"  • {q}") for q in questions]
     parts.append(
         Text(
-            f"Lexicon {score.lexicon_version}. One entry says little; "
+            f"Lexicon {clean(score.lexicon_version, multiline=False)}. One entry says little; "
             "`peerjournal report` shows the trend.",
             style="dim",
         )

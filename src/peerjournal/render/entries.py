@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
+
+from peerjournal.render.safe import clean, safe_text, safe_title
 
 if TYPE_CHECKING:
     from peerjournal.db.store import SearchHit
@@ -25,7 +28,8 @@ VERDICT_WORDS = {
 
 
 def first_words(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
+    """The start of `text` on one line, cleaned for the terminal, cut at a word."""
+    flat = " ".join(clean(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -36,46 +40,151 @@ def verdict_text(verdict: str | None, *, short: bool = False) -> Text:
     if not verdict:
         return Text("–", style="dim")
     words = SHORT_WORDS if short else VERDICT_WORDS
-    return Text(words.get(verdict, verdict), style=VERDICT_STYLES.get(verdict, ""))
+    shown = clean(words.get(verdict, verdict), multiline=False)
+    return Text(shown, style=VERDICT_STYLES.get(verdict, ""))
 
 
-def entry_table(entries: Sequence[Entry], *, deleted: bool = False) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-    table.add_column("ID", justify="right", style="bold", no_wrap=True)
-    table.add_column("Date", no_wrap=True, min_width=10)
-    table.add_column("Setting", max_width=14, overflow="ellipsis", no_wrap=True)
-    table.add_column("Tags", max_width=18, overflow="ellipsis", no_wrap=True)
-    table.add_column("Drift", no_wrap=True)
-    table.add_column(
-        "Trashed" if deleted else "Experience",
-        ratio=1,
-        no_wrap=True,
-        overflow="ellipsis",
-        min_width=20,
-    )
-    for entry in entries:
-        last = (
-            entry.deleted_at.strftime("%Y-%m-%d") + "  " + first_words(entry.experience, 40)
-            if deleted and entry.deleted_at
-            else first_words(entry.experience)
+ESSENTIAL_WIDTHS = {"Date": 10, "Drift": 5}  # an ISO date; the longest short verdict
+NARROW_MIN = {"Setting": 7, "Tags": 6, "Experience": 10}
+WIDE_LIMITS = {"Setting": 14, "Tags": 18, "Experience": 20}  # the wide table's max/min widths
+
+
+def _overhead(columns: int) -> int:
+    """SIMPLE_HEAD with edges, no outer padding: 2 edges, 1 divider and 2 padding between."""
+    return 3 * columns - 1
+
+
+class EntryTable:
+    """The entries as a table that fits the width it is drawn at.
+
+    Wide enough, it is the usual table. Narrower, the ID column still shows every digit (it
+    is what `show`, `drift` and `edit` need): the setting, tags and experience are cut
+    shorter, and then columns are left out (tags, setting, experience, drift, date, in that
+    order), never the ID.
+    """
+
+    def __init__(self, entries: Sequence[Entry], *, deleted: bool = False) -> None:
+        self.entries = list(entries)
+        self.last_heading = "Trashed" if deleted else "Experience"
+        self.rows = [
+            {
+                "ID": str(entry.id),
+                "Date": entry.date.isoformat(),
+                "Setting": clean(entry.setting, multiline=False),
+                "Tags": clean(", ".join(entry.tags), multiline=False),
+                "Experience": (
+                    entry.deleted_at.strftime("%Y-%m-%d") + "  " + first_words(entry.experience, 40)
+                    if deleted and entry.deleted_at
+                    else first_words(entry.experience)
+                ),
+            }
+            for entry in self.entries
+        ]
+
+    def _natural(self, key: str) -> int:
+        """The width the wide table gives `key` (Setting or Tags)."""
+        widest = max([cell_len(key), *(cell_len(r[key]) for r in self.rows)])
+        return min(WIDE_LIMITS[key], widest)
+
+    def id_width(self) -> int:
+        return max([2, *(len(r["ID"]) for r in self.rows)])
+
+    def wide_width(self) -> int:
+        """The narrowest width at which the wide table shows every ID whole."""
+        return (
+            self.id_width()
+            + sum(ESSENTIAL_WIDTHS.values())
+            + self._natural("Setting")
+            + self._natural("Tags")
+            + WIDE_LIMITS["Experience"]
+            + _overhead(6)
         )
-        table.add_row(
-            str(entry.id),
-            entry.date.isoformat(),
-            Text(entry.setting),
-            Text(", ".join(entry.tags)),
-            verdict_text(entry.drift_verdict, short=True),
-            Text(last, overflow="ellipsis"),
-        )
-    return table
+
+    def wide(self) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+        table.add_column("ID", justify="right", style="bold", no_wrap=True)
+        table.add_column("Date", no_wrap=True, min_width=10)
+        table.add_column("Setting", max_width=14, overflow="ellipsis", no_wrap=True)
+        table.add_column("Tags", max_width=18, overflow="ellipsis", no_wrap=True)
+        table.add_column("Drift", no_wrap=True)
+        table.add_column(self.last_heading, ratio=1, no_wrap=True, overflow="ellipsis",
+                         min_width=20)
+        for entry, row in zip(self.entries, self.rows, strict=True):
+            table.add_row(
+                row["ID"],
+                row["Date"],
+                Text(row["Setting"]),
+                Text(row["Tags"]),
+                verdict_text(entry.drift_verdict, short=True),
+                Text(row["Experience"], overflow="ellipsis"),
+            )
+        return table
+
+    def narrow(self, width: int) -> Table:
+        """Fixed widths that add up to `width` at most: Rich never takes any from the ID."""
+        fixed = {"ID": self.id_width(), **ESSENTIAL_WIDTHS}
+        optional = ["Setting", "Tags", "Experience"]
+        room = 0
+        for drop in ("Tags", "Setting", "Experience", None):
+            room = width - sum(fixed.values()) - _overhead(len(fixed) + len(optional))
+            if room >= sum(NARROW_MIN[k] for k in optional):
+                break
+            if drop is not None:
+                optional.remove(drop)
+        else:  # not even the ID, date and drift fit: the ID stays
+            for drop in ("Drift", "Date"):
+                if sum(fixed.values()) + _overhead(len(fixed)) <= width:
+                    break
+                del fixed[drop]
+        sizes = {key: NARROW_MIN[key] for key in optional}
+        extra = room - sum(sizes.values())
+        # what is left: the experience up to the wide table's minimum, then the setting and
+        # tags up to what they need, then the experience again
+        for key in ("Experience", "Setting", "Tags", "Experience"):
+            if key in sizes and extra > 0:
+                want = WIDE_LIMITS[key] if key == "Experience" else self._natural(key)
+                grow = extra if key == "Experience" and want <= sizes[key] else want - sizes[key]
+                grow = max(0, min(extra, grow))
+                sizes[key] += grow
+                extra -= grow
+
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        order = ["ID", "Date", "Setting", "Tags", "Drift", "Experience"]
+        shown = [k for k in order if k in fixed or k in sizes]
+        for key in shown:
+            heading = self.last_heading if key == "Experience" else key
+            if key == "ID":
+                table.add_column(heading, justify="right", style="bold", no_wrap=True,
+                                 min_width=fixed["ID"])
+            else:
+                table.add_column(heading, no_wrap=True, overflow="ellipsis",
+                                 width=fixed.get(key) or sizes[key])
+        for entry, row in zip(self.entries, self.rows, strict=True):
+            cells: list[RenderableType] = [
+                verdict_text(entry.drift_verdict, short=True)
+                if key == "Drift"
+                else Text(row[key], no_wrap=True, overflow="ellipsis")
+                for key in shown
+            ]
+            table.add_row(*cells)
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        yield self.wide() if width >= self.wide_width() else self.narrow(width)
+
+
+def entry_table(entries: Sequence[Entry], *, deleted: bool = False) -> EntryTable:
+    return EntryTable(entries, deleted=deleted)
 
 
 def entry_header(entry: Entry) -> Text:
     parts = [f"#{entry.id}", entry.date.strftime("%a %d %b %Y")]
     parts += [p for p in (entry.setting, entry.mode, f"prompts: {entry.prompt_set}") if p]
-    header = Text(" · ".join(parts), style="bold")
+    header = Text(clean(" · ".join(parts), multiline=False), style="bold")
     if entry.tags:
-        header.append("   " + " ".join(f"#{t}" for t in entry.tags), style="cyan")
+        tags = " ".join(f"#{t}" for t in entry.tags)
+        header.append("   " + clean(tags, multiline=False), style="cyan")
     if entry.shared:
         header.append("   shared with mentor", style="magenta")
     return header
@@ -88,21 +197,26 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
     """
     parts: list[RenderableType] = [entry_header(entry)]
     for element in ("experience", "feelings", "evaluation"):
-        body = Text(getattr(entry, element))
+        body = safe_text(getattr(entry, element))
         for qid, answer in entry.answers.items():
             placed, question = layout.get(qid, ("evaluation", qid))
             if placed == element:
-                body.append(f"\n\n{question}\n", style="bold")
-                body.append(answer)
+                body.append(f"\n\n{clean(question)}\n", style="bold")
+                body.append(clean(answer))
         if body.plain.strip():
             parts.append(
-                Panel(body, title=element.capitalize(), title_align="left", box=box.ROUNDED)
+                Panel(
+                    body,
+                    title=safe_title(element.capitalize()),
+                    title_align="left",
+                    box=box.ROUNDED,
+                )
             )
     if entry.self_care:
         parts.append(
             Panel(
-                Text(entry.self_care),
-                title="Self-care",
+                safe_text(entry.self_care),
+                title=safe_title("Self-care"),
                 title_align="left",
                 box=box.ROUNDED,
                 border_style="green",
@@ -119,7 +233,7 @@ def highlighted_snippet(snippet: str) -> Text:
     text = Text()
     for n, chunk in enumerate(snippet.replace("\x03", "\x02").split("\x02")):
         text.append(
-            " ".join(chunk.split()) if "\n" in chunk else chunk,
+            clean(" ".join(chunk.split()) if "\n" in chunk else chunk, multiline=False),
             style="bold reverse" if n % 2 else "",
         )
     return text

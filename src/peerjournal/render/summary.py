@@ -8,7 +8,6 @@ in a file show up as visible `\\x1b`-style escapes instead of acting on the term
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -21,32 +20,15 @@ from rich.text import Text
 from peerjournal.exporters import common
 from peerjournal.redact import Person, unlisted_capitalised
 from peerjournal.render.charts import diverging_bar, sparkline, unicode_ok
+from peerjournal.render.safe import clean, safe_text, safe_title
 
 if TYPE_CHECKING:
     from peerjournal.db.people import PersonRow
 
-# Bidi controls, zero-width and other invisible format characters that can disguise text.
-_FORMAT = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
-
-
-def _escape_char(ch: str) -> str:
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
 def sanitise(text: str, *, multiline: bool = True) -> str:
-    """Text that is safe to send to a terminal: controls become visible escapes."""
-    out = []
-    for ch in text:
-        if ch == "\n":
-            out.append("\n" if multiline else " ")
-        elif ch == "\t":
-            out.append("    ")
-        elif unicodedata.category(ch) in ("Cc", "Cs") or _FORMAT.match(ch):
-            out.append(_escape_char(ch))
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Text from an untrusted file made safe to draw: `render.safe.clean`, which here also
+    shows bidi overrides and zero-width characters as escapes."""
+    return clean(text, multiline=multiline, format_chars=True)
 
 
 def sanitise_document(value: Any) -> Any:
@@ -89,9 +71,10 @@ def preview(
     title = f"Preview: what will be written to {destination}"
     if not redacted:
         title += " (UNREDACTED)"
-    console.print(Panel(body, title=title, title_align="left", expand=True))
+    console.print(Panel(body, title=safe_title(title), title_align="left", expand=True))
     if words:
         listed = ", ".join(f"{w} ({n})" if n > 1 else w for w, n in words.most_common(20))
+        listed = clean(listed, multiline=False)
         more = f" and {len(words) - 20} more" if len(words) > 20 else ""
         console.print(
             Text(
@@ -112,7 +95,11 @@ def people_table(people: Sequence[PersonRow]) -> Table:
         table.add_column(column)
     for p in people:
         shown_as = Person(p.name, p.alias).replacement
-        table.add_row(p.name, shown_as, p.created_at.date().isoformat())
+        table.add_row(
+            safe_text(p.name, multiline=False),
+            safe_text(shown_as, multiline=False),
+            p.created_at.date().isoformat(),
+        )
     return table
 
 
@@ -135,8 +122,8 @@ def overview(summaries: Sequence[tuple[str, dict[str, Any]]]) -> Table:
             return common.number(sum(p[key] * p["entries"] for p in periods) / total)
 
         table.add_row(
-            sanitise(_who(s, source), multiline=False),
-            common.period_text(s),
+            Text(sanitise(_who(s, source), multiline=False)),
+            Text(common.period_text(s)),
             str(s["entries"]["total"]),
             str(s["entries"]["shared"]),
             mean("identity"),
@@ -178,7 +165,9 @@ def review(console: Console, source: str, s: dict[str, Any]) -> None:
 
 
 def _section(title: str, body: RenderableType) -> Panel:
-    return Panel(body, title=title, title_align="left", expand=True)
+    """A titled panel; the title (which may hold a setting or tag) is shown literally."""
+    return Panel(body, title=Text(sanitise(title, multiline=False)), title_align="left",
+                 expand=True)
 
 
 def _trend(s: dict[str, Any], ascii_only: bool) -> Table:
@@ -191,13 +180,14 @@ def _trend(s: dict[str, Any], ascii_only: bool) -> Table:
     for p in periods:
         bar = diverging_bar(p["drift"] or 0.0, p["identity"] or 0.0, scale=scale, half_width=12,
                             ascii_only=ascii_only)
-        table.add_row(common.period_label(p), str(p["entries"]), common.number(p["identity"]),
+        table.add_row(Text(common.period_label(p)), str(p["entries"]),
+                      common.number(p["identity"]),
                       common.number(p["drift"]), str(bar))
     identity = sparkline([p["identity"] if p["entries"] else None for p in periods],
                          ascii_only=ascii_only)
     drift = sparkline([p["drift"] if p["entries"] else None for p in periods],
                       ascii_only=ascii_only)
-    table.caption = f"identity {identity}   drift {drift}"
+    table.caption = Text(f"identity {identity}   drift {drift}")
     table.caption_justify = "left"
     return table
 
@@ -216,7 +206,7 @@ def _dimensions(s: dict[str, Any], ascii_only: bool) -> Table:
             f"{pol} {common.DIRECTIONS[d[f'{pol}_direction']][0]}"
             for pol in ("identity", "drift") if d[f"{pol}_direction"] in ("up", "down")
         )
-        table.add_row(d["label"], common.number(d["drift"]), str(bar),
+        table.add_row(Text(d["label"]), common.number(d["drift"]), str(bar),
                       common.number(d["identity"]), trend)
     return table
 
@@ -241,8 +231,8 @@ def _selfcheck(s: dict[str, Any]) -> Table:
     for column in ("Section", "Item", "Score", "Note"):
         table.add_column(column)
     for item in s["selfcheck"]["items"]:
-        table.add_row(item["section"], item["text"] or item["id"],
-                      common.check_score(item["score"]), item["note"])
+        table.add_row(Text(item["section"]), Text(item["text"] or item["id"]),
+                      common.check_score(item["score"]), Text(item["note"]))
     return table
 
 

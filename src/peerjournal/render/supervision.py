@@ -14,6 +14,7 @@ from rich.text import Text
 
 from peerjournal.render.charts import sparkline
 from peerjournal.render.entries import VERDICT_WORDS, first_words
+from peerjournal.render.safe import clean, safe_text
 from peerjournal.supervision import (
     Form,
     History,
@@ -26,30 +27,30 @@ from peerjournal.supervision import (
 
 
 def _heading(text: str) -> Text:
-    return Text(text, style="bold")
+    return safe_text(text, style="bold")
 
 
 def scale_line(item: Item) -> Text:
-    return Text(f"   1 = {item.low}  …  5 = {item.high}", style="dim")
+    return safe_text(f"   1 = {item.low}  …  5 = {item.high}", style="dim")
 
 
 def form_intro(form: Form, answered: int) -> RenderableType:
-    parts: list[RenderableType] = [_heading(form.title), Text(form.intro)]
+    parts: list[RenderableType] = [_heading(form.title), safe_text(form.intro)]
     if answered:
-        parts.append(Text(f"Carrying on: {answered} of {len(form.items)} already answered."))
-    parts.append(Text("Type q to stop for now; answers so far are kept.", style="dim"))
-    return Group(*parts, Text(""))
+        parts.append(safe_text(f"Carrying on: {answered} of {len(form.items)} already answered."))
+    parts.append(safe_text("Type q to stop for now; answers so far are kept.", style="dim"))
+    return Group(*parts, safe_text(""))
 
 
 def section_header(section: Section) -> RenderableType:
-    parts: list[RenderableType] = [Text(""), _heading(section.title)]
+    parts: list[RenderableType] = [safe_text(""), _heading(section.title)]
     if section.intro:
-        parts.append(Text(section.intro, style="italic"))
+        parts.append(safe_text(section.intro, style="italic"))
     return Group(*parts)
 
 
 def item_prompt(item: Item, position: int, total: int) -> RenderableType:
-    return Group(Text(""), Text(f"{position}/{total}  {item.text}"), scale_line(item))
+    return Group(safe_text(""), safe_text(f"{position}/{total}  {item.text}"), scale_line(item))
 
 
 def items_table(form: Form) -> Table:
@@ -58,13 +59,17 @@ def items_table(form: Form) -> Table:
     table.add_column("Section", no_wrap=True)
     table.add_column("Statement (1 … 5)", ratio=1)
     for item in form.items:
-        table.add_row(item.id, item.section, Text(f"{item.text}\n1 = {item.low} … 5 = {item.high}"))
+        table.add_row(
+            safe_text(item.id),
+            safe_text(item.section),
+            safe_text(f"{item.text}\n1 = {item.low} … 5 = {item.high}"),
+        )
     return table
 
 
 def _movement_line(m: Movement) -> Text:
     word = "lower" if m.change < 0 else "higher"
-    return Text(f"  {m.before} → {m.after} ({word})  {m.item.text}")
+    return safe_text(f"  {m.before} → {m.after} ({word})  {m.item.text}")
 
 
 def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> RenderableType:
@@ -74,22 +79,22 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
         rows = [i for i in section.items if i.id in check.answers]
         if not rows:
             continue
-        parts.append(Text(section.title, style="underline"))
+        parts.append(safe_text(section.title, style="underline"))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(justify="right", width=3)
         grid.add_column(ratio=1)
         for item in rows:
             answer = check.answers[item.id]
-            text = Text(item.text)
+            text = safe_text(item.text)
             if answer.note:
-                text.append(f"\nnote: {answer.note}", style="italic")
+                text.append(f"\nnote: {clean(answer.note)}", style="italic")
             grid.add_row(str(answer.score), text)
         parts.append(grid)
     if moved:
-        parts += [Text(""), _heading("Moved since your previous check-in")]
+        parts += [safe_text(""), _heading("Moved since your previous check-in")]
         parts += [_movement_line(m) for m in moved]
         parts.append(
-            Text(
+            safe_text(
                 "Worth a look, not a verdict: which of these would you like to bring?", style="dim"
             )
         )
@@ -100,7 +105,7 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
     parts: list[RenderableType] = []
     if history.checks:
         dates = ", ".join(c.created_at.date().isoformat() for c in history.checks)
-        parts.append(Text(f"Check-ins ({len(history.checks)}): {dates}"))
+        parts.append(safe_text(f"Check-ins ({len(history.checks)}): {dates}"))
         id_width = max(len(h.item.id) for h in history.items)
         spark_width = max(7, len(history.checks))
         arrow = "->" if ascii_only else "→"
@@ -112,20 +117,21 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
         for h in history.items:
             values = [float(v) if v is not None else None for v in h.scores]
             table.add_row(
-                h.item.id,
+                safe_text(h.item.id),
                 sparkline(values, lo=1, hi=5, ascii_only=ascii_only),
                 f"{_score(h.first)} {arrow} {_score(h.last)}",
-                Text(h.item.text, no_wrap=True, overflow="ellipsis"),
+                safe_text(h.item.text, no_wrap=True, overflow="ellipsis"),
             )
         parts.append(table)
     else:
         parts.append(
-            Text("No finished self-checks yet: `peerjournal supervision check` starts one.")
+            safe_text("No finished self-checks yet: `peerjournal supervision check` starts one.")
         )
     if history.supervisions:
         parts.append(_heading("Supervisions"))
         for s in history.supervisions:
-            parts.append(Text(f"  {s.date.isoformat()}" + (f"  {s.note}" if s.note else "")))
+            note = f"  {s.note}" if s.note else ""
+            parts.append(safe_text(f"  {s.date.isoformat()}{note}"))
     else:
         parts.append(Text("No supervisions recorded: `peerjournal supervision done` records one."))
     return Group(*parts)
@@ -137,20 +143,20 @@ def _score(value: int | None) -> str:
 
 def _entry_line(entry_id: int, day: str, setting: str, rest: str = "") -> Text:
     where = f" · {setting}" if setting else ""
-    return Text(f"  #{entry_id}  {day}{where}" + (f"  {rest}" if rest else ""))
+    return safe_text(f"  #{entry_id}  {day}{where}" + (f"  {rest}" if rest else ""))
 
 
 def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     w = prep.window
     parts: list[RenderableType] = [
         _heading(f"Before supervision: {w.describe()}"),
-        Text(
+        safe_text(
             f"{w.since.isoformat()} to {w.until.isoformat()} · {prep.entries} "
             f"{'entry' if prep.entries == 1 else 'entries'} written"
         ),
     ]
     if prep.entries == 0:
-        parts.append(Text("No entries in this period. What would you like to bring anyway?"))
+        parts.append(safe_text("No entries in this period. What would you like to bring anyway?"))
     parts += _trend_parts(prep, ascii_only)
     parts += _evidence_parts(prep)
     parts += _list_section(
@@ -172,7 +178,7 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     parts += _list_section(
         "Questions you might bring",
         [
-            Group(Text(f"  • {q.text}"), Text(f"    ({q.reason})", style="dim"))
+            Group(safe_text(f"  • {q.text}"), safe_text(f"    ({q.reason})", style="dim"))
             for q in prep.questions
         ],
     )
@@ -180,31 +186,31 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
 
 
 def _list_section(title: str, rows: Sequence[RenderableType]) -> list[RenderableType]:
-    return [Text(""), _heading(title), *rows] if rows else []
+    return [safe_text(""), _heading(title), *rows] if rows else []
 
 
 def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
     t = prep.trend
-    parts: list[RenderableType] = [Text(""), _heading("Drift trend in brief")]
+    parts: list[RenderableType] = [safe_text(""), _heading("Drift trend in brief")]
     if t.verdicts:
         counts = ", ".join(
             f"{n} {VERDICT_WORDS.get(v, v)}"
             for v, n in sorted(t.verdicts.items(), key=lambda x: -x[1])
         )
-        parts.append(Text(f"  Entries: {counts}"))
-    parts += [Text(f"  {line}") for line in t.lines]
+        parts.append(safe_text(f"  Entries: {counts}"))
+    parts += [safe_text(f"  {line}") for line in t.lines]
     if any(v is not None for _, v in t.periods):
         spark = sparkline([v for _, v in t.periods], ascii_only=ascii_only)
-        parts.append(Text(f"  Drift by week from {t.periods[0][0]}: {spark}"))
+        parts.append(safe_text(f"  Drift by week from {t.periods[0][0]}: {spark}"))
     if t.moved_towards_drift:
         names = ", ".join(prep.label(d) for d, _ in t.moved_towards_drift)
-        parts.append(Text(f"  Moved towards drift: {names}"))
+        parts.append(safe_text(f"  Moved towards drift: {names}"))
     if t.moved_towards_identity:
         names = ", ".join(prep.label(d) for d, _ in t.moved_towards_identity)
-        parts.append(Text(f"  Moved towards peer identity: {names}"))
+        parts.append(safe_text(f"  Moved towards peer identity: {names}"))
     if len(parts) == 2:
-        parts.append(Text("  Not enough scored entries to show a trend.", style="dim"))
-    parts += [Text(f"  ! {alert}") for alert in t.alerts]
+        parts.append(safe_text("  Not enough scored entries to show a trend.", style="dim"))
+    parts += [safe_text(f"  ! {alert}") for alert in t.alerts]
     return parts
 
 
@@ -215,7 +221,7 @@ def _evidence_parts(prep: Prep) -> list[RenderableType]:
         rows.append(_entry_line(e.id, e.date.isoformat(), e.setting))
         for p in ev.phrases:
             seen = " (you noticed this yourself)" if p.self_noticed else ""
-            rows.append(Text(f"      “{p.text}” – {prep.label(p.dimension)}{seen}"))
+            rows.append(safe_text(f"      “{p.text}” – {prep.label(p.dimension)}{seen}"))
     return _list_section("Entries with the most drift phrases", rows)
 
 
@@ -226,14 +232,14 @@ def _intention_parts(prep: Prep) -> list[RenderableType]:
         if i.came_back_in is not None:
             later = i.came_back_in
             rows.append(
-                Text(
+                safe_text(
                     f"      came back to it in #{later.id} ({later.date.isoformat()}): "
                     f"{', '.join(i.shared_words)}",
                     style="green",
                 )
             )
         else:
-            rows.append(Text("      not picked up in a later entry yet", style="dim"))
+            rows.append(safe_text("      not picked up in a later entry yet", style="dim"))
     return _list_section("What you said you would do differently", rows)
 
 
@@ -242,14 +248,14 @@ def _check_parts(prep: Prep) -> list[RenderableType]:
         return _list_section(
             "Self-check",
             [
-                Text(
+                safe_text(
                     "  None yet: `peerjournal supervision check` takes about ten minutes.",
                     style="dim",
                 )
             ],
         )
     rows: list[RenderableType] = [
-        Text(f"  Latest: {prep.last_check.created_at.date().isoformat()}")
+        safe_text(f"  Latest: {prep.last_check.created_at.date().isoformat()}")
     ]
     rows += [_movement_line(m) for m in prep.check_movements]
     return _list_section("Self-check", rows)

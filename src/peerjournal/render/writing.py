@@ -9,18 +9,19 @@ from rich.text import Text
 
 from peerjournal.entry import EntryDraft
 from peerjournal.reflection import Element, PromptSet
+from peerjournal.render.safe import clean, safe_text, safe_title
 
 
 def element_intro(element: Element, mode: str, step: int, total: int) -> RenderableType:
-    title = Text(f"{step}/{total}  {element.id.capitalize()}", style="bold cyan")
-    lines = [title, Text(element.heading, style="bold")]
-    lines += [Text(f"  • {q}", style="dim") for q in element.guidance(mode)]
-    return Group(Text(""), *lines)
+    title = safe_text(f"{step}/{total}  {element.id.capitalize()}", style="bold cyan")
+    lines = [title, safe_text(element.heading, style="bold")]
+    lines += [safe_text(f"  • {q}", style="dim") for q in element.guidance(mode)]
+    return Group(safe_text(""), *lines)
 
 
 def input_hint(required: bool) -> Text:
     ending = "A blank line or Ctrl-D ends it"
-    return Text(
+    return safe_text(
         f"({ending}{'' if required else '; just Enter to skip'}. Ctrl-C keeps a draft.)",
         style="dim",
     )
@@ -43,30 +44,37 @@ def review(draft: EntryDraft) -> RenderableType:
     ]
     for label, value in rows:
         table.append(f"{label:<11}", style="bold")
-        table.append(value + "\n")
+        table.append(clean(value, multiline=False) + "\n")
     table.rstrip()
-    return Panel(table, title="Review", title_align="left", box=box.ROUNDED)
+    return Panel(table, title=safe_title("Review"), title_align="left", box=box.ROUNDED)
 
 
 def prompt_set_view(prompt_set: PromptSet) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"{prompt_set.name}: {prompt_set.title}", style="bold")]
+    parts: list[RenderableType] = [
+        safe_text(f"{prompt_set.name}: {prompt_set.title}", style="bold")
+    ]
     if prompt_set.description:
-        parts.append(Text(prompt_set.description))
+        parts.append(safe_text(prompt_set.description))
     for element in prompt_set.elements:
-        body = Text(element.heading + "\n", style="bold")
+        body = safe_text(element.heading + "\n", style="bold")
         for guide in element.guide:
-            body.append(f"  • {guide}\n")
+            body.append(f"  • {clean(guide)}\n")
         if element.guide_in_action:
             body.append("In action:\n", style="italic")
             for guide in element.guide_in_action:
-                body.append(f"  • {guide}\n")
+                body.append(f"  • {clean(guide)}\n")
         for question in element.questions:
-            body.append(f"  ? {question.text}", style="cyan")
-            body.append(f"  [{question.id}]\n", style="dim")
+            body.append(f"  ? {clean(question.text)}", style="cyan")
+            body.append(f"  [{clean(question.id, multiline=False)}]\n", style="dim")
         body.rstrip()
         parts.append(
-            Panel(body, title=element.id.capitalize(), title_align="left", box=box.ROUNDED)
+            Panel(
+                body,
+                title=safe_title(element.id.capitalize()),
+                title_align="left",
+                box=box.ROUNDED,
+            )
         )
     if prompt_set.source:
-        parts.append(Text(f"Source: {prompt_set.source}", style="dim"))
+        parts.append(safe_text(f"Source: {prompt_set.source}", style="dim"))
     return Group(*parts)
