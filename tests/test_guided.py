@@ -150,10 +150,15 @@ def test_ctrl_c_at_any_prompt_keeps_a_draft_that_resume_finishes(
     monkeypatch.setattr(builtins, "input", ScriptedInput(ANSWERS, interrupt_at))
     result = cli("write")
     assert result.exit_code == 130
-    assert "draft is kept" in result.stderr and "--resume" in result.stderr
     assert "Traceback" not in result.stderr
     assert stored(cli) == []
+    if interrupt_at == 1:  # nothing typed yet: no empty draft to nag about or hide older ones
+        assert "no draft was kept" in result.stderr
+        assert drafts(isolated) == []
+        return
+    assert "draft is kept" in result.stderr and "--resume" in result.stderr
     [draft] = drafts(isolated)
+    assert str(draft) in result.stderr
     typed = "\n".join(ANSWERS[: interrupt_at - 1])
     if "We walked to the shop." in typed:  # what was typed before Ctrl-C is on disk
         assert "We walked to the shop." in draft.read_text(encoding="utf-8")
@@ -174,11 +179,31 @@ def test_failed_save_keeps_the_draft(cli: CLI, isolated: Path) -> None:
     assert len(drafts(isolated)) == 1
 
 
-def test_non_utf8_typed_input_is_a_clear_error(cli: CLI, isolated: Path) -> None:
+def test_non_utf8_typed_input_is_kept_with_a_replacement_character(
+    cli: CLI, isolated: Path
+) -> None:
     result = cli("write", input=b"community\ncaf\xe9 with Sam\n\n")
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.stderr
     assert "not UTF-8" in result.stderr and "Traceback" not in result.stderr
-    assert stored(cli) == []
+    assert stored(cli)[0]["experience"] == "caf\ufffd with Sam"
+
+
+def test_non_utf8_bytes_from_a_c_locale_terminal_do_not_end_the_session(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A C.UTF-8 terminal hands undecodable bytes over as lone surrogates (surrogateescape).
+    lines = ["", "First line.", "Then the caf\udce9.", "", "", "", "", "", "", "", "", "y"]
+    monkeypatch.setattr(builtins, "input", ScriptedInput(lines, interrupt_at=5))
+    result = cli("write")
+    assert result.exit_code == 130, result.stderr
+    [draft] = drafts(isolated)
+    assert "Then the caf\ufffd." in json.loads(draft.read_text(encoding="utf-8"))["entry"][
+        "experience"
+    ]
+    monkeypatch.setattr(builtins, "input", ScriptedInput(lines[4:]))
+    result = cli("write", "--resume")
+    assert result.exit_code == 0, result.stderr
+    assert stored(cli)[0]["experience"] == "First line.\nThen the caf\ufffd."
 
 
 @pytest.mark.parametrize("name", ["boud", "gibbs", "driscoll", "ips"])

@@ -14,9 +14,9 @@ from peerjournal import help_cache, launcher, paths
 
 SRC = str(Path(__file__).parents[1] / "src")
 COMMANDS = [
-    "write", "list", "show", "search", "tags", "edit", "delete", "restore", "trash", "import",
-    "where", "drift", "report", "demo", "share", "unshare", "export", "review", "prompts",
-    "supervision", "people",
+    "write", "drafts", "list", "show", "search", "tags", "edit", "delete", "restore", "trash",
+    "import", "where", "drift", "report", "demo", "share", "unshare", "export", "review",
+    "prompts", "supervision", "people",
 ]  # fmt: skip
 
 

@@ -90,7 +90,7 @@ def test_template_header_and_sections_are_read() -> None:
     assert parsed.answers == {"conclusion": "Listen more."}
     assert (parsed.date, parsed.setting, parsed.mode, parsed.prompts) == (
         "2026-11-18", "crisis", "in-action", "gibbs")
-    assert parsed.tags == ["night", "Hard", "Day"]
+    assert parsed.tags == ["night", "Hard Day"]  # commas only, as at the guided prompt
 
 
 def test_text_without_sections_is_all_experience() -> None:

@@ -111,11 +111,28 @@ class AppContext:
         return make_console(stderr=True)
 
     def say(self, message: str) -> None:
-        """A message for the person (stderr), never data."""
-        self.err.print(message, soft_wrap=True)
+        """A message for the person (stderr), never data; control characters in it (a name, a
+        path, a query) are shown as escapes, never sent to the terminal."""
+        from peerjournal.render.safe import clean
+
+        self.err.print(clean(message), soft_wrap=True)
 
     def print_json(self, data: Any) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+    def confirm(self, question: str) -> bool:
+        """Ask a yes/no question on stderr; only y/yes is yes. End of input (a closed or empty
+        stdin) means no; Ctrl-C propagates as an interrupt."""
+        self.err.print(f"{question} [y/N] ", end="", soft_wrap=True)
+        self.err.file.flush()
+        try:
+            answer = input()
+        except EOFError:
+            self.err.print()
+            return False
+        except UnicodeDecodeError:
+            return False
+        return answer.strip().lower() in ("y", "yes")
 
     def stdin_is_terminal(self) -> bool:
         return sys.stdin.isatty()

@@ -1,14 +1,17 @@
 """Drafts: what the writer has typed, on disk after every answer, until the entry is saved.
 
 One file per writing session in `<data dir>/drafts/`: JSON for a guided write, Markdown for
-an editor session. Writes are atomic (temp file + rename), so a crash leaves the previous
-version intact.
+an editor session. Unsaved changes from `edit` are kept in `drafts/edits/entry-<ID>-….md`.
+Writes are atomic (temp file + rename), so a crash leaves the previous version intact.
+A draft that holds no typed text (a blank template, a session stopped at its first prompt)
+is never kept.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +20,9 @@ from typing import Any
 
 from peerjournal.errors import PeerJournalError
 
+EDITS = "edits"
+_EDIT_NAME = re.compile(r"^entry-(\d+)-")
+
 
 @dataclass
 class Draft:
@@ -24,7 +30,19 @@ class Draft:
 
     @property
     def kind(self) -> str:
+        """'guided', 'editor' (a `write --editor` draft) or 'edit' (unsaved changes to an entry)."""
+        if self.path.parent.name == EDITS:
+            return "edit"
         return "editor" if self.path.suffix == ".md" else "guided"
+
+    @property
+    def entry_id(self) -> int | None:
+        """For an edit, the entry it changes (None for edits kept by older versions)."""
+        match = _EDIT_NAME.match(self.path.name) if self.kind == "edit" else None
+        return int(match.group(1)) if match else None
+
+    def modified(self) -> datetime:
+        return datetime.fromtimestamp(self.path.stat().st_mtime).astimezone()
 
     def read_json(self) -> dict[str, Any]:
         try:
@@ -35,19 +53,69 @@ class Draft:
             raise PeerJournalError(f"The draft {self.path} is not a peerjournal draft.")
         return data
 
+    def texts(self) -> dict[str, str]:
+        """The typed text in the draft, by part (experience, feelings, …, answers joined)."""
+        if self.kind == "guided":
+            entry = self.read_json().get("entry")
+            if not isinstance(entry, dict):
+                return {}
+            parts: dict[str, Any] = {
+                k: entry.get(k) for k in ("experience", "feelings", "evaluation", "self_care")
+            }
+            answers = entry.get("answers")
+            if isinstance(answers, dict):
+                parts["answers"] = "\n".join(str(v) for v in answers.values() if v)
+            return {k: v for k, v in parts.items() if isinstance(v, str) and v.strip()}
+        from peerjournal.reflection import parse_template
+
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PeerJournalError(f"The draft {self.path} cannot be read ({exc}).") from None
+        try:
+            parsed = parse_template(text)
+        except PeerJournalError:  # a typo in a heading: the text is there, keep it whole
+            return {"text": text}
+        parts = {k: v for k, v in parsed.texts.items() if v.strip()}
+        if parsed.answers:
+            parts["answers"] = "\n".join(parsed.answers.values())
+        return parts
+
+    def holds_text(self) -> bool:
+        """Whether anything was typed into it; a draft that cannot be read counts as holding text
+        (never delete what cannot be checked)."""
+        try:
+            return bool(self.texts())
+        except PeerJournalError:
+            return True
+
+    def first_words(self, width: int = 50) -> str:
+        try:
+            texts = self.texts()
+        except PeerJournalError:
+            return "(cannot be read)"
+        text = next(iter(texts.values()), "")
+        line = " ".join(text.split())
+        return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
 
 
-def new_draft(folder: Path, now: datetime, suffix: str) -> Draft:
+def new_draft(folder: Path, now: datetime, suffix: str, prefix: str = "") -> Draft:
     folder.mkdir(parents=True, exist_ok=True)
-    stem = now.strftime("%Y%m%d-%H%M%S")
+    stem = prefix + now.strftime("%Y%m%d-%H%M%S")
     path = folder / f"{stem}{suffix}"
     n = 1
     while path.exists():
         n += 1
         path = folder / f"{stem}-{n}{suffix}"
     return Draft(path)
+
+
+def new_edit(folder: Path, entry_id: int, now: datetime) -> Draft:
+    """A file for unsaved changes to entry `entry_id` (`folder` is the drafts folder)."""
+    return new_draft(folder / EDITS, now, ".md", prefix=f"entry-{entry_id}-")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -70,11 +138,37 @@ def save_json(draft: Draft, data: dict[str, Any]) -> None:
     write_atomic(draft.path, json.dumps(data, ensure_ascii=False, indent=1))
 
 
-def pending(folder: Path) -> list[Draft]:
-    """Unfinished drafts, newest first."""
+def _newest_first(paths: list[Path]) -> list[Draft]:
+    dated = []
+    for path in paths:
+        try:
+            dated.append((path.stat().st_mtime, path.name, path))
+        except OSError:  # removed meanwhile (another terminal finished it)
+            continue
+    return [Draft(p) for _, _, p in sorted(dated, reverse=True)]
+
+
+def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    found = [
-        p for p in folder.iterdir() if p.suffix in (".json", ".md") and not p.name.startswith(".")
+    return [
+        p
+        for p in folder.iterdir()
+        if p.suffix in (".json", ".md") and not p.name.startswith(".") and p.is_file()
     ]
-    return [Draft(p) for p in sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)]
+
+
+def pending(folder: Path) -> list[Draft]:
+    """Unfinished `write` drafts, newest first."""
+    return _newest_first(_files(folder))
+
+
+def kept_edits(folder: Path, entry_id: int | None = None) -> list[Draft]:
+    """Unsaved changes from `edit` (to one entry, or to any), newest first."""
+    edits = _newest_first([p for p in _files(folder / EDITS) if p.suffix == ".md"])
+    return [d for d in edits if entry_id is None or d.entry_id == entry_id]
+
+
+def everything(folder: Path) -> list[Draft]:
+    """Every kept draft and edit, newest first: the numbering `peerjournal drafts` shows."""
+    return _newest_first([*_files(folder), *_files(folder / EDITS)])

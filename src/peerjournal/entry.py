@@ -103,6 +103,18 @@ def normalise_tags(raw: list[str]) -> list[str]:
     return sorted({normalise_tag(t) for t in raw})
 
 
+def split_tags(text: str) -> list[str]:
+    """Tags typed on one line are separated by commas only: 'hard day, housing office' is two
+    tags (each then normalised as `--tag` does: 'hard-day', 'housing-office')."""
+    return [piece.strip() for piece in text.split(",") if piece.strip()]
+
+
+def holds_text(draft: EntryDraft) -> bool:
+    """Whether any reflection text has been written (not just options such as the date)."""
+    parts = [draft.experience, draft.feelings, draft.evaluation, draft.self_care]
+    return any(p.strip() for p in [*parts, *draft.answers.values()])
+
+
 def count_entries(n: int) -> str:
     """'1 entry', '3 entries'."""
     return f"{n} entr{'y' if n == 1 else 'ies'}"

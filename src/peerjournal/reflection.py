@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from peerjournal.entry import ELEMENTS, EntryDraft
+from peerjournal.entry import ELEMENTS, EntryDraft, split_tags
 from peerjournal.errors import NotFoundError, PeerJournalError
 
 DEFAULT_SET = "boud"
@@ -391,7 +391,7 @@ def _unescape(line: str) -> str:
 
 def _set_header(parsed: ParsedEntry, key: str, value: str) -> None:
     if key == "tags":
-        parsed.tags = [t for t in re.split(r"[,\s]+", value) if t]
+        parsed.tags = split_tags(value)  # commas only, as at the guided prompt
     elif value or key == "setting":  # an empty setting line clears the setting
         setattr(parsed, key, value)
 

@@ -18,6 +18,7 @@ from peerjournal.errors import ExitCode, PeerJournalError
 # Command name -> the module that registers it: a run imports only the module it needs.
 COMMANDS = {
     "write": "write",
+    "drafts": "write",
     "list": "browse",
     "show": "browse",
     "search": "browse",
@@ -85,6 +86,13 @@ class PeerJournalGroup(TyperGroup):
 
 
 def _fail(message: str, code: int) -> None:
+    import unicodedata  # (not render.safe: this path must not import Rich)
+
+    # a message may quote a file name or a setting: no control character reaches the terminal
+    message = "".join(
+        f"\\x{ord(ch):02x}" if ch != "\n" and unicodedata.category(ch) == "Cc" else ch
+        for ch in message
+    )
     typer.echo(f"peerjournal: {message}", err=True)
     raise typer.Exit(code)
 

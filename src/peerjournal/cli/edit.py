@@ -29,12 +29,20 @@ def register(app: typer.Typer) -> None:
         tag: list[str] = typer.Option(None, "--tag", "-t", help="Replace the tags (repeatable)."),
         mode: str = typer.Option(None, "--mode", help="on-action or in-action."),
         self_care: str = typer.Option(None, "--self-care", help="Replace the self-care note."),
+        fresh: bool = typer.Option(
+            False,
+            "--fresh",
+            help="Discard unsaved changes kept from an earlier edit of this entry and start "
+            "again from the stored entry.",
+        ),
         json_out: Json = False,
     ) -> None:
         """Change an entry. Without flags, opens it in $VISUAL/$EDITOR; nothing changes if the
-        editor fails or the text is unchanged."""
+        editor fails or the text is unchanged. If saving an edit fails (a typo in a heading, a
+        future date), your edit is kept and the next `edit ID` continues it (--fresh: start
+        again from the stored entry)."""
         from peerjournal.entry import EntryDraft, validate
-        from peerjournal.errors import PeerJournalError
+        from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
 
         app_ctx = AppContext.from_ctx(ctx)
@@ -59,7 +67,7 @@ def register(app: typer.Typer) -> None:
             if tag:
                 draft.tags = list(tag)
         else:
-            kept = _edit_in_editor(app_ctx, draft)
+            kept = _edit_in_editor(app_ctx, entry_id, draft, fresh)
             if kept is None:
                 app_ctx.say("No changes.")
                 return
@@ -70,8 +78,14 @@ def register(app: typer.Typer) -> None:
             updated = store.update(entry_id, changes, app_ctx.now(), drift, tags=draft.tags)
         except PeerJournalError as exc:
             if kept is not None:
-                exc.message += f" Nothing changed; your edit is kept in {kept.path}."
+                exc.message += _kept_note(kept, entry_id)
             raise
+        except KeyboardInterrupt:
+            if kept is None:
+                raise
+            raise PeerJournalError(
+                "Interrupted." + _kept_note(kept, entry_id), ExitCode.INTERRUPTED
+            ) from None
         if kept is not None:
             kept.discard()
         if json_out:
@@ -80,21 +94,28 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"Updated entry {entry_id}.")
 
 
-def _edit_in_editor(app: AppContext, draft: EntryDraft) -> Draft | None:
+def _kept_note(kept: Draft, entry_id: int) -> str:
+    return (
+        f" Nothing changed; your edit is kept in {kept.path} "
+        f"(`peerjournal edit {entry_id}` continues it)."
+    )
+
+
+def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bool) -> Draft | None:
     """Edit the draft in place via the Markdown template; None when the text is unchanged.
 
-    The returned file keeps the edited text until the caller has saved it.
+    The returned file keeps the edited text until the caller has saved it. Unsaved changes
+    kept from an earlier edit of the same entry are continued (unless `fresh`).
     """
     from peerjournal import paths
-    from peerjournal.cli.editor import run_editor
-    from peerjournal.drafts import new_draft, write_atomic
-    from peerjournal.errors import NotFoundError
+    from peerjournal.cli.editor import parse_entry, run_editor
+    from peerjournal.drafts import kept_edits, new_edit, write_atomic
+    from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
         DEFAULT_SET,
         apply_parsed,
         format_template,
         load_prompt_set,
-        parse_template,
     )
 
     try:
@@ -102,14 +123,41 @@ def _edit_in_editor(app: AppContext, draft: EntryDraft) -> Draft | None:
     except NotFoundError:  # imported (jrnl) or a set since removed: the default set's template
         prompt_set = load_prompt_set(DEFAULT_SET, paths.user_prompts_dir())
     original = format_template(draft, prompt_set)
-    file = new_draft(paths.drafts_dir() / "edits", app.now(), ".md")
-    write_atomic(file.path, original)
-    text = run_editor(file.path)
-    parsed = parse_template(text, prompt_set)
-    # Compare what the file says, not its bytes: an editor that adds a final newline or
-    # trims trailing spaces, or an edited comment, is not a change to the entry.
-    if text == original or parsed == parse_template(original, prompt_set):
-        file.discard()
-        return None
-    apply_parsed(draft, parsed, app.today())
+    earlier = kept_edits(paths.drafts_dir(), entry_id)
+    if earlier and not fresh:
+        file = earlier[0]
+        app.say(
+            f"You have unsaved changes to entry {entry_id} from "
+            f"{file.modified():%Y-%m-%d %H:%M}: continuing them "
+            f"(`peerjournal edit {entry_id} --fresh` starts again from the stored entry)."
+        )
+    else:
+        for old in earlier:
+            old.discard()
+        if earlier:
+            app.say(f"Discarded the unsaved changes to entry {entry_id}.")
+        file = new_edit(paths.drafts_dir(), entry_id, app.now())
+        write_atomic(file.path, original)
+    try:
+        text = run_editor(file.path)
+        parsed = parse_entry(text, prompt_set)
+        # Compare what the file says, not its bytes: an editor that adds a final newline or
+        # trims trailing spaces, or an edited comment, is not a change to the entry.
+        if text == original or parsed == parse_entry(original, prompt_set):
+            file.discard()
+            return None
+        apply_parsed(draft, parsed, app.today())
+    except PeerJournalError as exc:
+        if _unchanged(file, original):
+            file.discard()
+        else:
+            exc.message += _kept_note(file, entry_id)
+        raise
     return file
+
+
+def _unchanged(file: Draft, original: str) -> bool:
+    try:
+        return file.path.read_text(encoding="utf-8") == original
+    except (OSError, UnicodeDecodeError):
+        return False

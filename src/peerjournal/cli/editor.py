@@ -1,16 +1,22 @@
-"""Running $VISUAL / $EDITOR on a file."""
+"""Running $VISUAL / $EDITOR on a file, and reading the entry format back."""
 
 from __future__ import annotations
 
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerjournal.errors import PeerJournalError
 
+if TYPE_CHECKING:
+    from peerjournal.reflection import ParsedEntry, PromptSet
+
 FALLBACK_EDITORS = ("nano", "vi")
+NUL_MESSAGE = "The text contains NUL bytes; is this a binary file?"
 
 
 def editor_command() -> list[str]:
@@ -32,20 +38,28 @@ def editor_command() -> list[str]:
 def run_editor(path: Path) -> str:
     """Open the editor on `path` and return the file's text afterwards.
 
-    The file is left in place whatever happens, so the writer's text is never lost.
+    The file is left in place whatever happens; the caller says where the text is kept.
+    While the editor runs, Ctrl-C belongs to it (as with git): an editor that uses Ctrl-C
+    itself must not be killed under the writer by peerjournal's own interrupt.
     """
     command = editor_command()
     try:
-        status = subprocess.call([*command, str(path)])
+        process = subprocess.Popen([*command, str(path)])
     except FileNotFoundError:
-        raise PeerJournalError(
-            f"The editor {command[0]!r} was not found; set $EDITOR. Your text is kept in {path}."
-        ) from None
+        raise PeerJournalError(f"The editor {command[0]!r} was not found; set $EDITOR.") from None
+    except PermissionError:
+        raise PeerJournalError(f"The editor {command[0]!r} cannot be run; check $EDITOR.") from None
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        status = process.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     if status != 0:
-        raise PeerJournalError(
-            f"The editor exited with status {status}; nothing was saved. "
-            f"Your text is kept in {path}."
-        )
+        raise PeerJournalError(f"The editor exited with status {status}; nothing was saved.")
     return read_text_file(path)
 
 
@@ -61,8 +75,20 @@ def read_text_file(path: Path) -> str:
 
 def decode(data: bytes, source: str) -> str:
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PeerJournalError(
             f"{source} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again."
         ) from None
+    if "\x00" in text:
+        raise PeerJournalError(NUL_MESSAGE)
+    return text
+
+
+def parse_entry(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:
+    """The Markdown entry format; text with a NUL byte is refused (the parser marks with it)."""
+    from peerjournal.reflection import parse_template
+
+    if "\x00" in text:
+        raise PeerJournalError(NUL_MESSAGE)
+    return parse_template(text, prompt_set)

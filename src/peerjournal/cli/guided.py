@@ -2,17 +2,28 @@
 
 Every line typed is in the draft file before the next prompt, so Ctrl-C, a closed terminal
 or a crash loses at most the line being typed. `write --resume` continues where it stopped.
+A session stopped before anything was typed keeps no draft.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from typing import Any
 
 from peerjournal.context import AppContext
 from peerjournal.drafts import Draft, save_json
-from peerjournal.entry import SETTING_SUGGESTIONS, EntryDraft, normalise_tags
+from peerjournal.entry import (
+    SETTING_SUGGESTIONS,
+    EntryDraft,
+    holds_text,
+    normalise_tags,
+    split_tags,
+)
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.reflection import PromptSet
+
+REPLACEMENT = "\ufffd"
 
 
 class GuidedSession:
@@ -29,6 +40,11 @@ class GuidedSession:
         self.prompt_set = prompt_set
         self.file = file
         self.done = done or []
+        # Anything the writer typed (a resumed draft: what it holds) is worth keeping.
+        self.typed = holds_text(draft) or bool(done and (draft.setting or draft.tags))
+        self.saved = False  # whether the file holds everything typed so far
+        self._warned_unsaved = False
+        self._warned_encoding = False
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -41,7 +57,23 @@ class GuidedSession:
         return cls(app, draft, prompt_set_loader(draft.prompt_set), file, done)
 
     def save(self) -> None:
-        save_json(self.file, {"entry": self.draft.to_dict(), "done": self.done})
+        """Write the draft file; a failure (a full disk) is told once and the session goes on:
+        the text is still in memory, and `write` prints it if it can be saved nowhere."""
+        if not self.typed:  # nothing worth a file yet
+            self.saved = True
+            return
+        try:
+            save_json(self.file, {"entry": self.draft.to_dict(), "done": self.done})
+        except OSError as exc:
+            self.saved = False
+            if not self._warned_unsaved:
+                self._warned_unsaved = True
+                self.app.say(
+                    f"The draft cannot be saved in {self.file.path.parent} "
+                    f"({exc.strerror or exc}); carry on: your text is kept in memory."
+                )
+            return
+        self.saved = True
 
     def run(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> EntryDraft:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
@@ -54,6 +86,7 @@ class GuidedSession:
         ):
             if not ask and key not in self.done:  # given as flags: a resumed draft won't ask again
                 self.done.append(key)
+        _forgiving_stdin()
         self.save()
         self.app.say(f"Writing with the {self.prompt_set.name!r} prompts. Draft: {self.file.path}")
         try:
@@ -85,11 +118,7 @@ class GuidedSession:
             self._line_step(
                 "tags",
                 "\nTags, separated by commas (Enter to skip):",
-                lambda v: setattr(
-                    self.draft,
-                    "tags",
-                    normalise_tags([t for t in v.replace(",", " ").split() if t]),
-                ),
+                self._store_tags,
             )
             self._line_step(
                 "self_care",
@@ -99,25 +128,54 @@ class GuidedSession:
             self.app.err.print(review(self.draft))
             answer = self._read_line("Save this entry? [Y/n] ")
         except KeyboardInterrupt:
-            self.save()
-            raise PeerJournalError(
-                f"Interrupted. Your draft is kept in {self.file.path}; "
-                "`peerjournal write --resume` continues it.",
-                ExitCode.INTERRUPTED,
-            ) from None
+            raise self.stopped("Interrupted.", ExitCode.INTERRUPTED) from None
         if answer is not None and answer.strip().lower() in ("n", "no"):
-            raise PeerJournalError(
-                f"Not saved. Your draft is kept in {self.file.path} (`peerjournal write --resume`)."
-            )
+            raise self.stopped("Not saved.", ExitCode.USER_ERROR)
         return self.draft
 
+    def stopped(self, reason: str, code: ExitCode) -> PeerJournalError:
+        """The error for a session that ends without saving: where the text is, if anywhere."""
+        if not self.typed:
+            self.file.discard()
+            return PeerJournalError(f"{reason} Nothing was typed, so no draft was kept.", code)
+        self.save()
+        if self.saved:
+            return PeerJournalError(
+                f"{reason} Your draft is kept in {self.file.path}; "
+                "`peerjournal write --resume` continues it.",
+                code,
+            )
+        self.print_unsaved()
+        return PeerJournalError(
+            f"{reason} The draft could not be written to {self.file.path.parent}, so your text "
+            "is printed on stdout: copy it somewhere safe (`write --from-file` reads it back).",
+            code,
+        )
+
+    def print_unsaved(self) -> None:
+        from peerjournal.reflection import format_template
+
+        sys.stdout.write(format_template(self.draft, self.prompt_set) + "\n")
+        sys.stdout.flush()
+
     # -- steps -----------------------------------------------------------------------------
+
+    def _store_tags(self, value: str) -> None:
+        self.draft.tags = normalise_tags(split_tags(value))
 
     def _line_step(self, key: str, prompt: str, store: Any) -> None:
         if key in self.done:
             return
-        value = self._read_line(prompt + " ")
-        store((value or "").strip())
+        while True:
+            value = (self._read_line(prompt + " ") or "").strip()
+            try:
+                store(value)
+            except PeerJournalError as exc:  # e.g. a tag with no letters: say so, ask again
+                self.app.say(f"{exc.message} Try again (Enter to skip).")
+                continue
+            break
+        if value:
+            self.typed = True
         self.done.append(key)
         self.save()
 
@@ -137,9 +195,8 @@ class GuidedSession:
             if lines or not required:
                 break
             if eof:
-                self.save()
-                raise PeerJournalError(
-                    f"No experience written, so nothing was saved. Draft: {self.file.path}."
+                raise self.stopped(
+                    "No experience written, so nothing was saved.", ExitCode.USER_ERROR
                 )
             self.app.say("The experience is the one part that is needed: even one line is enough.")
         self.done.append(key)
@@ -155,6 +212,7 @@ class GuidedSession:
                 return False
             lines.append(line.rstrip())
             store("\n".join(lines))
+            self.typed = True
             self.save()
 
     def _read_line(self, prompt: str) -> str | None:
@@ -162,8 +220,28 @@ class GuidedSession:
             self.app.err.print(prompt, end="")
             self.app.err.file.flush()
         try:
-            return input()
+            line = input()
         except EOFError:
             return None
-        except UnicodeDecodeError:
-            raise PeerJournalError("The input is not UTF-8 text; nothing was saved.") from None
+        except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
+            raise self.stopped("The input is not UTF-8 text.", ExitCode.USER_ERROR) from None
+        return self._clean(line)
+
+    def _clean(self, line: str) -> str:
+        """Bytes that are not UTF-8 (lone surrogates from a C/POSIX-locale terminal) become �,
+        and NUL is dropped: the line is kept, not refused."""
+        cleaned = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if REPLACEMENT in cleaned and not self._warned_encoding:
+            self._warned_encoding = True
+            self.app.say(f"(Some of that line was not UTF-8; it is kept as {REPLACEMENT}.)")
+        return cleaned.replace("\x00", "")
+
+
+def _forgiving_stdin() -> None:
+    """Read the terminal with errors='replace': a stray non-UTF-8 byte becomes �, it never
+    ends the session."""
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is None:
+        return
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        reconfigure(errors="replace")

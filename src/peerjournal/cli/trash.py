@@ -34,7 +34,8 @@ def register(app: typer.Typer) -> None:
         yes: bool = typer.Option(False, "--yes", "-y", help="Don't ask for confirmation."),
         json_out: Json = False,
     ) -> None:
-        """List the trash; with --empty, destroy what is in it (after confirming)."""
+        """List the trash; with --empty, destroy what is in it (after confirming: only y/yes
+        destroys; no answer or end of input destroys nothing)."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         entries = store.trashed()
@@ -44,9 +45,8 @@ def register(app: typer.Typer) -> None:
             if not entries:
                 app_ctx.say("The trash is already empty.")
                 return
-            if not yes and not typer.confirm(
-                f"Destroy {count_entries(len(entries))} for good?",
-                err=True,
+            if not yes and not app_ctx.confirm(
+                f"Destroy {count_entries(len(entries))} for good?"
             ):
                 app_ctx.say("Nothing destroyed.")
                 raise typer.Exit(1)

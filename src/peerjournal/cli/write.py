@@ -1,7 +1,9 @@
-"""peerjournal write: a guided reflection, the editor, a file, or a quick entry from flags."""
+"""peerjournal write: a guided reflection, the editor, a file, or a quick entry from flags.
+peerjournal drafts: the unfinished drafts, and discarding them."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,9 +13,13 @@ from peerjournal.cli.options import DATE_HELP, Json
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
+    from peerjournal.cli.guided import GuidedSession
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
+    from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import PromptSet
+
+RESUME_HINT = "`peerjournal write --resume`"
 
 
 def register(app: typer.Typer) -> None:
@@ -61,18 +67,29 @@ def register(app: typer.Typer) -> None:
             help="Read the Markdown entry format from FILE ('-' for stdin).",
         ),
         resume: bool = typer.Option(
-            False, "--resume", help="Continue the most recent unfinished draft."
+            False,
+            "--resume",
+            help="Continue the most recent unfinished draft. --date, --setting, --tag, --mode, "
+            "--self-care and --share given with it replace the draft's values.",
+        ),
+        draft_number: int = typer.Option(
+            None,
+            "--draft",
+            metavar="N",
+            min=1,
+            help="Continue draft N of `peerjournal drafts` instead (implies --resume).",
         ),
         json_out: Json = False,
     ) -> None:
         """Write a reflection. Prints the new entry's ID on stdout."""
         from peerjournal import paths
         from peerjournal.drafts import pending
-        from peerjournal.entry import EntryDraft
-        from peerjournal.errors import PeerJournalError
+        from peerjournal.entry import EntryDraft, holds_text
+        from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.reflection import DEFAULT_SET
 
         app_ctx = AppContext.from_ctx(ctx)
+        resume = resume or draft_number is not None
         quick = any(v is not None for v in (experience, feelings, evaluation))
         chosen = [
             name
@@ -86,72 +103,178 @@ def register(app: typer.Typer) -> None:
         ]
         if len(chosen) > 1:
             raise PeerJournalError(f"Use only one of {' and '.join(chosen)}.")
+        # Every option is checked before anything is asked or read: a typo in --mode or --tag
+        # never costs a whole guided session.
+        given = _checked_options(app_ctx, date, setting, tag, mode, self_care)
+        if resume and prompts is not None:
+            _prompt_set(prompts)  # it must exist; whether it fits the draft is checked below
         draft = EntryDraft(
-            date=app_ctx.parse_past_date(date) if date else app_ctx.today(),
-            setting=setting or "",
-            mode=mode or "on-action",
+            date=app_ctx.today(),
             prompt_set=prompts or DEFAULT_SET,
-            tags=list(tag or []),
-            self_care=self_care or "",
             shared=share,
         )
+        _apply(draft, given)
         prompt_set = _prompt_set(draft.prompt_set)
         drafts_dir = paths.drafts_dir()
         draft_file: Draft | None = None
-        if resume:
-            waiting = pending(drafts_dir)
-            if not waiting:
-                raise PeerJournalError("There is no unfinished draft to resume.")
-            draft_file = waiting[0]
-            draft = _resume(app_ctx, draft_file, draft)
-        elif quick:
-            draft.experience, draft.feelings, draft.evaluation = (
-                experience or "",
-                feelings or "",
-                evaluation or "",
-            )
-        elif from_file is not None or (not editor and not app_ctx.stdin_is_terminal()):
-            _from_file(
-                app_ctx,
-                draft,
-                from_file or "-",
-                explicit_header=_explicit(date, setting, tag, mode, prompts),
-            )
-        elif editor:
-            draft_file = _new_draft(app_ctx, ".md")
-            draft = _from_editor(app_ctx, draft, prompt_set, draft_file)
-        else:
-            waiting = pending(drafts_dir)
-            if waiting:
-                app_ctx.say(
-                    f"You have {len(waiting)} unfinished draft(s); "
-                    "`peerjournal write --resume` continues the latest."
+        try:
+            if resume:
+                draft_file = _pick_draft(drafts_dir, draft_number)
+                draft, draft_file = _resume(app_ctx, draft_file, draft, given, prompts, share)
+            elif quick:
+                draft.experience, draft.feelings, draft.evaluation = (
+                    experience or "",
+                    feelings or "",
+                    evaluation or "",
                 )
-            from peerjournal.cli.guided import GuidedSession
+            elif from_file is not None or (not editor and not app_ctx.stdin_is_terminal()):
+                _from_file(
+                    app_ctx,
+                    draft,
+                    from_file or "-",
+                    explicit=_explicit(given, prompts),
+                )
+            elif editor:
+                draft_file = _new_draft(app_ctx, ".md")
+                draft = _from_editor(app_ctx, draft, prompt_set, draft_file)
+            else:
+                waiting = pending(drafts_dir)
+                if waiting:
+                    app_ctx.say(
+                        f"You have {len(waiting)} unfinished draft(s); "
+                        f"{RESUME_HINT} continues the latest, `peerjournal drafts` lists them."
+                    )
+                draft_file = _new_draft(app_ctx, ".json")
+                draft_file = _guided(app_ctx, draft, prompt_set, draft_file, given)
+            _save(app_ctx, draft, draft_file, json_out)
+        except PeerJournalError as exc:
+            raise _naming_the_draft(exc, draft_file) from None
+        except KeyboardInterrupt:
+            if draft_file is None and holds_text(draft):  # text read from stdin or flags
+                raise _keep_or_print(
+                    app_ctx, draft, _set_for(draft, prompt_set), "Interrupted.",
+                    ExitCode.INTERRUPTED,
+                ) from None
+            interrupted = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
+            raise _naming_the_draft(interrupted, draft_file) from None
 
-            draft_file = _new_draft(app_ctx, ".json")
-            draft = GuidedSession(app_ctx, draft, prompt_set, draft_file).run(
-                ask_setting=setting is None, ask_tags=not tag, ask_self_care=self_care is None
+    @app.command()
+    def drafts(
+        ctx: typer.Context,
+        discard: list[int] = typer.Option(
+            None, "--discard", metavar="N", help="Discard draft N (repeatable; asks first)."
+        ),
+        discard_empty: bool = typer.Option(
+            False, "--discard-empty", help="Discard the drafts that hold no text."
+        ),
+        yes: bool = typer.Option(False, "--yes", "-y", help="Don't ask for confirmation."),
+        json_out: Json = False,
+    ) -> None:
+        """List unfinished drafts (newest first, with their age and first words), or discard
+        some. `write --resume --draft N` continues draft N; `edit ID` continues an edit."""
+        from peerjournal import paths
+        from peerjournal.drafts import everything
+        from peerjournal.errors import PeerJournalError
+
+        app_ctx = AppContext.from_ctx(ctx)
+        found = everything(paths.drafts_dir())
+        if discard or discard_empty:
+            wanted = sorted(set(discard or []))
+            wrong = [n for n in wanted if not 1 <= n <= len(found)]
+            if wrong:
+                raise PeerJournalError(
+                    f"There is no draft {wrong[0]}: `peerjournal drafts` lists {len(found)}."
+                )
+            chosen = [found[n - 1] for n in wanted]
+            if discard_empty:
+                chosen += [d for d in found if d.kind != "edit" and not d.holds_text()]
+            chosen = list({d.path: d for d in chosen}.values())
+            if not chosen:
+                app_ctx.say("No draft to discard.")
+                return
+            if not yes and any(d.holds_text() for d in chosen):
+                names = ", ".join(str(found.index(d) + 1) for d in chosen)
+                if not app_ctx.confirm(f"Discard draft(s) {names} and the text in them?"):
+                    app_ctx.say("Nothing discarded.")
+                    raise typer.Exit(1)
+            for d in chosen:
+                d.discard()
+            app_ctx.say(f"Discarded {len(chosen)} draft(s).")
+            return
+        rows = [_draft_row(n, d) for n, d in enumerate(found, start=1)]
+        if json_out:
+            app_ctx.print_json(rows)
+            return
+        if not rows:
+            app_ctx.say("There are no unfinished drafts.")
+            return
+        for row in rows:
+            what = row["kind"] if row["entry_id"] is None else f"edit of {row['entry_id']}"
+            typer.echo(
+                f"{row['number']:>3}  {str(row['modified'])[:16].replace('T', ' ')}  "
+                f"{row['age']:<14} {what:<14} {row['first_words'] or '(empty)'}"
             )
-        _save(app_ctx, draft, draft_file, json_out)
+        app_ctx.say(
+            f"{RESUME_HINT} --draft N continues one; `peerjournal drafts --discard N` "
+            "discards one."
+        )
 
 
-def _explicit(
+def _draft_row(number: int, draft: Draft) -> dict[str, object]:
+    modified = draft.modified()
+    return {
+        "number": number,
+        "path": str(draft.path),
+        "kind": draft.kind,
+        "entry_id": draft.entry_id,
+        "modified": modified.isoformat(timespec="seconds"),
+        "age": _age(modified),
+        "first_words": draft.first_words(),
+    }
+
+
+def _age(then: datetime) -> str:
+    seconds = (datetime.now().astimezone() - then).total_seconds()
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            n = int(seconds // size)
+            return f"{n} {unit}{'s' if n != 1 else ''} ago"
+    return "just now"
+
+
+def _checked_options(
+    app: AppContext,
     date: str | None,
     setting: str | None,
     tag: list[str] | None,
     mode: str | None,
-    prompts: str | None,
+    self_care: str | None,
 ) -> dict[str, object]:
+    """The options given on the command line, normalised; raises on a value that can't be used."""
+    from peerjournal.entry import clean_text, normalise_tags, validate_mode
+
+    given: dict[str, object] = {}
+    if date:
+        given["date"] = app.parse_past_date(date)
+    if setting is not None:
+        given["setting"] = " ".join(clean_text(setting).split())
+    if tag:
+        given["tags"] = normalise_tags(tag)
+    if mode is not None:
+        given["mode"] = validate_mode(mode)
+    if self_care is not None:
+        given["self_care"] = clean_text(self_care)
+    return given
+
+
+def _apply(draft: EntryDraft, given: dict[str, object]) -> None:
+    for key, value in given.items():
+        setattr(draft, key, list(value) if isinstance(value, list) else value)
+
+
+def _explicit(given: dict[str, object], prompts: str | None) -> dict[str, object]:
     """The options given on the command line: they win over a file's header."""
-    given = {
-        "date": date,
-        "setting": setting,
-        "tags": tag or None,
-        "mode": mode,
-        "prompt_set": prompts,
-    }
-    return {k: v for k, v in given.items() if v is not None}
+    return {**given, **({"prompt_set": prompts} if prompts is not None else {})}
 
 
 def _prompt_set(name: str) -> PromptSet:
@@ -161,6 +284,16 @@ def _prompt_set(name: str) -> PromptSet:
     return load_prompt_set(name, paths.user_prompts_dir())
 
 
+def _set_for(draft: EntryDraft, fallback: PromptSet) -> PromptSet:
+    """The set a draft names, or `fallback` when that set cannot be loaded."""
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        return _prompt_set(draft.prompt_set)
+    except PeerJournalError:
+        return fallback
+
+
 def _new_draft(app: AppContext, suffix: str) -> Draft:
     from peerjournal import paths
     from peerjournal.drafts import new_draft
@@ -168,57 +301,168 @@ def _new_draft(app: AppContext, suffix: str) -> Draft:
     return new_draft(paths.drafts_dir(), app.now(), suffix)
 
 
+def _naming_the_draft(exc: PeerJournalError, draft_file: Draft | None) -> PeerJournalError:
+    """Every failure that leaves a draft behind says where it is."""
+    if draft_file is not None and draft_file.path.exists() and str(draft_file.path) not in (
+        exc.message
+    ):
+        exc.message = (
+            f"{exc.message.rstrip()} Your text is kept in {draft_file.path} ({RESUME_HINT})."
+        )
+    return exc
+
+
+def _pick_draft(folder: Path, number: int | None) -> Draft:
+    from peerjournal.drafts import everything, kept_edits, pending
+    from peerjournal.errors import PeerJournalError
+
+    if number is not None:
+        found = everything(folder)
+        if number > len(found):
+            raise PeerJournalError(
+                f"There is no draft {number}: `peerjournal drafts` lists {len(found)}."
+            )
+        chosen = found[number - 1]
+        if chosen.kind == "edit":
+            which = f"entry {chosen.entry_id}" if chosen.entry_id else "an entry"
+            raise PeerJournalError(
+                f"Draft {number} holds unsaved changes to {which}: "
+                f"`peerjournal edit {chosen.entry_id or 'ID'}` continues them."
+            )
+        return chosen
+    waiting = pending(folder)
+    if waiting:
+        return waiting[0]
+    message = "There is no unfinished draft to resume."
+    ids = sorted({d.entry_id for d in kept_edits(folder) if d.entry_id is not None})
+    if ids:
+        message += (
+            f" Unsaved changes to entry {', '.join(map(str, ids))} are kept: "
+            f"`peerjournal edit {ids[0]}` continues them."
+        )
+    raise PeerJournalError(message)
+
+
 def _from_file(
-    app: AppContext, draft: EntryDraft, source: str, explicit_header: dict[str, object]
+    app: AppContext, draft: EntryDraft, source: str, explicit: dict[str, object]
 ) -> None:
     import sys
 
-    from peerjournal.cli.editor import decode, read_text_file
-    from peerjournal.reflection import apply_parsed, parse_template
+    from peerjournal.cli.editor import decode, parse_entry, read_text_file
+    from peerjournal.reflection import apply_parsed
 
     text = (
         decode(sys.stdin.buffer.read(), "standard input")
         if source == "-"
         else read_text_file(Path(source))
     )
-    kept = {k: getattr(draft, k) for k in explicit_header}
     # Question headings are matched against the set the entry will use: --prompts, else the
     # file's own `prompts:` header, else the default.
-    named = None if "prompt_set" in explicit_header else parse_template(text).prompts
+    named = None if "prompt_set" in explicit else parse_entry(text).prompts
     prompt_set = _prompt_set(named or draft.prompt_set)
-    apply_parsed(draft, parse_template(text, prompt_set), app.today())
-    for key, value in kept.items():
-        setattr(draft, key, value)
+    apply_parsed(draft, parse_entry(text, prompt_set), app.today())
+    _apply(draft, explicit)
 
 
 def _from_editor(
     app: AppContext, draft: EntryDraft, prompt_set: PromptSet, draft_file: Draft
 ) -> EntryDraft:
-    from peerjournal.cli.editor import run_editor
     from peerjournal.drafts import write_atomic
-    from peerjournal.errors import PeerJournalError
-    from peerjournal.reflection import apply_parsed, format_template, parse_template
+    from peerjournal.reflection import format_template
 
     write_atomic(draft_file.path, format_template(draft, prompt_set))
-    text = run_editor(draft_file.path)
-    parsed = parse_template(text, prompt_set)
+    return _edited(app, draft, prompt_set, draft_file, {})
+
+
+def _edited(
+    app: AppContext,
+    draft: EntryDraft,
+    prompt_set: PromptSet | None,
+    draft_file: Draft,
+    explicit: dict[str, object],
+) -> EntryDraft:
+    """Run the editor on a write draft and read it back; a draft left blank is not kept."""
+    from peerjournal.cli.editor import parse_entry, run_editor
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.reflection import apply_parsed
+
+    try:
+        text = run_editor(draft_file.path)
+    except PeerJournalError:
+        if not draft_file.holds_text():  # only the template: nothing worth keeping
+            draft_file.discard()
+        raise
+    if prompt_set is None:  # a resumed draft: the set its header names (or --prompts)
+        named = explicit.get("prompt_set") or parse_entry(text).prompts or draft.prompt_set
+        prompt_set = _prompt_set(str(named))
+    parsed = parse_entry(text, prompt_set)
     if not any(v.strip() for v in parsed.texts.values()) and not parsed.answers:
         draft_file.discard()
         raise PeerJournalError("The entry was left empty, so nothing was saved.")
-    return apply_parsed(draft, parsed, app.today())
+    apply_parsed(draft, parsed, app.today())
+    _apply(draft, explicit)
+    return draft
 
 
-def _resume(app: AppContext, draft_file: Draft, defaults: EntryDraft) -> EntryDraft:
+def _guided(
+    app: AppContext,
+    draft: EntryDraft,
+    prompt_set: PromptSet,
+    draft_file: Draft,
+    given: dict[str, object],
+) -> Draft | None:
+    """A guided session; returns the draft file that holds the finished entry (None if the
+    file could not be written: `_save` then keeps or prints the entry itself)."""
+    from peerjournal.cli.guided import GuidedSession
+
+    session = GuidedSession(app, draft, prompt_set, draft_file)
+    session.run(
+        ask_setting="setting" not in given,
+        ask_tags="tags" not in given,
+        ask_self_care="self_care" not in given,
+    )
+    return _after_session(session)
+
+
+def _after_session(session: GuidedSession) -> Draft | None:
+    if session.saved:
+        return session.file
+    session.file.discard()  # stale: the entry is in memory only
+    return None
+
+
+def _resume(
+    app: AppContext,
+    draft_file: Draft,
+    defaults: EntryDraft,
+    given: dict[str, object],
+    prompts: str | None,
+    share: bool,
+) -> tuple[EntryDraft, Draft | None]:
+    """Continue a draft; options given now replace the draft's values."""
+    from peerjournal.errors import PeerJournalError
+
     app.say(f"Resuming the draft {draft_file.path}.")
     if draft_file.kind == "editor":
-        from peerjournal.cli.editor import run_editor
-        from peerjournal.reflection import apply_parsed, parse_template
-
-        return apply_parsed(defaults, parse_template(run_editor(draft_file.path)), app.today())
+        explicit = _explicit(given, prompts)
+        return _edited(app, defaults, None, draft_file, explicit), draft_file
     from peerjournal.cli.guided import GuidedSession
 
     session = GuidedSession.resume(app, draft_file, _prompt_set)
-    return session.run(ask_setting=True, ask_tags=True, ask_self_care=True)
+    if prompts is not None and prompts != session.draft.prompt_set:
+        raise PeerJournalError(
+            f"This draft was started with the {session.draft.prompt_set!r} prompts; --prompts "
+            "cannot change them halfway. Resume without --prompts."
+        )
+    _apply(session.draft, given)
+    if share:
+        session.draft.shared = True
+    draft = session.run(
+        ask_setting="setting" not in given,
+        ask_tags="tags" not in given,
+        ask_self_care="self_care" not in given,
+    )
+    return draft, _after_session(session)
 
 
 def _keep_as_draft(app: AppContext, draft: EntryDraft, prompt_set: PromptSet) -> Draft:
@@ -228,14 +472,53 @@ def _keep_as_draft(app: AppContext, draft: EntryDraft, prompt_set: PromptSet) ->
 
     questions = [f"answer:{qid}" for qid in prompt_set.questions()]
     kept = _new_draft(app, ".json")
-    save_json(kept, {"entry": draft.to_dict(),
-                     "done": ["setting", *ELEMENTS, *questions, "tags", "self_care"]})
+    try:
+        save_json(
+            kept,
+            {
+                "entry": draft.to_dict(),
+                "done": ["setting", *ELEMENTS, *questions, "tags", "self_care"],
+            },
+        )
+    except BaseException:
+        kept.discard()
+        raise
     return kept
+
+
+def _keep_or_print(
+    app: AppContext,
+    draft: EntryDraft,
+    prompt_set: PromptSet,
+    reason: str,
+    code: ExitCode,
+) -> PeerJournalError:
+    """Keep an unsaved entry as a draft; if even that fails, print it on stdout."""
+    import sys
+
+    from peerjournal import paths
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.reflection import format_template
+
+    try:
+        kept = _keep_as_draft(app, draft, prompt_set)
+    except OSError as exc:
+        sys.stdout.write(format_template(draft, prompt_set) + "\n")
+        sys.stdout.flush()
+        return PeerJournalError(
+            f"{reason} The draft could not be written to {paths.drafts_dir()} either "
+            f"({exc.strerror or exc}), so your entry is printed on stdout: copy it somewhere "
+            "safe (`write --from-file` reads it back).",
+            code,
+        )
+    return PeerJournalError(
+        f"{reason} Your entry is kept as a draft in {kept.path} ({RESUME_HINT}).", code
+    )
 
 
 def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out: bool) -> None:
     from peerjournal.entry import validate
-    from peerjournal.errors import PeerJournalError
+    from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.scoring import score_draft
 
     prompt_set = _prompt_set(draft.prompt_set)  # a file may name a set; it must exist
@@ -243,12 +526,22 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
     try:
         drift = score_draft(draft, app.lexicon())
         entry_id = app.store().add_entry(draft, app.now(), drift)
+    except KeyboardInterrupt:  # scoring and a cold start take seconds: keep what was written
+        if draft_file is not None:
+            raise PeerJournalError(
+                f"Interrupted before the entry was saved. Your entry is kept as a draft in "
+                f"{draft_file.path} ({RESUME_HINT}).",
+                ExitCode.INTERRUPTED,
+            ) from None
+        raise _keep_or_print(
+            app, draft, prompt_set, "Interrupted before the entry was saved.",
+            ExitCode.INTERRUPTED,
+        ) from None
     except PeerJournalError as exc:
         if draft_file is None:  # text from flags or stdin: keep it before reporting the failure
-            draft_file = _keep_as_draft(app, draft, prompt_set)
+            raise _keep_or_print(app, draft, prompt_set, exc.message, exc.exit_code) from None
         raise PeerJournalError(
-            f"{exc.message} Your entry is kept as a draft in {draft_file.path} "
-            "(`peerjournal write --resume`).",
+            f"{exc.message} Your entry is kept as a draft in {draft_file.path} ({RESUME_HINT}).",
             exc.exit_code,
         ) from None
     if draft_file is not None:

@@ -8,10 +8,11 @@ imported only when a journal has to be created or migrated.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -67,7 +68,11 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
 
 
 def open_journal(path: Path) -> sqlite3.Connection:
-    """Open (creating or migrating as needed) the journal at `path`."""
+    """Open (creating or migrating as needed) the journal at `path`.
+
+    A journal that could not be created (a full disk, Ctrl-C) is removed again, so that the
+    next run starts afresh instead of finding half a schema it would take for a foreign file.
+    """
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder; --db needs a file path.")
     try:
@@ -75,19 +80,52 @@ def open_journal(path: Path) -> sqlite3.Connection:
     except OSError as exc:
         raise DatabaseError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from None
     existed = path.exists() and path.stat().st_size > 0
-    with translated_errors(path):
-        conn = _connect(path)
-        revision = _revision(conn)
-        if revision != HEAD_REVISION:
-            conn.close()
-            if existed:
-                _check_ours(path, revision)
-                backup(path)
-            _upgrade(path)
+    conn: sqlite3.Connection | None = None
+    try:
+        with translated_errors(path):
             conn = _connect(path)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
+            revision = _revision(conn)
+            if revision != HEAD_REVISION:
+                conn.close()
+                conn = None
+                if existed:
+                    _check_ours(path, revision)
+                    backup(path)
+                _migrate(path)
+                conn = _connect(path)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        if not existed:
+            _remove_new_journal(path)
+        raise
     return conn
+
+
+def _migrate(path: Path) -> None:
+    """Run Alembic, with its (SQLAlchemy-wrapped) SQLite errors told as ours are."""
+    try:
+        _upgrade(path)
+    except sqlite3.Error:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DatabaseError(f"The disk holding {path} is full; nothing was saved.") from None
+        raise
+    except Exception as exc:  # sqlalchemy.exc.DBAPIError wraps the sqlite3 error as .orig
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, sqlite3.Error):
+            raise DatabaseError(describe_error(path, orig)) from None
+        raise
+
+
+def _remove_new_journal(path: Path) -> None:
+    """Remove what a failed creation left (the file and SQLite's side files); best effort."""
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        with suppress(OSError):
+            path.with_name(name).unlink(missing_ok=True)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

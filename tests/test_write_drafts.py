@@ -1,0 +1,333 @@
+"""What `write`, `edit` and `drafts` keep when something goes wrong: a full disk, Ctrl-C while
+saving, a typo after the editor, a bad option, a stray byte; and listing/discarding drafts."""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import test_write
+from conftest import CLI
+from peerjournal.context import AppContext
+from peerjournal.db import engine
+from test_guided import ANSWERS, ScriptedInput
+from test_write import Editor, drafts, entries
+
+editor = test_write.editor  # the fake $EDITOR fixture
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(AppContext, "stdin_is_terminal", lambda self: True)
+
+
+def _disk_full_on_create(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alembic creating the schema runs out of space (SQLAlchemy wraps sqlite3's error)."""
+    from sqlalchemy.exc import OperationalError
+
+    def full(path: Path) -> None:
+        path.write_bytes(b"SQLite format 3\x00" + bytes(100))  # half a journal left behind
+        raise OperationalError("CREATE TABLE …", {}, sqlite3.OperationalError(
+            "database or disk is full"))
+
+    monkeypatch.setattr(engine, "_upgrade", full)
+
+
+# -- 1. a full disk ----------------------------------------------------------------------------
+
+
+def test_a_full_disk_creating_the_journal_is_a_one_line_error_and_keeps_the_text(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    working = engine._upgrade
+    _disk_full_on_create(monkeypatch)
+    result = cli("write", "-x", "A reflection.")
+    assert result.exit_code == 4, result.stderr
+    assert "disk" in result.stderr and "full" in result.stderr
+    assert "Unexpected" not in result.stderr
+    [draft] = drafts(isolated)
+    assert str(draft) in result.stderr and "A reflection." in draft.read_text(encoding="utf-8")
+    assert not (isolated / "journal.db").exists()  # no half journal that looks foreign later
+    assert cli("list").exit_code == 4  # every command says the same, not exit 70
+    monkeypatch.setattr(engine, "_upgrade", working)  # space freed
+    assert cli("write", "--resume", input="y\n").exit_code == 0
+    assert entries(cli)[0]["experience"] == "A reflection."
+
+
+def test_when_not_even_the_draft_can_be_written_the_entry_is_printed(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerjournal import drafts as drafts_module
+
+    _disk_full_on_create(monkeypatch)
+
+    def no_space(*args: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(drafts_module, "save_json", no_space)
+    result = cli("write", "-x", "Every word of it.")
+    assert result.exit_code == 4
+    assert "could not be written" in result.stderr and "No space left" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Every word of it." in result.stdout and "Every word of it." not in result.stderr
+    assert drafts(isolated) == []
+
+
+# -- 3. options checked before the first prompt -------------------------------------------------
+
+
+@pytest.mark.parametrize("option", [["--mode", "sideways"], ["--tag", "-"], ["--tag", "#"],
+                                    ["--date", "tomorrow"], ["--prompts", "nope"]])
+def test_bad_options_are_refused_before_the_first_prompt(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None, option: list[str]
+) -> None:
+    scripted = ScriptedInput(ANSWERS)
+    monkeypatch.setattr(builtins, "input", scripted)
+    result = cli("write", *option)
+    assert result.exit_code in (1, 3) and "Unexpected" not in result.stderr
+    assert scripted.calls == 0  # nothing asked, nothing lost
+    assert drafts(isolated) == []
+
+
+# -- 4. Ctrl-C while saving --------------------------------------------------------------------
+
+
+def _interrupt_scoring(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Ctrl-C in the slow part of saving; returns the real scorer, to put back."""
+    import peerjournal.scoring
+
+    real = peerjournal.scoring.score_draft
+
+    def interrupted(*args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(peerjournal.scoring, "score_draft", interrupted)
+    return real
+
+
+@pytest.mark.parametrize("how", ["flags", "stdin"])
+def test_ctrl_c_while_saving_quick_text_keeps_a_draft(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    import peerjournal.scoring
+
+    real = _interrupt_scoring(monkeypatch)
+    args, given = (["-x", "Saw Sam."], None) if how == "flags" else ([], "Saw Sam.\n")
+    result = cli("write", *args, input=given)
+    assert result.exit_code == 130
+    [draft] = drafts(isolated)
+    assert str(draft) in result.stderr and "--resume" in result.stderr
+    monkeypatch.setattr(peerjournal.scoring, "score_draft", real)
+    assert cli("write", "--resume", input="y\n").exit_code == 0
+    assert entries(cli)[0]["experience"] == "Saw Sam."
+
+
+def test_ctrl_c_while_saving_a_guided_or_editor_entry_names_its_draft(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, editor: Editor
+) -> None:
+    _interrupt_scoring(monkeypatch)
+    monkeypatch.setattr(AppContext, "stdin_is_terminal", lambda self: True)
+    monkeypatch.setattr(builtins, "input", ScriptedInput(ANSWERS))
+    result = cli("write")
+    assert result.exit_code == 130
+    [guided] = drafts(isolated)
+    assert str(guided) in result.stderr
+    editor(("## Experience\n", "## Experience\nIn the editor.\n"))
+    result = cli("write", "--editor")
+    assert result.exit_code == 130
+    [kept] = [d for d in drafts(isolated) if d.suffix == ".md"]
+    assert str(kept) in result.stderr
+
+
+# -- 5. edit and write --editor failing after the editor ------------------------------------------
+
+
+def test_a_failed_edit_names_the_kept_file_and_the_next_edit_continues_it(
+    cli: CLI, add: Any, editor: Editor, isolated: Path
+) -> None:
+    entry_id = add("We met at the library.")
+    editor(("We met at the library.", "A rewrite I want."), ("## Feelings", "## Feeling"))
+    result = cli("edit", str(entry_id))
+    assert result.exit_code == 1 and "unknown section" in result.stderr
+    [kept] = (isolated / "drafts" / "edits").glob("*.md")
+    assert str(kept) in result.stderr and f"edit {entry_id}" in result.stderr
+    resumed = cli("write", "--resume")
+    assert resumed.exit_code == 1 and f"edit {entry_id}" in resumed.stderr
+    # the next edit starts from the kept text: fixing the heading saves the rewrite
+    editor(("## Feeling\n", "## Feelings\n"))
+    result = cli("edit", str(entry_id))
+    assert result.exit_code == 0, result.stderr
+    assert "unsaved changes" in result.stderr and "--fresh" in result.stderr
+    assert entries(cli)[0]["experience"] == "A rewrite I want."
+    assert list((isolated / "drafts" / "edits").glob("*.md")) == []
+
+
+def test_edit_fresh_starts_from_the_stored_entry(
+    cli: CLI, add: Any, editor: Editor, isolated: Path
+) -> None:
+    entry_id = add("We met at the library.")
+    editor(("We met at the library.", "Abandoned."), ("date: 2026-11-20", "date: 2030-01-01"))
+    result = cli("edit", str(entry_id))
+    assert result.exit_code == 1 and "future" in result.stderr and "kept in" in result.stderr
+    editor(("We met at the library.", "Second go."))
+    result = cli("edit", str(entry_id), "--fresh")
+    assert result.exit_code == 0, result.stderr
+    assert entries(cli)[0]["experience"] == "Second go."
+    assert list((isolated / "drafts" / "edits").glob("*.md")) == []
+
+
+def test_write_editor_errors_name_the_draft(cli: CLI, editor: Editor, isolated: Path) -> None:
+    editor(("## Experience\n", "## Experience\nSomething.\n"), ("## Feelings", "## Feeling"))
+    result = cli("write", "--editor")
+    assert result.exit_code == 1 and "unknown section" in result.stderr
+    [draft] = drafts(isolated)
+    assert str(draft) in result.stderr and "--resume" in result.stderr
+
+
+# -- 6, 7. the tags prompt ---------------------------------------------------------------------
+
+
+def test_an_unusable_tag_at_the_prompt_is_asked_again(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    answers = list(ANSWERS)
+    at = answers.index("night, Team")
+    answers[at:at + 1] = ["-", "#", "hard day, housing office"]
+    monkeypatch.setattr(builtins, "input", ScriptedInput(answers))
+    result = cli("write")
+    assert result.exit_code == 0, result.stderr
+    assert "Not a usable tag" in result.stderr
+    assert entries(cli)[0]["tags"] == ["hard-day", "housing-office"]  # commas only, as -t does
+
+
+def test_editor_tags_header_splits_on_commas_only(cli: CLI) -> None:
+    text = "tags: hard day, housing office\n## Experience\nA visit.\n"
+    result = cli("write", "--from-file", "-", "--json", input=text)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["tags"] == ["hard-day", "housing-office"]
+
+
+# -- 8. options given with --resume ------------------------------------------------------------
+
+
+def test_options_given_with_resume_replace_the_drafts_values(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    monkeypatch.setattr(builtins, "input", ScriptedInput([*ANSWERS[:-1], "n"]))
+    assert cli("write").exit_code == 1  # "Not saved": the draft is kept
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["y"]))
+    result = cli("write", "--resume", "--date", "yesterday", "--setting", "housing",
+                 "--tag", "late", "--mode", "in-action")
+    assert result.exit_code == 0, result.stderr
+    entry = entries(cli)[0]
+    assert (entry["date"], entry["setting"], entry["tags"], entry["mode"]) == (
+        "2026-11-19", "housing", ["late"], "in-action")
+
+
+def test_resume_with_another_prompt_set_is_a_clear_error(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    monkeypatch.setattr(builtins, "input", ScriptedInput([*ANSWERS[:-1], "n"]))
+    cli("write")
+    result = cli("write", "--resume", "--prompts", "gibbs")
+    assert result.exit_code == 1 and "--prompts" in result.stderr
+    assert len(drafts(isolated)) == 1
+
+
+# -- 9. empty drafts, listing and discarding ----------------------------------------------------
+
+
+def test_a_bad_editor_leaves_no_blank_draft(cli: CLI, isolated: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", "/no/such/editor-program")
+    result = cli("write", "--editor")
+    assert result.exit_code == 1 and drafts(isolated) == []
+    assert "kept in" not in result.stderr
+    assert "no unfinished draft" in cli("write", "--resume").stderr
+
+
+def test_ctrl_c_at_the_first_prompt_does_not_hide_an_older_draft(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    monkeypatch.setattr(builtins, "input", ScriptedInput([*ANSWERS[:-1], "n"]))
+    cli("write")
+    [older] = drafts(isolated)
+    monkeypatch.setattr(builtins, "input", ScriptedInput(ANSWERS, interrupt_at=1))
+    assert cli("write").exit_code == 130
+    assert drafts(isolated) == [older]
+
+
+def test_drafts_lists_and_discards_and_resume_picks_one(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    assert "no unfinished drafts" in cli("drafts").stderr
+    first = [*ANSWERS[:-1], "n"]
+    monkeypatch.setattr(builtins, "input", ScriptedInput(first))
+    cli("write")
+    second = list(first)
+    second[1] = "A second visit."
+    monkeypatch.setattr(builtins, "input", ScriptedInput(second))
+    cli("write", "--date", "yesterday")
+    newer, older = sorted(drafts(isolated), key=lambda p: "second visit" not in p.read_text())
+    os.utime(older, (1_000_000_000, 1_000_000_000))  # make the order certain
+    listed = cli("drafts")
+    assert listed.exit_code == 0
+    lines = listed.stdout.splitlines()
+    assert lines[0].split()[0] == "1" and "A second visit." in lines[0]
+    assert "We walked to the shop." in lines[1]
+    rows = json.loads(cli("drafts", "--json").stdout)
+    assert [r["path"] for r in rows] == [str(newer), str(older)]
+    # resume the older one by number
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["y"]))
+    result = cli("write", "--resume", "--draft", "2")
+    assert result.exit_code == 0, result.stderr
+    assert entries(cli)[0]["experience"].startswith("We walked to the shop.")
+    # discarding asks first; end of input means no
+    monkeypatch.setattr(builtins, "input", ScriptedInput([]))
+    assert cli("drafts", "--discard", "1").exit_code == 1
+    assert drafts(isolated) == [newer]
+    assert cli("drafts", "--discard", "9").exit_code == 1
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["y"]))
+    result = cli("drafts", "--discard", "1")
+    assert result.exit_code == 0 and drafts(isolated) == []
+
+
+def test_discard_empty_removes_only_drafts_without_text(cli: CLI, isolated: Path) -> None:
+    folder = isolated / "drafts"
+    folder.mkdir(parents=True)
+    entry = {"date": "2026-11-20", "experience": "", "prompt_set": "boud"}
+    (folder / "20261120-100000.json").write_text(json.dumps({"entry": entry, "done": []}))
+    (folder / "20261120-110000.md").write_text("date: 2026-11-20\n## Experience\n<!-- x -->\n")
+    kept = folder / "20261120-120000.json"
+    kept.write_text(json.dumps({"entry": {**entry, "experience": "Real."}, "done": []}))
+    result = cli("drafts", "--discard-empty")
+    assert result.exit_code == 0, result.stderr
+    assert drafts(isolated) == [kept]
+
+
+# -- 10. trash --empty at end of input ----------------------------------------------------------
+
+
+def test_empty_trash_at_end_of_input_destroys_nothing(cli: CLI, add: Any) -> None:
+    entry_id = add()
+    cli("delete", str(entry_id))
+    result = cli("trash", "--empty", input="")
+    assert result.exit_code == 1
+    assert "Nothing destroyed" in result.stderr and "Interrupted" not in result.stderr
+    assert len(json.loads(cli("trash", "--json").stdout)) == 1
+
+
+# -- NUL bytes ---------------------------------------------------------------------------------
+
+
+def test_nul_bytes_on_stdin_are_refused(cli: CLI, isolated: Path) -> None:
+    result = cli("write", input=b"A visit.\x00 More.\n## Feelings\nok\n")
+    assert result.exit_code == 1 and "NUL" in result.stderr
+    assert entries(cli) == []
