@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peerjournal.dates import ACCEPTED_FORMS, parse_date, parse_past_date
+from peerjournal.dates import (
+    ACCEPTED_FORMS,
+    EARLIEST,
+    LATEST,
+    check_range,
+    numeric_date,
+    parse_date,
+    parse_past_date,
+)
 from peerjournal.errors import PeerJournalError
 
 TODAY = date(2026, 11, 20)  # a Friday
@@ -56,7 +64,12 @@ def test_unreadable_dates_name_the_accepted_forms(text: str) -> None:
         parse_date(text, TODAY)
     message = caught.value.message
     assert "\n" not in message
-    assert ("Use today" in message and "yesterday" in message) or "out of range" in message
+    assert (
+        ("Use today" in message and "yesterday" in message)
+        or "out of range" in message
+        or "has no day" in message  # "2026-02-30": Feb 2026 has no day 30
+        or "Empty date" in message
+    )
 
 
 def test_future_dates_are_refused_for_experiences() -> None:
@@ -94,3 +107,148 @@ def test_iso_dates_round_trip(day: date) -> None:
 @given(st.integers(min_value=0, max_value=5000))
 def test_days_ago_counts_back(n: int) -> None:
     assert (TODAY - parse_date(f"{n} days ago", TODAY)).days == n
+
+
+# -- numbers are day/month/year, everywhere ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("01/11/2026", date(2026, 11, 1)),  # was read month-first: 11 January
+        ("1/11/2026", date(2026, 11, 1)),
+        ("13/11/2026", date(2026, 11, 13)),
+        ("03/04/2026", date(2026, 4, 3)),
+        ("01.11.2026", date(2026, 11, 1)),
+        ("01-11-2026", date(2026, 11, 1)),
+        ("1 11 2026", date(2026, 11, 1)),
+        ("3/4", date(2026, 4, 3)),  # no year: this year
+        ("1/11/26", date(2026, 11, 1)),  # two-digit years: within 50 years of today
+        ("1/11/80", date(1980, 11, 1)),
+        ("2026-11-01", date(2026, 11, 1)),  # a year first: year-month-day
+        ("2026/11/01", date(2026, 11, 1)),
+        ("2026.11.01", date(2026, 11, 1)),
+        ("20261101", date(2026, 11, 1)),
+        ("01/11/2026 18:30", date(2026, 11, 1)),  # a numeric date inside other text, too
+        ("sunday 01/11/2026", date(2026, 11, 1)),
+        ("2026-11-01T18:30:00-05:00", date(2026, 11, 1)),
+        ("1 Nov 2026", date(2026, 11, 1)),
+        ("Nov 1, 2026", date(2026, 11, 1)),
+        ("1900-01-01", date(1900, 1, 1)),
+    ],
+)
+def test_numeric_dates_are_day_first_unless_the_year_comes_first(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        # never silently swapped into month/day/year
+        ("11/13/2026", "day/month/year: for 13 Nov 2026 write 2026-11-13"),
+        ("12/25/2026", "for 25 Dec 2026 write 2026-12-25"),
+        ("13/13/2026", "no month 13"),
+        ("2026-13-01", "no month 13"),
+        ("31/02/2026", "Feb 2026 has no day 31"),
+        ("29/02/2026", "Feb 2026 has no day 29"),
+        ("5", "day/month/year"),
+        ("2026", "day/month/year"),
+        ("11/2026", "day/month/year"),
+        ("1/11/026", "day/month/year"),
+        ("01/11/2026 - 02/11/2026", "day/month/year"),
+        ("fri 01/11/2026 and 02/11/2026", "Use today"),
+    ],
+)
+def test_impossible_numeric_dates_say_how_they_are_read(text: str, hint: str) -> None:
+    with pytest.raises(PeerJournalError) as caught:
+        parse_date(text, TODAY)
+    assert hint in caught.value.message and "\n" not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0001-01-01", "1899-12-31", "31/12/1899", "1 Jan 0001", "1 Jan 1850", "10000-01-01",
+     "200 years ago", "99999 years ago", "99999 days ago"],
+)
+def test_dates_outside_1900_to_9999_are_one_out_of_range_error(text: str) -> None:
+    with pytest.raises(PeerJournalError) as caught:
+        parse_date(text, TODAY)
+    message = caught.value.message
+    assert message.startswith("Date out of range") and "\n" not in message
+    assert "1 Jan 1900" in message and "31 Dec 9999" in message
+
+
+def test_the_range_ends_are_dates() -> None:
+    assert parse_date("1900-01-01", TODAY) == EARLIEST
+    assert parse_date("9999-12-31", TODAY) == LATEST == date.max
+    assert check_range(EARLIEST, "x") == EARLIEST
+    with pytest.raises(PeerJournalError, match="out of range"):
+        check_range(date(1899, 12, 31), "1899-12-31")
+
+
+@pytest.mark.parametrize("text", ["", " ", "\t \n"])
+def test_an_empty_date_is_always_the_same_error(text: str) -> None:
+    with pytest.raises(PeerJournalError, match=r"^Empty date"):
+        parse_date(text, TODAY)
+
+
+in_range = st.dates(min_value=EARLIEST, max_value=LATEST)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@settings(max_examples=300, deadline=None)
+@given(in_range, st.sampled_from("/.- "))
+def test_every_numeric_form_of_a_date_reads_back_as_that_date(day: date, sep: str) -> None:
+    """Day-first for every d/m/y, whatever the day and month: never swapped."""
+    forms = [
+        sep.join((str(day.day), str(day.month), str(day.year))),
+        sep.join((f"{day.day:02}", f"{day.month:02}", f"{day.year:04}")),
+        sep.join((f"{day.year:04}", f"{day.month:02}", f"{day.day:02}")),
+        day.isoformat(),
+        day.strftime("%Y%m%d"),
+        f"{day.day} {MONTHS[day.month - 1]} {day.year:04}",
+    ]
+    for text in forms:
+        assert parse_date(text, TODAY) == day, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1)))
+def test_a_month_that_is_not_one_is_never_swapped_in(day: date) -> None:
+    """"M/D/Y" with a day over 12 is an error, not that day read as the month."""
+    if day.day <= 12:
+        return
+    with pytest.raises(PeerJournalError, match=f"write {day.isoformat()}"):
+        parse_date(f"{day.month}/{day.day}/{day.year}", TODAY)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(max_value=date(1899, 12, 31)))
+def test_iso_dates_before_1900_are_out_of_range(day: date) -> None:
+    with pytest.raises(PeerJournalError, match=r"^Date out of range"):
+        parse_date(day.isoformat(), TODAY)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="0123456789/.- :aJnNovTtdy", max_size=24)
+    | st.from_regex(r"\A[0-9]{1,6}[/.\- ][0-9]{1,2}([/.\- ][0-9]{1,6})?\Z")
+)
+def test_whatever_is_read_is_in_range_and_errors_are_one_line(text: str) -> None:
+    try:
+        value = parse_date(text, TODAY)
+    except PeerJournalError as exc:
+        assert exc.message and "\n" not in exc.message
+    else:
+        assert EARLIEST <= value <= LATEST
+
+
+def test_numeric_date_is_the_shared_rule_for_stamps_read_elsewhere() -> None:
+    assert numeric_date("01/11/2026", TODAY) == date(2026, 11, 1)
+    assert numeric_date("2026-11-01", TODAY) == date(2026, 11, 1)
+    assert numeric_date("1 Nov 2026", TODAY) is None
+    assert numeric_date("", TODAY) is None
+    with pytest.raises(PeerJournalError, match="2026-11-13"):
+        numeric_date("11/13/2026", TODAY)
+    with pytest.raises(PeerJournalError, match="out of range"):
+        numeric_date("01/01/0001", TODAY)

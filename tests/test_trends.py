@@ -161,6 +161,8 @@ def test_one_entry() -> None:
 
 def test_start_after_end_is_a_clear_error() -> None:
     with pytest.raises(PeerJournalError, match="after"):
+        resolve_window(date(2026, 11, 1), date(2026, 10, 1), TODAY)
+    with pytest.raises(PeerJournalError, match="in the future"):
         resolve_window(date(2026, 12, 1), date(2026, 11, 1), TODAY)
 
 

@@ -1,35 +1,65 @@
-"""Dates as people type them: today, yesterday, 3 days ago, last friday, ISO …"""
+"""Dates as people type them: today, yesterday, 3 days ago, last friday, ISO …
+
+Every date a user types goes through `parse_date` (and `parse_past_date` for the day an
+experience happened), so one set of rules holds for every command:
+
+* Numbers alone are read **day/month/year** ("01/11/2026" is 1 November 2026), always, unless
+  they start with a four-digit year (2026-11-01, 2026/11/01: year-month-day, as ISO 8601).
+  A reading that is not a real date is an error, never swapped into another order
+  ("11/13/2026" is refused with a hint to write 2026-11-13; it is not quietly read as
+  13 November, which would make "11/12/2026" mean 11 December without a word).
+* A month written as a word is never ambiguous: "1 Nov 2026", "Nov 1, 2026".
+* Dates from `EARLIEST` to `LATEST` (1 Jan 1900 to 31 Dec 9999) only: anything else is a
+  one-line "out of range" error wherever it is typed, so no later date arithmetic overflows.
+"""
 
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, timedelta
 
 from peerjournal.errors import PeerJournalError
 
 ACCEPTED_FORMS = (
     "today, yesterday, 'N days ago', 'N weeks ago', a weekday ('friday', 'last friday'), "
-    "or a date such as 2026-11-20 or '20 Nov 2026'"
+    "or a date such as 2026-11-20, 20/11/2026 (day/month/year) or '20 Nov 2026'"
 )
+EARLIEST = date(1900, 1, 1)
+LATEST = date(9999, 12, 31)
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _AGO = re.compile(r"^(\d{1,5}|a|an|one)\s+(day|week|month|year)s?\s+ago$")
 # Whole weekday names or their usual abbreviations only: "monthly" or "fried" is not a weekday.
 _WEEKDAY = re.compile(
     r"^(?:last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?$"
 )
+# Only digits and separators: read here, never by dateutil (whose order depends on the values).
+_ALL_NUMERIC = re.compile(r"^[0-9 /.\-]+$")
+_NUMERIC = re.compile(r"^([0-9]{1,6})([/.\- ])([0-9]{1,2})(?:\2([0-9]{1,6}))?$")
+_COMPACT = re.compile(r"^([0-9]{4})([0-9]{2})([0-9]{2})$")  # 20261120, ISO 8601's basic form
+# A numeric date inside other text ("01/11/2026 18:30", "fri 01/11/2026"); not part of a time.
+_NUMERIC_TOKEN = re.compile(
+    r"(?<![0-9:])([0-9]{1,6})([/.\-])([0-9]{1,2})(?:\2([0-9]{1,6}))?(?![0-9:])"
+)
+# A number that could be a year ("1 Jan 0001": dateutil reads a year below 100 as this century's).
+_LONG_NUMBER = re.compile(r"(?<![0-9])[0-9]{3,}(?![0-9])")
 
 
 def parse_date(text: str, today: date) -> date:
-    """Parse a user-typed date relative to `today`; raise PeerJournalError naming the forms."""
+    """Parse a user-typed date relative to `today`; raise PeerJournalError naming the forms.
+
+    The result is always within [EARLIEST, LATEST].
+    """
     raw = " ".join(text.strip().lower().split())
     if not raw:
         raise PeerJournalError(f"Empty date. Use {ACCEPTED_FORMS}.")
     if raw == "today":
-        return today
+        return check_range(today, text)
     if raw == "yesterday":
-        return today - timedelta(days=1)
+        return _days_back(today, 1, text)
     if m := _AGO.match(raw):
         n = 1 if m.group(1) in ("a", "an", "one") else int(m.group(1))
         return _ago(today, n, m.group(2), text)
@@ -38,29 +68,154 @@ def parse_date(text: str, today: date) -> date:
             if name.startswith(m.group(1)[:3]):
                 # The most recent such day, never today itself: "friday" on a Friday is a week ago.
                 back = (today.weekday() - index) % 7 or 7
-                return today - timedelta(days=back)
-    return _free_form(text, today)
+                return _days_back(today, back, text)
+    return numeric_date(text, today) or _free_form(text, today)
+
+
+def numeric_date(text: str, today: date) -> date | None:
+    """`text` read by the numeric rule when it is numbers alone ("01/11/2026", "2026-11-01",
+    "20261101"), else None; a PeerJournalError when it is numbers but not a date in range.
+
+    For callers that read the date part of a longer stamp themselves (jrnl imports).
+    """
+    raw = " ".join(text.split())
+    if not raw or not _ALL_NUMERIC.match(raw):
+        return None
+    return _numeric_only(raw, text, today)
+
+
+def check_range(value: date, text: str) -> date:
+    """`value`, if it is within [EARLIEST, LATEST]; else the one "out of range" error."""
+    if not EARLIEST <= value <= LATEST:
+        raise out_of_range(text)
+    return value
+
+
+def out_of_range(text: str) -> PeerJournalError:
+    return PeerJournalError(
+        f"Date out of range: {text.strip()!r}. Use a date from 1 Jan {EARLIEST.year} "
+        f"to 31 Dec {LATEST.year}."
+    )
+
+
+def _days_back(today: date, n: int, text: str) -> date:
+    try:
+        return check_range(today - timedelta(days=n), text)
+    except OverflowError:
+        raise out_of_range(text) from None
 
 
 def _ago(today: date, n: int, unit: str, text: str) -> date:
     from dateutil.relativedelta import relativedelta
 
     try:
-        return today - relativedelta(**{unit + "s": n})
+        value = today - relativedelta(**{unit + "s": n})
     except (OverflowError, ValueError):
-        raise PeerJournalError(f"Date out of range: {text!r}.") from None
+        raise out_of_range(text) from None
+    return check_range(value, text)
+
+
+def _unreadable(text: str, why: str = "", *, hint: str = "") -> PeerJournalError:
+    """The error for a date that cannot be read: `why`, and `hint` or else the forms that can."""
+    reason = f": {why}" if why else ""
+    return PeerJournalError(
+        f"Could not read the date {text.strip()!r}{reason}. {hint or f'Use {ACCEPTED_FORMS}'}."
+    )
+
+
+def _numeric_only(raw: str, text: str, today: date) -> date:
+    if m := _COMPACT.match(raw):
+        return _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)), text, year_first=True)
+    if m := _NUMERIC.match(raw):
+        return _from_parts(m.group(1), m.group(3), m.group(4), text, today)
+    raise _unreadable(text)
+
+
+def _from_parts(first: str, second: str, third: str | None, text: str, today: date) -> date:
+    """The date of "first/second[/third]" (any one separator): D/M/Y, D/M, or Y-M-D."""
+    if len(first) >= 3:  # a year first: year-month-day
+        if third is None or len(third) > 2:
+            raise _unreadable(text)
+        return _ymd(int(first), int(second), int(third), text, year_first=True)
+    day, month = int(first), int(second)
+    if third is None:
+        year = today.year
+    elif len(third) == 2:
+        year = _century(int(third), today)
+    elif len(third) >= 4:
+        year = int(third)
+    else:  # "1/11/026"
+        raise _unreadable(text)
+    return _ymd(year, month, day, text, year_first=False)
+
+
+def _century(yy: int, today: date) -> int:
+    """A two-digit year: the one within 50 years of today's (as dateutil reads them)."""
+    year = today.year // 100 * 100 + yy
+    if year > today.year + 49:
+        year -= 100
+    elif year < today.year - 50:
+        year += 100
+    return year
+
+
+def _ymd(year: int, month: int, day: int, text: str, *, year_first: bool) -> date:
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise out_of_range(text)
+    if not 1 <= month <= 12:
+        hint = ""
+        if not year_first and 1 <= day <= 12:  # maybe month/day/year: say how to write that
+            try:
+                meant = date(year, day, month)
+            except ValueError:
+                pass
+            else:
+                hint = (
+                    f"Numbers are read as day/month/year: for {_spoken(meant)} write "
+                    f"{meant.isoformat()} or '{_spoken(meant)}'"
+                )
+        raise _unreadable(text, f"there is no month {month}", hint=hint)
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        raise _unreadable(text, f"{_MONTHS[month - 1]} {year} has no day {day}") from None
+    return check_range(value, text)
+
+
+def _spoken(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _free_form(text: str, today: date) -> date:
+    """Dates with words in them, through dateutil; a numeric date inside keeps our order."""
     from datetime import datetime
 
     from dateutil import parser
 
+    tokens = list(_NUMERIC_TOKEN.finditer(text))
+    if len(tokens) > 1:
+        raise _unreadable(text)
+    expected = None
+    if tokens:
+        first, _, second, third = tokens[0].groups()
+        expected = _from_parts(first, second, third, text, today)
     try:
         default = datetime(today.year, today.month, today.day)
-        return parser.parse(text, default=default).date()
+        year_first = expected is not None and len(tokens[0].group(1)) >= 3
+        with warnings.catch_warnings():  # "1 Nov 2026 XYZ": no multi-line warning on stderr
+            warnings.simplefilter("ignore")
+            value = parser.parse(
+                text, default=default, dayfirst=not year_first, yearfirst=year_first
+            ).date()
     except (ValueError, OverflowError, parser.ParserError):
-        raise PeerJournalError(f"Could not read the date {text!r}. Use {ACCEPTED_FORMS}.") from None
+        raise _unreadable(text) from None
+    if expected is not None and value != expected:
+        raise _unreadable(text)
+    if any(
+        int(n) < 100 and value.year % 100 == int(n) for n in _LONG_NUMBER.findall(text)
+    ):  # "0001" read as 2001
+        raise out_of_range(text)
+    return check_range(value, text)
 
 
 def parse_past_date(text: str, today: date) -> date:

@@ -155,6 +155,9 @@ def validate(draft: EntryDraft, today: date) -> EntryDraft:
         raise PeerJournalError(
             "The experience is empty: write at least a line about what happened."
         )
+    from peerjournal.dates import check_range
+
+    check_range(draft.date, draft.date.isoformat())  # imports too: 1900-01-01 to 9999-12-31
     if draft.date > today:
         raise PeerJournalError(
             f"The date {draft.date.isoformat()} is in the future; an entry records something "

@@ -7,8 +7,17 @@ a report over years of entries never handles them one by one in Python.
 
 Rows. `rows` may hold entries from the report window [since, until] *and* from the previous
 window of the same length (the `previous_window(since, until)` days just before `since`);
-rows outside both are ignored, so callers can pass a wider set safely. The previous window
-is used only for `changes`, the feelings comparison, `previous` and the current streak.
+rows after `until` are ignored, and rows before the previous window count only towards the
+week streaks, so callers can pass a wider set safely. The previous window is used only for
+`changes`, the feelings comparison and `previous`.
+
+Rhythm. The streaks are runs of consecutive ISO weeks with an entry, over the whole journal
+(as far back as the rows go) up to "as of": `until`, or today when the window runs past
+today. The current streak ends in the week of "as of" (or the week before, while that week
+has no entry yet: a week that is not over does not break a streak); the longest is the
+longest run up to "as of", so it is never shorter than the current one. `days_since_last`
+is the age of the window's last entry counted from today, and the gap alert speaks only
+when the window reaches today (a window that ends in the past may be followed by entries).
 
 Numbers. A period's identity and drift are evidence per 100 words, weighted by words: the sum
 over scored entries of (rate x words) divided by the total words, so a 40-word note counts for
@@ -111,16 +120,31 @@ def periods(since: date, until: date, by: str) -> list[tuple[date, date]]:
     out: list[tuple[date, date]] = []
     start = period_start(since, by)
     while start <= until:
-        following = next_period_start(start, by)
+        try:
+            following = next_period_start(start, by)
+        except OverflowError:  # the last period before date.max (31 Dec 9999)
+            out.append((max(start, since), until))
+            break
         out.append((max(start, since), min(following - timedelta(days=1), until)))
         start = following
     return out
 
 
-def resolve_window(since: date | None, until: date | None, today: date) -> tuple[date, date]:
-    """Fill in the defaults: up to today, and the 12 ISO weeks up to and including `until`'s."""
-    end = until or today
-    start = since or period_start(end, "week") - timedelta(weeks=DEFAULT_WEEKS - 1)
+def resolve_window(
+    since: date | None, until: date | None, today: date, weeks: int = DEFAULT_WEEKS
+) -> tuple[date, date]:
+    """Fill in the defaults: up to today, and the `weeks` ISO weeks up to and including
+    `until`'s (12 for a report).
+
+    A window never runs past today: no entry is dated in the future, so a later `until`
+    ("--until 9999-12-31" for no end) is read as today, and a `since` after today is an error.
+    """
+    if since is not None and since > today:
+        raise PeerJournalError(
+            f"--since {since.isoformat()} is in the future: a report covers entries up to today."
+        )
+    end = min(until, today) if until else today
+    start = since or period_start(end, "week") - timedelta(weeks=weeks - 1)
     if start > end:
         raise PeerJournalError(
             f"--since {start.isoformat()} is after --until {end.isoformat()}: "
@@ -130,9 +154,14 @@ def resolve_window(since: date | None, until: date | None, today: date) -> tuple
 
 
 def previous_window(since: date, until: date) -> tuple[date, date]:
-    """The window of the same length that ends the day before `since`."""
+    """The window of the same length that ends the day before `since`.
+
+    Clipped at date.min (1 Jan of year 1) rather than overflowing; typed dates never come
+    near it (`dates.EARLIEST`), so this only keeps a wide window from crashing.
+    """
     length = (until - since).days + 1
-    return since - timedelta(days=length), since - timedelta(days=1)
+    first = since.toordinal()
+    return date.fromordinal(max(1, first - length)), date.fromordinal(max(1, first - 1))
 
 
 def check_by(by: str) -> str:
@@ -270,6 +299,8 @@ class ReportStats:
 
     cells: dict[tuple[date | None, str], Totals] = field(default_factory=dict)
     days: set[date] = field(default_factory=set)  # days with an entry, in either window
+    # ISO weeks (their Mondays) with an entry dated up to `until`, however long ago: streaks
+    weeks: set[date] = field(default_factory=set)
     feelings: Counter[str] = field(default_factory=Counter)  # feelings text: entries
     previous_feelings: Counter[str] = field(default_factory=Counter)
     markers: Markers = field(default_factory=Counter)
@@ -283,12 +314,15 @@ class ReportStats:
 def stats_from_rows(
     rows: Iterable[ReportRow], *, since: date, until: date, by: str, dimensions: Container[str]
 ) -> ReportStats:
-    """`rows` in [since, until] and the previous window (others are ignored), added up."""
+    """`rows` in [since, until] and the previous window added up; the weeks of earlier rows
+    are kept for the streaks, later rows are ignored."""
     check_by(by)
     prev_since, _ = previous_window(since, until)
     stats = ReportStats()
     key: tuple[date | None, str]
     for row in rows:
+        if row.date <= until:
+            stats.weeks.add(period_start(row.date, "week"))
         if since <= row.date <= until:
             key = (period_start(row.date, by), row.setting)
             feelings, markers = stats.feelings, stats.markers
@@ -406,7 +440,7 @@ def report_from_stats(
         for (start, end), totals in zip(spans, period_totals, strict=True)
     ]
     feelings = _feelings(stats.feelings, stats.previous_feelings, vocab)
-    rhythm = _rhythm(stats.days, window, since, until, today)
+    rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today)
     settings = {
         key: totals.summary()
         for key, totals in sorted(by_setting.items(), key=lambda kv: (-kv[1].entries, kv[0]))
@@ -546,55 +580,61 @@ def _feelings(
     return listed
 
 
-def _week_streaks(weeks: set[date], last_week: date) -> tuple[int, int]:
-    """(current, longest) runs of consecutive ISO weeks with an entry.
+def week_streaks(weeks: Iterable[date], last_week: date) -> tuple[int, int]:
+    """(current, longest) runs of consecutive ISO weeks (given by their Mondays) with an
+    entry, counting only weeks up to `last_week`.
 
     The current run ends at `last_week`, or the week before it when `last_week` has no entry
-    yet: a week that is not over does not break a streak.
+    yet: a week that is not over does not break a streak. The longest run includes the
+    current one, so it is never shorter.
     """
+    counted = sorted(week for week in set(weeks) if week <= last_week)
     longest = run = 0
     prior: date | None = None
-    for week in sorted(weeks):
-        run = run + 1 if prior is not None and week - prior == timedelta(weeks=1) else 1
+    for week in counted:
+        run = run + 1 if prior is not None and (week - prior).days == 7 else 1
         longest = max(longest, run)
         prior = week
     current = 0
-    cursor = last_week if last_week in weeks else last_week - timedelta(weeks=1)
-    while cursor in weeks:
+    present = set(counted)
+    cursor = last_week.toordinal() if last_week in present else last_week.toordinal() - 7
+    while cursor > 0 and date.fromordinal(cursor) in present:
         current += 1
-        cursor -= timedelta(weeks=1)
+        cursor -= 7
     return current, longest
 
 
 def _rhythm(
     days: set[date],
+    weeks_with_entries: set[date],
     window: Totals,
     since: date,
     until: date,
     today: date,
 ) -> dict[str, Any]:
-    """Entries per week, week streaks, days since the last entry, self-care notes.
+    """Entries per week, week streaks, the last entry and its age, self-care notes.
 
-    "As of" is `until`, or today when the window runs past today. The longest streak is
-    within the window; the current streak may reach back into the previous window.
+    "As of" is `until`, or today when the window runs past today: the streaks are counted
+    over every week with an entry up to then (see the module docstring). The last entry is
+    the window's, and `days_since_last` its age today. `reaches_today` says whether the
+    window runs up to today (else later entries may exist outside it).
     """
     as_of = min(until, today)
     weeks = ((until - since).days + 1) / 7
-    current_days = {day for day in days if day >= since}
-    current_weeks = {period_start(day, "week") for day in current_days}
-    all_weeks = {period_start(day, "week") for day in days}
-    streak, _ = _week_streaks(all_weeks, period_start(as_of, "week"))
-    _, longest = _week_streaks(current_weeks, period_start(as_of, "week"))
-    last = max((day for day in current_days if day <= as_of), default=None)
+    current_days = {day for day in days if since <= day <= as_of}
+    streak, longest = week_streaks(weeks_with_entries, period_start(as_of, "week"))
+    last = max(current_days, default=None)
     entries, self_care = window.entries, window.self_care
     return {
         "entries": entries,
         "weeks": round(weeks, 2),
         "per_week": round(entries / weeks, 2),
+        "as_of": as_of.isoformat(),
+        "reaches_today": until >= today,
         "current_streak_weeks": streak,
         "longest_streak_weeks": longest,
         "last_entry": last.isoformat() if last else None,
-        "days_since_last": (as_of - last).days if last else None,
+        "days_since_last": (today - last).days if last else None,
         "self_care": self_care,
         "self_care_share": round(self_care / entries, ROUND) if entries else None,
     }
@@ -777,8 +817,9 @@ def _self_care(rhythm: Mapping[str, Any], th: Thresholds) -> str | None:
 
 
 def _gap(rhythm: Mapping[str, Any], th: Thresholds) -> str | None:
+    """Only for a window that reaches today: one that ends earlier may be followed by entries."""
     days = rhythm["days_since_last"]
-    if days is None or days < th.gap_days:
+    if days is None or days < th.gap_days or not rhythm.get("reaches_today", True):
         return None
     return (
         f"It has been {days} days since your last entry. A few lines after your next shift "

@@ -58,11 +58,11 @@ def register(app: typer.Typer) -> None:
             "mode": mode,
             "self_care": self_care,
         }
-        if any(v is not None for v in flags.values()) or date or tag:
+        if any(v is not None for v in flags.values()) or date is not None or tag:
             for key, value in flags.items():
                 if value is not None:
                     setattr(draft, key, value)
-            if date:
+            if date is not None:
                 draft.date = app_ctx.parse_past_date(date)
             if tag:
                 draft.tags = list(tag)

@@ -152,19 +152,16 @@ def _full_backup(app: AppContext) -> bytes:
 
 
 def _window(app: AppContext, since: str | None, until: str | None) -> tuple[date, date]:
-    from datetime import timedelta
+    """The report's own window rules: the same defaults, a window ends today at the latest
+    (--until 9999-12-31 is no end, not 400,000 empty weeks), an empty --since is an error."""
+    from peerjournal.trends import resolve_window
 
-    from peerjournal.errors import PeerJournalError
-    from peerjournal.trends import period_start
-
-    end = app.parse_date(until) if until else app.today()
-    start = (
-        app.parse_date(since) if since
-        else period_start(end, "week") - timedelta(weeks=DEFAULT_WEEKS - 1)
+    return resolve_window(
+        app.parse_date(since) if since is not None else None,
+        app.parse_date(until) if until is not None else None,
+        app.today(),
+        weeks=DEFAULT_WEEKS,
     )
-    if start > end:
-        raise PeerJournalError(f"--since {start} is after --until {end}; nothing to export.")
-    return start, end
 
 
 def _summary(

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from peerjournal.context import AppContext
     from peerjournal.db.store import Filters
 
-DATE_HELP = "today, yesterday, '3 days ago', 'last friday', 2026-11-20 …"
+DATE_HELP = "today, yesterday, '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (data only).")]
 Since = Annotated[
@@ -43,8 +43,8 @@ def build_filters(
     from peerjournal.errors import PeerJournalError
 
     filters = Filters(
-        since=app.parse_date(since) if since else None,
-        until=app.parse_date(until) if until else None,
+        since=app.parse_date(since) if since is not None else None,
+        until=app.parse_date(until) if until is not None else None,
         tags=normalise_tags(tags or []),
         setting=setting.strip() if setting else None,
         limit=limit or None,

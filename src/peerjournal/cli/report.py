@@ -46,8 +46,11 @@ def build(
     if dimension is not None:
         check_dimension(dimension, DIMENSIONS)
     today = app.today()
+    # `is not None`: an empty --since "" is an error (parse_date says so), as "  " is.
     start, end = resolve_window(
-        app.parse_date(since) if since else None, app.parse_date(until) if until else None, today
+        app.parse_date(since) if since is not None else None,
+        app.parse_date(until) if until is not None else None,
+        today,
     )
     wanted_tags = normalise_tags(tags or [])
     place = setting.strip() if setting else None
@@ -142,7 +145,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Trends over weeks or months: drift and identity, settings, feelings, rhythm.
 
-        The default window is the 12 ISO weeks up to and including this one.
+        The default window is the 12 ISO weeks up to and including this one; a window ends
+        today at the latest. Numeric dates are day/month/year (03/04/2026 is 3 April 2026),
+        or year-month-day when the year comes first (2026-04-03). Streaks count weeks in a
+        row with an entry, over the whole journal up to the window's end.
         """
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()

@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        chosen = app_ctx.parse_date(since) if since else None
+        chosen = app_ctx.parse_date(since) if since is not None else None
         window = prep_window(app_ctx.today(), chosen, supervisions(store))
         entries = entry_facts(store, window.since, window.until)
         lexicon = app_ctx.lexicon()
@@ -147,7 +147,7 @@ def register(app: typer.Typer) -> None:
         from peerjournal.entry import clean_text
 
         app_ctx = AppContext.from_ctx(ctx)
-        day = app_ctx.parse_past_date(when) if when else app_ctx.today()
+        day = app_ctx.parse_past_date(when) if when is not None else app_ctx.today()
         record = add_supervision(app_ctx.store(), day, clean_text(note), app_ctx.now())
         if json_out:
             app_ctx.print_json(record.to_json())

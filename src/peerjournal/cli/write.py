@@ -254,7 +254,7 @@ def _checked_options(
     from peerjournal.entry import clean_text, normalise_tags, validate_mode
 
     given: dict[str, object] = {}
-    if date:
+    if date is not None:  # an empty --date "" is an error, as "  " is
         given["date"] = app.parse_past_date(date)
     if setting is not None:
         given["setting"] = " ".join(clean_text(setting).split())

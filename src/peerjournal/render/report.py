@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
+from peerjournal.render.safe import clean
 
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
@@ -54,6 +55,11 @@ def report_view(
 
 def _day(text: str) -> str:
     return date.fromisoformat(text).strftime("%d %b %Y").lstrip("0")
+
+
+def _and(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _num(value: float) -> str:
@@ -105,7 +111,7 @@ class _View:
         return table
 
     def heading(self, title: str, note: str = "") -> Text:
-        text = Text("\n" + title, style="bold")
+        text = Text("\n" + clean(title, multiline=False), style="bold")
         if note:
             text.append("  " + note, style="dim")
         return text
@@ -134,10 +140,9 @@ class _View:
         totals = r["totals"]
         text = Text("Practice report  " + self.span(r["since"], r["until"]), style="bold")
         text.append(f"  by {self.unit}", style="dim")
-        filters = r.get("filters") or {}
-        chosen = [f"{k} {v}" for k, v in filters.items() if v]
-        if chosen:
-            text.append("\nOnly entries with " + ", ".join(chosen), style="dim")
+        only = self.filters(r.get("filters") or {})
+        if only:
+            text.append("\n" + only, style="dim")
         text.append(f"\n{totals['entries']} entries")
         if totals["entries"]:
             text.append(
@@ -152,6 +157,17 @@ class _View:
                 style="dim",
             )
         return text
+
+    def filters(self, filters: Mapping[str, Any]) -> str:
+        """'Only entries with setting “crisis”, tagged #first-meeting and #ward', or ''."""
+        parts = []
+        if filters.get("setting"):
+            left, right = self.quotes
+            parts.append(f"with setting {left}{filters['setting']}{right}")
+        tags = [f"#{tag}" for tag in filters.get("tags") or ()]
+        if tags:
+            parts.append("tagged " + _and(tags))
+        return clean("Only entries " + ", ".join(parts), multiline=False) if parts else ""
 
     def periods(self) -> RenderableType:
         periods = self.report["periods"]
@@ -206,7 +222,7 @@ class _View:
                 return sparkline(values, ascii_only=self.ascii)
 
             table.add_row(
-                Text(self.label(dim), overflow="ellipsis"),
+                Text(clean(self.label(dim), multiline=False), overflow="ellipsis"),
                 Text(series("identity"), style=IDENTITY_STYLE),
                 Text(series("drift"), style=DRIFT_STYLE),
             )
@@ -226,7 +242,11 @@ class _View:
         if d["settings"]:
             table = self.table(("Setting", "left"), ("Identity", "right"), ("Drift", "right"))
             for name, values in d["settings"].items():
-                table.add_row(Text(name), _num(values["identity"]), _num(values["drift"]))
+                table.add_row(
+                    Text(clean(name, multiline=False)),
+                    _num(values["identity"]),
+                    _num(values["drift"]),
+                )
             out.append(table)
         if d["markers"]:
             table = self.table(
@@ -235,7 +255,7 @@ class _View:
             for m in d["markers"]:
                 style = IDENTITY_STYLE if m["polarity"] == "identity" else DRIFT_STYLE
                 table.add_row(
-                    Text(m["marker"], overflow="ellipsis"),
+                    Text(clean(m["marker"], multiline=False), overflow="ellipsis"),
                     Text(m["polarity"], style=style),
                     str(m["count"]),
                     str(m["previous"]),
@@ -266,12 +286,16 @@ class _View:
             arrow = self.up if c["change"] > 0 else self.down
             style = IDENTITY_STYLE if c["polarity"] == "identity" else DRIFT_STYLE
             if c["kind"] == "dimension":
-                what = Text(f"{c['label']} ({c['polarity']})", overflow="ellipsis")
+                what = Text(
+                    clean(f"{c['label']} ({c['polarity']})", multiline=False), overflow="ellipsis"
+                )
                 before, now = _num(c["previous"]), _num(c["current"])
             else:
                 left, right = self.quotes
                 what = Text(
-                    f"{left}{c['id']}{right} ({c['label']}, {c['polarity']})", overflow="ellipsis"
+                    clean(f"{left}{c['id']}{right} ({c['label']}, {c['polarity']})",
+                          multiline=False),
+                    overflow="ellipsis",
                 )
                 before, now = str(c["previous"]), str(c["current"])
             table.add_row(Text(arrow, style=style), what, before, now)
@@ -293,7 +317,7 @@ class _View:
         )
         for name, s in settings.items():
             table.add_row(
-                Text(name, overflow="ellipsis"),
+                Text(clean(name, multiline=False), overflow="ellipsis"),
                 str(s["entries"]),
                 self.bar(s["identity"], s["drift"], scale, s["entries"]),
                 self.balance(s["balance"]),
@@ -315,7 +339,10 @@ class _View:
             arrow = self.up if delta > 0 else self.down if delta < 0 else "="
             style = "bold" if f["kind"] == "obstructing" else ""
             table.add_row(
-                Text(f["label"], style=style), str(f["entries"]), str(f["previous"]), arrow
+                Text(clean(f["label"], multiline=False), style=style),
+                str(f["entries"]),
+                str(f["previous"]),
+                arrow,
             )
         return [self.heading("Feelings you named", "entries naming each; bold = in the way"), table]
 
@@ -327,21 +354,24 @@ class _View:
             f"{'' if r['current_streak_weeks'] == 1 else 's'}"
             f" (longest {r['longest_streak_weeks']})"
         )
-        days = r["days_since_last"]
-        if days is not None:
-            text.append(
-                self.dot
-                + "last entry "
-                + ("today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago")
-            )
+        days, last = r["days_since_last"], r.get("last_entry")
+        if days is not None and last:
+            # A window that ends before today may be followed by later entries: its last
+            # entry is named by its date, not by an age that would read as "since any entry".
+            if not r.get("reaches_today", True):
+                when = _day(last)
+            else:
+                when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+            text.append(f"{self.dot}last entry {when}")
         if r["entries"]:
             text.append(f"\nSelf-care noted in {r['self_care']} of {r['entries']} entries")
-        return Group(self.heading("Rhythm"), text)
+        note = "" if r.get("reaches_today", True) else f"streaks as of {_day(r['as_of'])}"
+        return Group(self.heading("Rhythm", note), text)
 
     def alerts(self) -> list[RenderableType]:
         alerts: Sequence[str] = self.report["alerts"]
         if not alerts:
             return []
         bullet = "*" if self.ascii else "•"
-        lines = [Text(f"{bullet} {a}") for a in alerts]
+        lines = [Text(clean(f"{bullet} {a}")) for a in alerts]
         return [self.heading("Something to reflect on"), *lines]
