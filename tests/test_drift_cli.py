@@ -567,6 +567,44 @@ def test_the_lexicon_setting_is_used_and_the_option_wins(
     assert chosen["lexicon_version"] == load_lexicon(other).version
 
 
+def test_a_relative_lexicon_setting_is_read_from_the_settings_folder(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`lexicon = "our.toml"` in config.toml names the file beside it, whatever the working
+    directory (QA: it was read from the current directory)."""
+    isolated.mkdir(parents=True, exist_ok=True)
+    org = org_lexicon(isolated, name="our.toml")
+    (isolated / "config.toml").write_text('[drift]\nlexicon = "our.toml"\n')
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert drift_json(cli, "--text", DRIFT)["lexicon_version"] == load_lexicon(org).version
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ("drift = 5\n", "[drift] should be a section of settings"),
+        ("[vibes]\nx = 1\n", "unknown section [vibes]"),
+        (None, "cannot read settings"),  # config.toml is a folder
+    ],
+)
+def test_bad_settings_keep_the_entry_as_a_draft(
+    cli: CLI, isolated: Path, settings: str | None, message: str
+) -> None:
+    isolated.mkdir(parents=True, exist_ok=True)
+    config = isolated / "config.toml"
+    if settings is None:
+        config.mkdir()
+    else:
+        config.write_text(settings)
+    result = cli("write", "--from-file", "-", input="## Experience\nLong reflection.\n")
+    assert result.exit_code == 1
+    assert message in result.stderr and "kept as a draft" in result.stderr
+    [draft] = (isolated / "drafts").glob("*.json")
+    assert "Long reflection." in draft.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("replace", "by", "fragments"),
     [
