@@ -132,12 +132,13 @@ def test_full_backup_round_trips_through_import(cli, journal, tmp_path: Path,
     backup = tmp_path / "backup.json"
     result = cli("export", "--full", "--format", "json", "-o", str(backup))
     assert result.exit_code == 0 and "contains EVERYTHING" in result.stderr
-    entries = json.loads(backup.read_text())
-    assert len(entries) == 3 and "Maria Lopez" in backup.read_text()
+    data = json.loads(backup.read_text())
+    assert data["schema"] == "peerjournal.backup/1" and len(data["entries"]) == 3
+    assert data["people"] == [{"name": "Maria Lopez", "alias": None}]
     monkeypatch.setenv("PEERJOURNAL_DB", str(tmp_path / "empty.db"))
     assert cli("import", str(backup)).exit_code == 0
     again = cli("export", "--full", "--format", "json")
-    assert json.loads(again.stdout) == entries
+    assert json.loads(again.stdout) == data  # the people list came back too
 
 
 def test_full_refuses_other_formats_and_options(cli, journal) -> None:

@@ -239,3 +239,91 @@ def test_a_large_import_is_searchable_and_later_writes_are_indexed(
     assert len(json.loads(cli("search", "garden", "--json", "--limit", "0").stdout)) == 299
     assert cli("write", "-x", "A heron by the river.").exit_code == 0
     assert len(json.loads(cli("search", "heron", "--json").stdout)) == 1
+
+
+# ----------------------------------------------------------- full backups and the people list
+
+BACKUP = {
+    "schema": "peerjournal.backup/1",
+    "entries": [{"id": 3, "date": "2026-11-19", "experience": "I sat with Marcus in the garden.",
+                 "shared": True}],
+    "people": [{"name": "Marcus", "alias": None}, {"name": "Jo  Bloggs", "alias": "J."}],
+}
+
+
+def test_a_backup_is_read_with_its_people_list() -> None:
+    from datetime import UTC, date
+
+    from peerjournal.importing import read_import
+
+    found = read_import(json.dumps(BACKUP), UTC, date(2026, 11, 20))
+    assert found.kind == "peerjournal backup" and len(found.records) == 1
+    assert [(p.name, p.alias) for p in found.people] == [("Marcus", None), ("Jo Bloggs", "J.")]
+    older = read_import(json.dumps(BACKUP["entries"]), UTC, date(2026, 11, 20))
+    assert older.kind == "peerjournal JSON" and older.people == []
+
+
+def test_the_backup_writer_carries_the_people_list() -> None:
+    from peerjournal.exporters.json_ import full_backup
+    from peerjournal.redact import Person
+
+    entries = [{"id": 1, "date": "2026-11-19", "experience": "x"}]
+    data = json.loads(full_backup(iter(entries), [Person("Marcus"), Person("Jo", "J.")]))
+    assert data == {"schema": "peerjournal.backup/1", "entries": entries,
+                    "people": [{"name": "Marcus", "alias": None}, {"name": "Jo", "alias": "J."}]}
+    assert json.loads(full_backup(iter(entries))) == entries  # no people given: the old array
+
+
+def test_a_backups_entries_import(cli: CLI, tmp_path: Path) -> None:
+    result = cli("import", write(tmp_path, "backup.json", json.dumps(BACKUP)))
+    assert result.exit_code == 0, result.stderr
+    assert "Imported 1 entries (peerjournal backup)" in result.stderr
+    assert [e["id"] for e in imported(cli)] == [3]
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        ({"people": {"Marcus": None}}, "'people' should be a list"),
+        ({"people": [{"alias": "M."}]}, "Person 1: expected an object with a 'name'"),
+        ({"people": [{"name": "Jo"}, {"name": "1234"}]}, "Person 2: '1234' is not a name"),
+        ({"people": [{"name": "Jo", "alias": 3}]}, "Person 1: 'alias' should be text or null"),
+        ({"people": [{"name": "Jo", "phone": "1"}]}, "Person 1: unknown field 'phone'"),
+        ({"extra": 1}, "unknown field 'extra'"),
+        ({"entries": {}}, "'entries' should be a list"),
+        ({"schema": "peerjournal.backup/2"}, "made by a newer peerjournal"),
+        ({"schema": "peerjournal.summary/1"}, "a summary for a mentor (redacted), not a backup"),
+    ],
+)
+def test_a_bad_backup_names_the_problem_and_imports_nothing(
+    cli: CLI, tmp_path: Path, change: dict[str, Any], fragment: str
+) -> None:
+    result = cli("import", write(tmp_path, "bad.json", json.dumps({**BACKUP, **change})))
+    assert result.exit_code == 1 and fragment in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+    assert imported(cli) == []
+    assert json.loads(cli("people", "list", "--json").stdout) == []
+
+
+# Needs the patches to cli/export.py (the backup carries the people list) and cli/importer.py
+# (import restores it) described with this change; remove the marker when they are applied.
+def test_a_restored_backup_still_redacts_its_names(cli: CLI, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("people", "add", "Marcus").exit_code == 0
+    assert cli("people", "add", "Jo Bloggs", "--alias", "J.").exit_code == 0
+    assert cli("write", "-x", "I sat with Marcus in the garden.", "--share",
+               "--date", "yesterday").exit_code == 0
+    backup = tmp_path / "backup.json"
+    assert cli("export", "--full", "-f", "json", "-o", str(backup)).exit_code == 0
+    monkeypatch.setenv("PEERJOURNAL_DB", str(tmp_path / "new.db"))
+    assert cli("people", "add", "MARCUS").exit_code == 0  # already there: merged, not doubled
+    dry = cli("import", "--dry-run", str(backup))
+    assert "and a people list of 2 people" in dry.stderr
+    assert json.loads(cli("people", "list", "--json").stdout)[0]["name"] == "MARCUS"
+    result = cli("import", str(backup))
+    assert result.exit_code == 0, result.stderr
+    assert "People list: added 1 of 2 people (1 already listed)." in result.stderr
+    listed = json.loads(cli("people", "list", "--json").stdout)
+    assert [(p["name"], p["alias"]) for p in listed] == [("Jo Bloggs", "J."), ("MARCUS", None)]
+    summary = cli("export", "--yes", "-f", "md").stdout
+    assert "Marcus" not in summary and "I sat with [person] in the garden." in summary

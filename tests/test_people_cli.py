@@ -47,3 +47,51 @@ def test_empty_list(cli) -> None:
     result = cli("people", "list")
     assert result.exit_code == 0 and "Nobody on the people list" in result.stderr
     assert cli("people", "list", "--json").stdout.strip() == "[]"
+
+
+def test_a_particle_first_or_last_gets_its_own_note(cli) -> None:
+    notes = cli("people", "add", "Van Nguyen").stderr
+    assert "'Van' on its own is also a particle in other names" in notes
+    assert "(Van, VAN)" in notes and "English word" not in notes
+    # in the middle of a name a particle is not redacted alone, so there is nothing to say
+    assert "particle" not in cli("people", "add", "Ludwig van Beethoven").stderr
+
+
+def test_restore_people_merges_without_duplicates(cli) -> None:
+    from datetime import UTC, datetime
+
+    from peerjournal import paths
+    from peerjournal.db.people import list_people, restore_people
+    from peerjournal.db.store import Store
+    from peerjournal.redact import Person
+
+    cli("people", "add", "Maria Lopez", "--alias", "M.")
+    store = Store(paths.db_path())
+    now = datetime(2026, 11, 20, tzinfo=UTC)
+    backup = [Person("maria  lopez", "Other"), Person("Sam"), Person("SAM", "S."),
+              Person("Jo", "Sam's friend"), Person("Kez", "K.")]
+    added, notes = restore_people(store, backup, now)
+    assert [(p.name, p.alias) for p in added] == [("Sam", None), ("Jo", None), ("Kez", "K.")]
+    assert notes == ["Jo's alias \"Sam's friend\" contains a name on the people list, so "
+                     "exports show [person] for Jo instead."]
+    listed = [(p.name, p.alias) for p in list_people(store)]
+    assert listed == [("Jo", None), ("Kez", "K."), ("Maria Lopez", "M."), ("Sam", None)]
+    again, _ = restore_people(store, backup, now)  # a second restore adds nobody
+    assert again == [] and len(list_people(store)) == 4
+    store.close()
+
+
+def test_a_restored_name_in_another_alias_is_still_listed(cli) -> None:
+    from datetime import UTC, datetime
+
+    from peerjournal import paths
+    from peerjournal.db.people import list_people, restore_people
+    from peerjournal.db.store import Store
+    from peerjournal.redact import Person
+
+    cli("people", "add", "Jo", "--alias", "Kez")
+    store = Store(paths.db_path())
+    added, notes = restore_people(store, [Person("Kez")], datetime(2026, 11, 20, tzinfo=UTC))
+    assert [p.name for p in added] == ["Kez"] and "alias 'Kez' contains 'Kez'" in notes[0]
+    assert [p.name for p in list_people(store)] == ["Jo", "Kez"]
+    store.close()

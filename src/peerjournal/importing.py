@@ -1,6 +1,12 @@
-"""Reading other journals: peerjournal's JSON entry array, jrnl's plain text and jrnl's JSON.
+"""Reading other journals: peerjournal's full backup, its JSON entry array, jrnl's plain text
+and jrnl's JSON.
 
 All or nothing: the first bad record raises PeerJournalError naming its position.
+
+A full backup (`export --full`) is an object: {"schema": "peerjournal.backup/1", "entries":
+[...], "people": [{"name": ..., "alias": ...}]}. Its people list comes back with the entries,
+so names are redacted in the restored journal's exports as they were. A bare array of
+entries (older backups, `list --json`) has no people list.
 """
 
 from __future__ import annotations
@@ -9,10 +15,17 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peerjournal.entry import EntryDraft, KeptIdentity, clean_text
 from peerjournal.errors import PeerJournalError
+from peerjournal.exporters.json_ import BACKUP_SCHEMA
+
+if TYPE_CHECKING:
+    from peerjournal.redact import Person
+
+BACKUP_FIELDS = {"schema", "entries", "people"}
+PERSON_FIELDS = {"name", "alias", "created_at"}
 
 TEXT_FIELDS = ("experience", "feelings", "evaluation", "setting", "mode", "prompt_set", "self_care")
 ENTRY_FIELDS = {*TEXT_FIELDS, "tags", "answers", "date", "shared"}
@@ -40,8 +53,25 @@ class ImportRecord:
     kept: KeptIdentity
 
 
+@dataclass
+class Imported:
+    """What a file holds: its format's name, its entries and (a full backup) its people."""
+
+    kind: str
+    records: list[ImportRecord]
+    people: list[Person]
+
+
 def parse_import(text: str, tz: tzinfo, today: date) -> tuple[str, list[ImportRecord]]:
-    """Detect the format and parse every record; returns (format name, records)."""
+    """Detect the format and parse every record; returns (format name, records).
+
+    A full backup's people list is checked but not returned: see `read_import`."""
+    found = read_import(text, tz, today)
+    return found.kind, found.records
+
+
+def read_import(text: str, tz: tzinfo, today: date) -> Imported:
+    """Detect the format and parse every record and, in a full backup, every person."""
     stripped = text.lstrip()
     try:
         data = json.loads(text) if stripped.startswith(("[", "{")) else None
@@ -51,10 +81,60 @@ def parse_import(text: str, tz: tzinfo, today: date) -> tuple[str, list[ImportRe
             raise PeerJournalError(f"Not valid JSON: {exc}.") from None
         data = None  # a jrnl text journal starts with "[" too (its errors name the line)
     if isinstance(data, list):
-        return "peerjournal JSON", [_record(item, n, today) for n, item in enumerate(data, 1)]
+        return Imported("peerjournal JSON", _records(data, today), [])
+    if isinstance(data, dict) and "schema" in data:
+        return _backup(data, today)
     if isinstance(data, dict):
-        return "jrnl JSON", _jrnl_json(data, tz, today)
-    return "jrnl text", _jrnl_text(text, tz, today)
+        return Imported("jrnl JSON", _jrnl_json(data, tz, today), [])
+    return Imported("jrnl text", _jrnl_text(text, tz, today), [])
+
+
+def _records(items: list[Any], today: date) -> list[ImportRecord]:
+    return [_record(item, n, today) for n, item in enumerate(items, 1)]
+
+
+def _backup(data: dict[str, Any], today: date) -> Imported:
+    schema = data["schema"]
+    if schema != BACKUP_SCHEMA:
+        if isinstance(schema, str) and schema.startswith("peerjournal.summary/"):
+            raise PeerJournalError(
+                "This is a summary for a mentor (redacted), not a backup: it cannot be "
+                "imported. A backup is made with `peerjournal export --full`."
+            )
+        if isinstance(schema, str) and schema.startswith("peerjournal.backup/"):
+            raise PeerJournalError(
+                f"This backup ({schema}) was made by a newer peerjournal: upgrade to import it."
+            )
+        raise PeerJournalError(f"Unknown schema {str(schema)[:60]!r}: not a peerjournal backup.")
+    unknown = set(data) - BACKUP_FIELDS
+    if unknown:
+        raise PeerJournalError(f"Backup: unknown field {sorted(unknown)[0]!r}.")
+    entries, people = data.get("entries", []), data.get("people", [])
+    if not isinstance(entries, list):
+        raise PeerJournalError("Backup: 'entries' should be a list of entries.")
+    if not isinstance(people, list):
+        raise PeerJournalError("Backup: 'people' should be a list of people.")
+    found = [_person(item, n) for n, item in enumerate(people, 1)]
+    return Imported("peerjournal backup", _records(entries, today), found)
+
+
+def _person(item: Any, n: int) -> Person:
+    from peerjournal.redact import Person, check_name
+
+    where = f"Person {n}"
+    if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        raise PeerJournalError(f"{where}: expected an object with a 'name'.")
+    unknown = set(item) - PERSON_FIELDS
+    if unknown:
+        raise PeerJournalError(f"{where}: unknown field {sorted(unknown)[0]!r}.")
+    alias = item.get("alias")
+    if alias is not None and not isinstance(alias, str):
+        raise PeerJournalError(f"{where}: 'alias' should be text or null.")
+    try:
+        name = check_name(item["name"])
+    except PeerJournalError as exc:
+        raise PeerJournalError(f"{where}: {exc.message}") from None
+    return Person(name, (alias.strip() or None) if alias else None)
 
 
 def _record(item: Any, n: int, today: date) -> ImportRecord:
@@ -153,7 +233,7 @@ def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportReco
         tags = item.get("tags", [])
         if not isinstance(title, str) or not isinstance(body, str) or not isinstance(tags, list):
             raise PeerJournalError(f"{where}: 'title' and 'body' should be text, 'tags' a list.")
-        stamp = _jrnl_stamp(f"{item['date']} {item.get('time', '00:00')}", where, tz)
+        stamp = _jrnl_stamp(f"{item['date']} {item.get('time', '00:00')}", where, tz, today)
         records.append(
             _jrnl_entry(
                 title, body, stamp, bool(item.get("starred")), [str(t) for t in tags], where, today
@@ -179,7 +259,7 @@ def _jrnl_text(text: str, tz: tzinfo, today: date) -> list[ImportRecord]:
         match = _BARE_HEADER.match(line) or _BRACKET_HEADER.match(line)
         if match and _is_stamp(match.group("stamp")):
             finish()
-            stamp = _jrnl_stamp(match.group("stamp"), f"Line {line_no}", tz)
+            stamp = _jrnl_stamp(match.group("stamp"), f"Line {line_no}", tz, today)
             current = (line_no, stamp, match.group("title"), [])
         elif current:
             current[3].append(line)
@@ -193,11 +273,21 @@ def _jrnl_text(text: str, tz: tzinfo, today: date) -> list[ImportRecord]:
     return records
 
 
-def _jrnl_stamp(raw: str, where: str, tz: tzinfo) -> datetime:
+def _jrnl_stamp(raw: str, where: str, tz: tzinfo, today: date) -> datetime:
+    """A jrnl stamp: its date part by peerjournal's one rule for numeric dates (day/month/year,
+    or year-month-day when the year comes first: `dates.numeric_date`), its time by dateutil."""
     from dateutil import parser
 
+    from peerjournal.dates import numeric_date
+
     try:
-        value = parser.parse(raw, dayfirst="." in raw.split()[0])
+        day = numeric_date(raw.split()[0], today) if raw.split() else None
+    except PeerJournalError:  # numbers, but no date by that rule (or out of range)
+        raise PeerJournalError(f"{where}: cannot read the date {raw!r}.") from None
+    try:
+        value = parser.parse(raw, dayfirst=day is not None and not raw[:4].isdigit())
     except (ValueError, OverflowError, IndexError):
         raise PeerJournalError(f"{where}: cannot read the date {raw!r}.") from None
+    if day is not None:
+        value = value.replace(year=day.year, month=day.month, day=day.day)
     return value.replace(tzinfo=tz) if value.tzinfo is None else value

@@ -8,10 +8,31 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    dates of birth (a date after "DOB", "born", "date of birth"…), long ID numbers;
 2. names on the people list, matched case-insensitively with letter boundaries (so
    "Maria's", "MARIA", "“maria”" and "maria_visit" are caught, "Annual" is not for "Ann"),
-   and for multi-word names also the first name alone. A first name that is also a common
-   English word ("Will", "Grace", "Hope") is matched only when capitalised, so the verb
-   "will" survives while "Will" does not. A one-word listed name is always matched in
-   every case: the writer listed exactly that word.
+   and for multi-word names also each part alone and each run of adjacent parts, written
+   with or without the space or dash ("MaryJane", "SamJones"): see `name_forms`. A part that
+   is also a common English word ("Will", "Grace", "Hope") or a name particle at the start
+   or end of a name ("Van Nguyen", "Minh Le") is matched only when capitalised, so the verb
+   "will" survives while "Will" does not. A one-word listed name is always matched in every
+   case: the writer listed exactly that word. A text of one word (a tag, a setting) is
+   matched in any case: tags are stored in lower case, and with no sentence around the
+   word there is no telling the word from the name.
+
+Letter boundaries depend on the script of the letter at the edge of a name (see
+`_NAME_START`):
+
+- a letter of a script written without spaces between words (Han, Hiragana, Katakana,
+  Hangul, Thai, Lao, Khmer, Myanmar, Tibetan, Yi…) is a boundary for a name in any other
+  script: "Sam" is found in "我和Sam说话" and "Samのこと", never in "Samuel";
+- a name in one of those scripts (or starting/ending with one of their letters) has no
+  boundary on that side: "小明" is found anywhere ("我今天和小明聊天", "田中さん");
+- an Arabic or Hebrew name may have up to three of the one-letter prefixes those languages
+  write attached (Arabic و ف ب ل ك and the article ال: "وأحمد", "بالأحمد"; Hebrew
+  ו ה ב ל מ ש כ: "ולדוד"), themselves after a boundary;
+- any other letter (Latin, Greek, Cyrillic, Arabic, Hebrew…) next to a name means the
+  name is part of a longer word, and it is left alone.
+
+Matching too much (a name inside a longer CJK word) is the accepted cost: a stray
+"[person]" is a nuisance; a name that leaves is a breach.
 
 Text is NFC-normalised first so a name typed with combining accents still matches. Names
 are matched without regard to accents ("Sean" for "Seán", "Zoë" for "Zoe") or Unicode case
@@ -54,11 +75,16 @@ COMMON_WORDS = _words(
     """
 )
 
+# Words that join the parts of a name ("Ludwig van Beethoven", "Ibn bin Said"). In the middle
+# of a name a particle is not redacted alone; first or last, it is a first name or surname
+# ("Van Nguyen", "Minh Le"), redacted when capitalised. "St" (Saint) is never a name alone.
 PARTICLES = _words("da de del della der di du la le van von bin st")
+_NEVER_ALONE = frozenset({"st"})
 
 _APOSTROPHES = "'’ʼ"
 # Inside a name ("O'Brien"), any mark typed for an apostrophe, or none ("OBrien", "O´Brien");
-# between its words, any run of spaces and dashes ("Martin–Okafor", "Mary\nAnn").
+# between its words, any run of spaces and dashes ("Martin–Okafor", "Mary\nAnn"), or none
+# ("MaryJane", "SamJones").
 _IN_NAME_APOSTROPHE = "['’ʼ‘`´′]?"
 _DASHES = "-‐‑‒–—―−"
 
@@ -149,7 +175,7 @@ def _char_pattern(ch: str) -> str:
     if ch in _APOSTROPHES or ch in "‘`´′":
         return _IN_NAME_APOSTROPHE
     if ch.isspace() or ch in _DASHES:
-        return rf"[\s{re.escape(_DASHES)}]+"
+        return rf"[\s{re.escape(_DASHES)}]*"
     forms = _letter_forms(ch)
     singles = "".join(sorted(f for f in forms if len(f) == 1))
     one = re.escape(singles) if len(singles) == 1 else f"[{re.escape(singles)}]"
@@ -186,34 +212,92 @@ def _name_pattern(name: str) -> str:
     return _ANY_HIDDEN.join(pieces) + _ANY_HIDDEN
 
 
-# A name starts and ends at a letter boundary: digits and underscores do not protect it. The
-# modifier letter apostrophe (ʼ, "Mariaʼs") is a letter to Unicode but an apostrophe here.
-_LETTER = r"(?!ʼ)[^\W\d_]"
+# Scripts written without spaces between words (and Hangul, which attaches particles to
+# names: "민수가"), as they appear in keyed text (half-width kana are keyed full-width).
+_SPACELESS = (
+    "\u0e00-\u0eff"  # Thai, Lao
+    "\u0f00-\u0fff"  # Tibetan
+    "\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"  # Myanmar
+    "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff\uffa0-\uffdc"  # Hangul
+    "\u1780-\u17ff\u19e0-\u19ff"  # Khmer
+    "\u1980-\u19df\u1a20-\u1aaf\uaa80-\uaadf"  # New Tai Lue, Tai Tham, Tai Viet
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3031-\u3035\u303b\u303c"  # CJK marks
+    "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\U0001b000-\U0001b16f"  # Hiragana, Katakana
+    "\u3100-\u312f\u31a0-\u31bf"  # Bopomofo
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # Han
+    "\ua000-\ua4cf"  # Yi
+)
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_HEBREW = "\u0590-\u05ff\ufb1d-\ufb4f"
+
+# A letter that continues a word: any letter but one of a spaceless script. Digits and
+# underscores do not protect a name. The modifier letter apostrophe (ʼ, "Mariaʼs") is a
+# letter to Unicode but an apostrophe here.
+_LETTER = rf"(?![ʼ{_SPACELESS}])[^\W\d_]"
 _BEFORE = rf"(?<!{_LETTER})"
 _AFTER = rf"(?!{_LETTER})"
 _PLURAL = "(?:[eE]?[sS])?"
+
+
+def _after_prefixes(prefixes: dict[int, str]) -> str:
+    """After attached prefix letters that themselves follow a boundary: `prefixes` maps each
+    width to a pattern of exactly that many letters (a lookbehind needs a fixed width)."""
+    return "|".join(f"(?<={_BEFORE}(?:{p}))" for _, p in sorted(prefixes.items()))
+
+
+_AR = "[وفبلك]"  # Arabic: wa, fa, bi, li, ka; and the article al, after up to two of them
+_HE = "[והבלמשכ]"  # Hebrew: ve, ha, be, le, mi, she, ke
+_AR_PREFIXES = {1: _AR, 2: f"{_AR}{{2}}|ال", 3: f"{_AR}{{3}}|{_AR}ال", 4: f"{_AR}{{2}}ال"}
+_HE_PREFIXES = {n: f"{_HE}{{{n}}}" for n in (1, 2, 3)}
+# Where a name may start and end (see the module docstring), decided by the letter of the
+# text at its edge: anywhere next to a letter of a spaceless script; after a boundary, or
+# attached prefixes that follow one, for an Arabic or Hebrew letter; else at a boundary
+# (and at the end, after a plural "s"/"es": "the Smiths", "the Joneses' flat").
+_NAME_START = (
+    f"(?:(?=[{_SPACELESS}])|{_BEFORE}"
+    f"|(?=[{_ARABIC}])(?:{_after_prefixes(_AR_PREFIXES)})"
+    f"|(?=[{_HEBREW}])(?:{_after_prefixes(_HE_PREFIXES)}))"
+)
+_NAME_END = f"(?:(?<=[{_SPACELESS}])|{_PLURAL}{_AFTER})"
 
 
 def name_forms(name: str) -> list[tuple[str, bool]]:
     """(form, case-sensitive?) pairs to redact for one listed name.
 
     A multi-word name also yields each part alone (first name, surname, each half of a
-    hyphenated name) of two letters or more, except particles ("van", "de"); so a name cut in
-    half by an excerpt, or "Mr Lopez", never leaks. Parts that are common English words are
-    matched only when capitalised.
+    hyphenated name) of two letters or more, so a name cut in half by an excerpt, or
+    "Mr Lopez", never leaks; and each run of two or more adjacent parts ("Mary-Jane" of
+    "Mary-Jane Smith"), which like the whole name matches written with or without the space
+    or dash ("MaryJane", "Mary Jane", "JaneSmith"). A particle ("van", "de") in the middle of
+    a name is not a form alone ("Ludwig van Beethoven"); first or last it is a name
+    ("Van Nguyen", "Minh Le"), as is any part. Parts that are common English words, and
+    particles, are matched only when capitalised (case-sensitive).
     """
     name = " ".join(nfc(name).split())
     forms: list[tuple[str, bool]] = [(name, False)]
     parts = [p.strip(".") for p in re.split(rf"[\s{re.escape(_DASHES)}]+", name)]
+    parts = [p for p in parts if p]
     if len(parts) > 2 and " " in name:  # "Martin-Okafor", "de la Cruz": the surname as a whole
         forms.append((name.split(" ", 1)[1], False))
     if len(parts) > 1:
-        for part in parts:
+        for n, part in enumerate(parts):
+            folded = part.casefold()
+            middle = 0 < n < len(parts) - 1
             letters = sum(ch.isalpha() for ch in part)
-            if letters < 2 or part.casefold() in PARTICLES:
+            if letters < 2 or folded in _NEVER_ALONE or (middle and folded in PARTICLES):
                 continue
-            forms.append((part, part.casefold() in COMMON_WORDS))
-    return forms
+            forms.append((part, folded in COMMON_WORDS or folded in PARTICLES))
+        for start in range(len(parts) - 1):
+            for end in range(start + 2, len(parts) + 1):
+                forms.append((" ".join(parts[start:end]), False))
+    seen: set[tuple[str, bool]] = set()
+    unique = []
+    for form, case_sensitive in forms:
+        key = (" ".join(re.split(rf"[\s{re.escape(_DASHES)}]+", form)).casefold(), case_sensitive)
+        if key not in seen:
+            seen.add(key)
+            unique.append((form, case_sensitive))
+    return unique
 
 
 def _capitalised_pattern(word: str) -> str:
@@ -316,6 +400,7 @@ class Redactor:
     def __post_init__(self) -> None:
         self._rules = _identifier_rules() if self.identifiers else []
         self._names, self._lookup = _compile_names(self.people)
+        self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
 
     def __call__(self, text: str) -> str:
         if not text:
@@ -327,11 +412,22 @@ class Redactor:
             text = self._replace_names(text)
         return text
 
+    def _one_word_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """Every form matched in any case: for a text of one word (a tag, a setting)."""
+        if self._any_case is None:
+            self._any_case = _compile_names(self.people, any_case=True)
+        return self._any_case
+
     def _replace_names(self, text: str) -> str:
-        assert self._names is not None
+        regex, lookup = self._names, self._lookup
+        if not any(ch.isspace() for ch in text.strip()):
+            # tags are stored in lower case ("grace"), and a word alone has no sentence
+            # around it to tell the word from the name: every form, in any case
+            regex, lookup = self._one_word_names()
+        assert regex is not None
         pieces, last = [], 0
-        for match in self._names.finditer(keyed(text)):
-            pieces += [text[last : match.start()], self._name_replacement(match)]
+        for match in regex.finditer(keyed(text)):
+            pieces += [text[last : match.start()], self._name_replacement(match, lookup)]
             last = match.end()
         return "".join([*pieces, text[last:]])
 
@@ -344,22 +440,24 @@ class Redactor:
 
         return replace
 
-    def _name_replacement(self, match: re.Match[str]) -> str:
+    def _name_replacement(self, match: re.Match[str], lookup: dict[str, str]) -> str:
         self.counts["name"] += 1
         assert match.lastgroup is not None
-        return self._lookup[match.lastgroup]
+        return lookup[match.lastgroup]
 
     def all(self, texts: Iterable[str]) -> list[str]:
         return [self(t) for t in texts]
 
 
-def _compile_names(people: Sequence[Person]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _compile_names(
+    people: Sequence[Person], any_case: bool = False
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """One alternation over every form of every name (and its plural), longest first, one
-    named group each."""
+    named group each; `any_case` matches the case-sensitive forms in any case too."""
     forms: list[tuple[str, bool, str]] = []
     for person in people:
         for form, case_sensitive in name_forms(person.name):
-            forms.append((form, case_sensitive, person.replacement))
+            forms.append((form, case_sensitive and not any_case, person.replacement))
     if not forms:
         return None, {}
     forms.sort(key=lambda f: len(f[0]), reverse=True)
@@ -370,8 +468,7 @@ def _compile_names(people: Sequence[Person]) -> tuple[re.Pattern[str] | None, di
         lookup[group] = replacement
         body = _capitalised_pattern(form) if case_sensitive else _name_pattern(form)
         branches.append(f"(?P<{group}>{body})")
-    # a family called by its name ("the Smiths", "the Joneses' flat") is the same people
-    regex = re.compile(_BEFORE + "(?:" + "|".join(branches) + ")" + _PLURAL + _AFTER)
+    regex = re.compile(_NAME_START + "(?:" + "|".join(branches) + ")" + _NAME_END)
     return regex, lookup
 
 
@@ -455,9 +552,53 @@ def name_warnings(name: str) -> list[str]:
             "in any case. Add the full name instead if that is too much."
         )
     for form, case_sensitive in name_forms(name)[1:]:
-        if case_sensitive:
-            warnings.append(
-                f"Note: {form!r} on its own is also an English word, so it is replaced only when "
-                f"capitalised ({form.capitalize()}, {form.upper()})."
-            )
+        if not case_sensitive:
+            continue
+        kind = (
+            "an English word" if form.casefold() in COMMON_WORDS
+            else "a particle in other names (as in 'van', 'de')"
+        )
+        warnings.append(
+            f"Note: {form!r} on its own is also {kind}, so it is replaced only when "
+            f"capitalised ({form.capitalize()}, {form.upper()})."
+        )
     return warnings
+
+
+def people_to_add(
+    listed: Sequence[Person], incoming: Iterable[Person]
+) -> tuple[list[Person], list[str]]:
+    """Who of `incoming` (a restored backup's people list) joins `listed`, and notes for
+    the writer.
+
+    A name already listed (ignoring case and spacing), or twice in `incoming`, is added
+    once and a listed person is left as they are. Every new name is added, even when its
+    alias cannot be used (it would reveal a listed name: the name then shows as
+    [person]) or another person's alias contains it (a note says so): leaving a name off
+    the list would let it leave the journal.
+    """
+    from peerjournal.errors import PeerJournalError
+
+    everyone = list(listed)
+    known = {" ".join(p.name.split()).casefold() for p in everyone}
+    added: list[Person] = []
+    notes: list[str] = []
+    for person in incoming:
+        name = check_name(person.name)
+        if name.casefold() in known:
+            continue
+        alias = person.alias.strip() if person.alias and person.alias.strip() else None
+        if alias is not None and contains_name(alias, [*everyone, Person(name, alias)]):
+            notes.append(
+                f"{name}'s alias {alias!r} contains a name on the people list, so exports "
+                f"show {PLACEHOLDER} for {name} instead."
+            )
+            alias = None
+        try:
+            check_alias(name, alias, everyone)  # with no alias: another's alias names them
+        except PeerJournalError as exc:
+            notes.append(exc.message)
+        known.add(name.casefold())
+        everyone.append(Person(name, alias))
+        added.append(Person(name, alias))
+    return added, notes

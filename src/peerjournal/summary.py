@@ -349,7 +349,7 @@ def _shared_entry(entry: Entry, redact: Redact, layout: Layout) -> dict[str, Any
         "date": entry.date.isoformat(),
         "setting": redact(entry.setting),
         "mode": entry.mode,
-        "tags": [redact(t) for t in entry.tags],
+        "tags": sorted({redact(t) for t in entry.tags}),  # no order that hints at a name
         "experience": element("experience"),
         "feelings": element("feelings"),
         "evaluation": element("evaluation"),

@@ -146,9 +146,13 @@ def _refuse_with_full(fmt: str, *others: Any) -> None:
 
 
 def _full_backup(app: AppContext) -> bytes:
+    from peerjournal.db.people import list_people
     from peerjournal.exporters.json_ import full_backup
+    from peerjournal.redact import Person
 
-    return full_backup(entry.to_json() for entry in app.store().iter_all())
+    store = app.store()
+    people = [Person(p.name, p.alias) for p in list_people(store)]
+    return full_backup((entry.to_json() for entry in store.iter_all()), people)
 
 
 def _window(app: AppContext, since: str | None, until: str | None) -> tuple[date, date]:

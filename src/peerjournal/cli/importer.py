@@ -16,19 +16,21 @@ def register(app: typer.Typer) -> None:
         file: str = typer.Argument(
             ...,
             metavar="FILE",
-            help="A peerjournal JSON array, a jrnl journal, or jrnl's JSON export ('-' for stdin).",
+            help="A peerjournal backup (export --full) or JSON array, a jrnl journal, or jrnl's "
+            "JSON export ('-' for stdin).",
         ),
         dry_run: bool = typer.Option(
             False, "--dry-run", help="Check the file and say what would be imported."
         ),
     ) -> None:
-        """Import entries. Nothing is imported if any record is bad."""
+        """Import entries, and a full backup's people list. Nothing is imported if any record
+        is bad."""
         import sys
         from datetime import UTC
         from pathlib import Path
 
         from peerjournal.cli.editor import decode, read_text_file
-        from peerjournal.importing import parse_import
+        from peerjournal.importing import read_import
 
         app_ctx = AppContext.from_ctx(ctx)
         now = app_ctx.now()
@@ -39,18 +41,35 @@ def register(app: typer.Typer) -> None:
         )
         # jrnl's times have no zone: they are read in the writer's (the clock is always aware).
         zone = now.tzinfo or UTC
-        kind, records = parse_import(text, zone, app_ctx.today())
-        if not records:
+        found = read_import(text, zone, app_ctx.today())
+        kind, records, people = found.kind, found.records, found.people
+        if not records and not people:
             app_ctx.say(f"No entries in {file} ({kind}).")
             return
         dates = sorted(r.draft.date for r in records)
-        summary = f"{len(records)} entries ({kind}) from {dates[0]} to {dates[-1]}"
+        summary = (
+            f"{len(records)} entries ({kind}) from {dates[0]} to {dates[-1]}"
+            if records else f"no entries ({kind})"
+        )
+        listed = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
         if dry_run:
-            app_ctx.say(f"Would import {summary}. Nothing was changed (--dry-run).")
+            also = f" and a people list of {listed}" if people else ""
+            app_ctx.say(f"Would import {summary}{also}. Nothing was changed (--dry-run).")
             return
         from peerjournal.scoring import draft_text, score_for_store
 
         store = app_ctx.store()
+        if people:  # first: a name is on the list before any entry that holds it
+            from peerjournal.db.people import restore_people
+
+            added, notes = restore_people(store, people, now)
+            already = len(people) - len(added)
+            app_ctx.say(f"People list: added {len(added)} of {listed}"
+                        + (f" ({already} already listed)." if already else "."))
+            for note in notes:
+                app_ctx.say(f"Note: {note}")
+        if not records:
+            return
         wanted = [r.kept.id for r in records if r.kept.id is not None]
         if (
             len(wanted) < len(records)

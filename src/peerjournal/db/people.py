@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from peerjournal.db.engine import translated_errors
 from peerjournal.db.store import Store
 from peerjournal.errors import NotFoundError, PeerJournalError
+
+if TYPE_CHECKING:
+    from peerjournal.redact import Person
 
 
 @dataclass(frozen=True)
@@ -59,3 +64,27 @@ def remove_person(store: Store, name: str) -> PersonRow:
     with store._write() as conn:
         conn.execute("DELETE FROM person WHERE name = ?", (existing.name,))
     return existing
+
+
+def restore_people(
+    store: Store, people: Iterable[Person], now: datetime
+) -> tuple[list[Person], list[str]]:
+    """Merge a backup's people list into this journal's, in one transaction.
+
+    Names already listed (ignoring case and spacing) are left as they are; see
+    `redact.people_to_add`. Returns (the people added, notes for the writer).
+    """
+    from peerjournal.redact import Person, people_to_add
+
+    with store._write() as conn:
+        listed = [
+            Person(name, alias)
+            for name, alias in conn.execute("SELECT name, alias FROM person").fetchall()
+        ]
+        added, notes = people_to_add(listed, people)
+        conn.executemany(
+            "INSERT INTO person (name, alias, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO NOTHING",
+            [(p.name, p.alias, now.isoformat()) for p in added],
+        )
+    return added, notes
