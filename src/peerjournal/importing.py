@@ -62,14 +62,6 @@ class Imported:
     people: list[Person]
 
 
-def parse_import(text: str, tz: tzinfo, today: date) -> tuple[str, list[ImportRecord]]:
-    """Detect the format and parse every record; returns (format name, records).
-
-    A full backup's people list is checked but not returned: see `read_import`."""
-    found = read_import(text, tz, today)
-    return found.kind, found.records
-
-
 def read_import(text: str, tz: tzinfo, today: date) -> Imported:
     """Detect the format and parse every record and, in a full backup, every person."""
     stripped = text.lstrip()
