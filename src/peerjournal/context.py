@@ -113,7 +113,7 @@ class AppContext:
     def say(self, message: str) -> None:
         """A message for the person (stderr), never data; control characters in it (a name, a
         path, a query) are shown as escapes, never sent to the terminal."""
-        from peerjournal.render.safe import clean
+        from peerjournal.textsafe import clean
 
         self.err.print(clean(message), soft_wrap=True)
 

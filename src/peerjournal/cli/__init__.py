@@ -86,14 +86,10 @@ class PeerJournalGroup(TyperGroup):
 
 
 def _fail(message: str, code: int) -> None:
-    import unicodedata  # (not render.safe: this path must not import Rich)
+    from peerjournal.textsafe import clean  # (not render.safe: this path must not import Rich)
 
     # a message may quote a file name or a setting: no control character reaches the terminal
-    message = "".join(
-        f"\\x{ord(ch):02x}" if ch != "\n" and unicodedata.category(ch) == "Cc" else ch
-        for ch in message
-    )
-    typer.echo(f"peerjournal: {message}", err=True)
+    typer.echo(f"peerjournal: {clean(message)}", err=True)
     raise typer.Exit(code)
 
 

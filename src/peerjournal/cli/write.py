@@ -208,11 +208,14 @@ def register(app: typer.Typer) -> None:
         if not rows:
             app_ctx.say("There are no unfinished drafts.")
             return
+        from peerjournal.textsafe import clean
+
         for row in rows:
             what = row["kind"] if row["entry_id"] is None else f"edit of {row['entry_id']}"
+            words = clean(str(row["first_words"]), multiline=False) or "(empty)"
             typer.echo(
                 f"{row['number']:>3}  {str(row['modified'])[:16].replace('T', ' ')}  "
-                f"{row['age']:<14} {what:<14} {row['first_words'] or '(empty)'}"
+                f"{row['age']:<14} {what:<14} {words}"
             )
         app_ctx.say(
             f"{RESUME_HINT} --draft N continues one; `peerjournal drafts --discard N` "
@@ -416,12 +419,17 @@ def _guided(
     from peerjournal.cli.guided import GuidedSession
 
     session = GuidedSession(app, draft, prompt_set, draft_file)
-    session.run(
+    _run(session, given)
+    return _after_session(session)
+
+
+def _run(session: GuidedSession, given: dict[str, object]) -> EntryDraft:
+    """Ask what the command line did not give."""
+    return session.run(
         ask_setting="setting" not in given,
         ask_tags="tags" not in given,
         ask_self_care="self_care" not in given,
     )
-    return _after_session(session)
 
 
 def _after_session(session: GuidedSession) -> Draft | None:
@@ -457,11 +465,7 @@ def _resume(
     _apply(session.draft, given)
     if share:
         session.draft.shared = True
-    draft = session.run(
-        ask_setting="setting" not in given,
-        ask_tags="tags" not in given,
-        ask_self_care="self_care" not in given,
-    )
+    draft = _run(session, given)
     return draft, _after_session(session)
 
 
@@ -511,6 +515,12 @@ def _keep_or_print(
             "safe (`write --from-file` reads it back).",
             code,
         )
+    return _kept_in(kept, reason, code)
+
+
+def _kept_in(kept: Draft, reason: str, code: ExitCode) -> PeerJournalError:
+    from peerjournal.errors import PeerJournalError
+
     return PeerJournalError(
         f"{reason} Your entry is kept as a draft in {kept.path} ({RESUME_HINT}).", code
     )
@@ -527,23 +537,14 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
         drift = score_draft(draft, app.lexicon())
         entry_id = app.store().add_entry(draft, app.now(), drift)
     except KeyboardInterrupt:  # scoring and a cold start take seconds: keep what was written
+        reason = "Interrupted before the entry was saved."
         if draft_file is not None:
-            raise PeerJournalError(
-                f"Interrupted before the entry was saved. Your entry is kept as a draft in "
-                f"{draft_file.path} ({RESUME_HINT}).",
-                ExitCode.INTERRUPTED,
-            ) from None
-        raise _keep_or_print(
-            app, draft, prompt_set, "Interrupted before the entry was saved.",
-            ExitCode.INTERRUPTED,
-        ) from None
+            raise _kept_in(draft_file, reason, ExitCode.INTERRUPTED) from None
+        raise _keep_or_print(app, draft, prompt_set, reason, ExitCode.INTERRUPTED) from None
     except PeerJournalError as exc:
         if draft_file is None:  # text from flags or stdin: keep it before reporting the failure
             raise _keep_or_print(app, draft, prompt_set, exc.message, exc.exit_code) from None
-        raise PeerJournalError(
-            f"{exc.message} Your entry is kept as a draft in {draft_file.path} ({RESUME_HINT}).",
-            exc.exit_code,
-        ) from None
+        raise _kept_in(draft_file, exc.message, exc.exit_code) from None
     if draft_file is not None:
         draft_file.discard()
     if json_out:

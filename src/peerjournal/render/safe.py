@@ -1,12 +1,4 @@
-"""Journal and file text made safe to draw: the one place control characters are neutralised.
-
-Everything the writer typed, or a file brought in (entries, settings, tags, names, notes,
-prompt sets, lexicon labels, summaries), goes through `clean` (or `safe_text`, which wraps it in
-a Rich `Text`) before Rich sees it. C0 controls other than newline and tab, DEL, C1 controls
-(0x80-0x9f, including the one-byte CSI 0x9b) and lone surrogates become visible escapes
-(ESC is shown as the four characters `\\x1b`), so an escape sequence arrives on the terminal as
-harmless printable text: no screen clears, no window-title changes, no colours. Tabs become
-four spaces. Only what is drawn changes; stored text and `--json` output are untouched.
+"""Journal and file text made safe to draw with Rich (`textsafe.clean`, wrapped in `Text`).
 
 Strings given as `str` to a Panel title are parsed as Rich markup whatever the console says,
 so every title is built with `safe_title`, a `Text`: "[person]" stays "[person]".
@@ -14,97 +6,16 @@ so every title is built with `safe_title`, a `Text`: "[person]" stays "[person]"
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from peerjournal.textsafe import clean, clean_mapped
+
 if TYPE_CHECKING:
     from rich.console import OverflowMethod
 
-# Bidi controls, zero-width and other invisible format characters that can disguise text.
-# Escaped only for untrusted files (`review`): a writer's own Hebrew or Arabic text uses
-# direction marks, and emoji sequences use the zero-width joiner.
-_FORMAT = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
-TAB = "    "
-
-
-def _escape_char(ch: str) -> str:
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def _replacement(ch: str, multiline: bool, format_chars: bool) -> str | None:
-    """What `ch` is drawn as, or None if it is drawn as itself."""
-    if ch == "\n":
-        return None if multiline else " "
-    if ch == "\t":
-        return TAB
-    if unicodedata.category(ch) in ("Cc", "Cs") or (format_chars and _FORMAT.match(ch)):
-        return _escape_char(ch)
-    return None
-
-
-def clean_mapped(
-    text: str, *, multiline: bool = True, format_chars: bool = False
-) -> tuple[str, list[int]]:
-    """`clean(text)` and where each index of `text` (and its end) lands in it.
-
-    For styling spans that index the original text (drift hits) on the cleaned one.
-    """
-    out: list[str] = []
-    where: list[int] = []
-    length = 0
-    n = 0
-    while n < len(text):
-        ch = text[n]
-        if multiline and ch == "\r" and text[n + 1 : n + 2] == "\n":
-            where += [length, length]  # a Windows line end is drawn as one newline
-            out.append("\n")
-            length += 1
-            n += 2
-            continue
-        shown = _replacement(ch, multiline, format_chars)
-        where.append(length)
-        piece = ch if shown is None else shown
-        out.append(piece)
-        length += len(piece)
-        n += 1
-    where.append(length)
-    return "".join(out), where
-
-
-_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"  # Cc but tab and newline; surrogates
-_FORMAT_CLASS = _FORMAT.pattern[1:-1]
-_UNSAFE = {
-    (multiline, format_chars): re.compile(
-        (r"\r\n|" if multiline else "")
-        + f"[\t{'' if multiline else chr(10)}{_CONTROL}{_FORMAT_CLASS if format_chars else ''}]"
-    )
-    for multiline in (True, False)
-    for format_chars in (True, False)
-}
-
-
-def _shown(match: re.Match[str]) -> str:
-    found = match.group()
-    if found == "\r\n":
-        return "\n"
-    if found == "\t":
-        return TAB
-    if found == "\n":
-        return " "
-    return _escape_char(found)
-
-
-def clean(text: str, *, multiline: bool = True, format_chars: bool = False) -> str:
-    """Text that is safe to send to a terminal: controls become visible escapes.
-
-    `multiline=False` also turns newlines into spaces (titles, table cells); `format_chars`
-    also makes bidi overrides and zero-width characters visible (for untrusted files).
-    """
-    return _UNSAFE[multiline, format_chars].sub(_shown, text)
+__all__ = ["clean", "clean_mapped", "safe_text", "safe_title"]
 
 
 def safe_text(
