@@ -36,15 +36,25 @@ def busy_timeout_ms() -> int:
 
 @contextmanager
 def translated_errors(path: Path) -> Iterator[None]:
-    """Turn sqlite3's errors into one-line messages that never carry journal text."""
+    """Turn sqlite3's errors into one-line messages that never carry journal text (also when
+    SQLAlchemy wraps them, as Alembic's migrations do, and a full disk met outside SQLite)."""
     try:
         yield
     except sqlite3.Error as exc:
         raise DatabaseError(describe_error(path, exc)) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DatabaseError(_full(path)) from None
+        raise
     except UnicodeEncodeError:  # a query or filter with non-UTF-8 bytes from the command line
         raise PeerJournalError(
             "Some of the text given is not UTF-8 (non-UTF-8 bytes on the command line?)."
         ) from None
+    except Exception as exc:  # sqlalchemy.exc.DBAPIError wraps the sqlite3 error as .orig
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, sqlite3.Error):
+            raise DatabaseError(describe_error(path, orig)) from None
+        raise
 
 
 def describe_error(path: Path, exc: sqlite3.Error) -> str:
@@ -63,8 +73,12 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
     if "unable to open" in text:
         return f"Cannot open the journal at {path}: check that the folder exists and is writable."
     if "disk" in text and "full" in text:
-        return f"The disk holding {path} is full; nothing was saved."
+        return _full(path)
     return f"Database error in {path}: {exc}."
+
+
+def _full(path: Path) -> str:
+    return f"The disk holding {path} is full; nothing was saved."
 
 
 def open_journal(path: Path) -> sqlite3.Connection:
@@ -91,7 +105,7 @@ def open_journal(path: Path) -> sqlite3.Connection:
                 if existed:
                     _check_ours(path, revision)
                     backup(path)
-                _migrate(path)
+                _upgrade(path)
                 conn = _connect(path)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -102,23 +116,6 @@ def open_journal(path: Path) -> sqlite3.Connection:
             _remove_new_journal(path)
         raise
     return conn
-
-
-def _migrate(path: Path) -> None:
-    """Run Alembic, with its (SQLAlchemy-wrapped) SQLite errors told as ours are."""
-    try:
-        _upgrade(path)
-    except sqlite3.Error:
-        raise
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DatabaseError(f"The disk holding {path} is full; nothing was saved.") from None
-        raise
-    except Exception as exc:  # sqlalchemy.exc.DBAPIError wraps the sqlite3 error as .orig
-        orig = getattr(exc, "orig", None)
-        if isinstance(orig, sqlite3.Error):
-            raise DatabaseError(describe_error(path, orig)) from None
-        raise
 
 
 def _remove_new_journal(path: Path) -> None:
