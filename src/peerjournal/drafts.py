@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from peerjournal.errors import PeerJournalError
+from peerjournal.errors import ExitCode, PeerJournalError
 
 EDITS = "edits"
 _EDIT_NAME = re.compile(r"^entry-(\d+)-")
@@ -111,6 +112,21 @@ def new_draft(folder: Path, now: datetime, suffix: str, prefix: str = "") -> Dra
         n += 1
         path = folder / f"{stem}-{n}{suffix}"
     return Draft(path)
+
+
+def printed_instead(
+    text: str, reason: str, folder: Path, code: ExitCode, why: str = ""
+) -> PeerJournalError:
+    """When not even a draft can be written: print the entry (`text`, the Markdown entry
+    format) on stdout, and return the error that says so."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+    because = f" ({why})" if why else ""
+    return PeerJournalError(
+        f"{reason} The draft could not be written to {folder}{because}, so your entry is "
+        "printed on stdout: copy it somewhere safe (`write --from-file` reads it back).",
+        code,
+    )
 
 
 def new_edit(folder: Path, entry_id: int, now: datetime) -> Draft:

@@ -145,18 +145,11 @@ class GuidedSession:
                 "`peerjournal write --resume` continues it.",
                 code,
             )
-        self.print_unsaved()
-        return PeerJournalError(
-            f"{reason} The draft could not be written to {self.file.path.parent}, so your text "
-            "is printed on stdout: copy it somewhere safe (`write --from-file` reads it back).",
-            code,
-        )
-
-    def print_unsaved(self) -> None:
+        from peerjournal.drafts import printed_instead
         from peerjournal.reflection import format_template
 
-        sys.stdout.write(format_template(self.draft, self.prompt_set) + "\n")
-        sys.stdout.flush()
+        text = format_template(self.draft, self.prompt_set)
+        return printed_instead(text, reason, self.file.path.parent, code)
 
     # -- steps -----------------------------------------------------------------------------
 

@@ -498,23 +498,15 @@ def _keep_or_print(
     code: ExitCode,
 ) -> PeerJournalError:
     """Keep an unsaved entry as a draft; if even that fails, print it on stdout."""
-    import sys
-
     from peerjournal import paths
-    from peerjournal.errors import PeerJournalError
+    from peerjournal.drafts import printed_instead
     from peerjournal.reflection import format_template
 
     try:
         kept = _keep_as_draft(app, draft, prompt_set)
     except OSError as exc:
-        sys.stdout.write(format_template(draft, prompt_set) + "\n")
-        sys.stdout.flush()
-        return PeerJournalError(
-            f"{reason} The draft could not be written to {paths.drafts_dir()} either "
-            f"({exc.strerror or exc}), so your entry is printed on stdout: copy it somewhere "
-            "safe (`write --from-file` reads it back).",
-            code,
-        )
+        text = format_template(draft, prompt_set)
+        return printed_instead(text, reason, paths.drafts_dir(), code, str(exc.strerror or exc))
     return _kept_in(kept, reason, code)
 
 
