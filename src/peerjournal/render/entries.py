@@ -195,14 +195,14 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
 
     `layout` maps question id -> (element, question text); unknown ids go under Evaluation.
     """
+    from peerjournal.reflection import element_answers
+
     parts: list[RenderableType] = [entry_header(entry)]
     for element in ("experience", "feelings", "evaluation"):
         body = safe_text(getattr(entry, element))
-        for qid, answer in entry.answers.items():
-            placed, question = layout.get(qid, ("evaluation", qid))
-            if placed == element:
-                body.append(f"\n\n{clean(question)}\n", style="bold")
-                body.append(clean(answer))
+        for question, answer in element_answers(entry.answers, layout, element):
+            body.append(f"\n\n{clean(question)}\n", style="bold")
+            body.append(clean(answer))
         if body.plain.strip():
             parts.append(
                 Panel(
