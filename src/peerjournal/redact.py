@@ -261,6 +261,9 @@ _NAME_START = (
 _NAME_END = f"(?:(?<=[{_SPACELESS}])|{_PLURAL}{_AFTER})"
 
 
+_BETWEEN_PARTS = re.compile(rf"[\s{re.escape(_DASHES)}]+")
+
+
 def name_forms(name: str) -> list[tuple[str, bool]]:
     """(form, case-sensitive?) pairs to redact for one listed name.
 
@@ -275,7 +278,7 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
     """
     name = " ".join(nfc(name).split())
     forms: list[tuple[str, bool]] = [(name, False)]
-    parts = [p.strip(".") for p in re.split(rf"[\s{re.escape(_DASHES)}]+", name)]
+    parts = [p.strip(".") for p in _BETWEEN_PARTS.split(name)]
     parts = [p for p in parts if p]
     if len(parts) > 2 and " " in name:  # "Martin-Okafor", "de la Cruz": the surname as a whole
         forms.append((name.split(" ", 1)[1], False))
@@ -293,7 +296,7 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
     seen: set[tuple[str, bool]] = set()
     unique = []
     for form, case_sensitive in forms:
-        key = (" ".join(re.split(rf"[\s{re.escape(_DASHES)}]+", form)).casefold(), case_sensitive)
+        key = (" ".join(_BETWEEN_PARTS.split(form)).casefold(), case_sensitive)
         if key not in seen:
             seen.add(key)
             unique.append((form, case_sensitive))
