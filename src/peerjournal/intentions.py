@@ -57,7 +57,6 @@ def _clip(sentence: str) -> str:
 def intentions(text: str) -> list[str]:
     """Sentences in `text` that state what the writer will do (in order, without repeats)."""
     found: list[str] = []
-    seen: set[str] = set()
     for sentence in sentences(text):
         match = _INTENTION.search(sentence)
         if match is None or _PAST.match(sentence[match.start():].lstrip(",;:—–- ")):
@@ -65,12 +64,8 @@ def intentions(text: str) -> list[str]:
         # A plan in a later clause must still be the writer's: skip "She said I will…".
         if match.start() > 0 and _reported_before(sentence[: match.start()]):
             continue
-        line = _clip(sentence)
-        key = line.casefold()
-        if key not in seen:
-            seen.add(key)
-            found.append(line)
-    return found
+        found.append(_clip(sentence))
+    return _unique(found)
 
 
 _REPORTING = re.compile(
