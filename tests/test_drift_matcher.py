@@ -9,7 +9,7 @@ import itertools
 import pytest
 
 from conftest import curated_score
-from peerjournal.drift import Hit
+from peerjournal.drift import Hit, score_text
 
 
 def hits(text: str, marker_prefix: str = "") -> list[Hit]:
@@ -54,6 +54,46 @@ def test_negation_scope_stops_at_clause_boundary() -> None:
 def test_negation_window_is_limited() -> None:
     text = "Not once in the whole long and tiring week did anyone here ever give advice"
     assert not only(text, "advice").negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I didn't tell him he should take his antipsychotics.",
+        "I never asked if she was compliant with her treatment plan.",
+        "I resisted telling her that her symptoms were getting worse.",
+        "I refused to check whether he had taken his medication.",
+    ],
+)
+def test_a_dropped_negation_reaches_the_drift_that_follows(text: str) -> None:
+    # what the writer did not say or do is not their drift, to the end of its clause, learned
+    # phrases included: before, "take his antipsychotics" and "medication" counted
+    score = score_text(text)
+    assert not [h for h in score.hits if h.polarity == "drift" and h.counted]
+    assert all(h.negated for h in score.hits if h.polarity == "drift")
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # "and" ends the reach: the telling was done
+        ("I didn't lecture him and told him to take his meds.", "take his meds"),
+        # someone else did not: the label is still the writer's word
+        ("She is not accepting her diagnosis of schizoaffective disorder.", "schizoaffective"),
+    ],
+)
+def test_a_negation_does_not_reach_past_and_or_from_someone_else(text: str, counted: str) -> None:
+    found = [h for h in score_text(text).hits if h.text.startswith(counted)]
+    assert found and all(h.counted and not h.negated for h in found)
+
+
+def test_a_negator_inside_a_quote_stays_in_it() -> None:
+    text = 'I said "we\'re here for you, not me" and steered back to his mood scores.'
+    hit = only(text, "advice")
+    assert hit.text == "steered back to" and hit.counted and not hit.negated
+    # a negator outside a quote still reaches into it
+    hit = only('I never called him "treatment resistant" in the meeting.', "clinical")
+    assert hit.negated and not hit.counted
 
 
 def test_negator_inside_the_phrase_is_part_of_it() -> None:

@@ -678,7 +678,9 @@ class WordIndex:
     ``phrases`` maps a run of words to its marker, in every spelling a writer may type: with
     or without its apostrophes ("mother's", "mothers") and with a dropped g ("tellin"), the
     spelling as learned first. ``first`` maps each word a phrase starts with to (the marker of
-    that word alone or None, the length of its longest phrase of two or more words or 0).
+    that word alone or None, the length of its longest phrase of two or more words or 0), and
+    ``pairs`` each pair of words a phrase starts with to the length of its longest phrase: most
+    first words are followed by no phrase at all, and that takes one lookup to see.
     """
 
     def __init__(self, markers: tuple[Marker, ...]) -> None:
@@ -690,9 +692,12 @@ class WordIndex:
             for spelling in product(*map(_spellings, words)):
                 self.phrases.setdefault(spelling, marker)
         longest: dict[str, int] = {}
+        self.pairs: dict[tuple[str, ...], int] = {}
         for words in self.phrases:
             size = len(words) if len(words) > 1 else 0
             longest[words[0]] = max(size, longest.get(words[0], 0))
+            if size:
+                self.pairs[words[:2]] = max(size, self.pairs.get(words[:2], 0))
         self.first = {w: (self.phrases.get((w,)), n) for w, n in longest.items()}
 
 
@@ -922,7 +927,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's or WordIndex's pickled attributes, or the regex bodies compiled from
 # patterns, change: an older pickle is then not reused.
-_CACHE_FORMAT = "21"
+_CACHE_FORMAT = "22"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

@@ -27,7 +27,12 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   symptoms"), or the second is the object of the first ("never asked about her | symptoms": the
   first, about the object rather than the person, is dropped, not flipped). A negator inside the
   marker's own span is part of the phrase ("didn't want to rock the boat"); one that ends the
-  previous marker's span negates what follows ("I chose not to | fill in the risk form"). A negator
+  previous marker's span negates what follows ("I chose not to | fill in the risk form"). What the
+  writer did not do reaches the drift after it in its clause, up to an "and" or "then" ("I didn't
+  tell him he should | take his antipsychotics", "I refused to check whether he had taken | his
+  medication"; not "I didn't lecture him and told him to …"); someone else's not doing reaches no
+  further ("She is not accepting her diagnosis of schizoaffective disorder"). A negator inside a
+  quote stays in it ('I said "for you, not me" and steered back to …'). A negator
   that affirms is none: surprise ("never thought I'd"), a double negative ("I'll never forget"),
   emphasis ("can't tell you how much"), a comparative over all time ("never felt so", "don't think
   I've ever … so"), a superlative ("couldn't have asked for a better", "couldn't be prouder"), a
@@ -1199,7 +1204,7 @@ def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordInd
     """The learned hits: runs of words that are a learned phrase, left to right; hits never
     overlap and at each start the longest phrase wins. Its words may be separated by spaces,
     commas and hyphens, as a curated phrase's."""
-    phrases, first = index.phrases, index.first
+    phrases, first, pairs = index.phrases, index.first, index.pairs
     n = len(tokens)
     found: list[Found] = []
     free = 0  # the first token not inside a hit
@@ -1207,6 +1212,8 @@ def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordInd
         if i < free:
             continue
         alone, longest = first[tokens[i]]
+        if longest:
+            longest = pairs.get((tokens[i], tokens[i + 1]), 0) if i + 1 < n else 0
         for size in range(min(longest, n - i), 1, -1):  # phrases of two or more words
             marker = phrases.get(tuple(tokens[i : i + size]))
             last = i + size - 1
@@ -1278,6 +1285,9 @@ class _Facts(NamedTuple):
     noticed_end: dict[int, int]
     hypo_end: dict[int, int]
     speaks: dict[int, bool]  # speech verb start -> is the writer its subject (_attributed)
+    # (start, end) of each dropped negation's reach over the drift that follows (_carry_end),
+    # found by the curated pass for the learned one
+    carried: list[tuple[int, int]]
 
 
 def _facts(text: str, norm: str, lower: str, tokens: list[str], starts: list[int]) -> _Facts:
@@ -1307,6 +1317,7 @@ def _facts(text: str, norm: str, lower: str, tokens: list[str], starts: list[int
         {},
         {},
         {},
+        [],
     )
 
 
@@ -1360,13 +1371,15 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     """Each hit with its flags and ``counted`` (rules in the module docstring); `learned`:
     the hits are learned ones, and those of identity are never negated."""
     (text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts, quotes, scripted,
-     hypo_first, noticed_first, has_wanted, noticed_end, hypo_end, speaks) = facts
+     hypo_first, noticed_first, has_wanted, noticed_end, hypo_end, speaks, carried) = facts
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
     negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
     n_tokens = len(tokens)
     hits: Hits = []
     prev_end, prev_neg, prev_owns, prev_governs = -1, -1, False, False
+    carry_end = carry_neg = -1  # the reach of the last dropped negation of drift (_carry_end)
+    carried_from = 0  # learned: the first of the curated pass's reaches not yet passed
     told_ci = -1  # the clause of the last counted story the writer told
     told_si = told_end = -1  # … its sentence, and where it ends
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
@@ -1393,6 +1406,10 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
             neg = negators[k]
             if starts[neg] < clause_start:
                 neg = -1
+            elif quotes and _quote_around(quotes, starts[neg]) not in (
+                None, _quote_around(quotes, start)
+            ):
+                neg = -1  # a quote's "not" stays in it: 'I said "for you, not me" and steered …'
             elif starts[neg] < prev_end and not _ends_phrase(lower, neg, tokens, starts, prev_end):
                 # a negator belongs to the nearest marker after it ("not X, Y" leaves Y alone),
                 # unless the markers are coordinated: "didn't lecture or give advice", however
@@ -1420,7 +1437,18 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 # the writer did it ("couldn't stop myself from …", "never felt so …"), or the
                 # hit is in a new clause ("… and my lived experience is …")
                 neg = -1
-        negated = neg >= 0
+        if learned:
+            while carried_from < len(carried) and carried[carried_from][1] <= start:
+                carried_from += 1
+            if carried_from < len(carried) and carried[carried_from][0] <= start:
+                carry_end, carry_neg = carried[carried_from][1], -2
+        # drift within a dropped negation's reach is what was not done: "I didn't tell him he
+        # should | take his antipsychotics", "I refused to check whether he had taken | his
+        # medication"
+        carried_over = neg < 0 and start < carry_end and marker.polarity == "drift"
+        if carried_over:
+            neg = carry_neg
+        negated = neg != -1
         # a negated hit whose object is the next hit ("never asked about her | symptoms") is
         # about that object: its negation drops it rather than flipping it
         owns = negated and j + 1 < len(matches) and _owns_next(lower, start, end, matches[j + 1][0])
@@ -1431,12 +1459,23 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         governs = governs and lower.endswith(" to", start, end)
         prev_end, prev_neg, prev_owns, prev_governs = end, neg, owns, governs
         polarity = marker.polarity
-        dropped = negated and (owns or complement or marker.negation == "drop")
+        dropped = negated and (owns or complement or carried_over or marker.negation == "drop")
         if negated and not dropped:
             if not _nobody(tokens, neg) and _writer_speaks(lower, norm, clause_start, starts[neg]):
                 polarity = "drift" if polarity == "identity" else "identity"
             else:
                 dropped = True  # someone else did not: it says nothing of the writer
+        if (
+            dropped
+            and marker.polarity == "drift"
+            and not learned  # a curated phrase's act …
+            and neg >= 0  # … negated itself, by the writer: not "She is not accepting her …"
+            and not _nobody(tokens, neg)
+            and _writer_speaks(lower, norm, clause_start, starts[neg])
+        ):
+            span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
+            carry_end, carry_neg = _carry_end(lower, end, span_end), neg
+            carried.append((start, carry_end))
         in_quote = _quote_around(quotes, start) if quotes else None
         cue = attrib_first if attrib_first < tok else -1
         # a quote of several sentences is introduced in the sentence where it opens
@@ -1541,6 +1580,17 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         )
         hits.append((hit, marker))
     return hits
+
+
+_CARRY_STOPS = regex_store.compile(r"(?<![\w'])(?:and|then|so|but|yet)(?![\w'])")
+
+
+def _carry_end(lower: str, end: int, clause_end: int) -> int:
+    """Where the negation of a dropped drift hit ending at `end` stops reaching the drift after
+    it: the end of its clause, or an "and" / "then" before it ("I didn't lecture him and told him
+    to take his meds": the telling was done)."""
+    stop = _CARRY_STOPS.search(lower, end, clause_end)
+    return stop.start() if stop else clause_end
 
 
 def _label_not_used(
