@@ -21,9 +21,8 @@ from typer.testing import Result
 from conftest import CLI, HIT_KEYS, SCORE_KEYS
 from peerjournal import drift as drift_engine
 from peerjournal.db import engine
-from peerjournal.db.store import scored_text
 from peerjournal.drift import DIMENSIONS, load_lexicon
-from peerjournal.entry import MAX_TEXT_CHARS
+from peerjournal.entry import MAX_TEXT_CHARS, scored_text
 from peerjournal.render.drift import VERDICT_SENTENCES
 
 Add = Callable[..., int]
@@ -110,7 +109,9 @@ def assert_spans_index(data: dict[str, Any], text: str) -> None:
 
 def entry_text(cli: CLI, entry_id: int) -> str:
     entry = json.loads(ok(cli("show", str(entry_id), "--json")).stdout)
-    return scored_text(entry["experience"], entry["feelings"], entry["evaluation"])
+    return scored_text(
+        entry["experience"], entry["feelings"], entry["evaluation"], entry["answers"]
+    )
 
 
 def stored_versions(home: Path) -> dict[int, str | None]:
@@ -285,6 +286,24 @@ def test_entry_json_spans_index_the_scored_text(cli: CLI, add: Add) -> None:
     text = entry_text(cli, entry_id)
     assert data["hits"] and any(h["start"] > len(DRIFT) for h in data["hits"])
     assert_spans_index(data, text)
+
+
+def test_answers_are_scored_with_the_elements(cli: CLI, isolated: Path, tmp_path: Path) -> None:
+    """The answers to a prompt set's questions are the writer's reflection too: written,
+    imported and re-scored, they count, and their spans index the scored text."""
+    answers = {"do_differently": DRIFT}
+    entry = {"date": "2026-11-20", "experience": "Rain all day.", "answers": answers}
+    backup = tmp_path / "backup.json"
+    backup.write_text(json.dumps([entry]), encoding="utf-8")
+    ok(cli("import", str(backup)))
+    data = drift_json(cli, "1")
+    assert data["verdict"] == "drift"
+    assert any(h["counted"] and h["start"] > len("Rain all day.") for h in data["hits"])
+    assert_spans_index(data, entry_text(cli, 1))
+    assert json.loads(ok(cli("list", "--json")).stdout)[0]["drift"] == "drift"
+    make_stale(isolated, 1)
+    ok(cli("drift", "--rescore"))
+    assert json.loads(ok(cli("list", "--json")).stdout)[0]["drift"] == "drift"
 
 
 def test_entry_and_the_same_text_score_the_same(cli: CLI, add: Add) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -166,3 +167,13 @@ def validate(draft: EntryDraft, today: date) -> EntryDraft:
     draft.mode = validate_mode(draft.mode)
     draft.tags = normalise_tags(draft.tags)
     return draft
+
+
+def scored_text(
+    experience: str, feelings: str, evaluation: str, answers: Mapping[str, str] | None = None
+) -> str:
+    """The text drift scores: the three elements, then the answers to the prompt set's
+    questions ("What did you learn from them?" is the writer's reflection too), one paragraph
+    each (hits index into this)."""
+    parts = (experience, feelings, evaluation, *(answers or {}).values())
+    return "\n\n".join(part for part in parts if part)

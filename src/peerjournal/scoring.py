@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from peerjournal.db.store import Drift, StoredDrift, scored_text
+from peerjournal.db.store import Drift, StoredDrift
+from peerjournal.entry import scored_text
 
 if TYPE_CHECKING:
     from peerjournal.drift import DriftScore, Lexicon
@@ -27,8 +28,9 @@ def _stored(score: DriftScore) -> StoredDrift:
 
 
 def draft_text(draft: EntryDraft) -> str:
-    """The text scored for an entry: the three elements (what `drift ID` highlights)."""
-    return scored_text(draft.experience, draft.feelings, draft.evaluation)
+    """The text scored for an entry: the three elements and the answers (what `drift ID`
+    highlights)."""
+    return scored_text(draft.experience, draft.feelings, draft.evaluation, draft.answers)
 
 
 def score_draft(draft: EntryDraft, lexicon: Lexicon) -> Drift:

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from typing import Any
 
 from peerjournal.drift import is_learned_marker
-from peerjournal.entry import Entry
+from peerjournal.entry import Entry, scored_text
 from peerjournal.errors import PeerJournalError
 from peerjournal.intentions import evaluation_intentions
 from peerjournal.reflection import Layout, element_answers, element_text
@@ -297,8 +297,8 @@ def _quote_key(text: str) -> str:
 
 
 def _scored_text(entry: Entry) -> str:
-    # The same text drift scores (hits index into it); see db.store.scored_text.
-    return "\n\n".join(p for p in (entry.experience, entry.feelings, entry.evaluation) if p)
+    """The same text drift scores: its hits index into it."""
+    return scored_text(entry.experience, entry.feelings, entry.evaluation, entry.answers)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")

@@ -65,10 +65,10 @@ def register(app: typer.Typer) -> None:
         lexicon = app_ctx.lexicon()
         entry = None
         if entry_id is not None:
-            from peerjournal.db.store import scored_text
+            from peerjournal.entry import scored_text
 
             entry = app_ctx.store().get(entry_id)
-            body = scored_text(entry.experience, entry.feelings, entry.evaluation)
+            body = scored_text(entry.experience, entry.feelings, entry.evaluation, entry.answers)
         else:
             given, cleaned = _ad_hoc_text(text, stdin)
             # JSON spans index the text exactly as given; the view shows it trimmed.

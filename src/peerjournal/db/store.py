@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from peerjournal.db.engine import open_journal, translated_errors, write_transaction
-from peerjournal.entry import Entry, EntryDraft, KeptIdentity
+from peerjournal.entry import Entry, EntryDraft, KeptIdentity, scored_text
 from peerjournal.errors import NotFoundError, PeerJournalError
 
 TAG_SEP = "\x1f"
@@ -389,10 +389,10 @@ class Store:
         at all), trash included."""
         with self._errors():
             rows = self.conn.execute(
-                f"SELECT id, experience, feelings, evaluation FROM entry WHERE {_STALE}",
+                f"SELECT id, experience, feelings, evaluation, answers FROM entry WHERE {_STALE}",
                 (lexicon_version, scorer_version),
             ).fetchall()
-        return [(r[0], scored_text(r[1], r[2], r[3])) for r in rows]
+        return [(r[0], scored_text(r[1], r[2], r[3], _answers(r[4]))) for r in rows]
 
     def stale_scores(self, lexicon_version: str, scorer_version: str) -> int:
         """How many live entries are scored with another lexicon or scoring code (or not at
@@ -439,9 +439,10 @@ def _fts_in_bulk(conn: sqlite3.Connection, ids: list[int], bulk: bool) -> Iterat
     conn.execute(trigger)
 
 
-def scored_text(experience: str, feelings: str, evaluation: str) -> str:
-    """The text drift scores: the three elements, one paragraph each (hits index into this)."""
-    return "\n\n".join(part for part in (experience, feelings, evaluation) if part)
+def _answers(raw: str | None) -> dict[str, str]:
+    """An entry's stored answers: question id -> answer, in the order they were asked."""
+    answers: dict[str, str] = json.loads(raw or "{}")
+    return answers
 
 
 def _drift_values(drift: Drift | StoredDrift | None) -> tuple[str | None, ...]:
@@ -464,7 +465,7 @@ def _entry(row: Sequence[Any]) -> Entry:
         feelings=row[8],
         evaluation=row[9],
         self_care=row[10],
-        answers=json.loads(row[11] or "{}"),
+        answers=_answers(row[11]),
         shared=bool(row[12]),
         deleted_at=datetime.fromisoformat(row[13]) if row[13] else None,
         drift_verdict=row[14],
