@@ -332,7 +332,8 @@ def test_an_arabic_or_hebrew_name_after_prefixes_never_survives(script, data):
     edge = st.sampled_from(["", " ", "\n", ".", "،", "(", ")", "«", "»", "\"", "-"])
     text = data.draw(edge) + prefix + name + data.draw(edge)
     out = Redactor([Person(name)])(f"... {text} ...")
-    assert name not in out, (text, out)
+    # the prefix may itself hold the name's letters ("وال" before the name "وا"): it is kept
+    assert name not in out.replace(prefix + PLACEHOLDER, PLACEHOLDER), (text, out)
 
 
 # ------------------------------------------------------------------ tags and particles

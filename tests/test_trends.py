@@ -345,9 +345,19 @@ def test_obstructing_feeling_rise() -> None:
     rows = weekly([0.1, 0.1, 0.1])
     for r in rows:
         r.feelings = "drained"
-    assert any("tired / drained came up in 3 entries, 0 in" in a for a in alerts(rows))
+    # no entries in the previous window: a share of this one, not "0 in the previous window"
+    assert any("tired / drained came up in 3 of 3 entries." in a for a in alerts(rows))
     rows[0].feelings = "not drained at all"
     assert not any("tired" in a for a in alerts(rows))
+
+
+def test_obstructing_feeling_rise_against_an_earlier_window_says_so() -> None:
+    earlier = row(TODAY - timedelta(weeks=20), 2.0, 0.1, n=99, feelings="calm")
+    rows = weekly([0.1, 0.1, 0.1])
+    for r in rows:
+        r.feelings = "drained"
+    found = [a for a in alerts([earlier, *rows]) if "tired" in a]
+    assert found and "came up in 3 entries, 0 in the previous window." in found[0]
 
 
 def test_self_care_rule() -> None:

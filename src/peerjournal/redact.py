@@ -12,10 +12,12 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    with or without the space or dash ("MaryJane", "SamJones"): see `name_forms`. A part that
    is also a common English word ("Will", "Grace", "Hope") or a name particle at the start
    or end of a name ("Van Nguyen", "Minh Le") is matched only when capitalised, so the verb
-   "will" survives while "Will" does not. A one-word listed name is always matched in every
-   case: the writer listed exactly that word. A text of one word (a tag, a setting) is
-   matched in any case: tags are stored in lower case, and with no sentence around the
-   word there is no telling the word from the name.
+   "will" survives while "Will" does not, even opening a question ("Will you come?"): "Will I
+   think is doing better" is the name, and a question that loses its verb costs less than a
+   name that leaves. A one-word listed name is always matched in every case: the writer
+   listed exactly that word. A text of one word (a tag, a setting) is matched in any case:
+   tags are stored in lower case, and with no sentence around the word there is no telling
+   the word from the name.
 
 Letter boundaries depend on the script of the letter at the edge of a name (see
 `_NAME_START`):
@@ -483,7 +485,8 @@ def contains_name(text: str, people: Sequence[Person]) -> bool:
 
 # ------------------------------------------------------------------------- review helpers
 
-_CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*")
+# A word, with its inner hyphens, apostrophes and ampersands ("A&E" is one word, not two)
+_CAPITALISED = re.compile(r"(?<![\w'’&])[^\W\d_][^\W\d_'’\-&]*(?:[-'’&][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[\"“(]\s*)$")
 ALWAYS_CAPITALISED = _words(
     """

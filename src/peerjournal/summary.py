@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -124,6 +124,7 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
             "shared": len(shared),
             "scored": sum(1 for e in data.entries if e.id in data.drifts),
         },
+        "lexicon_versions": lexicon_versions(data.drifts.values()),
         "periods": periods,
         "dimensions": dimension_trends(periods, data.labels),
         "markers": top_markers(data.entries, data.drifts, data.labels, r),
@@ -142,6 +143,13 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
 
 
 # ------------------------------------------------------------------------------ pieces
+
+
+def lexicon_versions(drifts: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The drift lexicon versions the period's scores were made with, most used first: the
+    numbers of two summaries compare only when they were scored with the same lexicon."""
+    counts = Counter(str(d["lexicon_version"]) for d in drifts if d.get("lexicon_version"))
+    return [version for version, _ in sorted(counts.items(), key=lambda c: (-c[1], c[0]))]
 
 
 def _number(value: Any) -> float | None:
@@ -268,8 +276,7 @@ def top_markers(
             dimension_of[key[1]] = str(hit.get("dimension", ""))
             if entry.shared and len(excerpts[key]) < EXCERPTS_PER_MARKER:
                 text = redact(excerpt(_scored_text(entry), int(hit["start"]), int(hit["end"])))
-                if _quote_key(text) not in {_quote_key(x["text"]) for x in excerpts[key]}:
-                    excerpts[key].append({"date": entry.date.isoformat(), "text": text})
+                _add_excerpt(excerpts[key], {"date": entry.date.isoformat(), "text": text})
     result: dict[str, list[dict[str, Any]]] = {}
     for polarity in POLARITIES:
         ranked = sorted(
@@ -292,8 +299,23 @@ def top_markers(
 
 
 def _quote_key(text: str) -> str:
-    """Two excerpts are the same quote when they differ only in case and spacing."""
-    return " ".join(text.split()).casefold()
+    """Two excerpts are the same quote when they differ only in case, spacing and the
+    ellipses that mark a cut."""
+    return " ".join(text.replace("…", " ").split()).casefold()
+
+
+def _add_excerpt(found: list[dict[str, str]], new: dict[str, str]) -> None:
+    """Add `new` unless it repeats a quote already there: a quote that is part of another
+    (two hits in one sentence) is kept once, as the longer of the two."""
+    key = _quote_key(new["text"])
+    for n, old in enumerate(found):
+        old_key = _quote_key(old["text"])
+        if key in old_key:
+            return
+        if old_key in key:
+            found[n] = new
+            return
+    found.append(new)
 
 
 def _scored_text(entry: Entry) -> str:
@@ -412,6 +434,15 @@ def _is_num(v: Any) -> bool:
     )
 
 
+def _is_rate(v: Any) -> bool:
+    """Evidence per 100 words: never negative."""
+    return _is_num(v) and (v is None or v >= 0)
+
+
+def _is_balance(v: Any) -> bool:
+    return _is_num(v) and (v is None or -1 <= v <= 1)
+
+
 def _is_count(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and v >= 0
 
@@ -489,23 +520,34 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
     for key, check in _FIELDS.items():
         v.field(doc, key, check, "")
     v.field(doc, "redacted", lambda x: isinstance(x, bool), "")
-    v.fields(doc.get("period"), "period", {"since": _is_date, "until": _is_date, "by": _is_str})
-    v.fields(doc.get("entries"), "entries",
-             {"total": _is_count, "shared": _is_count, "scored": _is_count})
+    if "lexicon_versions" in doc and not all(  # added within schema 1: optional
+        _is_str(x) for x in v.items(doc["lexicon_versions"], "lexicon_versions")
+    ):
+        raise v.fail("lexicon_versions", "must hold strings")
+    period = v.fields(doc.get("period"), "period",
+                      {"since": _is_date, "until": _is_date, "by": _is_str})
+    if period["since"] > period["until"]:
+        raise v.fail("period.since", "is after period.until")
+    counts = v.fields(doc.get("entries"), "entries",
+                      {"total": _is_count, "shared": _is_count, "scored": _is_count})
+    for key in ("shared", "scored"):
+        if counts[key] > counts["total"]:
+            raise v.fail(f"entries.{key}", "is more than entries.total")
     for n, p in enumerate(v.items(doc.get("periods"), "periods")):
         where = f"periods[{n}]"
         period = v.fields(p, where, {"start": _is_date, "end": _is_date, "entries": _is_count,
-                                     "identity": _is_num, "drift": _is_num, "balance": _is_num})
+                                     "identity": _is_rate, "drift": _is_rate,
+                                     "balance": _is_balance})
         for dim, vals in v.obj(period.get("dimensions", {}), f"{where}.dimensions").items():
-            v.fields(vals, f"{where}.dimensions.{dim}", {"identity": _is_num, "drift": _is_num})
+            v.fields(vals, f"{where}.dimensions.{dim}", {"identity": _is_rate, "drift": _is_rate})
     for n, d in enumerate(v.items(doc.get("dimensions"), "dimensions")):
         where = f"dimensions[{n}]"
-        row = v.fields(d, where, {"id": _is_str, "label": _is_str, "identity": _is_num,
-                                  "drift": _is_num})
+        row = v.fields(d, where, {"id": _is_str, "label": _is_str, "identity": _is_rate,
+                                  "drift": _is_rate})
         for polarity in POLARITIES:
             series = v.items(row.get(f"{polarity}_series", []), f"{where}.{polarity}_series")
-            if not all(_is_num(x) for x in series):
-                raise v.fail(f"{where}.{polarity}_series", "must hold numbers or null")
+            if not all(_is_rate(x) for x in series):
+                raise v.fail(f"{where}.{polarity}_series", "must hold numbers (0 or more) or null")
             v.field(row, f"{polarity}_direction",
                     lambda x: x in (None, "up", "down", "steady"), where)
     markers = v.obj(doc.get("markers"), "markers")

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from peerjournal.drift import is_learned_marker
 from peerjournal.drift.lexicon import DIMENSIONS
 from peerjournal.entry import ELEMENTS, Entry
 from peerjournal.errors import PeerJournalError
@@ -574,13 +575,19 @@ class DriftEvidence:
 
 
 def drift_phrases(drift: Mapping[str, Any] | None) -> tuple[Phrase, ...]:
-    """The counted drift hits of a stored score (others' words and hypotheticals are not)."""
+    """The counted drift hits of a stored score (others' words and hypotheticals are not).
+
+    Learned markers are left out, as in the mentor summary: a learned word ("nurses",
+    "Gave a") only leans one way by weight, and is no phrase to bring to supervision.
+    """
     if not drift:
         return ()
     return tuple(
         Phrase(str(h.get("text", "")), str(h.get("dimension", "")), bool(h.get("self_noticed")))
         for h in drift.get("hits", [])
-        if h.get("polarity") == "drift" and h.get("counted")
+        if h.get("polarity") == "drift"
+        and h.get("counted")
+        and not is_learned_marker(str(h.get("marker", "")))
     )
 
 

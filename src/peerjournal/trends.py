@@ -141,14 +141,14 @@ def resolve_window(
     """
     if since is not None and since > today:
         raise PeerJournalError(
-            f"--since {since.isoformat()} is in the future: a report covers entries up to today."
+            f"--since {since.isoformat()} is in the future: a period ends today at the latest."
         )
     end = min(until, today) if until else today
     start = since or period_start(end, "week") - timedelta(weeks=weeks - 1)
     if start > end:
         raise PeerJournalError(
             f"--since {start.isoformat()} is after --until {end.isoformat()}: "
-            "the report needs a start on or before its end."
+            "a period needs a start on or before its end."
         )
     return start, end
 
@@ -701,7 +701,7 @@ def alerts(
         _rising_drift(period_totals, period_settings, by, names, th),
         _tipped_balance(window, th),
         _dimension_creep(window, before, names, th),
-        _obstructing_feeling(feelings, th),
+        _obstructing_feeling(feelings, window, before, th),
         _self_care(rhythm, th),
         _gap(rhythm, th),
     ]
@@ -793,15 +793,22 @@ def _dimension_creep(
     )
 
 
-def _obstructing_feeling(feelings: Sequence[Mapping[str, Any]], th: Thresholds) -> str | None:
+def _obstructing_feeling(
+    feelings: Sequence[Mapping[str, Any]], window: Totals, before: Totals, th: Thresholds
+) -> str | None:
     for feeling in feelings:  # most frequent first, so the first match is the biggest
         if feeling["kind"] != "obstructing" or feeling["entries"] < th.feeling_min_entries:
             continue
         if feeling["entries"] >= th.feeling_rise_factor * feeling["previous"]:
+            # with no entries before, "0 in the previous window" would read as a rise
+            count = (
+                f"{feeling['entries']} entries, {feeling['previous']} in the previous window"
+                if before.entries
+                else f"{feeling['entries']} of {window.entries} entries"
+            )
             return (
-                f"Feelings of {feeling['label']} came up in {feeling['entries']} entries, "
-                f"{feeling['previous']} in the previous window. What is in the way, and who "
-                "could you talk it through with?"
+                f"Feelings of {feeling['label']} came up in {count}. What is in the way, and "
+                "who could you talk it through with?"
             )
     return None
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, Json
+from peerjournal.cli.options import DATE_HELP
 
 if TYPE_CHECKING:
     from datetime import date
@@ -35,7 +35,8 @@ Until = Annotated[str | None, typer.Option(
     "--until", metavar="DATE", help="Up to and including this date. Default: today.")]
 Format = Annotated[str | None, typer.Option(
     "--format", "-f", metavar="md|html|pdf|json|csv",
-    help="Output format. Default: from the --output file's extension, else md.")]
+    help="md (Markdown), html, pdf, json (what `peerjournal review` opens) or csv (the numbers "
+    "alone). Default: from the --output file's extension, else md.")]
 Output = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE",
     help="Write to FILE (mode 600) instead of standard output ('-').")]
@@ -50,6 +51,8 @@ WithCheck = Annotated[bool, typer.Option(
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Write without the preview and question.")]
 NoRedact = Annotated[bool, typer.Option(
     "--no-redact", help="Do NOT replace names and identifiers (the file says so).")]
+Json = Annotated[bool, typer.Option(
+    "--json", help="With --output: print what was written (file, format, bytes) as JSON.")]
 Full = Annotated[bool, typer.Option(
     "--full", help="A complete, unredacted backup of every entry (--format json only), in the "
     "shape `peerjournal import` reads.")]
@@ -155,6 +158,11 @@ def _full_backup(app: AppContext) -> bytes:
     return full_backup((entry.to_json() for entry in store.iter_all()), people)
 
 
+def default_window(app: AppContext) -> tuple[date, date]:
+    """The period an export covers when given no --since or --until."""
+    return _window(app, None, None)
+
+
 def _window(app: AppContext, since: str | None, until: str | None) -> tuple[date, date]:
     """The report's own window rules: the same defaults, a window ends today at the latest
     (--until 9999-12-31 is no end, not 400,000 empty weeks), an empty --since is an error."""
@@ -174,7 +182,7 @@ def _summary(
 ) -> tuple[bytes, dict[str, Any], list[str]]:
     """The written bytes, the summary they render, and warnings for the writer."""
     from peerjournal import __version__
-    from peerjournal.cli.report import dimension_labels
+    from peerjournal.cli.report import dimension_labels, stale_note
     from peerjournal.db.people import list_people
     from peerjournal.db.stats import has_scored_entries, report_rows
     from peerjournal.db.store import Filters
@@ -208,7 +216,17 @@ def _summary(
         generator=f"peerjournal {__version__}",
         layouts=answer_layouts(e.prompt_set for e in entries if e.shared),
     )
-    warnings: list[str] = []
+    warnings = [stale] if (stale := stale_note(app, store)) else []
+    if not entries:
+        remedy = (
+            "choose another period with --since and --until"
+            if store.list(Filters(limit=1))
+            else "your journal has no entries yet (`peerjournal write` adds one)"
+        )
+        warnings.append(
+            f"There are no entries from {start} to {end}, so the summary has no numbers: "
+            f"{remedy}."
+        )
     redactor = None
     if not no_redact:
         people = list_people(store)

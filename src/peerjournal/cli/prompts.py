@@ -50,7 +50,9 @@ def register(app: typer.Typer) -> None:
     @prompts_app.command("show")
     def show_set(
         ctx: typer.Context,
-        name: str = typer.Argument(..., help="A prompt set's name (see `prompts list`)."),
+        name: str = typer.Argument(
+            ..., metavar="NAME", help="A prompt set's name (see `prompts list`)."
+        ),
         json_out: Json = False,
     ) -> None:
         """Show a prompt set's headings and questions."""

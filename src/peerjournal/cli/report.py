@@ -19,7 +19,8 @@ class Period(StrEnum):
     month = "month"
 
 
-By = Annotated[Period, typer.Option("--by", help="ISO weeks (Monday to Sunday) or months.")]
+By = Annotated[Period, typer.Option(
+    "--by", metavar="week|month", help="ISO weeks (Monday to Sunday) or months.")]
 Dimension = Annotated[
     str | None,
     typer.Option("--dimension", "-d", metavar="DIM", help="Show one drift dimension in detail."),
@@ -115,20 +116,28 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
                 "Try an earlier --since, or fewer filters."
             )
         return
-    from peerjournal.drift.lexicon import lexicon_version, scorer_version
     from peerjournal.render.report import print_report
 
     print_report(app.out, report, labels)
-    stale = store.stale_scores(lexicon_version(app.lexicon_path()), scorer_version())
-    if stale:
-        from peerjournal.entry import count_entries
+    note = stale_note(app, store)
+    if note:
+        app.say(note)
 
-        one = stale == 1
-        app.say(
-            f"{count_entries(stale)} {'was' if one else 'were'} scored with another version "
-            "of the drift lexicon or of peerjournal; `peerjournal drift --rescore` brings "
-            f"{'it' if one else 'them'} up to date."
-        )
+
+def stale_note(app: AppContext, store: Store) -> str | None:
+    """A word about entries scored with another lexicon or scorer than this one, if any."""
+    from peerjournal.drift.lexicon import lexicon_version, scorer_version
+    from peerjournal.entry import count_entries
+
+    stale = store.stale_scores(lexicon_version(app.lexicon_path()), scorer_version())
+    if not stale:
+        return None
+    one = stale == 1
+    return (
+        f"{count_entries(stale)} {'was' if one else 'were'} scored with another version "
+        "of the drift lexicon or of peerjournal; `peerjournal drift --rescore` brings "
+        f"{'it' if one else 'them'} up to date."
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -27,7 +27,8 @@ def register(app: typer.Typer) -> None:
         """Read mentees' summaries (JSON): trends, dimensions, alerts, shared excerpts, notes.
 
         Needs no journal of its own. Text in a summary is shown with control characters made
-        visible, never sent to the terminal as is."""
+        visible, never sent to the terminal as is. A summary exported as Markdown, HTML, PDF
+        or CSV is read as it is, in a text editor, a browser, a PDF viewer or a spreadsheet."""
         from pathlib import Path
 
         from peerjournal.context import AppContext
@@ -71,19 +72,80 @@ def load_summary(path: Path) -> dict[str, Any]:
         raise SummaryError(f"{name}: cannot be read ({exc.strerror}).") from None
     if len(raw) > MAX_BYTES:
         raise SummaryError(f"{name}: larger than {MAX_BYTES // 1024 // 1024} MB; not a summary.")
+    if not raw.strip():
+        raise SummaryError(f"{name}: the file is empty; ask for the summary to be sent again.")
+    if raw.startswith(b"%PDF"):
+        raise SummaryError(f"{name}: {_OTHER_EXPORT.format(kind='a PDF', opener='a PDF viewer')}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SummaryError(f"{name}: not UTF-8 text; is this a summary exported as JSON?") from None
+    other = _other_export(text)
+    if other:
+        raise SummaryError(f"{name}: {other}")
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
+        # the text ran out before the JSON did (a string still open at the end, or nothing)
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            raise SummaryError(
+                f"{name}: the file ends part-way through (cut short in sending or saving?); "
+                "ask for the summary to be sent again."
+            ) from None
         raise SummaryError(
             f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
     except (ValueError, RecursionError):
         raise SummaryError(f"{name}: not valid JSON (NaN, Infinity or nesting too deep).") from None
+    not_summary = _not_a_summary(data)
+    if not_summary:
+        raise SummaryError(f"{name}: {not_summary}")
     return validate_summary(data, name)
+
+
+_OTHER_EXPORT = (
+    "{kind} summary, to read as it is: open it with {opener}. `peerjournal review` reads "
+    "summaries exported with `--format json`."
+)
+
+
+def _other_export(text: str) -> str | None:
+    """What to say about a summary exported in a format other than JSON, or None."""
+    from peerjournal.exporters.common import TITLE
+    from peerjournal.exporters.csv_ import BASE
+
+    head = text.lstrip()[:200].lower()
+    if head.startswith(f"# {TITLE.lower()}"):
+        return _OTHER_EXPORT.format(kind="a Markdown", opener="any text editor or Markdown viewer")
+    if head.startswith(("<!doctype html", "<html")):
+        return _OTHER_EXPORT.format(kind="an HTML", opener="a web browser")
+    if head.startswith(",".join(BASE)):
+        return _OTHER_EXPORT.format(kind="a CSV (numbers only)", opener="a spreadsheet")
+    return None
+
+
+def _not_a_summary(data: Any) -> str | None:
+    """What a JSON file that peerjournal wrote, but that is not a summary, is; or None."""
+    from peerjournal.exporters.json_ import BACKUP_SCHEMA
+
+    schema = data.get("schema") if isinstance(data, dict) else None
+    entry_list = isinstance(data, list) and all(
+        isinstance(item, dict) and "experience" in item for item in data[:10]
+    ) and bool(data)
+    if schema == BACKUP_SCHEMA or entry_list:
+        return (
+            "a journal backup or entry list (unredacted, names included), not a summary for "
+            "a mentor: it is read by `peerjournal import`. Ask for a summary made with "
+            "`peerjournal export --format json`."
+        )
+    if schema == MERGED_SCHEMA:
+        return (
+            "several summaries merged by `peerjournal review --json`, not one summary: review "
+            "the original files."
+        )
+    if isinstance(data, list):
+        return "a JSON list, not a peerjournal summary (a summary is one JSON object)."
+    return None
 
 
 def _reject_constant(value: str) -> Any:
@@ -104,11 +166,17 @@ def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[str]) -
 
 
 def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]]) -> None:
-    from peerjournal.render.summary import overview, review, sanitise, sanitise_document
+    from peerjournal.render.summary import (
+        BARS_WIDTH,
+        overview,
+        review,
+        sanitise,
+        sanitise_document,
+    )
 
     clean = [(sanitise(name, multiline=False), sanitise_document(s)) for name, s in loaded]
     if len(clean) > 1:
-        app.out.print(overview(clean))
+        app.out.print(overview(clean, narrow=app.out.width < BARS_WIDTH))
         app.out.print()
     for n, (name, summary) in enumerate(clean):
         if n:

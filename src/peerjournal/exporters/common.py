@@ -37,15 +37,32 @@ def period_text(summary: dict[str, Any]) -> str:
 def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
     """The headline facts, as (label, value) pairs, in display order."""
     entries = summary["entries"]
+    counts = f"{entries['total']} written, {entries['shared']} shared with you"
+    unscored = entries["total"] - entries["scored"]
+    if unscored > 0:
+        counts += f" ({unscored} without a drift score, left out of the numbers)"
     rows = [
         ("Period", f"{period_text(summary)} (by {summary['period']['by']})"),
-        ("Entries", f"{entries['total']} written, {entries['shared']} shared with you"),
+        ("Entries", counts),
         ("Generated", f"{summary['generated_at'][:16].replace('T', ' ')} by "
                       f"{summary['generator']}"),
     ]
+    versions = summary.get("lexicon_versions") or []
+    if versions:
+        rows.append(("Drift lexicon", lexicon_text(versions)))
     if not summary["redacted"]:
         rows.append(("Redaction", "OFF (exported with --no-redact)"))
     return rows
+
+
+def lexicon_text(versions: list[str]) -> str:
+    """The lexicon version(s) behind the numbers; more than one makes them less comparable."""
+    if len(versions) == 1:
+        return f"version {versions[0]}"
+    return (
+        f"versions {', '.join(versions)} (entries were scored with different lexicons, so "
+        "their numbers compare less well)"
+    )
 
 
 def period_label(period: dict[str, Any]) -> str:
@@ -76,6 +93,13 @@ def check_score(score: int | None) -> str:
 
 
 DATA_NOTE = (
-    "Identity and drift are marker evidence per 100 words; a period without entries shows –. "
-    "Markers are phrases the writer used; trends over many entries say more than one entry."
+    "Identity and drift are marker evidence per 100 words (how often the writer's words show "
+    "peer identity, or drift into a clinical role); balance runs from -1 (all drift) to +1 "
+    "(all identity); a period without entries shows –. Markers are phrases the writer used; "
+    "trends over many entries say more than one entry."
 )
+NO_ENTRIES = "No entries were written in this period, so there are no numbers to show."
+
+
+def has_entries(summary: dict[str, Any]) -> bool:
+    return bool(summary["entries"]["total"])

@@ -49,7 +49,10 @@ def page(s: dict[str, Any]) -> str:
         body += ["<h2>Note from the writer</h2>", f"<blockquote>{e(s['note'])}</blockquote>"]
     if s["alerts"]:
         body += ["<h2>Alerts</h2>", _list(e(a["message"]) for a in s["alerts"])]
-    body += _trend(s) + _dimensions(s) + _markers(s)
+    if common.has_entries(s):
+        body += _trend(s) + _dimensions(s) + _markers(s)
+    else:
+        body.append(f"<p>{e(common.NO_ENTRIES)}</p>")
     if s["intentions"]:
         body += ["<h2>What I will do differently</h2>",
                  _list(f"{e(i['date'])}: {e(i['text'])}" for i in s["intentions"])]

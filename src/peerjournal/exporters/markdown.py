@@ -54,7 +54,10 @@ def lines(s: dict[str, Any]) -> list[str]:
         out += ["## Note from the writer", "", _quote(s["note"]), ""]
     if s["alerts"]:
         out += ["## Alerts", ""] + [f"- {escape(a['message'])}" for a in s["alerts"]] + [""]
-    out += _trend(s) + _dimensions(s) + _markers(s)
+    if common.has_entries(s):
+        out += _trend(s) + _dimensions(s) + _markers(s)
+    else:
+        out += [f"*{common.NO_ENTRIES}*", ""]
     if s["intentions"]:
         out += ["## What I will do differently", ""]
         out += [f"- {i['date']}: {escape(i['text'])}" for i in s["intentions"]] + [""]

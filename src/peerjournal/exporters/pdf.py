@@ -248,9 +248,13 @@ class _Report:
             self.heading("Alerts")
             for alert in s["alerts"]:
                 self.text(f"• {alert['message']}", indent=2)
-        self.trend()
-        self.dimensions()
-        self.markers()
+        if common.has_entries(s):
+            self.trend()
+            self.dimensions()
+            self.markers()
+        else:
+            self.pdf.ln(3)
+            self.text(common.NO_ENTRIES)
         if s["intentions"]:
             self.heading("What I will do differently")
             for item in s["intentions"]:

@@ -24,6 +24,9 @@ DRIFT_STYLE = "red"
 MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones
 BAR_HALF = 10  # cells on each side of a balance bar
 LABEL_WIDTH = 18
+# Below this width the tables leave out their balance bars and the space between columns,
+# and shorten long labels, so that every number is still shown whole (down to 40 columns).
+NARROW_WIDTH = 70
 
 
 def print_report(
@@ -80,6 +83,7 @@ class _View:
         self.report = report
         self.labels = labels
         self.width = width
+        self.narrow = width < NARROW_WIDTH
         self.ascii = ascii_only
         self.unit = report["by"]
         self.up, self.down = ("+", "-") if ascii_only else ("↑", "↓")
@@ -98,17 +102,25 @@ class _View:
     def label(self, dim: str) -> str:
         return self.labels.get(dim) or dim.replace("_", " ")
 
-    def table(self, *columns: tuple[str, str]) -> Table:
+    def table(self, *columns: tuple[str, str], squeeze: int | None = None) -> Table:
+        """A table whose cells never wrap; column `squeeze` (its cells Text with an ellipsis,
+        see `cut`) is the one shortened when the table is too wide for the terminal."""
         table = Table(
             box=box.ASCII2 if self.ascii else box.SIMPLE_HEAD,
             show_edge=False,
             pad_edge=False,
             expand=False,
             header_style="bold",
+            padding=0 if self.narrow else (0, 1),
         )
-        for name, justify in columns:
-            table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+        for n, (name, justify) in enumerate(columns):
+            table.add_column(name, justify=justify, no_wrap=n != squeeze)  # type: ignore[arg-type]
         return table
+
+    @staticmethod
+    def cut(text: str, style: str = "") -> Text:
+        """A label that is cut with an ellipsis, never wrapped, in a squeezed column."""
+        return Text(clean(text, multiline=False), style=style, no_wrap=True, overflow="ellipsis")
 
     def heading(self, title: str, note: str = "") -> Text:
         text = Text("\n" + clean(title, multiline=False), style="bold")
@@ -173,28 +185,29 @@ class _View:
         periods = self.report["periods"]
         shown = periods[-MAX_PERIOD_ROWS:]
         scale = max((max(p["identity"], p["drift"]) for p in periods if p["entries"]), default=0)
+        bars = not self.narrow
         table = self.table(
             (self.unit.capitalize(), "left"),
             ("Entries", "right"),
             ("Identity", "right"),
             ("Drift", "right"),
-            (self.bar_header(), "left"),
+            *([(self.bar_header(), "left")] if bars else []),
             ("Balance", "right"),
         )
         for p in shown:
             start = date.fromisoformat(p["start"])
             name = start.strftime("%d %b %y" if self.unit == "week" else "%b %Y")
             if not p["entries"]:
-                table.add_row(
-                    name, Text(self.none, style="dim"), "", "", self.bar(0, 0, scale, 0), ""
-                )
+                bar = [self.bar(0, 0, scale, 0)] if bars else []
+                table.add_row(name, Text(self.none, style="dim"), "", "", *bar, "")
                 continue
+            bar = [self.bar(p["identity"], p["drift"], scale, p["entries"])] if bars else []
             table.add_row(
                 name,
                 str(p["entries"]),
                 _num(p["identity"]),
                 _num(p["drift"]),
-                self.bar(p["identity"], p["drift"], scale, p["entries"]),
+                *bar,
                 self.balance(p["balance"]),
             )
         note = "per 100 words"
@@ -214,7 +227,9 @@ class _View:
             return []
         room = max(4, (self.width - LABEL_WIDTH - 6) // 2)
         shown = periods[-room:]
-        table = self.table(("Dimension", "left"), ("Identity", "left"), ("Drift", "left"))
+        table = self.table(
+            ("Dimension", "left"), ("Identity", "left"), ("Drift", "left"), squeeze=0
+        )
         for dim in active:
 
             def series(polarity: str, dim: str = dim) -> str:
@@ -222,7 +237,7 @@ class _View:
                 return sparkline(values, ascii_only=self.ascii)
 
             table.add_row(
-                Text(clean(self.label(dim), multiline=False), overflow="ellipsis"),
+                self.cut(self.label(dim)),
                 Text(series("identity"), style=IDENTITY_STYLE),
                 Text(series("drift"), style=DRIFT_STYLE),
             )
@@ -240,22 +255,25 @@ class _View:
         )
         out: list[RenderableType] = [self.heading(d["label"].capitalize(), "in detail"), text]
         if d["settings"]:
-            table = self.table(("Setting", "left"), ("Identity", "right"), ("Drift", "right"))
+            table = self.table(
+                ("Setting", "left"), ("Identity", "right"), ("Drift", "right"), squeeze=0
+            )
             for name, values in d["settings"].items():
                 table.add_row(
-                    Text(clean(name, multiline=False)),
+                    self.cut(name),
                     _num(values["identity"]),
                     _num(values["drift"]),
                 )
             out.append(table)
         if d["markers"]:
             table = self.table(
-                ("Marker", "left"), ("Side", "left"), ("Now", "right"), ("Before", "right")
+                ("Marker", "left"), ("Side", "left"), ("Now", "right"), ("Before", "right"),
+                squeeze=0,
             )
             for m in d["markers"]:
                 style = IDENTITY_STYLE if m["polarity"] == "identity" else DRIFT_STYLE
                 table.add_row(
-                    Text(clean(m["marker"], multiline=False), overflow="ellipsis"),
+                    self.cut(m["marker"]),
                     Text(m["polarity"], style=style),
                     str(m["count"]),
                     str(m["previous"]),
@@ -281,24 +299,21 @@ class _View:
                 self.heading("What changed", note),
                 Text(reason.capitalize() + ".", style="dim"),
             ]
-        table = self.table(("", "left"), ("", "left"), ("Before", "right"), ("Now", "right"))
+        table = self.table(
+            ("", "left"), ("", "left"), ("Before", "right"), ("Now", "right"), squeeze=1
+        )
         for c in r["changes"]:
             arrow = self.up if c["change"] > 0 else self.down
             style = IDENTITY_STYLE if c["polarity"] == "identity" else DRIFT_STYLE
             if c["kind"] == "dimension":
-                what = Text(
-                    clean(f"{c['label']} ({c['polarity']})", multiline=False), overflow="ellipsis"
-                )
+                what = self.cut(f"{c['label']} ({c['polarity']})")
                 before, now = _num(c["previous"]), _num(c["current"])
             else:
                 left, right = self.quotes
-                what = Text(
-                    clean(f"{left}{c['id']}{right} ({c['label']}, {c['polarity']})",
-                          multiline=False),
-                    overflow="ellipsis",
-                )
+                what = self.cut(f"{left}{c['id']}{right} ({c['label']}, {c['polarity']})")
                 before, now = str(c["previous"]), str(c["current"])
-            table.add_row(Text(arrow, style=style), what, before, now)
+            table.add_row(Text(arrow + (" " if self.narrow else ""), style=style), what, before,
+                          now)
         return [
             self.heading("What changed", note + "; rates per 100 words, markers as counts"),
             table,
@@ -309,19 +324,17 @@ class _View:
         if not settings:
             return []
         scale = max((max(s["identity"], s["drift"]) for s in settings.values()), default=0)
+        bars = not self.narrow
         table = self.table(
             ("Setting", "left"),
             ("Entries", "right"),
-            (self.bar_header(), "left"),
+            *([(self.bar_header(), "left")] if bars else []),
             ("Balance", "right"),
+            squeeze=0,
         )
         for name, s in settings.items():
-            table.add_row(
-                Text(clean(name, multiline=False), overflow="ellipsis"),
-                str(s["entries"]),
-                self.bar(s["identity"], s["drift"], scale, s["entries"]),
-                self.balance(s["balance"]),
-            )
+            bar = [self.bar(s["identity"], s["drift"], scale, s["entries"])] if bars else []
+            table.add_row(self.cut(name), str(s["entries"]), *bar, self.balance(s["balance"]))
         return [self.heading("Where drift shows up", "balance by setting"), table]
 
     def feelings(self) -> list[RenderableType]:
@@ -332,17 +345,18 @@ class _View:
                 Text("None named from the vocabulary in this window.", style="dim"),
             ]
         table = self.table(
-            ("Feeling", "left"), ("Entries", "right"), ("Before", "right"), ("", "left")
+            ("Feeling", "left"), ("Entries", "right"), ("Before", "right"), ("", "left"),
+            squeeze=0,
         )
         for f in feelings[:10]:
             delta = f["entries"] - f["previous"]
             arrow = self.up if delta > 0 else self.down if delta < 0 else "="
             style = "bold" if f["kind"] == "obstructing" else ""
             table.add_row(
-                Text(clean(f["label"], multiline=False), style=style),
+                self.cut(f["label"], style),
                 str(f["entries"]),
                 str(f["previous"]),
-                arrow,
+                (" " if self.narrow else "") + arrow,
             )
         return [self.heading("Feelings you named", "entries naming each; bold = in the way"), table]
 

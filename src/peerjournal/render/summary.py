@@ -25,6 +25,10 @@ from peerjournal.render.safe import clean, safe_text, safe_title
 if TYPE_CHECKING:
     from peerjournal.db.people import PersonRow
 
+# Narrower than this, review leaves out its bars so the numbers and labels fit (down to 40).
+BARS_WIDTH = 80
+
+
 def sanitise(text: str, *, multiline: bool = True) -> str:
     """Text from an untrusted file made safe to draw: `render.safe.clean`, which here also
     shows bidi overrides and zero-width characters as escapes."""
@@ -107,30 +111,42 @@ def _who(summary: dict[str, Any], source: str) -> str:
     return str(summary.get("writer") or source)
 
 
-def overview(summaries: Sequence[tuple[str, dict[str, Any]]]) -> Table:
-    """One row per summary: who, when, how much, the overall numbers, how many alerts."""
-    table = Table(title="Summaries", title_justify="left", show_edge=False)
+def overview(
+    summaries: Sequence[tuple[str, dict[str, Any]]], narrow: bool = False
+) -> RenderableType:
+    """One row per summary: who, when, how much, the overall numbers, how many alerts.
+
+    `narrow`: two lines per summary instead of a table of seven columns."""
+    rows = [(_who(s, source), common.period_text(s), s["entries"], *_means(s), len(s["alerts"]))
+            for source, s in summaries]
+    if narrow:
+        lines = [Text("Summaries", style="bold")]
+        for who, period, entries, identity, drift, alerts in rows:
+            lines.append(Text(sanitise(f"{who}  {period}", multiline=False)))
+            lines.append(Text(
+                f"  {entries['total']} entries, {entries['shared']} shared · {alerts} "
+                f"alert{'' if alerts == 1 else 's'}\n  identity {identity}, drift {drift} per "
+                "100 words"
+            ))
+        return Group(*lines)
+    table = Table(title="Summaries  (identity and drift per 100 words)", title_justify="left",
+                  show_edge=False)
     for column in ("Who", "Period", "Entries", "Shared", "Identity", "Drift", "Alerts"):
         table.add_column(column, justify="right" if column not in ("Who", "Period") else "left")
-    for source, s in summaries:
-        scored = [p for p in s["periods"] if p["entries"] and p["identity"] is not None]
-        weight = sum(p["entries"] for p in scored)
-
-        def mean(key: str, periods: list[dict[str, Any]] = scored, total: int = weight) -> str:
-            if not total:
-                return "–"
-            return common.number(sum(p[key] * p["entries"] for p in periods) / total)
-
-        table.add_row(
-            Text(sanitise(_who(s, source), multiline=False)),
-            Text(common.period_text(s)),
-            str(s["entries"]["total"]),
-            str(s["entries"]["shared"]),
-            mean("identity"),
-            mean("drift"),
-            str(len(s["alerts"])),
-        )
+    for who, period, entries, identity, drift, alerts in rows:
+        table.add_row(Text(sanitise(who, multiline=False)), Text(period), str(entries["total"]),
+                      str(entries["shared"]), identity, drift, str(alerts))
     return table
+
+
+def _means(s: dict[str, Any]) -> tuple[str, str]:
+    """The summary's identity and drift per 100 words over its periods, weighted by entries."""
+    scored = [p for p in s["periods"] if p["entries"] and p["identity"] is not None]
+    weight = sum(p["entries"] for p in scored)
+    def mean(key: str) -> str:
+        return common.number(sum(p[key] * p["entries"] for p in scored) / weight)
+
+    return (mean("identity"), mean("drift")) if weight else ("–", "–")
 
 
 def review(console: Console, source: str, s: dict[str, Any]) -> None:
@@ -144,16 +160,21 @@ def review(console: Console, source: str, s: dict[str, Any]) -> None:
     if not s["redacted"]:
         header.append(f"\n{common.UNREDACTED}", "bold")
     console.print(Panel(header, expand=True))
+    bars = console.width >= BARS_WIDTH
     parts: list[RenderableType] = []
     if s["note"]:
         parts.append(_section("Note from the writer", Text(s["note"])))
     if s["alerts"]:
         parts.append(_section("Alerts", Text("\n".join(f"• {a['message']}" for a in s["alerts"]))))
-    if s["periods"]:
-        parts.append(_section(f"Trend by {s['period']['by']}", _trend(s, ascii_only)))
-    if s["dimensions"]:
-        parts.append(_section("Dimensions (drift ◀ │ ▶ identity)", _dimensions(s, ascii_only)))
-    parts += _markers(s)
+    if not common.has_entries(s):
+        parts.append(Text(common.NO_ENTRIES))
+    else:
+        if s["periods"]:
+            parts.append(_section(f"Trend by {s['period']['by']}", _trend(s, ascii_only, bars)))
+        if s["dimensions"]:
+            title = "Dimensions (drift ◀ │ ▶ identity)" if bars else "Dimensions"
+            parts.append(_section(title, _dimensions(s, ascii_only, bars)))
+        parts += _markers(s)
     if s["intentions"]:
         lines = "\n".join(f"• {i['date']}: {i['text']}" for i in s["intentions"])
         parts.append(_section("What I will do differently", Text(lines)))
@@ -161,6 +182,7 @@ def review(console: Console, source: str, s: dict[str, Any]) -> None:
         parts.append(_section(f"Self-check ({s['selfcheck']['date']})", _selfcheck(s)))
     for entry in s["shared_entries"]:
         parts.append(_section(f"Shared entry: {common.entry_heading(entry)}", _entry(entry)))
+    parts.append(Text(common.DATA_NOTE, style="dim"))
     console.print(Group(*parts))
 
 
@@ -170,19 +192,40 @@ def _section(title: str, body: RenderableType) -> Panel:
                  expand=True)
 
 
-def _trend(s: dict[str, Any], ascii_only: bool) -> Table:
+BAR = ""  # the justification of a bar column: left, and never wrapped
+
+
+def _numbers_table(columns: Sequence[tuple[str, str]], narrow: bool = False) -> Table:
+    """Labels wrap; numbers (right-justified) and bars never do, so neither is ever cut.
+    `narrow`: one space between columns instead of two."""
+    table = Table(show_edge=False, box=None, pad_edge=False,
+                  padding=(0, 0, 0, 1) if narrow else (0, 1))
+    for column, justify in columns:
+        table.add_column(column, justify=justify or "left",  # type: ignore[arg-type]
+                         no_wrap=justify in ("right", BAR))
+    return table
+
+
+def _bar_header(half_width: int, ascii_only: bool) -> str:
+    """'drift │ identity' with its axis over the bars' axis."""
+    return "drift".rjust(half_width) + ("|" if ascii_only else "│") + "identity"
+
+
+def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Table:
     periods = s["periods"]
-    table = Table(show_edge=False, box=None, pad_edge=False)
-    for column, justify in (("Period", "left"), ("Entries", "right"), ("Identity", "right"),
-                            ("Drift", "right"), ("drift │ identity", "left")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    half = 12
+    table = _numbers_table([
+        ("Period", "left"), ("Entries", "right"), ("Identity", "right"), ("Drift", "right"),
+        *([(_bar_header(half, ascii_only), BAR)] if bars else []),
+    ], narrow=not bars)
     scale = max([1.0, *(p[k] or 0.0 for p in periods for k in ("identity", "drift"))])
     for p in periods:
-        bar = diverging_bar(p["drift"] or 0.0, p["identity"] or 0.0, scale=scale, half_width=12,
+        bar = diverging_bar(p["drift"] or 0.0, p["identity"] or 0.0, scale=scale, half_width=half,
                             ascii_only=ascii_only)
-        table.add_row(Text(common.period_label(p)), str(p["entries"]),
-                      common.number(p["identity"]),
-                      common.number(p["drift"]), str(bar))
+        label = common.period_label(p)
+        table.add_row(Text(label if bars else label.replace(" – ", " –\n")), str(p["entries"]),
+                      common.number(p["identity"]), common.number(p["drift"]),
+                      *([str(bar)] if bars else []))
     identity = sparkline([p["identity"] if p["entries"] else None for p in periods],
                          ascii_only=ascii_only)
     drift = sparkline([p["drift"] if p["entries"] else None for p in periods],
@@ -192,23 +235,38 @@ def _trend(s: dict[str, Any], ascii_only: bool) -> Table:
     return table
 
 
-def _dimensions(s: dict[str, Any], ascii_only: bool) -> Table:
+def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Table:
+    """With bars, a Trend column names what rose or fell; without (a narrow terminal), each
+    number carries its own arrow."""
     dims = s["dimensions"]
-    table = Table(show_edge=False, box=None, pad_edge=False)
-    for column, justify in (("Dimension", "left"), ("Drift", "right"), ("", "left"),
-                            ("Identity", "right"), ("Trend", "left")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    if not bars:
+        table = _numbers_table([("Dimension", "left"), ("Drift", "right"), ("", "left"),
+                                ("Identity", "right"), ("", "left")], narrow=True)
+        for d in dims:
+            table.add_row(Text(d["label"]),
+                          common.number(d["drift"]), _arrow(d["drift_direction"]),
+                          common.number(d["identity"]), _arrow(d["identity_direction"]))
+        table.caption = Text("↑ rising, ↓ falling over the period")
+        table.caption_justify = "left"
+        return table
+    table = _numbers_table([("Dimension", "left"), ("Drift", "right"), ("", BAR),
+                            ("Identity", "right"), ("Trend", "left")])
     scale = max([1.0, *(d[k] or 0.0 for d in dims for k in ("identity", "drift"))])
     for d in dims:
         bar = diverging_bar(d["drift"] or 0.0, d["identity"] or 0.0, scale=scale, half_width=10,
                             ascii_only=ascii_only)
         trend = ", ".join(
-            f"{pol} {common.DIRECTIONS[d[f'{pol}_direction']][0]}"
+            f"{pol} {_arrow(d[f'{pol}_direction'])}"
             for pol in ("identity", "drift") if d[f"{pol}_direction"] in ("up", "down")
         )
         table.add_row(Text(d["label"]), common.number(d["drift"]), str(bar),
                       common.number(d["identity"]), trend)
     return table
+
+
+def _arrow(direction: str | None) -> str:
+    """'↑' for up, '↓' for down, '' for steady or unknown."""
+    return common.DIRECTIONS[direction][0] if direction in ("up", "down") else ""
 
 
 def _markers(s: dict[str, Any]) -> list[RenderableType]:
@@ -227,11 +285,17 @@ def _markers(s: dict[str, Any]) -> list[RenderableType]:
 
 
 def _selfcheck(s: dict[str, Any]) -> Table:
+    """Items under their section's name (a line of its own, so the items have the width)."""
     table = Table(show_edge=False, box=None, pad_edge=False)
-    for column in ("Section", "Item", "Score", "Note"):
-        table.add_column(column)
+    table.add_column("Item")
+    table.add_column("Score", no_wrap=True)
+    table.add_column("Note")
+    previous = None
     for item in s["selfcheck"]["items"]:
-        table.add_row(Text(item["section"]), Text(item["text"] or item["id"]),
+        if item["section"] and item["section"] != previous:
+            table.add_row(Text(item["section"], style="bold"), "", "")
+        previous = item["section"]
+        table.add_row(Text(item["text"] or item["id"]),
                       common.check_score(item["score"]), Text(item["note"]))
     return table
 

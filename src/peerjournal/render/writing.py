@@ -77,4 +77,15 @@ def prompt_set_view(prompt_set: PromptSet) -> RenderableType:
         )
     if prompt_set.source:
         parts.append(safe_text(f"Source: {prompt_set.source}", style="dim"))
+    parts.append(safe_text(_key(prompt_set), style="dim"))
     return Group(*parts)
+
+
+def _key(prompt_set: PromptSet) -> str:
+    """What the marks in `prompt_set_view` mean (only those it uses)."""
+    key = ["• a question to guide what you write under the heading"]
+    if any(e.guide_in_action for e in prompt_set.elements):
+        key.append("In action: the questions for --mode in-action (reflecting during a shift)")
+    if any(e.questions for e in prompt_set.elements):
+        key.append("? a question with an answer of its own, stored under the [id] beside it")
+    return "Key: " + "; ".join(key) + "."
