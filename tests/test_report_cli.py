@@ -101,6 +101,20 @@ def test_dimension_detail_and_unknown_dimension(cli: CLI, add: Callable[..., int
     assert "Traceback" not in result.stderr
 
 
+def test_markers_are_named_not_shown_as_ids(cli: CLI, add: Callable[..., int]) -> None:
+    """A marker id in quotes read like a phrase the writer used ("“advice.you_should”")."""
+    add(CLINICAL, "--date", "2026-11-11")
+    add(PEER, "--date", "2026-10-20")
+    args = ("--since", "2026-10-29", "--dimension", "clinical_language")
+    result = cli("report", *args)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    ids = [m["marker"] for m in report_json(cli, *args)["dimension"]["markers"]]
+    assert ids and not any(marker_id in out for marker_id in ids)
+    assert "clinical language: labels (drift)" in out
+    assert "1 entry," in out and "of 1 entry\n" in out  # not "1 entries"
+
+
 def test_bad_options_are_clear_errors(cli: CLI) -> None:
     result = cli("report", "--since", "2026-11-01", "--until", "2026-10-01")
     assert result.exit_code == 1 and "after" in result.stderr

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from peerjournal.drift import is_learned_marker
+from peerjournal.drift import is_learned_marker, marker_label
 from peerjournal.entry import Entry, scored_text
 from peerjournal.errors import PeerJournalError
 from peerjournal.intentions import evaluation_intentions
@@ -243,12 +243,6 @@ def dimension_trends(
 
 def _humanise(identifier: str) -> str:
     return identifier.replace("_", " ").replace(".", " ").strip().capitalize()
-
-
-def marker_label(marker_id: str) -> str:
-    """'clinical_language.non_compliant' -> 'non compliant' (the part after the dimension)."""
-    tail = marker_id.split(".", 1)[-1]
-    return tail.replace("_", " ").replace("-", " ").strip() or marker_id
 
 
 def top_markers(

@@ -50,7 +50,16 @@ def is_learned_marker(marker_id: str) -> bool:
     return marker_id.startswith(LEARNED_PREFIX)
 
 
-__all__ = sorted([*_MODULE_OF, "LEARNED_PREFIX", "is_learned_marker"])
+def marker_label(marker_id: str) -> str:
+    """A marker's name for a reader: 'clinical_language.non_compliant' -> 'non compliant' (the
+    part after the dimension); a learned marker is 'learned words'."""
+    if is_learned_marker(marker_id):
+        return "learned words"
+    tail = marker_id.split(".", 1)[-1]
+    return tail.replace("_", " ").replace("-", " ").strip() or marker_id
+
+
+__all__ = sorted([*_MODULE_OF, "LEARNED_PREFIX", "is_learned_marker", "marker_label"])
 
 
 def __getattr__(name: str) -> Any:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from peerjournal.plural import counted
+
 TITLE = "Reflective-practice summary"
 UNREDACTED = (
     "UNREDACTED: this summary was exported with --no-redact. Names and identifiers were NOT "
@@ -80,11 +82,9 @@ def entry_heading(entry: dict[str, Any]) -> str:
 
 
 def marker_line(marker: dict[str, Any]) -> str:
-    times = "time" if marker["count"] == 1 else "times"
-    entries = "entry" if marker["entries"] == 1 else "entries"
     return (
-        f"{marker['label']} ({marker['dimension_label']}): {marker['count']} {times} "
-        f"in {marker['entries']} {entries}"
+        f"{marker['label']} ({marker['dimension_label']}): {counted(marker['count'], 'time')} "
+        f"in {counted(marker['entries'], 'entry')}"
     )
 
 

@@ -16,6 +16,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from peerjournal.drift import marker_label
+from peerjournal.plural import counted
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.safe import clean
 
@@ -155,7 +157,7 @@ class _View:
         only = self.filters(r.get("filters") or {})
         if only:
             text.append("\n" + only, style="dim")
-        text.append(f"\n{totals['entries']} entries")
+        text.append("\n" + counted(totals["entries"], "entry"))
         if totals["entries"]:
             text.append(
                 f", {_num(totals['identity'])} identity and {_num(totals['drift'])} drift "
@@ -164,8 +166,8 @@ class _View:
             text.append_text(self.balance(totals["balance"]))
         if r.get("unscored"):
             text.append(
-                f"\n{r['unscored']} entries have no drift score yet and are left out of "
-                "the numbers.",
+                f"\n{counted(r['unscored'], 'entry')} without a drift score yet "
+                f"{'is' if r['unscored'] == 1 else 'are'} left out of the numbers.",
                 style="dim",
             )
         return text
@@ -273,7 +275,7 @@ class _View:
             for m in d["markers"]:
                 style = IDENTITY_STYLE if m["polarity"] == "identity" else DRIFT_STYLE
                 table.add_row(
-                    self.cut(m["marker"]),
+                    self.cut(marker_label(m["marker"])),
                     Text(m["polarity"], style=style),
                     str(m["count"]),
                     str(m["previous"]),
@@ -309,8 +311,8 @@ class _View:
                 what = self.cut(f"{c['label']} ({c['polarity']})")
                 before, now = _num(c["previous"]), _num(c["current"])
             else:
-                left, right = self.quotes
-                what = self.cut(f"{left}{c['id']}{right} ({c['label']}, {c['polarity']})")
+                # "Moving toward: choice hope (identity)", beside "moving toward (identity)"
+                what = self.cut(f"{c['label']}: {marker_label(c['id'])} ({c['polarity']})")
                 before, now = str(c["previous"]), str(c["current"])
             table.add_row(Text(arrow + (" " if self.narrow else ""), style=style), what, before,
                           now)
@@ -378,7 +380,8 @@ class _View:
                 when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
             text.append(f"{self.dot}last entry {when}")
         if r["entries"]:
-            text.append(f"\nSelf-care noted in {r['self_care']} of {r['entries']} entries")
+            entries = counted(r["entries"], "entry")
+            text.append(f"\nSelf-care noted in {r['self_care']} of {entries}")
         note = "" if r.get("reaches_today", True) else f"streaks as of {_day(r['as_of'])}"
         return Group(self.heading("Rhythm", note), text)
 

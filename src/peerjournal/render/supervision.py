@@ -12,6 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from peerjournal.plural import counted
 from peerjournal.render.charts import sparkline
 from peerjournal.render.entries import VERDICT_WORDS, first_words
 from peerjournal.render.safe import clean, safe_text
@@ -151,8 +152,8 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     parts: list[RenderableType] = [
         _heading(f"Before supervision: {w.describe()}"),
         safe_text(
-            f"{w.since.isoformat()} to {w.until.isoformat()} · {prep.entries} "
-            f"{'entry' if prep.entries == 1 else 'entries'} written"
+            f"{w.since.isoformat()} to {w.until.isoformat()} · "
+            f"{counted(prep.entries, 'entry')} written"
         ),
     ]
     if prep.entries == 0:
