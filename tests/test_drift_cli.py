@@ -665,6 +665,11 @@ def test_lexicon_that_cannot_be_read(cli: CLI, tmp_path: Path, name: str) -> Non
 # -- --rescore -----------------------------------------------------------------------------------
 
 
+def rescored(entries: str) -> str:
+    """What `drift --rescore` says when it re-scored `entries` with the shipped lexicon."""
+    return f"Re-scored {entries} with lexicon {load_lexicon().version} (peerjournal default).\n"
+
+
 def test_rescore_with_nothing_to_do(cli: CLI, add: Add) -> None:
     add(DRIFT)
     result = ok(cli("drift", "--rescore"))
@@ -683,7 +688,7 @@ def test_rescore_one_entry_is_singular(cli: CLI, add: Add, isolated: Path) -> No
     make_stale(isolated, 2)
     result = ok(cli("drift", "--rescore"))
     assert result.stdout == ""
-    assert result.stderr == f"Re-scored 1 entry with lexicon {load_lexicon().version}.\n"
+    assert result.stderr == rescored("1 entry")
     assert set(stored_versions(isolated).values()) == {load_lexicon().version}
     assert "already scored" in ok(cli("drift", "--rescore")).stderr
 
@@ -693,7 +698,7 @@ def test_rescore_several_entries_is_plural(cli: CLI, add: Add, isolated: Path) -
         add(text)
     make_stale(isolated, 1, 3)
     result = ok(cli("drift", "--rescore"))
-    assert result.stderr == f"Re-scored 2 entries with lexicon {load_lexicon().version}.\n"
+    assert result.stderr == rescored("2 entries")
 
 
 def test_rescore_only_touches_stale_entries(cli: CLI, add: Add, isolated: Path) -> None:
@@ -724,7 +729,7 @@ def test_rescore_after_an_upgrade_of_the_scoring_code(
         conn.execute("UPDATE entry SET scorer_version = 'older-code', drift_verdict = 'x'")
         conn.execute("UPDATE entry SET scorer_version = NULL WHERE id = 2")
     result = ok(cli("drift", "--rescore"))
-    assert result.stderr == f"Re-scored 2 entries with lexicon {load_lexicon().version}.\n"
+    assert result.stderr == rescored("2 entries")
     with sqlite3.connect(isolated / "journal.db") as conn:
         rows = conn.execute("SELECT drift_verdict, scorer_version FROM entry ORDER BY id")
         assert rows.fetchall() == [("drift", scorer_version()), ("identity", scorer_version())]

@@ -21,7 +21,7 @@ COMMANDS = [
 
 
 def listed_commands(help_text: str) -> list[str]:
-    section = help_text.split("\nCommands:\n", 1)[1]
+    section = help_text.split("\nCommands:\n", 1)[1].split("\n\n", 1)[0]  # (the epilog)
     return [line.split()[0] for line in section.splitlines() if line.startswith("  ")]
 
 

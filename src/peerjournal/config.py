@@ -8,36 +8,73 @@ lexicon = "/path/to/our-lexicon.toml"
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from peerjournal.errors import PeerJournalError
 
 KNOWN = {"drift": {"summary_after_write": bool, "lexicon": str}}
+# what each type of setting looks like, in the words of someone editing the file
+TYPE_WORDS = {bool: "true or false", str: 'text in quotes, such as "our-lexicon.toml"'}
+
+
+def toml_text(data: bytes, path: Path | str) -> str:
+    """A TOML file's bytes as text: UTF-8, with or without the byte order mark that Windows
+    editors add; anything else is an error that says how to fix it (not a codec's words)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise PeerJournalError(f"{path}: saved as UTF-16; save it as UTF-8 and try again.")
+    if b"\x00" in data:
+        raise PeerJournalError(f"{path}: not a text file; is it the right file?")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise PeerJournalError(
+            f"{path}: line {line} is not UTF-8 text; save the file as UTF-8 and try again."
+        ) from None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for a likely typo of one of `choices`, else ''."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def load_config(path: Path) -> dict[str, Any]:
     """The settings, validated; a relative `drift.lexicon` is read from the config's folder."""
-    if not path.exists():
-        return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(toml_text(path.read_bytes(), path))
+    except (FileNotFoundError, NotADirectoryError):  # no settings (yet)
+        return {}
+    except tomllib.TOMLDecodeError as exc:
         raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
     except OSError as exc:  # a folder, no permission
         raise PeerJournalError(f"{path}: cannot read settings: {exc.strerror or exc}.") from None
     for section, values in data.items():
         if section not in KNOWN:
-            raise PeerJournalError(f"{path}: unknown section [{section}].")
+            known = ", ".join(f"[{name}]" for name in KNOWN)
+            hint = did_you_mean(section, KNOWN) or f" (the sections are {known})"
+            raise PeerJournalError(f"{path}: unknown section [{section}]{hint}.")
         if not isinstance(values, dict):
             raise PeerJournalError(f"{path}: [{section}] should be a section of settings.")
         for key, value in values.items():
             expected = KNOWN[section].get(key)
             if expected is None:
-                raise PeerJournalError(f"{path}: unknown setting {section}.{key}.")
+                hint = did_you_mean(key, KNOWN[section])
+                raise PeerJournalError(f"{path}: unknown setting {section}.{key}{hint}.")
             if not isinstance(value, expected):
-                raise PeerJournalError(f"{path}: {section}.{key} should be a {expected.__name__}.")
+                raise PeerJournalError(
+                    f"{path}: {section}.{key} should be {TYPE_WORDS[expected]}."
+                )
     lexicon = data.get("drift", {}).get("lexicon")
     if lexicon is not None:
+        if not lexicon.strip():
+            raise PeerJournalError(
+                f"{path}: drift.lexicon is empty: give the lexicon file's path, or remove the "
+                "line to use the shipped lexicon."
+            )
         data["drift"]["lexicon"] = str(path.parent / Path(lexicon).expanduser())
     return data

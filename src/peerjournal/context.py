@@ -27,7 +27,15 @@ def system_clock() -> datetime:
     """Now, in the local time zone. PEERJOURNAL_NOW (ISO 8601) fixes it, for tests and demos."""
     fixed = os.environ.get("PEERJOURNAL_NOW")
     if fixed:
-        value = datetime.fromisoformat(fixed)
+        try:
+            value = datetime.fromisoformat(fixed)
+        except ValueError:
+            from peerjournal.errors import PeerJournalError
+
+            raise PeerJournalError(
+                f"PEERJOURNAL_NOW={fixed!r} is not a date and time such as "
+                "2026-11-20T18:30:00+00:00; unset it to use the real clock."
+            ) from None
         return value if value.tzinfo else value.astimezone()
     return datetime.now().astimezone()
 
@@ -87,9 +95,30 @@ class AppContext:
         return load_config(paths.config_path())
 
     def lexicon_path(self) -> Path | None:
-        """The organisation's lexicon (--lexicon, else the setting); None for the shipped one."""
-        chosen = self.lexicon_option or self.config.get("drift", {}).get("lexicon")
-        return Path(chosen).expanduser() if chosen else None
+        """The organisation's lexicon (--lexicon, else the setting); None for the shipped one.
+
+        A setting naming a file that is not there says so: the writer may never have typed
+        that path (an organisation set it up), and needs to know where it comes from."""
+        if self.lexicon_option is not None:
+            if not self.lexicon_option.strip():  # `--lexicon "$UNSET"`: not the shipped one
+                from peerjournal.errors import ExitCode, PeerJournalError
+
+                message = "--lexicon is empty: give the lexicon file's path."
+                raise PeerJournalError(message, ExitCode.USAGE)
+            return Path(self.lexicon_option).expanduser()
+        chosen = self.config.get("drift", {}).get("lexicon")
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if not path.is_file():
+            from peerjournal.drift.lexicon import LexiconError, lexicon_version
+
+            try:
+                lexicon_version(path)  # the lexicon's own reason it cannot be read
+            except LexiconError as exc:
+                setting = f"the drift.lexicon setting in {paths.config_path()}"
+                raise LexiconError(f"{exc.message.rstrip('.')} ({setting}).") from None
+        return path
 
     def lexicon(self) -> Lexicon:
         from peerjournal.drift import load_lexicon

@@ -111,11 +111,14 @@ def root(
         help="Drift lexicon (TOML) to use instead of the shipped one.",
     ),
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        False,
+        "--version",
+        "-V",  # as the launcher answers it alone
+        callback=_version,
+        is_eager=True,
+        help="Print the version and exit.",
     ),
 ) -> None:
-    """Exit codes: 0 ok, 1 user error, 2 usage error, 3 not found, 4 journal cannot be opened,
-    130 interrupted."""
     ctx.obj = AppContext(db_option=db, lexicon_option=lexicon)
 
 
@@ -126,6 +129,9 @@ def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
         name="peerjournal",
         help="A reflective-practice journal for peer supporters. "
         "Private: nothing leaves this machine.",
+        # (as the docstring of `root` they were never shown: this help takes its place)
+        epilog="Exit codes: 0 ok, 1 user error, 2 usage error, 3 not found, 4 journal cannot "
+        "be opened, 70 unexpected error, 130 interrupted.",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         pretty_exceptions_show_locals=False,

@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
         from peerjournal.errors import ExitCode, PeerJournalError
 
         app_ctx = AppContext.from_ctx(ctx)
-        if lexicon_path:
+        if lexicon_path is not None:
             app_ctx.lexicon_option = lexicon_path
         sources = [
             n
@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
             entry = app_ctx.store().get(entry_id)
             body = scored_text(entry.experience, entry.feelings, entry.evaluation, entry.answers)
         else:
-            given, cleaned = _ad_hoc_text(text, stdin)
+            given, cleaned = _ad_hoc_text(app_ctx, text, stdin)
             # JSON spans index the text exactly as given; the view shows it trimmed.
             body = given if json_out else cleaned
         score = score_text(body, lexicon)
@@ -78,13 +78,21 @@ def register(app: typer.Typer) -> None:
             app_ctx.print_json(score.to_dict())
             return
         from peerjournal.render.drift import explanation
+        from peerjournal.render.entries import VERDICT_WORDS
 
         app_ctx.out.print(
             explanation(_title(entry), body, score, lexicon, reflective_questions(score, lexicon))
         )
+        stored = entry.drift_verdict if entry is not None else None
+        if stored and stored != score.verdict:  # `list` and `report` still show the old one
+            app_ctx.say(
+                f"The journal still holds an earlier score for this entry "
+                f"({VERDICT_WORDS.get(stored, stored)}), from another lexicon or version of "
+                "peerjournal: `peerjournal drift --rescore` brings it up to date."
+            )
 
 
-def _ad_hoc_text(text: str | None, stdin: bool) -> tuple[str, str]:
+def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, str]:
     """The text of --text or --stdin, as given and cleaned; an error if there is nothing."""
     from peerjournal.entry import MAX_TEXT_CHARS, clean_text
     from peerjournal.errors import PeerJournalError
@@ -95,6 +103,8 @@ def _ad_hoc_text(text: str | None, stdin: bool) -> tuple[str, str]:
         from peerjournal.cli.editor import decode
 
         source = "standard input"
+        if app.stdin_is_terminal():  # nothing piped: without a word it would just wait
+            app.say("Type or paste the text to score, then press Ctrl-D on a new line.")
         most = 4 * MAX_TEXT_CHARS  # bytes: never read a piped video or disk image whole
         data = sys.stdin.buffer.read(most + 1)
         if len(data) > most:
@@ -121,19 +131,33 @@ def _title(entry: Entry | None) -> str:
 def _rescore(app: AppContext, json_out: bool) -> None:
     from peerjournal.drift.lexicon import scorer_version
     from peerjournal.entry import count_entries
+    from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import score_for_store
 
     lexicon = app.lexicon()
     store = app.store()
-    pending = store.texts_to_rescore(lexicon.version, scorer_version())
-    if pending:
-        with progress_bar(len(pending), "Re-scoring", app.err) as advance:
-            scores = score_for_store([body for _, body in pending], lexicon, advance)
-            store.set_drifts(zip((entry_id for entry_id, _ in pending), scores, strict=True))
+    stored = False
+    try:
+        pending = store.texts_to_rescore(lexicon.version, scorer_version())
+        if pending:
+            with progress_bar(len(pending), "Re-scoring", app.err) as advance:
+                scores = score_for_store([body for _, body in pending], lexicon, advance)
+                # one transaction: an interrupted run stores no score at all
+                store.set_drifts(zip((entry_id for entry_id, _ in pending), scores, strict=True))
+                stored = True
+    except KeyboardInterrupt:
+        if stored:
+            raise
+        raise PeerJournalError(
+            "Interrupted: no entry was re-scored, the journal is as it was. Run "
+            "`peerjournal drift --rescore` again to bring the scores up to date.",
+            ExitCode.INTERRUPTED,
+        ) from None
     if json_out:
         app.print_json({"rescored": len(pending), "lexicon_version": lexicon.version})
+    named = f"lexicon {lexicon.version} ({lexicon.name})"
     if not pending:
-        app.say(f"Every entry is already scored with lexicon {lexicon.version}.")
+        app.say(f"Every entry is already scored with {named}.")
         return
-    app.say(f"Re-scored {count_entries(len(pending))} with lexicon {lexicon.version}.")
+    app.say(f"Re-scored {count_entries(len(pending))} with {named}.")

@@ -13,7 +13,7 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         json_out: bool = typer.Option(False, "--json", help="Print the paths as JSON."),
     ) -> None:
-        """Print where the journal, drafts, prompt sets and settings live."""
+        """Print where the journal, drafts, prompt sets, settings and drift lexicon live."""
         from peerjournal import paths
 
         app_ctx = AppContext.from_ctx(ctx)
@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
             "cache": str(paths.cache_dir()),
             "prompts": str(paths.user_prompts_dir()),
             "config": str(paths.config_path()),
+            "lexicon": _lexicon(app_ctx),
         }
         if json_out:
             app_ctx.print_json(found)
@@ -31,3 +32,19 @@ def register(app: typer.Typer) -> None:
             width = max(map(len, found))
             for key, value in found.items():
                 typer.echo(f"{key.replace('_', ' '):<{width}}  {value}")
+
+
+def _lexicon(app: AppContext) -> str:
+    """The drift lexicon in use (--lexicon, the setting, else the shipped one), as named:
+    `where` answers even when that file is missing or the settings cannot be read, since it
+    is where one looks to find out why."""
+    from peerjournal.drift.lexicon import DEFAULT_LEXICON
+    from peerjournal.errors import PeerJournalError
+
+    if app.lexicon_option is not None:
+        return str(app.lexicon_path())
+    try:
+        chosen = app.config.get("drift", {}).get("lexicon")
+    except PeerJournalError:
+        return "unknown: config.toml cannot be read (`peerjournal drift --text hi` says why)"
+    return str(chosen or DEFAULT_LEXICON)

@@ -62,6 +62,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+from peerjournal.config import did_you_mean, toml_text
 from peerjournal.drift import LEARNED_PREFIX
 from peerjournal.drift.regex_store import TAG, RegexStore
 from peerjournal.errors import PeerJournalError
@@ -95,6 +96,7 @@ _MARKER_FIELDS = {
 }
 _REQUIRED_FIELDS = ("id", "dimension", "polarity", "source", "patterns")
 _TOP_LEVEL = {"lexicon", "labels", "questions", "marker"}
+_LEXICON_FIELDS = {"name"}  # the [lexicon] table
 
 WORD = r"[\w']+"
 # A '**' gap word: any word that does not start a new clause (a conjunction or a subject), so
@@ -730,36 +732,47 @@ class _CompiledPairs(dict[tuple[str, ...], Candidates]):
 
 
 def _fail(path: str, where: str, problem: str) -> LexiconError:
-    return LexiconError(f"{path}: {where}: {problem}")
+    # ends as a sentence: a caller may add one ("… Your entry is kept as a draft …")
+    return LexiconError(f"{path}: {where}: {problem}.")
 
 
-def _as_str_list(value: Any) -> list[str] | None:
-    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-        return value
+def _list_problem(value: Any, example: str) -> str | None:
+    """What is wrong with a list of non-empty strings (None if nothing)."""
+    if not isinstance(value, list) or not value:
+        return f"must be a non-empty list of strings, such as {example}"
+    for n, item in enumerate(value, 1):
+        if not isinstance(item, str):
+            return f"item {n} ({item!r}) must be a string in quotes"
+        if not item.strip():
+            return f"item {n} is empty"
     return None
 
 
-def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
+def _parse_marker(path: str, n: int, raw: Any, ids: dict[str, int]) -> Marker:
     if not isinstance(raw, dict):
         raise _fail(path, f"marker #{n}", "must be a table ([[marker]])")
     mid = raw.get("id")
     where = f"marker '{mid}'" if isinstance(mid, str) and mid else f"marker #{n}"
     for key in raw:
         if key not in _MARKER_FIELDS:
-            raise _fail(path, where, f"field '{key}': unknown field")
+            hint = did_you_mean(key, _MARKER_FIELDS)
+            raise _fail(path, where, f"field '{key}': unknown field{hint}")
     for key in _REQUIRED_FIELDS:
         if key not in raw:
             raise _fail(path, where, f"field '{key}': missing")
     if not isinstance(mid, str) or not re.fullmatch(r"[a-z0-9_.-]+", mid):
         raise _fail(path, where, "field 'id': must be lowercase letters, digits, '_', '.', '-'")
     if mid in ids:
-        raise _fail(path, where, "field 'id': duplicate id")
+        problem = f"duplicate id (marker #{ids[mid]} has it too; this is marker #{n})"
+        raise _fail(path, where, f"field 'id': {problem}")
     dim = raw["dimension"]
-    if dim not in DIMENSIONS:
+    if not isinstance(dim, str) or dim not in DIMENSIONS:
         known = ", ".join(DIMENSIONS)
-        raise _fail(path, where, f"field 'dimension': {dim!r} is not one of {known}")
+        hint = did_you_mean(dim, DIMENSIONS) if isinstance(dim, str) else ""
+        problem = f"{dim!r} is not a dimension{hint}; the dimensions are {known}"
+        raise _fail(path, where, f"field 'dimension': {problem}")
     pol = raw["polarity"]
-    if pol not in POLARITIES:
+    if not isinstance(pol, str) or pol not in POLARITIES:
         raise _fail(path, where, f"field 'polarity': {pol!r} must be 'identity' or 'drift'")
     if dim in DRIFT_ONLY_DIMENSIONS and pol != "drift":
         raise _fail(path, where, f"field 'polarity': dimension '{dim}' is drift-only")
@@ -767,18 +780,21 @@ def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
         raise _fail(path, where, f"field 'polarity': dimension '{dim}' is identity-only")
     weight = raw.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, int | float):
-        raise _fail(path, where, "field 'weight': must be a number")
+        problem = f"must be a number without quotes, such as 1.5 (not {weight!r})"
+        raise _fail(path, where, f"field 'weight': {problem}")
     if not 0 < weight <= MAX_WEIGHT:
-        raise _fail(path, where, f"field 'weight': must be > 0 and <= {MAX_WEIGHT}")
+        problem = f"{weight:g} is out of range: it must be more than 0 and at most {MAX_WEIGHT:g}"
+        raise _fail(path, where, f"field 'weight': {problem}")
     negation = raw.get("negation", "drop")
-    if negation not in NEGATION_MODES:
+    if not isinstance(negation, str) or negation not in NEGATION_MODES:
         raise _fail(path, where, f"field 'negation': {negation!r} must be 'drop' or 'flip'")
     source = raw["source"]
     if not isinstance(source, str) or not source.strip():
         raise _fail(path, where, "field 'source': must be a non-empty string")
-    patterns = _as_str_list(raw["patterns"])
-    if not patterns:
-        raise _fail(path, where, "field 'patterns': must be a non-empty list of strings")
+    wrong = _list_problem(raw["patterns"], '["you should", "told * to"]')
+    if wrong:
+        raise _fail(path, where, f"field 'patterns': {wrong}")
+    patterns: list[str] = raw["patterns"]
     learned = raw.get("learned", False)
     if not isinstance(learned, bool):
         raise _fail(path, where, "field 'learned': must be true or false")
@@ -798,7 +814,7 @@ def _parse_marker(path: str, n: int, raw: Any, ids: set[str]) -> Marker:
             compile_pattern(pattern)
         except PatternSyntaxError as exc:
             raise _fail(path, where, f"field 'patterns': {pattern!r}: {exc}") from None
-    ids.add(mid)
+    ids[mid] = n
     return Marker(
         mid, dim, pol, float(weight), negation, source.strip(), tuple(patterns), learned
     )
@@ -809,22 +825,25 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
     import tomllib
 
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise LexiconError(f"{path}: not valid TOML: {exc}") from None
+        doc = tomllib.loads(toml_text(data, path))
+    except PeerJournalError as exc:
+        raise LexiconError(exc.message) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: not valid TOML: {exc}.") from None
     for key in doc:
         if key not in _TOP_LEVEL:
             expected = "expected lexicon, labels, questions, marker"
-            raise _fail(path, f"table '{key}'", f"unknown table ({expected})")
-    meta = doc.get("lexicon", {})
-    name = meta.get("name", Path(path).stem) if isinstance(meta, dict) else Path(path).stem
+            hint = did_you_mean(key, _TOP_LEVEL)
+            raise _fail(path, f"table '{key}'", f"unknown table{hint} ({expected})")
+    name = _name(path, doc.get("lexicon", {}))
     labels_raw = doc.get("labels", {})
     if not isinstance(labels_raw, dict):
         raise _fail(path, "table 'labels'", "must be a table of dimension = label")
     labels: dict[str, str] = {}
     for dim, label in labels_raw.items():
         if dim not in DIMENSIONS:
-            raise _fail(path, "table 'labels'", f"field '{dim}': unknown dimension")
+            hint = did_you_mean(dim, DIMENSIONS)
+            raise _fail(path, "table 'labels'", f"field '{dim}': unknown dimension{hint}")
         if not isinstance(label, str) or not label.strip():
             raise _fail(path, "table 'labels'", f"field '{dim}': must be a non-empty string")
         labels[dim] = label
@@ -834,29 +853,49 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
     questions: dict[str, tuple[str, ...]] = {}
     for dim, qs in questions_raw.items():
         if dim not in DIMENSIONS:
-            raise _fail(path, "table 'questions'", f"field '{dim}': unknown dimension")
-        good = _as_str_list(qs)
-        if good is None or not all(q.rstrip().endswith("?") for q in good):
-            problem = f"field '{dim}': must be a list of questions ending in '?'"
-            raise _fail(path, "table 'questions'", problem)
-        questions[dim] = tuple(good)
+            hint = did_you_mean(dim, DIMENSIONS)
+            raise _fail(path, "table 'questions'", f"field '{dim}': unknown dimension{hint}")
+        problem = _list_problem(qs, '["Whose choice was it?"]')
+        if problem is None:
+            unasked = [n for n, q in enumerate(qs, 1) if not q.rstrip().endswith("?")]
+            problem = f"question {unasked[0]} does not end in '?'" if unasked else None
+        if problem:
+            raise _fail(path, "table 'questions'", f"field '{dim}': {problem}")
+        questions[dim] = tuple(qs)
     raw_markers = doc.get("marker")
+    if isinstance(raw_markers, dict):
+        problem = "write each marker as [[marker]], with double brackets"
+        raise _fail(path, "table 'marker'", problem)
     if not isinstance(raw_markers, list) or not raw_markers:
         raise _fail(path, "table 'marker'", "no [[marker]] entries")
-    ids: set[str] = set()
+    ids: dict[str, int] = {}
     markers = tuple(_parse_marker(path, n, raw, ids) for n, raw in enumerate(raw_markers, 1))
     curated = tuple(m for m in markers if not m.learned)
     learned = tuple(m for m in markers if m.learned)
     return Lexicon(
         path,
         content_version(data),
-        str(name),
+        name,
         markers,
         labels,
         questions,
         PhraseIndex(curated),
         WordIndex(learned) if learned else None,
     )
+
+
+def _name(path: str, meta: Any) -> str:
+    """The [lexicon] table's name (the file's name without .toml if it has none)."""
+    if not isinstance(meta, dict):
+        raise _fail(path, "table 'lexicon'", 'must be a table: [lexicon] then name = "…"')
+    for key in meta:
+        if key not in _LEXICON_FIELDS:
+            hint = did_you_mean(key, _LEXICON_FIELDS)
+            raise _fail(path, "table 'lexicon'", f"field '{key}': unknown field{hint}")
+    name = meta.get("name", Path(path).stem)
+    if not isinstance(name, str) or not name.strip():
+        raise _fail(path, "table 'lexicon'", "field 'name': must be a non-empty string")
+    return name.strip()
 
 
 def content_version(data: bytes) -> str:
@@ -868,10 +907,18 @@ def content_version(data: bytes) -> str:
 
 def lexicon_version(path: Path | None = None) -> str:
     """The version of a lexicon file without parsing it (the shipped one by default)."""
+    return content_version(_read(path or DEFAULT_LEXICON))
+
+
+def _read(path: Path) -> bytes:
+    """A lexicon file's bytes; an error naming the file and the reason if it cannot be read."""
     try:
-        return content_version((path or DEFAULT_LEXICON).read_bytes())
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        problem = "it is a folder: give the lexicon's .toml file"
     except OSError as exc:
-        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
+        problem = str(exc.strerror or exc)
+    raise LexiconError(f"{path}: cannot read lexicon: {problem}.")
 
 
 # The code that turns a lexicon into scores: when it changes, stored scores are stale too.
@@ -918,11 +965,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
     """
     if path is None:
         return _default_lexicon(cache_dir)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
-    return _parse_cached(data, str(path), cache_dir)
+    return _parse_cached(_read(path), str(path), cache_dir)
 
 
 # Bumped when PhraseIndex's or WordIndex's pickled attributes, or the regex bodies compiled from
@@ -939,7 +982,10 @@ def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
 
     from peerjournal import __version__
 
-    key_data = data + path.encode() + __version__.encode() + _CACHE_FORMAT.encode()
+    # the code's own hash too: an upgrade that keeps the version number (an install from a
+    # checkout) must not reuse what older code validated and compiled
+    code = __version__ + scorer_version() + _CACHE_FORMAT
+    key_data = data + path.encode() + code.encode()
     key = hashlib.sha256(key_data).hexdigest()[:20]
     cached = cache_dir / f"lexicon-{key}.pickle"
     regexes = RegexStore(cache_dir / f"regex-{key}-{TAG}.bin")  # its compiled regexes
@@ -947,6 +993,8 @@ def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
         lexicon = pickle.loads(cached.read_bytes())
         if isinstance(lexicon, Lexicon) and lexicon.path == path:
             lexicon.index.regexes = regexes
+            with contextlib.suppress(OSError):
+                os.utime(cached)  # recently used: kept when the cache is pruned
             return lexicon
     except Exception:  # missing, stale or damaged cache: parse instead
         pass
@@ -957,9 +1005,31 @@ def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
         cache_dir.mkdir(parents=True, exist_ok=True)
         partial.write_bytes(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(cached)
+        _prune(cache_dir)
     except OSError:
         # a read-only or full disk only costs the next run its speed; a part-written file
         # would keep the disk full for the journal itself
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
     return lexicon
+
+
+KEPT_LEXICONS = 4  # parsed lexicons kept on disk: the shipped one and an organisation's few
+
+
+def _prune(cache_dir: Path) -> None:
+    """Drop all but the most recently used parsed lexicons and their regex files.
+
+    Every edit of a lexicon file is a new version with files of its own (several MB for a
+    large lexicon, up to `regex_store.MAX_BYTES` of regexes): without this, an organisation
+    trying out its lexicon would fill the disk with versions that will never be used again.
+    """
+    by_age = sorted(
+        cache_dir.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True
+    )
+    kept = {p.name.removeprefix("lexicon-").removesuffix(".pickle") for p in by_age[:KEPT_LEXICONS]}
+    for old in by_age[KEPT_LEXICONS:]:
+        old.unlink(missing_ok=True)
+    for regexes in cache_dir.glob("regex-*.bin"):
+        if regexes.name.split("-")[1] not in kept:
+            regexes.unlink(missing_ok=True)

@@ -275,7 +275,8 @@ def explanation(
         parts += [safe_text(f"  • {q}") for q in questions]
     parts.append(
         Text(
-            f"Lexicon {clean(score.lexicon_version, multiline=False)}. One entry says little; "
+            f"Lexicon {clean(score.lexicon_version, multiline=False)} "
+            f"({clean(lexicon.name, multiline=False)}). One entry says little; "
             "`peerjournal report` shows the trend.",
             style="dim",
         )
