@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from conftest import CLI
 from peerjournal.demo import load_demo_drafts
@@ -67,3 +70,27 @@ def test_demo_prints_the_report(cli: CLI) -> None:
         for file in path.parent.iterdir():
             file.unlink()
         path.parent.rmdir()
+
+
+def test_a_failing_demo_leaves_no_folder_behind(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    isolated.mkdir(exist_ok=True)
+    (isolated / "config.toml").write_text('[drift]\nlexicon = "missing.toml"\n', encoding="utf-8")
+    result = cli("demo")
+    assert result.exit_code == 1 and "missing.toml" in result.stderr
+    assert not any((tmp_path / "tmp").iterdir())
+
+
+def test_the_demo_path_can_be_pasted_even_with_spaces(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spaced = tmp_path / "my temp"
+    spaced.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spaced))
+    result = cli("demo")
+    assert result.exit_code == 0, result.stderr
+    (folder,) = spaced.iterdir()
+    assert f"peerjournal --db '{folder / 'journal.db'}' list" in result.stderr

@@ -403,3 +403,39 @@ def test_others_framing_lists_each_passage_once() -> None:
     s = score_text('The new manager explained that we will "bring the peer voice" there.')
     assert len([h for h in s.hits if h.attributed]) > 1  # learned words inside the quote too
     assert [h.text for h in s.others_framing()] == ["bring the peer voice"]
+
+
+def test_ctrl_c_during_parallel_scoring_prints_no_worker_tracebacks() -> None:
+    """Ctrl-C reaches the whole process group: the parent stops the pool, the workers stay
+    quiet (before, each printed "Process ForkPoolWorker-N:" and a traceback)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    script = (
+        "from peerjournal.drift import load_lexicon, score_many\n"
+        "lex = load_lexicon()\n"
+        "print('go', flush=True)\n"
+        "try:\n"
+        "    score_many(['I told her she should take her meds today.'] * 200_000, lex, workers=2)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', flush=True)\n"
+    )
+    src = str(Path(__file__).parents[1] / "src")
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "PYTHONPATH": src},
+    )
+    assert child.stdout is not None and child.stdout.readline() == "go\n"
+    time.sleep(1.0)  # the workers are scoring
+    os.killpg(child.pid, signal.SIGINT)
+    out, err = child.communicate(timeout=60)
+    assert "interrupted" in out
+    assert "ForkPoolWorker" not in err and "Traceback" not in err, err

@@ -184,6 +184,7 @@ def register(app: typer.Typer) -> None:
         placement, supervision, and finding the peer role again. Your own journal is not
         touched.
         """
+        import shlex
         import tempfile
         from pathlib import Path
 
@@ -192,17 +193,18 @@ def register(app: typer.Typer) -> None:
         from peerjournal.scoring import score_draft
 
         app_ctx = AppContext.from_ctx(ctx)
+        drafts = load_demo_drafts(app_ctx.today())
+        lexicon = app_ctx.lexicon()  # a bad setting or clock fails before any folder is made
         folder = Path(tempfile.mkdtemp(prefix="peerjournal-demo-"))
         path = folder / "journal.db"
-        drafts = load_demo_drafts(app_ctx.today())
-        lexicon = app_ctx.lexicon()
         store = Store(path)
         try:
             store.add_entries(drafts, app_ctx.now(), [score_draft(d, lexicon) for d in drafts])
             app_ctx.say(
                 f"Demo journal with {len(drafts)} entries created at {path} "
                 "(your own journal is untouched).\n"
-                f"Explore it: peerjournal --db {path} list   (delete the folder when done)"
+                f"Explore it: peerjournal --db {shlex.quote(str(path))} list   "
+                "(delete the folder when done)"
             )
             result, labels = build(app_ctx, store)
             if json_out:

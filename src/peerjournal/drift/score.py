@@ -474,6 +474,14 @@ def _score_chunk(texts: list[str]) -> list[Any]:
     return [convert(score_text(t, lexicon)) for t in texts]
 
 
+def _ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to the parent, which stops the pool and says what happened;
+    otherwise each worker prints its own traceback ("Process ForkPoolWorker-1: …")."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _same(score: DriftScore) -> DriftScore:
     return score
 
@@ -526,7 +534,7 @@ def iter_score_many(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with multiprocessing.get_context("fork").Pool(n) as pool:
+        with multiprocessing.get_context("fork").Pool(n, initializer=_ignore_interrupts) as pool:
             for done in pool.imap(_score_chunk, chunks):
                 yield from done
                 if progress:
