@@ -96,8 +96,18 @@ def test_filters_with_bad_dates_or_order(cli: CLI, journal: dict[str, int]) -> N
 def test_empty_journal_says_so(cli: CLI) -> None:
     result = cli("list")
     assert result.exit_code == 0 and result.stdout == ""
-    assert "No entries" in result.stderr
+    assert "No entries yet. Write one with `peerjournal write`." in result.stderr
     assert as_json(cli, "list") == []
+
+
+def test_filters_that_match_nothing_say_so_rather_than_suggest_writing(cli: CLI,
+                                                                       add: Add) -> None:
+    add()
+    result = cli("list", "--tag", "nosuchtag")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == (
+        "No entries match: try fewer of --since, --until, --tag and --setting.\n"
+    )
 
 
 def test_show_panels_and_json(cli: CLI, add: Add) -> None:
@@ -243,3 +253,30 @@ def test_tags_with_counts(cli: CLI, journal: dict[str, int]) -> None:
 def test_no_tags_yet(cli: CLI) -> None:
     result = cli("tags")
     assert result.exit_code == 0 and "No tags yet" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["show", "edit", "delete", "restore"])
+def test_an_id_that_is_not_a_number_says_what_an_id_is(cli: CLI, command: str) -> None:
+    result = cli(command, "abc")
+    assert result.exit_code == 2
+    assert "'abc' is not an entry ID: use the number `peerjournal list` shows" in result.stderr
+    assert "valid int" not in result.stderr
+
+
+def test_an_id_typed_as_show_prints_it_works(cli: CLI, add: Add) -> None:
+    entry_id = add()
+    shown = cli("show", f"#{entry_id}")
+    assert shown.exit_code == 0 and shown.stdout.startswith(f"#{entry_id} ")
+    assert cli("show", f"#{entry_id}", "--json").stdout == cli(
+        "show", str(entry_id), "--json"
+    ).stdout
+
+
+def test_search_takes_several_words_without_quotes(cli: CLI, journal: dict[str, int]) -> None:
+    # `peerjournal search crisis line` was "Got unexpected extra argument(s) (line)".
+    unquoted = cli("search", "crisis", "line", "--json")
+    assert unquoted.exit_code == 0, unquoted.stderr
+    assert [h["id"] for h in json.loads(unquoted.stdout)] == [journal["crisis"]]
+    assert unquoted.stdout == cli("search", "crisis line", "--json").stdout
+    excluded = json.loads(cli("search", "--json", "--", "-sleep", "about").stdout)
+    assert [h["id"] for h in excluded] == [journal["group"]]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -78,6 +80,37 @@ def test_future_dates_are_refused_for_experiences() -> None:
         parse_past_date("2026-11-21", TODAY)
     with pytest.raises(PeerJournalError, match="in the future"):
         parse_past_date("1 Dec 2026", TODAY)
+
+
+NEW_YEAR = date(2027, 1, 2)
+
+
+@pytest.mark.parametrize("text", ["30/12", "30.12", "30 Dec", "Dec 30", "30th december"])
+def test_a_day_and_month_without_a_year_is_the_most_recent_one(text: str) -> None:
+    # Writing on 2 January about a shift on 30 December: it used to be "2027-12-30 is in
+    # the future". A weekday name already meant the most recent one; so does a day and month.
+    assert parse_past_date(text, NEW_YEAR) == date(2026, 12, 30)
+    assert parse_past_date(text, date(2027, 12, 30)) == date(2027, 12, 30)  # today itself
+
+
+@pytest.mark.parametrize("text", ["30/12/2027", "30/12/27", "2027-12-30", "30 Dec 2027"])
+def test_a_future_date_with_its_year_is_still_refused(text: str) -> None:
+    with pytest.raises(PeerJournalError, match="2027-12-30 is in the future"):
+        parse_past_date(text, NEW_YEAR)
+
+
+def test_a_29_february_without_a_year_that_is_ahead_is_refused() -> None:
+    with pytest.raises(PeerJournalError, match="in the future"):
+        parse_past_date("29/2", date(2028, 1, 5))  # 2027 has no 29 February
+
+
+def test_write_date_without_a_year_after_new_year(cli: Any, monkeypatch: pytest.MonkeyPatch
+                                                  ) -> None:
+    monkeypatch.setenv("PEERJOURNAL_NOW", "2027-01-02T09:00:00+00:00")
+    result = cli("write", "-x", "The night shift before New Year.", "--date", "30/12",
+                 "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["date"] == "2026-12-30"
 
 
 def test_accepted_forms_text_mentions_relative_and_iso() -> None:

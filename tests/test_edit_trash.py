@@ -129,6 +129,27 @@ def test_editor_edit_that_empties_the_experience_changes_nothing(
     assert show(cli, entry) == before
 
 
+@pytest.mark.parametrize("exit_code", [0, 1])
+def test_an_editor_that_empties_the_file_keeps_no_empty_edit(
+    cli: CLI, entry: int, isolated: Path, monkeypatch: pytest.MonkeyPatch, editor: Editor,
+    exit_code: int,
+) -> None:
+    before = show(cli, entry)
+    monkeypatch.setenv("EDITOR", "truncate -s 0")
+    if exit_code:
+        monkeypatch.setenv("EDITOR", "sh -c 'truncate -s 0 \"$1\"; exit 1' editor")
+    result = cli("edit", str(entry))
+    assert result.exit_code == 1 and result.stderr.endswith(" Nothing changed.\n")
+    assert "kept" not in result.stderr and show(cli, entry) == before
+    assert list((isolated / "drafts").rglob("*.md")) == []
+    # the next edit opens the stored entry again, not the emptied file
+    editor(("We met at the library.", "We met at the park."))
+    result = cli("edit", str(entry))
+    assert result.exit_code == 0, result.stderr
+    assert "unsaved changes" not in result.stderr
+    assert show(cli, entry)["experience"] == "We met at the park."
+
+
 def test_editor_edit_keeps_text_that_looks_like_markdown(cli: CLI, add: Add,
                                                          editor: Editor) -> None:
     text = "Notes from the call:\n## not a section\n### nor a question\n<!-- kept -->"
@@ -179,10 +200,27 @@ def test_delete_moves_to_the_trash_and_restore_brings_it_back(cli: CLI, entry: i
 
 def test_delete_twice_and_restore_live_are_not_found(cli: CLI, entry: int) -> None:
     restore = cli("restore", str(entry))
-    assert restore.exit_code == 3 and "in the trash" in restore.stderr
+    assert restore.exit_code == 3
+    assert f"Entry {entry} is not in the trash: it is in the journal" in restore.stderr
     cli("delete", str(entry))
     again = cli("delete", str(entry))
-    assert again.exit_code == 3 and "peerjournal trash" in again.stderr
+    assert again.exit_code == 3
+    assert f"Entry {entry} is already in the trash (`peerjournal restore {entry}`" in again.stderr
+    missing = cli("delete", "99")
+    assert missing.exit_code == 3 and "No entry 99" in missing.stderr
+
+
+@pytest.mark.parametrize("command", [["show"], ["edit", "--feelings", "Calmer."]])
+def test_a_trashed_entry_says_it_is_in_the_trash(cli: CLI, entry: int,
+                                                 command: list[str]) -> None:
+    cli("delete", str(entry))
+    result = cli(*command, str(entry))
+    assert result.exit_code == 3
+    assert f"Entry {entry} is in the trash: `peerjournal restore {entry}` brings it back." in (
+        result.stderr
+    )
+    assert cli("restore", str(entry)).exit_code == 0
+    assert show(cli, entry)["feelings"] == "Nervous."  # the edit of a trashed entry: no change
 
 
 def test_empty_trash_with_yes_destroys_only_the_trash(cli: CLI, entry: int, add: Add,
@@ -190,7 +228,7 @@ def test_empty_trash_with_yes_destroys_only_the_trash(cli: CLI, entry: int, add:
     keep = add("Keep me.", "--tag", "library")
     cli("delete", str(entry))
     result = cli("trash", "--empty", "--yes")
-    assert result.exit_code == 0 and "Destroyed 1" in result.stderr
+    assert result.exit_code == 0 and "Destroyed 1 entry." in result.stderr
     assert live_ids(cli) == [keep]
     assert cli("restore", str(entry)).exit_code == 3
     assert json.loads(cli("search", "library", "--json").stdout) == []
@@ -222,3 +260,13 @@ def test_a_setting_typed_over_two_lines_stays_editable(cli: CLI, add: Add,
     editor(("A visit.", "A home visit."))
     assert cli("edit", str(entry_id)).exit_code == 0
     assert show(cli, entry_id)["experience"] == "A home visit."
+
+
+def test_edit_tag_empty_removes_every_tag(cli: CLI, entry: int) -> None:
+    # There was no way to remove the last tag without the editor: --tag '' was "not usable".
+    result = cli("edit", str(entry), "--tag", "")
+    assert result.exit_code == 0, result.stderr
+    assert show(cli, entry)["tags"] == []
+    assert cli("edit", str(entry), "--tag", "", "--tag", "Night").exit_code == 0
+    assert show(cli, entry)["tags"] == ["night"]
+    assert "library" not in cli("tags").stdout

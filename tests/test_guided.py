@@ -229,3 +229,74 @@ def test_every_shipped_set_guides_through_its_questions(cli: CLI, name: str) -> 
     [entry] = stored(cli)
     assert entry["answers"] == {q.id: f"Answer to {q.id}." for q in questions}
     assert entry["prompt_set"] == name
+
+
+class PastedInput(ScriptedInput):
+    """input() for a writer who pastes: `pasted` lines arrive at once after the first `typed`."""
+
+    def __init__(self, typed: list[str], pasted: list[str], after: list[str]) -> None:
+        super().__init__([*typed, *pasted, *after])
+        self.paste_ends = len(typed) + len(pasted)
+
+    def waiting(self) -> bool:
+        return self.calls < self.paste_ends
+
+
+def test_a_pasted_note_with_paragraphs_stays_in_the_experience(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerjournal.cli import guided
+
+    # Blank lines inside a paste used to end the answer: the next paragraphs became the
+    # feelings, an answer, the evaluation, a tag and the reply to "Save this entry?".
+    note = ["", "We met at the café.", "", "He talked about court.", "", "", "I listened.",
+            "", "Tags, maybe.", "y"]
+    fake = PastedInput(["community"], note, ["", "", "", "", "", "night", "", "y"])
+    monkeypatch.setattr(builtins, "input", fake)
+    monkeypatch.setattr(guided, "_more_input_waiting", fake.waiting)
+    result = cli("write")
+    assert result.exit_code == 0, result.stderr
+    [entry] = stored(cli)
+    assert entry["experience"] == (
+        "We met at the café.\n\nHe talked about court.\n\n\nI listened.\n\nTags, maybe.\ny"
+    )
+    assert entry["feelings"] == "" and entry["answers"] == {} and entry["tags"] == ["night"]
+    assert drafts(isolated) == []
+
+
+def test_more_input_waiting_sees_the_rest_of_a_paste_on_a_real_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+    import os
+    import sys
+
+    from peerjournal.cli import guided
+
+    controller, terminal_end = os.openpty()
+    stdin = io.TextIOWrapper(io.FileIO(terminal_end, "r", closefd=True), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    try:
+        os.write(controller, b"first paragraph\n\nsecond paragraph\n")
+        assert stdin.readline() == "first paragraph\n"
+        assert stdin.readline() == "\n"
+        assert guided._more_input_waiting()  # the paste goes on after the blank line
+        assert stdin.readline() == "second paragraph\n"
+        assert not guided._more_input_waiting()  # a person's Enter: nothing behind it
+    finally:
+        stdin.close()
+        os.close(controller)
+
+
+def test_the_save_question_asks_again_unless_the_answer_is_yes_or_no(
+    cli: CLI, isolated: Path
+) -> None:
+    # "nope" (or a stray line of text) used to count as yes: only n/no kept the draft.
+    result = cli("write", input="\n".join([*ANSWERS[:-1], "nope", "No"]) + "\n")
+    assert result.exit_code == 1 and "Not saved." in result.stderr
+    assert result.stderr.count("Save this entry? [Y/n]") == 2
+    assert "Please answer y (save) or n (keep it as a draft)." in result.stderr
+    assert stored(cli) == [] and len(drafts(isolated)) == 1
+    result = cli("write", "--resume", input="what?\nYES\n")
+    assert result.exit_code == 0, result.stderr
+    assert_expected(stored(cli)[0])

@@ -277,7 +277,7 @@ def test_the_backup_writer_carries_the_people_list() -> None:
 def test_a_backups_entries_import(cli: CLI, tmp_path: Path) -> None:
     result = cli("import", write(tmp_path, "backup.json", json.dumps(BACKUP)))
     assert result.exit_code == 0, result.stderr
-    assert "Imported 1 entries (peerjournal backup)" in result.stderr
+    assert "Imported 1 entry (peerjournal backup)" in result.stderr
     assert [e["id"] for e in imported(cli)] == [3]
 
 
@@ -327,3 +327,46 @@ def test_a_restored_backup_still_redacts_its_names(cli: CLI, tmp_path: Path,
     assert [(p["name"], p["alias"]) for p in listed] == [("Jo Bloggs", "J."), ("MARCUS", None)]
     summary = cli("export", "--yes", "-f", "md").stdout
     assert "Marcus" not in summary and "I sat with [person] in the garden." in summary
+
+
+def test_importing_the_same_backup_twice_adds_nothing_twice(cli: CLI, add: Any,
+                                                             tmp_path: Path) -> None:
+    add("One.", "--date", "2026-11-01")
+    add("Two.", "--date", "2026-11-02")
+    backup = write(tmp_path, "backup.json", cli("list", "--json").stdout)
+    cli("delete", "1")  # the trash is not the journal: a restore brings it back
+    dry = cli("import", backup, "--dry-run")
+    assert "Would import 1 entry (peerjournal JSON) on 2026-11-01." in dry.stderr
+    assert "1 entry already in the journal would be skipped" in dry.stderr
+    result = cli("import", backup)
+    assert result.exit_code == 0, result.stderr
+    assert "Imported 1 entry (peerjournal JSON) on 2026-11-01: ID 3." in result.stderr
+    assert "Skipped 1 entry already in the journal." in result.stderr
+    again = cli("import", backup)
+    assert again.exit_code == 0
+    assert "Imported no entries (peerjournal JSON). Skipped 2 entries" in again.stderr
+    assert [e["experience"] for e in imported(cli)] == ["One.", "Two."]
+
+
+def test_a_jrnl_journal_imported_again_brings_only_its_new_entries(cli: CLI,
+                                                                    tmp_path: Path) -> None:
+    journal = tmp_path / "journal.txt"
+    journal.write_text(JRNL_TEXT, encoding="utf-8")
+    assert cli("import", str(journal)).exit_code == 0
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write("\n[2026-11-19 21:00] Written since the first import.\n")
+    result = cli("import", str(journal))
+    assert "Imported 1 entry (jrnl text) on 2026-11-19: ID 6." in result.stderr
+    assert len(imported(cli)) == 6
+
+
+def test_kept_ids_are_reported_in_order(cli: CLI, tmp_path: Path) -> None:
+    result = cli("import", write(tmp_path, "export.json", json.dumps(PEERJOURNAL_JSON[::-1])))
+    assert "IDs 7, 9." in result.stderr  # not "IDs 9–7"
+
+
+def test_a_dry_run_creates_no_journal_and_stdin_is_named(cli: CLI, isolated: Path) -> None:
+    result = cli("import", "-", "--dry-run", input=json.dumps(PEERJOURNAL_JSON))
+    assert result.exit_code == 0 and "Would import 2 entries" in result.stderr
+    assert not (isolated / "journal.db").exists()
+    assert "No entries in standard input" in cli("import", "-", input="[]").stderr

@@ -95,3 +95,16 @@ def test_a_restored_name_in_another_alias_is_still_listed(cli) -> None:
     assert [p.name for p in added] == ["Kez"] and "alias 'Kez' contains 'Kez'" in notes[0]
     assert [p.name for p in list_people(store)] == ["Jo", "Kez"]
     store.close()
+
+
+def test_a_name_of_several_words_needs_no_quotes(cli) -> None:
+    # `people add Sam Jones` was "Got unexpected extra argument(s) (Jones)".
+    added = cli("people", "add", "Sam", "Jones", "--alias", "S.")
+    assert added.exit_code == 0 and "Added Sam Jones: exports will show S. instead." in (
+        added.stderr
+    )
+    listed = json.loads(cli("people", "list", "--json").stdout)
+    assert [(p["name"], p["alias"]) for p in listed] == [("Sam Jones", "S.")]
+    removed = cli("people", "remove", "sam", "jones")
+    assert removed.exit_code == 0 and "Removed Sam Jones" in removed.stderr
+    assert json.loads(cli("people", "list", "--json").stdout) == []

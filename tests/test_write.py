@@ -153,6 +153,11 @@ def test_bad_mode_and_tag_are_clear_errors(cli: CLI) -> None:
     assert result.exit_code == 1 and "on-action or in-action" in result.stderr
     result = cli("write", "-x", "x", "--tag", "###")
     assert result.exit_code == 1 and "Not a usable tag" in result.stderr
+    result = cli("write", "-x", "x", "--tag", "\U0001f60a")  # an emoji alone
+    assert result.stderr == (
+        "peerjournal: Not a usable tag: '\U0001f60a' (a tag needs at least one letter or "
+        "number).\n"
+    )
     assert entries(cli) == []
 
 
@@ -436,3 +441,96 @@ def test_prompts_list_shows_the_good_sets_when_one_of_yours_is_broken(
     assert result.exit_code == 1
     assert "boud" in result.stdout and "gibbs" in result.stdout
     assert "broken.toml" in result.stderr and "typo" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        (MARKDOWN_ENTRY.replace("## Feelings", "## Feelngs"), "unknown section"),
+        (MARKDOWN_ENTRY.replace("date: 3 days ago", "date: 2027-01-01"), "in the future"),
+        (MARKDOWN_ENTRY.replace("prompts: gibbs", "prompts: nosuchset"), "nosuchset"),
+        ("## Feelings\nOnly feelings, no experience yet.\n", "experience is empty"),
+    ],
+)
+def test_piped_text_that_cannot_be_saved_is_kept_as_a_draft(
+    cli: CLI, isolated: Path, broken: str, message: str
+) -> None:
+    # Piped text (a paste, a phone note) exists nowhere else: it used to be dropped.
+    result = cli("write", input=broken)
+    assert result.exit_code in (1, 3) and message in result.stderr
+    [kept] = drafts(isolated)
+    assert kept.read_text(encoding="utf-8") == broken
+    assert f"Your text is kept in {kept}" in result.stderr and "--resume" in result.stderr
+    assert entries(cli) == [] and result.stdout == ""
+
+
+def test_piped_text_kept_after_a_typo_is_finished_with_resume(
+    cli: CLI, editor: Editor, isolated: Path
+) -> None:
+    cli("write", "--from-file", "-", input=MARKDOWN_ENTRY.replace("## Feelings", "## Feelngs"))
+    editor(("## Feelngs", "## Feelings"))
+    result = cli("write", "--resume")
+    assert result.exit_code == 0, result.stderr
+    _assert_markdown_entry(entries(cli)[0])
+    assert drafts(isolated) == []
+
+
+def test_piped_text_is_printed_when_not_even_a_draft_can_be_kept(
+    cli: CLI, isolated: Path
+) -> None:
+    isolated.mkdir(parents=True, exist_ok=True)
+    (isolated / "drafts").write_text("not a folder", encoding="utf-8")
+    broken = "## Experiance\nWe sat on the bench.\n"
+    result = cli("write", input=broken)
+    assert result.exit_code == 1 and "unknown section" in result.stderr
+    assert "We sat on the bench." in result.stdout and "printed on stdout" in result.stderr
+
+
+def test_a_file_that_cannot_be_saved_is_left_where_it_is(cli: CLI, tmp_path: Path,
+                                                         isolated: Path) -> None:
+    source = tmp_path / "entry.md"
+    source.write_text("## Experiance\nx\n", encoding="utf-8")
+    result = cli("write", "--from-file", str(source))
+    assert result.exit_code == 1 and drafts(isolated) == []  # the file itself holds the text
+
+
+@pytest.mark.parametrize("args", [[], ["--from-file", "-"]])
+def test_nothing_on_stdin_says_so(cli: CLI, isolated: Path, args: list[str]) -> None:
+    # e.g. `peerjournal write` run where there is no terminal (ssh without -t, an IDE panel)
+    result = cli("write", *args, input="  \n")
+    assert result.exit_code == 1
+    assert "No text came in on standard input" in result.stderr
+    assert "in a terminal" in result.stderr and drafts(isolated) == []
+
+
+@pytest.mark.parametrize("args", [["We", "sat", "together."], ["-x", "We", "sat", "together."]])
+def test_text_without_x_or_quotes_says_how_to_give_it(cli: CLI, args: list[str]) -> None:
+    # `peerjournal write We sat together.` (as jrnl takes it), or -x without quotes: it was
+    # "Got unexpected extra argument(s)".
+    result = cli("write", *args)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "peerjournal: A quick entry's text goes after -x, in quotes: "
+        'peerjournal write -x "What happened". Nothing was saved.\n'
+    )
+    assert entries(cli) == []
+    assert "[OPTIONS]\n" in cli("write", "--help").stdout  # no argument in the usage line
+
+
+def test_an_editor_that_returns_at_once_gets_a_hint_about_waiting(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch, isolated: Path, add: Callable[..., int]
+) -> None:
+    # EDITOR=code (without --wait) returns at once: the writer saw a window open, and then
+    # only "left empty" or "No changes", with no clue why.
+    from peerjournal.cli import editor as editor_module
+
+    monkeypatch.setenv("EDITOR", "true")
+    hint = 'make it wait until you close the file, e.g. EDITOR="code --wait".'
+    result = cli("write", "--editor")
+    assert result.exit_code == 1 and "left empty" in result.stderr and hint in result.stderr
+    entry_id = add()
+    result = cli("edit", str(entry_id))
+    assert result.exit_code == 0 and "No changes." in result.stderr and hint in result.stderr
+    monkeypatch.setattr(editor_module, "QUICK_EXIT_SECONDS", 0.0)  # an editor that took time
+    assert "code --wait" not in cli("write", "--editor").stderr
+    assert cli("edit", str(entry_id)).stderr == "No changes.\n"

@@ -331,3 +331,75 @@ def test_nul_bytes_on_stdin_are_refused(cli: CLI, isolated: Path) -> None:
     result = cli("write", input=b"A visit.\x00 More.\n## Feelings\nok\n")
     assert result.exit_code == 1 and "NUL" in result.stderr
     assert entries(cli) == []
+
+
+# -- damaged drafts ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"entry": {"date": "2026-11-20", "experience": 5}}',  # a value of the wrong kind
+        '{"entry": {"date": "2026-11-20", "experience": "Hi.", "tags": "night"}}',
+        '{"entry": 5}',
+        '{"entry": {"experience": "No date."}}',
+        "[1, 2]",
+        b"\xb2\x00garbage",
+    ],
+)
+def test_a_damaged_draft_is_a_clear_error_and_is_never_discarded_as_empty(
+    cli: CLI, isolated: Path, content: str | bytes
+) -> None:
+    folder = isolated / "drafts"
+    folder.mkdir(parents=True)
+    damaged = folder / "20261120-100000.json"
+    if isinstance(content, bytes):
+        damaged.write_bytes(content)
+    else:
+        damaged.write_text(content, encoding="utf-8")
+    result = cli("write", "--resume", input="y\n")
+    assert result.exit_code == 1  # it used to be exit 70, "Unexpected error (AttributeError)"
+    assert f"The draft {damaged} is damaged" in result.stderr
+    assert "text editor" in result.stderr and "--discard" in result.stderr
+    assert "(cannot be read)" in cli("drafts").stdout
+    assert cli("drafts", "--discard-empty").exit_code == 0
+    assert damaged.exists()  # what cannot be checked is never deleted as "empty"
+    assert entries(cli) == []
+
+
+# -- a draft whose prompt set is gone ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("prompts", [[], ["--prompts", "gibbs"]])
+def test_a_draft_whose_prompt_set_was_removed_can_still_be_finished(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None,
+    prompts: list[str],
+) -> None:
+    folder = isolated / "prompts"
+    folder.mkdir(parents=True)
+    body = "".join(f'[{e}]\nheading = "{e}"\nguide = ["?"]\n'
+                   for e in ("experience", "feelings", "evaluation"))
+    (folder / "mine.toml").write_text('title = "Mine"\n' + body, encoding="utf-8")
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["", "Typed with my own set."], 3))
+    assert cli("write", "--prompts", "mine").exit_code == 130
+    (folder / "mine.toml").unlink()
+    # It used to fail with "No prompt set named 'mine'" and point at --resume, which failed
+    # the same way for ever.
+    monkeypatch.setattr(builtins, "input", ScriptedInput([""] * 12 + ["y"]))
+    result = cli("write", "--resume", *prompts)
+    assert result.exit_code == 0, result.stderr
+    chosen = prompts[-1] if prompts else "boud"
+    assert f"The prompt set 'mine' this draft was started with is gone; continuing with the " \
+           f"'{chosen}' prompts." in result.stderr
+    [entry] = entries(cli)
+    assert (entry["experience"], entry["prompt_set"]) == ("Typed with my own set.", chosen)
+    assert drafts(isolated) == []
+
+
+def test_the_drafts_list_shows_whole_commands(cli: CLI, isolated: Path) -> None:
+    cli("write", input="## Feelngs\nA note.\n")  # kept as a draft
+    result = cli("drafts")
+    assert result.stderr == (
+        "`peerjournal write --resume --draft N` continues one; "
+        "`peerjournal drafts --discard N` discards one.\n"
+    )

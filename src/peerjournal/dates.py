@@ -219,11 +219,34 @@ def _free_form(text: str, today: date) -> date:
 
 
 def parse_past_date(text: str, today: date) -> date:
-    """A date an experience happened on: never in the future."""
+    """A date an experience happened on: never in the future.
+
+    A day and month typed without a year mean the most recent such day, as a weekday name
+    does: on 2 January 2027, "30/12" and "30 Dec" are 30 December 2026, not a date eleven
+    months ahead.
+    """
     value = parse_date(text, today)
     if value > today:
+        earlier = _last_year(text, today, value)
+        if earlier is not None:
+            return earlier
         raise PeerJournalError(
             f"The date {value.isoformat()} is in the future; "
             "an entry records something that happened."
         )
     return value
+
+
+def _last_year(text: str, today: date, value: date) -> date | None:
+    """`value` a year earlier when `text` gave no year (so the year came from `today`), if
+    that is not in the future; else None."""
+    try:
+        # Read again as if today were four years back (a leap year when today's is): a date
+        # whose year follows that was typed without one.
+        moved = parse_date(text, today.replace(year=today.year - 4))
+        if moved != value.replace(year=value.year - 4):
+            return None
+        earlier = value.replace(year=value.year - 1)
+    except (ValueError, PeerJournalError):  # 29 Feb, or a year out of range
+        return None
+    return earlier if earlier <= today else None

@@ -48,18 +48,35 @@ class Draft:
     def read_json(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise PeerJournalError(f"The draft {self.path} cannot be read ({exc}).") from None
+        except OSError as exc:
+            raise PeerJournalError(
+                f"The draft {self.path} cannot be read ({exc.strerror or exc})."
+            ) from None
+        except ValueError:  # not UTF-8, or not JSON
+            raise self.damaged() from None
         if not isinstance(data, dict):
-            raise PeerJournalError(f"The draft {self.path} is not a peerjournal draft.")
+            raise self.damaged()
         return data
+
+    def damaged(self) -> PeerJournalError:
+        """The error for a draft file that is not what peerjournal wrote (damaged, or edited
+        by hand): what is left of the text is still in it."""
+        return PeerJournalError(
+            f"The draft {self.path} is damaged and cannot be continued: open it in a text "
+            "editor to copy out what you wrote, then discard it (`peerjournal drafts "
+            "--discard N`)."
+        )
 
     def texts(self) -> dict[str, str]:
         """The typed text in the draft, by part (experience, feelings, …, answers joined)."""
         if self.kind == "guided":
-            entry = self.read_json().get("entry")
-            if not isinstance(entry, dict):
-                return {}
+            from peerjournal.entry import EntryDraft
+
+            entry: Any = self.read_json().get("entry")
+            try:
+                EntryDraft.from_dict(entry)  # only to check it: a damaged draft raises
+            except (KeyError, TypeError, ValueError):
+                raise self.damaged() from None
             parts: dict[str, Any] = {
                 k: entry.get(k) for k in ("experience", "feelings", "evaluation", "self_care")
             }
@@ -71,8 +88,12 @@ class Draft:
 
         try:
             text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PeerJournalError(f"The draft {self.path} cannot be read ({exc}).") from None
+        except OSError as exc:
+            raise PeerJournalError(
+                f"The draft {self.path} cannot be read ({exc.strerror or exc})."
+            ) from None
+        except UnicodeDecodeError:
+            raise self.damaged() from None
         try:
             parsed = parse_template(text)
         except PeerJournalError:  # a typo in a heading: the text is there, keep it whole

@@ -48,9 +48,25 @@ class EntryDraft:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> EntryDraft:
+    def from_dict(cls, data: Any) -> EntryDraft:
+        """The draft `to_dict` gave; TypeError, ValueError or KeyError if `data` is not one
+        (a draft file damaged or edited by hand)."""
+        if not isinstance(data, dict):
+            raise TypeError("not an object")
         values = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         values["date"] = date.fromisoformat(str(values["date"]))
+        texts = ("experience", "feelings", "evaluation", "setting", "mode", "prompt_set",
+                 "self_care")
+        tags, answers = values.get("tags", []), values.get("answers", {})
+        if (
+            any(not isinstance(values.get(k, ""), str) for k in texts)
+            or not isinstance(tags, list)
+            or not all(isinstance(t, str) for t in tags)
+            or not isinstance(answers, dict)
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items())
+            or not isinstance(values.get("shared", False), bool)
+        ):
+            raise TypeError("a value of the wrong kind")
         return cls(**values)
 
 
@@ -96,7 +112,9 @@ def normalise_tag(raw: str) -> str:
     """Tags are lower-case words: '#Inpatient ' -> 'inpatient', 'hard day' -> 'hard-day'."""
     tag = _TAG.sub("-", raw.strip().lstrip("#@").lower()).strip("-")
     if not tag:
-        raise PeerJournalError(f"Not a usable tag: {raw!r}.")
+        raise PeerJournalError(
+            f"Not a usable tag: {raw!r} (a tag needs at least one letter or number)."
+        )
     return tag
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from peerjournal.cli.options import Json, Limit, Setting, Since, Tags, Until, build_filters
+from peerjournal.cli.options import (
+    Json,
+    Limit,
+    Setting,
+    Since,
+    Tags,
+    Until,
+    build_filters,
+    entry_id_argument,
+)
 from peerjournal.context import AppContext
 
 
@@ -21,26 +30,34 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List entries, newest first."""
         app_ctx = AppContext.from_ctx(ctx)
-        entries = app_ctx.store().list(build_filters(app_ctx, since, until, tag, setting, limit))
+        filters = build_filters(app_ctx, since, until, tag, setting, limit)
+        entries = app_ctx.store().list(filters)
         if json_out:
             app_ctx.print_json([e.to_json() for e in entries])
             return
         from peerjournal.render.entries import entry_table
 
         if not entries:
-            app_ctx.say("No entries match. Write one with `peerjournal write`.")
+            narrowed = filters.since or filters.until or filters.tags or filters.setting
+            app_ctx.say(
+                "No entries match: try fewer of --since, --until, --tag and --setting."
+                if narrowed
+                else "No entries yet. Write one with `peerjournal write`."
+            )
             return
         app_ctx.out.print(entry_table(entries))
 
     @app.command()
     def show(
         ctx: typer.Context,
-        entry_id: int = typer.Argument(..., metavar="ID", help="The entry's ID (see `list`)."),
+        entry_id: int = entry_id_argument("The entry's ID (see `list`)."),
         json_out: Json = False,
     ) -> None:
         """Show one entry, one panel per element."""
+        from peerjournal.cli.trash import live_entry
+
         app_ctx = AppContext.from_ctx(ctx)
-        entry = app_ctx.store().get(entry_id)
+        entry = live_entry(app_ctx.store(), entry_id)
         if json_out:
             app_ctx.print_json(entry.to_json())
             return
@@ -52,10 +69,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def search(
         ctx: typer.Context,
-        query: str = typer.Argument(
+        words: list[str] = typer.Argument(
             ...,
-            help='Words, "a phrase", prefix*, -exclude, NEAR(a b). A query that starts with '
-            "'-' goes after --: search -- -word.",
+            metavar="QUERY",
+            help='Words, "a phrase", prefix*, -exclude, NEAR(a b); several words need no '
+            "quotes. A query that starts with '-' goes after --: search -- -word.",
         ),
         since: Since = None,
         until: Until = None,
@@ -66,6 +84,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Full-text search over every entry, best matches first."""
         app_ctx = AppContext.from_ctx(ctx)
+        query = " ".join(words)  # `search housing office` is `search "housing office"`
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
         hits = app_ctx.store().search(query, filters)
         if json_out:

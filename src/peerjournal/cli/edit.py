@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, Json
+from peerjournal.cli.options import DATE_HELP, Json, entry_id_argument
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
@@ -20,13 +20,15 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def edit(
         ctx: typer.Context,
-        entry_id: int = typer.Argument(..., metavar="ID", help="The entry's ID."),
+        entry_id: int = entry_id_argument(),
         experience: str = typer.Option(None, "--experience", "-x", help="Replace the experience."),
         feelings: str = typer.Option(None, "--feelings", "-f", help="Replace the feelings."),
         evaluation: str = typer.Option(None, "--evaluation", "-e", help="Replace the evaluation."),
         date: str = typer.Option(None, "--date", "-d", help=f"Change the date ({DATE_HELP})."),
         setting: str = typer.Option(None, "--setting", "-s", help="Change the setting."),
-        tag: list[str] = typer.Option(None, "--tag", "-t", help="Replace the tags (repeatable)."),
+        tag: list[str] = typer.Option(
+            None, "--tag", "-t", help="Replace the tags (repeatable; --tag '' removes them all)."
+        ),
         mode: str = typer.Option(None, "--mode", help="on-action or in-action."),
         self_care: str = typer.Option(None, "--self-care", help="Replace the self-care note."),
         fresh: bool = typer.Option(
@@ -41,13 +43,17 @@ def register(app: typer.Typer) -> None:
         editor fails or the text is unchanged. If saving an edit fails (a typo in a heading, a
         future date), your edit is kept and the next `edit ID` continues it (--fresh: start
         again from the stored entry)."""
+        import time
+
+        from peerjournal.cli.editor import waiting_hint
+        from peerjournal.cli.trash import live_entry
         from peerjournal.entry import EntryDraft, validate
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
 
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        entry = store.get(entry_id)
+        entry = live_entry(store, entry_id)
         kept: Draft | None = None
         draft = EntryDraft.from_dict(entry.to_json())
         flags = {
@@ -65,11 +71,12 @@ def register(app: typer.Typer) -> None:
             if date is not None:
                 draft.date = app_ctx.parse_past_date(date)
             if tag:
-                draft.tags = list(tag)
+                draft.tags = [t for t in tag if t.strip()]  # --tag '': no tags at all
         else:
+            started = time.monotonic()
             kept = _edit_in_editor(app_ctx, entry_id, draft, fresh)
             if kept is None:
-                app_ctx.say("No changes.")
+                app_ctx.say("No changes." + waiting_hint(started))
                 return
         try:
             validate(draft, app_ctx.today())
@@ -95,6 +102,12 @@ def register(app: typer.Typer) -> None:
 
 
 def _kept_note(kept: Draft, entry_id: int) -> str:
+    """What an error adds about an edit that could not be saved. An edit with no text left in
+    it (an editor that emptied the file) is not kept: continuing it would open an empty file
+    in place of the entry next time."""
+    if not kept.holds_text():
+        kept.discard()
+        return " Nothing changed."
     return (
         f" Nothing changed; your edit is kept in {kept.path} "
         f"(`peerjournal edit {entry_id}` continues it)."

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from peerjournal.reflection import ParsedEntry, PromptSet
 
 FALLBACK_EDITORS = ("nano", "vi")
+# An editor that returns sooner than this with nothing changed most likely opened a window of
+# its own and did not wait for it (VS Code, Sublime Text, gedit without their wait option).
+QUICK_EXIT_SECONDS = 2.0
 NUL_MESSAGE = "The text contains NUL bytes; is this a binary file?"
 
 
@@ -61,6 +64,19 @@ def run_editor(path: Path) -> str:
     if status != 0:
         raise PeerJournalError(f"The editor exited with status {status}; nothing was saved.")
     return read_text_file(path)
+
+
+def waiting_hint(started: float) -> str:
+    """For "nothing changed" messages: how to make a windowed editor wait, when the editor
+    (started at `time.monotonic()` value `started`) came back at once."""
+    import time
+
+    if time.monotonic() - started >= QUICK_EXIT_SECONDS:
+        return ""
+    return (
+        " If your editor opens in a window of its own, make it wait until you close the "
+        'file, e.g. EDITOR="code --wait".'
+    )
 
 
 def read_text_file(path: Path) -> str:

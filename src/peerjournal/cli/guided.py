@@ -8,6 +8,7 @@ A session stopped before anything was typed keeps no draft.
 from __future__ import annotations
 
 import contextlib
+import select
 import sys
 from typing import Any
 
@@ -24,6 +25,7 @@ from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.reflection import PromptSet
 
 REPLACEMENT = "\ufffd"
+PASTE_WINDOW = 0.02  # seconds: the lines of one paste arrive together, a person's Enter doesn't
 
 
 class GuidedSession:
@@ -53,7 +55,7 @@ class GuidedSession:
             draft = EntryDraft.from_dict(data["entry"])
             done = [str(step) for step in data.get("done", [])]
         except (KeyError, TypeError, ValueError):
-            raise PeerJournalError(f"The draft {file.path} is not a peerjournal draft.") from None
+            raise file.damaged() from None
         return cls(app, draft, prompt_set_loader(draft.prompt_set), file, done)
 
     def save(self) -> None:
@@ -87,6 +89,7 @@ class GuidedSession:
             if not ask and key not in self.done:  # given as flags: a resumed draft won't ask again
                 self.done.append(key)
         _forgiving_stdin()
+        _line_editing()
         self.save()
         self.app.say(f"Writing with the {self.prompt_set.name!r} prompts. Draft: {self.file.path}")
         try:
@@ -126,12 +129,24 @@ class GuidedSession:
                 lambda v: setattr(self.draft, "self_care", v),
             )
             self.app.err.print(review(self.draft))
-            answer = self._read_line("Save this entry? [Y/n] ")
+            save = self._save_answer()
         except KeyboardInterrupt:
             raise self.stopped("Interrupted.", ExitCode.INTERRUPTED) from None
-        if answer is not None and answer.strip().lower() in ("n", "no"):
+        if not save:
             raise self.stopped("Not saved.", ExitCode.USER_ERROR)
         return self.draft
+
+    def _save_answer(self) -> bool:
+        """Enter, y or yes saves (and so does end of input: nothing is lost); n or no does not.
+        Anything else is asked again: "nope" or a stray line of text is not a yes."""
+        while True:
+            answer = self._read_line("Save this entry? [Y/n] ")
+            reply = "" if answer is None else answer.strip().lower()
+            if reply in ("", "y", "yes"):
+                return True
+            if reply in ("n", "no"):
+                return False
+            self.app.say("Please answer y (save) or n (keep it as a draft).")
 
     def stopped(self, reason: str, code: ExitCode) -> PeerJournalError:
         """The error for a session that ends without saving: where the text is, if anywhere."""
@@ -196,13 +211,24 @@ class GuidedSession:
         self.save()
 
     def _read_block(self, lines: list[str], store: Any) -> bool:
-        """Read lines until a blank line (False) or end of input (True), saving after each."""
+        """Read lines until a blank line (False) or end of input (True), saving after each.
+
+        A blank line with more input already waiting behind it is a paragraph break inside
+        pasted text, not the end of the answer: a pasted note stays in one piece instead of
+        spilling into the next questions, the tags and the save prompt.
+        """
+        blanks = 0
         while True:
             line = self._read_line("")
             if line is None:
                 return True
             if not line.strip():
-                return False
+                if not _more_input_waiting():
+                    return False
+                blanks += 1 if lines else 0  # leading blank lines of a paste are dropped
+                continue
+            lines.extend([""] * blanks)
+            blanks = 0
             lines.append(line.rstrip())
             store("\n".join(lines))
             self.typed = True
@@ -228,6 +254,36 @@ class GuidedSession:
             self._warned_encoding = True
             self.app.say(f"(Some of that line was not UTF-8; it is kept as {REPLACEMENT}.)")
         return cleaned.replace("\x00", "")
+
+
+def _more_input_waiting() -> bool:
+    """Whether more lines are already waiting on the terminal: the rest of a paste. A writer
+    who presses Enter on a blank line to end an answer has typed nothing after it."""
+    try:
+        if not sys.stdin.isatty():
+            return False
+        ready, _, _ = select.select([sys.stdin], [], [], PASTE_WINDOW)
+    except (OSError, ValueError, AttributeError, TypeError):  # no real terminal behind stdin
+        return False
+    return bool(ready)
+
+
+def _line_editing() -> None:
+    """On a terminal, read the answers through readline, as Python's own prompt does. Without
+    it the terminal reads each line itself: a line longer than 4,095 characters (one long
+    pasted paragraph) is cut there without a word, and the arrow keys type escape codes into
+    the entry instead of moving the cursor."""
+    try:
+        if not sys.stdin.isatty():
+            return
+        import readline
+    except (ImportError, ValueError, AttributeError):  # Windows, or no terminal behind stdin
+        return
+    # Tab types a tab (an indent, a pasted table), never a file-name completion.
+    if "libedit" in (readline.__doc__ or ""):
+        readline.parse_and_bind("bind ^I ed-insert")
+    else:
+        readline.parse_and_bind("tab: tab-insert")
 
 
 def _forgiving_stdin() -> None:

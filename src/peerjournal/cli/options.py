@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +11,21 @@ if TYPE_CHECKING:
     from peerjournal.db.store import Filters
 
 DATE_HELP = "today, yesterday, '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
+
+def entry_id(text: str) -> int:
+    """An entry's ID as typed: `12`, or `#12` as `show` prints it."""
+    digits = text.strip().removeprefix("#")
+    if not digits.isascii() or not digits.isdigit():
+        raise typer.BadParameter(
+            f"{text!r} is not an entry ID: use the number `peerjournal list` shows, such as 12."
+        )
+    return int(digits)
+
+
+def entry_id_argument(help: str = "The entry's ID.") -> Any:
+    """The ID argument of show, edit, delete and restore."""
+    return typer.Argument(..., metavar="ID", parser=entry_id, help=help)
+
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (data only).")]
 Since = Annotated[

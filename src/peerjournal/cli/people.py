@@ -10,7 +10,11 @@ from peerjournal.cli.options import Json
 from peerjournal.context import AppContext
 
 Name = Annotated[
-    str, typer.Argument(metavar="NAME", help="The name as you write it, e.g. 'Maria Lopez'.")
+    list[str],
+    typer.Argument(
+        metavar="NAME",
+        help="The name as you write it, e.g. Maria Lopez (quotes are not needed).",
+    ),
 ]
 Alias = Annotated[
     str | None,
@@ -29,7 +33,7 @@ def register(app: typer.Typer) -> None:
     @group.command()
     def add(
         ctx: typer.Context,
-        name: Name,
+        words: Name,
         alias: Alias = None,
         json_out: Json = False,
     ) -> None:
@@ -39,7 +43,7 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        name = check_name(name)
+        name = check_name(" ".join(words))
         alias = alias.strip() if alias and alias.strip() else None
         others = [Person(p.name, p.alias) for p in list_people(store)]
         check_alias(name, alias, others)
@@ -74,12 +78,12 @@ def register(app: typer.Typer) -> None:
         app_ctx.out.print(people_table(people))
 
     @group.command()
-    def remove(ctx: typer.Context, name: Name, json_out: Json = False) -> None:
+    def remove(ctx: typer.Context, words: Name, json_out: Json = False) -> None:
         """Take a person off the list (their name will no longer be redacted)."""
         from peerjournal.db.people import remove_person
 
         app_ctx = AppContext.from_ctx(ctx)
-        removed = remove_person(app_ctx.store(), name)
+        removed = remove_person(app_ctx.store(), " ".join(words))
         if json_out:
             app_ctx.print_json({"name": removed.name, "removed": True})
             return

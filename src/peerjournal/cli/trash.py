@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from peerjournal.cli.options import Json
+from peerjournal.cli.options import Json, entry_id_argument
 from peerjournal.context import AppContext
 
-EntryId = typer.Argument(..., metavar="ID", help="The entry's ID.")
+if TYPE_CHECKING:
+    from peerjournal.db.store import Store
+    from peerjournal.entry import Entry
+
+EntryId = entry_id_argument()
+
+
+def live_entry(store: Store, entry_id: int, *, deleting: bool = False) -> Entry:
+    """The entry with this ID; if it is in the trash, a not-found error that says so and how
+    to bring it back (not just "no entry": the writer can see it with `peerjournal trash`)."""
+    from peerjournal.errors import NotFoundError
+
+    try:
+        return store.get(entry_id)
+    except NotFoundError as missing:
+        try:
+            store.get(entry_id, trashed=True)
+        except NotFoundError:
+            raise missing from None
+    back = f"`peerjournal restore {entry_id}` brings it back"
+    if deleting:
+        raise NotFoundError(f"Entry {entry_id} is already in the trash ({back}).")
+    raise NotFoundError(f"Entry {entry_id} is in the trash: {back}.")
 
 
 def register(app: typer.Typer) -> None:
@@ -15,7 +39,9 @@ def register(app: typer.Typer) -> None:
     def delete(ctx: typer.Context, entry_id: int = EntryId) -> None:
         """Move an entry to the trash (`restore` brings it back)."""
         app_ctx = AppContext.from_ctx(ctx)
-        app_ctx.store().trash(entry_id, app_ctx.now())
+        store = app_ctx.store()
+        live_entry(store, entry_id, deleting=True)
+        store.trash(entry_id, app_ctx.now())
         app_ctx.say(
             f"Moved entry {entry_id} to the trash. `peerjournal restore {entry_id}` brings it back."
         )
@@ -23,8 +49,21 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def restore(ctx: typer.Context, entry_id: int = EntryId) -> None:
         """Bring an entry back from the trash."""
+        from peerjournal.errors import NotFoundError
+
         app_ctx = AppContext.from_ctx(ctx)
-        app_ctx.store().restore(entry_id)
+        store = app_ctx.store()
+        try:
+            store.restore(entry_id)
+        except NotFoundError as missing:
+            try:
+                store.get(entry_id)
+            except NotFoundError:
+                raise missing from None
+            raise NotFoundError(
+                f"Entry {entry_id} is not in the trash: it is in the journal "
+                f"(`peerjournal show {entry_id}`)."
+            ) from None
         app_ctx.say(f"Restored entry {entry_id}.")
 
     @app.command()
@@ -50,7 +89,7 @@ def register(app: typer.Typer) -> None:
             ):
                 app_ctx.say("Nothing destroyed.")
                 raise typer.Exit(1)
-            app_ctx.say(f"Destroyed {store.empty_trash()} entries.")
+            app_ctx.say(f"Destroyed {count_entries(store.empty_trash())}.")
             return
         if json_out:
             app_ctx.print_json(

@@ -3,6 +3,7 @@ peerjournal drafts: the unfinished drafts, and discarding them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ RESUME_HINT = "`peerjournal write --resume`"
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(context_settings={"allow_extra_args": True})  # to explain them: see below
     def write(
         ctx: typer.Context,
         experience: str = typer.Option(
@@ -88,6 +89,12 @@ def register(app: typer.Typer) -> None:
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.reflection import DEFAULT_SET
 
+        if ctx.args:  # `peerjournal write We sat together`, as jrnl takes it
+            raise PeerJournalError(
+                "A quick entry's text goes after -x, in quotes: "
+                'peerjournal write -x "What happened". Nothing was saved.',
+                ExitCode.USAGE,
+            )
         app_ctx = AppContext.from_ctx(ctx)
         resume = resume or draft_number is not None
         quick = any(v is not None for v in (experience, feelings, evaluation))
@@ -218,8 +225,8 @@ def register(app: typer.Typer) -> None:
                 f"{row['age']:<14} {what:<14} {words}"
             )
         app_ctx.say(
-            f"{RESUME_HINT} --draft N continues one; `peerjournal drafts --discard N` "
-            "discards one."
+            "`peerjournal write --resume --draft N` continues one; "
+            "`peerjournal drafts --discard N` discards one."
         )
 
 
@@ -349,22 +356,62 @@ def _pick_draft(folder: Path, number: int | None) -> Draft:
 def _from_file(
     app: AppContext, draft: EntryDraft, source: str, explicit: dict[str, object]
 ) -> None:
+    """Fill `draft` from the Markdown entry format in a file or on stdin ('-'), and check it.
+
+    Text piped in exists nowhere else: when it cannot be made an entry (a typo in a heading,
+    a future date in its header, no experience), it is kept as a draft that `write --resume`
+    opens in the editor, and the error says where.
+    """
     import sys
 
     from peerjournal.cli.editor import decode, parse_entry, read_text_file
+    from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed
 
-    text = (
-        decode(sys.stdin.buffer.read(), "standard input")
-        if source == "-"
-        else read_text_file(Path(source))
+    piped = source == "-"
+    text = decode(sys.stdin.buffer.read(), "standard input") if piped else read_text_file(
+        Path(source)
     )
-    # Question headings are matched against the set the entry will use: --prompts, else the
-    # file's own `prompts:` header, else the default.
-    named = None if "prompt_set" in explicit else parse_entry(text).prompts
-    prompt_set = _prompt_set(named or draft.prompt_set)
-    apply_parsed(draft, parse_entry(text, prompt_set), app.today())
-    _apply(draft, explicit)
+    if piped and not text.strip():
+        raise PeerJournalError(
+            "No text came in on standard input: pipe an entry in, give it with -x, or run "
+            "`peerjournal write` in a terminal to be guided through one."
+        )
+    try:
+        # Question headings are matched against the set the entry will use: --prompts, else
+        # the file's own `prompts:` header, else the default.
+        named = None if "prompt_set" in explicit else parse_entry(text).prompts
+        prompt_set = _prompt_set(named or draft.prompt_set)
+        apply_parsed(draft, parse_entry(text, prompt_set), app.today())
+        _apply(draft, explicit)
+        _checked(app, draft)
+    except PeerJournalError as exc:
+        if piped:
+            raise _keeping_piped(app, text, exc) from None
+        raise
+
+
+def _keeping_piped(app: AppContext, text: str, exc: PeerJournalError) -> PeerJournalError:
+    """`exc`, once the piped `text` is kept as an editor draft (or printed, if it can't be)."""
+    from peerjournal import paths
+    from peerjournal.drafts import printed_instead, write_atomic
+
+    try:
+        kept = _new_draft(app, ".md")
+        write_atomic(kept.path, text)
+    except OSError as err:
+        why = str(err.strerror or err)
+        return printed_instead(text, exc.message, paths.drafts_dir(), exc.exit_code, why)
+    return _naming_the_draft(exc, kept)
+
+
+def _checked(app: AppContext, draft: EntryDraft) -> PromptSet:
+    """The draft made ready to save (see `entry.validate`), and the prompt set it names."""
+    from peerjournal.entry import validate
+
+    prompt_set = _prompt_set(draft.prompt_set)  # a file may name a set; it must exist
+    validate(draft, app.today())
+    return prompt_set
 
 
 def _from_editor(
@@ -385,10 +432,13 @@ def _edited(
     explicit: dict[str, object],
 ) -> EntryDraft:
     """Run the editor on a write draft and read it back; a draft left blank is not kept."""
-    from peerjournal.cli.editor import parse_entry, run_editor
+    import time
+
+    from peerjournal.cli.editor import parse_entry, run_editor, waiting_hint
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed
 
+    started = time.monotonic()
     try:
         text = run_editor(draft_file.path)
     except PeerJournalError:
@@ -401,7 +451,9 @@ def _edited(
     parsed = parse_entry(text, prompt_set)
     if not any(v.strip() for v in parsed.texts.values()) and not parsed.answers:
         draft_file.discard()
-        raise PeerJournalError("The entry was left empty, so nothing was saved.")
+        raise PeerJournalError(
+            "The entry was left empty, so nothing was saved." + waiting_hint(started)
+        )
     apply_parsed(draft, parsed, app.today())
     _apply(draft, explicit)
     return draft
@@ -456,7 +508,8 @@ def _resume(
         return _edited(app, defaults, None, draft_file, explicit), draft_file
     from peerjournal.cli.guided import GuidedSession
 
-    session = GuidedSession.resume(app, draft_file, _prompt_set)
+    session = GuidedSession.resume(app, draft_file, _resumable_set(app, prompts))
+    session.draft.prompt_set = session.prompt_set.name  # another, if the draft's set is gone
     if prompts is not None and prompts != session.draft.prompt_set:
         raise PeerJournalError(
             f"This draft was started with the {session.draft.prompt_set!r} prompts; --prompts "
@@ -467,6 +520,26 @@ def _resume(
         session.draft.shared = True
     draft = _run(session, given)
     return draft, _after_session(session)
+
+
+def _resumable_set(app: AppContext, prompts: str | None) -> Callable[[str], PromptSet]:
+    """Loads a resumed draft's prompt set. A set removed since the draft was started would
+    make the draft impossible to finish: --prompts (or the default set) takes its place."""
+    from peerjournal.errors import NotFoundError
+    from peerjournal.reflection import DEFAULT_SET
+
+    def load(name: str) -> PromptSet:
+        try:
+            return _prompt_set(name)
+        except NotFoundError:
+            chosen = prompts or DEFAULT_SET
+            app.say(
+                f"The prompt set {name!r} this draft was started with is gone; "
+                f"continuing with the {chosen!r} prompts."
+            )
+            return _prompt_set(chosen)
+
+    return load
 
 
 def _keep_as_draft(app: AppContext, draft: EntryDraft, prompt_set: PromptSet) -> Draft:
@@ -519,12 +592,10 @@ def _kept_in(kept: Draft, reason: str, code: ExitCode) -> PeerJournalError:
 
 
 def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out: bool) -> None:
-    from peerjournal.entry import validate
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.scoring import score_draft
 
-    prompt_set = _prompt_set(draft.prompt_set)  # a file may name a set; it must exist
-    validate(draft, app.today())
+    prompt_set = _checked(app, draft)
     try:
         drift = score_draft(draft, app.lexicon())
         entry_id = app.store().add_entry(draft, app.now(), drift)
