@@ -255,7 +255,7 @@ def test_no_tags_yet(cli: CLI) -> None:
     assert result.exit_code == 0 and "No tags yet" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["show", "edit", "delete", "restore"])
+@pytest.mark.parametrize("command", ["show", "edit", "delete", "restore", "share", "drift"])
 def test_an_id_that_is_not_a_number_says_what_an_id_is(cli: CLI, command: str) -> None:
     result = cli(command, "abc")
     assert result.exit_code == 2
@@ -270,6 +270,10 @@ def test_an_id_typed_as_show_prints_it_works(cli: CLI, add: Add) -> None:
     assert cli("show", f"#{entry_id}", "--json").stdout == cli(
         "show", str(entry_id), "--json"
     ).stdout
+    assert cli("drift", f"#{entry_id}", "--json").stdout == cli(
+        "drift", str(entry_id), "--json"
+    ).stdout
+    assert cli("share", f"#{entry_id}").exit_code == 0
 
 
 def test_search_takes_several_words_without_quotes(cli: CLI, journal: dict[str, int]) -> None:

@@ -44,6 +44,7 @@ def test_help_on_every_command(cli: CLI, path: list[str], isolated: Path) -> Non
     assert result.exit_code == 0, result.stderr
     assert "Usage:" in result.stdout
     assert not isolated.exists()  # asking for help never creates a journal
+    assert "<str>" not in result.stdout and "<int>" not in result.stdout  # TEXT, DATE, N …
 
 
 def test_version(cli: CLI) -> None:

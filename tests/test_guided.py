@@ -90,6 +90,7 @@ def test_guided_write_shows_headings_and_questions_and_saves(cli: CLI, isolated:
                   "If one feeling is still in the way", "Appropriation", "Setting (",
                   "Tags", "Self-care", "Review", "Save this entry?", "Enter to skip"):
         assert shown in result.stderr, shown
+    assert "Answers    Ask first." in result.stderr  # the review shows what was answered
     [entry] = stored(cli)
     assert_expected(entry)
     assert drafts(isolated) == []

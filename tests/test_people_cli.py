@@ -108,3 +108,11 @@ def test_a_name_of_several_words_needs_no_quotes(cli) -> None:
     removed = cli("people", "remove", "sam", "jones")
     assert removed.exit_code == 0 and "Removed Sam Jones" in removed.stderr
     assert json.loads(cli("people", "list", "--json").stdout) == []
+
+
+def test_a_name_with_a_control_character_is_refused(cli) -> None:
+    result = cli("people", "add", "Sam\x1b[31mJones")
+    assert result.exit_code == 1 and "control characters" in result.stderr
+    assert "\x1b" not in result.stderr
+    listed = cli("people", "list", "--json")
+    assert listed.exit_code == 0 and json.loads(listed.stdout) == []

@@ -167,3 +167,14 @@ def test_tags_are_sorted_and_deduplicated() -> None:
     assert tags == ["hard-day", "night", "team"]
     with pytest.raises(PeerJournalError, match="Not a usable tag"):
         normalise_tag("##")
+
+
+def test_a_prompt_set_saved_with_a_bom_loads_and_latin1_is_explained(tmp_path: Path) -> None:
+    path = _write_set(tmp_path / "bom.toml")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # as Windows Notepad saves it
+    assert load_prompt_set("bom", tmp_path).title == "Mine"
+    latin = _write_set(tmp_path / "latin.toml", 'description = "caf\u00e9"\n')
+    latin.write_bytes(latin.read_text(encoding="utf-8").encode("latin-1"))
+    with pytest.raises(PeerJournalError) as caught:
+        load_prompt_set("latin", tmp_path)
+    assert "line 2 is not UTF-8" in caught.value.message and "codec" not in caught.value.message

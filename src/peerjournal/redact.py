@@ -524,6 +524,11 @@ def check_name(raw: str) -> str:
     from peerjournal.errors import PeerJournalError
 
     name = " ".join(nfc(raw).split())
+    if any(unicodedata.category(ch) == "Cc" for ch in name):  # ESC, NUL … (not ZWNJ: Persian)
+        raise PeerJournalError(
+            "A name cannot hold control characters (such as a pasted escape code): "
+            "type it again."
+        )
     if not any(ch.isalpha() for ch in name):
         raise PeerJournalError(f"{raw!r} is not a name: it needs at least one letter.")
     if len(name) > MAX_NAME_CHARS:

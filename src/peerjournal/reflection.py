@@ -168,10 +168,14 @@ def element_text(text: str, answers: Mapping[str, str], layout: Layout, element:
 
 @cache
 def _load(path: Path) -> PromptSet:
+    from peerjournal.config import toml_text
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(toml_text(path.read_bytes(), path))  # a BOM is fine
+    except tomllib.TOMLDecodeError as exc:
         raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
+    except OSError as exc:  # a folder, no permission
+        raise PeerJournalError(f"{path}: cannot read prompt set: {exc.strerror or exc}.") from None
     return parse_prompt_set(path, data)
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from peerjournal.cli.options import Json
+from peerjournal.cli.options import entry_id as parse_entry_id
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
@@ -17,8 +18,12 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def drift(
         ctx: typer.Context,
-        entry_id: int = typer.Argument(None, metavar="[ID]", help="The entry to explain."),
-        text: str = typer.Option(None, "--text", help="Score this text (nothing is saved)."),
+        entry_id: int = typer.Argument(
+            None, metavar="[ID]", parser=parse_entry_id, help="The entry to explain."
+        ),
+        text: str = typer.Option(
+            None, "--text", metavar="TEXT", help="Score this text (nothing is saved)."
+        ),
         stdin: bool = typer.Option(
             False, "--stdin", help="Score text read from stdin (nothing is saved)."
         ),

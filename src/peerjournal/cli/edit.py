@@ -21,16 +21,29 @@ def register(app: typer.Typer) -> None:
     def edit(
         ctx: typer.Context,
         entry_id: int = entry_id_argument(),
-        experience: str = typer.Option(None, "--experience", "-x", help="Replace the experience."),
-        feelings: str = typer.Option(None, "--feelings", "-f", help="Replace the feelings."),
-        evaluation: str = typer.Option(None, "--evaluation", "-e", help="Replace the evaluation."),
-        date: str = typer.Option(None, "--date", "-d", help=f"Change the date ({DATE_HELP})."),
-        setting: str = typer.Option(None, "--setting", "-s", help="Change the setting."),
-        tag: list[str] = typer.Option(
-            None, "--tag", "-t", help="Replace the tags (repeatable; --tag '' removes them all)."
+        experience: str = typer.Option(
+            None, "--experience", "-x", metavar="TEXT", help="Replace the experience."
         ),
-        mode: str = typer.Option(None, "--mode", help="on-action or in-action."),
-        self_care: str = typer.Option(None, "--self-care", help="Replace the self-care note."),
+        feelings: str = typer.Option(
+            None, "--feelings", "-f", metavar="TEXT", help="Replace the feelings."
+        ),
+        evaluation: str = typer.Option(
+            None, "--evaluation", "-e", metavar="TEXT", help="Replace the evaluation."
+        ),
+        date: str = typer.Option(
+            None, "--date", "-d", metavar="DATE", help=f"Change the date ({DATE_HELP})."
+        ),
+        setting: str = typer.Option(
+            None, "--setting", "-s", metavar="SETTING", help="Change the setting."
+        ),
+        tag: list[str] = typer.Option(
+            None, "--tag", "-t", metavar="TAG",
+            help="Replace the tags (repeatable; --tag '' removes them all)."
+        ),
+        mode: str = typer.Option(None, "--mode", metavar="MODE", help="on-action or in-action."),
+        self_care: str = typer.Option(
+            None, "--self-care", metavar="TEXT", help="Replace the self-care note."
+        ),
         fresh: bool = typer.Option(
             False,
             "--fresh",

@@ -35,10 +35,14 @@ Until = Annotated[
     str | None, typer.Option("--until", metavar="DATE", help="Up to and including this date.")
 ]
 Tags = Annotated[
-    list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeatable).")
+    list[str] | None, typer.Option(
+        "--tag", "-t", metavar="TAG", help="Only entries with this tag (repeatable)."
+    )
 ]
 Setting = Annotated[
-    str | None, typer.Option("--setting", "-s", help="Only entries from this setting.")
+    str | None, typer.Option(
+        "--setting", "-s", metavar="SETTING", help="Only entries from this setting."
+    )
 ]
 Limit = Annotated[
     int, typer.Option("--limit", "-n", min=0, help="At most this many (0: no limit).")

@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 import typer
 
 from peerjournal.cli.options import Json
+from peerjournal.cli.options import entry_id as parse_entry_id
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
     from datetime import date
 
-EntryIds = typer.Argument(..., metavar="ID...", help="One or more entry IDs.")
+EntryIds = typer.Argument(
+    ..., metavar="ID...", parser=parse_entry_id, help="One or more entry IDs."
+)
 
 
 def _mark(ctx: typer.Context, entry_ids: list[int], shared: bool, json_out: bool) -> None:

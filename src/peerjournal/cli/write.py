@@ -28,33 +28,43 @@ def register(app: typer.Typer) -> None:
     def write(
         ctx: typer.Context,
         experience: str = typer.Option(
-            None, "--experience", "-x", help="What happened (quick entry, no prompts)."
+            None, "--experience", "-x", metavar="TEXT",
+            help="What happened (quick entry, no prompts)."
         ),
-        feelings: str = typer.Option(None, "--feelings", "-f", help="Feelings (quick entry)."),
+        feelings: str = typer.Option(
+            None, "--feelings", "-f", metavar="TEXT", help="Feelings (quick entry)."
+        ),
         evaluation: str = typer.Option(
-            None, "--evaluation", "-e", help="Evaluation (quick entry)."
+            None, "--evaluation", "-e", metavar="TEXT", help="Evaluation (quick entry)."
         ),
         date: str = typer.Option(
-            None, "--date", "-d", help=f"When it happened ({DATE_HELP}). Default: today."
+            None, "--date", "-d", metavar="DATE",
+            help=f"When it happened ({DATE_HELP}). Default: today."
         ),
         setting: str = typer.Option(
             None,
             "--setting",
             "-s",
+            metavar="SETTING",
             help="Where: community, inpatient, crisis, emergency department, forensic, housing, "
             "group, phone/text line …",
         ),
-        tag: list[str] = typer.Option(None, "--tag", "-t", help="A tag (repeatable)."),
+        tag: list[str] = typer.Option(
+            None, "--tag", "-t", metavar="TAG", help="A tag (repeatable)."
+        ),
         mode: str = typer.Option(
             None,
-            "--mode",
+            "--mode", metavar="MODE",
             help="on-action (after the fact, default) or in-action (what you noticed and "
             "adjusted in the moment).",
         ),
         prompts: str = typer.Option(
-            None, "--prompts", "-p", help="Prompt set (see `prompts list`). Default: boud."
+            None, "--prompts", "-p", metavar="SET",
+            help="Prompt set (see `prompts list`). Default: boud."
         ),
-        self_care: str = typer.Option(None, "--self-care", help="A self-care note."),
+        self_care: str = typer.Option(
+            None, "--self-care", metavar="TEXT", help="A self-care note."
+        ),
         share: bool = typer.Option(
             False, "--share", help="Mark the entry as shared with your mentor."
         ),

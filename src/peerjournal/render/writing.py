@@ -39,7 +39,8 @@ def review(draft: EntryDraft) -> RenderableType:
         ("Experience", first_words(draft.experience, 70)),
         ("Feelings", first_words(draft.feelings, 70) or "–"),
         ("Evaluation", first_words(draft.evaluation, 70) or "–"),
-        ("Answers", str(len(draft.answers))),
+        # what was answered, as the elements above ("Answers 1" meant nothing to a writer)
+        ("Answers", first_words(" / ".join(draft.answers.values()), 70) or "–"),
         ("Self-care", first_words(draft.self_care, 70) or "–"),
     ]
     for label, value in rows:
