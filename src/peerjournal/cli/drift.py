@@ -83,7 +83,7 @@ def register(app: typer.Typer) -> None:
             app_ctx.print_json(score.to_dict())
             return
         from peerjournal.render.drift import explanation
-        from peerjournal.render.entries import VERDICT_WORDS
+        from peerjournal.render.verdicts import VERDICT_WORDS
 
         app_ctx.out.print(
             explanation(_title(entry), body, score, lexicon, reflective_questions(score, lexicon))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from rich import box
 from rich.cells import cell_len
@@ -16,21 +15,8 @@ from rich.text import Text
 
 from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
 from peerjournal.drift.score import BALANCE_CENTER
-from peerjournal.render.entries import VERDICT_STYLES, VERDICT_WORDS
 from peerjournal.render.safe import clean, clean_mapped, safe_text, safe_title
-
-
-def one_line_summary(entry_id: int, score: dict[str, Any]) -> Text:
-    verdict = score["verdict"]
-    line = Text("Drift: ")
-    line.append(VERDICT_WORDS.get(verdict, verdict), style=VERDICT_STYLES.get(verdict, ""))
-    if verdict != "insufficient":
-        line.append(
-            f" (peer identity {score['identity']:.1f}, drift {score['drift']:.1f} per 100 words)"
-        )
-    line.append(f"  · phrases: peerjournal drift {entry_id}", style="dim")
-    return line
-
+from peerjournal.render.verdicts import VERDICT_STYLES
 
 VERDICT_SENTENCES = {
     "identity": "Your language in this entry leans toward your peer identity.",

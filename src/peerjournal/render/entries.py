@@ -13,18 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.render.safe import clean, safe_text, safe_title
+from peerjournal.render.verdicts import VERDICT_STYLES, VERDICT_WORDS
 
 if TYPE_CHECKING:
     from peerjournal.db.store import SearchHit
     from peerjournal.entry import Entry
 
-VERDICT_STYLES = {"identity": "green", "drift": "red", "mixed": "yellow", "insufficient": "dim"}
-VERDICT_WORDS = {
-    "identity": "leans peer",
-    "drift": "leans clinical",
-    "mixed": "mixed",
-    "insufficient": "not enough signal",
-}
 
 
 def first_words(text: str, limit: int = 60) -> str:

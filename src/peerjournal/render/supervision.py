@@ -14,8 +14,9 @@ from rich.text import Text
 
 from peerjournal.plural import counted
 from peerjournal.render.charts import sparkline
-from peerjournal.render.entries import VERDICT_WORDS, first_words
+from peerjournal.render.entries import first_words
 from peerjournal.render.safe import clean, safe_text
+from peerjournal.render.verdicts import VERDICT_WORDS
 from peerjournal.supervision import (
     Form,
     History,
