@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -96,8 +97,11 @@ def test_export_preview_title_keeps_a_bracketed_file_name(
     assert f"Preview: what will be written to {out}" in " ".join(result.stderr.split())
 
 
-def test_people_list_shows_names_literally(cli: CLI) -> None:
-    assert cli("people", "add", f"Kez [/b]{ESC}[2J", "--alias", "[K]").exit_code == 0
+def test_people_list_shows_names_literally(cli: CLI, isolated: Path) -> None:
+    assert cli("people", "add", "Kez [/b]", "--alias", "[K]").exit_code == 0
+    # people add refuses control characters now; a name listed before that still shows safely
+    with sqlite3.connect(isolated / "journal.db") as conn:
+        conn.execute("UPDATE person SET name = ?", (f"Kez [/b]{ESC}[2J",))
     result = cli("people", "list")
     assert result.exit_code == 0, result.stderr
     assert "Kez [/b]\\x1b[2J" in result.stdout and "[K]" in result.stdout
