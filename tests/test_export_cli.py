@@ -149,3 +149,32 @@ def test_full_refuses_other_formats_and_options(cli, journal) -> None:
 def test_nothing_written_when_the_output_folder_is_missing(cli, journal, tmp_path: Path) -> None:
     result = cli("export", "--yes", "-o", str(tmp_path / "nope" / "s.md"))
     assert result.exit_code == 1 and "does not exist" in result.stderr
+
+
+def test_full_without_format_is_a_json_backup_on_stdout(cli, journal) -> None:
+    # It used to fail, asking for --format json: a full backup has no other format.
+    result = cli("export", "--full")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "peerjournal.backup/1" and len(data["entries"]) == 3
+    assert "contains EVERYTHING" in result.stderr
+
+
+def test_full_without_output_on_a_terminal_goes_to_a_dated_private_file(
+    cli, journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerjournal.cli import export
+
+    monkeypatch.setattr(export, "_stdout_is_terminal", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    result = cli("export", "--full")
+    assert result.exit_code == 0, result.stderr
+    backup = tmp_path / "peerjournal-backup-2026-11-20.json"
+    assert result.stdout == "" and f"Wrote {backup.name}" in result.stderr
+    assert len(json.loads(backup.read_text())["entries"]) == 3
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    again = cli("export", "--full")  # never over an earlier backup without --force
+    assert again.exit_code == 1 and "--force" in again.stderr
+    assert len(json.loads(backup.read_text())["entries"]) == 3
+    piped = cli("export", "--full", "-o", "-")  # asked for on stdout: there it goes
+    assert piped.exit_code == 0 and json.loads(piped.stdout)["entries"]

@@ -178,3 +178,36 @@ def test_a_prompt_set_saved_with_a_bom_loads_and_latin1_is_explained(tmp_path: P
     with pytest.raises(PeerJournalError) as caught:
         load_prompt_set("latin", tmp_path)
     assert "line 2 is not UTF-8" in caught.value.message and "codec" not in caught.value.message
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_header_lines_are_read_in_a_file_without_sections(newline: str) -> None:
+    # The header used to become part of the experience, and its date was ignored.
+    text = newline.join(["\ufeffdate: 2026-11-10", "Setting:\tcrisis", "tags: a, b", "",
+                         "<!-- a note to self", "over two lines -->",
+                         "We sat together.", "setting: not a header here"])
+    parsed = parse_template(text)
+    assert (parsed.date, parsed.setting, parsed.tags) == ("2026-11-10", "crisis", ["a", "b"])
+    assert parsed.texts == {"experience": "We sat together.\nsetting: not a header here"}
+
+
+def test_sections_in_any_case_after_a_tab_and_a_file_of_comments() -> None:
+    parsed = parse_template("## experience\nWe talked.\n##\tSELF-CARE\nTea.\n")
+    assert parsed.texts == {"experience": "We talked.", "self_care": "Tea."}
+    assert parse_template("<!-- nothing\nhere -->\n<!-- at all -->").texts == {"experience": ""}
+
+
+def test_an_error_names_the_line_the_editor_shows_after_a_long_comment() -> None:
+    # Comments were cut out with their line breaks, so the line numbers came out too small.
+    with pytest.raises(PeerJournalError, match=r"^Line 6: unknown section '## Feelngs'"):
+        parse_template("<!-- one\ntwo\nthree -->\n## Experience\nx\n## Feelngs\ny\n")
+    parsed = parse_template("## Experience\nA <!-- x\ny --> b\n")
+    assert parsed.texts == {"experience": "A  b"}  # the text itself is as before
+
+
+def test_a_note_that_opens_like_a_header_and_runs_on_is_experience() -> None:
+    text = "Setting: busy ward, no beds, and nobody had eaten.\nWe sat in the corridor."
+    parsed = parse_template(text)
+    assert parsed.texts["experience"] == text and parsed.setting is None
+    parsed = parse_template("setting: housing\n\nWe sat in the corridor.")
+    assert parsed.texts["experience"] == "We sat in the corridor." and parsed.setting == "housing"

@@ -269,7 +269,12 @@ def test_quit_keeps_answers_and_restart_sets_them_aside(
     assert len(stored_checks(store)) == 1
     result = cli("supervision", "check", "--restart", input="q\n")
     assert "Set aside the self-check started" in result.stderr
-    assert stored_checks(store) == []
+    # stopped before a new answer: the one set aside is still there (it used to be deleted)
+    [(first_id, stored, _)] = stored_checks(store)
+    assert stored == {ITEMS[0].id: {"score": 5, "note": ""}}
+    result = cli("supervision", "check", input="n\n2\n\nq\n")  # a new answer replaces it
+    [(second_id, stored, _)] = stored_checks(store)
+    assert second_id != first_id and stored == {ITEMS[0].id: {"score": 2, "note": ""}}
 
 
 def test_answers_file_carries_on_an_unfinished_check(
@@ -347,3 +352,14 @@ def test_a_broken_self_check_file_is_a_clear_error(
     assert result.exit_code == 1
     assert "supervision.toml: section[1].item[1].txet: unknown key" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_superscript_digit_is_asked_again_not_a_crash(
+    cli: CLI, store: Store, terminal: None
+) -> None:
+    # '²' passed the digit check, then int() failed: "Unexpected error", exit 70.
+    result = cli("supervision", "check", input="²\n3\n\nq\n")
+    assert result.exit_code == 0, result.stderr
+    assert "A whole number from 1 to 5" in result.stderr
+    [(_, stored, _)] = stored_checks(store)
+    assert stored == {ITEMS[0].id: {"score": 3, "note": ""}}

@@ -534,3 +534,47 @@ def test_an_editor_that_returns_at_once_gets_a_hint_about_waiting(
     monkeypatch.setattr(editor_module, "QUICK_EXIT_SECONDS", 0.0)  # an editor that took time
     assert "code --wait" not in cli("write", "--editor").stderr
     assert cli("edit", str(entry_id)).stderr == "No changes.\n"
+
+
+def test_a_header_above_text_without_sections_is_read(cli: CLI) -> None:
+    # `date:` used to be stored as the first line of the experience, and the date ignored.
+    text = "date: 2026-11-10\r\nsetting: crisis\r\ntags: night, hard day\r\n\r\nWe sat.\r\n"
+    result = cli("write", "--from-file", "-", input=text)
+    assert result.exit_code == 0, result.stderr
+    [stored] = entries(cli)
+    assert stored["experience"] == "We sat."
+    assert (stored["date"], stored["setting"], stored["tags"]) == (
+        "2026-11-10", "crisis", ["hard-day", "night"])
+
+
+def test_options_given_with_piped_text_are_kept_with_its_draft(
+    cli: CLI, editor: Editor, isolated: Path
+) -> None:
+    # They used to be lost: `--resume` saved the entry dated today, untagged, unshared.
+    broken = "## Experiance\nWe sat on the bench.\n"
+    result = cli("write", "-t", "Bench", "-s", "community", "--date", "2026-11-02",
+                 "--self-care", "Tea --> biscuits", "--share", input=broken)
+    assert result.exit_code == 1 and "unknown section" in result.stderr
+    [kept] = drafts(isolated)
+    assert kept.read_text(encoding="utf-8").endswith(broken)
+    listed = cli("drafts", "--json")
+    assert json.loads(listed.stdout)[0]["first_words"] == "## Experiance We sat on the bench."
+    editor(("## Experiance", "## Experience"))
+    result = cli("write", "--resume", "-s", "group")  # given now: replaces the kept one
+    assert result.exit_code == 0, result.stderr
+    [stored] = entries(cli)
+    assert (stored["date"], stored["setting"], stored["tags"], stored["self_care"]) == (
+        "2026-11-02", "group", ["bench"], "Tea --> biscuits")
+    assert stored["shared"] is True and stored["experience"] == "We sat on the bench."
+    assert drafts(isolated) == []
+
+
+def test_options_kept_with_a_draft_are_dropped_with_their_line(
+    cli: CLI, editor: Editor, isolated: Path
+) -> None:
+    cli("write", "-s", "community", input="## Experiance\nWe sat on the bench.\n")
+    [kept] = drafts(isolated)
+    first_line = kept.read_text(encoding="utf-8").split("\n")[0]
+    editor((first_line, ""), ("## Experiance", "## Experience"))
+    assert cli("write", "--resume").exit_code == 0
+    assert entries(cli)[0]["setting"] == ""

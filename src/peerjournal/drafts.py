@@ -15,7 +15,7 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +97,7 @@ class Draft:
         try:
             parsed = parse_template(text)
         except PeerJournalError:  # a typo in a heading: the text is there, keep it whole
-            return {"text": text}
+            return {"text": _OPTIONS_LINE.sub("", text, count=1)}
         parts = {k: v for k, v in parsed.texts.items() if v.strip()}
         if parsed.answers:
             parts["answers"] = "\n".join(parsed.answers.values())
@@ -173,6 +173,56 @@ def write_atomic(path: Path, text: str) -> None:
 
 def save_json(draft: Draft, data: dict[str, Any]) -> None:
     write_atomic(draft.path, json.dumps(data, ensure_ascii=False, indent=1))
+
+
+# Piped text that could not be saved is kept as an editor draft with the options given on the
+# command line in a comment on its first line, so that `write --resume` applies them again.
+_OPTIONS_NOTE = (
+    "peerjournal write options, applied again by --resume (delete this line to drop them):"
+)
+_OPTIONS_LINE = re.compile(r"\A<!-- peerjournal write options[^\n]*?:\s*(\{.*?\})\s*-->\n?")
+
+
+def with_options(text: str, options: dict[str, Any]) -> str:
+    """`text` with `options` (date, setting, tags, mode, prompt_set, self_care, shared) noted
+    on a first comment line; `text` itself when there are none."""
+    if not options:
+        return text
+    values = {k: v.isoformat() if isinstance(v, date) else v for k, v in options.items()}
+    # `>` escaped, so that no value can end the comment early
+    encoded = json.dumps(values, ensure_ascii=False).replace(">", "\\u003e")
+    return f"<!-- {_OPTIONS_NOTE} {encoded} -->\n{text}"
+
+
+_TEXT_OPTION = {"setting": str, "mode": str, "prompt_set": str, "self_care": str, "tags": list}
+
+
+def read_options(text: str) -> dict[str, Any]:
+    """The options `with_options` noted in `text` ({} when there are none, or they were
+    edited beyond reading: the text itself still counts)."""
+    match = _OPTIONS_LINE.match(text.removeprefix("\ufeff"))
+    if not match:
+        return {}
+    try:
+        raw = json.loads(match.group(1))
+    except ValueError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    options: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "date" and isinstance(value, str):
+            try:
+                options[key] = date.fromisoformat(value)
+            except ValueError:
+                continue
+        elif _TEXT_OPTION.get(key) is type(value) and (
+            key != "tags" or all(isinstance(t, str) for t in value)
+        ):
+            options[key] = value
+        elif key == "shared" and value is True:
+            options[key] = True
+    return options
 
 
 def _newest_first(paths: list[Path]) -> list[Draft]:

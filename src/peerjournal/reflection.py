@@ -320,52 +320,75 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
 
 
 def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:
-    """Read the Markdown entry format. A file with no `##` sections is all experience."""
+    """Read the Markdown entry format.
+
+    Header lines (`date:`, `setting:`, `tags:`, `mode:`, `prompts:`) at the top are read as
+    headers whether or not sections follow; a file with no `##` sections is all experience
+    after them, and there they count only when a blank line ends them (a note that opens
+    "Setting: busy ward" and runs on is experience).
+    """
     parsed = ParsedEntry(texts={}, answers={})
     questions_by_text = {
         q.text.lower(): q.id for q in (prompt_set.questions().values() if prompt_set else [])
     }
     buffers: dict[tuple[str, str], list[str]] = {}
     current: tuple[str, str] | None = None
-    header_done = False
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = _QUESTION_ID.sub(lambda m: f"\x00id:{m.group(1)}\x00", text)
-    lines = _COMMENT.sub("", lines).replace("\x00id:", "<!-- id: ").replace("\x00", " -->")
-    if not re.search(r"^##\s", lines, re.MULTILINE):
-        parsed.texts["experience"] = lines.strip()
+    # a comment leaves a mark for each line break in it, so that an error's line number is
+    # the one the editor shows
+    lines = _COMMENT.sub(lambda m: _HIDDEN_BREAK * m.group().count("\n"), lines)
+    lines = lines.replace("\x00id:", "<!-- id: ").replace("\x00", " -->")
+    if not _SECTION.search(lines):
+        body = lines.replace(_HIDDEN_BREAK, "").split("\n")
+        start, headers = 0, []
+        while start < len(body) and (not body[start].strip() or _header(body[start])):
+            if header := _header(body[start]):
+                headers.append(header)
+            start += 1
+        # a header block ends with a blank line, as the template writes it: a note that opens
+        # "Setting: busy ward, no beds" and runs on is all experience
+        if 0 < start < len(body) and body[start - 1].strip():
+            start, headers = 0, []
+        for header in headers:
+            _set_header(parsed, *header)
+        parsed.texts["experience"] = "\n".join(body[start:]).strip()
         return parsed
-    lines = lines.replace("\r\n", "\n").replace("\r", "\n")
-    for number, line in enumerate(lines.split("\n"), start=1):
+    number = 0
+    for line in lines.split("\n"):
+        number += 1 + line.count(_HIDDEN_BREAK)
+        line = line.replace(_HIDDEN_BREAK, "")
         stripped = line.strip()
-        if line.startswith("## "):
-            name = stripped[3:].strip().lower()
-            if name not in _SECTIONS:
+        if section := _SECTION.match(line):
+            name = section.group(1).strip()
+            if name.lower() not in _SECTIONS:
                 raise PeerJournalError(
-                    f"Line {number}: unknown section '## {stripped[3:].strip()}' (use Experience, "
+                    f"Line {number}: unknown section '## {name}' (use Experience, "
                     "Feelings, Evaluation or Self-care)."
                 )
-            current, header_done = ("text", _SECTIONS[name]), True
+            current = ("text", _SECTIONS[name.lower()])
         elif (
-            line.startswith("### ")
+            (question := _QUESTION.match(line))
             and current
             and (current[0] == "answer" or current[1] in ELEMENTS)
         ):
-            heading = stripped[4:]
+            heading = question.group(1)
             match = _QUESTION_ID.search(heading)
             heading = _QUESTION_ID.sub("", heading).strip()
             qid = (
                 match.group(1) if match else questions_by_text.get(heading.lower(), _slug(heading))
             )
             current = ("answer", qid)
-        elif current is None and not header_done:
+        elif current is None:
             if stripped:
-                key, sep, value = stripped.partition(":")
-                if not sep or key.strip().lower() not in _HEADER_KEYS:
+                header = _header(line)
+                if header is None:
                     raise PeerJournalError(
                         f"Line {number}: expected 'date:', 'setting:', 'tags:', 'mode:' or "
                         "'prompts:' before the first ## section."
                     )
-                _set_header(parsed, key.strip().lower(), value.strip())
-        elif current is not None:
+                _set_header(parsed, *header)
+        else:
             buffers.setdefault(current, []).append(_unescape(line))
     for (kind, key), body in buffers.items():
         value = "\n".join(body).strip()
@@ -374,6 +397,18 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
         elif value:
             parsed.answers[key] = value
     return parsed
+
+
+_HIDDEN_BREAK = "\x01"  # a line break inside a comment (control characters are cleaned from text)
+_SECTION = re.compile(r"^##[ \t]+(.*)$", re.MULTILINE)
+_QUESTION = re.compile(r"^###[ \t]+(.*)$")
+
+
+def _header(line: str) -> tuple[str, str] | None:
+    """(key, value) when `line` is a header line such as `date: 2026-11-20`."""
+    key, sep, value = line.strip().partition(":")
+    key = key.strip().lower()
+    return (key, value.strip()) if sep and key in _HEADER_KEYS else None
 
 
 # Entry text is written into the template escaped, so that its own lines can never be read

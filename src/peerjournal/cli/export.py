@@ -54,8 +54,9 @@ NoRedact = Annotated[bool, typer.Option(
 Json = Annotated[bool, typer.Option(
     "--json", help="With --output: print what was written (file, format, bytes) as JSON.")]
 Full = Annotated[bool, typer.Option(
-    "--full", help="A complete, unredacted backup of every entry (--format json only), in the "
-    "shape `peerjournal import` reads.")]
+    "--full", help="A complete, unredacted JSON backup of every entry, in the shape "
+    "`peerjournal import` reads. Without --output it goes to standard output, or, on a "
+    "terminal, to peerjournal-backup-DATE.json in the current folder.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -87,8 +88,12 @@ def register(app: typer.Typer) -> None:
         if json_out and output in (None, "-"):  # a usage error: before any work or preview
             raise PeerJournalError(JSON_NEEDS_OUTPUT, ExitCode.USAGE)
         app_ctx = AppContext.from_ctx(ctx)
-        chosen = get_format(fmt or _format_from_path(output) or "md")
+        # a full backup is JSON: the only format it has
+        chosen = get_format(fmt or _format_from_path(output) or ("json" if full else "md"))
         target = None if output in (None, "-") else _target(output, force)
+        if full and output is None and _stdout_is_terminal():
+            # the whole unredacted journal is not for a terminal's screen and scrollback
+            target = _target(f"peerjournal-backup-{app_ctx.today().isoformat()}.json", force)
         if full:
             _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
             data = _full_backup(app_ctx)
@@ -108,6 +113,12 @@ def register(app: typer.Typer) -> None:
 
 
 # ------------------------------------------------------------------------------ helpers
+
+
+def _stdout_is_terminal() -> bool:
+    import sys
+
+    return sys.stdout.isatty()
 
 
 def _format_from_path(output: str | None) -> str | None:
@@ -345,7 +356,7 @@ def _deliver(
     if target is None:
         if json_out:
             raise PeerJournalError(JSON_NEEDS_OUTPUT, ExitCode.USAGE)
-        if fmt == "pdf" and sys.stdout.isatty():
+        if fmt == "pdf" and _stdout_is_terminal():
             raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -120,13 +120,13 @@ def register(app: typer.Typer) -> None:
         if answers is None and not app_ctx.stdin_is_terminal():
             raise PeerJournalError(NO_TERMINAL)
         store = app_ctx.store()
-        started = _unfinished(
+        started, set_aside = _unfinished(
             app_ctx, store, form, resume=resume, restart=restart, interactive=answers is None
         )
         if answers is not None:
-            result = _check_from_file(app_ctx, store, form, answers, started)
+            result = _check_from_file(app_ctx, store, form, answers, started, set_aside)
         else:
-            result = _check_interactive(app_ctx, store, form, started)
+            result = _check_interactive(app_ctx, store, form, started, set_aside)
         if result is not None:
             _show_check(app_ctx, store, form, result, json_out)
 
@@ -202,19 +202,20 @@ def _list_items(app_ctx: AppContext, form: Form, json_out: bool) -> None:
 
 def _unfinished(
     app_ctx: AppContext, store: Store, form: Form, *, resume: bool, restart: bool, interactive: bool
-) -> SelfCheck | None:
-    """The unfinished self-check to carry on with, or None to start afresh.
+) -> tuple[SelfCheck | None, SelfCheck | None]:
+    """(the unfinished self-check to carry on with, the one set aside to start afresh).
 
     Default: an answers file carries on (it never throws answers away unasked); at a
-    terminal the writer is asked.
+    terminal the writer is asked. One set aside is discarded only once a new answer is
+    saved: stopping before that leaves it as it was.
     """
-    from peerjournal.db.supervision import discard_check, unfinished_check
+    from peerjournal.db.supervision import unfinished_check
 
     found = unfinished_check(store)
     if found is None:
         if resume:
             app_ctx.say("No unfinished self-check to resume; starting a new one.")
-        return None
+        return None, None
     summary = (
         f"the self-check started {found.created_at.date().isoformat()} "
         f"({len(found.answers)} of {len(form.items)} answered)"
@@ -229,16 +230,20 @@ def _unfinished(
     elif not resume:
         app_ctx.say(f"Carrying on with {summary}; --restart starts afresh.")
     if keep:
-        return found
-    discard_check(store, found.id)
-    app_ctx.say(f"Set aside {summary}.")
-    return None
+        return found, None
+    app_ctx.say(f"Set aside {summary}: its answers go once you give a new one.")
+    return None, found
 
 
 def _check_from_file(
-    app_ctx: AppContext, store: Store, form: Form, path: Path, started: SelfCheck | None
+    app_ctx: AppContext,
+    store: Store,
+    form: Form,
+    path: Path,
+    started: SelfCheck | None,
+    set_aside: SelfCheck | None,
 ) -> SelfCheck | None:
-    from peerjournal.db.supervision import save_check
+    from peerjournal.db.supervision import discard_check, save_check
     from peerjournal.errors import PeerJournalError
     from peerjournal.supervision import SelfCheck, read_answers_file
 
@@ -249,6 +254,8 @@ def _check_from_file(
     ordered = {i.id: merged[i.id] for i in form.items if i.id in merged}
     complete = len(ordered) == len(form.items)
     check_id = save_check(store, started.id if started else None, ordered, complete, app_ctx.now())
+    if set_aside is not None:
+        discard_check(store, set_aside.id)
     if not complete:
         missing = [i.id for i in form.items if i.id not in ordered]
         app_ctx.say(
@@ -260,10 +267,14 @@ def _check_from_file(
 
 
 def _check_interactive(
-    app_ctx: AppContext, store: Store, form: Form, started: SelfCheck | None
+    app_ctx: AppContext,
+    store: Store,
+    form: Form,
+    started: SelfCheck | None,
+    set_aside: SelfCheck | None,
 ) -> SelfCheck | None:
     """Ask each remaining item; every answer is saved at once, so Ctrl-C loses nothing."""
-    from peerjournal.db.supervision import save_check
+    from peerjournal.db.supervision import discard_check, save_check
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.render.supervision import form_intro
     from peerjournal.supervision import Answers, SelfCheck, run_check
@@ -272,8 +283,11 @@ def _check_interactive(
     kept = dict(started.answers) if started else {}
 
     def save(answers: Answers, complete: bool) -> None:
-        nonlocal check_id
+        nonlocal check_id, set_aside
         check_id = save_check(store, check_id, answers, complete, app_ctx.now())
+        if set_aside is not None:  # the first new answer replaces the check set aside
+            discard_check(store, set_aside.id)
+            set_aside = None
         kept.clear()
         kept.update(answers)
 
@@ -312,7 +326,7 @@ def _asker(app_ctx: AppContext, form: Form) -> Ask:
             raw = typer.prompt("   1-5", err=True, prompt_suffix=" › ").strip().lower()
             if raw in ("q", "quit", "stop"):
                 return None
-            if raw.isdigit() and int(raw) in SCALE:
+            if raw.isdecimal() and int(raw) in SCALE:  # isdigit() takes '²', which int() refuses
                 break
             app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now).")
         note = typer.prompt(

@@ -397,15 +397,20 @@ def _from_file(
         _checked(app, draft)
     except PeerJournalError as exc:
         if piped:
-            raise _keeping_piped(app, text, exc) from None
+            options = {**explicit, **({"shared": True} if draft.shared else {})}
+            raise _keeping_piped(app, text, options, exc) from None
         raise
 
 
-def _keeping_piped(app: AppContext, text: str, exc: PeerJournalError) -> PeerJournalError:
-    """`exc`, once the piped `text` is kept as an editor draft (or printed, if it can't be)."""
+def _keeping_piped(
+    app: AppContext, text: str, options: dict[str, object], exc: PeerJournalError
+) -> PeerJournalError:
+    """`exc`, once the piped `text` is kept as an editor draft (or printed, if it can't be),
+    with the command-line `options` noted in it for `write --resume`."""
     from peerjournal import paths
-    from peerjournal.drafts import printed_instead, write_atomic
+    from peerjournal.drafts import printed_instead, with_options, write_atomic
 
+    text = with_options(text, options)
     try:
         kept = _new_draft(app, ".md")
         write_atomic(kept.path, text)
@@ -445,6 +450,7 @@ def _edited(
     import time
 
     from peerjournal.cli.editor import parse_entry, run_editor, waiting_hint
+    from peerjournal.drafts import read_options
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed
 
@@ -455,6 +461,11 @@ def _edited(
         if not draft_file.holds_text():  # only the template: nothing worth keeping
             draft_file.discard()
         raise
+    # Options kept with piped text that could not be saved; those given now replace them.
+    kept = read_options(text)
+    if kept.pop("shared", False):
+        draft.shared = True
+    explicit = {**kept, **explicit}
     if prompt_set is None:  # a resumed draft: the set its header names (or --prompts)
         named = explicit.get("prompt_set") or parse_entry(text).prompts or draft.prompt_set
         prompt_set = _prompt_set(str(named))
