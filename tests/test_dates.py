@@ -113,6 +113,20 @@ def test_write_date_without_a_year_after_new_year(cli: Any, monkeypatch: pytest.
     assert json.loads(result.stdout)["date"] == "2026-12-30"
 
 
+@pytest.mark.parametrize("command", [["list", "--json"], ["report", "--json"],
+                                     ["export", "--format", "json", "--yes", "--output", "-"]])
+def test_every_command_reads_a_day_and_month_without_a_year_alike(
+    cli: Any, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """Before, write read "30/12" on 2 January as last December while list, report and export
+    read it as this December: an empty list, or "in the future"."""
+    monkeypatch.setenv("PEERJOURNAL_NOW", "2027-01-02T09:00:00+00:00")
+    assert cli("write", "-x", "The night shift before New Year.", "--date", "30/12").exit_code == 0
+    result = cli(*command, "--since", "30/12", "--until", "31/12")
+    assert result.exit_code == 0, result.stderr
+    assert "2026-12-30" in result.stdout and "2027-12" not in result.stdout
+
+
 def test_accepted_forms_text_mentions_relative_and_iso() -> None:
     for word in ("today", "yesterday", "days ago", "weeks ago", "friday", "2026-11-20"):
         assert word in ACCEPTED_FORMS

@@ -196,3 +196,12 @@ def test_unscored_entries_are_said_to_be_left_out_of_the_numbers() -> None:
         "- **Entries:** 2 written, 1 shared with you (1 without a drift score, left out of the "
         "numbers)"
     ) in markdown.lines(summary)
+
+
+def test_the_preview_does_not_flag_the_alias_redaction_put_in(cli, add, tmp_path: Path) -> None:
+    """Was: with Sam Jones listed as "S.", the preview asked the writer to check "S (3)"."""
+    assert cli("people", "add", "Sam Jones", "--alias", "S.").exit_code == 0
+    add("Sam Jones and I walked to the library; Sam chose the route.", "--date", "2026-11-16",
+        "--share")
+    result = cli("export", "-o", str(tmp_path / "s.md"), input="n\n")
+    assert "S." in result.stderr and "Check these capitalised words" not in result.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peerjournal import paths
-from peerjournal.dates import parse_date, parse_past_date
+from peerjournal.dates import parse_past_date, parse_recent_date
 
 if TYPE_CHECKING:
     import typer
@@ -63,7 +63,9 @@ class AppContext:
         return self.now().date()
 
     def parse_date(self, text: str) -> date:
-        return parse_date(text, self.today())
+        """A date for a filter or a window: a day and month without a year are the most recent
+        such day, as for an entry's date."""
+        return parse_recent_date(text, self.today())
 
     def parse_past_date(self, text: str) -> date:
         return parse_past_date(text, self.today())

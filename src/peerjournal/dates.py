@@ -218,18 +218,20 @@ def _free_form(text: str, today: date) -> date:
     return check_range(value, text)
 
 
-def parse_past_date(text: str, today: date) -> date:
-    """A date an experience happened on: never in the future.
-
-    A day and month typed without a year mean the most recent such day, as a weekday name
-    does: on 2 January 2027, "30/12" and "30 Dec" are 30 December 2026, not a date eleven
-    months ahead.
-    """
+def parse_recent_date(text: str, today: date) -> date:
+    """`parse_date`, except that a day and month typed without a year mean the most recent such
+    day, as a weekday name does: on 2 January 2027, "30/12" and "30 Dec" are 30 December 2026,
+    not a date eleven months ahead. Every command reads a date so (a journal is of the past)."""
     value = parse_date(text, today)
     if value > today:
-        earlier = _last_year(text, today, value)
-        if earlier is not None:
-            return earlier
+        return _last_year(text, today, value) or value
+    return value
+
+
+def parse_past_date(text: str, today: date) -> date:
+    """A date an experience happened on: `parse_recent_date`, never in the future."""
+    value = parse_recent_date(text, today)
+    if value > today:
         raise PeerJournalError(
             f"The date {value.isoformat()} is in the future; "
             "an entry records something that happened."

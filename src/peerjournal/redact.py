@@ -497,6 +497,11 @@ ALWAYS_CAPITALISED = _words(
 )
 
 
+def capitalised_words(text: str) -> list[tuple[int, int]]:
+    """Spans of every word that starts with a capital."""
+    return [m.span() for m in _CAPITALISED.finditer(text) if m.group(0)[0].isupper()]
+
+
 def unlisted_capitalised(text: str) -> list[tuple[int, int]]:
     """Spans of capitalised words, not at a sentence start, that might be names.
 

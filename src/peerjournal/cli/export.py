@@ -325,13 +325,15 @@ def _preview_and_confirm(
     app: AppContext, summary: dict[str, Any], data: bytes, fmt: str, target: Path | None,
     warnings: list[str],
 ) -> None:
+    from peerjournal.db.people import list_people
     from peerjournal.errors import PeerJournalError
     from peerjournal.render.summary import preview
     from peerjournal.summary import journal_texts
 
     destination = str(target) if target else "standard output"
+    aliases = [p.alias for p in list_people(app.store()) if p.alias]
     preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
-            f"{destination} ({fmt})", summary["redacted"])
+            f"{destination} ({fmt})", summary["redacted"], aliases)
     for warning in warnings:  # after the preview, next to the question, so it is seen
         app.say(warning)
     try:

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.exporters import common
-from peerjournal.redact import Person, unlisted_capitalised
+from peerjournal.redact import Person, capitalised_words, unlisted_capitalised
 from peerjournal.render.charts import diverging_bar, sparkline, unicode_ok
 from peerjournal.render.safe import clean, safe_text, safe_title
 
@@ -50,18 +50,25 @@ def sanitise_document(value: Any) -> Any:
 
 
 def preview(
-    console: Console, text: str, journal_texts: Sequence[str], destination: str, redacted: bool
+    console: Console,
+    text: str,
+    journal_texts: Sequence[str],
+    destination: str,
+    redacted: bool,
+    aliases: Sequence[str] = (),
 ) -> list[str]:
     """Show exactly what will leave; capitalised words from the journal text are highlighted.
 
-    Only words the writer wrote are candidates (not the summary's own headings). Returns the
-    distinct highlighted words so the caller can mention them.
+    Only words the writer wrote are candidates (not the summary's own headings, nor the words
+    of the `aliases` redaction put in: "S." for Sam Jones). Returns the distinct highlighted
+    words so the caller can mention them.
     """
     shown = sanitise(text)
     body = Text(shown)
+    placed = {sanitise(a)[x:y] for a in aliases for x, y in capitalised_words(sanitise(a))}
     candidates = {
         sanitise(t)[a:b] for t in journal_texts for a, b in unlisted_capitalised(sanitise(t))
-    }
+    } - placed
     words: Counter[str] = Counter()
     if candidates:
         pattern = re.compile(
