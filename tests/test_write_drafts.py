@@ -293,7 +293,7 @@ def test_drafts_lists_and_discards_and_resume_picks_one(
     monkeypatch.setattr(builtins, "input", ScriptedInput([]))
     assert cli("drafts", "--discard", "1").exit_code == 1
     assert drafts(isolated) == [newer]
-    assert cli("drafts", "--discard", "9").exit_code == 1
+    assert cli("drafts", "--discard", "9").exit_code == 3  # not found
     monkeypatch.setattr(builtins, "input", ScriptedInput(["y"]))
     result = cli("drafts", "--discard", "1")
     assert result.exit_code == 0 and drafts(isolated) == []

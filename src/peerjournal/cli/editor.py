@@ -94,7 +94,7 @@ def decode(data: bytes, source: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PeerJournalError(
-            f"{source} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again."
+            f"{source} is not UTF-8 text (at byte {exc.start + 1}); save it as UTF-8 and try again."
         ) from None
     if "\x00" in text:
         raise PeerJournalError(NUL_MESSAGE)

@@ -30,9 +30,9 @@ def _mark(ctx: typer.Context, entry_ids: list[int], shared: bool, json_out: bool
         app.print_json({"ids": ids, "shared": shared})
         return
     listed = ", ".join(str(i) for i in ids)
-    noun = "Entry" if len(ids) == 1 else "Entries"
+    noun, its = ("Entry", "its") if len(ids) == 1 else ("Entries", "their")
     if shared:
-        app.say(f"{noun} {listed} shared: their text (redacted) goes into `peerjournal export`.")
+        app.say(f"{noun} {listed} shared: {its} text (redacted) goes into `peerjournal export`.")
         _outside_default_export(app, dates)
     else:
         app.say(f"{noun} {listed} no longer shared: exports keep only their numbers and markers.")

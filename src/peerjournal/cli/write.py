@@ -12,6 +12,8 @@ import typer
 
 from peerjournal.cli.options import DATE_HELP, Json
 from peerjournal.context import AppContext
+from peerjournal.errors import NotFoundError
+from peerjournal.plural import counted
 
 if TYPE_CHECKING:
     from peerjournal.cli.guided import GuidedSession
@@ -158,7 +160,7 @@ def register(app: typer.Typer) -> None:
                 waiting = pending(drafts_dir)
                 if waiting:
                     app_ctx.say(
-                        f"You have {len(waiting)} unfinished draft(s); "
+                        f"You have {counted(len(waiting), 'unfinished draft')}; "
                         f"{RESUME_HINT} continues the latest, `peerjournal drafts` lists them."
                     )
                 draft_file = _new_draft(app_ctx, ".json")
@@ -191,7 +193,6 @@ def register(app: typer.Typer) -> None:
         some. `write --resume --draft N` continues draft N; `edit ID` continues an edit."""
         from peerjournal import paths
         from peerjournal.drafts import everything
-        from peerjournal.errors import PeerJournalError
 
         app_ctx = AppContext.from_ctx(ctx)
         found = everything(paths.drafts_dir())
@@ -199,7 +200,7 @@ def register(app: typer.Typer) -> None:
             wanted = sorted(set(discard or []))
             wrong = [n for n in wanted if not 1 <= n <= len(found)]
             if wrong:
-                raise PeerJournalError(
+                raise NotFoundError(
                     f"There is no draft {wrong[0]}: `peerjournal drafts` lists {len(found)}."
                 )
             chosen = [found[n - 1] for n in wanted]
@@ -211,12 +212,13 @@ def register(app: typer.Typer) -> None:
                 return
             if not yes and any(d.holds_text() for d in chosen):
                 names = ", ".join(str(found.index(d) + 1) for d in chosen)
-                if not app_ctx.confirm(f"Discard draft(s) {names} and the text in them?"):
+                drafts = "draft" if len(chosen) == 1 else "drafts"
+                if not app_ctx.confirm(f"Discard {drafts} {names} and the text in them?"):
                     app_ctx.say("Nothing discarded.")
                     raise typer.Exit(1)
             for d in chosen:
                 d.discard()
-            app_ctx.say(f"Discarded {len(chosen)} draft(s).")
+            app_ctx.say(f"Discarded {counted(len(chosen), 'draft')}.")
             return
         rows = [_draft_row(n, d) for n, d in enumerate(found, start=1)]
         if json_out:
@@ -339,7 +341,7 @@ def _pick_draft(folder: Path, number: int | None) -> Draft:
     if number is not None:
         found = everything(folder)
         if number > len(found):
-            raise PeerJournalError(
+            raise NotFoundError(
                 f"There is no draft {number}: `peerjournal drafts` lists {len(found)}."
             )
         chosen = found[number - 1]
