@@ -84,7 +84,7 @@ class Draft:
             if isinstance(answers, dict):
                 parts["answers"] = "\n".join(str(v) for v in answers.values() if v)
             return {k: v for k, v in parts.items() if isinstance(v, str) and v.strip()}
-        from peerjournal.reflection import parse_template
+        from peerjournal.reflection import parse_template, typed_lines
 
         try:
             text = self.path.read_text(encoding="utf-8")
@@ -97,7 +97,8 @@ class Draft:
         try:
             parsed = parse_template(text)
         except PeerJournalError:  # a typo in a heading: the text is there, keep it whole
-            return {"text": _OPTIONS_LINE.sub("", text, count=1)}
+            whole = _OPTIONS_LINE.sub("", text, count=1)
+            return {"text": typed_lines(whole) or whole}  # shown by the writer's own words
         parts = {k: v for k, v in parsed.texts.items() if v.strip()}
         if parsed.answers:
             parts["answers"] = "\n".join(parsed.answers.values())

@@ -404,6 +404,17 @@ _SECTION = re.compile(r"^##[ \t]+(.*)$", re.MULTILINE)
 _QUESTION = re.compile(r"^###[ \t]+(.*)$")
 
 
+def typed_lines(text: str) -> str:
+    """The lines a writer typed in an entry file that does not parse (a typo in a heading):
+    without comments, headings and header lines, for showing a draft by its own words."""
+    kept = [
+        line
+        for line in _COMMENT.sub("", text).splitlines()
+        if line.strip() and not line.lstrip().startswith("#") and _header(line) is None
+    ]
+    return "\n".join(kept)
+
+
 def _header(line: str) -> tuple[str, str] | None:
     """(key, value) when `line` is a header line such as `date: 2026-11-20`."""
     key, sep, value = line.strip().partition(":")
