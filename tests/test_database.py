@@ -307,3 +307,15 @@ def test_a_new_journal_is_not_backed_up(cli: CLI, isolated: Path) -> None:
     assert not list(isolated.glob("journal.db.backup-*"))
     with sqlite3.connect(isolated / "journal.db") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_mistyped_db_path_is_not_a_new_empty_journal(cli, tmp_path) -> None:
+    """Before, `--db /typo/j.db list` made the folder and an empty journal and said "No entries
+    yet": a writer could think their journal was gone."""
+    missing = tmp_path / "typo" / "j.db"
+    result = cli("--db", str(missing), "list")
+    assert result.exit_code == 3 and f"There is no journal at {missing}" in result.stderr
+    assert not missing.parent.exists()
+    # the commands that add to a journal start one there, as before
+    assert cli("--db", str(missing), "write", "-x", "We walked.").exit_code == 0
+    assert cli("--db", str(missing), "list").exit_code == 0

@@ -802,7 +802,10 @@ def test_a_missing_journal_has_no_entries(cli: CLI) -> None:
 def test_a_journal_path_that_cannot_exist(cli: CLI, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    one_line_error(cli("--db", str(blocker / "journal.db"), "drift", "1"), 4, str(blocker))
+    path = str(blocker / "journal.db")
+    one_line_error(cli("--db", path, "write", "-x", DRIFT), 4, str(blocker))
+    # a command that only reads never tries to make it: there is no journal there
+    one_line_error(cli("--db", path, "drift", "1"), 3, "There is no journal at")
 
 
 def test_text_does_not_need_a_working_journal(cli: CLI, tmp_path: Path) -> None:

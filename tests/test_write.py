@@ -558,7 +558,8 @@ def test_options_given_with_piped_text_are_kept_with_its_draft(
     [kept] = drafts(isolated)
     assert kept.read_text(encoding="utf-8").endswith(broken)
     listed = cli("drafts", "--json")
-    assert json.loads(listed.stdout)[0]["first_words"] == "## Experiance We sat on the bench."
+    # listed by the writer's words, not the mistyped heading
+    assert json.loads(listed.stdout)[0]["first_words"] == "We sat on the bench."
     editor(("## Experiance", "## Experience"))
     result = cli("write", "--resume", "-s", "group")  # given now: replaces the kept one
     assert result.exit_code == 0, result.stderr

@@ -40,11 +40,17 @@ def system_clock() -> datetime:
     return datetime.now().astimezone()
 
 
+# the commands that may start a journal at a path named with --db or PEERJOURNAL_DB
+_STARTERS = {("write",), ("import",), ("people", "add"), ("supervision", "check"),
+             ("supervision", "done")}
+
+
 @dataclass
 class AppContext:
     db_option: str | None = None
     lexicon_option: str | None = None
     clock: Callable[[], datetime] = system_clock
+    command: tuple[str, ...] = ()  # the running command's words: ("people", "add")
     _store: Store | None = field(default=None, repr=False)
 
     @classmethod
@@ -52,6 +58,12 @@ class AppContext:
         root = ctx.find_root()
         if not isinstance(root.obj, AppContext):
             root.obj = AppContext()
+        names: list[str] = []
+        level: Any = ctx
+        while level.parent is not None:  # the command's name, after the program's
+            names.insert(0, level.info_name or "")
+            level = level.parent
+        root.obj.command = tuple(names)
         return root.obj
 
     # -- time ------------------------------------------------------------------------------
@@ -80,7 +92,17 @@ class AppContext:
         if self._store is None:
             from peerjournal.db.store import Store
 
-            self._store = Store(self.db_path)
+            path = self.db_path
+            named = self.db_option is not None  # --db, or PEERJOURNAL_DB through it
+            if named and not path.exists() and self.command not in _STARTERS:
+                from peerjournal.errors import NotFoundError
+
+                # a mistyped --db would otherwise be a new, empty journal: "No entries yet"
+                raise NotFoundError(
+                    f"There is no journal at {path}: check the path given by --db or "
+                    "PEERJOURNAL_DB (`peerjournal write` starts a new journal there)."
+                )
+            self._store = Store(path)
         return self._store
 
     def close(self) -> None:
