@@ -72,18 +72,18 @@ class Draft:
         if self.kind == "guided":
             from peerjournal.entry import EntryDraft
 
-            entry: Any = self.read_json().get("entry")
             try:
-                EntryDraft.from_dict(entry)  # only to check it: a damaged draft raises
-            except (KeyError, TypeError, ValueError):
+                entry = EntryDraft.from_dict(self.read_json().get("entry"))
+            except (KeyError, TypeError, ValueError):  # damaged, or edited by hand
                 raise self.damaged() from None
-            parts: dict[str, Any] = {
-                k: entry.get(k) for k in ("experience", "feelings", "evaluation", "self_care")
+            parts = {
+                "experience": entry.experience,
+                "feelings": entry.feelings,
+                "evaluation": entry.evaluation,
+                "self_care": entry.self_care,
+                "answers": "\n".join(v for v in entry.answers.values() if v),
             }
-            answers = entry.get("answers")
-            if isinstance(answers, dict):
-                parts["answers"] = "\n".join(str(v) for v in answers.values() if v)
-            return {k: v for k, v in parts.items() if isinstance(v, str) and v.strip()}
+            return {k: v for k, v in parts.items() if v.strip()}
         from peerjournal.reflection import parse_template, typed_lines
 
         try:

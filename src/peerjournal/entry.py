@@ -134,11 +134,6 @@ def holds_text(draft: EntryDraft) -> bool:
     return any(p.strip() for p in [*parts, *draft.answers.values()])
 
 
-def count_entries(n: int) -> str:
-    """'1 entry', '3 entries'."""
-    return f"{n} entr{'y' if n == 1 else 'ies'}"
-
-
 def clean_text(text: str) -> str:
     """Trim outer whitespace, normalise newlines, refuse NUL and absurd sizes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()

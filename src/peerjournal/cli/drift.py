@@ -135,8 +135,8 @@ def _title(entry: Entry | None) -> str:
 
 def _rescore(app: AppContext, json_out: bool) -> None:
     from peerjournal.drift.lexicon import scorer_version
-    from peerjournal.entry import count_entries
     from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.plural import counted
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import score_for_store
 
@@ -165,4 +165,4 @@ def _rescore(app: AppContext, json_out: bool) -> None:
     if not pending:
         app.say(f"Every entry is already scored with {named}.")
         return
-    app.say(f"Re-scored {count_entries(len(pending))} with {named}.")
+    app.say(f"Re-scored {counted(len(pending), 'entry')} with {named}.")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from peerjournal.context import AppContext
-from peerjournal.entry import count_entries
+from peerjournal.plural import counted
 
 if TYPE_CHECKING:
     from peerjournal.importing import ImportRecord
@@ -52,15 +52,14 @@ def register(app: typer.Typer) -> None:
             return
         total = len(records)
         records = _not_yet_imported(app_ctx, records)
-        skipped = count_entries(total - len(records)) if len(records) < total else ""
+        skipped = counted(total - len(records), "entry") if len(records) < total else ""
         dates = sorted(r.draft.date for r in records)
-        when = f"on {dates[0]}" if dates and dates[0] == dates[-1] else (
-            f"from {dates[0]} to {dates[-1]}" if dates else ""
-        )
-        summary = f"{count_entries(len(records))} ({kind}) {when}" if records else (
-            f"no entries ({kind})"
-        )
-        listed = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
+        if records:
+            when = f"on {dates[0]}" if dates[0] == dates[-1] else f"from {dates[0]} to {dates[-1]}"
+            summary = f"{counted(len(records), 'entry')} ({kind}) {when}"
+        else:
+            summary = f"no entries ({kind})"
+        listed = counted(len(people), "person", "people")
         if dry_run:
             also = f" and a people list of {listed}" if people else ""
             app_ctx.say(

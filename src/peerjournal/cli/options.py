@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 DATE_HELP = "today, yesterday, '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
 
+
 def entry_id(text: str) -> int:
     """An entry's ID as typed: `12`, or `#12` as `show` prints it. A negative number passes,
     for the command to say that IDs start at 1."""

@@ -127,14 +127,14 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
 def stale_note(app: AppContext, store: Store) -> str | None:
     """A word about entries scored with another lexicon or scorer than this one, if any."""
     from peerjournal.drift.lexicon import lexicon_version, scorer_version
-    from peerjournal.entry import count_entries
+    from peerjournal.plural import counted
 
     stale = store.stale_scores(lexicon_version(app.lexicon_path()), scorer_version())
     if not stale:
         return None
     one = stale == 1
     return (
-        f"{count_entries(stale)} {'was' if one else 'were'} scored with another version "
+        f"{counted(stale, 'entry')} {'was' if one else 'were'} scored with another version "
         "of the drift lexicon or of peerjournal; `peerjournal drift --rescore` brings "
         f"{'it' if one else 'them'} up to date."
     )

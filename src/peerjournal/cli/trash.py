@@ -79,17 +79,17 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         entries = store.trashed()
         if empty:
-            from peerjournal.entry import count_entries
+            from peerjournal.plural import counted
 
             if not entries:
                 app_ctx.say("The trash is already empty.")
                 return
             if not yes and not app_ctx.confirm(
-                f"Destroy {count_entries(len(entries))} for good?"
+                f"Destroy {counted(len(entries), 'entry')} for good?"
             ):
                 app_ctx.say("Nothing destroyed.")
                 raise typer.Exit(1)
-            app_ctx.say(f"Destroyed {count_entries(store.empty_trash())}.")
+            app_ctx.say(f"Destroyed {counted(store.empty_trash(), 'entry')}.")
             return
         if json_out:
             app_ctx.print_json(

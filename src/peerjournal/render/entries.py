@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from peerjournal.entry import Entry
 
 
-
 def first_words(text: str, limit: int = 60) -> str:
     """The start of `text` on one line, cleaned for the terminal, cut at a word."""
     flat = " ".join(clean(text).split())

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.exporters import common
+from peerjournal.plural import counted
 from peerjournal.redact import Person, capitalised_words, unlisted_capitalised
 from peerjournal.render.charts import diverging_bar, sparkline, unicode_ok
 from peerjournal.render.safe import clean, safe_text, safe_title
@@ -131,9 +132,8 @@ def overview(
         for who, period, entries, identity, drift, alerts in rows:
             lines.append(Text(sanitise(f"{who}  {period}", multiline=False)))
             lines.append(Text(
-                f"  {entries['total']} entries, {entries['shared']} shared · {alerts} "
-                f"alert{'' if alerts == 1 else 's'}\n  identity {identity}, drift {drift} per "
-                "100 words"
+                f"  {counted(entries['total'], 'entry')}, {entries['shared']} shared · "
+                f"{counted(alerts, 'alert')}\n  identity {identity}, drift {drift} per 100 words"
             ))
         return Group(*lines)
     table = Table(title="Summaries  (identity and drift per 100 words)", title_justify="left",
