@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peerjournal import paths
-from peerjournal.dates import parse_past_date, parse_recent_date
+from peerjournal.dates import HAPPENED, parse_past_date, parse_recent_date
 
 if TYPE_CHECKING:
     import typer
@@ -79,8 +79,8 @@ class AppContext:
         such day, as for an entry's date."""
         return parse_recent_date(text, self.today())
 
-    def parse_past_date(self, text: str) -> date:
-        return parse_past_date(text, self.today())
+    def parse_past_date(self, text: str, why: str = HAPPENED) -> date:
+        return parse_past_date(text, self.today(), why)
 
     # -- storage ---------------------------------------------------------------------------
 

@@ -228,14 +228,15 @@ def parse_recent_date(text: str, today: date) -> date:
     return value
 
 
-def parse_past_date(text: str, today: date) -> date:
-    """A date an experience happened on: `parse_recent_date`, never in the future."""
+HAPPENED = "an entry records something that happened"
+
+
+def parse_past_date(text: str, today: date, why: str = HAPPENED) -> date:
+    """A date something happened on: `parse_recent_date`, never in the future (`why` says
+    so in the error)."""
     value = parse_recent_date(text, today)
     if value > today:
-        raise PeerJournalError(
-            f"The date {value.isoformat()} is in the future; "
-            "an entry records something that happened."
-        )
+        raise PeerJournalError(f"The date {value.isoformat()} is in the future; {why}.")
     return value
 
 

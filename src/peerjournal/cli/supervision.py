@@ -147,15 +147,10 @@ def register(app: typer.Typer) -> None:
         """Record that a supervision took place; the next prep starts from it."""
         from peerjournal.db.supervision import add_supervision
         from peerjournal.entry import clean_text
-        from peerjournal.errors import PeerJournalError
 
         app_ctx = AppContext.from_ctx(ctx)
-        day = app_ctx.parse_date(when) if when is not None else app_ctx.today()
-        if day > app_ctx.today():
-            raise PeerJournalError(
-                f"The date {day.isoformat()} is in the future; record a supervision once it "
-                "has taken place."
-            )
+        once = "record a supervision once it has taken place"
+        day = app_ctx.parse_past_date(when, once) if when is not None else app_ctx.today()
         record = add_supervision(app_ctx.store(), day, clean_text(note), app_ctx.now())
         if json_out:
             app_ctx.print_json(record.to_json())
