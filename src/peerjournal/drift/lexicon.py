@@ -60,7 +60,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import product
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from peerjournal.config import did_you_mean, toml_text
 from peerjournal.drift import LEARNED_PREFIX
@@ -183,8 +183,7 @@ class PatternSyntaxError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: hashed in C, for the caches of the functions below
     kind: str  # word | prefix | inflect | gap1 | gap3 | alt
     value: str = ""
     alts: tuple[tuple[_Tok, ...], ...] = ()
@@ -193,6 +192,8 @@ class _Tok:
 
 def _split_top(text: str, sep: str) -> list[str]:
     """Split on `sep` outside parentheses."""
+    if "(" not in text and ")" not in text:
+        return text.split(sep)
     parts: list[str] = []
     depth = 0
     buf: list[str] = []
@@ -217,6 +218,7 @@ def _split_top(text: str, sep: str) -> list[str]:
 _WORD_OK = re.compile(r"^[\w'-]+[*~]?$")
 
 
+@cache  # alternatives ("him|her|them") recur across patterns
 def _parse(pattern: str) -> tuple[_Tok, ...]:
     pattern = " ".join(pattern.split())
     if not pattern:
@@ -293,6 +295,7 @@ def _alternation(bodies: list[str]) -> str:
     return "(?:" + "|".join(uniq) + ")" if len(uniq) > 1 else uniq[0]
 
 
+@cache
 def _tok_body(tok: _Tok) -> str:
     if tok.kind == "word":
         return _word_regex(tok.value) + _END
@@ -308,6 +311,7 @@ def _tok_body(tok: _Tok) -> str:
     raise AssertionError(tok.kind)
 
 
+@cache
 def _seq_body(seq: tuple[_Tok, ...]) -> str:
     """Regex for a token sequence, without a separator before the first token."""
     if seq and seq[0].kind == "gap3":
@@ -325,6 +329,7 @@ def _word_width(word: str) -> Width:
     return low - _drops_g(word), high  # … and the g of "-ing" too
 
 
+@cache
 def _tok_width(tok: _Tok) -> Width:
     """`_tok_body(tok)`'s width, from the token (parsing the regex again costs far more)."""
     if tok.kind == "word":
@@ -341,6 +346,7 @@ def _tok_width(tok: _Tok) -> Width:
     return min(w[0] for w in widths), max(w[1] for w in widths)
 
 
+@cache
 def _seq_width(seq: tuple[_Tok, ...]) -> Width:
     """`_seq_body(seq)`'s width: each token after the first follows a separator (any length)."""
     low = high = 0
@@ -492,6 +498,8 @@ _AMBIGUOUS_BARE = frozenset({"were", "well", "ill", "shell", "hell", "wed", "its
 
 
 def _bare(word: str) -> str:
+    if "'" not in word:
+        return word
     bare = word.replace("'", "")
     return word if bare in _AMBIGUOUS_BARE or not bare else bare
 
