@@ -299,3 +299,81 @@ def test_numeric_date_is_the_shared_rule_for_stamps_read_elsewhere() -> None:
         numeric_date("11/13/2026", TODAY)
     with pytest.raises(PeerJournalError, match="out of range"):
         numeric_date("01/01/0001", TODAY)
+
+
+# -- a date needs a day and a month; a weekday beside one must be its own --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "why", "hint"),
+    [
+        # dateutil used to fill the day in from today: "--since 'Nov 2026'" was 20 Nov 2026
+        ("Nov 2026", "it names no day", "such as '1 Nov 2026'"),
+        ("November", "it names no day", "such as '1 Nov 2026'"),
+        ("December 2025", "it names no day", "such as '1 Dec 2025'"),
+        ("3rd", "it names no month", "such as '3 Nov 2026'"),  # was this month's 3rd
+        ("10am", "it names no date", "Use today"),  # was today
+        ("23:30", "it names no date", "Use today"),
+        ("friday 10am", "it names no date", "Use today"),  # was the coming Friday
+    ],
+)
+def test_a_date_without_a_day_or_month_is_refused_not_filled_in(
+    text: str, why: str, hint: str
+) -> None:
+    with pytest.raises(PeerJournalError) as caught:
+        parse_date(text, TODAY)
+    assert f"Could not read the date {text!r}: {why}." in caught.value.message
+    assert hint in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Tuesday 16 Nov 2026", "16 Nov 2026 is a Monday, not a Tuesday"),
+        ("Tue 16 Nov", "16 Nov 2026 is a Monday, not a Tuesday"),
+        ("sat 01/11/2026", "1 Nov 2026 is a Sunday, not a Saturday"),
+        ("16 November 2026, Friday", "16 Nov 2026 is a Monday, not a Friday"),
+    ],
+)
+def test_a_weekday_that_is_not_the_dates_own_is_refused(text: str, message: str) -> None:
+    with pytest.raises(PeerJournalError, match=message):
+        parse_date(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monday 16 Nov 2026", date(2026, 11, 16)),
+        ("Mon, 16 November", date(2026, 11, 16)),
+        ("Fri 20 Nov", TODAY),
+        ("Nov 20th", TODAY),
+        ("20 Nov 2026 10pm", TODAY),
+        ("Dec 30", date(2026, 12, 30)),  # a day and month without a year are still fine
+        ("1 Jan", date(2026, 1, 1)),
+    ],
+)
+def test_full_dates_with_a_weekday_or_a_time_still_read(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+def test_on_the_first_of_january_a_month_alone_is_still_refused() -> None:
+    """The second reading's default must differ in day and month whatever today is."""
+    for today in (date(2027, 1, 1), date(2027, 1, 31), date(2027, 3, 1), date(2028, 2, 29)):
+        with pytest.raises(PeerJournalError, match="it names no day"):
+            parse_date("Nov 2026", today)
+        assert parse_date("5 Nov 2026", today) == date(2026, 11, 5)
+
+
+@pytest.mark.parametrize("command", [["list"], ["report"], ["search", "sam"]])
+def test_every_command_refuses_a_month_for_a_since_date(cli: Any, command: list[str]) -> None:
+    result = cli(*command, "--since", "Nov 2026")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "'Nov 2026': it names no day. Give the day too, such as '1 Nov 2026'." in (
+        result.stderr
+    )
+
+
+def test_write_refuses_a_month_as_the_entrys_date_and_stores_nothing(cli: Any) -> None:
+    result = cli("write", "-x", "A shift in November.", "--date", "November")
+    assert result.exit_code == 1 and "it names no day" in result.stderr
+    assert json.loads(cli("list", "--json").stdout) == []

@@ -238,3 +238,80 @@ def test_dimension_labels_come_from_the_lexicon_wherever_its_labels_table_is(
         path.write_text(text, encoding="utf-8")
         labels = dimension_labels(AppContext(lexicon_option=str(path)), ("story", "advice"))
         assert labels == {"story": "Our stories", "advice": "Advice"}
+
+
+# -- QA round 17 -----------------------------------------------------------------------------
+
+
+def test_dimension_by_the_name_the_report_shows_in_any_case(
+    cli: CLI, add: Callable[..., int]
+) -> None:
+    """The report prints "Clinical language" and "Self-worth"; --dimension took only ids."""
+    add(CLINICAL, "--date", "2026-11-11")
+    for typed in ("Clinical language", "CLINICAL_LANGUAGE", "clinical-language"):
+        assert report_json(cli, "--dimension", typed)["dimension"]["id"] == "clinical_language"
+    assert report_json(cli, "--dimension", "Self-Worth")["dimension"]["id"] == "self_worth"
+    assert report_json(cli, "--dimension", "recovery story")["dimension"]["id"] == "story"
+    result = cli("report", "--dimension", "Clinical language")
+    assert result.exit_code == 0 and "Clinical language  in detail" in result.stdout
+
+
+def test_by_month_in_capitals(cli: CLI, add: Callable[..., int]) -> None:
+    add(PEER, "--date", "2026-11-11")
+    assert report_json(cli, "--by", "MONTH")["by"] == "month"
+    assert report_json(cli, "--by", "Week")["by"] == "week"
+
+
+def test_feelings_in_the_way_are_marked_in_words_not_only_bold(
+    cli: CLI, add: Callable[..., int]
+) -> None:
+    """Piped or on a plain terminal, bold is lost: "bold = in the way" marked nothing."""
+    add(PEER, "--date", "2026-11-11", "--feelings", "Drained, but hopeful.")
+    out = cli("report").stdout
+    assert "* = in the way" in out and "bold" not in out
+    rows = {line.split("  ")[0].strip(): line for line in out.splitlines()}
+    assert "tired / drained *" in rows and "hope" in rows and "hope *" not in rows
+
+
+def test_a_few_entries_over_years_are_not_0_0_a_week(cli: CLI, add: Callable[..., int]) -> None:
+    add(PEER, "--date", "2024-03-31")
+    add(PEER, "--date", "2026-11-11")
+    result = cli("report", "--since", "2024-01-01", "--by", "month")
+    assert result.exit_code == 0
+    assert "2 entries in 151 weeks" in result.stdout and "0.0 entries a week" not in result.stdout
+    assert "0.1 entries a week" in cli("report").stdout  # 1 entry in 12 weeks: as before
+
+
+def test_ascii_tables_have_no_vertical_lines_beside_the_bars(
+    cli: CLI, add: Callable[..., int]
+) -> None:
+    """With ASCII2 boxes every column had a "|" edge, and the bars' "|" axis read as one."""
+    add(CLINICAL, "--date", "2026-11-19", "--setting", "inpatient")
+    add(PEER, "--date", "2026-11-12", "--setting", "community")
+    out = io.BytesIO()
+    wrapper = io.TextIOWrapper(out, encoding="ascii", errors="strict")
+    console = Console(file=wrapper, width=80, color_system=None, legacy_windows=False)
+    print_report(console, report_json(cli), {})
+    wrapper.flush()
+    lines = out.getvalue().decode("ascii").splitlines()
+    week = next(line for line in lines if line.startswith("16 Nov 26"))
+    assert week.count("|") == 1 and "----------|" in week  # the bar's axis alone
+    assert not any("+" in line and "--" in line for line in lines)  # no "---+---" rules
+
+
+def test_a_window_shorter_than_a_week_counts_its_days(cli: CLI, add: Callable[..., int]) -> None:
+    """A one-day window with 5 entries was "35.0 entries a week"."""
+    for _ in range(5):
+        add(PEER, "--date", "2026-09-14")
+    one_day = cli("report", "--since", "2026-09-14", "--until", "2026-09-14").stdout
+    assert "5 entries in 1 day ·" in one_day and "35.0" not in one_day
+    three_days = cli("report", "--since", "2026-09-14", "--until", "2026-09-16").stdout
+    assert "5 entries in 3 days ·" in three_days
+
+
+def test_counted_plurals() -> None:
+    from peerjournal.plural import counted
+
+    assert [counted(n, "entry") for n in (0, 1, 2)] == ["0 entries", "1 entry", "2 entries"]
+    assert counted(3, "day") == "3 days"  # was "3 daies"
+    assert counted(2, "key") == "2 keys" and counted(2, "person", "people") == "2 people"

@@ -199,23 +199,70 @@ def _free_form(text: str, today: date) -> date:
     if tokens:
         first, _, second, third = tokens[0].groups()
         expected = _from_parts(first, second, third, text, today)
-    try:
-        default = datetime(today.year, today.month, today.day)
-        year_first = expected is not None and len(tokens[0].group(1)) >= 3
+    year_first = expected is not None and len(tokens[0].group(1)) >= 3
+
+    def read(default: datetime) -> date:
         with warnings.catch_warnings():  # "1 Nov 2026 XYZ": no multi-line warning on stderr
             warnings.simplefilter("ignore")
-            value = parser.parse(
+            return parser.parse(
                 text, default=default, dayfirst=not year_first, yearfirst=year_first
             ).date()
+
+    try:
+        value = read(datetime(today.year, today.month, today.day))
+        # dateutil fills a missing day or month from the default ("Nov 2026" is today's day
+        # of November, "friday 10am" the coming Friday): read again with another default,
+        # and refuse what changes. Jan and Mar have 31 days, so any typed day fits them.
+        other = read(
+            datetime(today.year, 3 if today.month == 1 else 1, 2 if today.day == 1 else 1)
+        )
     except (ValueError, OverflowError, parser.ParserError):
         raise _unreadable(text) from None
     if expected is not None and value != expected:
         raise _unreadable(text)
+    no_day, no_month = value.day != other.day, value.month != other.month
+    if no_day or no_month:
+        hint = _missing_hint(value, no_day, no_month)
+        raise _unreadable(text, _MISSING[no_day, no_month], hint=hint)
+    _check_weekday(text, value)
     if any(
         int(n) < 100 and value.year % 100 == int(n) for n in _LONG_NUMBER.findall(text)
     ):  # "0001" read as 2001
         raise out_of_range(text)
     return check_range(value, text)
+
+
+_MISSING = {
+    (True, False): "it names no day",
+    (False, True): "it names no month",
+    (True, True): "it names no date",
+}
+# A weekday named beside a date ("Tue 17 Nov"): whole names or the usual abbreviations.
+_WEEKDAY_WORD = re.compile(
+    r"(?<![a-z])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?![a-z])"
+)
+
+
+def _missing_hint(value: date, no_day: bool, no_month: bool) -> str:
+    if no_day and no_month:
+        return f"Use {ACCEPTED_FORMS}"
+    shown = f"{1 if no_day else value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"Give the {'day' if no_day else 'month'} too, such as {shown!r}"
+
+
+def _check_weekday(text: str, value: date) -> None:
+    """A weekday typed beside a date must be that date's: dateutil ignores it otherwise, so
+    "Tuesday 16 Nov 2026" (a Monday) would be read without a word about the slip."""
+    for match in _WEEKDAY_WORD.finditer(text.lower()):
+        named = next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(match.group(1)[:3]))
+        if named != value.weekday():
+            raise _unreadable(
+                text,
+                f"{_spoken(value)} is a {_WEEKDAYS[value.weekday()].capitalize()}, "
+                f"not a {_WEEKDAYS[named].capitalize()}",
+                hint=f"Write {value.isoformat()} or '{_spoken(value)}' alone",
+            )
 
 
 def parse_recent_date(text: str, today: date) -> date:

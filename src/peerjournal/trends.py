@@ -170,12 +170,22 @@ def check_by(by: str) -> str:
     return by
 
 
-def check_dimension(dimension: str, dimensions: Sequence[str]) -> str:
-    if dimension not in dimensions:
-        raise PeerJournalError(
-            f"Unknown dimension {dimension!r}. Valid dimensions: {', '.join(dimensions)}."
-        )
-    return dimension
+def check_dimension(
+    dimension: str, dimensions: Sequence[str], labels: Mapping[str, str] | None = None
+) -> str:
+    """The id of the dimension `dimension` names: its id or its label (as the report shows
+    it: "Clinical language"), in any case, with spaces or hyphens for underscores."""
+
+    def key(name: str) -> str:
+        return "_".join(name.lower().replace("-", " ").replace("_", " ").split())
+
+    wanted = key(dimension)
+    for dim in dimensions:
+        if wanted in (key(dim), key((labels or {}).get(dim, ""))):
+            return dim
+    raise PeerJournalError(
+        f"Unknown dimension {dimension!r}. Valid dimensions: {', '.join(dimensions)}."
+    )
 
 
 # -- accumulation --------------------------------------------------------------------------
@@ -412,7 +422,7 @@ def report_from_stats(
         raise PeerJournalError("The report window starts after it ends.")
     dims = report_dimensions(dimensions)
     if dimension is not None:
-        check_dimension(dimension, dims)
+        dimension = check_dimension(dimension, dims, labels)
     names = {d: ((labels or {}).get(d) or d.replace("_", " ")).lower() for d in dims}
     vocab = vocabulary or load_vocabulary()
     prev_since, prev_until = previous_window(since, until)

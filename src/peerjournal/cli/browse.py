@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
+
 import typer
 
 from peerjournal.cli.options import (
@@ -15,6 +20,67 @@ from peerjournal.cli.options import (
     entry_id_argument,
 )
 from peerjournal.context import AppContext
+from peerjournal.plural import counted
+
+if TYPE_CHECKING:
+    from peerjournal.db.store import Filters, SearchHit
+
+T = TypeVar("T")
+QUOTED_MAX = 60  # characters of a query repeated back in a message
+
+
+def _one_page(filters: Filters, fetch: Callable[[Filters], list[T]]) -> tuple[list[T], bool]:
+    """At most `filters.limit` results, and whether there were more: one more is fetched, so
+    a list cut at the limit says so instead of passing for the whole journal."""
+    if not filters.limit:
+        return fetch(filters), False
+    found = fetch(replace(filters, limit=filters.limit + 1))
+    return found[: filters.limit], len(found) > filters.limit
+
+
+def _quoted(query: str) -> str:
+    """The query as typed, quoted, cut short when it is long (a pasted paragraph)."""
+    flat = " ".join(query.split())
+    return repr(flat if len(flat) <= QUOTED_MAX else flat[: QUOTED_MAX - 1] + "…")
+
+
+# An entry's answers are indexed as their JSON text ({"question_id": "answer", …}), so a match
+# in an answer comes back as a piece of JSON. \x02 and \x03 mark the matched words.
+_KEY = r'"[a-z0-9_\x02\x03]+":\s*"'
+_ANSWER_JSON = (
+    (re.compile(r'",\s*' + _KEY), " · "),  # between two answers
+    (re.compile(r'^(…?)(?:\{' + _KEY + r'|[a-z0-9_\x02\x03]*":\s*")'), r"\1"),  # the first
+    (re.compile(r'"\}(…?)$'), r"\1"),  # after the last
+)
+_JSON_ESCAPE = re.compile(r'\\(\x02?)(["\\/bfnrt]|u[0-9a-fA-F]{4})')  # \x02: "\n" + a match
+_UNESCAPED = {"n": " ", "r": " ", "t": " ", "b": "", "f": ""}
+
+
+def _readable(hit: SearchHit) -> SearchHit:
+    """`hit`, its snippet as the writer's words when it comes from an answer, not JSON."""
+    plain = hit.snippet.replace("\x02", "").replace("\x03", "").strip("…")
+    entry = hit.entry
+    if any(plain in text for text in (entry.experience, entry.feelings, entry.evaluation,
+                                      entry.self_care)):
+        return hit
+    text = hit.snippet
+    for pattern, replacement in _ANSWER_JSON:
+        text = pattern.sub(replacement, text)
+
+    def unescape(match: re.Match[str]) -> str:
+        mark, code = match.groups()
+        return mark + (chr(int(code[1:], 16)) if code[0] == "u" else _UNESCAPED.get(code, code))
+
+    return replace(hit, snippet=_JSON_ESCAPE.sub(unescape, text))
+
+
+def _empty_journal(trashed: int) -> str:
+    if not trashed:
+        return "No entries yet. Write one with `peerjournal write`."
+    return (
+        f"No entries in the journal; {counted(trashed, 'entry')} "
+        f"{'is' if trashed == 1 else 'are'} in the trash (`peerjournal trash`)."
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -31,21 +97,26 @@ def register(app: typer.Typer) -> None:
         """List entries, newest first."""
         app_ctx = AppContext.from_ctx(ctx)
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
-        entries = app_ctx.store().list(filters)
+        store = app_ctx.store()
+        entries, more = _one_page(filters, store.list)
         if json_out:
             app_ctx.print_json([e.to_json() for e in entries])
-            return
-        from peerjournal.render.entries import entry_table
-
-        if not entries:
+        elif not entries:
             narrowed = filters.since or filters.until or filters.tags or filters.setting
-            app_ctx.say(
-                "No entries match: try fewer of --since, --until, --tag and --setting."
-                if narrowed
-                else "No entries yet. Write one with `peerjournal write`."
-            )
+            if narrowed:
+                app_ctx.say("No entries match: try fewer of --since, --until, --tag and --setting.")
+            else:
+                app_ctx.say(_empty_journal(len(store.trashed())))
             return
-        app_ctx.out.print(entry_table(entries))
+        else:
+            from peerjournal.render.entries import entry_table
+
+            app_ctx.out.print(entry_table(entries))
+        if more:
+            app_ctx.say(
+                f"Showing the newest {counted(len(entries), 'entry')}; there are more: "
+                "`--limit 0` lists them all, or narrow with --since, --until, --tag or --setting."
+            )
 
     @app.command()
     def show(
@@ -86,16 +157,23 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         query = " ".join(words)  # `search housing office` is `search "housing office"`
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
-        hits = app_ctx.store().search(query, filters)
+        store = app_ctx.store()
+        found, more = _one_page(filters, lambda page: store.search(query, page))
+        hits = [_readable(hit) for hit in found]
         if json_out:
             app_ctx.print_json([h.to_json() for h in hits])
+        elif not hits:
+            app_ctx.say(f"Nothing found for {_quoted(query)}.")
             return
-        if not hits:
-            app_ctx.say(f"Nothing found for {query!r}.")
-            return
-        from peerjournal.render.entries import search_results
+        else:
+            from peerjournal.render.entries import search_results
 
-        app_ctx.out.print(search_results(hits))
+            app_ctx.out.print(search_results(hits))
+        if more:
+            app_ctx.say(
+                f"Showing the best {counted(len(hits), 'match', 'matches')}; there are more: "
+                "`--limit 0` shows them all."
+            )
 
     @app.command()
     def tags(ctx: typer.Context, json_out: Json = False) -> None:

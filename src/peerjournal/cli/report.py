@@ -20,7 +20,8 @@ class Period(StrEnum):
 
 
 By = Annotated[Period, typer.Option(
-    "--by", metavar="week|month", help="ISO weeks (Monday to Sunday) or months.")]
+    "--by", metavar="week|month", case_sensitive=False,
+    help="ISO weeks (Monday to Sunday) or months.")]
 Dimension = Annotated[
     str | None,
     typer.Option("--dimension", "-d", metavar="DIM", help="Show one drift dimension in detail."),
@@ -44,8 +45,9 @@ def build(
     from peerjournal.entry import normalise_tags
     from peerjournal.trends import check_dimension, report_from_stats, resolve_window
 
+    labels = dimension_labels(app, DIMENSIONS)
     if dimension is not None:
-        check_dimension(dimension, DIMENSIONS)
+        dimension = check_dimension(dimension, DIMENSIONS, labels)
     today = app.today()
     # `is not None`: an empty --since "" is an error (parse_date says so), as "  " is.
     start, end = resolve_window(
@@ -62,7 +64,6 @@ def build(
         stats.markers, stats.previous_markers = marker_counts(
             store, start, end, place, wanted_tags
         )
-    labels = dimension_labels(app, DIMENSIONS)
     report = report_from_stats(
         stats, since=start, until=end, by=by, today=today, dimension=dimension, labels=labels
     )

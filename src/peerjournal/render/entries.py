@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -236,8 +237,7 @@ def search_results(hits: Sequence[SearchHit]) -> RenderableType:
     rows: list[RenderableType] = []
     for hit in hits:
         rows.append(entry_header(hit.entry))
-        snippet = highlighted_snippet(hit.snippet)
-        snippet.pad_left(4)
-        rows.append(snippet)
+        # indented as a block, so a snippet that wraps stays under its entry's header
+        rows.append(Padding(highlighted_snippet(hit.snippet), (0, 0, 0, 4), expand=False))
         rows.append(Text(""))
     return Group(*rows)

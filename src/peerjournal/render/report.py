@@ -21,6 +21,8 @@ from peerjournal.plural import counted
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.safe import clean
 
+# SIMPLE_HEAD in ASCII: no vertical lines, so a bar's "|" axis is never read as a column edge
+ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
 MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones
@@ -108,7 +110,7 @@ class _View:
         """A table whose cells never wrap; column `squeeze` (its cells Text with an ellipsis,
         see `cut`) is the one shortened when the table is too wide for the terminal."""
         table = Table(
-            box=box.ASCII2 if self.ascii else box.SIMPLE_HEAD,
+            box=ASCII_SIMPLE_HEAD if self.ascii else box.SIMPLE_HEAD,
             show_edge=False,
             pad_edge=False,
             expand=False,
@@ -353,18 +355,26 @@ class _View:
         for f in feelings[:10]:
             delta = f["entries"] - f["previous"]
             arrow = self.up if delta > 0 else self.down if delta < 0 else "="
-            style = "bold" if f["kind"] == "obstructing" else ""
+            in_the_way = f["kind"] == "obstructing"
             table.add_row(
-                self.cut(f["label"], style),
+                # marked in words as well as bold: piped or on a plain terminal, bold is lost
+                self.cut(f["label"] + (" *" if in_the_way else ""), "bold" if in_the_way else ""),
                 str(f["entries"]),
                 str(f["previous"]),
                 (" " if self.narrow else "") + arrow,
             )
-        return [self.heading("Feelings you named", "entries naming each; bold = in the way"), table]
+        return [self.heading("Feelings you named", "entries naming each; * = in the way"), table]
 
     def rhythm(self) -> RenderableType:
         r = self.report["rhythm"]
-        text = Text(f"{r['per_week']:.1f} entries a week")
+        # not "35.0 entries a week" for a day's window, nor "0.0" for a few entries over years
+        if r["entries"] and r["weeks"] < 1:
+            days = counted(round(r["weeks"] * 7), "day")
+            text = Text(f"{counted(r['entries'], 'entry')} in {days}")
+        elif r["entries"] and r["per_week"] < 0.05:
+            text = Text(f"{counted(r['entries'], 'entry')} in {round(r['weeks'])} weeks")
+        else:
+            text = Text(f"{r['per_week']:.1f} entries a week")
         text.append(
             f"{self.dot}streak {r['current_streak_weeks']} week"
             f"{'' if r['current_streak_weeks'] == 1 else 's'}"
