@@ -301,3 +301,60 @@ def test_the_save_question_asks_again_unless_the_answer_is_yes_or_no(
     result = cli("write", "--resume", input="what?\nYES\n")
     assert result.exit_code == 0, result.stderr
     assert_expected(stored(cli)[0])
+
+
+@pytest.mark.parametrize("eof_at", range(1, len(ANSWERS) + 1))
+def test_ctrl_d_at_any_prompt_loses_nothing_typed(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, eof_at: int
+) -> None:
+    # Ctrl-D (end of input) from prompt `eof_at` on: what was typed is saved as an entry,
+    # or kept as a draft when there is no experience yet
+    typed = ANSWERS[: eof_at - 1]
+    monkeypatch.setattr(builtins, "input", ScriptedInput(typed))
+    result = cli("write")
+    assert "Traceback" not in result.stderr
+    if "We walked to the shop." not in typed:
+        assert result.exit_code == 1
+        assert "No experience written, so nothing was saved." in result.stderr
+        if typed:  # the setting
+            [draft] = drafts(isolated)
+            assert str(draft) in result.stderr and "community" in draft.read_text("utf-8")
+        else:
+            assert drafts(isolated) == []
+        return
+    assert result.exit_code == 0, result.stderr
+    [entry] = stored(cli)
+    typed_text = "\n".join(typed)
+    for text in ("We walked to the shop.", "Calm.", "It went well.", "Ask first.", "A walk."):
+        if text in typed_text:
+            assert text in json.dumps(entry, ensure_ascii=False), text
+    assert drafts(isolated) == []
+
+
+def test_a_required_question_of_your_own_set_is_asked_for_by_its_name(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A blank answer to a question marked `optional = false` was told "The experience is the
+    # one part that is needed", and Ctrl-D there "No experience written".
+    (isolated / "prompts").mkdir(parents=True)
+    (isolated / "prompts" / "mine.toml").write_text(
+        'title = "Mine"\n[experience]\nheading = "What happened"\n'
+        '[feelings]\nheading = "Feelings"\n'
+        'questions = [{id = "named", text = "Name one feeling.", optional = false}]\n'
+        '[evaluation]\nheading = "Evaluation"\n',
+        encoding="utf-8",
+    )
+    lines = ["", "We met.", "", "", ""]  # setting, experience, feelings, then a blank answer
+    monkeypatch.setattr(builtins, "input", ScriptedInput(lines))
+    result = cli("write", "--prompts", "mine")
+    assert result.exit_code == 1
+    assert "Your prompt set needs an answer here" in result.stderr
+    assert "experience is the one part" not in result.stderr
+    assert "A required question has no answer, so nothing was saved." in result.stderr
+    [draft] = drafts(isolated)
+    assert str(draft) in result.stderr
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["Calm.", "", "", "", "y"]))
+    result = cli("write", "--resume")
+    assert result.exit_code == 0, result.stderr
+    [entry] = stored(cli)
+    assert (entry["experience"], entry["answers"]) == ("We met.", {"named": "Calm."})

@@ -579,3 +579,86 @@ def test_options_kept_with_a_draft_are_dropped_with_their_line(
     editor((first_line, ""), ("## Experiance", "## Experience"))
     assert cli("write", "--resume").exit_code == 0
     assert entries(cli)[0]["setting"] == ""
+
+
+def test_an_editor_killed_by_a_signal_is_said_in_words_and_the_text_is_kept(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = tmp_path / "killed_editor.py"
+    script.write_text(
+        "import os, signal, sys\n"
+        "with open(sys.argv[-1], 'a', encoding='utf-8') as f:\n"
+        "    f.write('\\nHalf a thought.\\n')\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    result = cli("write", "--editor")
+    assert result.exit_code == 1
+    # it said "The editor exited with status -9"
+    assert "The editor was stopped (SIGKILL); nothing was saved." in result.stderr
+    [draft] = drafts(isolated)
+    assert str(draft) in result.stderr and "Half a thought." in draft.read_text("utf-8")
+
+
+def test_an_editor_that_saves_another_encoding_says_how_to_continue(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, editor: Editor
+) -> None:
+    script = tmp_path / "latin1_editor.py"
+    script.write_text(
+        "import sys\n"
+        "with open(sys.argv[-1], 'w', encoding='latin-1') as f:\n"
+        "    f.write('## Experience\\nWe went to the caf\\u00e9.\\n')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    result = cli("write", "--editor")
+    assert result.exit_code == 1
+    [draft] = drafts(isolated)
+    # "save it as UTF-8 and try again": `write --editor` again started a new, blank template
+    assert result.stderr.strip().endswith(
+        "save it as UTF-8 and run `peerjournal write --resume`."
+    )
+    assert str(draft) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    draft.write_text(draft.read_text(encoding="latin-1"), encoding="utf-8")  # fixed
+    editor()  # saves it unchanged
+    result = cli("write", "--resume")
+    assert result.exit_code == 0, result.stderr
+    assert entries(cli)[0]["experience"] == "We went to the café."
+
+
+ODD_SET = '''title = "Odd"
+[experience]
+heading = "What happened --> and then?"
+guide = ["Say it <!-- here -->"]
+questions = [{id = "first", text = """Line one
+line two?"""}]
+[feelings]
+heading = "Feelings"
+[evaluation]
+heading = "Evaluation"
+questions = [{id = "later", text = "Next <!-- id: first --> time?"}]
+'''
+
+
+def test_a_prompt_set_with_comment_marks_or_line_breaks_keeps_the_template_whole(
+    cli: CLI, isolated: Path, editor: Editor
+) -> None:
+    # A `-->` in a heading ended the template's comment early: the rest of the guidance was
+    # saved as the experience of an entry nobody wrote, and answers went under the wrong id.
+    (isolated / "prompts").mkdir(parents=True)
+    (isolated / "prompts" / "odd.toml").write_text(ODD_SET, encoding="utf-8")
+    editor()
+    result = cli("write", "--editor", "--prompts", "odd")
+    assert result.exit_code == 1 and "left empty" in result.stderr
+    assert entries(cli) == []
+    editor(
+        ("## Experience\n", "## Experience\nWe met.\n"),
+        ("line two? <!-- id: first -->\n", "line two? <!-- id: first -->\nFirst answer.\n"),
+        ("time? <!-- id: later -->\n", "time? <!-- id: later -->\nLater answer.\n"),
+    )
+    result = cli("write", "--editor", "--prompts", "odd")
+    assert result.exit_code == 0, result.stderr
+    [entry] = entries(cli)
+    assert entry["experience"] == "We met."
+    assert entry["answers"] == {"first": "First answer.", "later": "Later answer."}

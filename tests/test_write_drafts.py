@@ -406,3 +406,40 @@ def test_the_drafts_list_shows_whole_commands(cli: CLI, isolated: Path) -> None:
         "`peerjournal write --resume --draft N` continues one; "
         "`peerjournal drafts --discard N` discards one.\n"
     )
+
+
+def test_resume_leaves_alone_a_draft_open_in_another_terminal(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    from peerjournal.drafts import Draft
+
+    # `write --resume` in a second terminal picked the draft the first was still writing:
+    # each session saved its own text over the other's, and what one had typed was lost.
+    monkeypatch.setattr(builtins, "input", ScriptedInput([*ANSWERS[:-1], "n"]))
+    cli("write")
+    [older] = drafts(isolated)
+    os.utime(older, (1_000_000_000, 1_000_000_000))
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["", "Still being written.", ""],
+                                                         interrupt_at=4))
+    cli("write")
+    [open_elsewhere] = [d for d in drafts(isolated) if d != older]
+    other_terminal = Draft(open_elsewhere)
+    other_terminal.hold()
+    try:
+        monkeypatch.setattr(builtins, "input", ScriptedInput(["y"]))
+        result = cli("write", "--resume")  # the older draft, not the open one
+        assert result.exit_code == 0, result.stderr
+        assert entries(cli)[0]["experience"].startswith("We walked to the shop.")
+        result = cli("write", "--resume")
+        assert result.exit_code == 1
+        assert f"The draft {open_elsewhere} is open in another terminal" in result.stderr
+        assert cli("write", "--resume", "--draft", "1").exit_code == 1
+        assert [d for d in drafts(isolated) if not d.name.startswith(".")] == [open_elsewhere]
+        assert "Still being written." in open_elsewhere.read_text(encoding="utf-8")
+    finally:
+        other_terminal.release()
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["", "", "", "", "", "", "", "y"]))
+    result = cli("write", "--resume")  # once that terminal is done with it
+    assert result.exit_code == 0, result.stderr
+    assert entries(cli)[0]["experience"] == "Still being written."
+    assert list((isolated / "drafts").iterdir()) == []  # no lock file left behind

@@ -14,10 +14,10 @@ import os
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from peerjournal.errors import ExitCode, PeerJournalError
 
@@ -28,6 +28,7 @@ _EDIT_NAME = re.compile(r"^entry-(\d+)-")
 @dataclass
 class Draft:
     path: Path
+    _lock: IO[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -123,6 +124,56 @@ class Draft:
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
+        self._lock_path().unlink(missing_ok=True)
+
+    # Two sessions on one draft (`write --resume` in a second terminal while the first is
+    # still open) would each overwrite the file with what they hold, and what the other typed
+    # would be lost: a session holds its draft, and another terminal leaves it alone.
+
+    def _lock_path(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.lock")
+
+    def hold(self) -> None:
+        """Hold the draft for this session until `release` (or the end of the process)."""
+        try:
+            import fcntl
+        except ImportError:  # Windows: no locks, as before
+            return
+        if self._lock is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self._lock_path(), "a", encoding="utf-8")  # noqa: SIM115 (held open)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise PeerJournalError(
+                f"The draft {self.path} is open in another terminal: finish it there "
+                "(`peerjournal drafts` lists the others)."
+            ) from None
+        self._lock = handle
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock_path().unlink(missing_ok=True)  # while still held: no stray lock files
+            self._lock.close()
+            self._lock = None
+
+    def in_use(self) -> bool:
+        """Whether another session (another terminal) holds this draft."""
+        try:
+            import fcntl
+
+            handle = open(self._lock_path(), encoding="utf-8")  # noqa: SIM115
+        except (ImportError, OSError):  # no lock file: nobody has held it
+            return False
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
 
 
 def new_draft(folder: Path, now: datetime, suffix: str, prefix: str = "") -> Draft:

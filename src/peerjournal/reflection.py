@@ -298,16 +298,15 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
     known = {q.id for e in prompt_set.elements for q in e.questions}
     for element in prompt_set.elements:
         lines.append(f"## {ELEMENT_TITLES[element.id]}")
-        guidance = "\n".join(f"     - {q}" for q in element.guidance(draft.mode))
-        lines.append(
-            f"<!-- {element.heading}\n{guidance} -->" if guidance else f"<!-- {element.heading} -->"
-        )
+        guidance = "\n".join(f"     - {_in_comment(q)}" for q in element.guidance(draft.mode))
+        heading = _in_comment(element.heading)
+        lines.append(f"<!-- {heading}\n{guidance} -->" if guidance else f"<!-- {heading} -->")
         lines += ["", _escape(getattr(draft, element.id)), ""]
         questions = [(q.id, q.text) for q in element.questions]
         if element is prompt_set.elements[-1]:  # answers from another set or an import: keep them
             questions += [(qid, qid) for qid in draft.answers if qid not in known]
         for qid, question_text in questions:
-            lines.append(f"### {question_text} <!-- id: {qid} -->")
+            lines.append(f"### {_on_heading(question_text)} <!-- id: {qid} -->")
             lines += ["", _escape(draft.answers.get(qid, "")), ""]
     lines += [
         "## Self-care",
@@ -317,6 +316,18 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _in_comment(text: str) -> str:
+    """A prompt set's text shown inside a template comment: a `-->` in it would end the
+    comment early, and the rest of the guidance would be read (and saved) as entry text."""
+    return text.replace("-->", "-- >")
+
+
+def _on_heading(text: str) -> str:
+    """A question's text on its `###` line: one line (a line break would push its id onto a
+    line of entry text), and no comment marker (which would swallow the id)."""
+    return " ".join(text.split()).replace("<!--", "<! --").replace("-->", "-- >")
 
 
 def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:

@@ -38,20 +38,26 @@ def editor_command() -> list[str]:
     raise PeerJournalError("No editor found: set $EDITOR (for example EDITOR=nano).")
 
 
-def run_editor(path: Path) -> str:
+def run_editor(path: Path, retry: str = "try again") -> str:
     """Open the editor on `path` and return the file's text afterwards.
 
     The file is left in place whatever happens; the caller says where the text is kept.
+    `retry` ends the message for a file the editor saved in another encoding.
     While the editor runs, Ctrl-C belongs to it (as with git): an editor that uses Ctrl-C
     itself must not be killed under the writer by peerjournal's own interrupt.
     """
     command = editor_command()
+    # `write --editor > id.txt`: the editor draws on the terminal, not into the file
+    screen = terminal_descriptor() if _redirected_from_terminal() else None
     try:
-        process = subprocess.Popen([*command, str(path)])
+        process = subprocess.Popen([*command, str(path)], stdout=screen)
     except FileNotFoundError:
         raise PeerJournalError(f"The editor {command[0]!r} was not found; set $EDITOR.") from None
     except PermissionError:
         raise PeerJournalError(f"The editor {command[0]!r} cannot be run; check $EDITOR.") from None
+    finally:
+        if screen is not None:
+            os.close(screen)
     try:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:  # not the main thread: leave signals alone
@@ -61,9 +67,33 @@ def run_editor(path: Path) -> str:
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+    if status < 0:  # killed: "status -9" meant nothing to a writer
+        try:
+            name = signal.Signals(-status).name
+        except ValueError:
+            name = f"signal {-status}"
+        raise PeerJournalError(f"The editor was stopped ({name}); nothing was saved.")
     if status != 0:
         raise PeerJournalError(f"The editor exited with status {status}; nothing was saved.")
-    return read_text_file(path)
+    return read_text_file(path, retry)
+
+
+def _redirected_from_terminal() -> bool:
+    """Whether stdin is a terminal and stdout is not (`peerjournal write > id.txt`)."""
+    try:
+        return os.isatty(0) and not os.isatty(1)
+    except OSError:
+        return False
+
+
+def terminal_descriptor() -> int | None:
+    """A new descriptor that writes to the terminal stdin reads from; None if there is none."""
+    try:
+        if os.isatty(2) and os.ttyname(2) == os.ttyname(0):
+            return os.dup(2)
+        return os.open(os.ttyname(0), os.O_WRONLY | os.O_NOCTTY)
+    except OSError:
+        return None
 
 
 def waiting_hint(started: float) -> str:
@@ -79,22 +109,23 @@ def waiting_hint(started: float) -> str:
     )
 
 
-def read_text_file(path: Path) -> str:
+def read_text_file(path: Path, retry: str = "try again") -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise PeerJournalError(f"No such file: {path}.") from None
     except IsADirectoryError:
         raise PeerJournalError(f"{path} is a folder, not a file.") from None
-    return decode(data, str(path))
+    return decode(data, str(path), retry)
 
 
-def decode(data: bytes, source: str) -> str:
+def decode(data: bytes, source: str, retry: str = "try again") -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PeerJournalError(
-            f"{source} is not UTF-8 text (at byte {exc.start + 1}); save it as UTF-8 and try again."
+            f"{source} is not UTF-8 text (at byte {exc.start + 1}); save it as UTF-8 and "
+            f"{retry}."
         ) from None
     if "\x00" in text:
         raise PeerJournalError(NUL_MESSAGE)

@@ -7,11 +7,15 @@ A session stopped before anything was typed keeps no draft.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import os
 import select
 import sys
+from collections.abc import Callable
 from typing import Any
 
+from peerjournal.cli.editor import terminal_descriptor
 from peerjournal.context import AppContext
 from peerjournal.drafts import Draft, save_json
 from peerjournal.entry import (
@@ -47,6 +51,7 @@ class GuidedSession:
         self.saved = False  # whether the file holds everything typed so far
         self._warned_unsaved = False
         self._warned_encoding = False
+        self.reader = LineReader()
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -89,7 +94,7 @@ class GuidedSession:
             if not ask and key not in self.done:  # given as flags: a resumed draft won't ask again
                 self.done.append(key)
         _forgiving_stdin()
-        _line_editing()
+        self.reader = LineReader.for_stdin()
         self.save()
         self.app.say(f"Writing with the {self.prompt_set.name!r} prompts. Draft: {self.file.path}")
         try:
@@ -131,7 +136,10 @@ class GuidedSession:
             self.app.err.print(review(self.draft))
             save = self._save_answer()
         except KeyboardInterrupt:
+            self._end_the_typed_line()
             raise self.stopped("Interrupted.", ExitCode.INTERRUPTED) from None
+        finally:
+            self.reader.close()
         if not save:
             raise self.stopped("Not saved.", ExitCode.USER_ERROR)
         return self.draft
@@ -202,6 +210,14 @@ class GuidedSession:
             eof = self._read_block(lines, store)
             if lines or not required:
                 break
+            if key != "experience":  # a question the writer's own prompt set requires
+                if eof:
+                    raise self.stopped(
+                        "A required question has no answer, so nothing was saved.",
+                        ExitCode.USER_ERROR,
+                    )
+                self.app.say("Your prompt set needs an answer here: even one line is enough.")
+                continue
             if eof:
                 raise self.stopped(
                     "No experience written, so nothing was saved.", ExitCode.USER_ERROR
@@ -235,16 +251,25 @@ class GuidedSession:
             self.save()
 
     def _read_line(self, prompt: str) -> str | None:
-        if prompt:
-            self.app.err.print(prompt, end="")
-            self.app.err.file.flush()
         try:
-            line = input()
+            line = self.reader.read(prompt, self._show_prompt)
         except EOFError:
             return None
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
             raise self.stopped("The input is not UTF-8 text.", ExitCode.USER_ERROR) from None
         return self._clean(line)
+
+    def _end_the_typed_line(self) -> None:
+        """After Ctrl-C the cursor is still on the line being typed: the message that follows
+        starts on a line of its own."""
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            if self.app.err.file.isatty():
+                self.app.err.file.write("\n")
+                self.app.err.file.flush()
+
+    def _show_prompt(self, prompt: str) -> None:
+        self.app.err.print(prompt, end="")
+        self.app.err.file.flush()
 
     def _clean(self, line: str) -> str:
         """Bytes that are not UTF-8 (lone surrogates from a C/POSIX-locale terminal) become �,
@@ -268,22 +293,194 @@ def _more_input_waiting() -> bool:
     return bool(ready)
 
 
-def _line_editing() -> None:
-    """On a terminal, read the answers through readline, as Python's own prompt does. Without
-    it the terminal reads each line itself: a line longer than 4,095 characters (one long
-    pasted paragraph) is cut there without a word, and the arrow keys type escape codes into
-    the entry instead of moving the cursor."""
-    try:
-        if not sys.stdin.isatty():
+class LineReader:
+    """Reads the writer's lines: through readline on a terminal, as Python's own prompt does.
+
+    Without readline the terminal reads each line itself: a line longer than 4,095 characters
+    (one long pasted paragraph) is cut there without a word, and the arrow keys type escape
+    codes into the entry instead of moving the cursor. Python uses readline only when stdout
+    is a terminal too, so with stdout redirected (`write > log.txt`) stdout is pointed at the
+    terminal while each line is read: the prompt and the typing show there, and the redirected
+    stdout still gets only the entry's ID.
+    """
+
+    def __init__(self, readline: bool = False, terminal: int | None = None) -> None:
+        self.readline = readline
+        self.terminal = terminal  # a descriptor on the terminal, for when stdout is not one
+
+    @classmethod
+    def for_stdin(cls) -> LineReader:
+        try:
+            if not sys.stdin.isatty() or sys.stdin.fileno() != 0 or sys.stdout.fileno() != 1:
+                return cls()
+            import readline
+        except (ImportError, ValueError, AttributeError, OSError):  # Windows, no terminal
+            return cls()
+        terminal = None
+        if not os.isatty(1):
+            terminal = terminal_descriptor()
+            if terminal is None:
+                return cls()
+        # Tab types a tab (an indent, a pasted table), never a file-name completion.
+        if "libedit" in (readline.__doc__ or ""):
+            readline.parse_and_bind("bind ^I ed-insert")
+        else:
+            readline.parse_and_bind("tab: tab-insert")
+            _Utf8Keys.install(readline)
+        return cls(True, terminal)
+
+    def read(self, prompt: str, show: Callable[[str], None]) -> str:
+        """One line without its line break; EOFError at the end of input, KeyboardInterrupt on
+        Ctrl-C. `show` prints (the start of) a prompt on stderr."""
+        saved = self._stdout_on_terminal() if self.readline else None
+        if not self.readline:  # (also when stdout could not be pointed at the terminal)
+            if prompt:
+                show(prompt)
+            return input()
+        try:
+            # readline is given the prompt's last line, so that it knows where the line starts
+            # (a long line wraps and redraws in the right place)
+            head, newline, prompt = prompt.rpartition("\n")
+            if newline:
+                show(head + newline)
+            keys = _Utf8Keys.installed
+            if keys is not None:
+                keys.interrupted = False
+            line = input(prompt)
+            if keys is not None and keys.interrupted:
+                raise KeyboardInterrupt
+            return line
+        finally:
+            if saved is not None:
+                _flush_c_streams()  # readline's echo goes to the terminal, not to the file
+                os.dup2(saved, 1)
+                os.close(saved)
+
+    def _stdout_on_terminal(self) -> int | None:
+        """Point stdout at the terminal (when it is not one); returns a copy of the real
+        stdout to put back. If that cannot be done, lines are read without readline."""
+        if self.terminal is None:
+            return None
+        sys.stdout.flush()
+        saved = None
+        try:
+            saved = os.dup(1)
+            os.dup2(self.terminal, 1)
+        except OSError:
+            if saved is not None:
+                os.close(saved)
+            self.close()
+            self.readline = False
+            return None
+        return saved
+
+    def close(self) -> None:
+        if self.terminal is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.terminal)
+            self.terminal = None
+
+
+def _flush_c_streams() -> None:
+    with contextlib.suppress(ImportError, OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None).fflush(None)
+
+
+class _Utf8Keys:
+    """GNU readline's key reader (`rl_getc_function`), for a UTF-8 terminal.
+
+    Readline drops a byte that does not start a valid UTF-8 character (é typed on a Latin-1
+    terminal, a byte pasted from a file in another encoding), and at times the byte after it.
+    This reader hands readline the bytes of � in its place: the writer sees it where it was,
+    the arrow keys move over it as one character, and the line keeps it.
+    """
+
+    installed: _Utf8Keys | None = None
+    WAIT = 0.1  # seconds for the rest of a character that arrives in two reads
+
+    def __init__(self, stuff: Callable[[int], int], fd: int) -> None:
+        import ctypes
+
+        self.stuff = stuff  # readline's rl_stuff_char: a byte for readline to read next
+        self.fd = fd
+        self.interrupted = False  # Ctrl-C while a character was being read
+        self.callback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(self._getc)
+
+    @classmethod
+    def install(cls, readline: Any) -> None:
+        if cls.installed is not None or "GNU readline" not in (readline.__doc__ or ""):
             return
-        import readline
-    except (ImportError, ValueError, AttributeError):  # Windows, or no terminal behind stdin
-        return
-    # Tab types a tab (an indent, a pasted table), never a file-name completion.
-    if "libedit" in (readline.__doc__ or ""):
-        readline.parse_and_bind("bind ^I ed-insert")
-    else:
-        readline.parse_and_bind("tab: tab-insert")
+        try:
+            if codecs.lookup(sys.stdin.encoding).name != "utf-8":
+                return  # input() decodes another encoding: its bytes are not ours to judge
+            import ctypes
+
+            library = ctypes.CDLL(readline.__file__)
+            hook = ctypes.c_void_p.in_dll(library, "rl_getc_function")
+            stuff = library.rl_stuff_char
+            stuff.argtypes, stuff.restype = [ctypes.c_int], ctypes.c_int
+            keys = cls(stuff, sys.stdin.fileno())
+            hook.value = ctypes.cast(keys.callback, ctypes.c_void_p).value
+        except (ImportError, OSError, ValueError, AttributeError, LookupError, TypeError):
+            return  # a readline built in, or without the symbols: readline's own reading
+        cls.installed = keys
+
+    def _getc(self, _stream: object) -> int:
+        try:
+            data = self.character()
+        except KeyboardInterrupt:  # ends the line; LineReader.read raises it again
+            self.interrupted = True
+            return ord("\n")
+        except Exception:  # the terminal has gone (EIO): end of input
+            return -1
+        if not data:
+            return -1
+        for byte in data[1:]:
+            if not self.stuff(byte):  # readline's buffer is full (it holds 512): never here
+                return -1
+        return data[0]
+
+    def character(self) -> bytes:
+        """The next character's bytes: valid UTF-8, or those of �; b"" at end of input."""
+        data = os.read(self.fd, 1)
+        return _valid_character(data[0], self._more) if data else b""
+
+    def _more(self) -> bytes:
+        ready, _, _ = select.select([self.fd], [], [], self.WAIT)
+        return os.read(self.fd, 1) if ready else b""
+
+
+_REPLACEMENT_BYTES = REPLACEMENT.encode()
+
+
+def _valid_character(first: int, more: Callable[[], bytes]) -> bytes:
+    """The character that starts with byte `first` (the rest read with `more`, which gives
+    b"" when nothing follows in time): its bytes, or those of � for a byte that cannot start
+    or continue a UTF-8 character (one � for each broken piece, as Python's "replace" does)."""
+    if first < 0x80:
+        return bytes([first])
+    size = 2 if 0xC2 <= first <= 0xDF else 3 if 0xE0 <= first <= 0xEF else (
+        4 if 0xF0 <= first <= 0xF4 else 0
+    )
+    if not size:
+        return _REPLACEMENT_BYTES
+    sequence = bytes([first])
+    for _ in range(size - 1):
+        byte = more()
+        if not byte:
+            return _REPLACEMENT_BYTES
+        low, high = _SECOND_BYTE.get(first, (0x80, 0xBF)) if len(sequence) == 1 else (0x80, 0xBF)
+        if not low <= byte[0] <= high:  # not a continuation: the byte starts something new
+            return _REPLACEMENT_BYTES + _valid_character(byte[0], more)
+        sequence += byte
+    return sequence
+
+
+# The lead bytes whose second byte has a narrower range (no overlong forms, no surrogates,
+# nothing above U+10FFFF)
+_SECOND_BYTE = {0xE0: (0xA0, 0xBF), 0xED: (0x80, 0x9F), 0xF0: (0x90, 0xBF), 0xF4: (0x80, 0x8F)}
 
 
 def _forgiving_stdin() -> None:

@@ -136,9 +136,10 @@ def register(app: typer.Typer) -> None:
         prompt_set = _prompt_set(draft.prompt_set)
         drafts_dir = paths.drafts_dir()
         draft_file: Draft | None = None
+        held: Draft | None = None  # the draft this session writes: no other terminal's
         try:
             if resume:
-                draft_file = _pick_draft(drafts_dir, draft_number)
+                draft_file = held = _pick_draft(drafts_dir, draft_number)
                 draft, draft_file = _resume(app_ctx, draft_file, draft, given, prompts, share)
             elif quick:
                 draft.experience, draft.feelings, draft.evaluation = (
@@ -154,7 +155,8 @@ def register(app: typer.Typer) -> None:
                     explicit=_explicit(given, prompts),
                 )
             elif editor:
-                draft_file = _new_draft(app_ctx, ".md")
+                draft_file = held = _new_draft(app_ctx, ".md")
+                draft_file.hold()
                 draft = _from_editor(app_ctx, draft, prompt_set, draft_file)
             else:
                 waiting = pending(drafts_dir)
@@ -163,7 +165,8 @@ def register(app: typer.Typer) -> None:
                         f"You have {counted(len(waiting), 'unfinished draft')}; "
                         f"{RESUME_HINT} continues the latest, `peerjournal drafts` lists them."
                     )
-                draft_file = _new_draft(app_ctx, ".json")
+                draft_file = held = _new_draft(app_ctx, ".json")
+                draft_file.hold()
                 draft_file = _guided(app_ctx, draft, prompt_set, draft_file, given)
             _save(app_ctx, draft, draft_file, json_out)
         except PeerJournalError as exc:
@@ -176,6 +179,9 @@ def register(app: typer.Typer) -> None:
                 ) from None
             interrupted = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
             raise _naming_the_draft(interrupted, draft_file) from None
+        finally:
+            if held is not None:
+                held.release()
 
     @app.command()
     def drafts(
@@ -351,10 +357,15 @@ def _pick_draft(folder: Path, number: int | None) -> Draft:
                 f"Draft {number} holds unsaved changes to {which}: "
                 f"`peerjournal edit {chosen.entry_id or 'ID'}` continues them."
             )
+        chosen.hold()
         return chosen
     waiting = pending(folder)
+    free = [d for d in waiting if not d.in_use()]  # not those being written in another terminal
+    if free:
+        free[0].hold()
+        return free[0]
     if waiting:
-        return waiting[0]
+        waiting[0].hold()  # says where it is open
     message = "There is no unfinished draft to resume."
     ids = sorted({d.entry_id for d in kept_edits(folder) if d.entry_id is not None})
     if ids:
@@ -458,7 +469,9 @@ def _edited(
 
     started = time.monotonic()
     try:
-        text = run_editor(draft_file.path)
+        # a draft saved in another encoding is fixed and then resumed: `write --editor`
+        # again would start a new template
+        text = run_editor(draft_file.path, retry=f"run {RESUME_HINT}")
     except PeerJournalError:
         if not draft_file.holds_text():  # only the template: nothing worth keeping
             draft_file.discard()
