@@ -23,9 +23,14 @@ from peerjournal.drift.lexicon import DIMENSIONS
 from peerjournal.entry import ELEMENTS, Entry
 from peerjournal.errors import PeerJournalError
 from peerjournal.intentions import evaluation_intentions
+from peerjournal.plural import counted
 from peerjournal.reflection import Layout, element_answers
 
 SCALE = (1, 2, 3, 4, 5)
+# A note is a thought to bring along, not a reflection in itself (that is an entry, up to
+# entry.MAX_TEXT_CHARS): about 300 words, so 22 of them still read as one summary and fit a
+# mentor's export. Longer text is refused with its length, never cut.
+MAX_NOTE_CHARS = 2_000
 FORM_FILE = "supervision.toml"
 DEFAULT_WINDOW_DAYS = 28
 SUPERVISION_TAG = "supervision"
@@ -238,12 +243,46 @@ Answers = dict[str, Answer]
 
 
 def check_score(value: Any, item_id: str) -> int:
-    """A whole number from 1 to 5, or a PeerJournalError naming the item."""
+    """A whole number from 1 to 5, or a PeerJournalError naming the item.
+
+    The error quotes a number, never text: a note written where the score goes stays out of
+    the error line (errors never print the writer's words)."""
     if isinstance(value, bool) or not isinstance(value, int) or value not in SCALE:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        shown = repr(value) if number else _kind(value)
         raise PeerJournalError(
-            f"{item_id}: {value!r} is not an answer on the scale; use a whole number from 1 to 5."
+            f"{item_id}: {shown} is not an answer on the scale; use a whole number from 1 to 5."
         )
     return value
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return repr(value).lower()
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "text" if value.strip() else "empty text"
+    return "a list" if isinstance(value, list) else "a table"
+
+
+def check_note(text: str, where: str = "") -> str:
+    """A note as stored: outer whitespace trimmed, one kind of newline, at most MAX_NOTE_CHARS
+    characters; NUL bytes and text that is not UTF-8 are refused as for an entry
+    (`entry.clean_text`). `where` ("answers.json: voice") starts any error."""
+    from peerjournal.entry import clean_text
+
+    prefix = f"{where}: " if where else ""
+    try:
+        note = clean_text(text)
+    except PeerJournalError as exc:
+        raise PeerJournalError(f"{prefix}{exc.message}") from None
+    if len(note) > MAX_NOTE_CHARS:
+        raise PeerJournalError(
+            f"{prefix}the note is {len(note):,} characters; a note holds up to "
+            f"{MAX_NOTE_CHARS:,} (a longer reflection fits in an entry: `peerjournal write`)."
+        )
+    return note
 
 
 def parse_answers(data: Mapping[str, Any], form: Form, source: str = "answers") -> Answers:
@@ -269,36 +308,42 @@ def parse_answers(data: Mapping[str, Any], form: Form, source: str = "answers") 
             score = check_score(value, item_id)
         except PeerJournalError as exc:
             raise PeerJournalError(f"{source}: {exc.message}") from None
-        answers[item_id] = Answer(score, note.strip())
+        answers[item_id] = Answer(score, check_note(note, f"{source}: {item_id}"))
     return answers
 
 
 def read_answers_file(path: Path, form: Form) -> Answers:
     """An answers file: TOML or JSON (by extension; otherwise whichever parses)."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_text(encoding="utf-8-sig")  # a BOM (Windows Notepad) is no answer
     except FileNotFoundError:
         raise PeerJournalError(f"No answers file at {path}.") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PeerJournalError(f"Cannot read the answers file {path}: {exc}.") from None
-    data = _parse_toml_or_json(raw, path)
+    return parse_answers_text(raw, path.name, path.suffix, form)
+
+
+def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
+    """Answers in TOML or JSON text; `name` starts every error, `suffix` (".toml", ".json",
+    or "" for either) says which to read it as."""
+    data = _parse_toml_or_json(raw, name, suffix.lower())
     if not isinstance(data, dict):
-        raise PeerJournalError(f"{path.name}: should map item ids to answers from 1 to 5.")
-    return parse_answers(data, form, path.name)
+        raise PeerJournalError(f"{name}: should map item ids to answers from 1 to 5.")
+    return parse_answers(data, form, name)
 
 
-def _parse_toml_or_json(raw: str, path: Path) -> Any:
-    suffix = path.suffix.lower()
+def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
     if suffix != ".toml":
         try:
             return json.loads(raw)
         except json.JSONDecodeError as exc:
             if suffix == ".json":
-                raise PeerJournalError(f"{path.name}: not valid JSON ({exc}).") from None
+                raise PeerJournalError(f"{name}: not valid JSON ({exc}).") from None
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise PeerJournalError(f"{path.name}: not valid TOML or JSON ({exc}).") from None
+        kind = "TOML" if suffix == ".toml" else "TOML or JSON"
+        raise PeerJournalError(f"{name}: not valid {kind} ({exc}).") from None
 
 
 def answers_to_json(answers: Answers) -> dict[str, dict[str, Any]]:
@@ -328,12 +373,35 @@ class SelfCheck:
             "complete": self.complete,
             "answered": len(self.answers),
             "items": len(form.items),
+            "missing": [i.id for i in form.items if i.id not in self.answers],
             "answers": {
                 i.id: {**self.answers[i.id].to_json(), "section": i.section, "text": i.text}
                 for i in form.items
                 if i.id in self.answers
             },
         }
+
+
+def check_to_json(
+    check: SelfCheck | None, form: Form, moved: Sequence[Movement] = ()
+) -> dict[str, Any]:
+    """What `supervision check --json` prints, finished or not: the check as stored, the items
+    still to answer, and what moved since the previous check-in. With no check stored (stopped
+    before the first answer) the same keys, with `id` and `created_at` null."""
+    if check is None:
+        data: dict[str, Any] = {
+            "id": None,
+            "created_at": None,
+            "complete": False,
+            "answered": 0,
+            "items": len(form.items),
+            "missing": [i.id for i in form.items],
+            "answers": {},
+        }
+    else:
+        data = check.to_json(form)
+    data["moved"] = [movement_to_json(m) for m in moved]
+    return data
 
 
 Ask = Callable[[Item, int, int], Answer | None]
@@ -370,6 +438,10 @@ class Movement:
     @property
     def change(self) -> int:
         return self.after - self.before
+
+
+def movement_to_json(m: Movement) -> dict[str, Any]:
+    return {"id": m.item.id, "text": m.item.text, "before": m.before, "after": m.after}
 
 
 def movements(before: SelfCheck, after: SelfCheck, items: Sequence[Item]) -> list[Movement]:
@@ -720,6 +792,8 @@ class Prep:
     last_check: SelfCheck | None
     questions: tuple[Question, ...]
     labels: dict[str, str] = field(default_factory=dict)
+    # a self-check stopped part-way: (when it was started, answers given, items on the form)
+    unfinished: tuple[datetime, int, int] | None = None
 
     def label(self, dimension: str) -> str:
         return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
@@ -764,15 +838,18 @@ def _report_lines(report: Mapping[str, Any]) -> tuple[str, ...]:
         f"{totals.get('identity', 0.0):.2f} per 100 words"
     )
     if previous.get("entries"):
+        before = counted(int(previous["entries"]), "entry")
         line += (
-            f" (the {previous.get('entries')} entries before: "
+            f" (the {before.removeprefix('1 ')} before: "
             f"drift {previous.get('drift', 0.0):.2f}, "
             f"identity {previous.get('identity', 0.0):.2f})"
         )
     lines = [line + "."]
     if report.get("unscored"):
+        unscored = int(report["unscored"])
         lines.append(
-            f"{report['unscored']} entries are not scored yet (`peerjournal drift --rescore`)."
+            f"{counted(unscored, 'entry')} {'is' if unscored == 1 else 'are'} not scored yet "
+            "(`peerjournal drift --rescore`)."
         )
     return tuple(lines)
 
@@ -841,6 +918,9 @@ def build_prep(
     done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
     moved = movements(done[-2], done[-1], form.items) if len(done) >= 2 else []
     evidence = most_drift_evidence(entries)
+    stopped = max(
+        (c for c in checks if not c.complete), key=lambda c: (c.created_at, c.id), default=None
+    )
     return Prep(
         window=window,
         entries=len(entries),
@@ -853,6 +933,9 @@ def build_prep(
         last_check=done[-1] if done else None,
         questions=tuple(choose_questions(trend, evidence, lexicon_questions, labels, moved)),
         labels=dict(labels),
+        unfinished=(
+            (stopped.created_at, len(stopped.answers), len(form.items)) if stopped else None
+        ),
     )
 
 
@@ -907,10 +990,16 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
         "self_care": [{**_entry_ref(e), "note": e.self_care} for e in prep.self_care],
         "self_check": {
             "last": prep.last_check.created_at.isoformat() if prep.last_check else None,
-            "moved": [
-                {"id": m.item.id, "text": m.item.text, "before": m.before, "after": m.after}
-                for m in prep.check_movements
-            ],
+            "moved": [movement_to_json(m) for m in prep.check_movements],
+            "unfinished": (
+                {
+                    "started": prep.unfinished[0].isoformat(),
+                    "answered": prep.unfinished[1],
+                    "items": prep.unfinished[2],
+                }
+                if prep.unfinished
+                else None
+            ),
         },
         "questions": [{"text": q.text, "why": q.reason} for q in prep.questions],
     }

@@ -14,18 +14,19 @@ if TYPE_CHECKING:
     from peerjournal.db.store import Store
     from peerjournal.supervision import (
         Answer,
-        Ask,
+        Answers,
         EntryFacts,
         Form,
         Item,
+        Movement,
         SelfCheck,
         TrendBrief,
         Window,
     )
 
 NO_TERMINAL = (
-    "No terminal to ask the questions on. Give the answers with --answers FILE "
-    "(item id = 1-5; `peerjournal supervision check --list-items --json` lists the ids)."
+    "No terminal to ask the questions on. Give the answers with --answers FILE ('-' for "
+    "stdin; item id = 1-5; `peerjournal supervision check --list-items --json` lists the ids)."
 )
 
 
@@ -88,7 +89,8 @@ def register(app: typer.Typer) -> None:
                 "--answers",
                 metavar="FILE",
                 dir_okay=False,
-                help="Answers from a TOML or JSON file (item id = 1-5, or {score, note}).",
+                help="Answers from a TOML or JSON file ('-' for stdin; item id = 1-5, or "
+                "{score, note}).",
             ),
         ] = None,
         resume: Annotated[
@@ -106,7 +108,8 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """A guided self-check before supervision: each item 1-5 with an optional note.
-        A reflection, not a grade: no overall score. Ctrl-C keeps the answers given so far."""
+        A reflection, not a grade: no overall score. q or Ctrl-D stops for now; the answers
+        given so far are kept (after Ctrl-C too)."""
         from peerjournal.errors import PeerJournalError
         from peerjournal.supervision import load_form
 
@@ -120,15 +123,20 @@ def register(app: typer.Typer) -> None:
         if answers is None and not app_ctx.stdin_is_terminal():
             raise PeerJournalError(NO_TERMINAL)
         store = app_ctx.store()
-        started, set_aside = _unfinished(
-            app_ctx, store, form, resume=resume, restart=restart, interactive=answers is None
-        )
+        check_id: int | None
         if answers is not None:
-            result = _check_from_file(app_ctx, store, form, answers, started, set_aside)
+            given = _read_answers(answers, form)  # a file that will not do changes nothing
+            started, set_aside = _unfinished(
+                app_ctx, store, form, resume=resume, restart=restart, asker=None
+            )
+            check_id = _check_from_file(app_ctx, store, form, given, started, set_aside)
         else:
-            result = _check_interactive(app_ctx, store, form, started, set_aside)
-        if result is not None:
-            _show_check(app_ctx, store, form, result, json_out)
+            with _Questions(app_ctx, form) as asker:
+                started, set_aside = _unfinished(
+                    app_ctx, store, form, resume=resume, restart=restart, asker=asker
+                )
+                check_id = _check_interactive(app_ctx, store, form, started, set_aside, asker)
+        _show_check(app_ctx, store, form, check_id, json_out)
 
     @group.command()
     def done(
@@ -145,20 +153,24 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """Record that a supervision took place; the next prep starts from it."""
-        from peerjournal.db.supervision import add_supervision
-        from peerjournal.entry import clean_text
+        from peerjournal.db.supervision import add_supervision, supervisions
+        from peerjournal.supervision import check_note
 
         app_ctx = AppContext.from_ctx(ctx)
         once = "record a supervision once it has taken place"
         day = app_ctx.parse_past_date(when, once) if when is not None else app_ctx.today()
-        record = add_supervision(app_ctx.store(), day, clean_text(note), app_ctx.now())
+        text = check_note(note, "--note")
+        store = app_ctx.store()
+        record = add_supervision(store, day, text, app_ctx.now())
         if json_out:
             app_ctx.print_json(record.to_json())
             return
-        app_ctx.say(
-            f"Recorded a supervision on {day.isoformat()}. "
-            "`peerjournal supervision prep` now starts from it."
-        )
+        latest = max(supervisions(store), key=lambda s: (s.date, s.id))
+        if latest.id == record.id:
+            then = "`peerjournal supervision prep` now starts from it."
+        else:  # an earlier one, written up late: prep still starts from the latest
+            then = f"`peerjournal supervision prep` still starts from {latest.date.isoformat()}."
+        app_ctx.say(f"Recorded a supervision on {day.isoformat()}. {then}")
 
     @group.command()
     def history(ctx: typer.Context, json_out: Json = False) -> None:
@@ -196,13 +208,19 @@ def _list_items(app_ctx: AppContext, form: Form, json_out: bool) -> None:
 
 
 def _unfinished(
-    app_ctx: AppContext, store: Store, form: Form, *, resume: bool, restart: bool, interactive: bool
+    app_ctx: AppContext,
+    store: Store,
+    form: Form,
+    *,
+    resume: bool,
+    restart: bool,
+    asker: _Questions | None,
 ) -> tuple[SelfCheck | None, SelfCheck | None]:
     """(the unfinished self-check to carry on with, the one set aside to start afresh).
 
     Default: an answers file carries on (it never throws answers away unasked); at a
-    terminal the writer is asked. One set aside is discarded only once a new answer is
-    saved: stopping before that leaves it as it was.
+    terminal (`asker`) the writer is asked. One set aside is discarded only once a new answer
+    is saved: stopping before that leaves it as it was.
     """
     from peerjournal.db.supervision import unfinished_check
 
@@ -218,10 +236,8 @@ def _unfinished(
     keep = True
     if restart:
         keep = False
-    elif interactive and not resume:
-        keep = typer.confirm(
-            f"Carry on with {summary}? No sets it aside and starts afresh", default=True, err=True
-        )
+    elif asker is not None and not resume:
+        keep = asker.carry_on(summary)
     elif not resume:
         app_ctx.say(f"Carrying on with {summary}; --restart starts afresh.")
     if keep:
@@ -230,21 +246,37 @@ def _unfinished(
     return None, found
 
 
+def _read_answers(path: Path, form: Form) -> Answers:
+    """The answers in an answers file, or on stdin for '-'; at least one."""
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.supervision import parse_answers_text, read_answers_file
+
+    if str(path) == "-":
+        import sys
+
+        from peerjournal.cli.editor import decode
+
+        name = "standard input"
+        given = parse_answers_text(decode(sys.stdin.buffer.read(), name), name, "", form)
+    else:
+        name = path.name
+        given = read_answers_file(path, form)
+    if not given:
+        raise PeerJournalError(f"{name} has no answers in it.")
+    return given
+
+
 def _check_from_file(
     app_ctx: AppContext,
     store: Store,
     form: Form,
-    path: Path,
+    given: Answers,
     started: SelfCheck | None,
     set_aside: SelfCheck | None,
-) -> SelfCheck | None:
+) -> int:
+    """Save answers from a file (over an unfinished check's); returns the check's id."""
     from peerjournal.db.supervision import discard_check, save_check
-    from peerjournal.errors import PeerJournalError
-    from peerjournal.supervision import SelfCheck, read_answers_file
 
-    given = read_answers_file(path, form)
-    if not given:
-        raise PeerJournalError(f"{path.name} has no answers in it.")
     merged = {**(started.answers if started else {}), **given}
     ordered = {i.id: merged[i.id] for i in form.items if i.id in merged}
     complete = len(ordered) == len(form.items)
@@ -257,8 +289,7 @@ def _check_from_file(
             f"Kept {len(ordered)} of {len(form.items)} answers. Still to answer: "
             f"{', '.join(missing)}. Run `peerjournal supervision check` again to add them."
         )
-        return None
-    return SelfCheck(check_id, app_ctx.now(), ordered, True)
+    return check_id
 
 
 def _check_interactive(
@@ -267,83 +298,205 @@ def _check_interactive(
     form: Form,
     started: SelfCheck | None,
     set_aside: SelfCheck | None,
-) -> SelfCheck | None:
-    """Ask each remaining item; every answer is saved at once, so Ctrl-C loses nothing."""
+    asker: _Questions,
+) -> int | None:
+    """Ask each remaining item; every answer is saved at once, so Ctrl-C loses nothing.
+
+    Returns the id of the check worked on (None if it holds no answer yet)."""
     from peerjournal.db.supervision import discard_check, save_check
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.render.supervision import form_intro
-    from peerjournal.supervision import Answers, SelfCheck, run_check
+    from peerjournal.supervision import run_check
 
     check_id = started.id if started else None
     kept = dict(started.answers) if started else {}
+    saved_complete = False
 
     def save(answers: Answers, complete: bool) -> None:
-        nonlocal check_id, set_aside
+        nonlocal check_id, set_aside, saved_complete
         check_id = save_check(store, check_id, answers, complete, app_ctx.now())
         if set_aside is not None:  # the first new answer replaces the check set aside
             discard_check(store, set_aside.id)
             set_aside = None
         kept.clear()
         kept.update(answers)
+        saved_complete = complete
 
-    app_ctx.err.print(form_intro(form, len(kept)))
     total = len(form.items)
-    try:
-        answers, complete = run_check(form.items, kept, _asker(app_ctx, form), save)
-    except (KeyboardInterrupt, EOFError, typer.Abort):
-        raise PeerJournalError(
-            f"Stopped. {len(kept)} of {total} answers kept; `peerjournal supervision check` "
-            "carries on from there.",
-            ExitCode.INTERRUPTED,
-        ) from None
+    if asker.ended:  # Ctrl-D at "Carry on?": nothing asked, nothing changed
+        answers, complete = kept, False
+    else:
+        app_ctx.err.print(form_intro(form, len(kept)))
+        try:
+            answers, complete = run_check(form.items, kept, asker, save)
+        except KeyboardInterrupt:
+            raise PeerJournalError(
+                f"Stopped. {len(kept)} of {total} answers kept; "
+                "`peerjournal supervision check` carries on from there.",
+                ExitCode.INTERRUPTED,
+            ) from None
+    if complete and not saved_complete:  # every item answered before (the form lost items)
+        save(answers, True)
     if not complete:
         app_ctx.say(
             f"Kept {len(answers)} of {total} answers; "
             "`peerjournal supervision check` carries on from there."
         )
-        return None
-    return SelfCheck(check_id or 0, app_ctx.now(), answers, True)
+    return check_id
 
 
-def _asker(app_ctx: AppContext, form: Form) -> Ask:
-    """The interactive question: a number 1-5 (q stops for now), then an optional note."""
-    from peerjournal.render.supervision import item_prompt, section_header
-    from peerjournal.supervision import SCALE, Answer
+class _Questions:
+    """The self-check at the terminal: questions on stderr, each answer read as one line.
 
-    shown: set[str] = set()
+    q or Ctrl-D at the 1-5 prompt stops for now; Ctrl-D at the note prompt keeps the score
+    without a note, then stops. Ctrl-C anywhere raises KeyboardInterrupt: the item being
+    answered is asked again next time. Lines pasted in one go are read together: a pasted
+    note stays one note instead of spilling into the next items' answers.
+    """
 
-    def ask(item: Item, position: int, total: int) -> Answer | None:
-        if item.section not in shown:
-            shown.add(item.section)
-            app_ctx.err.print(section_header(form.section(item.section)))
-        app_ctx.err.print(item_prompt(item, position, total))
+    def __init__(self, app_ctx: AppContext, form: Form) -> None:
+        from peerjournal.cli import guided
+
+        self.app_ctx = app_ctx
+        self.form = form
+        self.shown: set[str] = set()
+        self.ended = False  # end of input: stop once the answer in hand is kept
+        self._guided = guided
+        guided._forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
+        # readline, as `write` reads: no cut at 4,095 characters, arrow keys that work
+        self.reader = guided.LineReader.for_stdin()
+
+    def __enter__(self) -> _Questions:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.reader.close()
+
+    def __call__(self, item: Item, position: int, total: int) -> Answer | None:
+        from peerjournal.render.supervision import item_prompt, section_header
+        from peerjournal.supervision import Answer
+
+        if self.ended:
+            return None
+        if item.section not in self.shown:
+            self.shown.add(item.section)
+            self.app_ctx.err.print(section_header(self.form.section(item.section)))
+        self.app_ctx.err.print(item_prompt(item, position, total))
+        score = self._score()
+        if score is None:
+            return None
+        return Answer(score, self._note())
+
+    def carry_on(self, summary: str) -> bool:
+        """Whether to carry on with an unfinished check (Enter or y: yes; n: no). End of input
+        carries on without asking anything, so nothing changes."""
+        question = f"Carry on with {summary}? No sets it aside and starts afresh [Y/n] "
         while True:
-            raw = typer.prompt("   1-5", err=True, prompt_suffix=" › ").strip().lower()
+            try:
+                line = self._line(question)
+            except KeyboardInterrupt:
+                from peerjournal.errors import ExitCode, PeerJournalError
+
+                raise PeerJournalError(
+                    f"Stopped. Nothing changed: {summary} is kept as it was.",
+                    ExitCode.INTERRUPTED,
+                ) from None
+            reply = "" if line is None else line.strip().lower()
+            if line is None or reply in ("", "y", "yes"):
+                return True
+            if reply in ("n", "no"):
+                return False
+            self.app_ctx.say("Please answer y (carry on) or n (start afresh).")
+
+    def _score(self) -> int | None:
+        from peerjournal.supervision import SCALE
+
+        while True:
+            line = self._line("   1-5 › ")
+            if line is None:
+                return None
+            raw = line.strip().lower()
             if raw in ("q", "quit", "stop"):
                 return None
             if raw.isdecimal() and int(raw) in SCALE:  # isdigit() takes '²', which int() refuses
-                break
-            app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now).")
-        note = typer.prompt(
-            "   note (Enter to skip)", default="", show_default=False, err=True, prompt_suffix=" › "
-        )
-        return Answer(int(raw), " ".join(note.split()))
+                return int(raw)
+            if self._pasted():
+                self.app_ctx.say(
+                    "   That looked like pasted text, so it was not kept: type the number "
+                    "first (1 to 5), then paste it as the note."
+                )
+            else:
+                self.app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now).")
 
-    return ask
+    def _note(self) -> str:
+        from peerjournal.errors import PeerJournalError
+        from peerjournal.supervision import check_note
+
+        while True:
+            line = self._line("   note (Enter to skip) › ")
+            if line is None:
+                return ""
+            text = " ".join([line, *self._pasted()])
+            try:
+                return check_note(" ".join(text.split()))
+            except PeerJournalError as exc:
+                self.app_ctx.say(
+                    f"   {exc.message[0].upper()}{exc.message[1:]} It was not kept: "
+                    "type or paste a shorter one (Enter for none)."
+                )
+
+    def _pasted(self) -> list[str]:
+        """The rest of a paste: the lines already waiting behind the one just read."""
+        lines: list[str] = []
+        while not self.ended and self._guided._more_input_waiting():
+            line = self._line("")
+            if line is not None:
+                lines.append(line)
+        return lines
+
+    def _show(self, prompt: str) -> None:
+        self.app_ctx.err.print(prompt, end="")
+        self.app_ctx.err.file.flush()
+
+    def _line(self, prompt: str) -> str | None:
+        """One line typed at `prompt`; None at end of input (Ctrl-D), which also ends the
+        check once the answer in hand is kept."""
+        err = self.app_ctx.err
+        try:
+            line = self.reader.read(prompt, self._show)
+        except KeyboardInterrupt:
+            err.print()  # the message that follows starts on a line of its own
+            raise
+        except EOFError:
+            err.print()
+            self.ended = True
+            return None
+        except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
+            self.app_ctx.say("   That line was not UTF-8 text; please type it again.")
+            return self._line(prompt)
+        # bytes that are not UTF-8 (lone surrogates from a C-locale terminal) become �
+        return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace(
+            "\x00", ""
+        )
 
 
 def _show_check(
-    app_ctx: AppContext, store: Store, form: Form, result: SelfCheck, json_out: bool
+    app_ctx: AppContext, store: Store, form: Form, check_id: int | None, json_out: bool
 ) -> None:
-    from peerjournal.db.supervision import self_checks
-    from peerjournal.supervision import movements
+    """The check as stored: JSON whether finished or not; on the terminal, the answers once
+    it is finished (a stopped one was already told how many are kept)."""
+    from peerjournal.db.supervision import self_check, self_checks
+    from peerjournal.supervision import check_to_json, movements
 
-    earlier = [c for c in self_checks(store) if c.complete and c.id != result.id]
-    moved = movements(earlier[-1], result, form.items) if earlier else []
+    result = self_check(store, check_id) if check_id is not None else None
+    moved: list[Movement] = []
+    if result is not None and result.complete:
+        earlier = [c for c in self_checks(store) if c.complete and c.id != result.id]
+        moved = movements(earlier[-1], result, form.items) if earlier else []
     if json_out:
-        data = result.to_json(form)
-        data["moved"] = [{"id": m.item.id, "before": m.before, "after": m.after} for m in moved]
-        app_ctx.print_json(data)
+        app_ctx.print_json(check_to_json(result, form, moved))
+        return
+    if result is None or not result.complete:
         return
     from peerjournal.render.supervision import check_summary
 

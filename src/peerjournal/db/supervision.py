@@ -71,6 +71,15 @@ def _latest_check(store: Store, complete: bool) -> SelfCheck | None:
     return _check(row) if row else None
 
 
+def self_check(store: Store, check_id: int) -> SelfCheck | None:
+    """One self-check as stored, by id."""
+    with translated_errors(store.path):
+        row = store.conn.execute(
+            "SELECT id, created_at, answers, complete FROM selfcheck WHERE id = ?", (check_id,)
+        ).fetchone()
+    return _check(row) if row else None
+
+
 def unfinished_check(store: Store) -> SelfCheck | None:
     """The most recent self-check that was stopped before the end, if any."""
     return _latest_check(store, complete=False)

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -18,9 +20,11 @@ from peerjournal.render.entries import first_words
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.verdicts import VERDICT_WORDS
 from peerjournal.supervision import (
+    MAX_NOTE_CHARS,
     Form,
     History,
     Item,
+    ItemHistory,
     Movement,
     Prep,
     Section,
@@ -34,6 +38,10 @@ def _heading(text: str) -> Text:
 
 def scale_line(item: Item) -> Text:
     return safe_text(f"   1 = {item.low}  …  5 = {item.high}", style="dim")
+
+
+def scale_text(item: Item) -> Text:
+    return safe_text(f"1 = {item.low} … 5 = {item.high}", style="dim", overflow="fold")
 
 
 def form_intro(form: Form, answered: int) -> RenderableType:
@@ -55,23 +63,64 @@ def item_prompt(item: Item, position: int, total: int) -> RenderableType:
     return Group(safe_text(""), safe_text(f"{position}/{total}  {item.text}"), scale_line(item))
 
 
-def items_table(form: Form) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("ID", no_wrap=True, style="bold")
-    table.add_column("Section", no_wrap=True)
-    table.add_column("Statement (1 … 5)", ratio=1)
-    for item in form.items:
-        table.add_row(
-            safe_text(item.id),
-            safe_text(item.section),
-            safe_text(f"{item.text}\n1 = {item.low} … 5 = {item.high}"),
-        )
-    return table
+STATEMENT_MIN = 24  # narrower than this, a statement column is a word a line: stack instead
+
+
+class ItemsView:
+    """`check --list-items`: a table where the statements fit beside the ids, else a block per
+    item (id and section, then the statement and its scale beneath)."""
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+
+    def wide_width(self) -> int:
+        id_width = max(len("ID"), *(len(i.id) for i in self.form.items))
+        section_width = max(len("Section"), *(len(i.section) for i in self.form.items))
+        return id_width + section_width + STATEMENT_MIN + 2 * 2
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table() if options.max_width >= self.wide_width() else self.blocks()
+
+    def table(self) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("ID", no_wrap=True, style="bold")
+        table.add_column("Section", no_wrap=True)
+        table.add_column("Statement (1 … 5)", ratio=1)
+        for item in self.form.items:
+            table.add_row(
+                safe_text(item.id),
+                safe_text(item.section),
+                safe_text(f"{item.text}\n1 = {item.low} … 5 = {item.high}"),
+            )
+        return table
+
+    def blocks(self) -> Group:
+        parts: list[RenderableType] = []
+        for item in self.form.items:
+            heading = safe_text(item.id, style="bold", overflow="fold")
+            heading.append(clean(f" · {item.section}", multiline=False))
+            parts += [
+                heading,
+                Padding(safe_text(item.text, overflow="fold"), (0, 0, 0, 2)),
+                Padding(scale_text(item), (0, 0, 1, 2)),
+            ]
+        return Group(*parts)
+
+
+def items_table(form: Form) -> ItemsView:
+    return ItemsView(form)
 
 
 def _movement_line(m: Movement) -> Text:
     word = "lower" if m.change < 0 else "higher"
     return safe_text(f"  {m.before} → {m.after} ({word})  {m.item.text}")
+
+
+def _bounded(note: str) -> str:
+    """A note as shown: one stored before notes had a limit is cut there, and says so."""
+    if len(note) <= MAX_NOTE_CHARS:
+        return note
+    return f"{note[:MAX_NOTE_CHARS]}… (the first {MAX_NOTE_CHARS:,} of {len(note):,} characters)"
 
 
 def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> RenderableType:
@@ -89,7 +138,7 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
             answer = check.answers[item.id]
             text = safe_text(item.text)
             if answer.note:
-                text.append(f"\nnote: {clean(answer.note)}", style="italic")
+                text.append(f"\nnote: {clean(_bounded(answer.note))}", style="italic")
             grid.add_row(str(answer.score), text)
         parts.append(grid)
     if moved:
@@ -103,28 +152,70 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
     return Group(*parts)
 
 
+class HistoryTable:
+    """Each item's answers across check-ins: with the statement where it fits beside them,
+    else without it, else a block per item (its id, then its answers beneath)."""
+
+    def __init__(self, history: History, ascii_only: bool) -> None:
+        self.history = history
+        self.arrow = "->" if ascii_only else "→"
+        self.ascii_only = ascii_only
+        self.id_width = max(len(h.item.id) for h in history.items)
+        self.spark_width = max(7, len(history.checks))
+        self.moved_header = f"1st{self.arrow}now"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        compact = self.table(statement=False)
+        needed = Measurement.get(console, options.update_width(10_000), compact).maximum
+        if options.max_width >= needed + 3 + STATEMENT_MIN:
+            yield self.table(statement=True)
+        elif options.max_width >= needed:
+            yield compact
+        else:
+            yield self.blocks()
+
+    def _cells(self, h: ItemHistory) -> tuple[str, str]:
+        values = [float(v) if v is not None else None for v in h.scores]
+        spark = sparkline(values, lo=1, hi=5, ascii_only=self.ascii_only)
+        return spark, f"{_score(h.first)} {self.arrow} {_score(h.last)}"
+
+    def table(self, *, statement: bool) -> Table:
+        """With the statement: the full width, statements cut to fit; without: as narrow as
+        the ids, answers and arrows allow (no outer edge, one-space gaps)."""
+        if statement:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+        else:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
+                          collapse_padding=True)
+        table.add_column("Item", style="bold", min_width=self.id_width, no_wrap=True)
+        table.add_column("Answers", min_width=self.spark_width, no_wrap=True)
+        table.add_column(self.moved_header, min_width=len(self.moved_header), no_wrap=True)
+        if statement:
+            table.add_column("Statement", ratio=1, no_wrap=True, overflow="ellipsis")
+        for h in self.history.items:
+            row: list[RenderableType] = [safe_text(h.item.id), *self._cells(h)]
+            if statement:
+                row.append(safe_text(h.item.text, no_wrap=True, overflow="ellipsis"))
+            table.add_row(*row)
+        return table
+
+    def blocks(self) -> Group:
+        parts: list[RenderableType] = []
+        for h in self.history.items:
+            spark, moved = self._cells(h)
+            line = Text("  ")
+            line.append(spark)
+            line.append(f"  {moved}")
+            parts += [safe_text(h.item.id, style="bold", overflow="fold"), line]
+        return Group(*parts)
+
+
 def history_view(history: History, *, ascii_only: bool = False) -> RenderableType:
     parts: list[RenderableType] = []
     if history.checks:
         dates = ", ".join(c.created_at.date().isoformat() for c in history.checks)
         parts.append(safe_text(f"Check-ins ({len(history.checks)}): {dates}"))
-        id_width = max(len(h.item.id) for h in history.items)
-        spark_width = max(7, len(history.checks))
-        arrow = "->" if ascii_only else "→"
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-        table.add_column("Item", style="bold", min_width=id_width, no_wrap=True)
-        table.add_column("Answers", min_width=spark_width, no_wrap=True)
-        table.add_column(f"1st{arrow}now", min_width=8, no_wrap=True)
-        table.add_column("Statement", ratio=1, no_wrap=True, overflow="ellipsis")
-        for h in history.items:
-            values = [float(v) if v is not None else None for v in h.scores]
-            table.add_row(
-                safe_text(h.item.id),
-                sparkline(values, lo=1, hi=5, ascii_only=ascii_only),
-                f"{_score(h.first)} {arrow} {_score(h.last)}",
-                safe_text(h.item.text, no_wrap=True, overflow="ellipsis"),
-            )
-        parts.append(table)
+        parts.append(HistoryTable(history, ascii_only))
     else:
         parts.append(
             safe_text("No finished self-checks yet: `peerjournal supervision check` starts one.")
@@ -133,7 +224,7 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
         parts.append(_heading("Supervisions"))
         for s in history.supervisions:
             note = f"  {s.note}" if s.note else ""
-            parts.append(safe_text(f"  {s.date.isoformat()}{note}"))
+            parts.append(safe_text(f"  {s.date.isoformat()}{note}", multiline=False))
     else:
         parts.append(Text("No supervisions recorded: `peerjournal supervision done` records one."))
     return Group(*parts)
@@ -246,18 +337,23 @@ def _intention_parts(prep: Prep) -> list[RenderableType]:
 
 
 def _check_parts(prep: Prep) -> list[RenderableType]:
-    if prep.last_check is None:
-        return _list_section(
-            "Self-check",
-            [
-                safe_text(
-                    "  None yet: `peerjournal supervision check` takes about ten minutes.",
-                    style="dim",
-                )
-            ],
+    rows: list[RenderableType] = []
+    if prep.last_check is not None:
+        rows.append(safe_text(f"  Latest: {prep.last_check.created_at.date().isoformat()}"))
+        rows += [_movement_line(m) for m in prep.check_movements]
+    if prep.unfinished is not None:
+        started, answered, items = prep.unfinished
+        rows.append(
+            safe_text(
+                f"  Unfinished: started {started.date().isoformat()}, {answered} of {items} "
+                "answered; `peerjournal supervision check` carries on."
+            )
         )
-    rows: list[RenderableType] = [
-        safe_text(f"  Latest: {prep.last_check.created_at.date().isoformat()}")
-    ]
-    rows += [_movement_line(m) for m in prep.check_movements]
+    elif prep.last_check is None:
+        rows.append(
+            safe_text(
+                "  None yet: `peerjournal supervision check` takes about ten minutes.",
+                style="dim",
+            )
+        )
     return _list_section("Self-check", rows)
