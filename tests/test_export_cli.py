@@ -71,7 +71,8 @@ def test_refuses_to_overwrite_without_force(cli, journal, tmp_path: Path) -> Non
 
 def test_format_from_extension_and_stdout(cli, journal, tmp_path: Path) -> None:
     csv_out = cli("export", "--yes", "--format", "csv")
-    assert csv_out.stdout.startswith("start,end,entries,identity,drift,balance")
+    assert csv_out.stdout.startswith(
+        "summary_since,summary_until,redacted,start,end,entries,identity,drift,balance")
     assert len(csv_out.stdout.strip().splitlines()) == 5  # header + 4 weeks
     html = tmp_path / "s.html"
     assert cli("export", "--yes", "-o", str(html)).exit_code == 0
@@ -178,3 +179,22 @@ def test_full_without_output_on_a_terminal_goes_to_a_dated_private_file(
     assert len(json.loads(backup.read_text())["entries"]) == 3
     piped = cli("export", "--full", "-o", "-")  # asked for on stdout: there it goes
     assert piped.exit_code == 0 and json.loads(piped.stdout)["entries"]
+
+
+def test_a_csv_says_on_every_row_what_it_covers_and_whether_it_was_redacted(
+    cli, journal, tmp_path: Path
+) -> None:
+    """Was: the periods' numbers alone, nothing on the period asked for or on redaction."""
+    import csv
+
+    out = tmp_path / "numbers.csv"
+    assert cli("export", "--yes", "--since", "2026-11-04", "-o", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert [(r["summary_since"], r["summary_until"], r["redacted"]) for r in rows] == [
+        ("2026-11-04", "2026-11-20", "true")] * 3
+    assert [r["start"] for r in rows] == ["2026-11-04", "2026-11-09", "2026-11-16"]
+    assert rows[2]["entries"] == "2"
+    raw = cli("export", "--yes", "--no-redact", "-f", "csv", "--since", "2026-11-16")
+    (row,) = csv.DictReader(io.StringIO(raw.stdout))
+    assert (row["summary_since"], row["redacted"]) == ("2026-11-16", "false")
+    assert "maria" not in (out.read_text() + raw.stdout).casefold()  # numbers alone

@@ -239,6 +239,9 @@ def test_csv_holds_per_period_numbers() -> None:
     assert [r["start"] for r in rows] == ["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"]
     assert rows[0]["identity"] == "" and rows[1]["identity"] == "3.2"
     assert rows[2]["co_optation_drift"] == "4.0" and rows[1]["story_identity"] == "3.2"
+    summary = sample_summary()
+    assert {(r["summary_since"], r["summary_until"], r["redacted"]) for r in rows} == {
+        (summary["period"]["since"], summary["period"]["until"], "true")}
 
 
 def test_json_is_the_summary_and_validates() -> None:
@@ -378,3 +381,32 @@ def test_a_disguised_listed_name_never_appears_in_any_export(name: str, text: st
         out = readable(fmt, summary) if fmt != "pdf" else rendered(fmt, summary)
         for part in [name, *name.split()]:
             assert not _seen(part, out), (fmt, part)
+
+
+def test_markdown_never_makes_a_link_or_image_of_a_placeholder() -> None:
+    """Was: "!Sam(//1.2.3.4/p.png)" became "![person](//1.2.3.4/p.png)", an image a Markdown
+    viewer fetches; "S&#97;m" showed as "Sam"; "\\[person]" opened a line read as text."""
+    from markdown_it import MarkdownIt
+
+    from peerjournal.exporters.markdown import escape
+
+    redact = Redactor([Person("Sam Jones")])
+    text = ("look !Sam(//1.2.3.4/p.png) and Sam(notes.html), x@y.com(//h/a.png)\n"
+            "Sam taught me\nSam: /definition\nS&#97;m &lt;b&gt; A&E")
+    page = MarkdownIt("commonmark").render(escape(redact(text)))
+    assert "<img" not in page and "<a " not in page and "Sam" not in page
+    assert "&lt;b&gt;" not in page and "A&amp;E" in page
+    lines = escape(redact(text)).splitlines()
+    assert lines[1] == "[person] taught me"  # readable as plain text too
+    assert lines[2].startswith("\\[person]:")  # but never a link definition
+
+
+def test_every_readable_format_says_it_was_redacted() -> None:
+    """Was: said only when it was not; a mentor had to infer redaction from a missing line."""
+    from peerjournal.exporters.common import REDACTED
+
+    summary = sample_summary()
+    assert summary["redacted"]
+    for fmt in ("md", "html", "pdf"):
+        out = _flat(readable(fmt, summary))
+        assert "Redaction" in out and _flat(REDACTED) in out, fmt

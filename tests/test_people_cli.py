@@ -116,3 +116,23 @@ def test_a_name_with_a_control_character_is_refused(cli) -> None:
     assert "\x1b" not in result.stderr
     listed = cli("people", "list", "--json")
     assert listed.exit_code == 0 and json.loads(listed.stdout) == []
+
+
+def test_an_empty_alias_takes_the_alias_away(cli) -> None:
+    """Was: "already on the people list (use --alias to change the alias)" for --alias ''."""
+    assert cli("people", "add", "Maria", "--alias", "M.").exit_code == 0
+    cleared = cli("people", "add", "Maria", "--alias", "")
+    assert cleared.exit_code == 0, cleared.stderr
+    assert "Updated Maria: exports will show [person] instead." in cleared.stderr
+    assert json.loads(cli("people", "list", "--json").stdout)[0]["alias"] is None
+    again = cli("people", "add", "Maria")
+    assert again.exit_code == 1 and "--alias '' to remove it" in again.stderr
+
+
+def test_an_alias_that_is_a_nickname_is_questioned(cli) -> None:
+    """An alias is printed in place of the name: "Sammy" for Samuel would name him."""
+    result = cli("people", "add", "Samuel", "Okafor", "--alias", "Sammy")
+    assert result.exit_code == 0
+    assert "the alias 'Sammy' is printed in exports in place of the name" in result.stderr
+    quiet = cli("people", "add", "Samuel", "Okafor", "--alias", "my mentee")
+    assert "printed in exports" not in quiet.stderr

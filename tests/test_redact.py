@@ -383,3 +383,47 @@ def test_qa_repro_for_particles_and_joined_names() -> None:
     out = r("Van was upset. Di said no. Mr Le agreed. MaryJane laughed. Notes on SamJones.")
     assert out == ("[person] was upset. [person] said no. Mr [person] agreed. [person] laughed. "
                    "Notes on [person].")
+
+
+def test_a_name_broken_across_a_line_or_with_its_apostrophe_spaced_is_replaced() -> None:
+    """Was: "Jo-\\nnes", "Anne-\\nMarie", "O'\\nNeill", "O' Neill" and "O Neill" left as
+    they were (a hyphenated paste from a PDF, a name typed as it is said)."""
+    r = Redactor([Person("Sam Jones"), Person("Liam O'Neill"), Person("Anne-Marie Dubois")])
+    for text in ("Jo-\nnes rang", "Jo-\r\n  nes rang", "Jo\u00ad\nnes rang", "Jo- nes rang",
+                 "Anne-\nMarie rang", "Du-\nbois rang", "O'\nNeill rang", "O' Neill rang",
+                 "O Neill rang", "Liam O’ Neill rang", "SA-\nM rang"):
+        assert r(text) == f"{PLACEHOLDER} rang", text
+    assert r("I met Sam-\nnow Jones-\nled it, Sam\nmany times") == (
+        "I met [person]-\nnow [person]-\nled it, [person]\nmany times")
+    # a line that ends in a word and a line that starts with another stay two words
+    assert r("We joined\nnesting birds. Samp\nle. Sa-\nmple.") == (
+        "We joined\nnesting birds. Samp\nle. Sa-\nmple.")
+
+
+def test_a_label_is_redacted_in_any_case() -> None:
+    """A setting shown in lower case ("will's flat") has no sentence to tell the verb from
+    the name; prose keeps the verb."""
+    r = Redactor([Person("Will Jones"), Person("Grace Li")])
+    assert r.label("will's flat") == "[person]'s flat"
+    assert r.label("grace house, may ward") == "[person] house, may ward"
+    assert r("I will go to grace house") == "I will go to grace house"
+    assert r.counts["name"] == 2
+
+
+def test_an_alias_that_looks_like_the_name_is_questioned() -> None:
+    from peerjournal.redact import name_warnings
+
+    for alias in ("Sammy", "Sam", "sam-o", "Okaf"):
+        assert any("should not identify them" in w
+                   for w in name_warnings("Samuel Okafor", alias)), alias
+    for alias in (None, "S.O.", "my mentee", "Sa", "the client"):
+        assert not any("should not identify them" in w
+                       for w in name_warnings("Samuel Okafor", alias)), alias
+
+
+def test_the_rest_of_a_name_after_its_apostrophe_prefix_is_a_form() -> None:
+    """Was: "…Neill said" when an excerpt's cut fell inside "O' Neill"."""
+    r = Redactor([Person("Liam O'Neill"), Person("D'Souza")])
+    assert r("…Neill said so, and Souza, D Souza and d’souza.") == (
+        "…[person] said so, and [person], [person] and [person].")
+    assert ("Neill", False) in name_forms("Liam O'Neill")

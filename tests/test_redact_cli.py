@@ -58,3 +58,63 @@ def test_particle_names_and_joined_spellings_are_redacted(cli: CLI) -> None:
         "[person] was upset. [person] said no. Mr [person] agreed. [person] laughed. "
         "Notes on [person]."
     )
+
+
+FILLER = ("We sat together in the lounge and talked about the week, the weather, the garden and "
+          "the food at the canteen, and we laughed about the football results. ") * 6
+ADVICE = "I told him he should take his medication and follow the plan. "
+
+
+def test_a_setting_named_in_an_alert_in_lower_case_is_redacted(cli: CLI) -> None:
+    """Was: "…mostly advice in will's flat shifts" in the summary's alerts: the report
+    lower-cases settings, and "will" in prose is the verb. The entries were not even shared."""
+    people(cli, "Will Jones", "Grace Li")
+    for week in range(5):
+        day = f"2026-10-{21 + week * 7}" if week < 2 else f"2026-11-{week * 7 - 10:02d}"
+        result = cli("write", "-x", FILLER + ADVICE * (week * 3 + 1), "-s", "Will's Flat",
+                     "--date", day)
+        assert result.exit_code == 0, result.stderr
+    report = cli("report", "--since", "2026-10-19")
+    assert "will's flat shifts" in " ".join(report.stdout.split())  # the writer's own view
+    result = cli("export", "--yes", "--format", "json", "--since", "2026-10-19")
+    assert result.exit_code == 0, result.stderr
+    alerts = [a["message"] for a in json.loads(result.stdout)["alerts"]]
+    assert any("mostly advice in [person]'s flat shifts" in a for a in alerts), alerts
+    assert "will's" not in result.stdout.casefold()
+
+
+def test_a_setting_in_lower_case_is_redacted_in_a_shared_entry(cli: CLI) -> None:
+    people(cli, "Will Jones", "May Lee")
+    shared(cli, "I will sit with him. May I help?", "--setting", "will's flat, may ward",
+           "--tag", "may lee")
+    (entry,) = summary(cli)["shared_entries"]
+    assert entry["setting"] == "[person]'s flat, [person] ward"
+    assert entry["tags"] == ["[person]"]
+    assert entry["experience"] == "I will sit with him. [person] I help?"
+
+
+def test_a_name_hyphenated_across_a_line_is_redacted_everywhere(cli: CLI) -> None:
+    people(cli, "Anne-Marie Dubois")
+    shared(cli, "At handover the team called Anne-\nMarie non-compliant and Du-\nbois agreed. "
+                "I told her what to do.", "-e", "Next time I will ask Du-\nbois first.")
+    result = cli("export", "--yes", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "marie" not in result.stdout.casefold() and "bois" not in result.stdout.casefold()
+    assert "Next time I will ask [person] first." in result.stdout
+
+
+def test_an_export_file_named_after_a_listed_person_is_refused(cli: CLI, tmp_path) -> None:
+    """Was: written as asked; a file's name goes with it as an attachment."""
+    people(cli, "Sam Jones", "Will Smith")
+    shared(cli, "I sat with Sam.")
+    for name in ("sam-summary.md", "Notes_for_JONES.pdf", "SamJones.json", "Will.csv"):
+        result = cli("export", "--yes", "-o", str(tmp_path / name))
+        assert result.exit_code == 1, name
+        assert "holds a name on the people list" in result.stderr and "Nothing" in result.stderr
+        assert not (tmp_path / name).exists()
+    # the verb, and a name in a folder's name, stay with the writer
+    (tmp_path / "sam").mkdir()
+    for name in ("will-do.md", "sam/summary.md"):
+        assert cli("export", "--yes", "-o", str(tmp_path / name)).exit_code == 0, name
+    # unredacted, the file already says what it holds
+    assert cli("export", "--yes", "--no-redact", "-o", str(tmp_path / "sam.md")).exit_code == 0

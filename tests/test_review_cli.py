@@ -115,3 +115,53 @@ def test_hostile_field_names_in_errors_are_neutralised(cli, tmp_path: Path) -> N
     data["periods"][0]["dimensions"] = {f"x{ESC}[31m": {"identity": "bad", "drift": 0}}
     result = cli("review", _save(tmp_path / "e.json", data))
     assert result.exit_code == 1 and ESC not in result.stderr and "\\x1b" in result.stderr
+
+
+def test_a_summary_saved_again_as_utf16_is_read(cli, tmp_path: Path) -> None:
+    """Was: "not UTF-8 text" for a summary an editor had saved again as "Unicode"."""
+    text = json.dumps(sample_summary(), ensure_ascii=False)
+    for n, encoding in enumerate(("utf-16", "utf-16-le", "utf-32")):
+        file = tmp_path / f"s{n}.json"
+        file.write_bytes(text.encode(encoding))
+        result = cli("review", str(file))
+        assert result.exit_code == 0, (encoding, result.stderr)
+        assert "Reflective-practice summary: Sam" in result.stdout
+
+
+def test_a_compressed_summary_is_named_as_such(cli, tmp_path: Path) -> None:
+    import gzip
+
+    file = tmp_path / "s.json.gz"
+    file.write_bytes(gzip.compress(json.dumps(sample_summary()).encode()))
+    result = cli("review", str(file))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"peerjournal: {file}: a compressed file (gzip or zip); unpack it first.\n")
+
+
+def test_an_absurd_rate_is_refused(cli, tmp_path: Path) -> None:
+    """Was: shown, its 300 digits squeezing the Period column out of the table."""
+    summary = sample_summary()
+    summary["periods"][1]["identity"] = 1e300
+    result = cli("review", _save(tmp_path / "s.json", summary))
+    assert result.exit_code == 1
+    assert "periods[1].identity has the wrong type or value" in result.stderr
+
+
+def test_a_csv_from_before_its_summary_columns_still_says_how_to_open_it(
+    cli, tmp_path: Path
+) -> None:
+    file = _save(tmp_path / "old.csv", "start,end,entries,identity,drift,balance\n")
+    result = cli("review", file)
+    assert result.exit_code == 1 and "a CSV (numbers only) summary" in result.stderr
+
+
+def test_a_csv_saved_again_by_a_spreadsheet_still_says_how_to_open_it(
+    cli, tmp_path: Path
+) -> None:
+    """Was: "not valid JSON (line 1, column 1 …)" once quoted or ";"-separated."""
+    for n, header in enumerate(('"summary_since";"summary_until";"redacted";"start"',
+                                "summary_since\tsummary_until\tredacted\tstart")):
+        file = _save(tmp_path / f"s{n}.csv", header + "\r\n2026-11-02;2026-11-20;true\r\n")
+        result = cli("review", file)
+        assert result.exit_code == 1 and "a CSV (numbers only) summary" in result.stderr, n

@@ -15,9 +15,11 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    "will" survives while "Will" does not, even opening a question ("Will you come?"): "Will I
    think is doing better" is the name, and a question that loses its verb costs less than a
    name that leaves. A one-word listed name is always matched in every case: the writer
-   listed exactly that word. A text of one word (a tag, a setting) is matched in any case:
-   tags are stored in lower case, and with no sentence around the word there is no telling
-   the word from the name.
+   listed exactly that word. A text of one word (a tag), and a label (a setting, with
+   `Redactor.label`), is matched in any case: tags are stored in lower case, reports show
+   settings in lower case, and with no sentence around the word there is no telling the
+   word from the name. A name may be hyphenated across a line ("Jo-\nnes", "Anne-\nMarie")
+   and its apostrophe typed as a space or not at all ("O Neill", "ONeill").
 
 Letter boundaries depend on the script of the letter at the edge of a name (see
 `_NAME_START`):
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -84,11 +87,21 @@ PARTICLES = _words("da de del della der di du la le van von bin st")
 _NEVER_ALONE = frozenset({"st"})
 
 _APOSTROPHES = "'’ʼ"
-# Inside a name ("O'Brien"), any mark typed for an apostrophe, or none ("OBrien", "O´Brien");
+_DASHES = "-‐‑‒–—―−"
+# Spaces with at most one line break among them (possessive: no backtracking over them).
+_GAP = r"[^\S\n]*+\n?[^\S\n]*+"
+# Inside a name ("O'Brien"), any mark typed for an apostrophe, or none ("OBrien", "O´Brien"),
+# and a space or a line break after it or in its place ("O' Brien", "O Brien", "O'\nBrien");
 # between its words, any run of spaces and dashes ("Martin–Okafor", "Mary\nAnn"), or none
 # ("MaryJane", "SamJones").
-_IN_NAME_APOSTROPHE = "['’ʼ‘`´′]?"
-_DASHES = "-‐‑‒–—―−"
+_IN_NAME_APOSTROPHE = f"['’ʼ‘`´′]?{_GAP}"
+# A word hyphenated at the end of a line, between two of its letters ("Jo-\nnes", and
+# "Jo\u00ad\nnes" with a soft hyphen, keyed HIDDEN; "Jo- nes" once an excerpt has made the
+# line break a space), in keyed text: see `Redactor._replace_names`.
+_LINE_BREAK = re.compile(
+    rf"(?<=[^\W\d_])(?:\x00*[{re.escape(_DASHES)}]|\x00+)(?:[^\S\n]*\n|[^\S\n])[^\S\n]*"
+    rf"(?=\x00*[^\W\d_])"
+)
 
 
 @dataclass(frozen=True)
@@ -266,6 +279,11 @@ _NAME_END = f"(?:(?<=[{_SPACELESS}])|{_PLURAL}{_AFTER})"
 _BETWEEN_PARTS = re.compile(rf"[\s{re.escape(_DASHES)}]+")
 
 
+# A name part with a prefix of one or two letters and an apostrophe ("O'Neill", "D’Souza"):
+# the rest of it, of three letters or more
+_AFTER_PREFIX = re.compile(r"[^\W\d_]{1,2}['’ʼ‘`´′]([^\W\d_].{2,})")
+
+
 def name_forms(name: str) -> list[tuple[str, bool]]:
     """(form, case-sensitive?) pairs to redact for one listed name.
 
@@ -275,8 +293,10 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
     "Mary-Jane Smith"), which like the whole name matches written with or without the space
     or dash ("MaryJane", "Mary Jane", "JaneSmith"). A particle ("van", "de") in the middle of
     a name is not a form alone ("Ludwig van Beethoven"); first or last it is a name
-    ("Van Nguyen", "Minh Le"), as is any part. Parts that are common English words, and
-    particles, are matched only when capitalised (case-sensitive).
+    ("Van Nguyen", "Minh Le"), as is any part. A part with a short prefix and an
+    apostrophe is a form without it too ("Neill" of "O'Neill": an excerpt cut at "O' Neill"
+    keeps it). Parts that are common English words, and particles, are matched only when
+    capitalised (case-sensitive).
     """
     name = " ".join(nfc(name).split())
     forms: list[tuple[str, bool]] = [(name, False)]
@@ -295,6 +315,11 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
         for start in range(len(parts) - 1):
             for end in range(start + 2, len(parts) + 1):
                 forms.append((" ".join(parts[start:end]), False))
+    for part in parts:  # "Neill" of "O'Neill": what an excerpt cut at "O' Neill" keeps
+        after = _AFTER_PREFIX.fullmatch(part)
+        if after:
+            rest = after.group(1)
+            forms.append((rest, rest.casefold() in COMMON_WORDS))
     seen: set[tuple[str, bool]] = set()
     unique = []
     for form, case_sensitive in forms:
@@ -408,13 +433,22 @@ class Redactor:
         self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
 
     def __call__(self, text: str) -> str:
+        return self._redact(text, any_case=False)
+
+    def label(self, text: str) -> str:
+        """A label rather than prose (a setting: "will's flat"): every form of every name in
+        any case, as for a text of one word. A label is often typed, or shown, in lower
+        case, and has no sentence to tell the verb "will" from the name."""
+        return self._redact(text, any_case=True)
+
+    def _redact(self, text: str, any_case: bool) -> str:
         if not text:
             return text
         text = nfc(text)
         for rule in self._rules:
             text = rule.regex.sub(self._replacer(rule), text)
         if self._names is not None:
-            text = self._replace_names(text)
+            text = self._replace_names(text, any_case)
         return text
 
     def _one_word_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -423,17 +457,37 @@ class Redactor:
             self._any_case = _compile_names(self.people, any_case=True)
         return self._any_case
 
-    def _replace_names(self, text: str) -> str:
+    def _replace_names(self, text: str, any_case: bool) -> str:
         regex, lookup = self._names, self._lookup
-        if not any(ch.isspace() for ch in text.strip()):
+        if any_case or not any(ch.isspace() for ch in text.strip()):
             # tags are stored in lower case ("grace"), and a word alone has no sentence
             # around it to tell the word from the name: every form, in any case
             regex, lookup = self._one_word_names()
         assert regex is not None
+        key = keyed(text)
+        found = [(m.start(), m.end(), lookup[_group(m)]) for m in regex.finditer(key)]
+        breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
+        if breaks:
+            # Again with each word hyphenated across a line joined up ("Jo\x00\x00nes"): a
+            # second pass, not a longer pattern, as every letter of every name would pay
+            # for it. A match that spans no break is one the first pass has already.
+            joined = _LINE_BREAK.sub(lambda m: HIDDEN * len(m.group()), key)
+            ends = [end for _, end in breaks]
+            for m in regex.finditer(joined):
+                # the first break after the match's start (a match starts at a letter), and
+                # the match goes on past it: "Sam" of "Sam-\nnow" ends inside one
+                n = bisect_right(ends, m.start())
+                if n < len(breaks) and breaks[n][1] < m.end():
+                    found.append((m.start(), m.end(), lookup[_group(m)]))
+            found.sort(key=lambda f: (f[0], -f[1]))
         pieces, last = [], 0
-        for match in regex.finditer(keyed(text)):
-            pieces += [text[last : match.start()], self._name_replacement(match, lookup)]
-            last = match.end()
+        for start, end, replacement in found:
+            if start < last:  # inside, or overlapping, a match already replaced
+                last = max(last, end)
+                continue
+            self.counts["name"] += 1
+            pieces += [text[last:start], replacement]
+            last = end
         return "".join([*pieces, text[last:]])
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
@@ -445,13 +499,15 @@ class Redactor:
 
         return replace
 
-    def _name_replacement(self, match: re.Match[str], lookup: dict[str, str]) -> str:
-        self.counts["name"] += 1
-        assert match.lastgroup is not None
-        return lookup[match.lastgroup]
 
     def all(self, texts: Iterable[str]) -> list[str]:
         return [self(t) for t in texts]
+
+
+def _group(match: re.Match[str]) -> str:
+    """The named group (one per name form) that matched."""
+    assert match.lastgroup is not None
+    return match.lastgroup
 
 
 def _compile_names(
@@ -558,9 +614,18 @@ def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
             )
 
 
-def name_warnings(name: str) -> list[str]:
-    """What the writer should know about how this name will be matched."""
+def name_warnings(name: str, alias: str | None = None) -> list[str]:
+    """What the writer should know about how this name will be matched, and about an alias
+    that looks like a form of the name itself (a nickname: "Sammy" for Sam Jones), which
+    exports would print as it is."""
     warnings = []
+    if alias and _looks_like_the_name(name, alias):
+        warnings.append(
+            f"Note: the alias {alias!r} is printed in exports in place of the name, so it "
+            "should not identify them. If it is another name they go by, add it as a name "
+            "of its own (`peerjournal people add NAME`) and choose an alias such as initials "
+            "or 'my mentee'."
+        )
     parts = name.split()
     if len(parts) == 1 and name.casefold() in COMMON_WORDS:
         warnings.append(
@@ -579,6 +644,15 @@ def name_warnings(name: str) -> list[str]:
             f"capitalised ({form.capitalize()}, {form.upper()})."
         )
     return warnings
+
+
+def _looks_like_the_name(name: str, alias: str) -> bool:
+    """Whether a word of `alias` shares its first three letters with a part of `name`."""
+    def starts(text: str) -> set[str]:
+        words = (keyed(nfc(w)).casefold() for w in re.split(r"[\W\d_]+", text))
+        return {w[:3] for w in words if len(w) >= 3}
+
+    return bool(starts(name) & starts(alias))
 
 
 def people_to_add(

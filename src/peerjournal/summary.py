@@ -99,9 +99,17 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
     """The summary document; `redact=None` means an unredacted export (it says so)."""
     redact_or_not = redact or _identity
 
+    from peerjournal.redact import Redactor
+
+    label_or_not = redact.label if isinstance(redact, Redactor) else redact_or_not
+
     def r(text: str) -> str:
         # redacted first: the redactor sees a name with a control character inside it
         return printable(redact_or_not(text))
+
+    def label(text: str) -> str:
+        """A setting or tag: names in any case ("will's flat" for Will Jones)."""
+        return printable(label_or_not(text))
 
     def layout(entry: Entry) -> Layout:
         return data.layouts.get(entry.prompt_set, {})
@@ -135,8 +143,11 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
                 e.evaluation, element_answers(e.answers, layout(e), "evaluation")
             )
         ],
-        "alerts": [_alert(a, r) for a in data.report.get("alerts", [])],
-        "shared_entries": [_shared_entry(e, r, layout(e)) for e in shared],
+        "alerts": [
+            _alert(a, r, _settings_in_alerts(data.entries, label))
+            for a in data.report.get("alerts", [])
+        ],
+        "shared_entries": [_shared_entry(e, r, label, layout(e)) for e in shared],
         "note": r(data.note.strip()),
         "selfcheck": _selfcheck(data.selfcheck, r) if data.selfcheck else None,
     }
@@ -348,24 +359,46 @@ def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> 
     return f"{prefix}{clipped}{suffix}"
 
 
-def _alert(raw: Any, redact: Redact) -> dict[str, str]:
+def _settings_in_alerts(
+    entries: Sequence[Entry], label: Redact
+) -> list[tuple[re.Pattern[str], str]]:
+    """(where a setting shows in an alert, its label-redacted text), for each setting that
+    holds a name: alerts name a setting as the report shows it, in lower case ("mostly
+    advice in will's flat shifts"), where prose redaction would leave "will" alone."""
+    from peerjournal.trends import setting_key
+
+    out = []
+    keys = {setting_key(e.setting) for e in entries if e.setting.strip()}
+    for key in sorted(keys, key=len, reverse=True):  # "will's flat" before "flat"
+        redacted = label(key)
+        if redacted != key:
+            out.append((re.compile(rf"(?<!\w){re.escape(key)}(?!\w)"), redacted))
+    return out
+
+
+def _alert(
+    raw: Any, redact: Redact, settings: Sequence[tuple[re.Pattern[str], str]] = ()
+) -> dict[str, str]:
     if isinstance(raw, Mapping):
-        message = raw.get("message") or raw.get("text") or raw.get("title") or ""
+        message = str(raw.get("message") or raw.get("text") or raw.get("title") or "")
         kind = raw.get("kind") or raw.get("level") or raw.get("id") or "alert"
-        return {"kind": str(kind), "message": redact(str(message))}
-    return {"kind": "alert", "message": redact(str(raw))}
+    else:
+        message, kind = str(raw), "alert"
+    for where, redacted in settings:
+        message = where.sub(redacted.replace("\\", "\\\\"), message)  # literally
+    return {"kind": str(kind), "message": redact(message)}
 
 
-def _shared_entry(entry: Entry, redact: Redact, layout: Layout) -> dict[str, Any]:
+def _shared_entry(entry: Entry, redact: Redact, label: Redact, layout: Layout) -> dict[str, Any]:
     def element(name: str) -> str:
         # the element's text with the answers to its questions (they are stored apart)
         return redact(element_text(getattr(entry, name), entry.answers, layout, name))
 
     return {
         "date": entry.date.isoformat(),
-        "setting": redact(entry.setting),
+        "setting": label(entry.setting),
         "mode": entry.mode,
-        "tags": sorted({redact(t) for t in entry.tags}),  # no order that hints at a name
+        "tags": sorted({label(t) for t in entry.tags}),  # no order that hints at a name
         "experience": element("experience"),
         "feelings": element("feelings"),
         "evaluation": element("evaluation"),
@@ -428,9 +461,14 @@ def _is_num(v: Any) -> bool:
     )
 
 
+# Far above any real rate (lexicon weights are at most 5): a larger one is a damaged or
+# edited file, and its hundreds of digits would squeeze every other column out of review.
+MAX_RATE = 1_000_000
+
+
 def _is_rate(v: Any) -> bool:
-    """Evidence per 100 words: never negative."""
-    return _is_num(v) and (v is None or v >= 0)
+    """Evidence per 100 words: never negative, never absurd."""
+    return _is_num(v) and (v is None or 0 <= v <= MAX_RATE)
 
 
 def _is_balance(v: Any) -> bool:

@@ -99,6 +99,8 @@ def register(app: typer.Typer) -> None:
             data = _full_backup(app_ctx)
             app_ctx.say(FULL_WARNING)
         else:
+            if target is not None and not no_redact:
+                _refuse_name_in_file_name(app_ctx, target)
             data, summary, warnings = _summary(
                 app_ctx, since, until, by, note, writer, with_check, no_redact, chosen.name
             )
@@ -145,6 +147,22 @@ def _target(output: str, force: bool) -> Path:
     if not path.parent.is_dir():
         raise PeerJournalError(f"The folder {path.parent} does not exist.")
     return path
+
+
+def _refuse_name_in_file_name(app: AppContext, target: Path) -> None:
+    """A file's name goes wherever the file goes (an attachment, a shared folder): refuse
+    one that holds a listed name, as the summary inside holds none."""
+    from peerjournal.db.people import list_people
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.redact import Person, contains_name
+
+    people = [Person(p.name, p.alias) for p in list_people(app.store())]
+    if contains_name(target.name, people):
+        raise PeerJournalError(
+            f"The file name {target.name!r} holds a name on the people list, and a file's "
+            "name goes wherever the file goes: choose another name for --output. Nothing "
+            "was written."
+        )
 
 
 def _refuse_with_full(fmt: str, *others: Any) -> None:

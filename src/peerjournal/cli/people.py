@@ -18,7 +18,8 @@ Name = Annotated[
 ]
 Alias = Annotated[
     str | None,
-    typer.Option("--alias", metavar="TEXT", help="What replaces the name (default: [person])."),
+    typer.Option("--alias", metavar="TEXT",
+                 help="What replaces the name (default: [person]; '' goes back to it)."),
 ]
 
 
@@ -44,17 +45,19 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         name = check_name(" ".join(words))
-        alias = alias.strip() if alias and alias.strip() else None
+        # an empty --alias (given, unlike None) takes a listed person's alias away
+        alias = alias.strip() if alias is not None else None
         others = [Person(p.name, p.alias) for p in list_people(store)]
-        check_alias(name, alias, others)
+        check_alias(name, alias or None, others)
         added, name = add_person(store, name, alias, app_ctx.now())
+        alias = alias or None
         if json_out:
             app_ctx.print_json({"name": name, "alias": alias, "added": added})
             return
         replacement = alias or "[person]"
         verb = "Added" if added else "Updated"
         app_ctx.say(f"{verb} {name}: exports will show {replacement} instead.")
-        for warning in name_warnings(name):
+        for warning in name_warnings(name, alias):
             app_ctx.say(warning)
 
     @group.command("list")

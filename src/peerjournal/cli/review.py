@@ -76,8 +76,12 @@ def load_summary(path: Path) -> dict[str, Any]:
         raise SummaryError(f"{name}: the file is empty; ask for the summary to be sent again.")
     if raw.startswith(b"%PDF"):
         raise SummaryError(f"{name}: {_OTHER_EXPORT.format(kind='a PDF', opener='a PDF viewer')}")
+    if raw.startswith((b"\x1f\x8b", b"PK\x03\x04")):
+        raise SummaryError(f"{name}: a compressed file (gzip or zip); unpack it first.")
     try:
-        text = raw.decode("utf-8-sig")
+        # UTF-16 or UTF-32 too, as JSON allows: a summary saved again by an editor as "Unicode"
+        encoding = json.detect_encoding(raw)
+        text = raw.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError:
         raise SummaryError(f"{name}: not UTF-8 text; is this a summary exported as JSON?") from None
     other = _other_export(text)
@@ -111,15 +115,20 @@ _OTHER_EXPORT = (
 
 def _other_export(text: str) -> str | None:
     """What to say about a summary exported in a format other than JSON, or None."""
+    import re
+
     from peerjournal.exporters.common import TITLE
-    from peerjournal.exporters.csv_ import BASE
+    from peerjournal.exporters.csv_ import ABOUT, BASE
 
     head = text.lstrip()[:200].lower()
     if head.startswith(f"# {TITLE.lower()}"):
         return _OTHER_EXPORT.format(kind="a Markdown", opener="any text editor or Markdown viewer")
     if head.startswith(("<!doctype html", "<html")):
         return _OTHER_EXPORT.format(kind="an HTML", opener="a web browser")
-    if head.startswith(",".join(BASE)):
+    # as exported, or saved again by a spreadsheet (quoted, ";" or tab between columns);
+    # BASE first: a CSV from before the ABOUT columns
+    header = re.sub(r"[;\t]", ",", head.split("\n", 1)[0].replace('"', ""))
+    if header.startswith((",".join(ABOUT), ",".join(BASE))):
         return _OTHER_EXPORT.format(kind="a CSV (numbers only)", opener="a spreadsheet")
     return None
 

@@ -37,7 +37,7 @@ def find_person(store: Store, name: str) -> PersonRow | None:
 
 
 def add_person(store: Store, name: str, alias: str | None, now: datetime) -> tuple[bool, str]:
-    """Add a person, or set the alias of one already listed.
+    """Add a person, or set the alias of one already listed ("" removes it: [person] again).
 
     Returns (newly added?, the name as stored).
     """
@@ -46,14 +46,15 @@ def add_person(store: Store, name: str, alias: str | None, now: datetime) -> tup
         if existing is None:
             conn.execute(
                 "INSERT INTO person (name, alias, created_at) VALUES (?, ?, ?)",
-                (name, alias, now.isoformat()),
+                (name, alias or None, now.isoformat()),
             )
             return True, name
         if alias is None:
             raise PeerJournalError(
-                f"{existing.name} is already on the people list (use --alias to change the alias)."
+                f"{existing.name} is already on the people list (use --alias to change the "
+                "alias, or --alias '' to remove it)."
             )
-        conn.execute("UPDATE person SET alias = ? WHERE name = ?", (alias, existing.name))
+        conn.execute("UPDATE person SET alias = ? WHERE name = ?", (alias or None, existing.name))
         return False, existing.name
 
 

@@ -11,6 +11,10 @@ UNREDACTED = (
     "UNREDACTED: this summary was exported with --no-redact. Names and identifiers were NOT "
     "removed."
 )
+REDACTED = (
+    "on (names on the writer's people list, and identifiers such as phone numbers, are shown "
+    "as [person], [phone]…)"
+)
 DIRECTIONS = {"up": "↑ rising", "down": "↓ falling", "steady": "→ steady", None: ""}
 POLARITY_TITLES = {"identity": "Peer identity markers", "drift": "Peer drift markers"}
 ELEMENT_TITLES = (
@@ -54,6 +58,8 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("Drift lexicon", lexicon_text(versions)))
     if not summary["redacted"]:
         rows.append(("Redaction", "OFF (exported with --no-redact)"))
+    else:  # said, not only implied by the absence of the warning: what [person] stands for
+        rows.append(("Redaction", REDACTED))
     return rows
 
 

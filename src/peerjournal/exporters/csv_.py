@@ -1,4 +1,11 @@
-"""CSV: one row per period with the numbers behind the trend (dimension columns included)."""
+"""CSV: one row per period with the numbers behind the trend (dimension columns included).
+
+Each row opens with what the whole file covers (`summary_since`, `summary_until`) and whether
+it was exported redacted (`redacted`, as the JSON summary's field): the first thing a mentor
+sees in a spreadsheet, still there after the rows are sorted, filtered or pasted beside
+another mentee's, and no line above the header for a CSV reader to trip on. The file holds
+numbers alone, never journal text.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,16 @@ import csv
 import io
 from typing import Any
 
+ABOUT = ("summary_since", "summary_until", "redacted")
 BASE = ("start", "end", "entries", "identity", "drift", "balance")
 
 
 def write(summary: dict[str, Any]) -> bytes:
     periods = summary["periods"]
     dims = sorted({d for p in periods for d in p["dimensions"]})
-    header = [*BASE, *(f"{d}_{pol}" for d in dims for pol in ("identity", "drift"))]
+    header = [*ABOUT, *BASE, *(f"{d}_{pol}" for d in dims for pol in ("identity", "drift"))]
+    about = [summary["period"]["since"], summary["period"]["until"],
+             "true" if summary["redacted"] else "false"]
     buffer = io.StringIO()
     out = csv.writer(buffer, lineterminator="\n")
     out.writerow(header)
@@ -21,5 +31,5 @@ def write(summary: dict[str, Any]) -> bytes:
         for d in dims:
             values = p["dimensions"].get(d, {})
             row.extend([values.get("identity"), values.get("drift")])
-        out.writerow(["" if v is None else v for v in row])
+        out.writerow([*about, *("" if v is None else v for v in row)])
     return buffer.getvalue().encode("utf-8")

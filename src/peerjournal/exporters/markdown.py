@@ -14,8 +14,13 @@ from peerjournal.redact import placeholders
 from peerjournal.render.charts import sparkline
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-# Line starts that would make a list, heading, rule or (for "[person]: x") a link definition.
-_LINE_START = re.compile(r"^(\s*)([-+#=\[]|\d+[.)])", re.MULTILINE)
+# Line starts that would make a list, heading, rule or (for "[person]: x") a link definition;
+# every other "[" is escaped already, and a placeholder alone at a line start is no link.
+_LINE_START = re.compile(r"^(\s*)([-+#=]|\d+[.)]|\[(?=[^\]\n]*\]:))", re.MULTILINE)
+# After a placeholder, "(" would make it a link or an image: "![person](//host/pixel.png)".
+_LINK_AFTER = re.compile(r"(?<=\])\(")
+# An HTML entity ("S&#97;m", "&lt;") would be shown as the character it stands for.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
 _PLACEHOLDER = re.compile(
@@ -25,8 +30,9 @@ _PLACEHOLDER = re.compile(
 
 def escape(text: str) -> str:
     """Backslash Markdown syntax; redaction placeholders ("[person]") stay readable."""
-    text = _SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
     text = _PLACEHOLDER.sub(lambda m: m.group(0).replace("\\", ""), text)
+    text = _LINK_AFTER.sub(r"\\(", text)  # every other "]" is escaped: "\]("
     return _LINE_START.sub(r"\1\\\2", text)
 
 
