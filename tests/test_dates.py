@@ -82,6 +82,27 @@ def test_future_dates_are_refused_for_experiences() -> None:
         parse_past_date("1 Dec 2026", TODAY)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomorrow", date(2026, 11, 21)),
+        ("next friday", date(2026, 11, 27)),  # TODAY is a Friday: the coming one, not today
+        ("Next Mon", date(2026, 11, 23)),
+        ("in 3 days", date(2026, 11, 23)),
+        ("in a week", date(2026, 11, 27)),
+        ("in 2 months", date(2027, 1, 20)),
+    ],
+)
+def test_dates_ahead_are_read_and_refused_as_future_where_a_past_date_is_wanted(
+    text: str, expected: date
+) -> None:
+    # `supervision done --date tomorrow` said "Could not read the date": it is readable, and
+    # ahead; a yearless reading ("a year ago tomorrow") is never tried for it
+    assert parse_date(text, TODAY) == expected
+    with pytest.raises(PeerJournalError, match=f"{expected.isoformat()} is in the future"):
+        parse_past_date(text, TODAY)
+
+
 NEW_YEAR = date(2027, 1, 2)
 
 

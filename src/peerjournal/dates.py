@@ -31,9 +31,12 @@ LATEST = date(9999, 12, 31)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _AGO = re.compile(r"^(\d{1,5}|a|an|one)\s+(day|week|month|year)s?\s+ago$")
+# Dates ahead ("in 2 weeks", "next friday", "tomorrow") are read too, so that a command that
+# wants a past date can say the date is in the future rather than that it cannot be read.
+_AHEAD = re.compile(r"^in\s+(\d{1,5}|a|an|one)\s+(day|week|month|year)s?$")
 # Whole weekday names or their usual abbreviations only: "monthly" or "fried" is not a weekday.
 _WEEKDAY = re.compile(
-    r"^(?:last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"^(?:(last|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?$"
 )
 # Only digits and separators: read here, never by dateutil (whose order depends on the values).
@@ -53,23 +56,35 @@ def parse_date(text: str, today: date) -> date:
 
     The result is always within [EARLIEST, LATEST].
     """
-    raw = " ".join(text.strip().lower().split())
+    raw = _spoken_form(text)
     if not raw:
         raise PeerJournalError(f"Empty date. Use {ACCEPTED_FORMS}.")
+    return _relative(raw, today, text) or numeric_date(text, today) or _free_form(text, today)
+
+
+def _spoken_form(text: str) -> str:
+    return " ".join(text.strip().lower().split())
+
+
+def _relative(raw: str, today: date, text: str) -> date | None:
+    """A date given relative to today ("yesterday", "3 days ago", "friday"), else None."""
     if raw == "today":
         return check_range(today, text)
-    if raw == "yesterday":
-        return _days_back(today, 1, text)
-    if m := _AGO.match(raw):
+    if raw in ("yesterday", "tomorrow"):
+        return _days_back(today, 1 if raw == "yesterday" else -1, text)
+    if m := _AGO.match(raw) or _AHEAD.match(raw):
         n = 1 if m.group(1) in ("a", "an", "one") else int(m.group(1))
-        return _ago(today, n, m.group(2), text)
+        return _ago(today, n if raw.endswith("ago") else -n, m.group(2), text)
     if m := _WEEKDAY.match(raw):
         for index, name in enumerate(_WEEKDAYS):
-            if name.startswith(m.group(1)[:3]):
-                # The most recent such day, never today itself: "friday" on a Friday is a week ago.
+            if name.startswith(m.group(2)[:3]):
+                # The most recent such day, never today itself: "friday" on a Friday is a week
+                # ago; "next friday" is the coming one, never today either.
+                if m.group(1) == "next":
+                    return _days_back(today, -((index - today.weekday()) % 7 or 7), text)
                 back = (today.weekday() - index) % 7 or 7
                 return _days_back(today, back, text)
-    return numeric_date(text, today) or _free_form(text, today)
+    return None
 
 
 def numeric_date(text: str, today: date) -> date | None:
@@ -99,6 +114,7 @@ def out_of_range(text: str) -> PeerJournalError:
 
 
 def _days_back(today: date, n: int, text: str) -> date:
+    """`n` days before `today` (after it, for a negative `n`)."""
     try:
         return check_range(today - timedelta(days=n), text)
     except OverflowError:
@@ -106,6 +122,7 @@ def _days_back(today: date, n: int, text: str) -> date:
 
 
 def _ago(today: date, n: int, unit: str, text: str) -> date:
+    """`n` units before `today` (after it, for a negative `n`)."""
     from dateutil.relativedelta import relativedelta
 
     try:
@@ -270,7 +287,7 @@ def parse_recent_date(text: str, today: date) -> date:
     day, as a weekday name does: on 2 January 2027, "30/12" and "30 Dec" are 30 December 2026,
     not a date eleven months ahead. Every command reads a date so (a journal is of the past)."""
     value = parse_date(text, today)
-    if value > today:
+    if value > today and _relative(_spoken_form(text), today, text) is None:
         return _last_year(text, today, value) or value
     return value
 
