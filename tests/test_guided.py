@@ -254,7 +254,7 @@ def test_a_pasted_note_with_paragraphs_stays_in_the_experience(
             "", "Tags, maybe.", "y"]
     fake = PastedInput(["community"], note, ["", "", "", "", "", "night", "", "y"])
     monkeypatch.setattr(builtins, "input", fake)
-    monkeypatch.setattr(guided, "_more_input_waiting", fake.waiting)
+    monkeypatch.setattr(guided, "more_input_waiting", fake.waiting)
     result = cli("write")
     assert result.exit_code == 0, result.stderr
     [entry] = stored(cli)
@@ -281,9 +281,9 @@ def test_more_input_waiting_sees_the_rest_of_a_paste_on_a_real_terminal(
         os.write(controller, b"first paragraph\n\nsecond paragraph\n")
         assert stdin.readline() == "first paragraph\n"
         assert stdin.readline() == "\n"
-        assert guided._more_input_waiting()  # the paste goes on after the blank line
+        assert guided.more_input_waiting()  # the paste goes on after the blank line
         assert stdin.readline() == "second paragraph\n"
-        assert not guided._more_input_waiting()  # a person's Enter: nothing behind it
+        assert not guided.more_input_waiting()  # a person's Enter: nothing behind it
     finally:
         stdin.close()
         os.close(controller)

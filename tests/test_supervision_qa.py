@@ -51,7 +51,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 class Keys:
     """Stands in for input() at a terminal: lines in turn, Ctrl-C and Ctrl-D where scripted.
 
-    `pastes` are groups of lines that arrive together (what `_more_input_waiting` sees)."""
+    `pastes` are groups of lines that arrive together (what `more_input_waiting` sees)."""
 
     def __init__(self, *script: str | list[str]) -> None:
         self.lines: list[tuple[str, bool]] = []  # (line, more of its paste waiting behind it)
@@ -81,7 +81,7 @@ def keys(monkeypatch: pytest.MonkeyPatch, terminal: None) -> Callable[..., Keys]
     def install(*script: str | list[str]) -> Keys:
         fake = Keys(*script)
         monkeypatch.setattr(builtins, "input", fake)
-        monkeypatch.setattr(guided, "_more_input_waiting", fake.waiting)
+        monkeypatch.setattr(guided, "more_input_waiting", fake.waiting)
         return fake
 
     return install

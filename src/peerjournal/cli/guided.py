@@ -93,7 +93,7 @@ class GuidedSession:
         ):
             if not ask and key not in self.done:  # given as flags: a resumed draft won't ask again
                 self.done.append(key)
-        _forgiving_stdin()
+        forgiving_stdin()
         self.reader = LineReader.for_stdin()
         self.save()
         self.app.say(f"Writing with the {self.prompt_set.name!r} prompts. Draft: {self.file.path}")
@@ -239,7 +239,7 @@ class GuidedSession:
             if line is None:
                 return True
             if not line.strip():
-                if not _more_input_waiting():
+                if not more_input_waiting():
                     return False
                 blanks += 1 if lines else 0  # leading blank lines of a paste are dropped
                 continue
@@ -281,7 +281,7 @@ class GuidedSession:
         return cleaned.replace("\x00", "")
 
 
-def _more_input_waiting() -> bool:
+def more_input_waiting() -> bool:
     """Whether more lines are already waiting on the terminal: the rest of a paste. A writer
     who presses Enter on a blank line to end an answer has typed nothing after it."""
     try:
@@ -483,7 +483,7 @@ def _valid_character(first: int, more: Callable[[], bytes]) -> bytes:
 _SECOND_BYTE = {0xE0: (0xA0, 0xBF), 0xED: (0x80, 0x9F), 0xF0: (0x90, 0xBF), 0xF4: (0x80, 0x8F)}
 
 
-def _forgiving_stdin() -> None:
+def forgiving_stdin() -> None:
     """Read the terminal with errors='replace': a stray non-UTF-8 byte becomes �, it never
     ends the session."""
     reconfigure = getattr(sys.stdin, "reconfigure", None)

@@ -362,7 +362,7 @@ class _Questions:
         self.shown: set[str] = set()
         self.ended = False  # end of input: stop once the answer in hand is kept
         self._guided = guided
-        guided._forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
+        guided.forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
         # readline, as `write` reads: no cut at 4,095 characters, arrow keys that work
         self.reader = guided.LineReader.for_stdin()
 
@@ -448,7 +448,7 @@ class _Questions:
     def _pasted(self) -> list[str]:
         """The rest of a paste: the lines already waiting behind the one just read."""
         lines: list[str] = []
-        while not self.ended and self._guided._more_input_waiting():
+        while not self.ended and self._guided.more_input_waiting():
             line = self._line("")
             if line is not None:
                 lines.append(line)
