@@ -319,3 +319,28 @@ def test_a_mistyped_db_path_is_not_a_new_empty_journal(cli, tmp_path) -> None:
     # the commands that add to a journal start one there, as before
     assert cli("--db", str(missing), "write", "-x", "We walked.").exit_code == 0
     assert cli("--db", str(missing), "list").exit_code == 0
+
+
+def test_an_update_made_from_a_stale_copy_is_refused(cli: CLI, isolated: Path) -> None:
+    """Two terminals: an editor open on entry 1 for a while, and `edit 1 --experience …` in
+    the other. Saving the editor's copy must not silently undo the other change."""
+    from datetime import UTC, datetime, timedelta
+
+    from peerjournal.db.store import Store
+    from peerjournal.errors import PeerJournalError
+
+    assert cli("write", "-x", "Original text.").exit_code == 0
+    store = Store(isolated / "journal.db")
+    try:
+        opened = store.get(1).updated_at  # when the editor opened
+        later = datetime(2026, 11, 20, 19, 0, tzinfo=UTC)
+        store.update(1, {"experience": "Changed in the other terminal."}, later, None)
+        with pytest.raises(PeerJournalError, match="was changed elsewhere"):
+            store.update(1, {"experience": "The editor's copy."}, later + timedelta(hours=1),
+                         None, unchanged_since=opened)
+        assert store.get(1).experience == "Changed in the other terminal."
+        saved = store.update(1, {"experience": "Edited again."}, later + timedelta(hours=2),
+                             None, unchanged_since=store.get(1).updated_at)
+        assert saved.experience == "Edited again."
+    finally:
+        store.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,7 @@ def test_edit_json_and_search_index_follow(cli: CLI, entry: int) -> None:
     ("flags", "message"),
     [
         (["-x", "   "], "experience is empty"),
-        (["--date", "tomorrow"], "yesterday"),
+        (["--date", "tomorrow"], "in the future"),
         (["--date", "2027-01-01"], "in the future"),
         (["--mode", "later"], "on-action or in-action"),
     ],
@@ -127,6 +128,34 @@ def test_editor_edit_that_empties_the_experience_changes_nothing(
     assert result.exit_code == 1 and "experience is empty" in result.stderr
     assert "edit is kept" in result.stderr
     assert show(cli, entry) == before
+
+
+def test_an_edit_made_elsewhere_while_the_editor_is_open_is_not_overwritten(
+    cli: CLI, entry: int, tmp_path: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `edit 1` open in the editor while `edit 1 --experience …` runs in another terminal: the
+    # editor's save used to undo that change without a word
+    script = tmp_path / "editor_meanwhile.py"
+    script.write_text(
+        "import sqlite3, sys\n"
+        f"db = sqlite3.connect({str(isolated / 'journal.db')!r})\n"
+        "db.execute(\"UPDATE entry SET experience = 'Changed in another terminal.', \"\n"
+        "           \"updated_at = '2030-01-01T00:00:00+00:00' WHERE id = ?\", "
+        f"({entry},))\n"
+        "db.commit()\n"
+        "path = sys.argv[1]\n"
+        "text = open(path, encoding='utf-8').read()\n"
+        "open(path, 'w', encoding='utf-8').write(text.replace('We met at the library.', "
+        "'My rewrite in the editor.'))\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    result = cli("edit", str(entry))
+    assert result.exit_code == 1
+    assert "changed elsewhere" in result.stderr and "edit is kept" in result.stderr
+    assert show(cli, entry)["experience"] == "Changed in another terminal."
+    [kept] = list((isolated / "drafts").rglob("*.md"))
+    assert "My rewrite in the editor." in kept.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("exit_code", [0, 1])

@@ -370,3 +370,42 @@ def test_a_dry_run_creates_no_journal_and_stdin_is_named(cli: CLI, isolated: Pat
     assert result.exit_code == 0 and "Would import 2 entries" in result.stderr
     assert not (isolated / "journal.db").exists()
     assert "No entries in standard input" in cli("import", "-", input="[]").stderr
+
+
+def test_json_nested_too_deeply_is_one_line(cli: CLI, tmp_path: Path) -> None:
+    """Before: "Unexpected error (RecursionError)", exit 70."""
+    path = write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+    result = cli("import", path)
+    assert result.exit_code == 1
+    assert result.stderr == "peerjournal: Not valid JSON for an import: nested too deeply.\n"
+    assert not cli("list").stdout.strip()
+
+
+def test_one_entry_from_show_json_imports(cli: CLI, add: Any, tmp_path: Path) -> None:
+    """`show --json` prints one entry, not an array; before, importing it said "This JSON
+    object is not a jrnl export"."""
+    entry_id = add("We sat by the river and talked about the week.", "--tag", "outdoors")
+    one = write(tmp_path, "one.json", cli("show", str(entry_id), "--json").stdout)
+    assert "Skipped 1 entry already in the journal." in cli("import", one).stderr
+    cli("delete", str(entry_id))
+    cli("trash", "--empty", "--yes")
+    result = cli("import", one)
+    assert result.exit_code == 0, result.stderr
+    assert f"Imported 1 entry (peerjournal JSON) on 2026-11-20: ID {entry_id}." in result.stderr
+    [entry] = imported(cli)
+    assert (entry["experience"], entry["tags"]) == (
+        "We sat by the river and talked about the week.", ["outdoors"])
+    not_entry = write(tmp_path, "other.json", '{"title": "x"}')
+    assert "not a jrnl export (no 'entries' list), nor a peerjournal entry" in cli(
+        "import", not_entry).stderr
+
+
+def test_a_lone_surrogate_escape_is_blamed_on_the_file(cli: CLI, tmp_path: Path) -> None:
+    """Before: "The text is not UTF-8 (non-UTF-8 bytes on the command line?)" for a file."""
+    path = write(tmp_path, "broken.json",
+                 '[{"date": "2026-11-01", "experience": "We talked \\ud800 at length."}]')
+    result = cli("import", path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("peerjournal: Record 1: 'experience' holds a \\u escape")
+    assert "command line" not in result.stderr and "talked" not in result.stderr
+    assert imported(cli) == []

@@ -171,7 +171,11 @@ class AppContext:
         self.err.print(clean(message), soft_wrap=True)
 
     def print_json(self, data: Any) -> None:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        """JSON on stdout: as UTF-8 text, or with \\u escapes where stdout's encoding is not
+        UTF-8 (a Latin-1 locale), so every character arrives exactly."""
+        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+        ascii_only = not encoding.startswith("utf")
+        sys.stdout.write(json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n")
 
     def confirm(self, question: str) -> bool:
         """Ask a yes/no question on stderr; only y/yes is yes. End of input (a closed or empty

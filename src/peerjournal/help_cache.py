@@ -19,6 +19,7 @@ import sys
 import zlib
 
 from peerjournal import paths
+from peerjournal.errors import PeerJournalError
 
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
@@ -55,13 +56,16 @@ def load() -> str | None:
             key = cached.readline().rstrip("\n")
             text = cached.read()
         return text if key == _key(typer_init) else None
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, PeerJournalError):  # (no data folder: no HOME)
         return None
 
 
 def save(text: str, typer_init: str) -> None:
     """Keep `text` (as printed, newline included) for `load`; `typer_init` is typer.__file__."""
-    if not paths.data_dir().is_dir():
+    try:
+        if not paths.data_dir().is_dir():
+            return
+    except (OSError, PeerJournalError):
         return
     target = _cache_file()
     partial = f"{target}.{os.getpid()}"  # written whole, then renamed: readers never see half

@@ -36,6 +36,7 @@ _BARE_HEADER = re.compile(
     r"^(?P<stamp>\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?|"
     r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2})\s(?P<title>.*)$"
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
 
 
@@ -67,6 +68,8 @@ def read_import(text: str, tz: tzinfo, today: date) -> Imported:
     stripped = text.lstrip()
     try:
         data = json.loads(text) if stripped.startswith(("[", "{")) else None
+    except RecursionError:
+        raise PeerJournalError("Not valid JSON for an import: nested too deeply.") from None
     except ValueError as exc:
         header = _BRACKET_HEADER.match(stripped.split("\n", 1)[0])
         if not header or any(c in header.group("stamp") for c in '{["'):
@@ -76,6 +79,8 @@ def read_import(text: str, tz: tzinfo, today: date) -> Imported:
         return Imported("peerjournal JSON", _records(data, today), [])
     if isinstance(data, dict) and "schema" in data:
         return _backup(data, today)
+    if isinstance(data, dict) and "entries" not in data and "experience" in data:
+        return Imported("peerjournal JSON", _records([data], today), [])  # `show --json`
     if isinstance(data, dict):
         return Imported("jrnl JSON", _jrnl_json(data, tz, today), [])
     return Imported("jrnl text", _jrnl_text(text, tz, today), [])
@@ -143,7 +148,7 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
         value = item.get(key, "")
         if not isinstance(value, str):
             raise PeerJournalError(f"{where}: '{key}' should be text.")
-        values[key] = value
+        values[key] = _characters(value, where, key)
     tags, answers = item.get("tags", []), item.get("answers", {})
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise PeerJournalError(f"{where}: 'tags' should be a list of text.")
@@ -166,6 +171,18 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
         updated_at=_stamp(item.get("updated_at"), where),
     )
     return ImportRecord(_checked(draft, where, today), kept)
+
+
+def _characters(value: str, where: str, key: str) -> str:
+    """JSON text as given, refusing a \\ud800-style escape that is no character (a lone
+    surrogate, from a broken exporter): it cannot be stored, and the entry's own check would
+    blame the command line."""
+    if _SURROGATE.search(value):
+        raise PeerJournalError(
+            f"{where}: '{key}' holds a \\u escape that is not a character (a lone surrogate, "
+            "\\ud800-\\udfff); fix it in the file."
+        )
+    return value
 
 
 def _keepable_id(value: Any) -> bool:
@@ -215,7 +232,10 @@ def _jrnl_entry(
 def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportRecord]:
     entries = data.get("entries")
     if not isinstance(entries, list):
-        raise PeerJournalError("This JSON object is not a jrnl export (no 'entries' list).")
+        raise PeerJournalError(
+            "This JSON object is not a jrnl export (no 'entries' list), nor a peerjournal "
+            "entry or backup."
+        )
     records = []
     for n, item in enumerate(entries, start=1):
         where = f"Entry {n}"
@@ -225,6 +245,7 @@ def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportReco
         tags = item.get("tags", [])
         if not isinstance(title, str) or not isinstance(body, str) or not isinstance(tags, list):
             raise PeerJournalError(f"{where}: 'title' and 'body' should be text, 'tags' a list.")
+        title, body = _characters(title, where, "title"), _characters(body, where, "body")
         stamp = _jrnl_stamp(f"{item['date']} {item.get('time', '00:00')}", where, tz, today)
         records.append(
             _jrnl_entry(

@@ -1,12 +1,47 @@
 """The console-script entry point: answers `--version` before importing Typer (100 ms budget),
-and `--help` from the text Typer printed last time when it is still current (`help_cache`)."""
+and `--help` from the text Typer printed last time when it is still current (`help_cache`).
+
+First it makes the process safe in the surroundings a real terminal or script gives it: a
+closed stdout or stderr, a pipe its reader closed early (`peerjournal list | head -1`), an
+output encoding that is not UTF-8, and SIGTERM or SIGHUP (a closed terminal), which stop the
+command as Ctrl-C does, so that text being written is kept as a draft.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
+import os
 import sys
+from typing import Any, NoReturn
+
+QUIET_EXIT = 1  # a reader that stopped reading (a broken pipe): no message, as click does
+CLOSED = "standard output is closed: the output could not be printed"
+INTERRUPTED = 130  # ExitCode.INTERRUPTED (not imported: --version's budget)
 
 
 def main() -> None:
+    _open_closed_streams()
+    _tolerate_encodings()
+    _stop_on_termination()
+    code: Any = 0
+    try:
+        _run()
+    except SystemExit as exc:
+        code = exc.code
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while starting up, before any command ran
+        _message("Interrupted.")
+        code = INTERRUPTED
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except OSError as exc:  # printing --version or --help to a full disk (> /dev/full)
+        _cannot_print(exc)
+        code = 1
+    _finish(code)
+
+
+def _run() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         from peerjournal import __version__
 
@@ -22,3 +57,147 @@ def main() -> None:
     from peerjournal.cli import main as cli_main
 
     cli_main()
+
+
+def _finish(code: Any) -> NoReturn:
+    """Flush stdout here, where a failure can still be reported in one line, rather than at
+    interpreter exit ("Exception ignored … BrokenPipeError" and exit 120)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except OSError as exc:  # a full disk (> /dev/full), a stdout that is closed
+        _cannot_print(exc)
+        code = code or 1
+    sys.exit(code)
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    """The reader has all it wanted: stop without a message (and without Python's own at
+    exit, by pointing stdout at the null device)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    sys.exit(QUIET_EXIT)
+
+
+def _cannot_print(exc: OSError) -> None:
+    _message(CLOSED if exc.strerror == CLOSED else f"cannot print: {exc.strerror or exc}")
+
+
+def _message(text: str) -> None:
+    try:
+        sys.stderr.write(f"peerjournal: {text}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _closed() -> OSError:
+    return OSError(errno.EBADF, CLOSED)
+
+
+class _ClosedBytes(io.RawIOBase):
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise _closed()
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands in for a stdout the process was started without (`peerjournal list >&-`):
+    printing to it fails with a one-line reason, as `cat` does, instead of an AttributeError
+    on None or data silently going nowhere."""
+
+    encoding = "utf-8"
+    buffer = _ClosedBytes()  # (exports write bytes)
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise _closed()
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _open_closed_streams() -> None:
+    """Put the null device on a closed stdin, stdout or stderr (file descriptors 0-2), so that
+    no file opened later takes the number and receives what was meant for the terminal."""
+    for fd in (0, 1, 2):
+        if _usable(fd):
+            continue
+        try:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        except OSError:
+            continue
+        if fd == 0:
+            sys.stdin = open(fd, encoding="utf-8", closefd=False)  # noqa: SIM115 (for the process)
+        elif fd == 1:
+            sys.stdout = _ClosedOutput()
+        else:
+            sys.stderr = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+
+
+def _usable(fd: int) -> bool:
+    """Open, and for stdout and stderr open for writing (a shell script started with `2>&-`
+    can leave its own file, read-only, as the process's stderr)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        try:
+            os.fstat(fd)
+        except OSError:
+            return False
+        return True
+    try:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+    except OSError:
+        return False
+    return fd == 0 or flags & os.O_ACCMODE != os.O_RDONLY
+
+
+def _tolerate_encodings() -> None:
+    """On a terminal whose encoding cannot show every character (a Latin-1 locale, Windows
+    redirecting to a file), print what cannot be encoded as an escape (`\\xeb`) rather than
+    crash: nothing is lost, even from an entry printed because it could not be saved. JSON
+    output uses JSON's own escapes instead (`AppContext.print_json`)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
+
+
+def _stop_on_termination() -> None:
+    """SIGTERM and SIGHUP (a closed terminal window) raise KeyboardInterrupt, so the command
+    stops as on Ctrl-C: a write keeps its text as a draft, a transaction is rolled back, and
+    the exit code is 130. A second signal ends the process at once. A signal that was being
+    ignored (`nohup`) stays ignored, and a forked worker (drift scoring) dies as before."""
+    import signal
+
+    main_pid = os.getpid()
+
+    def stop(signum: int, frame: object) -> None:
+        signal.signal(signum, signal.SIG_DFL)
+        if os.getpid() != main_pid:
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            if signal.getsignal(number) == signal.SIG_DFL:
+                signal.signal(number, stop)
+        except (ValueError, OSError):  # not the main thread
+            pass

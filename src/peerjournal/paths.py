@@ -15,12 +15,22 @@ DB_FILENAME = "journal.db"
 
 
 def data_dir() -> Path:
+    """An absolute path: a relative PEERJOURNAL_HOME is read from the current folder, and
+    every message names the folder in full."""
     home = os.environ.get("PEERJOURNAL_HOME")
     if home:
-        return Path(home).expanduser()
+        return Path(home).expanduser().absolute()
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    try:
+        return Path(user_data_dir(APP_NAME, appauthor=False)).absolute()
+    except RuntimeError:  # no HOME, and no home folder for this user in the system's list
+        from peerjournal.errors import PeerJournalError
+
+        raise PeerJournalError(
+            "Cannot tell where your home folder is (HOME is not set): set HOME, or "
+            "PEERJOURNAL_HOME to the folder to keep the journal in."
+        ) from None
 
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from contextlib import suppress
 from typing import Any
 
 import typer
@@ -66,6 +67,8 @@ class PeerJournalGroup(TyperGroup):
             _fail("Interrupted.", ExitCode.INTERRUPTED)
         except (typer.TyperException, typer.Exit):
             raise
+        except BrokenPipeError:  # the reader stopped reading (`| head`): click exits quietly
+            raise
         except OSError as exc:
             # File errors name a path and a reason, never journal text.
             _fail(
@@ -88,8 +91,10 @@ class PeerJournalGroup(TyperGroup):
 def _fail(message: str, code: int) -> None:
     from peerjournal.textsafe import clean  # (not render.safe: this path must not import Rich)
 
-    # a message may quote a file name or a setting: no control character reaches the terminal
-    typer.echo(f"peerjournal: {clean(message)}", err=True)
+    # a message may quote a file name or a setting: no control character reaches the terminal,
+    # and a line break in one (a path with a newline) does not split the one line
+    with suppress(OSError, ValueError):  # stderr closed or gone (a closed terminal): keep the code
+        typer.echo(f"peerjournal: {clean(message, multiline=False)}", err=True)
     raise typer.Exit(code)
 
 

@@ -95,7 +95,10 @@ def register(app: typer.Typer) -> None:
             validate(draft, app_ctx.today())
             changes = {k: getattr(draft, k) for k in EDITED}
             drift = score_draft(draft, app_ctx.lexicon())
-            updated = store.update(entry_id, changes, app_ctx.now(), drift, tags=draft.tags)
+            updated = store.update(
+                entry_id, changes, app_ctx.now(), drift, tags=draft.tags,
+                unchanged_since=entry.updated_at,  # an edit in another terminal is not undone
+            )
         except PeerJournalError as exc:
             if kept is not None:
                 exc.message += _kept_note(kept, entry_id)

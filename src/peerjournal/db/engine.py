@@ -9,6 +9,7 @@ imported only when a journal has to be created or migrated.
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -22,6 +23,9 @@ HEAD_REVISION = "0004"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another one before "locked"
 BUSY_TIMEOUT_ENV = "PEERJOURNAL_BUSY_TIMEOUT_MS"  # overrides it (tests use a short wait)
+# Less free space than this beside a journal that fails to open or write means a full disk
+# (WAL mode needs 32 KiB for its shared-memory file before it can read anything).
+LOW_SPACE_BYTES = 1 << 20
 
 
 def busy_timeout_ms() -> int:
@@ -62,43 +66,86 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
     if "not a database" in text or "encrypted" in text:
         return f"{path} is not a peerjournal journal (not a SQLite database, or it is damaged)."
     if "malformed" in text or "corrupt" in text:
-        return (
-            f"The journal at {path} is damaged ({exc}). Backups made before upgrades are next to "
-            "it (journal.db.backup-*)."
-        )
+        return f"The journal at {path} is damaged ({exc}). {_backups_hint(path)}"
     if "locked" in text or "busy" in text:
         return f"The journal at {path} is locked by another program; try again in a moment."
+    if "disk" in text and "full" in text:
+        return _full(path)
+    blocked = _write_blocker(path)  # an I/O error or read-only journal: often the real cause
+    if blocked and ("readonly" in text or "unable to open" in text or "i/o error" in text):
+        if blocked == FULL:
+            return _full(path)
+        return f"The journal at {path} cannot be changed: {blocked}; nothing was saved."
     if "readonly" in text or "read-only" in text:
         return f"The journal at {path} is read-only; check the file's permissions."
     if "unable to open" in text:
         return f"Cannot open the journal at {path}: check that the folder exists and is writable."
-    if "disk" in text and "full" in text:
-        return _full(path)
     return f"Database error in {path}: {exc}."
+
+
+def _backups_hint(path: Path) -> str:
+    """Where to look for an earlier copy of a damaged journal."""
+    try:
+        found = sorted(path.parent.glob(f"{glob.escape(path.name)}.backup-*"))
+    except OSError:
+        found = []
+    if found:
+        return f"The newest backup made before an upgrade is {found[-1]}."
+    return "Restore it from a copy of your own (such as one made by `peerjournal export --full`)."
 
 
 def _full(path: Path) -> str:
     return f"The disk holding {path} is full; nothing was saved."
 
 
+FULL = "the disk holding it is full"
+
+
+def _write_blocker(path: Path) -> str | None:
+    """Why nothing can be written beside the journal (FULL, or a read-only folder or file
+    system), in words that follow "cannot be changed: "; None when the folder looks writable."""
+    try:
+        found = os.statvfs(path.parent)
+        if found.f_bavail * found.f_frsize < LOW_SPACE_BYTES:
+            return FULL
+        if not os.access(path.parent, os.W_OK):
+            return "its folder is read-only (a read-only disk, or no permission to write there)"
+    except (OSError, AttributeError):  # gone, or no statvfs (Windows)
+        return None
+    return None
+
+
 def open_journal(path: Path) -> sqlite3.Connection:
     """Open (creating or migrating as needed) the journal at `path`.
 
-    A journal that could not be created (a full disk, Ctrl-C) is removed again, so that the
-    next run starts afresh instead of finding half a schema it would take for a foreign file.
+    A journal this run started that could not be created (a full disk, Ctrl-C) is removed
+    again, so that the next run starts afresh instead of finding half a schema it would take
+    for a foreign file. A file that was there before (even empty) is never removed.
     """
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder; --db needs a file path.")
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: never made a journal, or removed
+        raise DatabaseError(f"{path} is not a regular file; --db needs a journal file's path.")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from None
+        raise DatabaseError(_no_folder(path, exc)) from None
     existed = path.exists() and path.stat().st_size > 0
+    ours = not path.exists() and not path.is_symlink()  # made by this run: removed if it fails
     conn: sqlite3.Connection | None = None
     try:
         with translated_errors(path):
-            conn = _connect(path)
-            revision = _revision(conn)
+            try:
+                conn = _connect(path)
+                revision = _revision(conn)
+            except sqlite3.OperationalError:
+                if conn is not None:
+                    conn.close()
+                conn = _read_only(path) if existed else None
+                if conn is None:
+                    raise
+                _check_readable(path, _revision(conn))
+                return conn
             if revision != HEAD_REVISION:
                 conn.close()
                 conn = None
@@ -112,10 +159,51 @@ def open_journal(path: Path) -> sqlite3.Connection:
     except BaseException:
         if conn is not None:
             conn.close()
-        if not existed:
+        if ours:
             _remove_new_journal(path)
         raise
     return conn
+
+
+def _read_only(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to a journal that cannot be opened as usual because nothing can
+    be written beside it (a full disk, a read-only folder or file system: WAL mode needs its
+    side files even to read); None for any other reason, or if even that fails.
+
+    Reading still works, so the writer can list, search and export; every change is refused
+    with the reason (`describe_error`). Without WAL side files no one else can be writing,
+    so the file is then opened as immutable, the only way SQLite reads WAL mode without them.
+    """
+    if _write_blocker(path) is None:
+        return None
+    uri = path.absolute().as_uri()
+    wal = path.with_name(f"{path.name}-wal")
+    queries = ["mode=ro"]
+    if not wal.exists() or wal.stat().st_size == 0:
+        queries.append("mode=ro&immutable=1")
+    for query in queries:
+        conn = sqlite3.connect(f"{uri}?{query}", uri=True, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            continue
+        return conn
+    return None
+
+
+def _no_folder(path: Path, exc: OSError) -> str:
+    """Why the journal's folder cannot be made; a file in the way (PEERJOURNAL_HOME or --db
+    naming a file as a folder) is named as such, not as "File exists"."""
+    for folder in (path.parent, *path.parent.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                return (
+                    f"{folder} is a file, not a folder, so the journal {path} cannot be kept "
+                    "in it (`peerjournal where` shows the paths in use)."
+                )
+            break
+    return f"Cannot create the folder {path.parent}: {exc.strerror or exc}."
 
 
 def _remove_new_journal(path: Path) -> None:
@@ -138,16 +226,33 @@ def _revision(conn: sqlite3.Connection) -> str | None:
     if "alembic_version" not in tables:
         return None if not tables else "foreign"
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if row is None and tables != {"alembic_version"}:
+        return "unversioned"  # tables but no version: never a half-made journal of ours
     return row[0] if row else None
 
 
 def _check_ours(path: Path, revision: str | None) -> None:
     if revision == "foreign":
         raise DatabaseError(f"{path} is a SQLite database, but not a peerjournal journal.")
+    if revision == "unversioned":
+        raise DatabaseError(
+            f"The journal at {path} has lost its schema version (damaged, or not made by "
+            f"peerjournal). {_backups_hint(path)}"
+        )
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise DatabaseError(
             f"The journal at {path} was written by a newer peerjournal (schema {revision}); "
             "upgrade peerjournal to open it."
+        )
+
+
+def _check_readable(path: Path, revision: str | None) -> None:
+    """A journal opened read-only must be ours and current: it cannot be upgraded."""
+    if revision != HEAD_REVISION:
+        _check_ours(path, revision)
+        raise DatabaseError(
+            f"The journal at {path} needs upgrading for this version of peerjournal, but "
+            f"{_write_blocker(path) or 'it cannot be changed'}."
         )
 
 

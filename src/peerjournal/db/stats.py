@@ -66,8 +66,16 @@ def _columns(with_tags: bool) -> str:
 
 
 def _slim_drift(row: Sequence[Any]) -> dict[str, Any] | None:
-    """The columns from index 5 on as the slim score dict `ReportRow.drift` documents."""
-    scored, _tags, values, hits = row[5:9]
+    """The columns from index 5 on as the slim score dict `ReportRow.drift` documents; a
+    damaged stored score reads as unscored (as in `Store.drifts_between`), so one bad row
+    does not stop a report or an export."""
+    try:
+        return _slim(*row[5:9])
+    except (ValueError, TypeError, AttributeError, IndexError):  # (JSONDecodeError too)
+        return None
+
+
+def _slim(scored: Any, _tags: Any, values: Any, hits: Any) -> dict[str, Any] | None:
     if not scored:
         return None
     words, identity, drift, dimensions = json.loads(values)[:4]

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from peerjournal.db.engine import open_journal, translated_errors, write_transaction
 from peerjournal.entry import Entry, EntryDraft, KeptIdentity, scored_text
-from peerjournal.errors import NotFoundError, PeerJournalError
+from peerjournal.errors import DatabaseError, NotFoundError, PeerJournalError
 
 TAG_SEP = "\x1f"
 ENTRY_COLUMNS = (
@@ -291,8 +291,14 @@ class Store:
         now: datetime,
         drift: Drift | StoredDrift | None,
         tags: builtins.list[str] | None = None,
+        unchanged_since: datetime | None = None,
     ) -> Entry:
-        """Apply `changes` (columns from EDITABLE, plus 'answers'); re-store the drift score."""
+        """Apply `changes` (columns from EDITABLE, plus 'answers'); re-store the drift score.
+
+        `unchanged_since`: the entry's `updated_at` when the edit began (an editor can stay
+        open for an hour). If the entry has changed since (in another terminal), nothing is
+        written and PeerJournalError says so, rather than silently undoing that change.
+        """
         self.get(entry_id)
         assignments = {
             k: (v.isoformat() if isinstance(v, date) else v)
@@ -305,6 +311,15 @@ class Store:
         assignments.update(zip(DRIFT_COLUMNS, _drift_values(drift), strict=True))
         columns = ", ".join(f"{k} = ?" for k in assignments)
         with self._write() as conn:
+            if unchanged_since is not None:
+                (stored,) = conn.execute(
+                    "SELECT updated_at FROM entry WHERE id = ?", (entry_id,)
+                ).fetchone()
+                if datetime.fromisoformat(stored) != unchanged_since:
+                    raise PeerJournalError(
+                        f"Entry {entry_id} was changed elsewhere (in another terminal?) while "
+                        "this edit was open, so it was not overwritten."
+                    )
             conn.execute(
                 f"UPDATE entry SET {columns} WHERE id = ?", [*assignments.values(), entry_id]
             )
@@ -344,12 +359,26 @@ class Store:
         return [_entry(r) for r in rows]
 
     def empty_trash(self) -> int:
-        with self._write() as conn:
-            conn.execute(
-                "DELETE FROM entry_tag WHERE entry_id IN "
-                "(SELECT id FROM entry WHERE deleted_at IS NOT NULL)"
-            )
-            return conn.execute("DELETE FROM entry WHERE deleted_at IS NOT NULL").rowcount
+        """Destroy the trashed entries for good, leaving none of their text in the file: the
+        deleted rows and pages are overwritten with zeros (secure_delete), the search index is
+        rebuilt without them (FTS5 'optimize'; a delete only marks them), and the WAL, which
+        holds earlier copies of the pages, is copied back and emptied."""
+        with self._errors():
+            self.conn.execute("PRAGMA secure_delete = ON")
+            try:
+                with write_transaction(self.conn) as conn:
+                    conn.execute(
+                        "DELETE FROM entry_tag WHERE entry_id IN "
+                        "(SELECT id FROM entry WHERE deleted_at IS NOT NULL)"
+                    )
+                    count = conn.execute("DELETE FROM entry WHERE deleted_at IS NOT NULL").rowcount
+                    if count:
+                        conn.execute("INSERT INTO entry_fts(entry_fts) VALUES ('optimize')")
+            finally:
+                self.conn.execute("PRAGMA secure_delete = OFF")
+            if count:  # best effort: a reader in another terminal can hold the WAL open
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return count
 
     # -- tags ------------------------------------------------------------------------------
 
@@ -392,7 +421,14 @@ class Store:
                 f"SELECT id, experience, feelings, evaluation, answers FROM entry WHERE {_STALE}",
                 (lexicon_version, scorer_version),
             ).fetchall()
-        return [(r[0], scored_text(r[1], r[2], r[3], _answers(r[4]))) for r in rows]
+        texts = []
+        for entry_id, experience, feelings, evaluation, raw in rows:
+            try:
+                answers = _answers(raw)
+            except ValueError:
+                raise _damaged(entry_id, "answers") from None
+            texts.append((entry_id, scored_text(experience, feelings, evaluation, answers)))
+        return texts
 
     def stale_scores(self, lexicon_version: str, scorer_version: str) -> int:
         """How many live entries are scored with another lexicon or scoring code (or not at
@@ -441,7 +477,9 @@ def _fts_in_bulk(conn: sqlite3.Connection, ids: list[int], bulk: bool) -> Iterat
 
 def _answers(raw: str | None) -> dict[str, str]:
     """An entry's stored answers: question id -> answer, in the order they were asked."""
-    answers: dict[str, str] = json.loads(raw or "{}")
+    answers = json.loads(raw or "{}")
+    if not isinstance(answers, dict):
+        raise ValueError("answers: not an object")
     return answers
 
 
@@ -452,12 +490,34 @@ def _drift_values(drift: Drift | StoredDrift | None) -> tuple[str | None, ...]:
     return drift.stored() if isinstance(drift, Drift) else drift
 
 
+def _damaged(entry_id: int, field: str) -> DatabaseError:
+    """A stored value changed outside peerjournal (a database tool, a damaged copy): one line
+    that says which entry, never its text, instead of an "unexpected error"."""
+    return DatabaseError(
+        f"Entry {entry_id} in the journal is damaged: its {field} cannot be read. Repair that "
+        "row with a SQLite tool, or restore the journal from a backup."
+    )
+
+
 def _entry(row: Sequence[Any]) -> Entry:
+    field = "date"
+    try:
+        day = date.fromisoformat(row[1])
+        field = "creation time"
+        created = datetime.fromisoformat(row[2])
+        field = "last change time"
+        updated = datetime.fromisoformat(row[3])
+        field = "answers"
+        answers = _answers(row[11])
+        field = "time it was deleted"
+        deleted = datetime.fromisoformat(row[13]) if row[13] else None
+    except (TypeError, ValueError):  # (json.JSONDecodeError is a ValueError)
+        raise _damaged(row[0], field) from None
     return Entry(
         id=row[0],
-        date=date.fromisoformat(row[1]),
-        created_at=datetime.fromisoformat(row[2]),
-        updated_at=datetime.fromisoformat(row[3]),
+        date=day,
+        created_at=created,
+        updated_at=updated,
         setting=row[4],
         mode=row[5],
         prompt_set=row[6],
@@ -465,9 +525,9 @@ def _entry(row: Sequence[Any]) -> Entry:
         feelings=row[8],
         evaluation=row[9],
         self_care=row[10],
-        answers=_answers(row[11]),
+        answers=answers,
         shared=bool(row[12]),
-        deleted_at=datetime.fromisoformat(row[13]) if row[13] else None,
+        deleted_at=deleted,
         drift_verdict=row[14],
         tags=sorted(row[15].split(TAG_SEP)) if row[15] else [],
     )
