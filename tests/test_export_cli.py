@@ -135,7 +135,9 @@ def test_full_backup_round_trips_through_import(cli, journal, tmp_path: Path,
     assert result.exit_code == 0 and "contains EVERYTHING" in result.stderr
     data = json.loads(backup.read_text())
     assert data["schema"] == "peerjournal.backup/1" and len(data["entries"]) == 3
-    assert data["people"] == [{"name": "Maria Lopez", "alias": None}]
+    assert data["people"] == [
+        {"name": "Maria Lopez", "alias": None, "created_at": "2026-11-20T18:30:00+00:00"}]
+    assert data["self_checks"] == [] and data["supervisions"] == []  # see test_backup.py
     monkeypatch.setenv("PEERJOURNAL_DB", str(tmp_path / "empty.db"))
     assert cli("import", str(backup)).exit_code == 0
     again = cli("export", "--full", "--format", "json")

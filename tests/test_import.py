@@ -263,17 +263,6 @@ def test_a_backup_is_read_with_its_people_list() -> None:
     assert older.kind == "peerjournal JSON" and older.people == []
 
 
-def test_the_backup_writer_carries_the_people_list() -> None:
-    from peerjournal.exporters.json_ import full_backup
-    from peerjournal.redact import Person
-
-    entries = [{"id": 1, "date": "2026-11-19", "experience": "x"}]
-    data = json.loads(full_backup(iter(entries), [Person("Marcus"), Person("Jo", "J.")]))
-    assert data == {"schema": "peerjournal.backup/1", "entries": entries,
-                    "people": [{"name": "Marcus", "alias": None}, {"name": "Jo", "alias": "J."}]}
-    assert json.loads(full_backup(iter(entries))) == entries  # no people given: the old array
-
-
 def test_a_backups_entries_import(cli: CLI, tmp_path: Path) -> None:
     result = cli("import", write(tmp_path, "backup.json", json.dumps(BACKUP)))
     assert result.exit_code == 0, result.stderr

@@ -4,16 +4,18 @@ and jrnl's JSON.
 All or nothing: the first bad record raises PeerJournalError naming its position.
 
 A full backup (`export --full`) is an object: {"schema": "peerjournal.backup/1", "entries":
-[...], "people": [{"name": ..., "alias": ...}]}. Its people list comes back with the entries,
-so names are redacted in the restored journal's exports as they were. A bare array of
-entries (older backups, `list --json`) has no people list.
+[...], "people": [{"name", "alias", "created_at"}], "self_checks": [{"id", "created_at",
+"complete", "answers"}], "supervisions": [{"id", "date", "note", "created_at"}]}. Its people
+list comes back with the entries, so names are redacted in the restored journal's exports as
+they were. "self_checks" and "supervisions" came later: a backup without them (or a bare array
+of entries: older backups, `list --json`) restores none.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +25,13 @@ from peerjournal.exporters.json_ import BACKUP_SCHEMA
 
 if TYPE_CHECKING:
     from peerjournal.redact import Person
+    from peerjournal.supervision import SelfCheck, SupervisionRecord
 
-BACKUP_FIELDS = {"schema", "entries", "people"}
+BACKUP_FIELDS = {"schema", "entries", "people", "self_checks", "supervisions"}
 PERSON_FIELDS = {"name", "alias", "created_at"}
+CHECK_FIELDS = {"id", "created_at", "complete", "answers"}
+ANSWER_FIELDS = {"score", "note"}
+SUPERVISION_FIELDS = {"id", "date", "note", "created_at"}
 
 TEXT_FIELDS = ("experience", "feelings", "evaluation", "setting", "mode", "prompt_set", "self_care")
 ENTRY_FIELDS = {*TEXT_FIELDS, "tags", "answers", "date", "shared"}
@@ -56,11 +62,16 @@ class ImportRecord:
 
 @dataclass
 class Imported:
-    """What a file holds: its format's name, its entries and (a full backup) its people."""
+    """What a file holds: its format's name, its entries and (a full backup) its people,
+    self-checks and supervision records. A self-check or supervision record whose `id` is 0
+    had none in the file that could be kept."""
 
     kind: str
     records: list[ImportRecord]
     people: list[Person]
+    listed_at: dict[str, datetime] = field(default_factory=dict)  # person's name -> when added
+    checks: list[SelfCheck] = field(default_factory=list)
+    supervisions: list[SupervisionRecord] = field(default_factory=list)
 
 
 def read_import(text: str, tz: tzinfo, today: date) -> Imported:
@@ -103,27 +114,42 @@ def _backup(data: dict[str, Any], today: date) -> Imported:
                 f"This backup ({schema}) was made by a newer peerjournal: upgrade to import it."
             )
         raise PeerJournalError(f"Unknown schema {str(schema)[:60]!r}: not a peerjournal backup.")
-    unknown = set(data) - BACKUP_FIELDS
+    _only(data, BACKUP_FIELDS, "Backup")
+    entries, people = _list(data, "entries", "entries"), _list(data, "people", "people")
+    checks = _list(data, "self_checks", "self-checks")
+    sessions = _list(data, "supervisions", "supervision records")
+    listed = [_person(item, n) for n, item in enumerate(people, 1)]
+    return Imported(
+        "peerjournal backup",
+        _records(entries, today),
+        [person for person, _ in listed],
+        {person.name: stamp for person, stamp in listed if stamp is not None},
+        [_self_check(item, n) for n, item in enumerate(checks, 1)],
+        [_supervision(item, n, today) for n, item in enumerate(sessions, 1)],
+    )
+
+
+def _list(data: dict[str, Any], key: str, what: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise PeerJournalError(f"Backup: '{key}' should be a list of {what}.")
+    return value
+
+
+def _only(item: dict[str, Any], allowed: set[str], where: str) -> None:
+    unknown = set(item) - allowed
     if unknown:
-        raise PeerJournalError(f"Backup: unknown field {sorted(unknown)[0]!r}.")
-    entries, people = data.get("entries", []), data.get("people", [])
-    if not isinstance(entries, list):
-        raise PeerJournalError("Backup: 'entries' should be a list of entries.")
-    if not isinstance(people, list):
-        raise PeerJournalError("Backup: 'people' should be a list of people.")
-    found = [_person(item, n) for n, item in enumerate(people, 1)]
-    return Imported("peerjournal backup", _records(entries, today), found)
+        raise PeerJournalError(f"{where}: unknown field {sorted(unknown)[0]!r}.")
 
 
-def _person(item: Any, n: int) -> Person:
+def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
+    """A listed person, and when they were added to the list (if the backup says)."""
     from peerjournal.redact import Person, check_name
 
     where = f"Person {n}"
     if not isinstance(item, dict) or not isinstance(item.get("name"), str):
         raise PeerJournalError(f"{where}: expected an object with a 'name'.")
-    unknown = set(item) - PERSON_FIELDS
-    if unknown:
-        raise PeerJournalError(f"{where}: unknown field {sorted(unknown)[0]!r}.")
+    _only(item, PERSON_FIELDS, where)
     alias = item.get("alias")
     if alias is not None and not isinstance(alias, str):
         raise PeerJournalError(f"{where}: 'alias' should be text or null.")
@@ -131,7 +157,78 @@ def _person(item: Any, n: int) -> Person:
         name = check_name(item["name"])
     except PeerJournalError as exc:
         raise PeerJournalError(f"{where}: {exc.message}") from None
-    return Person(name, (alias.strip() or None) if alias else None)
+    person = Person(name, (alias.strip() or None) if alias else None)
+    return person, _stamp(item.get("created_at"), where, "created_at")
+
+
+def _self_check(item: Any, n: int) -> SelfCheck:
+    """A self-check as stored. Errors name its position and item ids, never a note."""
+    from peerjournal.supervision import Answer, SelfCheck, check_score, is_item_id
+
+    where = f"Self-check {n}"
+    if not isinstance(item, dict):
+        raise PeerJournalError(
+            f"{where}: expected an object with 'created_at', 'complete' and 'answers'."
+        )
+    _only(item, CHECK_FIELDS, where)
+    created = _required_stamp(item, where)
+    if not isinstance(item.get("complete"), bool):
+        raise PeerJournalError(f"{where}: 'complete' should be true or false.")
+    given = item.get("answers")
+    if not isinstance(given, dict):
+        raise PeerJournalError(
+            f"{where}: 'answers' should map item ids to a score and a note."
+        )
+    answers: dict[str, Answer] = {}
+    for k, (item_id, value) in enumerate(given.items(), 1):
+        if not is_item_id(item_id):  # not quoted: it might be anything, a note included
+            raise PeerJournalError(
+                f"{where}: answer {k} is not under an item id (lower-case letters, digits, _)."
+            )
+        if not isinstance(value, dict):
+            raise PeerJournalError(f"{where}: {item_id}: expected an object with a 'score'.")
+        _only(value, ANSWER_FIELDS, f"{where}: {item_id}")
+        try:
+            score = check_score(value.get("score"), item_id)
+        except PeerJournalError as exc:
+            raise PeerJournalError(f"{where}: {exc.message}") from None
+        note = value.get("note", "")
+        if not isinstance(note, str):
+            raise PeerJournalError(f"{where}: {item_id}: 'note' should be text.")
+        answers[item_id] = Answer(score, _characters(note, f"{where}: {item_id}", "note"))
+    return SelfCheck(_kept(item.get("id")), created, answers, item["complete"])
+
+
+def _supervision(item: Any, n: int, today: date) -> SupervisionRecord:
+    """A recorded supervision as stored (`supervision done`)."""
+    from peerjournal.supervision import SupervisionRecord
+
+    where = f"Supervision {n}"
+    if not isinstance(item, dict):
+        raise PeerJournalError(f"{where}: expected an object with 'date' and 'created_at'.")
+    _only(item, SUPERVISION_FIELDS, where)
+    day = _date(item.get("date"), where, today)
+    if day > today:
+        raise PeerJournalError(f"{where}: 'date' {day.isoformat()} is in the future.")
+    note = item.get("note", "")
+    if not isinstance(note, str):
+        raise PeerJournalError(f"{where}: 'note' should be text.")
+    created = _required_stamp(item, where)
+    return SupervisionRecord(
+        _kept(item.get("id")), day, _characters(note, where, "note"), created
+    )
+
+
+def _kept(value: Any) -> int:
+    """A record's id to keep, or 0: none that could be kept."""
+    return int(value) if _keepable_id(value) else 0
+
+
+def _required_stamp(item: dict[str, Any], where: str) -> datetime:
+    stamp = _stamp(item.get("created_at"), where, "created_at")
+    if stamp is None:
+        raise PeerJournalError(f"{where}: 'created_at' is missing (an ISO 8601 timestamp).")
+    return stamp
 
 
 def _record(item: Any, n: int, today: date) -> ImportRecord:
@@ -140,9 +237,7 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
         raise PeerJournalError(
             f"{where}: expected an object with at least 'date' and 'experience'."
         )
-    unknown = set(item) - ENTRY_FIELDS - IGNORED_FIELDS
-    if unknown:
-        raise PeerJournalError(f"{where}: unknown field {sorted(unknown)[0]!r}.")
+    _only(item, ENTRY_FIELDS | IGNORED_FIELDS, where)
     values: dict[str, Any] = {}
     for key in TEXT_FIELDS:
         value = item.get(key, "")
@@ -167,8 +262,8 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
     draft.prompt_set = draft.prompt_set or "boud"
     kept = KeptIdentity(
         id=item["id"] if _keepable_id(item.get("id")) else None,
-        created_at=_stamp(item.get("created_at"), where),
-        updated_at=_stamp(item.get("updated_at"), where),
+        created_at=_stamp(item.get("created_at"), where, "created_at"),
+        updated_at=_stamp(item.get("updated_at"), where, "updated_at"),
     )
     return ImportRecord(_checked(draft, where, today), kept)
 
@@ -195,17 +290,19 @@ def _date(value: Any, where: str, today: date) -> date:
         raise PeerJournalError(f"{where}: 'date' is missing (use YYYY-MM-DD).")
     try:
         return date.fromisoformat(value)
-    except ValueError:
-        raise PeerJournalError(f"{where}: 'date' {value!r} is not a YYYY-MM-DD date.") from None
+    except ValueError:  # the value is not quoted: it might be journal text in the wrong place
+        raise PeerJournalError(f"{where}: 'date' is not a YYYY-MM-DD date.") from None
 
 
-def _stamp(value: Any, where: str) -> datetime | None:
+def _stamp(value: Any, where: str, key: str) -> datetime | None:
     if value is None:
         return None
     try:
         stamp = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise PeerJournalError(f"{where}: {value!r} is not an ISO 8601 timestamp.") from None
+    except ValueError:  # not quoted, as in `_date`
+        raise PeerJournalError(
+            f"{where}: '{key}' is not an ISO 8601 timestamp (like 2026-11-20T18:30:00+00:00)."
+        ) from None
     return stamp if stamp.tzinfo else stamp.astimezone()
 
 

@@ -346,6 +346,11 @@ def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
         raise PeerJournalError(f"{name}: not valid {kind} ({exc}).") from None
 
 
+def is_item_id(value: str) -> bool:
+    """Whether `value` has the shape of a self-check item id (lower-case letters, digits, _)."""
+    return _ID.fullmatch(value) is not None
+
+
 def answers_to_json(answers: Answers) -> dict[str, dict[str, Any]]:
     return {k: v.to_json() for k, v in answers.items()}
 

@@ -54,9 +54,10 @@ NoRedact = Annotated[bool, typer.Option(
 Json = Annotated[bool, typer.Option(
     "--json", help="With --output: print what was written (file, format, bytes) as JSON.")]
 Full = Annotated[bool, typer.Option(
-    "--full", help="A complete, unredacted JSON backup of every entry, in the shape "
-    "`peerjournal import` reads. Without --output it goes to standard output, or, on a "
-    "terminal, to peerjournal-backup-DATE.json in the current folder.")]
+    "--full", help="A complete, unredacted JSON backup: every entry, the people list, "
+    "self-checks and supervision records, in the shape `peerjournal import` reads. Without "
+    "--output it goes to standard output, or, on a terminal, to peerjournal-backup-DATE.json "
+    "in the current folder.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -178,13 +179,30 @@ def _refuse_with_full(fmt: str, *others: Any) -> None:
 
 
 def _full_backup(app: AppContext) -> bytes:
+    """Everything the journal holds, in the shape `importing.read_import` reads back (README:
+    "The JSON entry shape"): live entries, the people list, every self-check (unfinished ones
+    too) and every supervision record, each with all its stored fields. Not the trash, nor
+    what is recomputed on import (drift scores, the search index)."""
     from peerjournal.db.people import list_people
-    from peerjournal.exporters.json_ import full_backup
-    from peerjournal.redact import Person
+    from peerjournal.db.supervision import self_checks, supervisions
+    from peerjournal.exporters.json_ import BACKUP_SCHEMA, write
+    from peerjournal.supervision import answers_to_json
 
     store = app.store()
-    people = [Person(p.name, p.alias) for p in list_people(store)]
-    return full_backup((entry.to_json() for entry in store.iter_all()), people)
+    return write({
+        "schema": BACKUP_SCHEMA,
+        "entries": [entry.to_json() for entry in store.iter_all()],
+        "people": [
+            {"name": p.name, "alias": p.alias, "created_at": p.created_at.isoformat()}
+            for p in list_people(store)
+        ],
+        "self_checks": [
+            {"id": c.id, "created_at": c.created_at.isoformat(), "complete": c.complete,
+             "answers": answers_to_json(c.answers)}
+            for c in self_checks(store)
+        ],
+        "supervisions": [s.to_json() for s in supervisions(store)],
+    })
 
 
 def default_window(app: AppContext) -> tuple[date, date]:

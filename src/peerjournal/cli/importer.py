@@ -10,7 +10,10 @@ from peerjournal.context import AppContext
 from peerjournal.plural import counted
 
 if TYPE_CHECKING:
-    from peerjournal.importing import ImportRecord
+    from datetime import datetime
+
+    from peerjournal.importing import Imported, ImportRecord
+    from peerjournal.supervision import Answer, SelfCheck, SupervisionRecord
 
 PROGRESS_FROM = 500  # show a progress bar for imports at least this large
 MAX_IDS_LISTED = 8
@@ -30,8 +33,9 @@ def register(app: typer.Typer) -> None:
             False, "--dry-run", help="Check the file and say what would be imported."
         ),
     ) -> None:
-        """Import entries, and a full backup's people list. Nothing is imported if any record
-        is bad."""
+        """Import entries, and a full backup's people list, self-checks and supervision
+        records. Nothing is imported if any record is bad; what is already in the journal is
+        skipped."""
         import sys
         from datetime import UTC
         from pathlib import Path
@@ -47,12 +51,18 @@ def register(app: typer.Typer) -> None:
         zone = now.tzinfo or UTC
         found = read_import(text, zone, app_ctx.today())
         kind, records, people = found.kind, found.records, found.people
-        if not records and not people:
+        if not (records or people or found.checks or found.supervisions):
             app_ctx.say(f"No entries in {name} ({kind}).")
             return
         total = len(records)
         records = _not_yet_imported(app_ctx, records)
-        skipped = counted(total - len(records), "entry") if len(records) < total else ""
+        checks, sessions = _not_yet_restored(app_ctx, found)
+        skipped = _and(_counts(
+            (total - len(records), "entry"),
+            (len(found.checks) - len(checks), "self-check"),
+            (len(found.supervisions) - len(sessions), "supervision record"),
+        ))
+        restored = _counts((len(checks), "self-check"), (len(sessions), "supervision record"))
         dates = sorted(r.draft.date for r in records)
         if records:
             when = f"on {dates[0]}" if dates[0] == dates[-1] else f"from {dates[0]} to {dates[-1]}"
@@ -61,47 +71,53 @@ def register(app: typer.Typer) -> None:
             summary = f"no entries ({kind})"
         listed = counted(len(people), "person", "people")
         if dry_run:
-            also = f" and a people list of {listed}" if people else ""
+            also = [f"a people list of {listed}"] if people else []
             app_ctx.say(
-                f"Would import {summary}{also}."
+                f"Would import {_and([summary, *restored, *also])}."
                 + (f" {skipped} already in the journal would be skipped." if skipped else "")
                 + " Nothing was changed (--dry-run)."
             )
             return
-        from peerjournal.scoring import draft_text, score_for_store
-
         store = app_ctx.store()
         if people:  # first: a name is on the list before any entry that holds it
             from peerjournal.db.people import restore_people
 
-            added, notes = restore_people(store, people, now)
+            added, notes = restore_people(store, people, now, found.listed_at)
             listed_before = len(people) - len(added)
             app_ctx.say(f"People list: added {len(added)} of {listed}"
                         + (f" ({listed_before} already listed)." if listed_before else "."))
             for note in notes:
                 app_ctx.say(f"Note: {note}")
         skipped_note = f" Skipped {skipped} already in the journal." if skipped else ""
-        if not records:
-            if skipped:
-                app_ctx.say(f"Imported {summary}.{skipped_note}")
-            return
-        wanted = [r.kept.id for r in records if r.kept.id is not None]
-        if (
-            len(wanted) < len(records)
-            or len(set(wanted)) < len(wanted)
-            or store.existing_ids(wanted)
-        ):
-            for record in records:  # IDs are kept only when every one of them is free
-                record.kept.id = None
-        from peerjournal.render.progress import progress_bar
+        restored_note = f" Also imported {_and(restored)}." if restored else ""
+        done = f"Imported {summary}."
+        if records:
+            done = f"Imported {summary}: {_import_entries(app_ctx, records, now)}."
+        if checks or sessions:
+            from peerjournal.db.supervision import restore_supervision
 
-        drafts = [r.draft for r in records]
-        lexicon = app_ctx.lexicon()
-        total = len(drafts) if len(drafts) >= PROGRESS_FROM else 0
-        with progress_bar(total, "Importing", app_ctx.err) as advance:
-            drifts = score_for_store([draft_text(d) for d in drafts], lexicon, advance)
-            ids = store.add_entries(drafts, now, drifts, [r.kept for r in records])
-        app_ctx.say(f"Imported {summary}: {_ids_text(ids)}.{skipped_note}")
+            restore_supervision(store, checks, sessions)
+        if records or skipped or restored:
+            app_ctx.say(f"{done}{restored_note}{skipped_note}")
+
+
+def _import_entries(app_ctx: AppContext, records: list[ImportRecord], now: datetime) -> str:
+    """Score and add the entries (in one transaction); says which IDs they have."""
+    from peerjournal.render.progress import progress_bar
+    from peerjournal.scoring import draft_text, score_for_store
+
+    store = app_ctx.store()
+    wanted = [r.kept.id for r in records if r.kept.id is not None]
+    if len(wanted) < len(records) or len(set(wanted)) < len(wanted) or store.existing_ids(wanted):
+        for record in records:  # IDs are kept only when every one of them is free
+            record.kept.id = None
+    drafts = [r.draft for r in records]
+    lexicon = app_ctx.lexicon()
+    total = len(drafts) if len(drafts) >= PROGRESS_FROM else 0
+    with progress_bar(total, "Importing", app_ctx.err) as advance:
+        drifts = score_for_store([draft_text(d) for d in drafts], lexicon, advance)
+        ids = store.add_entries(drafts, now, drifts, [r.kept for r in records])
+    return _ids_text(ids)
 
 
 def _not_yet_imported(app: AppContext, records: list[ImportRecord]) -> list[ImportRecord]:
@@ -118,6 +134,43 @@ def _not_yet_imported(app: AppContext, records: list[ImportRecord]) -> list[Impo
         if r.kept.created_at is None
         or (r.kept.created_at, r.draft.date, r.draft.experience) not in have
     ]
+
+
+def _not_yet_restored(
+    app: AppContext, found: Imported
+) -> tuple[list[SelfCheck], list[SupervisionRecord]]:
+    """A backup's self-checks and supervision records that the journal does not hold yet.
+
+    A supervision record is already there when its date, note and creation time are the
+    same; a finished self-check when its time and answers are. An unfinished one is there
+    when one started at the same time is still unfinished: the same check, perhaps carried
+    on since the backup (its answers are the newer ones)."""
+    if not app.db_path.exists() or not (found.checks or found.supervisions):
+        return found.checks, found.supervisions  # (a dry run never creates the journal)
+    from peerjournal.db.supervision import self_checks, supervisions
+
+    store = app.store()
+    have = {_check_key(c) for c in self_checks(store)}
+    held = {(s.date, s.note, s.created_at) for s in supervisions(store)}
+    return (
+        [c for c in found.checks if _check_key(c) not in have],
+        [s for s in found.supervisions if (s.date, s.note, s.created_at) not in held],
+    )
+
+
+def _check_key(check: SelfCheck) -> tuple[datetime, frozenset[tuple[str, Answer]] | None]:
+    """What makes a self-check the same one (see `_not_yet_restored`)."""
+    return check.created_at, (frozenset(check.answers.items()) if check.complete else None)
+
+
+def _counts(*counts: tuple[int, str]) -> list[str]:
+    """'2 self-checks', … for each count that is not 0."""
+    return [counted(n, noun) for n, noun in counts if n]
+
+
+def _and(parts: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
 
 
 def _ids_text(ids: list[int]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -68,14 +68,20 @@ def remove_person(store: Store, name: str) -> PersonRow:
 
 
 def restore_people(
-    store: Store, people: Iterable[Person], now: datetime
+    store: Store,
+    people: Iterable[Person],
+    now: datetime,
+    listed_at: Mapping[str, datetime] | None = None,
 ) -> tuple[list[Person], list[str]]:
     """Merge a backup's people list into this journal's, in one transaction.
 
     Names already listed (ignoring case and spacing) are left as they are; see
-    `redact.people_to_add`. Returns (the people added, notes for the writer).
+    `redact.people_to_add`. A name added keeps when it was first listed (`listed_at`, by
+    name, from the backup), else `now`. Returns (the people added, notes for the writer).
     """
     from peerjournal.redact import Person, people_to_add
+
+    when = listed_at or {}
 
     with store._write() as conn:
         listed = [
@@ -86,6 +92,6 @@ def restore_people(
         conn.executemany(
             "INSERT INTO person (name, alias, created_at) VALUES (?, ?, ?) "
             "ON CONFLICT (name) DO NOTHING",
-            [(p.name, p.alias, now.isoformat()) for p in added],
+            [(p.name, p.alias, when.get(p.name, now).isoformat()) for p in added],
         )
     return added, notes

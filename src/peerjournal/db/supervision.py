@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from peerjournal.db.engine import translated_errors
@@ -98,7 +100,7 @@ def save_check(
     A check keeps the time it was started; `created_at` moves to `now` only when it is
     completed, so history orders check-ins by when they were finished.
     """
-    payload = json.dumps(answers_to_json(answers), ensure_ascii=False)
+    payload = _payload(answers)
     with store._write() as conn:
         if check_id is None:
             cur = conn.execute(
@@ -121,6 +123,50 @@ def save_check(
 def discard_check(store: Store, check_id: int) -> None:
     with store._write() as conn:
         conn.execute("DELETE FROM selfcheck WHERE id = ? AND complete = 0", (check_id,))
+
+
+def _payload(answers: Answers) -> str:
+    """Answers as the selfcheck table stores them."""
+    return json.dumps(answers_to_json(answers), ensure_ascii=False)
+
+
+# -- restoring a backup ---------------------------------------------------------------------
+
+
+def restore_supervision(
+    store: Store, checks: Sequence[SelfCheck], sessions: Sequence[SupervisionRecord]
+) -> None:
+    """Add a backup's self-checks and supervision records as they were, in one transaction.
+
+    Each table keeps the backup's ids only when every record has one (id 0: none) and all
+    are free, as `import` does for entries; otherwise its records get new ids, in order.
+    """
+    with store._write() as conn:
+        keep = _ids_free(conn, "selfcheck", [c.id for c in checks])
+        conn.executemany(
+            "INSERT INTO selfcheck (id, created_at, answers, complete) VALUES (?, ?, ?, ?)",
+            [
+                (c.id if keep else None, c.created_at.isoformat(), _payload(c.answers),
+                 int(c.complete))
+                for c in checks
+            ],
+        )
+        keep = _ids_free(conn, "supervision", [s.id for s in sessions])
+        conn.executemany(
+            "INSERT INTO supervision (id, date, note, created_at) VALUES (?, ?, ?, ?)",
+            [
+                (s.id if keep else None, s.date.isoformat(), s.note, s.created_at.isoformat())
+                for s in sessions
+            ],
+        )
+
+
+def _ids_free(conn: sqlite3.Connection, table: str, ids: list[int]) -> bool:
+    """Whether every id is given (not 0), none twice, and none taken in `table`."""
+    if not ids or 0 in ids or len(set(ids)) < len(ids):
+        return False
+    taken = {row[0] for row in conn.execute(f"SELECT id FROM {table}")}  # a few rows a month
+    return taken.isdisjoint(ids)
 
 
 # -- what prep reads -------------------------------------------------------------------------
