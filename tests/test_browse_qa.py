@@ -160,3 +160,50 @@ def test_search_results_wrap_under_their_header(cli: CLI, add: Add, monkeypatch:
     start = next(n for n, line in enumerate(lines) if "We walked" in line)
     body = [line for line in lines[start:] if line.strip()]
     assert len(body) > 1 and all(line.startswith("    ") for line in body)
+
+
+# -- a query that only leaves words out ------------------------------------------------------
+
+
+def test_a_query_that_only_excludes_says_a_word_to_find_is_needed(cli: CLI, add: Add) -> None:
+    add("We walked to the housing office.")
+    result = cli("search", "--", "-housing")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        "peerjournal: Search needs a word to look for: '-housing' only leaves words out "
+        "(as in `search 'handover -housing'`).\n"
+    )
+    assert "Nothing to search for" not in result.stderr
+    # with a word to find, the same exclusion works
+    assert json.loads(cli("search", "--json", "--", "walked -housing").stdout) == []
+
+
+def test_a_long_query_with_nothing_to_find_is_cut_short(cli: CLI, add: Add) -> None:
+    add()
+    for query, start in (("-zebra " * 2000, "peerjournal: Search needs a word to look for: "),
+                         ("*** " * 2000, "peerjournal: Nothing to search for in ")):
+        result = cli("search", "--", query)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(start) and result.stderr.count("\n") == 1
+        assert "…'" in result.stderr and len(result.stderr) < 200
+
+
+# -- the report's "unspecified" setting is a filter too -------------------------------------
+
+
+def test_the_setting_the_report_calls_unspecified_can_be_listed(cli: CLI, add: Add) -> None:
+    none = add("We walked to the housing office.")
+    typed = add("A housing call.", "--setting", "Unspecified")
+    add("A housing ward round.", "--setting", "inpatient")
+    report = json.loads(cli("report", "--json").stdout)
+    assert report["settings"]["unspecified"]["entries"] == 2  # the two, as one group
+    for args in (["list"], ["search", "housing"]):
+        for name in ("unspecified", "UNSPECIFIED"):
+            found = json.loads(cli(*args, "--setting", name, "--json").stdout)
+            assert sorted(e["id"] for e in found) == [none, typed]
+    shown = cli("list", "--setting", "unspecified")
+    assert shown.exit_code == 0 and "housing office" in shown.stdout
+    assert "ward round" not in shown.stdout
+    # another setting still matches only itself
+    assert [e["setting"] for e in json.loads(cli("list", "-s", "inpatient", "--json").stdout)] == [
+        "inpatient"]

@@ -315,3 +315,18 @@ def test_counted_plurals() -> None:
     assert [counted(n, "entry") for n in (0, 1, 2)] == ["0 entries", "1 entry", "2 entries"]
     assert counted(3, "day") == "3 days"  # was "3 daies"
     assert counted(2, "key") == "2 keys" and counted(2, "person", "people") == "2 people"
+
+
+def test_the_unspecified_row_can_be_reported_on_its_own(cli: CLI, add: Callable[..., int]) -> None:
+    """The report lists entries with no setting as "unspecified"; `--setting unspecified` used
+    to match nothing (it looked for entries whose setting was the word)."""
+    add(PEER, "--date", "2026-11-10")
+    add(PEER, "--date", "2026-11-11", "--setting", "unspecified")
+    add(CLINICAL, "--date", "2026-11-12", "--setting", "inpatient")
+    whole = report_json(cli)
+    only = report_json(cli, "--setting", "unspecified")
+    assert only["totals"]["entries"] == whole["settings"]["unspecified"]["entries"] == 2
+    assert list(only["settings"]) == ["unspecified"]
+    assert only["settings"]["unspecified"] == whole["settings"]["unspecified"]
+    shown = cli("report", "--setting", "unspecified")
+    assert shown.exit_code == 0 and "2 entries" in shown.stdout

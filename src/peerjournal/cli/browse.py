@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
@@ -44,34 +43,26 @@ def _quoted(query: str) -> str:
     return repr(flat if len(flat) <= QUOTED_MAX else flat[: QUOTED_MAX - 1] + "…")
 
 
-# An entry's answers are indexed as their JSON text ({"question_id": "answer", …}), so a match
-# in an answer comes back as a piece of JSON. \x02 and \x03 mark the matched words.
-_KEY = r'"[a-z0-9_\x02\x03]+":\s*"'
-_ANSWER_JSON = (
-    (re.compile(r'",\s*' + _KEY), " · "),  # between two answers
-    (re.compile(r'^(…?)(?:\{' + _KEY + r'|[a-z0-9_\x02\x03]*":\s*")'), r"\1"),  # the first
-    (re.compile(r'"\}(…?)$'), r"\1"),  # after the last
-)
-_JSON_ESCAPE = re.compile(r'\\(\x02?)(["\\/bfnrt]|u[0-9a-fA-F]{4})')  # \x02: "\n" + a match
-_UNESCAPED = {"n": " ", "r": " ", "t": " ", "b": "", "f": ""}
+def _one_line(hit: SearchHit) -> SearchHit:
+    """`hit` with its snippet on one line: the line breaks of the text it comes from (an
+    answer's, an experience's) read as spaces, in the terminal and in --json alike."""
+    return replace(hit, snippet=" ".join(hit.snippet.split()))
 
 
-def _readable(hit: SearchHit) -> SearchHit:
-    """`hit`, its snippet as the writer's words when it comes from an answer, not JSON."""
-    plain = hit.snippet.replace("\x02", "").replace("\x03", "").strip("…")
-    entry = hit.entry
-    if any(plain in text for text in (entry.experience, entry.feelings, entry.evaluation,
-                                      entry.self_care)):
-        return hit
-    text = hit.snippet
-    for pattern, replacement in _ANSWER_JSON:
-        text = pattern.sub(replacement, text)
+def _check_searchable(query: str) -> None:
+    """Refuse a query with no word to look for, saying why (FTS5 cannot search for "not X")."""
+    from peerjournal.db.store import query_terms
+    from peerjournal.errors import PeerJournalError
 
-    def unescape(match: re.Match[str]) -> str:
-        mark, code = match.groups()
-        return mark + (chr(int(code[1:], 16)) if code[0] == "u" else _UNESCAPED.get(code, code))
-
-    return replace(hit, snippet=_JSON_ESCAPE.sub(unescape, text))
+    terms = query_terms(query)
+    if terms.include:
+        return
+    if terms.exclude:
+        raise PeerJournalError(
+            f"Search needs a word to look for: {_quoted(query)} only leaves words out "
+            "(as in `search 'handover -housing'`)."
+        )
+    raise PeerJournalError(f"Nothing to search for in {_quoted(query)}: type a word or a phrase.")
 
 
 def _empty_journal(trashed: int) -> str:
@@ -157,9 +148,10 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         query = " ".join(words)  # `search housing office` is `search "housing office"`
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
+        _check_searchable(query)
         store = app_ctx.store()
         found, more = _one_page(filters, lambda page: store.search(query, page))
-        hits = [_readable(hit) for hit in found]
+        hits = [_one_line(hit) for hit in found]
         if json_out:
             app_ctx.print_json([h.to_json() for h in hits])
         elif not hits:

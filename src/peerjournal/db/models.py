@@ -38,6 +38,10 @@ class Entry(SQLModel, table=True):
     evaluation: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     self_care: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     answers: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+    # the answers' text alone, joined by " · ": what search indexes (never the JSON's keys)
+    answers_text: str = Field(
+        default="", sa_column=Column(Text, nullable=False, server_default="")
+    )
     shared: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     deleted_at: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     drift_verdict: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

@@ -34,6 +34,9 @@ DRIFT_COLUMNS = (
     "scorer_version",
 )
 EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care")
+# What the search index reads (a view over entry: each entry's answers as text, not JSON).
+FTS_SOURCE = "entry_fts_source"
+ANSWER_SEP = " · "  # between two answers, in the index and so in search snippets
 
 
 @dataclass
@@ -55,7 +58,7 @@ class Filters:
             clauses.append("e.date <= ?")
             params.append(self.until.isoformat())
         if self.setting:
-            clauses.append("e.setting = ? COLLATE NOCASE")
+            clauses.append(_setting_clause(self.setting))
             params.append(self.setting)
         for tag in self.tags:
             clauses.append(
@@ -94,6 +97,7 @@ _INSERT_COLUMNS = (
     "evaluation",
     "self_care",
     "answers",
+    "answers_text",
     "shared",
     *DRIFT_COLUMNS,
 )
@@ -202,6 +206,7 @@ class Store:
                         draft.evaluation,
                         draft.self_care,
                         json.dumps(draft.answers, ensure_ascii=False),
+                        answers_text(draft.answers),
                         int(draft.shared),
                         *_drift_values(drift),
                     ),
@@ -282,7 +287,7 @@ class Store:
                         continue
                     raise
                 return [SearchHit(_entry(r[:-1]), r[-1]) for r in rows]
-        raise PeerJournalError(f"Nothing to search for in {query!r}: type a word or a phrase.")
+        raise PeerJournalError("Nothing to search for: type a word or a phrase.")
 
     def update(
         self,
@@ -307,6 +312,7 @@ class Store:
         }
         if "answers" in changes:
             assignments["answers"] = json.dumps(changes["answers"], ensure_ascii=False)
+            assignments["answers_text"] = answers_text(changes["answers"])
         assignments["updated_at"] = now.isoformat()
         assignments.update(zip(DRIFT_COLUMNS, _drift_values(drift), strict=True))
         columns = ", ".join(f"{k} = ?" for k in assignments)
@@ -468,11 +474,30 @@ def _fts_in_bulk(conn: sqlite3.Connection, ids: list[int], bulk: bool) -> Iterat
     conn.execute("DROP TRIGGER entry_fts_insert")
     yield
     conn.execute(
-        f"INSERT INTO entry_fts(rowid, {columns}) SELECT id, {columns} FROM entry "
+        f"INSERT INTO entry_fts(rowid, {columns}) SELECT id, {columns} FROM {FTS_SOURCE} "
         "WHERE id IN (SELECT value FROM json_each(?))",
         (json.dumps(ids),),
     )
     conn.execute(trigger)
+
+
+def answers_text(answers: dict[str, str]) -> str:
+    """An entry's answers as the search index reads them: the writer's words alone, in the
+    order asked (migration 0005 fills in older entries the same way, in SQL)."""
+    return ANSWER_SEP.join(text for text in answers.values() if isinstance(text, str) and text)
+
+
+def _setting_clause(wanted: str) -> str:
+    """SQL on alias `e` for entries from the setting `wanted` (one parameter: `wanted`).
+
+    The report lists entries with no setting as "unspecified" (trends.setting_key), together
+    with any whose setting was typed as "unspecified", so that name selects that same group.
+    """
+    from peerjournal.trends import UNSPECIFIED_SETTING, setting_key  # only when filtering
+
+    if setting_key(wanted) == UNSPECIFIED_SETTING:
+        return "(trim(e.setting) = '' OR e.setting = ? COLLATE NOCASE)"
+    return "e.setting = ? COLLATE NOCASE"
 
 
 def _answers(raw: str | None) -> dict[str, str]:
@@ -537,16 +562,18 @@ _TOKEN = re.compile(r'"[^"]*"|\S+')
 _WORD = re.compile(r"\w+\*?")
 
 
-def fts_queries(query: str) -> Iterator[str]:
-    """The user's query as FTS5 syntax first, then a forgiving rewrite of it.
+class QueryTerms(NamedTuple):
+    """A query's terms as FTS5 strings: what to look for, and what to leave out (`-word`)."""
 
-    The rewrite keeps quoted phrases and `word*` prefixes, turns `-word` into NOT,
-    and quotes everything else, so no typed text can be an FTS5 syntax error.
-    """
-    include: list[str] = []
-    exclude: list[str] = []
+    include: builtins.list[str]
+    exclude: builtins.list[str]
+
+
+def query_terms(query: str) -> QueryTerms:
+    """The words, "phrases" and `prefix*`es of a query, each quoted for FTS5."""
+    terms = QueryTerms([], [])
     for token in _TOKEN.findall(query.replace("'", " ")):
-        target = exclude if token.startswith("-") and len(token) > 1 else include
+        target = terms.exclude if token.startswith("-") and len(token) > 1 else terms.include
         words = _WORD.findall(token)
         if not words:
             continue
@@ -554,7 +581,17 @@ def fts_queries(query: str) -> Iterator[str]:
             target.append('"' + " ".join(w.rstrip("*") for w in words) + '"')
         else:
             target.extend(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
-    if include:  # a query with no words at all ("-", "***") is not worth a syntax error
+    return terms
+
+
+def fts_queries(query: str) -> Iterator[str]:
+    """The user's query as FTS5 syntax first, then a forgiving rewrite of it.
+
+    The rewrite keeps quoted phrases and `word*` prefixes, turns `-word` into NOT,
+    and quotes everything else, so no typed text can be an FTS5 syntax error.
+    """
+    include, exclude = query_terms(query)
+    if include:  # a query with no words to look for ("-", "***", "-word") finds nothing
         rewritten = " ".join(include)
         if exclude:
             rewritten += " NOT (" + " OR ".join(exclude) + ")"
