@@ -188,3 +188,12 @@ def test_with_stdout_redirected_the_editor_draws_on_the_terminal(
     assert log.read_text(encoding="utf-8") == "1\n"
     assert "drawn on the screen" in shown
     assert _stored(journal)["experience"] == "Screen is a terminal: True."
+
+
+def test_a_long_run_of_latin1_accents_is_kept_and_the_session_goes_on(journal: Path) -> None:
+    # 300 "é" in a row (a Latin-1 paste): readline was told "end of input" halfway, so the
+    # session ended with "No experience written" and every word of the line was lost.
+    keys = [b"\r", b"start " + b"\xe9" * 300 + b" end\r", b"after\r", b"\r", *REST]
+    shown = _write_on_a_terminal(keys)
+    assert "Traceback" not in shown
+    assert _stored(journal)["experience"] == "start " + "\ufffd" * 300 + " end\nafter"

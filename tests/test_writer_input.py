@@ -16,18 +16,34 @@ from hypothesis import strategies as st
 from peerjournal.cli import guided
 
 
-def _read_all(data: bytes) -> bytes:
-    """`data` as the key reader hands it to readline, character by character."""
-    rest = iter(data)
+def _handed_to_readline(keys: guided._Utf8Keys) -> tuple[bytes, int]:
+    """Everything the key reader hands readline (each key it returns, then the bytes it
+    queues behind it) until the end of input; and the most handed over in one call."""
+    queued: list[int] = []
 
-    def following() -> bytes:
-        byte = next(rest, None)
-        return b"" if byte is None else bytes([byte])
+    def stuff(byte: int) -> int:
+        queued.append(byte)
+        return 1
 
+    keys.stuff = stuff
     out = b""
-    for first in rest:
-        out += guided._valid_character(first, following)
-    return out
+    most = 0
+    while (key := keys._getc(None)) != -1:
+        most = max(most, 1 + len(queued))
+        out += bytes([key, *queued])
+        queued.clear()
+    return out, most
+
+
+def _read_all(data: bytes) -> bytes:
+    """`data`, typed in one go, as the key reader hands it to readline."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, data)
+        os.close(write_end)
+        return _handed_to_readline(guided._Utf8Keys(lambda byte: 1, read_end))[0]
+    finally:
+        os.close(read_end)
 
 
 @settings(max_examples=300)
@@ -53,6 +69,23 @@ def test_every_byte_reaches_readline_as_python_would_decode_it(data: bytes) -> N
 )
 def test_bytes_that_are_not_utf8_become_replacement_characters(typed: bytes, kept: str) -> None:
     assert _read_all(typed).decode("utf-8") == kept
+
+
+@pytest.mark.parametrize("typed", [b"\xe9" * 3000, "中文".encode("gbk") * 1000, b"\xc3" * 600])
+def test_a_long_run_of_broken_bytes_is_kept_whole_and_never_overfills_readline(
+    typed: bytes,
+) -> None:
+    # "ééé…" pasted from a Latin-1 file: each é starts a character the next one breaks.
+    # The reader followed the run by recursion and handed readline all of it at once: past
+    # 170 of them readline's queue (511 bytes) was full and the reader said "end of input"
+    # (the whole session ended, the line lost); past ~1,000 a RecursionError did the same.
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"start " + typed + b" end")
+    os.close(write_end)
+    out, most = _handed_to_readline(guided._Utf8Keys(lambda byte: 1, read_end))
+    os.close(read_end)
+    assert out.decode("utf-8") == (b"start " + typed + b" end").decode("utf-8", "replace")
+    assert most <= 511
 
 
 @pytest.fixture
@@ -81,23 +114,69 @@ def test_the_key_reader_gives_readline_one_byte_and_queues_the_rest(
     assert keys._getc(None) == -1  # end of input
 
 
-def test_ctrl_c_while_a_character_is_read_ends_the_line_and_interrupts(
+def test_the_key_reader_is_readlines_only_while_a_line_is_read(pipe: tuple[int, int]) -> None:
+    import ctypes
+
+    hook = ctypes.c_void_p(1234)  # readline's own reader
+    keys = guided._Utf8Keys(lambda byte: 1, pipe[0], hook)
+    with keys.reading():
+        assert hook.value == keys.address
+    assert hook.value == 1234
+    with pytest.raises(EOFError), keys.reading():
+        raise EOFError
+    assert hook.value == 1234
+
+
+def test_ctrl_c_while_readline_runs_the_key_reader_ends_the_line_and_then_interrupts(
     pipe: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Ctrl-C that Python handled inside the key reader (C calling Python) could not go
+    # anywhere: ctypes printed "Exception ignored on calling ctypes callback function …
+    # KeyboardInterrupt" with a traceback, and the Ctrl-C was lost (seen on a long paste).
+    import signal
+    import sys
+
+    read_end, write_end = pipe
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    queued: list[int] = []
+
+    def stuff(byte: int) -> int:  # Ctrl-C arrives while the rest of "é" is queued
+        if not queued:
+            signal.raise_signal(signal.SIGINT)
+        queued.append(byte)
+        return 1
+
+    keys = guided._Utf8Keys(stuff, read_end)
+    os.write(write_end, "é and more".encode())
+    with pytest.raises(KeyboardInterrupt), keys.reading():  # raised once readline returns
+        assert keys.callback(None) == 0xC3  # called from C, as readline calls it
+        assert queued == [0xA9, ord("\n")]  # the line ends after the é
+        assert keys.callback(None) == ord("\n")  # and nothing more is read
+    assert unraisable == []
+    assert os.read(read_end, 100) == b" and more"
+
+
+def test_ctrl_c_while_waiting_for_a_key_ends_the_line_and_interrupts(
+    pipe: tuple[int, int],
+) -> None:
+    import signal
+    import threading
+
     read_end, _ = pipe
     keys = guided._Utf8Keys(lambda byte: 1, read_end)
+    timer = threading.Timer(0.2, signal.raise_signal, (signal.SIGINT,))
+    with pytest.raises(KeyboardInterrupt), keys.reading():
+        timer.start()
+        assert keys.callback(None) == ord("\n")  # no key came: the wait ends all the same
 
-    def interrupted() -> bytes:
-        raise KeyboardInterrupt
 
-    monkeypatch.setattr(keys, "character", interrupted)
-    assert keys._getc(None) == ord("\n")  # readline hands back the line…
-    assert keys.interrupted
-    # …and reading it is an interrupt, as Ctrl-C at any other moment
+def test_an_interrupted_line_is_an_interrupt(monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = guided._Utf8Keys(lambda byte: 1, 0)
     monkeypatch.setattr(guided._Utf8Keys, "installed", keys)
 
     def ctrl_c_in_the_middle(prompt: str = "") -> str:
-        keys.interrupted = True
+        keys.signalled = __import__("signal").SIGINT
         return "half a line"
 
     monkeypatch.setattr(builtins, "input", ctrl_c_in_the_middle)

@@ -11,8 +11,10 @@ import codecs
 import contextlib
 import os
 import select
+import signal
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from peerjournal.cli.editor import terminal_descriptor
@@ -332,41 +334,43 @@ class LineReader:
     def read(self, prompt: str, show: Callable[[str], None]) -> str:
         """One line without its line break; EOFError at the end of input, KeyboardInterrupt on
         Ctrl-C. `show` prints (the start of) a prompt on stderr."""
-        saved = self._stdout_on_terminal() if self.readline else None
-        if not self.readline:  # (also when stdout could not be pointed at the terminal)
-            if prompt:
-                show(prompt)
-            return input()
+        saved = None
         try:
+            if self.readline:
+                with _signals_held_back():  # Ctrl-C here must not leave stdout on the terminal
+                    saved = self._stdout_on_terminal()
+            if not self.readline:  # (also when stdout could not be pointed at the terminal)
+                if prompt:
+                    show(prompt)
+                return input()
             # readline is given the prompt's last line, so that it knows where the line starts
             # (a long line wraps and redraws in the right place)
             head, newline, prompt = prompt.rpartition("\n")
             if newline:
                 show(head + newline)
             keys = _Utf8Keys.installed
-            if keys is not None:
-                keys.interrupted = False
-            line = input(prompt)
-            if keys is not None and keys.interrupted:
-                raise KeyboardInterrupt
-            return line
+            if keys is None:
+                return input(prompt)
+            with keys.reading():
+                return input(prompt)
         finally:
             if saved is not None:
-                _flush_c_streams()  # readline's echo goes to the terminal, not to the file
-                os.dup2(saved, 1)
-                os.close(saved)
+                with _signals_held_back():
+                    _flush_c_streams()  # readline's echo goes to the terminal, not to the file
+                    os.dup2(saved, 1)
+                    os.close(saved)
 
     def _stdout_on_terminal(self) -> int | None:
         """Point stdout at the terminal (when it is not one); returns a copy of the real
         stdout to put back. If that cannot be done, lines are read without readline."""
         if self.terminal is None:
             return None
-        sys.stdout.flush()
         saved = None
         try:
+            sys.stdout.flush()
             saved = os.dup(1)
             os.dup2(self.terminal, 1)
-        except OSError:
+        except (OSError, ValueError):
             if saved is not None:
                 os.close(saved)
             self.close()
@@ -379,6 +383,24 @@ class LineReader:
             with contextlib.suppress(OSError):
                 os.close(self.terminal)
             self.terminal = None
+
+
+_HELD_BACK = ("SIGINT", "SIGTERM", "SIGHUP")  # the signals whose Python handlers stop a write
+
+
+@contextlib.contextmanager
+def _signals_held_back() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done (a few system calls)."""
+    numbers = {getattr(signal, name) for name in _HELD_BACK if hasattr(signal, name)}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
+    except (AttributeError, ValueError, OSError):  # Windows
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _flush_c_streams() -> None:
@@ -395,18 +417,33 @@ class _Utf8Keys:
     terminal, a byte pasted from a file in another encoding), and at times the byte after it.
     This reader hands readline the bytes of � in its place: the writer sees it where it was,
     the arrow keys move over it as one character, and the line keeps it.
+
+    It is readline's reader only while `reading()` (one `input()`), and it is Python code
+    called from C, where an exception cannot go: ctypes prints it as a traceback and readline
+    gets a key that nobody typed. So nothing may raise in it. Ctrl-C, SIGTERM and SIGHUP,
+    whose Python handlers raise KeyboardInterrupt, are held back while it runs: the line ends
+    (a newline is handed to readline) and the signal is raised again once readline returns.
     """
 
     installed: _Utf8Keys | None = None
-    WAIT = 0.1  # seconds for the rest of a character that arrives in two reads
+    WAIT = 0.5  # seconds for the rest of a character that arrives in two reads (ssh)
+    POLL = 0.05  # seconds between looks at a held-back signal while waiting for a key
+    # bytes handed over at most in one call (readline queues 511): a run of broken bytes
+    # longer than this is read on in the next call, never lost
+    MOST = 256
 
-    def __init__(self, stuff: Callable[[int], int], fd: int) -> None:
+    def __init__(self, stuff: Callable[[int], int], fd: int, hook: Any = None) -> None:
         import ctypes
 
         self.stuff = stuff  # readline's rl_stuff_char: a byte for readline to read next
         self.fd = fd
-        self.interrupted = False  # Ctrl-C while a character was being read
+        self.hook = hook  # readline's rl_getc_function (a ctypes.c_void_p in the library)
+        self.signalled: int | None = None  # a signal held back while a key was read
+        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        # referenced here for as long as the class holds this reader: readline may call it
+        # during any `reading()`, and calling a freed callback would crash the process
         self.callback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(self._getc)
+        self.address = ctypes.cast(self.callback, ctypes.c_void_p).value
 
     @classmethod
     def install(cls, readline: Any) -> None:
@@ -421,66 +458,121 @@ class _Utf8Keys:
             hook = ctypes.c_void_p.in_dll(library, "rl_getc_function")
             stuff = library.rl_stuff_char
             stuff.argtypes, stuff.restype = [ctypes.c_int], ctypes.c_int
-            keys = cls(stuff, sys.stdin.fileno())
-            hook.value = ctypes.cast(keys.callback, ctypes.c_void_p).value
+            keys = cls(stuff, sys.stdin.fileno(), hook)
         except (ImportError, OSError, ValueError, AttributeError, LookupError, TypeError):
             return  # a readline built in, or without the symbols: readline's own reading
         cls.installed = keys
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Readline reads its keys here for the length of the block (one line); the reader
+        it had is put back afterwards. A signal held back meanwhile is raised at the end."""
+        self.signalled = None
+        self.decoder.reset()
+        handlers = self._hold_back_signals()
+        original = self.hook.value if self.hook is not None else None
+        try:
+            if self.hook is not None:
+                self.hook.value = self.address
+            yield
+        finally:
+            if self.hook is not None:
+                self.hook.value = original
+            for number, handler in handlers.items():
+                signal.signal(number, handler)
+            if self.signalled is not None:
+                signal.raise_signal(self.signalled)  # its own handler: KeyboardInterrupt
+
+    def _hold_back_signals(self) -> dict[int, Any]:
+        """Wrap the Python handlers of Ctrl-C, SIGTERM and SIGHUP; returns them, to put back."""
+        handlers: dict[int, Any] = {}
+        for name in _HELD_BACK:
+            number: int | None = getattr(signal, name, None)
+            if number is None:  # (no SIGHUP on Windows)
+                continue
+            handler = signal.getsignal(number)
+            if not callable(handler):  # SIG_DFL, SIG_IGN, or set from C: nothing raises
+                continue
+            try:
+                signal.signal(number, self._holder(handler))
+            except (ValueError, OSError):  # not the main thread
+                continue
+            handlers[number] = handler
+        return handlers
+
+    def _holder(self, handler: Callable[[int, Any], Any]) -> Callable[[int, Any], Any]:
+        def hold_back(number: int, frame: Any) -> Any:
+            if not self._inside_the_callback(frame):
+                return handler(number, frame)  # e.g. Ctrl-C while readline waits for a key
+            if self.signalled is None:
+                self.signalled = number
+            return None
+
+        return hold_back
+
+    @staticmethod
+    def _inside_the_callback(frame: Any) -> bool:
+        while frame is not None:
+            if frame.f_code is _Utf8Keys._getc.__code__:
+                return True
+            frame = frame.f_back
+        return False
+
     def _getc(self, _stream: object) -> int:
+        if self.signalled is not None:
+            return _NEWLINE  # ends the line; reading() raises the signal again
         try:
             data = self.character()
-        except KeyboardInterrupt:  # ends the line; LineReader.read raises it again
-            self.interrupted = True
-            return ord("\n")
         except Exception:  # the terminal has gone (EIO): end of input
-            return -1
+            data = b""
+        if self.signalled is not None:
+            return _NEWLINE
         if not data:
             return -1
         for byte in data[1:]:
-            if not self.stuff(byte):  # readline's buffer is full (it holds 512): never here
-                return -1
+            self.stuff(byte)  # (never more than readline's queue holds: MOST)
+        if self.signalled is not None:  # came while the bytes were queued: end the line
+            self.stuff(_NEWLINE)  # after them
         return data[0]
 
     def character(self) -> bytes:
-        """The next character's bytes: valid UTF-8, or those of �; b"" at end of input."""
-        data = os.read(self.fd, 1)
-        return _valid_character(data[0], self._more) if data else b""
+        """The next character's bytes: valid UTF-8, or those of � for each broken piece (as
+        Python's "replace" decodes); b"" at end of input or when a signal was held back."""
+        out = b""
+        while len(out) < self.MOST:
+            held = self.decoder.getstate()[0]  # the start of a character, read but not done
+            if out and not held:
+                break
+            byte = self._next_byte(self.WAIT if held else None)
+            if self.signalled is not None:
+                return b""
+            if byte:
+                out += self.decoder.decode(byte).encode()
+                continue
+            # nothing more in time (None) or the end of input (b""): what is held is broken
+            out += self.decoder.decode(b"", final=True).encode()
+            if byte is not None:
+                break
+        return out
 
-    def _more(self) -> bytes:
-        ready, _, _ = select.select([self.fd], [], [], self.WAIT)
-        return os.read(self.fd, 1) if ready else b""
+    def _next_byte(self, wait: float | None) -> bytes | None:
+        """One byte (b"" at end of input); None if none came within `wait` seconds or a
+        signal was held back. It waits in short steps, so a held-back Ctrl-C ends it."""
+        deadline = None if wait is None else time.monotonic() + wait
+        while self.signalled is None:
+            step = self.POLL if deadline is None else min(self.POLL, deadline - time.monotonic())
+            if step <= 0:
+                return None
+            ready, _, _ = select.select([self.fd], [], [], step)
+            if ready:
+                try:
+                    return os.read(self.fd, 1)
+                except BlockingIOError:  # stdin left non-blocking by another program
+                    continue
+        return None
 
 
-_REPLACEMENT_BYTES = REPLACEMENT.encode()
-
-
-def _valid_character(first: int, more: Callable[[], bytes]) -> bytes:
-    """The character that starts with byte `first` (the rest read with `more`, which gives
-    b"" when nothing follows in time): its bytes, or those of � for a byte that cannot start
-    or continue a UTF-8 character (one � for each broken piece, as Python's "replace" does)."""
-    if first < 0x80:
-        return bytes([first])
-    size = 2 if 0xC2 <= first <= 0xDF else 3 if 0xE0 <= first <= 0xEF else (
-        4 if 0xF0 <= first <= 0xF4 else 0
-    )
-    if not size:
-        return _REPLACEMENT_BYTES
-    sequence = bytes([first])
-    for _ in range(size - 1):
-        byte = more()
-        if not byte:
-            return _REPLACEMENT_BYTES
-        low, high = _SECOND_BYTE.get(first, (0x80, 0xBF)) if len(sequence) == 1 else (0x80, 0xBF)
-        if not low <= byte[0] <= high:  # not a continuation: the byte starts something new
-            return _REPLACEMENT_BYTES + _valid_character(byte[0], more)
-        sequence += byte
-    return sequence
-
-
-# The lead bytes whose second byte has a narrower range (no overlong forms, no surrogates,
-# nothing above U+10FFFF)
-_SECOND_BYTE = {0xE0: (0xA0, 0xBF), 0xED: (0x80, 0x9F), 0xF0: (0x90, 0xBF), 0xF4: (0x80, 0x8F)}
+_NEWLINE = ord("\n")
 
 
 def forgiving_stdin() -> None:
