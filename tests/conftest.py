@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from peerjournal import paths
 from peerjournal.cli import app
+from peerjournal.context import AppContext
 from peerjournal.db import engine
+from peerjournal.db.store import Store
 from peerjournal.drift import DriftScore, Lexicon, score_text
 from peerjournal.drift.lexicon import DEFAULT_LEXICON, parse_lexicon
 
@@ -78,6 +81,20 @@ def fast_new_journals(monkeypatch: pytest.MonkeyPatch, journal_template: Path) -
 
 
 CLI = Callable[..., Result]
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend stdin is a terminal, so that commands ask their questions."""
+    monkeypatch.setattr(AppContext, "stdin_is_terminal", lambda self: True)
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """The test's journal, opened directly (to set up or inspect what a command stored)."""
+    opened = Store(paths.db_path())
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

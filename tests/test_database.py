@@ -84,16 +84,22 @@ def test_a_sqlite_file_that_is_not_ours(cli: CLI, tmp_path: Path) -> None:
     assert not list(tmp_path.glob("other.db.backup-*"))
 
 
-def test_a_damaged_journal(cli: CLI, isolated: Path) -> None:
+def damage_journal(cli: CLI, home: Path) -> Path:
+    """Write 20 entries, then overwrite every 7th byte after the first two pages; the path."""
     for n in range(20):
         assert cli("write", "-x", f"Entry {n} " + "words " * 500).exit_code == 0
-    path = isolated / "journal.db"
+    path = home / "journal.db"
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
     for offset in range(8192, len(data), 7):
         data[offset] = 0x5A
     path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_damaged_journal(cli: CLI, isolated: Path) -> None:
+    path = damage_journal(cli, isolated)
     for command in (["list"], ["show", "3"], ["search", "words"]):
         one_line_error(cli(*command), 4, str(path))
     result = cli("write", "-x", "Written to a damaged journal.")

@@ -18,7 +18,7 @@ import pytest
 from conftest import CLI
 from peerjournal import help_cache, paths
 from peerjournal.db import engine
-from test_database import one_line_error
+from test_database import damage_journal, one_line_error
 
 SRC = str(Path(engine.__file__).parents[2])
 ENTRY = "We walked to the housing office, and Zoë said the café was closed."
@@ -206,15 +206,7 @@ def test_a_journal_without_its_schema_version(cli: CLI, isolated: Path) -> None:
 def test_a_damaged_journal_names_a_backup_only_when_there_is_one(cli: CLI,
                                                                  isolated: Path) -> None:
     """Before, the message pointed at backups (journal.db.backup-*) that did not exist."""
-    for n in range(20):
-        assert cli("write", "-x", f"Entry {n} " + "words " * 500).exit_code == 0
-    path = isolated / "journal.db"
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = bytearray(path.read_bytes())
-    for offset in range(8192, len(data), 7):
-        data[offset] = 0x5A
-    path.write_bytes(bytes(data))
+    damage_journal(cli, isolated)
     one_line_error(cli("list"), 4, "is damaged", "a copy of your own")
     backup = isolated / "journal.db.backup-20261101T100000"
     backup.write_bytes(b"")

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from peerjournal import paths
-from peerjournal.context import AppContext
 from peerjournal.db.store import Drift, Store
 from peerjournal.entry import EntryDraft
 from peerjournal.supervision import load_items
@@ -19,19 +17,6 @@ from peerjournal.supervision import load_items
 CLI = Callable[..., Any]
 ITEMS = load_items()
 N = len(ITEMS)
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    opened = Store(paths.db_path())
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend stdin is a terminal so `check` asks its questions."""
-    monkeypatch.setattr(AppContext, "stdin_is_terminal", lambda self: True)
 
 
 def drift_dict(*phrases: str, dimension: str = "advice") -> dict[str, Any]:

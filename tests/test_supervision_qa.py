@@ -7,7 +7,7 @@ from __future__ import annotations
 import builtins
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from peerjournal import paths
-from peerjournal.context import AppContext
 from peerjournal.db.store import Store
 from peerjournal.db.supervision import save_check
 from peerjournal.render.supervision import check_summary
@@ -34,18 +33,6 @@ ITEMS = load_items()
 N = len(ITEMS)
 NOW = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
 CTRL_C, CTRL_D = "<ctrl-c>", "<ctrl-d>"
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    opened = Store(paths.db_path())
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(AppContext, "stdin_is_terminal", lambda self: True)
 
 
 class Keys:

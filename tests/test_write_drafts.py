@@ -23,11 +23,6 @@ from test_write import Editor, drafts, entries
 editor = test_write.editor  # the fake $EDITOR fixture
 
 
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(AppContext, "stdin_is_terminal", lambda self: True)
-
-
 def _disk_full_on_create(monkeypatch: pytest.MonkeyPatch) -> None:
     """Alembic creating the schema runs out of space (SQLAlchemy wraps sqlite3's error)."""
     from sqlalchemy.exc import OperationalError
