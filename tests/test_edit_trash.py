@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -135,8 +134,9 @@ def test_an_edit_made_elsewhere_while_the_editor_is_open_is_not_overwritten(
 ) -> None:
     # `edit 1` open in the editor while `edit 1 --experience …` runs in another terminal: the
     # editor's save used to undo that change without a word
-    script = tmp_path / "editor_meanwhile.py"
-    script.write_text(
+    test_write.editor_script(
+        tmp_path,
+        monkeypatch,
         "import sqlite3, sys\n"
         f"db = sqlite3.connect({str(isolated / 'journal.db')!r})\n"
         "db.execute(\"UPDATE entry SET experience = 'Changed in another terminal.', \"\n"
@@ -147,9 +147,7 @@ def test_an_edit_made_elsewhere_while_the_editor_is_open_is_not_overwritten(
         "text = open(path, encoding='utf-8').read()\n"
         "open(path, 'w', encoding='utf-8').write(text.replace('We met at the library.', "
         "'My rewrite in the editor.'))\n",
-        encoding="utf-8",
     )
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     result = cli("edit", str(entry))
     assert result.exit_code == 1
     assert "changed elsewhere" in result.stderr and "edit is kept" in result.stderr

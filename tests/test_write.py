@@ -46,6 +46,13 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Editor:
     return use
 
 
+def editor_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str) -> None:
+    """Make $EDITOR a Python script that runs `code` (the file to edit is sys.argv[-1])."""
+    script = tmp_path / "editor_script.py"
+    script.write_text(code, encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+
+
 def entries(cli: CLI) -> list[dict[str, Any]]:
     result = cli("list", "--json", "--limit", "0")
     assert result.exit_code == 0, result.stderr
@@ -584,15 +591,14 @@ def test_options_kept_with_a_draft_are_dropped_with_their_line(
 def test_an_editor_killed_by_a_signal_is_said_in_words_and_the_text_is_kept(
     cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    script = tmp_path / "killed_editor.py"
-    script.write_text(
+    editor_script(
+        tmp_path,
+        monkeypatch,
         "import os, signal, sys\n"
         "with open(sys.argv[-1], 'a', encoding='utf-8') as f:\n"
         "    f.write('\\nHalf a thought.\\n')\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n",
-        encoding="utf-8",
     )
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     result = cli("write", "--editor")
     assert result.exit_code == 1
     # it said "The editor exited with status -9"
@@ -604,14 +610,13 @@ def test_an_editor_killed_by_a_signal_is_said_in_words_and_the_text_is_kept(
 def test_an_editor_that_saves_another_encoding_says_how_to_continue(
     cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, editor: Editor
 ) -> None:
-    script = tmp_path / "latin1_editor.py"
-    script.write_text(
+    editor_script(
+        tmp_path,
+        monkeypatch,
         "import sys\n"
         "with open(sys.argv[-1], 'w', encoding='latin-1') as f:\n"
         "    f.write('## Experience\\nWe went to the caf\\u00e9.\\n')\n",
-        encoding="utf-8",
     )
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     result = cli("write", "--editor")
     assert result.exit_code == 1
     [draft] = drafts(isolated)

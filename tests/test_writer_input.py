@@ -184,17 +184,23 @@ def test_an_interrupted_line_is_an_interrupt(monkeypatch: pytest.MonkeyPatch) ->
         guided.LineReader(readline=True).read("Tags: ", lambda text: None)
 
 
-def test_without_readline_the_prompt_goes_to_stderr_and_with_it_to_readline(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def answering_ok(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """input() answers "ok" to every prompt; the prompts it was given."""
     asked: list[str] = []
-    shown: list[str] = []
 
     def answer(prompt: str = "") -> str:
         asked.append(prompt)
         return "ok"
 
     monkeypatch.setattr(builtins, "input", answer)
+    return asked
+
+
+def test_without_readline_the_prompt_goes_to_stderr_and_with_it_to_readline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = answering_ok(monkeypatch)
+    shown: list[str] = []
     monkeypatch.setattr(guided._Utf8Keys, "installed", None)
     assert guided.LineReader().read("\nTags: ", shown.append) == "ok"
     assert (shown, asked) == (["\nTags: "], [""])
@@ -208,14 +214,8 @@ def test_without_readline_the_prompt_goes_to_stderr_and_with_it_to_readline(
 def test_if_stdout_cannot_be_pointed_at_the_terminal_lines_are_read_without_readline(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    asked: list[str] = []
+    asked = answering_ok(monkeypatch)
     shown: list[str] = []
-
-    def answer(prompt: str = "") -> str:
-        asked.append(prompt)
-        return "ok"
-
-    monkeypatch.setattr(builtins, "input", answer)
     reader = guided.LineReader(readline=True, terminal=987654)  # not an open descriptor
     assert reader.read("Setting: ", shown.append) == "ok"
     # the prompt never goes to the redirected stdout (input()'s own prompt would)
