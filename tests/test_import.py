@@ -199,6 +199,21 @@ def test_non_utf8_and_missing_files(cli: CLI, tmp_path: Path) -> None:
     assert imported(cli) == []
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be"])
+def test_a_file_saved_as_utf16_or_utf32_with_its_mark_imports(
+    cli: CLI, tmp_path: Path, encoding: str
+) -> None:
+    # Notepad's "Unicode" and PowerShell's `>` write UTF-16 with a byte order mark: it was
+    # refused as "not UTF-8 text (at byte 1)"
+    text = "[2020-01-01 10:00] Café with Zoë.\n"
+    data = (b"\xfe\xff" if encoding == "utf-16-be" else b"") + text.encode(encoding)
+    result = cli("import", write(tmp_path, "unicode.txt", data))
+    assert result.exit_code == 0, result.stderr
+    assert [e["experience"] for e in imported(cli)] == ["Café with Zoë."]
+    broken = cli("import", write(tmp_path, "odd.txt", b"\xff\xfeA\x00B"))  # an odd byte left
+    assert broken.exit_code == 1 and "is not valid UTF-16 text (at byte 5)" in broken.stderr
+
+
 def test_empty_json_array(cli: CLI, tmp_path: Path) -> None:
     result = cli("import", write(tmp_path, "empty.json", "[]"))
     assert result.exit_code == 0 and "No entries" in result.stderr

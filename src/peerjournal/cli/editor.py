@@ -119,12 +119,27 @@ def read_text_file(path: Path, retry: str = "try again") -> str:
     return decode(data, str(path), retry)
 
 
+# Byte order marks that say which Unicode encoding a file is in (UTF-32's first: its
+# little-endian mark starts with UTF-16's). Windows editors save "Unicode" as UTF-16 with one,
+# and so does PowerShell's redirection: such text is read, not refused.
+_MARKED = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def decode(data: bytes, source: str, retry: str = "try again") -> str:
+    """Text given to peerjournal: UTF-8 (a byte order mark is dropped), or UTF-16 or UTF-32
+    when a byte order mark says so; anything else is an error naming the first bad byte."""
+    encoding = next((name for mark, name in _MARKED if data.startswith(mark)), "utf-8-sig")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        what = "UTF-8" if encoding == "utf-8-sig" else f"valid {encoding.upper()}"
         raise PeerJournalError(
-            f"{source} is not UTF-8 text (at byte {exc.start + 1}); save it as UTF-8 and "
+            f"{source} is not {what} text (at byte {exc.start + 1}); save it as UTF-8 and "
             f"{retry}."
         ) from None
     if "\x00" in text:
