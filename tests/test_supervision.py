@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peerjournal.errors import PeerJournalError
+from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.supervision import (
     Answer,
     EntryFacts,
@@ -20,6 +20,7 @@ from peerjournal.supervision import (
     build_history,
     build_prep,
     check_score,
+    chosen_supervision,
     content_stems,
     follow_intentions,
     form_path,
@@ -305,6 +306,25 @@ def test_history_across_check_ins() -> None:
         "scores": [4, 3, 2],
         "change": -2,
     }
+
+
+def test_undo_chooses_the_last_recorded_or_the_given_id() -> None:
+    # the last one recorded (highest ID), not the latest by date: a mistaken `done --date`
+    # written up late is the one to take back
+    late = SupervisionRecord(3, date(2026, 11, 1), "wrong date", stamp(20))
+    sups = [
+        SupervisionRecord(1, date(2026, 11, 2), "", stamp(2)),
+        SupervisionRecord(2, date(2026, 11, 10), "", stamp(10)),
+        late,
+    ]
+    assert chosen_supervision(sups, None) == late
+    assert chosen_supervision(sups, 2).date == date(2026, 11, 10)
+    with pytest.raises(PeerJournalError, match="no supervision 9") as missing:
+        chosen_supervision(sups, 9)
+    assert missing.value.exit_code == ExitCode.NOT_FOUND
+    with pytest.raises(PeerJournalError, match="nothing to undo") as empty:
+        chosen_supervision([], None)
+    assert empty.value.exit_code == ExitCode.NOT_FOUND
 
 
 def test_movements_biggest_drop_first() -> None:

@@ -171,6 +171,126 @@ def test_done_records_a_supervision(cli: CLI, store: Store) -> None:
     assert future.exit_code == 1 and "future" in future.stderr
 
 
+# -- undo --------------------------------------------------------------------------------------
+
+
+def stored_supervisions(store: Store) -> list[tuple[int, str, str]]:
+    return store.conn.execute("SELECT id, date, note FROM supervision ORDER BY id").fetchall()
+
+
+def journal_counts(store: Store) -> tuple[int, int]:
+    entries = store.conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+    checks = store.conn.execute("SELECT count(*) FROM selfcheck").fetchone()[0]
+    return entries, checks
+
+
+def test_undo_a_mistaken_done_brings_back_the_entries_prep_hid(
+    cli: CLI, store: Store, tmp_path: Path
+) -> None:
+    for day in (date(2026, 11, 10), date(2026, 11, 14), date(2026, 11, 18)):
+        add_entry(store, day, f"Shift on {day}.")
+    cli("supervision", "check", "--answers", answers_file(tmp_path, all_answers()))
+    assert cli("supervision", "done", "--date", "2026-11-13", "--note", "with Jo").exit_code == 0
+    assert cli("supervision", "done").exit_code == 0  # by mistake: there was none today
+    hidden = json.loads(cli("supervision", "prep", "--json").stdout)
+    assert (hidden["since"], hidden["entries"]) == ("2026-11-20", 0)
+    before = journal_counts(store)
+
+    result = cli("supervision", "undo", input="y\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "Remove the supervision on 2026-11-20 (#2, recorded 2026-11-20 18:30)? [y/N]" in (
+        result.stderr
+    )
+    assert (
+        "Removed the supervision on 2026-11-20 (#2). `peerjournal supervision prep` now "
+        "starts from 2026-11-13." in result.stderr
+    )
+    assert stored_supervisions(store) == [(1, "2026-11-13", "with Jo")]
+    assert journal_counts(store) == before == (3, 1)  # entries and self-checks untouched
+    back = json.loads(cli("supervision", "prep", "--json").stdout)
+    assert (back["since"], back["basis"], back["entries"]) == ("2026-11-13", "supervision", 2)
+    assert back["last_supervision"]["note"] == "with Jo"
+
+    last = cli("supervision", "undo", "--yes")
+    assert last.exit_code == 0 and "[y/N]" not in last.stderr
+    assert (
+        "`peerjournal supervision prep` now covers the last 4 weeks (no supervision recorded "
+        "yet)." in last.stderr
+    )
+    assert stored_supervisions(store) == [] and journal_counts(store) == (3, 1)
+    window = json.loads(cli("supervision", "prep", "--json").stdout)
+    assert (window["since"], window["basis"], window["entries"]) == ("2026-10-23", "default", 3)
+
+
+def test_undo_asks_first_and_no_answer_is_no(cli: CLI, store: Store) -> None:
+    cli("supervision", "done", "--note", "Talked about handovers")
+    for answer in (None, "", "n\n", "nope\n", "yes please\n"):
+        result = cli("supervision", "undo", input=answer)
+        assert result.exit_code == 1, answer
+        assert "“Talked about handovers”? [y/N]" in result.stderr
+        assert result.stderr.rstrip().endswith("Nothing removed.")
+        assert result.stdout == ""
+    assert stored_supervisions(store) == [(1, "2026-11-20", "Talked about handovers")]
+    declined_json = cli("supervision", "undo", "--json", input="n\n")
+    assert declined_json.exit_code == 1 and declined_json.stdout == ""
+
+
+def test_undo_by_id_with_json_and_the_errors(cli: CLI, store: Store) -> None:
+    nothing = cli("supervision", "undo", "--yes")
+    assert nothing.exit_code == 3
+    assert nothing.stderr == "peerjournal: No supervision is recorded: there is nothing to undo.\n"
+    for day in ("2026-11-06", "2026-11-13", "2026-11-20"):
+        cli("supervision", "done", "--date", day, "--note", f"on {day}")
+    result = cli("supervision", "undo", "#2", "--yes", "--json")  # as history shows it
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "id": 2,
+        "date": "2026-11-13",
+        "note": "on 2026-11-13",
+        "created_at": "2026-11-20T18:30:00+00:00",
+    }
+    assert [r[0] for r in stored_supervisions(store)] == [1, 3]
+    # the one removed was not the one prep starts from
+    kept = cli("supervision", "undo", "1", "--yes")
+    assert "`peerjournal supervision prep` still starts from 2026-11-20." in kept.stderr
+    for wanted in ("2", "0"):
+        missing = cli("supervision", "undo", wanted, "--yes")
+        assert missing.exit_code == 3, wanted
+        assert missing.stderr.count("\n") == 1 and "supervision history" in missing.stderr
+    bad = cli("supervision", "undo", "last", "--yes")
+    assert bad.exit_code == 2 and "not a supervision ID" in bad.stderr
+    assert [r[0] for r in stored_supervisions(store)] == [3]
+
+
+def test_done_twice_says_how_to_undo_and_history_shows_ids(cli: CLI, store: Store) -> None:
+    first = cli("supervision", "done")
+    assert "undo" not in first.stderr
+    again = cli("supervision", "done")
+    assert (
+        "One was already recorded that day: `peerjournal supervision undo` removes this one "
+        "if it was a mistake." in again.stderr
+    )
+    text = cli("supervision", "history").stdout
+    assert "  #1  2026-11-20\n" in text and "  #2  2026-11-20\n" in text
+    undone = cli("supervision", "undo", "--yes")
+    assert "(#2). `peerjournal supervision prep` still starts from 2026-11-20." in undone.stderr
+    assert stored_supervisions(store) == [(1, "2026-11-20", "")]
+
+
+def test_undo_shows_a_note_with_control_characters_harmlessly(cli: CLI, store: Store) -> None:
+    # a note from an imported backup can hold anything: the question never sends it raw
+    store.conn.execute(
+        "INSERT INTO supervision (date, note, created_at) VALUES (?, ?, ?)",
+        ("2026-11-13", "red\x1b[31m\nline", "2026-11-13T17:00:00+00:00"),
+    )
+    store.conn.commit()
+    result = cli("supervision", "undo", input="n\n")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr
+    assert "recorded 2026-11-13 17:00): “red\\x1b[31m line”? [y/N]" in result.stderr
+
+
 # -- check -------------------------------------------------------------------------------------
 
 

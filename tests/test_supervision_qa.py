@@ -195,6 +195,7 @@ def test_every_supervision_subcommand_prints_json(cli: CLI, tmp_path: Path) -> N
         ("prep", "--json"),
         ("history", "--json"),
         ("done", "--json"),
+        ("undo", "--yes", "--json"),
         ("check", "--list-items", "--json"),
         ("check", "--answers", answers_file(tmp_path, every()), "--json"),
     ):

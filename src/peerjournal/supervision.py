@@ -21,7 +21,7 @@ from typing import Any
 from peerjournal.drift import is_learned_marker
 from peerjournal.drift.lexicon import DIMENSIONS
 from peerjournal.entry import ELEMENTS, Entry
-from peerjournal.errors import PeerJournalError
+from peerjournal.errors import NotFoundError, PeerJournalError
 from peerjournal.intentions import evaluation_intentions
 from peerjournal.plural import counted
 from peerjournal.reflection import Layout, element_answers
@@ -523,6 +523,24 @@ class History:
             ],
             "supervisions": [s.to_json() for s in self.supervisions],
         }
+
+
+def chosen_supervision(
+    supervisions: Sequence[SupervisionRecord], wanted: int | None
+) -> SupervisionRecord:
+    """The record `supervision undo` removes: the one with ID `wanted`, else the last one
+    recorded (the highest ID: what a mistaken `done` has just added, whatever its date)."""
+    if not supervisions:
+        raise NotFoundError("No supervision is recorded: there is nothing to undo.")
+    if wanted is None:
+        return max(supervisions, key=lambda s: s.id)
+    for record in supervisions:
+        if record.id == wanted:
+            return record
+    raise NotFoundError(
+        f"There is no supervision {wanted}: `peerjournal supervision history` lists them "
+        "with their IDs."
+    )
 
 
 def build_history(

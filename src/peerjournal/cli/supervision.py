@@ -165,16 +165,71 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json(record.to_json())
             return
-        latest = max(supervisions(store), key=lambda s: (s.date, s.id))
+        recorded = supervisions(store)
+        latest = max(recorded, key=lambda s: (s.date, s.id))
         if latest.id == record.id:
             then = "`peerjournal supervision prep` now starts from it."
         else:  # an earlier one, written up late: prep still starts from the latest
             then = f"`peerjournal supervision prep` still starts from {latest.date.isoformat()}."
+        if any(s.date == day and s.id != record.id for s in recorded):  # `done` run twice?
+            then += " One was already recorded that day: `peerjournal supervision undo` removes"
+            then += " this one if it was a mistake."
         app_ctx.say(f"Recorded a supervision on {day.isoformat()}. {then}")
 
     @group.command()
+    def undo(
+        ctx: typer.Context,
+        wanted: Annotated[
+            int | None,
+            typer.Argument(
+                metavar="[ID]",
+                parser=_supervision_id,
+                help="The record's ID (`supervision history` shows it); default: the last "
+                "one recorded.",
+                show_default=False,
+            ),
+        ] = None,
+        yes: Annotated[
+            bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")
+        ] = False,
+        json_out: Json = False,
+    ) -> None:
+        """Remove a supervision recorded by mistake (asks first: only y/yes removes it). Prep
+        then starts from the latest one left. Entries and self-checks are never touched."""
+        from peerjournal.db.supervision import remove_supervision, supervisions
+        from peerjournal.errors import NotFoundError
+        from peerjournal.render.supervision import supervision_label
+        from peerjournal.supervision import chosen_supervision, prep_window
+
+        app_ctx = AppContext.from_ctx(ctx)
+        store = app_ctx.store()
+        recorded = supervisions(store)
+        record = chosen_supervision(recorded, wanted)
+        # the label's note is cleaned for the terminal (first_words)
+        if not yes and not app_ctx.confirm(f"Remove {supervision_label(record)}?"):
+            app_ctx.say("Nothing removed.")
+            raise typer.Exit(1)
+        if not remove_supervision(store, record.id):
+            raise NotFoundError(f"Supervision {record.id} is no longer recorded.")
+        if json_out:
+            app_ctx.print_json(record.to_json())
+            return
+        today = app_ctx.today()
+        before = prep_window(today, None, recorded)
+        after = prep_window(today, None, [s for s in recorded if s.id != record.id])
+        if after.basis == "supervision":
+            starts = f"starts from {after.since.isoformat()}"
+        else:
+            starts = f"covers {after.describe()}"
+        moved = "now" if after.since != before.since or after.basis != before.basis else "still"
+        app_ctx.say(
+            f"Removed the supervision on {record.date.isoformat()} (#{record.id}). "
+            f"`peerjournal supervision prep` {moved} {starts}."
+        )
+
+    @group.command()
     def history(ctx: typer.Context, json_out: Json = False) -> None:
-        """How each self-check item moved across check-ins, and the dates of supervisions."""
+        """How each self-check item moved across check-ins, and each supervision with its ID."""
         from peerjournal.db.supervision import self_checks, supervisions
         from peerjournal.supervision import build_history, load_form
 
@@ -193,6 +248,19 @@ def register(app: typer.Typer) -> None:
                 ascii_only=not unicode_ok(app_ctx.out.encoding),
             )
         )
+
+
+def _supervision_id(text: str) -> int:
+    """A supervision record's ID as typed: `3`, or `#3` as `supervision history` shows it."""
+    from peerjournal.cli.options import entry_id
+
+    try:
+        return entry_id(text)
+    except typer.BadParameter:
+        raise typer.BadParameter(
+            f"{text!r} is not a supervision ID: use the number `peerjournal supervision "
+            "history` shows, such as 3."
+        ) from None
 
 
 # -- check helpers -------------------------------------------------------------------------

@@ -42,6 +42,14 @@ def supervisions(store: Store) -> list[SupervisionRecord]:
     ]
 
 
+def remove_supervision(store: Store, supervision_id: int) -> bool:
+    """Delete one supervision record (nothing else: entries and self-checks stay as they
+    are); False if it was not there (removed meanwhile from another terminal)."""
+    with store._write() as conn:
+        cur = conn.execute("DELETE FROM supervision WHERE id = ?", (supervision_id,))
+    return cur.rowcount > 0
+
+
 # -- self-checks ---------------------------------------------------------------------------
 
 

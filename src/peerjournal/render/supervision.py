@@ -29,6 +29,7 @@ from peerjournal.supervision import (
     Prep,
     Section,
     SelfCheck,
+    SupervisionRecord,
 )
 
 
@@ -224,10 +225,18 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
         parts.append(_heading("Supervisions"))
         for s in history.supervisions:
             note = f"  {s.note}" if s.note else ""
-            parts.append(safe_text(f"  {s.date.isoformat()}{note}", multiline=False))
+            parts.append(safe_text(f"  #{s.id}  {s.date.isoformat()}{note}", multiline=False))
     else:
         parts.append(Text("No supervisions recorded: `peerjournal supervision done` records one."))
     return Group(*parts)
+
+
+def supervision_label(record: SupervisionRecord) -> str:
+    """One supervision record in a line of plain text, to ask about it: its ID, its day,
+    when it was recorded (two recorded by mistake on one day differ there) and its note."""
+    recorded = record.created_at.strftime("%Y-%m-%d %H:%M")
+    note = f": “{first_words(record.note, 60)}”" if record.note else ""
+    return f"the supervision on {record.date.isoformat()} (#{record.id}, recorded {recorded}){note}"
 
 
 def _score(value: int | None) -> str:
