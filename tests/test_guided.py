@@ -358,3 +358,15 @@ def test_a_required_question_of_your_own_set_is_asked_for_by_its_name(
     assert result.exit_code == 0, result.stderr
     [entry] = stored(cli)
     assert (entry["experience"], entry["answers"]) == ("We met.", {"named": "Calm."})
+
+
+def test_the_hint_promises_only_what_ends_an_answer() -> None:
+    # it said "A blank line or Ctrl-D ends it": under readline Ctrl-D on a line with text
+    # does nothing
+    from peerjournal.render.writing import input_hint
+
+    assert input_hint(required=False).plain == (
+        "(A blank line ends it; just Enter to skip. Ctrl-C keeps a draft.)"
+    )
+    assert input_hint(required=True).plain == "(A blank line ends it. Ctrl-C keeps a draft.)"
+

@@ -438,3 +438,130 @@ def test_resume_leaves_alone_a_draft_open_in_another_terminal(
     assert result.exit_code == 0, result.stderr
     assert entries(cli)[0]["experience"] == "Still being written."
     assert list((isolated / "drafts").iterdir()) == []  # no lock file left behind
+
+
+# -- a guided entry over the size limit ------------------------------------------------------------
+
+LONG = "We talked. " * 181_819  # 2,000,008 characters once its last space is trimmed
+CUT_DOWN = """
+import re, sys
+path = sys.argv[-1]
+text = open(path, encoding="utf-8").read()
+open(path, "w", encoding="utf-8").write(re.sub(r"(We talked\\. ){3,}", "We talked. ", text))
+"""
+
+
+def test_a_guided_entry_over_the_limit_is_cut_down_in_the_editor_without_losing_a_word(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None,
+    editor: Editor, tmp_path: Path,
+) -> None:
+    # It was kept as a draft, but `write --resume` went through to "Save this entry?" and
+    # failed the same way every time: only editing the draft's JSON by hand got out of it.
+    monkeypatch.setattr(builtins, "input", ScriptedInput([ANSWERS[0], LONG, *ANSWERS[2:]]))
+    result = cli("write", "--share", "--date", "yesterday")
+    assert result.exit_code == 1
+    [guided] = drafts(isolated)
+    size = len(LONG.strip()) + len("\n") + len(ANSWERS[2])
+    told = (
+        f"The experience section is {size:,} characters long; an entry can hold at most "
+        f"2,000,000 in each part. Every word is kept in the draft {guided}: `peerjournal write "
+        "--resume --editor` opens it in your editor, to cut it down or move some of it to "
+        "another entry.\n"
+    )
+    assert result.stderr.endswith(f"peerjournal: {told}")
+    kept = guided.read_text(encoding="utf-8")
+    assert LONG.strip() in kept
+    # --resume says so before asking anything (it used to end at the same failure again)
+    scripted = ScriptedInput(["y"] * 20)
+    monkeypatch.setattr(builtins, "input", scripted)
+    result = cli("write", "--resume")
+    assert (result.exit_code, scripted.calls) == (1, 0)
+    assert result.stderr.endswith(f"peerjournal: {told}")
+    assert drafts(isolated) == [guided] and guided.read_text(encoding="utf-8") == kept
+    # --resume --editor: the whole draft in the editor; saved unchanged, it is still too long,
+    # and every word is now in a Markdown draft that --resume opens in the editor again
+    editor()
+    result = cli("write", "--resume", "--editor")
+    assert result.exit_code == 1
+    [markdown] = drafts(isolated)
+    assert markdown.suffix == ".md" and LONG.strip() in markdown.read_text(encoding="utf-8")
+    assert f"Every word is kept in the draft {markdown}: `peerjournal write --resume` opens " \
+           "it in your editor" in result.stderr
+    assert entries(cli) == []
+    test_write.editor_script(tmp_path, monkeypatch, CUT_DOWN)
+    result = cli("write", "--resume")
+    assert result.exit_code == 0, result.stderr
+    [entry] = entries(cli)
+    assert entry["experience"] == (
+        "We talked. We talked.\nHe talked about [bold]his sister[/bold]."
+    )
+    assert (entry["date"], entry["shared"], entry["setting"], entry["tags"]) == (
+        "2026-11-19", True, "community", ["night", "team"])
+    assert (entry["feelings"], entry["evaluation"], entry["self_care"], entry["answers"]) == (
+        "Calm.", "It went well.", "A walk.", {"do_differently": "Ask first."})
+    assert drafts(isolated) == []
+
+
+def test_resume_editor_continues_an_unfinished_guided_draft_in_the_editor(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None, editor: Editor
+) -> None:
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["", "Sat with Jo.", "", "Tired."],
+                                                         interrupt_at=5))
+    assert cli("write", "--tag", "late").exit_code == 130
+    [guided] = drafts(isolated)
+    os.utime(guided, (1_000_000_000, 1_000_000_000))  # an older draft: number 2
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["", "Another day."], interrupt_at=3))
+    assert cli("write").exit_code == 130
+    editor(("## Evaluation\n", "## Evaluation\nIt helped.\n"))
+    result = cli("write", "--resume", "--editor", "--draft", "2", "--setting", "housing")
+    assert result.exit_code == 0, result.stderr
+    [entry] = entries(cli)
+    assert (entry["experience"], entry["feelings"], entry["evaluation"]) == (
+        "Sat with Jo.", "Tired.", "It helped.")
+    assert (entry["tags"], entry["setting"]) == (["late"], "housing")
+    assert not guided.exists() and len(drafts(isolated)) == 1  # the other draft is untouched
+
+
+def test_editor_with_another_way_of_writing_is_still_refused(cli: CLI, tmp_path: Path) -> None:
+    result = cli("write", "--editor", "--from-file", str(tmp_path / "nothing.md"))
+    assert result.exit_code == 1 and "Use only one of --editor and --from-file" in result.stderr
+
+
+def test_resume_of_a_too_long_draft_names_the_draft_number_it_was_given(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    import peerjournal.entry
+
+    monkeypatch.setattr(peerjournal.entry, "MAX_TEXT_CHARS", 20)
+    monkeypatch.setattr(builtins, "input", ScriptedInput(
+        ["", "Short.", "", "A feeling that runs on and on.", ""], interrupt_at=6))
+    assert cli("write").exit_code == 130
+    result = cli("write", "--resume", "--draft", "1")
+    assert result.exit_code == 1
+    assert "The feelings section is 30 characters long; an entry can hold at most 20 in each " \
+        "part." in result.stderr
+    assert "`peerjournal write --resume --editor --draft 1`" in result.stderr
+
+
+def test_a_too_long_guided_entry_whose_draft_cannot_be_written_is_printed(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    import peerjournal.cli.guided
+    import peerjournal.entry
+    from peerjournal import drafts as drafts_module
+
+    def no_space(*args: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(peerjournal.entry, "MAX_TEXT_CHARS", 20)
+    monkeypatch.setattr(peerjournal.cli.guided, "save_json", no_space)
+    monkeypatch.setattr(drafts_module, "save_json", no_space)
+    monkeypatch.setattr(builtins, "input", ScriptedInput(
+        ["", "An experience longer than twenty characters.", "", "", "", "", "", "", "", "",
+         "", "y"]))
+    result = cli("write")
+    assert result.exit_code == 1
+    assert "The experience section is 44 characters long" in result.stderr
+    assert "printed on stdout" in result.stderr
+    assert "An experience longer than twenty characters." in result.stdout
+    assert drafts(isolated) == []

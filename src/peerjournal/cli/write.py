@@ -71,7 +71,10 @@ def register(app: typer.Typer) -> None:
             False, "--share", help="Mark the entry as shared with your mentor."
         ),
         editor: bool = typer.Option(
-            False, "--editor", help="Write in $VISUAL/$EDITOR on a Markdown template."
+            False,
+            "--editor",
+            help="Write in $VISUAL/$EDITOR on a Markdown template. With --resume: continue "
+            "the draft there (a guided one too, e.g. to cut down a part that is too long).",
         ),
         from_file: str = typer.Option(
             None,
@@ -113,7 +116,7 @@ def register(app: typer.Typer) -> None:
         chosen = [
             name
             for name, on in (
-                ("--editor", editor),
+                ("--editor", editor and not resume),  # --resume --editor: a draft in the editor
                 ("--from-file", from_file is not None),
                 ("--resume", resume),
                 ("--experience/--feelings/--evaluation", quick),
@@ -140,7 +143,12 @@ def register(app: typer.Typer) -> None:
         try:
             if resume:
                 draft_file = held = _pick_draft(drafts_dir, draft_number)
-                draft, draft_file = _resume(app_ctx, draft_file, draft, given, prompts, share)
+                if editor and draft_file.kind == "guided":
+                    draft_file = held = _as_editor_draft(app_ctx, draft_file, prompts)
+                again = "" if draft_number is None else f" --draft {draft_number}"
+                draft, draft_file = _resume(
+                    app_ctx, draft_file, draft, given, prompts, share, again
+                )
             elif quick:
                 draft.experience, draft.feelings, draft.evaluation = (
                     experience or "",
@@ -534,18 +542,17 @@ def _resume(
     given: dict[str, object],
     prompts: str | None,
     share: bool,
+    again: str = "",
 ) -> tuple[EntryDraft, Draft | None]:
-    """Continue a draft; options given now replace the draft's values."""
+    """Continue a draft; options given now replace the draft's values. `again` is what
+    `write --resume` needs to pick this draft again (" --draft N", or nothing)."""
     from peerjournal.errors import PeerJournalError
 
     app.say(f"Resuming the draft {draft_file.path}.")
     if draft_file.kind == "editor":
         explicit = _explicit(given, prompts)
         return _edited(app, defaults, None, draft_file, explicit), draft_file
-    from peerjournal.cli.guided import GuidedSession
-
-    session = GuidedSession.resume(app, draft_file, _resumable_set(app, prompts))
-    session.draft.prompt_set = session.prompt_set.name  # another, if the draft's set is gone
+    session = _resumed_session(app, draft_file, prompts)
     if prompts is not None and prompts != session.draft.prompt_set:
         raise PeerJournalError(
             f"This draft was started with the {session.draft.prompt_set!r} prompts; --prompts "
@@ -554,8 +561,83 @@ def _resume(
     _apply(session.draft, given)
     if share:
         session.draft.shared = True
+    # A part over the size limit would make the session end, every time, with an entry that
+    # cannot be saved: say so before a single question, and how to cut it down.
+    too_long = _too_long(session.draft)
+    if too_long is not None:
+        raise PeerJournalError(_too_long_message(too_long, draft_file, again))
     draft = _run(session, given)
     return draft, _after_session(session)
+
+
+def _resumed_session(app: AppContext, guided: Draft, prompts: str | None) -> GuidedSession:
+    from peerjournal.cli.guided import GuidedSession
+
+    session = GuidedSession.resume(app, guided, _resumable_set(app, prompts))
+    session.draft.prompt_set = session.prompt_set.name  # another, if the draft's set is gone
+    return session
+
+
+def _as_editor_draft(app: AppContext, guided: Draft, prompts: str | None) -> Draft:
+    """The guided draft `guided` as an editor draft (`write --resume --editor`): every word
+    and option of it in the Markdown entry format. The Markdown is on disk before the guided
+    draft is removed; returns the new draft, held (and `guided` released)."""
+    from peerjournal.drafts import with_options, write_atomic
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.reflection import format_template
+
+    session = _resumed_session(app, guided, prompts)
+    text = format_template(session.draft, session.prompt_set)
+    text = with_options(text, {"shared": True} if session.draft.shared else {})
+    markdown = _new_draft(app, ".md")
+    try:
+        markdown.hold()
+        write_atomic(markdown.path, text)
+    except BaseException as exc:
+        markdown.discard()
+        markdown.release()
+        if isinstance(exc, OSError):
+            raise PeerJournalError(
+                f"The draft cannot be written to {markdown.path.parent} "
+                f"({exc.strerror or exc}); {guided.path} is unchanged."
+            ) from None
+        raise
+    guided.discard()
+    guided.release()
+    return markdown
+
+
+def _too_long(draft: EntryDraft) -> str | None:
+    """What is over the size limit in `draft` (as `entry.clean_text` counts), said for the
+    writer; None if nothing is."""
+    from peerjournal.entry import MAX_TEXT_CHARS
+
+    parts = [
+        ("The setting", draft.setting),
+        ("The experience section", draft.experience),
+        ("The feelings section", draft.feelings),
+        ("The evaluation section", draft.evaluation),
+        *(("An answer to a question", answer) for answer in draft.answers.values()),
+        ("The self-care section", draft.self_care),
+    ]
+    for name, text in parts:
+        size = len(text.replace("\r\n", "\n").replace("\r", "\n").strip())
+        if size > MAX_TEXT_CHARS:
+            return (
+                f"{name} is {size:,} characters long; an entry can hold at most "
+                f"{MAX_TEXT_CHARS:,} in each part."
+            )
+    return None
+
+
+def _too_long_message(too_long: str, draft_file: Draft, again: str = "") -> str:
+    """`too_long`, and how to cut the draft down in the editor without losing a word."""
+    command = "--resume" if draft_file.kind == "editor" else "--resume --editor"
+    return (
+        f"{too_long} Every word is kept in the draft {draft_file.path}: "
+        f"`peerjournal write {command}{again}` opens it in your editor, to cut it down or move "
+        "some of it to another entry."
+    )
 
 
 def _resumable_set(app: AppContext, prompts: str | None) -> Callable[[str], PromptSet]:
@@ -629,8 +711,17 @@ def _kept_in(kept: Draft, reason: str, code: ExitCode) -> PeerJournalError:
 
 def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out: bool) -> None:
     from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.reflection import DEFAULT_SET
     from peerjournal.scoring import score_draft
 
+    too_long = _too_long(draft)
+    if too_long is not None and draft_file is not None:
+        raise PeerJournalError(_too_long_message(too_long, draft_file))
+    if too_long is not None:  # a guided entry whose draft could not be written: keep it now
+        fallback = _prompt_set(DEFAULT_SET)
+        raise _keep_or_print(
+            app, draft, _set_for(draft, fallback), too_long, ExitCode.USER_ERROR
+        )
     prompt_set = _checked(app, draft)
     try:
         drift = score_draft(draft, app.lexicon())

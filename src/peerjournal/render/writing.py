@@ -20,9 +20,10 @@ def element_intro(element: Element, mode: str, step: int, total: int) -> Rendera
 
 
 def input_hint(required: bool) -> Text:
-    ending = "A blank line or Ctrl-D ends it"
+    # not "or Ctrl-D": under readline Ctrl-D on a line with text does nothing
     return safe_text(
-        f"({ending}{'' if required else '; just Enter to skip'}. Ctrl-C keeps a draft.)",
+        f"(A blank line ends it{'' if required else '; just Enter to skip'}. "
+        "Ctrl-C keeps a draft.)",
         style="dim",
     )
 
