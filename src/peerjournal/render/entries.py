@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -53,12 +54,14 @@ class EntryTable:
 
     Wide enough, it is the usual table. Narrower, the ID column still shows every digit (it
     is what `show`, `drift` and `edit` need): the setting, tags and experience are cut
-    shorter, and then columns are left out (tags, setting, experience, drift, date, in that
-    order), never the ID.
+    shorter, and then the tags and the setting are left out. Where not even a little of the
+    experience would fit beside the ID, date and drift, each entry is a block instead: those
+    three on one line, and up to two lines of what the writer wrote beneath.
     """
 
     def __init__(self, entries: Sequence[Entry], *, deleted: bool = False) -> None:
         self.entries = list(entries)
+        self.deleted = deleted
         self.last_heading = "Trashed" if deleted else "Experience"
         self.rows = [
             {
@@ -114,22 +117,23 @@ class EntryTable:
             )
         return table
 
+    def narrow_width(self) -> int:
+        """The narrowest width at which the table still shows some of the experience."""
+        return (self.id_width() + sum(ESSENTIAL_WIDTHS.values()) + NARROW_MIN["Experience"]
+                + _overhead(4))
+
     def narrow(self, width: int) -> Table:
-        """Fixed widths that add up to `width` at most: Rich never takes any from the ID."""
+        """Fixed widths that add up to `width` at most: Rich never takes any from the ID.
+
+        `width` is at least `narrow_width()`: the ID, date, drift and experience always fit."""
         fixed = {"ID": self.id_width(), **ESSENTIAL_WIDTHS}
         optional = ["Setting", "Tags", "Experience"]
         room = 0
-        for drop in ("Tags", "Setting", "Experience", None):
+        for drop in ("Tags", "Setting", None):
             room = width - sum(fixed.values()) - _overhead(len(fixed) + len(optional))
-            if room >= sum(NARROW_MIN[k] for k in optional):
+            if drop is None or room >= sum(NARROW_MIN[k] for k in optional):
                 break
-            if drop is not None:
-                optional.remove(drop)
-        else:  # not even the ID, date and drift fit: the ID stays
-            for drop in ("Drift", "Date"):
-                if sum(fixed.values()) + _overhead(len(fixed)) <= width:
-                    break
-                del fixed[drop]
+            optional.remove(drop)
         sizes = {key: NARROW_MIN[key] for key in optional}
         extra = room - sum(sizes.values())
         # what is left: the experience up to the wide table's minimum, then the setting and
@@ -163,9 +167,55 @@ class EntryTable:
             table.add_row(*cells)
         return table
 
+    def stacked(self, console: Console, width: int) -> Group:
+        """A block per entry: its ID, date and drift (each whole, as many as fit), then up to
+        two lines of the experience (for the trash: when it was trashed, then the experience),
+        indented."""
+        blocks: list[RenderableType] = []
+        body_width = max(1, width - STACK_INDENT)
+        heads = [[Text(str(e.id), style="bold"), Text(e.date.isoformat()),
+                  verdict_text(e.drift_verdict, short=True)] for e in self.entries]
+        # two spaces between them, or one where that lets every drift verdict fit too
+        widest = max((sum(cell.cell_len for cell in cells) for cells in heads), default=0)
+        gap = "  " if widest + 4 <= width else " "
+        for entry, (head, *cells) in zip(self.entries, heads, strict=True):
+            for cell in cells:
+                if head.cell_len + len(gap) + cell.cell_len > width:
+                    break
+                head.append(gap)
+                head.append_text(cell)
+            shown = first_words(entry.experience, 4 * body_width)  # more than two lines hold
+            if self.deleted and entry.deleted_at:
+                shown = f"trashed {entry.deleted_at:%Y-%m-%d}  {shown}"
+            blocks.append(head)
+            blocks += [Padding(line, (0, 0, 0, STACK_INDENT))
+                       for line in _at_most_two_lines(console, shown, body_width)]
+        return Group(*blocks)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        yield self.wide() if width >= self.wide_width() else self.narrow(width)
+        if width >= self.wide_width():
+            yield self.wide()
+        elif width >= self.narrow_width():
+            yield self.narrow(width)
+        else:
+            yield self.stacked(console, width)
+
+
+STACK_INDENT = 2  # the experience under its entry's ID in the stacked list
+
+
+def _at_most_two_lines(console: Console, text: str, width: int) -> list[Text]:
+    """`text` wrapped at `width`; what would not fit on two lines is cut at a word, with an
+    ellipsis. Nothing at all for an entry without an experience."""
+    if not text:
+        return []
+    lines = Text(text).wrap(console, width)
+    if len(lines) <= 2:
+        return list(lines)
+    rest = Text(first_words(text[len(lines[0].plain):], width))
+    rest.truncate(width, overflow="ellipsis")  # wide characters take two cells each
+    return [lines[0], rest]
 
 
 def entry_table(entries: Sequence[Entry], *, deleted: bool = False) -> EntryTable:
@@ -223,13 +273,19 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
     return Group(*parts)
 
 
+LINE_BREAK = re.compile(r"\s*\n\s*")  # a line break and the whitespace around it
+EDGE_BREAK = re.compile(r"^\s*\n\s*|\s*\n\s*$")
+
+
 def highlighted_snippet(snippet: str) -> Text:
+    """A snippet (matches between \\x02 and \\x03) on one line, its matches highlighted.
+
+    Each line break (with the whitespace around it) reads as one space, also where a match
+    starts or ends beside it, so "Tenancy\\npapers" never becomes "Tenancypapers"."""
+    flat = LINE_BREAK.sub(" ", EDGE_BREAK.sub("", snippet))
     text = Text()
-    for n, chunk in enumerate(snippet.replace("\x03", "\x02").split("\x02")):
-        text.append(
-            clean(" ".join(chunk.split()) if "\n" in chunk else chunk, multiline=False),
-            style="bold reverse" if n % 2 else "",
-        )
+    for n, chunk in enumerate(flat.replace("\x03", "\x02").split("\x02")):
+        text.append(clean(chunk, multiline=False), style="bold reverse" if n % 2 else "")
     return text
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -291,20 +291,71 @@ def _markers(s: dict[str, Any]) -> list[RenderableType]:
     return out
 
 
-def _selfcheck(s: dict[str, Any]) -> Table:
-    """Items under their section's name (a line of its own, so the items have the width)."""
-    table = Table(show_edge=False, box=None, pad_edge=False)
-    table.add_column("Item")
-    table.add_column("Score", no_wrap=True)
-    table.add_column("Note")
-    previous = None
-    for item in s["selfcheck"]["items"]:
-        if item["section"] and item["section"] != previous:
-            table.add_row(Text(item["section"], style="bold"), "", "")
-        previous = item["section"]
-        table.add_row(Text(item["text"] or item["id"]),
-                      common.check_score(item["score"]), Text(item["note"]))
-    return table
+CHECK_STATEMENT_MIN = 24  # narrower than this, a statement is a word or two a line
+CHECK_NOTE_MIN = 16
+
+
+class SelfCheckView:
+    """The self-check's items under their sections' names: a table of statement, score and
+    note where the statements and notes have room side by side, else (a narrow terminal)
+    each score before its statement, with its note beneath."""
+
+    def __init__(self, items: Sequence[dict[str, Any]]) -> None:
+        self.items = items
+
+    def table_width(self) -> int:
+        """The narrowest width at which the table's statements and notes are still readable."""
+        notes = any(item["note"] for item in self.items)
+        note_width = CHECK_NOTE_MIN if notes else len("Note")
+        return CHECK_STATEMENT_MIN + len("Score") + note_width + 2 * 2  # two 2-space gaps
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table() if options.max_width >= self.table_width() else self.stacked()
+
+    def _sections(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The items in runs that share a section, in their order."""
+        runs: list[tuple[str, list[dict[str, Any]]]] = []
+        for item in self.items:
+            if not runs or runs[-1][0] != item["section"]:
+                runs.append((item["section"], []))
+            runs[-1][1].append(item)
+        return runs
+
+    def table(self) -> Table:
+        """A section's name has a row of its own, so the items have the width. Statements and
+        notes share the width 3:2, so neither is squeezed below its minimum at `table_width`."""
+        notes = any(item["note"] for item in self.items)
+        table = Table(show_edge=False, box=None, pad_edge=False, expand=True)
+        table.add_column("Item", ratio=CHECK_STATEMENT_MIN)
+        table.add_column("Score", no_wrap=True)
+        table.add_column("Note", ratio=CHECK_NOTE_MIN if notes else None)
+        for section, items in self._sections():
+            if section:
+                table.add_row(Text(section, style="bold"), "", "")
+            for item in items:
+                table.add_row(Text(item["text"] or item["id"]),
+                              common.check_score(item["score"]), Text(item["note"]))
+        return table
+
+    def stacked(self) -> Group:
+        parts: list[RenderableType] = []
+        for section, items in self._sections():
+            if section:
+                parts.append(Text(section, style="bold"))
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(ratio=1)
+            for item in items:
+                text = Text(item["text"] or item["id"], overflow="fold")  # a long word whole
+                if item["note"]:
+                    text.append(f"\nnote: {item['note']}", style="italic")
+                grid.add_row(common.check_score(item["score"]), text)
+            parts.append(grid)
+        return Group(*parts)
+
+
+def _selfcheck(s: dict[str, Any]) -> SelfCheckView:
+    return SelfCheckView(s["selfcheck"]["items"])
 
 
 def _entry(entry: dict[str, Any]) -> Text:
