@@ -27,6 +27,7 @@ from peerjournal.supervision import (
     load_items,
     trend_brief,
 )
+from test_supervision_cli import all_answers, answers_file
 
 CLI = Callable[..., Any]
 ITEMS = load_items()
@@ -79,23 +80,13 @@ def stored(store: Store) -> list[tuple[dict[str, Any], int]]:
     return [(json.loads(r[0]), r[1]) for r in rows]
 
 
-def answers_file(tmp_path: Path, answers: dict[str, Any], name: str = "answers.json") -> str:
-    path = tmp_path / name
-    path.write_text(json.dumps(answers), encoding="utf-8")
-    return str(path)
-
-
-def every(score: int = 3) -> dict[str, Any]:
-    return {i.id: score for i in ITEMS}
-
-
 # -- 1. a note has a size limit ------------------------------------------------------------------
 
 
 def test_a_huge_note_in_an_answers_file_is_refused_and_nothing_is_saved(
     cli: CLI, store: Store, tmp_path: Path
 ) -> None:
-    answers = every()
+    answers = all_answers()
     answers["voice"] = {"score": 2, "note": "x" * (MAX_NOTE_CHARS + 1)}
     result = cli("supervision", "check", "--answers", answers_file(tmp_path, answers))
     assert result.exit_code == 1
@@ -181,8 +172,8 @@ def test_json_when_stopped_before_the_first_answer(
 def test_json_of_a_finished_check_names_what_moved(
     cli: CLI, store: Store, tmp_path: Path
 ) -> None:
-    cli("supervision", "check", "--answers", answers_file(tmp_path, every(4)))
-    changed = {**every(4), "voice": 2}
+    cli("supervision", "check", "--answers", answers_file(tmp_path, all_answers(4)))
+    changed = {**all_answers(4), "voice": 2}
     result = cli("supervision", "check", "--answers", answers_file(tmp_path, changed), "--json")
     data = json.loads(result.stdout)
     assert data["complete"] is True and data["missing"] == []
@@ -197,7 +188,7 @@ def test_every_supervision_subcommand_prints_json(cli: CLI, tmp_path: Path) -> N
         ("done", "--json"),
         ("undo", "--yes", "--json"),
         ("check", "--list-items", "--json"),
-        ("check", "--answers", answers_file(tmp_path, every()), "--json"),
+        ("check", "--answers", answers_file(tmp_path, all_answers()), "--json"),
     ):
         result = cli("supervision", *args)
         assert result.exit_code == 0, (args, result.stderr)
@@ -318,8 +309,8 @@ def test_an_empty_journal_everywhere(cli: CLI) -> None:
 def test_history_at_40_columns_keeps_its_header_and_every_item(
     cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cli("supervision", "check", "--answers", answers_file(tmp_path, every(2)))
-    cli("supervision", "check", "--answers", answers_file(tmp_path, every(4)))
+    cli("supervision", "check", "--answers", answers_file(tmp_path, all_answers(2)))
+    cli("supervision", "check", "--answers", answers_file(tmp_path, all_answers(4)))
     monkeypatch.setenv("COLUMNS", "40")
     text = cli("supervision", "history").stdout
     assert "1st→now" in text or "1st->now" in text  # it was cut to "1st→no"
@@ -443,6 +434,6 @@ def test_prep_tells_of_an_unfinished_self_check(cli: CLI, tmp_path: Path) -> Non
     data = json.loads(cli("supervision", "prep", "--json").stdout)["self_check"]
     assert data["last"] is None
     assert data["unfinished"] == {"started": "2026-11-20T18:30:00+00:00", "answered": 2, "items": N}
-    cli("supervision", "check", "--answers", answers_file(tmp_path, every()))
+    cli("supervision", "check", "--answers", answers_file(tmp_path, all_answers()))
     data = json.loads(cli("supervision", "prep", "--json").stdout)["self_check"]
     assert data["unfinished"] is None and data["last"].startswith("2026-11-20")
