@@ -81,6 +81,21 @@ def test_an_unexpected_error_is_one_line_without_journal_text(
     assert "Traceback" not in result.stderr
 
 
+def test_debug_shows_the_traceback_and_keeps_exit_70(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PEERJOURNAL_DEBUG=1 re-raised the error: the traceback, but exit 1 (a user error)
+    def broken(self: Store, filters: object) -> None:
+        raise RuntimeError("the cause")
+
+    monkeypatch.setattr(Store, "list", broken)
+    monkeypatch.setenv("PEERJOURNAL_DEBUG", "1")
+    result = cli("list")
+    assert result.exit_code == 70
+    assert "Traceback" in result.stderr and "RuntimeError: the cause" in result.stderr
+    assert result.stderr.rstrip().endswith("(it may contain journal text).")
+
+
 def test_ctrl_c_anywhere_exits_130(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(self: Store, filters: object) -> None:
         raise KeyboardInterrupt

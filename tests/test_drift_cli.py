@@ -453,7 +453,8 @@ def test_empty_stdin_is_nothing_to_score(cli: CLI, empty: bytes) -> None:
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [
-        (b"\xff\xfe\x00I told her\x80", "not UTF-8"),
+        # a UTF-16 byte order mark: read as UTF-16 (Notepad's "Unicode"), which this is not
+        (b"\xff\xfeI told her\x80", "not valid UTF-16"),
         ("Caf\u00e9 notes".encode("latin-1"), "not UTF-8"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not UTF-8"),
         (b"private words\x00\x00 more", "NUL"),

@@ -289,7 +289,9 @@ def test_drafts_lists_and_discards_and_resume_picks_one(
     assert entries(cli)[0]["experience"].startswith("We walked to the shop.")
     # discarding asks first; end of input means no
     monkeypatch.setattr(builtins, "input", ScriptedInput([]))
-    assert cli("drafts", "--discard", "1").exit_code == 1
+    declined = cli("drafts", "--discard", "1")
+    assert declined.exit_code == 1
+    assert "Discard draft 1 and the text in it?" in declined.stderr  # it said "in them"
     assert drafts(isolated) == [newer]
     assert cli("drafts", "--discard", "9").exit_code == 3  # not found
     monkeypatch.setattr(builtins, "input", ScriptedInput(["y"]))
@@ -565,3 +567,24 @@ def test_a_too_long_guided_entry_whose_draft_cannot_be_written_is_printed(
     assert "printed on stdout" in result.stderr
     assert "An experience longer than twenty characters." in result.stdout
     assert drafts(isolated) == []
+
+
+def test_the_resume_hint_names_the_journal_given_with_db(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # drafts are kept beside the default journal: the hint said `peerjournal write --resume`,
+    # which saved the entry into the default journal instead of the one given with --db
+    import peerjournal.scoring
+
+    other = tmp_path / "work journal.db"
+    assert cli("--db", str(other), "write", "-x", "First.").exit_code == 0
+    real = _interrupt_scoring(monkeypatch)
+    result = cli("--db", str(other), "write", "-x", "Second.")
+    assert result.exit_code == 130
+    hint = f"`peerjournal --db '{other}' write --resume`"
+    assert hint in result.stderr
+    monkeypatch.setattr(peerjournal.scoring, "score_draft", real)
+    assert cli("--db", str(other), "write", "--resume", input="y\n").exit_code == 0
+    found = json.loads(cli("--db", str(other), "list", "--json").stdout)
+    assert sorted(e["experience"] for e in found) == ["First.", "Second."]
+    assert cli("list").stderr.startswith("No entries yet")

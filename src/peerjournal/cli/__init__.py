@@ -76,8 +76,10 @@ class PeerJournalGroup(TyperGroup):
                 ExitCode.USER_ERROR,
             )
         except Exception as exc:
-            if os.environ.get("PEERJOURNAL_DEBUG"):
-                raise
+            if os.environ.get("PEERJOURNAL_DEBUG"):  # the traceback, and still exit 70
+                import traceback
+
+                traceback.print_exc()
             _fail(
                 f"Unexpected error ({type(exc).__name__}). Run with PEERJOURNAL_DEBUG=1 to see "
                 "the traceback (it may contain journal text).",

@@ -167,7 +167,7 @@ class GuidedSession:
         if self.saved:
             return PeerJournalError(
                 f"{reason} Your draft is kept in {self.file.path}; "
-                "`peerjournal write --resume` continues it.",
+                f"{self.app.resume_hint()} continues it.",
                 code,
             )
         from peerjournal.drafts import printed_instead

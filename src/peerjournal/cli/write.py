@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import PromptSet
 
-RESUME_HINT = "`peerjournal write --resume`"
 
 
 def register(app: typer.Typer) -> None:
@@ -171,14 +170,15 @@ def register(app: typer.Typer) -> None:
                 if waiting:
                     app_ctx.say(
                         f"You have {counted(len(waiting), 'unfinished draft')}; "
-                        f"{RESUME_HINT} continues the latest, `peerjournal drafts` lists them."
+                        f"{app_ctx.resume_hint()} continues the latest, "
+                        "`peerjournal drafts` lists them."
                     )
                 draft_file = held = _new_draft(app_ctx, ".json")
                 draft_file.hold()
                 draft_file = _guided(app_ctx, draft, prompt_set, draft_file, given)
             _save(app_ctx, draft, draft_file, json_out)
         except PeerJournalError as exc:
-            raise _naming_the_draft(exc, draft_file) from None
+            raise _naming_the_draft(app_ctx, exc, draft_file) from None
         except KeyboardInterrupt:
             if draft_file is None and holds_text(draft):  # text read from stdin or flags
                 raise _keep_or_print(
@@ -186,7 +186,7 @@ def register(app: typer.Typer) -> None:
                     ExitCode.INTERRUPTED,
                 ) from None
             interrupted = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
-            raise _naming_the_draft(interrupted, draft_file) from None
+            raise _naming_the_draft(app_ctx, interrupted, draft_file) from None
         finally:
             if held is not None:
                 held.release()
@@ -226,8 +226,10 @@ def register(app: typer.Typer) -> None:
                 return
             if not yes and any(d.holds_text() for d in chosen):
                 names = ", ".join(str(found.index(d) + 1) for d in chosen)
-                drafts = "draft" if len(chosen) == 1 else "drafts"
-                if not app_ctx.confirm(f"Discard {drafts} {names} and the text in them?"):
+                which = f"draft {names} and the text in it" if len(chosen) == 1 else (
+                    f"drafts {names} and the text in them"
+                )
+                if not app_ctx.confirm(f"Discard {which}?"):
                     app_ctx.say("Nothing discarded.")
                     raise typer.Exit(1)
             for d in chosen:
@@ -337,13 +339,15 @@ def _new_draft(app: AppContext, suffix: str) -> Draft:
     return new_draft(paths.drafts_dir(), app.now(), suffix)
 
 
-def _naming_the_draft(exc: PeerJournalError, draft_file: Draft | None) -> PeerJournalError:
+def _naming_the_draft(
+    app: AppContext, exc: PeerJournalError, draft_file: Draft | None
+) -> PeerJournalError:
     """Every failure that leaves a draft behind says where it is."""
     if draft_file is not None and draft_file.path.exists() and str(draft_file.path) not in (
         exc.message
     ):
         exc.message = (
-            f"{exc.message.rstrip()} Your text is kept in {draft_file.path} ({RESUME_HINT})."
+            f"{exc.message.rstrip()} Your text is kept in {draft_file.path} ({app.resume_hint()})."
         )
     return exc
 
@@ -438,7 +442,7 @@ def _keeping_piped(
     except OSError as err:
         why = str(err.strerror or err)
         return printed_instead(text, exc.message, paths.drafts_dir(), exc.exit_code, why)
-    return _naming_the_draft(exc, kept)
+    return _naming_the_draft(app, exc, kept)
 
 
 def _checked(app: AppContext, draft: EntryDraft) -> PromptSet:
@@ -479,7 +483,7 @@ def _edited(
     try:
         # a draft saved in another encoding is fixed and then resumed: `write --editor`
         # again would start a new template
-        text = run_editor(draft_file.path, retry=f"run {RESUME_HINT}")
+        text = run_editor(draft_file.path, retry=f"run {app.resume_hint()}")
     except PeerJournalError:
         if not draft_file.holds_text():  # only the template: nothing worth keeping
             draft_file.discard()
@@ -698,14 +702,14 @@ def _keep_or_print(
     except OSError as exc:
         text = format_template(draft, prompt_set)
         return printed_instead(text, reason, paths.drafts_dir(), code, str(exc.strerror or exc))
-    return _kept_in(kept, reason, code)
+    return _kept_in(app, kept, reason, code)
 
 
-def _kept_in(kept: Draft, reason: str, code: ExitCode) -> PeerJournalError:
+def _kept_in(app: AppContext, kept: Draft, reason: str, code: ExitCode) -> PeerJournalError:
     from peerjournal.errors import PeerJournalError
 
     return PeerJournalError(
-        f"{reason} Your entry is kept as a draft in {kept.path} ({RESUME_HINT}).", code
+        f"{reason} Your entry is kept as a draft in {kept.path} ({app.resume_hint()}).", code
     )
 
 
@@ -729,12 +733,12 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
     except KeyboardInterrupt:  # scoring and a cold start take seconds: keep what was written
         reason = "Interrupted before the entry was saved."
         if draft_file is not None:
-            raise _kept_in(draft_file, reason, ExitCode.INTERRUPTED) from None
+            raise _kept_in(app, draft_file, reason, ExitCode.INTERRUPTED) from None
         raise _keep_or_print(app, draft, prompt_set, reason, ExitCode.INTERRUPTED) from None
     except PeerJournalError as exc:
         if draft_file is None:  # text from flags or stdin: keep it before reporting the failure
             raise _keep_or_print(app, draft, prompt_set, exc.message, exc.exit_code) from None
-        raise _kept_in(draft_file, exc.message, exc.exit_code) from None
+        raise _kept_in(app, draft_file, exc.message, exc.exit_code) from None
     if draft_file is not None:
         draft_file.discard()
     if json_out:
