@@ -976,3 +976,15 @@ def test_a_learned_word_alone_is_not_a_score_but_a_learned_phrase_is(
     data = drift_json(cli, "--lexicon", lexicon, "--text", "Up at the allotment.")
     assert [(h["text"], h["counted"]) for h in data["hits"]] == [("the allotment", True)]
     assert data["verdict"] == "identity"
+
+
+def test_an_intention_that_counts_is_not_labelled_as_not_counted(cli: CLI) -> None:
+    # an entry of intentions alone counts them; the table still called them "hypothetical or
+    # past", which the key explains as "(not counted)"
+    out = ok(cli("drift", "--text", "Tomorrow I'm going to tell him he needs to take his meds."))
+    assert "(what you plan to do)" in out.stdout
+    assert "hypothetical or past" not in out.stdout.replace(
+        "hypothetical or past (not counted)", ""
+    )
+    other = ok(cli("drift", "--text", "If I had shared my story it might have helped."))
+    assert "(hypothetical or past)" in other.stdout and "what you plan" not in other.stdout

@@ -73,7 +73,9 @@ def _flags(hit: Hit) -> str:
             ("learned", learned),
             ("negated", hit.negated),
             ("others' framing", hit.attributed),
-            ("hypothetical or past", hit.hypothetical),
+            ("hypothetical or past", hit.hypothetical and not hit.counted),
+            # an entry that only says what the writer will do counts its intentions
+            ("what you plan to do", hit.hypothetical and hit.counted),
             ("you noticed it", hit.self_noticed),
             ("outweighed", learned and not hit.counted and not _explained(hit)),
         )
