@@ -588,3 +588,24 @@ def test_the_resume_hint_names_the_journal_given_with_db(
     found = json.loads(cli("--db", str(other), "list", "--json").stdout)
     assert sorted(e["experience"] for e in found) == ["First.", "Second."]
     assert cli("list").stderr.startswith("No entries yet")
+
+
+def test_date_on_the_command_line_replaces_a_future_date_header(
+    cli: CLI, isolated: Path, tmp_path: Path, editor: Editor
+) -> None:
+    # the header was checked before the options were applied, so `--date yesterday` failed
+    # again with "in the future" (README: options given with --resume replace the draft's)
+    note = "date: 2030-01-01\n\n## Experience\nWe sat in the garden.\n"
+    result = cli("write", input=note)
+    assert result.exit_code == 1 and "in the future" in result.stderr
+    assert len(drafts(isolated)) == 1
+    editor()  # the resumed draft opens in the editor: saved as it is
+    result = cli("write", "--resume", "--date", "yesterday")
+    assert result.exit_code == 0, result.stderr
+    assert drafts(isolated) == []
+    path = tmp_path / "note.md"
+    path.write_text(note.replace("garden", "kitchen"), encoding="utf-8")
+    assert cli("write", "--from-file", str(path), "--date", "2 days ago").exit_code == 0
+    saved = {e["experience"]: e["date"] for e in entries(cli)}
+    assert saved == {"We sat in the garden.": "2026-11-19", "We sat in the kitchen.": "2026-11-18"}
+    assert cli("write", "--from-file", str(path)).exit_code == 1  # the header still counts alone

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -462,14 +462,18 @@ def _slug(text: str) -> str:
     return slug if slug and slug[0].isalpha() else f"q_{slug}"
 
 
-def apply_parsed(draft: EntryDraft, parsed: ParsedEntry, today: date) -> EntryDraft:
-    """Fill a draft from a parsed file; header fields override the draft's."""
+def apply_parsed(
+    draft: EntryDraft, parsed: ParsedEntry, today: date, given: Collection[str] = ()
+) -> EntryDraft:
+    """Fill a draft from a parsed file; header fields override the draft's. A `date:` header is
+    not read when the command line `given` a date: `--date yesterday` replaces a header date
+    that is in the future, rather than fail on it again."""
     from peerjournal.dates import parse_past_date
 
     for key, value in parsed.texts.items():
         setattr(draft, key, value)
     draft.answers = dict(parsed.answers)
-    if parsed.date:
+    if parsed.date and "date" not in given:
         draft.date = parse_past_date(parsed.date, today)
     if parsed.setting is not None:
         draft.setting = parsed.setting

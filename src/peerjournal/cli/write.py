@@ -417,7 +417,7 @@ def _from_file(
         # the file's own `prompts:` header, else the default.
         named = None if "prompt_set" in explicit else parse_entry(text).prompts
         prompt_set = _prompt_set(named or draft.prompt_set)
-        apply_parsed(draft, parse_entry(text, prompt_set), app.today())
+        apply_parsed(draft, parse_entry(text, prompt_set), app.today(), explicit)
         _apply(draft, explicit)
         _checked(app, draft)
     except PeerJournalError as exc:
@@ -502,7 +502,7 @@ def _edited(
         raise PeerJournalError(
             "The entry was left empty, so nothing was saved." + waiting_hint(started)
         )
-    apply_parsed(draft, parsed, app.today())
+    apply_parsed(draft, parsed, app.today(), explicit)
     _apply(draft, explicit)
     return draft
 
