@@ -181,8 +181,9 @@ class AppContext:
     def print_json(self, data: Any) -> None:
         """JSON on stdout: as UTF-8 text, or with \\u escapes where stdout's encoding is not
         UTF-8 (a Latin-1 locale), so every character arrives exactly."""
-        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
-        ascii_only = not encoding.startswith("utf")
+        from peerjournal.launcher import writes_unicode
+
+        ascii_only = not writes_unicode(sys.stdout)
         sys.stdout.write(json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n")
 
     def confirm(self, question: str) -> bool:

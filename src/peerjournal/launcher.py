@@ -173,12 +173,18 @@ def _tolerate_encodings() -> None:
     crash: nothing is lost, even from an entry printed because it could not be saved. JSON
     output uses JSON's own escapes instead (`AppContext.print_json`)."""
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+        if not writes_unicode(stream) and hasattr(stream, "reconfigure"):
             try:  # noqa: SIM105 (contextlib costs --version ~3 ms)
                 stream.reconfigure(errors="backslashreplace")
             except (ValueError, OSError):
                 pass
+
+
+def writes_unicode(stream: Any) -> bool:
+    """Can `stream` encode every character (UTF-8, -16 or -32)? A stream that names no
+    encoding (a test's capture) is taken to."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    return encoding.startswith("utf")
 
 
 def _stop_on_termination() -> None:

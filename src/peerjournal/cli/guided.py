@@ -274,13 +274,17 @@ class GuidedSession:
         self.app.err.file.flush()
 
     def _clean(self, line: str) -> str:
-        """Bytes that are not UTF-8 (lone surrogates from a C/POSIX-locale terminal) become �,
-        and NUL is dropped: the line is kept, not refused."""
-        cleaned = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        cleaned = clean_line(line)
         if REPLACEMENT in cleaned and not self._warned_encoding:
             self._warned_encoding = True
             self.app.say(f"(Some of that line was not UTF-8; it is kept as {REPLACEMENT}.)")
-        return cleaned.replace("\x00", "")
+        return cleaned
+
+
+def clean_line(line: str) -> str:
+    """A typed line as kept: bytes that are not UTF-8 (lone surrogates from a C/POSIX-locale
+    terminal) become �, and NUL is dropped; the line is kept, not refused."""
+    return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\x00", "")
 
 
 def more_input_waiting() -> bool:

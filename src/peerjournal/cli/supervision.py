@@ -542,10 +542,7 @@ class _Questions:
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
             self.app_ctx.say("   That line was not UTF-8 text; please type it again.")
             return self._line(prompt)
-        # bytes that are not UTF-8 (lone surrogates from a C-locale terminal) become �
-        return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace(
-            "\x00", ""
-        )
+        return self._guided.clean_line(line)
 
 
 def _show_check(
