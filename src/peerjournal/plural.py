@@ -1,6 +1,8 @@
-"""Counts in words: "1 entry", "3 entries", "3 days"."""
+"""Counts and lists in words: "1 entry", "3 entries", "3 days"; "a, b and c"."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
@@ -12,3 +14,8 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
         consonant_y = noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", "")
         plural = noun[:-1] + "ies" if consonant_y else noun + "s"
     return f"{n} {plural}"
+
+
+def joined(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c' ('' for none)."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)

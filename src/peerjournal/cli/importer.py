@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from peerjournal.context import AppContext
-from peerjournal.plural import counted
+from peerjournal.plural import counted, joined
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
         total = len(records)
         records = _not_yet_imported(app_ctx, records)
         checks, sessions = _not_yet_restored(app_ctx, found)
-        skipped = _and(_counts(
+        skipped = joined(_counts(
             (total - len(records), "entry"),
             (len(found.checks) - len(checks), "self-check"),
             (len(found.supervisions) - len(sessions), "supervision record"),
@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
         if dry_run:
             also = [f"a people list of {listed}"] if people else []
             app_ctx.say(
-                f"Would import {_and([summary, *restored, *also])}."
+                f"Would import {joined([summary, *restored, *also])}."
                 + (f" {skipped} already in the journal would be skipped." if skipped else "")
                 + " Nothing was changed (--dry-run)."
             )
@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
             for note in notes:
                 app_ctx.say(f"Note: {note}")
         skipped_note = f" Skipped {skipped} already in the journal." if skipped else ""
-        restored_note = f" Also imported {_and(restored)}." if restored else ""
+        restored_note = f" Also imported {joined(restored)}." if restored else ""
         done = f"Imported {summary}."
         if records:
             done = f"Imported {summary}: {_import_entries(app_ctx, records, now)}."
@@ -166,11 +166,6 @@ def _check_key(check: SelfCheck) -> tuple[datetime, frozenset[tuple[str, Answer]
 def _counts(*counts: tuple[int, str]) -> list[str]:
     """'2 self-checks', … for each count that is not 0."""
     return [counted(n, noun) for n, noun in counts if n]
-
-
-def _and(parts: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
 
 
 def _ids_text(ids: list[int]) -> str:

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.drift import marker_label
-from peerjournal.plural import counted
+from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.safe import clean
 
@@ -62,11 +62,6 @@ def report_view(
 
 def _day(text: str) -> str:
     return date.fromisoformat(text).strftime("%d %b %Y").lstrip("0")
-
-
-def _and(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _num(value: float) -> str:
@@ -182,7 +177,7 @@ class _View:
             parts.append(f"with setting {left}{filters['setting']}{right}")
         tags = [f"#{tag}" for tag in filters.get("tags") or ()]
         if tags:
-            parts.append("tagged " + _and(tags))
+            parts.append("tagged " + joined(tags))
         return clean("Only entries " + ", ".join(parts), multiline=False) if parts else ""
 
     def periods(self) -> RenderableType:
