@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -314,12 +316,7 @@ class SelfCheckView:
 
     def _sections(self) -> list[tuple[str, list[dict[str, Any]]]]:
         """The items in runs that share a section, in their order."""
-        runs: list[tuple[str, list[dict[str, Any]]]] = []
-        for item in self.items:
-            if not runs or runs[-1][0] != item["section"]:
-                runs.append((item["section"], []))
-            runs[-1][1].append(item)
-        return runs
+        return [(section, list(run)) for section, run in groupby(self.items, itemgetter("section"))]
 
     def table(self) -> Table:
         """A section's name has a row of its own, so the items have the width. Statements and
