@@ -88,13 +88,14 @@ class AppContext:
     def db_path(self) -> Path:
         return paths.db_path(self.db_option)
 
-    def resume_hint(self) -> str:
-        """The command that continues a draft, with this command's --db: drafts are kept
-        beside the default journal, and a plain `write --resume` would save there."""
+    def resume_hint(self, more: str = "") -> str:
+        """The command that continues a draft (`more`: options after --resume), with this
+        command's --db: drafts are kept beside the default journal, and a plain
+        `write --resume` would save there."""
         import shlex
 
         db = f" --db {shlex.quote(self.db_option)}" if self.db_option else ""
-        return f"`peerjournal{db} write --resume`"
+        return f"`peerjournal{db} write --resume{more}`"
 
     def store(self) -> Store:
         if self._store is None:

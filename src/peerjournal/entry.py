@@ -134,9 +134,15 @@ def holds_text(draft: EntryDraft) -> bool:
     return any(p.strip() for p in [*parts, *draft.answers.values()])
 
 
+def normalised_text(text: str) -> str:
+    """Newlines as \\n, outer whitespace trimmed: the text as stored (and as the size limit
+    counts it)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def clean_text(text: str) -> str:
     """Trim outer whitespace, normalise newlines, refuse NUL and absurd sizes."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = normalised_text(text)
     if "\x00" in text:
         raise PeerJournalError("The text contains NUL bytes; is this a binary file?")
     try:

@@ -569,7 +569,7 @@ def _resume(
     # cannot be saved: say so before a single question, and how to cut it down.
     too_long = _too_long(session.draft)
     if too_long is not None:
-        raise PeerJournalError(_too_long_message(too_long, draft_file, again))
+        raise PeerJournalError(_too_long_message(app, too_long, draft_file, again))
     draft = _run(session, given)
     return draft, _after_session(session)
 
@@ -614,7 +614,7 @@ def _as_editor_draft(app: AppContext, guided: Draft, prompts: str | None) -> Dra
 def _too_long(draft: EntryDraft) -> str | None:
     """What is over the size limit in `draft` (as `entry.clean_text` counts), said for the
     writer; None if nothing is."""
-    from peerjournal.entry import MAX_TEXT_CHARS
+    from peerjournal.entry import MAX_TEXT_CHARS, normalised_text
 
     parts = [
         ("The setting", draft.setting),
@@ -625,7 +625,7 @@ def _too_long(draft: EntryDraft) -> str | None:
         ("The self-care section", draft.self_care),
     ]
     for name, text in parts:
-        size = len(text.replace("\r\n", "\n").replace("\r", "\n").strip())
+        size = len(normalised_text(text))
         if size > MAX_TEXT_CHARS:
             return (
                 f"{name} is {size:,} characters long; an entry can hold at most "
@@ -634,12 +634,14 @@ def _too_long(draft: EntryDraft) -> str | None:
     return None
 
 
-def _too_long_message(too_long: str, draft_file: Draft, again: str = "") -> str:
+def _too_long_message(
+    app: AppContext, too_long: str, draft_file: Draft, again: str = ""
+) -> str:
     """`too_long`, and how to cut the draft down in the editor without losing a word."""
-    command = "--resume" if draft_file.kind == "editor" else "--resume --editor"
+    editor = "" if draft_file.kind == "editor" else " --editor"
     return (
         f"{too_long} Every word is kept in the draft {draft_file.path}: "
-        f"`peerjournal write {command}{again}` opens it in your editor, to cut it down or move "
+        f"{app.resume_hint(editor + again)} opens it in your editor, to cut it down or move "
         "some of it to another entry."
     )
 
@@ -720,7 +722,7 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
 
     too_long = _too_long(draft)
     if too_long is not None and draft_file is not None:
-        raise PeerJournalError(_too_long_message(too_long, draft_file))
+        raise PeerJournalError(_too_long_message(app, too_long, draft_file))
     if too_long is not None:  # a guided entry whose draft could not be written: keep it now
         fallback = _prompt_set(DEFAULT_SET)
         raise _keep_or_print(
