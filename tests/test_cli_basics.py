@@ -57,10 +57,28 @@ def test_no_arguments_shows_help(cli: CLI) -> None:
     assert "Usage:" in result.stdout + result.stderr
 
 
-def test_usage_errors_exit_2(cli: CLI) -> None:
-    assert cli("no-such-command").exit_code == 2
-    assert cli("list", "--no-such-option").exit_code == 2
-    assert cli("show", "not-a-number").exit_code == 2
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["no-such-command"], "No such command 'no-such-command'. See 'peerjournal --help'."),
+        (["list", "--bad"], "No such option: --bad. See 'peerjournal list --help'."),
+        (["show"], "Missing argument 'ID'. See 'peerjournal show --help'."),
+        (["show", "x"], "such as 12. See 'peerjournal show --help'."),
+        (["supervision", "check", "--bad"], "See 'peerjournal supervision check --help'."),
+        (["--db"], "Option '--db' requires an argument."),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(cli: CLI, args: list[str], line: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(line + "\n") and result.stderr.count("\n") == 1, result.stderr
+    assert result.stdout == ""
+
+
+def test_a_group_called_bare_still_shows_its_help(cli: CLI) -> None:
+    result = cli("supervision")
+    assert "Usage: peerjournal supervision" in result.stdout + result.stderr
+    assert "Commands:" in result.stdout + result.stderr
 
 
 def test_an_unexpected_error_is_one_line_without_journal_text(

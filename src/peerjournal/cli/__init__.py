@@ -6,9 +6,10 @@ import importlib
 import os
 import sys
 from contextlib import suppress
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # (typer <0.29 vendors click)
 from typer.core import TyperGroup
 
 from peerjournal import __version__
@@ -51,6 +52,12 @@ class PeerJournalGroup(TyperGroup):
     Keeps the help text it prints for the launcher to answer the next `--help` with.
     """
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:  # the root's own options (`--db` without a path)
+            _usage_failed(exc)
+
     def get_help(self, ctx: Any) -> str:
         from peerjournal import help_cache
 
@@ -65,6 +72,8 @@ class PeerJournalGroup(TyperGroup):
             _fail(exc.message, exc.exit_code)
         except (KeyboardInterrupt, typer.Abort):
             _fail("Interrupted.", ExitCode.INTERRUPTED)
+        except UsageError as exc:  # a command's arguments and options
+            _usage_failed(exc)
         except (typer.TyperException, typer.Exit):
             raise
         except BrokenPipeError:  # the reader stopped reading (`| head`): click exits quietly
@@ -90,7 +99,18 @@ class PeerJournalGroup(TyperGroup):
                 ctx.obj.close()
 
 
-def _fail(message: str, code: int) -> None:
+def _usage_failed(exc: UsageError) -> NoReturn:
+    """Click's usage error block (usage line, hint, blank line, error) as the one line every
+    other error is, naming the help to read. A command called bare still shows its help."""
+    if isinstance(exc, NoArgsIsHelpError):
+        raise exc
+    message = exc.format_message().rstrip(".")
+    if exc.ctx is not None:
+        message += f". See '{exc.ctx.command_path} --help'"
+    _fail(f"{message}.", ExitCode.USAGE)
+
+
+def _fail(message: str, code: int) -> NoReturn:
     from peerjournal.textsafe import clean  # (not render.safe: this path must not import Rich)
 
     # a message may quote a file name or a setting: no control character reaches the terminal,
