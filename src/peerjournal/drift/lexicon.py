@@ -54,8 +54,10 @@ score.py says how they count.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import product
@@ -402,6 +404,7 @@ def _leading(seq: tuple[_Tok, ...]) -> list[tuple[_Tok, ...]]:
 # "pair" is the first two words (the common case, so a frequent first word such as "her" only
 # triggers the phrases that can follow it), "exact" the first word, "prefix" a prefix of it.
 Entry = tuple[str, str | tuple[str, ...], str, Width]
+Phrase = tuple[str, int, Width]  # a regex body, the index of its marker, its width
 
 
 def _word_forms(tok: _Tok) -> list[str] | None:
@@ -574,11 +577,12 @@ class PhraseIndex:
 
     def __init__(self, markers: tuple[Marker, ...]) -> None:
         self._markers = markers
-        self._single: dict[str, list[tuple[str, int]]] = {}
-        self._prefix: dict[str, list[tuple[str, int]]] = {}
-        pairs: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        # first word(s) -> (regex body, marker index, width: the order of a combined regex's
+        # phrases) of every phrase that starts with them
+        self._single: dict[str, list[Phrase]] = {}
+        self._prefix: dict[str, list[Phrase]] = {}
+        pairs: dict[tuple[str, ...], list[Phrase]] = {}
         self._cache: dict[str, Candidates | None] = {}
-        self._widths: dict[str, Width] = {}  # the order of a combined regex's phrases
         seen: set[tuple[str, object, str]] = set()
         for idx, marker in enumerate(markers):
             for pattern in marker.patterns:
@@ -586,14 +590,13 @@ class PhraseIndex:
                     if (kind, key, body) in seen:
                         continue  # the first marker that claims a phrase keeps it
                     seen.add((kind, key, body))
-                    self._widths[body] = width
                     if kind in ("pair", "triple"):
                         assert isinstance(key, tuple)
-                        pairs.setdefault(key, []).append((body, idx))
+                        pairs.setdefault(key, []).append((body, idx, width))
                     else:
                         assert isinstance(key, str)
                         table = self._single if kind == "exact" else self._prefix
-                        table.setdefault(key, []).append((body, idx))
+                        table.setdefault(key, []).append((body, idx, width))
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
         # every pair of words that starts a two- or three-word key -> (is it a two-word key,
         # the third words of its three-word keys): one C-level lookup per pair of words
@@ -604,13 +607,12 @@ class PhraseIndex:
                 plans[key] = (True, thirds)
             else:
                 plans[key[:2]] = (is_pair, thirds | {key[2]})
-        # equal values share one object (~450 plans for ~10,000 pairs of words, ~2,700 lists
-        # of bodies for ~20,000 keys), so a pickled index loads several times faster
+        # equal values share one object (~1,300 plans for ~26,000 pairs of words, ~2,700 lists
+        # of phrases for ~66,000 keys), so a pickled index is smaller and loads faster
         shared: dict[Any, Any] = {}
-        self.pair_plans = {k: shared.setdefault(v, v) for k, v in plans.items()}
+        self.pair_plans = _Marshalled({k: shared.setdefault(v, v) for k, v in plans.items()})
         words = {*self._single, *(w for key in pairs for w in key)}
-        # keyed "w1 w2" rather than (w1, w2): ~64,000 keys unpickle ~30% faster as strings
-        self._pair_lists = {" ".join(k): shared.setdefault(tuple(v), v) for k, v in pairs.items()}
+        self._pair_lists = _PairLists({k: shared.setdefault(tuple(v), v) for k, v in pairs.items()})
         # quick filters for single_at: words that start a phrase alone, and the first
         # letters of prefix keys (a word can only match a prefix key if its head is here)
         self.single_words = frozenset(self._single)
@@ -664,13 +666,14 @@ class PhraseIndex:
         self._cache[word] = result
         return result
 
-    def _combine(self, found: list[tuple[str, int]]) -> Candidates:
+    def _combine(self, found: list[Phrase]) -> Candidates:
         # one group per phrase, the longest (most specific) first: Python's alternation takes
         # the first alternative that matches, so the longest phrase wins whatever its marker
         first_marker: dict[str, int] = {}
-        for body, idx in sorted(found, key=lambda f: f[1]):
+        widths: dict[str, Width] = {}
+        for body, idx, width in sorted(found, key=lambda f: f[1]):
             first_marker.setdefault(body, idx)
-        widths = self._widths
+            widths[body] = width
         bodies = sorted(first_marker, key=lambda b: (widths[b], b), reverse=True)
         cut = len(_shared_head(bodies))
         regex = bodies[0][:cut] + "(?:" + "|".join("(" + b[cut:] + ")" for b in bodies) + ")"
@@ -726,14 +729,48 @@ class _CompiledPairs(dict[tuple[str, ...], Candidates]):
     def __init__(self, index: PhraseIndex) -> None:
         super().__init__()
         self.index = index
-        self.by_list: dict[int, Candidates] = {}
+        self.by_list: dict[tuple[Phrase, ...], Candidates] = {}
 
     def __missing__(self, key: tuple[str, ...]) -> Candidates:
-        phrases = self.index._pair_lists[" ".join(key)]
-        # keys with the same phrases share one list (see PhraseIndex): compile it once
-        found = self.by_list.get(id(phrases)) or self.index._combine(phrases)
-        self[key] = self.by_list[id(phrases)] = found
+        phrases = tuple(self.index._pair_lists[key])
+        # many keys have the same phrases (see PhraseIndex): compile them once
+        found = self.by_list.get(phrases) or self.index._combine(list(phrases))
+        self[key] = self.by_list[phrases] = found
         return found
+
+
+class _Marshalled(dict[tuple[str, ...], Any]):
+    """A dict of plain values (strings, numbers, tuples, frozensets) that pickles as one
+    `marshal` blob: ~26,000 pairs of words unpickle ~5x faster so (every command that scores
+    loads them)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_unmarshal, (type(self), marshal.dumps(dict(self))))
+
+
+def _unmarshal(kind: type[dict[Any, Any]], blob: bytes) -> dict[Any, Any]:
+    return kind(marshal.loads(blob))
+
+
+class _PairLists:
+    """Two- or three-word key -> its phrases, kept marshalled per first word and read on first
+    use: a process scoring one text reads the few it needs, not ~66,000 keys (~50 ms)."""
+
+    def __init__(self, lists: dict[tuple[str, ...], list[Phrase]]) -> None:
+        groups: dict[str, dict[tuple[str, ...], list[Phrase]]] = {}
+        for key, phrases in lists.items():
+            groups.setdefault(key[0], {})[key] = phrases
+        self._blobs = {word: marshal.dumps(group) for word, group in groups.items()}
+        self._read: dict[str, dict[tuple[str, ...], list[Phrase]]] = {}
+
+    def __getitem__(self, key: tuple[str, ...]) -> list[Phrase]:
+        group = self._read.get(key[0])
+        if group is None:
+            group = self._read[key[0]] = marshal.loads(self._blobs[key[0]])
+        return group[key]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_blobs": self._blobs, "_read": {}}
 
 
 # --------------------------------------------------------------------------- validation
@@ -978,7 +1015,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's or WordIndex's pickled attributes, or the regex bodies compiled from
 # patterns, change: an older pickle is then not reused.
-_CACHE_FORMAT = "22"
+_CACHE_FORMAT = "23"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
@@ -991,8 +1028,9 @@ def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
     from peerjournal import __version__
 
     # the code's own hash too: an upgrade that keeps the version number (an install from a
-    # checkout) must not reuse what older code validated and compiled
-    code = __version__ + scorer_version() + _CACHE_FORMAT
+    # checkout) must not reuse what older code validated and compiled; and the interpreter's
+    # tag, as the index holds `marshal` data, whose format is the interpreter's
+    code = __version__ + scorer_version() + _CACHE_FORMAT + sys.implementation.cache_tag
     key_data = data + path.encode() + code.encode()
     key = hashlib.sha256(key_data).hexdigest()[:20]
     cached = cache_dir / f"lexicon-{key}.pickle"
