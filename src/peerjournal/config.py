@@ -7,7 +7,6 @@ lexicon = "/path/to/our-lexicon.toml"
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -46,13 +45,17 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 def load_config(path: Path) -> dict[str, Any]:
     """The settings, validated; a relative `drift.lexicon` is read from the config's folder."""
     try:
-        data = tomllib.loads(toml_text(path.read_bytes(), path))
+        raw = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):  # no settings (yet)
         return {}
-    except tomllib.TOMLDecodeError as exc:
-        raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
     except OSError as exc:  # a folder, no permission
         raise PeerJournalError(f"{path}: cannot read settings: {exc.strerror or exc}.") from None
+    import tomllib  # (only when there are settings: ~5 ms of every command's start otherwise)
+
+    try:
+        data = tomllib.loads(toml_text(raw, path))
+    except tomllib.TOMLDecodeError as exc:
+        raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
     for section, values in data.items():
         if section not in KNOWN:
             known = ", ".join(f"[{name}]" for name in KNOWN)
