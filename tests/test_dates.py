@@ -215,6 +215,9 @@ def test_numeric_dates_are_day_first_unless_the_year_comes_first(text: str, expe
         # never silently swapped into month/day/year
         ("11/13/2026", "day/month/year: for 13 Nov 2026 write 2026-11-13"),
         ("12/25/2026", "for 25 Dec 2026 write 2026-12-25"),
+        # no year typed: the hint names the most recent such day, as the date is read
+        ("12/25", "for 25 Dec 2025 write 2025-12-25"),
+        ("11/19", "for 19 Nov 2026 write 2026-11-19"),
         ("13/13/2026", "no month 13"),
         ("2026-13-01", "no month 13"),
         ("31/02/2026", "Feb 2026 has no day 31"),

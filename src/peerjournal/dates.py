@@ -163,7 +163,7 @@ def _from_parts(first: str, second: str, third: str | None, text: str, today: da
         year = int(third)
     else:  # "1/11/026"
         raise _unreadable(text)
-    return _ymd(year, month, day, text, year_first=False)
+    return _ymd(year, month, day, text, year_first=False, yearless=today if third is None else None)
 
 
 def _century(yy: int, today: date) -> int:
@@ -176,7 +176,10 @@ def _century(yy: int, today: date) -> int:
     return year
 
 
-def _ymd(year: int, month: int, day: int, text: str, *, year_first: bool) -> date:
+def _ymd(
+    year: int, month: int, day: int, text: str, *, year_first: bool, yearless: date | None = None
+) -> date:
+    """The date, or why there is none. `yearless`: today, when the year was not typed."""
     if not EARLIEST.year <= year <= LATEST.year:
         raise out_of_range(text)
     if not 1 <= month <= 12:
@@ -184,6 +187,8 @@ def _ymd(year: int, month: int, day: int, text: str, *, year_first: bool) -> dat
         if not year_first and 1 <= day <= 12:  # maybe month/day/year: say how to write that
             try:
                 meant = date(year, day, month)
+                if yearless is not None and meant > yearless:  # the most recent, as read
+                    meant = meant.replace(year=year - 1)
             except ValueError:
                 pass
             else:
