@@ -113,6 +113,23 @@ def test_an_old_journal_on_a_read_only_disk_says_it_needs_upgrading(
     assert not list(isolated.glob("journal.db.backup-*"))
 
 
+def test_a_folder_on_a_file_system_without_blocks_is_not_called_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, a journal under /proc said "The disk holding … is full": its file system
+    reports no blocks at all, so none free."""
+    real_statvfs = os.statvfs
+
+    def pseudo(path: Any) -> Any:
+        found = real_statvfs(path)
+        return os.statvfs_result((*found[:2], 0, 0, 0, *found[5:]))
+
+    monkeypatch.setattr(engine.os, "statvfs", pseudo)
+    error = sqlite3.OperationalError("unable to open database file")
+    message = engine.describe_error(tmp_path / "j.db", error)
+    assert "full" not in message and message.startswith("Cannot open the journal at")
+
+
 def test_an_io_error_that_is_not_about_space_is_reported_as_it_is(tmp_path: Path) -> None:
     message = engine.describe_error(tmp_path / "j.db", sqlite3.OperationalError("disk I/O error"))
     assert message == f"Database error in {tmp_path / 'j.db'}: disk I/O error."

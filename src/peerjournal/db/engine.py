@@ -106,7 +106,8 @@ def _write_blocker(path: Path) -> str | None:
     system), in words that follow "cannot be changed: "; None when the folder looks writable."""
     try:
         found = os.statvfs(path.parent)
-        if found.f_bavail * found.f_frsize < LOW_SPACE_BYTES:
+        # (a file system of no blocks at all, such as /proc, is not a disk that filled up)
+        if found.f_blocks and found.f_bavail * found.f_frsize < LOW_SPACE_BYTES:
             return FULL
         if not os.access(path.parent, os.W_OK):
             return "its folder is read-only (a read-only disk, or no permission to write there)"
