@@ -29,10 +29,10 @@ from peerjournal.supervision import (
     most_drift_evidence,
     movements,
     parse_answers,
+    parse_answers_text,
     parse_form,
     prep_to_json,
     prep_window,
-    read_answers_file,
     run_check,
     trend_brief,
 )
@@ -227,17 +227,18 @@ def test_answers_accept_score_and_note_and_refuse_unknown_items() -> None:
         parse_answers({"story": {"score": 3, "nope": 1}}, form)
 
 
-def test_answers_file_toml_and_json(tmp_path: Path) -> None:
+def test_answers_text_toml_and_json() -> None:
     form = load_form()
-    toml_file = write_form(tmp_path, 'story = 3\nvoice = { score = 5, note = "yes" }\n', "a.toml")
-    json_file = write_form(
-        tmp_path, json.dumps({"story": 3, "voice": {"score": 5, "note": "yes"}}), "a.json"
+    toml_text = 'story = 3\nvoice = { score = 5, note = "yes" }\n'
+    json_text = json.dumps({"story": 3, "voice": {"score": 5, "note": "yes"}})
+    assert parse_answers_text(toml_text, "a.toml", ".toml", form) == parse_answers_text(
+        json_text, "a.json", ".json", form
     )
-    assert read_answers_file(toml_file, form) == read_answers_file(json_file, form)
+    assert parse_answers_text(toml_text, "a", "", form) == parse_answers_text(
+        json_text, "a", "", form
+    )
     with pytest.raises(PeerJournalError, match=r"a\.json: not valid JSON"):
-        read_answers_file(write_form(tmp_path, "{", "a.json"), form)
-    with pytest.raises(PeerJournalError, match="No answers file"):
-        read_answers_file(tmp_path / "missing.toml", form)
+        parse_answers_text("{", "a.json", ".json", form)
 
 
 # -- the interactive loop -----------------------------------------------------------------------

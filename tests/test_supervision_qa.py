@@ -224,7 +224,7 @@ def test_ctrl_c_at_the_note_asks_that_item_again_next_time(
     keys("4", "", "2", CTRL_C)
     result = cli("supervision", "check")
     assert result.exit_code == 130
-    assert f"Stopped. 1 of {N} answers kept" in result.stderr
+    assert f"Stopped. Kept 1 of {N} answers;" in result.stderr
     assert "Traceback" not in result.stderr
     assert stored(store) == [({ITEMS[0].id: {"score": 4, "note": ""}}, 0)]
 

@@ -312,17 +312,6 @@ def parse_answers(data: Mapping[str, Any], form: Form, source: str = "answers") 
     return answers
 
 
-def read_answers_file(path: Path, form: Form) -> Answers:
-    """An answers file: TOML or JSON (by extension; otherwise whichever parses)."""
-    try:
-        raw = path.read_text(encoding="utf-8-sig")  # a BOM (Windows Notepad) is no answer
-    except FileNotFoundError:
-        raise PeerJournalError(f"No answers file at {path}.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PeerJournalError(f"Cannot read the answers file {path}: {exc}.") from None
-    return parse_answers_text(raw, path.name, path.suffix, form)
-
-
 def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
     """Answers in TOML or JSON text; `name` starts every error, `suffix` (".toml", ".json",
     or "" for either) says which to read it as."""
@@ -505,12 +494,24 @@ class History:
     checks: tuple[SelfCheck, ...]  # complete check-ins, oldest first
     items: tuple[ItemHistory, ...]
     supervisions: tuple[SupervisionRecord, ...]  # oldest first
+    unfinished: SelfCheck | None = None  # the one `supervision check` carries on with
 
     def to_json(self) -> dict[str, Any]:
+        stopped = self.unfinished
         return {
             "check_ins": [
                 {"id": c.id, "created_at": c.created_at.isoformat()} for c in self.checks
             ],
+            "unfinished": (
+                {
+                    "id": stopped.id,
+                    "started": stopped.created_at.isoformat(),
+                    "answered": len(stopped.answers),
+                    "items": len(self.items),
+                }
+                if stopped
+                else None
+            ),
             "items": [
                 {
                     "id": h.item.id,
@@ -546,8 +547,11 @@ def chosen_supervision(
 def build_history(
     form: Form, checks: Iterable[SelfCheck], supervisions: Iterable[SupervisionRecord]
 ) -> History:
-    """How each item moved across complete check-ins (unfinished ones are left out)."""
-    done = tuple(sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id)))
+    """How each item moved across complete check-ins; of the unfinished ones, only the one
+    `supervision check` carries on with is named."""
+    checks = sorted(checks, key=lambda c: (c.created_at, c.id))
+    done = tuple(c for c in checks if c.complete)
+    stopped = [c for c in checks if not c.complete]
     items = tuple(
         ItemHistory(
             item,
@@ -555,7 +559,12 @@ def build_history(
         )
         for item in form.items
     )
-    return History(done, items, tuple(sorted(supervisions, key=lambda s: (s.date, s.id))))
+    return History(
+        done,
+        items,
+        tuple(sorted(supervisions, key=lambda s: (s.date, s.id))),
+        stopped[-1] if stopped else None,
+    )
 
 
 # --------------------------------------------------------------------------- prep: the window

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         Window,
     )
 
+STOP_WORDS = ("q", "quit", "stop")  # typed alone at a prompt: stop for now
 NO_TERMINAL = (
     "No terminal to ask the questions on. Give the answers with --answers FILE ('-' for "
     "stdin; item id = 1-5; `peerjournal supervision check --list-items --json` lists the ids)."
@@ -99,7 +100,11 @@ def register(app: typer.Typer) -> None:
         ] = False,
         restart: Annotated[
             bool,
-            typer.Option("--restart", help="Set aside an unfinished self-check and start afresh."),
+            typer.Option(
+                "--restart",
+                help="Set aside an unfinished self-check and start afresh; it is discarded "
+                "at your first new answer.",
+            ),
         ] = False,
         list_items: Annotated[
             bool,
@@ -122,10 +127,11 @@ def register(app: typer.Typer) -> None:
             raise PeerJournalError("Choose one of --resume and --restart.")
         if answers is None and not app_ctx.stdin_is_terminal():
             raise PeerJournalError(NO_TERMINAL)
+        # a file that will not do changes nothing (it does not even start a new journal)
+        given = _read_answers(answers, form) if answers is not None else None
         store = app_ctx.store()
         check_id: int | None
-        if answers is not None:
-            given = _read_answers(answers, form)  # a file that will not do changes nothing
+        if given is not None:
             started, set_aside = _unfinished(
                 app_ctx, store, form, resume=resume, restart=restart, asker=None
             )
@@ -297,10 +303,7 @@ def _unfinished(
         if resume:
             app_ctx.say("No unfinished self-check to resume; starting a new one.")
         return None, None
-    summary = (
-        f"the self-check started {found.created_at.date().isoformat()} "
-        f"({len(found.answers)} of {len(form.items)} answered)"
-    )
+    summary = _described(found, form)
     keep = True
     if restart:
         keep = False
@@ -314,21 +317,38 @@ def _unfinished(
     return None, found
 
 
+def _described(check: SelfCheck, form: Form) -> str:
+    """An unfinished self-check in words: "the self-check started 2026-11-20 (3 of 22
+    answered)"."""
+    return (
+        f"the self-check started {check.created_at.date().isoformat()} "
+        f"({len(check.answers)} of {len(form.items)} answered)"
+    )
+
+
 def _read_answers(path: Path, form: Form) -> Answers:
-    """The answers in an answers file, or on stdin for '-'; at least one."""
+    """The answers in an answers file, or on stdin for '-'; at least one. Either is read as
+    `write` reads text: UTF-8, or UTF-16 or UTF-32 with a byte order mark (Notepad's
+    "Unicode", PowerShell's `>`)."""
+    from peerjournal.cli.editor import decode
     from peerjournal.errors import PeerJournalError
-    from peerjournal.supervision import parse_answers_text, read_answers_file
+    from peerjournal.supervision import parse_answers_text
 
     if str(path) == "-":
         import sys
 
-        from peerjournal.cli.editor import decode
-
-        name = "standard input"
-        given = parse_answers_text(decode(sys.stdin.buffer.read(), name), name, "", form)
+        name, suffix, data = "standard input", "", sys.stdin.buffer.read()
     else:
-        name = path.name
-        given = read_answers_file(path, form)
+        name, suffix = path.name, path.suffix
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise PeerJournalError(f"No answers file at {path}.") from None
+        except OSError as exc:
+            raise PeerJournalError(
+                f"Cannot read the answers file {path}: {exc.strerror or exc}."
+            ) from None
+    given = parse_answers_text(decode(data, name), name, suffix, form)
     if not given:
         raise PeerJournalError(f"{name} has no answers in it.")
     return given
@@ -354,10 +374,21 @@ def _check_from_file(
     if not complete:
         missing = [i.id for i in form.items if i.id not in ordered]
         app_ctx.say(
-            f"Kept {len(ordered)} of {len(form.items)} answers. Still to answer: "
+            f"Kept {len(ordered)} of {len(form.items)} answers"
+            f"{_discarded(set_aside)}. Still to answer: "
             f"{', '.join(missing)}. Run `peerjournal supervision check` again to add them."
         )
     return check_id
+
+
+def _discarded(set_aside: SelfCheck | None) -> str:
+    """What setting a self-check aside cost, once a new answer has replaced it."""
+    from peerjournal.plural import counted
+
+    if set_aside is None:
+        return ""
+    n = len(set_aside.answers)
+    return f" (the {counted(n, 'answer')} set aside {'was' if n == 1 else 'were'} discarded)"
 
 
 def _check_interactive(
@@ -370,7 +401,8 @@ def _check_interactive(
 ) -> int | None:
     """Ask each remaining item; every answer is saved at once, so Ctrl-C loses nothing.
 
-    Returns the id of the check worked on (None if it holds no answer yet)."""
+    Returns the id of the check that holds the answers now (None if none holds any): the one
+    set aside while no new answer has replaced it."""
     from peerjournal.db.supervision import discard_check, save_check
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.render.supervision import form_intro
@@ -379,18 +411,30 @@ def _check_interactive(
     check_id = started.id if started else None
     kept = dict(started.answers) if started else {}
     saved_complete = False
+    replaced: SelfCheck | None = None  # the check set aside, once a new answer replaced it
 
     def save(answers: Answers, complete: bool) -> None:
-        nonlocal check_id, set_aside, saved_complete
+        nonlocal check_id, set_aside, replaced, saved_complete
         check_id = save_check(store, check_id, answers, complete, app_ctx.now())
         if set_aside is not None:  # the first new answer replaces the check set aside
             discard_check(store, set_aside.id)
-            set_aside = None
+            replaced, set_aside = set_aside, None
         kept.clear()
         kept.update(answers)
         saved_complete = complete
 
-    total = len(form.items)
+    def stopped() -> str:
+        """What is kept, in words, when the writer stops before the end."""
+        if set_aside is not None:  # no new answer: the check set aside is still there
+            return (
+                f"No new answer, so {_described(set_aside, form)} is kept as it was; "
+                "`peerjournal supervision check` carries on with it."
+            )
+        return (
+            f"Kept {len(kept)} of {len(form.items)} answers{_discarded(replaced)}; "
+            "`peerjournal supervision check` carries on from there."
+        )
+
     if asker.ended:  # Ctrl-D at "Carry on?": nothing asked, nothing changed
         answers, complete = kept, False
     else:
@@ -398,26 +442,21 @@ def _check_interactive(
         try:
             answers, complete = run_check(form.items, kept, asker, save)
         except KeyboardInterrupt:
-            raise PeerJournalError(
-                f"Stopped. {len(kept)} of {total} answers kept; "
-                "`peerjournal supervision check` carries on from there.",
-                ExitCode.INTERRUPTED,
-            ) from None
+            raise PeerJournalError(f"Stopped. {stopped()}", ExitCode.INTERRUPTED) from None
     if complete and not saved_complete:  # every item answered before (the form lost items)
         save(answers, True)
     if not complete:
-        app_ctx.say(
-            f"Kept {len(answers)} of {total} answers; "
-            "`peerjournal supervision check` carries on from there."
-        )
+        app_ctx.say(stopped())
+    if set_aside is not None:
+        return set_aside.id
     return check_id
 
 
 class _Questions:
     """The self-check at the terminal: questions on stderr, each answer read as one line.
 
-    q or Ctrl-D at the 1-5 prompt stops for now; Ctrl-D at the note prompt keeps the score
-    without a note, then stops. Ctrl-C anywhere raises KeyboardInterrupt: the item being
+    q or Ctrl-D at the 1-5 prompt stops for now; q or Ctrl-D at the note prompt keeps the
+    score without a note, then stops. Ctrl-C anywhere raises KeyboardInterrupt: the item being
     answered is asked again next time. Lines pasted in one go are read together: a pasted
     note stays one note instead of spilling into the next items' answers.
     """
@@ -428,7 +467,7 @@ class _Questions:
         self.app_ctx = app_ctx
         self.form = form
         self.shown: set[str] = set()
-        self.ended = False  # end of input: stop once the answer in hand is kept
+        self.ended = False  # end of input (or q at a note): stop once the answer in hand is kept
         self._guided = guided
         guided.forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
         # readline, as `write` reads: no cut at 4,095 characters, arrow keys that work
@@ -484,7 +523,7 @@ class _Questions:
             if line is None:
                 return None
             raw = line.strip().lower()
-            if raw in ("q", "quit", "stop"):
+            if raw in STOP_WORDS:
                 return None
             if raw.isdecimal() and int(raw) in SCALE:  # isdigit() takes '²', which int() refuses
                 return int(raw)
@@ -504,7 +543,11 @@ class _Questions:
             line = self._line("   note (Enter to skip) › ")
             if line is None:
                 return ""
-            text = " ".join([line, *self._pasted()])
+            pasted = self._pasted()
+            if not pasted and line.strip().lower() in STOP_WORDS:  # as at the 1-5 prompt
+                self.ended = True  # the score is kept, without a note; nothing more is asked
+                return ""
+            text = " ".join([line, *pasted])
             try:
                 return check_note(" ".join(text.split()))
             except PeerJournalError as exc:

@@ -6,6 +6,7 @@ Wording invites rather than judges: answers are shown as they were given, never 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -217,10 +218,15 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
         dates = ", ".join(c.created_at.date().isoformat() for c in history.checks)
         parts.append(safe_text(f"Check-ins ({len(history.checks)}): {dates}"))
         parts.append(HistoryTable(history, ascii_only))
-    else:
+    elif history.unfinished is None:
         parts.append(
             safe_text("No finished self-checks yet: `peerjournal supervision check` starts one.")
         )
+    else:
+        parts.append(safe_text("No finished self-checks yet."))
+    if history.unfinished is not None:
+        stopped = history.unfinished
+        parts.append(_unfinished_line(stopped.created_at, len(stopped.answers), len(history.items)))
     if history.supervisions:
         parts.append(_heading("Supervisions"))
         for s in history.supervisions:
@@ -229,6 +235,14 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
     else:
         parts.append(Text("No supervisions recorded: `peerjournal supervision done` records one."))
     return Group(*parts)
+
+
+def _unfinished_line(started: datetime, answered: int, items: int, indent: str = "") -> Text:
+    """The self-check stopped part-way, which `supervision check` carries on with."""
+    return safe_text(
+        f"{indent}Unfinished: started {started.date().isoformat()}, {answered} of {items} "
+        "answered; `peerjournal supervision check` carries on."
+    )
 
 
 def supervision_label(record: SupervisionRecord) -> str:
@@ -302,8 +316,7 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
         parts.append(safe_text(f"  Entries: {counts}"))
     parts += [safe_text(f"  {line}") for line in t.lines]
     if any(v is not None for _, v in t.periods):
-        spark = sparkline([v for _, v in t.periods], ascii_only=ascii_only)
-        parts.append(safe_text(f"  Drift by week from {t.periods[0][0]}: {spark}"))
+        parts.append(WeeklyDrift(t.periods, ascii_only))
     if t.moved_towards_drift:
         names = ", ".join(prep.label(d) for d, _ in t.moved_towards_drift)
         parts.append(safe_text(f"  Moved towards drift: {names}"))
@@ -314,6 +327,33 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
         parts.append(safe_text("  Not enough scored entries to show a trend.", style="dim"))
     parts += [safe_text(f"  ! {alert}") for alert in t.alerts]
     return parts
+
+
+class WeeklyDrift:
+    """"Drift by week from DATE: ▁▃ █", one line whatever the width: a long period (the last
+    supervision a year ago, --since 1900-01-01) shows its latest weeks that fit, from the
+    date it names, instead of wrapping into rows of blanks."""
+
+    LABEL = "  Drift by week from {}: "
+    INDENT = 4  # narrower than a few weeks beside the label: the weeks go on a line below
+
+    def __init__(self, periods: Sequence[tuple[str, float | None]], ascii_only: bool) -> None:
+        self.periods = periods
+        self.ascii_only = ascii_only
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = options.max_width - len(self.LABEL.format(self.periods[0][0]))
+        below = room < 4
+        if below:
+            room = max(1, options.max_width - self.INDENT)
+        shown = self.periods[-room:]
+        spark = sparkline([v for _, v in shown], ascii_only=self.ascii_only)
+        label = self.LABEL.format(shown[0][0])
+        if below:
+            yield safe_text(label.rstrip(), overflow="fold")
+            yield Text(" " * self.INDENT + spark, no_wrap=True, overflow="crop")
+        else:
+            yield Text(label + spark, no_wrap=True, overflow="crop")
 
 
 def _evidence_parts(prep: Prep) -> list[RenderableType]:
@@ -351,13 +391,7 @@ def _check_parts(prep: Prep) -> list[RenderableType]:
         rows.append(safe_text(f"  Latest: {prep.last_check.created_at.date().isoformat()}"))
         rows += [_movement_line(m) for m in prep.check_movements]
     if prep.unfinished is not None:
-        started, answered, items = prep.unfinished
-        rows.append(
-            safe_text(
-                f"  Unfinished: started {started.date().isoformat()}, {answered} of {items} "
-                "answered; `peerjournal supervision check` carries on."
-            )
-        )
+        rows.append(_unfinished_line(*prep.unfinished, indent="  "))
     elif prep.last_check is None:
         rows.append(
             safe_text(
