@@ -47,11 +47,11 @@ from typing import Any
 
 from peerjournal.errors import PeerJournalError
 from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
+from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key  # summary.py reads it here
 
 PERIODS = ("week", "month")
 DEFAULT_WEEKS = 12
 ROUND = 3
-UNSPECIFIED_SETTING = "unspecified"
 
 
 @dataclass(frozen=True)
@@ -352,10 +352,6 @@ def stats_from_rows(
             if hit.get("counted", True):
                 markers[(str(hit["marker"]), str(hit["dimension"]), str(hit["polarity"]))] += 1
     return stats
-
-
-def setting_key(setting: str) -> str:
-    return " ".join(setting.lower().split()) or UNSPECIFIED_SETTING
 
 
 # -- the report ----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 QUOTED_MAX = 60  # characters of a query repeated back in a message
+TRY_FEWER = "try fewer of --since, --until, --tag and --setting."
 
 
 def _one_page(filters: Filters, fetch: Callable[[Filters], list[T]]) -> tuple[list[T], bool]:
@@ -35,6 +36,10 @@ def _one_page(filters: Filters, fetch: Callable[[Filters], list[T]]) -> tuple[li
         return fetch(filters), False
     found = fetch(replace(filters, limit=filters.limit + 1))
     return found[: filters.limit], len(found) > filters.limit
+
+
+def _narrowed(filters: Filters) -> bool:
+    return bool(filters.since or filters.until or filters.tags or filters.setting)
 
 
 def _quoted(query: str) -> str:
@@ -93,9 +98,8 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json([e.to_json() for e in entries])
         elif not entries:
-            narrowed = filters.since or filters.until or filters.tags or filters.setting
-            if narrowed:
-                app_ctx.say("No entries match: try fewer of --since, --until, --tag and --setting.")
+            if _narrowed(filters):
+                app_ctx.say(f"No entries match: {TRY_FEWER}")
             else:
                 app_ctx.say(_empty_journal(len(store.trashed())))
             return
@@ -155,7 +159,9 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json([h.to_json() for h in hits])
         elif not hits:
-            app_ctx.say(f"Nothing found for {_quoted(query)}.")
+            # a filter can hide every match (a typo in --setting): say so, as `list` does
+            tail = f": {TRY_FEWER}" if _narrowed(filters) else "."
+            app_ctx.say(f"Nothing found for {_quoted(query)}{tail}")
             return
         else:
             from peerjournal.render.entries import search_results
@@ -178,6 +184,7 @@ def register(app: typer.Typer) -> None:
         if not counts:
             app_ctx.say("No tags yet. Add some with `peerjournal write --tag NAME`.")
             return
-        width = max(len(t) for t, _ in counts)
-        for tag_name, n in counts:
-            typer.echo(f"{tag_name:<{width}}  {n}")
+        from peerjournal.render.entries import tag_lines
+
+        for line in tag_lines(counts):
+            typer.echo(line)

@@ -74,22 +74,26 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """List the trash; with --empty, destroy what is in it (after confirming: only y/yes
-        destroys; no answer or end of input destroys nothing)."""
+        destroys; no answer or end of input destroys nothing; --json: {"destroyed": N})."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         entries = store.trashed()
         if empty:
             from peerjournal.plural import counted
 
+            destroyed = 0
             if not entries:
                 app_ctx.say("The trash is already empty.")
-                return
-            if not yes and not app_ctx.confirm(
+            elif not yes and not app_ctx.confirm(
                 f"Destroy {counted(len(entries), 'entry')} for good?"
             ):
                 app_ctx.say("Nothing destroyed.")
                 raise typer.Exit(1)
-            app_ctx.say(f"Destroyed {counted(store.empty_trash(), 'entry')}.")
+            else:
+                destroyed = store.empty_trash()
+                app_ctx.say(f"Destroyed {counted(destroyed, 'entry')}.")
+            if json_out:  # what was destroyed, as `drift --rescore --json` says what it did
+                app_ctx.print_json({"destroyed": destroyed})
             return
         if json_out:
             app_ctx.print_json(

@@ -11,11 +11,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from peerjournal.db.engine import open_journal, translated_errors, write_transaction
 from peerjournal.entry import Entry, EntryDraft, KeptIdentity, scored_text
 from peerjournal.errors import DatabaseError, NotFoundError, PeerJournalError
+from peerjournal.setting_groups import setting_key
 
 TAG_SEP = "\x1f"
 ENTRY_COLUMNS = (
@@ -37,6 +38,9 @@ EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "
 # What the search index reads (a view over entry: each entry's answers as text, not JSON).
 FTS_SOURCE = "entry_fts_source"
 ANSWER_SEP = " · "  # between two answers, in the index and so in search snippets
+# setting_groups.setting_key as an SQL function on the store's connection: SQLite's lower()
+# and NOCASE fold only A-Z, so "ÄRZTEHAUS" would not select "ärztehaus" as the report groups it
+SETTING_KEY_SQL = "pj_setting_key"
 
 
 @dataclass
@@ -57,9 +61,9 @@ class Filters:
         if self.until:
             clauses.append("e.date <= ?")
             params.append(self.until.isoformat())
-        if self.setting:
-            clauses.append(_setting_clause(self.setting))
-            params.append(self.setting)
+        if self.setting:  # grouped as the report groups them (any letter's case, spacing)
+            clauses.append(f"{SETTING_KEY_SQL}(e.setting) = ?")
+            params.append(setting_key(self.setting))
         for tag in self.tags:
             clauses.append(
                 "EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag = ?)"
@@ -75,12 +79,16 @@ class Filters:
 @dataclass
 class SearchHit:
     entry: Entry
-    snippet: str  # matched words wrapped in \x02 … \x03
+    snippet: str  # matched words wrapped in START … END
+    # Unicode noncharacters (kept for a program's internal use), never in a writer's text:
+    # a control character pasted into an entry (\x02) is not read as a highlight.
+    START: ClassVar[str] = "\ufdd0"
+    END: ClassVar[str] = "\ufdd1"
 
     def to_json(self) -> dict[str, Any]:
         data = self.entry.to_json()
-        data["snippet"] = self.snippet.replace("\x02", "").replace("\x03", "")
-        data["matches"] = re.findall("\x02(.*?)\x03", self.snippet)
+        data["snippet"] = self.snippet.replace(self.START, "").replace(self.END, "")
+        data["matches"] = re.findall(f"{self.START}(.*?){self.END}", self.snippet, re.DOTALL)
         return data
 
 
@@ -158,6 +166,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = open_journal(path)
+        self.conn.create_function(SETTING_KEY_SQL, 1, _setting_key_sql, deterministic=True)
 
     def close(self) -> None:
         self.conn.close()
@@ -273,7 +282,8 @@ class Store:
     def search(self, query: str, filters: Filters) -> builtins.list[SearchHit]:
         where, params = filters.where()
         sql = (
-            f"SELECT {ENTRY_COLUMNS}, snippet(entry_fts, -1, '\x02', '\x03', '…', 16) "
+            f"SELECT {ENTRY_COLUMNS}, "
+            f"snippet(entry_fts, -1, '{SearchHit.START}', '{SearchHit.END}', '…', 16) "
             f"FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
             f"WHERE entry_fts MATCH ? AND {where} ORDER BY bm25(entry_fts), e.date DESC"
         ) + filters.limit_sql()
@@ -487,17 +497,9 @@ def answers_text(answers: dict[str, str]) -> str:
     return ANSWER_SEP.join(text for text in answers.values() if isinstance(text, str) and text)
 
 
-def _setting_clause(wanted: str) -> str:
-    """SQL on alias `e` for entries from the setting `wanted` (one parameter: `wanted`).
-
-    The report lists entries with no setting as "unspecified" (trends.setting_key), together
-    with any whose setting was typed as "unspecified", so that name selects that same group.
-    """
-    from peerjournal.trends import UNSPECIFIED_SETTING, setting_key  # only when filtering
-
-    if setting_key(wanted) == UNSPECIFIED_SETTING:
-        return "(trim(e.setting) = '' OR e.setting = ? COLLATE NOCASE)"
-    return "e.setting = ? COLLATE NOCASE"
+def _setting_key_sql(setting: object) -> str:
+    """SETTING_KEY_SQL: a damaged (non-text) setting reads as no setting."""
+    return setting_key(setting if isinstance(setting, str) else "")
 
 
 def _answers(raw: str | None) -> dict[str, str]:

@@ -222,6 +222,17 @@ def entry_table(entries: Sequence[Entry], *, deleted: bool = False) -> EntryTabl
     return EntryTable(entries, deleted=deleted)
 
 
+def tag_lines(counts: Sequence[tuple[str, int]]) -> list[str]:
+    """`tags`: each tag and its number of entries, the numbers in one column however many
+    cells a tag's letters take ("日本語" takes six, an "é" typed as e and an accent one)."""
+    names = [clean(tag, multiline=False) for tag, _ in counts]
+    width = max((cell_len(name) for name in names), default=0)
+    return [
+        f"{name}{' ' * (width - cell_len(name))}  {n}"
+        for name, (_, n) in zip(names, counts, strict=True)
+    ]
+
+
 def entry_header(entry: Entry) -> Text:
     parts = [f"#{entry.id}", entry.date.strftime("%a %d %b %Y")]
     parts += [p for p in (entry.setting, entry.mode, f"prompts: {entry.prompt_set}") if p]
@@ -243,11 +254,15 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
 
     parts: list[RenderableType] = [entry_header(entry)]
     for element in ("experience", "feelings", "evaluation"):
-        body = safe_text(getattr(entry, element))
+        text = getattr(entry, element)
+        body = safe_text(text) if text.strip() else Text()
         for question, answer in element_answers(entry.answers, layout, element):
-            body.append(f"\n\n{clean(question)}\n", style="bold")
+            # a blank line between paragraphs, none above the first (an element with no text
+            # of its own, only answers)
+            gap = "\n\n" if body.plain else ""
+            body.append(f"{gap}{clean(question)}\n", style="bold")
             body.append(clean(answer))
-        if body.plain.strip():
+        if body.plain:
             parts.append(
                 Panel(
                     body,
@@ -277,14 +292,15 @@ LINE_BREAK = re.compile(r"\s*\n\s*")  # a line break and the whitespace around i
 EDGE_BREAK = re.compile(r"^\s*\n\s*|\s*\n\s*$")
 
 
-def highlighted_snippet(snippet: str) -> Text:
-    """A snippet (matches between \\x02 and \\x03) on one line, its matches highlighted.
+def highlighted_snippet(snippet: str, marks: tuple[str, str] = ("\x02", "\x03")) -> Text:
+    """A snippet (matches between the two `marks`) on one line, its matches highlighted.
 
     Each line break (with the whitespace around it) reads as one space, also where a match
     starts or ends beside it, so "Tenancy\\npapers" never becomes "Tenancypapers"."""
+    start, end = marks
     flat = LINE_BREAK.sub(" ", EDGE_BREAK.sub("", snippet))
     text = Text()
-    for n, chunk in enumerate(flat.replace("\x03", "\x02").split("\x02")):
+    for n, chunk in enumerate(flat.replace(end, start).split(start)):
         text.append(clean(chunk, multiline=False), style="bold reverse" if n % 2 else "")
     return text
 
@@ -294,6 +310,7 @@ def search_results(hits: Sequence[SearchHit]) -> RenderableType:
     for hit in hits:
         rows.append(entry_header(hit.entry))
         # indented as a block, so a snippet that wraps stays under its entry's header
-        rows.append(Padding(highlighted_snippet(hit.snippet), (0, 0, 0, 4), expand=False))
+        snippet = highlighted_snippet(hit.snippet, (hit.START, hit.END))
+        rows.append(Padding(snippet, (0, 0, 0, 4), expand=False))
         rows.append(Text(""))
     return Group(*rows)

@@ -1,0 +1,26 @@
+"""Which settings are one and the same: how reports group entries and filters select them.
+
+A setting is the writer's own words, so spellings that differ only in case or spacing are one
+setting: "Crisis team" and "crisis  team", "ÄRZTEHAUS" and "Ärztehaus", "CAFÉ" and "café"
+(whether é was typed as one character or as e and an accent, as some keyboards send it).
+Entries with no setting form the group "unspecified". `report` groups entries by this key and
+`--setting` selects them by it (in SQL too: `db.store` registers it as a function), so the two
+always agree.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+UNSPECIFIED_SETTING = "unspecified"
+
+
+@lru_cache(maxsize=1024)  # a journal names few settings; SQLite asks once per entry
+def setting_key(setting: str) -> str:
+    """The group `setting` belongs to: lower case (any script), single-spaced, composed (NFC).
+
+    Lower case rather than casefold: the key is the name the report shows, and casefold
+    would show "Straße" as "strasse"."""
+    folded = unicodedata.normalize("NFC", setting).lower()
+    return " ".join(folded.split()) or UNSPECIFIED_SETTING
