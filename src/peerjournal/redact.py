@@ -42,7 +42,10 @@ Text is NFC-normalised first so a name typed with combining accents still matche
 are matched without regard to accents ("Sean" for "Seán", "Zoë" for "Zoe") or Unicode case
 oddities ("ılker"/"İlker" for "Ilker", "Νίκος" for "ΝΙΚΟΣ", "Strauß" for "Strauss"), and a
 character that draws nothing (a soft hyphen, a zero-width space, a control character) or an
-uncomposed accent inside or after a name does not hide it: see `keyed`.
+uncomposed accent inside or after a name does not hide it: see `keyed`. Letters with a
+stroke match their plain letter ("Lukasz" for Łukasz, "Duc" for Đức, "Soren" for Søren), and
+"ae", "oe" and "th" match "æ", "œ" and "þ" either way. A name in Cyrillic is matched with its
+case endings ("Дмитрия", "Петровым" for Дмитрий Петров): see `_inflected`.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 PLACEHOLDER = "[person]"
 
@@ -128,6 +132,12 @@ def nfc(text: str) -> str:
 # its letters.
 HIDDEN = "\x00"
 _HIDDEN_CATEGORIES = ("Cc", "Cf", "Mn", "Me")
+# Letters with a stroke or bar, which Unicode does not decompose, as they are written on a
+# keyboard without them: "Lukasz" for Łukasz, "Duc" for Đức, "Soren" for Søren.
+_STROKED = dict(zip("ŁłĐđØøĦħŦŧƗɨÐðƀɃ", "LlDdOoHhTtIiDdbB", strict=True))
+# Letters written as two without their keyboard ("Aesa" for Æsa, "Thor" for Þór): a name
+# with either spelling matches the other (see `_letter_forms` and `_FOLDS`).
+_SPELLED_OUT = {"æ": "ae", "œ": "oe", "þ": "th", "ĳ": "ij"}
 
 
 def _key(ch: str) -> str:
@@ -137,6 +147,7 @@ def _key(ch: str) -> str:
     decomposed = unicodedata.normalize("NFKD", ch)
     if all(unicodedata.combining(m) for m in decomposed[1:]) and decomposed[0].isalpha():
         ch = decomposed[0]
+    ch = _STROKED.get(ch, ch)
     upper = ch.upper()
     if ch.islower() and len(upper) == 1 and len(upper.lower()) == 1:
         return upper.lower()  # "ı" -> "i", "ς" -> "σ", "ſ" -> "s"
@@ -168,6 +179,8 @@ def _multi_folds() -> dict[str, str]:
         folded = ch.casefold()
         if len(folded) > 1 and ch.isalpha():
             folds[folded] = folds.get(folded, "") + _key(ch)
+    for letter, spelled in _SPELLED_OUT.items():
+        folds[spelled] = folds.get(spelled, "") + letter + letter.upper()
     return folds
 
 
@@ -177,7 +190,9 @@ _FOLDS = _multi_folds()
 def _letter_forms(ch: str) -> set[str]:
     """The keys of `ch` in every case ("é": e, E; "ß": ß, ẞ, ss, SS, Ss)."""
     key = _key(ch)
-    forms = {keyed(f) for f in (key, key.lower(), key.upper(), key.casefold(), key.title())}
+    spelled = _SPELLED_OUT.get(key.lower(), key)
+    forms = {keyed(f) for k in {key, spelled}
+             for f in (k, k.lower(), k.upper(), k.casefold(), k.title())}
     for form in list(forms):
         if len(form) > 1:
             forms.update(_FOLDS.get(form.casefold(), ""))
@@ -211,6 +226,7 @@ def _name_pattern(name: str) -> str:
     between and after letters, and letters that fold to one ("ss" ~ "ß") matched either
     way."""
     name = "".join(ch for ch in name if _key(ch) != HIDDEN)
+    name, ending = _inflected(name)
     pieces = []
     i = 0
     while i < len(name):
@@ -224,7 +240,27 @@ def _name_pattern(name: str) -> str:
         else:
             pieces.append(_char_pattern(name[i]))
             i += 1
-    return _ANY_HIDDEN.join(pieces) + _ANY_HIDDEN
+    return _ANY_HIDDEN.join(pieces) + _ANY_HIDDEN + ending
+
+
+# A name in Cyrillic is declined: "Дмитрий" is "Дмитрия", "Дмитрию", "Дмитрием", and
+# "Петров" "Петрова", "Петровым". Its stem (the name less its final vowels, soft sign and
+# й, keeping two letters) is matched with a case ending: up to three vowels, then
+# optionally м, х, в, го or му and up to two more (keyed: й is и, ё is е, ї is і).
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_VOWELS = "аеёиоуыэюяйьъіїє"
+_CYRILLIC_ENDING = "(?i:[аеиоуыэюяьъіє]{0,3}(?:[мхв]|го|му)?[аеиоуыэюяьъіє]{0,2})"
+
+
+def _inflected(name: str) -> tuple[str, str]:
+    """(the part of `name` to match letter by letter, a pattern for the case ending after
+    it): a name ending in a Cyrillic letter is declined; any other name is not."""
+    if not _CYRILLIC.fullmatch(name[-1:]):
+        return name, ""
+    stem = name
+    while len(stem) > 2 and stem[-1].lower() in _CYRILLIC_VOWELS:
+        stem = stem[:-1]
+    return stem, _CYRILLIC_ENDING
 
 
 # Scripts written without spaces between words (and Hangul, which attaches particles to
@@ -558,8 +594,10 @@ def capitalised_words(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CAPITALISED.finditer(text) if m.group(0)[0].isupper()]
 
 
-def unlisted_capitalised(text: str) -> list[tuple[int, int]]:
-    """Spans of capitalised words, not at a sentence start, that might be names.
+def unlisted_capitalised(text: str, names: Sequence[str] = ()) -> list[tuple[int, int]]:
+    """Spans of capitalised words that might be names: not at a sentence start, or there
+    when the word looks like a short or pet form of one of the listed `names` ("Sammy was
+    upset" for Samuel Jones: see `nickname_like`).
 
     The export preview highlights these so the writer can spot a name missing from the
     people list. Placeholders like "[person]" are lower case and never flagged.
@@ -569,10 +607,66 @@ def unlisted_capitalised(text: str) -> list[tuple[int, int]]:
         word = match.group(0)
         if not word[0].isupper() or word.casefold().replace("’", "'") in ALWAYS_CAPITALISED:
             continue
-        if _SENTENCE_START.search(text[: match.start()]):
+        if _SENTENCE_START.search(text[: match.start()]) and not nickname_like(word, names):
             continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+# Words that open English sentences and share their first three letters with a name ("The"
+# with Theo, "She" with Sheila, "And" with Andrew, "Was" with Wasim): never a nickname.
+SENTENCE_WORDS = _words(
+    """
+    about after again all also although always and another any anyway are around as ask
+    asked because been before being both but came can could did does doing done during each
+    even ever every first from had has have having her here him his how however if into its
+    just last later let like made make many maybe more most much must never next not now
+    once one only other our over perhaps really same she should since some something soon
+    still such than thanks that the their them then there these they this those though
+    through today told tomorrow too under until very was wasn't were what when where which
+    while who why will with without would yes yesterday yet you your
+    """
+)
+_NICKNAME_PREFIX = 3  # letters a nickname shares with the name: Sam(my), Jon(ny), Liz(zie)
+_POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+_LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def nickname_spans(label: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the words of a label (a tag, a setting: lower case, so capitals say
+    nothing) that look like a short form of one of the listed `names` ("sammy-visit")."""
+    return [m.span() for m in _LABEL_WORD.finditer(label) if nickname_like(m.group(), names)]
+
+
+@cache
+def _name_parts(names: tuple[str, ...]) -> frozenset[str]:
+    """The words of `names` as nicknames are compared with them (keyed, casefolded)."""
+    return frozenset(
+        keyed(nfc(p)).casefold()
+        for name in names
+        for p in re.split(r"[\W\d_]+", name)
+        if len(p) >= _NICKNAME_PREFIX
+    )
+
+
+def nickname_like(word: str, names: Sequence[str]) -> bool:
+    """Whether `word` (or a part of a hyphenated one) could be a short or pet form of a part
+    of a listed name: "Sam" or "Sammy's" for Samuel Jones, "Zoe" for Zoë. It starts with
+    the part's first three letters (case and accents aside) and is at most one letter
+    longer, and is not a word that opens English sentences."""
+    parts = _name_parts(tuple(names))
+    for piece in re.split(r"[-&]", _POSSESSIVE.sub("", word)):
+        key = keyed(nfc(piece)).replace(HIDDEN, "").casefold()
+        if len(key) < _NICKNAME_PREFIX or key.replace("’", "'") in SENTENCE_WORDS:
+            continue
+        if any(
+            key[:_NICKNAME_PREFIX] == part[:_NICKNAME_PREFIX] and len(key) <= len(part) + 1
+            for part in parts
+        ):
+            return True
+    return False
 
 
 # ------------------------------------------------------------------------- the people list

@@ -437,6 +437,12 @@ def journal_texts(summary: Mapping[str, Any]) -> list[str]:
     return [t for t in texts if t]
 
 
+def journal_labels(summary: Mapping[str, Any]) -> list[str]:
+    """The settings and tags of the shared entries: journal text, in lower case."""
+    return [label for entry in summary["shared_entries"]
+            for label in (entry["setting"], *entry["tags"]) if label]
+
+
 # ------------------------------------------------------------------------------ validation
 
 
@@ -556,8 +562,11 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
         _is_str(x) for x in v.items(doc["lexicon_versions"], "lexicon_versions")
     ):
         raise v.fail("lexicon_versions", "must hold strings")
+    from peerjournal.trends import PERIODS
+
+    # "by" is a word of the review's headings: any other string is a damaged or edited file
     period = v.fields(doc.get("period"), "period",
-                      {"since": _is_date, "until": _is_date, "by": _is_str})
+                      {"since": _is_date, "until": _is_date, "by": lambda x: x in PERIODS})
     if period["since"] > period["until"]:
         raise v.fail("period.since", "is after period.until")
     counts = v.fields(doc.get("entries"), "entries",

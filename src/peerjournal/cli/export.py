@@ -140,7 +140,11 @@ def _target(output: str, force: bool) -> Path:
 
     from peerjournal.errors import PeerJournalError
 
+    if not output.strip():  # Path("") is the current folder
+        raise PeerJournalError("--output needs a file name (or - for standard output).")
     path = Path(output).expanduser()
+    if _is_stream(path):  # nothing there to overwrite: written into, as stdout is
+        return path
     if path.is_dir():
         raise PeerJournalError(f"{path} is a folder; --output needs a file name.")
     if path.exists() and not force:
@@ -148,6 +152,18 @@ def _target(output: str, force: bool) -> Path:
     if not path.parent.is_dir():
         raise PeerJournalError(f"The folder {path.parent} does not exist.")
     return path
+
+
+def _is_stream(path: Path) -> bool:
+    """A pipe, socket or device (`-o /dev/stdout`, a named pipe): written into, never
+    replaced by a file (which --force would do to the link /dev/stdout)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def _refuse_name_in_file_name(app: AppContext, target: Path) -> None:
@@ -363,13 +379,14 @@ def _preview_and_confirm(
 ) -> None:
     from peerjournal.db.people import list_people
     from peerjournal.errors import PeerJournalError
+    from peerjournal.redact import Person
     from peerjournal.render.summary import preview
-    from peerjournal.summary import journal_texts
+    from peerjournal.summary import journal_labels, journal_texts
 
     destination = str(target) if target else "standard output"
-    aliases = [p.alias for p in list_people(app.store()) if p.alias]
+    people = [Person(p.name, p.alias) for p in list_people(app.store())]
     preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
-            f"{destination} ({fmt})", summary["redacted"], aliases)
+            f"{destination} ({fmt})", summary["redacted"], people, journal_labels(summary))
     for warning in warnings:  # after the preview, next to the question, so it is seen
         app.say(warning)
     try:
@@ -399,7 +416,13 @@ def _deliver(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    _write_private(target, data, force)
+    if _is_stream(target):
+        with target.open("wb") as stream:
+            if fmt == "pdf" and stream.isatty():
+                raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
+            stream.write(data)
+    else:
+        _write_private(target, data, force)
     if json_out:
         app.print_json({"output": str(target), "format": fmt, "bytes": len(data)})
     else:

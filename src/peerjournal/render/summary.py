@@ -15,15 +15,23 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from peerjournal.exporters import common
 from peerjournal.plural import counted
-from peerjournal.redact import Person, capitalised_words, unlisted_capitalised
+from peerjournal.redact import (
+    Person,
+    capitalised_words,
+    nickname_like,
+    nickname_spans,
+    unlisted_capitalised,
+)
 from peerjournal.render.charts import diverging_bar, sparkline, unicode_ok
-from peerjournal.render.safe import clean, safe_text, safe_title
+from peerjournal.render.safe import clean, safe_text
+from peerjournal.render.widths import STATEMENT_MIN
 
 if TYPE_CHECKING:
     from peerjournal.db.people import PersonRow
@@ -58,20 +66,37 @@ def preview(
     journal_texts: Sequence[str],
     destination: str,
     redacted: bool,
-    aliases: Sequence[str] = (),
+    people: Sequence[Person] = (),
+    labels: Sequence[str] = (),
 ) -> list[str]:
     """Show exactly what will leave; capitalised words from the journal text are highlighted.
 
     Only words the writer wrote are candidates (not the summary's own headings, nor the words
-    of the `aliases` redaction put in: "S." for Sam Jones). Returns the distinct highlighted
-    words so the caller can mention them.
+    of the aliases redaction put in: "S." for Sam Jones), and at a sentence start only a
+    word that looks like a listed name's short form ("Sammy was upset" for Samuel Jones). An
+    alias that looks like that is highlighted too: it names them wherever it is printed; and
+    so is such a word in `labels` (settings and tags, in lower case: "sammy-visit").
+    Returns the distinct highlighted words so the caller can mention them.
     """
     shown = sanitise(text)
     body = Text(shown)
-    placed = {sanitise(a)[x:y] for a in aliases for x, y in capitalised_words(sanitise(a))}
-    candidates = {
-        sanitise(t)[a:b] for t in journal_texts for a, b in unlisted_capitalised(sanitise(t))
-    } - placed
+    names = [p.name for p in people]
+    placed = {
+        word
+        for p in people if p.alias
+        for a in [sanitise(p.alias)]
+        for x, y in capitalised_words(a)
+        if not nickname_like(word := a[x:y], names)
+    }
+    prose = {
+        sanitise(t)[a:b]
+        for t in journal_texts
+        for a, b in unlisted_capitalised(sanitise(t), names)
+    }
+    in_labels = {
+        sanitise(t)[a:b] for t in labels for a, b in nickname_spans(sanitise(t), names)
+    }
+    candidates = (prose | in_labels) - placed
     words: Counter[str] = Counter()
     if candidates:
         pattern = re.compile(
@@ -85,7 +110,7 @@ def preview(
     title = f"Preview: what will be written to {destination}"
     if not redacted:
         title += " (UNREDACTED)"
-    console.print(Panel(body, title=safe_title(title), title_align="left", expand=True))
+    console.print(_section(title, body))  # a long destination, or UNREDACTED, is never cut
     if words:
         listed = ", ".join(f"{w} ({n})" if n > 1 else w for w, n in words.most_common(20))
         listed = clean(listed, multiline=False)
@@ -102,19 +127,28 @@ def preview(
 # ------------------------------------------------------------------------------ review
 
 
-def people_table(people: Sequence[PersonRow]) -> Table:
-    """The people list: each name and what exports show instead of it."""
+def people_table(people: Sequence[PersonRow]) -> RenderableType:
+    """The people list: each name and what exports show instead of it; on a terminal too
+    narrow for the table's longest words (a name cut to "Mary-J…"), a line each."""
     table = Table(show_edge=False)
     for column in ("Name", "Shown in exports as", "Added"):
         table.add_column(column)
+    lines = Text()
+    widths = [len("Name"), len("exports"), len("2026-11-20")]
     for p in people:
-        shown_as = Person(p.name, p.alias).replacement
-        table.add_row(
-            safe_text(p.name, multiline=False),
-            safe_text(shown_as, multiline=False),
-            p.created_at.date().isoformat(),
-        )
-    return table
+        name = safe_text(p.name, multiline=False)
+        shown_as = safe_text(Person(p.name, p.alias).replacement, multiline=False)
+        added = p.created_at.date().isoformat()
+        table.add_row(name, shown_as, added)
+        lines.append(name)
+        lines.append(", shown as ")
+        lines.append(shown_as)
+        lines.append(f" (added {added})\n")
+        widths = [max(w, *(len(word) for word in str(cell).split()))
+                  for w, cell in zip(widths, (name, shown_as, added), strict=True)]
+    lines.rstrip()
+    # each column's longest word, its padding (a space either side) and the rules between
+    return _TableOrLines(sum(widths) + 3 * 2 + 2, table, lines)
 
 
 def _who(summary: dict[str, Any], source: str) -> str:
@@ -195,10 +229,52 @@ def review(console: Console, source: str, s: dict[str, Any]) -> None:
     console.print(Group(*parts))
 
 
-def _section(title: str, body: RenderableType) -> Panel:
-    """A titled panel; the title (which may hold a setting or tag) is shown literally."""
-    return Panel(body, title=Text(sanitise(title, multiline=False)), title_align="left",
-                 expand=True)
+class _Section:
+    """A titled panel; the title (which may hold a setting or tag) is shown literally. A
+    title longer than the top border (a shared entry's tags, any title at COLUMNS=20) is cut
+    there with "…" and opens the panel whole, wrapped: the border alone would cut it short
+    without a mark."""
+
+    def __init__(self, title: str, body: RenderableType) -> None:
+        self.title = Text(sanitise(title, multiline=False))
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = options.max_width - 6  # "╭─ " before the title and " ─╮" after it
+        if self.title.cell_len <= room:
+            yield Panel(self.body, title=self.title, title_align="left", expand=True)
+            return
+        cut = self.title.copy()
+        cut.truncate(max(room, 1), overflow="ellipsis")
+        heading = self.title.copy()
+        heading.stylize("bold")
+        yield Panel(Group(heading, Text(""), self.body), title=cut, title_align="left",
+                    expand=True)
+
+
+def _section(title: str, body: RenderableType) -> _Section:
+    return _Section(title, body)
+
+
+class _TableOrLines:
+    """`table` where its columns fit their widest words (`width`), else `lines`: a narrow
+    table cuts its labels and dates to "20…" and "Self-wor…"."""
+
+    def __init__(self, width: int, table: Table, lines: RenderableType) -> None:
+        self.width, self.table, self.lines = width, table, lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table if options.max_width >= self.width else self.lines
+
+
+def _table_width(table: Table, first_column: int) -> int:
+    """The width of a narrow `_numbers_table` whose first column is `first_column` wide and
+    whose other columns are never wrapped: each is as wide as its header or widest cell."""
+    others = [
+        max([len(str(column.header)), *(len(str(cell)) for cell in column.cells)])
+        for column in table.columns[1:]
+    ]
+    return first_column + sum(others) + len(others)  # one space before each
 
 
 BAR = ""  # the justification of a bar column: left, and never wrapped
@@ -220,7 +296,7 @@ def _bar_header(half_width: int, ascii_only: bool) -> str:
     return "drift".rjust(half_width) + ("|" if ascii_only else "│") + "identity"
 
 
-def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Table:
+def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> RenderableType:
     periods = s["periods"]
     half = 12
     table = _numbers_table([
@@ -228,6 +304,7 @@ def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Table:
         *([(_bar_header(half, ascii_only), BAR)] if bars else []),
     ], narrow=not bars)
     scale = max([1.0, *(p[k] or 0.0 for p in periods for k in ("identity", "drift"))])
+    lines: list[RenderableType] = []
     for p in periods:
         bar = diverging_bar(p["drift"] or 0.0, p["identity"] or 0.0, scale=scale, half_width=half,
                             ascii_only=ascii_only)
@@ -235,29 +312,45 @@ def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Table:
         table.add_row(Text(label if bars else label.replace(" – ", " –\n")), str(p["entries"]),
                       common.number(p["identity"]), common.number(p["drift"]),
                       *([str(bar)] if bars else []))
+        numbers = (
+            f"{counted(p['entries'], 'entry')}, identity {common.number(p['identity'])}, "
+            f"drift {common.number(p['drift'])}" if p["entries"] else "no entries"
+        )
+        lines += [Text(label, style="bold"), Padding(Text(numbers), (0, 0, 0, 2))]
     identity = sparkline([p["identity"] if p["entries"] else None for p in periods],
                          ascii_only=ascii_only)
     drift = sparkline([p["drift"] if p["entries"] else None for p in periods],
                       ascii_only=ascii_only)
     table.caption = Text(f"identity {identity}   drift {drift}")
     table.caption_justify = "left"
-    return table
+    if bars:
+        return table
+    lines.append(Text(f"identity {identity}   drift {drift}  (per 100 words)"))
+    period_width = max(len(line) for p in periods for line in common.period_label(p).split(" – "))
+    return _TableOrLines(_table_width(table, period_width + 2), table, Group(*lines))
 
 
-def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Table:
+def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> RenderableType:
     """With bars, a Trend column names what rose or fell; without (a narrow terminal), each
     number carries its own arrow."""
     dims = s["dimensions"]
     if not bars:
         table = _numbers_table([("Dimension", "left"), ("Drift", "right"), ("", "left"),
                                 ("Identity", "right"), ("", "left")], narrow=True)
+        lines = Text()
         for d in dims:
             table.add_row(Text(d["label"]),
                           common.number(d["drift"]), _arrow(d["drift_direction"]),
                           common.number(d["identity"]), _arrow(d["identity_direction"]))
+            lines.append(f"{d['label']}: ", "bold")
+            lines.append(f"drift {common.number(d['drift'])}{_arrow(d['drift_direction'])}, "
+                         f"identity {common.number(d['identity'])}"
+                         f"{_arrow(d['identity_direction'])}\n")
         table.caption = Text("↑ rising, ↓ falling over the period")
         table.caption_justify = "left"
-        return table
+        lines.append("↑ rising, ↓ falling over the period (per 100 words)")
+        longest_word = max([len("Dimension"), *(len(w) for d in dims for w in d["label"].split())])
+        return _TableOrLines(_table_width(table, longest_word), table, lines)
     table = _numbers_table([("Dimension", "left"), ("Drift", "right"), ("", BAR),
                             ("Identity", "right"), ("Trend", "left")])
     scale = max([1.0, *(d[k] or 0.0 for d in dims for k in ("identity", "drift"))])
@@ -293,7 +386,6 @@ def _markers(s: dict[str, Any]) -> list[RenderableType]:
     return out
 
 
-CHECK_STATEMENT_MIN = 24  # narrower than this, a statement is a word or two a line
 CHECK_NOTE_MIN = 16
 
 
@@ -309,7 +401,7 @@ class SelfCheckView:
         """The narrowest width at which the table's statements and notes are still readable."""
         notes = any(item["note"] for item in self.items)
         note_width = CHECK_NOTE_MIN if notes else len("Note")
-        return CHECK_STATEMENT_MIN + len("Score") + note_width + 2 * 2  # two 2-space gaps
+        return STATEMENT_MIN + len("Score") + note_width + 2 * 2  # two 2-space gaps
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.table() if options.max_width >= self.table_width() else self.stacked()
@@ -323,7 +415,7 @@ class SelfCheckView:
         notes share the width 3:2, so neither is squeezed below its minimum at `table_width`."""
         notes = any(item["note"] for item in self.items)
         table = Table(show_edge=False, box=None, pad_edge=False, expand=True)
-        table.add_column("Item", ratio=CHECK_STATEMENT_MIN)
+        table.add_column("Item", ratio=STATEMENT_MIN)
         table.add_column("Score", no_wrap=True)
         table.add_column("Note", ratio=CHECK_NOTE_MIN if notes else None)
         for section, items in self._sections():
