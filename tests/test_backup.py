@@ -255,7 +255,8 @@ GOOD_SUPERVISION = {"id": 1, "date": "2026-11-03", "note": "", "created_at":
         ({k: v for k, v in GOOD_CHECK.items() if k != "created_at"},
          "Self-check 2: 'created_at' is missing (an ISO 8601 timestamp)."),
         ({**GOOD_CHECK, "complete": "yes"}, "Self-check 2: 'complete' should be true or false."),
-        ({**GOOD_CHECK, "mood": NOTE}, "Self-check 2: unknown field 'mood'."),
+        ({**GOOD_CHECK, "mood": NOTE}, "Self-check 2: unknown field 'mood': a backup made by a "
+         "newer peerjournal? Upgrade to import it. Nothing was imported."),
         (NOTE, "Self-check 2: expected an object with 'created_at', 'complete' and 'answers'."),
     ],
 )
@@ -285,7 +286,8 @@ def test_a_damaged_self_check_is_one_line_naming_it_and_imports_nothing(
         ({"date": NOTE}, "Supervision 1: 'date' is not a YYYY-MM-DD date."),
         ({"note": 5}, "Supervision 1: 'note' should be text."),
         ({"created_at": None}, "Supervision 1: 'created_at' is missing (an ISO 8601 timestamp)."),
-        ({"place": NOTE}, "Supervision 1: unknown field 'place'."),
+        ({"place": NOTE}, "Supervision 1: unknown field 'place': a backup made by a newer "
+         "peerjournal? Upgrade to import it. Nothing was imported."),
     ],
 )
 def test_a_damaged_supervision_record_is_one_line_naming_it(

@@ -296,7 +296,7 @@ def test_a_backups_entries_import(cli: CLI, tmp_path: Path) -> None:
         ({"extra": 1}, "unknown field 'extra'"),
         ({"entries": {}}, "'entries' should be a list"),
         ({"schema": "peerjournal.backup/2"}, "made by a newer peerjournal"),
-        ({"schema": "peerjournal.summary/1"}, "a summary for a mentor (redacted), not a backup"),
+        ({"schema": "peerjournal.summary/1"}, "a summary for a mentor, not a backup"),
     ],
 )
 def test_a_bad_backup_names_the_problem_and_imports_nothing(

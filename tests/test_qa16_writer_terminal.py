@@ -166,7 +166,7 @@ def test_ctrl_c_with_stdout_redirected_keeps_the_draft_and_says_so_on_a_line_of_
     assert "half a line\r\npeerjournal: Interrupted. Your draft is kept in" in shown
     [draft] = _drafts(journal)
     assert json.loads(draft.read_text(encoding="utf-8"))["entry"]["experience"] == (
-        "We talked about the ward."
+        "We talked about the ward.\nhalf a line"  # the line Ctrl-C ended is kept too
     )
 
 

@@ -355,7 +355,7 @@ def test_missing_editor_is_a_clear_error(cli: CLI, monkeypatch: pytest.MonkeyPat
 
 def test_resume_without_drafts(cli: CLI) -> None:
     result = cli("write", "--resume")
-    assert result.exit_code == 1 and "no unfinished draft" in result.stderr
+    assert result.exit_code == 3 and "no unfinished draft" in result.stderr  # not found
 
 
 # -- prompt sets -------------------------------------------------------------------------------

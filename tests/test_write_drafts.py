@@ -154,7 +154,7 @@ def test_a_failed_edit_names_the_kept_file_and_the_next_edit_continues_it(
     [kept] = (isolated / "drafts" / "edits").glob("*.md")
     assert str(kept) in result.stderr and f"edit {entry_id}" in result.stderr
     resumed = cli("write", "--resume")
-    assert resumed.exit_code == 1 and f"edit {entry_id}" in resumed.stderr
+    assert resumed.exit_code == 3 and f"edit {entry_id}" in resumed.stderr  # no write draft
     # drafts shows it by the writer's words, not the template's comment or headers
     listed = cli("drafts").stdout
     assert "A rewrite I want." in listed and "<!--" not in listed and "date:" not in listed

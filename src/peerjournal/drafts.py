@@ -62,10 +62,13 @@ class Draft:
     def damaged(self) -> PeerJournalError:
         """The error for a draft file that is not what peerjournal wrote (damaged, or edited
         by hand): what is left of the text is still in it."""
+        folder = self.path.parent.parent if self.kind == "edit" else self.path.parent
+        numbers = [n for n, d in enumerate(everything(folder), 1) if d.path == self.path]
+        number = numbers[0] if numbers else "N"
         return PeerJournalError(
             f"The draft {self.path} is damaged and cannot be continued: open it in a text "
             "editor to copy out what you wrote, then discard it (`peerjournal drafts "
-            "--discard N`)."
+            f"--discard {number}`)."
         )
 
     def texts(self) -> dict[str, str]:
@@ -95,6 +98,7 @@ class Draft:
             ) from None
         except UnicodeDecodeError:
             raise self.damaged() from None
+        text = text.replace("\x00", "")  # the parser marks with NUL (saving refuses it)
         try:
             parsed = parse_template(text)
         except PeerJournalError:  # a typo in a heading: the text is there, keep it whole
@@ -244,6 +248,12 @@ def with_options(text: str, options: dict[str, Any]) -> str:
     # `>` escaped, so that no value can end the comment early
     encoded = json.dumps(values, ensure_ascii=False).replace(">", "\\u003e")
     return f"<!-- {_OPTIONS_NOTE} {encoded} -->\n{text}"
+
+
+def without_options(text: str) -> str:
+    """`text` with the line `with_options` noted left blank (the other lines keep their
+    numbers)."""
+    return _OPTIONS_LINE.sub("\n", text.removeprefix("\ufeff"), count=1)
 
 
 _TEXT_OPTION = {"setting": str, "mode": str, "prompt_set": str, "self_care": str, "tags": list}

@@ -42,6 +42,10 @@ _BARE_HEADER = re.compile(
     r"^(?P<stamp>\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?|"
     r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2})\s(?P<title>.*)$"
 )
+SUMMARY_NOT_BACKUP = (
+    "This is a summary for a mentor, not a backup: it holds no entries to import. A backup "
+    "is made with `peerjournal export --full`."
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
 
@@ -74,6 +78,37 @@ class Imported:
     supervisions: list[SupervisionRecord] = field(default_factory=list)
 
 
+def gunzipped(data: bytes, source: str) -> bytes:
+    """`data` unpacked when it is gzip-compressed (a backup kept as `backup.json.gz`, as the
+    README suggests making one), else as it is; a journal file itself is refused by name."""
+    import gzip
+    import zlib
+
+    if data.startswith(b"SQLite format 3\x00"):  # a copy of a journal, not an export of one
+        import shlex
+
+        db = shlex.quote(source)
+        raise PeerJournalError(
+            f"{source} is a journal itself (a SQLite file), not a file to import. Open it with "
+            f"`peerjournal --db {db} list`; to bring its entries into this journal, make a "
+            f"backup of it (`peerjournal --db {db} export --full --output backup.json`) and "
+            "import that."
+        )
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        return gzip.decompress(data)
+    except EOFError:
+        raise PeerJournalError(
+            f"{source} is gzip-compressed and cut short (a copy or download that did not "
+            "finish); nothing was imported."
+        ) from None
+    except (OSError, zlib.error):
+        raise PeerJournalError(
+            f"{source} is gzip-compressed but damaged; nothing was imported."
+        ) from None
+
+
 def read_import(text: str, tz: tzinfo, today: date) -> Imported:
     """Detect the format and parse every record and, in a full backup, every person."""
     stripped = text.lstrip()
@@ -84,7 +119,7 @@ def read_import(text: str, tz: tzinfo, today: date) -> Imported:
     except ValueError as exc:
         header = _BRACKET_HEADER.match(stripped.split("\n", 1)[0])
         if not header or any(c in header.group("stamp") for c in '{["'):
-            raise PeerJournalError(f"Not valid JSON: {exc}.") from None
+            raise _not_json(exc, text) from None
         data = None  # a jrnl text journal starts with "[" too (its errors name the line)
     if isinstance(data, list):
         return Imported("peerjournal JSON", _records(data, today), [])
@@ -97,18 +132,42 @@ def read_import(text: str, tz: tzinfo, today: date) -> Imported:
     return Imported("jrnl text", _jrnl_text(text, tz, today), [])
 
 
+def _not_json(exc: ValueError, text: str) -> PeerJournalError:
+    """The error for a file that starts as JSON and is not: one cut short (a copy or download
+    that stopped part way, a full disk) says so, rather than blame a missing quote."""
+    reason = str(exc)
+    position = getattr(exc, "pos", None)
+    if reason.startswith("Unterminated string") or (
+        isinstance(position, int) and position >= len(text.rstrip())
+    ):
+        lines = text.rstrip().count("\n") + 1
+        return PeerJournalError(
+            f"Not valid JSON: the file ends part way through (after line {lines:,}), as a "
+            "file cut short does (a copy or download that did not finish). Nothing was "
+            "imported; import a complete copy."
+        )
+    return PeerJournalError(f"Not valid JSON: {reason}.")
+
+
 def _records(items: list[Any], today: date) -> list[ImportRecord]:
     return [_record(item, n, today) for n, item in enumerate(items, 1)]
 
 
 def _backup(data: dict[str, Any], today: date) -> Imported:
+    try:
+        return _backup_records(data, today)
+    except UnknownField as exc:
+        raise PeerJournalError(
+            f"{exc.message.removesuffix('.')}: a backup made by a newer peerjournal? "
+            "Upgrade to import it. Nothing was imported."
+        ) from None
+
+
+def _backup_records(data: dict[str, Any], today: date) -> Imported:
     schema = data["schema"]
     if schema != BACKUP_SCHEMA:
         if isinstance(schema, str) and schema.startswith("peerjournal.summary/"):
-            raise PeerJournalError(
-                "This is a summary for a mentor (redacted), not a backup: it cannot be "
-                "imported. A backup is made with `peerjournal export --full`."
-            )
+            raise PeerJournalError(SUMMARY_NOT_BACKUP)
         if isinstance(schema, str) and schema.startswith("peerjournal.backup/"):
             raise PeerJournalError(
                 f"This backup ({schema}) was made by a newer peerjournal: upgrade to import it."
@@ -136,10 +195,14 @@ def _list(data: dict[str, Any], key: str, what: str) -> list[Any]:
     return value
 
 
+class UnknownField(PeerJournalError):
+    """A field this version does not know: in a backup, most likely one a newer version added."""
+
+
 def _only(item: dict[str, Any], allowed: set[str], where: str) -> None:
     unknown = set(item) - allowed
     if unknown:
-        raise PeerJournalError(f"{where}: unknown field {sorted(unknown)[0]!r}.")
+        raise UnknownField(f"{where}: unknown field {sorted(unknown)[0]!r}.")
 
 
 def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
@@ -374,13 +437,39 @@ def _jrnl_text(text: str, tz: tzinfo, today: date) -> list[ImportRecord]:
         elif current:
             current[3].append(line)
         elif line.strip():
-            raise PeerJournalError(
-                f"Line {line_no}: expected a jrnl entry header like '[2026-11-20 18:30] Title'."
-            )
+            raise _not_a_journal(line_no, line, text)
     finish()
     if not records:
         raise PeerJournalError("No entries found: the file is empty.")
     return records
+
+
+def _not_a_journal(line_no: int, line: str, text: str) -> PeerJournalError:
+    """The error for text that opens with no jrnl entry header: a summary for a mentor (which
+    holds no entries to bring back), an entry in the Markdown format (which `write` reads), or
+    a file in no format `import` reads (a spreadsheet's CSV, say) is told as such."""
+    from peerjournal.exporters.common import TITLE
+    from peerjournal.exporters.csv_ import ABOUT
+
+    first = line.strip()
+    if first.startswith((f"# {TITLE}", ",".join(ABOUT))) or (
+        first.startswith("<") and f"<title>{TITLE}" in text[:4000]
+    ):
+        return PeerJournalError(SUMMARY_NOT_BACKUP)
+    if _SECTION_LINE.match(first) or _ENTRY_HEADER.match(first):
+        return PeerJournalError(
+            "This looks like an entry in the Markdown format, not a journal to import: "
+            "`peerjournal write --from-file FILE` saves it. Nothing was imported."
+        )
+    return PeerJournalError(
+        f"Line {line_no}: expected a jrnl entry header like '[2026-11-20 18:30] Title'. "
+        "`import` reads a peerjournal backup (`export --full`) or JSON entries, a jrnl "
+        "journal or jrnl's JSON export; nothing was imported."
+    )
+
+
+_SECTION_LINE = re.compile(r"^##\s+(?:experience|feelings|evaluation|self[- ]?care)\s*$", re.I)
+_ENTRY_HEADER = re.compile(r"^(?:date|setting|tags|mode|prompts)\s*:", re.I)
 
 
 def _jrnl_stamp(raw: str, where: str, tz: tzinfo, today: date) -> datetime:

@@ -415,6 +415,30 @@ _SECTION = re.compile(r"^##[ \t]+(.*)$", re.MULTILINE)
 _QUESTION = re.compile(r"^###[ \t]+(.*)$")
 
 
+def typed_into_comment(before: str, after: str) -> int | None:
+    """The line of `after` (an entry file as the editor left it) where words were typed into
+    a comment that `before` (the file given to the editor: the template's guidance) holds.
+    Text inside `<!-- -->` is ignored, so those words would be lost without a sign. None when
+    no comment gained a word (a guidance line deleted, or the spacing changed, is fine)."""
+
+    def words(comment: str) -> list[str]:
+        return comment.split()
+
+    def key(comment: str) -> str:  # a comment is known by its start
+        return " ".join(words(comment))[:24]
+
+    given = {key(c): set(words(c)) for c in _COMMENT.findall(before)}
+    for match in _COMMENT.finditer(after):
+        was = given.get(key(match.group()))
+        if was is None or not set(words(match.group())) - was:
+            continue
+        first = after[: match.start()].count("\n") + 1
+        for n, line in enumerate(match.group().split("\n")):
+            if set(words(line)) - was:
+                return first + n
+    return None
+
+
 def typed_lines(text: str) -> str:
     """The lines a writer typed in an entry file that does not parse (a typo in a heading):
     without comments, headings and header lines, for showing a draft by its own words."""

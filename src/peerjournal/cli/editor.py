@@ -75,6 +75,10 @@ def run_editor(path: Path, retry: str = "try again") -> str:
         raise PeerJournalError(f"The editor was stopped ({name}); nothing was saved.")
     if status != 0:
         raise PeerJournalError(f"The editor exited with status {status}; nothing was saved.")
+    if not path.exists():  # not "No such file": the writer named no file
+        raise PeerJournalError(
+            f"The editor deleted or moved the file it was given ({path}); nothing was saved."
+        )
     return read_text_file(path, retry)
 
 
@@ -110,13 +114,17 @@ def waiting_hint(started: float) -> str:
 
 
 def read_text_file(path: Path, retry: str = "try again") -> str:
+    return decode(read_file(path), str(path), retry)
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a file the writer named; one-line errors for what is not there."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise PeerJournalError(f"No such file: {path}.") from None
     except IsADirectoryError:
         raise PeerJournalError(f"{path} is a folder, not a file.") from None
-    return decode(data, str(path), retry)
 
 
 # Byte order marks that say which Unicode encoding a file is in (UTF-32's first: its

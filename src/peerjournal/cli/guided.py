@@ -1,7 +1,8 @@
 """The guided reflection: each element's heading and questions, multi-line answers, a review.
 
-Every line typed is in the draft file before the next prompt, so Ctrl-C, a closed terminal
-or a crash loses at most the line being typed. `write --resume` continues where it stopped.
+Every line typed is in the draft file before the next prompt, so a closed terminal or a crash
+loses at most the line being typed; Ctrl-C keeps even that one in an answer (when readline
+reads the terminal). `write --resume` continues where it stopped.
 A session stopped before anything was typed keeps no draft.
 """
 
@@ -54,6 +55,7 @@ class GuidedSession:
         self._warned_unsaved = False
         self._warned_encoding = False
         self.reader = LineReader()
+        self._answer: tuple[list[str], Any] | None = None  # the answer being read, its store
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -139,6 +141,7 @@ class GuidedSession:
             save = self._save_answer()
         except KeyboardInterrupt:
             self._end_the_typed_line()
+            self._keep_the_interrupted_line()
             raise self.stopped("Interrupted.", ExitCode.INTERRUPTED) from None
         finally:
             self.reader.close()
@@ -228,6 +231,17 @@ class GuidedSession:
         self.done.append(key)
         self.save()
 
+    def _keep_the_interrupted_line(self) -> None:
+        """Ctrl-C pressed on a line of an answer, before Enter: the words on it are part of
+        the answer (a writer stopping for the night mid-sentence), not thrown away."""
+        line = self._clean(self.reader.take_interrupted()).rstrip()
+        if self._answer is None or not line.strip():
+            return
+        lines, store = self._answer
+        lines.append(line)
+        store("\n".join(lines))
+        self.typed = True
+
     def _read_block(self, lines: list[str], store: Any) -> bool:
         """Read lines until a blank line (False) or end of input (True), saving after each.
 
@@ -235,6 +249,12 @@ class GuidedSession:
         pasted text, not the end of the answer: a pasted note stays in one piece instead of
         spilling into the next questions, the tags and the save prompt.
         """
+        self._answer = (lines, store)  # left set by Ctrl-C: `run` adds the line it ended
+        eof = self._read_lines(lines, store)
+        self._answer = None
+        return eof
+
+    def _read_lines(self, lines: list[str], store: Any) -> bool:
         blanks = 0
         while True:
             line = self._read_line("")
@@ -256,13 +276,14 @@ class GuidedSession:
         try:
             line = self.reader.read(prompt, self._show_prompt)
         except EOFError:
+            self._end_the_typed_line()  # Ctrl-D echoes no newline: the next prompt would follow
             return None
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
             raise self.stopped("The input is not UTF-8 text.", ExitCode.USER_ERROR) from None
         return self._clean(line)
 
     def _end_the_typed_line(self) -> None:
-        """After Ctrl-C the cursor is still on the line being typed: the message that follows
+        """After Ctrl-C or Ctrl-D the cursor is still on the line being typed: what follows
         starts on a line of its own."""
         with contextlib.suppress(AttributeError, ValueError, OSError):
             if self.app.err.file.isatty():
@@ -313,6 +334,12 @@ class LineReader:
     def __init__(self, readline: bool = False, terminal: int | None = None) -> None:
         self.readline = readline
         self.terminal = terminal  # a descriptor on the terminal, for when stdout is not one
+        self.interrupted = ""  # the text on the line Ctrl-C ended, if it could be read
+
+    def take_interrupted(self) -> str:
+        """The text on the line that Ctrl-C ended ("" if none, or not known), once."""
+        line, self.interrupted = self.interrupted, ""
+        return line
 
     @classmethod
     def for_stdin(cls) -> LineReader:
@@ -352,17 +379,39 @@ class LineReader:
             head, newline, prompt = prompt.rpartition("\n")
             if newline:
                 show(head + newline)
-            keys = _Utf8Keys.installed
-            if keys is None:
-                return input(prompt)
-            with keys.reading():
-                return input(prompt)
+            return self._readline_input(prompt)
         finally:
             if saved is not None:
                 with _signals_held_back():
                     _flush_c_streams()  # readline's echo goes to the terminal, not to the file
                     os.dup2(saved, 1)
                     os.close(saved)
+
+    def _readline_input(self, prompt: str) -> str:
+        """input() through readline. On Ctrl-C the words typed on the line so far are kept in
+        `interrupted` (readline still holds them once the line has begun)."""
+        import readline
+
+        began: list[bool] = []
+        line = ""
+        with contextlib.suppress(AttributeError):  # called by readline as each line begins
+            readline.set_startup_hook(lambda: began.append(True))
+        try:
+            keys = _Utf8Keys.installed
+            if keys is None:
+                line = input(prompt)
+            else:
+                with keys.reading():
+                    line = input(prompt)
+        except KeyboardInterrupt:
+            # the key reader may have ended the line itself (`line`); otherwise readline's
+            # buffer, if this line had begun (before that it still holds the last line)
+            self.interrupted = line or (_line_buffer(readline) if began else "")
+            raise
+        finally:
+            with contextlib.suppress(AttributeError):
+                readline.set_startup_hook(None)
+        return line
 
     def _stdout_on_terminal(self) -> int | None:
         """Point stdout at the terminal (when it is not one); returns a copy of the real
@@ -387,6 +436,13 @@ class LineReader:
             with contextlib.suppress(OSError):
                 os.close(self.terminal)
             self.terminal = None
+
+
+def _line_buffer(readline: Any) -> str:
+    try:
+        return str(readline.get_line_buffer())
+    except (AttributeError, ValueError, OSError):
+        return ""
 
 
 _HELD_BACK = ("SIGINT", "SIGTERM", "SIGHUP")  # the signals whose Python handlers stop a write

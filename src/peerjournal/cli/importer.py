@@ -40,13 +40,17 @@ def register(app: typer.Typer) -> None:
         from datetime import UTC
         from pathlib import Path
 
-        from peerjournal.cli.editor import decode, read_text_file
-        from peerjournal.importing import read_import
+        from peerjournal.cli.editor import decode, read_file
+        from peerjournal.importing import gunzipped, read_import
 
         app_ctx = AppContext.from_ctx(ctx)
         now = app_ctx.now()
         name = "standard input" if file == "-" else file
-        text = decode(sys.stdin.buffer.read(), name) if file == "-" else read_text_file(Path(file))
+        if file == "-" and app_ctx.stdin_is_terminal():  # waiting on the keyboard: say so
+            app_ctx.say("Reading the file to import from the terminal; Ctrl-D ends it. "
+                        "Pipe it in instead: peerjournal import - < backup.json")
+        data = sys.stdin.buffer.read() if file == "-" else read_file(Path(file))
+        text = decode(gunzipped(data, name), name)  # `export --full | gzip > backup.json.gz`
         # jrnl's times have no zone: they are read in the writer's (the clock is always aware).
         zone = now.tzinfo or UTC
         found = read_import(text, zone, app_ctx.today())

@@ -214,15 +214,15 @@ def register(app: typer.Typer) -> None:
             wanted = sorted(set(discard or []))
             wrong = [n for n in wanted if not 1 <= n <= len(found)]
             if wrong:
-                raise NotFoundError(
-                    f"There is no draft {wrong[0]}: `peerjournal drafts` lists {len(found)}."
-                )
+                raise _no_draft(wrong[0], len(found))
             chosen = [found[n - 1] for n in wanted]
             if discard_empty:
                 chosen += [d for d in found if d.kind != "edit" and not d.holds_text()]
             chosen = list({d.path: d for d in chosen}.values())
             if not chosen:
                 app_ctx.say("No draft to discard.")
+                if json_out:
+                    app_ctx.print_json([])
                 return
             if not yes and any(d.holds_text() for d in chosen):
                 names = ", ".join(str(found.index(d) + 1) for d in chosen)
@@ -232,9 +232,13 @@ def register(app: typer.Typer) -> None:
                 if not app_ctx.confirm(f"Discard {which}?"):
                     app_ctx.say("Nothing discarded.")
                     raise typer.Exit(1)
+            # --json: the drafts discarded, as `drafts --json` listed them
+            discarded = [_draft_row(found.index(d) + 1, d) for d in chosen]
             for d in chosen:
                 d.discard()
             app_ctx.say(f"Discarded {counted(len(chosen), 'draft')}.")
+            if json_out:
+                app_ctx.print_json(discarded)
             return
         rows = [_draft_row(n, d) for n, d in enumerate(found, start=1)]
         if json_out:
@@ -359,9 +363,7 @@ def _pick_draft(folder: Path, number: int | None) -> Draft:
     if number is not None:
         found = everything(folder)
         if number > len(found):
-            raise NotFoundError(
-                f"There is no draft {number}: `peerjournal drafts` lists {len(found)}."
-            )
+            raise _no_draft(number, len(found))
         chosen = found[number - 1]
         if chosen.kind == "edit":
             which = f"entry {chosen.entry_id}" if chosen.entry_id else "an entry"
@@ -385,7 +387,13 @@ def _pick_draft(folder: Path, number: int | None) -> Draft:
             f" Unsaved changes to entry {', '.join(map(str, ids))} are kept: "
             f"`peerjournal edit {ids[0]}` continues them."
         )
-    raise PeerJournalError(message)
+    raise NotFoundError(message)
+
+
+def _no_draft(number: int, count: int) -> NotFoundError:
+    if not count:
+        return NotFoundError(f"There is no draft {number}: there are no unfinished drafts.")
+    return NotFoundError(f"There is no draft {number}: `peerjournal drafts` lists {count}.")
 
 
 def _from_file(
@@ -404,6 +412,9 @@ def _from_file(
     from peerjournal.reflection import apply_parsed
 
     piped = source == "-"
+    if piped and app.stdin_is_terminal():  # `--from-file -` typed at a terminal: not a hang
+        app.say("Reading the entry from the terminal: type or paste it, then press Ctrl-D on "
+                "a line of its own.")
     text = decode(sys.stdin.buffer.read(), "standard input") if piped else read_text_file(
         Path(source)
     )
@@ -412,6 +423,7 @@ def _from_file(
             "No text came in on standard input: pipe an entry in, give it with -x, or run "
             "`peerjournal write` in a terminal to be guided through one."
         )
+    _not_json(text, "standard input" if piped else source)  # made by a program: not kept
     try:
         # Question headings are matched against the set the entry will use: --prompts, else
         # the file's own `prompts:` header, else the default.
@@ -425,6 +437,27 @@ def _from_file(
             options = {**explicit, **({"shared": True} if draft.shared else {})}
             raise _keeping_piped(app, text, options, exc) from None
         raise
+
+
+def _not_json(text: str, source: str) -> None:
+    """Refuse JSON (a backup, `show --json`): read as the Markdown format, the whole file
+    would become one entry's experience, every entry of a backup in it."""
+    import json
+
+    if not text.lstrip().startswith(("{", "[")):
+        return
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return  # text that only starts like JSON: a note that opens with "[10:30]"
+    if isinstance(data, (dict, list)):
+        from peerjournal.errors import PeerJournalError
+
+        raise PeerJournalError(
+            f"{source} holds JSON, not the Markdown entry format: `peerjournal import "
+            f"{'-' if source == 'standard input' else source}` reads peerjournal's JSON "
+            "(a backup, `show --json`). Nothing was saved."
+        )
 
 
 def _keeping_piped(
@@ -476,9 +509,14 @@ def _edited(
 
     from peerjournal.cli.editor import parse_entry, run_editor, waiting_hint
     from peerjournal.drafts import read_options
+    from peerjournal.entry import MODES, EntryDraft
     from peerjournal.errors import PeerJournalError
-    from peerjournal.reflection import apply_parsed
+    from peerjournal.reflection import apply_parsed, format_template, typed_into_comment
 
+    try:
+        before = draft_file.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):  # (the editor's own reading says what is wrong)
+        before = ""
     started = time.monotonic()
     try:
         # a draft saved in another encoding is fixed and then resumed: `write --editor`
@@ -488,6 +526,8 @@ def _edited(
         if not draft_file.holds_text():  # only the template: nothing worth keeping
             draft_file.discard()
         raise
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _check_comments(before, text)
     # Options kept with piped text that could not be saved; those given now replace them.
     kept = read_options(text)
     if kept.pop("shared", False):
@@ -498,6 +538,11 @@ def _edited(
         prompt_set = _prompt_set(str(named))
     parsed = parse_entry(text, prompt_set)
     if not any(v.strip() for v in parsed.texts.values()) and not parsed.answers:
+        # words left inside a comment by an earlier session: this draft is not blank (the
+        # guidance in its comments is that of either mode: the mode line may have changed)
+        blanks = [format_template(EntryDraft(draft.date, mode=m), prompt_set) for m in MODES]
+        if all(typed_into_comment(blank, text) for blank in blanks):
+            _check_comments(blanks[0], text)
         draft_file.discard()
         raise PeerJournalError(
             "The entry was left empty, so nothing was saved." + waiting_hint(started)
@@ -505,6 +550,22 @@ def _edited(
     apply_parsed(draft, parsed, app.today(), explicit)
     _apply(draft, explicit)
     return draft
+
+
+def _check_comments(given: str, edited: str) -> None:
+    """Refuse an entry file whose comments gained words since `given` (the template): text
+    inside `<!-- -->` is ignored, so they would be dropped, or the draft discarded as blank."""
+    from peerjournal.drafts import without_options
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.reflection import typed_into_comment
+
+    # the options line kept with piped text is a comment meant to be edited
+    line = typed_into_comment(without_options(given), without_options(edited))
+    if line is not None:
+        raise PeerJournalError(
+            f"Line {line}: some of your text is inside a <!-- … --> comment, where it is "
+            "ignored: move it below the comment's -->. Nothing was saved."
+        )
 
 
 def _guided(
