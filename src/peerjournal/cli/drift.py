@@ -11,6 +11,8 @@ from peerjournal.cli.options import entry_id as parse_entry_id
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
+    from peerjournal.db.store import Store
+    from peerjournal.drift import Lexicon
     from peerjournal.entry import Entry
 
 
@@ -70,9 +72,10 @@ def register(app: typer.Typer) -> None:
         lexicon = app_ctx.lexicon()
         entry = None
         if entry_id is not None:
+            from peerjournal.cli.trash import live_entry
             from peerjournal.entry import scored_text
 
-            entry = app_ctx.store().get(entry_id)
+            entry = live_entry(app_ctx.store(), entry_id)
             body = scored_text(entry.experience, entry.feelings, entry.evaluation, entry.answers)
         else:
             given, cleaned = _ad_hoc_text(app_ctx, text, stdin)
@@ -82,19 +85,33 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json(score.to_dict())
             return
+        from peerjournal.render.charts import unicode_ok
         from peerjournal.render.drift import explanation
         from peerjournal.render.verdicts import VERDICT_WORDS
 
+        ascii_only = not unicode_ok(app_ctx.out.encoding)
+        questions = reflective_questions(score, lexicon)
         app_ctx.out.print(
-            explanation(_title(entry), body, score, lexicon, reflective_questions(score, lexicon))
+            explanation(
+                _title(entry, ascii_only), body, score, lexicon, questions, ascii_only=ascii_only
+            )
         )
         stored = entry.drift_verdict if entry is not None else None
         if stored and stored != score.verdict:  # `list` and `report` still show the old one
-            app_ctx.say(
-                f"The journal still holds an earlier score for this entry "
-                f"({VERDICT_WORDS.get(stored, stored)}), from another lexicon or version of "
-                "peerjournal: `peerjournal drift --rescore` brings it up to date."
-            )
+            words = VERDICT_WORDS.get(stored, stored)
+            if app_ctx.lexicon_option is not None:  # a look through another lexicon
+                app_ctx.say(
+                    f"The journal holds another score for this entry ({words}), from the "
+                    "lexicon it was scored with; `list` and `report` show that one. "
+                    "`peerjournal drift --rescore` with this --lexicon would store this "
+                    "lexicon's scores for every entry."
+                )
+            else:
+                app_ctx.say(
+                    f"The journal still holds an earlier score for this entry ({words}), from "
+                    "another lexicon or version of peerjournal: `peerjournal drift --rescore` "
+                    "brings it up to date."
+                )
 
 
 def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, str]:
@@ -125,18 +142,17 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
     return raw, body
 
 
-def _title(entry: Entry | None) -> str:
+def _title(entry: Entry | None, ascii_only: bool = False) -> str:
     """'#12 · 2026-11-20 · inpatient': the parts the entry has."""
     if entry is None:
         return "Your text"
     parts = [f"#{entry.id}", entry.date.isoformat(), entry.setting]
-    return " · ".join(part for part in parts if part)
+    return (" / " if ascii_only else " · ").join(part for part in parts if part)
 
 
 def _rescore(app: AppContext, json_out: bool) -> None:
     from peerjournal.drift.lexicon import scorer_version
     from peerjournal.errors import ExitCode, PeerJournalError
-    from peerjournal.plural import counted
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import score_for_store
 
@@ -161,8 +177,38 @@ def _rescore(app: AppContext, json_out: bool) -> None:
         ) from None
     if json_out:
         app.print_json({"rescored": len(pending), "lexicon_version": lexicon.version})
+    app.say(_rescored_message(store, [entry_id for entry_id, _ in pending], lexicon))
+
+
+def _rescored_message(store: Store, rescored: list[int], lexicon: Lexicon) -> str:
+    """What --rescore did, in words true of any journal: empty, one entry, only trash."""
+    from peerjournal.db.stats import live_and_trashed
+    from peerjournal.plural import counted
+
+    live, trashed = live_and_trashed(store)
     named = f"lexicon {lexicon.version} ({lexicon.name})"
-    if not pending:
-        app.say(f"Every entry is already scored with {named}.")
-        return
-    app.say(f"Re-scored {counted(len(pending), 'entry')} with {named}.")
+    if rescored:
+        in_trash = _in_trash(len(trashed.intersection(rescored)), len(rescored))
+        return f"Re-scored {counted(len(rescored), 'entry')}{in_trash} with {named}."
+    if not live and not trashed:
+        return "The journal has no entries yet: there is nothing to score."
+    if not live:
+        every = f"All {counted(len(trashed), 'entry')} are"
+        held = "The journal's one entry is" if len(trashed) == 1 else every
+        return f"{held} in the trash, already scored with {named}."
+    total = live + len(trashed)
+    if total == 1:
+        return f"The journal's one entry is already scored with {named}."
+    return (
+        f"All {counted(total, 'entry')}{_in_trash(len(trashed), total)} are already "
+        f"scored with {named}."
+    )
+
+
+def _in_trash(trashed: int, of: int) -> str:
+    """' (2 in the trash)': how many of the entries talked about `list` does not show."""
+    if not trashed:
+        return ""
+    if trashed == of:
+        return " (in the trash)" if of == 1 else " (all in the trash)"
+    return f" ({trashed} in the trash)"

@@ -104,9 +104,14 @@ def dimension_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, 
 def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str, str]) -> None:
     """Print the report, or a friendly word when there is nothing to show."""
     if not report["totals"]["entries"]:
-        from peerjournal.db.store import Filters
+        from peerjournal.db.stats import live_and_trashed
 
-        if not store.list(Filters(limit=1)):
+        live, trashed = live_and_trashed(store)
+        if not live and trashed:
+            from peerjournal.cli.browse import _empty_journal
+
+            app.say(_empty_journal(len(trashed)))  # as `list` says it
+        elif not live:
             app.say(
                 "Your journal is empty. Write your first entry with `peerjournal write`, "
                 "or see what a report looks like with `peerjournal demo`."

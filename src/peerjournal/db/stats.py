@@ -265,3 +265,14 @@ def marker_counts(
         for now, marker, dimension, polarity, count in store.conn.execute(sql, params):
             (current if now else previous)[(str(marker), str(dimension), str(polarity))] = count
     return current, previous
+
+
+def live_and_trashed(store: Store) -> tuple[int, set[int]]:
+    """How many entries are live, and the IDs of those in the trash (`drift --rescore` scores
+    both, and says how many of what it did the writer will not see in `list`)."""
+    with translated_errors(store.path):
+        live = store.conn.execute(
+            "SELECT count(*) FROM entry WHERE deleted_at IS NULL"
+        ).fetchone()[0]
+        trashed = store.conn.execute("SELECT id FROM entry WHERE deleted_at IS NOT NULL")
+        return int(live), {int(entry_id) for (entry_id,) in trashed}

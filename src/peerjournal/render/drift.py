@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from rich import box
 from rich.cells import cell_len
@@ -15,6 +17,7 @@ from rich.text import Text
 
 from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
 from peerjournal.drift.score import BALANCE_CENTER
+from peerjournal.render.report import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean, clean_mapped, safe_text, safe_title
 from peerjournal.render.verdicts import VERDICT_STYLES
 
@@ -31,6 +34,22 @@ HIT_STYLES = {
     "dropped": "dim strike",
     "hypothetical": "italic yellow",
 }
+
+
+class Glyphs(NamedTuple):
+    """The characters of the view that are not ASCII, and what stands in for them on a
+    console that cannot show them (where they came out as "\\u201c")."""
+
+    open_quote: str
+    close_quote: str
+    times: str
+    minus: str
+    ellipsis: str
+    bullet: str
+
+
+UNICODE = Glyphs("“", "”", "×", "−", "…", "•")
+ASCII = Glyphs('"', '"', "x", "-", "...", "*")
 
 
 def _hit_style(hit: Hit) -> str:
@@ -100,14 +119,30 @@ def _listed(score: DriftScore) -> list[Hit]:
     """The hits the table lists: not an uncounted learned phrase that overlaps a curated one,
     which already says what that passage is ("shared my" inside "shared my own story" is not
     advice; "meds" inside the others' framing "check she'd taken her meds" is the same words)."""
-    curated = [h for h in score.hits if not is_learned_marker(h.marker)]
+    overlaps = _overlap_test([h for h in score.hits if not is_learned_marker(h.marker)])
     return [
         h
         for h in score.hits
-        if h.counted
-        or not is_learned_marker(h.marker)
-        or not any(c.start < h.end and h.start < c.end for c in curated)
+        if h.counted or not is_learned_marker(h.marker) or not overlaps(h.start, h.end)
     ]
+
+
+def _overlap_test(spans: Sequence[Hit]) -> Callable[[int, int], bool]:
+    """A test of whether [start, end) overlaps any of `spans`, in log time: a long text has
+    thousands of hits, and testing each against every curated one took minutes."""
+    merged: list[list[int]] = []  # sorted, overlapping spans joined: starts and ends ascend
+    for span in sorted(spans, key=lambda h: h.start):
+        if merged and span.start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    starts = [start for start, _ in merged]
+
+    def overlaps(start: int, end: int) -> bool:
+        last = bisect_left(starts, end) - 1  # the last span starting before `end`
+        return last >= 0 and start < merged[last][1]
+
+    return overlaps
 
 
 def _repeats(hits: Sequence[Hit]) -> list[tuple[Hit, int]]:
@@ -121,7 +156,9 @@ def _repeats(hits: Sequence[Hit]) -> list[tuple[Hit, int]]:
     return [(hit, times[key]) for key, hit in first.items()]
 
 
-def _rows(score: DriftScore, lexicon: Lexicon) -> list[tuple[Text, str, str, Text]]:
+def _rows(
+    score: DriftScore, lexicon: Lexicon, glyphs: Glyphs
+) -> list[tuple[Text, str, str, Text]]:
     """(dimension, identity, drift, phrases) for each dimension with a phrase, then All."""
     rows: list[tuple[Text, str, str, Text]] = []
     listed = _listed(score)
@@ -134,10 +171,10 @@ def _rows(score: DriftScore, lexicon: Lexicon) -> list[tuple[Text, str, str, Tex
         for n, (hit, times) in enumerate(_repeats(hits)):
             if n:
                 phrases.append("; ")
-            phrases.append(f"“{clean(hit.text, multiline=False)}”", style=_hit_style(hit))
+            phrases.append(_quoted(hit.text, glyphs), style=_hit_style(hit))
             phrases.append(_flags(hit), style="dim")
             if times > 1:
-                phrases.append(f" ×{times}")
+                phrases.append(f" {glyphs.times}{times}")
         rows.append(
             (
                 safe_text(lexicon.label(dim), multiline=False),
@@ -165,14 +202,19 @@ ALL_LABEL = "All (per 100 words)"
 PHRASES_MIN = 16  # narrower than this, the phrases column would cut phrases: stack instead
 
 
-def dimension_table(score: DriftScore, lexicon: Lexicon) -> Table:
+def _quoted(text: str, glyphs: Glyphs) -> str:
+    return f"{glyphs.open_quote}{clean(text, multiline=False)}{glyphs.close_quote}"
+
+
+def dimension_table(score: DriftScore, lexicon: Lexicon, glyphs: Glyphs = UNICODE) -> Table:
     """The wide layout: one row per dimension, its numbers and its phrases side by side."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    simple = ASCII_SIMPLE_HEAD if glyphs is ASCII else box.SIMPLE_HEAD  # (not a boxed grid)
+    table = Table(box=simple, pad_edge=False, expand=True)
     table.add_column("Dimension", no_wrap=True)
     table.add_column("Identity", justify="right", no_wrap=True)
     table.add_column("Drift", justify="right", no_wrap=True)
     table.add_column("Phrases", ratio=1)
-    for row in _rows(score, lexicon):
+    for row in _rows(score, lexicon, glyphs):
         table.add_row(*row)
     return table
 
@@ -193,12 +235,14 @@ def _packed(label: Text, numbers: Sequence[str], width: int) -> Text:
     return line
 
 
-def dimension_blocks(score: DriftScore, lexicon: Lexicon, width: int) -> Group:
+def dimension_blocks(
+    score: DriftScore, lexicon: Lexicon, width: int, glyphs: Glyphs = UNICODE
+) -> Group:
     """The narrow layout: a block per dimension, its numbers by its name, phrases beneath.
 
     Nothing is cut: phrases wrap between words, and each number stays beside its name."""
     blocks: list[RenderableType] = []
-    for label, identity, drift, phrases in _rows(score, lexicon):
+    for label, identity, drift, phrases in _rows(score, lexicon, glyphs):
         blocks.append(_packed(label, (f"identity {identity}", f"drift {drift}"), width))
         phrases = phrases.copy()
         phrases.overflow = "fold"
@@ -209,12 +253,13 @@ def dimension_blocks(score: DriftScore, lexicon: Lexicon, width: int) -> Group:
 class DimensionView:
     """The dimensions as a table where it fits without cutting phrases, else stacked."""
 
-    def __init__(self, score: DriftScore, lexicon: Lexicon) -> None:
+    def __init__(self, score: DriftScore, lexicon: Lexicon, glyphs: Glyphs = UNICODE) -> None:
         self.score = score
         self.lexicon = lexicon
+        self.glyphs = glyphs
 
     def wide_width(self) -> int:
-        rows = _rows(self.score, self.lexicon)
+        rows = _rows(self.score, self.lexicon, self.glyphs)
         label = max(cell_len(r[0].plain) for r in rows)
         identity = max(len("Identity"), *(len(r[1]) for r in rows))
         drift = max(len("Drift"), *(len(r[2]) for r in rows))
@@ -222,14 +267,23 @@ class DimensionView:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if options.max_width >= self.wide_width():
-            yield dimension_table(self.score, self.lexicon)
+            yield dimension_table(self.score, self.lexicon, self.glyphs)
         else:
-            yield dimension_blocks(self.score, self.lexicon, options.max_width)
+            yield dimension_blocks(self.score, self.lexicon, options.max_width, self.glyphs)
 
 
 def explanation(
-    title: str | Text, text: str, score: DriftScore, lexicon: Lexicon, questions: Sequence[str]
+    title: str | Text,
+    text: str,
+    score: DriftScore,
+    lexicon: Lexicon,
+    questions: Sequence[str],
+    *,
+    ascii_only: bool = False,
 ) -> RenderableType:
+    """The text with its phrases marked, the dimensions, the verdict and questions to sit
+    with; `ascii_only` for a console that cannot show quotes, dashes and bullets."""
+    glyphs = ASCII if ascii_only else UNICODE
     parts: list[RenderableType] = [
         Panel(
             highlighted(text, _shown(score)),
@@ -240,11 +294,12 @@ def explanation(
         legend(),
     ]
     if score.hits:
-        parts.append(DimensionView(score, lexicon))
+        parts.append(DimensionView(score, lexicon, glyphs))
     verdict = Text(VERDICT_SENTENCES[score.verdict], style=VERDICT_STYLES.get(score.verdict, ""))
     if score.verdict != "insufficient":
         verdict.append(
-            f"  Balance {score.balance:+.2f} (−1 drift … +1 identity; even at"
+            f"  Balance {score.balance:+.2f} ({glyphs.minus}1 drift {glyphs.ellipsis} +1 "
+            "identity; even at"
             f" {BALANCE_CENTER:+.1f}, as identity words are common in any entry).",
             style="",
         )
@@ -254,13 +309,13 @@ def explanation(
         parts.append(
             Text(
                 "Others' framing, not counted as yours: "
-                + clean(", ".join(f"“{h.text}”" for h in framing), multiline=False),
+                + ", ".join(_quoted(h.text, glyphs) for h in framing),
                 style="magenta",
             )
         )
     if questions:
         parts.append(Text("\nQuestions to sit with:", style="bold"))
-        parts += [safe_text(f"  • {q}") for q in questions]
+        parts.append(bullets(questions, glyphs.bullet, indent=2))
     parts.append(
         Text(
             f"Lexicon {clean(score.lexicon_version, multiline=False)} "

@@ -19,7 +19,7 @@ from rich.text import Text
 from peerjournal.drift import marker_label
 from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
-from peerjournal.render.safe import clean
+from peerjournal.render.safe import clean, safe_text
 
 # SIMPLE_HEAD in ASCII: no vertical lines, so a bar's "|" axis is never read as a column edge
 ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
@@ -31,6 +31,9 @@ LABEL_WIDTH = 18
 # Below this width the tables leave out their balance bars and the space between columns,
 # and shorten long labels, so that every number is still shown whole (down to 40 columns).
 NARROW_WIDTH = 70
+# Below this width even the periods' numbers do not fit under their full headers: the headers
+# are shortened ("N" for entries, a note says so), and a week is named by its day and month.
+TINY_WIDTH = 40
 
 
 def print_report(
@@ -185,17 +188,22 @@ class _View:
         shown = periods[-MAX_PERIOD_ROWS:]
         scale = max((max(p["identity"], p["drift"]) for p in periods if p["entries"]), default=0)
         bars = not self.narrow
+        tiny = self.width < TINY_WIDTH
+        entries, identity, drift, balance = (
+            ("N", "Ident", "Drift", "Bal") if tiny else ("Entries", "Identity", "Drift", "Balance")
+        )
         table = self.table(
             (self.unit.capitalize(), "left"),
-            ("Entries", "right"),
-            ("Identity", "right"),
-            ("Drift", "right"),
+            (entries, "right"),
+            (identity, "right"),
+            (drift, "right"),
             *([(self.bar_header(), "left")] if bars else []),
-            ("Balance", "right"),
+            (balance, "right"),
         )
+        week = "%d %b" if tiny else "%d %b %y"
         for p in shown:
             start = date.fromisoformat(p["start"])
-            name = start.strftime("%d %b %y" if self.unit == "week" else "%b %Y")
+            name = start.strftime(week if self.unit == "week" else "%b %Y")
             if not p["entries"]:
                 bar = [self.bar(0, 0, scale, 0)] if bars else []
                 table.add_row(name, Text(self.none, style="dim"), "", "", *bar, "")
@@ -209,9 +217,9 @@ class _View:
                 *bar,
                 self.balance(p["balance"]),
             )
-        note = "per 100 words"
+        note = "per 100 words; N = entries" if tiny else "per 100 words"
         if len(shown) < len(periods):
-            note += f"; the last {len(shown)} of {len(periods)} {self.unit}s (--json for all)"
+            note += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--json for all)"
         return Group(self.heading(f"By {self.unit}", note), table)
 
     def dimensions(self) -> list[RenderableType]:
@@ -395,5 +403,15 @@ class _View:
         if not alerts:
             return []
         bullet = "*" if self.ascii else "•"
-        lines = [Text(clean(f"{bullet} {a}")) for a in alerts]
-        return [self.heading("Something to reflect on"), *lines]
+        return [self.heading("Something to reflect on"), bullets(alerts, bullet)]
+
+
+def bullets(items: Sequence[str], bullet: str = "•", indent: int = 0) -> Table:
+    """'• item' a line each, an item that wraps carrying on under its own first word rather
+    than under the bullet; each item cleaned for the terminal."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(" " * indent + bullet, safe_text(item))
+    return grid

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 VERDICT_STYLES = {"identity": "green", "drift": "red", "mixed": "yellow", "insufficient": "dim"}
@@ -19,13 +20,30 @@ VERDICT_WORDS = {
 }
 
 
-def one_line_summary(entry_id: int, score: dict[str, Any]) -> Text:
-    verdict = score["verdict"]
-    line = Text("Drift: ")
-    line.append(VERDICT_WORDS.get(verdict, verdict), style=VERDICT_STYLES.get(verdict, ""))
-    if verdict != "insufficient":
-        line.append(
-            f" (peer identity {score['identity']:.1f}, drift {score['drift']:.1f} per 100 words)"
-        )
-    line.append(f"  · phrases: peerjournal drift {entry_id}", style="dim")
-    return line
+class OneLineSummary:
+    """'Drift: leans peer (…)  · phrases: peerjournal drift 12', with '-' for the dot on a
+    console that cannot show it (where it came out as "\\xb7")."""
+
+    def __init__(self, entry_id: int, score: dict[str, Any]) -> None:
+        self.entry_id = entry_id
+        self.score = score
+
+    def text(self, ascii_only: bool = False) -> Text:
+        verdict = self.score["verdict"]
+        line = Text("Drift: ")
+        line.append(VERDICT_WORDS.get(verdict, verdict), style=VERDICT_STYLES.get(verdict, ""))
+        if verdict != "insufficient":
+            line.append(
+                f" (peer identity {self.score['identity']:.1f}, "
+                f"drift {self.score['drift']:.1f} per 100 words)"
+            )
+        dot = "-" if ascii_only else "·"
+        line.append(f"  {dot} phrases: peerjournal drift {self.entry_id}", style="dim")
+        return line
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text(options.ascii_only)
+
+
+def one_line_summary(entry_id: int, score: dict[str, Any]) -> OneLineSummary:
+    return OneLineSummary(entry_id, score)
