@@ -365,7 +365,7 @@ def _settings_in_alerts(
     """(where a setting shows in an alert, its label-redacted text), for each setting that
     holds a name: alerts name a setting as the report shows it, in lower case ("mostly
     advice in will's flat shifts"), where prose redaction would leave "will" alone."""
-    from peerjournal.trends import setting_key
+    from peerjournal.setting_groups import setting_key
 
     out = []
     keys = {setting_key(e.setting) for e in entries if e.setting.strip()}

@@ -47,7 +47,7 @@ from typing import Any
 
 from peerjournal.errors import PeerJournalError
 from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
-from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key  # summary.py reads it here
+from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key
 
 PERIODS = ("week", "month")
 DEFAULT_WEEKS = 12

@@ -20,6 +20,7 @@ from peerjournal.render.charts import sparkline
 from peerjournal.render.entries import first_words
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.verdicts import VERDICT_WORDS
+from peerjournal.render.widths import STATEMENT_MIN
 from peerjournal.supervision import (
     MAX_NOTE_CHARS,
     Form,
@@ -65,7 +66,6 @@ def item_prompt(item: Item, position: int, total: int) -> RenderableType:
     return Group(safe_text(""), safe_text(f"{position}/{total}  {item.text}"), scale_line(item))
 
 
-STATEMENT_MIN = 24  # narrower than this, a statement column is a word a line: stack instead
 
 
 class ItemsView:
