@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -95,6 +96,16 @@ def run(entries: list[str]) -> float:
     return len(entries) / (time.process_time() - start)
 
 
+def run_on(entries: list[str]) -> tuple[int, float]:
+    """Words and CPU seconds of one long text with no full stop (dictation): `entries` joined,
+    their sentence ends taken out. Its time should grow with its length, not faster."""
+    text = re.sub(r"[.!?]+", "", " ".join(entries))
+    lex = load_lexicon()
+    start = time.process_time()
+    score_text(text, lex)
+    return len(text.split()), time.process_time() - start
+
+
 def run_many(entries: list[str]) -> float:
     """Entries per second of wall-clock time through `score_many` on every core (as
     `drift --rescore` and `import` score), scores returned to this process."""
@@ -159,6 +170,8 @@ def main() -> None:
         f"| entries/second, `score_many` on {os.cpu_count()} cores (wall clock, median of 3)"
         f" | {statistics.median(many_rates):,.0f} |"
     )
+    words, seconds = run_on(entries[:100])
+    print(f"| one {words:,}-word entry without a full stop (dictated), CPU | {seconds:.2f} s |")
     print(f"| lexicon load (parse + index) | {load_ms:.0f} ms |")
     print(f"| `import peerjournal.drift` | {import_ms():.0f} ms |")
 

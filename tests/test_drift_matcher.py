@@ -1585,3 +1585,47 @@ def test_what_the_writer_put_in_the_notes_is_theirs() -> None:
 def test_a_story_told_ends_where_the_writer_turns_to_what_it_enabled() -> None:
     text = "I told her my own story, and through that I was able to encourage her to comply."
     assert only(text, "co_optation").counted
+
+
+# -- run-on text (dictation with no full stops) ---------------------------------------------
+
+RUN_ON = (
+    "I told her she should take her meds and we talked about the group and I listened to her "
+    "story and she said the doctor called her non-compliant "
+)
+
+
+def test_a_run_on_text_is_read_in_sentences_of_bounded_length() -> None:
+    """A hit's flags are read from its sentence up to it: without a cap, a text with no full
+    stop took time quadratic in its length (15,000 characters: 4 s; 60,000: over 40 s)."""
+    from peerjournal.drift.matcher import MAX_SENTENCE_CHARS, _capped, _tokenize
+
+    text = RUN_ON * 40
+    norm, _, tokens, starts = _tokenize(text)
+    ands = [starts[i] for i, word in enumerate(tokens) if word == "and"]
+    capped = _capped([0], ands, starts, len(norm))
+    assert len(capped) > len(text) // MAX_SENTENCE_CHARS
+    assert all(b - a <= MAX_SENTENCE_CHARS for a, b in itertools.pairwise([*capped, len(norm)]))
+    assert set(capped[1:]) <= set(ands)  # cut where a clause starts
+
+
+def test_the_cap_changes_no_phrase_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cutting a run-on text changes how some hits are read (whose words, in a text with no
+    sentence ends to go by), never which phrases are found."""
+    from peerjournal.drift import matcher
+
+    capped = curated_score(RUN_ON * 30).hits
+    monkeypatch.setattr(matcher, "MAX_SENTENCE_CHARS", 10**9)
+    whole = curated_score(RUN_ON * 30).hits
+    assert [(h.marker, h.start, h.end) for h in capped] == [
+        (h.marker, h.start, h.end) for h in whole
+    ]
+    assert len(capped) == 30 * len(curated_score(RUN_ON).hits)
+
+
+def test_a_word_longer_than_a_sentence_is_cut_anywhere() -> None:
+    from peerjournal.drift.matcher import MAX_SENTENCE_CHARS, _capped
+
+    size = 3 * MAX_SENTENCE_CHARS + 5
+    assert _capped([0], [], [0], size) == [0, MAX_SENTENCE_CHARS, 2 * MAX_SENTENCE_CHARS,
+                                          3 * MAX_SENTENCE_CHARS]

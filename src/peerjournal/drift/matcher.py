@@ -94,7 +94,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, compress, count, pairwise
-from operator import add
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from peerjournal.drift import regex_store
@@ -686,10 +686,9 @@ def _opening_apostrophe(norm: str) -> bool:
 
 
 def _quote_around(quotes: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
-    for q in quotes:
-        if q[0] < start < q[1]:
-            return q
-    return None
+    """The quote `start` is inside, if any (`quotes`: in order, none inside another)."""
+    k = bisect_left(quotes, start, key=itemgetter(0)) - 1
+    return quotes[k] if k >= 0 and start < quotes[k][1] else None
 
 
 def _first_cue_in_span(positions: list[int], starts: list[int], spans: list[int]) -> dict[int, int]:
@@ -1071,10 +1070,12 @@ def _held_back(text: str, start: int) -> bool:
 def _writer_answers(
     text: str, start: int, later: re.Pattern[str], next_sentence: re.Pattern[str]
 ) -> bool:
-    """Does `later` occur after `start` in its sentence, or `next_sentence` open the next one?"""
-    end = _SENTENCE_END.search(text, start)
+    """Does `later` occur after `start` in its sentence, or `next_sentence` open the next one?
+    (Looked for within MAX_SENTENCE_CHARS: a run-on text is not read to its end for each hit.)"""
+    limit = start + MAX_SENTENCE_CHARS
+    end = _SENTENCE_END.search(text, start, limit)
     if end is None:
-        return later.search(text, start) is not None
+        return later.search(text, start, limit) is not None
     return (
         later.search(text, start, end.start()) is not None
         or next_sentence.match(text, end.start()) is not None
@@ -1290,9 +1291,38 @@ class _Facts(NamedTuple):
     carried: list[tuple[int, int]]
 
 
+# Longer than any sentence of the labelled sets (740 characters); see _capped.
+MAX_SENTENCE_CHARS = 1_000
+
+
+def _capped(sentence_starts: list[int], conj_starts: list[int], starts: list[int], size: int
+            ) -> list[int]:
+    """`sentence_starts`, with a run-on sentence longer than MAX_SENTENCE_CHARS (dictated text
+    with no full stops) cut at the last "and", "but" … (else the last word) before the limit.
+    A hit's flags are read from its sentence up to it, so such a sentence cost time quadratic
+    in its length: 15,000 characters took 4 s to score, 60,000 over 40 s."""
+    capped: list[int] = []
+    for s, e in pairwise([*sentence_starts, size]):
+        capped.append(s)
+        while e - s > MAX_SENTENCE_CHARS:
+            s = _last_within(conj_starts, s, s + MAX_SENTENCE_CHARS) or _last_within(
+                starts, s, s + MAX_SENTENCE_CHARS
+            ) or s + MAX_SENTENCE_CHARS
+            capped.append(s)
+    return capped
+
+
+def _last_within(positions: list[int], lo: int, hi: int) -> int | None:
+    """The last of the sorted `positions` in (lo, hi], if any."""
+    k = bisect_right(positions, hi) - 1
+    return positions[k] if k >= 0 and positions[k] > lo else None
+
+
 def _facts(text: str, norm: str, lower: str, tokens: list[str], starts: list[int]) -> _Facts:
     cues = _find_cues(tokens, starts)
     sentence_starts = _sentence_starts(norm)
+    if len(norm) > MAX_SENTENCE_CHARS:
+        sentence_starts = _capped(sentence_starts, cues.conj_starts, starts, len(norm))
     boundaries = set(map(re.Match.end, _CLAUSE_PUNCT.finditer(norm)))
     if " -" in norm:
         boundaries.update(map(re.Match.end, _CLAUSE_DASH.finditer(norm)))
