@@ -117,6 +117,9 @@ def test_duplicate_ids_and_bad_toml_and_missing_file(tmp_path: Path) -> None:
         load_lexicon(tmp_path / "nope.toml")
     with pytest.raises(LexiconError, match="no \\[\\[marker\\]\\]"):
         load_lexicon(write(tmp_path, "[labels]\n", "empty.toml"))
+    for blank in ("", "\n  \n# only a comment\n"):  # was "table 'marker': no [[marker]] entries"
+        with pytest.raises(LexiconError, match="the file is empty; a lexicon needs"):
+            load_lexicon(write(tmp_path, blank, "blank.toml"))
 
 
 def test_lexicon_error_is_a_user_error() -> None:

@@ -875,6 +875,11 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
         raise LexiconError(exc.message) from None
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: not valid TOML: {exc}.") from None
+    if not doc:
+        raise LexiconError(
+            f"{path}: the file is empty; a lexicon needs [[marker]] entries (start from a copy "
+            "of the shipped one: `peerjournal where` names it)."
+        )
     for key in doc:
         if key not in _TOP_LEVEL:
             expected = "expected lexicon, labels, questions, marker"
