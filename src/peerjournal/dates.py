@@ -1,4 +1,4 @@
-"""Dates as people type them: today, yesterday, 3 days ago, last friday, ISO …
+"""Dates as people type them: today, last night, two days ago, last friday, ISO …
 
 Every date a user types goes through `parse_date` (and `parse_past_date` for the day an
 experience happened), so one set of rules holds for every command:
@@ -22,18 +22,36 @@ from datetime import date, timedelta
 from peerjournal.errors import PeerJournalError
 
 ACCEPTED_FORMS = (
-    "today, yesterday, 'N days ago', 'N weeks ago', a weekday ('friday', 'last friday'), "
-    "or a date such as 2026-11-20, 20/11/2026 (day/month/year) or '20 Nov 2026'"
+    "today, yesterday, 'last night', 'N days ago', 'N weeks ago', a weekday ('friday', "
+    "'last friday'), or a date such as 2026-11-20, 20/11/2026 (day/month/year) or '20 Nov 2026'"
 )
 EARLIEST = date(1900, 1, 1)
 LATEST = date(9999, 12, 31)
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_AGO = re.compile(r"^(\d{1,5}|a|an|one)\s+(day|week|month|year)s?\s+ago$")
+# Days back from today, by name. A time of day names its day: "this morning" and "tonight" are
+# today, "last night" and "yesterday evening" yesterday; the time itself is not kept.
+_DAYS_BACK = {"today": 0, "tonight": 0, "yesterday": 1, "tomorrow": -1}
+_TIME_OF_DAY = re.compile(
+    r"^(today|this|yesterday|last|tomorrow)\s+(?:morning|afternoon|evening|night)$"
+)
+_DAY_OF = {"this": "today", "last": "yesterday"}
+# How many, in "N days ago" and "in N days": digits or words up to twelve ("a couple of" is 2).
+_NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)
+_COUNTS = {"a": 1, "an": 1, "a couple": 2, "a couple of": 2, "couple of": 2} | {
+    word: n for n, word in enumerate(_NUMBER_WORDS, 1)
+}
+# Read only to say that they are not a number: "a few days ago" could be any of several dates.
+_VAGUE = ("a few", "few", "several", "some")
+_AMOUNT = r"(\d{1,5}|" + "|".join(sorted([*_COUNTS, *_VAGUE], key=len, reverse=True)) + ")"
+_AGO = re.compile(rf"^{_AMOUNT}\s+(day|week|month|year)s?\s+ago$")
 # Dates ahead ("in 2 weeks", "next friday", "tomorrow") are read too, so that a command that
 # wants a past date can say the date is in the future rather than that it cannot be read.
-_AHEAD = re.compile(r"^in\s+(\d{1,5}|a|an|one)\s+(day|week|month|year)s?$")
+_AHEAD = re.compile(rf"^in\s+{_AMOUNT}\s+(day|week|month|year)s?$")
 # Whole weekday names or their usual abbreviations only: "monthly" or "fried" is not a weekday.
 _WEEKDAY = re.compile(
     r"^(?:(last|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -67,14 +85,19 @@ def _spoken_form(text: str) -> str:
 
 
 def _relative(raw: str, today: date, text: str) -> date | None:
-    """A date given relative to today ("yesterday", "3 days ago", "friday"), else None."""
-    if raw == "today":
-        return check_range(today, text)
-    if raw in ("yesterday", "tomorrow"):
-        return _days_back(today, 1 if raw == "yesterday" else -1, text)
+    """A date given relative to today ("last night", "3 days ago", "friday"), else None."""
+    if m := _TIME_OF_DAY.match(raw):
+        raw = _DAY_OF.get(m.group(1), m.group(1))
+    if raw in _DAYS_BACK:
+        return _days_back(today, _DAYS_BACK[raw], text)
     if m := _AGO.match(raw) or _AHEAD.match(raw):
-        n = 1 if m.group(1) in ("a", "an", "one") else int(m.group(1))
-        return _ago(today, n if raw.endswith("ago") else -n, m.group(2), text)
+        amount, unit, ago = m.group(1), m.group(2), raw.endswith("ago")
+        if amount in _VAGUE:
+            example = f"'3 {unit}s ago'" if ago else f"'in 3 {unit}s'"
+            why, hint = f"{amount!r} is not an exact number", f"Give one, such as {example}"
+            raise _unreadable(text, why, hint=hint)
+        n = int(amount) if amount.isdigit() else _COUNTS[amount]
+        return _ago(today, n if ago else -n, unit, text)
     if m := _WEEKDAY.match(raw):
         for index, name in enumerate(_WEEKDAYS):
             if name.startswith(m.group(2)[:3]):
