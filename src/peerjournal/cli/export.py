@@ -378,10 +378,10 @@ def _preview_and_confirm(
     warnings: list[str],
 ) -> None:
     from peerjournal.db.people import list_people
-    from peerjournal.errors import PeerJournalError
     from peerjournal.redact import Person
     from peerjournal.render.summary import preview
     from peerjournal.summary import journal_labels, journal_texts
+    from peerjournal.textsafe import clean
 
     destination = str(target) if target else "standard output"
     people = [Person(p.name, p.alias) for p in list_people(app.store())]
@@ -389,15 +389,14 @@ def _preview_and_confirm(
             f"{destination} ({fmt})", summary["redacted"], people, journal_labels(summary))
     for warning in warnings:  # after the preview, next to the question, so it is seen
         app.say(warning)
-    try:
-        confirmed = typer.confirm(f"Write this summary to {destination}?", err=True)
-    except typer.Abort:
-        raise PeerJournalError(
-            "No answer to the confirmation (interrupted, or no terminal); nothing was written. "
-            "Check the preview, then add --yes."
-        ) from None
-    if not confirmed:
-        app.say("Nothing was written.")
+    # AppContext.confirm, not typer.confirm(err=True): click echoes the prompt's last space
+    # through input(" "), i.e. onto stdout, the first byte of a summary written there
+    if not app.confirm(clean(f"Write this summary to {destination}?", multiline=False)):
+        # a "no", or no answer at all (end of input: a script, `< /dev/null`)
+        hint = "" if app.stdin_is_terminal() else (
+            " Check the preview, then add --yes to write without the question."
+        )
+        app.say(f"Nothing was written.{hint}")
         raise typer.Exit(1)
 
 

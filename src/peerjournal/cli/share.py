@@ -13,6 +13,8 @@ from peerjournal.context import AppContext
 if TYPE_CHECKING:
     from datetime import date
 
+    from peerjournal.db.store import Store
+
 EntryIds = typer.Argument(
     ..., metavar="ID...", parser=parse_entry_id, help="One or more entry IDs."
 )
@@ -21,21 +23,43 @@ EntryIds = typer.Argument(
 def _mark(ctx: typer.Context, entry_ids: list[int], shared: bool, json_out: bool) -> None:
     app = AppContext.from_ctx(ctx)
     store = app.store()
-    # check all first: nothing changes if one ID is wrong
-    dates = {entry_id: store.get(entry_id).date for entry_id in entry_ids}
-    for entry_id in dict.fromkeys(entry_ids):
+    ids = list(dict.fromkeys(entry_ids))  # `share 3 3` or `share 3 '#3'` is entry 3 once
+    # check all first: nothing changes if one ID is wrong (and the error says so)
+    dates = {entry_id: _live_date(store, entry_id, several=len(ids) > 1)
+             for entry_id in ids}
+    for entry_id in ids:
         store.set_shared(entry_id, shared)
-    ids = list(dict.fromkeys(entry_ids))
     if json_out:
         app.print_json({"ids": ids, "shared": shared})
         return
-    listed = ", ".join(str(i) for i in ids)
-    noun, its = ("Entry", "its") if len(ids) == 1 else ("Entries", "their")
+    listed = _entries(ids).capitalize()
+    its = "its" if len(ids) == 1 else "their"
     if shared:
-        app.say(f"{noun} {listed} shared: {its} text (redacted) goes into `peerjournal export`.")
+        app.say(f"{listed} shared: {its} text (redacted) goes into `peerjournal export`.")
         _outside_default_export(app, dates)
     else:
-        app.say(f"{noun} {listed} no longer shared: exports keep only their numbers and markers.")
+        app.say(f"{listed} no longer shared: exports keep only {its} numbers and markers.")
+
+
+def _live_date(store: Store, entry_id: int, *, several: bool) -> date:
+    """The date of a live entry; an unknown or trashed ID is an error that says what it is
+    (a trashed entry: how to restore it) and, among several IDs, that none was changed."""
+    from peerjournal.cli.trash import live_entry
+    from peerjournal.errors import NotFoundError
+
+    try:
+        return live_entry(store, entry_id).date
+    except NotFoundError as exc:
+        if not several:
+            raise
+        raise NotFoundError(f"{exc.message} Nothing was changed.") from None
+
+
+def _entries(ids: list[int]) -> str:
+    """'entry 3' or 'entries 3, 5 and 8'."""
+    from peerjournal.plural import joined
+
+    return f"{'entry' if len(ids) == 1 else 'entries'} {joined([str(i) for i in ids])}"
 
 
 def register(app: typer.Typer) -> None:
@@ -59,9 +83,8 @@ def _outside_default_export(app: AppContext, dates: dict[int, date]) -> None:
     since, _ = default_window(app)
     older = sorted((day, entry_id) for entry_id, day in dates.items() if day < since)
     if older:
-        ids = ", ".join(str(entry_id) for _, entry_id in older)
+        which = _entries([entry_id for _, entry_id in older])
         app.say(
             f"An export covers the last {DEFAULT_WEEKS} weeks (from {since}) unless told "
-            f"otherwise; to include {'entry' if len(older) == 1 else 'entries'} {ids}, export "
-            f"with --since {older[0][0]}."
+            f"otherwise; to include {which}, export with --since {older[0][0]}."
         )
