@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from peerjournal.errors import PeerJournalError
+from peerjournal.textsafe import shows_anything
 
 ELEMENTS = ("experience", "feelings", "evaluation")
 MODES = ("on-action", "in-action")
@@ -23,7 +24,7 @@ SETTING_SUGGESTIONS = (
     "phone/text line",
 )
 MAX_TEXT_CHARS = 2_000_000
-_TAG = re.compile(r"[^\w\-/+.]+")
+_TAG_PUNCTUATION = "_-/+."  # kept in a tag; anything else but letters, digits and marks separates
 
 
 @dataclass
@@ -108,10 +109,22 @@ class Entry(EntryDraft):
         }
 
 
+def _tag_char(ch: str) -> str:
+    """`ch` as it stands in a tag: letters, digits, marks (accents, vowel signs: part of the
+    letter before them) and _-/+. stay; anything else is a space between words."""
+    keep = ch.isalnum() or ch in _TAG_PUNCTUATION or unicodedata.category(ch).startswith("M")
+    return ch if keep else " "
+
+
 def normalise_tag(raw: str) -> str:
-    """Tags are lower-case words: '#Inpatient ' -> 'inpatient', 'hard day' -> 'hard-day'."""
-    tag = _TAG.sub("-", raw.strip().lstrip("#@").lower()).strip("-")
-    if not tag:
+    """Tags are lower-case words: '#Inpatient ' -> 'inpatient', 'hard day' -> 'hard-day'.
+
+    Composed (NFC) first, so 'café' is one tag whether é was typed as one character or as e
+    and an accent, as some keyboards send it."""
+    text = unicodedata.normalize("NFC", raw.strip().lstrip("#@").lower())
+    words = (word.strip("-") for word in "".join(map(_tag_char, text)).split())
+    tag = "-".join(word for word in words if word)  # 'hard day - housing': 'hard-day-housing'
+    if not any(ch.isalnum() for ch in tag):
         raise PeerJournalError(
             f"Not a usable tag: {raw!r} (a tag needs at least one letter or number)."
         )
@@ -119,7 +132,10 @@ def normalise_tag(raw: str) -> str:
 
 
 def normalise_tags(raw: list[str]) -> list[str]:
-    return sorted({normalise_tag(t) for t in raw})
+    """The tags as stored, from tags as given (each `--tag`, or a list read from a file): a
+    comma separates two tags wherever they are typed (`-t handover,advocacy` is two, as at
+    the guided prompt and in a `tags:` header); each is normalised, sorted, once."""
+    return sorted({normalise_tag(tag) for given in raw for tag in split_tags(given) or [given]})
 
 
 def split_tags(text: str) -> list[str]:
@@ -131,7 +147,7 @@ def split_tags(text: str) -> list[str]:
 def holds_text(draft: EntryDraft) -> bool:
     """Whether any reflection text has been written (not just options such as the date)."""
     parts = [draft.experience, draft.feelings, draft.evaluation, draft.self_care]
-    return any(p.strip() for p in [*parts, *draft.answers.values()])
+    return any(shows_anything(p) for p in [*parts, *draft.answers.values()])
 
 
 def normalised_text(text: str) -> str:
@@ -141,21 +157,25 @@ def normalised_text(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Trim outer whitespace, normalise newlines, refuse NUL and absurd sizes."""
+    """Trim outer whitespace, normalise newlines, refuse NUL and absurd sizes.
+
+    Text with nothing to see in it (a zero-width space, a byte order mark) is empty: ""."""
     text = normalised_text(text)
     if "\x00" in text:
         raise PeerJournalError("The text contains NUL bytes; is this a binary file?")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # non-UTF-8 bytes on the command line arrive as lone surrogates
+        # worded to read as well after a prefix ("--note: UTF-8 …") as alone
         raise PeerJournalError(
-            "The text is not UTF-8 (non-UTF-8 bytes on the command line?); nothing was saved."
+            "UTF-8 is needed, and this text is not UTF-8 (non-UTF-8 bytes on the command "
+            "line?); nothing was saved."
         ) from None
     if len(text) > MAX_TEXT_CHARS:
         raise PeerJournalError(
             f"The text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."
         )
-    return text
+    return text if shows_anything(text) else ""
 
 
 def validate_mode(mode: str) -> str:
@@ -169,7 +189,8 @@ def validate(draft: EntryDraft, today: date) -> EntryDraft:
     """Normalise a draft for saving; raise PeerJournalError on what cannot be saved."""
     for name in (*ELEMENTS, "self_care", "setting"):
         setattr(draft, name, clean_text(getattr(draft, name)))
-    draft.setting = " ".join(draft.setting.split())  # one line: it is a header in the template
+    # one line (it is a header in the template), composed as `report` names the group
+    draft.setting = unicodedata.normalize("NFC", " ".join(draft.setting.split()))
     draft.answers = {k: clean_text(v) for k, v in draft.answers.items() if v and v.strip()}
     if not draft.experience:
         raise PeerJournalError(

@@ -19,6 +19,12 @@ import unicodedata
 # direction marks, and emoji sequences use the zero-width joiner.
 _FORMAT = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 TAB = "    "
+# Drawn as nothing, yet not format characters (Cf): the combining grapheme joiner, Hangul
+# fillers, Khmer inherent vowels, Mongolian and other variation selectors.
+_BLANK = re.compile(
+    r"[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
+    r"\U000e0100-\U000e01ef]"
+)
 
 
 def _escape_char(ch: str) -> str:
@@ -96,3 +102,13 @@ def clean(text: str, *, multiline: bool = True, format_chars: bool = False) -> s
     also makes bidi overrides and zero-width characters visible (for untrusted files).
     """
     return _UNSAFE[multiline, format_chars].sub(_shown, text)
+
+
+def shows_anything(text: str) -> bool:
+    """Whether `text` has a character that can be seen: not only white space and characters
+    drawn as nothing (a zero-width space, a byte order mark, a direction mark), which are
+    what a stray paste or a Windows file leaves behind and so no text at all."""
+    return any(
+        not ch.isspace() and unicodedata.category(ch) != "Cf" and not _BLANK.match(ch)
+        for ch in text
+    )

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from peerjournal.context import AppContext
     from peerjournal.db.store import Filters
 
-DATE_HELP = "today, yesterday, '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
+DATE_HELP = "today, 'last night', '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
 
 
 def entry_id(text: str) -> int:
@@ -38,7 +38,8 @@ Until = Annotated[
 ]
 Tags = Annotated[
     list[str] | None, typer.Option(
-        "--tag", "-t", metavar="TAG", help="Only entries with this tag (repeatable)."
+        "--tag", "-t", metavar="TAG",
+        help="Only entries with this tag (repeatable; a,b: entries with both).",
     )
 ]
 Setting = Annotated[
@@ -49,6 +50,22 @@ Setting = Annotated[
 Limit = Annotated[
     int, typer.Option("--limit", "-n", min=0, help="At most this many (0: no limit).")
 ]
+
+
+def setting_filter(setting: str | None) -> str | None:
+    """--setting as given to list, search and report: None when not given, and an error when
+    it names nothing (`--setting ''` would otherwise match every entry, as no filter does)."""
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.textsafe import shows_anything
+
+    if setting is None:
+        return None
+    if not shows_anything(setting):
+        raise PeerJournalError(
+            f"Not a usable setting: {setting!r} (name one, or `--setting unspecified` for "
+            "entries without a setting)."
+        )
+    return " ".join(setting.split())
 
 
 def build_filters(
@@ -67,7 +84,7 @@ def build_filters(
         since=app.parse_date(since) if since is not None else None,
         until=app.parse_date(until) if until is not None else None,
         tags=normalise_tags(tags or []),
-        setting=setting.strip() if setting else None,
+        setting=setting_filter(setting),
         limit=limit or None,
     )
     if filters.since and filters.until and filters.since > filters.until:

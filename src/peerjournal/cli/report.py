@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from peerjournal.cli.options import Json, Setting, Since, Tags, Until
+from peerjournal.cli.options import Json, Setting, Since, Tags, Until, setting_filter
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def build(
         today,
     )
     wanted_tags = normalise_tags(tags or [])
-    place = setting.strip() if setting else None
+    place = setting_filter(setting)
     stats = report_stats(store, start, end, by, place, wanted_tags, dimensions=DIMENSIONS)
     # Marker counts compare two windows (and list what is behind one dimension): reading the
     # hits is the slow part, skipped when there is nothing to compare them with.
