@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
             "group, phone/text line …",
         ),
         tag: list[str] = typer.Option(
-            None, "--tag", "-t", metavar="TAG", help="A tag (repeatable)."
+            None, "--tag", "-t", metavar="TAG", help="A tag (repeatable, or comma-separated)."
         ),
         mode: str = typer.Option(
             None,
