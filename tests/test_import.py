@@ -338,17 +338,21 @@ def test_importing_the_same_backup_twice_adds_nothing_twice(cli: CLI, add: Any,
     add("One.", "--date", "2026-11-01")
     add("Two.", "--date", "2026-11-02")
     backup = write(tmp_path, "backup.json", cli("list", "--json").stdout)
-    cli("delete", "1")  # the trash is not the journal: a restore brings it back
-    dry = cli("import", backup, "--dry-run")
-    assert "Would import 1 entry (peerjournal JSON) on 2026-11-01." in dry.stderr
-    assert "1 entry already in the journal would be skipped" in dry.stderr
-    result = cli("import", backup)
-    assert result.exit_code == 0, result.stderr
-    assert "Imported 1 entry (peerjournal JSON) on 2026-11-01: ID 3." in result.stderr
-    assert "Skipped 1 entry already in the journal." in result.stderr
     again = cli("import", backup)
     assert again.exit_code == 0
     assert "Imported no entries (peerjournal JSON). Skipped 2 entries" in again.stderr
+    # an entry deleted since is skipped too: `restore` brings it back, not a second copy
+    cli("delete", "1")
+    dry = cli("import", backup, "--dry-run")
+    assert "Would import no entries (peerjournal JSON)." in dry.stderr
+    assert ("1 entry already in the journal would be skipped. 1 entry in the trash would be "
+            "skipped: `peerjournal restore 1` brings it back.") in dry.stderr
+    result = cli("import", backup)
+    assert result.exit_code == 0, result.stderr
+    assert ("Skipped 1 entry already in the journal. Skipped 1 entry in the trash: "
+            "`peerjournal restore 1` brings it back.") in result.stderr
+    assert [e["experience"] for e in imported(cli)] == ["Two."]
+    assert cli("restore", "1").exit_code == 0
     assert [e["experience"] for e in imported(cli)] == ["One.", "Two."]
 
 

@@ -189,7 +189,8 @@ class AppContext:
 
     def confirm(self, question: str) -> bool:
         """Ask a yes/no question on stderr; only y/yes is yes. End of input (a closed or empty
-        stdin) means no; Ctrl-C propagates as an interrupt."""
+        stdin) means no; Ctrl-C propagates as an interrupt. Either ends the question's line
+        first, so what is said next ("Interrupted.") starts a line of its own."""
         self.err.print(f"{question} [y/N] ", end="", soft_wrap=True)
         self.err.file.flush()
         try:
@@ -197,6 +198,9 @@ class AppContext:
         except EOFError:
             self.err.print()
             return False
+        except KeyboardInterrupt:
+            self.err.print()
+            raise
         except UnicodeDecodeError:
             return False
         return answer.strip().lower() in ("y", "yes")

@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
             False,
             "--fresh",
             help="Discard unsaved changes kept from an earlier edit of this entry and start "
-            "again from the stored entry.",
+            "again from the stored entry (with options: make their change instead).",
         ),
         json_out: Json = False,
     ) -> None:
@@ -68,6 +68,7 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         entry = live_entry(store, entry_id)
         kept: Draft | None = None
+        dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved
         draft = EntryDraft.from_dict(entry.to_json())
         flags = {
             "experience": experience,
@@ -78,6 +79,7 @@ def register(app: typer.Typer) -> None:
             "self_care": self_care,
         }
         if any(v is not None for v in flags.values()) or date is not None or tag:
+            dropped = _unsaved_before_flags(entry_id, fresh)
             for key, value in flags.items():
                 if value is not None:
                     setattr(draft, key, value)
@@ -101,7 +103,7 @@ def register(app: typer.Typer) -> None:
             )
         except PeerJournalError as exc:
             if kept is not None:
-                exc.message += _kept_note(kept, entry_id)
+                exc.message += _kept_note(kept, entry_id, exc.message)
             raise
         except KeyboardInterrupt:
             if kept is None:
@@ -111,23 +113,46 @@ def register(app: typer.Typer) -> None:
             ) from None
         if kept is not None:
             kept.discard()
+        for old in dropped:
+            old.discard()
+        if dropped:
+            app_ctx.say(f"Discarded the unsaved changes to entry {entry_id}.")
         if json_out:
             app_ctx.print_json(updated.to_json())
         else:
             app_ctx.say(f"Updated entry {entry_id}.")
 
 
-def _kept_note(kept: Draft, entry_id: int) -> str:
-    """What an error adds about an edit that could not be saved. An edit with no text left in
-    it (an editor that emptied the file) is not kept: continuing it would open an empty file
-    in place of the entry next time."""
+def _unsaved_before_flags(entry_id: int, fresh: bool) -> list[Draft]:
+    """Unsaved changes kept from an earlier editor edit of the entry, before it is changed
+    by options: continued and saved later, that edit would undo the options' change without
+    a word. Refused unless `fresh` (then the kept edits are returned, to drop once saved)."""
+    from peerjournal import paths
+    from peerjournal.drafts import kept_edits
+    from peerjournal.errors import PeerJournalError
+
+    earlier = kept_edits(paths.drafts_dir(), entry_id)
+    if earlier and not fresh:
+        raise PeerJournalError(
+            f"Entry {entry_id} has unsaved changes from an earlier edit (kept in "
+            f"{earlier[0].path}), which would undo this change once saved: continue them "
+            f"with `peerjournal edit {entry_id}`, or add --fresh to drop them and make this "
+            "change. Nothing changed."
+        )
+    return earlier
+
+
+def _kept_note(kept: Draft, entry_id: int, message: str = "") -> str:
+    """What an error (`message`) adds about an edit that could not be saved. An edit with no
+    text left in it (an editor that emptied the file) is not kept: continuing it would open
+    an empty file in place of the entry next time. A message that already says nothing was
+    saved is not told so twice."""
+    said = message.rstrip().lower().endswith("nothing was saved.")
     if not kept.holds_text():
         kept.discard()
-        return " Nothing changed."
-    return (
-        f" Nothing changed; your edit is kept in {kept.path} "
-        f"(`peerjournal edit {entry_id}` continues it)."
-    )
+        return "" if said else " Nothing changed."
+    where = f"kept in {kept.path} (`peerjournal edit {entry_id}` continues it)."
+    return f" Your edit is {where}" if said else f" Nothing changed; your edit is {where}"
 
 
 def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bool) -> Draft | None:
@@ -137,7 +162,7 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     kept from an earlier edit of the same entry are continued (unless `fresh`).
     """
     from peerjournal import paths
-    from peerjournal.cli.editor import parse_entry, run_editor
+    from peerjournal.cli.editor import check_comments, parse_entry, run_editor
     from peerjournal.drafts import kept_edits, new_edit, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
@@ -169,18 +194,27 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
         write_atomic(file.path, original)
     try:
         text = run_editor(file.path)
-        parsed = parse_entry(text, prompt_set)
+        # words typed into the template's guidance would be dropped (and an edit that only
+        # has those, taken for "no changes" and discarded): refused, and kept, as for write
+        check_comments(original, text.replace("\r\n", "\n").replace("\r", "\n"))
+        parsed, given = parse_entry(text, prompt_set), parse_entry(original, prompt_set)
         # Compare what the file says, not its bytes: an editor that adds a final newline or
         # trims trailing spaces, or an edited comment, is not a change to the entry.
-        if text == original or parsed == parse_entry(original, prompt_set):
+        if text == original or parsed == given:
             file.discard()
             return None
+        if parsed.prompts is not None and parsed.prompts != given.prompts:
+            # its answers belong to the set's questions: it was "Updated", and left as it was
+            raise PeerJournalError(
+                f"An entry's prompt set cannot be changed (prompts: {parsed.prompts}): put "
+                f"back `prompts: {given.prompts}`. Nothing was saved."
+            )
         apply_parsed(draft, parsed, app.today())
     except PeerJournalError as exc:
         if _unchanged(file, original):
             file.discard()
         else:
-            exc.message += _kept_note(file, entry_id)
+            exc.message += _kept_note(file, entry_id, exc.message)
         raise
     return file
 

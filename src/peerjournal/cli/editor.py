@@ -162,3 +162,19 @@ def parse_entry(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:
     if "\x00" in text:
         raise PeerJournalError(NUL_MESSAGE)
     return parse_template(text, prompt_set)
+
+
+def check_comments(given: str, edited: str) -> None:
+    """Refuse an entry file whose comments gained words since `given` (the template): text
+    inside `<!-- -->` is ignored, so they would be dropped, or the draft discarded as blank."""
+    from peerjournal.drafts import without_options
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.reflection import typed_into_comment
+
+    # the options line kept with piped text is a comment meant to be edited
+    line = typed_into_comment(without_options(given), without_options(edited))
+    if line is not None:
+        raise PeerJournalError(
+            f"Line {line}: some of your text is inside a <!-- … --> comment, where it is "
+            "ignored: move it below the comment's -->. Nothing was saved."
+        )

@@ -59,10 +59,10 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"No entries in {name} ({kind}).")
             return
         total = len(records)
-        records = _not_yet_imported(app_ctx, records)
+        records, in_trash = _not_yet_imported(app_ctx, records)
         checks, sessions = _not_yet_restored(app_ctx, found)
         skipped = joined(_counts(
-            (total - len(records), "entry"),
+            (total - len(records) - len(in_trash), "entry"),
             (len(found.checks) - len(checks), "self-check"),
             (len(found.supervisions) - len(sessions), "supervision record"),
         ))
@@ -79,6 +79,7 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(
                 f"Would import {joined([summary, *restored, *also])}."
                 + (f" {skipped} already in the journal would be skipped." if skipped else "")
+                + _trash_note(in_trash, would=True)
                 + " Nothing was changed (--dry-run)."
             )
             return
@@ -101,8 +102,8 @@ def register(app: typer.Typer) -> None:
             from peerjournal.db.supervision import restore_supervision
 
             restore_supervision(store, checks, sessions)
-        if records or skipped or restored:
-            app_ctx.say(f"{done}{restored_note}{skipped_note}")
+        if records or skipped or restored or in_trash:
+            app_ctx.say(f"{done}{restored_note}{skipped_note}{_trash_note(in_trash, would=False)}")
 
 
 def _import_entries(app_ctx: AppContext, records: list[ImportRecord], now: datetime) -> str:
@@ -124,20 +125,42 @@ def _import_entries(app_ctx: AppContext, records: list[ImportRecord], now: datet
     return _ids_text(ids)
 
 
-def _not_yet_imported(app: AppContext, records: list[ImportRecord]) -> list[ImportRecord]:
-    """The records that are not already entries of the journal: a backup or jrnl journal
-    imported a second time adds nothing twice. An entry counts as already there when its
-    creation time, date and experience are all the same (records without a creation time,
-    such as `list --json` of an older version, are always new)."""
+def _not_yet_imported(
+    app: AppContext, records: list[ImportRecord]
+) -> tuple[list[ImportRecord], list[int]]:
+    """The records that are not already entries of the journal, and the IDs of those in its
+    trash: a backup or jrnl journal imported a second time adds nothing twice, and restoring
+    a backup does not bring back, as a second copy, an entry deleted since (`restore` does).
+    An entry counts as already there when its creation time, date and experience are all the
+    same (records without a creation time, such as `list --json` of an older version, are
+    always new)."""
     if not app.db_path.exists() or not any(r.kept.created_at for r in records):
-        return records  # (a dry run never creates the journal)
-    have = {(e.created_at, e.date, e.experience) for e in app.store().iter_all()}
-    return [
-        r
-        for r in records
-        if r.kept.created_at is None
-        or (r.kept.created_at, r.draft.date, r.draft.experience) not in have
-    ]
+        return records, []  # (a dry run never creates the journal)
+    store = app.store()
+    have = {(e.created_at, e.date, e.experience) for e in store.iter_all()}
+    trashed = {(e.created_at, e.date, e.experience): e.id for e in store.trashed()}
+    new: list[ImportRecord] = []
+    in_trash: list[int] = []  # one for each record skipped
+    for record in records:
+        key = (record.kept.created_at, record.draft.date, record.draft.experience)
+        if record.kept.created_at is None or (key not in have and key not in trashed):
+            new.append(record)
+        elif key not in have:
+            in_trash.append(trashed[key])
+    return new, in_trash
+
+
+def _trash_note(in_trash: list[int], would: bool) -> str:
+    """The sentence for records skipped because they are in the trash (`in_trash`: the ID of
+    the entry each one matched)."""
+    if not in_trash:
+        return ""
+    n = counted(len(in_trash), "entry")
+    skipped = f"{n} in the trash would be skipped" if would else f"Skipped {n} in the trash"
+    ids = sorted(set(in_trash))
+    if len(ids) == 1:
+        return f" {skipped}: `peerjournal restore {ids[0]}` brings it back."
+    return f" {skipped}: `peerjournal restore ID` brings one back ({_ids_text(ids)})."
 
 
 def _not_yet_restored(

@@ -34,6 +34,24 @@ def live_entry(store: Store, entry_id: int, *, deleting: bool = False) -> Entry:
     raise NotFoundError(f"Entry {entry_id} is in the trash: {back}.")
 
 
+def _discard_kept_edits(store: Store, ids: list[int]) -> int:
+    """Discard the unsaved changes kept from editing entries that are now destroyed: they
+    hold the entry's text, which emptying the trash promises to leave nowhere. How many."""
+    import contextlib
+
+    from peerjournal import paths
+    from peerjournal.drafts import kept_edits
+
+    gone = set(ids) - store.existing_ids(ids)  # (one restored meanwhile keeps its edit)
+    discarded = 0
+    for edit in kept_edits(paths.drafts_dir()):
+        if edit.entry_id in gone:
+            with contextlib.suppress(OSError):
+                edit.discard()
+                discarded += 1
+    return discarded
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def delete(ctx: typer.Context, entry_id: int = EntryId) -> None:
@@ -91,7 +109,10 @@ def register(app: typer.Typer) -> None:
                 raise typer.Exit(1)
             else:
                 destroyed = store.empty_trash()
-                app_ctx.say(f"Destroyed {counted(destroyed, 'entry')}.")
+                edits = _discard_kept_edits(store, [e.id for e in entries])
+                of = "it" if destroyed == 1 else "them"
+                also = f", and {counted(edits, 'unsaved edit')} of {of}" if edits else ""
+                app_ctx.say(f"Destroyed {counted(destroyed, 'entry')}{also}.")
             if json_out:  # what was destroyed, as `drift --rescore --json` says what it did
                 app_ctx.print_json({"destroyed": destroyed})
             return

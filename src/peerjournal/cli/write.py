@@ -507,7 +507,7 @@ def _edited(
     """Run the editor on a write draft and read it back; a draft left blank is not kept."""
     import time
 
-    from peerjournal.cli.editor import parse_entry, run_editor, waiting_hint
+    from peerjournal.cli.editor import check_comments, parse_entry, run_editor, waiting_hint
     from peerjournal.drafts import read_options
     from peerjournal.entry import MODES, EntryDraft
     from peerjournal.errors import PeerJournalError
@@ -527,7 +527,7 @@ def _edited(
             draft_file.discard()
         raise
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    _check_comments(before, text)
+    check_comments(before, text)
     # Options kept with piped text that could not be saved; those given now replace them.
     kept = read_options(text)
     if kept.pop("shared", False):
@@ -542,7 +542,7 @@ def _edited(
         # guidance in its comments is that of either mode: the mode line may have changed)
         blanks = [format_template(EntryDraft(draft.date, mode=m), prompt_set) for m in MODES]
         if all(typed_into_comment(blank, text) for blank in blanks):
-            _check_comments(blanks[0], text)
+            check_comments(blanks[0], text)
         draft_file.discard()
         raise PeerJournalError(
             "The entry was left empty, so nothing was saved." + waiting_hint(started)
@@ -550,22 +550,6 @@ def _edited(
     apply_parsed(draft, parsed, app.today(), explicit)
     _apply(draft, explicit)
     return draft
-
-
-def _check_comments(given: str, edited: str) -> None:
-    """Refuse an entry file whose comments gained words since `given` (the template): text
-    inside `<!-- -->` is ignored, so they would be dropped, or the draft discarded as blank."""
-    from peerjournal.drafts import without_options
-    from peerjournal.errors import PeerJournalError
-    from peerjournal.reflection import typed_into_comment
-
-    # the options line kept with piped text is a comment meant to be edited
-    line = typed_into_comment(without_options(given), without_options(edited))
-    if line is not None:
-        raise PeerJournalError(
-            f"Line {line}: some of your text is inside a <!-- … --> comment, where it is "
-            "ignored: move it below the comment's -->. Nothing was saved."
-        )
 
 
 def _guided(

@@ -42,6 +42,7 @@ def verdict_text(verdict: str | None, *, short: bool = False) -> Text:
 ESSENTIAL_WIDTHS = {"Date": 10, "Drift": 5}  # an ISO date; the longest short verdict
 NARROW_MIN = {"Setting": 7, "Tags": 6, "Experience": 10}
 WIDE_LIMITS = {"Setting": 14, "Tags": 18, "Experience": 20}  # the wide table's max/min widths
+COLUMN_ORDER = ["ID", "Date", "Setting", "Tags", "Drift", "Trashed", "Experience"]
 
 
 def _overhead(columns: int) -> int:
@@ -56,24 +57,25 @@ class EntryTable:
     is what `show`, `drift` and `edit` need): the setting, tags and experience are cut
     shorter, and then the tags and the setting are left out. Where not even a little of the
     experience would fit beside the ID, date and drift, each entry is a block instead: those
-    three on one line, and up to two lines of what the writer wrote beneath.
+    three on one line, and up to two lines of what the writer wrote beneath. The trash has a
+    "Trashed" column beside the drift, kept as the date is.
     """
 
     def __init__(self, entries: Sequence[Entry], *, deleted: bool = False) -> None:
         self.entries = list(entries)
         self.deleted = deleted
-        self.last_heading = "Trashed" if deleted else "Experience"
+        # the trash: when each entry was trashed is a column of its own, as essential as the
+        # date, so that the experience keeps its column (not squeezed out by the date)
+        self.essential = {**ESSENTIAL_WIDTHS, **({"Trashed": 10} if deleted else {})}
+        self.order = [k for k in COLUMN_ORDER if k != "Trashed" or deleted]
         self.rows = [
             {
                 "ID": str(entry.id),
                 "Date": entry.date.isoformat(),
                 "Setting": clean(entry.setting, multiline=False),
                 "Tags": clean(", ".join(entry.tags), multiline=False),
-                "Experience": (
-                    entry.deleted_at.strftime("%Y-%m-%d") + "  " + first_words(entry.experience, 40)
-                    if deleted and entry.deleted_at
-                    else first_words(entry.experience)
-                ),
+                "Trashed": entry.deleted_at.strftime("%Y-%m-%d") if entry.deleted_at else "",
+                "Experience": first_words(entry.experience),
             }
             for entry in self.entries
         ]
@@ -90,11 +92,11 @@ class EntryTable:
         """The narrowest width at which the wide table shows every ID whole."""
         return (
             self.id_width()
-            + sum(ESSENTIAL_WIDTHS.values())
+            + sum(self.essential.values())
             + self._natural("Setting")
             + self._natural("Tags")
             + WIDE_LIMITS["Experience"]
-            + _overhead(6)
+            + _overhead(len(self.order))
         )
 
     def wide(self) -> Table:
@@ -104,29 +106,32 @@ class EntryTable:
         table.add_column("Setting", max_width=14, overflow="ellipsis", no_wrap=True)
         table.add_column("Tags", max_width=18, overflow="ellipsis", no_wrap=True)
         table.add_column("Drift", no_wrap=True)
-        table.add_column(self.last_heading, ratio=1, no_wrap=True, overflow="ellipsis",
-                         min_width=20)
+        if self.deleted:
+            table.add_column("Trashed", no_wrap=True, min_width=10)
+        table.add_column("Experience", ratio=1, no_wrap=True, overflow="ellipsis", min_width=20)
         for entry, row in zip(self.entries, self.rows, strict=True):
-            table.add_row(
+            cells: list[RenderableType] = [
                 row["ID"],
                 row["Date"],
                 Text(row["Setting"]),
                 Text(row["Tags"]),
                 verdict_text(entry.drift_verdict, short=True),
-                Text(row["Experience"], overflow="ellipsis"),
-            )
+            ]
+            if self.deleted:
+                cells.append(row["Trashed"])
+            table.add_row(*cells, Text(row["Experience"], overflow="ellipsis"))
         return table
 
     def narrow_width(self) -> int:
         """The narrowest width at which the table still shows some of the experience."""
-        return (self.id_width() + sum(ESSENTIAL_WIDTHS.values()) + NARROW_MIN["Experience"]
-                + _overhead(4))
+        return (self.id_width() + sum(self.essential.values()) + NARROW_MIN["Experience"]
+                + _overhead(len(self.essential) + 2))
 
     def narrow(self, width: int) -> Table:
         """Fixed widths that add up to `width` at most: Rich never takes any from the ID.
 
         `width` is at least `narrow_width()`: the ID, date, drift and experience always fit."""
-        fixed = {"ID": self.id_width(), **ESSENTIAL_WIDTHS}
+        fixed = {"ID": self.id_width(), **self.essential}
         optional = ["Setting", "Tags", "Experience"]
         room = 0
         for drop in ("Tags", "Setting", None):
@@ -147,15 +152,13 @@ class EntryTable:
                 extra -= grow
 
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        order = ["ID", "Date", "Setting", "Tags", "Drift", "Experience"]
-        shown = [k for k in order if k in fixed or k in sizes]
+        shown = [k for k in self.order if k in fixed or k in sizes]
         for key in shown:
-            heading = self.last_heading if key == "Experience" else key
             if key == "ID":
-                table.add_column(heading, justify="right", style="bold", no_wrap=True,
+                table.add_column(key, justify="right", style="bold", no_wrap=True,
                                  min_width=fixed["ID"])
             else:
-                table.add_column(heading, no_wrap=True, overflow="ellipsis",
+                table.add_column(key, no_wrap=True, overflow="ellipsis",
                                  width=fixed.get(key) or sizes[key])
         for entry, row in zip(self.entries, self.rows, strict=True):
             cells: list[RenderableType] = [
