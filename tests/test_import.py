@@ -174,7 +174,7 @@ def test_dry_run_changes_nothing(cli: CLI, tmp_path: Path) -> None:
         ("[2020-01-01 10:00] Fine.\n\n[2099-01-01 10:00] From the future.\n",
          ["Line 3", "in the future"]),
         ('{"entries": [{"title": "t", "date": "2020-01-01", "tags": ["@#"]}]}',
-         ["Entry 1", "Not a usable tag"]),
+         ["Entry 1: not a usable tag"]),
         ("", ["empty"]),
     ],
 )

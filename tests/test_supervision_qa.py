@@ -124,7 +124,7 @@ def test_a_supervision_note_has_the_same_limit(cli: CLI, store: Store) -> None:
 
 def test_check_note_refuses_nul_and_keeps_the_words() -> None:
     assert check_note("  line one\r\nline two  ") == "line one\nline two"
-    with pytest.raises(Exception, match=r"^a\.json: voice: The text contains NUL bytes"):
+    with pytest.raises(Exception, match=r"^a\.json: voice: the text contains NUL bytes"):
         check_note("a\x00b", "a.json: voice")
 
 

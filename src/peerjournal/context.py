@@ -189,10 +189,15 @@ class AppContext:
 
     def confirm(self, question: str) -> bool:
         """Ask a yes/no question on stderr; only y/yes is yes. End of input (a closed or empty
-        stdin) means no; Ctrl-C propagates as an interrupt. Either ends the question's line
-        first, so what is said next ("Interrupted.") starts a line of its own."""
-        self.err.print(f"{question} [y/N] ", end="", soft_wrap=True)
+        stdin) means no; Ctrl-C propagates as an interrupt. The question's line is always
+        ended before anything else is said ("Nothing was written.", "Interrupted."): by the
+        terminal echoing the answer, else here (an answer piped in is not echoed). Control
+        characters in the question (a file name) are shown as escapes, as in `say`."""
+        from peerjournal.textsafe import clean
+
+        self.err.print(f"{clean(question, multiline=False)} [y/N] ", end="", soft_wrap=True)
         self.err.file.flush()
+        echoed = self.stdin_is_terminal()
         try:
             answer = input()
         except EOFError:
@@ -202,7 +207,9 @@ class AppContext:
             self.err.print()
             raise
         except UnicodeDecodeError:
-            return False
+            answer = ""
+        if not echoed:
+            self.err.print()
         return answer.strip().lower() in ("y", "yes")
 
     def stdin_is_terminal(self) -> bool:

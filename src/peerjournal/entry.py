@@ -24,6 +24,7 @@ SETTING_SUGGESTIONS = (
     "phone/text line",
 )
 MAX_TEXT_CHARS = 2_000_000
+NUL_MESSAGE = "The text contains NUL bytes; is this a binary file?"
 _TAG_PUNCTUATION = "_-/+."  # kept in a tag; anything else but letters, digits and marks separates
 
 
@@ -162,7 +163,7 @@ def clean_text(text: str) -> str:
     Text with nothing to see in it (a zero-width space, a byte order mark) is empty: ""."""
     text = normalised_text(text)
     if "\x00" in text:
-        raise PeerJournalError("The text contains NUL bytes; is this a binary file?")
+        raise PeerJournalError(NUL_MESSAGE)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # non-UTF-8 bytes on the command line arrive as lone surrogates
@@ -176,6 +177,16 @@ def clean_text(text: str) -> str:
             f"The text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."
         )
     return text if shows_anything(text) else ""
+
+
+def after_prefix(where: str, message: str) -> str:
+    """`message` said about `where` ("a.json: voice", "--note", "Record 3"): a first word
+    that is only capitalised for the start of a sentence ("The text …") is lower-cased after
+    the prefix; one in capitals ("NUL", "UTF-8") or not a word ("'x' is …") is kept."""
+    word = message.split(" ", 1)[0]
+    if word[:1].isupper() and not any(ch.isupper() or ch.isdigit() for ch in word[1:]):
+        message = message[0].lower() + message[1:]
+    return f"{where}: {message}"
 
 
 def validate_mode(mode: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from peerjournal.entry import EntryDraft, KeptIdentity, clean_text
+from peerjournal.entry import EntryDraft, KeptIdentity, after_prefix, clean_text
 from peerjournal.errors import PeerJournalError
 from peerjournal.exporters.json_ import BACKUP_SCHEMA
 
@@ -219,7 +219,7 @@ def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
     try:
         name = check_name(item["name"])
     except PeerJournalError as exc:
-        raise PeerJournalError(f"{where}: {exc.message}") from None
+        raise PeerJournalError(after_prefix(where, exc.message)) from None
     person = Person(name, (alias.strip() or None) if alias else None)
     return person, _stamp(item.get("created_at"), where, "created_at")
 
@@ -254,7 +254,7 @@ def _self_check(item: Any, n: int) -> SelfCheck:
         try:
             score = check_score(value.get("score"), item_id)
         except PeerJournalError as exc:
-            raise PeerJournalError(f"{where}: {exc.message}") from None
+            raise PeerJournalError(after_prefix(where, exc.message)) from None
         note = value.get("note", "")
         if not isinstance(note, str):
             raise PeerJournalError(f"{where}: {item_id}: 'note' should be text.")
@@ -375,7 +375,7 @@ def _checked(draft: EntryDraft, where: str, today: date) -> EntryDraft:
     try:
         return validate(draft, today)
     except PeerJournalError as exc:
-        raise PeerJournalError(f"{where}: {exc.message}") from None
+        raise PeerJournalError(after_prefix(where, exc.message)) from None
 
 
 def _jrnl_entry(

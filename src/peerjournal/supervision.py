@@ -270,13 +270,14 @@ def check_note(text: str, where: str = "") -> str:
     """A note as stored: outer whitespace trimmed, one kind of newline, at most MAX_NOTE_CHARS
     characters; NUL bytes and text that is not UTF-8 are refused as for an entry
     (`entry.clean_text`). `where` ("answers.json: voice") starts any error."""
-    from peerjournal.entry import clean_text
+    from peerjournal.entry import after_prefix, clean_text
 
     prefix = f"{where}: " if where else ""
     try:
         note = clean_text(text)
     except PeerJournalError as exc:
-        raise PeerJournalError(f"{prefix}{exc.message}") from None
+        message = after_prefix(where, exc.message) if where else exc.message
+        raise PeerJournalError(message) from None
     if len(note) > MAX_NOTE_CHARS:
         raise PeerJournalError(
             f"{prefix}the note is {len(note):,} characters; a note holds up to "

@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
-from peerjournal.errors import PeerJournalError
+from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
 from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key
 
@@ -165,8 +165,10 @@ def previous_window(since: date, until: date) -> tuple[date, date]:
 
 
 def check_by(by: str) -> str:
+    """`by` if it is a period; else an error naming --by, the option that gives it."""
     if by not in PERIODS:
-        raise PeerJournalError(f"Unknown period {by!r}: use week or month.")
+        message = f"Unknown period {by!r} for --by: use week or month."
+        raise PeerJournalError(message, ExitCode.USAGE)  # a bad option value, as click's
     return by
 
 

@@ -92,6 +92,8 @@ def register(app: typer.Typer) -> None:
             kept = _edit_in_editor(app_ctx, entry_id, draft, fresh)
             if kept is None:
                 app_ctx.say("No changes." + waiting_hint(started))
+                if json_out:  # scripts get the entry whether or not it changed
+                    app_ctx.print_json(entry.to_json())
                 return
         try:
             validate(draft, app_ctx.today())

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from peerjournal.entry import NUL_MESSAGE
 from peerjournal.errors import PeerJournalError
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ FALLBACK_EDITORS = ("nano", "vi")
 # An editor that returns sooner than this with nothing changed most likely opened a window of
 # its own and did not wait for it (VS Code, Sublime Text, gedit without their wait option).
 QUICK_EXIT_SECONDS = 2.0
-NUL_MESSAGE = "The text contains NUL bytes; is this a binary file?"
 
 
 def editor_command() -> list[str]:

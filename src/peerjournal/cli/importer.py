@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from peerjournal.importing import Imported, ImportRecord
+    from peerjournal.redact import Person
     from peerjournal.supervision import Answer, SelfCheck, SupervisionRecord
 
 PROGRESS_FROM = 500  # show a progress bar for imports at least this large
@@ -75,7 +76,9 @@ def register(app: typer.Typer) -> None:
             summary = f"no entries ({kind})"
         listed = counted(len(people), "person", "people")
         if dry_run:
-            also = [f"a people list of {listed}"] if people else []
+            also: list[str] = []
+            if people:  # "(1 already listed)", as the import itself says
+                also.append(f"a people list of {listed}{_already_listed(app_ctx, people)}")
             app_ctx.say(
                 f"Would import {joined([summary, *restored, *also])}."
                 + (f" {skipped} already in the journal would be skipped." if skipped else "")
@@ -104,6 +107,20 @@ def register(app: typer.Typer) -> None:
             restore_supervision(store, checks, sessions)
         if records or skipped or restored or in_trash:
             app_ctx.say(f"{done}{restored_note}{skipped_note}{_trash_note(in_trash, would=False)}")
+
+
+def _already_listed(app: AppContext, people: list[Person]) -> str:
+    """" (1 already listed)" for a dry run: the count the real import says, read only."""
+    from peerjournal.redact import people_to_add
+
+    if app.db_path.exists():
+        from peerjournal.db.people import people_to_restore
+
+        added, _ = people_to_restore(app.store(), people)
+    else:  # (a dry run never creates the journal)
+        added, _ = people_to_add([], people)
+    before = len(people) - len(added)
+    return f" ({before} already listed)" if before else ""
 
 
 def _import_entries(app_ctx: AppContext, records: list[ImportRecord], now: datetime) -> str:

@@ -79,19 +79,31 @@ def restore_people(
     `redact.people_to_add`. A name added keeps when it was first listed (`listed_at`, by
     name, from the backup), else `now`. Returns (the people added, notes for the writer).
     """
-    from peerjournal.redact import Person, people_to_add
+    from peerjournal.redact import people_to_add
 
     when = listed_at or {}
 
     with store._write() as conn:
-        listed = [
-            Person(name, alias)
-            for name, alias in conn.execute("SELECT name, alias FROM person").fetchall()
-        ]
-        added, notes = people_to_add(listed, people)
+        added, notes = people_to_add(_listed(store), people)
         conn.executemany(
             "INSERT INTO person (name, alias, created_at) VALUES (?, ?, ?) "
             "ON CONFLICT (name) DO NOTHING",
             [(p.name, p.alias, when.get(p.name, now).isoformat()) for p in added],
         )
     return added, notes
+
+
+def people_to_restore(store: Store, people: Iterable[Person]) -> tuple[list[Person], list[str]]:
+    """What `restore_people` would add, and its notes, without changing anything (for
+    `import --dry-run`)."""
+    from peerjournal.redact import people_to_add
+
+    with translated_errors(store.path):
+        return people_to_add(_listed(store), people)
+
+
+def _listed(store: Store) -> list[Person]:
+    from peerjournal.redact import Person
+
+    rows = store.conn.execute("SELECT name, alias FROM person").fetchall()
+    return [Person(name, alias) for name, alias in rows]
