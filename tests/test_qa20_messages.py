@@ -171,8 +171,20 @@ def test_export_by_an_unknown_period_names_the_option(cli: CLI, add: Add, tmp_pa
     target = tmp_path / "summary.md"
     result = cli("export", "--by", "year", "--yes", "-o", str(target))
     assert result.exit_code == 2
-    assert result.stderr == "peerjournal: Unknown period 'year' for --by: use week or month.\n"
+    assert result.stderr.startswith("peerjournal: Invalid value for '--by': 'year' is not one of")
+    assert result.stderr.count("\n") == 1
     assert not target.exists()
+
+
+def test_export_by_takes_the_period_in_any_case_as_report_does(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """Was: `report --by Month` worked, `export --by Month` was refused."""
+    add("I sat with Sam.", "--share")
+    target = tmp_path / "summary.json"
+    result = cli("export", "--format", "json", "--by", "Month", "--yes", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["period"]["by"] == "month"
 
 
 # -- 4. edit --json without a change --------------------------------------------------------------

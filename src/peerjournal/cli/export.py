@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP
+from peerjournal.cli.options import DATE_HELP, By, Period
 
 if TYPE_CHECKING:
     from datetime import date
@@ -45,7 +45,6 @@ Note = Annotated[str, typer.Option(
     "--note", metavar="TEXT", help="A note to your mentor, included (redacted).")]
 Writer = Annotated[str, typer.Option(
     "--from", metavar="NAME", help="How the summary is signed (e.g. your first name).")]
-By = Annotated[str, typer.Option("--by", metavar="week|month", help="Period of the trend table.")]
 WithCheck = Annotated[bool, typer.Option(
     "--with-check", help="Include your latest complete self-check (redacted).")]
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Write without the preview and question.")]
@@ -71,7 +70,7 @@ def register(app: typer.Typer) -> None:
         force: Force = False,
         note: Note = "",
         writer: Writer = "",
-        by: By = "week",
+        by: By = Period.week,
         with_check: WithCheck = False,
         yes: Yes = False,
         no_redact: NoRedact = False,
@@ -103,7 +102,7 @@ def register(app: typer.Typer) -> None:
             if target is not None and not no_redact:
                 _refuse_name_in_file_name(app_ctx, target)
             data, summary, warnings = _summary(
-                app_ctx, since, until, by, note, writer, with_check, no_redact, chosen.name
+                app_ctx, since, until, by.value, note, writer, with_check, no_redact, chosen.name
             )
             if chosen.name == "json":
                 _refuse_unreviewable(summary, data)
@@ -254,9 +253,8 @@ def _summary(
     from peerjournal.redact import Person, Redactor
     from peerjournal.reflection import answer_layouts
     from peerjournal.summary import SummaryInput, build_summary
-    from peerjournal.trends import build_report, check_by, previous_window
+    from peerjournal.trends import build_report, previous_window
 
-    check_by(by)
     start, end = _window(app, since, until)
     store = app.store()
     labels = dimension_labels(app, DIMENSIONS)  # the labels alone: compiling the lexicon is slow
@@ -381,7 +379,6 @@ def _preview_and_confirm(
     from peerjournal.redact import Person
     from peerjournal.render.summary import preview
     from peerjournal.summary import journal_labels, journal_texts
-    from peerjournal.textsafe import clean
 
     destination = str(target) if target else "standard output"
     people = [Person(p.name, p.alias) for p in list_people(app.store())]
@@ -391,7 +388,7 @@ def _preview_and_confirm(
         app.say(warning)
     # AppContext.confirm, not typer.confirm(err=True): click echoes the prompt's last space
     # through input(" "), i.e. onto stdout, the first byte of a summary written there
-    if not app.confirm(clean(f"Write this summary to {destination}?", multiline=False)):
+    if not app.confirm(f"Write this summary to {destination}?"):
         # a "no", or no answer at all (end of input: a script, `< /dev/null`)
         hint = "" if app.stdin_is_terminal() else (
             " Check the preview, then add --yes to write without the question."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -9,6 +10,15 @@ import typer
 if TYPE_CHECKING:
     from peerjournal.context import AppContext
     from peerjournal.db.store import Filters
+
+class Period(StrEnum):
+    week = "week"
+    month = "month"
+
+
+By = Annotated[Period, typer.Option(
+    "--by", metavar="week|month", case_sensitive=False,
+    help="ISO weeks (Monday to Sunday) or months.")]
 
 DATE_HELP = "today, 'last night', '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
 

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from peerjournal.cli.options import Json, Setting, Since, Tags, Until, setting_filter
+from peerjournal.cli.options import By, Json, Period, Setting, Since, Tags, Until, setting_filter
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
     from peerjournal.db.store import Store
 
 
-class Period(StrEnum):
-    week = "week"
-    month = "month"
-
-
-By = Annotated[Period, typer.Option(
-    "--by", metavar="week|month", case_sensitive=False,
-    help="ISO weeks (Monday to Sunday) or months.")]
 Dimension = Annotated[
     str | None,
     typer.Option("--dimension", "-d", metavar="DIM", help="Show one drift dimension in detail."),
