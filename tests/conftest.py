@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
+import json
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -87,6 +90,74 @@ CLI = Callable[..., Result]
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend stdin is a terminal, so that commands ask their questions."""
     monkeypatch.setattr(AppContext, "stdin_is_terminal", lambda self: True)
+
+
+# A stand-in for $EDITOR: applies the (old, new) replacements in $EDITS to the file it is given.
+REPLACING_EDITOR = """
+import json, os, sys
+path = sys.argv[-1]
+text = open(path, encoding="utf-8").read()
+for old, new in json.loads(os.environ["EDITS"]):
+    text = text.replace(old, new, 1)
+open(path, "w", encoding="utf-8").write(text)
+"""
+GUIDE = "what did you and they say and do?"  # a guidance line of the shipped template
+
+
+@pytest.fixture
+def edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """`edits((old, new), …)`: what the stand-in editor will change in the file it is given."""
+    script = tmp_path / "replacing_editor.py"
+    script.write_text(REPLACING_EDITOR, encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+
+    def use(*pairs: tuple[str, str]) -> None:
+        monkeypatch.setenv("EDITS", json.dumps(pairs))
+
+    return use
+
+
+CTRL_C, CTRL_D = "<ctrl-c>", "<ctrl-d>"
+
+
+class Keys:
+    """Stands in for input() at a terminal: lines in turn, Ctrl-C and Ctrl-D where scripted.
+
+    `pastes` are groups of lines that arrive together (what `more_input_waiting` sees)."""
+
+    def __init__(self, *script: str | list[str]) -> None:
+        self.lines: list[tuple[str, bool]] = []  # (line, more of its paste waiting behind it)
+        for step in script:
+            group = step if isinstance(step, list) else [step]
+            self.lines += [(line, n < len(group) - 1) for n, line in enumerate(group)]
+        self.waiting_now = False
+
+    def __call__(self, prompt: str = "") -> str:
+        if not self.lines:
+            raise EOFError
+        line, self.waiting_now = self.lines.pop(0)
+        if line == CTRL_C:
+            raise KeyboardInterrupt
+        if line == CTRL_D:
+            raise EOFError
+        return line
+
+    def waiting(self) -> bool:
+        return self.waiting_now
+
+
+@pytest.fixture
+def keys(monkeypatch: pytest.MonkeyPatch, terminal: None) -> Callable[..., Keys]:
+    """Lines typed at the terminal in turn (CTRL_C and CTRL_D where scripted)."""
+    from peerjournal.cli import guided
+
+    def install(*script: str | list[str]) -> Keys:
+        fake = Keys(*script)
+        monkeypatch.setattr(builtins, "input", fake)
+        monkeypatch.setattr(guided, "more_input_waiting", fake.waiting)
+        return fake
+
+    return install
 
 
 @pytest.fixture

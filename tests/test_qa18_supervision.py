@@ -3,7 +3,6 @@ self-check they restarted, and prep over a long period or a narrow terminal."""
 
 from __future__ import annotations
 
-import builtins
 import json
 from collections.abc import Callable
 from datetime import date
@@ -12,25 +11,13 @@ from typing import Any
 
 import pytest
 
+from conftest import CTRL_C, Keys
 from peerjournal.db.store import Store
 from test_supervision_cli import add_entry, answers_file, drift_dict, stored_checks
-from test_supervision_qa import CTRL_C, Keys
 
 CLI = Callable[..., Any]
 
 
-@pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch, terminal: None) -> Callable[..., Keys]:
-    """Lines typed at the terminal in turn (CTRL_C and CTRL_D where scripted)."""
-    from peerjournal.cli import guided
-
-    def install(*script: str | list[str]) -> Keys:
-        fake = Keys(*script)
-        monkeypatch.setattr(builtins, "input", fake)
-        monkeypatch.setattr(guided, "more_input_waiting", fake.waiting)
-        return fake
-
-    return install
 
 
 def three_answers_then_stop(cli: CLI, keys: Callable[..., Keys], store: Store) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, GUIDE
 
 
 def entries(cli: CLI) -> list[dict[str, Any]]:
@@ -372,29 +372,7 @@ def test_piped_text_gets_no_terminal_hint(cli: CLI) -> None:
 
 # -- words typed inside the template's comments ------------------------------------------------
 
-# A stand-in for $EDITOR: applies the (old, new) replacements in $EDITS to the file it is given.
-REPLACING_EDITOR = """
-import json, os, sys
-path = sys.argv[-1]
-text = open(path, encoding="utf-8").read()
-for old, new in json.loads(os.environ["EDITS"]):
-    text = text.replace(old, new, 1)
-open(path, "w", encoding="utf-8").write(text)
-"""
-GUIDE = "what did you and they say and do?"
 WORDS = "We sat on the bench and he cried. I stayed."
-
-
-@pytest.fixture
-def edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    script = tmp_path / "replacing_editor.py"
-    script.write_text(REPLACING_EDITOR, encoding="utf-8")
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
-
-    def use(*pairs: tuple[str, str]) -> None:
-        monkeypatch.setenv("EDITS", json.dumps(pairs))
-
-    return use
 
 
 def test_words_typed_inside_a_guidance_comment_are_not_thrown_away(

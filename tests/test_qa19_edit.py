@@ -11,43 +11,20 @@ from __future__ import annotations
 
 import builtins
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, GUIDE
 
 Add = Callable[..., int]
 
 # -- 1. words typed into a comment while editing ------------------------------------------------
 
-# A stand-in for $EDITOR: applies the (old, new) replacements in $EDITS to the file it is given.
-REPLACING_EDITOR = """
-import json, os, sys
-path = sys.argv[-1]
-text = open(path, encoding="utf-8").read()
-for old, new in json.loads(os.environ["EDITS"]):
-    text = text.replace(old, new, 1)
-open(path, "w", encoding="utf-8").write(text)
-"""
-GUIDE = "what did you and they say and do?"
 WORDS = "He cried on the bench and I stayed with him."
 STORED = "We met at the library."
-
-
-@pytest.fixture
-def edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    script = tmp_path / "replacing_editor.py"
-    script.write_text(REPLACING_EDITOR, encoding="utf-8")
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
-
-    def use(*pairs: tuple[str, str]) -> None:
-        monkeypatch.setenv("EDITS", json.dumps(pairs))
-
-    return use
 
 
 def kept_edits(home: Path) -> list[Path]:

@@ -4,7 +4,6 @@ terminals, dates and names in notes."""
 
 from __future__ import annotations
 
-import builtins
 import io
 import json
 from collections.abc import Callable
@@ -14,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from conftest import CTRL_C, CTRL_D, Keys
 from peerjournal import paths
 from peerjournal.db.store import Store
 from peerjournal.db.supervision import save_check
@@ -33,46 +33,6 @@ CLI = Callable[..., Any]
 ITEMS = load_items()
 N = len(ITEMS)
 NOW = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
-CTRL_C, CTRL_D = "<ctrl-c>", "<ctrl-d>"
-
-
-class Keys:
-    """Stands in for input() at a terminal: lines in turn, Ctrl-C and Ctrl-D where scripted.
-
-    `pastes` are groups of lines that arrive together (what `more_input_waiting` sees)."""
-
-    def __init__(self, *script: str | list[str]) -> None:
-        self.lines: list[tuple[str, bool]] = []  # (line, more of its paste waiting behind it)
-        for step in script:
-            group = step if isinstance(step, list) else [step]
-            self.lines += [(line, n < len(group) - 1) for n, line in enumerate(group)]
-        self.waiting_now = False
-
-    def __call__(self, prompt: str = "") -> str:
-        if not self.lines:
-            raise EOFError
-        line, self.waiting_now = self.lines.pop(0)
-        if line == CTRL_C:
-            raise KeyboardInterrupt
-        if line == CTRL_D:
-            raise EOFError
-        return line
-
-    def waiting(self) -> bool:
-        return self.waiting_now
-
-
-@pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch, terminal: None) -> Callable[..., Keys]:
-    from peerjournal.cli import guided
-
-    def install(*script: str | list[str]) -> Keys:
-        fake = Keys(*script)
-        monkeypatch.setattr(builtins, "input", fake)
-        monkeypatch.setattr(guided, "more_input_waiting", fake.waiting)
-        return fake
-
-    return install
 
 
 def stored(store: Store) -> list[tuple[dict[str, Any], int]]:
