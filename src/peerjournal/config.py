@@ -21,6 +21,9 @@ TYPE_WORDS = {bool: "true or false", str: 'text in quotes, such as "our-lexicon.
 def toml_text(data: bytes, path: Path | str) -> str:
     """A TOML file's bytes as text: UTF-8, with or without the byte order mark that Windows
     editors add; anything else is an error that says how to fix it (not a codec's words)."""
+    # UTF-32's marks first: its little-endian one starts with UTF-16's
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise PeerJournalError(f"{path}: saved as UTF-32; save it as UTF-8 and try again.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise PeerJournalError(f"{path}: saved as UTF-16; save it as UTF-8 and try again.")
     if b"\x00" in data:
@@ -57,6 +60,11 @@ def load_config(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
     for section, values in data.items():
+        home = next((name for name, keys in KNOWN.items() if section in keys), None)
+        if home is not None and not isinstance(values, dict):  # a setting above its section
+            raise PeerJournalError(
+                f"{path}: {section} is a [{home}] setting: put it on a line after [{home}]."
+            )
         if section not in KNOWN:
             known = ", ".join(f"[{name}]" for name in KNOWN)
             hint = did_you_mean(section, KNOWN) or f" (the sections are {known})"
@@ -79,5 +87,8 @@ def load_config(path: Path) -> dict[str, Any]:
                 f"{path}: drift.lexicon is empty: give the lexicon file's path, or remove the "
                 "line to use the shipped lexicon."
             )
-        data["drift"]["lexicon"] = str(path.parent / Path(lexicon).expanduser())
+        from peerjournal.paths import expand_user
+
+        chosen = expand_user(lexicon, f"{path}: drift.lexicon")
+        data["drift"]["lexicon"] = str(path.parent / chosen)
     return data

@@ -14,12 +14,28 @@ APP_NAME = "peerjournal"
 DB_FILENAME = "journal.db"
 
 
+def expand_user(path: str | os.PathLike[str], named_by: str) -> Path:
+    """`path` with a leading `~` or `~name` made the home folder it names; a `~name` with no
+    such user (or `~` with no HOME) is a one-line error naming where the path came from
+    (`named_by`), not an unexpected error."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        from peerjournal.errors import PeerJournalError
+
+        head = Path(path).parts[0] if Path(path).parts else str(path)
+        raise PeerJournalError(
+            f"{named_by} is {os.fspath(path)!r}: there is no home folder {head!r} on this "
+            "computer; write the path in full."
+        ) from None
+
+
 def data_dir() -> Path:
     """An absolute path: a relative PEERJOURNAL_HOME is read from the current folder, and
     every message names the folder in full."""
-    home = os.environ.get("PEERJOURNAL_HOME")
-    if home:
-        return Path(home).expanduser().absolute()
+    home = os.environ.get("PEERJOURNAL_HOME", "")
+    if home.strip():  # blank, as `PEERJOURNAL_HOME= ` leaves it, is unset: not a folder named ' '
+        return expand_user(home, "PEERJOURNAL_HOME").absolute()
     from platformdirs import user_data_dir
 
     try:
@@ -34,9 +50,19 @@ def data_dir() -> Path:
 
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    chosen = explicit or os.environ.get("PEERJOURNAL_DB")
+    """In full, as `where` and every message name it. A blank --db (`--db "$UNSET"`) is an
+    error: read as no --db, it would quietly open the default journal instead."""
+    chosen = os.environ.get("PEERJOURNAL_DB") if explicit is None else explicit
+    if chosen is not None and not os.fspath(chosen).strip():
+        if explicit is None:  # PEERJOURNAL_DB= leaves it empty: unset, as for PEERJOURNAL_HOME
+            return data_dir() / DB_FILENAME
+        from peerjournal.errors import ExitCode, PeerJournalError
+
+        raise PeerJournalError(
+            "--db (or PEERJOURNAL_DB) is empty: give the journal file's path.", ExitCode.USAGE
+        )
     if chosen:
-        return Path(chosen).expanduser()
+        return expand_user(chosen, "--db (or PEERJOURNAL_DB)").absolute()
     return data_dir() / DB_FILENAME
 
 

@@ -67,6 +67,7 @@ class PromptSet:
             "title": self.title,
             "description": self.description,
             "source": self.source,
+            "path": str(self.path),  # which file is in use: yours can replace a shipped set
             "elements": [
                 {
                     "id": e.id,
@@ -103,10 +104,35 @@ def available(user_dir: Path | None = None) -> list[str]:
 def load_prompt_set(name: str, user_dir: Path | None = None) -> PromptSet:
     sources = _sources(user_dir)
     if name not in sources:
+        from peerjournal.config import did_you_mean
+
+        typed = Path(name).name.removesuffix(".toml")  # a file name given for a set's name
         raise NotFoundError(
-            f"No prompt set named {name!r}. Available: {', '.join(sorted(sources))}."
+            f"No prompt set named {name!r}{did_you_mean(typed, sources)}"
+            f"{_misnamed(name, user_dir)}. Available: {', '.join(sorted(sources))}."
         )
     return _load(sources[name])
+
+
+def _misnamed(name: str, user_dir: Path | None) -> str:
+    """Why a set the writer made is not found: a file saved as `name.toml.txt` (as Notepad
+    does) or `name.TOML`, or a set named like the self-check form; '' when none of these."""
+    if name in NOT_PROMPT_SETS:
+        yours = user_dir / f"{name}.toml" if user_dir else None
+        if yours and yours.exists():
+            return (
+                f" ({yours} is not read as a prompt set: '{name}' is the self-check form's "
+                "name; rename the file)"
+            )
+        return f" ('{name}' is the self-check form: `peerjournal {name} check`)"
+    try:
+        files = sorted(user_dir.iterdir()) if user_dir else []
+    except OSError:  # no such folder (yet), or it cannot be listed
+        return ""
+    for path in files:
+        if path.name.lower().startswith(f"{name.lower()}.toml") and path.suffix != ".toml":
+            return f" ({path} is there: rename it to {name}.toml)"
+    return ""
 
 
 def answer_layout(name: str) -> dict[str, tuple[str, str]]:
@@ -166,12 +192,25 @@ def element_text(text: str, answers: Mapping[str, str], layout: Layout, element:
     return "\n\n".join(parts)
 
 
+# A prompt set is a few kilobytes of questions; a file far larger is the wrong file (a lexicon
+# copied into prompts/, a log), refused before it is parsed rather than read for seconds on
+# every `prompts list`, `show` and `write`.
+MAX_SET_BYTES = 1_000_000
+
+
 @cache
 def _load(path: Path) -> PromptSet:
     from peerjournal.config import toml_text
 
     try:
-        data = tomllib.loads(toml_text(path.read_bytes(), path))  # a BOM is fine
+        with path.open("rb") as file:
+            raw = file.read(MAX_SET_BYTES + 1)
+        if len(raw) > MAX_SET_BYTES:
+            raise PeerJournalError(
+                f"{path}: too large for a prompt set (over {MAX_SET_BYTES // 1_000_000} MB; "
+                "a set is a few KB of questions): is it the right file?"
+            )
+        data = tomllib.loads(toml_text(raw, path))  # a BOM is fine
     except tomllib.TOMLDecodeError as exc:
         raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
     except OSError as exc:  # a folder, no permission
@@ -187,7 +226,11 @@ def parse_prompt_set(path: Path, data: dict[str, object]) -> PromptSet:
     for element_id in ELEMENTS:
         raw = data.get(element_id)
         if not isinstance(raw, dict):
-            raise check.error(element_id, "missing table (a set maps onto all three elements)")
+            raise check.error(
+                element_id, f"missing table (a set maps onto all three elements: add the line "
+                f"[{element_id}] with a heading under it, or start from a copy of a "
+                "shipped set)"
+            )
         check.only(raw, _ELEMENT_KEYS, f"{element_id}.")
         raw_questions = raw.get("questions", [])
         if not isinstance(raw_questions, list):
@@ -202,7 +245,7 @@ def parse_prompt_set(path: Path, data: dict[str, object]) -> PromptSet:
             if not _ID.match(qid):
                 raise check.error(f"{where}.id", "use lower-case letters, digits and _")
             questions.append(
-                Question(qid, check.text(q, "text", where), q.get("optional") is not False)
+                Question(qid, check.text(q, "text", where), check.flag(q, "optional", where))
             )
         elements.append(
             Element(
@@ -213,14 +256,21 @@ def parse_prompt_set(path: Path, data: dict[str, object]) -> PromptSet:
                 questions=tuple(questions),
             )
         )
-    ids = [q.id for e in elements for q in e.questions]
-    if len(ids) != len(set(ids)):
-        raise check.error("questions", "two questions share an id")
+    seen: dict[str, str] = {}
+    for element in elements:
+        for n, question in enumerate(element.questions, start=1):
+            where = f"{element.id}.questions[{n}].id"
+            if question.id in seen:  # answers are stored by id: one would overwrite the other
+                raise check.error(
+                    where, f"{question.id!r} is already the id of {seen[question.id]}; "
+                    "give each question its own id"
+                )
+            seen[question.id] = f"{element.id}.questions[{n}]"
     return PromptSet(
         name=path.stem,
-        title=check.text(data, "title", ""),
-        description=str(data.get("description", "")).strip(),
-        source=str(data.get("source", "")).strip(),
+        title=" ".join(check.text(data, "title", "").split()),  # one line in `prompts list`
+        description=check.optional_text(data, "description"),
+        source=check.optional_text(data, "source"),
         elements=tuple(elements),
         path=path,
     )
@@ -248,10 +298,28 @@ class _Checker:
             raise self.error(f"{where}.{key}".lstrip("."), "needs some text")
         return value.strip()
 
+    def optional_text(self, data: dict[str, object], key: str) -> str:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            raise self.error(key, 'should be text in quotes, such as "…"')
+        return value.strip()
+
+    def flag(self, data: dict[str, object], key: str, where: str) -> bool:
+        value = data.get(key, True)
+        if not isinstance(value, bool):
+            raise self.error(f"{where}.{key}", "should be true or false")
+        return value
+
     def texts(self, data: dict[str, object], key: str, where: str) -> tuple[str, ...]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.error(f"{where}.{key}", "should be a list of questions")
+            raise self.error(
+                f"{where}.{key}", 'should be a list of questions in square brackets, such as '
+                '["What happened?", "What did you say?"]'
+            )
+        for n, text in enumerate(value, start=1):
+            if not text.strip():  # an empty bullet under the heading, asked as a question
+                raise self.error(f"{where}.{key}[{n}]", "needs some text")
         return tuple(v.strip() for v in value)
 
 

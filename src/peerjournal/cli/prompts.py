@@ -39,8 +39,13 @@ def register(app: typer.Typer) -> None:
                 ]
             )
         else:
+            from peerjournal.textsafe import clean
+
+            # one line a set, names in a column however long an organisation's set names are
+            width = max([9, *(len(s.name) for s in sets)])
             for prompt_set in sets:
-                typer.echo(f"{prompt_set.name:<10} {prompt_set.title}")
+                name = clean(prompt_set.name, multiline=False)
+                typer.echo(f"{name:<{width}}  {clean(prompt_set.title, multiline=False)}")
             app_ctx.say(f"Add your own as TOML files in {paths.user_prompts_dir()}.")
         if broken:
             for message in broken:

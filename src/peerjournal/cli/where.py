@@ -32,6 +32,19 @@ def register(app: typer.Typer) -> None:
             width = max(map(len, found))
             for key, value in found.items():
                 typer.echo(f"{key.replace('_', ' '):<{width}}  {value}")
+        if problem := _config_problem(app_ctx):  # after the paths, which still answer
+            app_ctx.say(f"Settings not read: {problem}")
+
+
+def _config_problem(app: AppContext) -> str | None:
+    """Why config.toml cannot be read, or None: `where` is where one looks to find out."""
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        app.config  # noqa: B018 (reading it is the check)
+    except PeerJournalError as exc:
+        return exc.message
+    return None
 
 
 def _lexicon(app: AppContext) -> str:
@@ -39,12 +52,9 @@ def _lexicon(app: AppContext) -> str:
     `where` answers even when that file is missing or the settings cannot be read, since it
     is where one looks to find out why."""
     from peerjournal.drift.lexicon import DEFAULT_LEXICON
-    from peerjournal.errors import PeerJournalError
 
     if app.lexicon_option is not None:
         return str(app.lexicon_path())
-    try:
-        chosen = app.config.get("drift", {}).get("lexicon")
-    except PeerJournalError:
-        return "unknown: config.toml cannot be read (`peerjournal drift --text hi` says why)"
-    return str(chosen or DEFAULT_LEXICON)
+    if _config_problem(app):
+        return "unknown: config.toml cannot be read (the message below says why)"
+    return str(app.config.get("drift", {}).get("lexicon") or DEFAULT_LEXICON)
