@@ -264,3 +264,28 @@ def test_a_setting_with_a_zero_width_space_after_it_is_the_same(cli: CLI, add: A
 )
 def test_setting_key_strips_invisible_ends_only(setting: str, key: str) -> None:
     assert setting_key(setting) == key
+
+
+# -- ~name paths with no such user ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["--lexicon", "~nosuchuser-pj/org.toml", "drift", "--text", "I listened."],
+         "--lexicon is '~nosuchuser-pj/org.toml'"),
+        (["export", "--yes", "-o", "~nosuchuser-pj/summary.md"],
+         "--output is '~nosuchuser-pj/summary.md'"),
+    ],
+)
+def test_a_home_folder_that_does_not_exist_is_one_line(
+    cli: CLI, add: Add, args: list[str], named: str
+) -> None:
+    """Was: "Unexpected error (RuntimeError)", exit 70."""
+    add("I sat with Sam.", "--share")
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"peerjournal: {named}: "
+        "there is no home folder '~nosuchuser-pj' on this computer; write the path in full.\n"
+    )

@@ -138,7 +138,7 @@ class AppContext:
 
                 message = "--lexicon is empty: give the lexicon file's path."
                 raise PeerJournalError(message, ExitCode.USAGE)
-            return Path(self.lexicon_option).expanduser()
+            return paths.expand_user(self.lexicon_option, "--lexicon")
         chosen = self.config.get("drift", {}).get("lexicon")
         if not chosen:
             return None

@@ -135,13 +135,12 @@ def _format_from_path(output: str | None) -> str | None:
 
 
 def _target(output: str, force: bool) -> Path:
-    from pathlib import Path
-
+    from peerjournal import paths
     from peerjournal.errors import PeerJournalError
 
     if not output.strip():  # Path("") is the current folder
         raise PeerJournalError("--output needs a file name (or - for standard output).")
-    path = Path(output).expanduser()
+    path = paths.expand_user(output, "--output")
     if _is_stream(path):  # nothing there to overwrite: written into, as stdout is
         return path
     if path.is_dir():
