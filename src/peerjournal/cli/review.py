@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -55,8 +57,6 @@ def register(app: typer.Typer) -> None:
 
 def load_summary(path: Path) -> dict[str, Any]:
     """Read, parse and validate one summary file; errors name the file."""
-    import json
-
     from peerjournal.render.summary import sanitise
     from peerjournal.summary import SummaryError, validate_summary
 
@@ -78,11 +78,17 @@ def load_summary(path: Path) -> dict[str, Any]:
         raise SummaryError(f"{name}: {_OTHER_EXPORT.format(kind='a PDF', opener='a PDF viewer')}")
     if raw.startswith((b"\x1f\x8b", b"PK\x03\x04")):
         raise SummaryError(f"{name}: a compressed file (gzip or zip); unpack it first.")
+    cut_short = SummaryError(
+        f"{name}: the file ends part-way through (cut short in sending or saving?); "
+        "ask for the summary to be sent again."
+    )
     try:
         # UTF-16 or UTF-32 too, as JSON allows: a summary saved again by an editor as "Unicode"
         encoding = json.detect_encoding(raw)
         text = raw.decode("utf-8-sig" if encoding == "utf-8" else encoding)
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(raw) and exc.reason in ("unexpected end of data", "truncated data"):
+            raise cut_short from None  # cut inside a character's bytes
         raise SummaryError(f"{name}: not UTF-8 text; is this a summary exported as JSON?") from None
     other = _other_export(text)
     if other:
@@ -90,12 +96,8 @@ def load_summary(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        # the text ran out before the JSON did (a string still open at the end, or nothing)
-        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            raise SummaryError(
-                f"{name}: the file ends part-way through (cut short in sending or saving?); "
-                "ask for the summary to be sent again."
-            ) from None
+        if _ends_part_way(text, exc):
+            raise cut_short from None
         raise SummaryError(
             f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
@@ -107,6 +109,20 @@ def load_summary(path: Path) -> dict[str, Any]:
     return validate_summary(data, name)
 
 
+# What a parser stops at when the text runs out inside a value: "nul", "84.", "-", "\\ud8".
+_CUT_TOKEN = re.compile(r"[A-Za-z0-9.+\-\\]*")
+_CUT_MESSAGES = ("Expecting", "Invalid \\uXXXX escape")
+
+
+def _ends_part_way(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether the JSON is cut short rather than wrong: the text ran out before the JSON did
+    (a string still open at the end, or nothing more), or stops inside its last value."""
+    if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+        return True
+    rest = text[exc.pos:].rstrip()
+    return exc.msg.startswith(_CUT_MESSAGES) and _CUT_TOKEN.fullmatch(rest) is not None
+
+
 _OTHER_EXPORT = (
     "{kind} summary, to read as it is: open it with {opener}. `peerjournal review` reads "
     "summaries exported with `--format json`."
@@ -115,8 +131,6 @@ _OTHER_EXPORT = (
 
 def _other_export(text: str) -> str | None:
     """What to say about a summary exported in a format other than JSON, or None."""
-    import re
-
     from peerjournal.exporters.common import TITLE
     from peerjournal.exporters.csv_ import ABOUT, BASE
 
@@ -163,7 +177,6 @@ def _reject_constant(value: str) -> Any:
 
 def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[str]) -> None:
     """One document; ASCII-escaped so no byte of a summary reaches the terminal raw."""
-    import json
     import sys
 
     merged = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from peerjournal.plural import counted
@@ -76,6 +77,13 @@ def lexicon_text(versions: list[str]) -> str:
 def period_label(period: dict[str, Any]) -> str:
     start, end = period["start"], period["end"]
     return start if start == end else f"{start} – {end}"
+
+
+def axis_label(period: dict[str, Any], periods: Sequence[dict[str, Any]]) -> str:
+    """A period's start under a chart: month and day, or the whole date when the periods
+    span more than one year (a run of empty years is one period: "01-01" would hide it)."""
+    one_year = periods[0]["start"][:4] == periods[-1]["end"][:4]
+    return str(period["start"][5:] if one_year else period["start"])
 
 
 def entry_heading(entry: dict[str, Any]) -> str:

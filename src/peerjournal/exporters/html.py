@@ -2,7 +2,9 @@
 
 Inline CSS and inline SVG only: no external URL of any kind (no fonts, images, links,
 stylesheets or namespaces: inline SVG in HTML5 needs no xmlns), no script. All journal text
-is HTML-escaped, so nothing in an entry can become markup.
+is HTML-escaped, so nothing in an entry can become markup. Journal text takes its direction
+from its own first letters (`dir="auto"`, `<bdi>`): an entry in Arabic or Hebrew reads right to
+left, with its punctuation where it belongs.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ def page(s: dict[str, Any]) -> str:
     body += [f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in common.facts(s)]
     body.append("</dl>")
     if s["note"]:
-        body += ["<h2>Note from the writer</h2>", f"<blockquote>{e(s['note'])}</blockquote>"]
+        body += ["<h2>Note from the writer</h2>",
+                 f'<blockquote dir="auto">{e(s["note"])}</blockquote>']
     if s["alerts"]:
         body += ["<h2>Alerts</h2>", _list(e(a["message"]) for a in s["alerts"])]
     if common.has_entries(s):
@@ -55,7 +58,7 @@ def page(s: dict[str, Any]) -> str:
         body.append(f"<p>{e(common.NO_ENTRIES)}</p>")
     if s["intentions"]:
         body += ["<h2>What I will do differently</h2>",
-                 _list(f"{e(i['date'])}: {e(i['text'])}" for i in s["intentions"])]
+                 _list(f"{e(i['date'])}: <bdi>{e(i['text'])}</bdi>" for i in s["intentions"])]
     body += _selfcheck(s) + _entries(s)
     body.append(f'<p class="small">{e(common.DATA_NOTE)}</p>')
     return (
@@ -119,8 +122,8 @@ def _markers(s: dict[str, Any]) -> list[str]:
         out.append(f"<h2>{e(heading)}</h2><ul>")
         for m in markers:
             quotes = "".join(
-                f"<blockquote>{e(x['text'])} <span class=\"small\">({e(x['date'])})</span>"
-                "</blockquote>"
+                f'<blockquote dir="auto">{e(x["text"])} <span class="small">({e(x["date"])})'
+                "</span></blockquote>"
                 for x in m["excerpts"]
             )
             out.append(f"<li>{e(common.marker_line(m))}{quotes}</li>")
@@ -146,6 +149,7 @@ def _entries(s: dict[str, Any]) -> list[str]:
         out.append(f"<article><h3>{e(common.entry_heading(entry))}</h3>")
         for key, label in common.ELEMENT_TITLES:
             if entry[key]:
-                out.append(f'<p><strong>{e(label)}</strong></p><p class="text">{e(entry[key])}</p>')
+                out.append(f"<p><strong>{e(label)}</strong></p>"
+                           f'<p class="text" dir="auto">{e(entry[key])}</p>')
         out.append("</article>")
     return out

@@ -2,7 +2,8 @@
 
 fpdf2 is imported here only, so it loads for PDF exports alone. fpdf2 embeds a subset of
 the font (the glyphs used), which keeps a report to a few dozen kilobytes. Characters the font
-lacks (for example CJK or emoji) print as U+FFFD rather than vanishing silently.
+lacks (for example CJK or emoji) print as U+FFFD rather than vanishing silently, and a
+line at the end says why.
 
 Paragraphs are broken into lines here (`_lines`), not by `FPDF.multi_cell`: fpdf2's line
 breaker re-measures the whole line so far for every character it adds, which made a year of
@@ -16,6 +17,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib.resources import files
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from peerjournal.exporters import common
@@ -28,6 +31,10 @@ IDENTITY = (27, 122, 90)
 DRIFT = (181, 70, 47)
 GREY = (120, 120, 120)
 LINE_H = 5.2
+MISSING_GLYPHS = (
+    "Characters shown as \ufffd (such as Arabic, Hebrew, Chinese or emoji) have no glyph in "
+    "this PDF's font; the HTML or Markdown export of the same summary shows them."
+)
 
 
 def write(summary: dict[str, Any]) -> bytes:
@@ -125,6 +132,7 @@ class _Printable(dict[int, str | None]):
     def __init__(self, glyphs: set[int]) -> None:
         super().__init__()
         self.glyphs = glyphs
+        self.missing = False  # whether a character has been drawn as U+FFFD
 
     def __missing__(self, code: int) -> str | None:
         char = chr(code)
@@ -134,6 +142,7 @@ class _Printable(dict[int, str | None]):
             value = None
         else:
             value = char if code in self.glyphs else "\ufffd"
+            self.missing = self.missing or value == "\ufffd"
         self[code] = value
         return value
 
@@ -263,6 +272,8 @@ class _Report:
         self.entries()
         self.pdf.ln(4)
         self.text(common.DATA_NOTE, 8, colour=GREY)
+        if self.printable.missing:  # said, so that a reader knows the � are not the writer's
+            self.text(MISSING_GLYPHS, 8, colour=GREY)
 
     def trend(self) -> None:
         periods = self.s["periods"]
@@ -300,7 +311,8 @@ class _Report:
         for n, period in enumerate(periods):
             if n % label_every == 0:
                 x = x0 + (n * step if len(periods) > 1 else width / 2)
-                pdf.text(x - 3, y0 + height + 4, period["start"][5:])
+                label = common.axis_label(period, periods)
+                pdf.text(x - pdf.get_string_width(label) / 2, y0 + height + 4, label)
         for key, colour, dashed in (("identity", IDENTITY, False), ("drift", DRIFT, True)):
             pdf.set_draw_color(*colour)
             pdf.set_fill_color(*colour)
@@ -385,10 +397,18 @@ class _Report:
         check = self.s["selfcheck"]
         if not check:
             return
+        # Paragraphs, not a table: an fpdf2 table row cannot break across pages, and a note
+        # may hold 2,000 characters (supervision.MAX_NOTE_CHARS), taller than a page in a
+        # table cell.
         self.heading(f"Self-check ({check['date']})")
-        rows = [[i["section"], i["text"] or i["id"], common.check_score(i["score"]), i["note"]]
-                for i in check["items"]]
-        self.table(["Section", "Item", "Score", "Note"], rows, (30, 70, 14, 64))
+        for section, items in groupby(check["items"], itemgetter("section")):
+            if section:
+                self.text(section, 10, bold=True)
+            for item in items:
+                self.text(f"{common.check_score(item['score'])}  {item['text'] or item['id']}",
+                          indent=2)
+                if item["note"]:
+                    self.text(f"Note: {item['note']}", 9, colour=(70, 70, 70), indent=8)
 
     def entries(self) -> None:
         if not self.s["shared_entries"]:

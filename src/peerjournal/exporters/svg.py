@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from peerjournal.exporters import common
+
 IDENTITY = "#1b7a5a"
 DRIFT = "#b5462f"
 
@@ -58,7 +60,7 @@ def trend_chart(periods: Sequence[dict[str, Any]], width: int = 640, height: int
             x = left + (n * step if len(periods) > 1 else plot_w / 2)
             parts.append(
                 f'<text x="{x:.1f}" y="{height - 18}" text-anchor="middle">'
-                f"{escape(period['start'][5:])}</text>"
+                f"{escape(common.axis_label(period, periods))}</text>"
             )
     for key, colour, dash, shape in (
         ("identity", IDENTITY, "", "circle"),

@@ -260,7 +260,10 @@ class _View:
             f"(previous window {_num(d['previous']['identity'])} and "
             f"{_num(d['previous']['drift'])})."
         )
-        out: list[RenderableType] = [self.heading(d["label"].capitalize(), "in detail"), text]
+        out: list[RenderableType] = [self.heading(
+            # the lexicon's own label ("IPS mutuality"); the report's is in lower case
+            self.labels.get(d["id"]) or d["label"].capitalize(), "in detail"
+        ), text]
         if d["settings"]:
             table = self.table(
                 ("Setting", "left"), ("Identity", "right"), ("Drift", "right"), squeeze=0
