@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, By, Period
+from peerjournal.cli.options import DATE_HELP, By, Period, option_text
 
 if TYPE_CHECKING:
     from datetime import date
@@ -99,6 +99,7 @@ def register(app: typer.Typer) -> None:
             data = _full_backup(app_ctx)
             app_ctx.say(FULL_WARNING)
         else:
+            note, writer = option_text(note, "--note"), option_text(writer, "--from")
             if target is not None and not no_redact:
                 _refuse_name_in_file_name(app_ctx, target)
             data, summary, warnings = _summary(

@@ -102,3 +102,15 @@ def build_filters(
             f"--since {filters.since} is after --until {filters.until}; nothing can match."
         )
     return filters
+
+
+def option_text(value: str, option: str) -> str:
+    """A text option's value (`--note`) cleaned as entry text is; an error names the option
+    ("--note: UTF-8 is needed …", not a crash on bytes that are not UTF-8)."""
+    from peerjournal.entry import after_prefix, clean_text
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        return clean_text(value)
+    except PeerJournalError as exc:
+        raise PeerJournalError(after_prefix(option, exc.message)) from None
