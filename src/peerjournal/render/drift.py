@@ -17,7 +17,7 @@ from rich.text import Text
 
 from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
 from peerjournal.drift.score import BALANCE_CENTER
-from peerjournal.render.report import ASCII_SIMPLE_HEAD, bullets
+from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean, clean_mapped, safe_text, safe_title
 from peerjournal.render.verdicts import VERDICT_STYLES
 

@@ -19,10 +19,10 @@ from rich.text import Text
 from peerjournal.drift import marker_label
 from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
-from peerjournal.render.safe import clean, safe_text
+from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
+from peerjournal.render.safe import clean
 
 # SIMPLE_HEAD in ASCII: no vertical lines, so a bar's "|" axis is never read as a column edge
-ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
 MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones
@@ -407,14 +407,3 @@ class _View:
             return []
         bullet = "*" if self.ascii else "•"
         return [self.heading("Something to reflect on"), bullets(alerts, bullet)]
-
-
-def bullets(items: Sequence[str], bullet: str = "•", indent: int = 0) -> Table:
-    """'• item' a line each, an item that wraps carrying on under its own first word rather
-    than under the bullet; each item cleaned for the terminal."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for item in items:
-        grid.add_row(" " * indent + bullet, safe_text(item))
-    return grid

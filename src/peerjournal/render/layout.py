@@ -1,0 +1,24 @@
+"""Small layout pieces that more than one view draws (the report, the drift explanation)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.table import Table
+
+from peerjournal.render.safe import safe_text
+
+# box.SIMPLE_HEAD's one rule under the header, in ASCII, for a console that cannot show "─"
+ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
+def bullets(items: Sequence[str], bullet: str = "•", indent: int = 0) -> Table:
+    """'• item' a line each, an item that wraps carrying on under its own first word rather
+    than under the bullet; each item cleaned for the terminal."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(" " * indent + bullet, safe_text(item))
+    return grid
