@@ -66,8 +66,6 @@ def item_prompt(item: Item, position: int, total: int) -> RenderableType:
     return Group(safe_text(""), safe_text(f"{position}/{total}  {item.text}"), scale_line(item))
 
 
-
-
 class ItemsView:
     """`check --list-items`: a table where the statements fit beside the ids, else a block per
     item (id and section, then the statement and its scale beneath)."""
