@@ -151,10 +151,15 @@ def holds_text(draft: EntryDraft) -> bool:
     return any(shows_anything(p) for p in [*parts, *draft.answers.values()])
 
 
+def unix_newlines(text: str) -> str:
+    """Every line break as \\n (Windows' \\r\\n, old Macs' \\r)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def normalised_text(text: str) -> str:
     """Newlines as \\n, outer whitespace trimmed: the text as stored (and as the size limit
     counts it)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return unix_newlines(text).strip()
 
 
 def clean_text(text: str) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from peerjournal.entry import ELEMENTS, EntryDraft, split_tags
+from peerjournal.entry import ELEMENTS, EntryDraft, split_tags, unix_newlines
 from peerjournal.errors import NotFoundError, PeerJournalError
 
 DEFAULT_SET = "boud"
@@ -412,7 +412,7 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
     }
     buffers: dict[tuple[str, str], list[str]] = {}
     current: tuple[str, str] | None = None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(text.removeprefix("\ufeff"))
     lines = _QUESTION_ID.sub(lambda m: f"\x00id:{m.group(1)}\x00", text)
     # a comment leaves a mark for each line break in it, so that an error's line number is
     # the one the editor shows
@@ -488,6 +488,7 @@ def typed_into_comment(before: str, after: str) -> int | None:
     a comment that `before` (the file given to the editor: the template's guidance) holds.
     Text inside `<!-- -->` is ignored, so those words would be lost without a sign. None when
     no comment gained a word (a guidance line deleted, or the spacing changed, is fine)."""
+    before, after = unix_newlines(before), unix_newlines(after)
 
     def words(comment: str) -> list[str]:
         return comment.split()

@@ -198,7 +198,7 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
         text = run_editor(file.path)
         # words typed into the template's guidance would be dropped (and an edit that only
         # has those, taken for "no changes" and discarded): refused, and kept, as for write
-        check_comments(original, text.replace("\r\n", "\n").replace("\r", "\n"))
+        check_comments(original, text)
         parsed, given = parse_entry(text, prompt_set), parse_entry(original, prompt_set)
         # Compare what the file says, not its bytes: an editor that adds a final newline or
         # trims trailing spaces, or an edited comment, is not a change to the entry.

@@ -526,7 +526,6 @@ def _edited(
         if not draft_file.holds_text():  # only the template: nothing worth keeping
             draft_file.discard()
         raise
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_comments(before, text)
     # Options kept with piped text that could not be saved; those given now replace them.
     kept = read_options(text)
