@@ -14,6 +14,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from peerjournal.textsafe import drawn_as_nothing
+
 UNSPECIFIED_SETTING = "unspecified"
 
 
@@ -34,9 +36,7 @@ def _trimmed(text: str) -> str:
     characters that end an emoji flag (U+E0020-U+E007F)."""
 
     def invisible(ch: str) -> bool:
-        return ch.isspace() or (
-            unicodedata.category(ch) == "Cf" and not "\U000e0020" <= ch <= "\U000e007f"
-        )
+        return drawn_as_nothing(ch) and not "\U000e0020" <= ch <= "\U000e007f"
 
     start, end = 0, len(text)
     while start < end and invisible(text[start]):

@@ -104,11 +104,13 @@ def clean(text: str, *, multiline: bool = True, format_chars: bool = False) -> s
     return _UNSAFE[multiline, format_chars].sub(_shown, text)
 
 
+def drawn_as_nothing(ch: str) -> bool:
+    """White space, or a character drawn as nothing (a zero-width space, a byte order mark,
+    a direction mark): what a stray paste or a Windows file leaves behind."""
+    return ch.isspace() or unicodedata.category(ch) == "Cf" or _BLANK.match(ch) is not None
+
+
 def shows_anything(text: str) -> bool:
     """Whether `text` has a character that can be seen: not only white space and characters
-    drawn as nothing (a zero-width space, a byte order mark, a direction mark), which are
-    what a stray paste or a Windows file leaves behind and so no text at all."""
-    return any(
-        not ch.isspace() and unicodedata.category(ch) != "Cf" and not _BLANK.match(ch)
-        for ch in text
-    )
+    drawn as nothing, which are no text at all."""
+    return not all(map(drawn_as_nothing, text))
