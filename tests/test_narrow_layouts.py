@@ -160,6 +160,6 @@ def _highlighted(text: Text) -> list[str]:
 def test_a_line_break_beside_a_highlight_reads_as_a_space(
     snippet: str, plain: str, marked: list[str]
 ) -> None:
-    text = highlighted_snippet(snippet)
+    text = highlighted_snippet(snippet, ("\x02", "\x03"))  # any two marks the index puts
     assert text.plain == plain
     assert _highlighted(text) == marked

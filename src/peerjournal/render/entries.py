@@ -295,7 +295,7 @@ LINE_BREAK = re.compile(r"\s*\n\s*")  # a line break and the whitespace around i
 EDGE_BREAK = re.compile(r"^\s*\n\s*|\s*\n\s*$")
 
 
-def highlighted_snippet(snippet: str, marks: tuple[str, str] = ("\x02", "\x03")) -> Text:
+def highlighted_snippet(snippet: str, marks: tuple[str, str]) -> Text:
     """A snippet (matches between the two `marks`) on one line, its matches highlighted.
 
     Each line break (with the whitespace around it) reads as one space, also where a match
