@@ -792,6 +792,6 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
     else:
         typer.echo(entry_id)
     if app.config.get("drift", {}).get("summary_after_write", True):
-        from peerjournal.render.verdicts import one_line_summary
+        from peerjournal.render.verdicts import OneLineSummary
 
-        app.err.print(one_line_summary(entry_id, drift.data), soft_wrap=True)
+        app.err.print(OneLineSummary(entry_id, drift.data), soft_wrap=True)

@@ -43,7 +43,3 @@ class OneLineSummary:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.text(options.ascii_only)
-
-
-def one_line_summary(entry_id: int, score: dict[str, Any]) -> OneLineSummary:
-    return OneLineSummary(entry_id, score)
