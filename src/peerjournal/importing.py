@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from peerjournal.entry import EntryDraft, KeptIdentity, after_prefix, clean_text
 from peerjournal.errors import PeerJournalError
-from peerjournal.exporters.json_ import BACKUP_SCHEMA
+from peerjournal.exporters.json_ import BACKUP_SCHEMA, cut_short
 
 if TYPE_CHECKING:
     from peerjournal.redact import Person
@@ -135,18 +135,14 @@ def read_import(text: str, tz: tzinfo, today: date) -> Imported:
 def _not_json(exc: ValueError, text: str) -> PeerJournalError:
     """The error for a file that starts as JSON and is not: one cut short (a copy or download
     that stopped part way, a full disk) says so, rather than blame a missing quote."""
-    reason = str(exc)
-    position = getattr(exc, "pos", None)
-    if reason.startswith("Unterminated string") or (
-        isinstance(position, int) and position >= len(text.rstrip())
-    ):
+    if isinstance(exc, json.JSONDecodeError) and cut_short(text, exc):
         lines = text.rstrip().count("\n") + 1
         return PeerJournalError(
             f"Not valid JSON: the file ends part way through (after line {lines:,}), as a "
             "file cut short does (a copy or download that did not finish). Nothing was "
             "imported; import a complete copy."
         )
-    return PeerJournalError(f"Not valid JSON: {reason}.")
+    return PeerJournalError(f"Not valid JSON: {exc}.")
 
 
 def _records(items: list[Any], today: date) -> list[ImportRecord]:

@@ -57,6 +57,7 @@ def register(app: typer.Typer) -> None:
 
 def load_summary(path: Path) -> dict[str, Any]:
     """Read, parse and validate one summary file; errors name the file."""
+    from peerjournal.exporters.json_ import cut_short
     from peerjournal.render.summary import sanitise
     from peerjournal.summary import SummaryError, validate_summary
 
@@ -78,7 +79,7 @@ def load_summary(path: Path) -> dict[str, Any]:
         raise SummaryError(f"{name}: {_OTHER_EXPORT.format(kind='a PDF', opener='a PDF viewer')}")
     if raw.startswith((b"\x1f\x8b", b"PK\x03\x04")):
         raise SummaryError(f"{name}: a compressed file (gzip or zip); unpack it first.")
-    cut_short = SummaryError(
+    cut_off = SummaryError(
         f"{name}: the file ends part-way through (cut short in sending or saving?); "
         "ask for the summary to be sent again."
     )
@@ -88,7 +89,7 @@ def load_summary(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as exc:
         if exc.end >= len(raw) and exc.reason in ("unexpected end of data", "truncated data"):
-            raise cut_short from None  # cut inside a character's bytes
+            raise cut_off from None  # cut inside a character's bytes
         raise SummaryError(f"{name}: not UTF-8 text; is this a summary exported as JSON?") from None
     other = _other_export(text)
     if other:
@@ -96,8 +97,8 @@ def load_summary(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        if _ends_part_way(text, exc):
-            raise cut_short from None
+        if cut_short(text, exc):
+            raise cut_off from None
         raise SummaryError(
             f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
@@ -107,20 +108,6 @@ def load_summary(path: Path) -> dict[str, Any]:
     if not_summary:
         raise SummaryError(f"{name}: {not_summary}")
     return validate_summary(data, name)
-
-
-# What a parser stops at when the text runs out inside a value: "nul", "84.", "-", "\\ud8".
-_CUT_TOKEN = re.compile(r"[A-Za-z0-9.+\-\\]*")
-_CUT_MESSAGES = ("Expecting", "Invalid \\uXXXX escape")
-
-
-def _ends_part_way(text: str, exc: json.JSONDecodeError) -> bool:
-    """Whether the JSON is cut short rather than wrong: the text ran out before the JSON did
-    (a string still open at the end, or nothing more), or stops inside its last value."""
-    if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-        return True
-    rest = text[exc.pos:].rstrip()
-    return exc.msg.startswith(_CUT_MESSAGES) and _CUT_TOKEN.fullmatch(rest) is not None
 
 
 _OTHER_EXPORT = (
