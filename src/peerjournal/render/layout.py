@@ -9,7 +9,8 @@ from rich.table import Table
 
 from peerjournal.render.safe import safe_text
 
-# box.SIMPLE_HEAD's one rule under the header, in ASCII, for a console that cannot show "─"
+# box.SIMPLE_HEAD's one rule under the header, in ASCII, for a console that cannot show "─":
+# no vertical lines, so a bar's "|" axis is never read as a column edge
 ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 

@@ -22,7 +22,6 @@ from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unico
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
 
-# SIMPLE_HEAD in ASCII: no vertical lines, so a bar's "|" axis is never read as a column edge
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
 MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones
