@@ -427,3 +427,22 @@ def test_the_rest_of_a_name_after_its_apostrophe_prefix_is_a_form() -> None:
     assert r("…Neill said so, and Souza, D Souza and d’souza.") == (
         "…[person] said so, and [person], [person] and [person].")
     assert ("Neill", False) in name_forms("Liam O'Neill")
+
+
+def test_polish_and_greek_case_endings_need_the_whole_stem() -> None:
+    """A declined name is its stem and an ending; a longer word that starts with the stem
+    stays, and an invisible character inside the ending does not hide the name."""
+    r = Redactor([Person("Paweł Zieliński"), Person("Marek Nowak"), Person("Agnieszka"),
+                  Person("Γιώργος")])
+    assert r("Pawła i Pawle, Zielińskiemu, Markiem; Agnieszk\u00adę, Γιώργ\u00adου.") == (
+        "[person] i [person], [person], [person]; [person], [person]."
+    )
+    kept = "Marketing, Pawn, Marzena, Nowakowska Street (another surname), Agnes, Γιωργάκη."
+    assert r(kept) == kept
+
+
+def test_a_short_form_of_a_polish_name_is_declined_too() -> None:
+    r = Redactor([Person("Katarzyna Nowak"), Person("Aleksander Wójcik")])
+    assert r("Kasi nie było. Kasię, Kasią, Katarzyny; Olkiem, Olka.") == (
+        "[person] nie było. [person], [person], [person]; [person], [person]."
+    )

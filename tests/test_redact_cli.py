@@ -118,3 +118,33 @@ def test_an_export_file_named_after_a_listed_person_is_refused(cli: CLI, tmp_pat
         assert cli("export", "--yes", "-o", str(tmp_path / name)).exit_code == 0, name
     # unredacted, the file already says what it holds
     assert cli("export", "--yes", "--no-redact", "-o", str(tmp_path / "sam.md")).exit_code == 0
+
+
+def test_polish_and_greek_names_in_other_cases_are_redacted(cli: CLI) -> None:
+    """Was: only the listed form (and Cyrillic cases) was caught: "Łukasza nie było" and
+    "Μαρίας" left, opening a sentence unflagged too."""
+    people(cli, "Łukasz Nowak", "Agnieszka Wiśniewska", "Marek Kowalski", "Γιώργος Παπαδόπουλος",
+           "Μαρία Κώστα")
+    text = ("Łukasza nie było. Łukaszowi dałam herbatę. Łukaszem. Nowaka też. Agnieszki nie "
+            "było. Agnieszkę widziałam. Agnieszką i Agnieszce. Wiśniewskiej. Marka, Markowi, "
+            "Kowalskiego. Γιώργο είδα. Του Γιώργου. Μαρίας σπίτι. Lukasza (no accent). "
+            "AGNIESZKĘ.")
+    shared(cli, text)
+    result = cli("export", "--yes", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["shared_entries"][0]["experience"] == (
+        "[person] nie było. [person] dałam herbatę. [person]. [person] też. [person] nie "
+        "było. [person] widziałam. [person] i [person]. [person]. [person], [person], "
+        "[person]. [person] είδα. Του [person]. [person] σπίτι. [person] (no accent). "
+        "[person]."
+    )
+
+
+def test_a_latin_name_not_written_as_polish_is_not_declined(cli: CLI) -> None:
+    """Polish endings are for names written as Polish (ł, sz, -ska…): for Vera, Rosa or Ann
+    they would take "very", "rose" and "Anne"."""
+    people(cli, "Vera Lopez", "Rosa Diaz", "Ann Lee")
+    shared(cli, "Vera was very tired; the sun rose. Anne helped Ann.")
+    assert summary(cli)["shared_entries"][0]["experience"] == (
+        "[person] was very tired; the sun rose. Anne helped [person]."
+    )

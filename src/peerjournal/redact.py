@@ -19,7 +19,17 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    `Redactor.label`), is matched in any case: tags are stored in lower case, reports show
    settings in lower case, and with no sentence around the word there is no telling the
    word from the name. A name may be hyphenated across a line ("Jo-\nnes", "Anne-\nMarie")
-   and its apostrophe typed as a space or not at all ("O Neill", "ONeill").
+   and its apostrophe typed as a space or not at all ("O Neill", "ONeill"). A name is never
+   the start of a contraction ("Don't", "can't", "won't" stay with Don, Can, Won listed), and
+   a common-word part is matched in any case as a hashtag or handle ("#will", "@bob");
+3. with them, the everyday short forms of a listed name that do not start like it (Bob,
+   Bobby and Bert for Robert; Bill, Billy, Liam and Will for William; Peggy and Maggie for
+   Margaret; Pepe for José; Саша for Александр): see `short_forms` and `_SHORT_FORM_TABLE`.
+   One that starts like the name (Sammy for Samuel) is left to the writer: the preview flags
+   it wherever it is. A short form that is also a word ("Bill", "Will", "Jack", "May") is
+   matched only when capitalised, never in the plural ("Bills"), and not when it is the verb
+   opening a question ("Will you come?", "May I ask?"), which the preview flags instead: a
+   short form is a guess, where a listed part ("Will" of Will Turner) is the writer's word.
 
 Letter boundaries depend on the script of the letter at the edge of a name (see
 `_NAME_START`):
@@ -44,8 +54,10 @@ oddities ("ılker"/"İlker" for "Ilker", "Νίκος" for "ΝΙΚΟΣ", "Strauß
 character that draws nothing (a soft hyphen, a zero-width space, a control character) or an
 uncomposed accent inside or after a name does not hide it: see `keyed`. Letters with a
 stroke match their plain letter ("Lukasz" for Łukasz, "Duc" for Đức, "Soren" for Søren), and
-"ae", "oe" and "th" match "æ", "œ" and "þ" either way. A name in Cyrillic is matched with its
-case endings ("Дмитрия", "Петровым" for Дмитрий Петров): see `_inflected`.
+"ae", "oe" and "th" match "æ", "œ" and "þ" either way. A name in Cyrillic or Greek is matched
+with its case endings ("Дмитрия", "Петровым" for Дмитрий Петров; "Γιώργου", "Μαρίας"), and so
+is a name written as Polish ("Łukasza", "Agnieszkę", "Nowakiem", "Kowalskiego"): see
+`_inflected`.
 """
 
 from __future__ import annotations
@@ -57,6 +69,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+
+from peerjournal.plural import joined
 
 PLACEHOLDER = "[person]"
 
@@ -89,6 +103,138 @@ COMMON_WORDS = _words(
 # ("Van Nguyen", "Minh Le"), redacted when capitalised. "St" (Saint) is never a name alone.
 PARTICLES = _words("da de del della der di du la le van von bin st")
 _NEVER_ALONE = frozenset({"st"})
+
+# Everyday short forms of given names, and a few in other languages, as "names: short forms"
+# (each name on the left goes by each form on the right). Compiled from the pet forms in
+# Wikipedia's "Hypocorism" and "List of English given names" (and its Spanish, Italian,
+# Polish, Russian and Greek name lists) and the genealogists' table of carltonnorthern/nicknames
+# (names.csv, Apache-2.0), keeping forms still in use and leaving out those that are mostly an
+# ordinary word ("Asia" for Joanna, "Daisy" for Margaret) or a slur.
+_SHORT_FORM_TABLE = """
+alexander alexandr aleksandr aleksander alessandro alejandro: alex alec sandy sasha sacha
+    xander lex olek sandro sanya
+alexandra aleksandra alessandra alejandra: alex lexie sandy sandra sasha sacha ola
+albert: al bert bertie
+alfred: alf alfie fred freddie
+andrew: andy drew
+anne ann anna: annie nancy nan nanette
+anthony antony: tony ant
+arthur: art artie
+barbara: barb babs bobbie basia
+benjamin: ben benny benji
+catherine katherine kathryn katharine: kate katie kathy cathy kat kitty kay
+charles: charlie chuck chaz chas chip
+christopher: chris kit topher
+christine christina: chris chrissie tina
+daniel: dan danny
+david: dave davy
+deborah: deb debbie
+donald: don donnie
+dorothy: dot dottie dolly
+edward: ed eddie ted teddy ned
+eleanor elinor: ellie nell nellie nora
+elizabeth: liz lizzie beth betty bess bessie betsy libby elsie eliza lisa
+frances: fran frankie
+francis: frank frankie
+frederick: fred freddie
+henry: harry hank hal
+isabel isabella isobel: bella izzy issy
+james: jim jimmy jamie
+jennifer: jen jenny
+john: jack johnny jon
+joseph: joe joey
+josephine: jo josie
+katarzyna: kasia
+lawrence laurence: larry laurie
+leonard: len lenny leo
+małgorzata: gosia małgosia
+margaret: maggie meg peggy peg madge marge margie greta rita may
+mary: molly polly mae may mamie
+matilda: tilly tilda maud
+michael: mike mikey mick micky
+nicholas: nick nicky
+patricia: pat patty patsy trish tricia
+patrick: pat paddy
+rebecca: becky becca
+richard: rick ricky rich richie dick
+robert: rob robbie bob bobby bert
+samuel: sam sammy
+sarah sara: sally sadie
+stephen steven: steve stevie
+susan: sue susie suzy
+theodore: ted teddy theo
+thomas: tom tommy
+timothy: tim timmy
+victoria: vicky tori
+william: will willie billy bill liam
+agnieszka: aga agusia
+józef: józek
+magdalena: magda
+piotr: piotrek
+tomasz: tomek
+wojciech: wojtek
+stanisław: staszek
+francisco: paco pancho curro
+josé: pepe
+ignacio: nacho
+dolores: lola
+manuel: manolo
+jesús: chucho chuy
+giuseppe: beppe peppe pino
+giovanni: gianni
+dmitry dmitri dmitriy: dima
+mikhail: misha
+ivan: vanya
+yekaterina ekaterina: katya
+natalia natalya: natasha
+tatiana tatyana: tanya
+vladimir: vova volodya
+yevgeny evgeny: zhenya
+nikolai: kolya
+александр: саша шура
+александра: саша
+дмитрий: дима митя
+михаил: миша
+иван: ваня
+екатерина: катя
+мария: маша
+наталья: наташа
+татьяна: таня
+владимир: вова володя
+евгений: женя
+николай: коля
+алексей: алёша лёша
+ιωάννης: γιάννης
+γεώργιος: γιώργος
+κωνσταντίνος: κώστας ντίνος
+δημήτριος: δημήτρης μήτσος
+νικόλαος: νίκος
+αικατερίνη: κατερίνα
+"""
+
+# Short forms that are also ordinary words ("a dot", "to nick", "my nan"): like the
+# COMMON_WORDS, replaced only when capitalised.
+_WORDLIKE_SHORT_FORMS = COMMON_WORDS | _words(
+    "dick dolly dot kit kitty molly nacho nan nick patsy peg"
+)
+# Short forms that also open questions as a verb ("May I…?"): see `_short_form_pattern`.
+_QUESTION_VERBS = _words("may will")
+
+
+def _short_forms_table(table: str) -> dict[str, frozenset[str]]:
+    """Each name of the table (keyed, casefolded) -> its short forms."""
+    short: dict[str, set[str]] = {}
+    for line in re.sub(r"\n\s+", " ", table).strip().splitlines():
+        names, forms = (side.split() for side in line.split(":"))
+        for name in names:
+            short.setdefault(_plain(name), set()).update(forms)
+    return {name: frozenset(forms) for name, forms in short.items()}
+
+
+def _plain(word: str) -> str:
+    """`word` as names are compared: keyed (accents and strokes off), casefolded."""
+    return keyed(nfc(word)).replace(HIDDEN, "").casefold()
+
 
 _APOSTROPHES = "'’ʼ"
 _DASHES = "-‐‑‒–—―−"
@@ -221,12 +367,12 @@ def _spelled(word: str) -> str:
     return _ANY_HIDDEN.join(map(re.escape, word))
 
 
-def _name_pattern(name: str) -> str:
+def _name_pattern(name: str, polish: bool = False) -> str:
     """A listed name, to match in keyed text: case- and accent-insensitive, HIDDEN allowed
-    between and after letters, and letters that fold to one ("ss" ~ "ß") matched either
-    way."""
+    between and after letters, letters that fold to one ("ss" ~ "ß") matched either way,
+    and declined (see `_inflected`)."""
     name = "".join(ch for ch in name if _key(ch) != HIDDEN)
-    name, ending = _inflected(name)
+    name, ending = _inflected(name, polish)
     pieces = []
     i = 0
     while i < len(name):
@@ -249,18 +395,90 @@ def _name_pattern(name: str) -> str:
 # optionally м, х, в, го or му and up to two more (keyed: й is и, ё is е, ї is і).
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_VOWELS = "аеёиоуыэюяйьъіїє"
-_CYRILLIC_ENDING = "(?i:[аеиоуыэюяьъіє]{0,3}(?:[мхв]|го|му)?[аеиоуыэюяьъіє]{0,2})"
+_H = "\x00*"  # HIDDEN, which may follow any letter of a name (see `keyed`)
+_CYRILLIC_ENDING = (
+    f"(?i:(?:[аеиоуыэюяьъіє]{_H}){{0,3}}(?:(?:[мхв]|г{_H}о|м{_H}у){_H})?"
+    f"(?:[аеиоуыэюяьъіє]{_H}){{0,2}})"
+)
+# So is a Greek name, the same way: "Γιώργος" is "Γιώργο", "Γιώργου", "Γιώργε"; "Μαρία"
+# "Μαρίας"; "Δημήτρης" "Δημήτρη". The stem is the name less its final vowels and σ/ς, the
+# ending up to three vowels and a σ or ν (keyed: accents off, ς is σ).
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_VOWELS = "αεηιουω"
+_GREEK_ENDING = f"(?i:(?:[αεηιουω]{_H}){{0,3}}(?:[σν]{_H})?)"
+# And a Polish one, when it is written as Polish (see `_POLISH`): "Łukasz" is "Łukasza",
+# "Łukaszowi", "Łukaszem", "Łukaszu"; "Marek" "Marka" (the e drops); "Agnieszka"
+# "Agnieszki", "Agnieszkę", "Agnieszką", "Agnieszce"; "Kowalski" "Kowalskiego"; "Wiśniewska"
+# "Wiśniewskiej". Keyed, ę is e and ą is a. A name in Latin letters that is not written as
+# Polish is not declined ("Anna", "Piotr"): "Vera" would take "very", "Rosa" "rose".
+_POLISH = re.compile(
+    r"[ąćęłńóśźż]|sz|cz|rz|[sc]k[aiy]$|dzk[aiy]$|[aeiy]k$", re.IGNORECASE
+)
+_PL_MASCULINE = _words("a owi em iem u ie owie ow ach ami om y i")
+_PL_FEMININE = _words("a y i ii e ie o u iej ej")
+# The last consonant of a stem before the -e of the dative and locative ("Agnieszce",
+# "Marcie", "Magdzie", "Barbarze", "Oldze"; "Pawle", "Piotrze", "Robercie"), longest first.
+_PL_SOFTENED = (("ch", "sze"), ("st", "scie"), ("k", "ce"), ("g", "dze"), ("t", "cie"),
+                ("d", "dzie"), ("r", "rze"), ("l", "le"))
+_PL_ADJECTIVAL = _words("i iego iemu im ich imi")
 
 
-def _inflected(name: str) -> tuple[str, str]:
+def _endings(endings: Iterable[str]) -> str:
+    """A pattern for any one of `endings` (or none, if "" is one), in any case, HIDDEN
+    allowed after each letter."""
+    endings = set(endings)
+    spelled = [_spelled(e) + _H for e in sorted(endings, key=lambda e: (-len(e), e)) if e]
+    return "(?i:" + "|".join(spelled + [""] * ("" in endings)) + ")"
+
+
+def _inflected(name: str, polish: bool = False) -> tuple[str, str]:
     """(the part of `name` to match letter by letter, a pattern for the case ending after
-    it): a name ending in a Cyrillic letter is declined; any other name is not."""
-    if not _CYRILLIC.fullmatch(name[-1:]):
-        return name, ""
+    it): a name ending in a Cyrillic or Greek letter is declined, and a Polish name
+    (`polish`: its last word is written as Polish); any other name is not."""
+    last = name[-1:]
+    if _CYRILLIC.fullmatch(last):
+        return _stem(name, _CYRILLIC_VOWELS), _CYRILLIC_ENDING
+    if _GREEK.fullmatch(last):
+        return _stem(name, _GREEK_VOWELS + "σ"), _GREEK_ENDING
+    if polish and last.isalpha():
+        return _polish_inflected(name)
+    return name, ""
+
+
+def _stem(name: str, endings: str) -> str:
+    """`name` less its final letters that are in `endings` (keyed), keeping two letters."""
     stem = name
-    while len(stem) > 2 and stem[-1].lower() in _CYRILLIC_VOWELS:
+    while len(stem) > 2 and _key(stem[-1]).lower() in endings:
         stem = stem[:-1]
-    return stem, _CYRILLIC_ENDING
+    return stem
+
+
+def _polish_inflected(name: str) -> tuple[str, str]:
+    """`_inflected` for a Polish name: feminine in -a, adjectival in -ki/-gi, else a
+    masculine name ending in a consonant (with the e of -ek, -ec, -eł that drops)."""
+    plain = keyed(name).lower()
+    if plain.endswith("a") and len(plain) > 2:
+        return _softened(name[:-1], plain[:-1], _PL_FEMININE | {""})
+    if plain[-2:] in ("ki", "gi"):
+        return name[:-1], _endings(_PL_ADJECTIVAL)
+    if plain[-1] in "aeiouy":
+        return name, ""
+    if plain[-2:] in ("ek", "ec", "el") and len(plain) > 3:
+        # the e drops: "Marka", "Pawła"; kept in the name itself
+        last = plain[-1]
+        forms = {f"{e}{last}{m}" for e in ("e", "") for m in _PL_MASCULINE | {""}}
+        return name[:-2], _endings(forms | {f"{last}e"} if last == "l" else forms)
+    return _softened(name, plain, _PL_MASCULINE | {""})
+
+
+def _softened(stem: str, plain: str, endings: Iterable[str]) -> tuple[str, str]:
+    """(stem less a last consonant that softens before -e, a pattern for that consonant and
+    an ending, or its softened form): "Agnieszk" -> ("Agniesz", k+ending or "ce")."""
+    for hard, softened in _PL_SOFTENED:
+        if plain.endswith(hard) and len(plain) > len(hard) + 1:
+            forms = {hard + e for e in endings} | {softened}
+            return stem[: -len(hard)], _endings(forms)
+    return stem, _endings(endings)
 
 
 # Scripts written without spaces between words (and Hangul, which attaches particles to
@@ -309,7 +527,8 @@ _NAME_START = (
     f"|(?=[{_ARABIC}])(?:{_after_prefixes(_AR_PREFIXES)})"
     f"|(?=[{_HEBREW}])(?:{_after_prefixes(_HE_PREFIXES)}))"
 )
-_NAME_END = f"(?:(?<=[{_SPACELESS}])|{_PLURAL}{_AFTER})"
+# Never before the "'t" of a contraction: "Don't" is no "Don", "can't" no "Can", "won't" no "Won".
+_NAME_END = f"(?:(?<=[{_SPACELESS}])|{_PLURAL}{_AFTER})(?![{_APOSTROPHES}][tT]{_AFTER})"
 
 
 _BETWEEN_PARTS = re.compile(rf"[\s{re.escape(_DASHES)}]+")
@@ -366,12 +585,92 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
     return unique
 
 
-def _capitalised_pattern(word: str) -> str:
-    """Title case or all capitals of `word` only (for common-word first names)."""
+SHORT_FORMS = _short_forms_table(_SHORT_FORM_TABLE)
+
+
+def _related(table: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Each name or short form of the table (plain) -> those it goes with, both ways: Bob
+    with Robert, Robert with Bob (for `nickname_like`)."""
+    related: dict[str, set[str]] = {}
+    for name, forms in table.items():
+        for form in map(_plain, forms):
+            related.setdefault(name, set()).add(form)
+            related.setdefault(form, set()).add(name)
+    return {name: frozenset(forms) for name, forms in related.items()}
+
+
+_RELATED = _related(SHORT_FORMS)
+
+
+def short_forms(name: str) -> list[tuple[str, bool]]:
+    """(form, case-sensitive?) pairs of the short forms of a listed name's parts that are
+    redacted with it: those in the table (`_SHORT_FORM_TABLE`: Bob, Bobby and Bert for
+    Robert) that do not start like a part of the name. A listed short form does not bring
+    its full names (Samuel, Samantha for Sam): it may be short for several.
+
+    A short form that starts like the name (Sammy for Samuel, Liz for Elizabeth) is left
+    to the writer, as README says: the preview flags it wherever it is (`nickname_like`),
+    and `people add Sammy` redacts it. One that does not could not be flagged opening a
+    sentence ("Bob was upset"), so it is redacted. A short form that is also a word ("Bill",
+    "Will", "Jack", "Dot"), or of one or two letters ("Ed", "Al"), is matched only when
+    capitalised, as a common-word part of a name is.
+    """
+    parts = _parts(name)
+    plain = {_plain(p) for p in parts}
+    forms: list[tuple[str, bool]] = []
+    seen = set(plain)
+    for part in parts:
+        for form in sorted(SHORT_FORMS.get(_plain(part), ())):
+            key = _plain(form)
+            if key in seen or _starts_like(key, plain):
+                continue
+            seen.add(key)
+            forms.append((_title(form), key in _WORDLIKE_SHORT_FORMS or len(key) <= 2))
+    return forms
+
+
+def _parts(name: str) -> list[str]:
+    """The words of a listed name (its parts: "Mary", "Jane", "Smith" of "Mary-Jane Smith")."""
+    return [p for p in (p.strip(".") for p in _BETWEEN_PARTS.split(nfc(name).strip())) if p]
+
+
+def _title(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _capitalised_pattern(word: str, upper: bool = True) -> str:
+    """Title case or all capitals of `word` only (for common-word first names), title case
+    alone without `upper`; and any case as a hashtag or handle ("#will", "@bob"), where it
+    is no word of the sentence."""
     word = "".join(ch for ch in word if _key(ch) != HIDDEN)
     title = keyed(word[:1].upper() + word[1:].lower())
-    upper = keyed(word.upper())
-    return "(?:" + "|".join(_spelled(w) + _ANY_HIDDEN for w in (title, upper)) + ")"
+    spellings = [title, keyed(word.upper())] if upper else [title]
+    tagged = f"(?<=[#@])(?i:{_spelled(keyed(word.lower()))})"
+    return "(?:" + "|".join([*(_spelled(w) + _ANY_HIDDEN for w in spellings), tagged]) + ")"
+
+
+# After a short form that is also a verb opening a question ("May I ask?", "Will you
+# come?"): a pronoun, and a question mark before the sentence ends.
+_ASKING = (
+    r"\s+(?i:i|you|he|she|it|we|they|this|that|there|anyone|anybody|someone|somebody|everyone)"
+    rf"{_AFTER}[^.!?\n]*\?"
+)
+
+
+def _short_form_pattern(form: str, case_sensitive: bool, polish: bool) -> str:
+    """A redacted short form (see `short_forms`), to match in keyed text. One that is also
+    a word is never matched in the plural ("Bills", "Wills") and, when it is a verb, not
+    opening a question ("May I ask?": the preview flags it there, see `nickname_like`);
+    one that is also an abbreviation usually written in capitals ("ED") only in title case."""
+    if not case_sensitive:
+        return _name_pattern(form, polish)
+    plain = _plain(form)
+    body = _capitalised_pattern(form, upper=plain not in ALWAYS_CAPITALISED)
+    if plain in _WORDLIKE_SHORT_FORMS:
+        body += rf"(?![eE]?[sS]{_AFTER})"
+    if plain in _QUESTION_VERBS:
+        body += f"(?!{_ASKING})"
+    return body
 
 
 @dataclass(frozen=True)
@@ -547,31 +846,48 @@ def _group(match: re.Match[str]) -> str:
 
 
 def _compile_names(
-    people: Sequence[Person], any_case: bool = False
+    people: Sequence[Person], any_case: bool = False, short: bool = True
 ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """One alternation over every form of every name (and its plural), longest first, one
-    named group each; `any_case` matches the case-sensitive forms in any case too."""
-    forms: list[tuple[str, bool, str]] = []
+    named group each; `any_case` matches the case-sensitive forms in any case too; `short`
+    adds each name's short forms (`short_forms`), after the listed forms of the same
+    length."""
+    forms: list[tuple[str, bool, str, bool, bool]] = []
     for person in people:
-        for form, case_sensitive in name_forms(person.name):
-            forms.append((form, case_sensitive and not any_case, person.replacement))
+        listed = [(f, cs, False) for f, cs in name_forms(person.name)]
+        extra = [(f, cs, True) for f, cs in short_forms(person.name)] if short else []
+        # a form is declined by its last word (see `_inflected`) if that is written as
+        # Polish, and a short form of a name that is ("Kasia" of Katarzyna: "Kasię")
+        polish_name = any(_POLISH.search(part) for part in _parts(person.name))
+        for form, case_sensitive, is_short in [*listed, *extra]:
+            polish = bool(_POLISH.search(_parts(form)[-1])) or (is_short and polish_name)
+            forms.append(
+                (form, case_sensitive and not any_case, person.replacement, polish, is_short)
+            )
     if not forms:
         return None, {}
-    forms.sort(key=lambda f: len(f[0]), reverse=True)
+    forms.sort(key=lambda f: (-len(f[0]), f[4]))
     lookup: dict[str, str] = {}
     branches = []
-    for n, (form, case_sensitive, replacement) in enumerate(forms):
+    for n, (form, case_sensitive, replacement, polish, is_short) in enumerate(forms):
         group = f"n{n}"
         lookup[group] = replacement
-        body = _capitalised_pattern(form) if case_sensitive else _name_pattern(form)
+        if is_short:
+            body = _short_form_pattern(form, case_sensitive, polish)
+        elif case_sensitive:
+            body = _capitalised_pattern(form)
+        else:
+            body = _name_pattern(form, polish)
         branches.append(f"(?P<{group}>{body})")
     regex = re.compile(_NAME_START + "(?:" + "|".join(branches) + ")" + _NAME_END)
     return regex, lookup
 
 
-def contains_name(text: str, people: Sequence[Person]) -> bool:
-    """True when any form of a listed name is still in `text` (used to vet aliases)."""
-    regex, _ = _compile_names(people)
+def contains_name(text: str, people: Sequence[Person], short: bool = True) -> bool:
+    """True when any form of a listed name (and, with `short`, a short form of one) is
+    still in `text` (used to vet aliases, which are checked for listed forms only, and file
+    names)."""
+    regex, _ = _compile_names(people, short=short)
     return bool(regex and regex.search(keyed(nfc(text))))
 
 
@@ -643,30 +959,32 @@ def nickname_spans(label: str, names: Sequence[str]) -> list[tuple[int, int]]:
 @cache
 def _name_parts(names: tuple[str, ...]) -> frozenset[str]:
     """The words of `names` as nicknames are compared with them (keyed, casefolded)."""
-    return frozenset(
-        keyed(nfc(p)).casefold()
-        for name in names
-        for p in re.split(r"[\W\d_]+", name)
-        if len(p) >= _NICKNAME_PREFIX
-    )
+    return frozenset(_plain(p) for name in names for p in re.split(r"[\W\d_]+", name) if p)
 
 
 def nickname_like(word: str, names: Sequence[str]) -> bool:
     """Whether `word` (or a part of a hyphenated one) could be a short or pet form of a part
-    of a listed name: "Sam" or "Sammy's" for Samuel Jones, "Zoe" for Zoë. It starts with
-    the part's first three letters (case and accents aside) and is at most one letter
-    longer, and is not a word that opens English sentences."""
+    of a listed name: "Sam" or "Sammy's" for Samuel Jones, "Zoe" for Zoë. It is in the
+    table of short forms ("Bob" for Robert, "Will" for William, "Robert" for Bob), or it
+    starts with the part's first three letters (case and accents aside), is at most one
+    letter longer, and is not a word that opens English sentences."""
     parts = _name_parts(tuple(names))
     for piece in re.split(r"[-&]", _POSSESSIVE.sub("", word)):
-        key = keyed(nfc(piece)).replace(HIDDEN, "").casefold()
-        if len(key) < _NICKNAME_PREFIX or key.replace("’", "'") in SENTENCE_WORDS:
-            continue
-        if any(
-            key[:_NICKNAME_PREFIX] == part[:_NICKNAME_PREFIX] and len(key) <= len(part) + 1
-            for part in parts
-        ):
+        key = _plain(piece)
+        if any(key in _RELATED.get(part, ()) for part in parts) or _starts_like(key, parts):
             return True
     return False
+
+
+def _starts_like(key: str, parts: Iterable[str]) -> bool:
+    """Whether `key` (plain: see `_plain`) starts like one of `parts` and is at most one
+    letter longer (see `nickname_like`), and is not a word that opens sentences."""
+    if len(key) < _NICKNAME_PREFIX or key.replace("’", "'") in SENTENCE_WORDS:
+        return False
+    return any(
+        key[:_NICKNAME_PREFIX] == part[:_NICKNAME_PREFIX] and len(key) <= len(part) + 1
+        for part in parts
+    )
 
 
 # ------------------------------------------------------------------------- the people list
@@ -696,12 +1014,12 @@ def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
     from peerjournal.errors import PeerJournalError
 
     everyone = [*[p for p in others if p.name.casefold() != name.casefold()], Person(name, alias)]
-    if alias and contains_name(alias, everyone):
+    if alias and contains_name(alias, everyone, short=False):
         raise PeerJournalError(
             f"The alias {alias!r} contains a name on the people list; choose one that doesn't."
         )
     for other in others:
-        if other.alias and contains_name(other.alias, [Person(name)]):
+        if other.alias and contains_name(other.alias, [Person(name)], short=False):
             raise PeerJournalError(
                 f"{other.name}'s alias {other.alias!r} contains {name!r}; change that alias first "
                 "(`peerjournal people add NAME --alias TEXT`)."
@@ -726,6 +1044,14 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             f"Note: {name!r} is also an English word; it will be replaced wherever it appears, "
             "in any case. Add the full name instead if that is too much."
         )
+    short = short_forms(name)
+    if short:
+        capitalised = [form for form, case_sensitive in short if case_sensitive]
+        only = f" ({joined(capitalised)} only when capitalised)" if capitalised else ""
+        warnings.append(
+            f"Note: exports also replace {joined([form for form, _ in short])}, short forms "
+            f"of {name}{only}. Add any other name they go by with `peerjournal people add NAME`."
+        )
     for form, case_sensitive in name_forms(name)[1:]:
         if not case_sensitive:
             continue
@@ -741,12 +1067,15 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
 
 
 def _looks_like_the_name(name: str, alias: str) -> bool:
-    """Whether a word of `alias` shares its first three letters with a part of `name`."""
+    """Whether a word of `alias` shares its first three letters with a part of `name`, or
+    is a short form of it ("Bob" for Robert)."""
     def starts(text: str) -> set[str]:
         words = (keyed(nfc(w)).casefold() for w in re.split(r"[\W\d_]+", text))
         return {w[:3] for w in words if len(w) >= 3}
 
-    return bool(starts(name) & starts(alias))
+    return bool(starts(name) & starts(alias)) or any(
+        nickname_like(word, [name]) for word in re.split(r"[\W\d_]+", alias) if word
+    )
 
 
 def people_to_add(
@@ -772,7 +1101,9 @@ def people_to_add(
         if name.casefold() in known:
             continue
         alias = person.alias.strip() if person.alias and person.alias.strip() else None
-        if alias is not None and contains_name(alias, [*everyone, Person(name, alias)]):
+        if alias is not None and contains_name(
+            alias, [*everyone, Person(name, alias)], short=False
+        ):
             notes.append(
                 f"{name}'s alias {alias!r} contains a name on the people list, so exports "
                 f"show {PLACEHOLDER} for {name} instead."
