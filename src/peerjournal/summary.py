@@ -81,7 +81,7 @@ class SummaryInput:
     report: Mapping[str, Any]
     entries: Sequence[Entry]  # every live entry in the period (shared or not)
     drifts: Mapping[int, Mapping[str, Any]]  # entry id -> stored DriftScore.to_dict()
-    labels: Mapping[str, str] = field(default_factory=dict)  # dimension id -> label
+    labels: Mapping[str, str] = field(default_factory=dict)  # dimension or marker id -> label
     note: str = ""
     writer: str = ""
     selfcheck: SelfCheck | None = None
@@ -90,6 +90,10 @@ class SummaryInput:
     # to a set's questions back into their element; a set missing here puts them all under
     # Evaluation
     layouts: Mapping[str, Layout] = field(default_factory=dict)
+    # dimension id -> {identity, drift} over the whole period, word-weighted as the report's
+    # totals and alerts are (trends.Totals.dimension); without it, the periods' rates are
+    # averaged, weighted by entries
+    window_dimensions: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
 
 Redact = Callable[[str], str]
@@ -133,8 +137,9 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
             "scored": sum(1 for e in data.entries if e.id in data.drifts),
         },
         "lexicon_versions": lexicon_versions(data.drifts.values()),
+        "totals": _totals(data.report.get("totals"), data.entries, data.drifts),
         "periods": periods,
-        "dimensions": dimension_trends(periods, data.labels),
+        "dimensions": dimension_trends(periods, data.labels, data.window_dimensions),
         "markers": top_markers(data.entries, data.drifts, data.labels, r),
         "intentions": [
             {"date": e.date.isoformat(), "text": r(line)}
@@ -167,6 +172,16 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         return None
     return round(float(value), 3)
+
+
+def _totals(
+    raw: Mapping[str, Any] | None, entries: Sequence[Entry], drifts: Mapping[int, Any]
+) -> dict[str, float | None] | None:
+    """The period's identity, drift and balance as `peerjournal report` headlines them (word-
+    weighted over the scored entries); None when no entry in the period is scored."""
+    if not raw or not any(e.id in drifts for e in entries):
+        return None
+    return {key: _number(raw.get(key)) for key in ("identity", "drift", "balance")}
 
 
 def _period(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -212,26 +227,48 @@ def collapse_empty(periods: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _direction(series: Sequence[float | None]) -> str | None:
-    """'up', 'down' or 'steady' from the first half of the periods to the second.
+@dataclass(frozen=True)
+class Halves:
+    """A series' mean over its first half of periods with data and over the rest."""
 
-    None with fewer than three periods of data: two points are not a trend.
-    """
+    before: float
+    after: float
+    first: int  # how many periods the first half holds
+    last: int  # and the second
+
+    @property
+    def direction(self) -> str:
+        if abs(self.after - self.before) < STEADY:
+            return "steady"
+        return "up" if self.after > self.before else "down"
+
+
+def halves(series: Sequence[float | None]) -> Halves | None:
+    """The first half of the periods with data against the second; None with fewer than
+    three of them: two points are not a trend."""
     values = [v for v in series if v is not None]
     if len(values) < MIN_TREND_POINTS:
         return None
     half = len(values) // 2
-    before = sum(values[:half]) / half
-    after = sum(values[half:]) / (len(values) - half)
-    if abs(after - before) < STEADY:
-        return "steady"
-    return "up" if after > before else "down"
+    return Halves(sum(values[:half]) / half, sum(values[half:]) / (len(values) - half),
+                  half, len(values) - half)
+
+
+def _direction(series: Sequence[float | None]) -> str | None:
+    """'up', 'down' or 'steady' from the first half of the periods to the second."""
+    split = halves(series)
+    return split.direction if split else None
 
 
 def dimension_trends(
-    periods: Sequence[Mapping[str, Any]], labels: Mapping[str, str]
+    periods: Sequence[Mapping[str, Any]],
+    labels: Mapping[str, str],
+    window: Mapping[str, Mapping[str, float]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Per dimension: the per-period series, the entry-weighted mean and the direction."""
+    """Per dimension: the per-period series, the rate over the period and the direction.
+
+    The rate is `window`'s (word-weighted, the same number the report's alerts quote) when
+    given, else the periods' rates weighted by their entries."""
     dims = list(dict.fromkeys(d for p in periods for d in p["dimensions"]))  # report order
     out = []
     for dim in dims:
@@ -245,7 +282,10 @@ def dimension_trends(
                 (v, p["entries"]) for v, p in zip(series, periods, strict=True) if v is not None
             ]
             total = sum(w for _, w in weights)
-            row[polarity] = round(sum(v * w for v, w in weights) / total, 3) if total else None
+            rate = _number((window or {}).get(dim, {}).get(polarity)) if total else None
+            if rate is None and total:
+                rate = round(sum(v * w for v, w in weights) / total, 3)
+            row[polarity] = rate
             row[f"{polarity}_series"] = series
             row[f"{polarity}_direction"] = _direction(series)
         out.append(row)
@@ -290,7 +330,7 @@ def top_markers(
         result[polarity] = [
             {
                 "id": marker,
-                "label": marker_label(marker),
+                "label": marker_label(marker, labels),
                 "dimension": dimension_of[marker],
                 "dimension_label": labels.get(dimension_of[marker])
                 or _humanise(dimension_of[marker]),
@@ -550,6 +590,12 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
     schema = doc.get("schema")
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_FAMILY):
         raise SummaryError(f"{name}: not a peerjournal summary (no \"schema\": \"{SCHEMA}\").")
+    version = schema[len(SCHEMA_FAMILY):]
+    if version.isdigit() and int(version) < int(SCHEMA[len(SCHEMA_FAMILY):]):
+        raise SummaryError(
+            f"{name}: a summary from an older peerjournal (schema {schema!r}), which this one "
+            "no longer reads; ask for it to be exported again."
+        )
     if schema != SCHEMA:
         raise SummaryError(
             f"{name}: summary schema {schema!r} is not supported; this peerjournal reads "
@@ -558,6 +604,9 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
     for key, check in _FIELDS.items():
         v.field(doc, key, check, "")
     v.field(doc, "redacted", lambda x: isinstance(x, bool), "")
+    if doc.get("totals") is not None:  # added within schema 1: optional
+        v.fields(doc["totals"], "totals",
+                 {"identity": _is_rate, "drift": _is_rate, "balance": _is_balance})
     if "lexicon_versions" in doc and not all(  # added within schema 1: optional
         _is_str(x) for x in v.items(doc["lexicon_versions"], "lexicon_versions")
     ):

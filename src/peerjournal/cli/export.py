@@ -244,7 +244,7 @@ def _summary(
 ) -> tuple[bytes, dict[str, Any], list[str]]:
     """The written bytes, the summary they render, and warnings for the writer."""
     from peerjournal import __version__
-    from peerjournal.cli.report import dimension_labels, stale_note
+    from peerjournal.cli.report import lexicon_labels, stale_note
     from peerjournal.db.people import list_people
     from peerjournal.db.stats import has_scored_entries, report_rows
     from peerjournal.db.store import Filters
@@ -253,15 +253,21 @@ def _summary(
     from peerjournal.redact import Person, Redactor
     from peerjournal.reflection import answer_layouts
     from peerjournal.summary import SummaryInput, build_summary
-    from peerjournal.trends import build_report, previous_window
+    from peerjournal.trends import Totals, previous_window, report_from_stats, stats_from_rows
 
     start, end = _window(app, since, until)
     store = app.store()
-    labels = dimension_labels(app, DIMENSIONS)  # the labels alone: compiling the lexicon is slow
+    labels = lexicon_labels(app, DIMENSIONS)  # the labels alone: compiling the lexicon is slow
     prev_start, prev_end = previous_window(start, end)
     compare = has_scored_entries(store, prev_start, prev_end)
     rows = report_rows(store, prev_start, end, hits_from=prev_start if compare else None)
-    report = build_report(rows, since=start, until=end, by=by, today=app.today(), labels=labels)
+    stats = stats_from_rows(rows, since=start, until=end, by=by, dimensions=set(DIMENSIONS))
+    report = report_from_stats(stats, since=start, until=end, by=by, today=app.today(),
+                               labels=labels)
+    window = Totals()  # the whole period, as the report's totals and alerts add it up
+    for (period, _), cell in stats.cells.items():
+        if period is not None:
+            window.merge(cell)
     entries = store.list(Filters(since=start, until=end, limit=None))
     data = SummaryInput(
         since=start,
@@ -276,6 +282,7 @@ def _summary(
         selfcheck=_selfcheck(app) if with_check else None,
         generator=f"peerjournal {__version__}",
         layouts=answer_layouts(e.prompt_set for e in entries if e.shared),
+        window_dimensions={d: window.dimension(d) for d in DIMENSIONS},
     )
     warnings = [stale] if (stale := stale_note(app, store)) else []
     if not entries:

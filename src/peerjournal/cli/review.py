@@ -99,6 +99,11 @@ def load_summary(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         if cut_short(text, exc):
             raise cut_off from None
+        if exc.pos <= len(text) - len(text.lstrip()):  # not JSON from its first character
+            raise SummaryError(
+                f"{name}: not a summary (not JSON); `peerjournal review` reads the file made by "
+                "`peerjournal export --format json`."
+            ) from None
         raise SummaryError(
             f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None

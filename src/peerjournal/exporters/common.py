@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from peerjournal.plural import counted
+from peerjournal.plural import counted, joined
 
 TITLE = "Reflective-practice summary"
 UNREDACTED = (
@@ -31,6 +31,11 @@ def number(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
+def balance(value: float | None) -> str:
+    """A balance with its sign, as `peerjournal report` shows it: "+0.13", "-0.93"."""
+    return "–" if value is None else f"{value:+.2f}"
+
+
 def title(summary: dict[str, Any]) -> str:
     writer = summary.get("writer")
     return f"{TITLE}: {writer}" if writer else TITLE
@@ -51,8 +56,7 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [
         ("Period", f"{period_text(summary)} (by {summary['period']['by']})"),
         ("Entries", counts),
-        ("Generated", f"{summary['generated_at'][:16].replace('T', ' ')} by "
-                      f"{summary['generator']}"),
+        ("Generated", f"{generated_text(summary['generated_at'])} by {summary['generator']}"),
     ]
     versions = summary.get("lexicon_versions") or []
     if versions:
@@ -62,6 +66,25 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
     else:  # said, not only implied by the absence of the warning: what [person] stands for
         rows.append(("Redaction", REDACTED))
     return rows
+
+
+def generated_text(value: str) -> str:
+    """When the summary was made, to the minute, with its offset from UTC: the writer's
+    18:00 is not the mentor's when they live in different time zones."""
+    from datetime import datetime
+
+    try:
+        made = datetime.fromisoformat(value)
+    except ValueError:  # a file edited by hand: shown as it is
+        return value[:16].replace("T", " ")
+    offset = made.utcoffset()
+    if offset is None:
+        zone = ""
+    elif not offset:
+        zone = " UTC"
+    else:
+        zone = f" UTC{made.strftime('%z')[:3]}:{made.strftime('%z')[3:]}"
+    return made.strftime("%Y-%m-%d %H:%M") + zone
 
 
 def lexicon_text(versions: list[str]) -> str:
@@ -95,11 +118,16 @@ def entry_heading(entry: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def marker_line(marker: dict[str, Any]) -> str:
-    return (
+def marker_line(marker: dict[str, Any], summary: dict[str, Any]) -> str:
+    """A marker and how often it came up; where none of its entries is shared (so there is
+    no quote beneath it) while others are, it says so."""
+    line = (
         f"{marker['label']} ({marker['dimension_label']}): {counted(marker['count'], 'time')} "
         f"in {counted(marker['entries'], 'entry')}"
     )
+    if not marker["excerpts"] and summary["shared_entries"]:
+        line += ", none of them shared" if marker["entries"] > 1 else ", not shared"
+    return line
 
 
 def check_score(score: int | None) -> str:
@@ -117,3 +145,108 @@ NO_ENTRIES = "No entries were written in this period, so there are no numbers to
 
 def has_entries(summary: dict[str, Any]) -> bool:
     return bool(summary["entries"]["total"])
+
+
+GLANCE_TITLE = "At a glance"
+_MOVED = {"up": "rose", "down": "fell"}
+
+
+def glance(summary: dict[str, Any]) -> list[str]:
+    """What changed over the period, in words, and what the summary holds to talk about:
+    the lines a mentor reads first. Each change is the mean of the first half of the
+    periods with entries against the second, as the dimensions' arrows are."""
+    from peerjournal.summary import halves
+
+    unit = str(summary["period"]["by"])
+    with_entries = [p for p in summary["periods"] if p["entries"]]
+    if not has_entries(summary):
+        talk = _to_talk_about(summary)
+        return [NO_ENTRIES, *([f"To talk about: {talk}."] if talk else [])]
+    lines: list[str] = []
+    totals = summary.get("totals")
+    if totals and totals["identity"] is not None and totals["drift"] is not None:
+        overall = (f"Over the whole period: peer identity {totals['identity']:.1f} and peer "
+                   f"drift {totals['drift']:.1f} markers per 100 words")
+        if totals["balance"] is not None:
+            overall += f", balance {balance(totals['balance'])} (-1 all drift, +1 all identity)"
+        lines.append(overall + ".")
+    compared = False
+    if len(with_entries) in (1, 2):
+        lines.append(f"Only {counted(len(with_entries), unit)} with entries: too few to show "
+                     "a trend; the numbers are in the table below.")
+    for key, name in (("drift", "Peer drift"), ("identity", "Peer identity")):
+        split = halves([p[key] for p in with_entries])
+        if split is None:
+            continue
+        change = (f"held steady ({split.before:.1f}, then {split.after:.1f} per 100 words)"
+                  if split.direction == "steady" else
+                  f"{_MOVED[split.direction]} from {split.before:.1f} to {split.after:.1f} "
+                  "per 100 words")
+        if not compared:  # the first of these lines says what is compared
+            change += (f": the first {counted(split.first, unit)} with entries against the "
+                       f"last {split.last}")
+            compared = True
+        lines.append(f"{name} {change}.")
+    moved = _moved_most(summary)
+    if moved:
+        lines.append(moved)
+    talk = _to_talk_about(summary)
+    if talk:
+        lines.append(f"To talk about: {talk}.")
+    return lines
+
+
+def _moved_most(summary: dict[str, Any]) -> str | None:
+    """The dimension whose identity or drift changed most between the halves, if any did."""
+    from peerjournal.summary import halves
+
+    best: tuple[float, str] | None = None
+    for dim in summary["dimensions"]:
+        for polarity in ("drift", "identity"):
+            split = halves(dim.get(f"{polarity}_series") or [])
+            if split is None or split.direction == "steady":
+                continue
+            size = abs(split.after - split.before)
+            if best is None or size > best[0]:
+                best = (size, f"Moved most: {dim['label']} ({polarity} markers) "
+                              f"{_MOVED[split.direction]} from {split.before:.1f} to "
+                              f"{split.after:.1f}.")
+    return best[1] if best else None
+
+
+def _to_talk_about(summary: dict[str, Any]) -> str:
+    parts = []
+    if summary["note"]:
+        parts.append("a note from the writer")
+    if summary["alerts"]:
+        parts.append(counted(len(summary["alerts"]), "alert"))
+    check = summary.get("selfcheck")
+    if check:
+        low = [i for i in check["items"] if i["score"] is not None and i["score"] <= 2]
+        parts.append(f"a self-check ({len(low)} of {len(check['items'])} items scored 1 or 2 "
+                     "out of 5)" if low else "a self-check")
+    if summary["intentions"]:
+        parts.append(counted(len(summary["intentions"]), "thing", "things") + " the writer "
+                     "will do differently")
+    if summary["shared_entries"]:
+        parts.append(counted(len(summary["shared_entries"]), "shared entry", "shared entries"))
+    return joined(parts)
+
+
+def alerts_note(summary: dict[str, Any]) -> str:
+    """Whose the alerts are and, when one compares with "the previous window", which dates
+    that is: the writer's report said it to the writer, who knew."""
+    from datetime import date
+
+    from peerjournal.trends import previous_window
+
+    note = "Prompts from the writer's own report, written to the writer."
+    if any("previous window" in a["message"] for a in summary["alerts"]):
+        since = date.fromisoformat(summary["period"]["since"])
+        until = date.fromisoformat(summary["period"]["until"])
+        start, end = previous_window(since, until)
+        days = (until - since).days + 1
+        length = counted(days // 7, "week") if days % 7 == 0 else counted(days, "day")
+        note += (f' "The previous window" is the {length} just before this period: '
+                 f"{start.isoformat()} to {end.isoformat()}.")
+    return note

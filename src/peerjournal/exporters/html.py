@@ -47,15 +47,17 @@ def page(s: dict[str, Any]) -> str:
     body.append('<dl class="facts">')
     body += [f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in common.facts(s)]
     body.append("</dl>")
+    glance = common.glance(s)
+    if glance:
+        body += [f"<h2>{e(common.GLANCE_TITLE)}</h2>", _list(e(line) for line in glance)]
     if s["note"]:
         body += ["<h2>Note from the writer</h2>",
                  f'<blockquote dir="auto">{e(s["note"])}</blockquote>']
     if s["alerts"]:
-        body += ["<h2>Alerts</h2>", _list(e(a["message"]) for a in s["alerts"])]
+        body += ["<h2>Alerts</h2>", f'<p class="small">{e(common.alerts_note(s))}</p>',
+                 _list(e(a["message"]) for a in s["alerts"])]
     if common.has_entries(s):
         body += _trend(s) + _dimensions(s) + _markers(s)
-    else:
-        body.append(f"<p>{e(common.NO_ENTRIES)}</p>")
     if s["intentions"]:
         body += ["<h2>What I will do differently</h2>",
                  _list(f"{e(i['date'])}: <bdi>{e(i['text'])}</bdi>" for i in s["intentions"])]
@@ -92,7 +94,7 @@ def _trend(s: dict[str, Any]) -> list[str]:
         return []
     rows = [
         [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
-         common.number(p["drift"]), common.number(p["balance"], 2)]
+         common.number(p["drift"]), common.balance(p["balance"])]
         for p in periods
     ]
     return [f"<h2>Trend by {e(s['period']['by'])}</h2>", svg.trend_chart(periods),
@@ -126,7 +128,7 @@ def _markers(s: dict[str, Any]) -> list[str]:
                 "</span></blockquote>"
                 for x in m["excerpts"]
             )
-            out.append(f"<li>{e(common.marker_line(m))}{quotes}</li>")
+            out.append(f"<li>{e(common.marker_line(m, s))}{quotes}</li>")
         out.append("</ul>")
     return out
 

@@ -56,14 +56,18 @@ def lines(s: dict[str, Any]) -> list[str]:
         out += [f"**{common.UNREDACTED}**", ""]
     out += [f"- **{label}:** {escape(value)}" for label, value in common.facts(s)]
     out.append("")
+    glance = common.glance(s)
+    if glance:
+        out += [f"## {common.GLANCE_TITLE}", ""]
+        out += [f"*{line}*\n" if line == common.NO_ENTRIES else f"- {escape(line)}"
+                for line in glance] + [""]
     if s["note"]:
         out += ["## Note from the writer", "", _quote(s["note"]), ""]
     if s["alerts"]:
-        out += ["## Alerts", ""] + [f"- {escape(a['message'])}" for a in s["alerts"]] + [""]
+        out += ["## Alerts", "", f"*{escape(common.alerts_note(s))}*", ""]
+        out += [f"- {escape(a['message'])}" for a in s["alerts"]] + [""]
     if common.has_entries(s):
         out += _trend(s) + _dimensions(s) + _markers(s)
-    else:
-        out += [f"*{common.NO_ENTRIES}*", ""]
     if s["intentions"]:
         out += ["## What I will do differently", ""]
         out += [f"- {i['date']}: {escape(i['text'])}" for i in s["intentions"]] + [""]
@@ -79,7 +83,7 @@ def _trend(s: dict[str, Any]) -> list[str]:
     out = [f"## Trend by {s['period']['by']}", ""]
     rows = [
         [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
-         common.number(p["drift"]), common.number(p["balance"], 2)]
+         common.number(p["drift"]), common.balance(p["balance"])]
         for p in periods
     ]
     out += _table(["Period", "Entries", "Identity", "Drift", "Balance"], rows)
@@ -109,7 +113,7 @@ def _markers(s: dict[str, Any]) -> list[str]:
             continue
         out += [f"## {heading}", ""]
         for m in markers:
-            out.append(f"- {escape(common.marker_line(m))}")
+            out.append(f"- {escape(common.marker_line(m, s))}")
             for ex in m["excerpts"]:
                 out.append(f"  - {ex['date']}: “{escape(ex['text'])}”")
         out.append("")

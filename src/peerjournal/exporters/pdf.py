@@ -124,6 +124,11 @@ def _wrap(piece: str, widths: Mapping[int, float], width: Callable[[float], floa
         yield rest
 
 
+def _arrow(direction: str | None) -> str:
+    """A space and an arrow for up or down; nothing for steady or unknown."""
+    return f" {common.DIRECTIONS[direction][0]}" if direction in ("up", "down") else ""
+
+
 class _Printable(dict[int, str | None]):
     """A `str.translate` table, filled as characters turn up: a tab becomes a space, other
     controls and unassigned or private code points go (None), a character the font has no
@@ -220,7 +225,8 @@ class _Report:
         pdf.ln(2)
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
-              widths: Sequence[float]) -> None:
+              widths: Sequence[float], numeric: Sequence[int] = ()) -> None:
+        """`numeric`: the columns of numbers, aligned on the right as in the HTML export."""
         from fpdf.fonts import FontFace
 
         headings = FontFace(emphasis="BOLD", fill_color=(238, 238, 238))
@@ -233,7 +239,9 @@ class _Report:
         pdf.set_fill_color(247, 247, 247)
         with pdf.table(col_widths=tuple(widths), line_height=LINE_H, first_row_as_headings=True,
                        width=sum(widths), align="LEFT", headings_style=headings,
-                       cell_fill_color=(247, 247, 247), cell_fill_mode="ROWS") as table:
+                       cell_fill_color=(247, 247, 247), cell_fill_mode="ROWS",
+                       text_align=tuple("RIGHT" if n in numeric else "LEFT"
+                                        for n in range(len(widths)))) as table:
             for values in [header, *rows]:
                 row = table.row()
                 for value in values:
@@ -250,20 +258,23 @@ class _Report:
             self.text(common.UNREDACTED, 10, bold=True, colour=DRIFT)
         for label, value in common.facts(s):
             self.text(f"{label}: {value}", 10)
+        glance = common.glance(s)
+        if glance:
+            self.heading(common.GLANCE_TITLE)
+            for line in glance:
+                self.text(f"• {line}", indent=2)
         if s["note"]:
             self.heading("Note from the writer")
             self.text(s["note"])
         if s["alerts"]:
             self.heading("Alerts")
+            self.text(common.alerts_note(s), 9, colour=GREY)
             for alert in s["alerts"]:
                 self.text(f"• {alert['message']}", indent=2)
         if common.has_entries(s):
             self.trend()
             self.dimensions()
             self.markers()
-        else:
-            self.pdf.ln(3)
-            self.text(common.NO_ENTRIES)
         if s["intentions"]:
             self.heading("What I will do differently")
             for item in s["intentions"]:
@@ -283,11 +294,11 @@ class _Report:
         self.trend_chart(periods)
         rows = [
             [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
-             common.number(p["drift"]), common.number(p["balance"], 2)]
+             common.number(p["drift"]), common.balance(p["balance"])]
             for p in periods
         ]
         self.table(["Period", "Entries", "Identity", "Drift", "Balance"], rows,
-                   (60, 22, 24, 24, 24))
+                   (60, 22, 24, 24, 24), numeric=(1, 2, 3, 4))
 
     def trend_chart(self, periods: Sequence[dict[str, Any]]) -> None:
         pdf = self.pdf
@@ -354,6 +365,7 @@ class _Report:
         if not dims:
             return
         self.heading("Dimensions (drift ◀ | ▶ identity)")
+        self.text("↑ rising, ↓ falling over the period; per 100 words", 8, colour=GREY)
         pdf = self.pdf
         scale = max([1.0, *(d[k] or 0.0 for d in dims for k in ("identity", "drift"))])
         label_w, half = 52.0, (pdf.epw - 52.0 - 44.0) / 2
@@ -377,8 +389,9 @@ class _Report:
             pdf.set_draw_color(*GREY)
             pdf.line(axis, y, axis, y + 5)
             pdf.set_x(axis + half + 2)
-            pdf.cell(42, 5, self.clean(
-                f"{common.number(d['drift'])} | {common.number(d['identity'])}"
+            pdf.cell(42, 5, self.clean(  # with the arrows the other formats show
+                f"{common.number(d['drift'])}{_arrow(d['drift_direction'])} | "
+                f"{common.number(d['identity'])}{_arrow(d['identity_direction'])}"
             ))
             pdf.ln(5.5)
 
@@ -389,7 +402,7 @@ class _Report:
                 continue
             self.heading(heading)
             for m in markers:
-                self.text(f"• {common.marker_line(m)}", indent=2)
+                self.text(f"• {common.marker_line(m, self.s)}", indent=2)
                 for ex in m["excerpts"]:
                     self.text(f"“{ex['text']}” ({ex['date']})", 9, colour=(70, 70, 70), indent=8)
 

@@ -32,7 +32,8 @@ def trend_chart(periods: Sequence[dict[str, Any]], width: int = 640, height: int
     """Identity and drift per period as two lines over a shared scale."""
     if not periods:
         return ""
-    left, right, top, bottom = 40, 10, 24, 36
+    # room either side for half a centred date under the first and last points ("2026-11-30")
+    left, right, top, bottom = 40, 36, 24, 36
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [p[k] for p in periods for k in ("identity", "drift") if p[k] is not None]
     high = max([*values, 1.0])

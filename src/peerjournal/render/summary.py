@@ -184,10 +184,15 @@ def overview(
 
 
 def _means(s: dict[str, Any]) -> tuple[str, str]:
-    """The summary's identity and drift per 100 words over its periods, weighted by entries.
+    """The summary's identity and drift per 100 words: its totals (as `peerjournal report`
+    gives them), or, in a summary from before them, the periods' weighted by entries.
 
     Each over the periods that have that number: the schema lets either be null alone."""
+    totals = s.get("totals") or {}
+
     def mean(key: str) -> str:
+        if totals.get(key) is not None:
+            return common.number(totals[key])
         scored = [p for p in s["periods"] if p["entries"] and p[key] is not None]
         weight = sum(p["entries"] for p in scored)
         if not weight:
@@ -210,13 +215,16 @@ def review(console: Console, source: str, s: dict[str, Any]) -> None:
     console.print(Panel(header, expand=True))
     bars = console.width >= BARS_WIDTH
     parts: list[RenderableType] = []
+    glance = common.glance(s)
+    if glance:
+        parts.append(_section(common.GLANCE_TITLE, Text("\n".join(f"• {x}" for x in glance))))
     if s["note"]:
         parts.append(_section("Note from the writer", Text(s["note"])))
     if s["alerts"]:
-        parts.append(_section("Alerts", Text("\n".join(f"• {a['message']}" for a in s["alerts"]))))
-    if not common.has_entries(s):
-        parts.append(Text(common.NO_ENTRIES))
-    else:
+        alerts = Text(common.alerts_note(s) + "\n", style="dim")
+        alerts.append("\n".join(f"• {a['message']}" for a in s["alerts"]))
+        parts.append(_section("Alerts", alerts))
+    if common.has_entries(s):  # else "At a glance" says there are none
         if s["periods"]:
             parts.append(_section(f"Trend by {s['period']['by']}", _trend(s, ascii_only, bars)))
         if s["dimensions"]:
@@ -412,7 +420,7 @@ def _markers(s: dict[str, Any]) -> list[RenderableType]:
             continue
         text = Text()
         for n, m in enumerate(markers):
-            text.append(("\n" if n else "") + f"• {common.marker_line(m)}")
+            text.append(("\n" if n else "") + f"• {common.marker_line(m, s)}")
             for ex in m["excerpts"]:
                 text.append(f"\n    “{ex['text']}” ({ex['date']})", "italic")
         out.append(_section(heading, text))
