@@ -128,6 +128,18 @@ def test_a_folder_is_not_a_lexicon(cli: CLI, tmp_path: Path) -> None:
         ('name = "our-org"', "name = 5", ["table 'lexicon'", "field 'name'"]),
         ('[lexicon]\nname = "our-org"', 'lexicon = "our-org"', ["table 'lexicon'"]),
         ("[labels]", "[label]", ["table 'label'", "did you mean 'labels'?"]),
+        # [marker_labels] names curated markers of this lexicon, in plain words
+        (
+            "[labels]",
+            '[marker_labels]\n"org.advise" = "telling"\n\n[labels]',
+            ["table 'marker_labels'", "field 'org.advise'", "did you mean 'org.advice'?"],
+        ),
+        (
+            "[labels]",
+            '[marker_labels]\n"org.advice" = " "\n\n[labels]',
+            ["table 'marker_labels'", "field 'org.advice': must be a non-empty string"],
+        ),
+        ("[lexicon]", 'marker_labels = "x"\n\n[lexicon]', ["table 'marker_labels'", "a table"]),
     ],
 )
 def test_mistakes_name_file_marker_and_field_and_say_what_is_wrong(

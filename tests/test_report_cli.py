@@ -111,7 +111,7 @@ def test_markers_are_named_not_shown_as_ids(cli: CLI, add: Callable[..., int]) -
     out = result.stdout
     ids = [m["marker"] for m in report_json(cli, *args)["dimension"]["markers"]]
     assert ids and not any(marker_id in out for marker_id in ids)
-    assert "clinical language: labels (drift)" in out
+    assert "clinical language: clinical labels for people (drift)" in out  # [marker_labels]
     assert "1 entry," in out and "of 1 entry\n" in out  # not "1 entries"
 
 
@@ -220,24 +220,27 @@ def test_report_says_when_scores_come_from_another_lexicon(cli: CLI, isolated: P
     assert "brings them up to date" in stale
 
 
-def test_dimension_labels_come_from_the_lexicon_wherever_its_labels_table_is(
+def test_labels_come_from_the_lexicon_wherever_its_tables_are(
     tmp_path: Path, isolated: Path
 ) -> None:
-    from peerjournal.cli.report import dimension_labels
+    from peerjournal.cli.report import lexicon_labels
     from peerjournal.context import AppContext
 
-    shipped = dimension_labels(AppContext(), ("story", "advice"))
-    assert shipped == {"story": "Recovery story", "advice": "Advice"}
-    marker = '[[marker]]\nid = "a"\ndimension = "story"\npolarity = "identity"\n'
+    shipped = lexicon_labels(AppContext(), ("story", "advice"))
+    assert shipped["story"] == "Recovery story" and shipped["advice"] == "Advice"
+    assert shipped["moving_toward.choice_hope"] == "their choices and hopes"
+    marker = '[[marker]]\nid = "a.b"\ndimension = "story"\npolarity = "identity"\n'
     marker += 'source = "s"\npatterns = ["x y"]\n'
+    tables = '[labels]\nstory = "Our stories"\n\n[marker_labels]\n"a.b" = "our words"\n'
     for text in (
-        f'[labels]\nstory = "Our stories"\n\n{marker}',
-        f'{marker}\n[labels]\nstory = "Our stories"\n',  # after the markers: the whole file
+        f"{tables}\n{marker}",
+        f"{marker}\n{tables}",  # after the markers: the whole file
+        f'[labels]\nstory = "Our stories"\n\n{marker}\n[marker_labels]\n"a.b" = "our words"\n',
     ):
         path = tmp_path / "org.toml"
         path.write_text(text, encoding="utf-8")
-        labels = dimension_labels(AppContext(lexicon_option=str(path)), ("story", "advice"))
-        assert labels == {"story": "Our stories", "advice": "Advice"}
+        labels = lexicon_labels(AppContext(lexicon_option=str(path)), ("story", "advice"))
+        assert labels == {"story": "Our stories", "advice": "Advice", "a.b": "our words"}
 
 
 # -- QA round 17 -----------------------------------------------------------------------------

@@ -36,7 +36,7 @@ def build(
     from peerjournal.entry import normalise_tags
     from peerjournal.trends import check_dimension, report_from_stats, resolve_window
 
-    labels = dimension_labels(app, DIMENSIONS)
+    labels = lexicon_labels(app, DIMENSIONS)
     if dimension is not None:
         dimension = check_dimension(dimension, DIMENSIONS, labels)
     today = app.today()
@@ -62,13 +62,14 @@ def build(
     return report, labels
 
 
-def dimension_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, str]:
-    """The lexicon's labels for `dimensions`, read from its [labels] table alone.
+def lexicon_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, str]:
+    """The lexicon's labels for `dimensions`, and its [marker_labels] by marker id, read from
+    those tables alone.
 
     Compiling the whole lexicon takes most of a second and the report only needs names; even
     parsing its thousands of patterns as TOML takes ~80 ms, so the part above the first marker
-    is read first (where the shipped lexicon keeps its labels), the whole file only if the
-    labels are not there. Falls back to the full lexicon when the file cannot be read as TOML.
+    is read first (where the shipped lexicon keeps both tables), the whole file only if a table
+    is not there. Falls back to the full lexicon when the file cannot be read as TOML.
     """
     import tomllib
 
@@ -78,18 +79,20 @@ def dimension_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, 
     try:
         text = path.read_text("utf-8")
         try:
-            raw = tomllib.loads(text.partition("\n[[marker]]")[0]).get("labels")
+            head = tomllib.loads(text.partition("\n[[marker]]")[0])
         except tomllib.TOMLDecodeError:
-            raw = None
-        if raw is None:
-            raw = tomllib.loads(text).get("labels", {})
+            head = {}
+        if "labels" not in head or "marker_labels" not in head:
+            head = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         lexicon = app.lexicon()  # raises the lexicon's own clear error
-        return {dim: lexicon.label(dim) for dim in dimensions}
-    named = raw if isinstance(raw, dict) else {}
+        return {dim: lexicon.label(dim) for dim in dimensions} | lexicon.marker_labels
+    named, markers = head.get("labels"), head.get("marker_labels")
+    named = named if isinstance(named, dict) else {}
+    markers = markers if isinstance(markers, dict) else {}
     return {
         dim: str(named.get(dim) or "") or dim.replace("_", " ").capitalize() for dim in dimensions
-    }
+    } | {mid: label.strip() for mid, label in markers.items() if isinstance(label, str)}
 
 
 def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str, str]) -> None:

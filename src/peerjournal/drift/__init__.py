@@ -14,7 +14,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # what __getattr__ returns, for type checkers
+if TYPE_CHECKING:  # for type checkers: Mapping, and what __getattr__ returns
+    from collections.abc import Mapping
+
     from peerjournal.drift.lexicon import DIMENSIONS as DIMENSIONS
     from peerjournal.drift.lexicon import Lexicon as Lexicon
     from peerjournal.drift.lexicon import LexiconError as LexiconError
@@ -50,9 +52,13 @@ def is_learned_marker(marker_id: str) -> bool:
     return marker_id.startswith(LEARNED_PREFIX)
 
 
-def marker_label(marker_id: str) -> str:
-    """A marker's name for a reader: 'clinical_language.non_compliant' -> 'non compliant' (the
-    part after the dimension); a learned marker is 'learned words'."""
+def marker_label(marker_id: str, labels: Mapping[str, str] | None = None) -> str:
+    """A marker's name for a reader: its label in `labels` (the lexicon's [marker_labels]:
+    'moving_toward.choice_hope' -> 'their choices and hopes'), else the part of its id after the
+    dimension ('clinical_language.non_compliant' -> 'non compliant'); a learned marker is
+    'learned words'."""
+    if labels and labels.get(marker_id):
+        return labels[marker_id]
     if is_learned_marker(marker_id):
         return "learned words"
     tail = marker_id.split(".", 1)[-1]

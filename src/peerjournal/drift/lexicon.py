@@ -5,6 +5,9 @@ A lexicon is a TOML file (the shipped one is ``markers.toml`` next to this modul
     [labels]                 # dimension id -> short human label (optional per dimension)
     story = "Recovery story"
 
+    [marker_labels]          # marker id -> what it shows, in plain words (optional per marker)
+    "story.shared" = "sharing your recovery story"
+
     [questions]              # dimension id -> open reflective questions (optional)
     story = ["What part of your own story felt usable today, and what held it back?"]
 
@@ -97,7 +100,7 @@ _MARKER_FIELDS = {
     "id", "dimension", "polarity", "weight", "negation", "source", "patterns", "learned"
 }
 _REQUIRED_FIELDS = ("id", "dimension", "polarity", "source", "patterns")
-_TOP_LEVEL = {"lexicon", "labels", "questions", "marker"}
+_TOP_LEVEL = {"lexicon", "labels", "marker_labels", "questions", "marker"}
 _LEXICON_FIELDS = {"name"}  # the [lexicon] table
 
 WORD = r"[\w']+"
@@ -160,6 +163,7 @@ class Lexicon:
     name: str
     markers: tuple[Marker, ...]
     labels: dict[str, str]
+    marker_labels: dict[str, str]  # curated marker id -> its name for a reader
     questions: dict[str, tuple[str, ...]]
     index: PhraseIndex = field(repr=False)  # the curated markers
     learned_index: WordIndex | None = field(repr=False)  # the learned ones, if any
@@ -882,7 +886,7 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
         )
     for key in doc:
         if key not in _TOP_LEVEL:
-            expected = "expected lexicon, labels, questions, marker"
+            expected = "expected lexicon, labels, marker_labels, questions, marker"
             hint = did_you_mean(key, _TOP_LEVEL)
             raise _fail(path, f"table '{key}'", f"unknown table{hint} ({expected})")
     name = _name(path, doc.get("lexicon", {}))
@@ -928,10 +932,26 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
         name,
         markers,
         labels,
+        _marker_labels(path, doc.get("marker_labels", {}), [m.id for m in curated]),
         questions,
         PhraseIndex(curated),
         WordIndex(learned) if learned else None,
     )
+
+
+def _marker_labels(path: str, raw: Any, curated_ids: list[str]) -> dict[str, str]:
+    """The [marker_labels] table: each key a curated marker of this lexicon, each value a
+    non-empty string."""
+    where = "table 'marker_labels'"
+    if not isinstance(raw, dict):
+        raise _fail(path, where, 'must be a table of "marker id" = label')
+    for mid, label in raw.items():
+        if mid not in curated_ids:
+            hint = did_you_mean(mid, curated_ids)
+            raise _fail(path, where, f"field '{mid}': no curated marker has this id{hint}")
+        if not isinstance(label, str) or not label.strip():
+            raise _fail(path, where, f"field '{mid}': must be a non-empty string")
+    return {mid: label.strip() for mid, label in raw.items()}
 
 
 def _name(path: str, meta: Any) -> str:
@@ -1020,7 +1040,7 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
 # Bumped when PhraseIndex's or WordIndex's pickled attributes, or the regex bodies compiled from
 # patterns, change: an older pickle is then not reused.
-_CACHE_FORMAT = "23"
+_CACHE_FORMAT = "24"
 
 
 def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:

@@ -282,7 +282,7 @@ class _View:
             for m in d["markers"]:
                 style = IDENTITY_STYLE if m["polarity"] == "identity" else DRIFT_STYLE
                 table.add_row(
-                    self.cut(marker_label(m["marker"])),
+                    self.cut(marker_label(m["marker"], self.labels)),
                     Text(m["polarity"], style=style),
                     str(m["count"]),
                     str(m["previous"]),
@@ -318,8 +318,9 @@ class _View:
                 what = self.cut(f"{c['label']} ({c['polarity']})")
                 before, now = _num(c["previous"]), _num(c["current"])
             else:
-                # "Moving toward: choice hope (identity)", beside "moving toward (identity)"
-                what = self.cut(f"{c['label']}: {marker_label(c['id'])} ({c['polarity']})")
+                # "Moving toward: their choices and hopes (identity)" beside "moving toward (…)"
+                name = marker_label(c["id"], self.labels)
+                what = self.cut(f"{c['label']}: {name} ({c['polarity']})")
                 before, now = str(c["previous"]), str(c["current"])
             table.add_row(Text(arrow + (" " if self.narrow else ""), style=style), what, before,
                           now)
