@@ -211,13 +211,15 @@ def new_edit(folder: Path, entry_id: int, now: datetime) -> Draft:
     return new_draft(folder / EDITS, now, ".md", prefix=f"entry-{entry_id}-")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash or a full disk never leaves half a file."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Replace `path` with `text` (bytes are written as they are) so that a crash or a full
+    disk never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".draft-", suffix=".tmp")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -190,19 +190,23 @@ def writes_unicode(stream: Any) -> bool:
 def _stop_on_termination() -> None:
     """SIGTERM and SIGHUP (a closed terminal window) raise KeyboardInterrupt, so the command
     stops as on Ctrl-C: a write keeps its text as a draft, a transaction is rolled back, and
-    the exit code is 130. A second signal ends the process at once. A signal that was being
+    the exit code is 130. A second SIGTERM ends the process at once; a second SIGHUP is
+    ignored: a closed terminal sends two (the shell's, then the kernel's as the shell exits),
+    and the second must not end the process while it keeps the draft. A signal that was being
     ignored (`nohup`) stays ignored, and a forked worker (drift scoring) dies as before."""
     import signal
 
     main_pid = os.getpid()
 
     def stop(signum: int, frame: object) -> None:
-        signal.signal(signum, signal.SIG_DFL)
         if os.getpid() != main_pid:
+            signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        signal.signal(signum, signal.SIG_IGN if signum == hangup else signal.SIG_DFL)
         raise KeyboardInterrupt
 
+    hangup = getattr(signal, "SIGHUP", None)
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
         if number is None:

@@ -1,8 +1,8 @@
 """The guided reflection: each element's heading and questions, multi-line answers, a review.
 
-Every line typed is in the draft file before the next prompt, so a closed terminal or a crash
-loses at most the line being typed; Ctrl-C keeps even that one in an answer (when readline
-reads the terminal). `write --resume` continues where it stopped.
+Every line typed is in the draft file before the next prompt, so a crash loses at most the
+line being typed; Ctrl-C, SIGTERM and a closed terminal keep even that one in an answer or the
+self-care line (when readline reads the terminal). `write --resume` continues where it stopped.
 A session stopped before anything was typed keeps no draft.
 """
 
@@ -16,7 +16,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NoReturn
 
 from peerjournal.cli.editor import terminal_descriptor
 from peerjournal.context import AppContext
@@ -56,6 +56,7 @@ class GuidedSession:
         self._warned_encoding = False
         self.reader = LineReader()
         self._answer: tuple[list[str], Any] | None = None  # the answer being read, its store
+        self._line: tuple[str, Any] | None = None  # a line step whose words Ctrl-C keeps
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -136,6 +137,7 @@ class GuidedSession:
                 "self_care",
                 "\nSelf-care: one thing you did or will do for yourself (Enter to skip):",
                 lambda v: setattr(self.draft, "self_care", v),
+                current=lambda: self.draft.self_care,
             )
             self.app.err.print(review(self.draft))
             save = self._save_answer()
@@ -184,11 +186,24 @@ class GuidedSession:
     def _store_tags(self, value: str) -> None:
         self.draft.tags = normalise_tags(split_tags(value))
 
-    def _line_step(self, key: str, prompt: str, store: Any) -> None:
+    def _line_step(
+        self, key: str, prompt: str, store: Any, current: Callable[[], str] | None = None
+    ) -> None:
+        """One line. With `current` (a note, not a name: the self-care line), the words on
+        a line that Ctrl-C ends are kept, and the resumed step carries them on."""
         if key in self.done:
             return
+        kept = current().strip() if current is not None else ""
+        if kept:  # typed before Ctrl-C ended the line: Enter keeps it, more is added to it
+            label = prompt.strip().split(":")[0]
+            self.app.say(f"\n{label} (continuing your draft:)\n{kept}")
+            prompt = "(Enter keeps it; anything typed is added to it):"
         while True:
+            self._line = (kept, store) if current is not None else None
             value = (self._read_line(prompt + " ") or "").strip()
+            self._line = None
+            if kept:
+                value = f"{kept} {value}" if value else kept
             try:
                 store(value)
             except PeerJournalError as exc:  # e.g. a tag with no letters: say so, ask again
@@ -235,7 +250,14 @@ class GuidedSession:
         """Ctrl-C pressed on a line of an answer, before Enter: the words on it are part of
         the answer (a writer stopping for the night mid-sentence), not thrown away."""
         line = self._clean(self.reader.take_interrupted()).rstrip()
-        if self._answer is None or not line.strip():
+        if not line.strip():
+            return
+        if self._line is not None:  # the self-care line
+            kept, store_line = self._line
+            store_line(f"{kept} {line.strip()}".strip())
+            self.typed = True
+            return
+        if self._answer is None:
             return
         lines, store = self._answer
         lines.append(line)
@@ -373,13 +395,16 @@ class LineReader:
             if not self.readline:  # (also when stdout could not be pointed at the terminal)
                 if prompt:
                     show(prompt)
-                return input()
+                return _from_the_terminal(input)
             # readline is given the prompt's last line, so that it knows where the line starts
             # (a long line wraps and redraws in the right place)
             head, newline, prompt = prompt.rpartition("\n")
             if newline:
                 show(head + newline)
-            return self._readline_input(prompt)
+            if _scrolls_sideways(prompt):  # the answer goes on a line of its own
+                show(prompt.rstrip() + "\n")
+                prompt = ""
+            return _from_the_terminal(lambda: self._readline_input(prompt))
         finally:
             if saved is not None:
                 with _signals_held_back():
@@ -438,6 +463,33 @@ class LineReader:
             self.terminal = None
 
 
+def _from_the_terminal(read: Callable[[], str]) -> str:
+    """`read()`; a terminal that has gone by the time a line is read (input() then reads
+    stdin itself, and gets EIO) stops the session as SIGHUP does, not as an I/O error."""
+    try:
+        return read()
+    except OSError:
+        _terminal_gone()
+
+
+def _scrolls_sideways(prompt: str) -> bool:
+    """Whether readline would show only the end of `prompt`: on a dumb terminal (TERM=dumb,
+    an editor's shell) it scrolls the line sideways instead of wrapping it, and a prompt
+    longer than half the width ("Setting (community, inpatient, …") lost its beginning."""
+    if os.environ.get("TERM", "") not in ("", "dumb", "unknown"):
+        return False
+    try:
+        columns = os.get_terminal_size(2).columns
+    except (OSError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = int(os.environ.get("COLUMNS", ""))
+        except ValueError:
+            columns = 80
+    return len(prompt) > max(columns, 20) // 2
+
+
 def _line_buffer(readline: Any) -> str:
     try:
         return str(readline.get_line_buffer())
@@ -492,13 +544,19 @@ class _Utf8Keys:
     # longer than this is read on in the next call, never lost
     MOST = 256
 
-    def __init__(self, stuff: Callable[[int], int], fd: int, hook: Any = None) -> None:
+    def __init__(
+        self, stuff: Callable[[int], int], fd: int, hook: Any = None, hangs_up: bool = False
+    ) -> None:
         import ctypes
 
         self.stuff = stuff  # readline's rl_stuff_char: a byte for readline to read next
         self.fd = fd
         self.hook = hook  # readline's rl_getc_function (a ctypes.c_void_p in the library)
         self.signalled: int | None = None  # a signal held back while a key was read
+        # `fd` is the terminal, in readline's raw mode: no key reads as nothing (Ctrl-D is a
+        # byte), so the end of input is the terminal gone (see `_getc`)
+        self.hangs_up = hangs_up
+        self.hung_up = False
         self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
         # referenced here for as long as the class holds this reader: readline may call it
         # during any `reading()`, and calling a freed callback would crash the process
@@ -518,7 +576,7 @@ class _Utf8Keys:
             hook = ctypes.c_void_p.in_dll(library, "rl_getc_function")
             stuff = library.rl_stuff_char
             stuff.argtypes, stuff.restype = [ctypes.c_int], ctypes.c_int
-            keys = cls(stuff, sys.stdin.fileno(), hook)
+            keys = cls(stuff, sys.stdin.fileno(), hook, hangs_up=True)
         except (ImportError, OSError, ValueError, AttributeError, LookupError, TypeError):
             return  # a readline built in, or without the symbols: readline's own reading
         cls.installed = keys
@@ -528,6 +586,7 @@ class _Utf8Keys:
         """Readline reads its keys here for the length of the block (one line); the reader
         it had is put back afterwards. A signal held back meanwhile is raised at the end."""
         self.signalled = None
+        self.hung_up = False
         self.decoder.reset()
         handlers = self._hold_back_signals()
         original = self.hook.value if self.hook is not None else None
@@ -542,6 +601,8 @@ class _Utf8Keys:
                 signal.signal(number, handler)
             if self.signalled is not None:
                 signal.raise_signal(self.signalled)  # its own handler: KeyboardInterrupt
+            if self.hung_up:
+                _terminal_gone()
 
     def _hold_back_signals(self) -> dict[int, Any]:
         """Wrap the Python handlers of Ctrl-C, SIGTERM and SIGHUP; returns them, to put back."""
@@ -586,6 +647,12 @@ class _Utf8Keys:
         except Exception:  # the terminal has gone (EIO): end of input
             data = b""
         if self.signalled is not None:
+            return _NEWLINE
+        if not data and self.hangs_up:
+            # The terminal has gone (a closed window, a dropped ssh), before the SIGHUP that
+            # says so. Readline would read this as Ctrl-D and the next as an empty line,
+            # throwing away the line being typed: it ends here, and `reading()` interrupts.
+            self.hung_up = True
             return _NEWLINE
         if not data:
             return -1
@@ -633,6 +700,16 @@ class _Utf8Keys:
 
 
 _NEWLINE = ord("\n")
+
+
+def _terminal_gone() -> NoReturn:
+    """Stop the session as SIGHUP does, and ignore the SIGHUP that the shell sends after
+    the terminal has gone: its handler would interrupt the saving of the draft."""
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is not None:
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(hangup, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 def forgiving_stdin() -> None:

@@ -247,15 +247,23 @@ def register(app: typer.Typer) -> None:
         if not rows:
             app_ctx.say("There are no unfinished drafts.")
             return
+        import os
+
         from peerjournal.textsafe import clean
 
+        # on a terminal (or with COLUMNS), each draft on one line: at 80 columns they wrapped
+        width = app_ctx.out.width if app_ctx.out.is_terminal or os.environ.get("COLUMNS") else 0
         for row in rows:
             what = row["kind"] if row["entry_id"] is None else f"edit of {row['entry_id']}"
             words = clean(str(row["first_words"]), multiline=False) or "(empty)"
-            typer.echo(
+            line = (
                 f"{row['number']:>3}  {str(row['modified'])[:16].replace('T', ' ')}  "
-                f"{row['age']:<14} {what:<14} {words}"
+                f"{row['age']:<14} {what:<14} "
             )
+            room = max(width - len(line), 12)
+            if width and len(words) > room:
+                words = words[: room - 1].rstrip() + "…"
+            typer.echo(line + words)
         app_ctx.say(
             "`peerjournal write --resume --draft N` continues one; "
             "`peerjournal drafts --discard N` discards one."
@@ -491,9 +499,18 @@ def _from_editor(
     app: AppContext, draft: EntryDraft, prompt_set: PromptSet, draft_file: Draft
 ) -> EntryDraft:
     from peerjournal.drafts import write_atomic
+    from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import format_template
 
-    write_atomic(draft_file.path, format_template(draft, prompt_set))
+    try:
+        write_atomic(draft_file.path, format_template(draft, prompt_set))
+    except OSError as exc:  # a full disk: "No space left on device" alone said nothing of what
+        draft_file.discard()
+        raise PeerJournalError(
+            f"The draft cannot be written to {draft_file.path.parent} ({exc.strerror or exc}), "
+            "so the editor was not opened; nothing was typed yet. Free some space and try "
+            "again."
+        ) from None
     return _edited(app, draft, prompt_set, draft_file, {})
 
 
@@ -510,22 +527,42 @@ def _edited(
     from peerjournal.cli.editor import check_comments, parse_entry, run_editor, waiting_hint
     from peerjournal.drafts import read_options
     from peerjournal.entry import MODES, EntryDraft
-    from peerjournal.errors import PeerJournalError
+    from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import apply_parsed, format_template, typed_into_comment
 
     try:
-        before = draft_file.path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):  # (the editor's own reading says what is wrong)
+        held = draft_file.path.read_bytes()  # put back as it was if the editor empties it
+    except OSError:  # (the editor's own reading says what is wrong)
+        held = b""
+    try:
+        before = held.decode("utf-8")
+    except UnicodeDecodeError:
         before = ""
+    had_text = draft_file.holds_text()  # a resumed draft: what it held must survive the editor
     started = time.monotonic()
     try:
         # a draft saved in another encoding is fixed and then resumed: `write --editor`
         # again would start a new template
         text = run_editor(draft_file.path, retry=f"run {app.resume_hint()}")
-    except PeerJournalError:
-        if not draft_file.holds_text():  # only the template: nothing worth keeping
-            draft_file.discard()
+    except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or
+        if isinstance(exc, PeerJournalError):  # SIGHUP (while it runs, Ctrl-C is the editor's)
+            reason, code = exc.message, exc.exit_code
+        else:
+            reason, code = "Interrupted.", ExitCode.INTERRUPTED
+        if not draft_file.holds_text():
+            if had_text:  # emptied by the editor: what the draft held is put back
+                raise _put_back(app, draft_file, held, reason, code) from None
+            draft_file.discard()  # only the template: nothing worth keeping
+            if code == ExitCode.INTERRUPTED:
+                raise PeerJournalError(
+                    f"{reason} Nothing was typed, so no draft was kept.", ExitCode.INTERRUPTED
+                ) from None
         raise
+    if had_text and not text.strip():
+        # an editor that crashed while saving, or a full disk, leaves an empty file
+        raise _put_back(
+            app, draft_file, held, "The editor left the draft empty; nothing was saved."
+        )
     check_comments(before, text)
     # Options kept with piped text that could not be saved; those given now replace them.
     kept = read_options(text)
@@ -549,6 +586,31 @@ def _edited(
     apply_parsed(draft, parsed, app.today(), explicit)
     _apply(draft, explicit)
     return draft
+
+
+def _put_back(
+    app: AppContext, draft_file: Draft, before: bytes, reason: str, code: ExitCode | None = None
+) -> PeerJournalError:
+    """The error for an editor that emptied a draft which held text (it crashed while saving,
+    or the disk was full): the text it held is written back, never discarded with it."""
+    from peerjournal import paths
+    from peerjournal.drafts import everything, printed_instead, write_atomic
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    code = code or ExitCode.USER_ERROR
+    try:
+        write_atomic(draft_file.path, before)
+    except OSError as exc:
+        text = before.decode("utf-8", "replace")
+        return printed_instead(text, reason, draft_file.path.parent, code, str(exc.strerror or exc))
+    found = everything(paths.drafts_dir())
+    number = next((n for n, d in enumerate(found, 1) if d.path == draft_file.path), "N")
+    return PeerJournalError(
+        f"{reason} The text it held before is back in {draft_file.path}: "
+        f"{app.resume_hint()} opens it again (`peerjournal drafts --discard {number}` if you "
+        "meant to throw it away).",
+        code,
+    )
 
 
 def _guided(
