@@ -13,7 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +205,37 @@ def test_an_editor_that_empties_a_resumed_draft_does_not_throw_its_text_away(
     assert drafts(isolated) == [draft]
     assert draft.read_text(encoding="utf-8") == before
     assert cli("list", "--json").stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("status", [0, 1])
+def test_an_editor_that_empties_a_kept_edit_puts_its_text_back(
+    cli: CLI, add: Callable[..., int], edits: Any, isolated: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, status: int,
+) -> None:
+    """`edit ID` continuing unsaved changes kept from an earlier edit, in an editor that then
+    left the file empty: the changes were thrown away with "The experience is empty"."""
+    entry_id = add("We met at the library.")
+    edits(("date: 2026-11-20", "date: 2027-11-20"), ("library", "museum and talked for hours"))
+    assert cli("edit", str(entry_id)).exit_code == 1  # a date in the future: the edit is kept
+    [kept] = (isolated / "drafts" / "edits").iterdir()
+    before = kept.read_bytes()
+    editor = tmp_path / "emptying.py"
+    editor.write_text(EMPTYING_EDITOR, encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor} {status}")
+    result = cli("edit", str(entry_id))
+    assert result.exit_code == 1
+    what = (
+        "left your unsaved changes empty; the entry is unchanged" if status == 0
+        else "exited with status 1; nothing was saved"
+    )
+    assert result.stderr.splitlines()[-1] == (
+        f"peerjournal: The editor {what}. The text it held before is back in {kept}: "
+        f"`peerjournal edit {entry_id}` opens it again (`peerjournal edit {entry_id} --fresh` "
+        "if you meant to throw it away)."
+    )
+    assert kept.read_bytes() == before
+    shown = json.loads(cli("show", str(entry_id), "--json").stdout)
+    assert shown["experience"] == "We met at the library."
 
 
 def test_a_full_disk_before_the_editor_opens_says_what_could_not_be_written(

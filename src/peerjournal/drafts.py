@@ -320,6 +320,25 @@ def kept_edits(folder: Path, entry_id: int | None = None) -> list[Draft]:
     return [d for d in edits if entry_id is None or d.entry_id == entry_id]
 
 
+def put_back(
+    file: Draft, held: bytes, reason: str, code: ExitCode, reopen: str, forget: str
+) -> PeerJournalError:
+    """The error for an editor that emptied a draft or a kept edit which held text (it
+    crashed while saving, or the disk was full): the text it held (`held`) is written back,
+    never discarded with it. `reopen` and `forget` are the commands that open it again and
+    that throw it away."""
+    try:
+        write_atomic(file.path, held)
+    except OSError as exc:
+        text = held.decode("utf-8", "replace")
+        return printed_instead(text, reason, file.path.parent, code, str(exc.strerror or exc))
+    return PeerJournalError(
+        f"{reason} The text it held before is back in {file.path}: {reopen} opens it again "
+        f"({forget} if you meant to throw it away).",
+        code,
+    )
+
+
 def everything(folder: Path) -> list[Draft]:
     """Every kept draft and edit, newest first: the numbering `peerjournal drafts` shows."""
     return _newest_first([*_files(folder), *_files(folder / EDITS)])

@@ -163,9 +163,11 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     The returned file keeps the edited text until the caller has saved it. Unsaved changes
     kept from an earlier edit of the same entry are continued (unless `fresh`).
     """
+    import contextlib
+
     from peerjournal import paths
     from peerjournal.cli.editor import check_comments, parse_entry, run_editor
-    from peerjournal.drafts import kept_edits, new_edit, write_atomic
+    from peerjournal.drafts import kept_edits, new_edit, put_back, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
         DEFAULT_SET,
@@ -180,8 +182,11 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
         prompt_set = load_prompt_set(DEFAULT_SET, paths.user_prompts_dir())
     original = format_template(draft, prompt_set)
     earlier = kept_edits(paths.drafts_dir(), entry_id)
+    held = b""  # a continued edit's text: put back if the editor empties the file
     if earlier and not fresh:
         file = earlier[0]
+        with contextlib.suppress(OSError):
+            held = file.path.read_bytes()
         app.say(
             f"You have unsaved changes to entry {entry_id} from "
             f"{file.modified():%Y-%m-%d %H:%M}: continuing them "
@@ -196,6 +201,8 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
         write_atomic(file.path, original)
     try:
         text = run_editor(file.path)
+        if held and not file.holds_text():  # it crashed while saving, or the disk was full
+            raise PeerJournalError("The editor left your unsaved changes empty; the entry is unchanged.")
         # words typed into the template's guidance would be dropped (and an edit that only
         # has those, taken for "no changes" and discarded): refused, and kept, as for write
         check_comments(original, text)
@@ -213,6 +220,11 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
             )
         apply_parsed(draft, parsed, app.today())
     except PeerJournalError as exc:
+        if held and not file.holds_text():  # continued, then emptied: its text is put back
+            raise put_back(
+                file, held, exc.message, exc.exit_code, reopen=f"`peerjournal edit {entry_id}`",
+                forget=f"`peerjournal edit {entry_id} --fresh`",
+            ) from None
         if _unchanged(file, original):
             file.discard()
         else:

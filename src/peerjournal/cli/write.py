@@ -589,27 +589,18 @@ def _edited(
 
 
 def _put_back(
-    app: AppContext, draft_file: Draft, before: bytes, reason: str, code: ExitCode | None = None
+    app: AppContext, draft_file: Draft, held: bytes, reason: str, code: ExitCode | None = None
 ) -> PeerJournalError:
-    """The error for an editor that emptied a draft which held text (it crashed while saving,
-    or the disk was full): the text it held is written back, never discarded with it."""
+    """`drafts.put_back` for a draft: `write --resume` opens it again."""
     from peerjournal import paths
-    from peerjournal.drafts import everything, printed_instead, write_atomic
-    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.drafts import everything, put_back
+    from peerjournal.errors import ExitCode
 
-    code = code or ExitCode.USER_ERROR
-    try:
-        write_atomic(draft_file.path, before)
-    except OSError as exc:
-        text = before.decode("utf-8", "replace")
-        return printed_instead(text, reason, draft_file.path.parent, code, str(exc.strerror or exc))
     found = everything(paths.drafts_dir())
     number = next((n for n, d in enumerate(found, 1) if d.path == draft_file.path), "N")
-    return PeerJournalError(
-        f"{reason} The text it held before is back in {draft_file.path}: "
-        f"{app.resume_hint()} opens it again (`peerjournal drafts --discard {number}` if you "
-        "meant to throw it away).",
-        code,
+    return put_back(
+        draft_file, held, reason, code or ExitCode.USER_ERROR,
+        reopen=app.resume_hint(), forget=f"`peerjournal drafts --discard {number}`",
     )
 
 
