@@ -327,3 +327,19 @@ def test_make_console_clamps_the_width(monkeypatch: pytest.MonkeyPatch) -> None:
                               ("132", 132)):
         monkeypatch.setenv("COLUMNS", columns)
         assert make_console(stderr=False).width == expected, columns
+
+
+def test_a_dumb_terminal_gets_its_real_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TERM=dumb (an editor's shell) without COLUMNS: Rich assumed 80 columns on a
+    40-column terminal, so headings broke mid-word."""
+    import os
+
+    from peerjournal.render import console as console_module
+
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(console_module.Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((40, 24)))
+    assert console_module.make_console(stderr=False).width == 40
+    monkeypatch.setenv("COLUMNS", "60")  # COLUMNS still decides
+    assert console_module.make_console(stderr=False).width == 60

@@ -202,7 +202,9 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     try:
         text = run_editor(file.path)
         if held and not file.holds_text():  # it crashed while saving, or the disk was full
-            raise PeerJournalError("The editor left your unsaved changes empty; the entry is unchanged.")
+            raise PeerJournalError(
+                "The editor left your unsaved changes empty; the entry is unchanged."
+            )
         # words typed into the template's guidance would be dropped (and an edit that only
         # has those, taken for "no changes" and discarded): refused, and kept, as for write
         check_comments(original, text)
