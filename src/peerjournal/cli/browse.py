@@ -148,7 +148,10 @@ def register(app: typer.Typer) -> None:
         limit: Limit = 20,
         json_out: Json = False,
     ) -> None:
-        """Full-text search over every entry, best matches first."""
+        """Full-text search over every entry, best matches first.
+
+        Case and accents do not matter: strasse finds Straße, cafe finds Café, and first
+        finds text pasted from a PDF with a ligature in it."""
         app_ctx = AppContext.from_ctx(ctx)
         query = " ".join(words)  # `search housing office` is `search "housing office"`
         filters = build_filters(app_ctx, since, until, tag, setting, limit)

@@ -42,6 +42,13 @@ class Entry(SQLModel, table=True):
     answers_text: str = Field(
         default="", sa_column=Column(Text, nullable=False, server_default="")
     )
+    # What the search index reads of each text: its full case fold (db.searchfold), or NULL
+    # where that is the text itself (revision 0006)
+    experience_folded: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    feelings_folded: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    evaluation_folded: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    self_care_folded: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    answers_folded: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     shared: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     deleted_at: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     drift_verdict: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
 from peerjournal.db.engine import open_journal, translated_errors, write_transaction
+from peerjournal.db.searchfold import ELLIPSIS, fold, folded_or_none, unfold_snippet
 from peerjournal.entry import Entry, EntryDraft, KeptIdentity, scored_text
 from peerjournal.errors import DatabaseError, NotFoundError, PeerJournalError
 from peerjournal.setting_groups import setting_key
@@ -38,6 +39,16 @@ EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "
 # What the search index reads (a view over entry: each entry's answers as text, not JSON).
 FTS_SOURCE = "entry_fts_source"
 ANSWER_SEP = " · "  # between two answers, in the index and so in search snippets
+# The texts the index reads, each stored beside its fold where that differs (revision 0006):
+# the column a text is in -> the column its fold is in.
+FOLDED_COLUMNS = {
+    "experience": "experience_folded",
+    "feelings": "feelings_folded",
+    "evaluation": "evaluation_folded",
+    "self_care": "self_care_folded",
+    "answers_text": "answers_folded",
+}
+_FOLDS_READ = [f"e.{column}" for column in FOLDED_COLUMNS.values()]
 # setting_groups.setting_key as an SQL function on the store's connection: SQLite's lower()
 # and NOCASE fold only A-Z, so "ÄRZTEHAUS" would not select "ärztehaus" as the report groups it
 SETTING_KEY_SQL = "pj_setting_key"
@@ -106,6 +117,7 @@ _INSERT_COLUMNS = (
     "self_care",
     "answers",
     "answers_text",
+    *FOLDED_COLUMNS.values(),
     "shared",
     *DRIFT_COLUMNS,
 )
@@ -200,6 +212,8 @@ class Store:
         with self._write() as conn, _fts_in_bulk(conn, ids, len(drafts) >= BULK_FROM):
             for n, (draft, drift) in enumerate(zip(drafts, drifts, strict=True)):
                 identity = kept[n] if kept else KeptIdentity()
+                answers = answers_text(draft.answers)
+                texts = (draft.experience, draft.feelings, draft.evaluation, draft.self_care)
                 cur = conn.execute(
                     _INSERT_ENTRY,
                     (
@@ -210,12 +224,10 @@ class Store:
                         draft.setting,
                         draft.mode,
                         draft.prompt_set,
-                        draft.experience,
-                        draft.feelings,
-                        draft.evaluation,
-                        draft.self_care,
+                        *texts,
                         json.dumps(draft.answers, ensure_ascii=False),
-                        answers_text(draft.answers),
+                        answers,
+                        *(folded_or_none(text) for text in (*texts, answers)),
                         int(draft.shared),
                         *_drift_values(drift),
                     ),
@@ -280,15 +292,25 @@ class Store:
                 yield _entry(row)
 
     def search(self, query: str, filters: Filters) -> builtins.list[SearchHit]:
+        """Entries matching `query` (FTS5 syntax, or the forgiving rewrite of `fts_queries`),
+        best first, each with a snippet of its own words, matches marked.
+
+        The index holds each text's fold (db.searchfold), and the query is folded the same
+        way, so "strasse" finds "Straße"; the snippet the index gives (of folded text) is
+        mapped back onto the text as written.
+        """
         where, params = filters.where()
         sql = (
-            f"SELECT {ENTRY_COLUMNS}, "
-            f"snippet(entry_fts, -1, '{SearchHit.START}', '{SearchHit.END}', '…', 16) "
+            # (the answers' text only where a snippet of its fold may need mapping back)
+            f"SELECT {ENTRY_COLUMNS}, CASE WHEN e.answers_folded IS NULL THEN '' "
+            "ELSE e.answers_text END, "
+            f"{', '.join(_FOLDS_READ)}, "
+            f"snippet(entry_fts, -1, '{SearchHit.START}', '{SearchHit.END}', '{ELLIPSIS}', 16) "
             f"FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
             f"WHERE entry_fts MATCH ? AND {where} ORDER BY bm25(entry_fts), e.date DESC"
         ) + filters.limit_sql()
         with self._errors():
-            candidates = list(fts_queries(query))
+            candidates = list(fts_queries(fold(query)))
             for n, candidate in enumerate(candidates, start=1):
                 try:
                     rows = self.conn.execute(sql, [candidate, *params]).fetchall()
@@ -296,7 +318,7 @@ class Store:
                     if n < len(candidates):  # not valid FTS5 syntax: try the forgiving rewrite
                         continue
                     raise
-                return [SearchHit(_entry(r[:-1]), r[-1]) for r in rows]
+                return [_hit(r) for r in rows]
         raise PeerJournalError("Nothing to search for: type a word or a phrase.")
 
     def update(
@@ -323,6 +345,9 @@ class Store:
         if "answers" in changes:
             assignments["answers"] = json.dumps(changes["answers"], ensure_ascii=False)
             assignments["answers_text"] = answers_text(changes["answers"])
+        for column, folded in FOLDED_COLUMNS.items():
+            if column in assignments:
+                assignments[folded] = folded_or_none(assignments[column])
         assignments["updated_at"] = now.isoformat()
         assignments.update(zip(DRIFT_COLUMNS, _drift_values(drift), strict=True))
         columns = ", ".join(f"{k} = ?" for k in assignments)
@@ -489,6 +514,19 @@ def _fts_in_bulk(conn: sqlite3.Connection, ids: list[int], bulk: bool) -> Iterat
         (json.dumps(ids),),
     )
     conn.execute(trigger)
+
+
+def _hit(row: Sequence[Any]) -> SearchHit:
+    """A search hit from a row of `Store.search`: the entry, the answers' text, the folds of
+    FOLDED_COLUMNS, and a snippet of the index's text, shown in the entry's own words."""
+    count = len(FOLDED_COLUMNS)
+    entry, answers = _entry(row[: -2 - count]), row[-2 - count]
+    folds, snippet = tuple(row[-1 - count : -1]), row[-1]
+    if folds.count(None) == count:  # indexed as written (most entries: plain ASCII)
+        return SearchHit(entry, snippet)
+    texts = [entry.experience, entry.feelings, entry.evaluation, entry.self_care, answers]
+    marks = (SearchHit.START, SearchHit.END)
+    return SearchHit(entry, unfold_snippet(snippet, list(zip(texts, folds, strict=True)), marks))
 
 
 def answers_text(answers: dict[str, str]) -> str:

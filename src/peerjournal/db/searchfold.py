@@ -1,0 +1,148 @@
+"""The text the search index reads: the writer's words with full Unicode case folding.
+
+SQLite's unicode61 tokenizer folds case one character at a time, and only by the simple
+mappings of its own (older) Unicode tables: "Straße" is not "STRASSE", the ligature "ﬁ" of a
+PDF copy-paste is not "fi", "ΟΔΟΣ" is not "οδός", "Ｈｏｕｓｉｎｇ" is not "housing".
+Python's sqlite3 cannot register a tokenizer, so the store indexes `fold(text)` and searches
+for `fold(query)`. Two spellings that Python's str.casefold makes equal fold to texts the
+tokenizer reads alike (checked for the upper, lower, title and case fold of every letter,
+mark and number), so each finds the other.
+
+`fold` leaves ASCII alone (unicode61 lowers it) and so keeps the text as it is wherever it
+can: an entry whose fold is its own text needs no folded copy (`folded_or_none`), and FTS5
+syntax in a query (AND, OR, NOT, NEAR, "phrases", prefix*, column:) is untouched. Every other
+character becomes its full case fold, after NFKC for the compatibility forms that only change
+how a letter is drawn (ligatures, full-width and half-width forms, mathematical letters,
+Arabic presentation forms): never for superscripts, fractions or circled numbers, whose
+meaning would change. Three more follow the tokenizer's `remove_diacritics`, which knows
+only precomposed Latin letters and a few accents typed apart from their letter: Greek
+accents (ΟΔΟΣ, οδός), the dotless ı of Turkish (ISI, ısı: the dotted İ already reads as i),
+and every other combining accent of U+0300-U+036F (some Greek letters casefold into them).
+
+Snippets come from the index, so they show folded text: `unfold_snippet` maps one back onto
+the original words, highlights included (`Unfolder` maps each position).
+
+The folds are stored (revision 0006 wrote them for older entries): a change to `fold` needs a
+migration that folds every entry again, or old entries and new queries would not agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Compatibility forms that only change how a letter is drawn (unicodedata.decomposition tags)
+_DRAWN_ALIKE = frozenset(
+    {"<compat>", "<wide>", "<narrow>", "<font>", "<initial>", "<medial>", "<final>", "<isolated>"}
+)
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+ELLIPSIS = "…"  # what FTS5's snippet() puts where it cuts a text (Store.search asks for it)
+
+
+def _fold_char(ch: str) -> str:
+    """One non-ASCII character's fold (a few characters for ß, ﬁ and the like)."""
+    if "\u0300" <= ch <= "\u036f" and ch != "\u0345":
+        # A combining accent typed apart from its letter (macOS pastes e and ´ for é, and
+        # casefold writes some Greek letters so): dropped, as remove_diacritics drops the
+        # accents of a letter it knows. (U+0345, the iota subscript, folds to ι.)
+        return ""
+    text = ch
+    tag = unicodedata.decomposition(ch).partition(" ")[0]
+    if tag in _DRAWN_ALIKE and ch.isalnum():
+        text = unicodedata.normalize("NFKC", ch)
+    text = text.casefold().replace("ı", "i")
+    if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in text):  # Greek
+        text = "".join(
+            c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+        )
+    return text
+
+
+class _Folds(dict[int, str]):
+    """Each character's fold, for str.translate: worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = folded = ch if code < 0x80 else _fold_char(ch)
+        return folded
+
+
+_FOLDS = _Folds()
+
+
+def fold(text: str) -> str:
+    """`text` as the search index reads it (see the module's docstring)."""
+    return text if text.isascii() else text.translate(_FOLDS)
+
+
+def folded_or_none(text: str) -> str | None:
+    """What to store beside `text` for the index: its fold, or None when that is the text."""
+    folded = fold(text)
+    return None if folded == text else folded
+
+
+class Unfolder:
+    """Maps positions in fold(text) back to positions in `text`.
+
+    Most characters fold to one character, so only the others are listed (ß, ﬁ: two; a
+    combining accent: none): a snippet is mapped back without a Python step per ASCII
+    character of its entry.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.odd = [  # (index in text, length of its fold)
+            (m.start(), length)
+            for m in _BEYOND_ASCII.finditer(text)
+            if (length := len(_FOLDS[ord(m[0])])) != 1
+        ]
+        self.folded_length = len(text) + sum(length - 1 for _, length in self.odd)
+
+    def index(self, pos: int, *, end: bool = False) -> int:
+        """Where folded position `pos` is in the text: after any accents dropped just before
+        it; inside a character's fold (the "s|s" of ß), at that character's start, or with
+        `end` (where a stretch of folded text ends) at its end, so it is never split."""
+        grown = 0  # how much longer the fold is than the text, before the character at hand
+        for at, length in self.odd:
+            folded_at = at + grown
+            if pos < folded_at:
+                break
+            if pos < folded_at + length:
+                return at + 1 if end and pos > folded_at else at
+            grown += length - 1
+        return min(pos - grown, len(self.text))
+
+
+def unfold_snippet(
+    snippet: str, texts: list[tuple[str, str | None]], marks: tuple[str, str]
+) -> str:
+    """A snippet of folded text (matches between `marks`, cut with ELLIPSIS) as the same
+    stretch of the original text, with the same words marked.
+
+    `texts`: the texts the snippet may come from (an entry's columns), each with its fold as
+    indexed (`folded_or_none`: None where the index read the text itself). A snippet found in
+    none of the folds (one already of original text) is returned as it is, and so is one of
+    a fold that is not this text's fold any more (made by another Unicode version).
+    """
+    start, end = marks
+    head = ELLIPSIS if snippet.startswith(ELLIPSIS) else ""
+    tail = ELLIPSIS if snippet.endswith(ELLIPSIS) and len(snippet) > len(head) else ""
+    body = snippet[len(head) : len(snippet) - len(tail)]
+    plain = body.replace(start, "").replace(end, "")
+    for text, folded in texts:
+        if folded is None or (at := folded.find(plain)) < 0:
+            continue
+        unfolder = Unfolder(text)
+        if unfolder.folded_length != len(folded):  # not what fold() makes of it now
+            continue
+        pieces, was, pos = [], unfolder.index(at), at  # `was`: how far `text` is written out
+        for piece in re.split(f"([{start}{end}])", body):
+            if piece in marks:
+                here = unfolder.index(pos, end=piece == end)
+                pieces += [text[was:here], piece]
+                was = here
+            else:
+                pos += len(piece)
+        pieces.append(text[was : unfolder.index(pos, end=True)])
+        return head + "".join(pieces) + tail
+    return snippet
