@@ -311,8 +311,9 @@ def alerts(rows: list[ReportRow]) -> list[str]:
 def test_rising_drift_in_three_of_four_weeks_is_named_with_where() -> None:
     found = alerts(weekly([0.5, 0.4, 0.6, 0.8, 0.7, 1.0]))
     assert found[0] == (
-        "Drift markers rose in 3 of the last 4 weeks you wrote in, mostly clinical language "
-        "in inpatient shifts. Something to bring to supervision?"
+        "Drift markers rose in 3 of the last 4 weeks you wrote in, each against the one before "
+        "(from 19 Oct to 20 Nov 2026), mostly clinical language in inpatient shifts. Something "
+        "to bring to supervision?"
     )
 
 
@@ -346,7 +347,10 @@ def test_obstructing_feeling_rise() -> None:
     for r in rows:
         r.feelings = "drained"
     # no entries in the previous window: a share of this one, not "0 in the previous window"
-    assert any("tired / drained came up in 3 of 3 entries." in a for a in alerts(rows))
+    assert any(
+        "tired / drained came up in 3 of 3 entries from 31 Aug to 20 Nov 2026." in a
+        for a in alerts(rows)
+    )
     rows[0].feelings = "not drained at all"
     assert not any("tired" in a for a in alerts(rows))
 
@@ -357,14 +361,18 @@ def test_obstructing_feeling_rise_against_an_earlier_window_says_so() -> None:
     for r in rows:
         r.feelings = "drained"
     found = [a for a in alerts([earlier, *rows]) if "tired" in a]
-    assert found and "came up in 3 entries, 0 in the previous window." in found[0]
+    assert found and (
+        "came up in 3 entries from 31 Aug to 20 Nov 2026, and in none from 10 Jun to 30 Aug 2026."
+    ) in found[0]
 
 
 def test_self_care_rule() -> None:
     rows = weekly([0.1] * 4)
     for r in rows:
         r.has_self_care = False
-    assert any("0 of 4 entries mention self-care" in a for a in alerts(rows))
+    assert any(
+        "0 of 4 entries from 31 Aug to 20 Nov 2026 mention self-care" in a for a in alerts(rows)
+    )
     rows[0].has_self_care = True  # 1 of 4 = 25%: not below the threshold
     assert not any("self-care" in a for a in alerts(rows))
 

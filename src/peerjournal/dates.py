@@ -216,8 +216,8 @@ def _ymd(
                 pass
             else:
                 hint = (
-                    f"Numbers are read as day/month/year: for {_spoken(meant)} write "
-                    f"{meant.isoformat()} or '{_spoken(meant)}'"
+                    f"Numbers are read as day/month/year: for {spoken(meant)} write "
+                    f"{meant.isoformat()} or '{spoken(meant)}'"
                 )
         raise _unreadable(text, f"there is no month {month}", hint=hint)
     try:
@@ -227,8 +227,10 @@ def _ymd(
     return check_range(value, text)
 
 
-def _spoken(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+def spoken(day: date, year: bool = True) -> str:
+    """"3 Nov 2026" (or "3 Nov"), in English whatever the locale."""
+    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
 
 
 def _free_form(text: str, today: date) -> date:
@@ -304,9 +306,9 @@ def _check_weekday(text: str, value: date) -> None:
         if named != value.weekday():
             raise _unreadable(
                 text,
-                f"{_spoken(value)} is a {_WEEKDAYS[value.weekday()].capitalize()}, "
+                f"{spoken(value)} is a {_WEEKDAYS[value.weekday()].capitalize()}, "
                 f"not a {_WEEKDAYS[named].capitalize()}",
-                hint=f"Write {value.isoformat()} or '{_spoken(value)}' alone",
+                hint=f"Write {value.isoformat()} or '{spoken(value)}' alone",
             )
 
 

@@ -24,16 +24,18 @@ over scored entries of (rate x words) divided by the total words, so a 40-word n
 less than a 400-word reflection. Stored rates have ROUND (3) decimals, so the sums are exact
 integers (thousandths x words), the same in any order, and the result is rounded once, half to
 even. `balance` = (identity - drift) / (identity + drift), the same formula as one entry's
-score, and null when the period has no evidence at all. Entries without a stored score are
-counted in `entries` but not in the numbers; the report says how many (`unscored`) so the
-writer can run `peerjournal drift --rescore`.
+score, from the exact sums (rounded once too), and null when the period has no evidence at all.
+Each of these numbers is a `Rounded`: the JSON's value, keeping the exact one it was rounded
+from, so that the table rounds that to 2 decimals (`fixed`) rather than rounding twice.
+Entries without a stored score are counted in `entries` but not in the numbers; the report
+says how many (`unscored`) so the writer can run `peerjournal drift --rescore`.
 
 Periods are ISO weeks (Monday to Sunday) or calendar months of the entry dates (dates are
 calendar days, so time zones and DST only matter for what "today" is). The first and last
 periods are clipped to the window; empty periods stay in the list with 0 entries.
 
 All alert thresholds are in `THRESHOLDS`; alerts are worded as questions for reflection,
-never as a diagnosis.
+never as advice or a diagnosis, and name the dates they speak of (mentor summaries quote them).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
+from peerjournal.dates import spoken
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
 from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key
@@ -200,19 +203,64 @@ def _scaled(rate: Any) -> int:
     return round(float(rate or 0.0) * SCALE)
 
 
+def _half_even(numerator: int, denominator: int) -> int:
+    """numerator / denominator (denominator > 0) rounded to a whole number, ties to even."""
+    quotient, remainder = divmod(numerator, denominator)
+    if 2 * remainder > denominator or (2 * remainder == denominator and quotient % 2):
+        quotient += 1
+    return quotient
+
+
+class Rounded(float):
+    """A number as the JSON gives it (`places` decimals) that keeps the exact fraction it was
+    rounded from, so that the table can round that once to 2 decimals: 16.9449 is 16.945 in
+    the JSON and 16.94 on screen, where rounding 16.945 again would say 16.95 (`fixed`)."""
+
+    __slots__ = ("denominator", "numerator", "places")
+    numerator: int
+    denominator: int
+    places: int
+
+    def __new__(cls, numerator: int, denominator: int, places: int = ROUND) -> Rounded:
+        scale = 10**places
+        self = super().__new__(cls, _half_even(numerator * scale, denominator) / scale)
+        self.numerator, self.denominator, self.places = numerator, denominator, places
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle
+        return Rounded, (self.numerator, self.denominator, self.places)
+
+
+def fixed(value: float, places: int = 2, *, sign: bool = False) -> str:
+    """`value` with `places` decimals, rounded once (ties to even) from the exact number a
+    `Rounded` keeps, or else from the decimal digits the value prints with (not its binary
+    approximation: 21.675 is 21.68 whatever the float's last bits are). `sign`: "+0.43"."""
+    if isinstance(value, Rounded):
+        numerator, denominator = value.numerator, value.denominator
+    else:
+        from fractions import Fraction  # rarely needed: ~4 ms to import
+
+        numerator, denominator = Fraction(repr(float(value))).as_integer_ratio()
+    scale = 10**places
+    whole = _half_even(abs(numerator) * scale, denominator)
+    text = f"{whole // scale}.{whole % scale:0{places}d}" if places else str(whole)
+    if numerator < 0:
+        return "-" + text
+    return "+" + text if sign else text
+
+
 def _rate(weighted: int, words: int) -> float:
     """`weighted` / `words` as a rate rounded to ROUND decimals (exactly; ties to even)."""
     if not words:
         return 0.0
-    quotient, remainder = divmod(weighted, words)
-    if 2 * remainder > words or (2 * remainder == words and quotient % 2):
-        quotient += 1
-    return quotient / SCALE
+    return Rounded(weighted, words * SCALE)
 
 
-def _balance(identity: float, drift: float) -> float | None:
-    total = identity + drift
-    return round((identity - drift) / total, ROUND) if total > 0 else None
+def _balance(identity_w: int, drift_w: int) -> float | None:
+    """(identity - drift) / (identity + drift) from the word-weighted sums (the words cancel
+    out), rounded once; None without any evidence."""
+    total = identity_w + drift_w
+    return Rounded(identity_w - drift_w, total) if total > 0 else None
 
 
 @dataclass(slots=True)
@@ -275,7 +323,7 @@ class Totals:
 
     @property
     def balance(self) -> float | None:
-        return _balance(self.identity, self.drift)
+        return _balance(self.identity_w, self.drift_w)
 
     def dimension(self, dim: str) -> dict[str, float]:
         identity_w, drift_w = self.dims.get(dim, (0, 0))
@@ -480,6 +528,7 @@ def report_from_stats(
         before,
         feelings,
         rhythm,
+        spans=spans,
         by=by,
         names=names,
         thresholds=thresholds,
@@ -628,15 +677,15 @@ def _rhythm(
     window runs up to today (else later entries may exist outside it).
     """
     as_of = min(until, today)
-    weeks = ((until - since).days + 1) / 7
+    days_in_window = (until - since).days + 1
     current_days = {day for day in days if since <= day <= as_of}
     streak, longest = week_streaks(weeks_with_entries, period_start(as_of, "week"))
     last = max(current_days, default=None)
     entries, self_care = window.entries, window.self_care
     return {
         "entries": entries,
-        "weeks": round(weeks, 2),
-        "per_week": round(entries / weeks, 2),
+        "weeks": round(days_in_window / 7, 2),
+        "per_week": Rounded(entries * 7, days_in_window, 2),  # shown to 1 decimal
         "as_of": as_of.isoformat(),
         "reaches_today": until >= today,
         "current_streak_weeks": streak,
@@ -696,29 +745,47 @@ def alerts(
     feelings: Sequence[Mapping[str, Any]],
     rhythm: Mapping[str, Any],
     *,
+    spans: Sequence[tuple[date, date]],
     by: str,
     names: Mapping[str, str],
     thresholds: Thresholds = THRESHOLDS,
 ) -> list[str]:
     """Reflective prompts, never diagnoses; each rule's numbers come from `thresholds`.
 
-    `period_settings` holds each period's totals per setting; `names` lists the dimensions.
+    `period_settings` holds each period's totals per setting, `spans` each period's (start,
+    end); `names` lists the dimensions. A prompt that compares or sums up windows names their
+    dates, so that it says the same thing in a mentor summary, a month later.
     """
     th = thresholds
+    now = (spans[0][0], spans[-1][1])
+    then = previous_window(*now)
     found = [
-        _rising_drift(period_totals, period_settings, by, names, th),
-        _tipped_balance(window, th),
-        _dimension_creep(window, before, names, th),
-        _obstructing_feeling(feelings, window, before, th),
-        _self_care(rhythm, th),
+        _rising_drift(period_totals, period_settings, spans, by, names, th),
+        _tipped_balance(window, now, th),
+        _dimension_creep(window, before, now, then, names, th),
+        _obstructing_feeling(feelings, window, before, now, then, th),
+        _self_care(rhythm, now, th),
         _gap(rhythm, th),
     ]
     return [text for text in found if text]
 
 
+def _dates(window: tuple[date, date]) -> str:
+    """"from 10 Jun to 30 Aug 2026" (the year once when both share it), or "on 3 Nov 2026"."""
+    start, end = window
+    if start == end:
+        return f"on {spoken(end)}"
+    return f"from {spoken(start, start.year != end.year)} to {spoken(end)}"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _rising_drift(
     period_totals: Sequence[Totals],
     period_settings: Sequence[Mapping[str, Totals]],
+    spans: Sequence[tuple[date, date]],
     by: str,
     names: Mapping[str, str],
     th: Thresholds,
@@ -736,9 +803,10 @@ def _rising_drift(
     if rises < th.rising_min:
         return None
     where = _where_drift_shows(period_settings[recent[0] :], names, th)
+    dates = _dates((spans[recent[0]][0], spans[recent[-1]][1]))
     return (
-        f"Drift markers rose in {rises} of the last {th.rising_lookback} {by}s you wrote in"
-        f"{where}. Something to bring to supervision?"
+        f"Drift markers rose in {rises} of the last {th.rising_lookback} {by}s you wrote in, "
+        f"each against the one before ({dates}){where}. Something to bring to supervision?"
     )
 
 
@@ -769,18 +837,24 @@ def _where_drift_shows(
     return text
 
 
-def _tipped_balance(window: Totals, th: Thresholds) -> str | None:
+def _tipped_balance(window: Totals, now: tuple[date, date], th: Thresholds) -> str | None:
     balance = window.balance
     if window.scored < th.min_window_entries or balance is None or balance > th.tipped_balance:
         return None
     return (
-        f"Across this window drift markers outweighed identity markers (balance {balance:+.2f}). "
-        "Which moments felt least like peer work, and what pulled you there?"
+        f"{_sentence(_dates(now))}, drift markers outweighed identity markers (balance "
+        f"{fixed(balance, sign=True)}). Which moments felt least like peer work, and what "
+        "pulled you there?"
     )
 
 
 def _dimension_creep(
-    window: Totals, before: Totals, names: Mapping[str, str], th: Thresholds
+    window: Totals,
+    before: Totals,
+    now_dates: tuple[date, date],
+    then_dates: tuple[date, date],
+    names: Mapping[str, str],
+    th: Thresholds,
 ) -> str | None:
     """The one dimension whose drift grew most, if it at least doubled by a clear margin."""
     if window.words < th.min_window_words or before.words < th.min_window_words:
@@ -796,23 +870,30 @@ def _dimension_creep(
         return None
     _, dim, now, then = best
     return (
-        f"{names.get(dim, dim).capitalize()} came up more than in the previous window "
-        f"({now:.2f} vs {then:.2f} per 100 words). Whose words or whose agenda were they?"
+        f"{names.get(dim, dim).capitalize()} came up more {_dates(now_dates)} than "
+        f"{_dates(then_dates)} ({fixed(now)} vs {fixed(then)} per 100 words). Whose words or "
+        "whose agenda were they?"
     )
 
 
 def _obstructing_feeling(
-    feelings: Sequence[Mapping[str, Any]], window: Totals, before: Totals, th: Thresholds
+    feelings: Sequence[Mapping[str, Any]],
+    window: Totals,
+    before: Totals,
+    now: tuple[date, date],
+    then: tuple[date, date],
+    th: Thresholds,
 ) -> str | None:
     for feeling in feelings:  # most frequent first, so the first match is the biggest
         if feeling["kind"] != "obstructing" or feeling["entries"] < th.feeling_min_entries:
             continue
         if feeling["entries"] >= th.feeling_rise_factor * feeling["previous"]:
-            # with no entries before, "0 in the previous window" would read as a rise
+            # with no entries before, "0 from … to …" would read as a rise
             count = (
-                f"{feeling['entries']} entries, {feeling['previous']} in the previous window"
+                f"{feeling['entries']} entries {_dates(now)}, and in "
+                f"{feeling['previous'] or 'none'} {_dates(then)}"
                 if before.entries
-                else f"{feeling['entries']} of {window.entries} entries"
+                else f"{feeling['entries']} of {window.entries} entries {_dates(now)}"
             )
             return (
                 f"Feelings of {feeling['label']} came up in {count}. What is in the way, and "
@@ -821,22 +902,25 @@ def _obstructing_feeling(
     return None
 
 
-def _self_care(rhythm: Mapping[str, Any], th: Thresholds) -> str | None:
+def _self_care(rhythm: Mapping[str, Any], now: tuple[date, date], th: Thresholds) -> str | None:
+    """A question, not a rule to follow: the writer knows best what looking after themselves
+    is, and an alert that lectures is one more thing to feel behind on."""
     entries, noted = rhythm["entries"], rhythm["self_care"]
     if entries < th.self_care_min_entries or noted / entries >= th.self_care_share:
         return None
     return (
-        f"{noted} of {entries} entries mention self-care. Self-care is a necessity, not a "
-        "luxury: what helps you come back to yourself after a hard shift?"
+        f"{noted} of {entries} entries {_dates(now)} mention self-care. What helps you come "
+        "back to yourself after a hard shift?"
     )
 
 
 def _gap(rhythm: Mapping[str, Any], th: Thresholds) -> str | None:
     """Only for a window that reaches today: one that ends earlier may be followed by entries."""
-    days = rhythm["days_since_last"]
+    days, last = rhythm["days_since_last"], rhythm.get("last_entry")
     if days is None or days < th.gap_days or not rhythm.get("reaches_today", True):
         return None
+    on = f", on {spoken(date.fromisoformat(last))}" if last else ""
     return (
-        f"It has been {days} days since your last entry. A few lines after your next shift "
-        "are enough to pick the thread back up."
+        f"It has been {days} days since your last entry{on}. Is there a moment since then "
+        "you would like to return to?"
     )

@@ -111,10 +111,7 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
                 "or see what a report looks like with `peerjournal demo`."
             )
         else:
-            app.say(
-                f"No entries from {report['since']} to {report['until']} match. "
-                "Try an earlier --since, or fewer filters."
-            )
+            app.say(nothing_in_window(store, report))
         return
     from peerjournal.render.report import print_report
 
@@ -122,6 +119,26 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
     note = stale_note(app, store)
     if note:
         app.say(note)
+
+
+def nothing_in_window(store: Store, report: dict[str, Any]) -> str:
+    """Why a report of a journal with entries is empty, and when its entries are: an earlier
+    --since does not help a window before the first entry, nor fewer filters a gap."""
+    from peerjournal.db.stats import date_range
+
+    filters = report.get("filters") or {}
+    filtered = bool(filters.get("setting") or filters.get("tags"))
+    found = date_range(store, filters.get("setting"), filters.get("tags") or ())
+    if found is None:  # only with filters: `show` speaks of an empty journal itself
+        return "No entries match these filters at any date. Try fewer filters."
+    said = f"No entries from {report['since']} to {report['until']}"
+    said += " match these filters." if filtered else "."
+    first, last = (day.isoformat() for day in found)
+    if first == last:
+        only = "The only one that matches" if filtered else "Your only entry"
+        return f"{said} {only} is dated {first}."
+    those = "Those that match" if filtered else "Your entries"
+    return f"{said} {those} run from {first} to {last}."
 
 
 def stale_note(app: AppContext, store: Store) -> str | None:

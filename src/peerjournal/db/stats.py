@@ -267,6 +267,18 @@ def marker_counts(
     return current, previous
 
 
+def date_range(
+    store: Store, setting: str | None = None, tags: Sequence[str] = ()
+) -> tuple[date, date] | None:
+    """The first and last dates of the live entries matching the filters, at any date (None
+    when there are none): what a report over an empty window points to."""
+    where, params = _where(None, date.max, setting, tags)
+    sql = f"SELECT min(e.date), max(e.date) FROM entry e WHERE {where}"
+    with translated_errors(store.path):
+        first, last = store.conn.execute(sql, params).fetchone()
+    return (date.fromisoformat(first), date.fromisoformat(last)) if first else None
+
+
 def live_and_trashed(store: Store) -> tuple[int, set[int]]:
     """How many entries are live, and the IDs of those in the trash (`drift --rescore` scores
     both, and says how many of what it did the writer will not see in `list`)."""

@@ -21,6 +21,7 @@ from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
+from peerjournal.trends import fixed
 
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
@@ -67,14 +68,15 @@ def _day(text: str) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:.2f}"
+    """Two decimals, rounded once from the exact value (the JSON's three are rounded too)."""
+    return fixed(value)
 
 
 def _balance(value: float | None, none: str = "–") -> Text:
     if value is None:
         return Text(none, style="dim")
     style = IDENTITY_STYLE if value > 0 else DRIFT_STYLE if value < 0 else ""
-    return Text(f"{value:+.2f}", style=style)
+    return Text(fixed(value, sign=True), style=style)
 
 
 class _View:
@@ -254,10 +256,11 @@ class _View:
 
     def dimension_detail(self) -> list[RenderableType]:
         d = self.report["dimension"]
+        prev = self.report["previous"]
         text = Text(
-            f"{_num(d['identity'])} identity and {_num(d['drift'])} drift per 100 words "
-            f"(previous window {_num(d['previous']['identity'])} and "
-            f"{_num(d['previous']['drift'])})."
+            f"{_num(d['identity'])} identity and {_num(d['drift'])} drift per 100 words; "
+            f"the window before ({self.span(prev['since'], prev['until'])}): "
+            f"{_num(d['previous']['identity'])} and {_num(d['previous']['drift'])}."
         )
         out: list[RenderableType] = [self.heading(
             # the lexicon's own label ("IPS mutuality"); the report's is in lower case
@@ -380,7 +383,7 @@ class _View:
         elif r["entries"] and r["per_week"] < 0.05:
             text = Text(f"{counted(r['entries'], 'entry')} in {round(r['weeks'])} weeks")
         else:
-            text = Text(f"{r['per_week']:.1f} entries a week")
+            text = Text(f"{fixed(r['per_week'], 1)} entries a week")
         text.append(
             f"{self.dot}streak {r['current_streak_weeks']} week"
             f"{'' if r['current_streak_weeks'] == 1 else 's'}"
