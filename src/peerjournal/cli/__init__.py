@@ -9,7 +9,11 @@ from contextlib import suppress
 from typing import Any, NoReturn
 
 import typer
-from typer._click.exceptions import NoArgsIsHelpError, UsageError  # (typer <0.29 vendors click)
+from typer._click.exceptions import (  # (typer <0.29 vendors click)
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
 from typer.core import TyperGroup
 
 from peerjournal import __version__
@@ -104,10 +108,17 @@ def _usage_failed(exc: UsageError) -> NoReturn:
     other error is, naming the help to read. A command called bare still shows its help."""
     if isinstance(exc, NoArgsIsHelpError):
         raise exc
-    message = exc.format_message().rstrip(".")
+    if isinstance(exc, NoSuchOption) and exc.possibilities:  # a typo: name what was meant
+        possible = sorted(exc.possibilities)
+        either = " or ".join([", ".join(possible[:-1]), possible[-1]] if possible[1:] else possible)
+        message = f"{exc.message.rstrip('.')}. Did you mean {either}?"
+    else:  # ("No such command 'lsit'. Did you mean 'list'?" ends with its own question mark)
+        message = exc.format_message()
+    if not message.endswith("?"):
+        message = message.rstrip(".") + "."
     if exc.ctx is not None:
-        message += f". See '{exc.ctx.command_path} --help'"
-    _fail(f"{message}.", ExitCode.USAGE)
+        message += f" See '{exc.ctx.command_path} --help'."
+    _fail(message, ExitCode.USAGE)
 
 
 def _fail(message: str, code: int) -> NoReturn:

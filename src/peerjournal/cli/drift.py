@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(short_help="Explain an entry's drift score.")
     def drift(
         ctx: typer.Context,
         entry_id: int = typer.Argument(
@@ -30,14 +30,24 @@ def register(app: typer.Typer) -> None:
             False, "--stdin", help="Score text read from stdin (nothing is saved)."
         ),
         rescore: bool = typer.Option(
-            False, "--rescore", help="Re-score every entry scored with another lexicon version."
+            False,
+            "--rescore",
+            help="Re-score the entries scored with another lexicon or an older peerjournal.",
         ),
         lexicon_path: str = typer.Option(
             None, "--lexicon", metavar="PATH", help="Use this lexicon (TOML)."
         ),
         json_out: Json = False,
     ) -> None:
-        """Peer identity vs peer drift: every number with the phrases behind it."""
+        """Explain the drift score of an entry, or of any text: how much the words lean to
+        your peer identity or drift toward a clinical role, with the phrases behind every
+        number. --rescore updates every entry's score after the lexicon changes.
+
+        \b
+        Examples:
+          peerjournal drift 14
+          peerjournal drift --text "I shared my story."
+        """
         from peerjournal.errors import ExitCode, PeerJournalError
 
         app_ctx = AppContext.from_ctx(ctx)

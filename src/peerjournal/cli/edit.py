@@ -52,10 +52,16 @@ def register(app: typer.Typer) -> None:
         ),
         json_out: Json = False,
     ) -> None:
-        """Change an entry. Without flags, opens it in $VISUAL/$EDITOR; nothing changes if the
+        """Change an entry. Without options, opens it in $VISUAL/$EDITOR; nothing changes if the
         editor fails or the text is unchanged. If saving an edit fails (a typo in a heading, a
         future date), your edit is kept and the next `edit ID` continues it (--fresh: start
-        again from the stored entry)."""
+        again from the stored entry).
+
+        \b
+        Examples:
+          peerjournal edit 14
+          peerjournal edit 14 -t handover -s inpatient
+        """
         import time
 
         from peerjournal.cli.editor import waiting_hint

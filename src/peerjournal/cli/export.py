@@ -34,12 +34,12 @@ Since = Annotated[str | None, typer.Option(
 Until = Annotated[str | None, typer.Option(
     "--until", metavar="DATE", help="Up to and including this date. Default: today.")]
 Format = Annotated[str | None, typer.Option(
-    "--format", "-f", metavar="md|html|pdf|json|csv",
+    "--format", "-f", metavar="FORMAT",
     help="md (Markdown), html, pdf, json (what `peerjournal review` opens) or csv (the numbers "
     "alone). Default: from the --output file's extension, else md.")]
 Output = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE",
-    help="Write to FILE (mode 600) instead of standard output ('-').")]
+    help="Write to FILE (only you can read it) instead of standard output ('-').")]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
 Note = Annotated[str, typer.Option(
     "--note", metavar="TEXT", help="A note to your mentor, included (redacted).")]
@@ -60,7 +60,7 @@ Full = Annotated[bool, typer.Option(
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(short_help="Export a summary for your mentor.")
     def export(
         ctx: typer.Context,
         since: Since = None,
@@ -77,10 +77,17 @@ def register(app: typer.Typer) -> None:
         full: Full = False,
         json_out: Json = False,
     ) -> None:
-        """Export a summary for your mentor: numbers, trends and markers for the period, plus
-        the text of entries you have shared (`peerjournal share ID`). Names on the people list
-        and identifiers (e-mails, phones, addresses, dates of birth, ID numbers, links) are
-        replaced. You see a preview of exactly what will leave before anything is written."""
+        """Export a summary for your mentor: the numbers, trends and drift markers of the
+        period, and the text of the entries you have shared (`peerjournal share ID`). Names
+        on the people list, and details such as e-mails, phone numbers, addresses, dates of
+        birth, ID numbers and links, are replaced. You see a preview of exactly what will
+        leave before anything is written. --full makes a complete backup instead.
+
+        \b
+        Examples:
+          peerjournal export -o summary.html
+          peerjournal export --full -o backup.json
+        """
         from peerjournal.context import AppContext
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.exporters import get_format

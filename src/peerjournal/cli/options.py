@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,7 +19,7 @@ class Period(StrEnum):
 
 By = Annotated[Period, typer.Option(
     "--by", metavar="week|month", case_sensitive=False,
-    help="ISO weeks (Monday to Sunday) or months.")]
+    help="Weeks (Monday to Sunday) or calendar months.")]
 
 DATE_HELP = "today, 'last night', '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
 
@@ -57,8 +58,28 @@ Setting = Annotated[
         "--setting", "-s", metavar="SETTING", help="Only entries from this setting."
     )
 ]
+
+
+def whole_number(least: int) -> Callable[[str | int], int]:
+    """The parser of a number option (`-n 5`): a whole number, `least` or more. (Click's own
+    range check shows "<int range> … [x>=0]" in the help, and says "-1 is not in the range
+    x>=0".)"""
+
+    def parse(text: str | int) -> int:
+        if isinstance(text, int):  # the default
+            return text
+        digits = text.strip()
+        if not digits.isascii() or not digits.isdigit() or int(digits) < least:
+            raise typer.BadParameter(f"{text!r}: give a whole number, {least} or more.")
+        return int(digits)
+
+    return parse
+
+
 Limit = Annotated[
-    int, typer.Option("--limit", "-n", min=0, help="At most this many (0: no limit).")
+    int, typer.Option(
+        "--limit", "-n", metavar="N", parser=whole_number(0), help="At most N (0: no limit)."
+    )
 ]
 
 

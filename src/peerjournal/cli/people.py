@@ -27,11 +27,12 @@ def register(app: typer.Typer) -> None:
     group = typer.Typer(
         name="people",
         help="The people you support and work with: their names are replaced in exports.",
+        short_help="Names to replace in exports.",
         no_args_is_help=True,
     )
     app.add_typer(group)
 
-    @group.command()
+    @group.command(short_help="Add a person, or change an alias.")
     def add(
         ctx: typer.Context,
         words: Name,
@@ -60,9 +61,9 @@ def register(app: typer.Typer) -> None:
         for warning in name_warnings(name, alias):
             app_ctx.say(warning)
 
-    @group.command("list")
+    @group.command("list", short_help="List the people on the list.")
     def list_(ctx: typer.Context, json_out: Json = False) -> None:
-        """List the people whose names are redacted."""
+        """List the people whose names are replaced in exports."""
         from peerjournal.db.people import list_people
 
         app_ctx = AppContext.from_ctx(ctx)
@@ -80,9 +81,9 @@ def register(app: typer.Typer) -> None:
 
         app_ctx.out.print(people_table(people))
 
-    @group.command()
+    @group.command(short_help="Take a person off the list.")
     def remove(ctx: typer.Context, words: Name, json_out: Json = False) -> None:
-        """Take a person off the list (their name will no longer be redacted)."""
+        """Take a person off the list (their name will no longer be replaced in exports)."""
         from peerjournal.db.people import remove_person
 
         app_ctx = AppContext.from_ctx(ctx)

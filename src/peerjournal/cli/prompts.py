@@ -9,10 +9,14 @@ from peerjournal.context import AppContext
 
 
 def register(app: typer.Typer) -> None:
-    prompts_app = typer.Typer(help="The prompt sets that guide a reflection.", no_args_is_help=True)
+    prompts_app = typer.Typer(
+        help="List and show the prompt sets: the questions that guide an entry.",
+        short_help="List and show prompt sets.",
+        no_args_is_help=True,
+    )
     app.add_typer(prompts_app, name="prompts")
 
-    @prompts_app.command("list")
+    @prompts_app.command("list", short_help="List the prompt sets.")
     def list_sets(ctx: typer.Context, json_out: Json = False) -> None:
         """List the prompt sets (shipped and your own)."""
         from peerjournal import paths
@@ -52,7 +56,7 @@ def register(app: typer.Typer) -> None:
                 app_ctx.say(f"peerjournal: {message}")
             raise typer.Exit(1)
 
-    @prompts_app.command("show")
+    @prompts_app.command("show", short_help="Show a prompt set's questions.")
     def show_set(
         ctx: typer.Context,
         name: str = typer.Argument(

@@ -18,7 +18,7 @@ MERGED_SCHEMA = "peerjournal.review/1"
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(short_help="Read summaries sent to you.")
     def review(
         ctx: typer.Context,
         files: Annotated[list[str], typer.Argument(
@@ -26,7 +26,12 @@ def register(app: typer.Typer) -> None:
         json_out: Annotated[bool, typer.Option(
             "--json", help="Merge the summaries into one JSON document on stdout.")] = False,
     ) -> None:
-        """Read mentees' summaries (JSON): trends, dimensions, alerts, shared excerpts, notes.
+        """For mentors: read the summaries your mentees send (JSON): trends, dimensions,
+        alerts, shared excerpts and notes.
+
+        \b
+        Example:
+          peerjournal review alex.json sam.json
 
         Needs no journal of its own. Text in a summary is shown with control characters made
         visible, never sent to the terminal as is. A summary exported as Markdown, HTML, PDF

@@ -63,12 +63,12 @@ def _entries(ids: list[int]) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(short_help="Share entries' text in summaries.")
     def share(ctx: typer.Context, entry_ids: list[int] = EntryIds, json_out: Json = False) -> None:
         """Let these entries' text go into mentor summaries (redacted)."""
         _mark(ctx, entry_ids, True, json_out)
 
-    @app.command()
+    @app.command(short_help="Stop sharing entries' text.")
     def unshare(
         ctx: typer.Context, entry_ids: list[int] = EntryIds, json_out: Json = False
     ) -> None:

@@ -35,11 +35,12 @@ def register(app: typer.Typer) -> None:
     group = typer.Typer(
         name="supervision",
         help="Before and after supervision: prep, a self-check, and a record of sessions.",
+        short_help="Before and after supervision.",
         no_args_is_help=True,
     )
     app.add_typer(group)
 
-    @group.command()
+    @group.command(short_help="What to bring to supervision.")
     def prep(
         ctx: typer.Context,
         since: Annotated[
@@ -81,7 +82,7 @@ def register(app: typer.Typer) -> None:
 
         app_ctx.out.print(prep_view(result, ascii_only=not unicode_ok(app_ctx.out.encoding)))
 
-    @group.command()
+    @group.command(short_help="Do a guided 1-5 self-check.")
     def check(
         ctx: typer.Context,
         answers: Annotated[
@@ -144,13 +145,14 @@ def register(app: typer.Typer) -> None:
                 check_id = _check_interactive(app_ctx, store, form, started, set_aside, asker)
         _show_check(app_ctx, store, form, check_id, json_out)
 
-    @group.command()
+    @group.command(short_help="Record a supervision session.")
     def done(
         ctx: typer.Context,
         when: Annotated[
             str | None,
             typer.Option(
-                "--date", metavar="DATE", help=f"When it took place (default today; {DATE_HELP})."
+                "--date", "-d", metavar="DATE",
+                help=f"When it took place (default today; {DATE_HELP}).",
             ),
         ] = None,
         note: Annotated[
@@ -182,7 +184,7 @@ def register(app: typer.Typer) -> None:
             then += " this one if it was a mistake."
         app_ctx.say(f"Recorded a supervision on {day.isoformat()}. {then}")
 
-    @group.command()
+    @group.command(short_help="Remove a supervision record.")
     def undo(
         ctx: typer.Context,
         wanted: Annotated[
@@ -233,9 +235,10 @@ def register(app: typer.Typer) -> None:
             f"`peerjournal supervision prep` {moved} {starts}."
         )
 
-    @group.command()
+    @group.command(short_help="Self-checks and supervisions so far.")
     def history(ctx: typer.Context, json_out: Json = False) -> None:
-        """How each self-check item moved across check-ins, and each supervision with its ID."""
+        """Show how each self-check item moved across check-ins, and each supervision with its
+        ID."""
         from peerjournal.db.supervision import self_checks, supervisions
         from peerjournal.supervision import build_history, load_form
 

@@ -52,21 +52,31 @@ def _discard_kept_edits(store: Store, ids: list[int]) -> int:
     return discarded
 
 
+def _trashed_json(entry: Entry) -> dict[str, object]:
+    """An entry in the trash: the JSON entry shape, and when it was moved there."""
+    deleted_at = entry.deleted_at.isoformat() if entry.deleted_at else None
+    return {**entry.to_json(), "deleted_at": deleted_at}
+
+
 def register(app: typer.Typer) -> None:
-    @app.command()
-    def delete(ctx: typer.Context, entry_id: int = EntryId) -> None:
-        """Move an entry to the trash (`restore` brings it back)."""
+    @app.command(short_help="Move an entry to the trash.")
+    def delete(ctx: typer.Context, entry_id: int = EntryId, json_out: Json = False) -> None:
+        """Move an entry to the trash (`restore` brings it back). --json prints the entry as
+        `trash --json` lists it."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         live_entry(store, entry_id, deleting=True)
         store.trash(entry_id, app_ctx.now())
+        if json_out:
+            app_ctx.print_json(_trashed_json(store.get(entry_id, trashed=True)))
+            return
         app_ctx.say(
             f"Moved entry {entry_id} to the trash. `peerjournal restore {entry_id}` brings it back."
         )
 
-    @app.command()
-    def restore(ctx: typer.Context, entry_id: int = EntryId) -> None:
-        """Bring an entry back from the trash."""
+    @app.command(short_help="Take an entry out of the trash.")
+    def restore(ctx: typer.Context, entry_id: int = EntryId, json_out: Json = False) -> None:
+        """Bring an entry back from the trash. --json prints the entry as `show --json` does."""
         from peerjournal.errors import NotFoundError
 
         app_ctx = AppContext.from_ctx(ctx)
@@ -82,17 +92,20 @@ def register(app: typer.Typer) -> None:
                 f"Entry {entry_id} is not in the trash: it is in the journal "
                 f"(`peerjournal show {entry_id}`)."
             ) from None
+        if json_out:
+            app_ctx.print_json(store.get(entry_id).to_json())
+            return
         app_ctx.say(f"Restored entry {entry_id}.")
 
-    @app.command()
+    @app.command(short_help="List or empty the trash.")
     def trash(
         ctx: typer.Context,
         empty: bool = typer.Option(False, "--empty", help="Destroy everything in the trash."),
         yes: bool = typer.Option(False, "--yes", "-y", help="Don't ask for confirmation."),
         json_out: Json = False,
     ) -> None:
-        """List the trash; with --empty, destroy what is in it (after confirming: only y/yes
-        destroys; no answer or end of input destroys nothing; --json: {"destroyed": N})."""
+        """List the entries in the trash. With --empty, destroy them for good: it asks first,
+        and only y or yes destroys anything (--json then prints {"destroyed": N})."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         entries = store.trashed()
@@ -117,15 +130,7 @@ def register(app: typer.Typer) -> None:
                 app_ctx.print_json({"destroyed": destroyed})
             return
         if json_out:
-            app_ctx.print_json(
-                [
-                    {
-                        **e.to_json(),
-                        "deleted_at": e.deleted_at.isoformat() if e.deleted_at else None,
-                    }
-                    for e in entries
-                ]
-            )
+            app_ctx.print_json([_trashed_json(e) for e in entries])
             return
         if not entries:
             app_ctx.say("The trash is empty.")

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import typer
 
+from peerjournal.cli.options import Json
 from peerjournal.context import AppContext
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
-    def where(
-        ctx: typer.Context,
-        json_out: bool = typer.Option(False, "--json", help="Print the paths as JSON."),
-    ) -> None:
+    @app.command(short_help="Show where your files are kept.")
+    def where(ctx: typer.Context, json_out: Json = False) -> None:
         """Print where the journal, drafts, prompt sets, settings and drift lexicon live."""
         from peerjournal import paths
 

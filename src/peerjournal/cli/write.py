@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, Json
+from peerjournal.cli.options import DATE_HELP, Json, whole_number
 from peerjournal.context import AppContext
 from peerjournal.errors import NotFoundError
 from peerjournal.plural import counted
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(context_settings={"allow_extra_args": True})  # to explain them: see below
+    @app.command(  # extra arguments are allowed, to explain them: see below
+        context_settings={"allow_extra_args": True}, short_help="Write a journal entry."
+    )
     def write(
         ctx: typer.Context,
         experience: str = typer.Option(
@@ -67,7 +69,8 @@ def register(app: typer.Typer) -> None:
             None, "--self-care", metavar="TEXT", help="A self-care note."
         ),
         share: bool = typer.Option(
-            False, "--share", help="Mark the entry as shared with your mentor."
+            False, "--share",
+            help="Let the entry's text go into mentor summaries (see `peerjournal share`)."
         ),
         editor: bool = typer.Option(
             False,
@@ -91,12 +94,18 @@ def register(app: typer.Typer) -> None:
             None,
             "--draft",
             metavar="N",
-            min=1,
+            parser=whole_number(1),
             help="Continue draft N of `peerjournal drafts` instead (implies --resume).",
         ),
         json_out: Json = False,
     ) -> None:
-        """Write a reflection. Prints the new entry's ID on stdout."""
+        """Write a journal entry. With no options, it asks the questions of a prompt set one
+        by one; -x saves a quick entry in one line. Prints the new entry's ID on stdout.
+
+        \b
+        Example:
+          peerjournal write -x "A calm shift." -s ward
+        """
         from peerjournal import paths
         from peerjournal.drafts import pending
         from peerjournal.entry import EntryDraft, holds_text
@@ -191,7 +200,7 @@ def register(app: typer.Typer) -> None:
             if held is not None:
                 held.release()
 
-    @app.command()
+    @app.command(short_help="List unfinished drafts.")
     def drafts(
         ctx: typer.Context,
         discard: list[int] = typer.Option(
