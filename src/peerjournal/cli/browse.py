@@ -113,7 +113,7 @@ def register(app: typer.Typer) -> None:
                 "`--limit 0` lists them all, or narrow with --since, --until, --tag or --setting."
             )
 
-    @app.command()
+    @app.command(short_help="Show one entry.")
     def show(
         ctx: typer.Context,
         entry_id: int = entry_id_argument("The entry's ID (see `list`)."),
@@ -132,7 +132,7 @@ def register(app: typer.Typer) -> None:
 
         app_ctx.out.print(entry_view(entry, answer_layout(entry.prompt_set)))
 
-    @app.command()
+    @app.command(short_help="Search the text of every entry.")
     def search(
         ctx: typer.Context,
         words: list[str] = typer.Argument(
@@ -176,7 +176,7 @@ def register(app: typer.Typer) -> None:
                 "`--limit 0` shows them all."
             )
 
-    @app.command()
+    @app.command(short_help="List tags, with entry counts.")
     def tags(ctx: typer.Context, json_out: Json = False) -> None:
         """Tags with the number of entries for each."""
         app_ctx = AppContext.from_ctx(ctx)

@@ -158,7 +158,7 @@ def stale_note(app: AppContext, store: Store) -> str | None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(short_help="Trends over weeks or months.")
     def report(
         ctx: typer.Context,
         since: Since = None,
@@ -171,10 +171,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Trends over weeks or months: drift and identity, settings, feelings, rhythm.
 
-        The default window is the 12 ISO weeks up to and including this one; a window ends
-        today at the latest. Numeric dates are day/month/year (03/04/2026 is 3 April 2026),
-        or year-month-day when the year comes first (2026-04-03). Streaks count weeks in a
-        row with an entry, over the whole journal up to the window's end.
+        The default window is the 12 weeks (Monday to Sunday) up to and including this one;
+        a window ends today at the latest. Numeric dates are day/month/year (03/04/2026 is
+        3 April 2026), or year-month-day when the year comes first (2026-04-03). Streaks
+        count weeks in a row with an entry, over the whole journal up to the window's end.
         """
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
@@ -193,7 +193,7 @@ def register(app: typer.Typer) -> None:
             return
         show(app_ctx, store, result, labels)
 
-    @app.command()
+    @app.command(short_help="Try a demo journal.")
     def demo(ctx: typer.Context, json_out: Json = False) -> None:
         """Create a demo journal in a temporary folder and show its report.
 
