@@ -332,3 +332,16 @@ def test_the_time_a_summary_was_made_names_its_zone(made, shown, cli, tmp_path) 
     for fmt in FORMATS:
         text = seen(fmt, summary, cli, tmp_path)  # HTML: a term and its definition, no colon
         assert re.search(rf"Generated:? {re.escape(shown)} by peerjournal", text), fmt
+
+
+def test_summary_numbers_are_rounded_once_as_the_report_rounds_them() -> None:
+    """A rate of exactly 16.9449 is 16.945 in the JSON; the writer's report shows 16.94, and
+    the summary said 16.95 (it rounded the JSON's value again)."""
+    from peerjournal.exporters.common import balance, number
+    from peerjournal.trends import Rounded, fixed
+
+    rate = Rounded(169449, 10000)
+    assert float(rate) == 16.945
+    assert number(rate, 2) == fixed(rate) == "16.94"
+    assert balance(Rounded(-7495, 10000)) == "-0.75" and balance(None) == "–"
+    assert number(16.945, 2) == "16.94"  # a plain value is rounded from its decimal digits

@@ -25,6 +25,7 @@ from peerjournal.errors import NotFoundError, PeerJournalError
 from peerjournal.intentions import evaluation_intentions
 from peerjournal.plural import counted
 from peerjournal.reflection import Layout, element_answers
+from peerjournal.trends import fixed
 
 SCALE = (1, 2, 3, 4, 5)
 # A note is a thought to bring along, not a reflection in itself (that is an entry, up to
@@ -867,15 +868,15 @@ def _report_lines(report: Mapping[str, Any]) -> tuple[str, ...]:
     if not totals.get("entries"):
         return ()
     line = (
-        f"Drift {totals.get('drift', 0.0):.2f} and identity "
-        f"{totals.get('identity', 0.0):.2f} per 100 words"
+        f"Drift {fixed(totals.get('drift', 0.0))} and identity "
+        f"{fixed(totals.get('identity', 0.0))} per 100 words"
     )
     if previous.get("entries"):
         before = counted(int(previous["entries"]), "entry")
         line += (
             f" (the {before.removeprefix('1 ')} before: "
-            f"drift {previous.get('drift', 0.0):.2f}, "
-            f"identity {previous.get('identity', 0.0):.2f})"
+            f"drift {fixed(previous.get('drift', 0.0))}, "
+            f"identity {fixed(previous.get('identity', 0.0))})"
         )
     lines = [line + "."]
     if report.get("unscored"):

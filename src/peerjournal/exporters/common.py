@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from peerjournal.plural import counted, joined
+from peerjournal.trends import fixed
 
 TITLE = "Reflective-practice summary"
 UNREDACTED = (
@@ -27,13 +28,14 @@ ELEMENT_TITLES = (
 
 
 def number(value: float | None, digits: int = 1) -> str:
-    """A rate per 100 words, or an en dash for a period without evidence."""
-    return "–" if value is None else f"{value:.{digits}f}"
+    """A rate per 100 words, or an en dash for a period without evidence; rounded once, as
+    `peerjournal report` rounds it (`trends.fixed`)."""
+    return "–" if value is None else fixed(value, digits)
 
 
 def balance(value: float | None) -> str:
     """A balance with its sign, as `peerjournal report` shows it: "+0.13", "-0.93"."""
-    return "–" if value is None else f"{value:+.2f}"
+    return "–" if value is None else fixed(value, 2, sign=True)
 
 
 def title(summary: dict[str, Any]) -> str:
@@ -165,8 +167,8 @@ def glance(summary: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     totals = summary.get("totals")
     if totals and totals["identity"] is not None and totals["drift"] is not None:
-        overall = (f"Over the whole period: peer identity {totals['identity']:.1f} and peer "
-                   f"drift {totals['drift']:.1f} markers per 100 words")
+        overall = (f"Over the whole period: peer identity {number(totals['identity'])} and peer "
+                   f"drift {number(totals['drift'])} markers per 100 words")
         if totals["balance"] is not None:
             overall += f", balance {balance(totals['balance'])} (-1 all drift, +1 all identity)"
         lines.append(overall + ".")
@@ -178,9 +180,9 @@ def glance(summary: dict[str, Any]) -> list[str]:
         split = halves([p[key] for p in with_entries])
         if split is None:
             continue
-        change = (f"held steady ({split.before:.1f}, then {split.after:.1f} per 100 words)"
+        change = (f"held steady ({number(split.before)}, then {number(split.after)} per 100 words)"
                   if split.direction == "steady" else
-                  f"{_MOVED[split.direction]} from {split.before:.1f} to {split.after:.1f} "
+                  f"{_MOVED[split.direction]} from {number(split.before)} to {number(split.after)} "
                   "per 100 words")
         if not compared:  # the first of these lines says what is compared
             change += (f": the first {counted(split.first, unit)} with entries against the "
@@ -209,8 +211,8 @@ def _moved_most(summary: dict[str, Any]) -> str | None:
             size = abs(split.after - split.before)
             if best is None or size > best[0]:
                 best = (size, f"Moved most: {dim['label']} ({polarity} markers) "
-                              f"{_MOVED[split.direction]} from {split.before:.1f} to "
-                              f"{split.after:.1f}.")
+                              f"{_MOVED[split.direction]} from {number(split.before)} to "
+                              f"{number(split.after)}.")
     return best[1] if best else None
 
 
