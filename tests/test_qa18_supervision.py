@@ -173,7 +173,7 @@ def test_history_names_the_unfinished_check_instead_of_saying_check_starts_one(
 def test_history_with_nothing_unfinished_is_as_before(cli: CLI, tmp_path: Path) -> None:
     result = cli("supervision", "history")
     assert "No finished self-checks yet: `peerjournal supervision check` starts one." in (
-        " ".join(result.stdout.split())
+        " ".join(result.stderr.split())
     )
     assert json.loads(cli("supervision", "history", "--json").stdout)["unfinished"] is None
 

@@ -440,8 +440,9 @@ def test_history_across_several_check_ins(
 def test_history_when_empty(cli: CLI) -> None:
     result = cli("supervision", "history")
     assert result.exit_code == 0
-    assert "No finished self-checks yet" in result.stdout
-    assert "No supervisions recorded" in result.stdout
+    assert result.stdout == ""  # nothing yet: messages, on stderr as list's "No entries"
+    assert "No finished self-checks yet" in result.stderr
+    assert "No supervisions recorded" in result.stderr
 
 
 def test_a_broken_self_check_file_is_a_clear_error(

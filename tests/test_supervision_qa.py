@@ -258,7 +258,7 @@ def test_one_entry_before_is_an_entry_not_entries() -> None:
 
 def test_an_empty_journal_everywhere(cli: CLI) -> None:
     assert "0 entries written" in cli("supervision", "prep").stdout
-    assert "No finished self-checks yet" in cli("supervision", "history").stdout
+    assert "No finished self-checks yet" in cli("supervision", "history").stderr
     missing = cli("--db", str(paths.data_dir() / "other.db"), "supervision", "history")
     assert missing.exit_code == 3 and "There is no journal" in missing.stderr
 

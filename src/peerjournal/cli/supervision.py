@@ -251,7 +251,9 @@ def register(app: typer.Typer) -> None:
         from peerjournal.render.charts import unicode_ok
         from peerjournal.render.supervision import history_view
 
-        app_ctx.out.print(
+        # nothing at all: a message (stderr), as `list` says "No entries" there
+        nothing = not (result.checks or result.unfinished or result.supervisions)
+        (app_ctx.err if nothing else app_ctx.out).print(
             history_view(
                 result,
                 ascii_only=not unicode_ok(app_ctx.out.encoding),
