@@ -105,6 +105,9 @@ def register(app: typer.Typer) -> None:
             _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
             data = _full_backup(app_ctx)
             app_ctx.say(FULL_WARNING)
+            left_out = _not_in_backup()
+            if left_out:
+                app_ctx.say(left_out)
         else:
             note, writer = option_text(note, "--note"), option_text(writer, "--from")
             if target is not None and not no_redact:
@@ -225,6 +228,27 @@ def _full_backup(app: AppContext) -> bytes:
         ],
         "supervisions": [s.to_json() for s in supervisions(store)],
     })
+
+
+def _not_in_backup() -> str:
+    """What the writer keeps beside the journal, not in it, so not in a backup: unfinished
+    drafts and unsaved edits, their own prompt sets, config.toml ('' when there is none)."""
+    from peerjournal import paths
+    from peerjournal.drafts import everything
+    from peerjournal.plural import counted, joined
+
+    parts = []
+    drafts = len(everything(paths.drafts_dir()))
+    if drafts:
+        parts.append(f"{counted(drafts, 'unfinished draft')} (`peerjournal drafts`)")
+    prompts = paths.user_prompts_dir()
+    if prompts.is_dir() and any(prompts.glob("*.toml")):
+        parts.append(f"your own prompt sets ({prompts})")
+    if paths.config_path().is_file():
+        parts.append(f"your settings ({paths.config_path()})")
+    if not parts:
+        return ""
+    return f"Not in the backup, as they are files beside the journal: {joined(parts)}."
 
 
 def default_window(app: AppContext) -> tuple[date, date]:

@@ -12,6 +12,7 @@ from peerjournal.plural import counted, joined
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from peerjournal.entry import Entry, EntryDraft
     from peerjournal.importing import Imported, ImportRecord
     from peerjournal.redact import Person
     from peerjournal.supervision import Answer, SelfCheck, SupervisionRecord
@@ -60,7 +61,7 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"No entries in {name} ({kind}).")
             return
         total = len(records)
-        records, in_trash = _not_yet_imported(app_ctx, records)
+        records, in_trash, versions = _not_yet_imported(app_ctx, records)
         checks, sessions = _not_yet_restored(app_ctx, found)
         skipped = joined(_counts(
             (total - len(records) - len(in_trash), "entry"),
@@ -81,16 +82,30 @@ def register(app: typer.Typer) -> None:
                 also.append(f"a people list of {listed}{_already_listed(app_ctx, people)}")
             app_ctx.say(
                 f"Would import {joined([summary, *restored, *also])}."
+                + _versions_note(versions, would=True)
                 + (f" {skipped} already in the journal would be skipped." if skipped else "")
                 + _trash_note(in_trash, would=True)
                 + " Nothing was changed (--dry-run)."
             )
             return
-        store = app_ctx.store()
-        if people:  # first: a name is on the list before any entry that holds it
-            from peerjournal.db.people import restore_people
+        from peerjournal.db.engine import all_or_nothing
 
-            added, notes = restore_people(store, people, now, found.listed_at)
+        store = app_ctx.store()
+        added: list[Person] = []
+        notes: list[str] = []
+        ids: list[int] = []
+        with all_or_nothing(store.conn, store.path):  # Ctrl-C or an error: nothing imported
+            if people:  # first: a name is on the list before any entry that holds it
+                from peerjournal.db.people import restore_people
+
+                added, notes = restore_people(store, people, now, found.listed_at)
+            if records:
+                ids = _import_entries(app_ctx, records, now)
+            if checks or sessions:
+                from peerjournal.db.supervision import restore_supervision
+
+                restore_supervision(store, checks, sessions)
+        if people:  # said once it is all in the journal
             listed_before = len(people) - len(added)
             app_ctx.say(f"People list: added {len(added)} of {listed}"
                         + (f" ({listed_before} already listed)." if listed_before else "."))
@@ -98,15 +113,12 @@ def register(app: typer.Typer) -> None:
                 app_ctx.say(f"Note: {note}")
         skipped_note = f" Skipped {skipped} already in the journal." if skipped else ""
         restored_note = f" Also imported {joined(restored)}." if restored else ""
-        done = f"Imported {summary}."
-        if records:
-            done = f"Imported {summary}: {_import_entries(app_ctx, records, now)}."
-        if checks or sessions:
-            from peerjournal.db.supervision import restore_supervision
-
-            restore_supervision(store, checks, sessions)
+        done = f"Imported {summary}: {_ids_text(ids)}." if ids else f"Imported {summary}."
         if records or skipped or restored or in_trash:
-            app_ctx.say(f"{done}{restored_note}{skipped_note}{_trash_note(in_trash, would=False)}")
+            app_ctx.say(
+                f"{done}{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
+                f"{_trash_note(in_trash, would=False)}"
+            )
 
 
 def _already_listed(app: AppContext, people: list[Person]) -> str:
@@ -123,8 +135,10 @@ def _already_listed(app: AppContext, people: list[Person]) -> str:
     return f" ({before} already listed)" if before else ""
 
 
-def _import_entries(app_ctx: AppContext, records: list[ImportRecord], now: datetime) -> str:
-    """Score and add the entries (in one transaction); says which IDs they have."""
+def _import_entries(
+    app_ctx: AppContext, records: list[ImportRecord], now: datetime
+) -> list[int]:
+    """Score and add the entries; their IDs."""
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import draft_text, score_for_store
 
@@ -138,33 +152,80 @@ def _import_entries(app_ctx: AppContext, records: list[ImportRecord], now: datet
     total = len(drafts) if len(drafts) >= PROGRESS_FROM else 0
     with progress_bar(total, "Importing", app_ctx.err) as advance:
         drifts = score_for_store([draft_text(d) for d in drafts], lexicon, advance)
-        ids = store.add_entries(drafts, now, drifts, [r.kept for r in records])
-    return _ids_text(ids)
+        return store.add_entries(drafts, now, drifts, [r.kept for r in records])
 
 
 def _not_yet_imported(
     app: AppContext, records: list[ImportRecord]
-) -> tuple[list[ImportRecord], list[int]]:
-    """The records that are not already entries of the journal, and the IDs of those in its
-    trash: a backup or jrnl journal imported a second time adds nothing twice, and restoring
-    a backup does not bring back, as a second copy, an entry deleted since (`restore` does).
-    An entry counts as already there when its creation time, date and experience are all the
-    same (records without a creation time, such as `list --json` of an older version, are
-    always new)."""
+) -> tuple[list[ImportRecord], list[int], list[int]]:
+    """The records that are not already entries of the journal; the IDs of those in its
+    trash; and, for each new record that is another version of an entry, that entry's ID.
+
+    A backup or jrnl journal imported a second time adds nothing twice. An entry counts as
+    already there when its creation time and everything written in it (date, texts, answers,
+    tags, setting, mode, prompt set, shared) are the same; records without a creation time,
+    such as `list --json` of an older version, are always new. A record with the creation time
+    of an entry but other content (edited since the backup, on either side) is imported beside
+    it, never dropped: no word is lost, and the writer is told which entries to compare.
+    Restoring a backup does not bring back, as a second copy, an entry deleted since: one in
+    the trash with the same creation time, date and experience (`restore` does)."""
     if not app.db_path.exists() or not any(r.kept.created_at for r in records):
-        return records, []  # (a dry run never creates the journal)
+        return records, [], []  # (a dry run never creates the journal)
     store = app.store()
-    have = {(e.created_at, e.date, e.experience) for e in store.iter_all()}
+    have: set[tuple[object, ...]] = set()
+    created: dict[datetime, list[Entry]] = {}
+    for entry in store.iter_all():
+        have.add(_content(entry.created_at, entry))
+        created.setdefault(entry.created_at, []).append(entry)
     trashed = {(e.created_at, e.date, e.experience): e.id for e in store.trashed()}
+    given = {_content(r.kept.created_at, r.draft) for r in records if r.kept.created_at}
     new: list[ImportRecord] = []
     in_trash: list[int] = []  # one for each record skipped
+    versions: list[int] = []  # one for each record that is another version of an entry
     for record in records:
-        key = (record.kept.created_at, record.draft.date, record.draft.experience)
-        if record.kept.created_at is None or (key not in have and key not in trashed):
+        stamp = record.kept.created_at
+        if stamp is None:
             new.append(record)
-        elif key not in have:
+        elif _content(stamp, record.draft) in have:
+            continue
+        elif (key := (stamp, record.draft.date, record.draft.experience)) in trashed:
             in_trash.append(trashed[key])
-    return new, in_trash
+        else:
+            new.append(record)
+            if stamp in created:  # the likeliest, where entries share a time (a jrnl import):
+                same = max(created[stamp], key=lambda e: (  # not the same as another record
+                    _content(stamp, e) not in given,
+                    e.experience == record.draft.experience,
+                    e.date == record.draft.date,
+                ))
+                versions.append(same.id)
+    return new, in_trash, versions
+
+
+def _content(created_at: datetime, entry: EntryDraft) -> tuple[object, ...]:
+    """An entry's creation time and everything written in it: what makes a record the same
+    entry as one in the journal (its ID, `updated_at` and drift score aside)."""
+    return (
+        created_at, entry.date, entry.experience, entry.feelings, entry.evaluation,
+        entry.self_care, entry.setting, entry.mode, entry.prompt_set, frozenset(entry.tags),
+        frozenset(entry.answers.items()), entry.shared,
+    )
+
+
+def _versions_note(versions: list[int], would: bool) -> str:
+    """The sentence for records imported beside the entries they are other versions of (same
+    creation time, other content); `versions`: the entry each one matched."""
+    if not versions:
+        return ""
+    ids = sorted(set(versions))
+    n = len(versions)
+    they = f"{'it' if n == 1 else 'they'} {'would be' if would else 'were'}"
+    return (
+        f" {counted(n, 'entry')} differ{'s' if n == 1 else ''} from the journal's version "
+        f"({_ids_text(ids)}: edited since, here or there), so {they} added beside "
+        f"{'it' if len(ids) == 1 else 'them'}: compare with `peerjournal show ID`; "
+        "`peerjournal delete ID` removes the copy you do not want."
+    )
 
 
 def _trash_note(in_trash: list[int], would: bool) -> str:

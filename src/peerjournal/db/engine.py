@@ -284,11 +284,26 @@ def _upgrade(path: Path) -> None:
 
 @contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of failing."""
+    """BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of failing.
+
+    Inside another one (`all_or_nothing`), it is part of that one: the outer commits or rolls
+    back everything."""
+    if conn.in_transaction:  # (every BEGIN is ours: the connection runs in autocommit mode)
+        yield conn
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # (SQLite ends it itself on some errors, a full disk say)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextmanager
+def all_or_nothing(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
+    """One transaction around several writes (an import's people list, entries, self-checks
+    and supervision records): an error or Ctrl-C in any of them leaves the journal as it was."""
+    with translated_errors(path), write_transaction(conn):
+        yield
