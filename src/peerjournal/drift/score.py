@@ -476,10 +476,18 @@ def _score_chunk(texts: list[str]) -> list[Any]:
 
 def _ignore_interrupts() -> None:
     """A worker leaves Ctrl-C to the parent, which stops the pool and says what happened;
-    otherwise each worker prints its own traceback ("Process ForkPoolWorker-1: …")."""
+    otherwise each worker prints its own traceback ("Process ForkPoolWorker-1: …").
+
+    SIGTERM and SIGHUP end a worker at once (the pool's `terminate` sends SIGTERM): the
+    handler inherited from the launcher is Python code, which never runs while the worker is
+    blocked in C, and a 20k import once waited forever for a worker stuck so."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)
 
 
 def _same(score: DriftScore) -> DriftScore:

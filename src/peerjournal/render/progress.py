@@ -11,8 +11,17 @@ from rich.progress import Progress
 
 @contextmanager
 def progress_bar(total: int, label: str, console: Console) -> Iterator[Callable[[int], None]]:
-    """Yields `advance(n)`; the bar shows only on a terminal and only for `total` > 0."""
+    """Yields `advance(n)`; the bar shows only on a terminal and only for `total` > 0.
+
+    It is redrawn by `advance`, never by a thread of its own: scoring forks worker processes
+    while the bar is shown, and a thread holding a lock (stderr's) at that moment would leave
+    it held forever in the worker, which then hangs writing to stderr as it exits."""
     off = total <= 0 or not console.is_terminal  # else a blank line is left in a log or a pipe
-    with Progress(console=console, transient=True, disable=off) as progress:
+    with Progress(console=console, transient=True, disable=off, auto_refresh=False) as progress:
         task = progress.add_task(label, total=total)
-        yield lambda n: progress.advance(task, n)
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            progress.refresh()
+
+        yield advance
