@@ -213,3 +213,25 @@ def test_a_full_backup_says_what_it_leaves_out(
         f"settings ({isolated / 'config.toml'}).\n"
     ) in result.stderr
     assert json.loads(Path(backup).read_text(encoding="utf-8"))["entries"][0]["id"] == 1
+
+
+def test_a_part_over_the_size_limit_is_named_in_the_import_error(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One huge entry failed the import with "Record 1: the text is … characters", not
+    saying which part of which entry."""
+    import peerjournal.importing
+
+    monkeypatch.setattr(peerjournal.importing, "MAX_TEXT_CHARS", 20)
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps([
+        {"date": "2026-11-01", "experience": "Short."},
+        {"date": "2026-11-02", "experience": "Fine.", "feelings": "x" * 25},
+    ]), encoding="utf-8")
+    result = cli("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "peerjournal: Record 2: 'feelings' is 25 characters; an entry can hold at "
+        "most 20 in each part: split it, or shorten it in the file.\n"
+    )
+    assert cli("list", "--json").stdout.strip() == "[]"

@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from peerjournal.entry import EntryDraft, KeptIdentity, after_prefix, clean_text
+from peerjournal.entry import (
+    MAX_TEXT_CHARS,
+    EntryDraft,
+    KeptIdentity,
+    after_prefix,
+    clean_text,
+    normalised_text,
+)
 from peerjournal.errors import PeerJournalError
 from peerjournal.exporters.json_ import BACKUP_SCHEMA, cut_short
 
@@ -308,6 +315,8 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
         raise PeerJournalError(f"{where}: 'tags' should be a list of text.")
     if not isinstance(answers, dict) or not all(isinstance(v, str) for v in answers.values()):
         raise PeerJournalError(f"{where}: 'answers' should map question ids to text.")
+    for key, answer in answers.items():
+        _characters(answer, where, f"answers.{key}")
     if not isinstance(item.get("shared", False), bool):
         raise PeerJournalError(f"{where}: 'shared' should be true or false.")
     draft = EntryDraft(
@@ -335,6 +344,12 @@ def _characters(value: str, where: str, key: str) -> str:
         raise PeerJournalError(
             f"{where}: '{key}' holds a \\u escape that is not a character (a lone surrogate, "
             "\\ud800-\\udfff); fix it in the file."
+        )
+    size = len(normalised_text(value))
+    if size > MAX_TEXT_CHARS:  # said here, where the part can be named
+        raise PeerJournalError(
+            f"{where}: '{key}' is {size:,} characters; an entry can hold at most "
+            f"{MAX_TEXT_CHARS:,} in each part: split it, or shorten it in the file."
         )
     return value
 
