@@ -18,6 +18,9 @@ has no entry yet: a week that is not over does not break a streak); the longest 
 longest run up to "as of", so it is never shorter than the current one. `days_since_last`
 is the age of the window's last entry counted from today, and the gap alert speaks only
 when the window reaches today (a window that ends in the past may be followed by entries).
+`first_entry` is the date of the first entry when the journal started inside the default
+window (no `--since`), so that a week-old journal's rhythm counts from that day, not over
+weeks before it existed; a window chosen with `--since` keeps its own rate.
 
 Numbers. A period's identity and drift are evidence per 100 words, weighted by words: the sum
 over scored entries of (rate x words) divided by the total words, so a 40-word note counts for
@@ -419,6 +422,7 @@ def build_report(
     labels: Mapping[str, str] | None = None,
     vocabulary: Vocabulary | None = None,
     thresholds: Thresholds = THRESHOLDS,
+    since_given: bool = False,
 ) -> dict[str, Any]:
     """The report as JSON values (the `report --json` contract; see the module docstring).
 
@@ -439,6 +443,7 @@ def build_report(
         labels=labels,
         vocabulary=vocabulary,
         thresholds=thresholds,
+        since_given=since_given,
     )
 
 
@@ -461,8 +466,12 @@ def report_from_stats(
     labels: Mapping[str, str] | None = None,
     vocabulary: Vocabulary | None = None,
     thresholds: Thresholds = THRESHOLDS,
+    since_given: bool = False,
 ) -> dict[str, Any]:
-    """`build_report` from `stats` added up for the same window and periods."""
+    """`build_report` from `stats` added up for the same window and periods.
+
+    `since_given`: the window's start was chosen (`--since`), so the rhythm is its rate over
+    that window even when the journal started later (see `first_entry`)."""
     check_by(by)
     if since > until:
         raise PeerJournalError("The report window starts after it ends.")
@@ -497,6 +506,8 @@ def report_from_stats(
     ]
     feelings = _feelings(stats.feelings, stats.previous_feelings, vocab)
     rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today)
+    if since_given:
+        rhythm["first_entry"] = None
     settings = {
         key: totals.summary()
         for key, totals in sorted(by_setting.items(), key=lambda kv: (-kv[1].entries, kv[0]))
@@ -686,6 +697,7 @@ def _rhythm(
         "entries": entries,
         "weeks": round(days_in_window / 7, 2),
         "per_week": Rounded(entries * 7, days_in_window, 2),  # shown to 1 decimal
+        "first_entry": _started_in_window(days, weeks_with_entries, since, until),
         "as_of": as_of.isoformat(),
         "reaches_today": until >= today,
         "current_streak_weeks": streak,
@@ -695,6 +707,26 @@ def _rhythm(
         "self_care": self_care,
         "self_care_share": round(self_care / entries, ROUND) if entries else None,
     }
+
+
+def _started_in_window(
+    days: set[date], weeks_with_entries: set[date], since: date, until: date
+) -> str | None:
+    """The date of the journal's first entry (of those the report's filters select) when it
+    falls after `since`, else None: a journal younger than the window.
+
+    `days` holds every day with an entry in the window and the one before it, and
+    `weeks_with_entries` every week with one up to `until`; the earliest day is the first
+    entry only when no earlier week has an entry and its whole week lies in those windows
+    (a window shorter than a week could miss an earlier entry of the same week).
+    """
+    first = min(days, default=None)
+    if first is None or first <= since or first > until:
+        return None
+    week = period_start(first, "week")
+    if min(weeks_with_entries, default=week) < week or week < previous_window(since, until)[0]:
+        return None
+    return first.isoformat()
 
 
 def _dimension_detail(

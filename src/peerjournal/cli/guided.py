@@ -101,7 +101,10 @@ class GuidedSession:
         forgiving_stdin()
         self.reader = LineReader.for_stdin()
         self.save()
-        self.app.say(f"Writing with the {self.prompt_set.name!r} prompts. Draft: {self.file.path}")
+        self.app.say(
+            f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}. "
+            f"Draft, saved as you type: {self.file.path}"
+        )
         try:
             self._line_step(
                 "setting",

@@ -56,7 +56,14 @@ def build(
             store, start, end, place, wanted_tags
         )
     report = report_from_stats(
-        stats, since=start, until=end, by=by, today=today, dimension=dimension, labels=labels
+        stats,
+        since=start,
+        until=end,
+        by=by,
+        today=today,
+        dimension=dimension,
+        labels=labels,
+        since_given=since is not None,
     )
     report["filters"] = {"setting": place, "tags": wanted_tags}
     return report, labels

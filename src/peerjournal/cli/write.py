@@ -853,7 +853,33 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
         app.print_json(app.store().get(entry_id).to_json())
     else:
         typer.echo(entry_id)
+    first = _is_first_entry(app)
+    if first:
+        app.say(
+            f"Your first entry is saved (entry {entry_id}) in {app.db_path}, on this computer "
+            "only: nothing is ever sent anywhere."
+        )
     if app.config.get("drift", {}).get("summary_after_write", True):
         from peerjournal.render.verdicts import OneLineSummary
 
         app.err.print(OneLineSummary(entry_id, drift.data), soft_wrap=True)
+        if first:
+            # wrapped at words (not soft-wrapped as `say` is): it is a paragraph, no path
+            note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
+            app.err.print(note, markup=False, highlight=False)
+
+
+# After the first entry only: the one-line summary's words, for someone who has never seen them
+FIRST_DRIFT_NOTE = (
+    "Drift is how far an entry's words lean from the peer role toward a clinical one "
+    "(labels, advice, instructing); identity is the peer side (your story, mutuality, "
+    "choice). The numbers count phrases per 100 words: something to reflect on, not a "
+    "grade. `peerjournal drift {entry_id}` shows the phrases behind them."
+)
+
+
+def _is_first_entry(app: AppContext) -> bool:
+    """Is the entry just saved the only one in the journal (the trash aside)?"""
+    from peerjournal.db.store import Filters
+
+    return len(app.store().list(Filters(limit=2))) == 1

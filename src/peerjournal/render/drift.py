@@ -318,9 +318,10 @@ def explanation(
         parts.append(bullets(questions, glyphs.bullet, indent=2))
     parts.append(
         Text(
-            f"Lexicon {clean(score.lexicon_version, multiline=False)} "
-            f"({clean(lexicon.name, multiline=False)}). One entry says little; "
-            "`peerjournal report` shows the trend.",
+            "Drift is a lean from the peer role toward a clinical one; these counts are for "
+            "reflection, not a grade. One entry says little; `peerjournal report` shows the "
+            f"trend. Lexicon {clean(score.lexicon_version, multiline=False)} "
+            f"({clean(lexicon.name, multiline=False)}).",
             style="dim",
         )
     )

@@ -21,7 +21,7 @@ from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
-from peerjournal.trends import fixed
+from peerjournal.trends import Rounded, fixed
 
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
@@ -302,14 +302,16 @@ class _View:
         prev = r["previous"]
         note = "vs " + self.span(prev["since"], prev["until"])
         if not r["changes"]:
-            reason = (
-                "no scored entries in the previous window"
-                if not prev["entries"]
-                else "nothing moved by much"
-            )
+            first = r["rhythm"].get("first_entry")
+            if first and not prev["entries"]:
+                reason = f"nothing to compare with yet: your first entry is from {_day(first)}"
+            elif not prev["entries"]:
+                reason = "no scored entries in the previous window"
+            else:
+                reason = "nothing moved by much"
             return [
                 self.heading("What changed", note),
-                Text(reason.capitalize() + ".", style="dim"),
+                Text(reason[0].upper() + reason[1:] + ".", style="dim"),
             ]
         table = self.table(
             ("", "left"), ("", "left"), ("Before", "right"), ("Now", "right"), squeeze=1
@@ -377,7 +379,9 @@ class _View:
     def rhythm(self) -> RenderableType:
         r = self.report["rhythm"]
         # not "35.0 entries a week" for a day's window, nor "0.0" for a few entries over years
-        if r["entries"] and r["weeks"] < 1:
+        if r["entries"] and r.get("first_entry"):
+            text = Text(self.since_started(r))
+        elif r["entries"] and r["weeks"] < 1:
             days = counted(round(r["weeks"] * 7), "day")
             text = Text(f"{counted(r['entries'], 'entry')} in {days}")
         elif r["entries"] and r["per_week"] < 0.05:
@@ -403,6 +407,23 @@ class _View:
             text.append(f"\nSelf-care noted in {r['self_care']} of {entries}")
         note = "" if r.get("reaches_today", True) else f"streaks as of {_day(r['as_of'])}"
         return Group(self.heading("Rhythm", note), text)
+
+    def since_started(self, r: Mapping[str, Any]) -> str:
+        """'3 entries since you started on 2 Dec 2026': a journal younger than the window,
+        whose rate over the whole window ("0.3 entries a week") would undercount it. From
+        four weeks on, the rate since that day is added."""
+        first, as_of = date.fromisoformat(r["first_entry"]), date.fromisoformat(r["as_of"])
+        days = (as_of - first).days + 1
+        if r.get("reaches_today", True) and days <= 2:
+            when = "today" if days == 1 else "yesterday"
+        else:
+            when = "on " + _day(r["first_entry"])
+        if r["entries"] == 1:
+            return f"1 entry: you started {when}"
+        text = f"{counted(r['entries'], 'entry')} since you started {when}"
+        if days >= 28:
+            text += f" ({fixed(Rounded(r['entries'] * 7, days, 2), 1)} a week)"
+        return text
 
     def alerts(self) -> list[RenderableType]:
         alerts: Sequence[str] = self.report["alerts"]
