@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -176,3 +177,41 @@ def test_first_entry_in_the_json_rhythm() -> None:
         today=TODAY, since_given=True,
     )["rhythm"]
     assert chosen["first_entry"] is None and chosen["entries"] == 1
+
+
+def test_the_review_panel_says_what_the_mode_means() -> None:
+    """"Mode  on-action" meant nothing to a new writer."""
+    from datetime import date
+
+    from rich.console import Console
+
+    from peerjournal.entry import EntryDraft
+    from peerjournal.render.writing import review
+
+    console = Console(width=80, record=True, color_system=None)
+    for mode, meaning in (("on-action", "after the fact"),
+                          ("in-action", "what you noticed and adjusted in the moment")):
+        draft = EntryDraft(date=date(2026, 12, 2), experience="We walked.", mode=mode)
+        console.print(review(draft))
+        assert f"Mode       {mode} ({meaning})" in console.export_text()
+
+
+def test_bare_peerjournal_points_a_newcomer_to_demo_and_write(cli: CLI) -> None:
+    result = cli()
+    assert result.exit_code == 2  # a group called bare: its help, as click does
+    said = " ".join((result.stdout + result.stderr).split())
+    assert "New here? `peerjournal demo` shows a journal of example weeks; `peerjournal " \
+        "write` starts your first entry." in said
+
+
+def test_a_written_summary_says_nothing_was_sent_and_a_backup_does_not_mention_a_mentor(
+    cli: CLI, add: Callable[..., int], tmp_path: Path
+) -> None:
+    add("We walked to the housing office together.")
+    summary = cli("export", "-y", "-o", str(tmp_path / "summary.md"))
+    assert summary.exit_code == 0, summary.stderr
+    assert summary.stderr.splitlines()[-1].endswith(
+        "bytes). peerjournal sends nothing: give it to your mentor as you usually share files.")
+    backup = cli("export", "--full", "-o", str(tmp_path / "backup.json"))
+    assert backup.exit_code == 0, backup.stderr
+    assert "mentor" not in backup.stderr.splitlines()[-1]

@@ -13,6 +13,11 @@ from peerjournal.textsafe import shows_anything
 
 ELEMENTS = ("experience", "feelings", "evaluation")
 MODES = ("on-action", "in-action")
+# what each mode means, where a writer sees it (`write --help` says the same)
+MODE_MEANINGS = {
+    "on-action": "after the fact",
+    "in-action": "what you noticed and adjusted in the moment",
+}
 SETTING_SUGGESTIONS = (
     "community",
     "inpatient",

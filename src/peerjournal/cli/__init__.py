@@ -168,8 +168,9 @@ def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
         help="A reflective-practice journal for peer supporters. "
         "Private: nothing leaves this machine.",
         # (as the docstring of `root` they were never shown: this help takes its place)
-        epilog="Exit codes: 0 ok, 1 user error, 2 usage error, 3 not found, 4 journal cannot "
-        "be opened, 70 unexpected error, 130 interrupted.",
+        epilog="New here? `peerjournal demo` shows a journal of example weeks; `peerjournal "
+        "write` starts your first entry.\n\nExit codes: 0 ok, 1 user error, 2 usage error, "
+        "3 not found, 4 journal cannot be opened, 70 unexpected error, 130 interrupted.",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         pretty_exceptions_show_locals=False,

@@ -122,7 +122,9 @@ def register(app: typer.Typer) -> None:
             else:
                 for warning in warnings:
                     app_ctx.say(warning)
-        _deliver(app_ctx, data, target, chosen.name, json_out, force)
+        # a summary is for the mentor (a backup has had its warning)
+        sent = "" if full else SENDS_NOTHING
+        _deliver(app_ctx, data, target, chosen.name, json_out, force, sent)
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -435,9 +437,14 @@ def _preview_and_confirm(
         raise typer.Exit(1)
 
 
+SENDS_NOTHING = " peerjournal sends nothing: give it to your mentor as you usually share files."
+
+
 def _deliver(
-    app: AppContext, data: bytes, target: Path | None, fmt: str, json_out: bool, force: bool
+    app: AppContext, data: bytes, target: Path | None, fmt: str, json_out: bool, force: bool,
+    after: str = "",
 ) -> None:
+    """Write `data` to `target` (or stdout) and say so, then `after`."""
     import sys
 
     from peerjournal.errors import ExitCode, PeerJournalError
@@ -460,7 +467,7 @@ def _deliver(
     if json_out:
         app.print_json({"output": str(target), "format": fmt, "bytes": len(data)})
     else:
-        app.say(f"Wrote {target} ({len(data):,} bytes).")
+        app.say(f"Wrote {target} ({len(data):,} bytes).{after}")
 
 
 def _write_private(path: Path, data: bytes, force: bool) -> None:

@@ -7,7 +7,7 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from peerjournal.entry import EntryDraft
+from peerjournal.entry import MODE_MEANINGS, EntryDraft
 from peerjournal.reflection import Element, PromptSet
 from peerjournal.render.safe import clean, safe_text, safe_title
 
@@ -35,7 +35,8 @@ def review(draft: EntryDraft) -> RenderableType:
     rows = [
         ("Date", draft.date.isoformat()),
         ("Setting", draft.setting or "–"),
-        ("Mode", draft.mode),
+        ("Mode", f"{draft.mode} ({MODE_MEANINGS[draft.mode]})"
+                 if draft.mode in MODE_MEANINGS else draft.mode),
         ("Tags", ", ".join(draft.tags) or "–"),
         ("Experience", first_words(draft.experience, 70)),
         ("Feelings", first_words(draft.feelings, 70) or "–"),
