@@ -218,7 +218,7 @@ def test_questions_wrap_under_their_own_words(cli: CLI, monkeypatch: pytest.Monk
     """Was: a question's second line started at the left edge, under the bullet."""
     monkeypatch.setenv("COLUMNS", "40")
     out = ok(cli("drift", "--text", "I told her she should take her meds.")).stdout
-    block = out.split("Questions to sit with:\n")[1].split("Lexicon")[0].splitlines()
+    block = out.split("Questions to sit with:\n")[1].split("Drift is a lean")[0].splitlines()
     assert block[0].startswith("  • ")
     assert all(re.match(r"(  • |    )\S", line) for line in block), block
     assert any(line.startswith("    ") for line in block)  # at 40 columns, some wrap
@@ -249,7 +249,8 @@ def test_drift_on_an_ascii_console_uses_ascii_quotes_dashes_and_bullets(add: Add
 def test_the_summary_after_write_on_an_ascii_console() -> None:
     result = ascii_cli("write", "-x", "I told her she should take her meds.")
     assert result.exit_code == 0
-    summary = result.stderr_bytes.decode("ascii").splitlines()[-1]
+    said = result.stderr_bytes.decode("ascii").splitlines()  # (then the first entry's note)
+    summary = next(line for line in said if line.startswith("Drift: "))
     assert summary.startswith("Drift: leans clinical (")
     assert summary.endswith("  - phrases: peerjournal drift 1")
 

@@ -128,6 +128,22 @@ def test_a_first_week_report_counts_since_the_journal_started(
     assert '"first_entry": "2026-12-02"' in data and '"per_week": 0.27' in data
 
 
+def test_a_first_week_report_shows_its_weeks_from_the_first_entry_on(
+    cli: CLI, add: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A week-old journal's table and sparklines came after eleven empty weeks."""
+    on(monkeypatch, "2026-12-08")
+    add(PEER, "--date", "2026-12-02")
+    add(ADVICE, "--date", "2026-12-08")
+    out = cli("report").stdout
+    table = out[out.index("By week"):out.index("Dimensions")]
+    rows = [line.split()[:3] for line in table.splitlines()[3:] if line.strip()]
+    assert [r[:3] for r in rows] == [["30", "Nov", "26"], ["07", "Dec", "26"]]
+    assert "–" not in table  # no empty weeks before the first entry
+    data = cli("report", "--json").stdout
+    assert data.count('"start"') > 2  # the JSON keeps every week of the window
+
+
 def test_a_journal_a_month_old_gives_its_rate_since_it_started(
     cli: CLI, add: Callable[..., int], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -184,8 +184,15 @@ class _View:
             parts.append("tagged " + joined(tags))
         return clean("Only entries " + ", ".join(parts), multiline=False) if parts else ""
 
+    def since_first(self) -> list[dict[str, Any]]:
+        """The report's periods; for a journal younger than the default window, from the one
+        with its first entry on (a first week came after eleven empty rows)."""
+        periods: list[dict[str, Any]] = self.report["periods"]
+        first = (self.report.get("rhythm") or {}).get("first_entry")
+        return [p for p in periods if p["end"] >= first] if first else periods
+
     def periods(self) -> RenderableType:
-        periods = self.report["periods"]
+        periods = self.since_first()
         shown = periods[-MAX_PERIOD_ROWS:]
         scale = max((max(p["identity"], p["drift"]) for p in periods if p["entries"]), default=0)
         bars = not self.narrow
@@ -224,7 +231,7 @@ class _View:
         return Group(self.heading(f"By {self.unit}", note), table)
 
     def dimensions(self) -> list[RenderableType]:
-        periods = self.report["periods"]
+        periods = self.since_first()
         dims = list(periods[0]["dimensions"]) if periods else []
         active = [
             d
