@@ -348,6 +348,12 @@ def _merged(groups: Iterable[Totals]) -> Totals:
     return total
 
 
+def window_totals(stats: ReportStats) -> Totals:
+    """The whole window's totals (every cell of its periods): what the report's headline and
+    alerts add up."""
+    return _merged(cell for (start, _), cell in stats.cells.items() if start is not None)
+
+
 Markers = Counter[tuple[str, str, str]]  # counted hits per (marker, dimension, polarity)
 
 
@@ -489,7 +495,7 @@ def report_from_stats(
         if start is not None:
             period_settings[index[start]][setting_key(setting)].merge(cell)
     period_totals = [_merged(places.values()) for places in period_settings]
-    window, before = _merged(period_totals), stats.previous
+    window, before = window_totals(stats), stats.previous
     by_setting: dict[str, Totals] = defaultdict(Totals)
     for places in period_settings:
         for key, totals in places.items():

@@ -286,7 +286,12 @@ def _summary(
     from peerjournal.redact import Person, Redactor
     from peerjournal.reflection import answer_layouts
     from peerjournal.summary import SummaryInput, build_summary
-    from peerjournal.trends import Totals, previous_window, report_from_stats, stats_from_rows
+    from peerjournal.trends import (
+        previous_window,
+        report_from_stats,
+        stats_from_rows,
+        window_totals,
+    )
 
     start, end = _window(app, since, until)
     store = app.store()
@@ -297,10 +302,7 @@ def _summary(
     stats = stats_from_rows(rows, since=start, until=end, by=by, dimensions=set(DIMENSIONS))
     report = report_from_stats(stats, since=start, until=end, by=by, today=app.today(),
                                labels=labels)
-    window = Totals()  # the whole period, as the report's totals and alerts add it up
-    for (period, _), cell in stats.cells.items():
-        if period is not None:
-            window.merge(cell)
+    window = window_totals(stats)  # the whole period, as the report's totals and alerts
     entries = store.list(Filters(since=start, until=end, limit=None))
     data = SummaryInput(
         since=start,
