@@ -16,6 +16,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from peerjournal.dates import spoken
 from peerjournal.drift import marker_label
 from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
@@ -64,7 +65,7 @@ def report_view(
 
 
 def _day(text: str) -> str:
-    return date.fromisoformat(text).strftime("%d %b %Y").lstrip("0")
+    return spoken(date.fromisoformat(text))
 
 
 def _num(value: float) -> str:
