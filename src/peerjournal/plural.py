@@ -16,6 +16,6 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {plural}"
 
 
-def joined(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c' ('' for none)."""
-    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+def joined(items: Sequence[str], word: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' ('' for none); `word` "or": 'a, b or c'."""
+    return f" {word} ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)

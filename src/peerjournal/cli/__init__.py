@@ -109,8 +109,9 @@ def _usage_failed(exc: UsageError) -> NoReturn:
     if isinstance(exc, NoArgsIsHelpError):
         raise exc
     if isinstance(exc, NoSuchOption) and exc.possibilities:  # a typo: name what was meant
-        possible = sorted(exc.possibilities)
-        either = " or ".join([", ".join(possible[:-1]), possible[-1]] if possible[1:] else possible)
+        from peerjournal.plural import joined
+
+        either = joined(sorted(exc.possibilities), "or")
         message = f"{exc.message.rstrip('.')}. Did you mean {either}?"
     else:  # ("No such command 'lsit'. Did you mean 'list'?" ends with its own question mark)
         message = exc.format_message()
