@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from peerjournal.errors import ExitCode, PeerJournalError
+from peerjournal.textsafe import cut
 
 EDITS = "edits"
 _EDIT_NAME = re.compile(r"^entry-(\d+)-")
@@ -123,8 +124,7 @@ class Draft:
         except PeerJournalError:
             return "(cannot be read)"
         text = next(iter(texts.values()), "")
-        line = " ".join(text.split())
-        return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+        return cut(" ".join(text.split()), width)
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)

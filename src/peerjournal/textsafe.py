@@ -114,3 +114,8 @@ def shows_anything(text: str) -> bool:
     """Whether `text` has a character that can be seen: not only white space and characters
     drawn as nothing, which are no text at all."""
     return not all(map(drawn_as_nothing, text))
+
+
+def cut(line: str, width: int) -> str:
+    """`line` in at most `width` characters: cut, with "…" in place of the rest."""
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"

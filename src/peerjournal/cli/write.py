@@ -258,7 +258,7 @@ def register(app: typer.Typer) -> None:
             return
         import os
 
-        from peerjournal.textsafe import clean
+        from peerjournal.textsafe import clean, cut
 
         # on a terminal (or with COLUMNS), each draft on one line: at 80 columns they wrapped
         width = app_ctx.out.width if app_ctx.out.is_terminal or os.environ.get("COLUMNS") else 0
@@ -269,10 +269,7 @@ def register(app: typer.Typer) -> None:
                 f"{row['number']:>3}  {str(row['modified'])[:16].replace('T', ' ')}  "
                 f"{row['age']:<14} {what:<14} "
             )
-            room = max(width - len(line), 12)
-            if width and len(words) > room:
-                words = words[: room - 1].rstrip() + "…"
-            typer.echo(line + words)
+            typer.echo(line + (cut(words, max(width - len(line), 12)) if width else words))
         app_ctx.say(
             "`peerjournal write --resume --draft N` continues one; "
             "`peerjournal drafts --discard N` discards one."
