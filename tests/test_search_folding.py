@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import CLI
+from peerjournal.db import engine
 from peerjournal.db.searchfold import Unfolder, fold, unfold_snippet
 from peerjournal.db.store import Filters, SearchHit, Store
 
@@ -309,7 +310,8 @@ def test_an_older_journal_is_searched_with_folding_after_the_upgrade(cli: CLI,
     [backup] = list(isolated.glob("journal.db.backup-*"))
     assert _rows(backup) == before
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        assert revision == (engine.HEAD_REVISION,)
         assert conn.execute(
             "SELECT experience_folded, feelings_folded, evaluation_folded, self_care_folded, "
             "answers_folded FROM entry ORDER BY id"

@@ -201,7 +201,7 @@ def check_dimension(
 SCALE = 10**ROUND  # stored rates have ROUND decimals: sums count thousandths, as integers
 
 
-def _scaled(rate: Any) -> int:
+def scaled(rate: Any) -> int:
     """A stored rate (per 100 words) in thousandths."""
     return round(float(rate or 0.0) * SCALE)
 
@@ -295,13 +295,13 @@ class Totals:
         words = int(score.get("words") or 0)
         self.scored += 1
         self.words += words
-        self.identity_w += _scaled(score.get("identity")) * words
-        self.drift_w += _scaled(score.get("drift")) * words
+        self.identity_w += scaled(score.get("identity")) * words
+        self.drift_w += scaled(score.get("drift")) * words
         for dim, values in (score.get("dimensions") or {}).items():
             if dim in dimensions:
                 acc = self.dims.setdefault(dim, [0, 0])
-                acc[0] += _scaled(values.get("identity")) * words
-                acc[1] += _scaled(values.get("drift")) * words
+                acc[0] += scaled(values.get("identity")) * words
+                acc[1] += scaled(values.get("drift")) * words
 
     def merge(self, other: Totals) -> None:
         self.entries += other.entries

@@ -8,8 +8,10 @@ reads the same from any SQLite client.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, Text
+from sqlalchemy import Column, Index, Integer, Table, Text
 from sqlmodel import Field, SQLModel
+
+from peerjournal.db import scoretable
 
 
 class Entry(SQLModel, table=True):
@@ -97,3 +99,15 @@ class SelfCheck(SQLModel, table=True):
     created_at: str = Field(sa_column=Column(Text, nullable=False))
     answers: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
     complete: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
+
+
+
+# `entry_score` (db.scoretable): a scored entry's words, and its identity and drift rates
+# (thousandths per 100 words) times its words, overall and for each dimension
+ENTRY_SCORE = Table(
+    scoretable.TABLE,
+    SQLModel.metadata,
+    Column("entry_id", Integer, primary_key=True),
+    Column("words", Integer, nullable=False),
+    *(Column(name, Integer, nullable=True) for name in scoretable.COLUMNS[1:]),
+)

@@ -20,7 +20,6 @@ from peerjournal.db.engine import translated_errors
 from peerjournal.db.store import TAG_SEP, Filters, Store
 from peerjournal.drift import LEARNED_PREFIX
 from peerjournal.trends import (
-    SCALE,
     Markers,
     ReportRow,
     ReportStats,
@@ -158,12 +157,6 @@ _PERIOD_START = {
     "week": "date(e.date, 'weekday 0', '-6 days')",
     "month": "substr(e.date, 1, 8) || '01'",
 }
-_WORDS = "json_extract(e.drift_summary, '$[0]')"
-
-
-def _scaled_sum(value: str) -> str:
-    """SQL summing a stored rate in thousandths x words: whole numbers far below 2**53, exact."""
-    return f"sum(round({value} * :scale) * {_WORDS})"
 
 
 def report_stats(
@@ -181,25 +174,20 @@ def report_stats(
 
     Filters as `report_rows`. Marker counts are left empty: `marker_counts` reads them.
     """
+    from peerjournal.db.scoretable import TABLE, dimension_columns
+
     prev_since, _ = previous_window(since, until)
     where, params = _where(prev_since, until, setting, tags)
-    params.update(since=since.isoformat(), scale=SCALE)
-    paths: dict[str, str] = {}  # a parameter name for each dimension's [identity, drift]
-    for n, dim in enumerate(dimensions):
-        for i in (0, 1):
-            paths[f"dim{n}_{i}"] = f'$[3]."{dim}"[{i}]'
-    params.update(paths)
+    params["since"] = since.isoformat()
     dim_sums = "".join(
-        f", {_scaled_sum(f'json_extract(e.drift_summary, :{name})')}" for name in paths
+        f", sum(s.{column})" for dim in dimensions for column in dimension_columns(dim)
     )
     cells_sql = f"""
         SELECT CASE WHEN e.date >= :since THEN {_PERIOD_START[check_by(by)]} END, e.setting,
-            count(*), count(e.drift_summary), sum(e.self_care != ''),
+            count(*), count(s.entry_id), sum(e.self_care != ''),
             min(printf('%s %012d', e.date, e.id)), -- (date, id) of the first: sorts as text
-            sum({_WORDS}),
-            {_scaled_sum("json_extract(e.drift_summary, '$[1]')")},
-            {_scaled_sum("json_extract(e.drift_summary, '$[2]')")}{dim_sums}
-        FROM entry e WHERE {where} GROUP BY 1, 2"""
+            sum(s.words), sum(s.identity_w), sum(s.drift_w){dim_sums}
+        FROM entry e LEFT JOIN {TABLE} s ON s.entry_id = e.id WHERE {where} GROUP BY 1, 2"""
     feelings_sql = f"""
         SELECT e.date >= :since, e.feelings, count(*) FROM entry e
         WHERE {where} AND e.feelings != '' GROUP BY 1, 2"""

@@ -35,6 +35,7 @@ DRIFT_COLUMNS = (
     "lexicon_version",
     "scorer_version",
 )
+_SUMMARY = DRIFT_COLUMNS.index("drift_summary")
 EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care")
 # What the search index reads (a view over entry: each entry's answers as text, not JSON).
 FTS_SOURCE = "entry_fts_source"
@@ -208,12 +209,16 @@ class Store:
 
         `kept` carries IDs and timestamps to preserve (an import of a full export).
         """
+        from peerjournal.db.scoretable import store_scores
+
         ids: builtins.list[int] = []
+        summaries: builtins.list[tuple[int, str | None]] = []
         with self._write() as conn, _fts_in_bulk(conn, ids, len(drafts) >= BULK_FROM):
             for n, (draft, drift) in enumerate(zip(drafts, drifts, strict=True)):
                 identity = kept[n] if kept else KeptIdentity()
                 answers = answers_text(draft.answers)
                 texts = (draft.experience, draft.feelings, draft.evaluation, draft.self_care)
+                scored = _drift_values(drift)
                 cur = conn.execute(
                     _INSERT_ENTRY,
                     (
@@ -229,15 +234,17 @@ class Store:
                         answers,
                         *(folded_or_none(text) for text in (*texts, answers)),
                         int(draft.shared),
-                        *_drift_values(drift),
+                        *scored,
                     ),
                 )
                 entry_id = int(cur.lastrowid or 0)
+                summaries.append((entry_id, scored[_SUMMARY]))
                 conn.executemany(
                     "INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)",
                     [(entry_id, tag) for tag in draft.tags],
                 )
                 ids.append(entry_id)
+            store_scores(conn, summaries)
         return ids
 
     def add_entry(
@@ -336,6 +343,8 @@ class Store:
         open for an hour). If the entry has changed since (in another terminal), nothing is
         written and PeerJournalError says so, rather than silently undoing that change.
         """
+        from peerjournal.db.scoretable import store_scores
+
         self.get(entry_id)
         assignments = {
             k: (v.isoformat() if isinstance(v, date) else v)
@@ -349,7 +358,8 @@ class Store:
             if column in assignments:
                 assignments[folded] = folded_or_none(assignments[column])
         assignments["updated_at"] = now.isoformat()
-        assignments.update(zip(DRIFT_COLUMNS, _drift_values(drift), strict=True))
+        scored = _drift_values(drift)
+        assignments.update(zip(DRIFT_COLUMNS, scored, strict=True))
         columns = ", ".join(f"{k} = ?" for k in assignments)
         with self._write() as conn:
             if unchanged_since is not None:
@@ -364,6 +374,7 @@ class Store:
             conn.execute(
                 f"UPDATE entry SET {columns} WHERE id = ?", [*assignments.values(), entry_id]
             )
+            store_scores(conn, [(entry_id, scored[_SUMMARY])])
             if tags is not None:
                 conn.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
                 conn.executemany(
@@ -484,11 +495,21 @@ class Store:
     def set_drifts(self, scores: Iterable[tuple[int, Drift | StoredDrift]]) -> None:
         """Store scores as they arrive (a generator: while later ones are still being scored),
         in one transaction."""
+        from peerjournal.db.scoretable import store_scores
+
+        summaries: builtins.list[tuple[int, str | None]] = []
+
+        def values() -> Iterator[tuple[str | int | None, ...]]:
+            for entry_id, drift in scores:
+                scored = _drift_values(drift)
+                summaries.append((entry_id, scored[_SUMMARY]))
+                yield (*scored, entry_id)
+
         with self._write() as conn:
             conn.executemany(
-                f"UPDATE entry SET {' = ?, '.join(DRIFT_COLUMNS)} = ? WHERE id = ?",
-                ((*_drift_values(d), entry_id) for entry_id, d in scores),
+                f"UPDATE entry SET {' = ?, '.join(DRIFT_COLUMNS)} = ? WHERE id = ?", values()
             )
+            store_scores(conn, summaries)
 
 
 @contextmanager

@@ -1,0 +1,57 @@
+"""Each scored entry's evidence as whole numbers ready to add up: the table `entry_score`.
+
+A report adds up, per period and setting, each entry's words and its identity and drift rates
+(overall and per dimension) times its words (`trends.Totals`). Read out of drift_summary's
+JSON, that took ~30 JSON parses an entry (SQLite before 3.45 parses a value again for each
+`json_extract`): most of a 10-year report over 20,000 entries. This table keeps those numbers
+as integers, one row per scored entry, one column per dimension (revision 0007). The store
+writes it with every score; a trigger removes a row with its entry.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from peerjournal.drift import DIMENSIONS
+from peerjournal.trends import scaled
+
+TABLE = "entry_score"
+# [identity, drift] x words for the whole entry, then for each dimension; NULL where the
+# dimension has no evidence (as a sum over no entries with it)
+PAIRS = ("", *(f"{dimension}_" for dimension in DIMENSIONS))
+COLUMNS = ("words", *(f"{pair}{side}_w" for pair in PAIRS for side in ("identity", "drift")))
+_UPSERT = (
+    f"INSERT OR REPLACE INTO {TABLE} (entry_id, {', '.join(COLUMNS)}) "
+    f"VALUES (?{', ?' * len(COLUMNS)})"
+)
+
+
+def dimension_columns(dimension: str) -> tuple[str, str]:
+    """The (identity, drift) columns of `dimension`, one of DIMENSIONS."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"not a dimension: {dimension!r}")
+    return f"{dimension}_identity_w", f"{dimension}_drift_w"
+
+
+def _row(entry_id: int, summary: str) -> tuple[int | None, ...]:
+    """The table's row for an entry whose drift_summary is `summary`."""
+    words, identity, drift, dimensions = json.loads(summary)[:4]
+    row: list[int | None] = [entry_id, words, scaled(identity) * words, scaled(drift) * words]
+    for dimension in DIMENSIONS:
+        pair = dimensions.get(dimension)
+        row += (None, None) if pair is None else (scaled(pair[0]) * words, scaled(pair[1]) * words)
+    return tuple(row)
+
+
+def store_scores(conn: sqlite3.Connection, summaries: Iterable[tuple[int, str | None]]) -> None:
+    """Write (or, for no score, remove) each entry's row, from its drift_summary."""
+    rows, unscored = [], []
+    for entry_id, summary in summaries:
+        if summary is None:
+            unscored.append((entry_id,))
+        else:
+            rows.append(_row(entry_id, summary))
+    conn.executemany(f"DELETE FROM {TABLE} WHERE entry_id = ?", unscored)
+    conn.executemany(_UPSERT, rows)
