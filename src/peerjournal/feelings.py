@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from peerjournal.drift import regex_store
 from peerjournal.errors import PeerJournalError
 
 NEGATION_WINDOW = 3  # words between a negator and the feeling it negates
@@ -171,7 +172,8 @@ def _matcher(vocabulary: Vocabulary) -> _Matcher:
             cued.add(form)
     forms = sorted(family_of, key=len, reverse=True)  # longest first: "worn out" before "out"
     alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
-    pattern = re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])")
+    # through the store of compiled regexes: compiling this one took ~5 ms of every report
+    pattern = regex_store.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])")
     return _Matcher(pattern, family_of, frozenset(cued))
 
 
