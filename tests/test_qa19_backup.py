@@ -207,10 +207,10 @@ def test_a_full_backup_says_what_it_leaves_out(
     (isolated / "prompts" / "mine.toml").write_text("", encoding="utf-8")
     (isolated / "config.toml").write_text("", encoding="utf-8")
     result = _ok(cli, "export", "--full", "--output", backup, "--force")
+    assert "The backup holds 1 unfinished draft too (`peerjournal drafts`).\n" in result.stderr
     assert (
-        "Not in the backup, as they are files beside the journal: 1 unfinished draft "
-        f"(`peerjournal drafts`), your own prompt sets ({isolated / 'prompts'}) and your "
-        f"settings ({isolated / 'config.toml'}).\n"
+        "Not in the backup, as they are files beside the journal: your own prompt sets "
+        f"({isolated / 'prompts'}) and your settings ({isolated / 'config.toml'}).\n"
     ) in result.stderr
     assert json.loads(Path(backup).read_text(encoding="utf-8"))["entries"][0]["id"] == 1
 

@@ -4,7 +4,8 @@ One file per writing session in `<data dir>/drafts/`: JSON for a guided write, M
 an editor session. Unsaved changes from `edit` are kept in `drafts/edits/entry-<ID>-….md`.
 Writes are atomic (temp file + rename), so a crash leaves the previous version intact.
 A draft that holds no typed text (a blank template, a session stopped at its first prompt)
-is never kept.
+is never kept. A full backup carries every draft (`for_backup`); `import` puts them back
+beside what is there (`restore`).
 """
 
 from __future__ import annotations
@@ -182,13 +183,17 @@ class Draft:
 
 def new_draft(folder: Path, now: datetime, suffix: str, prefix: str = "") -> Draft:
     folder.mkdir(parents=True, exist_ok=True)
-    stem = prefix + now.strftime("%Y%m%d-%H%M%S")
+    return Draft(_free(folder, prefix + now.strftime("%Y%m%d-%H%M%S"), suffix))
+
+
+def _free(folder: Path, stem: str, suffix: str) -> Path:
+    """`folder/stem.suffix`, or beside it (`stem-2.suffix`, …) when that name is taken."""
     path = folder / f"{stem}{suffix}"
     n = 1
     while path.exists():
         n += 1
         path = folder / f"{stem}-{n}{suffix}"
-    return Draft(path)
+    return path
 
 
 def printed_instead(
@@ -342,3 +347,108 @@ def put_back(
 def everything(folder: Path) -> list[Draft]:
     """Every kept draft and edit, newest first: the numbering `peerjournal drafts` shows."""
     return _newest_first([*_files(folder), *_files(folder / EDITS)])
+
+
+# A full backup (`export --full`) carries every draft as it is on disk: its file's bytes (a
+# guided draft's JSON holds its prompt set, answers so far and the steps done), its name (when
+# it was started), when it was last written, and for an edit the entry it changes.
+
+KINDS = ("guided", "editor", "edit")
+
+
+@dataclass(frozen=True)
+class KeptDraft:
+    """A draft as a backup carries it."""
+
+    kind: str
+    name: str
+    entry_id: int | None
+    modified: datetime
+    content: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "kind": self.kind, "name": self.name, "entry_id": self.entry_id,
+            "modified": self.modified.isoformat(),
+        }
+        try:
+            record["text"] = self.content.decode("utf-8")
+        except UnicodeDecodeError:  # saved in another encoding: every byte, still
+            import base64
+
+            record["base64"] = base64.b64encode(self.content).decode("ascii")
+        return record
+
+
+def for_backup(folder: Path) -> tuple[list[KeptDraft], list[tuple[Path, str]]]:
+    """Every draft and edit in `folder`, oldest first; and, for each that cannot be read, its
+    path and why."""
+    kept: list[KeptDraft] = []
+    unreadable: list[tuple[Path, str]] = []
+    for draft in reversed(everything(folder)):
+        try:
+            content, modified = draft.path.read_bytes(), draft.modified()
+        except FileNotFoundError:  # finished meanwhile, in another terminal
+            continue
+        except OSError as exc:
+            unreadable.append((draft.path, str(exc.strerror or exc)))
+            continue
+        kept.append(KeptDraft(draft.kind, draft.path.name, draft.entry_id, modified, content))
+    return kept, unreadable
+
+
+@dataclass
+class Restored:
+    """What `restore` did: the drafts written, those already there, and the edits whose
+    entry the journal does not hold, kept as new-entry drafts."""
+
+    written: list[Path] = field(default_factory=list)
+    already: int = 0
+    as_new: list[Path] = field(default_factory=list)
+
+
+def not_yet_kept(folder: Path, drafts: list[KeptDraft]) -> list[KeptDraft]:
+    """The drafts of `drafts` that no draft or edit in `folder` holds byte for byte (nor an
+    earlier one of `drafts`)."""
+    held = set()
+    for there in everything(folder):
+        try:
+            held.add(there.path.read_bytes())
+        except OSError:  # cannot be compared: the backup's copy goes beside it
+            continue
+    new = []
+    for draft in drafts:
+        if draft.content not in held:
+            held.add(draft.content)
+            new.append(draft)
+    return new
+
+
+def restore(folder: Path, drafts: list[KeptDraft], entry_ids: dict[int, int]) -> Restored:
+    """Write a backup's drafts into `folder`, never over a draft that is there: one already
+    there (the same bytes) is skipped, one whose name is taken goes beside it. An edit is
+    kept for the entry `entry_ids` maps its entry to (the ID the import gave it), or, when
+    there is none, as a new-entry draft with its text intact (`write --resume` saves it)."""
+    new = not_yet_kept(folder, drafts)
+    done = Restored(already=len(drafts) - len(new))
+    for draft in new:
+        path = _place(folder, draft, entry_ids)
+        write_atomic(path, draft.content)
+        stamp = draft.modified.timestamp()
+        os.utime(path, (stamp, stamp))  # its place among the drafts, newest first, and its age
+        done.written.append(path)
+        if draft.kind == "edit" and path.parent == folder:
+            done.as_new.append(path)
+    return done
+
+
+def _place(folder: Path, draft: KeptDraft, entry_ids: dict[int, int]) -> Path:
+    """Where a restored draft goes: a free name, its own when it can be."""
+    name = Path(draft.name)
+    if draft.kind != "edit":
+        return _free(folder, name.stem, name.suffix)
+    started = _EDIT_NAME.sub("", name.stem)  # the time it was started: "20261120-183000"
+    entry_id = entry_ids.get(draft.entry_id) if draft.entry_id is not None else None
+    if entry_id is None:
+        return _free(folder, started, ".md")  # an editor draft of the same Markdown
+    return _free(folder / EDITS, f"entry-{entry_id}-{started}", ".md")

@@ -5,10 +5,12 @@ All or nothing: the first bad record raises PeerJournalError naming its position
 
 A full backup (`export --full`) is an object: {"schema": "peerjournal.backup/1", "entries":
 [...], "people": [{"name", "alias", "created_at"}], "self_checks": [{"id", "created_at",
-"complete", "answers"}], "supervisions": [{"id", "date", "note", "created_at"}]}. Its people
-list comes back with the entries, so names are redacted in the restored journal's exports as
-they were. "self_checks" and "supervisions" came later: a backup without them (or a bare array
-of entries: older backups, `list --json`) restores none.
+"complete", "answers"}], "supervisions": [{"id", "date", "note", "created_at"}], "drafts":
+[{"kind", "name", "entry_id", "modified", "text" or "base64"}]}. Its people list comes back
+with the entries, so names are redacted in the restored journal's exports as they were.
+"self_checks", "supervisions" and "drafts" came later: a backup without them (or a bare array
+of entries: older backups, `list --json`) restores none. A backup holds "drafts" only when
+there are some, so that a version older than them still reads the others.
 """
 
 from __future__ import annotations
@@ -31,14 +33,19 @@ from peerjournal.errors import PeerJournalError
 from peerjournal.exporters.json_ import BACKUP_SCHEMA, cut_short
 
 if TYPE_CHECKING:
+    from peerjournal.drafts import KeptDraft
     from peerjournal.redact import Person
     from peerjournal.supervision import SelfCheck, SupervisionRecord
 
-BACKUP_FIELDS = {"schema", "entries", "people", "self_checks", "supervisions"}
+BACKUP_FIELDS = {"schema", "entries", "people", "self_checks", "supervisions", "drafts"}
 PERSON_FIELDS = {"name", "alias", "created_at"}
 CHECK_FIELDS = {"id", "created_at", "complete", "answers"}
 ANSWER_FIELDS = {"score", "note"}
 SUPERVISION_FIELDS = {"id", "date", "note", "created_at"}
+DRAFT_FIELDS = {"kind", "name", "entry_id", "modified", "text", "base64"}
+# the names peerjournal gives drafts ("20261120-183000-2.json", "entry-4-20261120-183000.md"):
+# a plain file name, never a path
+_DRAFT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,120}")
 
 TEXT_FIELDS = ("experience", "feelings", "evaluation", "setting", "mode", "prompt_set", "self_care")
 ENTRY_FIELDS = {*TEXT_FIELDS, "tags", "answers", "date", "shared"}
@@ -74,8 +81,8 @@ class ImportRecord:
 @dataclass
 class Imported:
     """What a file holds: its format's name, its entries and (a full backup) its people,
-    self-checks and supervision records. A self-check or supervision record whose `id` is 0
-    had none in the file that could be kept."""
+    self-checks, supervision records and drafts. A self-check or supervision record whose `id`
+    is 0 had none in the file that could be kept."""
 
     kind: str
     records: list[ImportRecord]
@@ -83,6 +90,7 @@ class Imported:
     listed_at: dict[str, datetime] = field(default_factory=dict)  # person's name -> when added
     checks: list[SelfCheck] = field(default_factory=list)
     supervisions: list[SupervisionRecord] = field(default_factory=list)
+    drafts: list[KeptDraft] = field(default_factory=list)
 
 
 def gunzipped(data: bytes, source: str) -> bytes:
@@ -180,6 +188,7 @@ def _backup_records(data: dict[str, Any], today: date) -> Imported:
     entries, people = _list(data, "entries", "entries"), _list(data, "people", "people")
     checks = _list(data, "self_checks", "self-checks")
     sessions = _list(data, "supervisions", "supervision records")
+    drafts = _list(data, "drafts", "drafts")
     listed = [_person(item, n) for n, item in enumerate(people, 1)]
     return Imported(
         "peerjournal backup",
@@ -188,6 +197,7 @@ def _backup_records(data: dict[str, Any], today: date) -> Imported:
         {person.name: stamp for person, stamp in listed if stamp is not None},
         [_self_check(item, n) for n, item in enumerate(checks, 1)],
         [_supervision(item, n, today) for n, item in enumerate(sessions, 1)],
+        [_draft(item, n) for n, item in enumerate(drafts, 1)],
     )
 
 
@@ -285,6 +295,54 @@ def _supervision(item: Any, n: int, today: date) -> SupervisionRecord:
     )
 
 
+def _draft(item: Any, n: int) -> KeptDraft:
+    """An unfinished draft as the backup carries it. Errors name its position, never its
+    text (nor its name: it might be anything)."""
+    from peerjournal.drafts import KINDS, KeptDraft
+
+    where = f"Draft {n}"
+    if not isinstance(item, dict):
+        raise PeerJournalError(
+            f"{where}: expected an object with 'kind', 'name', 'modified' and 'text'."
+        )
+    _only(item, DRAFT_FIELDS, where)
+    kind = item.get("kind")
+    if kind not in KINDS:
+        raise PeerJournalError(f"{where}: 'kind' should be guided, editor or edit.")
+    name = item.get("name")
+    suffix = ".json" if kind == "guided" else ".md"
+    if not (isinstance(name, str) and name.endswith(suffix)
+            and _DRAFT_NAME.fullmatch(name.removesuffix(suffix))):
+        raise PeerJournalError(
+            f"{where}: 'name' should be a draft's file name, like 20261120-183000{suffix}."
+        )
+    entry_id = item.get("entry_id")
+    if entry_id is not None and not (kind == "edit" and _keepable_id(entry_id)):
+        raise PeerJournalError(
+            f"{where}: 'entry_id' should be an entry's ID (an edit's) or null."
+        )
+    modified = _stamp(item.get("modified"), where, "modified")
+    if modified is None:
+        raise PeerJournalError(f"{where}: 'modified' is missing (an ISO 8601 timestamp).")
+    return KeptDraft(kind, name, entry_id, modified, _draft_content(item, where))
+
+
+def _draft_content(item: dict[str, Any], where: str) -> bytes:
+    """A draft file's bytes: its "text", or (a file in another encoding) its "base64"."""
+    import base64
+    import binascii
+
+    text, packed = item.get("text"), item.get("base64")
+    if isinstance(text, str) and packed is None:
+        return _characters_only(text, where, "text").encode("utf-8")
+    if isinstance(packed, str) and text is None:
+        try:
+            return base64.b64decode(packed, validate=True)
+        except (binascii.Error, ValueError):
+            raise PeerJournalError(f"{where}: 'base64' is not base64.") from None
+    raise PeerJournalError(f"{where}: expected its 'text' (or, in another encoding, 'base64').")
+
+
 def _kept(value: Any) -> int:
     """A record's id to keep, or 0: none that could be kept."""
     return int(value) if _keepable_id(value) else 0
@@ -340,16 +398,21 @@ def _characters(value: str, where: str, key: str) -> str:
     """JSON text as given, refusing a \\ud800-style escape that is no character (a lone
     surrogate, from a broken exporter): it cannot be stored, and the entry's own check would
     blame the command line."""
-    if _SURROGATE.search(value):
-        raise PeerJournalError(
-            f"{where}: '{key}' holds a \\u escape that is not a character (a lone surrogate, "
-            "\\ud800-\\udfff); fix it in the file."
-        )
-    size = len(normalised_text(value))
+    size = len(normalised_text(_characters_only(value, where, key)))
     if size > MAX_TEXT_CHARS:  # said here, where the part can be named
         raise PeerJournalError(
             f"{where}: '{key}' is {size:,} characters; an entry can hold at most "
             f"{MAX_TEXT_CHARS:,} in each part: split it, or shorten it in the file."
+        )
+    return value
+
+
+def _characters_only(value: str, where: str, key: str) -> str:
+    """`value`, unless it holds a lone surrogate (see `_characters`)."""
+    if _SURROGATE.search(value):
+        raise PeerJournalError(
+            f"{where}: '{key}' holds a \\u escape that is not a character (a lone surrogate, "
+            "\\ud800-\\udfff); fix it in the file."
         )
     return value
 

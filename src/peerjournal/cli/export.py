@@ -54,9 +54,9 @@ Json = Annotated[bool, typer.Option(
     "--json", help="With --output: print what was written (file, format, bytes) as JSON.")]
 Full = Annotated[bool, typer.Option(
     "--full", help="A complete, unredacted JSON backup: every entry, the people list, "
-    "self-checks and supervision records, in the shape `peerjournal import` reads. Without "
-    "--output it goes to standard output, or, on a terminal, to peerjournal-backup-DATE.json "
-    "in the current folder.")]
+    "self-checks, supervision records and unfinished drafts, in the shape `peerjournal "
+    "import` reads. Without --output it goes to standard output, or, on a terminal, to "
+    "peerjournal-backup-DATE.json in the current folder.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -103,11 +103,10 @@ def register(app: typer.Typer) -> None:
             target = _target(f"peerjournal-backup-{app_ctx.today().isoformat()}.json", force)
         if full:
             _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
-            data = _full_backup(app_ctx)
+            data, notes = _full_backup(app_ctx)
             app_ctx.say(FULL_WARNING)
-            left_out = _not_in_backup()
-            if left_out:
-                app_ctx.say(left_out)
+            for line in notes:
+                app_ctx.say(line)
         else:
             note, writer = option_text(note, "--note"), option_text(writer, "--from")
             if target is not None and not no_redact:
@@ -205,18 +204,23 @@ def _refuse_with_full(fmt: str, *others: Any) -> None:
         )
 
 
-def _full_backup(app: AppContext) -> bytes:
+def _full_backup(app: AppContext) -> tuple[bytes, list[str]]:
     """Everything the journal holds, in the shape `importing.read_import` reads back (README:
     "The JSON entry shape"): live entries, the people list, every self-check (unfinished ones
-    too) and every supervision record, each with all its stored fields. Not the trash, nor
-    what is recomputed on import (drift scores, the search index)."""
+    too), every supervision record, each with all its stored fields, and the unfinished
+    drafts and unsaved edits. Not the trash, nor what is recomputed on import (drift scores,
+    the search index). Also what to tell the writer: the drafts it carries, and what it
+    leaves out."""
+    from peerjournal import paths
     from peerjournal.db.people import list_people
     from peerjournal.db.supervision import self_checks, supervisions
+    from peerjournal.drafts import for_backup
     from peerjournal.exporters.json_ import BACKUP_SCHEMA, write
     from peerjournal.supervision import answers_to_json
 
     store = app.store()
-    return write({
+    drafts, unreadable = for_backup(paths.drafts_dir())
+    backup: dict[str, Any] = {
         "schema": BACKUP_SCHEMA,
         "entries": [entry.to_json() for entry in store.iter_all()],
         "people": [
@@ -229,28 +233,34 @@ def _full_backup(app: AppContext) -> bytes:
             for c in self_checks(store)
         ],
         "supervisions": [s.to_json() for s in supervisions(store)],
-    })
+    }
+    if drafts:  # only then: a peerjournal older than drafts in backups still reads the rest
+        backup["drafts"] = [draft.to_json() for draft in drafts]
+    return write(backup), _backup_notes(len(drafts), unreadable)
 
 
-def _not_in_backup() -> str:
-    """What the writer keeps beside the journal, not in it, so not in a backup: unfinished
-    drafts and unsaved edits, their own prompt sets, config.toml ('' when there is none)."""
+def _backup_notes(drafts: int, unreadable: list[tuple[Path, str]]) -> list[str]:
+    """What a full backup carries beside the journal (unfinished drafts and unsaved edits),
+    and what it leaves out: drafts that cannot be read, the writer's own prompt sets and
+    config.toml."""
     from peerjournal import paths
-    from peerjournal.drafts import everything
     from peerjournal.plural import counted, joined
 
+    carried = counted(drafts, "unfinished draft")
+    notes = [f"The backup holds {carried} too (`peerjournal drafts`)."] if drafts else []
+    notes += [
+        f"Not in the backup: the draft {path}, which cannot be read ({why}); copy it yourself."
+        for path, why in unreadable
+    ]
     parts = []
-    drafts = len(everything(paths.drafts_dir()))
-    if drafts:
-        parts.append(f"{counted(drafts, 'unfinished draft')} (`peerjournal drafts`)")
     prompts = paths.user_prompts_dir()
     if prompts.is_dir() and any(prompts.glob("*.toml")):
         parts.append(f"your own prompt sets ({prompts})")
     if paths.config_path().is_file():
         parts.append(f"your settings ({paths.config_path()})")
-    if not parts:
-        return ""
-    return f"Not in the backup, as they are files beside the journal: {joined(parts)}."
+    if parts:
+        notes.append(f"Not in the backup, as they are files beside the journal: {joined(parts)}.")
+    return notes
 
 
 def default_window(app: AppContext) -> tuple[date, date]:

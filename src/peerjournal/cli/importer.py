@@ -12,6 +12,7 @@ from peerjournal.plural import counted, joined
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from peerjournal.drafts import KeptDraft
     from peerjournal.entry import Entry, EntryDraft
     from peerjournal.importing import Imported, ImportRecord
     from peerjournal.redact import Person
@@ -35,14 +36,16 @@ def register(app: typer.Typer) -> None:
             False, "--dry-run", help="Check the file and say what would be imported."
         ),
     ) -> None:
-        """Import entries, and a full backup's people list, self-checks and supervision
-        records. Nothing is imported if any record is bad; what is already in the journal is
-        skipped."""
+        """Import entries, and a full backup's people list, self-checks, supervision records
+        and unfinished drafts. Nothing is imported if any record is bad; what is already in
+        the journal is skipped."""
         import sys
         from datetime import UTC
         from pathlib import Path
 
+        from peerjournal import paths
         from peerjournal.cli.editor import decode, read_file
+        from peerjournal.drafts import not_yet_kept
         from peerjournal.importing import gunzipped, read_import
 
         app_ctx = AppContext.from_ctx(ctx)
@@ -57,18 +60,22 @@ def register(app: typer.Typer) -> None:
         zone = now.tzinfo or UTC
         found = read_import(text, zone, app_ctx.today())
         kind, records, people = found.kind, found.records, found.people
-        if not (records or people or found.checks or found.supervisions):
+        if not (records or people or found.checks or found.supervisions or found.drafts):
             app_ctx.say(f"No entries in {name} ({kind}).")
             return
         total = len(records)
-        records, in_trash, versions = _not_yet_imported(app_ctx, records)
+        records, in_trash, versions, already = _not_yet_imported(app_ctx, records)
         checks, sessions = _not_yet_restored(app_ctx, found)
+        drafts = not_yet_kept(paths.drafts_dir(), found.drafts)
         skipped = joined(_counts(
             (total - len(records) - len(in_trash), "entry"),
             (len(found.checks) - len(checks), "self-check"),
             (len(found.supervisions) - len(sessions), "supervision record"),
+            (len(found.drafts) - len(drafts), "draft"),
         ))
         restored = _counts((len(checks), "self-check"), (len(sessions), "supervision record"))
+        if drafts:
+            restored.append(f"{counted(len(drafts), 'unfinished draft')} (`peerjournal drafts`)")
         dates = sorted(r.draft.date for r in records)
         if records:
             when = f"on {dates[0]}" if dates[0] == dates[-1] else f"from {dates[0]} to {dates[-1]}"
@@ -91,6 +98,7 @@ def register(app: typer.Typer) -> None:
         from peerjournal.db.engine import all_or_nothing
 
         store = app_ctx.store()
+        backup_ids = [r.kept.id for r in records]  # (an import may give them other IDs)
         added: list[Person] = []
         notes: list[str] = []
         ids: list[int] = []
@@ -105,6 +113,9 @@ def register(app: typer.Typer) -> None:
                 from peerjournal.db.supervision import restore_supervision
 
                 restore_supervision(store, checks, sessions)
+        # files, written only once the journal holds the entries their edits belong to
+        given = {old: new for old, new in zip(backup_ids, ids, strict=True) if old is not None}
+        as_new = _restore_drafts(app_ctx, drafts, {**already, **given}, name)
         if people:  # said once it is all in the journal
             listed_before = len(people) - len(added)
             app_ctx.say(f"People list: added {len(added)} of {listed}"
@@ -117,8 +128,47 @@ def register(app: typer.Typer) -> None:
         if records or skipped or restored or in_trash:
             app_ctx.say(
                 f"{done}{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
-                f"{_trash_note(in_trash, would=False)}"
+                f"{_trash_note(in_trash, would=False)}{_as_new_note(as_new)}"
             )
+
+
+def _restore_drafts(
+    app: AppContext, drafts: list[KeptDraft], entry_ids: dict[int, int], source: str
+) -> list[int]:
+    """Write the backup's drafts (see `drafts.restore`); the numbers (`peerjournal drafts`)
+    of the edits kept as new-entry drafts. A failure (a full disk) after the journal has
+    taken the rest says what to do."""
+    if not drafts:
+        return []
+    from peerjournal import paths
+    from peerjournal.drafts import everything, restore
+    from peerjournal.errors import PeerJournalError
+
+    folder = paths.drafts_dir()
+    try:
+        as_new = restore(folder, drafts, entry_ids).as_new
+    except OSError as exc:
+        raise PeerJournalError(
+            f"The entries and records are imported, but the unfinished drafts could not be "
+            f"written to {folder} ({exc.strerror or exc}): import {source} again once that is "
+            "fixed (what is already in the journal is skipped)."
+        ) from None
+    return [n for n, draft in enumerate(everything(folder), 1) if draft.path in as_new]
+
+
+def _as_new_note(numbers: list[int]) -> str:
+    """The sentence for edits whose entry is not in the journal, kept as new-entry drafts
+    (`numbers`: theirs in `peerjournal drafts`)."""
+    if not numbers:
+        return ""
+    one = len(numbers) == 1
+    return (
+        f" {counted(len(numbers), 'unsaved edit')} of an entry not in the backup "
+        f"{'is kept as a new draft' if one else 'are kept as new drafts'}, every word of "
+        f"{'it' if one else 'them'}: `peerjournal write --resume --draft {numbers[0]}` saves "
+        f"{'it' if one else 'one'} as a new entry"
+        + ("." if one else f" (drafts {joined([str(n) for n in numbers])}).")
+    )
 
 
 def _already_listed(app: AppContext, people: list[Person]) -> str:
@@ -157,9 +207,10 @@ def _import_entries(
 
 def _not_yet_imported(
     app: AppContext, records: list[ImportRecord]
-) -> tuple[list[ImportRecord], list[int], list[int]]:
+) -> tuple[list[ImportRecord], list[int], list[int], dict[int, int]]:
     """The records that are not already entries of the journal; the IDs of those in its
-    trash; and, for each new record that is another version of an entry, that entry's ID.
+    trash; for each new record that is another version of an entry, that entry's ID; and for
+    each record skipped, its ID in the file -> the ID of the entry it is in the journal.
 
     A backup or jrnl journal imported a second time adds nothing twice. An entry counts as
     already there when its creation time and everything written in it (date, texts, answers,
@@ -170,26 +221,28 @@ def _not_yet_imported(
     Restoring a backup does not bring back, as a second copy, an entry deleted since: one in
     the trash with the same creation time, date and experience (`restore` does)."""
     if not app.db_path.exists() or not any(r.kept.created_at for r in records):
-        return records, [], []  # (a dry run never creates the journal)
+        return records, [], [], {}  # (a dry run never creates the journal)
     store = app.store()
-    have: set[tuple[object, ...]] = set()
+    have: dict[tuple[object, ...], int] = {}
     created: dict[datetime, list[Entry]] = {}
     for entry in store.iter_all():
-        have.add(_content(entry.created_at, entry))
+        have[_content(entry.created_at, entry)] = entry.id
         created.setdefault(entry.created_at, []).append(entry)
     trashed = {(e.created_at, e.date, e.experience): e.id for e in store.trashed()}
     given = {_content(r.kept.created_at, r.draft) for r in records if r.kept.created_at}
     new: list[ImportRecord] = []
     in_trash: list[int] = []  # one for each record skipped
     versions: list[int] = []  # one for each record that is another version of an entry
+    already: dict[int, int] = {}
     for record in records:
         stamp = record.kept.created_at
         if stamp is None:
             new.append(record)
-        elif _content(stamp, record.draft) in have:
-            continue
+        elif (same_id := have.get(_content(stamp, record.draft))) is not None:
+            _note_id(already, record, same_id)
         elif (key := (stamp, record.draft.date, record.draft.experience)) in trashed:
             in_trash.append(trashed[key])
+            _note_id(already, record, trashed[key])
         else:
             new.append(record)
             if stamp in created:  # the likeliest, where entries share a time (a jrnl import):
@@ -199,7 +252,12 @@ def _not_yet_imported(
                     e.date == record.draft.date,
                 ))
                 versions.append(same.id)
-    return new, in_trash, versions
+    return new, in_trash, versions, already
+
+
+def _note_id(ids: dict[int, int], record: ImportRecord, journal_id: int) -> None:
+    if record.kept.id is not None:
+        ids[record.kept.id] = journal_id
 
 
 def _content(created_at: datetime, entry: EntryDraft) -> tuple[object, ...]:
