@@ -121,8 +121,14 @@ class RegexStore:
             else:
                 self.loaded += 1
                 return found
-        compiled, payload = _compile(pattern, flags)
         self.compiled += 1
+        try:
+            compiled, payload = _compile(pattern, flags)
+        except re.error:  # a bad pattern: the error re.compile gives
+            raise
+        except Exception:  # internals not as expected (a later Python): compile as usual
+            self.path = None
+            return re.compile(pattern, flags)
         self._append(digest, payload)
         return compiled
 
