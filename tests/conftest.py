@@ -21,6 +21,10 @@ from peerjournal.db.store import Store
 from peerjournal.drift import DriftScore, Lexicon, score_text
 from peerjournal.drift.lexicon import DEFAULT_LEXICON, parse_lexicon
 
+# The folder holding the peerjournal these tests import (the installed copy, or src/ in an
+# editable install): a subprocess given it as PYTHONPATH runs the same code as the tests.
+SRC = str(Path(engine.__file__).parents[2])
+
 FIXED_NOW = "2026-11-20T18:30:00+00:00"  # a Friday evening; today is 2026-11-20
 # the keys of `drift --json`, and of each of its hits, in the order of the contract
 SCORE_KEYS = (

@@ -11,12 +11,10 @@ from pathlib import Path
 import pytest
 import typer
 
-from conftest import CLI
+from conftest import CLI, SRC
 from peerjournal import __version__
 from peerjournal.cli import app
 from peerjournal.db.store import Store
-
-SRC = str(Path(__file__).parents[1] / "src")
 
 
 def command_paths() -> list[list[str]]:

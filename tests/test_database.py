@@ -14,10 +14,8 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, SRC
 from peerjournal.db import engine
-
-SRC = str(Path(engine.__file__).parents[2])
 
 
 def one_line_error(result: object, code: int, *fragments: str) -> None:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import HIT_KEYS, SCORE_KEYS, curated_lexicon, curated_score
+from conftest import HIT_KEYS, SCORE_KEYS, SRC, curated_lexicon, curated_score
 from peerjournal.drift import (
     DIMENSIONS,
     DriftScore,
@@ -413,7 +413,6 @@ def test_ctrl_c_during_parallel_scoring_prints_no_worker_tracebacks() -> None:
     import subprocess
     import sys
     import time
-    from pathlib import Path
 
     script = (
         "from peerjournal.drift import load_lexicon, score_many\n"
@@ -424,14 +423,13 @@ def test_ctrl_c_during_parallel_scoring_prints_no_worker_tracebacks() -> None:
         "except KeyboardInterrupt:\n"
         "    print('interrupted', flush=True)\n"
     )
-    src = str(Path(__file__).parents[1] / "src")
     child = subprocess.Popen(
         [sys.executable, "-c", script],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-        env={**os.environ, "PYTHONPATH": src},
+        env={**os.environ, "PYTHONPATH": SRC},
     )
     assert child.stdout is not None and child.stdout.readline() == "go\n"
     time.sleep(1.0)  # the workers are scoring

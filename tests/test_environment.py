@@ -15,12 +15,11 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, SRC
 from peerjournal import help_cache, paths
 from peerjournal.db import engine
 from test_database import damage_journal, one_line_error
 
-SRC = str(Path(engine.__file__).parents[2])
 ENTRY = "We walked to the housing office, and Zoë said the café was closed."
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, SRC
 from peerjournal import help_cache, launcher, paths
 
-SRC = str(Path(__file__).parents[1] / "src")
 COMMANDS = [
     "write", "drafts", "list", "show", "search", "tags", "edit", "delete", "restore", "trash",
     "import", "where", "drift", "report", "demo", "share", "unshare", "export", "review",

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SRC
+
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 # every key a guided boud write asks for after the experience: feelings, its question,
 # evaluation, its question, tags, self-care; then the answer to "Save this entry?"
@@ -35,8 +37,7 @@ def _write_on_a_terminal(
     returns everything the terminal showed. With `stdout`, stdout is redirected to that file
     (`peerjournal write > FILE`) while stdin and stderr stay on the terminal."""
     controller, terminal = os.openpty()
-    src = Path(__file__).resolve().parents[1] / "src"
-    env = {**os.environ, "PYTHONPATH": str(src), "TERM": "xterm"}
+    env = {**os.environ, "PYTHONPATH": SRC, "TERM": "xterm"}
     with open(stdout or os.devnull, "wb") as redirected:
         process = subprocess.Popen(
             [sys.executable, "-m", "peerjournal", "write", *options],

@@ -19,9 +19,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI, CTRL_C, Keys
-
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+from conftest import CLI, CTRL_C, SRC, Keys
 
 
 def drafts(home: Path) -> list[Path]:
