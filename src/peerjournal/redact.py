@@ -54,10 +54,12 @@ oddities ("ılker"/"İlker" for "Ilker", "Νίκος" for "ΝΙΚΟΣ", "Strauß
 character that draws nothing (a soft hyphen, a zero-width space, a control character) or an
 uncomposed accent inside or after a name does not hide it: see `keyed`. Letters with a
 stroke match their plain letter ("Lukasz" for Łukasz, "Duc" for Đức, "Soren" for Søren), and
-"ae", "oe" and "th" match "æ", "œ" and "þ" either way. A name in Cyrillic or Greek is matched
-with its case endings ("Дмитрия", "Петровым" for Дмитрий Петров; "Γιώργου", "Μαρίας"), and so
-is a name written as Polish ("Łukasza", "Agnieszkę", "Nowakiem", "Kowalskiego"): see
-`_inflected`.
+"ae", "oe" and "th" match "æ", "œ" and "þ" either way. A Cyrillic or Greek letter drawn as a
+Latin one stands for it, and back ("Sаm" with a Cyrillic а, "Jοhn" with a Greek ο, "Oлег"
+with a Latin O: see `_LOOK_ALIKE_GROUPS`), only where the whole word is drawn as the name.
+A name in Cyrillic or Greek is matched with its case endings ("Дмитрия", "Петровым" for
+Дмитрий Петров; "Γιώργου", "Μαρίας"), and so is a name written as Polish ("Łukasza",
+"Agnieszkę", "Nowakiem", "Kowalskiego"): see `_inflected`.
 """
 
 from __future__ import annotations
@@ -278,16 +280,38 @@ def nfc(text: str) -> str:
 # its letters.
 HIDDEN = "\x00"
 _HIDDEN_CATEGORIES = ("Cc", "Cf", "Mn", "Me")
+# Letters by category that draw nothing (Unicode's Default_Ignorable_Code_Point): the Hangul
+# fillers, which a "Sa\u3164m" pasted to slip past a filter uses as an invisible letter.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 # Letters with a stroke or bar, which Unicode does not decompose, as they are written on a
 # keyboard without them: "Lukasz" for Łukasz, "Duc" for Đức, "Soren" for Søren.
 _STROKED = dict(zip("ŁłĐđØøĦħŦŧƗɨÐðƀɃ", "LlDdOoHhTtIiDdbB", strict=True))
 # Letters written as two without their keyboard ("Aesa" for Æsa, "Thor" for Þór): a name
 # with either spelling matches the other (see `_letter_forms` and `_FOLDS`).
 _SPELLED_OUT = {"æ": "ae", "œ": "oe", "þ": "th", "ĳ": "ij"}
+# Cyrillic and Greek letters drawn as a Latin one ("Sаm" with a Cyrillic а, "Jοhn" with a
+# Greek ο), each group first the Latin letter, in one case (Cyrillic "Т" is a T, its small
+# "т" is no t). From Unicode's confusables (UTS #39, confusables.txt), keeping the letters that
+# look the same in an ordinary font; as keys (see `_key`: no accents, "ς" is "σ"). A word of
+# the text made only of Latin letters and these is read as Latin (`_as_latin`): so Russian or
+# Greek text is left alone unless a whole word of it is drawn as a listed name. A Cyrillic or
+# Greek name's letters match their Latin look-alikes ("Oлег" for Олег: see `_char_pattern`).
+_LOOK_ALIKE_GROUPS = (
+    "AАΑ", "aаα", "BВΒ", "CСϹ", "cсϲ", "DԀ", "dԁ", "EЕΕ", "eе", "HНΗ", "hһ", "IІΙӀ",
+    "iіι", "JЈ", "jј", "KКΚ", "MМΜ", "NΝ", "OОΟ", "oоο", "PРΡ", "pрρ", "QԚ", "qԛ", "SЅ",
+    "sѕ", "TТΤ", "vν", "WԜ", "wԝ", "XХΧ", "xхχ", "YУҮΥ", "yуγ", "ZΖ",
+)
+_TO_LATIN = {ord(ch): group[0] for group in _LOOK_ALIKE_GROUPS for ch in group[1:]}
+_ANY_LOOK_ALIKE = re.compile(f"[{''.join(map(chr, _TO_LATIN))}]")
+_WORD_OF_KEYS = re.compile(r"(?:[^\W\d_]|\x00)+")  # letters, and HIDDEN among them
+_LATIN_KEYS = re.compile(f"[A-Za-z\x00{''.join(map(chr, _TO_LATIN))}]+")
+_LOOK_ALIKES = {ch: group for group in _LOOK_ALIKE_GROUPS for ch in group}
 
 
 def _key(ch: str) -> str:
-    if unicodedata.category(ch) in _HIDDEN_CATEGORIES and not ch.isspace():
+    if (unicodedata.category(ch) in _HIDDEN_CATEGORIES and not ch.isspace()) or (
+        ch in _BLANK_LETTERS
+    ):
         return HIDDEN
     # compatibility forms too: a full-width "Ｍ" (an East Asian keyboard) is an "M"
     decomposed = unicodedata.normalize("NFKD", ch)
@@ -353,6 +377,8 @@ def _char_pattern(ch: str) -> str:
     if ch.isspace() or ch in _DASHES:
         return rf"[\s{re.escape(_DASHES)}]*"
     forms = _letter_forms(ch)
+    if not ch.isascii():  # a Cyrillic or Greek name's letter: its Latin look-alike too
+        forms |= {a for f in forms for a in _LOOK_ALIKES.get(f, "")}
     singles = "".join(sorted(f for f in forms if len(f) == 1))
     one = re.escape(singles) if len(singles) == 1 else f"[{re.escape(singles)}]"
     longer = sorted((_spelled(f) for f in forms if len(f) > 1), key=lambda f: (-len(f), f))
@@ -365,6 +391,16 @@ _ANY_HIDDEN = HIDDEN + "*"
 def _spelled(word: str) -> str:
     """`word` literally, with any number of HIDDEN between its letters."""
     return _ANY_HIDDEN.join(map(re.escape, word))
+
+
+def _as_latin(key: str) -> str:
+    """`key` (keyed text) with each word drawn only in Latin letters and their Cyrillic and
+    Greek look-alikes written in Latin ("Sаm" -> "Sam", "ЅАМ" -> "SAM"); the same length."""
+    if not _ANY_LOOK_ALIKE.search(key):
+        return key
+    return _WORD_OF_KEYS.sub(
+        lambda m: m[0].translate(_TO_LATIN) if _LATIN_KEYS.fullmatch(m[0]) else m[0], key
+    )
 
 
 def _name_pattern(name: str, polish: bool = False) -> str:
@@ -799,7 +835,7 @@ class Redactor:
             # around it to tell the word from the name: every form, in any case
             regex, lookup = self._one_word_names()
         assert regex is not None
-        key = keyed(text)
+        key = _as_latin(keyed(text))
         found = [(m.start(), m.end(), lookup[_group(m)]) for m in regex.finditer(key)]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
         if breaks:
@@ -888,7 +924,7 @@ def contains_name(text: str, people: Sequence[Person], short: bool = True) -> bo
     still in `text` (used to vet aliases, which are checked for listed forms only, and file
     names)."""
     regex, _ = _compile_names(people, short=short)
-    return bool(regex and regex.search(keyed(nfc(text))))
+    return bool(regex and regex.search(_as_latin(keyed(nfc(text)))))
 
 
 # ------------------------------------------------------------------------- review helpers

@@ -10,19 +10,23 @@ mark and number), so each finds the other.
 
 `fold` leaves ASCII alone (unicode61 lowers it) and so keeps the text as it is wherever it
 can: an entry whose fold is its own text needs no folded copy (`folded_or_none`), and FTS5
-syntax in a query (AND, OR, NOT, NEAR, "phrases", prefix*, column:) is untouched. Every other
-character becomes its full case fold, after NFKC for the compatibility forms that only change
+syntax in a query (AND, OR, NOT, NEAR, "phrases", prefix*, column:) is untouched. Other text
+is put in NFC first, so spellings Unicode calls the same (canonically equivalent) fold alike in
+every script: "и" with a combining breve (macOS and some keyboards paste accents apart) is
+"й", Hangul jamo are their syllable, "क़" is "क" and a nukta. Then every character past ASCII
+becomes its full case fold, after NFKC for the compatibility forms that only change
 how a letter is drawn (ligatures, full-width and half-width forms, mathematical letters,
 Arabic presentation forms): never for superscripts, fractions or circled numbers, whose
 meaning would change. Three more follow the tokenizer's `remove_diacritics`, which knows
 only precomposed Latin letters and a few accents typed apart from their letter: Greek
 accents (ΟΔΟΣ, οδός), the dotless ı of Turkish (ISI, ısı: the dotted İ already reads as i),
-and every other combining accent of U+0300-U+036F (some Greek letters casefold into them).
+and every other combining accent of U+0300-U+036F that NFC finds no letter for (some Greek
+letters casefold into them; a Russian stress mark: "молоко́" is "молоко").
 
 Snippets come from the index, so they show folded text: `unfold_snippet` maps one back onto
 the original words, highlights included (`Unfolder` maps each position).
 
-The folds are stored (revision 0006 wrote them for older entries): a change to `fold` needs a
+The folds are stored (revisions 0006 and 0008 wrote them for older entries): a change to `fold` needs a
 migration that folds every entry again, or old entries and new queries would not agree.
 """
 
@@ -30,12 +34,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 # Compatibility forms that only change how a letter is drawn (unicodedata.decomposition tags)
 _DRAWN_ALIKE = frozenset(
     {"<compat>", "<wide>", "<narrow>", "<font>", "<initial>", "<medial>", "<final>", "<isolated>"}
 )
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+_BEYOND_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 ELLIPSIS = "…"  # what FTS5's snippet() puts where it cuts a text (Store.search asks for it)
 
 
@@ -72,7 +78,11 @@ _FOLDS = _Folds()
 
 def fold(text: str) -> str:
     """`text` as the search index reads it (see the module's docstring)."""
-    return text if text.isascii() else text.translate(_FOLDS)
+    return text if text.isascii() else _nfc(text).translate(_FOLDS)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def folded_or_none(text: str) -> str | None:
@@ -81,35 +91,72 @@ def folded_or_none(text: str) -> str | None:
     return None if folded == text else folded
 
 
+def _clusters(text: str) -> Iterator[tuple[int, str]]:
+    """`text` cut where NFC never joins two characters: each piece with where it starts.
+
+    A cut goes before each character that is not a combining mark, unless NFC joins it to the
+    piece before (Hangul jamo into a syllable, the second half of a two-part Indic vowel)."""
+    piece, at = "", 0
+    for start, ch in enumerate(text):
+        if piece and not unicodedata.combining(ch) and _nfc(piece + ch) == _nfc(piece) + _nfc(ch):
+            yield at, piece
+            piece, at = "", start
+        piece += ch
+    if piece:
+        yield at, piece
+
+
 class Unfolder:
     """Maps positions in fold(text) back to positions in `text`.
 
     Most characters fold to one character, so only the others are listed (ß, ﬁ: two; a
-    combining accent: none): a snippet is mapped back without a Python step per ASCII
-    character of its entry.
+    combining accent: none), and in text not in NFC each stretch that NFC changes (e and ´
+    typed apart: one é): a snippet is mapped back without a Python step per ASCII character
+    of its entry.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.odd = [  # (index in text, length of its fold)
-            (m.start(), length)
-            for m in _BEYOND_ASCII.finditer(text)
-            if (length := len(_FOLDS[ord(m[0])])) != 1
+        self.odd = [  # (index in text, length there, length of its fold)
+            (at, len(piece), length)
+            for at, piece in self._pieces(text)
+            if (length := len(_nfc(piece).translate(_FOLDS))) != 1 or len(piece) != 1
         ]
-        self.folded_length = len(text) + sum(length - 1 for _, length in self.odd)
+        self.folded_length = len(text) + sum(length - size for _, size, length in self.odd)
+
+    @staticmethod
+    def _pieces(text: str) -> Iterator[tuple[int, str]]:
+        """The characters past ASCII, each with its index; where NFC changes the text, each
+        stretch it changes is one piece."""
+        if unicodedata.is_normalized("NFC", text):
+            yield from ((m.start(), m[0]) for m in _BEYOND_ASCII.finditer(text))
+            return
+        done = 0  # NFC changes nothing outside a run past ASCII and the character before it
+        for run in _BEYOND_ASCII_RUN.finditer(text):  # (no ASCII character joins another)
+            start = max(run.start() - 1, done)
+            stretch, done = text[start : run.end()], run.end()
+            if unicodedata.is_normalized("NFC", stretch):
+                yield from ((start + n, ch) for n, ch in enumerate(stretch))
+                continue
+            for at, piece in _clusters(stretch):
+                if _nfc(piece) != piece:
+                    yield start + at, piece
+                else:
+                    yield from ((start + at + n, ch) for n, ch in enumerate(piece))
 
     def index(self, pos: int, *, end: bool = False) -> int:
         """Where folded position `pos` is in the text: after any accents dropped just before
-        it; inside a character's fold (the "s|s" of ß), at that character's start, or with
-        `end` (where a stretch of folded text ends) at its end, so it is never split."""
-        grown = 0  # how much longer the fold is than the text, before the character at hand
-        for at, length in self.odd:
+        it; inside a piece's fold (the "s|s" of ß, the é of e and ´ typed apart), at that
+        piece's start, or with `end` (where a stretch of folded text ends) at its end, so it
+        is never split."""
+        grown = 0  # how much longer the fold is than the text, before the piece at hand
+        for at, size, length in self.odd:
             folded_at = at + grown
             if pos < folded_at:
                 break
             if pos < folded_at + length:
-                return at + 1 if end and pos > folded_at else at
-            grown += length - 1
+                return at + size if end and pos > folded_at else at
+            grown += length - size
         return min(pos - grown, len(self.text))
 
 
