@@ -26,7 +26,9 @@ tuning, labelled identity or drift; the never-read sets are never used. An n-gra
   and does not start with a function word ("to check", "the nurses": the phrase starts where
   its content does, so a cue just before it, "expecting me to check", still flags it), nor
   reports someone's words after its first word ("doctor said": `SPEECH_VERBS`), nor has a
-  verb of labelling (`LABEL_VERBS`);
+  verb of labelling (`LABEL_VERBS`), and has a word other than a function word, number or
+  ordinal (`NOT_EVIDENCE`: "first", "himself", "after my first" are no evidence a writer
+  could see, and each learned hit costs scoring time; round 20);
 - and the curated lexicon does not read it otherwise (`read_otherwise`).
 
 Each n-gram becomes a pattern of a marker with ``learned = true``, grouped by dimension (the
@@ -129,6 +131,40 @@ STYLE_WORDS = _words(
 )
 
 
+# Words that are no evidence on their own, beside FUNCTION_WORDS: an n-gram made only of these
+# (and FUNCTION_WORDS, or single letters: initials, "x" in "3x") is not learned. "first",
+# "himself" or "towards" listed under Recovery story reads as noise to the writer, and each
+# learned hit costs scoring time. In a phrase with a content word they stay ("first time",
+# "sat beside"). Closed word classes only (no adverbs or nouns), so the list is not fitted to
+# the data: prepositions, pronouns, determiners and conjunctions missing above; contractions;
+# numbers, ordinals and the letters a numeral leaves behind ("1st" -> "st").
+NOT_EVIDENCE = _words(
+    """
+    above across after against along alongside among amongst around before behind below
+    beneath beside besides between beyond despite during except inside near outside past per
+    since through throughout till til toward towards until upon via vs versus within without
+    itself himself herself themselves ourselves yourself yourselves oneself everybody everyone
+    everything somebody someone something anybody anyone anything nobody nothing none whoever
+    whatever whichever somewhere anywhere everywhere nowhere another every either neither
+    many much several enough although though unless whether while whilst whereas yet
+    they've it'd that'd there'd who'd let's there's theres that's what's who's ain gonna
+    gotta wanna ought oughta
+    zero three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million dozen half twenties thirties forties fifties sixties seventies
+    eighties nineties first second third fourth fifth sixth seventh eighth ninth tenth
+    eleventh twelfth st nd rd th
+    """
+)
+
+
+def evidence(gram: str) -> bool:
+    """Has `gram` a word that could be evidence (not only the words of `NOT_EVIDENCE`)?"""
+    return any(
+        len(w) > 1 and w not in FUNCTION_WORDS and w not in NOT_EVIDENCE for w in gram.split()
+    )
+
+
 def ngrams(text: str) -> set[str]:
     words = _WORD.findall(text.lower().replace("\u2019", "'"))
     return {
@@ -157,6 +193,7 @@ def usable(gram: str, names: frozenset[str] = frozenset()) -> bool:
     words = gram.split()
     return (
         words[0] not in FUNCTION_WORDS
+        and evidence(gram)
         and not any(
             w in MOOD_WORDS or w in STYLE_WORDS or w in SETTING_WORDS or w in names
             or is_flag_cue(w)

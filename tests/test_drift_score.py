@@ -145,9 +145,9 @@ def test_learned_words_can_outvote_a_curated_phrase(text: str, side: str) -> Non
 
 
 def test_a_learned_hit_against_a_curated_one_is_not_counted() -> None:
-    """'herself' leans identity, but inside the label "a risk to herself" it is the label's."""
+    """'life' leans identity, but inside "left my life out of it" it is the holding back's."""
     lex = load_lexicon()
-    s = score_text("She is a risk to herself.", lex)
+    s = score_text("I kept quiet and left my life out of it.", lex)
     inside = [h for h in s.hits if lex.marker(h.marker).learned and h.polarity == "identity"]
     assert inside and not any(h.counted for h in inside)
 

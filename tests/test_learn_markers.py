@@ -10,6 +10,7 @@ from learn_markers import (
     SETTING_WORDS,
     STYLE_WORDS,
     curated_text,
+    evidence,
     learned_lexicon_text,
     read_otherwise,
     usable,
@@ -44,6 +45,16 @@ def test_what_is_not_learned() -> None:
     assert not usable("rain")  # the weather
     assert not usable("brilliant")  # mood
     assert usable("sertraline") and usable("told her she")
+
+
+def test_no_learned_phrase_is_only_function_words_numbers_or_ordinals() -> None:
+    """"first", "himself" or "towards" listed as a learned hit is no evidence a writer can
+    see; nor is "after my first" or "x". With a content word the phrase may be learned."""
+    learned = [p for m in load_lexicon().markers if m.learned for p in m.patterns]
+    assert [p for p in learned if not evidence(p)] == []
+    for gram in ("first", "himself", "towards", "fourteen", "after my first", "st", "j"):
+        assert not usable(gram), gram
+    assert usable("first time") and usable("sat beside") and "first time" in learned
 
 
 def test_no_phrase_whose_read_otherwise_is_learned() -> None:
