@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
 
 from peerjournal.drift import DIMENSIONS
 from peerjournal.trends import scaled
@@ -35,6 +34,26 @@ def dimension_columns(dimension: str) -> tuple[str, str]:
     return f"{dimension}_identity_w", f"{dimension}_drift_w"
 
 
+class ScoreRows:
+    """The table's rows for scores as they arrive, built at once (while worker processes are
+    still scoring the rest: an import or a rescore waits for them), written by `write`."""
+
+    def __init__(self) -> None:
+        self._rows: list[tuple[int | None, ...]] = []
+        self._unscored: list[tuple[int]] = []
+
+    def add(self, entry_id: int, summary: str | None) -> None:
+        """The entry whose drift_summary is `summary` (None: not scored, no row)."""
+        if summary is None:
+            self._unscored.append((entry_id,))
+        else:
+            self._rows.append(_row(entry_id, summary))
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(f"DELETE FROM {TABLE} WHERE entry_id = ?", self._unscored)
+        conn.executemany(_UPSERT, self._rows)
+
+
 def _row(entry_id: int, summary: str) -> tuple[int | None, ...]:
     """The table's row for an entry whose drift_summary is `summary`."""
     words, identity, drift, dimensions = json.loads(summary)[:4]
@@ -43,15 +62,3 @@ def _row(entry_id: int, summary: str) -> tuple[int | None, ...]:
         pair = dimensions.get(dimension)
         row += (None, None) if pair is None else (scaled(pair[0]) * words, scaled(pair[1]) * words)
     return tuple(row)
-
-
-def store_scores(conn: sqlite3.Connection, summaries: Iterable[tuple[int, str | None]]) -> None:
-    """Write (or, for no score, remove) each entry's row, from its drift_summary."""
-    rows, unscored = [], []
-    for entry_id, summary in summaries:
-        if summary is None:
-            unscored.append((entry_id,))
-        else:
-            rows.append(_row(entry_id, summary))
-    conn.executemany(f"DELETE FROM {TABLE} WHERE entry_id = ?", unscored)
-    conn.executemany(_UPSERT, rows)

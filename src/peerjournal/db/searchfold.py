@@ -26,8 +26,9 @@ letters casefold into them; a Russian stress mark: "молоко́" is "моло
 Snippets come from the index, so they show folded text: `unfold_snippet` maps one back onto
 the original words, highlights included (`Unfolder` maps each position).
 
-The folds are stored (revisions 0006 and 0008 wrote them for older entries): a change to `fold` needs a
-migration that folds every entry again, or old entries and new queries would not agree.
+The folds are stored (revisions 0006 and 0008 wrote them for older entries): a change to
+`fold` needs a migration that folds every entry again, or old entries and new queries would
+not agree.
 """
 
 from __future__ import annotations

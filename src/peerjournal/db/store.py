@@ -209,10 +209,10 @@ class Store:
 
         `kept` carries IDs and timestamps to preserve (an import of a full export).
         """
-        from peerjournal.db.scoretable import store_scores
+        from peerjournal.db.scoretable import ScoreRows
 
         ids: builtins.list[int] = []
-        summaries: builtins.list[tuple[int, str | None]] = []
+        score_rows = ScoreRows()
         with self._write() as conn, _fts_in_bulk(conn, ids, len(drafts) >= BULK_FROM):
             for n, (draft, drift) in enumerate(zip(drafts, drifts, strict=True)):
                 identity = kept[n] if kept else KeptIdentity()
@@ -238,13 +238,13 @@ class Store:
                     ),
                 )
                 entry_id = int(cur.lastrowid or 0)
-                summaries.append((entry_id, scored[_SUMMARY]))
+                score_rows.add(entry_id, scored[_SUMMARY])
                 conn.executemany(
                     "INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)",
                     [(entry_id, tag) for tag in draft.tags],
                 )
                 ids.append(entry_id)
-            store_scores(conn, summaries)
+            score_rows.write(conn)
         return ids
 
     def add_entry(
@@ -343,7 +343,7 @@ class Store:
         open for an hour). If the entry has changed since (in another terminal), nothing is
         written and PeerJournalError says so, rather than silently undoing that change.
         """
-        from peerjournal.db.scoretable import store_scores
+        from peerjournal.db.scoretable import ScoreRows
 
         self.get(entry_id)
         assignments = {
@@ -374,7 +374,9 @@ class Store:
             conn.execute(
                 f"UPDATE entry SET {columns} WHERE id = ?", [*assignments.values(), entry_id]
             )
-            store_scores(conn, [(entry_id, scored[_SUMMARY])])
+            score_rows = ScoreRows()
+            score_rows.add(entry_id, scored[_SUMMARY])
+            score_rows.write(conn)
             if tags is not None:
                 conn.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
                 conn.executemany(
@@ -495,21 +497,21 @@ class Store:
     def set_drifts(self, scores: Iterable[tuple[int, Drift | StoredDrift]]) -> None:
         """Store scores as they arrive (a generator: while later ones are still being scored),
         in one transaction."""
-        from peerjournal.db.scoretable import store_scores
+        from peerjournal.db.scoretable import ScoreRows
 
-        summaries: builtins.list[tuple[int, str | None]] = []
+        score_rows = ScoreRows()
 
         def values() -> Iterator[tuple[str | int | None, ...]]:
             for entry_id, drift in scores:
                 scored = _drift_values(drift)
-                summaries.append((entry_id, scored[_SUMMARY]))
+                score_rows.add(entry_id, scored[_SUMMARY])
                 yield (*scored, entry_id)
 
         with self._write() as conn:
             conn.executemany(
                 f"UPDATE entry SET {' = ?, '.join(DRIFT_COLUMNS)} = ? WHERE id = ?", values()
             )
-            store_scores(conn, summaries)
+            score_rows.write(conn)
 
 
 @contextmanager
