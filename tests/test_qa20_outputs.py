@@ -185,7 +185,7 @@ def test_a_section_draws_its_text_as_rich_draws_a_text(width: int) -> None:
     """Styles, wrapping, long words folded: the line-by-line drawing changes nothing seen."""
     from rich.text import Text
 
-    from peerjournal.render.summary import _section
+    from peerjournal.render.summary import section
 
     text = Text("Plain start, ")
     text.append("italic excerpt " * 8, "italic")
@@ -199,7 +199,7 @@ def test_a_section_draws_its_text_as_rich_draws_a_text(width: int) -> None:
 
     from rich.panel import Panel
 
-    assert drawn(_section("Title", text)) == drawn(
+    assert drawn(section("Title", text)) == drawn(
         Panel(text, title=Text("Title"), title_align="left", expand=True)
     )
 

@@ -111,11 +111,11 @@ def test_people_list_shows_names_literally(cli: CLI, isolated: Path) -> None:
 def test_every_panel_title_is_literal_text() -> None:
     from rich.panel import Panel
 
-    from peerjournal.render.summary import _section
+    from peerjournal.render.summary import section
 
     console = Console(file=io.StringIO(), width=60, markup=True, color_system=None)
     for title in ("[/b]", "[person] [bold]x[/bold]", "a [/] b"):
-        console.print(_section(f"Shared entry: {title}", Text("body")))
+        console.print(section(f"Shared entry: {title}", Text("body")))
         console.print(Panel("body", title=safe_title(title)))
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert out.count("[person] [bold]x[/bold]") == 2 and out.count("a [/] b") == 2

@@ -53,7 +53,11 @@ def register(app: typer.Typer) -> None:
         if json_out:
             _print_merged(loaded, errors)
         else:
-            _render(app_ctx, loaded)
+            loaded, repeats = distinct(loaded)
+            for again, first in repeats:
+                same = "named twice" if again == first else f"the same summary as {first}"
+                app_ctx.say(f"peerjournal: {again}: {same}; shown once.")
+            _render(app_ctx, in_order(loaded))
         for message in errors[:-1]:
             app_ctx.say(f"peerjournal: {message}")
         if errors:
@@ -184,7 +188,51 @@ def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[str]) -
     sys.stdout.write(json.dumps(merged, ensure_ascii=True, indent=2) + "\n")
 
 
+def distinct(
+    loaded: list[tuple[str, dict[str, Any]]],
+) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str]]]:
+    """The summaries without repeats (the same file named twice, or a copy of one), and each
+    repeat's name beside the first one's: a mentor who runs `review *.json` over a folder
+    holding a downloaded copy would otherwise read the same month twice."""
+    kept: list[tuple[str, dict[str, Any]]] = []
+    repeats: list[tuple[str, str]] = []
+    for name, summary in loaded:
+        first = next((n for n, s in kept if s == summary), None)
+        if first is None:
+            kept.append((name, summary))
+        else:
+            repeats.append((name, first))
+    return kept, repeats
+
+
+def writer_key(summary: dict[str, Any]) -> str | None:
+    """Who signed a summary (`--from`), compared without case or spacing; None if unsigned.
+
+    The signature is the only identity a summary carries: summaries signed alike are read as
+    one writer's."""
+    writer = summary.get("writer")
+    if not isinstance(writer, str):
+        return None
+    return " ".join(writer.casefold().split()) or None
+
+
+def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """Each writer's summaries together, oldest period first; writers (and unsigned
+    summaries) in the order their first file was named."""
+    first_seen: dict[str, int] = {}
+    for n, (_, summary) in enumerate(loaded):
+        first_seen.setdefault(writer_key(summary) or f"\0{n}", n)
+
+    def position(item: tuple[int, tuple[str, dict[str, Any]]]) -> tuple[int, str, str, int]:
+        n, (_, summary) = item
+        period = summary["period"]
+        return (first_seen[writer_key(summary) or f"\0{n}"], period["since"], period["until"], n)
+
+    return [item for _, item in sorted(enumerate(loaded), key=position)]
+
+
 def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]]) -> None:
+    from peerjournal.render.review import between_summaries, since_previous
     from peerjournal.render.summary import (
         BARS_WIDTH,
         overview,
@@ -197,7 +245,16 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]]) -> None:
     if len(clean) > 1:
         app.out.print(overview(clean, narrow=app.out.width < BARS_WIDTH))
         app.out.print()
+        moves = between_summaries(clean, writer_key)
+        if moves is not None:
+            app.out.print(moves)
+            app.out.print()
     for n, (name, summary) in enumerate(clean):
         if n:
             app.out.print()
-        review(app.out, name, summary)
+        previous = next((p for p in reversed(clean[:n]) if _same_writer(p[1], summary)), None)
+        review(app.out, name, summary, since_previous(previous, summary))
+
+
+def _same_writer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return writer_key(a) is not None and writer_key(a) == writer_key(b)

@@ -111,7 +111,7 @@ def preview(
     title = f"Preview: what will be written to {destination}"
     if not redacted:
         title += " (UNREDACTED)"
-    console.print(_section(title, body))  # a long destination, or UNREDACTED, is never cut
+    console.print(section(title, body))  # a long destination, or UNREDACTED, is never cut
     if words:
         listed = ", ".join(f"{w} ({n})" if n > 1 else w for w, n in words.most_common(20))
         listed = clean(listed, multiline=False)
@@ -162,7 +162,7 @@ def overview(
     """One row per summary: who, when, how much, the overall numbers, how many alerts.
 
     `narrow`: two lines per summary instead of a table of seven columns."""
-    rows = [(_who(s, source), common.period_text(s), s["entries"], *_means(s), len(s["alerts"]))
+    rows = [(_who(s, source), common.period_text(s), s["entries"], *means(s), len(s["alerts"]))
             for source, s in summaries]
     if narrow:
         lines = [Text("Summaries", style="bold")]
@@ -183,7 +183,7 @@ def overview(
     return table
 
 
-def _means(s: dict[str, Any]) -> tuple[str, str]:
+def means(s: dict[str, Any]) -> tuple[str, str]:
     """The summary's identity and drift per 100 words: its totals (as `peerjournal report`
     gives them), or, in a summary from before them, the periods' weighted by entries.
 
@@ -202,8 +202,11 @@ def _means(s: dict[str, Any]) -> tuple[str, str]:
     return mean("identity"), mean("drift")
 
 
-def review(console: Console, source: str, s: dict[str, Any]) -> None:
-    """One summary in full (`s` must be validated and sanitised)."""
+def review(
+    console: Console, source: str, s: dict[str, Any], since: RenderableType | None = None
+) -> None:
+    """One summary in full (`s` must be validated and sanitised); `since`, a section on how
+    the writer moved since their previous summary, goes after "At a glance"."""
     ascii_only = not unicode_ok(console.encoding)
     header = Text()
     header.append(common.title(s), "bold")
@@ -217,27 +220,29 @@ def review(console: Console, source: str, s: dict[str, Any]) -> None:
     parts: list[RenderableType] = []
     glance = common.glance(s)
     if glance:
-        parts.append(_section(common.GLANCE_TITLE, Text("\n".join(f"• {x}" for x in glance))))
+        parts.append(section(common.GLANCE_TITLE, Text("\n".join(f"• {x}" for x in glance))))
+    if since is not None:
+        parts.append(since)
     if s["note"]:
-        parts.append(_section("Note from the writer", Text(s["note"])))
+        parts.append(section("Note from the writer", Text(s["note"])))
     if s["alerts"]:
         alerts = Text(common.alerts_note(s) + "\n", style="dim")
         alerts.append("\n".join(f"• {a['message']}" for a in s["alerts"]))
-        parts.append(_section("Alerts", alerts))
+        parts.append(section("Alerts", alerts))
     if common.has_entries(s):  # else "At a glance" says there are none
         if s["periods"]:
-            parts.append(_section(f"Trend by {s['period']['by']}", _trend(s, ascii_only, bars)))
+            parts.append(section(f"Trend by {s['period']['by']}", _trend(s, ascii_only, bars)))
         if s["dimensions"]:
             title = "Dimensions (drift ◀ │ ▶ identity)" if bars else "Dimensions"
-            parts.append(_section(title, _dimensions(s, ascii_only, bars)))
+            parts.append(section(title, _dimensions(s, ascii_only, bars)))
         parts += _markers(s)
     if s["intentions"]:
         lines = "\n".join(f"• {i['date']}: {i['text']}" for i in s["intentions"])
-        parts.append(_section("What I will do differently", Text(lines)))
+        parts.append(section("What I will do differently", Text(lines)))
     if s["selfcheck"]:
-        parts.append(_section(f"Self-check ({s['selfcheck']['date']})", _selfcheck(s)))
+        parts.append(section(f"Self-check ({s['selfcheck']['date']})", _selfcheck(s)))
     for entry in s["shared_entries"]:
-        parts.append(_section(f"Shared entry: {common.entry_heading(entry)}", _entry(entry)))
+        parts.append(section(f"Shared entry: {common.entry_heading(entry)}", _entry(entry)))
     parts.append(Text(common.DATA_NOTE, style="dim"))
     console.print(Group(*parts))
 
@@ -265,7 +270,7 @@ class _Section:
                     expand=True)
 
 
-def _section(title: str, body: RenderableType) -> _Section:
+def section(title: str, body: RenderableType) -> _Section:
     return _Section(title, _Lines(body) if isinstance(body, Text) else body)
 
 
@@ -423,7 +428,7 @@ def _markers(s: dict[str, Any]) -> list[RenderableType]:
             text.append(("\n" if n else "") + f"• {common.marker_line(m, s)}")
             for ex in m["excerpts"]:
                 text.append(f"\n    “{ex['text']}” ({ex['date']})", "italic")
-        out.append(_section(heading, text))
+        out.append(section(heading, text))
     return out
 
 
