@@ -99,6 +99,24 @@ def lexicon_text(versions: list[str]) -> str:
     )
 
 
+# A trend table longer than this shows its most recent rows: ten years by week is 523 rows
+# (13 PDF pages), and the chart above it, the glance and the dimensions cover the whole period.
+MAX_TABLE_ROWS = 53  # a year of weeks
+
+
+def table_periods(summary: dict[str, Any]) -> tuple[list[dict[str, Any]], str]:
+    """The periods the trend table (and a text sparkline) shows, and a note saying so when
+    they are not all of them ('' when they are)."""
+    periods = list(summary["periods"])
+    if len(periods) <= MAX_TABLE_ROWS:
+        return periods, ""
+    shown = periods[-MAX_TABLE_ROWS:]
+    return shown, (
+        f"The most recent {len(shown)} of {len(periods):,} rows, from {shown[0]['start']}; "
+        "the numbers at a glance and by dimension cover the whole period."
+    )
+
+
 def period_label(period: dict[str, Any]) -> str:
     start, end = period["start"], period["end"]
     return start if start == end else f"{start} – {end}"

@@ -92,12 +92,14 @@ def _trend(s: dict[str, Any]) -> list[str]:
     periods = s["periods"]
     if not periods:
         return []
+    shown, cut = common.table_periods(s)
     rows = [
         [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
          common.number(p["drift"]), common.balance(p["balance"])]
-        for p in periods
+        for p in shown
     ]
     return [f"<h2>Trend by {e(s['period']['by'])}</h2>", svg.trend_chart(periods),
+            *([f'<p class="small">{e(cut)}</p>'] if cut else []),
             _table(["Period", "Entries", "Identity", "Drift", "Balance"], rows, {1, 2, 3, 4})]
 
 

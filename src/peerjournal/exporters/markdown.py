@@ -81,6 +81,9 @@ def _trend(s: dict[str, Any]) -> list[str]:
     if not periods:
         return []
     out = [f"## Trend by {s['period']['by']}", ""]
+    periods, cut = common.table_periods(s)
+    if cut:
+        out += [f"*{escape(cut)}*", ""]
     rows = [
         [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
          common.number(p["drift"]), common.balance(p["balance"])]

@@ -292,10 +292,13 @@ class _Report:
             return
         self.heading(f"Trend by {self.s['period']['by']}")
         self.trend_chart(periods)
+        shown, cut = common.table_periods(self.s)
+        if cut:
+            self.text(cut, 9, colour=GREY)
         rows = [
             [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
              common.number(p["drift"]), common.balance(p["balance"])]
-            for p in periods
+            for p in shown
         ]
         self.table(["Period", "Entries", "Identity", "Drift", "Balance"], rows,
                    (60, 22, 24, 24, 24), numeric=(1, 2, 3, 4))

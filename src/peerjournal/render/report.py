@@ -259,7 +259,7 @@ class _View:
             )
         note = f"one mark per {self.unit}, blank = no entries"
         if len(shown) < len(periods):
-            note += f"; the last {len(shown)}"
+            note += f"; the last {counted(len(shown), self.unit)}"
         return [self.heading("Dimensions", note), table]
 
     def dimension_detail(self) -> list[RenderableType]:
@@ -367,10 +367,10 @@ class _View:
                 self.heading("Feelings you named"),
                 Text("None named from the vocabulary in this window.", style="dim"),
             ]
-        table = self.table(
-            ("Feeling", "left"), ("Entries", "right"), ("Before", "right"), ("", "left"),
-            squeeze=0,
-        )
+        # no entries in the window before: a column of 0s, each "↑", would read as a rise
+        compare = bool(self.report["previous"].get("entries"))
+        before = [("Before", "right"), ("", "left")] if compare else []
+        table = self.table(("Feeling", "left"), ("Entries", "right"), *before, squeeze=0)
         for f in feelings[:10]:
             delta = f["entries"] - f["previous"]
             arrow = self.up if delta > 0 else self.down if delta < 0 else "="
@@ -379,10 +379,12 @@ class _View:
                 # marked in words as well as bold: piped or on a plain terminal, bold is lost
                 self.cut(f["label"] + (" *" if in_the_way else ""), "bold" if in_the_way else ""),
                 str(f["entries"]),
-                str(f["previous"]),
-                (" " if self.narrow else "") + arrow,
+                *([str(f["previous"]), (" " if self.narrow else "") + arrow] if compare else []),
             )
-        return [self.heading("Feelings you named", "entries naming each; * = in the way"), table]
+        note = "entries naming each; * = in the way"
+        if not compare:
+            note += "; none before to compare"
+        return [self.heading("Feelings you named", note), table]
 
     def rhythm(self) -> RenderableType:
         r = self.report["rhythm"]

@@ -1,0 +1,100 @@
+"""A journal kept for years: what the writer's report and the mentor's summary show at scale."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from conftest import CLI
+from peerjournal.exporters.common import MAX_TABLE_ROWS
+
+PEER = "I sat with Sam and asked what he wanted from the week; we talked it through together."
+FIRST = date(2025, 8, 1)  # the clock's today is 2026-11-20: about 68 weeks later
+
+
+def _every_fourth_week(add: Callable[..., int]) -> int:
+    """An entry every 4 weeks since FIRST: the 3 empty weeks between stay rows of their own
+    (a run of more than 4 is one), so the summary has more weekly rows than a table shows."""
+    day, n = FIRST, 0
+    while day <= date(2026, 11, 20):
+        add(PEER, "--date", day.isoformat(), "--feelings", "hopeful")
+        day += timedelta(weeks=4)
+        n += 1
+    return n
+
+
+def _summary(cli: CLI) -> dict:
+    result = cli("export", "--yes", "-f", "json", "--since", FIRST.isoformat())
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_long_weekly_summary_shows_the_recent_weeks_in_a_table_of_bounded_length(
+    cli: CLI, add: Callable[..., int], tmp_path: Path
+) -> None:
+    _every_fourth_week(add)
+    periods = _summary(cli)["periods"]
+    assert len(periods) > MAX_TABLE_ROWS  # the JSON keeps every week
+    newest, cut_off = periods[-1]["start"], periods[-MAX_TABLE_ROWS - 1]["start"]
+    first_shown = periods[-MAX_TABLE_ROWS]["start"]
+    note = f"The most recent {MAX_TABLE_ROWS} of {len(periods)} rows, from {first_shown}"
+
+    md = cli("export", "--yes", "-f", "md", "--since", FIRST.isoformat()).stdout
+    rows = [line for line in md.splitlines() if line.startswith("| 20")]
+    assert len(rows) == MAX_TABLE_ROWS
+    assert note in md and newest in md and f"| {cut_off}" not in md
+    spark = next(line for line in md.splitlines() if line.startswith("identity "))
+    assert len(spark.removeprefix("identity ")) == MAX_TABLE_ROWS  # not one mark per week
+
+    html = cli("export", "--yes", "-f", "html", "--since", FIRST.isoformat()).stdout
+    assert html.count("<tr>") - 1 <= MAX_TABLE_ROWS + 20  # trend rows, dimensions, markers
+    assert note in html and f"<td>{cut_off}" not in html
+
+    out = tmp_path / "s.pdf"
+    assert cli("export", "--yes", "--since", FIRST.isoformat(), "-o", str(out)).exit_code == 0
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert note in text and f"{cut_off} – " not in text
+
+
+def test_a_short_summary_shows_every_period_without_a_note(
+    cli: CLI, add: Callable[..., int]
+) -> None:
+    add(PEER, "--date", "2026-11-02")
+    add(PEER, "--date", "2026-11-16")
+    md = cli("export", "--yes", "-f", "md", "--since", "2026-11-02").stdout
+    assert "The most recent" not in md
+    assert "| 2026-11-02 – 2026-11-08 |" in md and "| 2026-11-16 – 2026-11-20 |" in md
+
+
+def test_report_feelings_leave_out_before_when_the_window_before_has_no_entries(
+    cli: CLI, add: Callable[..., int]
+) -> None:
+    add(PEER, "--date", "2026-11-16", "--feelings", "hopeful")
+    out = cli("report", "--since", "2026-11-01").stdout
+    feelings = out[out.index("Feelings you named"):out.index("Rhythm")]
+    assert "none before to compare" in feelings
+    assert "Before" not in feelings and "↑" not in feelings
+    assert "hope" in feelings
+
+
+def test_report_feelings_compare_with_the_window_before_when_it_has_entries(
+    cli: CLI, add: Callable[..., int]
+) -> None:
+    add(PEER, "--date", "2026-10-20", "--feelings", "hopeful")
+    add(PEER, "--date", "2026-11-16", "--feelings", "hopeful, calm")
+    out = cli("report", "--since", "2026-11-01").stdout
+    feelings = out[out.index("Feelings you named"):out.index("Rhythm")]
+    assert "Before" in feelings and "none before to compare" not in feelings
+
+
+def test_report_dimensions_say_what_the_last_marks_are(cli: CLI, add: Callable[..., int]) -> None:
+    _every_fourth_week(add)
+    out = cli("report", "--since", FIRST.isoformat()).stdout
+    heading = next(line for line in out.splitlines() if line.startswith("Dimensions"))
+    assert heading.endswith(" weeks"), heading  # "the last 37 weeks", not "the last 37"
