@@ -81,6 +81,24 @@ def test_ordinary_numbers_and_dates_survive() -> None:
     assert Redactor()(text) == text
 
 
+def test_a_date_then_a_number_in_brackets_is_no_phone_number() -> None:
+    """A report alert, as exported for a mentor: the year and the rate were read as a phone
+    number ("31 Oct [phone] vs 0.00 per 100 words)")."""
+    for text in (
+        "Advice came up more from 1 Oct to 31 Oct 2026 (10.50 vs 0.00 per 100 words) than "
+        "from 31 Aug to 30 Sep 2026.",
+        "On 2026-11-01 (12.5 per 100 words) and in 2025 (3 times).",
+    ):
+        assert Redactor()(text) == text
+
+
+def test_a_phone_number_in_brackets_keeps_the_writers_brackets() -> None:
+    r = Redactor()
+    assert r("Her number (07946 095812) is on the form.") == "Her number ([phone]) is on the form."
+    assert r("ring 07946 095812 (mobile)") == "ring [phone] (mobile)"
+    assert r("Call (020) 7946 0958.") == "Call [phone]."
+
+
 def test_identifiers_off_keeps_them() -> None:
     assert Redactor(identifiers=False)("a@b.org") == "a@b.org"
 

@@ -786,6 +786,9 @@ def _is_phone(candidate: str) -> bool:
     stripped = candidate.strip()
     if _ISO_DATE.fullmatch(stripped) or _TIME_RANGE.match(stripped):
         return False
+    opened = stripped.find("(")
+    if opened > 0 and ")" not in stripped[opened:]:
+        return False  # a number, then an aside: "31 Oct 2026 (10.50 vs 0.00 per 100 words)"
     shaped = stripped[0] in "+0(" or not stripped.isdigit()
     return shaped and 7 <= digits <= 15
 
@@ -863,10 +866,15 @@ class Redactor:
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
         def replace(match: re.Match[str]) -> str:
-            if rule.kind == "phone" and not _is_phone(match.group(0)):
-                return match.group(0)
+            kept = ""
+            if rule.kind == "phone":
+                found = match.group(0)
+                if found.startswith("(") and ")" not in found:
+                    kept, found = "(", found[1:]  # an aside opened before it: "(07946 095812)"
+                if not _is_phone(found):
+                    return match.group(0)
             self.counts[rule.kind] += 1
-            return match.expand(rule.replace)
+            return kept + match.expand(rule.replace)
 
         return replace
 
