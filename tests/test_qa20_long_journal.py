@@ -98,3 +98,11 @@ def test_report_dimensions_say_what_the_last_marks_are(cli: CLI, add: Callable[.
     out = cli("report", "--since", FIRST.isoformat()).stdout
     heading = next(line for line in out.splitlines() if line.startswith("Dimensions"))
     assert heading.endswith(" weeks"), heading  # "the last 37 weeks", not "the last 37"
+
+
+def test_counts_in_words_have_thousands_separators() -> None:
+    """"20000 entries" and "Self-care noted in 10097 of 20000" in a ten-year journal's report."""
+    from peerjournal.plural import counted
+
+    assert counted(20_000, "entry") == "20,000 entries"
+    assert counted(1, "entry") == "1 entry" and counted(999, "week") == "999 weeks"

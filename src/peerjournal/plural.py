@@ -13,7 +13,7 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     if plural is None:
         consonant_y = noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", "")
         plural = noun[:-1] + "ies" if consonant_y else noun + "s"
-    return f"{n} {plural}"
+    return f"{n:,} {plural}"
 
 
 def joined(items: Sequence[str], word: str = "and") -> str:

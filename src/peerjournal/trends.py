@@ -53,6 +53,7 @@ from typing import Any
 from peerjournal.dates import spoken
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
+from peerjournal.plural import counted
 from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key
 
 PERIODS = ("week", "month")
@@ -928,10 +929,10 @@ def _obstructing_feeling(
         if feeling["entries"] >= th.feeling_rise_factor * feeling["previous"]:
             # with no entries before, "0 from … to …" would read as a rise
             count = (
-                f"{feeling['entries']} entries {_dates(now)}, and in "
+                f"{counted(feeling['entries'], 'entry')} {_dates(now)}, and in "
                 f"{feeling['previous'] or 'none'} {_dates(then)}"
                 if before.entries
-                else f"{feeling['entries']} of {window.entries} entries {_dates(now)}"
+                else f"{feeling['entries']:,} of {counted(window.entries, 'entry')} {_dates(now)}"
             )
             return (
                 f"Feelings of {feeling['label']} came up in {count}. What is in the way, and "
@@ -947,8 +948,8 @@ def _self_care(rhythm: Mapping[str, Any], now: tuple[date, date], th: Thresholds
     if entries < th.self_care_min_entries or noted / entries >= th.self_care_share:
         return None
     return (
-        f"{noted} of {entries} entries {_dates(now)} mention self-care. What helps you come "
-        "back to yourself after a hard shift?"
+        f"{noted:,} of {counted(entries, 'entry')} {_dates(now)} mention self-care. What helps "
+        "you come back to yourself after a hard shift?"
     )
 
 

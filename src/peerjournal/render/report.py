@@ -399,9 +399,8 @@ class _View:
         else:
             text = Text(f"{fixed(r['per_week'], 1)} entries a week")
         text.append(
-            f"{self.dot}streak {r['current_streak_weeks']} week"
-            f"{'' if r['current_streak_weeks'] == 1 else 's'}"
-            f" (longest {r['longest_streak_weeks']})"
+            f"{self.dot}streak {counted(r['current_streak_weeks'], 'week')}"
+            f" (longest {r['longest_streak_weeks']:,})"
         )
         days, last = r["days_since_last"], r.get("last_entry")
         if days is not None and last:
@@ -414,7 +413,7 @@ class _View:
             text.append(f"{self.dot}last entry {when}")
         if r["entries"]:
             entries = counted(r["entries"], "entry")
-            text.append(f"\nSelf-care noted in {r['self_care']} of {entries}")
+            text.append(f"\nSelf-care noted in {r['self_care']:,} of {entries}")
         note = "" if r.get("reaches_today", True) else f"streaks as of {_day(r['as_of'])}"
         return Group(self.heading("Rhythm", note), text)
 
