@@ -62,6 +62,23 @@ def test_a_long_weekly_summary_shows_the_recent_weeks_in_a_table_of_bounded_leng
     assert note in text and f"{cut_off} – " not in text
 
 
+def test_review_of_a_long_summary_shows_the_table_the_exports_show(
+    cli: CLI, add: Callable[..., int], tmp_path: Path
+) -> None:
+    _every_fourth_week(add)
+    summary = cli("export", "--yes", "-f", "json", "--since", FIRST.isoformat()).stdout
+    path = tmp_path / "long.json"
+    path.write_text(summary, encoding="utf-8")
+    periods = json.loads(summary)["periods"]
+    cut_off, first_shown = periods[-MAX_TABLE_ROWS - 1]["start"], periods[-MAX_TABLE_ROWS]["start"]
+    shown = cli("review", str(path))
+    assert shown.exit_code == 0, shown.stderr
+    assert f"The most recent {MAX_TABLE_ROWS} of {len(periods)} rows, from {first_shown}" in (
+        " ".join(shown.stdout.replace("│", " ").split())
+    )
+    assert first_shown in shown.stdout and cut_off not in shown.stdout
+
+
 def test_a_short_summary_shows_every_period_without_a_note(
     cli: CLI, add: Callable[..., int]
 ) -> None:

@@ -343,7 +343,8 @@ def _bar_header(half_width: int, ascii_only: bool) -> str:
 
 
 def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> RenderableType:
-    periods = s["periods"]
+    """The trend table, as the exports show it: a year of rows at most (`table_periods`)."""
+    periods, shown_note = common.table_periods(s)
     half = 12
     table = _numbers_table([
         ("Period", "left"), ("Entries", "right"), ("Identity", "right"), ("Drift", "right"),
@@ -367,11 +368,12 @@ def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Renderable
                          ascii_only=ascii_only)
     drift = sparkline([p["drift"] if p["entries"] else None for p in periods],
                       ascii_only=ascii_only)
-    table.caption = Text(f"identity {identity}   drift {drift}")
+    note = f"\n{shown_note}" if shown_note else ""
+    table.caption = Text(f"identity {identity}   drift {drift}{note}")
     table.caption_justify = "left"
     if bars:
         return table
-    lines.append(Text(f"identity {identity}   drift {drift}  (per 100 words)"))
+    lines.append(Text(f"identity {identity}   drift {drift}  (per 100 words){note}"))
     period_width = max(len(line) for p in periods for line in common.period_label(p).split(" – "))
     return _TableOrLines(_table_width(table, period_width + 2), table, Group(*lines))
 
