@@ -152,7 +152,6 @@ def open_journal(path: Path) -> sqlite3.Connection:
                 conn = None
                 if existed:
                     _check_ours(path, revision)
-                    backup(path)
                 _upgrade(path)
                 conn = _connect(path)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -258,28 +257,117 @@ def _check_readable(path: Path, revision: str | None) -> None:
 
 
 def backup(path: Path) -> Path:
-    """Copy the journal (with any WAL content) to a timestamped file next to it."""
+    """Copy the journal (with any WAL content) to a timestamped file next to it. The copy is
+    made under another name and renamed when complete, so a file named as a backup is never
+    half a copy (Ctrl-C, a full disk, a kill)."""
+    partial = path.with_name(f"{path.name}{PARTIAL_BACKUP}")
+    _remove_partial_backup(partial)  # what a killed run left
+    reader = sqlite3.connect(path)
+    try:
+        _check_room_for_backup(path, reader)
+        dest = sqlite3.connect(partial)
+        try:
+            dest.execute("PRAGMA journal_mode=OFF")  # (a new file: nothing to roll back to)
+            # in steps, each a chance for Ctrl-C to stop it (a signal waits for Python code)
+            reader.backup(dest, pages=BACKUP_STEP_PAGES, progress=lambda *_: None)
+        finally:
+            dest.close()
+        return _name_backup(path, partial)
+    except BaseException:
+        _remove_partial_backup(partial)
+        raise
+    finally:
+        reader.close()
+
+
+PARTIAL_BACKUP = ".partial-backup"  # (not `.backup-*`: `_backups_hint` must never name it)
+BACKUP_STEP_PAGES = 4096
+
+
+def _remove_partial_backup(partial: Path) -> None:
+    for name in (partial.name, f"{partial.name}-journal"):
+        with suppress(OSError):
+            partial.with_name(name).unlink(missing_ok=True)
+
+
+def _check_room_for_backup(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse at once, rather than after filling the disk, when the copy cannot fit."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    needed = pages * conn.execute("PRAGMA page_size").fetchone()[0] + LOW_SPACE_BYTES
+    try:
+        found = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # gone, or no statvfs (Windows): the copy will tell
+        return
+    free = found.f_bavail * found.f_frsize
+    if found.f_blocks and free < needed:
+        raise DatabaseError(
+            f"The journal at {path} needs upgrading for this version of peerjournal, which "
+            f"first copies it to a backup beside it: that needs {_megabytes(needed)} free, "
+            f"and the disk has {_megabytes(free)}. Nothing was changed."
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{-(-size // 1_000_000)} MB"
+
+
+def _name_backup(path: Path, partial: Path) -> Path:
+    """journal.db.backup-<time>, or -2, -3 after it if one was made in the same second."""
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.backup-{stamp}")
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        with dest:
-            source.backup(dest)
-        dest.close()
-    finally:
-        source.close()
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.backup-{stamp}-{number}")
+    partial.rename(target)
     return target
 
 
 def _upgrade(path: Path) -> None:
+    """Run the revisions to the head in one write transaction (migrations/env.py); a journal
+    with a schema is first backed up inside it, so a second peerjournal opening the journal
+    at the same moment waits, then finds it current: one backup, one upgrade.
+
+    An upgrade that fails or is stopped leaves the journal as it was; the backup it made is
+    then removed too, or every Ctrl-C (or a full disk) would leave one more full copy."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    command.upgrade(config, "head")
+    config.attributes["busy_timeout_ms"] = busy_timeout_ms()
+    made: list[Path] = []
+
+    def back_up_if_behind(locked: sqlite3.Connection) -> None:
+        """(`locked` holds the write lock, with nothing written yet: the backup reads what
+        it sees through a connection of its own; SQLite copies no connection that writes)"""
+        revision = _revision(locked)
+        if revision is not None and revision != HEAD_REVISION:  # (another run may have upgraded it)
+            _check_ours(path, revision)
+            made.append(backup(path))
+
+    config.attributes["before_upgrade"] = back_up_if_behind
+    try:
+        command.upgrade(config, "head")
+    except BaseException:
+        for target in made:
+            if _stored_revision(path) not in (HEAD_REVISION, "unknown"):
+                with suppress(OSError):
+                    target.unlink()
+        raise
+
+
+def _stored_revision(path: Path) -> str | None:
+    """The journal's revision as committed, or "unknown" if it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            return _revision(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return "unknown"
 
 
 @contextmanager
