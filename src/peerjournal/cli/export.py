@@ -289,7 +289,7 @@ def _summary(
     from peerjournal import __version__
     from peerjournal.cli.report import lexicon_labels, stale_note
     from peerjournal.db.people import list_people
-    from peerjournal.db.stats import has_scored_entries, report_rows
+    from peerjournal.db.stats import has_scored_entries, report_rows, summary_drifts
     from peerjournal.db.store import Filters
     from peerjournal.drift import DIMENSIONS
     from peerjournal.exporters import get_format
@@ -320,7 +320,7 @@ def _summary(
         generated_at=app.now(),
         report=report,
         entries=entries,
-        drifts=store.drifts_between(start, end),
+        drifts=summary_drifts(store, start, end, full={e.id for e in entries if e.shared}),
         labels=labels,
         note=note,
         writer=writer,

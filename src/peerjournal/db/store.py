@@ -446,17 +446,24 @@ class Store:
 
     # -- drift -----------------------------------------------------------------------------
 
-    def drifts_between(self, since: date, until: date) -> dict[int, dict[str, Any]]:
-        """Stored drift scores (DriftScore.to_dict) of live entries dated since..until.
+    def drifts_between(
+        self, since: date, until: date, only: Sequence[int] | None = None
+    ) -> dict[int, dict[str, Any]]:
+        """Stored drift scores (DriftScore.to_dict) of live entries dated since..until (and,
+        given `only`, with those IDs).
 
         A damaged stored score reads as unscored rather than failing the whole command.
         """
+        sql = (
+            "SELECT id, drift_json FROM entry WHERE deleted_at IS NULL "
+            "AND drift_json IS NOT NULL AND date >= ? AND date <= ?"
+        )
+        params: list[Any] = [since.isoformat(), until.isoformat()]
+        if only is not None:
+            sql += " AND id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(only)))
         with self._errors():
-            rows = self.conn.execute(
-                "SELECT id, drift_json FROM entry WHERE deleted_at IS NULL "
-                "AND drift_json IS NOT NULL AND date >= ? AND date <= ?",
-                (since.isoformat(), until.isoformat()),
-            ).fetchall()
+            rows = self.conn.execute(sql, params).fetchall()
         scores: dict[int, dict[str, Any]] = {}
         for entry_id, raw in rows:
             try:
