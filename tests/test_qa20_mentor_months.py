@@ -122,3 +122,19 @@ def test_summaries_scored_with_different_lexicons_say_the_numbers_may_not_compar
     result = cli("review", str(months["alex-sep"]), str(months["alex-oct"]))
     assert result.exit_code == 0, result.stderr
     assert " ".join(result.stdout.split()).count("Scored with different drift lexicons") == 2
+
+
+def test_a_summary_of_a_period_with_no_entries_after_some_asks_about_it(cli, add) -> None:
+    """In a mentor's overview the writer who stopped writing showed 0 alerts: the quietest row."""
+    add("I sat with him at the drop-in and listened.", "--date", "2026-10-20")
+    add("We planned the group together.", "--date", "2026-10-25")
+    result = cli("export", "--yes", "-f", "json", "--since", "2026-11-01", "--until", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    alerts = [a["message"] for a in json.loads(result.stdout)["alerts"]]
+    assert any(
+        a.startswith("No entries from 1 Nov to 20 Nov 2026, after 2 entries from 12 Oct to 31 Oct")
+        for a in alerts
+    ), alerts
+    earlier = cli("export", "--yes", "-f", "json", "--since", "2026-10-01", "--until", "2026-10-31")
+    earlier_alerts = json.loads(earlier.stdout)["alerts"]
+    assert not any(a["message"].startswith("No entries") for a in earlier_alerts)

@@ -805,8 +805,23 @@ def alerts(
         _obstructing_feeling(feelings, window, before, now, then, th),
         _self_care(rhythm, now, th),
         _gap(rhythm, th),
+        _quiet_window(window, before, now, then),
     ]
     return [text for text in found if text]
+
+
+def _quiet_window(
+    window: Totals, before: Totals, now: tuple[date, date], then: tuple[date, date]
+) -> str | None:
+    """A window with no entry after one with some: in a mentor's list of summaries, the
+    writer who stopped writing must not read as the one with nothing to talk about."""
+    if window.entries or not before.entries:
+        return None
+    return (
+        f"No entries {_dates(now)}, after {counted(before.entries, 'entry')} {_dates(then)}. "
+        "What made writing hard to fit in, and is there a moment from then you would like to "
+        "return to?"
+    )
 
 
 def _dates(window: tuple[date, date]) -> str:
