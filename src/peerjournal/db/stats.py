@@ -150,11 +150,13 @@ def summary_drifts(
     the hits). Parsing every entry's whole score took most of a 10-year export (6.7 s of
     20,000); the others read the markers stored in the compact summary.
 
-    A damaged stored score reads as unscored (as in `Store.drifts_between`)."""
+    A damaged stored score reads as unscored (as in `Store.drifts_between`): SQLite's JSON
+    functions would stop the query at it."""
     where, params = _where(since, until, None, ())
     params["hits_from"] = since.isoformat()
     sql = f"""SELECT e.id, e.lexicon_version, e.drift_summary IS NOT NULL, NULL, e.drift_summary,
-        {_MARKERS} FROM entry e WHERE {where} AND e.drift_json IS NOT NULL"""
+        {_MARKERS} FROM entry e
+        WHERE {where} AND json_valid(e.drift_json) AND json_valid(e.drift_summary)"""
     scores: dict[int, dict[str, Any]] = {}
     with translated_errors(store.path):
         rows = store.conn.execute(sql, params).fetchall()
