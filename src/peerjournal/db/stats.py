@@ -83,14 +83,18 @@ def _slim(scored: Any, _tags: Any, values: Any, hits: Any) -> dict[str, Any] | N
         "drift": drift or 0.0,
         "words": words or 0,
         "dimensions": {d: {"identity": i, "drift": x} for d, (i, x) in dimensions.items()},
-        "hits": [
-            {"marker": m, "dimension": d, "polarity": p}
-            for m, d, p, times in json.loads(hits)
-            for _ in range(times)
-        ]
-        if hits
-        else [],
+        "hits": _hits(hits) if hits else [],
     }
+
+
+def _hits(markers: str) -> list[dict[str, Any]]:
+    """Counted markers stored as [[marker, dimension, polarity, times], …] (`_MARKERS`) as
+    hits without their places in the text, one for each time."""
+    return [
+        {"marker": m, "dimension": d, "polarity": p}
+        for m, d, p, times in json.loads(markers)
+        for _ in range(times)
+    ]
 
 
 def _where(
@@ -154,25 +158,18 @@ def summary_drifts(
     functions would stop the query at it."""
     where, params = _where(since, until, None, ())
     params["hits_from"] = since.isoformat()
-    sql = f"""SELECT e.id, e.lexicon_version, e.drift_summary IS NOT NULL, NULL, e.drift_summary,
-        {_MARKERS} FROM entry e
+    sql = f"""SELECT e.id, e.lexicon_version, {_MARKERS} FROM entry e
         WHERE {where} AND json_valid(e.drift_json) AND json_valid(e.drift_summary)"""
-    scores: dict[int, dict[str, Any]] = {}
     with translated_errors(store.path):
         rows = store.conn.execute(sql, params).fetchall()
     whole = store.drifts_between(since, until, only=[r[0] for r in rows if r[0] in full])
-    for entry_id, version, *slim in rows:
-        if entry_id in full:
-            if entry_id in whole:
-                scores[entry_id] = whole[entry_id]
-            continue
-        try:
-            drift = _slim(*slim)
-        except (ValueError, TypeError, AttributeError, IndexError):  # (JSONDecodeError too)
-            continue
-        if drift is not None:
-            scores[entry_id] = {"lexicon_version": version, "hits": drift["hits"]}
-    return scores
+    return {
+        entry_id: whole[entry_id]
+        if entry_id in full
+        else {"lexicon_version": version, "hits": _hits(markers)}
+        for entry_id, version, markers in rows
+        if entry_id in whole or entry_id not in full
+    }
 
 
 def has_scored_entries(
