@@ -101,7 +101,6 @@ class SelfCheck(SQLModel, table=True):
     complete: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
 
 
-
 # `entry_score` (db.scoretable): a scored entry's words, and its identity and drift rates
 # (thousandths per 100 words) times its words, overall and for each dimension
 ENTRY_SCORE = Table(

@@ -13,10 +13,10 @@ from typing import Any
 from alembic import context
 from sqlalchemy import create_engine, event, pool
 
+from peerjournal.db.engine import BUSY_TIMEOUT_MS
 from peerjournal.db.models import SQLModel
 
 FTS_TABLES = ("entry_fts",)
-BUSY_TIMEOUT_MS = 10_000  # unless peerjournal passes its own (config.attributes)
 
 
 def include_object(
@@ -38,6 +38,7 @@ def _begin_immediate(connection: Any) -> None:
 
 def run_migrations() -> None:
     config = context.config
+    # peerjournal passes its setting (engine.busy_timeout_ms); Alembic's own commands, the default
     timeout = config.attributes.get("busy_timeout_ms", BUSY_TIMEOUT_MS) / 1000
     engine = create_engine(
         config.get_main_option("sqlalchemy.url") or "",
