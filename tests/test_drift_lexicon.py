@@ -334,3 +334,51 @@ def test_learned_markers_hold_plain_phrases_and_never_flip(
     path.write_text(f"[[marker]]\n{marker}{extra}\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=rf"marker '(learned|org)\.a'.*{problem}"):
         load_lexicon(path)
+
+
+def test_the_shipped_lexicon_is_parsed_once_for_every_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its parse is kept in the package folder (it holds nothing of any journal): a new data
+    dir starts without parsing it again, and without a copy of its own."""
+    from peerjournal.drift import lexicon as module
+
+    package = tmp_path / "site-packages" / "drift"
+    package.mkdir(parents=True)
+    monkeypatch.setattr(module, "_SHIPPED_CACHE", package / "__pycache__" / "lexicon")
+    monkeypatch.setattr(module, "_shipped", [])
+    first = load_lexicon(None, tmp_path / "home-1" / "cache")
+    [kept] = (package / "__pycache__" / "lexicon").glob("lexicon-*.pickle")
+    assert not (tmp_path / "home-1").exists()
+
+    monkeypatch.setattr(module, "_shipped", [])
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "parse_lexicon", lambda *_: pytest.fail("parsed again"))
+        again = load_lexicon(None, tmp_path / "home-2" / "cache")
+    assert again.version == first.version and not (tmp_path / "home-2").exists()
+    # an organisation's lexicon stays in the data dir's cache
+    load_lexicon(write(tmp_path, MINIMAL), tmp_path / "home-2" / "cache")
+    assert list((tmp_path / "home-2" / "cache").glob("lexicon-*.pickle"))
+    assert list(kept.parent.glob("lexicon-*.pickle")) == [kept]
+
+
+def test_a_read_only_package_keeps_the_shipped_lexicon_in_the_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerjournal.drift import lexicon as module
+
+    package = tmp_path / "site-packages" / "drift"
+    package.mkdir(parents=True)
+    asked: list[Path] = []
+
+    def access(path: Path, mode: int) -> bool:
+        asked.append(Path(path))
+        return False  # (root may write anywhere: a chmod would not show it)
+
+    monkeypatch.setattr(module, "_SHIPPED_CACHE", package / "__pycache__" / "lexicon")
+    monkeypatch.setattr(module, "_shipped", [])
+    monkeypatch.setattr(module.os, "access", access)
+    load_lexicon(None, tmp_path / "home" / "cache")
+    assert asked == [package]  # the nearest folder that exists
+    assert list((tmp_path / "home" / "cache").glob("lexicon-*.pickle"))
+    assert not (package / "__pycache__").exists()
