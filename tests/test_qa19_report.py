@@ -106,9 +106,11 @@ def test_every_alert_asks_rather_than_tells(cli: CLI, hard_autumn: None) -> None
 def test_a_window_from_the_command_line_is_the_one_named(cli: CLI, hard_autumn: None) -> None:
     alerts = report_json(cli, "--since", "2026-09-01", "--until", "2026-10-31")["alerts"]
     assert alerts[0].startswith("From 1 Sep to 31 Oct 2026, drift markers outweighed")
-    # the window before is as long (61 days) and ends the day before --since
-    assert "came up in 3 entries from 1 Sep to 31 Oct 2026, and in none from 2 Jul to 31 Aug " \
-        "2026." in alerts[1]
+    # whole months: the window before is the two months before --since, with both calm entries
+    assert alerts[1].startswith("Clinical language came up more from 1 Sep to 31 Oct 2026 than "
+                                "from 1 Jul to 31 Aug 2026 (3.00 vs 0.40 per 100 words).")
+    assert "came up in 3 entries from 1 Sep to 31 Oct 2026, and in none from 1 Jul to 31 Aug " \
+        "2026." in alerts[2]
 
 
 def test_a_one_day_window_says_on(cli: CLI, store: Store) -> None:

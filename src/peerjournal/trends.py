@@ -6,10 +6,13 @@ It adds the rows up into `ReportStats` (`stats_from_rows`) and builds the report
 a report over years of entries never handles them one by one in Python.
 
 Rows. `rows` may hold entries from the report window [since, until] *and* from the previous
-window of the same length (the `previous_window(since, until)` days just before `since`);
-rows after `until` are ignored, and rows before the previous window count only towards the
-week streaks, so callers can pass a wider set safely. The previous window is used only for
-`changes`, the feelings comparison and `previous`.
+window, `previous_window(since, until)`, which ends the day before `since`: as many calendar
+months when the window is whole months (October is compared with September, July-September
+with April-June), else as many days. Rows after `until` are ignored, and rows before the
+previous window count only towards the week streaks, so callers can pass a wider set safely.
+The previous window is used only for `changes`, the feelings comparison, the alerts that
+compare and `previous`. Rates are per 100 words, but marker and feeling counts compare as
+counts: month against month, as a reader expects, though February is a few days shorter.
 
 Rhythm. The streaks are runs of consecutive ISO weeks with an entry, over the whole journal
 (as far back as the rows go) up to "as of": `until`, or today when the window runs past
@@ -161,14 +164,30 @@ def resolve_window(
 
 
 def previous_window(since: date, until: date) -> tuple[date, date]:
-    """The window of the same length that ends the day before `since`.
+    """The window just before [since, until], ending the day before `since`: as many whole
+    calendar months when the window is whole months (October: September; 1 Jul - 30 Sep:
+    1 Apr - 30 Jun), else as many days. So a month is compared with the month before it,
+    which may be a few days shorter or longer.
 
     Clipped at date.min (1 Jan of year 1) rather than overflowing; typed dates never come
     near it (`dates.EARLIEST`), so this only keeps a wide window from crashing.
     """
-    length = (until - since).days + 1
     first = since.toordinal()
-    return date.fromordinal(max(1, first - length)), date.fromordinal(max(1, first - 1))
+    months = _whole_months(since, until)
+    if months:
+        index = since.year * 12 + since.month - 1 - months  # months since 1 Jan of year 0
+        start = date(index // 12, index % 12 + 1, 1).toordinal() if index >= 12 else 1
+    else:
+        start = first - ((until - since).days + 1)
+    return date.fromordinal(max(1, start)), date.fromordinal(max(1, first - 1))
+
+
+def _whole_months(since: date, until: date) -> int:
+    """How many calendar months [since, until] is when it runs from a 1st to a month's last
+    day, else 0."""
+    if since.day != 1 or not (until == date.max or (until + timedelta(days=1)).day == 1):
+        return 0
+    return max(0, (until.year - since.year) * 12 + until.month - since.month + 1)
 
 
 def check_by(by: str) -> str:
