@@ -146,6 +146,15 @@ def test_a_window_of_whole_weeks_is_counted_in_weeks(cli, tmp_path) -> None:
             "2026-10-23.") in seen("md", summary, cli, tmp_path)
 
 
+def test_an_old_summary_of_a_month_names_the_days_its_alerts_compared_with(cli, tmp_path) -> None:
+    """Summaries that say "the previous window" compared with as many days just before, even
+    for a calendar month (reports now compare October with September, and say so by dates)."""
+    summary = turning_summary()
+    summary["period"].update(since="2026-10-01", until="2026-10-31")
+    assert ('"The previous window" is the 31 days just before this period: 2026-08-31 to '
+            "2026-09-30.") in seen("md", summary, cli, tmp_path)
+
+
 # -- the numbers are the report's ---------------------------------------------------------
 
 ADVICE_SHORT = "I told him he should take his tablets."

@@ -256,16 +256,16 @@ def _to_talk_about(summary: dict[str, Any]) -> str:
 def alerts_note(summary: dict[str, Any]) -> str:
     """Whose the alerts are and, when one compares with "the previous window", which dates
     that is: the writer's report said it to the writer, who knew."""
-    from datetime import date
-
-    from peerjournal.trends import previous_window
+    from datetime import date, timedelta
 
     note = "Prompts from the writer's own report, written to the writer."
     if any("previous window" in a["message"] for a in summary["alerts"]):
         since = date.fromisoformat(summary["period"]["since"])
         until = date.fromisoformat(summary["period"]["until"])
-        start, end = previous_window(since, until)
+        # summaries that say "the previous window" (older versions) compared with as many
+        # days just before, whole months or not: trends.previous_window is now months for those
         days = (until - since).days + 1
+        start, end = since - timedelta(days=days), since - timedelta(days=1)
         length = counted(days // 7, "week") if days % 7 == 0 else counted(days, "day")
         note += (f' "The previous window" is the {length} just before this period: '
                  f"{start.isoformat()} to {end.isoformat()}.")
