@@ -12,7 +12,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -668,43 +668,65 @@ class EntryFacts:
 
 @dataclass(frozen=True)
 class Phrase:
-    text: str
+    """A drift phrase of one entry, listed once however often the entry uses it."""
+
+    text: str  # as first written
     dimension: str
-    self_noticed: bool
+    self_noticed: bool  # any of its occurrences
+    count: int = 1  # the counted hits it stands for
 
 
 @dataclass(frozen=True)
 class DriftEvidence:
     entry: EntryFacts
-    phrases: tuple[Phrase, ...]
+    phrases: tuple[Phrase, ...]  # each phrase once, in order of first appearance
     rate: float  # drift evidence per 100 words, as stored
+
+    @property
+    def hits(self) -> int:
+        """The counted drift hits behind the phrases: "you should" twice is two."""
+        return sum(p.count for p in self.phrases)
 
 
 def drift_phrases(drift: Mapping[str, Any] | None) -> tuple[Phrase, ...]:
-    """The counted drift hits of a stored score (others' words and hypotheticals are not).
+    """The counted drift hits of a stored score (others' words and hypotheticals are not),
+    each phrase once with how often it was counted. Hits are the same phrase when their text
+    matches ignoring case and surrounding whitespace, in the same dimension.
 
     Learned markers are left out, as in the mentor summary: a learned word ("nurses",
     "Gave a") only leans one way by weight, and is no phrase to bring to supervision.
     """
-    if not drift:
-        return ()
-    return tuple(
-        Phrase(str(h.get("text", "")), str(h.get("dimension", "")), bool(h.get("self_noticed")))
-        for h in drift.get("hits", [])
-        if h.get("polarity") == "drift"
-        and h.get("counted")
-        and not is_learned_marker(str(h.get("marker", "")))
+    merged: dict[tuple[str, str], Phrase] = {}  # in order of first appearance
+    for h in filter(_is_phrase_hit, (drift or {}).get("hits", [])):
+        text, dimension = str(h.get("text", "")), str(h.get("dimension", ""))
+        noticed = bool(h.get("self_noticed"))
+        key = (text.strip().casefold(), dimension)
+        first = merged.get(key)
+        merged[key] = (
+            Phrase(text, dimension, noticed)
+            if first is None
+            else replace(first, self_noticed=first.self_noticed or noticed, count=first.count + 1)
+        )
+    return tuple(merged.values())
+
+
+def _is_phrase_hit(hit: Mapping[str, Any]) -> bool:
+    return (
+        hit.get("polarity") == "drift"
+        and bool(hit.get("counted"))
+        and not is_learned_marker(str(hit.get("marker", "")))
     )
 
 
 def most_drift_evidence(entries: Iterable[EntryFacts], limit: int = 3) -> list[DriftEvidence]:
-    """Entries with the most counted drift phrases (ties: higher rate, then most recent)."""
+    """Entries with the most counted drift hits, a phrase used twice counting twice (ties:
+    higher rate, then most recent)."""
     found = [
         DriftEvidence(e, phrases, float((e.drift or {}).get("drift", 0.0)))
         for e in entries
         if (phrases := drift_phrases(e.drift))
     ]
-    found.sort(key=lambda d: (len(d.phrases), d.rate, d.entry.order), reverse=True)
+    found.sort(key=lambda d: (d.hits, d.rate, d.entry.order), reverse=True)
     return found[:limit]
 
 
@@ -915,15 +937,16 @@ def choose_questions(
     limit: int = 5,
 ) -> list[Question]:
     """Questions to bring: from the lexicon for the dimensions that moved most towards drift
-    (else those with the most drift phrases in the window), then from the self-check items
-    that dropped most since the previous check-in."""
+    (else those with the most counted drift hits in the entries shown: a phrase used twice
+    counts twice, as in their ranking), then from the self-check items that dropped most
+    since the previous check-in."""
     dims = [d for d, _ in trend.moved_towards_drift]
     reason = "moved towards drift over the period"
     if not dims:
         tally: dict[str, int] = {}
         for ev in evidence:
             for p in ev.phrases:
-                tally[p.dimension] = tally.get(p.dimension, 0) + 1
+                tally[p.dimension] = tally.get(p.dimension, 0) + p.count
         dims = sorted(tally, key=lambda d: -tally[d])
         reason = "had drift phrases in your entries"
     out: list[Question] = []
@@ -1003,7 +1026,12 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
                 **_entry_ref(ev.entry),
                 "drift_per_100_words": ev.rate,
                 "phrases": [
-                    {"text": p.text, "dimension": p.dimension, "self_noticed": p.self_noticed}
+                    {
+                        "text": p.text,
+                        "dimension": p.dimension,
+                        "self_noticed": p.self_noticed,
+                        "count": p.count,
+                    }
                     for p in ev.phrases
                 ],
             }

@@ -272,7 +272,7 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     if prep.entries == 0:
         parts.append(safe_text("No entries in this period. What would you like to bring anyway?"))
     parts += _trend_parts(prep, ascii_only)
-    parts += _evidence_parts(prep)
+    parts += _evidence_parts(prep, ascii_only)
     parts += _list_section(
         "You marked these for supervision (tag or shared)",
         [
@@ -354,14 +354,19 @@ class WeeklyDrift:
             yield Text(label + spark, no_wrap=True, overflow="crop")
 
 
-def _evidence_parts(prep: Prep) -> list[RenderableType]:
+def _evidence_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
+    """Each entry's drift phrases, each once: “you should” (×2) when it was used twice."""
+    times = "x" if ascii_only else "×"
     rows: list[RenderableType] = []
     for ev in prep.most_drift:
         e = ev.entry
         rows.append(_entry_line(e.id, e.date.isoformat(), e.setting))
         for p in ev.phrases:
+            count = f" ({times}{p.count})" if p.count > 1 else ""
             seen = " (you noticed this yourself)" if p.self_noticed else ""
-            rows.append(safe_text(f"      “{p.text}” – {prep.label(p.dimension)}{seen}"))
+            rows.append(
+                safe_text(f"      “{p.text}”{count} – {prep.label(p.dimension)}{seen}")
+            )
     return _list_section("Entries with the most drift phrases", rows)
 
 
