@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -208,3 +209,22 @@ def curated_lexicon() -> Lexicon:
 def curated_score(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     """`score_text` with the curated lexicon unless another is given."""
     return score_text(text, lexicon or curated_lexicon())
+
+
+def drift_hit(
+    text: str, dimension: str, *, self_noticed: bool = False, attributed: bool = False
+) -> dict[str, Any]:
+    """A stored score's hit of drift, built by hand (counted unless someone else's words)."""
+    return {
+        "marker": f"{dimension}.m",
+        "dimension": dimension,
+        "polarity": "drift",
+        "text": text,
+        "start": 0,
+        "end": len(text),
+        "negated": False,
+        "attributed": attributed,
+        "hypothetical": False,
+        "self_noticed": self_noticed,
+        "counted": not attributed,
+    }

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import drift_hit
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.supervision import (
     Answer,
@@ -71,38 +72,9 @@ def stamp(day: int, hour: int = 12) -> datetime:
 
 def scored(*phrases: tuple[str, str], noticed: bool = False, extra: int = 0) -> dict[str, Any]:
     """A stored drift dict with counted drift hits for `phrases` ((text, dimension) pairs)."""
-    hits = [
-        {
-            "marker": f"{dim}.x",
-            "dimension": dim,
-            "polarity": "drift",
-            "text": text,
-            "start": 0,
-            "end": len(text),
-            "negated": False,
-            "attributed": False,
-            "hypothetical": False,
-            "self_noticed": noticed,
-            "counted": True,
-        }
-        for text, dim in phrases
-    ]
+    hits = [drift_hit(text, dim, self_noticed=noticed) for text, dim in phrases]
     # Others' words are never the writer's drift evidence.
-    hits.append(
-        {
-            "marker": "clinical_language.x",
-            "dimension": "clinical_language",
-            "polarity": "drift",
-            "text": "non-compliant",
-            "start": 0,
-            "end": 13,
-            "negated": False,
-            "attributed": True,
-            "hypothetical": False,
-            "self_noticed": False,
-            "counted": False,
-        }
-    )
+    hits.append(drift_hit("non-compliant", "clinical_language", attributed=True))
     return {
         "verdict": "drift" if phrases else "insufficient",
         "balance": -0.5,

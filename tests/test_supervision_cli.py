@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from conftest import drift_hit
 from peerjournal.db.store import Drift, Store
 from peerjournal.entry import EntryDraft
 from peerjournal.supervision import load_items
@@ -20,22 +21,7 @@ N = len(ITEMS)
 
 
 def drift_dict(*phrases: str, dimension: str = "advice") -> dict[str, Any]:
-    hits = [
-        {
-            "marker": f"{dimension}.m",
-            "dimension": dimension,
-            "polarity": "drift",
-            "text": p,
-            "start": 0,
-            "end": len(p),
-            "negated": False,
-            "attributed": False,
-            "hypothetical": False,
-            "self_noticed": False,
-            "counted": True,
-        }
-        for p in phrases
-    ]
+    hits = [drift_hit(p, dimension) for p in phrases]
     return {
         "verdict": "drift",
         "balance": -1.0,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from conftest import CLI, SRC
+from conftest import CLI, SRC, drift_hit
 from peerjournal.db.store import Drift, Store
 from peerjournal.entry import EntryDraft
 
@@ -31,22 +31,7 @@ def scored(*hits: Hit) -> dict[str, Any]:
         "drift": 2.0 * len(hits),
         "words": 50,
         "dimensions": {d: {"identity": 0.0, "drift": 2.0} for d in dimensions},
-        "hits": [
-            {
-                "marker": f"{dim}.m",
-                "dimension": dim,
-                "polarity": "drift",
-                "text": text,
-                "start": 0,
-                "end": len(text),
-                "negated": False,
-                "attributed": False,
-                "hypothetical": False,
-                "self_noticed": noticed,
-                "counted": True,
-            }
-            for text, dim, noticed in hits
-        ],
+        "hits": [drift_hit(text, dim, self_noticed=noticed) for text, dim, noticed in hits],
         "lexicon_version": "test",
     }
 
