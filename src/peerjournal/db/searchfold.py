@@ -5,8 +5,17 @@ mappings of its own (older) Unicode tables: "Straße" is not "STRASSE", the liga
 PDF copy-paste is not "fi", "ΟΔΟΣ" is not "οδός", "Ｈｏｕｓｉｎｇ" is not "housing".
 Python's sqlite3 cannot register a tokenizer, so the store indexes `fold(text)` and searches
 for `fold(query)`. Two spellings that Python's str.casefold makes equal fold to texts the
-tokenizer reads alike (checked for the upper, lower, title and case fold of every letter,
-mark and number), so each finds the other.
+tokenizer (TOKENIZER) reads alike (checked for the upper, lower, title and case fold of every
+letter, mark and number), so each finds the other.
+
+The tokenizer reads combining marks as part of a word (revision 0009; unicode61 alone cut
+words at them): the vowel signs, viramas, nuktas and anusvaras of Devanagari, Bengali, Tamil
+and the other Indic scripts are kept, so "किताब" is one word, and not "कुतुब". `fold` drops
+the marks a writer may leave out and still mean the same word: accents (below), the vowel
+points and cantillation of Hebrew (ספר is סֵפֶר), the harakat of Arabic (كتاب is كِتَاب: tanwin,
+fatha, damma, kasra, shadda, sukun, the superscript alef; not the hamza or madda of أ آ ؤ ئ,
+which NFC writes as letters of their own), and variation selectors (❤️ is ❤, the emoji
+presentation: never a word of its own).
 
 `fold` leaves ASCII alone (unicode61 lowers it) and so keeps the text as it is wherever it
 can: an entry whose fold is its own text needs no folded copy (`folded_or_none`), and FTS5
@@ -18,15 +27,16 @@ becomes its full case fold, after NFKC for the compatibility forms that only cha
 how a letter is drawn (ligatures, full-width and half-width forms, mathematical letters,
 Arabic presentation forms): never for superscripts, fractions or circled numbers, whose
 meaning would change. Three more follow the tokenizer's `remove_diacritics`, which knows
-only precomposed Latin letters and a few accents typed apart from their letter: Greek
-accents (ΟΔΟΣ, οδός), the dotless ı of Turkish (ISI, ısı: the dotted İ already reads as i),
-and every other combining accent of U+0300-U+036F that NFC finds no letter for (some Greek
-letters casefold into them; a Russian stress mark: "молоко́" is "молоко").
+only precomposed Latin letters and the accents of U+0300-U+036F: Greek accents (ΟΔΟΣ, οδός),
+the dotless ı of Turkish (ISI, ısı: the dotted İ already reads as i), and every combining
+accent of Latin, Greek and Cyrillic that NFC finds no letter for (some Greek letters casefold
+into them; a Russian stress mark: "молоко́" is "молоко"; the rarer accents of U+1AB0-U+1AFF,
+U+1DC0-U+1DFF, U+20D0-U+20FF, U+FE20-U+FE2F and the Cyrillic titlo too).
 
 Snippets come from the index, so they show folded text: `unfold_snippet` maps one back onto
 the original words, highlights included (`Unfolder` maps each position).
 
-The folds are stored (revisions 0006 and 0008 wrote them for older entries): a change to
+The folds are stored (revisions 0006, 0008 and 0009 wrote them for older entries): a change to
 `fold` needs a migration that folds every entry again, or old entries and new queries would
 not agree.
 """
@@ -44,6 +54,25 @@ _DRAWN_ALIKE = frozenset(
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 _BEYOND_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 ELLIPSIS = "…"  # what FTS5's snippet() puts where it cuts a text (Store.search asks for it)
+# The search index's tokenizer, as revision 0009 made it (which keeps its own copy): letters,
+# numbers, private-use characters and combining marks are parts of words.
+TOKENIZER = "porter unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+# The combining marks `fold` drops, besides U+0300-U+036F (see the module's docstring): each
+# range's marks only, (first, last).
+_DROPPED_MARKS = (
+    ("\u0483", "\u0489"),  # Cyrillic titlo and the like
+    ("\u0591", "\u05c7"),  # Hebrew cantillation and vowel points
+    ("\u064b", "\u0652"),  # Arabic tanwin, fatha, damma, kasra, shadda, sukun
+    ("\u0656", "\u065e"),  # Arabic subscript alef and other vowel signs (not 065F: a hamza)
+    ("\u0670", "\u0670"),  # Arabic superscript alef
+    ("\u180b", "\u180f"),  # Mongolian variation selectors
+    ("\u1ab0", "\u1aff"),  # Combining Diacritical Marks Extended
+    ("\u1dc0", "\u1dff"),  # Combining Diacritical Marks Supplement
+    ("\u20d0", "\u20ff"),  # Combining Diacritical Marks for Symbols (an emoji keycap too)
+    ("\ufe00", "\ufe0f"),  # variation selectors
+    ("\ufe20", "\ufe2f"),  # Combining Half Marks
+    ("\U000e0100", "\U000e01ef"),  # variation selectors supplement
+)
 
 
 def _fold_char(ch: str) -> str:
@@ -52,6 +81,8 @@ def _fold_char(ch: str) -> str:
         # A combining accent typed apart from its letter (macOS pastes e and ´ for é, and
         # casefold writes some Greek letters so): dropped, as remove_diacritics drops the
         # accents of a letter it knows. (U+0345, the iota subscript, folds to ι.)
+        return ""
+    if _dropped_mark(ch):
         return ""
     text = ch
     tag = unicodedata.decomposition(ch).partition(" ")[0]
@@ -63,6 +94,13 @@ def _fold_char(ch: str) -> str:
             c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
         )
     return text
+
+
+def _dropped_mark(ch: str) -> bool:
+    """A mark a writer may leave out (an optional vowel point, an accent, a variation selector)."""
+    return unicodedata.category(ch)[0] == "M" and any(
+        first <= ch <= last for first, last in _DROPPED_MARKS
+    )
 
 
 class _Folds(dict[int, str]):
