@@ -76,16 +76,17 @@ def journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def fast_new_journals(monkeypatch: pytest.MonkeyPatch, journal_template: Path) -> None:
-    """New journals are copies of the template; journals behind the head still migrate."""
-    real_upgrade = engine._upgrade
+    """New journals are copies of the template (~0.4 ms, where making one takes ~10 ms: its
+    commit waits for the disk); tests/test_new_journal.py tests how they are really made."""
+    real_create = engine._create
 
-    def upgrade(path: Path) -> None:
+    def create(path: Path) -> None:
         if path.stat().st_size == 0:
             shutil.copyfile(journal_template, path)
         else:
-            real_upgrade(path)
+            real_create(path)
 
-    monkeypatch.setattr(engine, "_upgrade", upgrade)
+    monkeypatch.setattr(engine, "_create", create)
 
 
 CLI = Callable[..., Result]

@@ -169,7 +169,7 @@ def test_an_empty_file_that_fails_to_become_a_journal_is_not_removed(
     def interrupted(path: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(engine, "_upgrade", interrupted)
+    monkeypatch.setattr(engine, "_create", interrupted)
     assert cli("--db", str(empty), "list").exit_code == 130
     assert empty.exists()
 

@@ -24,15 +24,13 @@ editor = test_write.editor  # the fake $EDITOR fixture
 
 
 def _disk_full_on_create(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Alembic creating the schema runs out of space (SQLAlchemy wraps sqlite3's error)."""
-    from sqlalchemy.exc import OperationalError
+    """Making the new journal's schema runs out of space."""
 
     def full(path: Path) -> None:
         path.write_bytes(b"SQLite format 3\x00" + bytes(100))  # half a journal left behind
-        raise OperationalError("CREATE TABLE …", {}, sqlite3.OperationalError(
-            "database or disk is full"))
+        raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(engine, "_upgrade", full)
+    monkeypatch.setattr(engine, "_create", full)
 
 
 # -- 1. a full disk ----------------------------------------------------------------------------
@@ -41,7 +39,7 @@ def _disk_full_on_create(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_full_disk_creating_the_journal_is_a_one_line_error_and_keeps_the_text(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    working = engine._upgrade
+    working = engine._create
     _disk_full_on_create(monkeypatch)
     result = cli("write", "-x", "A reflection.")
     assert result.exit_code == 4, result.stderr
@@ -51,7 +49,7 @@ def test_a_full_disk_creating_the_journal_is_a_one_line_error_and_keeps_the_text
     assert str(draft) in result.stderr and "A reflection." in draft.read_text(encoding="utf-8")
     assert not (isolated / "journal.db").exists()  # no half journal that looks foreign later
     assert cli("list").exit_code == 4  # every command says the same, not exit 70
-    monkeypatch.setattr(engine, "_upgrade", working)  # space freed
+    monkeypatch.setattr(engine, "_create", working)  # space freed
     assert cli("write", "--resume", input="y\n").exit_code == 0
     assert entries(cli)[0]["experience"] == "A reflection."
 

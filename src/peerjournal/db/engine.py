@@ -152,7 +152,10 @@ def open_journal(path: Path) -> sqlite3.Connection:
                 conn = None
                 if existed:
                     _check_ours(path, revision)
-                _upgrade(path)
+                if revision is None:
+                    _create(path)
+                else:
+                    _upgrade(path)
                 conn = _connect(path)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -356,6 +359,31 @@ def _upgrade(path: Path) -> None:
                 with suppress(OSError):
                     target.unlink()
         raise
+
+
+def _create(path: Path) -> None:
+    """Make a new journal at the head at once (db/newjournal.py), in one write transaction:
+    a second peerjournal starting the same journal waits, then finds it made. Ctrl-C or a
+    full disk leaves the file empty (`open_journal` then removes what it started)."""
+    from peerjournal.db.newjournal import statements
+
+    conn = _connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        made = _revision(conn) is None
+        if made:
+            for statement in statements():
+                conn.execute(statement)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    if not made:  # another run made it meanwhile, perhaps an older peerjournal
+        _upgrade(path)
 
 
 def _stored_revision(path: Path) -> str | None:
