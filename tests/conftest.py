@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import shutil
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -229,3 +230,17 @@ def drift_hit(
         "self_noticed": self_noticed,
         "counted": not attributed,
     }
+
+
+def search_hits(cli: CLI, *query: str) -> list[dict[str, Any]]:
+    """`search --json` through the CLI: the hits, after checking it succeeded."""
+    result = cli("search", "--json", *query)
+    assert result.exit_code == 0, result.stderr
+    found: list[dict[str, Any]] = json.loads(result.stdout)
+    return found
+
+
+def fts_integrity_check(path: Path) -> None:
+    """FTS5's own check of the search index against the entries it indexes."""
+    with sqlite3.connect(path) as conn:  # raises "database disk image is malformed" if not
+        conn.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)")

@@ -5,30 +5,21 @@ points; Latin stays accent-blind."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CLI
+from conftest import CLI, fts_integrity_check, search_hits
 from peerjournal.db import engine
 from peerjournal.db.searchfold import TOKENIZER, Unfolder, fold
 from peerjournal.db.store import Filters, SearchHit, Store
 from test_database import _alembic_config
 
 OLD_TOKENIZER = "porter unicode61 remove_diacritics 2"  # revisions 0001-0008
-
-
-def hits(cli: CLI, *query: str) -> list[dict[str, Any]]:
-    result = cli("search", "--json", *query)
-    assert result.exit_code == 0, result.stderr
-    found: list[dict[str, Any]] = json.loads(result.stdout)
-    return found
 
 
 def write(cli: CLI, text: str) -> int:
@@ -75,9 +66,9 @@ def test_an_indic_word_finds_only_itself(cli: CLI, word: str, entry: str, other_
     # the defect: the old tokenizer read a word as its consonants, found in the other word
     assert old_index_finds(other_entry, word)
     first, second = write(cli, entry), write(cli, other_entry)
-    [hit] = hits(cli, word)
+    [hit] = search_hits(cli, word)
     assert (hit["id"], hit["matches"], hit["snippet"]) == (first, [word], entry)
-    [hit] = hits(cli, other_word)
+    [hit] = search_hits(cli, other_word)
     assert (hit["id"], hit["matches"]) == (second, [other_word])
 
 
@@ -87,17 +78,17 @@ def test_a_hindi_word_written_with_a_nukta_apart_is_still_found(cli: CLI) -> Non
     entry_id = write(cli, whole)
     apart = unicodedata.normalize("NFC", "\u095dी")
     assert apart != "\u095dी"
-    assert [h["id"] for h in hits(cli, apart)] == [entry_id]
-    assert [h["id"] for h in hits(cli, "\u095dी")] == [entry_id]
-    assert hits(cli, "ढी") == []  # without the nukta: another letter
+    assert [h["id"] for h in search_hits(cli, apart)] == [entry_id]
+    assert [h["id"] for h in search_hits(cli, "\u095dी")] == [entry_id]
+    assert search_hits(cli, "ढी") == []  # without the nukta: another letter
 
 
 def test_prefixes_and_phrases_in_devanagari(cli: CLI) -> None:
     book = write(cli, "आज किताब पढ़ी")
     write(cli, "कुतुब मीनार देखी")
-    assert [h["id"] for h in hits(cli, "कित*")] == [book]
-    assert [h["id"] for h in hits(cli, '"किताब पढ़ी"')] == [book]
-    assert hits(cli, '"पढ़ी किताब"') == []
+    assert [h["id"] for h in search_hits(cli, "कित*")] == [book]
+    assert [h["id"] for h in search_hits(cli, '"किताब पढ़ी"')] == [book]
+    assert search_hits(cli, '"पढ़ी किताब"') == []
 
 
 def test_a_devanagari_and_an_arabic_search_highlight_the_words_as_written(
@@ -135,7 +126,7 @@ def test_a_word_is_found_with_or_without_its_vowel_points(cli: CLI, pointed: str
     written, searched = (pointed, plain) if written_pointed else (plain, pointed)
     entry_id = write(cli, f"اليوم {written} هنا")
     write(cli, "Nothing to see here.")
-    [hit] = hits(cli, searched)
+    [hit] = search_hits(cli, searched)
     assert (hit["id"], hit["matches"]) == (entry_id, [written])
     assert hit["snippet"] == f"اليوم {written} هنا"
 
@@ -143,16 +134,16 @@ def test_a_word_is_found_with_or_without_its_vowel_points(cli: CLI, pointed: str
 def test_the_hamza_and_madda_stay_letters(cli: CLI) -> None:
     """أ and آ are letters of their own (NFC writes them so), not points left out."""
     write(cli, "سأل")  # asked
-    assert hits(cli, "سال") == []  # (flowed)
-    assert [h["matches"] for h in hits(cli, "سأل")] == [["سأل"]]
+    assert search_hits(cli, "سال") == []  # (flowed)
+    assert [h["matches"] for h in search_hits(cli, "سأل")] == [["سأل"]]
 
 
 def test_latin_stays_accent_blind(cli: CLI) -> None:
     first = write(cli, "Un café ce matin, naïve.")
     second = write(cli, "CAFÉ NOIR")
-    assert sorted(h["id"] for h in hits(cli, "cafe")) == [first, second]
-    assert [h["matches"] for h in hits(cli, "naive")] == [["naïve"]]
-    assert sorted(h["id"] for h in hits(cli, "CAFÉ")) == [first, second]
+    assert sorted(h["id"] for h in search_hits(cli, "cafe")) == [first, second]
+    assert [h["matches"] for h in search_hits(cli, "naive")] == [["naïve"]]
+    assert sorted(h["id"] for h in search_hits(cli, "CAFÉ")) == [first, second]
 
 
 def test_an_emoji_variation_selector_is_not_a_word(cli: CLI) -> None:
@@ -164,7 +155,7 @@ def test_an_emoji_variation_selector_is_not_a_word(cli: CLI) -> None:
     result = cli("search", "❤️")
     assert (result.exit_code, result.stdout) == (1, "")
     assert "Nothing to search for" in result.stderr
-    assert [h["id"] for h in hits(cli, "☺️ day")] == [day]
+    assert [h["id"] for h in search_hits(cli, "☺️ day")] == [day]
 
 
 # -- every mark -------------------------------------------------------------------------------
@@ -269,19 +260,14 @@ def _journal_at_0008(path: Path) -> None:
         assert conn.execute(match, ("كتابا",)).fetchall() == []
 
 
-def _integrity_check(path: Path) -> None:
-    with sqlite3.connect(path) as conn:  # raises "database disk image is malformed" if not
-        conn.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)")
-
-
 def test_an_older_journal_is_searched_precisely_after_the_upgrade(cli: CLI,
                                                                    isolated: Path) -> None:
     path = isolated / "journal.db"
     _journal_at_0008(path)
-    [hit] = hits(cli, "किताब")  # opening it upgrades it
+    [hit] = search_hits(cli, "किताब")  # opening it upgrades it
     assert (hit["id"], hit["matches"], hit["snippet"]) == (1, ["किताब"], OLD_ENTRIES[0])
-    assert [h["id"] for h in hits(cli, "कुतुब")] == [2]
-    [hit] = hits(cli, "كتابا")  # its fold written again, without the harakat
+    assert [h["id"] for h in search_hits(cli, "कुतुब")] == [2]
+    [hit] = search_hits(cli, "كتابا")  # its fold written again, without the harakat
     assert (hit["id"], hit["matches"]) == (3, ["كِتَابًا"])
     assert len(list(isolated.glob("journal.db.backup-*"))) == 1
     with sqlite3.connect(path) as conn:
@@ -293,15 +279,15 @@ def test_an_older_journal_is_searched_precisely_after_the_upgrade(cli: CLI,
         (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'entry_fts'"
                               ).fetchone()
         assert TOKENIZER.replace("'", "''") in sql  # the migration's copy is searchfold's
-    _integrity_check(path)
+    fts_integrity_check(path)
     # the triggers still index what is written, edited and deleted
     new = write(cli, "फिर से किताब")
     assert cli("edit", "1", "--experience", "आज अख़बार पढ़ा").exit_code == 0
     assert cli("delete", "2").exit_code == 0
-    assert [h["id"] for h in hits(cli, "किताब")] == [new]
-    assert [h["id"] for h in hits(cli, "अख़बार")] == [1]
-    assert hits(cli, "कुतुब") == []
-    _integrity_check(path)
+    assert [h["id"] for h in search_hits(cli, "किताब")] == [new]
+    assert [h["id"] for h in search_hits(cli, "अख़बार")] == [1]
+    assert search_hits(cli, "कुतुब") == []
+    fts_integrity_check(path)
 
 
 def test_the_upgrade_can_be_undone(cli: CLI, isolated: Path) -> None:
@@ -312,7 +298,7 @@ def test_the_upgrade_can_be_undone(cli: CLI, isolated: Path) -> None:
     write(cli, "कुतुब मीनार देखी")
     path = isolated / "journal.db"
     command.downgrade(_alembic_config(path), "0008")
-    _integrity_check(path)
+    fts_integrity_check(path)
     with sqlite3.connect(path) as conn:
         (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'entry_fts'"
                               ).fetchone()

@@ -13,19 +13,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import CLI
+from conftest import CLI, fts_integrity_check, search_hits
 from peerjournal.db import engine
 from peerjournal.db.searchfold import Unfolder, fold, unfold_snippet
 from peerjournal.db.store import Filters, SearchHit, Store
 
 MARKS = (SearchHit.START, SearchHit.END)
-
-
-def hits(cli: CLI, *query: str) -> list[dict[str, Any]]:
-    result = cli("search", "--json", *query)
-    assert result.exit_code == 0, result.stderr
-    found: list[dict[str, Any]] = json.loads(result.stdout)
-    return found
 
 
 def add(store: Store, experience: str, **fields: Any) -> int:
@@ -72,7 +65,7 @@ def test_a_word_is_found_by_any_case_of_it(cli: CLI, store: Store, written: str,
                                             query: str) -> None:
     entry_id = add(store, f"We walked to the {written} office together.")
     add(store, "Nothing to see here.")
-    [hit] = hits(cli, query)
+    [hit] = search_hits(cli, query)
     assert hit["id"] == entry_id
     assert hit["matches"] == [written]
     assert hit["snippet"] == f"We walked to the {written} office together."
@@ -81,8 +74,8 @@ def test_a_word_is_found_by_any_case_of_it(cli: CLI, store: Store, written: str,
 def test_compatibility_forms_that_carry_meaning_are_kept(cli: CLI, store: Store) -> None:
     """NFKC would read x² as x2 and ½ as 1⁄2: those are not the same words."""
     add(store, "Room x² and ½ a shift.")
-    assert hits(cli, "x2") == []
-    assert [h["matches"] for h in hits(cli, "x²")] == [["x²"]]
+    assert search_hits(cli, "x2") == []
+    assert [h["matches"] for h in search_hits(cli, "x²")] == [["x²"]]
 
 
 def test_search_strasse_highlights_strasse_as_written(cli: CLI, store: Store,
@@ -112,7 +105,7 @@ def test_search_help_says_case_does_not_matter(cli: CLI) -> None:
 def test_a_long_entry_shows_the_stretch_around_the_match(cli: CLI, store: Store) -> None:
     words = " ".join(f"Wörter{n}" for n in range(40))
     add(store, f"{words} then the Straße and ﬁnally {words}")
-    [hit] = hits(cli, "strasse")
+    [hit] = search_hits(cli, "strasse")
     assert hit["matches"] == ["Straße"]
     assert hit["snippet"] == (  # cut where the index cut its folded text, ß and ﬁ as written
         "…Wörter35 Wörter36 Wörter37 Wörter38 Wörter39 then the Straße and ﬁnally Wörter0 "
@@ -122,32 +115,33 @@ def test_a_long_entry_shows_the_stretch_around_the_match(cli: CLI, store: Store)
 def test_every_part_of_an_entry_is_folded(cli: CLI, store: Store) -> None:
     entry_id = add(store, "A call.", feelings="Müde, aber froh.", evaluation="Nächstes Mal ﬁrst.",
                    self_care="Spaziergang an der Straße.", answers={"learned": "GROẞ ist gut."})
-    assert [h["id"] for h in hits(cli, "MÜDE")] == [entry_id]
-    assert [h["matches"] for h in hits(cli, "first")] == [["ﬁrst"]]
-    assert [h["matches"] for h in hits(cli, "strasse")] == [["Straße"]]
-    [hit] = hits(cli, "answers:gross")
+    assert [h["id"] for h in search_hits(cli, "MÜDE")] == [entry_id]
+    assert [h["matches"] for h in search_hits(cli, "first")] == [["ﬁrst"]]
+    assert [h["matches"] for h in search_hits(cli, "strasse")] == [["Straße"]]
+    [hit] = search_hits(cli, "answers:gross")
     assert hit["matches"] == ["GROẞ"] and hit["snippet"] == "GROẞ ist gut."
 
 
 def test_phrases_prefixes_and_exclusions_are_folded_too(cli: CLI, store: Store) -> None:
     both = add(store, "Die Straße ist groß.")
     other = add(store, "Die Strasse ist klein.")
-    assert [h["id"] for h in hits(cli, '"STRASSE IST GROSS"')] == [both]
-    assert sorted(h["id"] for h in hits(cli, "stras*")) == [both, other]
-    assert [h["id"] for h in hits(cli, "strasse -GROẞ")] == [other]
-    assert [h["id"] for h in hits(cli, "strasse", "NOT", "groß")] == [other]  # NOT stays NOT
+    assert [h["id"] for h in search_hits(cli, '"STRASSE IST GROSS"')] == [both]
+    assert sorted(h["id"] for h in search_hits(cli, "stras*")) == [both, other]
+    assert [h["id"] for h in search_hits(cli, "strasse -GROẞ")] == [other]
+    assert [h["id"] for h in search_hits(cli, "strasse", "NOT", "groß")] == [other]  # NOT stays NOT
 
 
 def test_an_edited_entry_is_searched_as_it_is_now(cli: CLI, store: Store, isolated: Path) -> None:
     entry_id = add(store, "Die Straße.")
     store.update(entry_id, {"experience": "Der ﬂuss.", "self_care": "Groß."},
                  datetime(2026, 11, 21, tzinfo=UTC), None)
-    assert hits(cli, "strasse") == []
-    assert [h["matches"] for h in hits(cli, "fluss")] == [["ﬂuss"]]
-    assert [h["matches"] for h in hits(cli, "gross")] == [["Groß"]]
+    assert search_hits(cli, "strasse") == []
+    assert [h["matches"] for h in search_hits(cli, "fluss")] == [["ﬂuss"]]
+    assert [h["matches"] for h in search_hits(cli, "gross")] == [["Groß"]]
     store.update(entry_id, {"experience": "Plain words."}, datetime(2026, 11, 22, tzinfo=UTC),
                  None)
-    assert hits(cli, "fluss") == [] and [h["id"] for h in hits(cli, "plain")] == [entry_id]
+    assert search_hits(cli, "fluss") == []
+    assert [h["id"] for h in search_hits(cli, "plain")] == [entry_id]
     with sqlite3.connect(isolated / "journal.db") as conn:
         assert conn.execute(
             "SELECT experience_folded, self_care_folded FROM entry").fetchone() == (None, "Gross.")
@@ -171,7 +165,7 @@ def test_emptying_the_trash_leaves_no_folded_copy(cli: CLI, store: Store,
     assert cli("trash", "--empty", "--yes").exit_code == 0
     for file in isolated.glob("journal.db*"):
         assert b"zanzi" not in file.read_bytes().lower(), file.name
-    assert [h["id"] for h in hits(cli, "strasse")] == [kept]
+    assert [h["id"] for h in search_hits(cli, "strasse")] == [kept]
 
 
 def test_a_large_import_is_folded(cli: CLI, store: Store, isolated: Path) -> None:
@@ -181,7 +175,7 @@ def test_a_large_import_is_folded(cli: CLI, store: Store, isolated: Path) -> Non
     drafts = [EntryDraft(date=date(2026, 11, 18), experience=f"Call {n} on the Straße.")
               for n in range(BULK_FROM)]
     ids = store.add_entries(drafts, datetime(2026, 11, 20, tzinfo=UTC), [None] * len(drafts))
-    found = hits(cli, "strasse", "--limit", "0")
+    found = search_hits(cli, "strasse", "--limit", "0")
     assert sorted(h["id"] for h in found) == ids
     assert {h["matches"][0] for h in found} == {"Straße"}
 
@@ -289,23 +283,18 @@ def _rows(path: Path) -> list[tuple[Any, ...]]:
         return [tuple(row[n] for n in kept) for row in cursor]
 
 
-def _integrity_check(path: Path) -> None:
-    with sqlite3.connect(path) as conn:  # raises "database disk image is malformed" if not
-        conn.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)")
-
-
 def test_an_older_journal_is_searched_with_folding_after_the_upgrade(cli: CLI,
                                                                      isolated: Path) -> None:
     path = isolated / "journal.db"
     _journal_at_0005(path)
     before = _rows(path)
-    [hit] = hits(cli, "strasse")  # opening it upgrades it
+    [hit] = search_hits(cli, "strasse")  # opening it upgrades it
     assert hit["id"] == 1 and hit["matches"] == ["Straße"]
     assert hit["snippet"] == "We walked up the Straße together."
-    assert [h["matches"] for h in hits(cli, "FIRST")] == [["ﬁrst"]]
-    assert [h["matches"] for h in hits(cli, "answers:gross")] == [["GROẞ"]]
-    assert [h["id"] for h in hits(cli, "plain")] == [2]
-    assert hits(cli, "οδός") == []  # in the trash
+    assert [h["matches"] for h in search_hits(cli, "FIRST")] == [["ﬁrst"]]
+    assert [h["matches"] for h in search_hits(cli, "answers:gross")] == [["GROẞ"]]
+    assert [h["id"] for h in search_hits(cli, "plain")] == [2]
+    assert search_hits(cli, "οδός") == []  # in the trash
     # every entry as it was (the trash included), its tags, and a copy made before
     assert _rows(path) == before
     assert [e["tags"] for e in json.loads(cli("list", "--json").stdout)] == [[], ["housing"]]
@@ -320,10 +309,10 @@ def test_an_older_journal_is_searched_with_folding_after_the_upgrade(cli: CLI,
         ).fetchall() == [("We walked up the Strasse together.", None, None, None, None),
                          (None, "The first time in weeks.", None, None, "GROss ist gut."),
                          ("οδοσ and a trashed note.", None, None, None, None)]
-    _integrity_check(path)
+    fts_integrity_check(path)
     # the trashed entry was folded too: restored, it is found
     assert cli("restore", "3").exit_code == 0
-    assert [h["matches"] for h in hits(cli, "οδός")] == [["ΟΔΟΣ"]]
+    assert [h["matches"] for h in search_hits(cli, "οδός")] == [["ΟΔΟΣ"]]
 
 
 def test_an_older_journal_with_nothing_to_fold_is_upgraded_as_it_is(isolated: Path) -> None:
@@ -340,7 +329,7 @@ def test_an_older_journal_with_nothing_to_fold_is_upgraded_as_it_is(isolated: Pa
                             "feelings_folded, answers_folded) IS NOT NULL").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'plain'"
                             ).fetchone() == (3,)
-    _integrity_check(path)
+    fts_integrity_check(path)
 
 
 def test_the_upgrade_can_be_undone(isolated: Path) -> None:
@@ -353,7 +342,7 @@ def test_the_upgrade_can_be_undone(isolated: Path) -> None:
     command.upgrade(_alembic(path), "head")
     command.downgrade(_alembic(path), "0005")
     assert _rows(path) == before
-    _integrity_check(path)
+    fts_integrity_check(path)
     with sqlite3.connect(path) as conn:
         assert not {r[1] for r in conn.execute("PRAGMA table_info(entry)")
                     if r[1].endswith("_folded")}

@@ -10,20 +10,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from conftest import CLI
+from conftest import CLI, search_hits
 from peerjournal.db import engine
 
 # An answer whose second line starts with a word: as JSON that was "…ask.\nTenancy…", which the
 # tokenizer read as "ntenancy".
 ANSWERS = {"do_differently": "Next time I will ask first.\nTenancy rights matter here.",
            "learned": "Slow down."}
-
-
-def hits(cli: CLI, *query: str) -> list[dict[str, Any]]:
-    result = cli("search", "--json", *query)
-    assert result.exit_code == 0, result.stderr
-    found: list[dict[str, Any]] = json.loads(result.stdout)
-    return found
 
 
 def add_drafts(*drafts: Any) -> list[int]:
@@ -54,7 +47,7 @@ def integrity_check(path: Path) -> None:
 
 def test_a_word_after_a_line_break_in_an_answer_is_found(cli: CLI) -> None:
     [entry_id] = add_drafts(draft("A short call.", answers=ANSWERS))
-    [hit] = hits(cli, "tenancy")
+    [hit] = search_hits(cli, "tenancy")
     assert hit["id"] == entry_id and hit["matches"] == ["Tenancy"]
     assert hit["snippet"] == "Next time I will ask first. Tenancy rights matter here. · Slow down."
     shown = cli("search", "tenancy")
@@ -64,17 +57,17 @@ def test_a_word_after_a_line_break_in_an_answer_is_found(cli: CLI) -> None:
 
 def test_question_ids_are_not_searched(cli: CLI) -> None:
     add_drafts(draft("A short call.", answers=ANSWERS))
-    assert hits(cli, "differently") == []
-    assert hits(cli, "do_differently") == []
-    assert hits(cli, "learned") == []
+    assert search_hits(cli, "differently") == []
+    assert search_hits(cli, "do_differently") == []
+    assert search_hits(cli, "learned") == []
     said = add_drafts(draft("Next time I will do it differently.", answers={"learned": "Ask."}))
-    assert [h["id"] for h in hits(cli, "differently")] == said
+    assert [h["id"] for h in search_hits(cli, "differently")] == said
 
 
 def test_the_answers_column_filter_still_searches_the_answers_only(cli: CLI) -> None:
     [in_answer] = add_drafts(draft("A short call.", answers=ANSWERS))
     add_drafts(draft("Tenancy again."))
-    assert [h["id"] for h in hits(cli, "answers:tenancy")] == [in_answer]
+    assert [h["id"] for h in search_hits(cli, "answers:tenancy")] == [in_answer]
 
 
 def test_an_edited_answer_is_searched_as_it_is_now(cli: CLI, isolated: Path) -> None:
@@ -87,8 +80,8 @@ def test_an_edited_answer_is_searched_as_it_is_now(cli: CLI, isolated: Path) -> 
                      datetime(2026, 11, 21, tzinfo=UTC), None)
     finally:
         store.close()
-    assert hits(cli, "tenancy") == []
-    assert [h["matches"] for h in hits(cli, "housing")] == [["Housing"]]
+    assert search_hits(cli, "tenancy") == []
+    assert [h["matches"] for h in search_hits(cli, "housing")] == [["Housing"]]
     integrity_check(isolated / "journal.db")
 
 
@@ -96,11 +89,11 @@ def test_a_large_import_indexes_the_answers_text(cli: CLI, isolated: Path) -> No
     from peerjournal.db.store import BULK_FROM
 
     ids = add_drafts(*(draft(f"Call {n}.", answers=ANSWERS) for n in range(BULK_FROM)))
-    found = hits(cli, "tenancy", "--limit", "0")
+    found = search_hits(cli, "tenancy", "--limit", "0")
     assert sorted(h["id"] for h in found) == ids
     assert {h["snippet"] for h in found} == {
         "Next time I will ask first. Tenancy rights matter here. · Slow down."}
-    assert hits(cli, "differently") == []
+    assert search_hits(cli, "differently") == []
     integrity_check(isolated / "journal.db")
 
 
@@ -108,7 +101,7 @@ def test_emptying_the_trash_leaves_the_index_whole(cli: CLI, isolated: Path) -> 
     [gone, kept] = add_drafts(draft("One.", answers=ANSWERS), draft("Two.", answers=ANSWERS))
     assert cli("delete", str(gone)).exit_code == 0
     assert cli("trash", "--empty", "--yes").exit_code == 0
-    assert [h["id"] for h in hits(cli, "tenancy")] == [kept]
+    assert [h["id"] for h in search_hits(cli, "tenancy")] == [kept]
     integrity_check(isolated / "journal.db")
 
 
@@ -162,11 +155,11 @@ def test_an_older_journal_is_reindexed_without_losing_anything(cli: CLI, isolate
     path = isolated / "journal.db"
     _journal_at_0004(path)
     before = _entries(path)
-    [hit] = hits(cli, "tenancy")  # opening it upgrades it
+    [hit] = search_hits(cli, "tenancy")  # opening it upgrades it
     assert hit["id"] == 1 and hit["matches"] == ["Tenancy"]
     assert hit["snippet"] == "Next time I will ask first. Tenancy rights matter here. · Slow down."
-    assert hits(cli, "differently") == []
-    assert [h["id"] for h in hits(cli, "café")] == [2]
+    assert search_hits(cli, "differently") == []
+    assert [h["id"] for h in search_hits(cli, "café")] == [2]
     # every entry, its text and tags, as it was (the trash included)
     assert _entries(path) == before
     assert [e["tags"] for e in json.loads(cli("list", "--json").stdout)] == [[], ["housing"]]
@@ -181,7 +174,7 @@ def test_an_older_journal_is_reindexed_without_losing_anything(cli: CLI, isolate
     assert _entries(backup) == before
     # the trashed entry was reindexed too: restored, it is found
     assert cli("restore", "3").exit_code == 0
-    assert sorted(h["id"] for h in hits(cli, "tenancy")) == [1, 3]
+    assert sorted(h["id"] for h in search_hits(cli, "tenancy")) == [1, 3]
 
 
 def test_text_trashed_before_the_upgrade_and_destroyed_after_leaves_no_trace(
@@ -194,13 +187,13 @@ def test_text_trashed_before_the_upgrade_and_destroyed_after_leaves_no_trace(
         conn.execute("UPDATE entry SET answers = ? WHERE id = 3",
                      (json.dumps({"learned": "Zanzibarquux\nzanziword"}),))
         conn.execute("INSERT INTO entry_fts(entry_fts) VALUES ('rebuild')")
-    assert hits(cli, "differently") == []  # upgraded
+    assert search_hits(cli, "differently") == []  # upgraded
     result = cli("trash", "--empty", "--yes")
     assert result.exit_code == 0 and "Destroyed 1 entry." in result.stderr
     for file in isolated.glob("journal.db*"):
         if ".backup-" not in file.name:  # the copy made before the upgrade keeps everything
             assert b"zanzi" not in file.read_bytes().lower(), file.name
-    assert [h["id"] for h in hits(cli, "tenancy")] == [1]
+    assert [h["id"] for h in search_hits(cli, "tenancy")] == [1]
 
 
 def test_damaged_answers_do_not_stop_the_upgrade(isolated: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import CLI
+from conftest import CLI, search_hits
 from peerjournal.db import engine
 from peerjournal.db.searchfold import Unfolder, fold
 from peerjournal.db.store import Filters, SearchHit, Store
@@ -28,13 +28,6 @@ def nfc(text: str) -> str:
 
 def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
-
-
-def hits(cli: CLI, *query: str) -> list[dict[str, Any]]:
-    result = cli("search", "--json", *query)
-    assert result.exit_code == 0, result.stderr
-    found: list[dict[str, Any]] = json.loads(result.stdout)
-    return found
 
 
 def add(store: Store, experience: str) -> int:
@@ -63,7 +56,7 @@ def test_a_word_typed_with_its_accents_apart_finds_it_precomposed_and_back(
     assert written != searched
     entry_id = add(store, f"Today {written} came up again.")
     add(store, "Nothing to see here.")
-    [hit] = hits(cli, searched)
+    [hit] = search_hits(cli, searched)
     assert hit["id"] == entry_id
     assert hit["matches"] == [written]  # the writer's own characters, not the search's
     assert hit["snippet"] == f"Today {written} came up again."
@@ -75,10 +68,10 @@ def test_a_letter_with_an_accent_is_still_not_its_plain_letter_outside_latin(
     spellings of the same letter. Latin stays accent-blind, as it was."""
     add(store, f"{nfd('мой')} день")
     add(store, "мои дни")
-    assert [h["matches"] for h in hits(cli, "мой")] == [[nfd("мой")]]
-    assert [h["matches"] for h in hits(cli, "мои")] == [["мои"]]
+    assert [h["matches"] for h in search_hits(cli, "мой")] == [[nfd("мой")]]
+    assert [h["matches"] for h in search_hits(cli, "мои")] == [["мои"]]
     add(store, nfd("café"))
-    assert [h["matches"] for h in hits(cli, "cafe")] == [[nfd("café")]]
+    assert [h["matches"] for h in search_hits(cli, "cafe")] == [[nfd("café")]]
 
 
 def test_a_devanagari_letter_with_nukta_finds_it_typed_apart_and_back(cli: CLI,
@@ -87,8 +80,8 @@ def test_a_devanagari_letter_with_nukta_finds_it_typed_apart_and_back(cli: CLI,
     one, apart = "\u0958लम", "\u0915\u093cलम"
     first, second = add(store, f"A {one} here."), add(store, f"A {apart} there.")
     for query in (one, apart):
-        assert sorted(h["id"] for h in hits(cli, query)) == [first, second]
-    [hit] = hits(cli, f"{one} here")
+        assert sorted(h["id"] for h in search_hits(cli, query)) == [first, second]
+    [hit] = search_hits(cli, f"{one} here")
     assert hit["snippet"].startswith(f"A {one} here")
 
 
@@ -96,7 +89,7 @@ def test_pasted_hangul_jamo_are_found_by_the_syllables(cli: CLI, store: Store) -
     jamo = "\u1112\u1161\u11ab\u1100\u116e\u11a8"  # 한국 typed one jamo at a time
     assert nfc(jamo) == "한국"
     add(store, f"Met {jamo} students.")
-    [hit] = hits(cli, "한국")
+    [hit] = search_hits(cli, "한국")
     assert hit["matches"] == [jamo]
 
 
