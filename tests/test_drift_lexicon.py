@@ -365,20 +365,18 @@ def test_the_shipped_lexicon_is_parsed_once_for_every_data_dir(
 def test_a_read_only_package_keeps_the_shipped_lexicon_in_the_data_dir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Where nothing can be written beside the package (a system install), the data dir's
+    cache keeps it: parsed once, then read from there."""
     from peerjournal.drift import lexicon as module
 
     package = tmp_path / "site-packages" / "drift"
     package.mkdir(parents=True)
-    asked: list[Path] = []
-
-    def access(path: Path, mode: int) -> bool:
-        asked.append(Path(path))
-        return False  # (root may write anywhere: a chmod would not show it)
-
+    (package / "__pycache__").write_text("a file: no folder can be made here (even by root)")
     monkeypatch.setattr(module, "_SHIPPED_CACHE", package / "__pycache__" / "lexicon")
     monkeypatch.setattr(module, "_shipped", [])
-    monkeypatch.setattr(module.os, "access", access)
-    load_lexicon(None, tmp_path / "home" / "cache")
-    assert asked == [package]  # the nearest folder that exists
+    first = load_lexicon(None, tmp_path / "home" / "cache")
     assert list((tmp_path / "home" / "cache").glob("lexicon-*.pickle"))
-    assert not (package / "__pycache__").exists()
+    monkeypatch.setattr(module, "_shipped", [])
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "parse_lexicon", lambda *_: pytest.fail("parsed again"))
+        assert load_lexicon(None, tmp_path / "home" / "cache").version == first.version

@@ -1018,6 +1018,7 @@ _shipped: list[Lexicon] = []  # the shipped lexicon, once loaded in this process
 # The shipped lexicon, parsed, is kept beside the package's bytecode as Python keeps .pyc
 # files: it holds nothing of any journal, and every data dir would parse the same file (~2.5 s
 # on the first command in a new one: a second PEERJOURNAL_HOME, a restore into a new journal).
+# Like the drift modules' own regexes (regex_store), whatever PYTHONDONTWRITEBYTECODE says.
 _SHIPPED_CACHE = Path(__file__).with_name("__pycache__") / "lexicon"
 
 
@@ -1025,22 +1026,12 @@ def _default_lexicon(cache_dir: Path | None) -> Lexicon:
     # One per process, whatever the cache dir: it is the same file (a test suite that gives
     # every test its own data dir would otherwise parse ~8,500 patterns for each).
     if not _shipped:
-        if cache_dir is not None and _package_cache_usable():
-            cache_dir = _SHIPPED_CACHE
+        # where the package folder is read-only (a system install), in the data dir's cache
+        folders = (_SHIPPED_CACHE, cache_dir) if cache_dir is not None else ()
         _shipped.append(
-            _parse_cached(DEFAULT_LEXICON.read_bytes(), str(DEFAULT_LEXICON), cache_dir)
+            _parse_cached(DEFAULT_LEXICON.read_bytes(), str(DEFAULT_LEXICON), *folders)
         )
     return _shipped[0]
-
-
-def _package_cache_usable() -> bool:
-    """Whether the shipped lexicon's cache can live in the package folder: not where it is
-    read-only (a system install). Like the drift modules' own regexes (regex_store), it is
-    kept whatever PYTHONDONTWRITEBYTECODE says: it is not bytecode."""
-    folder = _SHIPPED_CACHE
-    while not folder.exists():
-        folder = folder.parent
-    return os.access(folder, os.W_OK)
 
 
 def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lexicon:
@@ -1060,12 +1051,13 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 _CACHE_FORMAT = "24"
 
 
-def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
-    """parse_lexicon, through a pickle in `cache_dir` (a cache: any problem means re-parse)."""
-    if cache_dir is None:
+def _parse_cached(data: bytes, path: str, *cache_dirs: Path | None) -> Lexicon:
+    """parse_lexicon, through a pickle: read from the first of `cache_dirs` that has it, else
+    written to the first that can be written (a cache: any problem means parse again)."""
+    folders = [folder for folder in cache_dirs if folder is not None]
+    if not folders:
         return parse_lexicon(data, path)
     import hashlib
-    import pickle
 
     from peerjournal import __version__
 
@@ -1075,31 +1067,52 @@ def _parse_cached(data: bytes, path: str, cache_dir: Path | None) -> Lexicon:
     code = __version__ + scorer_version() + _CACHE_FORMAT + sys.implementation.cache_tag
     key_data = data + path.encode() + code.encode()
     key = hashlib.sha256(key_data).hexdigest()[:20]
-    cached = cache_dir / f"lexicon-{key}.pickle"
-    regexes = RegexStore(cache_dir / f"regex-{key}-{TAG}.bin")  # its compiled regexes
+    for folder in folders:
+        lexicon = _load_cached(folder, key, path)
+        if lexicon is not None:
+            return lexicon
+    lexicon = parse_lexicon(data, path)
+    kept_in = next((folder for folder in folders if _keep(lexicon, folder, key)), folders[0])
+    lexicon.index.regexes = RegexStore(kept_in / f"regex-{key}-{TAG}.bin")
+    return lexicon
+
+
+def _load_cached(folder: Path, key: str, path: str) -> Lexicon | None:
+    """The lexicon kept in `folder` under `key`, with its compiled regexes; None if it is
+    not there or cannot be read."""
+    import pickle
+
+    cached = folder / f"lexicon-{key}.pickle"
     try:
         lexicon = pickle.loads(cached.read_bytes())
-        if isinstance(lexicon, Lexicon) and lexicon.path == path:
-            lexicon.index.regexes = regexes
-            with contextlib.suppress(OSError):
-                os.utime(cached)  # recently used: kept when the cache is pruned
-            return lexicon
     except Exception:  # missing, stale or damaged cache: parse instead
-        pass
-    lexicon = parse_lexicon(data, path)
-    lexicon.index.regexes = regexes
+        return None
+    if not isinstance(lexicon, Lexicon) or lexicon.path != path:
+        return None
+    lexicon.index.regexes = RegexStore(folder / f"regex-{key}-{TAG}.bin")
+    with contextlib.suppress(OSError):
+        os.utime(cached)  # recently used: kept when the cache is pruned
+    return lexicon
+
+
+def _keep(lexicon: Lexicon, folder: Path, key: str) -> bool:
+    """Write the parsed lexicon to `folder`; False if it cannot be (read-only, full)."""
+    import pickle
+
+    cached = folder / f"lexicon-{key}.pickle"
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         partial.write_bytes(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(cached)
-        _prune(cache_dir)
     except OSError:
         # a read-only or full disk only costs the next run its speed; a part-written file
         # would keep the disk full for the journal itself
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-    return lexicon
+        return False
+    _prune(folder)
+    return True
 
 
 KEPT_LEXICONS = 4  # parsed lexicons kept on disk: the shipped one and an organisation's few
