@@ -244,3 +244,17 @@ def fts_integrity_check(path: Path) -> None:
     """FTS5's own check of the search index against the entries it indexes."""
     with sqlite3.connect(path) as conn:  # raises "database disk image is malformed" if not
         conn.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def alembic_config(path: Path) -> Any:
+    """Alembic's configuration for the journal at `path`, to take it to a given revision."""
+    import io
+
+    from alembic.config import Config
+
+    # Config's default stdout is whatever sys.stdout was when alembic was first imported,
+    # possibly a CliRunner stream that is closed by now.
+    config = Config(stdout=io.StringIO())
+    config.set_main_option("script_location", str(Path(engine.__file__).parent / "migrations"))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    return config

@@ -13,11 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CLI, fts_integrity_check, search_hits
+from conftest import CLI, alembic_config, fts_integrity_check, search_hits
 from peerjournal.db import engine
 from peerjournal.db.searchfold import TOKENIZER, Unfolder, fold
 from peerjournal.db.store import Filters, SearchHit, Store
-from test_database import _alembic_config
 
 OLD_TOKENIZER = "porter unicode61 remove_diacritics 2"  # revisions 0001-0008
 
@@ -249,7 +248,7 @@ def _journal_at_0008(path: Path) -> None:
     from alembic import command
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    command.upgrade(_alembic_config(path), "0008")
+    command.upgrade(alembic_config(path), "0008")
     with sqlite3.connect(path) as conn:
         conn.executemany(
             "INSERT INTO entry (created_at, updated_at, date, experience, feelings, answers, "
@@ -297,7 +296,7 @@ def test_the_upgrade_can_be_undone(cli: CLI, isolated: Path) -> None:
     write(cli, "आज किताब पढ़ी")
     write(cli, "कुतुब मीनार देखी")
     path = isolated / "journal.db"
-    command.downgrade(_alembic_config(path), "0008")
+    command.downgrade(alembic_config(path), "0008")
     fts_integrity_check(path)
     with sqlite3.connect(path) as conn:
         (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'entry_fts'"

@@ -12,11 +12,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CLI
+from conftest import CLI, alembic_config
 from peerjournal.db import engine
 from peerjournal.db.scoretable import COLUMNS, TABLE, _row
 from peerjournal.drift import DIMENSIONS
-from test_database import _alembic_config
 
 DRIFTY = "I told him he should take his meds and reminded him he is non-compliant."
 PEER = "I shared my own story of recovery and we sat with it together, side by side."
@@ -35,7 +34,7 @@ def _from_summaries(path: Path) -> dict[int, tuple[object, ...]]:
     copy = path.with_name("copy.db")
     with sqlite3.connect(path) as source, sqlite3.connect(copy) as target:
         source.backup(target)
-    config = _alembic_config(copy)
+    config = alembic_config(copy)
     command.downgrade(config, "0006")
     command.upgrade(config, "0007")
     return _scores(copy)
@@ -68,7 +67,7 @@ def test_the_upgrade_fills_the_table_and_the_report_says_the_same(
         add(DRIFTY if n % 2 else PEER, "--date", f"2026-11-0{n + 1}", "--setting", "ward")
     before = cli("report", "--json", "--by", "month", "--since", "2026-01-01").stdout
     path = isolated / "journal.db"
-    config = _alembic_config(path)
+    config = alembic_config(path)
     command.downgrade(config, "0006")
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}

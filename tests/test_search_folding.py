@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import CLI, fts_integrity_check, search_hits
+from conftest import CLI, alembic_config, fts_integrity_check, search_hits
 from peerjournal.db import engine
 from peerjournal.db.searchfold import Unfolder, fold, unfold_snippet
 from peerjournal.db.store import Filters, SearchHit, Store
@@ -241,26 +241,13 @@ OLD_ENTRIES = [
 ]
 
 
-def _alembic(path: Path) -> Any:
-    import io
-
-    from alembic.config import Config
-
-    from peerjournal.db import engine
-
-    config = Config(stdout=io.StringIO())
-    config.set_main_option("script_location", str(Path(engine.__file__).parent / "migrations"))
-    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    return config
-
-
 def _journal_at_0005(path: Path) -> None:
     """Entries written by the 0005 schema (answers' text beside their JSON, as its store wrote
     it), one in the trash, with tags: the index unfolded, so "strasse" finds nothing."""
     from alembic import command
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    command.upgrade(_alembic(path), "0005")
+    command.upgrade(alembic_config(path), "0005")
     with sqlite3.connect(path) as conn:
         conn.executemany(
             "INSERT INTO entry (created_at, updated_at, date, experience, feelings, answers, "
@@ -323,7 +310,7 @@ def test_an_older_journal_with_nothing_to_fold_is_upgraded_as_it_is(isolated: Pa
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE entry SET experience = 'Plain', feelings = '', answers = '{}', "
                      "answers_text = ''")
-    command.upgrade(_alembic(path), "head")
+    command.upgrade(alembic_config(path), "head")
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM entry WHERE coalesce(experience_folded, "
                             "feelings_folded, answers_folded) IS NOT NULL").fetchone() == (0,)
@@ -339,8 +326,8 @@ def test_the_upgrade_can_be_undone(isolated: Path) -> None:
     path = isolated / "journal.db"
     _journal_at_0005(path)
     before = _rows(path)
-    command.upgrade(_alembic(path), "head")
-    command.downgrade(_alembic(path), "0005")
+    command.upgrade(alembic_config(path), "head")
+    command.downgrade(alembic_config(path), "0005")
     assert _rows(path) == before
     fts_integrity_check(path)
     with sqlite3.connect(path) as conn:

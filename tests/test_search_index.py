@@ -3,14 +3,13 @@ and in journals upgraded to it."""
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from conftest import CLI, search_hits
+from conftest import CLI, alembic_config, search_hits
 from peerjournal.db import engine
 
 # An answer whose second line starts with a word: as JSON that was "…ask.\nTenancy…", which the
@@ -108,22 +107,13 @@ def test_emptying_the_trash_leaves_the_index_whole(cli: CLI, isolated: Path) -> 
 # -- a journal written before revision 0005 ---------------------------------------------------
 
 
-def _alembic_config(path: Path) -> Any:
-    from alembic.config import Config
-
-    config = Config(stdout=io.StringIO())
-    config.set_main_option("script_location", str(Path(engine.__file__).parent / "migrations"))
-    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    return config
-
-
 def _journal_at_0004(path: Path) -> None:
     """Three entries written by the 0004 schema: answers with a line break, one in the trash,
     tags; their text indexed the old way (as JSON)."""
     from alembic import command
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    command.upgrade(_alembic_config(path), "0004")
+    command.upgrade(alembic_config(path), "0004")
     stamp = "2026-11-01T10:00:00+00:00"
     rows = [
         ("2026-11-01", "inpatient", "A short call.", json.dumps(ANSWERS), None),
@@ -204,7 +194,7 @@ def test_damaged_answers_do_not_stop_the_upgrade(isolated: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE entry SET answers = 'not json' WHERE id = 2")
         conn.execute("UPDATE entry SET answers = '[\"a list\"]' WHERE id = 3")
-    command.upgrade(_alembic_config(path), "head")
+    command.upgrade(alembic_config(path), "head")
     with sqlite3.connect(path) as conn:
         assert [r[0] for r in conn.execute("SELECT answers_text FROM entry ORDER BY id")] == [
             "Next time I will ask first.\nTenancy rights matter here. · Slow down.", "", ""]
@@ -218,8 +208,8 @@ def test_the_upgrade_can_be_undone(isolated: Path) -> None:
     path = isolated / "journal.db"
     _journal_at_0004(path)
     before = _entries(path)
-    command.upgrade(_alembic_config(path), "head")
-    command.downgrade(_alembic_config(path), "0004")
+    command.upgrade(alembic_config(path), "head")
+    command.downgrade(alembic_config(path), "0004")
     assert _entries(path) == before
     integrity_check(path)
     with sqlite3.connect(path) as conn:

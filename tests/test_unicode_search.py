@@ -15,11 +15,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import CLI, search_hits
+from conftest import CLI, alembic_config, search_hits
 from peerjournal.db import engine
 from peerjournal.db.searchfold import Unfolder, fold
 from peerjournal.db.store import Filters, SearchHit, Store
-from test_database import _alembic_config
 
 
 def nfc(text: str) -> str:
@@ -158,7 +157,7 @@ def test_a_journal_folded_before_nfc_is_folded_again(cli: CLI, isolated: Path) -
 
     path = isolated / "journal.db"
     path.parent.mkdir(parents=True, exist_ok=True)
-    command.upgrade(_alembic_config(path), "0007")
+    command.upgrade(alembic_config(path), "0007")
     written = unicodedata.normalize("NFD", "Пошли йти на ёлку")  # as macOS pastes it
     with sqlite3.connect(path) as conn:
         conn.execute(

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, alembic_config
 from peerjournal.db import engine
-from test_database import _alembic_config
 
 DRIFTY = "I told him he should take his meds and reminded him he is non-compliant."
 PEER = "Сидели вместе, и я рассказала свою историю: мы говорили о его неделе."
@@ -26,7 +25,7 @@ def _journal_at(cli: CLI, add: Callable[..., int], isolated: Path, revision: str
     for text in (DRIFTY, PEER, "A quiet shift."):
         add(text, "--date", "2026-11-02")
     path = isolated / "journal.db"
-    command.downgrade(_alembic_config(path), revision)
+    command.downgrade(alembic_config(path), revision)
     return path
 
 
@@ -87,7 +86,7 @@ def test_a_second_command_finds_the_journal_upgraded_by_the_first_and_does_nothi
     def other_run_upgrades_first(path: Path, revision: str | None) -> None:
         check_ours(path, revision)
         engine.backup(path)  # as the other run does, in the same second
-        command.upgrade(_alembic_config(path), "head")
+        command.upgrade(alembic_config(path), "head")
 
     monkeypatch.setattr(engine, "_check_ours", other_run_upgrades_first)
     result = cli("report", "--json", "--since", "2026-10-01")
