@@ -14,24 +14,12 @@ from hypothesis import strategies as st
 
 from conftest import CLI
 from peerjournal.redact import PLACEHOLDER, Person, Redactor
-
-
-def people(cli: CLI, *names: str) -> None:
-    for name in names:
-        result = cli("people", "add", name)
-        assert result.exit_code == 0, result.stderr
+from test_redact_cli import people, summary
 
 
 def shared(cli: CLI, text: str) -> None:
     result = cli("write", "-x", text, "--share", "--date", "yesterday")
     assert result.exit_code == 0, result.stderr
-
-
-def exported(cli: CLI) -> dict[str, Any]:
-    result = cli("export", "--yes", "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    data: dict[str, Any] = json.loads(result.stdout)
-    return data
 
 
 ENCODED = [
@@ -58,7 +46,7 @@ def test_a_listed_name_however_encoded_is_redacted_in_the_export(cli: CLI, liste
                                                                  written: str) -> None:
     people(cli, listed)
     shared(cli, f"Talked with {written} about the week.")
-    data = exported(cli)
+    data = summary(cli)
     assert data["shared_entries"][0]["experience"] == (
         f"Talked with {PLACEHOLDER} about the week.")
     assert written not in json.dumps(data, ensure_ascii=False)
@@ -70,7 +58,7 @@ def test_russian_and_greek_words_drawn_like_latin_ones_are_kept(cli: CLI) -> Non
     people(cli, "Sam", "Tom", "Cox")
     text = "Сам пришёл. Там был сом, а том лежал. Ο κόσμος. Нет. Сох."
     shared(cli, text)
-    assert exported(cli)["shared_entries"][0]["experience"] == text.replace("Сох", PLACEHOLDER)
+    assert summary(cli)["shared_entries"][0]["experience"] == text.replace("Сох", PLACEHOLDER)
 
 
 # -- the property -----------------------------------------------------------------------------
