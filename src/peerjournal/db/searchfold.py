@@ -57,9 +57,14 @@ ELLIPSIS = "…"  # what FTS5's snippet() puts where it cuts a text (Store.searc
 # The search index's tokenizer, as revision 0009 made it (which keeps its own copy): letters,
 # numbers, private-use characters and combining marks are parts of words.
 TOKENIZER = "porter unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
-# The combining marks `fold` drops, besides U+0300-U+036F (see the module's docstring): each
-# range's marks only, (first, last).
+# The combining marks `fold` drops (see the module's docstring): each range's marks only,
+# (first, last).
 _DROPPED_MARKS = (
+    # accents typed apart from their letter (macOS pastes e and ´ for é, and casefold writes
+    # some Greek letters so), as remove_diacritics drops the accents of a letter it knows;
+    # not U+0345, the iota subscript, which folds to ι
+    ("\u0300", "\u0344"),
+    ("\u0346", "\u036f"),
     ("\u0483", "\u0489"),  # Cyrillic titlo and the like
     ("\u0591", "\u05c7"),  # Hebrew cantillation and vowel points
     ("\u064b", "\u0652"),  # Arabic tanwin, fatha, damma, kasra, shadda, sukun
@@ -77,11 +82,6 @@ _DROPPED_MARKS = (
 
 def _fold_char(ch: str) -> str:
     """One non-ASCII character's fold (a few characters for ß, ﬁ and the like)."""
-    if "\u0300" <= ch <= "\u036f" and ch != "\u0345":
-        # A combining accent typed apart from its letter (macOS pastes e and ´ for é, and
-        # casefold writes some Greek letters so): dropped, as remove_diacritics drops the
-        # accents of a letter it knows. (U+0345, the iota subscript, folds to ι.)
-        return ""
     if _dropped_mark(ch):
         return ""
     text = ch
