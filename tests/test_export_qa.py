@@ -195,3 +195,18 @@ def test_no_warning_with_people_or_without_redaction(cli, add) -> None:
     assert cli("people", "add", "Sam").exit_code == 0
     result = cli("export", "-y")
     assert NO_PEOPLE not in result.stderr and "Sam" not in result.stdout
+
+
+def test_the_summarys_own_dates_are_not_flagged_as_names(cli, add, tmp_path: Path) -> None:
+    """Was: "Check these capitalised words: Nov (2), Oct" after every export with an alert, as
+    the alerts' dates ("from 27 Oct to 20 Nov 2026") were read as the writer's words. A month's
+    short name alone may still be a name ("Dec" for Declan), and is still flagged."""
+    for day in ("2026-10-27", "2026-11-03", "2026-11-10", "2026-11-17"):
+        add("I sat with Priya and we talked about her week.", "--date", day)
+    add("At group Dec played his guitar for us.", "--date", "2026-11-18", "--share")
+    result = cli("export", "-o", str(tmp_path / "s.md"), "--since", "2026-10-26", input="y\n")
+    assert result.exit_code == 0, result.stderr
+    alerts = (tmp_path / "s.md").read_text().split("## Alerts")[1].split("##")[0]
+    assert " Nov 2026" in alerts  # the dates the check used to flag are in the file
+    checked = result.stderr.split("Check these capitalised words (highlighted above): ")[1]
+    assert checked.split(". If any is")[0].split() == ["Dec"]

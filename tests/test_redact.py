@@ -1,6 +1,7 @@
 import re
 import unicodedata
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -147,6 +148,16 @@ def test_unlisted_capitalised_words_skip_sentence_starts() -> None:
     text = "Today I met Jo at Crisis House. Bob said hi. [person] was there on Monday."
     words = [text[a:b] for a, b in unlisted_capitalised(text)]
     assert words == ["Jo", "Crisis", "House"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("It came up from 5 Dec 2016 to 3 Jan 2017.", []),
+    ("Back in Sept 2025, and on the 3rd Oct.", []),
+    ("I met Dec at the cafe and Jan too.", ["Dec", "Jan"]),  # alone, a month may be a name
+    ("We saw Oct.", ["Oct"]),
+])
+def test_a_short_month_beside_a_day_or_year_is_a_date(text: str, flagged: list[str]) -> None:
+    assert [text[a:b] for a, b in unlisted_capitalised(text)] == flagged
 
 
 def test_check_name_and_alias() -> None:

@@ -949,6 +949,19 @@ ALWAYS_CAPITALISED = _words(
 )
 
 
+# A month's short name is a date, not a name, beside a day or a year ("5 Dec 2026", the
+# summary's own alerts; "Sept 3rd"); alone it may be one ("Dec" for Declan, "Jan").
+_SHORT_MONTHS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+_NUMBER_AFTER = re.compile(r"\.?\s+\d{1,4}\b")
+
+
+def _in_date(text: str, start: int, end: int) -> bool:
+    return text[start:end].casefold() in _SHORT_MONTHS and bool(
+        _DAY_BEFORE.search(text, max(0, start - 8), start) or _NUMBER_AFTER.match(text, end)
+    )
+
+
 def capitalised_words(text: str) -> list[tuple[int, int]]:
     """Spans of every word that starts with a capital."""
     return [m.span() for m in _CAPITALISED.finditer(text) if m.group(0)[0].isupper()]
@@ -966,6 +979,8 @@ def unlisted_capitalised(text: str, names: Sequence[str] = ()) -> list[tuple[int
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
         if not word[0].isupper() or word.casefold().replace("’", "'") in ALWAYS_CAPITALISED:
+            continue
+        if _in_date(text, match.start(), match.end()):
             continue
         if _SENTENCE_START.search(text[: match.start()]) and not nickname_like(word, names):
             continue
