@@ -210,3 +210,22 @@ def test_the_summarys_own_dates_are_not_flagged_as_names(cli, add, tmp_path: Pat
     assert " Nov 2026" in alerts  # the dates the check used to flag are in the file
     checked = result.stderr.split("Check these capitalised words (highlighted above): ")[1]
     assert checked.split(". If any is")[0].split() == ["Dec"]
+
+
+def test_yes_lists_the_words_the_preview_would_highlight(cli, add, tmp_path: Path) -> None:
+    """Was: with --yes a name missing from the people list left without a word (only the
+    preview, skipped by --yes, pointed it out)."""
+    add("I sat with Sam and then Priya joined us.", "--share")
+    assert cli("people", "add", "Sam").exit_code == 0
+    result = cli("export", "-y", "-o", str(tmp_path / "s.md"))
+    assert result.exit_code == 0, result.stderr
+    assert "Priya joined" in (tmp_path / "s.md").read_text()  # written, as --yes asks
+    assert " ".join(result.stderr.split()).count(
+        "Check these capitalised words (in the summary): Priya (2). If any is someone's name, "
+        "add it with `peerjournal people add NAME` and export again.") == 1
+    assert cli("people", "add", "Priya").exit_code == 0
+    again = cli("export", "-y", "-o", str(tmp_path / "t.md"))
+    assert "Check these" not in again.stderr and "Priya" not in (tmp_path / "t.md").read_text()
+    # without redaction the writer chose to send names: nothing to check
+    unredacted = cli("export", "-y", "--no-redact", "-o", str(tmp_path / "u.md"))
+    assert unredacted.exit_code == 0 and "Check these" not in unredacted.stderr

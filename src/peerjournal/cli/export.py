@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from peerjournal.context import AppContext
+    from peerjournal.redact import Person
     from peerjournal.summary import SelfCheck
 
 DEFAULT_WEEKS = 4
@@ -119,7 +120,7 @@ def register(app: typer.Typer) -> None:
             if not yes:
                 _preview_and_confirm(app_ctx, summary, data, chosen.name, target, warnings)
             else:
-                for warning in warnings:
+                for warning in [*warnings, *_words_to_check(app_ctx, summary, data, chosen.name)]:
                     app_ctx.say(warning)
         # a summary is for the mentor (a backup has had its warning)
         sent = "" if full else SENDS_NOTHING
@@ -423,19 +424,40 @@ def _preview_text(summary: dict[str, Any], data: bytes, fmt: str) -> str:
     return "\n".join(lines(summary))
 
 
+def _words_to_check(
+    app: AppContext, summary: dict[str, Any], data: bytes, fmt: str
+) -> list[str]:
+    """With --yes there is no preview: the capitalised words it would highlight, as a
+    warning (none without redaction: the writer chose to send names)."""
+    if not summary["redacted"]:
+        return []
+    from peerjournal.render.summary import check_words_message, words_to_check
+    from peerjournal.summary import journal_labels, journal_texts
+
+    words = words_to_check(
+        _preview_text(summary, data, fmt), journal_texts(summary), _people(app),
+        journal_labels(summary),
+    )
+    return [check_words_message(words, "in the summary")] if words else []
+
+
+def _people(app: AppContext) -> list[Person]:
+    from peerjournal.db.people import list_people
+    from peerjournal.redact import Person
+
+    return [Person(p.name, p.alias) for p in list_people(app.store())]
+
+
 def _preview_and_confirm(
     app: AppContext, summary: dict[str, Any], data: bytes, fmt: str, target: Path | None,
     warnings: list[str],
 ) -> None:
-    from peerjournal.db.people import list_people
-    from peerjournal.redact import Person
     from peerjournal.render.summary import preview
     from peerjournal.summary import journal_labels, journal_texts
 
     destination = str(target) if target else "standard output"
-    people = [Person(p.name, p.alias) for p in list_people(app.store())]
     preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
-            f"{destination} ({fmt})", summary["redacted"], people, journal_labels(summary))
+            f"{destination} ({fmt})", summary["redacted"], _people(app), journal_labels(summary))
     for warning in warnings:  # after the preview, next to the question, so it is seen
         app.say(warning)
     # AppContext.confirm, not typer.confirm(err=True): click echoes the prompt's last space

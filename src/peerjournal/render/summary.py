@@ -70,17 +70,57 @@ def preview(
     people: Sequence[Person] = (),
     labels: Sequence[str] = (),
 ) -> list[str]:
-    """Show exactly what will leave; capitalised words from the journal text are highlighted.
+    """Show exactly what will leave, with the words to check (`words_to_check`) highlighted.
 
-    Only words the writer wrote are candidates (not the summary's own headings, nor the words
-    of the aliases redaction put in: "S." for Sam Jones), and at a sentence start only a
-    word that looks like a listed name's short form ("Sammy was upset" for Samuel Jones). An
-    alias that looks like that is highlighted too: it names them wherever it is printed; and
-    so is such a word in `labels` (settings and tags, in lower case: "sammy-visit").
     Returns the distinct highlighted words so the caller can mention them.
     """
     shown = sanitise(text)
     body = Text(shown)
+    words: Counter[str] = Counter()
+    for match in _words_to_check(shown, journal_texts, people, labels):
+        body.stylize("bold reverse", match.start(), match.end())
+        words[match.group(0)] += 1
+    title = f"Preview: what will be written to {destination}"
+    if not redacted:
+        title += " (UNREDACTED)"
+    console.print(section(title, body))  # a long destination, or UNREDACTED, is never cut
+    if words:
+        console.print(Text(check_words_message(words, "highlighted above")))
+    return list(words)
+
+
+def words_to_check(
+    text: str, journal_texts: Sequence[str], people: Sequence[Person] = (),
+    labels: Sequence[str] = (),
+) -> Counter[str]:
+    """The capitalised words of `text` (a summary as written) that may be names missing from
+    the people list, with how often each is there.
+
+    Only words the writer wrote are candidates (not the summary's own headings, nor the words
+    of the aliases redaction put in: "S." for Sam Jones), and at a sentence start only a
+    word that looks like a listed name's short form ("Sammy was upset" for Samuel Jones). An
+    alias that looks like that is flagged too: it names them wherever it is printed; and
+    so is such a word in `labels` (settings and tags, in lower case: "sammy-visit").
+    """
+    found = _words_to_check(sanitise(text), journal_texts, people, labels)
+    return Counter(m.group(0) for m in found)
+
+
+def check_words_message(words: Counter[str], where: str) -> str:
+    """'Check these capitalised words (WHERE): Sammy (2), Priya. If any is …'"""
+    listed = ", ".join(f"{w} ({n})" if n > 1 else w for w, n in words.most_common(20))
+    listed = clean(listed, multiline=False)
+    more = f" and {len(words) - 20} more" if len(words) > 20 else ""
+    return (
+        f"Check these capitalised words ({where}): {listed}{more}. If any is someone's name, "
+        "add it with `peerjournal people add NAME` and export again."
+    )
+
+
+def _words_to_check(
+    shown: str, journal_texts: Sequence[str], people: Sequence[Person], labels: Sequence[str]
+) -> list[re.Match[str]]:
+    """Where in `shown` (sanitised) the words of `words_to_check` are."""
     names = [p.name for p in people]
     placed = {
         word
@@ -98,31 +138,14 @@ def preview(
         sanitise(t)[a:b] for t in labels for a, b in nickname_spans(sanitise(t), names)
     }
     candidates = (prose | in_labels) - placed
-    words: Counter[str] = Counter()
-    if candidates:
-        pattern = re.compile(
-            r"(?<![^\W\d_])(?:"
-            + "|".join(re.escape(w) for w in sorted(candidates, key=len, reverse=True))
-            + r")(?![^\W\d_])"
-        )
-        for match in pattern.finditer(shown):
-            body.stylize("bold reverse", match.start(), match.end())
-            words[match.group(0)] += 1
-    title = f"Preview: what will be written to {destination}"
-    if not redacted:
-        title += " (UNREDACTED)"
-    console.print(section(title, body))  # a long destination, or UNREDACTED, is never cut
-    if words:
-        listed = ", ".join(f"{w} ({n})" if n > 1 else w for w, n in words.most_common(20))
-        listed = clean(listed, multiline=False)
-        more = f" and {len(words) - 20} more" if len(words) > 20 else ""
-        console.print(
-            Text(
-                f"Check these capitalised words (highlighted above): {listed}{more}. If any is "
-                "someone's name, add it with `peerjournal people add NAME` and export again."
-            )
-        )
-    return list(words)
+    if not candidates:
+        return []
+    pattern = re.compile(
+        r"(?<![^\W\d_])(?:"
+        + "|".join(re.escape(w) for w in sorted(candidates, key=len, reverse=True))
+        + r")(?![^\W\d_])"
+    )
+    return list(pattern.finditer(shown))
 
 
 # ------------------------------------------------------------------------------ review
