@@ -80,7 +80,7 @@ GLANCE = [
     "Over the whole period: peer identity 4.3 and peer drift 3.6 markers per 100 words, "
     "balance +0.09 (-1 all drift, +1 all identity).",
     "Peer drift fell from 7.0 to 0.5 per 100 words: the first 2 weeks with entries against "
-    "the last 2.",
+    "the last 2 weeks.",
     "Peer identity rose from 1.5 to 7.0 per 100 words.",
     "Moved most: Co-optation (drift markers) fell from 5.0 to 0.0.",
     "To talk about: a note from the writer, 1 alert, a self-check, 1 thing the writer will do "
@@ -354,3 +354,23 @@ def test_summary_numbers_are_rounded_once_as_the_report_rounds_them() -> None:
     assert number(rate, 2) == fixed(rate) == "16.94"
     assert balance(Rounded(-7495, 10000)) == "-0.75" and balance(None) == "–"
     assert number(16.945, 2) == "16.94"  # a plain value is rounded from its decimal digits
+
+
+def test_halves_weigh_each_period_by_its_entries(cli, tmp_path) -> None:
+    """Was: "Peer drift rose from 9.6 to 17.0 … the first 1 month with entries against the
+    last 2": the plain mean of November (11 entries) and a 5-day December (3 entries), while
+    the same entries by week said drift fell."""
+    data = sample_input()
+    months = [("2026-10-01", "2026-10-31", 4, 9.6), ("2026-11-01", "2026-11-30", 11, 11.0),
+              ("2026-12-01", "2026-12-05", 3, 23.0)]
+    periods = [_period(start, end, 5.0, drift, 1.0, drift / 2) | {"entries": n}
+               for start, end, n, drift in months]
+    report = {"by": "month", "periods": periods, "alerts": [],
+              "totals": {"entries": 18, "identity": 5.0, "drift": 12.5, "balance": -0.43}}
+    labels = {"co_optation": "Co-optation"}
+    summary = build_summary(replace(data, report=report, labels=labels), redactor())
+    for fmt in FORMATS:
+        text = seen(fmt, summary, cli, tmp_path)
+        assert ("Peer drift rose from 9.6 to 13.6 per 100 words: the first month with entries "
+                "against the last 2 months.") in text, fmt  # (11 × 11.0 + 3 × 23.0) / 14
+        assert "Moved most: Co-optation (drift markers) rose from 4.8 to 6.8." in text, fmt

@@ -243,21 +243,20 @@ class Halves:
         return "up" if self.after > self.before else "down"
 
 
-def halves(series: Sequence[float | None]) -> Halves | None:
-    """The first half of the periods with data against the second; None with fewer than
-    three of them: two points are not a trend."""
-    values = [v for v in series if v is not None]
-    if len(values) < MIN_TREND_POINTS:
+def halves(series: Sequence[float | None], entries: Sequence[int]) -> Halves | None:
+    """The first half of the periods with data against the second, each half's rate the
+    mean of its periods' weighted by their entries (a 5-day month-end of 3 entries weighs
+    less than the month before it of 11); None with fewer than three periods: two points
+    are not a trend."""
+    points = [(v, n) for v, n in zip(series, entries, strict=True) if v is not None and n > 0]
+    if len(points) < MIN_TREND_POINTS:
         return None
-    half = len(values) // 2
-    return Halves(sum(values[:half]) / half, sum(values[half:]) / (len(values) - half),
-                  half, len(values) - half)
+    half = len(points) // 2
+    return Halves(_weighted(points[:half]), _weighted(points[half:]), half, len(points) - half)
 
 
-def _direction(series: Sequence[float | None]) -> str | None:
-    """'up', 'down' or 'steady' from the first half of the periods to the second."""
-    split = halves(series)
-    return split.direction if split else None
+def _weighted(points: Sequence[tuple[float, int]]) -> float:
+    return sum(v * n for v, n in points) / sum(n for _, n in points)
 
 
 def dimension_trends(
@@ -287,7 +286,8 @@ def dimension_trends(
                 rate = round(sum(v * w for v, w in weights) / total, 3)
             row[polarity] = rate
             row[f"{polarity}_series"] = series
-            row[f"{polarity}_direction"] = _direction(series)
+            split = halves(series, [p["entries"] for p in periods])
+            row[f"{polarity}_direction"] = split.direction if split else None
         out.append(row)
     return out
 

@@ -173,8 +173,8 @@ _MOVED = {"up": "rose", "down": "fell"}
 
 def glance(summary: dict[str, Any]) -> list[str]:
     """What changed over the period, in words, and what the summary holds to talk about:
-    the lines a mentor reads first. Each change is the mean of the first half of the
-    periods with entries against the second, as the dimensions' arrows are."""
+    the lines a mentor reads first. Each change is the first half of the periods with
+    entries against the second (`summary.halves`), as the dimensions' arrows are."""
     from peerjournal.summary import halves
 
     unit = str(summary["period"]["by"])
@@ -195,7 +195,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
         lines.append(f"Only {counted(len(with_entries), unit)} with entries: too few to show "
                      "a trend; the numbers are in the table below.")
     for key, name in (("drift", "Peer drift"), ("identity", "Peer identity")):
-        split = halves([p[key] for p in with_entries])
+        split = halves([p[key] for p in with_entries], [p["entries"] for p in with_entries])
         if split is None:
             continue
         change = (f"held steady ({number(split.before)}, then {number(split.after)} per 100 words)"
@@ -203,8 +203,8 @@ def glance(summary: dict[str, Any]) -> list[str]:
                   f"{_MOVED[split.direction]} from {number(split.before)} to {number(split.after)} "
                   "per 100 words")
         if not compared:  # the first of these lines says what is compared
-            change += (f": the first {counted(split.first, unit)} with entries against the "
-                       f"last {split.last}")
+            change += (f": the first {_periods(split.first, unit)} with entries against the "
+                       f"last {_periods(split.last, unit)}")
             compared = True
         lines.append(f"{name} {change}.")
     moved = _moved_most(summary)
@@ -216,6 +216,11 @@ def glance(summary: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _periods(n: int, unit: str) -> str:
+    """'week' for one ("the first week"), else '3 weeks'."""
+    return unit if n == 1 else counted(n, unit)
+
+
 def _moved_most(summary: dict[str, Any]) -> str | None:
     """The dimension whose identity or drift changed most between the halves, if any did."""
     from peerjournal.summary import halves
@@ -223,7 +228,9 @@ def _moved_most(summary: dict[str, Any]) -> str | None:
     best: tuple[float, str] | None = None
     for dim in summary["dimensions"]:
         for polarity in ("drift", "identity"):
-            split = halves(dim.get(f"{polarity}_series") or [])
+            series = dim.get(f"{polarity}_series") or []
+            entries = [p["entries"] for p in summary["periods"]]
+            split = halves(series, entries) if len(series) == len(entries) else None
             if split is None or split.direction == "steady":
                 continue
             size = abs(split.after - split.before)
