@@ -77,6 +77,14 @@ def test_identifiers_are_replaced() -> None:
     assert "[date of birth]" in out and "[id number]" in out
 
 
+def test_an_address_leaves_the_full_stop_after_it() -> None:
+    """Was: "on [address] Email from…": the sentence's full stop went with the street, and
+    the export preview then flagged "Email" as a possible name."""
+    out = Redactor()("We met at the cafe on 22 Market Street. Email from his key worker.")
+    assert out == "We met at the cafe on [address]. Email from his key worker."
+    assert unlisted_capitalised(out) == []
+
+
 def test_ordinary_numbers_and_dates_survive() -> None:
     text = "Shift 9.30-17.00 on 2026-11-20; we met on 12/03/2024 for 45 minutes with 3 people."
     assert Redactor()(text) == text

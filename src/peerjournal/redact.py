@@ -760,7 +760,7 @@ def _identifier_rules() -> list[_Rule]:
         _Rule(
             "address",
             re.compile(
-                r"\b\d{1,5}[a-z]?,?\s+(?:[A-Z][\w'’\-]*\.?\s+){1,4}(?i:" + street + r")\b\.?"
+                r"\b\d{1,5}[a-z]?,?\s+(?:[A-Z][\w'’\-]*\.?\s+){1,4}(?i:" + street + r")\b"
                 r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
             ),
             "[address]",
