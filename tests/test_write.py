@@ -524,6 +524,22 @@ def test_text_without_x_or_quotes_says_how_to_give_it(cli: CLI, args: list[str])
     assert "[OPTIONS]\n" in cli("write", "--help").stdout  # no argument in the usage line
 
 
+@pytest.mark.parametrize("args", [
+    ["-x", "A call.", "-s", "phone/text", "line"],
+    ["-f", "tired", "-s", "phone/text", "line"],
+])
+def test_an_unquoted_option_value_is_named(cli: CLI, args: list[str]) -> None:
+    """Was: "A quick entry's text goes after -x, in quotes" though -x was given: the stray
+    word was the second word of the setting."""
+    result = cli("write", *args)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "peerjournal: Unexpected 'line': an option's value of more than one word goes in "
+        'quotes (-s "phone/text line"). Nothing was saved.\n'
+    )
+    assert entries(cli) == []
+
+
 def test_an_editor_that_returns_at_once_gets_a_hint_about_waiting(
     cli: CLI, monkeypatch: pytest.MonkeyPatch, isolated: Path, add: Callable[..., int]
 ) -> None:

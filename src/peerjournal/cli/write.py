@@ -112,6 +112,14 @@ def register(app: typer.Typer) -> None:
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.reflection import DEFAULT_SET
 
+        others = (feelings, evaluation, date, setting, tag, mode, prompts, self_care)
+        if ctx.args and any(v for v in others):  # `-s phone/text line`: a value not quoted
+            stray = " ".join(ctx.args)
+            raise PeerJournalError(
+                f"Unexpected {stray!r}: an option's value of more than one word goes in quotes "
+                '(-s "phone/text line"). Nothing was saved.',
+                ExitCode.USAGE,
+            )
         if ctx.args:  # `peerjournal write We sat together`, as jrnl takes it
             raise PeerJournalError(
                 "A quick entry's text goes after -x, in quotes: "
