@@ -540,6 +540,16 @@ def test_an_unquoted_option_value_is_named(cli: CLI, args: list[str]) -> None:
     assert entries(cli) == []
 
 
+def test_stdin_reads_the_entry_as_drift_stdin_does(cli: CLI) -> None:
+    """Was: "No such option: --stdin. Did you mean --json or --setting?" (drift has --stdin)."""
+    result = cli("write", "--stdin", input="We sat in the garden and talked about his week.\n")
+    assert result.exit_code == 0, result.stderr
+    assert [e["experience"] for e in entries(cli)] == [
+        "We sat in the garden and talked about his week."]
+    both = cli("write", "--stdin", "--from-file", "shift.md", input="x\n")
+    assert both.exit_code == 2 and "Use only one of --stdin and --from-file." in both.stderr
+
+
 def test_an_editor_that_returns_at_once_gets_a_hint_about_waiting(
     cli: CLI, monkeypatch: pytest.MonkeyPatch, isolated: Path, add: Callable[..., int]
 ) -> None:

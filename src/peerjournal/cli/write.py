@@ -84,6 +84,9 @@ def register(app: typer.Typer) -> None:
             metavar="FILE",
             help="Read the Markdown entry format from FILE ('-' for stdin).",
         ),
+        stdin: bool = typer.Option(
+            False, "--stdin", help="Read the entry from standard input (as --from-file -)."
+        ),
         resume: bool = typer.Option(
             False,
             "--resume",
@@ -126,6 +129,9 @@ def register(app: typer.Typer) -> None:
                 'peerjournal write -x "What happened". Nothing was saved.',
                 ExitCode.USAGE,
             )
+        if stdin and from_file not in (None, "-"):
+            raise PeerJournalError("Use only one of --stdin and --from-file.", ExitCode.USAGE)
+        from_file = "-" if stdin else from_file
         app_ctx = AppContext.from_ctx(ctx)
         resume = resume or draft_number is not None
         quick = any(v is not None for v in (experience, feelings, evaluation))
