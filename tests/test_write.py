@@ -252,11 +252,23 @@ def test_command_line_options_win_over_the_file_header(cli: CLI) -> None:
     assert (stored["setting"], stored["date"]) == ("group", "2026-11-19")
 
 
-def test_non_utf8_on_stdin_is_a_clear_error(cli: CLI) -> None:
-    result = cli("write", "--from-file", "-", input=b"caf\xe9 with Sam\n")
+def test_non_utf8_on_stdin_is_a_clear_error_and_kept(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: refused and gone, though piped text exists nowhere else (a program's output)."""
+    result = cli("write", "--from-file", "-", "-s", "housing", input=b"caf\xe9 with Sam\n")
     assert result.exit_code == 1
-    assert "not UTF-8" in result.stderr and "standard input" in result.stderr
+    assert result.stderr.startswith(
+        "peerjournal: Standard input is not UTF-8 text (at byte 4): those bytes are kept as �. "
+        "Your text is kept in ")
     assert entries(cli) == []
+    [kept] = drafts(isolated)
+    assert kept.read_text(encoding="utf-8").endswith("caf\ufffd with Sam\n")
+    monkeypatch.setenv("VISUAL", "true")  # the editor saves the draft as it is
+    resumed = cli("write", "--resume", "--editor")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert [(e["experience"], e["setting"]) for e in entries(cli)] == [
+        ("caf\ufffd with Sam", "housing")]
 
 
 def test_non_utf8_in_a_file_is_a_clear_error(cli: CLI, tmp_path: Path) -> None:

@@ -433,9 +433,8 @@ def _from_file(
     a future date in its header, no experience), it is kept as a draft that `write --resume`
     opens in the editor, and the error says where.
     """
-    import sys
 
-    from peerjournal.cli.editor import decode, parse_entry, read_text_file
+    from peerjournal.cli.editor import parse_entry, read_text_file
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed
 
@@ -443,9 +442,7 @@ def _from_file(
     if piped and app.stdin_is_terminal():  # `--from-file -` typed at a terminal: not a hang
         app.say("Reading the entry from the terminal: type or paste it, then press Ctrl-D on "
                 "a line of its own.")
-    text = decode(sys.stdin.buffer.read(), "standard input") if piped else read_text_file(
-        Path(source)
-    )
+    text = _piped_text(app, explicit) if piped else read_text_file(Path(source))
     if piped and not text.strip():
         raise PeerJournalError(
             "No text came in on standard input: pipe an entry in, give it with -x, or run "
@@ -465,6 +462,28 @@ def _from_file(
             options = {**explicit, **({"shared": True} if draft.shared else {})}
             raise _keeping_piped(app, text, options, exc) from None
         raise
+
+
+def _piped_text(app: AppContext, options: dict[str, object]) -> str:
+    """Standard input as text. Bytes that are not UTF-8 are not lost with the error: the
+    text is kept as a draft with � in their place, as a line typed at a prompt is."""
+    import sys
+
+    from peerjournal.cli.editor import decode
+    from peerjournal.entry import NUL_MESSAGE
+    from peerjournal.errors import PeerJournalError
+
+    data = sys.stdin.buffer.read()
+    try:
+        return decode(data, "Standard input")
+    except PeerJournalError as exc:
+        kept = data.decode("utf-8", errors="replace")
+        if exc.message == NUL_MESSAGE or "not UTF-8" not in exc.message or not kept.strip():
+            raise  # (UTF-16 or UTF-32 by its byte order mark, but not valid: not guessed at)
+        exc = PeerJournalError(exc.message.replace(
+            "; save it as UTF-8 and try again.", ": those bytes are kept as �."
+        ), exc.exit_code)
+        raise _keeping_piped(app, kept, options, exc) from None
 
 
 def _not_json(text: str, source: str) -> None:
