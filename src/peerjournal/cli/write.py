@@ -433,7 +433,6 @@ def _from_file(
     a future date in its header, no experience), it is kept as a draft that `write --resume`
     opens in the editor, and the error says where.
     """
-
     from peerjournal.cli.editor import parse_entry, read_text_file
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed
