@@ -191,7 +191,8 @@ def test_report_rows_column_query(cli: CLI, add: Callable[..., int], isolated: A
         assert rows[0].tags == ("night", "ward") and rows[0].has_self_care
         assert rows[0].drift is not None and rows[0].drift["hits"] == []  # before hits_from
         assert rows[1].drift is not None and rows[1].drift["words"] > 0
-        assert all(set(h) == {"marker", "dimension", "polarity"} for h in rows[1].drift["hits"])
+        hits = rows[1].drift["hits"]
+        assert all(set(h) == {"marker", "dimension", "polarity", "negated"} for h in hits)
         assert report_rows(store, date(2026, 11, 1), date(2026, 11, 30))[0].tags == ()
         assert len(report_rows(store, date(2026, 11, 1), date(2026, 11, 30), "community")) == 1
         assert len(report_rows(store, date(2026, 11, 1), date(2026, 11, 30), tags=["ward"])) == 1

@@ -37,6 +37,7 @@ hits = st.fixed_dictionaries(
         "dimension": st.sampled_from(["clinical_language", "story"]),
         "polarity": st.sampled_from(["identity", "drift"]),
         "counted": st.booleans(),
+        "negated": st.booleans(),  # counted too: a flipped marker ("didn't share my story")
     }
 )
 scores = st.fixed_dictionaries(
@@ -67,14 +68,15 @@ entries = st.fixed_dictionaries(
 )
 
 
-def stored_markers(score: dict[str, Any]) -> list[tuple[str, str, str, int]]:
-    """What scoring stores beside a score: its counted curated markers, in order of first use."""
-    times: Counter[tuple[str, str, str]] = Counter(
-        (h["marker"], h["dimension"], h["polarity"])
+def stored_markers(score: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """What scoring stores beside a score: its counted curated markers, in order of first use,
+    `true` after a negated one's count."""
+    times: Counter[tuple[str, str, str, bool]] = Counter(
+        (h["marker"], h["dimension"], h["polarity"], h["negated"])
         for h in score["hits"]
         if h["counted"] and not h["marker"].startswith("learned.")
     )
-    return [(*key, n) for key, n in times.items()]
+    return [(m, d, p, n, *((True,) if negated else ())) for (m, d, p, negated), n in times.items()]
 
 
 def make_journal(path: Path, journal: list[dict[str, Any]], markers: bool = False) -> Store:
@@ -208,7 +210,7 @@ def test_rates_are_rounded_once_half_to_even() -> None:
 
 def test_marker_lists_leave_learned_markers_out(tmp_path: Path) -> None:
     """A learned marker groups unrelated words by weight: its id means nothing to a reader."""
-    hit = {"dimension": "story", "polarity": "identity", "counted": True}
+    hit = {"dimension": "story", "polarity": "identity", "counted": True, "negated": False}
     score = {"words": 100, "identity": 1.0, "drift": 0.0, "dimensions": {}}
     score["hits"] = [{**hit, "marker": "story.shared"}, {**hit, "marker": "learned.story.2"}]
     entry = {"days_before": 0, "setting": "", "feelings": "", "self_care": "", "tags": ()}
@@ -218,5 +220,5 @@ def test_marker_lists_leave_learned_markers_out(tmp_path: Path) -> None:
         rows = report_rows(store, UNTIL, UNTIL, None, (), hits_from=UNTIL)
     finally:
         store.close()
-    assert list(markers) == [("story.shared", "story", "identity")]
+    assert list(markers) == [("story.shared", "story", "identity", False)]
     assert [h["marker"] for h in rows[0].drift["hits"]] == ["story.shared"]  # type: ignore[index]

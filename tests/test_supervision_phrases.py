@@ -71,11 +71,18 @@ def test_a_phrase_written_twice_is_listed_once_with_its_count(
     [shown] = evidence(cli)
     assert shown["id"] == entry
     assert shown["phrases"] == [
-        {"text": "you should", "dimension": "advice", "self_noticed": False, "count": 2},
+        {
+            "text": "you should",
+            "dimension": "advice",
+            "self_noticed": False,
+            "negated": False,
+            "count": 2,
+        },
         {
             "text": "symptomatic",
             "dimension": "clinical_language",
             "self_noticed": False,
+            "negated": False,
             "count": 1,
         },
     ]

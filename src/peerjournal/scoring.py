@@ -17,7 +17,12 @@ def _drift(score: DriftScore) -> Drift:
     from peerjournal.drift.lexicon import scorer_version
 
     version = scorer_version()
-    markers = [(*key, times) for key, times in score.counted_markers().items()]
+    # [marker, dimension, polarity, times], and `true` after them for a flipped marker's
+    # (db.stats reads a list without it, as stored before, as not negated)
+    markers = [
+        (marker, dimension, polarity, times, *((True,) if negated else ()))
+        for (marker, dimension, polarity, negated), times in score.counted_markers().items()
+    ]
     return Drift(
         score.verdict, score.figures(), score.lexicon_version, version, score.to_json(), markers
     )

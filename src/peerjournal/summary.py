@@ -296,17 +296,23 @@ def _humanise(identifier: str) -> str:
     return identifier.replace("_", " ").replace(".", " ").strip().capitalize()
 
 
+_MarkerKey = tuple[str, str, bool]  # (polarity, marker, negated)
+
+
 def top_markers(
     entries: Sequence[Entry],
     drifts: Mapping[int, Mapping[str, Any]],
     labels: Mapping[str, str],
     redact: Redact,
 ) -> dict[str, list[dict[str, Any]]]:
-    """The most frequent counted markers per polarity; excerpts only from shared entries."""
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    seen_in: dict[tuple[str, str], set[int]] = defaultdict(set)
+    """The most frequent counted markers per polarity; excerpts only from shared entries.
+
+    A negated marker that counted was flipped ("I didn't share my story"): it is listed under
+    the polarity it counted for, named as its opposite ("not sharing your recovery story")."""
+    counts: dict[_MarkerKey, int] = defaultdict(int)
+    seen_in: dict[_MarkerKey, set[int]] = defaultdict(set)
     dimension_of: dict[str, str] = {}
-    excerpts: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    excerpts: dict[_MarkerKey, list[dict[str, str]]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (e.date, e.id)):
         for hit in drifts.get(entry.id, {}).get("hits", []):
             if (
@@ -315,7 +321,7 @@ def top_markers(
                 or is_learned_marker(str(hit["marker"]))
             ):
                 continue
-            key = (str(hit["polarity"]), str(hit["marker"]))
+            key = (str(hit["polarity"]), str(hit["marker"]), bool(hit.get("negated")))
             counts[key] += 1
             seen_in[key].add(entry.id)
             dimension_of[key[1]] = str(hit.get("dimension", ""))
@@ -325,20 +331,20 @@ def top_markers(
     result: dict[str, list[dict[str, Any]]] = {}
     for polarity in POLARITIES:
         ranked = sorted(
-            (k for k in counts if k[0] == polarity), key=lambda k: (-counts[k], k[1])
+            (k for k in counts if k[0] == polarity), key=lambda k: (-counts[k], k[1], k[2])
         )[:TOP_MARKERS]
         result[polarity] = [
             {
                 "id": marker,
-                "label": marker_label(marker, labels),
+                "label": marker_label(marker, labels, negated=negated),
                 "dimension": dimension_of[marker],
                 "dimension_label": labels.get(dimension_of[marker])
                 or _humanise(dimension_of[marker]),
-                "count": counts[(polarity, marker)],
-                "entries": len(seen_in[(polarity, marker)]),
-                "excerpts": excerpts.get((polarity, marker), []),
+                "count": counts[(polarity, marker, negated)],
+                "entries": len(seen_in[(polarity, marker, negated)]),
+                "excerpts": excerpts.get((polarity, marker, negated), []),
             }
-            for _, marker in ranked
+            for _, marker, negated in ranked
         ]
     return result
 

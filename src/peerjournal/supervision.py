@@ -674,6 +674,8 @@ class Phrase:
     dimension: str
     self_noticed: bool  # any of its occurrences
     count: int = 1  # the counted hits it stands for
+    # an identity marker the writer negated, so it counted as drift ("didn't | share my story")
+    negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -691,19 +693,20 @@ class DriftEvidence:
 def drift_phrases(drift: Mapping[str, Any] | None) -> tuple[Phrase, ...]:
     """The counted drift hits of a stored score (others' words and hypotheticals are not),
     each phrase once with how often it was counted. Hits are the same phrase when their text
-    matches ignoring case and surrounding whitespace, in the same dimension.
+    matches ignoring case and surrounding whitespace, in the same dimension, and both or
+    neither are negated (a negated identity marker counts as drift: "didn't share my story").
 
     Learned markers are left out, as in the mentor summary: a learned word ("nurses",
     "Gave a") only leans one way by weight, and is no phrase to bring to supervision.
     """
-    merged: dict[tuple[str, str], Phrase] = {}  # in order of first appearance
+    merged: dict[tuple[str, str, bool], Phrase] = {}  # in order of first appearance
     for h in filter(_is_phrase_hit, (drift or {}).get("hits", [])):
         text, dimension = str(h.get("text", "")), str(h.get("dimension", ""))
-        noticed = bool(h.get("self_noticed"))
-        key = (text.strip().casefold(), dimension)
+        noticed, negated = bool(h.get("self_noticed")), bool(h.get("negated"))
+        key = (text.strip().casefold(), dimension, negated)
         first = merged.get(key)
         merged[key] = (
-            Phrase(text, dimension, noticed)
+            Phrase(text, dimension, noticed, negated=negated)
             if first is None
             else replace(first, self_noticed=first.self_noticed or noticed, count=first.count + 1)
         )
@@ -1030,6 +1033,7 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
                         "text": p.text,
                         "dimension": p.dimension,
                         "self_noticed": p.self_noticed,
+                        "negated": p.negated,
                         "count": p.count,
                     }
                     for p in ev.phrases

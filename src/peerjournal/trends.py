@@ -97,9 +97,10 @@ class ReportRow:
     """One entry, reduced to what the report needs.
 
     `drift` is the stored score dict (see `DriftScore.to_dict`); only `identity`, `drift`,
-    `words`, `dimensions` and each hit's `marker`, `dimension`, `polarity` and `counted`
-    (true when absent) are read, so the store may pass a slimmed copy. Without `hits` the
-    entry adds nothing to marker counts. None means the entry has not been scored.
+    `words`, `dimensions` and each hit's `marker`, `dimension`, `polarity`, `counted` (true
+    when absent) and `negated` (false when absent) are read, so the store may pass a slimmed
+    copy. Without `hits` the entry adds nothing to marker counts. None means the entry has
+    not been scored.
     """
 
     id: int
@@ -374,7 +375,9 @@ def window_totals(stats: ReportStats) -> Totals:
     return _merged(cell for (start, _), cell in stats.cells.items() if start is not None)
 
 
-Markers = Counter[tuple[str, str, str]]  # counted hits per (marker, dimension, polarity)
+# counted hits per (marker, dimension, polarity, negated): a negated marker counted flipped,
+# for the polarity opposite its own ("I didn't share my story" as drift)
+Markers = Counter[tuple[str, str, str, bool]]
 
 
 @dataclass
@@ -429,7 +432,8 @@ def stats_from_rows(
             feelings[row.feelings] += 1
         for hit in (row.drift or {}).get("hits") or ():
             if hit.get("counted", True):
-                markers[(str(hit["marker"]), str(hit["dimension"]), str(hit["polarity"]))] += 1
+                dimension, polarity = str(hit["dimension"]), str(hit["polarity"])
+                markers[(str(hit["marker"]), dimension, polarity, bool(hit.get("negated")))] += 1
     return stats
 
 
@@ -620,7 +624,7 @@ def _changes(
     for key in sorted(set(current_markers) | set(previous_markers)):
         change = current_markers[key] - previous_markers[key]
         if change:
-            marker, dim, polarity = key
+            marker, dim, polarity, negated = key
             markers.append(
                 {
                     "kind": "marker",
@@ -628,6 +632,7 @@ def _changes(
                     "dimension": dim,
                     "label": names.get(dim, dim),
                     "polarity": polarity,
+                    "negated": negated,
                     "current": current_markers[key],
                     "previous": previous_markers[key],
                     "change": change,
@@ -773,12 +778,15 @@ def _dimension_detail(
         {
             "marker": marker,
             "polarity": polarity,
-            "count": current_markers[(marker, d, polarity)],
-            "previous": previous_markers[(marker, d, polarity)],
+            "negated": negated,
+            "count": current_markers[(marker, d, polarity, negated)],
+            "previous": previous_markers[(marker, d, polarity, negated)],
         }
-        for marker, d, polarity in keys
+        for marker, d, polarity, negated in keys
     ]
-    markers.sort(key=lambda m: (-m["count"], -m["previous"], m["marker"], m["polarity"]))
+    markers.sort(
+        key=lambda m: (-m["count"], -m["previous"], m["marker"], m["polarity"], m["negated"])
+    )
     return {
         "id": dim,
         "label": label,

@@ -31,21 +31,25 @@ from peerjournal.trends import (
 # The score without hit texts, in two columns: the compact summary stored beside the score
 # ([words, identity, drift, {dimension: [identity, drift]}, markers], written with it; parsing
 # the full score, ~8 KB with its learned hits, of 20,000 entries was most of the time budget),
-# and the counted curated markers as [[marker, dimension, polarity, times], …] for entries
-# dated on or after :hits_from (NULL: none). The markers are the summary's fifth element; a
-# summary stored before it had one (a score not yet rescored) has them read from the hits.
+# and the counted curated markers as [[marker, dimension, polarity, times, negated], …] for
+# entries dated on or after :hits_from (NULL: none). The markers are the summary's fifth
+# element; a summary stored before it had one (a score not yet rescored) has them read from
+# the hits. `negated` (true or 1) marks a flipped marker's count ("I didn't share my story"
+# counted as drift); it may be left out when false, as it is in the stored lists, and lists
+# stored before it was kept have none (`drift --rescore` rewrites them).
 # Marker lists leave learned markers out (their ids mean nothing to a reader).
 _MARKERS = f"""CASE WHEN json_array_length(e.drift_summary) > 4
   THEN json_extract(e.drift_summary, '$[4]')
   ELSE (
-    SELECT json_group_array(json_array(marker, dimension, polarity, times)) FROM (
+    SELECT json_group_array(json_array(marker, dimension, polarity, times, negated)) FROM (
       SELECT json_extract(h.value, '$.marker') AS marker,
         json_extract(h.value, '$.dimension') AS dimension,
-        json_extract(h.value, '$.polarity') AS polarity, count(*) AS times
+        json_extract(h.value, '$.polarity') AS polarity,
+        json_extract(h.value, '$.negated') AS negated, count(*) AS times
       FROM json_each(e.drift_json, '$.hits') AS h
       WHERE json_extract(h.value, '$.counted')
         AND json_extract(h.value, '$.marker') NOT LIKE '{LEARNED_PREFIX}%'
-      GROUP BY 1, 2, 3))
+      GROUP BY 1, 2, 3, 4))
 END"""
 _DRIFT_COLUMNS = f"""
 e.drift_summary,
@@ -88,11 +92,11 @@ def _slim(scored: Any, _tags: Any, values: Any, hits: Any) -> dict[str, Any] | N
 
 
 def _hits(markers: str) -> list[dict[str, Any]]:
-    """Counted markers stored as [[marker, dimension, polarity, times], …] (`_MARKERS`) as
-    hits without their places in the text, one for each time."""
+    """Counted markers stored as [[marker, dimension, polarity, times, negated], …]
+    (`_MARKERS`) as hits without their places in the text, one for each time."""
     return [
-        {"marker": m, "dimension": d, "polarity": p}
-        for m, d, p, times in json.loads(markers)
+        {"marker": m, "dimension": d, "polarity": p, "negated": bool(flag and flag[0])}
+        for m, d, p, times, *flag in json.loads(markers)
         for _ in range(times)
     ]
 
@@ -264,7 +268,8 @@ def marker_counts(
     setting: str | None = None,
     tags: Sequence[str] = (),
 ) -> tuple[Markers, Markers]:
-    """Counted hits per (marker, dimension, polarity) in [since, until] and the window before.
+    """Counted hits per (marker, dimension, polarity, negated) in [since, until] and the window
+    before.
 
     Reads the counted markers stored with each score (or, for a score stored before they were,
     every hit): the slow part of a report, so only when needed.
@@ -274,15 +279,17 @@ def marker_counts(
     params["since"] = since.isoformat()
     sql = f"""
         SELECT e.date >= :since, json_extract(m.value, '$[0]'), json_extract(m.value, '$[1]'),
-            json_extract(m.value, '$[2]'), sum(json_extract(m.value, '$[3]'))
+            json_extract(m.value, '$[2]'), coalesce(json_extract(m.value, '$[4]'), 0),
+            sum(json_extract(m.value, '$[3]'))
         FROM entry e, json_each({_MARKERS}) AS m
         WHERE {where}
-        GROUP BY 1, 2, 3, 4"""
+        GROUP BY 1, 2, 3, 4, 5"""
     current: Markers = Counter()
     previous: Markers = Counter()
     with translated_errors(store.path):
-        for now, marker, dimension, polarity, count in store.conn.execute(sql, params):
-            (current if now else previous)[(str(marker), str(dimension), str(polarity))] = count
+        for now, marker, dimension, polarity, negated, count in store.conn.execute(sql, params):
+            key = (str(marker), str(dimension), str(polarity), bool(negated))
+            (current if now else previous)[key] = count
     return current, previous
 
 

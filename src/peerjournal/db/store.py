@@ -137,15 +137,15 @@ class Drift:
     """A drift score to store: the verdict, its figures (DriftScore.to_dict, with or without
     the hits), the versions of the lexicon and of the scoring code that produced it, its JSON
     when it is already written (DriftScore.to_json; else `data` is the JSON), and its counted
-    curated markers as [marker, dimension, polarity, times] (None: not given, so reports read
-    them from the hits in the JSON)."""
+    curated markers as [marker, dimension, polarity, times], with `True` after them for a
+    flipped marker's (None: not given, so reports read them from the hits in the JSON)."""
 
     verdict: str
     data: dict[str, Any]
     lexicon_version: str
     scorer_version: str
     json_text: str | None = None
-    markers: list[tuple[str, str, str, int]] | None = None
+    markers: list[tuple[str, str, str, int] | tuple[str, str, str, int, bool]] | None = None
 
     def stored(self) -> StoredDrift:
         dimensions = {

@@ -52,11 +52,21 @@ def is_learned_marker(marker_id: str) -> bool:
     return marker_id.startswith(LEARNED_PREFIX)
 
 
-def marker_label(marker_id: str, labels: Mapping[str, str] | None = None) -> str:
+def marker_label(
+    marker_id: str, labels: Mapping[str, str] | None = None, *, negated: bool = False
+) -> str:
     """A marker's name for a reader: its label in `labels` (the lexicon's [marker_labels]:
     'moving_toward.choice_hope' -> 'their choices and hopes'), else the part of its id after the
     dimension ('clinical_language.non_compliant' -> 'non compliant'); a learned marker is
-    'learned words'."""
+    'learned words'.
+
+    `negated`: the marker counted flipped (`negation = "flip"`: "I didn't share my story"
+    counts as drift), so it is named as its opposite: 'not sharing your recovery story'. The
+    flipping markers' labels are written to read so; learned markers are never flipped."""
+    return f"not {_name(marker_id, labels)}" if negated else _name(marker_id, labels)
+
+
+def _name(marker_id: str, labels: Mapping[str, str] | None) -> str:
     if labels and labels.get(marker_id):
         return labels[marker_id]
     if is_learned_marker(marker_id):

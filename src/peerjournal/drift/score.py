@@ -176,11 +176,13 @@ class DriftScore:
     def counted_hits(self) -> list[Hit]:
         return [h for h in self.hits if h.counted]
 
-    def counted_markers(self) -> Counter[tuple[str, str, str]]:
-        """How often each curated marker counted, by (marker, dimension, polarity), in order of
-        first use: what reports list (a learned marker's id means nothing to a reader)."""
+    def counted_markers(self) -> Counter[tuple[str, str, str, bool]]:
+        """How often each curated marker counted, by (marker, dimension, polarity, negated), in
+        order of first use: what reports list (a learned marker's id means nothing to a
+        reader). A negated hit that counted was flipped: its polarity is the opposite of its
+        marker's, and reports name it so ("not sharing your recovery story")."""
         return Counter(
-            (h.marker, h.dimension, h.polarity)
+            (h.marker, h.dimension, h.polarity, h.negated)
             for h in self.hits
             if h.counted and not is_learned_marker(h.marker)
         )

@@ -84,13 +84,19 @@ def legend() -> Text:
     return line
 
 
+_SIDE = {"identity": "peer identity", "drift": "drift"}
+
+
 def _flags(hit: Hit) -> str:
     learned = is_learned_marker(hit.marker)
     flags = [
         name
         for name, on in (
             ("learned", learned),
-            ("negated", hit.negated),
+            ("negated", hit.negated and not hit.counted),
+            # a flipped marker ("didn't share my story") counts, for the other side: unlike
+            # the key's "negated (not counted)"
+            (f"negated, counts as {_SIDE[hit.polarity]}", hit.negated and hit.counted),
             ("others' framing", hit.attributed),
             ("hypothetical or past", hit.hypothetical and not hit.counted),
             # an entry that only says what the writer will do counts its intentions

@@ -293,7 +293,7 @@ class _View:
             for m in d["markers"]:
                 style = IDENTITY_STYLE if m["polarity"] == "identity" else DRIFT_STYLE
                 table.add_row(
-                    self.cut(marker_label(m["marker"], self.labels)),
+                    self.cut(marker_label(m["marker"], self.labels, negated=m["negated"])),
                     Text(m["polarity"], style=style),
                     str(m["count"]),
                     str(m["previous"]),
@@ -332,7 +332,7 @@ class _View:
                 before, now = _num(c["previous"]), _num(c["current"])
             else:
                 # "Moving toward: their choices and hopes (identity)" beside "moving toward (…)"
-                name = marker_label(c["id"], self.labels)
+                name = marker_label(c["id"], self.labels, negated=c["negated"])
                 what = self.cut(f"{c['label']}: {name} ({c['polarity']})")
                 before, now = str(c["previous"]), str(c["current"])
             table.add_row(Text(arrow + (" " if self.narrow else ""), style=style), what, before,

@@ -364,8 +364,12 @@ def _evidence_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
         for p in ev.phrases:
             count = f" ({times}{p.count})" if p.count > 1 else ""
             seen = " (you noticed this yourself)" if p.self_noticed else ""
+            # as `drift ID` flags it: "didn't | share my story" is an identity phrase, negated
+            negated = " (negated, counts as drift)" if p.negated else ""
             rows.append(
-                safe_text(f"      “{p.text}”{count} – {prep.label(p.dimension)}{seen}")
+                safe_text(
+                    f"      “{p.text}”{negated}{count} – {prep.label(p.dimension)}{seen}"
+                )
             )
     return _list_section("Entries with the most drift phrases", rows)
 
