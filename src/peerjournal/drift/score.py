@@ -188,10 +188,13 @@ class DriftScore:
         )
 
     def others_framing(self) -> list[Hit]:
-        """The attributed hits, each passage once: a hit inside an earlier one is left out
-        ("voice" inside "bring the peer voice")."""
+        """The attributed curated hits, each passage once: a hit inside an earlier one is left
+        out ("voice" inside "bring the peer voice"). Learned words are left out too: "by" or
+        "letter" in someone's sentence is nobody's framing of a person."""
         out: list[Hit] = []
         for hit in self.hits:
+            if is_learned_marker(hit.marker):
+                continue
             if hit.attributed and not (out and hit.start < out[-1].end):
                 out.append(hit)
         return out

@@ -151,15 +151,37 @@ def _overlap_test(spans: Sequence[Hit]) -> Callable[[int, int], bool]:
     return overlaps
 
 
-def _repeats(hits: Sequence[Hit]) -> list[tuple[Hit, int]]:
-    """Each phrase once, as first written, with how often it occurs (flagged the same way)."""
-    first: dict[tuple[str, str, str], Hit] = {}
-    times: Counter[tuple[str, str, str]] = Counter()
+def _folded(hits: Sequence[Hit]) -> list[tuple[Hit, str]]:
+    """Each hit with its flags, a learned hit on exactly a curated hit's words, side and
+    dimension folded into it as "also learned" ("nodded along" is one phrase, whose number
+    holds both weights)."""
+    def place(h: Hit) -> tuple[int, int, str, str]:
+        return h.start, h.end, h.polarity, h.dimension
+
+    curated = {place(h) for h in hits if not is_learned_marker(h.marker)}
+    learned_too = {place(h) for h in hits if is_learned_marker(h.marker)} & curated
+    out: list[tuple[Hit, str]] = []
     for hit in hits:
-        key = (hit.text.casefold(), _hit_style(hit), _flags(hit))
-        first.setdefault(key, hit)
+        where = place(hit)
+        if where in learned_too and is_learned_marker(hit.marker):
+            continue
+        flags = _flags(hit)
+        if where in learned_too:
+            flags = f" ({flags[2:-1]}, also learned)" if flags else " (also learned)"
+        out.append((hit, flags))
+    return out
+
+
+def _repeats(hits: Sequence[tuple[Hit, str]]) -> list[tuple[Hit, str, int]]:
+    """Each phrase once, as first written, with its flags and how often it occurs (flagged
+    the same way)."""
+    first: dict[tuple[str, str, str], tuple[Hit, str]] = {}
+    times: Counter[tuple[str, str, str]] = Counter()
+    for hit, flags in hits:
+        key = (hit.text.casefold(), _hit_style(hit), flags)
+        first.setdefault(key, (hit, flags))
         times[key] += 1
-    return [(hit, times[key]) for key, hit in first.items()]
+    return [(hit, flags, times[key]) for key, (hit, flags) in first.items()]
 
 
 def _rows(
@@ -167,18 +189,18 @@ def _rows(
 ) -> list[tuple[Text, str, str, Text]]:
     """(dimension, identity, drift, phrases) for each dimension with a phrase, then All."""
     rows: list[tuple[Text, str, str, Text]] = []
-    listed = _listed(score)
+    listed = _folded(_listed(score))
     for dim in DIMENSIONS:
-        hits = [h for h in listed if h.dimension == dim]
+        hits = [(h, flags) for h, flags in listed if h.dimension == dim]
         if not hits:
             continue
         values = score.dimensions.get(dim, {"identity": 0.0, "drift": 0.0})
         phrases = Text()
-        for n, (hit, times) in enumerate(_repeats(hits)):
+        for n, (hit, flags, times) in enumerate(_repeats(hits)):
             if n:
                 phrases.append("; ")
             phrases.append(_quoted(hit.text, glyphs), style=_hit_style(hit))
-            phrases.append(_flags(hit), style="dim")
+            phrases.append(flags, style="dim")
             if times > 1:
                 phrases.append(f" {glyphs.times}{times}")
         rows.append(
@@ -195,7 +217,7 @@ def _rows(
             f"{score.identity:.1f}",
             f"{score.drift:.1f}",
             Text(
-                f"{len(score.counted_hits())} counted of {len(listed)} "
+                f"{sum(h.counted for h, _ in listed)} counted of {len(listed)} "
                 f"phrase{'' if len(listed) == 1 else 's'}, "
                 f"{score.words} word{'' if score.words == 1 else 's'}"
             ),
