@@ -229,3 +229,14 @@ def test_yes_lists_the_words_the_preview_would_highlight(cli, add, tmp_path: Pat
     # without redaction the writer chose to send names: nothing to check
     unredacted = cli("export", "-y", "--no-redact", "-o", str(tmp_path / "u.md"))
     assert unredacted.exit_code == 0 and "Check these" not in unredacted.stderr
+
+
+def test_the_summary_says_its_numbers_count_learned_words(cli, add, tmp_path: Path) -> None:
+    """Was: drift per 100 words with no marker listed behind it (learned words count in the
+    numbers, and the marker lists leave them out), and nothing said why."""
+    add("The nurses were busy with the medication round.", "--share")
+    result = cli("export", "-y", "-o", str(tmp_path / "s.md"))
+    assert result.exit_code == 0, result.stderr
+    text = " ".join((tmp_path / "s.md").read_text().split())
+    assert ("the numbers also count common words learned from labelled entries (\"together\", "
+            "\"medication\"), which the marker lists leave out") in text
