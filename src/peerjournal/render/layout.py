@@ -14,12 +14,14 @@ from peerjournal.render.safe import safe_text
 ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
-def bullets(items: Sequence[str], bullet: str = "•", indent: int = 0) -> Table:
+def bullets(
+    items: Sequence[str], bullet: str = "•", indent: int = 0, style: str = ""
+) -> Table:
     """'• item' a line each, an item that wraps carrying on under its own first word rather
     than under the bullet; each item cleaned for the terminal."""
     grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(no_wrap=True, style=style)
+    grid.add_column(style=style)
     for item in items:
         grid.add_row(" " * indent + bullet, safe_text(item))
     return grid

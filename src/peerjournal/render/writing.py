@@ -9,14 +9,14 @@ from rich.text import Text
 
 from peerjournal.entry import MODE_MEANINGS, EntryDraft
 from peerjournal.reflection import Element, PromptSet
+from peerjournal.render.layout import bullets
 from peerjournal.render.safe import clean, safe_text, safe_title
 
 
 def element_intro(element: Element, mode: str, step: int, total: int) -> RenderableType:
     title = safe_text(f"{step}/{total}  {element.id.capitalize()}", style="bold cyan")
-    lines = [title, safe_text(element.heading, style="bold")]
-    lines += [safe_text(f"  • {q}", style="dim") for q in element.guidance(mode)]
-    return Group(safe_text(""), *lines)
+    guidance = bullets(element.guidance(mode), indent=2, style="dim")
+    return Group(safe_text(""), title, safe_text(element.heading, style="bold"), guidance)
 
 
 def input_hint(required: bool) -> Text:

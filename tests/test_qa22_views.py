@@ -1,6 +1,7 @@
-"""`drift` as the writer reads it, after the round-22 QA read-through: a phrase found by both
-a curated and a learned marker is listed once, and the others'-framing line names what others
-said of a person, not every word of their sentence."""
+"""What the writer reads, after the round-22 QA read-through: in `drift`, a phrase found by
+both a curated and a learned marker is listed once, and the others'-framing line names what
+others said of a person, not every word of their sentence; in the guided write, a question
+that wraps keeps its indent."""
 
 from __future__ import annotations
 
@@ -33,3 +34,19 @@ def test_others_framing_leaves_out_learned_words(cli: CLI) -> None:
     assert any(h.text == "by" and h.attributed for h in score_text(text).hits)
     framing = [line for line in _lines(cli, text) if line.startswith("Others' framing")]
     assert framing == ["Others' framing, not counted as yours: “telling her what to do”"]
+
+
+def test_a_guiding_question_that_wraps_keeps_its_indent() -> None:
+    """Was: at 60 columns a question's second line went back to the margin, under the
+    bullet ("  • Association: … your\\ntraining?")."""
+    from rich.console import Console
+
+    from peerjournal.reflection import load_prompt_set
+    from peerjournal.render.writing import element_intro
+
+    console = Console(width=50, no_color=True, record=True)
+    console.print(element_intro(load_prompt_set("boud").elements[2], "on-action", 3, 3))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    questions = lines[lines.index(next(x for x in lines if x.startswith("  • "))):]
+    assert len(questions) > 3  # some wrap at this width
+    assert all(x.startswith(("  • ", "    ")) and x.strip() for x in questions), questions
