@@ -128,6 +128,20 @@ def test_with_check_includes_the_latest_complete_self_check(cli, journal) -> Non
     assert list(items) == ["story", "mutuality"]  # in the form's order
 
 
+def test_a_self_check_after_the_period_says_so(cli, journal) -> None:
+    """Was: an October summary carried "Self-check (2026-11-19)" with nothing to say it was
+    done after the period it covers."""
+    store = Store(paths.db_path())
+    with store._write() as conn:
+        conn.execute("INSERT INTO selfcheck (created_at, answers, complete) VALUES (?, ?, 1)",
+                     ("2026-11-19T10:00:00+00:00", json.dumps({"story": {"score": 2}})))
+    store.close()
+    october = ("--since", "2026-10-01", "--until", "2026-10-31", "--with-check")
+    assert "## Self-check (2026-11-19, after this period)" in cli(
+        "export", "--yes", *october).stdout
+    assert "## Self-check (2026-11-19)\n" in cli("export", "--yes", "--with-check").stdout
+
+
 def test_full_backup_round_trips_through_import(cli, journal, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     backup = tmp_path / "backup.json"

@@ -150,6 +150,14 @@ def marker_line(marker: dict[str, Any], summary: dict[str, Any]) -> str:
     return line
 
 
+def check_title(summary: dict[str, Any]) -> str:
+    """'Self-check (2026-11-20)', saying so when it was done after the period (--with-check
+    takes the latest: an October summary exported in December carries December's)."""
+    day = str(summary["selfcheck"]["date"])
+    after = day > str(summary["period"]["until"])
+    return f"Self-check ({day}{', after this period' if after else ''})"
+
+
 def check_score(score: int | None) -> str:
     return "–" if score is None else f"{score}/5"
 

@@ -141,7 +141,7 @@ def _selfcheck(s: dict[str, Any]) -> list[str]:
         return []
     rows = [[i["section"], i["text"] or i["id"], common.check_score(i["score"]), i["note"]]
             for i in check["items"]]
-    return [f"<h2>Self-check ({e(check['date'])})</h2>",
+    return [f"<h2>{e(common.check_title(s))}</h2>",
             _table(["Section", "Item", "Score", "Note"], rows)]
 
 

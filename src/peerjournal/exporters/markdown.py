@@ -132,7 +132,7 @@ def _selfcheck(s: dict[str, Any]) -> list[str]:
          escape(i["note"]).replace("\n", " ")]
         for i in check["items"]
     ]
-    return [f"## Self-check ({check['date']})", "",
+    return [f"## {common.check_title(s)}", "",
             *_table(["Section", "Item", "Score", "Note"], rows), ""]
 
 

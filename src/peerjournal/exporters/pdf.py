@@ -416,7 +416,7 @@ class _Report:
         # Paragraphs, not a table: an fpdf2 table row cannot break across pages, and a note
         # may hold 2,000 characters (supervision.MAX_NOTE_CHARS), taller than a page in a
         # table cell.
-        self.heading(f"Self-check ({check['date']})")
+        self.heading(common.check_title(self.s))
         for section, items in groupby(check["items"], itemgetter("section")):
             if section:
                 self.text(section, 10, bold=True)

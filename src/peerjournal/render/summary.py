@@ -263,7 +263,7 @@ def review(
         lines = "\n".join(f"• {i['date']}: {i['text']}" for i in s["intentions"])
         parts.append(section("What I will do differently", Text(lines)))
     if s["selfcheck"]:
-        parts.append(section(f"Self-check ({s['selfcheck']['date']})", _selfcheck(s)))
+        parts.append(section(common.check_title(s), _selfcheck(s)))
     for entry in s["shared_entries"]:
         parts.append(section(f"Shared entry: {common.entry_heading(entry)}", _entry(entry)))
     parts.append(Text(common.DATA_NOTE, style="dim"))
