@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,25 @@ def test_one_writers_months_are_read_oldest_first_with_how_they_moved(
     assert "balance +1.00 → -1.00." in since and "alerts 0 → " in since
     assert "(drift markers) rose from 0.0 to" in since
     assert out.count("Since the previous summary") == 1  # not for September
+
+
+def test_overlapping_periods_are_said_to_overlap(cli, months: dict[str, Path], add,
+                                                tmp_path: Path) -> None:
+    """Was: October, then September to October, read as a sequence ("entries 1 → 2") with no
+    word that the second holds the first."""
+    both = tmp_path / "alex-sep-oct.json"
+    result = cli("export", "--yes", "--from", "Alex", "--since", "2026-09-01", "--until",
+                 "2026-10-31", "-o", str(both))
+    assert result.exit_code == 0, result.stderr
+    def seen(*files: Path) -> str:
+        text = cli("review", *map(str, files)).stdout
+        return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+    out = seen(months["alex-oct"], both)
+    note = ("Some of these periods overlap (the headers give them): the same entries are "
+            "counted in more than one, so the numbers are not steps in time.")
+    assert out.count(note) == 2  # between the summaries, and since the previous one
+    assert note not in seen(months["alex-sep"], months["alex-oct"])
 
 
 def test_a_writers_summaries_are_grouped_and_other_writers_are_not_compared(

@@ -8,6 +8,7 @@ are one writer's; unsigned ones are never compared. Summaries reach here validat
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -34,6 +35,19 @@ def _lexicon_note(run: Sequence[dict[str, Any]]) -> str | None:
         return None
     return ("Scored with different drift lexicons (as the headers say): the numbers may not "
             "compare until the writer runs `peerjournal drift --rescore`.")
+
+
+def _overlap_note(run: Sequence[dict[str, Any]]) -> str | None:
+    """Said when a summary's period starts before the previous one's ends: the same entries
+    are then in both, and the arrows are not a sequence in time."""
+    if all(b["period"]["since"] > a["period"]["until"] for a, b in pairwise(run)):
+        return None
+    return ("Some of these periods overlap (the headers give them): the same entries are "
+            "counted in more than one, so the numbers are not steps in time.")
+
+
+def _notes(run: Sequence[dict[str, Any]]) -> list[str]:
+    return [note for note in (_overlap_note(run), _lexicon_note(run)) if note]
 
 
 def between_summaries(
@@ -63,8 +77,7 @@ def between_summaries(
             + "\n  entries " + ARROW.join(str(s["entries"]["total"]) for s in run)
             + " · alerts " + ARROW.join(str(len(s["alerts"])) for s in run)
         )
-        note = _lexicon_note(run)
-        if note:
+        for note in _notes(run):
             text.append(f"\n  {note}", "italic")
     if not text:
         return None
@@ -87,9 +100,7 @@ def since_previous(
         f"alerts {len(before['alerts'])}{ARROW}{len(s['alerts'])}.",
         *(f"• {line}" for line in _dimension_moves(before, s)),
     ]
-    note = _lexicon_note([before, s])
-    if note:
-        lines.append(f"• {note}")
+    lines += [f"• {note}" for note in _notes([before, s])]
     lines.append(f"(That summary is {name}.)")
     title = f"Since the previous summary ({common.period_text(before)})"
     return section(title, Group(*(Text(line) for line in lines)))
