@@ -67,8 +67,8 @@ ALERTS = [
     "(3.00 vs 0.40 per 100 words). Whose words or whose agenda were they?",
     "Feelings of tired / drained came up in 4 entries from 31 Aug to 20 Nov 2026, and in none "
     "from 10 Jun to 30 Aug 2026. What is in the way, and who could you talk it through with?",
-    "0 of 4 entries from 31 Aug to 20 Nov 2026 mention self-care. What helps you come back to "
-    "yourself after a hard shift?",
+    "0 of 4 entries from 31 Aug to 20 Nov 2026 have a self-care note. What helps you come back "
+    "to yourself after a hard shift?",
     "It has been 19 days since your last entry, on 1 Nov 2026. Is there a moment since then "
     "you would like to return to?",
 ]

@@ -425,12 +425,14 @@ def test_prep_questions_from_drifting_dimensions_and_dropped_items() -> None:
     prep = build_prep(
         window, entries, trend_brief(entries, report), checks, form, questions, {"advice": "Advice"}
     )
-    assert [d for d, _ in prep.trend.moved_towards_drift] == ["advice", "focus", "story"]
+    # story's identity fell: said as that, not as a move towards drift (QA round 22)
+    assert [d for d, _ in prep.trend.moved_towards_drift] == ["advice", "focus"]
     assert [d for d, _ in prep.trend.moved_towards_identity] == ["connection"]
+    assert prep.trend.less_identity == (("story", -0.4),)
     texts = [q.text for q in prep.questions]
     assert texts == [
         "Whose decision was it?",
-        "What held your story back?",
+        form.item("focus").question,  # focus has no lexicon question here; its item has one
         form.item("voice").question,
     ]
     assert "went from 5 to 2" in prep.questions[-1].reason

@@ -371,7 +371,7 @@ def test_self_care_rule() -> None:
     for r in rows:
         r.has_self_care = False
     assert any(
-        "0 of 4 entries from 31 Aug to 20 Nov 2026 mention self-care" in a for a in alerts(rows)
+        "0 of 4 entries from 31 Aug to 20 Nov 2026 have a self-care note" in a for a in alerts(rows)
     )
     rows[0].has_self_care = True  # 1 of 4 = 25%: not below the threshold
     assert not any("self-care" in a for a in alerts(rows))

@@ -34,6 +34,8 @@ SCALE = (1, 2, 3, 4, 5)
 MAX_NOTE_CHARS = 2_000
 FORM_FILE = "supervision.toml"
 DEFAULT_WINDOW_DAYS = 28
+LOW_SCORE = 2  # answers up to this are shown in prep, to bring
+CHECK_QUESTIONS = 2  # prep's questions from the self-check, after those from the entries
 SUPERVISION_TAG = "supervision"
 Day = date  # for annotations inside classes that have a field named `date`
 
@@ -831,11 +833,15 @@ class TrendBrief:
     """The drift report condensed: verdict counts, dimensions that moved, and the alerts."""
 
     verdicts: dict[str, int]
-    moved_towards_drift: tuple[tuple[str, float], ...]  # (dimension, change), most first
+    # (dimension, change in its rate per 100 words), largest first: drift rose, identity rose
+    moved_towards_drift: tuple[tuple[str, float], ...]
     moved_towards_identity: tuple[tuple[str, float], ...]
     alerts: tuple[str, ...]
     lines: tuple[str, ...] = ()  # the window against the one before, in words
     periods: tuple[tuple[str, float | None], ...] = ()  # (week start, drift per 100 words)
+    # (dimension, change: negative) identity fell, drift fell: said as falls, not as moves
+    less_identity: tuple[tuple[str, float], ...] = ()
+    less_drift: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -850,6 +856,8 @@ class Prep:
     check_movements: tuple[Movement, ...]
     last_check: SelfCheck | None
     questions: tuple[Question, ...]
+    # the latest check's items answered 1 or 2, the 1s first (`low_answers`)
+    low_answers: tuple[tuple[Item, Answer], ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
     # a self-check stopped part-way: (when it was started, answers given, items on the form)
     unfinished: tuple[datetime, int, int] | None = None
@@ -866,26 +874,27 @@ def verdict_counts(entries: Iterable[EntryFacts]) -> dict[str, int]:
     return counts
 
 
-def report_movements(
-    report: Mapping[str, Any],
-) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-    """Dimensions that moved towards drift and towards identity against the previous window.
+Moves = tuple[tuple[str, float], ...]  # (dimension, change per 100 words), largest first
+MOVE_KINDS = ("towards_drift", "towards_identity", "less_identity", "less_drift")
 
-    A dimension's move is its drift change minus its identity change (per 100 words), from the
-    report's `changes`: positive is towards drift. Largest moves first.
+
+def report_movements(report: Mapping[str, Any]) -> dict[str, Moves]:
+    """Dimensions whose rates moved against the previous window, from the report's `changes`
+    (each past its noise threshold), by what moved: "towards_drift" (drift rose),
+    "towards_identity" (identity rose), "less_identity" and "less_drift" (fell).
+
+    A fall is said as a fall: fewer identity phrases are no drift phrase, so a dimension with
+    no drift at all is not said to move towards drift (the report's "What changed" agrees).
+    One dimension may be in two lists (its drift rose and its identity fell).
     """
-    net: dict[str, float] = {}
+    moves: dict[str, list[tuple[str, float]]] = {kind: [] for kind in MOVE_KINDS}
     for change in report.get("changes", []):
-        if change.get("kind") != "dimension":
+        polarity, value = change.get("polarity"), float(change.get("change", 0.0))
+        if change.get("kind") != "dimension" or polarity not in ("identity", "drift") or not value:
             continue
-        sign = 1.0 if change.get("polarity") == "drift" else -1.0
-        dim = str(change["id"])
-        net[dim] = net.get(dim, 0.0) + sign * float(change.get("change", 0.0))
-    towards_drift = sorted(((d, round(v, 3)) for d, v in net.items() if v > 0), key=lambda x: -x[1])
-    towards_identity = sorted(
-        ((d, round(-v, 3)) for d, v in net.items() if v < 0), key=lambda x: -x[1]
-    )
-    return towards_drift, towards_identity
+        kind = f"{'towards' if value > 0 else 'less'}_{polarity}"
+        moves[kind].append((str(change["id"]), round(value, 3)))
+    return {kind: tuple(sorted(found, key=lambda m: -abs(m[1]))) for kind, found in moves.items()}
 
 
 def _report_lines(report: Mapping[str, Any]) -> tuple[str, ...]:
@@ -917,11 +926,13 @@ def trend_brief(entries: Sequence[EntryFacts], report: Mapping[str, Any] | None)
     """Verdict counts from the entries; what moved, per-period drift and alerts from the report."""
     if not report:
         return TrendBrief(verdict_counts(entries), (), (), ())
-    towards_drift, towards_identity = report_movements(report)
+    moves = report_movements(report)
     return TrendBrief(
         verdicts=verdict_counts(entries),
-        moved_towards_drift=tuple(towards_drift),
-        moved_towards_identity=tuple(towards_identity),
+        moved_towards_drift=moves["towards_drift"],
+        moved_towards_identity=moves["towards_identity"],
+        less_identity=moves["less_identity"],
+        less_drift=moves["less_drift"],
         alerts=tuple(str(a) for a in report.get("alerts", [])),
         lines=_report_lines(report),
         periods=tuple(
@@ -931,18 +942,34 @@ def trend_brief(entries: Sequence[EntryFacts], report: Mapping[str, Any] | None)
     )
 
 
+def period_questions(
+    items: Sequence[Item], lexicon_questions: Mapping[str, Sequence[str]]
+) -> dict[str, str]:
+    """The question prep asks about each drift dimension: that of the first self-check item
+    mirroring it (worded for the weeks since supervision: "lately"), else the lexicon's first
+    (worded for one entry: "today", "the person")."""
+    found = {d: qs[0] for d, qs in lexicon_questions.items() if qs}
+    for item in reversed(items):  # the first item of a dimension wins
+        if item.dimension and item.question:
+            found[item.dimension] = item.question
+    return found
+
+
 def choose_questions(
     trend: TrendBrief,
     evidence: Sequence[DriftEvidence],
-    lexicon_questions: Mapping[str, Sequence[str]],
+    questions: Mapping[str, str],
     labels: Mapping[str, str],
     drops: Sequence[Movement],
+    low: Sequence[tuple[Item, Answer]] = (),
     limit: int = 5,
 ) -> list[Question]:
-    """Questions to bring: from the lexicon for the dimensions that moved most towards drift
-    (else those with the most counted drift hits in the entries shown: a phrase used twice
-    counts twice, as in their ranking), then from the self-check items that dropped most
-    since the previous check-in."""
+    """Questions to bring: `questions` (dimension: question, see `period_questions`) for the
+    two dimensions whose drift rose most (else those with the most counted drift hits in the
+    entries shown: a phrase used twice counts twice, as in their ranking), then two from the
+    self-check: the items that dropped most since the previous check-in, then those answered
+    1 or 2 in the latest one (`low`, the 1s first). A question already asked is not asked
+    again."""
     dims = [d for d, _ in trend.moved_towards_drift]
     reason = "moved towards drift over the period"
     if not dims:
@@ -953,16 +980,39 @@ def choose_questions(
         dims = sorted(tally, key=lambda d: -tally[d])
         reason = "had drift phrases in your entries"
     out: list[Question] = []
-    asking = [d for d in dims if lexicon_questions.get(d)][:2]  # dimensions with questions
-    for dim in asking:
+    for dim in [d for d in dims if questions.get(d)][:2]:  # dimensions with questions
         name = labels.get(dim) or dim.replace("_", " ").capitalize()
-        out.append(Question(lexicon_questions[dim][0], f"{name} {reason}"))
-    for m in [m for m in drops if m.change < 0][:2]:
-        text = m.item.question or f"What has changed for you around: {m.item.text}"
-        out.append(
-            Question(text, f"your answer to '{m.item.text}' went from {m.before} to {m.after}")
-        )
+        out.append(Question(questions[dim], f"{name} {reason}"))
+    from_check = [
+        (m.item, f"your answer to '{m.item.text}' went from {m.before} to {m.after}")
+        for m in drops
+        if m.change < 0
+    ]
+    from_check += [
+        (item, f"you answered '{item.text}' with {answer.score} in your latest self-check")
+        for item, answer in low
+    ]
+    asked = {q.text for q in out}
+    wanted = len(out) + CHECK_QUESTIONS
+    for item, why in from_check:
+        text = item.question or f"What has changed for you around: {item.text}"
+        if len(out) < wanted and text not in asked:
+            asked.add(text)
+            out.append(Question(text, why))
     return out[:limit]
+
+
+def low_answers(check: SelfCheck | None, form: Form) -> list[tuple[Item, Answer]]:
+    """The items `check` answered 1 or 2, the 1s first, else in the form's order: the form
+    itself says a low number is often the most useful thing to bring."""
+    if check is None:
+        return []
+    low = [
+        (item, answer)
+        for item in form.items
+        if (answer := check.answers.get(item.id)) is not None and answer.score <= LOW_SCORE
+    ]
+    return sorted(low, key=lambda pair: pair[1].score)
 
 
 def build_prep(
@@ -977,6 +1027,7 @@ def build_prep(
     """Everything `supervision prep` shows, from plain values."""
     done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
     moved = movements(done[-2], done[-1], form.items) if len(done) >= 2 else []
+    low = low_answers(done[-1] if done else None, form)
     evidence = most_drift_evidence(entries)
     stopped = max(
         (c for c in checks if not c.complete), key=lambda c: (c.created_at, c.id), default=None
@@ -991,7 +1042,17 @@ def build_prep(
         self_care=tuple(self_care_notes(entries)),
         check_movements=tuple(moved),
         last_check=done[-1] if done else None,
-        questions=tuple(choose_questions(trend, evidence, lexicon_questions, labels, moved)),
+        low_answers=tuple(low),
+        questions=tuple(
+            choose_questions(
+                trend,
+                evidence,
+                period_questions(form.items, lexicon_questions),
+                labels,
+                moved,
+                low,
+            )
+        ),
         labels=dict(labels),
         unfinished=(
             (stopped.created_at, len(stopped.answers), len(form.items)) if stopped else None
@@ -1020,6 +1081,8 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
             "towards_identity": [
                 {"dimension": d, "change": c} for d, c in prep.trend.moved_towards_identity
             ],
+            "less_identity": [{"dimension": d, "change": c} for d, c in prep.trend.less_identity],
+            "less_drift": [{"dimension": d, "change": c} for d, c in prep.trend.less_drift],
             "summary": list(prep.trend.lines),
             "weekly_drift": [{"start": d, "drift": v} for d, v in prep.trend.periods],
         },
@@ -1056,6 +1119,16 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
         "self_care": [{**_entry_ref(e), "note": e.self_care} for e in prep.self_care],
         "self_check": {
             "last": prep.last_check.created_at.isoformat() if prep.last_check else None,
+            "low": [
+                {
+                    "id": item.id,
+                    "section": item.section,
+                    "text": item.text,
+                    "score": answer.score,
+                    "note": answer.note,
+                }
+                for item, answer in prep.low_answers
+            ],
             "moved": [movement_to_json(m) for m in prep.check_movements],
             "unfinished": (
                 {

@@ -535,9 +535,7 @@ def report_from_stats(
         for (start, end), totals in zip(spans, period_totals, strict=True)
     ]
     feelings = _feelings(stats.feelings, stats.previous_feelings, vocab)
-    rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today)
-    if since_given:
-        rhythm["first_entry"] = None
+    rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today, since_given)
     settings = {
         key: totals.summary()
         for key, totals in sorted(by_setting.items(), key=lambda kv: (-kv[1].entries, kv[0]))
@@ -710,13 +708,15 @@ def _rhythm(
     since: date,
     until: date,
     today: date,
+    since_given: bool = False,
 ) -> dict[str, Any]:
     """Entries per week, week streaks, the last entry and its age, self-care notes.
 
     "As of" is `until`, or today when the window runs past today: the streaks are counted
     over every week with an entry up to then (see the module docstring). The last entry is
     the window's, and `days_since_last` its age today. `reaches_today` says whether the
-    window runs up to today (else later entries may exist outside it).
+    window runs up to today (else later entries may exist outside it). `per_week` is the
+    window's rate; `per_week_since_start` the rate from `first_entry` (see `_since_start`).
     """
     as_of = min(until, today)
     days_in_window = (until - since).days + 1
@@ -724,11 +724,13 @@ def _rhythm(
     streak, longest = week_streaks(weeks_with_entries, period_start(as_of, "week"))
     last = max(current_days, default=None)
     entries, self_care = window.entries, window.self_care
+    first = None if since_given else _started_in_window(days, weeks_with_entries, since, until)
     return {
         "entries": entries,
         "weeks": round(days_in_window / 7, 2),
         "per_week": Rounded(entries * 7, days_in_window, 2),  # shown to 1 decimal
-        "first_entry": _started_in_window(days, weeks_with_entries, since, until),
+        "first_entry": first,
+        "per_week_since_start": _since_start(entries, first, as_of),
         "as_of": as_of.isoformat(),
         "reaches_today": until >= today,
         "current_streak_weeks": streak,
@@ -738,6 +740,21 @@ def _rhythm(
         "self_care": self_care,
         "self_care_share": round(self_care / entries, ROUND) if entries else None,
     }
+
+
+# A journal younger than this has a count since its start but no rate: one entry in its
+# first days is no "3.5 a week".
+SINCE_START_RATE_DAYS = 28
+
+
+def _since_start(entries: int, first: str | None, as_of: date) -> float | None:
+    """Entries a week from the first entry (`first_entry`) to "as of", the rate the report's
+    Rhythm line shows ("19 entries since you started on 19 Oct 2026 (2.8 a week)"); None
+    without a first entry in the window or within its first SINCE_START_RATE_DAYS days."""
+    if not entries or first is None:
+        return None
+    days = (as_of - date.fromisoformat(first)).days + 1
+    return Rounded(entries * 7, days, 2) if days >= SINCE_START_RATE_DAYS else None
 
 
 def _started_in_window(
@@ -985,13 +1002,16 @@ def _obstructing_feeling(
 
 def _self_care(rhythm: Mapping[str, Any], now: tuple[date, date], th: Thresholds) -> str | None:
     """A question, not a rule to follow: the writer knows best what looking after themselves
-    is, and an alert that lectures is one more thing to feel behind on."""
+    is, and an alert that lectures is one more thing to feel behind on.
+
+    It counts the self-care notes (the entry's own field), not self-care written about in the
+    text, and says so: "mention self-care" read as false beside entries that talk of it."""
     entries, noted = rhythm["entries"], rhythm["self_care"]
     if entries < th.self_care_min_entries or noted / entries >= th.self_care_share:
         return None
     return (
-        f"{noted:,} of {counted(entries, 'entry')} {_dates(now)} mention self-care. What helps "
-        "you come back to yourself after a hard shift?"
+        f"{noted:,} of {counted(entries, 'entry')} {_dates(now)} have a self-care note. What "
+        "helps you come back to yourself after a hard shift?"
     )
 
 

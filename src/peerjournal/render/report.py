@@ -22,7 +22,7 @@ from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
-from peerjournal.trends import Rounded, fixed
+from peerjournal.trends import fixed
 
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
@@ -185,6 +185,12 @@ class _View:
             parts.append("tagged " + joined(tags))
         return clean("Only entries " + ", ".join(parts), multiline=False) if parts else ""
 
+    def matching(self) -> str:
+        """"matching " in a report of some entries (--setting, --tag): its first entry is the
+        first that matches, not the journal's first."""
+        filters = self.report.get("filters") or {}
+        return "matching " if filters.get("setting") or filters.get("tags") else ""
+
     def since_first(self) -> list[dict[str, Any]]:
         """The report's periods; for a journal younger than the default window, from the one
         with its first entry on (a first week came after eleven empty rows)."""
@@ -265,10 +271,17 @@ class _View:
     def dimension_detail(self) -> list[RenderableType]:
         d = self.report["dimension"]
         prev = self.report["previous"]
+        before = self.span(prev["since"], prev["until"])
+        # no entries before: "0.00 and 0.00" would read as a measured zero ("What changed"
+        # below says there is nothing to compare with)
         text = Text(
             f"{_num(d['identity'])} identity and {_num(d['drift'])} drift per 100 words; "
-            f"the window before ({self.span(prev['since'], prev['until'])}): "
-            f"{_num(d['previous']['identity'])} and {_num(d['previous']['drift'])}."
+            + (
+                f"the window before ({before}): "
+                f"{_num(d['previous']['identity'])} and {_num(d['previous']['drift'])}."
+                if prev["entries"]
+                else f"no {self.matching()}entries in the window before ({before}) to compare."
+            )
         )
         out: list[RenderableType] = [self.heading(
             # the lexicon's own label ("IPS mutuality"); the report's is in lower case
@@ -312,7 +325,10 @@ class _View:
         if not r["changes"]:
             first = r["rhythm"].get("first_entry")
             if first and not prev["entries"]:
-                reason = f"nothing to compare with yet: your first entry is from {_day(first)}"
+                reason = (
+                    f"nothing to compare with yet: your first {self.matching()}entry is from "
+                    f"{_day(first)}"
+                )
             elif not prev["entries"]:
                 reason = "no scored entries in the previous window"
             else:
@@ -420,18 +436,23 @@ class _View:
     def since_started(self, r: Mapping[str, Any]) -> str:
         """'3 entries since you started on 2 Dec 2026': a journal younger than the window,
         whose rate over the whole window ("0.3 entries a week") would undercount it. From
-        four weeks on, the rate since that day is added."""
+        four weeks on, the rate since that day is added (`per_week_since_start`)."""
         first, as_of = date.fromisoformat(r["first_entry"]), date.fromisoformat(r["as_of"])
         days = (as_of - first).days + 1
         if r.get("reaches_today", True) and days <= 2:
             when = "today" if days == 1 else "yesterday"
         else:
             when = "on " + _day(r["first_entry"])
-        if r["entries"] == 1:
+        if self.matching():  # the first entry that matches: the writer may have started earlier
+            if r["entries"] == 1:
+                return f"1 matching entry, {when}"
+            text = f"{counted(r['entries'], 'matching entry')}, the first {when}"
+        elif r["entries"] == 1:
             return f"1 entry: you started {when}"
-        text = f"{counted(r['entries'], 'entry')} since you started {when}"
-        if days >= 28:
-            text += f" ({fixed(Rounded(r['entries'] * 7, days, 2), 1)} a week)"
+        else:
+            text = f"{counted(r['entries'], 'entry')} since you started {when}"
+        if r.get("per_week_since_start") is not None:
+            text += f" ({fixed(r['per_week_since_start'], 1)} a week)"
         return text
 
     def alerts(self) -> list[RenderableType]:

@@ -315,12 +315,15 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
     parts += [safe_text(f"  {line}") for line in t.lines]
     if any(v is not None for _, v in t.periods):
         parts.append(WeeklyDrift(t.periods, ascii_only))
-    if t.moved_towards_drift:
-        names = ", ".join(prep.label(d) for d, _ in t.moved_towards_drift)
-        parts.append(safe_text(f"  Moved towards drift: {names}"))
-    if t.moved_towards_identity:
-        names = ", ".join(prep.label(d) for d, _ in t.moved_towards_identity)
-        parts.append(safe_text(f"  Moved towards peer identity: {names}"))
+    for title, moved in (
+        ("Moved towards drift", t.moved_towards_drift),
+        ("Moved towards peer identity", t.moved_towards_identity),
+        ("Less peer-identity evidence in", t.less_identity),
+        ("Less drift evidence in", t.less_drift),
+    ):
+        if moved:
+            names = ", ".join(prep.label(d) for d, _ in moved)
+            parts.append(safe_text(f"  {title}: {names}"))
     if len(parts) == 2:
         parts.append(safe_text("  Not enough scored entries to show a trend.", style="dim"))
     parts += [safe_text(f"  ! {alert}") for alert in t.alerts]
@@ -396,6 +399,7 @@ def _check_parts(prep: Prep) -> list[RenderableType]:
     rows: list[RenderableType] = []
     if prep.last_check is not None:
         rows.append(safe_text(f"  Latest: {prep.last_check.created_at.date().isoformat()}"))
+        rows += _low_answer_parts(prep)
         rows += [_movement_line(m) for m in prep.check_movements]
     if prep.unfinished is not None:
         rows.append(_unfinished_line(*prep.unfinished, indent="  "))
@@ -407,3 +411,22 @@ def _check_parts(prep: Prep) -> list[RenderableType]:
             )
         )
     return _list_section("Self-check", rows)
+
+
+def _low_answer_parts(prep: Prep) -> list[RenderableType]:
+    """The latest check's answers of 1 or 2, each with the start of its note: what the check
+    itself calls often the most useful thing to bring."""
+    if not prep.low_answers:
+        return []
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right")
+    grid.add_column()
+    for item, answer in prep.low_answers:
+        text = safe_text(item.text)
+        if answer.note:
+            text.append(f"\nnote: {first_words(answer.note, 100)}", style="italic")
+        grid.add_row(str(answer.score), text)
+    return [
+        safe_text("  Answered 1 or 2, often the most useful to bring:"),
+        Padding(grid, (0, 0, 0, 4)),
+    ]
