@@ -240,3 +240,18 @@ def test_the_summary_says_its_numbers_count_learned_words(cli, add, tmp_path: Pa
     text = " ".join((tmp_path / "s.md").read_text().split())
     assert ("the numbers also count common words learned from labelled entries (\"together\", "
             "\"medication\"), which the marker lists leave out") in text
+
+
+def test_a_word_like_a_listed_name_is_checked_first_and_said_so(cli, add, tmp_path) -> None:
+    """Was: "Sam" (Samuel Okafor is listed) in one list with "Leeds" and "Priya", nothing to
+    say it looks like a listed person's short form, which exports leave to the writer."""
+    add("In Leeds I met Priya, and later Sam at the library.", "--share")
+    assert cli("people", "add", "Samuel", "Okafor").exit_code == 0
+    result = cli("export", "-y", "-o", str(tmp_path / "s.md"))
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert ("Check these capitalised words (in the summary): Sam (like a listed name), "
+            "Leeds, Priya.") in said
+    preview = cli("export", "-o", str(tmp_path / "t.md"), input="n\n")
+    assert ("Check these capitalised words (highlighted above): Sam (like a listed name), "
+            "Leeds, Priya.") in " ".join(preview.stderr.split())

@@ -434,11 +434,13 @@ def _words_to_check(
     from peerjournal.render.summary import check_words_message, words_to_check
     from peerjournal.summary import journal_labels, journal_texts
 
+    people = _people(app)
     words = words_to_check(
-        _preview_text(summary, data, fmt), journal_texts(summary), _people(app),
+        _preview_text(summary, data, fmt), journal_texts(summary), people,
         journal_labels(summary),
     )
-    return [check_words_message(words, "in the summary")] if words else []
+    names = [p.name for p in people]
+    return [check_words_message(words, "in the summary", names)] if words else []
 
 
 def _people(app: AppContext) -> list[Person]:

@@ -85,7 +85,8 @@ def preview(
         title += " (UNREDACTED)"
     console.print(section(title, body))  # a long destination, or UNREDACTED, is never cut
     if words:
-        console.print(Text(check_words_message(words, "highlighted above")))
+        names = [p.name for p in people]
+        console.print(Text(check_words_message(words, "highlighted above", names)))
     return list(words)
 
 
@@ -106,9 +107,15 @@ def words_to_check(
     return Counter(m.group(0) for m in found)
 
 
-def check_words_message(words: Counter[str], where: str) -> str:
-    """'Check these capitalised words (WHERE): Sammy (2), Priya. If any is …'"""
-    listed = ", ".join(f"{w} ({n})" if n > 1 else w for w, n in words.most_common(20))
+def check_words_message(words: Counter[str], where: str, names: Sequence[str] = ()) -> str:
+    """'Check these capitalised words (WHERE): Sam (like a listed name), Priya (2). If any
+    is …': a word that looks like a short form of a listed name first."""
+    def shown(word: str, times: int) -> str:
+        like = " (like a listed name)" if nickname_like(word, names) else ""
+        return word + ("" if times == 1 else f" ({times})") + like
+
+    ranked = sorted(words.most_common(), key=lambda wn: not nickname_like(wn[0], names))[:20]
+    listed = ", ".join(shown(w, n) for w, n in ranked)
     listed = clean(listed, multiline=False)
     more = f" and {len(words) - 20} more" if len(words) > 20 else ""
     return (
