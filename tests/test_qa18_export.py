@@ -251,7 +251,7 @@ def test_a_nickname_in_a_tag_or_setting_is_flagged(cli, add, tmp_path: Path) -> 
     out = tmp_path / "s.md"
     result = _export(cli, out)
     assert result.exit_code == 0, result.stderr
-    assert _checked_words(result.stderr) == "sammy's, sammy"
+    assert _checked_words(result.stderr) == "sammy's (like a listed name), sammy (like a listed name)"
     assert "#sammy-visit" in out.read_text()
 
 
