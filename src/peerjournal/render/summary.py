@@ -111,8 +111,9 @@ def check_words_message(words: Counter[str], where: str, names: Sequence[str] = 
     """'Check these capitalised words (WHERE): Sam (like a listed name), Priya (2). If any
     is …': a word that looks like a short form of a listed name first."""
     def shown(word: str, times: int) -> str:
-        like = " (like a listed name)" if nickname_like(word, names) else ""
-        return word + ("" if times == 1 else f" ({times})") + like
+        notes = [str(times)] if times > 1 else []
+        notes += ["like a listed name"] if nickname_like(word, names) else []
+        return f"{word} ({', '.join(notes)})" if notes else word
 
     ranked = sorted(words.most_common(), key=lambda wn: not nickname_like(wn[0], names))[:20]
     listed = ", ".join(shown(w, n) for w, n in ranked)
