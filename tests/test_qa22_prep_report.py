@@ -244,3 +244,20 @@ def test_a_filtered_report_speaks_of_the_first_matching_entry(
     whole = cli("report").stdout
     assert "Nothing to compare with yet: your first entry is from 5 Oct 2026." in whole
     assert "5 entries since you started on 5 Oct 2026" in whole
+
+
+def test_weeks_the_window_cuts_short_are_marked(cli, add) -> None:
+    """Was: `--since 2026-11-01` (a Sunday) gave a one-day "week" of 1 Nov, then 2 Nov, each
+    looking like a whole week."""
+    for day in ("2026-11-01", "2026-11-03", "2026-11-18"):
+        add("We sat together and talked about his week.", "--date", day)
+    result = cli("report", "--since", "2026-11-01", "--until", "2026-11-18")
+    assert result.exit_code == 0, result.stderr
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    assert "By week per 100 words; * part of a week, cut by the window" in lines
+    rows = [line.split()[:4] for line in lines if line[:2].isdigit()]
+    assert [" ".join(r[:3]) for r in rows] == [
+        "01 Nov 26*", "02 Nov 26", "09 Nov 26", "16 Nov 26*"]
+    # the week still going on today is not cut by the window: no mark
+    default = cli("report").stdout
+    assert "*" not in default and "part of a week" not in default

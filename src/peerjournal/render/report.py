@@ -8,7 +8,7 @@ meaning carried by glyphs and words as well as colour (NO_COLOR loses nothing).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rich import box
@@ -66,6 +66,14 @@ def report_view(
 
 def _day(text: str) -> str:
     return spoken(date.fromisoformat(text))
+
+
+def _partial(period: dict[str, Any], unit: str) -> bool:
+    """A week or month shorter than a whole one."""
+    start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
+    if unit == "week":
+        return (end - start).days < 6
+    return start.day != 1 or (end + timedelta(days=1)).day != 1
 
 
 def _num(value: float) -> str:
@@ -216,9 +224,14 @@ class _View:
             (balance, "right"),
         )
         week = "%d %b" if tiny else "%d %b %y"
-        for p in shown:
+        # the window's weeks or months cut short (`--since` on a Sunday: a one-day "week"),
+        # not the one still going on today
+        ongoing = (self.report.get("rhythm") or {}).get("reaches_today", True)
+        cut = [_partial(p, self.unit) and not (ongoing and p is periods[-1]) for p in shown]
+        for p, short in zip(shown, cut, strict=True):
             start = date.fromisoformat(p["start"])
             name = start.strftime(week if self.unit == "week" else "%b %Y")
+            name += "*" if short else ""
             if not p["entries"]:
                 bar = [self.bar(0, 0, scale, 0)] if bars else []
                 table.add_row(name, Text(self.none, style="dim"), "", "", *bar, "")
@@ -233,6 +246,8 @@ class _View:
                 self.balance(p["balance"]),
             )
         note = "per 100 words; N = entries" if tiny else "per 100 words"
+        if any(cut):
+            note += f"; * part of a {self.unit}, cut by the window"
         if len(shown) < len(periods):
             note += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--json for all)"
         return Group(self.heading(f"By {self.unit}", note), table)
