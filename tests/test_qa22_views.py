@@ -50,3 +50,11 @@ def test_a_guiding_question_that_wraps_keeps_its_indent() -> None:
     questions = lines[lines.index(next(x for x in lines if x.startswith("  • "))):]
     assert len(questions) > 3  # some wrap at this width
     assert all(x.startswith(("  • ", "    ")) and x.strip() for x in questions), questions
+
+
+def test_large_counts_have_thousands_separators(cli: CLI) -> None:
+    """Was: "1200 counted of 1200 phrases, 7200 words" and "×1200" for a long entry."""
+    lines = _lines(cli, "I told him what he should do. " * 1200)
+    [total] = [line for line in lines if line.startswith("All (per 100 words)")]
+    assert total.endswith("counted of 1,200 phrases, 8,400 words"), total
+    assert any("×1,200" in line for line in lines)

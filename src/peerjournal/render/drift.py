@@ -17,6 +17,7 @@ from rich.text import Text
 
 from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
 from peerjournal.drift.score import BALANCE_CENTER
+from peerjournal.plural import counted
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean, clean_mapped, safe_text, safe_title
 from peerjournal.render.verdicts import VERDICT_STYLES
@@ -202,7 +203,7 @@ def _rows(
             phrases.append(_quoted(hit.text, glyphs), style=_hit_style(hit))
             phrases.append(flags, style="dim")
             if times > 1:
-                phrases.append(f" {glyphs.times}{times}")
+                phrases.append(f" {glyphs.times}{times:,}")
         rows.append(
             (
                 safe_text(lexicon.label(dim), multiline=False),
@@ -217,9 +218,8 @@ def _rows(
             f"{score.identity:.1f}",
             f"{score.drift:.1f}",
             Text(
-                f"{sum(h.counted for h, _ in listed)} counted of {len(listed)} "
-                f"phrase{'' if len(listed) == 1 else 's'}, "
-                f"{score.words} word{'' if score.words == 1 else 's'}"
+                f"{sum(h.counted for h, _ in listed):,} counted of "
+                f"{counted(len(listed), 'phrase')}, {counted(score.words, 'word')}"
             ),
         )
     )
