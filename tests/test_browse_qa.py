@@ -53,6 +53,21 @@ def test_a_list_cut_at_the_limit_says_there_are_more(cli: CLI, json_out: bool) -
     )
 
 
+def test_the_hint_names_only_filters_not_given_yet(cli: CLI) -> None:
+    """Was: "narrow with --since, …" to a list that had --since."""
+    add_drafts(*(draft(1 + n, f"Shift note {n}") for n in range(5)))
+    result = cli("list", "--since", "2026-11-02", "--limit", "2")
+    assert result.stderr == (
+        "Showing the newest 2 entries; there are more: `--limit 0` lists them all, or narrow "
+        "with --until, --tag or --setting.\n"
+    )
+    every = ("--since", "2026-11-02", "--until", "2026-11-20", "--tag", "a", "--setting", "b")
+    add_drafts(*(draft(3, "Tagged", tags=["a"], setting="b") for _ in range(3)))
+    assert cli("list", *every, "--limit", "1").stderr == (
+        "Showing the newest 1 entry; there are more: `--limit 0` lists them all.\n"
+    )
+
+
 @pytest.mark.parametrize("options", [["--limit", "5"], ["--limit", "0"], ["--limit", "9"]])
 def test_a_whole_list_says_nothing_more(cli: CLI, options: list[str]) -> None:
     add_drafts(*(draft(1 + n, f"Shift note {n}") for n in range(5)))

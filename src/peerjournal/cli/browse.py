@@ -42,6 +42,16 @@ def _narrowed(filters: Filters) -> bool:
     return bool(filters.since or filters.until or filters.tags or filters.setting)
 
 
+def _narrow_further(filters: Filters) -> str:
+    """', or narrow with --until, --tag or --setting': the filters not given yet."""
+    from peerjournal.plural import joined
+
+    given = {"--since": filters.since, "--until": filters.until, "--tag": filters.tags,
+             "--setting": filters.setting}
+    unused = [option for option, value in given.items() if not value]
+    return f", or narrow with {joined(unused, 'or')}" if unused else ""
+
+
 def _quoted(query: str) -> str:
     """The query as typed, quoted, cut short when it is long (a pasted paragraph)."""
     flat = " ".join(query.split())
@@ -110,7 +120,7 @@ def register(app: typer.Typer) -> None:
         if more:
             app_ctx.say(
                 f"Showing the newest {counted(len(entries), 'entry')}; there are more: "
-                "`--limit 0` lists them all, or narrow with --since, --until, --tag or --setting."
+                f"`--limit 0` lists them all{_narrow_further(filters)}."
             )
 
     @app.command(short_help="Show one entry.")
