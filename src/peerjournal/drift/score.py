@@ -37,8 +37,15 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
 - ``verdict`` is ``insufficient`` unless there is enough evidence: at least `MIN_COUNTED_HITS`
   counted hits (at different places) with a total weight of at least `MIN_EVIDENCE_WEIGHT`, or a
   counted hit that is a phrase of two or more words ("told her she should", "shared my
-  story"), whatever else was found: more evidence never takes a verdict away. One word is not a
-  score ("symptoms" alone says little), but one phrase is something the writer did. Decision:
+  story", and "non-compliant": words as the matcher splits them, so a pattern's hit gives the
+  same verdict typed with a hyphen or a space; round 22, no labelled entry changed), whatever
+  else was found: more evidence never takes a verdict away. One word is not a score
+  ("symptoms" alone says little), but one phrase is something the writer did. A text of fewer
+  than `MIN_WORDS` (4) words has no verdict at all ("Talked about football." read 125 identity
+  per 100 words): a fragment leaves no room for the context the flags are read from. Decision
+  (round 22): the shortest labelled entry, read or never-read, has 12 words, so no measured
+  verdict changes; the number is a judgement (a phrase with a word of context, "Up at the
+  allotment.", "Shared my story today.", keeps its verdict). Decision:
   four labelled sets written blind by different hands (none labels an entry "insufficient")
   agreed with a one-phrase verdict 18 times out of 19, and requiring two hits had made plainly
   written entries with one clear practice "insufficient" (a blind set: 60% -> 78% overall).
@@ -114,6 +121,7 @@ from peerjournal.drift import is_learned_marker
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
 from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan
 
+MIN_WORDS = 4  # a shorter text is a fragment: no verdict (module docstring)
 MIN_COUNTED_HITS = 2
 MIN_EVIDENCE_WEIGHT = 0.5  # 2.0 until round 13 (RESULTS.md)
 MIXED_MIN_SIDE = 1.5  # "mixed" needs this much counted weight on each side (round 13) …
@@ -320,9 +328,12 @@ def verdict_for(
     counted: int,
     corrected_slip: bool = False,
     phrase: bool = False,
+    words: int = MIN_WORDS,
 ) -> str:
     """The verdict (rule in the module docstring) from the counted identity and drift weight;
-    `phrase`: a counted hit is a phrase of two or more words."""
+    `phrase`: a counted hit is a phrase of two or more words; `words`: the text's length."""
+    if words < MIN_WORDS:
+        return "insufficient"
     enough = (counted >= MIN_COUNTED_HITS and identity + drift >= MIN_EVIDENCE_WEIGHT) or (
         counted >= 1 and phrase
     )
@@ -413,6 +424,17 @@ def _net_learned(found: list[tuple[Hit, Marker]]) -> tuple[list[tuple[Hit, Marke
     ], share
 
 
+# a word as the matcher splits them: hyphens and punctuation separate words
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def _is_phrase(text: str) -> bool:
+    """Is a hit's text two or more words, as the matcher splits them ("shared my story",
+    "non-compliant" as "non compliant" is), for the one-phrase verdict?"""
+    first = _WORD.search(text)
+    return first is not None and _WORD.search(text, first.end()) is not None
+
+
 # each dimension with its keys into score_text's sums (built once, not per entry)
 _DIMENSION_KEYS = tuple((d, (d, "identity"), (d, "drift")) for d in DIMENSIONS)
 
@@ -450,9 +472,9 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
             key = (hit.dimension, hit.polarity)
             sums[key] = sums.get(key, 0.0) + weight
     balance = (ident - drift) / (ident + drift) if ident + drift > 0 else 0.0
-    phrase = any(len(h.text.split()) > 1 for h, _ in found if h.counted)
+    phrase = any(_is_phrase(h.text) for h, _ in found if h.counted)
     return DriftScore(
-        verdict=verdict_for(ident, drift, counted_n, corrected, phrase),
+        verdict=verdict_for(ident, drift, counted_n, corrected, phrase, words),
         balance=balance,
         identity=ident * per100,
         drift=drift * per100,
