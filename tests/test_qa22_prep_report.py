@@ -261,3 +261,24 @@ def test_weeks_the_window_cuts_short_are_marked(cli, add) -> None:
     # the week still going on today is not cut by the window: no mark
     default = cli("report").stdout
     assert "*" not in default and "part of a week" not in default
+
+
+def test_prep_lines_that_wrap_keep_their_indent(cli, add, monkeypatch) -> None:
+    """Was: at 60 columns an alert's second line, or a long phrase's dimension, went back to
+    the margin ("  ! Co-optation came up more … \\n2026 (5.85 vs …")."""
+    text = ("I told him he should take his meds and I spent most of the shift doing paperwork "
+            "for the nurses.")
+    for day in ("2026-11-10", "2026-11-17", "2026-11-19"):
+        add(text, "--date", day)
+    monkeypatch.setenv("COLUMNS", "60")
+    result = cli("supervision", "prep")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= 60
+    alert = lines.index(next(line for line in lines if line.startswith("  ! ")))
+    assert lines[alert + 1].startswith("    ") and lines[alert + 1].strip()  # it wraps, indented
+    # after the title and its dates, only headings (a capital) at the margin: no wrapped
+    # line's rest
+    body = lines[lines.index("Drift trend in brief"):]
+    margin = [line for line in body if line and not line[0].isspace()]
+    assert all(line[0].isupper() or line[0].isdigit() for line in margin), margin

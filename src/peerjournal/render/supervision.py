@@ -18,6 +18,7 @@ from rich.text import Text
 from peerjournal.plural import counted
 from peerjournal.render.charts import sparkline
 from peerjournal.render.entries import first_words
+from peerjournal.render.layout import bullets
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.verdicts import VERDICT_WORDS
 from peerjournal.render.widths import STATEMENT_MIN
@@ -255,9 +256,14 @@ def _score(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
-def _entry_line(entry_id: int, day: str, setting: str, rest: str = "") -> Text:
+def _entry_line(entry_id: int, day: str, setting: str, rest: str = "") -> RenderableType:
     where = f" · {setting}" if setting else ""
-    return safe_text(f"  #{entry_id}  {day}{where}" + (f"  {rest}" if rest else ""))
+    return _indented(f"#{entry_id}  {day}{where}" + (f"  {rest}" if rest else ""))
+
+
+def _indented(text: str, indent: int = 2, style: str = "") -> RenderableType:
+    """`text` indented, its wrapped lines too (not back at the margin on a narrow terminal)."""
+    return Padding(safe_text(text, style=style), (0, 0, 0, indent), expand=False)
 
 
 def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
@@ -292,7 +298,7 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     parts += _list_section(
         "Questions you might bring",
         [
-            Group(safe_text(f"  • {q.text}"), safe_text(f"    ({q.reason})", style="dim"))
+            Group(bullets([q.text], indent=2), _indented(f"({q.reason})", 4, "dim"))
             for q in prep.questions
         ],
     )
@@ -311,8 +317,8 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
             f"{n} {VERDICT_WORDS.get(v, v)}"
             for v, n in sorted(t.verdicts.items(), key=lambda x: -x[1])
         )
-        parts.append(safe_text(f"  Entries: {counts}"))
-    parts += [safe_text(f"  {line}") for line in t.lines]
+        parts.append(_indented(f"Entries: {counts}"))
+    parts += [_indented(line) for line in t.lines]
     if any(v is not None for _, v in t.periods):
         parts.append(WeeklyDrift(t.periods, ascii_only))
     for title, moved in (
@@ -323,10 +329,11 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
     ):
         if moved:
             names = ", ".join(prep.label(d) for d, _ in moved)
-            parts.append(safe_text(f"  {title}: {names}"))
+            parts.append(_indented(f"{title}: {names}"))
     if len(parts) == 2:
-        parts.append(safe_text("  Not enough scored entries to show a trend.", style="dim"))
-    parts += [safe_text(f"  ! {alert}") for alert in t.alerts]
+        parts.append(_indented("Not enough scored entries to show a trend.", style="dim"))
+    if t.alerts:
+        parts.append(bullets(t.alerts, "!", indent=2))
     return parts
 
 
@@ -370,9 +377,7 @@ def _evidence_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
             # as `drift ID` flags it: "didn't | share my story" is an identity phrase, negated
             negated = " (negated, counts as drift)" if p.negated else ""
             rows.append(
-                safe_text(
-                    f"      “{p.text}”{negated}{count} – {prep.label(p.dimension)}{seen}"
-                )
+                _indented(f"“{p.text}”{negated}{count} – {prep.label(p.dimension)}{seen}", 6)
             )
     return _list_section("Entries with the most drift phrases", rows)
 
@@ -384,31 +389,30 @@ def _intention_parts(prep: Prep) -> list[RenderableType]:
         if i.came_back_in is not None:
             later = i.came_back_in
             rows.append(
-                safe_text(
-                    f"      came back to it in #{later.id} ({later.date.isoformat()}): "
+                _indented(
+                    f"came back to it in #{later.id} ({later.date.isoformat()}): "
                     f"{', '.join(i.shared_words)}",
-                    style="green",
+                    6,
+                    "green",
                 )
             )
         else:
-            rows.append(safe_text("      not picked up in a later entry yet", style="dim"))
+            rows.append(_indented("not picked up in a later entry yet", 6, "dim"))
     return _list_section("What you said you would do differently", rows)
 
 
 def _check_parts(prep: Prep) -> list[RenderableType]:
     rows: list[RenderableType] = []
     if prep.last_check is not None:
-        rows.append(safe_text(f"  Latest: {prep.last_check.created_at.date().isoformat()}"))
+        rows.append(_indented(f"Latest: {prep.last_check.created_at.date().isoformat()}"))
         rows += _low_answer_parts(prep)
         rows += [_movement_line(m) for m in prep.check_movements]
     if prep.unfinished is not None:
         rows.append(_unfinished_line(*prep.unfinished, indent="  "))
     elif prep.last_check is None:
         rows.append(
-            safe_text(
-                "  None yet: `peerjournal supervision check` takes about ten minutes.",
-                style="dim",
-            )
+            _indented("None yet: `peerjournal supervision check` takes about ten minutes.",
+                      style="dim")
         )
     return _list_section("Self-check", rows)
 
@@ -427,6 +431,6 @@ def _low_answer_parts(prep: Prep) -> list[RenderableType]:
             text.append(f"\nnote: {first_words(answer.note, 100)}", style="italic")
         grid.add_row(str(answer.score), text)
     return [
-        safe_text("  Answered 1 or 2, often the most useful to bring:"),
+        _indented("Answered 1 or 2, often the most useful to bring:"),
         Padding(grid, (0, 0, 0, 4)),
     ]
