@@ -178,11 +178,11 @@ def test_a_long_text_with_thousands_of_phrases_is_laid_out_quickly() -> None:
     out = io.StringIO()
     Console(file=out, width=200, color_system=None).print(table)
     text = out.getvalue()
-    assert "“shared my story” ×8000" in text
-    assert "“alone” (learned, outweighed) ×8000" in text
+    assert "“shared my story” ×8,000" in text
+    assert "“alone” (learned, outweighed) ×8,000" in text
     assert "“shared my”" not in text  # inside a curated phrase: already explained
-    assert "16000 counted of 16000 phrases" not in text
-    assert "8000 counted of 16000 phrases" in text
+    assert "16,000 counted of 16,000 phrases" not in text
+    assert "8,000 counted of 16,000 phrases" in text
 
 
 spans = st.lists(
