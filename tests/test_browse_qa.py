@@ -222,3 +222,15 @@ def test_the_setting_the_report_calls_unspecified_can_be_listed(cli: CLI, add: A
     # another setting still matches only itself
     assert [e["setting"] for e in json.loads(cli("list", "-s", "inpatient", "--json").stdout)] == [
         "inpatient"]
+
+
+def test_a_search_starting_with_a_dash_says_where_it_goes(cli: CLI) -> None:
+    """Was: `search -handover` answered "No such option: -a", an option never typed."""
+    result = cli("search", "-handover")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "peerjournal: No such option: -a. Words to search for that start with '-' go after --, "
+        "as in `peerjournal search -- -handover`. See 'peerjournal search --help'.\n"
+    )
+    typo = cli("search", "--sinc", "x")  # a mistyped option is still answered as one
+    assert "Did you mean" in typo.stderr and "start with '-'" not in typo.stderr

@@ -115,6 +115,15 @@ def _usage_failed(exc: UsageError) -> NoReturn:
         message = f"{exc.message.rstrip('.')}. Did you mean {either}?"
     else:  # ("No such command 'lsit'. Did you mean 'list'?" ends with its own question mark)
         message = exc.format_message()
+    if (
+        isinstance(exc, NoSuchOption)
+        and not exc.possibilities
+        and len(exc.option_name) == 2  # `search -handover`: read as -h -a …; "-a" never typed
+        and exc.ctx is not None
+        and exc.ctx.info_name == "search"
+    ):
+        message = (f"{message.rstrip('.')}. Words to search for that start with '-' go after "
+                   "--, as in `peerjournal search -- -handover`")
     if not message.endswith("?"):
         message = message.rstrip(".") + "."
     if exc.ctx is not None:
