@@ -58,3 +58,11 @@ def test_large_counts_have_thousands_separators(cli: CLI) -> None:
     [total] = [line for line in lines if line.startswith("All (per 100 words)")]
     assert total.endswith("counted of 1,200 phrases, 8,400 words"), total
     assert any("×1,200" in line for line in lines)
+
+
+def test_show_dates_an_entry_as_the_other_commands_do(cli: CLI) -> None:
+    """Was: "Thu 05 Nov 2026" in `show`, "5 Nov 2026" in reports and alerts."""
+    result = cli("write", "-x", "We sat together.", "--date", "2026-11-05")
+    assert result.exit_code == 0, result.stderr
+    shown = cli("show", result.stdout.strip()).stdout
+    assert shown.startswith("#1 · Thu 5 Nov 2026 · ")

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from peerjournal.dates import spoken
 from peerjournal.render.safe import clean, safe_text, safe_title
 from peerjournal.render.verdicts import VERDICT_STYLES, VERDICT_WORDS
 
@@ -237,7 +238,7 @@ def tag_lines(counts: Sequence[tuple[str, int]]) -> list[str]:
 
 
 def entry_header(entry: Entry) -> Text:
-    parts = [f"#{entry.id}", entry.date.strftime("%a %d %b %Y")]
+    parts = [f"#{entry.id}", f"{entry.date:%a} {spoken(entry.date)}"]  # "Tue 1 Dec 2026"
     parts += [p for p in (entry.setting, entry.mode, f"prompts: {entry.prompt_set}") if p]
     header = Text(clean(" · ".join(parts), multiline=False), style="bold")
     if entry.tags:
