@@ -136,3 +136,15 @@ def test_an_alias_that_is_a_nickname_is_questioned(cli) -> None:
     assert "the alias 'Sammy' is printed in exports in place of the name" in result.stderr
     quiet = cli("people", "add", "Samuel", "Okafor", "--alias", "my mentee")
     assert "printed in exports" not in quiet.stderr
+
+
+def test_adding_a_name_says_its_short_forms_that_start_alike_are_not_replaced(cli) -> None:
+    """Was: "Added Samuel Okafor: exports will show [person] instead", and nothing said that
+    "Sam" in an entry would still go out as it is."""
+    result = cli("people", "add", "Samuel", "Okafor")
+    assert result.exit_code == 0, result.stderr
+    assert ("Note: a short form that starts like Samuel (Sam…) is not replaced: add any they go "
+            "by as a name of its own. The export preview flags words that look like one.") in (
+        " ".join(result.stderr.split()))
+    short = cli("people", "add", "Jo")  # too short to have one
+    assert short.exit_code == 0 and "starts like" not in short.stderr

@@ -1111,6 +1111,13 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             f"Note: exports also replace {joined([form for form, _ in short])}, short forms "
             f"of {name}{only}. Add any other name they go by with `peerjournal people add NAME`."
         )
+    first = parts[0]
+    if len(first) > _NICKNAME_PREFIX and first.isalpha():
+        warnings.append(
+            f"Note: a short form that starts like {first} ({first[:_NICKNAME_PREFIX]}…) is not "
+            "replaced: add any they go by as a name of its own. The export preview flags words "
+            "that look like one."
+        )
     for form, case_sensitive in name_forms(name)[1:]:
         if not case_sensitive:
             continue
