@@ -66,3 +66,16 @@ def test_show_dates_an_entry_as_the_other_commands_do(cli: CLI) -> None:
     assert result.exit_code == 0, result.stderr
     shown = cli("show", result.stdout.strip()).stdout
     assert shown.startswith("#1 · Thu 5 Nov 2026 · ")
+
+
+def test_drift_that_is_mostly_self_doubt_is_not_called_a_clinical_role(cli: CLI) -> None:
+    """Was: "leans toward a clinical role: peer drift" for a writer back from sick leave whose
+    only drift was feeling like a fraud."""
+    text = "Back after a week off sick. I felt like a fraud all shift, not good enough for this."
+    assert score_text(text).drift_dimensions()[:1] == ["self_worth"]
+    said = " ".join(cli("drift", "--text", text).stdout.split())
+    assert ("Your language in this entry leans toward drift: mostly self-doubt, not a clinical "
+            "role.") in said
+    assert "a clinical role: peer drift" not in said
+    other = " ".join(cli("drift", "--text", "I told him he should take his meds.").stdout.split())
+    assert "leans toward a clinical role: peer drift." in other

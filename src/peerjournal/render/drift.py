@@ -28,6 +28,12 @@ VERDICT_SENTENCES = {
     "mixed": "This entry holds both: peer identity and signs of drift.",
     "insufficient": "Not enough signal in this entry to say either way, and that is fine.",
 }
+# drift whose largest part is the writer's doubt about themselves ("I felt like a fraud"):
+# drift from the peer role, but not toward a clinical one, and a writer back from sick leave
+# should not read that it was
+SELF_DOUBT_SENTENCE = (
+    "Your language in this entry leans toward drift: mostly self-doubt, not a clinical role."
+)
 HIT_STYLES = {
     "identity": "bold green",
     "drift": "bold red underline",  # underlined: identity and drift differ without colour
@@ -323,7 +329,10 @@ def explanation(
     ]
     if score.hits:
         parts.append(DimensionView(score, lexicon, glyphs))
-    verdict = Text(VERDICT_SENTENCES[score.verdict], style=VERDICT_STYLES.get(score.verdict, ""))
+    sentence = VERDICT_SENTENCES[score.verdict]
+    if score.verdict == "drift" and score.drift_dimensions()[:1] == ["self_worth"]:
+        sentence = SELF_DOUBT_SENTENCE
+    verdict = Text(sentence, style=VERDICT_STYLES.get(score.verdict, ""))
     if score.verdict != "insufficient":
         verdict.append(
             f"  Balance {score.balance:+.2f} ({glyphs.minus}1 drift {glyphs.ellipsis} +1 "
