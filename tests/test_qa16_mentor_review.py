@@ -103,6 +103,9 @@ def test_merged_review_output_and_other_lists_are_named(cli, tmp_path: Path) -> 
     (lambda s: s["periods"][1].update(balance=4.0), "periods[1].balance has the wrong type"),
     (lambda s: s["entries"].update(shared=9), "entries.shared is more than entries.total"),
     (lambda s: s["period"].update(since="2027-01-01"), "period.since is after period.until"),
+    # made before the period it covers ended: a date edited, or a clock years out
+    (lambda s: s.update(generated_at="1901-01-01T12:00:00+00:00"),
+     "period.until is after the day the summary was made (generated_at)"),
     (lambda s: s["dimensions"][0].update(identity_series=[-1]), "identity_series must hold"),
     (lambda s: s.update(lexicon_versions="abc"), "lexicon_versions must be a list"),
 ])

@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from peerjournal.drift import is_learned_marker, marker_label
@@ -531,6 +531,13 @@ def _is_count(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and v >= 0
 
 
+def _day_made(generated_at: str) -> date | None:
+    try:
+        return datetime.fromisoformat(generated_at).date()
+    except ValueError:
+        return None
+
+
 def _is_date(v: Any) -> bool:
     if not isinstance(v, str):
         return False
@@ -624,6 +631,10 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
                       {"since": _is_date, "until": _is_date, "by": lambda x: x in PERIODS})
     if period["since"] > period["until"]:
         raise v.fail("period.since", "is after period.until")
+    made = _day_made(doc["generated_at"])
+    if made is not None and date.fromisoformat(period["until"]) > made + timedelta(days=1):
+        # (a day's grace: generated_at is UTC, the period the writer's own dates)
+        raise v.fail("period.until", "is after the day the summary was made (generated_at)")
     counts = v.fields(doc.get("entries"), "entries",
                       {"total": _is_count, "shared": _is_count, "scored": _is_count})
     for key in ("shared", "scored"):
