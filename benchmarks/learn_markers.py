@@ -105,7 +105,10 @@ MOOD_WORDS = _words(
 )
 # When and where, and the weather: the helpers' drift entries open "Long shift on the ward"
 # more often, and their identity entries mention the rain, the bus and the kettle; none of it
-# is practice.
+# is practice. Nor is how long the note is ("Quick one tonight": round 22's QA found "quick"
+# learned as co-optation drift, turning a tired writer's caring quick entry to drift; never-read
+# clear 2,290 -> 2,289, dev unchanged). "busy" stays: excluding it too cost never-read 2 and dev
+# 3 (busy with the ward's tasks is co-optation's).
 SETTING_WORDS = _words(
     """
     shift shifts today tonight morning afternoon evening night day week ward yesterday
@@ -120,6 +123,7 @@ SETTING_WORDS = _words(
     canteen chapel church reservoir beach porch door doors window windows table tables chair
     chairs sofa kettle urn flask tea coffee biscuit biscuits cake soup sandwich sandwiches chips
     lunch dinner breakfast food dog dogs cat cats tree trees sky grass photo photos alarm
+    quick brief
     """
 )
 # Fillers and hedges: how a writer talks, not what they did.

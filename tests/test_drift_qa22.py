@@ -190,3 +190,13 @@ def test_a_hyphenated_label_is_a_phrase(cli: CLI, lexicon: str, lexicon_used: st
     found = hit(data, "non-compliant")
     assert found["counted"] and not found["attributed"]
     assert data["verdict"] == "drift"
+
+
+def test_quick_opening_a_quick_entry_is_not_drift() -> None:
+    """Was: "quick" learned as co-optation drift (how long the note is, not practice): with
+    "busy" it outweighed "stayed with her" and the entry read as leaning clinical."""
+    from peerjournal.drift import score_text
+
+    score = score_text("Quick one tonight, busy shift. Jo was upset and I stayed with her.")
+    assert "Quick" not in [h.text for h in score.hits]
+    assert score.verdict == "identity"
