@@ -675,6 +675,12 @@ def _split_view(text: str) -> str:
     return _EDGE_APOSTROPHE.sub(" ", spaced) if "'" in spaced else spaced
 
 
+def word_count(text: str) -> int:
+    """How many words `text` is, split as the matcher splits an entry (hyphens and
+    punctuation separate words: "non-compliant" is two)."""
+    return len(_split_view(text).split())
+
+
 _ABBREVIATIONS_SEEN: dict[tuple[str, bool], bool] = {}
 
 

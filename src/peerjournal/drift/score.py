@@ -119,7 +119,7 @@ from typing import Any, TypeVar
 
 from peerjournal.drift import is_learned_marker
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
-from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan
+from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan, word_count
 
 MIN_WORDS = 4  # a shorter text is a fragment: no verdict (module docstring)
 MIN_COUNTED_HITS = 2
@@ -424,17 +424,6 @@ def _net_learned(found: list[tuple[Hit, Marker]]) -> tuple[list[tuple[Hit, Marke
     ], share
 
 
-# a word as the matcher splits them: hyphens and punctuation separate words
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-
-
-def _is_phrase(text: str) -> bool:
-    """Is a hit's text two or more words, as the matcher splits them ("shared my story",
-    "non-compliant" as "non compliant" is), for the one-phrase verdict?"""
-    first = _WORD.search(text)
-    return first is not None and _WORD.search(text, first.end()) is not None
-
-
 # each dimension with its keys into score_text's sums (built once, not per entry)
 _DIMENSION_KEYS = tuple((d, (d, "identity"), (d, "drift")) for d in DIMENSIONS)
 
@@ -472,7 +461,8 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
             key = (hit.dimension, hit.polarity)
             sums[key] = sums.get(key, 0.0) + weight
     balance = (ident - drift) / (ident + drift) if ident + drift > 0 else 0.0
-    phrase = any(_is_phrase(h.text) for h, _ in found if h.counted)
+    # two or more words as the matcher splits them: "non-compliant" as "non compliant"
+    phrase = any(word_count(h.text) > 1 for h, _ in found if h.counted)
     return DriftScore(
         verdict=verdict_for(ident, drift, counted_n, corrected, phrase, words),
         balance=balance,
