@@ -138,6 +138,17 @@ _MARKED = (
 )
 
 
+class NotTextError(PeerJournalError):
+    """Bytes that are not text in the encoding they are read in (`decode`)."""
+
+    def __init__(self, source: str, encoding: str, at: int, retry: str) -> None:
+        self.utf8 = encoding == "utf-8-sig"  # not UTF-16 or UTF-32 by a byte order mark
+        self.at = at  # the first bad byte, counting from 1
+        what = "UTF-8" if self.utf8 else f"valid {encoding.upper()}"
+        super().__init__(f"{source} is not {what} text (at byte {at}); save it as UTF-8 and "
+                         f"{retry}.")
+
+
 def decode(data: bytes, source: str, retry: str = "try again") -> str:
     """Text given to peerjournal: UTF-8 (a byte order mark is dropped), or UTF-16 or UTF-32
     when a byte order mark says so; anything else is an error naming the first bad byte."""
@@ -145,11 +156,7 @@ def decode(data: bytes, source: str, retry: str = "try again") -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        what = "UTF-8" if encoding == "utf-8-sig" else f"valid {encoding.upper()}"
-        raise PeerJournalError(
-            f"{source} is not {what} text (at byte {exc.start + 1}); save it as UTF-8 and "
-            f"{retry}."
-        ) from None
+        raise NotTextError(source, encoding, exc.start + 1, retry) from None
     if "\x00" in text:
         raise PeerJournalError(NUL_MESSAGE)
     return text

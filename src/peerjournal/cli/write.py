@@ -468,21 +468,18 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
     text is kept as a draft with � in their place, as a line typed at a prompt is."""
     import sys
 
-    from peerjournal.cli.editor import decode
-    from peerjournal.entry import NUL_MESSAGE
+    from peerjournal.cli.editor import NotTextError, decode
     from peerjournal.errors import PeerJournalError
 
     data = sys.stdin.buffer.read()
     try:
         return decode(data, "Standard input")
-    except PeerJournalError as exc:
+    except NotTextError as exc:
         kept = data.decode("utf-8", errors="replace")
-        if exc.message == NUL_MESSAGE or "not UTF-8" not in exc.message or not kept.strip():
+        if not exc.utf8 or not kept.strip():
             raise  # (UTF-16 or UTF-32 by its byte order mark, but not valid: not guessed at)
-        exc = PeerJournalError(exc.message.replace(
-            "; save it as UTF-8 and try again.", ": those bytes are kept as �."
-        ), exc.exit_code)
-        raise _keeping_piped(app, kept, options, exc) from None
+        message = f"Standard input is not UTF-8 text (at byte {exc.at}): those bytes are kept as �."
+        raise _keeping_piped(app, kept, options, PeerJournalError(message, exc.exit_code)) from None
 
 
 def _not_json(text: str, source: str) -> None:
