@@ -515,6 +515,8 @@ def test_resume_editor_continues_an_unfinished_guided_draft_in_the_editor(
     editor(("## Evaluation\n", "## Evaluation\nIt helped.\n"))
     result = cli("write", "--resume", "--editor", "--draft", "2", "--setting", "housing")
     assert result.exit_code == 0, result.stderr
+    # the draft named is the one `drafts` listed, not the Markdown copy made for the editor
+    assert f"Resuming the draft {guided}." in " ".join(result.stderr.split())
     [entry] = entries(cli)
     assert (entry["experience"], entry["feelings"], entry["evaluation"]) == (
         "Sat with Jo.", "Tired.", "It helped.")

@@ -165,6 +165,8 @@ def register(app: typer.Typer) -> None:
         try:
             if resume:
                 draft_file = held = _pick_draft(drafts_dir, draft_number)
+                # the name `drafts` listed, before --editor moves a guided draft to Markdown
+                app_ctx.say(f"Resuming the draft {draft_file.path}.")
                 if editor and draft_file.kind == "guided":
                     draft_file = held = _as_editor_draft(app_ctx, draft_file, prompts)
                 again = "" if draft_number is None else f" --draft {draft_number}"
@@ -684,7 +686,6 @@ def _resume(
     `write --resume` needs to pick this draft again (" --draft N", or nothing)."""
     from peerjournal.errors import PeerJournalError
 
-    app.say(f"Resuming the draft {draft_file.path}.")
     if draft_file.kind == "editor":
         explicit = _explicit(given, prompts)
         return _edited(app, defaults, None, draft_file, explicit), draft_file
