@@ -142,13 +142,13 @@ def style_before(stdout: str, phrase: str) -> str:
 def test_title_shows_id_date_and_setting(cli: CLI, add: Add) -> None:
     entry_id = add(DRIFT, "--setting", "inpatient", "--date", "2026-11-18")
     first = ok(cli("drift", str(entry_id))).stdout.splitlines()[0]
-    assert f"#{entry_id} · 2026-11-18 · inpatient" in first
+    assert f"#{entry_id} · Wed 18 Nov 2026 · inpatient" in first
 
 
 def test_title_without_a_setting_has_no_empty_part(cli: CLI, add: Add) -> None:
     entry_id = add(DRIFT)
     first = ok(cli("drift", str(entry_id))).stdout.splitlines()[0]
-    assert f"#{entry_id} · 2026-11-20 " in first
+    assert f"#{entry_id} · Fri 20 Nov 2026 " in first
     assert "·  " not in first and "· ─" not in first
 
 

@@ -238,7 +238,7 @@ def test_drift_on_an_ascii_console_uses_ascii_quotes_dashes_and_bullets(add: Add
     result = ascii_cli("drift", str(entry_id))
     assert result.exit_code == 0, result.stderr
     out = result.stdout_bytes.decode("ascii")  # would raise on any character that is not
-    assert f"#{entry_id} / 2026-11-20 / inpatient" in out
+    assert f"#{entry_id} / Fri 20 Nov 2026 / inpatient" in out
     assert '"told her she should"' in out and "(-1 drift ..." in out
     assert "Others' framing, not counted as yours: \"non-compliant\"" in out
     assert re.search(r"^  \* \S", out, re.M)  # the questions' bullets
@@ -252,7 +252,7 @@ def test_the_summary_after_write_on_an_ascii_console() -> None:
     said = result.stderr_bytes.decode("ascii").splitlines()  # (then the first entry's note)
     summary = next(line for line in said if line.startswith("Drift: "))
     assert summary.startswith("Drift: leans clinical (")
-    assert summary.endswith("  - phrases: peerjournal drift 1")
+    assert summary.endswith("  - details: peerjournal drift 1")
 
 
 @pytest.fixture

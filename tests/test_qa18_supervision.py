@@ -42,7 +42,7 @@ def test_restart_then_q_at_the_first_item_says_the_old_answers_are_kept(
     assert result.exit_code == 0
     assert "Kept 0 of" not in result.stderr  # it said so, while 3 answers were still kept
     assert (
-        "No new answer, so the self-check started 2026-11-20 (3 of 22 answered) is kept as "
+        "No new answer, so the self-check started 20 Nov 2026 (3 of 22 answered) is kept as "
         "it was; `peerjournal supervision check` carries on with it." in result.stderr
     )
     assert stored_checks(store) == before
@@ -77,7 +77,7 @@ def test_no_at_carry_on_then_ctrl_c_before_a_new_answer_keeps_the_old_check(
     assert result.exit_code == 130
     assert "0 of 22" not in result.stderr
     assert (
-        "peerjournal: Stopped. No new answer, so the self-check started 2026-11-20 "
+        "peerjournal: Stopped. No new answer, so the self-check started 20 Nov 2026 "
         "(3 of 22 answered) is kept as it was" in result.stderr
     )
     assert "Traceback" not in result.stderr
@@ -143,7 +143,7 @@ def test_prep_weekly_drift_over_four_weeks_is_unchanged(cli: CLI, store: Store) 
     add_entry(store, date(2026, 11, 10), "I told him what to do.", drift_dict("told him"))
     result = cli("supervision", "prep")
     [line] = [x for x in result.stdout.splitlines() if "Drift by week" in x]
-    assert line.startswith("  Drift by week from 2026-10-23: ") and line.rstrip().endswith("█")
+    assert line.startswith("  Drift by week from 23 Oct 2026: ") and line.rstrip().endswith("█")
 
 
 # -- history of a stopped self-check ------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_history_names_the_unfinished_check_instead_of_saying_check_starts_one(
     text = " ".join(result.stdout.split())
     assert "check` starts one" not in text
     assert (
-        "No finished self-checks yet. Unfinished: started 2026-11-20, 3 of 22 answered; "
+        "No finished self-checks yet. Unfinished: started 20 Nov 2026, 3 of 22 answered; "
         "`peerjournal supervision check` carries on." in text
     )
     data = json.loads(cli("supervision", "history", "--json").stdout)

@@ -48,10 +48,11 @@ def prep_json(cli: CLI) -> dict[str, Any]:
 
 
 def two_windows(store: Store, before: dict[str, Any], now: dict[str, Any]) -> None:
-    """Supervision on 6 Nov: two scored entries in the window before it, two since."""
-    for day in (date(2026, 10, 25), date(2026, 10, 30)):
+    """Supervision on 6 Nov: three scored entries in the window before it, three since (as
+    few as prep compares)."""
+    for day in (date(2026, 10, 25), date(2026, 10, 28), date(2026, 10, 30)):
         add_entry(store, day, "Before the last supervision.", before)
-    for day in (date(2026, 11, 10), date(2026, 11, 15)):
+    for day in (date(2026, 11, 10), date(2026, 11, 13), date(2026, 11, 15)):
         add_entry(store, day, "Since the last supervision.", now)
 
 
@@ -66,9 +67,9 @@ def test_prep_says_identity_fell_and_asks_no_drift_question_about_it(
     two_windows(store, scored(voice=(5.0, 0.0), advice=(0.0, 0.0)), scored(advice=(0.0, 3.0)))
     assert cli("supervision", "done", "--date", "2026-11-06").exit_code == 0
     text = cli("supervision", "prep").stdout
-    assert "  Moved towards drift: Advice\n" in text
+    assert "  Moved toward drift: Advice\n" in text
     assert "  Less peer-identity evidence in: Voice\n" in text
-    assert "Voice moved towards drift" not in text
+    assert "Voice moved toward" not in text
     assert FORM.item("voice").question not in text
     assert "What did you hold back from saying" not in text
     trend = prep_json(cli)["trend"]
@@ -76,7 +77,7 @@ def test_prep_says_identity_fell_and_asks_no_drift_question_about_it(
     assert trend["less_identity"] == [{"dimension": "voice", "change": -5.0}]
     assert trend["towards_identity"] == [] and trend["less_drift"] == []
     assert [q["why"] for q in prep_json(cli)["questions"]] == [
-        "Advice moved towards drift over the period"
+        "Advice moved toward drift over the period"
     ]
     report = cli("report", "--since", "2026-11-06").stdout  # and the report agrees
     assert "voice (identity)" in report and "advice (drift)" in report
@@ -88,9 +89,9 @@ def test_prep_says_drift_fell_as_a_fall_and_identity_rose_as_a_move(
     two_windows(store, scored(advice=(0.0, 4.0)), scored(story=(2.0, 0.0)))
     assert cli("supervision", "done", "--date", "2026-11-06").exit_code == 0
     text = cli("supervision", "prep").stdout
-    assert "  Moved towards peer identity: Recovery story\n" in text
+    assert "  Moved toward peer identity: Recovery story\n" in text
     assert "  Less drift evidence in: Advice\n" in text
-    assert "Moved towards drift" not in text
+    assert "Moved toward drift" not in text
 
 
 # -- 2. the self-check's low answers ------------------------------------------------------------
@@ -137,7 +138,7 @@ def test_prep_with_no_low_answers_says_nothing_more(cli: CLI, tmp_path: Path) ->
     answers = answers_file(tmp_path, all_answers(3))
     assert cli("supervision", "check", "--answers", answers).exit_code == 0
     text = cli("supervision", "prep").stdout
-    assert "Answered 1 or 2" not in text and "Latest: 2026-11-20" in text
+    assert "Answered 1 or 2" not in text and "Latest: 20 Nov 2026" in text
     assert prep_json(cli)["self_check"]["low"] == []
 
 
@@ -211,7 +212,7 @@ def test_prep_questions_speak_of_the_period_not_of_one_day(cli: CLI, store: Stor
     [question] = prep_json(cli)["questions"]
     assert question == {
         "text": FORM.item("real_relationships").question,  # the item mirroring co-optation
-        "why": "Co-optation moved towards drift over the period",
+        "why": "Co-optation moved toward drift over the period",
     }
     assert "today" not in cli("supervision", "prep").stdout
 

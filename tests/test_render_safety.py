@@ -82,7 +82,7 @@ def test_drift_and_show_titles_with_brackets(cli: CLI, add: Add) -> None:
     entry_id = add("I pushed back at the meeting.", "--setting", "ward [/b] [person]")
     result = cli("drift", str(entry_id))
     assert result.exit_code == 0, result.stderr
-    assert f"#{entry_id} · 2026-11-20 · ward [/b] [person]" in result.stdout
+    assert f"#{entry_id} · Fri 20 Nov 2026 · ward [/b] [person]" in result.stdout
     shown = cli("show", str(entry_id))
     assert shown.exit_code == 0 and "ward [/b] [person]" in shown.stdout
 

@@ -400,8 +400,8 @@ def test_prep_questions_from_drifting_dimensions_and_dropped_items() -> None:
         ],
         "alerts": ["Drift markers rose in 3 of the last 4 weeks you wrote in."],
         "periods": [{"start": "2026-11-16", "drift": 1.0, "balance": -0.2}],
-        "totals": {"entries": 2, "identity": 0.5, "drift": 1.0},
-        "previous": {"entries": 0},
+        "totals": {"entries": 3, "identity": 0.5, "drift": 1.0},
+        "previous": {"entries": 3},  # enough on each side to say what moved
     }
     entries = [
         facts(

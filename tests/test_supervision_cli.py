@@ -64,7 +64,7 @@ def test_prep_with_no_entries(cli: CLI) -> None:
     result = cli("supervision", "prep")
     assert result.exit_code == 0, result.stderr
     assert "the last 4 weeks (no supervision recorded yet)" in result.stdout
-    assert "2026-10-23 to 2026-11-20 · 0 entries written" in result.stdout
+    assert "23 Oct 2026 to 20 Nov 2026 · 0 entries written" in result.stdout
     assert "No entries in this period" in result.stdout
     data = json.loads(cli("supervision", "prep", "--json").stdout)
     assert data["entries"] == 0 and data["basis"] == "default"
@@ -111,16 +111,20 @@ def test_prep_without_supervision_covers_four_weeks(cli: CLI, store: Store) -> N
     assert data["questions"], "drift evidence should suggest something to bring"
 
     text = cli("supervision", "prep").stdout
-    assert f"#{inside}  2026-11-18 · community" in text
+    assert f"#{inside}  18 Nov 2026 · community" in text
     assert "“you should”" in text
     assert f"came back to it in #{later}" in text
     assert "Questions you might bring" in text
 
 
-def test_prep_with_a_supervision_today(cli: CLI, store: Store) -> None:
+def test_prep_with_a_supervision_today(
+    cli: CLI, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_entry(store, date(2026, 11, 19), "Yesterday's shift.")
-    today = add_entry(store, date(2026, 11, 20), "After supervision I wrote this.")
+    monkeypatch.setenv("PEERJOURNAL_NOW", "2026-11-20T17:00:00+00:00")
     assert cli("supervision", "done", "--note", "with Jo").exit_code == 0
+    monkeypatch.setenv("PEERJOURNAL_NOW", "2026-11-20T18:30:00+00:00")
+    today = add_entry(store, date(2026, 11, 20), "After supervision I wrote this.")  # at 18:30
     data = json.loads(cli("supervision", "prep", "--json").stdout)
     assert (data["since"], data["until"], data["basis"]) == (
         "2026-11-20",
@@ -129,7 +133,7 @@ def test_prep_with_a_supervision_today(cli: CLI, store: Store) -> None:
     )
     assert data["last_supervision"]["note"] == "with Jo"
     assert data["entries"] == 1
-    assert "since your last supervision on 2026-11-20" in cli("supervision", "prep").stdout
+    assert "since your last supervision on 20 Nov 2026" in cli("supervision", "prep").stdout
     # --since overrides the last supervision
     data = json.loads(cli("supervision", "prep", "--since", "yesterday", "--json").stdout)
     assert data["entries"] == 2 and data["basis"] == "since"
@@ -185,12 +189,12 @@ def test_undo_a_mistaken_done_brings_back_the_entries_prep_hid(
     result = cli("supervision", "undo", input="y\n")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert "Remove the supervision on 2026-11-20 (#2, recorded 2026-11-20 18:30)? [y/N]" in (
+    assert "Remove the supervision on 20 Nov 2026 (#2, recorded 20 Nov 2026 18:30)? [y/N]" in (
         result.stderr
     )
     assert (
-        "Removed the supervision on 2026-11-20 (#2). `peerjournal supervision prep` now "
-        "starts from 2026-11-13." in result.stderr
+        "Removed the supervision on 20 Nov 2026 (#2). `peerjournal supervision prep` now "
+        "starts from 13 Nov 2026." in result.stderr
     )
     assert stored_supervisions(store) == [(1, "2026-11-13", "with Jo")]
     assert journal_counts(store) == before == (3, 1)  # entries and self-checks untouched
@@ -239,7 +243,7 @@ def test_undo_by_id_with_json_and_the_errors(cli: CLI, store: Store) -> None:
     assert [r[0] for r in stored_supervisions(store)] == [1, 3]
     # the one removed was not the one prep starts from
     kept = cli("supervision", "undo", "1", "--yes")
-    assert "`peerjournal supervision prep` still starts from 2026-11-20." in kept.stderr
+    assert "`peerjournal supervision prep` still starts from 20 Nov 2026." in kept.stderr
     for wanted in ("2", "0"):
         missing = cli("supervision", "undo", wanted, "--yes")
         assert missing.exit_code == 3, wanted
@@ -258,9 +262,9 @@ def test_done_twice_says_how_to_undo_and_history_shows_ids(cli: CLI, store: Stor
         "if it was a mistake." in again.stderr
     )
     text = cli("supervision", "history").stdout
-    assert "  #1  2026-11-20\n" in text and "  #2  2026-11-20\n" in text
+    assert "  #1  20 Nov 2026\n" in text and "  #2  20 Nov 2026\n" in text
     undone = cli("supervision", "undo", "--yes")
-    assert "(#2). `peerjournal supervision prep` still starts from 2026-11-20." in undone.stderr
+    assert "(#2). `peerjournal supervision prep` still starts from 20 Nov 2026." in undone.stderr
     assert stored_supervisions(store) == [(1, "2026-11-20", "")]
 
 
@@ -274,7 +278,7 @@ def test_undo_shows_a_note_with_control_characters_harmlessly(cli: CLI, store: S
     result = cli("supervision", "undo", input="n\n")
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr
-    assert "recorded 2026-11-13 17:00): “red\\x1b[31m line”? [y/N]" in result.stderr
+    assert "recorded 13 Nov 2026 17:00): “red\\x1b[31m line”? [y/N]" in result.stderr
 
 
 # -- check -------------------------------------------------------------------------------------
@@ -344,7 +348,7 @@ def test_check_interrupted_halfway_and_resumed(cli: CLI, store: Store, terminal:
     rest = "y\n" + "9\n3\n\n" + "3\n\n" * (N - 3)
     result = cli("supervision", "check", input=rest)
     assert result.exit_code == 0, result.stderr
-    assert "Carry on with the self-check started 2026-11-20 (2 of" in result.stderr
+    assert "Carry on with the self-check started 20 Nov 2026 (2 of" in result.stderr
     assert "A whole number from 1 to 5" in result.stderr
     [(same_id, stored, complete)] = stored_checks(store)
     assert same_id == check_id and complete == 1 and len(stored) == N
@@ -417,10 +421,10 @@ def test_history_across_several_check_ins(
     assert story["scores"] == [5, 3, 1] and story["change"] == -4
     assert [s["date"] for s in data["supervisions"]] == ["2026-10-21"]
     text = cli("supervision", "history").stdout
-    assert "Check-ins (3): 2026-10-01, 2026-10-20, 2026-11-10" in text
+    assert "Check-ins (3): 1 Oct 2026, 20 Oct 2026, 10 Nov 2026" in text
     story_row = next(line.split() for line in text.splitlines() if line.strip().startswith("story"))
     assert story_row[1:5] in (["█▅▁", "5", "→", "1"], ["#=_", "5", "->", "1"])
-    assert "2026-10-21" in text
+    assert "  #1  21 Oct 2026" in text
 
 
 def test_history_when_empty(cli: CLI) -> None:

@@ -199,7 +199,7 @@ def test_the_carry_on_question_at_ctrl_c_ctrl_d_and_a_stray_answer(
     keys(CTRL_C)
     result = cli("supervision", "check")
     assert result.exit_code == 130
-    assert "Nothing changed: the self-check started 2026-11-20 (1 of" in result.stderr
+    assert "Nothing changed: the self-check started 20 Nov 2026 (1 of" in result.stderr
     assert stored(store) == before
 
     fake = keys(CTRL_D, "1", "")
@@ -372,8 +372,8 @@ def test_an_earlier_supervision_written_up_late_does_not_move_prep(cli: CLI) -> 
     late = cli("supervision", "done", "--date", "1/11")  # no year: the most recent 1 Nov
     assert late.exit_code == 0, late.stderr
     assert (
-        "Recorded a supervision on 2026-11-01. `peerjournal supervision prep` still starts "
-        "from 2026-11-13." in late.stderr
+        "Recorded a supervision on 1 Nov 2026. `peerjournal supervision prep` still starts "
+        "from 13 Nov 2026." in late.stderr
     )
     assert json.loads(cli("supervision", "prep", "--json").stdout)["since"] == "2026-11-13"
     refused = (("2026-11-21", "in the future"), ("31/11", "no day 31"), ("soon", "Could not"))
@@ -389,7 +389,7 @@ def test_prep_tells_of_an_unfinished_self_check(cli: CLI, tmp_path: Path) -> Non
     # It said "None yet" while ten answers waited in a check stopped part-way.
     cli("supervision", "check", "--answers", answers_file(tmp_path, {"story": 2, "voice": 3}))
     text = cli("supervision", "prep").stdout
-    assert f"Unfinished: started 2026-11-20, 2 of {N} answered" in text
+    assert f"Unfinished: started 20 Nov 2026, 2 of {N} answered" in text
     assert "None yet" not in text
     data = json.loads(cli("supervision", "prep", "--json").stdout)["self_check"]
     assert data["last"] is None

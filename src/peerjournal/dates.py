@@ -227,9 +227,11 @@ def _ymd(
     return check_range(value, text)
 
 
-def spoken(day: date, year: bool = True) -> str:
-    """"3 Nov 2026" (or "3 Nov"), in English whatever the locale."""
+def spoken(day: date, year: bool = True, weekday: bool = False) -> str:
+    """"3 Nov 2026" (or "3 Nov", or "Tue 3 Nov 2026"), in English whatever the locale."""
     text = f"{day.day} {_MONTHS[day.month - 1]}"
+    if weekday:
+        text = f"{_WEEKDAYS[day.weekday()][:3].capitalize()} {text}"
     return f"{text} {day.year}" if year else text
 
 

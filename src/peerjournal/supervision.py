@@ -13,11 +13,12 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from peerjournal.dates import spoken
 from peerjournal.drift import is_learned_marker
 from peerjournal.drift.lexicon import DIMENSIONS
 from peerjournal.entry import ELEMENTS, Entry
@@ -25,7 +26,7 @@ from peerjournal.errors import NotFoundError, PeerJournalError
 from peerjournal.intentions import evaluation_intentions
 from peerjournal.plural import counted
 from peerjournal.reflection import Layout, element_answers
-from peerjournal.trends import fixed
+from peerjournal.trends import THRESHOLDS, fixed
 
 SCALE = (1, 2, 3, 4, 5)
 # A note is a thought to bring along, not a reflection in itself (that is an entry, up to
@@ -583,10 +584,29 @@ class Window:
 
     def describe(self) -> str:
         if self.basis == "supervision" and self.supervision is not None:
-            return f"since your last supervision on {self.supervision.date.isoformat()}"
+            return f"since your last supervision on {spoken(self.supervision.date)}"
         if self.basis == "since":
-            return f"since {self.since.isoformat()}"
+            return f"since {spoken(self.since)}"
         return f"the last {DEFAULT_WINDOW_DAYS // 7} weeks (no supervision recorded yet)"
+
+    def holds(self, entry: EntryFacts) -> bool:
+        """Whether `entry` is since the supervision the window starts from: dated after its
+        day, or on that day and written after the supervision was recorded (one written
+        earlier that day was most likely talked about in it). A supervision records only its
+        day, so the moment it was recorded is the best guess of when it was over."""
+        record = self.supervision
+        if self.basis != "supervision" or record is None or entry.date > record.date:
+            return True
+        return entry.created_at is not None and _utc(entry.created_at) > _utc(record.created_at)
+
+    def kept(self, entries: Iterable[EntryFacts]) -> list[EntryFacts]:
+        """The entries the window holds (`holds`), in their order."""
+        return [e for e in entries if self.holds(e)]
+
+
+def _utc(moment: datetime) -> datetime:
+    """`moment` in UTC, to compare it with another (one without a zone is local time)."""
+    return moment.astimezone(UTC)
 
 
 def prep_window(
@@ -594,8 +614,8 @@ def prep_window(
 ) -> Window:
     """The period a prep covers: --since, else from the last supervision's day, else 4 weeks.
 
-    The supervision's own day is included: an entry written that evening belongs to the
-    next session, and an entry from the morning is better seen twice than lost.
+    The supervision's own day is included, for an entry written that evening, after it was
+    recorded; an entry written earlier that day is not (`Window.holds`).
     """
     if since is not None:
         if since > today:
@@ -628,6 +648,7 @@ class EntryFacts:
     # answers to the prompt set's questions, (element, question, answer), in element order:
     # stored apart from the element text, they belong to it
     prompt_answers: tuple[tuple[str, str, str], ...] = ()
+    created_at: datetime | None = None  # when it was written (None: not known)
 
     @property
     def text(self) -> str:
@@ -661,6 +682,8 @@ class EntryFacts:
                 for element in ELEMENTS
                 for question, answer in element_answers(entry.answers, layout or {}, element)
             ),
+            # an Entry built without one has datetime.min: not a moment to compare
+            created_at=entry.created_at if entry.created_at != datetime.min else None,
         )
 
     @property
@@ -842,6 +865,8 @@ class TrendBrief:
     # (dimension, change: negative) identity fell, drift fell: said as falls, not as moves
     less_identity: tuple[tuple[str, float], ...] = ()
     less_drift: tuple[tuple[str, float], ...] = ()
+    # why nothing is said to have moved though the report was read: too few entries to compare
+    too_few: str = ""
 
 
 @dataclass(frozen=True)
@@ -884,7 +909,7 @@ def report_movements(report: Mapping[str, Any]) -> dict[str, Moves]:
     "towards_identity" (identity rose), "less_identity" and "less_drift" (fell).
 
     A fall is said as a fall: fewer identity phrases are no drift phrase, so a dimension with
-    no drift at all is not said to move towards drift (the report's "What changed" agrees).
+    no drift at all is not said to move toward drift (the report's "What changed" agrees).
     One dimension may be in two lists (its drift rose and its identity fell).
     """
     moves: dict[str, list[tuple[str, float]]] = {kind: [] for kind in MOVE_KINDS}
@@ -922,11 +947,38 @@ def _report_lines(report: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(lines)
 
 
+# entries each side needs before prep says what moved (as for the report's window alerts):
+# two entries against two is one long or short entry away from any "movement"
+MIN_COMPARE_ENTRIES = THRESHOLDS.min_window_entries
+
+
+def _too_few(report: Mapping[str, Any]) -> str:
+    """Why the period and the one before are too thin to compare, or "" if they are not."""
+    now = int((report.get("totals") or {}).get("entries") or 0)
+    previous = report.get("previous") or {}
+    before = int(previous.get("entries") or 0)
+    if not now or min(now, before) >= MIN_COMPARE_ENTRIES:
+        return ""
+    try:
+        days = (date.fromisoformat(previous["until"]) - date.fromisoformat(previous["since"]))
+        n = days.days + 1
+        span = "the day before it" if n == 1 else f"the {counted(n, 'day')} before it"
+    except (KeyError, TypeError, ValueError):
+        span = "as long before it"
+    return (
+        f"Too few entries to say what moved: {counted(now, 'entry')} in this period and "
+        f"{before} in {span} (it takes {MIN_COMPARE_ENTRIES} on each side)."
+    )
+
+
 def trend_brief(entries: Sequence[EntryFacts], report: Mapping[str, Any] | None) -> TrendBrief:
-    """Verdict counts from the entries; what moved, per-period drift and alerts from the report."""
+    """Verdict counts from the entries; what moved, per-period drift and alerts from the report.
+
+    Nothing is said to have moved when either period has fewer than MIN_COMPARE_ENTRIES."""
     if not report:
         return TrendBrief(verdict_counts(entries), (), (), ())
-    moves = report_movements(report)
+    too_few = _too_few(report)
+    moves = report_movements({} if too_few else report)
     return TrendBrief(
         verdicts=verdict_counts(entries),
         moved_towards_drift=moves["towards_drift"],
@@ -935,6 +987,7 @@ def trend_brief(entries: Sequence[EntryFacts], report: Mapping[str, Any] | None)
         less_drift=moves["less_drift"],
         alerts=tuple(str(a) for a in report.get("alerts", [])),
         lines=_report_lines(report),
+        too_few=too_few,
         periods=tuple(
             (str(p["start"]), float(p["drift"]) if p.get("balance") is not None else None)
             for p in report.get("periods", [])
@@ -971,7 +1024,7 @@ def choose_questions(
     1 or 2 in the latest one (`low`, the 1s first). A question already asked is not asked
     again."""
     dims = [d for d, _ in trend.moved_towards_drift]
-    reason = "moved towards drift over the period"
+    reason = "moved toward drift over the period"
     if not dims:
         tally: dict[str, int] = {}
         for ev in evidence:
@@ -1024,7 +1077,8 @@ def build_prep(
     lexicon_questions: Mapping[str, Sequence[str]],
     labels: Mapping[str, str],
 ) -> Prep:
-    """Everything `supervision prep` shows, from plain values."""
+    """Everything `supervision prep` shows, from plain values; `entries` are those the
+    window holds (`Window.kept`)."""
     done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
     moved = movements(done[-2], done[-1], form.items) if len(done) >= 2 else []
     low = low_answers(done[-1] if done else None, form)
@@ -1084,6 +1138,7 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
             "less_identity": [{"dimension": d, "change": c} for d, c in prep.trend.less_identity],
             "less_drift": [{"dimension": d, "change": c} for d, c in prep.trend.less_drift],
             "summary": list(prep.trend.lines),
+            "too_few": prep.trend.too_few or None,
             "weekly_drift": [{"start": d, "drift": v} for d, v in prep.trend.periods],
         },
         "alerts": list(prep.trend.alerts),

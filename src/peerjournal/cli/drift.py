@@ -153,10 +153,12 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
 
 
 def _title(entry: Entry | None, ascii_only: bool = False) -> str:
-    """'#12 · 2026-11-20 · inpatient': the parts the entry has."""
+    """'#12 · Fri 20 Nov 2026 · inpatient': the parts the entry has."""
     if entry is None:
         return "Your text"
-    parts = [f"#{entry.id}", entry.date.isoformat(), entry.setting]
+    from peerjournal.dates import spoken
+
+    parts = [f"#{entry.id}", spoken(entry.date, weekday=True), entry.setting]
     return (" / " if ascii_only else " · ").join(part for part in parts if part)
 
 

@@ -9,6 +9,7 @@ import typer
 
 from peerjournal.cli.options import DATE_HELP, Json
 from peerjournal.context import AppContext
+from peerjournal.dates import spoken
 
 if TYPE_CHECKING:
     from peerjournal.db.store import Store
@@ -62,7 +63,7 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         chosen = app_ctx.parse_date(since) if since is not None else None
         window = prep_window(app_ctx.today(), chosen, supervisions(store))
-        entries = entry_facts(store, window.since, window.until)
+        entries = window.kept(entry_facts(store, window.since, window.until))
         lexicon = app_ctx.lexicon()
         labels = {d: lexicon.label(d) for d in lexicon.labels}
         result = build_prep(
@@ -178,11 +179,11 @@ def register(app: typer.Typer) -> None:
         if latest.id == record.id:
             then = "`peerjournal supervision prep` now starts from it."
         else:  # an earlier one, written up late: prep still starts from the latest
-            then = f"`peerjournal supervision prep` still starts from {latest.date.isoformat()}."
+            then = f"`peerjournal supervision prep` still starts from {spoken(latest.date)}."
         if any(s.date == day and s.id != record.id for s in recorded):  # `done` run twice?
             then += " One was already recorded that day: `peerjournal supervision undo` removes"
             then += " this one if it was a mistake."
-        app_ctx.say(f"Recorded a supervision on {day.isoformat()}. {then}")
+        app_ctx.say(f"Recorded a supervision on {spoken(day)}. {then}")
 
     @group.command(short_help="Remove a supervision record.")
     def undo(
@@ -226,12 +227,12 @@ def register(app: typer.Typer) -> None:
         before = prep_window(today, None, recorded)
         after = prep_window(today, None, [s for s in recorded if s.id != record.id])
         if after.basis == "supervision":
-            starts = f"starts from {after.since.isoformat()}"
+            starts = f"starts from {spoken(after.since)}"
         else:
             starts = f"covers {after.describe()}"
         moved = "now" if after.since != before.since or after.basis != before.basis else "still"
         app_ctx.say(
-            f"Removed the supervision on {record.date.isoformat()} (#{record.id}). "
+            f"Removed the supervision on {spoken(record.date)} (#{record.id}). "
             f"`peerjournal supervision prep` {moved} {starts}."
         )
 
@@ -323,10 +324,10 @@ def _unfinished(
 
 
 def _described(check: SelfCheck, form: Form) -> str:
-    """An unfinished self-check in words: "the self-check started 2026-11-20 (3 of 22
+    """An unfinished self-check in words: "the self-check started 20 Nov 2026 (3 of 22
     answered)"."""
     return (
-        f"the self-check started {check.created_at.date().isoformat()} "
+        f"the self-check started {spoken(check.created_at.date())} "
         f"({len(check.answers)} of {len(form.items)} answered)"
     )
 
@@ -633,8 +634,13 @@ def _trend(
     from peerjournal.trends import build_report, previous_window
 
     before, _ = previous_window(window.since, window.until)
+    kept = {e.id for e in entries}  # the supervision's day: only what was written after it
+    rows = [
+        r for r in report_rows(store, before, window.until)
+        if r.date != window.since or r.id in kept
+    ]
     report = build_report(
-        report_rows(store, before, window.until),
+        rows,
         since=window.since,
         until=window.until,
         by="week",

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.render.safe import clean, safe_text, safe_title
-from peerjournal.render.verdicts import VERDICT_STYLES, VERDICT_WORDS
+from peerjournal.render.verdicts import VERDICT_STYLES, VERDICT_WORDS, details_hint
 
 if TYPE_CHECKING:
     from peerjournal.db.store import SearchHit
@@ -237,16 +237,53 @@ def tag_lines(counts: Sequence[tuple[str, int]]) -> list[str]:
     ]
 
 
-def entry_header(entry: Entry) -> Text:
-    parts = [f"#{entry.id}", f"{entry.date:%a} {spoken(entry.date)}"]  # "Tue 1 Dec 2026"
-    parts += [p for p in (entry.setting, entry.mode, f"prompts: {entry.prompt_set}") if p]
-    header = Text(clean(" · ".join(parts), multiline=False), style="bold")
-    if entry.tags:
-        tags = " ".join(f"#{t}" for t in entry.tags)
-        header.append("   " + clean(tags, multiline=False), style="cyan")
-    if entry.shared:
-        header.append("   shared with mentor", style="magenta")
-    return header
+class EntryHeader:
+    """'#12 · Tue 1 Dec 2026 · inpatient · on-action · prompts: gibbs   #a #b   shared with
+    mentor', wrapped only between its parts and between tags: a line too narrow for the next
+    one goes on to a new line, so a date or a tag is never split (unless it alone is wider
+    than the terminal)."""
+
+    def __init__(self, entry: Entry) -> None:
+        meta = [f"#{entry.id}", spoken(entry.date, weekday=True)]  # "Tue 1 Dec 2026"
+        meta += [p for p in (entry.setting, entry.mode, f"prompts: {entry.prompt_set}") if p]
+        # (separator before it, part, style)
+        self.parts = [(" · ", clean(p, multiline=False), "bold") for p in meta]
+        self.parts += [
+            ("   " if n == 0 else " ", clean(f"#{tag}", multiline=False), "cyan")
+            for n, tag in enumerate(entry.tags)
+        ]
+        if entry.shared:
+            self.parts.append(("   ", "shared with mentor", "magenta"))
+
+    def text(self, width: int) -> Text:
+        header = Text()
+        used = 0
+        for n, (gap, part, style) in enumerate(self.parts):
+            if n and used + cell_len(gap) + cell_len(part) <= width:
+                header.append(gap, style=style)
+                used += cell_len(gap)
+            elif n:
+                header.append("\n")
+                used = 0
+            header.append(part, style=style)
+            used += cell_len(part)
+        return header
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text(options.max_width)
+
+
+class DriftLine:
+    """'Drift: leans peer  · details: peerjournal drift 12', ending as `write`'s line does."""
+
+    def __init__(self, entry: Entry) -> None:
+        self.entry = entry
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = Text("Drift: ")
+        line.append_text(verdict_text(self.entry.drift_verdict))
+        line.append_text(details_hint(self.entry.id, options.ascii_only))
+        yield line
 
 
 def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableType:
@@ -256,7 +293,7 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
     """
     from peerjournal.reflection import element_answers
 
-    parts: list[RenderableType] = [entry_header(entry)]
+    parts: list[RenderableType] = [EntryHeader(entry)]
     for element in ("experience", "feelings", "evaluation"):
         text = getattr(entry, element)
         body = safe_text(text) if text.strip() else Text()
@@ -285,10 +322,7 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
                 border_style="green",
             )
         )
-    drift = Text("Drift: ")
-    drift.append_text(verdict_text(entry.drift_verdict))
-    drift.append(f"   (details: peerjournal drift {entry.id})", style="dim")
-    parts.append(drift)
+    parts.append(DriftLine(entry))
     return Group(*parts)
 
 
@@ -312,7 +346,7 @@ def highlighted_snippet(snippet: str, marks: tuple[str, str]) -> Text:
 def search_results(hits: Sequence[SearchHit]) -> RenderableType:
     rows: list[RenderableType] = []
     for hit in hits:
-        rows.append(entry_header(hit.entry))
+        rows.append(EntryHeader(hit.entry))
         # indented as a block, so a snippet that wraps stays under its entry's header
         snippet = highlighted_snippet(hit.snippet, (hit.START, hit.END))
         rows.append(Padding(snippet, (0, 0, 0, 4), expand=False))

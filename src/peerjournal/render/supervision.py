@@ -6,7 +6,7 @@ Wording invites rather than judges: answers are shown as they were given, never 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -15,6 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from peerjournal.dates import spoken
 from peerjournal.plural import counted
 from peerjournal.render.charts import sparkline
 from peerjournal.render.entries import first_words
@@ -214,7 +215,7 @@ class HistoryTable:
 def history_view(history: History, *, ascii_only: bool = False) -> RenderableType:
     parts: list[RenderableType] = []
     if history.checks:
-        dates = ", ".join(c.created_at.date().isoformat() for c in history.checks)
+        dates = ", ".join(spoken(c.created_at.date()) for c in history.checks)
         parts.append(safe_text(f"Check-ins ({len(history.checks)}): {dates}"))
         parts.append(HistoryTable(history, ascii_only))
     elif history.unfinished is None:
@@ -230,7 +231,7 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
         parts.append(_heading("Supervisions"))
         for s in history.supervisions:
             note = f"  {s.note}" if s.note else ""
-            parts.append(safe_text(f"  #{s.id}  {s.date.isoformat()}{note}", multiline=False))
+            parts.append(safe_text(f"  #{s.id}  {spoken(s.date)}{note}", multiline=False))
     else:
         parts.append(Text("No supervisions recorded: `peerjournal supervision done` records one."))
     return Group(*parts)
@@ -239,7 +240,7 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
 def _unfinished_line(started: datetime, answered: int, items: int, indent: str = "") -> Text:
     """The self-check stopped part-way, which `supervision check` carries on with."""
     return safe_text(
-        f"{indent}Unfinished: started {started.date().isoformat()}, {answered} of {items} "
+        f"{indent}Unfinished: started {spoken(started.date())}, {answered} of {items} "
         "answered; `peerjournal supervision check` carries on."
     )
 
@@ -247,18 +248,18 @@ def _unfinished_line(started: datetime, answered: int, items: int, indent: str =
 def supervision_label(record: SupervisionRecord) -> str:
     """One supervision record in a line of plain text, to ask about it: its ID, its day,
     when it was recorded (two recorded by mistake on one day differ there) and its note."""
-    recorded = record.created_at.strftime("%Y-%m-%d %H:%M")
+    recorded = f"{spoken(record.created_at.date())} {record.created_at:%H:%M}"
     note = f": “{first_words(record.note, 60)}”" if record.note else ""
-    return f"the supervision on {record.date.isoformat()} (#{record.id}, recorded {recorded}){note}"
+    return f"the supervision on {spoken(record.date)} (#{record.id}, recorded {recorded}){note}"
 
 
 def _score(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
-def _entry_line(entry_id: int, day: str, setting: str, rest: str = "") -> RenderableType:
+def _entry_line(entry_id: int, day: date, setting: str, rest: str = "") -> RenderableType:
     where = f" · {setting}" if setting else ""
-    return _indented(f"#{entry_id}  {day}{where}" + (f"  {rest}" if rest else ""))
+    return _indented(f"#{entry_id}  {spoken(day)}{where}" + (f"  {rest}" if rest else ""))
 
 
 def _indented(text: str, indent: int = 2, style: str = "") -> RenderableType:
@@ -271,7 +272,7 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     parts: list[RenderableType] = [
         _heading(f"Before supervision: {w.describe()}"),
         safe_text(
-            f"{w.since.isoformat()} to {w.until.isoformat()} · "
+            f"{spoken(w.since)} to {spoken(w.until)} · "
             f"{counted(prep.entries, 'entry')} written"
         ),
     ]
@@ -282,7 +283,7 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     parts += _list_section(
         "You marked these for supervision (tag or shared)",
         [
-            _entry_line(e.id, e.date.isoformat(), e.setting, first_words(e.experience, 50))
+            _entry_line(e.id, e.date, e.setting, first_words(e.experience, 50))
             for e in prep.brought
         ],
     )
@@ -290,7 +291,7 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     parts += _list_section(
         "Self-care notes",
         [
-            _entry_line(e.id, e.date.isoformat(), "", first_words(e.self_care, 70))
+            _entry_line(e.id, e.date, "", first_words(e.self_care, 70))
             for e in prep.self_care
         ],
     )
@@ -322,15 +323,17 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
     if any(v is not None for _, v in t.periods):
         parts.append(WeeklyDrift(t.periods, ascii_only))
     for title, moved in (
-        ("Moved towards drift", t.moved_towards_drift),
-        ("Moved towards peer identity", t.moved_towards_identity),
+        ("Moved toward drift", t.moved_towards_drift),
+        ("Moved toward peer identity", t.moved_towards_identity),
         ("Less peer-identity evidence in", t.less_identity),
         ("Less drift evidence in", t.less_drift),
     ):
         if moved:
             names = ", ".join(prep.label(d) for d, _ in moved)
             parts.append(_indented(f"{title}: {names}"))
-    if len(parts) == 2:
+    if t.too_few:
+        parts.append(_indented(t.too_few, style="dim"))
+    elif len(parts) == 2:
         parts.append(_indented("Not enough scored entries to show a trend.", style="dim"))
     if t.alerts:
         parts.append(bullets(t.alerts, "!", indent=2))
@@ -349,14 +352,18 @@ class WeeklyDrift:
         self.periods = periods
         self.ascii_only = ascii_only
 
+    def _label(self, start: str) -> str:
+        return self.LABEL.format(spoken(date.fromisoformat(start)))
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        room = options.max_width - len(self.LABEL.format(self.periods[0][0]))
+        # room for the widest label the shown weeks could start with ("30 Nov 2026")
+        room = options.max_width - len(self.LABEL.format(spoken(date(2026, 11, 30))))
         below = room < 4
         if below:
             room = max(1, options.max_width - self.INDENT)
         shown = self.periods[-room:]
         spark = sparkline([v for _, v in shown], ascii_only=self.ascii_only)
-        label = self.LABEL.format(shown[0][0])
+        label = self._label(shown[0][0])
         if below:
             yield safe_text(label.rstrip(), overflow="fold")
             yield Text(" " * self.INDENT + spark, no_wrap=True, overflow="crop")
@@ -370,7 +377,7 @@ def _evidence_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
     rows: list[RenderableType] = []
     for ev in prep.most_drift:
         e = ev.entry
-        rows.append(_entry_line(e.id, e.date.isoformat(), e.setting))
+        rows.append(_entry_line(e.id, e.date, e.setting))
         for p in ev.phrases:
             count = f" ({times}{p.count})" if p.count > 1 else ""
             seen = " (you noticed this yourself)" if p.self_noticed else ""
@@ -385,12 +392,12 @@ def _evidence_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
 def _intention_parts(prep: Prep) -> list[RenderableType]:
     rows: list[RenderableType] = []
     for i in prep.intentions:
-        rows.append(_entry_line(i.entry.id, i.entry.date.isoformat(), "", f"“{i.text}”"))
+        rows.append(_entry_line(i.entry.id, i.entry.date, "", f"“{i.text}”"))
         if i.came_back_in is not None:
             later = i.came_back_in
             rows.append(
                 _indented(
-                    f"came back to it in #{later.id} ({later.date.isoformat()}): "
+                    f"came back to it in #{later.id} ({spoken(later.date)}): "
                     f"{', '.join(i.shared_words)}",
                     6,
                     "green",
@@ -404,7 +411,7 @@ def _intention_parts(prep: Prep) -> list[RenderableType]:
 def _check_parts(prep: Prep) -> list[RenderableType]:
     rows: list[RenderableType] = []
     if prep.last_check is not None:
-        rows.append(_indented(f"Latest: {prep.last_check.created_at.date().isoformat()}"))
+        rows.append(_indented(f"Latest: {spoken(prep.last_check.created_at.date())}"))
         rows += _low_answer_parts(prep)
         rows += [_movement_line(m) for m in prep.check_movements]
     if prep.unfinished is not None:

@@ -20,9 +20,15 @@ VERDICT_WORDS = {
 }
 
 
+def details_hint(entry_id: int, ascii_only: bool = False) -> Text:
+    """'  · details: peerjournal drift 12', which ends the drift line of `write` and `show`,
+    with '-' for the dot on a console that cannot show it (where it came out as "\\xb7")."""
+    dot = "-" if ascii_only else "·"
+    return Text(f"  {dot} details: peerjournal drift {entry_id}", style="dim")
+
+
 class OneLineSummary:
-    """'Drift: leans peer (…)  · phrases: peerjournal drift 12', with '-' for the dot on a
-    console that cannot show it (where it came out as "\\xb7")."""
+    """'Drift: leans peer (…)  · details: peerjournal drift 12' (`details_hint`)."""
 
     def __init__(self, entry_id: int, score: dict[str, Any]) -> None:
         self.entry_id = entry_id
@@ -37,8 +43,7 @@ class OneLineSummary:
                 f" (peer identity {self.score['identity']:.1f}, "
                 f"drift {self.score['drift']:.1f} per 100 words)"
             )
-        dot = "-" if ascii_only else "·"
-        line.append(f"  {dot} phrases: peerjournal drift {self.entry_id}", style="dim")
+        line.append_text(details_hint(self.entry_id, ascii_only))
         return line
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
