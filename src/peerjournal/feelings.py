@@ -10,7 +10,10 @@ themselves. Three things keep the count honest:
   someone else ("she looked scared", "the team seemed annoyed"), it is theirs, not the
   writer's ("seeing him scared made me sad" counts only "sad");
 - everyday words: forms listed as `cued` in the data ("down", "close", "heard") count only
-  after a feeling cue ("felt", "so", "really", "and" …) a few words before them.
+  after a feeling cue ("felt", "so", "really", "and" …) a few words before them, or when
+  they stand alone as a clause ("Steady.", "Flat, heavy.", "Tired. Steady though."): the
+  text is the writer's answer to the feelings question, and the question is their cue.
+  "I sat down" and "close to the station" stay uncounted.
 
 Pure: no Rich, no database. The vocabulary is loaded once per process.
 """
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,6 +59,16 @@ _CUES = _words(
     "feel feels felt feeling am was were is are i'm im be been being so very really quite "
     "pretty bit little too and also still more most deeply incredibly genuinely totally "
     "utterly rather somewhat left made me"
+)
+# Words that may stand with a cued form in a clause of its own ("kind of flat", "down
+# again", "heavy afterwards", "flat all day"): how much or when, never what or where.
+_ALONE_BEFORE = _words(
+    "kind sort of fairly slightly mostly mainly just oddly strangely weirdly surprisingly "
+    "then now later afterwards both"
+)
+_ALONE_AFTER = _words(
+    "though too now afterwards after later today tonight again still inside really mostly "
+    "somehow anyway overall then all day"
 )
 _SELF = _words("i me my myself i'm i've i'd i'll we us our ourselves we're")
 _OTHERS = _words(
@@ -177,10 +190,27 @@ def _matcher(vocabulary: Vocabulary) -> _Matcher:
     return _Matcher(pattern, family_of, frozenset(cued))
 
 
-def _clause_before(text: str, breaks: list[int], start: int) -> str:
-    """The text of the clause up to `start`; `breaks` are the sorted clause-break end offsets."""
-    index = bisect_right(breaks, start) - 1
-    return text[breaks[index] if index >= 0 else 0 : start]
+@dataclass(frozen=True)
+class _Clauses:
+    """Where the clause breaks of a text start and end (sorted offsets)."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Clauses:
+        spans = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+        return cls([s for s, _ in spans], [e for _, e in spans])
+
+    def before(self, text: str, start: int) -> str:
+        """The text of the clause up to `start`."""
+        index = bisect_right(self.ends, start) - 1
+        return text[self.ends[index] if index >= 0 else 0 : start]
+
+    def after(self, text: str, end: int) -> str:
+        """The text of the clause from `end` to its close (the next break or the text's end)."""
+        index = bisect_left(self.starts, end)
+        return text[end : self.starts[index] if index < len(self.starts) else len(text)]
 
 
 def _is_negated(clause: str) -> bool:
@@ -206,21 +236,33 @@ def _is_cued(clause: str) -> bool:
     return any(w in _CUES for w in words)
 
 
+def _stands_alone(before: str, after: str) -> bool:
+    """Whether a form is a clause of its own: nothing around it but how much or when."""
+    return all(w in _ALONE_BEFORE for w in _WORD.findall(before)) and all(
+        w in _ALONE_AFTER for w in _WORD.findall(after)
+    )
+
+
 def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[str]:
-    """Occurrences per feelings family the writer names about themselves, negation respected."""
+    """Occurrences per feelings family the writer names about themselves in `text`, their
+    answer to the feelings question (an entry's Feelings element), negation respected."""
     vocab = vocabulary or load_vocabulary()
     matcher = _matcher(vocab)
     lowered = text.translate(_TRANSLATE).lower()
     found: Counter[str] = Counter()
-    breaks: list[int] | None = None
+    clauses: _Clauses | None = None
     for match in matcher.pattern.finditer(lowered):
-        if breaks is None:
-            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(lowered)]
+        if clauses is None:
+            clauses = _Clauses.of(lowered)
         form = " ".join(match.group(0).split())
-        clause = _clause_before(lowered, breaks, match.start())
+        clause = clauses.before(lowered, match.start())
         if _is_negated(clause) or _is_someone_else(clause):
             continue
-        if form in matcher.cued and not _is_cued(clause):
+        if (
+            form in matcher.cued
+            and not _is_cued(clause)
+            and not _stands_alone(clause, clauses.after(lowered, match.end()))
+        ):
             continue
         found[matcher.family_of[form]] += 1
     return found

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -297,6 +298,19 @@ def _humanise(identifier: str) -> str:
 
 
 _MarkerKey = tuple[str, str, bool]  # (polarity, marker, negated)
+_Hit = tuple[_MarkerKey, int, int]  # a counted hit's marker, start and end
+
+
+@dataclass(frozen=True)
+class _Quote:
+    """A sentence that could be quoted for a marker: where its hit is, and what else it holds."""
+
+    date: str
+    text: str  # the entry's scored text (the hit indexes into it)
+    start: int
+    end: int
+    sentence: str  # the whole sentence, as `_quote_key` gives it: each is quoted once
+    mixed: bool  # the sentence also holds a curated hit counted for the other polarity
 
 
 def top_markers(
@@ -308,12 +322,14 @@ def top_markers(
     """The most frequent counted markers per polarity; excerpts only from shared entries.
 
     A negated marker that counted was flipped ("I didn't share my story"): it is listed under
-    the polarity it counted for, named as its opposite ("not sharing your recovery story")."""
+    the polarity it counted for, named as its opposite ("not sharing your recovery story").
+    Excerpts: see `_choose_quotes`."""
     counts: dict[_MarkerKey, int] = defaultdict(int)
     seen_in: dict[_MarkerKey, set[int]] = defaultdict(set)
     dimension_of: dict[str, str] = {}
-    excerpts: dict[_MarkerKey, list[dict[str, str]]] = defaultdict(list)
+    shared: list[tuple[Entry, list[_Hit]]] = []  # each with its curated counted hits
     for entry in sorted(entries, key=lambda e: (e.date, e.id)):
+        curated: list[_Hit] = []
         for hit in drifts.get(entry.id, {}).get("hits", []):
             if (
                 not hit.get("counted", True)
@@ -325,15 +341,21 @@ def top_markers(
             counts[key] += 1
             seen_in[key].add(entry.id)
             dimension_of[key[1]] = str(hit.get("dimension", ""))
-            if entry.shared and len(excerpts[key]) < EXCERPTS_PER_MARKER:
-                text = redact(excerpt(_scored_text(entry), int(hit["start"]), int(hit["end"])))
-                _add_excerpt(excerpts[key], {"date": entry.date.isoformat(), "text": text})
-    result: dict[str, list[dict[str, Any]]] = {}
-    for polarity in POLARITIES:
-        ranked = sorted(
+            if entry.shared:
+                curated.append((key, int(hit["start"]), int(hit["end"])))
+        if curated:
+            shared.append((entry, curated))
+    ranked = {
+        polarity: sorted(
             (k for k in counts if k[0] == polarity), key=lambda k: (-counts[k], k[1], k[2])
         )[:TOP_MARKERS]
-        result[polarity] = [
+        for polarity in POLARITIES
+    }
+    listed = {key for keys in ranked.values() for key in keys}
+    chosen = _choose_quotes(ranked, counts, _candidates(shared, listed),
+                            lambda q: redact(excerpt(q.text, q.start, q.end)))
+    return {
+        polarity: [
             {
                 "id": marker,
                 "label": marker_label(marker, labels, negated=negated),
@@ -342,31 +364,117 @@ def top_markers(
                 or _humanise(dimension_of[marker]),
                 "count": counts[(polarity, marker, negated)],
                 "entries": len(seen_in[(polarity, marker, negated)]),
-                "excerpts": excerpts.get((polarity, marker, negated), []),
+                "excerpts": chosen[(polarity, marker, negated)],
             }
-            for _, marker, negated in ranked
+            for _, marker, negated in ranked[polarity]
         ]
+        for polarity in POLARITIES
+    }
+
+
+# A marker's candidate sentences of each kind (mixed or not) kept, earliest first: the other
+# listed markers quote at most 18 sentences, so 20 leave a marker room for its two (reading
+# every shared entry's sentences for a common marker cost a year's export ~40 ms).
+MAX_CANDIDATES = 2 * TOP_MARKERS * EXCERPTS_PER_MARKER
+_Candidates = dict[_MarkerKey, dict[str, _Quote]]  # marker -> {sentence: quote}, in order
+
+
+def _candidates(
+    shared: Sequence[tuple[Entry, Sequence[_Hit]]], listed: set[_MarkerKey]
+) -> _Candidates:
+    """The sentences the listed markers' hits are in, from the shared entries (each with its
+    curated counted hits), earliest first, up to MAX_CANDIDATES of each kind per marker.
+
+    A sentence is mixed when a curated hit of the other polarity is in it too, what a mentor
+    could see quoted on the other side: a learned word ("felt a", "meds") does not count."""
+    quotes: _Candidates = {key: {} for key in listed}
+    kept: Counter[tuple[_MarkerKey, bool]] = Counter()
+    wanted = set(listed)  # the markers still short of clean candidates
+    for entry, hits in shared:
+        if not any(key in wanted for key, _, _ in hits):
+            continue
+        text = _scored_text(entry)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        spans = [_sentence(ends, len(text), start, end) for _, start, end in hits]
+        holding = {p: {span for span, h in zip(spans, hits, strict=True) if h[0][0] == p}
+                   for p in POLARITIES}
+        for (key, start, end), (lo, hi) in zip(hits, spans, strict=True):
+            mixed = (lo, hi) in holding[POLARITIES[1 - POLARITIES.index(key[0])]]
+            if key not in listed or kept[(key, mixed)] >= MAX_CANDIDATES:
+                continue
+            sentence = _quote_key(text[lo:hi])
+            if sentence not in quotes[key]:
+                quotes[key][sentence] = _Quote(entry.date.isoformat(), text, start, end,
+                                               sentence, mixed)
+                kept[(key, mixed)] += 1
+                if not mixed and kept[(key, mixed)] == MAX_CANDIDATES:
+                    wanted.discard(key)
+    return quotes
+
+
+def _sentence(ends: Sequence[int], size: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], given where the text's sentences end: from the
+    last end before it to the first at or after its end."""
+    before = bisect_right(ends, start) - 1
+    after = bisect_left(ends, end)
+    return (ends[before] if before >= 0 else 0, ends[after] if after < len(ends) else size)
+
+
+def _choose_quotes(
+    ranked: Mapping[str, Sequence[_MarkerKey]],
+    counts: Mapping[_MarkerKey, int],
+    quotes: _Candidates,
+    shown: Callable[[_Quote], str],
+) -> dict[_MarkerKey, list[dict[str, str]]]:
+    """Up to EXCERPTS_PER_MARKER excerpts ({date, text}, the text as `shown` gives it) for
+    each listed marker, earliest first.
+
+    A sentence is quoted once in a summary, and so is a text (two sentences that differ only
+    in a redacted name read the same). The markers take turns, strongest first (the most
+    counted; between equals, the higher ranked, identity before drift), one quote a turn, so
+    every marker gets a quote before any gets two. A marker takes a sentence of its own before
+    one that other listed markers hold too ("I shared my story and we made a plan she chose"),
+    which is left to the strongest of them that has no other.
+
+    A sentence that also counts for the other side ("I doubted whether I belong here":
+    self-doubt, and belonging) is quoted only for a marker left with no quote, drift markers
+    first: drift in a sentence is what a reader takes from it."""
+    order = sorted(
+        (key for polarity in POLARITIES for key in ranked[polarity]),
+        key=lambda k: (-counts[k], ranked[k[0]].index(k), POLARITIES.index(k[0])),
+    )
+    held_by = Counter(sentence for key in order for sentence in quotes.get(key, {}))
+    chosen: dict[_MarkerKey, list[tuple[_Quote, str]]] = {key: [] for key in order}
+    used: set[str] = set()  # sentences, and texts as shown
+
+    def take(key: _MarkerKey, mixed: bool) -> None:
+        free = [q for s, q in quotes.get(key, {}).items() if s not in used and q.mixed == mixed]
+        for quote in sorted(free, key=lambda q: held_by[q.sentence]):  # stable: earliest first
+            text = shown(quote)
+            if _quote_key(text) not in used:
+                chosen[key].append((quote, text))
+                used.update((quote.sentence, _quote_key(text)))
+                return
+            used.add(quote.sentence)  # reads as a quote already given
+
+    for _ in range(EXCERPTS_PER_MARKER):
+        for key in order:
+            take(key, mixed=False)
+    for key in sorted(order, key=lambda k: k[0] != "drift"):  # stable: strongest first
+        if not chosen[key]:
+            take(key, mixed=True)
+    result = {}
+    for key, picked in chosen.items():
+        position = {sentence: n for n, sentence in enumerate(quotes.get(key, {}))}
+        picked.sort(key=lambda pair: position[pair[0].sentence])
+        result[key] = [{"date": quote.date, "text": text} for quote, text in picked]
     return result
 
 
 def _quote_key(text: str) -> str:
-    """Two excerpts are the same quote when they differ only in case, spacing and the
-    ellipses that mark a cut."""
+    """Two quotes are the same when they differ only in case, spacing and the ellipses that
+    mark a cut."""
     return " ".join(text.replace("…", " ").split()).casefold()
-
-
-def _add_excerpt(found: list[dict[str, str]], new: dict[str, str]) -> None:
-    """Add `new` unless it repeats a quote already there: a quote that is part of another
-    (two hits in one sentence) is kept once, as the longer of the two."""
-    key = _quote_key(new["text"])
-    for n, old in enumerate(found):
-        old_key = _quote_key(old["text"])
-        if key in old_key:
-            return
-        if old_key in key:
-            found[n] = new
-            return
-    found.append(new)
 
 
 def _scored_text(entry: Entry) -> str:
