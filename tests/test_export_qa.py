@@ -65,7 +65,7 @@ def test_readme_example_answer_reaches_the_summary_redacted(cli, tmp_path: Path)
         "Next time I will ask [person] first what he wants said at handover."
     )
     md = cli("export", "-y", "-f", "md", "--since", "2026-11-16").stdout
-    assert "## What I will do differently" in md and "Sam" not in md
+    assert "## What the writer will do differently" in md and "Sam" not in md
 
 
 @pytest.mark.parametrize("prompt_set", ["boud", "gibbs", "driscoll", "ips"])

@@ -85,7 +85,7 @@ def test_pdf_writer_is_the_only_one_that_imports_fpdf() -> None:
 def test_markdown_has_sections_and_escapes_journal_text() -> None:
     md = rendered("md", sample_summary(extra_text=HOSTILE))
     for heading in ("# Reflective-practice summary: Sam", "## Trend by week", "## Dimensions",
-                    "## Peer identity markers", "## What I will do differently",
+                    "## Peer identity markers", "## What the writer will do differently",
                     "## Self-check (2026-11-19)", "## Shared entries", "## Alerts"):
         assert heading in md
     entries = md.split("## Shared entries", 1)[1]

@@ -84,6 +84,8 @@ def test_review_keeps_the_self_check_table_where_it_fits(
 ) -> None:
     path, _ = _summary_with_check(cli, add, tmp_path)
     part = _self_check_part(cli("review", path).stdout)  # COLUMNS=100
+    assert part[0].startswith("The writer's own statements")  # whose words these are
+    part = part[next(n for n, line in enumerate(part) if line.startswith("Item")):]
     assert part[0].split() == ["Item", "Score", "Note"]
     row = next(line for line in part if "1/5" in line)
     assert row.startswith("When it could help someone") and "Easier this month" in row

@@ -65,7 +65,7 @@ ALERTS = [
     "Which moments felt least like peer work, and what pulled you there?",
     "Clinical language came up more from 31 Aug to 20 Nov 2026 than from 10 Jun to 30 Aug 2026 "
     "(3.00 vs 0.40 per 100 words). Whose words or whose agenda were they?",
-    "Feelings of tired / drained came up in 4 entries from 31 Aug to 20 Nov 2026, and in none "
+    "“Tired / drained” feelings came up in 4 entries from 31 Aug to 20 Nov 2026, and in none "
     "from 10 Jun to 30 Aug 2026. What is in the way, and who could you talk it through with?",
     "0 of 4 entries from 31 Aug to 20 Nov 2026 have a self-care note. What helps you come back "
     "to yourself after a hard shift?",

@@ -348,11 +348,11 @@ def test_obstructing_feeling_rise() -> None:
         r.feelings = "drained"
     # no entries in the previous window: a share of this one, not "0 in the previous window"
     assert any(
-        "tired / drained came up in 3 of 3 entries from 31 Aug to 20 Nov 2026." in a
+        "“Tired / drained” feelings came up in 3 of 3 entries from 31 Aug to 20 Nov 2026." in a
         for a in alerts(rows)
     )
     rows[0].feelings = "not drained at all"
-    assert not any("tired" in a for a in alerts(rows))
+    assert not any("Tired" in a for a in alerts(rows))
 
 
 def test_obstructing_feeling_rise_against_an_earlier_window_says_so() -> None:
@@ -360,7 +360,7 @@ def test_obstructing_feeling_rise_against_an_earlier_window_says_so() -> None:
     rows = weekly([0.1, 0.1, 0.1])
     for r in rows:
         r.feelings = "drained"
-    found = [a for a in alerts([earlier, *rows]) if "tired" in a]
+    found = [a for a in alerts([earlier, *rows]) if "Tired" in a]
     assert found and (
         "came up in 3 entries from 31 Aug to 20 Nov 2026, and in none from 10 Jun to 30 Aug 2026."
     ) in found[0]

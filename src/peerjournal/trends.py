@@ -993,9 +993,11 @@ def _obstructing_feeling(
                 if before.entries
                 else f"{feeling['entries']:,} of {counted(window.entries, 'entry')} {_dates(now)}"
             )
+            # the label quoted, as a name: "fear / anxious" pairs a noun with an adjective,
+            # and "Feelings of fear / anxious" read as a slip
             return (
-                f"Feelings of {feeling['label']} came up in {count}. What is in the way, and "
-                "who could you talk it through with?"
+                f"“{_sentence(feeling['label'])}” feelings came up in {count}. What is in the "
+                "way, and who could you talk it through with?"
             )
     return None
 

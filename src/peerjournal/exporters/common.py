@@ -18,6 +18,7 @@ REDACTED = (
     "as [person], [phone]…)"
 )
 DIRECTIONS = {"up": "↑ rising", "down": "↓ falling", "steady": "→ steady", None: ""}
+INTENTIONS_TITLE = "What the writer will do differently"
 POLARITY_TITLES = {"identity": "Peer identity markers", "drift": "Peer drift markers"}
 ELEMENT_TITLES = (
     ("experience", "Experience"),
@@ -36,6 +37,27 @@ def number(value: float | None, digits: int = 1) -> str:
 def balance(value: float | None) -> str:
     """A balance with its sign, as `peerjournal report` shows it: "+0.13", "-0.93"."""
     return "–" if value is None else fixed(value, 2, sign=True)
+
+
+def rate_with_direction(value: float | None, direction: str | None) -> str:
+    """A dimension's rate and which way it went, as every summary format shows it:
+    "3.9 → steady", "0.7 ↑ rising", "–" when there is neither."""
+    return f"{number(value)} {DIRECTIONS[direction]}".strip()
+
+
+def spark_note(summary: dict[str, Any]) -> str:
+    """What a text sparkline under the trend table is, as `report` says it: one mark per row
+    (framed by `spark_frame`, so that blanks at its start are seen)."""
+    return f"One mark per {summary['period']['by']} listed above; blank = no entries."
+
+
+def chart_note(summary: dict[str, Any]) -> str:
+    """The same for a drawn trend chart (html, pdf), which covers every period."""
+    return f"One point per {summary['period']['by']}; a gap = no entries."
+
+
+def spark_frame(line: str) -> str:
+    return f"|{line}|"
 
 
 def title(summary: dict[str, Any]) -> str:
@@ -139,14 +161,15 @@ def entry_heading(entry: dict[str, Any]) -> str:
 
 
 def marker_line(marker: dict[str, Any], summary: dict[str, Any]) -> str:
-    """A marker and how often it came up; where none of its entries is shared (so there is
-    no quote beneath it) while others are, it says so."""
+    """A marker and how often it came up; where there is no quote beneath it while other
+    entries are shared, it says why it may be (a sentence is quoted once in a summary, so
+    one this marker shares with a stronger one is quoted there)."""
     line = (
         f"{marker['label']} ({marker['dimension_label']}): {counted(marker['count'], 'time')} "
         f"in {counted(marker['entries'], 'entry')}"
     )
     if not marker["excerpts"] and summary["shared_entries"]:
-        line += ", none of them shared" if marker["entries"] > 1 else ", not shared"
+        line += ", no quote here (not shared, or quoted under another marker)"
     return line
 
 
@@ -156,6 +179,12 @@ def check_title(summary: dict[str, Any]) -> str:
     day = str(summary["selfcheck"]["date"])
     after = day > str(summary["period"]["until"])
     return f"Self-check ({day}{', after this period' if after else ''})"
+
+
+CHECK_NOTE = (
+    "The writer's own statements, each scored by them from 1 (low) to 5, under the headings "
+    "the self-check put to them."
+)
 
 
 def check_score(score: int | None) -> str:
@@ -212,9 +241,11 @@ def glance(summary: dict[str, Any]) -> list[str]:
                   if split.direction == "steady" else
                   f"{_MOVED[split.direction]} from {number(split.before)} to {number(split.after)} "
                   "per 100 words")
-        if not compared:  # the first of these lines says what is compared
-            change += (f": the first {_periods(split.first, unit)} with entries against the "
-                       f"last {_periods(split.last, unit)}")
+        if not compared:  # the first of these lines says what is compared, and when
+            scored = [p for p in with_entries if p[key] is not None]  # the periods halves used
+            change += (f": the first {_periods(split.first, unit)} with entries "
+                       f"({_span(scored[:split.first])}) against the last "
+                       f"{_periods(split.last, unit)} ({_span(scored[-split.last:])})")
             compared = True
         lines.append(f"{name} {change}.")
     moved = _moved_most(summary)
@@ -224,6 +255,20 @@ def glance(summary: dict[str, Any]) -> list[str]:
     if talk:
         lines.append(f"To talk about: {talk}.")
     return lines
+
+
+def _span(periods: Sequence[dict[str, Any]]) -> str:
+    """The dates a run of periods covers: "19 Oct – 8 Nov 2026", the year once when both
+    ends share it."""
+    from datetime import date
+
+    from peerjournal.dates import spoken
+
+    start = date.fromisoformat(periods[0]["start"])
+    end = date.fromisoformat(periods[-1]["end"])
+    if start == end:
+        return spoken(end)
+    return f"{spoken(start, start.year != end.year)} – {spoken(end)}"
 
 
 def _periods(n: int, unit: str) -> str:
@@ -259,15 +304,47 @@ def _to_talk_about(summary: dict[str, Any]) -> str:
         parts.append(counted(len(summary["alerts"]), "alert"))
     check = summary.get("selfcheck")
     if check:
-        low = [i for i in check["items"] if i["score"] is not None and i["score"] <= 2]
-        parts.append(f"a self-check ({len(low)} of {len(check['items'])} items scored 1 or 2 "
-                     "out of 5)" if low else "a self-check")
+        parts.append(_check_talk(check["items"]))
     if summary["intentions"]:
         parts.append(counted(len(summary["intentions"]), "thing", "things") + " the writer "
                      "will do differently")
     if summary["shared_entries"]:
         parts.append(counted(len(summary["shared_entries"]), "shared entry", "shared entries"))
     return joined(parts)
+
+
+def _check_talk(items: Sequence[dict[str, Any]]) -> str:
+    """'a self-check (scored 1 or 2 out of 5: 6 of 17 items about their practice, 3 of 5
+    about their workplace)': a low workplace item is not about the writer's own practice."""
+    def low(group: Sequence[dict[str, Any]]) -> int:
+        return sum(1 for i in group if i["score"] is not None and i["score"] <= 2)
+
+    if not low(items):
+        return "a self-check"
+    ids = _workplace_ids()
+    workplace = [i for i in items if i["id"] in ids]
+    practice = [i for i in items if i["id"] not in ids]
+    if not workplace or not practice:  # another questionnaire: no split to make
+        return f"a self-check ({low(items)} of {len(items)} items scored 1 or 2 out of 5)"
+    return (f"a self-check (scored 1 or 2 out of 5: {low(practice)} of "
+            f"{counted(len(practice), 'item')} about their practice, {low(workplace)} of "
+            f"{len(workplace)} about their workplace)")
+
+
+WORKPLACE_SECTION = "workplace"  # the self-check section about the workplace, not the writer
+
+
+def _workplace_ids() -> frozenset[str]:
+    """The ids of the self-check's workplace items, from the questionnaire this install
+    uses; none when it has no such section (or cannot be read: the summary still shows)."""
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.supervision import load_form
+
+    try:
+        form = load_form()
+    except PeerJournalError:
+        return frozenset()
+    return frozenset(i.id for i in form.items if i.section == WORKPLACE_SECTION)
 
 
 def alerts_note(summary: dict[str, Any]) -> str:

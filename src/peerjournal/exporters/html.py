@@ -59,7 +59,7 @@ def page(s: dict[str, Any]) -> str:
     if common.has_entries(s):
         body += _trend(s) + _dimensions(s) + _markers(s)
     if s["intentions"]:
-        body += ["<h2>What I will do differently</h2>",
+        body += [f"<h2>{e(common.INTENTIONS_TITLE)}</h2>",
                  _list(f"{e(i['date'])}: <bdi>{e(i['text'])}</bdi>" for i in s["intentions"])]
     body += _selfcheck(s) + _entries(s)
     body.append(f'<p class="small">{e(common.DATA_NOTE)}</p>')
@@ -99,6 +99,7 @@ def _trend(s: dict[str, Any]) -> list[str]:
         for p in shown
     ]
     return [f"<h2>Trend by {e(s['period']['by'])}</h2>", svg.trend_chart(periods),
+            f'<p class="small">{e(common.chart_note(s))}</p>',
             *([f'<p class="small">{e(cut)}</p>'] if cut else []),
             _table(["Period", "Entries", "Identity", "Drift", "Balance"], rows, {1, 2, 3, 4})]
 
@@ -108,9 +109,8 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
     if not dims:
         return []
     rows = [
-        [d["label"],
-         f"{common.number(d['identity'])} {common.DIRECTIONS[d['identity_direction']]}".strip(),
-         f"{common.number(d['drift'])} {common.DIRECTIONS[d['drift_direction']]}".strip()]
+        [d["label"], common.rate_with_direction(d["identity"], d["identity_direction"]),
+         common.rate_with_direction(d["drift"], d["drift_direction"])]
         for d in dims
     ]
     return ["<h2>Dimensions</h2>", svg.dimension_chart(dims),
@@ -141,7 +141,7 @@ def _selfcheck(s: dict[str, Any]) -> list[str]:
         return []
     rows = [[i["section"], i["text"] or i["id"], common.check_score(i["score"]), i["note"]]
             for i in check["items"]]
-    return [f"<h2>{e(common.check_title(s))}</h2>",
+    return [f"<h2>{e(common.check_title(s))}</h2>", f'<p class="small">{e(common.CHECK_NOTE)}</p>',
             _table(["Section", "Item", "Score", "Note"], rows)]
 
 

@@ -69,7 +69,7 @@ def lines(s: dict[str, Any]) -> list[str]:
     if common.has_entries(s):
         out += _trend(s) + _dimensions(s) + _markers(s)
     if s["intentions"]:
-        out += ["## What I will do differently", ""]
+        out += [f"## {common.INTENTIONS_TITLE}", ""]
         out += [f"- {i['date']}: {escape(i['text'])}" for i in s["intentions"]] + [""]
     out += _selfcheck(s) + _entries(s)
     out += ["---", "", f"*{common.DATA_NOTE}*"]
@@ -90,9 +90,11 @@ def _trend(s: dict[str, Any]) -> list[str]:
         for p in periods
     ]
     out += _table(["Period", "Entries", "Identity", "Drift", "Balance"], rows)
-    identity = sparkline([p["identity"] if p["entries"] else None for p in periods])
-    drift = sparkline([p["drift"] if p["entries"] else None for p in periods])
-    out += ["", "```text", f"identity {identity}", f"drift    {drift}", "```", ""]
+    identity = common.spark_frame(
+        sparkline([p["identity"] if p["entries"] else None for p in periods]))
+    drift = common.spark_frame(sparkline([p["drift"] if p["entries"] else None for p in periods]))
+    out += ["", "```text", f"identity {identity}", f"drift    {drift}", "```", "",
+            f"*{escape(common.spark_note(s))}*", ""]
     return out
 
 
@@ -100,9 +102,8 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
     if not s["dimensions"]:
         return []
     rows = [
-        [escape(d["label"]),
-         f"{common.number(d['identity'])} {common.DIRECTIONS[d['identity_direction']]}".strip(),
-         f"{common.number(d['drift'])} {common.DIRECTIONS[d['drift_direction']]}".strip()]
+        [escape(d["label"]), common.rate_with_direction(d["identity"], d["identity_direction"]),
+         common.rate_with_direction(d["drift"], d["drift_direction"])]
         for d in s["dimensions"]
     ]
     return ["## Dimensions", "", *_table(["Dimension", "Identity", "Drift"], rows), ""]
@@ -132,7 +133,7 @@ def _selfcheck(s: dict[str, Any]) -> list[str]:
          escape(i["note"]).replace("\n", " ")]
         for i in check["items"]
     ]
-    return [f"## {common.check_title(s)}", "",
+    return [f"## {common.check_title(s)}", "", f"*{escape(common.CHECK_NOTE)}*", "",
             *_table(["Section", "Item", "Score", "Note"], rows), ""]
 
 

@@ -276,7 +276,7 @@ class _Report:
             self.dimensions()
             self.markers()
         if s["intentions"]:
-            self.heading("What I will do differently")
+            self.heading(common.INTENTIONS_TITLE)
             for item in s["intentions"]:
                 self.text(f"• {item['date']}: {item['text']}", indent=2)
         self.selfcheck()
@@ -292,6 +292,7 @@ class _Report:
             return
         self.heading(f"Trend by {self.s['period']['by']}")
         self.trend_chart(periods)
+        self.text(common.chart_note(self.s), 8, colour=GREY)
         shown, cut = common.table_periods(self.s)
         if cut:
             self.text(cut, 9, colour=GREY)
@@ -417,6 +418,7 @@ class _Report:
         # may hold 2,000 characters (supervision.MAX_NOTE_CHARS), taller than a page in a
         # table cell.
         self.heading(common.check_title(self.s))
+        self.text(common.CHECK_NOTE, 9, colour=GREY)
         for section, items in groupby(check["items"], itemgetter("section")):
             if section:
                 self.text(section, 10, bold=True)

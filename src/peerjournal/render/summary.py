@@ -264,14 +264,14 @@ def review(
         if s["periods"]:
             parts.append(section(f"Trend by {s['period']['by']}", _trend(s, ascii_only, bars)))
         if s["dimensions"]:
-            title = "Dimensions (drift ◀ │ ▶ identity)" if bars else "Dimensions"
-            parts.append(section(title, _dimensions(s, ascii_only, bars)))
+            parts.append(section("Dimensions", _dimensions(s, ascii_only, bars)))
         parts += _markers(s)
     if s["intentions"]:
         lines = "\n".join(f"• {i['date']}: {i['text']}" for i in s["intentions"])
-        parts.append(section("What I will do differently", Text(lines)))
+        parts.append(section(common.INTENTIONS_TITLE, Text(lines)))
     if s["selfcheck"]:
-        parts.append(section(common.check_title(s), _selfcheck(s)))
+        check = Group(Text(common.CHECK_NOTE, style="dim"), _selfcheck(s))
+        parts.append(section(common.check_title(s), check))
     for entry in s["shared_entries"]:
         parts.append(section(f"Shared entry: {common.entry_heading(entry)}", _entry(entry)))
     parts.append(Text(common.DATA_NOTE, style="dim"))
@@ -374,7 +374,10 @@ def _bar_header(half_width: int, ascii_only: bool) -> str:
 
 
 def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> RenderableType:
-    """The trend table, as the exports show it: a year of rows at most (`table_periods`)."""
+    """The trend table, as the exports show it: a year of rows at most (`table_periods`).
+
+    With bars, each row's bar already draws the trend, so there is no sparkline under them
+    (it repeated the bars); without (a narrow terminal), a framed sparkline draws it."""
     periods, shown_note = common.table_periods(s)
     half = 12
     table = _numbers_table([
@@ -395,59 +398,50 @@ def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Renderable
             f"drift {common.number(p['drift'])}" if p["entries"] else "no entries"
         )
         lines += [Text(label, style="bold"), Padding(Text(numbers), (0, 0, 0, 2))]
-    identity = sparkline([p["identity"] if p["entries"] else None for p in periods],
-                         ascii_only=ascii_only)
-    drift = sparkline([p["drift"] if p["entries"] else None for p in periods],
-                      ascii_only=ascii_only)
-    note = f"\n{shown_note}" if shown_note else ""
-    table.caption = Text(f"identity {identity}   drift {drift}{note}")
     table.caption_justify = "left"
     if bars:
+        if shown_note:
+            table.caption = Text(shown_note)
         return table
-    lines.append(Text(f"identity {identity}   drift {drift}  (per 100 words){note}"))
+    spark = {
+        key: common.spark_frame(sparkline([p[key] if p["entries"] else None for p in periods],
+                                          ascii_only=ascii_only))
+        for key in ("identity", "drift")
+    }
+    note = "".join(f"\n{n}" for n in (common.spark_note(s), shown_note) if n)
+    table.caption = Text(f"identity {spark['identity']}\ndrift    {spark['drift']}{note}")
+    lines.append(Text(f"(per 100 words)\nidentity {spark['identity']}\n"
+                      f"drift    {spark['drift']}{note}"))
     period_width = max(len(line) for p in periods for line in common.period_label(p).split(" – "))
     return _TableOrLines(_table_width(table, period_width + 2), table, Group(*lines))
 
 
 def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> RenderableType:
-    """With bars, a Trend column names what rose or fell; without (a narrow terminal), each
-    number carries its own arrow."""
+    """Identity, then drift, each with the word the exports give it ("3.9 → steady"), so a
+    mentor moving between the file and `review` reads the same columns; then, where there
+    is room, the bars."""
     dims = s["dimensions"]
+    cells = [(common.rate_with_direction(d["identity"], d["identity_direction"]),
+              common.rate_with_direction(d["drift"], d["drift_direction"])) for d in dims]
     if not bars:
-        table = _numbers_table([("Dimension", "left"), ("Drift", "right"), ("", "left"),
-                                ("Identity", "right"), ("", "left")], narrow=True)
+        table = _numbers_table([("Dimension", "left"), ("Identity", BAR), ("Drift", BAR)],
+                               narrow=True)
         lines = Text()
-        for d in dims:
-            table.add_row(Text(d["label"]),
-                          common.number(d["drift"]), _arrow(d["drift_direction"]),
-                          common.number(d["identity"]), _arrow(d["identity_direction"]))
+        for d, (identity, drift) in zip(dims, cells, strict=True):
+            table.add_row(Text(d["label"]), identity, drift)
             lines.append(f"{d['label']}: ", "bold")
-            lines.append(f"drift {common.number(d['drift'])}{_arrow(d['drift_direction'])}, "
-                         f"identity {common.number(d['identity'])}"
-                         f"{_arrow(d['identity_direction'])}\n")
-        table.caption = Text("↑ rising, ↓ falling over the period")
-        table.caption_justify = "left"
-        lines.append("↑ rising, ↓ falling over the period (per 100 words)")
+            lines.append(f"identity {identity}, drift {drift}\n")
+        lines.append("(per 100 words)")
         longest_word = max([len("Dimension"), *(len(w) for d in dims for w in d["label"].split())])
         return _TableOrLines(_table_width(table, longest_word), table, lines)
-    table = _numbers_table([("Dimension", "left"), ("Drift", "right"), ("", BAR),
-                            ("Identity", "right"), ("Trend", "left")])
+    table = _numbers_table([("Dimension", "left"), ("Identity", BAR), ("Drift", BAR),
+                            (_bar_header(10, ascii_only), BAR)])
     scale = max([1.0, *(d[k] or 0.0 for d in dims for k in ("identity", "drift"))])
-    for d in dims:
+    for d, (identity, drift) in zip(dims, cells, strict=True):
         bar = diverging_bar(d["drift"] or 0.0, d["identity"] or 0.0, scale=scale, half_width=10,
                             ascii_only=ascii_only)
-        trend = ", ".join(
-            f"{pol} {_arrow(d[f'{pol}_direction'])}"
-            for pol in ("identity", "drift") if d[f"{pol}_direction"] in ("up", "down")
-        )
-        table.add_row(Text(d["label"]), common.number(d["drift"]), str(bar),
-                      common.number(d["identity"]), trend)
+        table.add_row(Text(d["label"]), identity, drift, str(bar))
     return table
-
-
-def _arrow(direction: str | None) -> str:
-    """'↑' for up, '↓' for down, '' for steady or unknown."""
-    return common.DIRECTIONS[direction][0] if direction in ("up", "down") else ""
 
 
 def _markers(s: dict[str, Any]) -> list[RenderableType]:
