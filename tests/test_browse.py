@@ -125,7 +125,7 @@ def test_show_panels_and_json(cli: CLI, add: Add) -> None:
                                                                          "Bath.")
 
 
-@pytest.mark.parametrize("entry_id", ["999", "0", "99999999999999999999999"])
+@pytest.mark.parametrize("entry_id", ["999", "99999999999999999999999"])  # (0: a usage error)
 @pytest.mark.parametrize("command", ["show", "edit", "delete", "restore"])
 def test_unknown_id_is_not_found(cli: CLI, add: Add, command: str, entry_id: str) -> None:
     add()

@@ -96,7 +96,7 @@ def test_a_journal_on_a_full_disk_can_still_be_read(
         one_line_error(result, 4, "The disk holding", "is full; nothing was saved",
                        "kept as a draft")
     assert texts(cli) == [ENTRY]
-    assert cli("write", "--resume").exit_code == 0
+    assert cli("write", "--resume", input="y\n").exit_code == 0  # (no answer is no)
     assert sorted(texts(cli)) == sorted([ENTRY, "Written to a full disk."])
 
 
@@ -288,7 +288,7 @@ def test_a_full_disk_for_the_output(add: Any) -> None:
     with open("/dev/full", "wb") as full:
         done = run("--version", stdout=full, stderr=subprocess.PIPE)
     assert (done.returncode, done.stderr) == (
-        1, b"peerjournal: cannot print: No space left on device\n")
+        1, b"peerjournal: Could not write to standard output: No space left on device.\n")
 
 
 def test_a_closed_stderr_keeps_the_exit_code(add: Any) -> None:

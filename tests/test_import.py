@@ -68,7 +68,8 @@ def test_ids_are_kept_only_when_all_are_given_and_free(cli: CLI, add: Any,
     result = cli("import", write(tmp_path, "export.json", json.dumps(PEERJOURNAL_JSON)))
     assert result.exit_code == 0, result.stderr
     assert sorted(e["id"] for e in imported(cli)) == list(range(1, 10))
-    mixed = [{"date": "2026-01-01", "experience": "No id."}, {**PEERJOURNAL_JSON[1], "id": 20}]
+    mixed = [{"date": "2026-01-01", "experience": "No id."},
+             {**PEERJOURNAL_JSON[1], "id": 20, "experience": "Another short visit."}]
     assert cli("import", write(tmp_path, "mixed.json", json.dumps(mixed))).exit_code == 0
     assert sorted(e["id"] for e in imported(cli)) == list(range(1, 12))
 
@@ -234,11 +235,13 @@ def test_a_large_import_is_all_or_nothing(cli: CLI, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("given", [99999999999999999999999, True, "7", -3, 0])
-def test_ids_that_cannot_be_kept_get_new_ones(cli: CLI, given: object) -> None:
+def test_ids_that_cannot_be_ids_are_refused(cli: CLI, given: object) -> None:
+    """An import keeps a record's id and maps a backup's edits by it: a bad one is refused
+    as any other wrong field is (before, it was quietly replaced)."""
     record = {"id": given, "date": "2026-01-01", "experience": "x"}
     result = cli("import", "-", input=json.dumps([record]))
-    assert result.exit_code == 0, result.stderr
-    assert [e["id"] for e in imported(cli)] == [1]
+    assert result.exit_code == 1 and "Record 1: 'id'" in result.stderr
+    assert imported(cli) == []
 
 
 def test_a_large_import_is_searchable_and_later_writes_are_indexed(

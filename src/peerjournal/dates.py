@@ -265,8 +265,8 @@ def _free_form(text: str, today: date) -> date:
         other = read(
             datetime(today.year, 3 if today.month == 1 else 1, 2 if today.day == 1 else 1)
         )
-    except (ValueError, OverflowError, parser.ParserError):
-        raise _unreadable(text) from None
+    except (ValueError, OverflowError, parser.ParserError) as exc:
+        raise _unreadable(text, _no_such_day(exc, text, today)) from None
     if expected is not None and value != expected:
         raise _unreadable(text)
     no_day, no_month = value.day != other.day, value.month != other.month
@@ -279,6 +279,24 @@ def _free_form(text: str, today: date) -> date:
     ):  # "0001" read as 2001
         raise out_of_range(text)
     return check_range(value, text)
+
+
+def _no_such_day(exc: Exception, text: str, today: date) -> str:
+    """Why a date with a month name is no date, when dateutil found a day the month does not
+    have ("31 Feb 2026", "29 Feb 2025"): said as a numeric date's is ("Feb 2026 has no day
+    31"). Empty for any other failure (the generic message)."""
+    from dateutil import parser
+
+    if not str(exc).startswith("day is out of range for month"):
+        return ""
+    try:  # the fields dateutil read, before it built a date of them (not in its public API)
+        fields = parser.parser()._parse(text, dayfirst=True)[0]
+        month, day, year = fields.month, fields.day, fields.year or today.year
+    except Exception:  # (the generic message is still right)
+        return ""
+    if not (isinstance(month, int) and 1 <= month <= 12 and isinstance(day, int)):
+        return ""
+    return f"{_MONTHS[month - 1]} {year} has no day {day}"
 
 
 _MISSING = {

@@ -387,11 +387,22 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
     draft.mode = draft.mode or "on-action"
     draft.prompt_set = draft.prompt_set or "boud"
     kept = KeptIdentity(
-        id=item["id"] if _keepable_id(item.get("id")) else None,
+        id=_record_id(item.get("id"), where),
         created_at=_stamp(item.get("created_at"), where, "created_at"),
         updated_at=_stamp(item.get("updated_at"), where, "updated_at"),
     )
     return ImportRecord(_checked(draft, where, today), kept)
+
+
+def _record_id(value: Any, where: str) -> int | None:
+    """A record's `id`, or None when it has none. The import keeps it as the entry's ID when
+    every record's is free, and maps a backup's unsaved edits to their entry by it: a bad one
+    is refused as any other wrong field is, not quietly replaced."""
+    if value is None or _keepable_id(value):
+        return value
+    if type(value) is int and value > 0:
+        raise PeerJournalError(f"{where}: 'id' is too large for an entry's ID.")
+    raise PeerJournalError(f"{where}: 'id' should be an entry's ID (a whole number, 1 or more).")
 
 
 def _characters(value: str, where: str, key: str) -> str:

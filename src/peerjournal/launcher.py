@@ -87,7 +87,15 @@ def _quiet_broken_pipe() -> NoReturn:
 
 
 def _cannot_print(exc: OSError) -> None:
-    _message(CLOSED if exc.strerror == CLOSED else f"cannot print: {exc.strerror or exc}")
+    _message(cannot_print(exc))
+
+
+def cannot_print(exc: OSError) -> str:
+    """The one line for output that could not be written to stdout (a full disk, a device
+    that takes nothing: `> /dev/full`), naming it, as a file that cannot be written is."""
+    if exc.strerror == CLOSED:
+        return CLOSED
+    return f"Could not write to standard output: {exc.strerror or exc}."
 
 
 def _message(text: str) -> None:

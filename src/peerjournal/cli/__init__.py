@@ -108,6 +108,8 @@ def _usage_failed(exc: UsageError) -> NoReturn:
     other error is, naming the help to read. A command called bare still shows its help."""
     if isinstance(exc, NoArgsIsHelpError):
         raise exc
+    if isinstance(exc, NoSuchOption):
+        exc = _negative_number(exc) or exc
     if isinstance(exc, NoSuchOption) and exc.possibilities:  # a typo: name what was meant
         from peerjournal.plural import joined
 
@@ -124,11 +126,42 @@ def _usage_failed(exc: UsageError) -> NoReturn:
     ):
         message = (f"{message.rstrip('.')}. Words to search for that start with '-' go after "
                    "--, as in `peerjournal search -- -handover`")
+    if (
+        isinstance(exc, NoSuchOption)
+        and exc.option_name in GLOBAL_OPTIONS_WITH_VALUES
+        and exc.ctx is not None
+        and exc.ctx.parent is not None  # (after a command: the root's own are known there)
+    ):
+        command = exc.ctx.command_path.split(" ", 1)[-1]  # ("supervision prep")
+        message = (f"{exc.option_name} goes before the command, as in "
+                   f"`peerjournal {exc.option_name} PATH {command} …`")
     if not message.endswith("?"):
         message = message.rstrip(".") + "."
     if exc.ctx is not None:
         message += f" See '{exc.ctx.command_path} --help'."
     _fail(message, ExitCode.USAGE)
+
+
+def _negative_number(exc: NoSuchOption) -> UsageError | None:
+    """`show -1`: click reads a negative number as an option. Where the command takes a
+    number argument (an ID), the error is that argument's own ("IDs start at 1"), not "No
+    such option: -1"; None otherwise."""
+    import re
+
+    from typer._click.types import FuncParamType
+
+    ctx = exc.ctx
+    if ctx is None or not re.fullmatch(r"-[0-9]+", exc.option_name):
+        return None
+    for param in ctx.command.params:
+        if param.param_type_name == "argument" and isinstance(param.type, FuncParamType):
+            try:
+                param.type.convert(exc.option_name, param, ctx)
+            except typer.BadParameter as error:
+                error.ctx, error.param = ctx, param
+                return error
+            return None
+    return None
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -69,11 +69,6 @@ def register(app: typer.Typer) -> None:
                 f"Give one of: an entry ID, --text TEXT, --stdin or --rescore{given}.",
                 ExitCode.USAGE,
             )
-        if entry_id is not None and entry_id < 1:
-            raise PeerJournalError(
-                f"{entry_id} is not an entry ID; IDs start at 1 (see `peerjournal list`).",
-                ExitCode.USAGE,
-            )
         if rescore:
             _rescore(app_ctx, json_out)
             return

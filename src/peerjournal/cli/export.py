@@ -97,7 +97,15 @@ def register(app: typer.Typer) -> None:
             raise PeerJournalError(JSON_NEEDS_OUTPUT, ExitCode.USAGE)
         app_ctx = AppContext.from_ctx(ctx)
         # a full backup is JSON: the only format it has
-        chosen = get_format(fmt or _format_from_path(output) or ("json" if full else "md"))
+        named = _format_from_path(output)
+        chosen = get_format(fmt or named or ("json" if full else "md"))
+        if named is not None and chosen.name != named:
+            raise PeerJournalError(
+                f"--format {chosen.name} does not match --output {output} (a .{named} name): "
+                f"name the file .{chosen.name}, or leave out --format.", ExitCode.USAGE
+            )
+        # the period before the file: an unreadable date is the error to fix first
+        window = None if full else _window(app_ctx, since, until)
         target = None if output in (None, "-") else _target(output, force)
         if full and output is None and _stdout_is_terminal():
             # the whole unredacted journal is not for a terminal's screen and scrollback
@@ -112,8 +120,9 @@ def register(app: typer.Typer) -> None:
             note, writer = option_text(note, "--note"), option_text(writer, "--from")
             if target is not None and not no_redact:
                 _refuse_name_in_file_name(app_ctx, target)
+            assert window is not None
             data, summary, warnings = _summary(
-                app_ctx, since, until, by.value, note, writer, with_check, no_redact, chosen.name
+                app_ctx, window, by.value, note, writer, with_check, no_redact, chosen.name
             )
             if chosen.name == "json":
                 _refuse_unreviewable(summary, data)
@@ -283,10 +292,11 @@ def _window(app: AppContext, since: str | None, until: str | None) -> tuple[date
 
 
 def _summary(
-    app: AppContext, since: str | None, until: str | None, by: str, note: str, writer: str,
+    app: AppContext, period: tuple[date, date], by: str, note: str, writer: str,
     with_check: bool, no_redact: bool, fmt: str,
 ) -> tuple[bytes, dict[str, Any], list[str]]:
-    """The written bytes, the summary they render, and warnings for the writer."""
+    """The written bytes of `period` (its first and last days), the summary they render, and
+    warnings for the writer."""
     from peerjournal import __version__
     from peerjournal.cli.report import lexicon_labels, stale_note
     from peerjournal.db.people import list_people
@@ -304,7 +314,7 @@ def _summary(
         window_totals,
     )
 
-    start, end = _window(app, since, until)
+    start, end = period
     store = app.store()
     labels = lexicon_labels(app, DIMENSIONS)  # the labels alone: compiling the lexicon is slow
     prev_start, prev_end = previous_window(start, end)
@@ -493,13 +503,16 @@ def _deliver(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    if _is_stream(target):
-        with target.open("wb") as stream:
-            if fmt == "pdf" and stream.isatty():
-                raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
-            stream.write(data)
-    else:
-        _write_private(target, data, force)
+    try:
+        if _is_stream(target):
+            with target.open("wb") as stream:
+                if fmt == "pdf" and stream.isatty():
+                    raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
+                stream.write(data)
+        else:
+            _write_private(target, data, force)
+    except OSError as exc:  # a full disk: the error alone names no file
+        raise PeerJournalError(f"Could not write {target}: {exc.strerror or exc}.") from None
     if json_out:
         app.print_json({"output": str(target), "format": fmt, "bytes": len(data)})
     else:

@@ -212,23 +212,30 @@ def _not_yet_imported(
     trash; for each new record that is another version of an entry, that entry's ID; and for
     each record skipped, its ID in the file -> the ID of the entry it is in the journal.
 
-    A backup or jrnl journal imported a second time adds nothing twice. An entry counts as
-    already there when its creation time and everything written in it (date, texts, answers,
-    tags, setting, mode, prompt set, shared) are the same; records without a creation time,
-    such as `list --json` of an older version, are always new. A record with the creation time
-    of an entry but other content (edited since the backup, on either side) is imported beside
-    it, never dropped: no word is lost, and the writer is told which entries to compare.
-    Restoring a backup does not bring back, as a second copy, an entry deleted since: one in
-    the trash with the same creation time, date and experience (`restore` does)."""
-    if not app.db_path.exists() or not any(r.kept.created_at for r in records):
+    A backup, jrnl journal or JSON array imported a second time adds nothing twice. An entry
+    counts as already there when its creation time and everything written in it (date, texts,
+    answers, tags, setting, mode, prompt set, shared) are the same. A record without a creation
+    time (hand-made JSON, another tool's, `list --json` of an older version) is compared by
+    what is written in it alone: the same words on the same date are there already, whenever
+    that entry was made. A record with the creation time of an entry but other content
+    (edited since the backup, on either side) is imported beside it, never dropped: no word is
+    lost, and the writer is told which entries to compare. Restoring a backup does not bring
+    back, as a second copy, an entry deleted since: one in the trash with the same creation
+    time (if the record has one), date and experience (`restore` does)."""
+    if not app.db_path.exists():
         return records, [], [], {}  # (a dry run never creates the journal)
     store = app.store()
     have: dict[tuple[object, ...], int] = {}
+    written: dict[tuple[object, ...], int] = {}  # for records without a creation time
     created: dict[datetime, list[Entry]] = {}
     for entry in store.iter_all():
         have[_content(entry.created_at, entry)] = entry.id
+        written.setdefault(_content(None, entry), entry.id)
         created.setdefault(entry.created_at, []).append(entry)
-    trashed = {(e.created_at, e.date, e.experience): e.id for e in store.trashed()}
+    trashed: dict[tuple[object, ...], int] = {}
+    for entry in store.trashed():
+        trashed[entry.created_at, entry.date, entry.experience] = entry.id
+        trashed.setdefault((None, entry.date, entry.experience), entry.id)
     given = {_content(r.kept.created_at, r.draft) for r in records if r.kept.created_at}
     new: list[ImportRecord] = []
     in_trash: list[int] = []  # one for each record skipped
@@ -236,9 +243,8 @@ def _not_yet_imported(
     already: dict[int, int] = {}
     for record in records:
         stamp = record.kept.created_at
-        if stamp is None:
-            new.append(record)
-        elif (same_id := have.get(_content(stamp, record.draft))) is not None:
+        same_id = (have if stamp else written).get(_content(stamp, record.draft))
+        if same_id is not None:
             _note_id(already, record, same_id)
         elif (key := (stamp, record.draft.date, record.draft.experience)) in trashed:
             in_trash.append(trashed[key])
@@ -260,9 +266,9 @@ def _note_id(ids: dict[int, int], record: ImportRecord, journal_id: int) -> None
         ids[record.kept.id] = journal_id
 
 
-def _content(created_at: datetime, entry: EntryDraft) -> tuple[object, ...]:
-    """An entry's creation time and everything written in it: what makes a record the same
-    entry as one in the journal (its ID, `updated_at` and drift score aside)."""
+def _content(created_at: datetime | None, entry: EntryDraft) -> tuple[object, ...]:
+    """An entry's creation time (None: left out) and everything written in it: what makes a
+    record the same entry as one in the journal (its ID, `updated_at` and drift score aside)."""
     return (
         created_at, entry.date, entry.experience, entry.feelings, entry.evaluation,
         entry.self_care, entry.setting, entry.mode, entry.prompt_set, frozenset(entry.tags),

@@ -25,12 +25,30 @@ DATE_HELP = "today, 'last night', '3 days ago', 'last friday', 2026-11-20, 20/11
 
 
 def entry_id(text: str) -> int:
-    """An entry's ID as typed: `12`, or `#12` as `show` prints it. A negative number passes,
-    for the command to say that IDs start at 1."""
+    """An entry's ID as typed: `12`, or `#12` as `show` prints it. Every command that takes
+    an ID reads it here, so 0 and -1 get the same usage error everywhere (exit 2), never
+    "No entry 0" from one command and "IDs start at 1" from another."""
+    return numbered(text, "an entry ID", "`peerjournal list`", 12, "IDs start at 1")
+
+
+def draft_number(text: str) -> int:
+    """A draft's number as `peerjournal drafts` lists it (`--draft 2`, `--discard 2`)."""
+    return numbered(
+        text, "a draft number", "`peerjournal drafts`", 2, "drafts are numbered from 1"
+    )
+
+
+def numbered(text: str, what: str, lister: str, example: int, first: str) -> int:
+    """A number that names something `lister` shows, counted from 1 (`first` says so); `#`
+    before it is allowed."""
     digits = text.strip().removeprefix("#")
     if not digits.isascii() or not digits.removeprefix("-").isdigit():
         raise typer.BadParameter(
-            f"{text!r} is not an entry ID: use the number `peerjournal list` shows, such as 12."
+            f"{text!r} is not {what}: use the number {lister} shows, such as {example}."
+        )
+    if int(digits) < 1:
+        raise typer.BadParameter(
+            f"{text.strip()} is not {what}; {first} (see {lister})."
         )
     return int(digits)
 
@@ -118,6 +136,10 @@ def build_filters(
         setting=setting_filter(setting),
         limit=limit or None,
     )
+    if filters.since and filters.since > app.today():  # as report and export say it
+        raise PeerJournalError(
+            f"--since {filters.since} is in the future: entries are of days up to today."
+        )
     if filters.since and filters.until and filters.since > filters.until:
         raise PeerJournalError(
             f"--since {filters.since} is after --until {filters.until}; nothing can match."

@@ -47,7 +47,8 @@ def register(app: typer.Typer) -> None:
         errors: list[str] = []
         for name in files:
             try:
-                loaded.append((name, load_summary(Path(name))))
+                shown = "standard input" if name == "-" else name
+                loaded.append((shown, load_summary(Path(name))))
             except PeerJournalError as exc:
                 errors.append(sanitise(exc.message, multiline=False))
         if json_out:
@@ -64,22 +65,34 @@ def register(app: typer.Typer) -> None:
             raise PeerJournalError(errors[-1])
 
 
-def load_summary(path: Path) -> dict[str, Any]:
-    """Read, parse and validate one summary file; errors name the file."""
-    from peerjournal.exporters.json_ import cut_short
-    from peerjournal.render.summary import sanitise
-    from peerjournal.summary import SummaryError, validate_summary
+def _read_file(path: Path, name: str) -> bytes:
+    """A summary file's bytes (one more than a summary may have, to tell it is too large)."""
+    from peerjournal.summary import SummaryError
 
-    name = sanitise(str(path), multiline=False)
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SummaryError(f"{name}: no such file.") from None
     except IsADirectoryError:
         raise SummaryError(f"{name}: is a folder, not a summary file.") from None
     except OSError as exc:
         raise SummaryError(f"{name}: cannot be read ({exc.strerror}).") from None
+
+
+def load_summary(path: Path) -> dict[str, Any]:
+    """Read, parse and validate one summary file; errors name the file."""
+    from peerjournal.exporters.json_ import cut_short
+    from peerjournal.render.summary import sanitise
+    from peerjournal.summary import SummaryError, validate_summary
+
+    if str(path) == "-":  # as import, write --from-file and check --answers read '-'
+        import sys
+
+        name, raw = "standard input", sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        name = sanitise(str(path), multiline=False)
+        raw = _read_file(path, name)
     if len(raw) > MAX_BYTES:
         raise SummaryError(f"{name}: larger than {MAX_BYTES // 1024 // 1024} MB; not a summary.")
     if not raw.strip():

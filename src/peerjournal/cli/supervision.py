@@ -264,15 +264,11 @@ def register(app: typer.Typer) -> None:
 
 def _supervision_id(text: str) -> int:
     """A supervision record's ID as typed: `3`, or `#3` as `supervision history` shows it."""
-    from peerjournal.cli.options import entry_id
+    from peerjournal.cli.options import numbered
 
-    try:
-        return entry_id(text)
-    except typer.BadParameter:
-        raise typer.BadParameter(
-            f"{text!r} is not a supervision ID: use the number `peerjournal supervision "
-            "history` shows, such as 3."
-        ) from None
+    return numbered(
+        text, "a supervision ID", "`peerjournal supervision history`", 3, "IDs start at 1"
+    )
 
 
 # -- check helpers -------------------------------------------------------------------------
@@ -345,7 +341,7 @@ def _read_answers(path: Path, form: Form) -> Answers:
 
         name, suffix, data = "standard input", "", sys.stdin.buffer.read()
     else:
-        name, suffix = path.name, path.suffix
+        name, suffix = str(path), path.suffix  # as given: `/dev/null`, not `null`
         try:
             data = path.read_bytes()
         except FileNotFoundError:
