@@ -435,6 +435,9 @@ _HYPOTHETICAL = regex_store.compile(
     r"(?<!checked\sif)(?<!\bsee\sif)(?<!\bsaw\sif)(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)"
     r"(?!\s+i\s+(?:were|was)\s+(?:you|him|her|he|she)(?![\w']))"
     r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|tomorrow"
+    # an open question about oneself: "I doubted whether I belong here", "wondered if I was
+    # any use" (what follows was asked, not found)
+    r"|(?:doubt|wonder|question)(?:s|ed|ing)?\s+(?:whether|if)(?=\s+i(?:'m|'d)?(?![\w']))"
     rf"|(?:i|we)(?:\s+(?:would|will{_REMEMBERED}|want\s+to|plan\s+to|hope\s+to|intend\s+to"
     r"|need\s+to"
     r"|am\s+going\s+to|are\s+going\s+to|(?:should|could|would|might)\s+have|wish)"
@@ -573,7 +576,8 @@ _HYPOTHETICAL_WORDS = _words(
     "if next future forward now tomorrow would i'd we'd will i'll we'll want plan hope intend need"
     " going i'm we're used ago back should could might wish wished imagine maybe should've could've"
     " would've expect expects expected expecting wait waits waited waiting braces braced bracing"
-    " tempted almost nearly part urge itching dying meant"
+    " tempted almost nearly part urge itching dying meant doubt doubts doubted doubting wonder"
+    " wonders wondered wondering question questions questioned questioning"
 )
 _SELF_NOTICED_WORDS = _words(
     "caught noticed notice realised realized realise realize recognised recognized clocked"
