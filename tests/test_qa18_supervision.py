@@ -248,7 +248,7 @@ def test_an_answers_file_that_is_not_utf8_is_one_plain_line(cli: CLI, tmp_path: 
     result = cli("supervision", "check", "--answers", str(path))
     assert result.exit_code == 1
     assert result.stderr == (
-        "peerjournal: latin.toml is not UTF-8 text (at byte 33); save it as UTF-8 and try "
+        f"peerjournal: {path} is not UTF-8 text (at byte 33); save it as UTF-8 and try "
         "again.\n"
     )
     missing = cli("supervision", "check", "--answers", str(tmp_path / "gone.json"))

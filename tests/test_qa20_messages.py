@@ -48,7 +48,7 @@ def test_a_nul_byte_in_a_self_check_note_reads_naturally(
     result = cli("supervision", "check", "--answers", str(path))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"peerjournal: a.json: {item}: the text contains NUL bytes; is this a binary file?\n"
+        f"peerjournal: {path}: {item}: the text contains NUL bytes; is this a binary file?\n"
     )
     assert store.conn.execute("SELECT COUNT(*) FROM selfcheck").fetchone() == (0,)
 
