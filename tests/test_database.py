@@ -146,7 +146,7 @@ def test_a_locked_journal_is_a_clear_error_and_the_text_is_kept(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    resumed = cli("write", "--resume")
+    resumed = cli("write", "--resume", input="y\n")  # (no answer is no)
     assert resumed.exit_code == 0, resumed.stderr
     texts = [e["experience"] for e in json.loads(cli("list", "--json").stdout)]
     assert sorted(texts) == ["Earlier entry.", "Written while locked."]

@@ -183,7 +183,7 @@ def test_failed_save_keeps_the_draft(cli: CLI, isolated: Path) -> None:
 def test_non_utf8_typed_input_is_kept_with_a_replacement_character(
     cli: CLI, isolated: Path
 ) -> None:
-    result = cli("write", input=b"community\ncaf\xe9 with Sam\n\n")
+    result = cli("write", input=b"community\ncaf\xe9 with Sam\n\n" + b"\n" * 6 + b"y\n")
     assert result.exit_code == 0, result.stderr
     assert "not UTF-8" in result.stderr and "Traceback" not in result.stderr
     assert stored(cli)[0]["experience"] == "caf\ufffd with Sam"
@@ -307,8 +307,8 @@ def test_the_save_question_asks_again_unless_the_answer_is_yes_or_no(
 def test_ctrl_d_at_any_prompt_loses_nothing_typed(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, eof_at: int
 ) -> None:
-    # Ctrl-D (end of input) from prompt `eof_at` on: what was typed is saved as an entry,
-    # or kept as a draft when there is no experience yet
+    # Ctrl-D (end of input) from prompt `eof_at` on: what was typed is kept as a draft (no
+    # answer at "Save this entry?" is no), with no experience yet "No experience written"
     typed = ANSWERS[: eof_at - 1]
     monkeypatch.setattr(builtins, "input", ScriptedInput(typed))
     result = cli("write")
@@ -322,13 +322,18 @@ def test_ctrl_d_at_any_prompt_loses_nothing_typed(
         else:
             assert drafts(isolated) == []
         return
-    assert result.exit_code == 0, result.stderr
-    [entry] = stored(cli)
+    assert result.exit_code == 1, result.stderr
+    assert "No answer to 'Save this entry?' (end of input), so it was not saved." in (
+        result.stderr
+    )
+    assert stored(cli) == []
+    [draft] = drafts(isolated)
+    assert str(draft) in result.stderr
+    entry = json.loads(draft.read_text(encoding="utf-8"))["entry"]
     typed_text = "\n".join(typed)
     for text in ("We walked to the shop.", "Calm.", "It went well.", "Ask first.", "A walk."):
         if text in typed_text:
             assert text in json.dumps(entry, ensure_ascii=False), text
-    assert drafts(isolated) == []
 
 
 def test_a_required_question_of_your_own_set_is_asked_for_by_its_name(
@@ -353,7 +358,7 @@ def test_a_required_question_of_your_own_set_is_asked_for_by_its_name(
     assert "A required question has no answer, so nothing was saved." in result.stderr
     [draft] = drafts(isolated)
     assert str(draft) in result.stderr
-    monkeypatch.setattr(builtins, "input", ScriptedInput(["Calm.", "", "", "", "y"]))
+    monkeypatch.setattr(builtins, "input", ScriptedInput(["Calm.", "", "", "", "", "y"]))
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr
     [entry] = stored(cli)

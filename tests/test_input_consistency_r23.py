@@ -181,7 +181,6 @@ def test_global_option_after_the_command_says_where_it_goes(cli: CLI) -> None:
     assert "`peerjournal --lexicon PATH supervision prep …`" in nested.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="needs write.py's drafts to use options.draft_number")
 def test_a_draft_number_that_is_no_number_is_said_as_ids_are(cli: CLI) -> None:
     result = cli("drafts", "--discard", "abc")
     assert result.exit_code == 2

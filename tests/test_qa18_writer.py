@@ -307,7 +307,7 @@ def test_ctrl_c_keeps_the_words_on_the_line_it_ended_and_resume_finishes_them(
     assert drafts(isolated) == []
 
 
-def test_ctrl_c_at_a_tag_or_the_save_question_adds_nothing_to_the_answers(
+def test_ctrl_c_at_a_tag_keeps_it_as_a_tag_and_adds_nothing_to_the_answers(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
 ) -> None:
     from peerjournal.cli import guided
@@ -325,8 +325,8 @@ def test_ctrl_c_at_a_tag_or_the_save_question_adds_nothing_to_the_answers(
     assert cli("write").exit_code == 130
     [draft] = drafts(isolated)
     kept = json.loads(draft.read_text(encoding="utf-8"))["entry"]
-    assert kept["experience"] == "We sat." and kept["tags"] == []
-    assert "hous" not in draft.read_text(encoding="utf-8")
+    assert kept["experience"] == "We sat." and kept["tags"] == ["hous"]
+    assert kept["answers"] == {} and "tags" not in json.loads(draft.read_text("utf-8"))["done"]
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")

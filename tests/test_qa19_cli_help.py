@@ -200,8 +200,8 @@ def test_draft_zero_is_a_plain_usage_error(cli: CLI, isolated: Path) -> None:
     result = cli("write", "--draft", "0")
     assert result.exit_code == 2
     assert result.stderr == (
-        "peerjournal: Invalid value for '--draft': '0': give a whole number, 1 or more. See "
-        "'peerjournal write --help'.\n"
+        "peerjournal: Invalid value for '--draft': 0 is not a draft number; drafts are "
+        "numbered from 1 (see `peerjournal drafts`). See 'peerjournal write --help'.\n"
     )
     assert "  --draft N " in cli("write", "--help").stdout
 

@@ -340,7 +340,7 @@ def test_nul_bytes_on_stdin_are_refused(cli: CLI, isolated: Path) -> None:
         '{"entry": {"date": "2026-11-20", "experience": 5}}',  # a value of the wrong kind
         '{"entry": {"date": "2026-11-20", "experience": "Hi.", "tags": "night"}}',
         '{"entry": 5}',
-        '{"entry": {"experience": "No date."}}',
+        '{"entry": {"experience": "A date that is not one.", "date": "someday"}}',
         "[1, 2]",
         b"\xb2\x00garbage",
     ],

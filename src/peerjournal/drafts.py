@@ -18,10 +18,13 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.textsafe import cut
+
+if TYPE_CHECKING:
+    from peerjournal.entry import EntryDraft
 
 EDITS = "edits"
 _EDIT_NAME = re.compile(r"^entry-(\d+)-")
@@ -73,21 +76,32 @@ class Draft:
             f"--discard {number}`)."
         )
 
-    def texts(self) -> dict[str, str]:
-        """The typed text in the draft, by part (experience, feelings, …, answers joined)."""
-        if self.kind == "guided":
-            from peerjournal.entry import EntryDraft
+    def entry(self, today: date) -> EntryDraft:
+        """A guided draft's entry. A field left out (a draft made by hand, or by an older
+        version) takes its default, the date `today`; one of the wrong kind is damage."""
+        from peerjournal.entry import EntryDraft
 
-            try:
-                entry = EntryDraft.from_dict(self.read_json().get("entry"))
-            except (KeyError, TypeError, ValueError):  # damaged, or edited by hand
-                raise self.damaged() from None
+        kept = self.read_json().get("entry")
+        if isinstance(kept, dict):
+            kept = {"date": today.isoformat(), **kept}
+        try:
+            return EntryDraft.from_dict(kept)
+        except (KeyError, TypeError, ValueError):  # damaged, or edited by hand
+            raise self.damaged() from None
+
+    def texts(self) -> dict[str, str]:
+        """The typed text in the draft, by part (experience, feelings, …, answers joined; in
+        a guided draft, last, the setting and tags: a line half typed when Ctrl-C stopped it)."""
+        if self.kind == "guided":
+            entry = self.entry(date.today())  # (the date is not text)
             parts = {
                 "experience": entry.experience,
                 "feelings": entry.feelings,
                 "evaluation": entry.evaluation,
                 "self_care": entry.self_care,
                 "answers": "\n".join(v for v in entry.answers.values() if v),
+                "setting": entry.setting,
+                "tags": ", ".join(entry.tags),
             }
             return {k: v for k, v in parts.items() if v.strip()}
         from peerjournal.reflection import parse_template, typed_lines

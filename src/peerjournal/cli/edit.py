@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from peerjournal.cli.options import DATE_HELP, Json, entry_id_argument
+from peerjournal.cli.write import once
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
@@ -21,19 +22,20 @@ def register(app: typer.Typer) -> None:
     def edit(
         ctx: typer.Context,
         entry_id: int = entry_id_argument(),
-        experience: str = typer.Option(
+        # the text options are lists only so that one given twice is caught (see `once`)
+        experience_given: list[str] | None = typer.Option(
             None, "--experience", "-x", metavar="TEXT", help="Replace the experience."
         ),
-        feelings: str = typer.Option(
+        feelings_given: list[str] | None = typer.Option(
             None, "--feelings", "-f", metavar="TEXT", help="Replace the feelings."
         ),
-        evaluation: str = typer.Option(
+        evaluation_given: list[str] | None = typer.Option(
             None, "--evaluation", "-e", metavar="TEXT", help="Replace the evaluation."
         ),
         date: str = typer.Option(
             None, "--date", "-d", metavar="DATE", help=f"Change the date ({DATE_HELP})."
         ),
-        setting: str = typer.Option(
+        setting_given: list[str] | None = typer.Option(
             None, "--setting", "-s", metavar="SETTING", help="Change the setting."
         ),
         tag: list[str] = typer.Option(
@@ -41,7 +43,7 @@ def register(app: typer.Typer) -> None:
             help="Replace the tags (repeatable; --tag '' removes them all)."
         ),
         mode: str = typer.Option(None, "--mode", metavar="MODE", help="on-action or in-action."),
-        self_care: str = typer.Option(
+        self_care_given: list[str] | None = typer.Option(
             None, "--self-care", metavar="TEXT", help="Replace the self-care note."
         ),
         fresh: bool = typer.Option(
@@ -70,20 +72,21 @@ def register(app: typer.Typer) -> None:
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
 
+        same = "The entry is unchanged."
+        flags = {
+            "experience": once(experience_given, "--experience", same),
+            "feelings": once(feelings_given, "--feelings", same),
+            "evaluation": once(evaluation_given, "--evaluation", same),
+            "setting": once(setting_given, "--setting", same),
+            "mode": mode,
+            "self_care": once(self_care_given, "--self-care", same),
+        }
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         entry = live_entry(store, entry_id)
         kept: Draft | None = None
         dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved
         draft = EntryDraft.from_dict(entry.to_json())
-        flags = {
-            "experience": experience,
-            "feelings": feelings,
-            "evaluation": evaluation,
-            "setting": setting,
-            "mode": mode,
-            "self_care": self_care,
-        }
         if any(v is not None for v in flags.values()) or date is not None or tag:
             dropped = _unsaved_before_flags(entry_id, fresh)
             for key, value in flags.items():

@@ -47,8 +47,7 @@ def run_editor(path: Path, retry: str = "try again") -> str:
     itself must not be killed under the writer by peerjournal's own interrupt.
     """
     command = editor_command()
-    # `write --editor > id.txt`: the editor draws on the terminal, not into the file
-    screen = terminal_descriptor() if _redirected_from_terminal() else None
+    screen = _editor_stdout()
     try:
         process = subprocess.Popen([*command, str(path)], stdout=screen)
     except FileNotFoundError:
@@ -82,12 +81,19 @@ def run_editor(path: Path, retry: str = "try again") -> str:
     return read_text_file(path, retry)
 
 
-def _redirected_from_terminal() -> bool:
-    """Whether stdin is a terminal and stdout is not (`peerjournal write > id.txt`)."""
+def _editor_stdout() -> int | None:
+    """A descriptor for the editor's stdout, or None to give it ours. When ours is not a
+    terminal (`write --editor > id.txt`, `edit 1 --json > out.json`), the editor draws on
+    the terminal stdin reads from, or, with none there (cron, ssh without -t), on stderr:
+    a terminal editor's screen never lands in the ID or the JSON. (A windowed editor,
+    EDITOR="code --wait", needs no terminal at all.)"""
     try:
-        return os.isatty(0) and not os.isatty(1)
+        if os.isatty(1):
+            return None
+        screen = terminal_descriptor() if os.isatty(0) else None
+        return os.dup(2) if screen is None else screen
     except OSError:
-        return False
+        return None
 
 
 def terminal_descriptor() -> int | None:
@@ -151,15 +157,22 @@ class NotTextError(PeerJournalError):
 
 def decode(data: bytes, source: str, retry: str = "try again") -> str:
     """Text given to peerjournal: UTF-8 (a byte order mark is dropped), or UTF-16 or UTF-32
-    when a byte order mark says so; anything else is an error naming the first bad byte."""
-    encoding = next((name for mark, name in _MARKED if data.startswith(mark)), "utf-8-sig")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise NotTextError(source, encoding, exc.start + 1, retry) from None
+    when a byte order mark says so; anything else is an error naming the first bad byte.
+    Text with a NUL in it is refused."""
+    text = decode_with_nul(data, source, retry)
     if "\x00" in text:
         raise PeerJournalError(NUL_MESSAGE)
     return text
+
+
+def decode_with_nul(data: bytes, source: str, retry: str = "try again") -> str:
+    """`decode`, NUL characters left in: for text that exists nowhere else (standard input),
+    kept as a draft without them."""
+    encoding = next((name for mark, name in _MARKED if data.startswith(mark)), "utf-8-sig")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise NotTextError(source, encoding, exc.start + 1, retry) from None
 
 
 def parse_entry(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:

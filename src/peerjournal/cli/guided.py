@@ -1,9 +1,9 @@
 """The guided reflection: each element's heading and questions, multi-line answers, a review.
 
 Every line typed is in the draft file before the next prompt, so a crash loses at most the
-line being typed; Ctrl-C, SIGTERM and a closed terminal keep even that one in an answer or the
-self-care line (when readline reads the terminal). `write --resume` continues where it stopped.
-A session stopped before anything was typed keeps no draft.
+line being typed; Ctrl-C, SIGTERM and a closed terminal keep even that one in an answer, the
+setting, the tags or the self-care line (when readline reads the terminal). `write --resume`
+continues where it stopped. A session stopped before anything was typed keeps no draft.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
 import select
 import signal
 import sys
@@ -49,8 +50,9 @@ class GuidedSession:
         self.prompt_set = prompt_set
         self.file = file
         self.done = done or []
-        # Anything the writer typed (a resumed draft: what it holds) is worth keeping.
-        self.typed = holds_text(draft) or bool(done and (draft.setting or draft.tags))
+        # Anything the writer typed (a resumed draft: what it holds, a half-typed setting
+        # too) is worth keeping.
+        self.typed = holds_text(draft) or bool(done is not None and (draft.setting or draft.tags))
         self.saved = False  # whether the file holds everything typed so far
         self._warned_unsaved = False
         self._warned_encoding = False
@@ -60,11 +62,10 @@ class GuidedSession:
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
-        data = file.read_json()
+        draft = file.entry(app.today())
         try:
-            draft = EntryDraft.from_dict(data["entry"])
-            done = [str(step) for step in data.get("done", [])]
-        except (KeyError, TypeError, ValueError):
+            done = [str(step) for step in file.read_json().get("done", [])]
+        except TypeError:  # not a list
             raise file.damaged() from None
         return cls(app, draft, prompt_set_loader(draft.prompt_set), file, done)
 
@@ -110,6 +111,7 @@ class GuidedSession:
                 "setting",
                 f"Setting ({', '.join(SETTING_SUGGESTIONS)}; Enter to skip):",
                 lambda v: setattr(self.draft, "setting", v),
+                current=lambda: self.draft.setting,
             )
             total = len(self.prompt_set.elements)
             for step, element in enumerate(self.prompt_set.elements, start=1):
@@ -135,12 +137,14 @@ class GuidedSession:
                 "tags",
                 "\nTags, separated by commas (Enter to skip):",
                 self._store_tags,
+                current=lambda: ", ".join(self.draft.tags),
             )
             self._line_step(
                 "self_care",
                 "\nSelf-care: one thing you did or will do for yourself (Enter to skip):",
                 lambda v: setattr(self.draft, "self_care", v),
                 current=lambda: self.draft.self_care,
+                adds=True,
             )
             self.app.err.print(review(self.draft))
             save = self._save_answer()
@@ -150,16 +154,24 @@ class GuidedSession:
             raise self.stopped("Interrupted.", ExitCode.INTERRUPTED) from None
         finally:
             self.reader.close()
+        if save is None:
+            raise self.stopped(
+                "No answer to 'Save this entry?' (end of input), so it was not saved.",
+                ExitCode.USER_ERROR,
+            )
         if not save:
             raise self.stopped("Not saved.", ExitCode.USER_ERROR)
         return self.draft
 
-    def _save_answer(self) -> bool:
-        """Enter, y or yes saves (and so does end of input: nothing is lost); n or no does not.
-        Anything else is asked again: "nope" or a stray line of text is not a yes."""
+    def _save_answer(self) -> bool | None:
+        """Enter, y or yes saves; n or no does not. End of input (Ctrl-D) is no answer (None):
+        as elsewhere, no answer is no, and the draft is kept. Anything else is asked again:
+        "nope" or a stray line of text is not a yes."""
         while True:
             answer = self._read_line("Save this entry? [Y/n] ")
-            reply = "" if answer is None else answer.strip().lower()
+            if answer is None:
+                return None
+            reply = answer.strip().lower()
             if reply in ("", "y", "yes"):
                 return True
             if reply in ("n", "no"):
@@ -190,23 +202,26 @@ class GuidedSession:
         self.draft.tags = normalise_tags(split_tags(value))
 
     def _line_step(
-        self, key: str, prompt: str, store: Any, current: Callable[[], str] | None = None
+        self, key: str, prompt: str, store: Any, current: Callable[[], str], adds: bool = False
     ) -> None:
-        """One line. With `current` (a note, not a name: the self-care line), the words on
-        a line that Ctrl-C ends are kept, and the resumed step carries them on."""
+        """One line. The words on a line that Ctrl-C ends are kept, and the resumed step
+        shows them (`current`): Enter keeps them, and what is typed is added to them (`adds`:
+        a note, the self-care line) or takes their place (a setting, the tags)."""
         if key in self.done:
             return
-        kept = current().strip() if current is not None else ""
-        if kept:  # typed before Ctrl-C ended the line: Enter keeps it, more is added to it
-            label = prompt.strip().split(":")[0]
+        kept = current().strip()
+        if kept:  # typed before Ctrl-C ended the line
+            label = re.split(r"[:,(]", prompt.strip())[0].strip()
             self.app.say(f"\n{label} (continuing your draft:)\n{kept}")
-            prompt = "(Enter keeps it; anything typed is added to it):"
+            prompt = "(Enter keeps it; anything typed is added to it):" if adds else (
+                "(Enter keeps it; anything typed replaces it):"
+            )
         while True:
-            self._line = (kept, store) if current is not None else None
+            self._line = (kept if adds else "", store)
             value = (self._read_line(prompt + " ") or "").strip()
             self._line = None
             if kept:
-                value = f"{kept} {value}" if value else kept
+                value = (f"{kept} {value}" if adds else value) if value else kept
             try:
                 store(value)
             except PeerJournalError as exc:  # e.g. a tag with no letters: say so, ask again
@@ -255,9 +270,12 @@ class GuidedSession:
         line = self._clean(self.reader.take_interrupted()).rstrip()
         if not line.strip():
             return
-        if self._line is not None:  # the self-care line
+        if self._line is not None:  # the setting, tags or self-care line
             kept, store_line = self._line
-            store_line(f"{kept} {line.strip()}".strip())
+            try:
+                store_line(f"{kept} {line.strip()}".strip())
+            except PeerJournalError:  # no tag can be made of it ("#"): no words to keep
+                return
             self.typed = True
             return
         if self._answer is None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, Json, whole_number
+from peerjournal.cli.options import DATE_HELP, Json, draft_number
 from peerjournal.context import AppContext
 from peerjournal.errors import NotFoundError
 from peerjournal.plural import counted
@@ -30,21 +30,22 @@ def register(app: typer.Typer) -> None:
     )
     def write(
         ctx: typer.Context,
-        experience: str = typer.Option(
+        # the text options are lists only so that one given twice is caught (see `once`)
+        experience_given: list[str] | None = typer.Option(
             None, "--experience", "-x", metavar="TEXT",
             help="What happened (quick entry, no prompts)."
         ),
-        feelings: str = typer.Option(
+        feelings_given: list[str] | None = typer.Option(
             None, "--feelings", "-f", metavar="TEXT", help="Feelings (quick entry)."
         ),
-        evaluation: str = typer.Option(
+        evaluation_given: list[str] | None = typer.Option(
             None, "--evaluation", "-e", metavar="TEXT", help="Evaluation (quick entry)."
         ),
         date: str = typer.Option(
             None, "--date", "-d", metavar="DATE",
             help=f"When it happened ({DATE_HELP}). Default: today."
         ),
-        setting: str = typer.Option(
+        setting_given: list[str] | None = typer.Option(
             None,
             "--setting",
             "-s",
@@ -65,7 +66,7 @@ def register(app: typer.Typer) -> None:
             None, "--prompts", "-p", metavar="SET",
             help="Prompt set (see `prompts list`). Default: boud."
         ),
-        self_care: str = typer.Option(
+        self_care_given: list[str] | None = typer.Option(
             None, "--self-care", metavar="TEXT", help="A self-care note."
         ),
         share: bool = typer.Option(
@@ -97,7 +98,7 @@ def register(app: typer.Typer) -> None:
             None,
             "--draft",
             metavar="N",
-            parser=whole_number(1),
+            parser=draft_number,
             help="Continue draft N of `peerjournal drafts` instead (implies --resume).",
         ),
         json_out: Json = False,
@@ -115,6 +116,11 @@ def register(app: typer.Typer) -> None:
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.reflection import DEFAULT_SET
 
+        experience = once(experience_given, "--experience")
+        feelings = once(feelings_given, "--feelings")
+        evaluation = once(evaluation_given, "--evaluation")
+        setting = once(setting_given, "--setting")
+        self_care = once(self_care_given, "--self-care")
         others = (feelings, evaluation, date, setting, tag, mode, prompts, self_care)
         if ctx.args and any(v for v in others):  # `-s phone/text line`: a value not quoted
             stray = " ".join(ctx.args)
@@ -220,7 +226,8 @@ def register(app: typer.Typer) -> None:
     def drafts(
         ctx: typer.Context,
         discard: list[int] = typer.Option(
-            None, "--discard", metavar="N", help="Discard draft N (repeatable; asks first)."
+            None, "--discard", metavar="N", parser=draft_number,
+            help="Discard draft N (repeatable; asks first)."
         ),
         discard_empty: bool = typer.Option(
             False, "--discard-empty", help="Discard the drafts that hold no text."
@@ -290,6 +297,24 @@ def register(app: typer.Typer) -> None:
             "`peerjournal write --resume --draft N` continues one; "
             "`peerjournal drafts --discard N` discards one."
         )
+
+
+def once(
+    values: list[str] | None, option: str, unchanged: str = "Nothing was saved."
+) -> str | None:
+    """The value of a text option given at most once. Typer keeps the last of an option given
+    twice (`-x "First" -x "Second"`) and drops the first without a word: that is refused."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    if not values:
+        return None
+    if len(values) > 1:
+        raise PeerJournalError(
+            f"{option} was given twice; give it once, with the whole text in quotes. "
+            f"{unchanged}",
+            ExitCode.USAGE,
+        )
+    return values[0]
 
 
 def _draft_row(number: int, draft: Draft) -> dict[str, object]:
@@ -466,22 +491,37 @@ def _from_file(
 
 
 def _piped_text(app: AppContext, options: dict[str, object]) -> str:
-    """Standard input as text. Bytes that are not UTF-8 are not lost with the error: the
-    text is kept as a draft with � in their place, as a line typed at a prompt is."""
+    """Standard input as text. Bytes that are not UTF-8, or NUL bytes (a stray one in a
+    note, a binary file), are not lost with the error: the text is kept as a draft with �
+    in place of the first and without the NULs (a draft holding one could not be resumed),
+    as a line typed at a prompt is."""
     import sys
 
-    from peerjournal.cli.editor import NotTextError, decode
+    from peerjournal.cli.editor import NotTextError, decode_with_nul
+    from peerjournal.entry import NUL_MESSAGE
     from peerjournal.errors import PeerJournalError
 
     data = sys.stdin.buffer.read()
     try:
-        return decode(data, "Standard input")
+        text = decode_with_nul(data, "Standard input")
     except NotTextError as exc:
         kept = data.decode("utf-8", errors="replace")
-        if not exc.utf8 or not kept.strip():
+        if not exc.utf8 or not kept.replace("\x00", "").strip():
             raise  # (UTF-16 or UTF-32 by its byte order mark, but not valid: not guessed at)
-        message = f"Standard input is not UTF-8 text (at byte {exc.at}): those bytes are kept as �."
-        raise _keeping_piped(app, kept, options, PeerJournalError(message, exc.exit_code)) from None
+        message = f"Standard input is not UTF-8 text (at byte {exc.at}): those bytes are kept as �"
+        if "\x00" in kept:
+            message += ", and its NUL bytes are left out"
+        error = PeerJournalError(message + ".", exc.exit_code)
+        raise _keeping_piped(app, kept.replace("\x00", ""), options, error) from None
+    if "\x00" not in text:
+        return text
+    kept = text.replace("\x00", "")
+    if not kept.strip():
+        raise PeerJournalError(NUL_MESSAGE)  # nothing but NULs: nothing to keep
+    error = PeerJournalError(
+        "Standard input contains NUL bytes (is it a binary file?): they are left out."
+    )
+    raise _keeping_piped(app, kept, options, error)
 
 
 def _not_json(text: str, source: str) -> None:
@@ -874,12 +914,12 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
         if draft_file is None:  # text from flags or stdin: keep it before reporting the failure
             raise _keep_or_print(app, draft, prompt_set, exc.message, exc.exit_code) from None
         raise _kept_in(app, draft_file, exc.message, exc.exit_code) from None
+    # The entry is saved: from here on nothing may turn that into an error, or the writer
+    # (or a script trusting the exit code) writes it again. A damaged page that the insert
+    # did not touch can still fail the reads below.
     if draft_file is not None:
-        draft_file.discard()
-    if json_out:
-        app.print_json(app.store().get(entry_id).to_json())
-    else:
-        typer.echo(entry_id)
+        _discard_saved(app, draft_file, entry_id)
+    _print_saved(app, entry_id, json_out)
     first = _is_first_entry(app)
     if first:
         app.say(
@@ -905,8 +945,42 @@ FIRST_DRIFT_NOTE = (
 )
 
 
-def _is_first_entry(app: AppContext) -> bool:
-    """Is the entry just saved the only one in the journal (the trash aside)?"""
-    from peerjournal.db.store import Filters
+def _discard_saved(app: AppContext, draft_file: Draft, entry_id: int) -> None:
+    """Remove the draft of an entry now saved; if it cannot be removed (a folder made
+    read-only), say so: `write --resume` would save it a second time."""
+    try:
+        draft_file.discard()
+    except OSError as exc:
+        app.say(
+            f"Entry {entry_id} is saved, but its draft {draft_file.path} could not be removed "
+            f"({exc.strerror or exc}): delete it, or `write --resume` saves it again."
+        )
 
-    return len(app.store().list(Filters(limit=2))) == 1
+
+def _print_saved(app: AppContext, entry_id: int, json_out: bool) -> None:
+    """The saved entry's ID on stdout, or with --json the entry as stored; when it cannot be
+    read back (a damaged journal), its ID as JSON, and a word on stderr."""
+    from peerjournal.errors import PeerJournalError
+
+    if not json_out:
+        typer.echo(entry_id)
+        return
+    try:
+        stored = app.store().get(entry_id).to_json()
+    except PeerJournalError as exc:
+        app.say(f"Entry {entry_id} is saved, but it could not be read back ({exc.message}); "
+                "--json gives only its ID.")
+        stored = {"id": entry_id}
+    app.print_json(stored)
+
+
+def _is_first_entry(app: AppContext) -> bool:
+    """Is the entry just saved the only one in the journal (the trash aside)? When the
+    journal cannot say (a damaged page), it is taken as not the first: the entry is saved."""
+    from peerjournal.db.store import Filters
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        return len(app.store().list(Filters(limit=2))) == 1
+    except PeerJournalError:
+        return False
