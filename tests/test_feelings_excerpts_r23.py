@@ -95,7 +95,7 @@ def test_a_sentence_without_a_feeling_changes_no_count(
 
 
 JOURNAL = (
-    ("2026-11-02", "I doubted whether I belong here."),  # self-doubt, and "belong"
+    ("2026-11-02", "I felt like a fraud sitting with her."),  # self-doubt, and "sitting with her"
     ("2026-11-03", "I sat with her and listened."),
     # recovery story, learning from each other, their choices: one sentence, three markers
     ("2026-11-04", "I shared how I got through my own dark times and we made a plan she chose."),
@@ -128,7 +128,7 @@ def _quotes(cli: CLI, add: Callable[..., int], tmp_path: Path,
 def test_each_sentence_is_quoted_once_and_drift_is_not_an_example_of_identity(
     cli: CLI, add: Callable[..., int], tmp_path: Path
 ) -> None:
-    """Was: "I doubted whether I belong here." under being there with them (and under
+    """Was: "I felt like a fraud sitting with her." under being there with them (and under
     self-doubt); the three-marker sentence under three markers; the advice sentence under
     Advice and Co-optation."""
     assert _quotes(cli, add, tmp_path) == {
@@ -140,7 +140,7 @@ def test_each_sentence_is_quoted_once_and_drift_is_not_an_example_of_identity(
         ],
         "checking compliance": ["I reminded him to take his medication."],
         "telling them what to do": ["I told her she should take her medication."],
-        "self-doubt and shame": ["I doubted whether I belong here."],
+        "self-doubt and shame": ["I felt like a fraud sitting with her."],
     }
     md = _export(cli, tmp_path, "s.md").read_text()
     markers = md[md.index("## Peer identity markers"):md.index("## Shared entries")]
@@ -156,7 +156,7 @@ def test_a_sentence_counting_for_both_sides_is_quoted_under_drift(
     quotes = _quotes(cli, add, tmp_path, JOURNAL[:1])
     assert quotes == {
         "being there with them": [],
-        "self-doubt and shame": ["I doubted whether I belong here."],
+        "self-doubt and shame": ["I felt like a fraud sitting with her."],
     }
 
 
@@ -166,7 +166,7 @@ def test_a_marker_keeps_two_quotes_of_its_own(
     """Two sentences of its own are still quoted, earliest first; the sentence that holds
     drift too is left out while there is another."""
     journal = (
-        ("2026-11-02", "I doubted whether I belong here."),
+        ("2026-11-02", "I felt like a fraud sitting with her."),
         ("2026-11-03", "I sat with her and listened."),
         ("2026-11-04", "We were in it together."),
     )
@@ -174,7 +174,7 @@ def test_a_marker_keeps_two_quotes_of_its_own(
     assert quotes["being there with them"] == [
         "I sat with her and listened.", "We were in it together."
     ]
-    assert quotes["self-doubt and shame"] == ["I doubted whether I belong here."]
+    assert quotes["self-doubt and shame"] == ["I felt like a fraud sitting with her."]
 
 
 def test_sentences_that_read_the_same_once_redacted_are_quoted_once(

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from peerjournal.context import AppContext
+    from peerjournal.errors import PeerJournalError
     from peerjournal.redact import Person
     from peerjournal.summary import SelfCheck
 
@@ -112,7 +113,7 @@ def register(app: typer.Typer) -> None:
             target = _target(f"peerjournal-backup-{app_ctx.today().isoformat()}.json", force)
         if full:
             _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
-            data, notes = _full_backup(app_ctx)
+            data, notes, lost = _full_backup(app_ctx)
             app_ctx.say(FULL_WARNING)
             for line in notes:
                 app_ctx.say(line)
@@ -134,6 +135,8 @@ def register(app: typer.Typer) -> None:
         # a summary is for the mentor (a backup has had its warning)
         sent = "" if full else SENDS_NOTHING
         _deliver(app_ctx, data, target, chosen.name, json_out, force, sent)
+        if full and lost:
+            raise _salvaged(app_ctx, target, lost)
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -214,25 +217,31 @@ def _refuse_with_full(fmt: str, *others: Any) -> None:
         )
 
 
-def _full_backup(app: AppContext) -> tuple[bytes, list[str]]:
+def _full_backup(app: AppContext) -> tuple[bytes, list[str], list[int]]:
     """Everything the journal holds, in the shape `importing.read_import` reads back (README:
     "The JSON entry shape"): live entries, the people list, every self-check (unfinished ones
     too), every supervision record, each with all its stored fields, and the unfinished
     drafts and unsaved edits. Not the trash, nor what is recomputed on import (drift scores,
     the search index). Also what to tell the writer: the drafts it carries, and what it
-    leaves out."""
+    leaves out; and the IDs of entries a damaged journal could not give (`Store.readable`)."""
     from peerjournal import paths
     from peerjournal.db.people import list_people
     from peerjournal.db.supervision import self_checks, supervisions
     from peerjournal.drafts import for_backup
+    from peerjournal.errors import DatabaseError
     from peerjournal.exporters.json_ import BACKUP_SCHEMA, write
     from peerjournal.supervision import answers_to_json
 
     store = app.store()
     drafts, unreadable = for_backup(paths.drafts_dir())
+    lost: list[int] = []
+    try:
+        entries = list(store.iter_all())
+    except DatabaseError:  # a damaged journal: what can still be read, row by row
+        entries, lost = store.readable()
     backup: dict[str, Any] = {
         "schema": BACKUP_SCHEMA,
-        "entries": [entry.to_json() for entry in store.iter_all()],
+        "entries": [entry.to_json() for entry in entries],
         "people": [
             {"name": p.name, "alias": p.alias, "created_at": p.created_at.isoformat()}
             for p in list_people(store)
@@ -246,7 +255,21 @@ def _full_backup(app: AppContext) -> tuple[bytes, list[str]]:
     }
     if drafts:  # only then: a peerjournal older than drafts in backups still reads the rest
         backup["drafts"] = [draft.to_json() for draft in drafts]
-    return write(backup), _backup_notes(len(drafts), unreadable)
+    return write(backup), _backup_notes(len(drafts), unreadable), lost
+
+
+def _salvaged(app: AppContext, target: Path | None, lost: list[int]) -> PeerJournalError:
+    """The error after a backup of a damaged journal is written: it holds what could be read,
+    and these entries could not be (exit 4, so that no script takes it for a whole backup)."""
+    from peerjournal.errors import DatabaseError
+    from peerjournal.plural import counted
+
+    where = "The backup" if target is None else f"The backup in {target}"
+    ids = ", ".join(str(i) for i in lost[:20]) + (", …" if len(lost) > 20 else "")
+    return DatabaseError(
+        f"The journal at {app.db_path} is damaged. {where} holds every entry that could still be "
+        f"read; {counted(len(lost), 'entry')} could not be ({ids}). Keep the damaged journal too."
+    )
 
 
 def _backup_notes(drafts: int, unreadable: list[tuple[Path, str]]) -> list[str]:

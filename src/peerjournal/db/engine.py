@@ -66,7 +66,10 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
     if "not a database" in text or "encrypted" in text:
         return f"{path} is not a peerjournal journal (not a SQLite database, or it is damaged)."
     if "malformed" in text or "corrupt" in text:
-        return f"The journal at {path} is damaged ({exc}). {_backups_hint(path)}"
+        return (
+            f"The journal at {path} is damaged ({exc}). {_backups_hint(path)} "
+            "`peerjournal export --full` saves the entries that can still be read."
+        )
     if "locked" in text or "busy" in text:
         return f"The journal at {path} is locked by another program; try again in a moment."
     if "disk" in text and "full" in text:

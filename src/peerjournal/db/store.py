@@ -298,6 +298,31 @@ class Store:
             for row in cursor:
                 yield _entry(row)
 
+    def readable(self) -> tuple[builtins.list[Entry], builtins.list[int]]:
+        """Every live entry of a damaged journal that can still be read, oldest first, and
+        the IDs of the rows that cannot (live or in the trash: they cannot tell). A damaged
+        page fails a whole scan (`iter_all`), but rows read one by one fail only where the
+        damage is: what `export --full` salvages."""
+        with self._errors():
+            ids = [row[0] for row in self.conn.execute("SELECT id FROM entry ORDER BY id")]
+        entries: builtins.list[Entry] = []
+        lost: builtins.list[int] = []
+        for entry_id in ids:
+            try:
+                with self._errors():
+                    row = self.conn.execute(
+                        f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ?", (entry_id,)
+                    ).fetchone()
+                    entry = None if row is None else _entry(row)  # (None: listed, not found)
+            except DatabaseError:
+                entry = None
+            if entry is None:
+                lost.append(entry_id)
+                continue
+            if entry.deleted_at is None:
+                entries.append(entry)
+        return sorted(entries, key=lambda e: (e.date, e.id)), lost
+
     def search(self, query: str, filters: Filters) -> builtins.list[SearchHit]:
         """Entries matching `query` (FTS5 syntax, or the forgiving rewrite of `fts_queries`),
         best first, each with a snippet of its own words, matches marked.
