@@ -64,7 +64,7 @@ def test_a_phrase_written_twice_is_listed_once_with_its_count(
 ) -> None:
     entry = add(REPEATING + " He seemed symptomatic.")
     assert evidence_lines(cli) == [
-        f"  #{entry}  2026-11-20",
+        f"  #{entry}  20 Nov 2026",
         "      “you should” (×2) – Advice",
         "      “symptomatic” – Clinical language",
     ]
