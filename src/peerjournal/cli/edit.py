@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, Json, entry_id_argument
-from peerjournal.cli.write import once
+from peerjournal.cli.options import DATE_HELP, Json, entry_id_argument, once
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:

@@ -78,6 +78,24 @@ Setting = Annotated[
 ]
 
 
+def once(
+    values: list[str] | None, option: str, unchanged: str = "Nothing was saved."
+) -> str | None:
+    """The value of a text option given at most once. Typer keeps the last of an option given
+    twice (`-x "First" -x "Second"`) and drops the first without a word: that is refused."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    if not values:
+        return None
+    if len(values) > 1:
+        raise PeerJournalError(
+            f"{option} was given twice; give it once, with the whole text in quotes. "
+            f"{unchanged}",
+            ExitCode.USAGE,
+        )
+    return values[0]
+
+
 def whole_number(least: int) -> Callable[[str | int], int]:
     """The parser of a number option (`-n 5`): a whole number, `least` or more. (Click's own
     range check shows "<int range> … [x>=0]" in the help, and says "-1 is not in the range

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, Json, draft_number
+from peerjournal.cli.options import DATE_HELP, Json, draft_number, once
 from peerjournal.context import AppContext
 from peerjournal.errors import NotFoundError
 from peerjournal.plural import counted
@@ -297,24 +297,6 @@ def register(app: typer.Typer) -> None:
             "`peerjournal write --resume --draft N` continues one; "
             "`peerjournal drafts --discard N` discards one."
         )
-
-
-def once(
-    values: list[str] | None, option: str, unchanged: str = "Nothing was saved."
-) -> str | None:
-    """The value of a text option given at most once. Typer keeps the last of an option given
-    twice (`-x "First" -x "Second"`) and drops the first without a word: that is refused."""
-    from peerjournal.errors import ExitCode, PeerJournalError
-
-    if not values:
-        return None
-    if len(values) > 1:
-        raise PeerJournalError(
-            f"{option} was given twice; give it once, with the whole text in quotes. "
-            f"{unchanged}",
-            ExitCode.USAGE,
-        )
-    return values[0]
 
 
 def _draft_row(number: int, draft: Draft) -> dict[str, object]:
