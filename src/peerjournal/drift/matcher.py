@@ -1523,13 +1523,14 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     told_si = told_end = -1  # … its sentence, and where it ends
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
     # Facts of the current sentence, found once for all its hits (hits come left to right):
-    # its start and its first attribution / hypothetical cue word (n_tokens if none).
-    cur_si = sent_start = -1
+    # its start and end, and its first attribution / hypothetical cue word (n_tokens if none).
+    cur_si = sent_start = sent_end = -1
     attrib_first = hypo_sent_first = n_tokens
     for j, (start, end, marker, tok) in enumerate(matches):
         si = bisect_right(sentence_starts, start) - 1
         if si != cur_si:
             cur_si, sent_start = si, sentence_starts[si]
+            sent_end = sentence_starts[si + 1] if si + 1 < n_sent else size
             sent_tok = bisect_left(starts, sent_start)
             attrib_first = _first_from(attrib, sent_tok, n_tokens)
             hypo_sent_first = _first_from(hypo, sent_tok, n_tokens)
@@ -1640,9 +1641,8 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         if not attributed:
             tag_start = tag_at.get(si)
             if tag_start is None:
-                span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
                 tag_start = tag_at[si] = _tag_start(
-                    _TRAILING_TAG, norm, cues.tag_verbs, sent_start, span_end
+                    _TRAILING_TAG, norm, cues.tag_verbs, sent_start, sent_end
                 )
             if 0 <= end <= tag_start:
                 attributed = not _writer_agrees(lower, start)
@@ -1683,9 +1683,8 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         if not hypothetical:
             unsaid_start = unsaid_at.get(si)
             if unsaid_start is None:
-                span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
                 unsaid_start = unsaid_at[si] = _tag_start(
-                    _UNSAID_TAG, lower, cues.unsaid_verbs, sent_start, span_end
+                    _UNSAID_TAG, lower, cues.unsaid_verbs, sent_start, sent_end
                 )
             hypothetical = 0 <= end <= unsaid_start
         if (
@@ -1704,9 +1703,8 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         if si in noticed_first:
             cue_end = noticed_end.get(si)
             if cue_end is None:
-                span_end = sentence_starts[si + 1] if si + 1 < n_sent else size
                 lo = _back_off(starts, noticed_first[si], sent_start)
-                cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, span_end)
+                cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, sent_end)
             self_noticed = 0 <= cue_end <= start
         counted = not (dropped or attributed or hypothetical)
         if counted and polarity == "identity" and marker.dimension == "story":
