@@ -74,13 +74,16 @@ HOLDOUT31_SET = DATA / "drift_holdout31.toml"  # eating disorders, perinatal, ve
 HOLDOUT32_SET = DATA / "drift_holdout32.toml"  # autistic and Deaf peers, survivors, gambling
 # round 21, written blind; scored once with the round-20 engine, nothing tuned since
 HOLDOUT33_SET = DATA / "drift_holdout33.toml"  # GP link work, hospice, care leavers, ESL, texts
+# round 24, written blind to be hard on language (negated, reported, corrected drift words in
+# identity entries; quiet drift); scored once in totals, nothing tuned since
+HOLDOUT34_SET = DATA / "drift_holdout34.toml"  # adversarial: flags in identity, quiet drift
 # the sets whose errors are never read: the measure of text the engine was not tuned on
 NEVER_READ = (HOLDOUT5_SET, HOLDOUT9_SET, HOLDOUT11_SET, HOLDOUT12_SET, HOLDOUT13_SET)
 NEVER_READ += (HOLDOUT14_SET, HOLDOUT15_SET, HOLDOUT16_SET, HOLDOUT17_SET, HOLDOUT18_SET)
 NEVER_READ += (HOLDOUT19_SET, HOLDOUT20_SET, HOLDOUT21_SET, HOLDOUT22_SET)
 NEVER_READ += (HOLDOUT23_SET, HOLDOUT24_SET, HOLDOUT25_SET, HOLDOUT26_SET)
 NEVER_READ += (HOLDOUT27_SET, HOLDOUT28_SET, HOLDOUT29_SET, HOLDOUT30_SET)
-NEVER_READ += (HOLDOUT31_SET, HOLDOUT32_SET, HOLDOUT33_SET)
+NEVER_READ += (HOLDOUT31_SET, HOLDOUT32_SET, HOLDOUT33_SET, HOLDOUT34_SET)
 # development sets: written blind (rounds 8 and 9 from the brief; rounds 12-14, sets of 120
 # clear entries, some by helpers who never read it), then read and tuned on; "traps" in an
 # entry lists phrases that must not count as evidence

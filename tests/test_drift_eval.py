@@ -47,6 +47,7 @@ from drift_eval import (
     HOLDOUT31_SET,
     HOLDOUT32_SET,
     HOLDOUT33_SET,
+    HOLDOUT34_SET,
     HOLDOUT_SET,
     evaluate,
     load_entries,
@@ -232,6 +233,13 @@ HELD_OUT = [
     # run-ons, bullet lines) and scored once with the round-20 engine: 92.5% (68.6%). Only
     # these totals were printed; no error was read.
     Floors(HOLDOUT33_SET, 0.92, 0.92, 0.0, 0.68),
+    # never read, clear only, written blind in round 24 (2026-12-05) to be hard on language:
+    # 43 of 60 identity entries hold drift words negated, reported, hypothetical or caught and
+    # corrected; most drift entries say little outright (cheerful monitoring, peer words used to
+    # instruct, a story kept out). Scored once with the round-23 engine: 86.7% (49.5%; its
+    # labels include drift-only dimensions on the identity side, which no marker can find).
+    # Only these totals were printed; no error was read.
+    Floors(HOLDOUT34_SET, 0.85, 0.85, 0.0, 0.48),
 ]
 HELD_OUT_IDS = [f.path.stem for f in HELD_OUT]
 
