@@ -79,7 +79,11 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   clause without one: "D came with his cousin, said nothing", or a verb after "and": "…, and Bernard
   brought tea and said nothing") is theirs, with what follows it in the sentence; labels are the
   writer's words whoever they describe, and so is a judgement that names its subject ("they need to
-  learn …").
+  learn …"). A practice done to the writer, in the passive or as a gerund ("It reminds me of being
+  told what to do on the ward", "I was told I should", "I've been told"), is someone else's too;
+  a passive about another person ("Resident B was reminded of the rules") may hide the writer as
+  its doer, as notes do, and is not (round 24: no labelled verdict changed; three read entries'
+  stories lost a wrong drift hit).
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time", "in
   future", "tomorrow", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
   "was going to", "meant to", "wish", "the minute I'm …", past habit ("used to", "years ago") or an
@@ -825,6 +829,18 @@ _SUBJECT_SKIPS = _words(
     " feel feels"
 )
 _THIRD_PERSON = _words("she he they she'd he'd they'd she'll he'll they'll")
+# a passive whose subject is the writer, or a gerund: the practice was done to them by someone
+# else ("being told what to do", "I was told I should", "I've been told"); not "was telling him"
+# (their own act), nor "Resident B was reminded of the rules" (a note's passive hides the writer)
+_PASSIVE_AUX = _words("be being been was were is am are 'm 're get gets got getting")
+_PERFECT_AUX = _words("have has had 've 'd would will could might should")  # "I'd been told"
+_GERUND_AUX = _words("being getting")
+_WRITER_AS_SUBJECT = _words("i we i'm we're i've we've i'd we'd")
+_PARTICIPLES = _words(
+    "told given taught shown sent made put kept reminded pushed pointed steered nudged instructed"
+    " ordered lectured advised warned urged pressured persuaded convinced"
+)
+_PASSIVE_SKIPS = _words("always just constantly repeatedly also still often only")
 # a practice someone does to someone ("told him …", "telling her …", "checked his meds"), not a
 # judgement that names its subject ("they need to learn …", "she should …") or a label
 _DEED_ENDINGS = ("ed", "ing")
@@ -858,6 +874,8 @@ def _someone_else_does(
     if not is_deed and _LIGHT_VERB_IN.search(text, clause_start, start) is None:
         return False  # no light verb before it either (a cheap look before listing the words)
     words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
+    if verb in _PARTICIPLES and _passive(words):
+        return True
     if not is_deed:
         if not words or words[-1][0] not in _LIGHT_VERBS:
             return False
@@ -882,6 +900,24 @@ def _someone_else_does(
     ):
         return False
     return k == 0 or words[k - 1][0] in _CLAUSE_OPENERS
+
+
+def _passive(words: list[tuple[str, int]]) -> bool:
+    """Do the words before a participle make it a passive with the writer as its subject, or a
+    gerund ("hated being told", "I was always told", "we'd been told"; rule at _PASSIVE_AUX)?"""
+    k = len(words) - 1
+    while k >= 0 and words[k][0] in _PASSIVE_SKIPS:
+        k -= 1
+    if k < 0 or words[k][0] not in _PASSIVE_AUX:
+        return False
+    gerund = words[k][0] in _GERUND_AUX
+    while k >= 0 and (
+        words[k][0] in _PASSIVE_AUX or words[k][0] in _PERFECT_AUX or words[k][0] in _PASSIVE_SKIPS
+    ):
+        gerund = gerund and (words[k][0] in _GERUND_AUX or words[k][0] in _PASSIVE_SKIPS)
+        k -= 1
+    subject = words[k][0] if k >= 0 else ""
+    return subject in _WRITER_AS_SUBJECT or (gerund and subject not in _THIRD_PERSON)
 
 
 def _opens_with_subject(word: str, verb: str, words: list[tuple[str, int]]) -> bool:

@@ -1,0 +1,54 @@
+"""Round 24: a practice done to the writer ("being told what to do when I was on the ward") is
+someone else's, shown as others' framing; the writer's own telling, and a note's passive about
+another person (which may hide the writer as its doer), still count."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from conftest import CLI
+
+
+def scored(cli: CLI, text: str) -> dict[str, Any]:
+    result = cli("drift", "--json", "--text", text)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def advice(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [h for h in data["hits"] if h["dimension"] == "advice" and h["polarity"] == "drift"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It reminds me of being told what to do when I was on the ward myself.",
+        "I hated being told what to do when I was unwell, so I asked what she wanted.",
+        "For years I was told what to do by every service I met.",
+        "I've been told what to do by every service, and I said so to him.",
+        "She hated getting told what to do, and so did I when I was in the unit.",
+    ],
+)
+def test_being_told_what_to_do_is_others_framing(cli: CLI, text: str) -> None:
+    data = scored(cli, text)
+    hits = advice(data)
+    assert hits, "the phrase is still shown"
+    assert all(h["attributed"] and not h["counted"] for h in hits)
+    assert data["verdict"] != "drift"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was telling him what to do again before I noticed.",
+        "I told him what to do about his benefits.",
+        "Resident B was told what to do about the house rules twice tonight.",
+        "He was being told what to do all shift and I joined in.",
+    ],
+)
+def test_the_writers_telling_and_a_notes_passive_still_count(cli: CLI, text: str) -> None:
+    hits = advice(scored(cli, text))
+    assert hits and any(h["counted"] and not h["attributed"] for h in hits)
