@@ -123,7 +123,7 @@ def test_list_keeps_the_table_while_the_experience_fits_beside_the_date(
     cli: CLI, add: Add, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add(LONG)
-    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.setenv("COLUMNS", "46")  # the Drift column says "leans peer", as `show` does
     out = cli("list").stdout
     assert out.splitlines()[1].split() == ["ID", "Date", "Drift", "Experience"]
     assert "Short vis" in out

@@ -971,12 +971,42 @@ def _too_few(report: Mapping[str, Any]) -> str:
     )
 
 
-def trend_brief(entries: Sequence[EntryFacts], report: Mapping[str, Any] | None) -> TrendBrief:
-    """Verdict counts from the entries; what moved, per-period drift and alerts from the report.
+# days a period must have lasted before prep asks about nothing written in it: as long as the
+# report waits before "It has been N days since your last entry" (a supervision this morning
+# and nothing written since is no gap)
+QUIET_DAYS = THRESHOLDS.gap_days
+
+
+def quiet_alert(window: Window, wrote_before: bool) -> str | None:
+    """Prep's question for a period with no entry, once it is QUIET_DAYS old and the writer
+    wrote before it (`wrote_before`; a new journal is not asked why it is empty).
+
+    Said from the supervision, not as "No entries on <day>": entries of the supervision's
+    day written before it was recorded are left out of the period, yet that day has them."""
+    days = (window.until - window.since).days
+    if days < QUIET_DAYS or not wrote_before:
+        return None
+    record = window.supervision
+    start = (
+        f"your supervision on {spoken(record.date)}"
+        if window.basis == "supervision" and record is not None
+        else spoken(window.since)
+    )
+    return (
+        f"No entries since {start}, {days} days ago. What made writing hard to fit in, and is "
+        "there a moment from then you would like to return to?"
+    )
+
+
+def trend_brief(
+    entries: Sequence[EntryFacts], report: Mapping[str, Any] | None, quiet: str | None = None
+) -> TrendBrief:
+    """Verdict counts from the entries; what moved, per-period drift and alerts from the report,
+    then `quiet` (`quiet_alert`) if given.
 
     Nothing is said to have moved when either period has fewer than MIN_COMPARE_ENTRIES."""
     if not report:
-        return TrendBrief(verdict_counts(entries), (), (), ())
+        return TrendBrief(verdict_counts(entries), (), (), (quiet,) if quiet else ())
     too_few = _too_few(report)
     moves = report_movements({} if too_few else report)
     return TrendBrief(
@@ -985,7 +1015,7 @@ def trend_brief(entries: Sequence[EntryFacts], report: Mapping[str, Any] | None)
         moved_towards_identity=moves["towards_identity"],
         less_identity=moves["less_identity"],
         less_drift=moves["less_drift"],
-        alerts=tuple(str(a) for a in report.get("alerts", [])),
+        alerts=(*(str(a) for a in report.get("alerts", [])), *((quiet,) if quiet else ())),
         lines=_report_lines(report),
         too_few=too_few,
         periods=tuple(

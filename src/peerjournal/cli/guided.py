@@ -44,12 +44,15 @@ class GuidedSession:
         prompt_set: PromptSet,
         file: Draft,
         done: list[str] | None = None,
+        cut_off: str | None = None,
     ) -> None:
         self.app = app
         self.draft = draft
         self.prompt_set = prompt_set
         self.file = file
         self.done = done or []
+        # the step whose answer ends in a line Ctrl-C cut off: resumed, typing carries it on
+        self.cut_off = cut_off
         # Anything the writer typed (a resumed draft: what it holds, a half-typed setting
         # too) is worth keeping.
         self.typed = holds_text(draft) or bool(done is not None and (draft.setting or draft.tags))
@@ -57,17 +60,21 @@ class GuidedSession:
         self._warned_unsaved = False
         self._warned_encoding = False
         self.reader = LineReader()
-        self._answer: tuple[list[str], Any] | None = None  # the answer being read, its store
+        # the answer being read: its lines, its store, its step
+        self._answer: tuple[list[str], Any, str] | None = None
         self._line: tuple[str, Any] | None = None  # a line step whose words Ctrl-C keeps
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
         draft = file.entry(app.today())
+        data = file.read_json()
         try:
-            done = [str(step) for step in file.read_json().get("done", [])]
+            done = [str(step) for step in data.get("done", [])]
         except TypeError:  # not a list
             raise file.damaged() from None
-        return cls(app, draft, prompt_set_loader(draft.prompt_set), file, done)
+        cut_off = data.get("cut_off")
+        cut_off = cut_off if isinstance(cut_off, str) else None
+        return cls(app, draft, prompt_set_loader(draft.prompt_set), file, done, cut_off)
 
     def save(self) -> None:
         """Write the draft file; a failure (a full disk) is told once and the session goes on:
@@ -76,7 +83,8 @@ class GuidedSession:
             self.saved = True
             return
         try:
-            save_json(self.file, {"entry": self.draft.to_dict(), "done": self.done})
+            cut = {"cut_off": self.cut_off} if self.cut_off else {}
+            save_json(self.file, {"entry": self.draft.to_dict(), "done": self.done, **cut})
         except OSError as exc:
             self.saved = False
             if not self._warned_unsaved:
@@ -112,6 +120,7 @@ class GuidedSession:
                 f"Setting ({', '.join(SETTING_SUGGESTIONS)}; Enter to skip):",
                 lambda v: setattr(self.draft, "setting", v),
                 current=lambda: self.draft.setting,
+                check=self._meant_setting,
             )
             total = len(self.prompt_set.elements)
             for step, element in enumerate(self.prompt_set.elements, start=1):
@@ -202,11 +211,18 @@ class GuidedSession:
         self.draft.tags = normalise_tags(split_tags(value))
 
     def _line_step(
-        self, key: str, prompt: str, store: Any, current: Callable[[], str], adds: bool = False
+        self,
+        key: str,
+        prompt: str,
+        store: Any,
+        current: Callable[[], str],
+        adds: bool = False,
+        check: Callable[[str], str] | None = None,
     ) -> None:
         """One line. The words on a line that Ctrl-C ends are kept, and the resumed step
         shows them (`current`): Enter keeps them, and what is typed is added to them (`adds`:
-        a note, the self-care line) or takes their place (a setting, the tags)."""
+        a note, the self-care line) or takes their place (a setting, the tags). `check` may
+        ask about the value once it is kept in the draft, and returns the one to keep."""
         if key in self.done:
             return
         kept = current().strip()
@@ -230,8 +246,32 @@ class GuidedSession:
             break
         if value:
             self.typed = True
+        if value and check is not None:
+            self.save()  # Ctrl-C at its question keeps what was typed
+            checked = check(value)
+            if checked != value:
+                store(checked)
         self.done.append(key)
         self.save()
+
+    def _meant_setting(self, typed: str) -> str:
+        """A near miss of a setting used or listed is questioned ("inpateint"): Enter or y
+        takes the suggestion, n keeps what was typed, and so does no answer (Ctrl-D)."""
+        from peerjournal.setting_names import known_settings, likely_meant
+        from peerjournal.textsafe import clean
+
+        meant = likely_meant(typed, known_settings(self.app.store))
+        if meant is None:
+            return typed
+        shown, suggested = clean(typed, multiline=False), clean(meant, multiline=False)
+        while True:
+            answer = self._read_line(f"'{shown}' is new: did you mean {suggested}? [Y/n] ")
+            reply = "n" if answer is None else answer.strip().lower()
+            if reply in ("", "y", "yes"):
+                return meant
+            if reply in ("n", "no"):
+                return typed
+            self.app.say(f"Please answer y (use '{meant}') or n (keep '{typed}').")
 
     def _block_step(self, key: str, required: bool, current: Any, store: Any) -> None:
         if key in self.done:
@@ -242,10 +282,14 @@ class GuidedSession:
         lines = [
             line for line in current().splitlines()
         ]  # resuming mid-answer keeps what was typed
+        cut = lines.pop() if lines and self.cut_off == key else None
         if lines:
             self.app.say("(continuing your draft:)\n" + "\n".join(lines))
+        if cut is not None:
+            self.app.say(self._carry_on_hint(cut))
         while True:
-            eof = self._read_block(lines, store)
+            eof = self._read_block(lines, store, key, cut)
+            cut = None  # (carried on, or kept as it was)
             if lines or not required:
                 break
             if key != "experience":  # a question the writer's own prompt set requires
@@ -264,6 +308,18 @@ class GuidedSession:
         self.done.append(key)
         self.save()
 
+    def _carry_on_hint(self, cut: str) -> str:
+        """What the screen says of a resumed answer's last line, cut off by Ctrl-C. Through
+        readline it is typed back in, to edit or carry on; else what is typed next is added
+        to it as it stands, with no line break ("my sto" and "ry." are "my story.")."""
+        if self.reader.readline:
+            return "(your last line was cut off: it is back on the line below, to carry on)"
+        return (
+            f"(continuing your draft:)\n{cut}\n(your last line, above, was cut off: what you "
+            "type next carries it on, so start with a space to begin a new word; Enter on "
+            "its own keeps it as it is)"
+        )
+
     def _keep_the_interrupted_line(self) -> None:
         """Ctrl-C pressed on a line of an answer, before Enter: the words on it are part of
         the answer (a writer stopping for the night mid-sentence), not thrown away."""
@@ -280,24 +336,45 @@ class GuidedSession:
             return
         if self._answer is None:
             return
-        lines, store = self._answer
+        lines, store, key = self._answer
         lines.append(line)
         store("\n".join(lines))
+        self.cut_off = key
         self.typed = True
 
-    def _read_block(self, lines: list[str], store: Any) -> bool:
+    def _read_block(self, lines: list[str], store: Any, key: str, cut: str | None) -> bool:
         """Read lines until a blank line (False) or end of input (True), saving after each.
 
         A blank line with more input already waiting behind it is a paragraph break inside
         pasted text, not the end of the answer: a pasted note stays in one piece instead of
-        spilling into the next questions, the tags and the save prompt.
+        spilling into the next questions, the tags and the save prompt. `cut`: the answer's
+        last line, cut off by Ctrl-C, which the first line read carries on (`_carry_on`).
         """
-        self._answer = (lines, store)  # left set by Ctrl-C: `run` adds the line it ended
-        eof = self._read_lines(lines, store)
+        self._answer = (lines, store, key)  # left set by Ctrl-C: `run` adds the line it ended
+        eof = self._read_lines(lines, store, cut)
         self._answer = None
         return eof
 
-    def _read_lines(self, lines: list[str], store: Any) -> bool:
+    def _carry_on(self, cut: str) -> str | None:
+        """The first line read for a resumed answer whose last line `cut` was cut off: that
+        line edited in place (readline), or `cut` with what is typed added to it; "" for a
+        blank line, None at the end of input."""
+        if self.reader.readline:
+            self.reader.prefill = cut
+            return self._read_line("")
+        typed = self._read_line("")
+        return typed if typed is None or not typed.strip() else cut + typed
+
+    def _read_lines(self, lines: list[str], store: Any, cut: str | None = None) -> bool:
+        if cut is not None:
+            line = self._carry_on(cut)
+            ended = line is None or not line.strip()  # keeps the line as it was, as Enter did
+            lines.append(cut if ended else (line or "").rstrip())
+            store("\n".join(lines))
+            self.cut_off = None
+            self.save()
+            if ended:
+                return line is None
         blanks = 0
         while True:
             line = self._read_line("")
@@ -378,6 +455,7 @@ class LineReader:
         self.readline = readline
         self.terminal = terminal  # a descriptor on the terminal, for when stdout is not one
         self.interrupted = ""  # the text on the line Ctrl-C ended, if it could be read
+        self.prefill = ""  # typed in at the next line read, to edit (through readline only)
 
     def take_interrupted(self) -> str:
         """The text on the line that Ctrl-C ended ("" if none, or not known), once."""
@@ -434,14 +512,22 @@ class LineReader:
                     os.close(saved)
 
     def _readline_input(self, prompt: str) -> str:
-        """input() through readline. On Ctrl-C the words typed on the line so far are kept in
-        `interrupted` (readline still holds them once the line has begun)."""
+        """input() through readline, `prefill` typed in. On Ctrl-C the words typed on the
+        line so far are kept in `interrupted` (readline still holds them once the line has
+        begun)."""
         import readline
 
         began: list[bool] = []
         line = ""
-        with contextlib.suppress(AttributeError):  # called by readline as each line begins
-            readline.set_startup_hook(lambda: began.append(True))
+        prefill, self.prefill = self.prefill, ""
+
+        def begin() -> None:  # called by readline as each line begins
+            began.append(True)
+            if prefill:
+                readline.insert_text(prefill)
+
+        with contextlib.suppress(AttributeError):
+            readline.set_startup_hook(begin)
         try:
             keys = _Utf8Keys.installed
             if keys is None:

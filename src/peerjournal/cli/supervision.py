@@ -624,17 +624,22 @@ def _trend(
     entries: list[EntryFacts],
     labels: dict[str, str],
 ) -> TrendBrief:
-    """The weekly drift report over the prep window (and the window before, for changes)."""
+    """The weekly drift report over the prep window (and the window before, for changes).
+
+    A period with no entry is compared with nothing: the report's "No entries on <days>,
+    after …" counts whole days, where this period starts at the supervision's moment, so
+    prep asks about the quiet spell itself (`quiet_alert`)."""
     from peerjournal.db.stats import report_rows
-    from peerjournal.supervision import trend_brief
+    from peerjournal.supervision import quiet_alert, trend_brief
     from peerjournal.trends import build_report, previous_window
 
     before, _ = previous_window(window.since, window.until)
     kept = {e.id for e in entries}  # the supervision's day: only what was written after it
-    rows = [
-        r for r in report_rows(store, before, window.until)
-        if r.date != window.since or r.id in kept
-    ]
+    read = report_rows(store, before, window.until)
+    rows = [r for r in read if r.date != window.since or r.id in kept]
+    quiet = None
+    if not entries:  # all read is from before the period (or its first day, before supervision)
+        quiet, rows = quiet_alert(window, wrote_before=bool(read)), []
     report = build_report(
         rows,
         since=window.since,
@@ -643,4 +648,4 @@ def _trend(
         today=app_ctx.today(),
         labels=labels,
     )
-    return trend_brief(entries, report)
+    return trend_brief(entries, report, quiet)

@@ -168,6 +168,8 @@ def register(app: typer.Typer) -> None:
         drafts_dir = paths.drafts_dir()
         draft_file: Draft | None = None
         held: Draft | None = None  # the draft this session writes: no other terminal's
+        # whether the setting was typed at the guided prompt, which asks about a near miss
+        prompted = False
         try:
             if resume:
                 draft_file = held = _pick_draft(drafts_dir, draft_number)
@@ -176,6 +178,7 @@ def register(app: typer.Typer) -> None:
                 if editor and draft_file.kind == "guided":
                     draft_file = held = _as_editor_draft(app_ctx, draft_file, prompts)
                 again = "" if draft_number is None else f" --draft {draft_number}"
+                prompted = draft_file.kind == "guided" and "setting" not in given
                 draft, draft_file = _resume(
                     app_ctx, draft_file, draft, given, prompts, share, again
                 )
@@ -207,7 +210,8 @@ def register(app: typer.Typer) -> None:
                 draft_file = held = _new_draft(app_ctx, ".json")
                 draft_file.hold()
                 draft_file = _guided(app_ctx, draft, prompt_set, draft_file, given)
-            _save(app_ctx, draft, draft_file, json_out)
+                prompted = "setting" not in given
+            _save(app_ctx, draft, draft_file, json_out, check_setting=not prompted)
         except PeerJournalError as exc:
             raise _naming_the_draft(app_ctx, exc, draft_file) from None
         except KeyboardInterrupt:
@@ -870,10 +874,20 @@ def _kept_in(app: AppContext, kept: Draft, reason: str, code: ExitCode) -> PeerJ
     )
 
 
-def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out: bool) -> None:
+def _save(
+    app: AppContext,
+    draft: EntryDraft,
+    draft_file: Draft | None,
+    json_out: bool,
+    check_setting: bool = True,
+) -> None:
+    """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
+    (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
+    about (a script may be writing)."""
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import DEFAULT_SET
     from peerjournal.scoring import score_draft
+    from peerjournal.setting_names import known_settings, likely_meant
 
     too_long = _too_long(draft)
     if too_long is not None and draft_file is not None:
@@ -884,6 +898,9 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
             app, draft, _set_for(draft, fallback), too_long, ExitCode.USER_ERROR
         )
     prompt_set = _checked(app, draft)
+    meant = None  # (looked up before the entry is saved: its own setting is not "used" yet)
+    if check_setting and draft.setting:
+        meant = likely_meant(draft.setting, known_settings(app.store))
     try:
         drift = score_draft(draft, app.lexicon())
         entry_id = app.store().add_entry(draft, app.now(), drift)
@@ -902,6 +919,8 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
     if draft_file is not None:
         _discard_saved(app, draft_file, entry_id)
     _print_saved(app, entry_id, json_out)
+    if meant is not None:
+        app.say(setting_hint(draft.setting, meant, entry_id))
     first = _is_first_entry(app)
     if first:
         app.say(
@@ -916,6 +935,16 @@ def _save(app: AppContext, draft: EntryDraft, draft_file: Draft | None, json_out
             # wrapped at words (not soft-wrapped as `say` is): it is a paragraph, no path
             note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
             app.err.print(note, markup=False, highlight=False)
+
+
+def setting_hint(typed: str, meant: str, entry_id: int) -> str:
+    """The line for a setting saved as typed that is a near miss of `meant`."""
+    import shlex
+
+    return (
+        f"Setting '{typed}' is new; did you mean '{meant}'? Change it with: "
+        f"peerjournal edit {entry_id} --setting {shlex.quote(meant)}"
+    )
 
 
 # After the first entry only: the one-line summary's words, for someone who has never seen them

@@ -29,7 +29,9 @@ def first_words(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-SHORT_WORDS = {"identity": "peer", "drift": "drift", "mixed": "mixed", "insufficient": "–"}
+# a table's Drift column: `show`'s words ("leans peer", "leans clinical", "mixed"), so that one
+# verdict has one name; "not enough signal" is a dash there, as an entry not scored yet
+SHORT_WORDS = {**VERDICT_WORDS, "insufficient": "–"}
 
 
 def verdict_text(verdict: str | None, *, short: bool = False) -> Text:
@@ -40,7 +42,7 @@ def verdict_text(verdict: str | None, *, short: bool = False) -> Text:
     return Text(shown, style=VERDICT_STYLES.get(verdict, ""))
 
 
-ESSENTIAL_WIDTHS = {"Date": 10, "Drift": 5}  # an ISO date; the longest short verdict
+ESSENTIAL_WIDTHS = {"Date": 10}  # an ISO date (the Drift column: its widest verdict)
 NARROW_MIN = {"Setting": 7, "Tags": 6, "Experience": 10}
 WIDE_LIMITS = {"Setting": 14, "Tags": 18, "Experience": 20}  # the wide table's max/min widths
 COLUMN_ORDER = ["ID", "Date", "Setting", "Tags", "Drift", "Trashed", "Experience"]
@@ -67,7 +69,10 @@ class EntryTable:
         self.deleted = deleted
         # the trash: when each entry was trashed is a column of its own, as essential as the
         # date, so that the experience keeps its column (not squeezed out by the date)
-        self.essential = {**ESSENTIAL_WIDTHS, **({"Trashed": 10} if deleted else {})}
+        drift = max([cell_len("Drift"), *(verdict_text(e.drift_verdict, short=True).cell_len
+                                          for e in self.entries)])
+        self.essential = {**ESSENTIAL_WIDTHS, "Drift": drift,
+                          **({"Trashed": 10} if deleted else {})}
         self.order = [k for k in COLUMN_ORDER if k != "Trashed" or deleted]
         self.rows = [
             {
