@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -182,6 +181,8 @@ class AppContext:
     def print_json(self, data: Any) -> None:
         """JSON on stdout: as UTF-8 text, or with \\u escapes where stdout's encoding is not
         UTF-8 (a Latin-1 locale), so every character arrives exactly."""
+        import json
+
         from peerjournal.launcher import writes_unicode
 
         ascii_only = not writes_unicode(sys.stdout)

@@ -65,12 +65,15 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import product
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from peerjournal.config import did_you_mean, toml_text
 from peerjournal.drift import LEARNED_PREFIX
-from peerjournal.drift.regex_store import TAG, RegexStore
+from peerjournal.drift.regex_store import TAG, RegexStore, text_digest
 from peerjournal.errors import PeerJournalError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 DIMENSIONS: tuple[str, ...] = (
     "story",
@@ -1029,12 +1032,33 @@ def _default_lexicon(cache_dir: Path | None) -> Lexicon:
     # One per process, whatever the cache dir: it is the same file (a test suite that gives
     # every test its own data dir would otherwise parse ~8,500 patterns for each).
     if not _shipped:
-        # where the package folder is read-only (a system install), in the data dir's cache
-        folders = (_SHIPPED_CACHE, cache_dir) if cache_dir is not None else ()
-        _shipped.append(
-            _parse_cached(DEFAULT_LEXICON.read_bytes(), str(DEFAULT_LEXICON), *folders)
-        )
+        path = str(DEFAULT_LEXICON)
+        if cache_dir is None:
+            _shipped.append(parse_lexicon(DEFAULT_LEXICON.read_bytes(), path))
+        else:  # where the package folder is read-only (a system install), the data dir's
+            folders = (_SHIPPED_CACHE, cache_dir)
+            _shipped.append(_cached(_shipped_key(), DEFAULT_LEXICON.read_bytes, path, folders))
     return _shipped[0]
+
+
+def _shipped_key() -> str:
+    """The shipped lexicon's cache key, from the size and modification time of its file and of
+    the code that parses it, as Python checks a .pyc against its source: they change only with
+    an install or a developer's edit. Hashing their ~550 kB (and importing OpenSSL's `hashlib`
+    to) took ~7 ms of every command that scores; an organisation's lexicon, a file anyone may
+    edit twice within a clock tick, is keyed by its content (`_parse_cached`)."""
+    from peerjournal import __version__
+
+    stamps = []
+    for name in (DEFAULT_LEXICON.name, *_SCORER_SOURCES):
+        try:
+            info = os.stat(DEFAULT_LEXICON.with_name(name))
+        except OSError:  # a source left out of the install: scorer_version says so too
+            stamps.append(f"{name}:-")
+            continue
+        stamps.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    code = f"{__version__}|{_CACHE_FORMAT}|{sys.implementation.cache_tag}"
+    return text_digest("|".join([str(DEFAULT_LEXICON), code, *stamps])).hex()[:20]
 
 
 def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lexicon:
@@ -1042,7 +1066,8 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 
     With `cache_dir`, the parsed lexicon is also kept on disk, keyed by the file's hash and
     this code's version: a later process loads it in ~25 ms instead of parsing ~8,500
-    patterns (~2 s). The shipped lexicon's is kept in the package folder where it can be.
+    patterns (~2 s). The shipped lexicon's is kept in the package folder where it can be,
+    keyed by its files' sizes and times (`_shipped_key`).
     """
     if path is None:
         return _default_lexicon(cache_dir)
@@ -1055,8 +1080,8 @@ _CACHE_FORMAT = "24"
 
 
 def _parse_cached(data: bytes, path: str, *cache_dirs: Path | None) -> Lexicon:
-    """parse_lexicon, through a pickle: read from the first of `cache_dirs` that has it, else
-    written to the first that can be written (a cache: any problem means parse again)."""
+    """parse_lexicon, through a pickle kept under the hash of the file's content and this
+    code's version (see `_cached`)."""
     folders = [folder for folder in cache_dirs if folder is not None]
     if not folders:
         return parse_lexicon(data, path)
@@ -1070,11 +1095,20 @@ def _parse_cached(data: bytes, path: str, *cache_dirs: Path | None) -> Lexicon:
     code = __version__ + scorer_version() + _CACHE_FORMAT + sys.implementation.cache_tag
     key_data = data + path.encode() + code.encode()
     key = hashlib.sha256(key_data).hexdigest()[:20]
+    return _cached(key, lambda: data, path, folders)
+
+
+def _cached(
+    key: str, read: Callable[[], bytes], path: str, folders: Sequence[Path]
+) -> Lexicon:
+    """The lexicon kept under `key` in the first of `folders` that has it; else `read()` is
+    parsed and written to the first that can be written (a cache: any problem means parse
+    again)."""
     for folder in folders:
         lexicon = _load_cached(folder, key, path)
         if lexicon is not None:
             return lexicon
-    lexicon = parse_lexicon(data, path)
+    lexicon = parse_lexicon(read(), path)
     kept_in = next((folder for folder in folders if _keep(lexicon, folder, key)), folders[0])
     lexicon.index.regexes = RegexStore(kept_in / f"regex-{key}-{TAG}.bin")
     return lexicon

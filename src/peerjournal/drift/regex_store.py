@@ -58,8 +58,9 @@ except (ImportError, AttributeError):  # another Python: compile as usual
     TAG = None
 
 
-def _digest(pattern: str) -> bytes:
-    return _blake2b(pattern.encode(), digest_size=16).digest()
+def text_digest(text: str) -> bytes:
+    """16 bytes that tell texts apart (a blake2b hash)."""
+    return _blake2b(text.encode(), digest_size=16).digest()
 
 
 def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], bytes]:
@@ -109,7 +110,7 @@ class RegexStore:
         if self.path is None:
             self.compiled += 1
             return re.compile(pattern, flags)
-        digest = _digest(f"{flags}:{pattern}")
+        digest = text_digest(f"{flags}:{pattern}")
         if digest not in self._known:
             self._read_new()  # another process (a parallel worker) may have compiled it
         payload = self._known.get(digest)

@@ -107,17 +107,16 @@ so ``identity`` is the sum of ``weights[hit.marker]`` over the counted identity 
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from itertools import product
 from typing import Any, TypeVar
 
-from peerjournal.drift import is_learned_marker
+from peerjournal.drift import is_learned_marker, regex_store
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
 from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan, word_count
 
@@ -137,7 +136,16 @@ ROUND = 3
 PARALLEL_FROM = 2000  # below this, forking workers costs more than it saves
 T = TypeVar("T")
 
-_json_string = json.encoder.encode_basestring  # what json.dumps uses for str (ensure_ascii=False)
+
+@cache
+def _json_string() -> Callable[[str], str]:
+    """What json.dumps uses for a str (ensure_ascii=False); json is imported when first needed
+    (`drift --text` without --json does not: ~3 ms of its start)."""
+    import json
+
+    return json.encoder.encode_basestring
+
+
 # DriftScore.to_json writes a hit as json.dumps would, from two cached pieces: what comes before
 # its text (by marker, dimension and polarity) and what follows its end (by its flags)
 _HIT_HEADS: dict[tuple[str, str, str], str] = {}
@@ -151,7 +159,7 @@ _HIT_TAILS = {
 
 
 def _hit_head(key: tuple[str, str, str]) -> str:
-    marker, dimension, polarity = map(_json_string, key)
+    marker, dimension, polarity = map(_json_string(), key)
     head = f'{{"marker": {marker}, "dimension": {dimension}, "polarity": {polarity}, "text": '
     _HIT_HEADS[key] = head
     return head
@@ -254,7 +262,9 @@ class DriftScore:
     def to_json(self) -> str:
         """`json.dumps(self.to_dict(), ensure_ascii=False)`, written directly: twice as fast
         (~50 µs for ~32 hits), and `drift --rescore` and `import` store it for every entry."""
-        heads, tails, string = _HIT_HEADS, _HIT_TAILS, _json_string
+        import json
+
+        heads, tails, string = _HIT_HEADS, _HIT_TAILS, _json_string()
         hits = ", ".join(
             [
                 f"{heads.get(h[:3]) or _hit_head(h[:3])}{string(h.text)}, "
@@ -353,13 +363,13 @@ def verdict_for(
 
 # A forward intention ("next time", "I'll", "I want to"), as opposed to the other hypothetical
 # cues: a regret ("I should have"), a past habit ("I used to") or someone's expectation.
-_INTENTION = re.compile(
+_INTENTION = regex_store.compile(
     r"\b(?:next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|tomorrow"
     r"|(?:i|we)(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:want|plan|hope|intend|aim|mean)\s+to|(?:'d|\s+would)\s+like\s+to))(?![\w'])",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?\n][^.!?\n]*\Z")
+_SENTENCE_END = regex_store.compile(r"[.!?\n][^.!?\n]*\Z")
 
 
 def _is_intention(norm: str, hit: Hit) -> bool:
