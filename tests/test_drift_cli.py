@@ -275,7 +275,9 @@ def test_a_repeated_phrase_is_listed_once_with_a_count(cli: CLI, tmp_path: Path)
     assert "3 counted of 4 phrases" in out
 
 
-def test_a_legend_explains_the_highlighting(cli: CLI) -> None:
+def test_a_legend_explains_the_highlighting(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")  # where phrases are marked (not piped)
+    monkeypatch.setenv("TERM", "xterm-256color")
     out = ok(cli("drift", "--text", DRIFT)).stdout
     assert "Key:" in out and "others' framing" in out and "negated" in out
 

@@ -52,3 +52,17 @@ def test_being_told_what_to_do_is_others_framing(cli: CLI, text: str) -> None:
 def test_the_writers_telling_and_a_notes_passive_still_count(cli: CLI, text: str) -> None:
     hits = advice(scored(cli, text))
     assert hits and any(h["counted"] and not h["attributed"] for h in hits)
+
+
+def test_the_key_shows_only_where_the_text_is_marked(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # piped (or TERM=dumb), no phrase is marked: a key to the marks would explain nothing
+    text = "I told him what to do and then I listened to him."
+    piped = cli("drift", "--text", text)
+    assert piped.exit_code == 0 and "“told him what to do”" in piped.stdout
+    assert "Key:" not in piped.stdout
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    shown = cli("drift", "--text", text)
+    assert "Key:" in shown.stdout and "\x1b[" in shown.stdout

@@ -77,6 +77,15 @@ def highlighted(text: str, hits: Sequence[Hit]) -> Text:
     return body
 
 
+class Legend:
+    """The key to the marked text, where styles are shown at all: piped, or with TERM=dumb,
+    the text carries no marks for a key to explain (the table lists the phrases)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if console.color_system is not None:
+            yield legend()
+
+
 def legend() -> Text:
     line = Text("Key: ")
     for label, key in (
@@ -325,7 +334,7 @@ def explanation(
             title_align="left",
             box=box.ROUNDED,
         ),
-        legend(),
+        Legend(),
     ]
     if score.hits:
         parts.append(DimensionView(score, lexicon, glyphs))
