@@ -331,8 +331,8 @@ def test_an_update_made_from_a_stale_copy_is_refused(cli: CLI, isolated: Path) -
             store.update(1, {"experience": "The editor's copy."}, later + timedelta(hours=1),
                          None, unchanged_since=opened)
         assert store.get(1).experience == "Changed in the other terminal."
-        saved = store.update(1, {"experience": "Edited again."}, later + timedelta(hours=2),
-                             None, unchanged_since=store.get(1).updated_at)
-        assert saved.experience == "Edited again."
+        store.update(1, {"experience": "Edited again."}, later + timedelta(hours=2),
+                     None, unchanged_since=store.get(1).updated_at)
+        assert store.get(1).experience == "Edited again."
     finally:
         store.close()

@@ -107,7 +107,7 @@ def register(app: typer.Typer) -> None:
             validate(draft, app_ctx.today())
             changes = {k: getattr(draft, k) for k in EDITED}
             drift = score_draft(draft, app_ctx.lexicon())
-            updated = store.update(
+            store.update(
                 entry_id, changes, app_ctx.now(), drift, tags=draft.tags,
                 unchanged_since=entry.updated_at,  # an edit in another terminal is not undone
             )
@@ -121,16 +121,45 @@ def register(app: typer.Typer) -> None:
             raise PeerJournalError(
                 "Interrupted." + _kept_note(kept, entry_id), ExitCode.INTERRUPTED
             ) from None
+        # The change is saved: from here on nothing may turn that into an error (as for
+        # `write`), or the writer (or a script trusting the exit code) makes it again. A
+        # damaged page that the update did not touch can still fail the read below.
         if kept is not None:
-            kept.discard()
-        for old in dropped:
-            old.discard()
-        if dropped:
+            _discard_saved(app_ctx, entry_id, kept)
+        if dropped and all([_discard_saved(app_ctx, entry_id, old) for old in dropped]):
             app_ctx.say(f"Discarded the unsaved changes to entry {entry_id}.")
         if json_out:
-            app_ctx.print_json(updated.to_json())
+            app_ctx.print_json(_updated_json(app_ctx, entry_id))
         else:
             app_ctx.say(f"Updated entry {entry_id}.")
+
+
+def _discard_saved(app: AppContext, entry_id: int, kept: Draft) -> bool:
+    """Remove a kept edit of an entry now updated; False, and a word on stderr, when it cannot
+    be removed (a folder made read-only): the next `edit ID` would continue it."""
+    try:
+        kept.discard()
+    except OSError as exc:
+        app.say(
+            f"Entry {entry_id} is updated, but the edit kept in {kept.path} could not be "
+            f"removed ({exc.strerror or exc}): delete it, or `peerjournal edit {entry_id}` "
+            "continues it."
+        )
+        return False
+    return True
+
+
+def _updated_json(app: AppContext, entry_id: int) -> dict[str, object]:
+    """The entry as stored now; when it cannot be read back (a damaged journal), its ID, and
+    a word on stderr: the change is saved all the same."""
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        return app.store().get(entry_id).to_json()
+    except PeerJournalError as exc:
+        app.say(f"Entry {entry_id} is updated, but it could not be read back ({exc.message}); "
+                "--json gives only its ID.")
+        return {"id": entry_id}
 
 
 def _unsaved_before_flags(entry_id: int, fresh: bool) -> list[Draft]:

@@ -361,8 +361,10 @@ class Store:
         drift: Drift | StoredDrift | None,
         tags: builtins.list[str] | None = None,
         unchanged_since: datetime | None = None,
-    ) -> Entry:
+    ) -> None:
         """Apply `changes` (columns from EDITABLE, plus 'answers'); re-store the drift score.
+        The entry is not read back here: once committed, a failing read (a damaged page) must
+        not look like a failed update (`get` it after, as `add_entry`'s callers do).
 
         `unchanged_since`: the entry's `updated_at` when the edit began (an editor can stay
         open for an hour). If the entry has changed since (in another terminal), nothing is
@@ -408,7 +410,6 @@ class Store:
                     "INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)",
                     [(entry_id, tag) for tag in tags],
                 )
-        return self.get(entry_id)
 
     def set_shared(self, entry_id: int, shared: bool) -> None:
         self.get(entry_id)
