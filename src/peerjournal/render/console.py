@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Iterator
 
-from rich.console import Console
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    Group,
+    RenderableType,
+    RenderHook,
+    RenderResult,
+)
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 
 MIN_WIDTH = 20  # narrower than this nothing useful fits; Rich draws nothing at width 0
 DEFAULT_WIDTH = 80
@@ -21,7 +34,81 @@ def make_console(*, stderr: bool) -> Console:
         soft_wrap=False,
     )
     _sane_width(console)
+    console.push_render_hook(_TrimmedText())
     return console
+
+
+class Trimmed:
+    """`renderable` with no blank left at the end of a line. Rich keeps the space a paragraph
+    was wrapped at, and pads an indented or bulleted paragraph to the full width: unseen on
+    the terminal, but carried into a note or an email the output is pasted into. A blank
+    that shows (on a background, underlined, where styles are shown at all) is kept, and so
+    is a last line with no line break after it (the space between a question and the cursor).
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        styled = console.color_system is not None  # else no style is written at all
+        yield from _trim_line_ends(console.render(self.renderable, options), styled)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
+
+class _TrimmedText(RenderHook):
+    """Every paragraph printed (a string, a Text, on its own or in a Group) is Trimmed.
+    Tables and other layouts are left as they are: a view trims those that are prose."""
+
+    def process_renderables(
+        self, renderables: list[ConsoleRenderable]
+    ) -> list[ConsoleRenderable]:
+        return [_prose_trimmed(r) for r in renderables]
+
+
+def _prose_trimmed(renderable: ConsoleRenderable) -> ConsoleRenderable:
+    if isinstance(renderable, Text):
+        return Trimmed(renderable)
+    if type(renderable) is Group:  # a copy: the caller's Group is left as it was
+        parts = [_prose_trimmed(r) if isinstance(r, Group | Text) else r
+                 for r in renderable.renderables]
+        return Group(*parts, fit=renderable.fit)
+    return renderable
+
+
+def _trim_line_ends(segments: Iterable[Segment], styled: bool) -> Iterator[Segment]:
+    line: list[Segment] = []
+    for segment in segments:
+        text, style, control = segment
+        if control or "\n" not in text:
+            line.append(segment)
+            continue
+        *ended, rest = text.split("\n")
+        for part in ended:
+            line.append(Segment(part, style))
+            yield from _rstripped(line, styled)
+            yield Segment("\n", style)
+            line = []
+        line.append(Segment(rest, style))
+    yield from line
+
+
+def _rstripped(line: list[Segment], styled: bool) -> list[Segment]:
+    while line and not line[-1].control and not (styled and _shows_blanks(line[-1].style)):
+        text, style, _ = line.pop()
+        if text.rstrip():
+            line.append(Segment(text.rstrip(), style))
+            break
+    return line
+
+
+def _shows_blanks(style: Style | None) -> bool:
+    """Can a space in `style` be seen?"""
+    return style is not None and bool(
+        style.bgcolor or style.reverse or style.underline or style.underline2 or style.strike
+        or style.overline
+    )
 
 
 def _sane_width(console: Console) -> None:

@@ -18,6 +18,7 @@ from rich.text import Text
 from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
 from peerjournal.drift.score import BALANCE_CENTER
 from peerjournal.plural import counted
+from peerjournal.render.console import Trimmed
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean, clean_mapped, safe_text, safe_title
 from peerjournal.render.verdicts import VERDICT_STYLES
@@ -83,7 +84,7 @@ class Legend:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if console.color_system is not None:
-            yield legend()
+            yield Trimmed(legend())
 
 
 def legend() -> Text:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.dates import spoken
+from peerjournal.render.console import Trimmed
 from peerjournal.render.safe import clean, safe_text, safe_title
 from peerjournal.render.verdicts import VERDICT_STYLES, VERDICT_WORDS, details_hint
 
@@ -288,7 +289,7 @@ class DriftLine:
         line = Text("Drift: ")
         line.append_text(verdict_text(self.entry.drift_verdict))
         line.append_text(details_hint(self.entry.id, options.ascii_only))
-        yield line
+        yield Trimmed(line)  # wrapped at 40 columns, it would keep the space it broke at
 
 
 def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableType:

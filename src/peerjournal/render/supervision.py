@@ -18,6 +18,7 @@ from rich.text import Text
 from peerjournal.dates import spoken
 from peerjournal.plural import counted
 from peerjournal.render.charts import sparkline
+from peerjournal.render.console import Trimmed
 from peerjournal.render.entries import first_words
 from peerjournal.render.layout import bullets
 from peerjournal.render.safe import clean, safe_text
@@ -81,7 +82,8 @@ class ItemsView:
         return id_width + section_width + STATEMENT_MIN + 2 * 2
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table() if options.max_width >= self.wide_width() else self.blocks()
+        # the blocks are prose, padded to the full width; the table is left as it is
+        yield self.table() if options.max_width >= self.wide_width() else Trimmed(self.blocks())
 
     def table(self) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
@@ -151,7 +153,7 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
                 "Worth a look, not a verdict: which of these would you like to bring?", style="dim"
             )
         )
-    return Group(*parts)
+    return Trimmed(Group(*parts))  # its grids pad every line to the full width
 
 
 class HistoryTable:
@@ -303,7 +305,8 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
             for q in prep.questions
         ],
     )
-    return Group(*parts)
+    # prose for a mentor note: its indented lines are padded to the full width
+    return Trimmed(Group(*parts))
 
 
 def _list_section(title: str, rows: Sequence[RenderableType]) -> list[RenderableType]:
