@@ -282,9 +282,9 @@ def test_the_pdf_shows_which_way_each_dimension_moved() -> None:
     """Was: the PDF's dimensions showed "0.3 | 2.6" alone, where the other formats said which
     way each moved."""
     text = " ".join(t for t, _ in _pdf_words(get_format("pdf").write(turning_summary())))
-    assert "↑ rising, ↓ falling over the period; per 100 words" in text
-    assert "0.0 | 2.1 ↑" in text  # Recovery story: identity rose
-    assert "2.5 ↓ | 0.0" in text  # Co-optation: drift fell
+    assert "per 100 words: identity | drift; ↑ rising, ↓ falling over the period" in text
+    assert "2.1 ↑ | 0.0" in text  # Recovery story: identity rose (identity first, round 24)
+    assert "0.0 | 2.5 ↓" in text  # Co-optation: drift fell
 
 
 def test_the_pdf_trend_table_aligns_its_numbers_on_the_right() -> None:

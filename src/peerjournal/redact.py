@@ -967,14 +967,22 @@ def capitalised_words(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CAPITALISED.finditer(text) if m.group(0)[0].isupper()]
 
 
-def unlisted_capitalised(text: str, names: Sequence[str] = ()) -> list[tuple[int, int]]:
-    """Spans of capitalised words that might be names: not at a sentence start, or there
-    when the word looks like a short or pet form of one of the listed `names` ("Sammy was
-    upset" for Samuel Jones: see `nickname_like`).
+def unlisted_capitalised(
+    text: str, names: Sequence[str] = (), lower: Iterable[str] = ()
+) -> list[tuple[int, int]]:
+    """Spans of capitalised words that might be names.
+
+    At a sentence start every word is capitalised, so there a word is left out when it is a
+    common word that opens sentences (`common_opener`): one of `SENTENCE_OPENERS`, or a word
+    written in lower case elsewhere in `text` or in `lower` (the other texts being exported:
+    see `lower_case_words`). A name opening its sentence ("Kerry was upset") is flagged all
+    the same, and so is a word that looks like a short or pet form of one of the listed
+    `names`, however common ("Sammy was upset" for Samuel Jones: see `nickname_like`).
 
     The export preview highlights these so the writer can spot a name missing from the
     people list. Placeholders like "[person]" are lower case and never flagged.
     """
+    known = lower_case_words([text]) | frozenset(lower)
     spans = []
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
@@ -982,10 +990,76 @@ def unlisted_capitalised(text: str, names: Sequence[str] = ()) -> list[tuple[int
             continue
         if _in_date(text, match.start(), match.end()):
             continue
-        if _SENTENCE_START.search(text[: match.start()]) and not nickname_like(word, names):
+        if (
+            _SENTENCE_START.search(text[: match.start()])
+            and common_opener(word, known)
+            and not nickname_like(word, names)
+        ):
             continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words written in lower case somewhere in `texts`, as `common_opener` compares
+    them (casefolded, with what they may be inflections of: see `_stems`)."""
+    return frozenset(
+        stem for t in texts for m in _CAPITALISED.finditer(t) if m.group(0)[0].islower()
+        for stem in _stems(_opener_key(m.group(0)))
+    )
+
+
+# The endings of a word joined to "will", "would", "are"… or a possessive ("That'll",
+# "Kerry's"): what is left before them is looked up (see `common_opener`).
+_CONTRACTION = re.compile(r"'(?:s|ll|d|re|ve|m)$")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")  # "stopp" of "stopped": "stop"
+_STEM_MIN = 5  # letters a word needs before its ending is taken off ("Fred" stays whole)
+# Endings of English verbs, adverbs and adjectives that few names have ("Accompanied",
+# "Furious", "Totally", "Massive"), on a word long enough that it is not a name such as Fred,
+# Clive or Kelly. Left out: "-med", "-eed", "-aled" and "-shed" (Mohammed, Rasheed, Khaled,
+# Rashed), "-erly" (Beverly), "-ing" (Jing, Xiaoming), "-ity" (Charity, Felicity).
+_WORD_ENDING = re.compile(
+    r"^(?=\w{6})\w*(?:(?<![em])(?<!sh)(?<!al)ed|ful|less|ous|ness|ment|[ts]ion)$"
+    r"|^(?=\w{7})\w*(?:(?<!er)ly|ive|[ai]ble)$"
+)
+
+
+def _opener_key(word: str) -> str:
+    return _CONTRACTION.sub("", word.casefold().replace("’", "'"))
+
+
+def _stems(key: str) -> set[str]:
+    """`key`, and what it may be an inflection of: "walked", "walking" and "walks" may be
+    "walk", "happily" "happy", "stopped" "stop". A guess that only tells a common word
+    opening a sentence from a name, so a word of fewer than five letters is kept whole."""
+    stems = {key}
+    if len(key) < _STEM_MIN:
+        return stems
+    for ending, instead in (("ied", "y"), ("ies", "y"), ("ily", "y"), ("ed", ""), ("ed", "e"),
+                            ("ing", ""), ("ing", "e"), ("ly", ""), ("ly", "le"), ("es", ""),
+                            ("s", "")):
+        if key.endswith(ending):
+            base = key[: -len(ending)]
+            stems |= {base + instead, _DOUBLED.sub(r"\1", base)}
+    if key.endswith("es") and not key[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        stems.discard(key[:-2])  # "James" is no "jam"
+    if key.endswith("ss"):
+        stems.discard(key[:-1])  # "Ross" is no "ros"
+    return stems
+
+
+def common_opener(word: str, lower: frozenset[str] = frozenset()) -> bool:
+    """Whether `word`, opening a sentence, is taken for a common word rather than a name:
+    it, or what it may be an inflection of ("Walked": walk), is one of `SENTENCE_OPENERS`
+    or of `lower` (see `lower_case_words`); so is each part of a hyphenated word
+    ("Half-asleep"); or it is a "not" form ("Couldn't": names take none)."""
+    key = _opener_key(word)
+    if key.endswith("n't") or _WORD_ENDING.search(key):
+        return True
+    return all(
+        any(stem in SENTENCE_OPENERS or stem in lower for stem in _stems(part))
+        for part in key.split("-") if part
+    )
 
 
 # Words that open English sentences and share their first three letters with a name ("The"
@@ -1000,6 +1074,68 @@ SENTENCE_WORDS = _words(
     still such than thanks that the their them then there these they this those though
     through today told tomorrow too under until very was wasn't were what when where which
     while who why will with without would yes yesterday yet you your
+    """
+)
+# Words that open sentences in these notes and are not names: opening a sentence, one of
+# these is not flagged as a possible name (see `common_opener`). English function words, the
+# verbs, feelings and times a shift note starts with, and the words that open the summary's
+# own alerts ("Drift markers rose…", "“Tired” feelings came up…"). Words that are names too
+# ("Hope", "Park", "Bob": `COMMON_WORDS`) are left out: they count as words opening a
+# sentence only when the text being exported has them in lower case too.
+SENTENCE_OPENERS = SENTENCE_WORDS | _words(
+    """
+    a above across actually afterward afterwards against ah ahead almost alone along already
+    altogether am among an anything apparently are aren't arrived as at away back bad barely
+    basically be became become before began behind being below beside besides better between
+    beyond both brief briefly but by can can't cannot certainly clearly did didn't do don't
+    down each earlier either else elsewhere enough especially eventually everybody everyone
+    everything exactly except far few fewer finally fine first five for four further generally
+    given go got great half happily hard hardly he he'd he'll he's hello hey hi honestly
+    hopefully i'd i'll i'm i've if in inside instead is isn't it it'd it'll it's lately least
+    less luckily mainly me meanwhile mine more morning mostly my myself nearly neither no
+    nobody none nor normally nothing obviously of off oh ok often on onto or others otherwise
+    ours out outside overall part partly past plus possibly probably quite rather recently
+    right sadly second several shall she'd she'll she's shortly sometimes somewhere so somebody
+    someone sorry suddenly sure that's thankfully thank there's they'd they'll they're they've
+    third three throughout thus till to together tonight toward towards twice two um
+    unfortunately unless up upon us usually various via we we'd we'll we're we've well went
+    what's whatever whenever wherever whether whilst whoever whole whose wow yeah yep six seven
+    eight nine ten twenty hundred once whoa hmm afternoon evening night midday midnight lunch
+    lunchtime dinner breakfast tea coffee week weekend days month year shift shifts session
+    sessions group groups meeting meetings visit visits call calls phone text email message
+    letter notes note handover supervision training work home time times things people person
+    staff team nurse nurses doctor doctors wards family friends mum dad parents community
+    inpatient crisis emergency department forensic housing line outreach drop-in hostel
+    hospital clinic office unit service services car bus train bit lots lot most much many
+    other another some any every all feeling feelings felt feel feels thought think thinking
+    thoughts knew know known saw see seeing seen said say saying says told tell telling asked
+    ask asking came come comes coming sat sit sitting stood stand standing walked walk walking
+    talked talk talking listened listen listening spoke speak speaking spent spend tried try
+    trying made make making took take taking gave give giving left leave leaving found find met
+    meet called helped help helping started start starting stayed stay staying worked working
+    noticed notice noticing realised realized realising realizing remembered remember wanted
+    want needed need keep kept let put brought bring heard hear hearing looked look looking
+    read reading wrote write writing shared share sharing offered suggested agreed decided
+    explained mentioned managed ended finished turned checked returned moved stopped waited
+    learned learnt laughed cried smiled seemed seems get getting having doing going gone goes
+    thanks spending reflecting supporting supported support encouraged reminded admitted ran
+    rang texted messaged tired exhausted drained calm calmer anxious worried sad happy glad
+    proud relieved frustrated angry upset annoyed nervous scared afraid grateful hopeful
+    hopeless guilty ashamed lonely content okay worse worst best difficult easy tough quiet
+    busy heavy light flat low steady mixed weird strange odd interesting lovely nice awful
+    terrible horrible amazing brilliant wonderful emotional overwhelmed stressed shaky numb raw
+    warm cold slow quick full empty new old big small drift identity advice focus voice
+    mutuality self-worth clinical connection worldview moving advocacy recovery co-optation
+    fear shame anger sadness powerless pride connected entries entry markers which self care dr
+    mr mrs ms mx miss prof man woman men women lad lads girl girls boy boys kid kids child
+    children baby lady brother sister mother father son daughter wife husband partner uncle
+    aunt auntie cousin gran grandad grandma granddad nan client clients patient patients carer
+    carers peer peers manager officer student students youth caller callers consultant
+    psychiatrist room bed garden kitchen library cafe shop school college uni university gym
+    pub court police prison food plan case site end break progress couple paperwork referral
+    drove caught sent fed taught held lost cut set turns used pushed might reckon watch fair
+    poor proper rough funny older younger early late real decent simple honest solid main sweet
+    awesome mental social online mobile according near nope cheers present asleep awake
     """
 )
 _NICKNAME_PREFIX = 3  # letters a nickname shares with the name: Sam(my), Jon(ny), Liz(zie)

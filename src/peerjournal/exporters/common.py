@@ -196,8 +196,8 @@ DATA_NOTE = (
     "peer identity, or drift into a clinical role); balance runs from -1 (all drift) to +1 "
     "(all identity); a period without entries shows –. Markers are phrases the writer used; "
     "the numbers also count common words learned from labelled entries (\"together\", "
-    "\"medication\"), which the marker lists leave out and `peerjournal drift ID` shows entry by "
-    "entry. Trends over many entries say more than one entry."
+    "\"medication\"), which the marker lists leave out and the writer can see entry by entry "
+    "with `peerjournal drift ID`. Trends over many entries say more than one entry."
 )
 NO_ENTRIES = "No entries were written in this period, so there are no numbers to show."
 

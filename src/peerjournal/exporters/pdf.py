@@ -129,6 +129,14 @@ def _arrow(direction: str | None) -> str:
     return f" {common.DIRECTIONS[direction][0]}" if direction in ("up", "down") else ""
 
 
+def _dimensions_note(dims: Sequence[dict[str, Any]]) -> str:
+    """What the numbers beside the bars are: identity, then drift, as in the other formats
+    and `review`; the arrows explained only when a row has one."""
+    note = "Numbers per 100 words: identity | drift"
+    moved = any(_arrow(d[f"{k}_direction"]) for d in dims for k in ("identity", "drift"))
+    return note + ("; ↑ rising, ↓ falling over the period" if moved else "")
+
+
 class _Printable(dict[int, str | None]):
     """A `str.translate` table, filled as characters turn up: a tab becomes a space, other
     controls and unassigned or private code points go (None), a character the font has no
@@ -369,7 +377,7 @@ class _Report:
         if not dims:
             return
         self.heading("Dimensions (drift ◀ | ▶ identity)")
-        self.text("↑ rising, ↓ falling over the period; per 100 words", 8, colour=GREY)
+        self.text(_dimensions_note(dims), 8, colour=GREY)
         pdf = self.pdf
         scale = max([1.0, *(d[k] or 0.0 for d in dims for k in ("identity", "drift"))])
         label_w, half = 52.0, (pdf.epw - 52.0 - 44.0) / 2
@@ -393,9 +401,9 @@ class _Report:
             pdf.set_draw_color(*GREY)
             pdf.line(axis, y, axis, y + 5)
             pdf.set_x(axis + half + 2)
-            pdf.cell(42, 5, self.clean(  # with the arrows the other formats show
-                f"{common.number(d['drift'])}{_arrow(d['drift_direction'])} | "
-                f"{common.number(d['identity'])}{_arrow(d['identity_direction'])}"
+            pdf.cell(42, 5, self.clean(  # in the other formats' order, with their arrows
+                f"{common.number(d['identity'])}{_arrow(d['identity_direction'])} | "
+                f"{common.number(d['drift'])}{_arrow(d['drift_direction'])}"
             ))
             pdf.ln(5.5)
 

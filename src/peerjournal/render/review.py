@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.text import Text
 
 from peerjournal.exporters import common
@@ -103,7 +103,7 @@ def since_previous(
     lines += [f"• {note}" for note in _notes([before, s])]
     lines.append(f"(That summary is {name}.)")
     title = f"Since the previous summary ({common.period_text(before)})"
-    return section(title, Group(*(Text(line) for line in lines)))
+    return section(title, Text("\n".join(lines)))  # a Text: its bullets' lines hang
 
 
 def _dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[str]:

@@ -26,6 +26,7 @@ from peerjournal.plural import counted
 from peerjournal.redact import (
     Person,
     capitalised_words,
+    lower_case_words,
     nickname_like,
     nickname_spans,
     unlisted_capitalised,
@@ -98,8 +99,10 @@ def words_to_check(
     the people list, with how often each is there.
 
     Only words the writer wrote are candidates (not the summary's own headings, nor the words
-    of the aliases redaction put in: "S." for Sam Jones), and at a sentence start only a
-    word that looks like a listed name's short form ("Sammy was upset" for Samuel Jones). An
+    of the aliases redaction put in: "S." for Sam Jones); at a sentence start, not a common
+    word there (`redact.common_opener`: "Today", "Walked", or one written in lower case in
+    these texts), but a name ("Kerry was upset") and a word that looks like a listed name's
+    short form ("Sammy was upset" for Samuel Jones, however common) are. An
     alias that looks like that is flagged too: it names them wherever it is printed; and
     so is such a word in `labels` (settings and tags, in lower case: "sammy-visit").
     """
@@ -137,11 +140,9 @@ def _words_to_check(
         for x, y in capitalised_words(a)
         if not nickname_like(word := a[x:y], names)
     }
-    prose = {
-        sanitise(t)[a:b]
-        for t in journal_texts
-        for a, b in unlisted_capitalised(sanitise(t), names)
-    }
+    texts = [sanitise(t) for t in journal_texts]
+    lower = lower_case_words(texts)  # a word opening a sentence there is that word, no name
+    prose = {t[a:b] for t in texts for a, b in unlisted_capitalised(t, names, lower)}
     in_labels = {
         sanitise(t)[a:b] for t in labels for a, b in nickname_spans(sanitise(t), names)
     }
@@ -305,8 +306,22 @@ def section(title: str, body: RenderableType) -> _Section:
     return _Section(title, _Lines(body) if isinstance(body, Text) else body)
 
 
+# What a wrapped line hangs under: its indent and a list's bullet or a quote's mark
+# ("• ", "- ", "  - ", "> ", "1. "), so the lines of an item stay under its text.
+_HANG = re.compile(r"[ \t]*(?:[•*-] |\d{1,3}[.)] |> ?)?")
+HANG_MIN = 20  # columns a hanging line keeps at least; narrower, lines wrap from the edge
+
+
+def _hang(line: str, width: int) -> int:
+    """How far the wrapped lines of `line` are indented (see `_HANG`)."""
+    indent = _HANG.match(line)
+    n = indent.end() if indent else 0
+    return n if n < len(line) and width - n >= HANG_MIN else 0
+
+
 class _Lines:
-    """A Text drawn as `Text.__rich_console__` draws it, but one line at a time.
+    """A Text drawn as `Text.__rich_console__` draws it, but one line at a time, and each
+    line's wrapped part under its text rather than under its bullet (see `_HANG`).
 
     Rich joins a Text's wrapped lines into one string and a panel then splits it at each
     newline, copying what is left every time: a shared entry of 2,000,000 characters took
@@ -318,14 +333,27 @@ class _Lines:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         text = self.text
         tab_size = console.tab_size if text.tab_size is None else text.tab_size
-        lines = text.wrap(
-            console,
-            options.max_width,
-            justify=text.justify or options.justify or "default",
-            overflow=text.overflow or options.overflow or "fold",
-            tab_size=tab_size or 8,
-            no_wrap=bool(text.no_wrap if text.no_wrap is not None else options.no_wrap),
-        )
+        width = options.max_width
+
+        def wrap(line: Text, room: int) -> list[Text]:
+            return list(line.wrap(
+                console,
+                room,
+                justify=text.justify or options.justify or "default",
+                overflow=text.overflow or options.overflow or "fold",
+                tab_size=tab_size or 8,
+                no_wrap=bool(text.no_wrap if text.no_wrap is not None else options.no_wrap),
+            ))
+
+        lines: list[Text] = []
+        for line in text.split("\n", allow_blank=True):
+            hang = _hang(line.plain, width)
+            if not hang:
+                lines += wrap(line, width)
+                continue
+            head, body = line.divide([hang])
+            for n, part in enumerate(wrap(body, width - hang)):
+                lines.append(Text.assemble(head if n == 0 else " " * hang, part))
         for n, line in enumerate(lines, 1):
             yield from line.render(console, end=text.end if n == len(lines) else "\n")
 
