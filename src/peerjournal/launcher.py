@@ -84,13 +84,19 @@ def _finish(code: Any) -> NoReturn:
 
 def _quiet_broken_pipe() -> NoReturn:
     """The reader has all it wanted: stop without a message (and without Python's own at
-    exit, by pointing stdout at the null device)."""
+    exit)."""
+    silence_stdout()
+    sys.exit(QUIET_EXIT)
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so that what its buffer still holds (and anything
+    printed later) goes nowhere instead of failing again at exit: the failure is told."""
     try:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
-    sys.exit(QUIET_EXIT)
 
 
 def _cannot_print(exc: OSError) -> None:

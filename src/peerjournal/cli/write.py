@@ -3,6 +3,7 @@ peerjournal drafts: the unfinished drafts, and discarding them."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -970,19 +971,29 @@ def _discard_saved(app: AppContext, draft_file: Draft, entry_id: int) -> None:
 
 def _print_saved(app: AppContext, entry_id: int, json_out: bool) -> None:
     """The saved entry's ID on stdout, or with --json the entry as stored; when it cannot be
-    read back (a damaged journal), its ID as JSON, and a word on stderr."""
+    read back (a damaged journal), its ID as JSON, and a word on stderr. When stdout takes
+    nothing (a full disk, closed), stderr says the entry is saved: a script must not retry."""
     from peerjournal.errors import PeerJournalError
+    from peerjournal.launcher import CLOSED, silence_stdout
 
-    if not json_out:
-        typer.echo(entry_id)
-        return
+    stored: dict[str, object] | None = None
+    if json_out:
+        try:
+            stored = app.store().get(entry_id).to_json()
+        except PeerJournalError as exc:
+            app.say(f"Entry {entry_id} is saved, but it could not be read back "
+                    f"({exc.message}); --json gives only its ID.")
+            stored = {"id": entry_id}
     try:
-        stored = app.store().get(entry_id).to_json()
-    except PeerJournalError as exc:
-        app.say(f"Entry {entry_id} is saved, but it could not be read back ({exc.message}); "
-                "--json gives only its ID.")
-        stored = {"id": entry_id}
-    app.print_json(stored)
+        if stored is None:
+            typer.echo(entry_id)
+        else:
+            app.print_json(stored)
+        sys.stdout.flush()
+    except OSError as exc:
+        silence_stdout()
+        why = "standard output is closed" if exc.strerror == CLOSED else exc.strerror or exc
+        app.say(f"Entry {entry_id} is saved, but its ID could not be printed ({why}).")
 
 
 def _is_first_entry(app: AppContext) -> bool:

@@ -1,0 +1,62 @@
+"""Round 24 (QA finding 3 of the scripting tester): once `write` has saved the entry, a stdout
+that takes nothing (a full disk, closed, a reader gone) does not fail the command, and stderr
+says the entry is saved, so that a script does not save it again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CLI, SRC
+
+
+def write_to(stdout: Any, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": SRC}
+    return subprocess.run(
+        [sys.executable, "-m", "peerjournal", "write", *args, "-x", "We sat in the garden."],
+        env=env, stdout=stdout, stderr=subprocess.PIPE, timeout=120,
+    )
+
+
+def stored(cli: CLI) -> list[int]:
+    return [e["id"] for e in json.loads(cli("list", "--json").stdout)]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [(), ("--json",)])
+def test_a_full_stdout_after_saving_is_success_and_says_saved(
+    cli: CLI, isolated: Path, args: tuple[str, ...]
+) -> None:
+    with open("/dev/full", "wb") as full:
+        done = write_to(full, *args)
+    assert done.returncode == 0, done.stderr
+    assert b"Entry 1 is saved, but its ID could not be printed (No space left on device)." in (
+        done.stderr
+    )
+    assert b"Traceback" not in done.stderr
+    assert stored(cli) == [1]
+
+
+def test_a_closed_stdout_after_saving_is_success_and_says_saved(
+    cli: CLI, isolated: Path
+) -> None:
+    done = write_to(subprocess.DEVNULL)  # first, a saved entry printed as usual: exit 0
+    assert done.returncode == 0
+    env = {**os.environ, "PYTHONPATH": SRC}
+    closed = subprocess.run(
+        [sys.executable, "-c",
+         "import os, runpy, sys; os.close(1); sys.argv = ['peerjournal', 'write', '-x', "
+         "'We sat by the river.']; runpy.run_module('peerjournal', run_name='__main__')"],
+        env=env, stderr=subprocess.PIPE, timeout=120,
+    )
+    assert closed.returncode == 0, closed.stderr
+    assert b"Entry 2 is saved, but its ID could not be printed (standard output is closed)." in (
+        closed.stderr
+    )
+    assert stored(cli) == [2, 1]
