@@ -36,7 +36,7 @@ def test_a_full_stdout_after_saving_is_success_and_says_saved(
     with open("/dev/full", "wb") as full:
         done = write_to(full, *args)
     assert done.returncode == 0, done.stderr
-    assert b"Entry 1 is saved, but its ID could not be printed (No space left on device)." in (
+    assert b"Entry 1 is saved, but it could not be printed (No space left on device)." in (
         done.stderr
     )
     assert b"Traceback" not in done.stderr
@@ -56,7 +56,39 @@ def test_a_closed_stdout_after_saving_is_success_and_says_saved(
         env=env, stderr=subprocess.PIPE, timeout=120,
     )
     assert closed.returncode == 0, closed.stderr
-    assert b"Entry 2 is saved, but its ID could not be printed (standard output is closed)." in (
+    assert b"Entry 2 is saved, but it could not be printed (standard output is closed)." in (
         closed.stderr
     )
     assert stored(cli) == [2, 1]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_edit_json_to_a_full_stdout_is_success_and_says_updated(
+    cli: CLI, isolated: Path, add: Any
+) -> None:
+    add()
+    env = {**os.environ, "PYTHONPATH": SRC}
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "peerjournal", "edit", "1", "--json", "-f", "Calm."],
+            env=env, stdout=full, stderr=subprocess.PIPE, timeout=120,
+        )
+    assert done.returncode == 0, done.stderr
+    assert b"Entry 1 is updated, but it could not be printed (No space left on device)." in (
+        done.stderr
+    )
+    assert json.loads(cli("show", "1", "--json").stdout)["feelings"] == "Calm."
+
+
+def test_edit_names_a_setting_that_is_a_near_miss_as_write_does(cli: CLI, add: Any) -> None:
+    add("We sat on the ward together.", "-s", "inpatient")
+    add("We walked to the shop.")
+    result = cli("edit", "2", "-s", "inpateint")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Setting 'inpateint' is new; did you mean 'inpatient'? Change it with: "
+        "peerjournal edit 2 --setting inpatient"
+    ) in " ".join(result.stderr.split())
+    assert json.loads(cli("show", "2", "--json").stdout)["setting"] == "inpateint"
+    same = cli("edit", "2", "-f", "Fine.")  # the setting unchanged: not asked about again
+    assert same.exit_code == 0 and "did you mean" not in same.stderr

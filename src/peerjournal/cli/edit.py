@@ -66,10 +66,12 @@ def register(app: typer.Typer) -> None:
         import time
 
         from peerjournal.cli.editor import waiting_hint
+        from peerjournal.cli.saved import print_after_saving, setting_hint, stored_json
         from peerjournal.cli.trash import live_entry
         from peerjournal.entry import EntryDraft, validate
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
+        from peerjournal.setting_names import known_settings, likely_meant
 
         same = "The entry is unchanged."
         flags = {
@@ -103,6 +105,9 @@ def register(app: typer.Typer) -> None:
                 if json_out:  # scripts get the entry whether or not it changed
                     app_ctx.print_json(entry.to_json())
                 return
+        meant = None  # a new setting that is a near miss of a known one (as `write` says)
+        if draft.setting != entry.setting:
+            meant = likely_meant(draft.setting, known_settings(app_ctx.store))
         try:
             validate(draft, app_ctx.today())
             changes = {k: getattr(draft, k) for k in EDITED}
@@ -129,9 +134,14 @@ def register(app: typer.Typer) -> None:
         if dropped and all([_discard_saved(app_ctx, entry_id, old) for old in dropped]):
             app_ctx.say(f"Discarded the unsaved changes to entry {entry_id}.")
         if json_out:
-            app_ctx.print_json(_updated_json(app_ctx, entry_id))
+            print_after_saving(
+                app_ctx, entry_id, "updated",
+                lambda: app_ctx.print_json(stored_json(app_ctx, entry_id, "updated")),
+            )
         else:
             app_ctx.say(f"Updated entry {entry_id}.")
+        if meant is not None:
+            app_ctx.say(setting_hint(draft.setting, meant, entry_id))
 
 
 def _discard_saved(app: AppContext, entry_id: int, kept: Draft) -> bool:
@@ -147,19 +157,6 @@ def _discard_saved(app: AppContext, entry_id: int, kept: Draft) -> bool:
         )
         return False
     return True
-
-
-def _updated_json(app: AppContext, entry_id: int) -> dict[str, object]:
-    """The entry as stored now; when it cannot be read back (a damaged journal), its ID, and
-    a word on stderr: the change is saved all the same."""
-    from peerjournal.errors import PeerJournalError
-
-    try:
-        return app.store().get(entry_id).to_json()
-    except PeerJournalError as exc:
-        app.say(f"Entry {entry_id} is updated, but it could not be read back ({exc.message}); "
-                "--json gives only its ID.")
-        return {"id": entry_id}
 
 
 def _unsaved_before_flags(entry_id: int, fresh: bool) -> list[Draft]:

@@ -3,7 +3,6 @@ peerjournal drafts: the unfinished drafts, and discarding them."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -885,6 +884,7 @@ def _save(
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
     about (a script may be writing)."""
+    from peerjournal.cli.saved import print_after_saving, setting_hint, stored_json
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import DEFAULT_SET
     from peerjournal.scoring import score_draft
@@ -919,7 +919,11 @@ def _save(
     # did not touch can still fail the reads below.
     if draft_file is not None:
         _discard_saved(app, draft_file, entry_id)
-    _print_saved(app, entry_id, json_out)
+    print_after_saving(
+        app, entry_id, "saved",
+        (lambda: app.print_json(stored_json(app, entry_id, "saved"))) if json_out
+        else (lambda: typer.echo(entry_id)),
+    )
     if meant is not None:
         app.say(setting_hint(draft.setting, meant, entry_id))
     first = _is_first_entry(app)
@@ -936,16 +940,6 @@ def _save(
             # wrapped at words (not soft-wrapped as `say` is): it is a paragraph, no path
             note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
             app.err.print(note, markup=False, highlight=False)
-
-
-def setting_hint(typed: str, meant: str, entry_id: int) -> str:
-    """The line for a setting saved as typed that is a near miss of `meant`."""
-    import shlex
-
-    return (
-        f"Setting '{typed}' is new; did you mean '{meant}'? Change it with: "
-        f"peerjournal edit {entry_id} --setting {shlex.quote(meant)}"
-    )
 
 
 # After the first entry only: the one-line summary's words, for someone who has never seen them
@@ -967,33 +961,6 @@ def _discard_saved(app: AppContext, draft_file: Draft, entry_id: int) -> None:
             f"Entry {entry_id} is saved, but its draft {draft_file.path} could not be removed "
             f"({exc.strerror or exc}): delete it, or `write --resume` saves it again."
         )
-
-
-def _print_saved(app: AppContext, entry_id: int, json_out: bool) -> None:
-    """The saved entry's ID on stdout, or with --json the entry as stored; when it cannot be
-    read back (a damaged journal), its ID as JSON, and a word on stderr. When stdout takes
-    nothing (a full disk, closed), stderr says the entry is saved: a script must not retry."""
-    from peerjournal.errors import PeerJournalError
-    from peerjournal.launcher import CLOSED, silence_stdout
-
-    stored: dict[str, object] | None = None
-    if json_out:
-        try:
-            stored = app.store().get(entry_id).to_json()
-        except PeerJournalError as exc:
-            app.say(f"Entry {entry_id} is saved, but it could not be read back "
-                    f"({exc.message}); --json gives only its ID.")
-            stored = {"id": entry_id}
-    try:
-        if stored is None:
-            typer.echo(entry_id)
-        else:
-            app.print_json(stored)
-        sys.stdout.flush()
-    except OSError as exc:
-        silence_stdout()
-        why = "standard output is closed" if exc.strerror == CLOSED else exc.strerror or exc
-        app.say(f"Entry {entry_id} is saved, but its ID could not be printed ({why}).")
 
 
 def _is_first_entry(app: AppContext) -> bool:

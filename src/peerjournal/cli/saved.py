@@ -1,0 +1,48 @@
+"""What `write` and `edit` print once their change is committed. From there on nothing may
+turn the command into a failure, or the writer (or a script trusting the exit code) makes
+the change again: what cannot be read back or printed is a word on stderr."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from peerjournal.context import AppContext
+
+
+def stored_json(app: AppContext, entry_id: int, done: str) -> dict[str, object]:
+    """The entry as stored now (`--json`); its ID alone when it cannot be read back (a
+    damaged page), with a word on stderr. `done`: "saved" or "updated"."""
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        return app.store().get(entry_id).to_json()
+    except PeerJournalError as exc:
+        app.say(f"Entry {entry_id} is {done}, but it could not be read back ({exc.message}); "
+                "--json gives only its ID.")
+        return {"id": entry_id}
+
+
+def print_after_saving(app: AppContext, entry_id: int, done: str, show: Callable[[], None]) -> None:
+    """`show()` prints to stdout; when stdout takes nothing (a full disk, closed, a reader
+    gone), stderr says the entry is `done`, and stdout is pointed at the null device so that
+    the flush at exit cannot fail again."""
+    from peerjournal.launcher import CLOSED, silence_stdout
+
+    try:
+        show()
+        sys.stdout.flush()
+    except OSError as exc:
+        silence_stdout()
+        why = "standard output is closed" if exc.strerror == CLOSED else exc.strerror or exc
+        app.say(f"Entry {entry_id} is {done}, but it could not be printed ({why}).")
+
+
+def setting_hint(typed: str, meant: str, entry_id: int) -> str:
+    """The line for a setting saved as typed that is a near miss of `meant`."""
+    import shlex
+
+    return (
+        f"Setting '{typed}' is new; did you mean '{meant}'? Change it with: "
+        f"peerjournal edit {entry_id} --setting {shlex.quote(meant)}"
+    )
