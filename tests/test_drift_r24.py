@@ -4,18 +4,12 @@ another person (which may hide the writer as its doer), still count."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
 from conftest import CLI
-
-
-def scored(cli: CLI, text: str) -> dict[str, Any]:
-    result = cli("drift", "--json", "--text", text)
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+from test_drift_r23 import scored
 
 
 def advice(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -8,25 +8,19 @@ import sys
 import types
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from conftest import CLI, CTRL_C, CTRL_D, Keys
 from peerjournal.cli import guided
+from test_qa18_writer import entries
+from test_write_robust_r23 import _ctrl_c_after
 
 CLINICAL = "I told him he should take his medication and assessed his symptoms for the nurse."
 PEER = "We sat together and I shared my own story of recovery; we walked to the shop together."
 # after the setting and the experience: feelings, an optional question, evaluation, an optional
 # question, tags, self-care (each skipped or ended with Enter), then "Save this entry?"
 REST = ["", "", "", "", "", "", "", "y"]
-
-
-def entries(cli: CLI) -> list[dict[str, Any]]:
-    result = cli("list", "--json", "--limit", "0")
-    assert result.exit_code == 0, result.stderr
-    data: list[dict[str, Any]] = json.loads(result.stdout)
-    return sorted(data, key=lambda e: e["id"])
 
 
 def drafts(home: Path) -> list[Path]:
@@ -170,17 +164,8 @@ def test_setting_option_with_a_known_setting_says_nothing(cli: CLI) -> None:
 
 def cut_off_at(monkeypatch: pytest.MonkeyPatch, cli: CLI, typed: list[str], cut: str) -> None:
     """A guided session that Ctrl-C ends with `cut` on the line (as readline keeps it)."""
-    script = iter([*typed, None])
-
-    def read(self: guided.LineReader, prompt: str, show: Any) -> str:
-        line = next(script)
-        if line is None:
-            self.interrupted = cut
-            raise KeyboardInterrupt
-        return line
-
     with monkeypatch.context() as patch:
-        patch.setattr(guided.LineReader, "read", read)
+        _ctrl_c_after(patch, typed, cut)
         assert cli("write").exit_code == 130
 
 
