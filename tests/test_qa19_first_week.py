@@ -202,13 +202,13 @@ def test_the_review_panel_says_what_the_mode_means() -> None:
     from rich.console import Console
 
     from peerjournal.entry import EntryDraft
-    from peerjournal.render.writing import review
+    from peerjournal.render.writing import Review
 
     console = Console(width=80, record=True, color_system=None)
     for mode, meaning in (("on-action", "after the fact"),
                           ("in-action", "what you noticed and adjusted in the moment")):
         draft = EntryDraft(date=date(2026, 12, 2), experience="We walked.", mode=mode)
-        console.print(review(draft))
+        console.print(Review(draft))
         assert f"Mode       {mode} ({meaning})" in console.export_text()
 
 

@@ -267,3 +267,28 @@ def test_list_names_verdicts_as_show_does(
         assert "leans clinical" in rows[str(clinical)] and "leans peer" in rows[str(peer)]
         assert max(len(line) for line in shown.splitlines()) <= int(columns)
     assert [e["drift"] for e in entries(cli)] == ["drift", "identity"]  # --json: unchanged
+
+
+# -- the review before "Save this entry?" (QA r24 finding 7) --------------------------------------
+
+
+@pytest.mark.parametrize("width", [50, 80, 120])
+def test_the_review_keeps_each_part_on_its_line_at_any_width(width: int) -> None:
+    from datetime import date
+
+    from rich.console import Console
+
+    from peerjournal.entry import EntryDraft
+    from peerjournal.render.writing import Review
+
+    long = "Tired. A bit ashamed I pushed the meds thing. I felt proud that he listened to me."
+    draft = EntryDraft(date=date(2026, 12, 2), experience=long * 3, feelings=long,
+                       answers={"q": long})
+    console = Console(width=width, record=True, color_system=None)
+    console.print(Review(draft))
+    lines = console.export_text().splitlines()
+    assert len(lines) == 2 + 9  # the panel's edges, and one line a part
+    body = [line[2:] for line in lines[1:-1]]
+    assert all(b.split()[0] in ("Date", "Setting", "Mode", "Tags", "Experience", "Feelings",
+                                "Evaluation", "Answers", "Self-care") for b in body)
+    assert "Experience Tired. A bit ashamed" in lines[5] and "…" in lines[5]

@@ -98,7 +98,7 @@ class GuidedSession:
 
     def run(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> EntryDraft:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
-        from peerjournal.render.writing import element_intro, review
+        from peerjournal.render.writing import Review, element_intro
 
         for key, ask in (
             ("setting", ask_setting),
@@ -155,7 +155,7 @@ class GuidedSession:
                 current=lambda: self.draft.self_care,
                 adds=True,
             )
-            self.app.err.print(review(self.draft))
+            self.app.err.print(Review(self.draft))
             save = self._save_answer()
         except KeyboardInterrupt:
             self._end_the_typed_line()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.text import Text
 
@@ -28,28 +28,41 @@ def input_hint(required: bool) -> Text:
     )
 
 
-def review(draft: EntryDraft) -> RenderableType:
-    from peerjournal.render.entries import first_words
+LABEL_WIDTH = 11  # "Evaluation " and the space after it
+PANEL_EDGES = 4  # a panel's border and padding, left and right
 
-    table = Text()
-    rows = [
-        ("Date", draft.date.isoformat()),
-        ("Setting", draft.setting or "–"),
-        ("Mode", f"{draft.mode} ({MODE_MEANINGS[draft.mode]})"
-                 if draft.mode in MODE_MEANINGS else draft.mode),
-        ("Tags", ", ".join(draft.tags) or "–"),
-        ("Experience", first_words(draft.experience, 70)),
-        ("Feelings", first_words(draft.feelings, 70) or "–"),
-        ("Evaluation", first_words(draft.evaluation, 70) or "–"),
-        # what was answered, as the elements above ("Answers 1" meant nothing to a writer)
-        ("Answers", first_words(" / ".join(draft.answers.values()), 70) or "–"),
-        ("Self-care", first_words(draft.self_care, 70) or "–"),
-    ]
-    for label, value in rows:
-        table.append(f"{label:<11}", style="bold")
-        table.append(clean(value, multiline=False) + "\n")
-    table.rstrip()
-    return Panel(table, title=safe_title("Review"), title_align="left", box=box.ROUNDED)
+
+class Review:
+    """The entry before "Save this entry?": a line a part, each cut at a word to fit the
+    width, so that nothing spills under the labels."""
+
+    def __init__(self, draft: EntryDraft) -> None:
+        self.draft = draft
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from peerjournal.render.entries import first_words
+
+        draft = self.draft
+        room = max(options.max_width - PANEL_EDGES - LABEL_WIDTH, 10)
+        rows = [
+            ("Date", draft.date.isoformat()),
+            ("Setting", draft.setting),
+            ("Mode", f"{draft.mode} ({MODE_MEANINGS[draft.mode]})"
+                     if draft.mode in MODE_MEANINGS else draft.mode),
+            ("Tags", ", ".join(draft.tags)),
+            ("Experience", draft.experience),
+            ("Feelings", draft.feelings),
+            ("Evaluation", draft.evaluation),
+            # what was answered, as the elements above ("Answers 1" meant nothing to a writer)
+            ("Answers", " / ".join(draft.answers.values())),
+            ("Self-care", draft.self_care),
+        ]
+        table = Text()
+        for label, value in rows:
+            table.append(f"{label:<{LABEL_WIDTH}}", style="bold")
+            table.append((first_words(value, room) or "–") + "\n")
+        table.rstrip()
+        yield Panel(table, title=safe_title("Review"), title_align="left", box=box.ROUNDED)
 
 
 def prompt_set_view(prompt_set: PromptSet) -> RenderableType:
