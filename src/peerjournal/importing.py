@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -74,8 +74,26 @@ def _is_stamp(stamp: str) -> bool:
 
 @dataclass
 class ImportRecord:
+    """An entry to import. `zoneless`: its creation time was written without a zone (jrnl's),
+    so it is the same entry as one in the journal with that wall-clock time, whatever offset
+    that one was stored with (earlier versions gave every stamp the importing day's offset)."""
+
     draft: EntryDraft
     kept: KeptIdentity
+    zoneless: bool = False
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """How a jrnl text journal's numeric dates (03/04/2026) were read, and the stamp that
+    shows it: month first, as one that can only be month/day/year shows (no `example`: as
+    --month-first said); or day first although no stamp could tell, `day` being what
+    `example` was read as."""
+
+    month_first: bool
+    example: str
+    line: int
+    day: date | None = None
 
 
 @dataclass
@@ -91,6 +109,7 @@ class Imported:
     checks: list[SelfCheck] = field(default_factory=list)
     supervisions: list[SupervisionRecord] = field(default_factory=list)
     drafts: list[KeptDraft] = field(default_factory=list)
+    dates: DateOrder | None = None  # a jrnl text journal's, when there is something to say
 
 
 def gunzipped(data: bytes, source: str) -> bytes:
@@ -124,8 +143,10 @@ def gunzipped(data: bytes, source: str) -> bytes:
         ) from None
 
 
-def read_import(text: str, tz: tzinfo, today: date) -> Imported:
-    """Detect the format and parse every record and, in a full backup, every person."""
+def read_import(text: str, tz: tzinfo, today: date, month_first: bool = False) -> Imported:
+    """Detect the format and parse every record and, in a full backup, every person. `tz`:
+    for a zoneless jrnl stamp whose date the system clock cannot place (see `_local_time`);
+    `month_first`: a jrnl text journal's numeric dates are month/day/year, whatever it shows."""
     stripped = text.lstrip()
     try:
         data = json.loads(text) if stripped.startswith(("[", "{")) else None
@@ -144,7 +165,8 @@ def read_import(text: str, tz: tzinfo, today: date) -> Imported:
         return Imported("peerjournal JSON", _records([data], today), [])  # `show --json`
     if isinstance(data, dict):
         return Imported("jrnl JSON", _jrnl_json(data, tz, today), [])
-    return Imported("jrnl text", _jrnl_text(text, tz, today), [])
+    records, order = _jrnl_text(text, tz, today, month_first)
+    return Imported("jrnl text", records, [], dates=order)
 
 
 def _not_json(exc: ValueError, text: str) -> PeerJournalError:
@@ -471,7 +493,7 @@ def _jrnl_entry(
     draft = EntryDraft(
         date=stamp.date(), experience=text, prompt_set="jrnl", tags=[t.lstrip("@") for t in found]
     )
-    return ImportRecord(_checked(draft, where, today), KeptIdentity(created_at=stamp))
+    return ImportRecord(_checked(draft, where, today), KeptIdentity(created_at=stamp), True)
 
 
 def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportRecord]:
@@ -500,33 +522,72 @@ def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportReco
     return records
 
 
-def _jrnl_text(text: str, tz: tzinfo, today: date) -> list[ImportRecord]:
-    records: list[ImportRecord] = []
-    current: tuple[int, datetime, str, list[str]] | None = None
-
-    def finish() -> None:
-        if current:
-            line_no, stamp, title, body = current
-            starred = title.rstrip().endswith(" *") or title.strip() == "*"
-            title = title.rstrip().removesuffix("*").rstrip() if starred else title
-            records.append(
-                _jrnl_entry(title, "\n".join(body), stamp, starred, [], f"Line {line_no}", today)
-            )
-
+def _jrnl_text(
+    text: str, tz: tzinfo, today: date, month_first: bool
+) -> tuple[list[ImportRecord], DateOrder | None]:
+    """The entries of a jrnl text journal, and how its numeric dates were read when there is
+    something to say (see `_date_order`)."""
+    headers: list[tuple[int, str, str, list[str]]] = []  # line, stamp, title, body lines
     for line_no, line in enumerate(clean_text(text).splitlines(), start=1):
         match = _BARE_HEADER.match(line) or _BRACKET_HEADER.match(line)
         if match and _is_stamp(match.group("stamp")):
-            finish()
-            stamp = _jrnl_stamp(match.group("stamp"), f"Line {line_no}", tz, today)
-            current = (line_no, stamp, match.group("title"), [])
-        elif current:
-            current[3].append(line)
+            headers.append((line_no, match.group("stamp"), match.group("title"), []))
+        elif headers:
+            headers[-1][3].append(line)
         elif line.strip():
             raise _not_a_journal(line_no, line, text)
-    finish()
-    if not records:
+    if not headers:
         raise PeerJournalError("No entries found: the file is empty.")
-    return records
+    order = _date_order([(line_no, stamp) for line_no, stamp, _, _ in headers], month_first)
+    records: list[ImportRecord] = []
+    for line_no, raw, title, body in headers:
+        where = f"Line {line_no}"
+        stamp = _jrnl_stamp(raw, where, tz, today, order is not None and order.month_first)
+        starred = title.rstrip().endswith(" *") or title.strip() == "*"
+        title = title.rstrip().removesuffix("*").rstrip() if starred else title
+        records.append(_jrnl_entry(title, "\n".join(body), stamp, starred, [], where, today))
+        if order and line_no == order.line and not order.month_first:
+            order = replace(order, day=stamp.date())
+    return records, order
+
+
+# a stamp's date part written day/month or month/day: "03/04/2026", "3.4.26"
+_DAY_MONTH = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$")
+
+
+def _date_order(stamps: list[tuple[int, str]], month_first: bool) -> DateOrder | None:
+    """How to read a jrnl journal's numeric dates, decided for the whole file (it has one
+    format): month first when a stamp can only be month/day/year (11/13/2026) and none can
+    only be day/month/year; else day first, peerjournal's rule. None when there is nothing to
+    say: no stamp is day/month-shaped, or one can only be read day first. Both kinds are
+    refused, naming one of each."""
+    if month_first:
+        return DateOrder(True, "", 0)
+    day_only: tuple[int, str] | None = None
+    month_only: tuple[int, str] | None = None
+    either: tuple[int, str] | None = None
+    for line_no, raw in stamps:
+        m = _DAY_MONTH.match(raw.split()[0]) if raw.split() else None
+        if m is None:
+            continue
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 >= second:
+            day_only = day_only or (line_no, m.group(0))
+        elif second > 12 >= first:
+            month_only = month_only or (line_no, m.group(0))
+        elif either is None and first != second and first and second:
+            either = (line_no, m.group(0))
+    if day_only and month_only:
+        raise PeerJournalError(
+            f"The dates mix day-first ({day_only[1]}, line {day_only[0]}) and month-first "
+            f"({month_only[1]}, line {month_only[0]}): a jrnl journal writes them one way, so "
+            "correct the odd one in the file. Nothing was imported."
+        )
+    if month_only:
+        return DateOrder(True, month_only[1], month_only[0])
+    if either and not day_only:
+        return DateOrder(False, either[1], either[0])
+    return None
 
 
 def _not_a_journal(line_no: int, line: str, text: str) -> PeerJournalError:
@@ -557,21 +618,43 @@ _SECTION_LINE = re.compile(r"^##\s+(?:experience|feelings|evaluation|self[- ]?ca
 _ENTRY_HEADER = re.compile(r"^(?:date|setting|tags|mode|prompts)\s*:", re.I)
 
 
-def _jrnl_stamp(raw: str, where: str, tz: tzinfo, today: date) -> datetime:
+def _jrnl_stamp(
+    raw: str, where: str, tz: tzinfo, today: date, month_first: bool = False
+) -> datetime:
     """A jrnl stamp: its date part by peerjournal's one rule for numeric dates (day/month/year,
-    or year-month-day when the year comes first: `dates.numeric_date`), its time by dateutil."""
+    or year-month-day when the year comes first: `dates.numeric_date`; month/day/year when
+    `month_first`), its time by dateutil; a zoneless one in the local zone of its date."""
     from dateutil import parser
 
     from peerjournal.dates import numeric_date
 
+    words = raw.split()
+    shape = _DAY_MONTH.match(words[0]) if words else None
+    if month_first and shape:  # read day first, with day and month swapped back
+        words[0] = f"{shape.group(3)}{shape.group(2)}{shape.group(1)}" + (
+            f"{shape.group(2)}{shape.group(4)}" if shape.group(4) else ""
+        )
+    order = f" (read as {'month/day/year' if month_first else 'day/month/year'})" if shape else ""
     try:
-        day = numeric_date(raw.split()[0], today) if raw.split() else None
+        day = numeric_date(words[0], today) if words else None
     except PeerJournalError:  # numbers, but no date by that rule (or out of range)
-        raise PeerJournalError(f"{where}: cannot read the date {raw!r}.") from None
+        raise PeerJournalError(f"{where}: cannot read the date {raw!r}{order}.") from None
     try:
-        value = parser.parse(raw, dayfirst=day is not None and not raw[:4].isdigit())
+        value = parser.parse(" ".join(words), dayfirst=day is not None and not raw[:4].isdigit())
     except (ValueError, OverflowError, IndexError):
-        raise PeerJournalError(f"{where}: cannot read the date {raw!r}.") from None
+        raise PeerJournalError(f"{where}: cannot read the date {raw!r}{order}.") from None
     if day is not None:
         value = value.replace(year=day.year, month=day.month, day=day.day)
-    return value.replace(tzinfo=tz) if value.tzinfo is None else value
+    return _local_time(value, tz) if value.tzinfo is None else value
+
+
+def _local_time(value: datetime, fallback: tzinfo) -> datetime:
+    """`value`, a wall-clock time written without a zone, with the local zone's offset on its
+    own date (a summer stamp in London is +01:00 whenever it is imported), as `write` stores
+    times. The wall time, and so the date, stay as written, even in a clock change's gap.
+    `fallback` (today's zone) for a date the system clock cannot place (9999 in some zones)."""
+    try:
+        zone = value.astimezone().tzinfo
+    except (OverflowError, OSError, ValueError):
+        zone = fallback
+    return value.replace(tzinfo=zone)

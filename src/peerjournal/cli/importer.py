@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from peerjournal.drafts import KeptDraft
     from peerjournal.entry import Entry, EntryDraft
-    from peerjournal.importing import Imported, ImportRecord
+    from peerjournal.importing import DateOrder, Imported, ImportRecord
     from peerjournal.redact import Person
     from peerjournal.supervision import Answer, SelfCheck, SupervisionRecord
 
@@ -34,6 +34,11 @@ def register(app: typer.Typer) -> None:
         ),
         dry_run: bool = typer.Option(
             False, "--dry-run", help="Check the file and say what would be imported."
+        ),
+        month_first: bool = typer.Option(
+            False, "--month-first",
+            help="A jrnl journal's dates are month/day/year (03/04/2026 is 4 March); needed "
+            "only when none of them shows it.",
         ),
     ) -> None:
         """Import entries, and a full backup's people list, self-checks, supervision records
@@ -56,9 +61,10 @@ def register(app: typer.Typer) -> None:
                         "Pipe it in instead: peerjournal import - < backup.json")
         data = sys.stdin.buffer.read() if file == "-" else read_file(Path(file))
         text = decode(gunzipped(data, name), name)  # `export --full | gzip > backup.json.gz`
-        # jrnl's times have no zone: they are read in the writer's (the clock is always aware).
+        # jrnl's times have no zone: each takes the local zone's offset on its own date; this
+        # one (the clock's, always aware) where the system cannot place the date.
         zone = now.tzinfo or UTC
-        found = read_import(text, zone, app_ctx.today())
+        found = read_import(text, zone, app_ctx.today(), month_first)
         kind, records, people = found.kind, found.records, found.people
         if not (records or people or found.checks or found.supervisions or found.drafts):
             app_ctx.say(f"No entries in {name} ({kind}).")
@@ -89,6 +95,7 @@ def register(app: typer.Typer) -> None:
                 also.append(f"a people list of {listed}{_already_listed(app_ctx, people)}")
             app_ctx.say(
                 f"Would import {joined([summary, *restored, *also])}."
+                + _dates_note(found.dates, would=True)
                 + _versions_note(versions, would=True)
                 + (f" {skipped} already in the journal would be skipped." if skipped else "")
                 + _trash_note(in_trash, would=True)
@@ -127,7 +134,8 @@ def register(app: typer.Typer) -> None:
         done = f"Imported {summary}: {_ids_text(ids)}." if ids else f"Imported {summary}."
         if records or skipped or restored or in_trash:
             app_ctx.say(
-                f"{done}{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
+                f"{done}{_dates_note(found.dates, would=False)}"
+                f"{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
                 f"{_trash_note(in_trash, would=False)}{_as_new_note(as_new)}"
             )
 
@@ -225,24 +233,27 @@ def _not_yet_imported(
     if not app.db_path.exists():
         return records, [], [], {}  # (a dry run never creates the journal)
     store = app.store()
+    walls = any(r.zoneless for r in records)  # jrnl's: matched by wall-clock time too
     have: dict[tuple[object, ...], int] = {}
     written: dict[tuple[object, ...], int] = {}  # for records without a creation time
     created: dict[datetime, list[Entry]] = {}
     for entry in store.iter_all():
-        have[_content(entry.created_at, entry)] = entry.id
+        for when in _times(entry.created_at, walls):
+            have[_content(when, entry)] = entry.id
+            created.setdefault(when, []).append(entry)
         written.setdefault(_content(None, entry), entry.id)
-        created.setdefault(entry.created_at, []).append(entry)
     trashed: dict[tuple[object, ...], int] = {}
     for entry in store.trashed():
-        trashed[entry.created_at, entry.date, entry.experience] = entry.id
+        for when in _times(entry.created_at, walls):
+            trashed[when, entry.date, entry.experience] = entry.id
         trashed.setdefault((None, entry.date, entry.experience), entry.id)
-    given = {_content(r.kept.created_at, r.draft) for r in records if r.kept.created_at}
+    given = {_content(_matched_time(r), r.draft) for r in records if r.kept.created_at}
     new: list[ImportRecord] = []
     in_trash: list[int] = []  # one for each record skipped
     versions: list[int] = []  # one for each record that is another version of an entry
     already: dict[int, int] = {}
     for record in records:
-        stamp = record.kept.created_at
+        stamp = _matched_time(record)
         same_id = (have if stamp else written).get(_content(stamp, record.draft))
         if same_id is not None:
             _note_id(already, record, same_id)
@@ -261,6 +272,19 @@ def _not_yet_imported(
     return new, in_trash, versions, already
 
 
+def _matched_time(record: ImportRecord) -> datetime | None:
+    """The creation time a record is matched by: a zoneless (jrnl) one by its wall-clock time
+    alone, as entries imported before stamps kept their date's offset hold that time with
+    another offset (09:00+00:00 for a summer 09:00 in London, now 09:00+01:00)."""
+    stamp = record.kept.created_at
+    return stamp.replace(tzinfo=None) if stamp and record.zoneless else stamp
+
+
+def _times(created_at: datetime, walls: bool) -> tuple[datetime, ...]:
+    """An entry's creation time, and (`walls`) its wall-clock time, for `_matched_time`."""
+    return (created_at, created_at.replace(tzinfo=None)) if walls else (created_at,)
+
+
 def _note_id(ids: dict[int, int], record: ImportRecord, journal_id: int) -> None:
     if record.kept.id is not None:
         ids[record.kept.id] = journal_id
@@ -276,6 +300,23 @@ def _content(created_at: datetime | None, entry: EntryDraft) -> tuple[object, ..
     )
 
 
+def _dates_note(order: DateOrder | None, would: bool) -> str:
+    """The sentence on how a jrnl journal's numeric dates were read: month first because a
+    stamp shows it, or day first although none could tell (and how to have them month first)."""
+    if order is None or not order.example:  # (nothing to say, or --month-first said it)
+        return ""
+    if order.month_first:
+        return (f" Dates read month first (month/day/year), as {order.example} "
+                f"(line {order.line}) shows.")
+    from peerjournal.dates import spoken
+
+    read = f"{order.example} is {spoken(order.day)}" if order.day else order.example
+    again = ("import with --month-first" if would else
+             "delete these entries (`peerjournal delete ID`) and import again with --month-first")
+    return (f" Dates read day first (day/month/year): {read}; if your jrnl writes the month "
+            f"first, {again}.")
+
+
 def _versions_note(versions: list[int], would: bool) -> str:
     """The sentence for records imported beside the entries they are other versions of (same
     creation time, other content); `versions`: the entry each one matched."""
@@ -283,7 +324,8 @@ def _versions_note(versions: list[int], would: bool) -> str:
         return ""
     ids = sorted(set(versions))
     n = len(versions)
-    they = f"{'it' if n == 1 else 'they'} {'would be' if would else 'were'}"
+    verb = "would be" if would else ("was" if n == 1 else "were")
+    they = f"{'it' if n == 1 else 'they'} {verb}"
     return (
         f" {counted(n, 'entry')} differ{'s' if n == 1 else ''} from the journal's version "
         f"({_ids_text(ids)}: edited since, here or there), so {they} added beside "
