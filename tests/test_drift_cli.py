@@ -751,9 +751,13 @@ def test_rescore_with_an_organisation_lexicon(
     for text in (DRIFT, IDENTITY):
         add(text)
     path = str(org_lexicon(tmp_path))
-    assert "Re-scored 2 entries" in ok(cli("drift", "--rescore", "--lexicon", path)).stderr
+    config = isolated / "config.toml"
+    config.write_text(f"[drift]\nlexicon = {json.dumps(path)}\n", encoding="utf-8")
+    assert "Re-scored 2 entries" in ok(cli("drift", "--rescore")).stderr
     assert set(stored_versions(isolated).values()) == {load_lexicon(Path(path)).version}
+    # naming the configured lexicon again is allowed, and finds nothing to do
     assert "already scored" in ok(cli("--lexicon", path, "drift", "--rescore")).stderr
+    config.unlink()
     assert "Re-scored 2 entries" in ok(cli("drift", "--rescore")).stderr  # back to shipped
 
 

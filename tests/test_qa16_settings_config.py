@@ -80,7 +80,7 @@ def test_a_lexicon_setting_naming_a_missing_file_says_where_it_is_set(
 ) -> None:
     """An organisation set the path up; the writer needs to know it comes from config.toml."""
     config = settings(isolated, '[drift]\nlexicon = "our-lexicon.toml"\n')
-    named = (str(isolated / "our-lexicon.toml"), f"the drift.lexicon setting in {config}")
+    named = (str(isolated / "our-lexicon.toml"), f"the drift lexicon set in {config}")
     one_line_error(cli("drift", "--text", DRIFT), 1, "No such file", *named)
     one_line_error(cli("report"), 1, *named)
     result = cli(*WRITE)

@@ -59,7 +59,7 @@ def test_ctrl_c_during_rescore_stores_nothing_and_says_so(
 
 
 def test_the_lexicon_is_named_where_its_version_is_shown(
-    cli: CLI, add: Add, tmp_path: Path
+    cli: CLI, add: Add, tmp_path: Path, isolated: Path
 ) -> None:
     """A bare hash told an organisation's writer nothing about which lexicon was used."""
     path = org_lexicon(tmp_path)
@@ -67,7 +67,8 @@ def test_the_lexicon_is_named_where_its_version_is_shown(
     out = ok(cli("drift", "--lexicon", str(path), "--text", "I told her to rest.")).stdout
     assert f"Lexicon {version} (our-org)." in out
     add(DRIFT)
-    result = ok(cli("drift", "--lexicon", str(path), "--rescore"))
+    (isolated / "config.toml").write_text(f'[drift]\nlexicon = "{path}"\n', encoding="utf-8")
+    result = ok(cli("drift", "--rescore"))
     assert result.stderr == f"Re-scored 1 entry with lexicon {version} (our-org).\n"
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from peerjournal.db.store import Store
     from peerjournal.drift import Lexicon
+    from peerjournal.errors import PeerJournalError
 
 
 def system_clock() -> datetime:
@@ -127,10 +128,7 @@ class AppContext:
         return load_config(paths.config_path())
 
     def lexicon_path(self) -> Path | None:
-        """The organisation's lexicon (--lexicon, else the setting); None for the shipped one.
-
-        A setting naming a file that is not there says so: the writer may never have typed
-        that path (an organisation set it up), and needs to know where it comes from."""
+        """The organisation's lexicon (--lexicon, else the setting); None for the shipped one."""
         if self.lexicon_option is not None:
             if not self.lexicon_option.strip():  # `--lexicon "$UNSET"`: not the shipped one
                 from peerjournal.errors import ExitCode, PeerJournalError
@@ -138,6 +136,13 @@ class AppContext:
                 message = "--lexicon is empty: give the lexicon file's path."
                 raise PeerJournalError(message, ExitCode.USAGE)
             return paths.expand_user(self.lexicon_option, "--lexicon")
+        return self.configured_lexicon_path()
+
+    def configured_lexicon_path(self) -> Path | None:
+        """The lexicon set in config.toml, whatever --lexicon says; None for the shipped one.
+
+        A setting naming a file that is not there says so: the writer may never have typed
+        that path (an organisation set it up), and needs to know where it comes from."""
         chosen = self.config.get("drift", {}).get("lexicon")
         if not chosen:
             return None
@@ -148,14 +153,44 @@ class AppContext:
             try:
                 lexicon_version(path)  # the lexicon's own reason it cannot be read
             except LexiconError as exc:
-                setting = f"the drift.lexicon setting in {paths.config_path()}"
-                raise LexiconError(f"{exc.message.rstrip('.')} ({setting}).") from None
+                raise self._set_in_config(exc) from None
         return path
 
     def lexicon(self) -> Lexicon:
         from peerjournal.drift import load_lexicon
+        from peerjournal.drift.lexicon import LexiconError
 
-        return load_lexicon(self.lexicon_path(), paths.cache_dir())
+        path = self.lexicon_path()
+        try:
+            return load_lexicon(path, paths.cache_dir(), announce=self.say)
+        except LexiconError as exc:
+            if path is None or self.lexicon_option is not None:
+                raise
+            raise self._set_in_config(exc) from None
+
+    def lexicon_problem(self) -> str | None:
+        """Why the lexicon in use (--lexicon or the setting) cannot be used, or None: for
+        `where`, which answers anyway. The shipped lexicon is not checked: it always loads."""
+        from peerjournal.errors import PeerJournalError
+
+        try:
+            if self.lexicon_path() is not None:
+                self.lexicon()
+        except PeerJournalError as exc:
+            return exc.message
+        return None
+
+    @staticmethod
+    def _set_in_config(exc: PeerJournalError) -> PeerJournalError:
+        """A configured lexicon's error, saying where it is set and how to do without it: the
+        writer may never have heard of the file (an organisation set it up)."""
+        from peerjournal.drift.lexicon import LexiconError
+
+        said = exc.message if exc.message.endswith(".") else f"{exc.message}."
+        return LexiconError(
+            f"{said} It is the drift lexicon set in {paths.config_path()}: fix it, or remove "
+            "the `lexicon = …` line there to use the shipped lexicon."
+        )
 
     # -- output ----------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -70,7 +71,9 @@ def register(app: typer.Typer) -> None:
                 ExitCode.USAGE,
             )
         if rescore:
-            _rescore(app_ctx, json_out)
+            lexicon = app_ctx.lexicon()  # a broken file says so before advice to configure it
+            _refuse_a_trial_lexicon(app_ctx)
+            _rescore(app_ctx, lexicon, json_out)
             return
         from peerjournal.drift import reflective_questions, score_text
 
@@ -104,12 +107,12 @@ def register(app: typer.Typer) -> None:
         stored = entry.drift_verdict if entry is not None else None
         if stored and stored != score.verdict:  # `list` and `report` still show the old one
             words = VERDICT_WORDS.get(stored, stored)
-            if app_ctx.lexicon_option is not None:  # a look through another lexicon
+            lexicon_file = app_ctx.lexicon_path()
+            if lexicon_file and not _is_the_journals_lexicon(app_ctx):  # only a look through it
                 app_ctx.say(
                     f"The journal holds another score for this entry ({words}), from the "
-                    "lexicon it was scored with; `list` and `report` show that one. "
-                    "`peerjournal drift --rescore` with this --lexicon would store this "
-                    "lexicon's scores for every entry."
+                    "lexicon it was scored with; `list` and `report` show that one. To score "
+                    f"the journal with this --lexicon, {_how_to_configure(lexicon_file)}."
                 )
             else:
                 app_ctx.say(
@@ -157,13 +160,59 @@ def _title(entry: Entry | None, ascii_only: bool = False) -> str:
     return (" / " if ascii_only else " · ").join(part for part in parts if part)
 
 
-def _rescore(app: AppContext, json_out: bool) -> None:
+def _is_the_journals_lexicon(app: AppContext) -> bool:
+    """Whether the lexicon in use scores as the one set in config.toml (or the shipped one)
+    does: `write`, `report` and a plain `--rescore` use that one, whatever --lexicon said."""
+    if app.lexicon_option is None:
+        return True
+    from peerjournal.drift.lexicon import LexiconError, lexicon_version
+
+    given = lexicon_version(app.lexicon_path())
+    try:
+        return given == lexicon_version(app.configured_lexicon_path())
+    except LexiconError:  # the configured one cannot be read: it is not this one
+        return False
+
+
+def _how_to_configure(path: Path) -> str:
+    """'set lexicon = "…" under [drift] in …/config.toml, then run …': the README's way to
+    make the lexicon file at `path` the journal's own."""
+    import json
+
+    from peerjournal import paths
+
+    chosen = json.dumps(str(path.absolute()), ensure_ascii=False)  # a TOML string too
+    return (
+        f"set lexicon = {chosen} under [drift] in {paths.config_path()}, then run "
+        "`peerjournal drift --rescore`"
+    )
+
+
+def _refuse_a_trial_lexicon(app: AppContext) -> None:
+    """--rescore with a --lexicon other than the journal's own would store scores that
+    `report` at once calls out of date, beside the next `write`'s from the journal's lexicon."""
+    given = app.lexicon_path()
+    if given is None or _is_the_journals_lexicon(app):
+        return
+    from peerjournal import paths
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    configured = app.configured_lexicon_path()
+    own = f"{configured}, set in {paths.config_path()}" if configured else "the shipped one"
+    raise PeerJournalError(
+        f"--rescore --lexicon: {given} is not the journal's lexicon ({own}); `write`, "
+        "`report` and the next `drift --rescore` would score with that one again. To make "
+        f"it the journal's lexicon, {_how_to_configure(given)}.",
+        ExitCode.USAGE,
+    )
+
+
+def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
     from peerjournal.drift.lexicon import scorer_version
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import score_for_store
 
-    lexicon = app.lexicon()
     store = app.store()
     stored = False
     try:

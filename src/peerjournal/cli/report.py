@@ -66,6 +66,7 @@ def build(
         since_given=since is not None,
     )
     report["filters"] = {"setting": place, "tags": wanted_tags}
+    report["lexicon_version"], report["stale"] = stale_scores(app, store)
     return report, labels
 
 
@@ -123,7 +124,7 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
     from peerjournal.render.report import print_report
 
     print_report(app.out, report, labels)
-    note = stale_note(app, store)
+    note = stale_note(app, store, report.get("stale"))
     if note:
         app.say(note)
 
@@ -148,12 +149,23 @@ def nothing_in_window(store: Store, report: dict[str, Any]) -> str:
     return f"{said} {those} run from {first} to {last}."
 
 
-def stale_note(app: AppContext, store: Store) -> str | None:
-    """A word about entries scored with another lexicon or scorer than this one, if any."""
+def stale_scores(app: AppContext, store: Store) -> tuple[str, int]:
+    """The version of the lexicon in use, and how many live entries were scored with another
+    one or another scorer (or not at all): the count `drift --rescore` would bring up to
+    date, for the whole journal whatever the window, as the report's closing note gives it."""
     from peerjournal.drift.lexicon import lexicon_version, scorer_version
+
+    version = lexicon_version(app.lexicon_path())
+    return version, store.stale_scores(version, scorer_version())
+
+
+def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str | None:
+    """A word about entries scored with another lexicon or scorer than this one, if any
+    (`stale`: their number, when already counted)."""
     from peerjournal.plural import counted
 
-    stale = store.stale_scores(lexicon_version(app.lexicon_path()), scorer_version())
+    if stale is None:
+        stale = stale_scores(app, store)[1]
     if not stale:
         return None
     one = stale == 1

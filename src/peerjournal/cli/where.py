@@ -32,6 +32,8 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"{key.replace('_', ' '):<{width}}  {value}")
         if problem := _config_problem(app_ctx):  # after the paths, which still answer
             app_ctx.say(f"Settings not read: {problem}")
+        elif problem := app_ctx.lexicon_problem():
+            app_ctx.say(f"Drift lexicon not usable: {problem}")
 
 
 def _config_problem(app: AppContext) -> str | None:

@@ -1061,17 +1061,53 @@ def _shipped_key() -> str:
     return text_digest("|".join([str(DEFAULT_LEXICON), code, *stamps])).hex()[:20]
 
 
-def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lexicon:
+def load_lexicon(
+    path: Path | None = None,
+    cache_dir: Path | None = None,
+    announce: Callable[[str], None] | None = None,
+) -> Lexicon:
     """The shipped lexicon (cached in memory), or an organisation's lexicon file.
 
     With `cache_dir`, the parsed lexicon is also kept on disk, keyed by the file's hash and
     this code's version: a later process loads it in ~25 ms instead of parsing ~8,500
     patterns (~2 s). The shipped lexicon's is kept in the package folder where it can be,
-    keyed by its files' sizes and times (`_shipped_key`).
+    keyed by its files' sizes and times (`_shipped_key`). `announce` is told, before a large
+    organisation lexicon is parsed, that this will take a while (a minute for 8 MB).
     """
     if path is None:
         return _default_lexicon(cache_dir)
-    return _parse_cached(_read(path), str(path), cache_dir)
+    data = _read(path)
+
+    def reading() -> None:
+        if announce is not None and len(data) > ANNOUNCED_BYTES:
+            announce(
+                f"Reading the drift lexicon {path} ({len(data) / 1_000_000:.1f} MB) for the "
+                "first time: this may take a while; later runs are quick."
+            )
+
+    return _as_copy(_parse_cached(data, str(path), cache_dir, before_parse=reading), path)
+
+
+SHIPPED_NAME = "peerjournal default"  # the shipped lexicon's [lexicon] name
+# an uncached lexicon larger than this takes a second or more to parse: `load_lexicon` says so
+ANNOUNCED_BYTES = 200_000
+
+
+def _as_copy(lexicon: Lexicon, path: Path) -> Lexicon:
+    """An organisation's file started as a copy of the shipped one keeps its name: called
+    "a copy of peerjournal default", so a reader can tell it from the shipped lexicon."""
+    if lexicon.name != SHIPPED_NAME or _is_shipped_file(path):
+        return lexicon
+    from dataclasses import replace
+
+    return replace(lexicon, name=f"a copy of {SHIPPED_NAME}")
+
+
+def _is_shipped_file(path: Path) -> bool:
+    try:
+        return os.path.samefile(path, DEFAULT_LEXICON)
+    except OSError:
+        return False
 
 
 # Bumped when PhraseIndex's or WordIndex's pickled attributes, or the regex bodies compiled from
@@ -1079,11 +1115,18 @@ def load_lexicon(path: Path | None = None, cache_dir: Path | None = None) -> Lex
 _CACHE_FORMAT = "24"
 
 
-def _parse_cached(data: bytes, path: str, *cache_dirs: Path | None) -> Lexicon:
+def _parse_cached(
+    data: bytes,
+    path: str,
+    *cache_dirs: Path | None,
+    before_parse: Callable[[], None] | None = None,
+) -> Lexicon:
     """parse_lexicon, through a pickle kept under the hash of the file's content and this
-    code's version (see `_cached`)."""
+    code's version (see `_cached`); `before_parse` is called when there is none to load."""
     folders = [folder for folder in cache_dirs if folder is not None]
     if not folders:
+        if before_parse is not None:
+            before_parse()
         return parse_lexicon(data, path)
     import hashlib
 
@@ -1095,11 +1138,15 @@ def _parse_cached(data: bytes, path: str, *cache_dirs: Path | None) -> Lexicon:
     code = __version__ + scorer_version() + _CACHE_FORMAT + sys.implementation.cache_tag
     key_data = data + path.encode() + code.encode()
     key = hashlib.sha256(key_data).hexdigest()[:20]
-    return _cached(key, lambda: data, path, folders)
+    return _cached(key, lambda: data, path, folders, before_parse)
 
 
 def _cached(
-    key: str, read: Callable[[], bytes], path: str, folders: Sequence[Path]
+    key: str,
+    read: Callable[[], bytes],
+    path: str,
+    folders: Sequence[Path],
+    before_parse: Callable[[], None] | None = None,
 ) -> Lexicon:
     """The lexicon kept under `key` in the first of `folders` that has it; else `read()` is
     parsed and written to the first that can be written (a cache: any problem means parse
@@ -1108,6 +1155,8 @@ def _cached(
         lexicon = _load_cached(folder, key, path)
         if lexicon is not None:
             return lexicon
+    if before_parse is not None:
+        before_parse()
     lexicon = parse_lexicon(read(), path)
     kept_in = next((folder for folder in folders if _keep(lexicon, folder, key)), folders[0])
     lexicon.index.regexes = RegexStore(kept_in / f"regex-{key}-{TAG}.bin")
