@@ -92,3 +92,25 @@ def test_edit_names_a_setting_that_is_a_near_miss_as_write_does(cli: CLI, add: A
     assert json.loads(cli("show", "2", "--json").stdout)["setting"] == "inpateint"
     same = cli("edit", "2", "-f", "Fine.")  # the setting unchanged: not asked about again
     assert same.exit_code == 0 and "did you mean" not in same.stderr
+
+
+def test_messages_on_a_terminal_wrap_between_words(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA r24 finding 6: "· details: peerjourna" / "l drift 1" at 80 columns
+    monkeypatch.setenv("FORCE_COLOR", "1")  # stderr taken for a terminal
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "50")
+    result = cli("write", "-x", "We sat together in the garden and I listened to his week.")
+    assert result.exit_code == 0, result.stderr
+    plain = [line.rstrip() for line in strip_styles(result.stderr).splitlines()]
+    assert all(len(line) <= 50 for line in plain), plain
+    assert any(line.endswith("details: peerjournal drift 1") for line in plain), plain
+    piped = cli("write", "-x", "We walked to the shop together and talked about his week.")
+    assert "· details: peerjournal drift 2" in piped.stderr  # not a terminal: one line each
+
+
+def strip_styles(text: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)

@@ -935,9 +935,9 @@ def _save(
     if app.config.get("drift", {}).get("summary_after_write", True):
         from peerjournal.render.verdicts import OneLineSummary
 
-        app.err.print(OneLineSummary(entry_id, drift.data), soft_wrap=True)
+        app.err.print(OneLineSummary(entry_id, drift.data), soft_wrap=not app.err.is_terminal)
         if first:
-            # wrapped at words (not soft-wrapped as `say` is): it is a paragraph, no path
+            # wrapped at words, even in a log: it is a paragraph
             note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
             app.err.print(note, markup=False, highlight=False)
 

@@ -11,6 +11,8 @@ from typing import Any
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
+from peerjournal.render.console import Trimmed
+
 VERDICT_STYLES = {"identity": "green", "drift": "red", "mixed": "yellow", "insufficient": "dim"}
 VERDICT_WORDS = {
     "identity": "leans peer",
@@ -47,4 +49,4 @@ class OneLineSummary:
         return line
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.text(options.ascii_only)
+        yield Trimmed(self.text(options.ascii_only))  # wrapped on a narrow terminal
