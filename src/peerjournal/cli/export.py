@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 
 import typer
 
@@ -178,15 +178,51 @@ def _target(output: str, force: bool) -> Path:
 
 
 def _is_stream(path: Path) -> bool:
-    """A pipe, socket or device (`-o /dev/stdout`, a named pipe): written into, never
-    replaced by a file (which --force would do to the link /dev/stdout)."""
+    """A pipe, socket or device (`-o /dev/stdout`, a named pipe), one of this process's open
+    descriptors by name (/dev/stdout, /dev/fd/N, /proc/self/fd/N, or a link to one: a file
+    when standard output is redirected to one), or any other link under /dev or /proc: written
+    into, never replaced by a file (which --force would do to the link /dev/stdout)."""
     import stat
 
+    if _stream_fd(path) is not None or (path.is_symlink() and _in_system_folder(path)):
+        return True
     try:
         mode = path.stat().st_mode
     except OSError:
         return False
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+_STANDARD_STREAMS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+MAX_LINKS = 40  # as the kernel follows
+
+
+def _stream_fd(path: Path) -> int | None:
+    """The descriptor of this process that `path` names, following links (~/out -> /dev/stdout
+    -> /proc/self/fd/1), or None. Written through the descriptor itself, not the file reopened
+    by its name, so that `>> log` appends rather than truncates."""
+    import os
+    import re
+
+    name = os.path.abspath(path)
+    for _ in range(MAX_LINKS):
+        if name in _STANDARD_STREAMS:
+            return _STANDARD_STREAMS[name]
+        own = re.fullmatch(r"/(?:dev|proc/(self|thread-self|\d+))/fd/(\d+)", name)
+        if own and own[1] in (None, "self", "thread-self", str(os.getpid())):
+            return int(own[2])
+        try:
+            link = os.readlink(name)
+        except OSError:  # not a link (or not there): not a descriptor by name
+            return None
+        name = os.path.normpath(os.path.join(os.path.dirname(name), link))
+    return None
+
+
+def _in_system_folder(path: Path) -> bool:
+    import os
+
+    return Path(os.path.abspath(path)).parts[1:2] in (("dev",), ("proc",))
 
 
 def _refuse_name_in_file_name(app: AppContext, target: Path) -> None:
@@ -528,7 +564,7 @@ def _deliver(
         return
     try:
         if _is_stream(target):
-            with target.open("wb") as stream:
+            with _open_stream(target) as stream:
                 if fmt == "pdf" and stream.isatty():
                     raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
                 stream.write(data)
@@ -540,6 +576,19 @@ def _deliver(
         app.print_json({"output": str(target), "format": fmt, "bytes": len(data)})
     else:
         app.say(f"Wrote {target} ({len(data):,} bytes).{after}")
+
+
+def _open_stream(target: Path) -> BinaryIO:
+    """The stream `target` names: a copy of this process's descriptor when it names one
+    (closing it leaves standard output open), else `target` opened for writing."""
+    import os
+    import sys
+
+    fd = _stream_fd(target)
+    if fd is None:
+        return target.open("wb")
+    sys.stdout.flush()  # what was printed before goes first
+    return os.fdopen(os.dup(fd), "wb")
 
 
 def _write_private(path: Path, data: bytes, force: bool) -> None:

@@ -303,8 +303,7 @@ class Store:
         the IDs of the rows that cannot (live or in the trash: they cannot tell). A damaged
         page fails a whole scan (`iter_all`), but rows read one by one fail only where the
         damage is: what `export --full` salvages."""
-        with self._errors():
-            ids = [row[0] for row in self.conn.execute("SELECT id FROM entry ORDER BY id")]
+        ids, listed = self._salvage_ids()
         entries: builtins.list[Entry] = []
         lost: builtins.list[int] = []
         for entry_id in ids:
@@ -313,15 +312,41 @@ class Store:
                     row = self.conn.execute(
                         f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ?", (entry_id,)
                     ).fetchone()
-                    entry = None if row is None else _entry(row)  # (None: listed, not found)
+                    entry = None if row is None else _entry(row)
             except DatabaseError:
-                entry = None
-            if entry is None:
                 lost.append(entry_id)
                 continue
-            if entry.deleted_at is None:
+            if entry is None:
+                if listed:  # listed as a row, yet not found: lost; else a gap in the IDs
+                    lost.append(entry_id)
+            elif entry.deleted_at is None:
                 entries.append(entry)
         return sorted(entries, key=lambda e: (e.date, e.id)), lost
+
+    def _salvage_ids(self) -> tuple[Iterable[int], bool]:
+        """The IDs `readable` tries, and whether they list rows that exist. The table's own
+        scan fails on a damaged leaf page; an index of every row is read without the table's
+        pages. When none can be read: every ID up to the highest ever given (a gap in them
+        reads as absent, but one on a damaged page fails as a lost row would)."""
+        first: DatabaseError | None = None
+        for sql in _ID_LISTS:
+            try:
+                with self._errors():
+                    return [row[0] for row in self.conn.execute(sql)], True
+            except DatabaseError as exc:
+                first = first or exc
+        highest = None
+        for sql in _HIGHEST_ID:
+            try:
+                with self._errors():
+                    row = self.conn.execute(sql).fetchone()
+            except DatabaseError:
+                continue
+            highest = max(highest or 0, row[0] if row and row[0] else 0)
+        if highest is None:  # nothing says which IDs there are
+            assert first is not None
+            raise first
+        return range(1, highest + 1), False
 
     def search(self, query: str, filters: Filters) -> builtins.list[SearchHit]:
         """Entries matching `query` (FTS5 syntax, or the forgiving rewrite of `fts_queries`),
@@ -652,6 +677,21 @@ def _entry(row: Sequence[Any]) -> Entry:
         drift_verdict=row[14],
         tags=sorted(row[15].split(TAG_SEP)) if row[15] else [],
     )
+
+
+# What lists the entries' IDs, most direct first: the table itself, then its two indexes of
+# every row (trashed ones too), each read without touching the table's pages.
+_ID_LISTS = (
+    "SELECT id FROM entry ORDER BY id",
+    "SELECT id FROM entry INDEXED BY ix_entry_live_date ORDER BY id",
+    "SELECT id FROM entry INDEXED BY ix_entry_scored_with ORDER BY id",
+)
+# The highest ID an entry has had (AUTOINCREMENT keeps it), and the highest there is: a seek
+# to the table's last page alone.
+_HIGHEST_ID = (
+    "SELECT seq FROM sqlite_sequence WHERE name = 'entry'",
+    "SELECT max(id) FROM entry",
+)
 
 
 _TOKEN = re.compile(r'"[^"]*"|\S+')
