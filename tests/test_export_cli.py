@@ -36,7 +36,7 @@ def test_preview_then_confirm_writes_a_private_file(cli, journal, tmp_path: Path
     assert result.exit_code == 0, result.stderr
     assert "Preview: what will be written to" in result.stderr
     checks = " ".join(result.stderr.split("Check these capitalised words")[1].split())
-    assert checks.startswith("(highlighted above): Okafor")
+    assert checks.startswith("(in the preview above): Okafor")
     assert "Identity" not in checks  # the summary's own headings are not flagged
     text = out.read_text()
     assert "maria" not in text.casefold() and "07700" not in text

@@ -208,7 +208,7 @@ def test_the_summarys_own_dates_are_not_flagged_as_names(cli, add, tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     alerts = (tmp_path / "s.md").read_text().split("## Alerts")[1].split("##")[0]
     assert " Nov 2026" in alerts  # the dates the check used to flag are in the file
-    checked = result.stderr.split("Check these capitalised words (highlighted above): ")[1]
+    checked = result.stderr.split("Check these capitalised words (in the preview above): ")[1]
     assert checked.split(". If any is")[0].split() == ["Dec"]
 
 
@@ -253,5 +253,5 @@ def test_a_word_like_a_listed_name_is_checked_first_and_said_so(cli, add, tmp_pa
     assert ("Check these capitalised words (in the summary): Sam (like a listed name), "
             "Leeds, Priya.") in said
     preview = cli("export", "-o", str(tmp_path / "t.md"), input="n\n")
-    assert ("Check these capitalised words (highlighted above): Sam (like a listed name), "
+    assert ("Check these capitalised words (in the preview above): Sam (like a listed name), "
             "Leeds, Priya.") in " ".join(preview.stderr.split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,8 +66,20 @@ def test_the_preview_highlights_a_name_opening_a_sentence(
     add(KERRY, "--share")
     result = cli("export", "-o", str(tmp_path / "s.md"), input="n\n")
     checked = _checked(result.stderr)
-    assert checked.startswith(" (highlighted above): ") and "Kerry" in checked
+    # no styles here (not a terminal): the words are not highlighted, and it does not say so
+    assert checked.startswith(" (in the preview above): ") and "Kerry" in checked
     assert not (tmp_path / "s.md").exists()
+
+
+def test_where_styles_show_the_preview_says_the_words_are_highlighted(
+    cli: CLI, add: Callable[..., int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    add(KERRY, "--share")
+    result = cli("export", "-o", str(tmp_path / "s.md"), input="n\n")
+    plain = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", result.stderr).split())
+    assert "Check these capitalised words (highlighted above): Kerry" in plain
 
 
 def test_everyday_sentence_openers_are_not_flagged(

@@ -26,7 +26,7 @@ def _checked_words(stderr: str) -> str:
     """The preview's list of capitalised words to check ('' when there is none)."""
     if "Check these capitalised words" not in stderr:
         return ""
-    after = stderr.split("Check these capitalised words (highlighted above): ")[1]
+    after = stderr.split("Check these capitalised words (in the preview above): ")[1]
     return " ".join(after.split(". If any is")[0].split())
 
 

@@ -79,7 +79,7 @@ def test_a_short_form_that_is_a_word_is_redacted_only_as_a_name(cli: CLI, tmp_pa
     assert result.exit_code == 1
     checked = " ".join(result.stderr.split("Check these capitalised words")[1].split())
     assert checked.startswith(
-        "(highlighted above): Will (like a listed name). If any is someone's name")
+        "(in the preview above): Will (like a listed name). If any is someone's name")
     assert "Nothing was written" in result.stderr
 
 

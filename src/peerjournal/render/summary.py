@@ -87,7 +87,9 @@ def preview(
     console.print(section(title, body))  # a long destination, or UNREDACTED, is never cut
     if words:
         names = [p.name for p in people]
-        console.print(Text(check_words_message(words, "highlighted above", names)))
+        # where no style is shown (TERM=dumb, a pipe), nothing above is highlighted
+        where = "highlighted above" if console.color_system else "in the preview above"
+        console.print(Text(check_words_message(words, where, names)))
     return list(words)
 
 
