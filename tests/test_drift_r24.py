@@ -60,3 +60,12 @@ def test_the_key_shows_only_where_the_text_is_marked(
     monkeypatch.setenv("TERM", "xterm-256color")
     shown = cli("drift", "--text", text)
     assert "Key:" in shown.stdout and "\x1b[" in shown.stdout
+
+
+def test_the_view_says_what_learned_means_where_it_lists_a_learned_phrase(cli: CLI) -> None:
+    note = "(learned) marks words that came up more often on that side in example entries"
+    learned = cli("drift", "--text", "Long night. I gave her the crisis line number tonight.")
+    assert "(learned)" in learned.stdout.replace(note, "")
+    assert note in " ".join(learned.stdout.split())
+    curated = cli("drift", "--text", "I shared my story with him.")
+    assert "(learned)" not in curated.stdout

@@ -363,11 +363,16 @@ def explanation(
     if questions:
         parts.append(Text("\nQuestions to sit with:", style="bold"))
         parts.append(bullets(questions, glyphs.bullet, indent=2))
+    learned = (
+        " (learned) marks words that came up more often on that side in example entries, "
+        "not a practice the lexicon names."
+        if any(is_learned_marker(h.marker) for h in _listed(score)) else ""
+    )
     parts.append(
         Text(
             "Drift is a lean from the peer role toward a clinical one; these counts are for "
             "reflection, not a grade. One entry says little; `peerjournal report` shows the "
-            f"trend. Lexicon {clean(score.lexicon_version, multiline=False)} "
+            f"trend.{learned} Lexicon {clean(score.lexicon_version, multiline=False)} "
             f"({clean(lexicon.name, multiline=False)}).",
             style="dim",
         )
