@@ -4,6 +4,7 @@ says the entry is saved, so that a script does not save it again."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -114,3 +115,27 @@ def strip_styles(text: str) -> str:
     import re
 
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_error_on_a_terminal_wraps_between_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+
+    from peerjournal.cli import _fail
+
+    monkeypatch.setenv("COLUMNS", "40")
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    path = "/home/sam/.local/share/peerjournal/drafts/20261205-095125.json"
+    with pytest.raises(typer.Exit):
+        _fail(f"Interrupted. Your draft is kept in {path}; `peerjournal write --resume` "
+              "continues it.", 130)
+    lines = screen.getvalue().splitlines()
+    assert f"{path};" in lines  # wider than the terminal: whole, on a line of its own
+    assert all(len(line) <= 40 for line in lines if path not in line)
+    assert "`peerjournal write --resume`" in screen.getvalue()
+    assert " ".join(lines) == " ".join(screen.getvalue().split())  # only spaces became breaks
