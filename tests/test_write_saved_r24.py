@@ -105,7 +105,8 @@ def test_messages_on_a_terminal_wrap_between_words(
     result = cli("write", "-x", "We sat together in the garden and I listened to his week.")
     assert result.exit_code == 0, result.stderr
     plain = [line.rstrip() for line in strip_styles(result.stderr).splitlines()]
-    assert all(len(line) <= 50 for line in plain), plain
+    # a word wider than that (the journal's path under pytest) is left whole
+    assert all(len(line) <= 50 or " " not in line.rstrip(",.;") for line in plain), plain
     assert any(line.endswith("details: peerjournal drift 1") for line in plain), plain
     piped = cli("write", "-x", "We walked to the shop together and talked about his week.")
     assert "· details: peerjournal drift 2" in piped.stderr  # not a terminal: one line each

@@ -208,12 +208,11 @@ class AppContext:
 
     def say(self, message: str) -> None:
         """A message for the person (stderr), never data; control characters in it (a name, a
-        path, a query) are shown as escapes, never sent to the terminal. On a terminal it is
-        wrapped between words, as the terminal would not ("peerjournal drift 12" is not cut
-        in two); elsewhere (a log, a pipe) it stays one line."""
-        from peerjournal.textsafe import clean
+        path, a query) are shown as escapes, never sent to the terminal; on a terminal it is
+        wrapped between words (`on_screen`)."""
+        from peerjournal.textsafe import clean, on_screen
 
-        self.err.print(clean(message), soft_wrap=not self.err.is_terminal)
+        self.err.print(on_screen(clean(message), self.err.is_terminal), soft_wrap=True)
 
     def print_json(self, data: Any) -> None:
         """JSON on stdout: as UTF-8 text, or with \\u escapes where stdout's encoding is not

@@ -119,3 +119,19 @@ def shows_anything(text: str) -> bool:
 def cut(line: str, width: int) -> str:
     """`line` in at most `width` characters: cut, with "…" in place of the rest."""
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def on_screen(text: str, terminal: bool) -> str:
+    """A message as it goes to stderr: on a `terminal`, each line wrapped between words at the
+    terminal's width (so "peerjournal drift 12" is not cut in two by the terminal), a word
+    wider than that (a long path) left whole to copy as one; elsewhere (a log) as it is."""
+    if not terminal:
+        return text
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size().columns
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or line
+        for line in text.split("\n")
+    )

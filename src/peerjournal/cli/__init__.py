@@ -165,25 +165,14 @@ def _negative_number(exc: NoSuchOption) -> UsageError | None:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    from peerjournal.textsafe import clean  # (not render.safe: this path must not import Rich)
+    from peerjournal.textsafe import clean, on_screen  # (not render.safe: no Rich on this path)
 
     # a message may quote a file name or a setting: no control character reaches the terminal,
     # and a line break in one (a path with a newline) does not split the one line
     with suppress(OSError, ValueError):  # stderr closed or gone (a closed terminal): keep the code
-        typer.echo(_on_screen(f"peerjournal: {clean(message, multiline=False)}"), err=True)
+        line = f"peerjournal: {clean(message, multiline=False)}"
+        typer.echo(on_screen(line, sys.stderr.isatty()), err=True)
     raise typer.Exit(code)
-
-
-def _on_screen(line: str) -> str:
-    """On a terminal, the line wrapped between words, as messages are (a word wider than the
-    terminal, a long path, is left whole: it copies as one); elsewhere (a log) one line."""
-    if not sys.stderr.isatty():
-        return line
-    import shutil
-    import textwrap
-
-    width = shutil.get_terminal_size().columns
-    return textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
 
 
 def _version(value: bool) -> None:
