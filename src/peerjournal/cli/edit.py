@@ -66,7 +66,12 @@ def register(app: typer.Typer) -> None:
         import time
 
         from peerjournal.cli.editor import waiting_hint
-        from peerjournal.cli.saved import print_after_saving, setting_hint, stored_json
+        from peerjournal.cli.saved import (
+            discard_kept,
+            print_after_saving,
+            setting_hint,
+            stored_json,
+        )
         from peerjournal.cli.trash import live_entry
         from peerjournal.entry import EntryDraft, validate
         from peerjournal.errors import ExitCode, PeerJournalError
@@ -129,9 +134,11 @@ def register(app: typer.Typer) -> None:
         # The change is saved: from here on nothing may turn that into an error (as for
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
         # damaged page that the update did not touch can still fail the read below.
+        again = f"`peerjournal edit {entry_id}` continues it"
         if kept is not None:
-            _discard_saved(app_ctx, entry_id, kept)
-        if dropped and all([_discard_saved(app_ctx, entry_id, old) for old in dropped]):
+            discard_kept(app_ctx, entry_id, "updated", kept, again)
+        if dropped and all([discard_kept(app_ctx, entry_id, "updated", old, again)
+                            for old in dropped]):
             app_ctx.say(f"Discarded the unsaved changes to entry {entry_id}.")
         if json_out:
             print_after_saving(
@@ -142,21 +149,6 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"Updated entry {entry_id}.")
         if meant is not None:
             app_ctx.say(setting_hint(draft.setting, meant, entry_id))
-
-
-def _discard_saved(app: AppContext, entry_id: int, kept: Draft) -> bool:
-    """Remove a kept edit of an entry now updated; False, and a word on stderr, when it cannot
-    be removed (a folder made read-only): the next `edit ID` would continue it."""
-    try:
-        kept.discard()
-    except OSError as exc:
-        app.say(
-            f"Entry {entry_id} is updated, but the edit kept in {kept.path} could not be "
-            f"removed ({exc.strerror or exc}): delete it, or `peerjournal edit {entry_id}` "
-            "continues it."
-        )
-        return False
-    return True
 
 
 def _unsaved_before_flags(entry_id: int, fresh: bool) -> list[Draft]:

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from peerjournal.context import AppContext
+
+if TYPE_CHECKING:
+    from peerjournal.drafts import Draft
 
 
 def stored_json(app: AppContext, entry_id: int, done: str) -> dict[str, object]:
@@ -36,6 +40,22 @@ def print_after_saving(app: AppContext, entry_id: int, done: str, show: Callable
         silence_stdout()
         why = "standard output is closed" if exc.strerror == CLOSED else exc.strerror or exc
         app.say(f"Entry {entry_id} is {done}, but it could not be printed ({why}).")
+
+
+def discard_kept(app: AppContext, entry_id: int, done: str, kept: Draft, again: str) -> bool:
+    """Remove the draft (or kept edit) of an entry now `done`; False, and a word on stderr,
+    when it cannot be removed (a folder made read-only): `again` says what it would do then
+    ("`write --resume` saves it again")."""
+    what = "its draft" if done == "saved" else "the edit kept in"
+    try:
+        kept.discard()
+    except OSError as exc:
+        app.say(
+            f"Entry {entry_id} is {done}, but {what} {kept.path} could not be removed "
+            f"({exc.strerror or exc}): delete it, or {again}."
+        )
+        return False
+    return True
 
 
 def setting_hint(typed: str, meant: str, entry_id: int) -> str:

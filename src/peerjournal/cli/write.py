@@ -884,7 +884,12 @@ def _save(
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
     about (a script may be writing)."""
-    from peerjournal.cli.saved import print_after_saving, setting_hint, stored_json
+    from peerjournal.cli.saved import (
+        discard_kept,
+        print_after_saving,
+        setting_hint,
+        stored_json,
+    )
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import DEFAULT_SET
     from peerjournal.scoring import score_draft
@@ -918,7 +923,7 @@ def _save(
     # (or a script trusting the exit code) writes it again. A damaged page that the insert
     # did not touch can still fail the reads below.
     if draft_file is not None:
-        _discard_saved(app, draft_file, entry_id)
+        discard_kept(app, entry_id, "saved", draft_file, "`write --resume` saves it again")
     print_after_saving(
         app, entry_id, "saved",
         (lambda: app.print_json(stored_json(app, entry_id, "saved"))) if json_out
@@ -949,18 +954,6 @@ FIRST_DRIFT_NOTE = (
     "choice). The numbers count phrases per 100 words: something to reflect on, not a "
     "grade. `peerjournal drift {entry_id}` shows the phrases behind them."
 )
-
-
-def _discard_saved(app: AppContext, draft_file: Draft, entry_id: int) -> None:
-    """Remove the draft of an entry now saved; if it cannot be removed (a folder made
-    read-only), say so: `write --resume` would save it a second time."""
-    try:
-        draft_file.discard()
-    except OSError as exc:
-        app.say(
-            f"Entry {entry_id} is saved, but its draft {draft_file.path} could not be removed "
-            f"({exc.strerror or exc}): delete it, or `write --resume` saves it again."
-        )
 
 
 def _is_first_entry(app: AppContext) -> bool:
