@@ -156,7 +156,10 @@ class GuidedSession:
                 adds=True,
             )
             self.app.err.print(Review(self.draft))
-            save = self._save_answer()
+            # no answer (Ctrl-D) is no, as elsewhere: the draft is kept
+            save = self._yes_or_no(
+                "Save this entry? [Y/n] ", "Please answer y (save) or n (keep it as a draft)."
+            )
         except KeyboardInterrupt:
             self._end_the_typed_line()
             self._keep_the_interrupted_line()
@@ -172,12 +175,12 @@ class GuidedSession:
             raise self.stopped("Not saved.", ExitCode.USER_ERROR)
         return self.draft
 
-    def _save_answer(self) -> bool | None:
-        """Enter, y or yes saves; n or no does not. End of input (Ctrl-D) is no answer (None):
-        as elsewhere, no answer is no, and the draft is kept. Anything else is asked again:
-        "nope" or a stray line of text is not a yes."""
+    def _yes_or_no(self, question: str, again: str) -> bool | None:
+        """A [Y/n] question: Enter, y or yes is yes; n or no is no; end of input (Ctrl-D) is
+        no answer (None). Anything else is asked again, saying `again`: "nope" or a stray
+        line of text is not a yes."""
         while True:
-            answer = self._read_line("Save this entry? [Y/n] ")
+            answer = self._read_line(question)
             if answer is None:
                 return None
             reply = answer.strip().lower()
@@ -185,7 +188,7 @@ class GuidedSession:
                 return True
             if reply in ("n", "no"):
                 return False
-            self.app.say("Please answer y (save) or n (keep it as a draft).")
+            self.app.say(again)
 
     def stopped(self, reason: str, code: ExitCode) -> PeerJournalError:
         """The error for a session that ends without saving: where the text is, if anywhere."""
@@ -264,14 +267,11 @@ class GuidedSession:
         if meant is None:
             return typed
         shown, suggested = clean(typed, multiline=False), clean(meant, multiline=False)
-        while True:
-            answer = self._read_line(f"'{shown}' is new: did you mean {suggested}? [Y/n] ")
-            reply = "n" if answer is None else answer.strip().lower()
-            if reply in ("", "y", "yes"):
-                return meant
-            if reply in ("n", "no"):
-                return typed
-            self.app.say(f"Please answer y (use '{meant}') or n (keep '{typed}').")
+        taken = self._yes_or_no(
+            f"'{shown}' is new: did you mean {suggested}? [Y/n] ",
+            f"Please answer y (use '{meant}') or n (keep '{typed}').",
+        )
+        return meant if taken else typed
 
     def _block_step(self, key: str, required: bool, current: Any, store: Any) -> None:
         if key in self.done:

@@ -841,6 +841,8 @@ _PARTICIPLES = _words(
     " ordered lectured advised warned urged pressured persuaded convinced"
 )
 _PASSIVE_SKIPS = _words("always just constantly repeatedly also still often only")
+_AUX_CHAIN = _PASSIVE_AUX | _PERFECT_AUX | _PASSIVE_SKIPS  # "had always been", "was being"
+_GERUND_CHAIN = _GERUND_AUX | _PASSIVE_SKIPS
 # a practice someone does to someone ("told him …", "telling her …", "checked his meds"), not a
 # judgement that names its subject ("they need to learn …", "she should …") or a label
 _DEED_ENDINGS = ("ed", "ing")
@@ -911,10 +913,8 @@ def _passive(words: list[tuple[str, int]]) -> bool:
     if k < 0 or words[k][0] not in _PASSIVE_AUX:
         return False
     gerund = words[k][0] in _GERUND_AUX
-    while k >= 0 and (
-        words[k][0] in _PASSIVE_AUX or words[k][0] in _PERFECT_AUX or words[k][0] in _PASSIVE_SKIPS
-    ):
-        gerund = gerund and (words[k][0] in _GERUND_AUX or words[k][0] in _PASSIVE_SKIPS)
+    while k >= 0 and words[k][0] in _AUX_CHAIN:
+        gerund = gerund and words[k][0] in _GERUND_CHAIN
         k -= 1
     subject = words[k][0] if k >= 0 else ""
     return subject in _WRITER_AS_SUBJECT or (gerund and subject not in _THIRD_PERSON)
