@@ -51,15 +51,21 @@ def _damaged_after_commit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Store, "get", get)
 
 
+def _edit_damaged_after_commit(cli: CLI, monkeypatch: pytest.MonkeyPatch, *args: str) -> Any:
+    """`edit 1 ARGS` on a journal whose every read fails once the update has committed."""
+    with monkeypatch.context() as patched:
+        _damaged_after_commit(patched)
+        result = cli("edit", "1", *args)
+        assert result.exit_code == 0, result.stderr
+    return result
+
+
 def test_an_editor_edit_saved_on_a_damaged_journal_is_reported_updated(
     cli: CLI, add: Any, isolated: Path, edits: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add(STORED)
     edits((STORED, CHANGED))
-    with monkeypatch.context() as patched:
-        _damaged_after_commit(patched)
-        result = cli("edit", "1")
-        assert result.exit_code == 0, result.stderr
+    result = _edit_damaged_after_commit(cli, monkeypatch)
     assert result.stdout == ""
     assert result.stderr == "Updated entry 1.\n"
     assert entries(cli)[0]["experience"] == CHANGED
@@ -70,10 +76,7 @@ def test_an_edit_from_flags_saved_on_a_damaged_journal_is_reported_updated(
     cli: CLI, add: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add(STORED)
-    with monkeypatch.context() as patched:
-        _damaged_after_commit(patched)
-        result = cli("edit", "1", "-x", CHANGED, "-t", "handover")
-        assert result.exit_code == 0, result.stderr
+    result = _edit_damaged_after_commit(cli, monkeypatch, "-x", CHANGED, "-t", "handover")
     assert result.stderr == "Updated entry 1.\n"
     [entry] = entries(cli)
     assert (entry["experience"], entry["tags"]) == (CHANGED, ["handover"])
@@ -84,10 +87,7 @@ def test_with_json_an_edit_that_cannot_be_read_back_gives_its_id(
 ) -> None:
     add(STORED)
     edits((STORED, CHANGED))
-    with monkeypatch.context() as patched:
-        _damaged_after_commit(patched)
-        result = cli("edit", "1", "--json")
-        assert result.exit_code == 0, result.stderr
+    result = _edit_damaged_after_commit(cli, monkeypatch, "--json")
     assert json.loads(result.stdout) == {"id": 1}
     assert result.stderr == (
         f"Entry 1 is updated, but it could not be read back ({DAMAGED}); "
