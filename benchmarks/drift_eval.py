@@ -77,6 +77,8 @@ HOLDOUT33_SET = DATA / "drift_holdout33.toml"  # GP link work, hospice, care lea
 # round 24, written blind to be hard on language (negated, reported, corrected drift words in
 # identity entries; quiet drift); scored once in totals, nothing tuned since
 HOLDOUT34_SET = DATA / "drift_holdout34.toml"  # adversarial: flags in identity, quiet drift
+# round 25, written blind in the style of tired end-of-shift notes; scored once in totals
+HOLDOUT35_SET = DATA / "drift_holdout35.toml"  # fragments, typos, text-speak, run-ons
 # the sets whose errors are never read: the measure of text the engine was not tuned on
 NEVER_READ = (HOLDOUT5_SET, HOLDOUT9_SET, HOLDOUT11_SET, HOLDOUT12_SET, HOLDOUT13_SET)
 NEVER_READ += (HOLDOUT14_SET, HOLDOUT15_SET, HOLDOUT16_SET, HOLDOUT17_SET, HOLDOUT18_SET)
@@ -84,6 +86,7 @@ NEVER_READ += (HOLDOUT19_SET, HOLDOUT20_SET, HOLDOUT21_SET, HOLDOUT22_SET)
 NEVER_READ += (HOLDOUT23_SET, HOLDOUT24_SET, HOLDOUT25_SET, HOLDOUT26_SET)
 NEVER_READ += (HOLDOUT27_SET, HOLDOUT28_SET, HOLDOUT29_SET, HOLDOUT30_SET)
 NEVER_READ += (HOLDOUT31_SET, HOLDOUT32_SET, HOLDOUT33_SET, HOLDOUT34_SET)
+NEVER_READ += (HOLDOUT35_SET,)
 # development sets: written blind (rounds 8 and 9 from the brief; rounds 12-14, sets of 120
 # clear entries, some by helpers who never read it), then read and tuned on; "traps" in an
 # entry lists phrases that must not count as evidence

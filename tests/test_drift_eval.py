@@ -48,6 +48,7 @@ from drift_eval import (
     HOLDOUT32_SET,
     HOLDOUT33_SET,
     HOLDOUT34_SET,
+    HOLDOUT35_SET,
     HOLDOUT_SET,
     evaluate,
     load_entries,
@@ -240,6 +241,11 @@ HELD_OUT = [
     # labels include drift-only dimensions on the identity side, which no marker can find).
     # Only these totals were printed; no error was read.
     Floors(HOLDOUT34_SET, 0.85, 0.85, 0.0, 0.48),
+    # never read, clear only, written blind in round 25 (2026-12-05) the way tired people write
+    # after a shift: lowercase fragments, typos and missing apostrophes ("didnt", "im"),
+    # text-speak, run-ons, dash lists, notes that trail off; mood set against the label. Scored
+    # once with the round-24 engine: 95.8% (62.3%). Only these totals were printed.
+    Floors(HOLDOUT35_SET, 0.95, 0.95, 0.0, 0.62),
 ]
 HELD_OUT_IDS = [f.path.stem for f in HELD_OUT]
 
