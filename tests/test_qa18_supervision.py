@@ -248,8 +248,8 @@ def test_an_answers_file_that_is_not_utf8_is_one_plain_line(cli: CLI, tmp_path: 
     result = cli("supervision", "check", "--answers", str(path))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"peerjournal: {path} is not UTF-8 text (at byte 33); save it as UTF-8 and try "
-        "again.\n"
+        f"peerjournal: {path} is not UTF-8 text (at byte 33); it may be Latin-1 or "
+        "Windows-1252: save it as UTF-8 and try again.\n"
     )
     missing = cli("supervision", "check", "--answers", str(tmp_path / "gone.json"))
     assert missing.exit_code == 1

@@ -147,12 +147,29 @@ _MARKED = (
 class NotTextError(PeerJournalError):
     """Bytes that are not text in the encoding they are read in (`decode`)."""
 
-    def __init__(self, source: str, encoding: str, at: int, retry: str) -> None:
+    def __init__(self, source: str, encoding: str, at: int, retry: str, data: bytes) -> None:
         self.utf8 = encoding == "utf-8-sig"  # not UTF-16 or UTF-32 by a byte order mark
         self.at = at  # the first bad byte, counting from 1
+        self.hint = encoding_hint(data) if self.utf8 else ""
         what = "UTF-8" if self.utf8 else f"valid {encoding.upper()}"
-        super().__init__(f"{source} is not {what} text (at byte {at}); save it as UTF-8 and "
-                         f"{retry}.")
+        super().__init__(f"{source} is not {what} text (at byte {at}); {save_as_utf8(self.hint)} "
+                         f"and {retry}.")
+
+
+def encoding_hint(data: bytes) -> str:
+    """What bytes that are not UTF-8 probably are, as a clause for the error (or ""): UTF-16
+    saved without its byte order mark (a NUL beside most ASCII letters), or a one-byte Western
+    encoding (letters past ASCII standing alone, as é is one byte in Latin-1)."""
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+        return "it looks like UTF-16 saved without a byte order mark"
+    if 0 not in sample and all(b >= 0xA0 for b in sample if b >= 0x80):
+        return "it may be Latin-1 or Windows-1252"
+    return ""
+
+
+def save_as_utf8(hint: str) -> str:
+    return f"{hint}: save it as UTF-8" if hint else "save it as UTF-8"
 
 
 def decode(data: bytes, source: str, retry: str = "try again") -> str:
@@ -161,7 +178,9 @@ def decode(data: bytes, source: str, retry: str = "try again") -> str:
     Text with a NUL in it is refused."""
     text = decode_with_nul(data, source, retry)
     if "\x00" in text:
-        raise PeerJournalError(NUL_MESSAGE)
+        hint = encoding_hint(data)
+        raise PeerJournalError(f"{source} is not UTF-8 text; {save_as_utf8(hint)} and {retry}."
+                               if hint else NUL_MESSAGE)
     return text
 
 
@@ -172,7 +191,7 @@ def decode_with_nul(data: bytes, source: str, retry: str = "try again") -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise NotTextError(source, encoding, exc.start + 1, retry) from None
+        raise NotTextError(source, encoding, exc.start + 1, retry, data) from None
 
 
 def parse_entry(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:

@@ -1,0 +1,60 @@
+"""A file that is not UTF-8 is refused with a guess at what it is (round 25 QA: UTF-16 saved
+without its byte order mark, and Latin-1, got no hint, so the writer could not tell how to
+save it again)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CLI
+
+TEXT = "I walked with Zoë to the café, and we talked about music.\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "guess"),
+    [
+        ("latin-1", "it may be Latin-1 or Windows-1252"),
+        ("cp1252", "it may be Latin-1 or Windows-1252"),
+        ("utf-16-le", "it looks like UTF-16 saved without a byte order mark"),
+        ("utf-16-be", "it looks like UTF-16 saved without a byte order mark"),
+    ],
+)
+def test_a_file_in_another_encoding_is_refused_with_a_guess(
+    cli: CLI, isolated: Path, tmp_path: Path, encoding: str, guess: str
+) -> None:
+    path = tmp_path / "entry.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    for command in (("write", "--from-file", str(path)), ("import", str(path))):
+        result = cli(*command)
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr.startswith(f"peerjournal: {path} is not UTF-8 text")
+        assert f"; {guess}: save it as UTF-8 and try again.\n" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert cli("list", "--json").stdout.strip() in ("", "[]")
+
+
+def test_utf16_of_plain_ascii_is_named_not_called_binary(
+    cli: CLI, isolated: Path, tmp_path: Path
+) -> None:
+    # every second byte NUL: it used to read "The text contains NUL bytes; is this a binary file?"
+    path = tmp_path / "entry.txt"
+    path.write_bytes("We walked to the shop together.\n".encode("utf-16-le"))
+    result = cli("write", "--from-file", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"peerjournal: {path} is not UTF-8 text; it looks like UTF-16 saved without a byte "
+        "order mark: save it as UTF-8 and try again.\n"
+    )
+
+
+def test_binary_bytes_get_no_guess(cli: CLI, isolated: Path, tmp_path: Path) -> None:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
+    result = cli("write", "--from-file", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"peerjournal: {path} is not UTF-8 text (at byte 1); save it as UTF-8 and try again.\n"
+    )
