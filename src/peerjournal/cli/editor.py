@@ -158,10 +158,13 @@ class NotTextError(PeerJournalError):
 
 def encoding_hint(data: bytes) -> str:
     """What bytes that are not UTF-8 probably are, as a clause for the error (or ""): UTF-16
-    saved without its byte order mark (a NUL beside most ASCII letters), or a one-byte Western
-    encoding (letters past ASCII standing alone, as é is one byte in Latin-1)."""
+    saved without its byte order mark (Latin letters are a NUL and a byte, the NUL always on
+    the same side), or a one-byte Western encoding (letters past ASCII standing alone, as é
+    is one byte in Latin-1)."""
     sample = data[:4096]
-    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) >= 8 and any(a.count(0) >= 0.8 * len(a) and b.count(0) <= 0.1 * len(b)
+                                for a, b in ((even, odd), (odd, even))):
         return "it looks like UTF-16 saved without a byte order mark"
     if 0 not in sample and all(b >= 0xA0 for b in sample if b >= 0x80):
         return "it may be Latin-1 or Windows-1252"
