@@ -99,6 +99,7 @@ class AppContext:
 
     def store(self) -> Store:
         if self._store is None:
+            from peerjournal.db.engine import upgrade_notices
             from peerjournal.db.store import Store
 
             path = self.db_path
@@ -111,7 +112,8 @@ class AppContext:
                     f"There is no journal at {path}: check the path given by --db or "
                     "PEERJOURNAL_DB (`peerjournal write` starts a new journal there)."
                 )
-            self._store = Store(path)
+            with upgrade_notices(self.say):
+                self._store = Store(path)
         return self._store
 
     def close(self) -> None:

@@ -594,10 +594,14 @@ class Window:
         day, or on that day and written after the supervision was recorded (one written
         earlier that day was most likely talked about in it). A supervision records only its
         day, so the moment it was recorded is the best guess of when it was over."""
+        return self.after_supervision(entry.date, entry.created_at)
+
+    def after_supervision(self, day: date, created_at: datetime | None) -> bool:
+        """`holds` for something of `day` written at `created_at` (an entry, a self-check)."""
         record = self.supervision
-        if self.basis != "supervision" or record is None or entry.date > record.date:
+        if self.basis != "supervision" or record is None or day > record.date:
             return True
-        return entry.created_at is not None and _utc(entry.created_at) > _utc(record.created_at)
+        return created_at is not None and _utc(created_at) > _utc(record.created_at)
 
     def kept(self, entries: Iterable[EntryFacts]) -> list[EntryFacts]:
         """The entries the window holds (`holds`), in their order."""
@@ -886,6 +890,9 @@ class Prep:
     labels: dict[str, str] = field(default_factory=dict)
     # a self-check stopped part-way: (when it was started, answers given, items on the form)
     unfinished: tuple[datetime, int, int] | None = None
+    # the latest check was made before the period, so before the supervision it starts from:
+    # how to say so after its date ("" when it is in the period)
+    check_before: str = ""
 
     def label(self, dimension: str) -> str:
         return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
@@ -1043,16 +1050,14 @@ def choose_questions(
     evidence: Sequence[DriftEvidence],
     questions: Mapping[str, str],
     labels: Mapping[str, str],
-    drops: Sequence[Movement],
-    low: Sequence[tuple[Item, Answer]] = (),
+    from_check: Sequence[tuple[Item, str]] = (),
     limit: int = 5,
 ) -> list[Question]:
     """Questions to bring: `questions` (dimension: question, see `period_questions`) for the
     two dimensions whose drift rose most (else those with the most counted drift hits in the
     entries shown: a phrase used twice counts twice, as in their ranking), then two from the
-    self-check: the items that dropped most since the previous check-in, then those answered
-    1 or 2 in the latest one (`low`, the 1s first). A question already asked is not asked
-    again."""
+    self-check (`from_check`: items with why, see `check_questions`). A question already
+    asked is not asked again."""
     dims = [d for d, _ in trend.moved_towards_drift]
     reason = "moved toward drift over the period"
     if not dims:
@@ -1066,15 +1071,6 @@ def choose_questions(
     for dim in [d for d in dims if questions.get(d)][:2]:  # dimensions with questions
         name = labels.get(dim) or dim.replace("_", " ").capitalize()
         out.append(Question(questions[dim], f"{name} {reason}"))
-    from_check = [
-        (m.item, f"your answer to '{m.item.text}' went from {m.before} to {m.after}")
-        for m in drops
-        if m.change < 0
-    ]
-    from_check += [
-        (item, f"you answered '{item.text}' with {answer.score} in your latest self-check")
-        for item, answer in low
-    ]
     asked = {q.text for q in out}
     wanted = len(out) + CHECK_QUESTIONS
     for item, why in from_check:
@@ -1098,6 +1094,76 @@ def low_answers(check: SelfCheck | None, form: Form) -> list[tuple[Item, Answer]
     return sorted(low, key=lambda pair: pair[1].score)
 
 
+@dataclass(frozen=True)
+class CheckView:
+    """The latest complete check as prep shows it (`check_questions`)."""
+
+    moved: list[Movement]
+    low: list[tuple[Item, Answer]]  # not those a newer unfinished check answered again
+    before: str  # `Prep.check_before`
+
+
+def check_questions(
+    window: Window, checks: Sequence[SelfCheck], form: Form
+) -> tuple[list[tuple[Item, str]], CheckView]:
+    """The self-check items to ask about, each with why (the biggest drops since the previous
+    check-in, then the answers of 1 or 2, the 1s first), and what the Self-check section shows.
+
+    The answers are the latest check's, but an unfinished check started after it has the
+    newer word on the items it answered. A check made before the period (before the last
+    supervision) is no longer "lately": it was most likely talked about there, so its
+    answers are shown with its date and not asked about again.
+    """
+    done = sorted((c for c in checks if c.complete), key=_made)
+    latest = done[-1] if done else None
+    stopped = max((c for c in checks if not c.complete), key=_made, default=None)
+    newer = None
+    if stopped is not None and (latest is None or _made(stopped) > _made(latest)):
+        newer = stopped
+    superseded = set(newer.answers) if newer is not None else set()
+    moved = movements(done[-2], done[-1], form.items) if len(done) >= 2 else []
+    low = [pair for pair in low_answers(latest, form) if pair[0].id not in superseded]
+    view = CheckView(moved, low, _check_before(window, latest))
+    asked: list[tuple[Item, str]] = []
+    if not view.before:
+        asked += [
+            (m.item, f"your answer to '{m.item.text}' went from {m.before} to {m.after}")
+            for m in moved
+            if m.change < 0 and m.item.id not in superseded
+        ]
+    lows: list[tuple[Item, Answer, str]] = []
+    if newer is not None and _in_period(window, newer):
+        started = f"in the self-check you started on {spoken(newer.created_at.date())}"
+        lows += [(item, answer, started) for item, answer in low_answers(newer, form)]
+    if not view.before:
+        lows += [(item, answer, "in your latest self-check") for item, answer in low]
+    lows.sort(key=lambda found: found[1].score)  # (stable: the newer check first)
+    asked += [
+        (item, f"you answered '{item.text}' with {answer.score} {where}")
+        for item, answer, where in lows
+    ]
+    return asked, view
+
+
+def _made(check: SelfCheck) -> tuple[datetime, int]:
+    return check.created_at, check.id
+
+
+def _in_period(window: Window, check: SelfCheck) -> bool:
+    return window.after_supervision(check.created_at.date(), check.created_at)
+
+
+def _check_before(window: Window, check: SelfCheck | None) -> str:
+    """How to say that `check` predates the period prep covers, after its date; "" if not."""
+    record = window.supervision
+    if check is None or record is None or _in_period(window, check):
+        return ""
+    return (
+        f"before your last supervision ({spoken(record.date)}): a new self-check "
+        "(`peerjournal supervision check`) shows where you are now"
+    )
+
+
 def build_prep(
     window: Window,
     entries: Sequence[EntryFacts],
@@ -1110,8 +1176,7 @@ def build_prep(
     """Everything `supervision prep` shows, from plain values; `entries` are those the
     window holds (`Window.kept`)."""
     done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
-    moved = movements(done[-2], done[-1], form.items) if len(done) >= 2 else []
-    low = low_answers(done[-1] if done else None, form)
+    from_check, view = check_questions(window, checks, form)
     evidence = most_drift_evidence(entries)
     stopped = max(
         (c for c in checks if not c.complete), key=lambda c: (c.created_at, c.id), default=None
@@ -1124,23 +1189,23 @@ def build_prep(
         brought=tuple(brought_entries(entries)),
         intentions=tuple(follow_intentions(entries)),
         self_care=tuple(self_care_notes(entries)),
-        check_movements=tuple(moved),
+        check_movements=tuple(view.moved),
         last_check=done[-1] if done else None,
-        low_answers=tuple(low),
+        low_answers=tuple(view.low),
         questions=tuple(
             choose_questions(
                 trend,
                 evidence,
                 period_questions(form.items, lexicon_questions),
                 labels,
-                moved,
-                low,
+                from_check,
             )
         ),
         labels=dict(labels),
         unfinished=(
             (stopped.created_at, len(stopped.answers), len(form.items)) if stopped else None
         ),
+        check_before=view.before,
     )
 
 
@@ -1204,6 +1269,8 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
         "self_care": [{**_entry_ref(e), "note": e.self_care} for e in prep.self_care],
         "self_check": {
             "last": prep.last_check.created_at.isoformat() if prep.last_check else None,
+            # made before the last supervision: its answers are not asked about again
+            "before_period": bool(prep.check_before),
             "low": [
                 {
                     "id": item.id,

@@ -467,6 +467,7 @@ class LineReader:
         try:
             if not sys.stdin.isatty() or sys.stdin.fileno() != 0 or sys.stdout.fileno() != 1:
                 return cls()
+            edit_characters()
             import readline
         except (ImportError, ValueError, AttributeError, OSError):  # Windows, no terminal
             return cls()
@@ -568,6 +569,35 @@ class LineReader:
             with contextlib.suppress(OSError):
                 os.close(self.terminal)
             self.terminal = None
+
+
+# UTF-8 locales to edit in, in the order tried: C.UTF-8 as Python's own (PEP 538) does, then
+# the names macOS and older systems know
+UTF8_LOCALES = ("C.UTF-8", "C.utf8", "UTF-8", "en_US.UTF-8")
+
+
+def edit_characters() -> None:
+    """Under the C/POSIX locale readline edits bytes, not characters: Backspace after 李
+    deleted one of its three bytes, and the line kept "李\ufffd". Python puts a UTF-8 LC_CTYPE
+    in the environment for LANG=C (PEP 538), but not under LC_ALL=C, which overrides it.
+
+    Readline takes LC_CTYPE from the environment as it reads each line (CPython's readline.c,
+    `call_readline`), and from the process as it is imported; so a UTF-8 locale that exists is
+    put in both, in LC_ALL if that is what holds C (a command run later inherits it: C.UTF-8
+    is C with UTF-8 characters). Python's own encodings are chosen at start-up and stay."""
+    import locale
+
+    ctype = next((os.environ[name] for name in ("LC_ALL", "LC_CTYPE", "LANG")
+                  if os.environ.get(name)), "C")
+    if ctype not in ("C", "POSIX"):
+        return
+    for name in UTF8_LOCALES:
+        try:
+            locale.setlocale(locale.LC_CTYPE, name)
+        except locale.Error:  # not on this system
+            continue
+        os.environ["LC_ALL" if os.environ.get("LC_ALL") else "LC_CTYPE"] = name
+        return
 
 
 def _from_the_terminal(read: Callable[[], str]) -> str:

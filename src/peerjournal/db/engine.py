@@ -12,8 +12,9 @@ import errno
 import glob
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 
@@ -86,12 +87,18 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
     return f"Database error in {path}: {exc}."
 
 
+def upgrade_copies(path: Path) -> list[Path]:
+    """The copies of the journal at `path` that upgrades kept beside it, oldest first (for
+    `peerjournal where`, and the hint for a damaged journal)."""
+    try:
+        return sorted(path.parent.glob(f"{glob.escape(path.name)}.backup-*"))
+    except OSError:
+        return []
+
+
 def _backups_hint(path: Path) -> str:
     """Where to look for an earlier copy of a damaged journal."""
-    try:
-        found = sorted(path.parent.glob(f"{glob.escape(path.name)}.backup-*"))
-    except OSError:
-        found = []
+    found = upgrade_copies(path)
     if found:
         return f"The newest backup made before an upgrade is {found[-1]}."
     return "Restore it from a copy of your own (such as one made by `peerjournal export --full`)."
@@ -151,13 +158,16 @@ def open_journal(path: Path) -> sqlite3.Connection:
                 _check_readable(path, _revision(conn))
                 return conn
             if revision != HEAD_REVISION:
-                conn.close()
-                conn = None
                 if existed:
                     _check_ours(path, revision)
+                if revision is not None:  # (refused at once, before a word of upgrading)
+                    _check_room_for_backup(path, conn)
+                conn.close()
+                conn = None
                 if revision is None:
                     _create(path)
                 else:
+                    _tell(UPGRADING)  # (before Alembic is imported: that takes a second too)
                     _upgrade(path)
                 conn = _connect(path)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -317,6 +327,11 @@ def _megabytes(size: int) -> str:
     return f"{-(-size // 1_000_000)} MB"
 
 
+def file_size(size: int) -> str:
+    """A size to read at a glance: "195 MB", or "84 kB" below a megabyte."""
+    return _megabytes(size) if size >= 1_000_000 else f"{-(-size // 1000)} kB"
+
+
 def _name_backup(path: Path, partial: Path) -> Path:
     """journal.db.backup-<time>, or -2, -3 after it if one was made in the same second."""
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
@@ -329,10 +344,44 @@ def _name_backup(path: Path, partial: Path) -> Path:
     return target
 
 
+# Where an upgrade of an existing journal is told (`upgrade_notices`): None for silence
+_notices: ContextVar[Callable[[str], None] | None] = ContextVar("upgrade_notices", default=None)
+UPGRADING = "Upgrading your journal to this version of peerjournal (once; it can take a while)."
+
+
+@contextmanager
+def upgrade_notices(say: Callable[[str], None]) -> Iterator[None]:
+    """Journals opened inside tell `say` (the command's messages, on stderr) when they are
+    upgraded: a line before (an upgrade takes seconds, and a silent pause looks like a hang)
+    and one after naming the full-size copy it kept, which nothing else would mention."""
+    token = _notices.set(say)
+    try:
+        yield
+    finally:
+        _notices.reset(token)
+
+
+def _tell(message: str) -> None:
+    say = _notices.get()
+    if say is not None:
+        say(message)
+
+
+def _upgraded(copy: Path) -> str:
+    try:
+        size = f" ({file_size(copy.stat().st_size)})"
+    except OSError:
+        size = ""
+    return (
+        f"Upgraded your journal. The copy from before the upgrade is {copy}{size}: delete "
+        "it once you are happy with this version."
+    )
+
+
 def _upgrade(path: Path) -> None:
     """Run the revisions to the head in one write transaction (migrations/env.py); a journal
     with a schema is first backed up inside it, so a second peerjournal opening the journal
-    at the same moment waits, then finds it current: one backup, one upgrade.
+    at the same moment waits, then finds it current: one backup, one upgrade, told once.
 
     An upgrade that fails or is stopped leaves the journal as it was; the backup it made is
     then removed too, or every Ctrl-C (or a full disk) would leave one more full copy."""
@@ -362,6 +411,8 @@ def _upgrade(path: Path) -> None:
                 with suppress(OSError):
                     target.unlink()
         raise
+    for target in made:
+        _tell(_upgraded(target))
 
 
 def _create(path: Path) -> None:
