@@ -55,7 +55,9 @@ def test_json_contract(cli: CLI, add: Callable[..., int]) -> None:
     assert (data["since"], data["until"], data["by"]) == ("2026-08-31", "2026-11-20", "week")
     assert len(data["periods"]) == 12
     period = data["periods"][-1]
-    assert set(period) == {"start", "end", "entries", "identity", "drift", "balance", "dimensions"}
+    assert set(period) == {
+        "start", "end", "entries", "identity", "drift", "balance", "dimensions", "lexicon_versions"
+    }
     assert (period["start"], period["end"], period["entries"]) == ("2026-11-16", "2026-11-20", 2)
     assert isinstance(period["identity"], float) and isinstance(period["drift"], float)
     assert period["drift"] > 0 and period["identity"] > 0

@@ -281,22 +281,43 @@ def _free_form(text: str, today: date) -> date:
     return check_range(value, text)
 
 
+# A number of one or two digits, where "31 Feb 2026" or "Feb 30th" names its day
+_DAY_NUMBER = re.compile(r"(?<!\d)(\d\d?)(?:st|nd|rd|th)?(?!\d)", re.IGNORECASE)
+
+
 def _no_such_day(exc: Exception, text: str, today: date) -> str:
     """Why a date with a month name is no date, when dateutil found a day the month does not
     have ("31 Feb 2026", "29 Feb 2025"): said as a numeric date's is ("Feb 2026 has no day
-    31"). Empty for any other failure (the generic message)."""
-    from dateutil import parser
+    31"). Empty for any other failure (the generic message).
 
+    The month and year are dateutil's reading of the text with that day made the 1st."""
     if not str(exc).startswith("day is out of range for month"):
         return ""
-    try:  # the fields dateutil read, before it built a date of them (not in its public API)
-        fields = parser.parser()._parse(text, dayfirst=True)[0]
-        month, day, year = fields.month, fields.day, fields.year or today.year
-    except Exception:  # (the generic message is still right)
-        return ""
-    if not (isinstance(month, int) and 1 <= month <= 12 and isinstance(day, int)):
-        return ""
-    return f"{_MONTHS[month - 1]} {year} has no day {day}"
+    late = [m for m in _DAY_NUMBER.finditer(text) if int(m.group(1)) >= 29]  # (all have 28)
+    for match in sorted(late, key=lambda m: int(m.group(1)) > 31):  # as dateutil: 32 is a year
+        first = _first_of_month(text[: match.start()] + "1" + text[match.end() :], today)
+        if first is not None:
+            return f"{_MONTHS[first.month - 1]} {first.year} has no day {match.group(1)}"
+    return ""
+
+
+def _first_of_month(text: str, today: date) -> date | None:
+    """The 1st of a month that `text` names with its day 1 (the year this one when it names
+    none); None when it cannot be read or names no month."""
+    from datetime import datetime
+
+    from dateutil import parser
+
+    read = set()
+    for month in (1, 3):  # a month filled in from the default is not the text's
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                read.add(parser.parse(text, default=datetime(today.year, month, 1), dayfirst=True))
+        except (ValueError, OverflowError):  # (ParserError is a ValueError)
+            return None
+    value = read.pop().date()
+    return value if not read and value.day == 1 else None
 
 
 _MISSING = {

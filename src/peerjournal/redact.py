@@ -994,10 +994,43 @@ def unlisted_capitalised(
             _SENTENCE_START.search(text[: match.start()])
             and common_opener(word, known)
             and not nickname_like(word, names)
+            and not used_as_name(word, text[match.end() :])
         ):
             continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+# Given names that are also everyday words: opening a sentence, one is taken for the word
+# (`common_opener`) unless what follows makes it a person (`used_as_name`). From the first
+# names among COMMON_WORDS, less those that open sentences in shift notes as words more often
+# than as names ("Art helped", "Ward was busy", "Summer came", "Guy named Tommy called").
+NAME_WORDS = _words(
+    """
+    amber basil bill bob carol cliff crystal dale dawn drew earl faith frank gene glen grace
+    hazel heather holly hope iris ivy jack jade jay joy mark max mercy miles olive pat
+    patience pearl penny rich rob robin rose ruby rusty sandy sue violet wade will
+    """
+)
+# What a person opening a sentence does next: a verb in the past tense ("-ed", not "need" or
+# "feed"; or one of the usual irregular ones), a reporting verb ("says"), or "and I".
+_PERSON_NEXT = re.compile(
+    r"\s+(?:[a-z]+(?<!e)ed|agreed|was|wasn't|had|hadn't|did|didn't|said|says|told|tells|"
+    r"came|went|got|left|rang|felt|thought|knew|saw|sat|stood|ran|took|gave|made|kept|spoke|"
+    r"wrote|heard|met|sent|brought|broke|fell|began|became|wants|thinks|feels|asks|and\s+(?:I|me))"
+    r"(?![\w'’])"
+)
+
+
+def used_as_name(word: str, after: str) -> bool:
+    """Whether `word`, opening a sentence, is one of the NAME_WORDS used as a name: it is
+    possessive ("Frank's mum"), or `after` (the text after it) goes on as a person would
+    ("Will was upset", "Grace rang me", "Mark and I walked"), where the word would not ("Will
+    you…", "Hope this helps", "Mark the date")."""
+    possessive = _POSSESSIVE.search(word) is not None
+    if _POSSESSIVE.sub("", word).casefold() not in NAME_WORDS:
+        return False
+    return possessive or _PERSON_NEXT.match(after) is not None
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -31,10 +32,15 @@ def build(
     dimension: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The report dict and the dimension labels, for the journal in `store`."""
-    from peerjournal.db.stats import marker_counts, report_stats
+    from peerjournal.db.stats import marker_counts, period_lexicon_versions, report_stats
     from peerjournal.drift import DIMENSIONS
     from peerjournal.entry import normalise_tags
-    from peerjournal.trends import check_dimension, report_from_stats, resolve_window
+    from peerjournal.trends import (
+        check_dimension,
+        period_start,
+        report_from_stats,
+        resolve_window,
+    )
 
     labels = lexicon_labels(app, DIMENSIONS)
     if dimension is not None:
@@ -65,6 +71,11 @@ def build(
         labels=labels,
         since_given=since is not None,
     )
+    versions = period_lexicon_versions(store, start, end, by, place, wanted_tags)
+    for period in report["periods"]:
+        period["lexicon_versions"] = versions.get(
+            period_start(date.fromisoformat(period["start"]), by), []
+        )
     report["filters"] = {"setting": place, "tags": wanted_tags}
     report["lexicon_version"], report["stale"] = stale_scores(app, store)
     return report, labels

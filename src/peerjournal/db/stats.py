@@ -261,6 +261,33 @@ def report_stats(
     return stats
 
 
+def period_lexicon_versions(
+    store: Store,
+    since: date,
+    until: date,
+    by: str,
+    setting: str | None = None,
+    tags: Sequence[str] = (),
+) -> dict[date, list[str]]:
+    """The lexicon versions that scored the live entries of each period in [since, until]
+    (by its start, as `trends.period_start`), most used first: the shape of the mentor
+    summary's `lexicon_versions` (`summary.lexicon_versions`). A period without scored
+    entries is left out. Filters as `report_rows`."""
+    from peerjournal.db.scoretable import TABLE
+
+    where, params = _where(since, until, setting, tags)
+    sql = f"""
+        SELECT {_PERIOD_START[check_by(by)]}, e.lexicon_version
+        FROM entry e JOIN {TABLE} s ON s.entry_id = e.id
+        WHERE {where} AND e.lexicon_version IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, count(*) DESC, 2"""
+    versions: dict[date, list[str]] = {}
+    with translated_errors(store.path):
+        for start, version in store.conn.execute(sql, params):
+            versions.setdefault(date.fromisoformat(start), []).append(str(version))
+    return versions
+
+
 def marker_counts(
     store: Store,
     since: date,
