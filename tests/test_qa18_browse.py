@@ -217,14 +217,20 @@ def test_a_search_narrowed_to_nothing_says_the_filters_did_it(cli: CLI, add: Add
     add("We walked to the housing office.", "--setting", "community")
     result = cli("search", "housing", "--setting", "comunity")  # a typo
     assert result.exit_code == 0 and result.stdout == ""
-    assert result.stderr == (
-        "Nothing found for 'housing': try fewer of --since, --until, --tag and --setting.\n"
+    assert result.stderr == (  # (a setting no entry has: the near one, since round 25)
+        "Nothing found for 'housing': no entry has the setting 'comunity'; did you mean "
+        "'community' (`--setting community`)?\n"
     )
     plain = cli("search", "zebra")
     assert plain.stderr == "Nothing found for 'zebra'.\n"
     listed = cli("list", "--setting", "comunity")
     assert listed.stderr == (
-        "No entries match: try fewer of --since, --until, --tag and --setting.\n"
+        "No entries match: no entry has the setting 'comunity'; did you mean 'community' "
+        "(`--setting community`)?\n"
+    )
+    narrowed = cli("search", "housing", "--setting", "community", "--until", "2026-01-01")
+    assert narrowed.stderr == (
+        "Nothing found for 'housing': try fewer of --since, --until, --tag and --setting.\n"
     )
 
 

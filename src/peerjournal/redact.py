@@ -72,6 +72,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from peerjournal.plain_letters import SPELLED_OUT as _SPELLED_OUT
+from peerjournal.plain_letters import STROKED as _STROKED
 from peerjournal.plural import joined
 
 PLACEHOLDER = "[person]"
@@ -283,12 +285,6 @@ _HIDDEN_CATEGORIES = ("Cc", "Cf", "Mn", "Me")
 # Letters by category that draw nothing (Unicode's Default_Ignorable_Code_Point): the Hangul
 # fillers, which a "Sa\u3164m" pasted to slip past a filter uses as an invisible letter.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
-# Letters with a stroke or bar, which Unicode does not decompose, as they are written on a
-# keyboard without them: "Lukasz" for Łukasz, "Duc" for Đức, "Soren" for Søren.
-_STROKED = dict(zip("ŁłĐđØøĦħŦŧƗɨÐðƀɃ", "LlDdOoHhTtIiDdbB", strict=True))
-# Letters written as two without their keyboard ("Aesa" for Æsa, "Thor" for Þór): a name
-# with either spelling matches the other (see `_letter_forms` and `_FOLDS`).
-_SPELLED_OUT = {"æ": "ae", "œ": "oe", "þ": "th", "ĳ": "ij"}
 # Cyrillic and Greek letters drawn as a Latin one ("Sаm" with a Cyrillic а, "Jοhn" with a
 # Greek ο), each group first the Latin letter, in one case (Cyrillic "Т" is a T, its small
 # "т" is no t). From Unicode's confusables (UTS #39, confusables.txt), keeping the letters that

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
@@ -22,7 +23,7 @@ from peerjournal.context import AppContext
 from peerjournal.plural import counted
 
 if TYPE_CHECKING:
-    from peerjournal.db.store import Filters, SearchHit
+    from peerjournal.db.store import Filters, SearchHit, Store
 
 T = TypeVar("T")
 QUOTED_MAX = 60  # characters of a query repeated back in a message
@@ -80,6 +81,58 @@ def _check_searchable(query: str) -> None:
     raise PeerJournalError(f"Nothing to search for in {_quoted(query)}: type a word or a phrase.")
 
 
+def _unknown_setting(store: Store, filters: Filters) -> str | None:
+    """When no entry has the --setting given: "no entry has the setting 'communty'", with the
+    known setting it is likely a slip for, as `write` asks ("did you mean community?")."""
+    from peerjournal.setting_names import known_settings, likely_meant
+
+    if not filters.setting or store.with_setting(filters.setting):
+        return None
+    meant = likely_meant(filters.setting, known_settings(lambda: store))
+    guess = f"; did you mean {meant!r} (`--setting {shlex.quote(meant)}`)?" if meant else "."
+    return f"no entry has the setting {filters.setting!r}{guess}"
+
+
+def _not_found(store: Store, filters: Filters) -> str:
+    """Why a list or search narrowed by `filters` found nothing: a setting no entry has, or
+    the filters together."""
+    return _unknown_setting(store, filters) or TRY_FEWER
+
+
+def _tagged_or_set(store: Store, query: str) -> list[str]:
+    """The entries that carry a search's words as a tag or a setting, which search does not
+    read: "2,134 entries are tagged meds (`peerjournal list --tag meds`)"."""
+    from peerjournal.entry import normalise_tag
+    from peerjournal.errors import PeerJournalError
+
+    words = " ".join(query.replace('"', " ").split())
+    found = []
+    try:
+        tag = normalise_tag(words)
+    except PeerJournalError:  # no letter or number in it
+        return []
+    if tagged := store.tagged(tag):
+        verb = "is" if tagged == 1 else "are"
+        found.append(f"{counted(tagged, 'entry')} {verb} tagged {tag} "
+                     f"(`peerjournal list --tag {shlex.quote(tag)}`)")
+    if in_setting := store.with_setting(words):
+        verb = "has" if in_setting == 1 else "have"
+        found.append(f"{counted(in_setting, 'entry')} {verb} the setting {words} "
+                     f"(`peerjournal list --setting {shlex.quote(words)}`)")
+    return found
+
+
+def _nothing_found(store: Store, query: str, filters: Filters) -> str:
+    """The message for a search that found nothing (see `_not_found`, `_tagged_or_set`)."""
+    if _narrowed(filters):  # a filter can hide every match (a typo in --setting), as in `list`
+        return f"Nothing found for {_quoted(query)}: {_not_found(store, filters)}"
+    elsewhere = _tagged_or_set(store, query)
+    if not elsewhere:
+        return f"Nothing found for {_quoted(query)}."
+    return (f"Nothing found for {_quoted(query)} in the entries' text; "
+            f"{'; '.join(elsewhere)}.")
+
+
 def _empty_journal(trashed: int) -> str:
     if not trashed:
         return "No entries yet. Write one with `peerjournal write`."
@@ -109,7 +162,7 @@ def register(app: typer.Typer) -> None:
             app_ctx.print_json([e.to_json() for e in entries])
         elif not entries:
             if _narrowed(filters):
-                app_ctx.say(f"No entries match: {TRY_FEWER}")
+                app_ctx.say(f"No entries match: {_not_found(store, filters)}")
             else:
                 app_ctx.say(_empty_journal(len(store.trashed())))
             return
@@ -158,10 +211,12 @@ def register(app: typer.Typer) -> None:
         limit: Limit = 20,
         json_out: Json = False,
     ) -> None:
-        """Full-text search over every entry, best matches first.
+        """Full-text search over the text of every entry, best matches first (tags and
+        settings: list --tag, list --setting).
 
-        Case and accents do not matter: strasse finds Straße, cafe finds Café, and first
-        finds text pasted from a PDF with a ligature in it."""
+        Case and accents do not matter: strasse finds Straße, cafe finds Café, lodz finds
+        Łódź, and first finds text pasted from a PDF with a ligature in it. A word in Chinese,
+        Japanese or Korean is found inside a sentence."""
         app_ctx = AppContext.from_ctx(ctx)
         query = " ".join(words)  # `search housing office` is `search "housing office"`
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
@@ -172,9 +227,7 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json([h.to_json() for h in hits])
         elif not hits:
-            # a filter can hide every match (a typo in --setting): say so, as `list` does
-            tail = f": {TRY_FEWER}" if _narrowed(filters) else "."
-            app_ctx.say(f"Nothing found for {_quoted(query)}{tail}")
+            app_ctx.say(_nothing_found(store, query, filters))
             return
         else:
             from peerjournal.render.entries import search_results

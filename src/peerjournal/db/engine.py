@@ -20,7 +20,8 @@ from pathlib import Path
 
 from peerjournal.errors import DatabaseError, PeerJournalError
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
+                   "0010")
 HEAD_REVISION = KNOWN_REVISIONS[-1]  # a new migration is added to the list, once
 BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another one before "locked"
 BUSY_TIMEOUT_ENV = "PEERJOURNAL_BUSY_TIMEOUT_MS"  # overrides it (tests use a short wait)

@@ -21,6 +21,8 @@ class Entry(SQLModel, table=True):
         Index("ix_entry_live_date", "deleted_at", "date"),
         # Counting entries scored with another lexicon or scorer reads this index, not the rows.
         Index("ix_entry_scored_with", "deleted_at", "lexicon_version", "scorer_version"),
+        # The live entries' settings: search's and list's hints count them here, not the rows.
+        Index("ix_entry_live_setting", "deleted_at", "setting"),
         {"sqlite_autoincrement": True},
     )
 

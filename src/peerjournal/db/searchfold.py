@@ -26,19 +26,29 @@ every script: "и" with a combining breve (macOS and some keyboards paste accent
 becomes its full case fold, after NFKC for the compatibility forms that only change
 how a letter is drawn (ligatures, full-width and half-width forms, mathematical letters,
 Arabic presentation forms): never for superscripts, fractions or circled numbers, whose
-meaning would change. Three more follow the tokenizer's `remove_diacritics`, which knows
+meaning would change. Four more follow the tokenizer's `remove_diacritics`, which knows
 only precomposed Latin letters and the accents of U+0300-U+036F: Greek accents (ΟΔΟΣ, οδός),
-the dotless ı of Turkish (ISI, ısı: the dotted İ already reads as i), and every combining
-accent of Latin, Greek and Cyrillic that NFC finds no letter for (some Greek letters casefold
-into them; a Russian stress mark: "молоко́" is "молоко"; the rarer accents of U+1AB0-U+1AFF,
-U+1DC0-U+1DFF, U+20D0-U+20FF, U+FE20-U+FE2F and the Cyrillic titlo too).
+the dotless ı of Turkish (ISI, ısı: the dotted İ already reads as i), every combining accent
+of Latin, Greek and Cyrillic that NFC finds no letter for (some Greek letters casefold into
+them; a Russian stress mark: "молоко́" is "молоко"; the rarer accents of U+1AB0-U+1AFF,
+U+1DC0-U+1DFF, U+20D0-U+20FF, U+FE20-U+FE2F and the Cyrillic titlo too), and, as redaction
+reads them (peerjournal.plain_letters; revision 0010), the letters with a stroke Unicode does
+not decompose as their plain letter and æ œ þ spelled out: Łódź is "lodz", Đức "duc", Ærø
+"aero".
+
+Chinese and Japanese are written without spaces between words, and Korean words carry their
+particles ("학교에"), so the tokenizer would read a whole run as one word: `fold` writes a space
+on each side of each Han, Kana and Hangul character (revision 0010), and `fold_query` searches
+a run of them as the phrase of its characters, which finds it inside a sentence. (Thai, Lao,
+Khmer and Burmese are still read by whole runs: their words are more than one character, and
+a character is not a syllable.)
 
 Snippets come from the index, so they show folded text: `unfold_snippet` maps one back onto
 the original words, highlights included (`Unfolder` maps each position).
 
-The folds are stored (revisions 0006, 0008 and 0009 wrote them for older entries): a change to
-`fold` needs a migration that folds every entry again, or old entries and new queries would
-not agree.
+The folds are stored (revisions 0006, 0008, 0009 and 0010 wrote them for older entries): a
+change to `fold` needs a migration that folds every entry again, or old entries and new
+queries would not agree.
 """
 
 from __future__ import annotations
@@ -46,6 +56,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+
+from peerjournal.plain_letters import SPELLED_OUT, STROKED
 
 # Compatibility forms that only change how a letter is drawn (unicodedata.decomposition tags)
 _DRAWN_ALIKE = frozenset(
@@ -79,6 +91,26 @@ _DROPPED_MARKS = (
     ("\U000e0100", "\U000e01ef"),  # variation selectors supplement
 )
 
+# A letter with a stroke read as its plain letter, æ œ þ spelled out as two (as redaction
+# reads them), and the dotless ı as i (the dotted İ already reads as i): the small letters,
+# as casefold leaves them.
+_PLAIN = {
+    **{letter: plain for letter, plain in STROKED.items() if letter.islower()},
+    **SPELLED_OUT,
+    "ı": "i",
+}
+# Scripts written without spaces between words (Han, Hiragana, Katakana), and Hangul, whose
+# words carry their particles ("학교에", at school): each character is a word of its own to
+# the index, so a word is found inside a sentence as the phrase of its characters
+# (`fold_query`). Not ・ (U+30FB, a separator) nor conjoining jamo (NFC makes syllables).
+_SPACED = re.compile(
+    "[\u3005-\u3007\u3021-\u3029\u3031-\u3035\u303b\u3041-\u3096\u309d-\u309f"
+    "\u30a1-\u30fa\u30fc-\u30ff\u3131-\u318e\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003134f]"
+)
+# A "string" of FTS5 syntax (or an unclosed one, to the end), or a run of spaced characters
+_STRING_OR_SPACED_RUN = re.compile(f'"[^"]*(?:"|$)|(?: {_SPACED.pattern} )+')
+
 
 def _fold_char(ch: str) -> str:
     """One non-ASCII character's fold (a few characters for ß, ﬁ and the like)."""
@@ -88,12 +120,12 @@ def _fold_char(ch: str) -> str:
     tag = unicodedata.decomposition(ch).partition(" ")[0]
     if tag in _DRAWN_ALIKE and ch.isalnum():
         text = unicodedata.normalize("NFKC", ch)
-    text = text.casefold().replace("ı", "i")
+    text = "".join(_PLAIN.get(c, c) for c in text.casefold())
     if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in text):  # Greek
         text = "".join(
             c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
         )
-    return text
+    return f" {text} " if _SPACED.fullmatch(text) else text
 
 
 def _dropped_mark(ch: str) -> bool:
@@ -118,6 +150,24 @@ _FOLDS = _Folds()
 def fold(text: str) -> str:
     """`text` as the search index reads it (see the module's docstring)."""
     return text if text.isascii() else _nfc(text).translate(_FOLDS)
+
+
+def fold_query(query: str) -> str:
+    """A query (FTS5 syntax) folded as `fold` folds the text it searches, each word of
+    Han, Kana or Hangul outside a "string" made the phrase of its characters: "住房" finds
+    "住房" inside "李伟和我一起去了住房办公室", and not an entry with 住 in one place and 房 in
+    another."""
+    return _STRING_OR_SPACED_RUN.sub(
+        lambda m: m[0] if m[0].startswith('"') else f'"{m[0]}"', fold(query)
+    )
+
+
+def match_key(text: str) -> str:
+    """`text` as the index matches a word: folded, and without the accents the tokenizer's
+    `remove_diacritics` drops ("Café" and "cafe" both "cafe"): for names the index does not
+    hold (tags) to match as words in it do."""
+    folded = unicodedata.normalize("NFD", fold(text))
+    return _nfc("".join(c for c in folded if not "\u0300" <= c <= "\u036f")).strip()
 
 
 def _nfc(text: str) -> str:

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
 from peerjournal.db.engine import open_journal, translated_errors, write_transaction
-from peerjournal.db.searchfold import ELLIPSIS, fold, folded_or_none, unfold_snippet
+from peerjournal.db.searchfold import (
+    ELLIPSIS,
+    fold_query,
+    folded_or_none,
+    match_key,
+    unfold_snippet,
+)
 from peerjournal.entry import Entry, EntryDraft, KeptIdentity, scored_text
 from peerjournal.errors import DatabaseError, NotFoundError, PeerJournalError
 from peerjournal.setting_groups import setting_key
@@ -53,6 +59,16 @@ _FOLDS_READ = [f"e.{column}" for column in FOLDED_COLUMNS.values()]
 # setting_groups.setting_key as an SQL function on the store's connection: SQLite's lower()
 # and NOCASE fold only A-Z, so "ÄRZTEHAUS" would not select "ärztehaus" as the report groups it
 SETTING_KEY_SQL = "pj_setting_key"
+# searchfold.match_key as an SQL function: a tag is matched as search matches a word ("cafe"
+# selects "café"). The journal's tags are few: each is keyed once, found by a seek in the tag
+# index from the one before (a scan of every entry's tags takes longer than the list itself).
+TAG_KEY_SQL = "pj_tag_key"
+_KEYED_TAGS = (  # the journal's spellings of the tag whose key is the parameter
+    "(WITH RECURSIVE known(tag) AS (SELECT min(tag) FROM entry_tag UNION ALL "
+    "SELECT (SELECT min(tag) FROM entry_tag WHERE tag > known.tag) FROM known "
+    f"WHERE known.tag IS NOT NULL) SELECT tag FROM known WHERE {TAG_KEY_SQL}(tag) = ?)"
+)
+_TAGGED = f"EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag IN {_KEYED_TAGS})"
 
 
 @dataclass
@@ -77,10 +93,8 @@ class Filters:
             clauses.append(f"{SETTING_KEY_SQL}(e.setting) = ?")
             params.append(setting_key(self.setting))
         for tag in self.tags:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag = ?)"
-            )
-            params.append(tag)
+            clauses.append(_TAGGED)
+            params.append(match_key(tag))
         return " AND ".join(clauses), params
 
     def limit_sql(self) -> str:
@@ -180,6 +194,7 @@ class Store:
         self.path = path
         self.conn = open_journal(path)
         self.conn.create_function(SETTING_KEY_SQL, 1, _setting_key_sql, deterministic=True)
+        self.conn.create_function(TAG_KEY_SQL, 1, _tag_key_sql, deterministic=True)
 
     def close(self) -> None:
         self.conn.close()
@@ -288,6 +303,28 @@ class Store:
             rows = self.conn.execute(sql + filters.limit_sql(), params).fetchall()
         return [_entry(r) for r in rows]
 
+    def tagged(self, tag: str) -> int:
+        """How many live entries carry `tag` (as `Filters` matches it): for the hint after a
+        search that found nothing; only the entries with the tag are read."""
+        sql = (
+            "SELECT count(DISTINCT t.entry_id) FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
+            f"WHERE e.deleted_at IS NULL AND t.tag IN {_KEYED_TAGS}"
+        )
+        with self._errors():
+            (found,) = self.conn.execute(sql, [match_key(tag)]).fetchone()
+        return int(found)
+
+    def with_setting(self, setting: str) -> int:
+        """How many live entries have `setting` (as `Filters` matches it), from the index of
+        settings (revision 0010) rather than every entry."""
+        key = setting_key(setting)
+        with self._errors():
+            rows = self.conn.execute(
+                "SELECT setting, count(*) FROM entry "
+                "WHERE deleted_at IS NULL GROUP BY setting"
+            ).fetchall()
+        return sum(int(n) for name, n in rows if _setting_key_sql(name) == key)
+
     def iter_all(self) -> Iterator[Entry]:
         """Every live entry, oldest first (for full exports)."""
         with self._errors():
@@ -353,8 +390,8 @@ class Store:
         best first, each with a snippet of its own words, matches marked.
 
         The index holds each text's fold (db.searchfold), and the query is folded the same
-        way, so "strasse" finds "Straße"; the snippet the index gives (of folded text) is
-        mapped back onto the text as written.
+        way (`fold_query`), so "strasse" finds "Straße" and "住房" finds it inside a sentence;
+        the snippet the index gives (of folded text) is mapped back onto the text as written.
         """
         where, params = filters.where()
         sql = (
@@ -367,7 +404,7 @@ class Store:
             f"WHERE entry_fts MATCH ? AND {where} ORDER BY bm25(entry_fts), e.date DESC"
         ) + filters.limit_sql()
         with self._errors():
-            candidates = list(fts_queries(fold(query)))
+            candidates = list(fts_queries(fold_query(query)))
             for n, candidate in enumerate(candidates, start=1):
                 try:
                     rows = self.conn.execute(sql, [candidate, *params]).fetchall()
@@ -616,6 +653,11 @@ def answers_text(answers: dict[str, str]) -> str:
     return ANSWER_SEP.join(text for text in answers.values() if isinstance(text, str) and text)
 
 
+def _tag_key_sql(tag: object) -> str:
+    """TAG_KEY_SQL (a damaged, non-text tag matches nothing typed)."""
+    return match_key(tag) if isinstance(tag, str) else ""
+
+
 def _setting_key_sql(setting: object) -> str:
     """SETTING_KEY_SQL: a damaged (non-text) setting reads as no setting."""
     return setting_key(setting if isinstance(setting, str) else "")
@@ -694,7 +736,7 @@ _HIGHEST_ID = (
 )
 
 
-_TOKEN = re.compile(r'"[^"]*"|\S+')
+_TOKEN = re.compile(r'-?"[^"]*"|\S+')  # (a "phrase" left out, -"as here", is one token)
 _WORD = re.compile(r"\w+\*?")
 
 
