@@ -177,7 +177,9 @@ def test_failed_save_keeps_the_draft(cli: CLI, isolated: Path) -> None:
     result = cli("--db", str(isolated), "write", input="\n".join(lines) + "\n")
     assert result.exit_code == 4  # the data folder is not a journal file
     assert stored(cli) == []
-    assert len(drafts(isolated)) == 1
+    # kept with the journal --db names (drafts are kept per journal), and resumed there
+    assert len(list((isolated / "drafts").rglob("*.json"))) == 1
+    assert f"`peerjournal --db {isolated} write --resume`" in result.stderr
 
 
 def test_non_utf8_typed_input_is_kept_with_a_replacement_character(

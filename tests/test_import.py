@@ -373,7 +373,7 @@ def test_a_jrnl_journal_imported_again_brings_only_its_new_entries(cli: CLI,
 
 def test_kept_ids_are_reported_in_order(cli: CLI, tmp_path: Path) -> None:
     result = cli("import", write(tmp_path, "export.json", json.dumps(PEERJOURNAL_JSON[::-1])))
-    assert "IDs 7, 9." in result.stderr  # not "IDs 9–7"
+    assert "IDs 7 and 9." in result.stderr  # not "IDs 9–7"
 
 
 def test_a_dry_run_creates_no_journal_and_stdin_is_named(cli: CLI, isolated: Path) -> None:

@@ -171,7 +171,9 @@ def test_ctrl_c_part_way_through_a_backup_import_changes_nothing(
     restored = tmp_path / "restored.db"
     result = cli("--db", str(restored), "import", str(rich_journal))
     assert result.exit_code == 130
-    assert result.stderr == "peerjournal: Interrupted.\n"
+    assert result.stderr == (
+        "peerjournal: Interrupted: nothing was imported (the journal is as it was).\n"
+    )
     _nothing_imported(restored)
 
 

@@ -1,7 +1,8 @@
 """Drafts: what the writer has typed, on disk after every answer, until the entry is saved.
 
-One file per writing session in `<data dir>/drafts/`: JSON for a guided write, Markdown for
-an editor session. Unsaved changes from `edit` are kept in `drafts/edits/entry-<ID>-….md`.
+One file per writing session in the journal's drafts folder (`paths.drafts_dir`: each journal
+has its own): JSON for a guided write, Markdown for an editor session. Unsaved changes from
+`edit` are kept in its `edits/entry-<ID>-….md`.
 Writes are atomic (temp file + rename), so a crash leaves the previous version intact.
 A draft that holds no typed text (a blank template, a session stopped at its first prompt)
 is never kept. A full backup carries every draft (`for_backup`); `import` puts them back

@@ -66,8 +66,28 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return data_dir() / DB_FILENAME
 
 
-def drafts_dir() -> Path:
-    return data_dir() / "drafts"
+def drafts_dir(journal: Path) -> Path:
+    """Where the drafts and unsaved edits of the journal at `journal` are kept: an unsaved
+    edit of entry 5 belongs to one journal's entry 5, never another's. The default journal's
+    are in `<data dir>/drafts` (where they have always been); another journal's (`--db`,
+    PEERJOURNAL_DB) in a folder of their own inside it, named after the journal's file and
+    its full path (`other-1a2b3c4d`), which the default journal's listing never looks into."""
+    folder = data_dir() / "drafts"
+    where = _resolved(journal)
+    if where == _resolved(data_dir() / DB_FILENAME):
+        return folder
+    import hashlib
+
+    digest = hashlib.sha256(os.fsencode(where)).hexdigest()[:8]
+    return folder / f"{journal.stem[:40]}-{digest}"
+
+
+def _resolved(path: Path) -> Path:
+    """`path` with links followed, so that a journal named two ways has one drafts folder."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: the path as given
+        return path.absolute()
 
 
 def user_prompts_dir() -> Path:

@@ -73,6 +73,7 @@ def register(app: typer.Typer) -> None:
             stored_json,
         )
         from peerjournal.cli.trash import live_entry
+        from peerjournal.cli.write import in_journal
         from peerjournal.entry import EntryDraft, validate
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
@@ -94,7 +95,7 @@ def register(app: typer.Typer) -> None:
         dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved
         draft = EntryDraft.from_dict(entry.to_json())
         if any(v is not None for v in flags.values()) or date is not None or tag:
-            dropped = _unsaved_before_flags(entry_id, fresh)
+            dropped = _unsaved_before_flags(app_ctx, entry_id, fresh)
             for key, value in flags.items():
                 if value is not None:
                     setattr(draft, key, value)
@@ -123,18 +124,18 @@ def register(app: typer.Typer) -> None:
             )
         except PeerJournalError as exc:
             if kept is not None:
-                exc.message += _kept_note(kept, entry_id, exc.message)
+                exc.message += _kept_note(app_ctx, kept, entry_id, exc.message)
             raise
         except KeyboardInterrupt:
             if kept is None:
                 raise
             raise PeerJournalError(
-                "Interrupted." + _kept_note(kept, entry_id), ExitCode.INTERRUPTED
+                "Interrupted." + _kept_note(app_ctx, kept, entry_id), ExitCode.INTERRUPTED
             ) from None
         # The change is saved: from here on nothing may turn that into an error (as for
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
         # damaged page that the update did not touch can still fail the read below.
-        again = f"`peerjournal edit {entry_id}` continues it"
+        again = f"{in_journal(app_ctx, f'edit {entry_id}')} continues it"
         if kept is not None:
             discard_kept(app_ctx, entry_id, "updated", kept, again)
         if dropped and all([discard_kept(app_ctx, entry_id, "updated", old, again)
@@ -151,26 +152,43 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(setting_hint(draft.setting, meant, entry_id))
 
 
-def _unsaved_before_flags(entry_id: int, fresh: bool) -> list[Draft]:
+def _unsaved_before_flags(app: AppContext, entry_id: int, fresh: bool) -> list[Draft]:
     """Unsaved changes kept from an earlier editor edit of the entry, before it is changed
     by options: continued and saved later, that edit would undo the options' change without
     a word. Refused unless `fresh` (then the kept edits are returned, to drop once saved)."""
     from peerjournal import paths
+    from peerjournal.cli.write import in_journal
     from peerjournal.drafts import kept_edits
     from peerjournal.errors import PeerJournalError
 
-    earlier = kept_edits(paths.drafts_dir(), entry_id)
+    earlier = kept_edits(paths.drafts_dir(app.db_path), entry_id)
+    _not_open_elsewhere(app, entry_id, earlier)
     if earlier and not fresh:
         raise PeerJournalError(
             f"Entry {entry_id} has unsaved changes from an earlier edit (kept in "
             f"{earlier[0].path}), which would undo this change once saved: continue them "
-            f"with `peerjournal edit {entry_id}`, or add --fresh to drop them and make this "
-            "change. Nothing changed."
+            f"with {in_journal(app, f'edit {entry_id}')}, or add --fresh to drop them and make "
+            "this change. Nothing changed."
         )
     return earlier
 
 
-def _kept_note(kept: Draft, entry_id: int, message: str = "") -> str:
+def _not_open_elsewhere(app: AppContext, entry_id: int, earlier: list[Draft]) -> None:
+    """Refuse while another terminal has one of these kept edits open in its editor: it is
+    not an earlier edit but one in progress, and --fresh would delete the file under it."""
+    from peerjournal.cli.write import in_journal
+    from peerjournal.errors import PeerJournalError
+
+    open_now = next((d for d in earlier if d.in_use()), None)
+    if open_now is not None:
+        raise PeerJournalError(
+            f"Entry {entry_id} is open in an editor in another terminal ({open_now.path}): "
+            f"finish that edit first, then {in_journal(app, f'edit {entry_id}')} again. "
+            "Nothing changed."
+        )
+
+
+def _kept_note(app: AppContext, kept: Draft, entry_id: int, message: str = "") -> str:
     """What an error (`message`) adds about an edit that could not be saved. An edit with no
     text left in it (an editor that emptied the file) is not kept: continuing it would open
     an empty file in place of the entry next time. A message that already says nothing was
@@ -179,7 +197,9 @@ def _kept_note(kept: Draft, entry_id: int, message: str = "") -> str:
     if not kept.holds_text():
         kept.discard()
         return "" if said else " Nothing changed."
-    where = f"kept in {kept.path} (`peerjournal edit {entry_id}` continues it)."
+    from peerjournal.cli.write import in_journal
+
+    where = f"kept in {kept.path} ({in_journal(app, f'edit {entry_id}')} continues it)."
     return f" Your edit is {where}" if said else f" Nothing changed; your edit is {where}"
 
 
@@ -193,6 +213,7 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
 
     from peerjournal import paths
     from peerjournal.cli.editor import check_comments, parse_entry, run_editor
+    from peerjournal.cli.write import in_journal
     from peerjournal.drafts import kept_edits, new_edit, put_back, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
@@ -207,7 +228,8 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     except NotFoundError:  # imported (jrnl) or a set since removed: the default set's template
         prompt_set = load_prompt_set(DEFAULT_SET, paths.user_prompts_dir())
     original = format_template(draft, prompt_set)
-    earlier = kept_edits(paths.drafts_dir(), entry_id)
+    earlier = kept_edits(paths.drafts_dir(app.db_path), entry_id)
+    _not_open_elsewhere(app, entry_id, earlier)
     held = b""  # a continued edit's text: put back if the editor empties the file
     if earlier and not fresh:
         file = earlier[0]
@@ -216,17 +238,21 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
         app.say(
             f"You have unsaved changes to entry {entry_id} from "
             f"{file.modified():%Y-%m-%d %H:%M}: continuing them "
-            f"(`peerjournal edit {entry_id} --fresh` starts again from the stored entry)."
+            f"({in_journal(app, f'edit {entry_id} --fresh')} starts again from the stored entry)."
         )
     else:
         for old in earlier:
             old.discard()
         if earlier:
             app.say(f"Discarded the unsaved changes to entry {entry_id}.")
-        file = new_edit(paths.drafts_dir(), entry_id, app.now())
+        file = new_edit(paths.drafts_dir(app.db_path), entry_id, app.now())
         write_atomic(file.path, original)
     try:
-        text = run_editor(file.path)
+        file.hold()  # while the editor is open: another terminal's `edit` leaves it alone
+        try:
+            text = run_editor(file.path)
+        finally:
+            file.release()
         if held and not file.holds_text():  # it crashed while saving, or the disk was full
             raise PeerJournalError(
                 "The editor left your unsaved changes empty; the entry is unchanged."
@@ -250,13 +276,13 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     except PeerJournalError as exc:
         if held and not file.holds_text():  # continued, then emptied: its text is put back
             raise put_back(
-                file, held, exc.message, exc.exit_code, reopen=f"`peerjournal edit {entry_id}`",
-                forget=f"`peerjournal edit {entry_id} --fresh`",
+                file, held, exc.message, exc.exit_code, reopen=in_journal(app, f"edit {entry_id}"),
+                forget=in_journal(app, f"edit {entry_id} --fresh"),
             ) from None
         if _unchanged(file, original):
             file.discard()
         else:
-            exc.message += _kept_note(file, entry_id, exc.message)
+            exc.message += _kept_note(app, file, entry_id, exc.message)
         raise
     return file
 

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 DEFAULT_WEEKS = 4
 FULL_WARNING = (
-    "This backup contains EVERYTHING, unredacted: every entry's full text, names included. "
-    "Keep it as private as the journal itself."
+    "This backup holds the journal's entries, records and drafts, unredacted: every entry's "
+    "full text, names included. Keep it as private as the journal itself."
 )
 NO_PEOPLE_WARNING = (
     "No people are listed, so no names were redacted: add them with "
@@ -259,7 +259,8 @@ def _full_backup(app: AppContext) -> tuple[bytes, list[str], list[int]]:
     too), every supervision record, each with all its stored fields, and the unfinished
     drafts and unsaved edits. Not the trash, nor what is recomputed on import (drift scores,
     the search index). Also what to tell the writer: the drafts it carries, and what it
-    leaves out; and the IDs of entries a damaged journal could not give (`Store.readable`)."""
+    leaves out (the trash among it); and the IDs of entries a damaged journal could not give
+    (`Store.readable`)."""
     from peerjournal import paths
     from peerjournal.db.people import list_people
     from peerjournal.db.supervision import self_checks, supervisions
@@ -269,7 +270,7 @@ def _full_backup(app: AppContext) -> tuple[bytes, list[str], list[int]]:
     from peerjournal.supervision import answers_to_json
 
     store = app.store()
-    drafts, unreadable = for_backup(paths.drafts_dir())
+    drafts, unreadable = for_backup(paths.drafts_dir(app.db_path))
     lost: list[int] = []
     try:
         entries = list(store.iter_all())
@@ -291,7 +292,30 @@ def _full_backup(app: AppContext) -> tuple[bytes, list[str], list[int]]:
     }
     if drafts:  # only then: a peerjournal older than drafts in backups still reads the rest
         backup["drafts"] = [draft.to_json() for draft in drafts]
-    return write(backup), _backup_notes(len(drafts), unreadable), lost
+    notes = [*_backup_notes(app, len(drafts), unreadable), *_trash_note(app)]
+    return write(backup), notes, lost
+
+
+def _trash_note(app: AppContext) -> list[str]:
+    """What the backup says about the trash it leaves out: moving to another computer with
+    it, and wiping this one, would lose those entries without a word."""
+    from peerjournal.cli.write import in_journal
+    from peerjournal.errors import DatabaseError
+    from peerjournal.plural import counted
+
+    try:
+        trashed = app.store().trashed()
+    except DatabaseError:  # a damaged journal: whether it has any cannot be told
+        return [f"Not in the backup: any entries in the trash ({in_journal(app, 'trash')})."]
+    if not trashed:
+        return []
+    one = len(trashed) == 1
+    restore = in_journal(app, f"restore {trashed[0].id if one else 'ID'}")
+    return [
+        f"Not in the backup: {counted(len(trashed), 'entry')} in the trash "
+        f"({in_journal(app, 'trash')} lists {'it' if one else 'them'}): to keep "
+        f"{'it' if one else 'one'}, {restore} and back up again."
+    ]
 
 
 def _salvaged(app: AppContext, target: Path | None, lost: list[int]) -> PeerJournalError:
@@ -308,15 +332,17 @@ def _salvaged(app: AppContext, target: Path | None, lost: list[int]) -> PeerJour
     )
 
 
-def _backup_notes(drafts: int, unreadable: list[tuple[Path, str]]) -> list[str]:
+def _backup_notes(app: AppContext, drafts: int, unreadable: list[tuple[Path, str]]) -> list[str]:
     """What a full backup carries beside the journal (unfinished drafts and unsaved edits),
     and what it leaves out: drafts that cannot be read, the writer's own prompt sets and
     config.toml."""
     from peerjournal import paths
+    from peerjournal.cli.write import in_journal
     from peerjournal.plural import counted, joined
 
     carried = counted(drafts, "unfinished draft")
-    notes = [f"The backup holds {carried} too (`peerjournal drafts`)."] if drafts else []
+    listed = in_journal(app, "drafts")
+    notes = [f"The backup holds {carried} too ({listed})."] if drafts else []
     notes += [
         f"Not in the backup: the draft {path}, which cannot be read ({why}); copy it yourself."
         for path, why in unreadable

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import typer
@@ -50,6 +52,7 @@ def register(app: typer.Typer) -> None:
 
         from peerjournal import paths
         from peerjournal.cli.editor import decode, read_file
+        from peerjournal.cli.write import in_journal
         from peerjournal.drafts import not_yet_kept
         from peerjournal.importing import gunzipped, read_import
 
@@ -59,29 +62,31 @@ def register(app: typer.Typer) -> None:
         if file == "-" and app_ctx.stdin_is_terminal():  # waiting on the keyboard: say so
             app_ctx.say("Reading the file to import from the terminal; Ctrl-D ends it. "
                         "Pipe it in instead: peerjournal import - < backup.json")
-        data = sys.stdin.buffer.read() if file == "-" else read_file(Path(file))
-        text = decode(gunzipped(data, name), name)  # `export --full | gzip > backup.json.gz`
-        # jrnl's times have no zone: each takes the local zone's offset on its own date; this
-        # one (the clock's, always aware) where the system cannot place the date.
-        zone = now.tzinfo or UTC
-        found = read_import(text, zone, app_ctx.today(), month_first)
-        kind, records, people = found.kind, found.records, found.people
-        if not (records or people or found.checks or found.supervisions or found.drafts):
-            app_ctx.say(f"No entries in {name} ({kind}).")
-            return
-        total = len(records)
-        records, in_trash, versions, already = _not_yet_imported(app_ctx, records)
-        checks, sessions = _not_yet_restored(app_ctx, found)
-        drafts = not_yet_kept(paths.drafts_dir(), found.drafts)
-        skipped = joined(_counts(
-            (total - len(records) - len(in_trash), "entry"),
-            (len(found.checks) - len(checks), "self-check"),
-            (len(found.supervisions) - len(sessions), "supervision record"),
-            (len(found.drafts) - len(drafts), "draft"),
-        ))
-        restored = _counts((len(checks), "self-check"), (len(sessions), "supervision record"))
-        if drafts:
-            restored.append(f"{counted(len(drafts), 'unfinished draft')} (`peerjournal drafts`)")
+        with _nothing_if_stopped():  # reading and comparing: nothing is changed yet
+            data = sys.stdin.buffer.read() if file == "-" else read_file(Path(file))
+            text = decode(gunzipped(data, name), name)  # `export --full | gzip > backup.json.gz`
+            # jrnl's times have no zone: each takes the local zone's offset on its own date; this
+            # one (the clock's, always aware) where the system cannot place the date.
+            zone = now.tzinfo or UTC
+            found = read_import(text, zone, app_ctx.today(), month_first)
+            kind, records, people = found.kind, found.records, found.people
+            if not (records or people or found.checks or found.supervisions or found.drafts):
+                app_ctx.say(f"No entries in {name} ({kind}).")
+                return
+            total = len(records)
+            records, in_trash, versions, already = _not_yet_imported(app_ctx, records)
+            checks, sessions = _not_yet_restored(app_ctx, found)
+            drafts = not_yet_kept(paths.drafts_dir(app_ctx.db_path), found.drafts)
+            skipped = joined(_counts(
+                (total - len(records) - len(in_trash), "entry"),
+                (len(found.checks) - len(checks), "self-check"),
+                (len(found.supervisions) - len(sessions), "supervision record"),
+                (len(found.drafts) - len(drafts), "draft"),
+            ))
+            restored = _counts((len(checks), "self-check"), (len(sessions), "supervision record"))
+            if drafts:
+                listed = in_journal(app_ctx, "drafts")
+                restored.append(f"{counted(len(drafts), 'unfinished draft')} ({listed})")
         dates = sorted(r.draft.date for r in records)
         if records:
             when = f"on {dates[0]}" if dates[0] == dates[-1] else f"from {dates[0]} to {dates[-1]}"
@@ -109,7 +114,8 @@ def register(app: typer.Typer) -> None:
         added: list[Person] = []
         notes: list[str] = []
         ids: list[int] = []
-        with all_or_nothing(store.conn, store.path):  # Ctrl-C or an error: nothing imported
+        # Ctrl-C or an error: nothing imported
+        with _nothing_if_stopped(), all_or_nothing(store.conn, store.path):
             if people:  # first: a name is on the list before any entry that holds it
                 from peerjournal.db.people import restore_people
 
@@ -136,8 +142,23 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(
                 f"{done}{_dates_note(found.dates, would=False)}"
                 f"{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
-                f"{_trash_note(in_trash, would=False)}{_as_new_note(as_new)}"
+                f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
             )
+
+
+@contextmanager
+def _nothing_if_stopped() -> Iterator[None]:
+    """Ctrl-C before the import is committed: the journal is as it was, and the message says
+    so (a bare "Interrupted." after a long import leaves the writer to guess)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        from peerjournal.errors import ExitCode, PeerJournalError
+
+        raise PeerJournalError(
+            "Interrupted: nothing was imported (the journal is as it was).",
+            ExitCode.INTERRUPTED,
+        ) from None
 
 
 def _restore_drafts(
@@ -150,21 +171,26 @@ def _restore_drafts(
         return []
     from peerjournal import paths
     from peerjournal.drafts import everything, restore
-    from peerjournal.errors import PeerJournalError
+    from peerjournal.errors import ExitCode, PeerJournalError
 
-    folder = paths.drafts_dir()
+    folder = paths.drafts_dir(app.db_path)
+    again, skipped = f"import {source} again", " (what is already in the journal is skipped)"
     try:
         as_new = restore(folder, drafts, entry_ids).as_new
     except OSError as exc:
         raise PeerJournalError(
             f"The entries and records are imported, but the unfinished drafts could not be "
-            f"written to {folder} ({exc.strerror or exc}): import {source} again once that is "
-            "fixed (what is already in the journal is skipped)."
+            f"written to {folder} ({exc.strerror or exc}): {again} once that is fixed{skipped}."
+        ) from None
+    except KeyboardInterrupt:
+        raise PeerJournalError(
+            "Interrupted: the entries and records are imported, but not every unfinished "
+            f"draft was written to {folder}: {again}{skipped}.", ExitCode.INTERRUPTED
         ) from None
     return [n for n, draft in enumerate(everything(folder), 1) if draft.path in as_new]
 
 
-def _as_new_note(numbers: list[int]) -> str:
+def _as_new_note(app: AppContext, numbers: list[int]) -> str:
     """The sentence for edits whose entry is not in the journal, kept as new-entry drafts
     (`numbers`: theirs in `peerjournal drafts`)."""
     if not numbers:
@@ -173,7 +199,7 @@ def _as_new_note(numbers: list[int]) -> str:
     return (
         f" {counted(len(numbers), 'unsaved edit')} of an entry not in the backup "
         f"{'is kept as a new draft' if one else 'are kept as new drafts'}, every word of "
-        f"{'it' if one else 'them'}: `peerjournal write --resume --draft {numbers[0]}` saves "
+        f"{'it' if one else 'them'}: {app.resume_hint(f' --draft {numbers[0]}')} saves "
         f"{'it' if one else 'one'} as a new entry"
         + ("." if one else f" (drafts {joined([str(n) for n in numbers])}).")
     )
@@ -380,11 +406,18 @@ def _counts(*counts: tuple[int, str]) -> list[str]:
 
 
 def _ids_text(ids: list[int]) -> str:
-    """'ID 4', 'IDs 4–9' or 'IDs 1, 3, 8': in order, and a range only when it has no gaps."""
+    """'ID 4', 'IDs 4–9', 'IDs 1–44 and 46–48' or 'IDs 1, 3 and 8': in order, each run
+    without a gap as a range; after MAX_IDS_LISTED of those, '…'."""
     ids = sorted(ids)
     if len(ids) == 1:
         return f"ID {ids[0]}"
-    if ids[-1] - ids[0] == len(ids) - 1:
-        return f"IDs {ids[0]}–{ids[-1]}"
-    shown = ", ".join(map(str, ids[:MAX_IDS_LISTED]))
-    return f"IDs {shown}{', …' if len(ids) > MAX_IDS_LISTED else ''}"
+    runs: list[list[int]] = []
+    for n in ids:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    if len(parts) > MAX_IDS_LISTED:
+        return f"IDs {', '.join(parts[:MAX_IDS_LISTED])}, …"
+    return f"IDs {joined(parts)}"

@@ -34,7 +34,7 @@ def live_entry(store: Store, entry_id: int, *, deleting: bool = False) -> Entry:
     raise NotFoundError(f"Entry {entry_id} is in the trash: {back}.")
 
 
-def _discard_kept_edits(store: Store, ids: list[int]) -> int:
+def _discard_kept_edits(app: AppContext, store: Store, ids: list[int]) -> int:
     """Discard the unsaved changes kept from editing entries that are now destroyed: they
     hold the entry's text, which emptying the trash promises to leave nowhere. How many."""
     import contextlib
@@ -44,7 +44,7 @@ def _discard_kept_edits(store: Store, ids: list[int]) -> int:
 
     gone = set(ids) - store.existing_ids(ids)  # (one restored meanwhile keeps its edit)
     discarded = 0
-    for edit in kept_edits(paths.drafts_dir()):
+    for edit in kept_edits(paths.drafts_dir(app.db_path)):
         if edit.entry_id in gone:
             with contextlib.suppress(OSError):
                 edit.discard()
@@ -122,7 +122,7 @@ def register(app: typer.Typer) -> None:
                 raise typer.Exit(1)
             else:
                 destroyed = store.empty_trash()
-                edits = _discard_kept_edits(store, [e.id for e in entries])
+                edits = _discard_kept_edits(app_ctx, store, [e.id for e in entries])
                 of = "it" if destroyed == 1 else "them"
                 also = f", and {counted(edits, 'unsaved edit')} of {of}" if edits else ""
                 app_ctx.say(f"Destroyed {counted(destroyed, 'entry')}{also}.")

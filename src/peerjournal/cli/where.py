@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
         found = {
             "data_dir": str(paths.data_dir()),
             "database": str(app_ctx.db_path),
-            "drafts": str(paths.drafts_dir()),
+            "drafts": str(paths.drafts_dir(app_ctx.db_path)),
             "cache": str(paths.cache_dir()),
             "prompts": str(paths.user_prompts_dir()),
             "config": str(paths.config_path()),

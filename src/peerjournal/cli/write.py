@@ -110,7 +110,6 @@ def register(app: typer.Typer) -> None:
         Example:
           peerjournal write -x "A calm shift." -s ward
         """
-        from peerjournal import paths
         from peerjournal.drafts import pending
         from peerjournal.entry import EntryDraft, holds_text
         from peerjournal.errors import ExitCode, PeerJournalError
@@ -165,14 +164,14 @@ def register(app: typer.Typer) -> None:
         )
         _apply(draft, given)
         prompt_set = _prompt_set(draft.prompt_set)
-        drafts_dir = paths.drafts_dir()
+        drafts_dir = _drafts_dir(app_ctx)
         draft_file: Draft | None = None
         held: Draft | None = None  # the draft this session writes: no other terminal's
         # whether the setting was typed at the guided prompt, which asks about a near miss
         prompted = False
         try:
             if resume:
-                draft_file = held = _pick_draft(drafts_dir, draft_number)
+                draft_file = held = _pick_draft(app_ctx, drafts_dir, draft_number)
                 # the name `drafts` listed, before --editor moves a guided draft to Markdown
                 app_ctx.say(f"Resuming the draft {draft_file.path}.")
                 if editor and draft_file.kind == "guided":
@@ -205,7 +204,7 @@ def register(app: typer.Typer) -> None:
                     app_ctx.say(
                         f"You have {counted(len(waiting), 'unfinished draft')}; "
                         f"{app_ctx.resume_hint()} continues the latest, "
-                        "`peerjournal drafts` lists them."
+                        f"{in_journal(app_ctx, 'drafts')} lists them."
                     )
                 draft_file = held = _new_draft(app_ctx, ".json")
                 draft_file.hold()
@@ -241,16 +240,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List unfinished drafts (newest first, with their age and first words), or discard
         some. `write --resume --draft N` continues draft N; `edit ID` continues an edit."""
-        from peerjournal import paths
         from peerjournal.drafts import everything
 
         app_ctx = AppContext.from_ctx(ctx)
-        found = everything(paths.drafts_dir())
+        found = everything(_drafts_dir(app_ctx))
         if discard or discard_empty:
             wanted = sorted(set(discard or []))
             wrong = [n for n in wanted if not 1 <= n <= len(found)]
             if wrong:
-                raise _no_draft(wrong[0], len(found))
+                raise _no_draft(app_ctx, wrong[0], len(found))
             chosen = [found[n - 1] for n in wanted]
             if discard_empty:
                 chosen += [d for d in found if d.kind != "edit" and not d.holds_text()]
@@ -298,8 +296,8 @@ def register(app: typer.Typer) -> None:
             )
             typer.echo(line + (cut(words, max(width - len(line), 12)) if width else words))
         app_ctx.say(
-            "`peerjournal write --resume --draft N` continues one; "
-            "`peerjournal drafts --discard N` discards one."
+            f"{app_ctx.resume_hint(' --draft N')} continues one; "
+            f"{in_journal(app_ctx, 'drafts --discard N')} discards one."
         )
 
 
@@ -378,10 +376,32 @@ def _set_for(draft: EntryDraft, fallback: PromptSet) -> PromptSet:
 
 
 def _new_draft(app: AppContext, suffix: str) -> Draft:
-    from peerjournal import paths
     from peerjournal.drafts import new_draft
 
-    return new_draft(paths.drafts_dir(), app.now(), suffix)
+    return new_draft(_drafts_dir(app), app.now(), suffix)
+
+
+def _drafts_dir(app: AppContext) -> Path:
+    """The drafts folder of the journal in use (`paths.drafts_dir`), known without opening
+    it: a locked or damaged journal's text is kept with that journal. A --db that names no
+    path (blank) is the default journal's, as `resume_hint` names it: the text is kept."""
+    from peerjournal import paths
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        journal = app.db_path
+    except PeerJournalError:
+        journal = paths.data_dir() / paths.DB_FILENAME
+    return paths.drafts_dir(journal)
+
+
+def in_journal(app: AppContext, command: str) -> str:
+    """"`peerjournal COMMAND`" with this command's --db: drafts and unsaved edits are kept
+    per journal, and without it the command would find the default journal's."""
+    import shlex
+
+    db = f" --db {shlex.quote(app.db_option)}" if app.db_option else ""
+    return f"`peerjournal{db} {command}`"
 
 
 def _naming_the_draft(
@@ -397,20 +417,20 @@ def _naming_the_draft(
     return exc
 
 
-def _pick_draft(folder: Path, number: int | None) -> Draft:
+def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
     from peerjournal.drafts import everything, kept_edits, pending
     from peerjournal.errors import PeerJournalError
 
     if number is not None:
         found = everything(folder)
         if number > len(found):
-            raise _no_draft(number, len(found))
+            raise _no_draft(app, number, len(found))
         chosen = found[number - 1]
         if chosen.kind == "edit":
             which = f"entry {chosen.entry_id}" if chosen.entry_id else "an entry"
             raise PeerJournalError(
                 f"Draft {number} holds unsaved changes to {which}: "
-                f"`peerjournal edit {chosen.entry_id or 'ID'}` continues them."
+                f"{in_journal(app, 'edit ' + str(chosen.entry_id or 'ID'))} continues them."
             )
         chosen.hold()
         return chosen
@@ -426,15 +446,16 @@ def _pick_draft(folder: Path, number: int | None) -> Draft:
     if ids:
         message += (
             f" Unsaved changes to entry {', '.join(map(str, ids))} are kept: "
-            f"`peerjournal edit {ids[0]}` continues them."
+            f"{in_journal(app, f'edit {ids[0]}')} continues them."
         )
     raise NotFoundError(message)
 
 
-def _no_draft(number: int, count: int) -> NotFoundError:
+def _no_draft(app: AppContext, number: int, count: int) -> NotFoundError:
     if not count:
         return NotFoundError(f"There is no draft {number}: there are no unfinished drafts.")
-    return NotFoundError(f"There is no draft {number}: `peerjournal drafts` lists {count}.")
+    listed = in_journal(app, "drafts")
+    return NotFoundError(f"There is no draft {number}: {listed} lists {count}.")
 
 
 def _from_file(
@@ -536,7 +557,6 @@ def _keeping_piped(
 ) -> PeerJournalError:
     """`exc`, once the piped `text` is kept as an editor draft (or printed, if it can't be),
     with the command-line `options` noted in it for `write --resume`."""
-    from peerjournal import paths
     from peerjournal.drafts import printed_instead, with_options, write_atomic
 
     text = with_options(text, options)
@@ -545,7 +565,7 @@ def _keeping_piped(
         write_atomic(kept.path, text)
     except OSError as err:
         why = str(err.strerror or err)
-        return printed_instead(text, exc.message, paths.drafts_dir(), exc.exit_code, why)
+        return printed_instead(text, exc.message, _drafts_dir(app), exc.exit_code, why)
     return _naming_the_draft(app, exc, kept)
 
 
@@ -655,15 +675,14 @@ def _put_back(
     app: AppContext, draft_file: Draft, held: bytes, reason: str, code: ExitCode | None = None
 ) -> PeerJournalError:
     """`drafts.put_back` for a draft: `write --resume` opens it again."""
-    from peerjournal import paths
     from peerjournal.drafts import everything, put_back
     from peerjournal.errors import ExitCode
 
-    found = everything(paths.drafts_dir())
+    found = everything(_drafts_dir(app))
     number = next((n for n, d in enumerate(found, 1) if d.path == draft_file.path), "N")
     return put_back(
         draft_file, held, reason, code or ExitCode.USER_ERROR,
-        reopen=app.resume_hint(), forget=f"`peerjournal drafts --discard {number}`",
+        reopen=app.resume_hint(), forget=in_journal(app, f"drafts --discard {number}"),
     )
 
 
@@ -854,7 +873,6 @@ def _keep_or_print(
     code: ExitCode,
 ) -> PeerJournalError:
     """Keep an unsaved entry as a draft; if even that fails, print it on stdout."""
-    from peerjournal import paths
     from peerjournal.drafts import printed_instead
     from peerjournal.reflection import format_template
 
@@ -862,7 +880,7 @@ def _keep_or_print(
         kept = _keep_as_draft(app, draft, prompt_set)
     except OSError as exc:
         text = format_template(draft, prompt_set)
-        return printed_instead(text, reason, paths.drafts_dir(), code, str(exc.strerror or exc))
+        return printed_instead(text, reason, _drafts_dir(app), code, str(exc.strerror or exc))
     return _kept_in(app, kept, reason, code)
 
 
