@@ -94,6 +94,14 @@ CLI = Callable[..., Result]
 
 
 @pytest.fixture
+def colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output styled as on a colour terminal (panels, sparklines), though the test runner's
+    stdout is not one; NO_COLOR stays set."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+@pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend stdin is a terminal, so that commands ask their questions."""
     monkeypatch.setattr(AppContext, "stdin_is_terminal", lambda self: True)

@@ -75,7 +75,7 @@ def test_review_gives_the_dimensions_in_the_exports_order_and_words(cli, files) 
     rows = _dimension_rows(md)
     assert rows and any("→ steady" in cell for row in rows for cell in row)
     out = _review(cli, files["json"])
-    dims = out[out.index("─ Dimensions "):out.index("Peer identity markers")]
+    dims = out[out.index("\nDimensions\n") + 1:out.index("Peer identity markers")]
     header = dims.splitlines()[1]
     assert header.index("Identity") < header.index("Drift")
     assert "Trend" not in header
@@ -104,13 +104,13 @@ def test_the_sparkline_has_one_mark_per_row_and_says_so(cli, files, monkeypatch)
 
     # review's bars already draw one row each: no sparkline repeating them beneath
     wide = _review(cli, files["json"])
-    trend = wide[wide.index("Trend by week"):wide.index("─ Dimensions ")]
+    trend = wide[wide.index("Trend by week"):wide.index("\nDimensions\n")]
     assert "drift│identity" in trend and "One mark per" not in trend
     assert not re.search(r"identity +[▁▂▃▄▅▆▇█]", trend)
     # a terminal too narrow for bars draws the sparkline instead, as the md file does
     monkeypatch.setenv("COLUMNS", "60")
     narrow = _review(cli, files["json"])
-    trend = narrow[narrow.index("Trend by week"):narrow.index("─ Dimensions ")]
+    trend = narrow[narrow.index("Trend by week"):narrow.index("\nDimensions\n")]
     spark = re.search(r"identity \|(.*?)\|", trend)
     assert spark and len(spark.group(1)) == ROWS
     assert "One mark per week listed above; blank = no entries." in _words(trend)

@@ -154,14 +154,9 @@ def test_the_footnote_says_drift_id_is_the_writers_to_run(
 
 
 def _panel_lines(out: str) -> list[str]:
-    """Each line inside a panel ("│ … │"), without its border; "" between panels."""
-    lines = []
-    for line in out.splitlines():
-        if line.startswith("│") and line.endswith("│"):
-            lines.append(line[2:-2].rstrip())
-        else:
-            lines.append("")
-    return lines
+    """Each line of the sections; piped, they have a heading and no border (was: each line
+    inside a panel, "│ … │")."""
+    return [line.rstrip() for line in out.splitlines()]
 
 
 def _unhung(lines: list[str]) -> list[str]:

@@ -44,11 +44,12 @@ def _summary_with_check(cli: CLI, add: Add, tmp_path: Path) -> tuple[str, list[d
 
 
 def _self_check_part(out: str) -> list[str]:
-    """The inside of the self-check panel, line by line, without its borders."""
+    """The self-check section, line by line, under its heading (piped: no panel borders)."""
     lines = out.splitlines()
-    start = next(n for n, line in enumerate(lines) if "Self-check (" in line) + 1
-    end = next(n for n in range(start, len(lines)) if lines[n].startswith("╰"))
-    return [line[2:-2].rstrip() for line in lines[start:end]]
+    start = next(n for n, line in enumerate(lines) if line.startswith("Self-check"))
+    start = next(n for n in range(start, len(lines)) if lines[n].endswith(")")) + 1  # (date)
+    end = next(n for n in range(start, len(lines)) if not lines[n])
+    return [line.rstrip() for line in lines[start:end]]
 
 
 @pytest.mark.parametrize("columns", ["40", "30", "20"])
@@ -76,7 +77,7 @@ def test_review_stacks_the_self_check_on_a_narrow_terminal(
     first = next(n for n, line in enumerate(part) if line.startswith("1/5 "))
     assert part[first + 1].startswith("    ") and part[first + 1].strip()
     if int(columns) == 40:
-        assert part[first] == "1/5 When it could help someone, I", part
+        assert part[first] == "1/5 When it could help someone, I felt", part  # (no border)
 
 
 def test_review_keeps_the_self_check_table_where_it_fits(

@@ -40,11 +40,15 @@ def draft(experience: str, **fields: Any) -> Any:
 
 
 def panel(stdout: str, title: str) -> list[str]:
-    """The inside of the panel called `title`: its lines between the borders, unpadded."""
+    """The section headed `title` (piped: a heading, no panel): its lines up to the blank
+    line that ends it. Blank lines inside a part are kept, as one blank line."""
     lines = stdout.splitlines()
-    start = next(n for n, line in enumerate(lines) if line.startswith(f"╭─ {title} "))
-    end = next(n for n in range(start, len(lines)) if lines[n].startswith("╰"))
-    return [line.strip("│").strip() for line in lines[start + 1 : end]]
+    start = lines.index(title) + 1
+    end = next(n for n in range(start, len(lines)) if lines[n].startswith(SECTION_ENDS))
+    return [line.strip() for line in lines[start : end - 1]]
+
+
+SECTION_ENDS = ("Feelings", "Evaluation", "Self-care", "Drift: ")  # the next heading
 
 
 # -- show: a part with only an answer in it ---------------------------------------------------

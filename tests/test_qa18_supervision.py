@@ -4,6 +4,7 @@ self-check they restarted, and prep over a long period or a narrow terminal."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -123,6 +124,7 @@ def spark_lines(stdout: str) -> list[str]:
 
 
 @pytest.mark.parametrize("columns", [80, 30, 20])
+@pytest.mark.usefixtures("colour_terminal")  # the sparkline (piped, since round 25: numbers)
 def test_prep_over_a_long_period_keeps_the_weekly_drift_on_the_screen(
     cli: CLI, store: Store, monkeypatch: pytest.MonkeyPatch, columns: int
 ) -> None:
@@ -132,18 +134,28 @@ def test_prep_over_a_long_period_keeps_the_weekly_drift_on_the_screen(
     monkeypatch.setenv("COLUMNS", str(columns))
     result = cli("supervision", "prep", "--since", "1900-01-01")
     assert result.exit_code == 0
-    too_wide = [line for line in result.stdout.splitlines() if len(line) > columns]
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    too_wide = [line for line in plain.splitlines() if len(line) > columns]
     assert too_wide == []
     shown = spark_lines(result.stdout)
     assert "from 1900-01-01" not in " ".join(shown)  # the latest weeks that fit, dated
     assert any("█" in line for line in shown)
 
 
+@pytest.mark.usefixtures("colour_terminal")
 def test_prep_weekly_drift_over_four_weeks_is_unchanged(cli: CLI, store: Store) -> None:
     add_entry(store, date(2026, 11, 10), "I told him what to do.", drift_dict("told him"))
     result = cli("supervision", "prep")
     [line] = [x for x in result.stdout.splitlines() if "Drift by week" in x]
     assert line.startswith("  Drift by week from 23 Oct 2026: ") and line.rstrip().endswith("█")
+
+
+def test_prep_weekly_drift_piped_says_a_run_of_empty_weeks_once(cli: CLI, store: Store) -> None:
+    add_entry(store, date(2026, 11, 10), "I told him what to do.", drift_dict("told him"))
+    result = cli("supervision", "prep", "--since", "1900-01-01")
+    text = " ".join(result.stdout.split())
+    assert "Drift by week from 31 Aug 2026: no entries for 10 weeks, 2.0, no entries (per " \
+        "100 words)" in text, text
 
 
 # -- history of a stopped self-check ------------------------------------------------------------

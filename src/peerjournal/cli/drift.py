@@ -94,14 +94,15 @@ def register(app: typer.Typer) -> None:
             app_ctx.print_json(score.to_dict())
             return
         from peerjournal.render.charts import unicode_ok
-        from peerjournal.render.drift import explanation
+        from peerjournal.render.drift import entry_parts, explanation
         from peerjournal.render.verdicts import VERDICT_WORDS
 
         ascii_only = not unicode_ok(app_ctx.out.encoding)
         questions = reflective_questions(score, lexicon)
         app_ctx.out.print(
             explanation(
-                _title(entry, ascii_only), body, score, lexicon, questions, ascii_only=ascii_only
+                _title(entry, ascii_only), body, score, lexicon, questions, ascii_only=ascii_only,
+                labels=entry_parts(entry) if entry is not None else (),
             )
         )
         stored = entry.drift_verdict if entry is not None else None

@@ -521,7 +521,7 @@ class _Questions:
         from peerjournal.supervision import SCALE
 
         while True:
-            line = self._line("   1-5 › ")
+            line = self._line("   1-5: ")
             if line is None:
                 return None
             raw = line.strip().lower()
@@ -542,7 +542,7 @@ class _Questions:
         from peerjournal.supervision import check_note
 
         while True:
-            line = self._line("   note (Enter to skip) › ")
+            line = self._line("   note (Enter to skip): ")
             if line is None:
                 return ""
             pasted = self._pasted()

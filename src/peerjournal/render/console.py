@@ -38,6 +38,13 @@ def make_console(*, stderr: bool) -> Console:
     return console
 
 
+def styled(console: Console) -> bool:
+    """Does `console` show styles, and so boxes? Not where stdout (or stderr) is a pipe or a
+    file, nor with TERM=dumb (an editor's shell, a screen reader's console): there a view is
+    plain text, with headings in place of panels."""
+    return console.color_system is not None
+
+
 class Trimmed:
     """`renderable` with no blank left at the end of a line. Rich keeps the space a paragraph
     was wrapped at, and pads an indented or bulleted paragraph to the full width: unseen on
@@ -50,8 +57,8 @@ class Trimmed:
         self.renderable = renderable
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        styled = console.color_system is not None  # else no style is written at all
-        yield from _trim_line_ends(console.render(self.renderable, options), styled)
+        # where no style is written at all, no blank can show
+        yield from _trim_line_ends(console.render(self.renderable, options), styled(console))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.renderable)
@@ -77,7 +84,7 @@ def _prose_trimmed(renderable: ConsoleRenderable) -> ConsoleRenderable:
     return renderable
 
 
-def _trim_line_ends(segments: Iterable[Segment], styled: bool) -> Iterator[Segment]:
+def _trim_line_ends(segments: Iterable[Segment], shown: bool) -> Iterator[Segment]:
     line: list[Segment] = []
     for segment in segments:
         text, style, control = segment
@@ -87,15 +94,15 @@ def _trim_line_ends(segments: Iterable[Segment], styled: bool) -> Iterator[Segme
         *ended, rest = text.split("\n")
         for part in ended:
             line.append(Segment(part, style))
-            yield from _rstripped(line, styled)
+            yield from _rstripped(line, shown)
             yield Segment("\n", style)
             line = []
         line.append(Segment(rest, style))
     yield from line
 
 
-def _rstripped(line: list[Segment], styled: bool) -> list[Segment]:
-    while line and not line[-1].control and not (styled and _shows_blanks(line[-1].style)):
+def _rstripped(line: list[Segment], shown: bool) -> list[Segment]:
+    while line and not line[-1].control and not (shown and _shows_blanks(line[-1].style)):
         text, style, _ = line.pop()
         if text.rstrip():
             line.append(Segment(text.rstrip(), style))

@@ -5,13 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
@@ -19,9 +18,12 @@ from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_m
 from peerjournal.drift.score import BALANCE_CENTER
 from peerjournal.plural import counted
 from peerjournal.render.console import Trimmed
-from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
-from peerjournal.render.safe import clean, clean_mapped, safe_text, safe_title
+from peerjournal.render.layout import ASCII_SIMPLE_HEAD, Section, bullets
+from peerjournal.render.safe import clean, clean_mapped, safe_text
 from peerjournal.render.verdicts import VERDICT_STYLES
+
+if TYPE_CHECKING:
+    from peerjournal.entry import Entry
 
 VERDICT_SENTENCES = {
     "identity": "Your language in this entry leans toward your peer identity.",
@@ -68,14 +70,43 @@ def _hit_style(hit: Hit) -> str:
     return HIT_STYLES[hit.polarity]
 
 
-def highlighted(text: str, hits: Sequence[Hit]) -> Text:
-    """The text, cleaned for the terminal, with each hit's span (into `text`) styled."""
+def highlighted(text: str, hits: Sequence[Hit], parts: Sequence[tuple[str, str]] = ()) -> Text:
+    """The text, cleaned for the terminal, with each hit's span (into `text`) styled.
+
+    `parts`: (label, text) for each paragraph of `text` (an entry's: `entry_parts`), each
+    then under its label as `show` has it, so that "Ashamed, if I'm honest." is heard as the
+    Feelings; ignored unless they make up `text` exactly."""
     shown, where = clean_mapped(text)
     body = Text(shown)
     for hit in hits:
         if 0 <= hit.start <= hit.end <= len(text):
             body.stylize(_hit_style(hit), where[hit.start], where[hit.end])
-    return body
+    if not parts or PARAGRAPH.join(part for _, part in parts) != text:
+        return body
+    out = Text()
+    start = 0
+    for n, (label, part) in enumerate(parts):
+        end = start + len(part)
+        out.append(f"{PARAGRAPH if n else ''}{clean(label, multiline=False)}\n", style="bold")
+        out.append_text(body[where[start]:where[end]])
+        start = end + len(PARAGRAPH)
+    return out
+
+
+PARAGRAPH = "\n\n"  # between the parts of an entry's scored text (`entry.scored_text`)
+
+
+def entry_parts(entry: Entry) -> list[tuple[str, str]]:
+    """(label, text) for each paragraph of the text `drift` scores for `entry`, in its order
+    (`entry.scored_text`): the elements by name, then each answer under its question."""
+    from peerjournal.reflection import answer_layout, question_label
+
+    layout = answer_layout(entry.prompt_set)
+    parts = [(name.capitalize(), getattr(entry, name))
+             for name in ("experience", "feelings", "evaluation")]
+    parts += [(layout[qid][1] if qid in layout else question_label(qid), answer)
+              for qid, answer in entry.answers.items()]
+    return [(label, text) for label, text in parts if text]
 
 
 class Legend:
@@ -324,17 +355,14 @@ def explanation(
     questions: Sequence[str],
     *,
     ascii_only: bool = False,
+    labels: Sequence[tuple[str, str]] = (),
 ) -> RenderableType:
-    """The text with its phrases marked, the dimensions, the verdict and questions to sit
-    with; `ascii_only` for a console that cannot show quotes, dashes and bullets."""
+    """The text with its phrases marked (under the `labels` of its parts: see `highlighted`),
+    the dimensions, the verdict and questions to sit with; `ascii_only` for a console that
+    cannot show quotes, dashes and bullets."""
     glyphs = ASCII if ascii_only else UNICODE
     parts: list[RenderableType] = [
-        Panel(
-            highlighted(text, _shown(score)),
-            title=safe_title(title),
-            title_align="left",
-            box=box.ROUNDED,
-        ),
+        Section(title, highlighted(text, _shown(score), labels), box=box.ROUNDED),
         Legend(),
     ]
     if score.hits:

@@ -10,13 +10,13 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.render.console import Trimmed
-from peerjournal.render.safe import clean, safe_text, safe_title
+from peerjournal.render.layout import Section
+from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.verdicts import VERDICT_STYLES, VERDICT_WORDS, details_hint
 
 if TYPE_CHECKING:
@@ -31,13 +31,15 @@ def first_words(text: str, limit: int = 60) -> str:
 
 
 # a table's Drift column: `show`'s words ("leans peer", "leans clinical", "mixed"), so that one
-# verdict has one name; "not enough signal" is a dash there, as an entry not scored yet
-SHORT_WORDS = {**VERDICT_WORDS, "insufficient": "–"}
+# verdict has one name; "not enough signal" is shortened there, but to words: a dash is read
+# out as "en dash", or not at all, by a screen reader
+SHORT_WORDS = {**VERDICT_WORDS, "insufficient": "too little"}
+UNSCORED = "not scored"
 
 
 def verdict_text(verdict: str | None, *, short: bool = False) -> Text:
     if not verdict:
-        return Text("–", style="dim")
+        return Text(UNSCORED, style="dim")
     words = SHORT_WORDS if short else VERDICT_WORDS
     shown = clean(words.get(verdict, verdict), multiline=False)
     return Text(shown, style=VERDICT_STYLES.get(verdict, ""))
@@ -293,7 +295,8 @@ class DriftLine:
 
 
 def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableType:
-    """The entry, one panel per element; answers to extra questions sit inside their element.
+    """The entry, a `Section` (a panel) per element; answers to extra questions sit inside
+    their element.
 
     `layout` maps question id -> (element, question text); unknown ids go under Evaluation.
     """
@@ -310,23 +313,11 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
             body.append(f"{gap}{clean(question)}\n", style="bold")
             body.append(clean(answer))
         if body.plain:
-            parts.append(
-                Panel(
-                    body,
-                    title=safe_title(element.capitalize()),
-                    title_align="left",
-                    box=box.ROUNDED,
-                )
-            )
+            parts.append(Section(element.capitalize(), body, box=box.ROUNDED))
     if entry.self_care:
         parts.append(
-            Panel(
-                safe_text(entry.self_care),
-                title=safe_title("Self-care"),
-                title_align="left",
-                box=box.ROUNDED,
-                border_style="green",
-            )
+            Section("Self-care", safe_text(entry.self_care), box=box.ROUNDED,
+                    border_style="green")
         )
     parts.append(DriftLine(entry))
     return Group(*parts)

@@ -20,12 +20,14 @@ from peerjournal.dates import spoken
 from peerjournal.drift import marker_label
 from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
+from peerjournal.render.console import styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
 from peerjournal.trends import fixed
 
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
+TREND_WORDS = {"up": "rising", "down": "falling", "steady": "steady"}
 MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones
 BAR_HALF = 10  # cells on each side of a balance bar
 LABEL_WIDTH = 18
@@ -43,15 +45,20 @@ def print_report(
     """Print the whole report; `labels` names dimensions (default: their ids, spaced)."""
     console.print(
         report_view(
-            report, labels or {}, width=console.width, ascii_only=not unicode_ok(console.encoding)
+            report, labels or {}, width=console.width, ascii_only=not unicode_ok(console.encoding),
+            plain=not styled(console),
         )
     )
 
 
 def report_view(
-    report: Mapping[str, Any], labels: Mapping[str, str], *, width: int, ascii_only: bool
+    report: Mapping[str, Any], labels: Mapping[str, str], *, width: int, ascii_only: bool,
+    plain: bool = False,
 ) -> Group:
+    """`plain`: for a pipe, a file or TERM=dumb (`console.styled`): the dimensions in numbers
+    and words, where a screen reader reads a sparkline out block by block."""
     view = _View(report, labels, width, ascii_only)
+    view.plain = plain
     parts: list[RenderableType] = [view.header(), view.periods()]
     parts += view.dimensions()
     if "dimension" in report:
@@ -102,6 +109,7 @@ class _View:
         self.dash, self.dot = (" - ", " / ") if ascii_only else (" – ", " · ")
         self.quotes = ('"', '"') if ascii_only else ("“", "”")
         self.none = "-" if ascii_only else "–"
+        self.plain = False
 
     def balance(self, value: float | None) -> Text:
         return _balance(value, self.none)
@@ -223,11 +231,11 @@ class _View:
             *([(self.bar_header(), "left")] if bars else []),
             (balance, "right"),
         )
-        week = "%d %b" if tiny else "%d %b %y"
         # the window's weeks or months cut short (`--since` on a Sunday: a one-day "week"),
         # not the one still going on today
         ongoing = (self.report.get("rhythm") or {}).get("reaches_today", True)
         cut = [_partial(p, self.unit) and not (ongoing and p is periods[-1]) for p in shown]
+        week = "%d %b" if tiny else "%d %b %y"
         for p, short in zip(shown, cut, strict=True):
             start = date.fromisoformat(p["start"])
             name = start.strftime(week if self.unit == "week" else "%b %Y")
@@ -262,7 +270,10 @@ class _View:
         ]
         if not active:
             return []
-        room = max(4, (self.width - LABEL_WIDTH - 6) // 2)
+        if self.plain:
+            return self.dimension_numbers(active, periods)
+        # as many periods as "By week" shows, so that a mark stands under its row
+        room = min(MAX_PERIOD_ROWS, max(4, (self.width - LABEL_WIDTH - 6) // 2))
         shown = periods[-room:]
         table = self.table(
             ("Dimension", "left"), ("Identity", "left"), ("Drift", "left"), squeeze=0
@@ -282,6 +293,32 @@ class _View:
         if len(shown) < len(periods):
             note += f"; the last {counted(len(shown), self.unit)}"
         return [self.heading("Dimensions", note), table]
+
+    def dimension_numbers(
+        self, active: Sequence[str], periods: Sequence[Mapping[str, Any]]
+    ) -> list[RenderableType]:
+        """Each dimension's rate over the window and which way it went, in words (as
+        `review` gives them): "Recovery story: identity 3.4 rising, drift 0.0 steady"."""
+        from peerjournal.summary import halves
+
+        entries = [p["entries"] for p in periods]
+        lines = Text()
+        for dim in active:
+            said = []
+            for polarity in ("identity", "drift"):
+                series = [p["dimensions"][dim][polarity] if p["entries"] else None
+                          for p in periods]
+                weighted = [(v, n) for v, n in zip(series, entries, strict=True) if v is not None]
+                total = sum(n for _, n in weighted)
+                rate = sum(v * n for v, n in weighted) / total if total else 0.0
+                split = halves(series, entries)
+                way = f" {TREND_WORDS[split.direction]}" if split else ""
+                said.append(f"{polarity} {_num(rate)}{way}")
+            lines.append(f"{clean(self.label(dim), multiline=False)}: ", style="bold")
+            lines.append(", ".join(said) + "\n")
+        lines.rstrip()
+        note = f"which way each went, per 100 words over these {self.unit}s"
+        return [self.heading("Dimensions", note), lines]
 
     def dimension_detail(self) -> list[RenderableType]:
         d = self.report["dimension"]
@@ -356,7 +393,7 @@ class _View:
             ("", "left"), ("", "left"), ("Before", "right"), ("Now", "right"), squeeze=1
         )
         for c in r["changes"]:
-            arrow = self.up if c["change"] > 0 else self.down
+            arrow = f"{self.up} rose" if c["change"] > 0 else f"{self.down} fell"
             style = IDENTITY_STYLE if c["polarity"] == "identity" else DRIFT_STYLE
             if c["kind"] == "dimension":
                 what = self.cut(f"{c['label']} ({c['polarity']})")
@@ -404,7 +441,9 @@ class _View:
         table = self.table(("Feeling", "left"), ("Entries", "right"), *before, squeeze=0)
         for f in feelings[:10]:
             delta = f["entries"] - f["previous"]
-            arrow = self.up if delta > 0 else self.down if delta < 0 else "="
+            # in words too: "↑" is read out as "upwards arrow", and "=" as nothing at all
+            arrow = (f"{self.up} more" if delta > 0 else f"{self.down} fewer" if delta < 0
+                     else "= same")
             in_the_way = f["kind"] == "obstructing"
             table.add_row(
                 # marked in words as well as bold: piped or on a plain terminal, bold is lost

@@ -14,6 +14,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -32,6 +33,8 @@ from peerjournal.redact import (
     unlisted_capitalised,
 )
 from peerjournal.render.charts import diverging_bar, sparkline, unicode_ok
+from peerjournal.render.console import styled
+from peerjournal.render.layout import Section
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.widths import STATEMENT_MIN
 
@@ -165,7 +168,7 @@ def _words_to_check(
 def people_table(people: Sequence[PersonRow]) -> RenderableType:
     """The people list: each name and what exports show instead of it; on a terminal too
     narrow for the table's longest words (a name cut to "Mary-J…"), a line each."""
-    table = Table(show_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)  # light, as `list` and `tags` are
     for column in ("Name", "Shown in exports as", "Added"):
         table.add_column(column)
     lines = Text()
@@ -249,7 +252,7 @@ def review(
         header.append(f"\n{label}: {value}")
     if not s["redacted"]:
         header.append(f"\n{common.UNREDACTED}", "bold")
-    console.print(Panel(header, expand=True))
+    console.print(Panel(header, expand=True) if styled(console) else Group(header, Text("")))
     bars = console.width >= BARS_WIDTH
     parts: list[RenderableType] = []
     glance = common.glance(s)
@@ -282,16 +285,19 @@ def review(
 
 
 class _Section:
-    """A titled panel; the title (which may hold a setting or tag) is shown literally. A
-    title longer than the top border (a shared entry's tags, any title at COLUMNS=20) is cut
-    there with "…" and opens the panel whole, wrapped: the border alone would cut it short
-    without a mark."""
+    """A titled panel where styles show (else a `layout.Section`); the title (which may hold
+    a setting or tag) is shown literally. A title longer than the top border (a shared entry's
+    tags, any title at COLUMNS=20) is cut there with "…" and opens the panel whole, wrapped:
+    the border alone would cut it short without a mark."""
 
     def __init__(self, title: str, body: RenderableType) -> None:
         self.title = Text(sanitise(title, multiline=False))
         self.body = body
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not styled(console):  # a heading and the body, no border: see `layout.Section`
+            yield Section(self.title, self.body)
+            return
         room = options.max_width - 6  # "╭─ " before the title and " ─╮" after it
         if self.title.cell_len <= room:
             yield Panel(self.body, title=self.title, title_align="left", expand=True)

@@ -5,8 +5,9 @@ Wording invites rather than judges: answers are shown as they were given, never 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
+from itertools import groupby
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -18,7 +19,7 @@ from rich.text import Text
 from peerjournal.dates import spoken
 from peerjournal.plural import counted
 from peerjournal.render.charts import sparkline
-from peerjournal.render.console import Trimmed
+from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.entries import first_words
 from peerjournal.render.layout import bullets
 from peerjournal.render.safe import clean, safe_text
@@ -239,11 +240,14 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
     return Group(*parts)
 
 
-def _unfinished_line(started: datetime, answered: int, items: int, indent: str = "") -> Text:
-    """The self-check stopped part-way, which `supervision check` carries on with."""
-    return safe_text(
-        f"{indent}Unfinished: started {spoken(started.date())}, {answered} of {items} "
-        "answered; `peerjournal supervision check` carries on."
+def _unfinished_line(
+    started: datetime, answered: int, items: int, indent: int = 0
+) -> RenderableType:
+    """The self-check stopped part-way, which `supervision check` carries on with; its
+    wrapped lines indented as its first."""
+    return _indented(
+        f"Unfinished: started {spoken(started.date())}, {answered} of {items} "
+        "answered; `peerjournal supervision check` carries on.", indent
     )
 
 
@@ -343,6 +347,22 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
     return parts
 
 
+PLAIN_WEEKS = 12  # the latest weeks `WeeklyDrift` gives in numbers
+
+
+def _spoken_weeks(values: Sequence[float | None]) -> Iterator[str]:
+    """Each week's drift, a run of weeks without entries said once ("no entries for 10
+    weeks"), not read out ten times."""
+    for empty, run in groupby(values, key=lambda v: v is None):
+        weeks = list(run)
+        if not empty:
+            yield from (f"{v:.1f}" for v in weeks if v is not None)
+        elif len(weeks) == 1:
+            yield "no entries"
+        else:
+            yield f"no entries for {len(weeks)} weeks"
+
+
 class WeeklyDrift:
     """"Drift by week from DATE: ▁▃ █", one line whatever the width: a long period (the last
     supervision a year ago, --since 1900-01-01) shows its latest weeks that fit, from the
@@ -359,6 +379,11 @@ class WeeklyDrift:
         return self.LABEL.format(spoken(date.fromisoformat(start)))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not styled(console):  # a pipe, TERM=dumb: numbers a screen reader can read out
+            shown = self.periods[-PLAIN_WEEKS:]
+            values = ", ".join(_spoken_weeks([v for _, v in shown]))
+            yield _indented(f"{self._label(shown[0][0]).strip()} {values} (per 100 words)")
+            return
         # room for the widest label the shown weeks could start with ("30 Nov 2026")
         room = options.max_width - len(self.LABEL.format(spoken(date(2026, 11, 30))))
         below = room < 4
@@ -414,11 +439,12 @@ def _intention_parts(prep: Prep) -> list[RenderableType]:
 def _check_parts(prep: Prep) -> list[RenderableType]:
     rows: list[RenderableType] = []
     if prep.last_check is not None:
-        rows.append(_indented(f"Latest: {spoken(prep.last_check.created_at.date())}"))
+        before = f", {prep.check_before}" if prep.check_before else ""
+        rows.append(_indented(f"Latest: {spoken(prep.last_check.created_at.date())}{before}"))
         rows += _low_answer_parts(prep)
         rows += [_movement_line(m) for m in prep.check_movements]
     if prep.unfinished is not None:
-        rows.append(_unfinished_line(*prep.unfinished, indent="  "))
+        rows.append(_unfinished_line(*prep.unfinished, indent=2))
     elif prep.last_check is None:
         rows.append(
             _indented("None yet: `peerjournal supervision check` takes about ten minutes.",
@@ -441,6 +467,7 @@ def _low_answer_parts(prep: Prep) -> list[RenderableType]:
             text.append(f"\nnote: {first_words(answer.note, 100)}", style="italic")
         grid.add_row(str(answer.score), text)
     return [
-        _indented("Answered 1 or 2, often the most useful to bring:"),
+        _indented("Answered 1 or 2 then:" if prep.check_before
+                  else "Answered 1 or 2, often the most useful to bring:"),
         Padding(grid, (0, 0, 0, 4)),
     ]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.panel import Panel
 from rich.text import Text
 
 from peerjournal.entry import MODE_MEANINGS, EntryDraft
 from peerjournal.reflection import Element, PromptSet
-from peerjournal.render.layout import bullets
-from peerjournal.render.safe import clean, safe_text, safe_title
+from peerjournal.render.console import styled
+from peerjournal.render.layout import Section, bullets
+from peerjournal.render.safe import clean, safe_text
 
 
 def element_intro(element: Element, mode: str, step: int, total: int) -> RenderableType:
@@ -43,7 +43,8 @@ class Review:
         from peerjournal.render.entries import first_words
 
         draft = self.draft
-        room = max(options.max_width - PANEL_EDGES - LABEL_WIDTH, 10)
+        edges = PANEL_EDGES if styled(console) else 0  # plain: a heading, no panel
+        room = max(options.max_width - edges - LABEL_WIDTH, 10)
         rows = [
             ("Date", draft.date.isoformat()),
             ("Setting", draft.setting),
@@ -60,9 +61,14 @@ class Review:
         table = Text()
         for label, value in rows:
             table.append(f"{label:<{LABEL_WIDTH}}", style="bold")
-            table.append((first_words(value, room) or "–") + "\n")
+            table.append((first_words(value, room) or _nothing(label)) + "\n")
         table.rstrip()
-        yield Panel(table, title=safe_title("Review"), title_align="left", box=box.ROUNDED)
+        yield Section("Review", table, box=box.ROUNDED)
+
+
+def _nothing(label: str) -> str:
+    """What an empty part of the review says: a word a screen reader reads (not "–")."""
+    return "none" if label in ("Tags", "Answers") else "skipped"
 
 
 def prompt_set_view(prompt_set: PromptSet) -> RenderableType:
@@ -83,14 +89,7 @@ def prompt_set_view(prompt_set: PromptSet) -> RenderableType:
             body.append(f"  ? {clean(question.text)}", style="cyan")
             body.append(f"  [{clean(question.id, multiline=False)}]\n", style="dim")
         body.rstrip()
-        parts.append(
-            Panel(
-                body,
-                title=safe_title(element.id.capitalize()),
-                title_align="left",
-                box=box.ROUNDED,
-            )
-        )
+        parts.append(Section(element.id.capitalize(), body, box=box.ROUNDED))
     if prompt_set.source:
         parts.append(safe_text(f"Source: {prompt_set.source}", style="dim"))
     parts.append(safe_text(_key(prompt_set), style="dim"))
