@@ -58,3 +58,27 @@ def test_binary_bytes_get_no_guess(cli: CLI, isolated: Path, tmp_path: Path) -> 
     assert result.stderr == (
         f"peerjournal: {path} is not UTF-8 text (at byte 1); save it as UTF-8 and try again.\n"
     )
+
+
+def test_a_pdf_export_says_which_characters_its_font_cannot_show(
+    cli: CLI, isolated: Path, tmp_path: Path
+) -> None:
+    # round 25 QA: Chinese, Arabic and emoji became � in the PDF, said only in its footnote
+    text = "李伟和我一起去了住房办公室。I shared my own story 😊."  # 13 Han, 。 and 😊
+    assert cli("write", "-x", text, "--share").exit_code == 0
+    pdf = cli("export", "--format", "pdf", "--output", str(tmp_path / "s.pdf"), "--yes")
+    assert pdf.exit_code == 0 and (tmp_path / "s.pdf").exists()
+    assert (
+        "15 different characters in your text are not in the PDF's font (李 伟 和 我 一 …): the "
+        "PDF shows each as �. `--format html` or `--format md` shows them." in pdf.stderr
+    )
+    markdown = cli("export", "--format", "md", "--output", str(tmp_path / "s.md"), "--yes")
+    assert markdown.exit_code == 0 and "PDF's font" not in markdown.stderr
+
+
+def test_a_pdf_of_latin_greek_and_cyrillic_text_has_no_such_warning(
+    cli: CLI, isolated: Path, tmp_path: Path
+) -> None:
+    assert cli("write", "-x", "Łódź café with Zoë, Γιώργος and Дмитрий.", "--share").exit_code == 0
+    pdf = cli("export", "--format", "pdf", "--output", str(tmp_path / "s.pdf"), "--yes")
+    assert pdf.exit_code == 0 and "PDF's font" not in pdf.stderr

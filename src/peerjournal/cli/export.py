@@ -443,7 +443,28 @@ def _summary(
             warnings.append(NO_PEOPLE_WARNING)
         redactor = Redactor([Person(p.name, p.alias) for p in people])
     summary = build_summary(data, redactor)
+    if fmt == "pdf":
+        warnings += _unshown_in_pdf(summary)
     return get_format(fmt).write(summary), summary, warnings
+
+
+def _unshown_in_pdf(summary: dict[str, Any]) -> list[str]:
+    """A warning when the writer's text holds characters the PDF's font cannot draw (Chinese,
+    Arabic, emoji): they would reach the mentor as a page of �, said only in a footnote."""
+    from peerjournal.exporters.pdf import unshown
+    from peerjournal.summary import journal_texts
+
+    missing = unshown(journal_texts(summary))
+    if not missing:
+        return []
+    sample = " ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+    some = (f"{len(missing):,} different characters in your text are" if len(missing) > 1
+            else "A character in your text is")
+    return [
+        f"{some} not in the PDF's font ({sample}): the PDF shows "
+        f"{'each' if len(missing) > 1 else 'it'} as �. `--format html` or `--format md` "
+        f"shows {'them' if len(missing) > 1 else 'it'}."
+    ]
 
 
 def _refuse_unreviewable(summary: dict[str, Any], data: bytes) -> None:

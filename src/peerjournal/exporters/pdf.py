@@ -15,7 +15,7 @@ glyph widths, and each line goes to fpdf2's own line renderer, so the page is wh
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib.resources import files
 from itertools import groupby
 from operator import itemgetter
@@ -41,6 +41,29 @@ def write(summary: dict[str, Any]) -> bytes:
     report = _Report(summary)
     report.build()
     return bytes(report.pdf.output())
+
+
+def unshown(texts: Iterable[str]) -> list[str]:
+    """The characters in `texts` that the PDF's font has no glyph for, each once: said before
+    a PDF is written, so that a writer whose entries hold Chinese, Arabic or emoji can choose
+    HTML or Markdown instead of sending a page of \ufffd."""
+    texts = [text for text in texts if not text.isascii()]  # the font has every ASCII glyph
+    if not texts:
+        return []  # without parsing the font
+    from fpdf import FPDF
+
+    printable = _Printable(_add_fonts(FPDF()))
+    for text in texts:
+        unicodedata.normalize("NFC", text).translate(printable)
+    return printable.missing
+
+
+def _add_fonts(pdf: FPDF) -> set[int]:
+    """Adds the bundled fonts to `pdf`; the code points they have glyphs for."""
+    fonts = files("peerjournal") / "fonts"
+    pdf.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    return set(getattr(pdf.fonts[FONT.lower()], "cmap", {}))
 
 
 class _Line(NamedTuple):
@@ -145,7 +168,7 @@ class _Printable(dict[int, str | None]):
     def __init__(self, glyphs: set[int]) -> None:
         super().__init__()
         self.glyphs = glyphs
-        self.missing = False  # whether a character has been drawn as U+FFFD
+        self.missing: list[str] = []  # the characters drawn as U+FFFD, each once
 
     def __missing__(self, code: int) -> str | None:
         char = chr(code)
@@ -155,7 +178,8 @@ class _Printable(dict[int, str | None]):
             value = None
         else:
             value = char if code in self.glyphs else "\ufffd"
-            self.missing = self.missing or value == "\ufffd"
+            if value == "\ufffd":
+                self.missing.append(char)
         self[code] = value
         return value
 
@@ -170,11 +194,7 @@ class _Report:
         self.pdf.set_creator(str(summary["generator"]))
         self.pdf.set_margins(16, 16, 16)
         self.pdf.set_auto_page_break(True, margin=16)
-        fonts = files("peerjournal") / "fonts"
-        self.pdf.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
-        self.pdf.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
-        font = self.pdf.fonts[FONT.lower()]
-        self.printable = _Printable(set(getattr(font, "cmap", {})))
+        self.printable = _Printable(_add_fonts(self.pdf))
         # No page numbers, so no page-count alias: a writer's "{nb}" stays "{nb}". fpdf2
         # documents None as the way to turn it off but types the argument as str.
         self.pdf.alias_nb_pages(None)  # type: ignore[arg-type]
