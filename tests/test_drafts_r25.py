@@ -367,3 +367,35 @@ def test_emptying_another_journals_trash_leaves_the_default_journals_edits(
     assert said == "Destroyed 1 entry.\n"
     [row] = _draft_rows(cli)
     assert row["entry_id"] == 1
+
+
+# -- hints that name a command carry the --db of another journal (lead, round 25) --------------
+
+
+def test_a_near_miss_setting_in_another_journal_is_changed_with_its_db(
+    cli: CLI, tmp_path: Path
+) -> None:
+    other = _two_journals(cli, tmp_path)
+    _ok(cli, *other, "edit", "1", "-s", "inpatient")
+    result = _ok(cli, *other, "write", "-s", "inpateint", "-x", "We sat on the ward.")
+    assert (
+        f"Change it with `peerjournal --db {other[1]} edit 2 --setting inpatient`."
+        in " ".join(result.stderr.split())
+    )
+
+
+def test_a_damaged_draft_of_another_journal_is_discarded_with_the_same_db(
+    cli: CLI, tmp_path: Path, isolated: Path
+) -> None:
+    other = _two_journals(cli, tmp_path)
+    folder = Path(json.loads(_ok(cli, *other, "where", "--json").stdout)["drafts"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "20261120-100000.json").write_text('{"entry": {"experience": "We sat', "utf-8")
+    result = cli(*other, "write", "--resume")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "then discard it (`peerjournal drafts --discard 1` with the same --db).\n"
+    )
+    (isolated / "drafts" / "20261120-100000.json").write_text('{"entry": {"exp', "utf-8")
+    default = cli("write", "--resume")
+    assert default.stderr.endswith("then discard it (`peerjournal drafts --discard 1`).\n")

@@ -87,8 +87,8 @@ def test_edit_names_a_setting_that_is_a_near_miss_as_write_does(cli: CLI, add: A
     result = cli("edit", "2", "-s", "inpateint")
     assert result.exit_code == 0, result.stderr
     assert (
-        "Setting 'inpateint' is new; did you mean 'inpatient'? Change it with: "
-        "peerjournal edit 2 --setting inpatient"
+        "Setting 'inpateint' is new; did you mean 'inpatient'? Change it with "
+        "`peerjournal edit 2 --setting inpatient`."
     ) in " ".join(result.stderr.split())
     assert json.loads(cli("show", "2", "--json").stdout)["setting"] == "inpateint"
     same = cli("edit", "2", "-f", "Fine.")  # the setting unchanged: not asked about again

@@ -144,8 +144,8 @@ def test_setting_option_saves_as_typed_and_says_how_to_change_it(cli: CLI) -> No
     result = cli("write", "-s", "inpateint", "-x", "A quiet shift, I sat with people.")
     assert result.exit_code == 0 and result.stdout == "1\n"
     assert (
-        "Setting 'inpateint' is new; did you mean 'inpatient'? Change it with: "
-        "peerjournal edit 1 --setting inpatient\n"
+        "Setting 'inpateint' is new; did you mean 'inpatient'? Change it with "
+        "`peerjournal edit 1 --setting inpatient`.\n"
     ) in result.stderr
     assert entries(cli)[0]["setting"] == "inpateint"
     result = cli("write", "-s", "emergency departmnet", "-x", "Another.")

@@ -88,14 +88,17 @@ class AppContext:
     def db_path(self) -> Path:
         return paths.db_path(self.db_option)
 
-    def resume_hint(self, more: str = "") -> str:
-        """The command that continues a draft (`more`: options after --resume), with this
-        command's --db: drafts are kept beside the default journal, and a plain
-        `write --resume` would save there."""
+    def command_hint(self, command: str) -> str:
+        """"`peerjournal COMMAND`" with this command's --db: drafts and unsaved edits are kept
+        per journal, and without it the command would find the default journal's."""
         import shlex
 
         db = f" --db {shlex.quote(self.db_option)}" if self.db_option else ""
-        return f"`peerjournal{db} write --resume{more}`"
+        return f"`peerjournal{db} {command}`"
+
+    def resume_hint(self, more: str = "") -> str:
+        """The command that continues a draft (`more`: options after --resume)."""
+        return self.command_hint(f"write --resume{more}")
 
     def store(self) -> Store:
         if self._store is None:

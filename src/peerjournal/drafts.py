@@ -31,6 +31,16 @@ EDITS = "edits"
 _EDIT_NAME = re.compile(r"^entry-(\d+)-")
 
 
+def _command(folder: Path, command: str) -> str:
+    """"`peerjournal COMMAND`" for the drafts in `folder`. A draft knows its folder, not its
+    journal's path: another journal's drafts (`--db`) are named with a reminder of the --db,
+    without which the command would find the default journal's."""
+    from peerjournal import paths
+
+    default = folder == paths.drafts_dir(paths.data_dir() / paths.DB_FILENAME)
+    return f"`peerjournal {command}`" + ("" if default else " with the same --db")
+
+
 @dataclass
 class Draft:
     path: Path
@@ -73,8 +83,8 @@ class Draft:
         number = numbers[0] if numbers else "N"
         return PeerJournalError(
             f"The draft {self.path} is damaged and cannot be continued: open it in a text "
-            "editor to copy out what you wrote, then discard it (`peerjournal drafts "
-            f"--discard {number}`)."
+            "editor to copy out what you wrote, then discard it "
+            f"({_command(folder, f'drafts --discard {number}')})."
         )
 
     def entry(self, today: date) -> EntryDraft:
@@ -167,9 +177,10 @@ class Draft:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             handle.close()
+            folder = self.path.parent.parent if self.kind == "edit" else self.path.parent
             raise PeerJournalError(
                 f"The draft {self.path} is open in another terminal: finish it there "
-                "(`peerjournal drafts` lists the others)."
+                f"({_command(folder, 'drafts')} lists the others)."
             ) from None
         self._lock = handle
 

@@ -73,7 +73,6 @@ def register(app: typer.Typer) -> None:
             stored_json,
         )
         from peerjournal.cli.trash import live_entry
-        from peerjournal.cli.write import in_journal
         from peerjournal.entry import EntryDraft, validate
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
@@ -135,7 +134,7 @@ def register(app: typer.Typer) -> None:
         # The change is saved: from here on nothing may turn that into an error (as for
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
         # damaged page that the update did not touch can still fail the read below.
-        again = f"{in_journal(app_ctx, f'edit {entry_id}')} continues it"
+        again = f"{app_ctx.command_hint(f'edit {entry_id}')} continues it"
         if kept is not None:
             discard_kept(app_ctx, entry_id, "updated", kept, again)
         if dropped and all([discard_kept(app_ctx, entry_id, "updated", old, again)
@@ -149,7 +148,7 @@ def register(app: typer.Typer) -> None:
         else:
             app_ctx.say(f"Updated entry {entry_id}.")
         if meant is not None:
-            app_ctx.say(setting_hint(draft.setting, meant, entry_id))
+            app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
 
 
 def _unsaved_before_flags(app: AppContext, entry_id: int, fresh: bool) -> list[Draft]:
@@ -157,7 +156,6 @@ def _unsaved_before_flags(app: AppContext, entry_id: int, fresh: bool) -> list[D
     by options: continued and saved later, that edit would undo the options' change without
     a word. Refused unless `fresh` (then the kept edits are returned, to drop once saved)."""
     from peerjournal import paths
-    from peerjournal.cli.write import in_journal
     from peerjournal.drafts import kept_edits
     from peerjournal.errors import PeerJournalError
 
@@ -167,7 +165,7 @@ def _unsaved_before_flags(app: AppContext, entry_id: int, fresh: bool) -> list[D
         raise PeerJournalError(
             f"Entry {entry_id} has unsaved changes from an earlier edit (kept in "
             f"{earlier[0].path}), which would undo this change once saved: continue them "
-            f"with {in_journal(app, f'edit {entry_id}')}, or add --fresh to drop them and make "
+            f"with {app.command_hint(f'edit {entry_id}')}, or add --fresh to drop them and make "
             "this change. Nothing changed."
         )
     return earlier
@@ -176,14 +174,13 @@ def _unsaved_before_flags(app: AppContext, entry_id: int, fresh: bool) -> list[D
 def _not_open_elsewhere(app: AppContext, entry_id: int, earlier: list[Draft]) -> None:
     """Refuse while another terminal has one of these kept edits open in its editor: it is
     not an earlier edit but one in progress, and --fresh would delete the file under it."""
-    from peerjournal.cli.write import in_journal
     from peerjournal.errors import PeerJournalError
 
     open_now = next((d for d in earlier if d.in_use()), None)
     if open_now is not None:
         raise PeerJournalError(
             f"Entry {entry_id} is open in an editor in another terminal ({open_now.path}): "
-            f"finish that edit first, then {in_journal(app, f'edit {entry_id}')} again. "
+            f"finish that edit first, then {app.command_hint(f'edit {entry_id}')} again. "
             "Nothing changed."
         )
 
@@ -197,9 +194,8 @@ def _kept_note(app: AppContext, kept: Draft, entry_id: int, message: str = "") -
     if not kept.holds_text():
         kept.discard()
         return "" if said else " Nothing changed."
-    from peerjournal.cli.write import in_journal
 
-    where = f"kept in {kept.path} ({in_journal(app, f'edit {entry_id}')} continues it)."
+    where = f"kept in {kept.path} ({app.command_hint(f'edit {entry_id}')} continues it)."
     return f" Your edit is {where}" if said else f" Nothing changed; your edit is {where}"
 
 
@@ -213,7 +209,6 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
 
     from peerjournal import paths
     from peerjournal.cli.editor import check_comments, parse_entry, run_editor
-    from peerjournal.cli.write import in_journal
     from peerjournal.drafts import kept_edits, new_edit, put_back, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
@@ -238,7 +233,7 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
         app.say(
             f"You have unsaved changes to entry {entry_id} from "
             f"{file.modified():%Y-%m-%d %H:%M}: continuing them "
-            f"({in_journal(app, f'edit {entry_id} --fresh')} starts again from the stored entry)."
+            f"({app.command_hint(f'edit {entry_id} --fresh')} starts again from the stored entry)."
         )
     else:
         for old in earlier:
@@ -276,8 +271,8 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     except PeerJournalError as exc:
         if held and not file.holds_text():  # continued, then emptied: its text is put back
             raise put_back(
-                file, held, exc.message, exc.exit_code, reopen=in_journal(app, f"edit {entry_id}"),
-                forget=in_journal(app, f"edit {entry_id} --fresh"),
+                file, held, exc.message, exc.exit_code, reopen=app.command_hint(f"edit {entry_id}"),
+                forget=app.command_hint(f"edit {entry_id} --fresh"),
             ) from None
         if _unchanged(file, original):
             file.discard()

@@ -299,21 +299,20 @@ def _full_backup(app: AppContext) -> tuple[bytes, list[str], list[int]]:
 def _trash_note(app: AppContext) -> list[str]:
     """What the backup says about the trash it leaves out: moving to another computer with
     it, and wiping this one, would lose those entries without a word."""
-    from peerjournal.cli.write import in_journal
     from peerjournal.errors import DatabaseError
     from peerjournal.plural import counted
 
     try:
         trashed = app.store().trashed()
     except DatabaseError:  # a damaged journal: whether it has any cannot be told
-        return [f"Not in the backup: any entries in the trash ({in_journal(app, 'trash')})."]
+        return [f"Not in the backup: any entries in the trash ({app.command_hint('trash')})."]
     if not trashed:
         return []
     one = len(trashed) == 1
-    restore = in_journal(app, f"restore {trashed[0].id if one else 'ID'}")
+    restore = app.command_hint(f"restore {trashed[0].id if one else 'ID'}")
     return [
         f"Not in the backup: {counted(len(trashed), 'entry')} in the trash "
-        f"({in_journal(app, 'trash')} lists {'it' if one else 'them'}): to keep "
+        f"({app.command_hint('trash')} lists {'it' if one else 'them'}): to keep "
         f"{'it' if one else 'one'}, {restore} and back up again."
     ]
 
@@ -337,11 +336,10 @@ def _backup_notes(app: AppContext, drafts: int, unreadable: list[tuple[Path, str
     and what it leaves out: drafts that cannot be read, the writer's own prompt sets and
     config.toml."""
     from peerjournal import paths
-    from peerjournal.cli.write import in_journal
     from peerjournal.plural import counted, joined
 
     carried = counted(drafts, "unfinished draft")
-    listed = in_journal(app, "drafts")
+    listed = app.command_hint("drafts")
     notes = [f"The backup holds {carried} too ({listed})."] if drafts else []
     notes += [
         f"Not in the backup: the draft {path}, which cannot be read ({why}); copy it yourself."

@@ -52,7 +52,6 @@ def register(app: typer.Typer) -> None:
 
         from peerjournal import paths
         from peerjournal.cli.editor import decode, read_file
-        from peerjournal.cli.write import in_journal
         from peerjournal.drafts import not_yet_kept
         from peerjournal.importing import gunzipped, read_import
 
@@ -85,7 +84,7 @@ def register(app: typer.Typer) -> None:
             ))
             restored = _counts((len(checks), "self-check"), (len(sessions), "supervision record"))
             if drafts:
-                listed = in_journal(app_ctx, "drafts")
+                listed = app_ctx.command_hint("drafts")
                 restored.append(f"{counted(len(drafts), 'unfinished draft')} ({listed})")
         dates = sorted(r.draft.date for r in records)
         if records:

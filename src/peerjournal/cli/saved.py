@@ -58,11 +58,9 @@ def discard_kept(app: AppContext, entry_id: int, done: str, kept: Draft, again: 
     return True
 
 
-def setting_hint(typed: str, meant: str, entry_id: int) -> str:
+def setting_hint(app: AppContext, typed: str, meant: str, entry_id: int) -> str:
     """The line for a setting saved as typed that is a near miss of `meant`."""
     import shlex
 
-    return (
-        f"Setting '{typed}' is new; did you mean '{meant}'? Change it with: "
-        f"peerjournal edit {entry_id} --setting {shlex.quote(meant)}"
-    )
+    change = app.command_hint(f"edit {entry_id} --setting {shlex.quote(meant)}")
+    return f"Setting '{typed}' is new; did you mean '{meant}'? Change it with {change}."

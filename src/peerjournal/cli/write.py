@@ -204,7 +204,7 @@ def register(app: typer.Typer) -> None:
                     app_ctx.say(
                         f"You have {counted(len(waiting), 'unfinished draft')}; "
                         f"{app_ctx.resume_hint()} continues the latest, "
-                        f"{in_journal(app_ctx, 'drafts')} lists them."
+                        f"{app_ctx.command_hint('drafts')} lists them."
                     )
                 draft_file = held = _new_draft(app_ctx, ".json")
                 draft_file.hold()
@@ -297,7 +297,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(line + (cut(words, max(width - len(line), 12)) if width else words))
         app_ctx.say(
             f"{app_ctx.resume_hint(' --draft N')} continues one; "
-            f"{in_journal(app_ctx, 'drafts --discard N')} discards one."
+            f"{app_ctx.command_hint('drafts --discard N')} discards one."
         )
 
 
@@ -395,15 +395,6 @@ def _drafts_dir(app: AppContext) -> Path:
     return paths.drafts_dir(journal)
 
 
-def in_journal(app: AppContext, command: str) -> str:
-    """"`peerjournal COMMAND`" with this command's --db: drafts and unsaved edits are kept
-    per journal, and without it the command would find the default journal's."""
-    import shlex
-
-    db = f" --db {shlex.quote(app.db_option)}" if app.db_option else ""
-    return f"`peerjournal{db} {command}`"
-
-
 def _naming_the_draft(
     app: AppContext, exc: PeerJournalError, draft_file: Draft | None
 ) -> PeerJournalError:
@@ -430,7 +421,7 @@ def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
             which = f"entry {chosen.entry_id}" if chosen.entry_id else "an entry"
             raise PeerJournalError(
                 f"Draft {number} holds unsaved changes to {which}: "
-                f"{in_journal(app, 'edit ' + str(chosen.entry_id or 'ID'))} continues them."
+                f"{app.command_hint('edit ' + str(chosen.entry_id or 'ID'))} continues them."
             )
         chosen.hold()
         return chosen
@@ -446,7 +437,7 @@ def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
     if ids:
         message += (
             f" Unsaved changes to entry {', '.join(map(str, ids))} are kept: "
-            f"{in_journal(app, f'edit {ids[0]}')} continues them."
+            f"{app.command_hint(f'edit {ids[0]}')} continues them."
         )
     raise NotFoundError(message)
 
@@ -454,7 +445,7 @@ def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
 def _no_draft(app: AppContext, number: int, count: int) -> NotFoundError:
     if not count:
         return NotFoundError(f"There is no draft {number}: there are no unfinished drafts.")
-    listed = in_journal(app, "drafts")
+    listed = app.command_hint("drafts")
     return NotFoundError(f"There is no draft {number}: {listed} lists {count}.")
 
 
@@ -682,7 +673,7 @@ def _put_back(
     number = next((n for n, d in enumerate(found, 1) if d.path == draft_file.path), "N")
     return put_back(
         draft_file, held, reason, code or ExitCode.USER_ERROR,
-        reopen=app.resume_hint(), forget=in_journal(app, f"drafts --discard {number}"),
+        reopen=app.resume_hint(), forget=app.command_hint(f"drafts --discard {number}"),
     )
 
 
@@ -948,7 +939,7 @@ def _save(
         else (lambda: typer.echo(entry_id)),
     )
     if meant is not None:
-        app.say(setting_hint(draft.setting, meant, entry_id))
+        app.say(setting_hint(app, draft.setting, meant, entry_id))
     first = _is_first_entry(app)
     if first:
         app.say(
