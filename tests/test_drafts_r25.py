@@ -399,3 +399,23 @@ def test_a_damaged_draft_of_another_journal_is_discarded_with_the_same_db(
     (isolated / "drafts" / "20261120-100000.json").write_text('{"entry": {"exp', "utf-8")
     default = cli("write", "--resume")
     assert default.stderr.endswith("then discard it (`peerjournal drafts --discard 1`).\n")
+
+
+def test_where_names_the_copies_upgrades_kept(cli: CLI, isolated: Path) -> None:
+    # round 25 QA: each upgrade leaves a copy as big as the journal that nothing mentioned
+    _ok(cli, "write", "-x", HOME_TEXT)
+    assert "Kept by upgrades" not in _ok(cli, "where").stderr
+    old = isolated / "journal.db.backup-20261101T101010"
+    old.write_bytes(b"\0" * 1500)
+    assert _ok(cli, "where").stderr == (
+        f"Kept by upgrades: a copy of the journal (2 kB), {old}: delete it once you are "
+        "happy with this version.\n"
+    )
+    new = isolated / "journal.db.backup-20261201T101010"
+    new.write_bytes(b"\0" * 500)
+    assert _ok(cli, "where").stderr == (
+        f"Kept by upgrades: 2 copies of the journal (2 kB in all), the newest {new}: delete "
+        "them once you are happy with this version.\n"
+    )
+    found = json.loads(_ok(cli, "where", "--json").stdout)
+    assert found["upgrade_copies"] == [str(old), str(new)]

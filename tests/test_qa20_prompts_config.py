@@ -210,7 +210,7 @@ def test_a_relative_db_is_named_in_full(cli: CLI, tmp_path: Path,
     found = json.loads(ok(cli("where", "--json")).stdout)
     assert found["database"] == str(tmp_path / "rel.db")
     assert set(found) == {"data_dir", "database", "drafts", "cache", "prompts", "config",
-                          "lexicon"}
+                          "lexicon", "upgrade_copies"}
     one_line_error(cli("list"), 3, f"There is no journal at {tmp_path / 'rel.db'}:")
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+from pathlib import Path
+
 import typer
 
 from peerjournal.cli.options import Json
@@ -11,10 +14,13 @@ from peerjournal.context import AppContext
 def register(app: typer.Typer) -> None:
     @app.command(short_help="Show where your files are kept.")
     def where(ctx: typer.Context, json_out: Json = False) -> None:
-        """Print where the journal, drafts, prompt sets, settings and drift lexicon live."""
+        """Print where the journal, drafts, prompt sets, settings and drift lexicon live, and
+        the copies of the journal that upgrades kept."""
         from peerjournal import paths
+        from peerjournal.db.engine import upgrade_copies
 
         app_ctx = AppContext.from_ctx(ctx)
+        copies = upgrade_copies(app_ctx.db_path)
         found = {
             "data_dir": str(paths.data_dir()),
             "database": str(app_ctx.db_path),
@@ -25,15 +31,33 @@ def register(app: typer.Typer) -> None:
             "lexicon": _lexicon(app_ctx),
         }
         if json_out:
-            app_ctx.print_json(found)
+            app_ctx.print_json({**found, "upgrade_copies": [str(p) for p in copies]})
         else:
             width = max(map(len, found))
             for key, value in found.items():
                 typer.echo(f"{key.replace('_', ' '):<{width}}  {value}")
+        if copies:
+            app_ctx.say(_copies_line(copies))
         if problem := _config_problem(app_ctx):  # after the paths, which still answer
             app_ctx.say(f"Settings not read: {problem}")
         elif problem := app_ctx.lexicon_problem():
             app_ctx.say(f"Drift lexicon not usable: {problem}")
+
+
+def _copies_line(copies: list[Path]) -> str:
+    """The copies upgrades kept beside the journal, each as big as it was: one a version."""
+    from peerjournal.db.engine import file_size
+
+    size = 0
+    for copy in copies:
+        with suppress(OSError):
+            size += copy.stat().st_size
+    if len(copies) == 1:
+        kept = f"a copy of the journal ({file_size(size)}), {copies[0]}: delete it"
+    else:
+        kept = (f"{len(copies)} copies of the journal ({file_size(size)} in all), the newest "
+                f"{copies[-1]}: delete them")
+    return f"Kept by upgrades: {kept} once you are happy with this version."
 
 
 def _config_problem(app: AppContext) -> str | None:
