@@ -259,8 +259,8 @@ def test_non_utf8_on_stdin_is_a_clear_error_and_kept(
     result = cli("write", "--from-file", "-", "-s", "housing", input=b"caf\xe9 with Sam\n")
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "peerjournal: Standard input is not UTF-8 text (at byte 4): those bytes are kept as �. "
-        "Your text is kept in ")
+        "peerjournal: Standard input is not UTF-8 text (at byte 4; it may be Latin-1 or "
+        "Windows-1252): those bytes are kept as �. Your text is kept in ")
     assert entries(cli) == []
     [kept] = drafts(isolated)
     assert kept.read_text(encoding="utf-8").endswith("caf\ufffd with Sam\n")

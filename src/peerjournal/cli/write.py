@@ -506,7 +506,9 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
         kept = data.decode("utf-8", errors="replace")
         if not exc.utf8 or not kept.replace("\x00", "").strip():
             raise  # (UTF-16 or UTF-32 by its byte order mark, but not valid: not guessed at)
-        message = f"Standard input is not UTF-8 text (at byte {exc.at}): those bytes are kept as �"
+        guess = f"; {exc.hint}" if exc.hint else ""
+        message = (f"Standard input is not UTF-8 text (at byte {exc.at}{guess}): those bytes are "
+                   "kept as �")
         if "\x00" in kept:
             message += ", and its NUL bytes are left out"
         error = PeerJournalError(message + ".", exc.exit_code)
