@@ -22,8 +22,13 @@ from datetime import date, timedelta
 from peerjournal.errors import PeerJournalError
 
 ACCEPTED_FORMS = (
-    "today, yesterday, 'last night', 'N days ago', 'N weeks ago', a weekday ('friday', "
-    "'last friday'), or a date such as 2026-11-20, 20/11/2026 (day/month/year) or '20 Nov 2026'"
+    "today, yesterday, 'last night', 'N days ago', 'N weeks ago', 'N months ago', a weekday "
+    "('friday', 'last friday'), or a date such as 2026-11-20, 20/11/2026 (day/month/year) or "
+    "'20 Nov 2026'"
+)
+# What --since and --until take besides: a calendar period, from its first day or to its last.
+BOUND_FORMS = ACCEPTED_FORMS.replace(
+    ", or a date", ", a period ('last month', 'this week', 'last year', 2025-11, 2025), or a date"
 )
 EARLIEST = date(1900, 1, 1)
 LATEST = date(9999, 12, 31)
@@ -72,11 +77,18 @@ _LONG_NUMBER = re.compile(r"(?<![0-9])[0-9]{3,}(?![0-9])")
 def parse_date(text: str, today: date) -> date:
     """Parse a user-typed date relative to `today`; raise PeerJournalError naming the forms.
 
-    The result is always within [EARLIEST, LATEST].
+    The result is always within [EARLIEST, LATEST]. "last month" (a period in words) is no one
+    day: an error that says so (`parse_bound` reads periods, for --since and --until).
     """
     raw = _spoken_form(text)
     if not raw:
         raise PeerJournalError(f"Empty date. Use {ACCEPTED_FORMS}.")
+    if _PERIOD_WORD.match(raw) and (span := period(text, today)):
+        raise _unreadable(
+            text,
+            "it is a period, not one day",
+            hint=f"Give one day, such as {spoken(span[0])!r} or {span[0].isoformat()}",
+        )
     return _relative(raw, today, text) or numeric_date(text, today) or _free_form(text, today)
 
 
@@ -388,3 +400,60 @@ def _last_year(text: str, today: date, value: date) -> date | None:
     except (ValueError, PeerJournalError):  # 29 Feb, or a year out of range
         return None
     return earlier if earlier <= today else None
+
+
+# Calendar periods. Weeks run Monday to Sunday, as the report's do.
+_PERIOD_WORD = re.compile(r"^(this|last)\s+(week|month|year)$")
+_YEAR_MONTH = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})$")  # 2025-11, 2025/11
+_YEAR = re.compile(r"^[0-9]{4}$")
+
+
+def period(text: str, today: date) -> tuple[date, date] | None:
+    """The first and last day of the calendar period `text` names ("last month", "this week",
+    "last year", "2025-11", "2025"), else None. ("Nov 2025" stays an error that asks for
+    the day: a month in words is read by dateutil, which once filled the day in from today.)"""
+    raw = _spoken_form(text)
+    if m := _PERIOD_WORD.match(raw):
+        back, unit = int(m.group(1) == "last"), m.group(2)
+        if unit == "week":
+            monday = _days_back(today, today.weekday() + 7 * back, text)
+            return monday, _days_back(monday, -6, text)
+        if unit == "month":
+            year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
+            return _month(year, month + 1, text)
+        return _year(today.year - back, text)
+    if _YEAR.match(raw):
+        return _year(int(raw), text)
+    if m := _YEAR_MONTH.match(raw):
+        return _month(int(m.group(1)), int(m.group(2)), text)
+    return None
+
+
+def _year(year: int, text: str) -> tuple[date, date]:
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise out_of_range(text)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _month(year: int, month: int, text: str) -> tuple[date, date]:
+    import calendar
+
+    if not 1 <= month <= 12:
+        raise _unreadable(text, f"there is no month {month}")
+    first, last = _year(year, text)
+    return first.replace(month=month), last.replace(
+        month=month, day=calendar.monthrange(year, month)[1]
+    )
+
+
+def parse_bound(text: str, today: date, *, until: bool = False) -> date:
+    """A --since date (an --until one, if `until`): a period gives its first day (its last, but
+    never after today: entries are of days up to today); any other date is read as
+    `parse_recent_date` reads it, its errors naming the periods too."""
+    if span := period(text, today):
+        return min(span[1], today) if until else span[0]
+    try:
+        return parse_recent_date(text, today)
+    except PeerJournalError as exc:
+        message = exc.message.replace(ACCEPTED_FORMS, BOUND_FORMS)
+        raise PeerJournalError(message, exc.exit_code) from None

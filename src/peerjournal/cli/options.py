@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from peerjournal.context import AppContext
     from peerjournal.db.store import Filters
 
@@ -21,7 +23,10 @@ By = Annotated[Period, typer.Option(
     "--by", metavar="week|month", case_sensitive=False,
     help="Weeks (Monday to Sunday) or calendar months.")]
 
-DATE_HELP = "today, 'last night', '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
+DATE_HELP = (
+    "today, 'last night', '3 days ago', 'last friday', 'last month' (its first day; with "
+    "--until its last), 2026-11-20, 20/11/2026 (d/m/y) …"
+)
 
 
 def entry_id(text: str) -> int:
@@ -54,8 +59,15 @@ def numbered(text: str, what: str, lister: str, example: int, first: str) -> int
 
 
 def entry_id_argument(help: str = "The entry's ID.") -> Any:
-    """The ID argument of show, edit, delete and restore."""
+    """The ID argument of show and edit."""
     return typer.Argument(..., metavar="ID", parser=entry_id, help=help)
+
+
+def entry_ids_argument() -> Any:
+    """The IDs of delete and restore: one or several."""
+    return typer.Argument(
+        ..., metavar="ID...", parser=entry_id, help="The entry's ID (or several: 5 6 7)."
+    )
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (data only).")]
@@ -63,7 +75,10 @@ Since = Annotated[
     str | None, typer.Option("--since", metavar="DATE", help=f"From this date ({DATE_HELP}).")
 ]
 Until = Annotated[
-    str | None, typer.Option("--until", metavar="DATE", help="Up to and including this date.")
+    str | None, typer.Option(
+        "--until", metavar="DATE",
+        help="Up to and including this date ('last month': its last day).",
+    )
 ]
 Tags = Annotated[
     list[str] | None, typer.Option(
@@ -148,8 +163,8 @@ def build_filters(
     from peerjournal.errors import PeerJournalError
 
     filters = Filters(
-        since=app.parse_date(since) if since is not None else None,
-        until=app.parse_date(until) if until is not None else None,
+        since=date_bound(app, since),
+        until=date_bound(app, until, until=True),
         tags=normalise_tags(tags or []),
         setting=setting_filter(setting),
         limit=limit or None,
@@ -163,6 +178,15 @@ def build_filters(
             f"--since {filters.since} is after --until {filters.until}; nothing can match."
         )
     return filters
+
+
+def date_bound(app: AppContext, text: str | None, *, until: bool = False) -> date | None:
+    """--since (or --until, if `until`) as typed, or None when not given: a period such as
+    'last month' gives its first day (or its last). For every command with the two options."""
+    from peerjournal.dates import parse_bound
+
+    # `is not None`: an empty --since "" is an error (parse_bound says so), as "  " is.
+    return parse_bound(text, app.today(), until=until) if text is not None else None
 
 
 def option_text(value: str, option: str) -> str:

@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import Json, entry_id_argument
+from peerjournal.cli.options import Json, entry_ids_argument
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
     from peerjournal.db.store import Store
     from peerjournal.entry import Entry
 
-EntryId = entry_id_argument()
+EntryIds = entry_ids_argument()
 
 
 def live_entry(store: Store, entry_id: int, *, deleting: bool = False) -> Entry:
@@ -58,44 +58,104 @@ def _trashed_json(entry: Entry) -> dict[str, object]:
     return {**entry.to_json(), "deleted_at": deleted_at}
 
 
+def _where(store: Store, entry_id: int) -> str:
+    """"journal" or "trash", where the entry with this ID is; "" when there is none."""
+    from peerjournal.errors import NotFoundError
+
+    for place, trashed in (("journal", False), ("trash", True)):
+        try:
+            store.get(entry_id, trashed=trashed)
+        except NotFoundError:
+            continue
+        return place
+    return ""
+
+
+def _check_all(store: Store, ids: list[int], *, deleting: bool) -> None:
+    """A NotFoundError naming every ID that cannot be deleted (restored, unless `deleting`),
+    before any is: one sentence per reason, as the one-ID messages say it."""
+    from peerjournal.errors import NotFoundError
+    from peerjournal.plural import joined
+
+    places = {entry_id: _where(store, entry_id) for entry_id in ids}
+    here, other = ("journal", "trash") if deleting else ("trash", "journal")
+    missing = [str(i) for i, place in places.items() if not place]
+    moved = [str(i) for i, place in places.items() if place == other]
+    if not missing and not moved:
+        return
+    problems = []
+    if missing:
+        see = " (see `peerjournal list`, or `peerjournal trash`)" if deleting else ""
+        problems.append(f"No entry {joined(missing, 'or')} in the {here}{see}.")
+    if moved:
+        one = len(moved) == 1
+        subject = f"{'Entry' if one else 'Entries'} {joined(moved)} {'is' if one else 'are'}"
+        if deleting:
+            them = "it" if one else "them"
+            problems.append(
+                f"{subject} already in the trash (`peerjournal restore {' '.join(moved)}` "
+                f"brings {them} back)."
+            )
+        else:
+            show = f"`peerjournal show {moved[0]}`" if one else "see `peerjournal list`"
+            problems.append(
+                f"{subject} not in the trash: {'it is' if one else 'they are'} in the "
+                f"journal ({show})."
+            )
+    if len(ids) > 1:
+        problems.append(f"Nothing was {'deleted' if deleting else 'restored'}.")
+    raise NotFoundError(" ".join(problems))
+
+
+def _numbered(ids: list[int]) -> str:
+    """ "entry 5" or "entries 5, 6 and 7"."""
+    from peerjournal.plural import joined
+
+    return f"entry {ids[0]}" if len(ids) == 1 else f"entries {joined([str(i) for i in ids])}"
+
+
 def register(app: typer.Typer) -> None:
-    @app.command(short_help="Move an entry to the trash.")
-    def delete(ctx: typer.Context, entry_id: int = EntryId, json_out: Json = False) -> None:
-        """Move an entry to the trash (`restore` brings it back). --json prints the entry as
-        `trash --json` lists it."""
+    @app.command(short_help="Move entries to the trash.")
+    def delete(
+        ctx: typer.Context, entry_ids: list[int] = EntryIds, json_out: Json = False
+    ) -> None:
+        """Move one entry or several to the trash (`restore` brings them back). If one of the
+        IDs is not in the journal, nothing is moved. --json prints the entry as `trash --json`
+        lists it (a list of them for several IDs)."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        live_entry(store, entry_id, deleting=True)
-        store.trash(entry_id, app_ctx.now())
+        ids = list(dict.fromkeys(entry_ids))
+        _check_all(store, ids, deleting=True)
+        now = app_ctx.now()
+        for entry_id in ids:
+            store.trash(entry_id, now)
         if json_out:
-            app_ctx.print_json(_trashed_json(store.get(entry_id, trashed=True)))
+            moved = [_trashed_json(store.get(i, trashed=True)) for i in ids]
+            app_ctx.print_json(moved if len(entry_ids) > 1 else moved[0])
             return
+        them = "it" if len(ids) == 1 else "them"
         app_ctx.say(
-            f"Moved entry {entry_id} to the trash. `peerjournal restore {entry_id}` brings it back."
+            f"Moved {_numbered(ids)} to the trash. "
+            f"`peerjournal restore {' '.join(map(str, ids))}` brings {them} back."
         )
 
-    @app.command(short_help="Take an entry out of the trash.")
-    def restore(ctx: typer.Context, entry_id: int = EntryId, json_out: Json = False) -> None:
-        """Bring an entry back from the trash. --json prints the entry as `show --json` does."""
-        from peerjournal.errors import NotFoundError
-
+    @app.command(short_help="Take entries out of the trash.")
+    def restore(
+        ctx: typer.Context, entry_ids: list[int] = EntryIds, json_out: Json = False
+    ) -> None:
+        """Bring one entry or several back from the trash (none, if one of the IDs is not in
+        it). --json prints the entry as `show --json` does (a list of them for several IDs)."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        try:
+        ids = list(dict.fromkeys(entry_ids))
+        _check_all(store, ids, deleting=False)
+        for entry_id in ids:
             store.restore(entry_id)
-        except NotFoundError as missing:
-            try:
-                store.get(entry_id)
-            except NotFoundError:
-                raise missing from None
-            raise NotFoundError(
-                f"Entry {entry_id} is not in the trash: it is in the journal "
-                f"(`peerjournal show {entry_id}`)."
-            ) from None
         if json_out:
-            app_ctx.print_json(store.get(entry_id).to_json())
+            back = [store.get(i).to_json() for i in ids]
+            app_ctx.print_json(back if len(entry_ids) > 1 else back[0])
             return
-        app_ctx.say(f"Restored entry {entry_id}.")
+        app_ctx.say(f"Restored {_numbered(ids)}.")
 
     @app.command(short_help="List or empty the trash.")
     def trash(
