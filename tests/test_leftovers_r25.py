@@ -85,7 +85,7 @@ def test_a_name_that_is_also_a_word_opening_a_sentence_is_flagged(
     result = cli("export", "--yes", "-o", str(tmp_path / "s.md"))
     assert result.exit_code == 0, result.stderr
     checked = _checked(result.stderr)
-    assert all(word in checked for word in ("Will", "Grace", "Hope", "Mark", "Frank's"))
+    assert all(word in checked for word in ("Will", "Grace", "Hope", "Mark", "Frank"))
     assert "Will was upset" in (tmp_path / "s.md").read_text()  # flagged, not changed
 
 

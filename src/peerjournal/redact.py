@@ -1174,10 +1174,105 @@ _POSSESSIVE = re.compile(r"['’][sS]$")
 _LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-def nickname_spans(label: str, names: Sequence[str]) -> list[tuple[int, int]]:
+def nickname_spans(
+    label: str, names: Sequence[str], flagged: Iterable[str] = ()
+) -> list[tuple[int, int]]:
     """Spans of the words of a label (a tag, a setting: lower case, so capitals say
-    nothing) that look like a short form of one of the listed `names` ("sammy-visit")."""
-    return [m.span() for m in _LABEL_WORD.finditer(label) if nickname_like(m.group(), names)]
+    nothing) that may be a name: one that looks like a short form of one of the listed
+    `names` ("sammy-visit"), a given name of the table of short forms that is no everyday
+    word ("ben", "kasia"), or a word `flagged` elsewhere (the tag "priya" beside "Priya and
+    Zoë met"; compared as `name_key` does). The spans leave out a possessive's 's."""
+    keys = {name_key(w) for w in flagged}
+    spans = []
+    for m in _LABEL_WORD.finditer(label):
+        word = possessor(m.group())
+        if nickname_like(word, names) or name_key(word) in keys or _given_name(word):
+            spans.append((m.start(), m.start() + len(word)))
+    return spans
+
+
+def possessor(word: str) -> str:
+    """`word` without a possessive's 's ("Priya's": "Priya"), the name to add."""
+    return _POSSESSIVE.sub("", word)
+
+
+_GIVEN_NAMES = frozenset(SHORT_FORMS) | {_plain(f) for fs in SHORT_FORMS.values() for f in fs}
+
+
+def _given_name(word: str) -> bool:
+    key = _plain(word)
+    return (
+        key in _GIVEN_NAMES and len(key) > 2
+        and key not in _WORDLIKE_SHORT_FORMS and key not in SENTENCE_OPENERS
+    )
+
+
+# Characters that may be typed in a name and are matched as the same by redaction
+# (`_char_pattern`): apostrophes, spaces and dashes, or none.
+_NAME_JOINERS = re.compile(rf"[\s{re.escape(_DASHES)}'’ʼ‘`´′\x00]+")
+
+
+def name_key(name: str) -> str:
+    """`name` as redaction tells names apart: without accents, case, invisible characters,
+    apostrophes, spaces and dashes; full-width and look-alike letters as plain Latin ones
+    ("O’Neill", "O'Neill" and "ONeill"; "Zoë" and "Zoe" with a zero-width space)."""
+    return _NAME_JOINERS.sub("", _as_latin(keyed(nfc(name)))).casefold()
+
+
+# ----------------------------------------------------------------- scripts without capitals
+
+# Where a letter's Unicode name says its script, what a writer calls it.
+_SCRIPT_NAMES = {
+    "CJK": "Chinese characters", "HIRAGANA": "Japanese kana", "KATAKANA": "Japanese kana",
+    "HANGUL": "Korean Hangul",
+}
+
+
+def _script(ch: str) -> str | None:
+    """The script of a letter that has no capitals (category Lo: Chinese, Arabic, Thai…),
+    as `caseless_runs` names it; None for any other character."""
+    if unicodedata.category(ch) != "Lo":
+        return None
+    words = unicodedata.name(ch, "").split()
+    if not words or words[0] in ("LATIN", "FEMININE", "MASCULINE"):
+        return None
+    named = next((_SCRIPT_NAMES[w] for w in words if w in _SCRIPT_NAMES), None)
+    return named or f"{words[0].title()} script"
+
+
+# After a caseless letter, what may go on its run (see `_caseless_or_mark`): a character, or
+# the spaces before the run's next word.
+_CASELESS_TAIL = re.compile(r"\S|[^\S\n]+")
+
+
+def caseless_runs(text: str) -> list[tuple[str, str]]:
+    """The runs of words in `text` written in a script without capital letters, each with
+    that script's name ("王芳", "Chinese characters"; "محمد علي", "Arabic script"). Names in
+    them cannot be found by their capitals, so the export preview asks the writer to read
+    them."""
+    runs: list[tuple[str, str]] = []
+    i = 0
+    while i < len(text):
+        script = _script(text[i])
+        if script is None:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(text):
+            m = _CASELESS_TAIL.match(text, end)
+            if not m or not _caseless_or_mark(text[m.start():m.end()]):
+                break
+            end = m.end()
+        runs.append((text[i:end].rstrip(" -" + _DASHES), script))
+        i = end
+    return runs
+
+
+def _caseless_or_mark(piece: str) -> bool:
+    """Whether `piece` (a character, or spaces or a dash) may go on a caseless run."""
+    if not piece.strip() or piece in _DASHES:
+        return True
+    return _script(piece) is not None or unicodedata.category(piece) in ("Mn", "Mc", "Lm", "Cf")
 
 
 @cache
@@ -1272,8 +1367,9 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
     if short:
         capitalised = [form for form, case_sensitive in short if case_sensitive]
         only = f" ({joined(capitalised)} only when capitalised)" if capitalised else ""
+        forms = "a short form" if len(short) == 1 else "short forms"
         warnings.append(
-            f"Note: exports also replace {joined([form for form, _ in short])}, short forms "
+            f"Note: exports also replace {joined([form for form, _ in short])}, {forms} "
             f"of {name}{only}. Add any other name they go by with `peerjournal people add NAME`."
         )
     first = parts[0]
@@ -1315,7 +1411,7 @@ def people_to_add(
     """Who of `incoming` (a restored backup's people list) joins `listed`, and notes for
     the writer.
 
-    A name already listed (ignoring case and spacing), or twice in `incoming`, is added
+    A name already listed (as `name_key` compares them), or twice in `incoming`, is added
     once and a listed person is left as they are. Every new name is added, even when its
     alias cannot be used (it would reveal a listed name: the name then shows as
     [person]) or another person's alias contains it (a note says so): leaving a name off
@@ -1324,12 +1420,12 @@ def people_to_add(
     from peerjournal.errors import PeerJournalError
 
     everyone = list(listed)
-    known = {" ".join(p.name.split()).casefold() for p in everyone}
+    known = {name_key(p.name) for p in everyone}
     added: list[Person] = []
     notes: list[str] = []
     for person in incoming:
         name = check_name(person.name)
-        if name.casefold() in known:
+        if name_key(name) in known:
             continue
         alias = person.alias.strip() if person.alias and person.alias.strip() else None
         if alias is not None and contains_name(
@@ -1344,7 +1440,7 @@ def people_to_add(
             check_alias(name, alias, everyone)  # with no alias: another's alias names them
         except PeerJournalError as exc:
             notes.append(exc.message)
-        known.add(name.casefold())
+        known.add(name_key(name))
         everyone.append(Person(name, alias))
         added.append(Person(name, alias))
     return added, notes

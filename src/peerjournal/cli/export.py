@@ -541,20 +541,25 @@ def _preview_text(summary: dict[str, Any], data: bytes, fmt: str) -> str:
 def _words_to_check(
     app: AppContext, summary: dict[str, Any], data: bytes, fmt: str
 ) -> list[str]:
-    """With --yes there is no preview: the capitalised words it would highlight, as a
-    warning (none without redaction: the writer chose to send names)."""
+    """With --yes there is no preview: the capitalised words it would highlight, and the
+    words it could not check (scripts without capitals), as warnings (none without
+    redaction: the writer chose to send names)."""
     if not summary["redacted"]:
         return []
-    from peerjournal.render.summary import check_words_message, words_to_check
+    from peerjournal.render.summary import (
+        check_words_message,
+        unchecked_scripts_message,
+        words_to_check,
+    )
     from peerjournal.summary import journal_labels, journal_texts
 
     people = _people(app)
-    words = words_to_check(
-        _preview_text(summary, data, fmt), journal_texts(summary), people,
-        journal_labels(summary),
-    )
+    text = _preview_text(summary, data, fmt)
+    words = words_to_check(text, journal_texts(summary), people, journal_labels(summary))
     names = [p.name for p in people]
-    return [check_words_message(words, "in the summary", names)] if words else []
+    warnings = [check_words_message(words, "in the summary", names)] if words else []
+    unchecked = unchecked_scripts_message(text)
+    return warnings + ([unchecked] if unchecked else [])
 
 
 def _people(app: AppContext) -> list[Person]:

@@ -8,6 +8,7 @@ import typer
 
 from peerjournal.cli.options import Json
 from peerjournal.context import AppContext
+from peerjournal.plural import joined
 
 Name = Annotated[
     list[str],
@@ -84,11 +85,23 @@ def register(app: typer.Typer) -> None:
     @group.command(short_help="Take a person off the list.")
     def remove(ctx: typer.Context, words: Name, json_out: Json = False) -> None:
         """Take a person off the list (their name will no longer be replaced in exports)."""
-        from peerjournal.db.people import remove_person
+        from peerjournal.db.people import list_people, remove_person
+        from peerjournal.redact import Person, contains_name
 
         app_ctx = AppContext.from_ctx(ctx)
-        removed = remove_person(app_ctx.store(), " ".join(words))
+        store = app_ctx.store()
+        removed = remove_person(store, " ".join(words))
+        # another listed name may still replace it: "Zoë" and a "Zoë" with a zero-width
+        # space listed before they were told apart, "Bob" (a short form of a listed Robert)
+        still = [p.name for p in list_people(store)
+                 if contains_name(removed.name, [Person(p.name, p.alias)])]
         if json_out:
-            app_ctx.print_json({"name": removed.name, "removed": True})
+            app_ctx.print_json({"name": removed.name, "removed": True, "still_replaced_by": still})
+            return
+        if still:
+            app_ctx.say(
+                f"Removed {removed.name}, but exports still replace that name: it matches "
+                f"{joined(still)}, still on the people list."
+            )
             return
         app_ctx.say(f"Removed {removed.name}: exports will no longer redact that name.")

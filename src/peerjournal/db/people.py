@@ -31,9 +31,14 @@ def list_people(store: Store) -> list[PersonRow]:
 
 
 def find_person(store: Store, name: str) -> PersonRow | None:
-    """The listed person whose name equals `name`, ignoring case and extra spaces."""
+    """The listed person whose name is `name` as redaction compares names (`name_key`:
+    case, accents, apostrophes, invisible characters aside), the one written the same way
+    first."""
+    from peerjournal.redact import name_key
+
     wanted = " ".join(name.split()).casefold()
-    return next((p for p in list_people(store) if p.name.casefold() == wanted), None)
+    same = [p for p in list_people(store) if name_key(p.name) == name_key(name)]
+    return next((p for p in same if p.name.casefold() == wanted), same[0] if same else None)
 
 
 def add_person(store: Store, name: str, alias: str | None, now: datetime) -> tuple[bool, str]:
@@ -75,7 +80,7 @@ def restore_people(
 ) -> tuple[list[Person], list[str]]:
     """Merge a backup's people list into this journal's, in one transaction.
 
-    Names already listed (ignoring case and spacing) are left as they are; see
+    Names already listed (as `redact.name_key` compares them) are left as they are; see
     `redact.people_to_add`. A name added keeps when it was first listed (`listed_at`, by
     name, from the backup), else `now`. Returns (the people added, notes for the writer).
     """

@@ -23,13 +23,16 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.exporters import common
-from peerjournal.plural import counted
+from peerjournal.plural import counted, joined
 from peerjournal.redact import (
     Person,
     capitalised_words,
+    caseless_runs,
     lower_case_words,
+    name_key,
     nickname_like,
     nickname_spans,
+    possessor,
     unlisted_capitalised,
 )
 from peerjournal.render.charts import diverging_bar, sparkline, unicode_ok
@@ -80,11 +83,13 @@ def preview(
     """
     shown = sanitise(text)
     body = Text(shown)
-    words: Counter[str] = Counter()
-    for match in _words_to_check(shown, journal_texts, people, labels):
+    matches = _words_to_check(shown, journal_texts, people, labels)
+    for match in matches:
         body.stylize("bold reverse", match.start(), match.end())
-        words[match.group(0)] += 1
+    words = _counted(matches)
     title = f"Preview: what will be written to {destination}"
+    if _AS_MARKDOWN.search(destination):
+        title += ", shown as Markdown"
     if not redacted:
         title += " (UNREDACTED)"
     console.print(section(title, body))  # a long destination, or UNREDACTED, is never cut
@@ -93,7 +98,14 @@ def preview(
         # where no style is shown (TERM=dumb, a pipe), nothing above is highlighted
         where = "highlighted above" if console.color_system else "in the preview above"
         console.print(Text(check_words_message(words, where, names)))
+    if redacted and (unchecked := unchecked_scripts_message(text)):
+        console.print(Text(unchecked))
     return list(words)
+
+
+# The preview of these formats (named last in the destination: "p.html (html)") is their
+# Markdown: the file itself is not text to show.
+_AS_MARKDOWN = re.compile(r"\((?:html|pdf)\)$")
 
 
 def words_to_check(
@@ -111,8 +123,42 @@ def words_to_check(
     alias that looks like that is flagged too: it names them wherever it is printed; and
     so is such a word in `labels` (settings and tags, in lower case: "sammy-visit").
     """
-    found = _words_to_check(sanitise(text), journal_texts, people, labels)
-    return Counter(m.group(0) for m in found)
+    return _counted(_words_to_check(sanitise(text), journal_texts, people, labels))
+
+
+def _counted(matches: Sequence[re.Match[str]]) -> Counter[str]:
+    """Each flagged word with how often it is there, a tag's "priya" counted with "Priya"
+    (shown as the first written with a capital)."""
+    shown: dict[str, str] = {}
+    for m in sorted(matches, key=lambda m: not m.group(0)[:1].isupper()):
+        shown.setdefault(name_key(m.group(0)), m.group(0))
+    return Counter(shown[name_key(m.group(0))] for m in matches)
+
+
+# Passages of caseless script listed by `unchecked_scripts_message`: more, or a longer one,
+# and the writer is asked to read them without a list.
+_RUNS_LISTED = 8
+_RUN_CHARS = 20
+
+
+def unchecked_scripts_message(text: str) -> str | None:
+    """A note that the words of `text` (what will leave) in scripts without capital letters
+    (Chinese, Arabic, Thai…) could not be checked for names as capitalised words are, naming
+    those passages when there are few and short ones; None when there are none."""
+    runs = caseless_runs(sanitise(text))
+    if not runs:
+        return None
+    scripts = joined(list(dict.fromkeys(script for _, script in runs)))
+    passages = list(dict.fromkeys(run for run, _ in runs))
+    if len(passages) <= _RUNS_LISTED and all(len(p) <= _RUN_CHARS for p in passages):
+        listed = f": {clean(', '.join(passages), multiline=False)}"
+    else:
+        listed = f" ({counted(len(passages), 'passage')})"
+    return (
+        f"Words in {scripts} could not be checked for names (they have no capital letters): "
+        f"read them yourself{listed}. If any is someone's name, add it with "
+        "`peerjournal people add NAME` and export again."
+    )
 
 
 def check_words_message(words: Counter[str], where: str, names: Sequence[str] = ()) -> str:
@@ -146,11 +192,12 @@ def _words_to_check(
         if not nickname_like(word := a[x:y], names)
     }
     texts = [sanitise(t) for t in journal_texts]
-    lower = lower_case_words(texts)  # a word opening a sentence there is that word, no name
-    prose = {t[a:b] for t in texts for a, b in unlisted_capitalised(t, names, lower)}
-    in_labels = {
-        sanitise(t)[a:b] for t in labels for a, b in nickname_spans(sanitise(t), names)
-    }
+    tags = [sanitise(t) for t in labels]
+    # a word opening a sentence that is written in lower case elsewhere is that word, no
+    # name; but not when that is a label, all lower case: the tag "priya" of "Priya and Zoë"
+    lower = lower_case_words((Counter(texts) - Counter(tags)).elements())
+    prose = {possessor(t[a:b]) for t in texts for a, b in unlisted_capitalised(t, names, lower)}
+    in_labels = {t[a:b] for t in tags for a, b in nickname_spans(t, names, prose)}
     candidates = (prose | in_labels) - placed
     if not candidates:
         return []
