@@ -255,10 +255,9 @@ def test_weeks_the_window_cuts_short_are_marked(cli, add) -> None:
     result = cli("report", "--since", "2026-11-01", "--until", "2026-11-18")
     assert result.exit_code == 0, result.stderr
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
-    assert "By week per 100 words; * part of a week, cut by the window" in lines
-    rows = [line.split()[:4] for line in lines if line[:2].isdigit()]
-    assert [" ".join(r[:3]) for r in rows] == [
-        "01 Nov 26*", "02 Nov 26", "09 Nov 26", "16 Nov 26*"]
+    assert "By week in 2026 per 100 words; * part of a week, cut by the window" in lines
+    rows = [line.split()[:2] for line in lines if line[:1].isdigit() and " Nov" in line[:7]]
+    assert [" ".join(r) for r in rows] == ["1 Nov*", "2 Nov", "9 Nov", "16 Nov*"]
     # the week still going on today is not cut by the window: no mark
     default = cli("report").stdout
     assert "*" not in default and "part of a week" not in default

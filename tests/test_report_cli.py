@@ -147,8 +147,8 @@ def test_rich_report_reads_at_80_columns(cli: CLI, add: Callable[..., int]) -> N
     assert "inpatient" in text and "tired / drained" in text
     assert "\x1b[" not in text  # no colour codes
     lines = text.splitlines()
-    assert any(line.startswith("05 Oct 26") for line in lines)
-    assert any(line.startswith("12 Oct 26") and "│" in line for line in lines)  # an empty week
+    assert any(line.startswith("5 Oct ") for line in lines)
+    assert any(line.startswith("12 Oct ") and "│" in line for line in lines)  # an empty week
 
 
 def test_ascii_console_gets_no_box_or_block_characters(cli: CLI, add: Callable[..., int]) -> None:
@@ -303,7 +303,7 @@ def test_ascii_tables_have_no_vertical_lines_beside_the_bars(
     print_report(console, report_json(cli), {})
     wrapper.flush()
     lines = out.getvalue().decode("ascii").splitlines()
-    week = next(line for line in lines if line.startswith("16 Nov 26"))
+    week = next(line for line in lines if line.startswith("16 Nov "))
     assert week.count("|") == 1 and "----------|" in week  # the bar's axis alone
     assert not any("+" in line and "--" in line for line in lines)  # no "---+---" rules
 

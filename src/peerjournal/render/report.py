@@ -235,10 +235,11 @@ class _View:
         # not the one still going on today
         ongoing = (self.report.get("rhythm") or {}).get("reaches_today", True)
         cut = [_partial(p, self.unit) and not (ongoing and p is periods[-1]) for p in shown]
-        week = "%d %b" if tiny else "%d %b %y"
         for p, short in zip(shown, cut, strict=True):
             start = date.fromisoformat(p["start"])
-            name = start.strftime(week if self.unit == "week" else "%b %Y")
+            # "8 Jun", the year said once, in the heading ("8 Jun 2026" left 40 to 60
+            # columns too narrow for the headers)
+            name = spoken(start, year=False) if self.unit == "week" else start.strftime("%b %Y")
             name += "*" if short else ""
             if not p["entries"]:
                 bar = [self.bar(0, 0, scale, 0)] if bars else []
@@ -258,7 +259,15 @@ class _View:
             note += f"; * part of a {self.unit}, cut by the window"
         if len(shown) < len(periods):
             note += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--json for all)"
-        return Group(self.heading(f"By {self.unit}", note), table)
+        return Group(self.heading(f"By {self.unit}{self.years(shown)}", note), table)
+
+    def years(self, shown: Sequence[Mapping[str, Any]]) -> str:
+        """" in 2026" (or " in 2025–2026") after "By week": the year its rows begin in, which
+        their labels ("8 Jun") leave out. Nothing for months, named with their year."""
+        if self.unit != "week" or not shown:
+            return ""
+        first, last = (date.fromisoformat(p["start"]).year for p in (shown[0], shown[-1]))
+        return f" in {first}" if first == last else f" in {first}{self.dash.strip()}{last}"
 
     def dimensions(self) -> list[RenderableType]:
         periods = self.since_first()
