@@ -15,7 +15,7 @@ from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.render.console import Trimmed
-from peerjournal.render.layout import Section
+from peerjournal.render.layout import LongTable, Section
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.verdicts import VERDICT_STYLES, VERDICT_WORDS, details_hint
 
@@ -109,6 +109,13 @@ class EntryTable:
         )
 
     def wide(self) -> Table:
+        table = self.wide_head()
+        for cells in self.wide_rows():
+            table.add_row(*cells)
+        return table
+
+    def wide_head(self) -> Table:
+        """The wide table's columns, without rows."""
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
         table.add_column("ID", justify="right", style="bold", no_wrap=True)
         table.add_column("Date", no_wrap=True, min_width=10)
@@ -118,6 +125,10 @@ class EntryTable:
         if self.deleted:
             table.add_column("Trashed", no_wrap=True, min_width=10)
         table.add_column("Experience", ratio=1, no_wrap=True, overflow="ellipsis", min_width=20)
+        return table
+
+    def wide_rows(self) -> list[list[RenderableType]]:
+        rows = []
         for entry, row in zip(self.entries, self.rows, strict=True):
             cells: list[RenderableType] = [
                 row["ID"],
@@ -128,8 +139,8 @@ class EntryTable:
             ]
             if self.deleted:
                 cells.append(row["Trashed"])
-            table.add_row(*cells, Text(row["Experience"], overflow="ellipsis"))
-        return table
+            rows.append([*cells, Text(row["Experience"], overflow="ellipsis")])
+        return rows
 
     def narrow_width(self) -> int:
         """The narrowest width at which the table still shows some of the experience."""
@@ -137,7 +148,15 @@ class EntryTable:
                 + _overhead(len(self.essential) + 2))
 
     def narrow(self, width: int) -> Table:
-        """Fixed widths that add up to `width` at most: Rich never takes any from the ID.
+        table, rows = self.narrow_parts(width)
+        for cells in rows:
+            table.add_row(*cells)
+        return table
+
+    def narrow_parts(self, width: int) -> tuple[Table, list[list[RenderableType]]]:
+        """The narrow table's columns, without rows, and its rows.
+
+        Fixed widths that add up to `width` at most: Rich never takes any from the ID.
 
         `width` is at least `narrow_width()`: the ID, date, drift and experience always fit."""
         fixed = {"ID": self.id_width(), **self.essential}
@@ -169,15 +188,15 @@ class EntryTable:
             else:
                 table.add_column(key, no_wrap=True, overflow="ellipsis",
                                  width=fixed.get(key) or sizes[key])
-        for entry, row in zip(self.entries, self.rows, strict=True):
-            cells: list[RenderableType] = [
+        return table, [
+            [
                 verdict_text(entry.drift_verdict, short=True)
                 if key == "Drift"
                 else Text(row[key], no_wrap=True, overflow="ellipsis")
                 for key in shown
             ]
-            table.add_row(*cells)
-        return table
+            for entry, row in zip(self.entries, self.rows, strict=True)
+        ]
 
     def stacked(self, console: Console, width: int) -> Group:
         """A block per entry: its ID, date and drift (each whole, as many as fit), then up to
@@ -207,13 +226,23 @@ class EntryTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         if width >= self.wide_width():
-            yield self.wide()
+            head, rows = self.wide_head(), self.wide_rows()
         elif width >= self.narrow_width():
-            yield self.narrow(width)
+            head, rows = self.narrow_parts(width)
         else:
             yield self.stacked(console, width)
+            return
+        if len(rows) > LONG_LIST:
+            yield LongTable(head, rows)
+            return
+        for cells in rows:
+            head.add_row(*cells)
+        yield head
 
 
+# more rows than this are drawn by `LongTable`: the same table, 20,000 rows in a second or
+# two rather than 25 s
+LONG_LIST = 100
 STACK_INDENT = 2  # the experience under its entry's ID in the stacked list
 
 
