@@ -186,9 +186,18 @@ def test_an_empty_window_with_filters_says_when_the_matching_entries_are(
         "No entries from 2026-08-31 to 2026-11-20 match these filters. The only one that "
         "matches is dated 2025-03-01."
     )
-    nowhere = cli("report", "--setting", "forensic")
+    nowhere = cli("report", "--setting", "crisis", "--tag", "housing")
     assert nowhere.stderr.strip() == (
         "No entries match these filters at any date. Try fewer filters."
+    )
+    # a setting no entry has is named, with the one it may be a slip for, as `list` says it
+    unknown = cli("report", "--setting", "forensic")
+    assert unknown.exit_code == 0 and unknown.stdout == ""
+    assert unknown.stderr.strip() == "No entries match: no entry has the setting 'forensic'."
+    slip = cli("report", "--setting", "crisys")
+    assert slip.stderr.strip() == (
+        "No entries match: no entry has the setting 'crisys'; did you mean 'crisis' "
+        "(`--setting crisis`)?"
     )
 
 

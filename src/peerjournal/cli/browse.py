@@ -81,22 +81,23 @@ def _check_searchable(query: str) -> None:
     raise PeerJournalError(f"Nothing to search for in {_quoted(query)}: type a word or a phrase.")
 
 
-def _unknown_setting(store: Store, filters: Filters) -> str | None:
+def unknown_setting(store: Store, setting: str | None) -> str | None:
     """When no entry has the --setting given: "no entry has the setting 'communty'", with the
-    known setting it is likely a slip for, as `write` asks ("did you mean community?")."""
+    known setting it is likely a slip for, as `write` asks ("did you mean community?").
+    For list, search and report alike."""
     from peerjournal.setting_names import known_settings, likely_meant
 
-    if not filters.setting or store.with_setting(filters.setting):
+    if not setting or store.with_setting(setting):
         return None
-    meant = likely_meant(filters.setting, known_settings(lambda: store))
+    meant = likely_meant(setting, known_settings(lambda: store))
     guess = f"; did you mean {meant!r} (`--setting {shlex.quote(meant)}`)?" if meant else "."
-    return f"no entry has the setting {filters.setting!r}{guess}"
+    return f"no entry has the setting {setting!r}{guess}"
 
 
 def _not_found(store: Store, filters: Filters) -> str:
     """Why a list or search narrowed by `filters` found nothing: a setting no entry has, or
     the filters together."""
-    return _unknown_setting(store, filters) or TRY_FEWER
+    return unknown_setting(store, filters.setting) or TRY_FEWER
 
 
 def _tagged_or_set(store: Store, query: str) -> list[str]:

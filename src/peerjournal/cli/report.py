@@ -149,6 +149,10 @@ def nothing_in_window(store: Store, report: dict[str, Any]) -> str:
     filtered = bool(filters.get("setting") or filters.get("tags"))
     found = date_range(store, filters.get("setting"), filters.get("tags") or ())
     if found is None:  # only with filters: `show` speaks of an empty journal itself
+        from peerjournal.cli.browse import unknown_setting
+
+        if slip := unknown_setting(store, filters.get("setting")):
+            return f"No entries match: {slip}"
         return "No entries match these filters at any date. Try fewer filters."
     said = f"No entries from {report['since']} to {report['until']}"
     said += " match these filters." if filtered else "."
