@@ -108,6 +108,15 @@ _SPACED = re.compile(
     "\u30a1-\u30fa\u30fc-\u30ff\u3131-\u318e\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003134f]"
 )
+
+
+def snippet_tokens(query: str) -> int:
+    """How many of the index's words a search's snippet shows: 16 (about a line), or 32 for a
+    query in a script of one character a word (whose 16 would be 16 characters: 32 fill a
+    line as 16 words do)."""
+    return 32 if _SPACED.search(query) else 16
+
+
 # A "string" of FTS5 syntax (or an unclosed one, to the end), or a run of spaced characters
 _STRING_OR_SPACED_RUN = re.compile(f'"[^"]*(?:"|$)|(?: {_SPACED.pattern} )+')
 

@@ -19,6 +19,7 @@ from peerjournal.db.searchfold import (
     fold_query,
     folded_or_none,
     match_key,
+    snippet_tokens,
     unfold_snippet,
 )
 from peerjournal.entry import Entry, EntryDraft, KeptIdentity, scored_text
@@ -399,7 +400,8 @@ class Store:
             f"SELECT {ENTRY_COLUMNS}, CASE WHEN e.answers_folded IS NULL THEN '' "
             "ELSE e.answers_text END, "
             f"{', '.join(_FOLDS_READ)}, "
-            f"snippet(entry_fts, -1, '{SearchHit.START}', '{SearchHit.END}', '{ELLIPSIS}', 16) "
+            f"snippet(entry_fts, -1, '{SearchHit.START}', '{SearchHit.END}', '{ELLIPSIS}', "
+            f"{snippet_tokens(query)}) "
             f"FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
             f"WHERE entry_fts MATCH ? AND {where} ORDER BY bm25(entry_fts), e.date DESC"
         ) + filters.limit_sql()
