@@ -212,9 +212,13 @@ def check_dimension(
     for dim in dimensions:
         if wanted in (key(dim), key((labels or {}).get(dim, ""))):
             return dim
-    raise PeerJournalError(
-        f"Unknown dimension {dimension!r}. Valid dimensions: {', '.join(dimensions)}."
-    )
+    raise unknown_dimension(dimension, dimensions)
+
+
+def unknown_dimension(dimension: str, dimensions: Sequence[str], why: str = "") -> PeerJournalError:
+    """"Unknown dimension 'x'" (with `why`, after a colon), naming the valid ones."""
+    said = f"Unknown dimension {dimension!r}" + (f": {why}" if why else "")
+    return PeerJournalError(f"{said}. Valid dimensions: {', '.join(dimensions)}.")
 
 
 # -- accumulation --------------------------------------------------------------------------
@@ -545,7 +549,12 @@ def report_from_stats(
         "until": until.isoformat(),
         "by": by,
         "periods": period_list,
-        "totals": {**window.summary(), "words": window.words},
+        # each dimension's word-weighted rate over the window, as the mentor summary gives it
+        "totals": {
+            **window.summary(),
+            "words": window.words,
+            "dimensions": {d: window.dimension(d) for d in dims},
+        },
         "previous": {
             "since": prev_since.isoformat(),
             "until": prev_until.isoformat(),
@@ -717,6 +726,8 @@ def _rhythm(
     the window's, and `days_since_last` its age today. `reaches_today` says whether the
     window runs up to today (else later entries may exist outside it). `per_week` is the
     window's rate; `per_week_since_start` the rate from `first_entry` (see `_since_start`).
+    `journal_first_entry` is where the text report's rows begin: `first_entry` here, the
+    journal's own first entry in a report with filters (`cli.report.build` sets it then).
     """
     as_of = min(until, today)
     days_in_window = (until - since).days + 1
@@ -730,6 +741,7 @@ def _rhythm(
         "weeks": round(days_in_window / 7, 2),
         "per_week": Rounded(entries * 7, days_in_window, 2),  # shown to 1 decimal
         "first_entry": first,
+        "journal_first_entry": first,
         "per_week_since_start": _since_start(entries, first, as_of),
         "as_of": as_of.isoformat(),
         "reaches_today": until >= today,

@@ -9,6 +9,7 @@ import typer
 
 from peerjournal.cli.options import By, Json, Period, Setting, Since, Tags, Until, setting_filter
 from peerjournal.context import AppContext
+from peerjournal.errors import PeerJournalError
 
 if TYPE_CHECKING:
     from peerjournal.db.store import Store
@@ -40,12 +41,19 @@ def build(
         period_start,
         report_from_stats,
         resolve_window,
+        unknown_dimension,
     )
 
     labels = lexicon_labels(app, DIMENSIONS)
-    if dimension is not None:
-        dimension = check_dimension(dimension, DIMENSIONS, labels)
     today = app.today()
+    if dimension is not None:
+        try:
+            dimension = check_dimension(dimension, DIMENSIONS, labels)
+        except PeerJournalError:
+            if not reads_as_date(dimension, today):
+                raise
+            why = "-d is --dimension in report; a date goes in --since or --until"
+            raise unknown_dimension(dimension, DIMENSIONS, why) from None
     # `is not None`: an empty --since "" is an error (parse_date says so), as "  " is.
     start, end = resolve_window(
         app.parse_date(since) if since is not None else None,
@@ -77,8 +85,33 @@ def build(
             period_start(date.fromisoformat(period["start"]), by), []
         )
     report["filters"] = {"setting": place, "tags": wanted_tags}
+    if place or wanted_tags:
+        report["rhythm"]["journal_first_entry"] = (
+            None if since is not None else journal_started(store, start, end)
+        )
     report["lexicon_version"], report["stale"] = stale_scores(app, store)
     return report, labels
+
+
+def reads_as_date(text: str, today: date) -> bool:
+    """Whether `text` reads as a date or a period, as --since takes it."""
+    from peerjournal.dates import parse_bound
+
+    try:
+        parse_bound(text, today)
+    except PeerJournalError:
+        return False
+    return True
+
+
+def journal_started(store: Store, start: date, end: date) -> str | None:
+    """The journal's first entry, whatever the filters, when it falls after `start` (and by
+    `end`): a filtered report's rows begin where the unfiltered one's do, so that a month
+    with no matching entry shows as empty at either end of the window."""
+    from peerjournal.db.stats import date_range
+
+    found = date_range(store)
+    return found[0].isoformat() if found and start < found[0] <= end else None
 
 
 def lexicon_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, str]:

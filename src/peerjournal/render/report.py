@@ -209,9 +209,11 @@ class _View:
 
     def since_first(self) -> list[dict[str, Any]]:
         """The report's periods; for a journal younger than the default window, from the one
-        with its first entry on (a first week came after eleven empty rows)."""
+        with its first entry on (a first week came after eleven empty rows). With filters too
+        from the journal's first entry, not the first that matches: an empty month before the
+        first match is shown as one after the last is."""
         periods: list[dict[str, Any]] = self.report["periods"]
-        first = (self.report.get("rhythm") or {}).get("first_entry")
+        first = (self.report.get("rhythm") or {}).get("journal_first_entry")
         return [p for p in periods if p["end"] >= first] if first else periods
 
     def periods(self) -> RenderableType:
@@ -306,20 +308,20 @@ class _View:
     def dimension_numbers(
         self, active: Sequence[str], periods: Sequence[Mapping[str, Any]]
     ) -> list[RenderableType]:
-        """Each dimension's rate over the window and which way it went, in words (as
-        `review` gives them): "Recovery story: identity 3.4 rising, drift 0.0 steady"."""
+        """Each dimension's rate over the window (word-weighted, as the totals and the mentor
+        summary give it) and which way it went, in words (as `review` gives them):
+        "Recovery story: identity 3.4 rising, drift 0.0 steady"."""
         from peerjournal.summary import halves
 
         entries = [p["entries"] for p in periods]
+        rates = self.report["totals"]["dimensions"]
         lines = Text()
         for dim in active:
             said = []
             for polarity in ("identity", "drift"):
                 series = [p["dimensions"][dim][polarity] if p["entries"] else None
                           for p in periods]
-                weighted = [(v, n) for v, n in zip(series, entries, strict=True) if v is not None]
-                total = sum(n for _, n in weighted)
-                rate = sum(v * n for v, n in weighted) / total if total else 0.0
+                rate = rates[dim][polarity]
                 split = halves(series, entries)
                 way = f" {TREND_WORDS[split.direction]}" if split else ""
                 said.append(f"{polarity} {_num(rate)}{way}")
