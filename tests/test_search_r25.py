@@ -200,7 +200,8 @@ def test_an_older_journal_is_folded_again_on_opening(cli: CLI, isolated: Path) -
     assert [h["matches"] for h in search_hits(cli, "aero")] == [["Ærø"]]
     [hit] = search_hits(cli, "住房")
     assert (hit["id"], hit["matches"]) == (2, ["住房"])
-    assert hit["snippet"] == "李伟和我一起去了住房办公室。我分享了我自己的康复故事。"  # whole: 32 fit
+    # whole: 32 characters fit
+    assert hit["snippet"] == "李伟和我一起去了住房办公室。我分享了我自己的康复故事。"
     assert len(list(isolated.glob("journal.db.backup-*"))) == 1
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
