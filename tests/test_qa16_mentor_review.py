@@ -188,7 +188,7 @@ def test_several_summaries_on_a_narrow_terminal(
     out = cli("review", *files).stdout
     head = out[: out.index("Reflective-practice summary: Sam")]
     assert "…" not in head
-    assert "Sam  2026-10-26 to 2026-11-20" in head and "Kez  2026-10-26 to 2026-11-20" in head
+    assert "Sam  26 Oct – 20 Nov 2026" in head and "Kez  26 Oct – 20 Nov 2026" in head
     assert "2 entries, 1 shared · 1 alert" in head
     # (1.1 + 4.0) / 2 = 2.55, rounded once, ties to even, as the report rounds (was 2.5: the
     # float 2.55 is 2.5499…)

@@ -116,11 +116,14 @@ def test_the_same_summary_twice_is_shown_once(
     )
 
 
-def test_review_json_still_merges_every_file_as_named(cli, months: dict[str, Path]) -> None:
+def test_review_json_orders_one_writers_summaries_as_the_text(
+    cli, months: dict[str, Path]
+) -> None:
+    """Was: --json kept the order named (October before September)."""
     result = cli("review", "--json", str(months["alex-oct"]), str(months["alex-sep"]))
     merged = json.loads(result.stdout)
     assert [s["file"] for s in merged["summaries"]] == [
-        str(months["alex-oct"]), str(months["alex-sep"])]
+        str(months["alex-sep"]), str(months["alex-oct"])]
 
 
 def test_between_summaries_fits_a_narrow_terminal(

@@ -145,7 +145,7 @@ def test_an_overview_of_a_summary_with_drift_but_no_identity_number(
     assert result.exit_code == 0, result.stderr
     overview = result.stdout[: result.stdout.index("Reflective-practice summary")]
     rows = {line.split()[0]: line.replace("│", " ").split() for line in overview.splitlines()
-            if line.startswith((" Sam", " Kez"))}
+            if line.startswith(("Sam", "Kez"))}
     sam, kez = rows["Sam"], rows["Kez"]
     assert kez[-3:] == [sam[-3], "–", sam[-1]]  # identity as Sam's, drift unknown, alerts
 

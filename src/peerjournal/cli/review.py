@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 # A 20,000-entry journal over ten years with every entry shared exports ~26 MB; export refuses
 # to write a summary above this (cli/export.py reads it), so keep the two in step.
 MAX_BYTES = 64 * 1024 * 1024
-MERGED_SCHEMA = "peerjournal.review/1"
+MERGED_SCHEMA = "peerjournal.review/2"
+MERGED_FAMILY = "peerjournal.review/"
 
 
 def register(app: typer.Typer) -> None:
@@ -22,9 +23,12 @@ def register(app: typer.Typer) -> None:
     def review(
         ctx: typer.Context,
         files: Annotated[list[str], typer.Argument(
-            metavar="FILE...", help="Summaries exported with `peerjournal export --format json`.")],
+            metavar="FILE...",
+            help="Summaries exported with `peerjournal export --format json`; `-` reads "
+                 "standard input.")],
         json_out: Annotated[bool, typer.Option(
-            "--json", help="Merge the summaries into one JSON document on stdout.")] = False,
+            "--json", help="Merge the summaries into one JSON document on stdout, in the "
+                           "same order and with the same comparisons.")] = False,
     ) -> None:
         """For mentors: read the summaries your mentees send (JSON): trends, dimensions,
         alerts, shared excerpts and notes.
@@ -33,9 +37,12 @@ def register(app: typer.Typer) -> None:
         Example:
           peerjournal review alex.json sam.json
 
-        Needs no journal of its own. Text in a summary is shown with control characters made
-        visible, never sent to the terminal as is. A summary exported as Markdown, HTML, PDF
-        or CSV is read as it is, in a text editor, a browser, a PDF viewer or a spreadsheet."""
+        Summaries signed alike (`export --from`) are one writer's: they are shown oldest
+        first, with how the writer moved from one to the next. Unsigned ones are never
+        compared. Needs no journal of its own. Text in a summary is shown with control
+        characters made visible, never sent to the terminal as is. A summary exported as
+        Markdown, HTML, PDF or CSV is read as it is, in a text editor, a browser, a PDF viewer
+        or a spreadsheet."""
         from pathlib import Path
 
         from peerjournal.context import AppContext
@@ -44,25 +51,34 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = AppContext.from_ctx(ctx)
         loaded: list[tuple[str, dict[str, Any]]] = []
-        errors: list[str] = []
+        errors: list[tuple[str, str]] = []  # (file, message)
         for name in files:
+            shown = "standard input" if name == "-" else name
             try:
-                shown = "standard input" if name == "-" else name
                 loaded.append((shown, load_summary(Path(name))))
             except PeerJournalError as exc:
-                errors.append(sanitise(exc.message, multiline=False))
+                message = sanitise(exc.message, multiline=False)
+                errors.append((shown, message.removeprefix(f"{_shown(shown)}: ")))
+        loaded, repeats = distinct(loaded)
+        for again, first in repeats:
+            same = "named twice" if again == first else f"the same summary as {first}"
+            app_ctx.say(f"peerjournal: {_shown(again)}: {same}; shown once.")
         if json_out:
-            _print_merged(loaded, errors)
+            _print_merged(in_order(loaded), errors)
         else:
-            loaded, repeats = distinct(loaded)
-            for again, first in repeats:
-                same = "named twice" if again == first else f"the same summary as {first}"
-                app_ctx.say(f"peerjournal: {again}: {same}; shown once.")
             _render(app_ctx, in_order(loaded))
-        for message in errors[:-1]:
+        messages = [f"{_shown(file)}: {message}" for file, message in errors]
+        for message in messages[:-1]:
             app_ctx.say(f"peerjournal: {message}")
-        if errors:
-            raise PeerJournalError(errors[-1])
+        if messages:
+            raise PeerJournalError(messages[-1])
+
+
+def _shown(name: str) -> str:
+    """A file's name as messages give it: control characters made visible."""
+    from peerjournal.render.summary import sanitise
+
+    return sanitise(name, multiline=False)
 
 
 def _read_file(path: Path, name: str) -> bytes:
@@ -175,7 +191,7 @@ def _not_a_summary(data: Any) -> str | None:
             "a mentor: it is read by `peerjournal import`. Ask for a summary made with "
             "`peerjournal export --format json`."
         )
-    if schema == MERGED_SCHEMA:
+    if isinstance(schema, str) and schema.startswith(MERGED_FAMILY):
         return (
             "several summaries merged by `peerjournal review --json`, not one summary: review "
             "the original files."
@@ -189,14 +205,19 @@ def _reject_constant(value: str) -> Any:
     raise ValueError(value)
 
 
-def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[str]) -> None:
-    """One document; ASCII-escaped so no byte of a summary reaches the terminal raw."""
+def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[tuple[str, str]]) -> None:
+    """One document, in the text's order, with its comparisons ("between"), each summary's
+    `redacted` beside its file; ASCII-escaped so no byte of a summary reaches the terminal raw."""
     import sys
+
+    from peerjournal.render.review import comparisons
 
     merged = {
         "schema": MERGED_SCHEMA,
-        "summaries": [{"file": name, "summary": summary} for name, summary in loaded],
-        "errors": errors,
+        "summaries": [{"file": name, "redacted": summary["redacted"], "summary": summary}
+                      for name, summary in loaded],
+        "between": comparisons(loaded, writer_key),
+        "errors": [{"file": file, "message": message} for file, message in errors],
     }
     sys.stdout.write(json.dumps(merged, ensure_ascii=True, indent=2) + "\n")
 
@@ -245,18 +266,12 @@ def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[s
 
 
 def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]]) -> None:
-    from peerjournal.render.review import between_summaries, since_previous
-    from peerjournal.render.summary import (
-        BARS_WIDTH,
-        overview,
-        review,
-        sanitise,
-        sanitise_document,
-    )
+    from peerjournal.render.review import Overview, between_summaries, since_previous
+    from peerjournal.render.summary import review, sanitise, sanitise_document
 
     clean = [(sanitise(name, multiline=False), sanitise_document(s)) for name, s in loaded]
     if len(clean) > 1:
-        app.out.print(overview(clean, narrow=app.out.width < BARS_WIDTH))
+        app.out.print(Overview(clean))
         app.out.print()
         moves = between_summaries(clean, writer_key)
         if moves is not None:

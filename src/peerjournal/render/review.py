@@ -1,5 +1,6 @@
-"""What the mentor's review adds when it is given several summaries from one writer: how the
-writer moved from one summary to the next (`peerjournal review sep.json oct.json nov.json`).
+"""What the mentor's review adds when it is given several summaries: an overview of them, and
+for one writer's how they moved from one summary to the next (`peerjournal review sep.json
+oct.json nov.json`).
 
 A summary names its writer only by its signature (`export --from`), so summaries signed alike
 are one writer's; unsigned ones are never compared. Summaries reach here validated and sanitised.
@@ -8,19 +9,116 @@ are one writer's; unsigned ones are never compared. Summaries reach here validat
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from itertools import pairwise
+from pathlib import PurePath
 from typing import Any
 
-from rich.console import RenderableType
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
 from rich.text import Text
 
+from peerjournal.dates import spoken
 from peerjournal.exporters import common
 from peerjournal.plural import counted
+from peerjournal.render.charts import unicode_ok
+from peerjournal.render.console import Trimmed
+from peerjournal.render.layout import ASCII_SIMPLE_HEAD
 from peerjournal.render.summary import means, section
 from peerjournal.summary import STEADY
 
 Loaded = Sequence[tuple[str, dict[str, Any]]]
+WriterKey = Callable[[dict[str, Any]], str | None]
 ARROW = " → "
+UNREDACTED_MARK = "(UNREDACTED)"
+# Room for the names narrower than this, the overview is two lines per summary.
+WHO_MIN = len(UNREDACTED_MARK)
+
+
+def period_span(since: str, until: str, dash: str = " – ") -> str:
+    """A summary's period on one line, as people say it: "1 Oct – 20 Nov 2026"."""
+    start, end = date.fromisoformat(since), date.fromisoformat(until)
+    if start == end:
+        return spoken(end)
+    return f"{spoken(start, year=start.year != end.year)}{dash}{spoken(end)}"
+
+
+def _cut_left(text: str, width: int, ellipsis: str) -> str:
+    """`text` in `width` columns, cut from the left: a file name's end tells it apart."""
+    if cell_len(text) <= width:
+        return text
+    while text and cell_len(ellipsis + text) > width:
+        text = text[1:]
+    return ellipsis + text
+
+
+class Overview:
+    """One row per summary (validated and sanitised): who (its signature, else its file's
+    name: the folders are the same for every file), when, how much, the overall numbers and
+    how many alerts. An unredacted summary is marked in its row, so a mentor knows before
+    reading on that it holds real names. A light table, as `report`'s, where its numbers
+    leave WHO_MIN columns for the names (a file name cut from the left to fit); else two
+    lines per summary."""
+
+    COLUMNS = ("Period", "Entries", "Shared", "Identity", "Drift", "Alerts")
+    GAP = 2  # a space of padding and the space of the rule's column break
+
+    def __init__(self, summaries: Loaded) -> None:
+        self.summaries = summaries
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        ascii_only = not unicode_ok(console.encoding)
+        rows = [
+            (period_span(s["period"]["since"], s["period"]["until"],
+                         " - " if ascii_only else " – "),
+             str(s["entries"]["total"]), str(s["entries"]["shared"]), *means(s),
+             str(len(s["alerts"])))
+            for _, s in self.summaries
+        ]
+        numbers = sum(max(cell_len(cell) for cell in (header, *cells)) + self.GAP
+                      for header, cells in zip(self.COLUMNS, zip(*rows, strict=True),
+                                               strict=True))
+        room = options.max_width - numbers
+        if room < WHO_MIN:
+            yield self._lines(rows)
+            return
+        table = Table(title="Summaries  (identity and drift per 100 words)",
+                      title_justify="left", header_style="bold",
+                      box=ASCII_SIMPLE_HEAD if ascii_only else box.SIMPLE_HEAD,
+                      show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
+        table.add_column("Who", overflow="fold")
+        for column in self.COLUMNS:
+            table.add_column(column, justify="left" if column == "Period" else "right",
+                             no_wrap=True)
+        ellipsis = "..." if ascii_only else "…"
+        for (source, s), row in zip(self.summaries, rows, strict=True):
+            table.add_row(self._who(source, s, lambda name: _cut_left(name, room, ellipsis)),
+                          *row)
+        yield Trimmed(table)
+
+    def _lines(self, rows: Sequence[tuple[str, ...]]) -> Group:
+        lines = [Text("Summaries", style="bold")]
+        for (source, s), (period, total, shared, identity, drift, alerts) in zip(
+            self.summaries, rows, strict=True
+        ):
+            who = self._who(source, s, lambda name: name)
+            who.append(f"  {period}")
+            lines += [who, Text(
+                f"  {counted(int(total), 'entry')}, {shared} shared · "
+                f"{counted(int(alerts), 'alert')}\n"
+                f"  identity {identity}, drift {drift} per 100 words"
+            )]
+        return Group(*lines)
+
+    @staticmethod
+    def _who(source: str, s: dict[str, Any], fit: Callable[[str], str]) -> Text:
+        """The signature, else the file's name made to `fit`; marked when unredacted."""
+        who = Text(s.get("writer") or fit(PurePath(source).name))
+        if not s["redacted"]:
+            who.append(f" {UNREDACTED_MARK}", "bold")
+        return who
 
 
 def _headline(s: dict[str, Any]) -> tuple[str, str, str]:
@@ -28,56 +126,78 @@ def _headline(s: dict[str, Any]) -> tuple[str, str, str]:
     return identity, drift, common.balance((s.get("totals") or {}).get("balance"))
 
 
-def _lexicon_note(run: Sequence[dict[str, Any]]) -> str | None:
+def _lexicons_differ(run: Sequence[dict[str, Any]]) -> bool:
     versions = {tuple(s.get("lexicon_versions") or ()) for s in run}
     versions.discard(())
-    if len(versions) < 2:
-        return None
-    return ("Scored with different drift lexicons (as the headers say): the numbers may not "
-            "compare until the writer runs `peerjournal drift --rescore`.")
+    return len(versions) > 1
 
 
-def _overlap_note(run: Sequence[dict[str, Any]]) -> str | None:
-    """Said when a summary's period starts before the previous one's ends: the same entries
-    are then in both, and the arrows are not a sequence in time."""
-    if all(b["period"]["since"] > a["period"]["until"] for a, b in pairwise(run)):
-        return None
-    return ("Some of these periods overlap (the headers give them): the same entries are "
-            "counted in more than one, so the numbers are not steps in time.")
+def _overlaps(run: Sequence[dict[str, Any]]) -> bool:
+    """A summary's period starts before the previous one's ends: the same entries are then in
+    both, and the arrows are not a sequence in time."""
+    return any(b["period"]["since"] <= a["period"]["until"] for a, b in pairwise(run))
 
 
-def _notes(run: Sequence[dict[str, Any]]) -> list[str]:
-    return [note for note in (_overlap_note(run), _lexicon_note(run)) if note]
+OVERLAP_NOTE = ("Some of these periods overlap (the headers give them): the same entries are "
+                "counted in more than one, so the numbers are not steps in time.")
+LEXICON_NOTE = ("Scored with different drift lexicons (as the headers say): the numbers may "
+                "not compare until the writer runs `peerjournal drift --rescore`.")
 
 
-def between_summaries(
-    loaded: Loaded, writer_key: Callable[[dict[str, Any]], str | None]
-) -> RenderableType | None:
-    """For each writer with two summaries or more (in `loaded`'s order, oldest first), the
-    headline numbers from one summary to the next; None when no writer sent two."""
-    runs: dict[str, list[dict[str, Any]]] = {}
-    for _, s in loaded:
+def _notes(overlap: bool, lexicons_differ: bool) -> list[str]:
+    return [note for note, said in ((OVERLAP_NOTE, overlap), (LEXICON_NOTE, lexicons_differ))
+            if said]
+
+
+def _runs(loaded: Loaded, writer_key: WriterKey) -> list[list[tuple[str, dict[str, Any]]]]:
+    """The summaries of each writer who sent two or more, in `loaded`'s order (oldest first)."""
+    runs: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for name, s in loaded:
         key = writer_key(s)
         if key is not None:
-            runs.setdefault(key, []).append(s)
+            runs.setdefault(key, []).append((name, s))
+    return [run for run in runs.values() if len(run) > 1]
+
+
+def comparisons(loaded: Loaded, writer_key: WriterKey) -> list[dict[str, Any]]:
+    """What `between_summaries` shows, for `review --json`: for each writer with two summaries
+    or more, their files and the numbers from one to the next (rounded as shown; null for
+    "–"), and whether the periods overlap or the drift lexicons differ."""
+    out = []
+    for run in _runs(loaded, writer_key):
+        summaries = [s for _, s in run]
+        heads = [[None if x == "–" else float(x) for x in _headline(s)] for s in summaries]
+        out.append({
+            "writer": summaries[0]["writer"],
+            "files": [name for name, _ in run],
+            "since": summaries[0]["period"]["since"],
+            "until": summaries[-1]["period"]["until"],
+            **{key: [h[n] for h in heads] for n, key in enumerate(("identity", "drift",
+                                                                   "balance"))},
+            "entries": [s["entries"]["total"] for s in summaries],
+            "alerts": [len(s["alerts"]) for s in summaries],
+            "overlap": _overlaps(summaries),
+            "lexicons_differ": _lexicons_differ(summaries),
+        })
+    return out
+
+
+def between_summaries(loaded: Loaded, writer_key: WriterKey) -> RenderableType | None:
+    """`comparisons` as the text shows them; None when no writer sent two summaries."""
     text = Text()
-    for run in runs.values():
-        if len(run) < 2:
-            continue
-        heads = [_headline(s) for s in run]
+    for c in comparisons(loaded, writer_key):
         if text:
             text.append("\n\n")
-        first, last = run[0]["period"]["since"], run[-1]["period"]["until"]
-        text.append(f"{run[0]['writer']}: {counted(len(run), 'summary')}, {first} to {last}",
-                    "bold")
+        text.append(f"{c['writer']}: {counted(len(c['files']), 'summary')}, {c['since']} to "
+                    f"{c['until']}", "bold")
         text.append(
-            "\n  identity " + ARROW.join(h[0] for h in heads)
-            + "\n  drift " + ARROW.join(h[1] for h in heads)
-            + "\n  balance " + ARROW.join(h[2] for h in heads)
-            + "\n  entries " + ARROW.join(str(s["entries"]["total"]) for s in run)
-            + " · alerts " + ARROW.join(str(len(s["alerts"])) for s in run)
+            "\n  identity " + ARROW.join(map(common.number, c["identity"]))
+            + "\n  drift " + ARROW.join(map(common.number, c["drift"]))
+            + "\n  balance " + ARROW.join(map(common.balance, c["balance"]))
+            + "\n  entries " + ARROW.join(map(str, c["entries"]))
+            + " · alerts " + ARROW.join(map(str, c["alerts"]))
         )
-        for note in _notes(run):
+        for note in _notes(c["overlap"], c["lexicons_differ"]):
             text.append(f"\n  {note}", "italic")
     if not text:
         return None
@@ -100,7 +220,8 @@ def since_previous(
         f"alerts {len(before['alerts'])}{ARROW}{len(s['alerts'])}.",
         *(f"• {line}" for line in _dimension_moves(before, s)),
     ]
-    lines += [f"• {note}" for note in _notes([before, s])]
+    lines += [f"• {note}" for note in _notes(_overlaps([before, s]),
+                                             _lexicons_differ([before, s]))]
     lines.append(f"(That summary is {name}.)")
     title = f"Since the previous summary ({common.period_text(before)})"
     return section(title, Text("\n".join(lines)))  # a Text: its bullets' lines hang
