@@ -109,7 +109,7 @@ def test_filters_that_match_nothing_say_so_rather_than_suggest_writing(cli: CLI,
     result = cli("list", "--tag", "nosuchtag")
     assert result.exit_code == 0 and result.stdout == ""
     assert result.stderr == (
-        "No entries match: try fewer of --since, --until, --tag and --setting.\n"
+        "No entries match: no entry is tagged nosuchtag (`peerjournal tags` lists the tags).\n"
     )
 
 

@@ -229,8 +229,8 @@ def test_a_search_starting_with_a_dash_says_where_it_goes(cli: CLI) -> None:
     result = cli("search", "-handover")
     assert result.exit_code == 2
     assert result.stderr == (
-        "peerjournal: No such option: -a. Words to search for that start with '-' go after --, "
-        "as in `peerjournal search -- -handover`. See 'peerjournal search --help'.\n"
+        "peerjournal: '-handover' is not an option: a query that starts with '-' goes after "
+        "--, as in `peerjournal search -- -handover`. See 'peerjournal search --help'.\n"
     )
     typo = cli("search", "--sinc", "x")  # a mistyped option is still answered as one
     assert "Did you mean" in typo.stderr and "start with '-'" not in typo.stderr

@@ -104,7 +104,9 @@ def test_show_header_wraps_only_between_parts_and_tags(
     out = ok(cli("show", str(entry))).stdout
     header = out.split("\nExperience\n")[0].splitlines()  # piped: a heading, no panel
     assert header[0] == f"#{entry} · Fri 20 Nov 2026 · crisis house"
-    assert header[1] == "in-action · prompts: boud   #advocacy"
+    # the lines after the first indented under the date, so that none reads as a heading
+    assert header[1] == "     in-action · prompts: boud"
+    assert all(line.startswith("     #") for line in header[2:]), header
     assert all(len(line) <= 40 and line == line.rstrip() for line in header), header
     # every tag whole on one line, in order
     assert " ".join(header[1:]).split()[4:] == [f"#{tag}" for tag in sorted(TAGS)]

@@ -234,7 +234,7 @@ def test_a_search_narrowed_to_nothing_says_the_filters_did_it(cli: CLI, add: Add
     )
     narrowed = cli("search", "housing", "--setting", "community", "--until", "2026-01-01")
     assert narrowed.stderr == (
-        "Nothing found for 'housing': try fewer of --since, --until, --tag and --setting.\n"
+        "Nothing found for 'housing': try fewer of --until and --setting.\n"
     )
 
 

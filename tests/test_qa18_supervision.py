@@ -147,7 +147,7 @@ def test_prep_weekly_drift_over_four_weeks_is_unchanged(cli: CLI, store: Store) 
     add_entry(store, date(2026, 11, 10), "I told him what to do.", drift_dict("told him"))
     result = cli("supervision", "prep")
     [line] = [x for x in result.stdout.splitlines() if "Drift by week" in x]
-    assert line.startswith("  Drift by week from 23 Oct 2026: ") and line.rstrip().endswith("█")
+    assert line.startswith("  Drift by week from 26 Oct 2026: ") and line.rstrip().endswith("█")
 
 
 def test_prep_weekly_drift_piped_says_a_run_of_empty_weeks_once(cli: CLI, store: Store) -> None:

@@ -157,10 +157,10 @@ def test_list_with_a_setting_no_entry_has_suggests_a_near_one(cli: CLI, add: Add
     )
     far = cli("list", "--setting", "xyzzy")
     assert far.stderr == "No entries match: no entry has the setting 'xyzzy'.\n"
-    # a setting that is there, with filters that leave nothing: the filters together
+    # a setting that is there, with a tag that no entry has: the tag
     narrowed = cli("list", "--setting", "community", "--tag", "nosuch")
     assert narrowed.stderr == (
-        "No entries match: try fewer of --since, --until, --tag and --setting.\n"
+        "No entries match: no entry is tagged nosuch (`peerjournal tags` lists the tags).\n"
     )
 
 

@@ -316,7 +316,8 @@ def test_movements_biggest_drop_first() -> None:
 
 
 def test_prep_window_defaults_and_supervision_today() -> None:
-    assert prep_window(TODAY, None, []).since == TODAY - timedelta(days=28)
+    # this week (from Monday 16 Nov) and the 3 before it, as export counts "the last 4 weeks"
+    assert prep_window(TODAY, None, []).since == date(2026, 10, 26)
     assert prep_window(TODAY, None, []).basis == "default"
     today = SupervisionRecord(1, TODAY, "", stamp(20))
     old = SupervisionRecord(2, date(2026, 10, 1), "", stamp(20))

@@ -64,11 +64,11 @@ def test_prep_with_no_entries(cli: CLI) -> None:
     result = cli("supervision", "prep")
     assert result.exit_code == 0, result.stderr
     assert "the last 4 weeks (no supervision recorded yet)" in result.stdout
-    assert "23 Oct 2026 to 20 Nov 2026 · 0 entries written" in result.stdout
+    assert "26 Oct 2026 to 20 Nov 2026 · 0 entries written" in result.stdout
     assert "No entries in this period" in result.stdout
     data = json.loads(cli("supervision", "prep", "--json").stdout)
     assert data["entries"] == 0 and data["basis"] == "default"
-    assert data["since"] == "2026-10-23" and data["most_drift_evidence"] == []
+    assert data["since"] == "2026-10-26" and data["most_drift_evidence"] == []
 
 
 def test_prep_without_supervision_covers_four_weeks(cli: CLI, store: Store) -> None:
@@ -210,7 +210,7 @@ def test_undo_a_mistaken_done_brings_back_the_entries_prep_hid(
     )
     assert stored_supervisions(store) == [] and journal_counts(store) == (3, 1)
     window = json.loads(cli("supervision", "prep", "--json").stdout)
-    assert (window["since"], window["basis"], window["entries"]) == ("2026-10-23", "default", 3)
+    assert (window["since"], window["basis"], window["entries"]) == ("2026-10-26", "default", 3)
 
 
 def test_undo_asks_first_and_no_answer_is_no(cli: CLI, store: Store) -> None:

@@ -77,13 +77,14 @@ _LONG_NUMBER = re.compile(r"(?<![0-9])[0-9]{3,}(?![0-9])")
 def parse_date(text: str, today: date) -> date:
     """Parse a user-typed date relative to `today`; raise PeerJournalError naming the forms.
 
-    The result is always within [EARLIEST, LATEST]. "last month" (a period in words) is no one
-    day: an error that says so (`parse_bound` reads periods, for --since and --until).
+    The result is always within [EARLIEST, LATEST]. A period ("last month", 2025-11, 2025) is
+    no one day: an error that says so, with its first day as an example (`parse_bound` reads
+    periods, for --since and --until).
     """
     raw = _spoken_form(text)
     if not raw:
         raise PeerJournalError(f"Empty date. Use {ACCEPTED_FORMS}.")
-    if _PERIOD_WORD.match(raw) and (span := period(text, today)):
+    if span := period(text, today):
         raise _unreadable(
             text,
             "it is a period, not one day",
@@ -444,6 +445,16 @@ def _month(year: int, month: int, text: str) -> tuple[date, date]:
     return first.replace(month=month), last.replace(
         month=month, day=calendar.monthrange(year, month)[1]
     )
+
+
+RECENT_WEEKS = 4  # "the last 4 weeks" of export and supervision prep
+
+
+def recent_weeks(today: date, weeks: int = RECENT_WEEKS) -> tuple[date, date]:
+    """"The last `weeks` weeks" up to `today`: this week, from its Monday, and the whole weeks
+    before it (the report's weeks). What export and supervision prep cover by default, so
+    that the summary brought to supervision is of the period prep went over."""
+    return today - timedelta(days=today.weekday() + 7 * (weeks - 1)), today
 
 
 def parse_bound(text: str, today: date, *, until: bool = False) -> date:

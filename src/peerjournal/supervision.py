@@ -13,12 +13,12 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from peerjournal.dates import spoken
+from peerjournal.dates import RECENT_WEEKS, recent_weeks, spoken
 from peerjournal.drift import is_learned_marker
 from peerjournal.drift.lexicon import DIMENSIONS
 from peerjournal.entry import ELEMENTS, Entry
@@ -34,7 +34,6 @@ SCALE = (1, 2, 3, 4, 5)
 # mentor's export. Longer text is refused with its length, never cut.
 MAX_NOTE_CHARS = 2_000
 FORM_FILE = "supervision.toml"
-DEFAULT_WINDOW_DAYS = 28
 LOW_SCORE = 2  # answers up to this are shown in prep, to bring
 CHECK_QUESTIONS = 2  # prep's questions from the self-check, after those from the entries
 SUPERVISION_TAG = "supervision"
@@ -587,7 +586,7 @@ class Window:
             return f"since your last supervision on {spoken(self.supervision.date)}"
         if self.basis == "since":
             return f"since {spoken(self.since)}"
-        return f"the last {DEFAULT_WINDOW_DAYS // 7} weeks (no supervision recorded yet)"
+        return f"the last {RECENT_WEEKS} weeks (no supervision recorded yet)"
 
     def holds(self, entry: EntryFacts) -> bool:
         """Whether `entry` is since the supervision the window starts from: dated after its
@@ -616,7 +615,8 @@ def _utc(moment: datetime) -> datetime:
 def prep_window(
     today: date, since: date | None, supervisions: Sequence[SupervisionRecord]
 ) -> Window:
-    """The period a prep covers: --since, else from the last supervision's day, else 4 weeks.
+    """The period a prep covers: --since, else from the last supervision's day, else the last
+    4 weeks as export counts them (`dates.recent_weeks`), so the two cover the same days.
 
     The supervision's own day is included, for an entry written that evening, after it was
     recorded; an entry written earlier that day is not (`Window.holds`).
@@ -629,7 +629,7 @@ def prep_window(
     if past:
         last = max(past, key=lambda s: (s.date, s.id))
         return Window(last.date, today, "supervision", last)
-    return Window(today - timedelta(days=DEFAULT_WINDOW_DAYS), today, "default")
+    return Window(*recent_weeks(today), "default")
 
 
 # --------------------------------------------------------------------------- prep: entries

@@ -119,15 +119,6 @@ def _usage_failed(exc: UsageError) -> NoReturn:
         message = exc.format_message()
     if (
         isinstance(exc, NoSuchOption)
-        and not exc.possibilities
-        and len(exc.option_name) == 2  # `search -handover`: read as -h -a …; "-a" never typed
-        and exc.ctx is not None
-        and exc.ctx.info_name == "search"
-    ):
-        message = (f"{message.rstrip('.')}. Words to search for that start with '-' go after "
-                   "--, as in `peerjournal search -- -handover`")
-    if (
-        isinstance(exc, NoSuchOption)
         and exc.option_name in GLOBAL_OPTIONS_WITH_VALUES
         and exc.ctx is not None
         and exc.ctx.parent is not None  # (after a command: the root's own are known there)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import typer
+from typer._click.core import Context as ClickContext  # (typer <0.29 vendors click)
+from typer._click.exceptions import NoSuchOption, UsageError
+from typer.core import TyperCommand, TyperOption
 
 from peerjournal.cli.options import (
     Json,
@@ -27,7 +30,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 QUOTED_MAX = 60  # characters of a query repeated back in a message
-TRY_FEWER = "try fewer of --since, --until, --tag and --setting."
 
 
 def _one_page(filters: Filters, fetch: Callable[[Filters], list[T]]) -> tuple[list[T], bool]:
@@ -39,17 +41,21 @@ def _one_page(filters: Filters, fetch: Callable[[Filters], list[T]]) -> tuple[li
     return found[: filters.limit], len(found) > filters.limit
 
 
-def _narrowed(filters: Filters) -> bool:
-    return bool(filters.since or filters.until or filters.tags or filters.setting)
+def _filter_options(filters: Filters) -> dict[str, bool]:
+    """Each filter option, and whether it was given."""
+    return {"--since": bool(filters.since), "--until": bool(filters.until),
+            "--tag": bool(filters.tags), "--setting": bool(filters.setting)}
+
+
+def _given(filters: Filters) -> list[str]:
+    return [option for option, given in _filter_options(filters).items() if given]
 
 
 def _narrow_further(filters: Filters) -> str:
     """', or narrow with --until, --tag or --setting': the filters not given yet."""
     from peerjournal.plural import joined
 
-    given = {"--since": filters.since, "--until": filters.until, "--tag": filters.tags,
-             "--setting": filters.setting}
-    unused = [option for option, value in given.items() if not value]
+    unused = [option for option, given in _filter_options(filters).items() if not given]
     return f", or narrow with {joined(unused, 'or')}" if unused else ""
 
 
@@ -94,10 +100,22 @@ def unknown_setting(store: Store, setting: str | None) -> str | None:
     return f"no entry has the setting {setting!r}{guess}"
 
 
-def _not_found(store: Store, filters: Filters) -> str:
-    """Why a list or search narrowed by `filters` found nothing: a setting no entry has, or
-    the filters together."""
-    return unknown_setting(store, filters.setting) or TRY_FEWER
+def _not_found(store: Store, filters: Filters, *, searched: bool = False) -> str:
+    """Why a list or search (`searched`) narrowed by `filters` found nothing: a setting or a
+    tag no entry has, tags that no entry has together, or else the filters given."""
+    from peerjournal.plural import joined
+
+    if slip := unknown_setting(store, filters.setting):
+        return slip
+    if untagged := [tag for tag in filters.tags if not store.tagged(tag)]:
+        return f"no entry is tagged {joined(untagged, 'or')} (`peerjournal tags` lists the tags)."
+    given = _given(filters)
+    if given == ["--tag"] and not searched:  # (a search's words may be what is missing)
+        together = "both" if len(filters.tags) == 2 else "all of"
+        return f"no entry is tagged {together} {joined(filters.tags)}."
+    if len(given) == 1:
+        return f"try without {given[0]}."
+    return f"try fewer of {joined(given)}."
 
 
 def _tagged_or_set(store: Store, query: str) -> list[str]:
@@ -125,13 +143,65 @@ def _tagged_or_set(store: Store, query: str) -> list[str]:
 
 def _nothing_found(store: Store, query: str, filters: Filters) -> str:
     """The message for a search that found nothing (see `_not_found`, `_tagged_or_set`)."""
-    if _narrowed(filters):  # a filter can hide every match (a typo in --setting), as in `list`
-        return f"Nothing found for {_quoted(query)}: {_not_found(store, filters)}"
+    if _given(filters):  # a filter can hide every match (a typo in --setting), as in `list`
+        return f"Nothing found for {_quoted(query)}: {_not_found(store, filters, searched=True)}"
     elsewhere = _tagged_or_set(store, query)
     if not elsewhere:
         return f"Nothing found for {_quoted(query)}."
     return (f"Nothing found for {_quoted(query)} in the entries' text; "
             f"{'; '.join(elsewhere)}.")
+
+
+class SearchCommand(TyperCommand):
+    """`search`, whose words may start with '-' ("-medication": leave that word out). Typed
+    without quotes, such a word is read as options (-m …): the error names the word as typed
+    and the command, made of the writer's own words, that searches for it."""
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        typed_args = list(args)  # (the parser takes them off `args` as it reads them)
+        try:
+            return super().parse_args(ctx, args)
+        except NoSuchOption as exc:
+            words, options = self._words_and_options(ctx, typed_args)
+            # the parser stops at the first: "-handover" is -h, then "No such option: -a"
+            typed = [w for w in words if w.startswith("-") and w[1:2] not in ("", "-")]
+            if exc.possibilities or not typed:
+                raise
+            query = shlex.quote(" ".join(words))
+            if query.startswith(("-", "'-")):  # quotes do not hide a '-' from the parser
+                how, line = "a query that starts with '-' goes after --", [*options, "--", query]
+            else:
+                how, line = "to leave a word out, put the query in quotes", [query, *options]
+            app = AppContext.from_ctx(cast(typer.Context, ctx))  # (typer's contexts are)
+            hint = app.command_hint(" ".join(["search", *line]))
+            raise UsageError(f"{typed[0]!r} is not an option: {how}, as in {hint}", ctx) from None
+
+    def _words_and_options(
+        self, ctx: ClickContext, args: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """The words of a search command line, and its options as typed (shell-quoted), each
+        with its value: as the parser reads them, except that a word starting with '-' that
+        is no option ("-medication", "-handover" though -h is) is a word."""
+        takes_value = {
+            name: not (param.is_flag or param.count)
+            for param in self.get_params(ctx)
+            if isinstance(param, TyperOption)
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        words: list[str] = []
+        options: list[str] = []
+        rest = iter(args)
+        for arg in rest:
+            name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+            if arg == "--":
+                words += rest
+            elif name in takes_value and (name == arg.split("=", 1)[0] or takes_value[name]):
+                options.append(shlex.quote(arg))
+                if takes_value[name] and arg == name:  # its value is the next argument
+                    options.append(shlex.quote(next(rest, "")))
+            else:
+                words.append(arg)
+        return words, options
 
 
 def _empty_journal(trashed: int) -> str:
@@ -162,7 +232,7 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json([e.to_json() for e in entries])
         elif not entries:
-            if _narrowed(filters):
+            if _given(filters):
                 app_ctx.say(f"No entries match: {_not_found(store, filters)}")
             else:
                 app_ctx.say(_empty_journal(len(store.trashed())))
@@ -196,14 +266,15 @@ def register(app: typer.Typer) -> None:
 
         app_ctx.out.print(entry_view(entry, answer_layout(entry.prompt_set)))
 
-    @app.command(short_help="Search the text of every entry.")
+    @app.command(short_help="Search the text of every entry.", cls=SearchCommand)
     def search(
         ctx: typer.Context,
         words: list[str] = typer.Argument(
             ...,
             metavar="QUERY",
             help='Words, "a phrase", prefix*, -exclude, NEAR(a b); several words need no '
-            "quotes. A query that starts with '-' goes after --: search -- -word.",
+            "quotes, unless one is left out: 'handover -medication'. A query that starts "
+            "with '-' goes after --: search -- -word.",
         ),
         since: Since = None,
         until: Until = None,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, Json, entry_id_argument, once
+from peerjournal.cli.options import DAY_HELP, Json, entry_id_argument, once
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
             None, "--evaluation", "-e", metavar="TEXT", help="Replace the evaluation."
         ),
         date: str = typer.Option(
-            None, "--date", "-d", metavar="DATE", help=f"Change the date ({DATE_HELP})."
+            None, "--date", "-d", metavar="DATE", help=f"Change the date ({DAY_HELP})."
         ),
         setting_given: list[str] | None = typer.Option(
             None, "--setting", "-s", metavar="SETTING", help="Change the setting."

@@ -23,10 +23,10 @@ By = Annotated[Period, typer.Option(
     "--by", metavar="week|month", case_sensitive=False,
     help="Weeks (Monday to Sunday) or calendar months.")]
 
-DATE_HELP = (
-    "today, 'last night', '3 days ago', 'last friday', 'last month' (its first day; with "
-    "--until its last), 2026-11-20, 20/11/2026 (d/m/y) …"
-)
+# One day (write and edit --date, supervision done --date): a period is refused there.
+DAY_HELP = "today, 'last night', '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
+# --since: a day, or a period from its first day (an --until's own help says its last day).
+DATE_HELP = DAY_HELP.replace(", 2026", ", 'last month' (its first day), 2026", 1)
 
 
 def entry_id(text: str) -> int:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, Json
+from peerjournal.cli.options import DATE_HELP, DAY_HELP, Json, date_bound
 from peerjournal.context import AppContext
 from peerjournal.dates import spoken
 
@@ -55,13 +55,15 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """What to bring: entries, drift trend, intentions, self-care and questions since the
-        last supervision (else the last 4 weeks)."""
+        last supervision (else the last 4 weeks: this week and the 3 before it, as `export`
+        covers)."""
         from peerjournal.db.supervision import entry_facts, self_checks, supervisions
         from peerjournal.supervision import build_prep, load_form, prep_to_json, prep_window
 
         app_ctx = AppContext.from_ctx(ctx)
+        # a period (--since "last month") from its first day, as `list --since` reads it
+        chosen = date_bound(app_ctx, since)
         store = app_ctx.store()
-        chosen = app_ctx.parse_date(since) if since is not None else None
         window = prep_window(app_ctx.today(), chosen, supervisions(store))
         entries = window.kept(entry_facts(store, window.since, window.until))
         lexicon = app_ctx.lexicon()
@@ -153,7 +155,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--date", "-d", metavar="DATE",
-                help=f"When it took place (default today; {DATE_HELP}).",
+                help=f"When it took place ({DAY_HELP}). Default: today.",
             ),
         ] = None,
         note: Annotated[

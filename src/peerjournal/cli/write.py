@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, Json, draft_number, once
+from peerjournal.cli.options import DAY_HELP, Json, draft_number, once
 from peerjournal.context import AppContext
 from peerjournal.errors import NotFoundError
 from peerjournal.plural import counted
@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
         ),
         date: str = typer.Option(
             None, "--date", "-d", metavar="DATE",
-            help=f"When it happened ({DATE_HELP}). Default: today."
+            help=f"When it happened ({DAY_HELP}). Default: today."
         ),
         setting_given: list[str] | None = typer.Option(
             None,

@@ -278,7 +278,8 @@ class EntryHeader:
     """'#12 · Tue 1 Dec 2026 · inpatient · on-action · prompts: gibbs   #a #b   shared with
     mentor', wrapped only between its parts and between tags: a line too narrow for the next
     one goes on to a new line, so a date or a tag is never split (unless it alone is wider
-    than the terminal)."""
+    than the terminal). The lines it goes on to are indented under the date, so that a tag
+    wrapped on to a line of its own reads as the header's, not as a heading of its own."""
 
     def __init__(self, entry: Entry) -> None:
         meta = [f"#{entry.id}", spoken(entry.date, weekday=True)]  # "Tue 1 Dec 2026"
@@ -295,13 +296,15 @@ class EntryHeader:
     def text(self, width: int) -> Text:
         header = Text()
         used = 0
+        # under the date ("#12 · "); a quarter of a narrow terminal at most
+        hang = min(cell_len(self.parts[0][1]) + 3, width // 4)
         for n, (gap, part, style) in enumerate(self.parts):
             if n and used + cell_len(gap) + cell_len(part) <= width:
                 header.append(gap, style=style)
                 used += cell_len(gap)
             elif n:
-                header.append("\n")
-                used = 0
+                used = hang if hang + cell_len(part) <= width else 0
+                header.append("\n" + " " * used)
             header.append(part, style=style)
             used += cell_len(part)
         return header
