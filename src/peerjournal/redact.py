@@ -964,21 +964,25 @@ def capitalised_words(text: str) -> list[tuple[int, int]]:
 
 
 def unlisted_capitalised(
-    text: str, names: Sequence[str] = (), lower: Iterable[str] = ()
+    text: str, names: Sequence[str] = (), lower: Iterable[str] = (),
+    vocabulary: Iterable[str] = (),
 ) -> list[tuple[int, int]]:
     """Spans of capitalised words that might be names.
 
     At a sentence start every word is capitalised, so there a word is left out when it is a
     common word that opens sentences (`common_opener`): one of `SENTENCE_OPENERS`, or a word
     written in lower case elsewhere in `text` or in `lower` (the other texts being exported:
-    see `lower_case_words`). A name opening its sentence ("Kerry was upset") is flagged all
-    the same, and so is a word that looks like a short or pet form of one of the listed
-    `names`, however common ("Sammy was upset" for Samuel Jones: see `nickname_like`).
+    see `lower_case_words`), or one of the tool's own words in `vocabulary` ("Tender.",
+    "Long walk.") unless it reads as a person (`_as_person`: "Long rang me"). A name opening
+    its sentence ("Kerry was upset") is flagged all the same, and so is a word that looks
+    like a short or pet form of one of the listed `names`, however common ("Sammy was
+    upset" for Samuel Jones: see `nickname_like`).
 
     The export preview highlights these so the writer can spot a name missing from the
     people list. Placeholders like "[person]" are lower case and never flagged.
     """
     known = lower_case_words([text]) | frozenset(lower)
+    with_vocabulary = known | frozenset(vocabulary)
     spans = []
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
@@ -986,13 +990,11 @@ def unlisted_capitalised(
             continue
         if _in_date(text, match.start(), match.end()):
             continue
-        if (
-            _SENTENCE_START.search(text[: match.start()])
-            and common_opener(word, known)
-            and not nickname_like(word, names)
-            and not used_as_name(word, text[match.end() :])
-        ):
-            continue
+        if _SENTENCE_START.search(text[: match.start()]) and not nickname_like(word, names):
+            after = text[match.end() :]
+            common = known if _as_person(word, after) else with_vocabulary
+            if common_opener(word, common) and not used_as_name(word, after):
+                continue
         spans.append((match.start(), match.end()))
     return spans
 
@@ -1023,10 +1025,13 @@ def used_as_name(word: str, after: str) -> bool:
     possessive ("Frank's mum"), or `after` (the text after it) goes on as a person would
     ("Will was upset", "Grace rang me", "Mark and I walked"), where the word would not ("Will
     you…", "Hope this helps", "Mark the date")."""
-    possessive = _POSSESSIVE.search(word) is not None
-    if _POSSESSIVE.sub("", word).casefold() not in NAME_WORDS:
-        return False
-    return possessive or _PERSON_NEXT.match(after) is not None
+    return _POSSESSIVE.sub("", word).casefold() in NAME_WORDS and _as_person(word, after)
+
+
+def _as_person(word: str, after: str) -> bool:
+    """Whether `word`, opening a sentence, reads as a person: it is possessive ("Frank's
+    mum"), or `after` goes on as a person would ("Will was upset", "Mark and I walked")."""
+    return _POSSESSIVE.search(word) is not None or _PERSON_NEXT.match(after) is not None
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
@@ -1165,6 +1170,19 @@ SENTENCE_OPENERS = SENTENCE_WORDS | _words(
     drove caught sent fed taught held lost cut set turns used pushed might reckon watch fair
     poor proper rough funny older younger early late real decent simple honest solid main sweet
     awesome mental social online mobile according near nope cheers present asleep awake
+    """
+)
+# Words that open the one-line answers to the self-care and evaluation questions ("Long walk
+# by the canal.", "Bath.", "Run.", "Mutual learning."), some of them names too (Long, Short,
+# Cook, Park). With the feelings vocabulary and the prompt sets' questions, the tool's own
+# words: see `unlisted_capitalised`'s `vocabulary`.
+ANSWER_WORDS = _words(
+    """
+    bath baths shower run runs jog jogging swim swimming stretch stretching nap naps sleep
+    slept rest rested long short cycle cycling bike ride music podcast book books telly film
+    movie gardening cook cooking cooked baking bake meditation meditated breathing
+    mindfulness journaling prayer dog cat takeaway snack hug chat catch sauna massage
+    nature park beach fresh hot chocolate cake soup mutual learning teamwork
     """
 )
 _NICKNAME_PREFIX = 3  # letters a nickname shares with the name: Sam(my), Jon(ny), Liz(zie)

@@ -53,7 +53,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
-from peerjournal.dates import spoken
+from peerjournal.dates import recent_weeks, spoken
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
 from peerjournal.plural import counted
@@ -155,7 +155,7 @@ def resolve_window(
             f"--since {since.isoformat()} is in the future: a period ends today at the latest."
         )
     end = min(until, today) if until else today
-    start = since or period_start(end, "week") - timedelta(weeks=weeks - 1)
+    start = since or recent_weeks(end, weeks)[0]
     if start > end:
         raise PeerJournalError(
             f"--since {start.isoformat()} is after --until {end.isoformat()}: "

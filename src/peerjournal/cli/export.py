@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 import typer
 
 from peerjournal.cli.options import DATE_HELP, By, Period, option_text
+from peerjournal.dates import RECENT_WEEKS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
     from pathlib import Path
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
     from peerjournal.redact import Person
     from peerjournal.summary import SelfCheck
 
-DEFAULT_WEEKS = 4
+DEFAULT_WEEKS = RECENT_WEEKS  # the period supervision prep goes over too
 FULL_WARNING = (
     "This backup holds the journal's entries, records and drafts, unredacted: every entry's "
     "full text, names included. Keep it as private as the journal itself."
@@ -27,6 +29,10 @@ NO_PEOPLE_WARNING = (
     "`peerjournal people add NAME`."
 )
 JSON_NEEDS_OUTPUT = "--json describes the written file: use it with --output FILE."
+CSV_LEAVES_OUT = (
+    "The CSV holds the numbers only: --note, --from and --with-check are left out; use md, "
+    "html, pdf or json to send them."
+)
 
 
 Since = Annotated[str | None, typer.Option(
@@ -122,9 +128,14 @@ def register(app: typer.Typer) -> None:
             if target is not None and not no_redact:
                 _refuse_name_in_file_name(app_ctx, target)
             assert window is not None
+            left_out = chosen.name == "csv" and bool(note or writer or with_check)
+            if left_out:  # a CSV has no place for them: no self-check is needed either
+                note, writer, with_check = "", "", False
             data, summary, warnings = _summary(
                 app_ctx, window, by.value, note, writer, with_check, no_redact, chosen.name
             )
+            if left_out:
+                warnings.append(CSV_LEAVES_OUT)
             if chosen.name == "json":
                 _refuse_unreviewable(summary, data)
             if not yes:
@@ -363,13 +374,13 @@ def default_window(app: AppContext) -> tuple[date, date]:
 
 def _window(app: AppContext, since: str | None, until: str | None) -> tuple[date, date]:
     """The report's own window rules: the same defaults, a window ends today at the latest
-    (--until 9999-12-31 is no end, not 400,000 empty weeks), an empty --since is an error."""
+    (--until 9999-12-31 is no end, not 400,000 empty weeks), an empty --since is an error, a
+    period ('last month') runs from its first day to its last."""
+    from peerjournal.cli.options import date_bound
     from peerjournal.trends import resolve_window
 
     return resolve_window(
-        app.parse_date(since) if since is not None else None,
-        app.parse_date(until) if until is not None else None,
-        app.today(),
+        date_bound(app, since), date_bound(app, until, until=True), app.today(),
         weeks=DEFAULT_WEEKS,
     )
 
@@ -441,9 +452,24 @@ def _summary(
             warnings.append(NO_PEOPLE_WARNING)
         redactor = Redactor([Person(p.name, p.alias) for p in people])
     summary = build_summary(data, redactor)
+    if redactor is not None and writer and summary["writer"] != writer.strip():
+        warnings.append(_signature_note(writer, summary["writer"], redactor.people))
     if fmt == "pdf":
         warnings += _unshown_in_pdf(summary)
     return get_format(fmt).write(summary), summary, warnings
+
+
+def _signature_note(writer: str, signed: str, people: Sequence[Person]) -> str:
+    """What the writer is told when redaction changed their --from signature: it holds a
+    listed name (they may have listed their own) or an identifier, replaced as any other."""
+    from peerjournal.redact import contains_name
+
+    held = ("a name on the people list" if contains_name(writer, people)
+            else "what looks like an identifier")
+    return (
+        f"Your signature (--from {writer}) holds {held}, so it is replaced there too: the "
+        f"summary is signed {signed}."
+    )
 
 
 def _unshown_in_pdf(summary: dict[str, Any]) -> list[str]:
@@ -555,7 +581,8 @@ def _words_to_check(
 
     people = _people(app)
     text = _preview_text(summary, data, fmt)
-    words = words_to_check(text, journal_texts(summary), people, journal_labels(summary))
+    words = words_to_check(text, journal_texts(summary), people, journal_labels(summary),
+                           signature=summary.get("writer") or "", vocabulary=_tool_words(app))
     names = [p.name for p in people]
     warnings = [check_words_message(words, "in the summary", names)] if words else []
     unchecked = unchecked_scripts_message(text)
@@ -569,6 +596,29 @@ def _people(app: AppContext) -> list[Person]:
     return [Person(p.name, p.alias) for p in list_people(app.store())]
 
 
+def _tool_words(app: AppContext) -> frozenset[str]:
+    """The tool's own words, never taken for names opening a sentence ("Tender.", "Long
+    walk."): the feelings vocabulary, the words of the prompt sets' questions (the writer's
+    own sets too) and `redact.ANSWER_WORDS`, as `redact.lower_case_words` gives them."""
+    from peerjournal import paths
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.feelings import load_vocabulary
+    from peerjournal.redact import ANSWER_WORDS, lower_case_words
+    from peerjournal.reflection import available, load_prompt_set
+
+    texts = [*ANSWER_WORDS]
+    texts += [form for f in load_vocabulary().families for form in (*f.words, *f.cued)]
+    for name in available(paths.user_prompts_dir()):
+        try:
+            prompts = load_prompt_set(name, paths.user_prompts_dir())
+        except PeerJournalError:  # a set of the writer's that cannot be read: not its words
+            continue
+        texts += [text for e in prompts.elements
+                  for text in (e.heading, *e.guide, *e.guide_in_action,
+                               *(q.text for q in e.questions))]
+    return lower_case_words(texts)
+
+
 def _preview_and_confirm(
     app: AppContext, summary: dict[str, Any], data: bytes, fmt: str, target: Path | None,
     warnings: list[str],
@@ -578,7 +628,8 @@ def _preview_and_confirm(
 
     destination = str(target) if target else "standard output"
     preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
-            f"{destination} ({fmt})", summary["redacted"], _people(app), journal_labels(summary))
+            f"{destination} ({fmt})", summary["redacted"], _people(app), journal_labels(summary),
+            signature=summary.get("writer") or "", vocabulary=_tool_words(app))
     for warning in warnings:  # after the preview, next to the question, so it is seen
         app.say(warning)
     # AppContext.confirm, not typer.confirm(err=True): click echoes the prompt's last space

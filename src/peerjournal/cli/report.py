@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from peerjournal.cli.options import By, Json, Period, Setting, Since, Tags, Until, setting_filter
+from peerjournal.cli.options import (
+    By,
+    Json,
+    Period,
+    Setting,
+    Since,
+    Tags,
+    Until,
+    date_bound,
+    setting_filter,
+)
 from peerjournal.context import AppContext
 from peerjournal.errors import PeerJournalError
 
@@ -54,10 +64,9 @@ def build(
                 raise
             why = "-d is --dimension in report; a date goes in --since or --until"
             raise unknown_dimension(dimension, DIMENSIONS, why) from None
-    # `is not None`: an empty --since "" is an error (parse_date says so), as "  " is.
     start, end = resolve_window(
-        app.parse_date(since) if since is not None else None,
-        app.parse_date(until) if until is not None else None,
+        date_bound(app, since),
+        date_bound(app, until, until=True),
         today,
     )
     wanted_tags = normalise_tags(tags or [])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -76,6 +76,9 @@ def preview(
     redacted: bool,
     people: Sequence[Person] = (),
     labels: Sequence[str] = (),
+    *,
+    signature: str = "",
+    vocabulary: Iterable[str] = (),
 ) -> list[str]:
     """Show exactly what will leave, with the words to check (`words_to_check`) highlighted.
 
@@ -83,7 +86,7 @@ def preview(
     """
     shown = sanitise(text)
     body = Text(shown)
-    matches = _words_to_check(shown, journal_texts, people, labels)
+    matches = _words_to_check(shown, journal_texts, people, labels, signature, vocabulary)
     for match in matches:
         body.stylize("bold reverse", match.start(), match.end())
     words = _counted(matches)
@@ -110,20 +113,24 @@ _AS_MARKDOWN = re.compile(r"\((?:html|pdf)\)$")
 
 def words_to_check(
     text: str, journal_texts: Sequence[str], people: Sequence[Person] = (),
-    labels: Sequence[str] = (),
+    labels: Sequence[str] = (), *, signature: str = "", vocabulary: Iterable[str] = (),
 ) -> Counter[str]:
     """The capitalised words of `text` (a summary as written) that may be names missing from
     the people list, with how often each is there.
 
-    Only words the writer wrote are candidates (not the summary's own headings, nor the words
-    of the aliases redaction put in: "S." for Sam Jones); at a sentence start, not a common
-    word there (`redact.common_opener`: "Today", "Walked", or one written in lower case in
-    these texts), but a name ("Kerry was upset") and a word that looks like a listed name's
-    short form ("Sammy was upset" for Samuel Jones, however common) are. An
-    alias that looks like that is flagged too: it names them wherever it is printed; and
-    so is such a word in `labels` (settings and tags, in lower case: "sammy-visit").
+    Only words the writer wrote are candidates: not the summary's own headings, nor the
+    words of the aliases redaction put in ("S." for Sam Jones, and the "s" of "S.'s flat"),
+    nor those of the writer's `signature` (--from, theirs on purpose). At a sentence start,
+    not a common word there (`redact.unlisted_capitalised`: "Today", "Walked", one written in
+    lower case in these texts, or one of the tool's own words in `vocabulary`: "Tender."),
+    but a name ("Kerry was upset") and a word that looks like a listed name's short form
+    ("Sammy was upset" for Samuel Jones, however common) are. An alias that looks like that
+    is flagged too: it names them wherever it is printed; and so is such a word in `labels`
+    (settings and tags, in lower case: "sammy-visit").
     """
-    return _counted(_words_to_check(sanitise(text), journal_texts, people, labels))
+    return _counted(_words_to_check(
+        sanitise(text), journal_texts, people, labels, signature, vocabulary
+    ))
 
 
 def _counted(matches: Sequence[re.Match[str]]) -> Counter[str]:
@@ -133,6 +140,10 @@ def _counted(matches: Sequence[re.Match[str]]) -> Counter[str]:
     for m in sorted(matches, key=lambda m: not m.group(0)[:1].isupper()):
         shown.setdefault(name_key(m.group(0)), m.group(0))
     return Counter(shown[name_key(m.group(0))] for m in matches)
+
+
+# A word of a signature, as `redact.unlisted_capitalised` finds words ("Mary-Jane", "O'Neill").
+_SIGNATURE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 # Passages of caseless script listed by `unchecked_scripts_message`: more, or a longer one,
@@ -180,25 +191,34 @@ def check_words_message(words: Counter[str], where: str, names: Sequence[str] = 
 
 
 def _words_to_check(
-    shown: str, journal_texts: Sequence[str], people: Sequence[Person], labels: Sequence[str]
+    shown: str, journal_texts: Sequence[str], people: Sequence[Person], labels: Sequence[str],
+    signature: str, vocabulary: Iterable[str],
 ) -> list[re.Match[str]]:
     """Where in `shown` (sanitised) the words of `words_to_check` are."""
     names = [p.name for p in people]
-    placed = {
-        word
+    # the keys (`name_key`) of the words no one needs to check: an alias's, the signature's
+    not_names = {
+        name_key(word)
         for p in people if p.alias
         for a in [sanitise(p.alias)]
         for x, y in capitalised_words(a)
         if not nickname_like(word := a[x:y], names)
-    }
+    } | {name_key(w) for w in _SIGNATURE_WORD.findall(sanitise(signature))}
     texts = [sanitise(t) for t in journal_texts]
     tags = [sanitise(t) for t in labels]
     # a word opening a sentence that is written in lower case elsewhere is that word, no
     # name; but not when that is a label, all lower case: the tag "priya" of "Priya and Zoë"
     lower = lower_case_words((Counter(texts) - Counter(tags)).elements())
-    prose = {possessor(t[a:b]) for t in texts for a, b in unlisted_capitalised(t, names, lower)}
-    in_labels = {t[a:b] for t in tags for a, b in nickname_spans(t, names, prose)}
-    candidates = (prose | in_labels) - placed
+    prose = {
+        word for t in texts for a, b in unlisted_capitalised(t, names, lower, vocabulary)
+        if name_key(word := possessor(t[a:b])) not in not_names
+    }
+    # a label's words are compared with those of the prose left to check, so the "s" of
+    # "S.'s flat" is not taken for the alias "S." it follows
+    candidates = prose | {
+        word for t in tags for a, b in nickname_spans(t, names, prose)
+        if name_key(word := t[a:b]) not in not_names
+    }
     if not candidates:
         return []
     pattern = re.compile(
@@ -234,37 +254,6 @@ def people_table(people: Sequence[PersonRow]) -> RenderableType:
     lines.rstrip()
     # each column's longest word, its padding (a space either side) and the rules between
     return _TableOrLines(sum(widths) + 3 * 2 + 2, table, lines)
-
-
-def _who(summary: dict[str, Any], source: str) -> str:
-    return str(summary.get("writer") or source)
-
-
-def overview(
-    summaries: Sequence[tuple[str, dict[str, Any]]], narrow: bool = False
-) -> RenderableType:
-    """One row per summary: who, when, how much, the overall numbers, how many alerts.
-
-    `narrow`: two lines per summary instead of a table of seven columns."""
-    rows = [(_who(s, source), common.period_text(s), s["entries"], *means(s), len(s["alerts"]))
-            for source, s in summaries]
-    if narrow:
-        lines = [Text("Summaries", style="bold")]
-        for who, period, entries, identity, drift, alerts in rows:
-            lines.append(Text(sanitise(f"{who}  {period}", multiline=False)))
-            lines.append(Text(
-                f"  {counted(entries['total'], 'entry')}, {entries['shared']} shared · "
-                f"{counted(alerts, 'alert')}\n  identity {identity}, drift {drift} per 100 words"
-            ))
-        return Group(*lines)
-    table = Table(title="Summaries  (identity and drift per 100 words)", title_justify="left",
-                  show_edge=False)
-    for column in ("Who", "Period", "Entries", "Shared", "Identity", "Drift", "Alerts"):
-        table.add_column(column, justify="right" if column not in ("Who", "Period") else "left")
-    for who, period, entries, identity, drift, alerts in rows:
-        table.add_row(Text(sanitise(who, multiline=False)), Text(period), str(entries["total"]),
-                      str(entries["shared"]), identity, drift, str(alerts))
-    return table
 
 
 def means(s: dict[str, Any]) -> tuple[str, str]:
