@@ -97,7 +97,8 @@ def test_the_sparkline_has_one_mark_per_row_and_says_so(cli, files, monkeypatch)
         marks = line.split("|")[1]
         assert len(marks) == ROWS, line
         assert [n for n, mark in enumerate(marks) if mark == " "] == list(EMPTY_ROWS)
-    assert "*One mark per week listed above; blank = no entries.*" in md
+    assert re.search(r"\*One mark per week listed above; both rows on one scale, 0 to "
+                     r"\d+\.\d per 100 words; blank = no entries\.\*", md)
     html = files["html"].read_text(encoding="utf-8")
     assert "One point per week; a gap = no entries." in html
     assert html.count("<circle ") == ROWS - len(EMPTY_ROWS)  # identity's points, one a week

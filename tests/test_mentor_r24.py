@@ -123,11 +123,11 @@ def test_the_pdf_explains_no_arrows_it_does_not_draw_and_gives_identity_first(
     assert cli("export", "--yes", "-o", str(out)).exit_code == 0
     text = _pdf_text(out)
     assert "rising" not in text and "falling" not in text and "↑" not in text
-    assert "Numbers per 100 words: identity | drift" in text
+    assert "Identity Drift ◀ drift identity ▶" in text
     data = json.loads(cli("export", "--yes", "--format", "json").stdout)
     advice = next(d for d in data["dimensions"] if d["id"] == "advice")
     assert advice["drift"] > 0 == advice["identity"]
-    assert f"Advice {advice['identity']:.1f} | {advice['drift']:.1f}" in text
+    assert f"Advice {advice['identity']:.1f} {advice['drift']:.1f}" in text
 
 
 # -- 3. the footnote ------------------------------------------------------------------------------

@@ -99,21 +99,29 @@ def test_merged_review_output_and_other_lists_are_named(cli, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("edit", "message"), [
-    (lambda s: s["periods"][1].update(identity=-3.0), "periods[1].identity has the wrong type"),
-    (lambda s: s["periods"][1].update(balance=4.0), "periods[1].balance has the wrong type"),
-    (lambda s: s["entries"].update(shared=9), "entries.shared is more than entries.total"),
-    (lambda s: s["period"].update(since="2027-01-01"), "period.since is after period.until"),
+    (lambda s: s["periods"][1].update(identity=-3.0),
+     "(periods #2 identity is not a number of 0 or more)"),
+    (lambda s: s["periods"][1].update(balance=4.0),
+     "(periods #2 balance is not a number from -1 to 1)"),
+    (lambda s: s["entries"].update(shared=9), "(entries shared is more than entries total)"),
+    (lambda s: s["period"].update(since="2027-01-01"), "(period since is after period until)"),
     # made before the period it covers ended: a date edited, or a clock years out
     (lambda s: s.update(generated_at="1901-01-01T12:00:00+00:00"),
-     "period.until is after the day the summary was made (generated_at)"),
-    (lambda s: s["dimensions"][0].update(identity_series=[-1]), "identity_series must hold"),
-    (lambda s: s.update(lexicon_versions="abc"), "lexicon_versions must be a list"),
+     "(period until is after the day the summary was made)"),
+    (lambda s: s["dimensions"][0].update(identity_series=[-1]),
+     "(dimensions #1 identity series holds something other than numbers of 0 or more)"),
+    (lambda s: s.update(lexicon_versions="abc"), "(lexicon versions is not a list)"),
 ])
 def test_impossible_hand_edited_numbers_are_refused(cli, tmp_path: Path, edit, message) -> None:
     data = sample_summary()
     edit(data)
     result = cli("review", _save(tmp_path / "edited.json", data))
     assert result.exit_code == 1 and message in result.stderr, result.stderr
+    assert result.stderr.startswith("peerjournal: ") and result.stderr.count("\n") == 1
+    assert result.stderr.endswith(
+        f"the file was changed after it was exported {message}; ask for the summary to be sent "
+        "again.\n"
+    ), result.stderr
 
 
 def test_a_summary_from_before_lexicon_versions_still_opens(cli, tmp_path: Path) -> None:

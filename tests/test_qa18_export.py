@@ -266,7 +266,8 @@ def test_review_refuses_a_period_that_is_neither_week_nor_month(cli, tmp_path: P
     result = cli("review", _save(tmp_path / "s.json", data))
     assert result.exit_code == 1
     assert result.stderr == "peerjournal: " + str(tmp_path / "s.json") + (
-        ": period.by has the wrong type or value.\n")
+        ": the file was changed after it was exported (period by is not week or month); ask "
+        "for the summary to be sent again.\n")
     data["period"]["by"] = "month"
     assert cli("review", _save(tmp_path / "m.json", data)).exit_code == 0
 

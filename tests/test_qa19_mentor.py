@@ -204,7 +204,8 @@ def test_review_refuses_totals_that_cannot_be_real(cli, tmp_path) -> None:
     result = cli("review", str(path))
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
-        f"peerjournal: {path}: totals.balance has the wrong type or value."]
+        f"peerjournal: {path}: the file was changed after it was exported (totals balance is "
+        "not a number from -1 to 1); ask for the summary to be sent again."]
 
 
 # -- review: files it cannot read ------------------------------------------------------------
@@ -282,9 +283,11 @@ def test_the_pdf_shows_which_way_each_dimension_moved() -> None:
     """Was: the PDF's dimensions showed "0.3 | 2.6" alone, where the other formats said which
     way each moved."""
     text = " ".join(t for t, _ in _pdf_words(get_format("pdf").write(turning_summary())))
-    assert "per 100 words: identity | drift; ↑ rising, ↓ falling over the period" in text
-    assert "2.1 ↑ | 0.0" in text  # Recovery story: identity rose (identity first, round 24)
-    assert "0.0 | 2.5 ↓" in text  # Co-optation: drift fell
+    assert "↑ rising, ↓ falling: the later half of the weeks with entries" in text
+    # identity first, as md, html and review give it (round 24), under headings that say so
+    # (round 26: the heading said "drift ◀ | ▶ identity" over "identity | drift")
+    assert "Identity Drift ◀ drift identity ▶ Recovery story 2.1 ↑ 0.0" in text
+    assert "Co-optation 0.0 2.5 ↓" in text  # drift fell
 
 
 def test_the_pdf_trend_table_aligns_its_numbers_on_the_right() -> None:

@@ -122,6 +122,7 @@ def test_markers_count_every_entry_but_quote_shared_ones_only() -> None:
     assert story["excerpts"] == [{
         "date": "2026-11-03",
         "text": "I shared my story with her and we learned from each other.",
+        "noticed": False,
     }]
 
 
@@ -188,14 +189,20 @@ def _broken(path: list[Any], value: Any) -> dict[str, Any]:
     [
         (["schema"], "peerjournal.summary/2", "not supported"),
         (["schema"], "something/1", "not a peerjournal summary"),
-        (["periods", 0, "identity"], "high", "periods[0].identity"),
-        (["periods", 1, "start"], "yesterday", "periods[1].start"),
-        (["entries", "total"], -1, "entries.total"),
-        (["markers", "drift", 0, "excerpts"], "x", "markers.drift[0].excerpts"),
-        (["shared_entries", 0, "tags"], [1], "shared_entries[0].tags"),
-        (["selfcheck", "items", 0, "score"], 9, "selfcheck.items[0].score"),
-        (["note"], KeyError, "note is missing"),
-        (["redacted"], "yes", "redacted"),
+        (["periods", 0, "identity"], "high", "(periods #1 identity is not a number of 0 or more)"),
+        (["periods", 1, "start"], "yesterday", "(periods #2 start is not a date)"),
+        (["entries", "total"], -1, "(entries total is not a whole number of 0 or more)"),
+        (["markers", "drift", 0, "excerpts"], "x", "(markers drift #1 excerpts is not a list)"),
+        (["shared_entries", 0, "tags"], [1],
+         "(shared entries #1 tags holds something other than text)"),
+        (["selfcheck", "items", 0, "score"], 9,
+         "(selfcheck items #1 score is not a score from 1 to 5)"),
+        (["note"], KeyError, "(note is missing)"),
+        (["redacted"], "yes", "(redacted is not true or false)"),
+        (["markers", "drift", 0, "noticed"], 9,
+         "(markers drift #1 noticed is more than its count)"),
+        (["markers", "drift", 0, "excerpts", 0, "noticed"], "yes",
+         "(markers drift #1 excerpts #1 noticed is not true or false)"),
     ],
 )
 def test_validation_names_file_and_field(path: list[Any], value: Any, message: str) -> None:

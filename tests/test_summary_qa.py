@@ -114,8 +114,8 @@ def test_a_markers_two_quotes_are_different_sentences() -> None:
     (story,) = s["markers"]["identity"]
     assert story["count"] == 5
     assert story["excerpts"] == [
-        {"date": "2026-09-01", "text": same},
-        {"date": "2026-09-03", "text": "Later I shared my story with the group."},
+        {"date": "2026-09-01", "text": same, "noticed": False},
+        {"date": "2026-09-03", "text": "Later I shared my story with the group.", "noticed": False},
     ]
 
 
@@ -123,7 +123,8 @@ def test_one_distinct_quote_is_given_once() -> None:
     same = "I shared my story, then I shared my story again."
     entry = _entry(1, date=date(2026, 9, 1), experience=same)
     s = build_summary(_input([entry], drifts={1: _story_hits(same)}))
-    assert s["markers"]["identity"][0]["excerpts"] == [{"date": "2026-09-01", "text": same}]
+    assert s["markers"]["identity"][0]["excerpts"] == [
+        {"date": "2026-09-01", "text": same, "noticed": False}]
 
 
 # -- empty periods ---------------------------------------------------------------------------

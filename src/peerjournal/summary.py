@@ -6,7 +6,8 @@ in docs/summary-schema.md. Every string that comes from the journal passes throu
 redactor here, so the exporters only format what they are given.
 
 `validate_summary` checks a loaded document for `review`: a mentor's tool must treat the
-file as untrusted input and fail with a message naming the file and the field.
+file as untrusted input and fail with one line naming the file, the field in words, and what
+to do (ask for the summary again).
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ MIN_TREND_POINTS = 3
 # spanning the run: a window reaching back years before the first entry, or a long gap,
 # costs one period rather than hundreds, and the periods still cover the window.
 MAX_EMPTY_RUN = 4
-STEADY = 0.25  # a change smaller than this (per 100 words) is "steady"
+STEADY = 0.25  # a change smaller than this (per 100 words) is "steady" at any level
+STEADY_SHARE = 0.15  # and so is one smaller than this share of the higher half
+MIN_HALF_ENTRIES = 2  # a half of fewer entries is one entry's number, not a trend's end
 POLARITIES = ("identity", "drift")
 
 
@@ -228,6 +231,13 @@ def collapse_empty(periods: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def steady(before: float, after: float) -> bool:
+    """Whether a change from `before` to `after` (per 100 words) is too small to name: less
+    than STEADY, or than STEADY_SHARE of the larger (29.9 to 29.4 is steady; 0.5 to 1.2 is
+    not)."""
+    return abs(after - before) < max(STEADY, STEADY_SHARE * max(before, after))
+
+
 @dataclass(frozen=True)
 class Halves:
     """A series' mean over its first half of periods with data and over the rest."""
@@ -236,10 +246,13 @@ class Halves:
     after: float
     first: int  # how many periods the first half holds
     last: int  # and the second
+    spike: bool = False  # the higher half's evidence is all in one of its several periods
 
     @property
     def direction(self) -> str:
-        if abs(self.after - self.before) < STEADY:
+        """Up or down; steady when the change is too small to name (`steady`) or when it
+        rests on one period of the higher half (a spike: [0, 0, 16.9, 0])."""
+        if self.spike or steady(self.before, self.after):
             return "steady"
         return "up" if self.after > self.before else "down"
 
@@ -247,13 +260,25 @@ class Halves:
 def halves(series: Sequence[float | None], entries: Sequence[int]) -> Halves | None:
     """The first half of the periods with data against the second, each half's rate the
     mean of its periods' weighted by their entries (a 5-day month-end of 3 entries weighs
-    less than the month before it of 11); None with fewer than three periods: two points
-    are not a trend."""
+    less than the month before it of 11).
+
+    None (no direction: too few entries) with fewer than MIN_TREND_POINTS periods (two
+    points are not a trend) or fewer than MIN_HALF_ENTRIES entries in either half (one
+    entry is not a half). A direction (`Halves.direction`) then needs a change that is not
+    `steady`, and evidence in more than one period of the higher half when it has several:
+    one week's spike is not a trend. A period's rate does not say how many of its entries
+    held the evidence, so periods are what is counted."""
     points = [(v, n) for v, n in zip(series, entries, strict=True) if v is not None and n > 0]
     if len(points) < MIN_TREND_POINTS:
         return None
     half = len(points) // 2
-    return Halves(_weighted(points[:half]), _weighted(points[half:]), half, len(points) - half)
+    first, last = points[:half], points[half:]
+    if min(sum(n for _, n in first), sum(n for _, n in last)) < MIN_HALF_ENTRIES:
+        return None
+    before, after = _weighted(first), _weighted(last)
+    higher = first if before > after else last
+    spike = len(higher) > 1 and sum(1 for v, _ in higher if v > 0) < 2
+    return Halves(before, after, len(first), len(last), spike)
 
 
 def _weighted(points: Sequence[tuple[float, int]]) -> float:
@@ -298,7 +323,7 @@ def _humanise(identifier: str) -> str:
 
 
 _MarkerKey = tuple[str, str, bool]  # (polarity, marker, negated)
-_Hit = tuple[_MarkerKey, int, int]  # a counted hit's marker, start and end
+_Hit = tuple[_MarkerKey, int, int, bool]  # a counted hit: marker, start, end, noticed (drift)
 
 
 @dataclass(frozen=True)
@@ -311,6 +336,7 @@ class _Quote:
     end: int
     sentence: str  # the whole sentence, as `_quote_key` gives it: each is quoted once
     mixed: bool  # the sentence also holds a curated hit counted for the other polarity
+    noticed: bool  # the writer noticed the marker as they wrote ("I caught myself…")
 
 
 def top_markers(
@@ -323,8 +349,14 @@ def top_markers(
 
     A negated marker that counted was flipped ("I didn't share my story"): it is listed under
     the polarity it counted for, named as its opposite ("not sharing your recovery story").
-    Excerpts: see `_choose_quotes`."""
+    `noticed`, for a drift marker: how many of its hits in shared entries the writer noticed
+    themselves ("I caught myself calling him manipulative"): still counted, as the drift
+    engine counts them, but the awareness is what a mentor reads there. Shared entries only:
+    an export reads the other entries' compact scores (`db.stats.summary_drifts`), which keep
+    no flags. An identity marker's is always 0: the noticing is of a slip. Excerpts: see
+    `_choose_quotes`."""
     counts: dict[_MarkerKey, int] = defaultdict(int)
+    noticed: dict[_MarkerKey, int] = defaultdict(int)
     seen_in: dict[_MarkerKey, set[int]] = defaultdict(set)
     dimension_of: dict[str, str] = {}
     shared: list[tuple[Entry, list[_Hit]]] = []  # each with its curated counted hits
@@ -338,11 +370,13 @@ def top_markers(
             ):
                 continue
             key = (str(hit["polarity"]), str(hit["marker"]), bool(hit.get("negated")))
+            aware = key[0] == "drift" and entry.shared and bool(hit.get("self_noticed"))
             counts[key] += 1
+            noticed[key] += aware
             seen_in[key].add(entry.id)
             dimension_of[key[1]] = str(hit.get("dimension", ""))
             if entry.shared:
-                curated.append((key, int(hit["start"]), int(hit["end"])))
+                curated.append((key, int(hit["start"]), int(hit["end"]), aware))
         if curated:
             shared.append((entry, curated))
     ranked = {
@@ -364,6 +398,7 @@ def top_markers(
                 or _humanise(dimension_of[marker]),
                 "count": counts[(polarity, marker, negated)],
                 "entries": len(seen_in[(polarity, marker, negated)]),
+                "noticed": noticed[(polarity, marker, negated)],
                 "excerpts": chosen[(polarity, marker, negated)],
             }
             for _, marker, negated in ranked[polarity]
@@ -391,21 +426,21 @@ def _candidates(
     kept: Counter[tuple[_MarkerKey, bool]] = Counter()
     wanted = set(listed)  # the markers still short of clean candidates
     for entry, hits in shared:
-        if not any(key in wanted for key, _, _ in hits):
+        if not any(key in wanted for key, _, _, _ in hits):
             continue
         text = _scored_text(entry)
         ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-        spans = [_sentence(ends, len(text), start, end) for _, start, end in hits]
+        spans = [_sentence(ends, len(text), start, end) for _, start, end, _ in hits]
         holding = {p: {span for span, h in zip(spans, hits, strict=True) if h[0][0] == p}
                    for p in POLARITIES}
-        for (key, start, end), (lo, hi) in zip(hits, spans, strict=True):
+        for (key, start, end, aware), (lo, hi) in zip(hits, spans, strict=True):
             mixed = (lo, hi) in holding[POLARITIES[1 - POLARITIES.index(key[0])]]
             if key not in listed or kept[(key, mixed)] >= MAX_CANDIDATES:
                 continue
             sentence = _quote_key(text[lo:hi])
             if sentence not in quotes[key]:
                 quotes[key][sentence] = _Quote(entry.date.isoformat(), text, start, end,
-                                               sentence, mixed)
+                                               sentence, mixed, aware)
                 kept[(key, mixed)] += 1
                 if not mixed and kept[(key, mixed)] == MAX_CANDIDATES:
                     wanted.discard(key)
@@ -425,9 +460,9 @@ def _choose_quotes(
     counts: Mapping[_MarkerKey, int],
     quotes: _Candidates,
     shown: Callable[[_Quote], str],
-) -> dict[_MarkerKey, list[dict[str, str]]]:
-    """Up to EXCERPTS_PER_MARKER excerpts ({date, text}, the text as `shown` gives it) for
-    each listed marker, earliest first.
+) -> dict[_MarkerKey, list[dict[str, Any]]]:
+    """Up to EXCERPTS_PER_MARKER excerpts ({date, text, noticed}, the text as `shown` gives
+    it; noticed: the writer noticed the quoted marker) for each listed marker, earliest first.
 
     A sentence is quoted once in a summary, and so is a text (two sentences that differ only
     in a redacted name read the same). The markers take turns, strongest first (the most
@@ -467,7 +502,8 @@ def _choose_quotes(
     for key, picked in chosen.items():
         position = {sentence: n for n, sentence in enumerate(quotes.get(key, {}))}
         picked.sort(key=lambda pair: position[pair[0].sentence])
-        result[key] = [{"date": quote.date, "text": text} for quote, text in picked]
+        result[key] = [{"date": quote.date, "text": text, "noticed": quote.noticed}
+                       for quote, text in picked]
     return result
 
 
@@ -660,6 +696,45 @@ def _is_score(v: Any) -> bool:
     return v is None or (isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 5)
 
 
+def _is_bool(v: Any) -> bool:
+    return isinstance(v, bool)
+
+
+def _is_by(v: Any) -> bool:
+    """A word of the review's headings: any other string is a damaged or edited file."""
+    from peerjournal.trends import PERIODS
+
+    return v in PERIODS
+
+
+def _is_direction(v: Any) -> bool:
+    return v in (None, "up", "down", "steady")
+
+
+# What a value that fails each check is not, in a mentor's words.
+_WRONG: dict[_Check, str] = {
+    _is_str: "is not text",
+    _is_opt_str: "is not text",
+    _is_rate: "is not a number of 0 or more",
+    _is_balance: "is not a number from -1 to 1",
+    _is_count: "is not a whole number of 0 or more",
+    _is_date: "is not a date",
+    _is_score: "is not a score from 1 to 5",
+    _is_bool: "is not true or false",
+    _is_by: "is not week or month",
+    _is_direction: "is not up, down or steady",
+}
+_KINDS = ((type(None), "null"), (bool, "true or false"), (int | float, "a number"),
+          (str, "text"), (list, "a list"))
+
+
+def _spoken(where: str) -> str:
+    """A field's place in words a mentor can read out: "selfcheck items #1 score" for
+    "selfcheck.items[0].score"."""
+    where = re.sub(r"\[(\d+)\]", lambda m: f" #{int(m[1]) + 1}", where)
+    return where.replace(".", " ").replace("_", " ")
+
+
 _FIELDS: dict[str, _Check] = {
     "generated_at": _is_str,
     "generator": _is_str,
@@ -672,29 +747,36 @@ _MAX_ITEMS = 100_000
 
 
 class _Validator:
+    """Checks that fail with one line a mentor can act on: what is wrong, in words, and the
+    remedy, as review's other errors give them."""
+
     def __init__(self, name: str) -> None:
         self.name = name
 
     def fail(self, where: str, problem: str) -> SummaryError:
-        return SummaryError(f"{self.name}: {where} {problem}.")
+        return SummaryError(
+            f"{self.name}: the file was changed after it was exported ({_spoken(where)} "
+            f"{problem}); ask for the summary to be sent again."
+        )
 
     def obj(self, value: Any, where: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
-            raise self.fail(where, "must be an object")
+            raise self.fail(where, "is not in the form a summary gives it")
         return value
 
     def items(self, value: Any, where: str) -> list[Any]:
         if not isinstance(value, list):
-            raise self.fail(where, "must be a list")
+            raise self.fail(where, "is not a list")
         if len(value) > _MAX_ITEMS:
             raise self.fail(where, f"has more than {_MAX_ITEMS:,} items")
         return value
 
     def field(self, parent: Mapping[str, Any], key: str, check: _Check, where: str) -> Any:
+        place = f"{where}.{key}".lstrip(".")
         if key not in parent:
-            raise self.fail(f"{where}.{key}".lstrip("."), "is missing")
+            raise self.fail(place, "is missing")
         if not check(parent[key]):
-            raise self.fail(f"{where}.{key}".lstrip("."), "has the wrong type or value")
+            raise self.fail(place, _WRONG.get(check, "has a value a summary cannot have"))
         return parent[key]
 
     def fields(self, parent: Any, where: str, checks: Mapping[str, _Check]) -> Mapping[str, Any]:
@@ -707,7 +789,13 @@ class _Validator:
 def validate_summary(data: Any, name: str) -> dict[str, Any]:
     """Check a loaded summary against schema 1; raise SummaryError naming `name` and the field."""
     v = _Validator(name)
-    doc = v.obj(data, "the file")
+    if not isinstance(data, Mapping):  # a list is caught before (review's _not_a_summary)
+        kind = next((k for t, k in _KINDS if isinstance(data, t)), "something else")
+        raise SummaryError(
+            f"{name}: not a summary (the file holds only {kind}); `peerjournal review` reads "
+            "the file made by `peerjournal export --format json`."
+        )
+    doc = data
     schema = doc.get("schema")
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_FAMILY):
         raise SummaryError(f"{name}: not a peerjournal summary (no \"schema\": \"{SCHEMA}\").")
@@ -724,30 +812,27 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
         )
     for key, check in _FIELDS.items():
         v.field(doc, key, check, "")
-    v.field(doc, "redacted", lambda x: isinstance(x, bool), "")
+    v.field(doc, "redacted", _is_bool, "")
     if doc.get("totals") is not None:  # added within schema 1: optional
         v.fields(doc["totals"], "totals",
                  {"identity": _is_rate, "drift": _is_rate, "balance": _is_balance})
     if "lexicon_versions" in doc and not all(  # added within schema 1: optional
         _is_str(x) for x in v.items(doc["lexicon_versions"], "lexicon_versions")
     ):
-        raise v.fail("lexicon_versions", "must hold strings")
-    from peerjournal.trends import PERIODS
-
-    # "by" is a word of the review's headings: any other string is a damaged or edited file
+        raise v.fail("lexicon_versions", "holds something other than text")
     period = v.fields(doc.get("period"), "period",
-                      {"since": _is_date, "until": _is_date, "by": lambda x: x in PERIODS})
+                      {"since": _is_date, "until": _is_date, "by": _is_by})
     if period["since"] > period["until"]:
-        raise v.fail("period.since", "is after period.until")
+        raise v.fail("period.since", "is after period until")
     made = _day_made(doc["generated_at"])
     if made is not None and date.fromisoformat(period["until"]) > made + timedelta(days=1):
         # (a day's grace: generated_at is UTC, the period the writer's own dates)
-        raise v.fail("period.until", "is after the day the summary was made (generated_at)")
+        raise v.fail("period.until", "is after the day the summary was made")
     counts = v.fields(doc.get("entries"), "entries",
                       {"total": _is_count, "shared": _is_count, "scored": _is_count})
     for key in ("shared", "scored"):
         if counts[key] > counts["total"]:
-            raise v.fail(f"entries.{key}", "is more than entries.total")
+            raise v.fail(f"entries.{key}", "is more than entries total")
     for n, p in enumerate(v.items(doc.get("periods"), "periods")):
         where = f"periods[{n}]"
         period = v.fields(p, where, {"start": _is_date, "end": _is_date, "entries": _is_count,
@@ -762,9 +847,9 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
         for polarity in POLARITIES:
             series = v.items(row.get(f"{polarity}_series", []), f"{where}.{polarity}_series")
             if not all(_is_rate(x) for x in series):
-                raise v.fail(f"{where}.{polarity}_series", "must hold numbers (0 or more) or null")
-            v.field(row, f"{polarity}_direction",
-                    lambda x: x in (None, "up", "down", "steady"), where)
+                raise v.fail(f"{where}.{polarity}_series",
+                             "holds something other than numbers of 0 or more")
+            v.field(row, f"{polarity}_direction", _is_direction, where)
     markers = v.obj(doc.get("markers"), "markers")
     for polarity in POLARITIES:
         for n, m in enumerate(v.items(markers.get(polarity), f"markers.{polarity}")):
@@ -772,8 +857,15 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
             marker = v.fields(m, where, {"id": _is_str, "label": _is_str, "dimension": _is_str,
                                          "dimension_label": _is_str, "count": _is_count,
                                          "entries": _is_count})
+            if "noticed" in marker:  # added within schema 1: optional
+                v.field(marker, "noticed", _is_count, where)
+                if marker["noticed"] > marker["count"]:
+                    raise v.fail(f"{where}.noticed", "is more than its count")
             for k, ex in enumerate(v.items(marker.get("excerpts"), f"{where}.excerpts")):
-                v.fields(ex, f"{where}.excerpts[{k}]", {"date": _is_date, "text": _is_str})
+                quote = v.fields(ex, f"{where}.excerpts[{k}]",
+                                 {"date": _is_date, "text": _is_str})
+                if "noticed" in quote:  # added within schema 1: optional
+                    v.field(quote, "noticed", _is_bool, f"{where}.excerpts[{k}]")
     for n, item in enumerate(v.items(doc.get("intentions"), "intentions")):
         v.fields(item, f"intentions[{n}]", {"date": _is_date, "text": _is_str})
     for n, item in enumerate(v.items(doc.get("alerts"), "alerts")):
@@ -786,7 +878,7 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
             "drift": _is_opt_str,
         })
         if not all(isinstance(t, str) for t in v.items(entry.get("tags"), f"{where}.tags")):
-            raise v.fail(f"{where}.tags", "must hold strings")
+            raise v.fail(f"{where}.tags", "holds something other than text")
     selfcheck = doc.get("selfcheck")
     if selfcheck is not None:
         v.fields(selfcheck, "selfcheck", {"date": _is_date})

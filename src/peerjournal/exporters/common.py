@@ -39,16 +39,49 @@ def balance(value: float | None) -> str:
     return "–" if value is None else fixed(value, 2, sign=True)
 
 
+def direction_note(summary: dict[str, Any], steady_mark: str = "→ steady") -> str:
+    """How the dimensions' arrows are decided (`summary.halves`), in a reader's words; the
+    summary's own unit ("week"). `steady_mark` is how a format shows steady."""
+    from peerjournal.summary import MIN_HALF_ENTRIES, MIN_TREND_POINTS, STEADY, STEADY_SHARE
+
+    unit = summary["period"]["by"]
+    if all(d[f"{k}_direction"] is None for d in summary["dimensions"]
+           for k in ("identity", "drift")):
+        return (f"No arrows: too few entries to show a trend (it needs {MIN_TREND_POINTS} "
+                f"{unit}s with entries and {MIN_HALF_ENTRIES} entries in each half).")
+    return (f"↑ rising, ↓ falling: the later half of the {unit}s with entries against the "
+            f"earlier, by at least {number(STEADY, 2)} per 100 words and {STEADY_SHARE:.0%} "
+            f"of the higher, and not from one {unit}'s spike; otherwise {steady_mark}.")
+
+
 def rate_with_direction(value: float | None, direction: str | None) -> str:
     """A dimension's rate and which way it went, as every summary format shows it:
     "3.9 → steady", "0.7 ↑ rising", "–" when there is neither."""
     return f"{number(value)} {DIRECTIONS[direction]}".strip()
 
 
-def spark_note(summary: dict[str, Any]) -> str:
+def spark_note(summary: dict[str, Any], high: float | None = None) -> str:
     """What a text sparkline under the trend table is, as `report` says it: one mark per row
-    (framed by `spark_frame`, so that blanks at its start are seen)."""
-    return f"One mark per {summary['period']['by']} listed above; blank = no entries."
+    (framed by `spark_frame`, so that blanks at its start are seen); with `high`, the one
+    scale both rows are drawn on (`sparklines`)."""
+    scale = f"; both rows on one scale, 0 to {number(high)} per 100 words" if high else ""
+    return f"One mark per {summary['period']['by']} listed above{scale}; blank = no entries."
+
+
+def sparklines(
+    periods: Sequence[dict[str, Any]], ascii_only: bool = False
+) -> tuple[str, str, float]:
+    """The identity and drift sparklines of `periods` (framed) on one scale, and its top:
+    drawn each to its own highest, drift 0.6 beside identity 18.8 would be a full bar. The
+    top is at least 1, as in the drawn charts (`svg.trend_chart`)."""
+    from peerjournal.render.charts import sparkline
+
+    rows = {key: [p[key] if p["entries"] else None for p in periods]
+            for key in ("identity", "drift")}
+    high = max([1.0, *(v for row in rows.values() for v in row if v is not None)])
+    identity, drift = (spark_frame(sparkline(rows[key], lo=0.0, hi=high, ascii_only=ascii_only))
+                       for key in ("identity", "drift"))
+    return identity, drift, high
 
 
 def chart_note(summary: dict[str, Any]) -> str:
@@ -161,16 +194,30 @@ def entry_heading(entry: dict[str, Any]) -> str:
 
 
 def marker_line(marker: dict[str, Any], summary: dict[str, Any]) -> str:
-    """A marker and how often it came up; where there is no quote beneath it while other
-    entries are shared, it says why it may be (a sentence is quoted once in a summary, so
-    one this marker shares with a stronger one is quoted there)."""
+    """A marker and how often it came up, and how often the writer noticed it themselves
+    ("I caught myself…": the awareness is what to read there); where there is no quote
+    beneath it while other entries are shared, it says why it may be (a sentence is quoted
+    once in a summary, so one this marker shares with a stronger one is quoted there)."""
     line = (
         f"{marker['label']} ({marker['dimension_label']}): {counted(marker['count'], 'time')} "
         f"in {counted(marker['entries'], 'entry')}"
     )
+    noticed = marker.get("noticed") or 0  # not in summaries from before it was added
+    if noticed == marker["count"]:
+        line += ", noticed by the writer" + (" each time" if noticed > 1 else "")
+    elif noticed:  # counted in shared entries only (`summary.top_markers`)
+        line += f", {noticed} of them noticed by the writer (in shared entries)"
     if not marker["excerpts"] and summary["shared_entries"]:
         line += ", no quote here (not shared, or quoted under another marker)"
     return line
+
+
+NOTICED = "(the writer noticed it)"
+
+
+def quote_note(excerpt: dict[str, Any]) -> str:
+    """What follows a quoted marker: NOTICED when the writer noticed it as they wrote."""
+    return NOTICED if excerpt.get("noticed") else ""
 
 
 def check_title(summary: dict[str, Any]) -> str:
@@ -214,7 +261,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
     """What changed over the period, in words, and what the summary holds to talk about:
     the lines a mentor reads first. Each change is the first half of the periods with
     entries against the second (`summary.halves`), as the dimensions' arrows are."""
-    from peerjournal.summary import halves
+    from peerjournal.summary import MIN_HALF_ENTRIES, halves, steady
 
     unit = str(summary["period"]["by"])
     with_entries = [p for p in summary["periods"] if p["entries"]]
@@ -230,17 +277,28 @@ def glance(summary: dict[str, Any]) -> list[str]:
             overall += f", balance {balance(totals['balance'])} (-1 all drift, +1 all identity)"
         lines.append(overall + ".")
     compared = False
+    splits = {key: halves([p[key] for p in with_entries], [p["entries"] for p in with_entries])
+              for key in ("drift", "identity")}
     if len(with_entries) in (1, 2):
         lines.append(f"Only {counted(len(with_entries), unit)} with entries: too few to show "
                      "a trend; the numbers are in the table below.")
+    elif not any(splits.values()):
+        lines.append(f"Only {counted(summary['entries']['total'], 'entry')} in "
+                     f"{counted(len(with_entries), unit)}: too few to show a trend (it needs "
+                     f"{MIN_HALF_ENTRIES} entries in each half); the numbers are in the table "
+                     "below.")
     for key, name in (("drift", "Peer drift"), ("identity", "Peer identity")):
-        split = halves([p[key] for p in with_entries], [p["entries"] for p in with_entries])
+        split = splits[key]
         if split is None:
             continue
-        change = (f"held steady ({number(split.before)}, then {number(split.after)} per 100 words)"
-                  if split.direction == "steady" else
-                  f"{_MOVED[split.direction]} from {number(split.before)} to {number(split.after)} "
-                  "per 100 words")
+        then = f"{number(split.before)}, then {number(split.after)} per 100 words"
+        if steady(split.before, split.after):
+            change = f"held steady ({then})"
+        elif split.direction == "steady":  # a spike (`summary.Halves`)
+            change = f"showed no trend ({then}, the change from one {unit} alone)"
+        else:
+            change = (f"{_MOVED[split.direction]} from {number(split.before)} to "
+                      f"{number(split.after)} per 100 words")
         if not compared:  # the first of these lines says what is compared, and when
             scored = [p for p in with_entries if p[key] is not None]  # the periods halves used
             change += (f": the first {_periods(split.first, unit)} with entries "

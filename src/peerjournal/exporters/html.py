@@ -114,7 +114,8 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
         for d in dims
     ]
     return ["<h2>Dimensions</h2>", svg.dimension_chart(dims),
-            _table(["Dimension", "Identity", "Drift"], rows)]
+            _table(["Dimension", "Identity", "Drift"], rows),
+            f'<p class="small">{e(common.direction_note(s))}</p>']
 
 
 def _markers(s: dict[str, Any]) -> list[str]:
@@ -125,14 +126,17 @@ def _markers(s: dict[str, Any]) -> list[str]:
             continue
         out.append(f"<h2>{e(heading)}</h2><ul>")
         for m in markers:
-            quotes = "".join(
-                f'<blockquote dir="auto">{e(x["text"])} <span class="small">({e(x["date"])})'
-                "</span></blockquote>"
-                for x in m["excerpts"]
-            )
+            quotes = "".join(_quote(x) for x in m["excerpts"])
             out.append(f"<li>{e(common.marker_line(m, s))}{quotes}</li>")
         out.append("</ul>")
     return out
+
+
+def _quote(excerpt: dict[str, Any]) -> str:
+    """A quoted marker, its date and whether the writer noticed it, in small print."""
+    said = f"({excerpt['date']}) {common.quote_note(excerpt)}".strip()
+    return (f'<blockquote dir="auto">{e(excerpt["text"])} <span class="small">{e(said)}</span>'
+            "</blockquote>")
 
 
 def _selfcheck(s: dict[str, Any]) -> list[str]:

@@ -11,7 +11,6 @@ from typing import Any
 
 from peerjournal.exporters import common
 from peerjournal.redact import placeholders
-from peerjournal.render.charts import sparkline
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # Line starts that would make a list, heading, rule or (for "[person]: x") a link definition;
@@ -90,11 +89,9 @@ def _trend(s: dict[str, Any]) -> list[str]:
         for p in periods
     ]
     out += _table(["Period", "Entries", "Identity", "Drift", "Balance"], rows)
-    identity = common.spark_frame(
-        sparkline([p["identity"] if p["entries"] else None for p in periods]))
-    drift = common.spark_frame(sparkline([p["drift"] if p["entries"] else None for p in periods]))
+    identity, drift, high = common.sparklines(periods)
     out += ["", "```text", f"identity {identity}", f"drift    {drift}", "```", "",
-            f"*{escape(common.spark_note(s))}*", ""]
+            f"*{escape(common.spark_note(s, high))}*", ""]
     return out
 
 
@@ -106,7 +103,8 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
          common.rate_with_direction(d["drift"], d["drift_direction"])]
         for d in s["dimensions"]
     ]
-    return ["## Dimensions", "", *_table(["Dimension", "Identity", "Drift"], rows), ""]
+    return ["## Dimensions", "", *_table(["Dimension", "Identity", "Drift"], rows), "",
+            f"*{escape(common.direction_note(s))}*", ""]
 
 
 def _markers(s: dict[str, Any]) -> list[str]:
@@ -119,7 +117,9 @@ def _markers(s: dict[str, Any]) -> list[str]:
         for m in markers:
             out.append(f"- {escape(common.marker_line(m, s))}")
             for ex in m["excerpts"]:
-                out.append(f"  - {ex['date']}: “{escape(ex['text'])}”")
+                note = common.quote_note(ex)
+                out.append(f"  - {ex['date']}: “{escape(ex['text'])}”"
+                           + (f" *{note}*" if note else ""))
         out.append("")
     return out
 

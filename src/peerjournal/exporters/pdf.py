@@ -152,12 +152,10 @@ def _arrow(direction: str | None) -> str:
     return f" {common.DIRECTIONS[direction][0]}" if direction in ("up", "down") else ""
 
 
-def _dimensions_note(dims: Sequence[dict[str, Any]]) -> str:
-    """What the numbers beside the bars are: identity, then drift, as in the other formats
-    and `review`; the arrows explained only when a row has one."""
-    note = "Numbers per 100 words: identity | drift"
-    moved = any(_arrow(d[f"{k}_direction"]) for d in dims for k in ("identity", "drift"))
-    return note + ("; ↑ rising, ↓ falling over the period" if moved else "")
+def _dimensions_note(summary: dict[str, Any]) -> str:
+    """What the numbers and bars are, and how the arrows are decided."""
+    return ("Per 100 words; the bars grow from the line, drift to the left and identity to the "
+            f"right. {common.direction_note(summary, steady_mark='steady (no arrow)')}")
 
 
 class _Printable(dict[int, str | None]):
@@ -393,23 +391,42 @@ class _Report:
         pdf.set_y(y0 + height + 7)
 
     def dimensions(self) -> None:
+        """A row per dimension, as `review` lays it out: the numbers in columns headed
+        Identity and Drift, then a bar headed "◀ drift | identity ▶"; each order is named
+        where it is drawn."""
         dims = self.s["dimensions"]
         if not dims:
             return
-        self.heading("Dimensions (drift ◀ | ▶ identity)")
-        self.text(_dimensions_note(dims), 8, colour=GREY)
+        self.heading("Dimensions")
+        self.text(_dimensions_note(self.s), 8, colour=GREY)
         pdf = self.pdf
         scale = max([1.0, *(d[k] or 0.0 for d in dims for k in ("identity", "drift"))])
-        label_w, half = 52.0, (pdf.epw - 52.0 - 44.0) / 2
+        label_w, number_w = 52.0, 18.0
+        half = (pdf.epw - label_w - 2 * number_w - 2) / 2
+        axis = pdf.l_margin + label_w + 2 * number_w + 2 + half
+
+        def row(label: str, identity: str, drift: str) -> None:
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(label_w, 5, self.clean(label))
+            pdf.cell(number_w, 5, self.clean(identity), align="R")
+            pdf.cell(number_w, 5, self.clean(drift), align="R")
+
+        pdf.set_font(FONT, "B", 8)
+        pdf.set_text_color(*GREY)
+        row("", "Identity", "Drift")
+        pdf.set_x(axis - half)
+        pdf.cell(half - 1, 5, "◀ drift", align="R")
+        pdf.set_x(axis + 1)
+        pdf.cell(half - 1, 5, "identity ▶")
+        pdf.ln(5.5)
         for d in dims:
             if pdf.get_y() + 6 > pdf.h - pdf.b_margin:
                 pdf.add_page()
             y = pdf.get_y()
             pdf.set_font(FONT, "", 9)
             pdf.set_text_color(30, 30, 30)
-            pdf.set_x(pdf.l_margin)
-            pdf.cell(label_w, 5, self.clean(d["label"]))
-            axis = pdf.l_margin + label_w + half
+            row(d["label"], f"{common.number(d['identity'])}{_arrow(d['identity_direction'])}",
+                f"{common.number(d['drift'])}{_arrow(d['drift_direction'])}")
             drift = (d["drift"] or 0.0) / scale * half
             identity = (d["identity"] or 0.0) / scale * half
             if drift:
@@ -420,11 +437,6 @@ class _Report:
                 pdf.rect(axis, y + 1, identity, 3.2, style="F")
             pdf.set_draw_color(*GREY)
             pdf.line(axis, y, axis, y + 5)
-            pdf.set_x(axis + half + 2)
-            pdf.cell(42, 5, self.clean(  # in the other formats' order, with their arrows
-                f"{common.number(d['identity'])}{_arrow(d['identity_direction'])} | "
-                f"{common.number(d['drift'])}{_arrow(d['drift_direction'])}"
-            ))
             pdf.ln(5.5)
 
     def markers(self) -> None:
@@ -436,7 +448,8 @@ class _Report:
             for m in markers:
                 self.text(f"• {common.marker_line(m, self.s)}", indent=2)
                 for ex in m["excerpts"]:
-                    self.text(f"“{ex['text']}” ({ex['date']})", 9, colour=(70, 70, 70), indent=8)
+                    self.text(f"“{ex['text']}” ({ex['date']}) {common.quote_note(ex)}".rstrip(),
+                              9, colour=(70, 70, 70), indent=8)
 
     def selfcheck(self) -> None:
         check = self.s["selfcheck"]

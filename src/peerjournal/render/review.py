@@ -27,7 +27,7 @@ from peerjournal.render.charts import unicode_ok
 from peerjournal.render.console import Trimmed
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD
 from peerjournal.render.summary import means, section
-from peerjournal.summary import STEADY
+from peerjournal.summary import steady
 
 Loaded = Sequence[tuple[str, dict[str, Any]]]
 WriterKey = Callable[[dict[str, Any]], str | None]
@@ -229,7 +229,7 @@ def since_previous(
 
 def _dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[str]:
     """On each side (drift first), the dimension whose rate changed most between the two
-    summaries, if by STEADY or more per 100 words."""
+    summaries, if by more than `summary.steady` allows (the dimensions' arrows' rule)."""
     then = {d["id"]: d for d in before["dimensions"]}
     lines = []
     for polarity in ("drift", "identity"):
@@ -237,7 +237,7 @@ def _dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[str]:
             (abs(b - a), d["label"], a, b)
             for d in s["dimensions"]
             for a, b in [((then.get(d["id"]) or {}).get(polarity), d[polarity])]
-            if a is not None and b is not None and abs(b - a) >= STEADY
+            if a is not None and b is not None and not steady(a, b)
         ]
         if moves:
             _, label, a, b = max(moves, key=lambda m: m[0])
