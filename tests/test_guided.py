@@ -29,15 +29,18 @@ ANSWERS = [
     "",
     "Ask first.",  # optional question: answered
     "",
+    "Next time I will ask him first.",  # tags: a sentence, questioned …
+    "",  # … Enter adds it to the evaluation, and the tags are asked again
     "night, Team",  # tags
     "A walk.",  # self-care
     "y",  # save
 ]
+SENTENCE_QUESTION = ANSWERS.index("Next time I will ask him first.") + 2  # its input() call
 EXPECTED = {
     "setting": "community",
     "experience": "We walked to the shop.\nHe talked about [bold]his sister[/bold].",
     "feelings": "Calm.",
-    "evaluation": "It went well.",
+    "evaluation": "It went well.\nNext time I will ask him first.",
     "answers": {"do_differently": "Ask first."},
     "tags": ["night", "team"],
     "self_care": "A walk.",
@@ -88,7 +91,8 @@ def test_guided_write_shows_headings_and_questions_and_saves(cli: CLI, isolated:
     assert result.stdout == "1\n"  # only the ID on stdout; everything else on stderr
     for shown in ("Returning to the experience", "Walk through it", "Attending to feelings",
                   "If one feeling is still in the way", "Appropriation", "Setting (",
-                  "Tags", "Self-care", "Review", "Save this entry?", "Enter to skip"):
+                  "Tags", "Self-care", "Review", "Save this entry?", "Enter to skip",
+                  "add it to your evaluation instead? [Y/n]", "Added to your evaluation."):
         assert shown in result.stderr, shown
     assert "Answers    Ask first." in result.stderr  # the review shows what was answered
     [entry] = stored(cli)
@@ -161,10 +165,13 @@ def test_ctrl_c_at_any_prompt_keeps_a_draft_that_resume_finishes(
     [draft] = drafts(isolated)
     assert str(draft) in result.stderr
     typed = "\n".join(ANSWERS[: interrupt_at - 1])
-    if "We walked to the shop." in typed:  # what was typed before Ctrl-C is on disk
-        assert "We walked to the shop." in draft.read_text(encoding="utf-8")
+    for text in ("We walked to the shop.", "Next time I will ask him first."):
+        if text in typed:  # what was typed before Ctrl-C is on disk
+            assert text in draft.read_text(encoding="utf-8")
 
-    monkeypatch.setattr(builtins, "input", ScriptedInput(ANSWERS[interrupt_at - 1:]))
+    # Ctrl-C at "add it to your evaluation instead?" leaves the sentence there, as Enter does
+    rest = interrupt_at if interrupt_at == SENTENCE_QUESTION else interrupt_at - 1
+    monkeypatch.setattr(builtins, "input", ScriptedInput(ANSWERS[rest:]))
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr
     [entry] = stored(cli)
@@ -333,7 +340,8 @@ def test_ctrl_d_at_any_prompt_loses_nothing_typed(
     assert str(draft) in result.stderr
     entry = json.loads(draft.read_text(encoding="utf-8"))["entry"]
     typed_text = "\n".join(typed)
-    for text in ("We walked to the shop.", "Calm.", "It went well.", "Ask first.", "A walk."):
+    for text in ("We walked to the shop.", "Calm.", "It went well.", "Ask first.",
+                 "Next time I will ask him first.", "A walk."):
         if text in typed_text:
             assert text in json.dumps(entry, ensure_ascii=False), text
 

@@ -17,7 +17,7 @@ import test_write
 from conftest import CLI
 from peerjournal.context import AppContext
 from peerjournal.db import engine
-from test_guided import ANSWERS, ScriptedInput
+from test_guided import ANSWERS, EXPECTED, ScriptedInput
 from test_write import Editor, drafts, entries
 
 editor = test_write.editor  # the fake $EDITOR fixture
@@ -498,7 +498,7 @@ def test_a_guided_entry_over_the_limit_is_cut_down_in_the_editor_without_losing_
     assert (entry["date"], entry["shared"], entry["setting"], entry["tags"]) == (
         "2026-11-19", True, "community", ["night", "team"])
     assert (entry["feelings"], entry["evaluation"], entry["self_care"], entry["answers"]) == (
-        "Calm.", "It went well.", "A walk.", {"do_differently": "Ask first."})
+        "Calm.", EXPECTED["evaluation"], "A walk.", {"do_differently": "Ask first."})
     assert drafts(isolated) == []
 
 

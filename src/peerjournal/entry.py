@@ -126,9 +126,10 @@ def normalise_tag(raw: str) -> str:
     """Tags are lower-case words: '#Inpatient ' -> 'inpatient', 'hard day' -> 'hard-day'.
 
     Composed (NFC) first, so 'café' is one tag whether é was typed as one character or as e
-    and an accent, as some keyboards send it."""
+    and an accent, as some keyboards send it. A word keeps its inner dots ('v1.2'), not a
+    full stop after it: 'handover.' is 'handover'."""
     text = unicodedata.normalize("NFC", raw.strip().lstrip("#@").lower())
-    words = (word.strip("-") for word in "".join(map(_tag_char, text)).split())
+    words = (word.lstrip("-").rstrip(".-") for word in "".join(map(_tag_char, text)).split())
     tag = "-".join(word for word in words if word)  # 'hard day - housing': 'hard-day-housing'
     if not any(ch.isalnum() for ch in tag):
         raise PeerJournalError(

@@ -147,6 +147,7 @@ class GuidedSession:
                 "\nTags, separated by commas (Enter to skip):",
                 self._store_tags,
                 current=lambda: ", ".join(self.draft.tags),
+                check=self._not_a_sentence,
             )
             self._line_step(
                 "self_care",
@@ -220,14 +221,34 @@ class GuidedSession:
         store: Any,
         current: Callable[[], str],
         adds: bool = False,
-        check: Callable[[str], str] | None = None,
+        check: Callable[[str], str | None] | None = None,
     ) -> None:
         """One line. The words on a line that Ctrl-C ends are kept, and the resumed step
         shows them (`current`): Enter keeps them, and what is typed is added to them (`adds`:
         a note, the self-care line) or takes their place (a setting, the tags). `check` may
-        ask about the value once it is kept in the draft, and returns the one to keep."""
+        ask about the value once it is kept in the draft, and returns the one to keep, or
+        None when its words went elsewhere: the line is then asked for again."""
         if key in self.done:
             return
+        while True:
+            value = self._read_line_step(prompt, store, current, adds)
+            if not value:
+                break
+            self.typed = True
+            if check is None:
+                break
+            self.save()  # Ctrl-C at its question keeps what was typed
+            checked = check(value)
+            if checked is not None:
+                store(checked)
+                break
+        self.done.append(key)
+        self.save()
+
+    def _read_line_step(
+        self, prompt: str, store: Any, current: Callable[[], str], adds: bool
+    ) -> str:
+        """The line of a `_line_step`, stored; asked again while `store` refuses it."""
         kept = current().strip()
         if kept:  # typed before Ctrl-C ended the line
             label = re.split(r"[:,(]", prompt.strip())[0].strip()
@@ -246,16 +267,30 @@ class GuidedSession:
             except PeerJournalError as exc:  # e.g. a tag with no letters: say so, ask again
                 self.app.say(f"{exc.message} Try again (Enter to skip).")
                 continue
-            break
-        if value:
-            self.typed = True
-        if value and check is not None:
-            self.save()  # Ctrl-C at its question keeps what was typed
-            checked = check(value)
-            if checked != value:
-                store(checked)
-        self.done.append(key)
+            return value
+
+    def _not_a_sentence(self, typed: str) -> str | None:
+        """A tags line that reads like a sentence ("Next time I will let him lead.") is most
+        likely an answer typed one prompt late. Enter or y adds it to the evaluation and asks
+        for the tags again; n keeps it as tags. The words are in the evaluation while this
+        is asked, and stay there after Ctrl-C or Ctrl-D: a sentence made into one long tag
+        is hard to read back, and a tired writer is safest with their words as they typed
+        them."""
+        if not reads_like_a_sentence(typed):
+            return typed
+        before = self.draft.evaluation
+        self.draft.tags = []
+        self.draft.evaluation = f"{before}\n{typed}" if before.strip() else typed
         self.save()
+        moved = self._yes_or_no(
+            "That reads like a sentence, not tags: add it to your evaluation instead? [Y/n] ",
+            "Please answer y (add it to your evaluation) or n (keep it as tags).",
+        )
+        if moved is False:
+            self.draft.evaluation = before
+            return typed
+        self.app.say("Added to your evaluation.")
+        return None
 
     def _meant_setting(self, typed: str) -> str:
         """A near miss of a setting used or listed is questioned ("inpateint"): Enter or y
@@ -420,6 +455,19 @@ class GuidedSession:
             self._warned_encoding = True
             self.app.say(f"(Some of that line was not UTF-8; it is kept as {REPLACEMENT}.)")
         return cleaned
+
+
+SENTENCE_WORDS = 4  # a tag of more words than this reads like a sentence
+
+
+def reads_like_a_sentence(line: str) -> bool:
+    """Whether a tags line reads like a sentence typed at the wrong prompt: a tag of more
+    than SENTENCE_WORDS words, or words that end as a sentence does ("Went well."). One
+    word with a full stop ("handover.") is a tag (normalise_tag drops the stop)."""
+    tags = split_tags(line)
+    if any(len(tag.split()) > SENTENCE_WORDS for tag in tags):
+        return True
+    return bool(tags) and tags[-1].endswith((".", "!", "?", "…")) and len(tags[-1].split()) > 1
 
 
 def clean_line(line: str) -> str:

@@ -6,8 +6,8 @@ from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
-from peerjournal.entry import MODE_MEANINGS, EntryDraft
-from peerjournal.reflection import Element, PromptSet
+from peerjournal.entry import ELEMENTS, MODE_MEANINGS, EntryDraft
+from peerjournal.reflection import Element, PromptSet, answer_layout, element_answers
 from peerjournal.render.console import styled
 from peerjournal.render.layout import Section, bullets
 from peerjournal.render.safe import clean, safe_text
@@ -43,6 +43,7 @@ class Review:
         from peerjournal.render.entries import first_words
 
         draft = self.draft
+        layout = answer_layout(draft.prompt_set)
         edges = PANEL_EDGES if styled(console) else 0  # plain: a heading, no panel
         room = max(options.max_width - edges - LABEL_WIDTH, 10)
         rows = [
@@ -61,13 +62,21 @@ class Review:
         table = Text()
         for label, value in rows:
             table.append(f"{label:<{LABEL_WIDTH}}", style="bold")
-            table.append((first_words(value, room) or _nothing(label)) + "\n")
+            answered = label.lower() in ELEMENTS and bool(
+                element_answers(draft.answers, layout, label.lower())
+            )
+            nothing = first_words(_nothing(label, answered), room)
+            table.append((first_words(value, room) or nothing) + "\n")
         table.rstrip()
         yield Section("Review", table, box=box.ROUNDED)
 
 
-def _nothing(label: str) -> str:
-    """What an empty part of the review says: a word a screen reader reads (not "–")."""
+def _nothing(label: str, answered: bool) -> str:
+    """What an empty part of the review says: a word a screen reader reads (not "–"). An
+    element with no text of its own whose question was answered (`answered`) is not skipped:
+    its answer is in the Answers line."""
+    if answered:
+        return "see Answers (only its question was answered)"
     return "none" if label in ("Tags", "Answers") else "skipped"
 
 
