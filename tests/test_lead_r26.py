@@ -43,3 +43,28 @@ def test_export_and_prep_cover_the_same_last_four_weeks(
     prep = cli("supervision", "prep", "--json")
     assert prep.exit_code == 0, prep.stderr
     assert "2026-11-09" in prep.stdout and "2026-11-07" not in prep.stdout
+
+
+def test_review_shows_a_quote_the_writer_noticed_as_noticed(
+    cli: Callable[..., Any], tmp_path: Any
+) -> None:
+    text = "I noticed I wanted to fix it for her and held back. We sat together and I listened."
+    assert cli("write", "-x", text, "--share").exit_code == 0
+    summary = tmp_path / "s.json"
+    assert cli("export", "--format", "json", "--yes", "-o", str(summary)).exit_code == 0
+    shown = " ".join(cli("review", str(summary)).stdout.split())
+    assert "“I noticed I wanted to fix it for her and held back.” (2026-11-20) (the writer" \
+        " noticed it)" in shown
+
+
+def test_review_on_a_narrow_terminal_draws_both_sparklines_on_one_scale(
+    cli: Callable[..., Any], add: Callable[..., int], tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add("I shared my story and we sat together; I listened to him.", "--date", "2026-11-03")
+    add("I told her she needs to take her meds and stay compliant.", "--date", "2026-11-10")
+    summary = tmp_path / "s.json"
+    assert cli("export", "--format", "json", "--yes", "-o", str(summary)).exit_code == 0
+    monkeypatch.setenv("COLUMNS", "60")
+    out = " ".join(cli("review", str(summary)).stdout.split())
+    assert "both rows on one scale, 0 to" in out

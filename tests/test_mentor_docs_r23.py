@@ -114,7 +114,9 @@ def test_the_sparkline_has_one_mark_per_row_and_says_so(cli, files, monkeypatch)
     trend = narrow[narrow.index("Trend by week"):narrow.index("\nDimensions\n")]
     spark = re.search(r"identity \|(.*?)\|", trend)
     assert spark and len(spark.group(1)) == ROWS
-    assert "One mark per week listed above; blank = no entries." in _words(trend)
+    # on one scale, as the md file's (round 26)
+    assert re.search(r"One mark per week listed above; both rows on one scale, 0 to \d+\.\d "
+                     r"per 100 words; blank = no entries\.", _words(trend))
 
 
 GLANCE = ("the first 2 weeks with entries (12 Oct – 25 Oct 2026) against the last 3 weeks "

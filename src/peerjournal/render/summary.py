@@ -35,7 +35,7 @@ from peerjournal.redact import (
     possessor,
     unlisted_capitalised,
 )
-from peerjournal.render.charts import diverging_bar, sparkline, unicode_ok
+from peerjournal.render.charts import diverging_bar, unicode_ok
 from peerjournal.render.console import styled
 from peerjournal.render.layout import Section
 from peerjournal.render.safe import clean, safe_text
@@ -475,15 +475,10 @@ def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Renderable
         if shown_note:
             table.caption = Text(shown_note)
         return table
-    spark = {
-        key: common.spark_frame(sparkline([p[key] if p["entries"] else None for p in periods],
-                                          ascii_only=ascii_only))
-        for key in ("identity", "drift")
-    }
-    note = "".join(f"\n{n}" for n in (common.spark_note(s), shown_note) if n)
-    table.caption = Text(f"identity {spark['identity']}\ndrift    {spark['drift']}{note}")
-    lines.append(Text(f"(per 100 words)\nidentity {spark['identity']}\n"
-                      f"drift    {spark['drift']}{note}"))
+    identity, drift, high = common.sparklines(periods, ascii_only)
+    note = "".join(f"\n{n}" for n in (common.spark_note(s, high), shown_note) if n)
+    table.caption = Text(f"identity {identity}\ndrift    {drift}{note}")
+    lines.append(Text(f"(per 100 words)\nidentity {identity}\ndrift    {drift}{note}"))
     period_width = max(len(line) for p in periods for line in common.period_label(p).split(" – "))
     return _TableOrLines(_table_width(table, period_width + 2), table, Group(*lines))
 
@@ -527,6 +522,8 @@ def _markers(s: dict[str, Any]) -> list[RenderableType]:
             text.append(("\n" if n else "") + f"• {common.marker_line(m, s)}")
             for ex in m["excerpts"]:
                 text.append(f"\n    “{ex['text']}” ({ex['date']})", "italic")
+                if note := common.quote_note(ex):
+                    text.append(f" {note}")
         out.append(section(heading, text))
     return out
 
