@@ -21,7 +21,7 @@ from typer.testing import Result
 from conftest import CLI, HIT_KEYS, SCORE_KEYS
 from peerjournal import drift as drift_engine
 from peerjournal.db import engine
-from peerjournal.drift import DIMENSIONS, load_lexicon
+from peerjournal.drift import DIMENSIONS, is_learned_marker, load_lexicon
 from peerjournal.entry import MAX_TEXT_CHARS, scored_text
 from peerjournal.render.drift import VERDICT_SENTENCES
 
@@ -173,11 +173,22 @@ def test_drift_entry_table_and_verdict(cli: CLI, add: Add) -> None:
     assert data["verdict"] in ("drift", "mixed")
     assert VERDICT_SENTENCES[data["verdict"]] in out
     lexicon = load_lexicon()
-    for hit in data["hits"]:
+    curated = [h for h in data["hits"] if not is_learned_marker(h["marker"])]
+    # a learned phrase on a curated phrase's words ("told her she" inside "told her she
+    # should") is not counted, and not listed: the curated one is, "(also learned)"
+    folded = [
+        h for h in data["hits"]
+        if is_learned_marker(h["marker"])
+        and any(c["start"] < h["end"] and h["start"] < c["end"] for c in curated)
+    ]
+    assert folded and not any(h["counted"] for h in folded)
+    assert "(also learned)" in out
+    listed = [h for h in data["hits"] if h not in folded]
+    for hit in listed:
         assert f"“{hit['text']}”" in out
         assert lexicon.label(hit["dimension"]) in out
     counted = [h for h in data["hits"] if h["counted"]]
-    assert f"{len(counted)} counted of {len(data['hits'])} phrase" in out
+    assert f"{len(counted)} counted of {len(listed)} phrase" in out
     assert f"{data['drift']:.1f}" in out
 
 
@@ -994,7 +1005,7 @@ def test_an_intention_that_counts_is_not_labelled_as_not_counted(cli: CLI) -> No
     # an entry of intentions alone counts them; the table still called them "hypothetical or
     # past", which the key explains as "(not counted)"
     out = ok(cli("drift", "--text", "Tomorrow I'm going to tell him he needs to take his meds."))
-    assert "(what you plan to do)" in out.stdout
+    assert "(what you plan to do, also learned)" in " ".join(out.stdout.split())
     assert "hypothetical or past" not in out.stdout.replace(
         "hypothetical or past (not counted)", ""
     )

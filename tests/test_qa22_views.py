@@ -19,11 +19,11 @@ def _lines(cli: CLI, text: str) -> list[str]:
 
 def test_a_phrase_found_curated_and_learned_is_listed_once(cli: CLI) -> None:
     """Was: 'Voice 0.0 28.3 “nodded along”; “nodded along” (learned)': one phrase, listed as
-    two. Its number still holds both weights, so the fold says so."""
+    two. Since round 26 its number holds the curated weight alone (the words count once)."""
     hits = [h for h in score_text(NODDED).hits if h.text == "nodded along"]
     assert sorted(is_learned_marker(h.marker) for h in hits) == [False, True]  # both found it
     [voice] = [line for line in _lines(cli, NODDED) if line.startswith("Voice ")]
-    assert voice == "Voice 0.0 28.3 “nodded along” (also learned)"
+    assert voice == "Voice 0.0 10.0 “nodded along” (also learned)"
     [total] = [line for line in _lines(cli, NODDED) if line.startswith("All (per 100 words)")]
     assert total.endswith("1 counted of 3 phrases, 15 words")
 

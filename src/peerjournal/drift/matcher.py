@@ -83,7 +83,9 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   told what to do on the ward", "I was told I should", "I've been told"), is someone else's too;
   a passive about another person ("Resident B was reminded of the rules") may hide the writer as
   its doer, as notes do, and is not (round 24: no labelled verdict changed; three read entries'
-  stories lost a wrong drift hit).
+  stories lost a wrong drift hit). An identity hit that ends on a possessive after "told me"
+  and goes on into a noun phrase and its verb reports what was said, not an exchange: "He told
+  me his | landlord's number is …" (but "she told me hers", "he told me his trick of …").
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time", "in
   future", "tomorrow", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
   "was going to", "meant to", "wish", "the minute I'm …", past habit ("used to", "years ago") or an
@@ -102,6 +104,10 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   forget" / "I'll always remember" is a memory, not a plan. The feelings and the care a story the
   writer tells speaks of are its past ("told him about my first month sober, how I was sure I didn't
   belong"), until the sentence turns to this shift ("but", "today", "then", "was able to" …).
+  So is an identity hit inside an instruction, after a non-negated advice hit in its clause up
+  to an "and" or "then" (as a negation's reach, `_carry_end`): what someone was told to do,
+  not the writer's practice ("You should | listen to the doctor", "I told her she should really
+  | listen to her body"; not "I told him to take his time and I listened"; round 26).
 - ``self_noticed``: after "I caught myself", "I noticed I", "noticed halfway through that I",
   "I realised", "I found myself",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
@@ -392,6 +398,15 @@ _NEXT_AGREES = regex_store.compile(
 # a wish the writer then held back from: "I really wanted to jump in with suggestions. I didn't."
 # the feelings, silences, care and labels a shared story tells of are the past (see `scan`)
 _TOLD_PAST = frozenset({"story", "self_worth", "co_optation", "focus"})
+# "He told me his | landlord's number is …": the possessive opens what was said (a noun phrase
+# and its verb), so the hit reports his words; "she told me hers", "he told me his." do not
+_POSSESSIVES_END = (" his", " her", " their")
+_TOLD_FACT = regex_store.compile(r".*\b(?:told|tell|tells|telling)\s+(?:me|us)\s+(?:his|her|their)")
+_FACT_CLAUSE = regex_store.compile(
+    r"(?:\s+[\w']+){1,4}?\s+(?:is|was|are|were|has|had|have|will|would|can|could|does|did"
+    r"|isn't|wasn't|aren't|weren't|hasn't|hadn't|won't|wouldn't|can't|couldn't|doesn't|don't"
+    r"|didn't)(?![\w'])"
+)
 # … on through the sentence after the writer tells it, unless it turns to this shift ("…, but I
 # felt ashamed saying it")
 _TELLING = _words(
@@ -1431,6 +1446,9 @@ class _Facts(NamedTuple):
     # (start, end) of each dropped negation's reach over the drift that follows (_carry_end),
     # found by the curated pass for the learned one
     carried: list[tuple[int, int]]
+    # (start, end) of each instruction's reach over the identity after it (_carry_end), found
+    # by the curated pass for both
+    directed: list[tuple[int, int]]
 
 
 # Longer than any sentence of the labelled sets (740 characters); see _capped.
@@ -1492,6 +1510,7 @@ def _facts(text: str, norm: str, lower: str, tokens: list[str], starts: list[int
         {},
         {},
         [],
+        [],
     )
 
 
@@ -1546,7 +1565,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     the hits are learned ones, and those of identity are never negated."""
     (text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts, quotes, scripted,
      hypo_first, noticed_first, has_wanted, noticed_end, hypo_end, speaks, tag_at, unsaid_at,
-     carried) = facts
+     carried, directed) = facts
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
     negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
@@ -1650,6 +1669,9 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
             span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
             carry_end, carry_neg = _carry_end(lower, end, span_end), neg
             carried.append((start, carry_end))
+        if marker.dimension == "advice" and not negated and not learned:
+            span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
+            directed.append((end, _carry_end(lower, end, span_end)))
         in_quote = _quote_around(quotes, start) if quotes else None
         # a cue word before the hit, or, for the writer's story, opening it: "He | said it was
         # fine" is not the writer telling theirs
@@ -1672,6 +1694,8 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         )
         if not attributed and scripted:
             attributed = _someone_elses_line(lower, norm, start)
+        if not attributed and polarity == "identity":
+            attributed = _tells_a_fact(lower, start, end)
         if not attributed and marker.dimension == "clinical_language":
             attributed = _label_not_used(lower, norm, sent_start, clause_start, start, end)
         if not attributed:
@@ -1742,6 +1766,11 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 lo = _back_off(starts, noticed_first[si], sent_start)
                 cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, sent_end)
             self_noticed = 0 <= cue_end <= start
+        if not hypothetical and polarity == "identity" and directed:
+            # what someone was told to do, not the writer's practice: "You should | listen to
+            # the doctor", "told her she should really | listen to her body"
+            reach = directed[bisect_right(directed, (start, size)) - 1]
+            hypothetical = reach[0] <= start < reach[1]
         counted = not (dropped or attributed or hypothetical)
         if counted and polarity == "identity" and marker.dimension == "story":
             told_ci = ci
@@ -1765,6 +1794,17 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         )
         hits.append((hit, marker))
     return hits
+
+
+def _tells_a_fact(lower: str, start: int, end: int) -> bool:
+    """Does the hit end on a possessive after "told me" that opens what was said ("He told me
+    his | landlord's number is …": a noun phrase and its verb), so that it reports someone's
+    words rather than an exchange ("she told me hers", "he told me his trick of …")?"""
+    return (
+        lower.endswith(_POSSESSIVES_END, start, end)
+        and _TOLD_FACT.fullmatch(lower, start, end) is not None
+        and _FACT_CLAUSE.match(lower, end) is not None
+    )
 
 
 def _tag_start(tag: re.Pattern[str], text: str, verbs: list[int], lo: int, hi: int) -> int:

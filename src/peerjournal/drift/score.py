@@ -52,8 +52,8 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   Otherwise the entry goes the way it leans (balance above or below `BALANCE_CENTER`, +0.2)
   when the other side holds less than `MIXED_MIN_SIDE` (about one curated phrase) and the
   balance is not a near tie (within `NEAR_TIE` of the center); with that much on both sides,
-  ``identity`` when balance >= `IDENTITY_THRESHOLD` (+0.65), ``drift`` when balance <=
-  `DRIFT_THRESHOLD` (-0.25), else ``mixed``: mixed means practice of both kinds, not one
+  ``identity`` when balance >= `IDENTITY_THRESHOLD` (+0.6), ``drift`` when balance <=
+  `DRIFT_THRESHOLD` (-0.2), else ``mixed``: mixed means practice of both kinds, not one
   stray phrase beside the rest. The center is not 0 because the evidence is not symmetric:
   identity words turn up in drift entries (warm words around doing things for people, one's
   story told to instruct) far more than drift words in identity entries, so drift entries and
@@ -76,15 +76,24 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   before a learned drift phrase could change whose words it was, and so add drift: 3 cases in
   15,918 once they were 2,769 phrases; negating them costs 16 of 1,560 clear entries in
   cross-validation). Then:
-  - a learned hit that overlaps a curated hit of the other polarity is not counted (the
-    curated phrase says what that passage is);
+  - a learned hit that overlaps a curated hit is not counted when that curated hit is of the
+    other polarity (the curated phrase reads the words otherwise: "herself" leans identity, "a
+    risk to herself" is a label) or of its own polarity and dimension (the words already
+    count once, through the curated phrase: "told him he" inside "told him he needs"; round
+    26, before which such a passage counted twice and a short entry's number looked as if
+    every word were a marker). It still weighs in the netting below when it is of the curated
+    hit's side: its words lean that way. A learned hit of the same side and another dimension
+    still counts, for that dimension ("compliant" is compliance to the curated lexicon and a
+    label to the learned one). Decision (round 26): not counting it either, as the QA finding
+    asked, took 0.01-0.04 off the per-dimension recall of every labelled set (below the
+    floors of tests/test_drift_eval.py on many sets), and 20 of the read sets' clear entries;
   - they net out: the lighter side's learned hits are not counted, and each of the heavier
     side's counts at one share of its weight, so that together they add the difference
     between the sides (their balance, not their bulk: many small weights on both sides would
     otherwise make every entry "mixed"). So learned words can outvote a curated phrase.
   A learned phrase of two or more words makes a one-phrase verdict as a curated one does (round
-  13; before, learned hits never did), a learned hit inside a curated one is not a second place
-  of evidence, and learned hits take no part in the corrected-slip rule. Putting "not"
+  13; before, learned hits never did), a learned hit on a curated one's words is not a second
+  place of evidence, and learned hits take no part in the corrected-slip rule. Putting "not"
   before a drift phrase still never raises drift: a learned drift phrase is dropped as a
   curated one is, learned hits inside a curated phrase are dropped with it, a learned identity
   hit overlapping it stays uncounted (the curated hit is still there, only negated), and no
@@ -127,10 +136,12 @@ MIXED_MIN_SIDE = 1.5  # "mixed" needs this much counted weight on each side (rou
 NEAR_TIE = 0.1  # … or a balance this close to BALANCE_CENTER
 # tuned on tests/data/drift_eval.toml (0.3: 86.9%, 0.4: 89.3%); 0.45 since round 12 (the
 # learned markers count uncapped, and a narrower band would make fewer mixed entries mixed);
-# since round 13 the band is centred on BALANCE_CENTER, not 0 (module docstring)
+# since round 13 the band is centred on BALANCE_CENTER, not 0 (module docstring); 0.4 since
+# round 26, when a passage stopped counting twice: with 0.45 the read sets' clear entries went
+# 4,005 -> 3,994 (one set -2), with 0.4 4,010 (no set below -1), mixed entries as before
 BALANCE_CENTER = 0.2
-IDENTITY_THRESHOLD = BALANCE_CENTER + 0.45
-DRIFT_THRESHOLD = BALANCE_CENTER - 0.45
+IDENTITY_THRESHOLD = BALANCE_CENTER + 0.4
+DRIFT_THRESHOLD = BALANCE_CENTER - 0.4
 ROUND = 3
 
 PARALLEL_FROM = 2000  # below this, forking workers costs more than it saves
@@ -394,32 +405,36 @@ def _intentions_count(text: str, found: list[tuple[Hit, Marker]]) -> list[tuple[
     ]
 
 
-def _against_curated(found: list[tuple[Hit, Marker]]) -> list[tuple[Hit, Marker]]:
-    """Learned hits that overlap a curated hit of the other polarity are not counted: the
-    curated phrase says what that passage is ("herself" leans identity, "a risk to herself"
-    is a label)."""
-    curated = [(hit.start, hit.end, hit.polarity) for hit, marker in found if not marker.learned]
-    ends = [end for _, end, _ in curated]  # curated hits never overlap: ends are sorted too
+def _covered(found: list[tuple[Hit, Marker]]) -> list[str]:
+    """For each hit, how a learned one overlaps the curated hits: "other" if one is of the
+    other polarity, else "same" if one is of its polarity and dimension, else "" (and for a
+    curated hit). Curated hits never overlap one another (matcher.scan), so their ends ascend
+    as their starts do."""
+    curated = [hit for hit, marker in found if not marker.learned]
+    ends = [hit.end for hit in curated]
     out = []
     for hit, marker in found:
-        if marker.learned and hit.counted:
-            k = bisect_right(ends, hit.start)
-            while k < len(curated) and curated[k][0] < hit.end:
-                if curated[k][2] != hit.polarity:
-                    hit = hit._replace(counted=False)
-                    break
-                k += 1
-        out.append((hit, marker))
+        cover = ""
+        k = bisect_right(ends, hit.start) if marker.learned else len(curated)
+        while k < len(curated) and curated[k].start < hit.end and cover != "other":
+            if curated[k].polarity != hit.polarity:
+                cover = "other"
+            elif curated[k].dimension == hit.dimension:
+                cover = "same"
+            k += 1
+        out.append(cover)
     return out
 
 
 def _net_learned(found: list[tuple[Hit, Marker]]) -> tuple[list[tuple[Hit, Marker]], float]:
-    """Net out the learned hits (rule in the module docstring): those of the lighter side are
-    no longer counted, and each of the heavier side counts at the returned share of its weight."""
-    found = _against_curated(found)
+    """Net out the learned hits (rule in the module docstring): one that overlaps a curated hit
+    (`_covered`) is not counted; of the rest, the lighter side's are not counted either, and
+    each of the heavier side's counts at the returned share of its weight. One that overlaps
+    a curated hit of its own side still weighs in the netting: its words lean that way."""
+    covers = _covered(found)
     learned = {"identity": 0.0, "drift": 0.0}
-    for hit, marker in found:
-        if hit.counted and marker.learned:
+    for (hit, marker), cover in zip(found, covers, strict=True):
+        if hit.counted and marker.learned and cover != "other":
             learned[hit.polarity] += marker.weight
     if learned["identity"] == learned["drift"]:  # none, or a tie: no side gains
         lead, share = "", 0.0
@@ -428,9 +443,9 @@ def _net_learned(found: list[tuple[Hit, Marker]]) -> tuple[list[tuple[Hit, Marke
         share = (learned[lead] - min(learned.values())) / learned[lead]
     return [
         (hit._replace(counted=False), marker)
-        if marker.learned and hit.counted and hit.polarity != lead
+        if marker.learned and hit.counted and (cover or hit.polarity != lead)
         else (hit, marker)
-        for hit, marker in found
+        for (hit, marker), cover in zip(found, covers, strict=True)
     ], share
 
 
@@ -455,7 +470,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     counted_n = 0
     slip_end = -1  # end of the first counted self-noticed drift hit
     corrected = False  # a counted identity hit after it (the rule above)
-    last_end = -1  # a learned hit inside a curated one is not a second place of evidence
+    last_end = -1  # a learned hit on a curated one's words is not a second place of evidence
     for hit, marker in found:  # `counted` was set by matcher.scan (rule above)
         if hit.counted:
             counted_n += hit.start >= last_end

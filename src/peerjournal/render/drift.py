@@ -199,22 +199,20 @@ def _overlap_test(spans: Sequence[Hit]) -> Callable[[int, int], bool]:
     return overlaps
 
 
-def _folded(hits: Sequence[Hit]) -> list[tuple[Hit, str]]:
-    """Each hit with its flags, a learned hit on exactly a curated hit's words, side and
-    dimension folded into it as "also learned" ("nodded along" is one phrase, whose number
-    holds both weights)."""
-    def place(h: Hit) -> tuple[int, int, str, str]:
-        return h.start, h.end, h.polarity, h.dimension
-
-    curated = {place(h) for h in hits if not is_learned_marker(h.marker)}
-    learned_too = {place(h) for h in hits if is_learned_marker(h.marker)} & curated
+def _folded(score: DriftScore) -> list[tuple[Hit, str]]:
+    """The listed hits (`_listed`) with their flags; a curated hit that a learned hit of its
+    side and dimension overlaps is marked "also learned": the passage counts once, through the
+    curated hit ("told him he" inside "told him he needs"; score.py)."""
+    learned = [h for h in score.hits if is_learned_marker(h.marker)]
+    overlapped = {
+        key: _overlap_test([h for h in learned if (h.polarity, h.dimension) == key])
+        for key in {(h.polarity, h.dimension) for h in learned}
+    }
     out: list[tuple[Hit, str]] = []
-    for hit in hits:
-        where = place(hit)
-        if where in learned_too and is_learned_marker(hit.marker):
-            continue
+    for hit in _listed(score):
         flags = _flags(hit)
-        if where in learned_too:
+        test = overlapped.get((hit.polarity, hit.dimension))
+        if test is not None and not is_learned_marker(hit.marker) and test(hit.start, hit.end):
             flags = f" ({flags[2:-1]}, also learned)" if flags else " (also learned)"
         out.append((hit, flags))
     return out
@@ -237,7 +235,7 @@ def _rows(
 ) -> list[tuple[Text, str, str, Text]]:
     """(dimension, identity, drift, phrases) for each dimension with a phrase, then All."""
     rows: list[tuple[Text, str, str, Text]] = []
-    listed = _folded(_listed(score))
+    listed = _folded(score)
     for dim in DIMENSIONS:
         hits = [(h, flags) for h, flags in listed if h.dimension == dim]
         if not hits:
