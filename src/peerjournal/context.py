@@ -102,7 +102,7 @@ class AppContext:
 
     def store(self) -> Store:
         if self._store is None:
-            from peerjournal.db.engine import upgrade_notices
+            from peerjournal.db.engine import journal_notices
             from peerjournal.db.store import Store
 
             path = self.db_path
@@ -115,7 +115,7 @@ class AppContext:
                     f"There is no journal at {path}: check the path given by --db or "
                     "PEERJOURNAL_DB (`peerjournal write` starts a new journal there)."
                 )
-            with upgrade_notices(self.say):
+            with journal_notices(self.say):
                 self._store = Store(path)
         return self._store
 

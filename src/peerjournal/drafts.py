@@ -138,11 +138,12 @@ class Draft:
 
     def holds_text(self) -> bool:
         """Whether anything was typed into it; a draft that cannot be read counts as holding text
-        (never delete what cannot be checked)."""
+        (never delete what cannot be checked), one that is not there (an editor deleted or
+        moved it) as holding none (what it held is put back, never said to be kept in it)."""
         try:
             return bool(self.texts())
         except PeerJournalError:
-            return True
+            return self.path.exists()
 
     def first_words(self, width: int = 50) -> str:
         try:

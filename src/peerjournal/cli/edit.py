@@ -208,8 +208,8 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     import contextlib
 
     from peerjournal import paths
-    from peerjournal.cli.editor import check_comments, parse_entry, run_editor
-    from peerjournal.drafts import kept_edits, new_edit, put_back, write_atomic
+    from peerjournal.cli.editor import check_comments, not_opened, parse_entry, run_editor
+    from peerjournal.drafts import EDITS, kept_edits, new_edit, put_back, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
         DEFAULT_SET,
@@ -240,8 +240,14 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
             old.discard()
         if earlier:
             app.say(f"Discarded the unsaved changes to entry {entry_id}.")
-        file = new_edit(paths.drafts_dir(app.db_path), entry_id, app.now())
-        write_atomic(file.path, original)
+        folder = paths.drafts_dir(app.db_path)
+        try:
+            file = new_edit(folder, entry_id, app.now())
+            write_atomic(file.path, original)
+        except OSError as exc:  # a full disk: "No space left on device" alone said nothing
+            raise not_opened(
+                "entry", folder / EDITS, exc, f"entry {entry_id} is unchanged"
+            ) from None
     try:
         file.hold()  # while the editor is open: another terminal's `edit` leaves it alone
         try:

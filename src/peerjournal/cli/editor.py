@@ -81,6 +81,21 @@ def run_editor(path: Path, retry: str = "try again") -> str:
     return read_text_file(path, retry)
 
 
+def not_opened(what: str, folder: Path, exc: OSError, unchanged: str) -> PeerJournalError:
+    """The error for the file the editor is to open (a draft, an entry) that cannot be written
+    to `folder` (a full disk, a read-only folder); `unchanged` says what was not."""
+    import errno
+
+    from peerjournal.errors import ExitCode
+
+    free = " Free some space and try again." if exc.errno == errno.ENOSPC else ""
+    return PeerJournalError(
+        f"The {what} cannot be written to {folder} ({exc.strerror or exc}), so the editor was "
+        f"not opened; {unchanged}.{free}",
+        ExitCode.DATABASE,
+    )
+
+
 def _editor_stdout() -> int | None:
     """A descriptor for the editor's stdout, or None to give it ours. When ours is not a
     terminal (`write --editor > id.txt`, `edit 1 --json > out.json`), the editor draws on

@@ -700,6 +700,7 @@ def _write_private(path: Path, data: bytes, force: bool) -> None:
     """
     import os
     import tempfile
+    from contextlib import suppress
 
     from peerjournal.errors import PeerJournalError
 
@@ -710,8 +711,13 @@ def _write_private(path: Path, data: bytes, force: bool) -> None:
             raise PeerJournalError(
                 f"{path} already exists; add --force to overwrite it."
             ) from None
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+        except BaseException:  # a full disk, Ctrl-C: no empty or half "backup" is left
+            with suppress(OSError):
+                os.unlink(path)  # (made above, exclusively: never a file that was there)
+            raise
         return
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
         """Print where the journal, drafts, prompt sets, settings and drift lexicon live, and
         the copies of the journal that upgrades kept."""
         from peerjournal import paths
-        from peerjournal.db.engine import upgrade_copies
+        from peerjournal.db.engine import empty_journal, upgrade_copies
 
         app_ctx = AppContext.from_ctx(ctx)
         copies = upgrade_copies(app_ctx.db_path)
@@ -36,7 +36,9 @@ def register(app: typer.Typer) -> None:
             width = max(map(len, found))
             for key, value in found.items():
                 typer.echo(f"{key.replace('_', ' '):<{width}}  {value}")
-        if copies:
+        if emptied := empty_journal(app_ctx.db_path):
+            app_ctx.say(emptied)
+        elif copies:
             app_ctx.say(_copies_line(copies))
         if problem := _config_problem(app_ctx):  # after the paths, which still answer
             app_ctx.say(f"Settings not read: {problem}")

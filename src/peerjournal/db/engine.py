@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -64,12 +65,13 @@ def translated_errors(path: Path) -> Iterator[None]:
 
 
 def describe_error(path: Path, exc: sqlite3.Error) -> str:
-    text = str(exc).lower()
+    reason = _safe_reason(exc)
+    text = reason.lower()
     if "not a database" in text or "encrypted" in text:
         return f"{path} is not a peerjournal journal (not a SQLite database, or it is damaged)."
-    if "malformed" in text or "corrupt" in text:
+    if "malformed" in text or "corrupt" in text or "not utf-8" in text:
         return (
-            f"The journal at {path} is damaged ({exc}). {_backups_hint(path)} "
+            f"The journal at {path} is damaged ({reason}). {_backups_hint(path)} "
             "`peerjournal export --full` saves the entries that can still be read."
         )
     if "locked" in text or "busy" in text:
@@ -85,7 +87,39 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
         return f"The journal at {path} is read-only; check the file's permissions."
     if "unable to open" in text:
         return f"Cannot open the journal at {path}: check that the folder exists and is writable."
-    return f"Database error in {path}: {exc}."
+    return f"Database error in {path}: {reason}."
+
+
+# SQLite's messages that can hold no data: its own for each result code, and those that name
+# only the schema (a constraint's columns). Any other message may quote a stored value (as
+# Python's for text that is not UTF-8 does) or a query: it is never shown, only its code.
+_SAFE_MESSAGES = re.compile(
+    r"(?:SQL logic error|access permission denied|query aborted|database is locked"
+    r"|database table is locked|out of memory|attempt to write a readonly database"
+    r"|interrupted|disk I/O error|database disk image is malformed|unknown operation"
+    r"|database or disk is full|unable to open database file|locking protocol"
+    r"|database schema has changed|string or blob too big|constraint failed"
+    r"|datatype mismatch|bad parameter or other API misuse|authorization denied"
+    r"|column index out of range|file is not a database|file is encrypted or is not a database"
+    r"|cannot start a transaction within a transaction"
+    r"|cannot (?:commit|rollback) - no transaction is active"
+    r"|Cannot operate on a closed database\."
+    r"|(?:UNIQUE|NOT NULL|CHECK|FOREIGN KEY|PRIMARY KEY) constraint failed"
+    r"(?:: \w+(?:\.\w+)?(?:, \w+(?:\.\w+)?)*)?)"
+)
+_NOT_UTF8 = re.compile(r"Could not decode to UTF-8 column '(\w+)' with text ")
+
+
+def _safe_reason(exc: sqlite3.Error) -> str:
+    """What went wrong, in words that never quote the journal's text or a query: SQLite's
+    message when it is one of `_SAFE_MESSAGES`, else its result code's name (SQLITE_CORRUPT)."""
+    message = str(exc)
+    if _SAFE_MESSAGES.fullmatch(message):
+        return message
+    not_utf8 = _NOT_UTF8.match(message)  # (Python's, with the stored bytes after it)
+    if not_utf8:
+        return f"text that is not UTF-8 in column {not_utf8.group(1)}"
+    return getattr(exc, "sqlite_errorname", None) or f"SQLite {type(exc).__name__}"
 
 
 def upgrade_copies(path: Path) -> list[Path]:
@@ -95,6 +129,23 @@ def upgrade_copies(path: Path) -> list[Path]:
         return sorted(path.parent.glob(f"{glob.escape(path.name)}.backup-*"))
     except OSError:
         return []
+
+
+def empty_journal(path: Path) -> str | None:
+    """The warning for a journal file of 0 bytes (a sync tool, a crash, `> journal.db`), which
+    SQLite takes for a new, empty journal; None for any other (a new journal has no file yet,
+    and beside a -wal that holds data, the journal's content may all be in that)."""
+    wal = path.with_name(f"{path.name}-wal")
+    try:  # (not a file at all, /dev/null say: refused as such when opened)
+        if not path.is_file() or path.stat().st_size or (wal.exists() and wal.stat().st_size):
+            return None
+    except OSError:  # removed meanwhile
+        return None
+    found = upgrade_copies(path)
+    restore = (f"a backup (the newest beside it, kept by an upgrade, is {found[-1]})" if found
+               else "a copy of your own (such as one made by `peerjournal export --full`)")
+    return (f"{path} is empty (0 bytes), so it is used as a new journal: if it held your "
+            f"journal, restore it from {restore}.")
 
 
 def _backups_hint(path: Path) -> str:
@@ -142,6 +193,9 @@ def open_journal(path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(_no_folder(path, exc)) from None
+    emptied = empty_journal(path)
+    if emptied:
+        _tell(emptied)
     existed = path.exists() and path.stat().st_size > 0
     ours = not path.exists() and not path.is_symlink()  # made by this run: removed if it fails
     conn: sqlite3.Connection | None = None
@@ -345,16 +399,17 @@ def _name_backup(path: Path, partial: Path) -> Path:
     return target
 
 
-# Where an upgrade of an existing journal is told (`upgrade_notices`): None for silence
-_notices: ContextVar[Callable[[str], None] | None] = ContextVar("upgrade_notices", default=None)
+# Where opening a journal tells the writer what it found (`journal_notices`): None for silence
+_notices: ContextVar[Callable[[str], None] | None] = ContextVar("journal_notices", default=None)
 UPGRADING = "Upgrading your journal to this version of peerjournal (once; it can take a while)."
 
 
 @contextmanager
-def upgrade_notices(say: Callable[[str], None]) -> Iterator[None]:
+def journal_notices(say: Callable[[str], None]) -> Iterator[None]:
     """Journals opened inside tell `say` (the command's messages, on stderr) when they are
     upgraded: a line before (an upgrade takes seconds, and a silent pause looks like a hang)
-    and one after naming the full-size copy it kept, which nothing else would mention."""
+    and one after naming the full-size copy it kept, which nothing else would mention; and
+    when the file is empty (`empty_journal`), before it is made a new journal."""
     token = _notices.set(say)
     try:
         yield
