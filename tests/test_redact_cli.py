@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from conftest import CLI
@@ -79,7 +80,8 @@ def test_a_setting_named_in_an_alert_in_lower_case_is_redacted(cli: CLI) -> None
     result = cli("export", "--yes", "--format", "json", "--since", "2026-10-19")
     assert result.exit_code == 0, result.stderr
     alerts = [a["message"] for a in json.loads(result.stdout)["alerts"]]
-    assert any("mostly advice in [person]'s flat shifts" in a for a in alerts), alerts
+    # (advice or co-optation, as the scorer weighs them: the setting's name is what matters)
+    assert any(re.search(r"mostly [\w-]+ in \[person\]'s flat shifts", a) for a in alerts), alerts
     assert "will's" not in result.stdout.casefold()
 
 
