@@ -333,11 +333,12 @@ def test_no_terminal_and_no_answers_is_a_clear_error(cli: CLI) -> None:
 
 
 def test_check_interrupted_halfway_and_resumed(cli: CLI, store: Store, terminal: None) -> None:
-    # Two answers (the second with a note), then the input ends (Ctrl-D): stopped for now,
-    # as with q (it used to be exit 130, the code for Ctrl-C).
+    # Two answers (the second with a note), then the input ends (Ctrl-D): the answers are
+    # kept, but the check is not done, so exit 1 (it was 0, as for q: `check && …` went on).
     result = cli("supervision", "check", input="4\n\n2\nheld back today\n")
-    assert result.exit_code == 0
-    assert f"Kept 2 of {N} answers" in result.stderr
+    assert result.exit_code == 1
+    assert (f"End of input before the last question. Kept 2 of {N} answers; "
+            "`peerjournal supervision check` carries on from there.") in result.stderr
     [(check_id, stored, complete)] = stored_checks(store)
     assert complete == 0
     assert stored == {

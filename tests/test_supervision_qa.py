@@ -158,13 +158,13 @@ def test_every_supervision_subcommand_prints_json(cli: CLI, tmp_path: Path) -> N
 # -- 3. Ctrl-C and Ctrl-D at every prompt ---------------------------------------------------------
 
 
-def test_ctrl_d_at_the_score_stops_for_now_like_q(
+def test_ctrl_d_at_the_score_keeps_the_answers_and_exits_1(
     cli: CLI, store: Store, keys: Callable[..., Keys]
 ) -> None:
     keys("4", "", CTRL_D)
     result = cli("supervision", "check")
-    assert result.exit_code == 0  # end of input is not an interruption (130)
-    assert f"Kept 1 of {N} answers" in result.stderr
+    assert result.exit_code == 1  # not done (q's 0), nor an interruption (130)
+    assert f"End of input before the last question. Kept 1 of {N} answers" in result.stderr
     assert stored(store) == [({ITEMS[0].id: {"score": 4, "note": ""}}, 0)]
 
 
@@ -173,7 +173,8 @@ def test_ctrl_d_at_the_note_keeps_the_score_and_stops(
 ) -> None:
     fake = keys("4", CTRL_D, "5", "")
     result = cli("supervision", "check")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
+    assert f"Kept 1 of {N} answers" in result.stderr
     assert stored(store) == [({ITEMS[0].id: {"score": 4, "note": ""}}, 0)]
     assert fake.lines  # nothing more was asked
 
@@ -204,9 +205,8 @@ def test_the_carry_on_question_at_ctrl_c_ctrl_d_and_a_stray_answer(
 
     fake = keys(CTRL_D, "1", "")
     result = cli("supervision", "check", "--json")
-    assert result.exit_code == 0
-    assert json.loads(result.stdout)["answered"] == 1
-    assert f"Kept 1 of {N} answers" in result.stderr
+    assert result.exit_code == 1 and result.stdout == ""  # the check is not done
+    assert f"End of input before the last question. Kept 1 of {N} answers" in result.stderr
     assert "2/" not in result.stderr and len(fake.lines) == 2  # no question was asked
     assert stored(store) == before
 

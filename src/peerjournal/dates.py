@@ -20,6 +20,7 @@ import warnings
 from datetime import date, timedelta
 
 from peerjournal.errors import PeerJournalError
+from peerjournal.textsafe import as_typed
 
 ACCEPTED_FORMS = (
     "today, yesterday, 'last night', 'N days ago', 'N weeks ago', 'N months ago', a weekday "
@@ -52,7 +53,7 @@ _COUNTS = {"a": 1, "an": 1, "a couple": 2, "a couple of": 2, "couple of": 2} | {
 }
 # Read only to say that they are not a number: "a few days ago" could be any of several dates.
 _VAGUE = ("a few", "few", "several", "some")
-_AMOUNT = r"(\d{1,5}|" + "|".join(sorted([*_COUNTS, *_VAGUE], key=len, reverse=True)) + ")"
+_AMOUNT = r"(\d+|" + "|".join(sorted([*_COUNTS, *_VAGUE], key=len, reverse=True)) + ")"
 _AGO = re.compile(rf"^{_AMOUNT}\s+(day|week|month|year)s?\s+ago$")
 # Dates ahead ("in 2 weeks", "next friday", "tomorrow") are read too, so that a command that
 # wants a past date can say the date is in the future rather than that it cannot be read.
@@ -109,6 +110,8 @@ def _relative(raw: str, today: date, text: str) -> date | None:
             example = f"'3 {unit}s ago'" if ago else f"'in 3 {unit}s'"
             why, hint = f"{amount!r} is not an exact number", f"Give one, such as {example}"
             raise _unreadable(text, why, hint=hint)
+        if amount.isdigit() and len(amount) > 7:  # more days than EARLIEST to LATEST holds
+            raise out_of_range(text)
         n = int(amount) if amount.isdigit() else _COUNTS[amount]
         return _ago(today, n if ago else -n, unit, text)
     if m := _WEEKDAY.match(raw):
@@ -144,7 +147,7 @@ def check_range(value: date, text: str) -> date:
 
 def out_of_range(text: str) -> PeerJournalError:
     return PeerJournalError(
-        f"Date out of range: {text.strip()!r}. Use a date from 1 Jan {EARLIEST.year} "
+        f"Date out of range: {as_typed(text.strip())!r}. Use a date from 1 Jan {EARLIEST.year} "
         f"to 31 Dec {LATEST.year}."
     )
 
@@ -172,7 +175,8 @@ def _unreadable(text: str, why: str = "", *, hint: str = "") -> PeerJournalError
     """The error for a date that cannot be read: `why`, and `hint` or else the forms that can."""
     reason = f": {why}" if why else ""
     return PeerJournalError(
-        f"Could not read the date {text.strip()!r}{reason}. {hint or f'Use {ACCEPTED_FORMS}'}."
+        f"Could not read the date {as_typed(text.strip())!r}{reason}. "
+        f"{hint or f'Use {ACCEPTED_FORMS}'}."
     )
 
 

@@ -26,7 +26,6 @@ from peerjournal.entry import (
     EntryDraft,
     KeptIdentity,
     after_prefix,
-    clean_text,
     normalised_text,
 )
 from peerjournal.errors import PeerJournalError
@@ -143,10 +142,13 @@ def gunzipped(data: bytes, source: str) -> bytes:
         ) from None
 
 
-def read_import(text: str, tz: tzinfo, today: date, month_first: bool = False) -> Imported:
+def read_import(
+    text: str, tz: tzinfo, today: date, month_first: bool = False, source: str = "The file"
+) -> Imported:
     """Detect the format and parse every record and, in a full backup, every person. `tz`:
     for a zoneless jrnl stamp whose date the system clock cannot place (see `_local_time`);
-    `month_first`: a jrnl text journal's numeric dates are month/day/year, whatever it shows."""
+    `month_first`: a jrnl text journal's numeric dates are month/day/year, whatever it shows;
+    `source`: the file's name, for a jrnl entry over the size limit."""
     stripped = text.lstrip()
     try:
         data = json.loads(text) if stripped.startswith(("[", "{")) else None
@@ -164,8 +166,8 @@ def read_import(text: str, tz: tzinfo, today: date, month_first: bool = False) -
     if isinstance(data, dict) and "entries" not in data and "experience" in data:
         return Imported("peerjournal JSON", _records([data], today), [])  # `show --json`
     if isinstance(data, dict):
-        return Imported("jrnl JSON", _jrnl_json(data, tz, today), [])
-    records, order = _jrnl_text(text, tz, today, month_first)
+        return Imported("jrnl JSON", _jrnl_json(data, tz, today, source), [])
+    records, order = _jrnl_text(text, tz, today, month_first, source)
     return Imported("jrnl text", records, [], dates=order)
 
 
@@ -486,9 +488,19 @@ def _checked(draft: EntryDraft, where: str, today: date) -> EntryDraft:
 
 
 def _jrnl_entry(
-    title: str, body: str, stamp: datetime, starred: bool, tags: list[str], where: str, today: date
+    title: str, body: str, stamp: datetime, starred: bool, tags: list[str], where: str, today: date,
+    source: str,
 ) -> ImportRecord:
     text = "\n".join(part for part in (title.strip(), body.strip()) if part)
+    size = len(normalised_text(text))
+    if size > MAX_TEXT_CHARS:  # the limit is an entry's, not the file's: named by its date
+        from peerjournal.dates import spoken
+
+        raise PeerJournalError(after_prefix(
+            source, f"{where} (the entry of {spoken(stamp.date())}) is {size:,} characters; an "
+            f"entry can hold at most {MAX_TEXT_CHARS:,}: split it, or shorten it in the file. "
+            "Nothing was imported."
+        ))
     found = [*tags, *_JRNL_TAG.findall(text)] + (["starred"] if starred else [])
     draft = EntryDraft(
         date=stamp.date(), experience=text, prompt_set="jrnl", tags=[t.lstrip("@") for t in found]
@@ -496,7 +508,9 @@ def _jrnl_entry(
     return ImportRecord(_checked(draft, where, today), KeptIdentity(created_at=stamp), True)
 
 
-def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportRecord]:
+def _jrnl_json(
+    data: dict[str, Any], tz: tzinfo, today: date, source: str
+) -> list[ImportRecord]:
     entries = data.get("entries")
     if not isinstance(entries, list):
         raise PeerJournalError(
@@ -516,19 +530,24 @@ def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportReco
         stamp = _jrnl_stamp(f"{item['date']} {item.get('time', '00:00')}", where, tz, today)
         records.append(
             _jrnl_entry(
-                title, body, stamp, bool(item.get("starred")), [str(t) for t in tags], where, today
+                title, body, stamp, bool(item.get("starred")), [str(t) for t in tags], where,
+                today, source,
             )
         )
     return records
 
 
 def _jrnl_text(
-    text: str, tz: tzinfo, today: date, month_first: bool
+    text: str, tz: tzinfo, today: date, month_first: bool, source: str
 ) -> tuple[list[ImportRecord], DateOrder | None]:
     """The entries of a jrnl text journal, and how its numeric dates were read when there is
-    something to say (see `_date_order`)."""
+    something to say (see `_date_order`). Each entry is checked as `write` checks one (its size
+    included); the file as a whole has no limit here (see `cli.importer.MAX_IMPORT_BYTES`)."""
+    from peerjournal.textsafe import shows_anything
+
     headers: list[tuple[int, str, str, list[str]]] = []  # line, stamp, title, body lines
-    for line_no, line in enumerate(clean_text(text).splitlines(), start=1):
+    lines = normalised_text(text).splitlines() if shows_anything(text) else []
+    for line_no, line in enumerate(lines, start=1):
         match = _BARE_HEADER.match(line) or _BRACKET_HEADER.match(line)
         if match and _is_stamp(match.group("stamp")):
             headers.append((line_no, match.group("stamp"), match.group("title"), []))
@@ -545,7 +564,9 @@ def _jrnl_text(
         stamp = _jrnl_stamp(raw, where, tz, today, order is not None and order.month_first)
         starred = title.rstrip().endswith(" *") or title.strip() == "*"
         title = title.rstrip().removesuffix("*").rstrip() if starred else title
-        records.append(_jrnl_entry(title, "\n".join(body), stamp, starred, [], where, today))
+        records.append(
+            _jrnl_entry(title, "\n".join(body), stamp, starred, [], where, today, source)
+        )
         if order and line_no == order.line and not order.month_first:
             order = replace(order, day=stamp.date())
     return records, order

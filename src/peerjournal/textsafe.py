@@ -104,6 +104,15 @@ def clean(text: str, *, multiline: bool = True, format_chars: bool = False) -> s
     return _UNSAFE[multiline, format_chars].sub(_shown, text)
 
 
+def as_typed(text: str) -> str:
+    """`text` given on the command line, with its bytes that are not UTF-8 (which Python hands
+    over as lone surrogates, "\\udcff") shown as U+FFFD, as typed text shows them."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte (a "\\ud800" escape)
+        return re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
 def drawn_as_nothing(ch: str) -> bool:
     """White space, or a character drawn as nothing (a zero-width space, a byte order mark,
     a direction mark): what a stray paste or a Windows file leaves behind."""

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 PROGRESS_FROM = 500  # show a progress bar for imports at least this large
 MAX_IDS_LISTED = 8
+# the most a file to import may hold (unpacked), whatever its format: far beyond a journal of
+# years (each entry has its own limit, `entry.MAX_TEXT_CHARS`), and short of using up memory
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
 
 def register(app: typer.Typer) -> None:
@@ -51,7 +54,7 @@ def register(app: typer.Typer) -> None:
         from pathlib import Path
 
         from peerjournal import paths
-        from peerjournal.cli.editor import decode, read_file
+        from peerjournal.cli.editor import read_file
         from peerjournal.drafts import not_yet_kept
         from peerjournal.importing import gunzipped, read_import
 
@@ -62,12 +65,14 @@ def register(app: typer.Typer) -> None:
             app_ctx.say("Reading the file to import from the terminal; Ctrl-D ends it. "
                         "Pipe it in instead: peerjournal import - < backup.json")
         with _nothing_if_stopped():  # reading and comparing: nothing is changed yet
-            data = sys.stdin.buffer.read() if file == "-" else read_file(Path(file))
-            text = decode(gunzipped(data, name), name)  # `export --full | gzip > backup.json.gz`
+            data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1) if file == "-" else read_file(
+                Path(file)
+            )
+            text = _text(gunzipped(data, name), name)  # `export --full | gzip > backup.json.gz`
             # jrnl's times have no zone: each takes the local zone's offset on its own date; this
             # one (the clock's, always aware) where the system cannot place the date.
             zone = now.tzinfo or UTC
-            found = read_import(text, zone, app_ctx.today(), month_first)
+            found = read_import(text, zone, app_ctx.today(), month_first, name)
             kind, records, people = found.kind, found.records, found.people
             if not (records or people or found.checks or found.supervisions or found.drafts):
                 app_ctx.say(f"No entries in {name} ({kind}).")
@@ -143,6 +148,20 @@ def register(app: typer.Typer) -> None:
                 f"{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
                 f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
             )
+
+
+def _text(data: bytes, name: str) -> str:
+    """The text of the file to import (its bytes unpacked), refused by name when it is
+    larger than MAX_IMPORT_BYTES or not text."""
+    from peerjournal.cli.options import decoded
+    from peerjournal.errors import PeerJournalError
+
+    if len(data) > MAX_IMPORT_BYTES:
+        raise PeerJournalError(
+            f"{name} is larger than {MAX_IMPORT_BYTES // 1024 // 1024} MB, more than `import` "
+            "reads: split it into smaller files and import each. Nothing was imported."
+        )
+    return decoded(data, name)
 
 
 @contextmanager

@@ -117,8 +117,8 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """A guided self-check before supervision: each item 1-5 with an optional note.
-        A reflection, not a grade: no overall score. q or Ctrl-D stops for now; the answers
-        given so far are kept (after Ctrl-C too)."""
+        A reflection, not a grade: no overall score. q stops for now; the answers given so
+        far are kept (after Ctrl-C or Ctrl-D too, which exit with an error)."""
         from peerjournal.errors import PeerJournalError
         from peerjournal.supervision import load_form
 
@@ -334,7 +334,7 @@ def _read_answers(path: Path, form: Form) -> Answers:
     """The answers in an answers file, or on stdin for '-'; at least one. Either is read as
     `write` reads text: UTF-8, or UTF-16 or UTF-32 with a byte order mark (Notepad's
     "Unicode", PowerShell's `>`)."""
-    from peerjournal.cli.editor import decode
+    from peerjournal.cli.options import decoded
     from peerjournal.errors import PeerJournalError
     from peerjournal.supervision import parse_answers_text
 
@@ -352,7 +352,7 @@ def _read_answers(path: Path, form: Form) -> Answers:
             raise PeerJournalError(
                 f"Cannot read the answers file {path}: {exc.strerror or exc}."
             ) from None
-    given = parse_answers_text(decode(data, name), name, suffix, form)
+    given = parse_answers_text(decoded(data, name), name, suffix, form)
     if not given:
         raise PeerJournalError(f"{name} has no answers in it.")
     return given
@@ -403,12 +403,15 @@ def _check_interactive(
     set_aside: SelfCheck | None,
     asker: _Questions,
 ) -> int | None:
-    """Ask each remaining item; every answer is saved at once, so Ctrl-C loses nothing.
+    """Ask each remaining item; every answer is saved at once, so Ctrl-C loses nothing. An
+    answer the journal cannot take (another program holds it locked) is offered again until
+    it is saved or the writer stops. End of input before the last item is an error (exit 1):
+    the check is not done, though what was answered is kept.
 
     Returns the id of the check that holds the answers now (None if none holds any): the one
     set aside while no new answer has replaced it."""
     from peerjournal.db.supervision import discard_check, save_check
-    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.errors import DatabaseError, ExitCode, PeerJournalError
     from peerjournal.render.supervision import form_intro
     from peerjournal.supervision import run_check
 
@@ -419,7 +422,15 @@ def _check_interactive(
 
     def save(answers: Answers, complete: bool) -> None:
         nonlocal check_id, set_aside, replaced, saved_complete
-        check_id = save_check(store, check_id, answers, complete, app_ctx.now())
+        while True:
+            try:
+                check_id = save_check(store, check_id, answers, complete, app_ctx.now())
+                break
+            except DatabaseError as exc:  # locked, read-only, a full disk: it may clear
+                if not asker.try_again(exc.message):
+                    raise DatabaseError(
+                        f"{exc.message} The answer just given was not saved. {stopped()}"
+                    ) from None
         if set_aside is not None:  # the first new answer replaces the check set aside
             discard_check(store, set_aside.id)
             replaced, set_aside = set_aside, None
@@ -449,6 +460,8 @@ def _check_interactive(
             raise PeerJournalError(f"Stopped. {stopped()}", ExitCode.INTERRUPTED) from None
     if complete and not saved_complete:  # every item answered before (the form lost items)
         save(answers, True)
+    if not complete and asker.at_end:  # `check && …` must not take this for a check done
+        raise PeerJournalError(f"End of input before the last question. {stopped()}")
     if not complete:
         app_ctx.say(stopped())
     if set_aside is not None:
@@ -472,6 +485,7 @@ class _Questions:
         self.form = form
         self.shown: set[str] = set()
         self.ended = False  # end of input (or q at a note): stop once the answer in hand is kept
+        self.at_end = False  # end of input itself (Ctrl-D): stopped by it, not by choice
         self._guided = guided
         guided.forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
         # readline, as `write` reads: no cut at 4,095 characters, arrow keys that work
@@ -518,6 +532,13 @@ class _Questions:
             if reply in ("n", "no"):
                 return False
             self.app_ctx.say("Please answer y (carry on) or n (start afresh).")
+
+    def try_again(self, problem: str) -> bool:
+        """Whether to try saving the answer just given again, after `problem` (Enter: yes;
+        q or end of input: no)."""
+        self.app_ctx.say(f"   {problem} Your answer is not saved yet.")
+        line = self._line("   Enter tries again; q stops for now: ")
+        return line is not None and line.strip().lower() not in STOP_WORDS
 
     def _score(self) -> int | None:
         from peerjournal.supervision import SCALE
@@ -584,7 +605,7 @@ class _Questions:
             raise
         except EOFError:
             err.print()
-            self.ended = True
+            self.ended = self.at_end = True
             return None
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
             self.app_ctx.say("   That line was not UTF-8 text; please type it again.")

@@ -20,7 +20,7 @@ from peerjournal.dates import spoken
 from peerjournal.drift import marker_label
 from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
-from peerjournal.render.console import styled
+from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
 from peerjournal.trends import fixed
@@ -37,6 +37,9 @@ NARROW_WIDTH = 70
 # Below this width even the periods' numbers do not fit under their full headers: the headers
 # are shortened ("N" for entries, a note says so), and a week is named by its day and month.
 TINY_WIDTH = 40
+# Below this width no table fits with its numbers whole: each row is a line of its own
+# ("23 Nov: entries 7, identity 29.17, …"), wrapped between words (see `_Stacked`).
+STACKED_WIDTH = 30
 
 
 def print_report(
@@ -122,9 +125,12 @@ class _View:
     def label(self, dim: str) -> str:
         return self.labels.get(dim) or dim.replace("_", " ")
 
-    def table(self, *columns: tuple[str, str], squeeze: int | None = None) -> Table:
+    def table(self, *columns: tuple[str, str], squeeze: int | None = None) -> Table | _Stacked:
         """A table whose cells never wrap; column `squeeze` (its cells Text with an ellipsis,
-        see `cut`) is the one shortened when the table is too wide for the terminal."""
+        see `cut`) is the one shortened when the table is too wide for the terminal. Below
+        STACKED_WIDTH, its rows as lines instead."""
+        if self.width < STACKED_WIDTH:
+            return _Stacked([name for name, _ in columns])
         table = Table(
             box=ASCII_SIMPLE_HEAD if self.ascii else box.SIMPLE_HEAD,
             show_edge=False,
@@ -221,7 +227,7 @@ class _View:
         shown = periods[-MAX_PERIOD_ROWS:]
         scale = max((max(p["identity"], p["drift"]) for p in periods if p["entries"]), default=0)
         bars = not self.narrow
-        tiny = self.width < TINY_WIDTH
+        tiny = STACKED_WIDTH <= self.width < TINY_WIDTH  # (stacked rows say the names whole)
         entries, identity, drift, balance = (
             ("N", "Ident", "Drift", "Bal") if tiny else ("Entries", "Identity", "Drift", "Balance")
         )
@@ -526,3 +532,36 @@ class _View:
             return []
         bullet = "*" if self.ascii else "•"
         return [self.heading("Something to reflect on"), bullets(alerts, bullet)]
+
+
+class _Stacked:
+    """A table's rows as lines, for a terminal too narrow for its columns: "first cell:
+    header value, header value", wrapped between words, so that no number is cut. A cell
+    under no header (an arrow, a trend) goes with the cell before it; an empty one is left
+    out."""
+
+    def __init__(self, headers: Sequence[str]) -> None:
+        self.headers = headers
+        self.lines: list[Text] = []
+
+    def add_row(self, *cells: str | Text) -> None:
+        lead: list[Text] = []
+        rest: list[list[Text]] = []
+        for n, (header, cell) in enumerate(zip(self.headers, cells, strict=True)):
+            text = cell if isinstance(cell, Text) else Text(cell)
+            text = Text(text.plain.strip(), style=text.style)  # (no cut: it wraps here)
+            if not text.plain:
+                continue
+            if n and header:
+                rest.append([Text(f"{header.lower()} "), text])
+            else:
+                (rest[-1] if rest else lead).extend([Text(" "), text])
+        line = Text.assemble(*lead[1:], ":" if rest else "")
+        line.stylize("bold")  # what the row is, as `dimension_numbers` marks it
+        if rest:
+            line.append(" ")
+            line.append(Text(", ").join(Text.assemble(*part) for part in rest))
+        self.lines.append(line)
+
+    def __rich__(self) -> Trimmed:
+        return Trimmed(Text("\n").join(self.lines))  # prose: no blank where a line wraps
