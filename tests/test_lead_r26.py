@@ -68,3 +68,29 @@ def test_review_on_a_narrow_terminal_draws_both_sparklines_on_one_scale(
     monkeypatch.setenv("COLUMNS", "60")
     out = " ".join(cli("review", str(summary)).stdout.split())
     assert "both rows on one scale, 0 to" in out
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("/dev/zero", "it is not a file (a device or a pipe): give the lexicon's .toml file"),
+        ("fifo", "it is not a file (a device or a pipe): give the lexicon's .toml file"),
+        ("big.toml", "it is over 50 MB, too large for a lexicon"),
+    ],
+)
+def test_a_lexicon_that_is_a_device_a_pipe_or_huge_is_refused_before_it_is_read(
+    cli: Callable[..., Any], tmp_path: Any, path: str, said: str
+) -> None:
+    """Was: --lexicon /dev/zero (or it in config.toml) was read until memory ran out."""
+    import os
+
+    if path == "fifo":
+        os.mkfifo(tmp_path / "fifo")  # opening it would wait for a writer for ever
+        path = str(tmp_path / "fifo")
+    elif path == "big.toml":
+        with (tmp_path / "big.toml").open("wb") as file:
+            file.truncate(51 * 1024 * 1024)  # sparse: no disk used
+        path = str(tmp_path / "big.toml")
+    result = cli("drift", "--lexicon", path, "--text", "I shared my story with him.")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.strip() == f"peerjournal: {path}: cannot read lexicon: {said}."

@@ -986,12 +986,29 @@ def lexicon_version(path: Path | None = None) -> str:
     return content_version(_read(path or DEFAULT_LEXICON))
 
 
+# The shipped lexicon is ~0.4 MB; an organisation's may be larger, but not a hundred times: a
+# file over this is the wrong file, refused before it is read (`--lexicon /dev/zero`, or a
+# device or pipe named in config.toml, was read until the process ran out of memory).
+MAX_LEXICON_BYTES = 50 * 1024 * 1024
+
+
 def _read(path: Path) -> bytes:
-    """A lexicon file's bytes; an error naming the file and the reason if it cannot be read."""
+    """A lexicon file's bytes; an error naming the file and the reason if it cannot be read
+    (a folder, a device or pipe, a file over MAX_LEXICON_BYTES)."""
+    import stat
+
     try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        problem = "it is a folder: give the lexicon's .toml file"
+        mode = Path(path).stat().st_mode
+        if stat.S_ISDIR(mode):
+            problem = "it is a folder: give the lexicon's .toml file"
+        elif not stat.S_ISREG(mode):
+            problem = "it is not a file (a device or a pipe): give the lexicon's .toml file"
+        else:
+            with Path(path).open("rb") as file:
+                data = file.read(MAX_LEXICON_BYTES + 1)
+            if len(data) <= MAX_LEXICON_BYTES:
+                return data
+            problem = f"it is over {MAX_LEXICON_BYTES // (1024 * 1024)} MB, too large for a lexicon"
     except OSError as exc:
         problem = str(exc.strerror or exc)
     raise LexiconError(f"{path}: cannot read lexicon: {problem}.")
