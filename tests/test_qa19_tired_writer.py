@@ -249,7 +249,7 @@ def test_a_full_disk_before_the_editor_opens_says_what_could_not_be_written(
     monkeypatch.setattr(drafts_module, "write_atomic", full)
     edits(("<!--", "never run"))
     result = cli("write", "--editor")
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # the journal's folder cannot be written, as for `edit`
     assert result.stderr == (
         f"peerjournal: The draft cannot be written to {isolated / 'drafts'} "
         "(No space left on device), so the editor was not opened; nothing was typed yet. "

@@ -115,7 +115,7 @@ def test_the_editor_refuses_nul_with_the_entry_message(tmp_path: Path) -> None:
 
     with pytest.raises(PeerJournalError) as caught:
         decode(b"a\x00b", "f.md")
-    assert caught.value.message == NUL_MESSAGE
+    assert caught.value.message == after_prefix("f.md", NUL_MESSAGE)  # naming the file
     with pytest.raises(PeerJournalError) as caught:
         parse_entry("a\x00b")
     assert caught.value.message == NUL_MESSAGE

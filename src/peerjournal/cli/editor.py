@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peerjournal.entry import NUL_MESSAGE
+from peerjournal.entry import NUL_MESSAGE, after_prefix
 from peerjournal.errors import PeerJournalError
 
 if TYPE_CHECKING:
@@ -191,15 +191,22 @@ def save_as_utf8(hint: str) -> str:
 
 
 def decode(data: bytes, source: str, retry: str = "try again") -> str:
-    """Text given to peerjournal: UTF-8 (a byte order mark is dropped), or UTF-16 or UTF-32
-    when a byte order mark says so; anything else is an error naming the first bad byte.
-    Text with a NUL in it is refused."""
+    """Text given to peerjournal (a file, standard input): UTF-8 (a byte order mark is
+    dropped), or UTF-16 or UTF-32 when a byte order mark says so; anything else is an error
+    naming `source` and the first bad byte. Text with a NUL in it is refused by `source`."""
     text = decode_with_nul(data, source, retry)
     if "\x00" in text:
         hint = encoding_hint(data)
-        raise PeerJournalError(f"{source} is not UTF-8 text; {save_as_utf8(hint)} and {retry}."
-                               if hint else NUL_MESSAGE)
+        if hint:
+            raise PeerJournalError(f"{source} is not UTF-8 text; {save_as_utf8(hint)} and {retry}.")
+        raise nul_error(source)
     return text
+
+
+def nul_error(source: str) -> PeerJournalError:
+    """The error for text from `source` with a NUL byte in it ("standard input: the text
+    contains NUL bytes …")."""
+    return PeerJournalError(after_prefix(source, NUL_MESSAGE))
 
 
 def decode_with_nul(data: bytes, source: str, retry: str = "try again") -> str:

@@ -153,7 +153,7 @@ def register(app: typer.Typer) -> None:
 def _text(data: bytes, name: str) -> str:
     """The text of the file to import (its bytes unpacked), refused by name when it is
     larger than MAX_IMPORT_BYTES or not text."""
-    from peerjournal.cli.options import decoded
+    from peerjournal.cli.editor import decode
     from peerjournal.errors import PeerJournalError
 
     if len(data) > MAX_IMPORT_BYTES:
@@ -161,7 +161,7 @@ def _text(data: bytes, name: str) -> str:
             f"{name} is larger than {MAX_IMPORT_BYTES // 1024 // 1024} MB, more than `import` "
             "reads: split it into smaller files and import each. Nothing was imported."
         )
-    return decoded(data, name)
+    return decode(data, name)
 
 
 @contextmanager

@@ -200,17 +200,3 @@ def option_text(value: str, option: str) -> str:
     except PeerJournalError as exc:
         raise PeerJournalError(after_prefix(option, exc.message)) from None
 
-
-def decoded(data: bytes, source: str) -> str:
-    """`editor.decode`: the text of a file or standard input given to a command, its NUL error
-    naming `source` ("answers.toml: the text contains NUL bytes …") as its other errors do."""
-    from peerjournal.cli.editor import decode
-    from peerjournal.entry import NUL_MESSAGE, after_prefix
-    from peerjournal.errors import PeerJournalError
-
-    try:
-        return decode(data, source)
-    except PeerJournalError as exc:
-        if exc.message == NUL_MESSAGE:
-            raise PeerJournalError(after_prefix(source, exc.message)) from None
-        raise

@@ -334,7 +334,7 @@ def _read_answers(path: Path, form: Form) -> Answers:
     """The answers in an answers file, or on stdin for '-'; at least one. Either is read as
     `write` reads text: UTF-8, or UTF-16 or UTF-32 with a byte order mark (Notepad's
     "Unicode", PowerShell's `>`)."""
-    from peerjournal.cli.options import decoded
+    from peerjournal.cli.editor import decode
     from peerjournal.errors import PeerJournalError
     from peerjournal.supervision import parse_answers_text
 
@@ -352,7 +352,7 @@ def _read_answers(path: Path, form: Form) -> Answers:
             raise PeerJournalError(
                 f"Cannot read the answers file {path}: {exc.strerror or exc}."
             ) from None
-    given = parse_answers_text(decoded(data, name), name, suffix, form)
+    given = parse_answers_text(decode(data, name), name, suffix, form)
     if not given:
         raise PeerJournalError(f"{name} has no answers in it.")
     return given

@@ -398,9 +398,10 @@ def _drafts_dir(app: AppContext) -> Path:
 def _naming_the_draft(
     app: AppContext, exc: PeerJournalError, draft_file: Draft | None
 ) -> PeerJournalError:
-    """Every failure that leaves a draft behind says where it is."""
+    """Every failure that leaves a draft behind says where it is, and how to continue it:
+    also one about the draft's text ("X: the text contains NUL bytes …")."""
     if draft_file is not None and draft_file.path.exists() and str(draft_file.path) not in (
-        exc.message
+        exc.message.removeprefix(f"{draft_file.path}: ")
     ):
         exc.message = (
             f"{exc.message.rstrip()} Your text is kept in {draft_file.path} ({app.resume_hint()})."
@@ -495,8 +496,7 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
     as a line typed at a prompt is."""
     import sys
 
-    from peerjournal.cli.editor import NotTextError, decode_with_nul
-    from peerjournal.entry import NUL_MESSAGE
+    from peerjournal.cli.editor import NotTextError, decode_with_nul, nul_error
     from peerjournal.errors import PeerJournalError
 
     data = sys.stdin.buffer.read()
@@ -517,7 +517,7 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
         return text
     kept = text.replace("\x00", "")
     if not kept.strip():
-        raise PeerJournalError(NUL_MESSAGE)  # nothing but NULs: nothing to keep
+        raise nul_error("standard input")  # nothing but NULs: nothing to keep
     error = PeerJournalError(
         "Standard input contains NUL bytes (is it a binary file?): they are left out."
     )
@@ -574,19 +574,15 @@ def _checked(app: AppContext, draft: EntryDraft) -> PromptSet:
 def _from_editor(
     app: AppContext, draft: EntryDraft, prompt_set: PromptSet, draft_file: Draft
 ) -> EntryDraft:
+    from peerjournal.cli.editor import not_opened
     from peerjournal.drafts import write_atomic
-    from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import format_template
 
     try:
         write_atomic(draft_file.path, format_template(draft, prompt_set))
     except OSError as exc:  # a full disk: "No space left on device" alone said nothing of what
         draft_file.discard()
-        raise PeerJournalError(
-            f"The draft cannot be written to {draft_file.path.parent} ({exc.strerror or exc}), "
-            "so the editor was not opened; nothing was typed yet. Free some space and try "
-            "again."
-        ) from None
+        raise not_opened("draft", draft_file.path.parent, exc, "nothing was typed yet") from None
     return _edited(app, draft, prompt_set, draft_file, {})
 
 
@@ -667,15 +663,25 @@ def _edited(
 def _put_back(
     app: AppContext, draft_file: Draft, held: bytes, reason: str, code: ExitCode | None = None
 ) -> PeerJournalError:
-    """`drafts.put_back` for a draft: `write --resume` opens it again."""
-    from peerjournal.drafts import everything, put_back
+    """`drafts.put_back` for a draft: `write --resume` opens it again, `drafts --discard N`
+    throws it away. N is the number `drafts` gives it once it is back: a draft the editor
+    deleted has none before (nor one another terminal removes meanwhile: its file is named)."""
+    import contextlib
+
+    from peerjournal.drafts import everything, put_back, write_atomic
     from peerjournal.errors import ExitCode
 
+    with contextlib.suppress(OSError):  # (put_back writes it again, and says so if it cannot)
+        write_atomic(draft_file.path, held)
     found = everything(_drafts_dir(app))
-    number = next((n for n, d in enumerate(found, 1) if d.path == draft_file.path), "N")
+    number = next((n for n, d in enumerate(found, 1) if d.path == draft_file.path), None)
+    forget = (
+        f"delete {draft_file.path.name}" if number is None
+        else app.command_hint(f"drafts --discard {number}")
+    )
     return put_back(
         draft_file, held, reason, code or ExitCode.USER_ERROR,
-        reopen=app.resume_hint(), forget=app.command_hint(f"drafts --discard {number}"),
+        reopen=app.resume_hint(), forget=forget,
     )
 
 
