@@ -94,3 +94,20 @@ def test_a_lexicon_that_is_a_device_a_pipe_or_huge_is_refused_before_it_is_read(
     result = cli("drift", "--lexicon", path, "--text", "I shared my story with him.")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.strip() == f"peerjournal: {path}: cannot read lexicon: {said}."
+
+
+def test_the_signature_is_not_flagged_but_the_same_name_in_an_entry_is(
+    cli: Callable[..., Any], tmp_path: Any
+) -> None:
+    """Was (after round 26's first fix): --from Sunny stopped "Sunny said she would come" in
+    an entry being flagged, and it left unredacted."""
+    text = "Sunny said she would come. Joy rang me at nine. I shared my story."
+    assert cli("write", "-x", text, "--share").exit_code == 0
+    for signature, hidden in (("Sunny", "Sunny"), ("Joy Smith", "Joy")):
+        result = cli("export", "--from", signature, "--yes", "-o", str(tmp_path / "s.md"),
+                     "--force")
+        assert result.exit_code == 0, result.stderr
+        said = " ".join(result.stderr.split())
+        assert "Check these capitalised words" in said and hidden in said, said
+    alone = cli("export", "--from", "Alex", "--yes", "-o", str(tmp_path / "a.md"))
+    assert "Alex" not in alone.stderr

@@ -80,10 +80,13 @@ def test_an_unlisted_name_beside_the_alias_is_still_flagged(
 
 
 def test_the_writer_s_signature_is_never_flagged(cli: CLI, add: Add, tmp_path: Path) -> None:
-    """Was: `--from Alex` made the check ask whether "Alex" was someone's name to list."""
-    add("Kerry was upset about the forms. I listened.", "-t", "alex", "--share")
+    """Was: `--from Alex` made the check ask whether "Alex" was someone's name to list. The
+    same name elsewhere (a tag, an entry) is still checked: a client may be called Alex too."""
+    add("Kerry was upset about the forms. I listened.", "--share")
     result = _export(cli, tmp_path, "--from", "Alex")
     assert _checked(result.stderr) == "Kerry"
+    add("Talked it over.", "-t", "alex", "--share")
+    assert "alex" in _checked(_export(cli, tmp_path, "--from", "Alex", name="t.md").stderr)
     assert (tmp_path / "s.md").read_text().startswith("# Reflective-practice summary: Alex\n")
     # the same word with no signature is a word to check
     result = _export(cli, tmp_path, name="plain.md")

@@ -120,7 +120,9 @@ def words_to_check(
 
     Only words the writer wrote are candidates: not the summary's own headings, nor the
     words of the aliases redaction put in ("S." for Sam Jones, and the "s" of "S.'s flat"),
-    nor those of the writer's `signature` (--from, theirs on purpose). At a sentence start,
+    nor the writer's `signature` itself (--from, theirs on purpose: its words are flagged only
+    where the journal's texts have them too, as a client may share the writer's name). At a
+    sentence start,
     not a common word there (`redact.unlisted_capitalised`: "Today", "Walked", one written in
     lower case in these texts, or one of the tool's own words in `vocabulary`: "Tender."),
     but a name ("Kerry was upset") and a word that looks like a listed name's short form
@@ -140,10 +142,6 @@ def _counted(matches: Sequence[re.Match[str]]) -> Counter[str]:
     for m in sorted(matches, key=lambda m: not m.group(0)[:1].isupper()):
         shown.setdefault(name_key(m.group(0)), m.group(0))
     return Counter(shown[name_key(m.group(0))] for m in matches)
-
-
-# A word of a signature, as `redact.unlisted_capitalised` finds words ("Mary-Jane", "O'Neill").
-_SIGNATURE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 # Passages of caseless script listed by `unchecked_scripts_message`: more, or a longer one,
@@ -194,17 +192,23 @@ def _words_to_check(
     shown: str, journal_texts: Sequence[str], people: Sequence[Person], labels: Sequence[str],
     signature: str, vocabulary: Iterable[str],
 ) -> list[re.Match[str]]:
-    """Where in `shown` (sanitised) the words of `words_to_check` are."""
+    """Where in `shown` (sanitised) the words of `words_to_check` are. The signature's words
+    are no candidates by being in it; the same word elsewhere in the journal's texts is (a
+    client may share the writer's name), and is then highlighted wherever it is."""
     names = [p.name for p in people]
-    # the keys (`name_key`) of the words no one needs to check: an alias's, the signature's
+    # the keys (`name_key`) of the words no one needs to check: an alias's
     not_names = {
         name_key(word)
         for p in people if p.alias
         for a in [sanitise(p.alias)]
         for x, y in capitalised_words(a)
         if not nickname_like(word := a[x:y], names)
-    } | {name_key(w) for w in _SIGNATURE_WORD.findall(sanitise(signature))}
-    texts = [sanitise(t) for t in journal_texts]
+    }
+    # the journal's texts but the signature (`journal_texts` holds it once): its words are
+    # the writer's
+    texts = list(
+        (Counter(sanitise(t) for t in journal_texts) - Counter([sanitise(signature)])).elements()
+    )
     tags = [sanitise(t) for t in labels]
     # a word opening a sentence that is written in lower case elsewhere is that word, no
     # name; but not when that is a label, all lower case: the tag "priya" of "Priya and Zoë"
