@@ -1006,8 +1006,9 @@ def test_an_intention_that_counts_is_not_labelled_as_not_counted(cli: CLI) -> No
     # past", which the key explains as "(not counted)"
     out = ok(cli("drift", "--text", "Tomorrow I'm going to tell him he needs to take his meds."))
     assert "(what you plan to do, also learned)" in " ".join(out.stdout.split())
-    assert "hypothetical or past" not in out.stdout.replace(
-        "hypothetical or past (not counted)", ""
+    assert "hypothetical, past or an instruction" not in out.stdout.replace(
+        "hypothetical, past or an instruction (not counted)", ""
     )
     other = ok(cli("drift", "--text", "If I had shared my story it might have helped."))
-    assert "(hypothetical or past)" in other.stdout and "what you plan" not in other.stdout
+    assert "(hypothetical, past or an instruction)" in other.stdout
+    assert "what you plan" not in other.stdout

@@ -125,7 +125,7 @@ def legend() -> Text:
         ("drift", "drift"),
         ("others' framing (not counted)", "attributed"),
         ("negated (not counted)", "dropped"),
-        ("hypothetical or past (not counted)", "hypothetical"),
+        ("hypothetical, past or an instruction (not counted)", "hypothetical"),
     ):
         line.append(label, style=HIT_STYLES[key])
         line.append("  ")
@@ -146,7 +146,7 @@ def _flags(hit: Hit) -> str:
             # the key's "negated (not counted)"
             (f"negated, counts as {_SIDE[hit.polarity]}", hit.negated and hit.counted),
             ("others' framing", hit.attributed),
-            ("hypothetical or past", hit.hypothetical and not hit.counted),
+            ("hypothetical, past or an instruction", hit.hypothetical and not hit.counted),
             # an entry that only says what the writer will do counts its intentions
             ("what you plan to do", hit.hypothetical and hit.counted),
             ("you noticed it", hit.self_noticed),
