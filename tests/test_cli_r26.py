@@ -72,7 +72,7 @@ def test_a_numeric_period_as_one_day_is_refused_as_a_period(
     cli: CLI, add: Add, typed: str, example: str
 ) -> None:
     """Was: `write -d 2025-11` "Could not read the date '2025-11'. Use today, …"."""
-    message = (f"peerjournal: Could not read the date {typed!r}: it is a period, not one day. "
+    message = (f"peerjournal: {typed!r} is a period, not one day. "
                f"Give one day, such as {example}.\n")
     written = cli("write", "-x", "A note.", "-d", typed)
     assert (written.exit_code, written.stderr) == (1, message)

@@ -332,10 +332,8 @@ def test_numeric_date_is_the_shared_rule_for_stamps_read_elsewhere() -> None:
 @pytest.mark.parametrize(
     ("text", "why", "hint"),
     [
-        # dateutil used to fill the day in from today: "--since 'Nov 2026'" was 20 Nov 2026
-        ("Nov 2026", "it names no day", "such as '1 Nov 2026'"),
-        ("November", "it names no day", "such as '1 Nov 2026'"),
-        ("December 2025", "it names no day", "such as '1 Dec 2025'"),
+        # dateutil used to fill the day in from today ("Nov 2026" was 20 Nov 2026): a month
+        # alone is now a period (test_qa4_r26.py)
         ("3rd", "it names no month", "such as '3 Nov 2026'"),  # was this month's 3rd
         ("10am", "it names no date", "Use today"),  # was today
         ("23:30", "it names no date", "Use today"),
@@ -385,20 +383,20 @@ def test_on_the_first_of_january_a_month_alone_is_still_refused() -> None:
     """The second reading's default must differ in day and month whatever today is."""
     for today in (date(2027, 1, 1), date(2027, 1, 31), date(2027, 3, 1), date(2028, 2, 29)):
         with pytest.raises(PeerJournalError, match="it names no day"):
+            parse_date("November of 2026", today)
+        with pytest.raises(PeerJournalError, match="is a period, not one day"):
             parse_date("Nov 2026", today)
         assert parse_date("5 Nov 2026", today) == date(2026, 11, 5)
 
 
 @pytest.mark.parametrize("command", [["list"], ["report"], ["search", "sam"]])
-def test_every_command_refuses_a_month_for_a_since_date(cli: Any, command: list[str]) -> None:
-    result = cli(*command, "--since", "Nov 2026")
-    assert result.exit_code == 1 and result.stdout == ""
-    assert "'Nov 2026': it names no day. Give the day too, such as '1 Nov 2026'." in (
-        result.stderr
-    )
+def test_every_command_reads_a_month_for_a_since_date(cli: Any, command: list[str]) -> None:
+    """Was refused ("it names no day"); before that, dateutil read it as 20 Nov 2026."""
+    result = cli(*command, "--since", "Nov 2026", "--json")
+    assert result.exit_code == 0, result.stderr
 
 
 def test_write_refuses_a_month_as_the_entrys_date_and_stores_nothing(cli: Any) -> None:
     result = cli("write", "-x", "A shift in November.", "--date", "November")
-    assert result.exit_code == 1 and "it names no day" in result.stderr
+    assert result.exit_code == 1 and "'November' is a period, not one day" in result.stderr
     assert json.loads(cli("list", "--json").stdout) == []

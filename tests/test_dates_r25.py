@@ -95,7 +95,7 @@ def test_write_refuses_a_period_as_the_entrys_day_and_stores_nothing(
     result = cli("write", "-x", "A shift.", "--date", "last month")
     assert result.exit_code == 1
     assert (
-        "Could not read the date 'last month': it is a period, not one day. Give one day, "
+        "'last month' is a period, not one day. Give one day, "
         "such as '1 Nov 2026' or 2026-11-01."
     ) in " ".join(result.stderr.split())
     assert json.loads(cli("list", "--json").stdout) == []

@@ -178,8 +178,10 @@ def test_csv_names_the_options_left_out_for_each_one(
     cli: CLI, add: Add, tmp_path: Path, option: tuple[str, ...]
 ) -> None:
     add("I shared my story.", "--share")
+    """Each named alone (was: "--note, --from and --with-check" whichever was given)."""
     result = _export(cli, tmp_path, "-f", "csv", *option, name="s.csv")
-    assert CSV_LINE in _one_line(result.stderr)
+    assert (f"The CSV holds the numbers only: {option[0]} is left out; use md, html, pdf or "
+            "json to send it.") in _one_line(result.stderr)
 
 
 def test_csv_without_those_options_says_nothing_of_them_and_md_still_needs_the_check(

@@ -28,8 +28,9 @@ def ok(result: Result) -> Result:
 
 
 def dimension_lines(out: str) -> dict[str, str]:
-    """The plain report's Dimensions section, by label: {"Advice": "identity 0.00 …"}."""
-    section = out.split("\nDimensions", 1)[1].split("\n\n", 1)[0]
+    """The plain report's Dimensions section, by label: {"Advice": "identity 0.00 …"} (not
+    its note on why no direction is given)."""
+    section = out.split("\nDimensions", 1)[1].split("\n\n", 1)[0].split("\nNo trend words:", 1)[0]
     return dict(line.split(": ", 1) for line in section.splitlines()[1:])
 
 

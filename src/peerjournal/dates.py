@@ -29,7 +29,8 @@ ACCEPTED_FORMS = (
 )
 # What --since and --until take besides: a calendar period, from its first day or to its last.
 BOUND_FORMS = ACCEPTED_FORMS.replace(
-    ", or a date", ", a period ('last month', 'this week', 'last year', 2025-11, 2025), or a date"
+    ", or a date",
+    ", a period ('last month', 'this week', 'last year', 2025-11, 'Nov 2025', 2025), or a date",
 )
 EARLIEST = date(1900, 1, 1)
 LATEST = date(9999, 12, 31)
@@ -78,7 +79,7 @@ _LONG_NUMBER = re.compile(r"(?<![0-9])[0-9]{3,}(?![0-9])")
 def parse_date(text: str, today: date) -> date:
     """Parse a user-typed date relative to `today`; raise PeerJournalError naming the forms.
 
-    The result is always within [EARLIEST, LATEST]. A period ("last month", 2025-11, 2025) is
+    The result is always within [EARLIEST, LATEST]. A period ("last month", 2025-11, "Nov 2025") is
     no one day: an error that says so, with its first day as an example (`parse_bound` reads
     periods, for --since and --until).
     """
@@ -86,10 +87,9 @@ def parse_date(text: str, today: date) -> date:
     if not raw:
         raise PeerJournalError(f"Empty date. Use {ACCEPTED_FORMS}.")
     if span := period(text, today):
-        raise _unreadable(
-            text,
-            "it is a period, not one day",
-            hint=f"Give one day, such as {spoken(span[0])!r} or {span[0].isoformat()}",
+        raise PeerJournalError(
+            f"{as_typed(text.strip())!r} is a period, not one day. Give one day, such as "
+            f"{spoken(span[0])!r} or {span[0].isoformat()}."
         )
     return _relative(raw, today, text) or numeric_date(text, today) or _free_form(text, today)
 
@@ -411,13 +411,30 @@ def _last_year(text: str, today: date, value: date) -> date | None:
 _PERIOD_WORD = re.compile(r"^(this|last)\s+(week|month|year)$")
 _YEAR_MONTH = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})$")  # 2025-11, 2025/11
 _YEAR = re.compile(r"^[0-9]{4}$")
+# A month in words, with a four-digit year or none ("Nov 2025", "november", "Sept. 2025"): read
+# here, never by dateutil, which filled the missing day in from today's.
+_MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?(?:\s+([0-9]{4}))?$")
+_MONTH_WORDS = {
+    word: n
+    for n, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"),
+        1,
+    )
+    for word in (name, name[:3])
+} | {"sept": 9}
 
 
 def period(text: str, today: date) -> tuple[date, date] | None:
     """The first and last day of the calendar period `text` names ("last month", "this week",
-    "last year", "2025-11", "2025"), else None. ("Nov 2025" stays an error that asks for
-    the day: a month in words is read by dateutil, which once filled the day in from today.)"""
+    "last year", "2025-11", "Nov 2025", "2025"), else None. A month named without a year is
+    the most recent one: this year's if it has begun, else last year's."""
     raw = _spoken_form(text)
+    if (m := _MONTH_YEAR.match(raw)) and m.group(1) in _MONTH_WORDS:
+        month = _MONTH_WORDS[m.group(1)]
+        if m.group(2):
+            return _month(int(m.group(2)), month, text)
+        return _month(today.year - (month > today.month), month, text)
     if m := _PERIOD_WORD.match(raw):
         back, unit = int(m.group(1) == "last"), m.group(2)
         if unit == "week":

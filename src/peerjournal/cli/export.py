@@ -29,10 +29,17 @@ NO_PEOPLE_WARNING = (
     "`peerjournal people add NAME`."
 )
 JSON_NEEDS_OUTPUT = "--json describes the written file: use it with --output FILE."
-CSV_LEAVES_OUT = (
-    "The CSV holds the numbers only: --note, --from and --with-check are left out; use md, "
-    "html, pdf or json to send them."
-)
+
+
+def _csv_leaves_out(options: Sequence[str]) -> str:
+    """What a CSV export says of the given `options` it has no place for."""
+    from peerjournal.plural import joined
+
+    are, them = ("are", "them") if len(options) > 1 else ("is", "it")
+    return (
+        f"The CSV holds the numbers only: {joined(options)} {are} left out; use md, html, pdf "
+        f"or json to send {them}."
+    )
 
 
 Since = Annotated[str | None, typer.Option(
@@ -128,14 +135,15 @@ def register(app: typer.Typer) -> None:
             if target is not None and not no_redact:
                 _refuse_name_in_file_name(app_ctx, target)
             assert window is not None
-            left_out = chosen.name == "csv" and bool(note or writer or with_check)
+            given = {"--note": note, "--from": writer, "--with-check": with_check}
+            left_out = [name for name, value in given.items() if value and chosen.name == "csv"]
             if left_out:  # a CSV has no place for them: no self-check is needed either
                 note, writer, with_check = "", "", False
             data, summary, warnings = _summary(
                 app_ctx, window, by.value, note, writer, with_check, no_redact, chosen.name
             )
             if left_out:
-                warnings.append(CSV_LEAVES_OUT)
+                warnings.append(_csv_leaves_out(left_out))
             if chosen.name == "json":
                 _refuse_unreviewable(summary, data)
             if not yes:

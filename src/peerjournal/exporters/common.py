@@ -42,16 +42,23 @@ def balance(value: float | None) -> str:
 def direction_note(summary: dict[str, Any], steady_mark: str = "→ steady") -> str:
     """How the dimensions' arrows are decided (`summary.halves`), in a reader's words; the
     summary's own unit ("week"). `steady_mark` is how a format shows steady."""
-    from peerjournal.summary import MIN_HALF_ENTRIES, MIN_TREND_POINTS, STEADY, STEADY_SHARE
+    from peerjournal.summary import STEADY, STEADY_SHARE
 
     unit = summary["period"]["by"]
     if all(d[f"{k}_direction"] is None for d in summary["dimensions"]
            for k in ("identity", "drift")):
-        return (f"No arrows: too few entries to show a trend (it needs {MIN_TREND_POINTS} "
-                f"{unit}s with entries and {MIN_HALF_ENTRIES} entries in each half).")
+        return f"No arrows: {too_few_for_a_trend(unit)}"
     return (f"↑ rising, ↓ falling: the later half of the {unit}s with entries against the "
             f"earlier, by at least {number(STEADY, 2)} per 100 words and {STEADY_SHARE:.0%} "
             f"of the higher, and not from one {unit}'s spike; otherwise {steady_mark}.")
+
+
+def too_few_for_a_trend(unit: str) -> str:
+    """Why no dimension has a direction (`summary.halves`), for the exports and `report`."""
+    from peerjournal.summary import MIN_HALF_ENTRIES, MIN_TREND_POINTS
+
+    return (f"too few entries to show a trend (it needs {MIN_TREND_POINTS} {unit}s with "
+            f"entries and {MIN_HALF_ENTRIES} entries in each half).")
 
 
 def rate_with_direction(value: float | None, direction: str | None) -> str:

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.drift import marker_label
+from peerjournal.exporters import common
 from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.console import Trimmed, styled
@@ -322,6 +323,7 @@ class _View:
         entries = [p["entries"] for p in periods]
         rates = self.report["totals"]["dimensions"]
         lines = Text()
+        trended = False
         for dim in active:
             said = []
             for polarity in ("identity", "drift"):
@@ -329,13 +331,19 @@ class _View:
                           for p in periods]
                 rate = rates[dim][polarity]
                 split = halves(series, entries)
+                trended = trended or split is not None
                 way = f" {TREND_WORDS[split.direction]}" if split else ""
                 said.append(f"{polarity} {_num(rate)}{way}")
             lines.append(f"{clean(self.label(dim), multiline=False)}: ", style="bold")
             lines.append(", ".join(said) + "\n")
         lines.rstrip()
-        note = f"which way each went, per 100 words over these {self.unit}s"
-        return [self.heading("Dimensions", note), lines]
+        note = f"per 100 words over these {self.unit}s"
+        if trended:
+            return [self.heading("Dimensions", f"which way each went, {note}"), lines]
+        # no words at all: why, as the exported summary says it
+        why = Text(f"No trend words: {common.too_few_for_a_trend(self.unit)}",
+                   style="dim")
+        return [self.heading("Dimensions", note), lines, why]
 
     def dimension_detail(self) -> list[RenderableType]:
         d = self.report["dimension"]
