@@ -90,9 +90,9 @@ def test_month_first_option_reads_them_month_first(cli: CLI, journal: Any) -> No
 def test_month_first_option_refuses_a_day_first_stamp(cli: CLI, journal: Any) -> None:
     result = cli("import", journal("[13/04/2026 09:00] One.\n"), "--month-first")
     assert result.exit_code == 1
-    assert result.stderr == (
-        "peerjournal: Line 1: cannot read the date '13/04/2026 09:00' (read as "
-        "month/day/year).\n"
+    assert result.stderr.startswith("peerjournal: ") and result.stderr.endswith(
+        ": line 1: cannot read the date '13/04/2026 09:00' (read as month/day/year). Nothing "
+        "was imported.\n"
     )
     assert listed(cli) == []
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from peerjournal.context import AppContext
+from peerjournal.errors import PeerJournalError
 from peerjournal.plural import counted, joined
 
 if TYPE_CHECKING:
@@ -72,7 +73,10 @@ def register(app: typer.Typer) -> None:
             # jrnl's times have no zone: each takes the local zone's offset on its own date; this
             # one (the clock's, always aware) where the system cannot place the date.
             zone = now.tzinfo or UTC
-            found = read_import(text, zone, app_ctx.today(), month_first, name)
+            try:
+                found = read_import(text, zone, app_ctx.today(), month_first, name)
+            except PeerJournalError as exc:
+                raise _about_the_line(exc, name) from None
             kind, records, people = found.kind, found.records, found.people
             if not (records or people or found.checks or found.supervisions or found.drafts):
                 app_ctx.say(f"No entries in {name} ({kind}).")
@@ -154,7 +158,6 @@ def _text(data: bytes, name: str) -> str:
     """The text of the file to import (its bytes unpacked), refused by name when it is
     larger than MAX_IMPORT_BYTES or not text."""
     from peerjournal.cli.editor import decode
-    from peerjournal.errors import PeerJournalError
 
     if len(data) > MAX_IMPORT_BYTES:
         raise PeerJournalError(
@@ -162,6 +165,17 @@ def _text(data: bytes, name: str) -> str:
             "reads: split it into smaller files and import each. Nothing was imported."
         )
     return decode(data, name)
+
+
+def _about_the_line(exc: PeerJournalError, name: str) -> PeerJournalError:
+    """An error about one line of a jrnl text journal ("Line 4: …"), naming the file as the
+    size limit's does, and saying nothing was imported (import is all or nothing)."""
+    if not exc.message.startswith("Line "):
+        return exc
+    message = f"{name}: line {exc.message.removeprefix('Line ')}"
+    if "Nothing was imported" not in message:
+        message = f"{message.rstrip()} Nothing was imported."
+    return PeerJournalError(message, exc.exit_code)
 
 
 @contextmanager
