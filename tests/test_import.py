@@ -170,7 +170,7 @@ def test_dry_run_changes_nothing(cli: CLI, tmp_path: Path) -> None:
          ["Entry 2"]),
         # a jrnl line's error names the file, as the size limit's does (round 26)
         ("Just some notes\nwith no headers.\n",
-         ["bad.txt: line 1", "jrnl entry header", "Nothing was imported."]),
+         ["bad.txt: line 1", "jrnl entry header", "nothing was imported."]),
         ("[ashasd7zdskhz7] Entry subject\nbody\n", ["bad.txt: line 1", "jrnl entry header"]),
         ("[2020-01-01 10:00] Fine.\nbody\n\n[2020-13-45 10:00] Odd header.\n",
          ["bad.txt: line 4", "cannot read the date", "Nothing was imported."]),

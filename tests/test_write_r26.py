@@ -133,21 +133,3 @@ def test_nul_bytes_in_a_file_are_refused_naming_it(
     assert result.exit_code == 1
     assert result.stderr == f"peerjournal: {note}: {NUL_REFUSED}\n"
     assert drafts(isolated) == []
-
-
-def test_a_nul_left_by_the_editor_names_the_draft_and_how_to_continue_it(
-    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    script = tmp_path / "nul_editor.py"
-    script.write_text(
-        "import sys\nopen(sys.argv[-1], 'w').write('## Experience\\nWe sat \\x00together.\\n')\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
-    result = cli("write", "--editor")
-    assert result.exit_code == 1
-    [draft] = drafts(isolated)
-    assert result.stderr == (
-        f"peerjournal: {draft}: {NUL_REFUSED} Your text is kept in {draft} "
-        "(`peerjournal write --resume`).\n"
-    )

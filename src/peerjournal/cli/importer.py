@@ -173,7 +173,7 @@ def _about_the_line(exc: PeerJournalError, name: str) -> PeerJournalError:
     if not exc.message.startswith("Line "):
         return exc
     message = f"{name}: line {exc.message.removeprefix('Line ')}"
-    if "Nothing was imported" not in message:
+    if "nothing was imported" not in message.casefold():
         message = f"{message.rstrip()} Nothing was imported."
     return PeerJournalError(message, exc.exit_code)
 
