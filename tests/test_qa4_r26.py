@@ -117,3 +117,27 @@ def test_csv_names_only_the_options_given(cli: CLI, add: Add, tmp_path: Path) ->
     assert result.exit_code == 0, result.stderr
     assert ("The CSV holds the numbers only: --note and --from are left out; use md, html, pdf "
             "or json to send them.") in " ".join(result.stderr.split())
+
+
+def test_a_search_for_words_in_no_entry_does_not_suggest_dropping_filters(cli: CLI) -> None:
+    """Was: "Nothing found for 'zzzq': try without --since", though no entry holds it."""
+    assert cli("write", "-x", "We talked about housing.", "--date", "2026-11-02").exit_code == 0
+    nowhere = cli("search", "zzzq", "--since", "2026-11-16")
+    assert nowhere.exit_code == 0 and nowhere.stdout == ""
+    assert nowhere.stderr.strip() == "Nothing found for 'zzzq' in any entry."
+    elsewhere = cli("search", "housing", "--since", "2026-11-16")
+    assert elsewhere.stderr.strip() == "Nothing found for 'housing': try without --since."
+
+
+def test_a_list_with_dates_alone_that_finds_nothing_says_when_the_entries_are(
+    cli: CLI,
+) -> None:
+    for day in ("2026-10-01", "2026-11-02"):
+        assert cli("write", "-x", "We talked.", "--date", day).exit_code == 0
+    result = cli("list", "--since", "2025", "--until", "2025")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr.strip() == (
+        "No entries match: none from 1 Jan 2025 to 31 Dec 2025; yours run from 1 Oct 2026 to "
+        "2 Nov 2026."
+    )
+    assert "none up to 1 Jan 2026;" in cli("list", "--until", "2026-01-01").stderr

@@ -110,12 +110,37 @@ def _not_found(store: Store, filters: Filters, *, searched: bool = False) -> str
     if untagged := [tag for tag in filters.tags if not store.tagged(tag)]:
         return f"no entry is tagged {joined(untagged, 'or')} (`peerjournal tags` lists the tags)."
     given = _given(filters)
+    if not searched and set(given) <= {"--since", "--until"} and (
+        window := _empty_window(store, filters)
+    ):
+        return window
     if given == ["--tag"] and not searched:  # (a search's words may be what is missing)
         together = "both" if len(filters.tags) == 2 else "all of"
         return f"no entry is tagged {together} {joined(filters.tags)}."
     if len(given) == 1:
         return f"try without {given[0]}."
     return f"try fewer of {joined(given)}."
+
+
+def _empty_window(store: Store, filters: Filters) -> str | None:
+    """A list narrowed by dates alone that found nothing: the window, and when the entries
+    are ("none from 1 Jan 2025 to 31 Dec 2025; yours run from 14 Sep 2026 to …");
+    None for an empty journal."""
+    from peerjournal.dates import spoken
+    from peerjournal.db.stats import date_range
+
+    found = date_range(store)
+    if found is None:
+        return None
+    if filters.since and filters.until:
+        window = f"from {spoken(filters.since)} to {spoken(filters.until)}"
+    else:
+        window = f"from {spoken(filters.since)} on" if filters.since else (
+            f"up to {spoken(filters.until)}" if filters.until else "")
+    first, last = (spoken(day) for day in found)
+    yours = f"yours are all of {first}" if first == last else (
+        f"yours run from {first} to {last}")
+    return f"none {window}; {yours}."
 
 
 def _tagged_or_set(store: Store, query: str) -> list[str]:
@@ -143,11 +168,18 @@ def _tagged_or_set(store: Store, query: str) -> list[str]:
 
 def _nothing_found(store: Store, query: str, filters: Filters) -> str:
     """The message for a search that found nothing (see `_not_found`, `_tagged_or_set`)."""
-    if _given(filters):  # a filter can hide every match (a typo in --setting), as in `list`
+    from peerjournal.db.store import Filters
+
+    # a filter can hide every match (a typo in --setting), as in `list`; but when the words
+    # are in no entry at all, dropping a filter would not help
+    if _given(filters) and (
+        unknown_setting(store, filters.setting) or store.search(query, Filters(limit=1))
+    ):
         return f"Nothing found for {_quoted(query)}: {_not_found(store, filters, searched=True)}"
     elsewhere = _tagged_or_set(store, query)
     if not elsewhere:
-        return f"Nothing found for {_quoted(query)}."
+        anywhere = " in any entry" if _given(filters) else ""
+        return f"Nothing found for {_quoted(query)}{anywhere}."
     return (f"Nothing found for {_quoted(query)} in the entries' text; "
             f"{'; '.join(elsewhere)}.")
 
