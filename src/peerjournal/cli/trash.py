@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 EntryIds = entry_ids_argument()
 
 
-def live_entry(store: Store, entry_id: int, *, deleting: bool = False) -> Entry:
+def live_entry(store: Store, entry_id: int) -> Entry:
     """The entry with this ID; if it is in the trash, a not-found error that says so and how
     to bring it back (not just "no entry": the writer can see it with `peerjournal trash`)."""
     from peerjournal.errors import NotFoundError
@@ -28,10 +28,9 @@ def live_entry(store: Store, entry_id: int, *, deleting: bool = False) -> Entry:
             store.get(entry_id, trashed=True)
         except NotFoundError:
             raise missing from None
-    back = f"`peerjournal restore {entry_id}` brings it back"
-    if deleting:
-        raise NotFoundError(f"Entry {entry_id} is already in the trash ({back}).")
-    raise NotFoundError(f"Entry {entry_id} is in the trash: {back}.")
+    raise NotFoundError(
+        f"Entry {entry_id} is in the trash: `peerjournal restore {entry_id}` brings it back."
+    )
 
 
 def _discard_kept_edits(app: AppContext, store: Store, ids: list[int]) -> int:
