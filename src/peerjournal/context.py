@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peerjournal import paths
-from peerjournal.dates import HAPPENED, parse_past_date, parse_recent_date
+from peerjournal.dates import HAPPENED, parse_past_date
 
 if TYPE_CHECKING:
     import typer
@@ -73,11 +73,6 @@ class AppContext:
 
     def today(self) -> date:
         return self.now().date()
-
-    def parse_date(self, text: str) -> date:
-        """A date for a filter or a window: a day and month without a year are the most recent
-        such day, as for an entry's date."""
-        return parse_recent_date(text, self.today())
 
     def parse_past_date(self, text: str, why: str = HAPPENED) -> date:
         return parse_past_date(text, self.today(), why)

@@ -590,7 +590,7 @@ def _words_to_check(
     people = _people(app)
     text = _preview_text(summary, data, fmt)
     words = words_to_check(text, journal_texts(summary), people, journal_labels(summary),
-                           signature=summary.get("writer") or "", vocabulary=_tool_words(app))
+                           signature=summary.get("writer") or "", vocabulary=_tool_words())
     names = [p.name for p in people]
     warnings = [check_words_message(words, "in the summary", names)] if words else []
     unchecked = unchecked_scripts_message(text)
@@ -604,7 +604,7 @@ def _people(app: AppContext) -> list[Person]:
     return [Person(p.name, p.alias) for p in list_people(app.store())]
 
 
-def _tool_words(app: AppContext) -> frozenset[str]:
+def _tool_words() -> frozenset[str]:
     """The tool's own words, never taken for names opening a sentence ("Tender.", "Long
     walk."): the feelings vocabulary, the words of the prompt sets' questions (the writer's
     own sets too) and `redact.ANSWER_WORDS`, as `redact.lower_case_words` gives them."""
@@ -637,7 +637,7 @@ def _preview_and_confirm(
     destination = str(target) if target else "standard output"
     preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
             f"{destination} ({fmt})", summary["redacted"], _people(app), journal_labels(summary),
-            signature=summary.get("writer") or "", vocabulary=_tool_words(app))
+            signature=summary.get("writer") or "", vocabulary=_tool_words())
     for warning in warnings:  # after the preview, next to the question, so it is seen
         app.say(warning)
     # AppContext.confirm, not typer.confirm(err=True): click echoes the prompt's last space

@@ -67,12 +67,12 @@ def rate_with_direction(value: float | None, direction: str | None) -> str:
     return f"{number(value)} {DIRECTIONS[direction]}".strip()
 
 
-def spark_note(summary: dict[str, Any], high: float | None = None) -> str:
+def spark_note(summary: dict[str, Any], high: float) -> str:
     """What a text sparkline under the trend table is, as `report` says it: one mark per row
-    (framed by `spark_frame`, so that blanks at its start are seen); with `high`, the one
-    scale both rows are drawn on (`sparklines`)."""
-    scale = f"; both rows on one scale, 0 to {number(high)} per 100 words" if high else ""
-    return f"One mark per {summary['period']['by']} listed above{scale}; blank = no entries."
+    (framed by `spark_frame`, so that blanks at its start are seen), and `high`, the top of
+    the one scale both rows are drawn on (`sparklines`)."""
+    return (f"One mark per {summary['period']['by']} listed above; both rows on one scale, 0 to "
+            f"{number(high)} per 100 words; blank = no entries.")
 
 
 def sparklines(

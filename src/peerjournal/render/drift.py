@@ -17,7 +17,7 @@ from rich.text import Text
 from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
 from peerjournal.drift.score import BALANCE_CENTER
 from peerjournal.plural import counted
-from peerjournal.render.console import Trimmed
+from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, Section, bullets
 from peerjournal.render.safe import clean, clean_mapped, safe_text
 from peerjournal.render.verdicts import VERDICT_STYLES
@@ -114,7 +114,7 @@ class Legend:
     the text carries no marks for a key to explain (the table lists the phrases)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if console.color_system is not None:
+        if styled(console):
             yield Trimmed(legend())
 
 

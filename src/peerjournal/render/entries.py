@@ -108,12 +108,6 @@ class EntryTable:
             + _overhead(len(self.order))
         )
 
-    def wide(self) -> Table:
-        table = self.wide_head()
-        for cells in self.wide_rows():
-            table.add_row(*cells)
-        return table
-
     def wide_head(self) -> Table:
         """The wide table's columns, without rows."""
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
@@ -146,12 +140,6 @@ class EntryTable:
         """The narrowest width at which the table still shows some of the experience."""
         return (self.id_width() + sum(self.essential.values()) + NARROW_MIN["Experience"]
                 + _overhead(len(self.essential) + 2))
-
-    def narrow(self, width: int) -> Table:
-        table, rows = self.narrow_parts(width)
-        for cells in rows:
-            table.add_row(*cells)
-        return table
 
     def narrow_parts(self, width: int) -> tuple[Table, list[list[RenderableType]]]:
         """The narrow table's columns, without rows, and its rows.

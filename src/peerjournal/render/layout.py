@@ -120,7 +120,7 @@ class LongTable:
                 edges = (shape.foot_left, shape.foot_vertical, shape.foot_right)
             else:
                 edges = (shape.mid_left, shape.mid_vertical, shape.mid_right)
-            yield from self._row(row, cells, edges, border, plain=console.color_system is None)
+            yield from self._row(row, cells, edges, border, plain=not styled(console))
         if table.show_edge and table.box:
             yield from bottom
             yield Segment.line()

@@ -61,8 +61,7 @@ def report_view(
 ) -> Group:
     """`plain`: for a pipe, a file or TERM=dumb (`console.styled`): the dimensions in numbers
     and words, where a screen reader reads a sparkline out block by block."""
-    view = _View(report, labels, width, ascii_only)
-    view.plain = plain
+    view = _View(report, labels, width, ascii_only, plain)
     parts: list[RenderableType] = [view.header(), view.periods()]
     parts += view.dimensions()
     if "dimension" in report:
@@ -101,7 +100,8 @@ def _balance(value: float | None, none: str = "–") -> Text:
 
 class _View:
     def __init__(
-        self, report: Mapping[str, Any], labels: Mapping[str, str], width: int, ascii_only: bool
+        self, report: Mapping[str, Any], labels: Mapping[str, str], width: int, ascii_only: bool,
+        plain: bool = False,
     ) -> None:
         self.report = report
         self.labels = labels
@@ -113,7 +113,7 @@ class _View:
         self.dash, self.dot = (" - ", " / ") if ascii_only else (" – ", " · ")
         self.quotes = ('"', '"') if ascii_only else ("“", "”")
         self.none = "-" if ascii_only else "–"
-        self.plain = False
+        self.plain = plain
 
     def balance(self, value: float | None) -> Text:
         return _balance(value, self.none)

@@ -99,7 +99,7 @@ def preview(
     if words:
         names = [p.name for p in people]
         # where no style is shown (TERM=dumb, a pipe), nothing above is highlighted
-        where = "highlighted above" if console.color_system else "in the preview above"
+        where = "highlighted above" if styled(console) else "in the preview above"
         console.print(Text(check_words_message(words, where, names)))
     if redacted and (unchecked := unchecked_scripts_message(text)):
         console.print(Text(unchecked))
