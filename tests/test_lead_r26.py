@@ -111,3 +111,14 @@ def test_the_signature_is_not_flagged_but_the_same_name_in_an_entry_is(
         assert "Check these capitalised words" in said and hidden in said, said
     alone = cli("export", "--from", "Alex", "--yes", "-o", str(tmp_path / "a.md"))
     assert "Alex" not in alone.stderr
+
+
+def test_delete_names_its_commands_with_the_same_db(
+    cli: Callable[..., Any], tmp_path: Any
+) -> None:
+    other = str(tmp_path / "other.db")
+    assert cli("--db", other, "write", "-x", "We sat together.").exit_code == 0
+    refused = cli("--db", other, "delete", "1", "2")
+    assert f"(see `peerjournal --db {other} list`, or" in refused.stderr
+    moved = cli("--db", other, "delete", "1")
+    assert f"`peerjournal --db {other} restore 1` brings it back." in moved.stderr

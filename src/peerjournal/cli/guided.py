@@ -473,7 +473,9 @@ def reads_like_a_sentence(line: str) -> bool:
 def clean_line(line: str) -> str:
     """A typed line as kept: bytes that are not UTF-8 (lone surrogates from a C/POSIX-locale
     terminal) become �, and NUL is dropped; the line is kept, not refused."""
-    return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\x00", "")
+    from peerjournal.textsafe import as_typed
+
+    return as_typed(line).replace("\x00", "")
 
 
 def more_input_waiting() -> bool:

@@ -70,9 +70,10 @@ def _where(store: Store, entry_id: int) -> str:
     return ""
 
 
-def _check_all(store: Store, ids: list[int], *, deleting: bool) -> None:
+def _check_all(app: AppContext, store: Store, ids: list[int], *, deleting: bool) -> None:
     """A NotFoundError naming every ID that cannot be deleted (restored, unless `deleting`),
-    before any is: one sentence per reason, as the one-ID messages say it."""
+    before any is: one sentence per reason, as the one-ID messages say it; the commands it
+    names with this command's --db (`AppContext.command_hint`)."""
     from peerjournal.errors import NotFoundError
     from peerjournal.plural import joined
 
@@ -84,7 +85,8 @@ def _check_all(store: Store, ids: list[int], *, deleting: bool) -> None:
         return
     problems = []
     if missing:
-        see = " (see `peerjournal list`, or `peerjournal trash`)" if deleting else ""
+        see = (f" (see {app.command_hint('list')}, or {app.command_hint('trash')})"
+               if deleting else "")
         problems.append(f"No entry {joined(missing, 'or')} in the {here}{see}.")
     if moved:
         one = len(moved) == 1
@@ -92,11 +94,12 @@ def _check_all(store: Store, ids: list[int], *, deleting: bool) -> None:
         if deleting:
             them = "it" if one else "them"
             problems.append(
-                f"{subject} already in the trash (`peerjournal restore {' '.join(moved)}` "
-                f"brings {them} back)."
+                f"{subject} already in the trash "
+                f"({app.command_hint('restore ' + ' '.join(moved))} brings {them} back)."
             )
         else:
-            show = f"`peerjournal show {moved[0]}`" if one else "see `peerjournal list`"
+            show = app.command_hint(f"show {moved[0]}") if one else (
+                f"see {app.command_hint('list')}")
             problems.append(
                 f"{subject} not in the trash: {'it is' if one else 'they are'} in the "
                 f"journal ({show})."
@@ -124,7 +127,7 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
-        _check_all(store, ids, deleting=True)
+        _check_all(app_ctx, store, ids, deleting=True)
         now = app_ctx.now()
         for entry_id in ids:
             store.trash(entry_id, now)
@@ -135,7 +138,7 @@ def register(app: typer.Typer) -> None:
         them = "it" if len(ids) == 1 else "them"
         app_ctx.say(
             f"Moved {_numbered(ids)} to the trash. "
-            f"`peerjournal restore {' '.join(map(str, ids))}` brings {them} back."
+            f"{app_ctx.command_hint('restore ' + ' '.join(map(str, ids)))} brings {them} back."
         )
 
     @app.command(short_help="Take entries out of the trash.")
@@ -147,7 +150,7 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
-        _check_all(store, ids, deleting=False)
+        _check_all(app_ctx, store, ids, deleting=False)
         for entry_id in ids:
             store.restore(entry_id)
         if json_out:
