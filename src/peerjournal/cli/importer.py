@@ -185,7 +185,7 @@ def _nothing_if_stopped() -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
-        from peerjournal.errors import ExitCode, PeerJournalError
+        from peerjournal.errors import ExitCode
 
         raise PeerJournalError(
             "Interrupted: nothing was imported (the journal is as it was).",
@@ -203,7 +203,7 @@ def _restore_drafts(
         return []
     from peerjournal import paths
     from peerjournal.drafts import everything, restore
-    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.errors import ExitCode
 
     folder = paths.drafts_dir(app.db_path)
     again, skipped = f"import {source} again", " (what is already in the journal is skipped)"

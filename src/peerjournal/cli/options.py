@@ -199,4 +199,3 @@ def option_text(value: str, option: str) -> str:
         return clean_text(value)
     except PeerJournalError as exc:
         raise PeerJournalError(after_prefix(option, exc.message)) from None
-
