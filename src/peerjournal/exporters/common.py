@@ -323,17 +323,21 @@ def glance(summary: dict[str, Any]) -> list[str]:
 
 
 def _span(periods: Sequence[dict[str, Any]]) -> str:
-    """The dates a run of periods covers: "19 Oct – 8 Nov 2026", the year once when both
-    ends share it."""
+    """The dates a run of periods covers: "19 Oct – 8 Nov 2026"."""
+    return date_span(periods[0]["start"], periods[-1]["end"])
+
+
+def date_span(since: str, until: str, dash: str = " – ") -> str:
+    """Two ISO dates on one line, as people say them: "1 Oct – 20 Nov 2026", the year once
+    when both ends share it; one day once."""
     from datetime import date
 
     from peerjournal.dates import spoken
 
-    start = date.fromisoformat(periods[0]["start"])
-    end = date.fromisoformat(periods[-1]["end"])
+    start, end = date.fromisoformat(since), date.fromisoformat(until)
     if start == end:
         return spoken(end)
-    return f"{spoken(start, start.year != end.year)} – {spoken(end)}"
+    return f"{spoken(start, year=start.year != end.year)}{dash}{spoken(end)}"
 
 
 def _periods(n: int, unit: str) -> str:

@@ -9,7 +9,6 @@ are one writer's; unsigned ones are never compared. Summaries reach here validat
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
@@ -20,7 +19,6 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from peerjournal.dates import spoken
 from peerjournal.exporters import common
 from peerjournal.plural import counted
 from peerjournal.render.charts import unicode_ok
@@ -35,14 +33,6 @@ ARROW = " → "
 UNREDACTED_MARK = "(UNREDACTED)"
 # Room for the names narrower than this, the overview is two lines per summary.
 WHO_MIN = len(UNREDACTED_MARK)
-
-
-def period_span(since: str, until: str, dash: str = " – ") -> str:
-    """A summary's period on one line, as people say it: "1 Oct – 20 Nov 2026"."""
-    start, end = date.fromisoformat(since), date.fromisoformat(until)
-    if start == end:
-        return spoken(end)
-    return f"{spoken(start, year=start.year != end.year)}{dash}{spoken(end)}"
 
 
 def _cut_left(text: str, width: int, ellipsis: str) -> str:
@@ -71,7 +61,7 @@ class Overview:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         ascii_only = not unicode_ok(console.encoding)
         rows = [
-            (period_span(s["period"]["since"], s["period"]["until"],
+            (common.date_span(s["period"]["since"], s["period"]["until"],
                          " - " if ascii_only else " – "),
              str(s["entries"]["total"]), str(s["entries"]["shared"]), *means(s),
              str(len(s["alerts"])))
