@@ -301,7 +301,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
         then = f"{number(split.before)}, then {number(split.after)} per 100 words"
         if steady(split.before, split.after):
             change = f"held steady ({then})"
-        elif split.direction == "steady":  # a spike (`summary.Halves`)
+        elif split.spike:
             change = f"showed no trend ({then}, the change from one {unit} alone)"
         else:
             change = (f"{_MOVED[split.direction]} from {number(split.before)} to "
