@@ -241,6 +241,8 @@ def _plain(word: str) -> str:
 
 
 _APOSTROPHES = "'’ʼ"
+# Any mark typed or pasted for an apostrophe in a name ("O´Brien", "O`Brien")
+_NAME_APOSTROPHES = _APOSTROPHES + "‘`´′"
 _DASHES = "-‐‑‒–—―−"
 # Spaces with at most one line break among them (possessive: no backtracking over them).
 _GAP = r"[^\S\n]*+\n?[^\S\n]*+"
@@ -248,7 +250,7 @@ _GAP = r"[^\S\n]*+\n?[^\S\n]*+"
 # and a space or a line break after it or in its place ("O' Brien", "O Brien", "O'\nBrien");
 # between its words, any run of spaces and dashes ("Martin–Okafor", "Mary\nAnn"), or none
 # ("MaryJane", "SamJones").
-_IN_NAME_APOSTROPHE = f"['’ʼ‘`´′]?{_GAP}"
+_IN_NAME_APOSTROPHE = f"[{_NAME_APOSTROPHES}]?{_GAP}"
 # A word hyphenated at the end of a line, between two of its letters ("Jo-\nnes", and
 # "Jo\u00ad\nnes" with a soft hyphen, keyed HIDDEN; "Jo- nes" once an excerpt has made the
 # line break a space), in keyed text: see `Redactor._replace_names`.
@@ -368,7 +370,7 @@ def _letter_forms(ch: str) -> set[str]:
 def _char_pattern(ch: str) -> str:
     """One character of a name (keyed): every case form, apostrophes and separators
     interchangeable."""
-    if ch in _APOSTROPHES or ch in "‘`´′":
+    if ch in _NAME_APOSTROPHES:
         return _IN_NAME_APOSTROPHE
     if ch.isspace() or ch in _DASHES:
         return rf"[\s{re.escape(_DASHES)}]*"
@@ -568,7 +570,7 @@ _BETWEEN_PARTS = re.compile(rf"[\s{re.escape(_DASHES)}]+")
 
 # A name part with a prefix of one or two letters and an apostrophe ("O'Neill", "D’Souza"):
 # the rest of it, of three letters or more
-_AFTER_PREFIX = re.compile(r"[^\W\d_]{1,2}['’ʼ‘`´′]([^\W\d_].{2,})")
+_AFTER_PREFIX = re.compile(rf"[^\W\d_]{{1,2}}[{_NAME_APOSTROPHES}]([^\W\d_].{{2,}})")
 
 
 def name_forms(name: str) -> list[tuple[str, bool]]:
@@ -1227,7 +1229,7 @@ def _given_name(word: str) -> bool:
 
 # Characters that may be typed in a name and are matched as the same by redaction
 # (`_char_pattern`): apostrophes, spaces and dashes, or none.
-_NAME_JOINERS = re.compile(rf"[\s{re.escape(_DASHES)}'’ʼ‘`´′\x00]+")
+_NAME_JOINERS = re.compile(rf"[\s{re.escape(_DASHES)}{_NAME_APOSTROPHES}\x00]+")
 
 
 def name_key(name: str) -> str:
