@@ -473,7 +473,7 @@ def _from_file(
             "No text came in on standard input: pipe an entry in, give it with -x, or run "
             "`peerjournal write` in a terminal to be guided through one."
         )
-    _not_json(text, "standard input" if piped else source)  # made by a program: not kept
+    _not_an_entry(text, "standard input" if piped else source)  # made by a program: not kept
     try:
         # Question headings are matched against the set the entry will use: --prompts, else
         # the file's own `prompts:` header, else the default.
@@ -524,25 +524,37 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
     raise _keeping_piped(app, kept, options, error)
 
 
-def _not_json(text: str, source: str) -> None:
-    """Refuse JSON (a backup, `show --json`): read as the Markdown format, the whole file
-    would become one entry's experience, every entry of a backup in it."""
+def _not_an_entry(text: str, source: str) -> None:
+    """Refuse JSON (a backup, `show --json`) and a summary for a mentor: read as the Markdown
+    format, the whole file would become one entry's experience, every entry of a backup in it."""
     import json
 
-    if not text.lstrip().startswith(("{", "[")):
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.exporters.common import TITLE
+
+    named = "-" if source == "standard input" else source
+    summary = PeerJournalError(
+        f"{source} is a summary for a mentor, not an entry: `peerjournal review {named}` "
+        "shows it. Nothing was saved."
+    )
+    opening = text.lstrip()
+    if opening.startswith(f"# {TITLE}"):
+        raise summary
+    if not opening.startswith(("{", "[")):
         return
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
         return  # text that only starts like JSON: a note that opens with "[10:30]"
-    if isinstance(data, (dict, list)):
-        from peerjournal.errors import PeerJournalError
-
-        raise PeerJournalError(
-            f"{source} holds JSON, not the Markdown entry format: `peerjournal import "
-            f"{'-' if source == 'standard input' else source}` reads peerjournal's JSON "
-            "(a backup, `show --json`). Nothing was saved."
-        )
+    if not isinstance(data, (dict, list)):
+        return
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if isinstance(schema, str) and schema.startswith("peerjournal.summary/"):
+        raise summary
+    raise PeerJournalError(
+        f"{source} holds JSON, not the Markdown entry format: `peerjournal import {named}` "
+        "reads peerjournal's JSON (a backup, `show --json`). Nothing was saved."
+    )
 
 
 def _keeping_piped(
