@@ -82,6 +82,8 @@ class SummaryInput:
     since: date
     until: date
     generated_at: datetime
+    # the trends report of the period: its periods, alerts and totals (the dimensions' rates
+    # over the whole period are its `totals.dimensions`, word-weighted as its alerts quote them)
     report: Mapping[str, Any]
     entries: Sequence[Entry]  # every live entry in the period (shared or not)
     drifts: Mapping[int, Mapping[str, Any]]  # entry id -> stored DriftScore.to_dict()
@@ -94,10 +96,6 @@ class SummaryInput:
     # to a set's questions back into their element; a set missing here puts them all under
     # Evaluation
     layouts: Mapping[str, Layout] = field(default_factory=dict)
-    # dimension id -> {identity, drift} over the whole period, word-weighted as the report's
-    # totals and alerts are (trends.Totals.dimension); without it, the periods' rates are
-    # averaged, weighted by entries
-    window_dimensions: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
 
 Redact = Callable[[str], str]
@@ -143,7 +141,9 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         "lexicon_versions": lexicon_versions(data.drifts.values()),
         "totals": _totals(data.report.get("totals"), data.entries, data.drifts),
         "periods": periods,
-        "dimensions": dimension_trends(periods, data.labels, data.window_dimensions),
+        "dimensions": dimension_trends(
+            periods, data.labels, (data.report.get("totals") or {}).get("dimensions")
+        ),
         "markers": top_markers(data.entries, data.drifts, data.labels, r),
         "intentions": [
             {"date": e.date.isoformat(), "text": r(line)}
@@ -285,35 +285,56 @@ def _weighted(points: Sequence[tuple[float, int]]) -> float:
     return sum(v * n for v, n in points) / sum(n for _, n in points)
 
 
+@dataclass(frozen=True)
+class DimensionTrend:
+    """One side (identity or drift) of a dimension over a run of periods: its rate over them,
+    its per-period series (None for a period without entries) and its halves (`halves`)."""
+
+    rate: float | None
+    series: list[float | None]
+    halves: Halves | None
+
+
+def dimension_trend(
+    periods: Sequence[Mapping[str, Any]], dim: str, polarity: str, window: float | None = None
+) -> DimensionTrend:
+    """`dim`'s `polarity` over `periods` (a report's, or a summary's): the rate is `window`
+    (the report's word-weighted `totals.dimensions`, the number its alerts quote) when given,
+    else the periods' rates weighted by their entries; None when no period has a number. The
+    report's dimension lines and the summary's dimensions both read it."""
+    series = [
+        p["dimensions"].get(dim, {}).get(polarity) if p["entries"] else None for p in periods
+    ]
+    entries = [p["entries"] for p in periods]
+    weights = [(v, n) for v, n in zip(series, entries, strict=True) if v is not None]
+    total = sum(n for _, n in weights)
+    if not total:
+        rate = None
+    elif window is not None:
+        rate = window
+    else:
+        rate = _weighted(weights)
+    return DimensionTrend(rate, series, halves(series, entries))
+
+
 def dimension_trends(
     periods: Sequence[Mapping[str, Any]],
     labels: Mapping[str, str],
-    window: Mapping[str, Mapping[str, float]] | None = None,
+    window: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Per dimension: the per-period series, the rate over the period and the direction.
-
-    The rate is `window`'s (word-weighted, the same number the report's alerts quote) when
-    given, else the periods' rates weighted by their entries."""
+    """Per dimension (`dimension_trend`): the per-period series, the rate over the period
+    (rounded as the summary's numbers are) and the direction. `window`: the report's
+    `totals.dimensions`; without them, the periods' rates are weighed."""
     dims = list(dict.fromkeys(d for p in periods for d in p["dimensions"]))  # report order
     out = []
     for dim in dims:
         row: dict[str, Any] = {"id": dim, "label": labels.get(dim) or _humanise(dim)}
         for polarity in POLARITIES:
-            series = [
-                p["dimensions"].get(dim, {}).get(polarity) if p["entries"] else None
-                for p in periods
-            ]
-            weights = [
-                (v, p["entries"]) for v, p in zip(series, periods, strict=True) if v is not None
-            ]
-            total = sum(w for _, w in weights)
-            rate = _number((window or {}).get(dim, {}).get(polarity)) if total else None
-            if rate is None and total:
-                rate = round(sum(v * w for v, w in weights) / total, 3)
-            row[polarity] = rate
-            row[f"{polarity}_series"] = series
-            split = halves(series, [p["entries"] for p in periods])
-            row[f"{polarity}_direction"] = split.direction if split else None
+            rate = _number((window or {}).get(dim, {}).get(polarity))
+            t = dimension_trend(periods, dim, polarity, rate)
+            row[polarity] = _number(t.rate)
+            row[f"{polarity}_series"] = t.series
+            row[f"{polarity}_direction"] = t.halves.direction if t.halves else None
         out.append(row)
     return out
 

@@ -409,12 +409,7 @@ def _summary(
     from peerjournal.redact import Person, Redactor
     from peerjournal.reflection import answer_layouts
     from peerjournal.summary import SummaryInput, build_summary
-    from peerjournal.trends import (
-        previous_window,
-        report_from_stats,
-        stats_from_rows,
-        window_totals,
-    )
+    from peerjournal.trends import previous_window, report_from_stats, stats_from_rows
 
     start, end = period
     store = app.store()
@@ -425,7 +420,6 @@ def _summary(
     stats = stats_from_rows(rows, since=start, until=end, by=by, dimensions=set(DIMENSIONS))
     report = report_from_stats(stats, since=start, until=end, by=by, today=app.today(),
                                labels=labels)
-    window = window_totals(stats)  # the whole period, as the report's totals and alerts
     entries = store.list(Filters(since=start, until=end, limit=None))
     data = SummaryInput(
         since=start,
@@ -440,7 +434,6 @@ def _summary(
         selfcheck=_selfcheck(app) if with_check else None,
         generator=f"peerjournal {__version__}",
         layouts=answer_layouts(e.prompt_set for e in entries if e.shared),
-        window_dimensions={d: window.dimension(d) for d in DIMENSIONS},
     )
     warnings = [stale] if (stale := stale_note(app, store)) else []
     if not entries:

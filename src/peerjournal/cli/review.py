@@ -8,6 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from peerjournal.reviewing import (
+    comparisons,
+    same_writer,
+    sanitise,
+    sanitise_document,
+    writer_key,
+)
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -47,7 +55,6 @@ def register(app: typer.Typer) -> None:
 
         from peerjournal.context import AppContext
         from peerjournal.errors import PeerJournalError
-        from peerjournal.render.summary import sanitise
 
         app_ctx = AppContext.from_ctx(ctx)
         loaded: list[tuple[str, dict[str, Any]]] = []
@@ -76,8 +83,6 @@ def register(app: typer.Typer) -> None:
 
 def _shown(name: str) -> str:
     """A file's name as messages give it: control characters made visible."""
-    from peerjournal.render.summary import sanitise
-
     return sanitise(name, multiline=False)
 
 
@@ -99,7 +104,6 @@ def _read_file(path: Path, name: str) -> bytes:
 def load_summary(path: Path) -> dict[str, Any]:
     """Read, parse and validate one summary file; errors name the file."""
     from peerjournal.exporters.json_ import cut_short
-    from peerjournal.render.summary import sanitise
     from peerjournal.summary import SummaryError, validate_summary
 
     if str(path) == "-":  # as import, write --from-file and check --answers read '-'
@@ -207,16 +211,15 @@ def _reject_constant(value: str) -> Any:
 
 def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[tuple[str, str]]) -> None:
     """One document, in the text's order, with its comparisons ("between"), each summary's
-    `redacted` beside its file; ASCII-escaped so no byte of a summary reaches the terminal raw."""
+    `redacted` beside its file; ASCII-escaped so no byte of a summary reaches the terminal raw.
+    Rich is not imported: nothing is drawn."""
     import sys
-
-    from peerjournal.render.review import comparisons
 
     merged = {
         "schema": MERGED_SCHEMA,
         "summaries": [{"file": name, "redacted": summary["redacted"], "summary": summary}
                       for name, summary in loaded],
-        "between": comparisons(loaded, writer_key),
+        "between": comparisons(loaded),
         "errors": [{"file": file, "message": message} for file, message in errors],
     }
     sys.stdout.write(json.dumps(merged, ensure_ascii=True, indent=2) + "\n")
@@ -239,17 +242,6 @@ def distinct(
     return kept, repeats
 
 
-def writer_key(summary: dict[str, Any]) -> str | None:
-    """Who signed a summary (`--from`), compared without case or spacing; None if unsigned.
-
-    The signature is the only identity a summary carries: summaries signed alike are read as
-    one writer's."""
-    writer = summary.get("writer")
-    if not isinstance(writer, str):
-        return None
-    return " ".join(writer.casefold().split()) or None
-
-
 def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
     """Each writer's summaries together, oldest period first; writers (and unsigned
     summaries) in the order their first file was named."""
@@ -267,22 +259,18 @@ def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[s
 
 def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]]) -> None:
     from peerjournal.render.review import Overview, between_summaries, since_previous
-    from peerjournal.render.summary import review, sanitise, sanitise_document
+    from peerjournal.render.summary import review
 
     clean = [(sanitise(name, multiline=False), sanitise_document(s)) for name, s in loaded]
     if len(clean) > 1:
         app.out.print(Overview(clean))
         app.out.print()
-        moves = between_summaries(clean, writer_key)
+        moves = between_summaries(clean)
         if moves is not None:
             app.out.print(moves)
             app.out.print()
     for n, (name, summary) in enumerate(clean):
         if n:
             app.out.print()
-        previous = next((p for p in reversed(clean[:n]) if _same_writer(p[1], summary)), None)
+        previous = next((p for p in reversed(clean[:n]) if same_writer(p[1], summary)), None)
         review(app.out, name, summary, since_previous(previous, summary))
-
-
-def _same_writer(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return writer_key(a) is not None and writer_key(a) == writer_key(b)

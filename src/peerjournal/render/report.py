@@ -315,25 +315,23 @@ class _View:
     def dimension_numbers(
         self, active: Sequence[str], periods: Sequence[Mapping[str, Any]]
     ) -> list[RenderableType]:
-        """Each dimension's rate over the window (word-weighted, as the totals and the mentor
-        summary give it) and which way it went, in words (as `review` gives them):
-        "Recovery story: identity 3.4 rising, drift 0.0 steady"."""
-        from peerjournal.summary import halves
+        """Each dimension's rate over the window (word-weighted, as the totals give it) and
+        which way it went, in words (as `review` gives them), as the mentor summary computes
+        them (`summary.dimension_trend`): "Recovery story: identity 2.79 rising, drift 0.24
+        falling"."""
+        from peerjournal.summary import POLARITIES, dimension_trend
 
-        entries = [p["entries"] for p in periods]
         rates = self.report["totals"]["dimensions"]
         lines = Text()
         trended = False
         for dim in active:
             said = []
-            for polarity in ("identity", "drift"):
-                series = [p["dimensions"][dim][polarity] if p["entries"] else None
-                          for p in periods]
-                rate = rates[dim][polarity]
-                split = halves(series, entries)
-                trended = trended or split is not None
-                way = f" {TREND_WORDS[split.direction]}" if split else ""
-                said.append(f"{polarity} {_num(rate)}{way}")
+            for polarity in POLARITIES:
+                trend = dimension_trend(periods, dim, polarity, rates[dim][polarity])
+                trended = trended or trend.halves is not None
+                way = f" {TREND_WORDS[trend.halves.direction]}" if trend.halves else ""
+                rate = self.none if trend.rate is None else _num(trend.rate)
+                said.append(f"{polarity} {rate}{way}")
             lines.append(f"{clean(self.label(dim), multiline=False)}: ", style="bold")
             lines.append(", ".join(said) + "\n")
         lines.rstrip()

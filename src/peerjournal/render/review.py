@@ -2,14 +2,14 @@
 for one writer's how they moved from one summary to the next (`peerjournal review sep.json
 oct.json nov.json`).
 
-A summary names its writer only by its signature (`export --from`), so summaries signed alike
-are one writer's; unsigned ones are never compared. Summaries reach here validated and sanitised.
+The numbers, and which summaries are one writer's, come from `reviewing` (Rich-free, as
+`review --json` writes them); this only formats them. Summaries reach here validated and
+sanitised.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
 
@@ -24,11 +24,16 @@ from peerjournal.plural import counted
 from peerjournal.render.charts import unicode_ok
 from peerjournal.render.console import Trimmed
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD
-from peerjournal.render.summary import means, section
-from peerjournal.summary import steady
+from peerjournal.render.summary import section
+from peerjournal.reviewing import (
+    Loaded,
+    comparisons,
+    dimension_moves,
+    headline,
+    lexicons_differ,
+    overlaps,
+)
 
-Loaded = Sequence[tuple[str, dict[str, Any]]]
-WriterKey = Callable[[dict[str, Any]], str | None]
 ARROW = " → "
 UNREDACTED_MARK = "(UNREDACTED)"
 # Room for the names narrower than this, the overview is two lines per summary.
@@ -63,7 +68,7 @@ class Overview:
         rows = [
             (common.date_span(s["period"]["since"], s["period"]["until"],
                          " - " if ascii_only else " – "),
-             str(s["entries"]["total"]), str(s["entries"]["shared"]), *means(s),
+             str(s["entries"]["total"]), str(s["entries"]["shared"]), *_headline(s)[:2],
              str(len(s["alerts"])))
             for _, s in self.summaries
         ]
@@ -112,20 +117,9 @@ class Overview:
 
 
 def _headline(s: dict[str, Any]) -> tuple[str, str, str]:
-    identity, drift = means(s)
-    return identity, drift, common.balance((s.get("totals") or {}).get("balance"))
-
-
-def _lexicons_differ(run: Sequence[dict[str, Any]]) -> bool:
-    versions = {tuple(s.get("lexicon_versions") or ()) for s in run}
-    versions.discard(())
-    return len(versions) > 1
-
-
-def _overlaps(run: Sequence[dict[str, Any]]) -> bool:
-    """A summary's period starts before the previous one's ends: the same entries are then in
-    both, and the arrows are not a sequence in time."""
-    return any(b["period"]["since"] <= a["period"]["until"] for a, b in pairwise(run))
+    """`reviewing.headline` as the text shows it: identity, drift, balance."""
+    h = headline(s)
+    return common.number(h.identity), common.number(h.drift), common.balance(h.balance)
 
 
 OVERLAP_NOTE = ("Some of these periods overlap (the headers give them): the same entries are "
@@ -134,48 +128,15 @@ LEXICON_NOTE = ("Scored with different drift lexicons (as the headers say): the 
                 "not compare until the writer runs `peerjournal drift --rescore`.")
 
 
-def _notes(overlap: bool, lexicons_differ: bool) -> list[str]:
-    return [note for note, said in ((OVERLAP_NOTE, overlap), (LEXICON_NOTE, lexicons_differ))
-            if said]
+def _notes(overlap: bool, lexicons: bool) -> list[str]:
+    return [note for note, said in ((OVERLAP_NOTE, overlap), (LEXICON_NOTE, lexicons)) if said]
 
 
-def _runs(loaded: Loaded, writer_key: WriterKey) -> list[list[tuple[str, dict[str, Any]]]]:
-    """The summaries of each writer who sent two or more, in `loaded`'s order (oldest first)."""
-    runs: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for name, s in loaded:
-        key = writer_key(s)
-        if key is not None:
-            runs.setdefault(key, []).append((name, s))
-    return [run for run in runs.values() if len(run) > 1]
-
-
-def comparisons(loaded: Loaded, writer_key: WriterKey) -> list[dict[str, Any]]:
-    """What `between_summaries` shows, for `review --json`: for each writer with two summaries
-    or more, their files and the numbers from one to the next (rounded as shown; null for
-    "–"), and whether the periods overlap or the drift lexicons differ."""
-    out = []
-    for run in _runs(loaded, writer_key):
-        summaries = [s for _, s in run]
-        heads = [[None if x == "–" else float(x) for x in _headline(s)] for s in summaries]
-        out.append({
-            "writer": summaries[0]["writer"],
-            "files": [name for name, _ in run],
-            "since": summaries[0]["period"]["since"],
-            "until": summaries[-1]["period"]["until"],
-            **{key: [h[n] for h in heads] for n, key in enumerate(("identity", "drift",
-                                                                   "balance"))},
-            "entries": [s["entries"]["total"] for s in summaries],
-            "alerts": [len(s["alerts"]) for s in summaries],
-            "overlap": _overlaps(summaries),
-            "lexicons_differ": _lexicons_differ(summaries),
-        })
-    return out
-
-
-def between_summaries(loaded: Loaded, writer_key: WriterKey) -> RenderableType | None:
-    """`comparisons` as the text shows them; None when no writer sent two summaries."""
+def between_summaries(loaded: Loaded) -> RenderableType | None:
+    """`reviewing.comparisons` as the text shows them; None when no writer sent two
+    summaries."""
     text = Text()
-    for c in comparisons(loaded, writer_key):
+    for c in comparisons(loaded):
         if text:
             text.append("\n\n")
         text.append(f"{c['writer']}: {counted(len(c['files']), 'summary')}, {c['since']} to "
@@ -210,27 +171,17 @@ def since_previous(
         f"alerts {len(before['alerts'])}{ARROW}{len(s['alerts'])}.",
         *(f"• {line}" for line in _dimension_moves(before, s)),
     ]
-    lines += [f"• {note}" for note in _notes(_overlaps([before, s]),
-                                             _lexicons_differ([before, s]))]
+    lines += [f"• {note}" for note in _notes(overlaps([before, s]),
+                                             lexicons_differ([before, s]))]
     lines.append(f"(That summary is {name}.)")
     title = f"Since the previous summary ({common.period_text(before)})"
     return section(title, Text("\n".join(lines)))  # a Text: its bullets' lines hang
 
 
 def _dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[str]:
-    """On each side (drift first), the dimension whose rate changed most between the two
-    summaries, if by more than `summary.steady` allows (the dimensions' arrows' rule)."""
-    then = {d["id"]: d for d in before["dimensions"]}
-    lines = []
-    for polarity in ("drift", "identity"):
-        moves = [
-            (abs(b - a), d["label"], a, b)
-            for d in s["dimensions"]
-            for a, b in [((then.get(d["id"]) or {}).get(polarity), d[polarity])]
-            if a is not None and b is not None and not steady(a, b)
-        ]
-        if moves:
-            _, label, a, b = max(moves, key=lambda m: m[0])
-            lines.append(f"{label} ({polarity} markers) {'rose' if b > a else 'fell'} from "
-                         f"{common.number(a)} to {common.number(b)}.")
-    return lines
+    """`reviewing.dimension_moves` in words."""
+    return [
+        f"{m.label} ({m.polarity} markers) {'rose' if m.after > m.before else 'fell'} from "
+        f"{common.number(m.before)} to {common.number(m.after)}."
+        for m in dimension_moves(before, s)
+    ]

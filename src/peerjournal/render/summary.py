@@ -1,8 +1,8 @@
 """The export preview (what will leave) and the mentor's review of summaries, with Rich.
 
-Summaries reaching `review` are untrusted: every string is passed through `sanitise` before
-it is drawn, so escape sequences, carriage returns, C1 controls and bidirectional overrides
-in a file show up as visible `\\x1b`-style escapes instead of acting on the terminal.
+Summaries reaching `review` are untrusted: every string is passed through `reviewing.sanitise`
+before it is drawn, so escape sequences, carriage returns, C1 controls and bidirectional
+overrides in a file show up as visible `\\x1b`-style escapes instead of acting on the terminal.
 """
 
 from __future__ import annotations
@@ -40,29 +40,13 @@ from peerjournal.render.console import styled
 from peerjournal.render.layout import Section
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.widths import STATEMENT_MIN
+from peerjournal.reviewing import sanitise
 
 if TYPE_CHECKING:
     from peerjournal.db.people import PersonRow
 
 # Narrower than this, review leaves out its bars so the numbers and labels fit (down to 40).
 BARS_WIDTH = 80
-
-
-def sanitise(text: str, *, multiline: bool = True) -> str:
-    """Text from an untrusted file made safe to draw: `render.safe.clean`, which here also
-    shows bidi overrides and zero-width characters as escapes."""
-    return clean(text, multiline=multiline, format_chars=True)
-
-
-def sanitise_document(value: Any) -> Any:
-    """Every string (keys included) in a loaded JSON document, sanitised."""
-    if isinstance(value, str):
-        return sanitise(value)
-    if isinstance(value, list):
-        return [sanitise_document(v) for v in value]
-    if isinstance(value, dict):
-        return {sanitise(str(k)): sanitise_document(v) for k, v in value.items()}
-    return value
 
 
 # ------------------------------------------------------------------------------ preview
@@ -258,25 +242,6 @@ def people_table(people: Sequence[PersonRow]) -> RenderableType:
     lines.rstrip()
     # each column's longest word, its padding (a space either side) and the rules between
     return _TableOrLines(sum(widths) + 3 * 2 + 2, table, lines)
-
-
-def means(s: dict[str, Any]) -> tuple[str, str]:
-    """The summary's identity and drift per 100 words: its totals (as `peerjournal report`
-    gives them), or, in a summary from before them, the periods' weighted by entries.
-
-    Each over the periods that have that number: the schema lets either be null alone."""
-    totals = s.get("totals") or {}
-
-    def mean(key: str) -> str:
-        if totals.get(key) is not None:
-            return common.number(totals[key])
-        scored = [p for p in s["periods"] if p["entries"] and p[key] is not None]
-        weight = sum(p["entries"] for p in scored)
-        if not weight:
-            return "–"
-        return common.number(sum(p[key] * p["entries"] for p in scored) / weight)
-
-    return mean("identity"), mean("drift")
 
 
 def review(

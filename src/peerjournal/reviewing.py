@@ -1,0 +1,182 @@
+"""The mentor's review without Rich: summary text and file names made safe to show, and what
+review compares between one writer's summaries, as numbers.
+
+`review --json` needs nothing more (it writes these numbers and draws nothing), so it never
+imports Rich; `render.review` only formats what is computed here. Summaries reach here
+validated (`summary.validate_summary`).
+
+A summary names its writer only by its signature (`export --from`), so summaries signed alike
+are one writer's (`writer_key`); unsigned ones are never compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from peerjournal.textsafe import clean
+
+Loaded = Sequence[tuple[str, dict[str, Any]]]
+# The places the text shows a rate and a balance with (`exporters.common.number`, `balance`):
+# `review --json` gives the numbers as a mentor reads them.
+RATE_PLACES = 1
+BALANCE_PLACES = 2
+
+
+def sanitise(text: str, *, multiline: bool = True) -> str:
+    """Text from an untrusted file (a summary, or its file's name) made safe to show:
+    `textsafe.clean`, which here also shows bidi overrides and zero-width characters as
+    escapes."""
+    return clean(text, multiline=multiline, format_chars=True)
+
+
+def sanitise_document(value: Any) -> Any:
+    """Every string (keys included) in a loaded JSON document, sanitised."""
+    if isinstance(value, str):
+        return sanitise(value)
+    if isinstance(value, list):
+        return [sanitise_document(v) for v in value]
+    if isinstance(value, dict):
+        return {sanitise(str(k)): sanitise_document(v) for k, v in value.items()}
+    return value
+
+
+def writer_key(summary: dict[str, Any]) -> str | None:
+    """Who signed a summary (`--from`), compared without case or spacing; None if unsigned.
+
+    The signature is the only identity a summary carries: summaries signed alike are read as
+    one writer's."""
+    writer = summary.get("writer")
+    if not isinstance(writer, str):
+        return None
+    return " ".join(writer.casefold().split()) or None
+
+
+def same_writer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both summaries signed, and alike."""
+    return writer_key(a) is not None and writer_key(a) == writer_key(b)
+
+
+def as_shown(value: float | None, places: int) -> float | None:
+    """`value` rounded to `places` decimals as the text rounds it (`trends.fixed`: ties to
+    even, from the digits the value prints with), None for none. A `trends.Rounded`, so that
+    formatting it again gives the digits `value` would have."""
+    if value is None:
+        return None
+    from fractions import Fraction
+
+    from peerjournal.trends import Rounded
+
+    exact = Fraction(repr(float(value)))
+    return Rounded(exact.numerator, exact.denominator, places)
+
+
+def _mean(s: dict[str, Any], key: str) -> float | None:
+    """The summary's identity or drift per 100 words: its totals (as `peerjournal report` gives
+    them), or, in a summary from before them, the periods' weighted by entries, over the
+    periods that have that number (the schema lets either be null alone)."""
+    totals = s.get("totals") or {}
+    if totals.get(key) is not None:
+        return float(totals[key])
+    scored = [p for p in s["periods"] if p["entries"] and p[key] is not None]
+    weight = sum(p["entries"] for p in scored)
+    if not weight:
+        return None
+    return sum(p[key] * p["entries"] for p in scored) / weight
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A summary's overall numbers, rounded as the text shows them (None where it shows "–"):
+    identity and drift per 100 words, and the balance (from its totals alone)."""
+
+    identity: float | None
+    drift: float | None
+    balance: float | None
+
+
+def headline(s: dict[str, Any]) -> Headline:
+    return Headline(
+        as_shown(_mean(s, "identity"), RATE_PLACES),
+        as_shown(_mean(s, "drift"), RATE_PLACES),
+        as_shown((s.get("totals") or {}).get("balance"), BALANCE_PLACES),
+    )
+
+
+def lexicons_differ(run: Sequence[dict[str, Any]]) -> bool:
+    """The summaries were scored with different drift lexicons (those that say which)."""
+    versions = {tuple(s.get("lexicon_versions") or ()) for s in run}
+    versions.discard(())
+    return len(versions) > 1
+
+
+def overlaps(run: Sequence[dict[str, Any]]) -> bool:
+    """A summary's period starts before the previous one's ends: the same entries are then in
+    both, and the numbers are not a sequence in time."""
+    return any(b["period"]["since"] <= a["period"]["until"] for a, b in pairwise(run))
+
+
+def _runs(loaded: Loaded) -> list[list[tuple[str, dict[str, Any]]]]:
+    """The summaries of each writer who sent two or more, in `loaded`'s order (oldest first)."""
+    runs: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for name, s in loaded:
+        key = writer_key(s)
+        if key is not None:
+            runs.setdefault(key, []).append((name, s))
+    return [run for run in runs.values() if len(run) > 1]
+
+
+def comparisons(loaded: Loaded) -> list[dict[str, Any]]:
+    """For each writer with two summaries or more (`loaded` in review's order): their files
+    and the numbers from one summary to the next (`headline`'s; null for "–"), and whether
+    the periods overlap or the drift lexicons differ. `review --json`'s "between", and what
+    the text's "Between summaries" shows."""
+    out = []
+    for run in _runs(loaded):
+        summaries = [s for _, s in run]
+        heads = [headline(s) for s in summaries]
+        out.append({
+            "writer": summaries[0]["writer"],
+            "files": [name for name, _ in run],
+            "since": summaries[0]["period"]["since"],
+            "until": summaries[-1]["period"]["until"],
+            "identity": [h.identity for h in heads],
+            "drift": [h.drift for h in heads],
+            "balance": [h.balance for h in heads],
+            "entries": [s["entries"]["total"] for s in summaries],
+            "alerts": [len(s["alerts"]) for s in summaries],
+            "overlap": overlaps(summaries),
+            "lexicons_differ": lexicons_differ(summaries),
+        })
+    return out
+
+
+@dataclass(frozen=True)
+class Move:
+    """A dimension's rate on one side (`polarity`) in two summaries, one after the other."""
+
+    polarity: str
+    label: str
+    before: float
+    after: float
+
+
+def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
+    """On each side (drift first), the dimension whose rate changed most between the two
+    summaries, if by more than `summary.steady` allows (the dimensions' arrows' rule)."""
+    from peerjournal.summary import steady
+
+    then = {d["id"]: d for d in before["dimensions"]}
+    out = []
+    for polarity in ("drift", "identity"):
+        moves = [
+            Move(polarity, d["label"], a, b)
+            for d in s["dimensions"]
+            for a, b in [((then.get(d["id"]) or {}).get(polarity), d[polarity])]
+            if a is not None and b is not None and not steady(a, b)
+        ]
+        if moves:
+            out.append(max(moves, key=lambda m: abs(m.after - m.before)))
+    return out
