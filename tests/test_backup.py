@@ -237,27 +237,27 @@ GOOD_SUPERVISION = {"id": 1, "date": "2026-11-03", "note": "", "created_at":
     ("check", "expected"),
     [
         ({**GOOD_CHECK, "answers": {"story": {"score": NOTE, "note": ""}}},
-         "Self-check 2: story: text is not an answer on the scale; use a whole number from 1 "
+         "self-check 2: story: text is not an answer on the scale; use a whole number from 1 "
          "to 5."),
         ({**GOOD_CHECK, "answers": {"story": {"score": 9}}},
-         "Self-check 2: story: 9 is not an answer on the scale; use a whole number from 1 to 5."),
+         "self-check 2: story: 9 is not an answer on the scale; use a whole number from 1 to 5."),
         ({**GOOD_CHECK, "answers": {NOTE: {"score": 3}}},
-         "Self-check 2: answer 1 is not under an item id (lower-case letters, digits, _)."),
+         "self-check 2: answer 1 is not under an item id (lower-case letters, digits, _)."),
         ({**GOOD_CHECK, "answers": {"story": NOTE}},
-         "Self-check 2: story: expected an object with a 'score'."),
+         "self-check 2: story: expected an object with a 'score'."),
         ({**GOOD_CHECK, "answers": {"story": {"score": 3, "note": ["x"]}}},
-         "Self-check 2: story: 'note' should be text."),
+         "self-check 2: story: 'note' should be text."),
         ({**GOOD_CHECK, "answers": [NOTE]},
-         "Self-check 2: 'answers' should map item ids to a score and a note."),
+         "self-check 2: 'answers' should map item ids to a score and a note."),
         ({**GOOD_CHECK, "created_at": NOTE},
-         "Self-check 2: 'created_at' is not an ISO 8601 timestamp (like "
+         "self-check 2: 'created_at' is not an ISO 8601 timestamp (like "
          "2026-11-20T18:30:00+00:00)."),
         ({k: v for k, v in GOOD_CHECK.items() if k != "created_at"},
-         "Self-check 2: 'created_at' is missing (an ISO 8601 timestamp)."),
-        ({**GOOD_CHECK, "complete": "yes"}, "Self-check 2: 'complete' should be true or false."),
-        ({**GOOD_CHECK, "mood": NOTE}, "Self-check 2: unknown field 'mood': a backup made by a "
-         "newer peerjournal? Upgrade to import it. Nothing was imported."),
-        (NOTE, "Self-check 2: expected an object with 'created_at', 'complete' and 'answers'."),
+         "self-check 2: 'created_at' is missing (an ISO 8601 timestamp)."),
+        ({**GOOD_CHECK, "complete": "yes"}, "self-check 2: 'complete' should be true or false."),
+        ({**GOOD_CHECK, "mood": NOTE}, "self-check 2: unknown field 'mood': a backup made by a "
+         "newer peerjournal? Upgrade to import it."),
+        (NOTE, "self-check 2: expected an object with 'created_at', 'complete' and 'answers'."),
     ],
 )
 def test_a_damaged_self_check_is_one_line_naming_it_and_imports_nothing(
@@ -271,7 +271,7 @@ def test_a_damaged_self_check_is_one_line_naming_it_and_imports_nothing(
     path.write_text(json.dumps(backup), encoding="utf-8")
     result = cli("import", str(path))
     assert result.exit_code == 1
-    assert result.stderr == f"peerjournal: {expected}\n"
+    assert result.stderr == f"peerjournal: {path}: {expected} Nothing was imported.\n"
     assert "Maria" not in result.stderr
     assert json.loads(_ok(cli, "list", "--json")) == []
     assert json.loads(_ok(cli, "people", "list", "--json")) == []
@@ -282,12 +282,12 @@ def test_a_damaged_self_check_is_one_line_naming_it_and_imports_nothing(
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ({"date": "2026-12-01"}, "Supervision 1: 'date' 2026-12-01 is in the future."),
-        ({"date": NOTE}, "Supervision 1: 'date' is not a YYYY-MM-DD date."),
-        ({"note": 5}, "Supervision 1: 'note' should be text."),
-        ({"created_at": None}, "Supervision 1: 'created_at' is missing (an ISO 8601 timestamp)."),
-        ({"place": NOTE}, "Supervision 1: unknown field 'place': a backup made by a newer "
-         "peerjournal? Upgrade to import it. Nothing was imported."),
+        ({"date": "2026-12-01"}, "supervision 1: 'date' 2026-12-01 is in the future."),
+        ({"date": NOTE}, "supervision 1: 'date' is not a YYYY-MM-DD date."),
+        ({"note": 5}, "supervision 1: 'note' should be text."),
+        ({"created_at": None}, "supervision 1: 'created_at' is missing (an ISO 8601 timestamp)."),
+        ({"place": NOTE}, "supervision 1: unknown field 'place': a backup made by a newer "
+         "peerjournal? Upgrade to import it."),
     ],
 )
 def test_a_damaged_supervision_record_is_one_line_naming_it(
@@ -298,7 +298,8 @@ def test_a_damaged_supervision_record_is_one_line_naming_it(
     path = tmp_path / "damaged.json"
     path.write_text(json.dumps(backup), encoding="utf-8")
     result = cli("import", str(path))
-    assert result.exit_code == 1 and result.stderr == f"peerjournal: {expected}\n"
+    assert result.exit_code == 1
+    assert result.stderr == f"peerjournal: {path}: {expected} Nothing was imported.\n"
 
 
 @pytest.mark.parametrize("key", ["self_checks", "supervisions"])
@@ -308,7 +309,8 @@ def test_a_backup_whose_lists_are_not_lists_is_refused(
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"schema": "peerjournal.backup/1", key: {}}), encoding="utf-8")
     result = cli("import", str(path))
-    assert result.exit_code == 1 and f"Backup: '{key}' should be a list of" in result.stderr
+    assert result.exit_code == 1
+    assert f"{path}: the backup's '{key}' should be a list of" in result.stderr
 
 
 def test_an_entrys_bad_date_or_timestamp_is_not_echoed(cli: CLI, tmp_path: Path) -> None:
@@ -316,8 +318,9 @@ def test_an_entrys_bad_date_or_timestamp_is_not_echoed(cli: CLI, tmp_path: Path)
     text that had landed in the wrong field."""
     for record, expected in (
         ({"date": "2026-11-01", "experience": "x", "created_at": NOTE},
-         "Record 1: 'created_at' is not an ISO 8601 timestamp"),
-        ({"date": NOTE, "experience": "x"}, "Record 1: 'date' is not a YYYY-MM-DD date."),
+         "standard input: record 1: 'created_at' is not an ISO 8601 timestamp"),
+        ({"date": NOTE, "experience": "x"},
+         "standard input: record 1: 'date' is not a YYYY-MM-DD date."),
     ):
         result = cli("import", "-", input=json.dumps([record]))
         assert result.exit_code == 1 and expected in result.stderr

@@ -249,25 +249,25 @@ def test_a_backup_without_drafts_has_no_drafts_list_and_an_older_one_imports(
 
 
 BAD_DRAFTS = [
-    ("not an object", "Draft 2: expected an object with 'kind', 'name', 'modified' and 'text'."),
-    ({"kind": "letter"}, "Draft 2: 'kind' should be guided, editor or edit."),
+    ("not an object", "draft 2: expected an object with 'kind', 'name', 'modified' and 'text'."),
+    ({"kind": "letter"}, "draft 2: 'kind' should be guided, editor or edit."),
     ({"name": "../../journal.db.md"},
-     "Draft 2: 'name' should be a draft's file name, like 20261120-183000.json."),
+     "draft 2: 'name' should be a draft's file name, like 20261120-183000.json."),
     ({"name": ".hidden.json"},
-     "Draft 2: 'name' should be a draft's file name, like 20261120-183000.json."),
-    ({"entry_id": 4}, "Draft 2: 'entry_id' should be an entry's ID (an edit's) or null."),
+     "draft 2: 'name' should be a draft's file name, like 20261120-183000.json."),
+    ({"entry_id": 4}, "draft 2: 'entry_id' should be an entry's ID (an edit's) or null."),
     ({"modified": "Sam Jones"},
-     "Draft 2: 'modified' is not an ISO 8601 timestamp (like 2026-11-20T18:30:00+00:00)."),
-    ({"modified": None}, "Draft 2: 'modified' is missing (an ISO 8601 timestamp)."),
-    ({"text": None}, "Draft 2: expected its 'text' (or, in another encoding, 'base64')."),
-    ({"text": 7}, "Draft 2: expected its 'text' (or, in another encoding, 'base64')."),
-    ({"base64": "Sam Jones!"}, "Draft 2: expected its 'text' (or, in another encoding, "
+     "draft 2: 'modified' is not an ISO 8601 timestamp (like 2026-11-20T18:30:00+00:00)."),
+    ({"modified": None}, "draft 2: 'modified' is missing (an ISO 8601 timestamp)."),
+    ({"text": None}, "draft 2: expected its 'text' (or, in another encoding, 'base64')."),
+    ({"text": 7}, "draft 2: expected its 'text' (or, in another encoding, 'base64')."),
+    ({"base64": "Sam Jones!"}, "draft 2: expected its 'text' (or, in another encoding, "
      "'base64')."),
-    ({"text": None, "base64": "Sam Jones!"}, "Draft 2: 'base64' is not base64."),
-    ({"text": "Sam \ud800"}, "Draft 2: 'text' holds a \\u escape that is not a character "
+    ({"text": None, "base64": "Sam Jones!"}, "draft 2: 'base64' is not base64."),
+    ({"text": "Sam \ud800"}, "draft 2: 'text' holds a \\u escape that is not a character "
      "(a lone surrogate, \\ud800-\\udfff); fix it in the file."),
-    ({"mood": "tired"}, "Draft 2: unknown field 'mood': a backup made by a newer "
-     "peerjournal? Upgrade to import it. Nothing was imported."),
+    ({"mood": "tired"}, "draft 2: unknown field 'mood': a backup made by a newer "
+     "peerjournal? Upgrade to import it."),
 ]
 
 
@@ -287,7 +287,7 @@ def test_a_damaged_draft_record_is_one_line_naming_it_and_imports_nothing(
     home = _new_laptop(tmp_path, monkeypatch)
     result = cli("import", str(backup))
     assert result.exit_code == 1
-    assert result.stderr == f"peerjournal: {error}\n"
+    assert result.stderr == f"peerjournal: {backup}: {error} Nothing was imported.\n"
     assert "Sam" not in result.stderr  # journal text is never echoed
     assert not (home / "journal.db").exists() and _files(home) == []
 

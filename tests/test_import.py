@@ -148,27 +148,30 @@ def test_dry_run_changes_nothing(cli: CLI, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "fragments"),
     [
-        ('[{"date": "2026-01-01", "experience": "x"', ["Not valid JSON"]),
-        ("[1, 2]", ["Record 1", "expected an object"]),
+        ('[{"date": "2026-01-01", "experience": "x"', ["bad.txt: not valid JSON"]),
+        ("[1, 2]", ["bad.txt: record 1", "expected an object"]),
         ('[{"date": "2026-01-01", "experience": "ok"}, {"date": 5, "experience": "x"}]',
-         ["Record 2", "'date'"]),
-        ('[{"date": "2026-01-01", "experience": 42}]', ["Record 1", "'experience' should be text"]),
-        ('[{"date": "2026-01-01", "experience": "x", "tags": "one"}]', ["Record 1", "'tags'"]),
+         ["bad.txt: record 2", "'date'"]),
+        ('[{"date": "2026-01-01", "experience": 42}]',
+         ["bad.txt: record 1", "'experience' should be text"]),
+        ('[{"date": "2026-01-01", "experience": "x", "tags": "one"}]',
+         ["bad.txt: record 1", "'tags'"]),
         ('[{"date": "2026-01-01", "experience": "x", "answers": {"q": 1}}]',
-         ["Record 1", "'answers'"]),
+         ["bad.txt: record 1", "'answers'"]),
         ('[{"date": "2026-01-01", "experience": "x", "mood": "ok"}]',
-         ["Record 1", "unknown field 'mood'"]),
+         ["bad.txt: record 1", "unknown field 'mood'"]),
         ('[{"date": "2026-01-01", "experience": "ok"}, {"date": "2026-01-02", "experience": " "}]',
-         ["Record 2", "experience is empty"]),
-        ('[{"date": "2099-01-01", "experience": "x"}]', ["Record 1", "in the future"]),
-        ('[{"date": "01/02/2026", "experience": "x"}]', ["Record 1", "YYYY-MM-DD"]),
+         ["bad.txt: record 2", "experience is empty"]),
+        ('[{"date": "2099-01-01", "experience": "x"}]', ["bad.txt: record 1", "in the future"]),
+        ('[{"date": "01/02/2026", "experience": "x"}]', ["bad.txt: record 1", "YYYY-MM-DD"]),
         ('[{"date": "2026-01-01", "experience": "x", "created_at": "noon"}]',
-         ["Record 1", "ISO 8601"]),
-        ('[{"date": "2026-01-01", "experience": "x", "mode": "later"}]', ["Record 1", "mode"]),
-        ('{"entries": "nope"}', ["not a jrnl export"]),
+         ["bad.txt: record 1", "ISO 8601"]),
+        ('[{"date": "2026-01-01", "experience": "x", "mode": "later"}]',
+         ["bad.txt: record 1", "mode"]),
+        ('{"entries": "nope"}', ["bad.txt: this JSON object is not a jrnl export"]),
         ('{"entries": [{"title": "t", "body": "b", "date": "2020-01-01"}, {"title": "t"}]}',
-         ["Entry 2"]),
-        # a jrnl line's error names the file, as the size limit's does (round 26)
+         ["bad.txt: entry 2"]),
+        # a jrnl line's error names the file, as every other does (round 27)
         ("Just some notes\nwith no headers.\n",
          ["bad.txt: line 1", "jrnl entry header", "nothing was imported."]),
         ("[ashasd7zdskhz7] Entry subject\nbody\n", ["bad.txt: line 1", "jrnl entry header"]),
@@ -177,8 +180,8 @@ def test_dry_run_changes_nothing(cli: CLI, tmp_path: Path) -> None:
         ("[2020-01-01 10:00] Fine.\n\n[2099-01-01 10:00] From the future.\n",
          ["bad.txt: line 3", "in the future", "Nothing was imported."]),
         ('{"entries": [{"title": "t", "date": "2020-01-01", "tags": ["@#"]}]}',
-         ["Entry 1: not a usable tag"]),
-        ("", ["empty"]),
+         ["bad.txt: entry 1: not a usable tag"]),
+        ("", ["bad.txt: no entries found: the file is empty."]),
     ],
 )
 def test_malformed_files_name_the_position_and_import_nothing(
@@ -188,6 +191,7 @@ def test_malformed_files_name_the_position_and_import_nothing(
     assert result.exit_code == 1, result.stderr
     for fragment in fragments:
         assert fragment in result.stderr, (fragment, result.stderr)
+    assert "nothing was imported" in result.stderr.casefold()
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
     assert imported(cli) == []
@@ -228,7 +232,7 @@ def test_a_large_import_is_all_or_nothing(cli: CLI, tmp_path: Path) -> None:
                for n in range(600)]
     bad = [*records[:-1], {**records[-1], "date": "2025-02-30"}]
     result = cli("import", write(tmp_path, "bad.json", json.dumps(bad)))
-    assert result.exit_code == 1 and "Record 600" in result.stderr
+    assert result.exit_code == 1 and "bad.json: record 600: " in result.stderr
     assert imported(cli) == []
     result = cli("import", write(tmp_path, "good.json", json.dumps(records)))
     assert result.exit_code == 0, result.stderr
@@ -242,7 +246,7 @@ def test_ids_that_cannot_be_ids_are_refused(cli: CLI, given: object) -> None:
     as any other wrong field is (before, it was quietly replaced)."""
     record = {"id": given, "date": "2026-01-01", "experience": "x"}
     result = cli("import", "-", input=json.dumps([record]))
-    assert result.exit_code == 1 and "Record 1: 'id'" in result.stderr
+    assert result.exit_code == 1 and "standard input: record 1: 'id'" in result.stderr
     assert imported(cli) == []
 
 
@@ -276,10 +280,10 @@ def test_a_backup_is_read_with_its_people_list() -> None:
 
     from peerjournal.importing import read_import
 
-    found = read_import(json.dumps(BACKUP), UTC, date(2026, 11, 20))
+    found = read_import(json.dumps(BACKUP), "backup.json", UTC, date(2026, 11, 20))
     assert found.kind == "peerjournal backup" and len(found.records) == 1
     assert [(p.name, p.alias) for p in found.people] == [("Marcus", None), ("Jo Bloggs", "J.")]
-    older = read_import(json.dumps(BACKUP["entries"]), UTC, date(2026, 11, 20))
+    older = read_import(json.dumps(BACKUP["entries"]), "list.json", UTC, date(2026, 11, 20))
     assert older.kind == "peerjournal JSON" and older.people == []
 
 
@@ -293,15 +297,19 @@ def test_a_backups_entries_import(cli: CLI, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "fragment"),
     [
-        ({"people": {"Marcus": None}}, "'people' should be a list"),
-        ({"people": [{"alias": "M."}]}, "Person 1: expected an object with a 'name'"),
-        ({"people": [{"name": "Jo"}, {"name": "1234"}]}, "Person 2: '1234' is not a name"),
-        ({"people": [{"name": "Jo", "alias": 3}]}, "Person 1: 'alias' should be text or null"),
-        ({"people": [{"name": "Jo", "phone": "1"}]}, "Person 1: unknown field 'phone'"),
-        ({"extra": 1}, "unknown field 'extra'"),
-        ({"entries": {}}, "'entries' should be a list"),
-        ({"schema": "peerjournal.backup/2"}, "made by a newer peerjournal"),
-        ({"schema": "peerjournal.summary/1"}, "a summary for a mentor, not a backup"),
+        ({"people": {"Marcus": None}}, "bad.json: the backup's 'people' should be a list"),
+        ({"people": [{"alias": "M."}]}, "bad.json: person 1: expected an object with a 'name'"),
+        ({"people": [{"name": "Jo"}, {"name": "1234"}]},
+         "bad.json: person 2: '1234' is not a name"),
+        ({"people": [{"name": "Jo", "alias": 3}]},
+         "bad.json: person 1: 'alias' should be text or null"),
+        ({"people": [{"name": "Jo", "phone": "1"}]}, "bad.json: person 1: unknown field 'phone'"),
+        ({"extra": 1}, "bad.json: unknown field 'extra'"),
+        ({"entries": {}}, "bad.json: the backup's 'entries' should be a list"),
+        ({"schema": "peerjournal.backup/2"}, "bad.json: this backup (peerjournal.backup/2) was "
+         "made by a newer peerjournal"),
+        ({"schema": "peerjournal.summary/1"}, "bad.json: this is a summary for a mentor, not a "
+         "backup"),
     ],
 )
 def test_a_bad_backup_names_the_problem_and_imports_nothing(
@@ -390,7 +398,10 @@ def test_json_nested_too_deeply_is_one_line(cli: CLI, tmp_path: Path) -> None:
     path = write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
     result = cli("import", path)
     assert result.exit_code == 1
-    assert result.stderr == "peerjournal: Not valid JSON for an import: nested too deeply.\n"
+    assert result.stderr == (
+        f"peerjournal: {path}: not valid JSON for an import: nested too deeply. Nothing was "
+        "imported.\n"
+    )
     assert not cli("list").stdout.strip()
 
 
@@ -419,6 +430,8 @@ def test_a_lone_surrogate_escape_is_blamed_on_the_file(cli: CLI, tmp_path: Path)
                  '[{"date": "2026-11-01", "experience": "We talked \\ud800 at length."}]')
     result = cli("import", path)
     assert result.exit_code == 1
-    assert result.stderr.startswith("peerjournal: Record 1: 'experience' holds a \\u escape")
+    assert result.stderr.startswith(
+        f"peerjournal: {path}: record 1: 'experience' holds a \\u escape"
+    )
     assert "command line" not in result.stderr and "talked" not in result.stderr
     assert imported(cli) == []

@@ -88,11 +88,12 @@ def test_month_first_option_reads_them_month_first(cli: CLI, journal: Any) -> No
 
 
 def test_month_first_option_refuses_a_day_first_stamp(cli: CLI, journal: Any) -> None:
-    result = cli("import", journal("[13/04/2026 09:00] One.\n"), "--month-first")
+    path = journal("[13/04/2026 09:00] One.\n")
+    result = cli("import", path, "--month-first")
     assert result.exit_code == 1
-    assert result.stderr.startswith("peerjournal: ") and result.stderr.endswith(
-        ": line 1: cannot read the date '13/04/2026 09:00' (read as month/day/year). Nothing "
-        "was imported.\n"
+    assert result.stderr == (
+        f"peerjournal: {path}: line 1: cannot read the date '13/04/2026 09:00' (read as "
+        "month/day/year). Nothing was imported.\n"
     )
     assert listed(cli) == []
 
@@ -105,10 +106,11 @@ def test_day_first_stamps_say_nothing_more(cli: CLI, journal: Any) -> None:
 
 
 def test_dates_mixing_both_orders_are_refused_naming_one_of_each(cli: CLI, journal: Any) -> None:
-    result = cli("import", journal(MIXED))
+    path = journal(MIXED)
+    result = cli("import", path)
     assert result.exit_code == 1
     assert result.stderr == (
-        "peerjournal: The dates mix day-first (13/04/2026, line 1) and month-first "
+        f"peerjournal: {path}: the dates mix day-first (13/04/2026, line 1) and month-first "
         "(11/13/2026, line 5): a jrnl journal writes them one way, so correct the odd one in "
         "the file. Nothing was imported.\n"
     )

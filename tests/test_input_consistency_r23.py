@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import SRC
+from conftest import SRC
 
 from peerjournal.db.store import Filters, Store
 
@@ -75,7 +75,7 @@ def test_a_bad_id_in_an_import_is_refused(
                     f'{{"date": "2026-11-02", "experience": "y", "id": {value}}}]')
     result = cli("import", str(file))
     assert result.exit_code == 1
-    assert f"Record 2: {said}" in _one_line(result)
+    assert f"{file}: record 2: {said}" in _one_line(result)
     assert not Path(store.path).exists() or store.list(Filters(limit=None)) == []
 
 

@@ -70,7 +70,7 @@ def test_one_entry_over_the_limit_is_named_by_file_line_and_date_not_text(
         assert result.exit_code == 1 and result.stdout == ""
         assert result.stderr.count("\n") == 1 and "Sam" not in result.stderr
         assert result.stderr.startswith(
-            f"peerjournal: {name}: line 4 (the entry of 6 Mar 2024) is "
+            f"peerjournal: {name}: line 4: the entry of 6 Mar 2024 is "
         ), result.stderr
         assert f"an entry can hold at most {MAX_TEXT_CHARS:,}" in result.stderr
         assert "Nothing was imported." in result.stderr

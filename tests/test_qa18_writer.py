@@ -149,7 +149,7 @@ def test_a_backup_cut_short_says_so_and_imports_nothing(
     result = cli("import", str(cut))
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "peerjournal: Not valid JSON: the file ends part way through (after line "
+        f"peerjournal: {cut}: not valid JSON: the file ends part way through (after line "
     )
     assert result.stderr.endswith(
         "), as a file cut short does (a copy or download that did not finish). Nothing was "
@@ -213,8 +213,9 @@ def test_a_mentor_summary_is_not_blamed_for_missing_jrnl_headers(
     result = cli("import", str(summary))
     assert result.exit_code == 1
     assert result.stderr == (
-        "peerjournal: This is a summary for a mentor, not a backup: it holds no entries to "
-        "import. A backup is made with `peerjournal export --full`.\n"
+        f"peerjournal: {summary}: this is a summary for a mentor, not a backup: it holds no "
+        "entries to import. A backup is made with `peerjournal export --full`. Nothing was "
+        "imported.\n"
     )
     assert len(entries(cli)) == 1
 
@@ -225,8 +226,8 @@ def test_a_markdown_entry_given_to_import_points_to_write(cli: CLI, tmp_path: Pa
     result = cli("import", str(path))
     assert result.exit_code == 1
     assert result.stderr == (
-        "peerjournal: This looks like an entry in the Markdown format, not a journal to "
-        "import: `peerjournal write --from-file FILE` saves it. Nothing was imported.\n"
+        f"peerjournal: {path}: this looks like an entry in the Markdown format, not a journal "
+        "to import: `peerjournal write --from-file FILE` saves it. Nothing was imported.\n"
     )
     assert entries(cli) == []
 
@@ -256,14 +257,16 @@ def test_a_backup_with_a_field_from_a_newer_version_says_to_upgrade(
     result = cli("import", str(newer))
     assert result.exit_code == 1
     assert result.stderr == (
-        "peerjournal: Record 1: unknown field 'mood': a backup made by a newer peerjournal? "
-        "Upgrade to import it. Nothing was imported.\n"
+        f"peerjournal: {newer}: record 1: unknown field 'mood': a backup made by a newer "
+        "peerjournal? Upgrade to import it. Nothing was imported.\n"
     )
     # outside a backup (a bare array) the field is a plain error, as before
     bare = tmp_path / "bare.json"
     bare.write_text(json.dumps(data["entries"]), encoding="utf-8")
     result = cli("import", str(bare))
-    assert result.stderr == "peerjournal: Record 1: unknown field 'mood'.\n"
+    assert result.stderr == (
+        f"peerjournal: {bare}: record 1: unknown field 'mood'. Nothing was imported.\n"
+    )
     assert len(entries(cli)) == 2
 
 

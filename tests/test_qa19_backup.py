@@ -233,7 +233,7 @@ def test_a_part_over_the_size_limit_is_named_in_the_import_error(
     result = cli("import", str(path))
     assert result.exit_code == 1
     assert result.stderr == (
-        "peerjournal: Record 2: 'feelings' is 25 characters; an entry can hold at "
-        "most 20 in each part: split it, or shorten it in the file.\n"
+        f"peerjournal: {path}: record 2: 'feelings' is 25 characters; an entry can hold at "
+        "most 20 in each part: split it, or shorten it in the file. Nothing was imported.\n"
     )
     assert cli("list", "--json").stdout.strip() == "[]"

@@ -68,11 +68,11 @@ def test_a_note_over_the_text_limit_reads_naturally(cli: CLI, store: Store) -> N
     ("record", "message"),
     [
         ({"date": "2026-11-01", "experience": "a\x00b"},
-         "Record 1: the text contains NUL bytes; is this a binary file?"),
+         "record 1: the text contains NUL bytes; is this a binary file?"),
         ({"date": "2026-11-01", "experience": " "},
-         "Record 1: the experience is empty: write at least a line about what happened."),
+         "record 1: the experience is empty: write at least a line about what happened."),
         ({"date": "2026-11-01", "experience": "ok", "mode": "later"},
-         "Record 1: unknown mode 'later': use on-action or in-action."),
+         "record 1: unknown mode 'later': use on-action or in-action."),
     ],
 )
 def test_import_errors_read_naturally_after_the_record(
@@ -82,7 +82,7 @@ def test_import_errors_read_naturally_after_the_record(
     path.write_text(json.dumps([record]), encoding="utf-8")
     result = cli("import", str(path))
     assert result.exit_code == 1
-    assert result.stderr == f"peerjournal: {message}\n"
+    assert result.stderr == f"peerjournal: {path}: {message} Nothing was imported.\n"
     assert as_json(cli, "list") == []
 
 
@@ -92,7 +92,7 @@ def test_a_person_too_long_in_a_backup_reads_naturally(cli: CLI, tmp_path: Path)
     path.write_text(json.dumps(backup), encoding="utf-8")
     result = cli("import", str(path))
     assert result.exit_code == 1
-    assert result.stderr.startswith("peerjournal: Person 1: a name can be at most ")
+    assert result.stderr.startswith(f"peerjournal: {path}: person 1: a name can be at most ")
 
 
 @pytest.mark.parametrize(

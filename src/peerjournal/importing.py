@@ -1,7 +1,7 @@
 """Reading other journals: peerjournal's full backup, its JSON entry array, jrnl's plain text
 and jrnl's JSON.
 
-All or nothing: the first bad record raises PeerJournalError naming its position.
+All or nothing: the first bad record raises ImportFileError naming the file and its position.
 
 A full backup (`export --full`) is an object: {"schema": "peerjournal.backup/1", "entries":
 [...], "people": [{"name", "alias", "created_at"}], "self_checks": [{"id", "created_at",
@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from peerjournal.entry import (
     MAX_TEXT_CHARS,
@@ -111,12 +113,53 @@ class Imported:
     dates: DateOrder | None = None  # a jrnl text journal's, when there is something to say
 
 
-def gunzipped(data: bytes, source: str) -> bytes:
-    """`data` unpacked when it is gzip-compressed (a backup kept as `backup.json.gz`, as the
-    README suggests making one), else as it is; a journal file itself is refused by name."""
-    import gzip
-    import zlib
+class ImportFileError(PeerJournalError):
+    """What is wrong in a file to import: `file` (its name as given, or "standard input"),
+    `where` in it ("Record 3", "Line 12"; "" for the file as a whole) and `problem`, said as
+    one line by `_worded`. No error of `read_import` leaves out which file it is about."""
 
+    def __init__(self, file: str, where: str, problem: str) -> None:
+        super().__init__(_worded(file, where, problem))
+        self.file, self.where, self.problem = file, where, problem
+
+
+def _worded(file: str, where: str, problem: str) -> str:
+    """The line for `problem` at `where` in `file`: "backup.json: record 3: 'date' is not a
+    YYYY-MM-DD date. Nothing was imported." (import is all or nothing, and says so)."""
+    said = after_prefix(where, problem) if where else problem
+    if "nothing was imported" not in said.casefold():
+        said = f"{said.rstrip()} Nothing was imported."
+    return after_prefix(file, said)
+
+
+class _Bad(PeerJournalError):
+    """What is wrong at `where` in the file being read ("Record 3", "Line 12"): its message is
+    the problem alone, and `read_import` names the file (`ImportFileError`)."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(problem)
+        self.where = where
+
+
+@contextmanager
+def _at(where: str) -> Iterator[None]:
+    """A check made elsewhere (`entry.validate`, `redact.check_name`, …) failing, said as
+    being about `where`."""
+    try:
+        yield
+    except PeerJournalError as exc:
+        raise _Bad(where, exc.message) from None
+
+
+def read_capped(handle: BinaryIO, source: str, cap: int) -> bytes:
+    """The bytes to import from `handle` (a file, standard input), unpacked when they are
+    gzip-compressed (a backup kept as `backup.json.gz`, as the README suggests making one);
+    refused by name when there are more than `cap` of them, before they take the memory: a
+    file by its size, having read only its first bytes (a journal file itself is refused by
+    name, whatever its size); a pipe once cap + 1 bytes are read; what a gzip file unpacks
+    to, counted a piece at a time before any of it is kept (a gzip bomb)."""
+    size = _file_size(handle)
+    data = handle.read(16 if size > cap else cap + 1)
     if data.startswith(b"SQLite format 3\x00"):  # a copy of a journal, not an export of one
         import shlex
 
@@ -127,10 +170,50 @@ def gunzipped(data: bytes, source: str) -> bytes:
             f"backup of it (`peerjournal --db {db} export --full --output backup.json`) and "
             "import that."
         )
-    if not data.startswith(b"\x1f\x8b"):
-        return data
+    if max(size, len(data)) > cap:
+        raise _too_large(source, cap)
+    return _gunzipped(data, source, cap) if data.startswith(b"\x1f\x8b") else data
+
+
+def _file_size(handle: BinaryIO) -> int:
+    """The size of the file `handle` reads (standard input given one with `<` too); 0 for a
+    pipe, a terminal or a device, whose size is only known once read."""
+    import os
+    import stat
+
     try:
-        return gzip.decompress(data)
+        status = os.fstat(handle.fileno())
+    except (OSError, ValueError):  # no descriptor (a test's input)
+        return 0
+    return status.st_size if stat.S_ISREG(status.st_mode) else 0
+
+
+def _too_large(source: str, cap: int, unpacked: bool = False) -> PeerJournalError:
+    return PeerJournalError(
+        f"{source} is larger than {cap // 1024 // 1024} MB{' unpacked' if unpacked else ''}, "
+        "more than `import` reads: split it into smaller files and import each. Nothing was "
+        "imported."
+    )
+
+
+_PIECE = 1024 * 1024  # what a gzip file is unpacked by while its size is counted
+
+
+def _gunzipped(packed: bytes, source: str, cap: int) -> bytes:
+    """gzip-compressed bytes unpacked, once what they unpack to is known to be no more than
+    `cap` (counted first, a piece at a time: the pieces are not kept)."""
+    import gzip
+    import io
+    import zlib
+
+    try:
+        size = 0
+        with gzip.GzipFile(fileobj=io.BytesIO(packed)) as unpacking:
+            while piece := unpacking.read(_PIECE):
+                size += len(piece)
+                if size > cap:
+                    raise _too_large(source, cap, unpacked=True)
+        return gzip.decompress(packed)
     except EOFError:
         raise PeerJournalError(
             f"{source} is gzip-compressed and cut short (a copy or download that did not "
@@ -143,12 +226,21 @@ def gunzipped(data: bytes, source: str) -> bytes:
 
 
 def read_import(
-    text: str, tz: tzinfo, today: date, month_first: bool = False, source: str = "The file"
+    text: str, source: str, tz: tzinfo, today: date, month_first: bool = False
 ) -> Imported:
-    """Detect the format and parse every record and, in a full backup, every person. `tz`:
-    for a zoneless jrnl stamp whose date the system clock cannot place (see `_local_time`);
-    `month_first`: a jrnl text journal's numeric dates are month/day/year, whatever it shows;
-    `source`: the file's name, for a jrnl entry over the size limit."""
+    """Detect the format and parse every record and, in a full backup, every person. `source`:
+    the file's name (or "standard input"), which every error names (`ImportFileError`), with
+    the record or line it is about; `tz`: for a zoneless jrnl stamp whose date the system
+    clock cannot place (see `_local_time`); `month_first`: a jrnl text journal's numeric dates
+    are month/day/year, whatever it shows."""
+    try:
+        return _read(text, tz, today, month_first)
+    except PeerJournalError as exc:
+        where = exc.where if isinstance(exc, _Bad) else ""
+        raise ImportFileError(source, where, exc.message) from None
+
+
+def _read(text: str, tz: tzinfo, today: date, month_first: bool) -> Imported:
     stripped = text.lstrip()
     try:
         data = json.loads(text) if stripped.startswith(("[", "{")) else None
@@ -166,8 +258,8 @@ def read_import(
     if isinstance(data, dict) and "entries" not in data and "experience" in data:
         return Imported("peerjournal JSON", _records([data], today), [])  # `show --json`
     if isinstance(data, dict):
-        return Imported("jrnl JSON", _jrnl_json(data, tz, today, source), [])
-    records, order = _jrnl_text(text, tz, today, month_first, source)
+        return Imported("jrnl JSON", _jrnl_json(data, tz, today), [])
+    records, order = _jrnl_text(text, tz, today, month_first)
     return Imported("jrnl text", records, [], dates=order)
 
 
@@ -192,9 +284,10 @@ def _backup(data: dict[str, Any], today: date) -> Imported:
     try:
         return _backup_records(data, today)
     except UnknownField as exc:
-        raise PeerJournalError(
+        raise _Bad(
+            exc.where,
             f"{exc.message.removesuffix('.')}: a backup made by a newer peerjournal? "
-            "Upgrade to import it. Nothing was imported."
+            "Upgrade to import it. Nothing was imported.",
         ) from None
 
 
@@ -208,7 +301,7 @@ def _backup_records(data: dict[str, Any], today: date) -> Imported:
                 f"This backup ({schema}) was made by a newer peerjournal: upgrade to import it."
             )
         raise PeerJournalError(f"Unknown schema {str(schema)[:60]!r}: not a peerjournal backup.")
-    _only(data, BACKUP_FIELDS, "Backup")
+    _only(data, BACKUP_FIELDS, "")
     entries, people = _list(data, "entries", "entries"), _list(data, "people", "people")
     checks = _list(data, "self_checks", "self-checks")
     sessions = _list(data, "supervisions", "supervision records")
@@ -228,18 +321,19 @@ def _backup_records(data: dict[str, Any], today: date) -> Imported:
 def _list(data: dict[str, Any], key: str, what: str) -> list[Any]:
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise PeerJournalError(f"Backup: '{key}' should be a list of {what}.")
+        raise PeerJournalError(f"The backup's '{key}' should be a list of {what}.")
     return value
 
 
-class UnknownField(PeerJournalError):
+class UnknownField(_Bad):
     """A field this version does not know: in a backup, most likely one a newer version added."""
 
 
 def _only(item: dict[str, Any], allowed: set[str], where: str) -> None:
+    """Refuse a field not `allowed` in `item` (at `where`; "": the backup itself)."""
     unknown = set(item) - allowed
     if unknown:
-        raise UnknownField(f"{where}: unknown field {sorted(unknown)[0]!r}.")
+        raise UnknownField(where, f"unknown field {sorted(unknown)[0]!r}.")
 
 
 def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
@@ -248,15 +342,13 @@ def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
 
     where = f"Person {n}"
     if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-        raise PeerJournalError(f"{where}: expected an object with a 'name'.")
+        raise _Bad(where, "expected an object with a 'name'.")
     _only(item, PERSON_FIELDS, where)
     alias = item.get("alias")
     if alias is not None and not isinstance(alias, str):
-        raise PeerJournalError(f"{where}: 'alias' should be text or null.")
-    try:
+        raise _Bad(where, "'alias' should be text or null.")
+    with _at(where):
         name = check_name(item["name"])
-    except PeerJournalError as exc:
-        raise PeerJournalError(after_prefix(where, exc.message)) from None
     person = Person(name, (alias.strip() or None) if alias else None)
     return person, _stamp(item.get("created_at"), where, "created_at")
 
@@ -267,34 +359,28 @@ def _self_check(item: Any, n: int) -> SelfCheck:
 
     where = f"Self-check {n}"
     if not isinstance(item, dict):
-        raise PeerJournalError(
-            f"{where}: expected an object with 'created_at', 'complete' and 'answers'."
-        )
+        raise _Bad(where, "expected an object with 'created_at', 'complete' and 'answers'.")
     _only(item, CHECK_FIELDS, where)
     created = _required_stamp(item, where)
     if not isinstance(item.get("complete"), bool):
-        raise PeerJournalError(f"{where}: 'complete' should be true or false.")
+        raise _Bad(where, "'complete' should be true or false.")
     given = item.get("answers")
     if not isinstance(given, dict):
-        raise PeerJournalError(
-            f"{where}: 'answers' should map item ids to a score and a note."
-        )
+        raise _Bad(where, "'answers' should map item ids to a score and a note.")
     answers: dict[str, Answer] = {}
     for k, (item_id, value) in enumerate(given.items(), 1):
         if not is_item_id(item_id):  # not quoted: it might be anything, a note included
-            raise PeerJournalError(
-                f"{where}: answer {k} is not under an item id (lower-case letters, digits, _)."
+            raise _Bad(
+                where, f"answer {k} is not under an item id (lower-case letters, digits, _)."
             )
         if not isinstance(value, dict):
-            raise PeerJournalError(f"{where}: {item_id}: expected an object with a 'score'.")
+            raise _Bad(where, f"{item_id}: expected an object with a 'score'.")
         _only(value, ANSWER_FIELDS, f"{where}: {item_id}")
-        try:
+        with _at(where):
             score = check_score(value.get("score"), item_id)
-        except PeerJournalError as exc:
-            raise PeerJournalError(after_prefix(where, exc.message)) from None
         note = value.get("note", "")
         if not isinstance(note, str):
-            raise PeerJournalError(f"{where}: {item_id}: 'note' should be text.")
+            raise _Bad(where, f"{item_id}: 'note' should be text.")
         answers[item_id] = Answer(score, _characters(note, f"{where}: {item_id}", "note"))
     return SelfCheck(_kept(item.get("id")), created, answers, item["complete"])
 
@@ -305,14 +391,14 @@ def _supervision(item: Any, n: int, today: date) -> SupervisionRecord:
 
     where = f"Supervision {n}"
     if not isinstance(item, dict):
-        raise PeerJournalError(f"{where}: expected an object with 'date' and 'created_at'.")
+        raise _Bad(where, "expected an object with 'date' and 'created_at'.")
     _only(item, SUPERVISION_FIELDS, where)
     day = _date(item.get("date"), where, today)
     if day > today:
-        raise PeerJournalError(f"{where}: 'date' {day.isoformat()} is in the future.")
+        raise _Bad(where, f"'date' {day.isoformat()} is in the future.")
     note = item.get("note", "")
     if not isinstance(note, str):
-        raise PeerJournalError(f"{where}: 'note' should be text.")
+        raise _Bad(where, "'note' should be text.")
     created = _required_stamp(item, where)
     return SupervisionRecord(
         _kept(item.get("id")), day, _characters(note, where, "note"), created
@@ -326,28 +412,24 @@ def _draft(item: Any, n: int) -> KeptDraft:
 
     where = f"Draft {n}"
     if not isinstance(item, dict):
-        raise PeerJournalError(
-            f"{where}: expected an object with 'kind', 'name', 'modified' and 'text'."
-        )
+        raise _Bad(where, "expected an object with 'kind', 'name', 'modified' and 'text'.")
     _only(item, DRAFT_FIELDS, where)
     kind = item.get("kind")
     if kind not in KINDS:
-        raise PeerJournalError(f"{where}: 'kind' should be guided, editor or edit.")
+        raise _Bad(where, "'kind' should be guided, editor or edit.")
     name = item.get("name")
     suffix = ".json" if kind == "guided" else ".md"
     if not (isinstance(name, str) and name.endswith(suffix)
             and _DRAFT_NAME.fullmatch(name.removesuffix(suffix))):
-        raise PeerJournalError(
-            f"{where}: 'name' should be a draft's file name, like 20261120-183000{suffix}."
+        raise _Bad(
+            where, f"'name' should be a draft's file name, like 20261120-183000{suffix}."
         )
     entry_id = item.get("entry_id")
     if entry_id is not None and not (kind == "edit" and _keepable_id(entry_id)):
-        raise PeerJournalError(
-            f"{where}: 'entry_id' should be an entry's ID (an edit's) or null."
-        )
+        raise _Bad(where, "'entry_id' should be an entry's ID (an edit's) or null.")
     modified = _stamp(item.get("modified"), where, "modified")
     if modified is None:
-        raise PeerJournalError(f"{where}: 'modified' is missing (an ISO 8601 timestamp).")
+        raise _Bad(where, "'modified' is missing (an ISO 8601 timestamp).")
     return KeptDraft(kind, name, entry_id, modified, _draft_content(item, where))
 
 
@@ -363,8 +445,8 @@ def _draft_content(item: dict[str, Any], where: str) -> bytes:
         try:
             return base64.b64decode(packed, validate=True)
         except (binascii.Error, ValueError):
-            raise PeerJournalError(f"{where}: 'base64' is not base64.") from None
-    raise PeerJournalError(f"{where}: expected its 'text' (or, in another encoding, 'base64').")
+            raise _Bad(where, "'base64' is not base64.") from None
+    raise _Bad(where, "expected its 'text' (or, in another encoding, 'base64').")
 
 
 def _kept(value: Any) -> int:
@@ -375,32 +457,30 @@ def _kept(value: Any) -> int:
 def _required_stamp(item: dict[str, Any], where: str) -> datetime:
     stamp = _stamp(item.get("created_at"), where, "created_at")
     if stamp is None:
-        raise PeerJournalError(f"{where}: 'created_at' is missing (an ISO 8601 timestamp).")
+        raise _Bad(where, "'created_at' is missing (an ISO 8601 timestamp).")
     return stamp
 
 
 def _record(item: Any, n: int, today: date) -> ImportRecord:
     where = f"Record {n}"
     if not isinstance(item, dict):
-        raise PeerJournalError(
-            f"{where}: expected an object with at least 'date' and 'experience'."
-        )
+        raise _Bad(where, "expected an object with at least 'date' and 'experience'.")
     _only(item, ENTRY_FIELDS | IGNORED_FIELDS, where)
     values: dict[str, Any] = {}
     for key in TEXT_FIELDS:
         value = item.get(key, "")
         if not isinstance(value, str):
-            raise PeerJournalError(f"{where}: '{key}' should be text.")
+            raise _Bad(where, f"'{key}' should be text.")
         values[key] = _characters(value, where, key)
     tags, answers = item.get("tags", []), item.get("answers", {})
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise PeerJournalError(f"{where}: 'tags' should be a list of text.")
+        raise _Bad(where, "'tags' should be a list of text.")
     if not isinstance(answers, dict) or not all(isinstance(v, str) for v in answers.values()):
-        raise PeerJournalError(f"{where}: 'answers' should map question ids to text.")
+        raise _Bad(where, "'answers' should map question ids to text.")
     for key, answer in answers.items():
         _characters(answer, where, f"answers.{key}")
     if not isinstance(item.get("shared", False), bool):
-        raise PeerJournalError(f"{where}: 'shared' should be true or false.")
+        raise _Bad(where, "'shared' should be true or false.")
     draft = EntryDraft(
         date=_date(item.get("date"), where, today),
         tags=tags,
@@ -425,8 +505,8 @@ def _record_id(value: Any, where: str) -> int | None:
     if value is None or _keepable_id(value):
         return value
     if type(value) is int and value > 0:
-        raise PeerJournalError(f"{where}: 'id' is too large for an entry's ID.")
-    raise PeerJournalError(f"{where}: 'id' should be an entry's ID (a whole number, 1 or more).")
+        raise _Bad(where, "'id' is too large for an entry's ID.")
+    raise _Bad(where, "'id' should be an entry's ID (a whole number, 1 or more).")
 
 
 def _characters(value: str, where: str, key: str) -> str:
@@ -435,8 +515,8 @@ def _characters(value: str, where: str, key: str) -> str:
     blame the command line."""
     size = len(normalised_text(_characters_only(value, where, key)))
     if size > MAX_TEXT_CHARS:  # said here, where the part can be named
-        raise PeerJournalError(
-            f"{where}: '{key}' is {size:,} characters; an entry can hold at most "
+        raise _Bad(
+            where, f"'{key}' is {size:,} characters; an entry can hold at most "
             f"{MAX_TEXT_CHARS:,} in each part: split it, or shorten it in the file."
         )
     return value
@@ -445,8 +525,8 @@ def _characters(value: str, where: str, key: str) -> str:
 def _characters_only(value: str, where: str, key: str) -> str:
     """`value`, unless it holds a lone surrogate (see `_characters`)."""
     if _SURROGATE.search(value):
-        raise PeerJournalError(
-            f"{where}: '{key}' holds a \\u escape that is not a character (a lone surrogate, "
+        raise _Bad(
+            where, f"'{key}' holds a \\u escape that is not a character (a lone surrogate, "
             "\\ud800-\\udfff); fix it in the file."
         )
     return value
@@ -459,11 +539,11 @@ def _keepable_id(value: Any) -> bool:
 
 def _date(value: Any, where: str, today: date) -> date:
     if not isinstance(value, str):
-        raise PeerJournalError(f"{where}: 'date' is missing (use YYYY-MM-DD).")
+        raise _Bad(where, "'date' is missing (use YYYY-MM-DD).")
     try:
         return date.fromisoformat(value)
     except ValueError:  # the value is not quoted: it might be journal text in the wrong place
-        raise PeerJournalError(f"{where}: 'date' is not a YYYY-MM-DD date.") from None
+        raise _Bad(where, "'date' is not a YYYY-MM-DD date.") from None
 
 
 def _stamp(value: Any, where: str, key: str) -> datetime | None:
@@ -472,8 +552,8 @@ def _stamp(value: Any, where: str, key: str) -> datetime | None:
     try:
         stamp = datetime.fromisoformat(str(value))
     except ValueError:  # not quoted, as in `_date`
-        raise PeerJournalError(
-            f"{where}: '{key}' is not an ISO 8601 timestamp (like 2026-11-20T18:30:00+00:00)."
+        raise _Bad(
+            where, f"'{key}' is not an ISO 8601 timestamp (like 2026-11-20T18:30:00+00:00)."
         ) from None
     return stamp if stamp.tzinfo else stamp.astimezone()
 
@@ -481,26 +561,23 @@ def _stamp(value: Any, where: str, key: str) -> datetime | None:
 def _checked(draft: EntryDraft, where: str, today: date) -> EntryDraft:
     from peerjournal.entry import validate
 
-    try:
-        return validate(draft, today)
-    except PeerJournalError as exc:
-        raise PeerJournalError(after_prefix(where, exc.message)) from None
+    with _at(where):
+        checked = validate(draft, today)
+    return checked
 
 
 def _jrnl_entry(
-    title: str, body: str, stamp: datetime, starred: bool, tags: list[str], where: str, today: date,
-    source: str,
+    title: str, body: str, stamp: datetime, starred: bool, tags: list[str], where: str, today: date
 ) -> ImportRecord:
     text = "\n".join(part for part in (title.strip(), body.strip()) if part)
     size = len(normalised_text(text))
     if size > MAX_TEXT_CHARS:  # the limit is an entry's, not the file's: named by its date
         from peerjournal.dates import spoken
 
-        raise PeerJournalError(after_prefix(
-            source, f"{where} (the entry of {spoken(stamp.date())}) is {size:,} characters; an "
-            f"entry can hold at most {MAX_TEXT_CHARS:,}: split it, or shorten it in the file. "
-            "Nothing was imported."
-        ))
+        raise _Bad(
+            where, f"The entry of {spoken(stamp.date())} is {size:,} characters; an entry can "
+            f"hold at most {MAX_TEXT_CHARS:,}: split it, or shorten it in the file."
+        )
     found = [*tags, *_JRNL_TAG.findall(text)] + (["starred"] if starred else [])
     draft = EntryDraft(
         date=stamp.date(), experience=text, prompt_set="jrnl", tags=[t.lstrip("@") for t in found]
@@ -508,9 +585,7 @@ def _jrnl_entry(
     return ImportRecord(_checked(draft, where, today), KeptIdentity(created_at=stamp), True)
 
 
-def _jrnl_json(
-    data: dict[str, Any], tz: tzinfo, today: date, source: str
-) -> list[ImportRecord]:
+def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportRecord]:
     entries = data.get("entries")
     if not isinstance(entries, list):
         raise PeerJournalError(
@@ -521,24 +596,24 @@ def _jrnl_json(
     for n, item in enumerate(entries, start=1):
         where = f"Entry {n}"
         if not isinstance(item, dict) or not isinstance(item.get("date"), str):
-            raise PeerJournalError(f"{where}: expected an object with 'date', 'title' and 'body'.")
+            raise _Bad(where, "expected an object with 'date', 'title' and 'body'.")
         title, body = item.get("title", ""), item.get("body", "")
         tags = item.get("tags", [])
         if not isinstance(title, str) or not isinstance(body, str) or not isinstance(tags, list):
-            raise PeerJournalError(f"{where}: 'title' and 'body' should be text, 'tags' a list.")
+            raise _Bad(where, "'title' and 'body' should be text, 'tags' a list.")
         title, body = _characters(title, where, "title"), _characters(body, where, "body")
         stamp = _jrnl_stamp(f"{item['date']} {item.get('time', '00:00')}", where, tz, today)
         records.append(
             _jrnl_entry(
                 title, body, stamp, bool(item.get("starred")), [str(t) for t in tags], where,
-                today, source,
+                today,
             )
         )
     return records
 
 
 def _jrnl_text(
-    text: str, tz: tzinfo, today: date, month_first: bool, source: str
+    text: str, tz: tzinfo, today: date, month_first: bool
 ) -> tuple[list[ImportRecord], DateOrder | None]:
     """The entries of a jrnl text journal, and how its numeric dates were read when there is
     something to say (see `_date_order`). Each entry is checked as `write` checks one (its size
@@ -565,7 +640,7 @@ def _jrnl_text(
         starred = title.rstrip().endswith(" *") or title.strip() == "*"
         title = title.rstrip().removesuffix("*").rstrip() if starred else title
         records.append(
-            _jrnl_entry(title, "\n".join(body), stamp, starred, [], where, today, source)
+            _jrnl_entry(title, "\n".join(body), stamp, starred, [], where, today)
         )
         if order and line_no == order.line and not order.month_first:
             order = replace(order, day=stamp.date())
@@ -628,8 +703,9 @@ def _not_a_journal(line_no: int, line: str, text: str) -> PeerJournalError:
             "This looks like an entry in the Markdown format, not a journal to import: "
             "`peerjournal write --from-file FILE` saves it. Nothing was imported."
         )
-    return PeerJournalError(
-        f"Line {line_no}: expected a jrnl entry header like '[2026-11-20 18:30] Title'. "
+    return _Bad(
+        f"Line {line_no}",
+        "expected a jrnl entry header like '[2026-11-20 18:30] Title'. "
         "`import` reads a peerjournal backup (`export --full`) or JSON entries, a jrnl "
         "journal or jrnl's JSON export; nothing was imported."
     )
@@ -659,11 +735,11 @@ def _jrnl_stamp(
     try:
         day = numeric_date(words[0], today) if words else None
     except PeerJournalError:  # numbers, but no date by that rule (or out of range)
-        raise PeerJournalError(f"{where}: cannot read the date {raw!r}{order}.") from None
+        raise _Bad(where, f"cannot read the date {raw!r}{order}.") from None
     try:
         value = parser.parse(" ".join(words), dayfirst=day is not None and not raw[:4].isdigit())
     except (ValueError, OverflowError, IndexError):
-        raise PeerJournalError(f"{where}: cannot read the date {raw!r}{order}.") from None
+        raise _Bad(where, f"cannot read the date {raw!r}{order}.") from None
     if day is not None:
         value = value.replace(year=day.year, month=day.month, day=day.day)
     return _local_time(value, tz) if value.tzinfo is None else value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import typer
 
@@ -50,14 +50,12 @@ def register(app: typer.Typer) -> None:
         """Import entries, and a full backup's people list, self-checks, supervision records
         and unfinished drafts. Nothing is imported if any record is bad; what is already in
         the journal is skipped."""
-        import sys
         from datetime import UTC
-        from pathlib import Path
 
         from peerjournal import paths
-        from peerjournal.cli.editor import read_file
+        from peerjournal.cli.editor import decode
         from peerjournal.drafts import not_yet_kept
-        from peerjournal.importing import gunzipped, read_import
+        from peerjournal.importing import read_capped, read_import
 
         app_ctx = AppContext.from_ctx(ctx)
         now = app_ctx.now()
@@ -66,17 +64,12 @@ def register(app: typer.Typer) -> None:
             app_ctx.say("Reading the file to import from the terminal; Ctrl-D ends it. "
                         "Pipe it in instead: peerjournal import - < backup.json")
         with _nothing_if_stopped():  # reading and comparing: nothing is changed yet
-            data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1) if file == "-" else read_file(
-                Path(file)
-            )
-            text = _text(gunzipped(data, name), name)  # `export --full | gzip > backup.json.gz`
+            with _opened(file) as handle:  # `export --full | gzip > backup.json.gz` too
+                text = decode(read_capped(handle, name, MAX_IMPORT_BYTES), name)
             # jrnl's times have no zone: each takes the local zone's offset on its own date; this
             # one (the clock's, always aware) where the system cannot place the date.
             zone = now.tzinfo or UTC
-            try:
-                found = read_import(text, zone, app_ctx.today(), month_first, name)
-            except PeerJournalError as exc:
-                raise _about_the_line(exc, name) from None
+            found = read_import(text, name, zone, app_ctx.today(), month_first)
             kind, records, people = found.kind, found.records, found.people
             if not (records or people or found.checks or found.supervisions or found.drafts):
                 app_ctx.say(f"No entries in {name} ({kind}).")
@@ -154,28 +147,22 @@ def register(app: typer.Typer) -> None:
             )
 
 
-def _text(data: bytes, name: str) -> str:
-    """The text of the file to import (its bytes unpacked), refused by name when it is
-    larger than MAX_IMPORT_BYTES or not text."""
-    from peerjournal.cli.editor import decode
+@contextmanager
+def _opened(file: str) -> Iterator[BinaryIO]:
+    """The file to import, open to read ('-': standard input)."""
+    if file == "-":
+        import sys
 
-    if len(data) > MAX_IMPORT_BYTES:
-        raise PeerJournalError(
-            f"{name} is larger than {MAX_IMPORT_BYTES // 1024 // 1024} MB, more than `import` "
-            "reads: split it into smaller files and import each. Nothing was imported."
-        )
-    return decode(data, name)
-
-
-def _about_the_line(exc: PeerJournalError, name: str) -> PeerJournalError:
-    """An error about one line of a jrnl text journal ("Line 4: …"), naming the file as the
-    size limit's does, and saying nothing was imported (import is all or nothing)."""
-    if not exc.message.startswith("Line "):
-        return exc
-    message = f"{name}: line {exc.message.removeprefix('Line ')}"
-    if "nothing was imported" not in message.casefold():
-        message = f"{message.rstrip()} Nothing was imported."
-    return PeerJournalError(message, exc.exit_code)
+        yield sys.stdin.buffer
+        return
+    try:
+        handle = open(file, "rb")  # noqa: SIM115 (closed by the `with` below)
+    except FileNotFoundError:
+        raise PeerJournalError(f"No such file: {file}.") from None
+    except IsADirectoryError:
+        raise PeerJournalError(f"{file} is a folder, not a file.") from None
+    with handle:
+        yield handle
 
 
 @contextmanager
