@@ -103,7 +103,7 @@ def make_journal(path: Path, journal: list[dict[str, Any]], markers: bool = Fals
     ids = store.add_entries(drafts, NOW, drifts)
     for entry_id, e in zip(ids, journal, strict=True):
         if e["trashed"]:
-            store.trash(entry_id, NOW)
+            store.trash([entry_id], NOW)
     return store
 
 

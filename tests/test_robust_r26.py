@@ -42,16 +42,18 @@ def test_text_that_is_not_utf8_in_the_journal_is_named_never_quoted(
     command: list[str],
 ) -> None:
     """Before: "damaged (Could not decode to UTF-8 column 'experience' with text 'We talked
-    about housing with Sam…')", the text of the entry in the error (corrupt.sh mid)."""
+    about housing with Sam…')", the text of the entry in the error (corrupt.sh mid). Since
+    round 27 the entry is read with U+FFFD for those bytes (tests/test_store_r27.py), and
+    the warning names it, never quotes it."""
     add(WORDS)
     with sqlite3.connect(isolated / "journal.db") as conn:  # bytes a damaged page leaves
         conn.execute("UPDATE entry SET experience = "
                      "CAST(CAST(experience AS BLOB) || X'FF' AS TEXT) WHERE id = 1")
     monkeypatch.chdir(tmp_path)
-    said = one_line(cli(*command), 4)
-    assert "is damaged (text that is not UTF-8 in column experience)." in said
-    assert "Sam" not in said and "housing" not in said
-    assert not (tmp_path / "out.md").exists()
+    result = cli(*command)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0].startswith("Entry 1 holds text that is not UTF-8 ")
+    assert "Sam" not in result.stderr and "housing" not in result.stderr
 
 
 def test_a_message_sqlite_may_fill_with_data_is_never_passed_through(tmp_path: Path) -> None:

@@ -35,11 +35,11 @@ def journal_with_gaps(store: Store) -> tuple[list[int], list[int]]:
     ]
     ids = store.add_entries(drafts, NOW, [None] * ENTRIES)
     for entry_id in ids[::7]:
-        store.trash(entry_id, NOW)
+        store.trash([entry_id], NOW)
     store.empty_trash()
     existing = [i for n, i in enumerate(ids) if n % 7]
     for entry_id in existing[::11]:
-        store.trash(entry_id, NOW)
+        store.trash([entry_id], NOW)
     store.close()
     return [i for n, i in enumerate(existing) if n % 11], existing
 

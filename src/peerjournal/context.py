@@ -110,7 +110,7 @@ class AppContext:
                     f"There is no journal at {path}: check the path given by --db or "
                     "PEERJOURNAL_DB (`peerjournal write` starts a new journal there)."
                 )
-            with journal_notices(self.say):
+            with journal_notices(self.say, self.command_hint):
                 self._store = Store(path)
         return self._store
 

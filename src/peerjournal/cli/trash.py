@@ -128,9 +128,7 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
         _check_all(app_ctx, store, ids, deleting=True)
-        now = app_ctx.now()
-        for entry_id in ids:
-            store.trash(entry_id, now)
+        store.trash(ids, app_ctx.now())  # all of them, or none
         if json_out:
             moved = [_trashed_json(store.get(i, trashed=True)) for i in ids]
             app_ctx.print_json(moved if len(entry_ids) > 1 else moved[0])
@@ -151,8 +149,7 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
         _check_all(app_ctx, store, ids, deleting=False)
-        for entry_id in ids:
-            store.restore(entry_id)
+        store.restore(ids)  # all of them, or none
         if json_out:
             back = [store.get(i).to_json() for i in ids]
             app_ctx.print_json(back if len(entry_ids) > 1 else back[0])

@@ -18,11 +18,12 @@ from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from peerjournal.errors import DatabaseError, PeerJournalError
 
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
-                   "0010")
+                   "0010", "0011")
 HEAD_REVISION = KNOWN_REVISIONS[-1]  # a new migration is added to the list, once
 BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another one before "locked"
 BUSY_TIMEOUT_ENV = "PEERJOURNAL_BUSY_TIMEOUT_MS"  # overrides it (tests use a short wait)
@@ -107,7 +108,8 @@ _SAFE_MESSAGES = re.compile(
     r"|(?:UNIQUE|NOT NULL|CHECK|FOREIGN KEY|PRIMARY KEY) constraint failed"
     r"(?:: \w+(?:\.\w+)?(?:, \w+(?:\.\w+)?)*)?)"
 )
-_NOT_UTF8 = re.compile(r"Could not decode to UTF-8 column '(\w+)' with text ")
+# (a column that is an expression, a subquery say, is named by its SQL: not named here)
+_NOT_UTF8 = re.compile(r"Could not decode to UTF-8 column '(?:(\w+)' with text )?")
 
 
 def _safe_reason(exc: sqlite3.Error) -> str:
@@ -118,8 +120,15 @@ def _safe_reason(exc: sqlite3.Error) -> str:
         return message
     not_utf8 = _NOT_UTF8.match(message)  # (Python's, with the stored bytes after it)
     if not_utf8:
-        return f"text that is not UTF-8 in column {not_utf8.group(1)}"
+        column = not_utf8.group(1)
+        return "text that is not UTF-8" + (f" in column {column}" if column else "")
     return getattr(exc, "sqlite_errorname", None) or f"SQLite {type(exc).__name__}"
+
+
+def not_utf8(exc: sqlite3.Error) -> bool:
+    """Whether `exc` is Python's failure to read stored text that is not UTF-8 (bytes written
+    by another program), rather than SQLite's."""
+    return _NOT_UTF8.match(str(exc)) is not None
 
 
 def upgrade_copies(path: Path) -> list[Path]:
@@ -399,28 +408,48 @@ def _name_backup(path: Path, partial: Path) -> Path:
     return target
 
 
+class Teller(NamedTuple):
+    """Where a journal tells the writer what it found: the command's messages (stderr), and
+    how that command names another (`AppContext.command_hint`: with its --db)."""
+
+    say: Callable[[str], None]
+    command_hint: Callable[[str], str]
+
+
+def plain_hint(command: str) -> str:
+    return f"`peerjournal {command}`"
+
+
 # Where opening a journal tells the writer what it found (`journal_notices`): None for silence
-_notices: ContextVar[Callable[[str], None] | None] = ContextVar("journal_notices", default=None)
+_notices: ContextVar[Teller | None] = ContextVar("journal_notices", default=None)
 UPGRADING = "Upgrading your journal to this version of peerjournal (once; it can take a while)."
 
 
 @contextmanager
-def journal_notices(say: Callable[[str], None]) -> Iterator[None]:
+def journal_notices(
+    say: Callable[[str], None], command_hint: Callable[[str], str] = plain_hint
+) -> Iterator[None]:
     """Journals opened inside tell `say` (the command's messages, on stderr) when they are
     upgraded: a line before (an upgrade takes seconds, and a silent pause looks like a hang)
     and one after naming the full-size copy it kept, which nothing else would mention; and
-    when the file is empty (`empty_journal`), before it is made a new journal."""
-    token = _notices.set(say)
+    when the file is empty (`empty_journal`), before it is made a new journal. A store opened
+    inside keeps them (`teller`), for what it finds later (text that is not UTF-8)."""
+    token = _notices.set(Teller(say, command_hint))
     try:
         yield
     finally:
         _notices.reset(token)
 
 
+def teller() -> Teller | None:
+    """Where journals opened now tell the writer what they found (None: nowhere)."""
+    return _notices.get()
+
+
 def _tell(message: str) -> None:
-    say = _notices.get()
-    if say is not None:
-        say(message)
+    found = _notices.get()
+    if found is not None:
+        found.say(message)
 
 
 def _upgraded(copy: Path) -> str:

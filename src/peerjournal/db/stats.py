@@ -134,7 +134,7 @@ def report_rows(
     params["hits_from"] = hits_from.isoformat() if hits_from else None
     sql = f"SELECT {_columns(with_tags)} FROM entry e WHERE {where} ORDER BY e.date, e.id"
     with translated_errors(store.path):
-        rows = store.conn.execute(sql, params).fetchall()
+        rows = store.fetch(sql, params)
     return [
         ReportRow(
             id=row[0],
@@ -234,8 +234,9 @@ def report_stats(
         FROM (SELECT DISTINCT e.date AS day FROM entry e WHERE {history})"""
     stats = ReportStats()
     with translated_errors(store.path):
-        cells = store.conn.execute(cells_sql, params).fetchall()
-        feelings = store.conn.execute(feelings_sql, params).fetchall()
+        # (rows of a setting or a feeling each, not of an entry: no entry's ID in them)
+        cells = store.fetch(cells_sql, params, named=False)
+        feelings = store.fetch(feelings_sql, params, named=False)
         days = store.conn.execute(days_sql, params).fetchall()
         weeks = store.conn.execute(weeks_sql, history_params).fetchall()
     for start, place, entries, scored, self_care, first, words, identity_w, drift_w, *dims in cells:

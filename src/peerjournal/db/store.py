@@ -13,7 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
-from peerjournal.db.engine import open_journal, translated_errors, write_transaction
+from peerjournal.db.engine import (
+    not_utf8,
+    open_journal,
+    teller,
+    translated_errors,
+    write_transaction,
+)
 from peerjournal.db.searchfold import (
     ELLIPSIS,
     fold_query,
@@ -43,6 +49,7 @@ DRIFT_COLUMNS = (
     "scorer_version",
 )
 _SUMMARY = DRIFT_COLUMNS.index("drift_summary")
+NAMED_AT_MOST = 10  # entries named by the warning for text that is not UTF-8 ("and 5 more")
 EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care")
 # What the search index reads (a view over entry: each entry's answers as text, not JSON).
 FTS_SOURCE = "entry_fts_source"
@@ -196,6 +203,8 @@ class Store:
         self.conn = open_journal(path)
         self.conn.create_function(SETTING_KEY_SQL, 1, _setting_key_sql, deterministic=True)
         self.conn.create_function(TAG_KEY_SQL, 1, _tag_key_sql, deterministic=True)
+        self._teller = teller()  # (the command's, when it opens the journal)
+        self._told: set[int] = set()  # the entries whose text that is not UTF-8 it was told of
 
     def close(self) -> None:
         self.conn.close()
@@ -209,6 +218,59 @@ class Store:
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._errors(), write_transaction(self.conn) as conn:
             yield conn
+
+    def fetch(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] = (), *, named: bool = True
+    ) -> builtins.list[Any]:
+        """Every row of a query (inside `_errors`), for the modules of peerjournal.db.
+
+        Text that is not UTF-8 (bytes another program wrote) fails sqlite3's reading of the
+        whole query: it is then read again with U+FFFD in place of those bytes, and the
+        writer told which entries hold them: the rows' first column is an entry's ID, or, not
+        `named`, the live entries are all read to find them (~0.5 s at 20,000). Only after
+        that error: a Python text_factory on every read costs 40% of reading a large journal
+        (`list --limit 0`)."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if not not_utf8(exc):
+                raise
+        decode = _Replacing()
+        self.conn.text_factory = decode
+        rows, damaged = [], []
+        try:
+            for row in self.conn.execute(sql, params):
+                rows.append(row)
+                if decode.replaced:
+                    damaged.append(row)
+                    decode.replaced = False
+        finally:
+            self.conn.text_factory = str
+        if named:
+            self._tell_not_utf8([int(row[0]) for row in damaged])
+        elif self._teller is not None:  # (this read tells them)
+            self.fetch(f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.deleted_at IS NULL")
+        return rows
+
+    def _tell_not_utf8(self, ids: builtins.list[int]) -> None:
+        """One line naming the entries read with U+FFFD that the writer was not yet told of,
+        and how to mend them (an edit saved stores the text as shown, or as corrected)."""
+        from peerjournal.plural import joined
+
+        new = sorted(set(ids) - self._told)
+        self._told.update(new)
+        if not new or self._teller is None:
+            return
+        named = [str(i) for i in new[:NAMED_AT_MOST]]
+        if len(new) > NAMED_AT_MOST:
+            named[-1] = f"{len(new) - NAMED_AT_MOST + 1} more"
+        one = len(new) == 1
+        subject = f"Entry {named[0]} holds" if one else f"Entries {joined(named)} hold"
+        edit = self._teller.command_hint(f"edit {named[0] if one else 'ID'}")
+        self._teller.say(
+            f"{subject} text that is not UTF-8 (written by another program?), shown with U+FFFD "
+            f"marks in its place: correct {'it' if one else 'each'} with {edit}."
+        )
 
     # -- entries -------------------------------------------------------------------------
 
@@ -284,24 +346,22 @@ class Store:
     def get(self, entry_id: int, *, trashed: bool = False) -> Entry:
         """The entry with this ID; with trashed=True, only an entry in the trash."""
         condition = "e.deleted_at IS NOT NULL" if trashed else "e.deleted_at IS NULL"
-        row = None
-        if 0 < entry_id <= MAX_SQLITE_INT:  # a larger ID would overflow sqlite3, not be missing
+        rows = []
+        if _storable(entry_id):
             with self._errors():
-                row = self.conn.execute(
+                rows = self.fetch(
                     f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ? AND {condition}",
                     (entry_id,),
-                ).fetchone()
-        if row is None:
-            where = "in the trash" if trashed else "in the journal"
-            hint = "" if trashed else " (see `peerjournal list`, or `peerjournal trash`)"
-            raise NotFoundError(f"No entry {entry_id} {where}{hint}.")
-        return _entry(row)
+                )
+        if not rows:
+            raise _missing(entry_id, trashed=trashed)
+        return _entry(rows[0])
 
     def list(self, filters: Filters) -> builtins.list[Entry]:
         where, params = filters.where()
         sql = f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE {where} ORDER BY e.date DESC, e.id DESC"
         with self._errors():
-            rows = self.conn.execute(sql + filters.limit_sql(), params).fetchall()
+            rows = self.fetch(sql + filters.limit_sql(), params)
         return [_entry(r) for r in rows]
 
     def tagged(self, tag: str) -> int:
@@ -320,21 +380,21 @@ class Store:
         settings (revision 0010) rather than every entry."""
         key = setting_key(setting)
         with self._errors():
-            rows = self.conn.execute(
-                "SELECT setting, count(*) FROM entry "
-                "WHERE deleted_at IS NULL GROUP BY setting"
-            ).fetchall()
+            rows = self.fetch(
+                "SELECT setting, count(*) FROM entry WHERE deleted_at IS NULL GROUP BY setting",
+                named=False,
+            )
         return sum(int(n) for name, n in rows if _setting_key_sql(name) == key)
 
     def iter_all(self) -> Iterator[Entry]:
         """Every live entry, oldest first (for full exports)."""
         with self._errors():
-            cursor = self.conn.execute(
+            rows = self.fetch(
                 f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.deleted_at IS NULL "
                 "ORDER BY e.date, e.id"
             )
-            for row in cursor:
-                yield _entry(row)
+        for row in rows:
+            yield _entry(row)
 
     def readable(self) -> tuple[builtins.list[Entry], builtins.list[int]]:
         """Every live entry of a damaged journal that can still be read, oldest first, and
@@ -347,10 +407,10 @@ class Store:
         for entry_id in ids:
             try:
                 with self._errors():
-                    row = self.conn.execute(
+                    rows = self.fetch(
                         f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ?", (entry_id,)
-                    ).fetchone()
-                    entry = None if row is None else _entry(row)
+                    )
+                    entry = _entry(rows[0]) if rows else None
             except DatabaseError:
                 lost.append(entry_id)
                 continue
@@ -409,7 +469,7 @@ class Store:
             candidates = list(fts_queries(fold_query(query)))
             for n, candidate in enumerate(candidates, start=1):
                 try:
-                    rows = self.conn.execute(sql, [candidate, *params]).fetchall()
+                    rows = self.fetch(sql, [candidate, *params])
                 except sqlite3.OperationalError:
                     if n < len(candidates):  # not valid FTS5 syntax: try the forgiving rewrite
                         continue
@@ -482,24 +542,34 @@ class Store:
 
     # -- trash -----------------------------------------------------------------------------
 
-    def trash(self, entry_id: int, now: datetime) -> None:
-        self.get(entry_id)
-        with self._write() as conn:
-            conn.execute(
-                "UPDATE entry SET deleted_at = ? WHERE id = ?", (now.isoformat(), entry_id)
-            )
+    def trash(self, entry_ids: Sequence[int], now: datetime) -> None:
+        """Move entries to the trash in one transaction: if one is not in the journal (or a
+        write fails), none is moved."""
+        self._move(entry_ids, now.isoformat())
 
-    def restore(self, entry_id: int) -> None:
-        self.get(entry_id, trashed=True)
+    def restore(self, entry_ids: Sequence[int]) -> None:
+        """Bring entries back from the trash in one transaction: all of them, or none."""
+        self._move(entry_ids, None)
+
+    def _move(self, entry_ids: Sequence[int], deleted_at: str | None) -> None:
+        """Set `deleted_at` of entries on the other side (None: out of the trash)."""
+        from_trash = deleted_at is None
+        where = "deleted_at IS NOT NULL" if from_trash else "deleted_at IS NULL"
         with self._write() as conn:
-            conn.execute("UPDATE entry SET deleted_at = NULL WHERE id = ?", (entry_id,))
+            for entry_id in entry_ids:
+                moved = _storable(entry_id) and conn.execute(
+                    f"UPDATE entry SET deleted_at = ? WHERE id = ? AND {where}",
+                    (deleted_at, entry_id),
+                ).rowcount
+                if not moved:
+                    raise _missing(entry_id, trashed=from_trash)
 
     def trashed(self) -> builtins.list[Entry]:
         with self._errors():
-            rows = self.conn.execute(
+            rows = self.fetch(
                 f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.deleted_at IS NOT NULL "
                 "ORDER BY e.deleted_at DESC, e.id DESC"
-            ).fetchall()
+            )
         return [_entry(r) for r in rows]
 
     def empty_trash(self) -> int:
@@ -528,10 +598,11 @@ class Store:
 
     def tag_counts(self) -> builtins.list[tuple[str, int]]:
         with self._errors():
-            rows = self.conn.execute(
+            rows = self.fetch(
                 "SELECT t.tag, count(*) FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
-                "WHERE e.deleted_at IS NULL GROUP BY t.tag ORDER BY count(*) DESC, t.tag"
-            ).fetchall()
+                "WHERE e.deleted_at IS NULL GROUP BY t.tag ORDER BY count(*) DESC, t.tag",
+                named=False,
+            )
         return [(str(tag), int(n)) for tag, n in rows]
 
     # -- drift -----------------------------------------------------------------------------
@@ -568,10 +639,10 @@ class Store:
         """(id, scored text) of every entry scored with another lexicon or scoring code (or not
         at all), trash included."""
         with self._errors():
-            rows = self.conn.execute(
+            rows = self.fetch(
                 f"SELECT id, experience, feelings, evaluation, answers FROM entry WHERE {_STALE}",
                 (lexicon_version, scorer_version),
-            ).fetchall()
+            )
         texts = []
         for entry_id, experience, feelings, evaluation, raw in rows:
             try:
@@ -678,6 +749,33 @@ def _drift_values(drift: Drift | StoredDrift | None) -> tuple[str | None, ...]:
     if drift is None:
         return (None,) * len(DRIFT_COLUMNS)
     return drift.stored() if isinstance(drift, Drift) else drift
+
+
+class _Replacing:
+    """A text_factory that reads bytes that are not UTF-8 with U+FFFD in their place, and
+    notes that it did (`replaced`)."""
+
+    def __init__(self) -> None:
+        self.replaced = False
+
+    def __call__(self, raw: bytes) -> str:
+        try:
+            return raw.decode()
+        except UnicodeDecodeError:
+            self.replaced = True
+            return raw.decode(errors="replace")
+
+
+def _storable(entry_id: int) -> bool:
+    """Whether `entry_id` can be an entry's: a larger one would overflow sqlite3, not be
+    missing."""
+    return 0 < entry_id <= MAX_SQLITE_INT
+
+
+def _missing(entry_id: int, *, trashed: bool) -> NotFoundError:
+    where = "in the trash" if trashed else "in the journal"
+    hint = "" if trashed else " (see `peerjournal list`, or `peerjournal trash`)"
+    return NotFoundError(f"No entry {entry_id} {where}{hint}.")
 
 
 def _damaged(entry_id: int, field: str) -> DatabaseError:
