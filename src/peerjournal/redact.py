@@ -84,7 +84,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 # English words that are also common first names or surnames: matched only when capitalised.
-COMMON_WORDS = _words(
+# A first name here is also one of the NAME_WORDS that the export preview flags opening a
+# sentence as a person ("Frank was upset"), unless it is one of `_OPENS_AS_WORD`.
+_FIRST_NAME_WORDS = _words(
     """
     al amber april art august autumn basil bill bob brook buddy candy carol chance chase cherry
     chip chuck cliff crystal dale dash dawn destiny don drew duke earl faith fern frank gene
@@ -93,6 +95,10 @@ COMMON_WORDS = _words(
     pat patience pearl penny pepper poppy prince rich river rob robin rocky rose rosy ruby rusty
     sage sandy skip sky sonny star storm summer sunny sue tiger violet wade ward will win
     winter worth
+    """
+)
+_SURNAME_WORDS = _words(
+    """
     baker black bell bird bishop bond bright brown burns carter church clay cole cook cooper
     cross day dean field fields finch fisher ford fox frost gates gold good gray green grey hall
     hart hawk hay heath hill house hunt key lake lamb law little long love mason miller mills moon
@@ -101,6 +107,7 @@ COMMON_WORDS = _words(
     webb wells west white wise wolf wood woods wren young
     """
 )
+COMMON_WORDS = _FIRST_NAME_WORDS | _SURNAME_WORDS
 
 # Words that join the parts of a name ("Ludwig van Beethoven", "Ibn bin Said"). In the middle
 # of a name a particle is not redacted alone; first or last, it is a first name or surname
@@ -1001,17 +1008,21 @@ def unlisted_capitalised(
     return spans
 
 
-# Given names that are also everyday words: opening a sentence, one is taken for the word
-# (`common_opener`) unless what follows makes it a person (`used_as_name`). From the first
-# names among COMMON_WORDS, less those that open sentences in shift notes as words more often
-# than as names ("Art helped", "Ward was busy", "Summer came", "Guy named Tommy called").
-NAME_WORDS = _words(
+# First names among COMMON_WORDS that open sentences in shift notes as words more often than
+# as names ("Art helped", "Ward was busy", "Summer came", "Guy named Tommy called"): mostly
+# months and seasons, titles, forms of address, verbs, and things of a day on the ward.
+_OPENS_AS_WORD = _words(
     """
-    amber basil bill bob carol cliff crystal dale dawn drew earl faith frank gene glen grace
-    hazel heather holly hope iris ivy jack jade jay joy mark max mercy miles olive pat
-    patience pearl penny rich rob robin rose ruby rusty sandy sue violet wade will
+    al april art august autumn brook buddy candy chance chase cherry chip chuck dash destiny
+    don duke fern ginger guy harmony honey hunter jewel june king lane lily major marsh may
+    melody misty pepper poppy prince river rocky rosy sage skip sky sonny star storm summer
+    sunny tiger ward win winter worth
     """
 )
+# Given names that are also everyday words: opening a sentence, one is taken for the word
+# (`common_opener`) unless what follows makes it a person (`used_as_name`). Derived, so that
+# a first name added to COMMON_WORDS is also flagged as a person, unless listed just above.
+NAME_WORDS = _FIRST_NAME_WORDS - _OPENS_AS_WORD
 # What a person opening a sentence does next: a verb in the past tense ("-ed", not "need" or
 # "feed"; or one of the usual irregular ones), a reporting verb ("says"), or "and I".
 _PERSON_NEXT = re.compile(

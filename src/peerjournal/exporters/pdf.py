@@ -50,19 +50,48 @@ def unshown(texts: Iterable[str]) -> list[str]:
     texts = [text for text in texts if not text.isascii()]  # the font has every ASCII glyph
     if not texts:
         return []  # without parsing the font
-    from fpdf import FPDF
-
-    printable = _Printable(_add_fonts(FPDF()))
+    printable = _Printable(_glyphs(_spare()))
     for text in texts:
         unicodedata.normalize("NFC", text).translate(printable)
     return printable.missing
 
 
-def _add_fonts(pdf: FPDF) -> set[int]:
-    """Adds the bundled fonts to `pdf`; the code points they have glyphs for."""
+# Parsing the two fonts takes 30-45 ms. `export` asks `unshown` before it calls `write`, so
+# the document `unshown` read the fonts into is kept here for the next report to draw on:
+# each font is parsed once per export. A document cannot serve two reports (fpdf2 records
+# the glyphs a report uses in its fonts and subsets them in place on output), so a report
+# takes the spare away. At most one, and blank: a spare that no report takes is harmless.
+_SPARE: list[FPDF] = []
+
+
+def _spare() -> FPDF:
+    """The blank document kept for the next report, made if there is none."""
+    if not _SPARE:
+        _SPARE.append(_new_document())
+    return _SPARE[0]
+
+
+def _document() -> FPDF:
+    """A blank A4 document with the bundled fonts: the spare `unshown` left, or a new one."""
+    try:
+        return _SPARE.pop()
+    except IndexError:
+        return _new_document()
+
+
+def _new_document() -> FPDF:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
     fonts = files("peerjournal") / "fonts"
     pdf.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    return pdf
+
+
+def _glyphs(pdf: FPDF) -> set[int]:
+    """The code points the regular font of `pdf` has glyphs for; the bundled bold font has
+    the same ones (tests/test_export_r27.py checks), so this holds for bold text too."""
     return set(getattr(pdf.fonts[FONT.lower()], "cmap", {}))
 
 
@@ -184,15 +213,13 @@ class _Printable(dict[int, str | None]):
 
 class _Report:
     def __init__(self, summary: dict[str, Any]) -> None:
-        from fpdf import FPDF
-
         self.s = summary
-        self.pdf: FPDF = FPDF(format="A4")
+        self.pdf = _document()
         self.pdf.set_title(common.title(summary))
         self.pdf.set_creator(str(summary["generator"]))
         self.pdf.set_margins(16, 16, 16)
         self.pdf.set_auto_page_break(True, margin=16)
-        self.printable = _Printable(_add_fonts(self.pdf))
+        self.printable = _Printable(_glyphs(self.pdf))
         # No page numbers, so no page-count alias: a writer's "{nb}" stays "{nb}". fpdf2
         # documents None as the way to turn it off but types the argument as str.
         self.pdf.alias_nb_pages(None)  # type: ignore[arg-type]
