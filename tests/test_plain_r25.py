@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import CLI
+from conftest import CLI
 
 from peerjournal.cli import supervision as supervision_cli
 
