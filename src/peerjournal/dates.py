@@ -22,15 +22,17 @@ from datetime import date, timedelta
 from peerjournal.errors import PeerJournalError
 from peerjournal.textsafe import as_typed
 
-ACCEPTED_FORMS = (
+# The forms every date option reads, and the periods that --since and --until read besides
+# (a period from its first day or to its last), named in the errors of each.
+_DAY_FORMS = (
     "today, yesterday, 'last night', 'N days ago', 'N weeks ago', 'N months ago', a weekday "
-    "('friday', 'last friday'), or a date such as 2026-11-20, 20/11/2026 (day/month/year) or "
-    "'20 Nov 2026'"
+    "('friday', 'last friday')"
 )
-# What --since and --until take besides: a calendar period, from its first day or to its last.
-BOUND_FORMS = ACCEPTED_FORMS.replace(
-    ", or a date",
-    ", a period ('last month', 'this week', 'last year', 2025-11, 'Nov 2025', 2025), or a date",
+_DATE_FORMS = "a date such as 2026-11-20, 20/11/2026 (day/month/year) or '20 Nov 2026'"
+ACCEPTED_FORMS = f"{_DAY_FORMS}, or {_DATE_FORMS}"
+BOUND_FORMS = (
+    f"{_DAY_FORMS}, a period ('last month', 'this week', 'last year', 2025-11, 'Nov 2025', "
+    f"2025), or {_DATE_FORMS}"
 )
 EARLIEST = date(1900, 1, 1)
 LATEST = date(9999, 12, 31)
@@ -76,6 +78,20 @@ _NUMERIC_TOKEN = re.compile(
 _LONG_NUMBER = re.compile(r"(?<![0-9])[0-9]{3,}(?![0-9])")
 
 
+class UnreadableDate(PeerJournalError):
+    """A date that cannot be read: `said` (why, in a sentence), then the forms that can be.
+    Those are ACCEPTED_FORMS unless the caller reads more (`parse_bound`: periods too), which
+    it says with `naming`."""
+
+    def __init__(self, said: str, forms: str = ACCEPTED_FORMS) -> None:
+        super().__init__(f"{said} Use {forms}.")
+        self.said = said
+
+    def naming(self, forms: str) -> UnreadableDate:
+        """The same error, naming `forms` as the ones to use."""
+        return UnreadableDate(self.said, forms)
+
+
 def parse_date(text: str, today: date) -> date:
     """Parse a user-typed date relative to `today`; raise PeerJournalError naming the forms.
 
@@ -85,7 +101,7 @@ def parse_date(text: str, today: date) -> date:
     """
     raw = _spoken_form(text)
     if not raw:
-        raise PeerJournalError(f"Empty date. Use {ACCEPTED_FORMS}.")
+        raise UnreadableDate("Empty date.")
     if span := period(text, today):
         raise PeerJournalError(
             f"{as_typed(text.strip())!r} is a period, not one day. Give one day, such as "
@@ -174,10 +190,8 @@ def _ago(today: date, n: int, unit: str, text: str) -> date:
 def _unreadable(text: str, why: str = "", *, hint: str = "") -> PeerJournalError:
     """The error for a date that cannot be read: `why`, and `hint` or else the forms that can."""
     reason = f": {why}" if why else ""
-    return PeerJournalError(
-        f"Could not read the date {as_typed(text.strip())!r}{reason}. "
-        f"{hint or f'Use {ACCEPTED_FORMS}'}."
-    )
+    said = f"Could not read the date {as_typed(text.strip())!r}{reason}."
+    return PeerJournalError(f"{said} {hint}.") if hint else UnreadableDate(said)
 
 
 def _numeric_only(raw: str, text: str, today: date) -> date:
@@ -350,8 +364,9 @@ _WEEKDAY_WORD = re.compile(
 
 
 def _missing_hint(value: date, no_day: bool, no_month: bool) -> str:
+    """How to give the day or month that is missing ("" for both: the forms are named)."""
     if no_day and no_month:
-        return f"Use {ACCEPTED_FORMS}"
+        return ""
     shown = f"{1 if no_day else value.day} {_MONTHS[value.month - 1]} {value.year}"
     return f"Give the {'day' if no_day else 'month'} too, such as {shown!r}"
 
@@ -407,7 +422,23 @@ def _last_year(text: str, today: date, value: date) -> date | None:
     return earlier if earlier <= today else None
 
 
-# Calendar periods. Weeks run Monday to Sunday, as the report's do.
+# Calendar periods: weeks run Monday to Sunday (ISO 8601), as the report's do.
+def period_start(day: date, by: str) -> date:
+    """The first day of the week (`by` "week": its Monday) or calendar month `day` is in."""
+    return day - timedelta(days=day.weekday()) if by == "week" else day.replace(day=1)
+
+
+def period_end(day: date, by: str) -> date:
+    """The last day of the week (its Sunday) or calendar month `day` is in; LATEST (date.max)
+    at the latest, which the last week's Sunday is past."""
+    if by == "week":
+        monday = period_start(day, by)
+        return LATEST if monday > LATEST - timedelta(days=6) else monday + timedelta(days=6)
+    import calendar
+
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
 _PERIOD_WORD = re.compile(r"^(this|last)\s+(week|month|year)$")
 _YEAR_MONTH = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})$")  # 2025-11, 2025/11
 _YEAR = re.compile(r"^[0-9]{4}$")
@@ -436,14 +467,13 @@ def period(text: str, today: date) -> tuple[date, date] | None:
             return _month(int(m.group(2)), month, text)
         return _month(today.year - (month > today.month), month, text)
     if m := _PERIOD_WORD.match(raw):
-        back, unit = int(m.group(1) == "last"), m.group(2)
-        if unit == "week":
-            monday = _days_back(today, today.weekday() + 7 * back, text)
-            return monday, _days_back(monday, -6, text)
-        if unit == "month":
-            year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
-            return _month(year, month + 1, text)
-        return _year(today.year - back, text)
+        back, unit = m.group(1) == "last", m.group(2)
+        if unit == "year":
+            return _year(today.year - int(back), text)
+        first = period_start(today, unit)
+        if back:  # the period before: the one the day before this one's first day is in
+            first = period_start(_days_back(first, 1, text), unit)
+        return first, period_end(first, unit)
     if _YEAR.match(raw):
         return _year(int(raw), text)
     if m := _YEAR_MONTH.match(raw):
@@ -458,14 +488,10 @@ def _year(year: int, text: str) -> tuple[date, date]:
 
 
 def _month(year: int, month: int, text: str) -> tuple[date, date]:
-    import calendar
-
     if not 1 <= month <= 12:
         raise _unreadable(text, f"there is no month {month}")
-    first, last = _year(year, text)
-    return first.replace(month=month), last.replace(
-        month=month, day=calendar.monthrange(year, month)[1]
-    )
+    first = _year(year, text)[0].replace(month=month)
+    return first, period_end(first, "month")
 
 
 RECENT_WEEKS = 4  # "the last 4 weeks" of export and supervision prep
@@ -475,17 +501,16 @@ def recent_weeks(today: date, weeks: int = RECENT_WEEKS) -> tuple[date, date]:
     """"The last `weeks` weeks" up to `today`: this week, from its Monday, and the whole weeks
     before it (the report's weeks). What export and supervision prep cover by default, so
     that the summary brought to supervision is of the period prep went over."""
-    return today - timedelta(days=today.weekday() + 7 * (weeks - 1)), today
+    return period_start(today, "week") - timedelta(weeks=weeks - 1), today
 
 
 def parse_bound(text: str, today: date, *, until: bool = False) -> date:
     """A --since date (an --until one, if `until`): a period gives its first day (its last, but
     never after today: entries are of days up to today); any other date is read as
     `parse_recent_date` reads it, its errors naming the periods too."""
-    if span := period(text, today):
-        return min(span[1], today) if until else span[0]
     try:
+        if span := period(text, today):
+            return min(span[1], today) if until else span[0]
         return parse_recent_date(text, today)
-    except PeerJournalError as exc:
-        message = exc.message.replace(ACCEPTED_FORMS, BOUND_FORMS)
-        raise PeerJournalError(message, exc.exit_code) from None
+    except UnreadableDate as exc:
+        raise exc.naming(BOUND_FORMS) from None

@@ -53,7 +53,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
-from peerjournal.dates import recent_weeks, spoken
+from peerjournal.dates import period_end, period_start, recent_weeks, spoken
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
 from peerjournal.plural import counted
@@ -115,29 +115,17 @@ class ReportRow:
 # -- windows and periods -------------------------------------------------------------------
 
 
-def period_start(day: date, by: str) -> date:
-    return day - timedelta(days=day.weekday()) if by == "week" else day.replace(day=1)
-
-
-def next_period_start(start: date, by: str) -> date:
-    if by == "week":
-        return start + timedelta(days=7)
-    return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-
-
 def periods(since: date, until: date, by: str) -> list[tuple[date, date]]:
     """(start, end) of every period overlapping [since, until], clipped to it, in order."""
     check_by(by)
     out: list[tuple[date, date]] = []
     start = period_start(since, by)
     while start <= until:
-        try:
-            following = next_period_start(start, by)
-        except OverflowError:  # the last period before date.max (31 Dec 9999)
-            out.append((max(start, since), until))
+        end = period_end(start, by)
+        out.append((max(start, since), min(end, until)))
+        if end >= until:  # (so never a day past date.max)
             break
-        out.append((max(start, since), min(following - timedelta(days=1), until)))
-        start = following
+        start = end + timedelta(days=1)
     return out
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 import typer
 from typer._click.core import Context as ClickContext  # (typer <0.29 vendors click)
-from typer._click.exceptions import NoSuchOption, UsageError
+from typer._click.exceptions import BadParameter, NoSuchOption, UsageError
 from typer.core import TyperCommand, TyperOption
 
 from peerjournal.cli.options import (
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 QUOTED_MAX = 60  # characters of a query repeated back in a message
+_TYPED = "peerjournal.search.typed"  # (ctx.meta) a search's arguments as typed
 
 
 def _one_page(filters: Filters, fetch: Callable[[Filters], list[T]]) -> tuple[list[T], bool]:
@@ -186,34 +187,73 @@ def _nothing_found(store: Store, query: str, filters: Filters) -> str:
 
 class SearchCommand(TyperCommand):
     """`search`, whose words may start with '-' ("-medication": leave that word out). Typed
-    without quotes, such a word is read as options (-m …): the error names the word as typed
-    and the command, made of the writer's own words, that searches for it."""
+    without quotes, such a word is read as options (-m …), or as a short option with its value
+    ("-tired" is -t ired): the error names the word as typed and the command, made of the
+    writer's own words, that searches for it."""
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
-        typed_args = list(args)  # (the parser takes them off `args` as it reads them)
+        ctx.meta[_TYPED] = typed_args = list(args)  # (the parser takes them off `args`)
         try:
             return super().parse_args(ctx, args)
         except NoSuchOption as exc:
-            words, options = self._words_and_options(ctx, typed_args)
+            words, _ = self._words_and_options(ctx, typed_args)
             # the parser stops at the first: "-handover" is -h, then "No such option: -a"
             typed = [w for w in words if w.startswith("-") and w[1:2] not in ("", "-")]
             if exc.possibilities or not typed:
                 raise
-            query = shlex.quote(" ".join(words))
-            if query.startswith(("-", "'-")):  # quotes do not hide a '-' from the parser
-                how, line = "a query that starts with '-' goes after --", [*options, "--", query]
-            else:
-                how, line = "to leave a word out, put the query in quotes", [query, *options]
-            app = AppContext.from_ctx(cast(typer.Context, ctx))  # (typer's contexts are)
-            hint = app.command_hint(" ".join(["search", *line]))
-            raise UsageError(f"{typed[0]!r} is not an option: {how}, as in {hint}", ctx) from None
+            raise self._left_out(ctx, typed[0], "is not an option") from None
+        except BadParameter as exc:  # "-nurse": -n urse, which is no number
+            if exc.param is None or exc.param.name != "limit":
+                raise
+            error = self.misread(
+                ctx, "--limit", "which is not a number", lambda n: any(map(str.isalpha, n))
+            )
+            if error is None:
+                raise
+            raise error from None
+
+    def misread(
+        self, ctx: ClickContext, option: str, what: str, is_word: Callable[[str], bool]
+    ) -> UsageError | None:
+        """The error for a word such as "-tired" that the parser read as `option`'s short
+        form with its value attached (-t ired, for --tag), when `is_word(value)`: the value
+        means nothing as the option's (`what` says why: "a tag no entry has"), so it is a word
+        to leave out, typed without quotes. None when there is no such word."""
+        short = next(
+            name
+            for param in self.get_params(ctx)
+            if option in param.opts
+            for name in param.opts
+            if not name.startswith("--")
+        )
+        _, options = self._words_and_options(ctx, ctx.meta[_TYPED])
+        for arg, *value in options:
+            if not value and arg.startswith(short) and arg != short and is_word(arg[2:]):
+                read = f"is read as {option} {shlex.quote(arg[2:])}, {what}"
+                return self._left_out(ctx, arg, read)
+        return None
+
+    def _left_out(self, ctx: ClickContext, word: str, read: str) -> UsageError:
+        """The error for `word`, a word to leave out that the parser did not take as one
+        (`read` says how it took it): the command line that searches for it."""
+        words, options = self._words_and_options(ctx, ctx.meta[_TYPED], word)
+        typed_options = [shlex.quote(arg) for option in options for arg in option]
+        query = shlex.quote(" ".join(words))
+        if query.startswith(("-", "'-")):  # quotes do not hide a '-' from the parser
+            how, line = "a query that starts with '-' goes after --", [*typed_options, "--", query]
+        else:
+            how, line = "to leave a word out, put the query in quotes", [query, *typed_options]
+        app = AppContext.from_ctx(cast(typer.Context, ctx))  # (typer's contexts are)
+        hint = app.command_hint(" ".join(["search", *line]))
+        return UsageError(f"{word!r} {read}: {how}, as in {hint}", ctx)
 
     def _words_and_options(
-        self, ctx: ClickContext, args: list[str]
-    ) -> tuple[list[str], list[str]]:
-        """The words of a search command line, and its options as typed (shell-quoted), each
-        with its value: as the parser reads them, except that a word starting with '-' that
-        is no option ("-medication", "-handover" though -h is) is a word."""
+        self, ctx: ClickContext, args: list[str], word: str = ""
+    ) -> tuple[list[str], list[list[str]]]:
+        """The words of a search command line, and its options as typed, each with its
+        value: as the parser reads them, except that a word starting with '-' that is no
+        option ("-medication", "-handover" though -h is) is a word, and so is `word`
+        ("-tired", which the parser read as -t ired)."""
         takes_value = {
             name: not (param.is_flag or param.count)
             for param in self.get_params(ctx)
@@ -221,19 +261,38 @@ class SearchCommand(TyperCommand):
             for name in (*param.opts, *param.secondary_opts)
         }
         words: list[str] = []
-        options: list[str] = []
+        options: list[list[str]] = []
         rest = iter(args)
         for arg in rest:
             name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
             if arg == "--":
                 words += rest
-            elif name in takes_value and (name == arg.split("=", 1)[0] or takes_value[name]):
-                options.append(shlex.quote(arg))
+            elif arg != word and name in takes_value and (
+                name == arg.split("=", 1)[0] or takes_value[name]
+            ):
                 if takes_value[name] and arg == name:  # its value is the next argument
-                    options.append(shlex.quote(next(rest, "")))
+                    options.append([arg, next(rest, "")])
+                else:
+                    options.append([arg])
             else:
                 words.append(arg)
         return words, options
+
+
+def _words_read_as_filters(ctx: typer.Context, store: Store) -> UsageError | None:
+    """The error for "-tired" or "-sad" after a search's words when no entry has the tag or
+    setting the parser read it as (-t ired, -s ad): a word to leave out, as "-medication" is
+    (see `SearchCommand`). Typed apart (-t ired, --tag ired) or naming a tag or setting an
+    entry has, it is the filter."""
+    from peerjournal.entry import normalise_tags
+
+    command = cast(SearchCommand, ctx.command)
+    return command.misread(
+        ctx, "--tag", "a tag no entry has",
+        lambda tags: not all(store.tagged(tag) for tag in normalise_tags([tags])),
+    ) or command.misread(
+        ctx, "--setting", "a setting no entry has", lambda setting: not store.with_setting(setting)
+    )
 
 
 def _empty_journal(trashed: int) -> str:
@@ -326,6 +385,8 @@ def register(app: typer.Typer) -> None:
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
         _check_searchable(query)
         store = app_ctx.store()
+        if misread := _words_read_as_filters(ctx, store):
+            raise misread
         found, more = _one_page(filters, lambda page: store.search(query, page))
         hits = [_one_line(hit) for hit in found]
         if json_out:

@@ -23,10 +23,12 @@ By = Annotated[Period, typer.Option(
     "--by", metavar="week|month", case_sensitive=False,
     help="Weeks (Monday to Sunday) or calendar months.")]
 
+_DAYS = "today, 'last night', '3 days ago', 'last friday'"
+_DATES = "2026-11-20, 20/11/2026 (d/m/y) …"
 # One day (write and edit --date, supervision done --date): a period is refused there.
-DAY_HELP = "today, 'last night', '3 days ago', 'last friday', 2026-11-20, 20/11/2026 (d/m/y) …"
+DAY_HELP = f"{_DAYS}, {_DATES}"
 # --since: a day, or a period from its first day (an --until's own help says its last day).
-DATE_HELP = DAY_HELP.replace(", 2026", ", 'last month' (its first day), 2026", 1)
+DATE_HELP = f"{_DAYS}, 'last month' (its first day), {_DATES}"
 
 
 def entry_id(text: str) -> int:

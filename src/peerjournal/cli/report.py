@@ -43,12 +43,12 @@ def build(
     dimension: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The report dict and the dimension labels, for the journal in `store`."""
+    from peerjournal.dates import period_start
     from peerjournal.db.stats import marker_counts, period_lexicon_versions, report_stats
     from peerjournal.drift import DIMENSIONS
     from peerjournal.entry import normalise_tags
     from peerjournal.trends import (
         check_dimension,
-        period_start,
         report_from_stats,
         resolve_window,
         unknown_dimension,

@@ -186,7 +186,7 @@ def has_scored_entries(
         return bool(store.conn.execute(sql, params).fetchone()[0])
 
 
-# The start of an entry's period (ISO text, as `trends.period_start`): the Monday on or before
+# The start of an entry's period (ISO text, as `dates.period_start`): the Monday on or before
 # its date, or the first of its month.
 _PERIOD_START = {
     "week": "date(e.date, 'weekday 0', '-6 days')",
@@ -271,7 +271,7 @@ def period_lexicon_versions(
     tags: Sequence[str] = (),
 ) -> dict[date, list[str]]:
     """The lexicon versions that scored the live entries of each period in [since, until]
-    (by its start, as `trends.period_start`), most used first: the shape of the mentor
+    (by its start, as `dates.period_start`), most used first: the shape of the mentor
     summary's `lexicon_versions` (`summary.lexicon_versions`). A period without scored
     entries is left out. Filters as `report_rows`."""
     from peerjournal.db.scoretable import TABLE
