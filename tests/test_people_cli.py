@@ -27,7 +27,7 @@ def test_bad_names_and_aliases_are_refused(cli) -> None:
     assert "at least one letter" in cli("people", "add", "1234").stderr
     cli("people", "add", "Maria")
     refused = cli("people", "add", "Jo", "--alias", "Maria's friend")
-    assert refused.exit_code == 1 and "contains a name" in refused.stderr
+    assert refused.exit_code == 1 and "names Maria, who is on the people list" in refused.stderr
     cli("people", "add", "Jo", "--alias", "Kez")
     hidden = cli("people", "add", "Kez")
     assert hidden.exit_code == 1 and "alias 'Kez' contains 'Kez'" in hidden.stderr
@@ -72,7 +72,7 @@ def test_restore_people_merges_without_duplicates(cli) -> None:
               Person("Jo", "Sam's friend"), Person("Kez", "K.")]
     added, notes = restore_people(store, backup, now)
     assert [(p.name, p.alias) for p in added] == [("Sam", None), ("Jo", None), ("Kez", "K.")]
-    assert notes == ["Jo's alias \"Sam's friend\" contains a name on the people list, so "
+    assert notes == ["Jo's alias \"Sam's friend\" names Sam, who is on the people list, so "
                      "exports show [person] for Jo instead."]
     listed = [(p.name, p.alias) for p in list_people(store)]
     assert listed == [("Jo", None), ("Kez", "K."), ("Maria Lopez", "M."), ("Sam", None)]

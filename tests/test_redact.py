@@ -39,7 +39,7 @@ def test_every_form_of_a_listed_name_is_replaced() -> None:
 
 def test_alias_replaces_the_name() -> None:
     assert Redactor([Person("Jo Smith", "J.")])("Jo came; so did JO SMITH.") == (
-        "J. came; so did J.."
+        "J. came; so did J."
     )
 
 

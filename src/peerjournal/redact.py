@@ -15,8 +15,10 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    "will" survives while "Will" does not, even opening a question ("Will you come?"): "Will I
    think is doing better" is the name, and a question that loses its verb costs less than a
    name that leaves. A one-word listed name is always matched in every case: the writer
-   listed exactly that word. A text of one word (a tag), and a label (a setting, with
-   `Redactor.label`), is matched in any case: tags are stored in lower case, reports show
+   listed exactly that word; but a name of one letter is an initial ("J said…"), matched
+   only as that capital standing alone (see `initial`), and "A", "I" and "O" are refused.
+   A text of one word (a tag), and a label (a setting, with `Redactor.label`), is matched
+   in any case: tags are stored in lower case, reports show
    settings in lower case, and with no sentence around the word there is no telling the
    word from the name. A name may be hyphenated across a line ("Jo-\nnes", "Anne-\nMarie")
    and its apostrophe typed as a space or not at all ("O Neill", "ONeill"). A name is never
@@ -592,9 +594,13 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
     ("Van Nguyen", "Minh Le"), as is any part. A part with a short prefix and an
     apostrophe is a form without it too ("Neill" of "O'Neill": an excerpt cut at "O' Neill"
     keeps it). Parts that are common English words, and particles, are matched only when
-    capitalised (case-sensitive).
+    capitalised (case-sensitive). A name of one letter ("J", "J.") is an initial: only that
+    capital standing alone is its form (see `initial`).
     """
     name = " ".join(nfc(name).split())
+    letter = initial(name)
+    if letter:
+        return [(letter, True)]
     forms: list[tuple[str, bool]] = [(name, False)]
     parts = [p.strip(".") for p in _BETWEEN_PARTS.split(name)]
     parts = [p for p in parts if p]
@@ -866,7 +872,8 @@ class Redactor:
                 continue
             self.counts["name"] += 1
             pieces += [text[last:start], replacement]
-            last = end
+            # an alias's full stop is the sentence's too: "rang R." for "rang Robert."
+            last = end + (replacement.endswith(".") and text.startswith(".", end))
         return "".join([*pieces, text[last:]])
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
@@ -923,6 +930,8 @@ def _compile_names(
         lookup[group] = replacement
         if is_short:
             body = _short_form_pattern(form, case_sensitive, polish)
+        elif case_sensitive and len(form) == 1:  # an initial: "J's", never "Js"
+            body = _capitalised_pattern(form, upper=False) + rf"(?![eE]?[sS]{_AFTER})"
         elif case_sensitive:
             body = _capitalised_pattern(form)
         else:
@@ -1341,9 +1350,49 @@ def _starts_like(key: str, parts: Iterable[str]) -> bool:
 
 MAX_NAME_CHARS = 100
 
+# The English words of one letter, as they are written in a sentence: a name of one of these
+# letters would take the word with it ("[person] nurse came in" for A), so none is listed.
+_ONE_LETTER_WORDS = {"a": "a", "i": "I", "o": "O"}
+
+
+def initial(name: str) -> str | None:
+    """The letter of a name of one letter ("J", "J."), as a capital; None for any other.
+    Such a name is written as an initial ("J said…"), so redaction takes only that capital
+    standing alone: not "j", and not inside a word. Only a letter with a capital: a name of
+    one character in a script without (Thai "ก", Chinese "林") is matched as any name is."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) != 1 or not (letters[0].isupper() or letters[0].islower()):
+        return None
+    capital = letters[0].upper()
+    return capital if len(capital) == 1 else None
+
+
+def one_letter_word(text: str) -> str | None:
+    """The English word ("a", "I", "O") that a name of one letter is too ("A", "i."), or an
+    alias of only that letter; None for any other text."""
+    letter = initial(text)
+    return _ONE_LETTER_WORDS.get(letter.casefold()) if letter else None
+
+
+def one_letter_word_note(
+    name: str, hint: Callable[[str], str] = lambda command: f"`peerjournal {command}`"
+) -> str | None:
+    """A note on a listed name that is a word of one letter (listed before such names were
+    refused, or restored from a backup), with `hint` making the command that takes it off;
+    None for any other name."""
+    word = one_letter_word(name)
+    if word is None:
+        return None
+    return (
+        f"Note: {name!r} is also the word {word!r}: exports replace it wherever it stands "
+        f"alone as a capital. Take it off ({hint(f'people remove {name}')}) and add the full "
+        "name instead."
+    )
+
 
 def check_name(raw: str) -> str:
-    """A listed name, tidied: one line, single spaces, at least one letter."""
+    """A listed name, tidied: one line, single spaces, at least one letter, an initial
+    ("j") as a capital."""
     from peerjournal.errors import PeerJournalError
 
     name = " ".join(nfc(raw).split())
@@ -1356,18 +1405,16 @@ def check_name(raw: str) -> str:
         raise PeerJournalError(f"{raw!r} is not a name: it needs at least one letter.")
     if len(name) > MAX_NAME_CHARS:
         raise PeerJournalError(f"A name can be at most {MAX_NAME_CHARS} characters.")
-    return name
+    return name.upper() if initial(name) else name
 
 
 def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
     """Refuse an alias that would itself reveal a listed name, or a name hidden in an alias."""
     from peerjournal.errors import PeerJournalError
 
-    everyone = [*[p for p in others if p.name.casefold() != name.casefold()], Person(name, alias)]
-    if alias and contains_name(alias, everyone, short=False):
-        raise PeerJournalError(
-            f"The alias {alias!r} contains a name on the people list; choose one that doesn't."
-        )
+    reason = alias_reveals(name, alias, others)
+    if alias and reason:
+        raise PeerJournalError(f"The alias {alias!r} {reason}; choose one that doesn't.")
     for other in others:
         if other.alias and contains_name(other.alias, [Person(name)], short=False):
             raise PeerJournalError(
@@ -1376,11 +1423,36 @@ def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
             )
 
 
+def alias_reveals(name: str, alias: str | None, others: Sequence[Person]) -> str | None:
+    """Why `alias` cannot stand for `name` ("contains the name Lee itself, so it would not
+    hide it"; "names Sam Jones, who is on the people list"), or None when it can: it holds
+    a form of `name` or of one of `others` (listed forms, not short ones)."""
+    if not alias:
+        return None
+    if contains_name(alias, [Person(name, alias)], short=False):
+        return f"contains the name {name} itself, so it would not hide it"
+    named = [
+        p.name for p in others
+        if name_key(p.name) != name_key(name) and contains_name(alias, [p], short=False)
+    ]
+    if not named:
+        return None
+    who = "who is" if len(named) == 1 else "who are"
+    return f"names {joined(named)}, {who} on the people list"
+
+
 def name_warnings(name: str, alias: str | None = None) -> list[str]:
     """What the writer should know about how this name will be matched, and about an alias
     that looks like a form of the name itself (a nickname: "Sammy" for Sam Jones), which
     exports would print as it is."""
     warnings = []
+    letter = initial(name)
+    if letter:
+        warnings.append(
+            f"Note: {name!r} is taken as an initial: exports replace a capital {letter} standing "
+            f"alone ('{letter} said', \"{letter}'s\"), not '{letter.lower()}' or one inside a "
+            "word. Add the full name too if you ever write it."
+        )
     if alias and _looks_like_the_name(name, alias):
         warnings.append(
             f"Note: the alias {alias!r} is printed in exports in place of the name, so it "
@@ -1459,14 +1531,16 @@ def people_to_add(
         if name_key(name) in known:
             continue
         alias = person.alias.strip() if person.alias and person.alias.strip() else None
-        if alias is not None and contains_name(
-            alias, [*everyone, Person(name, alias)], short=False
-        ):
+        reason = alias_reveals(name, alias, everyone)
+        if reason:
             notes.append(
-                f"{name}'s alias {alias!r} contains a name on the people list, so exports "
-                f"show {PLACEHOLDER} for {name} instead."
+                f"{name}'s alias {alias!r} {reason}, so exports show {PLACEHOLDER} for {name} "
+                "instead."
             )
             alias = None
+        note = one_letter_word_note(name)
+        if note:
+            notes.append(note)
         try:
             check_alias(name, alias, everyone)  # with no alias: another's alias names them
         except PeerJournalError as exc:

@@ -45,10 +45,11 @@ def register(app: typer.Typer) -> None:
         from peerjournal.redact import Person, check_alias, check_name, name_warnings
 
         app_ctx = AppContext.from_ctx(ctx)
-        store = app_ctx.store()
         name = check_name(" ".join(words))
         # an empty --alias (given, unlike None) takes a listed person's alias away
         alias = alias.strip() if alias is not None else None
+        _refuse_one_letter_words(app_ctx, name, alias)
+        store = app_ctx.store()
         others = [Person(p.name, p.alias) for p in list_people(store)]
         check_alias(name, alias or None, others)
         added, name = add_person(store, name, alias, app_ctx.now())
@@ -78,9 +79,14 @@ def register(app: typer.Typer) -> None:
         if not people:
             app_ctx.say("Nobody on the people list yet: `peerjournal people add NAME`.")
             return
+        from peerjournal.redact import one_letter_word_note
         from peerjournal.render.summary import people_table
 
         app_ctx.out.print(people_table(people))
+        for p in people:
+            note = one_letter_word_note(p.name, app_ctx.command_hint)
+            if note:
+                app_ctx.say(note)
 
     @group.command(short_help="Take a person off the list.")
     def remove(ctx: typer.Context, words: Name, json_out: Json = False) -> None:
@@ -105,3 +111,25 @@ def register(app: typer.Typer) -> None:
             )
             return
         app_ctx.say(f"Removed {removed.name}: exports will no longer redact that name.")
+
+
+def _refuse_one_letter_words(app_ctx: AppContext, name: str, alias: str | None) -> None:
+    """Refuse a name of one letter that is also an English word ("A", "I", "O"): exports
+    would replace that word wherever it stands alone. And an alias of only that letter,
+    which would read as the word ("I rang A about it")."""
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.redact import one_letter_word
+
+    word = one_letter_word(name)
+    if word:
+        letter = word.upper()
+        raise PeerJournalError(
+            f"{name!r} cannot go on the people list: it is also the word {word!r}, which exports "
+            f"would replace too. Add the full name instead, with the initial as its alias: "
+            f"{app_ctx.command_hint(f'people add NAME --alias {letter}.')}."
+        )
+    if alias and alias == alias.strip(".") and one_letter_word(alias):
+        raise PeerJournalError(
+            f"The alias {alias!r} would read as the word {one_letter_word(alias)!r} in exports; "
+            f"write it as an initial with a full stop: --alias {alias.upper()}."
+        )
