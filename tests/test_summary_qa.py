@@ -26,10 +26,12 @@ def _input(entries: list[Entry], **kw: Any) -> SummaryInput:
     values: dict[str, Any] = dict(
         since=date(2026, 11, 2), until=date(2026, 11, 20),
         generated_at=datetime(2026, 11, 20, 18, 30, tzinfo=UTC),
-        report={"by": "week", "periods": []}, entries=entries, drifts={},
-        layouts={"boud": BOUD},
+        entries=entries, drifts={}, layouts={"boud": BOUD},
     )
     values.update(kw)
+    # one period over the window, as a report always has one at least
+    values.setdefault("report", {"by": "week", "periods": [
+        {"start": str(values["since"]), "end": str(values["until"]), "entries": len(entries)}]})
     return SummaryInput(**values)
 
 

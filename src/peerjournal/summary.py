@@ -688,6 +688,11 @@ def _is_rate(v: Any) -> bool:
     return _is_num(v) and (v is None or 0 <= v <= MAX_RATE)
 
 
+def _too_large(v: Any) -> bool:
+    """A number that fails `_is_rate` only by its size: the reason to give is its limit."""
+    return _is_num(v) and v is not None and v > MAX_RATE
+
+
 def _is_balance(v: Any) -> bool:
     return _is_num(v) and (v is None or -1 <= v <= 1)
 
@@ -696,11 +701,14 @@ def _is_count(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and v >= 0
 
 
-def _day_made(generated_at: str) -> date | None:
+def _is_time(v: Any) -> bool:
+    """A date and time with its offset from UTC, as export writes `generated_at`."""
+    if not isinstance(v, str):
+        return False
     try:
-        return datetime.fromisoformat(generated_at).date()
+        return datetime.fromisoformat(v).utcoffset() is not None
     except ValueError:
-        return None
+        return False
 
 
 def _is_date(v: Any) -> bool:
@@ -735,6 +743,7 @@ def _is_direction(v: Any) -> bool:
 # What a value that fails each check is not, in a mentor's words.
 _WRONG: dict[_Check, str] = {
     _is_str: "is not text",
+    _is_time: "is not a date and time with its offset from UTC",
     _is_opt_str: "is not text",
     _is_rate: "is not a number of 0 or more",
     _is_balance: "is not a number from -1 to 1",
@@ -745,6 +754,8 @@ _WRONG: dict[_Check, str] = {
     _is_by: "is not week or month",
     _is_direction: "is not up, down or steady",
 }
+# what a rate above MAX_RATE is, after "is" or "holds a number"
+TOO_LARGE = f"more than {MAX_RATE:,} per 100 words, larger than any real rate"
 _KINDS = ((type(None), "null"), (bool, "true or false"), (int | float, "a number"),
           (str, "text"), (list, "a list"))
 
@@ -757,7 +768,7 @@ def _spoken(where: str) -> str:
 
 
 _FIELDS: dict[str, _Check] = {
-    "generated_at": _is_str,
+    "generated_at": _is_time,
     "generator": _is_str,
     "writer": _is_opt_str,
     "note": _is_str,
@@ -796,9 +807,12 @@ class _Validator:
         place = f"{where}.{key}".lstrip(".")
         if key not in parent:
             raise self.fail(place, "is missing")
-        if not check(parent[key]):
+        value = parent[key]
+        if not check(value):
+            if check is _is_rate and _too_large(value):
+                raise self.fail(place, f"is {TOO_LARGE}")
             raise self.fail(place, _WRONG.get(check, "has a value a summary cannot have"))
-        return parent[key]
+        return value
 
     def fields(self, parent: Any, where: str, checks: Mapping[str, _Check]) -> Mapping[str, Any]:
         obj = self.obj(parent, where)
@@ -845,8 +859,8 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
                       {"since": _is_date, "until": _is_date, "by": _is_by})
     if period["since"] > period["until"]:
         raise v.fail("period.since", "is after period until")
-    made = _day_made(doc["generated_at"])
-    if made is not None and date.fromisoformat(period["until"]) > made + timedelta(days=1):
+    made = datetime.fromisoformat(doc["generated_at"]).date()
+    if date.fromisoformat(period["until"]) > made + timedelta(days=1):
         # (a day's grace: generated_at is UTC, the period the writer's own dates)
         raise v.fail("period.until", "is after the day the summary was made")
     counts = v.fields(doc.get("entries"), "entries",
@@ -854,7 +868,10 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
     for key in ("shared", "scored"):
         if counts[key] > counts["total"]:
             raise v.fail(f"entries.{key}", "is more than entries total")
-    for n, p in enumerate(v.items(doc.get("periods"), "periods")):
+    periods = v.items(doc.get("periods"), "periods")
+    if not periods:  # they cover the period, which is a day at least
+        raise v.fail("periods", "is empty")
+    for n, p in enumerate(periods):
         where = f"periods[{n}]"
         period = v.fields(p, where, {"start": _is_date, "end": _is_date, "entries": _is_count,
                                      "identity": _is_rate, "drift": _is_rate,
@@ -867,9 +884,11 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
                                   "drift": _is_rate})
         for polarity in POLARITIES:
             series = v.items(row.get(f"{polarity}_series", []), f"{where}.{polarity}_series")
-            if not all(_is_rate(x) for x in series):
+            wrong = [x for x in series if not _is_rate(x)]
+            if wrong:
                 raise v.fail(f"{where}.{polarity}_series",
-                             "holds something other than numbers of 0 or more")
+                             f"holds a number {TOO_LARGE}" if _too_large(wrong[0])
+                             else "holds something other than numbers of 0 or more")
             v.field(row, f"{polarity}_direction", _is_direction, where)
     markers = v.obj(doc.get("markers"), "markers")
     for polarity in POLARITIES:

@@ -8,7 +8,7 @@ import shutil
 import signal
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from peerjournal.entry import NUL_MESSAGE, after_prefix
 from peerjournal.errors import PeerJournalError
@@ -138,14 +138,31 @@ def read_text_file(path: Path, retry: str = "try again") -> str:
     return decode(read_file(path), str(path), retry)
 
 
+NO_SUCH_FILE = "No such file: {name}."
+A_FOLDER = "{name} is a folder, not a file."
+
+
+def open_to_read(
+    path: str | Path, name: str | None = None, *, missing: str = NO_SUCH_FILE,
+    folder: str = A_FOLDER, error: type[PeerJournalError] = PeerJournalError,
+) -> BinaryIO:
+    """A file the user named, open to read (the caller closes it). One that is not there or
+    is a folder raises `error` with `missing` or `folder`, naming it as `name` (by default
+    its path); other failures (no permission) go up as they are, for the caller, or the CLI,
+    which names the path and the reason."""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        problem = missing
+    except IsADirectoryError:
+        problem = folder
+    raise error(problem.format(name=path if name is None else name)) from None
+
+
 def read_file(path: Path) -> bytes:
     """The bytes of a file the writer named; one-line errors for what is not there."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise PeerJournalError(f"No such file: {path}.") from None
-    except IsADirectoryError:
-        raise PeerJournalError(f"{path} is a folder, not a file.") from None
+    with open_to_read(path) as handle:
+        return handle.read()
 
 
 # Byte order marks that say which Unicode encoding a file is in (UTF-32's first: its

@@ -29,6 +29,10 @@ NO_PEOPLE_WARNING = (
     "`peerjournal people add NAME`."
 )
 JSON_NEEDS_OUTPUT = "--json describes the written file: use it with --output FILE."
+JSON_NOT_TO_STDOUT = (
+    "--json describes the written file, and --output {output} is where standard output goes "
+    "too: the two would run together. Leave out --json, or write to another file."
+)
 
 
 def _csv_leaves_out(options: Sequence[str]) -> str:
@@ -66,7 +70,8 @@ Yes = Annotated[bool, typer.Option("--yes", "-y", help="Write without the previe
 NoRedact = Annotated[bool, typer.Option(
     "--no-redact", help="Do NOT replace names and identifiers (the file says so).")]
 Json = Annotated[bool, typer.Option(
-    "--json", help="With --output: print what was written (file, format, bytes) as JSON.")]
+    "--json", help="With --output FILE (not standard output): print what was written (file, "
+    "format, bytes) as JSON.")]
 Full = Annotated[bool, typer.Option(
     "--full", help="A complete, unredacted JSON backup: every entry, the people list, "
     "self-checks, supervision records and unfinished drafts, in the shape `peerjournal "
@@ -121,6 +126,8 @@ def register(app: typer.Typer) -> None:
         # the period before the file: an unreadable date is the error to fix first
         window = None if full else _window(app_ctx, since, until)
         target = None if output in (None, "-") else _target(output, force)
+        if json_out and target is not None and _is_stdout(target):  # still before any work
+            raise PeerJournalError(JSON_NOT_TO_STDOUT.format(output=output), ExitCode.USAGE)
         if full and output is None and _stdout_is_terminal():
             # the whole unredacted journal is not for a terminal's screen and scrollback
             target = _target(f"peerjournal-backup-{app_ctx.today().isoformat()}.json", force)
@@ -236,6 +243,19 @@ def _stream_fd(path: Path) -> int | None:
             return None
         name = os.path.normpath(os.path.join(os.path.dirname(name), link))
     return None
+
+
+def _is_stdout(path: Path) -> bool:
+    """`path` is where standard output goes: /dev/stdout or /dev/fd/1 (or a link to one), or
+    the very file, pipe or terminal it is (`-o out.json > out.json`)."""
+    import os
+
+    if _stream_fd(path) == 1:
+        return True
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(1))
+    except OSError:  # not there yet, or no standard output at all
+        return False
 
 
 def _in_system_folder(path: Path) -> bool:
@@ -654,11 +674,9 @@ def _deliver(
     """Write `data` to `target` (or stdout) and say so, then `after`."""
     import sys
 
-    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.errors import PeerJournalError
 
-    if target is None:
-        if json_out:
-            raise PeerJournalError(JSON_NEEDS_OUTPUT, ExitCode.USAGE)
+    if target is None:  # (--json has been refused without a file)
         if fmt == "pdf" and _stdout_is_terminal():
             raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
         sys.stdout.buffer.write(data)

@@ -155,13 +155,9 @@ def _opened(file: str) -> Iterator[BinaryIO]:
 
         yield sys.stdin.buffer
         return
-    try:
-        handle = open(file, "rb")  # noqa: SIM115 (closed by the `with` below)
-    except FileNotFoundError:
-        raise PeerJournalError(f"No such file: {file}.") from None
-    except IsADirectoryError:
-        raise PeerJournalError(f"{file} is a folder, not a file.") from None
-    with handle:
+    from peerjournal.cli.editor import open_to_read
+
+    with open_to_read(file) as handle:
         yield handle
 
 

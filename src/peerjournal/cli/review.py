@@ -88,16 +88,15 @@ def _shown(name: str) -> str:
 
 def _read_file(path: Path, name: str) -> bytes:
     """A summary file's bytes (one more than a summary may have, to tell it is too large)."""
+    from peerjournal.cli.editor import open_to_read
     from peerjournal.summary import SummaryError
 
     try:
-        with path.open("rb") as handle:
+        with open_to_read(path, name, missing="{name}: no such file.",
+                          folder="{name}: is a folder, not a summary file.",
+                          error=SummaryError) as handle:
             return handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise SummaryError(f"{name}: no such file.") from None
-    except IsADirectoryError:
-        raise SummaryError(f"{name}: is a folder, not a summary file.") from None
-    except OSError as exc:
+    except OSError as exc:  # no permission; a read that fails
         raise SummaryError(f"{name}: cannot be read ({exc.strerror}).") from None
 
 
