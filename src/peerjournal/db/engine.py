@@ -13,14 +13,18 @@ import glob
 import os
 import re
 import sqlite3
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from peerjournal.errors import DatabaseError, PeerJournalError
+
+if TYPE_CHECKING:  # (Alembic is imported only to create or upgrade a journal)
+    from alembic.config import Config
 
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
                    "0010", "0011")
@@ -30,6 +34,7 @@ BUSY_TIMEOUT_ENV = "PEERJOURNAL_BUSY_TIMEOUT_MS"  # overrides it (tests use a sh
 # Less free space than this beside a journal that fails to open or write means a full disk
 # (WAL mode needs 32 KiB for its shared-memory file before it can read anything).
 LOW_SPACE_BYTES = 1 << 20
+MIGRATIONS = Path(__file__).parent / "migrations"  # the revisions installed with this code
 
 
 def busy_timeout_ms() -> int:
@@ -474,8 +479,9 @@ def _upgrade(path: Path) -> None:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    _check_installed(path, config)
     config.attributes["busy_timeout_ms"] = busy_timeout_ms()
     made: list[Path] = []
 
@@ -489,7 +495,7 @@ def _upgrade(path: Path) -> None:
 
     config.attributes["before_upgrade"] = back_up_if_behind
     try:
-        command.upgrade(config, "head")
+        command.upgrade(config, HEAD_REVISION)  # (not "head": a stray newer file is not run)
     except BaseException:
         for target in made:
             if _stored_revision(path) not in (HEAD_REVISION, "unknown"):
@@ -498,6 +504,31 @@ def _upgrade(path: Path) -> None:
         raise
     for target in made:
         _tell(_upgraded(target))
+
+
+def _check_installed(path: Path, config: Config) -> None:
+    """Refuse an upgrade the installed revisions cannot complete, before any copy is made.
+
+    In a broken install (a migration file missing), Alembic would take the journal to the
+    newest revision it finds, short of HEAD_REVISION: every command then "upgraded" it again,
+    each time keeping one more full-size copy, and never reached the schema this code reads.
+    Refused here, nothing is copied or changed, so nothing piles up however often it is run."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        with warnings.catch_warnings():  # (Alembic warns of a gap in the revisions, then fails)
+            warnings.simplefilter("ignore")
+            script = ScriptDirectory.from_config(config)
+            found = [step.revision for step in script.walk_revisions("base", HEAD_REVISION)]
+    except (CommandError, KeyError):  # HEAD_REVISION, or one before it, is missing
+        found = []
+    if found[::-1] != list(KNOWN_REVISIONS):
+        raise DatabaseError(
+            f"The upgrade of the journal at {path} did not complete: this installation of "
+            f"peerjournal lacks some of its upgrade steps (to schema {HEAD_REVISION}). "
+            "The journal is unchanged and no copy was kept; reinstall peerjournal to upgrade it."
+        )
 
 
 def _create(path: Path) -> None:
