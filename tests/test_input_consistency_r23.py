@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SRC
 
+from conftest import SRC
 from peerjournal.db.store import Filters, Store
 
 CLI = Callable[..., Any]

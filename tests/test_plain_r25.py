@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CLI
 
+from conftest import CLI
 from peerjournal.cli import supervision as supervision_cli
 
 Add = Callable[..., int]
