@@ -57,10 +57,12 @@ _COUNTS = {"a": 1, "an": 1, "a couple": 2, "a couple of": 2, "couple of": 2} | {
 # Read only to say that they are not a number: "a few days ago" could be any of several dates.
 _VAGUE = ("a few", "few", "several", "some")
 _AMOUNT = r"(\d+|" + "|".join(sorted([*_COUNTS, *_VAGUE], key=len, reverse=True)) + ")"
-_AGO = re.compile(rf"^{_AMOUNT}\s+(day|week|month|year)s?\s+ago$")
+# A fortnight is two weeks, as "a fortnight ago" says in UK English ("fortnight ago": one).
+_UNIT = r"(day|week|fortnight|month|year)(s?)"
+_AGO = re.compile(rf"^(?:{_AMOUNT}\s+)?{_UNIT}\s+ago$")
 # Dates ahead ("in 2 weeks", "next friday", "tomorrow") are read too, so that a command that
 # wants a past date can say the date is in the future rather than that it cannot be read.
-_AHEAD = re.compile(rf"^in\s+{_AMOUNT}\s+(day|week|month|year)s?$")
+_AHEAD = re.compile(rf"^in\s+{_AMOUNT}\s+{_UNIT}$")
 # Whole weekday names or their usual abbreviations only: "monthly" or "fried" is not a weekday.
 _WEEKDAY = re.compile(
     r"^(?:(last|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -122,13 +124,16 @@ def _relative(raw: str, today: date, text: str) -> date | None:
         return _days_back(today, _DAYS_BACK[raw], text)
     if m := _AGO.match(raw) or _AHEAD.match(raw):
         amount, unit, ago = m.group(1), m.group(2), raw.endswith("ago")
-        if amount in _VAGUE:
+        if amount in _VAGUE or not (amount or not m.group(3)):  # "a few days", "days ago"
             example = f"'3 {unit}s ago'" if ago else f"'in 3 {unit}s'"
-            why, hint = f"{amount!r} is not an exact number", f"Give one, such as {example}"
-            raise _unreadable(text, why, hint=hint)
+            why = f"{amount!r} is not an exact number" if amount else "it gives no number"
+            raise _unreadable(text, why, hint=f"Give one, such as {example}")
+        amount = amount or "a"  # "fortnight ago"
         if amount.isdigit() and len(amount) > 7:  # more days than EARLIEST to LATEST holds
             raise out_of_range(text)
         n = int(amount) if amount.isdigit() else _COUNTS[amount]
+        if unit == "fortnight":
+            n, unit = 2 * n, "week"
         return _ago(today, n if ago else -n, unit, text)
     if m := _WEEKDAY.match(raw):
         for index, name in enumerate(_WEEKDAYS):
@@ -439,7 +444,7 @@ def period_end(day: date, by: str) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
-_PERIOD_WORD = re.compile(r"^(this|last)\s+(week|month|year)$")
+_PERIOD_WORD = re.compile(r"^(this|last)\s+(week|fortnight|month|year)$")
 _YEAR_MONTH = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})$")  # 2025-11, 2025/11
 _YEAR = re.compile(r"^[0-9]{4}$")
 # A month in words, with a four-digit year or none ("Nov 2025", "november", "Sept. 2025"): read
@@ -458,8 +463,8 @@ _MONTH_WORDS = {
 
 def period(text: str, today: date) -> tuple[date, date] | None:
     """The first and last day of the calendar period `text` names ("last month", "this week",
-    "last year", "2025-11", "Nov 2025", "2025"), else None. A month named without a year is
-    the most recent one: this year's if it has begun, else last year's."""
+    "last fortnight", "last year", "2025-11", "Nov 2025", "2025"), else None. A month named
+    without a year is the most recent one: this year's if it has begun, else last year's."""
     raw = _spoken_form(text)
     if (m := _MONTH_YEAR.match(raw)) and m.group(1) in _MONTH_WORDS:
         month = _MONTH_WORDS[m.group(1)]
@@ -470,6 +475,8 @@ def period(text: str, today: date) -> tuple[date, date] | None:
         back, unit = m.group(1) == "last", m.group(2)
         if unit == "year":
             return _year(today.year - int(back), text)
+        if unit == "fortnight":
+            return _last_fortnight(today, text, back)
         first = period_start(today, unit)
         if back:  # the period before: the one the day before this one's first day is in
             first = period_start(_days_back(first, 1, text), unit)
@@ -479,6 +486,20 @@ def period(text: str, today: date) -> tuple[date, date] | None:
     if m := _YEAR_MONTH.match(raw):
         return _month(int(m.group(1)), int(m.group(2)), text)
     return None
+
+
+def _last_fortnight(today: date, text: str, back: bool) -> tuple[date, date]:
+    """"last fortnight": the two whole weeks before this one, Monday to Sunday, as "last
+    week" is the one before it (so `--since "last fortnight"` covers at least the last 14
+    days). A fortnight has no first day of its own, so "this fortnight" is refused."""
+    if not back:
+        raise PeerJournalError(
+            f"{as_typed(text.strip())!r} is no calendar period: a fortnight has no set first "
+            "day. Use 'this week', 'last fortnight' (the two weeks before this one) or "
+            "'a fortnight ago'."
+        )
+    monday = period_start(today, "week")
+    return _days_back(monday, 14, text), _days_back(monday, 1, text)
 
 
 def _year(year: int, text: str) -> tuple[date, date]:

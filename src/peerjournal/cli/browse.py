@@ -73,7 +73,8 @@ def _one_line(hit: SearchHit) -> SearchHit:
 
 
 def _check_searchable(query: str) -> None:
-    """Refuse a query with no word to look for, saying why (FTS5 cannot search for "not X")."""
+    """Refuse a query with no word to look for, saying why (FTS5 cannot search for "not X",
+    "-X" or "NOT X")."""
     from peerjournal.db.store import query_terms
     from peerjournal.errors import PeerJournalError
 
@@ -84,6 +85,12 @@ def _check_searchable(query: str) -> None:
         raise PeerJournalError(
             f"Search needs a word to look for: {_quoted(query)} only leaves words out "
             "(as in `search 'handover -housing'`)."
+        )
+    if terms.operators:  # "OR", "AND NOT": words to look for in lower case
+        word = terms.operators[0].lower()
+        raise PeerJournalError(
+            f"Nothing to search for in {_quoted(query)}: AND, OR and NOT in capitals join "
+            f"words; type {word!r} in lower case to look for the word."
         )
     raise PeerJournalError(f"Nothing to search for in {_quoted(query)}: type a word or a phrase.")
 
@@ -363,8 +370,9 @@ def register(app: typer.Typer) -> None:
         words: list[str] = typer.Argument(
             ...,
             metavar="QUERY",
-            help='Words, "a phrase", prefix*, -exclude, NEAR(a b); several words need no '
-            "quotes, unless one is left out: 'handover -medication'. A query that starts "
+            help='Words, "a phrase", prefix*, -exclude, NEAR(a b), AND/OR/NOT (in capitals); '
+            "several words need no quotes, unless one is left out: 'handover -medication'. "
+            "A query that starts "
             "with '-' goes after --: search -- -word.",
         ),
         since: Since = None,

@@ -838,39 +838,67 @@ _HIGHEST_ID = (
 
 _TOKEN = re.compile(r'-?"[^"]*"|\S+')  # (a "phrase" left out, -"as here", is one token)
 _WORD = re.compile(r"\w+\*?")
+# FTS5's operators, which it reads in capitals only ("not" is a word). A query FTS5 cannot
+# read ("NOT Sam", "Sam NOT", "Sam OR Jo's") is rewritten with them read as the user meant.
+OPERATORS = ("AND", "OR", "NOT")
 
 
 class QueryTerms(NamedTuple):
-    """A query's terms as FTS5 strings: what to look for, and what to leave out (`-word`)."""
+    """A query's terms as FTS5 strings: what to look for (each to AND with the others: a
+    word, a "phrase", a prefix*, or "(a OR b)"), what to leave out (`-word`, NOT word), and
+    the operators typed (AND, OR, NOT)."""
 
     include: builtins.list[str]
     exclude: builtins.list[str]
+    operators: builtins.list[str]
 
 
 def query_terms(query: str) -> QueryTerms:
-    """The words, "phrases" and `prefix*`es of a query, each quoted for FTS5."""
-    terms = QueryTerms([], [])
+    """The words, "phrases" and `prefix*`es of a query, each quoted for FTS5.
+
+    The operators join them as FTS5 reads them where they can: NOT leaves out what follows
+    it, as `-word` does (at the start too: "NOT Sam" looks for nothing); OR joins the terms
+    on either side of it; AND is what a space means already. One with nothing to join on
+    one side ("Sam NOT", "OR Sam") is left out."""
+    terms = QueryTerms([], [], [])
+    after = ""  # the operator just before this token
     for token in _TOKEN.findall(query.replace("'", " ")):
-        target = terms.exclude if token.startswith("-") and len(token) > 1 else terms.include
-        words = _WORD.findall(token)
-        if not words:
+        if token in OPERATORS:
+            terms.operators.append(token)
+            after = token
             continue
-        if token.lstrip("-").startswith('"'):
-            target.append('"' + " ".join(w.rstrip("*") for w in words) + '"')
+        quoted = _quoted_words(token)
+        if not quoted:
+            continue
+        if after == "NOT" or (token.startswith("-") and len(token) > 1):
+            terms.exclude.extend(quoted)
+        elif after == "OR" and terms.include:
+            either = quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")"
+            terms.include[-1] = f"({terms.include[-1]} OR {either})"
         else:
-            target.extend(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
+            terms.include.extend(quoted)
+        after = ""
     return terms
+
+
+def _quoted_words(token: str) -> builtins.list[str]:
+    """A token's words quoted for FTS5: a "phrase" (-"phrase") as one, a prefix* kept."""
+    words = _WORD.findall(token)
+    if words and token.lstrip("-").startswith('"'):
+        return ['"' + " ".join(w.rstrip("*") for w in words) + '"']
+    return [f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words]
 
 
 def fts_queries(query: str) -> Iterator[str]:
     """The user's query as FTS5 syntax first, then a forgiving rewrite of it.
 
-    The rewrite keeps quoted phrases and `word*` prefixes, turns `-word` into NOT,
-    and quotes everything else, so no typed text can be an FTS5 syntax error.
+    The rewrite keeps quoted phrases, `word*` prefixes and the operators (`query_terms`),
+    turns `-word` into NOT, and quotes everything else, so no typed text can be an FTS5
+    syntax error.
     """
-    include, exclude = query_terms(query)
+    include, exclude, _ = query_terms(query)
     if include:  # a query with no words to look for ("-", "***", "-word") finds nothing
-        rewritten = " ".join(include)
+        rewritten = " AND ".join(include)
         if exclude:
             rewritten += " NOT (" + " OR ".join(exclude) + ")"
         yield query
