@@ -146,3 +146,21 @@ def test_a_name_of_one_character_without_a_capital_is_matched_as_any_name(name: 
     (found by Hypothesis: a one-character Thai name followed by "S" survived)."""
     out = Redactor([Person(name)])(f"{name}S 0 and {name}")
     assert name not in out, out
+
+
+def test_the_export_preview_repeats_the_note_on_a_listed_one_letter_word(
+    cli: CLI, store: Store
+) -> None:
+    """An "A" listed before the refusal is named where the writer checks what leaves: the
+    export, beside the preview's question (and with --yes)."""
+    from peerjournal.db.people import restore_people
+
+    restore_people(store, [Person("A")], datetime(2026, 11, 20, tzinfo=UTC))
+    shared(cli, "A nurse came in and we talked about the garden.")
+    result = cli("export", "--format", "md", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert "Note: 'A' is also the word 'a'" in result.stderr
+    assert "`peerjournal people remove A`" in result.stderr
+    restore_people(store, [Person("Sam Jones")], datetime(2026, 11, 20, tzinfo=UTC))
+    plain = cli("export", "--format", "md", "--yes")
+    assert plain.stderr.count("is also the word") == 1  # only the one-letter word

@@ -426,7 +426,7 @@ def _summary(
     from peerjournal.db.store import Filters
     from peerjournal.drift import DIMENSIONS
     from peerjournal.exporters import get_format
-    from peerjournal.redact import Person, Redactor
+    from peerjournal.redact import Person, Redactor, one_letter_word_note
     from peerjournal.reflection import answer_layouts
     from peerjournal.summary import SummaryInput, build_summary
     from peerjournal.trends import previous_window, report_from_stats, stats_from_rows
@@ -471,6 +471,8 @@ def _summary(
         people = list_people(store)
         if not people:
             warnings.append(NO_PEOPLE_WARNING)
+        # a word of one letter listed before such names were refused ("A"): exports replace it
+        warnings += filter(None, (one_letter_word_note(p.name, app.command_hint) for p in people))
         redactor = Redactor([Person(p.name, p.alias) for p in people])
     summary = build_summary(data, redactor)
     if redactor is not None and writer and summary["writer"] != writer.strip():
