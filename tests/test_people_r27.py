@@ -137,7 +137,7 @@ def test_an_alias_holding_another_listed_name_names_them(cli: CLI) -> None:
     assert "names Sam Jones, who is on the people list" in one.stderr
     # changing a listed person's alias: their own name is theirs, not another's
     changed = cli("people", "add", "sam jones", "--alias", "Jones junior")
-    assert "contains the name sam jones itself" in changed.stderr
+    assert "contains part of the name sam jones" in changed.stderr
 
 
 @pytest.mark.parametrize("name", ["ก", "林"])
@@ -164,3 +164,11 @@ def test_the_export_preview_repeats_the_note_on_a_listed_one_letter_word(
     restore_people(store, [Person("Sam Jones")], datetime(2026, 11, 20, tzinfo=UTC))
     plain = cli("export", "--format", "md", "--yes")
     assert plain.stderr.count("is also the word") == 1  # only the one-letter word
+
+
+def test_an_alias_holding_part_of_the_name_says_part(cli: CLI) -> None:
+    """QA: "--alias Lopez" for Maria Lopez said it held "the name Maria Lopez itself"."""
+    result = cli("people", "add", "Maria Lopez", "--alias", "Lopez")
+    assert result.exit_code == 1
+    assert "contains part of the name Maria Lopez, so it would not hide it" in result.stderr
+    assert cli("people", "list", "--json").stdout.strip() in ("[]", "")

@@ -1430,7 +1430,10 @@ def alias_reveals(name: str, alias: str | None, others: Sequence[Person]) -> str
     if not alias:
         return None
     if contains_name(alias, [Person(name, alias)], short=False):
-        return f"contains the name {name} itself, so it would not hide it"
+        # every word of the name (as redaction finds words: "Ѕаm" in Cyrillic letters is Sam)
+        whole = all(contains_name(alias, [Person(part)], short=False) for part in name.split())
+        what = f"the name {name} itself" if whole else f"part of the name {name}"
+        return f"contains {what}, so it would not hide it"
     named = [
         p.name for p in others
         if name_key(p.name) != name_key(name) and contains_name(alias, [p], short=False)
