@@ -690,13 +690,10 @@ def _not_a_journal(line_no: int, line: str, text: str) -> PeerJournalError:
     """The error for text that opens with no jrnl entry header: a summary for a mentor (which
     holds no entries to bring back), an entry in the Markdown format (which `write` reads), or
     a file in no format `import` reads (a spreadsheet's CSV, say) is told as such."""
-    from peerjournal.exporters.common import TITLE
-    from peerjournal.exporters.csv_ import ABOUT
+    from peerjournal.exporters.common import summary_form
 
     first = line.strip()
-    if first.startswith((f"# {TITLE}", ",".join(ABOUT))) or (
-        first.startswith("<") and f"<title>{TITLE}" in text[:4000]
-    ):
+    if summary_form(text) is not None:
         return PeerJournalError(SUMMARY_NOT_BACKUP)
     if _SECTION_LINE.match(first) or _ENTRY_HEADER.match(first):
         return PeerJournalError(

@@ -530,17 +530,16 @@ def _not_an_entry(text: str, source: str) -> None:
     import json
 
     from peerjournal.errors import PeerJournalError
-    from peerjournal.exporters.common import TITLE
+    from peerjournal.exporters.common import summary_form
 
     named = "-" if source == "standard input" else source
-    summary = PeerJournalError(
-        f"{source} is a summary for a mentor, not an entry: `peerjournal review {named}` "
-        "shows it. Nothing was saved."
-    )
-    opening = text.lstrip()
-    if opening.startswith(f"# {TITLE}"):
-        raise summary
-    if not opening.startswith(("{", "[")):
+    form = summary_form(text)
+    if form is not None:  # `review` reads only the JSON form
+        raise PeerJournalError(
+            f"{source} is a summary for a mentor ({form}), not an entry: nothing was saved. "
+            "`peerjournal review` reads the JSON form (`export --format json`)."
+        )
+    if not text.lstrip().startswith(("{", "[")):
         return
     try:
         data = json.loads(text)
@@ -550,7 +549,10 @@ def _not_an_entry(text: str, source: str) -> None:
         return
     schema = data.get("schema") if isinstance(data, dict) else None
     if isinstance(schema, str) and schema.startswith("peerjournal.summary/"):
-        raise summary
+        raise PeerJournalError(
+            f"{source} is a summary for a mentor, not an entry: `peerjournal review {named}` "
+            "shows it. Nothing was saved."
+        )
     raise PeerJournalError(
         f"{source} holds JSON, not the Markdown entry format: `peerjournal import {named}` "
         "reads peerjournal's JSON (a backup, `show --json`). Nothing was saved."

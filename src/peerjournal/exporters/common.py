@@ -28,6 +28,22 @@ ELEMENT_TITLES = (
 )
 
 
+def summary_form(text: str) -> str | None:
+    """The format of the summary for a mentor that `text` is ("Markdown", "HTML", "CSV"; a
+    JSON one says so by its schema), or None: `write` and `import` name it rather than read it
+    as an entry or a journal."""
+    from peerjournal.exporters.csv_ import ABOUT
+
+    opening = text.lstrip()[:4000]
+    if opening.startswith(f"# {TITLE}"):
+        return "Markdown"
+    if opening.startswith(",".join(ABOUT)):
+        return "CSV"
+    if opening.startswith("<") and f"<title>{TITLE}" in opening:
+        return "HTML"
+    return None
+
+
 def number(value: float | None, digits: int = 1) -> str:
     """A rate per 100 words, or an en dash for a period without evidence; rounded once, as
     `peerjournal report` rounds it (`trends.fixed`)."""
