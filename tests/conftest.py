@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import shutil
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -52,6 +53,14 @@ HIT_KEYS = (
     "self_noticed",
     "counted",
 )
+
+
+# A suite started in the background by a script (`cmd &` without job control, nohup) inherits
+# Ctrl-C ignored, and Python then leaves it ignored: the tests of Ctrl-C would wait forever for
+# an interrupt that never comes. They test peerjournal's handling, so each worker starts with
+# Python's own.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
