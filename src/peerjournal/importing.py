@@ -61,6 +61,7 @@ SUMMARY_NOT_BACKUP = (
     "This is a summary for a mentor, not a backup: it holds no entries to import. A backup "
     "is made with `peerjournal export --full`."
 )
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
 
@@ -538,11 +539,15 @@ def _keepable_id(value: Any) -> bool:
 
 
 def _date(value: Any, where: str, today: date) -> date:
-    if not isinstance(value, str):
+    if value is None:
         raise _Bad(where, "'date' is missing (use YYYY-MM-DD).")
+    if not isinstance(value, str):  # 20261101, a list: there, but not as text
+        raise _Bad(where, "'date' should be text such as \"2026-11-01\" (YYYY-MM-DD).")
     try:
         return date.fromisoformat(value)
     except ValueError:  # the value is not quoted: it might be journal text in the wrong place
+        if _ISO_DAY.fullmatch(value):  # digits only: safe to show
+            raise _Bad(where, f"'date' {value} is no day of the calendar.") from None
         raise _Bad(where, "'date' is not a YYYY-MM-DD date.") from None
 
 
