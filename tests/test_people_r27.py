@@ -172,3 +172,20 @@ def test_an_alias_holding_part_of_the_name_says_part(cli: CLI) -> None:
     assert result.exit_code == 1
     assert "contains part of the name Maria Lopez, so it would not hide it" in result.stderr
     assert cli("people", "list", "--json").stdout.strip() in ("[]", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sat in the lounge. (Also the garden.) Was it calm? Yes.",
+        "She said \"No.\" Was it fair?",
+        "We talked [about the bus.] Was it late?",
+    ],
+)
+def test_a_sentence_opening_after_a_closing_bracket_or_quote_is_not_a_name(text: str) -> None:
+    """QA: "(Also the garden.) Was it calm?" asked the writer to check "Was"."""
+    from peerjournal.redact import unlisted_capitalised
+
+    assert "Was" not in [text[a:b] for a, b in unlisted_capitalised(text)]
+    named = text.replace("Was it", "Kerry was")  # a name opening the sentence still is one
+    assert "Kerry" in [named[a:b] for a, b in unlisted_capitalised(named)]

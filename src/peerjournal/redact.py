@@ -953,7 +953,8 @@ def contains_name(text: str, people: Sequence[Person], short: bool = True) -> bo
 
 # A word, with its inner hyphens, apostrophes and ampersands ("A&E" is one word, not two)
 _CAPITALISED = re.compile(r"(?<![\w'’&])[^\W\d_][^\W\d_'’\-&]*(?:[-'’&][^\W\d_]+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[\"“(]\s*)$")
+# (a sentence's end may close a bracket or a quote first: "(Also the garden.) Was it calm?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…][)\]\"”’']*\s+|\n\s*|[\"“(]\s*)$")
 ALWAYS_CAPITALISED = _words(
     """
     i i'm i'll i've i'd monday tuesday wednesday thursday friday saturday sunday january
