@@ -148,3 +148,22 @@ def test_operators_join_words_as_the_user_means(cli: CLI, add: Add) -> None:
     assert _found(cli, "cafe OR housing AND Sam") == [sam, both]
     assert _found(cli, "not coping") == [jo]  # in lower case, "not" is a word
     assert cli("search", "Jo NOT").stdout == cli("search", "Jo").stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        (["handover", "-tired", "-nurse"], "search 'handover -tired -nurse'"),
+        (["handover", "-Jo", "-tired"], "search 'handover -Jo -tired'"),
+        (["handover", "-n5", "-tired"], "search 'handover -tired' -n5"),
+    ],
+)
+def test_the_command_suggested_for_a_misread_word_takes_every_such_word(
+    cli: CLI, add: Add, typed: list[str], suggested: str
+) -> None:
+    """QA: for `handover -tired -nurse` the suggestion kept -tired as an option, and failed
+    again when typed."""
+    add("Long handover tonight and I was tired after.")
+    result = cli("search", *typed)
+    assert result.exit_code == 2
+    assert f"`peerjournal {suggested}`" in result.stderr

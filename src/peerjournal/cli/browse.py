@@ -260,7 +260,9 @@ class SearchCommand(TyperCommand):
         """The words of a search command line, and its options as typed, each with its
         value: as the parser reads them, except that a word starting with '-' that is no
         option ("-medication", "-handover" though -h is) is a word, and so is `word`
-        ("-tired", which the parser read as -t ired)."""
+        ("-tired", which the parser read as -t ired) and, with it, any other short option
+        with letters attached ("-nurse" beside "-tired": the command suggested for one must
+        not fail on the next)."""
         takes_value = {
             name: not (param.is_flag or param.count)
             for param in self.get_params(ctx)
@@ -274,8 +276,11 @@ class SearchCommand(TyperCommand):
             name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
             if arg == "--":
                 words += rest
-            elif arg != word and name in takes_value and (
-                name == arg.split("=", 1)[0] or takes_value[name]
+            elif (
+                arg != word
+                and not (word and not arg.startswith("--") and arg[2:].isalpha())
+                and name in takes_value
+                and (name == arg.split("=", 1)[0] or takes_value[name])
             ):
                 if takes_value[name] and arg == name:  # its value is the next argument
                     options.append([arg, next(rest, "")])
