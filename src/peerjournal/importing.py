@@ -201,20 +201,20 @@ _PIECE = 1024 * 1024  # what a gzip file is unpacked by while its size is counte
 
 
 def _gunzipped(packed: bytes, source: str, cap: int) -> bytes:
-    """gzip-compressed bytes unpacked, once what they unpack to is known to be no more than
-    `cap` (counted first, a piece at a time: the pieces are not kept)."""
+    """gzip-compressed bytes unpacked a piece at a time, refused as soon as they come to more
+    than `cap` (a gzip bomb never takes more memory than the cap)."""
     import gzip
     import io
     import zlib
 
     try:
-        size = 0
+        unpacked = io.BytesIO()  # (its value is taken without a copy)
         with gzip.GzipFile(fileobj=io.BytesIO(packed)) as unpacking:
             while piece := unpacking.read(_PIECE):
-                size += len(piece)
-                if size > cap:
+                if unpacked.tell() + len(piece) > cap:
                     raise _too_large(source, cap, unpacked=True)
-        return gzip.decompress(packed)
+                unpacked.write(piece)
+        return unpacked.getvalue()
     except EOFError:
         raise PeerJournalError(
             f"{source} is gzip-compressed and cut short (a copy or download that did not "
