@@ -478,7 +478,10 @@ def _summary(
     if redactor is not None and writer and summary["writer"] != writer.strip():
         warnings.append(_signature_note(writer, summary["writer"], redactor.people))
     if fmt == "pdf":
-        warnings += _unshown_in_pdf(summary)
+        from peerjournal.exporters.pdf import drawn
+
+        document, missing = drawn(summary)
+        return document, summary, warnings + _unshown_in_pdf(missing)
     return get_format(fmt).write(summary), summary, warnings
 
 
@@ -495,13 +498,10 @@ def _signature_note(writer: str, signed: str, people: Sequence[Person]) -> str:
     )
 
 
-def _unshown_in_pdf(summary: dict[str, Any]) -> list[str]:
+def _unshown_in_pdf(missing: Sequence[str]) -> list[str]:
     """A warning when the writer's text holds characters the PDF's font cannot draw (Chinese,
-    Arabic, emoji): they would reach the mentor as a page of �, said only in a footnote."""
-    from peerjournal.exporters.pdf import unshown
-    from peerjournal.summary import journal_texts
-
-    missing = unshown(journal_texts(summary))
+    Arabic, emoji; `missing`, as `pdf.drawn` found them): they would reach the mentor as a
+    page of �, said only in a footnote."""
     if not missing:
         return []
     sample = " ".join(missing[:5]) + (" …" if len(missing) > 5 else "")

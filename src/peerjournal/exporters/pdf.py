@@ -15,7 +15,7 @@ glyph widths, and each line goes to fpdf2's own line renderer, so the page is wh
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib.resources import files
 from itertools import groupby
 from operator import itemgetter
@@ -38,45 +38,16 @@ MISSING_GLYPHS = (
 
 
 def write(summary: dict[str, Any]) -> bytes:
+    return drawn(summary)[0]
+
+
+def drawn(summary: dict[str, Any]) -> tuple[bytes, list[str]]:
+    """The PDF, and the characters in it that the font has no glyph for (drawn as U+FFFD),
+    each once: what `export` warns of before the writer sends a page of \ufffd, so that one
+    whose entries hold Chinese, Arabic or emoji can choose HTML or Markdown instead."""
     report = _Report(summary)
     report.build()
-    return bytes(report.pdf.output())
-
-
-def unshown(texts: Iterable[str]) -> list[str]:
-    """The characters in `texts` that the PDF's font has no glyph for, each once: said before
-    a PDF is written, so that a writer whose entries hold Chinese, Arabic or emoji can choose
-    HTML or Markdown instead of sending a page of \ufffd."""
-    texts = [text for text in texts if not text.isascii()]  # the font has every ASCII glyph
-    if not texts:
-        return []  # without parsing the font
-    printable = _Printable(_glyphs(_spare()))
-    for text in texts:
-        unicodedata.normalize("NFC", text).translate(printable)
-    return printable.missing
-
-
-# Parsing the two fonts takes 30-45 ms. `export` asks `unshown` before it calls `write`, so
-# the document `unshown` read the fonts into is kept here for the next report to draw on:
-# each font is parsed once per export. A document cannot serve two reports (fpdf2 records
-# the glyphs a report uses in its fonts and subsets them in place on output), so a report
-# takes the spare away. At most one, and blank: a spare that no report takes is harmless.
-_SPARE: list[FPDF] = []
-
-
-def _spare() -> FPDF:
-    """The blank document kept for the next report, made if there is none."""
-    if not _SPARE:
-        _SPARE.append(_new_document())
-    return _SPARE[0]
-
-
-def _document() -> FPDF:
-    """A blank A4 document with the bundled fonts: the spare `unshown` left, or a new one."""
-    try:
-        return _SPARE.pop()
-    except IndexError:
-        return _new_document()
+    return bytes(report.pdf.output()), report.unshown
 
 
 def _new_document() -> FPDF:
@@ -214,12 +185,13 @@ class _Printable(dict[int, str | None]):
 class _Report:
     def __init__(self, summary: dict[str, Any]) -> None:
         self.s = summary
-        self.pdf = _document()
+        self.pdf = _new_document()
         self.pdf.set_title(common.title(summary))
         self.pdf.set_creator(str(summary["generator"]))
         self.pdf.set_margins(16, 16, 16)
         self.pdf.set_auto_page_break(True, margin=16)
         self.printable = _Printable(_glyphs(self.pdf))
+        self.unshown: list[str] = []  # what the font lacked in the summary's text (`build`)
         # No page numbers, so no page-count alias: a writer's "{nb}" stays "{nb}". fpdf2
         # documents None as the way to turn it off but types the argument as str.
         self.pdf.alias_nb_pages(None)  # type: ignore[arg-type]
@@ -336,7 +308,9 @@ class _Report:
         self.entries()
         self.pdf.ln(4)
         self.text(common.DATA_NOTE, 8, colour=GREY)
-        if self.printable.missing:  # said, so that a reader knows the � are not the writer's
+        # what the font lacked, before the note says so (its own \ufffd is one of them)
+        self.unshown = list(self.printable.missing)
+        if self.unshown:  # said, so that a reader knows the � are not the writer's
             self.text(MISSING_GLYPHS, 8, colour=GREY)
 
     def trend(self) -> None:
