@@ -89,6 +89,7 @@ def register(app: typer.Typer) -> None:
         }
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
+        store.mending(entry_id)  # (its text that is not UTF-8 needs no "correct it with edit")
         entry = live_entry(store, entry_id)
         kept: Draft | None = None
         dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved

@@ -320,7 +320,7 @@ def _full_backup(app: AppContext) -> tuple[bytes, list[str], list[int]]:
         "entries": [entry.to_json() for entry in entries],
         "people": [
             {"name": p.name, "alias": p.alias, "created_at": p.created_at.isoformat()}
-            for p in list_people(store)
+            for p in list_people(store, redacting=False)
         ],
         "self_checks": [
             {"id": c.id, "created_at": c.created_at.isoformat(), "complete": c.complete,

@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         alias = alias.strip() if alias is not None else None
         _refuse_one_letter_words(app_ctx, name, alias)
         store = app_ctx.store()
-        others = [Person(p.name, p.alias) for p in list_people(store)]
+        others = [Person(p.name, p.alias) for p in list_people(store, redacting=False)]
         check_alias(name, alias or None, others)
         added, name = add_person(store, name, alias, app_ctx.now())
         alias = alias or None
@@ -69,7 +69,7 @@ def register(app: typer.Typer) -> None:
         from peerjournal.db.people import list_people
 
         app_ctx = AppContext.from_ctx(ctx)
-        people = list_people(app_ctx.store())
+        people = list_people(app_ctx.store(), redacting=False)
         if json_out:
             app_ctx.print_json(
                 [{"name": p.name, "alias": p.alias, "created_at": p.created_at.isoformat()}
@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
         removed = remove_person(store, " ".join(words))
         # another listed name may still replace it: "Zoë" and a "Zoë" with a zero-width
         # space listed before they were told apart, "Bob" (a short form of a listed Robert)
-        still = [p.name for p in list_people(store)
+        still = [p.name for p in list_people(store, redacting=False)
                  if contains_name(removed.name, [Person(p.name, p.alias)])]
         if json_out:
             app_ctx.print_json({"name": removed.name, "removed": True, "still_replaced_by": still})

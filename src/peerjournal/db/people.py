@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from peerjournal.db.engine import translated_errors
-from peerjournal.db.store import Store
+from peerjournal.db.store import Store, damaged
 from peerjournal.errors import NotFoundError, PeerJournalError
 
 if TYPE_CHECKING:
@@ -20,14 +20,47 @@ class PersonRow:
     name: str
     alias: str | None
     created_at: datetime
+    id: int  # (a name read with U+FFFD is not the one stored: changed by its row's id)
 
 
-def list_people(store: Store) -> list[PersonRow]:
+def list_people(store: Store, *, redacting: bool = True) -> list[PersonRow]:
+    """The people list, by name. A name or alias holding text that is not UTF-8 (bytes
+    another program wrote) is read with U+FFFD in its place, and the writer told how to
+    correct it (the people commands); `redacting`, it is refused instead: a name not read
+    as written would not be replaced."""
     with translated_errors(store.path):
-        rows = store.conn.execute(
-            "SELECT name, alias, created_at FROM person ORDER BY name COLLATE NOCASE"
-        ).fetchall()
-    return [PersonRow(r[0], r[1], datetime.fromisoformat(r[2])) for r in rows]
+        rows, unread = store.fetch_marked(
+            "SELECT name, alias, created_at, id FROM person ORDER BY name COLLATE NOCASE"
+        )
+    if unread and redacting:
+        raise PeerJournalError(
+            "The people list holds text that is not UTF-8 (written by another program?), so "
+            "not every name on it can be replaced: correct it first "
+            f"({store.hint('people list')} shows how)."
+        )
+    if unread:
+        store.tell(_not_utf8_note(store, [r[0] for r in unread]))
+    return [_person(r) for r in rows]
+
+
+def _person(row: tuple[str, str | None, str, int]) -> PersonRow:
+    try:
+        added = datetime.fromisoformat(row[2])
+    except (TypeError, ValueError):
+        raise damaged(f"Person {row[3]} on the people list", "time added") from None
+    return PersonRow(row[0], row[1], added, row[3])
+
+
+def _not_utf8_note(store: Store, names: list[str]) -> str:
+    from peerjournal.plural import joined
+
+    one = len(names) == 1
+    return (
+        f"{joined([repr(n) for n in names])} on the people list {'holds' if one else 'hold'} "
+        "text that is not UTF-8 (written by another program?), shown with U+FFFD marks in its "
+        f"place: correct {'it' if one else 'each'} with {store.hint('people remove NAME')} "
+        f"(the name as shown) and {store.hint('people add NAME')} (--alias TEXT for an alias)."
+    )
 
 
 def find_person(store: Store, name: str) -> PersonRow | None:
@@ -37,7 +70,7 @@ def find_person(store: Store, name: str) -> PersonRow | None:
     from peerjournal.redact import name_key
 
     wanted = " ".join(name.split()).casefold()
-    same = [p for p in list_people(store) if name_key(p.name) == name_key(name)]
+    same = [p for p in list_people(store, redacting=False) if name_key(p.name) == name_key(name)]
     return next((p for p in same if p.name.casefold() == wanted), same[0] if same else None)
 
 
@@ -59,7 +92,7 @@ def add_person(store: Store, name: str, alias: str | None, now: datetime) -> tup
                 f"{existing.name} is already on the people list (use --alias to change the "
                 "alias, or --alias '' to remove it)."
             )
-        conn.execute("UPDATE person SET alias = ? WHERE name = ?", (alias or None, existing.name))
+        conn.execute("UPDATE person SET alias = ? WHERE id = ?", (alias or None, existing.id))
         return False, existing.name
 
 
@@ -68,7 +101,7 @@ def remove_person(store: Store, name: str) -> PersonRow:
     if existing is None:
         raise NotFoundError(f"{name!r} is not on the people list (see `peerjournal people list`).")
     with store._write() as conn:
-        conn.execute("DELETE FROM person WHERE name = ?", (existing.name,))
+        conn.execute("DELETE FROM person WHERE id = ?", (existing.id,))
     return existing
 
 
@@ -108,7 +141,8 @@ def people_to_restore(store: Store, people: Iterable[Person]) -> tuple[list[Pers
 
 
 def _listed(store: Store) -> list[Person]:
+    """The people list, to merge a backup's into: a name read with U+FFFD is listed beside
+    the backup's own spelling of it (more is replaced, nothing less)."""
     from peerjournal.redact import Person
 
-    rows = store.conn.execute("SELECT name, alias FROM person").fetchall()
-    return [Person(name, alias) for name, alias in rows]
+    return [Person(p.name, p.alias) for p in list_people(store, redacting=False)]

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, NamedTuple
 from peerjournal.db.engine import (
     not_utf8,
     open_journal,
+    plain_hint,
     teller,
     translated_errors,
     write_transaction,
@@ -70,11 +71,14 @@ SETTING_KEY_SQL = "pj_setting_key"
 # searchfold.match_key as an SQL function: a tag is matched as search matches a word ("cafe"
 # selects "café"). The journal's tags are few: each is keyed once, found by a seek in the tag
 # index from the one before (a scan of every entry's tags takes longer than the list itself).
+# Both functions read their value as bytes (CAST … AS BLOB): sqlite3 fails the whole query
+# on a text argument that is not UTF-8 (another program's), which they read with U+FFFD.
 TAG_KEY_SQL = "pj_tag_key"
 _KEYED_TAGS = (  # the journal's spellings of the tag whose key is the parameter
     "(WITH RECURSIVE known(tag) AS (SELECT min(tag) FROM entry_tag UNION ALL "
     "SELECT (SELECT min(tag) FROM entry_tag WHERE tag > known.tag) FROM known "
-    f"WHERE known.tag IS NOT NULL) SELECT tag FROM known WHERE {TAG_KEY_SQL}(tag) = ?)"
+    "WHERE known.tag IS NOT NULL) "
+    f"SELECT tag FROM known WHERE {TAG_KEY_SQL}(CAST(tag AS BLOB)) = ?)"
 )
 _TAGGED = f"EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag IN {_KEYED_TAGS})"
 
@@ -98,7 +102,7 @@ class Filters:
             clauses.append("e.date <= ?")
             params.append(self.until.isoformat())
         if self.setting:  # grouped as the report groups them (any letter's case, spacing)
-            clauses.append(f"{SETTING_KEY_SQL}(e.setting) = ?")
+            clauses.append(f"{SETTING_KEY_SQL}(CAST(e.setting AS BLOB)) = ?")
             params.append(setting_key(self.setting))
         for tag in self.tags:
             clauses.append(_TAGGED)
@@ -205,6 +209,7 @@ class Store:
         self.conn.create_function(TAG_KEY_SQL, 1, _tag_key_sql, deterministic=True)
         self._teller = teller()  # (the command's, when it opens the journal)
         self._told: set[int] = set()  # the entries whose text that is not UTF-8 it was told of
+        self._said: set[str] = set()  # what `tell` has said
 
     def close(self) -> None:
         self.conn.close()
@@ -222,16 +227,28 @@ class Store:
     def fetch(
         self, sql: str, params: Sequence[Any] | dict[str, Any] = (), *, named: bool = True
     ) -> builtins.list[Any]:
-        """Every row of a query (inside `_errors`), for the modules of peerjournal.db.
+        """Every row of a query (inside `_errors`), for the modules of peerjournal.db; text
+        that is not UTF-8 read with U+FFFD (`fetch_marked`), and the writer told which
+        entries hold it: the rows' first column is an entry's ID, or, not `named`, the live
+        entries are all read to find them (~0.5 s at 20,000)."""
+        rows, damaged = self.fetch_marked(sql, params)
+        if damaged and named:
+            self._tell_not_utf8([int(row[0]) for row in damaged])
+        elif damaged and self._teller is not None:  # (this read tells them)
+            self.fetch(f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.deleted_at IS NULL")
+        return rows
 
-        Text that is not UTF-8 (bytes another program wrote) fails sqlite3's reading of the
-        whole query: it is then read again with U+FFFD in place of those bytes, and the
-        writer told which entries hold them: the rows' first column is an entry's ID, or, not
-        `named`, the live entries are all read to find them (~0.5 s at 20,000). Only after
-        that error: a Python text_factory on every read costs 40% of reading a large journal
-        (`list --limit 0`)."""
+    def fetch_marked(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
+    ) -> tuple[builtins.list[Any], builtins.list[Any]]:
+        """Every row of a query (inside `_errors`), and those of them holding text that is
+        not UTF-8 (bytes another program wrote), read with U+FFFD in place of those bytes.
+
+        Such text fails sqlite3's reading of the whole query: it is read again only after
+        that error, as a Python text_factory on every read costs 40% of reading a large
+        journal (`list --limit 0`)."""
         try:
-            return self.conn.execute(sql, params).fetchall()
+            return self.conn.execute(sql, params).fetchall(), []
         except sqlite3.OperationalError as exc:
             if not not_utf8(exc):
                 raise
@@ -246,11 +263,22 @@ class Store:
                     decode.replaced = False
         finally:
             self.conn.text_factory = str
-        if named:
-            self._tell_not_utf8([int(row[0]) for row in damaged])
-        elif self._teller is not None:  # (this read tells them)
-            self.fetch(f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.deleted_at IS NULL")
-        return rows
+        return rows, damaged
+
+    def mending(self, entry_id: int) -> None:
+        """The writer is correcting this entry (`edit`): not told how to correct its text that
+        is not UTF-8, which they are doing."""
+        self._told.add(entry_id)
+
+    def tell(self, message: str) -> None:
+        """Tell the writer `message` (the command's messages, on stderr), once a store."""
+        if self._teller is not None and message not in self._said:
+            self._said.add(message)
+            self._teller.say(message)
+
+    def hint(self, command: str) -> str:
+        """How the writer runs another peerjournal command (with the command's --db)."""
+        return self._teller.command_hint(command) if self._teller else plain_hint(command)
 
     def _tell_not_utf8(self, ids: builtins.list[int]) -> None:
         """One line naming the entries read with U+FFFD that the writer was not yet told of,
@@ -266,7 +294,7 @@ class Store:
             named[-1] = f"{len(new) - NAMED_AT_MOST + 1} more"
         one = len(new) == 1
         subject = f"Entry {named[0]} holds" if one else f"Entries {joined(named)} hold"
-        edit = self._teller.command_hint(f"edit {named[0] if one else 'ID'}")
+        edit = self.hint(f"edit {named[0] if one else 'ID'}")
         self._teller.say(
             f"{subject} text that is not UTF-8 (written by another program?), shown with U+FFFD "
             f"marks in its place: correct {'it' if one else 'each'} with {edit}."
@@ -727,13 +755,21 @@ def answers_text(answers: dict[str, str]) -> str:
 
 
 def _tag_key_sql(tag: object) -> str:
-    """TAG_KEY_SQL (a damaged, non-text tag matches nothing typed)."""
-    return match_key(tag) if isinstance(tag, str) else ""
+    """TAG_KEY_SQL (a damaged tag, neither text nor bytes, matches nothing typed)."""
+    return match_key(_as_text(tag)) if isinstance(tag, str | bytes) else ""
 
 
 def _setting_key_sql(setting: object) -> str:
-    """SETTING_KEY_SQL: a damaged (non-text) setting reads as no setting."""
-    return setting_key(setting if isinstance(setting, str) else "")
+    """SETTING_KEY_SQL: a damaged setting (neither text nor bytes) reads as no setting."""
+    return setting_key(_as_text(setting))
+
+
+def _as_text(value: object) -> str:
+    """A value given to an SQL function as text or as its bytes (any not UTF-8 read with
+    U+FFFD), or "" for any other."""
+    if isinstance(value, bytes):
+        return value.decode(errors="replace")
+    return value if isinstance(value, str) else ""
 
 
 def _answers(raw: str | None) -> dict[str, str]:
@@ -779,11 +815,15 @@ def _missing(entry_id: int, *, trashed: bool) -> NotFoundError:
 
 
 def _damaged(entry_id: int, field: str) -> DatabaseError:
+    return damaged(f"Entry {entry_id}", field)
+
+
+def damaged(record: str, field: str) -> DatabaseError:
     """A stored value changed outside peerjournal (a database tool, a damaged copy): one line
-    that says which entry, never its text, instead of an "unexpected error"."""
+    that says which record ("Entry 4"), never its text, instead of an "unexpected error"."""
     return DatabaseError(
-        f"Entry {entry_id} in the journal is damaged: its {field} cannot be read. Repair that "
-        "row with a SQLite tool, or restore the journal from a backup."
+        f"{record} in the journal is damaged: its {field} cannot be read. Repair that row "
+        "with a SQLite tool, or restore the journal from a backup."
     )
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from peerjournal.db.engine import translated_errors
-from peerjournal.db.store import Filters, Store
+from peerjournal.db.store import Filters, Store, damaged
 from peerjournal.supervision import (
     Answers,
     EntryFacts,
@@ -31,15 +32,50 @@ def add_supervision(store: Store, when: date, note: str, now: datetime) -> Super
 
 
 def supervisions(store: Store) -> list[SupervisionRecord]:
-    """Every recorded supervision, oldest first."""
+    """Every recorded supervision, oldest first (a note that is not UTF-8 read as `_read`
+    does, and how to correct it told)."""
+
+    def remedy(record: str) -> str:
+        return (
+            f"correct {'it' if record.isdigit() else 'each'} by removing the record "
+            f"({store.hint(f'supervision undo {record}')}) and recording it again "
+            f"({store.hint('supervision done')} with its --date and --note)"
+        )
+
+    sql = "SELECT id, date, note, created_at FROM supervision ORDER BY date, id"
+    return [_supervision(r) for r in _read(store, sql, "Supervision", remedy)]
+
+
+def _supervision(row: tuple[int, str, str, str]) -> SupervisionRecord:
+    field = "date"
+    try:
+        day = date.fromisoformat(row[1])
+        field = "time recorded"
+        return SupervisionRecord(row[0], day, row[2] or "", datetime.fromisoformat(row[3]))
+    except (TypeError, ValueError):
+        raise damaged(f"Supervision {row[0]}", field) from None
+
+
+def _read(
+    store: Store, sql: str, kind: str, remedy: Callable[[str], str] | None, *params: object
+) -> list[Any]:
+    """The rows of a query whose first column is a record's id: text that is not UTF-8
+    (bytes another program wrote) is read with U+FFFD in its place, and the writer told
+    once which records hold it, and `remedy` (if any) for that record's id, or "ID"."""
+    from peerjournal.plural import joined
+
     with translated_errors(store.path):
-        rows = store.conn.execute(
-            "SELECT id, date, note, created_at FROM supervision ORDER BY date, id"
-        ).fetchall()
-    return [
-        SupervisionRecord(r[0], date.fromisoformat(r[1]), r[2] or "", datetime.fromisoformat(r[3]))
-        for r in rows
-    ]
+        rows, unread = store.fetch_marked(sql, params)
+    if unread:
+        ids = [str(r[0]) for r in unread]
+        one = len(ids) == 1
+        store.tell(
+            f"{kind}{'' if one else 's'} {joined(ids)} {'holds' if one else 'hold'} text that "
+            "is not UTF-8 (written "
+            "by another program?), shown with U+FFFD marks in its place"
+            + (f": {remedy(ids[0] if one else 'ID')}." if remedy else ".")
+        )
+    return rows
 
 
 def remove_supervision(store: Store, supervision_id: int) -> bool:
@@ -59,35 +95,36 @@ def _check(row: tuple[int, str, str, int]) -> SelfCheck:
     except json.JSONDecodeError:
         data = {}
     answers = answers_from_json(data if isinstance(data, dict) else {})
-    return SelfCheck(row[0], datetime.fromisoformat(row[1]), answers, bool(row[3]))
+    try:
+        created = datetime.fromisoformat(row[1])
+    except (TypeError, ValueError):
+        raise damaged(f"Self-check {row[0]}", "time") from None
+    return SelfCheck(row[0], created, answers, bool(row[3]))
+
+
+def _checks(store: Store, where: str, *params: object) -> list[SelfCheck]:
+    """The self-checks a query selects (its `WHERE …` and after); their text that is not
+    UTF-8 read with U+FFFD (`_read`: nothing corrects it, nor needs to, but a note)."""
+    sql = f"SELECT id, created_at, answers, complete FROM selfcheck {where}"
+    return [_check(r) for r in _read(store, sql, "Self-check", None, *params)]
 
 
 def self_checks(store: Store) -> list[SelfCheck]:
     """Every self-check, complete or not, oldest first."""
-    with translated_errors(store.path):
-        rows = store.conn.execute(
-            "SELECT id, created_at, answers, complete FROM selfcheck ORDER BY created_at, id"
-        ).fetchall()
-    return [_check(r) for r in rows]
+    return _checks(store, "ORDER BY created_at, id")
 
 
 def _latest_check(store: Store, complete: bool) -> SelfCheck | None:
-    with translated_errors(store.path):
-        row = store.conn.execute(
-            "SELECT id, created_at, answers, complete FROM selfcheck WHERE complete = ? "
-            "ORDER BY created_at DESC, id DESC LIMIT 1",
-            (int(complete),),
-        ).fetchone()
-    return _check(row) if row else None
+    found = _checks(
+        store, "WHERE complete = ? ORDER BY created_at DESC, id DESC LIMIT 1", int(complete)
+    )
+    return found[0] if found else None
 
 
 def self_check(store: Store, check_id: int) -> SelfCheck | None:
     """One self-check as stored, by id."""
-    with translated_errors(store.path):
-        row = store.conn.execute(
-            "SELECT id, created_at, answers, complete FROM selfcheck WHERE id = ?", (check_id,)
-        ).fetchone()
-    return _check(row) if row else None
+    found = _checks(store, "WHERE id = ?", check_id)
+    return found[0] if found else None
 
 
 def unfinished_check(store: Store) -> SelfCheck | None:
