@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable
 from dataclasses import replace
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 QUOTED_MAX = 60  # characters of a query repeated back in a message
 _TYPED = "peerjournal.search.typed"  # (ctx.meta) a search's arguments as typed
+_STRING = re.compile(r'"[^"]*(?:"|$)')  # a "phrase" (or an unclosed one, to the end)
+# OR just before NOT or a -word, and what follows: "Sam OR NOT Jo", "Sam OR -Jo"
+_OR_NOT = re.compile(r'(?<!\S)OR\s+(?:NOT\s+|-)(?=[\w"(])')
 
 
 def _one_page(filters: Filters, fetch: Callable[[Filters], list[T]]) -> tuple[list[T], bool]:
@@ -80,6 +84,7 @@ def _check_searchable(query: str) -> None:
 
     terms = query_terms(query)
     if terms.include:
+        _check_or_not(query)
         return
     if terms.exclude:
         raise PeerJournalError(
@@ -93,6 +98,24 @@ def _check_searchable(query: str) -> None:
             f"words; type {word!r} in lower case to look for the word."
         )
     raise PeerJournalError(f"Nothing to search for in {_quoted(query)}: type a word or a phrase.")
+
+
+def _check_or_not(query: str) -> None:
+    """Refuse "Sam OR NOT Jo" (or "Sam OR -Jo"), which FTS5 cannot read: its NOT leaves out
+    of what comes before it, and no search finds entries by a word they lack. Read as the
+    forgiving rewrite reads it, it would silently be "Sam NOT Jo", so that is suggested."""
+    from peerjournal.errors import PeerJournalError
+
+    outside = _STRING.sub(lambda m: "_" * len(m[0]), query)  # (a "phrase" is not operators)
+    meant = query
+    for found in reversed(list(_OR_NOT.finditer(outside))):
+        meant = meant[: found.start()] + "NOT " + meant[found.end() :]
+    if meant != query:
+        raise PeerJournalError(
+            f"Search cannot read {_quoted(query)}: NOT (or -word) leaves words out of what "
+            "comes before it, so it cannot follow OR (a search finds entries by the words they "
+            f"have); try {_quoted(meant)} to leave them out."
+        )
 
 
 def unknown_setting(store: Store, setting: str | None) -> str | None:

@@ -117,8 +117,10 @@ def snippet_tokens(query: str) -> int:
     return 32 if _SPACED.search(query) else 16
 
 
-# A "string" of FTS5 syntax (or an unclosed one, to the end), or a run of spaced characters
-_STRING_OR_SPACED_RUN = re.compile(f'"[^"]*(?:"|$)|(?: {_SPACED.pattern} )+')
+# A "string" of FTS5 syntax (or an unclosed one, to the end); else what `fold_query` makes a
+# phrase: a run of spaced characters, or a word with an apostrophe in it (Jo's, don’t)
+_APOSTROPHE_WORD = r"\w+(?:['’]\w+)+"
+_STRING_OR_PHRASE = re.compile(f'"[^"]*(?:"|$)|(?: {_SPACED.pattern} )+|{_APOSTROPHE_WORD}')
 
 
 def _fold_char(ch: str) -> str:
@@ -165,18 +167,23 @@ def fold_query(query: str) -> str:
     """A query (FTS5 syntax) folded as `fold` folds the text it searches, each word of
     Han, Kana or Hangul outside a "string" made the phrase of its characters: "住房" finds
     "住房" inside "李伟和我一起去了住房办公室", and not an entry with 住 in one place and 房 in
-    another."""
-    return _STRING_OR_SPACED_RUN.sub(
+    another. A word with an apostrophe is a "string" too, so one term: the index reads
+    "Jo's" as the words jo and s, and FTS5 cannot read ' at all (`Sam OR Jo's` is
+    `Sam OR "Jo's"`, not (Sam OR Jo) AND s)."""
+    return _STRING_OR_PHRASE.sub(
         lambda m: m[0] if m[0].startswith('"') else f'"{m[0]}"', fold(query)
     )
 
 
 def match_key(text: str) -> str:
-    """`text` as the index matches a word: folded, and without the accents the tokenizer's
-    `remove_diacritics` drops ("Café" and "cafe" both "cafe"): for names the index does not
-    hold (tags) to match as words in it do."""
+    """`text` as the index matches a word: folded, without the accents the tokenizer's
+    `remove_diacritics` drops ("Café" and "cafe" both "cafe"), and without full stops or
+    dashes after it ("ward." is "ward"): for names the index does not hold (tags) to match as
+    words in it do. So a tag stored with a full stop (by a hand edit: revision 0011 took them
+    off, and `entry.normalise_tag` leaves them off) is found by `--tag ward.` as `tags` lists
+    it, and by `--tag ward`."""
     folded = unicodedata.normalize("NFD", fold(text))
-    return _nfc("".join(c for c in folded if not "\u0300" <= c <= "\u036f")).strip()
+    return _nfc("".join(c for c in folded if not "\u0300" <= c <= "\u036f")).strip().rstrip(".-")
 
 
 def _nfc(text: str) -> str:
