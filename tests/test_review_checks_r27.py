@@ -16,7 +16,7 @@ import pytest
 from conftest import CLI, FIXED_NOW, SRC
 
 REMEDY = "; ask for the summary to be sent again.\n"
-TOO_LARGE = "more than 1,000,000 per 100 words, larger than any real rate"
+TOO_LARGE = "more than 1,000 per 100 words, larger than any real rate"
 
 
 def _export(cli: CLI, path: Path, *args: str) -> dict[str, Any]:

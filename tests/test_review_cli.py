@@ -149,7 +149,7 @@ def test_an_absurd_rate_is_refused(cli, tmp_path: Path) -> None:
     summary["periods"][1]["identity"] = 1e300
     result = cli("review", _save(tmp_path / "s.json", summary))
     assert result.exit_code == 1
-    assert ("(periods #2 identity is more than 1,000,000 per 100 words, larger than any real "
+    assert ("(periods #2 identity is more than 1,000 per 100 words, larger than any real "
             "rate)") in result.stderr
 
 

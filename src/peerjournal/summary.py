@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from peerjournal.drift import is_learned_marker, marker_label
+from peerjournal.drift.lexicon import MAX_WEIGHT
 from peerjournal.entry import Entry, scored_text
 from peerjournal.errors import PeerJournalError
 from peerjournal.intentions import evaluation_intentions
@@ -678,9 +679,12 @@ def _is_num(v: Any) -> bool:
     )
 
 
-# Far above any real rate (lexicon weights are at most 5): a larger one is a damaged or
-# edited file, and its hundreds of digits would squeeze every other column out of review.
-MAX_RATE = 1_000_000
+# The highest rate a score can have (drift.score): per 100 words, the counted weights of the
+# curated hits (which never overlap: one a word at most) and of the learned ones (nor do they;
+# each at most its weight) on top, each weight at most MAX_WEIGHT. Periods and totals are
+# means of entries' rates, so no higher. A larger one is a damaged or edited file (the
+# labelled and demo entries reach 114).
+MAX_RATE = 100 * 2 * MAX_WEIGHT
 
 
 def _is_rate(v: Any) -> bool:
@@ -755,7 +759,7 @@ _WRONG: dict[_Check, str] = {
     _is_direction: "is not up, down or steady",
 }
 # what a rate above MAX_RATE is, after "is" or "holds a number"
-TOO_LARGE = f"more than {MAX_RATE:,} per 100 words, larger than any real rate"
+TOO_LARGE = f"more than {MAX_RATE:,g} per 100 words, larger than any real rate"
 _KINDS = ((type(None), "null"), (bool, "true or false"), (int | float, "a number"),
           (str, "text"), (list, "a list"))
 
@@ -821,8 +825,15 @@ class _Validator:
         return obj
 
 
-def validate_summary(data: Any, name: str) -> dict[str, Any]:
-    """Check a loaded summary against schema 1; raise SummaryError naming `name` and the field."""
+# How far after `now` a summary's generated_at may be: the writer's clock may be ahead of the
+# mentor's, but not by days.
+CLOCK_SKEW = timedelta(days=1)
+
+
+def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[str, Any]:
+    """Check a loaded summary against schema 1; raise SummaryError naming `name` and the field.
+    `now`: the reader's time, which generated_at may pass by CLOCK_SKEW at most (None: the
+    summary was made just now, as export checks its own)."""
     v = _Validator(name)
     if not isinstance(data, Mapping):  # a list is caught before (review's _not_a_summary)
         kind = next((k for t, k in _KINDS if isinstance(data, t)), "something else")
@@ -859,7 +870,10 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
                       {"since": _is_date, "until": _is_date, "by": _is_by})
     if period["since"] > period["until"]:
         raise v.fail("period.since", "is after period until")
-    made = datetime.fromisoformat(doc["generated_at"]).date()
+    made_at = datetime.fromisoformat(doc["generated_at"])
+    if now is not None and made_at > now + CLOCK_SKEW:
+        raise v.fail("generated_at", "is more than a day in the future")
+    made = made_at.date()
     if date.fromisoformat(period["until"]) > made + timedelta(days=1):
         # (a day's grace: generated_at is UTC, the period the writer's own dates)
         raise v.fail("period.until", "is after the day the summary was made")
@@ -878,6 +892,10 @@ def validate_summary(data: Any, name: str) -> dict[str, Any]:
                                      "balance": _is_balance})
         for dim, vals in v.obj(period.get("dimensions", {}), f"{where}.dimensions").items():
             v.fields(vals, f"{where}.dimensions.{dim}", {"identity": _is_rate, "drift": _is_rate})
+    in_periods = sum(p["entries"] for p in periods)
+    if in_periods != counts["total"]:
+        raise v.fail("entries.total", f"is {counts['total']:,}, but the periods' entries add up "
+                                      f"to {in_periods:,}")
     for n, d in enumerate(v.items(doc.get("dimensions"), "dimensions")):
         where = f"dimensions[{n}]"
         row = v.fields(d, where, {"id": _is_str, "label": _is_str, "identity": _is_rate,

@@ -17,6 +17,7 @@ from peerjournal.reviewing import (
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from pathlib import Path
 
 # A 20,000-entry journal over ten years with every entry shared exports ~26 MB; export refuses
@@ -57,12 +58,13 @@ def register(app: typer.Typer) -> None:
         from peerjournal.errors import PeerJournalError
 
         app_ctx = AppContext.from_ctx(ctx)
+        now = app_ctx.now()
         loaded: list[tuple[str, dict[str, Any]]] = []
         errors: list[tuple[str, str]] = []  # (file, message)
         for name in files:
             shown = "standard input" if name == "-" else name
             try:
-                loaded.append((shown, load_summary(Path(name))))
+                loaded.append((shown, load_summary(Path(name), now)))
             except PeerJournalError as exc:
                 message = sanitise(exc.message, multiline=False)
                 errors.append((shown, message.removeprefix(f"{_shown(shown)}: ")))
@@ -100,8 +102,9 @@ def _read_file(path: Path, name: str) -> bytes:
         raise SummaryError(f"{name}: cannot be read ({exc.strerror}).") from None
 
 
-def load_summary(path: Path) -> dict[str, Any]:
-    """Read, parse and validate one summary file; errors name the file."""
+def load_summary(path: Path, now: datetime) -> dict[str, Any]:
+    """Read, parse and validate one summary file (made by `now` at the latest, give or take
+    the clocks' difference); errors name the file."""
     from peerjournal.exporters.json_ import cut_short
     from peerjournal.summary import SummaryError, validate_summary
 
@@ -153,7 +156,7 @@ def load_summary(path: Path) -> dict[str, Any]:
     not_summary = _not_a_summary(data)
     if not_summary:
         raise SummaryError(f"{name}: {not_summary}")
-    return validate_summary(data, name)
+    return validate_summary(data, name, now)
 
 
 _OTHER_EXPORT = (

@@ -153,10 +153,7 @@ def generated_text(value: str) -> str:
     18:00 is not the mentor's when they live in different time zones."""
     from datetime import datetime
 
-    try:
-        made = datetime.fromisoformat(value)
-    except ValueError:  # a file edited by hand: shown as it is
-        return value[:16].replace("T", " ")
+    made = datetime.fromisoformat(value)  # export writes it so; review refuses any other
     offset = made.utcoffset()
     if offset is None:
         zone = ""

@@ -68,8 +68,8 @@ class Overview:
         rows = [
             (common.date_span(s["period"]["since"], s["period"]["until"],
                          " - " if ascii_only else " – "),
-             str(s["entries"]["total"]), str(s["entries"]["shared"]), *_headline(s)[:2],
-             str(len(s["alerts"])))
+             _count(s["entries"]["total"]), _count(s["entries"]["shared"]), *_headline(s)[:2],
+             _count(len(s["alerts"])))
             for _, s in self.summaries
         ]
         numbers = sum(max(cell_len(cell) for cell in (header, *cells)) + self.GAP
@@ -95,14 +95,14 @@ class Overview:
 
     def _lines(self, rows: Sequence[tuple[str, ...]]) -> Group:
         lines = [Text("Summaries", style="bold")]
-        for (source, s), (period, total, shared, identity, drift, alerts) in zip(
+        for (source, s), (period, _, shared, identity, drift, _) in zip(
             self.summaries, rows, strict=True
         ):
             who = self._who(source, s, lambda name: name)
             who.append(f"  {period}")
             lines += [who, Text(
-                f"  {counted(int(total), 'entry')}, {shared} shared · "
-                f"{counted(int(alerts), 'alert')}\n"
+                f"  {counted(s['entries']['total'], 'entry')}, {shared} shared · "
+                f"{counted(len(s['alerts']), 'alert')}\n"
                 f"  identity {identity}, drift {drift} per 100 words"
             )]
         return Group(*lines)
@@ -114,6 +114,11 @@ class Overview:
         if not s["redacted"]:
             who.append(f" {UNREDACTED_MARK}", "bold")
         return who
+
+
+def _count(n: int) -> str:
+    """A count as `plural.counted` writes it, without its noun: "12,345"."""
+    return f"{n:,}"
 
 
 def _headline(s: dict[str, Any]) -> tuple[str, str, str]:
@@ -145,8 +150,8 @@ def between_summaries(loaded: Loaded) -> RenderableType | None:
             "\n  identity " + ARROW.join(map(common.number, c["identity"]))
             + "\n  drift " + ARROW.join(map(common.number, c["drift"]))
             + "\n  balance " + ARROW.join(map(common.balance, c["balance"]))
-            + "\n  entries " + ARROW.join(map(str, c["entries"]))
-            + " · alerts " + ARROW.join(map(str, c["alerts"]))
+            + "\n  entries " + ARROW.join(map(_count, c["entries"]))
+            + " · alerts " + ARROW.join(map(_count, c["alerts"]))
         )
         for note in _notes(c["overlap"], c["lexicons_differ"]):
             text.append(f"\n  {note}", "italic")
@@ -167,8 +172,8 @@ def since_previous(
     lines = [
         f"• Identity {i0}{ARROW}{i1}, drift {d0}{ARROW}{d1} per 100 words; "
         f"balance {b0}{ARROW}{b1}.",
-        f"• Entries {before['entries']['total']}{ARROW}{s['entries']['total']}; "
-        f"alerts {len(before['alerts'])}{ARROW}{len(s['alerts'])}.",
+        f"• Entries {_count(before['entries']['total'])}{ARROW}{_count(s['entries']['total'])}; "
+        f"alerts {_count(len(before['alerts']))}{ARROW}{_count(len(s['alerts']))}.",
         *(f"• {line}" for line in _dimension_moves(before, s)),
     ]
     lines += [f"• {note}" for note in _notes(overlaps([before, s]),
