@@ -83,8 +83,8 @@ def test_this_fortnight_is_refused_naming_what_to_type(cli: CLI) -> None:
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (
         "peerjournal: 'this fortnight' is no calendar period: a fortnight has no set first day. "
-        "Use 'this week', 'last fortnight' (the two weeks before this one) or "
-        "'a fortnight ago'.\n"
+        "Use 'past fortnight' (the last 14 days), 'last fortnight' (the two weeks before "
+        "this one) or 'this week'.\n"
     )
 
 

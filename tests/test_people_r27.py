@@ -71,7 +71,7 @@ def test_an_initial_is_replaced_only_as_that_capital_standing_alone(cli: CLI) ->
 
 def test_an_initial_with_a_full_stop_is_the_same_initial() -> None:
     redact = Redactor([Person("J.")], identifiers=False)
-    assert redact("Then J. rang; jam and Jam.") == f"Then {PLACEHOLDER}. rang; jam and Jam."
+    assert redact("Then J. rang; jam and Jam.") == f"Then {PLACEHOLDER} rang; jam and Jam."
 
 
 def test_an_a_listed_before_the_refusal_no_longer_takes_every_article(

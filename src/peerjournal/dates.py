@@ -131,9 +131,7 @@ def _relative(raw: str, today: date, text: str) -> date | None:
         amount = amount or "a"  # "fortnight ago"
         if amount.isdigit() and len(amount) > 7:  # more days than EARLIEST to LATEST holds
             raise out_of_range(text)
-        n = int(amount) if amount.isdigit() else _COUNTS[amount]
-        if unit == "fortnight":
-            n, unit = 2 * n, "week"
+        n, unit = _in_weeks(int(amount) if amount.isdigit() else _COUNTS[amount], unit)
         return _ago(today, n if ago else -n, unit, text)
     if m := _WEEKDAY.match(raw):
         for index, name in enumerate(_WEEKDAYS):
@@ -171,6 +169,11 @@ def out_of_range(text: str) -> PeerJournalError:
         f"Date out of range: {as_typed(text.strip())!r}. Use a date from 1 Jan {EARLIEST.year} "
         f"to 31 Dec {LATEST.year}."
     )
+
+
+def _in_weeks(n: int, unit: str) -> tuple[int, str]:
+    """`n` fortnights as 2n weeks; any other unit as it is."""
+    return (2 * n, "week") if unit == "fortnight" else (n, unit)
 
 
 def _days_back(today: date, n: int, text: str) -> date:
@@ -444,7 +447,9 @@ def period_end(day: date, by: str) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
-_PERIOD_WORD = re.compile(r"^(this|last)\s+(week|fortnight|month|year)$")
+# No period ahead ("next week", "next fortnight") is read: a period bounds entries, of days
+# up to today
+_PERIOD_WORD = re.compile(r"^(this|last|past)\s+(week|fortnight|month|year)$")
 _YEAR_MONTH = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})$")  # 2025-11, 2025/11
 _YEAR = re.compile(r"^[0-9]{4}$")
 # A month in words, with a four-digit year or none ("Nov 2025", "november", "Sept. 2025"): read
@@ -463,8 +468,9 @@ _MONTH_WORDS = {
 
 def period(text: str, today: date) -> tuple[date, date] | None:
     """The first and last day of the calendar period `text` names ("last month", "this week",
-    "last fortnight", "last year", "2025-11", "Nov 2025", "2025"), else None. A month named
-    without a year is the most recent one: this year's if it has begun, else last year's."""
+    "last fortnight", "last year", "2025-11", "Nov 2025", "2025"), or of the days up to today
+    ("past fortnight"), else None. A month named without a year is the most recent one: this
+    year's if it has begun, else last year's."""
     raw = _spoken_form(text)
     if (m := _MONTH_YEAR.match(raw)) and m.group(1) in _MONTH_WORDS:
         month = _MONTH_WORDS[m.group(1)]
@@ -472,7 +478,10 @@ def period(text: str, today: date) -> tuple[date, date] | None:
             return _month(int(m.group(2)), month, text)
         return _month(today.year - (month > today.month), month, text)
     if m := _PERIOD_WORD.match(raw):
-        back, unit = m.group(1) == "last", m.group(2)
+        which, unit = m.groups()
+        if which == "past":
+            return _past(today, unit, text)
+        back = which == "last"
         if unit == "year":
             return _year(today.year - int(back), text)
         if unit == "fortnight":
@@ -488,6 +497,14 @@ def period(text: str, today: date) -> tuple[date, date] | None:
     return None
 
 
+def _past(today: date, unit: str, text: str) -> tuple[date, date]:
+    """"past week" (fortnight, month, year): the days up to today, today among them, from the
+    day after the one a week (…) ago. "past fortnight" is the last 14 days, where "last
+    fortnight" is the two calendar weeks before this one."""
+    n, unit = _in_weeks(1, unit)
+    return _days_back(_ago(today, n, unit, text), -1, text), today
+
+
 def _last_fortnight(today: date, text: str, back: bool) -> tuple[date, date]:
     """"last fortnight": the two whole weeks before this one, Monday to Sunday, as "last
     week" is the one before it (so `--since "last fortnight"` covers at least the last 14
@@ -495,8 +512,8 @@ def _last_fortnight(today: date, text: str, back: bool) -> tuple[date, date]:
     if not back:
         raise PeerJournalError(
             f"{as_typed(text.strip())!r} is no calendar period: a fortnight has no set first "
-            "day. Use 'this week', 'last fortnight' (the two weeks before this one) or "
-            "'a fortnight ago'."
+            "day. Use 'past fortnight' (the last 14 days), 'last fortnight' (the two weeks "
+            "before this one) or 'this week'."
         )
     monday = period_start(today, "week")
     return _days_back(monday, 14, text), _days_back(monday, 1, text)

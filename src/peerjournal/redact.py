@@ -850,7 +850,7 @@ class Redactor:
             regex, lookup = self._one_word_names()
         assert regex is not None
         key = _as_latin(keyed(text))
-        found = [(m.start(), m.end(), lookup[_group(m)]) for m in regex.finditer(key)]
+        found = [(m.start(), _name_end(m, text), lookup[_group(m)]) for m in regex.finditer(key)]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
         if breaks:
             # Again with each word hyphenated across a line joined up ("Jo\x00\x00nes"): a
@@ -863,7 +863,7 @@ class Redactor:
                 # the match goes on past it: "Sam" of "Sam-\nnow" ends inside one
                 n = bisect_right(ends, m.start())
                 if n < len(breaks) and breaks[n][1] < m.end():
-                    found.append((m.start(), m.end(), lookup[_group(m)]))
+                    found.append((m.start(), _name_end(m, text), lookup[_group(m)]))
             found.sort(key=lambda f: (f[0], -f[1]))
         pieces, last = [], 0
         for start, end, replacement in found:
@@ -901,6 +901,24 @@ def _group(match: re.Match[str]) -> str:
     return match.lastgroup
 
 
+# The group name of an initial's form starts with this (any other's with "n")
+_INITIAL_GROUP = "i"
+# A full stop after an initial, then a comma (or ; : ! ?) or a word: its letter, if any
+_AFTER_INITIAL = re.compile(r"\.(?=[,;:!?]|\s+([^\W\d_]))")
+
+
+def _name_end(match: re.Match[str], text: str) -> int:
+    """Where a name's match ends in `text`, with an initial's own full stop: "J. said" and
+    "J., my mentee" are "[person] said" and "[person], my mentee". Before a capital or at the
+    end ("I saw J. Then…", "I saw J.") the "." may end the sentence, and is left to it."""
+    end = match.end()
+    if _group(match).startswith(_INITIAL_GROUP):
+        stop = _AFTER_INITIAL.match(text, end)
+        if stop and (stop.group(1) is None or stop.group(1).islower()):
+            return end + 1
+    return end
+
+
 def _compile_names(
     people: Sequence[Person], any_case: bool = False, short: bool = True
 ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -926,7 +944,7 @@ def _compile_names(
     lookup: dict[str, str] = {}
     branches = []
     for n, (form, case_sensitive, replacement, polish, is_short) in enumerate(forms):
-        group = f"n{n}"
+        group = f"{_INITIAL_GROUP if not is_short and initial(form) else 'n'}{n}"
         lookup[group] = replacement
         if is_short:
             body = _short_form_pattern(form, case_sensitive, polish)
@@ -1359,8 +1377,9 @@ _ONE_LETTER_WORDS = {"a": "a", "i": "I", "o": "O"}
 def initial(name: str) -> str | None:
     """The letter of a name of one letter ("J", "J."), as a capital; None for any other.
     Such a name is written as an initial ("J said…"), so redaction takes only that capital
-    standing alone: not "j", and not inside a word. Only a letter with a capital: a name of
-    one character in a script without (Thai "ก", Chinese "林") is matched as any name is."""
+    standing alone (and its full stop before a word in lower case: see `_name_end`): not
+    "j", and not inside a word. Only a letter with a capital: a name of one character in a
+    script without (Thai "ก", Chinese "林") is matched as any name is."""
     letters = [ch for ch in name if ch.isalpha()]
     if len(letters) != 1 or not (letters[0].isupper() or letters[0].islower()):
         return None
@@ -1414,7 +1433,7 @@ def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
     from peerjournal.errors import PeerJournalError
 
     reason = alias_reveals(name, alias, others)
-    if alias and reason:
+    if reason:
         raise PeerJournalError(f"The alias {alias!r} {reason}; choose one that doesn't.")
     for other in others:
         if other.alias and contains_name(other.alias, [Person(name)], short=False):

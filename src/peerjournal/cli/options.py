@@ -28,7 +28,7 @@ _DATES = "2026-11-20, 20/11/2026 (d/m/y) …"
 # One day (write and edit --date, supervision done --date): a period is refused there.
 DAY_HELP = f"{_DAYS}, {_DATES}"
 # --since: a day, or a period from its first day (an --until's own help says its last day).
-DATE_HELP = f"{_DAYS}, 'last month' (its first day), {_DATES}"
+DATE_HELP = f"{_DAYS}, 'last fortnight' or 'last month' (its first day), {_DATES}"
 
 
 def entry_id(text: str) -> int:
@@ -79,7 +79,7 @@ Since = Annotated[
 Until = Annotated[
     str | None, typer.Option(
         "--until", metavar="DATE",
-        help="Up to and including this date ('last month': its last day).",
+        help="Up to and including this date ('last fortnight' or 'last month': its last day).",
     )
 ]
 Tags = Annotated[
