@@ -125,7 +125,9 @@ TITLE = (
 ONE_OTHER = TITLE + (
     r"(?!(?:i|i'm|i'd|i've|i'll|me|we|you|us|myself|yourself|ourselves|it|this|that|the|an"
     r"|his|their|my|our|your|about|for|to|with|at|in|on|of|from|by|after|if"
-    r"|asked|told|given|allowed|expected|supposed|sent|forced|made)(?![\w']))" + WORD
+    r"|asked|told|given|allowed|expected|supposed|sent|forced|made"
+    r"|some|any|while|whilst|when|until|because|and|but|or|so|as|than|though|although|unless"
+    r"|since|where|whether|up)(?![\w']))" + WORD
 )
 # Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"). The period
 # of an initial is part of the gap too ("told J. she should": journals name people by initials):
