@@ -112,7 +112,9 @@ WORD = r"[\w']+"
 GAP_WORD = r"(?!(?:and|but|so|because|then|i|i'm|i'd|i've|we|she|he|they)(?![\w']))" + WORD
 # the one-word wildcard, a slot for a person: any word but the writer, the reader, it / this /
 # that, an article, a possessive or a preposition ("nobody asked about my past" is not "nobody
-# asked *"), or a participle that makes the phrase passive ("I keep getting asked to do …")
+# asked *"), a participle that makes the phrase passive ("I keep getting asked to do …"), or a
+# conjunction or "some"/"any" ("Saved while the kettle boiled" rescues nobody). Not "a": an
+# initial ("sat with A") reads the same in the lowercase text phrases are matched against.
 # A title may come before the name: "told Mrs Okafor to", "got Sgt. Kim to". Titles written
 # with a period are one list for the matcher too: it blanks their period, as an initial's, in
 # the text phrases are matched against, and does not end a sentence there.
