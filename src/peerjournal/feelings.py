@@ -8,7 +8,10 @@ themselves. Three things keep the count honest:
   "not only", "never felt so" are intensifiers, not negations;
 - others' feelings: when the nearest person word before the form in the same clause is
   someone else ("she looked scared", "the team seemed annoyed"), it is theirs, not the
-  writer's ("seeing him scared made me sad" counts only "sad");
+  writer's ("seeing him scared made me sad" counts only "sad"), unless the writer is with
+  them ("me and her mum felt anxious") or joins in after ("Sam felt angry and so did I");
+  a person word is also a name or an initial as the subject of a linking verb ("Priya felt
+  anxious", "J. was scared", "Marcus's proud"): see `_is_named`;
 - everyday words: forms listed as `cued` in the data ("down", "close", "heard") count only
   after a feeling cue ("felt", "so", "really", "and" …) a few words before them, or when
   they stand alone as a clause ("Steady.", "Flat, heavy.", "Tired. Steady though."): the
@@ -35,7 +38,8 @@ NEGATION_WINDOW = 3  # words between a negator and the feeling it negates
 CUE_WINDOW = 3  # words between a cue ("felt", "so") and a cued form
 KINDS = ("obstructing", "utilising")
 
-_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# (and the one letter whose lower case is two, so the lowered text keeps the offsets)
+_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u0130": "I"})
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
 # A clause ends at punctuation or at a conjunction that starts a new clause.
 _CLAUSE_BREAK = re.compile(
@@ -44,6 +48,9 @@ _CLAUSE_BREAK = re.compile(
     r"|until|unless|which|who|that)(?![\w'])"
     r"|and(?=\s+(?:i|he|she|they|we|you|it)(?![\w']))|so(?=\s+i(?![\w'])))"
 )
+# … but not at the period of an initial going on in lower case ("J. felt anxious"; "I met J.
+# Felt anxious" ends a sentence), matched on the text as written, for its capitals.
+_INITIAL_PERIOD = re.compile(r"[A-HJ-Z](?<![\w'][A-HJ-Z])(\.)(?=\s+[a-z])")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -74,8 +81,38 @@ _SELF = _words("i me my myself i'm i've i'd i'll we us our ourselves we're")
 _OTHERS = _words(
     "he she they him her them his their he's she's they're everyone nobody team staff doctor "
     "doctors nurse nurses psychiatrist consultant manager colleague colleagues patient "
-    "patients client clients person family mum dad mother father son daughter"
+    "patients client clients person family mum dad mother father son daughter gp"
 )
+# The writer among the people before the form: "me and Sam felt", "I and her mum were".
+_WRITER_WITH = re.compile(r"(?<![\w'])(?:i|me|we|us|myself)\s+(?:and|&)\s+(?:[\w']+\s+){0,2}$")
+# … or joining in after it: "Sam felt angry and so did I", "Z. was furious and honestly so
+# was I", "He was scared. Me too."
+_WRITER_TOO = re.compile(
+    r"[\s,;.!-]*(?:(?:and|but|honestly|really|[a-z]+ly)\s+){0,2}"
+    r"(?:so\s+(?:did|was|were)\s+(?:i|we)|as\s+(?:did|was)\s+i|(?:i|we)\s+(?:did|was|were)\s+too"
+    r"|me\s+too|same\s+here)(?![\w'])"
+)
+# A word, its apostrophes inside ("Priya's", "O'Neill"), in any script ("Zoë")
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# What makes the word before it the subject of a feeling: a linking verb ("Priya felt",
+# "Sam was", "J. seemed", "Dee really looked", "Jo had been"); or "'s" right before the form
+# ("Priya's anxious", "Sam's anxiety"). A name before any other verb is not the feeling's
+# subject ("Priya scared me", "Went to Tesco and felt anxious").
+# (Not a gerund: "Love feeling useful", "Spent the day in Tallaght feeling like a fraud".)
+_LINKED = re.compile(
+    r"\.?(?:\s+(?:[a-z]+ly|just|still|also|always|even|really|so|very|quite|pretty|too|both"
+    r"|all|had|has|have|must|might|may|could|would|will|been|be)(?![\w']))*\s+"
+    r"(?:felt|feels|feel|was|is|were|are|seemed|seems|looked|looks|got|gets|became|becomes"
+    r"|sounded|sounds|appeared|appears|went|goes|grew|stayed|remained|been|acted|acts)(?![\w'])"
+)
+# Capitalised words that open a diary sentence without being anyone, beyond the sentence
+# openers redact.py knows ("Kinda felt flat", "Life felt heavy", "God was I tired").
+_NOT_NAMES = _CUES | _ALONE_BEFORE | _words(
+    "kinda sorta mega super def tbh ngl lowkey somehow fully truly bloody dead life day ward "
+    "god gosh jeez blimey christmas xmas easter diwali eid ramadan hanukkah passover halloween"
+    " thanksgiving"
+)
+_SENTENCE_ENDS = ".!?:;\n"
 
 
 @dataclass(frozen=True)
@@ -198,14 +235,15 @@ class _Clauses:
     ends: list[int]
 
     @classmethod
-    def of(cls, text: str) -> _Clauses:
-        spans = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+    def of(cls, lowered: str, cased: str) -> _Clauses:
+        initials = {m.start(1) for m in _INITIAL_PERIOD.finditer(cased)}
+        spans = [m.span() for m in _CLAUSE_BREAK.finditer(lowered) if m.start() not in initials]
         return cls([s for s, _ in spans], [e for _, e in spans])
 
-    def before(self, text: str, start: int) -> str:
-        """The text of the clause up to `start`."""
+    def begin(self, start: int) -> int:
+        """Where the clause holding `start` begins."""
         index = bisect_right(self.ends, start) - 1
-        return text[self.ends[index] if index >= 0 else 0 : start]
+        return self.ends[index] if index >= 0 else 0
 
     def after(self, text: str, end: int) -> str:
         """The text of the clause from `end` to its close (the next break or the text's end)."""
@@ -222,13 +260,47 @@ def _is_negated(clause: str) -> bool:
     return bool(_NO_LONGER.search(clause))
 
 
-def _is_someone_else(clause: str) -> bool:
-    for word in reversed(_WORD.findall(clause)):
+def _is_someone_else(cased: str, lowered: str, begin: int, start: int) -> bool:
+    """Whether the nearest person word in the clause `begin:start` (before a form) is
+    someone else, the writer not among them."""
+    for token in reversed(list(_TOKEN.finditer(cased, begin, start))):
+        word = token.group().lower()
         if word in _SELF:
             return False
-        if word in _OTHERS:
-            return True
+        if word in _OTHERS or _is_named(cased, lowered, token, start):
+            return not _WRITER_WITH.search(lowered, begin, token.start())
     return False
+
+
+def _is_named(cased: str, lowered: str, token: re.Match[str], form_start: int) -> bool:
+    """Whether `token` is a name or an initial as the subject of the feeling at `form_start`
+    ("Priya felt", "J. was", "Sam's anxiety"), not a capitalised word opening a sentence
+    ("Honestly felt", "Still was"), a day or a month ("Monday felt"), or an acronym."""
+    word = token.group()
+    if not word[0].isupper() or (len(word) > 1 and word.isupper()):
+        return False
+    if word.endswith(("'s", "'S")):
+        word = word[:-2]
+        linked = not lowered[token.end() : form_start].strip()
+    else:
+        linked = _LINKED.match(lowered, token.end()) is not None
+    if not linked or word.lower() in _NOT_NAMES:
+        return False
+    # only here: the module's name lists cost ~40 ms to import, most texts never get this far
+    from peerjournal.redact import ALWAYS_CAPITALISED, common_opener, used_as_name
+
+    if word.lower() in ALWAYS_CAPITALISED:
+        return False
+    if not _opens_sentence(cased, token.start()):
+        return True
+    return not common_opener(word) or used_as_name(word, cased[token.end() : form_start])
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether nothing but spaces, quotes or a bullet is between a sentence's start and `at`."""
+    while at > 0 and not text[at - 1].isalnum() and text[at - 1] not in _SENTENCE_ENDS:
+        at -= 1
+    return at == 0 or text[at - 1] in _SENTENCE_ENDS
 
 
 def _is_cued(clause: str) -> bool:
@@ -248,15 +320,20 @@ def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[s
     answer to the feelings question (an entry's Feelings element), negation respected."""
     vocab = vocabulary or load_vocabulary()
     matcher = _matcher(vocab)
-    lowered = text.translate(_TRANSLATE).lower()
+    cased = text.translate(_TRANSLATE)
+    lowered = cased.lower()
     found: Counter[str] = Counter()
     clauses: _Clauses | None = None
     for match in matcher.pattern.finditer(lowered):
         if clauses is None:
-            clauses = _Clauses.of(lowered)
+            clauses = _Clauses.of(lowered, cased)
         form = " ".join(match.group(0).split())
-        clause = clauses.before(lowered, match.start())
-        if _is_negated(clause) or _is_someone_else(clause):
+        begin = clauses.begin(match.start())
+        clause = lowered[begin : match.start()]
+        if _is_negated(clause) or (
+            _is_someone_else(cased, lowered, begin, match.start())
+            and not _WRITER_TOO.match(lowered, match.end())
+        ):
             continue
         if (
             form in matcher.cued
