@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import re
 import shutil
 import signal
 import sqlite3
@@ -247,6 +248,19 @@ def drift_hit(
         "self_noticed": self_noticed,
         "counted": not attributed,
     }
+
+
+_KEPT_DRAFT = re.compile(
+    r" Your entry is kept as a draft in \S+ \(`peerjournal write --resume[^`]*`\)\.(?=\n\Z)"
+)
+
+
+def without_kept_draft(stderr: str) -> str:
+    """`write`'s one-line refusal of a quick entry, without the sentence that says where the
+    entry is kept (which must be there: the text typed is never lost to a wrong option)."""
+    message, kept = _KEPT_DRAFT.subn("", stderr)
+    assert kept == 1, stderr
+    return message
 
 
 def search_hits(cli: CLI, *query: str) -> list[dict[str, Any]]:

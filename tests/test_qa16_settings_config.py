@@ -49,10 +49,6 @@ def test_a_lexicon_setting_in_a_file_with_a_bom(cli: CLI, isolated: Path, tmp_pa
 @pytest.mark.parametrize(
     ("content", "fragments"),
     [
-        (
-            '[drift]\nsummary_after_write = "yes"\n',
-            ["drift.summary_after_write should be true or false"],
-        ),
         ("[drift]\nlexicon = 5\n", ["drift.lexicon should be text in quotes"]),
         (
             "[drift]\nsumary_after_write = false\n",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, without_kept_draft
 from peerjournal.dates import parse_bound, parse_date, period
 
 Add = Callable[..., int]
@@ -55,7 +55,7 @@ def test_a_month_without_a_year_is_the_most_recent_one() -> None:
 
 def test_one_day_options_refuse_a_month_in_words_as_a_period(cli: CLI) -> None:
     result = cli("write", "-x", "A shift in November.", "--date", "Nov 2026")
-    assert (result.exit_code, result.stderr) == (
+    assert (result.exit_code, without_kept_draft(result.stderr)) == (
         1, "peerjournal: 'Nov 2026' is a period, not one day. Give one day, such as "
            "'1 Nov 2026' or 2026-11-01.\n")
     assert json.loads(cli("list", "--json").stdout) == []
@@ -68,7 +68,7 @@ def test_one_day_options_refuse_a_month_in_words_as_a_period(cli: CLI) -> None:
 def test_a_period_as_one_day_says_what_it_is_not_that_it_could_not_be_read(cli: CLI) -> None:
     """Was: "Could not read the date '2025-11': it is a period, not one day." (it was read)."""
     result = cli("write", "-x", "a test entry", "-d", "2025-11")
-    assert (result.exit_code, result.stderr) == (
+    assert (result.exit_code, without_kept_draft(result.stderr)) == (
         1, "peerjournal: '2025-11' is a period, not one day. Give one day, such as "
            "'1 Nov 2025' or 2025-11-01.\n")
 

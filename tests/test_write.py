@@ -161,10 +161,11 @@ def test_bad_mode_and_tag_are_clear_errors(cli: CLI) -> None:
     result = cli("write", "-x", "x", "--tag", "###")
     assert result.exit_code == 1 and "Not a usable tag" in result.stderr
     result = cli("write", "-x", "x", "--tag", "\U0001f60a")  # an emoji alone
-    assert result.stderr == (
+    assert result.stderr.startswith(
         "peerjournal: Not a usable tag: '\U0001f60a' (a tag needs at least one letter or "
-        "number).\n"
+        "number). Your entry is kept as a draft in "
     )
+    assert result.stderr.endswith("(`peerjournal write --resume --tag TAG`).\n")
     assert entries(cli) == []
 
 
@@ -447,7 +448,14 @@ def test_non_utf8_bytes_on_the_command_line_are_a_clear_error(cli: CLI, option: 
     result = cli("write", *args, option, "caf\udce9 with Sam")
     assert result.exit_code == 1
     assert "not UTF-8" in result.stderr and "Unexpected" not in result.stderr
-    assert entries(cli) == [] and drafts(isolated) == []
+    assert entries(cli) == []
+    # the entry's own text is kept; an option that is not text cannot be, nor an answer
+    kept = drafts(isolated)
+    if option in ("--setting", "--self-care"):
+        assert len(kept) == 1 and '"ok"' in kept[0].read_text(encoding="utf-8")
+        assert "caf" not in kept[0].read_text(encoding="utf-8")
+    else:
+        assert kept == []
 
 
 def test_prompts_list_shows_the_good_sets_when_one_of_yours_is_broken(

@@ -3,6 +3,9 @@
 [drift]
 summary_after_write = true   # the one-line drift summary after `write`
 lexicon = "/path/to/our-lexicon.toml"
+
+A mistake in a setting that only changes what is shown is warned about, and its default used
+(`DISPLAY_ONLY`); any other mistake stops the command with a one-line error.
 """
 
 from __future__ import annotations
@@ -16,6 +19,13 @@ from peerjournal.errors import PeerJournalError
 KNOWN = {"drift": {"summary_after_write": bool, "lexicon": str}}
 # what each type of setting looks like, in the words of someone editing the file
 TYPE_WORDS = {bool: "true or false", str: 'text in quotes, such as "our-lexicon.toml"'}
+# Settings that only change what is shown, and their defaults: a value that cannot be used is
+# warned about and the default used, and the command goes on. Any other setting's mistake
+# stops the command: the lexicon gives the scores stored with each entry, and scoring with
+# another one, unasked, would store the wrong scores (`write` keeps the entry as a draft).
+DISPLAY_ONLY: dict[tuple[str, str], object] = {("drift", "summary_after_write"): True}
+# yes/no in quotes, as people write it in other settings files: taken as they say
+SPELLED = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
 def toml_text(data: bytes, path: Path | str) -> str:
@@ -45,6 +55,19 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _warn(message: str) -> None:
+    """A setting that cannot be used, said once on stderr (the settings are read once a
+    command), as the CLI says its errors: no control character reaches the terminal."""
+    import sys
+    from contextlib import suppress
+
+    from peerjournal.textsafe import clean, on_screen
+
+    with suppress(OSError, ValueError):  # stderr closed or gone: the command goes on
+        sys.stderr.write(on_screen(clean(message, multiline=False), sys.stderr.isatty()) + "\n")
+        sys.stderr.flush()
+
+
 def load_config(path: Path) -> dict[str, Any]:
     """The settings, validated; a relative `drift.lexicon` is read from the config's folder."""
     try:
@@ -71,15 +94,20 @@ def load_config(path: Path) -> dict[str, Any]:
             raise PeerJournalError(f"{path}: unknown section [{section}]{hint}.")
         if not isinstance(values, dict):
             raise PeerJournalError(f"{path}: [{section}] should be a section of settings.")
-        for key, value in values.items():
+        for key, value in list(values.items()):
             expected = KNOWN[section].get(key)
             if expected is None:
                 hint = did_you_mean(key, KNOWN[section])
                 raise PeerJournalError(f"{path}: unknown setting {section}.{key}{hint}.")
-            if not isinstance(value, expected):
-                raise PeerJournalError(
-                    f"{path}: {section}.{key} should be {TYPE_WORDS[expected]}."
-                )
+            if expected is bool and isinstance(value, str) and value.strip().lower() in SPELLED:
+                values[key] = SPELLED[value.strip().lower()]
+            elif not isinstance(value, expected):
+                problem = f"{path}: {section}.{key} should be {TYPE_WORDS[expected]}"
+                if (section, key) not in DISPLAY_ONLY:
+                    raise PeerJournalError(f"{problem}.")
+                default = DISPLAY_ONLY[section, key]
+                _warn(f"{problem}; using {str(default).lower()}.")
+                del values[key]
     lexicon = data.get("drift", {}).get("lexicon")
     if lexicon is not None:
         if not lexicon.strip():

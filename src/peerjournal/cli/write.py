@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -115,55 +115,76 @@ def register(app: typer.Typer) -> None:
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.reflection import DEFAULT_SET
 
-        experience = once(experience_given, "--experience")
-        feelings = once(feelings_given, "--feelings")
-        evaluation = once(evaluation_given, "--evaluation")
-        setting = once(setting_given, "--setting")
-        self_care = once(self_care_given, "--self-care")
-        others = (feelings, evaluation, date, setting, tag, mode, prompts, self_care)
-        if ctx.args and any(v for v in others):  # `-s phone/text line`: a value not quoted
-            stray = " ".join(ctx.args)
-            raise PeerJournalError(
-                f"Unexpected {stray!r}: an option's value of more than one word goes in quotes "
-                '(-s "phone/text line"). Nothing was saved.',
-                ExitCode.USAGE,
-            )
-        if ctx.args:  # `peerjournal write We sat together`, as jrnl takes it
-            raise PeerJournalError(
-                "A quick entry's text goes after -x, in quotes: "
-                'peerjournal write -x "What happened". Nothing was saved.',
-                ExitCode.USAGE,
-            )
-        if stdin and from_file not in (None, "-"):
-            raise PeerJournalError("Use only one of --stdin and --from-file.", ExitCode.USAGE)
-        from_file = "-" if stdin else from_file
         app_ctx = AppContext.from_ctx(ctx)
-        resume = resume or draft_number is not None
-        quick = any(v is not None for v in (experience, feelings, evaluation))
-        chosen = [
-            name
-            for name, on in (
-                ("--editor", editor and not resume),  # --resume --editor: a draft in the editor
-                ("--from-file", from_file is not None),
-                ("--resume", resume),
-                ("--experience/--feelings/--evaluation", quick),
-            )
-            if on
-        ]
-        if len(chosen) > 1:
-            raise PeerJournalError(f"Use only one of {' and '.join(chosen)}.")
-        # Every option is checked before anything is asked or read: a typo in --mode or --tag
-        # never costs a whole guided session.
-        given = _checked_options(app_ctx, date, setting, tag, mode, self_care)
-        if resume and prompts is not None:
-            _prompt_set(prompts)  # it must exist; whether it fits the draft is checked below
-        draft = EntryDraft(
-            date=app_ctx.today(),
-            prompt_set=prompts or DEFAULT_SET,
-            shared=share,
+        # Text typed or piped in exists nowhere else: when a check below fails, it is kept as
+        # a draft with the options that are usable (`_keeping_given`). Piped text is read only
+        # then; an option checked here never waits for stdin.
+        given, bad = _usable_options(
+            app_ctx, date, _single(setting_given), tag, mode, _single(self_care_given)
         )
-        _apply(draft, given)
-        prompt_set = _prompt_set(draft.prompt_set)
+        texts = (experience_given, feelings_given, evaluation_given)
+        piped = _reads_stdin(app_ctx, from_file, stdin, editor, resume or draft_number is not None,
+                             quick=any(texts))
+        try:
+            experience = once(experience_given, "--experience")
+            feelings = once(feelings_given, "--feelings")
+            evaluation = once(evaluation_given, "--evaluation")
+            setting = once(setting_given, "--setting")
+            self_care = once(self_care_given, "--self-care")
+            others = (feelings, evaluation, date, setting, tag, mode, prompts, self_care)
+            if ctx.args and any(v for v in others):  # `-s phone/text line`: a value not quoted
+                stray = " ".join(ctx.args)
+                raise PeerJournalError(
+                    f"Unexpected {stray!r}: an option's value of more than one word goes in "
+                    'quotes (-s "phone/text line"). Nothing was saved.',
+                    ExitCode.USAGE,
+                )
+            if ctx.args:  # `peerjournal write We sat together`, as jrnl takes it
+                raise PeerJournalError(
+                    "A quick entry's text goes after -x, in quotes: "
+                    'peerjournal write -x "What happened". Nothing was saved.',
+                    ExitCode.USAGE,
+                )
+            if stdin and from_file not in (None, "-"):
+                raise PeerJournalError("Use only one of --stdin and --from-file.", ExitCode.USAGE)
+            from_file = "-" if stdin else from_file
+            resume = resume or draft_number is not None
+            quick = any(v is not None for v in (experience, feelings, evaluation))
+            chosen = [
+                name
+                for name, on in (
+                    # --resume --editor: a draft in the editor
+                    ("--editor", editor and not resume),
+                    ("--from-file", from_file is not None),
+                    ("--resume", resume),
+                    ("--experience/--feelings/--evaluation", quick),
+                )
+                if on
+            ]
+            if len(chosen) > 1:
+                raise PeerJournalError(f"Use only one of {' and '.join(chosen)}.")
+            # Every option is checked before anything is asked or read: a typo in --mode or
+            # --tag never costs a whole guided session.
+            if bad is not None:
+                raise bad[1]
+            if resume and prompts is not None:
+                _prompt_set(prompts)  # it must exist; whether it fits the draft is checked below
+            draft = EntryDraft(
+                date=app_ctx.today(),
+                prompt_set=prompts or DEFAULT_SET,
+                shared=share,
+            )
+            _apply(draft, given)
+            prompt_set = _prompt_set(draft.prompt_set)
+        except PeerJournalError as exc:
+            named = _usable_set(prompts)
+            options = {**_explicit(given, named), **({"shared": True} if share else {})}
+            # a command line that is not well formed (a word not quoted, an option given
+            # twice): which text is meant is not known, and all of it is in the shell's history
+            usage = exc.exit_code == ExitCode.USAGE
+            in_hand = None if usage else _quick_draft(app_ctx, texts, options)
+            again = f" {bad[0]}" if bad is not None else ""
+            raise _keeping_given(app_ctx, exc, in_hand, options if piped else None, again) from None
         drafts_dir = _drafts_dir(app_ctx)
         draft_file: Draft | None = None
         held: Draft | None = None  # the draft this session writes: no other terminal's
@@ -323,29 +344,112 @@ def _age(then: datetime) -> str:
     return "just now"
 
 
-def _checked_options(
+def _usable_options(
     app: AppContext,
     date: str | None,
     setting: str | None,
     tag: list[str] | None,
     mode: str | None,
     self_care: str | None,
-) -> dict[str, object]:
-    """The options given on the command line, normalised; raises on a value that can't be used."""
+) -> tuple[dict[str, object], tuple[str, PeerJournalError] | None]:
+    """The options given on the command line that can be used, normalised; and the first
+    that cannot (as `--date DATE`, for the hint that continues its draft) with its error."""
     from peerjournal.entry import clean_text, normalise_tags, validate_mode
+    from peerjournal.errors import PeerJournalError
 
+    checks: list[tuple[str, str, object, Callable[[Any], object]]] = [
+        # an empty --date "" is an error, as "  " is
+        ("date", "--date DATE", date, app.parse_past_date),
+        ("setting", '--setting "SETTING"', setting, lambda s: " ".join(clean_text(s).split())),
+        ("tags", "--tag TAG", tag or None, normalise_tags),
+        ("mode", "--mode MODE", mode, validate_mode),
+        ("self_care", '--self-care "TEXT"', self_care, clean_text),
+    ]
     given: dict[str, object] = {}
-    if date is not None:  # an empty --date "" is an error, as "  " is
-        given["date"] = app.parse_past_date(date)
-    if setting is not None:
-        given["setting"] = " ".join(clean_text(setting).split())
-    if tag:
-        given["tags"] = normalise_tags(tag)
-    if mode is not None:
-        given["mode"] = validate_mode(mode)
-    if self_care is not None:
-        given["self_care"] = clean_text(self_care)
-    return given
+    bad = None
+    for key, option, value, check in checks:
+        if value is None:
+            continue
+        try:
+            given[key] = check(value)
+        except PeerJournalError as exc:
+            bad = bad or (option, exc)
+    return given, bad
+
+
+def _single(values: list[str] | None) -> str | None:
+    """The value of a text option given once; None if not given, or given twice (`once`
+    refuses that)."""
+    return values[0] if values and len(values) == 1 else None
+
+
+def _reads_stdin(
+    app: AppContext, from_file: str | None, stdin: bool, editor: bool, resume: bool, quick: bool
+) -> bool:
+    """Whether the entry would come from piped standard input (a terminal's is not: nothing
+    is typed there before peerjournal asks)."""
+    if app.stdin_is_terminal():
+        return False
+    if stdin or from_file == "-":
+        return True
+    return from_file is None and not (editor or resume or quick)
+
+
+def _usable_set(name: str | None) -> str | None:
+    """`name` if it is a prompt set that loads, else None."""
+    from peerjournal.errors import PeerJournalError
+
+    if name is None:
+        return None
+    try:
+        return _prompt_set(name).name
+    except PeerJournalError:
+        return None
+
+
+def _quick_draft(
+    app: AppContext, texts: tuple[list[str] | None, ...], options: dict[str, object]
+) -> EntryDraft | None:
+    """The quick entry given by -x, -f and -e (`texts`, each given at most once), with the
+    usable `options`; None when there is none."""
+    from peerjournal.entry import EntryDraft, holds_text
+    from peerjournal.reflection import DEFAULT_SET
+
+    if not any(texts):
+        return None
+    experience, feelings, evaluation = (_single(t) or "" for t in texts)
+    draft = EntryDraft(app.today(), experience, feelings, evaluation, prompt_set=DEFAULT_SET)
+    _apply(draft, options)
+    return draft if holds_text(draft) else None
+
+
+def _keeping_given(
+    app: AppContext,
+    exc: PeerJournalError,
+    quick: EntryDraft | None,
+    piped: dict[str, object] | None,
+    again: str,
+) -> PeerJournalError:
+    """`exc` (a check before anything was read or asked), once the text in hand is kept: a
+    quick entry as a finished guided draft; piped text (when `piped` holds the options to
+    note with it) read now, and kept as an editor draft if it holds any. `again`: the option
+    that `write --resume` should be given again (" --date DATE"), or ""."""
+    from peerjournal.errors import PeerJournalError
+
+    if quick is not None:
+        exc = _keep_or_print(
+            app, quick, _prompt_set(quick.prompt_set), exc.message, exc.exit_code, again
+        )
+    if piped is None:
+        return exc
+    text = _piped_text(app, piped)
+    if not text.strip():
+        return exc  # nothing came in: no draft of nothing
+    try:
+        _not_an_entry(text, "standard input")
+    except PeerJournalError:
+        return exc  # a backup or a summary, made by a program: not kept
+    return _keeping_piped(app, text, piped, exc, again)
 
 
 def _apply(draft: EntryDraft, given: dict[str, object]) -> None:
@@ -396,15 +500,17 @@ def _drafts_dir(app: AppContext) -> Path:
 
 
 def _naming_the_draft(
-    app: AppContext, exc: PeerJournalError, draft_file: Draft | None
+    app: AppContext, exc: PeerJournalError, draft_file: Draft | None, again: str = ""
 ) -> PeerJournalError:
-    """Every failure that leaves a draft behind says where it is, and how to continue it:
-    also one about the draft's text ("X: the text contains NUL bytes …")."""
+    """Every failure that leaves a draft behind says where it is, and how to continue it
+    (`again`: options to give `write --resume`): also one about the draft's text ("X: the
+    text contains NUL bytes …")."""
     if draft_file is not None and draft_file.path.exists() and str(draft_file.path) not in (
         exc.message.removeprefix(f"{draft_file.path}: ")
     ):
         exc.message = (
-            f"{exc.message.rstrip()} Your text is kept in {draft_file.path} ({app.resume_hint()})."
+            f"{exc.message.rstrip()} Your text is kept in {draft_file.path} "
+            f"({app.resume_hint(again)})."
         )
     return exc
 
@@ -560,7 +666,11 @@ def _not_an_entry(text: str, source: str) -> None:
 
 
 def _keeping_piped(
-    app: AppContext, text: str, options: dict[str, object], exc: PeerJournalError
+    app: AppContext,
+    text: str,
+    options: dict[str, object],
+    exc: PeerJournalError,
+    again: str = "",
 ) -> PeerJournalError:
     """`exc`, once the piped `text` is kept as an editor draft (or printed, if it can't be),
     with the command-line `options` noted in it for `write --resume`."""
@@ -573,7 +683,7 @@ def _keeping_piped(
     except OSError as err:
         why = str(err.strerror or err)
         return printed_instead(text, exc.message, _drafts_dir(app), exc.exit_code, why)
-    return _naming_the_draft(app, exc, kept)
+    return _naming_the_draft(app, exc, kept, again)
 
 
 def _checked(app: AppContext, draft: EntryDraft) -> PromptSet:
@@ -884,6 +994,7 @@ def _keep_or_print(
     prompt_set: PromptSet,
     reason: str,
     code: ExitCode,
+    again: str = "",
 ) -> PeerJournalError:
     """Keep an unsaved entry as a draft; if even that fails, print it on stdout."""
     from peerjournal.drafts import printed_instead
@@ -894,14 +1005,17 @@ def _keep_or_print(
     except OSError as exc:
         text = format_template(draft, prompt_set)
         return printed_instead(text, reason, _drafts_dir(app), code, str(exc.strerror or exc))
-    return _kept_in(app, kept, reason, code)
+    return _kept_in(app, kept, reason, code, again)
 
 
-def _kept_in(app: AppContext, kept: Draft, reason: str, code: ExitCode) -> PeerJournalError:
+def _kept_in(
+    app: AppContext, kept: Draft, reason: str, code: ExitCode, again: str = ""
+) -> PeerJournalError:
     from peerjournal.errors import PeerJournalError
 
     return PeerJournalError(
-        f"{reason} Your entry is kept as a draft in {kept.path} ({app.resume_hint()}).", code
+        f"{reason} Your entry is kept as a draft in {kept.path} ({app.resume_hint(again)}).",
+        code,
     )
 
 
