@@ -179,15 +179,17 @@ def test_ctrl_d_at_the_note_keeps_the_score_and_stops(
     assert fake.lines  # nothing more was asked
 
 
-def test_ctrl_c_at_the_note_asks_that_item_again_next_time(
+def test_ctrl_c_at_the_note_keeps_the_score_and_stops(
     cli: CLI, store: Store, keys: Callable[..., Keys]
 ) -> None:
     keys("4", "", "2", CTRL_C)
     result = cli("supervision", "check")
     assert result.exit_code == 130
-    assert f"Stopped. Kept 1 of {N} answers;" in result.stderr
+    assert f"Stopped. Kept 2 of {N} answers;" in result.stderr
     assert "Traceback" not in result.stderr
-    assert stored(store) == [({ITEMS[0].id: {"score": 4, "note": ""}}, 0)]
+    assert stored(store) == [
+        ({ITEMS[0].id: {"score": 4, "note": ""}, ITEMS[1].id: {"score": 2, "note": ""}}, 0)
+    ]
 
 
 def test_the_carry_on_question_at_ctrl_c_ctrl_d_and_a_stray_answer(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -403,10 +404,11 @@ def _check_interactive(
     set_aside: SelfCheck | None,
     asker: _Questions,
 ) -> int | None:
-    """Ask each remaining item; every answer is saved at once, so Ctrl-C loses nothing. An
-    answer the journal cannot take (another program holds it locked) is offered again until
-    it is saved or the writer stops. End of input before the last item is an error (exit 1):
-    the check is not done, though what was answered is kept.
+    """Ask each remaining item; every answer is saved at once, so Ctrl-C loses nothing: at a
+    note it keeps the score given (and the words typed), then stops (exit 130). An answer
+    the journal cannot take (another program holds it locked) is offered again until it is
+    saved or the writer stops. End of input before the last item is an error (exit 1): the
+    check is not done, though what was answered is kept.
 
     Returns the id of the check that holds the answers now (None if none holds any): the one
     set aside while no new answer has replaced it."""
@@ -445,6 +447,11 @@ def _check_interactive(
                 f"No new answer, so {_described(set_aside, form)} is kept as it was; "
                 "`peerjournal supervision check` carries on with it."
             )
+        if saved_complete:  # stopped at the last item's note: its score finished the check
+            return (
+                f"Kept all {len(form.items)} answers{_discarded(replaced)}: the self-check is "
+                "done; `peerjournal supervision history` shows it."
+            )
         return (
             f"Kept {len(kept)} of {len(form.items)} answers{_discarded(replaced)}; "
             "`peerjournal supervision check` carries on from there."
@@ -460,6 +467,8 @@ def _check_interactive(
             raise PeerJournalError(f"Stopped. {stopped()}", ExitCode.INTERRUPTED) from None
     if complete and not saved_complete:  # every item answered before (the form lost items)
         save(answers, True)
+    if asker.interrupted:  # at a note: its score (and words) are saved, then it stops
+        raise PeerJournalError(f"Stopped. {stopped()}", ExitCode.INTERRUPTED)
     if not complete and asker.at_end:  # `check && …` must not take this for a check done
         raise PeerJournalError(f"End of input before the last question. {stopped()}")
     if not complete:
@@ -473,9 +482,12 @@ class _Questions:
     """The self-check at the terminal: questions on stderr, each answer read as one line.
 
     q or Ctrl-D at the 1-5 prompt stops for now; q or Ctrl-D at the note prompt keeps the
-    score without a note, then stops. Ctrl-C anywhere raises KeyboardInterrupt: the item being
-    answered is asked again next time. Lines pasted in one go are read together: a pasted
-    note stays one note instead of spilling into the next items' answers.
+    score without a note, then stops. Ctrl-C at the 1-5 prompt raises KeyboardInterrupt: that
+    item is asked again next time. At the note prompt Ctrl-C (and SIGTERM or a closed
+    terminal, which the launcher turns into it) keeps the score with the words typed on the
+    line so far (when readline reads the terminal, as for `write`), then stops: `interrupted`.
+    Lines pasted in one go are read together: a pasted note stays one note instead of
+    spilling into the next items' answers.
     """
 
     def __init__(self, app_ctx: AppContext, form: Form) -> None:
@@ -486,6 +498,7 @@ class _Questions:
         self.shown: set[str] = set()
         self.ended = False  # end of input (or q at a note): stop once the answer in hand is kept
         self.at_end = False  # end of input itself (Ctrl-D): stopped by it, not by choice
+        self.interrupted = False  # Ctrl-C at a note: stop once the answer in hand is kept
         self._guided = guided
         guided.forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
         # readline, as `write` reads: no cut at 4,095 characters, arrow keys that work
@@ -535,7 +548,10 @@ class _Questions:
 
     def try_again(self, problem: str) -> bool:
         """Whether to try saving the answer just given again, after `problem` (Enter: yes;
-        q or end of input: no)."""
+        q or end of input: no). After Ctrl-C (or SIGTERM) nothing more is asked: no, and the
+        error that follows says what was not saved."""
+        if self.interrupted:
+            return False
         self.app_ctx.say(f"   {problem} Your answer is not saved yet.")
         line = self._line("   Enter tries again; q stops for now: ")
         return line is not None and line.strip().lower() not in STOP_WORDS
@@ -552,7 +568,7 @@ class _Questions:
                 return None
             if raw.isdecimal() and int(raw) in SCALE:  # isdigit() takes '²', which int() refuses
                 return int(raw)
-            if self._pasted():
+            if self._pasted([]):
                 self.app_ctx.say(
                     "   That looked like pasted text, so it was not kept: type the number "
                     "first (1 to 5), then paste it as the note."
@@ -561,34 +577,59 @@ class _Questions:
                 self.app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now).")
 
     def _note(self) -> str:
+        """The note to the score just given ("" for none)."""
+        while True:
+            typed = self._typed_note()
+            if typed is None:
+                return ""
+            if len(typed) == 1 and typed[0].strip().lower() in STOP_WORDS:  # as at 1-5
+                self.ended = True  # the score is kept, without a note; nothing more is asked
+                return ""
+            note = self._checked_note(typed)
+            if note is not None or self.interrupted:
+                return note or ""
+
+    def _typed_note(self) -> list[str] | None:
+        """The lines of a note as typed (a paste is several); None at the end of input.
+        Ctrl-C keeps those read and the words on the line it ended, and stops the check."""
+        typed: list[str] = []
+        try:
+            line = self._line("   note (Enter to skip): ")
+            if line is None:
+                return None
+            typed.append(line)
+            return self._pasted(typed)
+        except KeyboardInterrupt:
+            self.interrupted = self.ended = True
+            cut = self._guided.clean_line(self.reader.take_interrupted())
+            return [*typed, cut] if cut else typed
+
+    def _checked_note(self, typed: list[str]) -> str | None:
+        """The note as stored, or None if it cannot be (said why: too long)."""
         from peerjournal.errors import PeerJournalError
         from peerjournal.supervision import check_note
 
-        while True:
-            line = self._line("   note (Enter to skip): ")
-            if line is None:
-                return ""
-            pasted = self._pasted()
-            if not pasted and line.strip().lower() in STOP_WORDS:  # as at the 1-5 prompt
-                self.ended = True  # the score is kept, without a note; nothing more is asked
-                return ""
-            text = " ".join([line, *pasted])
-            try:
-                return check_note(" ".join(text.split()))
-            except PeerJournalError as exc:
-                self.app_ctx.say(
-                    f"   {exc.message[0].upper()}{exc.message[1:]} It was not kept: "
-                    "type or paste a shorter one (Enter for none)."
-                )
+        try:
+            return check_note(" ".join(" ".join(typed).split()))
+        except PeerJournalError as exc:
+            again = "." if self.interrupted else ": type or paste a shorter one (Enter for none)."
+            self.app_ctx.say(f"   {exc.message[0].upper()}{exc.message[1:]} It was not kept{again}")
+            return None
 
-    def _pasted(self) -> list[str]:
-        """The rest of a paste: the lines already waiting behind the one just read."""
-        lines: list[str] = []
+    def _pasted(self, lines: list[str]) -> list[str]:
+        """The rest of a paste: the lines already waiting behind the one just read, added to
+        `lines` as each is read (Ctrl-C among them keeps those before it)."""
         while not self.ended and self._guided.more_input_waiting():
             line = self._line("")
             if line is not None:
                 lines.append(line)
         return lines
+
+    def _end_the_line(self) -> None:
+        """After Ctrl-C or Ctrl-D what follows starts on a line of its own; a terminal that
+        has gone (SIGHUP) takes nothing, and the answer in hand is kept all the same."""
+        with contextlib.suppress(OSError, ValueError):
+            self.app_ctx.err.print()
 
     def _show(self, prompt: str) -> None:
         self.app_ctx.err.print(prompt, end="")
@@ -597,14 +638,13 @@ class _Questions:
     def _line(self, prompt: str) -> str | None:
         """One line typed at `prompt`; None at end of input (Ctrl-D), which also ends the
         check once the answer in hand is kept."""
-        err = self.app_ctx.err
         try:
             line = self.reader.read(prompt, self._show)
         except KeyboardInterrupt:
-            err.print()  # the message that follows starts on a line of its own
+            self._end_the_line()
             raise
         except EOFError:
-            err.print()
+            self._end_the_line()
             self.ended = self.at_end = True
             return None
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
