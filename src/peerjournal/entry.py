@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from peerjournal.errors import PeerJournalError
-from peerjournal.textsafe import shows_anything
+from peerjournal.textsafe import drawn_as_nothing, shows_anything
 
 ELEMENTS = ("experience", "feelings", "evaluation")
 MODES = ("on-action", "in-action")
@@ -117,7 +117,11 @@ class Entry(EntryDraft):
 
 def _tag_char(ch: str) -> str:
     """`ch` as it stands in a tag: letters, digits, marks (accents, vowel signs: part of the
-    letter before them) and _-/+. stay; anything else is a space between words."""
+    letter before them) and _-/+. stay; a character drawn as nothing (a zero-width space or
+    joiner, a soft hyphen, a byte order mark: a paste's) goes, not splitting the word;
+    anything else is a space between words."""
+    if drawn_as_nothing(ch):
+        return " " if ch.isspace() else ""
     keep = ch.isalnum() or ch in _TAG_PUNCTUATION or unicodedata.category(ch).startswith("M")
     return ch if keep else " "
 

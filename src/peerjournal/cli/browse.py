@@ -100,6 +100,15 @@ def _check_searchable(query: str) -> None:
     raise PeerJournalError(f"Nothing to search for in {_quoted(query)}: type a word or a phrase.")
 
 
+def _note_caret(app_ctx: AppContext, query: str) -> None:
+    """Say that a ^ outside a "phrase" is not read (`searchfold.CARET`): "^housing" finds
+    housing anywhere, not only at the start of a text, as a regular expression would."""
+    from peerjournal.db.searchfold import CARET
+
+    if CARET in _STRING.sub("", query):
+        app_ctx.say(f"Search ignores {CARET}: it finds words anywhere in the text.")
+
+
 def _check_or_not(query: str) -> None:
     """Refuse "Sam OR NOT Jo" (or "Sam OR -Jo"), which FTS5 cannot read: its NOT leaves out
     of what comes before it, and no search finds entries by a word they lack. Read as the
@@ -139,7 +148,7 @@ def _not_found(store: Store, filters: Filters, *, searched: bool = False) -> str
     if slip := unknown_setting(store, filters.setting):
         return slip
     if untagged := [tag for tag in filters.tags if not store.tagged(tag)]:
-        return f"no entry is tagged {joined(untagged, 'or')} (`peerjournal tags` lists the tags)."
+        return _untagged(store, untagged)
     given = _given(filters)
     if not searched and set(given) <= {"--since", "--until"} and (
         window := _empty_window(store, filters)
@@ -151,6 +160,25 @@ def _not_found(store: Store, filters: Filters, *, searched: bool = False) -> str
     if len(given) == 1:
         return f"try without {given[0]}."
     return f"try fewer of {joined(given)}."
+
+
+def _untagged(store: Store, untagged: list[str]) -> str:
+    """No live entry has these tags: "no entry is tagged solo", and the entries in the trash
+    that have them ("1 entry in the trash is tagged solo"), or else where the tags are."""
+    from peerjournal.plural import joined
+
+    trashed = {tag: n for tag in untagged if (n := store.tagged(tag, trashed=True))}
+    missing = f"no entry is tagged {joined(untagged, 'or')}"
+    if len(trashed) < len(untagged):  # a tag no entry has, or has had: a slip?
+        missing += " (`peerjournal tags` lists the tags)"
+    if not trashed:
+        return f"{missing}."
+    in_trash = [  # "2 entries in the trash are tagged duo and 1 entry is tagged solo"
+        f"{counted(n, 'entry')}{'' if at else ' in the trash'} {'is' if n == 1 else 'are'} "
+        f"tagged {tag}"
+        for at, (tag, n) in enumerate(trashed.items())
+    ]
+    return f"{missing}; {joined(in_trash)} (see `peerjournal trash`)."
 
 
 def _empty_window(store: Store, filters: Filters) -> str | None:
@@ -420,6 +448,7 @@ def register(app: typer.Typer) -> None:
         query = " ".join(words)  # `search housing office` is `search "housing office"`
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
         _check_searchable(query)
+        _note_caret(app_ctx, query)
         store = app_ctx.store()
         if misread := _words_read_as_filters(ctx, store):
             raise misread

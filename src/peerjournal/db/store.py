@@ -80,6 +80,12 @@ _KEYED_TAGS = (  # the journal's spellings of the tag whose key is the parameter
     "WHERE known.tag IS NOT NULL) "
     f"SELECT tag FROM known WHERE {TAG_KEY_SQL}(CAST(tag AS BLOB)) = ?)"
 )
+# A tag as `entry.normalise_tag` makes it now: without full stops (or dashes) after it, as
+# revision 0011 stored them (it keeps a tag of dots alone).
+_TAG_AS_TYPED = (
+    "CASE WHEN t.tag GLOB '*.' AND rtrim(t.tag, '.-') != '' THEN rtrim(t.tag, '.-') "
+    "ELSE t.tag END"
+)
 _TAGGED = f"EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag IN {_KEYED_TAGS})"
 
 
@@ -392,12 +398,13 @@ class Store:
             rows = self.fetch(sql + filters.limit_sql(), params)
         return [_entry(r) for r in rows]
 
-    def tagged(self, tag: str) -> int:
-        """How many live entries carry `tag` (as `Filters` matches it): for the hint after a
-        search that found nothing; only the entries with the tag are read."""
+    def tagged(self, tag: str, *, trashed: bool = False) -> int:
+        """How many live entries (or, `trashed`, entries in the trash) carry `tag` (as
+        `Filters` matches it): for the hint after a search that found nothing; only the
+        entries with the tag are read."""
         sql = (
             "SELECT count(DISTINCT t.entry_id) FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
-            f"WHERE e.deleted_at IS NULL AND t.tag IN {_KEYED_TAGS}"
+            f"WHERE e.deleted_at IS {'NOT ' if trashed else ''}NULL AND t.tag IN {_KEYED_TAGS}"
         )
         with self._errors():
             (found,) = self.conn.execute(sql, [match_key(tag)]).fetchone()
@@ -625,10 +632,14 @@ class Store:
     # -- tags ------------------------------------------------------------------------------
 
     def tag_counts(self) -> builtins.list[tuple[str, int]]:
+        """Each tag and how many live entries carry it, most first. A tag stored with a full
+        stop after it (by a hand edit: revision 0011 took them off) is counted as the tag
+        without it, as `--tag` finds them both: "ward" and "ward." are one row, "ward"."""
         with self._errors():
             rows = self.fetch(
-                "SELECT t.tag, count(*) FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
-                "WHERE e.deleted_at IS NULL GROUP BY t.tag ORDER BY count(*) DESC, t.tag",
+                f"SELECT {_TAG_AS_TYPED} AS name, count(DISTINCT t.entry_id) AS n "
+                "FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
+                "WHERE e.deleted_at IS NULL GROUP BY name ORDER BY n DESC, name",
                 named=False,
             )
         return [(str(tag), int(n)) for tag, n in rows]
@@ -879,7 +890,8 @@ _HIGHEST_ID = (
 _TOKEN = re.compile(r'-?"[^"]*"|\S+')  # (a "phrase" left out, -"as here", is one token)
 _WORD = re.compile(r"\w+\*?")
 # FTS5's operators, which it reads in capitals only ("not" is a word). A query FTS5 cannot
-# read ("NOT Sam", "Sam NOT", "Sam OR Jo's") is rewritten with them read as the user meant.
+# read ("NOT Sam", "Sam NOT", "Sam OR", "Sam, Jo") is rewritten with them read as the user
+# meant. (A word with an apostrophe is one already: `fold_query` quotes it, "Jo's".)
 OPERATORS = ("AND", "OR", "NOT")
 
 
@@ -922,8 +934,9 @@ def query_terms(query: str) -> QueryTerms:
 
 
 def _quoted_words(token: str) -> builtins.list[str]:
-    """A token's words quoted for FTS5: a "phrase" (-"phrase") as one, a prefix* kept."""
-    words = _WORD.findall(token)
+    """A token's words quoted for FTS5: a "phrase" (-"phrase") as one, a prefix* kept. A run
+    of _ alone is no word (the index reads _ as a space between words, as it reads %)."""
+    words = [word for word in _WORD.findall(token) if word.strip("_*")]
     if words and token.lstrip("-").startswith('"'):
         return ['"' + " ".join(w.rstrip("*") for w in words) + '"']
     return [f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words]
