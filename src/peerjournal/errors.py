@@ -36,3 +36,9 @@ class NotFoundError(PeerJournalError):
 class DatabaseError(PeerJournalError):
     def __init__(self, message: str) -> None:
         super().__init__(message, ExitCode.DATABASE)
+
+
+def plain_hint(command: str) -> str:
+    """How a message names another command ("`peerjournal people list`") where no --db is
+    known to add to it, as `AppContext.command_hint` adds it."""
+    return f"`peerjournal {command}`"

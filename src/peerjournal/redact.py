@@ -74,6 +74,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from peerjournal.errors import plain_hint
 from peerjournal.plain_letters import SPELLED_OUT as _SPELLED_OUT
 from peerjournal.plain_letters import STROKED as _STROKED
 from peerjournal.plural import joined
@@ -1394,9 +1395,7 @@ def one_letter_word(text: str) -> str | None:
     return _ONE_LETTER_WORDS.get(letter.casefold()) if letter else None
 
 
-def one_letter_word_note(
-    name: str, hint: Callable[[str], str] = lambda command: f"`peerjournal {command}`"
-) -> str | None:
+def one_letter_word_note(name: str, hint: Callable[[str], str] = plain_hint) -> str | None:
     """A note on a listed name that is a word of one letter (listed before such names were
     refused, or restored from a backup), with `hint` making the command that takes it off;
     None for any other name."""

@@ -29,7 +29,7 @@ MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("import")
+    @app.command("import", short_help="Import entries or a full backup.")
     def import_entries(
         ctx: typer.Context,
         file: str = typer.Argument(

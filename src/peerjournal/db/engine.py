@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from peerjournal.errors import DatabaseError, PeerJournalError
+from peerjournal.errors import DatabaseError, PeerJournalError, plain_hint
 
 if TYPE_CHECKING:  # (Alembic is imported only to create or upgrade a journal)
     from alembic.config import Config
@@ -419,10 +419,6 @@ class Teller(NamedTuple):
 
     say: Callable[[str], None]
     command_hint: Callable[[str], str]
-
-
-def plain_hint(command: str) -> str:
-    return f"`peerjournal {command}`"
 
 
 # Where opening a journal tells the writer what it found (`journal_notices`): None for silence

@@ -129,10 +129,10 @@ def period_text(summary: dict[str, Any]) -> str:
 def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
     """The headline facts, as (label, value) pairs, in display order."""
     entries = summary["entries"]
-    counts = f"{entries['total']} written, {entries['shared']} shared with you"
+    counts = f"{entries['total']:,} written, {entries['shared']:,} shared with you"
     unscored = entries["total"] - entries["scored"]
     if unscored > 0:
-        counts += f" ({unscored} without a drift score, left out of the numbers)"
+        counts += f" ({unscored:,} without a drift score, left out of the numbers)"
     rows = [
         ("Period", f"{period_text(summary)} (by {summary['period']['by']})"),
         ("Entries", counts),
@@ -153,15 +153,10 @@ def generated_text(value: str) -> str:
     18:00 is not the mentor's when they live in different time zones."""
     from datetime import datetime
 
-    made = datetime.fromisoformat(value)  # export writes it so; review refuses any other
-    offset = made.utcoffset()
-    if offset is None:
-        zone = ""
-    elif not offset:
-        zone = " UTC"
-    else:
-        zone = f" UTC{made.strftime('%z')[:3]}:{made.strftime('%z')[3:]}"
-    return made.strftime("%Y-%m-%d %H:%M") + zone
+    # export writes the offset, review refuses a time without one; a fixed offset read from
+    # ISO 8601 is named "UTC", "UTC+01:00", "UTC-05:30"
+    made = datetime.fromisoformat(value)
+    return f"{made:%Y-%m-%d %H:%M} {made.tzname()}"
 
 
 def lexicon_text(versions: list[str]) -> str:

@@ -16,14 +16,17 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # Line starts that would make a list, heading, rule or (for "[person]: x") a link definition;
 # every other "[" is escaped already, and a placeholder alone at a line start is no link.
 _LINE_START = re.compile(r"^(\s*)([-+#=]|\d+[.)]|\[(?=[^\]\n]*\]:))", re.MULTILINE)
-# After a placeholder, "(" would make it a link or an image: "![person](//host/pixel.png)".
+# "](" is how a link or an image goes on: its "(" is escaped too, "!\[x\]\(//host/p.png)".
 _LINK_AFTER = re.compile(r"(?<=\])\(")
 # An HTML entity ("S&#97;m", "&lt;") would be shown as the character it stands for.
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
+# The placeholders as _SPECIAL escaped them, made readable again ("[person]") unless "(" follows:
+# "[link](javascript:…)" typed by the writer is a link's syntax, escaped whole as "[x](…)" is.
 _PLACEHOLDER = re.compile(
-    "|".join(re.escape(_SPECIAL.sub(r"\\\1", p)) for p in sorted(placeholders()))
+    "(?:" + "|".join(re.escape(_SPECIAL.sub(r"\\\1", p)) for p in sorted(placeholders()))
+    + r")(?!\()"
 )
 
 
@@ -31,7 +34,7 @@ def escape(text: str) -> str:
     """Backslash Markdown syntax; redaction placeholders ("[person]") stay readable."""
     text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
     text = _PLACEHOLDER.sub(lambda m: m.group(0).replace("\\", ""), text)
-    text = _LINK_AFTER.sub(r"\\(", text)  # every other "]" is escaped: "\]("
+    text = _LINK_AFTER.sub(r"\\(", text)
     return _LINE_START.sub(r"\1\\\2", text)
 
 
