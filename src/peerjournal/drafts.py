@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from peerjournal.errors import ExitCode, PeerJournalError
+from peerjournal.errors import ExitCode, PeerJournalError, plain_hint
 from peerjournal.textsafe import cut
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def _command(folder: Path, command: str) -> str:
     from peerjournal import paths
 
     default = folder == paths.drafts_dir(paths.data_dir() / paths.DB_FILENAME)
-    return f"`peerjournal {command}`" + ("" if default else " with the same --db")
+    return plain_hint(command) + ("" if default else " with the same --db")
 
 
 @dataclass

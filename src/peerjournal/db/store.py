@@ -16,7 +16,6 @@ from typing import Any, ClassVar, NamedTuple
 from peerjournal.db.engine import (
     not_utf8,
     open_journal,
-    plain_hint,
     teller,
     translated_errors,
     write_transaction,
@@ -30,7 +29,7 @@ from peerjournal.db.searchfold import (
     unfold_snippet,
 )
 from peerjournal.entry import Entry, EntryDraft, KeptIdentity, scored_text
-from peerjournal.errors import DatabaseError, NotFoundError, PeerJournalError
+from peerjournal.errors import DatabaseError, NotFoundError, PeerJournalError, plain_hint
 from peerjournal.setting_groups import setting_key
 
 TAG_SEP = "\x1f"
