@@ -3,7 +3,7 @@
 A setting is the writer's own words, so spellings that differ only in case or spacing are one
 setting: "Crisis team" and "crisis  team", "ÄRZTEHAUS" and "Ärztehaus", "CAFÉ" and "café"
 (whether é was typed as one character or as e and an accent, as some keyboards send it),
-"crisis" and "crisis" with a zero-width space pasted after it.
+"crisis" and "crisis" with a zero-width space pasted after it (or inside: "cri\u200bsis").
 Entries with no setting form the group "unspecified". `report` groups entries by this key and
 `--setting` selects them by it (in SQL too: `db.store` registers it as a function), so the two
 always agree.
@@ -25,8 +25,14 @@ def setting_key(setting: str) -> str:
 
     Lower case rather than casefold: the key is the name the report shows, and casefold
     would show "Straße" as "strasse"."""
-    folded = unicodedata.normalize("NFC", setting).lower()
+    folded = unicodedata.normalize("NFC", setting).lower().translate(_NEVER_MEANT)
     return " ".join(_trimmed(folded).split()) or UNSPECIFIED_SETTING
+
+
+# Invisible characters that change no word wherever they are, dropped inside a setting too:
+# "hous\u200bing" (a pasted zero-width space) is "housing". Not the joiners and direction
+# marks that _trimmed keeps inside.
+_NEVER_MEANT = str.maketrans(dict.fromkeys("\u200b\u2060\ufeff\u00ad"))
 
 
 def _trimmed(text: str) -> str:
