@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -189,3 +190,19 @@ def test_a_sentence_opening_after_a_closing_bracket_or_quote_is_not_a_name(text:
     assert "Was" not in [text[a:b] for a, b in unlisted_capitalised(text)]
     named = text.replace("Was it", "Kerry was")  # a name opening the sentence still is one
     assert "Kerry" in [named[a:b] for a, b in unlisted_capitalised(named)]
+
+
+def test_an_import_into_another_journal_names_its_db_in_the_one_letter_note(
+    cli: CLI, store: Store, tmp_path: Path
+) -> None:
+    """The note on a restored "A" names the command with the --db the import was given (it
+    named the default journal's)."""
+    from peerjournal.db.people import restore_people
+
+    restore_people(store, [Person("A")], datetime(2026, 11, 20, tzinfo=UTC))
+    backup = tmp_path / "backup.json"
+    assert cli("export", "--full", "-o", str(backup)).exit_code == 0
+    other = tmp_path / "other.db"
+    result = cli("--db", str(other), "import", str(backup))
+    assert result.exit_code == 0, result.stderr
+    assert f"`peerjournal --db {other} people remove A`" in result.stderr

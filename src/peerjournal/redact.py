@@ -1531,10 +1531,10 @@ def _looks_like_the_name(name: str, alias: str) -> bool:
 
 
 def people_to_add(
-    listed: Sequence[Person], incoming: Iterable[Person]
+    listed: Sequence[Person], incoming: Iterable[Person], hint: Callable[[str], str] = plain_hint
 ) -> tuple[list[Person], list[str]]:
     """Who of `incoming` (a restored backup's people list) joins `listed`, and notes for
-    the writer.
+    the writer (naming commands as `hint` writes them: with the journal's --db).
 
     A name already listed (as `name_key` compares them), or twice in `incoming`, is added
     once and a listed person is left as they are. Every new name is added, even when its
@@ -1560,7 +1560,7 @@ def people_to_add(
                 "instead."
             )
             alias = None
-        note = one_letter_word_note(name)
+        note = one_letter_word_note(name, hint)
         if note:
             notes.append(note)
         try:

@@ -122,7 +122,7 @@ def restore_people(
     when = listed_at or {}
 
     with store._write() as conn:
-        added, notes = people_to_add(_listed(store), people)
+        added, notes = people_to_add(_listed(store), people, store.hint)
         conn.executemany(
             "INSERT INTO person (name, alias, created_at) VALUES (?, ?, ?) "
             "ON CONFLICT (name) DO NOTHING",
@@ -137,7 +137,7 @@ def people_to_restore(store: Store, people: Iterable[Person]) -> tuple[list[Pers
     from peerjournal.redact import people_to_add
 
     with translated_errors(store.path):
-        return people_to_add(_listed(store), people)
+        return people_to_add(_listed(store), people, store.hint)
 
 
 def _listed(store: Store) -> list[Person]:
