@@ -263,6 +263,17 @@ def without_kept_draft(stderr: str) -> str:
     return message
 
 
+def not_utf8_warning(*ids: int) -> str:
+    """What a command says (on stderr) of entries whose text is not UTF-8, read with U+FFFD."""
+    if len(ids) == 1:
+        return (f"Entry {ids[0]} holds text that is not UTF-8 (written by another program?), "
+                f"shown with U+FFFD marks in its place: correct it with "
+                f"`peerjournal edit {ids[0]}`.\n")
+    named = ", ".join(map(str, ids[:-1])) + f" and {ids[-1]}"
+    return (f"Entries {named} hold text that is not UTF-8 (written by another program?), "
+            "shown with U+FFFD marks in its place: correct each with `peerjournal edit ID`.\n")
+
+
 def search_hits(cli: CLI, *query: str) -> list[dict[str, Any]]:
     """`search --json` through the CLI: the hits, after checking it succeeded."""
     result = cli("search", "--json", *query)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, not_utf8_warning
 
 Add = Callable[..., int]
 WARD = "CAST(X'77617264ff' AS TEXT)"  # "ward" and a byte that is not UTF-8 after it
@@ -22,17 +22,6 @@ WARD = "CAST(X'77617264ff' AS TEXT)"  # "ward" and a byte that is not UTF-8 afte
 def damage(isolated: Path, sql: str, *params: Any) -> None:
     with sqlite3.connect(isolated / "journal.db") as conn:
         conn.execute(sql, params)
-
-
-def told(*ids: int) -> str:
-    """What `list` says of entries read with U+FFFD (as tests/test_store_r27.py)."""
-    if len(ids) == 1:
-        return (f"Entry {ids[0]} holds text that is not UTF-8 (written by another program?), "
-                f"shown with U+FFFD marks in its place: correct it with "
-                f"`peerjournal edit {ids[0]}`.\n")
-    named = ", ".join(map(str, ids[:-1])) + f" and {ids[-1]}"
-    return (f"Entries {named} hold text that is not UTF-8 (written by another program?), "
-            "shown with U+FFFD marks in its place: correct each with `peerjournal edit ID`.\n")
 
 
 def found(cli: CLI, *args: str) -> tuple[list[int], str]:
@@ -59,8 +48,9 @@ def wards(add: Add, isolated: Path) -> list[int]:
 def test_a_tag_filter_reads_past_a_stored_tag_that_is_not_utf8(cli: CLI,
                                                              wards: list[int]) -> None:
     one, two, three = wards
-    assert found(cli, "--tag", "ward") == ([two], told(two))  # (its setting is the damaged one)
-    assert found(cli, "--tag", "calm") == ([one], told(one))
+    # (its setting is the damaged one)
+    assert found(cli, "--tag", "ward") == ([two], not_utf8_warning(two))
+    assert found(cli, "--tag", "calm") == ([one], not_utf8_warning(one))
     assert found(cli, "--tag", "other") == ([three], "")
 
 
@@ -68,14 +58,15 @@ def test_a_setting_filter_reads_past_a_stored_setting_that_is_not_utf8(
     cli: CLI, wards: list[int]
 ) -> None:
     one, two, three = wards
-    assert found(cli, "--setting", "ward") == ([one], told(one))  # (its tag is the damaged one)
-    assert found(cli, "--setting", "WARD\ufffd") == ([two], told(two))
+    # (its tag is the damaged one)
+    assert found(cli, "--setting", "ward") == ([one], not_utf8_warning(one))
+    assert found(cli, "--setting", "WARD\ufffd") == ([two], not_utf8_warning(two))
     assert found(cli, "--setting", "crisis") == ([three], "")
 
 
 def test_search_and_report_filter_the_same_way(cli: CLI, wards: list[int]) -> None:
     hits = cli("search", "--json", "One", "--tag", "calm")
-    assert hits.exit_code == 0 and hits.stderr == told(wards[0])
+    assert hits.exit_code == 0 and hits.stderr == not_utf8_warning(wards[0])
     assert [h["id"] for h in json.loads(hits.stdout)] == [wards[0]]
     report = cli("report", "--json", "--setting", "ward")  # (reads no tags: nothing to tell)
     assert report.exit_code == 0 and report.stderr == ""

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI, FIXED_NOW, alembic_config
+from conftest import CLI, FIXED_NOW, alembic_config, not_utf8_warning
 from peerjournal.db import engine
 from peerjournal.db.store import Filters, Store
 from peerjournal.errors import NotFoundError
@@ -104,16 +104,6 @@ STORED = "CAST(X'" + (BAD.encode() + b"\xff\xfe and more").hex() + "' AS TEXT)"
 SHOWN = BAD + "\ufffd\ufffd and more"
 
 
-def warning(*ids: int) -> str:
-    if len(ids) == 1:
-        return (f"Entry {ids[0]} holds text that is not UTF-8 (written by another program?), "
-                f"shown with U+FFFD marks in its place: correct it with "
-                f"`peerjournal edit {ids[0]}`.\n")
-    named = ", ".join(map(str, ids[:-1])) + f" and {ids[-1]}"
-    return (f"Entries {named} hold text that is not UTF-8 (written by another program?), "
-            "shown with U+FFFD marks in its place: correct each with `peerjournal edit ID`.\n")
-
-
 @pytest.fixture
 def damaged(add: Add, isolated: Path) -> list[int]:
     """Three entries; the second's experience holds bytes that are not UTF-8."""
@@ -128,7 +118,7 @@ def damaged(add: Add, isolated: Path) -> list[int]:
 def test_list_shows_every_entry_and_names_the_damaged_one(cli: CLI, damaged: list[int]) -> None:
     result = cli("list")
     assert result.exit_code == 0
-    assert result.stderr == warning(damaged[1])
+    assert result.stderr == not_utf8_warning(damaged[1])
     assert [line.split()[0] for line in result.stdout.splitlines()[3:6]] == [
         str(i) for i in reversed(damaged)]
     result = cli("list", "--json")
@@ -138,12 +128,12 @@ def test_list_shows_every_entry_and_names_the_damaged_one(cli: CLI, damaged: lis
 
 def test_show_search_and_drift_read_the_entry_as_shown(cli: CLI, damaged: list[int]) -> None:
     shown = cli("show", str(damaged[1]))
-    assert shown.exit_code == 0 and shown.stderr == warning(damaged[1])
+    assert shown.exit_code == 0 and shown.stderr == not_utf8_warning(damaged[1])
     assert SHOWN in shown.stdout and "tired" in shown.stdout
     clean = cli("show", str(damaged[0]))  # an entry without such bytes: no warning
     assert clean.exit_code == 0 and clean.stderr == ""
     found = cli("search", "--json", "entry")
-    assert found.exit_code == 0 and found.stderr == warning(damaged[1])
+    assert found.exit_code == 0 and found.stderr == not_utf8_warning(damaged[1])
     assert sorted(hit["id"] for hit in json.loads(found.stdout)) == damaged
     [hit] = json.loads(cli("search", "--json", "tool").stdout)
     assert (hit["id"], hit["snippet"]) == (damaged[1], SHOWN)
@@ -158,10 +148,10 @@ def test_report_and_a_full_export_read_it_too(cli: CLI, damaged: list[int],
                      (damaged[2],))
     report = cli("report")
     assert report.exit_code == 0 and "3 entries" in report.stdout
-    assert report.stderr == warning(damaged[1], damaged[2])  # (every live entry read once)
+    assert report.stderr == not_utf8_warning(damaged[1], damaged[2])  # (every live entry read once)
     backup = cli("export", "--full", "--yes")
     assert backup.exit_code == 0, backup.stderr
-    assert warning(damaged[1], damaged[2]) in backup.stderr
+    assert not_utf8_warning(damaged[1], damaged[2]) in backup.stderr
     entries = {e["id"]: e for e in json.loads(backup.stdout)["entries"]}
     assert sorted(entries) == damaged
     assert (entries[damaged[1]]["experience"], entries[damaged[2]]["feelings"]) == (
@@ -200,7 +190,8 @@ def test_the_warning_names_the_command_as_the_opener_names_commands(
         opened.get(damaged[1])  # (told once)
     finally:
         opened.close()
-    assert said == [warning(damaged[1]).rstrip("\n").replace("peerjournal", "pj --db j.db")]
+    expected = not_utf8_warning(damaged[1]).rstrip("\n")
+    assert said == [expected.replace("peerjournal", "pj --db j.db")]
 
 
 def test_a_tag_or_setting_that_is_not_utf8_reads_the_same_way(cli: CLI, add: Add,
@@ -214,17 +205,17 @@ def test_a_tag_or_setting_that_is_not_utf8_reads_the_same_way(cli: CLI, add: Add
                      (second,))
     tags = cli("tags")
     assert tags.exit_code == 0 and tags.stdout.split() == ["hand\ufffdover", "1"]
-    assert tags.stderr == warning(first, second)  # (the whole journal read, to name them)
+    assert tags.stderr == not_utf8_warning(first, second)  # (the whole journal read, to name them)
     assert [(e["tags"], e["setting"]) for e in listed(cli)] == [
         ([], "w\ufffdrd"), (["hand\ufffdover"], "")]
     report = cli("report")
-    assert report.exit_code == 0 and report.stderr == warning(first, second)
+    assert report.exit_code == 0 and report.stderr == not_utf8_warning(first, second)
 
 
 def test_a_trashed_damaged_entry_is_listed_in_the_trash(cli: CLI, damaged: list[int]) -> None:
     assert cli("delete", str(damaged[1])).exit_code == 0
     trash = cli("trash", "--json")
-    assert trash.exit_code == 0 and trash.stderr == warning(damaged[1])
+    assert trash.exit_code == 0 and trash.stderr == not_utf8_warning(damaged[1])
     assert [e["experience"] for e in json.loads(trash.stdout)] == [SHOWN]
     assert [e["id"] for e in listed(cli)] == [damaged[2], damaged[0]]
 
