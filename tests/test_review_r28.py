@@ -43,8 +43,13 @@ def _later(hours: float) -> str:
 def test_a_summary_made_after_tomorrow_is_refused(cli: CLI, tmp_path: Path, made: str) -> None:
     """Was: shown as "Generated: 2099-01-01 09:00 UTC", as if it had been."""
     stderr = _refusal(cli, tmp_path, {**sample_summary(), "generated_at": made})
-    assert stderr == (f"peerjournal: {tmp_path / 's.json'}: the file was changed after it was "
-                      "exported (generated at is more than a day in the future)" + REMEDY)
+    day = datetime.fromisoformat(made).date().isoformat()
+    assert stderr == (
+        f"peerjournal: {tmp_path / 's.json'}: it says it was made on {day}, more than a day "
+        "after this computer's date (2026-11-20): check the date on both computers; if they are "
+        "right, the file was changed after it was exported, so ask for the summary to be sent "
+        "again.\n"
+    )
 
 
 @pytest.mark.parametrize("made", [_later(23.5), "2026-11-21T18:00:00+01:00", FIXED_NOW])

@@ -872,7 +872,13 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
         raise v.fail("period.since", "is after period until")
     made_at = datetime.fromisoformat(doc["generated_at"])
     if now is not None and made_at > now + CLOCK_SKEW:
-        raise v.fail("generated_at", "is more than a day in the future")
+        # most likely a clock set wrong, on either computer: not only a changed file
+        raise SummaryError(
+            f"{name}: it says it was made on {made_at.date().isoformat()}, more than a day after "
+            f"this computer's date ({now.date().isoformat()}): check the date on both "
+            "computers; if they are right, the file was changed after it was exported, so ask "
+            "for the summary to be sent again."
+        )
     made = made_at.date()
     if date.fromisoformat(period["until"]) > made + timedelta(days=1):
         # (a day's grace: generated_at is UTC, the period the writer's own dates)
