@@ -66,3 +66,19 @@ def test_export_of_an_initial_with_its_full_stop(cli: CLI) -> None:
     entry = json.loads(result.stdout)["shared_entries"][0]
     assert entry["experience"] == f"{P} said it was fine. I saw {P}."
 
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("We met (J.) today.", f"We met ({PLACEHOLDER}) today."),
+        ("Met J.) later.", f"Met {PLACEHOLDER}) later."),
+        ("J.'s plan", f"{PLACEHOLDER}'s plan"),
+        ("J.\u2019s idea", f"{PLACEHOLDER}\u2019s idea"),
+        ('She said "J." and left', f'She said "{PLACEHOLDER}" and left'),
+        ("(I saw J.) Then we left.", f"(I saw {PLACEHOLDER}.) Then we left."),
+    ],
+)
+def test_an_initials_full_stop_past_a_bracket_or_before_s(text: str, redacted: str) -> None:
+    """QA: "(J.) today" gave "([person].) today" and "J.'s plan" "[person].'s plan"."""
+    assert Redactor([Person("J")], identifiers=False)(text) == redacted

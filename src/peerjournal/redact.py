@@ -904,14 +904,18 @@ def _group(match: re.Match[str]) -> str:
 
 # The group name of an initial's form starts with this (any other's with "n")
 _INITIAL_GROUP = "i"
-# A full stop after an initial, then a comma (or ; : ! ?) or a word: its letter, if any
-_AFTER_INITIAL = re.compile(r"\.(?=[,;:!?]|\s+([^\W\d_]))")
+# A full stop after an initial, then "'s", or (past closing brackets and quotes) a comma
+# (or ; : ! ?) or a word: its letter, if any
+_AFTER_INITIAL = re.compile(
+    r"\.(?=['\u2019]s(?![\w'])|[)\]\"'\u2019\u201d]*(?:[,;:!?]|\s+([^\W\d_])))"
+)
 
 
 def _name_end(match: re.Match[str], text: str) -> int:
-    """Where a name's match ends in `text`, with an initial's own full stop: "J. said" and
-    "J., my mentee" are "[person] said" and "[person], my mentee". Before a capital or at the
-    end ("I saw J. Then…", "I saw J.") the "." may end the sentence, and is left to it."""
+    """Where a name's match ends in `text`, with an initial's own full stop: "J. said",
+    "J., my mentee", "(J.) today" and "J.'s plan" are "[person] said", "[person], my mentee",
+    "([person]) today" and "[person]'s plan". Before a capital or at the end ("I saw J.
+    Then…", "I saw J.") the "." may end the sentence, and is left to it."""
     end = match.end()
     if _group(match).startswith(_INITIAL_GROUP):
         stop = _AFTER_INITIAL.match(text, end)
