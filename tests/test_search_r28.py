@@ -76,6 +76,11 @@ def test_several_unquoted_words_with_apostrophes(cli: CLI, add: Add) -> None:
         (["Sam OR -Jo"], "'Sam NOT Jo'"),
         (["Sam OR NOT Jo OR -Al"], "'Sam NOT Jo NOT Al'"),
         (['Sam OR NOT "Jo Al"'], "'Sam NOT \"Jo Al\"'"),
+        # brackets did not hide it (QA: "Sam OR (NOT Jo)" found only the entry with Jo)
+        (["Sam OR (NOT Jo)"], "'Sam NOT Jo'"),
+        (["Sam OR (-Jo)"], "'Sam NOT Jo'"),
+        (["Sam OR NOT(Jo)"], "'Sam NOT (Jo)'"),
+        (["Sam OR ( NOT Jo Al )"], "'Sam NOT Jo Al'"),
     ],
 )
 def test_or_not_is_refused_with_what_to_type(cli: CLI, add: Add, query: list[str],

@@ -33,8 +33,11 @@ T = TypeVar("T")
 QUOTED_MAX = 60  # characters of a query repeated back in a message
 _TYPED = "peerjournal.search.typed"  # (ctx.meta) a search's arguments as typed
 _STRING = re.compile(r'"[^"]*(?:"|$)')  # a "phrase" (or an unclosed one, to the end)
-# OR just before NOT or a -word, and what follows: "Sam OR NOT Jo", "Sam OR -Jo"
-_OR_NOT = re.compile(r'(?<!\S)OR\s+(?:NOT\s+|-)(?=[\w"(])')
+# OR just before NOT or a -word: "Sam OR NOT Jo", "Sam OR -Jo", "Sam OR NOT(Jo)", or in
+# brackets of their own, "Sam OR (NOT Jo)", "Sam OR (-Jo)" (`left`: what they leave out)
+_OR_NOT = re.compile(
+    r'(?<!\S)OR\s+(?:\(\s*(?:NOT\s+|-)(?P<left>[^()]*?)\s*\)|NOT\s*(?=\()|(?:NOT\s+|-)(?=[\w"(]))'
+)
 
 
 def _one_page(filters: Filters, fetch: Callable[[Filters], list[T]]) -> tuple[list[T], bool]:
@@ -118,7 +121,8 @@ def _check_or_not(query: str) -> None:
     outside = _STRING.sub(lambda m: "_" * len(m[0]), query)  # (a "phrase" is not operators)
     meant = query
     for found in reversed(list(_OR_NOT.finditer(outside))):
-        meant = meant[: found.start()] + "NOT " + meant[found.end() :]
+        left = "" if found["left"] is None else meant[found.start("left") : found.end("left")]
+        meant = meant[: found.start()] + "NOT " + left + meant[found.end() :]
     if meant != query:
         raise PeerJournalError(
             f"Search cannot read {_quoted(query)}: NOT (or -word) leaves words out of what "
