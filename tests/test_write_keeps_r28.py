@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, CTRL_C
 from peerjournal.drafts import read_options
 from test_drift_cli import one_line_error
 from test_write import drafts, entries
@@ -141,3 +141,125 @@ def test_stdin_at_a_terminal_is_not_waited_for(
     result = cli("write", "--from-file", "-", "--date", "yesterdya", input=NOTE + "\n")
     message = one_line_error(result, 1, "Could not read the date")
     assert "kept" not in message and drafts(isolated) == []
+
+
+# -- Round 28, QA follow-ups -------------------------------------------------------------------
+
+NOT_UTF8 = b"Piped \xff bytes on the ward\n"
+
+
+def test_piped_text_not_utf8_still_shows_the_wrong_option(
+    cli: CLI, isolated: Path, edits: Any
+) -> None:
+    """Before: only "Standard input is not UTF-8 text …", the hint without --mode MODE, and
+    `write --resume` saved the entry on-action."""
+    result = cli("write", "--date", "3 days ago", "-s", "ward", "--mode", "bad", input=NOT_UTF8)
+    [kept] = drafts(isolated)
+    message = one_line_error(
+        result, 1, "Standard input is not UTF-8 text (at byte 7",
+        f"Your text is kept in {kept} (`peerjournal write --resume --mode MODE`).",
+    )
+    assert message.startswith("peerjournal: Unknown mode 'bad': use on-action or in-action. ")
+    assert "Piped \ufffd bytes on the ward" in kept.read_text(encoding="utf-8")
+    edits()
+    assert cli("write", "--resume", "--mode", "in-action").exit_code == 0
+    [entry] = entries(cli)
+    assert (entry["experience"], entry["mode"], entry["setting"], entry["date"]) == (
+        "Piped \ufffd bytes on the ward", "in-action", "ward", "2026-11-17"
+    )
+
+
+def test_only_nul_bytes_piped_leave_the_option_error_alone(cli: CLI, isolated: Path) -> None:
+    result = cli("write", "--mode", "bad", input=b"\x00\x00\n")
+    message = one_line_error(result, 1, "Unknown mode 'bad'")
+    assert "NUL" not in message and drafts(isolated) == []
+
+
+def test_every_unusable_option_is_named_and_resume_takes_them_all(
+    cli: CLI, isolated: Path
+) -> None:
+    """Before: the date alone, in the message and the hint; resume saved on-action, no tags."""
+    result = cli("write", "-x", "We walked to the office.", "--date", "2026-13-01",
+                 "--mode", "inaction", "-t", "...")
+    [kept] = drafts(isolated)
+    message = one_line_error(
+        result, 1, "Could not read the date '2026-13-01'",
+        "Also not usable: --mode and --tag. Your entry is kept as a draft in "
+        f"{kept} (`peerjournal write --resume --date DATE --mode MODE --tag TAG`).",
+    )
+    assert "Unknown mode" not in message  # one line: the others are named, not explained
+    result = cli("write", "--resume", "--date", "2026-11-13", "--mode", "in-action",
+                 "-t", "walks", input="y\n")
+    assert result.exit_code == 0, result.stderr
+    [entry] = entries(cli)
+    assert (entry["date"], entry["mode"], entry["tags"]) == ("2026-11-13", "in-action", ["walks"])
+
+
+def test_every_unusable_option_is_named_for_piped_text(cli: CLI, isolated: Path) -> None:
+    result = cli("write", "--mode", "sideways", "--tag", "###", "-s", "ward", input=NOTE + "\n")
+    [kept] = drafts(isolated)
+    message = one_line_error(
+        result, 1, "Also not usable: --tag.",
+        f"Your text is kept in {kept} (`peerjournal write --resume --mode MODE --tag TAG`).",
+    )
+    assert message.startswith("peerjournal: Unknown mode 'sideways'")
+    assert read_options(kept.read_text(encoding="utf-8")) == {"setting": "ward"}
+
+
+QUICK = "We walked to the office."
+REMOVED = "is removed: the same text is saved now."
+
+
+def test_a_fixed_quick_entry_removes_the_draft_kept_before(cli: CLI, isolated: Path) -> None:
+    """Before: `drafts` still listed it, and `write --resume` saved the entry a second time."""
+    assert cli("write", "-x", QUICK, "--date", "2026-13-01").exit_code == 1
+    [kept] = drafts(isolated)
+    result = cli("write", "-x", QUICK, "--date", "2026-11-13")
+    assert result.exit_code == 0 and result.stdout == "1\n"
+    assert (f"The draft kept when this text could not be saved before ({kept}) {REMOVED}\n"
+            in result.stderr)
+    assert drafts(isolated) == []
+    assert "There are no unfinished drafts." in cli("drafts").stderr
+    assert cli("write", "--resume").exit_code != 0
+    assert [e["experience"] for e in entries(cli)] == [QUICK]
+
+
+def test_fixed_piped_text_removes_every_draft_kept_of_it(cli: CLI, isolated: Path) -> None:
+    for _ in range(2):  # run twice with the typo
+        assert cli("write", "-s", "ward", "--date", "yesterdya", input=NOTE + "\n").exit_code == 1
+    first, second = drafts(isolated)
+    result = cli("write", "-s", "ward", "--date", "yesterday", input=NOTE + "\n")
+    assert result.exit_code == 0
+    [said] = [line for line in result.stderr.splitlines() if "removed" in line]
+    assert said.startswith("The 2 drafts kept when this text could not be saved before (")
+    assert said.endswith(") are removed: the same text is saved now.")
+    assert str(first) in said and str(second) in said
+    assert drafts(isolated) == [] and len(entries(cli)) == 1
+
+
+def test_a_draft_with_other_text_stays(cli: CLI, isolated: Path) -> None:
+    assert cli("write", "-x", QUICK, "--date", "bad").exit_code == 1
+    assert cli("write", "-x", QUICK, "-f", "Tired.", "--date", "bad").exit_code == 1
+    piped = cli("write", "--date", "bad", input=NOTE + "\n")
+    assert piped.exit_code == 1
+    [*_, edited] = sorted(drafts(isolated), key=lambda p: p.suffix)  # the piped one, .md
+    edited.write_text(edited.read_text(encoding="utf-8") + "And a line added since.\n",
+                      encoding="utf-8")
+    before = drafts(isolated)
+    result = cli("write", "-x", QUICK, "-f", "Tired!")  # not the same feelings
+    assert result.exit_code == 0 and "removed" not in result.stderr
+    result = cli("write", input=NOTE + "\n")  # the draft of it was edited since
+    assert result.exit_code == 0 and "removed" not in result.stderr
+    assert drafts(isolated) == before
+
+
+def test_a_guided_session_s_draft_of_the_same_text_stays(
+    cli: CLI, isolated: Path, keys: Any
+) -> None:
+    keys("community", QUICK, "", CTRL_C)
+    assert cli("write").exit_code == 130
+    [guided] = drafts(isolated)
+    assert QUICK in guided.read_text(encoding="utf-8")
+    result = cli("write", "-x", QUICK)
+    assert result.exit_code == 0 and "removed" not in result.stderr
+    assert drafts(isolated) == [guided]

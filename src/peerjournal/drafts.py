@@ -346,6 +346,42 @@ def pending(folder: Path) -> list[Draft]:
     return _newest_first(_files(folder))
 
 
+# Text given on the command line or piped in that `write` could not save is kept in a draft
+# named so: once the same text is saved (the command run again, put right), that copy would
+# make `write --resume` save it a second time.
+KEPT = "kept-"
+
+
+def kept_copies(folder: Path, entry: EntryDraft, piped: str | None = None) -> list[Draft]:
+    """The drafts `write` kept for text it could not save (`KEPT`) that hold exactly the text
+    of `entry` (as saved: `entry.validate` normalises it), or, for a Markdown one, exactly
+    the text `piped` in; none open in another terminal, nor one that cannot be read."""
+    saved = _words(entry)
+    found = []
+    for draft in pending(folder):
+        if not draft.path.name.startswith(KEPT) or draft.in_use():
+            continue
+        try:
+            if draft.kind == "guided":
+                same = _words(draft.entry(entry.date)) == saved
+            else:
+                text = draft.path.read_text(encoding="utf-8").removeprefix("\ufeff")
+                same = piped is not None and _OPTIONS_LINE.sub("", text, count=1) == piped
+        except (OSError, UnicodeDecodeError, PeerJournalError):
+            continue
+        if same:
+            found.append(draft)
+    return found
+
+
+def _words(entry: EntryDraft) -> tuple[object, ...]:
+    """What was written in `entry`, as it is saved (the options aside)."""
+    from peerjournal.entry import ELEMENTS, clean_text
+
+    answers = {k: clean_text(v) for k, v in entry.answers.items() if v and v.strip()}
+    return (*(clean_text(getattr(entry, part)) for part in (*ELEMENTS, "self_care")), answers)
+
+
 def kept_edits(folder: Path, entry_id: int | None = None) -> list[Draft]:
     """Unsaved changes from `edit` (to one entry, or to any), newest first."""
     edits = _newest_first([p for p in _files(folder / EDITS) if p.suffix == ".md"])

@@ -182,14 +182,17 @@ def register(app: typer.Typer) -> None:
             # a command line that is not well formed (a word not quoted, an option given
             # twice): which text is meant is not known, and all of it is in the shell's history
             usage = exc.exit_code == ExitCode.USAGE
-            in_hand = None if usage else _quick_draft(app_ctx, texts, options)
+            quick_entry = None if usage else _quick_draft(app_ctx, texts, options)
             again = f" {bad[0]}" if bad is not None else ""
-            raise _keeping_given(app_ctx, exc, in_hand, options if piped else None, again) from None
+            raise _keeping_given(
+                app_ctx, exc, quick_entry, options if piped else None, again
+            ) from None
         drafts_dir = _drafts_dir(app_ctx)
         draft_file: Draft | None = None
         held: Draft | None = None  # the draft this session writes: no other terminal's
         # whether the setting was typed at the guided prompt, which asks about a near miss
         prompted = False
+        piped_text: str | None = None  # the text, when it came in on standard input
         try:
             if resume:
                 draft_file = held = _pick_draft(app_ctx, drafts_dir, draft_number)
@@ -209,7 +212,7 @@ def register(app: typer.Typer) -> None:
                     evaluation or "",
                 )
             elif from_file is not None or (not editor and not app_ctx.stdin_is_terminal()):
-                _from_file(
+                piped_text = _from_file(
                     app_ctx,
                     draft,
                     from_file or "-",
@@ -231,14 +234,16 @@ def register(app: typer.Typer) -> None:
                 draft_file.hold()
                 draft_file = _guided(app_ctx, draft, prompt_set, draft_file, given)
                 prompted = "setting" not in given
-            _save(app_ctx, draft, draft_file, json_out, check_setting=not prompted)
+            in_hand = quick or piped_text is not None
+            _save(app_ctx, draft, draft_file, json_out, check_setting=not prompted,
+                  in_hand=in_hand, piped=piped_text)
         except PeerJournalError as exc:
             raise _naming_the_draft(app_ctx, exc, draft_file) from None
         except KeyboardInterrupt:
             if draft_file is None and holds_text(draft):  # text read from stdin or flags
                 raise _keep_or_print(
                     app_ctx, draft, _set_for(draft, prompt_set), "Interrupted.",
-                    ExitCode.INTERRUPTED,
+                    ExitCode.INTERRUPTED, in_hand=quick or piped_text is not None,
                 ) from None
             interrupted = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
             raise _naming_the_draft(app_ctx, interrupted, draft_file) from None
@@ -352,8 +357,9 @@ def _usable_options(
     mode: str | None,
     self_care: str | None,
 ) -> tuple[dict[str, object], tuple[str, PeerJournalError] | None]:
-    """The options given on the command line that can be used, normalised; and the first
-    that cannot (as `--date DATE`, for the hint that continues its draft) with its error."""
+    """The options given on the command line that can be used, normalised; and those that
+    cannot, as the hint that continues their draft gives them again ("--date DATE --mode
+    MODE"), with one error for all of them."""
     from peerjournal.entry import clean_text, normalise_tags, validate_mode
     from peerjournal.errors import PeerJournalError
 
@@ -361,20 +367,40 @@ def _usable_options(
         # an empty --date "" is an error, as "  " is
         ("date", "--date DATE", date, app.parse_past_date),
         ("setting", '--setting "SETTING"', setting, lambda s: " ".join(clean_text(s).split())),
-        ("tags", "--tag TAG", tag or None, normalise_tags),
         ("mode", "--mode MODE", mode, validate_mode),
+        ("tags", "--tag TAG", tag or None, normalise_tags),
         ("self_care", '--self-care "TEXT"', self_care, clean_text),
     ]
     given: dict[str, object] = {}
-    bad = None
+    bad: list[tuple[str, PeerJournalError]] = []
     for key, option, value, check in checks:
         if value is None:
             continue
         try:
             given[key] = check(value)
         except PeerJournalError as exc:
-            bad = bad or (option, exc)
-    return given, bad
+            bad.append((option, exc))
+    return given, _all_unusable(bad)
+
+
+def _all_unusable(
+    bad: list[tuple[str, PeerJournalError]],
+) -> tuple[str, PeerJournalError] | None:
+    """The options of `bad` as the resume hint gives them, and one line for all: the first
+    one's error, naming the others (each is put right before the draft is saved)."""
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.plural import joined
+
+    if not bad:
+        return None
+    again = " ".join(option for option, _ in bad)
+    first = bad[0][1]
+    if len(bad) == 1:
+        return again, first
+    others = joined([option.split()[0] for option, _ in bad[1:]])
+    return again, PeerJournalError(
+        f"{first.message.rstrip()} Also not usable: {others}.", first.exit_code
+    )
 
 
 def _single(values: list[str] | None) -> str | None:
@@ -438,17 +464,20 @@ def _keeping_given(
 
     if quick is not None:
         exc = _keep_or_print(
-            app, quick, _prompt_set(quick.prompt_set), exc.message, exc.exit_code, again
+            app, quick, _prompt_set(quick.prompt_set), exc.message, exc.exit_code, again,
+            in_hand=True,
         )
     if piped is None:
         return exc
-    text = _piped_text(app, piped)
-    if not text.strip():
-        return exc  # nothing came in: no draft of nothing
     try:
+        text, flaw = _stdin_text()
         _not_an_entry(text, "standard input")
     except PeerJournalError:
-        return exc  # a backup or a summary, made by a program: not kept
+        return exc  # only NUL bytes, a backup or a summary made by a program: not kept
+    if not text.strip():
+        return exc  # nothing came in: no draft of nothing
+    if flaw is not None:  # the option's error first: it is what to put right
+        exc = PeerJournalError(f"{exc.message.rstrip()} {flaw.message}", exc.exit_code)
     return _keeping_piped(app, text, piped, exc, again)
 
 
@@ -479,10 +508,12 @@ def _set_for(draft: EntryDraft, fallback: PromptSet) -> PromptSet:
         return fallback
 
 
-def _new_draft(app: AppContext, suffix: str) -> Draft:
-    from peerjournal.drafts import new_draft
+def _new_draft(app: AppContext, suffix: str, in_hand: bool = False) -> Draft:
+    """A new draft file; `in_hand`: for text given on the command line or piped in that could
+    not be saved (`drafts.kept_copies` finds it once the same text is saved)."""
+    from peerjournal.drafts import KEPT, new_draft
 
-    return new_draft(_drafts_dir(app), app.now(), suffix)
+    return new_draft(_drafts_dir(app), app.now(), suffix, prefix=KEPT if in_hand else "")
 
 
 def _drafts_dir(app: AppContext) -> Path:
@@ -558,8 +589,9 @@ def _no_draft(app: AppContext, number: int, count: int) -> NotFoundError:
 
 def _from_file(
     app: AppContext, draft: EntryDraft, source: str, explicit: dict[str, object]
-) -> None:
-    """Fill `draft` from the Markdown entry format in a file or on stdin ('-'), and check it.
+) -> str | None:
+    """Fill `draft` from the Markdown entry format in a file or on stdin ('-'), and check it;
+    returns the text read from stdin (None for a file).
 
     Text piped in exists nowhere else: when it cannot be made an entry (a typo in a heading,
     a future date in its header, no experience), it is kept as a draft that `write --resume`
@@ -593,13 +625,23 @@ def _from_file(
             options = {**explicit, **({"shared": True} if draft.shared else {})}
             raise _keeping_piped(app, text, options, exc) from None
         raise
+    return text if piped else None
 
 
 def _piped_text(app: AppContext, options: dict[str, object]) -> str:
-    """Standard input as text. Bytes that are not UTF-8, or NUL bytes (a stray one in a
-    note, a binary file), are not lost with the error: the text is kept as a draft with �
-    in place of the first and without the NULs (a draft holding one could not be resumed),
-    as a line typed at a prompt is."""
+    """Standard input as text. Bytes that are not UTF-8, or NUL bytes, are not lost with the
+    error (`_stdin_text`): the text is kept as a draft, as a line typed at a prompt is."""
+    text, flaw = _stdin_text()
+    if flaw is not None:
+        raise _keeping_piped(app, text, options, flaw)
+    return text
+
+
+def _stdin_text() -> tuple[str, PeerJournalError | None]:
+    """Standard input as text that a draft can hold, and what is wrong with it (None when
+    nothing is): bytes that are not UTF-8 (a � in place of each) or NUL bytes (a stray one
+    in a note, a binary file: left out, as a draft holding one could not be resumed). Raises
+    when there is nothing to keep (only NULs, or UTF-16 not valid)."""
     import sys
 
     from peerjournal.cli.editor import NotTextError, decode_with_nul, nul_error
@@ -617,17 +659,15 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
                    "kept as �")
         if "\x00" in kept:
             message += ", and its NUL bytes are left out"
-        error = PeerJournalError(message + ".", exc.exit_code)
-        raise _keeping_piped(app, kept.replace("\x00", ""), options, error) from None
+        return kept.replace("\x00", ""), PeerJournalError(message + ".", exc.exit_code)
     if "\x00" not in text:
-        return text
+        return text, None
     kept = text.replace("\x00", "")
     if not kept.strip():
         raise nul_error("standard input")  # nothing but NULs: nothing to keep
-    error = PeerJournalError(
+    return kept, PeerJournalError(
         "Standard input contains NUL bytes (is it a binary file?): they are left out."
     )
-    raise _keeping_piped(app, kept, options, error)
 
 
 def _not_an_entry(text: str, source: str) -> None:
@@ -678,7 +718,7 @@ def _keeping_piped(
 
     text = with_options(text, options)
     try:
-        kept = _new_draft(app, ".md")
+        kept = _new_draft(app, ".md", in_hand=True)
         write_atomic(kept.path, text)
     except OSError as err:
         why = str(err.strerror or err)
@@ -967,13 +1007,16 @@ def _resumable_set(app: AppContext, prompts: str | None) -> Callable[[str], Prom
     return load
 
 
-def _keep_as_draft(app: AppContext, draft: EntryDraft, prompt_set: PromptSet) -> Draft:
-    """A finished entry that could not be saved, as a guided draft with every step done."""
+def _keep_as_draft(
+    app: AppContext, draft: EntryDraft, prompt_set: PromptSet, in_hand: bool
+) -> Draft:
+    """A finished entry that could not be saved, as a guided draft with every step done
+    (`in_hand`: see `_new_draft`)."""
     from peerjournal.drafts import save_json
     from peerjournal.entry import ELEMENTS
 
     questions = [f"answer:{qid}" for qid in prompt_set.questions()]
-    kept = _new_draft(app, ".json")
+    kept = _new_draft(app, ".json", in_hand)
     try:
         save_json(
             kept,
@@ -995,13 +1038,16 @@ def _keep_or_print(
     reason: str,
     code: ExitCode,
     again: str = "",
+    *,
+    in_hand: bool,
 ) -> PeerJournalError:
-    """Keep an unsaved entry as a draft; if even that fails, print it on stdout."""
+    """Keep an unsaved entry as a draft; if even that fails, print it on stdout. `in_hand`:
+    its text was given on the command line or piped in (not typed in a guided session)."""
     from peerjournal.drafts import printed_instead
     from peerjournal.reflection import format_template
 
     try:
-        kept = _keep_as_draft(app, draft, prompt_set)
+        kept = _keep_as_draft(app, draft, prompt_set, in_hand)
     except OSError as exc:
         text = format_template(draft, prompt_set)
         return printed_instead(text, reason, _drafts_dir(app), code, str(exc.strerror or exc))
@@ -1025,10 +1071,13 @@ def _save(
     draft_file: Draft | None,
     json_out: bool,
     check_setting: bool = True,
+    in_hand: bool = False,
+    piped: str | None = None,
 ) -> None:
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
-    about (a script may be writing)."""
+    about (a script may be writing). `in_hand`: the text was given on the command line or
+    piped in (`piped`: as it came), not typed in a guided session."""
     from peerjournal.cli.saved import (
         discard_kept,
         print_after_saving,
@@ -1046,7 +1095,8 @@ def _save(
     if too_long is not None:  # a guided entry whose draft could not be written: keep it now
         fallback = _prompt_set(DEFAULT_SET)
         raise _keep_or_print(
-            app, draft, _set_for(draft, fallback), too_long, ExitCode.USER_ERROR
+            app, draft, _set_for(draft, fallback), too_long, ExitCode.USER_ERROR,
+            in_hand=in_hand,
         )
     prompt_set = _checked(app, draft)
     meant = None  # (looked up before the entry is saved: its own setting is not "used" yet)
@@ -1059,10 +1109,14 @@ def _save(
         reason = "Interrupted before the entry was saved."
         if draft_file is not None:
             raise _kept_in(app, draft_file, reason, ExitCode.INTERRUPTED) from None
-        raise _keep_or_print(app, draft, prompt_set, reason, ExitCode.INTERRUPTED) from None
+        raise _keep_or_print(
+            app, draft, prompt_set, reason, ExitCode.INTERRUPTED, in_hand=in_hand
+        ) from None
     except PeerJournalError as exc:
         if draft_file is None:  # text from flags or stdin: keep it before reporting the failure
-            raise _keep_or_print(app, draft, prompt_set, exc.message, exc.exit_code) from None
+            raise _keep_or_print(
+                app, draft, prompt_set, exc.message, exc.exit_code, in_hand=in_hand
+            ) from None
         raise _kept_in(app, draft_file, exc.message, exc.exit_code) from None
     # The entry is saved: from here on nothing may turn that into an error, or the writer
     # (or a script trusting the exit code) writes it again. A damaged page that the insert
@@ -1074,6 +1128,8 @@ def _save(
         (lambda: app.print_json(stored_json(app, entry_id, "saved"))) if json_out
         else (lambda: typer.echo(entry_id)),
     )
+    if in_hand:
+        _forget_copies(app, draft, piped)
     if meant is not None:
         app.say(setting_hint(app, draft.setting, meant, entry_id))
     first = _is_first_entry(app)
@@ -1090,6 +1146,29 @@ def _save(
             # wrapped at words, even in a log: it is a paragraph
             note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
             app.err.print(note, markup=False, highlight=False)
+
+
+def _forget_copies(app: AppContext, draft: EntryDraft, piped: str | None) -> None:
+    """Remove the drafts kept when this same text could not be saved before (the command run
+    again, put right): `write --resume` would save it a second time. The entry is saved: a
+    copy that cannot be removed is left as it is."""
+    import contextlib
+
+    from peerjournal.drafts import kept_copies
+
+    removed = []
+    with contextlib.suppress(OSError):
+        for copy in kept_copies(_drafts_dir(app), draft, piped):
+            copy.discard()
+            removed.append(str(copy.path))
+    if removed:
+        which, are = ("The draft", "is") if len(removed) == 1 else (
+            f"The {len(removed)} drafts", "are"
+        )
+        app.say(
+            f"{which} kept when this text could not be saved before ({', '.join(removed)}) "
+            f"{are} removed: the same text is saved now."
+        )
 
 
 # After the first entry only: the one-line summary's words, for someone who has never seen them
