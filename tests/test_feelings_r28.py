@@ -95,3 +95,61 @@ def test_report_leaves_out_a_named_persons_feelings(cli: CLI) -> None:
     result = cli("write", "-x", "We walked back.", "-f", "When Priya left I felt anxious.")
     assert result.exit_code == 0, result.stderr
     assert _report_feelings(cli) == {"fear": 1}
+
+
+# The subject past an aside, an adverb or a verb of starting; "'s" as "has"; initials.
+OTHERS_QA = [
+    "Sam was very, very anxious.",
+    "Sam, who I support, felt anxious.",
+    "Sam (new to the group) felt anxious.",
+    "Sam then felt anxious.",
+    "Sam later felt anxious.",
+    "Sam started to feel anxious.",
+    "Sam began feeling anxious.",
+    "Sam's been anxious.",
+    "Sam's so anxious.",
+    "JR felt anxious.",
+    "Saw Kofi calm for once.",
+    "Hope felt anxious.",  # a feeling word as a name is neither the writer's hope nor fear
+    "Joy felt tired.",
+]
+
+WRITERS_QA = [
+    ("Church felt safe.", "calm"),  # a surname that is an everyday word opens as the word
+    ("Park was calm.", "calm"),
+    ("Brexit felt tense.", "fear"),
+    ("UK felt tense.", "fear"),
+    ("I was SO anxious.", "fear"),  # a word in capitals is no initials
+    ("Drove to Tesco anxious.", "fear"),  # a place after a preposition
+    ("Left Church anxious.", "fear"),
+    ("Felt anxious (not sure why).", "fear"),
+    ("Went to group (felt anxious).", "fear"),  # the form inside the brackets
+    ("Priya, who was kind, and I felt calm.", "calm"),
+    ("Sam's party made me anxious.", "fear"),
+    ("Hope was all I had.", "hope"),  # the feeling, no one's name, with no feeling after it
+    ("Hope was what kept me going.", "hope"),
+]
+
+
+@pytest.mark.parametrize("text", OTHERS_QA)
+def test_a_named_persons_feelings_past_asides_and_adverbs(text: str) -> None:
+    assert dict(named_feelings(text)) == {}
+
+
+@pytest.mark.parametrize(("text", "family"), WRITERS_QA)
+def test_everyday_capitalised_words_and_asides_keep_the_writers_feeling(
+    text: str, family: str
+) -> None:
+    assert dict(named_feelings(text)) == {family: 1}
+
+
+def test_seeing_someone_anxious_counts_only_the_writers_anxiety() -> None:
+    assert dict(named_feelings("Seeing Priya anxious made me anxious.")) == {"fear": 1}
+    assert dict(named_feelings("Seeing Priya so anxious made me anxious.")) == {"fear": 1}
+
+
+def test_report_counts_a_place_but_not_a_name_that_is_a_feeling(cli: CLI) -> None:
+    for feelings in ("Church felt safe.", "Hope felt anxious.", "Sam, who I support, felt sad."):
+        result = cli("write", "-x", "We walked to the office.", "-f", feelings)
+        assert result.exit_code == 0, result.stderr
+    assert _report_feelings(cli) == {"calm": 1}

@@ -95,22 +95,46 @@ _WRITER_TOO = re.compile(
 # A word, its apostrophes inside ("Priya's", "O'Neill"), in any script ("Zoë")
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 # What makes the word before it the subject of a feeling: a linking verb ("Priya felt",
-# "Sam was", "J. seemed", "Dee really looked", "Jo had been"); or "'s" right before the form
-# ("Priya's anxious", "Sam's anxiety"). A name before any other verb is not the feeling's
-# subject ("Priya scared me", "Went to Tesco and felt anxious").
+# "Sam was", "J. seemed", "Dee really looked", "Jo had been", "Sam then felt", "Sam started to
+# feel", "Sam began feeling"); "'s" before the form, or before such words only ("Priya's
+# anxious", "Sam's anxiety", "Sam's been anxious"); or, in the middle of a sentence, nothing
+# but how much between the word and the form ("Seeing Priya so anxious"). A name before any
+# other verb is not the feeling's subject ("Priya scared me", "Went to Tesco and felt
+# anxious"), nor one after a preposition ("Drove to Tesco anxious").
 # (Not a gerund: "Love feeling useful", "Spent the day in Tallaght feeling like a fraud".)
+_HOW_MUCH = (
+    r"[a-z]+ly|just|still|also|always|even|really|so|very|quite|pretty|too|both|all|then|later"
+    r"|now|soon|again|already"
+)
+_MODIFIERS = (
+    rf"(?:\s+(?:{_HOW_MUCH}|had|has|have|must|might|may|could|would|will|been|be)(?![\w']))*"
+)
 _LINKED = re.compile(
-    r"\.?(?:\s+(?:[a-z]+ly|just|still|also|always|even|really|so|very|quite|pretty|too|both"
-    r"|all|had|has|have|must|might|may|could|would|will|been|be)(?![\w']))*\s+"
+    rf"\.?{_MODIFIERS}\s+"
     r"(?:felt|feels|feel|was|is|were|are|seemed|seems|looked|looks|got|gets|became|becomes"
-    r"|sounded|sounds|appeared|appears|went|goes|grew|stayed|remained|been|acted|acts)(?![\w'])"
+    r"|sounded|sounds|appeared|appears|went|goes|grew|stayed|remained|been|acted|acts"
+    r"|(?:started|starts|began|begins|kept|keeps)\s+(?:to\s+(?:feel|be|get|look|seem|become)"
+    r"|feeling|being|getting|looking))(?![\w'])"
+)
+_AFTER_CONTRACTION = re.compile(rf"{_MODIFIERS}(?:\s+(?:feeling|getting|looking|got))?\s*")
+_DIRECT = re.compile(rf"(?:\s+(?:{_HOW_MUCH})(?![\w']))*\s+")
+_PREPOSITIONS = _words(
+    "to at in on into onto from by near past through round around about for with without"
+)
+# What stands between a subject and its verb without being either: a bracket ("Sam (new to
+# the group) felt"), a relative clause between commas ("Sam, who I support, felt") and the
+# comma of a repeated word ("very, very anxious"). Blanked while looking for the subject.
+_INSERTION = re.compile(
+    r"\s*\([^()\n]*\)|,\s*(?:who|whom|whose|which)(?![\w'])[^,.;:!?()\n]*,"
+    r"|(?<![\w'])(?P<word>[a-z]{2,})(?P<comma>,)(?=\s+(?P=word)(?![\w']))"
 )
 # Capitalised words that open a diary sentence without being anyone, beyond the sentence
-# openers redact.py knows ("Kinda felt flat", "Life felt heavy", "God was I tired").
+# openers redact.py knows ("Kinda felt flat", "Life felt heavy", "God was I tired"), and the
+# news no word list here knows ("Brexit felt tense").
 _NOT_NAMES = _CUES | _ALONE_BEFORE | _words(
     "kinda sorta mega super def tbh ngl lowkey somehow fully truly bloody dead life day ward "
     "god gosh jeez blimey christmas xmas easter diwali eid ramadan hanukkah passover halloween"
-    " thanksgiving"
+    " thanksgiving brexit covid lockdown uk eu"
 )
 _SENTENCE_ENDS = ".!?:;\n"
 
@@ -260,40 +284,67 @@ def _is_negated(clause: str) -> bool:
     return bool(_NO_LONGER.search(clause))
 
 
-def _is_someone_else(cased: str, lowered: str, begin: int, start: int) -> bool:
-    """Whether the nearest person word in the clause `begin:start` (before a form) is
-    someone else, the writer not among them."""
+def _someone_else(cased: str, lowered: str, begin: int, start: int) -> int | None:
+    """Where the nearest person word in the clause `begin:start` (before a form) starts, when
+    it is someone else, the writer not among them."""
     for token in reversed(list(_TOKEN.finditer(cased, begin, start))):
         word = token.group().lower()
         if word in _SELF:
-            return False
+            return None
         if word in _OTHERS or _is_named(cased, lowered, token, start):
-            return not _WRITER_WITH.search(lowered, begin, token.start())
-    return False
+            return None if _WRITER_WITH.search(lowered, begin, token.start()) else token.start()
+    return None
 
 
 def _is_named(cased: str, lowered: str, token: re.Match[str], form_start: int) -> bool:
     """Whether `token` is a name or an initial as the subject of the feeling at `form_start`
-    ("Priya felt", "J. was", "Sam's anxiety"), not a capitalised word opening a sentence
-    ("Honestly felt", "Still was"), a day or a month ("Monday felt"), or an acronym."""
+    ("Priya felt", "J. was", "JR was", "Sam's anxiety"), not a capitalised word opening a
+    sentence ("Honestly felt", "Still was"), a day or a month ("Monday felt"), an everyday word
+    that is also a surname or a self-care answer ("Church felt safe", "Music felt calming")
+    or an acronym ("NHS was")."""
     word = token.group()
-    if not word[0].isupper() or (len(word) > 1 and word.isupper()):
+    if not word[0].isupper():
         return False
     if word.endswith(("'s", "'S")):
         word = word[:-2]
-        linked = not lowered[token.end() : form_start].strip()
+        linked = _AFTER_CONTRACTION.fullmatch(lowered, token.end(), form_start) is not None
     else:
-        linked = _LINKED.match(lowered, token.end()) is not None
-    if not linked or word.lower() in _NOT_NAMES:
+        linked = _LINKED.match(lowered, token.end()) is not None or _directly_before(
+            lowered, token, form_start
+        )
+    if not linked or (len(word) > 2 and word.isupper()) or word.lower() in _NOT_NAMES:
         return False
     # only here: the module's name lists cost ~40 ms to import, most texts never get this far
-    from peerjournal.redact import ALWAYS_CAPITALISED, common_opener, used_as_name
+    from peerjournal.redact import (
+        ALWAYS_CAPITALISED,
+        ANSWER_WORDS,
+        COMMON_WORDS,
+        NAME_WORDS,
+        common_opener,
+        used_as_name,
+    )
 
-    if word.lower() in ALWAYS_CAPITALISED:
+    key = word.lower()
+    everyday = (key in COMMON_WORDS or key in ANSWER_WORDS) and key not in NAME_WORDS
+    if everyday or key in ALWAYS_CAPITALISED:
         return False
+    if word.isupper() and len(word) > 1:  # initials ("JR"), or a word in capitals ("SO", "IT")
+        return not common_opener(word)
     if not _opens_sentence(cased, token.start()):
         return True
     return not common_opener(word) or used_as_name(word, cased[token.end() : form_start])
+
+
+def _directly_before(lowered: str, token: re.Match[str], form_start: int) -> bool:
+    """Whether nothing but how much stands between `token` and the form, the token inside a
+    sentence and not after a preposition ("Seeing Priya so anxious", not "Drove to Tesco
+    anxious" nor "Honestly anxious")."""
+    if _DIRECT.fullmatch(lowered, token.end(), form_start) is None or _opens_sentence(
+        lowered, token.start()
+    ):
+        return False
+    before = lowered[max(0, token.start() - 20) : token.start()].split()
+    return not before or before[-1] not in _PREPOSITIONS
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -315,6 +366,30 @@ def _stands_alone(before: str, after: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Subjects:
+    """The text as searched for a feeling's subject: what stands between a subject and its
+    verb blanked (`_INSERTION`), the offsets kept."""
+
+    cased: str
+    lowered: str
+    clauses: _Clauses
+
+    @classmethod
+    def of(cls, cased: str, lowered: str, clauses: _Clauses) -> _Subjects:
+        """(`clauses`: the text's own, which serve when nothing is blanked: most texts.)"""
+        spans = [m.span("comma") if m["comma"] else m.span() for m in _INSERTION.finditer(lowered)]
+        if not spans:
+            return cls(cased, lowered, clauses)
+        blanked = [cased, lowered]
+        for start, end in spans:
+            blanked = [t[:start] + " " * (end - start) + t[end:] for t in blanked]
+        return cls(blanked[0], blanked[1], _Clauses.of(blanked[1], blanked[0]))
+
+    def blanked(self, start: int, end: int) -> bool:
+        return not self.lowered[start:end].strip()
+
+
 def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[str]:
     """Occurrences per feelings family the writer names about themselves in `text`, their
     answer to the feelings question (an entry's Feelings element), negation respected."""
@@ -323,17 +398,21 @@ def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[s
     cased = text.translate(_TRANSLATE)
     lowered = cased.lower()
     found: Counter[str] = Counter()
+    counted: dict[int, str] = {}  # where each counted form starts -> its family
     clauses: _Clauses | None = None
+    subjects: _Subjects | None = None
     for match in matcher.pattern.finditer(lowered):
-        if clauses is None:
+        if clauses is None or subjects is None:
             clauses = _Clauses.of(lowered, cased)
+            subjects = _Subjects.of(cased, lowered, clauses)
         form = " ".join(match.group(0).split())
         begin = clauses.begin(match.start())
         clause = lowered[begin : match.start()]
-        if _is_negated(clause) or (
-            _is_someone_else(cased, lowered, begin, match.start())
-            and not _WRITER_TOO.match(lowered, match.end())
-        ):
+        if _is_negated(clause):
+            continue
+        subject = _subject_elsewhere(subjects, cased, lowered, clauses, match)
+        if subject is not None and not _WRITER_TOO.match(lowered, match.end()):
+            _uncount(found, counted.pop(subject, None))  # the name was a form: "Hope felt"
             continue
         if (
             form in matcher.cued
@@ -341,5 +420,24 @@ def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[s
             and not _stands_alone(clause, clauses.after(lowered, match.end()))
         ):
             continue
+        counted[match.start()] = matcher.family_of[form]
         found[matcher.family_of[form]] += 1
     return found
+
+
+def _subject_elsewhere(
+    subjects: _Subjects, cased: str, lowered: str, clauses: _Clauses, match: re.Match[str]
+) -> int | None:
+    """Where the someone else the form `match` is about starts (see `_someone_else`), looked
+    for past brackets and relative clauses unless the form is inside one."""
+    if subjects.blanked(*match.span()):
+        return _someone_else(cased, lowered, clauses.begin(match.start()), match.start())
+    begin = subjects.clauses.begin(match.start())
+    return _someone_else(subjects.cased, subjects.lowered, begin, match.start())
+
+
+def _uncount(found: Counter[str], family: str | None) -> None:
+    if family is not None:
+        found[family] -= 1
+        if not found[family]:
+            del found[family]
