@@ -172,3 +172,15 @@ def test_tags_counts_a_hand_stored_full_stop_with_the_tag(
     ]
     listed = json.loads(cli("list", "--json", "--tag", "ward").stdout)
     assert sorted(e["id"] for e in listed) == [both, plain, stopped]
+
+
+def test_tags_counts_a_hand_stored_dash_with_the_tag(
+    cli: CLI, add: Callable[..., int], store: Store
+) -> None:
+    """QA: "ward-" (a hand edit) was a row of its own, though `--tag ward` finds it."""
+    plain, dashed = (add(f"Shift {n}.", "-t", "ward") for n in range(2))
+    with store.conn:
+        store.conn.execute("UPDATE entry_tag SET tag = 'ward-' WHERE entry_id = ?", (dashed,))
+    assert json.loads(cli("tags", "--json").stdout) == [{"tag": "ward", "entries": 2}]
+    listed = json.loads(cli("list", "--json", "--tag", "ward").stdout)
+    assert sorted(e["id"] for e in listed) == [plain, dashed]

@@ -79,10 +79,10 @@ _KEYED_TAGS = (  # the journal's spellings of the tag whose key is the parameter
     "WHERE known.tag IS NOT NULL) "
     f"SELECT tag FROM known WHERE {TAG_KEY_SQL}(CAST(tag AS BLOB)) = ?)"
 )
-# A tag as `entry.normalise_tag` makes it now: without full stops (or dashes) after it, as
-# revision 0011 stored them (it keeps a tag of dots alone).
+# A tag as `entry.normalise_tag` makes it now: without full stops or dashes after it, as
+# revision 0011 stored them (it keeps a tag of dots alone), and as `--tag` matches it.
 _TAG_AS_TYPED = (
-    "CASE WHEN t.tag GLOB '*.' AND rtrim(t.tag, '.-') != '' THEN rtrim(t.tag, '.-') "
+    "CASE WHEN t.tag GLOB '*[.-]' AND rtrim(t.tag, '.-') != '' THEN rtrim(t.tag, '.-') "
     "ELSE t.tag END"
 )
 _TAGGED = f"EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag IN {_KEYED_TAGS})"
@@ -632,8 +632,9 @@ class Store:
 
     def tag_counts(self) -> builtins.list[tuple[str, int]]:
         """Each tag and how many live entries carry it, most first. A tag stored with a full
-        stop after it (by a hand edit: revision 0011 took them off) is counted as the tag
-        without it, as `--tag` finds them both: "ward" and "ward." are one row, "ward"."""
+        stop or a dash after it (by a hand edit: revision 0011 took them off, `write` never
+        keeps them) is counted as the tag without it, as `--tag` finds them both: "ward",
+        "ward." and "ward-" are one row, "ward"."""
         with self._errors():
             rows = self.fetch(
                 f"SELECT {_TAG_AS_TYPED} AS name, count(DISTINCT t.entry_id) AS n "
