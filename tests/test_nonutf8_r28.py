@@ -193,3 +193,20 @@ def test_edit_does_not_tell_to_edit_the_entry_it_edits(
                                  (entry,)).fetchone()
     assert stored.decode() == "First, corrected."
     assert found(cli) == ([entry], "")
+
+
+def test_removing_one_of_two_damaged_spellings_does_not_say_the_other_replaces_it(
+    cli: CLI, isolated: Path
+) -> None:
+    """QA: with two rows both read as "Priya\ufffd", removing one said the other "still
+    replaces" the name, while exports refuse until both are put right."""
+    for name in ("Priyaa", "Priyab"):
+        assert cli("people", "add", name).exit_code == 0
+    damage(isolated, "UPDATE person SET name = CAST(X'5072697961ff' AS TEXT)"
+                     " WHERE name = 'Priyaa'")
+    damage(isolated, "UPDATE person SET name = CAST(X'5072697961fe' AS TEXT)"
+                     " WHERE name = 'Priyab'")
+    removed = cli("people", "remove", "Priya\ufffd", "--json")
+    assert removed.exit_code == 0
+    assert json.loads(removed.stdout)["still_replaced_by"] == []
+    assert "on the people list holds text that is not UTF-8" in removed.stderr

@@ -98,9 +98,12 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         removed = remove_person(store, " ".join(words))
         # another listed name may still replace it: "Zoë" and a "Zoë" with a zero-width
-        # space listed before they were told apart, "Bob" (a short form of a listed Robert)
+        # space listed before they were told apart, "Bob" (a short form of a listed Robert);
+        # not one read with U+FFFD, which replaces nothing (exports refuse until it is put
+        # right, and reading the list said how)
         still = [p.name for p in list_people(store, redacting=False)
-                 if contains_name(removed.name, [Person(p.name, p.alias)])]
+                 if "\ufffd" not in p.name
+                 and contains_name(removed.name, [Person(p.name, p.alias)])]
         if json_out:
             app_ctx.print_json({"name": removed.name, "removed": True, "still_replaced_by": still})
             return
