@@ -10,7 +10,7 @@ A mistake in a setting that only changes what is shown is warned about, and its 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -55,21 +55,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _warn(message: str) -> None:
-    """A setting that cannot be used, said once on stderr (the settings are read once a
-    command), as the CLI says its errors: no control character reaches the terminal."""
-    import sys
-    from contextlib import suppress
-
-    from peerjournal.textsafe import clean, on_screen
-
-    with suppress(OSError, ValueError):  # stderr closed or gone: the command goes on
-        sys.stderr.write(on_screen(clean(message, multiline=False), sys.stderr.isatty()) + "\n")
-        sys.stderr.flush()
-
-
-def load_config(path: Path) -> dict[str, Any]:
-    """The settings, validated; a relative `drift.lexicon` is read from the config's folder."""
+def load_config(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
+    """The settings, validated; a relative `drift.lexicon` is read from the config's folder.
+    `warn` says a display-only setting's mistake (`DISPLAY_ONLY`), which stops nothing."""
     try:
         raw = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):  # no settings (yet)
@@ -106,7 +94,7 @@ def load_config(path: Path) -> dict[str, Any]:
                 if (section, key) not in DISPLAY_ONLY:
                     raise PeerJournalError(f"{problem}.")
                 default = DISPLAY_ONLY[section, key]
-                _warn(f"{problem}; using {str(default).lower()}.")
+                warn(f"{problem}; using {str(default).lower()}.")
                 del values[key]
     lexicon = data.get("drift", {}).get("lexicon")
     if lexicon is not None:

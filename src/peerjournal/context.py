@@ -125,7 +125,7 @@ class AppContext:
     def config(self) -> dict[str, Any]:
         from peerjournal.config import load_config
 
-        return load_config(paths.config_path())
+        return load_config(paths.config_path(), self.say)
 
     def lexicon_path(self) -> Path | None:
         """The organisation's lexicon (--lexicon, else the setting); None for the shipped one."""
