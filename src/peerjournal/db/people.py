@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from peerjournal.db.engine import translated_errors
-from peerjournal.db.store import Store, damaged
+from peerjournal.db.store import Store, damaged, not_utf8_note
 from peerjournal.errors import NotFoundError, PeerJournalError
 
 if TYPE_CHECKING:
@@ -55,11 +55,10 @@ def _not_utf8_note(store: Store, names: list[str]) -> str:
     from peerjournal.plural import joined
 
     one = len(names) == 1
-    return (
-        f"{joined([repr(n) for n in names])} on the people list {'holds' if one else 'hold'} "
-        "text that is not UTF-8 (written by another program?), shown with U+FFFD marks in its "
-        f"place: correct {'it' if one else 'each'} with {store.hint('people remove NAME')} "
-        f"(the name as shown) and {store.hint('people add NAME')} (--alias TEXT for an alias)."
+    return not_utf8_note(
+        f"{joined([repr(n) for n in names])} on the people list", one,
+        f"correct {'it' if one else 'each'} with {store.hint('people remove NAME')} (the name "
+        f"as shown) and {store.hint('people add NAME')} (--alias TEXT for an alias)",
     )
 
 

@@ -298,11 +298,10 @@ class Store:
         if len(new) > NAMED_AT_MOST:
             named[-1] = f"{len(new) - NAMED_AT_MOST + 1} more"
         one = len(new) == 1
-        subject = f"Entry {named[0]} holds" if one else f"Entries {joined(named)} hold"
+        subject = f"Entry {named[0]}" if one else f"Entries {joined(named)}"
         edit = self.hint(f"edit {named[0] if one else 'ID'}")
         self._teller.say(
-            f"{subject} text that is not UTF-8 (written by another program?), shown with U+FFFD "
-            f"marks in its place: correct {'it' if one else 'each'} with {edit}."
+            not_utf8_note(subject, one, f"correct {'it' if one else 'each'} with {edit}")
         )
 
     # -- entries -------------------------------------------------------------------------
@@ -763,6 +762,15 @@ def answers_text(answers: dict[str, str]) -> str:
     """An entry's answers as the search index reads them: the writer's words alone, in the
     order asked (migration 0005 fills in older entries the same way, in SQL)."""
     return ANSWER_SEP.join(text for text in answers.values() if isinstance(text, str) and text)
+
+
+def not_utf8_note(subject: str, one: bool, remedy: str | None) -> str:
+    """What the writer is told of records read with U+FFFD (`Store.fetch_marked`):
+    "`subject` holds (`one`, else hold) text that is not UTF-8 …", and the `remedy`."""
+    return (
+        f"{subject} {'holds' if one else 'hold'} text that is not UTF-8 (written by another "
+        "program?), shown with U+FFFD marks in its place" + (f": {remedy}." if remedy else ".")
+    )
 
 
 def _tag_key_sql(tag: object) -> str:

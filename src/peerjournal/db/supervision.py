@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from peerjournal.db.engine import translated_errors
-from peerjournal.db.store import Filters, Store, damaged
+from peerjournal.db.store import Filters, Store, damaged, not_utf8_note
 from peerjournal.supervision import (
     Answers,
     EntryFacts,
@@ -69,12 +69,10 @@ def _read(
     if unread:
         ids = [str(r[0]) for r in unread]
         one = len(ids) == 1
-        store.tell(
-            f"{kind}{'' if one else 's'} {joined(ids)} {'holds' if one else 'hold'} text that "
-            "is not UTF-8 (written "
-            "by another program?), shown with U+FFFD marks in its place"
-            + (f": {remedy(ids[0] if one else 'ID')}." if remedy else ".")
-        )
+        store.tell(not_utf8_note(
+            f"{kind}{'' if one else 's'} {joined(ids)}", one,
+            remedy(ids[0] if one else "ID") if remedy else None,
+        ))
     return rows
 
 
