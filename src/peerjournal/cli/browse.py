@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 QUOTED_MAX = 60  # characters of a query repeated back in a message
 _TYPED = "peerjournal.search.typed"  # (ctx.meta) a search's arguments as typed
-_STRING = re.compile(r'"[^"]*(?:"|$)')  # a "phrase" (or an unclosed one, to the end)
 # OR just before NOT or a -word: "Sam OR NOT Jo", "Sam OR -Jo", "Sam OR NOT(Jo)", or in
 # brackets of their own, "Sam OR (NOT Jo)", "Sam OR (-Jo)" (`left`: what they leave out)
 _OR_NOT = re.compile(
@@ -106,9 +105,9 @@ def _check_searchable(query: str) -> None:
 def _note_caret(app_ctx: AppContext, query: str) -> None:
     """Say that a ^ outside a "phrase" is not read (`searchfold.CARET`): "^housing" finds
     housing anywhere, not only at the start of a text, as a regular expression would."""
-    from peerjournal.db.searchfold import CARET
+    from peerjournal.db.searchfold import CARET, STRING
 
-    if CARET in _STRING.sub("", query):
+    if CARET in STRING.sub("", query):
         app_ctx.say(f"Search ignores {CARET}: it finds words anywhere in the text.")
 
 
@@ -116,9 +115,10 @@ def _check_or_not(query: str) -> None:
     """Refuse "Sam OR NOT Jo" (or "Sam OR -Jo"), which FTS5 cannot read: its NOT leaves out
     of what comes before it, and no search finds entries by a word they lack. Read as the
     forgiving rewrite reads it, it would silently be "Sam NOT Jo", so that is suggested."""
+    from peerjournal.db.searchfold import STRING
     from peerjournal.errors import PeerJournalError
 
-    outside = _STRING.sub(lambda m: "_" * len(m[0]), query)  # (a "phrase" is not operators)
+    outside = STRING.sub(lambda m: "_" * len(m[0]), query)  # (a "phrase" is not operators)
     meant = query
     for found in reversed(list(_OR_NOT.finditer(outside))):
         left = "" if found["left"] is None else meant[found.start("left") : found.end("left")]

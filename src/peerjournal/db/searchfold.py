@@ -120,12 +120,13 @@ def snippet_tokens(query: str) -> int:
     return 32 if _SPACED.search(query) else 16
 
 
-# A "string" of FTS5 syntax (or an unclosed one, to the end); else what `fold_query` makes a
-# phrase: a run of spaced characters, or a word with an apostrophe in it (Jo's, don’t); or a
-# ^, which `fold_query` drops
+# A "string" of FTS5 syntax (or an unclosed one, to the end): no operators inside
+STRING = re.compile(r'"[^"]*(?:"|$)')
+# … or else what `fold_query` makes a phrase: a run of spaced characters, or a word with an
+# apostrophe in it (Jo's, don’t); or a ^, which `fold_query` drops
 _APOSTROPHE_WORD = r"\w+(?:['’]\w+)+"
 _STRING_OR_PHRASE = re.compile(
-    f'"[^"]*(?:"|$)|(?: {_SPACED.pattern} )+|{_APOSTROPHE_WORD}|{re.escape(CARET)}'
+    f"{STRING.pattern}|(?: {_SPACED.pattern} )+|{_APOSTROPHE_WORD}|{re.escape(CARET)}"
 )
 
 
