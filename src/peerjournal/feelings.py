@@ -11,7 +11,9 @@ themselves. Three things keep the count honest:
   writer's ("seeing him scared made me sad" counts only "sad"), unless the writer is with
   them ("me and her mum felt anxious") or joins in after ("Sam felt angry and so did I");
   a person word is also a name or an initial as the subject of a linking verb ("Priya felt
-  anxious", "J. was scared", "Marcus's proud"): see `_is_named`;
+  anxious", "J. was scared", "Marcus's proud"), but not a place ("London felt lonely"): see
+  `_is_named`; and a relative clause about someone else is theirs ("Sam, who was upset,
+  left", "the man who was scared"; not "I, who was scared myself"): see `_relative_about`;
 - everyday words: forms listed as `cued` in the data ("down", "close", "heard") count only
   after a feeling cue ("felt", "so", "really", "and" …) a few words before them, or when
   they stand alone as a clause ("Steady.", "Flat, heavy.", "Tired. Steady though."): the
@@ -83,6 +85,20 @@ _OTHERS = _words(
     "doctors nurse nurses psychiatrist consultant manager colleague colleagues patient "
     "patients client clients person family mum dad mother father son daughter gp"
 )
+# Who else a relative clause ("the man, who was scared", "her mum that felt let down") may
+# be about: the people of `_OTHERS` bar the pronouns ("told her that was scary"), and more.
+_PEOPLE = (_OTHERS - _words("he she they him her them his their he's she's they're")) | _words(
+    "man men woman women lad lads guy guys bloke girl girls boy boys kid kids child children "
+    "baby lady ladies friend friends mate mates brother sister wife husband partner boyfriend "
+    "girlfriend uncle aunt auntie cousin gran grandad grandma nan neighbour neighbours carer "
+    "carers peer peers volunteer volunteers worker workers officer officers student students "
+    "caller callers teacher boss someone somebody anyone anybody everybody people"
+)
+# A relative pronoun ending the text before a form's clause (the pronoun is a clause break),
+# and the word the clause is about, before it past a comma, a bracket or a dash: "Sam, who
+# was upset", "the man who was scared", "Sam (who was upset)", "Sam - who was upset -".
+_RELATIVE = re.compile(r"(?<![\w'])(?:who|which|that)$")
+_BEFORE_RELATIVE = re.compile(r"(?<![\w'])[^\W\d_]+(?:'[^\W\d_]+)*[\s,(\-\u2013\u2014]*$")
 # The writer among the people before the form: "me and Sam felt", "I and her mum were".
 _WRITER_WITH = re.compile(r"(?<![\w'])(?:i|me|we|us|myself)\s+(?:and|&)\s+(?:[\w']+\s+){0,2}$")
 # … or joining in after it: "Sam felt angry and so did I", "Z. was furious and honestly so
@@ -122,19 +138,53 @@ _PREPOSITIONS = _words(
     "to at in on into onto from by near past through round around about for with without"
 )
 # What stands between a subject and its verb without being either: a bracket ("Sam (new to
-# the group) felt"), a relative clause between commas ("Sam, who I support, felt") and the
-# comma of a repeated word ("very, very anxious"). Blanked while looking for the subject.
+# the group) felt"), a relative clause between commas or dashes ("Sam, who I support, felt",
+# "Sam - who I support - felt") and the comma of a repeated word ("very, very anxious").
+# Blanked while looking for the subject.
 _INSERTION = re.compile(
     r"\s*\([^()\n]*\)|,\s*(?:who|whom|whose|which)(?![\w'])[^,.;:!?()\n]*,"
+    r"|\s+[-\u2013\u2014]+\s*(?:who|whom|whose|which)(?![\w'])[^.;:!?()\n]*?\s[-\u2013\u2014]+(?=\s)"
     r"|(?<![\w'])(?P<word>[a-z]{2,})(?P<comma>,)(?=\s+(?P=word)(?![\w']))"
 )
 # Capitalised words that open a diary sentence without being anyone, beyond the sentence
-# openers redact.py knows ("Kinda felt flat", "Life felt heavy", "God was I tired"), and the
+# openers namewords.py knows ("Kinda felt flat", "Life felt heavy", "God was I tired"), and the
 # news no word list here knows ("Brexit felt tense").
 _NOT_NAMES = _CUES | _ALONE_BEFORE | _words(
     "kinda sorta mega super def tbh ngl lowkey somehow fully truly bloody dead life day ward "
     "god gosh jeez blimey christmas xmas easter diwali eid ramadan hanukkah passover halloween"
     " thanksgiving brexit covid lockdown uk eu"
+)
+# Places that open a sentence as its subject ("London felt lonely", "Town was dead", "Tesco
+# felt chaotic"): the kinds of place no word list here knows, the countries and the largest
+# cities of the UK and Ireland and of the world, and the big shops; not those that are also
+# given names (Jordan, Georgia, Florence, Sydney, Paris, Chelsea, Victoria, India, Austin).
+# A place is the writer's setting: "London felt lonely" is the writer's loneliness.
+_PLACES = _words(
+    """
+    town city village estate centre center airport market mall supermarket chapel mosque
+    temple gurdwara synagogue cathedral canal seaside countryside abroad road
+    england scotland wales ireland britain usa america canada australia france spain
+    italy germany poland portugal greece turkey romania lithuania ukraine russia china japan
+    pakistan bangladesh nigeria ghana kenya somalia jamaica mexico brazil europe africa
+    london birmingham manchester leeds glasgow liverpool newcastle sheffield bristol
+    edinburgh cardiff belfast dublin cork galway limerick leicester nottingham coventry
+    bradford brighton southampton portsmouth plymouth hull stoke wolverhampton oxford
+    cambridge york aberdeen dundee swansea norwich exeter derby sunderland middlesbrough
+    blackpool bournemouth luton keynes tallaght swords
+    berlin madrid rome amsterdam brussels lisbon warsaw vienna prague budapest athens
+    istanbul moscow tokyo beijing shanghai delhi mumbai karachi lahore dhaka lagos cairo
+    nairobi toronto vancouver melbourne chicago vegas zealand kong
+    tesco asda aldi lidl morrisons sainsbury sainsburys primark ikea
+    """
+)
+# What puts a word somewhere as a place, not a person: living, arriving or being in it,
+# going to or from it ("lived in Leeds", "back in Ennis", "moved to Cork", "the train from
+# Derby"); not "confided in" nor "went to" (a person too: "went to Priya for help").
+_IN_PLACE = (
+    r"(?<![\w'])(?i:(?:lived?|lives|living|based|born|raised|up|back|stay(?:ed|ing|s)?|holiday"
+    r"|days?|nights?|weeks?|weekend|was|were|am|been|out|home)\s+in"
+    r"|(?:move[ds]?|moving|flew|fly|flying|drove|driving|travell?(?:ed|ing)?|trip|train|bus"
+    r"|flight|journey|commute)\s+(?:to|from|back\s+to|back\s+from))\s+"
 )
 _SENTENCE_ENDS = ".!?:;\n"
 
@@ -300,8 +350,8 @@ def _is_named(cased: str, lowered: str, token: re.Match[str], form_start: int) -
     """Whether `token` is a name or an initial as the subject of the feeling at `form_start`
     ("Priya felt", "J. was", "JR was", "Sam's anxiety"), not a capitalised word opening a
     sentence ("Honestly felt", "Still was"), a day or a month ("Monday felt"), an everyday word
-    that is also a surname or a self-care answer ("Church felt safe", "Music felt calming")
-    or an acronym ("NHS was")."""
+    that is also a surname or a self-care answer ("Church felt safe", "Music felt calming"),
+    a place ("London felt lonely": see `_no_one`) or an acronym ("NHS was")."""
     word = token.group()
     if not word[0].isupper():
         return False
@@ -312,10 +362,10 @@ def _is_named(cased: str, lowered: str, token: re.Match[str], form_start: int) -
         linked = _LINKED.match(lowered, token.end()) is not None or _directly_before(
             lowered, token, form_start
         )
-    if not linked or (len(word) > 2 and word.isupper()) or word.lower() in _NOT_NAMES:
+    if not linked or (len(word) > 2 and word.isupper()) or _no_one(cased, word):
         return False
-    # only here: the module's name lists cost ~40 ms to import, most texts never get this far
-    from peerjournal.redact import (
+    # only here (~2 ms to import), most texts never get this far
+    from peerjournal.namewords import (
         ALWAYS_CAPITALISED,
         ANSWER_WORDS,
         COMMON_WORDS,
@@ -333,6 +383,15 @@ def _is_named(cased: str, lowered: str, token: re.Match[str], form_start: int) -
     if not _opens_sentence(cased, token.start()):
         return True
     return not common_opener(word) or used_as_name(word, cased[token.end() : form_start])
+
+
+def _no_one(cased: str, word: str) -> bool:
+    """Whether the capitalised `word` is no one: an everyday word (`_NOT_NAMES`), a place
+    (`_PLACES`), or a place the text itself puts somewhere ("Moved to Leeds in May. Leeds still
+    feels lonely", "back in Ennis")."""
+    if word.lower() in _NOT_NAMES or word.lower() in _PLACES:
+        return True
+    return re.search(rf"{_IN_PLACE}{re.escape(word)}(?![\w'])", cased) is not None
 
 
 def _directly_before(lowered: str, token: re.Match[str], form_start: int) -> bool:
@@ -411,6 +470,8 @@ def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[s
         if _is_negated(clause):
             continue
         subject = _subject_elsewhere(subjects, cased, lowered, clauses, match)
+        if subject is None:
+            subject = _relative_about(lowered, begin, match.start())
         if subject is not None and not _WRITER_TOO.match(lowered, match.end()):
             _uncount(found, counted.pop(subject, None))  # the name was a form: "Hope felt"
             continue
@@ -434,6 +495,27 @@ def _subject_elsewhere(
         return _someone_else(cased, lowered, clauses.begin(match.start()), match.start())
     begin = subjects.clauses.begin(match.start())
     return _someone_else(subjects.cased, subjects.lowered, begin, match.start())
+
+
+def _relative_about(lowered: str, begin: int, start: int) -> int | None:
+    """Where the someone else starts whom the relative clause holding the form at `start`
+    (from `begin`, after its pronoun) is about, with no subject of its own before the form:
+    "Sam, who was upset", "her mum, who felt let down", "the man that was scared", "asked
+    who was upset"; not "I, who was scared myself", "me and Sam, who were", "the one who"
+    (often the writer: "I'm the one who felt guilty"), a thing ("a shift that felt heavy") nor
+    "Sam, who I let down"."""
+    pronoun = _RELATIVE.search(lowered, max(0, begin - 5), begin)
+    if pronoun is None or any(w in _SELF for w in _WORD.findall(lowered, begin, start)):
+        return None
+    head = _BEFORE_RELATIVE.search(lowered, max(0, pronoun.start() - 60), pronoun.start())
+    if head is None:
+        return None
+    word = _WORD.match(lowered, head.start())
+    if word is None or word.group() in _SELF or word.group() == "one":
+        return None
+    if pronoun.group() != "who" and word.group() not in _PEOPLE:
+        return None
+    return None if _WRITER_WITH.search(lowered, 0, head.start()) else head.start()
 
 
 def _uncount(found: Counter[str], family: str | None) -> None:

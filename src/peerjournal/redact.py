@@ -75,6 +75,25 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from peerjournal.errors import plain_hint
+
+# (NAME_WORDS, ANSWER_WORDS and the two lists NAME_WORDS is made of: redact's to its callers)
+from peerjournal.namewords import _FIRST_NAME_WORDS as _FIRST_NAME_WORDS
+from peerjournal.namewords import _OPENS_AS_WORD as _OPENS_AS_WORD
+from peerjournal.namewords import (
+    ALWAYS_CAPITALISED,
+    COMMON_WORDS,
+    POSSESSIVE,
+    SENTENCE_OPENERS,
+    SENTENCE_WORDS,
+    as_person,
+    common_opener,
+    opener_key,
+    stems,
+    used_as_name,
+)
+from peerjournal.namewords import ANSWER_WORDS as ANSWER_WORDS
+from peerjournal.namewords import NAME_WORDS as NAME_WORDS
+from peerjournal.namewords import word_set as _words
 from peerjournal.plain_letters import SPELLED_OUT as _SPELLED_OUT
 from peerjournal.plain_letters import STROKED as _STROKED
 from peerjournal.plural import joined
@@ -82,35 +101,6 @@ from peerjournal.plural import joined
 PLACEHOLDER = "[person]"
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# English words that are also common first names or surnames: matched only when capitalised.
-# A first name here is also one of the NAME_WORDS that the export preview flags opening a
-# sentence as a person ("Frank was upset"), unless it is one of `_OPENS_AS_WORD`.
-_FIRST_NAME_WORDS = _words(
-    """
-    al amber april art august autumn basil bill bob brook buddy candy carol chance chase cherry
-    chip chuck cliff crystal dale dash dawn destiny don drew duke earl faith fern frank gene
-    ginger glen grace guy harmony hazel heather holly honey hope hunter iris ivy jack jade jay
-    jewel joy june king lane lily major mark marsh max may melody mercy miles misty olive
-    pat patience pearl penny pepper poppy prince rich river rob robin rocky rose rosy ruby rusty
-    sage sandy skip sky sonny star storm summer sunny sue tiger violet wade ward will win
-    winter worth
-    """
-)
-_SURNAME_WORDS = _words(
-    """
-    baker black bell bird bishop bond bright brown burns carter church clay cole cook cooper
-    cross day dean field fields finch fisher ford fox frost gates gold good gray green grey hall
-    hart hawk hay heath hill house hunt key lake lamb law little long love mason miller mills moon
-    moss page park parker pike pond pool pope potter price reed rice rock rush salt sharp short
-    snow spring steel stone street strong swift tanner thorn tower turner vine walker wall waters
-    webb wells west white wise wolf wood woods wren young
-    """
-)
-COMMON_WORDS = _FIRST_NAME_WORDS | _SURNAME_WORDS
 
 # Words that join the parts of a name ("Ludwig van Beethoven", "Ibn bin Said"). In the middle
 # of a name a particle is not redacted alone; first or last, it is a first name or surname
@@ -978,13 +968,6 @@ def contains_name(text: str, people: Sequence[Person], short: bool = True) -> bo
 _CAPITALISED = re.compile(r"(?<![\w'’&])[^\W\d_][^\W\d_'’\-&]*(?:[-'’&][^\W\d_]+)*")
 # (a sentence's end may close a bracket or a quote first: "(Also the garden.) Was it calm?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…][)\]\"”’']*\s+|\n\s*|[\"“(]\s*)$")
-ALWAYS_CAPITALISED = _words(
-    """
-    i i'm i'll i've i'd monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december english
-    ok okay tv gp a&e nhs ed er aa na
-    """
-)
 
 
 # A month's short name is a date, not a name, beside a day or a year ("5 Dec 2026", the
@@ -1015,7 +998,7 @@ def unlisted_capitalised(
     common word that opens sentences (`common_opener`): one of `SENTENCE_OPENERS`, or a word
     written in lower case elsewhere in `text` or in `lower` (the other texts being exported:
     see `lower_case_words`), or one of the tool's own words in `vocabulary` ("Tender.",
-    "Long walk.") unless it reads as a person (`_as_person`: "Long rang me"). A name opening
+    "Long walk.") unless it reads as a person (`as_person`: "Long rang me"). A name opening
     its sentence ("Kerry was upset") is flagged all the same, and so is a word that looks
     like a short or pet form of one of the listed `names`, however common ("Sammy was
     upset" for Samuel Jones: see `nickname_like`).
@@ -1034,205 +1017,25 @@ def unlisted_capitalised(
             continue
         if _SENTENCE_START.search(text[: match.start()]) and not nickname_like(word, names):
             after = text[match.end() :]
-            common = known if _as_person(word, after) else with_vocabulary
+            common = known if as_person(word, after) else with_vocabulary
             if common_opener(word, common) and not used_as_name(word, after):
                 continue
         spans.append((match.start(), match.end()))
     return spans
 
 
-# First names among COMMON_WORDS that open sentences in shift notes as words more often than
-# as names ("Art helped", "Ward was busy", "Summer came", "Guy named Tommy called"): mostly
-# months and seasons, titles, forms of address, verbs, and things of a day on the ward.
-_OPENS_AS_WORD = _words(
-    """
-    al april art august autumn brook buddy candy chance chase cherry chip chuck dash destiny
-    don duke fern ginger guy harmony honey hunter jewel june king lane lily major marsh may
-    melody misty pepper poppy prince river rocky rosy sage skip sky sonny star storm summer
-    sunny tiger ward win winter worth
-    """
-)
-# Given names that are also everyday words: opening a sentence, one is taken for the word
-# (`common_opener`) unless what follows makes it a person (`used_as_name`). Derived, so that
-# a first name added to COMMON_WORDS is also flagged as a person, unless listed just above.
-NAME_WORDS = _FIRST_NAME_WORDS - _OPENS_AS_WORD
-# What a person opening a sentence does next: a verb in the past tense ("-ed", not "need" or
-# "feed"; or one of the usual irregular ones), a reporting verb ("says"), or "and I".
-_PERSON_NEXT = re.compile(
-    r"\s+(?:[a-z]+(?<!e)ed|agreed|was|wasn't|had|hadn't|did|didn't|said|says|told|tells|"
-    r"came|went|got|left|rang|felt|thought|knew|saw|sat|stood|ran|took|gave|made|kept|spoke|"
-    r"wrote|heard|met|sent|brought|broke|fell|began|became|wants|thinks|feels|asks|and\s+(?:I|me))"
-    r"(?![\w'’])"
-)
-
-
-def used_as_name(word: str, after: str) -> bool:
-    """Whether `word`, opening a sentence, is one of the NAME_WORDS used as a name: it is
-    possessive ("Frank's mum"), or `after` (the text after it) goes on as a person would
-    ("Will was upset", "Grace rang me", "Mark and I walked"), where the word would not ("Will
-    you…", "Hope this helps", "Mark the date")."""
-    return _POSSESSIVE.sub("", word).casefold() in NAME_WORDS and _as_person(word, after)
-
-
-def _as_person(word: str, after: str) -> bool:
-    """Whether `word`, opening a sentence, reads as a person: it is possessive ("Frank's
-    mum"), or `after` goes on as a person would ("Will was upset", "Mark and I walked")."""
-    return _POSSESSIVE.search(word) is not None or _PERSON_NEXT.match(after) is not None
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     """The words written in lower case somewhere in `texts`, as `common_opener` compares
-    them (casefolded, with what they may be inflections of: see `_stems`)."""
+    them (casefolded, with what they may be inflections of: see `stems`)."""
     return frozenset(
         stem for t in texts for m in _CAPITALISED.finditer(t) if m.group(0)[0].islower()
-        for stem in _stems(_opener_key(m.group(0)))
+        for stem in stems(opener_key(m.group(0)))
     )
 
 
-# The endings of a word joined to "will", "would", "are"… or a possessive ("That'll",
-# "Kerry's"): what is left before them is looked up (see `common_opener`).
-_CONTRACTION = re.compile(r"'(?:s|ll|d|re|ve|m)$")
-_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")  # "stopp" of "stopped": "stop"
-_STEM_MIN = 5  # letters a word needs before its ending is taken off ("Fred" stays whole)
-# Endings of English verbs, adverbs and adjectives that few names have ("Accompanied",
-# "Furious", "Totally", "Massive"), on a word long enough that it is not a name such as Fred,
-# Clive or Kelly. Left out: "-med", "-eed", "-aled" and "-shed" (Mohammed, Rasheed, Khaled,
-# Rashed), "-erly" (Beverly), "-ing" (Jing, Xiaoming), "-ity" (Charity, Felicity).
-_WORD_ENDING = re.compile(
-    r"^(?=\w{6})\w*(?:(?<![em])(?<!sh)(?<!al)ed|ful|less|ous|ness|ment|[ts]ion)$"
-    r"|^(?=\w{7})\w*(?:(?<!er)ly|ive|[ai]ble)$"
-)
-
-
-def _opener_key(word: str) -> str:
-    return _CONTRACTION.sub("", word.casefold().replace("’", "'"))
-
-
-def _stems(key: str) -> set[str]:
-    """`key`, and what it may be an inflection of: "walked", "walking" and "walks" may be
-    "walk", "happily" "happy", "stopped" "stop". A guess that only tells a common word
-    opening a sentence from a name, so a word of fewer than five letters is kept whole."""
-    stems = {key}
-    if len(key) < _STEM_MIN:
-        return stems
-    for ending, instead in (("ied", "y"), ("ies", "y"), ("ily", "y"), ("ed", ""), ("ed", "e"),
-                            ("ing", ""), ("ing", "e"), ("ly", ""), ("ly", "le"), ("es", ""),
-                            ("s", "")):
-        if key.endswith(ending):
-            base = key[: -len(ending)]
-            stems |= {base + instead, _DOUBLED.sub(r"\1", base)}
-    if key.endswith("es") and not key[:-2].endswith(("s", "x", "z", "ch", "sh")):
-        stems.discard(key[:-2])  # "James" is no "jam"
-    if key.endswith("ss"):
-        stems.discard(key[:-1])  # "Ross" is no "ros"
-    return stems
-
-
-def common_opener(word: str, lower: frozenset[str] = frozenset()) -> bool:
-    """Whether `word`, opening a sentence, is taken for a common word rather than a name:
-    it, or what it may be an inflection of ("Walked": walk), is one of `SENTENCE_OPENERS`
-    or of `lower` (see `lower_case_words`); so is each part of a hyphenated word
-    ("Half-asleep"); or it is a "not" form ("Couldn't": names take none)."""
-    key = _opener_key(word)
-    if key.endswith("n't") or _WORD_ENDING.search(key):
-        return True
-    return all(
-        any(stem in SENTENCE_OPENERS or stem in lower for stem in _stems(part))
-        for part in key.split("-") if part
-    )
-
-
-# Words that open English sentences and share their first three letters with a name ("The"
-# with Theo, "She" with Sheila, "And" with Andrew, "Was" with Wasim): never a nickname.
-SENTENCE_WORDS = _words(
-    """
-    about after again all also although always and another any anyway are around as ask
-    asked because been before being both but came can could did does doing done during each
-    even ever every first from had has have having her here him his how however if into its
-    just last later let like made make many maybe more most much must never next not now
-    once one only other our over perhaps really same she should since some something soon
-    still such than thanks that the their them then there these they this those though
-    through today told tomorrow too under until very was wasn't were what when where which
-    while who why will with without would yes yesterday yet you your
-    """
-)
-# Words that open sentences in these notes and are not names: opening a sentence, one of
-# these is not flagged as a possible name (see `common_opener`). English function words, the
-# verbs, feelings and times a shift note starts with, and the words that open the summary's
-# own alerts ("Drift markers rose…", "“Tired” feelings came up…"). Words that are names too
-# ("Hope", "Park", "Bob": `COMMON_WORDS`) are left out: they count as words opening a
-# sentence only when the text being exported has them in lower case too.
-SENTENCE_OPENERS = SENTENCE_WORDS | _words(
-    """
-    a above across actually afterward afterwards against ah ahead almost alone along already
-    altogether am among an anything apparently are aren't arrived as at away back bad barely
-    basically be became become before began behind being below beside besides better between
-    beyond both brief briefly but by can can't cannot certainly clearly did didn't do don't
-    down each earlier either else elsewhere enough especially eventually everybody everyone
-    everything exactly except far few fewer finally fine first five for four further generally
-    given go got great half happily hard hardly he he'd he'll he's hello hey hi honestly
-    hopefully i'd i'll i'm i've if in inside instead is isn't it it'd it'll it's lately least
-    less luckily mainly me meanwhile mine more morning mostly my myself nearly neither no
-    nobody none nor normally nothing obviously of off oh ok often on onto or others otherwise
-    ours out outside overall part partly past plus possibly probably quite rather recently
-    right sadly second several shall she'd she'll she's shortly sometimes somewhere so somebody
-    someone sorry suddenly sure that's thankfully thank there's they'd they'll they're they've
-    third three throughout thus till to together tonight toward towards twice two um
-    unfortunately unless up upon us usually various via we we'd we'll we're we've well went
-    what's whatever whenever wherever whether whilst whoever whole whose wow yeah yep six seven
-    eight nine ten twenty hundred once whoa hmm afternoon evening night midday midnight lunch
-    lunchtime dinner breakfast tea coffee week weekend days month year shift shifts session
-    sessions group groups meeting meetings visit visits call calls phone text email message
-    letter notes note handover supervision training work home time times things people person
-    staff team nurse nurses doctor doctors wards family friends mum dad parents community
-    inpatient crisis emergency department forensic housing line outreach drop-in hostel
-    hospital clinic office unit service services car bus train bit lots lot most much many
-    other another some any every all feeling feelings felt feel feels thought think thinking
-    thoughts knew know known saw see seeing seen said say saying says told tell telling asked
-    ask asking came come comes coming sat sit sitting stood stand standing walked walk walking
-    talked talk talking listened listen listening spoke speak speaking spent spend tried try
-    trying made make making took take taking gave give giving left leave leaving found find met
-    meet called helped help helping started start starting stayed stay staying worked working
-    noticed notice noticing realised realized realising realizing remembered remember wanted
-    want needed need keep kept let put brought bring heard hear hearing looked look looking
-    read reading wrote write writing shared share sharing offered suggested agreed decided
-    explained mentioned managed ended finished turned checked returned moved stopped waited
-    learned learnt laughed cried smiled seemed seems get getting having doing going gone goes
-    thanks spending reflecting supporting supported support encouraged reminded admitted ran
-    rang texted messaged tired exhausted drained calm calmer anxious worried sad happy glad
-    proud relieved frustrated angry upset annoyed nervous scared afraid grateful hopeful
-    hopeless guilty ashamed lonely content okay worse worst best difficult easy tough quiet
-    busy heavy light flat low steady mixed weird strange odd interesting lovely nice awful
-    terrible horrible amazing brilliant wonderful emotional overwhelmed stressed shaky numb raw
-    warm cold slow quick full empty new old big small drift identity advice focus voice
-    mutuality self-worth clinical connection worldview moving advocacy recovery co-optation
-    fear shame anger sadness powerless pride connected entries entry markers which self care dr
-    mr mrs ms mx miss prof man woman men women lad lads girl girls boy boys kid kids child
-    children baby lady brother sister mother father son daughter wife husband partner uncle
-    aunt auntie cousin gran grandad grandma granddad nan client clients patient patients carer
-    carers peer peers manager officer student students youth caller callers consultant
-    psychiatrist room bed garden kitchen library cafe shop school college uni university gym
-    pub court police prison food plan case site end break progress couple paperwork referral
-    drove caught sent fed taught held lost cut set turns used pushed might reckon watch fair
-    poor proper rough funny older younger early late real decent simple honest solid main sweet
-    awesome mental social online mobile according near nope cheers present asleep awake
-    """
-)
-# Words that open the one-line answers to the self-care and evaluation questions ("Long walk
-# by the canal.", "Bath.", "Run.", "Mutual learning."), some of them names too (Long, Short,
-# Cook, Park). With the feelings vocabulary and the prompt sets' questions, the tool's own
-# words: see `unlisted_capitalised`'s `vocabulary`.
-ANSWER_WORDS = _words(
-    """
-    bath baths shower run runs jog jogging swim swimming stretch stretching nap naps sleep
-    slept rest rested long short cycle cycling bike ride music podcast book books telly film
-    movie gardening cook cooking cooked baking bake meditation meditated breathing
-    mindfulness journaling prayer dog cat takeaway snack hug chat catch sauna massage
-    nature park beach fresh hot chocolate cake soup mutual learning teamwork
-    """
-)
 _NICKNAME_PREFIX = 3  # letters a nickname shares with the name: Sam(my), Jon(ny), Liz(zie)
-_POSSESSIVE = re.compile(r"['’][sS]$")
 
 
 _LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -1257,7 +1060,7 @@ def nickname_spans(
 
 def possessor(word: str) -> str:
     """`word` without a possessive's 's ("Priya's": "Priya"), the name to add."""
-    return _POSSESSIVE.sub("", word)
+    return POSSESSIVE.sub("", word)
 
 
 _GIVEN_NAMES = frozenset(SHORT_FORMS) | {_plain(f) for fs in SHORT_FORMS.values() for f in fs}
@@ -1352,7 +1155,7 @@ def nickname_like(word: str, names: Sequence[str]) -> bool:
     starts with the part's first three letters (case and accents aside), is at most one
     letter longer, and is not a word that opens English sentences."""
     parts = _name_parts(tuple(names))
-    for piece in re.split(r"[-&]", _POSSESSIVE.sub("", word)):
+    for piece in re.split(r"[-&]", POSSESSIVE.sub("", word)):
         key = _plain(piece)
         if any(key in _RELATED.get(part, ()) for part in parts) or _starts_like(key, parts):
             return True
