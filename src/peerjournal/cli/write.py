@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import typer
 
@@ -110,146 +110,25 @@ def register(app: typer.Typer) -> None:
         Example:
           peerjournal write -x "A calm shift." -s ward
         """
-        from peerjournal.drafts import pending
-        from peerjournal.entry import EntryDraft, holds_text
-        from peerjournal.errors import ExitCode, PeerJournalError
-        from peerjournal.reflection import DEFAULT_SET
+        from peerjournal.errors import PeerJournalError
 
         app_ctx = AppContext.from_ctx(ctx)
+        line = _CommandLine(
+            stray=ctx.args, experience=experience_given, feelings=feelings_given,
+            evaluation=evaluation_given, date=date, setting=setting_given, tags=tag, mode=mode,
+            prompts=prompts, self_care=self_care_given, share=share, editor=editor,
+            from_file=from_file, stdin=stdin, resume=resume, draft_number=draft_number,
+        )
         # Text typed or piped in exists nowhere else: when a check below fails, it is kept as
         # a draft with the options that are usable (`_keeping_given`). Piped text is read only
         # then; an option checked here never waits for stdin.
-        given, bad = _usable_options(
-            app_ctx, date, _single(setting_given), tag, mode, _single(self_care_given)
-        )
-        texts = (experience_given, feelings_given, evaluation_given)
-        piped = _reads_stdin(app_ctx, from_file, stdin, editor, resume or draft_number is not None,
-                             quick=any(texts))
+        given, bad = _usable_options(app_ctx, line)
+        piped = _reads_stdin(app_ctx, line)
         try:
-            experience = once(experience_given, "--experience")
-            feelings = once(feelings_given, "--feelings")
-            evaluation = once(evaluation_given, "--evaluation")
-            setting = once(setting_given, "--setting")
-            self_care = once(self_care_given, "--self-care")
-            others = (feelings, evaluation, date, setting, tag, mode, prompts, self_care)
-            if ctx.args and any(v for v in others):  # `-s phone/text line`: a value not quoted
-                stray = " ".join(ctx.args)
-                raise PeerJournalError(
-                    f"Unexpected {stray!r}: an option's value of more than one word goes in "
-                    'quotes (-s "phone/text line"). Nothing was saved.',
-                    ExitCode.USAGE,
-                )
-            if ctx.args:  # `peerjournal write We sat together`, as jrnl takes it
-                raise PeerJournalError(
-                    "A quick entry's text goes after -x, in quotes: "
-                    'peerjournal write -x "What happened". Nothing was saved.',
-                    ExitCode.USAGE,
-                )
-            if stdin and from_file not in (None, "-"):
-                raise PeerJournalError("Use only one of --stdin and --from-file.", ExitCode.USAGE)
-            from_file = "-" if stdin else from_file
-            resume = resume or draft_number is not None
-            quick = any(v is not None for v in (experience, feelings, evaluation))
-            chosen = [
-                name
-                for name, on in (
-                    # --resume --editor: a draft in the editor
-                    ("--editor", editor and not resume),
-                    ("--from-file", from_file is not None),
-                    ("--resume", resume),
-                    ("--experience/--feelings/--evaluation", quick),
-                )
-                if on
-            ]
-            if len(chosen) > 1:
-                raise PeerJournalError(f"Use only one of {' and '.join(chosen)}.")
-            # Every option is checked before anything is asked or read: a typo in --mode or
-            # --tag never costs a whole guided session.
-            if bad is not None:
-                raise bad[1]
-            if resume and prompts is not None:
-                _prompt_set(prompts)  # it must exist; whether it fits the draft is checked below
-            draft = EntryDraft(
-                date=app_ctx.today(),
-                prompt_set=prompts or DEFAULT_SET,
-                shared=share,
-            )
-            _apply(draft, given)
-            prompt_set = _prompt_set(draft.prompt_set)
+            plan = _plan(app_ctx, line, given, bad, piped)
         except PeerJournalError as exc:
-            named = _usable_set(prompts)
-            options = {**_explicit(given, named), **({"shared": True} if share else {})}
-            # a command line that is not well formed (a word not quoted, an option given
-            # twice): which text is meant is not known, and all of it is in the shell's history
-            usage = exc.exit_code == ExitCode.USAGE
-            quick_entry = None if usage else _quick_draft(app_ctx, texts, options)
-            again = f" {bad[0]}" if bad is not None else ""
-            raise _keeping_given(
-                app_ctx, exc, quick_entry, options if piped else None, again
-            ) from None
-        drafts_dir = _drafts_dir(app_ctx)
-        draft_file: Draft | None = None
-        held: Draft | None = None  # the draft this session writes: no other terminal's
-        # whether the setting was typed at the guided prompt, which asks about a near miss
-        prompted = False
-        piped_text: str | None = None  # the text, when it came in on standard input
-        try:
-            if resume:
-                draft_file = held = _pick_draft(app_ctx, drafts_dir, draft_number)
-                # the name `drafts` listed, before --editor moves a guided draft to Markdown
-                app_ctx.say(f"Resuming the draft {draft_file.path}.")
-                if editor and draft_file.kind == "guided":
-                    draft_file = held = _as_editor_draft(app_ctx, draft_file, prompts)
-                again = "" if draft_number is None else f" --draft {draft_number}"
-                prompted = draft_file.kind == "guided" and "setting" not in given
-                draft, draft_file = _resume(
-                    app_ctx, draft_file, draft, given, prompts, share, again
-                )
-            elif quick:
-                draft.experience, draft.feelings, draft.evaluation = (
-                    experience or "",
-                    feelings or "",
-                    evaluation or "",
-                )
-            elif from_file is not None or (not editor and not app_ctx.stdin_is_terminal()):
-                piped_text = _from_file(
-                    app_ctx,
-                    draft,
-                    from_file or "-",
-                    explicit=_explicit(given, prompts),
-                )
-            elif editor:
-                draft_file = held = _new_draft(app_ctx, ".md")
-                draft_file.hold()
-                draft = _from_editor(app_ctx, draft, prompt_set, draft_file)
-            else:
-                waiting = pending(drafts_dir)
-                if waiting:
-                    app_ctx.say(
-                        f"You have {counted(len(waiting), 'unfinished draft')}; "
-                        f"{app_ctx.resume_hint()} continues the latest, "
-                        f"{app_ctx.command_hint('drafts')} lists them."
-                    )
-                draft_file = held = _new_draft(app_ctx, ".json")
-                draft_file.hold()
-                draft_file = _guided(app_ctx, draft, prompt_set, draft_file, given)
-                prompted = "setting" not in given
-            in_hand = quick or piped_text is not None
-            _save(app_ctx, draft, draft_file, json_out, check_setting=not prompted,
-                  in_hand=in_hand, piped=piped_text)
-        except PeerJournalError as exc:
-            raise _naming_the_draft(app_ctx, exc, draft_file) from None
-        except KeyboardInterrupt:
-            if draft_file is None and holds_text(draft):  # text read from stdin or flags
-                raise _keep_or_print(
-                    app_ctx, draft, _set_for(draft, prompt_set), "Interrupted.",
-                    ExitCode.INTERRUPTED, in_hand=quick or piped_text is not None,
-                ) from None
-            interrupted = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
-            raise _naming_the_draft(app_ctx, interrupted, draft_file) from None
-        finally:
-            if held is not None:
-                held.release()
+            raise _keeping_given(app_ctx, exc, line, given, bad, piped) from None
+        _write_and_save(app_ctx, plan, json_out)
 
     @app.command(short_help="List unfinished drafts.")
     def drafts(
@@ -349,13 +228,247 @@ def _age(then: datetime) -> str:
     return "just now"
 
 
-def _usable_options(
+# How a write's entry comes in: the draft resumed, -x/-f/-e, a file or stdin, the editor, or
+# the questions of a guided session.
+_Mode = Literal["resume", "quick", "file", "editor", "guided"]
+
+
+class _CommandLine(NamedTuple):
+    """`write`'s options as Typer gives them. The text options are lists only so that one
+    given twice is caught (see `once`)."""
+
+    stray: list[str]  # words that no option takes
+    experience: list[str] | None
+    feelings: list[str] | None
+    evaluation: list[str] | None
+    date: str | None
+    setting: list[str] | None
+    tags: list[str] | None
+    mode: str | None
+    prompts: str | None
+    self_care: list[str] | None
+    share: bool
+    editor: bool
+    from_file: str | None
+    stdin: bool
+    resume: bool
+    draft_number: int | None
+
+    @property
+    def texts(self) -> tuple[list[str] | None, ...]:
+        return (self.experience, self.feelings, self.evaluation)
+
+    @property
+    def quick(self) -> bool:
+        """A quick entry: -x, -f or -e given (even empty)."""
+        return any(self.texts)
+
+    @property
+    def resuming(self) -> bool:
+        """--resume, or --draft N (which implies it)."""
+        return self.resume or self.draft_number is not None
+
+    @property
+    def source(self) -> str | None:
+        """The file the entry is read from: --from-file, '-' (stdin) with --stdin."""
+        return "-" if self.stdin else self.from_file
+
+
+class _Plan(NamedTuple):
+    """A command line that passed every check: how the entry comes in, and the new entry
+    with the options given applied."""
+
+    line: _CommandLine
+    mode: _Mode
+    texts: tuple[str | None, ...]  # -x, -f and -e (each given at most once)
+    given: dict[str, object]  # the options, normalised (see `_usable_options`)
+    draft: EntryDraft
+    prompt_set: PromptSet
+
+
+class _Writing:
+    """A write under way: what its failure handlers keep, name or release."""
+
+    def __init__(self, draft: EntryDraft, quick: bool) -> None:
+        self.draft = draft
+        self.quick = quick
+        self.file: Draft | None = None  # the draft file that holds the text
+        self.held: Draft | None = None  # the draft this session writes: no other terminal's
+        # whether the setting was typed at the guided prompt, which asks about a near miss
+        self.prompted = False
+        self.piped: str | None = None  # the text, when it came in on standard input
+
+    @property
+    def in_hand(self) -> bool:
+        """The text was given on the command line or piped in, not typed in a guided
+        session (see `_new_draft`)."""
+        return self.quick or self.piped is not None
+
+
+def _plan(
     app: AppContext,
-    date: str | None,
-    setting: str | None,
-    tag: list[str] | None,
-    mode: str | None,
-    self_care: str | None,
+    line: _CommandLine,
+    given: dict[str, object],
+    bad: tuple[str, PeerJournalError] | None,
+    piped: bool,
+) -> _Plan:
+    """The command line checked. Every option is checked before anything is asked or read:
+    a typo in --mode or --tag never costs a whole guided session."""
+    from peerjournal.entry import EntryDraft
+    from peerjournal.reflection import DEFAULT_SET
+
+    texts = (
+        once(line.experience, "--experience"),
+        once(line.feelings, "--feelings"),
+        once(line.evaluation, "--evaluation"),
+    )
+    setting = once(line.setting, "--setting")
+    self_care = once(line.self_care, "--self-care")
+    others = (*texts[1:], line.date, setting, line.tags, line.mode, line.prompts, self_care)
+    _refuse_stray_words(line.stray, others)
+    mode = _mode(line, piped)
+    if bad is not None:
+        raise bad[1]
+    if line.resuming and line.prompts is not None:
+        _prompt_set(line.prompts)  # it must exist; whether it fits the draft is checked later
+    draft = EntryDraft(
+        date=app.today(), prompt_set=line.prompts or DEFAULT_SET, shared=line.share
+    )
+    _apply(draft, given)
+    return _Plan(line, mode, texts, given, draft, _prompt_set(draft.prompt_set))
+
+
+def _refuse_stray_words(stray: list[str], others: tuple[object, ...]) -> None:
+    """Refuse words that no option takes: a value of more than one word not quoted (when one
+    of `others`, the options but -x, is given), or a quick entry's text without its -x."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    if stray and any(others):  # `-s phone/text line`: a value not quoted
+        raise PeerJournalError(
+            f"Unexpected {' '.join(stray)!r}: an option's value of more than one word goes in "
+            'quotes (-s "phone/text line"). Nothing was saved.',
+            ExitCode.USAGE,
+        )
+    if stray:  # `peerjournal write We sat together`, as jrnl takes it
+        raise PeerJournalError(
+            "A quick entry's text goes after -x, in quotes: "
+            'peerjournal write -x "What happened". Nothing was saved.',
+            ExitCode.USAGE,
+        )
+
+
+def _mode(line: _CommandLine, piped: bool) -> _Mode:
+    """How the entry comes in (`piped`: see `_reads_stdin`); two ways at once are refused."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    if line.stdin and line.from_file not in (None, "-"):
+        raise PeerJournalError("Use only one of --stdin and --from-file.", ExitCode.USAGE)
+    chosen = [
+        name
+        for name, on in (
+            # --resume --editor: a draft in the editor
+            ("--editor", line.editor and not line.resuming),
+            ("--from-file", line.source is not None),
+            ("--resume", line.resuming),
+            ("--experience/--feelings/--evaluation", line.quick),
+        )
+        if on
+    ]
+    if len(chosen) > 1:
+        raise PeerJournalError(f"Use only one of {' and '.join(chosen)}.")
+    if line.resuming:
+        return "resume"
+    if line.quick:
+        return "quick"
+    if line.source is not None or piped:
+        return "file"
+    return "editor" if line.editor else "guided"
+
+
+def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
+    """Fill in the entry the way `plan.mode` says, and save it. Whatever stops it, the text
+    is kept: the error names the draft that holds it."""
+    from peerjournal.entry import holds_text
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    work = _Writing(plan.draft, quick=plan.mode == "quick")
+    try:
+        _fill(app, plan, work)
+        _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
+              in_hand=work.in_hand, piped=work.piped)
+    except PeerJournalError as exc:
+        raise _naming_the_draft(app, exc, work.file) from None
+    except KeyboardInterrupt:
+        if work.file is None and holds_text(work.draft):  # text read from stdin or flags
+            raise _keep_or_print(
+                app, work.draft, _set_for(work.draft, plan.prompt_set), "Interrupted.",
+                ExitCode.INTERRUPTED, in_hand=work.in_hand,
+            ) from None
+        interrupted = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
+        raise _naming_the_draft(app, interrupted, work.file) from None
+    finally:
+        if work.held is not None:
+            work.held.release()
+
+
+def _fill(app: AppContext, plan: _Plan, work: _Writing) -> None:
+    """Fill in `work.draft` the way `plan.mode` says."""
+    if plan.mode == "resume":
+        _continue_draft(app, plan, work)
+    elif plan.mode == "quick":
+        work.draft.experience, work.draft.feelings, work.draft.evaluation = (
+            text or "" for text in plan.texts
+        )
+    elif plan.mode == "file":
+        explicit = _explicit(plan.given, plan.line.prompts)
+        work.piped = _from_file(app, work.draft, plan.line.source or "-", explicit=explicit)
+    elif plan.mode == "editor":
+        markdown = _new_draft(app, ".md")
+        work.file = work.held = markdown
+        markdown.hold()
+        work.draft = _from_editor(app, work.draft, plan.prompt_set, markdown)
+    else:
+        _start_guided(app, plan, work)
+
+
+def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
+    """`write --resume`: the draft picked, continued with the options given now (in the
+    editor with --editor)."""
+    line = plan.line
+    picked = _pick_draft(app, _drafts_dir(app), line.draft_number)
+    work.file = work.held = picked
+    # the name `drafts` listed, before --editor moves a guided draft to Markdown
+    app.say(f"Resuming the draft {picked.path}.")
+    if line.editor and picked.kind == "guided":
+        picked = _as_editor_draft(app, picked, line.prompts)
+        work.file = work.held = picked
+    again = "" if line.draft_number is None else f" --draft {line.draft_number}"
+    work.prompted = picked.kind == "guided" and "setting" not in plan.given
+    work.draft, work.file = _resume(
+        app, picked, work.draft, plan.given, line.prompts, line.share, again
+    )
+
+
+def _start_guided(app: AppContext, plan: _Plan, work: _Writing) -> None:
+    """A guided session on a new draft, the unfinished ones named first."""
+    from peerjournal.drafts import pending
+
+    waiting = pending(_drafts_dir(app))
+    if waiting:
+        app.say(
+            f"You have {counted(len(waiting), 'unfinished draft')}; "
+            f"{app.resume_hint()} continues the latest, "
+            f"{app.command_hint('drafts')} lists them."
+        )
+    guided = _new_draft(app, ".json")
+    work.file = work.held = guided
+    guided.hold()
+    work.file = _guided(app, work.draft, plan.prompt_set, guided, plan.given)
+    work.prompted = "setting" not in plan.given
+
+
+def _usable_options(
+    app: AppContext, line: _CommandLine
 ) -> tuple[dict[str, object], tuple[str, PeerJournalError] | None]:
     """The options given on the command line that can be used, normalised; and those that
     cannot, as the hint that continues their draft gives them again ("--date DATE --mode
@@ -365,11 +478,14 @@ def _usable_options(
 
     checks: list[tuple[str, str, object, Callable[[Any], object]]] = [
         # an empty --date "" is an error, as "  " is
-        ("date", "--date DATE", date, app.parse_past_date),
-        ("setting", '--setting "SETTING"', setting, lambda s: " ".join(clean_text(s).split())),
-        ("mode", "--mode MODE", mode, validate_mode),
-        ("tags", "--tag TAG", tag or None, normalise_tags),
-        ("self_care", '--self-care "TEXT"', self_care, clean_text),
+        ("date", "--date DATE", line.date, app.parse_past_date),
+        (
+            "setting", '--setting "SETTING"', _single(line.setting),
+            lambda s: " ".join(clean_text(s).split()),
+        ),
+        ("mode", "--mode MODE", line.mode, validate_mode),
+        ("tags", "--tag TAG", line.tags or None, normalise_tags),
+        ("self_care", '--self-care "TEXT"', _single(line.self_care), clean_text),
     ]
     given: dict[str, object] = {}
     bad: list[tuple[str, PeerJournalError]] = []
@@ -409,16 +525,14 @@ def _single(values: list[str] | None) -> str | None:
     return values[0] if values and len(values) == 1 else None
 
 
-def _reads_stdin(
-    app: AppContext, from_file: str | None, stdin: bool, editor: bool, resume: bool, quick: bool
-) -> bool:
+def _reads_stdin(app: AppContext, line: _CommandLine) -> bool:
     """Whether the entry would come from piped standard input (a terminal's is not: nothing
     is typed there before peerjournal asks)."""
     if app.stdin_is_terminal():
         return False
-    if stdin or from_file == "-":
+    if line.source == "-":
         return True
-    return from_file is None and not (editor or resume or quick)
+    return line.source is None and not (line.editor or line.resuming or line.quick)
 
 
 def _usable_set(name: str | None) -> str | None:
@@ -452,23 +566,39 @@ def _quick_draft(
 def _keeping_given(
     app: AppContext,
     exc: PeerJournalError,
-    quick: EntryDraft | None,
-    piped: dict[str, object] | None,
-    again: str,
+    line: _CommandLine,
+    given: dict[str, object],
+    bad: tuple[str, PeerJournalError] | None,
+    piped: bool,
 ) -> PeerJournalError:
-    """`exc` (a check before anything was read or asked), once the text in hand is kept: a
-    quick entry as a finished guided draft; piped text (when `piped` holds the options to
-    note with it) read now, and kept as an editor draft if it holds any. `again`: the option
-    that `write --resume` should be given again (" --date DATE"), or ""."""
-    from peerjournal.errors import PeerJournalError
+    """`exc` (a check before anything was read or asked), once the text in hand is kept with
+    the usable options (`given`, --prompts if it loads, --share): a quick entry as a finished
+    guided draft, `piped` text as an editor draft. The error names the options of `bad`, for
+    `write --resume` to be given again."""
+    from peerjournal.errors import ExitCode
 
+    named = _usable_set(line.prompts)
+    options = {**_explicit(given, named), **({"shared": True} if line.share else {})}
+    again = f" {bad[0]}" if bad is not None else ""
+    # a command line that is not well formed (a word not quoted, an option given
+    # twice): which text is meant is not known, and all of it is in the shell's history
+    usage = exc.exit_code == ExitCode.USAGE
+    quick = None if usage else _quick_draft(app, line.texts, options)
     if quick is not None:
         exc = _keep_or_print(
             app, quick, _prompt_set(quick.prompt_set), exc.message, exc.exit_code, again,
             in_hand=True,
         )
-    if piped is None:
-        return exc
+    return _keeping_stdin(app, exc, options, again) if piped else exc
+
+
+def _keeping_stdin(
+    app: AppContext, exc: PeerJournalError, options: dict[str, object], again: str
+) -> PeerJournalError:
+    """`exc`, once standard input is read and kept as an editor draft (with `options` noted
+    in it), if it holds any text."""
+    from peerjournal.errors import PeerJournalError
+
     try:
         text, flaw = _stdin_text()
         _not_an_entry(text, "standard input")
@@ -478,7 +608,7 @@ def _keeping_given(
         return exc  # nothing came in: no draft of nothing
     if flaw is not None:  # the option's error first: it is what to put right
         exc = PeerJournalError(f"{exc.message.rstrip()} {flaw.message}", exc.exit_code)
-    return _keeping_piped(app, text, piped, exc, again)
+    return _keeping_piped(app, text, options, exc, again)
 
 
 def _apply(draft: EntryDraft, given: dict[str, object]) -> None:
