@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from peerjournal.errors import PeerJournalError
-from peerjournal.textsafe import drawn_as_nothing, shows_anything
+from peerjournal.textsafe import cut, drawn_as_nothing, shows_anything
 
 ELEMENTS = ("experience", "feelings", "evaluation")
 MODES = ("on-action", "in-action")
@@ -31,6 +31,8 @@ SETTING_SUGGESTIONS = (
 MAX_TEXT_CHARS = 2_000_000
 NUL_MESSAGE = "The text contains NUL bytes; is this a binary file?"
 _TAG_PUNCTUATION = "_-/+."  # kept in a tag; anything else but letters, digits and marks separates
+REPLACEMENT = "\ufffd"  # what stands for a character lost (bytes that were not UTF-8)
+MAX_TAG_CHARS = 64  # a tag is a word or three ("supervision-follow-up"), not a sentence
 
 
 @dataclass
@@ -117,21 +119,32 @@ class Entry(EntryDraft):
 
 def _tag_char(ch: str) -> str:
     """`ch` as it stands in a tag: letters, digits, marks (accents, vowel signs: part of the
-    letter before them) and _-/+. stay; a character drawn as nothing (a zero-width space or
-    joiner, a soft hyphen, a byte order mark: a paste's) goes, not splitting the word;
-    anything else is a space between words."""
+    letter before them), _-/+. and U+FFFD (see `normalise_tag`) stay; a character drawn as
+    nothing (a zero-width space or joiner, a soft hyphen, a byte order mark: a paste's) goes,
+    not splitting the word; anything else is a space between words."""
     if drawn_as_nothing(ch):
         return " " if ch.isspace() else ""
-    keep = ch.isalnum() or ch in _TAG_PUNCTUATION or unicodedata.category(ch).startswith("M")
+    keep = (ch.isalnum() or ch in _TAG_PUNCTUATION or ch == REPLACEMENT
+            or unicodedata.category(ch).startswith("M"))
     return ch if keep else " "
 
 
-def normalise_tag(raw: str) -> str:
+def normalise_tag(raw: str, *, new: bool = True) -> str:
     """Tags are lower-case words: '#Inpatient ' -> 'inpatient', 'hard day' -> 'hard-day'.
 
     Composed (NFC) first, so 'café' is one tag whether é was typed as one character or as e
     and an accent, as some keyboards send it. A word keeps its inner dots ('v1.2'), not a
-    full stop after it: 'handover.' is 'handover'."""
+    full stop after it: 'handover.' is 'handover'.
+
+    A `new` tag (typed to store: write, edit, the guided prompt) may not hold U+FFFD, which
+    would look damaged for good, nor be longer than MAX_TAG_CHARS. Any other may (`--tag` of
+    list, search, report, as `tags` shows a stored tag whose bytes are not UTF-8, another
+    program's; a tag as a backup kept it)."""
+    if new and REPLACEMENT in raw:
+        raise PeerJournalError(
+            f"A tag cannot contain U+FFFD ({REPLACEMENT}), the mark of a character lost "
+            f"before it reached peerjournal: {raw.strip()!r}; type the tag as it should be."
+        )
     text = unicodedata.normalize("NFC", raw.strip().lstrip("#@").lower())
     words = (word.lstrip("-").rstrip(".-") for word in "".join(map(_tag_char, text)).split())
     tag = "-".join(word for word in words if word)  # 'hard day - housing': 'hard-day-housing'
@@ -139,14 +152,22 @@ def normalise_tag(raw: str) -> str:
         raise PeerJournalError(
             f"Not a usable tag: {raw!r} (a tag needs at least one letter or number)."
         )
+    if new and len(tag) > MAX_TAG_CHARS:
+        raise PeerJournalError(
+            f"A tag can be at most {MAX_TAG_CHARS} characters; {cut(tag, 40)!r} has "
+            f"{len(tag):,}: shorten it (the entry's text is the place for a longer note)."
+        )
     return tag
 
 
-def normalise_tags(raw: list[str]) -> list[str]:
-    """The tags as stored, from tags as given (each `--tag`, or a list read from a file): a
-    comma separates two tags wherever they are typed (`-t handover,advocacy` is two, as at
-    the guided prompt and in a `tags:` header); each is normalised, sorted, once."""
-    return sorted({normalise_tag(tag) for given in raw for tag in split_tags(given) or [given]})
+def normalise_tags(raw: list[str], *, new: bool = True) -> list[str]:
+    """The tags as stored (`new`: see `normalise_tag`), from tags as given (each `--tag`, or a
+    list read from a file): a comma separates two tags wherever they are typed (`-t
+    handover,advocacy` is two, as at the guided prompt and in a `tags:` header); each is
+    normalised, sorted, once."""
+    return sorted({
+        normalise_tag(tag, new=new) for given in raw for tag in split_tags(given) or [given]
+    })
 
 
 def split_tags(text: str) -> list[str]:
@@ -211,8 +232,9 @@ def validate_mode(mode: str) -> str:
     return value
 
 
-def validate(draft: EntryDraft, today: date) -> EntryDraft:
-    """Normalise a draft for saving; raise PeerJournalError on what cannot be saved."""
+def validate(draft: EntryDraft, today: date, *, new_tags: bool = True) -> EntryDraft:
+    """Normalise a draft for saving; raise PeerJournalError on what cannot be saved. Its tags
+    are checked as typed now unless not `new_tags` (an import's: see `normalise_tag`)."""
     for name in (*ELEMENTS, "self_care", "setting"):
         setattr(draft, name, clean_text(getattr(draft, name)))
     # one line (it is a header in the template), composed as `report` names the group
@@ -231,7 +253,7 @@ def validate(draft: EntryDraft, today: date) -> EntryDraft:
             "that happened."
         )
     draft.mode = validate_mode(draft.mode)
-    draft.tags = normalise_tags(draft.tags)
+    draft.tags = normalise_tags(draft.tags, new=new_tags)
     return draft
 
 

@@ -83,6 +83,7 @@ class ImportRecord:
     draft: EntryDraft
     kept: KeptIdentity
     zoneless: bool = False
+    unreadable: list[str] = field(default_factory=list)  # its tags that held U+FFFD, as stored
 
 
 @dataclass(frozen=True)
@@ -496,7 +497,7 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
         created_at=_stamp(item.get("created_at"), where, "created_at"),
         updated_at=_stamp(item.get("updated_at"), where, "updated_at"),
     )
-    return ImportRecord(_checked(draft, where, today), kept)
+    return _checked(draft, where, today, kept)
 
 
 def _record_id(value: Any, where: str) -> int | None:
@@ -563,12 +564,49 @@ def _stamp(value: Any, where: str, key: str) -> datetime | None:
     return stamp if stamp.tzinfo else stamp.astimezone()
 
 
-def _checked(draft: EntryDraft, where: str, today: date) -> EntryDraft:
-    from peerjournal.entry import validate
+def _checked(
+    draft: EntryDraft, where: str, today: date, kept: KeptIdentity, zoneless: bool = False
+) -> ImportRecord:
+    """The record of `draft`, checked as `write` checks an entry but for its tags, which are
+    not new (see `entry.normalise_tag`): a tag is kept however long the journal it came from
+    let it be, and a mark U+FFFD in one (a character that journal could not read: bytes that
+    were not UTF-8) is a break between words, as earlier versions stored it ("hand-over"),
+    and is noted (`unreadable_note`); a tag of marks alone is left out. A whole backup is not
+    refused for a tag its journal holds."""
+    from peerjournal.entry import REPLACEMENT, normalise_tag, validate
 
+    unreadable, tags = [], []
+    for tag in draft.tags:
+        if REPLACEMENT in tag:
+            try:
+                tag = normalise_tag(tag.replace(REPLACEMENT, " "), new=False)
+            except PeerJournalError:  # nothing readable in it
+                tag = ""
+            unreadable.append(tag)
+        tags += [tag] if tag else []
+    draft.tags = tags
     with _at(where):
-        checked = validate(draft, today)
-    return checked
+        checked = validate(draft, today, new_tags=False)
+    return ImportRecord(checked, kept, zoneless, unreadable)
+
+
+def unreadable_note(records: list[ImportRecord], *, would: bool = False) -> str:
+    """The line to say when the records' tags held U+FFFD (see `_checked`): how many, and the
+    tags made of them (`would`: for a dry run); "" when none did."""
+    from peerjournal.plural import counted, joined
+
+    found = {tag for record in records for tag in record.unreadable}
+    if not found:
+        return ""
+    named = sorted(found - {""})
+    shown = named[:5] + ([f"{len(named) - 5} more"] if len(named) > 5 else [])
+    be = "would be " if would else ""
+    said = [f"{be}imported as {joined(shown)}"] if shown else []
+    said += [f"a tag of nothing else {be or 'is '}left out"] if "" in found else []
+    return (
+        f"{counted(len(found), 'tag')} held characters that could not be read (U+FFFD: bytes "
+        f"that were not UTF-8 in the journal they came from): {'; '.join(said)}."
+    )
 
 
 def _jrnl_entry(
@@ -587,7 +625,7 @@ def _jrnl_entry(
     draft = EntryDraft(
         date=stamp.date(), experience=text, prompt_set="jrnl", tags=[t.lstrip("@") for t in found]
     )
-    return ImportRecord(_checked(draft, where, today), KeptIdentity(created_at=stamp), True)
+    return _checked(draft, where, today, KeptIdentity(created_at=stamp), zoneless=True)
 
 
 def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportRecord]:

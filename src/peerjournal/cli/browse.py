@@ -215,7 +215,7 @@ def _tagged_or_set(store: Store, query: str) -> list[str]:
     words = " ".join(query.replace('"', " ").split())
     found = []
     try:
-        tag = normalise_tag(words)
+        tag = normalise_tag(words, new=False)
     except PeerJournalError:  # no letter or number in it
         return []
     if tagged := store.tagged(tag):
@@ -351,12 +351,12 @@ def _words_read_as_filters(ctx: typer.Context, store: Store) -> UsageError | Non
     setting the parser read it as (-t ired, -s ad): a word to leave out, as "-medication" is
     (see `SearchCommand`). Typed apart (-t ired, --tag ired) or naming a tag or setting an
     entry has, it is the filter."""
-    from peerjournal.entry import normalise_tags
+    from peerjournal.cli.options import tag_filter
 
     command = cast(SearchCommand, ctx.command)
     return command.misread(
         ctx, "--tag", "a tag no entry has",
-        lambda tags: not all(store.tagged(tag) for tag in normalise_tags([tags])),
+        lambda tags: not all(store.tagged(tag) for tag in tag_filter([tags])),
     ) or command.misread(
         ctx, "--setting", "a setting no entry has", lambda setting: not store.with_setting(setting)
     )
@@ -369,6 +369,17 @@ def _empty_journal(trashed: int) -> str:
         f"No entries in the journal; {counted(trashed, 'entry')} "
         f"{'is' if trashed == 1 else 'are'} in the trash (`peerjournal trash`)."
     )
+
+
+def _no_tags(store: Store) -> str:
+    """What `tags` says when no entry in the journal has a tag: whether entries in the trash
+    have some (their tags are not listed, but `list --tag` names them too)."""
+    if in_trash := len(store.tag_counts(trashed=True)):
+        return (
+            f"No entry in the journal has a tag; entries in the trash have "
+            f"{counted(in_trash, 'tag')} (`peerjournal trash`)."
+        )
+    return "No tags yet. Add some with `peerjournal write --tag NAME`."
 
 
 def register(app: typer.Typer) -> None:
@@ -482,7 +493,7 @@ def register(app: typer.Typer) -> None:
             app_ctx.print_json([{"tag": t, "entries": n} for t, n in counts])
             return
         if not counts:
-            app_ctx.say("No tags yet. Add some with `peerjournal write --tag NAME`.")
+            app_ctx.say(_no_tags(app_ctx.store()))
             return
         from peerjournal.render.entries import tag_lines
 

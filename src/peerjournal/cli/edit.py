@@ -114,12 +114,17 @@ def register(app: typer.Typer) -> None:
         meant = None  # a new setting that is a near miss of a known one (as `write` says)
         if draft.setting != entry.setting:
             meant = likely_meant(draft.setting, known_settings(app_ctx.store))
+        # Tags not given now (no --tag, the editor's tags line as shown) stay as stored: not
+        # typed now, they are not checked (a damaged one does not block a change of date).
+        retagged = draft.tags != entry.tags
+        if not retagged:
+            draft.tags = []
         try:
             validate(draft, app_ctx.today())
             changes = {k: getattr(draft, k) for k in EDITED}
             drift = score_draft(draft, app_ctx.lexicon())
             store.update(
-                entry_id, changes, app_ctx.now(), drift, tags=draft.tags,
+                entry_id, changes, app_ctx.now(), drift, tags=draft.tags if retagged else None,
                 unchanged_since=entry.updated_at,  # an edit in another terminal is not undone
             )
         except PeerJournalError as exc:
@@ -274,6 +279,8 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
                 f"An entry's prompt set cannot be changed (prompts: {parsed.prompts}): put "
                 f"back `prompts: {given.prompts}`. Nothing was saved."
             )
+        if parsed.tags == given.tags:  # the tags line as shown: the stored tags, untouched
+            parsed.tags = None
         apply_parsed(draft, parsed, app.today())
     except PeerJournalError as exc:
         if held and not file.holds_text():  # continued, then emptied: its text is put back

@@ -23,6 +23,7 @@ from peerjournal.cli.editor import terminal_descriptor
 from peerjournal.context import AppContext
 from peerjournal.drafts import Draft, save_json
 from peerjournal.entry import (
+    REPLACEMENT,
     SETTING_SUGGESTIONS,
     EntryDraft,
     holds_text,
@@ -32,7 +33,6 @@ from peerjournal.entry import (
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.reflection import PromptSet
 
-REPLACEMENT = "\ufffd"
 PASTE_WINDOW = 0.02  # seconds: the lines of one paste arrive together, a person's Enter doesn't
 
 

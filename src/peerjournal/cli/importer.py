@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
         from peerjournal import paths
         from peerjournal.cli.editor import decode
         from peerjournal.drafts import not_yet_kept
-        from peerjournal.importing import read_capped, read_import
+        from peerjournal.importing import read_capped, read_import, unreadable_note
 
         app_ctx = AppContext.from_ctx(ctx)
         now = app_ctx.now()
@@ -107,6 +107,8 @@ def register(app: typer.Typer) -> None:
                 + _trash_note(in_trash, would=True)
                 + " Nothing was changed (--dry-run)."
             )
+            if note := unreadable_note(records, would=True):
+                app_ctx.say(f"Note: {note}")
             return
         from peerjournal.db.engine import all_or_nothing
 
@@ -145,6 +147,8 @@ def register(app: typer.Typer) -> None:
                 f"{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
                 f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
             )
+        if note := unreadable_note(records):
+            app_ctx.say(f"Note: {note}")
 
 
 @contextmanager

@@ -152,6 +152,15 @@ def setting_filter(setting: str | None) -> str | None:
     return " ".join(setting.split())
 
 
+def tag_filter(tags: list[str] | None) -> list[str]:
+    """--tag as given to list, search and report: the tags to look for, normalised as `write`
+    stores them, though one may hold U+FFFD, as `tags` shows a damaged one, or be longer than
+    a new tag may (see `entry.normalise_tag`)."""
+    from peerjournal.entry import normalise_tags
+
+    return normalise_tags(tags or [], new=False)
+
+
 def build_filters(
     app: AppContext,
     since: str | None,
@@ -161,13 +170,12 @@ def build_filters(
     limit: int | None,
 ) -> Filters:
     from peerjournal.db.store import Filters
-    from peerjournal.entry import normalise_tags
     from peerjournal.errors import PeerJournalError
 
     filters = Filters(
         since=date_bound(app, since),
         until=date_bound(app, until, until=True),
-        tags=normalise_tags(tags or []),
+        tags=tag_filter(tags),
         setting=setting_filter(setting),
         limit=limit or None,
     )

@@ -17,6 +17,7 @@ from peerjournal.cli.options import (
     Until,
     date_bound,
     setting_filter,
+    tag_filter,
 )
 from peerjournal.context import AppContext
 from peerjournal.errors import PeerJournalError
@@ -46,7 +47,6 @@ def build(
     from peerjournal.dates import period_start
     from peerjournal.db.stats import marker_counts, period_lexicon_versions, report_stats
     from peerjournal.drift import DIMENSIONS
-    from peerjournal.entry import normalise_tags
     from peerjournal.trends import (
         check_dimension,
         report_from_stats,
@@ -69,7 +69,7 @@ def build(
         date_bound(app, until, until=True),
         today,
     )
-    wanted_tags = normalise_tags(tags or [])
+    wanted_tags = tag_filter(tags)
     place = setting_filter(setting)
     stats = report_stats(store, start, end, by, place, wanted_tags, dimensions=DIMENSIONS)
     # Marker counts compare two windows (and list what is behind one dimension): reading the

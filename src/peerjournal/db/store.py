@@ -7,7 +7,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -28,7 +28,7 @@ from peerjournal.db.searchfold import (
     snippet_tokens,
     unfold_snippet,
 )
-from peerjournal.entry import Entry, EntryDraft, KeptIdentity, scored_text
+from peerjournal.entry import Entry, EntryDraft, KeptIdentity, normalise_tag, scored_text
 from peerjournal.errors import DatabaseError, NotFoundError, PeerJournalError, plain_hint
 from peerjournal.setting_groups import setting_key
 
@@ -111,7 +111,7 @@ class Filters:
             params.append(setting_key(self.setting))
         for tag in self.tags:
             clauses.append(_TAGGED)
-            params.append(match_key(tag))
+            params.append(tag_key(tag))
         return " AND ".join(clauses), params
 
     def limit_sql(self) -> str:
@@ -405,7 +405,7 @@ class Store:
             f"WHERE e.deleted_at IS {'NOT ' if trashed else ''}NULL AND t.tag IN {_KEYED_TAGS}"
         )
         with self._errors():
-            (found,) = self.conn.execute(sql, [match_key(tag)]).fetchone()
+            (found,) = self.conn.execute(sql, [tag_key(tag)]).fetchone()
         return int(found)
 
     def with_setting(self, setting: str) -> int:
@@ -629,19 +629,29 @@ class Store:
 
     # -- tags ------------------------------------------------------------------------------
 
-    def tag_counts(self) -> builtins.list[tuple[str, int]]:
-        """Each tag and how many live entries carry it, most first. A tag stored with a full
-        stop or a dash after it (by a hand edit: revision 0011 took them off, `write` never
-        keeps them) is counted as the tag without it, as `--tag` finds them both: "ward",
-        "ward." and "ward-" are one row, "ward"."""
+    def tag_counts(self, *, trashed: bool = False) -> builtins.list[tuple[str, int]]:
+        """Each tag and how many live entries (or, `trashed`, entries in the trash) carry it,
+        most first: as many as `--tag` finds by it. Spellings `--tag` finds as one ("cafe" and
+        "café"; "Hard Day", stored by hand, and "hard-day"; "ward" and "ward.", which revision
+        0011 took the full stop off) are one row, named by the spelling most entries carry
+        (of two as common, the one written last: the writer's spelling now)."""
+        live = f"e.deleted_at IS {'NOT ' if trashed else ''}NULL"
         with self._errors():
             rows = self.fetch(
-                f"SELECT {_TAG_AS_TYPED} AS name, count(DISTINCT t.entry_id) AS n "
-                "FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
-                "WHERE e.deleted_at IS NULL GROUP BY name ORDER BY n DESC, name",
+                f"SELECT {_TAG_AS_TYPED} AS name, count(DISTINCT t.entry_id), max(t.entry_id) "
+                f"FROM entry_tag t JOIN entry e ON e.id = t.entry_id WHERE {live} "
+                "GROUP BY name",
                 named=False,
             )
-        return [(str(tag), int(n)) for tag, n in rows]
+        spellings: dict[str, builtins.list[tuple[int, int, str]]] = {}
+        for name, n, last in rows:
+            spellings.setdefault(tag_key(str(name)), []).append((int(n), int(last), str(name)))
+        counts = []
+        for found in spellings.values():
+            n, _, name = max(found)
+            # an entry may carry two spellings: counted once, as `--tag` finds it
+            counts.append((name, n if len(found) == 1 else self.tagged(name, trashed=trashed)))
+        return sorted(counts, key=lambda count: (-count[1], count[0]))
 
     # -- drift -----------------------------------------------------------------------------
 
@@ -773,9 +783,18 @@ def not_utf8_note(subject: str, one: bool, remedy: str | None) -> str:
     )
 
 
+def tag_key(tag: str) -> str:
+    """What `--tag` matches a stored tag by: the tag as `write` stores it (so that one stored
+    by hand or by another program, "Hard Day" or "#ward", is found as `tags` shows it; one
+    read with U+FFFD keeps it), then keyed as search keys a word ("cafe" finds "café")."""
+    with suppress(PeerJournalError):  # no letter or number in it ("..."): keyed as it is
+        tag = normalise_tag(tag, new=False)
+    return match_key(tag)
+
+
 def _tag_key_sql(tag: object) -> str:
     """TAG_KEY_SQL (a damaged tag, neither text nor bytes, matches nothing typed)."""
-    return match_key(_as_text(tag)) if isinstance(tag, str | bytes) else ""
+    return tag_key(_as_text(tag)) if isinstance(tag, str | bytes) else ""
 
 
 def _setting_key_sql(setting: object) -> str:

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from peerjournal.dates import spoken
+from peerjournal.entry import MAX_TAG_CHARS
 from peerjournal.render.console import Trimmed
 from peerjournal.render.layout import LongTable, Section
 from peerjournal.render.safe import clean, safe_text
@@ -253,13 +254,19 @@ def entry_table(entries: Sequence[Entry], *, deleted: bool = False) -> EntryTabl
 
 def tag_lines(counts: Sequence[tuple[str, int]]) -> list[str]:
     """`tags`: each tag and its number of entries, the numbers in one column however many
-    cells a tag's letters take ("日本語" takes six, an "é" typed as e and an accent one)."""
-    names = [clean(tag, multiline=False) for tag, _ in counts]
+    cells a tag's letters take ("日本語" takes six, an "é" typed as e and an accent one). A tag
+    wider than a new one may be long (one stored before there was a limit, or by hand) is cut
+    with "…", not pushing every number that far right (`tags --json` has it whole)."""
+    names = [_at_most(clean(tag, multiline=False), MAX_TAG_CHARS) for tag, _ in counts]
     width = max((cell_len(name) for name in names), default=0)
     return [
         f"{name}{' ' * (width - cell_len(name))}  {n}"
         for name, (_, n) in zip(names, counts, strict=True)
     ]
+
+
+def _at_most(name: str, width: int) -> str:
+    return name if cell_len(name) <= width else set_cell_size(name, width - 1) + "…"
 
 
 class EntryHeader:
