@@ -27,6 +27,7 @@ def test_the_entry_counts_have_thousands_separators(fmt: str, cli: CLI, tmp_path
     for period, entries in zip(summary["periods"], (0, 12_000, 8_000, 0), strict=True):
         period["entries"] = entries
     summary["entries"].update(total=20_000, shared=1_234, scored=19_000)
+    summary["shared_entries"] = summary["shared_entries"][:1] * 1_234
     text = seen(fmt, summary, cli, tmp_path)
     assert re.search(r"Entries:? 20,000 written, 1,234 shared with you \(1,000 without a drift "
                      r"score, left out of the numbers\)", text), text[:400]

@@ -141,6 +141,7 @@ def test_review_explains_its_numbers(cli, tmp_path: Path) -> None:
 def test_an_empty_period_says_there_is_nothing(cli, tmp_path: Path) -> None:
     data = sample_summary()
     data["entries"] = {"total": 0, "shared": 0, "scored": 0}
+    data["shared_entries"] = []
     for period in data["periods"]:
         period.update(entries=0, identity=None, drift=None, balance=None)
     result = cli("review", _save(tmp_path / "none.json", data))

@@ -90,8 +90,8 @@ def test_report_dimensions_with_too_few_entries_say_so_once(cli: CLI) -> None:
     assert "which way" not in dims and "Recovery story: identity " in dims
     assert not any(word in dims for word in ("rising", "falling", "steady")), dims
     assert " ".join(dims.split()).count(
-        "No trend words: too few entries to show a trend (it needs 3 weeks with entries and 2 "
-        "entries in each half).") == 1, dims
+        "No trend words: too few entries to show a trend (it needs 3 weeks with entries; only 1 "
+        "has any).") == 1, dims
 
 
 def test_report_dimensions_with_directions_give_no_such_line(cli: CLI) -> None:

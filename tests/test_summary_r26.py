@@ -164,9 +164,10 @@ def test_too_few_entries_for_a_trend_is_said_and_the_arrows_left_out(
             dim[f"{polarity}_direction"] = None
     text = seen("md", summary, cli, tmp_path)
     assert ("Only 3 entries in 3 weeks: too few to show a trend (it needs 2 entries in each "
-            "half); the numbers are in the table below.") in text
-    assert ("No arrows: too few entries to show a trend (it needs 3 weeks with entries and 2 "
-            "entries in each half).") in text
+            "half: the first week holds 1, the last 2 weeks 2); the numbers are in the table "
+            "below.") in text
+    assert ("No arrows: too few entries to show a trend (it needs 2 entries in each half: the "
+            "first week holds 1, the last 2 weeks 2).") in text
     assert "rose from" not in text and "fell from" not in text and "↑" not in text
 
 

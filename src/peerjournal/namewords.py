@@ -233,4 +233,18 @@ ANSWER_WORDS = word_set(
     nature park beach fresh hot chocolate cake soup mutual learning teamwork
     """
 )
+# Verbs a to-do line opens with ("Check on Margaret.", "Ring the GP.", "Chase the referral."):
+# opening a sentence, one is taken for the verb unless it reads as a person ("Chase rang
+# me": `as_person`), as the tool's own words are (see `unlisted_capitalised`). Two are names
+# too (Chase, Mark): the same test tells "Mark the date" from "Mark rang".
+IMPERATIVES = word_set(
+    """
+    add agree apply arrange ask avoid book bring buy call cancel catch chase check collect
+    confirm contact drop email fill find fix flag follow get give go hand keep let log look
+    make mark meet mention note order organise organize pass pay phone pick plan post prepare
+    print raise read refer register remember remind renew reply request reschedule respond
+    return review ring say schedule see send share sign sort speak start stop submit suggest
+    take talk tell text tidy try update visit wait write
+    """
+)
 POSSESSIVE = re.compile(r"['’][sS]$")

@@ -69,7 +69,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -82,6 +82,7 @@ from peerjournal.namewords import _OPENS_AS_WORD as _OPENS_AS_WORD
 from peerjournal.namewords import (
     ALWAYS_CAPITALISED,
     COMMON_WORDS,
+    IMPERATIVES,
     POSSESSIVE,
     SENTENCE_OPENERS,
     SENTENCE_WORDS,
@@ -920,7 +921,7 @@ def _compile_names(
     """One alternation over every form of every name (and its plural), longest first, one
     named group each; `any_case` matches the case-sensitive forms in any case too; `short`
     adds each name's short forms (`short_forms`), after the listed forms of the same
-    length."""
+    length. Each form is replaced as `_owners` says whose it is."""
     forms: list[tuple[str, bool, str, bool, bool]] = []
     for person in people:
         listed = [(f, cs, False) for f, cs in name_forms(person.name)]
@@ -936,11 +937,12 @@ def _compile_names(
     if not forms:
         return None, {}
     forms.sort(key=lambda f: (-len(f[0]), f[4]))
+    owners = _owners(people, [(f[0], f[2]) for f in forms])
     lookup: dict[str, str] = {}
     branches = []
-    for n, (form, case_sensitive, replacement, polish, is_short) in enumerate(forms):
+    for n, (form, case_sensitive, _, polish, is_short) in enumerate(forms):
         group = f"{_INITIAL_GROUP if not is_short and initial(form) else 'n'}{n}"
-        lookup[group] = replacement
+        lookup[group] = owners[name_key(form)]
         if is_short:
             body = _short_form_pattern(form, case_sensitive, polish)
         elif case_sensitive and len(form) == 1:  # an initial: "J's", never "Js"
@@ -952,6 +954,23 @@ def _compile_names(
         branches.append(f"(?P<{group}>{body})")
     regex = re.compile(_NAME_START + "(?:" + "|".join(branches) + ")" + _NAME_END)
     return regex, lookup
+
+
+def _owners(people: Sequence[Person], forms: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """What each form (`name_key`) of the (form, replacement) pairs is replaced with: the
+    replacement of the one person it belongs to ("Jones" of Sam Jones, alias "S.": "S.", as
+    the whole name is, so the mentor reads one person), of the person whose whole listed
+    name it is ("Jones" beside Sam Jones), or, when it is a part of several people's names
+    with other replacements (Sam Jones "S." and Ann Jones), PLACEHOLDER: either could be
+    meant, and an alias would name the wrong one."""
+    whole = {name_key(p.name): p.replacement for p in people}
+    seen: dict[str, set[str]] = defaultdict(set)
+    for form, replacement in forms:
+        seen[name_key(form)].add(replacement)
+    return {
+        key: whole.get(key) or (next(iter(found)) if len(found) == 1 else PLACEHOLDER)
+        for key, found in seen.items()
+    }
 
 
 def contains_name(text: str, people: Sequence[Person], short: bool = True) -> bool:
@@ -998,7 +1017,8 @@ def unlisted_capitalised(
     common word that opens sentences (`common_opener`): one of `SENTENCE_OPENERS`, or a word
     written in lower case elsewhere in `text` or in `lower` (the other texts being exported:
     see `lower_case_words`), or one of the tool's own words in `vocabulary` ("Tender.",
-    "Long walk.") unless it reads as a person (`as_person`: "Long rang me"). A name opening
+    "Long walk.") or a verb opening a to-do (`IMPERATIVES`: "Check on Margaret.") unless it
+    reads as a person (`as_person`: "Long rang me", "Chase rang me"). A name opening
     its sentence ("Kerry was upset") is flagged all the same, and so is a word that looks
     like a short or pet form of one of the listed `names`, however common ("Sammy was
     upset" for Samuel Jones: see `nickname_like`).
@@ -1007,7 +1027,7 @@ def unlisted_capitalised(
     people list. Placeholders like "[person]" are lower case and never flagged.
     """
     known = lower_case_words([text]) | frozenset(lower)
-    with_vocabulary = known | frozenset(vocabulary)
+    with_vocabulary = known | frozenset(vocabulary) | IMPERATIVES
     spans = []
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)

@@ -258,10 +258,21 @@ class Halves:
         return "up" if self.after > self.before else "down"
 
 
+def split_at(entries: Sequence[int]) -> int:
+    """How many of a run of periods (their entry counts, in order) the first half holds:
+    half of them, and of an odd number the middle one goes to the half with fewer entries
+    without it (the later on a tie). [1, 6, 5] is [1, 6] against [5], not one entry
+    against eleven: the middle week is where a slide shows, and the smaller half needs it."""
+    half = len(entries) // 2
+    if len(entries) % 2 and sum(entries[:half]) < sum(entries[half + 1 :]):
+        half += 1
+    return half
+
+
 def halves(series: Sequence[float | None], entries: Sequence[int]) -> Halves | None:
-    """The first half of the periods with data against the second, each half's rate the
-    mean of its periods' weighted by their entries (a 5-day month-end of 3 entries weighs
-    less than the month before it of 11).
+    """The first half of the periods with data against the second (`split_at`), each
+    half's rate the mean of its periods' weighted by their entries (a 5-day month-end of 3
+    entries weighs less than the month before it of 11).
 
     None (no direction: too few entries) with fewer than MIN_TREND_POINTS periods (two
     points are not a trend) or fewer than MIN_HALF_ENTRIES entries in either half (one
@@ -269,10 +280,10 @@ def halves(series: Sequence[float | None], entries: Sequence[int]) -> Halves | N
     `steady`, and evidence in more than one period of the higher half when it has several:
     one week's spike is not a trend. A period's rate does not say how many of its entries
     held the evidence, so periods are what is counted."""
-    points = [(v, n) for v, n in zip(series, entries, strict=True) if v is not None and n > 0]
+    points = trend_points(series, entries)
     if len(points) < MIN_TREND_POINTS:
         return None
-    half = len(points) // 2
+    half = split_at([n for _, n in points])
     first, last = points[:half], points[half:]
     if min(sum(n for _, n in first), sum(n for _, n in last)) < MIN_HALF_ENTRIES:
         return None
@@ -280,6 +291,13 @@ def halves(series: Sequence[float | None], entries: Sequence[int]) -> Halves | N
     higher = first if before > after else last
     spike = len(higher) > 1 and sum(1 for v, _ in higher if v > 0) < 2
     return Halves(before, after, len(first), len(last), spike)
+
+
+def trend_points(
+    series: Sequence[float | None], entries: Sequence[int]
+) -> list[tuple[float, int]]:
+    """(value, entries) of the periods `halves` weighs: those with entries and a number."""
+    return [(v, n) for v, n in zip(series, entries, strict=True) if v is not None and n > 0]
 
 
 def _weighted(points: Sequence[tuple[float, int]]) -> float:
@@ -902,6 +920,10 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
     if in_periods != counts["total"]:
         raise v.fail("entries.total", f"is {counts['total']:,}, but the periods' entries add up "
                                       f"to {in_periods:,}")
+    shared = v.items(doc.get("shared_entries"), "shared_entries")
+    if len(shared) != counts["shared"]:
+        raise v.fail("entries.shared", f"is {counts['shared']:,}, but the shared entries "
+                                       f"number {len(shared):,}")
     for n, d in enumerate(v.items(doc.get("dimensions"), "dimensions")):
         where = f"dimensions[{n}]"
         row = v.fields(d, where, {"id": _is_str, "label": _is_str, "identity": _is_rate,
@@ -934,7 +956,7 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
         v.fields(item, f"intentions[{n}]", {"date": _is_date, "text": _is_str})
     for n, item in enumerate(v.items(doc.get("alerts"), "alerts")):
         v.fields(item, f"alerts[{n}]", {"kind": _is_str, "message": _is_str})
-    for n, item in enumerate(v.items(doc.get("shared_entries"), "shared_entries")):
+    for n, item in enumerate(shared):
         where = f"shared_entries[{n}]"
         entry = v.fields(item, where, {
             "date": _is_date, "setting": _is_str, "mode": _is_str, "experience": _is_str,

@@ -317,8 +317,9 @@ def parse_answers(data: Mapping[str, Any], form: Form, source: str = "answers") 
 
 
 def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
-    """Answers in TOML or JSON text; `name` starts every error, `suffix` (".toml", ".json",
-    or "" for either) says which to read it as."""
+    """Answers in TOML or JSON text, told apart by what it holds (`_parse_toml_or_json`);
+    `name` starts every error, `suffix` (".toml", ".json", or "") names the format of text
+    that is neither."""
     data = _parse_toml_or_json(raw, name, suffix.lower())
     if not isinstance(data, dict):
         raise PeerJournalError(f"{name}: should map item ids to answers from 1 to 5.")
@@ -326,17 +327,25 @@ def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
 
 
 def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
-    if suffix != ".toml":
+    """JSON when the text opens with "{" (no TOML document does), else TOML, else any other
+    JSON value (a list, refused after as not answers): whatever the file is called, as a
+    .toml file holding JSON is read as JSON. Text that is neither is named by the suffix."""
+    if raw.lstrip().startswith("{"):
         try:
             return json.loads(raw)
         except json.JSONDecodeError as exc:
-            if suffix == ".json":
-                raise PeerJournalError(f"{name}: not valid JSON ({exc}).") from None
+            raise PeerJournalError(f"{name}: not valid JSON ({exc}).") from None
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        kind = "TOML" if suffix == ".toml" else "TOML or JSON"
-        raise PeerJournalError(f"{name}: not valid {kind} ({exc}).") from None
+        toml_error = exc
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        if suffix == ".json":
+            raise PeerJournalError(f"{name}: not valid JSON ({exc}).") from None
+    kind = "TOML" if suffix == ".toml" else "TOML or JSON"
+    raise PeerJournalError(f"{name}: not valid {kind} ({toml_error}).") from None
 
 
 def is_item_id(value: str) -> bool:

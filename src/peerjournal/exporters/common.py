@@ -63,18 +63,39 @@ def direction_note(summary: dict[str, Any], steady_mark: str = "→ steady") -> 
     unit = summary["period"]["by"]
     if all(d[f"{k}_direction"] is None for d in summary["dimensions"]
            for k in ("identity", "drift")):
-        return f"No arrows: {too_few_for_a_trend(unit)}"
+        return f"No arrows: {too_few_for_a_trend(unit, _trend_entries(summary))}"
     return (f"↑ rising, ↓ falling: the later half of the {unit}s with entries against the "
             f"earlier, by at least {number(STEADY, 2)} per 100 words and {STEADY_SHARE:.0%} "
             f"of the higher, and not from one {unit}'s spike; otherwise {steady_mark}.")
 
 
-def too_few_for_a_trend(unit: str) -> str:
-    """Why no dimension has a direction (`summary.halves`), for the exports and `report`."""
-    from peerjournal.summary import MIN_HALF_ENTRIES, MIN_TREND_POINTS
+def too_few_for_a_trend(unit: str, entries: Sequence[int] | None = None) -> str:
+    """Why no dimension has a direction (`summary.halves`), for the exports and `report`;
+    with `entries` (those of the periods with numbers, in order), the reason they give."""
+    return f"too few entries to show a trend ({_trend_needs(unit, entries)})."
 
-    return (f"too few entries to show a trend (it needs {MIN_TREND_POINTS} {unit}s with "
-            f"entries and {MIN_HALF_ENTRIES} entries in each half).")
+
+def _trend_needs(unit: str, entries: Sequence[int] | None) -> str:
+    """What a trend needs (`summary.halves`) and, given the periods' entries, what they
+    lack: "it needs 2 entries in each half: the first week holds 1, the last 2 weeks 6"."""
+    from peerjournal.summary import MIN_HALF_ENTRIES, MIN_TREND_POINTS, split_at
+
+    if entries is None:
+        return (f"it needs {MIN_TREND_POINTS} {unit}s with entries and {MIN_HALF_ENTRIES} "
+                "entries in each half")
+    if len(entries) < MIN_TREND_POINTS:
+        n = len(entries)
+        have = {0: "none has any", 1: "only 1 has any"}.get(n, f"only {n} have any")
+        return f"it needs {MIN_TREND_POINTS} {unit}s with entries; {have}"
+    half = split_at(entries)
+    return (f"it needs {MIN_HALF_ENTRIES} entries in each half: the first "
+            f"{_periods(half, unit)} holds {sum(entries[:half]):,}, the last "
+            f"{_periods(len(entries) - half, unit)} {sum(entries[half:]):,}")
+
+
+def _trend_entries(summary: dict[str, Any], key: str = "identity") -> list[int]:
+    """The entries of the periods with a `key` number: those `summary.halves` weighs."""
+    return [p["entries"] for p in summary["periods"] if p["entries"] and p[key] is not None]
 
 
 def rate_with_direction(value: float | None, direction: str | None) -> str:
@@ -276,7 +297,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
     """What changed over the period, in words, and what the summary holds to talk about:
     the lines a mentor reads first. Each change is the first half of the periods with
     entries against the second (`summary.halves`), as the dimensions' arrows are."""
-    from peerjournal.summary import MIN_HALF_ENTRIES, halves, steady
+    from peerjournal.summary import halves, steady
 
     unit = str(summary["period"]["by"])
     with_entries = [p for p in summary["periods"] if p["entries"]]
@@ -299,9 +320,9 @@ def glance(summary: dict[str, Any]) -> list[str]:
                      "a trend; the numbers are in the table below.")
     elif not any(splits.values()):
         lines.append(f"Only {counted(summary['entries']['total'], 'entry')} in "
-                     f"{counted(len(with_entries), unit)}: too few to show a trend (it needs "
-                     f"{MIN_HALF_ENTRIES} entries in each half); the numbers are in the table "
-                     "below.")
+                     f"{counted(len(with_entries), unit)}: too few to show a trend "
+                     f"({_trend_needs(unit, _trend_entries(summary, 'drift'))}); the numbers "
+                     "are in the table below.")
     for key, name in (("drift", "Peer drift"), ("identity", "Peer identity")):
         split = splits[key]
         if split is None:

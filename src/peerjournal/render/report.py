@@ -339,7 +339,8 @@ class _View:
         if trended:
             return [self.heading("Dimensions", f"which way each went, {note}"), lines]
         # no words at all: why, as the exported summary says it
-        why = Text(f"No trend words: {common.too_few_for_a_trend(self.unit)}",
+        entries = [p["entries"] for p in periods if p["entries"]]
+        why = Text(f"No trend words: {common.too_few_for_a_trend(self.unit, entries)}",
                    style="dim")
         return [self.heading("Dimensions", note), lines, why]
 
