@@ -40,7 +40,8 @@ def system_clock() -> datetime:
     return datetime.now().astimezone()
 
 
-# the commands that may start a journal at a path named with --db or PEERJOURNAL_DB
+# the commands that may start a journal (any other finds none: at a path named with --db or
+# PEERJOURNAL_DB an error, else an empty journal that makes no file)
 _STARTERS = {("write",), ("import",), ("people", "add"), ("supervision", "check"),
              ("supervision", "done")}
 
@@ -52,6 +53,7 @@ class AppContext:
     clock: Callable[[], datetime] = system_clock
     command: tuple[str, ...] = ()  # the running command's words: ("people", "add")
     _store: Store | None = field(default=None, repr=False)
+    _no_journal: Path | None = field(default=None, repr=False)  # (`answered`)
 
     @classmethod
     def from_ctx(cls, ctx: typer.Context) -> AppContext:
@@ -110,9 +112,20 @@ class AppContext:
                     f"There is no journal at {path}: check the path given by --db or "
                     "PEERJOURNAL_DB (`peerjournal write` starts a new journal there)."
                 )
+            starts = self.command in _STARTERS
             with journal_notices(self.say, self.command_hint):
-                self._store = Store(path)
+                self._store = Store(path, create=starts)
+            if not starts and not path.exists():  # an empty journal in memory: no file made
+                self._no_journal = path
         return self._store
+
+    def answered(self) -> None:
+        """Said once a command has answered: that it found no journal (an error says only
+        itself, in one line)."""
+        if self._no_journal is not None:
+            self.say(f"No journal yet at {self._no_journal}: {self.command_hint('write')} "
+                     "starts one.")
+            self._no_journal = None
 
     def close(self) -> None:
         if self._store is not None:

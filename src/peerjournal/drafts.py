@@ -261,6 +261,31 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise
 
 
+def durable(path: Path) -> bool:
+    """Whether `path` (a file another program wrote), and its name in its folder, are on
+    disk to stay: before the only other copy of its text is removed, a power cut must not
+    take both. (A folder cannot be synced on Windows: its file is, as far as it can be.)"""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        return False
+    try:
+        fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return True
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return True
+
+
 def save_json(draft: Draft, data: dict[str, Any]) -> None:
     write_atomic(draft.path, json.dumps(data, ensure_ascii=False, indent=1))
 

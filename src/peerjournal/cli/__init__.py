@@ -71,7 +71,10 @@ class PeerJournalGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer vendors privately
         try:
-            return super().invoke(ctx)
+            found = super().invoke(ctx)
+            if isinstance(ctx.obj, AppContext):
+                ctx.obj.answered()
+            return found
         except PeerJournalError as exc:
             _fail(exc.message, exc.exit_code)
         except (KeyboardInterrupt, typer.Abort):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, TypeVar
 
 import typer
 
@@ -10,15 +11,17 @@ from peerjournal.cli.options import DATE_HELP, By, Period, option_text
 from peerjournal.dates import RECENT_WEEKS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from datetime import date
     from pathlib import Path
 
     from peerjournal.context import AppContext
+    from peerjournal.entry import Entry
     from peerjournal.errors import PeerJournalError
     from peerjournal.redact import Person
     from peerjournal.summary import SelfCheck
 
+T = TypeVar("T")
 DEFAULT_WEEKS = RECENT_WEEKS  # the period supervision prep goes over too
 FULL_WARNING = (
     "This backup holds the journal's entries, records and drafts, unredacted: every entry's "
@@ -133,7 +136,7 @@ def register(app: typer.Typer) -> None:
             target = _target(f"peerjournal-backup-{app_ctx.today().isoformat()}.json", force)
         if full:
             _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
-            data, notes, lost = _full_backup(app_ctx)
+            data, notes, salvage = _full_backup(app_ctx)
             app_ctx.say(FULL_WARNING)
             for line in notes:
                 app_ctx.say(line)
@@ -161,8 +164,8 @@ def register(app: typer.Typer) -> None:
         # a summary is for the mentor (a backup has had its warning)
         sent = "" if full else SENDS_NOTHING
         _deliver(app_ctx, data, target, chosen.name, json_out, force, sent)
-        if full and lost:
-            raise _salvaged(app_ctx, target, lost)
+        if full and salvage is not None:
+            raise _salvaged(app_ctx, target, salvage)
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -292,47 +295,93 @@ def _refuse_with_full(fmt: str, *others: Any) -> None:
         )
 
 
-def _full_backup(app: AppContext) -> tuple[bytes, list[str], list[int]]:
+def _full_backup(app: AppContext) -> tuple[bytes, list[str], Salvage | None]:
     """Everything the journal holds, in the shape `importing.read_import` reads back (README:
     "The JSON entry shape"): live entries, the people list, every self-check (unfinished ones
     too), every supervision record, each with all its stored fields, and the unfinished
     drafts and unsaved edits. Not the trash, nor what is recomputed on import (drift scores,
     the search index). Also what to tell the writer: the drafts it carries, and what it
-    leaves out (the trash among it); and the IDs of entries a damaged journal could not give
-    (`Store.readable`)."""
+    leaves out (the trash among it); and, for a damaged journal, what could not be read
+    (None: the journal was checked whole, db/health.py)."""
     from peerjournal import paths
+    from peerjournal.db import health
     from peerjournal.db.people import list_people
     from peerjournal.db.supervision import self_checks, supervisions
     from peerjournal.drafts import for_backup
-    from peerjournal.errors import DatabaseError
     from peerjournal.exporters.json_ import BACKUP_SCHEMA, write
     from peerjournal.supervision import answers_to_json
 
     store = app.store()
     drafts, unreadable = for_backup(paths.drafts_dir(app.db_path))
-    lost: list[int] = []
-    try:
-        entries = list(store.iter_all())
-    except DatabaseError:  # a damaged journal: what can still be read, row by row
-        entries, lost = store.readable()
+    salvage = None if health.sound(store.conn) else Salvage()
+    entries = _entries(app, salvage)
+    if entries is None:  # a whole scan failed after all
+        salvage = Salvage()
+        entries = _entries(app, salvage)
+    assert entries is not None
     backup: dict[str, Any] = {
         "schema": BACKUP_SCHEMA,
         "entries": [entry.to_json() for entry in entries],
         "people": [
             {"name": p.name, "alias": p.alias, "created_at": p.created_at.isoformat()}
-            for p in list_people(store, redacting=False)
+            for p in _part(salvage, "the people list",
+                           lambda: list_people(store, redacting=False))
         ],
         "self_checks": [
             {"id": c.id, "created_at": c.created_at.isoformat(), "complete": c.complete,
              "answers": answers_to_json(c.answers)}
-            for c in self_checks(store)
+            for c in _part(salvage, "the self-checks", lambda: self_checks(store))
         ],
-        "supervisions": [s.to_json() for s in supervisions(store)],
+        "supervisions": [
+            s.to_json()
+            for s in _part(salvage, "the supervision records", lambda: supervisions(store))
+        ],
     }
     if drafts:  # only then: a peerjournal older than drafts in backups still reads the rest
         backup["drafts"] = [draft.to_json() for draft in drafts]
     notes = [*_backup_notes(app, len(drafts), unreadable), *_trash_note(app)]
-    return write(backup), notes, lost
+    return write(backup), notes, salvage
+
+
+@dataclass
+class Salvage:
+    """What a backup of a damaged journal could not read: entries' IDs, and other records."""
+
+    lost: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+
+
+def _entries(app: AppContext, salvage: Salvage | None) -> list[Entry] | None:
+    """The live entries: by one scan of a sound journal (None if that fails: damaged after
+    all), else one by one (`Store.readable`), their lost IDs noted in `salvage`. A journal of
+    which not even that reads is refused, the file left as it is (`engine.unreadable`)."""
+    from peerjournal.db.engine import unreadable
+    from peerjournal.errors import DatabaseError
+
+    store = app.store()
+    try:
+        if salvage is None:
+            return list(store.iter_all())
+        entries, salvage.lost = store.readable()
+    except DatabaseError:
+        if salvage is None:
+            return None
+        raise DatabaseError(unreadable(app.db_path, "no entry can be read")) from None
+    return entries
+
+
+def _part(salvage: Salvage | None, name: str, read: Callable[[], list[T]]) -> list[T]:
+    """Records of one kind; of a damaged journal, none when they cannot be read (`name`d
+    in `salvage`), rather than no backup at all."""
+    from peerjournal.errors import DatabaseError
+
+    if salvage is None:
+        return read()
+    try:
+        return read()
+    except DatabaseError:
+        salvage.parts.append(name)
+        return []
 
 
 def _trash_note(app: AppContext) -> list[str]:
@@ -356,17 +405,27 @@ def _trash_note(app: AppContext) -> list[str]:
     ]
 
 
-def _salvaged(app: AppContext, target: Path | None, lost: list[int]) -> PeerJournalError:
+def _salvaged(app: AppContext, target: Path | None, salvage: Salvage) -> PeerJournalError:
     """The error after a backup of a damaged journal is written: it holds what could be read,
-    and these entries could not be (exit 4, so that no script takes it for a whole backup)."""
+    and names what could not be (exit 4, so that no script takes it for a whole backup)."""
     from peerjournal.errors import DatabaseError
-    from peerjournal.plural import counted
+    from peerjournal.plural import counted, joined
 
     where = "The backup" if target is None else f"The backup in {target}"
-    ids = ", ".join(str(i) for i in lost[:20]) + (", …" if len(lost) > 20 else "")
+    lost = salvage.lost
+    missing = list(salvage.parts)
+    if lost:
+        ids = ", ".join(str(i) for i in lost[:20]) + (", …" if len(lost) > 20 else "")
+        missing.insert(0, f"{counted(len(lost), 'entry')} could not be ({ids})")
+    if not missing:
+        return DatabaseError(
+            f"The journal at {app.db_path} is damaged (SQLite's check of the file found "
+            f"errors), though every entry and record in it could still be read. {where} holds "
+            "them all; keep the damaged journal too."
+        )
     return DatabaseError(
         f"The journal at {app.db_path} is damaged. {where} holds every entry that could still be "
-        f"read; {counted(len(lost), 'entry')} could not be ({ids}). Keep the damaged journal too."
+        f"read; {joined(missing)}. Keep the damaged journal too."
     )
 
 

@@ -1,9 +1,10 @@
 """The guided reflection: each element's heading and questions, multi-line answers, a review.
 
 Every line typed is in the draft file before the next prompt, so a crash loses at most the
-line being typed; Ctrl-C, SIGTERM and a closed terminal keep even that one in an answer, the
-setting, the tags or the self-care line (when readline reads the terminal). `write --resume`
-continues where it stopped. A session stopped before anything was typed keeps no draft.
+line being typed; Ctrl-C, Ctrl-\\, SIGTERM and a closed terminal keep even that one in an
+answer, the setting, the tags or the self-care line (when readline reads the terminal).
+`write --resume` continues where it stopped. A session stopped before anything was typed
+keeps no draft.
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ class GuidedSession:
             f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}. "
             f"Draft, saved as you type: {self.file.path}"
         )
+        put_back_quit = _quit_as_terminate()
         try:
             self._line_step(
                 "setting",
@@ -167,6 +169,7 @@ class GuidedSession:
             raise self.stopped("Interrupted.", ExitCode.INTERRUPTED) from None
         finally:
             self.reader.close()
+            put_back_quit()
         if save is None:
             raise self.stopped(
                 "No answer to 'Save this entry?' (end of input), so it was not saved.",
@@ -684,12 +687,34 @@ def _line_buffer(readline: Any) -> str:
         return ""
 
 
-_HELD_BACK = ("SIGINT", "SIGTERM", "SIGHUP")  # the signals whose Python handlers stop a write
+# the signals whose Python handlers stop a write (SIGQUIT: see `_quit_as_terminate`)
+_HELD_BACK = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+
+
+def _quit_as_terminate() -> Callable[[], None]:
+    """Ctrl-\\ (SIGQUIT) stops a guided session as SIGTERM does, the line being typed kept
+    (by default it ends the process at once, and that line with it). Returns what puts its
+    handler back. Left alone when SIGTERM has no Python handler, or SIGQUIT has one or is
+    ignored (a shell's background job)."""
+    number = getattr(signal, "SIGQUIT", None)  # (none on Windows)
+    terminate = signal.getsignal(signal.SIGTERM)
+    if number is None or not callable(terminate) or signal.getsignal(number) != signal.SIG_DFL:
+        return lambda: None
+    try:
+        signal.signal(number, terminate)
+    except (ValueError, OSError):  # not the main thread
+        return lambda: None
+
+    def put_back() -> None:
+        signal.signal(number, signal.SIG_DFL)
+
+    return put_back
 
 
 @contextlib.contextmanager
 def _signals_held_back() -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done (a few system calls)."""
+    """Ctrl-C, SIGTERM, SIGHUP and SIGQUIT wait until the block is done (a few system
+    calls)."""
     numbers = {getattr(signal, name) for name in _HELD_BACK if hasattr(signal, name)}
     try:
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)

@@ -439,14 +439,19 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     work.file = work.held = picked
     # the name `drafts` listed, before --editor moves a guided draft to Markdown
     app.say(f"Resuming the draft {picked.path}.")
+    earlier = None  # a guided draft opened in the editor: kept until the editor has saved it
     if line.editor and picked.kind == "guided":
-        picked = _as_editor_draft(app, picked, line.prompts)
+        earlier, picked = picked, _as_editor_draft(app, picked, line.prompts)
         work.file = work.held = picked
     again = "" if line.draft_number is None else f" --draft {line.draft_number}"
     work.prompted = picked.kind == "guided" and "setting" not in plan.given
-    work.draft, work.file = _resume(
-        app, picked, work.draft, plan.given, line.prompts, line.share, again
-    )
+    try:
+        work.draft, work.file = _resume(
+            app, picked, work.draft, plan.given, line.prompts, line.share, again, earlier
+        )
+    finally:
+        if earlier is not None:
+            earlier.release()
 
 
 def _start_guided(app: AppContext, plan: _Plan, work: _Writing) -> None:
@@ -886,8 +891,11 @@ def _edited(
     prompt_set: PromptSet | None,
     draft_file: Draft,
     explicit: dict[str, object],
+    earlier: Draft | None = None,
 ) -> EntryDraft:
-    """Run the editor on a write draft and read it back; a draft left blank is not kept."""
+    """Run the editor on a write draft and read it back; a draft left blank is not kept.
+    `earlier`: the guided draft `draft_file` was made from (`_as_editor_draft`), removed only
+    once the editor has left text in `draft_file`; whatever stops it first, it is kept."""
     import time
 
     from peerjournal.cli.editor import check_comments, parse_entry, run_editor, waiting_hint
@@ -896,40 +904,34 @@ def _edited(
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import apply_parsed, format_template, typed_into_comment
 
-    try:
-        held = draft_file.path.read_bytes()  # put back as it was if the editor empties it
-    except OSError:  # (the editor's own reading says what is wrong)
-        held = b""
-    try:
-        before = held.decode("utf-8")
-    except UnicodeDecodeError:
-        before = ""
-    had_text = draft_file.holds_text()  # a resumed draft: what it held must survive the editor
+    before = _Before.of(draft_file, earlier)
     started = time.monotonic()
     try:
         # a draft saved in another encoding is fixed and then resumed: `write --editor`
         # again would start a new template
         text = run_editor(draft_file.path, retry=f"run {app.resume_hint()}")
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or
-        if isinstance(exc, PeerJournalError):  # SIGHUP (while it runs, Ctrl-C is the editor's)
-            reason, code = exc.message, exc.exit_code
-        else:
-            reason, code = "Interrupted.", ExitCode.INTERRUPTED
+        failed = (  # SIGHUP (while it runs, Ctrl-C is the editor's)
+            exc if isinstance(exc, PeerJournalError)
+            else PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
+        )
+        if before.had_text:  # a resumed draft: what it held survives whatever the editor did
+            raise _keeping_earlier(app, draft_file, before, earlier, failed) from None
         if not draft_file.holds_text():
-            if had_text:  # emptied by the editor: what the draft held is put back
-                raise _put_back(app, draft_file, held, reason, code) from None
             draft_file.discard()  # only the template: nothing worth keeping
-            if code == ExitCode.INTERRUPTED:
+            if failed.exit_code == ExitCode.INTERRUPTED:
                 raise PeerJournalError(
-                    f"{reason} Nothing was typed, so no draft was kept.", ExitCode.INTERRUPTED
+                    f"{failed.message} Nothing was typed, so no draft was kept.",
+                    ExitCode.INTERRUPTED,
                 ) from None
         raise
-    if had_text and not text.strip():
+    if before.had_text and not text.strip():
         # an editor that crashed while saving, or a full disk, leaves an empty file
-        raise _put_back(
-            app, draft_file, held, "The editor left the draft empty; nothing was saved."
-        )
-    check_comments(before, text)
+        emptied = PeerJournalError("The editor left the draft empty; nothing was saved.")
+        raise _keeping_earlier(app, draft_file, before, earlier, emptied)
+    if earlier is not None:
+        _replace_earlier(app, draft_file, before, earlier)
+    check_comments(before.text, text)
     # Options kept with piped text that could not be saved; those given now replace them.
     kept = read_options(text)
     if kept.pop("shared", False):
@@ -962,21 +964,157 @@ def _put_back(
     deleted has none before (nor one another terminal removes meanwhile: its file is named)."""
     import contextlib
 
-    from peerjournal.drafts import everything, put_back, write_atomic
+    from peerjournal.drafts import put_back, write_atomic
     from peerjournal.errors import ExitCode
 
     with contextlib.suppress(OSError):  # (put_back writes it again, and says so if it cannot)
         write_atomic(draft_file.path, held)
-    found = everything(_drafts_dir(app))
-    number = next((n for n, d in enumerate(found, 1) if d.path == draft_file.path), None)
-    forget = (
-        f"delete {draft_file.path.name}" if number is None
-        else app.command_hint(f"drafts --discard {number}")
-    )
+    _, forget = _listed(app, draft_file)
     return put_back(
         draft_file, held, reason, code or ExitCode.USER_ERROR,
         reopen=app.resume_hint(), forget=forget,
     )
+
+
+def _listed(app: AppContext, file: Draft) -> tuple[str, str]:
+    """How to continue the draft `file` and how to throw it away: the options `write --resume`
+    needs (none when it is the draft --resume picks, else --draft N) and the command that
+    discards it (by its number in `drafts`; by its file name when it has none)."""
+    from peerjournal.drafts import everything, pending
+
+    folder = _drafts_dir(app)
+    number = next((n for n, d in enumerate(everything(folder), 1) if d.path == file.path), None)
+    if number is None:
+        return "", f"delete {file.path.name}"
+    newest = pending(folder)
+    again = "" if newest and newest[0].path == file.path else f" --draft {number}"
+    return again, app.command_hint(f"drafts --discard {number}")
+
+
+class _Before(NamedTuple):
+    """A write draft as it was before the editor opened it."""
+
+    data: bytes
+    text: str  # its text ("" if it is not UTF-8)
+    modified: float | None  # when it was last written
+    had_text: bool  # typed text in it, or in the guided draft it was made from
+
+    @classmethod
+    def of(cls, file: Draft, earlier: Draft | None) -> _Before:
+        try:
+            data, modified = file.path.read_bytes(), file.path.stat().st_mtime
+        except OSError:  # (the editor's own reading says what is wrong)
+            data, modified = b"", None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = ""
+        return cls(data, text, modified, earlier is not None or file.holds_text())
+
+
+def _keeping_earlier(
+    app: AppContext,
+    draft_file: Draft,
+    before: _Before,
+    earlier: Draft | None,
+    failed: PeerJournalError,
+) -> PeerJournalError:
+    """`failed` (the editor failed, was stopped, or left a resumed draft empty), once the text
+    the draft held before is safe. `earlier`: the guided draft `draft_file` was made from.
+    When the editor left nothing new in `draft_file` (the file gone, cut short, untouched, or
+    without typed text), that text is what remains: in `earlier`, or put back in the draft.
+    When it left something new (saved, then crashed; not UTF-8), both are kept, and named."""
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        left: bytes | None = draft_file.path.read_bytes()
+    except OSError:  # gone (or not readable: written over with what it held)
+        left = None
+    if earlier is None and left == before.data:
+        return failed  # untouched: `_naming_the_draft` names it
+    if not _adds_something(draft_file, left, before):
+        if earlier is None:
+            return _put_back(app, draft_file, before.data, failed.message, failed.exit_code)
+        draft_file.discard()  # a copy of `earlier`, cut short at most
+        earlier.release()
+        again, _ = _listed(app, earlier)
+        return PeerJournalError(
+            f"{failed.message.rstrip()} Your text is still in {earlier.path} "
+            f"({app.resume_hint(again)}).",
+            failed.exit_code,
+        )
+    return _both_kept(app, draft_file, before, earlier, failed)
+
+
+def _adds_something(draft_file: Draft, left: bytes | None, before: _Before) -> bool:
+    """Whether what the editor `left` in `draft_file` holds words that `before` did not: not
+    when it is gone, is a start of `before` (a write cut short), or holds no typed text (nor
+    words typed into one of its comments)."""
+    from peerjournal.reflection import typed_into_comment
+
+    if left is None or before.data.startswith(left):
+        return False
+    if draft_file.holds_text():
+        return True
+    return typed_into_comment(before.text, left.decode("utf-8", "replace")) is not None
+
+
+def _both_kept(
+    app: AppContext,
+    draft_file: Draft,
+    before: _Before,
+    earlier: Draft | None,
+    failed: PeerJournalError,
+) -> PeerJournalError:
+    """`failed`, naming both drafts: what the editor left stays in `draft_file`; the text as
+    it was before is in `earlier`, or, for an editor draft, in a copy written beside it (as old
+    as the draft was). If the copy cannot be written, that text is printed on stdout."""
+    import os
+
+    from peerjournal.drafts import KEPT, printed_instead, write_atomic
+    from peerjournal.errors import PeerJournalError
+
+    if earlier is None:
+        earlier = _new_draft(app, ".md", in_hand=draft_file.path.name.startswith(KEPT))
+        try:
+            write_atomic(earlier.path, before.data)
+            if before.modified is not None:
+                os.utime(earlier.path, (before.modified, before.modified))
+        except OSError as exc:
+            text = before.data.decode("utf-8", "replace")
+            why = str(exc.strerror or exc)
+            return printed_instead(
+                text, failed.message, earlier.path.parent, failed.exit_code, why
+            )
+    earlier.release()
+    said = failed.message.rstrip()
+    if str(draft_file.path) not in said:
+        left_again, _ = _listed(app, draft_file)
+        said += (
+            f" What the editor left is kept in {draft_file.path} "
+            f"({app.resume_hint(left_again)})."
+        )
+    again, forget = _listed(app, earlier)
+    return PeerJournalError(
+        f"{said} The draft as it was before the editor opened it is kept in {earlier.path} "
+        f"({app.resume_hint(again)}; {forget} if you no longer need it).",
+        failed.exit_code,
+    )
+
+
+def _replace_earlier(
+    app: AppContext, draft_file: Draft, before: _Before, earlier: Draft
+) -> None:
+    """Remove the guided draft `earlier` once the editor has saved text in `draft_file`, made
+    to last first (a power cut must not take both); raise, keeping it, when it saved none."""
+    from peerjournal.drafts import durable
+    from peerjournal.errors import PeerJournalError
+
+    if not draft_file.holds_text():
+        empty = PeerJournalError("The entry was left empty, so nothing was saved.")
+        raise _keeping_earlier(app, draft_file, before, earlier, empty)
+    if durable(draft_file.path):  # (else both are kept: two copies, not none)
+        earlier.discard()
 
 
 def _guided(
@@ -1019,14 +1157,16 @@ def _resume(
     prompts: str | None,
     share: bool,
     again: str = "",
+    earlier: Draft | None = None,
 ) -> tuple[EntryDraft, Draft | None]:
     """Continue a draft; options given now replace the draft's values. `again` is what
-    `write --resume` needs to pick this draft again (" --draft N", or nothing)."""
+    `write --resume` needs to pick this draft again (" --draft N", or nothing); `earlier`:
+    the guided draft an editor draft was made from (see `_edited`)."""
     from peerjournal.errors import PeerJournalError
 
     if draft_file.kind == "editor":
         explicit = _explicit(given, prompts)
-        return _edited(app, defaults, None, draft_file, explicit), draft_file
+        return _edited(app, defaults, None, draft_file, explicit, earlier), draft_file
     session = _resumed_session(app, draft_file, prompts)
     if prompts is not None and prompts != session.draft.prompt_set:
         raise PeerJournalError(
@@ -1055,8 +1195,8 @@ def _resumed_session(app: AppContext, guided: Draft, prompts: str | None) -> Gui
 
 def _as_editor_draft(app: AppContext, guided: Draft, prompts: str | None) -> Draft:
     """The guided draft `guided` as an editor draft (`write --resume --editor`): every word
-    and option of it in the Markdown entry format. The Markdown is on disk before the guided
-    draft is removed; returns the new draft, held (and `guided` released)."""
+    and option of it in the Markdown entry format; returns the new draft, held. `guided` is
+    left as it is: `_edited` removes it once the editor has saved its text."""
     from peerjournal.drafts import with_options, write_atomic
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import format_template
@@ -1077,8 +1217,6 @@ def _as_editor_draft(app: AppContext, guided: Draft, prompts: str | None) -> Dra
                 f"({exc.strerror or exc}); {guided.path} is unchanged."
             ) from None
         raise
-    guided.discard()
-    guided.release()
     return markdown
 
 
@@ -1141,18 +1279,20 @@ def _keep_as_draft(
     app: AppContext, draft: EntryDraft, prompt_set: PromptSet, in_hand: bool
 ) -> Draft:
     """A finished entry that could not be saved, as a guided draft with every step done
-    (`in_hand`: see `_new_draft`)."""
+    but an empty experience, which `write --resume` asks for (`in_hand`: see `_new_draft`)."""
     from peerjournal.drafts import save_json
     from peerjournal.entry import ELEMENTS
+    from peerjournal.textsafe import shows_anything
 
     questions = [f"answer:{qid}" for qid in prompt_set.questions()]
+    elements = [e for e in ELEMENTS if e != "experience" or shows_anything(draft.experience)]
     kept = _new_draft(app, ".json", in_hand)
     try:
         save_json(
             kept,
             {
                 "entry": draft.to_dict(),
-                "done": ["setting", *ELEMENTS, *questions, "tags", "self_care"],
+                "done": ["setting", *elements, *questions, "tags", "self_care"],
             },
         )
     except BaseException:
@@ -1228,7 +1368,15 @@ def _save(
             app, draft, _set_for(draft, fallback), too_long, ExitCode.USER_ERROR,
             in_hand=in_hand,
         )
-    prompt_set = _checked(app, draft)
+    try:
+        prompt_set = _checked(app, draft)
+    except PeerJournalError as exc:  # -f and -e without -x: "The experience is empty"
+        if draft_file is not None or not in_hand or not _needs_an_experience(app, draft):
+            raise
+        fallback = _set_for(draft, _prompt_set(DEFAULT_SET))
+        raise _keep_or_print(
+            app, draft, fallback, exc.message, exc.exit_code, in_hand=True
+        ) from None
     meant = None  # (looked up before the entry is saved: its own setting is not "used" yet)
     if check_setting and draft.setting:
         meant = likely_meant(draft.setting, known_settings(app.store))
@@ -1276,6 +1424,24 @@ def _save(
             # wrapped at words, even in a log: it is a paragraph
             note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
             app.err.print(note, markup=False, highlight=False)
+
+
+def _needs_an_experience(app: AppContext, draft: EntryDraft) -> bool:
+    """Whether `draft` holds text, and only an experience stops it being saved: kept, its
+    draft asks for one (see `_keep_as_draft`). Text that cannot be kept (not UTF-8) can't."""
+    import dataclasses
+
+    from peerjournal.entry import holds_text, validate
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.textsafe import shows_anything
+
+    if shows_anything(draft.experience) or not holds_text(draft):
+        return False
+    try:
+        validate(dataclasses.replace(draft, experience="-"), app.today())
+    except PeerJournalError:
+        return False
+    return True
 
 
 def _forget_copies(app: AppContext, draft: EntryDraft, piped: str | None) -> None:

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from peerjournal.db import health
 from peerjournal.errors import DatabaseError, PeerJournalError, plain_hint
 
 if TYPE_CHECKING:  # (Alembic is imported only to create or upgrade a journal)
@@ -192,13 +193,21 @@ def _write_blocker(path: Path) -> str | None:
     return None
 
 
-def open_journal(path: Path) -> sqlite3.Connection:
-    """Open (creating or migrating as needed) the journal at `path`.
+def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
+    """Open (creating or migrating as needed) the journal at `path`; without `create`, a
+    journal not there yet is an empty one in memory (`_no_journal_yet`), and no file is made.
 
     A journal this run started that could not be created (a full disk, Ctrl-C) is removed
     again, so that the next run starts afresh instead of finding half a schema it would take
-    for a foreign file. A file that was there before (even empty) is never removed.
+    for a foreign file. A file that was there before (even empty) is never removed. A journal
+    found damaged (db/health.py) is opened for reading, with a warning; writes are refused.
     """
+    busy_timeout_ms()  # (a bad setting is an error whether or not the journal is there yet)
+    if not create and not path.exists() and not path.is_symlink():
+        in_the_way = _file_in_the_way(path)
+        if in_the_way:
+            raise DatabaseError(in_the_way)
+        return _no_journal_yet()
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder; --db needs a file path.")
     if path.exists() and not path.is_file():  # /dev/null, a pipe: never made a journal, or removed
@@ -217,7 +226,7 @@ def open_journal(path: Path) -> sqlite3.Connection:
         with translated_errors(path):
             try:
                 conn = _connect(path)
-                revision = _revision(conn)
+                revision = _schema_revision(path, conn)
             except sqlite3.OperationalError:
                 if conn is not None:
                     conn.close()
@@ -241,12 +250,75 @@ def open_journal(path: Path) -> sqlite3.Connection:
                 conn = _connect(path)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            _examine(conn, path)
     except BaseException:
         if conn is not None:
             conn.close()
         if ours:
             _remove_new_journal(path)
         raise
+    return conn
+
+
+class JournalConnection(sqlite3.Connection):
+    """A journal's connection. `damage` is why nothing may be written through it (None when
+    none was found); one that found its journal sound notes so when it closes (`_examine`)."""
+
+    journal: Path | None = None  # the file, once it is found sound
+    damage: str | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.journal is not None:  # after closing: the last one out checkpoints into it
+            health.remember(self.journal)
+            self.journal = None
+
+
+def _examine(conn: sqlite3.Connection, path: Path) -> None:
+    """Check a journal that is not as peerjournal last left it (db/health.py): a damaged one
+    is said so at once, and refused every write."""
+    if not isinstance(conn, JournalConnection):
+        return
+    if health.unchanged(path) or health.sound(conn):
+        conn.journal = path
+        return
+    conn.damage = health.damaged_refusal(path)
+    _tell(health.damaged_warning(path))
+
+
+def _schema_revision(path: Path, conn: sqlite3.Connection) -> str | None:
+    """`_revision`; a journal whose very list of tables cannot be read has nothing left to
+    salvage, which its error says (it would otherwise send the writer to `export --full`)."""
+    try:
+        return _revision(conn)
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) or "malformed" not in str(exc):
+            raise
+        raise DatabaseError(unreadable(path, _safe_reason(exc))) from None
+
+
+def unreadable(path: Path, reason: str) -> str:
+    """The error for a damaged journal of which nothing can be read, not even by `export
+    --full` (which the usual message sends the writer to): the file is left as it is, to be
+    kept (a recovery service may get more out of it), and a copy made before is restored."""
+    return (
+        f"The journal at {path} is damaged ({reason}) and nothing in it can be read, so "
+        f"nothing was written and the file is left as it is: keep it. {_backups_hint(path)} "
+        "(A backup written by `peerjournal export --full` goes back with `peerjournal import "
+        "FILE`, once the damaged file is moved aside.)"
+    )
+
+
+def _no_journal_yet() -> sqlite3.Connection:
+    """An empty journal in memory, for a command that only reads a journal not made yet: it
+    answers as a new journal would ("no entries"), and no file appears where the journal
+    would be (a mistyped PEERJOURNAL_HOME would otherwise become a journal)."""
+    from peerjournal.db.newjournal import statements
+
+    conn = sqlite3.connect(":memory:", isolation_level=None, factory=JournalConnection)
+    for statement in statements():
+        conn.execute(statement)
+    conn.execute("PRAGMA query_only=ON")
     return conn
 
 
@@ -280,6 +352,12 @@ def _read_only(path: Path) -> sqlite3.Connection | None:
 def _no_folder(path: Path, exc: OSError) -> str:
     """Why the journal's folder cannot be made; a file in the way (PEERJOURNAL_HOME or --db
     naming a file as a folder) is named as such, not as "File exists"."""
+    found = _file_in_the_way(path)
+    return found or f"Cannot create the folder {path.parent}: {exc.strerror or exc}."
+
+
+def _file_in_the_way(path: Path) -> str | None:
+    """The error when the nearest of the journal's folders that exists is a file."""
     for folder in (path.parent, *path.parent.parents):
         if folder.exists():
             if not folder.is_dir():
@@ -288,7 +366,7 @@ def _no_folder(path: Path, exc: OSError) -> str:
                     "in it (`peerjournal where` shows the paths in use)."
                 )
             break
-    return f"Cannot create the folder {path.parent}: {exc.strerror or exc}."
+    return None
 
 
 def _remove_new_journal(path: Path) -> None:
@@ -301,7 +379,9 @@ def _remove_new_journal(path: Path) -> None:
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN IMMEDIATE ourselves for every write.
     timeout = busy_timeout_ms()
-    conn = sqlite3.connect(path, timeout=timeout / 1000, isolation_level=None)
+    conn = sqlite3.connect(
+        path, timeout=timeout / 1000, isolation_level=None, factory=JournalConnection
+    )
     conn.execute(f"PRAGMA busy_timeout={timeout}")
     return conn
 
@@ -573,6 +653,9 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     if conn.in_transaction:  # (every BEGIN is ours: the connection runs in autocommit mode)
         yield conn
         return
+    damage = getattr(conn, "damage", None)
+    if damage:
+        raise DatabaseError(damage)
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

@@ -207,9 +207,10 @@ class StoredDrift(NamedTuple):
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        """`create`: False for a command that only reads (`open_journal`)."""
         self.path = path
-        self.conn = open_journal(path)
+        self.conn = open_journal(path, create=create)
         self.conn.create_function(SETTING_KEY_SQL, 1, _setting_key_sql, deterministic=True)
         self.conn.create_function(TAG_KEY_SQL, 1, _tag_key_sql, deterministic=True)
         self._teller = teller()  # (the command's, when it opens the journal)
