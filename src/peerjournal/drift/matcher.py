@@ -77,7 +77,13 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   to do", "The doctor told him he should …", "He felt like a fraud", "She let the doctor decide",
   with a light verb: "The team put pressure on him", "She said nothing", a subject carried into a
   clause without one: "D came with his cousin, said nothing", or a verb after "and": "…, and Bernard
-  brought tea and said nothing") is theirs, with what follows it in the sentence; labels are the
+  brought tea and said nothing") is theirs, with what follows it in the sentence (learned hits
+  too: "Her mum told her she should | leave him"), and so is a drift hit in its doer's name
+  ("Her key worker | told her she should …"); the doer may be a noun phrase with a possessive
+  ("The caller's mum", "Sam's mum") or a role of several words ("her new social worker", "the
+  crisis team", "her keyworker"), but not one joined to the writer ("Me and her mum told
+  her …"), nor the writer's own role ("Peer worker told him …"); what someone hands the writer
+  ("The coordinator gave me four patients to take home") is the writer's to do. Labels are the
   writer's words whoever they describe, and so is a judgement that names its subject ("they need to
   learn …"). A practice done to the writer, in the passive or as a gerund ("It reminds me of being
   told what to do on the ward", "I was told I should", "I've been told"), is someone else's too;
@@ -240,8 +246,9 @@ _NO_WORDS = regex_store.compile(r"\s*(?:(?:and|but|then)(?![\w'])|[.!?;]|$)")
 _CRITIQUE = regex_store.compile(rf"{_CUE_START}(?:{_CRITIQUE_CUES})(?![\w'])")
 # Who is speaking before a speech verb: the last subject-like word in the sentence so far.
 _WRITER_SUBJECT = _words("i we i'd i've i'm we'd we've we're myself")
-_PEOPLE = _words(
-    "she he they she's he's they're she'd he'd they'd team nurse nurses doctor doctors dr staff"
+_PRONOUNS = _words("she he they she's he's they're she'd he'd they'd")
+_PEOPLE = _PRONOUNS | _words(
+    "team nurse nurses doctor doctors dr staff"
     " psychiatrist consultant manager mum dad mother father gp everyone someone somebody"
     " people client patient colleague colleagues ot psychologist worker coordinator"
     " sister brother husband wife partner son daughter friend friends family"
@@ -877,37 +884,38 @@ _TAKES_MEDS = regex_store.compile(
 _LIGHT_VERB_IN = regex_store.compile("|".join(map(re.escape, sorted(_LIGHT_VERBS))))
 
 
-def _someone_else_does(
-    text: str, norm: str, sent_start: int, clause_start: int, start: int
-) -> bool:
-    """Is someone else the subject of the practice at `start`? ("Her mum keeps telling her what
-    to do", "The nurse told him he should …", "Ray told her …", "… and she told him to …").
-    Diary style ("Told her she should …") and "I told her …" are the writer's."""
+def _doer(text: str, norm: str, sent_start: int, clause_start: int, start: int) -> int:
+    """Where the subject of the practice at `start` starts, if it is someone else ("Her mum
+    keeps telling her what to do", "The nurse told him he should …", "Ray told her …", "… and
+    she told him to …"); `start` if they are not named (the writer was told: `_passive`); -1
+    if the writer does it: diary style ("Told her she should …"), "I told her …"."""
     deed = _SUBJECT_WORD.match(text, start)
     if deed is None or deed.group() in _NOT_DEEDS or _TAKES_MEDS.match(text, start):
-        return False
+        return -1
     verb = deed.group()
     is_deed = verb in _DEEDS or verb.endswith(_DEED_ENDINGS)
     if not is_deed and _LIGHT_VERB_IN.search(text, clause_start, start) is None:
-        return False  # no light verb before it either (a cheap look before listing the words)
+        return -1  # no light verb before it either (a cheap look before listing the words)
     words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
     if verb in _PARTICIPLES and _passive(words):
-        return True
+        return start
     if not is_deed:
         if not words or words[-1][0] not in _LIGHT_VERBS:
-            return False
+            return -1
         words.pop()  # the light verb is the deed
     while words and words[-1][0] in _SUBJECT_SKIPS:
         words.pop()
     if not words:
-        return False
+        return -1
     word, at = words[-1]
     if word in _THIRD_PERSON:
-        return True
-    # a noun phrase ("the nurse", "her mum", "Ray") that opens the clause
+        return at
+    # a noun phrase ("the nurse", "her social worker", "the caller's mum", "Ray") that opens
+    # the clause
     k = len(words) - 1
-    if word in _OTHER_SUBJECT:
-        k -= 1 if k >= 1 and words[k - 1][0] in _DETERMINERS else 0
+    phrase = _noun_phrase(words, k, verb.endswith("ing"))
+    if phrase >= 0:
+        k, at = phrase, words[phrase][1]
     elif not (
         # a name, not the sentence's first word (diary style: "Felt like …", "Sat with …"),
         # unless a past deed follows it at once ("Punter took her phone")
@@ -915,8 +923,11 @@ def _someone_else_does(
         and norm[at : at + len(word)] not in _NOT_NAMES
         and (norm[sent_start:at].strip(" \n\t\"'") or _opens_with_subject(word, verb, words))
     ):
-        return False
-    return k == 0 or words[k - 1][0] in _CLAUSE_OPENERS
+        return -1
+    if k >= 1 and words[k - 1][0] in _LEAD_ADVERBS:
+        k -= 1  # "Later her mum told her …"
+    opens = k == 0 or words[k - 1][0] in _CLAUSE_OPENERS
+    return at if opens and not _writer_and(text, sent_start, words[k][1]) else -1
 
 
 def _passive(words: list[tuple[str, int]]) -> bool:
@@ -964,6 +975,93 @@ _CARRY_VERBS = _words(
 _NO_SUBJECT_LEAD = regex_store.compile(r"(?:[\s,;:\-]|and\b|then\b|just\b|but\b)*")
 
 
+# Someone else's noun phrase before a deed (`_noun_phrase`): its head is a person, a document
+# or a body (a compound one ends in one: "keyworker", "stepdad", "housemate"); before the head,
+# a determiner or a possessive and a few nouns or adjectives ("her new social worker", "the
+# caller's mum", "Sam's mum", "the crisis team")
+_ROLE_HEADS = (_OTHER_SUBJECT - _PRONOUNS) | _words(
+    "parent parents carer carers ex fella bloke missus supervisor solicitor lawyer judge"
+    " paramedic paramedics mentor coach advocate pharmacist chaplain lad lads girl girls guy guys"
+    " man men woman women physio physician surgeon specialist practitioner clinician member"
+    " members volunteer volunteers council court dwp jobcentre agency charity"
+    " ordinator"  # "care co-ordinator": the hyphen splits the word
+)
+_ROLE_ENDINGS = tuple(sorted(w for w in _ROLE_HEADS if len(w) >= 3 and w.isalpha()))
+# … but not the writer's own role, as notes name it ("Peer worker advised him to …")
+_WRITER_ROLES = _words("peer peers psw")
+_NOT_MODIFIERS = (
+    _CLAUSE_OPENERS | _CONJUNCTIONS | _PREPOSITIONS | _WRITER_SUBJECT | _THIRD_PERSON
+    | _SUBJECT_SKIPS | _PASSIVE_AUX | _PERFECT_AUX
+    | _words("me us you it him them to not no who which what if as")
+)
+# … and without a determiner, no diary-style verb ("Rang support worker, …")
+_VERB_LIKE = _CARRY_VERBS | _DEEDS | _NOT_SUBJECTS | _PARTICIPLES
+_NOT_POSSESSIVES = _words("it's that's there's here's what's who's let's he's she's where's how's")
+_MAX_MODIFIERS = 4
+# words that may come before a subject opening the sentence: "Later her mum told her …"
+_LEAD_ADVERBS = _words(
+    "today yesterday tonight earlier later afterwards eventually finally suddenly now also again"
+    " apparently obviously honestly"
+)
+
+
+def _is_role(word: str) -> bool:
+    """Is `word` a person, a document or a body that may be a subject ("nurse", "nurses",
+    "keyworker", "stepdad")?"""
+    return (
+        word in _ROLE_HEADS
+        or (word.endswith("s") and word[:-1] in _ROLE_HEADS)
+        or (  # a C-speed look at all the endings first: most words have none
+            word.endswith(_ROLE_ENDINGS)
+            and any(word.endswith(e) and len(word) - len(e) >= 3 for e in _ROLE_ENDINGS)
+        )
+    )
+
+
+def _possessive(word: str) -> bool:
+    """"caller's", "Sam's", "parents'": not "it's", "she's"."""
+    return (word.endswith("'s") or word.endswith("s'")) and word not in _NOT_POSSESSIVES
+
+
+def _noun_phrase(words: list[tuple[str, int]], head: int, gerund: bool) -> int:
+    """Where the noun phrase that ends at `words[head]` starts, if it names someone else: a
+    pronoun ("she's"), or a role (_is_role) after up to _MAX_MODIFIERS words that qualify it
+    and a determiner or possessive; -1 if it does not. Without either, the modifiers are no
+    diary-style verbs ("Rang support worker told him …"), and before a `gerund` there are none
+    (it may go on the compound: "Sixth form wellbeing club")."""
+    word = words[head][0]
+    if word in _PRONOUNS:
+        return head
+    if not _is_role(word):
+        return -1
+    j = head
+    while j > 0 and head - j < _MAX_MODIFIERS:
+        w = words[j - 1][0]
+        if w in _NOT_MODIFIERS:
+            break
+        j -= 1
+        if w in _DETERMINERS:
+            break
+    if not (words[j][0] in _DETERMINERS or _possessive(words[j][0])):
+        if gerund:
+            j = head
+        while j < head and (words[j][0] in _VERB_LIKE or words[j][0].endswith(_DEED_ENDINGS)):
+            j += 1
+    if any(w in _WRITER_ROLES for w, _ in words[j:head]):
+        return -1
+    return j
+
+
+# the writer before "and" that opens a noun phrase: "Me and her mum told her …"
+_WRITER_AND = regex_store.compile(r"(?<![\w'])(?:i|me|we|us|myself)\s+(?:and|&)\s+\Z")
+
+
+def _writer_and(text: str, sent_start: int, at: int) -> bool:
+    """Is the subject starting at `at` joined to the writer ("Me and her mum", "I and the
+    nurse")? Then the deed is the writer's too."""
+    return _WRITER_AND.search(text, max(sent_start, at - 12), at) is not None
+
+
 # someone else's feeling, right before a self-worth hit: "He was already ashamed", "she's so
 # embarrassed" (the writer's self-worth is theirs alone)
 _THEIR_FEELING = regex_store.compile(
@@ -976,21 +1074,21 @@ _THEIR_FEELING = regex_store.compile(
 def _done_by_someone_else(
     text: str, norm: str, sent_start: int, clause_start: int, start: int, dimension: str
 ) -> bool:
-    """Is someone else the subject of the drift practice at `start`: named right before it
-    (`_someone_else_does`), carried from the sentence's first clause into a clause without a
+    """Is someone else the subject of the drift practice at `start`, not named right before it
+    (that is `_doer`) but carried from the sentence's first clause into a clause without a
     subject, or from its own clause's first verb to a verb after "and" ("…, and Bernard
     brought her a slice of cake and said nothing"; not after a "when" clause: "Calmed him down
     when he was agitated and talked him into …" is the writer's), or, for self-worth, the one
     whose feeling it is ("He was already ashamed")?"""
     return (
-        _someone_else_does(text, norm, sent_start, clause_start, start)
-        or (
+        (
             clause_start > sent_start
             and _subject_carries(text, norm, sent_start, clause_start, start)
         )
         or (
             text.endswith(" and ", clause_start, start)
             and _SUBORDINATE.search(text, clause_start, start) is None
+            and _EMBEDDED.match(text, clause_start) is None
             and _subject_carries(text, norm, clause_start, start - 4, start)
         )
         or (
@@ -998,6 +1096,31 @@ def _done_by_someone_else(
             and _THEIR_FEELING.search(text, clause_start, start) is not None
         )
     )
+
+
+# a deed done to the writer: "gave me", "sent us"
+_TO_WRITER = regex_store.compile(r"[\w']+\s+(?:me|us)(?![\w'])")
+# a clause inside the writer's: "Logged which mums looked rough and passed the names on"
+_EMBEDDED = regex_store.compile(r"\s*(?:which|who|whose|what|how|whether)(?![\w'])")
+
+
+def _doers_named(hits: Hits, deeds: dict[int, int]) -> Hits:
+    """`hits`, with the drift hits in the name of someone doing a practice right after it
+    attributed ("Her key worker | told her she should …", "The duty | social worker told him
+    …"; `deeds`: each practice's start -> where its doer's name starts). Naming who did it is
+    not the writer's drift, any more than the practice is."""
+    starts = sorted(deeds)
+
+    def names_a_doer(hit: Hit) -> bool:
+        i = bisect_left(starts, hit.end)
+        return i < len(starts) and deeds[starts[i]] <= hit.start
+
+    return [
+        (hit._replace(attributed=True, counted=False), marker)
+        if hit.counted and hit.polarity == "drift" and names_a_doer(hit)
+        else (hit, marker)
+        for hit, marker in hits
+    ]
 
 
 def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, start: int) -> bool:
@@ -1449,6 +1572,8 @@ class _Facts(NamedTuple):
     # (start, end) of each instruction's reach over the identity after it (_carry_end), found
     # by the curated pass for both
     directed: list[tuple[int, int]]
+    # the start of each drift practice someone else is named doing -> where their name starts
+    deeds: dict[int, int]
 
 
 # Longer than any sentence of the labelled sets (740 characters); see _capped.
@@ -1511,6 +1636,7 @@ def _facts(text: str, norm: str, lower: str, tokens: list[str], starts: list[int
         {},
         [],
         [],
+        {},
     )
 
 
@@ -1529,10 +1655,14 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
         return [], [], len(tokens)
     facts = _facts(text, norm, lower, tokens, starts)
     curated = _flag(facts, matches)
+    if facts.deeds:
+        curated = _doers_named(curated, facts.deeds)
     if not words:
         return curated, [], len(tokens)
     inside, alone = _inside_curated(facts.text, words, curated)
     learned = _flag(facts, alone, learned=True)
+    if facts.deeds:
+        learned = _doers_named(learned, facts.deeds)
     if inside:
         learned = sorted(learned + inside, key=lambda pair: pair[0].start)
     return curated, learned, len(tokens)
@@ -1565,7 +1695,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     the hits are learned ones, and those of identity are never negated."""
     (text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts, quotes, scripted,
      hypo_first, noticed_first, has_wanted, noticed_end, hypo_end, speaks, tag_at, unsaid_at,
-     carried, directed) = facts
+     carried, directed, deeds) = facts
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
     negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
@@ -1577,6 +1707,9 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     told_ci = -1  # the clause of the last counted story the writer told
     told_si = told_end = -1  # … its sentence, and where it ends
     other_si = other_at = -1  # the sentence and start of the last hit someone else did
+    # learned: the curated practices someone else is named doing, which reach learned hits
+    # after them as they reach curated ones ("Her mum told her she should | leave him")
+    theirs = sorted(deeds) if learned else []
     # Facts of the current sentence, found once for all its hits (hits come left to right):
     # its start and end, and its first attribution / hypothetical cue word (n_tokens if none).
     cur_si = sent_start = sent_end = -1
@@ -1712,13 +1845,28 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
             and marker.polarity == "drift"
             and marker.dimension != "clinical_language"  # labels are the writer's words
         ):
+            if theirs and other_si != si:
+                i = bisect_left(theirs, start) - 1
+                if i >= 0 and theirs[i] >= sent_start:
+                    other_si, other_at = si, theirs[i]
             attributed = (
                 other_si == si and not _writer_resumes(lower, clause_starts, other_at, start)
-            ) or _done_by_someone_else(
-                lower, norm, sent_start, clause_start, start, marker.dimension
             )
-            if attributed:
-                other_si, other_at = si, start  # what follows is theirs too ("… he should …")
+            if not attributed:
+                doer = _doer(lower, norm, sent_start, clause_start, start)
+                if doer >= 0:
+                    attributed = True
+                    deeds[start] = doer
+                else:
+                    attributed = _done_by_someone_else(
+                        lower, norm, sent_start, clause_start, start, marker.dimension
+                    )
+            # what follows is theirs too ("… he should …"); not what they handed the writer
+            # ("The coordinator gave me four patients to take home"), nor their name then
+            if attributed and _TO_WRITER.match(lower, start) is None:
+                other_si, other_at = si, start
+            elif attributed:
+                deeds.pop(start, None)
         # a cue regex runs from a few words before the span's first cue word (see _back_off)
         hypothetical = self_noticed = False
         if ci in hypo_first:
