@@ -191,6 +191,18 @@ def test_broken_json_in_a_toml_file_is_named_as_json(cli: CLI, tmp_path: Path) -
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("name", ["e.json", "e.toml"])
+def test_a_json_list_of_item_ids_is_refused_as_not_answers(
+    name: str, cli: CLI, tmp_path: Path
+) -> None:
+    """Was: '["story"]' read as a TOML table header: "story: nothing is not an answer"."""
+    path = tmp_path / name
+    path.write_text('["story"]', encoding="utf-8")
+    result = cli("supervision", "check", "--answers", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"peerjournal: {path}: should map item ids to answers from 1 to 5.\n"
+
+
 # -- 5. the shared count matches the list ------------------------------------------------------
 
 

@@ -327,14 +327,17 @@ def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
 
 
 def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
-    """JSON when the text opens with "{" (no TOML document does), else TOML, else any other
-    JSON value (a list, refused after as not answers): whatever the file is called, as a
-    .toml file holding JSON is read as JSON. Text that is neither is named by the suffix."""
-    if raw.lstrip().startswith("{"):
+    """JSON when the text opens with "{" (no TOML document does) or is a JSON list (refused
+    after as not answers; "[story]" opening a TOML table is not JSON), else TOML, else any
+    other JSON value: whatever the file is called, as a .toml file holding JSON is read as
+    JSON. Text that is neither is named by the suffix."""
+    opening = raw.lstrip()[:1]
+    if opening in ("{", "["):  # ('["story"]' is JSON, and a TOML table of nothing)
         try:
             return json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise PeerJournalError(f"{name}: not valid JSON ({exc}).") from None
+            if opening == "{":
+                raise PeerJournalError(f"{name}: not valid JSON ({exc}).") from None
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
