@@ -79,8 +79,7 @@ class Draft:
         """The error for a draft file that is not what peerjournal wrote (damaged, or edited
         by hand): what is left of the text is still in it."""
         folder = self.path.parent.parent if self.kind == "edit" else self.path.parent
-        numbers = [n for n, d in enumerate(everything(folder), 1) if d.path == self.path]
-        number = numbers[0] if numbers else "N"
+        number = number_of(folder, self) or "N"
         return PeerJournalError(
             f"The draft {self.path} is damaged and cannot be continued: open it in a text "
             "editor to copy out what you wrote, then discard it "
@@ -435,6 +434,12 @@ def put_back(
 def everything(folder: Path) -> list[Draft]:
     """Every kept draft and edit, newest first: the numbering `peerjournal drafts` shows."""
     return _newest_first([*_files(folder), *_files(folder / EDITS)])
+
+
+def number_of(folder: Path, draft: Draft) -> int | None:
+    """The number `peerjournal drafts` gives `draft` (`folder`: the drafts folder); None when
+    it is not there (deleted, or removed in another terminal meanwhile)."""
+    return next((n for n, d in enumerate(everything(folder), 1) if d.path == draft.path), None)
 
 
 # A full backup (`export --full`) carries every draft as it is on disk: its file's bytes (a

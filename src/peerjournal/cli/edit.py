@@ -10,8 +10,10 @@ from peerjournal.cli.options import DAY_HELP, Json, entry_id_argument, once
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
+    from peerjournal.cli.editor_safety import Before, Naming
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
+    from peerjournal.errors import PeerJournalError
 
 EDITED = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care", "answers")
 
@@ -141,8 +143,8 @@ def register(app: typer.Typer) -> None:
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
         # damaged page that the update did not touch can still fail the read below.
         again = f"{app_ctx.command_hint(f'edit {entry_id}')} continues it"
-        if kept is not None:
-            discard_kept(app_ctx, entry_id, "updated", kept, again)
+        if kept is not None and discard_kept(app_ctx, entry_id, "updated", kept, again):
+            _still_kept(app_ctx, entry_id)
         if dropped and all([discard_kept(app_ctx, entry_id, "updated", old, again)
                             for old in dropped]):
             app_ctx.say(f"Discarded the unsaved changes to entry {entry_id}.")
@@ -211,11 +213,10 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     The returned file keeps the edited text until the caller has saved it. Unsaved changes
     kept from an earlier edit of the same entry are continued (unless `fresh`).
     """
-    import contextlib
-
     from peerjournal import paths
     from peerjournal.cli.editor import check_comments, not_opened, parse_entry, run_editor
-    from peerjournal.drafts import EDITS, kept_edits, new_edit, put_back, write_atomic
+    from peerjournal.cli.editor_safety import Before, stopped
+    from peerjournal.drafts import EDITS, kept_edits, new_edit, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
         DEFAULT_SET,
@@ -231,11 +232,9 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     original = format_template(draft, prompt_set)
     earlier = kept_edits(paths.drafts_dir(app.db_path), entry_id)
     _not_open_elsewhere(app, entry_id, earlier)
-    held = b""  # a continued edit's text: put back if the editor empties the file
-    if earlier and not fresh:
+    continuing = bool(earlier) and not fresh
+    if continuing:
         file = earlier[0]
-        with contextlib.suppress(OSError):
-            held = file.path.read_bytes()
         app.say(
             f"You have unsaved changes to entry {entry_id} from "
             f"{file.modified():%Y-%m-%d %H:%M}: continuing them "
@@ -254,16 +253,20 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
             raise not_opened(
                 "entry", folder / EDITS, exc, f"entry {entry_id} is unchanged"
             ) from None
+    before = Before.of(file)
+    file.hold()  # while the editor is open: another terminal's `edit` leaves it alone
     try:
-        file.hold()  # while the editor is open: another terminal's `edit` leaves it alone
         try:
             text = run_editor(file.path)
         finally:
             file.release()
-        if held and not file.holds_text():  # it crashed while saving, or the disk was full
+        if continuing and not file.holds_text():  # it crashed while saving, or the disk was full
             raise PeerJournalError(
                 "The editor left your unsaved changes empty; the entry is unchanged."
             )
+    except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
+        raise _editor_failed(app, entry_id, file, before, stopped(exc), continuing) from None
+    try:
         # words typed into the template's guidance would be dropped (and an edit that only
         # has those, taken for "no changes" and discarded): refused, and kept, as for write
         check_comments(original, text)
@@ -283,17 +286,83 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
             parsed.tags = None
         apply_parsed(draft, parsed, app.today())
     except PeerJournalError as exc:
-        if held and not file.holds_text():  # continued, then emptied: its text is put back
-            raise put_back(
-                file, held, exc.message, exc.exit_code, reopen=app.command_hint(f"edit {entry_id}"),
-                forget=app.command_hint(f"edit {entry_id} --fresh"),
-            ) from None
         if _unchanged(file, original):
             file.discard()
         else:
             exc.message += _kept_note(app, file, entry_id, exc.message)
         raise
     return file
+
+
+def _editor_failed(
+    app: AppContext, entry_id: int, file: Draft, before: Before, failed: PeerJournalError,
+    continuing: bool,
+) -> PeerJournalError:
+    """`failed` (the editor failed, was stopped, or emptied a kept edit), once no word is lost:
+    a kept edit that was `continuing` keeps its text as it was `before` whatever the editor did
+    (`editor_safety`); a new one that the editor left nothing new in (gone, cut short,
+    untouched) is discarded, the stored entry being all it held."""
+    from peerjournal.cli.editor_safety import adds_something, keeping_before, left_in
+
+    if continuing:
+        safe = keeping_before(file, before, failed, _naming(app, entry_id, file))
+        if safe is not failed:  # put back, or both kept: named
+            return safe
+    elif not adds_something(file, left_in(file), before):
+        file.discard()
+        return failed
+    failed.message += _kept_note(app, file, entry_id, failed.message)
+    return failed
+
+
+def _naming(app: AppContext, entry_id: int, file: Draft) -> Naming:
+    """How `editor_safety` names a kept edit (`file`): `edit ID` continues it, `edit ID
+    --fresh` drops it; the text it held before the editor failed on it goes in another kept
+    edit of the entry, continued once `file` is saved or discarded."""
+    from peerjournal import paths
+    from peerjournal.cli.editor_safety import Naming
+    from peerjournal.drafts import new_edit, number_of
+
+    folder = paths.drafts_dir(app.db_path)
+    again = app.command_hint(f"edit {entry_id}")
+
+    def discard(kept: Draft) -> str:
+        number = number_of(folder, kept)
+        return f"delete {kept.path}" if number is None else (
+            app.command_hint(f"drafts --discard {number}")
+        )
+
+    def as_it_was(copy: Draft) -> str:
+        return (
+            "Your unsaved changes as they were before the editor opened them are kept in "
+            f"{copy.path} ({again} continues them once the newer edit is saved, or discarded "
+            f"with {discard(file)}; {discard(copy)} if you no longer need them)."
+        )
+
+    return Naming(
+        again=lambda kept: again,
+        forget=lambda kept: app.command_hint(f"edit {entry_id} --fresh"),
+        spare=lambda: new_edit(folder, entry_id, app.now()),
+        as_it_was=as_it_was,
+    )
+
+
+def _still_kept(app: AppContext, entry_id: int) -> None:
+    """Once an edit is saved: name another kept edit of the entry, which `edit ID` continues
+    from now on (the text an editor failed on, kept beside what it saved)."""
+    import contextlib
+
+    from peerjournal import paths
+    from peerjournal.drafts import kept_edits
+
+    with contextlib.suppress(OSError):
+        others = kept_edits(paths.drafts_dir(app.db_path), entry_id)
+        if others:
+            app.say(
+                f"Unsaved changes from an earlier edit of entry {entry_id} are still kept in "
+                f"{others[0].path}: {app.command_hint(f'edit {entry_id}')} continues them "
+                f"({app.command_hint(f'edit {entry_id} --fresh')} drops them)."
+            )
 
 
 def _unchanged(file: Draft, original: str) -> bool:

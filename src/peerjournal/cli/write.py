@@ -16,6 +16,7 @@ from peerjournal.errors import NotFoundError
 from peerjournal.plural import counted
 
 if TYPE_CHECKING:
+    from peerjournal.cli.editor_safety import Naming
     from peerjournal.cli.guided import GuidedSession
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
@@ -899,24 +900,24 @@ def _edited(
     import time
 
     from peerjournal.cli.editor import check_comments, parse_entry, run_editor, waiting_hint
+    from peerjournal.cli.editor_safety import Before, keeping_before, replace_earlier, stopped
     from peerjournal.drafts import read_options
     from peerjournal.entry import MODES, EntryDraft
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import apply_parsed, format_template, typed_into_comment
 
-    before = _Before.of(draft_file, earlier)
+    before = Before.of(draft_file)
+    resumed = earlier is not None or draft_file.holds_text()  # typed text, here or in `earlier`
+    naming = _naming(app, draft_file)
     started = time.monotonic()
     try:
         # a draft saved in another encoding is fixed and then resumed: `write --editor`
         # again would start a new template
         text = run_editor(draft_file.path, retry=f"run {app.resume_hint()}")
-    except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or
-        failed = (  # SIGHUP (while it runs, Ctrl-C is the editor's)
-            exc if isinstance(exc, PeerJournalError)
-            else PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
-        )
-        if before.had_text:  # a resumed draft: what it held survives whatever the editor did
-            raise _keeping_earlier(app, draft_file, before, earlier, failed) from None
+    except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
+        failed = stopped(exc)
+        if resumed:  # what the draft held survives whatever the editor did
+            raise keeping_before(draft_file, before, failed, naming, earlier) from None
         if not draft_file.holds_text():
             draft_file.discard()  # only the template: nothing worth keeping
             if failed.exit_code == ExitCode.INTERRUPTED:
@@ -925,12 +926,12 @@ def _edited(
                     ExitCode.INTERRUPTED,
                 ) from None
         raise
-    if before.had_text and not text.strip():
+    if resumed and not text.strip():
         # an editor that crashed while saving, or a full disk, leaves an empty file
         emptied = PeerJournalError("The editor left the draft empty; nothing was saved.")
-        raise _keeping_earlier(app, draft_file, before, earlier, emptied)
+        raise keeping_before(draft_file, before, emptied, naming, earlier)
     if earlier is not None:
-        _replace_earlier(app, draft_file, before, earlier)
+        replace_earlier(draft_file, before, earlier, naming)
     check_comments(before.text, text)
     # Options kept with piped text that could not be saved; those given now replace them.
     kept = read_options(text)
@@ -956,23 +957,25 @@ def _edited(
     return draft
 
 
-def _put_back(
-    app: AppContext, draft_file: Draft, held: bytes, reason: str, code: ExitCode | None = None
-) -> PeerJournalError:
-    """`drafts.put_back` for a draft: `write --resume` opens it again, `drafts --discard N`
-    throws it away. N is the number `drafts` gives it once it is back: a draft the editor
-    deleted has none before (nor one another terminal removes meanwhile: its file is named)."""
-    import contextlib
+def _naming(app: AppContext, draft_file: Draft) -> Naming:
+    """How `editor_safety` names a write draft: `write --resume` (with --draft N unless it is
+    the draft --resume picks) continues it, `drafts --discard N` throws it away; the text as
+    it was before goes in a new draft (one kept from text given in hand, if that one was)."""
+    from peerjournal.cli.editor_safety import Naming
+    from peerjournal.drafts import KEPT
 
-    from peerjournal.drafts import put_back, write_atomic
-    from peerjournal.errors import ExitCode
+    def as_it_was(copy: Draft) -> str:
+        again, forget = _listed(app, copy)
+        return (
+            f"The draft as it was before the editor opened it is kept in {copy.path} "
+            f"({app.resume_hint(again)}; {forget} if you no longer need it)."
+        )
 
-    with contextlib.suppress(OSError):  # (put_back writes it again, and says so if it cannot)
-        write_atomic(draft_file.path, held)
-    _, forget = _listed(app, draft_file)
-    return put_back(
-        draft_file, held, reason, code or ExitCode.USER_ERROR,
-        reopen=app.resume_hint(), forget=forget,
+    return Naming(
+        again=lambda file: app.resume_hint(_listed(app, file)[0]),
+        forget=lambda file: _listed(app, file)[1],
+        spare=lambda: _new_draft(app, ".md", in_hand=draft_file.path.name.startswith(KEPT)),
+        as_it_was=as_it_was,
     )
 
 
@@ -980,141 +983,15 @@ def _listed(app: AppContext, file: Draft) -> tuple[str, str]:
     """How to continue the draft `file` and how to throw it away: the options `write --resume`
     needs (none when it is the draft --resume picks, else --draft N) and the command that
     discards it (by its number in `drafts`; by its file name when it has none)."""
-    from peerjournal.drafts import everything, pending
+    from peerjournal.drafts import number_of, pending
 
     folder = _drafts_dir(app)
-    number = next((n for n, d in enumerate(everything(folder), 1) if d.path == file.path), None)
+    number = number_of(folder, file)
     if number is None:
         return "", f"delete {file.path.name}"
     newest = pending(folder)
     again = "" if newest and newest[0].path == file.path else f" --draft {number}"
     return again, app.command_hint(f"drafts --discard {number}")
-
-
-class _Before(NamedTuple):
-    """A write draft as it was before the editor opened it."""
-
-    data: bytes
-    text: str  # its text ("" if it is not UTF-8)
-    modified: float | None  # when it was last written
-    had_text: bool  # typed text in it, or in the guided draft it was made from
-
-    @classmethod
-    def of(cls, file: Draft, earlier: Draft | None) -> _Before:
-        try:
-            data, modified = file.path.read_bytes(), file.path.stat().st_mtime
-        except OSError:  # (the editor's own reading says what is wrong)
-            data, modified = b"", None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = ""
-        return cls(data, text, modified, earlier is not None or file.holds_text())
-
-
-def _keeping_earlier(
-    app: AppContext,
-    draft_file: Draft,
-    before: _Before,
-    earlier: Draft | None,
-    failed: PeerJournalError,
-) -> PeerJournalError:
-    """`failed` (the editor failed, was stopped, or left a resumed draft empty), once the text
-    the draft held before is safe. `earlier`: the guided draft `draft_file` was made from.
-    When the editor left nothing new in `draft_file` (the file gone, cut short, untouched, or
-    without typed text), that text is what remains: in `earlier`, or put back in the draft.
-    When it left something new (saved, then crashed; not UTF-8), both are kept, and named."""
-    from peerjournal.errors import PeerJournalError
-
-    try:
-        left: bytes | None = draft_file.path.read_bytes()
-    except OSError:  # gone (or not readable: written over with what it held)
-        left = None
-    if earlier is None and left == before.data:
-        return failed  # untouched: `_naming_the_draft` names it
-    if not _adds_something(draft_file, left, before):
-        if earlier is None:
-            return _put_back(app, draft_file, before.data, failed.message, failed.exit_code)
-        draft_file.discard()  # a copy of `earlier`, cut short at most
-        earlier.release()
-        again, _ = _listed(app, earlier)
-        return PeerJournalError(
-            f"{failed.message.rstrip()} Your text is still in {earlier.path} "
-            f"({app.resume_hint(again)}).",
-            failed.exit_code,
-        )
-    return _both_kept(app, draft_file, before, earlier, failed)
-
-
-def _adds_something(draft_file: Draft, left: bytes | None, before: _Before) -> bool:
-    """Whether what the editor `left` in `draft_file` holds words that `before` did not: not
-    when it is gone, is a start of `before` (a write cut short), or holds no typed text (nor
-    words typed into one of its comments)."""
-    from peerjournal.reflection import typed_into_comment
-
-    if left is None or before.data.startswith(left):
-        return False
-    if draft_file.holds_text():
-        return True
-    return typed_into_comment(before.text, left.decode("utf-8", "replace")) is not None
-
-
-def _both_kept(
-    app: AppContext,
-    draft_file: Draft,
-    before: _Before,
-    earlier: Draft | None,
-    failed: PeerJournalError,
-) -> PeerJournalError:
-    """`failed`, naming both drafts: what the editor left stays in `draft_file`; the text as
-    it was before is in `earlier`, or, for an editor draft, in a copy written beside it (as old
-    as the draft was). If the copy cannot be written, that text is printed on stdout."""
-    import os
-
-    from peerjournal.drafts import KEPT, printed_instead, write_atomic
-    from peerjournal.errors import PeerJournalError
-
-    if earlier is None:
-        earlier = _new_draft(app, ".md", in_hand=draft_file.path.name.startswith(KEPT))
-        try:
-            write_atomic(earlier.path, before.data)
-            if before.modified is not None:
-                os.utime(earlier.path, (before.modified, before.modified))
-        except OSError as exc:
-            text = before.data.decode("utf-8", "replace")
-            why = str(exc.strerror or exc)
-            return printed_instead(
-                text, failed.message, earlier.path.parent, failed.exit_code, why
-            )
-    earlier.release()
-    said = failed.message.rstrip()
-    if str(draft_file.path) not in said:
-        left_again, _ = _listed(app, draft_file)
-        said += (
-            f" What the editor left is kept in {draft_file.path} "
-            f"({app.resume_hint(left_again)})."
-        )
-    again, forget = _listed(app, earlier)
-    return PeerJournalError(
-        f"{said} The draft as it was before the editor opened it is kept in {earlier.path} "
-        f"({app.resume_hint(again)}; {forget} if you no longer need it).",
-        failed.exit_code,
-    )
-
-
-def _replace_earlier(
-    app: AppContext, draft_file: Draft, before: _Before, earlier: Draft
-) -> None:
-    """Remove the guided draft `earlier` once the editor has saved text in `draft_file`, made
-    to last first (a power cut must not take both); raise, keeping it, when it saved none."""
-    from peerjournal.drafts import durable
-    from peerjournal.errors import PeerJournalError
-
-    if not draft_file.holds_text():
-        empty = PeerJournalError("The entry was left empty, so nothing was saved.")
-        raise _keeping_earlier(app, draft_file, before, earlier, empty)
-    if durable(draft_file.path):  # (else both are kept: two copies, not none)
-        earlier.discard()
 
 
 def _guided(
