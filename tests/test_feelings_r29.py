@@ -1,6 +1,8 @@
-"""Round 29: a relative clause about someone else is theirs ("Sam, who was upset, left"), a
-place opening a sentence is no one ("London felt lonely" is the writer's loneliness), and
-the name lists feelings.py needs no longer import redact.py."""
+"""Round 29: a relative clause about someone else is theirs ("Sam, who was upset, left"), but
+not one about the writer ("I'm someone who gets anxious"); the writer's opinion of someone's
+feeling is theirs ("Sam, who I think was upset"); a place opening a sentence is no one
+("London felt lonely" is the writer's loneliness), and the name lists feelings.py needs no
+longer import redact.py."""
 
 from __future__ import annotations
 
@@ -74,6 +76,103 @@ def test_only_the_writers_part_of_a_sentence_with_a_relative_clause_counts() -> 
     assert dict(named_feelings(text)) == {"calm": 1}
 
 
+# -- the writer as the head of a relative clause ("I'm someone who…") --------------------------
+
+WRITER_AS_HEAD = [
+    # QA: counted at 9c9efe8, lost when a relative clause became someone else's
+    ("I'm someone who gets anxious before groups.", "fear"),
+    ("I am a person who feels guilty easily.", "shame"),
+    ("I'm the kind of person who gets anxious.", "fear"),
+    ("As someone who was scared of hospitals, I went in.", "fear"),
+    ("I, someone who gets anxious, led the group.", "fear"),
+    # … and the same link in other words
+    ("Im someone who gets anxious.", "fear"),
+    ("I\u2019m the sort of person who gets anxious.", "fear"),
+    ("I'm the type of person who feels guilty.", "shame"),
+    ("I've always been someone who gets anxious.", "fear"),
+    ("I was a person who felt lonely.", "sadness"),
+    ("I'm a very shy person who gets anxious.", "fear"),
+    ("I want to be someone who feels calm.", "calm"),
+    ("I see myself as someone who gets anxious.", "fear"),
+    ("I hid like someone who was scared.", "fear"),
+    ("I went in as someone who was scared.", "fear"),
+    ("Like someone who was scared, I hid.", "fear"),
+    ("Being someone who gets anxious, I prepared.", "fear"),
+    ("Honestly, as someone who gets anxious, I found it hard.", "fear"),
+    ("We're people who get anxious.", "fear"),
+    ("Sam and I were people who got anxious.", "fear"),
+    ("My mum said I was someone who gets anxious.", "fear"),
+    ("Told me, someone who was anxious, to lead.", "fear"),
+]
+
+SOMEONE_ELSE_AS_HEAD = [
+    "Sam is someone who gets anxious.",
+    "She's someone who gets anxious.",
+    "Sam was someone who gets anxious.",
+    "My mum is a person who feels guilty easily.",
+    "My parents were people who got anxious.",
+    "I said Sam was someone who gets anxious.",
+    "I want Sam to be someone who feels calm.",
+    "As someone who was scared, Sam went in.",
+    "Priya, as someone who gets anxious, led the group.",
+    "Sam looked like someone who was scared, I thought.",
+    "I treated him as someone who was scared.",
+    "I met someone who was anxious.",
+    "I'm with someone who was anxious.",
+    "I was supporting a woman who was scared.",
+    "I was the one helping someone who was scared.",
+    "I hugged Sam, someone who was scared.",
+    "I'm not someone who gets anxious.",  # nor is it the writer's
+]
+
+
+@pytest.mark.parametrize(("text", "family"), WRITER_AS_HEAD)
+def test_the_writer_as_the_head_of_a_relative_clause_counts(text: str, family: str) -> None:
+    assert dict(named_feelings(text)) == {family: 1}
+
+
+@pytest.mark.parametrize("text", SOMEONE_ELSE_AS_HEAD)
+def test_someone_else_as_the_head_of_a_relative_clause_is_theirs(text: str) -> None:
+    assert dict(named_feelings(text)) == {}
+
+
+# -- the writer's opinion of someone else's feeling ("who I think was…") -------------------------
+
+OPINIONS = [
+    "Sam, who I think was frustrated, left.",  # was anger, "who I know was…" nothing
+    "Sam, who I felt was frustrated, left.",
+    "Sam, who I know was frustrated, left.",
+    "Sam, who I knew was anxious, left.",
+    "Sam, who I guess was anxious, left.",
+    "Sam, who I reckon was anxious, left.",
+    "Sam, who I suppose was anxious, left.",
+    "Sam, who I believe was anxious, left.",
+    "Sam, who I honestly think was frustrated, left.",
+    "Sam, who I could tell was angry, left.",
+    "Sam who I think was frustrated left.",
+    "The client that I think was angry left.",
+]
+
+
+@pytest.mark.parametrize("text", OPINIONS)
+def test_the_writers_opinion_of_someone_elses_feeling_is_theirs(text: str) -> None:
+    assert dict(named_feelings(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Sam, who I was worried about, left.", "fear"),
+        ("Sam, who I think I know, left. I felt guilty.", "shame"),
+        ("Sam, who I think was frustrated, left and I felt anxious.", "fear"),
+        # "which" is about what was done, not the person before it (a text of the drift sets)
+        ("Did a symptom check with each person, which I think is useful.", "pride"),
+    ],
+)
+def test_the_writers_own_feeling_beside_an_opinion_still_counts(text: str, family: str) -> None:
+    assert dict(named_feelings(text)) == {family: 1}
+
+
 # -- places opening a sentence ------------------------------------------------------------------
 
 PLACES = [
@@ -122,6 +221,17 @@ def _report_feelings(cli: CLI) -> dict[str, int]:
     result = cli("report", "--since", "2026-11-01", "--json")
     assert result.exit_code == 0, result.stderr
     return {f["id"]: f["entries"] for f in json.loads(result.stdout)["feelings"]}
+
+
+def test_report_counts_the_writer_as_someone_who_but_not_an_opinion_of_sam(cli: CLI) -> None:
+    for feelings in (
+        "I'm someone who gets anxious before groups.",
+        "Sam, who I think was frustrated, left.",
+        "As someone who was scared of hospitals, I went in.",
+    ):
+        result = cli("write", "-x", "We walked to the office.", "-f", feelings)
+        assert result.exit_code == 0, result.stderr
+    assert _report_feelings(cli) == {"fear": 2}
 
 
 def test_report_counts_a_place_but_not_a_relative_clause_about_someone(cli: CLI) -> None:

@@ -13,7 +13,8 @@ themselves. Three things keep the count honest:
   a person word is also a name or an initial as the subject of a linking verb ("Priya felt
   anxious", "J. was scared", "Marcus's proud"), but not a place ("London felt lonely"): see
   `_is_named`; and a relative clause about someone else is theirs ("Sam, who was upset,
-  left", "the man who was scared"; not "I, who was scared myself"): see `_relative_about`;
+  left", "the man who was scared", "Sam, who I think was upset"; not "I, who was scared
+  myself", "I'm someone who gets anxious"): see `_relative_about`;
 - everyday words: forms listed as `cued` in the data ("down", "close", "heard") count only
   after a feeling cue ("felt", "so", "really", "and" …) a few words before them, or when
   they stand alone as a clause ("Steady.", "Flat, heavy.", "Tired. Steady though."): the
@@ -136,6 +137,32 @@ _AFTER_CONTRACTION = re.compile(rf"{_MODIFIERS}(?:\s+(?:feeling|getting|looking|
 _DIRECT = re.compile(rf"(?:\s+(?:{_HOW_MUCH})(?![\w']))*\s+")
 _PREPOSITIONS = _words(
     "to at in on into onto from by near past through round around about for with without"
+)
+# What makes the head of a relative clause the writer: "I'm", "we're" or, with the writer the
+# nearest person before it, "am", "was", "be", "felt", "as", "like" … ("I am a person who", "I've
+# always been someone who", "I hid like someone who"), or "I," ("I, someone who gets anxious"),
+# then how much and a noun phrase: "the kind of", "a very anxious" (one word that is no
+# preposition, no "-ing": "I was the one helping someone who", "I was with someone who").
+# "As someone who was scared, I went in": see `_writer_is`. ("I like someone who" is liking.)
+_WRITER_HEAD = re.compile(
+    r"(?<![\w'])(?:(?P<direct>i'?m|we're|(?:i|me|myself)\s*[,(\-\u2013\u2014]+)"
+    r"|(?P<link>am|are|was|were|be|been|being|feel|feels|felt|as|(?<!\bi\s)(?<!\bwe\s)like))"
+    rf"(?:\s+(?:{_HOW_MUCH})(?![\w']))*\s+(?:(?:a|an|the|such)\s+(?:(?:kind|sort|type)\s+of\s+)?"
+    rf"(?:(?:{_HOW_MUCH})\s+)*(?:(?!(?:{'|'.join(sorted(_PREPOSITIONS))}|[a-z]+ing)\s)[a-z]+\s+)?)?$"
+)
+# … "As someone who was scared of hospitals, I went in": opening the sentence with "as",
+# "like" or "being", the head is the subject that follows the relative clause's comma.
+_WRITER_AFTER = re.compile(
+    r"[^,.!?;:\n]*,\s*(?:[a-z]+ly\s+)?(?:i|i'[a-z]+|my|we|we're|our)(?![\w'])"
+)
+# The writer's opinion of someone else's feeling, opening a relative clause about them ("Sam,
+# who I think was frustrated", "who I felt was let down"): theirs, as "I think Sam was" is.
+_WRITER_THINKS = re.compile(
+    rf"\s*i(?:\s+(?:{_HOW_MUCH}))*\s+(?:think|thought|feel|felt|guess|guessed|reckon|reckoned"
+    r"|suppose|supposed|believe|believed|know|knew|imagine|imagined|assume|assumed|bet|expect"
+    r"|expected|sense|sensed|(?:can|could)\s+tell)"
+    rf"(?:\s+(?:{_HOW_MUCH}))*\s+(?=(?:was|is|were|are|had|has|must|might|may|could|would"
+    r"|seemed|seems|looked|looks|felt|feels|got|gets|became|sounded|sounds)(?![\w']))"
 )
 # What stands between a subject and its verb without being either: a bracket ("Sam (new to
 # the group) felt"), a relative clause between commas or dashes ("Sam, who I support, felt",
@@ -471,7 +498,7 @@ def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[s
             continue
         subject = _subject_elsewhere(subjects, cased, lowered, clauses, match)
         if subject is None:
-            subject = _relative_about(lowered, begin, match.start())
+            subject = _relative_about(cased, lowered, begin, match.start())
         if subject is not None and not _WRITER_TOO.match(lowered, match.end()):
             _uncount(found, counted.pop(subject, None))  # the name was a form: "Hope felt"
             continue
@@ -497,15 +524,20 @@ def _subject_elsewhere(
     return _someone_else(subjects.cased, subjects.lowered, begin, match.start())
 
 
-def _relative_about(lowered: str, begin: int, start: int) -> int | None:
+def _relative_about(cased: str, lowered: str, begin: int, start: int) -> int | None:
     """Where the someone else starts whom the relative clause holding the form at `start`
     (from `begin`, after its pronoun) is about, with no subject of its own before the form:
     "Sam, who was upset", "her mum, who felt let down", "the man that was scared", "asked
     who was upset"; not "I, who was scared myself", "me and Sam, who were", "the one who"
-    (often the writer: "I'm the one who felt guilty"), a thing ("a shift that felt heavy") nor
-    "Sam, who I let down"."""
+    (often the writer: "I'm the one who felt guilty"), the writer ("I'm someone who", "As a
+    person who…, I": see `_writer_is`), a thing ("a shift that felt heavy") nor "Sam, who I
+    let down"; "Sam, who I think was upset" is Sam's."""
     pronoun = _RELATIVE.search(lowered, max(0, begin - 5), begin)
-    if pronoun is None or any(w in _SELF for w in _WORD.findall(lowered, begin, start)):
+    if pronoun is None:
+        return None
+    # ("which I think is useful" is about what was done, not the person before it)
+    thinks = pronoun.group() != "which" and _WRITER_THINKS.match(lowered, begin, start)
+    if any(w in _SELF for w in _WORD.findall(lowered, thinks.end() if thinks else begin, start)):
         return None
     head = _BEFORE_RELATIVE.search(lowered, max(0, pronoun.start() - 60), pronoun.start())
     if head is None:
@@ -513,9 +545,41 @@ def _relative_about(lowered: str, begin: int, start: int) -> int | None:
     word = _WORD.match(lowered, head.start())
     if word is None or word.group() in _SELF or word.group() == "one":
         return None
+    if _writer_is(cased, lowered, head.start()):
+        return None
     if pronoun.group() != "who" and word.group() not in _PEOPLE:
         return None
     return None if _WRITER_WITH.search(lowered, 0, head.start()) else head.start()
+
+
+def _writer_is(cased: str, lowered: str, head: int) -> bool:
+    """Whether the head of a relative clause starting at `head` is the writer (`_WRITER_HEAD`):
+    after "am", "as", "like" … the nearest person before it in the sentence is the writer ("I
+    was someone who", not "I said Sam was someone who" nor "my mum was a person who"); with
+    none, "as", "like" or "being" opening the sentence or a part of it, the subject after the
+    clause is ("As someone who was scared, I went in"; not "…, Sam went in")."""
+    link = _WRITER_HEAD.search(lowered, max(0, head - 60), head)
+    if link is None:
+        return False
+    if link["direct"]:
+        return True
+    sentence = max(lowered.rfind(end, 0, link.start()) for end in _SENTENCE_ENDS) + 1
+    for token in reversed(list(_TOKEN.finditer(cased, sentence, link.start()))):
+        word = token.group().lower()
+        if word in ("my", "our"):  # "my parents were people who"
+            return False
+        if word in _SELF:
+            return True
+        if word in _OTHERS or word in _PEOPLE or (
+            token.group()[0].isupper() and not _opens_sentence(cased, token.start())
+        ):
+            return False
+    before = lowered[sentence : link.start()].rstrip()
+    return (
+        link["link"] in ("as", "like", "being")
+        and (not _WORD.search(before) or before.endswith(","))
+        and _WRITER_AFTER.match(lowered, head) is not None
+    )
 
 
 def _uncount(found: Counter[str], family: str | None) -> None:
