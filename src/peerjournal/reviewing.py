@@ -14,15 +14,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 from peerjournal.textsafe import clean
+
+T = TypeVar("T")
 
 Loaded = Sequence[tuple[str, dict[str, Any]]]
 # The places the text shows a rate and a balance with (`exporters.common.number`, `balance`):
 # `review --json` gives the numbers as a mentor reads them.
 RATE_PLACES = 1
 BALANCE_PLACES = 2
+# The shared entries (and things the writer will do differently) the text review shows without
+# --all: the latest. More than a 4-week summary holds with an entry every day, and already
+# more than a mentor reads before a meeting; a whole journal's (20,000) took 27 s to draw.
+SHOWN = 50
 
 
 def sanitise(text: str, *, multiline: bool = True) -> str:
@@ -41,6 +47,45 @@ def sanitise_document(value: Any) -> Any:
     if isinstance(value, dict):
         return {sanitise(str(k)): sanitise_document(v) for k, v in value.items()}
     return value
+
+
+def sanitised_to_show(summary: dict[str, Any], shown: int | None) -> dict[str, Any]:
+    """`summary` sanitised (`sanitise_document`) for the text review, which shows only the
+    latest `shown` shared entries and intentions (`latest`) and counts and dates the rest:
+    those are kept as their dates alone, not cleaned whole (20,000 entries took seconds)."""
+    if shown is None:
+        return dict(sanitise_document(summary))
+    out = {}
+    for key, value in summary.items():
+        if key in ("shared_entries", "intentions"):
+            kept, hidden = latest(value, shown)
+            value = [{"date": item["date"]} for item in hidden] + list(kept)
+        out[sanitise(key)] = sanitise_document(value)
+    return out
+
+
+def latest(items: Sequence[T], shown: int | None) -> tuple[Sequence[T], Sequence[T]]:
+    """The last `shown` items (all of them with None) and those before them. An export lists
+    shared entries and intentions oldest first, so these are the latest."""
+    if shown is None or len(items) <= shown:
+        return items, ()
+    return items[-shown:], items[:-shown]
+
+
+def left_out(hidden: Sequence[dict[str, Any]], shown: int, noun: str = "") -> str:
+    """The line in place of `hidden` (dated items): how many, of when, and how to see them."""
+    from datetime import date
+
+    from peerjournal.dates import spoken
+
+    dates = [item["date"] for item in hidden]
+    first, last = (spoken(date.fromisoformat(d)) for d in (min(dates), max(dates)))
+    when = f"on {first}" if first == last else f"from {first} to {last}"
+    return (
+        f"The latest {shown} of {len(hidden) + shown:,}{f' {noun}' if noun else ''} are shown; "
+        f"the {len(hidden):,} earlier ones, {when}, are not: `peerjournal review --all` shows "
+        "every one."
+    )
 
 
 def writer_key(summary: dict[str, Any]) -> str | None:

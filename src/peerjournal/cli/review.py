@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from peerjournal.reviewing import (
+    SHOWN,
     comparisons,
     same_writer,
     sanitise,
-    sanitise_document,
+    sanitised_to_show,
     writer_key,
 )
 
@@ -38,6 +39,9 @@ def register(app: typer.Typer) -> None:
         json_out: Annotated[bool, typer.Option(
             "--json", help="Merge the summaries into one JSON document on stdout, in the "
                            "same order and with the same comparisons.")] = False,
+        every: Annotated[bool, typer.Option(
+            "--all", help=f"Show every shared entry and thing the writer will do differently, "
+                          f"not only the latest {SHOWN} (--json always has them all).")] = False,
     ) -> None:
         """For mentors: read the summaries your mentees send (JSON): trends, dimensions,
         alerts, shared excerpts and notes.
@@ -48,10 +52,11 @@ def register(app: typer.Typer) -> None:
 
         Summaries signed alike (`export --from`) are one writer's: they are shown oldest
         first, with how the writer moved from one to the next. Unsigned ones are never
-        compared. Needs no journal of its own. Text in a summary is shown with control
-        characters made visible, never sent to the terminal as is. A summary exported as
-        Markdown, HTML, PDF or CSV is read as it is, in a text editor, a browser, a PDF viewer
-        or a spreadsheet."""
+        compared. Of many shared entries (and things the writer will do differently), the
+        latest are shown, with a line on how many earlier ones are not (see --all). Needs no
+        journal of its own. Text in a summary is shown with control characters made visible,
+        never sent to the terminal as is. A summary exported as Markdown, HTML, PDF or CSV is
+        read as it is, in a text editor, a browser, a PDF viewer or a spreadsheet."""
         from pathlib import Path
 
         from peerjournal.context import AppContext
@@ -75,7 +80,7 @@ def register(app: typer.Typer) -> None:
         if json_out:
             _print_merged(in_order(loaded), errors)
         else:
-            _render(app_ctx, in_order(loaded))
+            _render(app_ctx, in_order(loaded), None if every else SHOWN)
         messages = [f"{_shown(file)}: {message}" for file, message in errors]
         for message in messages[:-1]:
             app_ctx.say(f"peerjournal: {message}")
@@ -135,6 +140,7 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
         if exc.end >= len(raw) and exc.reason in ("unexpected end of data", "truncated data"):
             raise cut_off from None  # cut inside a character's bytes
         raise SummaryError(f"{name}: not UTF-8 text; is this a summary exported as JSON?") from None
+    del raw  # up to 64 MB: not kept beside the text and the document parsed from it
     other = _other_export(text)
     if other:
         raise SummaryError(f"{name}: {other}")
@@ -259,11 +265,11 @@ def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[s
     return [item for _, item in sorted(enumerate(loaded), key=position)]
 
 
-def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]]) -> None:
+def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | None) -> None:
     from peerjournal.render.review import Overview, between_summaries, since_previous
     from peerjournal.render.summary import review
 
-    clean = [(sanitise(name, multiline=False), sanitise_document(s)) for name, s in loaded]
+    clean = [(sanitise(name, multiline=False), sanitised_to_show(s, shown)) for name, s in loaded]
     if len(clean) > 1:
         app.out.print(Overview(clean))
         app.out.print()
@@ -275,4 +281,4 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]]) -> None:
         if n:
             app.out.print()
         previous = next((p for p in reversed(clean[:n]) if same_writer(p[1], summary)), None)
-        review(app.out, name, summary, since_previous(previous, summary))
+        review(app.out, name, summary, since_previous(previous, summary), shown)

@@ -40,7 +40,7 @@ from peerjournal.render.console import styled
 from peerjournal.render.layout import Section
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.widths import STATEMENT_MIN
-from peerjournal.reviewing import sanitise
+from peerjournal.reviewing import latest, left_out, sanitise
 
 if TYPE_CHECKING:
     from peerjournal.db.people import PersonRow
@@ -245,10 +245,12 @@ def people_table(people: Sequence[PersonRow]) -> RenderableType:
 
 
 def review(
-    console: Console, source: str, s: dict[str, Any], since: RenderableType | None = None
+    console: Console, source: str, s: dict[str, Any], since: RenderableType | None = None,
+    shown: int | None = None,
 ) -> None:
-    """One summary in full (`s` must be validated and sanitised); `since`, a section on how
-    the writer moved since their previous summary, goes after "At a glance"."""
+    """One summary (`s` must be validated and sanitised): all of it, but of its shared entries
+    and intentions only the latest `shown` (all with None), and a line on the rest; `since`, a
+    section on how the writer moved since their previous summary, goes after "At a glance"."""
     ascii_only = not unicode_ok(console.encoding)
     header = Text()
     header.append(common.title(s), "bold")
@@ -277,13 +279,21 @@ def review(
         if s["dimensions"]:
             parts.append(section("Dimensions", _dimensions(s, ascii_only, bars)))
         parts += _markers(s)
-    if s["intentions"]:
-        lines = "\n".join(f"• {i['date']}: {i['text']}" for i in s["intentions"])
-        parts.append(section(common.INTENTIONS_TITLE, Text(lines)))
+    intentions, hidden = latest(s["intentions"], shown)
+    if intentions:
+        lines = Text()
+        if hidden:
+            lines.append(f"{left_out(hidden, len(intentions))}\n", "dim")
+        lines.append("\n".join(f"• {i['date']}: {i['text']}" for i in intentions))
+        parts.append(section(common.INTENTIONS_TITLE, lines))
     if s["selfcheck"]:
         check = Group(Text(common.CHECK_NOTE, style="dim"), _selfcheck(s))
         parts.append(section(common.check_title(s), check))
-    for entry in s["shared_entries"]:
+    entries, hidden = latest(s["shared_entries"], shown)
+    if hidden:
+        note = Text(left_out(hidden, len(entries), "shared entries"), style="dim")
+        parts.append(section("Shared entries", note))
+    for entry in entries:
         parts.append(section(f"Shared entry: {common.entry_heading(entry)}", _entry(entry)))
     parts.append(Text(common.DATA_NOTE, style="dim"))
     console.print(Group(*parts))
