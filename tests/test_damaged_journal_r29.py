@@ -16,7 +16,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CLI
-from peerjournal.db import health
+from peerjournal.context import AppContext
+from peerjournal.db import engine, health
+from peerjournal.db.store import Store
+from peerjournal.errors import DatabaseError
 
 ENTRY = "We walked to the housing office together and I shared my own story. "
 CHECKED = "SQLite's check of the file found errors"
@@ -172,13 +175,152 @@ def test_read_commands_make_no_journal(cli: CLI, isolated: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "[]\n")
     assert said(result.stderr) == missing
     for command in (["list"], ["search", "housing"], ["report"], ["tags"], ["trash"],
-                    ["people", "list"], ["supervision", "history"], ["export", "--full"]):
+                    ["people", "list"], ["supervision", "history"]):
         result = cli(*command)
         assert result.exit_code == 0, (command, result.stderr)
         assert said(result.stderr).endswith(missing), command
-    for command in (["show", "1"], ["drift", "1"], ["edit", "1", "--tag", "x"], ["delete", "1"]):
-        assert cli(*command).exit_code == 3
+    for command in (["show", "1"], ["drift", "1"], ["edit", "1", "--tag", "x"], ["share", "1"],
+                    ["delete", "1"]):
+        result = cli(*command)  # before: "No entry 1 in the journal", as if there were one
+        assert result.exit_code == 3
+        assert said(result.stderr).startswith(
+            f"peerjournal: No entry 1: no journal yet at {isolated / 'journal.db'} "
+            "(`peerjournal write` starts one)"), command
     assert not isolated.exists()  # not even the data folder
     assert cli("write", "-x", ENTRY).exit_code == 0  # a write starts it
     assert (isolated / "journal.db").is_file()
     assert "No journal yet" not in cli("list").stderr
+
+
+def test_damage_done_while_a_command_has_the_journal_open_is_found_next_time(
+    cli: CLI, add: Callable[..., int], isolated: Path
+) -> None:
+    """Before: the journal was noted as sound as it was when the command closed it, so the
+    garbage written meanwhile (by a sync tool, say) was never checked for."""
+    path = journal(add, isolated)
+    assert cli("list").exit_code == 0  # noted as sound
+    opened = Store(path)  # a command reading it (waiting at export's question, say)
+    garbage(path, root_page(path, "entry_fts_data"))
+    opened.close()
+    result = cli("list")
+    assert f"The journal at {path} is damaged ({CHECKED})" in said(result.stderr)
+    before = path.read_bytes()
+    assert cli("write", "-x", "A new note after the shift.").exit_code == 4
+    assert path.read_bytes() == before
+
+
+def test_a_journal_left_as_it_was_found_is_still_noted_sound(
+    cli: CLI, add: Callable[..., int], isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(The other half: a command's own writes do not make the next one check.)"""
+    path = journal(add, isolated)
+    opened = Store(path)
+    opened.close()
+    checks: list[bool] = []
+    monkeypatch.setattr(health, "sound", lambda conn: checks.append(True) or True)
+    assert cli("write", "-x", ENTRY).exit_code == 0
+    assert cli("list").exit_code == 0
+    assert checks == []
+
+
+def test_a_damaged_journal_is_not_upgraded(cli: CLI, add: Callable[..., int],
+                                           isolated: Path) -> None:
+    """Before: it was upgraded (written to) before the check, its backup damaged too, and
+    the writer told to delete that backup once happy."""
+    path = journal(add, isolated)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0010'")
+    conn.close()
+    garbage(path, root_page(path, "entry_fts_data"))
+    before = path.read_bytes()
+    for command in (["list"], ["write", "-x", ENTRY]):
+        result = cli(*command)
+        assert result.exit_code == 4
+        message = said(result.stderr)
+        assert (f"The journal at {path} is damaged ({CHECKED}) and needs upgrading for this "
+                "version of peerjournal, so it was not upgraded" in message)
+        assert "delete" not in message and "Upgrad" not in message
+    assert path.read_bytes() == before
+    assert engine.upgrade_copies(path) == []
+
+
+def test_a_full_backup_of_no_journal_writes_nothing(cli: CLI, isolated: Path,
+                                                    tmp_path: Path) -> None:
+    """Before: a mistyped PEERJOURNAL_HOME in a nightly script replaced a real backup with
+    an empty one, exit 0."""
+    keep = tmp_path / "keep.json"
+    keep.write_text("a real backup", encoding="utf-8")
+    for output in (str(keep), "-"):
+        result = cli("export", "--full", "--force", "-o", output)
+        assert result.exit_code == 3
+        assert said(result.stderr) == (
+            f"peerjournal: No journal at {isolated / 'journal.db'}: nothing to back up.")
+        assert result.stdout == ""
+    assert keep.read_text(encoding="utf-8") == "a real backup"
+    assert not isolated.exists()
+    draft = isolated / "drafts" / "20261120-183000.md"  # a draft is something to back up
+    draft.parent.mkdir(parents=True)
+    draft.write_text("## Experience\nA shift I have not finished writing up.\n", encoding="utf-8")
+    result = cli("export", "--full", "--force", "-o", str(keep))
+    assert result.exit_code == 0
+    assert len(json.loads(keep.read_text(encoding="utf-8"))["drafts"]) == 1
+    assert said(result.stderr).endswith("`peerjournal write` starts one.")
+
+
+def test_a_link_to_a_journal_not_there_makes_none(cli: CLI, isolated: Path,
+                                                  tmp_path: Path) -> None:
+    """Before: `list` made a new journal where the link pointed (a drive not mounted)."""
+    target = tmp_path / "drive" / "journal.db"
+    target.parent.mkdir()
+    isolated.mkdir()
+    (isolated / "journal.db").symlink_to(target)
+    said_so = (f"No journal at {isolated / 'journal.db'}: it is a link to {target}, which is "
+               "not there.")
+    result = cli("list")
+    assert result.exit_code == 0 and said(result.stderr).endswith(said_so)
+    result = cli("show", "1")
+    assert result.exit_code == 3 and said(result.stderr).startswith(
+        f"peerjournal: No entry 1: no journal at {isolated / 'journal.db'} (it is a link to "
+        f"{target}, which is not there)")
+    assert not target.exists()
+
+
+def test_a_read_only_damaged_journal_is_checked_too(
+    cli: CLI, damaged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: the read-only way in (a read-only folder or disk) skipped the check."""
+    def refused(path: Path) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(engine, "_connect", refused)
+    monkeypatch.setattr(engine, "_write_blocker", lambda path: "its folder is read-only")
+    result = cli("list")
+    assert result.exit_code == 0 and "Entry 2." in result.stdout
+    assert f"The journal at {damaged} is damaged ({CHECKED})" in said(result.stderr)
+
+
+def test_a_write_refused_says_so_once(cli: CLI, damaged: Path) -> None:
+    """Before: a warning that the journal is damaged, then an error saying it again."""
+    for command in (["write", "-x", ENTRY], ["edit", "3", "--tag", "new"], ["delete", "3"]):
+        result = cli(*command)
+        assert result.exit_code == 4
+        message = said(result.stderr)
+        assert message.startswith(f"peerjournal: The journal at {damaged} is damaged"), command
+        assert message.count("is damaged") == 1, command
+    result = cli("show", "99")  # an error of its own: the warning is still given
+    assert result.exit_code == 3
+    assert "is damaged" in said(result.stderr) and "No entry 99" in result.stderr
+
+
+def test_a_guided_write_can_be_refused_before_its_first_question(
+    damaged: Path, isolated: Path
+) -> None:
+    """(`write` asks this before a guided session: nothing typed is then wasted.)"""
+    app = AppContext(command=("write",))
+    with pytest.raises(DatabaseError, match="so nothing was saved to it"):
+        app.refuse_if_damaged()
+    app.close()
+    damaged.unlink()
+    fresh = AppContext(command=("write",))
+    fresh.refuse_if_damaged()  # no journal: nothing to refuse, and none is started
+    assert not damaged.exists()

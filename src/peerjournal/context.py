@@ -53,7 +53,9 @@ class AppContext:
     clock: Callable[[], datetime] = system_clock
     command: tuple[str, ...] = ()  # the running command's words: ("people", "add")
     _store: Store | None = field(default=None, repr=False)
-    _no_journal: Path | None = field(default=None, repr=False)  # (`answered`)
+    # what the command is still to say of the journal it opened (`answered`, `failed`)
+    _no_journal: Path | None = field(default=None, repr=False)  # none there: an empty one
+    _damaged: Path | None = field(default=None, repr=False)  # found damaged (db/health.py)
 
     @classmethod
     def from_ctx(cls, ctx: typer.Context) -> AppContext:
@@ -117,15 +119,73 @@ class AppContext:
                 self._store = Store(path, create=starts)
             if not starts and not path.exists():  # an empty journal in memory: no file made
                 self._no_journal = path
+            if getattr(self._store.conn, "damage", None):
+                self._damaged = path
         return self._store
 
-    def answered(self) -> None:
-        """Said once a command has answered: that it found no journal (an error says only
-        itself, in one line)."""
+    def refuse_no_journal(self, missing: str) -> None:
+        """For a command that has nothing to do without a journal (`export --full` with no
+        drafts either), once it has opened the store: where there is none, NotFoundError
+        "No journal at PATH: `missing`"."""
+        from peerjournal.errors import NotFoundError
+
         if self._no_journal is not None:
-            self.say(f"No journal yet at {self._no_journal}: {self.command_hint('write')} "
-                     "starts one.")
+            self._no_journal = None  # (said by this error)
+            raise NotFoundError(f"No journal at {self.db_path}: {missing}.")
+
+    def refuse_if_damaged(self) -> None:
+        """Refuse at once a write that would take the writer's time before it saves (a
+        guided `write`): the journal there is opened (checked only if its file changed,
+        db/health.py), and a damaged one refused with the error its save would meet. No
+        journal is started by this."""
+        from peerjournal.errors import DatabaseError
+
+        if self._store is None and not self.db_path.exists():
+            return
+        damage = getattr(self.store().conn, "damage", None)
+        if damage:
+            self._damaged = None  # (the refusal says it)
+            raise DatabaseError(damage)
+
+    def answered(self) -> None:
+        """Said once a command has answered: that the journal is damaged, or that there is
+        none (an error says only itself, in one line: `failed`)."""
+        self._warn_of_damage()
+        if self._no_journal is not None:
+            self.say("{}: {}.".format(*self._no_journal_yet(self._no_journal)))
             self._no_journal = None
+
+    def failed(self, exc: PeerJournalError) -> PeerJournalError:
+        """The error a command ended with, as it is to be said: "No entry 1: there is no
+        journal yet at PATH" where there is none, rather than "No entry 1 in the journal";
+        after the warning of a damaged journal, unless it is the refusal to write into it
+        (one message, not two)."""
+        from peerjournal.db.health import damaged_refusal
+        from peerjournal.errors import NoEntryError
+
+        if self._damaged is not None and damaged_refusal(self._damaged) in exc.message:
+            self._damaged = None
+        self._warn_of_damage()
+        if self._no_journal is not None and isinstance(exc, NoEntryError):
+            none, why = self._no_journal_yet(self._no_journal)
+            said = f"No entry {exc.entries}: {none[:1].lower()}{none[1:]} ({why})."
+            return NoEntryError(exc.entries, said)
+        return exc
+
+    def _warn_of_damage(self) -> None:
+        if self._damaged is not None:
+            from peerjournal.db.health import damaged_warning
+
+            self.say(damaged_warning(self._damaged))
+            self._damaged = None
+
+    def _no_journal_yet(self, path: Path) -> tuple[str, str]:
+        """"No journal yet at PATH", and what to do (a drive not mounted or a synced folder
+        gone leaves a link to a journal not there: not one for `write` to start anew)."""
+        if path.is_symlink():
+            target = os.readlink(path)
+            return f"No journal at {path}", f"it is a link to {target}, which is not there"
+        return f"No journal yet at {path}", f"{self.command_hint('write')} starts one"
 
     def close(self) -> None:
         if self._store is not None:
@@ -245,6 +305,7 @@ class AppContext:
         characters in the question (a file name) are shown as escapes, as in `say`."""
         from peerjournal.textsafe import clean
 
+        self._warn_of_damage()  # (before the answer is asked for: what was shown may lack some)
         self.err.print(f"{clean(question, multiline=False)} [y/N] ", end="", soft_wrap=True)
         self.err.file.flush()
         echoed = self.stdin_is_terminal()

@@ -33,6 +33,15 @@ class NotFoundError(PeerJournalError):
         super().__init__(message, ExitCode.NOT_FOUND)
 
 
+class NoEntryError(NotFoundError):
+    """No entry with the ID (or IDs) `entries`: said differently where there is no journal at
+    all (`AppContext.failed`)."""
+
+    def __init__(self, entries: str, message: str) -> None:
+        super().__init__(message)
+        self.entries = entries
+
+
 class DatabaseError(PeerJournalError):
     def __init__(self, message: str) -> None:
         super().__init__(message, ExitCode.DATABASE)

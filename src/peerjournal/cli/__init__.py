@@ -76,6 +76,8 @@ class PeerJournalGroup(TyperGroup):
                 ctx.obj.answered()
             return found
         except PeerJournalError as exc:
+            if isinstance(ctx.obj, AppContext):
+                exc = ctx.obj.failed(exc)
             _fail(exc.message, exc.exit_code)
         except (KeyboardInterrupt, typer.Abort):
             _fail("Interrupted.", ExitCode.INTERRUPTED)

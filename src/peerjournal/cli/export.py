@@ -313,6 +313,8 @@ def _full_backup(app: AppContext) -> tuple[bytes, list[str], Salvage | None]:
 
     store = app.store()
     drafts, unreadable = for_backup(paths.drafts_dir(app.db_path))
+    if not drafts:  # (no empty backup over a real one: a mistyped PEERJOURNAL_HOME)
+        app.refuse_no_journal("nothing to back up")
     salvage = None if health.sound(store.conn) else Salvage()
     entries = _entries(app, salvage)
     if entries is None:  # a whole scan failed after all

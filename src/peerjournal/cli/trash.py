@@ -74,7 +74,7 @@ def _check_all(app: AppContext, store: Store, ids: list[int], *, deleting: bool)
     """A NotFoundError naming every ID that cannot be deleted (restored, unless `deleting`),
     before any is: one sentence per reason, as the one-ID messages say it; the commands it
     names with this command's --db (`AppContext.command_hint`)."""
-    from peerjournal.errors import NotFoundError
+    from peerjournal.errors import NoEntryError, NotFoundError
     from peerjournal.plural import joined
 
     places = {entry_id: _where(store, entry_id) for entry_id in ids}
@@ -106,7 +106,11 @@ def _check_all(app: AppContext, store: Store, ids: list[int], *, deleting: bool)
             )
     if len(ids) > 1:
         problems.append(f"Nothing was {'deleted' if deleting else 'restored'}.")
-    raise NotFoundError(" ".join(problems))
+    text = " ".join(problems)
+    # (none of them anywhere: `AppContext.failed` says so when there is no journal at all)
+    if missing and not moved:
+        raise NoEntryError(joined(missing, "or"), text)
+    raise NotFoundError(text)
 
 
 def _numbered(ids: list[int]) -> str:

@@ -393,6 +393,8 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     from peerjournal.errors import ExitCode, PeerJournalError
 
     work = _Writing(plan.draft, quick=plan.mode == "quick")
+    if plan.mode in ("guided", "editor", "resume"):  # before the first question: nothing typed yet
+        app.refuse_if_damaged()
     try:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,

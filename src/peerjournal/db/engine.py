@@ -200,10 +200,11 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     A journal this run started that could not be created (a full disk, Ctrl-C) is removed
     again, so that the next run starts afresh instead of finding half a schema it would take
     for a foreign file. A file that was there before (even empty) is never removed. A journal
-    found damaged (db/health.py) is opened for reading, with a warning; writes are refused.
+    found damaged (db/health.py) is opened for reading (`JournalConnection.damage`); writes
+    are refused, and so is its upgrade.
     """
     busy_timeout_ms()  # (a bad setting is an error whether or not the journal is there yet)
-    if not create and not path.exists() and not path.is_symlink():
+    if not create and not path.exists():  # (nor a link to a file not there: none is made)
         in_the_way = _file_in_the_way(path)
         if in_the_way:
             raise DatabaseError(in_the_way)
@@ -234,11 +235,13 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
                 if conn is None:
                     raise
                 _check_readable(path, _revision(conn))
+                _examine(conn, path)
                 return conn
             if revision != HEAD_REVISION:
                 if existed:
                     _check_ours(path, revision)
                 if revision is not None:  # (refused at once, before a word of upgrading)
+                    _refuse_damaged_upgrade(conn, path)
                     _check_room_for_backup(path, conn)
                 conn.close()
                 conn = None
@@ -265,25 +268,45 @@ class JournalConnection(sqlite3.Connection):
     none was found); one that found its journal sound notes so when it closes (`_examine`)."""
 
     journal: Path | None = None  # the file, once it is found sound
+    sound_as: str | None = None  # its stamp then (`health.stamp`)
     damage: str | None = None
 
     def close(self) -> None:
+        """Note the journal as sound only if its file is still as it was found sound: one
+        damaged while open (by another program, a sync tool) is checked by the next run.
+        (This run's own checkpoint of a long import also changes it: one check more.)"""
+        journal, self.journal = self.journal, None
+        kept = journal is not None and health.stamp(journal) == self.sound_as
         super().close()
-        if self.journal is not None:  # after closing: the last one out checkpoints into it
-            health.remember(self.journal)
-            self.journal = None
+        if journal is not None and kept:  # after closing: the last one out checkpoints into it
+            health.remember(journal)
 
 
 def _examine(conn: sqlite3.Connection, path: Path) -> None:
     """Check a journal that is not as peerjournal last left it (db/health.py): a damaged one
-    is said so at once, and refused every write."""
+    is refused every write (`damage`), and its reader warned (`AppContext.store`)."""
     if not isinstance(conn, JournalConnection):
         return
-    if health.unchanged(path) or health.sound(conn):
-        conn.journal = path
+    found = health.stamp(path)  # (before the check: a change during it is not taken as sound)
+    if health.unchanged(path, found) or health.sound(conn):
+        conn.journal, conn.sound_as = path, found
         return
     conn.damage = health.damaged_refusal(path)
-    _tell(health.damaged_warning(path))
+
+
+def _refuse_damaged_upgrade(conn: sqlite3.Connection, path: Path) -> None:
+    """A journal to be upgraded is checked first: a damaged one is left as it is, with no
+    copy made (the upgrade would write into it, and its backup, a damaged copy, is not one
+    to restore, let alone to be told to delete)."""
+    if health.unchanged(path, health.stamp(path)) or health.sound(conn):
+        return
+    raise DatabaseError(
+        f"The journal at {path} is damaged (SQLite's check of the file found errors) and "
+        "needs upgrading for this version of peerjournal, so it was not upgraded, nothing "
+        f"was written to it and no copy was made: keep the file as it is. {_backups_hint(path)} "
+        "The version of peerjournal that last wrote to it can still save the entries that "
+        "can be read, with `peerjournal export --full`."
+    )
 
 
 def _schema_revision(path: Path, conn: sqlite3.Connection) -> str | None:
@@ -339,7 +362,9 @@ def _read_only(path: Path) -> sqlite3.Connection | None:
     if not wal.exists() or wal.stat().st_size == 0:
         queries.append("mode=ro&immutable=1")
     for query in queries:
-        conn = sqlite3.connect(f"{uri}?{query}", uri=True, isolation_level=None)
+        conn = sqlite3.connect(
+            f"{uri}?{query}", uri=True, isolation_level=None, factory=JournalConnection
+        )
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError:

@@ -5,10 +5,12 @@ lists, searches and takes new entries without a word. `PRAGMA quick_check` reads
 0.23 s on the 20,000-entry benchmark journal (196 MB), more than `write`'s budget allows on
 every run. So a journal is checked when it is opened only if its file is not as peerjournal
 last left it, sound (its size, times and inode, kept in the cache when a connection that found
-it sound closes): after a sync tool, a copy, a crash or another program wrote to it. Opening
-it costs a stat and a read of that note (0.1 ms), closing a write of it (2 ms). Damage that
-leaves the file's structure whole (garbage inside an entry's text) is not found: SQLite keeps
-no checksums. `export --full` always checks: a backup must say when it is incomplete.
+it sound closes, if the file is then still as it was when found so): after a sync tool, a copy,
+a crash or another program wrote to it. Opening it costs a stat and a read of that note
+(0.1 ms), closing a stat and a write of it (2 ms). Where the note cannot be written (a
+read-only data folder), every run checks. Damage that leaves the file's structure whole
+(garbage inside an entry's text) is not found: SQLite keeps no checksums. `export --full`
+always checks: a backup must say when it is incomplete.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ def _record(path: Path) -> Path:
     return paths.cache_dir() / CHECKED_DIR / f"{zlib.crc32(os.fsencode(path.absolute())):08x}"
 
 
-def _stamp(path: Path) -> str | None:
-    """What changes whenever anything writes to the file (ctime cannot be set back)."""
+def stamp(path: Path) -> str | None:
+    """What changes whenever anything writes to the file (ctime cannot be set back); in WAL
+    mode a commit writes only the -wal file, so the journal's own file changes only when it
+    is checkpointed (at the last close, or when the -wal grows past 1,000 pages)."""
     try:
         found = path.stat()
     except OSError:
@@ -38,25 +42,25 @@ def _stamp(path: Path) -> str | None:
     return f"{found.st_size} {found.st_mtime_ns} {found.st_ctime_ns} {found.st_ino}"
 
 
-def unchanged(path: Path) -> bool:
-    """Whether the journal is as a peerjournal run that found it sound left it."""
-    stamp = _stamp(path)
+def unchanged(path: Path, found: str | None) -> bool:
+    """Whether the journal, `found` as it is now (`stamp`), is as a peerjournal run that
+    found it sound left it."""
     try:
-        return stamp is not None and _record(path).read_text(encoding="ascii") == stamp
+        return found is not None and _record(path).read_text(encoding="ascii") == found
     except (OSError, UnicodeDecodeError):
         return False
 
 
 def remember(path: Path) -> None:
     """Note the journal as sound as it is now (best effort: a lost note costs one check)."""
-    stamp = _stamp(path)
-    if stamp is None:
+    found = stamp(path)
+    if found is None:
         return
     record = _record(path)
     partial = record.with_name(f"{record.name}.{os.getpid()}")
     with suppress(OSError):
         record.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(stamp, encoding="ascii")
+        partial.write_text(found, encoding="ascii")
         partial.replace(record)  # (whole or not at all: two runs may close at once)
 
 

@@ -29,7 +29,7 @@ from peerjournal.db.searchfold import (
     unfold_snippet,
 )
 from peerjournal.entry import Entry, EntryDraft, KeptIdentity, normalise_tag, scored_text
-from peerjournal.errors import DatabaseError, NotFoundError, PeerJournalError, plain_hint
+from peerjournal.errors import DatabaseError, NoEntryError, PeerJournalError, plain_hint
 from peerjournal.setting_groups import setting_key
 
 TAG_SEP = "\x1f"
@@ -847,10 +847,10 @@ def _storable(entry_id: int) -> bool:
     return 0 < entry_id <= MAX_SQLITE_INT
 
 
-def _missing(entry_id: int, *, trashed: bool) -> NotFoundError:
+def _missing(entry_id: int, *, trashed: bool) -> NoEntryError:
     where = "in the trash" if trashed else "in the journal"
     hint = "" if trashed else " (see `peerjournal list`, or `peerjournal trash`)"
-    return NotFoundError(f"No entry {entry_id} {where}{hint}.")
+    return NoEntryError(str(entry_id), f"No entry {entry_id} {where}{hint}.")
 
 
 def _damaged(entry_id: int, field: str) -> DatabaseError:
