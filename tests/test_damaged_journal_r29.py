@@ -12,6 +12,7 @@ import random
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -324,3 +325,14 @@ def test_a_guided_write_can_be_refused_before_its_first_question(
     fresh = AppContext(command=("write",))
     fresh.refuse_if_damaged()  # no journal: nothing to refuse, and none is started
     assert not damaged.exists()
+
+
+def test_a_guided_write_on_a_damaged_journal_asks_nothing(
+    cli: CLI, damaged: Path, keys: Callable[..., Any]
+) -> None:
+    typed = keys("Sat with Sam in the garden.")  # would be the first answer
+    result = cli("write")
+    assert result.exit_code == 4
+    assert said(result.stderr).startswith(f"peerjournal: The journal at {damaged} is damaged")
+    assert len(typed.lines) == 1  # nothing was asked
+    assert "Writing with the" not in result.stderr  # no session was started
