@@ -106,6 +106,19 @@ def run_on(entries: list[str]) -> tuple[int, float]:
     return len(text.split()), time.process_time() - start
 
 
+def run_plans(lines: int = 2000) -> tuple[int, float]:
+    """Words and CPU seconds of one long pasted text of plans only ("next time I will…" on
+    every line): each hit is hypothetical, so the entry's intentions are looked up hit by hit.
+    Its time should grow with its length, not faster (it took 8.9 s at 2,000 lines before
+    the sentence ends were found once per entry)."""
+    line = "next time I will ask him first and I want to listen more"
+    text = "".join(f"{i}: {line}\n" for i in range(lines))
+    lex = load_lexicon()
+    start = time.process_time()
+    score_text(text, lex)
+    return len(text.split()), time.process_time() - start
+
+
 def run_many(entries: list[str]) -> float:
     """Entries per second of wall-clock time through `score_many` on every core (as
     `drift --rescore` and `import` score), scores returned to this process."""
@@ -172,6 +185,8 @@ def main() -> None:
     )
     words, seconds = run_on(entries[:100])
     print(f"| one {words:,}-word entry without a full stop (dictated), CPU | {seconds:.2f} s |")
+    words, seconds = run_plans()
+    print(f"| one {words:,}-word pasted entry of plans only, CPU | {seconds:.2f} s |")
     print(f"| lexicon load (parse + index) | {load_ms:.0f} ms |")
     print(f"| `import peerjournal.drift` | {import_ms():.0f} ms |")
 
