@@ -92,23 +92,6 @@ def test_a_deleted_draft_put_back_names_its_number_for_discarding_it(
     assert drafts(isolated) == [newer]
 
 
-def test_a_draft_put_back_without_a_number_is_named_by_its_file(
-    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, deleting_editor: str
-) -> None:
-    _, newer = two_drafts(cli, isolated)
-    monkeypatch.setenv("EDITOR", deleting_editor)
-    # its number cannot be known (as when another terminal discards it meanwhile)
-    monkeypatch.setattr(drafts_module, "everything", lambda folder: [])
-    result = cli("write", "--resume")
-    assert result.exit_code == 1
-    said = " ".join(result.stderr.split())
-    assert said.endswith(
-        f"The text it held before is back in {newer}: `peerjournal write --resume` opens it "
-        f"again (delete {newer.name} if you meant to throw it away)."
-    )
-    assert "--discard N" not in said
-
-
 # -- 3. NUL bytes name where they came from -----------------------------------------------------
 
 

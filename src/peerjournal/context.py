@@ -138,14 +138,13 @@ class AppContext:
         guided `write`): the journal there is opened (checked only if its file changed,
         db/health.py), and a damaged one refused with the error its save would meet. No
         journal is started by this."""
-        from peerjournal.errors import DatabaseError
+        from peerjournal.errors import DamagedJournal
 
         if self._store is None and not self.db_path.exists():
             return
         damage = getattr(self.store().conn, "damage", None)
         if damage:
-            self._damaged = None  # (the refusal says it)
-            raise DatabaseError(damage)
+            raise DamagedJournal(damage)
 
     def answered(self) -> None:
         """Said once a command has answered: that the journal is damaged, or that there is
@@ -160,10 +159,9 @@ class AppContext:
         journal yet at PATH" where there is none, rather than "No entry 1 in the journal";
         after the warning of a damaged journal, unless it is the refusal to write into it
         (one message, not two)."""
-        from peerjournal.db.health import damaged_refusal
-        from peerjournal.errors import NoEntryError
+        from peerjournal.errors import DamagedJournal, NoEntryError
 
-        if self._damaged is not None and damaged_refusal(self._damaged) in exc.message:
+        if isinstance(exc, DamagedJournal):
             self._damaged = None
         self._warn_of_damage()
         if self._no_journal is not None and isinstance(exc, NoEntryError):

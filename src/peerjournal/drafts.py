@@ -227,14 +227,22 @@ def printed_instead(
 ) -> PeerJournalError:
     """When not even a draft can be written: print the entry (`text`, the Markdown entry
     format) on stdout, and return the error that says so."""
+    return text_printed(PeerJournalError(reason, code), text, folder, why)
+
+
+def text_printed(
+    failed: PeerJournalError, text: str, folder: Path, why: str = ""
+) -> PeerJournalError:
+    """`printed_instead`, saying so in `failed` (the reason the entry was not saved), which
+    stays of its kind (`errors.DamagedJournal`)."""
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
     because = f" ({why})" if why else ""
-    return PeerJournalError(
-        f"{reason} The draft could not be written to {folder}{because}, so your entry is "
-        "printed on stdout: copy it somewhere safe (`write --from-file` reads it back).",
-        code,
+    failed.message = (
+        f"{failed.message} The draft could not be written to {folder}{because}, so your entry "
+        "is printed on stdout: copy it somewhere safe (`write --from-file` reads it back)."
     )
+    return failed
 
 
 def new_edit(folder: Path, entry_id: int, now: datetime) -> Draft:

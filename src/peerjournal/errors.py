@@ -47,6 +47,12 @@ class DatabaseError(PeerJournalError):
         super().__init__(message, ExitCode.DATABASE)
 
 
+class DamagedJournal(DatabaseError):
+    """The refusal to write into a journal found damaged (db/health.py). It says that itself:
+    said in any words (a write's kept draft named after it), no warning goes before it
+    (`AppContext.failed`)."""
+
+
 def plain_hint(command: str) -> str:
     """How a message names another command ("`peerjournal people list`") where no --db is
     known to add to it, as `AppContext.command_hint` adds it."""

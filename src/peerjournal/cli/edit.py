@@ -320,17 +320,14 @@ def _naming(app: AppContext, entry_id: int, file: Draft) -> Naming:
     --fresh` drops it; the text it held before the editor failed on it goes in another kept
     edit of the entry, continued once `file` is saved or discarded."""
     from peerjournal import paths
-    from peerjournal.cli.editor_safety import Naming
+    from peerjournal.cli.editor_safety import Naming, discard_command
     from peerjournal.drafts import new_edit, number_of
 
     folder = paths.drafts_dir(app.db_path)
     again = app.command_hint(f"edit {entry_id}")
 
     def discard(kept: Draft) -> str:
-        number = number_of(folder, kept)
-        return f"delete {kept.path}" if number is None else (
-            app.command_hint(f"drafts --discard {number}")
-        )
+        return discard_command(app, kept, number_of(folder, kept))
 
     def as_it_was(copy: Draft) -> str:
         return (

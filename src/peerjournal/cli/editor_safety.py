@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from peerjournal.errors import ExitCode, PeerJournalError
 
 if TYPE_CHECKING:
+    from peerjournal.context import AppContext
     from peerjournal.drafts import Draft
 
 
@@ -44,6 +45,18 @@ class Naming:
     forget: Callable[[Draft], str]  # the command that throws away the file put back
     spare: Callable[[], Draft]  # a new file, for a copy of the text as it was before
     as_it_was: Callable[[Draft], str]  # the sentence that names that copy
+
+
+def discard_command(app: AppContext, file: Draft, number: int | None) -> str:
+    """The command, to paste, that throws `file` (a draft or a kept edit) away: `drafts
+    --discard N` by its `number` in `peerjournal drafts`; when it has none (another terminal
+    removed it meanwhile, say), `rm` of its whole path (a file name alone finds it only from
+    its folder)."""
+    import shlex
+
+    if number is None:
+        return f"`rm {shlex.quote(str(file.path))}`"
+    return app.command_hint(f"drafts --discard {number}")
 
 
 def stopped(exc: PeerJournalError | KeyboardInterrupt) -> PeerJournalError:

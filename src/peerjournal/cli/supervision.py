@@ -429,10 +429,9 @@ def _check_interactive(
                 check_id = save_check(store, check_id, answers, complete, app_ctx.now())
                 break
             except DatabaseError as exc:  # locked, read-only, a full disk: it may clear
-                if not asker.try_again(exc.message):
-                    raise DatabaseError(
-                        f"{exc.message} The answer just given was not saved. {stopped()}"
-                    ) from None
+                if not asker.try_again(exc.message):  # (a damaged journal's stays one)
+                    exc.message += f" The answer just given was not saved. {stopped()}"
+                    raise
         if set_aside is not None:  # the first new answer replaces the check set aside
             discard_check(store, set_aside.id)
             replaced, set_aside = set_aside, None

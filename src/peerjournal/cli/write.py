@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from peerjournal.cli.guided import GuidedSession
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
-    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import PromptSet
 
 
@@ -402,12 +402,12 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     except PeerJournalError as exc:
         raise _naming_the_draft(app, exc, work.file) from None
     except KeyboardInterrupt:
+        interrupted = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
         if work.file is None and holds_text(work.draft):  # text read from stdin or flags
             raise _keep_or_print(
-                app, work.draft, _set_for(work.draft, plan.prompt_set), "Interrupted.",
-                ExitCode.INTERRUPTED, in_hand=work.in_hand,
+                app, work.draft, _set_for(work.draft, plan.prompt_set), interrupted,
+                in_hand=work.in_hand,
             ) from None
-        interrupted = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
         raise _naming_the_draft(app, interrupted, work.file) from None
     finally:
         if work.held is not None:
@@ -593,10 +593,7 @@ def _keeping_given(
     usage = exc.exit_code == ExitCode.USAGE
     quick = None if usage else _quick_draft(app, line.texts, options)
     if quick is not None:
-        exc = _keep_or_print(
-            app, quick, _prompt_set(quick.prompt_set), exc.message, exc.exit_code, again,
-            in_hand=True,
-        )
+        exc = _keep_or_print(app, quick, _prompt_set(quick.prompt_set), exc, again, in_hand=True)
     return _keeping_stdin(app, exc, options, again) if piped else exc
 
 
@@ -615,7 +612,7 @@ def _keeping_stdin(
     if not text.strip():
         return exc  # nothing came in: no draft of nothing
     if flaw is not None:  # the option's error first: it is what to put right
-        exc = PeerJournalError(f"{exc.message.rstrip()} {flaw.message}", exc.exit_code)
+        exc.message = f"{exc.message.rstrip()} {flaw.message}"
     return _keeping_piped(app, text, options, exc, again)
 
 
@@ -852,15 +849,14 @@ def _keeping_piped(
 ) -> PeerJournalError:
     """`exc`, once the piped `text` is kept as an editor draft (or printed, if it can't be),
     with the command-line `options` noted in it for `write --resume`."""
-    from peerjournal.drafts import printed_instead, with_options, write_atomic
+    from peerjournal.drafts import text_printed, with_options, write_atomic
 
     text = with_options(text, options)
     try:
         kept = _new_draft(app, ".md", in_hand=True)
         write_atomic(kept.path, text)
     except OSError as err:
-        why = str(err.strerror or err)
-        return printed_instead(text, exc.message, _drafts_dir(app), exc.exit_code, why)
+        return text_printed(exc, text, _drafts_dir(app), str(err.strerror or err))
     return _naming_the_draft(app, exc, kept, again)
 
 
@@ -984,16 +980,17 @@ def _naming(app: AppContext, draft_file: Draft) -> Naming:
 def _listed(app: AppContext, file: Draft) -> tuple[str, str]:
     """How to continue the draft `file` and how to throw it away: the options `write --resume`
     needs (none when it is the draft --resume picks, else --draft N) and the command that
-    discards it (by its number in `drafts`; by its file name when it has none)."""
+    discards it (`editor_safety.discard_command`)."""
+    from peerjournal.cli.editor_safety import discard_command
     from peerjournal.drafts import number_of, pending
 
     folder = _drafts_dir(app)
     number = number_of(folder, file)
     if number is None:
-        return "", f"delete {file.path.name}"
+        return "", discard_command(app, file, number)
     newest = pending(folder)
     again = "" if newest and newest[0].path == file.path else f" --draft {number}"
-    return again, app.command_hint(f"drafts --discard {number}")
+    return again, discard_command(app, file, number)
 
 
 def _guided(
@@ -1184,34 +1181,34 @@ def _keep_or_print(
     app: AppContext,
     draft: EntryDraft,
     prompt_set: PromptSet,
-    reason: str,
-    code: ExitCode,
+    failed: PeerJournalError,
     again: str = "",
     *,
     in_hand: bool,
 ) -> PeerJournalError:
-    """Keep an unsaved entry as a draft; if even that fails, print it on stdout. `in_hand`:
-    its text was given on the command line or piped in (not typed in a guided session)."""
-    from peerjournal.drafts import printed_instead
+    """`failed` (the reason an entry was not saved), once the entry is kept as a draft; if even
+    that fails, printed on stdout. `in_hand`: its text was given on the command line or piped
+    in (not typed in a guided session)."""
+    from peerjournal.drafts import text_printed
     from peerjournal.reflection import format_template
 
     try:
         kept = _keep_as_draft(app, draft, prompt_set, in_hand)
     except OSError as exc:
         text = format_template(draft, prompt_set)
-        return printed_instead(text, reason, _drafts_dir(app), code, str(exc.strerror or exc))
-    return _kept_in(app, kept, reason, code, again)
+        return text_printed(failed, text, _drafts_dir(app), str(exc.strerror or exc))
+    return _kept_in(app, kept, failed, again)
 
 
 def _kept_in(
-    app: AppContext, kept: Draft, reason: str, code: ExitCode, again: str = ""
+    app: AppContext, kept: Draft, failed: PeerJournalError, again: str = ""
 ) -> PeerJournalError:
-    from peerjournal.errors import PeerJournalError
-
-    return PeerJournalError(
-        f"{reason} Your entry is kept as a draft in {kept.path} ({app.resume_hint(again)}).",
-        code,
+    """`failed`, saying where the entry is kept; still of its kind (`errors.DamagedJournal`)."""
+    failed.message = (
+        f"{failed.message} Your entry is kept as a draft in {kept.path} "
+        f"({app.resume_hint(again)})."
     )
+    return failed
 
 
 def _save(
@@ -1244,8 +1241,7 @@ def _save(
     if too_long is not None:  # a guided entry whose draft could not be written: keep it now
         fallback = _prompt_set(DEFAULT_SET)
         raise _keep_or_print(
-            app, draft, _set_for(draft, fallback), too_long, ExitCode.USER_ERROR,
-            in_hand=in_hand,
+            app, draft, _set_for(draft, fallback), PeerJournalError(too_long), in_hand=in_hand
         )
     try:
         prompt_set = _checked(app, draft)
@@ -1253,28 +1249,22 @@ def _save(
         if draft_file is not None or not in_hand or not _needs_an_experience(app, draft):
             raise
         fallback = _set_for(draft, _prompt_set(DEFAULT_SET))
-        raise _keep_or_print(
-            app, draft, fallback, exc.message, exc.exit_code, in_hand=True
-        ) from None
+        raise _keep_or_print(app, draft, fallback, exc, in_hand=True) from None
     meant = None  # (looked up before the entry is saved: its own setting is not "used" yet)
     if check_setting and draft.setting:
         meant = likely_meant(draft.setting, known_settings(app.store))
     try:
         drift = score_draft(draft, app.lexicon())
         entry_id = app.store().add_entry(draft, app.now(), drift)
-    except KeyboardInterrupt:  # scoring and a cold start take seconds: keep what was written
-        reason = "Interrupted before the entry was saved."
+    except (KeyboardInterrupt, PeerJournalError) as exc:  # (scoring and a cold start take
+        # seconds: Ctrl-C then keeps what was written too)
+        failed = exc if isinstance(exc, PeerJournalError) else PeerJournalError(
+            "Interrupted before the entry was saved.", ExitCode.INTERRUPTED
+        )
         if draft_file is not None:
-            raise _kept_in(app, draft_file, reason, ExitCode.INTERRUPTED) from None
-        raise _keep_or_print(
-            app, draft, prompt_set, reason, ExitCode.INTERRUPTED, in_hand=in_hand
-        ) from None
-    except PeerJournalError as exc:
-        if draft_file is None:  # text from flags or stdin: keep it before reporting the failure
-            raise _keep_or_print(
-                app, draft, prompt_set, exc.message, exc.exit_code, in_hand=in_hand
-            ) from None
-        raise _kept_in(app, draft_file, exc.message, exc.exit_code) from None
+            raise _kept_in(app, draft_file, failed) from None
+        # text from flags or stdin: kept before the failure is reported
+        raise _keep_or_print(app, draft, prompt_set, failed, in_hand=in_hand) from None
     # The entry is saved: from here on nothing may turn that into an error, or the writer
     # (or a script trusting the exit code) writes it again. A damaged page that the insert
     # did not touch can still fail the reads below.

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from peerjournal.db import health
-from peerjournal.errors import DatabaseError, PeerJournalError, plain_hint
+from peerjournal.errors import DamagedJournal, DatabaseError, PeerJournalError, plain_hint
 
 if TYPE_CHECKING:  # (Alembic is imported only to create or upgrade a journal)
     from alembic.config import Config
@@ -680,7 +680,7 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         return
     damage = getattr(conn, "damage", None)
     if damage:
-        raise DatabaseError(damage)
+        raise DamagedJournal(damage)
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
