@@ -81,8 +81,15 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   too: "Her mum told her she should | leave him"), and so is a drift hit in its doer's name
   ("Her key worker | told her she should …"); the doer may be a noun phrase with a possessive
   ("The caller's mum", "Sam's mum") or a role of several words ("her new social worker", "the
-  crisis team", "her keyworker"), but not one joined to the writer ("Me and her mum told
-  her …"), nor the writer's own role ("Peer worker told him …"); what someone hands the writer
+  crisis team", "her keyworker"), also before a relative clause between commas or dashes ("The
+  caller's mum, who was upset, told her …", "Her keyworker, who I like, said …": the clause's
+  own words stay the writer's, "Then Matty, who I'd describe as an alcoholic, talked him
+  through …"), or with "'s" for "has" / "is" ("Her mum's been telling her …"), and the deed may
+  be a progressive ("Her mum was telling her to …"; of a practice only: "she was struggling" is
+  no deed; round 30); but not one joined to the writer ("Me and her mum told her …", "I, who
+  had never met her, told her …"), nor the writer's own role ("Peer worker told him …"). A
+  subject carries over a comma, not a semicolon ("She was upset; told her she should …" is the
+  writer's diary, as after a full stop). What someone hands the writer
   ("The coordinator gave me four patients to take home") is the writer's to do. Labels are the
   writer's words whoever they describe, and so is a judgement that names its subject ("they need to
   learn …"). A practice done to the writer, in the passive or as a gerund ("It reminds me of being
@@ -91,7 +98,10 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   its doer, as notes do, and is not (round 24: no labelled verdict changed; three read entries'
   stories lost a wrong drift hit). An identity hit that ends on a possessive after "told me"
   and goes on into a noun phrase and its verb reports what was said, not an exchange: "He told
-  me his | landlord's number is …" (but "she told me hers", "he told me his trick of …").
+  me his | landlord's number is …" (but "she told me hers", "he told me his trick of …"); so
+  does one that ends on "told me" before such a noun phrase: "The consultant told me | my
+  handover was clear" (a compliment on the writer's work is neither their drift nor their
+  identity; round 30).
 - ``hypothetical``: after "if" (not an embedded question: "asked if we could"), "next time", "in
   future", "tomorrow", "I would / I'd like to / I want to / I'm going to / I'll", "should have",
   "was going to", "meant to", "wish", "the minute I'm …", past habit ("used to", "years ago") or an
@@ -409,6 +419,9 @@ _TOLD_PAST = frozenset({"story", "self_worth", "co_optation", "focus"})
 # and its verb), so the hit reports his words; "she told me hers", "he told me his." do not
 _POSSESSIVES_END = (" his", " her", " their")
 _TOLD_FACT = regex_store.compile(r".*\b(?:told|tell|tells|telling)\s+(?:me|us)\s+(?:his|her|their)")
+_TOLD_ENDS = (" me", " us")
+_TOLD_ME = regex_store.compile(r".*\b(?:told|tell|tells|telling)\s+(?:me|us)")
+_POSSESSIVE_NEXT = regex_store.compile(r"\s+(?:my|our|his|her|their)(?![\w'])")
 _FACT_CLAUSE = regex_store.compile(
     r"(?:\s+[\w']+){1,4}?\s+(?:is|was|are|were|has|had|have|will|would|can|could|does|did"
     r"|isn't|wasn't|aren't|weren't|hasn't|hadn't|won't|wouldn't|can't|couldn't|doesn't|don't"
@@ -791,6 +804,7 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
     """Is the writer the subject of the speech verb at `verb_start`? ("I said", "and said"
     after "I…", or no subject at all, diary style: "Told her…") rather than "the team said",
     "she said" or "Ray said"."""
+    verb_start = _before_relative(text, sent_start, verb_start)
     before = _SUBJECT_WORD.findall(text, sent_start, verb_start)
     for k, word in enumerate(reversed(before)):
         if word in _WRITER_SUBJECT:
@@ -822,6 +836,26 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
     return True
 
 
+# a relative clause between commas or dashes that ends right before a verb: its subject is
+# before it ("The caller's mum, who was upset, | told her …", "Her keyworker, who I like, |
+# said …", "Her mum - who was fuming - | told her …")
+_RELATIVE_MARK = r"(?:,|\s*[\u2013\u2014]|\s-+)"
+_RELATIVE = regex_store.compile(
+    rf"{_RELATIVE_MARK}\s*(?:who|whom|whose|which)\s[^,;:.!?()\"\u2013\u2014]*?{_RELATIVE_MARK}\s*\Z"
+)
+_RELATIVE_ENDS = ",-\u2013\u2014"
+
+
+def _before_relative(text: str, lo: int, at: int) -> int:
+    """Where a relative clause between commas or dashes that ends at `at` (after `lo`)
+    starts, at its first comma or dash; `at` if there is none."""
+    tail = text[max(lo, at - 3) : at]
+    if not any(c in tail for c in _RELATIVE_ENDS) or text.find(" wh", lo, at) < 0:
+        return at
+    m = _RELATIVE.search(text, lo, at)
+    return m.start() if m is not None else at
+
+
 _TITLES = _words("mr mrs ms mx miss dr nurse")
 _COORDINATORS = _words("and then")
 _PREPOSITIONS = _words(
@@ -849,6 +883,14 @@ _SUBJECT_SKIPS = _words(
     "keeps kept keep always just also then had has have would will did does actually constantly"
     " repeatedly basically really even still immediately straight literally clearly again felt"
     " feel feels"
+)
+# … and before a progressive of a deed done to someone: "Her mum was telling her …", "His
+# nurse has been telling him …" (not of a state: "she was struggling", "he was missing …")
+_PROGRESSIVE_SKIPS = _SUBJECT_SKIPS | _words("was were is are been be")
+_PROGRESSIVE_DEEDS = _words(
+    "telling saying giving making teaching selling putting sending lecturing pushing pressuring"
+    " pressurising nagging ordering instructing reminding warning advising urging forcing"
+    " persuading convincing bossing"
 )
 _THIRD_PERSON = _words("she he they she'd he'd they'd she'll he'll they'll")
 # a passive whose subject is the writer, or a gerund: the practice was done to them by someone
@@ -903,10 +945,30 @@ def _doer(text: str, norm: str, sent_start: int, clause_start: int, start: int) 
         if not words or words[-1][0] not in _LIGHT_VERBS:
             return -1
         words.pop()  # the light verb is the deed
-    while words and words[-1][0] in _SUBJECT_SKIPS:
+    skips = _PROGRESSIVE_SKIPS if verb in _PROGRESSIVE_DEEDS else _SUBJECT_SKIPS
+    skipped = False
+    while words and words[-1][0] in skips:
         words.pop()
+        skipped = True
+    if (
+        words
+        and words[-1][0].endswith("'s")
+        and (skipped or verb in _PARTICIPLES or verb in _PROGRESSIVE_DEEDS)
+        and _possessive(words[-1][0])
+    ):
+        # "'s" before a participle is "has" or "is": "Her mum's told her …", "Sam's been …"
+        # (not before a noun: "his daughter's wedding")
+        words[-1] = (words[-1][0][:-2], words[-1][1])
+    relative = -1
     if not words:
-        return -1
+        # the subject before a relative clause: "The caller's mum, who was upset, told her …"
+        relative = _before_relative(text, sent_start, clause_start)
+        if relative == clause_start:
+            return -1
+        lo = max(sent_start, *(text.rfind(p, sent_start, relative) + 1 for p in ",;:("))
+        words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, lo, relative)]
+        if not words:
+            return -1
     word, at = words[-1]
     if word in _THIRD_PERSON:
         return at
@@ -921,7 +983,11 @@ def _doer(text: str, norm: str, sent_start: int, clause_start: int, start: int) 
         # unless a past deed follows it at once ("Punter took her phone")
         _NAME_WORD.fullmatch(norm, at, at + len(word))
         and norm[at : at + len(word)] not in _NOT_NAMES
-        and (norm[sent_start:at].strip(" \n\t\"'") or _opens_with_subject(word, verb, words))
+        and (
+            norm[sent_start:at].strip(" \n\t\"'")
+            or relative >= 0  # "Jo, who I work with, was telling him …"
+            or _opens_with_subject(word, verb, words)
+        )
     ):
         return -1
     if k >= 1 and words[k - 1][0] in _LEAD_ADVERBS:
@@ -1104,16 +1170,21 @@ _TO_WRITER = regex_store.compile(r"[\w']+\s+(?:me|us)(?![\w'])")
 _EMBEDDED = regex_store.compile(r"\s*(?:which|who|whose|what|how|whether)(?![\w'])")
 
 
-def _doers_named(hits: Hits, deeds: dict[int, int]) -> Hits:
+def _doers_named(hits: Hits, deeds: dict[int, tuple[int, int]]) -> Hits:
     """`hits`, with the drift hits in the name of someone doing a practice right after it
     attributed ("Her key worker | told her she should …", "The duty | social worker told him
-    …"; `deeds`: each practice's start -> where its doer's name starts). Naming who did it is
-    not the writer's drift, any more than the practice is."""
+    …"; `deeds`: each practice's start -> where its doer's name starts and ends: before a
+    relative clause, "Then Matty, who I'd describe as …, talked him through …", whose words
+    are the writer's). Naming who did it is not the writer's drift, any more than the practice
+    is."""
     starts = sorted(deeds)
 
     def names_a_doer(hit: Hit) -> bool:
         i = bisect_left(starts, hit.end)
-        return i < len(starts) and deeds[starts[i]] <= hit.start
+        if i == len(starts):
+            return False
+        name_start, name_end = deeds[starts[i]]
+        return name_start <= hit.start and hit.end <= name_end
 
     return [
         (hit._replace(attributed=True, counted=False), marker)
@@ -1138,6 +1209,8 @@ def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, s
         return False  # no verb near the start, or a diary-style verb first ("Checked she'd had")
     if any(w in _WRITER_SUBJECT or w == "me" for w, _ in words):
         return False  # the writer among the subjects
+    if text.find(";", words[k][1], clause_start) >= 0:
+        return False  # after a semicolon, as after a full stop: "She was upset; told her …"
     word, at = words[k - 1]
     if word in _THIRD_PERSON or word in _PEOPLE:
         return True
@@ -1573,7 +1646,8 @@ class _Facts(NamedTuple):
     # by the curated pass for both
     directed: list[tuple[int, int]]
     # the start of each drift practice someone else is named doing -> where their name starts
-    deeds: dict[int, int]
+    # and ends
+    deeds: dict[int, tuple[int, int]]
 
 
 # Longer than any sentence of the labelled sets (740 characters); see _capped.
@@ -1856,7 +1930,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 doer = _doer(lower, norm, sent_start, clause_start, start)
                 if doer >= 0:
                     attributed = True
-                    deeds[start] = doer
+                    deeds[start] = (doer, _before_relative(lower, doer, start))
                 else:
                     attributed = _done_by_someone_else(
                         lower, norm, sent_start, clause_start, start, marker.dimension
@@ -1948,6 +2022,13 @@ def _tells_a_fact(lower: str, start: int, end: int) -> bool:
     """Does the hit end on a possessive after "told me" that opens what was said ("He told me
     his | landlord's number is …": a noun phrase and its verb), so that it reports someone's
     words rather than an exchange ("she told me hers", "he told me his trick of …")?"""
+    if lower.endswith(_TOLD_ENDS, start, end):
+        # … or on "told me" before it: "The consultant told me | my handover was clear"
+        return (
+            (possessive := _POSSESSIVE_NEXT.match(lower, end)) is not None
+            and _TOLD_ME.fullmatch(lower, start, end) is not None
+            and _FACT_CLAUSE.match(lower, possessive.end()) is not None
+        )
     return (
         lower.endswith(_POSSESSIVES_END, start, end)
         and _TOLD_FACT.fullmatch(lower, start, end) is not None
