@@ -92,7 +92,7 @@ def test_a_setting_in_lower_case_is_redacted_in_a_shared_entry(cli: CLI) -> None
     (entry,) = summary(cli)["shared_entries"]
     assert entry["setting"] == "[person]'s flat, [person] ward"
     assert entry["tags"] == ["[person]"]
-    assert entry["experience"] == "I will sit with him. [person] I help?"
+    assert entry["experience"] == "I will sit with him. May I help?"
 
 
 def test_a_name_hyphenated_across_a_line_is_redacted_everywhere(cli: CLI) -> None:

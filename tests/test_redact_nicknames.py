@@ -73,13 +73,13 @@ def test_a_short_form_that_is_a_word_is_redacted_only_as_a_name(cli: CLI, tmp_pa
         "May I ask? [person] was there. [person] up the heating, said [person]. Tagged "
         "#[person] and @[person]."
     )
-    # the question's "Will" is left, and the preview asks the writer to check it ("May" is
-    # never flagged: a month)
+    # the questions' "Will" and "May" are left, and the preview asks the writer to check them
     result = cli("export", "--format", "md", input="n\n")
     assert result.exit_code == 1
     checked = " ".join(result.stderr.split("Check these capitalised words")[1].split())
     assert checked.startswith(
-        "(in the preview above): Will (like a listed name). If any is someone's name")
+        "(in the preview above): Will (like a listed name), May (like a listed name). If any "
+        "is someone's name")
     assert "Nothing was written" in result.stderr
 
 

@@ -140,7 +140,8 @@ def test_json_receipt_is_still_given_for_a_file(cli, add, tmp_path) -> None:
     result = cli("export", "--format", "json", "-o", str(path), "--yes", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == {
-        "output": str(path), "format": "json", "bytes": path.stat().st_size}
+        "output": str(path), "format": "json", "bytes": path.stat().st_size,
+        "words_to_check": []}
 
 
 # -- one opener: the messages each command gave ----------------------------------------------

@@ -50,6 +50,14 @@ ALWAYS_CAPITALISED = word_set(
     ok okay tv gp a&e nhs ed er aa na
     """
 )
+# Abbreviations written in capitals that are also a name or short form in title case (ED,
+# the emergency department, and Ed; DI, a detective inspector, and Di): in capitals, the
+# abbreviation. Redaction leaves "ED" alone for a name listed as "Ed" (see `redact.py`), and
+# the export preview flags "Ed", not "ED".
+ABBREVIATIONS = {"ed": "the emergency department", "di": "a detective inspector"}
+# Titles and forms of address: never a name on their own ("Mrs" of "Mrs O'Neill" is not
+# replaced in "Mrs Patel said hello"), nor flagged as one ("Dr Okafor": Okafor is).
+TITLES = word_set("mr mrs ms miss mx mstr dr prof sr jr rev fr sir dame cllr")
 
 
 # First names among COMMON_WORDS that open sentences in shift notes as words more often than
@@ -59,8 +67,8 @@ _OPENS_AS_WORD = word_set(
     """
     al april art august autumn brook buddy candy chance chase cherry chip chuck dash destiny
     don duke fern ginger guy harmony honey hunter jewel june king lane lily major marsh may
-    melody misty pepper poppy prince river rocky rosy sage skip sky sonny star storm summer
-    sunny tiger ward win winter worth
+    melody pepper poppy prince river sage skip sky sonny star storm summer tiger ward win
+    winter worth
     """
 )
 # Given names that are also everyday words: opening a sentence, one is taken for the word
@@ -77,12 +85,32 @@ _PERSON_NEXT = re.compile(
 )
 
 
+# What only a person does next: speak, ring, write, smile… ("April rang", "June said hi"),
+# where "was", "came" or "and I" may follow a month or a season ("Summer came", "It was
+# August and I was tired").
+_SPEAKER_NEXT = re.compile(
+    r"\s+(?:said|says|told|tells|rang|rings|texted|texts|phoned|emailed|messaged|called|"
+    r"asked|asks|replied|answered|cried|smiled|laughed|shouted)(?![\w'’])"
+)
+
+
 def used_as_name(word: str, after: str) -> bool:
-    """Whether `word`, opening a sentence, is one of the NAME_WORDS used as a name: it is
-    possessive ("Frank's mum"), or `after` (the text after it) goes on as a person would
-    ("Will was upset", "Grace rang me", "Mark and I walked"), where the word would not ("Will
-    you…", "Hope this helps", "Mark the date")."""
-    return POSSESSIVE.sub("", word).casefold() in NAME_WORDS and as_person(word, after)
+    """Whether `word`, opening a sentence, is one of the first names of COMMON_WORDS used as
+    a name: one of the NAME_WORDS that is possessive ("Frank's mum"), or after which `after`
+    (the text after it) goes on as a person would ("Will was upset", "Grace rang me", "Mark
+    and I walked"), where the word would not ("Will you…", "Hope this helps", "Mark the
+    date"); or any of them, the months (April, May, June, August) too, followed by what only
+    a person does (`speaks`: "Summer said", "April rang")."""
+    key = POSSESSIVE.sub("", word).casefold()
+    if key in NAME_WORDS:
+        return as_person(word, after)
+    return key in _FIRST_NAME_WORDS and speaks(after)
+
+
+def speaks(after: str) -> bool:
+    """Whether `after` (the text after a word) goes on as only a person does: "said",
+    "rang"."""
+    return _SPEAKER_NEXT.match(after) is not None
 
 
 def as_person(word: str, after: str) -> bool:
@@ -218,6 +246,10 @@ SENTENCE_OPENERS = SENTENCE_WORDS | word_set(
     drove caught sent fed taught held lost cut set turns used pushed might reckon watch fair
     poor proper rough funny older younger early late real decent simple honest solid main sweet
     awesome mental social online mobile according near nope cheers present asleep awake
+    colleague colleagues coworker coworkers co-worker workmate workmates mentor mentee
+    supervisor volunteer volunteers worker workers therapist counsellor shaken taken broken
+    given spoken stolen woken forgotten written hidden eaten beaten fallen frozen chosen
+    driven ridden risen swollen torn worn drawn thrown grown shown blown flown
     """
 )
 # Words that open the one-line answers to the self-care and evaluation questions ("Long walk
@@ -248,3 +280,13 @@ IMPERATIVES = word_set(
     """
 )
 POSSESSIVE = re.compile(r"['’][sS]$")
+# Verbs in their bare form, as after "will" or "may" ("Will follow up", "May need a lift"):
+# a person named Will or May would be followed by "follows", "needed"… The to-do verbs, less
+# those whose past is the same ("let", "read": "Will read it" may be Will who did), and more.
+BARE_VERBS = (IMPERATIVES - word_set("let read put set cut hit")) | word_set(
+    """
+    be do have come keep need want think feel hope stay leave work listen explain carry
+    continue attend join sit stand walk drive pop become finish miss change support help
+    encourage share try see know learn bring use struggle manage cope miss happen
+    """
+)

@@ -12,9 +12,11 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    with or without the space or dash ("MaryJane", "SamJones"): see `name_forms`. A part that
    is also a common English word ("Will", "Grace", "Hope") or a name particle at the start
    or end of a name ("Van Nguyen", "Minh Le") is matched only when capitalised, so the verb
-   "will" survives while "Will" does not, even opening a question ("Will you come?"): "Will I
-   think is doing better" is the name, and a question that loses its verb costs less than a
-   name that leaves. A one-word listed name is always matched in every case: the writer
+   "will" survives while "Will" does not; but "Will" and "May" are left where grammar makes
+   them the verb, as a short form's are (see 3.: `_not_the_verb`), and the preview flags
+   them (`nickname_like`). A title is no part alone ("Mrs" of "Mrs O'Neill"), and a form
+   that in capitals is an abbreviation ("Ed": "ED") is not matched in capitals (see
+   `_not_in_capitals`). A one-word listed name is always matched in every case: the writer
    listed exactly that word; but a name of one letter is an initial ("J said…"), matched
    only as that capital standing alone (see `initial`), and "A", "I" and "O" are refused.
    A text of one word (a tag), and a label (a setting, with `Redactor.label`), is matched
@@ -30,8 +32,8 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    One that starts like the name (Sammy for Samuel) is left to the writer: the preview flags
    it wherever it is. A short form that is also a word ("Bill", "Will", "Jack", "May") is
    matched only when capitalised, never in the plural ("Bills"), and not when it is the verb
-   opening a question ("Will you come?", "May I ask?"), which the preview flags instead: a
-   short form is a guess, where a listed part ("Will" of Will Turner) is the writer's word.
+   opening a sentence before a bare verb ("Will follow up", "Will you come with me") or a
+   question ("May I ask?"), which the preview flags instead.
 
 Letter boundaries depend on the script of the letter at the edge of a name (see
 `_NAME_START`):
@@ -80,12 +82,15 @@ from peerjournal.errors import plain_hint
 from peerjournal.namewords import _FIRST_NAME_WORDS as _FIRST_NAME_WORDS
 from peerjournal.namewords import _OPENS_AS_WORD as _OPENS_AS_WORD
 from peerjournal.namewords import (
+    ABBREVIATIONS,
     ALWAYS_CAPITALISED,
+    BARE_VERBS,
     COMMON_WORDS,
     IMPERATIVES,
     POSSESSIVE,
     SENTENCE_OPENERS,
     SENTENCE_WORDS,
+    TITLES,
     as_person,
     common_opener,
     opener_key,
@@ -579,7 +584,8 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
 
     A multi-word name also yields each part alone (first name, surname, each half of a
     hyphenated name) of two letters or more, so a name cut in half by an excerpt, or
-    "Mr Lopez", never leaks; and each run of two or more adjacent parts ("Mary-Jane" of
+    "Mr Lopez", never leaks (a title is no part alone: "Mrs" of "Mrs O'Neill" stays in
+    "Mrs Patel"); and each run of two or more adjacent parts ("Mary-Jane" of
     "Mary-Jane Smith"), which like the whole name matches written with or without the space
     or dash ("MaryJane", "Mary Jane", "JaneSmith"). A particle ("van", "de") in the middle of
     a name is not a form alone ("Ludwig van Beethoven"); first or last it is a name
@@ -603,7 +609,10 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
             folded = part.casefold()
             middle = 0 < n < len(parts) - 1
             letters = sum(ch.isalpha() for ch in part)
-            if letters < 2 or folded in _NEVER_ALONE or (middle and folded in PARTICLES):
+            if (
+                letters < 2 or folded in _NEVER_ALONE or folded in TITLES
+                or (middle and folded in PARTICLES)
+            ):
                 continue
             forms.append((part, folded in COMMON_WORDS or folded in PARTICLES))
         for start in range(len(parts) - 1):
@@ -696,6 +705,34 @@ _ASKING = (
 )
 
 
+# Where a sentence starts, before a word of keyed text: the text's start, a line's, or after
+# the end of a sentence, a colon or an opening quote or bracket (and a space or two).
+_OPENS = (
+    r"(?:(?<=^)|(?<=\n)|(?<=[.!?…:;\"“(])|(?<=[.!?…:;\"“(]\s)|(?<=[.!?…:;\"“(]\s\s)"
+    r"|(?<=[.!?…][)\]\"”’']\s))"
+)
+# After "Will" or "May" opening a sentence as the verb: a bare verb ("Will follow up",
+# "Will do.", "May need a lift"), or a pronoun and one ("Will you come with me, he asked"),
+# maybe after "not" or an adverb ("Will also ring", "Will you not stay"). Not "I": "Will I
+# think is doing better" may be the name (with a question mark, it is `_ASKING`).
+_ADVERB = r"(?:not|also|definitely|probably|just|still|never|always|maybe|certainly|then)\s+"
+_MODAL_NEXT = (
+    rf"\s+(?:(?i:you|he|she|it|we|they)\s+)?(?:{_ADVERB})?"
+    rf"(?i:{'|'.join(sorted(BARE_VERBS))}){_AFTER}"
+)
+
+
+def _not_the_verb(plain: str) -> str:
+    """For a word that is also a verb opening a question or a sentence ("will", "may"), a
+    pattern (to go before it) refusing it where it is that verb: opening a sentence before a
+    bare verb (`_MODAL_NEXT`: "Will follow up tomorrow", "Will do."), or anywhere before a
+    pronoun and a question mark (`_ASKING`: "May I ask?"); "" for any other word."""
+    if plain not in _QUESTION_VERBS:
+        return ""
+    word = r"(?:[^\W\d_]|\x00)+"
+    return f"(?!{_OPENS}{word}{_MODAL_NEXT})(?!{word}{_ASKING})"
+
+
 def _short_form_pattern(form: str, case_sensitive: bool, polish: bool) -> str:
     """A redacted short form (see `short_forms`), to match in keyed text. One that is also
     a word is never matched in the plural ("Bills", "Wills") and, when it is a verb, not
@@ -707,9 +744,7 @@ def _short_form_pattern(form: str, case_sensitive: bool, polish: bool) -> str:
     body = _capitalised_pattern(form, upper=plain not in ALWAYS_CAPITALISED)
     if plain in _WORDLIKE_SHORT_FORMS:
         body += rf"(?![eE]?[sS]{_AFTER})"
-    if plain in _QUESTION_VERBS:
-        body += f"(?!{_ASKING})"
-    return body
+    return _not_the_verb(plain) + body
 
 
 @dataclass(frozen=True)
@@ -947,13 +982,25 @@ def _compile_names(
             body = _short_form_pattern(form, case_sensitive, polish)
         elif case_sensitive and len(form) == 1:  # an initial: "J's", never "Js"
             body = _capitalised_pattern(form, upper=False) + rf"(?![eE]?[sS]{_AFTER})"
-        elif case_sensitive:
-            body = _capitalised_pattern(form)
+        elif case_sensitive:  # a listed part that is a word: "Will" of Will Turner too
+            body = _not_the_verb(_plain(form)) + _capitalised_pattern(form)
         else:
             body = _name_pattern(form, polish)
-        branches.append(f"(?P<{group}>{body})")
+        branches.append(f"(?P<{group}>{_not_in_capitals(form)}{body})")
     regex = re.compile(_NAME_START + "(?:" + "|".join(branches) + ")" + _NAME_END)
     return regex, lookup
+
+
+def _not_in_capitals(form: str) -> str:
+    """For a form that in capitals is an abbreviation ("Ed": "ED", see `ABBREVIATIONS`) and
+    is not listed in capitals, a pattern that refuses it in capitals (and its plural "EDs"),
+    in a text as in a label (a setting typed "ED"), unless a word in capitals is beside it;
+    else ""."""
+    if _plain(form) not in ABBREVIATIONS or form.isupper():
+        return ""
+    capitals = f"{_spelled(keyed(form.upper()))}{_ANY_HIDDEN}{_PLURAL}{_AFTER}"
+    # but in a run of capitals it is the name shouted ("ED SAID", "SAW ED")
+    return rf"(?!(?<![A-Z]{{2}}\s){capitals}(?!\s+[A-Z]{{2}}))"
 
 
 def _owners(people: Sequence[Person], forms: Sequence[tuple[str, str]]) -> dict[str, str]:
@@ -1031,17 +1078,47 @@ def unlisted_capitalised(
     spans = []
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
-        if not word[0].isupper() or word.casefold().replace("’", "'") in ALWAYS_CAPITALISED:
+        after = text[match.end() :]
+        if (
+            not word[0].isupper() or _never_a_name(word)
+            or _in_date(text, match.start(), match.end())
+        ):
             continue
-        if _in_date(text, match.start(), match.end()):
+        if _always_capitalised(word) and not (
+            used_as_name(word, after) or _MET_BEFORE.search(text, 0, match.start())
+            or nickname_like(word, names)
+        ):  # a month, unless it rings or is met ("April rang", "I met June"), or is listed
             continue
         if _SENTENCE_START.search(text[: match.start()]) and not nickname_like(word, names):
-            after = text[match.end() :]
             common = known if as_person(word, after) else with_vocabulary
             if common_opener(word, common) and not used_as_name(word, after):
                 continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+# A verb before a month that makes it someone: "I met June", "rang April".
+_MET_BEFORE = re.compile(
+    r"\b(?:met|saw|told|asked|rang|called|texted|phoned|visited|thanked|hugged)\s+$"
+)
+
+
+def _never_a_name(word: str) -> bool:
+    """A title ("Dr", "Mrs"), an abbreviation in capitals ("ED"), or a weekday in the plural
+    ("Mondays"): no name, wherever it is."""
+    key = word.casefold().replace("’", "'")
+    return (
+        key in TITLES or (word.isupper() and key in ABBREVIATIONS)
+        or key.removesuffix("s") in _WEEKDAYS
+    )
+
+
+def _always_capitalised(word: str) -> bool:
+    """One of `ALWAYS_CAPITALISED` ("I'm", a month, "NHS"), so its capital says nothing;
+    not a name it is in title case ("Ed", "Di": see `ABBREVIATIONS`)."""
+    key = word.casefold().replace("’", "'")
+    return key in ALWAYS_CAPITALISED and (word.isupper() or key not in ABBREVIATIONS)
 
 
 
@@ -1059,6 +1136,7 @@ _NICKNAME_PREFIX = 3  # letters a nickname shares with the name: Sam(my), Jon(ny
 
 
 _LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LABEL_RUN = re.compile(rf"{_LABEL_WORD.pattern}(?:-{_LABEL_WORD.pattern})*")
 
 
 def nickname_spans(
@@ -1068,13 +1146,20 @@ def nickname_spans(
     nothing) that may be a name: one that looks like a short form of one of the listed
     `names` ("sammy-visit"), a given name of the table of short forms that is no everyday
     word ("ben", "kasia"), or a word `flagged` elsewhere (the tag "priya" beside "Priya and
-    Zoë met"; compared as `name_key` does). The spans leave out a possessive's 's."""
+    Zoë met"; compared as `name_key` does). The spans leave out a possessive's 's. A
+    hyphenated run of words flagged whole ("mary-kate" beside "Mary-Kate") is one span, so
+    it is named once, as the name it is, and not also as its parts."""
     keys = {name_key(w) for w in flagged}
     spans = []
-    for m in _LABEL_WORD.finditer(label):
-        word = possessor(m.group())
-        if nickname_like(word, names) or name_key(word) in keys or _given_name(word):
-            spans.append((m.start(), m.start() + len(word)))
+    for run in _LABEL_RUN.finditer(label):
+        whole = possessor(run.group())
+        if "-" in whole and name_key(whole) in keys:
+            spans.append((run.start(), run.start() + len(whole)))
+            continue
+        for m in _LABEL_WORD.finditer(label, run.start(), run.end()):
+            word = possessor(m.group())
+            if nickname_like(word, names) or name_key(word) in keys or _given_name(word):
+                spans.append((m.start(), m.start() + len(word)))
     return spans
 
 
@@ -1164,8 +1249,10 @@ def _caseless_or_mark(piece: str) -> bool:
 
 @cache
 def _name_parts(names: tuple[str, ...]) -> frozenset[str]:
-    """The words of `names` as nicknames are compared with them (keyed, casefolded)."""
-    return frozenset(_plain(p) for name in names for p in re.split(r"[\W\d_]+", name) if p)
+    """The words of `names` as nicknames are compared with them (keyed, casefolded), but a
+    title ("Mrs")."""
+    words = (_plain(p) for name in names for p in re.split(r"[\W\d_]+", name))
+    return frozenset(w for w in words if w and w not in TITLES)
 
 
 def nickname_like(word: str, names: Sequence[str]) -> bool:
@@ -1173,11 +1260,15 @@ def nickname_like(word: str, names: Sequence[str]) -> bool:
     of a listed name: "Sam" or "Sammy's" for Samuel Jones, "Zoe" for Zoë. It is in the
     table of short forms ("Bob" for Robert, "Will" for William, "Robert" for Bob), or it
     starts with the part's first three letters (case and accents aside), is at most one
-    letter longer, and is not a word that opens English sentences."""
+    letter longer, and is not a word that opens English sentences; or it is a part itself
+    that redaction left as a word ("Will follow up" with Will Turner listed)."""
     parts = _name_parts(tuple(names))
     for piece in re.split(r"[-&]", POSSESSIVE.sub("", word)):
         key = _plain(piece)
-        if any(key in _RELATED.get(part, ()) for part in parts) or _starts_like(key, parts):
+        if (
+            any(key in _RELATED.get(part, ()) for part in parts) or _starts_like(key, parts)
+            or (len(key) > 1 and key in parts and not (piece.isupper() and key in ABBREVIATIONS))
+        ):
             return True
     return False
 
@@ -1310,6 +1401,15 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             "or 'my mentee'."
         )
     parts = name.split()
+    for part in parts:
+        meaning = ABBREVIATIONS.get(_plain(part))
+        if meaning and not part.isupper():
+            capitals = part.upper()
+            warnings.append(
+                f"Note: {capitals!r} is also an abbreviation ({meaning}), so exports replace "
+                f"{part!r} but not {capitals!r}. If you write their name in capitals, list it "
+                f"as {capitals} instead: then {capitals} is replaced wherever it is."
+            )
     if len(parts) == 1 and name.casefold() in COMMON_WORDS:
         warnings.append(
             f"Note: {name!r} is also an English word; it will be replaced wherever it appears, "
@@ -1324,7 +1424,7 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             f"Note: exports also replace {joined([form for form, _ in short])}, {forms} "
             f"of {name}{only}. Add any other name they go by with `peerjournal people add NAME`."
         )
-    first = parts[0]
+    first = next((p for p in parts if p.strip(".").casefold() not in TITLES), parts[0])
     if len(first) > _NICKNAME_PREFIX and first.isalpha():
         warnings.append(
             f"Note: a short form that starts like {first} ({first[:_NICKNAME_PREFIX]}…) is not "
@@ -1338,9 +1438,10 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             "an English word" if form.casefold() in COMMON_WORDS
             else "a particle in other names (as in 'van', 'de')"
         )
+        spellings = [form.capitalize()] + [form.upper()] * (_plain(form) not in ABBREVIATIONS)
         warnings.append(
             f"Note: {form!r} on its own is also {kind}, so it is replaced only when "
-            f"capitalised ({form.capitalize()}, {form.upper()})."
+            f"capitalised ({', '.join(spellings)})."
         )
     return warnings
 

@@ -74,7 +74,7 @@ NoRedact = Annotated[bool, typer.Option(
     "--no-redact", help="Do NOT replace names and identifiers (the file says so).")]
 Json = Annotated[bool, typer.Option(
     "--json", help="With --output FILE (not standard output): print what was written (file, "
-    "format, bytes) as JSON.")]
+    "format, bytes; for a summary, the words_to_check that may be names) as JSON.")]
 Full = Annotated[bool, typer.Option(
     "--full", help="A complete, unredacted JSON backup: every entry, the people list, "
     "self-checks, supervision records and unfinished drafts, in the shape `peerjournal "
@@ -134,6 +134,7 @@ def register(app: typer.Typer) -> None:
         if full and output is None and _stdout_is_terminal():
             # the whole unredacted journal is not for a terminal's screen and scrollback
             target = _target(f"peerjournal-backup-{app_ctx.today().isoformat()}.json", force)
+        flagged: list[str] | None = None  # the words to check (a summary's)
         if full:
             _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
             data, notes, salvage = _full_backup(app_ctx)
@@ -157,13 +158,16 @@ def register(app: typer.Typer) -> None:
             if chosen.name == "json":
                 _refuse_unreviewable(summary, data)
             if not yes:
-                _preview_and_confirm(app_ctx, summary, data, chosen.name, target, warnings)
+                flagged = _preview_and_confirm(
+                    app_ctx, summary, data, chosen.name, target, warnings
+                )
             else:
-                for warning in [*warnings, *_words_to_check(app_ctx, summary, data, chosen.name)]:
+                flagged, checks = _words_to_check(app_ctx, summary, data, chosen.name)
+                for warning in [*warnings, *checks]:
                     app_ctx.say(warning)
         # a summary is for the mentor (a backup has had its warning)
         sent = "" if full else SENDS_NOTHING
-        _deliver(app_ctx, data, target, chosen.name, json_out, force, sent)
+        _deliver(app_ctx, data, target, chosen.name, json_out, force, sent, flagged)
         if full and salvage is not None:
             raise _salvaged(app_ctx, target, salvage)
 
@@ -650,14 +654,15 @@ def _preview_text(summary: dict[str, Any], data: bytes, fmt: str) -> str:
 
 def _words_to_check(
     app: AppContext, summary: dict[str, Any], data: bytes, fmt: str
-) -> list[str]:
-    """With --yes there is no preview: the capitalised words it would highlight, and the
-    words it could not check (scripts without capitals), as warnings (none without
-    redaction: the writer chose to send names)."""
+) -> tuple[list[str], list[str]]:
+    """With --yes there is no preview: (the capitalised words it would highlight, warnings
+    naming them and the words it could not check: scripts without capitals); none without
+    redaction: the writer chose to send names."""
     if not summary["redacted"]:
-        return []
+        return [], []
     from peerjournal.render.summary import (
         check_words_message,
+        ranked_words,
         unchecked_scripts_message,
         words_to_check,
     )
@@ -670,7 +675,8 @@ def _words_to_check(
     names = [p.name for p in people]
     warnings = [check_words_message(words, "in the summary", names)] if words else []
     unchecked = unchecked_scripts_message(text)
-    return warnings + ([unchecked] if unchecked else [])
+    flagged = [word for word, _ in ranked_words(words, names)]
+    return flagged, warnings + ([unchecked] if unchecked else [])
 
 
 def _people(app: AppContext) -> list[Person]:
@@ -706,12 +712,13 @@ def _tool_words() -> frozenset[str]:
 def _preview_and_confirm(
     app: AppContext, summary: dict[str, Any], data: bytes, fmt: str, target: Path | None,
     warnings: list[str],
-) -> None:
+) -> list[str]:
+    """Show the preview and ask; the words it asked the writer to check (see `preview`)."""
     from peerjournal.render.summary import preview
     from peerjournal.summary import journal_labels, journal_texts
 
     destination = str(target) if target else "standard output"
-    preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
+    flagged = preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
             f"{destination} ({fmt})", summary["redacted"], _people(app), journal_labels(summary),
             signature=summary.get("writer") or "", vocabulary=_tool_words())
     for warning in warnings:  # after the preview, next to the question, so it is seen
@@ -725,6 +732,7 @@ def _preview_and_confirm(
         )
         app.say(f"Nothing was written.{hint}")
         raise typer.Exit(1)
+    return flagged if summary["redacted"] else []
 
 
 SENDS_NOTHING = " peerjournal sends nothing: give it to your mentor as you usually share files."
@@ -732,9 +740,10 @@ SENDS_NOTHING = " peerjournal sends nothing: give it to your mentor as you usual
 
 def _deliver(
     app: AppContext, data: bytes, target: Path | None, fmt: str, json_out: bool, force: bool,
-    after: str = "",
+    after: str = "", flagged: list[str] | None = None,
 ) -> None:
-    """Write `data` to `target` (or stdout) and say so, then `after`."""
+    """Write `data` to `target` (or stdout) and say so, then `after`; with `json_out`, a
+    summary's JSON names the `flagged` words the writer was asked to check."""
     import sys
 
     from peerjournal.errors import PeerJournalError
@@ -756,7 +765,10 @@ def _deliver(
     except OSError as exc:  # a full disk: the error alone names no file
         raise PeerJournalError(f"Could not write {target}: {exc.strerror or exc}.") from None
     if json_out:
-        app.print_json({"output": str(target), "format": fmt, "bytes": len(data)})
+        written: dict[str, Any] = {"output": str(target), "format": fmt, "bytes": len(data)}
+        if flagged is not None:
+            written["words_to_check"] = flagged
+        app.print_json(written)
     else:
         app.say(f"Wrote {target} ({len(data):,} bytes).{after}")
 

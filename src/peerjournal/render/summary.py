@@ -66,7 +66,7 @@ def preview(
 ) -> list[str]:
     """Show exactly what will leave, with the words to check (`words_to_check`) highlighted.
 
-    Returns the distinct highlighted words so the caller can mention them.
+    Returns the distinct highlighted words, in the order the line under it names them.
     """
     shown = sanitise(text)
     body = Text(shown)
@@ -80,14 +80,14 @@ def preview(
     if not redacted:
         title += " (UNREDACTED)"
     console.print(section(title, body))  # a long destination, or UNREDACTED, is never cut
+    names = [p.name for p in people]
     if words:
-        names = [p.name for p in people]
         # where no style is shown (TERM=dumb, a pipe), nothing above is highlighted
         where = "highlighted above" if styled(console) else "in the preview above"
         console.print(Text(check_words_message(words, where, names)))
     if redacted and (unchecked := unchecked_scripts_message(text)):
         console.print(Text(unchecked))
-    return list(words)
+    return [word for word, _ in ranked_words(words, names)]
 
 
 # The preview of these formats (named last in the destination: "p.html (html)") is their
@@ -156,19 +156,35 @@ def unchecked_scripts_message(text: str) -> str | None:
 
 def check_words_message(words: Counter[str], where: str, names: Sequence[str] = ()) -> str:
     """'Check these capitalised words (WHERE): Sam (like a listed name), Priya (2). If any
-    is …': a word that looks like a short form of a listed name first."""
+    is …': a word that looks like a short form of a listed name first. Every word is named,
+    however many: one left out of the line would leave unchecked, as nothing is highlighted
+    with --yes or in a piped preview."""
     def shown(word: str, times: int) -> str:
         notes = [str(times)] if times > 1 else []
-        notes += ["like a listed name"] if nickname_like(word, names) else []
+        notes += ["like a listed name"] if _like_listed(word, names) else []
         return f"{word} ({', '.join(notes)})" if notes else word
 
-    ranked = sorted(words.most_common(), key=lambda wn: not nickname_like(wn[0], names))[:20]
-    listed = ", ".join(shown(w, n) for w, n in ranked)
+    listed = ", ".join(shown(w, n) for w, n in ranked_words(words, names))
     listed = clean(listed, multiline=False)
-    more = f" and {len(words) - 20} more" if len(words) > 20 else ""
     return (
-        f"Check these capitalised words ({where}): {listed}{more}. If any is someone's name, "
+        f"Check these capitalised words ({where}): {listed}. If any is someone's name, "
         "add it with `peerjournal people add NAME` and export again."
+    )
+
+
+def ranked_words(words: Counter[str], names: Sequence[str] = ()) -> list[tuple[str, int]]:
+    """The words to check with how often each is there, in the order they are named: those
+    like a listed name first, then the most frequent."""
+    return sorted(words.most_common(), key=lambda wn: not _like_listed(wn[0], names))
+
+
+def _like_listed(word: str, names: Sequence[str]) -> bool:
+    """Whether `word` looks like a short form of a listed name (`nickname_like`), or is a
+    capital standing alone that is the initial of one ("S" for Sam Jones: an initial is not
+    replaced, being too often someone else's)."""
+    return nickname_like(word, names) or (
+        len(word) == 1 and word.isupper()
+        and any(part[:1].upper() == word for name in names for part in name.split())
     )
 
 
@@ -180,13 +196,19 @@ def _words_to_check(
     are no candidates by being in it; the same word elsewhere in the journal's texts is (a
     client may share the writer's name), and is then highlighted wherever it is."""
     names = [p.name for p in people]
-    # the keys (`name_key`) of the words no one needs to check: an alias's
-    not_names = {
-        name_key(word)
-        for p in people if p.alias
-        for a in [sanitise(p.alias)]
+    aliases = [sanitise(p.alias.strip()) for p in people if p.alias and p.alias.strip()]
+    # the keys (`name_key`) of an alias's words: none to check where redaction put them in,
+    # nor anywhere else but a capital alone that is not all of it (the "S" of "Client S": a
+    # bare "S." is the writer's, maybe an initial); one like a listed name is checked anywhere
+    alias_words = {
+        name_key(word): word
+        for a in aliases
         for x, y in capitalised_words(a)
         if not nickname_like(word := a[x:y], names)
+    }
+    not_names = {
+        key for key, word in alias_words.items()
+        if len(word) > 1 or any(a.strip(".") == word for a in aliases)
     }
     # the journal's texts but the signature (`journal_texts` holds it once): its words are
     # the writer's
@@ -214,7 +236,12 @@ def _words_to_check(
         + "|".join(re.escape(w) for w in sorted(candidates, key=len, reverse=True))
         + r")(?![^\W\d_])"
     )
-    return list(pattern.finditer(shown))
+    put_in = [m.span() for a in aliases for m in re.finditer(re.escape(a), shown)]
+    return [
+        m for m in pattern.finditer(shown)
+        if name_key(m.group()) not in alias_words
+        or not any(a <= m.start() and m.end() <= b for a, b in put_in)
+    ]
 
 
 # ------------------------------------------------------------------------------ review
