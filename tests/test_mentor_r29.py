@@ -73,7 +73,7 @@ def test_the_mentor_sees_a_slide_into_drift_over_three_weeks(
     assert "too few" not in text and "No arrows" not in text
     assert ("Peer drift rose from 5.7 to 45.8 per 100 words: the first 2 weeks with entries "
             "(2 Nov – 15 Nov 2026) against the last week (16 Nov – 20 Nov 2026).") in text
-    assert "Peer identity fell from 59.3 to 0.0 per 100 words." in text
+    assert "Peer identity fell from 59.4 to 0.0 per 100 words." in text  # as its export
     assert "| Co-optation | 0.0 → steady | 11.5 ↑ rising |" in (tmp_path / "s.md").read_text()
     report = _words(cli("report").stdout)  # the writer's report decides it alike
     assert "Co-optation: identity 0.00 steady, drift 11.54 rising" in report

@@ -56,7 +56,8 @@ def test_json_contract(cli: CLI, add: Callable[..., int]) -> None:
     assert len(data["periods"]) == 12
     period = data["periods"][-1]
     assert set(period) == {
-        "start", "end", "entries", "identity", "drift", "balance", "dimensions", "lexicon_versions"
+        "start", "end", "entries", "identity", "drift", "balance", "words", "dimensions",
+        "lexicon_versions",
     }
     assert (period["start"], period["end"], period["entries"]) == ("2026-11-16", "2026-11-20", 2)
     assert isinstance(period["identity"], float) and isinstance(period["drift"], float)

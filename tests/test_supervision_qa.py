@@ -214,7 +214,7 @@ def test_the_carry_on_question_at_ctrl_c_ctrl_d_and_a_stray_answer(
 
     keys("perhaps", "y", "q")
     result = cli("supervision", "check")
-    assert "Please answer y (carry on) or n (start afresh)." in result.stderr
+    assert "Please answer y (carry on), n (start afresh) or q (stop for now)." in result.stderr
     assert result.stderr.count("Carry on with") == 2
     assert stored(store) == before
 

@@ -120,16 +120,17 @@ def as_shown(value: float | None, places: int) -> float | None:
 
 def _mean(s: dict[str, Any], key: str) -> float | None:
     """The summary's identity or drift per 100 words: its totals (as `peerjournal report` gives
-    them), or, in a summary from before them, the periods' weighted by entries, over the
-    periods that have that number (the schema lets either be null alone)."""
+    them), or, in a summary from before them, the periods' pooled as the trend's halves are
+    (`summary.halves`), over the periods that have that number (the schema lets either be
+    null alone)."""
+    from peerjournal.summary import period_words, pooled, trend_points
+
     totals = s.get("totals") or {}
     if totals.get(key) is not None:
         return float(totals[key])
-    scored = [p for p in s["periods"] if p["entries"] and p[key] is not None]
-    weight = sum(p["entries"] for p in scored)
-    if not weight:
-        return None
-    return sum(p[key] * p["entries"] for p in scored) / weight
+    periods = s["periods"]
+    entries = [p["entries"] for p in periods]
+    return pooled(trend_points([p[key] for p in periods], entries, period_words(periods)))
 
 
 @dataclass(frozen=True)

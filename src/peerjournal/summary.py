@@ -204,6 +204,7 @@ def _period(raw: Mapping[str, Any]) -> dict[str, Any]:
         "identity": value(raw.get("identity")),
         "drift": value(raw.get("drift")),
         "balance": value(raw.get("balance")),
+        **({"words": int(raw["words"] or 0)} if "words" in raw else {}),
         "dimensions": {
             str(dim): {p: value((v or {}).get(p)) for p in POLARITIES} for dim, v in dims.items()
         },
@@ -269,39 +270,62 @@ def split_at(entries: Sequence[int]) -> int:
     return half
 
 
-def halves(series: Sequence[float | None], entries: Sequence[int]) -> Halves | None:
+def halves(
+    series: Sequence[float | None],
+    entries: Sequence[int],
+    words: Sequence[int] | None = None,
+) -> Halves | None:
     """The first half of the periods with data against the second (`split_at`), each
-    half's rate the mean of its periods' weighted by their entries (a 5-day month-end of 3
-    entries weighs less than the month before it of 11).
+    half's rate pooled over its words: its periods' rates weighted by their scored `words`
+    (`period_words`), so that a half reads as a summary of those periods alone would. Without
+    `words` (a summary from before periods had them) the periods weigh as their entries.
 
     None (no direction: too few entries) with fewer than MIN_TREND_POINTS periods (two
-    points are not a trend) or fewer than MIN_HALF_ENTRIES entries in either half (one
-    entry is not a half). A direction (`Halves.direction`) then needs a change that is not
-    `steady`, and evidence in more than one period of the higher half when it has several:
-    one week's spike is not a trend. A period's rate does not say how many of its entries
-    held the evidence, so periods are what is counted."""
-    points = trend_points(series, entries)
+    points are not a trend), fewer than MIN_HALF_ENTRIES entries in either half (one
+    entry is not a half) or no scored words in one. A direction (`Halves.direction`) then
+    needs a change that is not `steady`, and evidence in more than one period of the higher
+    half when it has several: one week's spike is not a trend. A period's rate does not say
+    how many of its entries held the evidence, so periods are what is counted."""
+    points = trend_points(series, entries, words)
     if len(points) < MIN_TREND_POINTS:
         return None
-    half = split_at([n for _, n in points])
+    half = split_at([n for _, n, _ in points])
     first, last = points[:half], points[half:]
-    if min(sum(n for _, n in first), sum(n for _, n in last)) < MIN_HALF_ENTRIES:
+    if min(sum(n for _, n, _ in first), sum(n for _, n, _ in last)) < MIN_HALF_ENTRIES:
         return None
-    before, after = _weighted(first), _weighted(last)
+    before, after = pooled(first), pooled(last)
+    if before is None or after is None:
+        return None
     higher = first if before > after else last
-    spike = len(higher) > 1 and sum(1 for v, _ in higher if v > 0) < 2
+    spike = len(higher) > 1 and sum(1 for v, _, _ in higher if v > 0) < 2
     return Halves(before, after, len(first), len(last), spike)
 
 
+def period_words(periods: Sequence[Mapping[str, Any]]) -> list[int] | None:
+    """Each period's scored words, over which its rates are per 100 (`halves` pools them);
+    None when a period does not give them (a summary exported before periods had `words`)."""
+    words = [p.get("words") for p in periods]
+    return None if any(w is None for w in words) else [int(w or 0) for w in words]
+
+
 def trend_points(
-    series: Sequence[float | None], entries: Sequence[int]
-) -> list[tuple[float, int]]:
-    """(value, entries) of the periods `halves` weighs: those with entries and a number."""
-    return [(v, n) for v, n in zip(series, entries, strict=True) if v is not None and n > 0]
+    series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None
+) -> list[tuple[float, int, int]]:
+    """(value, entries, weight) of the periods `halves` weighs: those with entries and a
+    number; the weight is the period's words, or its entries without `words`."""
+    weights = entries if words is None else words
+    return [
+        (v, n, w)
+        for v, n, w in zip(series, entries, weights, strict=True)
+        if v is not None and n > 0
+    ]
 
 
-def _weighted(points: Sequence[tuple[float, int]]) -> float:
-    return sum(v * n for v, n in points) / sum(n for _, n in points)
+def pooled(points: Sequence[tuple[float, int, int]]) -> float | None:
+    """The points' rates weighted by their weights: their rate over all their words; None
+    without any weight (no scored word)."""
+    weight = sum(w for _, _, w in points)
+    return sum(v * w for v, _, w in points) / weight if weight else None
 
 
 @dataclass(frozen=True)
@@ -319,21 +343,16 @@ def dimension_trend(
 ) -> DimensionTrend:
     """`dim`'s `polarity` over `periods` (a report's, or a summary's): the rate is `window`
     (the report's word-weighted `totals.dimensions`, the number its alerts quote) when given,
-    else the periods' rates weighted by their entries; None when no period has a number. The
-    report's dimension lines and the summary's dimensions both read it."""
+    else the periods' rates pooled over their words (`halves`); None when no period has a
+    number. The report's dimension lines and the summary's dimensions both read it."""
     series = [
         p["dimensions"].get(dim, {}).get(polarity) if p["entries"] else None for p in periods
     ]
     entries = [p["entries"] for p in periods]
-    weights = [(v, n) for v, n in zip(series, entries, strict=True) if v is not None]
-    total = sum(n for _, n in weights)
-    if not total:
-        rate = None
-    elif window is not None:
-        rate = window
-    else:
-        rate = _weighted(weights)
-    return DimensionTrend(rate, series, halves(series, entries))
+    words = period_words(periods)
+    points = trend_points(series, entries, words)
+    rate = (window if window is not None else pooled(points)) if points else None
+    return DimensionTrend(rate, series, halves(series, entries, words))
 
 
 def dimension_trends(
@@ -914,6 +933,8 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
         period = v.fields(p, where, {"start": _is_date, "end": _is_date, "entries": _is_count,
                                      "identity": _is_rate, "drift": _is_rate,
                                      "balance": _is_balance})
+        if "words" in period:  # added within schema 1: optional
+            v.field(period, "words", _is_count, where)
         for dim, vals in v.obj(period.get("dimensions", {}), f"{where}.dimensions").items():
             v.fields(vals, f"{where}.dimensions.{dim}", {"identity": _is_rate, "drift": _is_rate})
     in_periods = sum(p["entries"] for p in periods)

@@ -249,7 +249,10 @@ def check_score(value: Any, item_id: str) -> int:
     """A whole number from 1 to 5, or a PeerJournalError naming the item.
 
     The error quotes a number, never text: a note written where the score goes stays out of
-    the error line (errors never print the writer's words)."""
+    the error line (errors never print the writer's words). None (a note alone, or null)
+    is no score given."""
+    if value is None:
+        raise PeerJournalError(f"{item_id}: no score given; use a whole number from 1 to 5.")
     if isinstance(value, bool) or not isinstance(value, int) or value not in SCALE:
         number = isinstance(value, int | float) and not isinstance(value, bool)
         shown = repr(value) if number else _kind(value)
@@ -262,8 +265,6 @@ def check_score(value: Any, item_id: str) -> int:
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return repr(value).lower()
-    if value is None:
-        return "nothing"
     if isinstance(value, str):
         return "text" if value.strip() else "empty text"
     return "a list" if isinstance(value, list) else "a table"

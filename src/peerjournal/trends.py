@@ -522,6 +522,7 @@ def report_from_stats(
             "start": start.isoformat(),
             "end": end.isoformat(),
             **totals.summary(),
+            "words": totals.words,  # of its scored entries: the rates are per 100 of them
             "dimensions": {d: totals.dimension(d) for d in dims},
         }
         for (start, end), totals in zip(spans, period_totals, strict=True)

@@ -142,6 +142,7 @@ def register(app: typer.Typer) -> None:
             )
             check_id = _check_from_file(app_ctx, store, form, given, started, set_aside)
         else:
+            app_ctx.refuse_if_damaged()  # before the first question, not after its answer
             with _Questions(app_ctx, form) as asker:
                 started, set_aside = _unfinished(
                     app_ctx, store, form, resume=resume, restart=restart, asker=asker
@@ -456,7 +457,7 @@ def _check_interactive(
             "`peerjournal supervision check` carries on from there."
         )
 
-    if asker.ended:  # Ctrl-D at "Carry on?": nothing asked, nothing changed
+    if asker.ended:  # q or Ctrl-D at "Carry on?": nothing asked, nothing changed
         answers, complete = kept, False
     else:
         app_ctx.err.print(form_intro(form, len(kept)))
@@ -525,8 +526,9 @@ class _Questions:
         return Answer(score, self._note())
 
     def carry_on(self, summary: str) -> bool:
-        """Whether to carry on with an unfinished check (Enter or y: yes; n: no). End of input
-        carries on without asking anything, so nothing changes."""
+        """Whether to carry on with an unfinished check (Enter or y: yes; n: no). End of input,
+        or q (stop for now, as at every other prompt), carries on without asking anything, so
+        nothing changes."""
         question = f"Carry on with {summary}? No sets it aside and starts afresh [Y/n] "
         while True:
             try:
@@ -543,7 +545,10 @@ class _Questions:
                 return True
             if reply in ("n", "no"):
                 return False
-            self.app_ctx.say("Please answer y (carry on) or n (start afresh).")
+            if reply in STOP_WORDS:
+                self.ended = True  # nothing more is asked: the answers stay as they are
+                return True
+            self.app_ctx.say("Please answer y (carry on), n (start afresh) or q (stop for now).")
 
     def try_again(self, problem: str) -> bool:
         """Whether to try saving the answer just given again, after `problem` (Enter: yes;

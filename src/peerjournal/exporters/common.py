@@ -297,7 +297,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
     """What changed over the period, in words, and what the summary holds to talk about:
     the lines a mentor reads first. Each change is the first half of the periods with
     entries against the second (`summary.halves`), as the dimensions' arrows are."""
-    from peerjournal.summary import halves, steady
+    from peerjournal.summary import halves, period_words, steady
 
     unit = str(summary["period"]["by"])
     with_entries = [p for p in summary["periods"] if p["entries"]]
@@ -313,7 +313,8 @@ def glance(summary: dict[str, Any]) -> list[str]:
             overall += f", balance {balance(totals['balance'])} (-1 all drift, +1 all identity)"
         lines.append(overall + ".")
     compared = False
-    splits = {key: halves([p[key] for p in with_entries], [p["entries"] for p in with_entries])
+    entries, words = [p["entries"] for p in with_entries], period_words(with_entries)
+    splits = {key: halves([p[key] for p in with_entries], entries, words)
               for key in ("drift", "identity")}
     if len(with_entries) in (1, 2):
         lines.append(f"Only {counted(len(with_entries), unit)} with entries: too few to show "
@@ -376,14 +377,14 @@ def _periods(n: int, unit: str) -> str:
 
 def _moved_most(summary: dict[str, Any]) -> str | None:
     """The dimension whose identity or drift changed most between the halves, if any did."""
-    from peerjournal.summary import halves
+    from peerjournal.summary import halves, period_words
 
     best: tuple[float, str] | None = None
+    entries, words = [p["entries"] for p in summary["periods"]], period_words(summary["periods"])
     for dim in summary["dimensions"]:
         for polarity in ("drift", "identity"):
             series = dim.get(f"{polarity}_series") or []
-            entries = [p["entries"] for p in summary["periods"]]
-            split = halves(series, entries) if len(series) == len(entries) else None
+            split = halves(series, entries, words) if len(series) == len(entries) else None
             if split is None or split.direction == "steady":
                 continue
             size = abs(split.after - split.before)

@@ -40,13 +40,20 @@ UNREDACTED_MARK = "(UNREDACTED)"
 WHO_MIN = len(UNREDACTED_MARK)
 
 
-def _cut_left(text: str, width: int, ellipsis: str) -> str:
-    """`text` in `width` columns, cut from the left: a file name's end tells it apart."""
-    if cell_len(text) <= width:
-        return text
-    while text and cell_len(ellipsis + text) > width:
-        text = text[1:]
-    return ellipsis + text
+def _wrapped(name: str, width: int) -> str:
+    """`name` whole, in lines of at most `width` columns, each broken after a "-", "_", "."
+    or space where one falls in it (else where the width ends): any part of a file's name
+    may be what tells it apart ("alex-oct.json", "alex-nov.json", "unsigned_real.json")."""
+    lines = []
+    while cell_len(name) > width:
+        fits = 0
+        while cell_len(name[: fits + 1]) <= width:
+            fits += 1
+        breaks = [i + 1 for i, char in enumerate(name[:fits]) if char in "-_. "]
+        cut = breaks[-1] if breaks else max(fits, 1)
+        lines.append(name[:cut].rstrip())
+        name = name[cut:].lstrip()
+    return "\n".join([*lines, name])
 
 
 class Overview:
@@ -54,8 +61,8 @@ class Overview:
     name: the folders are the same for every file), when, how much, the overall numbers and
     how many alerts. An unredacted summary is marked in its row, so a mentor knows before
     reading on that it holds real names. A light table, as `report`'s, where its numbers
-    leave WHO_MIN columns for the names (a file name cut from the left to fit); else two
-    lines per summary."""
+    leave WHO_MIN columns for the names (a longer file name on more lines, whole); else
+    two lines per summary."""
 
     COLUMNS = ("Period", "Entries", "Shared", "Identity", "Drift", "Alerts")
     GAP = 2  # a space of padding and the space of the rule's column break
@@ -87,10 +94,8 @@ class Overview:
         for column in self.COLUMNS:
             table.add_column(column, justify="left" if column == "Period" else "right",
                              no_wrap=True)
-        ellipsis = "..." if ascii_only else "…"
         for (source, s), row in zip(self.summaries, rows, strict=True):
-            table.add_row(self._who(source, s, lambda name: _cut_left(name, room, ellipsis)),
-                          *row)
+            table.add_row(self._who(source, s, lambda name: _wrapped(name, room)), *row)
         yield Trimmed(table)
 
     def _lines(self, rows: Sequence[tuple[str, ...]]) -> Group:
