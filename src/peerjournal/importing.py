@@ -63,6 +63,7 @@ SUMMARY_NOT_BACKUP = (
 )
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
 
 
@@ -84,6 +85,10 @@ class ImportRecord:
     kept: KeptIdentity
     zoneless: bool = False
     unreadable: list[str] = field(default_factory=list)  # its tags that held U+FFFD, as stored
+    controls: list[str] = field(default_factory=list)  # its tags that held control characters
+    # its timestamps, when odd: "future" (made after today), "reordered" (changed before it
+    # was made, by its updated_at: now read as made then)
+    clock: str = ""
 
 
 @dataclass(frozen=True)
@@ -245,6 +250,7 @@ def read_import(
 def _read(text: str, tz: tzinfo, today: date, month_first: bool) -> Imported:
     stripped = text.lstrip()
     try:
+        _refuse_json_value(stripped)
         data = json.loads(text) if stripped.startswith(("[", "{")) else None
     except RecursionError:
         raise PeerJournalError("Not valid JSON for an import: nested too deeply.") from None
@@ -255,14 +261,41 @@ def _read(text: str, tz: tzinfo, today: date, month_first: bool) -> Imported:
         data = None  # a jrnl text journal starts with "[" too (its errors name the line)
     if isinstance(data, list):
         return Imported("peerjournal JSON", _records(data, today), [])
-    if isinstance(data, dict) and "schema" in data:
-        return _backup(data, today)
+    if isinstance(data, dict) and ("schema" in data or _backup_without_schema(data)):
+        return _backup({"schema": BACKUP_SCHEMA, **data}, today)
     if isinstance(data, dict) and "entries" not in data and "experience" in data:
         return Imported("peerjournal JSON", _records([data], today), [])  # `show --json`
     if isinstance(data, dict):
         return Imported("jrnl JSON", _jrnl_json(data, tz, today), [])
     records, order = _jrnl_text(text, tz, today, month_first)
     return Imported("jrnl text", records, [], dates=order)
+
+
+def _refuse_json_value(text: str) -> None:
+    """Refuse, as such, a file holding a JSON value other than an object or array (null,
+    "hello", 42): not read as a jrnl journal that lacks its headers."""
+    if text.startswith(("[", "{")):
+        return
+    try:
+        value = json.loads(text)
+    except ValueError:  # not JSON: a jrnl journal, say
+        return
+    kind = {type(None): "null", bool: "true or false", str: "a text", int: "a number",
+            float: "a number"}[type(value)]
+    raise PeerJournalError(
+        f"This is JSON, but only {kind}: not a peerjournal backup (`export --full`), JSON "
+        "entries or jrnl's JSON export. Nothing was imported."
+    )
+
+
+def _backup_without_schema(data: dict[str, Any]) -> bool:
+    """Whether `data` is a peerjournal backup whose "schema" was lost (a hand edit): only a
+    backup's fields, its entries peerjournal's (an 'experience', no jrnl 'body')."""
+    entries = data.get("entries")
+    return (
+        isinstance(entries, list) and bool(entries) and set(data) <= BACKUP_FIELDS
+        and all(isinstance(e, dict) and "experience" in e and "body" not in e for e in entries)
+    )
 
 
 def _not_json(exc: ValueError, text: str) -> PeerJournalError:
@@ -274,6 +307,11 @@ def _not_json(exc: ValueError, text: str) -> PeerJournalError:
             f"Not valid JSON: the file ends part way through (after line {lines:,}), as a "
             "file cut short does (a copy or download that did not finish). Nothing was "
             "imported; import a complete copy."
+        )
+    if not isinstance(exc, json.JSONDecodeError):  # Python's limit on a number's digits
+        return PeerJournalError(
+            "Not valid JSON for an import: a number in it is thousands of digits long (no "
+            "field of a backup is). Nothing was imported."
         )
     return PeerJournalError(f"Not valid JSON: {exc}.")
 
@@ -452,8 +490,10 @@ def _draft_content(item: dict[str, Any], where: str) -> bytes:
 
 
 def _kept(value: Any) -> int:
-    """A record's id to keep, or 0: none that could be kept."""
-    return int(value) if _keepable_id(value) else 0
+    """A record's id to keep, or 0: none that could be kept, or one over HIGHEST_KEPT_ID."""
+    from peerjournal.db.store import HIGHEST_KEPT_ID
+
+    return int(value) if _keepable_id(value) and value <= HIGHEST_KEPT_ID else 0
 
 
 def _required_stamp(item: dict[str, Any], where: str) -> datetime:
@@ -497,13 +537,20 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
         created_at=_stamp(item.get("created_at"), where, "created_at"),
         updated_at=_stamp(item.get("updated_at"), where, "updated_at"),
     )
-    return _checked(draft, where, today, kept)
+    record = _checked(draft, where, today, kept)
+    made, changed = kept.created_at, kept.updated_at
+    if made and made.date() > today:  # kept: the same record imported again is matched by it
+        record.clock = "future"
+    elif made and changed and changed < made:
+        kept.updated_at, record.clock = made, "reordered"
+    return record
 
 
 def _record_id(value: Any, where: str) -> int | None:
     """A record's `id`, or None when it has none. The import keeps it as the entry's ID when
-    every record's is free, and maps a backup's unsaved edits to their entry by it: a bad one
-    is refused as any other wrong field is, not quietly replaced."""
+    every record's is free and none is over `store.HIGHEST_KEPT_ID` (else they all get new
+    ones, and the import says why), and maps a backup's unsaved edits to their entry by it: one
+    that is no ID SQLite can store is refused as any other wrong field is."""
     if value is None or _keepable_id(value):
         return value
     if type(value) is int and value > 0:
@@ -575,7 +622,7 @@ def _checked(
     refused for a tag its journal holds."""
     from peerjournal.entry import REPLACEMENT, normalise_tag, validate
 
-    unreadable, tags = [], []
+    unreadable, controls, tags = [], [], []
     for tag in draft.tags:
         if REPLACEMENT in tag:
             try:
@@ -583,11 +630,42 @@ def _checked(
             except PeerJournalError:  # nothing readable in it
                 tag = ""
             unreadable.append(tag)
+        elif _CONTROL.search(tag):  # a break between words, as for a tag typed (NUL, tab)
+            with _at(where):
+                controls.append(normalise_tag(tag, new=False))
         tags += [tag] if tag else []
     draft.tags = tags
     with _at(where):
         checked = validate(draft, today, new_tags=False)
-    return ImportRecord(checked, kept, zoneless, unreadable)
+    return ImportRecord(checked, kept, zoneless, unreadable, controls)
+
+
+def import_notes(records: list[ImportRecord], *, would: bool = False) -> list[str]:
+    """What the import changed in the records, one line each (`would`: for a dry run): tags
+    that held characters no tag holds, and timestamps out of order (see `_record`)."""
+    from peerjournal.plural import counted, joined
+    from peerjournal.textsafe import cut
+
+    notes = [unreadable_note(records, would=would)]
+    controls = sorted({tag for record in records for tag in record.controls})
+    if controls:
+        shown = [cut(tag, 40) for tag in controls[:5]]
+        shown += [f"{len(controls) - 5} more"] if len(controls) > 5 else []
+        notes.append(
+            f"{counted(len(controls), 'tag')} held control characters (a NUL, a tab, a line "
+            f"break), which a tag cannot: {'would be ' if would else ''}imported with a "
+            f"break between words in their place, as {joined(shown)}."
+        )
+    for clock, said in (
+        ("future", "after today (a clock set wrong?): kept as written"),
+        ("reordered", f"before its 'created_at': {'would be ' if would else ''}read as last "
+                      "changed when made"),
+    ):
+        if n := sum(record.clock == clock for record in records):
+            whose = "1 entry's" if n == 1 else f"{counted(n, 'entry')}'"
+            notes.append(f"{whose} '{'created_at' if clock == 'future' else 'updated_at'}' "
+                         f"{'is' if n == 1 else 'are'} {said}.")
+    return [note for note in notes if note]
 
 
 def unreadable_note(records: list[ImportRecord], *, would: bool = False) -> str:

@@ -102,13 +102,25 @@ def _check_searchable(query: str) -> None:
     raise PeerJournalError(f"Nothing to search for in {_quoted(query)}: type a word or a phrase.")
 
 
-def _note_caret(app_ctx: AppContext, query: str) -> None:
-    """Say that a ^ outside a "phrase" is not read (`searchfold.CARET`): "^housing" finds
-    housing anywhere, not only at the start of a text, as a regular expression would."""
-    from peerjournal.db.searchfold import CARET, STRING
+def _note_ignored(app_ctx: AppContext, query: str) -> None:
+    """Say what of a query is not read: a ^ outside a "phrase" (`searchfold.CARET`:
+    "^housing" finds housing anywhere, not only at the start of a text, as a regular
+    expression would), a boost ("housing^2", `searchfold.BOOST`), and an AND, OR or NOT
+    with nothing to join on one side ("housing NOT", `store.query_terms`)."""
+    from peerjournal.db.searchfold import BOOST, CARET, STRING
+    from peerjournal.db.store import OPERATORS
 
-    if CARET in STRING.sub("", query):
+    outside = STRING.sub(" ", query)
+    if boost := BOOST.search(outside):
+        app_ctx.say(f"Search ignores {boost[0]} (a boost, in other search tools): it finds "
+                    "the words as typed, best matches first.")
+    elif CARET in outside:
         app_ctx.say(f"Search ignores {CARET}: it finds words anywhere in the text.")
+    words = outside.split() or [""]
+    if words[-1] in OPERATORS:
+        app_ctx.say(f"Search ignores the {words[-1]} at the end: nothing follows it.")
+    elif words[0] in ("AND", "OR"):
+        app_ctx.say(f"Search ignores the {words[0]} at the start: nothing comes before it.")
 
 
 def _check_or_not(query: str) -> None:
@@ -463,7 +475,7 @@ def register(app: typer.Typer) -> None:
         query = " ".join(words)  # `search housing office` is `search "housing office"`
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
         _check_searchable(query)
-        _note_caret(app_ctx, query)
+        _note_ignored(app_ctx, query)
         store = app_ctx.store()
         if misread := _words_read_as_filters(ctx, store):
             raise misread

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from typing import TYPE_CHECKING, BinaryIO
 
 import typer
@@ -11,6 +11,7 @@ import typer
 from peerjournal.context import AppContext
 from peerjournal.errors import PeerJournalError
 from peerjournal.plural import counted, joined
+from peerjournal.textsafe import cut
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -54,8 +55,9 @@ def register(app: typer.Typer) -> None:
 
         from peerjournal import paths
         from peerjournal.cli.editor import decode
+        from peerjournal.db.engine import all_or_nothing
         from peerjournal.drafts import not_yet_kept
-        from peerjournal.importing import read_capped, read_import, unreadable_note
+        from peerjournal.importing import import_notes, read_capped, read_import
 
         app_ctx = AppContext.from_ctx(ctx)
         now = app_ctx.now()
@@ -63,7 +65,10 @@ def register(app: typer.Typer) -> None:
         if file == "-" and app_ctx.stdin_is_terminal():  # waiting on the keyboard: say so
             app_ctx.say("Reading the file to import from the terminal; Ctrl-D ends it. "
                         "Pipe it in instead: peerjournal import - < backup.json")
-        with _nothing_if_stopped():  # reading and comparing: nothing is changed yet
+        # the checks of what the journal holds and the writes, in one transaction under the
+        # write lock: a second import of the same file at the same moment waits, then skips it
+        with ExitStack() as held:
+            held.enter_context(_nothing_if_stopped())  # Ctrl-C or an error: nothing imported
             with _opened(file) as handle:  # `export --full | gzip > backup.json.gz` too
                 text = decode(read_capped(handle, name, MAX_IMPORT_BYTES), name)
             # jrnl's times have no zone: each takes the local zone's offset on its own date; this
@@ -74,6 +79,9 @@ def register(app: typer.Typer) -> None:
             if not (records or people or found.checks or found.supervisions or found.drafts):
                 app_ctx.say(f"No entries in {name} ({kind}).")
                 return
+            if not dry_run:  # (a dry run never creates the journal, nor waits)
+                store = app_ctx.store()
+                held.enter_context(all_or_nothing(store.conn, store.path))
             total = len(records)
             records, in_trash, versions, already = _not_yet_imported(app_ctx, records)
             checks, sessions = _not_yet_restored(app_ctx, found)
@@ -88,37 +96,35 @@ def register(app: typer.Typer) -> None:
             if drafts:
                 listed = app_ctx.command_hint("drafts")
                 restored.append(f"{counted(len(drafts), 'unfinished draft')} ({listed})")
-        dates = sorted(r.draft.date for r in records)
-        if records:
-            when = f"on {dates[0]}" if dates[0] == dates[-1] else f"from {dates[0]} to {dates[-1]}"
-            summary = f"{counted(len(records), 'entry')} ({kind}) {when}"
-        else:
-            summary = f"no entries ({kind})"
-        listed = counted(len(people), "person", "people")
-        if dry_run:
-            also: list[str] = []
-            if people:  # "(1 already listed)", as the import itself says
-                also.append(f"a people list of {listed}{_already_listed(app_ctx, people)}")
-            app_ctx.say(
-                f"Would import {joined([summary, *restored, *also])}."
-                + _dates_note(found.dates, would=True)
-                + _versions_note(versions, would=True)
-                + (f" {skipped} already in the journal would be skipped." if skipped else "")
-                + _trash_note(in_trash, would=True)
-                + " Nothing was changed (--dry-run)."
-            )
-            if note := unreadable_note(records, would=True):
-                app_ctx.say(f"Note: {note}")
-            return
-        from peerjournal.db.engine import all_or_nothing
-
-        store = app_ctx.store()
-        backup_ids = [r.kept.id for r in records]  # (an import may give them other IDs)
-        added: list[Person] = []
-        notes: list[str] = []
-        ids: list[int] = []
-        # Ctrl-C or an error: nothing imported
-        with _nothing_if_stopped(), all_or_nothing(store.conn, store.path):
+            dates = sorted(r.draft.date for r in records)
+            renumbered = _too_high_note(records, would=dry_run)  # (before the import drops them)
+            if records:
+                first, last = dates[0], dates[-1]
+                when = f"on {first}" if first == last else f"from {first} to {last}"
+                summary = f"{counted(len(records), 'entry')} ({kind}) {when}"
+            else:
+                summary = f"no entries ({kind})"
+            listed = counted(len(people), "person", "people")
+            if dry_run:
+                also: list[str] = []
+                if people:  # "(1 already listed)", as the import itself says
+                    also.append(f"a people list of {listed}{_already_listed(app_ctx, people)}")
+                app_ctx.say(
+                    f"Would import {joined([summary, *restored, *also])}."
+                    + _dates_note(found.dates, would=True)
+                    + renumbered
+                    + _versions_note(versions, would=True)
+                    + (f" {skipped} already in the journal would be skipped." if skipped else "")
+                    + _trash_note(in_trash, would=True)
+                    + " Nothing was changed (--dry-run)."
+                )
+                for note in [*import_notes(records, would=True), *_prompt_notes(records)]:
+                    app_ctx.say(f"Note: {note}")
+                return
+            backup_ids = [r.kept.id for r in records]  # (an import may give them other IDs)
+            added: list[Person] = []
+            notes: list[str] = []
+            ids: list[int] = []
             if people:  # first: a name is on the list before any entry that holds it
                 from peerjournal.db.people import restore_people
 
@@ -143,11 +149,11 @@ def register(app: typer.Typer) -> None:
         done = f"Imported {summary}: {_ids_text(ids)}." if ids else f"Imported {summary}."
         if records or skipped or restored or in_trash:
             app_ctx.say(
-                f"{done}{_dates_note(found.dates, would=False)}"
+                f"{done}{_dates_note(found.dates, would=False)}{renumbered}"
                 f"{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
                 f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
             )
-        if note := unreadable_note(records):
+        for note in [*import_notes(records), *_prompt_notes(records)]:
             app_ctx.say(f"Note: {note}")
 
 
@@ -247,7 +253,8 @@ def _import_entries(
 
     store = app_ctx.store()
     wanted = [r.kept.id for r in records if r.kept.id is not None]
-    if len(wanted) < len(records) or len(set(wanted)) < len(wanted) or store.existing_ids(wanted):
+    if (len(wanted) < len(records) or len(set(wanted)) < len(wanted) or _too_high(records)
+            or store.existing_ids(wanted)):
         for record in records:  # IDs are kept only when every one of them is free
             record.kept.id = None
     drafts = [r.draft for r in records]
@@ -256,6 +263,61 @@ def _import_entries(
     with progress_bar(total, "Importing", app_ctx.err) as advance:
         drifts = score_for_store([draft_text(d) for d in drafts], lexicon, advance)
         return store.add_entries(drafts, now, drifts, [r.kept for r in records])
+
+
+def _prompt_notes(records: list[ImportRecord]) -> list[str]:
+    """Lines for entries whose prompt set is not installed here (a set of your own, not yet
+    copied beside this journal), and for answers to questions their set does not ask: all kept
+    as written (`show` heads an answer with its question's id), and said."""
+    from peerjournal import paths
+    from peerjournal.reflection import available, load_prompt_set
+
+    folder = paths.user_prompts_dir()
+    installed = set(available(folder))
+    missing = sorted({r.draft.prompt_set for r in records} - installed - {"jrnl"})
+    notes = []
+    if missing:
+        named = joined([repr(cut(name, 30)) for name in missing[:5]]
+                       + ([f"{len(missing) - 5} more"] if len(missing) > 5 else []))
+        n = sum(r.draft.prompt_set in missing for r in records)
+        notes.append(
+            f"{counted(n, 'entry')} {'uses a prompt set' if n == 1 else 'use prompt sets'} not "
+            f"installed here ({named}): kept as written; copy your prompt set files into "
+            f"{folder} to have their questions shown."
+        )
+    asked: dict[str, set[str]] = {}
+    for name in {r.draft.prompt_set for r in records} & installed:
+        with suppress(PeerJournalError):  # (a set of yours that cannot be read: said elsewhere)
+            asked[name] = set(load_prompt_set(name, folder).questions())
+    odd = sum(1 for r in records if r.draft.prompt_set in asked
+              and set(r.draft.answers) - asked[r.draft.prompt_set])
+    if odd:
+        notes.append(
+            f"{counted(odd, 'entry')} {'holds' if odd == 1 else 'hold'} answers to questions "
+            f"{'its' if odd == 1 else 'their'} prompt set does not ask: kept as written, each "
+            "headed by its question's id."
+        )
+    return notes
+
+
+def _too_high(records: list[ImportRecord]) -> int:
+    """How many records have an ID over HIGHEST_KEPT_ID (made by hand?), which no entry keeps:
+    such an ID would make every later entry's as long, or leave none to give."""
+    from peerjournal.db.store import HIGHEST_KEPT_ID
+
+    return sum(1 for r in records if r.kept.id is not None and r.kept.id > HIGHEST_KEPT_ID)
+
+
+def _too_high_note(records: list[ImportRecord], would: bool) -> str:
+    """The sentence for records whose IDs are too high to keep (`_too_high`)."""
+    from peerjournal.db.store import HIGHEST_KEPT_ID
+
+    n = _too_high(records)
+    if not n:
+        return ""
+    had = f"{counted(n, 'record')} {'has' if n == 1 else 'have'}"
+    return (f" {had} an ID over {HIGHEST_KEPT_ID:,} (made by hand?), more than a journal "
+            f"keeps, so the entries {'would get' if would else 'got'} new IDs.")
 
 
 def _not_yet_imported(

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from peerjournal.plain_letters import SPELLED_OUT, STROKED
 
@@ -69,6 +69,8 @@ ELLIPSIS = "…"  # what FTS5's snippet() puts where it cuts a text (Store.searc
 # FTS5's "at the start of a column" (^word), which the README does not offer: typed, it is a
 # regular expression's habit or a slip, and `fold_query` drops it ("^housing" is "housing")
 CARET = "^"
+# "housing^2": other search tools' boost of a word (Lucene's), dropped with its number
+BOOST = re.compile(r"(?<=\w)\^\d+(?:\.\d+)?")
 # The search index's tokenizer, as revision 0009 made it (which keeps its own copy): letters,
 # numbers, private-use characters and combining marks are parts of words.
 TOKENIZER = "porter unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
@@ -126,7 +128,8 @@ STRING = re.compile(r'"[^"]*(?:"|$)')
 # apostrophe in it (Jo's, don’t); or a ^, which `fold_query` drops
 _APOSTROPHE_WORD = r"\w+(?:['’]\w+)+"
 _STRING_OR_PHRASE = re.compile(
-    f"{STRING.pattern}|(?: {_SPACED.pattern} )+|{_APOSTROPHE_WORD}|{re.escape(CARET)}"
+    f"{STRING.pattern}|(?: {_SPACED.pattern} )+|{_APOSTROPHE_WORD}|{BOOST.pattern}"
+    f"|{re.escape(CARET)}"
 )
 
 
@@ -176,13 +179,17 @@ def fold_query(query: str) -> str:
     "住房" inside "李伟和我一起去了住房办公室", and not an entry with 住 in one place and 房 in
     another. A word with an apostrophe is a "string" too, so one term: the index reads
     "Jo's" as the words jo and s, and FTS5 cannot read ' at all (`Sam OR Jo's` is
-    `Sam OR "Jo's"`, not (Sam OR Jo) AND s). A ^ outside a "string" is dropped (CARET)."""
+    `Sam OR "Jo's"`, not (Sam OR Jo) AND s). A ^ outside a "string" is dropped (CARET), with
+    the number after it when it follows a word (BOOST)."""
     return _STRING_OR_PHRASE.sub(_as_term, fold(query))
 
 
 def _as_term(found: re.Match[str]) -> str:
-    """What `fold_query` makes of a match of _STRING_OR_PHRASE."""
+    """What `fold_query` makes of a match of _STRING_OR_PHRASE: a ^ is a space between words
+    ("a^b" is two), a boost nothing."""
     if found[0] == CARET:
+        return " "
+    if found[0].startswith(CARET):
         return ""
     return found[0] if found[0].startswith('"') else f'"{found[0]}"'
 
@@ -275,6 +282,35 @@ class Unfolder:
                 return at + size if end and pos > folded_at else at
             grown += length - size
         return min(pos - grown, len(self.text))
+
+
+_QUERY_WORD = re.compile(r"\w+")
+
+
+def crowded(query: str, most: int) -> Callable[..., bool]:
+    """Whether texts as the index reads them hold more than `most` matches of `query`, near
+    enough (FTS5's snippet() takes time with the square of them): the words that start as a
+    word of the query does, by its first three letters (the index's porter stemmer reads
+    "housing", "houses" and "house" as one word; its stem is the word with, at most, its last
+    letter changed)."""
+    words = {word.casefold()[:3] for word in _QUERY_WORD.findall(fold_query(query))
+             if word not in ("AND", "OR", "NOT", "NEAR")}
+    starts = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words))) + ")", re.IGNORECASE
+    )
+
+    def many(*texts: bytes | str | None) -> bool:
+        found = 0
+        for text in texts:
+            if isinstance(text, bytes):  # (read as bytes: text that is not UTF-8 fails a query)
+                text = text.decode(errors="replace")
+            for _ in starts.finditer(text or ""):
+                found += 1
+                if found > most:
+                    return True
+        return False
+
+    return many if words else lambda *texts: False
 
 
 def unfold_snippet(

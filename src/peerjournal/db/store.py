@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
@@ -22,6 +23,8 @@ from peerjournal.db.engine import (
 )
 from peerjournal.db.searchfold import (
     ELLIPSIS,
+    TOKENIZER,
+    crowded,
     fold_query,
     folded_or_none,
     match_key,
@@ -39,6 +42,9 @@ ENTRY_COLUMNS = (
     f"(SELECT group_concat(tag, '{TAG_SEP}') FROM entry_tag t WHERE t.entry_id = e.id)"
 )
 MAX_SQLITE_INT = 2**63 - 1
+# The highest ID an import keeps: a journal of a lifetime holds thousands. One beyond it, made
+# by hand, would make the ID of every entry after it as long (at 2**63 - 1: leave none to give).
+HIGHEST_KEPT_ID = 10**9
 BULK_FROM = 200  # inserts at least this large index their text in one statement
 # The stored score: its verdict, the full JSON, the compact summary reports read, the lexicon.
 DRIFT_COLUMNS = (
@@ -64,6 +70,17 @@ FOLDED_COLUMNS = {
     "answers_text": "answers_folded",
 }
 _FOLDS_READ = [f"e.{column}" for column in FOLDED_COLUMNS.values()]
+# FTS5's snippet() takes time with the square of an entry's matches: an entry of at most
+# SNIPPET_CHARS characters (so at most ~1,000 matches: 0.2 s), or a longer one with at most
+# about SNIPPET_MATCHES (`searchfold.crowded`), has it in the search's query; any other's is
+# made once shown, from a piece of its text (`Store._snippet`).
+SNIPPET_CHARS = 2_000
+SNIPPET_MATCHES = 300
+_TEXT_LENGTH = " + ".join(f"length(coalesce(e.{column}, ''))" for column in FOLDED_COLUMNS)
+CROWDED_SQL = "pj_crowded"  # searchfold.crowded, for the search at hand
+_INDEXED = ", ".join(  # the texts as the index reads them, as bytes (see TAG_KEY_SQL)
+    f"CAST(coalesce(e.{folded}, e.{column}) AS BLOB)" for column, folded in FOLDED_COLUMNS.items()
+)
 # setting_groups.setting_key as an SQL function on the store's connection: SQLite's lower()
 # and NOCASE fold only A-Z, so "ÄRZTEHAUS" would not select "ärztehaus" as the report groups it
 SETTING_KEY_SQL = "pj_setting_key"
@@ -325,13 +342,14 @@ class Store:
         ids: builtins.list[int] = []
         score_rows = ScoreRows()
         with self._write() as conn, _fts_in_bulk(conn, ids, len(drafts) >= BULK_FROM):
+            _number_on(conn)
             for n, (draft, drift) in enumerate(zip(drafts, drifts, strict=True)):
                 identity = kept[n] if kept else KeptIdentity()
                 answers = answers_text(draft.answers)
                 texts = (draft.experience, draft.feelings, draft.evaluation, draft.self_care)
                 scored = _drift_values(drift)
-                cur = conn.execute(
-                    _INSERT_ENTRY,
+                cur = self._insert(
+                    conn,
                     (
                         identity.id,
                         (identity.created_at or now).isoformat(),
@@ -357,6 +375,30 @@ class Store:
                 ids.append(entry_id)
             score_rows.write(conn)
         return ids
+
+    def _insert(self, conn: sqlite3.Connection, values: tuple[Any, ...]) -> sqlite3.Cursor:
+        """Insert an entry's row. SQLite says "database or disk is full" when no ID is left
+        to give (one of 2**63 - 1 was imported before imports refused it): said as that."""
+        try:
+            return conn.execute(_INSERT_ENTRY, values)
+        except sqlite3.OperationalError:
+            (highest,) = conn.execute(
+                "SELECT max(seq) FROM sqlite_sequence WHERE name = 'entry'"
+            ).fetchone()
+            if values[0] is not None or (highest or 0) < MAX_SQLITE_INT:
+                raise
+            row = conn.execute(
+                "SELECT id, deleted_at IS NOT NULL FROM entry ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            steps = f"{self.hint('trash --empty')} lets"
+            if row and not row[1]:
+                steps = f"{self.hint(f'delete {row[0]}')} and then {steps[:-1]}"
+            culprit = f"entry {row[0]}{', in the trash,' if row[1] else ''}" if row else "an entry"
+            raise DatabaseError(
+                f"No new entry can be added: {culprit} has the highest ID a journal can give "
+                f"(its ID was kept from an import), and a new entry's must be higher. {steps} "
+                "numbering go on from the entry before it; nothing was saved."
+            ) from None
 
     def add_entry(
         self, draft: EntryDraft, now: datetime, drift: Drift | StoredDrift | None = None
@@ -487,6 +529,9 @@ class Store:
         The index holds each text's fold (db.searchfold), and the query is folded the same
         way (`fold_query`), so "strasse" finds "Straße" and "住房" finds it inside a sentence;
         the snippet the index gives (of folded text) is mapped back onto the text as written.
+        FTS5's snippet() takes time with the square of the matches in an entry (a minute for
+        32,000): an entry with more than about SNIPPET_MATCHES has its snippet made apart
+        (`_snippet`). Ctrl-C stops a long search (`_stoppable`).
         """
         where, params = filters.where()
         sql = (
@@ -494,22 +539,46 @@ class Store:
             f"SELECT {ENTRY_COLUMNS}, CASE WHEN e.answers_folded IS NULL THEN '' "
             "ELSE e.answers_text END, "
             f"{', '.join(_FOLDS_READ)}, "
-            f"snippet(entry_fts, -1, '{SearchHit.START}', '{SearchHit.END}', '{ELLIPSIS}', "
-            f"{snippet_tokens(query)}) "
+            f"CASE WHEN {_TEXT_LENGTH} <= {SNIPPET_CHARS} OR NOT {CROWDED_SQL}({_INDEXED}) "
+            f"THEN {_snippet_sql(query)} END "
             f"FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
             f"WHERE entry_fts MATCH ? AND {where} ORDER BY bm25(entry_fts), e.date DESC"
         ) + filters.limit_sql()
-        with self._errors():
+        self.conn.create_function(CROWDED_SQL, len(FOLDED_COLUMNS),
+                                  crowded(query, SNIPPET_MATCHES))
+        with self._errors(), _stoppable(self.conn):
             candidates = list(fts_queries(fold_query(query)))
             for n, candidate in enumerate(candidates, start=1):
                 try:
                     rows = self.fetch(sql, [candidate, *params])
-                except sqlite3.OperationalError:
-                    if n < len(candidates):  # not valid FTS5 syntax: try the forgiving rewrite
-                        continue
+                except sqlite3.OperationalError as exc:
+                    if n < len(candidates) and not _interrupted(exc):  # not valid FTS5 syntax:
+                        continue  # try the forgiving rewrite
                     raise
-                return [_hit(r) for r in rows]
+                return [
+                    _hit(row if row[-1] is not None else
+                         (*row[:-1], self._snippet(query, candidate, row)))
+                    for row in rows
+                ]
         raise PeerJournalError("Nothing to search for: type a word or a phrase.")
+
+    def _snippet(self, query: str, match: str, row: Sequence[Any]) -> str:
+        """The snippet of a long entry (`row` of `search`): FTS5's, as for any other, when
+        it has at most SNIPPET_MATCHES matches; else FTS5's of the first piece of its text
+        that holds one (`_Pieces`), cut short where the text goes on."""
+        entry = _entry(row)
+        folds = row[len(row) - 1 - len(FOLDED_COLUMNS) : -1]
+        texts = (entry.experience, entry.feelings, entry.evaluation, entry.self_care,
+                 answers_text(entry.answers))
+        pieces = _Pieces([fold or text for text, fold in zip(texts, folds, strict=True)])
+        shown = pieces.snippet(query_terms(fold_query(query)).include, snippet_tokens(query))
+        if shown is not None:
+            return shown
+        ((snippet,),) = self.fetch(
+            f"SELECT {_snippet_sql(query)} FROM entry_fts WHERE entry_fts MATCH ? AND rowid = ?",
+            [match, entry.id], named=False,
+        )
+        return str(snippet)
 
     def update(
         self,
@@ -754,6 +823,115 @@ def _fts_in_bulk(conn: sqlite3.Connection, ids: list[int], bulk: bool) -> Iterat
         (json.dumps(ids),),
     )
     conn.execute(trigger)
+
+
+class _Pieces:
+    """A long entry's texts as the index reads them, cut into pieces of about PIECE_CHARS at
+    a space, each a row of an FTS5 table in memory (the index's tokenizer): FTS5 takes time
+    with the square of the matches in what it reads, and a piece holds few."""
+
+    PIECE_CHARS = 1_000
+
+    def __init__(self, texts: builtins.list[str]) -> None:
+        self.conn = sqlite3.connect(":memory:")
+        tokenizer = TOKENIZER.replace("'", "''")
+        self.conn.execute(f"CREATE VIRTUAL TABLE piece USING fts5(text, tokenize='{tokenizer}')")
+        self.ends: builtins.list[tuple[bool, bool]] = []  # each piece: first, last of its text
+        rows: builtins.list[tuple[int, str]] = []
+        for text in texts:
+            cuts = self._cuts(text)
+            for at, (start, end) in enumerate(pairwise(cuts)):
+                rows.append((len(rows) + 1, text[start:end]))
+                self.ends.append((at == 0, end == len(text)))
+        self.conn.executemany("INSERT INTO piece (rowid, text) VALUES (?, ?)", rows)
+
+    @classmethod
+    def _cuts(cls, text: str) -> builtins.list[int]:
+        """Where `text` is cut: its start, after a space near every PIECE_CHARS, its end."""
+        cuts = [0]
+        while len(text) - cuts[-1] > cls.PIECE_CHARS:
+            start = cuts[-1] + cls.PIECE_CHARS // 2
+            space = max(text.rfind(" ", start, start + cls.PIECE_CHARS // 2),
+                        text.rfind("\n", start, start + cls.PIECE_CHARS // 2))
+            cuts.append(space + 1 if space >= 0 else start + cls.PIECE_CHARS // 2)
+        return [*cuts, len(text)]
+
+    def snippet(self, terms: builtins.list[str], tokens: int) -> str | None:
+        """FTS5's snippet of the first piece that holds one of `terms` (FTS5 strings), with
+        ELLIPSIS where its text goes on; None when the pieces hold at most SNIPPET_MATCHES
+        matches (the entry's own snippet is quick to make)."""
+        if not terms:
+            return None
+        either = " OR ".join(terms)
+        try:
+            found = self.conn.execute(
+                f"SELECT rowid, highlight(piece, 0, '{SearchHit.START}', '') FROM piece "
+                "WHERE piece MATCH ? ORDER BY rowid",
+                [either],
+            )
+            matches, first = 0, None
+            for rowid, marked in found:
+                first = first or rowid
+                matches += marked.count(SearchHit.START)
+                if matches > SNIPPET_MATCHES:
+                    break
+            else:
+                return None
+            ((snippet,),) = self.conn.execute(
+                f"SELECT snippet(piece, 0, '{SearchHit.START}', '{SearchHit.END}', "
+                f"'{ELLIPSIS}', {tokens}) FROM piece WHERE piece MATCH ? AND rowid = ?",
+                [either, first],
+            ).fetchall()
+        finally:
+            self.conn.close()
+        opens, closes = self.ends[first - 1]
+        head = "" if opens or snippet.startswith(ELLIPSIS) else ELLIPSIS
+        return head + snippet + ("" if closes or snippet.endswith(ELLIPSIS) else ELLIPSIS)
+
+
+def _number_on(conn: sqlite3.Connection) -> None:
+    """Numbering goes on from the highest ID there is when the highest ever given is beyond
+    HIGHEST_KEPT_ID and no entry has such an ID any more (AUTOINCREMENT keeps it after the
+    entry is destroyed): one that an import kept before imports gave such entries new IDs."""
+    conn.execute(
+        "UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(id), 0) FROM entry) "
+        "WHERE name = 'entry' AND seq > ?1 AND NOT EXISTS (SELECT 1 FROM entry WHERE id > ?1)",
+        (HIGHEST_KEPT_ID,),
+    )
+
+
+def _snippet_sql(query: str) -> str:
+    """FTS5's snippet of the row at hand, about a line of it (`snippet_tokens`)."""
+    return (
+        f"snippet(entry_fts, -1, '{SearchHit.START}', '{SearchHit.END}', '{ELLIPSIS}', "
+        f"{snippet_tokens(query)})"
+    )
+
+
+@contextmanager
+def _stoppable(conn: sqlite3.Connection) -> Iterator[None]:
+    """Ctrl-C (or SIGTERM, SIGHUP) stops a query that is running, as between two: SQLite
+    calls back every few thousand steps, which lets Python's signal handlers run; the one that
+    raises makes SQLite stop the query ("interrupted"), read here as the KeyboardInterrupt
+    it was (exit 130)."""
+    conn.set_progress_handler(_let_signals_in, 10_000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if _interrupted(exc):
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _interrupted(exc: sqlite3.Error) -> bool:
+    return str(exc) == "interrupted"
+
+
+def _let_signals_in() -> int:
+    """(A progress handler: 0, go on; a signal's handler that raises stops the query.)"""
+    return 0
 
 
 def _hit(row: Sequence[Any]) -> SearchHit:
