@@ -11,6 +11,7 @@ beside what is there (`restore`).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -25,6 +26,8 @@ from peerjournal.errors import ExitCode, PeerJournalError, plain_hint
 from peerjournal.textsafe import cut
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from peerjournal.entry import EntryDraft
 
 EDITS = "edits"
@@ -133,6 +136,8 @@ class Draft:
         parts = {k: v for k, v in parsed.texts.items() if v.strip()}
         if parsed.answers:
             parts["answers"] = "\n".join(parsed.answers.values())
+        if not parts and (typed := _typed_in_comments(text, parsed.prompts)):
+            parts["in_comments"] = typed  # ignored when saved, but the writer's own words
         return parts
 
     def holds_text(self) -> bool:
@@ -153,6 +158,7 @@ class Draft:
         return cut(" ".join(text.split()), width)
 
     def discard(self) -> None:
+        _unreserve(self.path)
         self.path.unlink(missing_ok=True)
         self._lock_path().unlink(missing_ok=True)
 
@@ -165,26 +171,41 @@ class Draft:
 
     def hold(self) -> None:
         """Hold the draft for this session until `release` (or the end of the process)."""
+        if _RESERVED.get(self.path) is self:
+            del _RESERVED[self.path]  # held from now on, written or not
+        else:
+            _unreserve(self.path)
+        if not self.take():
+            folder = self.path.parent.parent if self.kind == "edit" else self.path.parent
+            raise PeerJournalError(
+                f"The draft {self.path} is open in another terminal: finish it there "
+                f"({_command(folder, 'drafts')} lists the others)."
+            )
+
+    def take(self) -> bool:
+        """`hold`, False when another session holds it (True where there are no locks:
+        Windows). OSError when no lock file can be made."""
         try:
             import fcntl
         except ImportError:  # Windows: no locks, as before
-            return
+            return True
         if self._lock is not None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+            return True
+        from peerjournal.paths import make_private_folder
+
+        make_private_folder(self.path.parent)
         handle = open(self._lock_path(), "a", encoding="utf-8")  # noqa: SIM115 (held open)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             handle.close()
-            folder = self.path.parent.parent if self.kind == "edit" else self.path.parent
-            raise PeerJournalError(
-                f"The draft {self.path} is open in another terminal: finish it there "
-                f"({_command(folder, 'drafts')} lists the others)."
-            ) from None
+            return False
         self._lock = handle
+        return True
 
     def release(self) -> None:
+        if _RESERVED.get(self.path) is self:
+            del _RESERVED[self.path]
         if self._lock is not None:
             self._lock_path().unlink(missing_ok=True)  # while still held: no stray lock files
             self._lock.close()
@@ -207,19 +228,80 @@ class Draft:
         return False
 
 
+def _typed_in_comments(text: str, prompt_set: str | None) -> str:
+    """The words in `text`'s comments that the template's comments (its prompt set's
+    guidance, in either mode) do not hold, in order: typed there by mistake ("" when none).
+    A set that cannot be loaded is read as the default one."""
+    from difflib import SequenceMatcher
+
+    from peerjournal import paths
+    from peerjournal.entry import MODES, EntryDraft
+    from peerjournal.reflection import _COMMENT, format_template, load_prompt_set
+
+    try:
+        prompts = load_prompt_set(prompt_set or EntryDraft.prompt_set, paths.user_prompts_dir())
+    except PeerJournalError:
+        prompts = load_prompt_set(EntryDraft.prompt_set)
+    blanks = (format_template(EntryDraft(date.today(), mode=m), prompts) for m in MODES)
+    guidance = [c[4:-3].split() for blank in blanks for c in _COMMENT.findall(blank)]
+    typed: list[str] = []
+    for comment in _COMMENT.findall(without_options(text)):
+        words = comment[4:-3].split()  # (within <!-- and -->)
+        given = max(guidance, key=lambda g: len(set(g) & set(words)))  # the one it was
+        if 2 * len(set(given) & set(words)) < len(set(given)):
+            continue  # not the template's: a comment of the writer's own, meant to be ignored
+        changes = SequenceMatcher(None, given, words, autojunk=False).get_opcodes()
+        typed += [w for op, _, _, j, k in changes if op != "equal" for w in words[j:k]]
+    return " ".join(typed)
+
+
+# A new draft's name is held (its lock, as `Draft.hold` takes it) from the moment it is
+# chosen until its file is written or the session holds it: until then the name is free on
+# disk, and a second `write` started in the same second would choose it too.
+_RESERVED: dict[Path, Draft] = {}
+
+
+def _unreserve(path: Path) -> None:
+    reserved = _RESERVED.pop(path, None)
+    if reserved is not None:
+        reserved.release()
+
+
 def new_draft(folder: Path, now: datetime, suffix: str, prefix: str = "") -> Draft:
-    folder.mkdir(parents=True, exist_ok=True)
-    return Draft(_free(folder, prefix + now.strftime("%Y%m%d-%H%M%S"), suffix))
+    """A draft under a name no other draft has, nor another session has chosen: two
+    `write`s started in the same second each get their own."""
+    from peerjournal.paths import make_private_folder
+
+    make_private_folder(folder)
+    names = _names(folder, prefix + now.strftime("%Y%m%d-%H%M%S"), suffix)
+    return next(draft for draft in map(Draft, names) if _reserve(draft))
+
+
+def _reserve(draft: Draft) -> bool:
+    """Choose `draft`'s name for a new draft, when no file has it and no other session has
+    chosen it: its lock is then held (`_RESERVED`)."""
+    try:
+        taken = draft.take()
+    except OSError:  # no lock file can be made here: the first free name, as ever
+        return not draft.path.exists()
+    if taken and not draft.path.exists():
+        if draft._lock is not None:
+            _RESERVED[draft.path] = draft
+        return True
+    draft.release()  # (only a lock this took)
+    return False
+
+
+def _names(folder: Path, stem: str, suffix: str) -> Iterator[Path]:
+    """`folder/stem.suffix`, then `stem-2.suffix`, `stem-3.suffix`, …"""
+    yield folder / f"{stem}{suffix}"
+    for n in itertools.count(2):
+        yield folder / f"{stem}-{n}{suffix}"
 
 
 def _free(folder: Path, stem: str, suffix: str) -> Path:
     """`folder/stem.suffix`, or beside it (`stem-2.suffix`, …) when that name is taken."""
-    path = folder / f"{stem}{suffix}"
-    n = 1
-    while path.exists():
-        n += 1
-        path = folder / f"{stem}-{n}{suffix}"
-    return path
+    return next(p for p in _names(folder, stem, suffix) if not p.exists())
 
 
 def printed_instead(
@@ -228,6 +310,9 @@ def printed_instead(
     """When not even a draft can be written: print the entry (`text`, the Markdown entry
     format) on stdout, and return the error that says so."""
     return text_printed(PeerJournalError(reason, code), text, folder, why)
+
+
+PRINTED = "so your entry is printed on stdout"  # (how `text_printed`'s errors are known)
 
 
 def text_printed(
@@ -239,8 +324,8 @@ def text_printed(
     sys.stdout.flush()
     because = f" ({why})" if why else ""
     failed.message = (
-        f"{failed.message} The draft could not be written to {folder}{because}, so your entry "
-        "is printed on stdout: copy it somewhere safe (`write --from-file` reads it back)."
+        f"{failed.message} The draft could not be written to {folder}{because}, {PRINTED}: "
+        "copy it somewhere safe (`write --from-file` reads it back)."
     )
     return failed
 
@@ -253,19 +338,24 @@ def new_edit(folder: Path, entry_id: int, now: datetime) -> Draft:
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Replace `path` with `text` (bytes are written as they are) so that a crash or a full
     disk never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".draft-", suffix=".tmp")
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    from peerjournal.paths import make_private_folder
+
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        os.chmod(path, 0o600)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        make_private_folder(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".draft-", suffix=".tmp")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+            os.chmod(path, 0o600)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    finally:
+        _unreserve(path)  # its name is taken on disk now (or given up: it could not be)
 
 
 def durable(path: Path) -> bool:

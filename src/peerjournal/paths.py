@@ -101,3 +101,18 @@ def cache_dir() -> Path:
 
 def config_path() -> Path:
     return data_dir() / "config.toml"
+
+
+def make_private_folder(folder: Path) -> None:
+    """Make `folder`, and every folder above it not there yet, readable by this user only
+    (0700: a journal's text is nobody else's), as `mkdir -p` would. A folder already there is
+    left as it is: the writer may have chosen it (`--db ~/Documents/journal.db`)."""
+    if folder.is_dir():
+        return
+    if folder.parent != folder:
+        make_private_folder(folder.parent)
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        if not folder.is_dir():  # a file in the way: mkdir's own error
+            raise

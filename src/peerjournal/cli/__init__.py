@@ -47,6 +47,12 @@ COMMANDS = {
     "people": "people",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
+# Words a writer may reach for that name no command, and the command that does it
+LIKELY_MEANT = {
+    "undo": "restore", "undelete": "restore", "rm": "delete", "remove": "delete",
+    "new": "write", "add": "write", "ls": "list", "find": "search", "grep": "search",
+    "stats": "report",
+}
 GLOBAL_OPTIONS_WITH_VALUES = ("--db", "--lexicon")
 
 
@@ -61,6 +67,18 @@ class PeerJournalGroup(TyperGroup):
             return super().make_context(*args, **kwargs)
         except UsageError as exc:  # the root's own options (`--db` without a path)
             _usage_failed(exc)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command is suggested the one it most likely means: a near spelling
+        (Typer's "Did you mean 'list'?"), or a word another tool uses (`LIKELY_MEANT`)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            meant = LIKELY_MEANT.get(args[0].lower()) if args else None
+            if meant:
+                unknown = exc.message.split(". Did you mean")[0].rstrip(".")
+                exc.message = f"{unknown}. Did you mean '{meant}'?"
+            raise
 
     def get_help(self, ctx: Any) -> str:
         from peerjournal import help_cache

@@ -119,10 +119,10 @@ class GuidedSession:
         try:
             self._line_step(
                 "setting",
-                f"Setting ({', '.join(SETTING_SUGGESTIONS)}; Enter to skip):",
+                f"Setting ({', '.join(SETTING_SUGGESTIONS[:3])}, …; Enter to skip):",
                 lambda v: setattr(self.draft, "setting", v),
                 current=lambda: self.draft.setting,
-                check=self._meant_setting,
+                check=self._checked_setting,
             )
             total = len(self.prompt_set.elements)
             for step, element in enumerate(self.prompt_set.elements, start=1):
@@ -251,19 +251,26 @@ class GuidedSession:
     def _read_line_step(
         self, prompt: str, store: Any, current: Callable[[], str], adds: bool
     ) -> str:
-        """The line of a `_line_step`, stored; asked again while `store` refuses it."""
+        """The line of a `_line_step`, stored; asked again while `store` refuses it. A line
+        Ctrl-C ended is typed back in to edit through readline, as an answer's is."""
         kept = current().strip()
+        typed_back = bool(kept) and self.reader.readline
         if kept:  # typed before Ctrl-C ended the line
             label = re.split(r"[:,(]", prompt.strip())[0].strip()
-            self.app.say(f"\n{label} (continuing your draft:)\n{kept}")
-            prompt = "(Enter keeps it; anything typed is added to it):" if adds else (
-                "(Enter keeps it; anything typed replaces it):"
-            )
+            if typed_back:
+                self.app.say(f"\n{label} (your line was cut off: it is back on the line below)")
+                prompt = "(Enter keeps it):"
+            else:
+                self.app.say(f"\n{label} (continuing your draft:)\n{kept}")
+                prompt = "(Enter keeps it; anything typed is added to it):" if adds else (
+                    "(Enter keeps it; anything typed replaces it):"
+                )
         while True:
-            self._line = (kept if adds else "", store)
+            self._line = (kept if adds and not typed_back else "", store)
+            self.reader.prefill = kept if typed_back else ""
             value = (self._read_line(prompt + " ") or "").strip()
             self._line = None
-            if kept:
+            if kept and not typed_back:
                 value = (f"{kept} {value}" if adds else value) if value else kept
             try:
                 store(value)
@@ -293,6 +300,35 @@ class GuidedSession:
             self.draft.evaluation = before
             return typed
         self.app.say("Added to your evaluation.")
+        return None
+
+    def _checked_setting(self, typed: str) -> str | None:
+        """A setting line that reads like a sentence is most likely the experience begun one
+        prompt early (a whole note pasted at the first prompt): it is moved there. When the
+        rest of a paste is waiting, its lines follow it in the experience and nothing is
+        asked (an answer would be read from the paste); else Enter or y moves it and asks for
+        the setting again, n keeps it. Then a near miss is questioned (`_meant_setting`)."""
+        if not reads_like_a_sentence(typed):
+            return self._meant_setting(typed)
+        before = self.draft.experience
+        self.draft.setting = ""
+        self.draft.experience = f"{before}\n{typed}" if before.strip() else typed
+        self.save()  # (in the experience while this is asked, as `_not_a_sentence` keeps it)
+        if more_input_waiting():
+            self.app.say(
+                "That reads like a sentence, not a setting: it begins your experience, and the "
+                "setting is left blank."
+            )
+            return ""
+        moved = self._yes_or_no(
+            "That reads like a sentence, not a setting: begin your experience with it "
+            "instead? [Y/n] ",
+            "Please answer y (begin your experience with it) or n (keep it as the setting).",
+        )
+        if moved is False:
+            self.draft.experience = before
+            return self._meant_setting(typed)
+        self.app.say("It begins your experience.")
         return None
 
     def _meant_setting(self, typed: str) -> str:

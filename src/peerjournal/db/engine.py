@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from peerjournal.db import health
 from peerjournal.errors import DamagedJournal, DatabaseError, PeerJournalError, plain_hint
+from peerjournal.paths import make_private_folder
 
 if TYPE_CHECKING:  # (Alembic is imported only to create or upgrade a journal)
     from alembic.config import Config
@@ -214,7 +215,7 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     if path.exists() and not path.is_file():  # /dev/null, a pipe: never made a journal, or removed
         raise DatabaseError(f"{path} is not a regular file; --db needs a journal file's path.")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
     except OSError as exc:
         raise DatabaseError(_no_folder(path, exc)) from None
     emptied = empty_journal(path)
@@ -226,6 +227,8 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     try:
         with translated_errors(path):
             try:
+                if ours:
+                    _start_private(path)
                 conn = _connect(path)
                 revision = _schema_revision(path, conn)
             except sqlite3.OperationalError:
@@ -401,6 +404,14 @@ def _remove_new_journal(path: Path) -> None:
             path.with_name(name).unlink(missing_ok=True)
 
 
+def _start_private(path: Path) -> None:
+    """Make the empty file `path` readable and writable by this user only, before SQLite
+    opens it (SQLite gives its `-wal` and `-shm` files the journal's mode). When it cannot be
+    made, SQLite tries, and says why it cannot."""
+    with suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN IMMEDIATE ourselves for every write.
     timeout = busy_timeout_ms()
@@ -455,6 +466,7 @@ def backup(path: Path) -> Path:
     reader = sqlite3.connect(path)
     try:
         _check_room_for_backup(path, reader)
+        _start_private(partial)  # a copy of the journal: for this user only
         dest = sqlite3.connect(partial)
         try:
             dest.execute("PRAGMA journal_mode=OFF")  # (a new file: nothing to roll back to)
