@@ -251,7 +251,8 @@ def drift_hit(
 
 
 _KEPT_DRAFT = re.compile(
-    r" Your entry is kept as a draft in \S+ \(`peerjournal write --resume[^`]*`\)\.(?=\n\Z)"
+    r" Your entry is kept as a draft in \S+ \(`peerjournal write --resume[^`]*`\)\."
+    r"(?: Give --date again: the draft does not keep it\.)?(?=\n\Z)"
 )
 
 

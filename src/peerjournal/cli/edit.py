@@ -11,6 +11,7 @@ from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
     from peerjournal.cli.editor_safety import Before, Naming
+    from peerjournal.db.store import Store
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
     from peerjournal.errors import PeerJournalError
@@ -106,6 +107,7 @@ def register(app: typer.Typer) -> None:
             if tag:
                 draft.tags = [t for t in tag if t.strip()]  # --tag '': no tags at all
         else:
+            app_ctx.refuse_if_damaged()  # before the editor: not after the writer's edit
             started = time.monotonic()
             kept = _edit_in_editor(app_ctx, entry_id, draft, fresh)
             if kept is None:
@@ -130,9 +132,11 @@ def register(app: typer.Typer) -> None:
                 unchanged_since=entry.updated_at,  # an edit in another terminal is not undone
             )
         except PeerJournalError as exc:
-            if kept is not None:
-                exc.message += _kept_note(app_ctx, kept, entry_id, exc.message)
-            raise
+            if kept is None:
+                raise
+            failed = _gone_meanwhile(store, entry_id, exc)
+            failed.message += _kept_note(app_ctx, kept, entry_id, failed.message)
+            raise failed from None
         except KeyboardInterrupt:
             if kept is None:
                 raise
@@ -191,6 +195,21 @@ def _not_open_elsewhere(app: AppContext, entry_id: int, earlier: list[Draft]) ->
             f"finish that edit first, then {app.command_hint(f'edit {entry_id}')} again. "
             "Nothing changed."
         )
+
+
+def _gone_meanwhile(store: Store, entry_id: int, exc: PeerJournalError) -> PeerJournalError:
+    """`exc`; for an entry deleted while it was open in the editor, the error that says it is
+    in the trash and how to bring it back (`edit ID` then continues the edit kept)."""
+    from peerjournal.cli.trash import live_entry
+    from peerjournal.errors import NoEntryError, NotFoundError
+
+    if not isinstance(exc, NoEntryError):
+        return exc
+    try:
+        live_entry(store, entry_id)
+    except NotFoundError as gone:
+        return gone
+    return exc
 
 
 def _kept_note(app: AppContext, kept: Draft, entry_id: int, message: str = "") -> str:

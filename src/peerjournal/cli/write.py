@@ -327,6 +327,7 @@ def _plan(
     self_care = once(line.self_care, "--self-care")
     others = (*texts[1:], line.date, setting, line.tags, line.mode, line.prompts, self_care)
     _refuse_stray_words(line.stray, others)
+    _refuse_file_names(texts)
     mode = _mode(line, piped)
     if bad is not None:
         raise bad[1]
@@ -356,6 +357,26 @@ def _refuse_stray_words(stray: list[str], others: tuple[object, ...]) -> None:
             'peerjournal write -x "What happened". Nothing was saved.',
             ExitCode.USAGE,
         )
+
+
+def _refuse_file_names(texts: tuple[str | None, ...]) -> None:
+    """Refuse a text option (-x, -f, -e) whose whole value is the name of a file: `-f
+    notes.md` was saved as the feelings "notes.md" (-f is --feelings), `write -f shift.md`
+    refused as "The experience is empty"."""
+    import os
+    import shlex
+
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    for text, (short, long) in zip(
+        texts, (("-x", "--experience"), ("-f", "--feelings"), ("-e", "--evaluation")), strict=True
+    ):
+        if text and text.strip() == text and os.path.isfile(text):
+            raise PeerJournalError(
+                f"{short} is {long}, given the text itself; to read the entry from {text}, "
+                f"use --from-file {shlex.quote(text)}. Nothing was saved.",
+                ExitCode.USAGE,
+            )
 
 
 def _mode(line: _CommandLine, piped: bool) -> _Mode:
@@ -605,7 +626,7 @@ def _keeping_stdin(
     from peerjournal.errors import PeerJournalError
 
     try:
-        text, flaw = _stdin_text()
+        text, flaw = _stdin_text(_read_stdin()[0])  # (what came in before a Ctrl-C too)
         _not_an_entry(text, "standard input")
     except PeerJournalError:
         return exc  # only NUL bytes, a backup or a summary made by a program: not kept
@@ -669,16 +690,33 @@ def _naming_the_draft(
     app: AppContext, exc: PeerJournalError, draft_file: Draft | None, again: str = ""
 ) -> PeerJournalError:
     """Every failure that leaves a draft behind says where it is, and how to continue it
-    (`again`: options to give `write --resume`): also one about the draft's text ("X: the
-    text contains NUL bytes …")."""
-    if draft_file is not None and draft_file.path.exists() and str(draft_file.path) not in (
-        exc.message.removeprefix(f"{draft_file.path}: ")
-    ):
+    (`again`: options to give `write --resume`; --draft N too when it is not the draft
+    --resume picks): also one about the draft's text ("X: the text contains NUL bytes …")."""
+    from peerjournal.drafts import PRINTED
+
+    if draft_file is None or not draft_file.path.exists():
+        return exc
+    if PRINTED in exc.message:  # the draft could not be written: it is behind the text printed
+        exc.message += (
+            f" The draft {draft_file.path} holds your text only up to the last line that could "
+            "be saved."
+        )
+    elif str(draft_file.path) not in exc.message.removeprefix(f"{draft_file.path}: "):
         exc.message = (
             f"{exc.message.rstrip()} Your text is kept in {draft_file.path} "
-            f"({app.resume_hint(again)})."
+            f"{_continued_by(app, _listed(app, draft_file)[0], again)}"
         )
     return exc
+
+
+def _continued_by(app: AppContext, draft: str, again: str) -> str:
+    """"(`peerjournal write --resume …`)." for a kept draft: `draft`, --draft N if it is not
+    the one --resume picks; `again`, the options not usable that are to be given again (a
+    --date not given again is easily missed: the entry is dated today, or as its text says)."""
+    unkept = " Give --date again: the draft does not keep it." if (
+        "--date" in again.split()
+    ) else ""
+    return f"({app.resume_hint(draft + again)}).{unkept}"
 
 
 def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
@@ -765,24 +803,90 @@ def _from_file(
 
 def _piped_text(app: AppContext, options: dict[str, object]) -> str:
     """Standard input as text. Bytes that are not UTF-8, or NUL bytes, are not lost with the
-    error (`_stdin_text`): the text is kept as a draft, as a line typed at a prompt is."""
-    text, flaw = _stdin_text()
+    error (`_stdin_text`): the text is kept as a draft, as a line typed at a prompt is; and
+    so is what came in before Ctrl-C, Ctrl-\\, SIGTERM or SIGHUP stopped the reading."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    data, interrupted = _read_stdin()
+    try:
+        text, flaw = _stdin_text(data)
+    except PeerJournalError:
+        if interrupted:  # only NUL bytes came in: nothing to keep
+            raise KeyboardInterrupt from None
+        raise
+    if interrupted:
+        if not text.strip():
+            raise KeyboardInterrupt
+        stop = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
+        if flaw is not None:
+            stop.message += f" {flaw.message}"
+        raise _keeping_piped(app, text, options, stop)
     if flaw is not None:
         raise _keeping_piped(app, text, options, flaw)
     return text
 
 
-def _stdin_text() -> tuple[str, PeerJournalError | None]:
-    """Standard input as text that a draft can hold, and what is wrong with it (None when
-    nothing is): bytes that are not UTF-8 (a � in place of each) or NUL bytes (a stray one
-    in a note, a binary file: left out, as a draft holding one could not be resumed). Raises
-    when there is nothing to keep (only NULs, or UTF-16 not valid)."""
+def _read_stdin() -> tuple[bytes, bool]:
+    """What came in on standard input, and whether Ctrl-C (or Ctrl-\\, SIGTERM, SIGHUP, as
+    in a guided write) stopped it coming: the text typed or piped in before that is kept. On
+    a terminal it is read line by line as a guided answer is (readline, where there is
+    one), the line being typed when Ctrl-C is pressed with it."""
     import sys
 
+    from peerjournal.cli.guided import _quit_as_terminate
+
+    chunks: list[bytes] = []
+    put_back_quit = _quit_as_terminate()
+    try:
+        if sys.stdin.isatty():
+            _typed_lines(chunks)
+        else:
+            stream = sys.stdin.buffer
+            read = getattr(stream, "read1", stream.read)
+            while chunk := read(1 << 16):
+                chunks.append(chunk)
+    except KeyboardInterrupt:
+        return b"".join(chunks), True
+    finally:
+        put_back_quit()
+    return b"".join(chunks), False
+
+
+def _typed_lines(chunks: list[bytes]) -> None:
+    """The lines typed at the terminal until Ctrl-D, each added to `chunks` as it comes (as
+    the bytes typed, for `_stdin_text` to check); on Ctrl-C, the words on the line being
+    typed too."""
+    import contextlib
+    import sys
+
+    from peerjournal.cli.guided import LineReader
+
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        sys.stdin.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+    reader = LineReader.for_stdin()
+    try:
+        while True:
+            chunks.append(reader.read("", lambda _: None).encode("utf-8", "surrogateescape"))
+            chunks.append(b"\n")
+    except EOFError:
+        return
+    except KeyboardInterrupt:
+        chunks.append(reader.take_interrupted().encode("utf-8", "surrogateescape"))
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write("\n")  # the error on a line of its own, not after the ^C
+        raise
+    finally:
+        reader.close()
+
+
+def _stdin_text(data: bytes) -> tuple[str, PeerJournalError | None]:
+    """Standard input (`data`) as text that a draft can hold, and what is wrong with it (None
+    when nothing is): bytes that are not UTF-8 (a � in place of each) or NUL bytes (a stray
+    one in a note, a binary file: left out, as a draft holding one could not be resumed).
+    Raises when there is nothing to keep (only NULs, or UTF-16 not valid)."""
     from peerjournal.cli.editor import NotTextError, decode_with_nul, nul_error
     from peerjournal.errors import PeerJournalError
 
-    data = sys.stdin.buffer.read()
     try:
         text = decode_with_nul(data, "Standard input")
     except NotTextError as exc:
@@ -911,7 +1015,7 @@ def _edited(
     try:
         # a draft saved in another encoding is fixed and then resumed: `write --editor`
         # again would start a new template
-        text = run_editor(draft_file.path, retry=f"run {app.resume_hint()}")
+        text = run_editor(draft_file.path, retry=f"run {naming.again(draft_file)}")
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
         failed = stopped(exc)
         if resumed:  # what the draft held survives whatever the editor did
@@ -1206,7 +1310,7 @@ def _kept_in(
     """`failed`, saying where the entry is kept; still of its kind (`errors.DamagedJournal`)."""
     failed.message = (
         f"{failed.message} Your entry is kept as a draft in {kept.path} "
-        f"({app.resume_hint(again)})."
+        f"{_continued_by(app, '', again)}"
     )
     return failed
 
