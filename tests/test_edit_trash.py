@@ -101,7 +101,8 @@ def test_editor_that_only_touches_whitespace_or_comments_changes_nothing(
 ) -> None:
     before = show(cli, entry)
     editor(("We met at the library.\n", "We met at the library.   \n\n\n"),
-           ("<!-- peerjournal entry.", "<!-- I read this comment. peerjournal entry."))
+           ("<!-- peerjournal entry.", "<!--\n   peerjournal   entry."))
+    # (words typed into a comment, at its start too, are refused as typed: test_comment_words)
     result = cli("edit", str(entry))
     assert result.exit_code == 0 and "No changes" in result.stderr
     assert show(cli, entry) == before

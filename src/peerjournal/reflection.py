@@ -496,10 +496,16 @@ def typed_into_comment(before: str, after: str) -> int | None:
     def key(comment: str) -> str:  # a comment is known by its start
         return " ".join(words(comment))[:24]
 
-    given = {key(c): set(words(c)) for c in _COMMENT.findall(before)}
+    comments = [set(words(c)) for c in _COMMENT.findall(before)]
+    given = dict(zip(map(key, _COMMENT.findall(before)), comments, strict=True))
     for match in _COMMENT.finditer(after):
+        mine = set(words(match.group()))
         was = given.get(key(match.group()))
-        if was is None or not set(words(match.group())) - was:
+        if was is None:  # words typed at its start: the comment it holds at least half of
+            was = max(comments, key=lambda c: len(c & mine), default=set())
+            if not was or 2 * len(was & mine) < len(was):
+                continue  # a comment of the writer's own, meant to be ignored
+        if not mine - was:
             continue
         first = after[: match.start()].count("\n") + 1
         for n, line in enumerate(match.group().split("\n")):
