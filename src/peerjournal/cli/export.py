@@ -738,21 +738,42 @@ def _preview_and_confirm(
 SENDS_NOTHING = " peerjournal sends nothing: give it to your mentor as you usually share files."
 
 
+def _to_stdout(data: bytes) -> None:
+    """Write `data` on standard output, all of it or an error: a reader that stops early (`|
+    head`) takes part of a large write, and Python says nothing of the rest (a backup piped
+    on, cut short, once exited 0)."""
+    import sys
+
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.launcher import silence_stdout
+
+    view, out = memoryview(data), sys.stdout.buffer
+    try:
+        while view:
+            written = out.write(view)
+            if not written:
+                raise BrokenPipeError
+            view = view[written:]
+        out.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        raise PeerJournalError(
+            "The reader of standard output stopped before the end: what it got is cut short."
+        ) from None
+
+
 def _deliver(
     app: AppContext, data: bytes, target: Path | None, fmt: str, json_out: bool, force: bool,
     after: str = "", flagged: list[str] | None = None,
 ) -> None:
     """Write `data` to `target` (or stdout) and say so, then `after`; with `json_out`, a
     summary's JSON names the `flagged` words the writer was asked to check."""
-    import sys
-
     from peerjournal.errors import PeerJournalError
 
     if target is None:  # (--json has been refused without a file)
         if fmt == "pdf" and _stdout_is_terminal():
             raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        _to_stdout(data)
         return
     try:
         if _is_stream(target):

@@ -1,0 +1,36 @@
+"""A backup piped to a reader that stops early is an error: Python's buffered write took part
+of it and said nothing, so `export --full | …` exited 0 with a backup cut short."""
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import CLI
+
+
+def export_full(home: Path, keep: int | None) -> tuple[int, bytes, str]:
+    """Run `export --full` with its output read whole, or only `keep` bytes then closed."""
+    env = {**os.environ, "PEERJOURNAL_HOME": str(home),
+           "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    process = subprocess.Popen([sys.executable, "-m", "peerjournal", "export", "--full"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None and process.stderr is not None
+    got = process.stdout.read(keep) if keep is not None else process.stdout.read()
+    process.stdout.close()
+    said = process.stderr.read().decode()
+    return process.wait(timeout=60), got, said
+
+
+def test_a_backup_cut_short_by_its_reader_is_an_error(
+    cli: CLI, isolated: Path, add: Callable[..., int]
+) -> None:
+    add(" ".join(["word"] * 200_000))  # a backup far larger than a pipe's buffer
+    code, got, said = export_full(isolated, keep=1000)
+    assert code == 1 and len(got) == 1000
+    assert said.endswith(
+        "peerjournal: The reader of standard output stopped before the end: what it got is "
+        "cut short.\n")
+    code, whole, said = export_full(isolated, keep=None)
+    assert code == 0 and len(whole) > 1_000_000 and "cut short" not in said
