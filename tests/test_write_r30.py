@@ -15,22 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import CLI, SRC
-
-
-def drafts(home: Path) -> list[Path]:
-    folder = home / "drafts"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-
-
-def said(result: Any) -> str:
-    return " ".join(result.stderr.split())
-
-
-def experiences(cli: CLI) -> list[str]:
-    return [e["experience"] for e in json.loads(cli("list", "--json").stdout)]
-
+from test_editor_drafts_r29 import drafts, experiences, said
 
 # -- 1. Ctrl-C or Ctrl-\ while typing into `write --stdin` -----------------------------------
 
