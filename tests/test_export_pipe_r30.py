@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import CLI
 
 
@@ -34,3 +36,18 @@ def test_a_backup_cut_short_by_its_reader_is_an_error(
         "cut short.\n")
     code, whole, said = export_full(isolated, keep=None)
     assert code == 0 and len(whole) > 1_000_000 and "cut short" not in said
+
+
+def test_a_backup_file_is_on_disk_before_it_is_said_written(
+    cli: CLI, isolated: Path, add: Callable[..., int], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add("A note.")
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    for extra in ([], ["--force"]):  # a new file, and one replaced
+        synced.clear()
+        result = cli("export", "--full", "-o", str(tmp_path / "backup.json"), *extra)
+        assert result.exit_code == 0 and "Wrote" in result.stderr
+        assert synced, extra

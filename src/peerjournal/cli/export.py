@@ -829,6 +829,8 @@ def _write_private(path: Path, data: bytes, force: bool) -> None:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())  # on disk before "Wrote …" is said
         except BaseException:  # a full disk, Ctrl-C: no empty or half "backup" is left
             with suppress(OSError):
                 os.unlink(path)  # (made above, exclusively: never a file that was there)
@@ -838,6 +840,8 @@ def _write_private(path: Path, data: bytes, force: bool) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before it replaces the file
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
