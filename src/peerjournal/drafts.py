@@ -236,20 +236,21 @@ def _typed_in_comments(text: str, prompt_set: str | None) -> str:
 
     from peerjournal import paths
     from peerjournal.entry import MODES, EntryDraft
-    from peerjournal.reflection import _COMMENT, format_template, load_prompt_set
+    from peerjournal.reflection import COMMENT, format_template, guidance_of, load_prompt_set
 
     try:
         prompts = load_prompt_set(prompt_set or EntryDraft.prompt_set, paths.user_prompts_dir())
     except PeerJournalError:
         prompts = load_prompt_set(EntryDraft.prompt_set)
     blanks = (format_template(EntryDraft(date.today(), mode=m), prompts) for m in MODES)
-    guidance = [c[4:-3].split() for blank in blanks for c in _COMMENT.findall(blank)]
+    guidance = [c[4:-3].split() for blank in blanks for c in COMMENT.findall(blank)]
     typed: list[str] = []
-    for comment in _COMMENT.findall(without_options(text)):
+    for comment in COMMENT.findall(without_options(text)):
         words = comment[4:-3].split()  # (within <!-- and -->)
-        given = max(guidance, key=lambda g: len(set(g) & set(words)))  # the one it was
-        if 2 * len(set(given) & set(words)) < len(set(given)):
+        made_from = guidance_of(words, guidance)
+        if made_from is None:
             continue  # not the template's: a comment of the writer's own, meant to be ignored
+        given = guidance[made_from]
         changes = SequenceMatcher(None, given, words, autojunk=False).get_opcodes()
         typed += [w for op, _, _, j, k in changes if op != "equal" for w in words[j:k]]
     return " ".join(typed)

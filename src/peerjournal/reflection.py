@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -325,7 +325,7 @@ class _Checker:
 
 # -- the Markdown entry template ---------------------------------------------------------------
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _QUESTION_ID = re.compile(r"<!--\s*id:\s*([a-z][a-z0-9_]*)\s*-->")
 _SECTIONS = {
     "experience": "experience",
@@ -416,7 +416,7 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
     lines = _QUESTION_ID.sub(lambda m: f"\x00id:{m.group(1)}\x00", text)
     # a comment leaves a mark for each line break in it, so that an error's line number is
     # the one the editor shows
-    lines = _COMMENT.sub(lambda m: _HIDDEN_BREAK * m.group().count("\n"), lines)
+    lines = COMMENT.sub(lambda m: _HIDDEN_BREAK * m.group().count("\n"), lines)
     lines = lines.replace("\x00id:", "<!-- id: ").replace("\x00", " -->")
     if not _SECTION.search(lines):
         body = lines.replace(_HIDDEN_BREAK, "").split("\n")
@@ -483,6 +483,18 @@ _SECTION = re.compile(r"^##[ \t]+(.*)$", re.MULTILINE)
 _QUESTION = re.compile(r"^###[ \t]+(.*)$")
 
 
+def guidance_of(words: Collection[str], guidance: Sequence[Collection[str]]) -> int | None:
+    """Which of a template's comments (`guidance`, each as its words) a comment holding `words`
+    was made from: the one it holds at least half of, whatever was typed into it, at its
+    start too (None: a comment of the writer's own, meant to be ignored)."""
+    mine = set(words)
+    held = [len(mine.intersection(given)) for given in guidance]
+    best = max(range(len(held)), key=held.__getitem__, default=None)
+    if best is None or not guidance[best] or 2 * held[best] < len(set(guidance[best])):
+        return None
+    return best
+
+
 def typed_into_comment(before: str, after: str) -> int | None:
     """The line of `after` (an entry file as the editor left it) where words were typed into
     a comment that `before` (the file given to the editor: the template's guidance) holds.
@@ -496,15 +508,16 @@ def typed_into_comment(before: str, after: str) -> int | None:
     def key(comment: str) -> str:  # a comment is known by its start
         return " ".join(words(comment))[:24]
 
-    comments = [set(words(c)) for c in _COMMENT.findall(before)]
-    given = dict(zip(map(key, _COMMENT.findall(before)), comments, strict=True))
-    for match in _COMMENT.finditer(after):
+    comments = [set(words(c)) for c in COMMENT.findall(before)]
+    given = dict(zip(map(key, COMMENT.findall(before)), comments, strict=True))
+    for match in COMMENT.finditer(after):
         mine = set(words(match.group()))
         was = given.get(key(match.group()))
-        if was is None:  # words typed at its start: the comment it holds at least half of
-            was = max(comments, key=lambda c: len(c & mine), default=set())
-            if not was or 2 * len(was & mine) < len(was):
+        if was is None:  # words typed at its start
+            made_from = guidance_of(mine, comments)
+            if made_from is None:
                 continue  # a comment of the writer's own, meant to be ignored
+            was = comments[made_from]
         if not mine - was:
             continue
         first = after[: match.start()].count("\n") + 1
@@ -519,7 +532,7 @@ def typed_lines(text: str) -> str:
     without comments, headings and header lines, for showing a draft by its own words."""
     kept = [
         line
-        for line in _COMMENT.sub("", text).splitlines()
+        for line in COMMENT.sub("", text).splitlines()
         if line.strip() and not line.lstrip().startswith("#") and _header(line) is None
     ]
     return "\n".join(kept)

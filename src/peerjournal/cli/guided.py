@@ -115,7 +115,7 @@ class GuidedSession:
             f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}. "
             f"Draft, saved as you type: {self.file.path}"
         )
-        put_back_quit = _quit_as_terminate()
+        put_back_quit = quit_as_terminate()
         try:
             self._line_step(
                 "setting",
@@ -723,11 +723,11 @@ def _line_buffer(readline: Any) -> str:
         return ""
 
 
-# the signals whose Python handlers stop a write (SIGQUIT: see `_quit_as_terminate`)
+# the signals whose Python handlers stop a write (SIGQUIT: see `quit_as_terminate`)
 _HELD_BACK = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
 
 
-def _quit_as_terminate() -> Callable[[], None]:
+def quit_as_terminate() -> Callable[[], None]:
     """Ctrl-\\ (SIGQUIT) stops a guided session as SIGTERM does, the line being typed kept
     (by default it ends the process at once, and that line with it). Returns what puts its
     handler back. Left alone when SIGTERM has no Python handler, or SIGQUIT has one or is

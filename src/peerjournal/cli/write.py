@@ -833,10 +833,10 @@ def _read_stdin() -> tuple[bytes, bool]:
     one), the line being typed when Ctrl-C is pressed with it."""
     import sys
 
-    from peerjournal.cli.guided import _quit_as_terminate
+    from peerjournal.cli.guided import quit_as_terminate
 
     chunks: list[bytes] = []
-    put_back_quit = _quit_as_terminate()
+    put_back_quit = quit_as_terminate()
     try:
         if sys.stdin.isatty():
             _typed_lines(chunks)
