@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import builtins
 import json
+import os
 import re
 import shutil
 import signal
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -24,6 +26,12 @@ from peerjournal.db import engine
 from peerjournal.db.store import Store
 from peerjournal.drift import DriftScore, Lexicon, score_text
 from peerjournal.drift.lexicon import DEFAULT_LEXICON, parse_lexicon
+
+# Every test runs in UTC, whatever the machine's zone: FIXED_NOW is a moment in UTC, and "today"
+# is its date in the local zone (context.system_clock), so east of UTC+5:30 the dates would move.
+# (Set once for the session and the CLIs it starts; tests of other zones set TZ for themselves.)
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 # The folder holding the peerjournal these tests import (the installed copy, or src/ in an
 # editable install): a subprocess given it as PYTHONPATH runs the same code as the tests.

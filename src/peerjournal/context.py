@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 
 def system_clock() -> datetime:
-    """Now, in the local time zone. PEERJOURNAL_NOW (ISO 8601) fixes it, for tests and demos."""
+    """Now, in the local time zone. PEERJOURNAL_NOW (ISO 8601) fixes it, for tests and demos:
+    a moment with a zone (`Z`, `+05:30`) is that moment, seen in the local zone, so "today" is
+    its local date, as the real clock's would be then; one without a zone is a local time."""
     fixed = os.environ.get("PEERJOURNAL_NOW")
     if fixed:
         try:
@@ -36,7 +38,10 @@ def system_clock() -> datetime:
                 f"PEERJOURNAL_NOW={fixed!r} is not a date and time such as "
                 "2026-11-20T18:30:00+00:00; unset it to use the real clock."
             ) from None
-        return value if value.tzinfo else value.astimezone()
+        try:
+            return value.astimezone()
+        except (OverflowError, OSError, ValueError):  # (a year the system cannot place)
+            return value if value.tzinfo else value.astimezone(UTC)
     return datetime.now().astimezone()
 
 

@@ -17,6 +17,7 @@ import contextlib
 import os
 import sys
 import zlib
+from pathlib import Path
 
 from peerjournal import paths
 from peerjournal.errors import PeerJournalError
@@ -71,7 +72,7 @@ def save(text: str, typer_init: str) -> None:
     partial = f"{target}.{os.getpid()}"  # written whole, then renamed: readers never see half
     try:
         content = f"{typer_init}\n{_key(typer_init)}\n{text}"
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        paths.make_cache_folder(Path(os.path.dirname(target)))  # (0700, as paths makes them)
         with open(partial, "w", encoding="utf-8") as out:
             out.write(content)
         os.replace(partial, target)

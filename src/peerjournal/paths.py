@@ -116,3 +116,16 @@ def make_private_folder(folder: Path) -> None:
     except FileExistsError:
         if not folder.is_dir():  # a file in the way: mkdir's own error
             raise
+
+
+def make_cache_folder(folder: Path) -> None:
+    """Make a cache folder and those above it not there yet: private (`make_private_folder`)
+    in the data folder, where what is kept comes from the writer's journal and settings (an
+    organisation's lexicon parsed, the notes of journals found sound); beside the installed
+    package (the shipped lexicon parsed, the drift modules' own regexes: nothing of anyone's,
+    like Python's .pyc files), as Python makes its `__pycache__` there, so that everyone who
+    runs that installation can read it."""
+    if folder.absolute().is_relative_to(Path(__file__).parent.absolute()):
+        folder.mkdir(parents=True, exist_ok=True)
+    else:
+        make_private_folder(folder)

@@ -19,7 +19,7 @@ from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from peerjournal.db import health
 from peerjournal.errors import DamagedJournal, DatabaseError, PeerJournalError, plain_hint
@@ -157,11 +157,34 @@ def empty_journal(path: Path) -> str | None:
             return None
     except OSError:  # removed meanwhile
         return None
+    if _made_up_as_read(path):  # (/proc/version: not a journal at all, refused when opened)
+        return None
     found = upgrade_copies(path)
     restore = (f"a backup (the newest beside it, kept by an upgrade, is {found[-1]})" if found
                else "a copy of your own (such as one made by `peerjournal export --full`)")
     return (f"{path} is empty (0 bytes), so it is used as a new journal: if it held your "
             f"journal, restore it from {restore}.")
+
+
+def _made_up_as_read(path: Path) -> bool:
+    """Whether `path` is a file of 0 bytes that yet reads as something (/proc/version, a file
+    in /sys): SQLite would take it for a new journal and fail to write it, and an empty
+    journal's warning would say it was emptied. Read without waiting (/proc/kmsg would wait
+    for the kernel's next message): one that has nothing to give at once is one of those."""
+    try:
+        if not path.is_file() or path.stat().st_size:
+            return False
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:  # gone, or not readable: opening it says why
+        return False
+    try:
+        return bool(os.read(handle, 1))
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
 
 
 def _backups_hint(path: Path) -> str:
@@ -198,9 +221,11 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     """Open (creating or migrating as needed) the journal at `path`; without `create`, a
     journal not there yet is an empty one in memory (`_no_journal_yet`), and no file is made.
 
-    A journal this run started that could not be created (a full disk, Ctrl-C) is removed
-    again, so that the next run starts afresh instead of finding half a schema it would take
-    for a foreign file. A file that was there before (even empty) is never removed. A journal
+    A new journal is made whole beside its path, then put there (`_start_new`): one that could
+    not be made (a full disk, Ctrl-C) leaves nothing, so the next run starts afresh instead of
+    finding half a schema it would take for a foreign file, and two runs starting the same
+    journal at once (two `import`s) never find it empty or half made: the second finds the
+    first's. A file that was there before (even empty) is never removed. A journal
     found damaged (db/health.py) is opened for reading (`JournalConnection.damage`); writes
     are refused, and so is its upgrade.
     """
@@ -214,6 +239,12 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
         raise DatabaseError(f"{path} is a folder; --db needs a file path.")
     if path.exists() and not path.is_file():  # /dev/null, a pipe: never made a journal, or removed
         raise DatabaseError(f"{path} is not a regular file; --db needs a journal file's path.")
+    if _made_up_as_read(path):
+        raise DatabaseError(
+            f"{path} is not a peerjournal journal: its size reads as 0 bytes, yet it holds "
+            "text (a file the system makes up, as in /proc or /sys); --db needs a journal "
+            "file's path."
+        )
     try:
         make_private_folder(path.parent)
     except OSError as exc:
@@ -222,13 +253,13 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     if emptied:
         _tell(emptied)
     existed = path.exists() and path.stat().st_size > 0
-    ours = not path.exists() and not path.is_symlink()  # made by this run: removed if it fails
+    new = not path.exists() and not path.is_symlink()
     conn: sqlite3.Connection | None = None
     try:
         with translated_errors(path):
             try:
-                if ours:
-                    _start_private(path)
+                if new:
+                    _start_new(path)
                 conn = _connect(path)
                 revision = _schema_revision(path, conn)
             except sqlite3.OperationalError:
@@ -260,10 +291,31 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     except BaseException:
         if conn is not None:
             conn.close()
-        if ours:
-            _remove_new_journal(path)
         raise
     return conn
+
+
+def _start_new(path: Path) -> None:
+    """Make a new journal at `path`, private (`_start_private`) and whole (`_create`), beside
+    it first, then linked into place only if no file is there yet: another run that started
+    the same journal meanwhile keeps its own, and this one opens it (`_create` alone, in
+    place, let the second run find an empty file, "used as a new journal", while the first
+    was making it). What could not be made is removed; nothing is left at `path`."""
+    partial = path.with_name(f"{path.name}.new-{os.getpid()}")
+    _remove_new_journal(partial)  # (left by a run killed with this process ID)
+    try:
+        _start_private(partial)
+        _create(partial)
+        try:
+            os.link(partial, path)
+        except FileExistsError:  # made meanwhile by another run
+            pass
+        except OSError:  # a file system without hard links (FAT, some network shares)
+            if not path.exists():  # (what is left of a race is a millisecond wide)
+                with suppress(FileExistsError):  # (Windows: made in that millisecond)
+                    os.rename(partial, path)
+    finally:
+        _remove_new_journal(partial)
 
 
 class JournalConnection(sqlite3.Connection):
@@ -274,6 +326,22 @@ class JournalConnection(sqlite3.Connection):
     sound_as: str | None = None  # its stamp then (`health.stamp`)
     damage: str | None = None
 
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        """A read of a journal found damaged that fails as damaged is made again without the
+        entries' indexes (`unindexed`): `show` and `export --full` find each entry by its ID,
+        the table's own key, and so read past a damaged index of dates or settings; `list`
+        and `report`, which the planner would have walk that index, read past it too. (The
+        read is tried whole first, as SQLite meets damage only on the row it reaches: a read
+        the indexes alone answer still reads past a damaged page of the table.)"""
+        if self.damage and _READ.match(sql):
+            try:
+                super().execute(sql, parameters).fetchall()
+            except sqlite3.OperationalError:
+                pass  # (not damage: the read below fails as it would have)
+            except sqlite3.DatabaseError:
+                sql = unindexed(sql)
+        return super().execute(sql, parameters)
+
     def close(self) -> None:
         """Note the journal as sound only if its file is still as it was found sound: one
         damaged while open (by another program, a sync tool) is checked by the next run.
@@ -283,6 +351,30 @@ class JournalConnection(sqlite3.Connection):
         super().close()
         if journal is not None and kept:  # after closing: the last one out checkpoints into it
             health.remember(journal)
+
+
+_READ = re.compile(r"\s*(?:SELECT|WITH)\b", re.IGNORECASE)
+# `FROM entry` or `JOIN entry`, with its alias if it has one (`FROM entry e`)
+_ENTRY_TABLE = re.compile(
+    r"\b(?:FROM|JOIN)\s+entry\b(?:\s+(?:AS\s+)?(?!(?:WHERE|ORDER|GROUP|LEFT|INNER|CROSS|JOIN|ON"
+    r"|USING|LIMIT|UNION|HAVING|WINDOW|INDEXED|NOT)\b)[A-Za-z_]\w*)?",
+    re.IGNORECASE,
+)
+_CHOSEN_INDEX = re.compile(r"\s+(?:INDEXED|NOT)\b", re.IGNORECASE)
+
+
+def unindexed(sql: str) -> str:
+    """`sql` with every read of the entry table made NOT INDEXED (its rows found by scanning
+    the table, or by ID, its own key), unless the query chose an index itself. A damaged
+    index fails any query the planner walks it for, though every entry can still be read:
+    this reads them, at the cost of a scan of the table (on a damaged journal only)."""
+
+    def not_indexed(found: re.Match[str]) -> str:
+        if _CHOSEN_INDEX.match(sql, found.end()):
+            return found.group(0)
+        return f"{found.group(0)} NOT INDEXED"
+
+    return _ENTRY_TABLE.sub(not_indexed, sql)
 
 
 def _examine(conn: sqlite3.Connection, path: Path) -> None:

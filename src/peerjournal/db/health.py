@@ -59,7 +59,7 @@ def remember(path: Path) -> None:
     record = _record(path)
     partial = record.with_name(f"{record.name}.{os.getpid()}")
     with suppress(OSError):
-        record.parent.mkdir(parents=True, exist_ok=True)
+        paths.make_cache_folder(record.parent)
         partial.write_text(found, encoding="ascii")
         partial.replace(record)  # (whole or not at all: two runs may close at once)
 

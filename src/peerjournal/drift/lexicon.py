@@ -1209,7 +1209,9 @@ def _keep(lexicon: Lexicon, folder: Path, key: str) -> bool:
     cached = folder / f"lexicon-{key}.pickle"
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        from peerjournal.paths import make_cache_folder  # (0700 in the data folder)
+
+        make_cache_folder(folder)
         partial.write_bytes(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(cached)
     except OSError:

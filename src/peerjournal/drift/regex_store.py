@@ -178,7 +178,9 @@ class RegexStore:
         record = _HEADER.pack(digest, len(payload), zlib.crc32(payload)) + payload
         try:
             if self._fd is None or self._pid != os.getpid():  # a forked worker opens its own
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                from peerjournal.paths import make_cache_folder  # (0700 in the data folder)
+
+                make_cache_folder(self.path.parent)
                 flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
                 self._fd, self._pid = os.open(self.path, flags, 0o600), os.getpid()
             if os.fstat(self._fd).st_size + len(record) <= MAX_BYTES:
