@@ -283,7 +283,7 @@ def test_ctrl_c_on_the_self_care_line_keeps_its_words_and_resume_carries_them_on
     assert result.exit_code == 130
     assert kept_entry(isolated)["self_care"] == "A long walk by the river"
     monkeypatch.setattr(guided.LineReader, "read", real_read)
-    answers = iter(["with the dog.", "y"])
+    answers = iter([" with the dog.", "y"])  # (a space: a new word)
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr

@@ -313,21 +313,19 @@ def printed_instead(
     return text_printed(PeerJournalError(reason, code), text, folder, why)
 
 
-PRINTED = "so your entry is printed on stdout"  # (how `text_printed`'s errors are known)
-
-
 def text_printed(
     failed: PeerJournalError, text: str, folder: Path, why: str = ""
 ) -> PeerJournalError:
     """`printed_instead`, saying so in `failed` (the reason the entry was not saved), which
-    stays of its kind (`errors.DamagedJournal`)."""
+    stays of its kind (`errors.DamagedJournal`) and is marked `printed`."""
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
     because = f" ({why})" if why else ""
     failed.message = (
-        f"{failed.message} The draft could not be written to {folder}{because}, {PRINTED}: "
-        "copy it somewhere safe (`write --from-file` reads it back)."
+        f"{failed.message} The draft could not be written to {folder}{because}, so your entry "
+        "is printed on stdout: copy it somewhere safe (`write --from-file` reads it back)."
     )
+    failed.printed = True
     return failed
 
 

@@ -20,7 +20,12 @@ class ExitCode(IntEnum):
 
 
 class PeerJournalError(Exception):
-    """An error the user can act on; `message` is printed as one line."""
+    """An error the user can act on; `message` is printed as one line. `printed`: the entry it
+    stopped is printed on stdout instead, as not even a draft of it could be written
+    (`drafts.text_printed`): a caller that names a draft knows it by this, whatever the
+    message says."""
+
+    printed: bool = False
 
     def __init__(self, message: str, exit_code: ExitCode = ExitCode.USER_ERROR) -> None:
         super().__init__(message)

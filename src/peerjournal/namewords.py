@@ -25,7 +25,8 @@ _FIRST_NAME_WORDS = word_set(
     chip chuck cliff crystal dale dash dawn destiny don drew duke earl faith fern frank gene
     ginger glen grace guy harmony hazel heather holly honey hope hunter iris ivy jack jade jay
     jewel joy june king lane lily major mark marsh max may melody mercy miles misty olive
-    pat patience pearl penny pepper poppy prince rich river rob robin rocky rose rosy ruby rusty
+    pat patience pearl penny pepper poppy precious prince rich river rob robin rocky rose rosy
+    ruby rusty
     sage sandy skip sky sonny star storm summer sunny sue tiger violet wade ward will win
     winter worth
     """
@@ -127,7 +128,9 @@ _STEM_MIN = 5  # letters a word needs before its ending is taken off ("Fred" sta
 # Endings of English verbs, adverbs and adjectives that few names have ("Accompanied",
 # "Furious", "Totally", "Massive"), on a word long enough that it is not a name such as Fred,
 # Clive or Kelly. Left out: "-med", "-eed", "-aled" and "-shed" (Mohammed, Rasheed, Khaled,
-# Rashed), "-erly" (Beverly), "-ing" (Jing, Xiaoming), "-ity" (Charity, Felicity).
+# Rashed), "-erly" (Beverly), "-ing" (Jing, Xiaoming), "-ity" (Charity, Felicity). A given
+# name with such an ending that is the word too (Precious) is one of `_FIRST_NAME_WORDS`: it
+# is taken for a name where a person's verb follows it (`used_as_name`: "Precious rang").
 _WORD_ENDING = re.compile(
     r"^(?=\w{6})\w*(?:(?<![em])(?<!sh)(?<!al)ed|ful|less|ous|ness|ment|[ts]ion)$"
     r"|^(?=\w{7})\w*(?:(?<!er)ly|ive|[ai]ble)$"

@@ -877,7 +877,10 @@ class Redactor:
             regex, lookup = self._one_word_names()
         assert regex is not None
         key = _as_latin(keyed(text))
-        found = [(m.start(), _name_end(m, text), lookup[_group(m)]) for m in regex.finditer(key)]
+        found = [
+            (m.start(), _name_end(m, text), lookup[_group(m)]) for m in regex.finditer(key)
+            if not _the_month(m, text)
+        ]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
         if breaks:
             # Again with each word hyphenated across a line joined up ("Jo\x00\x00nes"): a
@@ -889,7 +892,7 @@ class Redactor:
                 # the first break after the match's start (a match starts at a letter), and
                 # the match goes on past it: "Sam" of "Sam-\nnow" ends inside one
                 n = bisect_right(ends, m.start())
-                if n < len(breaks) and breaks[n][1] < m.end():
+                if n < len(breaks) and breaks[n][1] < m.end() and not _the_month(m, text):
                     found.append((m.start(), _name_end(m, text), lookup[_group(m)]))
             found.sort(key=lambda f: (f[0], -f[1]))
         pieces, last = [], 0
@@ -928,13 +931,23 @@ def _group(match: re.Match[str]) -> str:
     return match.lastgroup
 
 
-# The group name of an initial's form starts with this (any other's with "n")
+# The group name of an initial's form starts with this, of a month's name (May of May Chen)
+# with the other (any other's with "n")
 _INITIAL_GROUP = "i"
+_MONTH_GROUP = "m"
 # A full stop after an initial, then "'s", or (past closing brackets and quotes) a comma
 # (or ; : ! ?) or a word: its letter, if any
 _AFTER_INITIAL = re.compile(
     r"\.(?=['\u2019]s(?![\w'])|[)\]\"'\u2019\u201d]*(?:[,;:!?]|\s+([^\W\d_])))"
 )
+
+
+def _the_month(match: re.Match[str], text: str) -> bool:
+    """Whether a name's match is a month in a date ("on 3 May", "in May", "May 2026" with May
+    Chen, Mary or Margaret listed): a month used so is kept (see `month_in_date`)."""
+    return _group(match).startswith(_MONTH_GROUP) and month_in_date(
+        text, match.start(), match.end()
+    ) is not None
 
 
 def _name_end(match: re.Match[str], text: str) -> int:
@@ -977,6 +990,8 @@ def _compile_names(
     branches = []
     for n, (form, case_sensitive, _, polish, is_short) in enumerate(forms):
         group = f"{_INITIAL_GROUP if not is_short and initial(form) else 'n'}{n}"
+        if _plain(form) in _MONTHS:
+            group = f"{_MONTH_GROUP}{n}"
         lookup[group] = owners[name_key(form)]
         if is_short:
             body = _short_form_pattern(form, case_sensitive, polish)
@@ -1049,6 +1064,56 @@ def _in_date(text: str, start: int, end: int) -> bool:
     )
 
 
+# The months that are names too (COMMON_WORDS): one that is a listed name, or a part or
+# short form of one (May of May Chen, and of Mary and Margaret; June of June Okafor), is not
+# replaced where it is the month in a date (see `month_in_date`). Any other listed name is
+# replaced in a date too ("Jan" in "3 Jan").
+_MONTHS = _words(
+    "january february march april may june july august september october november december"
+) & COMMON_WORDS
+# Before a month that is a date: a day ("3 May", "the 3rd of May"), or a part of the month
+# ("early May", "mid-May", "last May", "the end of May"); not "the late May" (who died)
+_DAY_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
+_PART_OF_MONTH = re.compile(
+    r"(?:\b(the|my|our|his|her|their)\s+)?\b(early|mid|late|last|next|this|every|each"
+    r"|(?:end|start|beginning|middle|rest)\s+of)[^\S\n]*-?[^\S\n]*$",
+    re.IGNORECASE,
+)
+# After a month that is a date: a day or a year ("May 3rd", "May 2026", "May, 2026")
+_DAY_OR_YEAR_AFTER = re.compile(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\.?,?\s+\d{4}\b")
+# Before a month that may be one, or someone ("in May", "since May", "by May"; "I confided
+# in May", "helped by May")
+_TIME_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|through|throughout|during|by|before|after)\s+$", re.IGNORECASE
+)
+_POSSESSIVE_AFTER = re.compile(r"['’][sS](?![^\W\d_])")
+
+
+def month_in_date(text: str, start: int, end: int) -> str | None:
+    """Whether the word at `start`:`end` of `text` is a month in a date: "date" where it
+    can only be ("on 3 May", "May 2026", "early May"), "maybe" where it is most likely the
+    month but may be someone ("in May", "by May": not "since May told me", "in May's
+    room"), None where it is no such month (`_MONTHS`), or may well be a name ("May rang",
+    "I met May"). Redaction keeps the month in either; the export preview flags it in the
+    second if it is like a listed name."""
+    key = _plain(text[start:end])
+    if key not in _MONTHS:
+        return None
+    before = text[max(0, start - 40) : start]
+    if _DAY_OF.search(before) or _DAY_OR_YEAR_AFTER.match(text, end):
+        return "date"
+    part = _PART_OF_MONTH.search(before)
+    if part and not (part.group(1) and part.group(2).casefold() in ("late", "last")):
+        return "date"
+    after = text[end:]
+    if (
+        _TIME_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after)
+        and not as_person(text[start:end], after)
+    ):
+        return "maybe"
+    return None
+
+
 def capitalised_words(text: str) -> list[tuple[int, int]]:
     """Spans of every word that starts with a capital."""
     return [m.span() for m in _CAPITALISED.finditer(text) if m.group(0)[0].isupper()]
@@ -1082,7 +1147,8 @@ def unlisted_capitalised(
         if (
             not word[0].isupper() or _never_a_name(word)
             or _in_date(text, match.start(), match.end())
-        ):
+            or month_in_date(text, match.start(), match.end()) == "date"
+        ):  # in a date ("on 3 May"), even a listed name's May is the month
             continue
         if _always_capitalised(word) and not (
             used_as_name(word, after) or _MET_BEFORE.search(text, 0, match.start())
@@ -1411,14 +1477,20 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
                 f"as {capitals} instead: then {capitals} is replaced wherever it is."
             )
     if len(parts) == 1 and name.casefold() in COMMON_WORDS:
+        month = (
+            f" (but for the month in a date: 'on 3 {_title(name.casefold())}', "
+            f"'in {_title(name.casefold())}')" if _plain(name) in _MONTHS else ""
+        )
         warnings.append(
             f"Note: {name!r} is also an English word; it will be replaced wherever it appears, "
-            "in any case. Add the full name instead if that is too much."
+            f"in any case{month}. Add the full name instead if that is too much."
         )
     short = short_forms(name)
     if short:
         capitalised = [form for form, case_sensitive in short if case_sensitive]
-        only = f" ({joined(capitalised)} only when capitalised)" if capitalised else ""
+        months = [form for form in capitalised if _plain(form) in _MONTHS]
+        dates = f"; {joined(months)} not as the month in a date ('on 3 May')" if months else ""
+        only = f" ({joined(capitalised)} only when capitalised{dates})" if capitalised else ""
         forms = "a short form" if len(short) == 1 else "short forms"
         warnings.append(
             f"Note: exports also replace {joined([form for form, _ in short])}, {forms} "
@@ -1439,9 +1511,13 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             else "a particle in other names (as in 'van', 'de')"
         )
         spellings = [form.capitalize()] + [form.upper()] * (_plain(form) not in ABBREVIATIONS)
+        month = (
+            f", and not as the month in a date ('on 3 {form}', 'in {form}')"
+            if _plain(form) in _MONTHS else ""
+        )
         warnings.append(
             f"Note: {form!r} on its own is also {kind}, so it is replaced only when "
-            f"capitalised ({', '.join(spellings)})."
+            f"capitalised ({', '.join(spellings)}){month}."
         )
     return warnings
 

@@ -63,7 +63,9 @@ class GuidedSession:
         self.reader = LineReader()
         # the answer being read: its lines, its store, its step
         self._answer: tuple[list[str], Any, str] | None = None
-        self._line: tuple[str, Any] | None = None  # a line step whose words Ctrl-C keeps
+        # a line step whose words Ctrl-C keeps: what it adds to (`_read_line_step`), its
+        # store, and whether it adds
+        self._line: tuple[str, Any, bool] | None = None
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -252,8 +254,11 @@ class GuidedSession:
         self, prompt: str, store: Any, current: Callable[[], str], adds: bool
     ) -> str:
         """The line of a `_line_step`, stored; asked again while `store` refuses it. A line
-        Ctrl-C ended is typed back in to edit through readline, as an answer's is."""
-        kept = current().strip()
+        Ctrl-C ended is typed back in to edit through readline, as an answer's is; without
+        readline, what is typed is added to it (`adds`: the self-care line), carrying on a
+        word it was cut in the middle of (`carried_on`), or takes its place."""
+        held = current()  # (a self-care line Ctrl-C cut ends in a space if a word had ended)
+        kept = held.strip()
         typed_back = bool(kept) and self.reader.readline
         if kept:  # typed before Ctrl-C ended the line
             label = re.split(r"[:,(]", prompt.strip())[0].strip()
@@ -262,16 +267,22 @@ class GuidedSession:
                 prompt = "(Enter keeps it):"
             else:
                 self.app.say(f"\n{label} (continuing your draft:)\n{kept}")
-                prompt = "(Enter keeps it; anything typed is added to it):" if adds else (
-                    "(Enter keeps it; anything typed replaces it):"
-                )
+                prompt = "(Enter keeps it; anything typed replaces it):"
+                if adds:
+                    prompt = (
+                        "(Enter keeps it; what you type carries it on where it was cut off, "
+                        "so start with a space to begin a new word):"
+                    ) if _cut_mid_word(held) else (
+                        "(Enter keeps it; anything typed is added to it):"
+                    )
         while True:
-            self._line = (kept if adds and not typed_back else "", store)
+            self._line = (held if adds and not typed_back else "", store, adds)
             self.reader.prefill = kept if typed_back else ""
-            value = (self._read_line(prompt + " ") or "").strip()
+            typed = self._read_line(prompt + " ") or ""
+            value = typed.strip()
             self._line = None
             if kept and not typed_back:
-                value = (f"{kept} {value}" if adds else value) if value else kept
+                value = (carried_on(held, typed) if adds else value) if value else kept
             try:
                 store(value)
             except PeerJournalError as exc:  # e.g. a tag with no letters: say so, ask again
@@ -397,13 +408,17 @@ class GuidedSession:
     def _keep_the_interrupted_line(self) -> None:
         """Ctrl-C pressed on a line of an answer, before Enter: the words on it are part of
         the answer (a writer stopping for the night mid-sentence), not thrown away."""
-        line = self._clean(self.reader.take_interrupted()).rstrip()
+        typed = self._clean(self.reader.take_interrupted())
+        line = typed.rstrip()
         if not line.strip():
             return
         if self._line is not None:  # the setting, tags or self-care line
-            kept, store_line = self._line
+            kept, store_line, adds = self._line
+            # the self-care line keeps a space it ended in: resumed, a word cut in half is
+            # carried on, and one that had ended is not (`carried_on`)
+            ended = " " if adds and typed[-1:].isspace() else ""
             try:
-                store_line(f"{kept} {line.strip()}".strip())
+                store_line(carried_on(kept, line) + ended if adds else line.strip())
             except PeerJournalError:  # no tag can be made of it ("#"): no words to keep
                 return
             self.typed = True
@@ -507,6 +522,23 @@ def reads_like_a_sentence(line: str) -> bool:
     if any(len(tag.split()) > SENTENCE_WORDS for tag in tags):
         return True
     return bool(tags) and tags[-1].endswith((".", "!", "?", "…")) and len(tags[-1].split()) > 1
+
+
+def _cut_mid_word(held: str) -> bool:
+    """Whether `held`, a line Ctrl-C cut off, was cut in the middle of a word (or just after
+    one, before its space: it cannot be told): its last character is no space."""
+    return bool(held.strip()) and not held[-1].isspace()
+
+
+def carried_on(held: str, typed: str) -> str:
+    """`typed` added to `held`, a line Ctrl-C cut off: straight on if it was cut mid-word
+    ("Walk ho" and "me": "Walk home") and `typed` starts with no space, else after a space
+    ("Walk " and "home", "Walk ho" and " me")."""
+    if not held.strip():
+        return typed.strip()
+    if _cut_mid_word(held) and not typed[:1].isspace():
+        return held.strip() + typed.strip()
+    return f"{held.strip()} {typed.strip()}".strip()
 
 
 def clean_line(line: str) -> str:

@@ -692,11 +692,9 @@ def _naming_the_draft(
     """Every failure that leaves a draft behind says where it is, and how to continue it
     (`again`: options to give `write --resume`; --draft N too when it is not the draft
     --resume picks): also one about the draft's text ("X: the text contains NUL bytes …")."""
-    from peerjournal.drafts import PRINTED
-
     if draft_file is None or not draft_file.path.exists():
         return exc
-    if PRINTED in exc.message:  # the draft could not be written: it is behind the text printed
+    if exc.printed:  # the draft could not be written: it is behind the text printed
         exc.message += (
             f" The draft {draft_file.path} holds your text only up to the last line that could "
             "be saved."
