@@ -148,8 +148,9 @@ def answer_layout(name: str) -> dict[str, tuple[str, str]]:
 
 Layout = Mapping[str, tuple[str, str]]  # question id -> (element id, question text)
 # Where an answer goes when its question is not in the entry's prompt set (a set since edited
-# or removed, an import, a `###` heading of the writer's own): under Evaluation, as `show`
-# and the Markdown template place it.
+# or removed, an import; an entry that made a `###` heading of the writer's own a question,
+# as peerjournal did before such a heading was kept in the text it heads): under Evaluation,
+# as `show` and the Markdown template place it.
 UNKNOWN_ANSWERS_ELEMENT = "evaluation"
 
 
@@ -364,23 +365,24 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
         "",
     ]
     known = {q.id for e in prompt_set.elements for q in e.questions}
+    asked = _question_by_heading(_asked(prompt_set, None))
     for element in prompt_set.elements:
         lines.append(f"## {ELEMENT_TITLES[element.id]}")
         guidance = "\n".join(f"     - {_in_comment(q)}" for q in element.guidance(draft.mode))
         heading = _in_comment(element.heading)
         lines.append(f"<!-- {heading}\n{guidance} -->" if guidance else f"<!-- {heading} -->")
-        lines += ["", _escape(getattr(draft, element.id)), ""]
+        lines += ["", _escaped(getattr(draft, element.id), asked), ""]
         questions = [(q.id, q.text) for q in element.questions]
         if element is prompt_set.elements[-1]:  # answers from another set or an import: keep them
             questions += [(qid, qid) for qid in draft.answers if qid not in known]
         for qid, question_text in questions:
             lines.append(f"### {_on_heading(question_text)} <!-- id: {qid} -->")
-            lines += ["", _escape(draft.answers.get(qid, "")), ""]
+            lines += ["", _escaped(draft.answers.get(qid, ""), asked), ""]
     lines += [
         "## Self-care",
         "<!-- Optional: one thing you did or will do for yourself. -->",
         "",
-        _escape(draft.self_care),
+        _escaped(draft.self_care, asked),
         "",
     ]
     return "\n".join(lines)
@@ -405,11 +407,17 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
     headers whether or not sections follow; a file with no `##` sections is all experience
     after them, and there they count only when a blank line ends them (a note that opens
     "Setting: busy ward" and runs on is experience).
+
+    A `###` line in a section is a question of the set: by the `<!-- id: … -->` after it, or
+    by its text alone. Words typed on that line are the start of the answer (see
+    `_typed_on_heading`). Any other `###` line is a heading of the writer's own, kept as typed
+    as a line of the text it is in (the element's, or the answer's it follows).
     """
     parsed = ParsedEntry(texts={}, answers={})
-    questions_by_text = {
-        q.text.lower(): q.id for q in (prompt_set.questions().values() if prompt_set else [])
-    }
+    # question id -> its `###` line's text, and that text's key -> the id: the set's questions,
+    # looked up once a `###` line needs them
+    asked: dict[str, str] | None = None
+    by_heading: dict[str, str] = {}
     buffers: dict[tuple[str, str], list[str]] = {}
     current: tuple[str, str] | None = None
     text = unix_newlines(text.removeprefix("\ufeff"))
@@ -451,13 +459,20 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
             and current
             and (current[0] == "answer" or current[1] in ELEMENTS)
         ):
+            if asked is None:
+                asked = _asked(prompt_set, parsed.prompts)
+                by_heading = _question_by_heading(asked)
             heading = question.group(1)
-            match = _QUESTION_ID.search(heading)
-            heading = _QUESTION_ID.sub("", heading).strip()
-            qid = (
-                match.group(1) if match else questions_by_text.get(heading.lower(), _slug(heading))
-            )
-            current = ("answer", qid)
+            if match := _QUESTION_ID.search(heading):
+                current = ("answer", match.group(1))
+                before, after = heading[: match.start()], heading[match.end() :]
+                buffers.setdefault(current, []).extend(
+                    _typed_on_heading(before, after, asked.get(current[1], ""), current[1])
+                )
+            elif qid := by_heading.get(_heading_key(heading)):
+                current = ("answer", qid)  # a question of the set, typed without its id
+            else:  # a heading of the writer's own: a line of the text it is in, as typed
+                buffers.setdefault(current, []).append(_unescape(line))
         elif current is None:
             if stripped:
                 header = _header(line)
@@ -554,8 +569,16 @@ _COMMENT_OPEN = re.compile(r"<!(\\*)--")
 _ESCAPED_COMMENT_OPEN = re.compile(r"<!\\(\\*)--")
 
 
-def _escape(text: str) -> str:
-    return _COMMENT_OPEN.sub(r"<!\\\1--", _HASH_LINE.sub(r"\\\1", text))
+def _escaped(text: str, questions: Collection[str] = ()) -> str:
+    """`text` as written into the template. A `###` heading line of the writer's own is left
+    as typed (it is read back as a line of the text it is in), unless it would be read as one
+    of the set's `questions` (headings, as `_heading_key` gives them)."""
+    text = _COMMENT_OPEN.sub(r"<!\\\1--", text)
+    return "\n".join(
+        line if (own := _QUESTION.match(line)) and _heading_key(own.group(1)) not in questions
+        else _HASH_LINE.sub(r"\\\1", line)
+        for line in text.split("\n")
+    )
 
 
 def _unescape(line: str) -> str:
@@ -569,9 +592,57 @@ def _set_header(parsed: ParsedEntry, key: str, value: str) -> None:
         setattr(parsed, key, value)
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40]
-    return slug if slug and slug[0].isalpha() else f"q_{slug}"
+def _asked(prompt_set: PromptSet | None, named: str | None) -> dict[str, str]:
+    """Question id -> its text as the template's `###` line shows it: the set's questions
+    (`prompt_set`, or the set the file's `prompts:` line names)."""
+    if prompt_set is not None:
+        questions = {q.id: q.text for q in prompt_set.questions().values()}
+    else:
+        questions = {qid: text for qid, (_, text) in answer_layout(named or DEFAULT_SET).items()}
+    return {qid: _on_heading(text) for qid, text in questions.items()}
+
+
+def _heading_key(heading: str) -> str:
+    """A `###` line's text as it is matched to a question's: case and spacing aside."""
+    return " ".join(heading.split()).lower()
+
+
+def _question_by_heading(asked: Mapping[str, str]) -> dict[str, str]:
+    return {_heading_key(text): qid for qid, text in asked.items()}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _typed_on_heading(before: str, after: str, question: str, qid: str) -> list[str]:
+    """The words a writer typed on a question's `###` line, as the first lines of its answer.
+
+    The template puts the question's text (`question`; for an answer to a question the set
+    does not know, its id) before the `<!-- id: … -->` comment and nothing after it: words
+    after it are the answer's start. Words after the question's text are too. A heading
+    changed otherwise (words of the writer's own in it: a question reworded, words typed at
+    its start) is kept whole as a heading line of the writer's own, the answer's first line;
+    one with no word that is not in the question (shortened, its case changed) adds nothing.
+    """
+    before, after = before.strip(), after.strip()
+    spaced = " ".join(before.split())
+    typed = []
+    known = [" ".join(text.split()) for text in (question, qid, question_label(qid)) if text]
+    if before and _heading_key(before) not in map(_heading_key, known):
+        start = next(
+            (k for k in known if spaced[: len(k)].lower() == k.lower()
+             and (not k[-1].isalnum() or not spaced[len(k)].isalnum())
+             and _words(spaced[len(k) :])),  # "Now what?" for "Now what": no word more
+            None,
+        )
+        if start is not None:  # the question, then words of the writer's own
+            after = f"{spaced[len(start):].strip()} {after}".strip()
+        elif not any(_words(before) <= _words(k) for k in known):
+            typed.append(f"### {before}")
+    if after:
+        typed.append(after)
+    return typed
 
 
 def apply_parsed(
