@@ -316,8 +316,8 @@ def test_a_listed_name_never_appears_in_any_export(name: str, data: st.DataObjec
 def test_a_listed_name_never_appears_in_the_pdf(name: str, form: int, case: int,
                                                 placement: str) -> None:
     # the PDF's own words too: a name "bb pdf" is not leaked by "this PDF's font"
-    assume(not any(p in COMMON_WORDS or p in BOILERPLATE or _occurs(p, MISSING_GLYPHS)
-                   for p in name.casefold().split()))
+    assume(not any(p in COMMON_WORDS or p in TITLES or p in BOILERPLATE
+                   or _occurs(p, MISSING_GLYPHS) for p in name.casefold().split()))
     said = _mention(name, form, case, placement)
     entry = sample_input(experience=f"I shared my story with {said} today.",
                          evaluation=f"Next time I will ask {said} first.", note=said)

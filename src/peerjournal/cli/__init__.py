@@ -47,11 +47,26 @@ COMMANDS = {
     "people": "people",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
-# Words a writer may reach for that name no command, and the command that does it
+# Words a writer may reach for that name no command, and what does it: a command line, answered
+# "Did you mean 'restore'?", or (starting with a capital) a sentence of its own. One table:
+# tests check that each command line's command exists and no word here is a command itself.
+SETTINGS_HINT = "Settings are kept in config.toml: 'peerjournal where' names the file"
 LIKELY_MEANT = {
-    "undo": "restore", "undelete": "restore", "rm": "delete", "remove": "delete",
-    "new": "write", "add": "write", "ls": "list", "find": "search", "grep": "search",
-    "stats": "report",
+    "undo": "restore", "undelete": "restore",
+    "rm": "delete", "remove": "delete", "del": "delete",
+    "new": "write", "add": "write", "create": "write",
+    "resume": "write --resume", "continue": "write --resume",
+    "ls": "list", "entries": "list",
+    "view": "show", "read": "show", "cat": "show",
+    "find": "search", "grep": "search",
+    "update": "edit", "change": "edit", "modify": "edit",
+    "stats": "report", "trends": "report",
+    "summary": "export", "backup": "export --full",
+    "person": "people", "names": "people",
+    "path": "where", "paths": "where", "location": "where",
+    "settings": SETTINGS_HINT, "config": SETTINGS_HINT, "configure": SETTINGS_HINT,
+    "preferences": SETTINGS_HINT, "prefs": SETTINGS_HINT,
+    "help": "--help", "version": "--version",
 }
 GLOBAL_OPTIONS_WITH_VALUES = ("--db", "--lexicon")
 
@@ -74,10 +89,10 @@ class PeerJournalGroup(TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except UsageError as exc:
-            meant = LIKELY_MEANT.get(args[0].lower()) if args else None
+            meant = _likely_meant(args)
             if meant:
                 unknown = exc.message.split(". Did you mean")[0].rstrip(".")
-                exc.message = f"{unknown}. Did you mean '{meant}'?"
+                exc.message = f"{unknown}. {meant}"
             raise
 
     def get_help(self, ctx: Any) -> str:
@@ -126,6 +141,21 @@ class PeerJournalGroup(TyperGroup):
                 ctx.obj.close()
 
 
+def _likely_meant(args: list[str]) -> str | None:
+    """What `LIKELY_MEANT` answers to the unknown command `args` begins with: `help write` is
+    meant as `write --help`."""
+    meant = LIKELY_MEANT.get(args[0].lower()) if args else None
+    if meant is None:
+        return None
+    if meant[0].isupper():
+        return f"{meant}."
+    if meant == "--help" and len(args) > 1 and args[1] in COMMANDS:
+        meant = f"{args[1]} --help"
+    if "--" in meant.split()[0] or meant.endswith("--help"):  # an option alone: said in full
+        meant = f"peerjournal {meant}"
+    return f"Did you mean '{meant}'?"
+
+
 def _usage_failed(exc: UsageError) -> NoReturn:
     """Click's usage error block (usage line, hint, blank line, error) as the one line every
     other error is, naming the help to read. A command called bare still shows its help."""
@@ -151,7 +181,7 @@ def _usage_failed(exc: UsageError) -> NoReturn:
                    f"`peerjournal {exc.option_name} PATH {command} …`")
     if not message.endswith("?"):
         message = message.rstrip(".") + "."
-    if exc.ctx is not None:
+    if exc.ctx is not None and "--help" not in message:  # (`help`: "Did you mean '--help'?")
         message += f" See '{exc.ctx.command_path} --help'."
     _fail(message, ExitCode.USAGE)
 

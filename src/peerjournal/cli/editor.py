@@ -22,15 +22,25 @@ FALLBACK_EDITORS = ("nano", "vi")
 QUICK_EXIT_SECONDS = 2.0
 
 
+def editor_source() -> str | None:
+    """The variable the editor comes from, as messages name it: "$VISUAL", which wins when
+    set, else "$EDITOR"; None when neither is set (a fallback editor)."""
+    for name in ("VISUAL", "EDITOR"):
+        if os.environ.get(name):
+            return f"${name}"
+    return None
+
+
 def editor_command() -> list[str]:
-    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if chosen:
+    source = editor_source()
+    if source is not None:
+        chosen = os.environ[source[1:]]
         try:
             command = shlex.split(chosen)
         except ValueError:  # an unbalanced quote
             command = []
         if not command:
-            raise PeerJournalError(f"Cannot run the editor {chosen!r}: check $VISUAL / $EDITOR.")
+            raise PeerJournalError(f"Cannot run the editor {chosen!r}: {_fix()}.")
         return command
     for name in FALLBACK_EDITORS:
         if shutil.which(name):
@@ -51,9 +61,9 @@ def run_editor(path: Path, retry: str = "try again") -> str:
     try:
         process = subprocess.Popen([*command, str(path)], stdout=screen)
     except FileNotFoundError:
-        raise PeerJournalError(f"The editor {command[0]!r} was not found; set $EDITOR.") from None
+        raise PeerJournalError(f"The editor {command[0]!r} was not found; {_fix()}.") from None
     except PermissionError:
-        raise PeerJournalError(f"The editor {command[0]!r} cannot be run; check $EDITOR.") from None
+        raise PeerJournalError(f"The editor {command[0]!r} cannot be run; {_fix()}.") from None
     finally:
         if screen is not None:
             os.close(screen)
@@ -79,6 +89,16 @@ def run_editor(path: Path, retry: str = "try again") -> str:
             f"The editor deleted or moved the file it was given ({path}); nothing was saved."
         )
     return read_text_file(path, retry)
+
+
+def _fix() -> str:
+    """What to change about an editor that was not found or cannot be run: the variable it
+    came from ($VISUAL wins over $EDITOR, so `VISUAL=nano EDITOR=vim` runs nano), or, for a
+    fallback editor, the variable to set."""
+    source = editor_source()
+    if source == "$VISUAL":
+        return "check $VISUAL (it is used before $EDITOR), or unset it"
+    return f"check {source}" if source else "set $EDITOR"
 
 
 def not_opened(what: str, folder: Path, exc: OSError, unchanged: str) -> PeerJournalError:

@@ -62,7 +62,9 @@ Format = Annotated[str | None, typer.Option(
 Output = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE",
     help="Write to FILE (only you can read it) instead of standard output ('-').")]
-Force = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
+Force = Annotated[bool, typer.Option(
+    "--force", help="Overwrite FILE if it exists (an earlier export; never the journal or "
+    "another file peerjournal keeps).")]
 Note = Annotated[str, typer.Option(
     "--note", metavar="TEXT", help="A note to your mentor, included (redacted).")]
 Writer = Annotated[str, typer.Option(
@@ -128,12 +130,13 @@ def register(app: typer.Typer) -> None:
             )
         # the period before the file: an unreadable date is the error to fix first
         window = None if full else _window(app_ctx, since, until)
-        target = None if output in (None, "-") else _target(output, force)
+        target = None if output in (None, "-") else _target(app_ctx, output, force)
         if json_out and target is not None and _is_stdout(target):  # still before any work
             raise PeerJournalError(JSON_NOT_TO_STDOUT.format(output=output), ExitCode.USAGE)
         if full and output is None and _stdout_is_terminal():
             # the whole unredacted journal is not for a terminal's screen and scrollback
-            target = _target(f"peerjournal-backup-{app_ctx.today().isoformat()}.json", force)
+            named_for_today = f"peerjournal-backup-{app_ctx.today().isoformat()}.json"
+            target = _target(app_ctx, named_for_today, force)
         flagged: list[str] | None = None  # the words to check (a summary's)
         if full:
             _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
@@ -192,7 +195,10 @@ def _format_from_path(output: str | None) -> str | None:
     return suffix if suffix in FORMATS else None
 
 
-def _target(output: str, force: bool) -> Path:
+def _target(app: AppContext, output: str, force: bool) -> Path:
+    """The file `output` names, checked before any work: never one of the journal's own
+    files (`_refuse_own_file`), never an existing file without --force. A link is written
+    through to the file it points to (`_link_end`), the --force rule applying to that file."""
     from peerjournal import paths
     from peerjournal.errors import PeerJournalError
 
@@ -200,14 +206,192 @@ def _target(output: str, force: bool) -> Path:
         raise PeerJournalError("--output needs a file name (or - for standard output).")
     path = paths.expand_user(output, "--output")
     if _is_stream(path):  # nothing there to overwrite: written into, as stdout is
+        _refuse_own_file(app, path)  # (/proc/self/fd/N: the journal's own open file)
         return path
-    if path.is_dir():
+    end = _link_end(path)
+    if end.is_dir():
         raise PeerJournalError(f"{path} is a folder; --output needs a file name.")
-    if path.exists() and not force:
-        raise PeerJournalError(f"{path} already exists; add --force to overwrite it.")
-    if not path.parent.is_dir():
+    _refuse_own_file(app, path)
+    if end.exists() and not force:
+        raise PeerJournalError(f"{_named(path, end)} already exists; add --force to overwrite it.")
+    if not end.parent.is_dir():
+        if end != path.absolute() and path.is_symlink():  # an unmounted drive, a moved folder
+            raise PeerJournalError(
+                f"{path} is a link to {end}, and the folder {end.parent} does not exist: "
+                "nothing was written."
+            )
         raise PeerJournalError(f"The folder {path.parent} does not exist.")
     return path
+
+
+def _link_end(path: Path) -> Path:
+    """Where a link at `path` leads, followed to its end (the file to write: a link into a
+    synced folder stays a link, the file it points to replaced or made, as `>` does); `path`
+    itself, absolute, when it is no link. A circle of links is refused."""
+    from peerjournal.errors import PeerJournalError
+
+    if not path.is_symlink():
+        return path.absolute()
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop ("Symlink loop", or ELOOP from 3.13 on)
+        raise PeerJournalError(
+            f"{path} is a link that leads round in a circle to itself: choose another file "
+            "for --output."
+        ) from None
+
+
+def _named(path: Path, end: Path) -> str:
+    """`path` as the writer gave it, and where it leads when it is a link elsewhere."""
+    if end != path.absolute() and path.is_symlink():
+        return f"{path} (a link to {end})"
+    return str(path)
+
+
+OWN_FILE = (
+    "--output {path} is {what}: choose another file name (--force is for replacing an earlier "
+    "export, never a file peerjournal keeps). Nothing was written."
+)
+SQLITE_HEADER = b"SQLite format 3\x00"
+JOURNAL_COMPANIONS = {"-wal": "the write-ahead log", "-shm": "the shared-memory file",
+                      "-journal": "the rollback journal"}
+
+
+def _refuse_own_file(app: AppContext, path: Path) -> None:
+    """Refuse an --output that is a file peerjournal keeps (`_own_file`), even with --force:
+    the journal (`-o journal.db --force` replaced it with a summary, every command after it
+    saying "not a journal"), the files SQLite and upgrades keep beside it, anything in the
+    drafts, cache or prompt-set folders, the settings and the drift lexicon in use, and any
+    other SQLite database (another journal): no export is one."""
+    from peerjournal.errors import PeerJournalError
+
+    what = _own_file(app, path)
+    if what is not None:
+        raise PeerJournalError(OWN_FILE.format(path=path, what=what))
+
+
+def _own_file(app: AppContext, path: Path) -> str | None:
+    """What `path` is of peerjournal's own (see `_refuse_own_file`), or None. Links are
+    followed, and a hard link (another name for the same file) is found by its inode."""
+    import glob
+    import os
+    import stat
+    from pathlib import Path
+
+    from peerjournal import paths
+    from peerjournal.errors import PeerJournalError
+
+    fd = _stream_fd(path)
+    try:
+        found = os.fstat(fd) if fd is not None else os.stat(path)
+    except OSError:  # not there yet (or a dangling link): its name alone can tell
+        found = None
+    ends = {path.absolute(), _resolved(path)}
+
+    def same(other: Path) -> bool:
+        if found is None:
+            return False
+        try:
+            return os.path.samestat(found, os.stat(other))
+        except OSError:
+            return False
+
+    def is_in(folder: Path) -> bool:
+        return any(end.is_relative_to(where) for end in ends
+                   for where in (folder.absolute(), _resolved(folder)))
+
+    def linked_in(folder: Path) -> bool:  # another name, elsewhere, of a file in `folder`
+        if found is None or found.st_nlink < 2 or not folder.is_dir():
+            return False
+        return any(same(Path(top, name)) for top, _, names in os.walk(folder) for name in names)
+
+    journal = app.db_path
+    journals = {journal.absolute(), _resolved(journal)}
+    if ends & journals or same(journal):
+        return "your journal" + ("" if path.absolute() in journals else f" ({journal})")
+    for kept in journals:
+        for end in ends:
+            if end.parent == kept.parent and (part := _companion(kept.name, end.name)):
+                return part.format(journal)
+        if found is not None and found.st_nlink > 1:
+            for other in kept.parent.glob(f"{glob.escape(kept.name)}*"):
+                if (part := _companion(kept.name, other.name)) and same(other):
+                    return f"{part.format(journal)} (another name for {other.name})"
+    try:
+        folders = {
+            "peerjournal's drafts folder": paths.data_dir() / "drafts",
+            "peerjournal's cache folder": paths.cache_dir(),
+            "your prompt sets' folder": paths.user_prompts_dir(),
+        }
+        files = {"your settings file": paths.config_path()}
+    except PeerJournalError:  # no home folder to find them in (a --db journal is written to)
+        folders, files = {}, {}
+    for name, folder in folders.items():
+        if is_in(folder):
+            inside = path.absolute().is_relative_to(folder.absolute())
+            return f"in {name}" + ("" if inside else f" ({folder})")
+        if linked_in(folder):
+            return f"another name for a file in {name} ({folder})"
+    if (lexicon := _lexicon_named(app)) is not None:
+        files["the drift lexicon peerjournal reads"] = lexicon
+    for name, kept in files.items():
+        if ends & {kept.absolute(), _resolved(kept)} or same(kept):
+            return name + ("" if path.absolute() == kept.absolute() else f" ({kept})")
+    if found is not None and stat.S_ISREG(found.st_mode) and _is_sqlite(path):
+        return "a SQLite database (a journal?)"
+    return None
+
+
+def _lexicon_named(app: AppContext) -> Path | None:
+    """The organisation's drift lexicon (--lexicon, else the setting), read without a word:
+    a backup says nothing of settings it does not use, and a setting that cannot be used is
+    its own commands' to report (None then, as for the shipped lexicon)."""
+    from pathlib import Path
+
+    from peerjournal import paths
+    from peerjournal.config import load_config
+    from peerjournal.errors import PeerJournalError
+
+    if app.lexicon_option is not None:
+        if not app.lexicon_option.strip():  # (refused as empty where it is used)
+            return None
+        return paths.expand_user(app.lexicon_option, "--lexicon")
+    try:  # (no home folder: no settings)
+        chosen = load_config(paths.config_path(), lambda _: None).get("drift", {}).get("lexicon")
+    except PeerJournalError:
+        return None
+    return Path(chosen) if isinstance(chosen, str) and chosen else None
+
+
+def _companion(journal: str, name: str) -> str | None:
+    """What the file `name`, beside the journal named `journal`, is of it ("{}" for the
+    journal's path), or None."""
+    if not name.startswith(journal) or name == journal:
+        return None
+    rest = name[len(journal):]
+    if rest in JOURNAL_COMPANIONS:
+        return f"{JOURNAL_COMPANIONS[rest]} of your journal {{}}"
+    if rest.startswith(".backup-"):
+        return "a copy of your journal {} that an upgrade kept"
+    if rest.startswith((".partial-backup", ".new-")):
+        return "a copy of your journal {} being made"
+    return None
+
+
+def _resolved(path: Path) -> Path:
+    """`path` with its links followed (as given, absolute, for a circle of them)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def _is_stream(path: Path) -> bool:
@@ -267,6 +451,7 @@ def _is_stdout(path: Path) -> bool:
 
 def _in_system_folder(path: Path) -> bool:
     import os
+    from pathlib import Path  # (the module's own is for type checking only)
 
     return Path(os.path.abspath(path)).parts[1:2] in (("dev",), ("proc",))
 
@@ -279,12 +464,13 @@ def _refuse_name_in_file_name(app: AppContext, target: Path) -> None:
     from peerjournal.redact import Person, contains_name
 
     people = [Person(p.name, p.alias) for p in list_people(app.store())]
-    if contains_name(target.name, people):
-        raise PeerJournalError(
-            f"The file name {target.name!r} holds a name on the people list, and a file's "
-            "name goes wherever the file goes: choose another name for --output. Nothing "
-            "was written."
-        )
+    for name in dict.fromkeys((target.name, _link_end(target).name)):  # a link's file's too
+        if contains_name(name, people):
+            raise PeerJournalError(
+                f"The file name {name!r} holds a name on the people list, and a file's "
+                "name goes wherever the file goes: choose another name for --output. Nothing "
+                "was written."
+            )
 
 
 def _refuse_with_full(fmt: str, *others: Any) -> None:
@@ -782,7 +968,8 @@ def _deliver(
                     raise PeerJournalError("A PDF is not for a terminal: add --output FILE.")
                 stream.write(data)
         else:
-            _write_private(target, data, force)
+            end = _link_end(target)
+            _write_private(end, data, force, _named(target, end))
     except OSError as exc:  # a full disk: the error alone names no file
         raise PeerJournalError(f"Could not write {target}: {exc.strerror or exc}.") from None
     if json_out:
@@ -791,7 +978,15 @@ def _deliver(
             written["words_to_check"] = flagged
         app.print_json(written)
     else:
-        app.say(f"Wrote {target} ({len(data):,} bytes).{after}")
+        app.say(f"Wrote {_written(target)} ({len(data):,} bytes).{after}")
+
+
+def _written(target: Path) -> str:
+    """The file written, as "Wrote …" names it: a link's own file, through the link."""
+    if _is_stream(target):
+        return str(target)
+    end = _link_end(target)
+    return f"{end} through the link {target}" if end != target.absolute() else str(target)
 
 
 def _open_stream(target: Path) -> BinaryIO:
@@ -807,11 +1002,12 @@ def _open_stream(target: Path) -> BinaryIO:
     return os.fdopen(os.dup(fd), "wb")
 
 
-def _write_private(path: Path, data: bytes, force: bool) -> None:
+def _write_private(path: Path, data: bytes, force: bool, named: str = "") -> None:
     """Write with mode 600; never replace an existing file without --force.
 
     Without --force the file is created exclusively (O_EXCL), so a file that appeared since
-    the check is not overwritten either; with --force it is replaced atomically.
+    the check is not overwritten either; with --force it is replaced atomically. `path` is
+    no link (`_link_end`: the file a link leads to); `named` is how the writer named it.
     """
     import os
     import tempfile
@@ -824,7 +1020,7 @@ def _write_private(path: Path, data: bytes, force: bool) -> None:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             raise PeerJournalError(
-                f"{path} already exists; add --force to overwrite it."
+                f"{named or path} already exists; add --force to overwrite it."
             ) from None
         try:
             with os.fdopen(fd, "wb") as handle:
