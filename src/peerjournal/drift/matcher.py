@@ -88,8 +88,25 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   be a progressive ("Her mum was telling her to …"; of a practice only: "she was struggling" is
   no deed; round 30); but not one joined to the writer ("Me and her mum told her …", "I, who
   had never met her, told her …"), nor the writer's own role ("Peer worker told him …"). A
-  subject carries over a comma, not a semicolon ("She was upset; told her she should …" is the
-  writer's diary, as after a full stop). What someone hands the writer
+  role (or a name before "who") that opens its clause is the subject across a prepositional
+  phrase or a relative clause without commas, too ("The nurse on the ward was telling her …",
+  "Someone at the hostel told him to …", "The doctor from the crisis team said …", "The nurse
+  who I like told her …", "The worker that came in said …", "Jo who I work with told him …"),
+  as `_modified_subject` reads them: the relative clause's words stay the writer's, and so
+  does a deed whose own subject is the writer ("The client who I told he should …", "The nurse
+  on the ward and I told her …"); a gerund needs its auxiliary ("a woman with standard eight
+  running a group" is no clause). A drift hit in the name of someone who is the subject of a
+  speech verb after it (found as a doer is: "My keyworker | told me …", "Her CPN | reckons …",
+  "The care coordinator who I like | said …", "Handover sheet | said …") names who spoke, not
+  the writer's practice: attributed ("I acted like her keyworker" stays the writer's; labels
+  stay the writer's words: "The client said …"). Round 31: the learned lexicon's role words
+  ("keyworker", "CPN", "care coordinator") counted as the writer's co-optation wherever they
+  stood; attributing them as speakers changed no never-read verdict (clear 2,526 /2,740, all
+  2,673 /2,940), one of the read sets' 5,060 (a warm-drift entry whose drift was in the CPN's
+  request: 4,766 -> 4,765) and two of their 12,845 dimensions found; the prepositional and
+  relative subjects changed no verdict, read or never-read (one never-read dimension of 7,789
+  lost). A subject carries over a comma, not a semicolon ("She was upset; told her she should
+  …" is the writer's diary, as after a full stop). What someone hands the writer
   ("The coordinator gave me four patients to take home") is the writer's to do. Labels are the
   writer's words whoever they describe, and so is a judgement that names its subject ("they need to
   learn …"). A practice done to the writer, in the passive or as a gerund ("It reminds me of being
@@ -808,7 +825,13 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
     before = _SUBJECT_WORD.findall(text, sent_start, verb_start)
     for k, word in enumerate(reversed(before)):
         if word in _WRITER_SUBJECT:
-            return True
+            # … unless it opens a relative clause of the subject: "The nurse who I like said …"
+            return (
+                k == 0
+                or k == len(before) - 1
+                or before[-k - 2] not in _RELATIVE_PRONOUNS
+                or _modified_subject(text, norm, sent_start, verb_start, False) < 0
+            )
         if word in _OTHER_SUBJECT or (len(word) == 1 and word.isalpha() and word != "a"):
             if _is_object(before, len(before) - k - 1):
                 continue  # "Sat with Mr D and asked …": the writer sat and asked
@@ -926,16 +949,22 @@ _TAKES_MEDS = regex_store.compile(
 _LIGHT_VERB_IN = regex_store.compile("|".join(map(re.escape, sorted(_LIGHT_VERBS))))
 
 
-def _doer(text: str, norm: str, sent_start: int, clause_start: int, start: int) -> int:
+def _doer(
+    text: str, norm: str, sent_start: int, clause_start: int, start: int, speech: bool = False
+) -> int:
     """Where the subject of the practice at `start` starts, if it is someone else ("Her mum
     keeps telling her what to do", "The nurse told him he should …", "Ray told her …", "… and
-    she told him to …"); `start` if they are not named (the writer was told: `_passive`); -1
-    if the writer does it: diary style ("Told her she should …"), "I told her …"."""
+    she told him to …", "The nurse on the ward was telling her …", "The nurse who I like told
+    her …"); `start` if they are not named (the writer was told: `_passive`); -1 if the writer
+    does it: diary style ("Told her she should …"), "I told her …". With `speech`, the word at
+    `start` is a speech verb ("said", "reckons"), whose subject is found the same way."""
     deed = _SUBJECT_WORD.match(text, start)
-    if deed is None or deed.group() in _NOT_DEEDS or _TAKES_MEDS.match(text, start):
+    if deed is None or (
+        not speech and (deed.group() in _NOT_DEEDS or _TAKES_MEDS.match(text, start))
+    ):
         return -1
     verb = deed.group()
-    is_deed = verb in _DEEDS or verb.endswith(_DEED_ENDINGS)
+    is_deed = speech or verb in _DEEDS or verb.endswith(_DEED_ENDINGS)
     if not is_deed and _LIGHT_VERB_IN.search(text, clause_start, start) is None:
         return -1  # no light verb before it either (a cheap look before listing the words)
     words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
@@ -972,28 +1001,37 @@ def _doer(text: str, norm: str, sent_start: int, clause_start: int, start: int) 
     word, at = words[-1]
     if word in _THIRD_PERSON:
         return at
+    if word in _WRITER_AS_SUBJECT:
+        return -1  # "I told her …", "… so I told her …"
     # a noun phrase ("the nurse", "her social worker", "the caller's mum", "Ray") that opens
     # the clause
     k = len(words) - 1
-    phrase = _noun_phrase(words, k, verb.endswith("ing"))
+    gerund = verb.endswith("ing")
+    phrase = _noun_phrase(words, k, gerund)
     if phrase >= 0:
         k, at = phrase, words[phrase][1]
-    elif not (
+    named = phrase >= 0 or (
         # a name, not the sentence's first word (diary style: "Felt like …", "Sat with …"),
         # unless a past deed follows it at once ("Punter took her phone")
-        _NAME_WORD.fullmatch(norm, at, at + len(word))
+        _NAME_WORD.fullmatch(norm, at, at + len(word)) is not None
         and norm[at : at + len(word)] not in _NOT_NAMES
-        and (
+        and bool(
             norm[sent_start:at].strip(" \n\t\"'")
             or relative >= 0  # "Jo, who I work with, was telling him …"
             or _opens_with_subject(word, verb, words)
         )
-    ):
+    )
+    if named and _opens(words, k) and not _writer_and(text, sent_start, words[k][1]):
+        return at
+    if relative >= 0 or (gerund and not skipped) or not _may_be_modified(words):
         return -1
-    if k >= 1 and words[k - 1][0] in _LEAD_ADVERBS:
-        k -= 1  # "Later her mum told her …"
-    opens = k == 0 or words[k - 1][0] in _CLAUSE_OPENERS
-    return at if opens and not _writer_and(text, sent_start, words[k][1]) else -1
+    return _modified_subject(text, norm, sent_start, start, gerund)
+
+
+def _may_be_modified(words: list[tuple[str, int]]) -> bool:
+    """Is there a preposition or a relative pronoun among the clause's `words` before a deed
+    ("who" may open the clause), for `_modified_subject` to look past? (a cheap look)"""
+    return not _MODIFIER_WORDS.isdisjoint(map(itemgetter(0), words))
 
 
 def _passive(words: list[tuple[str, int]]) -> bool:
@@ -1126,6 +1164,129 @@ def _writer_and(text: str, sent_start: int, at: int) -> bool:
     """Is the subject starting at `at` joined to the writer ("Me and her mum", "I and the
     nurse")? Then the deed is the writer's too."""
     return _WRITER_AND.search(text, max(sent_start, at - 12), at) is not None
+
+
+def _opens(words: list[tuple[str, int]], k: int) -> bool:
+    """Does the noun phrase starting at `words[k]` open its clause (after a lead adverb:
+    "Later her mum told her …")?"""
+    if k >= 1 and words[k - 1][0] in _LEAD_ADVERBS:
+        k -= 1
+    return k == 0 or words[k - 1][0] in _CLAUSE_OPENERS
+
+
+# what may follow the head of a subject before its verb, with no commas (`_modified_subject`)
+_RELATIVE_PRONOUNS = _words("who whom whose that")
+_MODIFIER_PREPOSITIONS = _PREPOSITIONS | _words("in inside outside over under by off")
+_NOT_IN_MODIFIER = (
+    _CLAUSE_OPENERS | _CONJUNCTIONS | _SUBJECT_CONJUNCTIONS | _WRITER_SUBJECT | _THIRD_PERSON
+    | _PASSIVE_AUX | _PERFECT_AUX | _VERB_LIKE | _words("you it")
+) - _words("the that")
+_MAX_MODIFIER_WORDS = 6
+_SUBJECTS_IN_RELATIVE = _WRITER_AS_SUBJECT | _THIRD_PERSON | _SUBJECT_CONJUNCTIONS
+_MODIFIER_WORDS = _MODIFIER_PREPOSITIONS | _RELATIVE_PRONOUNS
+_FINITE_SKIPS = _PASSIVE_AUX | _words("kept keeps keep")  # "was telling", "kept telling"
+_NOT_NOUNS = _MODIFIER_PREPOSITIONS | _DETERMINERS | _PRONOUNS | _words("me us you it him them")
+
+
+def _modified_subject(text: str, norm: str, sent_start: int, start: int, gerund: bool) -> int:
+    """Where the subject of the deed at `start` starts when a prepositional phrase or a
+    relative clause without commas comes between it and its verb ("The nurse on the ward |
+    was telling her …", "Someone at the hostel | told him …", "The nurse who I like | told
+    her …", "The worker that came in | said …"); -1 if there is none. The subject opens its
+    clause and is a role with a determiner or none ("the nurse", "someone"; or, before "who",
+    a name: "Jo who I work with told him …"), and its verb is finite: a gerund after it needs
+    its auxiliary ("a woman with standard eight | running a group" is no clause). A relative
+    clause has no other clause in it, and its own subject opens it ("The client who I | told
+    he should …" is the writer's deed); a prepositional phrase is short noun phrases joined
+    by prepositions ("The nurse on the ward and I told her …" is the writer's too, and so is
+    "people in that state need someone to | take …")."""
+    lo = max(sent_start, *(text.rfind(p, sent_start, start) + 1 for p in ",;:("))
+    words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, lo, start)]
+    finite = not gerund
+    while words and words[-1][0] in _PROGRESSIVE_SKIPS:
+        finite = finite or words[-1][0] in _FINITE_SKIPS
+        words.pop()
+    if (
+        not finite
+        or len(words) < 3
+        or words[-1][0] in _WRITER_AS_SUBJECT
+        or words[-1][0] in _THIRD_PERSON
+        or text.startswith("like", start)  # "who sounds | like an expert": no verb
+    ):
+        return -1  # "… and I told her", "The nurse who I | told …"
+    for p in range(1, len(words)):
+        word = words[p][0]
+        relative = word in _RELATIVE_PRONOUNS
+        if not relative and word not in _MODIFIER_PREPOSITIONS:
+            continue
+        tail = [w for w, _ in words[p + 1 :]]
+        if relative:
+            # its own subject, if any, opens it ("who I like"): no other clause inside it
+            # ("who runs the group said afterwards I …", "who came in and I …")
+            if (
+                len(tail) > _MAX_MODIFIER_WORDS + 1
+                or not _CONJUNCTIONS.isdisjoint(tail)
+                or not _SUBJECTS_IN_RELATIVE.isdisjoint(tail[1:])
+            ):
+                return -1
+        elif not _prepositional(tail):
+            return -1
+        head, at = words[p - 1]
+        j = -1
+        if head not in _PRONOUNS:
+            j = _noun_phrase(words, p - 1, gerund)
+            if j not in (p - 1, -1) and not (
+                words[j][0] in _DETERMINERS or _possessive(words[j][0])
+            ):
+                j = -1  # "Korean parents need somebody | who …": no verb in a subject
+        if j < 0 and relative and word != "that":
+            # a name, before "who": "Jo who I work with told him …"
+            name = norm[at : at + len(head)]
+            named = _is_name(name) and head not in _NOT_SUBJECTS
+            j = p - 1 if named and not head.endswith(("ly", "ed", "ing")) else -1
+        if j < 0 or not _opens(words, j) or _writer_and(text, sent_start, words[j][1]):
+            return -1
+        return words[j][1]
+    return -1
+
+
+def _prepositional(tail: list[str]) -> bool:
+    """Are the words after a preposition its object, and any more prepositional phrases ("the
+    crisis team", "the ward at night", "last time")? A noun phrase here is a determiner or a
+    possessive and up to three words, or up to two words, none a verb, pronoun or "to"."""
+    i, n = 0, len(tail)
+    while True:
+        size = 3 if i < n and (tail[i] in _DETERMINERS or _possessive(tail[i])) else 2
+        if size == 3:
+            i += 1
+        k = i
+        while k < n and k - i < size and _is_noun_word(tail[k]):
+            k += 1
+        if k == i:
+            return False  # no noun phrase: "… in that state need someone to"
+        if k == n:
+            return True
+        if tail[k] not in _MODIFIER_PREPOSITIONS or tail[k] == "to":
+            return False
+        i = k + 1
+
+
+def _is_noun_word(word: str) -> bool:
+    """Can `word` be in a noun phrase after a preposition (`_prepositional`)?"""
+    return word not in _NOT_IN_MODIFIER and word not in _NOT_NOUNS
+
+
+# a relative clause without commas after a subject's head ("The nurse | who I like told her …")
+_RELATIVE_IN_NAME = regex_store.compile(r"\s(?:who|whom|whose|that)\s")
+
+
+def _name_end(text: str, doer: int, start: int) -> int:
+    """Where the name of the doer starting at `doer` of the deed at `start` ends: before a
+    relative clause, with commas ("Then Matty, | who I'd describe as …, talked him through …")
+    or without ("The nurse | who I like told her …"), whose words are the writer's."""
+    end = _before_relative(text, doer, start)
+    m = _RELATIVE_IN_NAME.search(text, doer, end)
+    return m.start() if m is not None else end
 
 
 # someone else's feeling, right before a self-worth hit: "He was already ashamed", "she's so
@@ -1773,6 +1934,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
     negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
+    n_attrib = len(attrib)
     n_tokens = len(tokens)
     hits: Hits = []
     prev_end, prev_neg, prev_owns, prev_governs = -1, -1, False, False
@@ -1930,7 +2092,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 doer = _doer(lower, norm, sent_start, clause_start, start)
                 if doer >= 0:
                     attributed = True
-                    deeds[start] = (doer, _before_relative(lower, doer, start))
+                    deeds[start] = (doer, _name_end(lower, doer, start))
                 else:
                     attributed = _done_by_someone_else(
                         lower, norm, sent_start, clause_start, start, marker.dimension
@@ -1994,6 +2156,19 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
             reach = directed[bisect_right(directed, (start, size)) - 1]
             hypothetical = reach[0] <= start < reach[1]
         counted = not (dropped or attributed or hypothetical)
+        if (
+            counted
+            and attrib_first < n_tokens
+            and marker.polarity == "drift"
+            and not negated
+            and marker.dimension != "clinical_language"  # labels are the writer's words
+            # a subject opens its clause (after a word or two: "And then her new keyworker")
+            and start - clause_start <= _SPEAKER_REACH
+            and (cue_after := bisect_left(attrib, tok + 1)) < n_attrib
+            and starts[attrib[cue_after]] - end <= _SPEAKER_REACH
+            and _names_a_speaker(facts, attrib, cue_after, sent_start, sent_end, start, end)
+        ):
+            attributed, counted = True, False  # "My keyworker | told me …": not the writer's
         if counted and polarity == "identity" and marker.dimension == "story":
             told_ci = ci
             if tokens[tok] in _TELLING:  # a telling, not a name ("the recovery story exercise")
@@ -2016,6 +2191,44 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         )
         hits.append((hit, marker))
     return hits
+
+
+# characters from a clause's start to a hit in its subject, and from the hit to the speech
+# verb whose subject it may name ("The doctor from the crisis team at the hospital | said")
+_SPEAKER_REACH = 60
+_PRONOUN_SUBJECTS = _WRITER_AS_SUBJECT | _THIRD_PERSON
+# cue words that start no speech verb (a cheap look before the cue regex)
+_NOT_SPEECH_VERBS = _words(
+    "according per handover note chart file notes records referral words assessment plan summary"
+    " deemed branded flagged seen considered word training workshop course seminar lecture webinar"
+    " module term terms phrase phrases language jargon like whether if why hate hated stand sick"
+    " fed tired apparently supposedly allegedly reportedly"
+)
+
+
+def _names_a_speaker(
+    facts: _Facts, attrib: list[int], k: int, sent_start: int, sent_end: int, start: int, end: int
+) -> bool:
+    """Is the hit [start, end) in the name of someone else who is the subject of a speech verb
+    after it, in its sentence ("My keyworker | told me …", "Her care coordinator | said …",
+    "The nurse on the | ward was saying …"; `_doer` finds the subject), so that it names
+    who spoke rather than saying how the writer works ("I acted like her keyworker")?"""
+    lower, starts, tokens = facts.lower, facts.starts, facts.tokens
+    for cue in attrib[k : k + 3]:  # (`k`: the first cue word after the hit's first word)
+        at = starts[cue]
+        if at < end or tokens[cue] in _NOT_SPEECH_VERBS:
+            continue  # inside the hit, or no verb ("the notes say")
+        if at - end > _SPEAKER_REACH or at >= sent_end or tokens[cue - 1] in _PRONOUN_SUBJECTS:
+            return False  # far, or a pronoun is the speaker ("… when she said")
+        m = _ATTRIBUTION.match(lower, at)
+        if m is None or not m.group("verb"):
+            continue
+        if _NO_WORDS.match(lower, m.end()):
+            return False  # "did what the ward manager said and kept quiet": nothing reported
+        clause_start = facts.clause_starts[bisect_right(facts.clause_starts, at) - 1]
+        doer = _doer(lower, facts.norm, sent_start, clause_start, at, speech=True)
+        return 0 <= doer <= start and end <= _name_end(lower, doer, at)
+    return False
 
 
 def _tells_a_fact(lower: str, start: int, end: int) -> bool:
