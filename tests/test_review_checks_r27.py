@@ -150,7 +150,9 @@ def test_json_receipt_is_still_given_for_a_file(cli, add, tmp_path) -> None:
 @pytest.mark.parametrize(("command", "missing", "folder"), [
     (("write", "--from-file"), "No such file: {}.", "{} is a folder, not a file."),
     (("import",), "No such file: {}.", "{} is a folder, not a file."),
-    (("review",), "{}: no such file.", "{}: is a folder, not a summary file."),
+    # (a folder's summaries are read since round 30: one with no files says so)
+    (("review",), "{}: no such file.", "{}: a folder with no files in it; `peerjournal review` "
+     "reads the summaries made by `peerjournal export --format json`."),
 ])
 def test_a_missing_file_or_a_folder_is_said_as_before(cli, tmp_path, command, missing,
                                                       folder) -> None:

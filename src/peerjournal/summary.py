@@ -128,6 +128,10 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         "generated_at": data.generated_at.isoformat(),
         "generator": data.generator,
         "redacted": redact is not None,
+        # whether the people list had anyone on it: with nobody, no name was replaced, and
+        # the mentor is told so rather than that names show as [person] (added within schema
+        # 1: optional; only in a summary redacted by a `Redactor`)
+        **({"people_listed": bool(redact.people)} if isinstance(redact, Redactor) else {}),
         "writer": r(data.writer.strip()) or None,
         "period": {
             "since": data.since.isoformat(),
@@ -699,6 +703,11 @@ class SummaryError(PeerJournalError):
     """A summary file that review cannot read; the message names the file."""
 
 
+class NotASummary(SummaryError):
+    """A file that is no summary at all (another export, a backup, a report, not JSON), rather
+    than a summary that is damaged: `review FOLDER` skips it with a line."""
+
+
 _Check = Callable[[Any], bool]
 
 
@@ -874,14 +883,14 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
     v = _Validator(name)
     if not isinstance(data, Mapping):  # a list is caught before (review's _not_a_summary)
         kind = next((k for t, k in _KINDS if isinstance(data, t)), "something else")
-        raise SummaryError(
+        raise NotASummary(
             f"{name}: not a summary (the file holds only {kind}); `peerjournal review` reads "
             "the file made by `peerjournal export --format json`."
         )
     doc = data
     schema = doc.get("schema")
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_FAMILY):
-        raise SummaryError(f"{name}: not a peerjournal summary (no \"schema\": \"{SCHEMA}\").")
+        raise NotASummary(f"{name}: not a peerjournal summary (no \"schema\": \"{SCHEMA}\").")
     version = schema[len(SCHEMA_FAMILY):]
     if version.isdigit() and int(version) < int(SCHEMA[len(SCHEMA_FAMILY):]):
         raise SummaryError(
@@ -896,6 +905,8 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
     for key, check in _FIELDS.items():
         v.field(doc, key, check, "")
     v.field(doc, "redacted", _is_bool, "")
+    if "people_listed" in doc:  # added within schema 1: optional
+        v.field(doc, "people_listed", _is_bool, "")
     if doc.get("totals") is not None:  # added within schema 1: optional
         v.fields(doc["totals"], "totals",
                  {"identity": _is_rate, "drift": _is_rate, "balance": _is_balance})

@@ -48,6 +48,12 @@ def register(app: typer.Typer) -> None:
         Examples:
           peerjournal drift 14
           peerjournal drift --text "I shared my story."
+
+        With --json, each hit's start and end count characters (not bytes) into the text
+        scored: for --text and --stdin, the text as given, less a byte order mark at its
+        start; for an entry ID, its experience, feelings, evaluation and answers to the prompt
+        set's questions (as `show ID --json` gives them), in that order, the empty ones left
+        out, joined by a blank line ("\\n\\n").
         """
         from peerjournal.errors import ExitCode, PeerJournalError
 
@@ -143,8 +149,8 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
                 f"{source} is over {most:,} bytes; the limit is {MAX_TEXT_CHARS:,} characters."
             )
         raw = decode(data, source)
-    else:
-        source, raw = "--text", text or ""
+    else:  # a byte order mark dropped, as --stdin's is: the spans of --json index the same
+        source, raw = "--text", (text or "").removeprefix("\ufeff")
     body = clean_text(raw)
     if not body:
         raise PeerJournalError(f"Nothing to score: {source} is empty.")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from peerjournal.plural import counted
 from peerjournal.reviewing import (
     SHOWN,
     comparisons,
@@ -19,7 +21,6 @@ from peerjournal.reviewing import (
 
 if TYPE_CHECKING:
     from datetime import datetime
-    from pathlib import Path
 
 # A 20,000-entry journal over ten years with every entry shared exports ~26 MB; export refuses
 # to write a summary above this (cli/export.py reads it), so keep the two in step.
@@ -34,8 +35,9 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         files: Annotated[list[str], typer.Argument(
             metavar="FILE...",
-            help="Summaries exported with `peerjournal export --format json`; `-` reads "
-                 "standard input.")],
+            help="Summaries exported with `peerjournal export --format json`; a folder reads "
+                 "the summaries in it (not in its folders), skipping its other files with a "
+                 "line each; `-` reads standard input.")],
         json_out: Annotated[bool, typer.Option(
             "--json", help="Merge the summaries into one JSON document on stdout, in the "
                            "same order and with the same comparisons.")] = False,
@@ -49,6 +51,7 @@ def register(app: typer.Typer) -> None:
         \b
         Example:
           peerjournal review alex.json sam.json
+          peerjournal review summaries/
 
         Summaries signed alike (`export --from`) are one writer's: they are shown oldest
         first, with how the writer moved from one to the next. Unsigned ones are never
@@ -57,22 +60,45 @@ def register(app: typer.Typer) -> None:
         journal of its own. Text in a summary is shown with control characters made visible,
         never sent to the terminal as is. A summary exported as Markdown, HTML, PDF or CSV is
         read as it is, in a text editor, a browser, a PDF viewer or a spreadsheet."""
-        from pathlib import Path
-
         from peerjournal.context import AppContext
         from peerjournal.errors import PeerJournalError
+        from peerjournal.summary import NotASummary
 
         app_ctx = AppContext.from_ctx(ctx)
         now = app_ctx.now()
+
         loaded: list[tuple[str, dict[str, Any]]] = []
         errors: list[tuple[str, str]] = []  # (file, message)
+
+        def failed(shown: str, exc: PeerJournalError) -> None:
+            message = sanitise(exc.message, multiline=False)
+            errors.append((shown, message.removeprefix(f"{_shown(shown)}: ")))
+
         for name in files:
+            if name != "-" and Path(name).is_dir():
+                try:
+                    paths = folder_files(Path(name))
+                except PeerJournalError as exc:  # no permission: the other files are read
+                    failed(name, exc)
+                    continue
+                skipped = []
+                for path in paths:
+                    try:
+                        loaded.append((str(path), load_summary(path, now)))
+                    except NotASummary as exc:  # another export, a backup, a note…
+                        skipped.append(sanitise(exc.message, multiline=False))
+                    except PeerJournalError as exc:  # a damaged summary: as a file named
+                        failed(str(path), exc)
+                for line in skipped:
+                    app_ctx.say(f"peerjournal: skipped {line}")
+                if len(skipped) == len(paths):  # no summary in it, not even a damaged one
+                    errors.append((name, _no_summaries(len(skipped))))
+                continue
             shown = "standard input" if name == "-" else name
             try:
                 loaded.append((shown, load_summary(Path(name), now)))
             except PeerJournalError as exc:
-                message = sanitise(exc.message, multiline=False)
-                errors.append((shown, message.removeprefix(f"{_shown(shown)}: ")))
+                failed(shown, exc)
         loaded, repeats = distinct(loaded)
         for again, first in repeats:
             same = "named twice" if again == first else f"the same summary as {first}"
@@ -86,6 +112,29 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"peerjournal: {message}")
         if messages:
             raise PeerJournalError(messages[-1])
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The files `review FOLDER` reads: those directly in it, by name; not hidden ones (a
+    desktop's .DS_Store), nor its folders (one per mentee is theirs to name)."""
+    try:
+        paths = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        from peerjournal.summary import SummaryError
+
+        raise SummaryError(
+            f"{sanitise(str(folder), multiline=False)}: cannot be read ({exc.strerror})."
+        ) from None
+    return [p for p in paths if not p.name.startswith(".") and p.is_file()]
+
+
+def _no_summaries(skipped: int) -> str:
+    if not skipped:
+        return ("a folder with no files in it; `peerjournal review` reads the summaries made by "
+                "`peerjournal export --format json`.")
+    return (f"a folder with no summary in it ({counted(skipped, 'file')} skipped above); "
+            "`peerjournal review` reads the summaries made by `peerjournal export --format "
+            "json`.")
 
 
 def _shown(name: str) -> str:
@@ -111,7 +160,7 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     """Read, parse and validate one summary file (made by `now` at the latest, give or take
     the clocks' difference); errors name the file."""
     from peerjournal.exporters.json_ import cut_short
-    from peerjournal.summary import SummaryError, validate_summary
+    from peerjournal.summary import NotASummary, SummaryError, validate_summary
 
     if str(path) == "-":  # as import, write --from-file and check --answers read '-'
         import sys
@@ -121,13 +170,13 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
         name = sanitise(str(path), multiline=False)
         raw = _read_file(path, name)
     if len(raw) > MAX_BYTES:
-        raise SummaryError(f"{name}: larger than {MAX_BYTES // 1024 // 1024} MB; not a summary.")
+        raise NotASummary(f"{name}: larger than {MAX_BYTES // 1024 // 1024} MB; not a summary.")
     if not raw.strip():
         raise SummaryError(f"{name}: the file is empty; ask for the summary to be sent again.")
     if raw.startswith(b"%PDF"):
-        raise SummaryError(f"{name}: {_OTHER_EXPORT.format(kind='a PDF', opener='a PDF viewer')}")
+        raise NotASummary(f"{name}: {_OTHER_EXPORT.format(kind='a PDF', opener='a PDF viewer')}")
     if raw.startswith((b"\x1f\x8b", b"PK\x03\x04")):
-        raise SummaryError(f"{name}: a compressed file (gzip or zip); unpack it first.")
+        raise NotASummary(f"{name}: a compressed file (gzip or zip); unpack it first.")
     cut_off = SummaryError(
         f"{name}: the file ends part-way through (cut short in sending or saving?); "
         "ask for the summary to be sent again."
@@ -139,18 +188,18 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         if exc.end >= len(raw) and exc.reason in ("unexpected end of data", "truncated data"):
             raise cut_off from None  # cut inside a character's bytes
-        raise SummaryError(f"{name}: not UTF-8 text; is this a summary exported as JSON?") from None
+        raise NotASummary(f"{name}: not UTF-8 text; is this a summary exported as JSON?") from None
     del raw  # up to 64 MB: not kept beside the text and the document parsed from it
     other = _other_export(text)
     if other:
-        raise SummaryError(f"{name}: {other}")
+        raise NotASummary(f"{name}: {other}")
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         if cut_short(text, exc):
             raise cut_off from None
         if exc.pos <= len(text) - len(text.lstrip()):  # not JSON from its first character
-            raise SummaryError(
+            raise NotASummary(
                 f"{name}: not a summary (not JSON); `peerjournal review` reads the file made by "
                 "`peerjournal export --format json`."
             ) from None
@@ -161,7 +210,7 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
         raise SummaryError(f"{name}: not valid JSON (NaN, Infinity or nesting too deep).") from None
     not_summary = _not_a_summary(data)
     if not_summary:
-        raise SummaryError(f"{name}: {not_summary}")
+        raise NotASummary(f"{name}: {not_summary}")
     return validate_summary(data, name, now)
 
 
@@ -210,7 +259,16 @@ def _not_a_summary(data: Any) -> str | None:
         )
     if isinstance(data, list):
         return "a JSON list, not a peerjournal summary (a summary is one JSON object)."
+    if schema is None and isinstance(data, dict) and data.keys() >= _REPORT_KEYS:
+        return (
+            "the output of `peerjournal report --json` (the writer's own trends), not a summary "
+            "made by `export`: ask for a summary made with `peerjournal export --format json`."
+        )
     return None
+
+
+# What `report --json` always has (and a summary has more of, with its "schema").
+_REPORT_KEYS = frozenset({"since", "until", "by", "periods", "totals", "alerts"})
 
 
 def _reject_constant(value: str) -> Any:

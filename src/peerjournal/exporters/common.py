@@ -17,6 +17,12 @@ REDACTED = (
     "on (names on the writer's people list, and identifiers such as phone numbers, are shown "
     "as [person], [phone]…)"
 )
+# with an empty people list: no name was replaced, only identifiers (a summary that says
+# `people_listed: false`; one from before that field reads as REDACTED)
+REDACTED_NO_PEOPLE = (
+    "on, but no people were listed, so no names were replaced (identifiers such as phone "
+    "numbers are shown as [phone]…)"
+)
 DIRECTIONS = {"up": "↑ rising", "down": "↓ falling", "steady": "→ steady", None: ""}
 INTENTIONS_TITLE = "What the writer will do differently"
 POLARITY_TITLES = {"identity": "Peer identity markers", "drift": "Peer drift markers"}
@@ -164,6 +170,8 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("Drift lexicon", lexicon_text(versions)))
     if not summary["redacted"]:
         rows.append(("Redaction", "OFF (exported with --no-redact)"))
+    elif summary.get("people_listed") is False:  # not "[person]" for names never replaced
+        rows.append(("Redaction", REDACTED_NO_PEOPLE))
     else:  # said, not only implied by the absence of the warning: what [person] stands for
         rows.append(("Redaction", REDACTED))
     return rows
@@ -258,10 +266,21 @@ def quote_note(excerpt: dict[str, Any]) -> str:
 
 def check_title(summary: dict[str, Any]) -> str:
     """'Self-check (2026-11-20)', saying so when it was done after the period (--with-check
-    takes the latest: an October summary exported in December carries December's)."""
+    takes the latest: an October summary exported in December carries December's) or before
+    it (the latest may be months old)."""
     day = str(summary["selfcheck"]["date"])
-    after = day > str(summary["period"]["until"])
-    return f"Self-check ({day}{', after this period' if after else ''})"
+    return f"Self-check ({day}{check_when(summary)})"
+
+
+def check_when(summary: dict[str, Any]) -> str:
+    """', before this period' or ', after this period' for a self-check made outside the
+    summary's period; "" for one made in it."""
+    day = str(summary["selfcheck"]["date"])
+    if day > str(summary["period"]["until"]):
+        return ", after this period"
+    if day < str(summary["period"]["since"]):
+        return ", before this period"
+    return ""
 
 
 CHECK_NOTE = (
@@ -403,7 +422,7 @@ def _to_talk_about(summary: dict[str, Any]) -> str:
         parts.append(counted(len(summary["alerts"]), "alert"))
     check = summary.get("selfcheck")
     if check:
-        parts.append(_check_talk(check["items"]))
+        parts.append(_check_talk(check["items"], _check_made(summary)))
     if summary["intentions"]:
         parts.append(counted(len(summary["intentions"]), "thing", "things") + " the writer "
                      "will do differently")
@@ -412,20 +431,37 @@ def _to_talk_about(summary: dict[str, Any]) -> str:
     return joined(parts)
 
 
-def _check_talk(items: Sequence[dict[str, Any]]) -> str:
+def _check_made(summary: dict[str, Any]) -> str:
+    """'a self-check from 1 October, before this period' for a check made outside the period
+    (an old check is not where the writer is now; `supervision prep` says so too); "a
+    self-check" for one made in it."""
+    when = check_when(summary)
+    if not when:
+        return "a self-check"
+    from datetime import date
+
+    from peerjournal.dates import spoken
+
+    made = date.fromisoformat(str(summary["selfcheck"]["date"]))
+    until = date.fromisoformat(str(summary["period"]["until"]))
+    return f"a self-check from {spoken(made, year=made.year != until.year)}{when}"
+
+
+def _check_talk(items: Sequence[dict[str, Any]], check: str = "a self-check") -> str:
     """'a self-check (scored 1 or 2 out of 5: 6 of 17 items about their practice, 3 of 5
-    about their workplace)': a low workplace item is not about the writer's own practice."""
+    about their workplace)': a low workplace item is not about the writer's own practice.
+    `check`: how the check is named (`_check_made`)."""
     def low(group: Sequence[dict[str, Any]]) -> int:
         return sum(1 for i in group if i["score"] is not None and i["score"] <= 2)
 
     if not low(items):
-        return "a self-check"
+        return check
     ids = _workplace_ids()
     workplace = [i for i in items if i["id"] in ids]
     practice = [i for i in items if i["id"] not in ids]
     if not workplace or not practice:  # another questionnaire: no split to make
-        return f"a self-check ({low(items)} of {len(items)} items scored 1 or 2 out of 5)"
-    return (f"a self-check (scored 1 or 2 out of 5: {low(practice)} of "
+        return f"{check} ({low(items)} of {len(items)} items scored 1 or 2 out of 5)"
+    return (f"{check} (scored 1 or 2 out of 5: {low(practice)} of "
             f"{counted(len(practice), 'item')} about their practice, {low(workplace)} of "
             f"{len(workplace)} about their workplace)")
 

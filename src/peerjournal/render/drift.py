@@ -62,6 +62,13 @@ UNICODE = Glyphs("“", "”", "×", "−", "…", "•")
 ASCII = Glyphs('"', '"', "x", "-", "...", "*")
 
 
+def _signed(value: float, places: int, glyphs: Glyphs) -> str:
+    """`value` with its sign, a negative one with the view's minus sign: "−0.33" beside
+    "(−1 drift … +1 identity)", not a hyphen beside a minus ("-" where only ASCII shows)."""
+    text = f"{value:+.{places}f}"
+    return glyphs.minus + text[1:] if text.startswith("-") else text
+
+
 def _hit_style(hit: Hit) -> str:
     if hit.attributed:
         return HIT_STYLES["attributed"]
@@ -371,9 +378,9 @@ def explanation(
     verdict = Text(sentence, style=VERDICT_STYLES.get(score.verdict, ""))
     if score.verdict != "insufficient":
         verdict.append(
-            f"  Balance {score.balance:+.2f} ({glyphs.minus}1 drift {glyphs.ellipsis} +1 "
-            "identity; even at"
-            f" {BALANCE_CENTER:+.1f}, as identity words are common in any entry).",
+            f"  Balance {_signed(score.balance, 2, glyphs)} ({glyphs.minus}1 drift "
+            f"{glyphs.ellipsis} +1 identity; even at {_signed(BALANCE_CENTER, 1, glyphs)}, as "
+            "identity words are common in any entry).",
             style="",
         )
     parts.append(verdict)

@@ -18,7 +18,12 @@ from peerjournal.entry import MAX_TAG_CHARS
 from peerjournal.render.console import Trimmed
 from peerjournal.render.layout import LongTable, Section
 from peerjournal.render.safe import clean, safe_text
-from peerjournal.render.verdicts import VERDICT_STYLES, VERDICT_WORDS, details_hint
+from peerjournal.render.verdicts import (
+    VERDICT_STYLES,
+    VERDICT_WORDS,
+    details_hint,
+    with_details,
+)
 
 if TYPE_CHECKING:
     from peerjournal.db.store import SearchHit
@@ -109,13 +114,31 @@ class EntryTable:
             + _overhead(len(self.order))
         )
 
-    def wide_head(self) -> Table:
-        """The wide table's columns, without rows."""
+    def wide_limits(self, width: int) -> dict[str, int]:
+        """The widest the Setting and Tags columns may be at `width`: WIDE_LIMITS, and more
+        where the experience has room for all it shows (`first_words`) beside them, so a wide
+        terminal does not cut "housing, very-lon…" with columns to spare."""
+        limits = {key: WIDE_LIMITS[key] for key in ("Setting", "Tags")}
+        experience = max([WIDE_LIMITS["Experience"],
+                          *(cell_len(r["Experience"]) for r in self.rows)])
+        spare = width - self.wide_width() - (experience - WIDE_LIMITS["Experience"])
+        for key in ("Tags", "Setting"):
+            widest = max([cell_len(key), *(cell_len(r[key]) for r in self.rows)])
+            grow = max(0, min(spare, widest - limits[key]))
+            limits[key] += grow
+            spare -= grow
+        return limits
+
+    def wide_head(self, width: int = 0) -> Table:
+        """The wide table's columns, without rows (Setting and Tags as wide as `wide_limits`
+        lets them be at `width`)."""
+        limits = self.wide_limits(width) if width else dict(WIDE_LIMITS)
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
         table.add_column("ID", justify="right", style="bold", no_wrap=True)
         table.add_column("Date", no_wrap=True, min_width=10)
-        table.add_column("Setting", max_width=14, overflow="ellipsis", no_wrap=True)
-        table.add_column("Tags", max_width=18, overflow="ellipsis", no_wrap=True)
+        table.add_column("Setting", max_width=limits["Setting"], overflow="ellipsis",
+                         no_wrap=True)
+        table.add_column("Tags", max_width=limits["Tags"], overflow="ellipsis", no_wrap=True)
         table.add_column("Drift", no_wrap=True)
         if self.deleted:
             table.add_column("Trashed", no_wrap=True, min_width=10)
@@ -215,7 +238,7 @@ class EntryTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         if width >= self.wide_width():
-            head, rows = self.wide_head(), self.wide_rows()
+            head, rows = self.wide_head(width), self.wide_rows()
         elif width >= self.narrow_width():
             head, rows = self.narrow_parts(width)
         else:
@@ -300,12 +323,42 @@ class EntryHeader:
             elif n:
                 used = hang if hang + cell_len(part) <= width else 0
                 header.append("\n" + " " * used)
+            if used + cell_len(part) > width:  # wider than a line: broken after a hyphen
+                pieces = _broken(part, width - used)
+                header.append(("\n" + " " * used).join(pieces), style=style)
+                used = width  # what follows starts a line: not read as the tag's last piece
+                continue
             header.append(part, style=style)
             used += cell_len(part)
         return header
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.text(options.max_width)
+
+
+_BREAK_AFTER = re.compile(r"(?<=[-_/.])")  # where a long tag may go on to the next line
+
+
+def _broken(part: str, width: int) -> list[str]:
+    """`part` (a tag, a setting wider than the terminal) in lines of `width` cells at most,
+    broken after a hyphen (or _ / .) rather than inside a word: "#very-long-" and "tag", not
+    "#very-long-ta" and "g". A piece with no such place that is wider still is cut by cells."""
+    width = max(width, 1)
+    lines = [""]
+    for piece in _BREAK_AFTER.split(part):
+        while piece:
+            if cell_len(lines[-1]) + cell_len(piece) <= width:
+                lines[-1] += piece
+                piece = ""
+            elif lines[-1]:
+                lines.append("")
+            else:  # one word wider than the line
+                head = set_cell_size(piece, width).rstrip()
+                head = head[:len(head) - 1] if cell_len(head) > width else head
+                lines[-1] = head or piece[0]
+                piece = piece[len(lines[-1]):]
+                lines.append("")
+    return [line for line in lines if line] or [part]
 
 
 class DriftLine:
@@ -318,7 +371,8 @@ class DriftLine:
         line = Text("Drift: ")
         line.append_text(verdict_text(self.entry.drift_verdict))
         line.append_text(details_hint(self.entry.id, options.ascii_only))
-        yield Trimmed(line)  # wrapped at 40 columns, it would keep the space it broke at
+        # wrapped at 40 columns, it would keep the space it broke at; the command kept whole
+        yield Trimmed(line if options.no_wrap else with_details(console, line, options.max_width))
 
 
 def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableType:
