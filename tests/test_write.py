@@ -265,8 +265,10 @@ def test_non_utf8_on_stdin_is_a_clear_error_and_kept(
     assert entries(cli) == []
     [kept] = drafts(isolated)
     assert kept.read_text(encoding="utf-8").endswith("caf\ufffd with Sam\n")
-    monkeypatch.setenv("VISUAL", "true")  # the editor saves the draft as it is
-    resumed = cli("write", "--resume", "--editor")
+    # the editor closes on the draft as it is (`--resume --editor` would keep it a draft, as
+    # an editor closed unsaved)
+    monkeypatch.setenv("VISUAL", "true")
+    resumed = cli("write", "--resume")
     assert resumed.exit_code == 0, resumed.stderr
     assert [(e["experience"], e["setting"]) for e in entries(cli)] == [
         ("caf\ufffd with Sam", "housing")]

@@ -98,7 +98,7 @@ def test_both_texts_are_kept_when_two_ways_of_writing_are_given(
     cli: CLI, isolated: Path
 ) -> None:
     result = cli("write", "--stdin", "-x", "A short line.", input=NOTE + "\n")
-    assert result.exit_code == 1 and "Use only one of --from-file and --experience" in (
+    assert result.exit_code == 1 and "Use only one of --stdin and --experience" in (
         result.stderr
     )
     kept = {p.suffix: p.read_text(encoding="utf-8") for p in drafts(isolated)}

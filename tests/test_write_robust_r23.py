@@ -265,7 +265,7 @@ def test_a_half_typed_tags_line_is_kept_as_tags(
     keys("", "", "")  # Enter keeps the tags; no self-care; save
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr
-    assert "Tags (continuing your draft:)\nhous, night\n" in result.stderr
+    assert "Tags (continuing your draft:)\nnight, hous\n" in result.stderr  # (as typed: r30)
     assert entries(cli)[0]["tags"] == ["hous", "night"]
 
 

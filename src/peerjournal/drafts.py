@@ -107,6 +107,8 @@ class Draft:
         a guided draft, last, the setting and tags: a line half typed when Ctrl-C stopped it)."""
         if self.kind == "guided":
             entry = self.entry(date.today())  # (the date is not text)
+            # a tags line Ctrl-C cut off is kept as typed (a sentence too): `GuidedSession`
+            line = self.read_json().get("tags_line")
             parts = {
                 "experience": entry.experience,
                 "feelings": entry.feelings,
@@ -114,7 +116,7 @@ class Draft:
                 "self_care": entry.self_care,
                 "answers": "\n".join(v for v in entry.answers.values() if v),
                 "setting": entry.setting,
-                "tags": ", ".join(entry.tags),
+                "tags": line if isinstance(line, str) else ", ".join(entry.tags),
             }
             return {k: v for k, v in parts.items() if v.strip()}
         from peerjournal.reflection import parse_template, typed_lines

@@ -35,6 +35,14 @@ from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.reflection import PromptSet
 
 PASTE_WINDOW = 0.02  # seconds: the lines of one paste arrive together, a person's Enter doesn't
+# A line that is only this, at any prompt of a guided write, stops for now, the draft kept (as
+# `supervision check` takes q). One letter alone is no answer anyone means as text; "quit" or
+# "stop" may well be one ("Feelings: quit"), so they are kept as typed.
+STOP_FOR_NOW = "q"
+
+
+class _StoppedForNow(Exception):
+    """q typed alone on a line: the session ends, the draft kept (see STOP_FOR_NOW)."""
 
 
 class GuidedSession:
@@ -46,6 +54,8 @@ class GuidedSession:
         file: Draft,
         done: list[str] | None = None,
         cut_off: str | None = None,
+        tags_line: str | None = None,
+        entered: str | None = None,
     ) -> None:
         self.app = app
         self.draft = draft
@@ -54,9 +64,18 @@ class GuidedSession:
         self.done = done or []
         # the step whose answer ends in a line Ctrl-C cut off: resumed, typing carries it on
         self.cut_off = cut_off
+        # the tags line as typed, not yet stored as tags: cut off by Ctrl-C, or asked about
+        # (it reads like a sentence); `--resume` gives it back as it was typed, and only
+        # Enter makes tags of it (a sentence or a line with no letters is kept all the same)
+        self.tags_line = tags_line
+        # the line step whose line was ended with Enter, and is being asked about ("did you
+        # mean inpatient?"): resumed, its line was not cut off
+        self.entered = entered
         # Anything the writer typed (a resumed draft: what it holds, a half-typed setting
         # too) is worth keeping.
-        self.typed = holds_text(draft) or bool(done is not None and (draft.setting or draft.tags))
+        self.typed = holds_text(draft) or bool(
+            done is not None and (draft.setting or draft.tags or tags_line)
+        )
         self.saved = False  # whether the file holds everything typed so far
         self._warned_unsaved = False
         self._warned_encoding = False
@@ -75,9 +94,14 @@ class GuidedSession:
             done = [str(step) for step in data.get("done", [])]
         except TypeError:  # not a list
             raise file.damaged() from None
-        cut_off = data.get("cut_off")
-        cut_off = cut_off if isinstance(cut_off, str) else None
-        return cls(app, draft, prompt_set_loader(draft.prompt_set), file, done, cut_off)
+        cut_off, tags_line, entered = (
+            value if isinstance(value := data.get(name), str) else None
+            for name in ("cut_off", "tags_line", "entered")
+        )
+        return cls(
+            app, draft, prompt_set_loader(draft.prompt_set), file, done, cut_off, tags_line,
+            entered,
+        )
 
     def save(self) -> None:
         """Write the draft file; a failure (a full disk) is told once and the session goes on:
@@ -86,8 +110,16 @@ class GuidedSession:
             self.saved = True
             return
         try:
-            cut = {"cut_off": self.cut_off} if self.cut_off else {}
-            save_json(self.file, {"entry": self.draft.to_dict(), "done": self.done, **cut})
+            extra = {
+                name: value
+                for name, value in (
+                    ("cut_off", self.cut_off),
+                    ("tags_line", self.tags_line),
+                    ("entered", self.entered),
+                )
+                if value is not None
+            }
+            save_json(self.file, {"entry": self.draft.to_dict(), "done": self.done, **extra})
         except OSError as exc:
             self.saved = False
             if not self._warned_unsaved:
@@ -110,12 +142,20 @@ class GuidedSession:
         ):
             if not ask and key not in self.done:  # given as flags: a resumed draft won't ask again
                 self.done.append(key)
+        if not self.app.stdin_is_terminal() and any(k not in self.done for k in self._steps()):
+            # (`write --resume < /dev/null`, cron): end of input at each prompt would mark its
+            # question done, and clear a line cut off; only "Save this entry?" is answered
+            # from a script (`echo y | peerjournal write --resume`)
+            raise PeerJournalError(
+                "This draft has questions still to answer, and there is no terminal to ask "
+                "them at (standard input is not one), so it was left as it was."
+            )
         forgiving_stdin()
         self.reader = LineReader.for_stdin()
         self.save()
         self.app.say(
             f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}. "
-            f"Draft, saved as you type: {self.file.path}"
+            f"Draft, saved as you type: {self.file.path} (q alone on a line stops for now)."
         )
         put_back_quit = quit_as_terminate()
         try:
@@ -150,8 +190,11 @@ class GuidedSession:
                 "tags",
                 "\nTags, separated by commas (Enter to skip):",
                 self._store_tags,
-                current=lambda: ", ".join(self.draft.tags),
+                current=lambda: (
+                    self.tags_line if self.tags_line is not None else ", ".join(self.draft.tags)
+                ),
                 check=self._not_a_sentence,
+                hold=self._hold_tags,
             )
             self._line_step(
                 "self_care",
@@ -169,6 +212,10 @@ class GuidedSession:
             self._end_the_typed_line()
             self._keep_the_interrupted_line()
             raise self.stopped("Interrupted.", ExitCode.INTERRUPTED) from None
+        except _StoppedForNow:
+            raise self.stopped(
+                "Stopped for now (q), so nothing was saved.", ExitCode.USER_ERROR
+            ) from None
         finally:
             self.reader.close()
             put_back_quit()
@@ -180,6 +227,15 @@ class GuidedSession:
         if not save:
             raise self.stopped("Not saved.", ExitCode.USER_ERROR)
         return self.draft
+
+    def _steps(self) -> list[str]:
+        """The keys of every step, in the order asked (`done` holds those answered)."""
+        elements = [
+            key
+            for element in self.prompt_set.elements
+            for key in (element.id, *(f"answer:{q.id}" for q in element.questions))
+        ]
+        return ["setting", *elements, "tags", "self_care"]
 
     def _yes_or_no(self, question: str, again: str) -> bool | None:
         """A [Y/n] question: Enter, y or yes is yes; n or no is no; end of input (Ctrl-D) is
@@ -218,6 +274,17 @@ class GuidedSession:
 
     def _store_tags(self, value: str) -> None:
         self.draft.tags = normalise_tags(split_tags(value))
+        self.tags_line = None
+
+    def _hold_tags(self, line: str) -> None:
+        """Keep a tags line not yet stored (cut off by Ctrl-C) as it was typed; the tags
+        are made of it too when they can be (for `drafts` and older versions), but a
+        sentence or a line with no letters is kept only as typed."""
+        self.tags_line = line if line.strip() else None
+        if not line.strip() or reads_like_a_sentence(line):
+            return
+        with contextlib.suppress(PeerJournalError):
+            self.draft.tags = normalise_tags(split_tags(line))
 
     def _line_step(
         self,
@@ -227,43 +294,78 @@ class GuidedSession:
         current: Callable[[], str],
         adds: bool = False,
         check: Callable[[str], str | None] | None = None,
+        hold: Callable[[str], None] | None = None,
     ) -> None:
-        """One line. The words on a line that Ctrl-C ends are kept, and the resumed step
-        shows them (`current`): Enter keeps them, and what is typed is added to them (`adds`:
-        a note, the self-care line) or takes their place (a setting, the tags). `check` may
-        ask about the value once it is kept in the draft, and returns the one to keep, or
-        None when its words went elsewhere: the line is then asked for again."""
+        """One line. The words on a line that Ctrl-C ends are kept (`hold`; `store` when not
+        given), and the resumed step shows them (`current`): Enter keeps them, and what is
+        typed is added to them (`adds`: a note, the self-care line) or takes their place (a
+        setting, the tags). `check` may ask about the line, kept in the draft meanwhile, and
+        returns the one to store, or None when its words went elsewhere: the line is then
+        asked for again. A line `store` refuses (a tag too long) is given back to edit."""
         if key in self.done:
             return
+        keep = hold or store
+        refused = ""
         while True:
-            value = self._read_line_step(prompt, store, current, adds)
-            if not value:
-                break
-            self.typed = True
-            if check is None:
-                break
-            self.save()  # Ctrl-C at its question keeps what was typed
-            checked = check(value)
-            if checked is not None:
-                store(checked)
-                break
+            value = self._read_line_step(key, prompt, keep, current, adds, refused)
+            refused = ""
+            if value:
+                self.typed = True
+                if check is not None:
+                    keep(value)
+                    self.entered = key  # resumed, the line was ended with Enter, not cut off
+                    self.save()  # Ctrl-C at its question keeps what was typed
+                    checked = check(value)
+                    self.entered = None
+                    if checked is None:
+                        continue
+                    value = checked
+            try:
+                store(value)
+            except PeerJournalError as exc:  # e.g. a tag with no letters: say so, give it back
+                keep(value)
+                self.save()
+                refused = value
+                self.app.say(f"{exc.message} {self._refused_hint(value)}")
+                continue
+            break
         self.done.append(key)
         self.save()
 
+    def _refused_hint(self, line: str) -> str:
+        """After a line was refused: where it is, to put right (never to type again)."""
+        if self.reader.readline:
+            return (
+                "Try again: your line is back on the line below, to edit (clear it and press "
+                "Enter to skip)."
+            )
+        return f"Try again (Enter to skip). Your line was:\n{line}"
+
     def _read_line_step(
-        self, prompt: str, store: Any, current: Callable[[], str], adds: bool
+        self,
+        key: str,
+        prompt: str,
+        hold: Any,
+        current: Callable[[], str],
+        adds: bool,
+        refused: str = "",
     ) -> str:
-        """The line of a `_line_step`, stored; asked again while `store` refuses it. A line
-        Ctrl-C ended is typed back in to edit through readline, as an answer's is; without
-        readline, what is typed is added to it (`adds`: the self-care line), carrying on a
-        word it was cut in the middle of (`carried_on`), or takes its place."""
-        held = current()  # (a self-care line Ctrl-C cut ends in a space if a word had ended)
+        """The line of a `_line_step`. A line Ctrl-C ended is typed back in to edit through
+        readline, as an answer's is, and so is a line just `refused`; without readline,
+        what is typed is added to a line Ctrl-C ended (`adds`: the self-care line),
+        carrying on a word it was cut in the middle of (`carried_on`), or takes its place.
+        `hold` keeps the line Ctrl-C ends."""
+        held = "" if refused else current()  # (a self-care line Ctrl-C cut may end in a space)
         kept = held.strip()
         typed_back = bool(kept) and self.reader.readline
-        if kept:  # typed before Ctrl-C ended the line
+        entered, self.entered = self.entered == key, None
+        if kept:  # typed before Ctrl-C ended the line (or before Enter, and a question)
             label = re.split(r"[:,(]", prompt.strip())[0].strip()
             if typed_back:
-                self.app.say(f"\n{label} (your line was cut off: it is back on the line below)")
+                how = (
+                    "you had typed it and pressed Enter" if entered else "your line was cut off"
+                )
+                self.app.say(f"\n{label} ({how}: it is back on the line below)")
                 prompt = "(Enter keeps it):"
             else:
                 self.app.say(f"\n{label} (continuing your draft:)\n{kept}")
@@ -275,20 +377,16 @@ class GuidedSession:
                     ) if _cut_mid_word(held) else (
                         "(Enter keeps it; anything typed is added to it):"
                     )
-        while True:
-            self._line = (held if adds and not typed_back else "", store, adds)
-            self.reader.prefill = kept if typed_back else ""
-            typed = self._read_line(prompt + " ") or ""
-            value = typed.strip()
-            self._line = None
-            if kept and not typed_back:
-                value = (carried_on(held, typed) if adds else value) if value else kept
-            try:
-                store(value)
-            except PeerJournalError as exc:  # e.g. a tag with no letters: say so, ask again
-                self.app.say(f"{exc.message} Try again (Enter to skip).")
-                continue
-            return value
+        elif refused:
+            prompt = re.split(r"[:(]", prompt.strip())[0].strip() + ":"
+        self._line = (held if adds and not typed_back else "", hold, adds)
+        self.reader.prefill = kept if typed_back else refused if self.reader.readline else ""
+        typed = self._read_line(prompt + " ") or ""
+        value = typed.strip()
+        self._line = None
+        if kept and not typed_back:
+            value = (carried_on(held, typed) if adds else value) if value else kept
+        return value
 
     def _not_a_sentence(self, typed: str) -> str | None:
         """A tags line that reads like a sentence ("Next time I will let him lead.") is most
@@ -299,8 +397,8 @@ class GuidedSession:
         them."""
         if not reads_like_a_sentence(typed):
             return typed
-        before = self.draft.evaluation
-        self.draft.tags = []
+        before, line = self.draft.evaluation, self.tags_line
+        self.draft.tags, self.tags_line = [], None  # (in one place only: the evaluation)
         self.draft.evaluation = f"{before}\n{typed}" if before.strip() else typed
         self.save()
         moved = self._yes_or_no(
@@ -308,7 +406,7 @@ class GuidedSession:
             "Please answer y (add it to your evaluation) or n (keep it as tags).",
         )
         if moved is False:
-            self.draft.evaluation = before
+            self.draft.evaluation, self.tags_line = before, line
             return typed
         self.app.say("Added to your evaluation.")
         return None
@@ -417,10 +515,8 @@ class GuidedSession:
             # the self-care line keeps a space it ended in: resumed, a word cut in half is
             # carried on, and one that had ended is not (`carried_on`)
             ended = " " if adds and typed[-1:].isspace() else ""
-            try:
-                store_line(carried_on(kept, line) + ended if adds else line.strip())
-            except PeerJournalError:  # no tag can be made of it ("#"): no words to keep
-                return
+            # (kept as typed: a tags line that is a sentence, or has no letters, too)
+            store_line(carried_on(kept, line) + ended if adds else line.strip())
             self.typed = True
             return
         if self._answer is None:
@@ -489,6 +585,10 @@ class GuidedSession:
             return None
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
             raise self.stopped("The input is not UTF-8 text.", ExitCode.USER_ERROR) from None
+        # (a line "q" inside a paste is text: stopping there would hand the rest of the
+        # paste to the shell, to run as commands)
+        if line.strip().lower() == STOP_FOR_NOW and not more_input_waiting():
+            raise _StoppedForNow
         return self._clean(line)
 
     def _end_the_typed_line(self) -> None:

@@ -189,18 +189,12 @@ def register(app: typer.Typer) -> None:
             return
         import os
 
-        from peerjournal.textsafe import clean, cut
+        from peerjournal.cli.drafts_list import lines
 
         # on a terminal (or with COLUMNS), each draft on one line: at 80 columns they wrapped
         width = app_ctx.out.width if app_ctx.out.is_terminal or os.environ.get("COLUMNS") else 0
-        for row in rows:
-            what = row["kind"] if row["entry_id"] is None else f"edit of {row['entry_id']}"
-            words = clean(str(row["first_words"]), multiline=False) or "(empty)"
-            line = (
-                f"{row['number']:>3}  {str(row['modified'])[:16].replace('T', ' ')}  "
-                f"{row['age']:<14} {what:<14} "
-            )
-            typer.echo(line + (cut(words, max(width - len(line), 12)) if width else words))
+        for line in lines(rows, width):
+            typer.echo(line)
         app_ctx.say(
             f"{app_ctx.resume_hint(' --draft N')} continues one; "
             f"{app_ctx.command_hint('drafts --discard N')} discards one."
@@ -221,12 +215,9 @@ def _draft_row(number: int, draft: Draft) -> dict[str, object]:
 
 
 def _age(then: datetime) -> str:
-    seconds = (datetime.now().astimezone() - then).total_seconds()
-    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
-        if seconds >= size:
-            n = int(seconds // size)
-            return f"{n} {unit}{'s' if n != 1 else ''} ago"
-    return "just now"
+    from peerjournal.cli.drafts_list import age
+
+    return age(then)  # a date beyond a week: "on 3 Nov 2025", not "704 days ago"
 
 
 # How a write's entry comes in: the draft resumed, -x/-f/-e, a file or stdin, the editor, or
@@ -385,14 +376,32 @@ def _mode(line: _CommandLine, piped: bool) -> _Mode:
 
     if line.stdin and line.from_file not in (None, "-"):
         raise PeerJournalError("Use only one of --stdin and --from-file.", ExitCode.USAGE)
+    texts = "/".join(
+        name
+        for name, text in zip(("--experience", "--feelings", "--evaluation"), line.texts,
+                              strict=True)
+        if text
+    )
+    if line.resuming and line.quick:
+        # Kept as a draft of its own, the text became the newest draft, and the next `write
+        # --resume` opened it instead of the one meant; added to the draft resumed, where it
+        # should go (before or after its text, or in its place) is a guess. The words are on
+        # the command line just typed.
+        resuming = "--resume" if line.resume else "--draft"
+        raise PeerJournalError(
+            f"Use only one of {resuming} and {texts}: {resuming} continues a draft (type "
+            f"more into it there), {texts.split('/')[0]} writes a new entry. Nothing was "
+            "saved, and your drafts are as they were.",
+            ExitCode.USAGE,
+        )
     chosen = [
         name
         for name, on in (
             # --resume --editor: a draft in the editor
             ("--editor", line.editor and not line.resuming),
-            ("--from-file", line.source is not None),
-            ("--resume", line.resuming),
-            ("--experience/--feelings/--evaluation", line.quick),
+            ("--stdin" if line.stdin else "--from-file", line.source is not None),
+            ("--resume" if line.resume else "--draft", line.resuming),
+            (texts, line.quick),
         )
         if on
     ]
@@ -471,7 +480,8 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     work.prompted = picked.kind == "guided" and "setting" not in plan.given
     try:
         work.draft, work.file = _resume(
-            app, picked, work.draft, plan.given, line.prompts, line.share, again, earlier
+            app, picked, work.draft, plan.given, line.prompts, line.share, again, earlier,
+            editor=line.editor,
         )
     finally:
         if earlier is not None:
@@ -993,14 +1003,24 @@ def _edited(
     draft_file: Draft,
     explicit: dict[str, object],
     earlier: Draft | None = None,
+    keep_unchanged: bool = False,
 ) -> EntryDraft:
     """Run the editor on a write draft and read it back; a draft left blank is not kept.
     `earlier`: the guided draft `draft_file` was made from (`_as_editor_draft`), removed only
-    once the editor has left text in `draft_file`; whatever stops it first, it is kept."""
+    once the editor has left text in `draft_file`; whatever stops it first, it is kept.
+    `keep_unchanged` (`write --resume --editor`): an editor closed without saving (vim's
+    `:q!`) leaves the draft a draft, as the template says ("Save and close the editor to keep
+    it"), instead of saving it."""
     import time
 
     from peerjournal.cli.editor import check_comments, parse_entry, run_editor, waiting_hint
-    from peerjournal.cli.editor_safety import Before, keeping_before, replace_earlier, stopped
+    from peerjournal.cli.editor_safety import (
+        Before,
+        keeping_before,
+        left_in,
+        replace_earlier,
+        stopped,
+    )
     from peerjournal.drafts import read_options
     from peerjournal.entry import MODES, EntryDraft
     from peerjournal.errors import ExitCode, PeerJournalError
@@ -1026,6 +1046,11 @@ def _edited(
                     ExitCode.INTERRUPTED,
                 ) from None
         raise
+    if keep_unchanged and _untouched(draft_file, before.modified) and (
+        left_in(draft_file) == before.data
+    ):
+        unchanged = PeerJournalError("No changes were made in the editor, so nothing was saved.")
+        raise keeping_before(draft_file, before, unchanged, naming, earlier)
     if resumed and not text.strip():
         # an editor that crashed while saving, or a full disk, leaves an empty file
         emptied = PeerJournalError("The editor left the draft empty; nothing was saved.")
@@ -1055,6 +1080,15 @@ def _edited(
     apply_parsed(draft, parsed, app.today(), explicit)
     _apply(draft, explicit)
     return draft
+
+
+def _untouched(file: Draft, modified: float | None) -> bool:
+    """Whether `file` was not written since it was `modified`: an editor closed without
+    saving (vim's `:q!`). One saved unchanged (`:wq`) was written: the writer chose to keep it."""
+    try:
+        return modified is not None and file.path.stat().st_mtime == modified
+    except OSError:
+        return False
 
 
 def _naming(app: AppContext, draft_file: Draft) -> Naming:
@@ -1136,6 +1170,7 @@ def _resume(
     share: bool,
     again: str = "",
     earlier: Draft | None = None,
+    editor: bool = False,
 ) -> tuple[EntryDraft, Draft | None]:
     """Continue a draft; options given now replace the draft's values. `again` is what
     `write --resume` needs to pick this draft again (" --draft N", or nothing); `earlier`:
@@ -1144,7 +1179,8 @@ def _resume(
 
     if draft_file.kind == "editor":
         explicit = _explicit(given, prompts)
-        return _edited(app, defaults, None, draft_file, explicit, earlier), draft_file
+        edited = _edited(app, defaults, None, draft_file, explicit, earlier, keep_unchanged=editor)
+        return edited, draft_file
     session = _resumed_session(app, draft_file, prompts)
     if prompts is not None and prompts != session.draft.prompt_set:
         raise PeerJournalError(
@@ -1180,6 +1216,8 @@ def _as_editor_draft(app: AppContext, guided: Draft, prompts: str | None) -> Dra
     from peerjournal.reflection import format_template
 
     session = _resumed_session(app, guided, prompts)
+    if session.tags_line is not None and "tags" not in session.done:
+        session.draft.tags = [session.tags_line]  # as typed: the `tags:` line shows it
     text = format_template(session.draft, session.prompt_set)
     text = with_options(text, {"shared": True} if session.draft.shared else {})
     markdown = _new_draft(app, ".md")
