@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import CLI, SRC
-from peerjournal import help_cache, paths
+from peerjournal import help_cache
 from peerjournal.db import engine
 from test_database import damage_journal, one_line_error
 
@@ -198,13 +198,16 @@ def test_no_home_folder_is_a_clear_error(cli: CLI, monkeypatch: pytest.MonkeyPat
     help_cache.save("help text\n", "typer/__init__.py")  # no folder to keep it in: no error
 
 
-def test_a_relative_data_folder_is_shown_in_full(cli: CLI, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_relative_data_folder_is_refused_naming_it_in_full(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was shown in full and used; since round 30 refused, as it named another folder in each
+    folder peerjournal was run from (tests/test_data_safety_r31.py has the message whole)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PEERJOURNAL_HOME", "journal-here")
-    assert paths.data_dir() == tmp_path / "journal-here"
-    assert json.loads(cli("where", "--json").stdout)["database"] == str(
-        tmp_path / "journal-here" / "journal.db")
+    result = cli("where", "--json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"(such as {tmp_path / 'journal-here'})" in result.stderr
 
 
 # -- damaged journals -------------------------------------------------------------------------

@@ -204,14 +204,15 @@ def test_a_blank_db_option_is_an_error_not_the_default_journal(cli: CLI, isolate
 
 def test_a_relative_db_is_named_in_full(cli: CLI, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Before: `where` printed "rel.db", while the data folder was named in full."""
+    """Before: `where` printed "rel.db", while the data folder was named in full. (A relative
+    PEERJOURNAL_DB is refused since round 30: a typed --db is read from the current folder.)"""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("PEERJOURNAL_DB", "rel.db")
-    found = json.loads(ok(cli("where", "--json")).stdout)
+    found = json.loads(ok(cli("--db", "rel.db", "where", "--json")).stdout)
     assert found["database"] == str(tmp_path / "rel.db")
     assert set(found) == {"data_dir", "database", "drafts", "cache", "prompts", "config",
                           "lexicon", "upgrade_copies"}
-    one_line_error(cli("list"), 3, f"There is no journal at {tmp_path / 'rel.db'}:")
+    one_line_error(cli("--db", "rel.db", "list"), 3,
+                   f"There is no journal at {tmp_path / 'rel.db'}:")
 
 
 def test_a_blank_peerjournal_home_is_unset_not_a_folder_named_space(

@@ -57,6 +57,7 @@ class AppContext:
     lexicon_option: str | None = None
     clock: Callable[[], datetime] = system_clock
     command: tuple[str, ...] = ()  # the running command's words: ("people", "add")
+    db_from_env: bool = False  # db_option is PEERJOURNAL_DB's (`from_ctx`), not a --db typed
     _store: Store | None = field(default=None, repr=False)
     # what the command is still to say of the journal it opened (`answered`, `failed`)
     _no_journal: Path | None = field(default=None, repr=False)  # none there: an empty one
@@ -73,6 +74,9 @@ class AppContext:
             names.insert(0, level.info_name or "")
             level = level.parent
         root.obj.command = tuple(names)
+        # (--db read from PEERJOURNAL_DB: refused when relative, as a --db typed is not)
+        source = root.get_parameter_source("db")
+        root.obj.db_from_env = source is not None and source.name == "ENVIRONMENT"
         return root.obj
 
     # -- time ------------------------------------------------------------------------------
@@ -90,7 +94,7 @@ class AppContext:
 
     @property
     def db_path(self) -> Path:
-        return paths.db_path(self.db_option)
+        return paths.db_path(self.db_option, from_env=self.db_from_env)
 
     def command_hint(self, command: str) -> str:
         """"`peerjournal COMMAND`" with this command's --db: drafts and unsaved edits are kept
@@ -98,6 +102,10 @@ class AppContext:
         import shlex
 
         db = f" --db {shlex.quote(self.db_option)}" if self.db_option else ""
+        if self.db_from_env and self.db_option and not os.path.isabs(
+            os.path.expanduser(self.db_option)
+        ):  # (refused: `paths.not_relative` says to set it in full first)
+            db = ""
         return f"`peerjournal{db} {command}`"
 
     def resume_hint(self, more: str = "") -> str:
@@ -115,6 +123,8 @@ class AppContext:
                 from peerjournal.errors import NotFoundError
 
                 # a mistyped --db would otherwise be a new, empty journal: "No entries yet"
+                if path.is_symlink():  # (`write` makes none through it either)
+                    raise NotFoundError("{}: {}.".format(*self._no_journal_yet(path)))
                 raise NotFoundError(
                     f"There is no journal at {path}: check the path given by --db or "
                     "PEERJOURNAL_DB (`peerjournal write` starts a new journal there)."

@@ -30,12 +30,30 @@ def expand_user(path: str | os.PathLike[str], named_by: str) -> Path:
         ) from None
 
 
+def not_relative(path: Path, named_by: str, given: str) -> Path:
+    """`path` (`given` in the environment variable `named_by`, `~` expanded), refused when
+    relative: a setting that lasts from folder to folder, read from each one, would name
+    another journal wherever peerjournal is run (one written in ~/a is "No journal yet" in
+    ~/b). A path typed on the command line (`--db`) is read from the current folder, as
+    every command's is."""
+    if path.is_absolute():
+        return path
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    raise PeerJournalError(
+        f"{named_by} is {given!r}, a relative path, which would name another "
+        f"{'folder' if named_by == 'PEERJOURNAL_HOME' else 'journal'} in each folder "
+        f"peerjournal is run from: set it to a full path (such as {path.absolute()}).",
+        ExitCode.USAGE,
+    )
+
+
 def data_dir() -> Path:
-    """An absolute path: a relative PEERJOURNAL_HOME is read from the current folder, and
-    every message names the folder in full."""
+    """An absolute path, as every message names the folder: a relative PEERJOURNAL_HOME is
+    an error (`not_relative`)."""
     home = os.environ.get("PEERJOURNAL_HOME", "")
     if home.strip():  # blank, as `PEERJOURNAL_HOME= ` leaves it, is unset: not a folder named ' '
-        return expand_user(home, "PEERJOURNAL_HOME").absolute()
+        return not_relative(expand_user(home, "PEERJOURNAL_HOME"), "PEERJOURNAL_HOME", home)
     from platformdirs import user_data_dir
 
     try:
@@ -49,9 +67,12 @@ def data_dir() -> Path:
         ) from None
 
 
-def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+def db_path(explicit: str | os.PathLike[str] | None = None, *, from_env: bool = False) -> Path:
     """In full, as `where` and every message name it. A blank --db (`--db "$UNSET"`) is an
-    error: read as no --db, it would quietly open the default journal instead."""
+    error: read as no --db, it would quietly open the default journal instead. A relative
+    PEERJOURNAL_DB (`explicit` from it: `from_env`) is an error too (`not_relative`); a
+    relative --db is read from the current folder."""
+    from_env = from_env or explicit is None
     chosen = os.environ.get("PEERJOURNAL_DB") if explicit is None else explicit
     if chosen is not None and not os.fspath(chosen).strip():
         if explicit is None:  # PEERJOURNAL_DB= leaves it empty: unset, as for PEERJOURNAL_HOME
@@ -62,7 +83,10 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
             "--db (or PEERJOURNAL_DB) is empty: give the journal file's path.", ExitCode.USAGE
         )
     if chosen:
-        return expand_user(chosen, "--db (or PEERJOURNAL_DB)").absolute()
+        found = expand_user(chosen, "--db (or PEERJOURNAL_DB)")
+        if from_env:
+            return not_relative(found, "PEERJOURNAL_DB", os.fspath(chosen))
+        return found.absolute()
     return data_dir() / DB_FILENAME
 
 

@@ -82,6 +82,7 @@ def register(app: typer.Typer) -> None:
             if not dry_run:  # (a dry run never creates the journal, nor waits)
                 store = app_ctx.store()
                 held.enter_context(all_or_nothing(store.conn, store.path))
+            records, repeated = _unrepeated(records)
             total = len(records)
             records, in_trash, versions, already = _not_yet_imported(app_ctx, records)
             checks, sessions = _not_yet_restored(app_ctx, found)
@@ -115,6 +116,7 @@ def register(app: typer.Typer) -> None:
                     + renumbered
                     + _versions_note(versions, would=True)
                     + (f" {skipped} already in the journal would be skipped." if skipped else "")
+                    + _repeated_note(repeated, would=True)
                     + _trash_note(in_trash, would=True)
                     + " Nothing was changed (--dry-run)."
                 )
@@ -147,10 +149,11 @@ def register(app: typer.Typer) -> None:
         skipped_note = f" Skipped {skipped} already in the journal." if skipped else ""
         restored_note = f" Also imported {joined(restored)}." if restored else ""
         done = f"Imported {summary}: {_ids_text(ids)}." if ids else f"Imported {summary}."
-        if records or skipped or restored or in_trash:
+        if records or skipped or restored or in_trash or repeated:
             app_ctx.say(
                 f"{done}{_dates_note(found.dates, would=False)}{renumbered}"
                 f"{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
+                f"{_repeated_note(repeated, would=False)}"
                 f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
             )
         for note in [*import_notes(records), *_prompt_notes(records)]:
@@ -318,6 +321,33 @@ def _too_high_note(records: list[ImportRecord], would: bool) -> str:
     had = f"{counted(n, 'record')} {'has' if n == 1 else 'have'}"
     return (f" {had} an ID over {HIGHEST_KEPT_ID:,} (made by hand?), more than a journal "
             f"keeps, so the entries {'would get' if would else 'got'} new IDs.")
+
+
+def _unrepeated(records: list[ImportRecord]) -> tuple[list[ImportRecord], int]:
+    """The records of a file, each entry once: one that repeats an earlier record of the
+    same file (the same creation time and everything written in it; without a creation time,
+    what is written alone) is left out, as `_not_yet_imported` leaves out one already in the
+    journal. How many were left out."""
+    seen: set[tuple[object, ...]] = set()
+    kept: list[ImportRecord] = []
+    for record in records:
+        stamp = _matched_time(record)
+        key = _content(stamp, record.draft)
+        if key in seen:  # (one without a time repeats any with its words: as in the journal)
+            continue
+        seen.update({key, _content(None, record.draft)})
+        kept.append(record)
+    return kept, len(records) - len(kept)
+
+
+def _repeated_note(repeated: int, would: bool) -> str:
+    """The sentence for records skipped as repeats of another in the same file."""
+    if not repeated:
+        return ""
+    n = counted(repeated, "entry")
+    if would:
+        return f" {n} repeated in the file (the same entry twice) would be skipped."
+    return f" Skipped {n} repeated in the file (the same entry twice)."
 
 
 def _not_yet_imported(

@@ -33,22 +33,63 @@ def live_entry(store: Store, entry_id: int) -> Entry:
     )
 
 
-def _discard_kept_edits(app: AppContext, store: Store, ids: list[int]) -> int:
-    """Discard the unsaved changes kept from editing entries that are now destroyed: they
-    hold the entry's text, which emptying the trash promises to leave nowhere. How many."""
+def _discard_kept_edits(app: AppContext, store: Store, ids: list[int]) -> tuple[int, int]:
+    """Discard the unsaved changes kept from editing entries that are no longer in the
+    journal (nor in its trash): they hold the entry's text, which emptying the trash promises
+    to leave nowhere. How many of the entries `ids` (destroyed now), and how many of entries
+    destroyed before (by a `trash --empty` that stopped before discarding them)."""
     import contextlib
 
     from peerjournal import paths
     from peerjournal.drafts import kept_edits
 
-    gone = set(ids) - store.existing_ids(ids)  # (one restored meanwhile keeps its edit)
-    discarded = 0
-    for edit in kept_edits(paths.drafts_dir(app.db_path)):
-        if edit.entry_id in gone:
-            with contextlib.suppress(OSError):
-                edit.discard()
-                discarded += 1
-    return discarded
+    if not app.db_path.is_file():  # (no journal, or a link to one not there: none destroyed)
+        return 0, 0
+    highest = store.highest_id_given()  # (an edit of an ID never given here is not of this one)
+    edits = [e for e in kept_edits(paths.drafts_dir(app.db_path))
+             if e.entry_id is not None and e.entry_id <= highest]
+    if not edits:
+        return 0, 0
+    # (one restored meanwhile, in another terminal, keeps its edit)
+    there = store.existing_ids({e.entry_id for e in edits if e.entry_id is not None})
+    now = before = 0
+    for edit in edits:
+        if edit.entry_id in there:
+            continue
+        with contextlib.suppress(OSError):
+            edit.discard()
+            if edit.entry_id in ids:
+                now += 1
+            else:
+                before += 1
+    return now, before
+
+
+def _finish_emptying(app: AppContext, store: Store, said: str, destroyed: int) -> None:
+    """After the trash is emptied (or found empty): copy the zeroed pages over the old ones
+    in the journal file (`Store.clear_freed`), and say `said` with what is left undone, if
+    any: the entries are destroyed either way, which a full disk must not unsay."""
+    import typer
+
+    from peerjournal.db.engine import FULL
+    from peerjournal.errors import ExitCode
+
+    wal = app.db_path.with_name(f"{app.db_path.name}-wal")
+    try:  # (found empty: only what an earlier run could not clear is to be cleared)
+        left = destroyed > 0 or wal.stat().st_size > 0
+    except OSError:
+        left = False
+    unclear = store.clear_freed() if left else None
+    if unclear is None:
+        app.say(said)
+        return
+    what = "their text" if destroyed else "the text of entries destroyed before"
+    room = " once there is room" if unclear == FULL else ""
+    app.say(
+        f"{said} But {what} could not yet be cleared from the journal file {app.db_path} "
+        f"({unclear}): {app.command_hint('trash --empty')} clears it{room}."
+    )
+    raise typer.Exit(ExitCode.DATABASE)
 
 
 def _trashed_json(entry: Entry) -> dict[str, object]:
@@ -176,21 +217,29 @@ def register(app: typer.Typer) -> None:
             from peerjournal.plural import counted
 
             destroyed = 0
-            if not entries:
-                app_ctx.say("The trash is already empty.")
-            elif not yes and not app_ctx.confirm(
+            if entries and not yes and not app_ctx.confirm(
                 f"Destroy {counted(len(entries), 'entry')} for good?"
             ):
                 app_ctx.say("Nothing destroyed.")
                 raise typer.Exit(1)
-            else:
+            if entries:
                 destroyed = store.empty_trash()
-                edits = _discard_kept_edits(app_ctx, store, [e.id for e in entries])
+            # (also those a run stopped by a full disk left, of entries destroyed before)
+            now, before = _discard_kept_edits(app_ctx, store, [e.id for e in entries])
+            if destroyed:
                 of = "it" if destroyed == 1 else "them"
-                also = f", and {counted(edits, 'unsaved edit')} of {of}" if edits else ""
-                app_ctx.say(f"Destroyed {counted(destroyed, 'entry')}{also}.")
-            if json_out:  # what was destroyed, as `drift --rescore --json` says what it did
-                app_ctx.print_json({"destroyed": destroyed})
+                also = f", and {counted(now, 'unsaved edit')} of {of}" if now else ""
+                said = f"Destroyed {counted(destroyed, 'entry')}{also}."
+            else:
+                said = "The trash is already empty."
+            if before:
+                said += (f" Discarded {counted(before, 'unsaved edit')} of entries destroyed "
+                         "before.")
+            try:
+                _finish_emptying(app_ctx, store, said, destroyed)
+            finally:
+                if json_out:  # what was destroyed, as `drift --rescore --json` says what it did
+                    app_ctx.print_json({"destroyed": destroyed})
             return
         if json_out:
             app_ctx.print_json([_trashed_json(e) for e in entries])

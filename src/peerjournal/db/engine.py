@@ -78,6 +78,8 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
     if "not a database" in text or "encrypted" in text:
         return f"{path} is not a peerjournal journal (not a SQLite database, or it is damaged)."
     if "malformed" in text or "corrupt" in text or "not utf-8" in text:
+        if reason.startswith("SQLITE_"):  # (a code's name, SQLITE_CORRUPT: not for the writer)
+            reason = "a damaged page"
         return (
             f"The journal at {path} is damaged ({reason}). {_backups_hint(path)} "
             "`peerjournal export --full` saves the entries that can still be read."
@@ -130,6 +132,25 @@ def _safe_reason(exc: sqlite3.Error) -> str:
         column = not_utf8.group(1)
         return "text that is not UTF-8" + (f" in column {column}" if column else "")
     return getattr(exc, "sqlite_errorname", None) or f"SQLite {type(exc).__name__}"
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether `exc` is SQLite finding a damaged page (SQLITE_CORRUPT, of a table or of the
+    search index), rather than any other failure."""
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    text = str(exc).lower()
+    return "CORRUPT" in name or "malformed" in text or "corrupt" in text
+
+
+def rebuilt_elsewhere(hint: Callable[[str], str]) -> str:
+    """How to get a damaged search index or score table made anew (`hint`: how the command
+    names another, with its --db): the entries, which can still be read, saved and imported
+    into a new journal, which indexes and scores them; the damaged file kept as it is."""
+    return (
+        f"{hint('export --full --output backup.json')} saves the entries, and importing that "
+        "file into a new journal (`peerjournal --db NEW.db import backup.json`) rebuilds the "
+        "search index and the scores; keep the damaged file as it is."
+    )
 
 
 def not_utf8(exc: sqlite3.Error) -> bool:
@@ -202,6 +223,19 @@ def _full(path: Path) -> str:
 FULL = "the disk holding it is full"
 
 
+def why_unwritten(path: Path, exc: sqlite3.Error | OSError) -> str:
+    """Why something could not be written to the journal at `path` (`exc`), in words that
+    follow "because": FULL, a read-only folder, or SQLite's reason (never journal text)."""
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return FULL
+        return _write_blocker(path) or str(exc.strerror or exc)
+    reason = _safe_reason(exc)
+    if "full" in reason.lower():
+        return FULL
+    return _write_blocker(path) or reason
+
+
 def _write_blocker(path: Path) -> str | None:
     """Why nothing can be written beside the journal (FULL, or a read-only folder or file
     system), in words that follow "cannot be changed: "; None when the folder looks writable."""
@@ -235,6 +269,8 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
         if in_the_way:
             raise DatabaseError(in_the_way)
         return _no_journal_yet()
+    if path.is_symlink() and not path.exists():  # (a drive not mounted, a synced folder gone)
+        raise DatabaseError(_dangling(path))
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder; --db needs a file path.")
     if path.exists() and not path.is_file():  # /dev/null, a pipe: never made a journal, or removed
@@ -467,6 +503,20 @@ def _read_only(path: Path) -> sqlite3.Connection | None:
             continue
         return conn
     return None
+
+
+def _dangling(path: Path) -> str:
+    """The refusal to make a journal through a link to a file not there: the journal it
+    linked to is elsewhere (a drive not mounted, a synced folder gone), and one made through
+    it would be a new, empty journal where the writer never chose, readable by others."""
+    try:
+        target = os.readlink(path)
+    except OSError:  # (removed meanwhile)
+        target = "a file"
+    return (
+        f"{path} is a link to {target}, which is not there (a drive not mounted, or a folder "
+        "moved?), so no journal is made through it; nothing was saved."
+    )
 
 
 def _no_folder(path: Path, exc: OSError) -> str:

@@ -11,6 +11,7 @@ when there is a previous window to compare with or a dimension to detail.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Container, Sequence
 from datetime import date
@@ -223,6 +224,12 @@ def report_stats(
             min(printf('%s %012d', e.date, e.id)), -- (date, id) of the first: sorts as text
             sum(s.words), sum(s.identity_w), sum(s.drift_w){dim_sums}
         FROM entry e LEFT JOIN {TABLE} s ON s.entry_id = e.id WHERE {where} GROUP BY 1, 2"""
+    # (the score table damaged: the entries counted without it, none of them scored)
+    nulls = "".join(f", NULL AS {column}" for column in _score_columns(dimensions))
+    unscored_sql = cells_sql.replace(
+        f"LEFT JOIN {TABLE} s ON s.entry_id = e.id",
+        f"LEFT JOIN (SELECT NULL AS entry_id{nulls}) s ON 0",
+    )
     feelings_sql = f"""
         SELECT e.date >= :since, e.feelings, count(*) FROM entry e
         WHERE {where} AND e.feelings != '' GROUP BY 1, 2"""
@@ -235,7 +242,12 @@ def report_stats(
     stats = ReportStats()
     with translated_errors(store.path):
         # (rows of a setting or a feeling each, not of an entry: no entry's ID in them)
-        cells = store.fetch(cells_sql, params, named=False)
+        try:
+            cells = store.fetch(cells_sql, params, named=False)
+        except sqlite3.DatabaseError as exc:
+            if not scores_damaged(store, exc):
+                raise
+            cells = store.fetch(unscored_sql, params, named=False)
         feelings = store.fetch(feelings_sql, params, named=False)
         days = store.conn.execute(days_sql, params).fetchall()
         weeks = store.conn.execute(weeks_sql, history_params).fetchall()
@@ -284,9 +296,46 @@ def period_lexicon_versions(
         GROUP BY 1, 2 ORDER BY 1, count(*) DESC, 2"""
     versions: dict[date, list[str]] = {}
     with translated_errors(store.path):
-        for start, version in store.conn.execute(sql, params):
+        try:
+            rows = store.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if not scores_damaged(store, exc):
+                raise
+            rows = []
+        for start, version in rows:
             versions.setdefault(date.fromisoformat(start), []).append(str(version))
     return versions
+
+
+def _score_columns(dimensions: Sequence[str]) -> list[str]:
+    from peerjournal.db.scoretable import dimension_columns
+
+    return ["words", "identity_w", "drift_w",
+            *(column for dim in dimensions for column in dimension_columns(dim))]
+
+
+def scores_damaged(store: Store, exc: sqlite3.DatabaseError) -> bool:
+    """Whether `exc` is the damage of the score table of a journal found damaged: then the
+    writer is told once that a report reads its entries without their scores, and how to
+    have them made anew (the entries are safe)."""
+    from peerjournal.db.engine import is_damage, rebuilt_elsewhere
+    from peerjournal.db.scoretable import TABLE
+
+    if not getattr(store.conn, "damage", None) or not is_damage(exc):
+        return False
+    try:
+        store.conn.execute(f"SELECT count(*), sum(words) FROM {TABLE}").fetchall()
+    except sqlite3.DatabaseError as found:
+        if not is_damage(found):
+            return False
+    else:
+        return False
+    store.tell(
+        f"The drift scores of the journal at {store.path} are damaged and could not be read, "
+        "so this report counts the entries without them; the entries themselves are safe. "
+        f"{rebuilt_elsewhere(store.hint)}"
+    )
+    return True
 
 
 def marker_counts(

@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
 from peerjournal.db.engine import (
+    is_damage,
     not_utf8,
     open_journal,
+    rebuilt_elsewhere,
     teller,
     translated_errors,
+    why_unwritten,
     write_transaction,
 )
 from peerjournal.db.searchfold import (
@@ -32,7 +35,13 @@ from peerjournal.db.searchfold import (
     unfold_snippet,
 )
 from peerjournal.entry import Entry, EntryDraft, KeptIdentity, normalise_tag, scored_text
-from peerjournal.errors import DatabaseError, NoEntryError, PeerJournalError, plain_hint
+from peerjournal.errors import (
+    DamagedJournal,
+    DatabaseError,
+    NoEntryError,
+    PeerJournalError,
+    plain_hint,
+)
 from peerjournal.setting_groups import setting_key
 
 TAG_SEP = "\x1f"
@@ -239,8 +248,21 @@ class Store:
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
+        """sqlite3's errors as one-line messages (`translated_errors`); in a journal already
+        found damaged, a read that meets the damage says so in the words of the warning the
+        command gives (keep the file, save what can be read), not "restore it"."""
         with translated_errors(self.path):
-            yield
+            try:
+                yield
+            except sqlite3.DatabaseError as exc:
+                if not (getattr(self.conn, "damage", None) and is_damage(exc)):
+                    raise
+                raise DamagedJournal(
+                    f"Part of the journal at {self.path} is damaged, so this command cannot "
+                    f"read what it needs. {self.hint('export --full')} saves the entries that "
+                    "can still be read (and importing them into a new journal rebuilds its "
+                    "search index and scores); keep the damaged file as it is."
+                ) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -405,6 +427,13 @@ class Store:
     ) -> int:
         return self.add_entries([draft], now, [drift])[0]
 
+    def highest_id_given(self) -> int:
+        """The highest ID an entry of this journal has had (0: none yet), whether or not that
+        entry is still there (AUTOINCREMENT keeps it)."""
+        with self._errors():
+            row = self.conn.execute(_HIGHEST_ID[0]).fetchone()
+        return int(row[0]) if row and row[0] else 0
+
     def existing_ids(self, ids: Iterable[int]) -> set[int]:
         wanted = list(ids)
         found: set[int] = set()
@@ -550,17 +579,42 @@ class Store:
             candidates = list(fts_queries(fold_query(query)))
             for n, candidate in enumerate(candidates, start=1):
                 try:
-                    rows = self.fetch(sql, [candidate, *params])
-                except sqlite3.OperationalError as exc:
-                    if n < len(candidates) and not _interrupted(exc):  # not valid FTS5 syntax:
-                        continue  # try the forgiving rewrite
+                    try:
+                        rows = self.fetch(sql, [candidate, *params])
+                    except sqlite3.OperationalError as exc:
+                        if is_damage(exc):
+                            raise
+                        if n < len(candidates) and not _interrupted(exc):  # not FTS5 syntax:
+                            continue  # try the forgiving rewrite
+                        raise
+                    return [
+                        _hit(row if row[-1] is not None else
+                             (*row[:-1], self._snippet(query, candidate, row)))
+                        for row in rows
+                    ]
+                except sqlite3.DatabaseError as exc:
+                    if is_damage(exc) and self._index_damaged(candidate):
+                        raise DamagedJournal(
+                            f"The search index of the journal at {self.path} is damaged, so "
+                            "it cannot be searched; the entries themselves can still be read "
+                            f"({self.hint('list')}, {self.hint('show ID')}). "
+                            f"{rebuilt_elsewhere(self.hint)}"
+                        ) from None
                     raise
-                return [
-                    _hit(row if row[-1] is not None else
-                         (*row[:-1], self._snippet(query, candidate, row)))
-                    for row in rows
-                ]
         raise PeerJournalError("Nothing to search for: type a word or a phrase.")
+
+    def _index_damaged(self, match: str) -> bool:
+        """Whether the search index, read alone for `match`, is what is damaged (rather than
+        the entries it points to)."""
+        try:
+            self.conn.execute(
+                "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?", [match]
+            ).fetchall()
+            for table in ("data", "idx", "docsize", "config"):  # (its own tables, whole)
+                self.conn.execute(f"SELECT count(*) FROM entry_fts_{table}").fetchall()
+        except sqlite3.DatabaseError as exc:
+            return is_damage(exc)
+        return False
 
     def _snippet(self, query: str, match: str, row: Sequence[Any]) -> str:
         """The snippet of a long entry (`row` of `search`): FTS5's, as for any other, when
@@ -597,9 +651,7 @@ class Store:
         open for an hour). If the entry has changed since (in another terminal), nothing is
         written and PeerJournalError says so, rather than silently undoing that change.
         """
-        from peerjournal.db.scoretable import ScoreRows
-
-        self.get(entry_id)
+        before = self.get(entry_id)
         assignments = {
             k: (v.isoformat() if isinstance(v, date) else v)
             for k, v in changes.items()
@@ -615,6 +667,33 @@ class Store:
         scored = _drift_values(drift)
         assignments.update(zip(DRIFT_COLUMNS, scored, strict=True))
         columns = ", ".join(f"{k} = ?" for k in assignments)
+        removed = _words_removed(before, changes)
+        with self._errors():  # (what the update frees is overwritten with zeros: `_update`)
+            self.conn.execute("PRAGMA secure_delete = ON")
+        try:
+            self._update(entry_id, assignments, columns, scored, tags, unchanged_since, removed)
+        finally:
+            with suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA secure_delete = OFF")
+        if removed:  # best effort, as for `empty_trash`: the update is saved either way
+            self.clear_freed()
+
+    def _update(
+        self,
+        entry_id: int,
+        assignments: dict[str, Any],
+        columns: str,
+        scored: tuple[Any, ...],
+        tags: builtins.list[str] | None,
+        unchanged_since: datetime | None,
+        removed: bool,
+    ) -> None:
+        """`update`'s transaction. An edit that took words out of the entry (a client's name)
+        leaves none of them in the file: the freed bytes are zeros (secure_delete), the search
+        index is rewritten without them (FTS5 'optimize': a change only marks the old words
+        deleted; ~0.3 s at 5,000 entries), and `update` then empties the WAL."""
+        from peerjournal.db.scoretable import ScoreRows
+
         with self._write() as conn:
             if unchanged_since is not None:
                 (stored,) = conn.execute(
@@ -637,6 +716,8 @@ class Store:
                     "INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)",
                     [(entry_id, tag) for tag in tags],
                 )
+            if removed:
+                conn.execute("INSERT INTO entry_fts(entry_fts) VALUES ('optimize')")
 
     def set_shared(self, entry_id: int, shared: bool) -> None:
         self.get(entry_id)
@@ -676,10 +757,12 @@ class Store:
         return [_entry(r) for r in rows]
 
     def empty_trash(self) -> int:
-        """Destroy the trashed entries for good, leaving none of their text in the file: the
-        deleted rows and pages are overwritten with zeros (secure_delete), the search index is
-        rebuilt without them (FTS5 'optimize'; a delete only marks them), and the WAL, which
-        holds earlier copies of the pages, is copied back and emptied."""
+        """Destroy the trashed entries for good (how many), leaving none of their text in the
+        file: the deleted rows and pages are overwritten with zeros (secure_delete), and the
+        search index is rebuilt without them (FTS5 'optimize'; a delete only marks them).
+        The zeroed pages are in the WAL once this returns: `clear_freed` copies them back
+        over the old ones in the journal file (a step that can fail on a full disk, once the
+        entries are already destroyed)."""
         with self._errors():
             self.conn.execute("PRAGMA secure_delete = ON")
             try:
@@ -692,10 +775,21 @@ class Store:
                     if count:
                         conn.execute("INSERT INTO entry_fts(entry_fts) VALUES ('optimize')")
             finally:
-                self.conn.execute("PRAGMA secure_delete = OFF")
-            if count:  # best effort: a reader in another terminal can hold the WAL open
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                with suppress(sqlite3.Error):  # (a full disk cannot stop a setting of this run)
+                    self.conn.execute("PRAGMA secure_delete = OFF")
         return count
+
+    def clear_freed(self) -> str | None:
+        """Copy the WAL, which holds the pages written last (the zeroed ones of destroyed or
+        edited text), back into the journal file and empty it, so no earlier copy of a page
+        is left in either. None when done, or when a reader in another terminal holds the WAL
+        open (SQLite copies the rest when the last connection closes); else why it could not
+        be done (`engine.why_unwritten`: FULL for a full disk)."""
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except (sqlite3.Error, OSError) as exc:
+            return why_unwritten(self.path, exc)
+        return None
 
     # -- tags ------------------------------------------------------------------------------
 
@@ -887,6 +981,23 @@ class _Pieces:
         opens, closes = self.ends[first - 1]
         head = "" if opens or snippet.startswith(ELLIPSIS) else ELLIPSIS
         return head + snippet + ("" if closes or snippet.endswith(ELLIPSIS) else ELLIPSIS)
+
+
+_INDEXED_WORD = re.compile(r"\w+")
+
+
+def _words_removed(before: Entry, changes: dict[str, Any]) -> bool:
+    """Whether `changes` take a word out of the entry's text (one the search index holds)."""
+    def words(texts: Iterable[Any]) -> set[str]:
+        return {w.casefold() for t in texts if isinstance(t, str) for w in _INDEXED_WORD.findall(t)}
+
+    columns = [c for c in ("experience", "feelings", "evaluation", "self_care") if c in changes]
+    old = [getattr(before, c) for c in columns]
+    new = [changes[c] for c in columns]
+    if "answers" in changes:
+        old += list((before.answers or {}).values())
+        new += list((changes["answers"] or {}).values())
+    return bool(words(old) - words(new))
 
 
 def _number_on(conn: sqlite3.Connection) -> None:
