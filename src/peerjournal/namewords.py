@@ -280,6 +280,8 @@ IMPERATIVES = word_set(
     print raise read refer register remember remind renew reply request reschedule respond
     return review ring say schedule see send share sign sort speak start stop submit suggest
     take talk tell text tidy try update visit wait write
+    advocate attend celebrate consider discuss document encourage escalate explore hold offer
+    pause practise practice prioritise prioritize reach record reflect rest slow support thank
     """
 )
 POSSESSIVE = re.compile(r"['’][sS]$")
@@ -293,3 +295,62 @@ BARE_VERBS = (IMPERATIVES - word_set("let read put set cut hit")) | word_set(
     encourage share try see know learn bring use struggle manage cope miss happen
     """
 )
+# Given names that are also verbs, each with the words that, after it opening a sentence, make
+# it the verb: "Hope he is safe", "Hope this helps", "Hope so", "Hope to do better", "Rose
+# early", "Mark the date", "Sue them". A person's name opening a sentence is followed by
+# what they did ("Hope rang", "Rose said"), never by a pronoun ("he", "you", "them"), "to",
+# "so", "not" or "this"; so redaction leaves the verb (the preview flags it). "Will" and "May"
+# are told by what follows a modal (see `BARE_VERBS`), and by a question.
+_SUBJECTS = "i you he she it we they"
+_OBJECTS = "me you him her it us them"
+VERB_NEXT = {
+    verb: word_set(following)
+    for verb, following in {
+        "hope": f"{_SUBJECTS} this that these those so not to for all everyone everybody "
+        "everything things the your my his her our their",
+        "rose": "early up to from above again before slowly quickly sharply steadily",
+        "mark": f"{_OBJECTS} this that these those the down off up as each every your my "
+        "his our their",
+        "pat": f"{_OBJECTS} yourself myself down dry",
+        "rob": f"{_OBJECTS} a the",
+        "sue": f"{_OBJECTS} the for",
+        "bill": f"{_OBJECTS} the for",
+        "chase": f"{_OBJECTS} up the this that",
+        "win": f"{_OBJECTS} some back over the",
+        "drew": "a an up on attention breath",
+        "will": "not so",
+        "may": "not so",
+    }.items()
+}
+# Feelings, as a Feelings answer lists them ("Joy, relief. Hope."): a given name that is one
+# of these (`FEELING_NAMES`), listed beside another, is the feeling (see `redact.py`).
+FEELINGS = word_set(
+    """
+    joy hope relief fear anger sadness shame pride guilt grief calm peace gratitude worry dread
+    excitement frustration happiness anxiety stress panic loneliness tiredness exhaustion
+    comfort warmth love faith trust sorrow despair envy jealousy regret hurt pain confusion
+    doubt boredom disappointment satisfaction contentment surprise shock disgust embarrassment
+    resentment irritation annoyance nervousness tension unease hopelessness helplessness
+    powerlessness numbness patience mercy harmony tired exhausted drained anxious worried sad
+    happy glad proud relieved frustrated angry upset annoyed nervous scared afraid grateful
+    hopeful hopeless guilty ashamed lonely content okay overwhelmed stressed shaky numb
+    emotional hurt lost
+    """
+)
+FEELING_NAMES = FEELINGS & _FIRST_NAME_WORDS
+# Before a given name that is also a word, written in lower case, the words after which it
+# is that word ("I felt joy", "full of grace", "at dawn", "a sunny day", "I hope"): a
+# determiner or possessive, a preposition, a verb of feeling or being, or a degree adverb.
+# Not "with", "to" or "and", after which the word may be the person as well ("with joy",
+# "spoke to hope").
+COMMON_WORD_CUES = word_set(
+    """
+    a an the this that these those my your his her its our their some no any much more less
+    such what felt feel feels feeling of at in without full pure sheer great new little real
+    is was were be been being so very too quite really bit
+    """
+)
+# Before a given name that is also a verb ("hope"), in lower case, the words after which it
+# is the verb when what follows it is what follows the verb (`VERB_NEXT`: "I hope he is safe",
+# "we hope so", "can hope to"); "I hope HOPE is well" keeps the name.
+VERB_CUES = word_set("i we you they he she it who will would can could might must did do does")

@@ -5,7 +5,12 @@ every piece of exported text (entry text, excerpts, tags, settings, the note, se
 notes). It replaces, in one pass per kind so a replacement is never re-scanned:
 
 1. identifiers: e-mail addresses, URLs, phone numbers, street addresses and postcodes,
-   dates of birth (a date after "DOB", "born", "date of birth"…), long ID numbers;
+   dates of birth (a date after "DOB", "born", "date of birth"…), long ID numbers; and,
+   each with its own label, numbers told by the words before them: an NHS number ("NHS
+   number 943 476 5919": "[nhs number]"), a sort code or account number, and an IBAN by its
+   shape ("[bank details]"), a UK vehicle registration after "reg", "plate" or
+   "registration" ("[vehicle registration]"), and a case, reference or National Insurance
+   number after "case no.", "ref", "reference", "NI number"… ("[reference]");
 2. names on the people list, matched case-insensitively with letter boundaries (so
    "Maria's", "MARIA", "“maria”" and "maria_visit" are caught, "Annual" is not for "Ann"),
    and for multi-word names also each part alone and each run of adjacent parts, written
@@ -25,7 +30,17 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    word from the name. A name may be hyphenated across a line ("Jo-\nnes", "Anne-\nMarie")
    and its apostrophe typed as a space or not at all ("O Neill", "ONeill"). A name is never
    the start of a contraction ("Don't", "can't", "won't" stay with Don, Can, Won listed), and
-   a common-word part is matched in any case as a hashtag or handle ("#will", "@bob");
+   a common-word part is matched in any case as a hashtag or handle ("#will", "@bob").
+   The words of a name may also be joined as in a user name or a file name, by one "_", ".",
+   "/" or "+" ("hope_walker", "will.turner.md"), in any case; a handle or hashtag holding
+   any form of a name in any case is replaced whole after its "@" or "#" ("@hope_walker99"
+   is "@[person]"), and digits written straight after a name go with it ("hope_walker99").
+   An e-mail address or a link holding a name goes whole, as "[email]" or "[link]". A
+   word-name opening a sentence as the verb is left, as "Will" is ("Hope he is safe", "Hope
+   so", "Rose early", "Mark the date": see `VERB_NEXT`), and so is one listed as a feeling
+   ("Joy, relief. Hope."); a one-word listed name is left in lower case where the sentence
+   makes it the word ("I felt joy", "at dawn", "we hope so": see `_the_word`). The preview
+   flags each word left so;
 3. with them, the everyday short forms of a listed name that do not start like it (Bob,
    Bobby and Bert for Robert; Bill, Billy, Liam and Will for William; Peggy and Maggie for
    Margaret; Pepe for José; Саша for Александр): see `short_forms` and `_SHORT_FORM_TABLE`.
@@ -85,12 +100,17 @@ from peerjournal.namewords import (
     ABBREVIATIONS,
     ALWAYS_CAPITALISED,
     BARE_VERBS,
+    COMMON_WORD_CUES,
     COMMON_WORDS,
+    FEELING_NAMES,
+    FEELINGS,
     IMPERATIVES,
     POSSESSIVE,
     SENTENCE_OPENERS,
     SENTENCE_WORDS,
     TITLES,
+    VERB_CUES,
+    VERB_NEXT,
     as_person,
     common_opener,
     opener_key,
@@ -379,7 +399,7 @@ def _char_pattern(ch: str) -> str:
     if ch in _NAME_APOSTROPHES:
         return _IN_NAME_APOSTROPHE
     if ch.isspace() or ch in _DASHES:
-        return rf"[\s{re.escape(_DASHES)}]*"
+        return _BETWEEN_WORDS
     forms = _letter_forms(ch)
     if not ch.isascii():  # a Cyrillic or Greek name's letter: its Latin look-alike too
         forms |= {a for f in forms for a in _LOOK_ALIKES.get(f, "")}
@@ -390,6 +410,10 @@ def _char_pattern(ch: str) -> str:
 
 
 _ANY_HIDDEN = HIDDEN + "*"
+# Between the words of a name: any run of spaces and dashes, or none ("Mary Jane",
+# "Martin–Okafor", "MaryJane"); or one of the marks that join the words of a handle, a user
+# name or a file name ("hope_walker", "will.turner", "hope/walker", "hope+walker").
+_BETWEEN_WORDS = rf"(?:[_./+]|[\s{re.escape(_DASHES)}]*)"
 
 
 def _spelled(word: str) -> str:
@@ -723,14 +747,20 @@ _MODAL_NEXT = (
 
 
 def _not_the_verb(plain: str) -> str:
-    """For a word that is also a verb opening a question or a sentence ("will", "may"), a
-    pattern (to go before it) refusing it where it is that verb: opening a sentence before a
-    bare verb (`_MODAL_NEXT`: "Will follow up tomorrow", "Will do."), or anywhere before a
+    """For a word that is also a verb opening a question or a sentence ("will", "may",
+    "hope", "rose"…), a pattern (to go before it) refusing it where it is that verb: opening
+    a sentence before what only the verb is followed by (`VERB_NEXT`: "Hope he is safe",
+    "Hope so", "Rose early", "Mark the date"); for "will" and "may", opening a sentence before
+    a bare verb (`_MODAL_NEXT`: "Will follow up tomorrow", "Will do."), or anywhere before a
     pronoun and a question mark (`_ASKING`: "May I ask?"); "" for any other word."""
-    if plain not in _QUESTION_VERBS:
-        return ""
     word = r"(?:[^\W\d_]|\x00)+"
-    return f"(?!{_OPENS}{word}{_MODAL_NEXT})(?!{word}{_ASKING})"
+    refused = ""
+    if plain in VERB_NEXT:
+        following = "|".join(sorted(VERB_NEXT[plain], key=lambda w: (-len(w), w)))
+        refused += rf"(?!{_OPENS}{word}[^\S\n]+(?i:{following}){_AFTER}(?!['’]s{_AFTER}))"
+    if plain in _QUESTION_VERBS:
+        refused += f"(?!{_OPENS}{word}{_MODAL_NEXT})(?!{word}{_ASKING})"
+    return refused
 
 
 def _short_form_pattern(form: str, case_sensitive: bool, polish: bool) -> str:
@@ -794,6 +824,53 @@ def _identifier_rules() -> list[_Rule]:
                 re.IGNORECASE,
             ),
             r"\g<cue>[date of birth]",
+        ),
+        # numbers told by the words before them ("NHS number", "sort code", "reg", "case
+        # no."), each kept, and an IBAN by its shape: before phone numbers, which they look like
+        _Rule(
+            "nhs number",
+            re.compile(
+                r"(?P<cue>\bnhs(?:\s*(?:no\.?|number|num\.?|#|is|was|:))*\s*)"
+                r"\d{3}[\s\-]?\d{3}[\s\-]?\d{4}(?!\w)",
+                re.IGNORECASE,
+            ),
+            r"\g<cue>[nhs number]",
+        ),
+        _Rule(
+            "bank details",
+            re.compile(
+                r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])"
+                r"|(?P<cue>\b(?i:iban|sort\s*code|account(?:\s*(?:no\.?|number|num\.?))?)"
+                r"(?i:\s*(?:no\.?|number|is|was|:|#))*\s*)\d[\d\s\-]{4,20}\d(?!\w)"
+            ),
+            r"\g<cue>[bank details]",
+        ),
+        _Rule(
+            "vehicle registration",
+            re.compile(
+                r"(?P<cue>\b(?:reg(?:istration)?|(?:number\s+)?plates?)"
+                r"(?:\s*(?:no\.?|number|plates?|is|was|:|#))*\s*)"
+                r"(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
+                r"(?!\w)",
+                re.IGNORECASE,
+            ),
+            r"\g<cue>[vehicle registration]",
+        ),
+        _Rule(
+            "reference",
+            re.compile(
+                r"(?P<cue>\b(?:(?:case|crime|claim|incident|ticket|file|policy|booking|order|"
+                r"membership|member|customer|patient|hospital|passport|licence|license|"
+                r"ni|national\s+insurance|tenancy|account)"
+                r"(?:\s*(?:no\.?|number|num\.?|ref\.?|reference|#|:))+"
+                r"|ref\.?|reference|crime\s+ref)(?:\s*(?:is|was|:|#))*\s*)"
+                # a National Insurance number ("QQ 12 34 56 C"), or words each with a digit
+                r"(?:[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]"
+                r"|[A-Z0-9]*\d(?:[A-Z0-9/\-.]*[A-Z0-9])?(?:\s[A-Z0-9]*\d(?:[A-Z0-9/\-.]*[A-Z0-9])?)*)"
+                r"(?!\w)",
+                re.IGNORECASE,
+            ),
+            r"\g<cue>[reference]",
         ),
         _Rule(
             "address",
@@ -877,9 +954,10 @@ class Redactor:
             regex, lookup = self._one_word_names()
         assert regex is not None
         key = _as_latin(keyed(text))
+        prose = regex is self._names
         found = [
             (m.start(), _name_end(m, text), lookup[_group(m)]) for m in regex.finditer(key)
-            if not _the_month(m, text)
+            if not _the_month(m, text) and not (prose and _the_word(m, text))
         ]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
         if breaks:
@@ -892,9 +970,14 @@ class Redactor:
                 # the first break after the match's start (a match starts at a letter), and
                 # the match goes on past it: "Sam" of "Sam-\nnow" ends inside one
                 n = bisect_right(ends, m.start())
-                if n < len(breaks) and breaks[n][1] < m.end() and not _the_month(m, text):
+                if (
+                    n < len(breaks) and breaks[n][1] < m.end() and not _the_month(m, text)
+                    and not (prose and _the_word(m, text))
+                ):
                     found.append((m.start(), _name_end(m, text), lookup[_group(m)]))
-            found.sort(key=lambda f: (f[0], -f[1]))
+        found = [(start, _digits_end(text, end), r) for start, end, r in found]
+        found += self._handles(text, key)
+        found.sort(key=lambda f: (f[0], -f[1]))
         pieces, last = [], 0
         for start, end, replacement in found:
             if start < last:  # inside, or overlapping, a match already replaced
@@ -905,6 +988,25 @@ class Redactor:
             # an alias's full stop is the sentence's too: "rang R." for "rang Robert."
             last = end + (replacement.endswith(".") and text.startswith(".", end))
         return "".join([*pieces, text[last:]])
+
+    def _handles(self, text: str, key: str) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each handle or hashtag ("@hope_walker99",
+        "#mr.walker") holding a form of a listed name in any case, as a label does: the
+        handle after its "@" or "#" whole, so no piece of it ("99", "_x") is left to point at
+        them."""
+        spans = [m.span(1) for m in _HANDLE.finditer(text)]
+        if not spans:
+            return []
+        regex, lookup = self._one_word_names()
+        assert regex is not None
+        handles = []
+        for start, end in spans:
+            m = next(
+                (m for m in regex.finditer(key, start, end) if not _the_month(m, text)), None
+            )
+            if m:
+                handles.append((start, end, lookup[_group(m)]))
+        return handles
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
         def replace(match: re.Match[str]) -> str:
@@ -923,6 +1025,21 @@ class Redactor:
 
     def all(self, texts: Iterable[str]) -> list[str]:
         return [self(t) for t in texts]
+
+
+# A handle or hashtag ("@will.turner", "#hope_walker2"): its "@" or "#" after no letter or
+# digit (an e-mail address is replaced before names are), and its word characters, dots and
+# dashes, up to a letter or digit (group 1).
+_HANDLE = re.compile(r"(?<![\w@#])[@#]((?:[\w.\-]|\x00)*[^\W_])")
+# Digits written straight after a name ("hope_walker99", "Sam2"): a user name's, replaced
+# with it.
+_DIGITS_AFTER = re.compile(r"\d+(?![^\W\d_])")
+
+
+def _digits_end(text: str, end: int) -> int:
+    """`end`, or the end of the digits straight after it (see `_DIGITS_AFTER`)."""
+    m = _DIGITS_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 def _group(match: re.Match[str]) -> str:
@@ -948,6 +1065,59 @@ def _the_month(match: re.Match[str], text: str) -> bool:
     return _group(match).startswith(_MONTH_GROUP) and month_in_date(
         text, match.start(), match.end()
     ) is not None
+
+
+# The group name of a form that is also a word ("Hope", "Joy"; see `_the_word`)
+_WORD_GROUP = "w"
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")
+# A list's separator: a comma, a semicolon, a slash, an ampersand, "and" or "or"; or the
+# full stop between two answers of one word ("Joy, relief. Hope.")
+_LIST_AFTER = re.compile(r"\s*(?:[,;/&]|\s(?:and|or)\s)\s*([^\W\d_]+)", re.IGNORECASE)
+_LIST_BEFORE = re.compile(
+    r"([^\W\d_]+)\s*(?:[,;/&.]|\s(?:and|or))\s*$", re.IGNORECASE
+)
+_ALONE_AFTER = re.compile(r"\s*(?:[.!]|$)")
+_NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)(?![^\W\d_])")
+_LIST_END = re.compile(r"\s*(?:[,;/&.!?)]|$|\s(?:and|or)\s)", re.IGNORECASE)
+
+
+def _the_word(match: re.Match[str], text: str) -> bool:
+    """Whether a match of a listed form that is also a word ("Hope", "Joy") is that word:
+    a feeling listed beside another ("Joy, relief", "relief and hope", a one-word answer
+    after a list: "Joy, relief. Hope."), or, written in lower case (a one-word listed name
+    is matched in any case), after a word that makes it the word (`COMMON_WORD_CUES`: "I
+    felt joy", "at dawn"), or the verb between a pronoun and what follows the verb
+    (`VERB_CUES`, `VERB_NEXT`: "I hope he is safe", "we hope so"). Never possessive ("Hope's
+    mum")."""
+    if not _group(match).startswith(_WORD_GROUP):
+        return False
+    start, end = match.span()
+    word = text[start:end]
+    if _POSSESSIVE_AFTER.match(text, end):
+        return False
+    key = _plain(word)
+    if key in FEELING_NAMES:
+        # a list of feelings, not the name twice ("hope, HOPE")
+        after = _LIST_AFTER.match(text, end)
+        if after and _plain(after.group(1)) in FEELINGS - {key}:
+            return True
+        before = _LIST_BEFORE.search(text, 0, start)
+        if before and _plain(before.group(1)) in FEELINGS - {key}:
+            # and the list ends or goes on after it: "relief, Hope rang" is Hope
+            ends = _ALONE_AFTER if "." in text[before.end(1) : start] else _LIST_END
+            if ends.match(text, end):
+                return True
+    if not word.islower():
+        return False
+    before = _WORD_BEFORE.search(text, 0, start)
+    cue = before.group(1).casefold() if before else ""
+    if cue in COMMON_WORD_CUES:
+        return True
+    next_word = _NEXT_WORD.match(text, end)
+    return (
+        cue in VERB_CUES and next_word is not None
+        and next_word.group(1).casefold() in VERB_NEXT.get(key.removesuffix("s"), ())
+    )
 
 
 def _name_end(match: re.Match[str], text: str) -> int:
@@ -990,6 +1160,8 @@ def _compile_names(
     branches = []
     for n, (form, case_sensitive, _, polish, is_short) in enumerate(forms):
         group = f"{_INITIAL_GROUP if not is_short and initial(form) else 'n'}{n}"
+        if not is_short and _plain(form) in COMMON_WORDS:
+            group = f"{_WORD_GROUP}{n}"
         if _plain(form) in _MONTHS:
             group = f"{_MONTH_GROUP}{n}"
         lookup[group] = owners[name_key(form)]
@@ -999,8 +1171,9 @@ def _compile_names(
             body = _capitalised_pattern(form, upper=False) + rf"(?![eE]?[sS]{_AFTER})"
         elif case_sensitive:  # a listed part that is a word: "Will" of Will Turner too
             body = _not_the_verb(_plain(form)) + _capitalised_pattern(form)
-        else:
-            body = _name_pattern(form, polish)
+        else:  # a one-word listed name that is a verb is left as the verb too: "Hope so."
+            one_word = not any_case and not is_short and len(_parts(form)) == 1
+            body = (_not_the_verb(_plain(form)) if one_word else "") + _name_pattern(form, polish)
         branches.append(f"(?P<{group}>{_not_in_capitals(form)}{body})")
     regex = re.compile(_NAME_START + "(?:" + "|".join(branches) + ")" + _NAME_END)
     return regex, lookup
@@ -1135,15 +1308,26 @@ def unlisted_capitalised(
     like a short or pet form of one of the listed `names`, however common ("Sammy was
     upset" for Samuel Jones: see `nickname_like`).
 
+    A one-word listed name that is also a word, which redaction left in lower case where
+    the sentence makes it the word ("I felt joy" with Joy listed: see `_the_word`), is
+    flagged too.
+
     The export preview highlights these so the writer can spot a name missing from the
     people list. Placeholders like "[person]" are lower case and never flagged.
     """
     known = lower_case_words([text]) | frozenset(lower)
     with_vocabulary = known | frozenset(vocabulary) | IMPERATIVES
+    alone = _words_listed_alone(tuple(names))
     spans = []
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
         after = text[match.end() :]
+        if _CUE_OF_LABEL.match(text, match.end()):
+            continue  # "Reg plate [vehicle registration]", "IBAN [bank details]": the cue
+        if word.islower() and _plain(possessor(word)) in alone:
+            # a one-word listed name that is a word, left as the word ("I felt joy")
+            spans.append((match.start(), match.end()))
+            continue
         if (
             not word[0].isupper() or _never_a_name(word)
             or _in_date(text, match.start(), match.end())
@@ -1161,6 +1345,24 @@ def unlisted_capitalised(
                 continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+# After the words that tell an identifier (see `_identifier_rules`: "Case no.", "Reg plate",
+# "IBAN"), up to two more of them and the label put in its place.
+_CUE_OF_LABEL = re.compile(
+    r"(?:\s+[^\W\d_]+\.?){0,2}\s*[:#]?\s*"
+    r"\[(?:nhs number|bank details|vehicle registration|reference)\]"
+)
+
+
+@cache
+def _words_listed_alone(names: tuple[str, ...]) -> frozenset[str]:
+    """The one-word `names` that are also words ("Joy", "Hope"), plain: redaction leaves
+    them where the sentence makes them the word ("I felt joy": see `_the_word`)."""
+    return frozenset(
+        key for name in names if len(_parts(name)) == 1
+        and (key := _plain(name)) in COMMON_WORDS
+    )
 
 
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
@@ -1341,9 +1543,12 @@ def nickname_like(word: str, names: Sequence[str]) -> bool:
 
 def _starts_like(key: str, parts: Iterable[str]) -> bool:
     """Whether `key` (plain: see `_plain`) starts like one of `parts` and is at most one
-    letter longer (see `nickname_like`), and is not a word that opens sentences."""
+    letter longer (see `nickname_like`), and is not a word that opens sentences, nor an
+    inflection of one (`common_opener`: "Walked" for Walker)."""
     if len(key) < _NICKNAME_PREFIX or key.replace("’", "'") in SENTENCE_WORDS:
         return False
+    if common_opener(key) and key not in parts:
+        return False  # "Walked" is no pet form of Walker: a word, or an inflection of one
     return any(
         key[:_NICKNAME_PREFIX] == part[:_NICKNAME_PREFIX] and len(key) <= len(part) + 1
         for part in parts
@@ -1481,9 +1686,12 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             f" (but for the month in a date: 'on 3 {_title(name.casefold())}', "
             f"'in {_title(name.casefold())}')" if _plain(name) in _MONTHS else ""
         )
+        low = name.casefold()
         warnings.append(
             f"Note: {name!r} is also an English word; it will be replaced wherever it appears, "
-            f"in any case{month}. Add the full name instead if that is too much."
+            f"in any case{month}, but where the sentence makes it the word ('the {low}', "
+            f"'felt {low}'): the export preview lists those to check. Add the full name "
+            "instead if that is too much."
         )
     short = short_forms(name)
     if short:
@@ -1515,11 +1723,24 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             f", and not as the month in a date ('on 3 {form}', 'in {form}')"
             if _plain(form) in _MONTHS else ""
         )
+        example = f"{form} {_VERB_EXAMPLE.get(_plain(form), 'it')}"
+        verb = (
+            f", and not as the verb opening a sentence ('{example}'), which the preview flags"
+            if _plain(form) in VERB_NEXT else ""
+        )
         warnings.append(
             f"Note: {form!r} on its own is also {kind}, so it is replaced only when "
-            f"capitalised ({', '.join(spellings)}){month}."
+            f"capitalised ({', '.join(spellings)}){month}{verb}."
         )
     return warnings
+
+
+# What follows a word-name opening a sentence as the verb, for `name_warnings`' example
+_VERB_EXAMPLE = {
+    "will": "do", "may": "I ask?", "rose": "early", "drew": "a map", "hope": "so",
+    "mark": "the date", "pat": "it dry", "sue": "them", "rob": "them", "bill": "them",
+    "chase": "it up", "win": "it back",
+}
 
 
 def _looks_like_the_name(name: str, alias: str) -> bool:
