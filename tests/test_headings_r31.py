@@ -272,6 +272,19 @@ def test_a_heading_with_a_name_is_exported_as_typed_redacted_and_checked(
     assert "After [person] left the group" in written
 
 
+def test_the_word_opening_a_heading_of_the_writers_own_is_not_flagged(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """A heading opens a sentence: "After" and "What" were flagged as names to check."""
+    text = ("## Experience\nBusy day.\n\n### After the group\nKerry was quiet.\n\n"
+            "### What helped?\nTea.\n")
+    assert from_file(cli, tmp_path, text).exit_code == 0
+    assert cli("share", "1").exit_code == 0
+    result = cli("export", "-o", str(tmp_path / "summary.md"), "--yes", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["words_to_check"] == ["Kerry"]
+
+
 def test_headings_of_the_writers_own_survive_a_full_backup(
     cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1221,7 +1221,8 @@ def contains_name(text: str, people: Sequence[Person], short: bool = True) -> bo
 # A word, with its inner hyphens, apostrophes and ampersands ("A&E" is one word, not two)
 _CAPITALISED = re.compile(r"(?<![\w'’&])[^\W\d_][^\W\d_'’\-&]*(?:[-'’&][^\W\d_]+)*")
 # (a sentence's end may close a bracket or a quote first: "(Also the garden.) Was it calm?")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…][)\]\"”’']*\s+|\n\s*|[\"“(]\s*)$")
+# (a writer's own Markdown heading, "### What helped", opens a sentence too)
+_SENTENCE_START = re.compile(r"(?:^|[.!?…][)\]\"”’']*\s+|\n\s*(?:#+[ \t]+)?|[\"“(]\s*)$")
 
 
 # A month's short name is a date, not a name, beside a day or a year ("5 Dec 2026", the
