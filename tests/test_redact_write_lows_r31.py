@@ -15,43 +15,22 @@ from __future__ import annotations
 
 import errno
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
 
 from conftest import CLI
+from test_redaction_r30 import _checked, _export, _people
 
 Add = Callable[..., int]
-CHECK = "Check these capitalised words"
 
 
-def _people(cli: CLI, *names: str) -> list[str]:
-    said = []
-    for name in names:
-        result = cli("people", "add", name)
-        assert result.exit_code == 0, result.stderr
-        said.append(result.stderr)
-    return said
 
 
-def _export(cli: CLI, tmp_path: Path) -> tuple[Result, str]:
-    out = tmp_path / f"s{len(list(tmp_path.iterdir()))}.md"
-    result = cli("export", "--yes", "-o", str(out))
-    assert result.exit_code == 0, result.stderr
-    return result, out.read_text()
 
 
-def _checked(stderr: str) -> list[str]:
-    """The words the check line names, as written ("May (2, like a listed name)")."""
-    text = " ".join(stderr.split())
-    if CHECK not in text:
-        return []
-    listed = text.split(f"{CHECK} (")[1].split("): ", 1)[1].split(". If any is")[0]
-    return re.split(r", (?![^()]*\))", listed)
 
 
 # -- 1. the month May ---------------------------------------------------------------------------

@@ -34,9 +34,9 @@ def _people(cli: CLI, *names: str, alias: str | None = None) -> list[str]:
     return said
 
 
-def _export(cli: CLI, tmp_path: Path, *args: str) -> tuple[Result, str]:
-    """export --yes to a new file: the result and the file's text."""
-    out = tmp_path / f"s{len(list(tmp_path.iterdir()))}.md"
+def _export(cli: CLI, tmp_path: Path, *args: str, name: str = "") -> tuple[Result, str]:
+    """export --yes to a new file (`name`, else a new one): the result and the file's text."""
+    out = tmp_path / (name or f"s{len(list(tmp_path.iterdir()))}.md")
     result = cli("export", "--yes", "-o", str(out), *args)
     assert result.exit_code == 0, result.stderr
     return result, out.read_text()

@@ -14,45 +14,23 @@ are names, and of identifiers.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
 from conftest import CLI
 from peerjournal.redact import Person, Redactor, contains_name, nickname_like
+from test_redaction_r30 import CHECK, _checked, _export, _people
 
 Add = Callable[..., int]
-CHECK = "Check these capitalised words"
 PEOPLE = ("Hope Walker", "Will Turner", "Rose O'Neill")
 
 
-def _people(cli: CLI, *names: str) -> list[str]:
-    said = []
-    for name in names:
-        result = cli("people", "add", name)
-        assert result.exit_code == 0, result.stderr
-        said.append(result.stderr)
-    return said
 
 
-def _export(cli: CLI, tmp_path: Path, *args: str, name: str = "") -> tuple[Result, str]:
-    """export --yes to a new file: the result and the file's text."""
-    out = tmp_path / (name or f"s{len(list(tmp_path.iterdir()))}.md")
-    result = cli("export", "--yes", "-o", str(out), *args)
-    assert result.exit_code == 0, result.stderr
-    return result, out.read_text()
 
 
-def _checked(stderr: str) -> list[str]:
-    """The words the check line names, as written ("Hope (2, like a listed name)")."""
-    text = " ".join(stderr.split())
-    if CHECK not in text:
-        return []
-    listed = text.split(f"{CHECK} (")[1].split("): ", 1)[1].split(". If any is")[0]
-    return re.split(r", (?![^()]*\))", listed)
 
 
 def _words_to_check(cli: CLI, tmp_path: Path) -> list[str]:
