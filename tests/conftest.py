@@ -85,6 +85,23 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture
+def zone() -> Iterator[Callable[[str], None]]:
+    """Set the local time zone (TZ), for this test only (put back, and re-read, after it)."""
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
 @pytest.fixture(scope="session")
 def journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A blank journal migrated by the real Alembic run, once per test session."""

@@ -16,8 +16,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -156,23 +155,6 @@ def test_a_journal_file_of_0_bytes_is_still_started_anew(cli: CLI, tmp_path: Pat
 
 
 # -- 3. PEERJOURNAL_NOW with a zone: today is that moment's local date ------------------------
-
-
-@pytest.fixture
-def zone() -> Iterator[Callable[[str], None]]:
-    """Set the local time zone (TZ), for this test only (put back, and re-read, after it)."""
-    before = os.environ.get("TZ")
-
-    def use(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield use
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def written_on(cli: CLI, now: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:

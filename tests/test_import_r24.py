@@ -4,9 +4,7 @@ own date's offset (summer time), and still matched when imported again."""
 from __future__ import annotations
 
 import json
-import os
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,23 +32,6 @@ def journal(tmp_path: Path) -> Callable[[str], str]:
         return str(path)
 
     return write
-
-
-@pytest.fixture
-def zone() -> Iterator[Callable[[str], None]]:
-    """Set the local time zone (TZ), for this test only (put back, and re-read, after it)."""
-    before = os.environ.get("TZ")
-
-    def use(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield use
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def test_a_month_first_stamp_makes_the_whole_file_month_first(cli: CLI, journal: Any) -> None:
