@@ -252,6 +252,20 @@ def test_old_entries_with_made_up_ids_show_and_edit_as_before(
     assert entry(cli)["answers"]["q_"] == f"{TYPED}\n\nHousing talk."
 
 
+@pytest.mark.parametrize("qid", ["what-sam-said", "Sam's words", "q.2"])
+def test_an_imported_answer_with_any_id_stays_its_own_through_an_edit(
+    store: Store, cli: CLI, edits: Callable[..., None], qid: str
+) -> None:
+    """An id the template writes is read back, whatever it is: an imported "what-sam-said"
+    was taken for a heading of the writer's own and joined to the answer before it."""
+    answers = {qid: "He said so.", "do_differently": "Real."}
+    store.add_entry(EntryDraft(date=date(2026, 11, 19), experience="Ward.", answers=answers),
+                    datetime(2026, 11, 19, tzinfo=UTC))
+    edits(("Ward.", "Ward, busy."))
+    assert cli("edit", "1").exit_code == 0
+    assert entry(cli)["answers"] == answers and entry(cli)["experience"] == "Ward, busy."
+
+
 def test_a_heading_with_a_name_is_exported_as_typed_redacted_and_checked(
     cli: CLI, tmp_path: Path
 ) -> None:

@@ -327,7 +327,8 @@ class _Checker:
 # -- the Markdown entry template ---------------------------------------------------------------
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_QUESTION_ID = re.compile(r"<!--\s*id:\s*([a-z][a-z0-9_]*)\s*-->")
+# (any id the template writes: an imported entry's answers may have ids such as "what-sam-said")
+_QUESTION_ID = re.compile(r"<!--\s*id:\s*([^\s>](?:[^\n>]*?[^\s>])?)\s*-->")
 _SECTIONS = {
     "experience": "experience",
     "feelings": "feelings",
