@@ -208,12 +208,16 @@ def test_a_relative_peerjournal_db_is_refused_but_a_relative_db_typed_is_read_he
     )
     assert "`peerjournal write --resume`" in refused.stderr  # (not --db mine.db: refused)
     assert not (tmp_path / "mine.db").exists()
-    typed = cli("--db", "mine.db", "write", "-x", WORDS)  # (typed: the current folder's)
-    assert typed.exit_code == 0, typed.stderr
-    assert f"in {tmp_path / 'mine.db'}" in typed.stderr
+    # set in full, as the message says: the draft is that journal's, and --resume finds it
     monkeypatch.setenv("PEERJOURNAL_DB", str(tmp_path / "mine.db"))
+    resumed = cli("write", "--resume", input="y\n")
+    assert resumed.exit_code == 0, resumed.stderr
     listed = cli("list", "--json")
     assert listed.exit_code == 0 and WORDS in listed.stdout
+    monkeypatch.delenv("PEERJOURNAL_DB")
+    typed = cli("--db", "mine.db", "write", "-x", WORDS)  # (typed: the current folder's)
+    assert typed.exit_code == 0, typed.stderr
+    assert "drift 2" in typed.stderr  # (the second entry of the journal named in full above)
 
 
 # -- 5. the same entry twice in one import file ---------------------------------------------

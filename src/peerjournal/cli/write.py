@@ -685,7 +685,9 @@ def _new_draft(app: AppContext, suffix: str, in_hand: bool = False) -> Draft:
 def _drafts_dir(app: AppContext) -> Path:
     """The drafts folder of the journal in use (`paths.drafts_dir`), known without opening
     it: a locked or damaged journal's text is kept with that journal. A --db that names no
-    path (blank) is the default journal's, as `resume_hint` names it: the text is kept."""
+    path (blank) is the default journal's, as `resume_hint` names it: the text is kept. A
+    relative PEERJOURNAL_DB, refused, is the journal its message names in full: once it is
+    set so, `write --resume` finds the text there."""
     from peerjournal import paths
     from peerjournal.errors import PeerJournalError
 
@@ -693,6 +695,8 @@ def _drafts_dir(app: AppContext) -> Path:
         journal = app.db_path
     except PeerJournalError:
         journal = paths.data_dir() / paths.DB_FILENAME
+        if app.db_from_env and app.db_option and app.db_option.strip():
+            journal = paths.expand_user(app.db_option, "PEERJOURNAL_DB").absolute()
     return paths.drafts_dir(journal)
 
 
