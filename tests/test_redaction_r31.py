@@ -14,6 +14,7 @@ are names, and of identifiers.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -181,3 +182,134 @@ def test_everyday_words_near_those_cues_are_left() -> None:
     r = Redactor()
     text = "With reference to the plan, in case 2 was hard; the reg was late."
     assert r(text) == text
+
+
+# -- QA of round 31's rules ----------------------------------------------------------------------
+# 1. the verb rule keeps a word-name only where nothing after it makes it a person
+
+
+def _redacted(names: tuple[str, ...], text: str) -> str:
+    return Redactor([Person(n) for n in names])(text)
+
+
+@pytest.mark.parametrize(
+    ("names", "text"),
+    [
+        (("Mark Evans", "Rob Hall", "Hope Walker"),
+         "Rob the porter helped. Mark the nurse rang. Hope for once was on time."),
+        (("Sue Smith",), "Sue the manager signed it."),
+        (("Drew Barr",), "Drew on the ward was rude."),
+        (("Rose Hall",), "Rose from the team rang."),
+        (("Mark Evans",), "Mark as usual was late. Mark every week calls me."),
+        (("Hope Walker",), "Hope not only came but stayed. Hope so much wanted to come."),
+        (("William Hall",), "Bill for his part said sorry."),
+    ],
+)
+def test_a_word_name_followed_by_what_a_person_does_is_replaced(
+    names: tuple[str, ...], text: str
+) -> None:
+    """Was: each kept (only flagged): "the", "as", "every", "for", "not", "on", "from", "so"
+    were taken as what follows the verb, whatever came next."""
+    out = _redacted(names, text)
+    for word in ("Rob", "Mark", "Hope", "Sue", "Drew", "Rose", "Bill"):
+        assert not re.search(rf"\b{word}\b", out), out
+
+
+def test_the_verb_with_nothing_of_a_person_after_it_still_stays() -> None:
+    text = ("Hope he is safe. Hope so. Hope this helps. Hope to see her. Rose early and went "
+            "in. Mark the date. Hope she was fine.")
+    assert _redacted(("Hope Walker", "Rose Hall", "Mark Evans"), text) == text
+
+
+def test_a_name_listed_alone_is_never_kept_as_the_verb() -> None:
+    """Hope listed alone: the add-note promises it is replaced wherever it is capitalised."""
+    assert _redacted(("Hope",), "Hope so. Hope he is safe. Hope this helps. I hope so.") == (
+        "[person] so. [person] he is safe. [person] this helps. I hope so."
+    )
+
+
+def test_a_feelings_list_stays_only_when_no_one_acts_after_it() -> None:
+    names = ("Joy", "Hope")
+    assert _redacted(names, "Joy, relief. Hope.") == "Joy, relief. Hope."
+    assert _redacted(names, "Joy, relief, Hope and Grace came.") == (
+        "[person], relief, [person] and Grace came."
+    )
+
+
+# 2. a listed month-name is kept silently only where it can only be the month
+
+MONTH_PEOPLE = ("May Chen", "June Park", "April Stone")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rang May 12 times about the flat.", "June 1:1 went well today.",
+        "At 9 May arrived late.", "Called April 3 times today.", "I gave June 20 pounds.",
+        "This May rang twice.", "Last May came to group again.", "Early May arrived",
+    ],
+)
+def test_a_month_name_that_is_the_person_is_not_kept_as_a_date(text: str) -> None:
+    """Was: kept, unflagged, as the month in a date."""
+    out = _redacted(MONTH_PEOPLE, text)
+    assert "[person]" in out and not re.search(r"\b(?:May|June|April)\b", out), out
+
+
+def test_a_month_that_may_be_the_person_is_kept_and_flagged(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    _people(cli, *MONTH_PEOPLE)
+    add("We met on 3 May. From May 3 to 5 we were away. I rang May 12. 3 June was busy.",
+        "--share")
+    result, text = _export(cli, tmp_path)
+    assert "We met on 3 May. From May 3 to 5 we were away. I rang May 12. 3 June was busy." in text
+    named = " ".join(_checked(result.stderr))
+    assert "May (" in named and "June (" in named, named
+
+
+# 3. a reference number looks like one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reference: 3 times a week", "policy: 2 weeks notice", "claim: 3 times she lied",
+        "incident: 2 hours at A&E", "Ref 3 of the notes", "ref 2pm meeting",
+        "crime ref 3 mins ago", "reference 10 Downing", "ref 2026 times",
+    ],
+)
+def test_counts_and_times_after_a_reference_cue_are_left(text: str) -> None:
+    """Was: "reference: [reference] times a week"…"""
+    assert Redactor()(text) == text
+
+
+def test_reference_numbers_are_still_replaced() -> None:
+    r = Redactor()
+    assert r("Case no. 2026/1234, crime ref 24/123456, NI number QQ123456C, ref AB-1234, "
+             "ticket no. 5544.") == (
+        "Case no. [reference], crime ref [reference], NI number [reference], ref [reference], "
+        "ticket no. [reference]."
+    )
+
+
+# 4. a handle written surname first, or with a doubled mark
+
+
+def test_surname_first_and_doubled_marks_in_a_handle_are_replaced() -> None:
+    r = Redactor([Person(n) for n in PEOPLE])
+    assert r("Seen: walker_hope, turner.will, hope__walker, hope..walker, @walker_hope99.") == (
+        "Seen: [person], [person], [person], [person], @[person]."
+    )
+    people = [Person(n) for n in PEOPLE]
+    for name in ("walker_hope.md", "turner.will.md", "hope__walker.md", "hope..walker.md"):
+        assert contains_name(name, people), name
+    assert not contains_name("walked_home.md", people)
+
+
+def test_a_surname_first_file_name_is_refused(cli: CLI, add: Add, tmp_path: Path) -> None:
+    _people(cli, *PEOPLE)
+    add("A quiet shift.", "--share")
+    result = cli("export", "--yes", "-o", str(tmp_path / "walker_hope.md"))
+    assert result.exit_code != 0
+    assert "holds a name on the people list" in result.stderr
+    assert not (tmp_path / "walker_hope.md").exists()

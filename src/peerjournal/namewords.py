@@ -295,33 +295,49 @@ BARE_VERBS = (IMPERATIVES - word_set("let read put set cut hit")) | word_set(
     encourage share try see know learn bring use struggle manage cope miss happen
     """
 )
-# Given names that are also verbs, each with the words that, after it opening a sentence, make
-# it the verb: "Hope he is safe", "Hope this helps", "Hope so", "Hope to do better", "Rose
-# early", "Mark the date", "Sue them". A person's name opening a sentence is followed by
-# what they did ("Hope rang", "Rose said"), never by a pronoun ("he", "you", "them"), "to",
-# "so", "not" or "this"; so redaction leaves the verb (the preview flags it). "Will" and "May"
-# are told by what follows a modal (see `BARE_VERBS`), and by a question.
-_SUBJECTS = "i you he she it we they"
+# Given names that are also verbs, each with the words that, after it opening a sentence, may
+# make it the verb: "Hope he is safe", "Hope this helps", "Hope so", "Hope to do better", "Rose
+# early", "Mark the date", "Sue them". Only words that follow the verb, never a person: not
+# "the", "as", "every", "for", "on", "from" ("Rob the porter helped", "Mark as usual was late",
+# "Drew on the ward was rude", "Rose from the team rang"). After a pronoun that is a subject
+# ("Hope he is safe") it is the verb; after any other of these, only if no person's verb
+# (`PERSON_VERBS`) follows in the clause ("Mark the date", but "Mark the nurse rang", "Hope so
+# much wanted to come"). Redaction leaves the verb (the preview flags it) for a part or short
+# form of a listed name, never for a name listed alone. "Will" and "May" are told by what
+# follows a modal (see `BARE_VERBS`), and by a question.
+SUBJECTS = word_set("i you he she it we they")
 _OBJECTS = "me you him her it us them"
 VERB_NEXT = {
     verb: word_set(following)
     for verb, following in {
-        "hope": f"{_SUBJECTS} this that these those so not to for all everyone everybody "
-        "everything things the your my his her our their",
-        "rose": "early up to from above again before slowly quickly sharply steadily",
-        "mark": f"{_OBJECTS} this that these those the down off up as each every your my "
-        "his our their",
+        "hope": "i you he she it we they this that so to all everyone everybody everything",
+        "rose": "early up again above slowly quickly sharply steadily",
+        "mark": f"{_OBJECTS} this that these those the down off your my his our their",
         "pat": f"{_OBJECTS} yourself myself down dry",
-        "rob": f"{_OBJECTS} a the",
-        "sue": f"{_OBJECTS} the for",
-        "bill": f"{_OBJECTS} the for",
-        "chase": f"{_OBJECTS} up the this that",
-        "win": f"{_OBJECTS} some back over the",
-        "drew": "a an up on attention breath",
+        "rob": f"{_OBJECTS} a",
+        "sue": _OBJECTS,
+        "bill": _OBJECTS,
+        "chase": f"{_OBJECTS} up this that",
+        "win": f"{_OBJECTS} some back over",
+        "drew": "a an up attention breath",
         "will": "not so",
         "may": "not so",
     }.items()
 }
+# What a person does, as a regular expression: a verb in the past tense ("-ed", not "need" or
+# "feed"; or one of the usual irregular ones) or a reporting verb ("says", "calls").
+PERSON_VERBS = (
+    r"[a-z]{2,}(?<!e)ed|agreed|was|wasn't|had|hadn't|did|didn't|said|says|told|tells|"
+    r"came|went|got|left|rang|rings|felt|thought|knew|saw|sat|stood|ran|took|gave|made|kept|"
+    r"spoke|wrote|heard|met|sent|brought|broke|fell|began|became|wants|thinks|feels|asks|"
+    r"calls|texts|phones|emails|cried|smiled|laughed|shouted|arrived|stayed"
+)
+# A person's verb later in the clause ("Mark the nurse rang", "Hope for once was on time"):
+# before a comma, a full stop or "and", "but", "then"
+PERSON_VERB_IN_CLAUSE = re.compile(
+    rf"(?:(?!\s(?:and|but|then)\s)[^.!?;:,\n])*?\s(?:{PERSON_VERBS})(?![\w'’])",
+    re.IGNORECASE,
+)
 # Feelings, as a Feelings answer lists them ("Joy, relief. Hope."): a given name that is one
 # of these (`FEELING_NAMES`), listed beside another, is the feeling (see `redact.py`).
 FEELINGS = word_set(

@@ -32,15 +32,19 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    the start of a contraction ("Don't", "can't", "won't" stay with Don, Can, Won listed), and
    a common-word part is matched in any case as a hashtag or handle ("#will", "@bob").
    The words of a name may also be joined as in a user name or a file name, by one "_", ".",
-   "/" or "+" ("hope_walker", "will.turner.md"), in any case; a handle or hashtag holding
-   any form of a name in any case is replaced whole after its "@" or "#" ("@hope_walker99"
-   is "@[person]"), and digits written straight after a name go with it ("hope_walker99").
+   "/" or "+", or one typed twice ("hope_walker", "will.turner.md", "hope__walker"), in any
+   case, and a full name written surname first so ("walker_hope", "turner.will"); a handle
+   or hashtag holding any form of a name in any case is replaced whole after its "@" or "#"
+   ("@hope_walker99" is "@[person]"), and digits written straight after a name go with it
+   ("hope_walker99").
    An e-mail address or a link holding a name goes whole, as "[email]" or "[link]". A
-   word-name opening a sentence as the verb is left, as "Will" is ("Hope he is safe", "Hope
-   so", "Rose early", "Mark the date": see `VERB_NEXT`), and so is one listed as a feeling
-   ("Joy, relief. Hope."); a one-word listed name is left in lower case where the sentence
-   makes it the word ("I felt joy", "at dawn", "we hope so": see `_the_word`). The preview
-   flags each word left so;
+   word-name that is a part or short form of a listed name, opening a sentence as the verb,
+   is left, as "Will" is ("Hope he is safe", "Hope so", "Rose early", "Mark the date": see
+   `VERB_NEXT`), unless a person's verb follows in the clause ("Mark the nurse rang"); a
+   name listed alone ("Hope") never is. So is one listed as a feeling ("Joy, relief.
+   Hope."), unless a person's verb follows in the sentence; a one-word listed name is left
+   in lower case where the sentence makes it the word ("I felt joy", "at dawn", "we hope
+   so": see `_the_word`). The preview flags each word left so;
 3. with them, the everyday short forms of a listed name that do not start like it (Bob,
    Bobby and Bert for Robert; Bill, Billy, Liam and Will for William; Peggy and Maggie for
    Margaret; Pepe for José; Саша for Александр): see `short_forms` and `_SHORT_FORM_TABLE`.
@@ -105,9 +109,12 @@ from peerjournal.namewords import (
     FEELING_NAMES,
     FEELINGS,
     IMPERATIVES,
+    PERSON_VERB_IN_CLAUSE,
+    PERSON_VERBS,
     POSSESSIVE,
     SENTENCE_OPENERS,
     SENTENCE_WORDS,
+    SUBJECTS,
     TITLES,
     VERB_CUES,
     VERB_NEXT,
@@ -412,8 +419,10 @@ def _char_pattern(ch: str) -> str:
 _ANY_HIDDEN = HIDDEN + "*"
 # Between the words of a name: any run of spaces and dashes, or none ("Mary Jane",
 # "Martin–Okafor", "MaryJane"); or one of the marks that join the words of a handle, a user
-# name or a file name ("hope_walker", "will.turner", "hope/walker", "hope+walker").
-_BETWEEN_WORDS = rf"(?:[_./+]|[\s{re.escape(_DASHES)}]*)"
+# name or a file name ("hope_walker", "will.turner", "hope/walker", "hope+walker"), maybe
+# doubled ("hope__walker").
+_HANDLE_MARKS = r"[_./+]{1,2}"  # one, or one typed twice ("hope__walker", "hope..walker")
+_BETWEEN_WORDS = rf"(?:{_HANDLE_MARKS}|[\s{re.escape(_DASHES)}]*)"
 
 
 def _spelled(word: str) -> str:
@@ -756,8 +765,17 @@ def _not_the_verb(plain: str) -> str:
     word = r"(?:[^\W\d_]|\x00)+"
     refused = ""
     if plain in VERB_NEXT:
-        following = "|".join(sorted(VERB_NEXT[plain], key=lambda w: (-len(w), w)))
-        refused += rf"(?!{_OPENS}{word}[^\S\n]+(?i:{following}){_AFTER}(?!['’]s{_AFTER}))"
+        subjects = "|".join(sorted(VERB_NEXT[plain] & SUBJECTS))
+        others = "|".join(sorted(VERB_NEXT[plain] - SUBJECTS, key=lambda w: (-len(w), w)))
+        # after a subject it is the verb ("Hope he is safe"); after another of these words,
+        # only if no person's verb follows in the clause ("Mark the date", "Mark the nurse
+        # rang")
+        verb_next = [
+            *([rf"(?i:{subjects}){_AFTER}"] if subjects else []),
+            rf"(?i:{others}){_AFTER}(?!['’]s{_AFTER})"
+            rf"(?!(?i:{PERSON_VERB_IN_CLAUSE.pattern}))",
+        ]
+        refused += rf"(?!{_OPENS}{word}[^\S\n]+(?:{'|'.join(verb_next)}))"
     if plain in _QUESTION_VERBS:
         refused += f"(?!{_OPENS}{word}{_MODAL_NEXT})(?!{word}{_ASKING})"
     return refused
@@ -787,6 +805,11 @@ class _Rule:
 def placeholders() -> frozenset[str]:
     """Every bracketed token the redactor writes (aliases aside)."""
     return frozenset({PLACEHOLDER, *(r.replace.rsplit(">", 1)[-1] for r in _identifier_rules())})
+
+
+# A word of a reference number: four or more letters, digits and "/", "-" or "." between them,
+# a digit among them ("2026/1234", "AB-1234", "12345678"; not "3", "2pm", "10")
+_REFERENCE_WORD = r"(?=[A-Z0-9/\-.]*\d)(?=[A-Z0-9/\-.]{4})[A-Z0-9](?:[A-Z0-9/\-.]*[A-Z0-9])?"
 
 
 def _identifier_rules() -> list[_Rule]:
@@ -864,10 +887,13 @@ def _identifier_rules() -> list[_Rule]:
                 r"ni|national\s+insurance|tenancy|account)"
                 r"(?:\s*(?:no\.?|number|num\.?|ref\.?|reference|#|:))+"
                 r"|ref\.?|reference|crime\s+ref)(?:\s*(?:is|was|:|#))*\s*)"
-                # a National Insurance number ("QQ 12 34 56 C"), or words each with a digit
-                r"(?:[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]"
-                r"|[A-Z0-9]*\d(?:[A-Z0-9/\-.]*[A-Z0-9])?(?:\s[A-Z0-9]*\d(?:[A-Z0-9/\-.]*[A-Z0-9])?)*)"
-                r"(?!\w)",
+                # a National Insurance number ("QQ 12 34 56 C"), or words that look like a
+                # reference number, each with a digit ("2026/1234", "AB-1234", "ABC123"),
+                # not a count or a time ("3 times", "2 weeks", "2pm", "10 Downing")
+                rf"(?:[A-Z]{{2}}\s?\d{{2}}\s?\d{{2}}\s?\d{{2}}\s?[A-D]"
+                rf"|{_REFERENCE_WORD}(?:\s{_REFERENCE_WORD})*)"
+                r"(?!\w)(?!\s+(?:times?|pounds?|quid|pence|minutes?|mins?|hours?|hrs?|seconds?"
+                r"|secs?|days?|nights?|weeks?|months?|years?|yrs?|am|pm|o'?clock)\b)",
                 re.IGNORECASE,
             ),
             r"\g<cue>[reference]",
@@ -1077,6 +1103,11 @@ _LIST_BEFORE = re.compile(
     r"([^\W\d_]+)\s*(?:[,;/&.]|\s(?:and|or))\s*$", re.IGNORECASE
 )
 _ALONE_AFTER = re.compile(r"\s*(?:[.!]|$)")
+# A person's verb later in the sentence (see `PERSON_VERB_IN_CLAUSE`)
+_PERSON_VERB_IN_SENTENCE = re.compile(
+    PERSON_VERB_IN_CLAUSE.pattern.replace(r"\s(?:and|but|then)\s", "$^").replace(";:,", ""),
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)(?![^\W\d_])")
 _LIST_END = re.compile(r"\s*(?:[,;/&.!?)]|$|\s(?:and|or)\s)", re.IGNORECASE)
 
@@ -1096,8 +1127,9 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     if _POSSESSIVE_AFTER.match(text, end):
         return False
     key = _plain(word)
-    if key in FEELING_NAMES:
-        # a list of feelings, not the name twice ("hope, HOPE")
+    if key in FEELING_NAMES and not _PERSON_VERB_IN_SENTENCE.match(text, end):
+        # a list of feelings, not the name twice ("hope, HOPE"), and no one's verb after it
+        # in the sentence ("Joy, relief, Hope and Grace came" are people)
         after = _LIST_AFTER.match(text, end)
         if after and _plain(after.group(1)) in FEELINGS - {key}:
             return True
@@ -1171,10 +1203,22 @@ def _compile_names(
             body = _capitalised_pattern(form, upper=False) + rf"(?![eE]?[sS]{_AFTER})"
         elif case_sensitive:  # a listed part that is a word: "Will" of Will Turner too
             body = _not_the_verb(_plain(form)) + _capitalised_pattern(form)
-        else:  # a one-word listed name that is a verb is left as the verb too: "Hope so."
-            one_word = not any_case and not is_short and len(_parts(form)) == 1
-            body = (_not_the_verb(_plain(form)) if one_word else "") + _name_pattern(form, polish)
+        else:  # a name listed alone ("Hope") goes wherever it is capitalised, "Hope so." too
+            body = _name_pattern(form, polish)
         branches.append(f"(?P<{group}>{_not_in_capitals(form)}{body})")
+    # a full name written surname first as a handle or a file name ("walker_hope",
+    # "turner.will.md"), only joined by a handle's marks: first, as the longest
+    reversed_branches: list[str] = []
+    for person in people:
+        parts = _parts(person.name)
+        if len(parts) < 2:
+            continue
+        group = f"r{len(reversed_branches)}"
+        lookup[group] = owners.get(name_key(person.name), person.replacement)
+        reversed_branches.append(
+            f"(?P<{group}>{_name_pattern(parts[-1])}{_HANDLE_MARKS}{_name_pattern(parts[0])})"
+        )
+    branches = reversed_branches + branches
     regex = re.compile(_NAME_START + "(?:" + "|".join(branches) + ")" + _NAME_END)
     return regex, lookup
 
@@ -1253,8 +1297,27 @@ _PART_OF_MONTH = re.compile(
     r"|(?:end|start|beginning|middle|rest)\s+of)[^\S\n]*-?[^\S\n]*$",
     re.IGNORECASE,
 )
-# After a month that is a date: a day or a year ("May 3rd", "May 2026", "May, 2026")
-_DAY_OR_YEAR_AFTER = re.compile(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\.?,?\s+\d{4}\b")
+# After a month that is a date: a day or a year ("May 3rd", "May 2026", "May, 2026"), not a
+# count ("rang May 12 times", "gave June 20 pounds", "June 1:1 went well")
+_COUNTED = (
+    r"(?!\s*(?:[:×x/.]\d|[x×%](?![^\W\d_])|(?i:times|time|pounds?|quid|pence|p|euros?|dollars?"
+    r"|minutes?|mins?|hours?|hrs?|h|seconds?|secs?|days?|nights?|weeks?|wks?|months?|years?"
+    r"|yrs?|people|pages?|texts?|calls?|messages?|emails?|miles?|km|kg|percent|per|more|less"
+    r"|of)(?![^\W\d_])))"
+)
+_DAY_OR_YEAR_AFTER = re.compile(
+    rf"\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_COUNTED}|\.?,?\s+\d{{4}}\b{_COUNTED}"
+)
+# After a month: a verb that only a person's name takes ("May rang", "May arrived", "This May
+# came to group"): never the month; "was", "had" may follow either ("3 May was busy")
+_PERSON_AFTER = re.compile(rf"\s+(?:{PERSON_VERBS})(?![\w'’])", re.IGNORECASE)
+_EITHER_AFTER = re.compile(r"\s+(?:was|wasn't|had|hadn't|did|didn't)(?![\w'’])", re.IGNORECASE)
+# Before a month, a verb of giving or calling: "gave June 20", "rang May 12" may be her
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:gave|give|gives|giving|owe|owed|lent|paid|pay|sent|send|rang|ring|called|call|"
+    r"phoned|texted|told|tell|asked|ask|met|saw|visited|emailed|messaged|thanked)\s+$",
+    re.IGNORECASE,
+)
 # Before a month that may be one, or someone ("in May", "since May", "by May"; "I confided
 # in May", "helped by May")
 _TIME_BEFORE = re.compile(
@@ -1274,11 +1337,19 @@ def month_in_date(text: str, start: int, end: int) -> str | None:
     if key not in _MONTHS:
         return None
     before = text[max(0, start - 40) : start]
-    if _DAY_OF.search(before) or _DAY_OR_YEAR_AFTER.match(text, end):
-        return "date"
+    if _PERSON_AFTER.match(text, end) and not _EITHER_AFTER.match(text, end):
+        return None  # "May rang", "At 9 May arrived late", "This May came"
+    # a silent keep must be certain: a day or a part of the month before it, a day or a year
+    # after it, and neither a person's verb after it ("3 May was busy" may be her) nor a verb
+    # of giving or calling before it ("I rang May 12")
+    certain = "maybe" if _EITHER_AFTER.match(text, end) else "date"
+    if _DAY_OR_YEAR_AFTER.match(text, end):
+        return "maybe" if _GIVEN_BEFORE.search(before) else certain
+    if _DAY_OF.search(before):
+        return certain
     part = _PART_OF_MONTH.search(before)
     if part and not (part.group(1) and part.group(2).casefold() in ("late", "last")):
-        return "date"
+        return certain
     after = text[end:]
     if (
         _TIME_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after)
