@@ -166,10 +166,8 @@ def check_words_message(words: Counter[str], where: str, names: Sequence[str] = 
 
     listed = ", ".join(shown(w, n) for w, n in ranked_words(words, names))
     listed = clean(listed, multiline=False)
-    # (a listed word-name left in lower case where it reads as the word: "felt joy")
-    kind = "capitalised words" if all(w[:1].isupper() for w in words) else "words"
     return (
-        f"Check these {kind} ({where}): {listed}. If any is someone's name, "
+        f"Check these capitalised words ({where}): {listed}. If any is someone's name, "
         "add it with `peerjournal people add NAME` and export again."
     )
 
