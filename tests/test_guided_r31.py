@@ -182,6 +182,30 @@ def test_a_long_sentence_at_tags_is_offered_to_the_evaluation_first(
     assert (entry["evaluation"], entry["tags"]) == (SENTENCE, ["housing"])
 
 
+def test_words_typed_at_save_this_entry_go_to_the_evaluation(
+    cli: CLI, keys: Callable[..., Keys]
+) -> None:
+    """Before: "Please answer y…", and the line (an answer typed one prompt late) was gone."""
+    late = "Next time I will ask him first."
+    keys(*TO_TAGS, "", "", late, "ok", "y")  # (two words, "ok", are still only asked again)
+    result = cli("write")
+    assert result.exit_code == 0, result.stderr
+    assert "added to the end of your evaluation" in result.stderr
+    assert result.stderr.count("Please answer y (save)") == 1
+    assert entries(cli)[0]["evaluation"] == late
+
+
+def test_words_at_save_then_n_are_in_the_kept_draft(
+    cli: CLI, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    late = "Next time I will ask him first."
+    keys(*TO_TAGS, "", "", late, "n")
+    assert cli("write").exit_code == 1
+    [kept] = (isolated / "drafts").glob("*.json")
+    assert late in kept.read_text(encoding="utf-8")
+    assert entries(cli) == []
+
+
 def test_a_refused_tags_line_is_given_back(cli: CLI, keys: Callable[..., Keys]) -> None:
     """Kept as tags (n), a sentence too long for a tag is refused: the line is shown to copy,
     not lost; Enter skips."""

@@ -206,7 +206,8 @@ class GuidedSession:
             self.app.err.print(Review(self.draft))
             # no answer (Ctrl-D) is no, as elsewhere: the draft is kept
             save = self._yes_or_no(
-                "Save this entry? [Y/n] ", "Please answer y (save) or n (keep it as a draft)."
+                "Save this entry? [Y/n] ", "Please answer y (save) or n (keep it as a draft).",
+                words=self._words_at_save,
             )
         except KeyboardInterrupt:
             self._end_the_typed_line()
@@ -237,10 +238,13 @@ class GuidedSession:
         ]
         return ["setting", *elements, "tags", "self_care"]
 
-    def _yes_or_no(self, question: str, again: str) -> bool | None:
+    def _yes_or_no(
+        self, question: str, again: str, words: Callable[[str], None] | None = None
+    ) -> bool | None:
         """A [Y/n] question: Enter, y or yes is yes; n or no is no; end of input (Ctrl-D) is
         no answer (None). Anything else is asked again, saying `again`: "nope" or a stray
-        line of text is not a yes."""
+        line of text is not a yes. A line of three words or more given to `words` is kept
+        there (an answer typed one prompt late), and the question asked again."""
         while True:
             answer = self._read_line(question)
             if answer is None:
@@ -250,7 +254,21 @@ class GuidedSession:
                 return True
             if reply in ("n", "no"):
                 return False
+            if words is not None and len(answer.split()) >= 3:
+                words(answer.strip())
+                continue
             self.app.say(again)
+
+    def _words_at_save(self, typed: str) -> None:
+        """Words typed at "Save this entry?" (the last answer, typed one prompt late): added to
+        the evaluation, never thrown away; the writer sees where, and is asked again."""
+        before = self.draft.evaluation
+        self.draft.evaluation = f"{before}\n{typed}" if before.strip() else typed
+        self.save()
+        self.app.say(
+            "That reads like words for your entry, not y or n: added to the end of your "
+            "evaluation (n keeps the entry as a draft, to change it)."
+        )
 
     def stopped(self, reason: str, code: ExitCode) -> PeerJournalError:
         """The error for a session that ends without saving: where the text is, if anywhere."""
