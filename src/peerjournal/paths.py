@@ -97,8 +97,8 @@ def drafts_dir(journal: Path) -> Path:
     PEERJOURNAL_DB) in a folder of their own inside it, named after the journal's file and
     its full path (`other-1a2b3c4d`), which the default journal's listing never looks into."""
     folder = data_dir() / "drafts"
-    where = _resolved(journal)
-    if where == _resolved(data_dir() / DB_FILENAME):
+    where = resolved(journal)
+    if where == resolved(data_dir() / DB_FILENAME):
         return folder
     import hashlib
 
@@ -106,8 +106,9 @@ def drafts_dir(journal: Path) -> Path:
     return folder / f"{journal.stem[:40]}-{digest}"
 
 
-def _resolved(path: Path) -> Path:
-    """`path` with links followed, so that a journal named two ways has one drafts folder."""
+def resolved(path: Path) -> Path:
+    """`path` with links followed (so that a journal named two ways has one drafts folder);
+    as given, absolute, for a circle of links."""
     try:
         return path.resolve()
     except (OSError, RuntimeError):  # a link loop: the path as given

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from peerjournal.dates import spoken
+from peerjournal.plural import counted
 
 # Older than this, a draft's age is its date ("on 3 Nov 2025"): "704 days ago" is a sum to do.
 DATED_AFTER_DAYS = 7
@@ -26,8 +27,7 @@ def age(then: datetime, now: datetime | None = None) -> str:
         return f"on {spoken(day, year=day.year != now.year)}"
     for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= size:
-            n = int(seconds // size)
-            return f"{n} {unit}{'s' if n != 1 else ''} ago"
+            return f"{counted(int(seconds // size), unit)} ago"
     return "just now"
 
 

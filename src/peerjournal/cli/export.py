@@ -286,7 +286,7 @@ def _own_file(app: AppContext, path: Path) -> str | None:
         found = os.fstat(fd) if fd is not None else os.stat(path)
     except OSError:  # not there yet (or a dangling link): its name alone can tell
         found = None
-    ends = {path.absolute(), _resolved(path)}
+    ends = {path.absolute(), paths.resolved(path)}
 
     def same(other: Path) -> bool:
         if found is None:
@@ -298,7 +298,7 @@ def _own_file(app: AppContext, path: Path) -> str | None:
 
     def is_in(folder: Path) -> bool:
         return any(end.is_relative_to(where) for end in ends
-                   for where in (folder.absolute(), _resolved(folder)))
+                   for where in (folder.absolute(), paths.resolved(folder)))
 
     def linked_in(folder: Path) -> bool:  # another name, elsewhere, of a file in `folder`
         if found is None or found.st_nlink < 2 or not folder.is_dir():
@@ -306,7 +306,7 @@ def _own_file(app: AppContext, path: Path) -> str | None:
         return any(same(Path(top, name)) for top, _, names in os.walk(folder) for name in names)
 
     journal = app.db_path
-    journals = {journal.absolute(), _resolved(journal)}
+    journals = {journal.absolute(), paths.resolved(journal)}
     if ends & journals or same(journal):
         return "your journal" + ("" if path.absolute() in journals else f" ({journal})")
     for kept in journals:
@@ -335,7 +335,7 @@ def _own_file(app: AppContext, path: Path) -> str | None:
     if (lexicon := _lexicon_named(app)) is not None:
         files["the drift lexicon peerjournal reads"] = lexicon
     for name, kept in files.items():
-        if ends & {kept.absolute(), _resolved(kept)} or same(kept):
+        if ends & {kept.absolute(), paths.resolved(kept)} or same(kept):
             return name + ("" if path.absolute() == kept.absolute() else f" ({kept})")
     if found is not None and stat.S_ISREG(found.st_mode) and _is_sqlite(path):
         return "a SQLite database (a journal?)"
@@ -376,14 +376,6 @@ def _companion(journal: str, name: str) -> str | None:
     if rest.startswith((".partial-backup", ".new-")):
         return "a copy of your journal {} being made"
     return None
-
-
-def _resolved(path: Path) -> Path:
-    """`path` with its links followed (as given, absolute, for a circle of them)."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path.absolute()
 
 
 def _is_sqlite(path: Path) -> bool:

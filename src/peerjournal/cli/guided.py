@@ -263,7 +263,7 @@ class GuidedSession:
         """Words typed at "Save this entry?" (the last answer, typed one prompt late): added to
         the evaluation, never thrown away; the writer sees where, and is asked again."""
         before = self.draft.evaluation
-        self.draft.evaluation = f"{before}\n{typed}" if before.strip() else typed
+        self.draft.evaluation = _line_added(before, typed)
         self.save()
         self.app.say(
             "That reads like words for your entry, not y or n: added to the end of your "
@@ -417,7 +417,7 @@ class GuidedSession:
             return typed
         before, line = self.draft.evaluation, self.tags_line
         self.draft.tags, self.tags_line = [], None  # (in one place only: the evaluation)
-        self.draft.evaluation = f"{before}\n{typed}" if before.strip() else typed
+        self.draft.evaluation = _line_added(before, typed)
         self.save()
         moved = self._yes_or_no(
             "That reads like a sentence, not tags: add it to your evaluation instead? [Y/n] ",
@@ -439,7 +439,7 @@ class GuidedSession:
             return self._meant_setting(typed)
         before = self.draft.experience
         self.draft.setting = ""
-        self.draft.experience = f"{before}\n{typed}" if before.strip() else typed
+        self.draft.experience = _line_added(before, typed)
         self.save()  # (in the experience while this is asked, as `_not_a_sentence` keeps it)
         if more_input_waiting():
             self.app.say(
@@ -640,6 +640,11 @@ def reads_like_a_sentence(line: str) -> bool:
     if any(len(tag.split()) > SENTENCE_WORDS for tag in tags):
         return True
     return bool(tags) and tags[-1].endswith((".", "!", "?", "…")) and len(tags[-1].split()) > 1
+
+
+def _line_added(text: str, line: str) -> str:
+    """`line` as a new last line of `text` (a line typed at the wrong prompt, moved)."""
+    return f"{text}\n{line}" if text.strip() else line
 
 
 def _cut_mid_word(held: str) -> bool:

@@ -4,7 +4,6 @@ peerjournal drafts: the unfinished drafts, and discarding them."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -202,6 +201,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _draft_row(number: int, draft: Draft) -> dict[str, object]:
+    from peerjournal.cli.drafts_list import age
+
     modified = draft.modified()
     return {
         "number": number,
@@ -209,15 +210,9 @@ def _draft_row(number: int, draft: Draft) -> dict[str, object]:
         "kind": draft.kind,
         "entry_id": draft.entry_id,
         "modified": modified.isoformat(timespec="seconds"),
-        "age": _age(modified),
+        "age": age(modified),  # a date beyond a week: "on 3 Nov 2025", not "704 days ago"
         "first_words": draft.first_words(),
     }
-
-
-def _age(then: datetime) -> str:
-    from peerjournal.cli.drafts_list import age
-
-    return age(then)  # a date beyond a week: "on 3 Nov 2025", not "704 days ago"
 
 
 # How a write's entry comes in: the draft resumed, -x/-f/-e, a file or stdin, the editor, or
