@@ -131,7 +131,8 @@ def test_a_folder_on_a_file_system_without_blocks_is_not_called_full(
 
 def test_an_io_error_that_is_not_about_space_is_reported_as_it_is(tmp_path: Path) -> None:
     message = engine.describe_error(tmp_path / "j.db", sqlite3.OperationalError("disk I/O error"))
-    assert message == f"Database error in {tmp_path / 'j.db'}: disk I/O error."
+    assert message == (f"Database error in {tmp_path / 'j.db'}: disk I/O error (a file-size "
+                       "limit such as `ulimit -f`, a drive removed or failing?).")
 
 
 # -- where the journal lives ------------------------------------------------------------------

@@ -97,6 +97,9 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
         return f"The journal at {path} is read-only; check the file's permissions."
     if "unable to open" in text:
         return f"Cannot open the journal at {path}: check that the folder exists and is writable."
+    if "i/o error" in text:  # not a full disk (said above): say what else it can be
+        return (f"Database error in {path}: {reason} (a file-size limit such as `ulimit -f`, "
+                "a drive removed or failing?).")
     return f"Database error in {path}: {reason}."
 
 
@@ -288,6 +291,8 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     emptied = empty_journal(path)
     if emptied:
         _tell(emptied)
+        with suppress(OSError):  # it holds nothing yet: private, as a journal made here is
+            path.chmod(0o600)
     existed = path.exists() and path.stat().st_size > 0
     new = not path.exists() and not path.is_symlink()
     conn: sqlite3.Connection | None = None

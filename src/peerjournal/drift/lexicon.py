@@ -839,7 +839,8 @@ def _parse_marker(path: str, n: int, raw: Any, ids: dict[str, int]) -> Marker:
         raise _fail(path, where, f"field 'polarity': dimension '{dim}' is identity-only")
     weight = raw.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, int | float):
-        problem = f"must be a number without quotes, such as 1.5 (not {weight!r})"
+        shown = str(weight).lower() if isinstance(weight, bool) else repr(weight)  # TOML's
+        problem = f"must be a number without quotes, such as 1.5 (not {shown})"
         raise _fail(path, where, f"field 'weight': {problem}")
     if not 0 < weight <= MAX_WEIGHT:
         problem = f"{weight:g} is out of range: it must be more than 0 and at most {MAX_WEIGHT:g}"
