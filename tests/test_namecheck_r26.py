@@ -39,7 +39,7 @@ def _one_line(stderr: str) -> str:
 
 def _checked(stderr: str) -> str:
     """The words an export --yes asks to check ('' when none)."""
-    text = _one_line(stderr)
+    text = _one_line(stderr).replace("Check these words", CHECK)  # (a word in lower case)
     if CHECK not in text:
         return ""
     return text.split(f"{CHECK} (in the summary): ")[1].split(". If any is")[0]

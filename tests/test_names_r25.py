@@ -15,9 +15,10 @@ CLI = Callable[..., Result]
 
 
 def _check_line(result: Result) -> str:
-    """The 'Check these capitalised words' line of a preview or of an export --yes."""
+    """The 'Check these capitalised words' line of a preview or of an export --yes ('Check
+    these words' when one is in lower case)."""
     text = " ".join(result.stderr.split())
-    start = text.find("Check these capitalised words")
+    start = text.find("Check these ")
     return text[start:text.find("If any", start)] if start >= 0 else ""
 
 
@@ -54,6 +55,7 @@ def test_a_tag_that_is_a_given_name_is_flagged(cli: CLI, tmp_path: Path) -> None
     _share(cli, "We met at the café. I shared my story.", "-t", "kasia", "-t", "boundaries")
     line = _check_line(_preview(cli, tmp_path))
     assert "kasia" in line and "boundaries" not in line
+    assert line.startswith("Check these words (")  # (not "capitalised words": it is not)
 
 
 def test_a_word_a_real_sentence_has_in_lower_case_is_still_no_name(

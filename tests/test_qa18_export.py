@@ -7,6 +7,7 @@ Nicknames in the export preview, the preview's title, `--output ''`, and `review
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,10 +24,12 @@ NICKNAME_ENTRY = (
 
 
 def _checked_words(stderr: str) -> str:
-    """The preview's list of capitalised words to check ('' when there is none)."""
-    if "Check these capitalised words" not in stderr:
+    """The preview's list of words to check ('' when there is none): "capitalised words",
+    or "words" when one is in lower case."""
+    found = re.search(r"Check these (?:capitalised )?words \(in the preview above\): ", stderr)
+    if found is None:
         return ""
-    after = stderr.split("Check these capitalised words (in the preview above): ")[1]
+    after = stderr[found.end():]
     return " ".join(after.split(". If any is")[0].split())
 
 
@@ -255,6 +258,7 @@ def test_a_nickname_in_a_tag_or_setting_is_flagged(cli, add, tmp_path: Path) -> 
     result = _export(cli, out)
     assert result.exit_code == 0, result.stderr
     assert _checked_words(result.stderr) == "sammy (2, like a listed name)"
+    assert "Check these words (in the preview above): sammy" in result.stderr  # not capitalised
     assert "#sammy-visit" in out.read_text()
 
 

@@ -475,6 +475,14 @@ def pending(folder: Path) -> list[Draft]:
 KEPT = "kept-"
 
 
+def listed_kind(kind: str, name: str) -> str:
+    """What `peerjournal drafts` calls a draft of `kind` (`Draft.kind`) named `name`: 'quick'
+    for an entry given in one go (-x, or piped in) that `write` kept, unsaved (`KEPT`), which
+    `write --resume` only asks to save. Its kind stays 'guided' (a JSON draft): so a backup
+    carries it, and `write --resume` continues it."""
+    return "quick" if kind == "guided" and name.startswith(KEPT) else kind
+
+
 def kept_copies(folder: Path, entry: EntryDraft, piped: str | None = None) -> list[Draft]:
     """The drafts `write` kept for text it could not save (`KEPT`) that hold exactly the text
     of `entry` (as saved: `entry.validate` normalises it), or, for a Markdown one, exactly

@@ -389,6 +389,7 @@ class ReportStats:
     previous_feelings: Counter[str] = field(default_factory=Counter)
     markers: Markers = field(default_factory=Counter)
     previous_markers: Markers = field(default_factory=Counter)
+    scores_unreadable: bool = False  # the score table is damaged: entries counted unscored
 
     @property
     def previous(self) -> Totals:

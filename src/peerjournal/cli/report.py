@@ -94,6 +94,7 @@ def build(
             period_start(date.fromisoformat(period["start"]), by), []
         )
     report["filters"] = {"setting": place, "tags": wanted_tags}
+    report["scores_unreadable"] = stats.scores_unreadable
     if place or wanted_tags:
         report["rhythm"]["journal_first_entry"] = (
             None if since is not None else journal_started(store, start, end)

@@ -247,6 +247,7 @@ def report_stats(
         except sqlite3.DatabaseError as exc:
             if not scores_damaged(store, exc):
                 raise
+            stats.scores_unreadable = True
             cells = store.fetch(unscored_sql, params, named=False)
         feelings = store.fetch(feelings_sql, params, named=False)
         days = store.conn.execute(days_sql, params).fetchall()

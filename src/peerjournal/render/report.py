@@ -190,12 +190,19 @@ class _View:
             )
             text.append_text(self.balance(totals["balance"]))
         if r.get("unscored"):
-            text.append(
-                f"\n{counted(r['unscored'], 'entry')} without a drift score yet "
-                f"{'is' if r['unscored'] == 1 else 'are'} left out of the numbers.",
-                style="dim",
-            )
+            text.append("\n" + self.unscored(r["unscored"]), style="dim")
         return text
+
+    def unscored(self, entries: int) -> str:
+        """Why `entries` are left out of the numbers: not scored yet (`drift --rescore`
+        scores them), or their scores could not be read (`scores_unreadable`: a damaged
+        score table, which no rescore of that journal mends)."""
+        are = "is" if entries == 1 else "are"
+        if self.report.get("scores_unreadable"):
+            return (f"The drift scores could not be read (the journal is damaged), so "
+                    f"{counted(entries, 'entry')} {are} left out of the numbers.")
+        return (f"{counted(entries, 'entry')} without a drift score yet {are} left out of "
+                "the numbers.")
 
     def filters(self, filters: Mapping[str, Any]) -> str:
         """'Only entries with setting “crisis”, tagged #first-meeting and #ward', or ''."""

@@ -156,9 +156,10 @@ def unchecked_scripts_message(text: str) -> str | None:
 
 def check_words_message(words: Counter[str], where: str, names: Sequence[str] = ()) -> str:
     """'Check these capitalised words (WHERE): Sam (like a listed name), Priya (2). If any
-    is …': a word that looks like a short form of a listed name first. Every word is named,
-    however many: one left out of the line would leave unchecked, as nothing is highlighted
-    with --yes or in a piped preview."""
+    is …': a word that looks like a short form of a listed name first; 'these words' when one
+    is in lower case (a tag, a listed name typed so). Every word is named, however many: one
+    left out of the line would leave unchecked, as nothing is highlighted with --yes or in a
+    piped preview."""
     def shown(word: str, times: int) -> str:
         notes = [str(times)] if times > 1 else []
         notes += ["like a listed name"] if _like_listed(word, names) else []
@@ -166,8 +167,9 @@ def check_words_message(words: Counter[str], where: str, names: Sequence[str] = 
 
     listed = ", ".join(shown(w, n) for w, n in ranked_words(words, names))
     listed = clean(listed, multiline=False)
+    kind = "capitalised words" if all(w[:1].isupper() for w in words) else "words"
     return (
-        f"Check these capitalised words ({where}): {listed}. If any is someone's name, "
+        f"Check these {kind} ({where}): {listed}. If any is someone's name, "
         "add it with `peerjournal people add NAME` and export again."
     )
 
