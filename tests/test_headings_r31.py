@@ -241,8 +241,9 @@ def test_old_entries_with_made_up_ids_show_and_edit_as_before(
     store.add_entry(EntryDraft(date=date(2026, 11, 19), experience="Ward.", answers=answers),
                     datetime(2026, 11, 19, tzinfo=UTC))
     shown = cli("show", "1").stdout
-    assert "Q\nHousing talk." in shown
-    assert "Why did i freeze when dr patel spoke\nFear." in shown
+    # (headed as answers to no question of the set: round 32, QA #8)
+    assert "Q (not in the entry's prompt set)\nHousing talk." in shown
+    assert "Why did i freeze when dr patel spoke (not in the entry's prompt set)\nFear." in shown
     edits()
     result = cli("edit", "1")
     assert result.exit_code == 0 and NO_CHANGES in result.stderr

@@ -70,8 +70,8 @@ def test_text_and_answers_keep_one_blank_line_between_them(cli: CLI) -> None:
     ))
     out = cli("show", str(entry_id)).stdout
     evaluation = panel(out, "Evaluation")
-    assert evaluation == ["It went fine.", "", DO_DIFFERENTLY, "Ask first.", "", "Own note",
-                          "Write sooner."]
+    assert evaluation == ["It went fine.", "", DO_DIFFERENTLY, "Ask first.", "",
+                          "Own note (not in the entry's prompt set)", "Write sooner."]
     feelings = panel(out, "Feelings")
     assert feelings[:2] == ["Tense.", ""] and feelings[-1] == "Worry about Sam."
     assert "" not in feelings[2:]

@@ -150,8 +150,10 @@ Layout = Mapping[str, tuple[str, str]]  # question id -> (element id, question t
 # Where an answer goes when its question is not in the entry's prompt set (a set since edited
 # or removed, an import; an entry that made a `###` heading of the writer's own a question,
 # as peerjournal did before such a heading was kept in the text it heads): under Evaluation,
-# as `show` and the Markdown template place it.
+# as `show` and the Markdown template place it; `show` heads it with `NOT_IN_SET`, so that it
+# does not pass for one of Evaluation's own questions.
 UNKNOWN_ANSWERS_ELEMENT = "evaluation"
+NOT_IN_SET = "(not in the entry's prompt set)"
 
 
 def answer_layouts(names: Iterable[str]) -> dict[str, dict[str, tuple[str, str]]]:
@@ -164,24 +166,52 @@ def question_label(question_id: str) -> str:
     return question_id.replace("_", " ").strip().capitalize() or question_id
 
 
+def set_answers(answers: Mapping[str, str], layout: Layout, element: str) -> list[tuple[str, str]]:
+    """(question, answer) pairs for the answers to the questions the set asks under
+    `element`, in the set's order; empty answers left out."""
+    return _given([
+        (question, answers[qid])
+        for qid, (placed, question) in layout.items()
+        if placed == element and qid in answers
+    ])
+
+
+def _given(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(question, text.strip()) for question, text in pairs if text and text.strip()]
+
+
 def element_answers(
     answers: Mapping[str, str], layout: Layout, element: str
 ) -> list[tuple[str, str]]:
     """(question, answer) pairs for the answers that belong to `element`.
 
     An entry keeps its answers to a prompt set's extra questions apart from the element
-    text, under the question ids; this puts them back: the set's questions in the set's order,
-    then (for Evaluation) answers to questions the set does not know, under the id made
-    readable. Empty answers are left out.
+    text, under the question ids; this puts them back: the set's questions in the set's order
+    (`set_answers`), then (for Evaluation) answers to questions the set does not know, under
+    the id made readable, so that no answer is left out. Empty answers are left out.
     """
-    pairs = [
-        (question, answers[qid])
-        for qid, (placed, question) in layout.items()
-        if placed == element and qid in answers
-    ]
+    pairs = set_answers(answers, layout, element)
     if element == UNKNOWN_ANSWERS_ELEMENT:
-        pairs += [(question_label(qid), text) for qid, text in answers.items() if qid not in layout]
-    return [(question, text.strip()) for question, text in pairs if text and text.strip()]
+        pairs += _given([(question_label(qid), text) for qid, text in answers.items()
+                         if qid not in layout])
+    return pairs
+
+
+def shown_layout(answers: Mapping[str, str], name: str) -> dict[str, tuple[str, str]]:
+    """`answer_layout(name)` with each of `answers` to a question the set does not ask placed
+    under Evaluation and headed by its id made readable and why it is there (`NOT_IN_SET`: a
+    question renamed or removed since; or the set is not installed here): as `show` draws it,
+    not as one of Evaluation's own questions."""
+    from peerjournal.paths import user_prompts_dir
+
+    layout = answer_layout(name)
+    unplaced = [qid for qid in answers if qid not in layout]
+    if not unplaced:
+        return layout
+    installed = name in available(user_prompts_dir())
+    why = NOT_IN_SET if installed else f"(its prompt set, '{name}', is not installed here)"
+    return {**layout, **{qid: (UNKNOWN_ANSWERS_ELEMENT, f"{question_label(qid)} {why}")
+                         for qid in unplaced}}
 
 
 def element_text(text: str, answers: Mapping[str, str], layout: Layout, element: str) -> str:
@@ -378,7 +408,9 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
             questions += [(qid, qid) for qid in draft.answers if qid not in known]
         for qid, question_text in questions:
             lines.append(f"### {_on_heading(question_text)} <!-- id: {qid} -->")
-            lines += ["", _escaped(draft.answers.get(qid, ""), asked), ""]
+            # (an answer to no question of the set says so, in place of the blank line)
+            note = "" if qid in known else f"<!-- {_in_comment(_not_asked(prompt_set))} -->"
+            lines += [note, _escaped(draft.answers.get(qid, ""), asked), ""]
     lines += [
         "## Self-care",
         "<!-- Optional: one thing you did or will do for yourself. -->",
@@ -387,6 +419,12 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _not_asked(prompt_set: PromptSet) -> str:
+    """The note under an answer to a question the set does not ask, in the template."""
+    return (f"Not a question of the '{prompt_set.name}' prompt set (renamed or removed since, "
+            "or from an import): your answer is kept.")
 
 
 def _in_comment(text: str) -> str:
@@ -407,7 +445,9 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
     Header lines (`date:`, `setting:`, `tags:`, `mode:`, `prompts:`) at the top are read as
     headers whether or not sections follow; a file with no `##` sections is all experience
     after them, and there they count only when a blank line ends them (a note that opens
-    "Setting: busy ward" and runs on is experience).
+    "Setting: busy ward" and runs on is experience). Text before the first section of a file
+    with no `## Experience` is the experience too (`Typed text⏎## Feelings⏎Calm.` from stdin),
+    after any header lines ended by a blank line (see `_check_lead` for what is refused).
 
     A `###` line in a section is a question of the set: by the `<!-- id: … -->` after it, or
     by its text alone. Words typed on that line are the start of the answer (see
@@ -443,6 +483,10 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
         parsed.texts["experience"] = "\n".join(body[start:]).strip()
         return parsed
     number = 0
+    headed = after_blank = False  # a header line read; a blank line since the last one
+    experience_section = any(
+        _SECTIONS.get(name.strip().lower()) == "experience" for name in _SECTION.findall(lines)
+    )
     for line in lines.split("\n"):
         number += 1 + line.count(_HIDDEN_BREAK)
         line = line.replace(_HIDDEN_BREAK, "")
@@ -475,14 +519,15 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
             else:  # a heading of the writer's own: a line of the text it is in, as typed
                 buffers.setdefault(current, []).append(_unescape(line))
         elif current is None:
-            if stripped:
-                header = _header(line)
-                if header is None:
-                    raise PeerJournalError(
-                        f"Line {number}: expected 'date:', 'setting:', 'tags:', 'mode:' or "
-                        "'prompts:' before the first ## section."
-                    )
+            if not stripped:
+                after_blank = True
+            elif header := _header(line):
                 _set_header(parsed, *header)
+                headed, after_blank = True, False
+            else:  # text before the first section: the experience, when it can be
+                _check_lead(line, number, headed and not after_blank, experience_section)
+                current = ("text", "experience")
+                buffers.setdefault(current, []).append(_unescape(line))
         else:
             buffers.setdefault(current, []).append(_unescape(line))
     for (kind, key), body in buffers.items():
@@ -494,6 +539,34 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
     return parsed
 
 
+def _check_lead(line: str, number: int, in_headers: bool, experience_section: bool) -> None:
+    """Refuse a line of text before the first `##` section (line `number`) that cannot start
+    the experience: a header line mistyped (`dtae: …`), a line run on from the header lines
+    (`in_headers`: no blank line between them and it), or any text when the file has an
+    `## Experience` of its own (`experience_section`)."""
+    import difflib
+
+    typed = _KEY.match(line)
+    key = typed[1].lower() if typed else ""
+    # two letters swapped ("dtae"), or close ("settnig", "tag"); not "Mood:" or "Data:"
+    meant = [k for k in _HEADER_KEYS if sorted(k) == sorted(key)] or difflib.get_close_matches(
+        key, _HEADER_KEYS, 1, 0.8
+    )
+    if typed and meant:
+        raise PeerJournalError(
+            f"Line {number}: {typed[1]!r} is not a header line (did you mean '{meant[0]}:'?); "
+            f"the header lines are {_HEADER_NAMES}."
+        )
+    if in_headers or experience_section:
+        raise PeerJournalError(
+            f"Line {number}: expected {_HEADER_NAMES} before the first ## section"
+            + ("." if experience_section else
+               " (a blank line after them, then text, starts the experience).")
+        )
+
+
+_KEY = re.compile(r"^\s*([A-Za-z]+)\s*[:=]")  # the start of a header line, mistyped or not
+_HEADER_NAMES = "'date:', 'setting:', 'tags:', 'mode:' or 'prompts:'"
 _HIDDEN_BREAK = "\x01"  # a line break inside a comment (control characters are cleaned from text)
 _SECTION = re.compile(r"^##[ \t]+(.*)$", re.MULTILINE)
 _QUESTION = re.compile(r"^###[ \t]+(.*)$")

@@ -113,6 +113,18 @@ def as_typed(text: str) -> str:
         return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
+# NULs between two words of two characters or more ("ok\0nul"); not those of UTF-16 text
+# saved without a byte order mark ("W\0e\0 \0w\0a\0…"), where one follows every character
+_NUL_BETWEEN_WORDS = re.compile(r"(?<=\w\w)\x00+(?=\w\w)")
+
+
+def without_nul(text: str) -> str:
+    """`text` with its NUL characters left out (a stray one in a note, a binary file, which a
+    draft could not hold): one between two words becomes a space, so that "ok\\0nul" is kept
+    as two words rather than joined into "oknul"."""
+    return _NUL_BETWEEN_WORDS.sub(" ", text).replace("\x00", "")
+
+
 def drawn_as_nothing(ch: str) -> bool:
     """White space, or a character drawn as nothing (a zero-width space, a byte order mark,
     a direction mark): what a stray paste or a Windows file leaves behind."""

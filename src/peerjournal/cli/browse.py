@@ -67,9 +67,14 @@ def _narrow_further(filters: Filters) -> str:
 
 
 def _quoted(query: str) -> str:
-    """The query as typed, quoted, cut short when it is long (a pasted paragraph)."""
-    flat = " ".join(query.split())
-    return repr(flat if len(flat) <= QUOTED_MAX else flat[: QUOTED_MAX - 1] + "…")
+    """The query as typed, quoted, cut short when it is long (a pasted paragraph): an emoji's
+    zero-width joiner as typed ("😮‍💨", which repr() showed as "\\u200d"), only control
+    characters shown as escapes."""
+    from peerjournal.textsafe import as_typed, clean, cut
+
+    flat = cut(" ".join(as_typed(query).split()), QUOTED_MAX)
+    mark = '"' if "'" in flat and '"' not in flat else "'"
+    return f"{mark}{clean(flat, multiline=False)}{mark}"
 
 
 def _one_line(hit: SearchHit) -> SearchHit:
@@ -442,10 +447,10 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json(entry.to_json())
             return
-        from peerjournal.reflection import answer_layout
+        from peerjournal.reflection import shown_layout
         from peerjournal.render.entries import entry_view
 
-        app_ctx.out.print(entry_view(entry, answer_layout(entry.prompt_set)))
+        app_ctx.out.print(entry_view(entry, shown_layout(entry.answers, entry.prompt_set)))
 
     @app.command(short_help="Search the text of every entry.", cls=SearchCommand)
     def search(

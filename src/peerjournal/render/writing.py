@@ -7,7 +7,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.text import Text
 
 from peerjournal.entry import ELEMENTS, MODE_MEANINGS, EntryDraft
-from peerjournal.reflection import Element, PromptSet, answer_layout, element_answers
+from peerjournal.reflection import Element, PromptSet, answer_layout, set_answers
 from peerjournal.render.console import styled
 from peerjournal.render.layout import Section, bullets
 from peerjournal.render.safe import clean, safe_text
@@ -62,8 +62,9 @@ class Review:
         table = Text()
         for label, value in rows:
             table.append(f"{label:<{LABEL_WIDTH}}", style="bold")
+            # (an answer to a question no longer in the set is no answer to the element's)
             answered = label.lower() in ELEMENTS and bool(
-                element_answers(draft.answers, layout, label.lower())
+                set_answers(draft.answers, layout, label.lower())
             )
             nothing = first_words(_nothing(label, answered), room)
             table.append((first_words(value, room) or nothing) + "\n")
