@@ -36,7 +36,8 @@ def dimension_columns(dimension: str) -> tuple[str, str]:
 
 class ScoreRows:
     """The table's rows for scores as they arrive, built at once (while worker processes are
-    still scoring the rest: an import or a rescore waits for them), written by `write`."""
+    still scoring the rest: an import or a rescore waits for them), written by `write` (as
+    many times as rows are added: each writes those added since the one before)."""
 
     def __init__(self) -> None:
         self._rows: list[tuple[int | None, ...]] = []
@@ -52,6 +53,8 @@ class ScoreRows:
     def write(self, conn: sqlite3.Connection) -> None:
         conn.executemany(f"DELETE FROM {TABLE} WHERE entry_id = ?", self._unscored)
         conn.executemany(_UPSERT, self._rows)
+        self._unscored.clear()
+        self._rows.clear()
 
 
 def _row(entry_id: int, summary: str) -> tuple[int | None, ...]:

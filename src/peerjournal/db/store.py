@@ -6,11 +6,11 @@ import builtins
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
@@ -55,6 +55,9 @@ MAX_SQLITE_INT = 2**63 - 1
 # by hand, would make the ID of every entry after it as long (at 2**63 - 1: leave none to give).
 HIGHEST_KEPT_ID = 10**9
 BULK_FROM = 200  # inserts at least this large index their text in one statement
+# A large insert or rescore writes the tags, `entry_score` rows and index entries of this many
+# entries at a time, as their scores arrive: while the workers score the rest, not after them.
+WRITTEN_BY = 1_000
 # The stored score: its verdict, the full JSON, the compact summary reports read, the lexicon.
 DRIFT_COLUMNS = (
     "drift_verdict",
@@ -363,8 +366,18 @@ class Store:
 
         ids: builtins.list[int] = []
         score_rows = ScoreRows()
-        with self._write() as conn, _fts_in_bulk(conn, ids, len(drafts) >= BULK_FROM):
+        tag_rows: builtins.list[tuple[int, str]] = []
+        fresh: builtins.list[int] = []  # the entries inserted since `written` last ran
+        with self._write() as conn, _fts_in_bulk(conn, len(drafts) >= BULK_FROM) as index:
             _number_on(conn)
+
+            def written() -> None:  # the tags, score rows and index entries of `fresh`
+                conn.executemany("INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)", tag_rows)
+                score_rows.write(conn)
+                index(fresh)
+                tag_rows.clear()
+                fresh.clear()
+
             for n, (draft, drift) in enumerate(zip(drafts, drifts, strict=True)):
                 identity = kept[n] if kept else KeptIdentity()
                 answers = answers_text(draft.answers)
@@ -390,12 +403,13 @@ class Store:
                 )
                 entry_id = int(cur.lastrowid or 0)
                 score_rows.add(entry_id, scored[_SUMMARY])
-                conn.executemany(
-                    "INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)",
-                    [(entry_id, tag) for tag in draft.tags],
-                )
+                tag_rows += [(entry_id, tag) for tag in draft.tags]
                 ids.append(entry_id)
-            score_rows.write(conn)
+                fresh.append(entry_id)
+                if len(fresh) == WRITTEN_BY:
+                    written()
+            if fresh:
+                written()
         return ids
 
     def _insert(self, conn: sqlite3.Connection, values: tuple[Any, ...]) -> sqlite3.Cursor:
@@ -880,42 +894,49 @@ class Store:
         from peerjournal.db.scoretable import ScoreRows
 
         score_rows = ScoreRows()
-
-        def values() -> Iterator[tuple[str | int | None, ...]]:
-            for entry_id, drift in scores:
-                scored = _drift_values(drift)
-                score_rows.add(entry_id, scored[_SUMMARY])
-                yield (*scored, entry_id)
-
+        arriving = iter(scores)
         with self._write() as conn:
-            conn.executemany(
-                f"UPDATE entry SET {' = ?, '.join(DRIFT_COLUMNS)} = ? WHERE id = ?", values()
-            )
-            score_rows.write(conn)
+            while batch := list(islice(arriving, WRITTEN_BY)):
+                rows = []
+                for entry_id, drift in batch:
+                    scored = _drift_values(drift)
+                    score_rows.add(entry_id, scored[_SUMMARY])
+                    rows.append((*scored, entry_id))
+                conn.executemany(
+                    f"UPDATE entry SET {' = ?, '.join(DRIFT_COLUMNS)} = ? WHERE id = ?", rows
+                )
+                score_rows.write(conn)
 
 
 @contextmanager
-def _fts_in_bulk(conn: sqlite3.Connection, ids: list[int], bulk: bool) -> Iterator[None]:
-    """For a large insert, index the new entries in one statement instead of row by row.
+def _fts_in_bulk(
+    conn: sqlite3.Connection, bulk: bool
+) -> Iterator[Callable[[builtins.list[int]], None]]:
+    """For a large insert, index the new entries by batches (the function yielded, given
+    their IDs), one statement each, instead of row by row.
 
     The per-row trigger costs ~0.1 ms an entry; one INSERT … SELECT over the new IDs is a
     fifth of that. Runs inside the caller's transaction, so the trigger is back before
-    anyone else can write.
+    anyone else can write. (Not `bulk`: the trigger indexes each row, and the function does
+    nothing.)
     """
     if not bulk:
-        yield
+        yield lambda ids: None
         return
     (trigger,) = conn.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entry_fts_insert'"
     ).fetchone()
     columns = ", ".join(row[1] for row in conn.execute("PRAGMA table_info(entry_fts)"))
     conn.execute("DROP TRIGGER entry_fts_insert")
-    yield
-    conn.execute(
-        f"INSERT INTO entry_fts(rowid, {columns}) SELECT id, {columns} FROM {FTS_SOURCE} "
-        "WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(ids),),
-    )
+
+    def index(ids: builtins.list[int]) -> None:
+        conn.execute(
+            f"INSERT INTO entry_fts(rowid, {columns}) SELECT id, {columns} FROM {FTS_SOURCE} "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+
+    yield index
     conn.execute(trigger)
 
 
