@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import CLI, CTRL_C, Keys
+from peerjournal.cli import editor
 from test_write import drafts, entries
 
 SENTENCE = (
@@ -334,6 +335,8 @@ def test_a_resumed_guided_draft_closed_unchanged_in_the_editor_stays_a_draft(
     [guided] = drafts(isolated)
     held = guided.read_bytes()
     monkeypatch.setenv("EDITOR", "true")
+    # (round 32: it returns at once, and would be told how to make an editor wait)
+    monkeypatch.setattr(editor, "QUICK_EXIT_SECONDS", 0.0)
     monkeypatch.delenv("VISUAL", raising=False)
     result = cli("write", "--resume", "--editor")
     assert result.exit_code == 1
@@ -353,6 +356,8 @@ def test_a_resumed_editor_draft_closed_unchanged_stays_a_draft(
     draft = folder / "20261120-120000.md"
     draft.write_text("## Experience\nWe sat by the river.\n", encoding="utf-8")
     monkeypatch.setenv("EDITOR", "true")
+    # (round 32: it returns at once, and would be told how to make an editor wait)
+    monkeypatch.setattr(editor, "QUICK_EXIT_SECONDS", 0.0)
     monkeypatch.delenv("VISUAL", raising=False)
     result = cli("write", "--resume", "--editor")
     assert result.exit_code == 1
@@ -362,7 +367,12 @@ def test_a_resumed_editor_draft_closed_unchanged_stays_a_draft(
     )
     assert draft.read_text(encoding="utf-8") == "## Experience\nWe sat by the river.\n"
     assert entries(cli) == []
-    # without --editor, an editor draft is opened all the same, and closing it saves it
+    # without --editor, an editor draft is opened all the same, and closed unchanged it
+    # stays a draft too (round 32: it was saved); saved as it is (`:wq`), it is saved
+    again = cli("write", "--resume")
+    assert (again.exit_code, again.stderr) == (1, result.stderr)
+    assert draft.read_text(encoding="utf-8") == "## Experience\nWe sat by the river.\n"
+    monkeypatch.setenv("EDITOR", "touch")
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr
     assert [e["experience"] for e in entries(cli)] == ["We sat by the river."]

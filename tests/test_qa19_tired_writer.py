@@ -338,10 +338,9 @@ def test_on_a_dumb_terminal_a_long_prompt_is_shown_whole_above_the_answer(
     shown: list[str] = []
     prompt = "Setting (community, inpatient, crisis; Enter to skip): "
     assert guided.LineReader(readline=True).read("\n" + prompt, shown.append) == "ward"
-    if cut:
-        assert (shown, asked) == (["\n", prompt.rstrip() + "\n"], [""])
-    else:
-        assert (shown, asked) == (["\n"], [prompt])
+    # (round 32: wider than the terminal, it is broken between words on any terminal, so
+    # the line beside the answer is short; `cut` is what a dumb terminal did before that)
+    assert (shown, asked) == (["\nSetting (community, inpatient, crisis;\n"], ["Enter to skip): "])
     shown.clear()
     asked.clear()
     assert guided.LineReader(readline=True).read("Save? [Y/n] ", shown.append) == "ward"

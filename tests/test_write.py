@@ -265,9 +265,9 @@ def test_non_utf8_on_stdin_is_a_clear_error_and_kept(
     assert entries(cli) == []
     [kept] = drafts(isolated)
     assert kept.read_text(encoding="utf-8").endswith("caf\ufffd with Sam\n")
-    # the editor closes on the draft as it is (`--resume --editor` would keep it a draft, as
-    # an editor closed unsaved)
-    monkeypatch.setenv("VISUAL", "true")
+    # the draft saved as it is in the editor (`:wq`; closed without saving, `:q!`, it would
+    # stay a draft: round 32)
+    monkeypatch.setenv("VISUAL", "touch")
     resumed = cli("write", "--resume")
     assert resumed.exit_code == 0, resumed.stderr
     assert [(e["experience"], e["setting"]) for e in entries(cli)] == [

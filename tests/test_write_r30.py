@@ -252,7 +252,8 @@ def test_an_entry_deleted_while_it_is_edited_names_restore(
         f"{entry_id}` continues it)."
     )
     assert cli("restore", str(entry_id)).exit_code == 0
-    monkeypatch.setenv("EDITOR", "true")
+    # saved as it is (`:wq`; round 32: closed without saving, `:q!`, it stays kept)
+    monkeypatch.setenv("EDITOR", "touch")
     assert cli("edit", str(entry_id)).exit_code == 0
     assert experiences(cli) == ["We sat in the garden, edited."]
 

@@ -76,6 +76,7 @@ def register(app: typer.Typer) -> None:
             stored_json,
         )
         from peerjournal.cli.trash import live_entry
+        from peerjournal.cli.write import refuse_unusable_lexicon
         from peerjournal.entry import EntryDraft, validate
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
@@ -107,11 +108,15 @@ def register(app: typer.Typer) -> None:
             if tag:
                 draft.tags = [t for t in tag if t.strip()]  # --tag '': no tags at all
         else:
-            app_ctx.refuse_if_damaged()  # before the editor: not after the writer's edit
+            # before the editor: not after the writer's edit
+            app_ctx.refuse_if_damaged()
+            _refuse_read_only(app_ctx, entry_id)
+            refuse_unusable_lexicon(app_ctx)
             started = time.monotonic()
             kept = _edit_in_editor(app_ctx, entry_id, draft, fresh)
             if kept is None:
                 app_ctx.say("No changes." + waiting_hint(started))
+                _still_kept(app_ctx, entry_id)  # a kept edit closed without saving
                 if json_out:  # scripts get the entry whether or not it changed
                     app_ctx.print_json(entry.to_json())
                 return
@@ -161,6 +166,24 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"Updated entry {entry_id}.")
         if meant is not None:
             app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
+
+
+def _refuse_read_only(app: AppContext, entry_id: int) -> None:
+    """Refuse at once an edit in the editor that could not be saved: a journal file or folder
+    that cannot be written (a read-only disk, `chattr +i`, no permission) is found by SQLite
+    only when the change is made, after the writer's edit. Nothing is locked meanwhile."""
+    import os
+
+    from peerjournal.errors import DatabaseError
+
+    journal = app.db_path.resolve()  # (SQLite writes beside the file a link leads to)
+    for path, what in ((journal, "the file"), (journal.parent, "its folder")):
+        if not os.access(path, os.W_OK):
+            raise DatabaseError(
+                f"The journal at {app.db_path} cannot be changed: {what} is read-only (a "
+                f"read-only disk, or no permission to write there); entry {entry_id} is "
+                "unchanged, and the editor was not opened."
+            )
 
 
 def _unsaved_before_flags(app: AppContext, entry_id: int, fresh: bool) -> list[Draft]:
@@ -230,11 +253,14 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
     """Edit the draft in place via the Markdown template; None when the text is unchanged.
 
     The returned file keeps the edited text until the caller has saved it. Unsaved changes
-    kept from an earlier edit of the same entry are continued (unless `fresh`).
+    kept from an earlier edit of the same entry are continued (unless `fresh`); closed without
+    saving (vim's `:q!`), they are unchanged too, and stay kept (compared with the entry as
+    stored, they would look like a change the writer chose to save).
     """
     from peerjournal import paths
     from peerjournal.cli.editor import check_comments, not_opened, parse_entry, run_editor
     from peerjournal.cli.editor_safety import Before, stopped
+    from peerjournal.cli.write import closed_unsaved
     from peerjournal.drafts import EDITS, kept_edits, new_edit, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
@@ -285,6 +311,8 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
             )
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
         raise _editor_failed(app, entry_id, file, before, stopped(exc), continuing) from None
+    if continuing and closed_unsaved(file, before):  # (saved as it is, `:wq`, it is saved)
+        return None
     try:
         # words typed into the template's guidance would be dropped (and an edit that only
         # has those, taken for "no changes" and discarded): refused, and kept, as for write

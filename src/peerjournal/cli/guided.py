@@ -2,7 +2,8 @@
 
 Every line typed is in the draft file before the next prompt, so a crash loses at most the
 line being typed; Ctrl-C, Ctrl-\\, SIGTERM and a closed terminal keep even that one in an
-answer, the setting, the tags or the self-care line (when readline reads the terminal).
+answer, the setting, the tags, the self-care line or at a [Y/n] question (when readline reads
+the terminal). A line typed or pasted at a [Y/n] question is kept in the entry too.
 `write --resume` continues where it stopped. A session stopped before anything was typed
 keeps no draft.
 """
@@ -85,6 +86,8 @@ class GuidedSession:
         # a line step whose words Ctrl-C keeps: what it adds to (`_read_line_step`), its
         # store, and whether it adds
         self._line: tuple[str, Any, bool] | None = None
+        # the part a line typed at a [Y/n] question is kept in (`_yes_or_no`), for Ctrl-C
+        self._asking: str | None = None
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -202,17 +205,21 @@ class GuidedSession:
                 lambda v: setattr(self.draft, "self_care", v),
                 current=lambda: self.draft.self_care,
                 adds=True,
+                check=self._pasted_on,
             )
             self.app.err.print(Review(self.draft))
             # no answer (Ctrl-D) is no, as elsewhere: the draft is kept
+            # words typed there (the last answer, one prompt late) go to the evaluation; to
+            # change it, --editor: `--resume` alone comes straight back here
             save = self._yes_or_no(
                 "Save this entry? [Y/n] ", "Please answer y (save) or n (keep it as a draft).",
-                words=self._words_at_save,
+                "evaluation",
+                note=f" (to change it: n, then {self.app.resume_hint(' --editor')})",
             )
         except KeyboardInterrupt:
             self._end_the_typed_line()
-            self._keep_the_interrupted_line()
-            raise self.stopped("Interrupted.", ExitCode.INTERRUPTED) from None
+            kept = self._keep_the_interrupted_line()
+            raise self.stopped(f"Interrupted.{kept}", ExitCode.INTERRUPTED) from None
         except _StoppedForNow:
             raise self.stopped(
                 "Stopped for now (q), so nothing was saved.", ExitCode.USER_ERROR
@@ -226,7 +233,11 @@ class GuidedSession:
                 ExitCode.USER_ERROR,
             )
         if not save:
-            raise self.stopped("Not saved.", ExitCode.USER_ERROR)
+            raise self.stopped(
+                "Not saved.", ExitCode.USER_ERROR,
+                f"{self.app.resume_hint(' --editor')} opens it to change it, "
+                f"{self.app.resume_hint()} asks again to save it",
+            )
         return self.draft
 
     def _steps(self) -> list[str]:
@@ -239,39 +250,85 @@ class GuidedSession:
         return ["setting", *elements, "tags", "self_care"]
 
     def _yes_or_no(
-        self, question: str, again: str, words: Callable[[str], None] | None = None
+        self, question: str, again: str, keep_in: str, named: dict[str, bool] | None = None,
+        note: str = "",
     ) -> bool | None:
-        """A [Y/n] question: Enter, y or yes is yes; n or no is no; end of input (Ctrl-D) is
-        no answer (None). Anything else is asked again, saying `again`: "nope" or a stray
-        line of text is not a yes. A line of three words or more given to `words` is kept
-        there (an answer typed one prompt late), and the question asked again."""
+        """A [Y/n] question: Enter, y or yes is yes; n or no is no (and so is a line `named`
+        gives, lower-cased); end of input (Ctrl-D) is no answer (None). A try at y or n
+        ("nope", "ye", "what?": `_a_try_at_yes_or_no`) is asked again, saying `again`. Any
+        other line is words for the entry, never thrown away: added to the end of `keep_in`
+        (a part of the entry), with the rest of a paste, the writer told where (and `note`),
+        and the question asked again. A line that came with others (a paste, typed before
+        the question showed) is words too, whatever it says: no one pastes an answer."""
+        named = named or {}
+        pasted = more_input_waiting()  # (waiting already: not typed in answer to this)
         while True:
+            self._asking = keep_in  # Ctrl-C keeps the line being typed (`run`)
             answer = self._read_line(question)
+            self._asking = None
             if answer is None:
                 return None
-            reply = answer.strip().lower()
-            if reply in ("", "y", "yes"):
-                return True
-            if reply in ("n", "no"):
-                return False
-            if words is not None and len(answer.split()) >= 3:
-                words(answer.strip())
-                continue
-            self.app.say(again)
+            if not (pasted or more_input_waiting()):
+                reply = answer.strip().lower()
+                if reply in ("", "y", "yes") or named.get(reply) is True:
+                    return True
+                if reply in ("n", "no") or named.get(reply) is False:
+                    return False
+                if _a_try_at_yes_or_no(answer):
+                    self.app.say(again)
+                    continue
+            pasted = False
+            if answer.strip():
+                self._add_to(keep_in, answer.strip())
+            added = bool(answer.strip()) + self._rest_of_the_paste(keep_in)
+            if added:
+                words = "That reads" if added == 1 else "Those lines read"
+                self.app.say(
+                    f"{words} like words for your entry, not y or n: added to the end of "
+                    f"your {_PLACES.get(keep_in, keep_in)}{note}."
+                )
 
-    def _words_at_save(self, typed: str) -> None:
-        """Words typed at "Save this entry?" (the last answer, typed one prompt late): added to
-        the evaluation, never thrown away; the writer sees where, and is asked again."""
-        before = self.draft.evaluation
-        self.draft.evaluation = _line_added(before, typed)
+    def _add_to(self, part: str, line: str) -> None:
+        """`line` added to the end of `part` (typed at a question, or at the wrong prompt):
+        on a new line, or after a space in the one-line self-care note; saved."""
+        before = getattr(self.draft, part)
+        if part == "self_care":
+            after = f"{before.rstrip()} {line.strip()}".strip()
+        else:
+            after = _line_added(before, line if before.strip() else line.lstrip("\n"))
+        setattr(self.draft, part, after)
+        self.typed = True
         self.save()
-        self.app.say(
-            "That reads like words for your entry, not y or n: added to the end of your "
-            "evaluation (n keeps the entry as a draft, to change it)."
-        )
 
-    def stopped(self, reason: str, code: ExitCode) -> PeerJournalError:
-        """The error for a session that ends without saving: where the text is, if anywhere."""
+    def _rest_of_the_paste(self, part: str) -> int:
+        """The lines of a paste still waiting, added to the end of `part` (a blank line
+        between two of them kept); returns how many."""
+        added = blanks = 0
+        while more_input_waiting():
+            self._asking = part
+            line = self._read_line("")
+            self._asking = None
+            if line is None:
+                break
+            if not line.strip():
+                blanks += 1
+                continue
+            self._add_to(part, "\n" * blanks + line.rstrip())
+            added, blanks = added + 1, 0
+        return added
+
+    def _pasted_on(self, typed: str) -> str:
+        """A self-care line with more of a paste behind it ("Walked home.", "Called my
+        sister."): the rest was pasted there too, and is added to it, on the one line."""
+        if not more_input_waiting():
+            return typed
+        if self._rest_of_the_paste("self_care"):
+            self.app.say("The rest of what you pasted is added to your self-care note.")
+        return self.draft.self_care
+
+    def stopped(self, reason: str, code: ExitCode, then: str = "") -> PeerJournalError:
+        """The error for a session that ends without saving: where the text is, if anywhere
+        (`then`: what to do with the kept draft, if not to continue it)."""
         if not self.typed:
             self.file.discard()
             return PeerJournalError(f"{reason} Nothing was typed, so no draft was kept.", code)
@@ -279,7 +336,7 @@ class GuidedSession:
         if self.saved:
             return PeerJournalError(
                 f"{reason} Your draft is kept in {self.file.path}; "
-                f"{self.app.resume_hint()} continues it.",
+                f"{then or self.app.resume_hint() + ' continues it'}.",
                 code,
             )
         from peerjournal.drafts import printed_instead
@@ -412,22 +469,42 @@ class GuidedSession:
         for the tags again; n keeps it as tags. The words are in the evaluation while this
         is asked, and stay there after Ctrl-C or Ctrl-D: a sentence made into one long tag
         is hard to read back, and a tired writer is safest with their words as they typed
-        them."""
+        them. With the rest of a paste waiting, all of it goes there, and nothing is asked."""
         if not reads_like_a_sentence(typed):
             return typed
-        before, line = self.draft.evaluation, self.tags_line
+        line = self.tags_line
         self.draft.tags, self.tags_line = [], None  # (in one place only: the evaluation)
-        self.draft.evaluation = _line_added(before, typed)
-        self.save()
-        moved = self._yes_or_no(
+        if more_input_waiting():
+            self._add_to("evaluation", typed)
+            self._rest_of_the_paste("evaluation")
+            self.app.say(
+                "That reads like a sentence, not tags: it and the rest of what you pasted "
+                "are added to the end of your evaluation."
+            )
+            return None
+        moved = self._moved_and_asked(
+            typed, "evaluation",
             "That reads like a sentence, not tags: add it to your evaluation instead? [Y/n] ",
             "Please answer y (add it to your evaluation) or n (keep it as tags).",
         )
         if moved is False:
-            self.draft.evaluation, self.tags_line = before, line
+            self.tags_line = line
             return typed
         self.app.say("Added to your evaluation.")
         return None
+
+    def _moved_and_asked(self, typed: str, part: str, question: str, again: str) -> bool | None:
+        """`typed` added to the end of `part` while `question` asks whether it belongs there
+        (kept there after Ctrl-C or Ctrl-D); n takes it back out. Lines kept at the question
+        (`_yes_or_no`) stay where they were put, after it."""
+        before = getattr(self.draft, part)
+        self._add_to(part, typed)
+        with_it = getattr(self.draft, part)
+        moved = self._yes_or_no(question, again, part)
+        if moved is False:
+            later = getattr(self.draft, part)[len(with_it):].lstrip("\n")
+            setattr(self.draft, part, _line_added(before, later) if later.strip() else before)
+        return moved
 
     def _checked_setting(self, typed: str) -> str | None:
         """A setting line that reads like a sentence is most likely the experience begun one
@@ -437,30 +514,30 @@ class GuidedSession:
         the setting again, n keeps it. Then a near miss is questioned (`_meant_setting`)."""
         if not reads_like_a_sentence(typed):
             return self._meant_setting(typed)
-        before = self.draft.experience
         self.draft.setting = ""
-        self.draft.experience = _line_added(before, typed)
-        self.save()  # (in the experience while this is asked, as `_not_a_sentence` keeps it)
         if more_input_waiting():
+            self._add_to("experience", typed)
             self.app.say(
                 "That reads like a sentence, not a setting: it begins your experience, and the "
                 "setting is left blank."
             )
             return ""
-        moved = self._yes_or_no(
+        moved = self._moved_and_asked(
+            typed, "experience",
             "That reads like a sentence, not a setting: begin your experience with it "
             "instead? [Y/n] ",
             "Please answer y (begin your experience with it) or n (keep it as the setting).",
         )
         if moved is False:
-            self.draft.experience = before
             return self._meant_setting(typed)
         self.app.say("It begins your experience.")
         return None
 
     def _meant_setting(self, typed: str) -> str:
-        """A near miss of a setting used or listed is questioned ("inpateint"): Enter or y
-        takes the suggestion, n keeps what was typed, and so does no answer (Ctrl-D)."""
+        """A near miss of a setting used or listed is questioned ("inpateint"): Enter, y or
+        the suggestion takes it, n (or what was typed) keeps what was typed, and so does no
+        answer (Ctrl-D). Words typed there instead (the experience, begun without seeing the
+        question) begin the experience, the next part asked for."""
         from peerjournal.setting_names import known_settings, likely_meant
         from peerjournal.textsafe import clean
 
@@ -471,6 +548,7 @@ class GuidedSession:
         taken = self._yes_or_no(
             f"'{shown}' is new: did you mean {suggested}? [Y/n] ",
             f"Please answer y (use '{meant}') or n (keep '{typed}').",
+            "experience", named={meant.strip().lower(): True, typed.strip().lower(): False},
         )
         return meant if taken else typed
 
@@ -521,13 +599,23 @@ class GuidedSession:
             "its own keeps it as it is)"
         )
 
-    def _keep_the_interrupted_line(self) -> None:
+    def _keep_the_interrupted_line(self) -> str:
         """Ctrl-C pressed on a line of an answer, before Enter: the words on it are part of
-        the answer (a writer stopping for the night mid-sentence), not thrown away."""
+        the answer (a writer stopping for the night mid-sentence), not thrown away; so are
+        words typed at a [Y/n] question, where Enter would have put them (`_yes_or_no`).
+        Returns what to tell the writer of where they are, if not where they were typed."""
         typed = self._clean(self.reader.take_interrupted())
         line = typed.rstrip()
         if not line.strip():
-            return
+            return ""
+        if self._asking is not None:
+            if _a_try_at_yes_or_no(line):
+                return ""
+            if self._asking == "experience" and "experience" not in self.done:
+                self.cut_off = "experience"  # (at the setting's questions: carried on)
+            self._add_to(self._asking, line.strip())
+            part = _PLACES.get(self._asking, self._asking)
+            return f" The line you were typing is added to the end of your {part}."
         if self._line is not None:  # the setting, tags or self-care line
             kept, store_line, adds = self._line
             # the self-care line keeps a space it ended in: resumed, a word cut in half is
@@ -536,14 +624,15 @@ class GuidedSession:
             # (kept as typed: a tags line that is a sentence, or has no letters, too)
             store_line(carried_on(kept, line) + ended if adds else line.strip())
             self.typed = True
-            return
+            return ""
         if self._answer is None:
-            return
+            return ""
         lines, store, key = self._answer
         lines.append(line)
         store("\n".join(lines))
         self.cut_off = key
         self.typed = True
+        return ""
 
     def _read_block(self, lines: list[str], store: Any, key: str, cut: str | None) -> bool:
         """Read lines until a blank line (False) or end of input (True), saving after each.
@@ -640,6 +729,34 @@ def reads_like_a_sentence(line: str) -> bool:
     if any(len(tag.split()) > SENTENCE_WORDS for tag in tags):
         return True
     return bool(tags) and tags[-1].endswith((".", "!", "?", "…")) and len(tags[-1].split()) > 1
+
+
+# the parts a line typed at the wrong prompt may be kept in, as the writer is told of them
+_PLACES = {"self_care": "self-care note"}
+# Replies to a [Y/n] question that are a try at y or n (a slip, another word for one), not
+# words for the entry: asked again
+YES_OR_NO_TRIES = frozenset({
+    "y", "yes", "n", "no", "ye", "yy", "ys", "yse", "yess", "yea", "yeah", "yep", "yup", "nn",
+    "noo", "nope", "nah", "ok", "okay", "sure", "maybe",
+})
+
+
+def _a_try_at_yes_or_no(line: str) -> bool:
+    """Whether `line`, typed at a [Y/n] question and not an answer to it, is only a try at
+    one, to ask again: a line with no letters, or one word that is a letter, one of
+    YES_OR_NO_TRIES ("nope", "ye"; "Yes!" too) or a question ("what?"). Any other line
+    holds words for the entry, and is kept."""
+    if not any(character.isalpha() for character in line):
+        return True
+    words = line.lower().split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return (
+        sum(character.isalpha() for character in word) == 1
+        or word.endswith("?")
+        or word.rstrip(".!") in YES_OR_NO_TRIES
+    )
 
 
 def _line_added(text: str, line: str) -> str:
@@ -742,7 +859,7 @@ class LineReader:
                 return _from_the_terminal(input)
             # readline is given the prompt's last line, so that it knows where the line starts
             # (a long line wraps and redraws in the right place)
-            head, newline, prompt = prompt.rpartition("\n")
+            head, newline, prompt = _between_words(prompt).rpartition("\n")
             if newline:
                 show(head + newline)
             if _scrolls_sideways(prompt):  # the answer goes on a line of its own
@@ -859,6 +976,11 @@ def _scrolls_sideways(prompt: str) -> bool:
     longer than half the width ("Setting (community, inpatient, …") lost its beginning."""
     if os.environ.get("TERM", "") not in ("", "dumb", "unknown"):
         return False
+    return len(prompt) > max(_columns(), 20) // 2
+
+
+def _columns() -> int:
+    """The terminal's width (stderr's, where prompts go), else $COLUMNS, else 80."""
     try:
         columns = os.get_terminal_size(2).columns
     except (OSError, ValueError):
@@ -868,7 +990,22 @@ def _scrolls_sideways(prompt: str) -> bool:
             columns = int(os.environ.get("COLUMNS", ""))
         except ValueError:
             columns = 80
-    return len(prompt) > max(columns, 20) // 2
+    return columns
+
+
+def _between_words(prompt: str) -> str:
+    """`prompt` with a last line wider than the terminal broken between words: readline
+    writes that line as it is, and the terminal broke it mid-word ("did you mean inpatie" /
+    "nt? [Y/n]"). A prompt's earlier lines are printed through Rich, which wraps them so."""
+    import textwrap
+
+    head, newline, last = prompt.rpartition("\n")
+    text = last.rstrip()
+    width = max(_columns(), 20) - 1 - (len(last) - len(text))  # (and a column for the cursor)
+    if len(text) <= width:
+        return prompt
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return head + newline + "\n".join(lines) + last[len(text):]
 
 
 def _line_buffer(readline: Any) -> str:

@@ -15,7 +15,7 @@ from peerjournal.errors import NotFoundError
 from peerjournal.plural import counted
 
 if TYPE_CHECKING:
-    from peerjournal.cli.editor_safety import Naming
+    from peerjournal.cli.editor_safety import Before, Naming
     from peerjournal.cli.guided import GuidedSession
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
@@ -420,6 +420,7 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     work = _Writing(plan.draft, quick=plan.mode == "quick")
     if plan.mode in ("guided", "editor", "resume"):  # before the first question: nothing typed yet
         app.refuse_if_damaged()
+        refuse_unusable_lexicon(app)
     try:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
@@ -475,8 +476,7 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     work.prompted = picked.kind == "guided" and "setting" not in plan.given
     try:
         work.draft, work.file = _resume(
-            app, picked, work.draft, plan.given, line.prompts, line.share, again, earlier,
-            editor=line.editor,
+            app, picked, work.draft, plan.given, line.prompts, line.share, again, earlier
         )
     finally:
         if earlier is not None:
@@ -1007,16 +1007,15 @@ def _edited(
     """Run the editor on a write draft and read it back; a draft left blank is not kept.
     `earlier`: the guided draft `draft_file` was made from (`_as_editor_draft`), removed only
     once the editor has left text in `draft_file`; whatever stops it first, it is kept.
-    `keep_unchanged` (`write --resume --editor`): an editor closed without saving (vim's
-    `:q!`) leaves the draft a draft, as the template says ("Save and close the editor to keep
-    it"), instead of saving it."""
+    `keep_unchanged` (`write --resume`, with --editor or without): an editor closed without
+    saving (vim's `:q!`) leaves the draft a draft, as the template says ("Save and close the
+    editor to keep it"), instead of saving it."""
     import time
 
     from peerjournal.cli.editor import check_comments, parse_entry, run_editor, waiting_hint
     from peerjournal.cli.editor_safety import (
         Before,
         keeping_before,
-        left_in,
         replace_earlier,
         stopped,
     )
@@ -1045,10 +1044,10 @@ def _edited(
                     ExitCode.INTERRUPTED,
                 ) from None
         raise
-    if keep_unchanged and _untouched(draft_file, before.modified) and (
-        left_in(draft_file) == before.data
-    ):
-        unchanged = PeerJournalError("No changes were made in the editor, so nothing was saved.")
+    if keep_unchanged and closed_unsaved(draft_file, before):
+        unchanged = PeerJournalError(
+            "No changes were made in the editor, so nothing was saved." + waiting_hint(started)
+        )
         raise keeping_before(draft_file, before, unchanged, naming, earlier)
     if resumed and not text.strip():
         # an editor that crashed while saving, or a full disk, leaves an empty file
@@ -1081,13 +1080,25 @@ def _edited(
     return draft
 
 
-def _untouched(file: Draft, modified: float | None) -> bool:
-    """Whether `file` was not written since it was `modified`: an editor closed without
-    saving (vim's `:q!`). One saved unchanged (`:wq`) was written: the writer chose to keep it."""
+def closed_unsaved(file: Draft, before: Before) -> bool:
+    """Whether the editor left `file` as it was `before` it opened, not even written again:
+    closed without saving (vim's `:q!`). One saved unchanged (`:wq`) was written: the writer
+    chose to keep it. (Also `edit`'s, for a kept edit it continues.)"""
+    from peerjournal.cli.editor_safety import left_in
+
     try:
-        return modified is not None and file.path.stat().st_mtime == modified
+        modified = file.path.stat().st_mtime
     except OSError:
         return False
+    return modified == before.modified and left_in(file) == before.data
+
+
+def refuse_unusable_lexicon(app: AppContext) -> None:
+    """Refuse, before the writer types a word (`write`'s questions or editor, `edit`'s
+    editor), an organisation's lexicon (--lexicon, config.toml) that cannot be read: found
+    only when the entry is scored, it cost the whole entry. The shipped one always loads."""
+    if app.lexicon_path() is not None:
+        app.lexicon()  # (its load at save then reads the copy parsed now from the cache)
 
 
 def _naming(app: AppContext, draft_file: Draft) -> Naming:
@@ -1169,7 +1180,6 @@ def _resume(
     share: bool,
     again: str = "",
     earlier: Draft | None = None,
-    editor: bool = False,
 ) -> tuple[EntryDraft, Draft | None]:
     """Continue a draft; options given now replace the draft's values. `again` is what
     `write --resume` needs to pick this draft again (" --draft N", or nothing); `earlier`:
@@ -1178,7 +1188,7 @@ def _resume(
 
     if draft_file.kind == "editor":
         explicit = _explicit(given, prompts)
-        edited = _edited(app, defaults, None, draft_file, explicit, earlier, keep_unchanged=editor)
+        edited = _edited(app, defaults, None, draft_file, explicit, earlier, keep_unchanged=True)
         return edited, draft_file
     session = _resumed_session(app, draft_file, prompts)
     if prompts is not None and prompts != session.draft.prompt_set:
