@@ -60,11 +60,12 @@ def test_markdown_escapes_typed_link_syntax_whole(cli: CLI, tmp_path: Path) -> N
     """Was: "See [link]\\(javascript:alert(1))": "[link]" was taken for the redaction
     placeholder and left bare, while "![x](…)" beside it was escaped whole."""
     md = _export(cli, tmp_path, "md")
-    assert "See \\[link\\]\\(javascript:alert(1)) and !\\[x\\]\\([link] and [person] said so." in md
+    assert ("See \\[link\\]\\(javascript:alert(1)) and !\\[x\\]\\([link]) and [person] "
+            "said so.") in md
     assert "> \\[link\\]\\(javascript:alert(1))" in md  # the note
     page = MarkdownIt("commonmark").render(md)
     assert "<a " not in page and "<img" not in page
-    assert "See [link](javascript:alert(1)) and ![x]([link] and [person] said so." in page
+    assert "See [link](javascript:alert(1)) and ![x]([link]) and [person] said so." in page
     assert "<p>[link](javascript:alert(1))</p>" in page
 
 
@@ -73,7 +74,7 @@ def test_html_shows_typed_link_syntax_as_text(cli: CLI, tmp_path: Path) -> None:
     assert "javascript:" not in "".join(re.findall(r"<[^>]*>", page))  # in no tag
     assert "<a " not in page and "href" not in page
     shown = html.unescape(re.sub(r"<[^>]+>", " ", page))
-    assert "See [link](javascript:alert(1)) and ![x]([link] and [person] said so." in shown
+    assert "See [link](javascript:alert(1)) and ![x]([link]) and [person] said so." in shown
 
 
 # -- 5. `peerjournal --help` -----------------------------------------------------------------

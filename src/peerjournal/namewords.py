@@ -22,7 +22,7 @@ def word_set(text: str) -> frozenset[str]:
 _FIRST_NAME_WORDS = word_set(
     """
     al amber april art august autumn basil bill bob brook buddy candy carol chance chase cherry
-    chip chuck cliff crystal dale dash dawn destiny don drew duke earl faith fern frank gene
+    chip chuck cliff crystal dale dash dawn destiny don drew duke earl eve faith fern frank gene
     ginger glen grace guy harmony hazel heather holly honey hope hunter iris ivy jack jade jay
     jewel joy june king lane lily major mark marsh max may melody mercy miles misty olive
     pat patience pearl penny pepper poppy precious prince rich river rob robin rocky rose rosy

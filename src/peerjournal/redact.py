@@ -37,6 +37,13 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    or hashtag holding any form of a name in any case is replaced whole after its "@" or "#"
    ("@hope_walker99" is "@[person]"), and digits written straight after a name go with it
    ("hope_walker99").
+   A form inside a word joined up of several, where a small letter meets a capital
+   ("NgoziCarePlan.docx", "#JusticeForNgozi", "@TeamNgozi", "GraceNotes", "HopeW"), and a
+   user name of a surname and the first name's initial ("wturner", "SPatel", "turner_w",
+   "nokonkwo") are replaced with the word whole but a file name's extension ("[person].docx",
+   "@[person]"): see `_where` and `_user_name`. "Graceful" and "Markdown" have no capital
+   inside; "McDonald" has a surname's prefix before it; "shall", "price" and "walkers" read
+   as the word a letter makes of a short surname or a surname that is a word.
    An e-mail address or a link holding a name goes whole, as "[email]" or "[link]". A
    word-name that is a part or short form of a listed name, opening a sentence as the verb,
    is left, as "Will" is ("Hope he is safe", "Hope so", "Rose early", "Mark the date": see
@@ -44,7 +51,10 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    name listed alone ("Hope") never is. So is one listed as a feeling ("Joy, relief.
    Hope."), unless a person's verb follows in the sentence; a one-word listed name is left
    in lower case where the sentence makes it the word ("I felt joy", "at dawn", "we hope
-   so": see `_the_word`). The preview flags each word left so;
+   so": see `_the_word`), and inside a sentence of a writer who opens sentences with a
+   capital, unless a person's verb follows or a word such as "met" or "to" goes before ("a
+   nice guy", "max effort", "said grace"; not "I met grace", "guy rang"); so is its plural
+   ("Bills are due") and a set phrase ("Christmas Eve"). The preview flags each word left so;
 3. with them, the everyday short forms of a listed name that do not start like it (Bob,
    Bobby and Bert for Robert; Bill, Billy, Liam and Will for William; Peggy and Maggie for
    Margaret; Pepe for José; Саша for Александр): see `short_forms` and `_SHORT_FORM_TABLE`.
@@ -77,7 +87,9 @@ oddities ("ılker"/"İlker" for "Ilker", "Νίκος" for "ΝΙΚΟΣ", "Strauß
 character that draws nothing (a soft hyphen, a zero-width space, a control character) or an
 uncomposed accent inside or after a name does not hide it: see `keyed`. Letters with a
 stroke match their plain letter ("Lukasz" for Łukasz, "Duc" for Đức, "Soren" for Søren), and
-"ae", "oe" and "th" match "æ", "œ" and "þ" either way. A Cyrillic or Greek letter drawn as a
+"ae", "oe" and "th" match "æ", "œ" and "þ" either way. In Arabic script the tatweel draws
+nothing, and letters written for one another match ("علی", "على" for علي; "فاطمه" for
+فاطمة; "کریم" for كريم: see `_ARABIC_FOLDS`). A Cyrillic or Greek letter drawn as a
 Latin one stands for it, and back ("Sаm" with a Cyrillic а, "Jοhn" with a Greek ο, "Oлег"
 with a Latin O: see `_LOOK_ALIKE_GROUPS`), only where the whole word is drawn as the name.
 A name in Cyrillic or Greek is matched with its case endings ("Дмитрия", "Петровым" for
@@ -135,10 +147,14 @@ PLACEHOLDER = "[person]"
 
 
 
-# Words that join the parts of a name ("Ludwig van Beethoven", "Ibn bin Said"). In the middle
-# of a name a particle is not redacted alone; first or last, it is a first name or surname
-# ("Van Nguyen", "Minh Le"), redacted when capitalised. "St" (Saint) is never a name alone.
-PARTICLES = _words("da de del della der di du la le van von bin st")
+# Words that join the parts of a name ("Ludwig van Beethoven", "Ibn bin Said", "Ali
+# al-Hassan", "Máire Ní Bhriain"). In the middle of a name a particle is not redacted alone
+# (so "Al-Anon" stays beside Ali al-Hassan, whose "al-Hassan" goes); first or last, it is a
+# first name or surname ("Van Nguyen", "Minh Le"), redacted when capitalised. "St" (Saint) is
+# never a name alone.
+PARTICLES = _words(
+    "da de del della der di du la le van von bin st al el ibn abu bint ní nic mac"
+)
 _NEVER_ALONE = frozenset({"st"})
 
 # Everyday short forms of given names, and a few in other languages, as "names: short forms"
@@ -339,16 +355,31 @@ _LATIN_KEYS = re.compile(f"[A-Za-z\x00{''.join(map(chr, _TO_LATIN))}]+")
 _LOOK_ALIKES = {ch: group for group in _LOOK_ALIKE_GROUPS for ch in group}
 
 
+# Arabic-script letters written for one another, each as the one it is compared as: the
+# Persian and Urdu yeh and the alef maksura (often written for a final yeh) as yeh ("علی",
+# "على" for علي), keheh and swash kaf as kaf ("کریم"), teh marbuta and the Persian, Urdu and
+# Kurdish hehs as heh ("فاطمه" for فاطمة), alef wasla as alef. Spellings, not transliteration.
+_ARABIC_FOLDS = str.maketrans({
+    "ی": "ي", "ى": "ي", "ے": "ي", "ې": "ي",
+    "ک": "ك", "ڪ": "ك",
+    "ة": "ه", "ۃ": "ه", "ہ": "ه", "ھ": "ه",
+    "ە": "ه",
+    "ٱ": "ا",
+})
+# The tatweel (kashida) stretches a word's joining line and draws no letter ("محـمد")
+_TATWEEL = "ـ"
+
+
 def _key(ch: str) -> str:
     if (unicodedata.category(ch) in _HIDDEN_CATEGORIES and not ch.isspace()) or (
-        ch in _BLANK_LETTERS
+        ch in _BLANK_LETTERS or ch == _TATWEEL
     ):
         return HIDDEN
     # compatibility forms too: a full-width "Ｍ" (an East Asian keyboard) is an "M"
     decomposed = unicodedata.normalize("NFKD", ch)
     if all(unicodedata.combining(m) for m in decomposed[1:]) and decomposed[0].isalpha():
         ch = decomposed[0]
-    ch = _STROKED.get(ch, ch)
+    ch = _STROKED.get(ch, ch).translate(_ARABIC_FOLDS)
     upper = ch.upper()
     if ch.islower() and len(upper) == 1 and len(upper.lower()) == 1:
         return upper.lower()  # "ı" -> "i", "ς" -> "σ", "ſ" -> "s"
@@ -512,16 +543,22 @@ def _inflected(name: str, polish: bool = False) -> tuple[str, str]:
     if _CYRILLIC.fullmatch(last):
         return _stem(name, _CYRILLIC_VOWELS), _CYRILLIC_ENDING
     if _GREEK.fullmatch(last):
-        return _stem(name, _GREEK_VOWELS + "σ"), _GREEK_ENDING
+        return _stem(name, _GREEK_VOWELS, final="σ"), _GREEK_ENDING
     if polish and last.isalpha():
         return _polish_inflected(name)
     return name, ""
 
 
-def _stem(name: str, endings: str) -> str:
-    """`name` less its final letters that are in `endings` (keyed), keeping two letters."""
+def _stem(name: str, vowels: str, final: str = "") -> str:
+    """`name` less a last letter in `final`, then up to three `vowels` before it (keyed),
+    keeping two letters: no more than an ending can put back, so that "Αναστασία" (its σ
+    not a final one) and "Μέλισσα" are matched, as "Γιώργος" is."""
     stem = name
-    while len(stem) > 2 and _key(stem[-1]).lower() in endings:
+    if len(stem) > 2 and _key(stem[-1]).lower() in final:
+        stem = stem[:-1]
+    for _ in range(3):
+        if len(stem) <= 2 or _key(stem[-1]).lower() not in vowels:
+            break
         stem = stem[:-1]
     return stem
 
@@ -595,13 +632,22 @@ _HE_PREFIXES = {n: f"{_HE}{{{n}}}" for n in (1, 2, 3)}
 # text at its edge: anywhere next to a letter of a spaceless script; after a boundary, or
 # attached prefixes that follow one, for an Arabic or Hebrew letter; else at a boundary
 # (and at the end, after a plural "s"/"es": "the Smiths", "the Joneses' flat").
+# Inside a word joined up of several ("NgoziCarePlan", "JusticeForNgozi", "TurnerW"), a
+# small letter then a capital is a boundary too: see `_where`.
+_CASED = range(0x41, 0x2000)  # Latin, Greek, Cyrillic, Armenian… (the scripts with capitals)
+_SMALL = re.escape("".join(ch for ch in map(chr, _CASED) if ch.islower() and ch.isalpha()))
+_CAPITAL = re.escape("".join(ch for ch in map(chr, _CASED) if ch.isupper()))
+_CASE_CHANGE = f"(?<=[{_SMALL}])(?=[{_CAPITAL}])"
 _NAME_START = (
-    f"(?:(?=[{_SPACELESS}])|{_BEFORE}"
+    f"(?:(?=[{_SPACELESS}])|{_BEFORE}|{_CASE_CHANGE}"
     f"|(?=[{_ARABIC}])(?:{_after_prefixes(_AR_PREFIXES)})"
     f"|(?=[{_HEBREW}])(?:{_after_prefixes(_HE_PREFIXES)}))"
 )
 # Never before the "'t" of a contraction: "Don't" is no "Don", "can't" no "Can", "won't" no "Won".
-_NAME_END = f"(?:(?<=[{_SPACELESS}])|{_PLURAL}{_AFTER})(?![{_APOSTROPHES}][tT]{_AFTER})"
+_NAME_END = (
+    f"(?:(?<=[{_SPACELESS}])|{_PLURAL}{_AFTER}|{_CASE_CHANGE})"
+    f"(?![{_APOSTROPHES}][tT]{_AFTER})"
+)
 
 
 _BETWEEN_PARTS = re.compile(rf"[\s{re.escape(_DASHES)}]+")
@@ -812,6 +858,9 @@ def placeholders() -> frozenset[str]:
 _REFERENCE_WORD = r"(?=[A-Z0-9/\-.]*\d)(?=[A-Z0-9/\-.]{4})[A-Z0-9](?:[A-Z0-9/\-.]*[A-Z0-9])?"
 
 
+_URL_CHARS = r"(?:\([^\s<>\"'“”‘’()]*\)|[^\s<>\"'“”‘’)])"
+
+
 def _identifier_rules() -> list[_Rule]:
     date = (
         r"(?:\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}"
@@ -831,10 +880,12 @@ def _identifier_rules() -> list[_Rule]:
         ),
         _Rule(
             "url",
+            # a ")" only with its "(" ("wiki/Foo_(bar)"): a Markdown link's own closes it
+            # ("[Rose](https://example.org)")
             re.compile(
-                r"(?:\b[a-z][a-z0-9+.\-]*://|\bwww\.)[^\s<>\"'“”‘’]+"
+                rf"(?:\b[a-z][a-z0-9+.\-]*://|\bwww\.){_URL_CHARS}+"
                 r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|io|co|uk|gov|edu|info|me|app)\b"
-                r"(?:/[^\s<>\"'“”‘’]*)?",
+                rf"(?:/{_URL_CHARS}*)?",
                 re.IGNORECASE,
             ),
             "[link]",
@@ -945,6 +996,7 @@ class Redactor:
     def __post_init__(self) -> None:
         self._rules = _identifier_rules() if self.identifiers else []
         self._names, self._lookup = _compile_names(self.people)
+        self._initials = _compile_user_names(self.people)
         self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
 
     def __call__(self, text: str) -> str:
@@ -982,8 +1034,9 @@ class Redactor:
         key = _as_latin(keyed(text))
         prose = regex is self._names
         found = [
-            (m.start(), _name_end(m, text), lookup[_group(m)]) for m in regex.finditer(key)
+            (*span, lookup[_group(m)]) for m in regex.finditer(key)
             if not _the_month(m, text) and not (prose and _the_word(m, text))
+            and (span := _where(m, text, key))
         ]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
         if breaks:
@@ -998,10 +1051,11 @@ class Redactor:
                 n = bisect_right(ends, m.start())
                 if (
                     n < len(breaks) and breaks[n][1] < m.end() and not _the_month(m, text)
-                    and not (prose and _the_word(m, text))
+                    and not (prose and _the_word(m, text)) and (span := _where(m, text, joined))
                 ):
-                    found.append((m.start(), _name_end(m, text), lookup[_group(m)]))
+                    found.append((*span, lookup[_group(m)]))
         found = [(start, _digits_end(text, end), r) for start, end, r in found]
+        found += self._user_names(text, key, 0, len(text))
         found += self._handles(text, key)
         found.sort(key=lambda f: (f[0], -f[1]))
         pieces, last = [], 0
@@ -1028,11 +1082,29 @@ class Redactor:
         handles = []
         for start, end in spans:
             m = next(
-                (m for m in regex.finditer(key, start, end) if not _the_month(m, text)), None
+                (m for m in regex.finditer(key, start, end)
+                 if not _the_month(m, text) and _where(m, text, key)), None
             )
             if m:
                 handles.append((start, end, lookup[_group(m)]))
+            else:
+                handles += [(start, end, r) for *_, r in self._user_names(text, key, start, end)]
         return handles
+
+    def _user_names(self, text: str, key: str, pos: int, endpos: int) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each user name made of a listed surname and the first
+        name's initial ("wturner", "SPatel", "turner_w", "nokonkwo" for Will Turner, Sanjay
+        Patel, Ngozi Okonkwo) in `text`[pos:endpos], the word holding it whole (see
+        `_joined_word`), unless it reads as an English word (see `_user_name`)."""
+        if self._initials is None:
+            return []
+        regex, lookup = self._initials
+        found = []
+        for m in regex.finditer(key, pos, endpos):
+            replacement, letter, surname = lookup[_group(m)]
+            if _user_name(text[m.start() : m.end()], letter, surname, _group(m)[0] == "b"):
+                found.append((*_joined_word(key, m.start(), m.end()), replacement))
+        return found
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
         def replace(match: re.Match[str]) -> str:
@@ -1066,6 +1138,103 @@ def _digits_end(text: str, end: int) -> int:
     """`end`, or the end of the digits straight after it (see `_DIGITS_AFTER`)."""
     m = _DIGITS_AFTER.match(text, end)
     return m.end() if m else end
+
+
+# Surname prefixes written with a capital after them ("McDonald", "DeShawn", "LaToya",
+# "MacArthur"): a name inside such a word is no word joined up ("Donald" is not in "McDonald").
+_CAPITAL_AFTER = _words("mc mac de di da du la le van von fitz o st san")
+_WORD_CHAR = re.compile(rf"(?![{_SPACELESS}])[\w\x00]")
+# A file name's extension, kept after a joined-up word replaced whole ("[person].docx")
+_EXTENSION = re.compile(r"\.(?:[a-z][a-z0-9]{0,4}|[A-Z][A-Z0-9]{0,4})")
+
+
+def _case_change(key: str, i: int) -> bool:
+    """Whether a small letter is followed by a capital at `i` of `key`."""
+    return 0 < i < len(key) and key[i - 1].islower() and key[i].isupper()
+
+
+def _where(match: re.Match[str], text: str, key: str) -> tuple[int, int] | None:
+    """The span to replace for a name's match: the match (with an initial's full stop, see
+    `_name_end`); if a case change bounds it inside a word joined up of several
+    ("NgoziCarePlan.docx", "JusticeForNgozi", "GraceNotes", "HopeW"), that word whole, but
+    for a file name's extension ("[person].docx"), so no piece of it ("OA" of "NgoziOA") is
+    left to point at them. None where the case change says nothing: an initial ("PhD" is no
+    "D"), a form of two letters, a surname's prefix before it ("McDonald", "DeShawn")."""
+    start, end = match.start(), match.end()
+    if not (_case_change(key, start) or _case_change(key, end)):
+        return start, _name_end(match, text)
+    if _group(match).startswith(_INITIAL_GROUP) or sum(ch.isalpha() for ch in key[start:end]) < 3:
+        return None
+    if _case_change(key, start):
+        before = start
+        while before > 0 and key[before - 1].isalpha():
+            before -= 1
+        if key[before:start].casefold() in _CAPITAL_AFTER:
+            return None
+    return _joined_word(key, start, end)
+
+
+def _joined_word(key: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the word holding `key`[start:end]: its letters, digits, "_", and each "."
+    or "-" between two of them ("NgoziOkonkwoNotes.txt", "okonkwoN-2"), less a file name's
+    extension after the name ("[person].txt")."""
+
+    def inside(i: int) -> bool:
+        return 0 <= i < len(key) and _WORD_CHAR.match(key, i) is not None
+
+    def joins(i: int) -> bool:
+        return inside(i) or (key[i : i + 1] in (".", "-") and inside(i - 1) and inside(i + 1))
+
+    while joins(start - 1):
+        start -= 1
+    stop = end
+    while joins(stop):
+        stop += 1
+    dot = key.rfind(".", end, stop)
+    if dot >= end and _EXTENSION.fullmatch(key, dot, stop):
+        stop = dot
+    return start, stop
+
+
+# Two letters that open English words ("shall", "price", "tray": S. Hall, P. Rice, T. Ray):
+# a one-case initial glued to a short surname so is more likely that word (see `_user_name`)
+_ONSETS = _words(
+    "bl br ch cl cr dr dw fl fr gh gl gn gr kh kl kn kr ph pl pr ps rh sc sh sk sl sm sn sp "
+    "sq st sv sw th tr ts tw vl wh wr zh"
+)
+# Letters after which no English word ends that a word ends with ("belly", "hoped", "spark"):
+# a surname with one of these glued after it is a user name ("turnerw")
+_NO_WORD_AFTER = frozenset("bcfijquvwxz")
+# Letters: an initial glued to a surname of no fewer (one more if the surname is a word:
+# "spotter", "swalker") is taken for no English word
+_LONG_SURNAME = 5
+
+
+def _user_name(typed: str, letter: str, surname: str, before: bool) -> bool:
+    """Whether `typed`, the initial `letter` glued `before` (or after) a listed `surname`
+    (both plain), is a user name rather than an English word: so with a "_" or "." ("turner_w",
+    "w.turner"), or a capital at the join ("SPatel", "wTurner", "TurnerW"); in one case
+    ("wturner", "nokonkwo", "turnerw"), unless it may be the word: a listed word, or a
+    surname shorter than `_LONG_SURNAME` glued after a vowel, before a vowel, or after a
+    letter that opens English words with its first ("aware", "bash", "shall", "tray"), or
+    with a letter after it that ends English words ("belly", "hoped"); never an "s" after
+    it, the plural ("walkers")."""
+    letters = [ch for ch in typed if ch.isalpha()]
+    if any(ch in "_." for ch in typed) or len(letters) < 3:
+        return len(letters) >= 3
+    if before and letters[1].isupper() and (letters[0].islower() or letters[2].islower()):
+        return True  # "SPatel", "HWalker", "wTurner"
+    if not before and letters[-2].islower() and letters[-1].isupper():
+        return True  # "TurnerW", "okonkwoN"
+    word = "".join(letters).casefold()
+    if word in COMMON_WORDS or word in SENTENCE_OPENERS:
+        return False
+    unknown = len(surname) >= _LONG_SURNAME + (surname in COMMON_WORDS)
+    if not before:
+        return letter != "s" and (letter in _NO_WORD_AFTER or unknown)
+    if letter in "aeiouy" or surname[0] in "aeiouy":
+        return unknown
+    return letter + surname[0] not in _ONSETS or unknown
 
 
 def _group(match: re.Match[str]) -> str:
@@ -1139,16 +1308,58 @@ def _the_word(match: re.Match[str], text: str) -> bool:
             ends = _ALONE_AFTER if "." in text[before.end(1) : start] else _LIST_END
             if ends.match(text, end):
                 return True
-    if not word.islower():
-        return False
     before = _WORD_BEFORE.search(text, 0, start)
     cue = before.group(1).casefold() if before else ""
+    if not word.islower():
+        # "Bills are due", "Christmas Eve": the plural of a given name that is a word, or
+        # the word in a set phrase, unless someone's verb follows ("the Bills rang")
+        plural = key not in COMMON_WORDS and (key[:-1] in _FIRST_NAME_WORDS or (
+            key.endswith("es") and key[:-2] in _FIRST_NAME_WORDS))
+        if cue in _SET_PHRASES.get(key, ()):
+            return True
+        return plural and not _PERSON_NEXT_WORD.match(text, end)
     if cue in COMMON_WORD_CUES:
         return True
     next_word = _NEXT_WORD.match(text, end)
+    if cue in VERB_CUES:  # "we hope so" is the verb; "I hope HOPE is well" may be her
+        return next_word is not None and (
+            next_word.group(1).casefold() in VERB_NEXT.get(key.removesuffix("s"), ())
+        )
+    return _word_in_lower_case(text, start, end)
+
+
+# Before a given name that is a word, the words that make a set phrase of it ("Christmas Eve")
+_SET_PHRASES = {"eve": _words("christmas year's year’s years hallows")}
+# After a given name that is a word: what a person does, or is ("grace was upset", "max
+# rang", "guy is struggling", "faith and I")
+_PERSON_NEXT_WORD = re.compile(
+    rf"[^\S\n]+(?:{PERSON_VERBS}|is|isn't|has|hasn't|seems|looks|will|won't|would|can|can't"
+    r"|could|should|might|must|does|doesn't|and\s+(?:i|me))(?![\w'’])",
+    re.IGNORECASE,
+)
+# Before one, the words after which it is someone: met, rang, spoke to… ("I met grace")
+_PERSON_BEFORE = re.compile(
+    r"\b(?:with|to|from|and|by|for|about|met|meet|saw|see|told|tell|asked|ask|rang|ring"
+    r"|called|call|texted|text|phoned|phone|visited|visit|thanked|hugged|helped|help|supported"
+    r"|support|emailed|messaged|miss|missed|poor|dear)[^\S\n]+$",
+    re.IGNORECASE,
+)
+# A sentence opening with a capital: the writer capitalises (names too, as a rule)
+_CAPITAL_OPENING = re.compile(r"(?:^|[.!?…]\s+)[\"“(]?[^\W\d_a-z]", re.MULTILINE)
+
+
+def _word_in_lower_case(text: str, start: int, end: int) -> bool:
+    """Whether a one-word listed name that is a word ("Guy", "Max", "Faith"), written in lower
+    case inside a sentence by a writer who opens sentences with a capital, is that word ("a
+    nice guy", "max effort", "faith in the process", "said grace"): not after a word that
+    makes it someone ("met grace", "spoke to max"), nor before their verb ("guy rang", "faith
+    is struggling"). A writer who never capitalises writes names in lower case too: then it
+    is replaced. The export preview flags each one left."""
     return (
-        cue in VERB_CUES and next_word is not None
-        and next_word.group(1).casefold() in VERB_NEXT.get(key.removesuffix("s"), ())
+        _CAPITAL_OPENING.search(text) is not None
+        and not _SENTENCE_START.search(text, 0, start)
+        and not _PERSON_BEFORE.search(text, max(0, start - 20), start)
+        and not _PERSON_NEXT_WORD.match(text, end)
     )
 
 
@@ -1223,6 +1434,40 @@ def _compile_names(
     return regex, lookup
 
 
+def _compile_user_names(
+    people: Sequence[Person],
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]] | None:
+    """A pattern for each listed surname with the first name's initial glued before or after
+    it, maybe by one "_" or "." ("wturner", "w.turner", "turnerw", "turner_w"), in any case, a
+    word of its own (digits after it are the user name's); and for each group, (replacement,
+    initial, surname), plain. None with no full name listed. See `_user_name`."""
+    owners = _owners(people, [(f, p.replacement) for p in people for f, _ in name_forms(p.name)])
+    branches: list[str] = []
+    lookup: dict[str, tuple[str, str, str]] = {}
+    for person in people:
+        parts = [p for p in _parts(person.name) if _plain(p) not in TITLES]
+        letter = _plain(parts[0])[:1] if len(parts) > 1 else ""
+        if not letter.isalpha():
+            continue
+        for surname in parts[1:]:
+            plain = _plain(surname)
+            if plain in PARTICLES or sum(ch.isalpha() for ch in plain) < 3:
+                continue
+            n = len(branches)
+            lookup[f"b{n}"] = lookup[f"a{n}"] = (
+                owners.get(name_key(surname), PLACEHOLDER), letter, plain
+            )
+            initial_, body = _char_pattern(letter), _name_pattern(surname)
+            branches.append(
+                f"(?P<b{n}>{initial_}(?:[_.]{{1,2}})?{body})"
+                f"|(?P<a{n}>{body}(?:[_.]{{1,2}})?{initial_})"
+            )
+    if not branches:
+        return None
+    regex = re.compile(r"(?<![^\W_])(?:" + "|".join(branches) + r")(?![^\W\d_])")
+    return regex, lookup
+
+
 def _not_in_capitals(form: str) -> str:
     """For a form that in capitals is an abbreviation ("Ed": "ED", see `ABBREVIATIONS`) and
     is not listed in capitals, a pattern that refuses it in capitals (and its plural "EDs"),
@@ -1252,11 +1497,14 @@ def _owners(people: Sequence[Person], forms: Sequence[tuple[str, str]]) -> dict[
     }
 
 
-def contains_name(text: str, people: Sequence[Person], short: bool = True) -> bool:
-    """True when any form of a listed name (and, with `short`, a short form of one) is
-    still in `text` (used to vet aliases, which are checked for listed forms only, and file
-    names)."""
-    regex, _ = _compile_names(people, short=short)
+def contains_name(
+    text: str, people: Sequence[Person], short: bool = True, any_case: bool = False
+) -> bool:
+    """True when any form of a listed name (and, with `short`, a short form of one; with
+    `any_case`, a form that is also a word in any case: "will" of Will Turner) is still in
+    `text` (used to vet aliases, which are checked for listed forms only, in any case, and
+    file names)."""
+    regex, _ = _compile_names(people, any_case=any_case, short=short)
     return bool(regex and regex.search(_as_latin(keyed(nfc(text)))))
 
 
@@ -1696,7 +1944,7 @@ def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
     if reason:
         raise PeerJournalError(f"The alias {alias!r} {reason}; choose one that doesn't.")
     for other in others:
-        if other.alias and contains_name(other.alias, [Person(name)], short=False):
+        if other.alias and contains_name(other.alias, [Person(name)], short=False, any_case=True):
             raise PeerJournalError(
                 f"{other.name}'s alias {other.alias!r} contains {name!r}; change that alias first "
                 "(`peerjournal people add NAME --alias TEXT`)."
@@ -1709,14 +1957,19 @@ def alias_reveals(name: str, alias: str | None, others: Sequence[Person]) -> str
     a form of `name` or of one of `others` (listed forms, not short ones)."""
     if not alias:
         return None
-    if contains_name(alias, [Person(name, alias)], short=False):
+    # in any case: an alias is printed as it is, and "will" names Will Turner as "Will" does
+    if contains_name(alias, [Person(name, alias)], short=False, any_case=True):
         # every word of the name (as redaction finds words: "Ѕаm" in Cyrillic letters is Sam)
-        whole = all(contains_name(alias, [Person(part)], short=False) for part in name.split())
+        whole = all(
+            contains_name(alias, [Person(part)], short=False, any_case=True)
+            for part in name.split()
+        )
         what = f"the name {name} itself" if whole else f"part of the name {name}"
         return f"contains {what}, so it would not hide it"
     named = [
         p.name for p in others
-        if name_key(p.name) != name_key(name) and contains_name(alias, [p], short=False)
+        if name_key(p.name) != name_key(name)
+        and contains_name(alias, [p], short=False, any_case=True)
     ]
     if not named:
         return None
@@ -1762,7 +2015,9 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
         warnings.append(
             f"Note: {name!r} is also an English word; it will be replaced wherever it appears, "
             f"in any case{month}, but where the sentence makes it the word ('the {low}', "
-            f"'felt {low}'): the export preview lists those to check. Add the full name "
+            f"'felt {low}') and in lower case inside a sentence (not after 'met' or 'to', nor "
+            f"before their verb: 'I met {low}', '{low} rang' are replaced): the export preview "
+            "lists those to check. Add the full name "
             "instead if that is too much."
         )
     short = short_forms(name)
@@ -1775,6 +2030,13 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
         warnings.append(
             f"Note: exports also replace {joined([form for form, _ in short])}, {forms} "
             f"of {name}{only}. Add any other name they go by with `peerjournal people add NAME`."
+        )
+    given = _korean_given_name(name)
+    if given:
+        warnings.append(
+            f"Note: {given!r} alone (the given name, as friends call them: {given}이, "
+            f"{given}아, {given} 씨) is not replaced: add it with "
+            f"`peerjournal people add {given}` if you write it so."
         )
     first = next((p for p in parts if p.strip(".").casefold() not in TITLES), parts[0])
     if len(first) > _NICKNAME_PREFIX and first.isalpha():
@@ -1805,6 +2067,17 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             f"capitalised ({', '.join(spellings)}){month}{verb}."
         )
     return warnings
+
+
+_HANGUL_SYLLABLES = re.compile(r"[\uac00-\ud7a3]{3}")
+
+
+def _korean_given_name(name: str) -> str | None:
+    """The given name of a Korean name written in three Hangul syllables with no space
+    ("민준" of 김민준: a family name of one syllable, a given name of two), which is often
+    written alone; None for any other name. (A name written with a space, "김 민준", has its
+    given name replaced as a part.)"""
+    return name[1:] if _HANGUL_SYLLABLES.fullmatch(name) else None
 
 
 # What follows a word-name opening a sentence as the verb, for `name_warnings`' example
