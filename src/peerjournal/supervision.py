@@ -512,23 +512,17 @@ class History:
     items: tuple[ItemHistory, ...]
     supervisions: tuple[SupervisionRecord, ...]  # oldest first
     unfinished: SelfCheck | None = None  # the one `supervision check` carries on with
+    # the other unfinished ones (a restored backup can bring some), newest first: the order
+    # `supervision check` offers them in once the one before is finished
+    older_unfinished: tuple[SelfCheck, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        stopped = self.unfinished
         return {
             "check_ins": [
                 {"id": c.id, "created_at": c.created_at.isoformat()} for c in self.checks
             ],
-            "unfinished": (
-                {
-                    "id": stopped.id,
-                    "started": stopped.created_at.isoformat(),
-                    "answered": len(stopped.answers),
-                    "items": len(self.items),
-                }
-                if stopped
-                else None
-            ),
+            "unfinished": self._stopped(self.unfinished) if self.unfinished else None,
+            "older_unfinished": [self._stopped(c) for c in self.older_unfinished],
             "items": [
                 {
                     "id": h.item.id,
@@ -540,6 +534,15 @@ class History:
                 for h in self.items
             ],
             "supervisions": [s.to_json() for s in self.supervisions],
+        }
+
+    def _stopped(self, check: SelfCheck) -> dict[str, Any]:
+        """An unfinished check in `to_json`."""
+        return {
+            "id": check.id,
+            "started": check.created_at.isoformat(),
+            "answered": len(check.answers),
+            "items": len(self.items),
         }
 
 
@@ -564,8 +567,8 @@ def chosen_supervision(
 def build_history(
     form: Form, checks: Iterable[SelfCheck], supervisions: Iterable[SupervisionRecord]
 ) -> History:
-    """How each item moved across complete check-ins; of the unfinished ones, only the one
-    `supervision check` carries on with is named."""
+    """How each item moved across complete check-ins; the unfinished one `supervision check`
+    carries on with (the newest), and any older ones (see `History.older_unfinished`)."""
     checks = sorted(checks, key=lambda c: (c.created_at, c.id))
     done = tuple(c for c in checks if c.complete)
     stopped = [c for c in checks if not c.complete]
@@ -581,6 +584,7 @@ def build_history(
         items,
         tuple(sorted(supervisions, key=lambda s: (s.date, s.id))),
         stopped[-1] if stopped else None,
+        tuple(reversed(stopped[:-1])),
     )
 
 

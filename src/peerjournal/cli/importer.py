@@ -14,7 +14,7 @@ from peerjournal.plural import counted, joined
 from peerjournal.textsafe import cut
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import date, datetime
 
     from peerjournal.drafts import KeptDraft
     from peerjournal.entry import Entry, EntryDraft
@@ -373,11 +373,12 @@ def _not_yet_imported(
     walls = any(r.zoneless for r in records)  # jrnl's: matched by wall-clock time too
     have: dict[tuple[object, ...], int] = {}
     written: dict[tuple[object, ...], int] = {}  # for records without a creation time
-    created: dict[datetime, list[Entry]] = {}
+    created: dict[datetime, list[tuple[Entry, tuple[object, ...]]]] = {}  # with their keys
     for entry in store.iter_all():
         for when in _times(entry.created_at, walls):
-            have[_content(when, entry)] = entry.id
-            created.setdefault(when, []).append(entry)
+            key = _content(when, entry)
+            have[key] = entry.id
+            created.setdefault(when, []).append((entry, key))
         written.setdefault(_content(None, entry), entry.id)
     trashed: dict[tuple[object, ...], int] = {}
     for entry in store.trashed():
@@ -389,6 +390,7 @@ def _not_yet_imported(
     in_trash: list[int] = []  # one for each record skipped
     versions: list[int] = []  # one for each record that is another version of an entry
     already: dict[int, int] = {}
+    likeness: dict[datetime, dict[tuple[object, ...], int]] = {}  # each time's, when first asked
     for record in records:
         stamp = _matched_time(record)
         same_id = (have if stamp else written).get(_content(stamp, record.draft))
@@ -399,14 +401,38 @@ def _not_yet_imported(
             _note_id(already, record, trashed[key])
         else:
             new.append(record)
-            if stamp in created:  # the likeliest, where entries share a time (a jrnl import):
-                same = max(created[stamp], key=lambda e: (  # not the same as another record
-                    _content(stamp, e) not in given,
-                    e.experience == record.draft.experience,
-                    e.date == record.draft.date,
-                ))
-                versions.append(same.id)
+            if stamp in created:
+                if stamp not in likeness:
+                    likeness[stamp] = _by_likeness(created[stamp], given)
+                versions.append(_likeliest(likeness[stamp], record.draft))
     return new, in_trash, versions, already
+
+
+def _by_likeness(
+    entries: list[tuple[Entry, tuple[object, ...]]], given: set[tuple[object, ...]]
+) -> dict[tuple[object, ...], int]:
+    """The entries of one creation time (each with its `_content`), indexed for `_likeliest`:
+    for each way a record can be like one of them, the ID of the first that is (in the
+    journal's order). Made once per time, so a file of thousands of records sharing one (a
+    JSON array without creation times, imported before) is matched in linear time."""
+    index: dict[tuple[object, ...], int] = {}
+    for entry, key in entries:  # free: not the same as another record of the file
+        for way in _ways(key not in given, entry.experience, entry.date):
+            index.setdefault(way, entry.id)
+    return index
+
+
+def _likeliest(index: dict[tuple[object, ...], int], draft: EntryDraft) -> int:
+    """The entry a record is likeliest another version of, where entries share its creation
+    time (a jrnl import): one not the same as another record of the file first, then one with
+    its experience, then one with its date; the first such in the journal's order."""
+    return next(index[way] for free in (True, False)
+                for way in _ways(free, draft.experience, draft.date) if way in index)
+
+
+def _ways(free: bool, experience: str, day: date) -> tuple[tuple[object, ...], ...]:
+    """The ways a record can be like an entry of its creation time, likest first."""
+    return (free, 0, experience, day), (free, 1, experience), (free, 2, day), (free, 3)
 
 
 def _matched_time(record: ImportRecord) -> datetime | None:
@@ -492,17 +518,33 @@ def _not_yet_restored(
     A supervision record is already there when its date, note and creation time are the
     same; a finished self-check when its time and answers are. An unfinished one is there
     when one started at the same time is still unfinished: the same check, perhaps carried
-    on since the backup (its answers are the newer ones)."""
+    on since the backup (its answers are the newer ones); or when a check finished since it
+    was started holds every one of its answers: the same check, finished since (finishing
+    gives it that time), and bringing it back would lose nothing but add a second unfinished
+    check. Any other unfinished one is restored as it is, answers and all, beside the
+    journal's (`supervision check` offers them newest first)."""
     if not app.db_path.exists() or not (found.checks or found.supervisions):
         return found.checks, found.supervisions  # (a dry run never creates the journal)
     from peerjournal.db.supervision import self_checks, supervisions
 
     store = app.store()
-    have = {_check_key(c) for c in self_checks(store)}
+    stored = self_checks(store)
+    have = {_check_key(c) for c in stored}
+    finished = [c for c in stored if c.complete]
     held = {(s.date, s.note, s.created_at) for s in supervisions(store)}
     return (
-        [c for c in found.checks if _check_key(c) not in have],
+        [c for c in found.checks
+         if _check_key(c) not in have and not _finished_since(c, finished)],
         [s for s in found.supervisions if (s.date, s.note, s.created_at) not in held],
+    )
+
+
+def _finished_since(check: SelfCheck, finished: list[SelfCheck]) -> bool:
+    """Whether `check`, unfinished, was finished since: one of the journal's `finished`
+    checks, finished after it started, gives every one of its answers (score and note)."""
+    return not check.complete and any(
+        done.created_at >= check.created_at and check.answers.items() <= done.answers.items()
+        for done in finished
     )
 
 

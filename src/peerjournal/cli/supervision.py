@@ -13,6 +13,8 @@ from peerjournal.context import AppContext
 from peerjournal.dates import spoken
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from peerjournal.db.store import Store
     from peerjournal.supervision import (
         Answer,
@@ -249,7 +251,8 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        result = build_history(load_form(), self_checks(store), supervisions(store))
+        form = load_form()
+        result = build_history(form, self_checks(store), supervisions(store))
         if json_out:
             app_ctx.print_json(result.to_json())
             return
@@ -264,6 +267,11 @@ def register(app: typer.Typer) -> None:
                 ascii_only=not unicode_ok(app_ctx.out.encoding),
             )
         )
+        if result.unfinished is not None and result.older_unfinished:  # (the view names one)
+            newest = f"the one started {spoken(result.unfinished.created_at.date())}"
+            app_ctx.say(_kept_for_later(
+                result.older_unfinished, form, f"once {newest} is finished"
+            ))
 
 
 def _supervision_id(text: str) -> int:
@@ -302,24 +310,31 @@ def _unfinished(
     terminal (`asker`) the writer is asked. One set aside is discarded only once a new answer
     is saved: stopping before that leaves it as it was.
     """
-    from peerjournal.db.supervision import unfinished_check
+    from peerjournal.db.supervision import unfinished_checks
 
-    found = unfinished_check(store)
-    if found is None:
+    stopped = unfinished_checks(store)
+    if not stopped:
         if resume:
             app_ctx.say("No unfinished self-check to resume; starting a new one.")
         return None, None
+    found, others = stopped[0], stopped[1:]  # the newest first: it holds the latest answers
     summary = _described(found, form)
+    later = _kept_for_later(others, form, "once this one is finished")
     keep = True
     if restart:
         keep = False
     elif asker is not None and not resume:
         keep = asker.carry_on(summary)
+        if keep and later:
+            app_ctx.say(later)
     elif not resume:
-        app_ctx.say(f"Carrying on with {summary}; --restart starts afresh.")
+        app_ctx.say(f"Carrying on with {summary}; --restart starts afresh. {later}".rstrip())
+    elif others:  # --resume where there is a choice: say which
+        app_ctx.say(f"Carrying on with {summary}, the newest unfinished one. {later}")
     if keep:
         return found, None
-    app_ctx.say(f"Set aside {summary}: its answers go once you give a new one.")
+    later = _kept_for_later(others, form, "once the new one is finished")
+    app_ctx.say(f"Set aside {summary}: its answers go once you give a new one. {later}".rstrip())
     return None, found
 
 
@@ -329,6 +344,27 @@ def _described(check: SelfCheck, form: Form) -> str:
     return (
         f"the self-check started {spoken(check.created_at.date())} "
         f"({len(check.answers)} of {len(form.items)} answered)"
+    )
+
+
+def _kept_for_later(others: Sequence[SelfCheck], form: Form, when: str) -> str:
+    """The sentence for unfinished self-checks other than the newest ("" for none), newest
+    first: each is kept, answers and all, and `supervision check` offers it `when` (a
+    restored backup can bring several: see `importer._not_yet_restored`)."""
+    if not others:
+        return ""
+    from peerjournal.plural import counted
+
+    one = len(others) == 1
+    started = "; ".join(
+        f"started {spoken(c.created_at.date())}, {len(c.answers)} of {len(form.items)} answered"
+        for c in others
+    )
+    many = counted(len(others), "more unfinished self-check")
+    what = "Another unfinished self-check" if one else many
+    return (
+        f"{what} ({started}) {'is' if one else 'are'} kept: `peerjournal supervision check` "
+        f"offers {'it' if one else 'them, newest first,'} {when}."
     )
 
 
@@ -662,7 +698,7 @@ def _show_check(
 ) -> None:
     """The check as stored: JSON whether finished or not; on the terminal, the answers once
     it is finished (a stopped one was already told how many are kept)."""
-    from peerjournal.db.supervision import self_check, self_checks
+    from peerjournal.db.supervision import self_check, self_checks, unfinished_checks
     from peerjournal.supervision import check_to_json, movements
 
     result = self_check(store, check_id) if check_id is not None else None
@@ -679,6 +715,8 @@ def _show_check(
 
     app_ctx.out.print(check_summary(result, form, moved))
     app_ctx.say("Saved. `peerjournal supervision history` shows how answers move over time.")
+    if others := unfinished_checks(store):  # (from a restored backup): said, not a surprise
+        app_ctx.say(_kept_for_later(others, form, "next"))
 
 
 # -- prep helpers --------------------------------------------------------------------------

@@ -125,9 +125,13 @@ def self_check(store: Store, check_id: int) -> SelfCheck | None:
     return found[0] if found else None
 
 
-def unfinished_check(store: Store) -> SelfCheck | None:
-    """The most recent self-check that was stopped before the end, if any."""
-    return _latest_check(store, complete=False)
+def unfinished_checks(store: Store) -> list[SelfCheck]:
+    """The self-checks stopped before the end, newest first: the one `supervision check`
+    carries on with, then any others (a restored backup can bring some; none is dropped, so
+    no answer is lost). Ordered by the moment each was started, as history and prep order
+    them (the text of times with other offsets sorts otherwise)."""
+    stopped = _checks(store, "WHERE complete = 0")
+    return sorted(stopped, key=lambda c: (c.created_at, c.id), reverse=True)
 
 
 def latest_complete_check(store: Store) -> SelfCheck | None:
