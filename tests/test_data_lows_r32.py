@@ -71,3 +71,11 @@ def test_a_weight_that_is_not_a_number_is_shown_as_written(
     assert "field 'weight'" in info.value.message and shown in info.value.message
     assert "True" not in info.value.message
     assert os.fspath(path) in info.value.message
+
+
+def test_a_nul_between_two_words_on_stdin_is_kept_as_a_space(cli: CLI, isolated: Path) -> None:
+    """Was "oknul": the NUL was left out and the two words joined."""
+    result = cli("write", "--stdin", input=b"ok\x00nul, a quiet shift.")
+    assert result.exit_code != 0 and "NUL bytes" in result.stderr
+    (kept,) = (isolated / "drafts").glob("kept-*.md")
+    assert "ok nul, a quiet shift." in kept.read_text(encoding="utf-8")

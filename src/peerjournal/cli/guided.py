@@ -783,10 +783,11 @@ def carried_on(held: str, typed: str) -> str:
 
 def clean_line(line: str) -> str:
     """A typed line as kept: bytes that are not UTF-8 (lone surrogates from a C/POSIX-locale
-    terminal) become �, and NUL is dropped; the line is kept, not refused."""
-    from peerjournal.textsafe import as_typed
+    terminal) become �, and NUL is dropped (a space between two words); the line is kept,
+    not refused."""
+    from peerjournal.textsafe import as_typed, without_nul
 
-    return as_typed(line).replace("\x00", "")
+    return without_nul(as_typed(line))
 
 
 def more_input_waiting() -> bool:

@@ -893,6 +893,7 @@ def _stdin_text(data: bytes) -> tuple[str, PeerJournalError | None]:
     Raises when there is nothing to keep (only NULs, or UTF-16 not valid)."""
     from peerjournal.cli.editor import NotTextError, decode_with_nul, nul_error
     from peerjournal.errors import PeerJournalError
+    from peerjournal.textsafe import without_nul
 
     try:
         text = decode_with_nul(data, "Standard input")
@@ -905,10 +906,10 @@ def _stdin_text(data: bytes) -> tuple[str, PeerJournalError | None]:
                    "kept as �")
         if "\x00" in kept:
             message += ", and its NUL bytes are left out"
-        return kept.replace("\x00", ""), PeerJournalError(message + ".", exc.exit_code)
+        return without_nul(kept), PeerJournalError(message + ".", exc.exit_code)
     if "\x00" not in text:
         return text, None
-    kept = text.replace("\x00", "")
+    kept = without_nul(text)
     if not kept.strip():
         raise nul_error("standard input")  # nothing but NULs: nothing to keep
     return kept, PeerJournalError(
