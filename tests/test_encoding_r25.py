@@ -69,7 +69,7 @@ def test_a_pdf_export_says_which_characters_its_font_cannot_show(
     pdf = cli("export", "--format", "pdf", "--output", str(tmp_path / "s.pdf"), "--yes")
     assert pdf.exit_code == 0 and (tmp_path / "s.pdf").exists()
     assert (
-        "15 different characters in your text are not in the PDF's font (李 伟 和 我 一 …): the "
+        "15 different characters in your text are not in the PDF's font (😊 李 伟 和 我 …): the "
         "PDF shows each as �. `--format html` or `--format md` shows them." in pdf.stderr
     )
     markdown = cli("export", "--format", "md", "--output", str(tmp_path / "s.md"), "--yes")

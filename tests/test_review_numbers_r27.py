@@ -48,11 +48,11 @@ def test_review_json_gives_the_numbers_the_text_shows(cli: CLI, tmp_path: Path) 
     -0.12), in the text and in `--json` alike."""
     files = _pair(
         tmp_path,
-        {"totals": {"identity": 0.35, "drift": 21.675, "balance": -0.125}},
-        {"totals": {"identity": 0.25, "drift": 9.95, "balance": 0.335}},
+        {"totals": {"identity": 0.35, "drift": 0.45, "balance": -0.125}},
+        {"totals": {"identity": 0.25, "drift": 0.125, "balance": 0.335}},
     )
     shown = _between(ok(cli("review", *files)).stdout)
-    assert shown == {"identity": ["0.4", "0.2"], "drift": ["21.7", "10.0"],
+    assert shown == {"identity": ["0.4", "0.2"], "drift": ["0.4", "0.1"],
                      "balance": ["-0.12", "+0.34"]}
     (between,) = json.loads(ok(cli("review", "--json", *files)).stdout)["between"]
     for key in ("identity", "drift", "balance"):
@@ -63,7 +63,7 @@ def test_a_summary_without_totals_is_compared_on_its_periods(cli: CLI, tmp_path:
     """A summary from before `totals`: identity and drift are its periods' weighted by
     entries (3.2 and 0.0 over a week each: 1.6), and no balance ("–", null)."""
     files = _pair(tmp_path, {"totals": None},
-                  {"totals": {"identity": 2.0, "drift": 1.0, "balance": 0.33}})
+                  {"totals": {"identity": 2.0, "drift": 1.0, "balance": 0.333}})
     shown = _between(ok(cli("review", *files)).stdout)
     assert shown["identity"] == ["1.6", "2.0"] and shown["balance"] == ["–", "+0.33"]
     (between,) = json.loads(ok(cli("review", "--json", *files)).stdout)["between"]
@@ -75,7 +75,7 @@ def test_a_balance_just_below_zero_reads_alike_in_both_sections(
 ) -> None:
     """Was: "Between summaries" read the balance back from "-0.00" and showed "+0.00", where
     "Since the previous summary" and the summary's own totals said "-0.00"."""
-    files = _pair(tmp_path, {"totals": {"identity": 5.0, "drift": 5.1, "balance": -0.004}},
+    files = _pair(tmp_path, {"totals": {"identity": 5.0, "drift": 5.04, "balance": -0.004}},
                   {"totals": {"identity": 5.0, "drift": 4.0, "balance": 0.111}})
     out = ok(cli("review", *files)).stdout
     assert _between(out)["balance"] == ["-0.00", "+0.11"]

@@ -6,11 +6,13 @@ imports Rich; `render.review` only formats what is computed here. Summaries reac
 validated (`summary.validate_summary`).
 
 A summary names its writer only by its signature (`export --from`), so summaries signed alike
-are one writer's (`writer_key`); unsigned ones are never compared.
+are one writer's (`writer_key`); unsigned ones, and those whose signature redaction replaced,
+are never compared.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -52,14 +54,17 @@ def sanitise_document(value: Any) -> Any:
 def sanitised_to_show(summary: dict[str, Any], shown: int | None) -> dict[str, Any]:
     """`summary` sanitised (`sanitise_document`) for the text review, which shows only the
     latest `shown` shared entries and intentions (`latest`) and counts and dates the rest:
-    those are kept as their dates alone, not cleaned whole (20,000 entries took seconds)."""
-    if shown is None:
-        return dict(sanitise_document(summary))
+    those are kept as their dates alone, not cleaned whole (20,000 entries took seconds). The
+    signature is shown on one line: a line break in it (an edited file) would draw a line of
+    the review's own ("File: …") under the title."""
     out = {}
     for key, value in summary.items():
-        if key in ("shared_entries", "intentions"):
+        if key in ("shared_entries", "intentions") and shown is not None:
             kept, hidden = latest(value, shown)
             value = [{"date": item["date"]} for item in hidden] + list(kept)
+        if key == "writer" and isinstance(value, str):
+            out[key] = sanitise(value, multiline=False)
+            continue
         out[sanitise(key)] = sanitise_document(value)
     return out
 
@@ -88,13 +93,23 @@ def left_out(hidden: Sequence[dict[str, Any]], shown: int, noun: str = "") -> st
     )
 
 
+# What redaction writes in place of a name or a number (`redact.placeholders`: "[person]",
+# "[phone]", "[date of birth]"), without importing the redactor into `review --json`
+_PLACEHOLDER = re.compile(r"\[[a-z]+(?: [a-z]+)*\]")
+
+
 def writer_key(summary: dict[str, Any]) -> str | None:
-    """Who signed a summary (`--from`), compared without case or spacing; None if unsigned.
+    """Who signed a summary (`--from`), compared without case or spacing; None if unsigned,
+    or signed with what redaction put in place of a name: a signature that held a listed
+    name ("[person]", an alias; `writer_replaced`, or a placeholder in a summary from before
+    it) names no one, and two writers' would read alike.
 
     The signature is the only identity a summary carries: summaries signed alike are read as
     one writer's."""
     writer = summary.get("writer")
-    if not isinstance(writer, str):
+    if not isinstance(writer, str) or summary.get("writer_replaced") is True:
+        return None
+    if _PLACEHOLDER.search(writer):
         return None
     return " ".join(writer.casefold().split()) or None
 

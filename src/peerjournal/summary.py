@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from peerjournal.drift import is_learned_marker, marker_label
@@ -106,9 +107,13 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
     """The summary document; `redact=None` means an unredacted export (it says so)."""
     redact_or_not = redact or _identity
 
-    from peerjournal.redact import Redactor
+    from peerjournal.redact import Redactor, nfc, placeholders
 
     label_or_not = redact.label if isinstance(redact, Redactor) else redact_or_not
+    # what redaction writes in place of a name or an identifier: a quote is never cut in one
+    keep = [] if redact is None else [*placeholders()]
+    if isinstance(redact, Redactor):
+        keep += [person.replacement for person in redact.people]
 
     def r(text: str) -> str:
         # redacted first: the redactor sees a name with a control character inside it
@@ -122,6 +127,8 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         return data.layouts.get(entry.prompt_set, {})
 
     shared = sorted((e for e in data.entries if e.shared), key=lambda e: (e.date, e.id))
+    signature = data.writer.strip()
+    signed = r(signature)
     periods = collapse_empty([_period(p) for p in data.report.get("periods", [])])
     return {
         "schema": SCHEMA,
@@ -132,7 +139,11 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         # the mentor is told so rather than that names show as [person] (added within schema
         # 1: optional; only in a summary redacted by a `Redactor`)
         **({"people_listed": bool(redact.people)} if isinstance(redact, Redactor) else {}),
-        "writer": r(data.writer.strip()) or None,
+        "writer": signed or None,
+        # a signature redaction changed ("[person]" for Sam, an alias) names no one: review
+        # compares no such summaries (added within schema 1: optional, only when true)
+        **({"writer_replaced": True}
+           if redact is not None and signed != printable(nfc(signature)) else {}),
         "period": {
             "since": data.since.isoformat(),
             "until": data.until.isoformat(),
@@ -149,13 +160,11 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         "dimensions": dimension_trends(
             periods, data.labels, (data.report.get("totals") or {}).get("dimensions")
         ),
-        "markers": top_markers(data.entries, data.drifts, data.labels, r),
+        "markers": top_markers(data.entries, data.drifts, data.labels, r, keep),
         "intentions": [
-            {"date": e.date.isoformat(), "text": r(line)}
+            {"date": e.date.isoformat(), "text": line}
             for e in shared
-            for line in evaluation_intentions(
-                e.evaluation, element_answers(e.answers, layout(e), "evaluation")
-            )
+            for line in _intentions(e, layout(e), r)
         ],
         "alerts": [
             _alert(a, r, _settings_in_alerts(data.entries, label))
@@ -407,8 +416,10 @@ def top_markers(
     drifts: Mapping[int, Mapping[str, Any]],
     labels: Mapping[str, str],
     redact: Redact,
+    keep: Sequence[str] = (),
 ) -> dict[str, list[dict[str, Any]]]:
-    """The most frequent counted markers per polarity; excerpts only from shared entries.
+    """The most frequent counted markers per polarity; excerpts only from shared entries,
+    redacted by `redact` (`keep`: its replacements, never cut: see `excerpt`).
 
     A negated marker that counted was flipped ("I didn't share my story"): it is listed under
     the polarity it counted for, named as its opposite ("not sharing your recovery story").
@@ -449,8 +460,11 @@ def top_markers(
         for polarity in POLARITIES
     }
     listed = {key for keys in ranked.values() for key in keys}
-    chosen = _choose_quotes(ranked, counts, _candidates(shared, listed),
-                            lambda q: redact(excerpt(q.text, q.start, q.end)))
+    cached = lru_cache(maxsize=64)(redact)  # a passage, redacted once for all its quotes
+    chosen = _choose_quotes(
+        ranked, counts, _candidates(shared, listed),
+        lambda q: excerpt(q.text, q.start, q.end, cached, keep=keep),
+    )
     return {
         polarity: [
             {
@@ -581,35 +595,114 @@ def _scored_text(entry: Entry) -> str:
     return scored_text(entry.experience, entry.feelings, entry.evaluation, entry.answers)
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# Where a sentence ends: ".", "!" or "?" before a space, one of the full stops of scripts
+# written without spaces (Chinese, Japanese: "。", "！", "？"), which need none, or a line break.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？｡]|\n")
+# Marks a quote may be cut after inside a sentence written without spaces ("，", "、")
+_PAUSES = frozenset("，、；：」』）〉》")
 
 
-def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> str:
-    """The words around text[start:end], kept inside its sentence, cut at whitespace.
+def excerpt(
+    text: str, start: int, end: int, redact: Redact = _identity,
+    context: int = EXCERPT_CONTEXT, keep: Sequence[str] = (),
+) -> str:
+    """The words around text[start:end], kept inside its sentence, as `redact` shows them.
 
-    Callers redact the result; a name cut in half leaves a part, and every part of a listed
-    name is redacted on its own (see redact.name_forms).
+    The text is redacted first (the sentence, and one either side) and the quote cut from
+    that, so a cut never falls inside a name (half of "王小明" is no name the redactor knows)
+    nor inside what replaced one: `keep`, the replacements ("[person]", aliases). A cut falls
+    at a space, or after a pause mark ("，") in a script written without spaces; only where
+    no such place is within `context` more characters is a run of letters cut.
     """
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    lo = max(0, start - context)
-    hi = min(len(text), end + context)
-    before = text[lo:start]
-    ends = list(_SENTENCE_END.finditer(before))
-    if ends:
-        lo += ends[-1].end()
-    elif lo > 0 and " " in before:
-        lo += before.index(" ") + 1
-    after = text[end:hi]
-    stop = _SENTENCE_END.search(after)
-    if stop:
-        hi = end + stop.end()
-    elif hi < len(text) and " " in after:
-        hi = end + after.rindex(" ")
-    clipped = " ".join(text[lo:hi].split())
-    prefix = "…" if lo > 0 and not ends and text[lo - 1] not in "\n" else ""
-    suffix = "…" if hi < len(text) and not stop else ""
-    return f"{prefix}{clipped}{suffix}"
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    # the hit's sentence and the one either side: what the redactor reads around a name at
+    # the sentence's edges ("Jo-\nnes"), without redacting the whole text for each quote
+    before, after = bisect_right(ends, start) - 2, bisect_left(ends, end) + 1
+    origin = ends[before] if before >= 0 else 0
+    piece = text[origin : ends[after] if after < len(ends) else len(text)]
+    shown, lo, hi = _redacted_hit(piece, start - origin, end - origin, redact)
+    kept = _kept_spans(shown, keep)
+    ends = [m.end() for m in _SENTENCE_END.finditer(shown) if not _inside(kept, m.end() - 1)]
+    first, last = _sentence(ends, len(shown), lo, hi)
+    if lo - context > first:  # from the widest context in, else out to the sentence's start
+        outer = max(first, lo - 2 * context)
+        lo = _cut(shown, kept, range(lo - context, lo + 1), range(lo - context, outer - 1, -1))
+    else:
+        lo = first
+    if hi + context < last:
+        outer = min(last, hi + 2 * context)
+        hi = _cut(shown, kept, range(hi + context, hi - 1, -1), range(hi + context, outer + 1))
+    else:
+        hi = last
+    prefix = "…" if shown[first:lo].strip() else ""
+    suffix = "…" if shown[hi:last].strip() else ""
+    return f"{prefix}{' '.join(shown[lo:hi].split())}{suffix}"
+
+
+def _redacted_hit(text: str, start: int, end: int, redact: Redact) -> tuple[str, int, int]:
+    """`text` redacted, and where text[start:end] is in it: found by redacting the text again
+    with a mark (a private-use character it does not hold) either side of the hit. Where the
+    marks change what is replaced (a name right beside the hit), the hit's words are looked
+    for nearest to where they would be."""
+    shown = redact(text)
+    mark = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    marked = redact(f"{text[:start]}{mark}{text[start:end]}{mark}{text[end:]}")
+    if marked.count(mark) == 2 and marked.replace(mark, "") == shown:
+        lo = marked.index(mark)
+        return shown, lo, marked.index(mark, lo + 1) - 1
+    guess = start * len(shown) // max(len(text), 1)
+    hit = text[start:end]
+    found = [m.start() for m in re.finditer(re.escape(hit), shown)] if hit else []
+    lo = min(found, key=lambda at: abs(at - guess)) if found else guess
+    return shown, lo, lo + len(hit) if found else lo
+
+
+def _kept_spans(text: str, keep: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the replacements `keep` are in `text`: a quote is never cut inside one."""
+    if not keep:
+        return []
+    words = "|".join(map(re.escape, sorted(set(keep), key=len, reverse=True)))
+    return [m.span() for m in re.finditer(words, text)]
+
+
+def _inside(spans: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether a cut at `at` falls inside one of `spans` (not at its edge)."""
+    return any(start < at < end for start, end in spans)
+
+
+def _cut(
+    text: str, kept: Sequence[tuple[int, int]], near: range, further: range
+) -> int:
+    """Where to cut `text`: the first place in `near` that is a word's edge (`_edge`) outside
+    the `kept` replacements, else the first in `further`, else `near`'s first, moved out of a
+    replacement it falls inside (the replacement kept whole)."""
+    for place in (*near, *further):
+        if _edge(text, place) and not _inside(kept, place):
+            return place
+    at = near[0]
+    for start, stop in kept:
+        if start < at < stop:
+            return start if near.step > 0 else stop
+    return at
+
+
+def _edge(text: str, at: int) -> bool:
+    """Whether `at` is at a space or after a pause mark: a cut there splits no word."""
+    if at <= 0 or at >= len(text):
+        return True
+    return text[at - 1].isspace() or text[at].isspace() or text[at - 1] in _PAUSES
+
+
+def _intentions(entry: Entry, layout: Layout, redact: Redact) -> list[str]:
+    """The things the writer will do, found in the evaluation and its answers redacted whole:
+    a long sentence is cut short (`intentions.MAX_CHARS`), and a cut made before redaction
+    could leave half a name ("王小" of 王小明) that no redaction knows."""
+    answers = element_answers(entry.answers, layout, "evaluation")
+    return evaluation_intentions(
+        redact(entry.evaluation), [(question, redact(answer)) for question, answer in answers]
+    )
 
 
 def _settings_in_alerts(
@@ -871,6 +964,39 @@ class _Validator:
         return obj
 
 
+def balance_range(identity: float, drift: float) -> tuple[float, float] | None:
+    """The balances, (identity - drift) / (identity + drift), that `identity` and `drift` as a
+    summary gives them (rounded to 3 decimals) may come from, rounded as review shows them (to
+    2: a file written by hand may give them so); None when identity and drift may both be 0,
+    and any balance (or none) may be right."""
+    half = 0.0005 + 1e-9  # half a thousandth, and what a float adds to it
+    shown = 0.005 + 1e-9  # half a hundredth
+    low_identity, high_drift = max(0.0, identity - half), drift + half
+    high_identity, low_drift = identity + half, max(0.0, drift - half)
+    if identity - half <= 0 and drift - half <= 0:
+        return None
+    low = (low_identity - high_drift) / (low_identity + high_drift)
+    high = (high_identity - low_drift) / (high_identity + low_drift)
+    return max(-1.0, low - shown), min(1.0, high + shown)
+
+
+def _check_balance(v: _Validator, totals: Mapping[str, Any]) -> None:
+    """The totals' balance is the one their identity and drift give, give or take rounding
+    (`balance_range`); null only when there is no evidence (both 0)."""
+    identity, drift, balance = totals["identity"], totals["drift"], totals["balance"]
+    if identity is None or drift is None:
+        return
+    possible = balance_range(identity, drift)
+    if possible is None:
+        return
+    low, high = possible
+    if balance is None or not low <= balance <= high:
+        given = "null" if balance is None else f"{balance:g}"
+        expected = f"{(identity - drift) / (identity + drift):.3f}"
+        raise v.fail("totals.balance", f"is {given}, but totals identity {identity:g} and "
+                                       f"drift {drift:g} make it {expected}")
+
+
 # How far after `now` a summary's generated_at may be: the writer's clock may be ahead of the
 # mentor's, but not by days.
 CLOCK_SKEW = timedelta(days=1)
@@ -905,11 +1031,13 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
     for key, check in _FIELDS.items():
         v.field(doc, key, check, "")
     v.field(doc, "redacted", _is_bool, "")
-    if "people_listed" in doc:  # added within schema 1: optional
-        v.field(doc, "people_listed", _is_bool, "")
+    for key in ("people_listed", "writer_replaced"):  # added within schema 1: optional
+        if key in doc:
+            v.field(doc, key, _is_bool, "")
     if doc.get("totals") is not None:  # added within schema 1: optional
-        v.fields(doc["totals"], "totals",
-                 {"identity": _is_rate, "drift": _is_rate, "balance": _is_balance})
+        totals = v.fields(doc["totals"], "totals",
+                          {"identity": _is_rate, "drift": _is_rate, "balance": _is_balance})
+        _check_balance(v, totals)
     if "lexicon_versions" in doc and not all(  # added within schema 1: optional
         _is_str(x) for x in v.items(doc["lexicon_versions"], "lexicon_versions")
     ):

@@ -37,6 +37,19 @@ JSON_NOT_TO_STDOUT = (
     "too: the two would run together. Leave out --json, or write to another file."
 )
 
+SIGNATURE_ON_ONE_LINE = (
+    "--from signs the summary with one line of text, and this one holds a line break, a tab "
+    "or another control character: give your name alone (e.g. --from Sam)."
+)
+
+
+def _control_in(text: str) -> bool:
+    """Whether `text` holds a control character (a line break, a tab, an escape) or a line or
+    paragraph separator: in a signature, it would draw a line of the mentor's review."""
+    import unicodedata
+
+    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text)
+
 
 def _csv_leaves_out(options: Sequence[str]) -> str:
     """What a CSV export says of the given `options` it has no place for."""
@@ -119,6 +132,8 @@ def register(app: typer.Typer) -> None:
 
         if json_out and output in (None, "-"):  # a usage error: before any work or preview
             raise PeerJournalError(JSON_NEEDS_OUTPUT, ExitCode.USAGE)
+        if _control_in(writer):
+            raise PeerJournalError(SIGNATURE_ON_ONE_LINE, ExitCode.USAGE)
         app_ctx = AppContext.from_ctx(ctx)
         # a full backup is JSON: the only format it has
         named = _format_from_path(output)
@@ -170,7 +185,8 @@ def register(app: typer.Typer) -> None:
                     app_ctx.say(warning)
         # a summary is for the mentor (a backup has had its warning)
         sent = "" if full else SENDS_NOTHING
-        _deliver(app_ctx, data, target, chosen.name, json_out, force, sent, flagged)
+        to_read = _passages_to_read(summary, data, chosen.name) if json_out and not full else None
+        _deliver(app_ctx, data, target, chosen.name, json_out, force, sent, flagged, to_read)
         if full and salvage is not None:
             raise _salvaged(app_ctx, target, salvage)
 
@@ -682,7 +698,8 @@ def _summary(
     rows = report_rows(store, prev_start, end, hits_from=prev_start if compare else None)
     stats = stats_from_rows(rows, since=start, until=end, by=by, dimensions=set(DIMENSIONS))
     report = report_from_stats(stats, since=start, until=end, by=by, today=app.today(),
-                               labels=labels)
+                               labels=labels,
+                               people=[p.name for p in list_people(store, redacting=False)])
     entries = store.list(Filters(since=start, until=end, limit=None))
     data = SummaryInput(
         since=start,
@@ -857,6 +874,19 @@ def _words_to_check(
     return flagged, warnings + ([unchecked] if unchecked else [])
 
 
+def _passages_to_read(summary: dict[str, Any], data: bytes, fmt: str) -> list[dict[str, str]]:
+    """The passages in scripts without capital letters (Chinese, Arabic, Thai…) that no name
+    check could read, as `export --json` gives them beside `words_to_check`: {text, script},
+    each once (the preview and --yes name them on stderr); none without redaction."""
+    if not summary["redacted"]:
+        return []
+    from peerjournal.redact import caseless_runs
+    from peerjournal.reviewing import sanitise
+
+    runs = caseless_runs(sanitise(_preview_text(summary, data, fmt)))
+    return [{"text": text, "script": script} for text, script in dict.fromkeys(runs)]
+
+
 def _people(app: AppContext) -> list[Person]:
     from peerjournal.db.people import list_people
     from peerjournal.redact import Person
@@ -943,9 +973,11 @@ def _to_stdout(data: bytes) -> None:
 def _deliver(
     app: AppContext, data: bytes, target: Path | None, fmt: str, json_out: bool, force: bool,
     after: str = "", flagged: list[str] | None = None,
+    to_read: list[dict[str, str]] | None = None,
 ) -> None:
     """Write `data` to `target` (or stdout) and say so, then `after`; with `json_out`, a
-    summary's JSON names the `flagged` words the writer was asked to check."""
+    summary's JSON names the `flagged` words the writer was asked to check and the passages
+    no check could read (`to_read`)."""
     from peerjournal.errors import PeerJournalError
 
     if target is None:  # (--json has been refused without a file)
@@ -968,6 +1000,8 @@ def _deliver(
         written: dict[str, Any] = {"output": str(target), "format": fmt, "bytes": len(data)}
         if flagged is not None:
             written["words_to_check"] = flagged
+        if to_read:  # (only when there are any: absent, as in receipts before it, is none)
+            written["passages_to_read"] = to_read
         app.print_json(written)
     else:
         app.say(f"Wrote {_written(target)} ({len(data):,} bytes).{after}")

@@ -83,6 +83,9 @@ def register(app: typer.Typer) -> None:
                     continue
                 skipped = []
                 for path in paths:
+                    if (broken := _broken_link(path)) is not None:
+                        skipped.append(broken)
+                        continue
                     try:
                         loaded.append((str(path), load_summary(path, now)))
                     except NotASummary as exc:  # another export, a backup, a note…
@@ -125,7 +128,24 @@ def folder_files(folder: Path) -> list[Path]:
         raise SummaryError(
             f"{sanitise(str(folder), multiline=False)}: cannot be read ({exc.strerror})."
         ) from None
-    return [p for p in paths if not p.name.startswith(".") and p.is_file()]
+    return [p for p in paths if not p.name.startswith(".") and (p.is_file() or _dangles(p))]
+
+
+def _dangles(path: Path) -> bool:
+    """A link to nothing (its file moved or deleted): said, not passed over in silence."""
+    return path.is_symlink() and not path.exists()
+
+
+def _broken_link(path: Path) -> str | None:
+    """The line `review FOLDER` skips a link to nothing with; None for any other file."""
+    if not _dangles(path):
+        return None
+    try:
+        target = sanitise(str(path.readlink()), multiline=False)
+    except OSError:
+        target = "a file"
+    return (f"{_shown(str(path))}: a link to {target}, which is not there (moved or deleted?); "
+            "not read.")
 
 
 def _no_summaries(skipped: int) -> str:
