@@ -30,6 +30,7 @@ import re
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -476,9 +477,13 @@ class _Subjects:
         return not self.lowered[start:end].strip()
 
 
-def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[str]:
+def named_feelings(
+    text: str, vocabulary: Vocabulary | None = None, names: Iterable[str] = ()
+) -> Counter[str]:
     """Occurrences per feelings family the writer names about themselves in `text`, their
-    answer to the feelings question (an entry's Feelings element), negation respected."""
+    answer to the feelings question (an entry's Feelings element), negation respected.
+    `names`: the people list's names; a capitalised form that is one of them, or a part of one
+    ("Hope" of Hope Walker), is that person (`_a_listed_name`)."""
     vocab = vocabulary or load_vocabulary()
     matcher = _matcher(vocab)
     cased = text.translate(_TRANSLATE)
@@ -487,7 +492,11 @@ def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[s
     counted: dict[int, str] = {}  # where each counted form starts -> its family
     clauses: _Clauses | None = None
     subjects: _Subjects | None = None
-    for match in matcher.pattern.finditer(lowered):
+    matches = list(matcher.pattern.finditer(lowered))
+    parts = _name_parts(names)
+    for n, match in enumerate(matches):
+        if parts and _a_listed_name(cased, lowered, matches, n, parts):
+            continue
         if clauses is None or subjects is None:
             clauses = _Clauses.of(lowered, cased)
             subjects = _Subjects.of(cased, lowered, clauses)
@@ -511,6 +520,43 @@ def named_feelings(text: str, vocabulary: Vocabulary | None = None) -> Counter[s
         counted[match.start()] = matcher.family_of[form]
         found[matcher.family_of[form]] += 1
     return found
+
+
+def _name_parts(names: Iterable[str]) -> frozenset[str]:
+    """Each listed name and each word of it ("hope", "walker", "hope walker"), in lower case
+    as forms are matched."""
+    parts: set[str] = set()
+    for name in names:
+        lowered = " ".join(name.translate(_TRANSLATE).lower().split())
+        parts.add(lowered)
+        parts.update(_WORD.findall(lowered))
+    return frozenset(parts)
+
+
+# Between two forms of a list of feelings: commas, full stops, "and", "or" ("Joy, relief.")
+_IN_A_LIST = re.compile(r"[\s,.;/&]*(?:(?:and|or)(?![\w'])[\s,.;/&]*)?")
+_LIST_END = re.compile(r"\s*(?:[,.;!?)]|$)")
+
+
+def _a_listed_name(
+    cased: str, lowered: str, matches: Sequence[re.Match[str]], n: int, parts: frozenset[str]
+) -> bool:
+    """Whether form `matches[n]` is a listed person at that place: capitalised, and a listed
+    name or a part of one ("Hope Walker came to mind", "I rang Hope"), unless it stands in a
+    list of feelings ("Joy, relief. Hope."), where redaction also leaves it as the word."""
+    match = matches[n]
+    if match.group() not in parts or not cased[match.start()].isupper():
+        return False
+
+    def beside(first: int, second: int) -> bool:  # forms `first` and `second`, in a list
+        gap = (matches[first].end(), matches[second].start())
+        return _IN_A_LIST.fullmatch(lowered, *gap) is not None
+
+    if n + 1 < len(matches) and beside(n, n + 1):
+        return False
+    before = n > 0 and beside(n - 1, n)
+    # the last of a list, unless a word follows it: "Felt hopeful and Hope rang" is someone
+    return not (before and _LIST_END.match(lowered, match.end()))
 
 
 def _subject_elsewhere(

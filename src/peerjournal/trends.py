@@ -490,8 +490,10 @@ def report_from_stats(
     vocabulary: Vocabulary | None = None,
     thresholds: Thresholds = THRESHOLDS,
     since_given: bool = False,
+    people: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """`build_report` from `stats` added up for the same window and periods.
+    """`build_report` from `stats` added up for the same window and periods (`people`: the
+    people list's names, not counted as feelings: "Hope" of Hope Walker).
 
     `since_given`: the window's start was chosen (`--since`), so the rhythm is its rate over
     that window even when the journal started later (see `first_entry`)."""
@@ -528,7 +530,7 @@ def report_from_stats(
         }
         for (start, end), totals in zip(spans, period_totals, strict=True)
     ]
-    feelings = _feelings(stats.feelings, stats.previous_feelings, vocab)
+    feelings = _feelings(stats.feelings, stats.previous_feelings, vocab, people)
     rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today, since_given)
     settings = {
         key: totals.summary()
@@ -640,7 +642,10 @@ def _changes(
 
 
 def _feelings(
-    current: Mapping[str, int], previous: Mapping[str, int], vocab: Vocabulary
+    current: Mapping[str, int],
+    previous: Mapping[str, int],
+    vocab: Vocabulary,
+    people: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Entries naming each feelings family, this window and the last, most frequent first.
 
@@ -655,7 +660,7 @@ def _feelings(
         for text, entries in texts.items():
             families = seen.get(text)
             if families is None:
-                families = seen[text] = tuple(named_feelings(text, vocab))
+                families = seen[text] = tuple(named_feelings(text, vocab, people))
             for family in families:
                 counts[family] += entries
         return counts

@@ -45,6 +45,7 @@ def build(
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The report dict and the dimension labels, for the journal in `store`."""
     from peerjournal.dates import period_start
+    from peerjournal.db.people import list_people
     from peerjournal.db.stats import marker_counts, period_lexicon_versions, report_stats
     from peerjournal.drift import DIMENSIONS
     from peerjournal.trends import (
@@ -87,6 +88,7 @@ def build(
         dimension=dimension,
         labels=labels,
         since_given=since is not None,
+        people=[person.name for person in list_people(store, redacting=False)],
     )
     versions = period_lexicon_versions(store, start, end, by, place, wanted_tags)
     for period in report["periods"]:
