@@ -215,24 +215,30 @@ def _refuse_a_trial_lexicon(app: AppContext) -> None:
 
 
 def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
+    from peerjournal.db.engine import Commit, all_or_nothing
     from peerjournal.drift.lexicon import scorer_version
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import score_for_store
 
     store = app.store()
-    stored = False
+    stored = Commit()
     try:
         pending = store.texts_to_rescore(lexicon.version, scorer_version())
+        rescored = [entry_id for entry_id, _ in pending]
         if pending:
             with progress_bar(len(pending), "Re-scoring", app.err) as advance:
                 scores = score_for_store([body for _, body in pending], lexicon, advance)
-                # one transaction: an interrupted run stores no score at all
-                store.set_drifts(zip((entry_id for entry_id, _ in pending), scores, strict=True))
-                stored = True
+                # one transaction: an interrupted run stores no score at all, or all of them
+                with all_or_nothing(store.conn, store.path) as stored:
+                    store.set_drifts(zip(rescored, scores, strict=True))
     except KeyboardInterrupt:
-        if stored:
-            raise
+        if stored.done:  # (the signal came during COMMIT, or after it)
+            raise PeerJournalError(
+                f"Interrupted once the scores were stored. "
+                f"{_rescored_message(store, rescored, lexicon)}",
+                ExitCode.INTERRUPTED,
+            ) from None
         raise PeerJournalError(
             "Interrupted: no entry was re-scored, the journal is as it was. Run "
             "`peerjournal drift --rescore` again to bring the scores up to date.",
@@ -240,7 +246,7 @@ def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
         ) from None
     if json_out:
         app.print_json({"rescored": len(pending), "lexicon_version": lexicon.version})
-    app.say(_rescored_message(store, [entry_id for entry_id, _ in pending], lexicon))
+    app.say(_rescored_message(store, rescored, lexicon))
 
 
 def _rescored_message(store: Store, rescored: list[int], lexicon: Lexicon) -> str:

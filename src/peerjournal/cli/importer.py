@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, BinaryIO
 import typer
 
 from peerjournal.context import AppContext
-from peerjournal.errors import PeerJournalError
+from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.plural import counted, joined
 from peerjournal.textsafe import cut
 
 if TYPE_CHECKING:
     from datetime import date, datetime
 
+    from peerjournal.db.engine import Commit
     from peerjournal.drafts import KeptDraft
     from peerjournal.entry import Entry, EntryDraft
     from peerjournal.importing import DateOrder, Imported, ImportRecord
@@ -67,8 +68,9 @@ def register(app: typer.Typer) -> None:
                         "Pipe it in instead: peerjournal import - < backup.json")
         # the checks of what the journal holds and the writes, in one transaction under the
         # write lock: a second import of the same file at the same moment waits, then skips it
+        stop = _Stop()
         with ExitStack() as held:
-            held.enter_context(_nothing_if_stopped())  # Ctrl-C or an error: nothing imported
+            held.enter_context(stop.before_commit())  # Ctrl-C or an error: nothing imported
             with _opened(file) as handle:  # `export --full | gzip > backup.json.gz` too
                 text = decode(read_capped(handle, name, MAX_IMPORT_BYTES), name)
             # jrnl's times have no zone: each takes the local zone's offset on its own date; this
@@ -81,7 +83,7 @@ def register(app: typer.Typer) -> None:
                 return
             if not dry_run:  # (a dry run never creates the journal, nor waits)
                 store = app_ctx.store()
-                held.enter_context(all_or_nothing(store.conn, store.path))
+                stop.commit = held.enter_context(all_or_nothing(store.conn, store.path))
             records, repeated = _unrepeated(records)
             total = len(records)
             records, in_trash, versions, already = _not_yet_imported(app_ctx, records)
@@ -138,26 +140,27 @@ def register(app: typer.Typer) -> None:
 
                 restore_supervision(store, checks, sessions)
         # files, written only once the journal holds the entries their edits belong to
-        given = {old: new for old, new in zip(backup_ids, ids, strict=True) if old is not None}
-        as_new = _restore_drafts(app_ctx, drafts, {**already, **given}, name)
-        if people:  # said once it is all in the journal
-            listed_before = len(people) - len(added)
-            app_ctx.say(f"People list: added {len(added)} of {listed}"
-                        + (f" ({listed_before} already listed)." if listed_before else "."))
-            for note in notes:
+        with stop.after_commit():
+            given = {old: new for old, new in zip(backup_ids, ids, strict=True) if old is not None}
+            as_new = _restore_drafts(app_ctx, drafts, {**already, **given}, name)
+            if people:  # said once it is all in the journal
+                listed_before = len(people) - len(added)
+                app_ctx.say(f"People list: added {len(added)} of {listed}"
+                            + (f" ({listed_before} already listed)." if listed_before else "."))
+                for note in notes:
+                    app_ctx.say(f"Note: {note}")
+            skipped_note = f" Skipped {skipped} already in the journal." if skipped else ""
+            restored_note = f" Also imported {joined(restored)}." if restored else ""
+            done = f"Imported {summary}: {_ids_text(ids)}." if ids else f"Imported {summary}."
+            if records or skipped or restored or in_trash or repeated:
+                app_ctx.say(
+                    f"{done}{_dates_note(found.dates, would=False)}{renumbered}"
+                    f"{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
+                    f"{_repeated_note(repeated, would=False)}"
+                    f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
+                )
+            for note in [*import_notes(records), *_prompt_notes(records)]:
                 app_ctx.say(f"Note: {note}")
-        skipped_note = f" Skipped {skipped} already in the journal." if skipped else ""
-        restored_note = f" Also imported {joined(restored)}." if restored else ""
-        done = f"Imported {summary}: {_ids_text(ids)}." if ids else f"Imported {summary}."
-        if records or skipped or restored or in_trash or repeated:
-            app_ctx.say(
-                f"{done}{_dates_note(found.dates, would=False)}{renumbered}"
-                f"{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
-                f"{_repeated_note(repeated, would=False)}"
-                f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
-            )
-        for note in [*import_notes(records), *_prompt_notes(records)]:
-            app_ctx.say(f"Note: {note}")
 
 
 @contextmanager
@@ -174,19 +177,41 @@ def _opened(file: str) -> Iterator[BinaryIO]:
         yield handle
 
 
-@contextmanager
-def _nothing_if_stopped() -> Iterator[None]:
-    """Ctrl-C before the import is committed: the journal is as it was, and the message says
-    so (a bare "Interrupted." after a long import leaves the writer to guess)."""
-    try:
-        yield
-    except KeyboardInterrupt:
-        from peerjournal.errors import ExitCode
+class _Stop:
+    """Ctrl-C (or SIGTERM) during an import. Before it is committed, the journal is as it was,
+    and the message says so (a bare "Interrupted." after a long import leaves the writer to
+    guess). Once it is (`commit`: also when the signal came during COMMIT), everything is in
+    the journal: the import finishes, its drafts written (a few small files, which a re-run
+    would otherwise have to bring back) and what it did said, then stops with exit 130,
+    saying that nothing is left to do."""
 
-        raise PeerJournalError(
-            "Interrupted: nothing was imported (the journal is as it was).",
-            ExitCode.INTERRUPTED,
-        ) from None
+    def __init__(self) -> None:
+        self.commit: Commit | None = None  # the import's transaction, once begun
+        self.came = False  # a Ctrl-C once it was committed
+
+    @contextmanager
+    def before_commit(self) -> Iterator[None]:
+        try:
+            yield
+        except KeyboardInterrupt:
+            if self.commit is None or not self.commit.done:
+                raise PeerJournalError(
+                    "Interrupted: nothing was imported (the journal is as it was).",
+                    ExitCode.INTERRUPTED,
+                ) from None
+            self.came = True  # (and on to `after_commit`)
+
+    @contextmanager
+    def after_commit(self) -> Iterator[None]:
+        try:
+            yield
+        except KeyboardInterrupt:  # (not while the drafts are written: `_restore_drafts`)
+            self.came = True
+        if self.came:
+            raise PeerJournalError(
+                "Interrupted, but the import was complete: nothing is left to do.",
+                ExitCode.INTERRUPTED,
+            )
 
 
 def _restore_drafts(
@@ -199,7 +224,6 @@ def _restore_drafts(
         return []
     from peerjournal import paths
     from peerjournal.drafts import everything, restore
-    from peerjournal.errors import ExitCode
 
     folder = paths.drafts_dir(app.db_path)
     again, skipped = f"import {source} again", " (what is already in the journal is skipped)"

@@ -828,18 +828,29 @@ def _stored_revision(path: Path) -> str | None:
         return "unknown"
 
 
+class Commit:
+    """Whether a write transaction was committed (`all_or_nothing` yields one): a command that
+    Ctrl-C or SIGTERM stops as it ends says from this whether its writes are in the journal."""
+
+    done = False
+
+
 @contextmanager
-def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def write_transaction(
+    conn: sqlite3.Connection, commit: Commit | None = None
+) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of failing.
 
     Inside another one (`all_or_nothing`), it is part of that one: the outer commits or rolls
-    back everything."""
+    back everything. `commit` is marked done once COMMIT has run, also when a Ctrl-C that came
+    during it is raised as it returns (SQLite finishes a COMMIT whatever signal comes)."""
     if conn.in_transaction:  # (every BEGIN is ours: the connection runs in autocommit mode)
         yield conn
         return
     damage = getattr(conn, "damage", None)
     if damage:
         raise DamagedJournal(damage)
+    commit = Commit() if commit is None else commit
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -847,12 +858,22 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:  # (SQLite ends it itself on some errors, a full disk say)
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except KeyboardInterrupt:  # one that came during COMMIT is raised as it returns
+        if conn.in_transaction:  # (or it came before COMMIT ran: the journal is as it was)
+            conn.execute("ROLLBACK")
+            raise
+        commit.done = True
+        raise
+    commit.done = True
 
 
 @contextmanager
-def all_or_nothing(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
+def all_or_nothing(conn: sqlite3.Connection, path: Path) -> Iterator[Commit]:
     """One transaction around several writes (an import's people list, entries, self-checks
-    and supervision records): an error or Ctrl-C in any of them leaves the journal as it was."""
-    with translated_errors(path), write_transaction(conn):
-        yield
+    and supervision records): an error or Ctrl-C in any of them leaves the journal as it was.
+    What it yields says, once it ends, whether the writes were committed (`Commit`)."""
+    commit = Commit()
+    with translated_errors(path), write_transaction(conn, commit):
+        yield commit
