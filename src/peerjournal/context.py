@@ -161,6 +161,24 @@ class AppContext:
         if damage:
             raise DamagedJournal(damage)
 
+    def refuse_if_read_only(self, what_is_kept: str) -> None:
+        """Refuse at once a write that would take the writer's time before it saves (a guided
+        `write`, the editor): a journal file or folder that cannot be written (a read-only
+        disk, `chattr +i`, no permission) is found by SQLite only when the change is made.
+        `what_is_kept` ends the message ("entry 3 is unchanged, and the editor was not
+        opened"). Where there is no journal yet, the folder it would be started in is
+        checked. Nothing is locked meanwhile."""
+        from peerjournal.errors import DatabaseError
+
+        journal = self.db_path.resolve()  # (SQLite writes beside the file a link leads to)
+        folder = next((p for p in journal.parents if p.exists()), journal.parent)
+        for path, what in ((journal, "the file"), (folder, "its folder")):
+            if path.exists() and not os.access(path, os.W_OK):
+                raise DatabaseError(
+                    f"The journal at {self.db_path} cannot be changed: {what} is read-only (a "
+                    f"read-only disk, or no permission to write there); {what_is_kept}."
+                )
+
     def answered(self) -> None:
         """Said once a command has answered: that the journal is damaged, or that there is
         none (an error says only itself, in one line: `failed`)."""

@@ -3,7 +3,8 @@
 Every line typed is in the draft file before the next prompt, so a crash loses at most the
 line being typed; Ctrl-C, Ctrl-\\, SIGTERM and a closed terminal keep even that one in an
 answer, the setting, the tags, the self-care line or at a [Y/n] question (when readline reads
-the terminal). A line typed or pasted at a [Y/n] question is kept in the entry too.
+the terminal). A line typed or pasted at a [Y/n] question that is no answer is kept in the
+entry too (`yes_or_no_reply` tells them apart).
 `write --resume` continues where it stopped. A session stopped before anything was typed
 keeps no draft.
 """
@@ -86,8 +87,11 @@ class GuidedSession:
         # a line step whose words Ctrl-C keeps: what it adds to (`_read_line_step`), its
         # store, and whether it adds
         self._line: tuple[str, Any, bool] | None = None
-        # the part a line typed at a [Y/n] question is kept in (`_yes_or_no`), for Ctrl-C
-        self._asking: str | None = None
+        # the part a line typed at a [Y/n] question is kept in (`_yes_or_no`), and the
+        # question's own answers, for Ctrl-C
+        self._asking: tuple[str, dict[str, bool]] | None = None
+        # an answer to "Save this entry?" typed with the self-care line, before it was asked
+        self._typed_ahead: str | None = None
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -213,7 +217,7 @@ class GuidedSession:
             # change it, --editor: `--resume` alone comes straight back here
             save = self._yes_or_no(
                 "Save this entry? [Y/n] ", "Please answer y (save) or n (keep it as a draft).",
-                "evaluation",
+                "evaluation", named=SAVE_ANSWERS,
                 note=f" (to change it: n, then {self.app.resume_hint(' --editor')})",
             )
         except KeyboardInterrupt:
@@ -253,40 +257,37 @@ class GuidedSession:
         self, question: str, again: str, keep_in: str, named: dict[str, bool] | None = None,
         note: str = "",
     ) -> bool | None:
-        """A [Y/n] question: Enter, y or yes is yes; n or no is no (and so is a line `named`
-        gives, lower-cased); end of input (Ctrl-D) is no answer (None). A try at y or n
-        ("nope", "ye", "what?": `_a_try_at_yes_or_no`) is asked again, saying `again`. Any
-        other line is words for the entry, never thrown away: added to the end of `keep_in`
-        (a part of the entry), with the rest of a paste, the writer told where (and `note`),
-        and the question asked again. A line that came with others (a paste, typed before
-        the question showed) is words too, whatever it says: no one pastes an answer."""
-        named = named or {}
-        pasted = more_input_waiting()  # (waiting already: not typed in answer to this)
+        """A [Y/n] question, its replies read by `yes_or_no_reply` (`named`: more answers,
+        such as the setting suggested); end of input (Ctrl-D) is no answer (None). A try at y
+        or n ("ues", "hmm") is asked again, saying `again`. Any other line is words for the
+        entry, never thrown away: added to the end of `keep_in` (a part of the entry), with
+        the rest of a paste, the writer told where (and `note`), and the question asked
+        again. What a line says decides, however fast it came (a laggy link sends a burst),
+        unless more lines are waiting behind it: then it is part of a paste, and text."""
         while True:
-            self._asking = keep_in  # Ctrl-C keeps the line being typed (`run`)
+            self._asking = (keep_in, named or {})  # Ctrl-C keeps the line being typed (`run`)
             answer = self._read_line(question)
             self._asking = None
             if answer is None:
                 return None
-            if not (pasted or more_input_waiting()):
-                reply = answer.strip().lower()
-                if reply in ("", "y", "yes") or named.get(reply) is True:
-                    return True
-                if reply in ("n", "no") or named.get(reply) is False:
-                    return False
-                if _a_try_at_yes_or_no(answer):
-                    self.app.say(again)
-                    continue
-            pasted = False
+            reply = None if more_input_waiting() else yes_or_no_reply(answer, named)
+            if reply == AGAIN:
+                self.app.say(again)
+                continue
+            if isinstance(reply, bool):
+                return reply
             if answer.strip():
                 self._add_to(keep_in, answer.strip())
-            added = bool(answer.strip()) + self._rest_of_the_paste(keep_in)
+            added, last = self._rest_of_the_paste(keep_in, named or {})
+            added += bool(answer.strip())
             if added:
                 words = "That reads" if added == 1 else "Those lines read"
                 self.app.say(
                     f"{words} like words for your entry, not y or n: added to the end of "
                     f"your {_PLACES.get(keep_in, keep_in)}{note}."
                 )
+            if last is not None:  # the paste's last line, an answer
+                return yes_or_no_reply(last, named) is True
 
     def _add_to(self, part: str, line: str) -> None:
         """`line` added to the end of `part` (typed at a question, or at the wrong prompt):
@@ -297,15 +298,21 @@ class GuidedSession:
         else:
             after = _line_added(before, line if before.strip() else line.lstrip("\n"))
         setattr(self.draft, part, after)
+        if self.cut_off == part:  # its last line is no longer the one Ctrl-C cut off
+            self.cut_off = None
         self.typed = True
         self.save()
 
-    def _rest_of_the_paste(self, part: str) -> int:
+    def _rest_of_the_paste(
+        self, part: str, named: dict[str, bool] | None = None
+    ) -> tuple[int, str | None]:
         """The lines of a paste still waiting, added to the end of `part` (a blank line
-        between two of them kept); returns how many."""
+        between two of them kept); returns how many, and its last line if that is an answer
+        to the question asked or asked next (`named` given: `yes_or_no_reply`), typed after
+        lines that came with it (a laggy link), else None."""
         added = blanks = 0
         while more_input_waiting():
-            self._asking = part
+            self._asking = (part, named or {})
             line = self._read_line("")
             self._asking = None
             if line is None:
@@ -313,16 +320,20 @@ class GuidedSession:
             if not line.strip():
                 blanks += 1
                 continue
+            last = named is not None and not more_input_waiting()
+            if last and isinstance(yes_or_no_reply(line, named), bool):
+                return added, line
             self._add_to(part, "\n" * blanks + line.rstrip())
             added, blanks = added + 1, 0
-        return added
+        return added, None
 
     def _pasted_on(self, typed: str) -> str:
         """A self-care line with more of a paste behind it ("Walked home.", "Called my
         sister."): the rest was pasted there too, and is added to it, on the one line."""
         if not more_input_waiting():
             return typed
-        if self._rest_of_the_paste("self_care"):
+        added, self._typed_ahead = self._rest_of_the_paste("self_care", SAVE_ANSWERS)
+        if added:
             self.app.say("The rest of what you pasted is added to your self-care note.")
         return self.draft.self_care
 
@@ -475,11 +486,19 @@ class GuidedSession:
         line = self.tags_line
         self.draft.tags, self.tags_line = [], None  # (in one place only: the evaluation)
         if more_input_waiting():
+            before = self.draft.evaluation
             self._add_to("evaluation", typed)
-            self._rest_of_the_paste("evaluation")
+            with_it = self.draft.evaluation
+            added, last = self._rest_of_the_paste("evaluation", {})
+            # a y or n last, typed ahead of the question (a laggy link), answers it
+            if last is not None and yes_or_no_reply(last) is False:
+                self._take_back("evaluation", before, with_it)
+                self.tags_line = line
+                return typed
             self.app.say(
                 "That reads like a sentence, not tags: it and the rest of what you pasted "
-                "are added to the end of your evaluation."
+                "are added to the end of your evaluation." if added else
+                "That reads like a sentence, not tags: added to your evaluation."
             )
             return None
         moved = self._moved_and_asked(
@@ -497,14 +516,21 @@ class GuidedSession:
         """`typed` added to the end of `part` while `question` asks whether it belongs there
         (kept there after Ctrl-C or Ctrl-D); n takes it back out. Lines kept at the question
         (`_yes_or_no`) stay where they were put, after it."""
-        before = getattr(self.draft, part)
+        before, cut_off = getattr(self.draft, part), self.cut_off
         self._add_to(part, typed)
         with_it = getattr(self.draft, part)
         moved = self._yes_or_no(question, again, part)
-        if moved is False:
-            later = getattr(self.draft, part)[len(with_it):].lstrip("\n")
-            setattr(self.draft, part, _line_added(before, later) if later.strip() else before)
+        if moved is False and not self._take_back(part, before, with_it):
+            self.cut_off = cut_off  # its last line is again the one Ctrl-C cut off, if any
         return moved
+
+    def _take_back(self, part: str, before: str, with_it: str) -> bool:
+        """The line that made `part` from `before` into `with_it` taken back out, the lines
+        added after it kept; returns whether there are any."""
+        later = getattr(self.draft, part)[len(with_it):].lstrip("\n")
+        setattr(self.draft, part, _line_added(before, later) if later.strip() else before)
+        self.save()
+        return bool(later.strip())
 
     def _checked_setting(self, typed: str) -> str | None:
         """A setting line that reads like a sentence is most likely the experience begun one
@@ -535,7 +561,8 @@ class GuidedSession:
 
     def _meant_setting(self, typed: str) -> str:
         """A near miss of a setting used or listed is questioned ("inpateint"): Enter, y or
-        the suggestion takes it, n (or what was typed) keeps what was typed, and so does no
+        the suggestion takes it (its case, spacing or full stop aside, or the start of it
+        alone: "emergency"), n (or what was typed) keeps what was typed, and so does no
         answer (Ctrl-D). Words typed there instead (the experience, begun without seeing the
         question) begin the experience, the next part asked for."""
         from peerjournal.setting_names import known_settings, likely_meant
@@ -548,7 +575,7 @@ class GuidedSession:
         taken = self._yes_or_no(
             f"'{shown}' is new: did you mean {suggested}? [Y/n] ",
             f"Please answer y (use '{meant}') or n (keep '{typed}').",
-            "experience", named={meant.strip().lower(): True, typed.strip().lower(): False},
+            "experience", named={meant: True, typed: False},
         )
         return meant if taken else typed
 
@@ -609,12 +636,13 @@ class GuidedSession:
         if not line.strip():
             return ""
         if self._asking is not None:
-            if _a_try_at_yes_or_no(line):
-                return ""
-            if self._asking == "experience" and "experience" not in self.done:
+            asking, named = self._asking
+            if yes_or_no_reply(line, named, partial=True) is not None:
+                return ""  # (an answer, or the start of one: nothing for the entry)
+            self._add_to(asking, line.strip())
+            if asking == "experience" and "experience" not in self.done:
                 self.cut_off = "experience"  # (at the setting's questions: carried on)
-            self._add_to(self._asking, line.strip())
-            part = _PLACES.get(self._asking, self._asking)
+            part = _PLACES.get(asking, asking)
             return f" The line you were typing is added to the end of your {part}."
         if self._line is not None:  # the setting, tags or self-care line
             kept, store_line, adds = self._line
@@ -685,6 +713,10 @@ class GuidedSession:
             self.save()
 
     def _read_line(self, prompt: str) -> str | None:
+        if self._typed_ahead is not None:  # shown as if typed at the prompt
+            line, self._typed_ahead = self._typed_ahead, None
+            self._show_prompt(f"{prompt}{line}\n")
+            return line
         try:
             line = self.reader.read(prompt, self._show_prompt)
         except EOFError:
@@ -733,30 +765,107 @@ def reads_like_a_sentence(line: str) -> bool:
 
 # the parts a line typed at the wrong prompt may be kept in, as the writer is told of them
 _PLACES = {"self_care": "self-care note"}
-# Replies to a [Y/n] question that are a try at y or n (a slip, another word for one), not
-# words for the entry: asked again
-YES_OR_NO_TRIES = frozenset({
-    "y", "yes", "n", "no", "ye", "yy", "ys", "yse", "yess", "yea", "yeah", "yep", "yup", "nn",
-    "noo", "nope", "nah", "ok", "okay", "sure", "maybe",
+# The replies to a [Y/n] question, in one place (`yes_or_no_reply`). A reply is read
+# lower-cased, its spacing evened out and each word's trailing punctuation dropped ("Yes!",
+# "y.", "yes\\" typed next to Enter).
+YES_WORDS = frozenset({"y", "yes"})
+NO_WORDS = frozenset({"n", "no", "not yet"})
+# "Save this entry?" answers these too
+SAVE_ANSWERS = {"save": True, "save it": True, "done": True, "cancel": False}
+# words that may follow a yes or no word, up to ANSWER_TAIL_WORDS of them, and leave it an
+# answer ("yes please", "no thanks", "no, keep it as a draft"); "no idea why" is words
+ANSWER_TAIL = frozenset({
+    "please", "thanks", "thank", "you", "ta", "cheers", "it", "save", "keep", "not", "yet",
+    "now", "that's", "thats", "right", "fine", "go", "ahead", "as", "a", "draft", "do", "sure",
+    "ok", "okay",
 })
+ANSWER_TAIL_WORDS = 5
+# other words for yes or no, and hesitations: not words for the entry, nor taken as an
+# answer (y or n says which), but asked again; so are they followed by ANSWER_TAIL words
+ASKED_AGAIN = frozenset({
+    "ok", "okay", "sure", "yeah", "yea", "yep", "yup", "nope", "nah", "not now", "hmm", "hm",
+    "um", "umm", "uh", "er", "erm", "wait", "skip", "maybe", "what", "huh", "pardon", "idk",
+    "dunno", "not sure", "unsure",
+})
+AGAIN = "again"  # a reply that is a try at an answer, or a hesitation: asked again
+SHORTEST_START = 4  # letters of a named answer typed ("emergency" for "emergency department")
 
 
-def _a_try_at_yes_or_no(line: str) -> bool:
-    """Whether `line`, typed at a [Y/n] question and not an answer to it, is only a try at
-    one, to ask again: a line with no letters, or one word that is a letter, one of
-    YES_OR_NO_TRIES ("nope", "ye"; "Yes!" too) or a question ("what?"). Any other line
-    holds words for the entry, and is kept."""
-    if not any(character.isalpha() for character in line):
+def yes_or_no_reply(
+    line: str, named: dict[str, bool] | None = None, partial: bool = False
+) -> bool | str | None:
+    """What a line typed at a [Y/n] question is: True or False, an answer; AGAIN, a try at
+    one to ask again; None, words for the entry (kept).
+
+    Enter, YES_WORDS and `named` True are yes; NO_WORDS and `named` False are no, also
+    followed by a few ANSWER_TAIL words ("yes please"); `named` answers also with another
+    case, spacing or full stop, or the start of one (SHORTEST_START letters or more) that
+    starts answers of one kind only. A line of no letters, one of ASKED_AGAIN ("ok", "hmm"),
+    or one word that is a letter, a question ("what?") or a slip at yes or no (one letter
+    off, or a letter held down: "ues", "yesss", "nop") is AGAIN. `partial`: a line Ctrl-C
+    cut off, where the start of any of these counts as it."""
+    if not line.strip():
         return True
-    words = line.lower().split()
-    if len(words) != 1:
-        return False
-    word = words[0]
-    return (
-        sum(character.isalpha() for character in word) == 1
-        or word.endswith("?")
-        or word.rstrip(".!") in YES_OR_NO_TRIES
+    if not any(character.isalpha() for character in line):
+        return AGAIN
+    words = _reply_words(line)
+    reply = " ".join(words)
+    answers = {" ".join(_reply_words(key)): value for key, value in (named or {}).items()}
+    answers.update({word: True for word in YES_WORDS})
+    answers.update({word: False for word in NO_WORDS})
+    if reply in answers:
+        return answers[reply]
+    tail = words[1:]
+    if partial and tail:  # the last word may be cut off ("yes plea")
+        tail = [*tail[:-1], next((w for w in ANSWER_TAIL if w.startswith(tail[-1])), "?")]
+    if len(tail) <= ANSWER_TAIL_WORDS and set(tail) <= ANSWER_TAIL:
+        if words[0] in answers:
+            return answers[words[0]]
+        if words[0] in ASKED_AGAIN or reply in ASKED_AGAIN:
+            return AGAIN
+    started = {value for key, value in answers.items() if key.startswith(reply)}
+    if partial and (started or any(word.startswith(reply) for word in ASKED_AGAIN)):
+        return AGAIN
+    if len(reply) >= SHORTEST_START and started:
+        return started.pop() if len(started) == 1 else AGAIN
+    if len(words) == 1 and (
+        sum(character.isalpha() for character in reply) == 1
+        or reply.endswith("?")
+        or _a_slip_at_yes_or_no(reply)
+    ):
+        return AGAIN
+    return None
+
+
+def _reply_words(line: str) -> list[str]:
+    """The words of a reply, lower-cased, each without the punctuation it ends in (but ?)."""
+    words = (word.rstrip(".,!;:\\'\"") for word in line.lower().split())
+    return [word for word in words if word]
+
+
+def _a_slip_at_yes_or_no(word: str) -> bool:
+    """Whether `word` is y, yes, n or no with a letter held down ("yesss", "nooo") and at
+    most one letter wrong, missing, added or swapped ("ues", "ye", "nop", "on")."""
+    once = re.sub(r"(.)\1+", r"\1", word)
+    return any(
+        _one_edit_apart(once, target) or _one_edit_apart(word, target)
+        for target in ("y", "yes", "n", "no")
     )
+
+
+def _one_edit_apart(word: str, target: str) -> bool:
+    if word == target:
+        return True
+    if abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        wrong = [n for n, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        return len(wrong) == 1 or (
+            len(wrong) == 2 and wrong[1] == wrong[0] + 1
+            and word[wrong[0]] == target[wrong[1]] and word[wrong[1]] == target[wrong[0]]
+        )
+    shorter, longer = sorted((word, target), key=len)
+    return any(longer[:n] + longer[n + 1:] == shorter for n in range(len(longer)))
 
 
 def _line_added(text: str, line: str) -> str:

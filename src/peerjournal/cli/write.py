@@ -411,6 +411,15 @@ def _mode(line: _CommandLine, piped: bool) -> _Mode:
     return "editor" if line.editor else "guided"
 
 
+# What a write refused before it begins (a read-only journal) has kept: -x and piped text
+# are kept as a draft when the save fails instead
+_NOT_BEGUN = {
+    "guided": "nothing was asked, and nothing is kept",
+    "editor": "the editor was not opened, and nothing is kept",
+    "resume": "your drafts are kept as they were",
+}
+
+
 def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     """Fill in the entry the way `plan.mode` says, and save it. Whatever stops it, the text
     is kept: the error names the draft that holds it."""
@@ -420,6 +429,7 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     work = _Writing(plan.draft, quick=plan.mode == "quick")
     if plan.mode in ("guided", "editor", "resume"):  # before the first question: nothing typed yet
         app.refuse_if_damaged()
+        app.refuse_if_read_only(_NOT_BEGUN[plan.mode])
         refuse_unusable_lexicon(app)
     try:
         _fill(app, plan, work)
