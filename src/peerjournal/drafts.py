@@ -2,7 +2,8 @@
 
 One file per writing session in the journal's drafts folder (`paths.drafts_dir`: each journal
 has its own): JSON for a guided write, Markdown for an editor session. Unsaved changes from
-`edit` are kept in its `edits/entry-<ID>-….md`.
+`edit` are kept in its `edits/entry-<ID>-….md`, their last line noting the entry's creation
+time (`for_entry`): another journal's entry can have its ID (`Draft.is_of`).
 Writes are atomic (temp file + rename), so a crash leaves the previous version intact.
 A draft that holds no typed text (a blank template, a session stopped at its first prompt)
 is never kept. A full backup carries every draft (`for_backup`); `import` puts them back
@@ -28,7 +29,7 @@ from peerjournal.textsafe import cut
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from peerjournal.entry import EntryDraft
+    from peerjournal.entry import Entry, EntryDraft
 
 EDITS = "edits"
 _EDIT_NAME = re.compile(r"^entry-(\d+)-")
@@ -64,6 +65,42 @@ class Draft:
 
     def modified(self) -> datetime:
         return datetime.fromtimestamp(self.path.stat().st_mtime).astimezone()
+
+    def entry_created(self) -> datetime | None:
+        """For an edit, the creation time of the entry it changes, as `for_entry` noted it
+        (None: kept by an older version, the line removed, or the file cannot be read)."""
+        try:
+            noted = _FOR_ENTRY.findall(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
+        try:
+            return datetime.fromisoformat(noted[-1]) if noted else None
+        except ValueError:  # edited by hand
+            return None
+
+    def is_of(self, entry: Entry) -> bool:
+        """Whether this edit changes `entry`, not another entry with its ID (of a journal
+        this one replaced: moved aside and a backup imported; a --db at the same path). Known
+        by the entry's creation time noted in it; one kept by an older version, by its text:
+        another's only when it plainly does not hold this entry's (`_plainly_other`)."""
+        created = self.entry_created()
+        if created is not None:
+            return created == entry.created_at
+        try:
+            texts = self.texts()
+        except PeerJournalError:  # cannot be read: continued (and refused) as before
+            return True
+        return not _plainly_other(" ".join(texts.values()), entry)
+
+    def as_new_entry(self) -> Draft:
+        """Move this edit out of the edits, its bytes as they are, to a new-entry draft
+        (`write --resume` saves it): as `restore` keeps an edit whose entry is missing."""
+        moved = _unclaimed(self.path.parent.parent, _new_entry_stem(self.path.name), ".md")
+        try:
+            os.replace(self.path, moved.path)
+        finally:
+            _unreserve(moved.path)
+        return moved
 
     def read_json(self) -> dict[str, Any]:
         try:
@@ -276,8 +313,13 @@ def new_draft(folder: Path, now: datetime, suffix: str, prefix: str = "") -> Dra
     from peerjournal.paths import make_private_folder
 
     make_private_folder(folder)
-    names = _names(folder, prefix + now.strftime("%Y%m%d-%H%M%S"), suffix)
-    return next(draft for draft in map(Draft, names) if _reserve(draft))
+    return _unclaimed(folder, prefix + now.strftime("%Y%m%d-%H%M%S"), suffix)
+
+
+def _unclaimed(folder: Path, stem: str, suffix: str) -> Draft:
+    """`folder/stem.suffix`, or beside it, under a name no draft and no session has (`_reserve`:
+    chosen until it is written or released)."""
+    return next(draft for draft in map(Draft, _names(folder, stem, suffix)) if _reserve(draft))
 
 
 def _reserve(draft: Draft) -> bool:
@@ -334,6 +376,41 @@ def text_printed(
 def new_edit(folder: Path, entry_id: int, now: datetime) -> Draft:
     """A file for unsaved changes to entry `entry_id` (`folder` is the drafts folder)."""
     return new_draft(folder / EDITS, now, ".md", prefix=f"entry-{entry_id}-")
+
+
+# An edit's last line: the creation time of the entry it changes, which tells it from another
+# entry with the same ID (`Draft.is_of`). A comment, so never part of the entry; kept in a
+# backup's copy, and in the new-entry draft an edit of another entry is moved to.
+_FOR_ENTRY_LINE = (
+    "<!-- peerjournal: unsaved changes to the entry created {} (how they are told from "
+    "another entry with its ID: leave this line as it is) -->"
+)
+_FOR_ENTRY = re.compile(r"^<!-- peerjournal: unsaved changes to the entry created (\S+) ", re.M)
+
+
+def for_entry(text: str, created_at: datetime) -> str:
+    """`text` (an entry's template, for `edit`) with the line that notes whose it is."""
+    line = _FOR_ENTRY_LINE.format(created_at.isoformat())
+    return text + ("" if text.endswith("\n") else "\n") + line + "\n"
+
+
+# An edit kept by an older version notes no entry: it is another entry's when fewer than this
+# share of the words of the shorter of it and the entry are in both, in order. A rewrite that
+# keeps less than half is rare; two unrelated entries share some common words ("a", "the").
+_SAME_ENTRY_SHARE = 0.5
+
+
+def _plainly_other(edited: str, entry: Entry) -> bool:
+    """Whether the text of an edit (`edited`) is plainly not a change to `entry`'s."""
+    from difflib import SequenceMatcher
+
+    stored = " ".join((entry.experience, entry.feelings, entry.evaluation, entry.self_care,
+                       *entry.answers.values()))
+    mine, theirs = (re.findall(r"\w+", text.casefold()) for text in (edited, stored))
+    if not mine or not theirs:
+        return False
+    same = SequenceMatcher(None, theirs, mine, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in same) < _SAME_ENTRY_SHARE * min(len(mine), len(theirs))
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
@@ -647,8 +724,14 @@ def _place(folder: Path, draft: KeptDraft, entry_ids: dict[int, int]) -> Path:
     name = Path(draft.name)
     if draft.kind != "edit":
         return _free(folder, name.stem, name.suffix)
-    started = _EDIT_NAME.sub("", name.stem)  # the time it was started: "20261120-183000"
+    started = _new_entry_stem(draft.name)  # the time it was started: "20261120-183000"
     entry_id = entry_ids.get(draft.entry_id) if draft.entry_id is not None else None
     if entry_id is None:
         return _free(folder, started, ".md")  # an editor draft of the same Markdown
     return _free(folder / EDITS, f"entry-{entry_id}-{started}", ".md")
+
+
+def _new_entry_stem(name: str) -> str:
+    """An edit's name (`name`) without its entry: when it was started ("20261120-183000"),
+    the name it has as a new-entry draft."""
+    return _EDIT_NAME.sub("", Path(name).stem)

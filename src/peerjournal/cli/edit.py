@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from peerjournal.cli.editor_safety import Before, Naming
     from peerjournal.db.store import Store
     from peerjournal.drafts import Draft
-    from peerjournal.entry import EntryDraft
+    from peerjournal.entry import Entry, EntryDraft
     from peerjournal.errors import PeerJournalError
 
 EDITED = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care", "answers")
@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
         dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved
         draft = EntryDraft.from_dict(entry.to_json())
         if any(v is not None for v in flags.values()) or date is not None or tag:
-            dropped = _unsaved_before_flags(app_ctx, entry_id, fresh)
+            dropped = _unsaved_before_flags(app_ctx, entry, fresh)
             for key, value in flags.items():
                 if value is not None:
                     setattr(draft, key, value)
@@ -110,10 +110,12 @@ def register(app: typer.Typer) -> None:
         else:
             # before the editor: not after the writer's edit
             app_ctx.refuse_if_damaged()
-            _refuse_read_only(app_ctx, entry_id)
+            app_ctx.refuse_if_read_only(
+                f"entry {entry_id} is unchanged, and the editor was not opened"
+            )
             refuse_unusable_lexicon(app_ctx)
             started = time.monotonic()
-            kept = _edit_in_editor(app_ctx, entry_id, draft, fresh)
+            kept = _edit_in_editor(app_ctx, entry, draft, fresh)
             if kept is None:
                 app_ctx.say("No changes." + waiting_hint(started))
                 _still_kept(app_ctx, entry_id)  # a kept edit closed without saving
@@ -168,25 +170,7 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
 
 
-def _refuse_read_only(app: AppContext, entry_id: int) -> None:
-    """Refuse at once an edit in the editor that could not be saved: a journal file or folder
-    that cannot be written (a read-only disk, `chattr +i`, no permission) is found by SQLite
-    only when the change is made, after the writer's edit. Nothing is locked meanwhile."""
-    import os
-
-    from peerjournal.errors import DatabaseError
-
-    journal = app.db_path.resolve()  # (SQLite writes beside the file a link leads to)
-    for path, what in ((journal, "the file"), (journal.parent, "its folder")):
-        if not os.access(path, os.W_OK):
-            raise DatabaseError(
-                f"The journal at {app.db_path} cannot be changed: {what} is read-only (a "
-                f"read-only disk, or no permission to write there); entry {entry_id} is "
-                "unchanged, and the editor was not opened."
-            )
-
-
-def _unsaved_before_flags(app: AppContext, entry_id: int, fresh: bool) -> list[Draft]:
+def _unsaved_before_flags(app: AppContext, entry: Entry, fresh: bool) -> list[Draft]:
     """Unsaved changes kept from an earlier editor edit of the entry, before it is changed
     by options: continued and saved later, that edit would undo the options' change without
     a word. Refused unless `fresh` (then the kept edits are returned, to drop once saved)."""
@@ -194,8 +178,10 @@ def _unsaved_before_flags(app: AppContext, entry_id: int, fresh: bool) -> list[D
     from peerjournal.drafts import kept_edits
     from peerjournal.errors import PeerJournalError
 
+    entry_id = entry.id
     earlier = kept_edits(paths.drafts_dir(app.db_path), entry_id)
     _not_open_elsewhere(app, entry_id, earlier)
+    earlier = set_aside_others(app, entry, earlier)  # (--fresh never drops another's)
     if earlier and not fresh:
         raise PeerJournalError(
             f"Entry {entry_id} has unsaved changes from an earlier edit (kept in "
@@ -249,19 +235,57 @@ def _kept_note(app: AppContext, kept: Draft, entry_id: int, message: str = "") -
     return f" Your edit is {where}" if said else f" Nothing changed; your edit is {where}"
 
 
-def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bool) -> Draft | None:
+def set_aside_others(app: AppContext, entry: Entry, edits: list[Draft]) -> list[Draft]:
+    """Those of the kept edits `edits` (named by `entry`'s ID) that change `entry`. One of
+    another entry with its ID (`Draft.is_of`: of a journal this one replaced) is never
+    continued over this entry's text, nor discarded with its edits: it is moved, every word,
+    to a new-entry draft, and the writer told in a line where it is and what saves it."""
+    from peerjournal import paths
+    from peerjournal.drafts import number_of
+    from peerjournal.errors import PeerJournalError
+
+    folder = paths.drafts_dir(app.db_path)
+    mine = []
+    for edit in edits:
+        if edit.is_of(entry):
+            mine.append(edit)
+            continue
+        try:
+            since = f"{edit.modified():%Y-%m-%d %H:%M}"
+            moved = edit.as_new_entry()
+        except FileNotFoundError:  # finished meanwhile, in another terminal
+            continue
+        except OSError as exc:
+            raise PeerJournalError(
+                f"The unsaved changes kept in {edit.path} are to another entry {entry.id} (of "
+                f"a journal this one replaced?), and could not be moved aside "
+                f"({exc.strerror or exc}): entry {entry.id} is unchanged."
+            ) from None
+        number = number_of(folder, moved)
+        saves = app.resume_hint(f" --draft {number}") if number else app.resume_hint()
+        app.say(
+            f"Unsaved changes kept since {since} for an entry {entry.id} are not to this one "
+            f"(another with its ID, of a journal this one replaced?): kept, every word, as a "
+            f"new draft in {moved.path} ({saves} saves it as a new entry)."
+        )
+    return mine
+
+
+def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: bool) -> Draft | None:
     """Edit the draft in place via the Markdown template; None when the text is unchanged.
 
-    The returned file keeps the edited text until the caller has saved it. Unsaved changes
-    kept from an earlier edit of the same entry are continued (unless `fresh`); closed without
-    saving (vim's `:q!`), they are unchanged too, and stay kept (compared with the entry as
-    stored, they would look like a change the writer chose to save).
+    The returned file keeps the edited text until the caller has saved it, noting `entry`'s
+    creation time (`drafts.for_entry`). Unsaved changes kept from an earlier edit of the same
+    entry are continued (unless `fresh`; one of another entry with its ID is set aside, see
+    `set_aside_others`); closed without saving (vim's `:q!`), they are unchanged too, and stay
+    kept (compared with the entry as stored, they would look like a change the writer chose
+    to save).
     """
     from peerjournal import paths
     from peerjournal.cli.editor import check_comments, not_opened, parse_entry, run_editor
     from peerjournal.cli.editor_safety import Before, stopped
     from peerjournal.cli.write import closed_unsaved
-    from peerjournal.drafts import EDITS, kept_edits, new_edit, write_atomic
+    from peerjournal.drafts import EDITS, for_entry, kept_edits, new_edit, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
         DEFAULT_SET,
@@ -274,9 +298,11 @@ def _edit_in_editor(app: AppContext, entry_id: int, draft: EntryDraft, fresh: bo
         prompt_set = load_prompt_set(draft.prompt_set, paths.user_prompts_dir())
     except NotFoundError:  # imported (jrnl) or a set since removed: the default set's template
         prompt_set = load_prompt_set(DEFAULT_SET, paths.user_prompts_dir())
-    original = format_template(draft, prompt_set)
+    entry_id = entry.id
+    original = for_entry(format_template(draft, prompt_set), entry.created_at)
     earlier = kept_edits(paths.drafts_dir(app.db_path), entry_id)
     _not_open_elsewhere(app, entry_id, earlier)
+    earlier = set_aside_others(app, entry, earlier)
     continuing = bool(earlier) and not fresh
     if continuing:
         file = earlier[0]

@@ -33,11 +33,29 @@ def live_entry(store: Store, entry_id: int) -> Entry:
     )
 
 
+def _set_aside_others(app: AppContext, entries: list[Entry]) -> None:
+    """Before the trashed `entries` are destroyed, and the edits kept by their IDs discarded:
+    move aside, every word, those of other entries with the same IDs (of a journal this one
+    replaced), which are not theirs to discard (`edit.set_aside_others`)."""
+    from peerjournal import paths
+    from peerjournal.cli.edit import set_aside_others
+    from peerjournal.drafts import kept_edits
+
+    edits = kept_edits(paths.drafts_dir(app.db_path))
+    for entry in entries:
+        named = [e for e in edits if e.entry_id == entry.id]
+        if named:
+            set_aside_others(app, entry, named)
+
+
 def _discard_kept_edits(app: AppContext, store: Store, ids: list[int]) -> tuple[int, int]:
     """Discard the unsaved changes kept from editing entries that are no longer in the
     journal (nor in its trash): they hold the entry's text, which emptying the trash promises
     to leave nowhere. How many of the entries `ids` (destroyed now), and how many of entries
-    destroyed before (by a `trash --empty` that stopped before discarding them)."""
+    destroyed before (by a `trash --empty` that stopped before discarding them). Those of
+    other entries with these IDs were set aside before (`_set_aside_others`), by every run
+    that destroyed entries: one left of an ID this journal gave, and holds no more, is taken
+    for the destroyed entry's."""
     import contextlib
 
     from peerjournal import paths
@@ -223,6 +241,7 @@ def register(app: typer.Typer) -> None:
                 app_ctx.say("Nothing destroyed.")
                 raise typer.Exit(1)
             if entries:
+                _set_aside_others(app_ctx, entries)
                 destroyed = store.empty_trash()
             # (also those a run stopped by a full disk left, of entries destroyed before)
             now, before = _discard_kept_edits(app_ctx, store, [e.id for e in entries])
