@@ -210,8 +210,24 @@ def shown_layout(answers: Mapping[str, str], name: str) -> dict[str, tuple[str, 
         return layout
     installed = name in available(user_prompts_dir())
     why = NOT_IN_SET if installed else f"(its prompt set, '{name}', is not installed here)"
-    return {**layout, **{qid: (UNKNOWN_ANSWERS_ELEMENT, f"{question_label(qid)} {why}")
+    return {**layout, **{qid: (UNKNOWN_ANSWERS_ELEMENT,
+                               f"{_own_heading(answers[qid]) or question_label(qid)} {why}")
                          for qid in unplaced}}
+
+
+def _own_heading(answer: str) -> str:
+    """The question an answer to no question of the set opens with, as its file's `###` line
+    gave it (`### Gone question <!-- id: gone_q -->`, kept as the answer's first line); ''."""
+    heading = _QUESTION.match(answer.strip().split("\n")[0])
+    return " ".join(heading[1].split()) if heading and heading[1].strip() else ""
+
+
+def shown_answer(question: str, answer: str) -> str:
+    """`answer` as shown under `question` (from `shown_layout`): without the `###` line it
+    opens with when `question` is made of it, so that the question is shown once."""
+    heading = _own_heading(answer)
+    rest = answer.strip().partition("\n")[2].strip()
+    return rest if heading and rest and question.startswith(f"{heading} (") else answer
 
 
 def element_text(text: str, answers: Mapping[str, str], layout: Layout, element: str) -> str:
@@ -448,6 +464,11 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
     "Setting: busy ward" and runs on is experience). Text before the first section of a file
     with no `## Experience` is the experience too (`Typed text⏎## Feelings⏎Calm.` from stdin),
     after any header lines ended by a blank line (see `_check_lead` for what is refused).
+    Header lines are read only at the top: after the first line of text, a line such as
+    "Date: we met at 3" is text. In a file whose lead is its experience (no `## Experience`),
+    a first line whose value runs on like a sentence (`_runs_on`) is text, unless a blank line
+    and then more text follow it. Header lines between `---` lines at the top (front matter)
+    are read as headers, whatever follows; any other line there is refused (`_front_matter`).
 
     A `###` line in a section is a question of the set: by the `<!-- id: … -->` after it, or
     by its text alone. Words typed on that line are the start of the answer (see
@@ -467,8 +488,17 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
     # the one the editor shows
     lines = COMMENT.sub(lambda m: _HIDDEN_BREAK * m.group().count("\n"), lines)
     lines = lines.replace("\x00id:", "<!-- id: ").replace("\x00", " -->")
+    lines = _front_matter(lines, parsed)
+    experience_section = any(
+        _SECTIONS.get(name.strip().lower()) == "experience" for name in _SECTION.findall(lines)
+    )
+    lead_is_text = not experience_section and _opens_with_a_sentence(lines)
     if not _SECTION.search(lines):
+        _check_top_block(lines)
         body = lines.replace(_HIDDEN_BREAK, "").split("\n")
+        if lead_is_text:
+            parsed.texts["experience"] = "\n".join(body).strip()
+            return parsed
         start, headers = 0, []
         while start < len(body) and (not body[start].strip() or _header(body[start])):
             if header := _header(body[start]):
@@ -484,9 +514,6 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
         return parsed
     number = 0
     headed = after_blank = False  # a header line read; a blank line since the last one
-    experience_section = any(
-        _SECTIONS.get(name.strip().lower()) == "experience" for name in _SECTION.findall(lines)
-    )
     for line in lines.split("\n"):
         number += 1 + line.count(_HIDDEN_BREAK)
         line = line.replace(_HIDDEN_BREAK, "")
@@ -521,7 +548,7 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
         elif current is None:
             if not stripped:
                 after_blank = True
-            elif header := _header(line):
+            elif not lead_is_text and (header := _header(line)):
                 _set_header(parsed, *header)
                 headed, after_blank = True, False
             else:  # text before the first section: the experience, when it can be
@@ -544,25 +571,116 @@ def _check_lead(line: str, number: int, in_headers: bool, experience_section: bo
     the experience: a header line mistyped (`dtae: …`), a line run on from the header lines
     (`in_headers`: no blank line between them and it), or any text when the file has an
     `## Experience` of its own (`experience_section`)."""
-    import difflib
-
-    typed = _KEY.match(line)
-    key = typed[1].lower() if typed else ""
-    # two letters swapped ("dtae"), or close ("settnig", "tag"); not "Mood:" or "Data:"
-    meant = [k for k in _HEADER_KEYS if sorted(k) == sorted(key)] or difflib.get_close_matches(
-        key, _HEADER_KEYS, 1, 0.8
-    )
-    if typed and meant:
-        raise PeerJournalError(
-            f"Line {number}: {typed[1]!r} is not a header line (did you mean '{meant[0]}:'?); "
-            f"the header lines are {_HEADER_NAMES}."
-        )
+    _refuse_mistyped(line, number)
     if in_headers or experience_section:
         raise PeerJournalError(
             f"Line {number}: expected {_HEADER_NAMES} before the first ## section"
             + ("." if experience_section else
                " (a blank line after them, then text, starts the experience).")
         )
+
+
+def _refuse_mistyped(line: str, number: int) -> None:
+    """Refuse line `number` when it is a header line with its key mistyped (`dtae: …`)."""
+    import difflib
+
+    typed = _KEY.match(line)
+    key = typed[1].lower() if typed else ""
+    # two letters swapped ("dtae"), or close ("settnig", "tag"); not "Mood:" or "Data:", nor
+    # a header line read as text ("Setting: busy ward, no beds, and he was upset")
+    meant = [k for k in _HEADER_KEYS if sorted(k) == sorted(key)] or difflib.get_close_matches(
+        key, _HEADER_KEYS, 1, 0.8
+    )
+    if typed and meant and key not in _HEADER_KEYS:
+        raise PeerJournalError(
+            f"Line {number}: {typed[1]!r} is not a header line (did you mean '{meant[0]}:'?); "
+            f"the header lines are {_HEADER_NAMES}."
+        )
+
+
+def _numbered(text: str) -> list[tuple[int, str]]:
+    """(line number as the editor shows it, line) for each line of `text`, as the parser
+    holds it (see `_HIDDEN_BREAK`)."""
+    rows, number = [], 0
+    for line in text.split("\n"):
+        number += 1 + line.count(_HIDDEN_BREAK)
+        rows.append((number, line.replace(_HIDDEN_BREAK, "")))
+    return rows
+
+
+def _check_top_block(text: str) -> None:
+    """In a file with no sections, refuse a mistyped header line in the lines at the very top
+    when a blank line ends them and all look like header lines (`dtae: 2026-11-19⏎⏎A quiet
+    shift.`): clearly meant as headers, not the experience's start (the writer would find
+    "dtae:" saved as text)."""
+    rows = _numbered(text)
+    first = next((i for i, (_, line) in enumerate(rows) if line.strip()), len(rows))
+    end = next((i for i in range(first, len(rows)) if not rows[i][1].strip()), None)
+    if end is None or not all(_KEY.match(line) for _, line in rows[first:end]):
+        return
+    for number, line in rows[first:end]:
+        _refuse_mistyped(line, number)
+
+
+def _runs_on(key: str, value: str) -> bool:
+    """Whether a header line's value reads as a sentence, not a setting, a date…: more than
+    five words, or a comma (that parts tags only)."""
+    return key != "tags" and (len(value.split()) > 5 or "," in value)
+
+
+def _opens_with_a_sentence(text: str) -> bool:
+    """Whether the text before the first `##` section opens with a header line that runs on
+    like a sentence (`_runs_on`: "Setting: busy ward, no beds, and he was upset") and no
+    blank line then more text after it shows it to be a header line: then it is text."""
+    lead = text.replace(_HIDDEN_BREAK, "").split("\n")
+    lead = lead[: next((n for n, line in enumerate(lead) if _SECTION.match(line)), len(lead))]
+    lead = lead[next((n for n, line in enumerate(lead) if line.strip()), len(lead)) :]
+    header = _header(lead[0]) if lead else None
+    if header is None or not _runs_on(*header):
+        return False
+    return len(lead) == 1 or bool(lead[1].strip()) or not any(x.strip() for x in lead[2:])
+
+
+_FENCE = "---"
+_YAML_KEY = re.compile(r"^\s*[A-Za-z][\w-]*\s*:")
+
+
+def _front_matter(text: str, parsed: ParsedEntry) -> str:
+    """Read header lines between `---` lines at the top (front matter, as Markdown notes
+    have it: `---⏎date: 2026-11-16⏎---`) and return `text` with those lines blank (their
+    numbers kept for errors). Any other line there is refused, never saved as text; a `---`
+    not followed by a `key:` line is a rule, and left as text."""
+    rows = _numbered(text)
+    first = next((i for i, (_, line) in enumerate(rows) if line.strip()), None)
+    if first is None or rows[first][1].strip() != _FENCE:
+        return text
+    after = [(i, line.strip()) for i, (_, line) in enumerate(rows) if i > first and line.strip()]
+    if not after or not _YAML_KEY.match(after[0][1]):
+        return text
+    end = next((i for i, line in after if line in (_FENCE, "...")), None)
+    if end is None:
+        raise PeerJournalError(
+            f"Line {rows[first][0]}: the '---' there opens header lines that no '---' line "
+            "closes: add one after them."
+        )
+    for number, line in rows[first + 1 : end]:
+        if not line.strip():
+            continue
+        header = _header(line)
+        if header is None:
+            _refuse_mistyped(line, number)
+            typed = _YAML_KEY.match(line)
+            what = f"{typed[0].strip()!r} is not" if typed else "this is not"
+            raise PeerJournalError(
+                f"Line {number}: {what} a header line; between the '---' lines, the header "
+                f"lines are {_HEADER_NAMES} (tags on one line: 'tags: ward, family')."
+            )
+        key, value = header
+        value = value.strip("\"'") if value[:1] in "\"'" else value
+        _set_header(parsed, key, value.strip("[]") if key == "tags" else value)
+    raw = text.split("\n")
+    return "\n".join([_HIDDEN_BREAK * line.count(_HIDDEN_BREAK) for line in raw[: end + 1]]
+                     + raw[end + 1 :])
 
 
 _KEY = re.compile(r"^\s*([A-Za-z]+)\s*[:=]")  # the start of a header line, mistyped or not

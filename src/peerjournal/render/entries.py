@@ -381,7 +381,7 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
 
     `layout` maps question id -> (element, question text); unknown ids go under Evaluation.
     """
-    from peerjournal.reflection import element_answers
+    from peerjournal.reflection import element_answers, shown_answer
 
     parts: list[RenderableType] = [EntryHeader(entry)]
     for element in ("experience", "feelings", "evaluation"):
@@ -392,7 +392,7 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
             # of its own, only answers)
             gap = "\n\n" if body.plain else ""
             body.append(f"{gap}{clean(question)}\n", style="bold")
-            body.append(clean(answer))
+            body.append(clean(shown_answer(question, answer)))
         if body.plain:
             parts.append(Section(element.capitalize(), body, box=box.ROUNDED))
     if entry.self_care:
