@@ -37,13 +37,17 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    or hashtag holding any form of a name in any case is replaced whole after its "@" or "#"
    ("@hope_walker99" is "@[person]"), and digits written straight after a name go with it
    ("hope_walker99").
-   A form inside a word joined up of several, where a small letter meets a capital
-   ("NgoziCarePlan.docx", "#JusticeForNgozi", "@TeamNgozi", "GraceNotes", "HopeW"), and a
-   user name of a surname and the first name's initial ("wturner", "SPatel", "turner_w",
-   "nokonkwo") are replaced with the word whole but a file name's extension ("[person].docx",
-   "@[person]"): see `_where` and `_user_name`. "Graceful" and "Markdown" have no capital
-   inside; "McDonald" has a surname's prefix before it; "shall", "price" and "walkers" read
-   as the word a letter makes of a short surname or a surname that is a word.
+   A form inside a handle, hashtag, address or file name joined up of several words, where
+   a small letter meets a capital ("NgoziCarePlan.docx", "#JusticeForNgozi", "@TeamNgozi"),
+   or before one capital ("HopeW"), and a user name of a surname and the first name's
+   initial with a visible join ("SPatel", "wTurner", "turner_w", "w.turner") or in a handle,
+   address or file name ("@wturner", "nokonkwo.pdf") are replaced with the word whole but a
+   file name's extension ("[person].docx", "@[person]"): see `_where` and `_user_name`. In
+   prose a brand ("NatWest", "PowerPoint") and a word ("cooker", "warden", "wturner") stay.
+   A handle, hashtag or file name holding a listed name or part of four letters or more in
+   any case is replaced whole too ("#justiceforngozi", "ngozicareplan.docx"). "McDonald" has
+   a surname's prefix before it; "shall", "price" and "walkers" read as the word a letter
+   makes of a short surname or a surname that is a word.
    An e-mail address or a link holding a name goes whole, as "[email]" or "[link]". A
    word-name that is a part or short form of a listed name, opening a sentence as the verb,
    is left, as "Will" is ("Hope he is safe", "Hope so", "Rose early", "Mark the date": see
@@ -51,10 +55,11 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    name listed alone ("Hope") never is. So is one listed as a feeling ("Joy, relief.
    Hope."), unless a person's verb follows in the sentence; a one-word listed name is left
    in lower case where the sentence makes it the word ("I felt joy", "at dawn", "we hope
-   so": see `_the_word`), and inside a sentence of a writer who opens sentences with a
-   capital, unless a person's verb follows or a word such as "met" or "to" goes before ("a
-   nice guy", "max effort", "said grace"; not "I met grace", "guy rang"); so is its plural
-   ("Bills are due") and a set phrase ("Christmas Eve"). The preview flags each word left so;
+   so": see `_the_word`), and in a few phrases that make it the word ("a nice guy", "max
+   effort", "faith in", "said grace", "grace period", "bills are due": see `_IN_A_PHRASE`);
+   anywhere else in lower case it is replaced ("I gave max a lift", "I sat beside grace").
+   So is its plural ("Bills are due") and a set phrase ("Christmas Eve"). The preview flags
+   each word left so;
 3. with them, the everyday short forms of a listed name that do not start like it (Bob,
    Bobby and Bert for Robert; Bill, Billy, Liam and Will for William; Peggy and Maggie for
    Margaret; Pepe for José; Саша for Александр): see `short_forms` and `_SHORT_FORM_TABLE`.
@@ -997,6 +1002,7 @@ class Redactor:
         self._rules = _identifier_rules() if self.identifiers else []
         self._names, self._lookup = _compile_names(self.people)
         self._initials = _compile_user_names(self.people)
+        self._inside = _compile_inside(self.people)
         self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
 
     def __call__(self, text: str) -> str:
@@ -1057,6 +1063,7 @@ class Redactor:
         found = [(start, _digits_end(text, end), r) for start, end, r in found]
         found += self._user_names(text, key, 0, len(text))
         found += self._handles(text, key)
+        found += self._inside_marked(text, key)
         found.sort(key=lambda f: (f[0], -f[1]))
         pieces, last = [], 0
         for start, end, replacement in found:
@@ -1091,19 +1098,36 @@ class Redactor:
                 handles += [(start, end, r) for *_, r in self._user_names(text, key, start, end)]
         return handles
 
+    def _inside_marked(self, text: str, key: str) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each handle, hashtag, address or file name holding a
+        listed name or part of four letters or more anywhere, in any case ("#justiceforngozi",
+        "@teamngozi", "ngozicareplan.docx"): never prose, so never the word."""
+        if self._inside is None:
+            return []
+        regex, lookup = self._inside
+        found = []
+        for token in _JOIN_CANDIDATE.finditer(key):
+            m = regex.search(key, *token.span())
+            if m and _marked(key, m.start()):
+                found.append((*_joined_word(key, m.start(), m.end()), lookup[_group(m)]))
+        return found
+
     def _user_names(self, text: str, key: str, pos: int, endpos: int) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each user name made of a listed surname and the first
-        name's initial ("wturner", "SPatel", "turner_w", "nokonkwo" for Will Turner, Sanjay
+        name's initial ("SPatel", "turner_w", "@wturner", "nokonkwo.pdf" for Will Turner, Sanjay
         Patel, Ngozi Okonkwo) in `text`[pos:endpos], the word holding it whole (see
         `_joined_word`), unless it reads as an English word (see `_user_name`)."""
         if self._initials is None:
             return []
         regex, lookup = self._initials
         found = []
-        for m in regex.finditer(key, pos, endpos):
-            replacement, letter, surname = lookup[_group(m)]
-            if _user_name(text[m.start() : m.end()], letter, surname, _group(m)[0] == "b"):
-                found.append((*_joined_word(key, m.start(), m.end()), replacement))
+        for token in _JOIN_CANDIDATE.finditer(key, pos, endpos):
+            for m in regex.finditer(key, *token.span()):
+                replacement, letter, surname = lookup[_group(m)]
+                typed = text[m.start() : m.end()]
+                before = _group(m)[0] == "b"
+                if _user_name(typed, letter, surname, before, _marked(key, m.start())):
+                    found.append((*_joined_word(key, m.start(), m.end()), replacement))
         return found
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
@@ -1159,7 +1183,9 @@ def _where(match: re.Match[str], text: str, key: str) -> tuple[int, int] | None:
     ("NgoziCarePlan.docx", "JusticeForNgozi", "GraceNotes", "HopeW"), that word whole, but
     for a file name's extension ("[person].docx"), so no piece of it ("OA" of "NgoziOA") is
     left to point at them. None where the case change says nothing: an initial ("PhD" is no
-    "D"), a form of two letters, a surname's prefix before it ("McDonald", "DeShawn")."""
+    "D"), a form of two letters, a surname's prefix before it ("McDonald", "DeShawn"), or a
+    word in prose, not a handle, address or file name nor a name before one capital: a brand
+    ("NatWest", "PowerPoint", "HopeLine")."""
     start, end = match.start(), match.end()
     if not (_case_change(key, start) or _case_change(key, end)):
         return start, _name_end(match, text)
@@ -1171,7 +1197,32 @@ def _where(match: re.Match[str], text: str, key: str) -> tuple[int, int] | None:
             before -= 1
         if key[before:start].casefold() in _CAPITAL_AFTER:
             return None
+    if not (_marked(key, start) or _initial_after(key, end)):
+        return None  # a brand or a word joined up in prose: "NatWest", "PowerPoint"
     return _joined_word(key, start, end)
+
+
+# A token that is never prose: a handle or hashtag, an e-mail address, a path or a file name
+# ("@TeamNgozi", "#JusticeForNgozi", "w.turner@x.org", "notes/wturner", "NgoziCarePlan.docx")
+_TOKEN = re.compile(r"[^\s\"'“”‘’()<>\[\]{},;!?]+")
+_MARKED_TOKEN = re.compile(
+    r"(?:^[@#]|.@|[/\\])|\.(?:[a-z][a-z0-9]{1,4}|[A-Z][A-Z0-9]{1,4})[.:]?$"
+)
+
+
+def _marked(key: str, i: int) -> bool:
+    """Whether the token (run of characters between spaces and brackets) at `i` of `key` is a
+    handle, an e-mail address, a path or a file name (see `_MARKED_TOKEN`)."""
+    start = i
+    while start > 0 and _TOKEN.match(key, start - 1):
+        start -= 1
+    m = _TOKEN.match(key, start)
+    return m is not None and _MARKED_TOKEN.search(m.group()) is not None
+
+
+def _initial_after(key: str, end: int) -> bool:
+    """Whether one capital, alone, is glued after a name at `end` ("HopeW", "TurnerW")."""
+    return key[end : end + 1].isupper() and not key[end + 1 : end + 2].isalnum()
 
 
 def _joined_word(key: str, start: int, end: int) -> tuple[int, int]:
@@ -1210,12 +1261,21 @@ _NO_WORD_AFTER = frozenset("bcfijquvwxz")
 _LONG_SURNAME = 5
 
 
-def _user_name(typed: str, letter: str, surname: str, before: bool) -> bool:
+# A token where a user name can be seen: one with a "_" or "." inside, a case change, two
+# capitals then a small letter, or a handle's, an address's or a path's mark ("w.turner",
+# "wTurner", "SPatel", "@wturner"): only these are searched for one (see `_user_name`).
+_JOIN_CANDIDATE = re.compile(
+    r"[^\s]*(?:[^\W_][_.][^\W_]|[a-z][A-Z]|[A-Z]{2}[a-z]|[@#/\\])[^\s]*"
+)
+
+
+def _user_name(typed: str, letter: str, surname: str, before: bool, marked: bool) -> bool:
     """Whether `typed`, the initial `letter` glued `before` (or after) a listed `surname`
     (both plain), is a user name rather than an English word: so with a "_" or "." ("turner_w",
-    "w.turner"), or a capital at the join ("SPatel", "wTurner", "TurnerW"); in one case
-    ("wturner", "nokonkwo", "turnerw"), unless it may be the word: a listed word, or a
-    surname shorter than `_LONG_SURNAME` glued after a vowel, before a vowel, or after a
+    "w.turner"), or a capital at the join ("SPatel", "wTurner", "TurnerW"); in one case only
+    in a token that is `marked` a handle, address or file name ("@wturner", "nokonkwo.pdf";
+    in prose "cooker" and "warden" are words), and there unless it may be the word: a listed
+    word, or a surname shorter than `_LONG_SURNAME` glued after a vowel, before a vowel, or after a
     letter that opens English words with its first ("aware", "bash", "shall", "tray"), or
     with a letter after it that ends English words ("belly", "hoped"); never an "s" after
     it, the plural ("walkers")."""
@@ -1226,6 +1286,8 @@ def _user_name(typed: str, letter: str, surname: str, before: bool) -> bool:
         return True  # "SPatel", "HWalker", "wTurner"
     if not before and letters[-2].islower() and letters[-1].isupper():
         return True  # "TurnerW", "okonkwoN"
+    if not marked:
+        return False  # in prose "cooker", "warden" and "tennis" are words
     word = "".join(letters).casefold()
     if word in COMMON_WORDS or word in SENTENCE_OPENERS:
         return False
@@ -1318,49 +1380,66 @@ def _the_word(match: re.Match[str], text: str) -> bool:
         if cue in _SET_PHRASES.get(key, ()):
             return True
         return plural and not _PERSON_NEXT_WORD.match(text, end)
-    if cue in COMMON_WORD_CUES:
+    if cue in COMMON_WORD_CUES and (
+        cue in _ARTICLES or not _PERSON_NEXT_WORD.match(text, end)
+    ):  # "I felt joy", "the guy was kind"; not "I told her max would come"
         return True
     next_word = _NEXT_WORD.match(text, end)
-    if cue in VERB_CUES:  # "we hope so" is the verb; "I hope HOPE is well" may be her
-        return next_word is not None and (
-            next_word.group(1).casefold() in VERB_NEXT.get(key.removesuffix("s"), ())
-        )
-    return _word_in_lower_case(text, start, end)
+    if cue in VERB_CUES and next_word is not None and (
+        next_word.group(1).casefold() in VERB_NEXT.get(key.removesuffix("s"), ())
+    ):  # "we hope so" is the verb; "I hope HOPE is well" may be her
+        return True
+    return any(
+        re.search(rf"(?<![^\W\d_]){before}$", text[max(0, start - 30) : start], re.IGNORECASE)
+        and re.match(after, text[end:], re.IGNORECASE)
+        for before, after in _IN_A_PHRASE.get(key, ())
+    )
 
 
+# Words before a word-name that make it the word even before a verb ("the bill was paid")
+_ARTICLES = _words("a an the this these those some any no much more less such")
 # Before a given name that is a word, the words that make a set phrase of it ("Christmas Eve")
 _SET_PHRASES = {"eve": _words("christmas year's year’s years hallows")}
-# After a given name that is a word: what a person does, or is ("grace was upset", "max
-# rang", "guy is struggling", "faith and I")
+# After a given name that is a word: what a person does, or is ("the Bills rang")
 _PERSON_NEXT_WORD = re.compile(
     rf"[^\S\n]+(?:{PERSON_VERBS}|is|isn't|has|hasn't|seems|looks|will|won't|would|can|can't"
     r"|could|should|might|must|does|doesn't|and\s+(?:i|me))(?![\w'’])",
     re.IGNORECASE,
 )
-# Before one, the words after which it is someone: met, rang, spoke to… ("I met grace")
-_PERSON_BEFORE = re.compile(
-    r"\b(?:with|to|from|and|by|for|about|met|meet|saw|see|told|tell|asked|ask|rang|ring"
-    r"|called|call|texted|text|phoned|phone|visited|visit|thanked|hugged|helped|help|supported"
-    r"|support|emailed|messaged|miss|missed|poor|dear)[^\S\n]+$",
-    re.IGNORECASE,
+
+
+def _phrases(table: str) -> dict[str, list[tuple[str, str]]]:
+    """For "word: phrase | phrase" lines, each phrase with "_" where the word goes, as
+    patterns of the words before it and after it."""
+    phrases: dict[str, list[tuple[str, str]]] = {}
+    for line in table.strip().splitlines():
+        word, _, rest = line.partition(":")
+        for phrase in rest.split("|"):
+            before, _, after = phrase.strip().partition("_")
+            phrases.setdefault(word.strip(), []).append((
+                r"[^\S\n]+".join(map(re.escape, before.split())) + r"[^\S\n]*",
+                r"[^\S\n]*" + r"[^\S\n]+".join(map(re.escape, after.split()))
+                + r"(?![^\W\d_])",
+            ))
+    return phrases
+
+
+# Where a one-word listed name that is a word, in lower case, is only that word (besides
+# after `COMMON_WORD_CUES`, "the guy", "at max", "the bill", "felt hope"): anywhere else it
+# is replaced, so "I gave max a lift" and "I sat beside grace" are. The preview flags each
+# one left.
+_IN_A_PHRASE = _phrases(
+    """
+    guy: nice _ | good _ | decent _ | lovely _ | funny _ | bad _
+    guys: _
+    max: _ effort | _ capacity | _ speed | _ power | _ level
+    faith: _ in | have _ | has _ | had _ | lost _ | keep _ | losing _ | having _
+    grace: said _ | saying _ | say _ | _ period | _ periods
+    eve: christmas _ | year's _ | year’s _ | years _ | hallows _
+    bills: _ are due | _ to pay | pay _ | paid _
+    bill: pay _ | paid _ | _ is due
+    """
 )
-# A sentence opening with a capital: the writer capitalises (names too, as a rule)
-_CAPITAL_OPENING = re.compile(r"(?:^|[.!?…]\s+)[\"“(]?[^\W\d_a-z]", re.MULTILINE)
-
-
-def _word_in_lower_case(text: str, start: int, end: int) -> bool:
-    """Whether a one-word listed name that is a word ("Guy", "Max", "Faith"), written in lower
-    case inside a sentence by a writer who opens sentences with a capital, is that word ("a
-    nice guy", "max effort", "faith in the process", "said grace"): not after a word that
-    makes it someone ("met grace", "spoke to max"), nor before their verb ("guy rang", "faith
-    is struggling"). A writer who never capitalises writes names in lower case too: then it
-    is replaced. The export preview flags each one left."""
-    return (
-        _CAPITAL_OPENING.search(text) is not None
-        and not _SENTENCE_START.search(text, 0, start)
-        and not _PERSON_BEFORE.search(text, max(0, start - 20), start)
-        and not _PERSON_NEXT_WORD.match(text, end)
-    )
 
 
 def _name_end(match: re.Match[str], text: str) -> int:
@@ -1466,6 +1545,33 @@ def _compile_user_names(
         return None
     regex = re.compile(r"(?<![^\W_])(?:" + "|".join(branches) + r")(?![^\W\d_])")
     return regex, lookup
+
+
+# Letters of a name or part found anywhere inside a handle or a file name (see `_inside_marked`)
+_INSIDE_LETTERS = 4
+
+
+def _compile_inside(people: Sequence[Person]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """A pattern, in any case, for each listed name written without spaces and each of its
+    parts of `_INSIDE_LETTERS` letters or more (not a particle or title), and what each
+    group is replaced with; None if there is none."""
+    forms = {
+        _plain(form): person
+        for person in people
+        for form in [*_parts(person.name), "".join(_parts(person.name))]
+        if sum(ch.isalpha() for ch in form) >= _INSIDE_LETTERS
+        and _plain(form) not in PARTICLES and _plain(form) not in TITLES
+    }
+    if not forms:
+        return None
+    owners = _owners(people, [(f, p.replacement) for f, p in forms.items()])
+    ordered = sorted(forms, key=len, reverse=True)
+    lookup = {
+        f"i{n}": owners.get(name_key(form), forms[form].replacement)
+        for n, form in enumerate(ordered)
+    }
+    branches = [f"(?P<i{n}>{_name_pattern(form)})" for n, form in enumerate(ordered)]
+    return re.compile("|".join(branches), re.IGNORECASE), lookup
 
 
 def _not_in_capitals(form: str) -> str:
@@ -2015,9 +2121,7 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
         warnings.append(
             f"Note: {name!r} is also an English word; it will be replaced wherever it appears, "
             f"in any case{month}, but where the sentence makes it the word ('the {low}', "
-            f"'felt {low}') and in lower case inside a sentence (not after 'met' or 'to', nor "
-            f"before their verb: 'I met {low}', '{low} rang' are replaced): the export preview "
-            "lists those to check. Add the full name "
+            f"'felt {low}'): the export preview lists those to check. Add the full name "
             "instead if that is too much."
         )
     short = short_forms(name)
