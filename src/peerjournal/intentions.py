@@ -14,7 +14,7 @@ reported speech such as "She told me I will never cope" is not taken as the writ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 MAX_CHARS = 300
 
@@ -42,6 +42,13 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 _PAST = re.compile(r"^\s*i (?:will|would) have\b", re.IGNORECASE)
 
 
+Shown = Callable[[str], str]
+
+
+def _as_written(sentence: str) -> str:
+    return sentence
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into trimmed sentences (a line break also ends one)."""
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
@@ -54,8 +61,10 @@ def _clip(sentence: str) -> str:
     return cut.rstrip(",;: ") + "…"
 
 
-def intentions(text: str) -> list[str]:
-    """Sentences in `text` that state what the writer will do (in order, without repeats)."""
+def intentions(text: str, shown: Shown = _as_written) -> list[str]:
+    """Sentences in `text` that state what the writer will do (in order, without repeats),
+    each as `shown` gives it (names replaced, say) before a long one is cut short: a cut made
+    first could leave half a name that no redaction knows."""
     found: list[str] = []
     for sentence in sentences(text):
         match = _INTENTION.search(sentence)
@@ -64,7 +73,7 @@ def intentions(text: str) -> list[str]:
         # A plan in a later clause must still be the writer's: skip "She said I will…".
         if match.start() > 0 and _reported_before(sentence[: match.start()]):
             continue
-        found.append(_clip(sentence))
+        found.append(_clip(shown(sentence)))
     return _unique(found)
 
 
@@ -92,22 +101,26 @@ def asks_for_intention(question: str) -> bool:
     return bool(_FORWARD_QUESTION.search(question))
 
 
-def answer_intentions(question: str, answer: str) -> list[str]:
+def answer_intentions(question: str, answer: str, shown: Shown = _as_written) -> list[str]:
     """The intentions in one answer: its forward-looking sentences, else (when the question
-    asks what the writer will do) the whole answer on one line."""
-    found = intentions(answer)
+    asks what the writer will do) the whole answer on one line (`shown`: see `intentions`)."""
+    found = intentions(answer, shown)
     if found or not asks_for_intention(question):
         return found
-    line = " ".join(answer.split())
+    line = " ".join(shown(answer).split())
     return [_clip(line)] if line else []
 
 
-def evaluation_intentions(evaluation: str, answers: Sequence[tuple[str, str]] = ()) -> list[str]:
+def evaluation_intentions(
+    evaluation: str, answers: Sequence[tuple[str, str]] = (), shown: Shown = _as_written
+) -> list[str]:
     """The intentions in an evaluation and in the answers to its questions, `(question,
-    answer)` pairs (see reflection.element_answers), in order and without repeats."""
+    answer)` pairs (see reflection.element_answers), in order and without repeats (`shown`:
+    see `intentions`)."""
     return _unique([
-        *intentions(evaluation),
-        *(line for question, answer in answers for line in answer_intentions(question, answer)),
+        *intentions(evaluation, shown),
+        *(line for question, answer in answers
+          for line in answer_intentions(question, answer, shown)),
     ])
 
 

@@ -638,7 +638,9 @@ def excerpt(
         hi = last
     prefix = "…" if shown[first:lo].strip() else ""
     suffix = "…" if shown[hi:last].strip() else ""
-    return f"{prefix}{' '.join(shown[lo:hi].split())}{suffix}"
+    # redacted once more as it is shown: a name the piece's context kept (a word-name read as
+    # the word, a name broken over a line) is replaced if the quote alone reads it as one
+    return f"{prefix}{redact(' '.join(shown[lo:hi].split()))}{suffix}"
 
 
 def _redacted_hit(text: str, start: int, end: int, redact: Redact) -> tuple[str, int, int]:
@@ -696,13 +698,12 @@ def _edge(text: str, at: int) -> bool:
 
 
 def _intentions(entry: Entry, layout: Layout, redact: Redact) -> list[str]:
-    """The things the writer will do, found in the evaluation and its answers redacted whole:
-    a long sentence is cut short (`intentions.MAX_CHARS`), and a cut made before redaction
-    could leave half a name ("王小" of 王小明) that no redaction knows."""
+    """The things the writer will do, found in the evaluation and its answers as written (an
+    alias's full stop, "N.", would end a sentence), each sentence redacted whole before a long
+    one is cut short (`intentions.MAX_CHARS`): a cut made first could leave half a name ("王小"
+    of 王小明) that no redaction knows."""
     answers = element_answers(entry.answers, layout, "evaluation")
-    return evaluation_intentions(
-        redact(entry.evaluation), [(question, redact(answer)) for question, answer in answers]
-    )
+    return evaluation_intentions(entry.evaluation, answers, shown=redact)
 
 
 def _settings_in_alerts(
