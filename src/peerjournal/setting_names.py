@@ -34,9 +34,9 @@ def likely_meant(typed: str, known: Iterable[str]) -> str | None:
         if other == key:
             return None
         most = 1 if min(len(key), len(other)) <= SHORT_NAME else 2
-        edits = _edits(key, other, most)
-        if edits <= most and (best is None or edits < best[0]):
-            best = (edits, name)
+        found = edits(key, other, most)
+        if found <= most and (best is None or found < best[0]):
+            best = (found, name)
     return best[1] if best else None
 
 
@@ -53,7 +53,7 @@ def known_settings(store: Callable[[], Store]) -> list[str]:
     return [*used, *SETTING_SUGGESTIONS]
 
 
-def _edits(a: str, b: str, most: int) -> int:
+def edits(a: str, b: str, most: int) -> int:
     """Edits from `a` to `b` (optimal string alignment: a swap of neighbours is one); any
     number above `most` is returned as most + 1, without counting on."""
     if abs(len(a) - len(b)) > most:

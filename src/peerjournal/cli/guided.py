@@ -846,26 +846,13 @@ def _reply_words(line: str) -> list[str]:
 def _a_slip_at_yes_or_no(word: str) -> bool:
     """Whether `word` is y, yes, n or no with a letter held down ("yesss", "nooo") and at
     most one letter wrong, missing, added or swapped ("ues", "ye", "nop", "on")."""
+    from peerjournal.setting_names import edits
+
     once = re.sub(r"(.)\1+", r"\1", word)
     return any(
-        _one_edit_apart(once, target) or _one_edit_apart(word, target)
+        edits(once, target, 1) <= 1 or edits(word, target, 1) <= 1
         for target in ("y", "yes", "n", "no")
     )
-
-
-def _one_edit_apart(word: str, target: str) -> bool:
-    if word == target:
-        return True
-    if abs(len(word) - len(target)) > 1:
-        return False
-    if len(word) == len(target):
-        wrong = [n for n, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        return len(wrong) == 1 or (
-            len(wrong) == 2 and wrong[1] == wrong[0] + 1
-            and word[wrong[0]] == target[wrong[1]] and word[wrong[1]] == target[wrong[0]]
-        )
-    shorter, longer = sorted((word, target), key=len)
-    return any(longer[:n] + longer[n + 1:] == shorter for n in range(len(longer)))
 
 
 def _line_added(text: str, line: str) -> str:
