@@ -168,6 +168,7 @@ class AppContext:
         `what_is_kept` ends the message ("entry 3 is unchanged, and the editor was not
         opened"). Where there is no journal yet, the folder it would be started in is
         checked. Nothing is locked meanwhile."""
+        from peerjournal.db.engine import READ_ONLY
         from peerjournal.errors import DatabaseError
 
         journal = self.db_path.resolve()  # (SQLite writes beside the file a link leads to)
@@ -175,8 +176,8 @@ class AppContext:
         for path, what in ((journal, "the file"), (folder, "its folder")):
             if path.exists() and not os.access(path, os.W_OK):
                 raise DatabaseError(
-                    f"The journal at {self.db_path} cannot be changed: {what} is read-only (a "
-                    f"read-only disk, or no permission to write there); {what_is_kept}."
+                    f"The journal at {self.db_path} cannot be changed: {what} {READ_ONLY}; "
+                    f"{what_is_kept}."
                 )
 
     def answered(self) -> None:

@@ -239,6 +239,10 @@ def why_unwritten(path: Path, exc: sqlite3.Error | OSError) -> str:
     return _write_blocker(path) or reason
 
 
+# Why a file or folder cannot be written, after its name ("its folder is read-only (…)")
+READ_ONLY = "is read-only (a read-only disk, or no permission to write there)"
+
+
 def _write_blocker(path: Path) -> str | None:
     """Why nothing can be written beside the journal (FULL, or a read-only folder or file
     system), in words that follow "cannot be changed: "; None when the folder looks writable."""
@@ -248,7 +252,7 @@ def _write_blocker(path: Path) -> str | None:
         if found.f_blocks and found.f_bavail * found.f_frsize < LOW_SPACE_BYTES:
             return FULL
         if not os.access(path.parent, os.W_OK):
-            return "its folder is read-only (a read-only disk, or no permission to write there)"
+            return f"its folder {READ_ONLY}"
     except (OSError, AttributeError):  # gone, or no statvfs (Windows)
         return None
     return None
