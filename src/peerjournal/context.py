@@ -261,6 +261,13 @@ class AppContext:
                 raise self._set_in_config(exc) from None
         return path
 
+    def refuse_unusable_lexicon(self) -> None:
+        """Refuse, before the writer types a word (`write`'s questions or editor, `edit`'s
+        editor), an organisation's lexicon (--lexicon, config.toml) that cannot be read: found
+        only when the entry is scored, it cost the whole entry. The shipped one always loads."""
+        if self.lexicon_path() is not None:
+            self.lexicon()  # (its load at save then reads the copy parsed now from the cache)
+
     def lexicon(self) -> Lexicon:
         from peerjournal.drift import load_lexicon
         from peerjournal.drift.lexicon import LexiconError

@@ -76,7 +76,6 @@ def register(app: typer.Typer) -> None:
             stored_json,
         )
         from peerjournal.cli.trash import live_entry
-        from peerjournal.cli.write import refuse_unusable_lexicon
         from peerjournal.entry import EntryDraft, validate
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
@@ -113,7 +112,7 @@ def register(app: typer.Typer) -> None:
             app_ctx.refuse_if_read_only(
                 f"entry {entry_id} is unchanged, and the editor was not opened"
             )
-            refuse_unusable_lexicon(app_ctx)
+            app_ctx.refuse_unusable_lexicon()
             started = time.monotonic()
             kept = _edit_in_editor(app_ctx, entry, draft, fresh)
             if kept is None:
@@ -284,7 +283,6 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
     from peerjournal import paths
     from peerjournal.cli.editor import check_comments, not_opened, parse_entry, run_editor
     from peerjournal.cli.editor_safety import Before, stopped
-    from peerjournal.cli.write import closed_unsaved
     from peerjournal.drafts import EDITS, for_entry, kept_edits, new_edit, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
     from peerjournal.reflection import (
@@ -337,7 +335,7 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
             )
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
         raise _editor_failed(app, entry_id, file, before, stopped(exc), continuing) from None
-    if continuing and closed_unsaved(file, before):  # (saved as it is, `:wq`, it is saved)
+    if continuing and before.closed_unsaved(file):  # (saved as it is, `:wq`, it is saved)
         return None
     try:
         # words typed into the template's guidance would be dropped (and an edit that only

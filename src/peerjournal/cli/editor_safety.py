@@ -36,6 +36,16 @@ class Before(NamedTuple):
             text = ""
         return cls(data, text, modified)
 
+    def closed_unsaved(self, file: Draft) -> bool:
+        """Whether the editor left `file` as it was before it opened, not even written again:
+        closed without saving (vim's `:q!`). One saved unchanged (`:wq`) was written: the
+        writer chose to keep it (`write` on an editor draft, `edit` on a kept edit)."""
+        try:
+            modified = file.path.stat().st_mtime
+        except OSError:
+            return False
+        return modified == self.modified and left_in(file) == self.data
+
 
 @dataclass(frozen=True)
 class Naming:

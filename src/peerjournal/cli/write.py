@@ -15,7 +15,7 @@ from peerjournal.errors import NotFoundError
 from peerjournal.plural import counted
 
 if TYPE_CHECKING:
-    from peerjournal.cli.editor_safety import Before, Naming
+    from peerjournal.cli.editor_safety import Naming
     from peerjournal.cli.guided import GuidedSession
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
@@ -430,7 +430,7 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     if plan.mode in ("guided", "editor", "resume"):  # before the first question: nothing typed yet
         app.refuse_if_damaged()
         app.refuse_if_read_only(_NOT_BEGUN[plan.mode])
-        refuse_unusable_lexicon(app)
+        app.refuse_unusable_lexicon()
     try:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
@@ -1055,7 +1055,7 @@ def _edited(
                     ExitCode.INTERRUPTED,
                 ) from None
         raise
-    if keep_unchanged and closed_unsaved(draft_file, before):
+    if keep_unchanged and before.closed_unsaved(draft_file):
         unchanged = PeerJournalError(
             "No changes were made in the editor, so nothing was saved." + waiting_hint(started)
         )
@@ -1089,27 +1089,6 @@ def _edited(
     apply_parsed(draft, parsed, app.today(), explicit)
     _apply(draft, explicit)
     return draft
-
-
-def closed_unsaved(file: Draft, before: Before) -> bool:
-    """Whether the editor left `file` as it was `before` it opened, not even written again:
-    closed without saving (vim's `:q!`). One saved unchanged (`:wq`) was written: the writer
-    chose to keep it. (Also `edit`'s, for a kept edit it continues.)"""
-    from peerjournal.cli.editor_safety import left_in
-
-    try:
-        modified = file.path.stat().st_mtime
-    except OSError:
-        return False
-    return modified == before.modified and left_in(file) == before.data
-
-
-def refuse_unusable_lexicon(app: AppContext) -> None:
-    """Refuse, before the writer types a word (`write`'s questions or editor, `edit`'s
-    editor), an organisation's lexicon (--lexicon, config.toml) that cannot be read: found
-    only when the entry is scored, it cost the whole entry. The shipped one always loads."""
-    if app.lexicon_path() is not None:
-        app.lexicon()  # (its load at save then reads the copy parsed now from the cache)
 
 
 def _naming(app: AppContext, draft_file: Draft) -> Naming:
