@@ -23,7 +23,6 @@ from test_drift_cli import DRIFT, IDENTITY, make_stale, stored_versions
 
 Add = Callable[..., int]
 Edits = Callable[..., None]
-NOTHING = "peerjournal: Interrupted: nothing was imported (the journal is as it was).\n"
 COMPLETE = "peerjournal: Interrupted, but the import was complete: nothing is left to do.\n"
 
 
@@ -63,7 +62,8 @@ def _backup_with_a_kept_edit(cli: CLI, add: Add, edits: Edits, tmp_path: Path) -
 
 
 def _on_another_laptop(cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty journal elsewhere (made before the signal is armed); its file."""
+    """Another data folder, with no journal yet (listing people does not make one); the
+    file the import makes its journal in."""
     home = tmp_path / "laptop"
     monkeypatch.setenv("PEERJOURNAL_HOME", str(home))
     _ok(cli("people", "list"))
@@ -104,7 +104,9 @@ def test_a_signal_before_the_import_commit_still_imports_nothing(
     result = cli("import", backup)
     assert ran == ["COMMIT"]  # (stopped at the import's commit, not earlier)
     assert result.exit_code == 130
-    assert result.stderr == NOTHING
+    assert result.stderr == (
+        f"peerjournal: Interrupted: nothing was imported (the new journal {journal} is empty).\n"
+    )
     with sqlite3.connect(journal) as conn:
         assert conn.execute("SELECT count(*) FROM entry").fetchone() == (0,)
     assert json.loads(_ok(cli("drafts", "--json")).stdout) == []

@@ -45,7 +45,7 @@ def test_a_health_note_that_cannot_be_written_leaves_no_file(
         Path.touch(self)  # the file is made, then the disk is full
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_text", full)
+    monkeypatch.setattr(Path, "write_bytes", full)  # (the note is written as a cache file)
     health.remember(journal)
     folder = health._record(journal).parent
     assert folder.is_dir() and list(folder.iterdir()) == []  # (was one 0-byte file a run)

@@ -269,16 +269,16 @@ def test_ctrl_c_before_the_import_is_committed_says_nothing_was_imported(
 
     backup = _backup_of_two(cli, add, tmp_path)
     monkeypatch.setenv("PEERJOURNAL_HOME", str(tmp_path / "laptop"))
-    _ok(cli, "people", "list")  # (an empty journal, to look into afterwards)
-    if where == "reading":
+    _ok(cli, "people", "list")  # (no journal here yet: listing people does not make one)
+    if where == "reading":  # (stopped before the import makes its journal)
         monkeypatch.setattr(importing, "read_import", _interrupt)
+        journal = "the journal is as it was"
     else:
         monkeypatch.setattr(importer, "_import_entries", _interrupt)
+        journal = f"the new journal {tmp_path / 'laptop' / 'journal.db'} is empty"
     result = cli("import", backup)
     assert result.exit_code == 130
-    assert result.stderr == (
-        "peerjournal: Interrupted: nothing was imported (the journal is as it was).\n"
-    )
+    assert result.stderr == f"peerjournal: Interrupted: nothing was imported ({journal}).\n"
     assert json.loads(_ok(cli, "list", "--json").stdout) == []
 
 

@@ -172,7 +172,7 @@ def test_ctrl_c_part_way_through_a_backup_import_changes_nothing(
     result = cli("--db", str(restored), "import", str(rich_journal))
     assert result.exit_code == 130
     assert result.stderr == (
-        "peerjournal: Interrupted: nothing was imported (the journal is as it was).\n"
+        f"peerjournal: Interrupted: nothing was imported (the new journal {restored} is empty).\n"
     )
     _nothing_imported(restored)
 

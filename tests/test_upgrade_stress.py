@@ -58,7 +58,10 @@ def test_an_upgrade_stopped_midway_leaves_the_journal_as_it_was_and_no_backup(
     fold = searchfold.folded_or_none
     monkeypatch.setattr(searchfold, "folded_or_none", interrupted)  # (read by 0008)
     result = cli("list")
-    said = f"{engine.UPGRADING}\npeerjournal: Interrupted.\n"  # (the upgrade was begun)
+    said = (  # (the upgrade was begun)
+        f"{engine.UPGRADING}\npeerjournal: Interrupted: the journal at {path} was not upgraded;"
+        " it is unchanged and no copy was kept (the upgrade runs again when it is next opened).\n"
+    )
     assert (result.exit_code, result.stderr) == (130, said)
     assert _state(path) == before
     assert "entry_score" not in before[1]

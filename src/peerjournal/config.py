@@ -58,11 +58,17 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 def load_config(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
     """The settings, validated; a relative `drift.lexicon` is read from the config's folder.
     `warn` says a display-only setting's mistake (`DISPLAY_ONLY`), which stops nothing."""
+    from peerjournal.paths import NotAFileError, read_regular_file
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)
     except (FileNotFoundError, NotADirectoryError):  # no settings (yet)
         return {}
-    except OSError as exc:  # a folder, no permission
+    except NotAFileError as exc:  # a folder, a named pipe (which would wait for ever)
+        raise PeerJournalError(
+            f"{path}: cannot read settings: {exc.strerror}; settings are a .toml file."
+        ) from None
+    except OSError as exc:  # no permission
         raise PeerJournalError(f"{path}: cannot read settings: {exc.strerror or exc}.") from None
     import tomllib  # (only when there are settings: ~5 ms of every command's start otherwise)
 

@@ -7,7 +7,10 @@ directory (platformdirs) + `peerjournal`. The database is `--db PATH`, else
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+from contextlib import suppress
 from pathlib import Path
 
 APP_NAME = "peerjournal"
@@ -139,8 +142,70 @@ def make_private_folder(folder: Path) -> None:
     try:
         folder.mkdir(mode=0o700)
     except FileExistsError:
-        if not folder.is_dir():  # a file in the way: mkdir's own error
-            raise
+        if problem := not_a_folder(folder):  # said as such, not as mkdir's "File exists"
+            raise NotADirectoryError(errno.ENOTDIR, problem) from None
+
+
+def not_a_folder(folder: Path) -> str | None:
+    """Why `folder` cannot be used as a folder (a file, or a link to nothing, in its place),
+    naming PEERJOURNAL_HOME when it is the one set wrong; None when it is a folder or not
+    there yet."""
+    if folder.is_dir() or not (folder.exists() or folder.is_symlink()):
+        return None
+    if folder.exists():
+        what = "a file, not a folder"
+    else:
+        try:
+            target = os.readlink(folder)
+        except OSError:  # (removed meanwhile)
+            target = "a folder"
+        what = f"a link to {target}, which is not there"
+    home = os.environ.get("PEERJOURNAL_HOME", "")
+    if home.strip() and Path(home).expanduser() == folder:
+        return f"PEERJOURNAL_HOME points at {what}: {folder}"
+    return f"{folder} is {what}"
+
+
+class NotAFileError(OSError):
+    """`read_regular_file`'s refusal of a folder, a named pipe or a device."""
+
+
+def read_regular_file(path: Path, limit: int = -1) -> bytes:
+    """The bytes of the file at `path` (up to `limit`). Opened without waiting and refused
+    (`NotAFileError`) unless it is a regular file: a named pipe would wait for a writer for
+    ever, and a device (/dev/zero) never ends."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise NotAFileError(
+                errno.EINVAL, "it is not a file (a folder, a named pipe or a device)"
+            )
+        with open(handle, "rb", closefd=False) as file:
+            return file.read(limit)
+    finally:
+        os.close(handle)
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Replace the cache file `path` with `data`, whole or not at all (two runs may write it
+    at once), making its folder as `make_cache_folder` does: readable by this user only
+    (0600) in the data folder, as what is kept there comes from the writer's journal and
+    settings; by everyone beside the installed package. OSError if it cannot be written."""
+    private = not _beside_package(path.parent)
+    make_cache_folder(path.parent)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        partial.touch(mode=0o600 if private else 0o666)  # (less the umask) before any byte
+        partial.write_bytes(data)
+        partial.replace(path)
+    except BaseException:  # a full disk: no part-written file left to fill it further
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
+
+
+def _beside_package(folder: Path) -> bool:
+    return folder.absolute().is_relative_to(Path(__file__).parent.absolute())
 
 
 def make_cache_folder(folder: Path) -> None:
@@ -150,7 +215,7 @@ def make_cache_folder(folder: Path) -> None:
     package (the shipped lexicon parsed, the drift modules' own regexes: nothing of anyone's,
     like Python's .pyc files), as Python makes its `__pycache__` there, so that everyone who
     runs that installation can read it."""
-    if folder.absolute().is_relative_to(Path(__file__).parent.absolute()):
+    if _beside_package(folder):
         folder.mkdir(parents=True, exist_ok=True)
     else:
         make_private_folder(folder)

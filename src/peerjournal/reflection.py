@@ -250,8 +250,7 @@ def _load(path: Path) -> PromptSet:
     from peerjournal.config import toml_text
 
     try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_SET_BYTES + 1)
+        raw = _read_set(path)
         if len(raw) > MAX_SET_BYTES:
             raise PeerJournalError(
                 f"{path}: too large for a prompt set (over {MAX_SET_BYTES // 1_000_000} MB; "
@@ -260,9 +259,23 @@ def _load(path: Path) -> PromptSet:
         data = tomllib.loads(toml_text(raw, path))  # a BOM is fine
     except tomllib.TOMLDecodeError as exc:
         raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
-    except OSError as exc:  # a folder, no permission
+    except OSError as exc:  # no permission, gone
         raise PeerJournalError(f"{path}: cannot read prompt set: {exc.strerror or exc}.") from None
     return parse_prompt_set(path, data)
+
+
+def _read_set(path: Path) -> bytes:
+    """A prompt set file's bytes (up to one past MAX_SET_BYTES). A named pipe called *.toml
+    in the folder is refused, not waited on (`prompts list` hung), as is a device."""
+    from peerjournal.paths import NotAFileError, read_regular_file
+
+    try:
+        return read_regular_file(path, MAX_SET_BYTES + 1)
+    except NotAFileError as exc:
+        raise PeerJournalError(
+            f"{path}: cannot read prompt set: {exc.strerror}; a prompt set is a .toml file of "
+            "questions."
+        ) from None
 
 
 def parse_prompt_set(path: Path, data: dict[str, object]) -> PromptSet:

@@ -15,6 +15,7 @@ from peerjournal.textsafe import cut
 
 if TYPE_CHECKING:
     from datetime import date, datetime
+    from pathlib import Path
 
     from peerjournal.db.engine import Commit
     from peerjournal.drafts import KeptDraft
@@ -68,7 +69,7 @@ def register(app: typer.Typer) -> None:
                         "Pipe it in instead: peerjournal import - < backup.json")
         # the checks of what the journal holds and the writes, in one transaction under the
         # write lock: a second import of the same file at the same moment waits, then skips it
-        stop = _Stop()
+        stop = _Stop(app_ctx.db_path)
         with ExitStack() as held:
             held.enter_context(stop.before_commit())  # Ctrl-C or an error: nothing imported
             with _opened(file) as handle:  # `export --full | gzip > backup.json.gz` too
@@ -111,7 +112,9 @@ def register(app: typer.Typer) -> None:
             if dry_run:
                 also: list[str] = []
                 if people:  # "(1 already listed)", as the import itself says
-                    also.append(f"a people list of {listed}{_already_listed(app_ctx, people)}")
+                    listed_now = _listed(app_ctx) if app_ctx.db_path.exists() else []
+                    counts, _ = _people_left_out(app_ctx, listed_now, people)
+                    also.append(f"a people list of {listed}{counts}")
                 app_ctx.say(
                     f"Would import {joined([summary, *restored, *also])}."
                     + _dates_note(found.dates, would=True)
@@ -132,6 +135,7 @@ def register(app: typer.Typer) -> None:
             if people:  # first: a name is on the list before any entry that holds it
                 from peerjournal.db.people import restore_people
 
+                counts, left_out = _people_left_out(app_ctx, _listed(app_ctx), people)
                 added, notes = restore_people(store, people, now, found.listed_at)
             if records:
                 ids = _import_entries(app_ctx, records, now)
@@ -144,10 +148,8 @@ def register(app: typer.Typer) -> None:
             given = {old: new for old, new in zip(backup_ids, ids, strict=True) if old is not None}
             as_new = _restore_drafts(app_ctx, drafts, {**already, **given}, name)
             if people:  # said once it is all in the journal
-                listed_before = len(people) - len(added)
-                app_ctx.say(f"People list: added {len(added)} of {listed}"
-                            + (f" ({listed_before} already listed)." if listed_before else "."))
-                for note in notes:
+                app_ctx.say(f"People list: added {len(added)} of {listed}{counts}.")
+                for note in [*left_out, *notes]:
                     app_ctx.say(f"Note: {note}")
             skipped_note = f" Skipped {skipped} already in the journal." if skipped else ""
             restored_note = f" Also imported {joined(restored)}." if restored else ""
@@ -185,7 +187,9 @@ class _Stop:
     would otherwise have to bring back) and what it did said, then stops with exit 130,
     saying that nothing is left to do."""
 
-    def __init__(self) -> None:
+    def __init__(self, journal: Path) -> None:
+        self.journal = journal
+        self.new = not journal.exists()  # a journal this import starts is left empty
         self.commit: Commit | None = None  # the import's transaction, once begun
         self.came = False  # a Ctrl-C once it was committed
 
@@ -195,9 +199,13 @@ class _Stop:
             yield
         except KeyboardInterrupt:
             if self.commit is None or not self.commit.done:
+                left = (
+                    f"the new journal {self.journal} is empty"
+                    if self.new and self.journal.exists()
+                    else "the journal is as it was"
+                )
                 raise PeerJournalError(
-                    "Interrupted: nothing was imported (the journal is as it was).",
-                    ExitCode.INTERRUPTED,
+                    f"Interrupted: nothing was imported ({left}).", ExitCode.INTERRUPTED
                 ) from None
             self.came = True  # (and on to `after_commit`)
 
@@ -257,18 +265,46 @@ def _as_new_note(app: AppContext, numbers: list[int]) -> str:
     )
 
 
-def _already_listed(app: AppContext, people: list[Person]) -> str:
-    """" (1 already listed)" for a dry run: the count the real import says, read only."""
-    from peerjournal.redact import people_to_add
+def _listed(app: AppContext) -> list[Person]:
+    """The journal's people list as it is before the import."""
+    from peerjournal.db.people import list_people
+    from peerjournal.redact import Person
 
-    if app.db_path.exists():
-        from peerjournal.db.people import people_to_restore
+    return [Person(p.name, p.alias) for p in list_people(app.store(), redacting=False)]
 
-        added, _ = people_to_restore(app.store(), people)
-    else:  # (a dry run never creates the journal)
-        added, _ = people_to_add([], people)
-    before = len(people) - len(added)
-    return f" ({before} already listed)" if before else ""
+
+def _people_left_out(
+    app: AppContext, listed: list[Person], incoming: list[Person]
+) -> tuple[str, list[str]]:
+    """Why the backup's people not added were left out, as counts ("1 already listed; 1
+    named twice in the backup"), and a note for each alias of theirs not used (the name
+    listed keeps its own), with the command that adds it: it is never dropped unsaid."""
+    import shlex
+
+    from peerjournal.redact import name_key
+
+    kept = {name_key(p.name): p for p in listed}
+    already = {*kept}
+    counts = {"already listed": 0, "named twice in the backup": 0}
+    notes: list[str] = []
+    for person in incoming:
+        key = name_key(person.name)
+        if key not in kept:  # added (with the alias it could keep: `people_to_add`)
+            kept[key] = person
+            continue
+        why = "already listed" if key in already else "named twice in the backup"
+        counts[why] += 1
+        alias, first = (person.alias or "").strip(), kept[key]
+        if alias and alias != (first.alias or "").strip():
+            has = f"the alias {first.alias!r}" if first.alias else "no alias"
+            where = why if key in already else f"in the backup as {first.name!r} first"
+            command = f"people add {shlex.quote(first.name)} --alias {shlex.quote(alias)}"
+            notes.append(
+                f"{person.name!r} is {where}, with {has}: the backup's alias {alias!r} for it "
+                f"was not used ({app.command_hint(command)} uses it)."
+            )
+    said = "; ".join(f"{n} {why}" for why, n in counts.items() if n)
+    return (f" ({said})" if said else ""), notes
 
 
 def _import_entries(

@@ -9,6 +9,7 @@ import typer
 
 from peerjournal.cli.options import Json
 from peerjournal.context import AppContext
+from peerjournal.errors import ExitCode
 
 
 def register(app: typer.Typer) -> None:
@@ -40,6 +41,9 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(emptied)
         elif copies:
             app_ctx.say(_copies_line(copies))
+        if problem := paths.not_a_folder(paths.data_dir()):  # nothing can be kept there
+            app_ctx.say(f"{problem}; no journal, draft or setting can be kept there.")
+            raise typer.Exit(ExitCode.USER_ERROR)
         if problem := _config_problem(app_ctx):  # after the paths, which still answer
             app_ctx.say(f"Settings not read: {problem}")
         elif problem := app_ctx.lexicon_problem():

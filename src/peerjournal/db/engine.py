@@ -13,6 +13,8 @@ import glob
 import os
 import re
 import sqlite3
+import stat
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -22,7 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from peerjournal.db import health
-from peerjournal.errors import DamagedJournal, DatabaseError, PeerJournalError, plain_hint
+from peerjournal.errors import (
+    DamagedJournal,
+    DatabaseError,
+    ExitCode,
+    PeerJournalError,
+    plain_hint,
+)
 from peerjournal.paths import make_private_folder
 
 if TYPE_CHECKING:  # (Alembic is imported only to create or upgrade a journal)
@@ -253,9 +261,28 @@ def _write_blocker(path: Path) -> str | None:
             return FULL
         if not os.access(path.parent, os.W_OK):
             return f"its folder {READ_ONLY}"
+        if not os.access(path, os.W_OK):  # (the journal itself: "check the file's permissions")
+            return None
     except (OSError, AttributeError):  # gone, or no statvfs (Windows)
         return None
+    return _side_file_blocker(path)
+
+
+def _side_file_blocker(path: Path) -> str | None:
+    """Which of SQLite's side files beside the writable journal at `path` cannot be written
+    (another user's, left by `sudo peerjournal` say: `_unstick_side_files` mends this user's
+    own), with what to do about it, in words that follow "cannot be changed: "."""
+    for end, remedy in _SIDE_FILE_REMEDIES.items():
+        side = path.with_name(f"{path.name}{end}")
+        if side.exists() and not os.access(side, os.W_OK):
+            return f"{side.name} beside it is read-only for you (another user's?): {remedy}"
     return None
+
+
+_SIDE_FILE_REMEDIES = {  # (SQLite makes the -shm anew; the -wal may hold the latest changes)
+    "-shm": "SQLite makes that file anew, so delete it while no program has the journal open",
+    "-wal": "it may hold the latest changes, so do not delete it; have its owner give it to you",
+}
 
 
 def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
@@ -279,9 +306,9 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     if path.is_symlink() and not path.exists():  # (a drive not mounted, a synced folder gone)
         raise DatabaseError(_dangling(path))
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder; --db needs a file path.")
+        raise DatabaseError(f"The journal path {path} is a folder, not a file{WHERE_HINT}.")
     if path.exists() and not path.is_file():  # /dev/null, a pipe: never made a journal, or removed
-        raise DatabaseError(f"{path} is not a regular file; --db needs a journal file's path.")
+        raise DatabaseError(f"The journal path {path} is not a regular file{WHERE_HINT}.")
     if _made_up_as_read(path):
         raise DatabaseError(
             f"{path} is not a peerjournal journal: its size reads as 0 bytes, yet it holds "
@@ -298,6 +325,8 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
         with suppress(OSError):  # it holds nothing yet: private, as a journal made here is
             path.chmod(0o600)
     existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _unstick_side_files(path)
     new = not path.exists() and not path.is_symlink()
     conn: sqlite3.Connection | None = None
     try:
@@ -332,12 +361,97 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
                 conn = _connect(path)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            if os.access(path, os.W_OK):  # (a 0444 journal SQLite opened read-only: as it is)
+                _make_private(path)  # (before `_examine` notes its stamp: chmod changes ctime)
             _examine(conn, path)
     except BaseException:
         if conn is not None:
             conn.close()
         raise
     return conn
+
+
+SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's, beside a journal
+
+
+def _make_private(path: Path) -> None:
+    """Make the journal at `path` this user's only (0600) when everyone on the computer may
+    read it, as earlier versions of peerjournal left it (0644, the usual umask's), with its
+    side files (`SIDE_FILES`) and the copies upgrades kept beside it; and so peerjournal's
+    own data folder (0700), when it holds the journal. What gives others no access (0640:
+    the writer's group, a choice) is left as it is, and so is a folder the writer chose
+    (PEERJOURNAL_HOME, --db) and what this user does not own. What cannot be changed (a
+    file system without Unix permissions) is left as it is, silently: the journal works
+    as before. Through a link, the side files are beside the journal it leads to, where
+    SQLite makes them."""
+    for target in (path, *_side_files(path), *upgrade_copies(path)):
+        if _open_to_all(target):
+            _owner_only(target)
+    if _open_to_all(path.parent) and _is_default_data_folder(path.parent):
+        _owner_only(path.parent)
+
+
+def _open_to_all(target: Path) -> bool:
+    """Whether `target` is this user's, and others (not only its group) may use it."""
+    try:
+        found = target.stat()
+    except OSError:  # not there (most side files, most of the time)
+        return False
+    return _mine(found) and bool(found.st_mode & 0o007)
+
+
+def _mine(found: os.stat_result) -> bool:
+    return found.st_uid == getattr(os, "getuid", lambda: -1)()
+
+
+def _unstick_side_files(path: Path) -> None:
+    """Give this user back the right to write SQLite's side files (`SIDE_FILES`) of a journal
+    it may write. SQLite makes them with the journal's mode, and a read cannot remove them:
+    reading a journal made read-only (0400) leaves a read-only -wal and -shm, and once the
+    journal is made writable again every write would still fail as "read-only" until they
+    were deleted by hand. Only the owner's write permission is added, to this user's own
+    regular files; nothing is deleted (the -wal may hold the latest changes, and a -shm
+    removed while another program has the journal open would put the two out of step, as
+    no change of mode does). What another user owns is named by `_side_file_blocker`."""
+    try:
+        journal = path.stat()
+    except OSError:
+        return
+    if not (_mine(journal) and journal.st_mode & stat.S_IWUSR):
+        return
+    for side in _side_files(path):
+        with suppress(OSError):  # not there (most of the time), or its mode cannot be changed
+            found = side.lstat()  # (a link is left alone: it is not SQLite's)
+            if stat.S_ISREG(found.st_mode) and _mine(found) and not found.st_mode & stat.S_IWUSR:
+                side.chmod(stat.S_IMODE(found.st_mode) | stat.S_IWUSR)
+
+
+def _owner_only(target: Path) -> None:
+    with suppress(OSError):
+        target.chmod(target.stat().st_mode & 0o700)
+
+
+def _side_files(path: Path) -> list[Path]:
+    """Where SQLite keeps the journal at `path`'s side files (`SIDE_FILES`): beside the file
+    a link leads to, not beside the link."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        real = path
+    return [real.with_name(f"{real.name}{end}") for end in SIDE_FILES]
+
+
+def _is_default_data_folder(folder: Path) -> bool:
+    """Whether `folder` is where peerjournal keeps its data unless told otherwise (the
+    platform's, ~/.local/share/peerjournal on Linux), a folder peerjournal made."""
+    from platformdirs import user_data_dir
+
+    from peerjournal.paths import APP_NAME, resolved
+
+    try:
+        return resolved(folder) == resolved(Path(user_data_dir(APP_NAME, appauthor=False)))
+    except RuntimeError:  # no home folder
+        return False
 
 
 def _start_new(path: Path) -> None:
@@ -370,6 +484,8 @@ class JournalConnection(sqlite3.Connection):
     journal: Path | None = None  # the file, once it is found sound
     sound_as: str | None = None  # its stamp then (`health.stamp`)
     damage: str | None = None
+    notices: Teller | None = None  # where it tells the writer of a wait (`_begin_write`)
+    told_of_wait = False
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
         """A read of a journal found damaged that fails as damaged is made again without the
@@ -514,6 +630,10 @@ def _read_only(path: Path) -> sqlite3.Connection | None:
     return None
 
 
+# (the journal's path comes from --db, PEERJOURNAL_DB, PEERJOURNAL_HOME or the default folder)
+WHERE_HINT = " (`peerjournal where` shows the paths in use)"
+
+
 def _dangling(path: Path) -> str:
     """The refusal to make a journal through a link to a file not there: the journal it
     linked to is elsewhere (a drive not mounted, a synced folder gone), and one made through
@@ -531,8 +651,11 @@ def _dangling(path: Path) -> str:
 def _no_folder(path: Path, exc: OSError) -> str:
     """Why the journal's folder cannot be made; a file in the way (PEERJOURNAL_HOME or --db
     naming a file as a folder) is named as such, not as "File exists"."""
-    found = _file_in_the_way(path)
-    return found or f"Cannot create the folder {path.parent}: {exc.strerror or exc}."
+    if found := _file_in_the_way(path):
+        return found
+    if isinstance(exc, NotADirectoryError) and exc.filename is None:  # `not_a_folder`'s reason,
+        return f"{exc.strerror}."  # which names the path (the system's own names none)
+    return f"Cannot create the folder {path.parent}: {exc.strerror or exc}."
 
 
 def _file_in_the_way(path: Path) -> str | None:
@@ -542,7 +665,7 @@ def _file_in_the_way(path: Path) -> str | None:
             if not folder.is_dir():
                 return (
                     f"{folder} is a file, not a folder, so the journal {path} cannot be kept "
-                    "in it (`peerjournal where` shows the paths in use)."
+                    f"in it{WHERE_HINT}."
                 )
             break
     return None
@@ -563,14 +686,42 @@ def _start_private(path: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path) -> JournalConnection:
     # isolation_level=None: we issue BEGIN IMMEDIATE ourselves for every write.
     timeout = busy_timeout_ms()
     conn = sqlite3.connect(
         path, timeout=timeout / 1000, isolation_level=None, factory=JournalConnection
     )
     conn.execute(f"PRAGMA busy_timeout={timeout}")
+    conn.notices = teller()  # (the command's, when it opens the journal)
     return conn
+
+
+WAIT_NOTICE_SECONDS = 1.0  # how long a write waits for another before saying so
+WAITING = "Waiting for the journal: another peerjournal (or another program) is writing to it."
+
+
+def _begin_write(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE: take the write lock, waiting while another program holds it (up to
+    the busy timeout, SQLite's own wait). A wait longer than WAIT_NOTICE_SECONDS is told
+    (`WAITING`, on stderr, once a connection), as a silent pause looks like a hang: from a
+    timer, since SQLite waits inside one call (which lets other threads run)."""
+    if not isinstance(conn, JournalConnection) or conn.notices is None or conn.told_of_wait:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    journal, notices = conn, conn.notices
+
+    def tell() -> None:
+        journal.told_of_wait = True
+        notices.say(WAITING)
+
+    timer = threading.Timer(WAIT_NOTICE_SECONDS, tell)
+    timer.daemon = True  # (never keeps a stopped run alive)
+    timer.start()
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    finally:
+        timer.cancel()
 
 
 def _revision(conn: sqlite3.Connection) -> str | None:
@@ -760,11 +911,18 @@ def _upgrade(path: Path) -> None:
     config.attributes["before_upgrade"] = back_up_if_behind
     try:
         command.upgrade(config, HEAD_REVISION)  # (not "head": a stray newer file is not run)
-    except BaseException:
+    except BaseException as error:
+        if _stored_revision(path) in (HEAD_REVISION, "unknown"):
+            raise
         for target in made:
-            if _stored_revision(path) not in (HEAD_REVISION, "unknown"):
-                with suppress(OSError):
-                    target.unlink()
+            with suppress(OSError):
+                target.unlink()
+        if isinstance(error, KeyboardInterrupt):
+            raise PeerJournalError(
+                f"Interrupted: the journal at {path} was not upgraded; it is unchanged and no "
+                "copy was kept (the upgrade runs again when it is next opened).",
+                ExitCode.INTERRUPTED,
+            ) from None
         raise
     for target in made:
         _tell(_upgraded(target))
@@ -803,7 +961,7 @@ def _create(path: Path) -> None:
 
     conn = _connect(path)
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        _begin_write(conn)
         made = _revision(conn) is None
         if made:
             for statement in statements():
@@ -855,7 +1013,7 @@ def write_transaction(
     if damage:
         raise DamagedJournal(damage)
     commit = Commit() if commit is None else commit
-    conn.execute("BEGIN IMMEDIATE")
+    _begin_write(conn)
     try:
         yield conn
     except BaseException:

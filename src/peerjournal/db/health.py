@@ -56,15 +56,8 @@ def remember(path: Path) -> None:
     found = stamp(path)
     if found is None:
         return
-    record = _record(path)
-    partial = record.with_name(f"{record.name}.{os.getpid()}")
-    try:
-        paths.make_cache_folder(record.parent)
-        partial.write_text(found, encoding="ascii")
-        partial.replace(record)  # (whole or not at all: two runs may close at once)
-    except OSError:  # a full disk: no note, and no empty file left for each run that tried
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
+    with suppress(OSError):  # (a full disk: no note, and the next run checks again)
+        paths.write_cache_file(_record(path), found.encode("ascii"))
 
 
 def sound(conn: sqlite3.Connection) -> bool:

@@ -130,15 +130,6 @@ def restore_people(
     return added, notes
 
 
-def people_to_restore(store: Store, people: Iterable[Person]) -> tuple[list[Person], list[str]]:
-    """What `restore_people` would add, and its notes, without changing anything (for
-    `import --dry-run`)."""
-    from peerjournal.redact import people_to_add
-
-    with translated_errors(store.path):
-        return people_to_add(_listed(store), people, store.hint)
-
-
 def _listed(store: Store) -> list[Person]:
     """The people list, to merge a backup's into: a name read with U+FFFD is listed beside
     the backup's own spelling of it (more is replaced, nothing less)."""

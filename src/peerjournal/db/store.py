@@ -1225,7 +1225,11 @@ _HIGHEST_ID = (
 )
 
 
-_TOKEN = re.compile(r'-?"[^"]*"|\S+')  # (a "phrase" left out, -"as here", is one token)
+# A "phrase" (left out, -"as here", it is one token), a bracket (-( leaves out what follows,
+# as NOT does), or a run of anything else: FTS5 reads a bracket as apart from what it touches,
+# so NOT(Sam) and (NOT Sam) leave Sam out, as NOT Sam does.
+_TOKEN = re.compile(r'-?"[^"]*"|-?\(|\)|[^\s()]+')
+_BRACKETS = ("(", ")")
 _WORD = re.compile(r"\w+\*?")
 # FTS5's operators, which it reads in capitals only ("not" is a word). A query FTS5 cannot
 # read ("NOT Sam", "Sam NOT", "Sam OR", "Sam, Jo") is rewritten with them read as the user
@@ -1256,6 +1260,11 @@ def query_terms(query: str) -> QueryTerms:
         if token in OPERATORS:
             terms.operators.append(token)
             after = token
+            continue
+        if token in _BRACKETS:  # (what they group is read as if they were not there)
+            continue
+        if token == "-(":
+            after = "NOT"
             continue
         quoted = _quoted_words(token)
         if not quoted:

@@ -1000,20 +1000,16 @@ MAX_LEXICON_BYTES = 50 * 1024 * 1024
 def _read(path: Path) -> bytes:
     """A lexicon file's bytes; an error naming the file and the reason if it cannot be read
     (a folder, a device or pipe, a file over MAX_LEXICON_BYTES)."""
-    import stat
+    from peerjournal.paths import NotAFileError, read_regular_file
 
     try:
-        mode = Path(path).stat().st_mode
-        if stat.S_ISDIR(mode):
-            problem = "it is a folder: give the lexicon's .toml file"
-        elif not stat.S_ISREG(mode):
-            problem = "it is not a file (a device or a pipe): give the lexicon's .toml file"
-        else:
-            with Path(path).open("rb") as file:
-                data = file.read(MAX_LEXICON_BYTES + 1)
-            if len(data) <= MAX_LEXICON_BYTES:
-                return data
-            problem = f"it is over {MAX_LEXICON_BYTES // (1024 * 1024)} MB, too large for a lexicon"
+        data = read_regular_file(path, MAX_LEXICON_BYTES + 1)
+        if len(data) <= MAX_LEXICON_BYTES:
+            return data
+        problem = f"it is over {MAX_LEXICON_BYTES // (1024 * 1024)} MB, too large for a lexicon"
+    except NotAFileError:
+        what = "a folder" if Path(path).is_dir() else "not a file (a device or a pipe)"
+        problem = f"it is {what}: give the lexicon's .toml file"
     except OSError as exc:
         problem = str(exc.strerror or exc)
     raise LexiconError(f"{path}: cannot read lexicon: {problem}.")
@@ -1207,19 +1203,12 @@ def _keep(lexicon: Lexicon, folder: Path, key: str) -> bool:
     """Write the parsed lexicon to `folder`; False if it cannot be (read-only, full)."""
     import pickle
 
-    cached = folder / f"lexicon-{key}.pickle"
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        from peerjournal.paths import make_cache_folder  # (0700 in the data folder)
+    from peerjournal.paths import write_cache_file  # (0600 in the data folder)
 
-        make_cache_folder(folder)
-        partial.write_bytes(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(cached)
-    except OSError:
-        # a read-only or full disk only costs the next run its speed; a part-written file
-        # would keep the disk full for the journal itself
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    try:
+        data = pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL)
+        write_cache_file(folder / f"lexicon-{key}.pickle", data)
+    except OSError:  # a read-only or full disk only costs the next run its speed
         return False
     _prune(folder)
     return True
