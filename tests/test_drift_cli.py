@@ -991,16 +991,25 @@ def test_an_uncounted_learned_phrase_inside_a_curated_one_is_not_listed(
     assert "“told her to” (others' framing)" in out and "“her to”" not in out
 
 
-def test_a_learned_word_alone_is_not_a_score_but_a_learned_phrase_is(
+def test_a_learned_word_alone_is_not_a_score_nor_a_learned_phrase_in_a_short_text(
     cli: CLI, tmp_path: Path
 ) -> None:
     lexicon = str(org_lexicon(tmp_path, ORG_LEXICON + LEARNED_MARKERS))
     data = drift_json(cli, "--lexicon", lexicon, "--text", "Weeding, mostly.")
     assert [h["counted"] for h in data["hits"]] == [True]
     assert data["verdict"] == "insufficient"
+    # a lone learned phrase decides only a text of 20 words or more (round 32): in four words it
+    # is counted and shown, but too little to say anything
     data = drift_json(cli, "--lexicon", lexicon, "--text", "Up at the allotment.")
     assert [(h["text"], h["counted"]) for h in data["hits"]] == [("the allotment", True)]
-    assert data["verdict"] == "identity"
+    assert data["verdict"] == "insufficient"
+    longer = (
+        "Up at the allotment all morning with the Tuesday lot, digging the beds over before the"
+        " first frost comes in."
+    )
+    data = drift_json(cli, "--lexicon", lexicon, "--text", longer)
+    assert [(h["text"], h["counted"]) for h in data["hits"]] == [("the allotment", True)]
+    assert data["words"] == 20 and data["verdict"] == "identity"
 
 
 def test_an_intention_that_counts_is_not_labelled_as_not_counted(cli: CLI) -> None:

@@ -36,7 +36,8 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
 - ``balance`` = (identity - drift) / (identity + drift), in [-1, 1]; 0 when there is no evidence.
 - ``verdict`` is ``insufficient`` unless there is enough evidence: at least `MIN_COUNTED_HITS`
   counted hits (at different places) with a total weight of at least `MIN_EVIDENCE_WEIGHT`, or a
-  counted hit that is a phrase of two or more words ("told her she should", "shared my
+  counted hit that is a phrase of two or more words (a learned one only in a text of
+  `LEARNED_PHRASE_MIN_WORDS` words or more: below) ("told her she should", "shared my
   story", and "non-compliant": words as the matcher splits them, so a pattern's hit gives the
   same verdict typed with a hyphen or a space; round 22, no labelled entry changed), whatever
   else was found: more evidence never takes a verdict away. One word is not a score
@@ -44,8 +45,9 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   than `MIN_WORDS` (4) words has no verdict at all ("Talked about football." read 125 identity
   per 100 words): a fragment leaves no room for the context the flags are read from. Decision
   (round 22): the shortest labelled entry, read or never-read, has 12 words, so no measured
-  verdict changes; the number is a judgement (a phrase with a word of context, "Up at the
-  allotment.", "Shared my story today.", keeps its verdict). Decision:
+  verdict changes; the number is a judgement (a curated phrase with a word of context,
+  "Shared my story today.", keeps its verdict; a learned one alone needs a longer text, since
+  round 32: below). Decision:
   four labelled sets written blind by different hands (none labels an entry "insufficient")
   agreed with a one-phrase verdict 18 times out of 19, and requiring two hits had made plainly
   written entries with one clear practice "insufficient" (a blind set: 60% -> 78% overall).
@@ -92,8 +94,18 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
     between the sides (their balance, not their bulk: many small weights on both sides would
     otherwise make every entry "mixed"). So learned words can outvote a curated phrase.
   A learned phrase of two or more words makes a one-phrase verdict as a curated one does (round
-  13; before, learned hits never did), a learned hit on a curated one's words is not a second
-  place of evidence, and learned hits take no part in the corrected-slip rule. Putting "not"
+  13; before, learned hits never did), but only in an entry of at least
+  `LEARNED_PHRASE_MIN_WORDS` (20) words: a curated phrase names a practice, a learned one is a
+  run of words that leans one way in entries about practice ("after the group" leans drift),
+  which says something about an entry only when there is an entry around it. Decision (round
+  32): "It rained after the group so I waited inside for the bus." read "drift" from that one
+  phrase, its only hit; now it is "insufficient", as is any one learned phrase alone in a
+  sentence or so. Measured: no labelled entry, read or never-read, changed (the shortest one
+  decided by a single learned phrase has 20 words; 21 would have cost one clear entry in each,
+  and requiring two places of learned evidence at any length 24 clear entries in each, so that
+  is not the rule). Two or more places of learned evidence still decide a short text.
+  A learned hit on a curated one's words is not a second place of evidence, and learned hits
+  take no part in the corrected-slip rule. Putting "not"
   before a drift phrase still never raises drift: a learned drift phrase is dropped as a
   curated one is, learned hits inside a curated phrase are dropped with it, a learned identity
   hit overlapping it stays uncounted (the curated hit is still there, only negated), and no
@@ -131,6 +143,7 @@ from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan, word_co
 
 MIN_WORDS = 4  # a shorter text is a fragment: no verdict (module docstring)
 MIN_COUNTED_HITS = 2
+LEARNED_PHRASE_MIN_WORDS = 20  # a learned phrase alone decides no shorter text (module docstring)
 MIN_EVIDENCE_WEIGHT = 0.5  # 2.0 until round 13 (RESULTS.md)
 MIXED_MIN_SIDE = 1.5  # "mixed" needs this much counted weight on each side (round 13) …
 NEAR_TIE = 0.1  # … or a balance this close to BALANCE_CENTER
@@ -488,8 +501,12 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
             key = (hit.dimension, hit.polarity)
             sums[key] = sums.get(key, 0.0) + weight
     balance = (ident - drift) / (ident + drift) if ident + drift > 0 else 0.0
-    # two or more words as the matcher splits them: "non-compliant" as "non compliant"
-    phrase = any(word_count(h.text) > 1 for h, _ in found if h.counted)
+    # two or more words as the matcher splits them: "non-compliant" as "non compliant"; a
+    # learned one only in a text long enough to read a lean from (module docstring)
+    long_enough = words >= LEARNED_PHRASE_MIN_WORDS
+    phrase = any(
+        word_count(h.text) > 1 for h, m in found if h.counted and (long_enough or not m.learned)
+    )
     return DriftScore(
         verdict=verdict_for(ident, drift, counted_n, corrected, phrase, words),
         balance=balance,
