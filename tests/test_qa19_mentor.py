@@ -14,6 +14,7 @@ import io
 import json
 import re
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -364,11 +365,14 @@ def test_summary_numbers_are_rounded_once_as_the_report_rounds_them() -> None:
     assert number(16.945, 2) == "16.94"  # a plain value is rounded from its decimal digits
 
 
-def test_halves_weigh_each_period_by_its_entries(cli, tmp_path) -> None:
+def test_halves_weigh_each_period_by_its_entries(cli, tmp_path, monkeypatch) -> None:
     """Was: "Peer drift rose from 9.6 to 17.0 … the first 1 month with entries against the
     last 2": the plain mean of November (11 entries) and a 5-day December (3 entries), while
     the same entries by week said drift fell."""
-    data = sample_input()
+    made = datetime(2026, 12, 5, 18, 30, tzinfo=UTC)
+    monkeypatch.setenv("PEERJOURNAL_NOW", made.isoformat())  # reviewed the day it was made
+    data = replace(sample_input(), since=date(2026, 10, 1), until=date(2026, 12, 5),
+                   generated_at=made)
     months = [("2026-10-01", "2026-10-31", 4, 9.6), ("2026-11-01", "2026-11-30", 11, 11.0),
               ("2026-12-01", "2026-12-05", 3, 23.0)]
     periods = [_period(start, end, 5.0, drift, 1.0, drift / 2) | {"entries": n}

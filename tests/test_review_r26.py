@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import CLI
-from test_summary import sample_summary
+from test_summary import moved, sample_summary
 
 
 def _save(path: Path, data: dict[str, Any]) -> str:
@@ -21,9 +21,8 @@ def _save(path: Path, data: dict[str, Any]) -> str:
 
 def _summary(writer: str | None = "Sam", since: str = "2026-10-26", until: str = "2026-11-20",
              **changes: Any) -> dict[str, Any]:
-    s = sample_summary()
+    s = moved(sample_summary(), since, until)
     s["writer"] = writer
-    s["period"] = {**s["period"], "since": since, "until": until}
     s.update(changes)
     return s
 

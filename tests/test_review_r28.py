@@ -14,7 +14,7 @@ import pytest
 from conftest import CLI, FIXED_NOW
 from peerjournal.drift.lexicon import MAX_WEIGHT
 from peerjournal.summary import MAX_RATE
-from test_summary import sample_summary
+from test_summary import balance, moved, sample_summary
 
 REMEDY = "; ask for the summary to be sent again.\n"
 
@@ -86,7 +86,8 @@ def test_a_rate_above_what_scoring_can_give_is_refused(cli: CLI, tmp_path: Path,
 
 def test_the_highest_rate_scoring_can_give_is_read(cli: CLI, tmp_path: Path) -> None:
     summary = sample_summary()
-    summary["periods"][1].update(identity=MAX_RATE)
+    period = summary["periods"][1]
+    period.update(identity=MAX_RATE, balance=balance(MAX_RATE, period["drift"]))
     result = cli("review", _save(tmp_path / "s.json", summary))
     assert result.exit_code == 0, result.stderr
     assert "1000.0" in result.stdout
@@ -116,9 +117,8 @@ def test_a_period_edited_to_hold_more_entries_is_refused(cli: CLI, tmp_path: Pat
 
 
 def _large(writer: str, since: str, until: str, first: int, second: int) -> dict[str, Any]:
-    s = sample_summary()
+    s = moved(sample_summary(), since, until)
     s["writer"] = writer
-    s["period"] = {**s["period"], "since": since, "until": until}
     s["periods"][1]["entries"], s["periods"][2]["entries"] = first, second
     s["entries"].update(total=first + second, scored=first + second)
     return s

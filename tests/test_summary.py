@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -36,8 +36,15 @@ def _hit(text: str, phrase: str, marker: str, polarity: str) -> dict[str, Any]:
 
 def _period(start: str, end: str, entries: int, identity: float, drift: float,
             dims: dict[str, dict[str, float]]) -> dict[str, Any]:
+    """A report period, its balance the one its identity and drift give (review checks it)."""
     return {"start": start, "end": end, "entries": entries, "identity": identity, "drift": drift,
-            "balance": 0.0, "dimensions": dims}
+            "balance": balance(identity, drift), "dimensions": dims}
+
+
+def balance(identity: float, drift: float) -> float | None:
+    """(identity - drift) / (identity + drift) to 3 decimals, as a report gives it; None
+    without evidence."""
+    return round((identity - drift) / (identity + drift), 3) if identity + drift else None
 
 
 def sample_input(
@@ -96,6 +103,20 @@ def counted_as_periods(summary: dict[str, Any]) -> dict[str, Any]:
     unscored = entries["total"] - entries["scored"]
     total = sum(p["entries"] for p in summary["periods"])
     entries.update(total=total, scored=max(total - unscored, 0))
+    return summary
+
+
+def moved(summary: dict[str, Any], since: str, until: str) -> dict[str, Any]:
+    """`summary` moved to `since`..`until` with its periods spread over the new days (as many
+    periods, of about as many days each): an export's periods cover its period, and review
+    checks that they lie within it."""
+    if (since, until) != (summary["period"]["since"], summary["period"]["until"]):
+        first, periods = date.fromisoformat(since), summary["periods"]
+        days = (date.fromisoformat(until) - first).days + 1
+        for n, period in enumerate(periods):
+            period["start"] = (first + timedelta(days=days * n // len(periods))).isoformat()
+            period["end"] = (first + timedelta(days=days * (n + 1) // len(periods) - 1)).isoformat()
+        summary["period"] = {**summary["period"], "since": since, "until": until}
     return summary
 
 

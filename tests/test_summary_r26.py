@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from peerjournal.exporters import get_format
 from peerjournal.summary import halves
 from test_qa19_mentor import _pdf_words, seen, turning_summary
-from test_summary import counted_as_periods
+from test_summary import balance, counted_as_periods
 
 CLI = Callable[..., Any]
 NOTICED = "I noticed I wanted to fix it for her and held back. We made a plan she chose."
@@ -134,7 +134,7 @@ def test_a_direction_needs_a_real_change_over_more_than_one_entry(
 
 def _weeks(summary: dict[str, Any], identity: list[float], drift: list[float]) -> None:
     for period, i, d in zip(summary["periods"], identity, drift, strict=True):
-        period.update(entries=2, identity=i, drift=d)
+        period.update(entries=2, identity=i, drift=d, balance=balance(i, d))
     counted_as_periods(summary)
 
 

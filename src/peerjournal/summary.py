@@ -981,10 +981,11 @@ def balance_range(identity: float, drift: float) -> tuple[float, float] | None:
     return max(-1.0, low - shown), min(1.0, high + shown)
 
 
-def _check_balance(v: _Validator, totals: Mapping[str, Any]) -> None:
-    """The totals' balance is the one their identity and drift give, give or take rounding
-    (`balance_range`); null only when there is no evidence (both 0)."""
-    identity, drift, balance = totals["identity"], totals["drift"], totals["balance"]
+def _check_balance(v: _Validator, values: Mapping[str, Any], where: str) -> None:
+    """The balance of `values` (the totals, or a period: `where`) is the one their identity
+    and drift give, give or take rounding (`balance_range`); null only when there is no
+    evidence (both 0)."""
+    identity, drift, balance = values["identity"], values["drift"], values["balance"]
     if identity is None or drift is None:
         return
     possible = balance_range(identity, drift)
@@ -994,8 +995,37 @@ def _check_balance(v: _Validator, totals: Mapping[str, Any]) -> None:
     if balance is None or not low <= balance <= high:
         given = "null" if balance is None else f"{balance:g}"
         expected = f"{(identity - drift) / (identity + drift):.3f}"
-        raise v.fail("totals.balance", f"is {given}, but totals identity {identity:g} and "
-                                       f"drift {drift:g} make it {expected}")
+        raise v.fail(f"{where}.balance", f"is {given}, but {_spoken(where)} identity "
+                                         f"{identity:g} and drift {drift:g} make it {expected}")
+
+
+def _check_periods(v: _Validator, periods: list[Any], since: date, until: date,
+                   total: int) -> None:
+    """Each period is well formed, within the summary's period (export clips the first and
+    last to it), with its balance checked as the totals' is; their entries add up to `total`."""
+    for n, p in enumerate(periods):
+        where = f"periods[{n}]"
+        period = v.fields(p, where, {"start": _is_date, "end": _is_date, "entries": _is_count,
+                                     "identity": _is_rate, "drift": _is_rate,
+                                     "balance": _is_balance})
+        if "words" in period:  # added within schema 1: optional
+            v.field(period, "words", _is_count, where)
+        for dim, vals in v.obj(period.get("dimensions", {}), f"{where}.dimensions").items():
+            v.fields(vals, f"{where}.dimensions.{dim}", {"identity": _is_rate, "drift": _is_rate})
+        start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
+        if start > end:
+            raise v.fail(f"{where}.start", f"is after {_spoken(where)} end")
+        if start < since:
+            raise v.fail(f"{where}.start", f"is {start.isoformat()}, before period since "
+                                           f"{since.isoformat()}")
+        if end > until:
+            raise v.fail(f"{where}.end", f"is {end.isoformat()}, after period until "
+                                         f"{until.isoformat()}")
+        _check_balance(v, period, where)
+    in_periods = sum(p["entries"] for p in periods)
+    if in_periods != total:
+        raise v.fail("entries.total", f"is {total:,}, but the periods' entries add up "
+                                      f"to {in_periods:,}")
 
 
 # How far after `now` a summary's generated_at may be: the writer's clock may be ahead of the
@@ -1038,14 +1068,15 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
     if doc.get("totals") is not None:  # added within schema 1: optional
         totals = v.fields(doc["totals"], "totals",
                           {"identity": _is_rate, "drift": _is_rate, "balance": _is_balance})
-        _check_balance(v, totals)
+        _check_balance(v, totals, "totals")
     if "lexicon_versions" in doc and not all(  # added within schema 1: optional
         _is_str(x) for x in v.items(doc["lexicon_versions"], "lexicon_versions")
     ):
         raise v.fail("lexicon_versions", "holds something other than text")
     period = v.fields(doc.get("period"), "period",
                       {"since": _is_date, "until": _is_date, "by": _is_by})
-    if period["since"] > period["until"]:
+    since, until = date.fromisoformat(period["since"]), date.fromisoformat(period["until"])
+    if since > until:
         raise v.fail("period.since", "is after period until")
     made_at = datetime.fromisoformat(doc["generated_at"])
     if now is not None and made_at > now + CLOCK_SKEW:
@@ -1057,7 +1088,7 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
             "for the summary to be sent again."
         )
     made = made_at.date()
-    if date.fromisoformat(period["until"]) > made + timedelta(days=1):
+    if until > made + timedelta(days=1):
         # (a day's grace: generated_at is UTC, the period the writer's own dates)
         raise v.fail("period.until", "is after the day the summary was made")
     counts = v.fields(doc.get("entries"), "entries",
@@ -1068,19 +1099,7 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
     periods = v.items(doc.get("periods"), "periods")
     if not periods:  # they cover the period, which is a day at least
         raise v.fail("periods", "is empty")
-    for n, p in enumerate(periods):
-        where = f"periods[{n}]"
-        period = v.fields(p, where, {"start": _is_date, "end": _is_date, "entries": _is_count,
-                                     "identity": _is_rate, "drift": _is_rate,
-                                     "balance": _is_balance})
-        if "words" in period:  # added within schema 1: optional
-            v.field(period, "words", _is_count, where)
-        for dim, vals in v.obj(period.get("dimensions", {}), f"{where}.dimensions").items():
-            v.fields(vals, f"{where}.dimensions.{dim}", {"identity": _is_rate, "drift": _is_rate})
-    in_periods = sum(p["entries"] for p in periods)
-    if in_periods != counts["total"]:
-        raise v.fail("entries.total", f"is {counts['total']:,}, but the periods' entries add up "
-                                      f"to {in_periods:,}")
+    _check_periods(v, periods, since, until, counts["total"])
     shared = v.items(doc.get("shared_entries"), "shared_entries")
     if len(shared) != counts["shared"]:
         raise v.fail("entries.shared", f"is {counts['shared']:,}, but the shared entries "

@@ -31,6 +31,11 @@ NO_PEOPLE_WARNING = (
     "No people are listed, so no names were redacted: add them with "
     "`peerjournal people add NAME`."
 )
+# (the words of the summary's own header, `exporters.common.UNREDACTED`)
+NOT_REDACTED = (
+    "UNREDACTED: names and identifiers were NOT removed from the summary {where} "
+    "(--no-redact); share it only with someone who may read them."
+)
 JSON_NEEDS_OUTPUT = "--json describes the written file: use it with --output FILE."
 JSON_NOT_TO_STDOUT = (
     "--json describes the written file, and --output {output} is where standard output goes "
@@ -71,7 +76,7 @@ Until = Annotated[str | None, typer.Option(
 Format = Annotated[str | None, typer.Option(
     "--format", "-f", metavar="FORMAT",
     help="md (Markdown), html, pdf, json (what `peerjournal review` opens) or csv (the numbers "
-    "alone). Default: from the --output file's extension, else md.")]
+    "alone). Default: from the --output file's extension, else md (also for .txt).")]
 Output = Annotated[str | None, typer.Option(
     "--output", "-o", metavar="FILE",
     help="Write to FILE (only you can read it) instead of standard output ('-').")]
@@ -128,15 +133,18 @@ def register(app: typer.Typer) -> None:
         """
         from peerjournal.context import AppContext
         from peerjournal.errors import ExitCode, PeerJournalError
-        from peerjournal.exporters import get_format
+        from peerjournal.exporters import FORMATS, get_format
 
         if json_out and output in (None, "-"):  # a usage error: before any work or preview
             raise PeerJournalError(JSON_NEEDS_OUTPUT, ExitCode.USAGE)
         if _control_in(writer):
             raise PeerJournalError(SIGNATURE_ON_ONE_LINE, ExitCode.USAGE)
         app_ctx = AppContext.from_ctx(ctx)
+        extension = _extension(output)
+        named = extension if extension in FORMATS else None
+        if fmt is None and not full and extension not in (None, *FORMATS, *TEXT_EXTENSIONS):
+            raise _unknown_extension(str(output), str(extension))
         # a full backup is JSON: the only format it has
-        named = _format_from_path(output)
         chosen = get_format(fmt or named or ("json" if full else "md"))
         if named is not None and chosen.name != named:
             raise PeerJournalError(
@@ -187,6 +195,9 @@ def register(app: typer.Typer) -> None:
         sent = "" if full else SENDS_NOTHING
         to_read = _passages_to_read(summary, data, chosen.name) if json_out and not full else None
         _deliver(app_ctx, data, target, chosen.name, json_out, force, sent, flagged, to_read)
+        if no_redact and not full:  # said last, as "Wrote …" is: the file header says so too
+            where = "on standard output" if target is None else f"in {_written(target)}"
+            app_ctx.say(NOT_REDACTED.format(where=where))
         if full and salvage is not None:
             raise _salvaged(app_ctx, target, salvage)
 
@@ -200,15 +211,37 @@ def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def _format_from_path(output: str | None) -> str | None:
-    from peerjournal.exporters import FORMATS
+# Extensions of plain text: Markdown is written under them, as under a name without one.
+TEXT_EXTENSIONS = frozenset({"txt", "text"})
 
-    if not output or output == "-" or "." not in output:
+
+def _extension(output: str | None) -> str | None:
+    """The --output file's extension as a format would name it ("htm" is html), lower case
+    and without its dot; None for standard output, a name without one, or a number after
+    the last dot ("summary.2026-12", "notes.06": a date, not a file type)."""
+    from pathlib import PurePath
+
+    if not output or output == "-":
         return None
-    suffix = output.rsplit(".", 1)[1].lower()
-    aliases = {"markdown": "md", "htm": "html"}
-    suffix = aliases.get(suffix, suffix)
-    return suffix if suffix in FORMATS else None
+    suffix = PurePath(output).suffix.lower().lstrip(".")
+    if not suffix.isalnum() or suffix.isdigit():
+        return None
+    return {"markdown": "md", "htm": "html"}.get(suffix, suffix)
+
+
+def _unknown_extension(output: str, extension: str) -> PeerJournalError:
+    """The error for an --output name whose extension is no format's (x.svg, x.docx): a file
+    of Markdown under it would open wrong, or not at all."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.exporters import FORMATS
+    from peerjournal.plural import joined
+
+    return PeerJournalError(
+        f"--output {output}: there is no .{extension} format. Name the file "
+        f"{joined([f'.{name}' for name in FORMATS], 'or')} (.txt holds Markdown), or choose "
+        f"one with --format {joined(list(FORMATS), 'or')}. Nothing was written.",
+        ExitCode.USAGE,
+    )
 
 
 def _target(app: AppContext, output: str, force: bool) -> Path:

@@ -192,6 +192,8 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     if len(raw) > MAX_BYTES:
         raise NotASummary(f"{name}: larger than {MAX_BYTES // 1024 // 1024} MB; not a summary.")
     if not raw.strip():
+        if str(path) != "-" and path.suffix.lower() != ".json":  # (an empty notes.txt beside)
+            raise NotASummary(f"{name}: an empty file, not a summary.")
         raise SummaryError(f"{name}: the file is empty; ask for the summary to be sent again.")
     if raw.startswith(b"%PDF"):
         raise NotASummary(f"{name}: {_OTHER_EXPORT.format(kind='a PDF', opener='a PDF viewer')}")

@@ -387,14 +387,19 @@ class _Lines:
         tab_size = console.tab_size if text.tab_size is None else text.tab_size
         width = options.max_width
 
+        justify = text.justify or options.justify or "default"
+        overflow = text.overflow or options.overflow or "fold"
+        no_wrap = bool(text.no_wrap if text.no_wrap is not None else options.no_wrap)
+
         def wrap(line: Text, room: int) -> list[Text]:
+            plain = line.plain
+            if (justify, overflow, no_wrap) == ("default", "fold", False) and room > 0 \
+                    and plain.isascii() and plain.isprintable():
+                return _plain_wrap(line, room)
             return list(line.wrap(
                 console,
                 room,
-                justify=text.justify or options.justify or "default",
-                overflow=text.overflow or options.overflow or "fold",
-                tab_size=tab_size or 8,
-                no_wrap=bool(text.no_wrap if text.no_wrap is not None else options.no_wrap),
+                justify=justify, overflow=overflow, tab_size=tab_size or 8, no_wrap=no_wrap,
             ))
 
         lines: list[Text] = []
@@ -411,6 +416,61 @@ class _Lines:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.text)
+
+
+_LETTER = re.compile("[^ ]")
+
+
+def _letters(plain: str, at: int) -> int:
+    """Where the first character of `plain` from `at` on that is not a space is, else its end."""
+    found = _LETTER.search(plain, at)
+    return found.start() if found else len(plain)
+
+
+def _plain_wrap(line: Text, width: int) -> list[Text]:
+    """`line` wrapped as `Text.wrap` wraps it (default justify, fold), where every character
+    of it is one cell wide and the only blank is a space (printable ASCII): most of a review's
+    lines, wrapped many times faster than Rich's word by word."""
+    if len(line) <= width:
+        return [line]
+    lines = line.divide(_breaks(line.plain, width))
+    for part in lines:
+        part.rstrip_end(width)
+    return list(lines)
+
+
+def _breaks(plain: str, width: int) -> list[int]:
+    """Where `rich._wrap.divide_line(plain, width, fold=True)` breaks `plain` (printable
+    ASCII), found a line at a time rather than a word at a time.
+
+    A line starting at `start` holds every word whose last letter is within `width` of it;
+    the first that is not opens the next line, or is cut every `width` characters (trailing
+    spaces included, as Rich cuts it) when it is longer than a line. The first word takes in
+    the spaces before it."""
+    size = len(plain)
+    first = _letters(plain, 0)  # where the first word's letters start
+    breaks: list[int] = []
+    start = 0
+    while start + width < size:
+        limit = start + width
+        if plain[limit] == " ":  # the words ending by `limit` fit: the next one does not
+            letters = _letters(plain, limit)
+            if letters == size:
+                break
+        else:  # the word running over `limit` does not fit
+            letters = plain.rfind(" ", start, limit) + 1
+        end = plain.find(" ", letters)
+        end = size if end < 0 else end
+        word = 0 if letters == first else letters
+        if end - word <= width:
+            breaks.append(word)
+            start = word
+            continue
+        ends = _letters(plain, end)
+        cuts = range(word, ends, width)
+        breaks += [cut for cut in cuts if cut]
+        start = cuts[-1]
+    return breaks
 
 
 class _TableOrLines:
