@@ -292,7 +292,8 @@ BARE_VERBS = (IMPERATIVES - word_set("let read put set cut hit")) | word_set(
     """
     be do have come keep need want think feel hope stay leave work listen explain carry
     continue attend join sit stand walk drive pop become finish miss change support help
-    encourage share try see know learn bring use struggle manage cope miss happen
+    encourage share try see know learn bring use struggle manage cope miss happen rain snow
+    matter seem
     """
 )
 # Given names that are also verbs, each with the words that, after it opening a sentence, may
@@ -303,9 +304,14 @@ BARE_VERBS = (IMPERATIVES - word_set("let read put set cut hit")) | word_set(
 # ("Hope he is safe") it is the verb; after any other of these, only if no person's verb
 # (`PERSON_VERBS`) follows in the clause ("Mark the date", but "Mark the nurse rang", "Hope so
 # much wanted to come"). Redaction leaves the verb (the preview flags it) for a part or short
-# form of a listed name, never for a name listed alone. "Will" and "May" are told by what
-# follows a modal (see `BARE_VERBS`), and by a question.
+# form of a listed name, never for a name listed alone (but a modal verb: `MODALS`). "Will"
+# and "May" are told by what follows a modal (see `BARE_VERBS`), and by a question.
 SUBJECTS = word_set("i you he she it we they")
+# Modal verbs that are given names too ("Will", "May", "Can"); in lower case right after one
+# of `MODAL_SUBJECTS` ("I will try", "it may rain", "there will be") they are the verb. Not
+# "that" or "who": "I heard that will was sick" is the person.
+MODALS = word_set("will may might can must")
+MODAL_SUBJECTS = SUBJECTS | word_set("this there")
 _OBJECTS = "me you him her it us them"
 VERB_NEXT = {
     verb: word_set(following)
@@ -355,17 +361,22 @@ FEELINGS = word_set(
 )
 FEELING_NAMES = FEELINGS & _FIRST_NAME_WORDS
 # Before a given name that is also a word, written in lower case, the words after which it
-# is that word ("I felt joy", "full of grace", "at dawn", "a sunny day", "I hope"): a
-# determiner or possessive, a preposition, a verb of feeling or being, or a degree adverb.
-# Not "with", "to" or "and", after which the word may be the person as well ("with joy",
-# "spoke to hope").
+# is that word ("I felt joy", "at dawn", "a sunny day", "I hope"): a determiner or
+# possessive, a preposition, a verb of feeling or being, or a degree adverb. Not "with", "to"
+# or "and", after which the word may be the person as well ("with joy", "spoke to hope"), nor
+# `EITHER_CUES`.
 COMMON_WORD_CUES = word_set(
     """
-    a an the this that these those my your his her its our their some no any much more less
-    such what felt feel feels feeling of at in without full pure sheer great new little real
-    is was were be been being so very too quite really bit
+    a an the these those my your his her its our their some no any much more less
+    such what felt feel feels feeling at in without full pure sheer great new little real
+    was were be been being so very too quite really bit
     """
 )
+# The words after which a given name that is a word, in lower case, is as often the person
+# ("I think of grace", "the new mentee is grace", "I knew that grace struggles"): there it is
+# the word only as an adjective ("he is frank") or in a set phrase ("a ray of hope", "a leap
+# of faith", "there is hope"): see redact.py's `_the_word`.
+EITHER_CUES = word_set("of is that")
 # Before a given name that is also a verb ("hope"), in lower case, the words after which it
 # is the verb when what follows it is what follows the verb (`VERB_NEXT`: "I hope he is safe",
 # "we hope so", "can hope to"); "I hope HOPE is well" keeps the name.

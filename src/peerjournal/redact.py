@@ -52,7 +52,8 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    word-name that is a part or short form of a listed name, opening a sentence as the verb,
    is left, as "Will" is ("Hope he is safe", "Hope so", "Rose early", "Mark the date": see
    `VERB_NEXT`), unless a person's verb follows in the clause ("Mark the nurse rang"); a
-   name listed alone ("Hope") never is. So is one listed as a feeling ("Joy, relief.
+   name listed alone ("Hope") never is, but as a modal verb ("I will try", "it may rain",
+   "Will you come?": see `_the_modal`). So is one listed as a feeling ("Joy, relief.
    Hope."), unless a person's verb follows in the sentence; a one-word listed name is left
    in lower case where the sentence makes it the word ("I felt joy", "at dawn", "we hope
    so": see `_the_word`), and in a few phrases that make it the word ("a nice guy", "max
@@ -76,7 +77,9 @@ Letter boundaries depend on the script of the letter at the edge of a name (see
   Hangul, Thai, Lao, Khmer, Myanmar, Tibetan, Yi…) is a boundary for a name in any other
   script: "Sam" is found in "我和Sam说话" and "Samのこと", never in "Samuel";
 - a name in one of those scripts (or starting/ending with one of their letters) has no
-  boundary on that side: "小明" is found anywhere ("我今天和小明聊天", "田中さん");
+  boundary on that side: "小明" is found anywhere ("我今天和小明聊天", "田中さん"); a
+  Chinese name ("王小明") is found as its given name of two characters too ("小明"), and as
+  its surname with a title ("王先生", "王阿姨"): see `_chinese_forms`;
 - an Arabic or Hebrew name may have up to three of the one-letter prefixes those languages
   write attached (Arabic و ف ب ل ك and the article ال: "وأحمد", "بالأحمد"; Hebrew
   ו ה ב ל מ ש כ: "ולדוד"), themselves after a boundary;
@@ -123,9 +126,12 @@ from peerjournal.namewords import (
     BARE_VERBS,
     COMMON_WORD_CUES,
     COMMON_WORDS,
+    EITHER_CUES,
     FEELING_NAMES,
     FEELINGS,
     IMPERATIVES,
+    MODAL_SUBJECTS,
+    MODALS,
     PERSON_VERB_IN_CLAUSE,
     PERSON_VERBS,
     POSSESSIVE,
@@ -505,16 +511,34 @@ def _name_pattern(name: str, polish: bool = False) -> str:
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_VOWELS = "аеёиоуыэюяйьъіїє"
 _H = "\x00*"  # HIDDEN, which may follow any letter of a name (see `keyed`)
+
+
+def _letters(letters: str) -> str:
+    """A character class of `letters` of a case ending (matched in any case) and the Latin
+    letters they look like: a word drawn only in look-alikes is read as Latin (`_as_latin`),
+    ending and all ("Вера" is "Bepa", "Μαρία" "Mapia"), as the stem is (`_char_pattern`)."""
+    latin = {_LOOK_ALIKES[f][0] for ch in letters for f in (ch, ch.upper()) if f in _LOOK_ALIKES}
+    return f"[{re.escape(letters + ''.join(sorted(latin)))}]"
+
+
+_CYRILLIC_VOWEL = _letters("аеиоуыэюяьъіє")
 _CYRILLIC_ENDING = (
-    f"(?i:(?:[аеиоуыэюяьъіє]{_H}){{0,3}}(?:(?:[мхв]|г{_H}о|м{_H}у){_H})?"
-    f"(?:[аеиоуыэюяьъіє]{_H}){{0,2}})"
+    f"(?i:(?:{_CYRILLIC_VOWEL}{_H}){{0,3}}"
+    f"(?:(?:{_letters('мхв')}|г{_H}{_letters('о')}|{_letters('м')}{_H}{_letters('у')}){_H})?"
+    f"(?:{_CYRILLIC_VOWEL}{_H}){{0,2}})"
 )
-# So is a Greek name, the same way: "Γιώργος" is "Γιώργο", "Γιώργου", "Γιώργε"; "Μαρία"
-# "Μαρίας"; "Δημήτρης" "Δημήτρη". The stem is the name less its final vowels and σ/ς, the
-# ending up to three vowels and a σ or ν (keyed: accents off, ς is σ).
+# So is a Greek name, the same way: "Γιώργος" is "Γιώργο", "Γιώργου", "Γιώργε"; "Δημήτρης"
+# "Δημήτρη". The stem is the name less its final vowels and σ/ς, the ending up to three
+# vowels and a σ or ν (keyed: accents off, ς is σ), which takes a surname's plural too (the
+# family: "οι Παπαδόπουλοι"). A feminine name (in -α, -η or -ω) only takes its singular,
+# whose one other form is the genitive ("Μαρία", "Μαρίας"; "Ελένη", "Ελένης"; "Φρόσω",
+# "Φρόσως", formally "Φρόσους"): its plural (-ες, -ών) is rarely a person's and often a word
+# ("Μέλισσα", "μέλισσες" bees; "Ελπίδα", "ελπίδες" hopes), and the word a looser ending makes
+# of its stem is not her ("Αυγή", "αυγό" egg; "Κλειώ", "κλαίω" I cry).
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_VOWELS = "αεηιουω"
-_GREEK_ENDING = f"(?i:(?:[αεηιουω]{_H}){{0,3}}(?:[σν]{_H})?)"
+_GREEK_ENDING = f"(?i:(?:{_letters(_GREEK_VOWELS)}{_H}){{0,3}}(?:{_letters('σν')}{_H})?)"
+_GREEK_FEMININE = {"α": ("α", "ασ"), "η": ("η", "ησ"), "ω": ("ω", "ωσ", "ουσ")}
 # And a Polish one, when it is written as Polish (see `_POLISH`): "Łukasz" is "Łukasza",
 # "Łukaszowi", "Łukaszem", "Łukaszu"; "Marek" "Marka" (the e drops); "Agnieszka"
 # "Agnieszki", "Agnieszkę", "Agnieszką", "Agnieszce"; "Kowalski" "Kowalskiego"; "Wiśniewska"
@@ -534,9 +558,12 @@ _PL_ADJECTIVAL = _words("i iego iemu im ich imi")
 
 def _endings(endings: Iterable[str]) -> str:
     """A pattern for any one of `endings` (or none, if "" is one), in any case, HIDDEN
-    allowed after each letter."""
+    allowed after each letter, a Greek letter's Latin look-alike too (see `_letters`)."""
     endings = set(endings)
-    spelled = [_spelled(e) + _H for e in sorted(endings, key=lambda e: (-len(e), e)) if e]
+    spelled = [
+        _ANY_HIDDEN.join(re.escape(ch) if ch.isascii() else _letters(ch) for ch in e) + _H
+        for e in sorted(endings, key=lambda e: (-len(e), e)) if e
+    ]
     return "(?i:" + "|".join(spelled + [""] * ("" in endings)) + ")"
 
 
@@ -548,6 +575,9 @@ def _inflected(name: str, polish: bool = False) -> tuple[str, str]:
     if _CYRILLIC.fullmatch(last):
         return _stem(name, _CYRILLIC_VOWELS), _CYRILLIC_ENDING
     if _GREEK.fullmatch(last):
+        feminine = _GREEK_FEMININE.get(_key(last).lower())
+        if feminine and len(name) > 2:
+            return name[:-1], _endings(feminine)
         return _stem(name, _GREEK_VOWELS, final="σ"), _GREEK_ENDING
     if polish and last.isalpha():
         return _polish_inflected(name)
@@ -556,8 +586,8 @@ def _inflected(name: str, polish: bool = False) -> tuple[str, str]:
 
 def _stem(name: str, vowels: str, final: str = "") -> str:
     """`name` less a last letter in `final`, then up to three `vowels` before it (keyed),
-    keeping two letters: no more than an ending can put back, so that "Αναστασία" (its σ
-    not a final one) and "Μέλισσα" are matched, as "Γιώργος" is."""
+    keeping two letters: no more than an ending can put back, so that "Αναστάσιος" (its
+    first σ not a final one) is matched, as "Γιώργος" is."""
     stem = name
     if len(stem) > 2 and _key(stem[-1]).lower() in final:
         stem = stem[:-1]
@@ -596,6 +626,7 @@ def _softened(stem: str, plain: str, endings: Iterable[str]) -> tuple[str, str]:
     return stem, _endings(endings)
 
 
+_HAN_LETTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Scripts written without spaces between words (and Hangul, which attaches particles to
 # names: "민수가"), as they appear in keyed text (half-width kana are keyed full-width).
 _SPACELESS = (
@@ -608,7 +639,7 @@ _SPACELESS = (
     "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3031-\u3035\u303b\u303c"  # CJK marks
     "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\U0001b000-\U0001b16f"  # Hiragana, Katakana
     "\u3100-\u312f\u31a0-\u31bf"  # Bopomofo
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # Han
+    f"{_HAN_LETTERS}"  # Han
     "\ua000-\ua4cf"  # Yi
 )
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
@@ -702,6 +733,7 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
         for start in range(len(parts) - 1):
             for end in range(start + 2, len(parts) + 1):
                 forms.append((" ".join(parts[start:end]), False))
+    forms += [(form, False) for form in _chinese_forms(name)]
     for part in parts:  # "Neill" of "O'Neill": what an excerpt cut at "O' Neill" keeps
         after = _AFTER_PREFIX.fullmatch(part)
         if after:
@@ -715,6 +747,39 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
             seen.add(key)
             unique.append((form, case_sensitive))
     return unique
+
+
+# Chinese surnames of two characters (simplified and traditional)
+_COMPOUND_SURNAMES = _words(
+    """
+    欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 司徒 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 夏侯
+    令狐 轩辕 軒轅 端木 长孙 長孫 宇文 独孤 獨孤 南宫 南宮 西门 西門 澹台 澹臺
+    """
+)
+# What a person is called by their surname: it before a title ("王先生", "王阿姨"). Not a
+# title that is in everyday words (老师, 哥, 姐, 伯), nor "小"/"老" before it: "上周老师" held
+# 周老师, "小时" 小时 (for 周杰, 时晓东). A surname that ends a word before one of these
+# titles still matches inside that word (rare; not checked).
+_SURNAME_TITLES = sorted(_words("先生 女士 小姐 阿姨 叔叔 太太"))
+_CHINESE_NAME = re.compile(f"[{_HAN_LETTERS}]{{2,4}}")
+
+
+def _chinese_forms(name: str) -> list[str]:
+    """For a Chinese name of two to four characters, a surname of one (or two: "欧阳") and a
+    given name of one or two ("王小明", "王丽", "欧阳娜娜"), the forms it is called by: the
+    surname with a title ("王先生", "王阿姨") and a given name of two characters alone
+    ("小明"); never one character alone, which is in too many words. None for another name
+    (four characters with no compound surname: "田中太郎" may be Japanese)."""
+    if not _CHINESE_NAME.fullmatch(name):
+        return []
+    cut = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
+    surname, given = name[:cut], name[cut:]
+    if len(given) > 2:
+        return []
+    return [
+        *(surname + title for title in _SURNAME_TITLES),
+        *([given] if len(given) == 2 else []),
+    ]
 
 
 SHORT_FORMS = _short_forms_table(_SHORT_FORM_TABLE)
@@ -799,11 +864,13 @@ _OPENS = (
 # "Will do.", "May need a lift"), or a pronoun and one ("Will you come with me, he asked"),
 # maybe after "not" or an adverb ("Will also ring", "Will you not stay"). Not "I": "Will I
 # think is doing better" may be the name (with a question mark, it is `_ASKING`).
-_ADVERB = r"(?:not|also|definitely|probably|just|still|never|always|maybe|certainly|then)\s+"
-_MODAL_NEXT = (
-    rf"\s+(?:(?i:you|he|she|it|we|they)\s+)?(?:{_ADVERB})?"
-    rf"(?i:{'|'.join(sorted(BARE_VERBS))}){_AFTER}"
+_ADVERB = (
+    r"(?:not|also|definitely|probably|just|still|never|always|maybe|certainly|then|well|really"
+    r"|only|even|all|soon)\s+"
 )
+_BARE_VERB_NEXT = rf"\s+(?:{_ADVERB})?(?i:{'|'.join(sorted(BARE_VERBS))}){_AFTER}"
+_PRONOUN = r"(?i:you|he|she|it|we|they)"
+_MODAL_NEXT = rf"(?:\s+{_PRONOUN})?{_BARE_VERB_NEXT}"
 
 
 def _not_the_verb(plain: str) -> str:
@@ -1340,6 +1407,7 @@ _PERSON_VERB_IN_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)(?![^\W\d_])")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _LIST_END = re.compile(r"\s*(?:[,;/&.!?)]|$|\s(?:and|or)\s)", re.IGNORECASE)
 
 
@@ -1351,7 +1419,10 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     felt joy", "at dawn"), or the verb between a pronoun and what follows the verb
     (`VERB_CUES`, `VERB_NEXT`: "I hope he is safe", "we hope so"). Never possessive ("Hope's
     mum")."""
-    if not _group(match).startswith(_WORD_GROUP):
+    group = _group(match)
+    if not group.startswith(_INITIAL_GROUP) and _the_modal(text, *match.span()):
+        return True
+    if not group.startswith(_WORD_GROUP):
         return False
     start, end = match.span()
     word = text[start:end]
@@ -1364,13 +1435,13 @@ def _the_word(match: re.Match[str], text: str) -> bool:
         after = _LIST_AFTER.match(text, end)
         if after and _plain(after.group(1)) in FEELINGS - {key}:
             return True
-        before = _LIST_BEFORE.search(text, 0, start)
+        before = _search_back(_LIST_BEFORE, text, start)
         if before and _plain(before.group(1)) in FEELINGS - {key}:
             # and the list ends or goes on after it: "relief, Hope rang" is Hope
             ends = _ALONE_AFTER if "." in text[before.end(1) : start] else _LIST_END
             if ends.match(text, end):
                 return True
-    before = _WORD_BEFORE.search(text, 0, start)
+    before = _search_back(_WORD_BEFORE, text, start)
     cue = before.group(1).casefold() if before else ""
     if not word.islower():
         # "Bills are due", "Christmas Eve": the plural of a given name that is a word, or
@@ -1380,6 +1451,16 @@ def _the_word(match: re.Match[str], text: str) -> bool:
         if cue in _SET_PHRASES.get(key, ()):
             return True
         return plural and not _PERSON_NEXT_WORD.match(text, end)
+    if before and cue in EITHER_CUES:
+        # "I think of grace", "that grace…": her; "a ray of hope", "he is frank": the word
+        head = _search_back(_WORD_BEFORE, text, before.start(1))
+        # (an adjective ends its clause, or a preposition follows: "the thing is frank said
+        # no" is him)
+        adjective = cue == "is" and key in _ADJECTIVE_NAMES and (
+            _CLAUSE_ENDS.match(text, end) or _AFTER_AN_ADJECTIVE.match(text, end))
+        return bool(adjective) or _in_a_phrase(key, text, start, end) or (
+            head is not None and head.group(1).casefold() in _HEADS.get(cue, ())
+        )
     if cue in COMMON_WORD_CUES and (
         cue in _ARTICLES or not _PERSON_NEXT_WORD.match(text, end)
     ):  # "I felt joy", "the guy was kind"; not "I told her max would come"
@@ -1389,6 +1470,53 @@ def _the_word(match: re.Match[str], text: str) -> bool:
         next_word.group(1).casefold() in VERB_NEXT.get(key.removesuffix("s"), ())
     ):  # "we hope so" is the verb; "I hope HOPE is well" may be her
         return True
+    return _in_a_phrase(key, text, start, end)
+
+
+# A modal verb that is a name ("Will", "May") as the verb: in lower case, right after a
+# subject and before a bare verb or the end of a clause ("I will try", "it may rain", "they
+# will not come", "I will."), or after a question word before a bare verb or a question
+# ("who will come", "when will it end?"), never after another word ("Can will come?", "Let
+# will go", "that will was sick"); capitalised, opening a sentence before a pronoun and a
+# bare verb or a question ("Will you go", "May I ask?")
+_MODAL_VERB_AFTER = re.compile(_BARE_VERB_NEXT)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?…)]|$)")
+_NOT_ONLY_SUBJECTS = _words("you this there")
+# what may follow an adjective that is a name after "is" ("he is frank about it")
+_AFTER_AN_ADJECTIVE = re.compile(r"\s+(?i:about|with|and|but|to|enough|as|in|at|for|too)\b")
+_QUESTION_WORDS = _words("who what when where why how which")
+_OPENS_HERE = re.compile(_OPENS)
+_MODAL_ASKS = re.compile(rf"\s+{_PRONOUN}{_BARE_VERB_NEXT}|{_ASKING}")
+
+
+def _the_modal(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` of `text` is a modal verb (`MODALS`) used so; when
+    in doubt it is the name ("Will came", "I saw Will", "will and I")."""
+    word = text[start:end]
+    if _plain(word) not in MODALS:
+        return False
+    if _OPENS_HERE.match(text, start) and _MODAL_ASKS.match(text, end):
+        return True
+    if not word.islower():
+        return False
+    before = _search_back(_WORD_BEFORE, text, start)
+    subject = before.group(1).casefold() if before else ""
+    if _POSSESSIVE_AFTER.match(text, end):
+        return False
+    if subject in _QUESTION_WORDS:  # "when will it end?"; "how will cope", "who will help": him
+        return bool(_MODAL_ASKS.match(text, end))
+    if subject not in MODAL_SUBJECTS:
+        return False
+    if _MODAL_VERB_AFTER.match(text, end):  # "I will try", "it may rain"; "there will knows": him
+        return True
+    # a clause's end only after a word that is only a subject here ("I will.", "I hope it may"):
+    # "you", "this" and "there" are objects, a determiner or a place too ("thank you will.")
+    return subject not in _NOT_ONLY_SUBJECTS and bool(_CLAUSE_ENDS.match(text, end))
+
+
+def _in_a_phrase(key: str, text: str, start: int, end: int) -> bool:
+    """Whether the word-name `key` at `start`:`end` of `text` is in one of its
+    `_IN_A_PHRASE`."""
     return any(
         re.search(rf"(?<![^\W\d_]){before}$", text[max(0, start - 30) : start], re.IGNORECASE)
         and re.match(after, text[end:], re.IGNORECASE)
@@ -1396,6 +1524,45 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     )
 
 
+def _search_back(regex: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """`regex.search(text, 0, end)` for a `regex` that matches up to `end` (`$`), with no
+    lookbehind, and whose match holds at most two runs of letters (`_WORD_BEFORE`,
+    `_LIST_BEFORE`): searched for from three runs of letters back, where any match must
+    start, rather than from the start of the text, which took quadratic time over a long
+    text full of word-names."""
+    size = 64
+    lo = max(0, end - size)
+    while lo and len(_LETTER_RUN.findall(text, lo, end)) < 3:
+        size *= 2
+        lo = max(0, end - size)
+    return regex.search(text, lo, end)
+
+
+# Given names that are words and adjectives (or colours), the word after "is" too ("he is
+# frank", "the light is amber"); after "of" a noun follows, and after "that" as often the
+# person ("I know that frank drinks": "not that sunny" is replaced too)
+_ADJECTIVE_NAMES = _words(
+    """
+    frank rich sunny rosy rusty misty precious major sandy crystal hazel amber black bright
+    brown good gray green grey little long sharp short strong swift white wise young
+    """
+)
+# Before one of `EITHER_CUES` and a word-name, the words that make it the word: "there is
+# hope"; a noun of amount, sign, moment or act, or "full" or "out", before "of" ("a ray of
+# hope", "a leap of faith", "a state of grace", "tears of joy", "a lot of love", "an act of
+# will", "full of grace"), where a verb or another noun makes it the person ("I think of
+# grace", "proud of hope", "the mum of joy").
+_HEADS = {
+    "is": _words("there"),
+    "of": _words(
+        """
+        ray glimmer flicker spark sliver shred ounce hint touch sign signs sense feeling
+        feelings moment moments state leap act acts lack loss source beacon bit lot lots tears
+        bundle matter article crisis labour labor test strength force power message words gift
+        kind sort full out
+        """
+    ),
+}
 # Words before a word-name that make it the word even before a verb ("the bill was paid")
 _ARTICLES = _words("a an the this these those some any no much more less such")
 # Before a given name that is a word, the words that make a set phrase of it ("Christmas Eve")
@@ -1433,7 +1600,8 @@ _IN_A_PHRASE = _phrases(
     guy: nice _ | good _ | decent _ | lovely _ | funny _ | bad _
     guys: _
     max: _ effort | _ capacity | _ speed | _ power | _ level
-    faith: _ in | have _ | has _ | had _ | lost _ | keep _ | losing _ | having _
+    faith: _ in | have _ | has _ | had _ | lost _ | keep _ | losing _ | having _ | good _ | bad _
+    will: free _ | ill _ | good _ | is _ i | is _ you | is _ he | is _ she | is _ we | is _ they
     grace: said _ | saying _ | say _ | _ period | _ periods
     eve: christmas _ | year's _ | year’s _ | years _ | hallows _
     bills: _ are due | _ to pay | pay _ | paid _
@@ -1611,7 +1779,39 @@ def contains_name(
     `text` (used to vet aliases, which are checked for listed forms only, in any case, and
     file names)."""
     regex, _ = _compile_names(people, any_case=any_case, short=short)
-    return bool(regex and regex.search(_as_latin(keyed(nfc(text)))))
+    return bool(regex and regex.search(_searchable(text)))
+
+
+def _searchable(text: str) -> str:
+    """`text` as the name patterns search it."""
+    return _as_latin(keyed(nfc(text)))
+
+
+def names_finder(names: Iterable[str]) -> Callable[[str], frozenset[str]]:
+    """Which of `names` a text holds (as `contains_name` finds them: listed forms, in any
+    case), for many names at once. Building a name pattern takes about 0.1 s, so rather than
+    one per name there is one per group of names, split in halves only when it finds
+    something: a group's pattern finds nothing unless one of its names' patterns does."""
+    everyone = tuple(dict.fromkeys(names))
+
+    @cache
+    def pattern(group: tuple[str, ...]) -> re.Pattern[str] | None:
+        return _compile_names([Person(n) for n in group], any_case=True, short=False)[0]
+
+    def found(text: str, group: tuple[str, ...]) -> frozenset[str]:
+        regex = pattern(group)
+        if not regex or not regex.search(text):
+            return frozenset()
+        if len(group) == 1:
+            return frozenset(group)
+        half = len(group) // 2
+        return found(text, group[:half]) | found(text, group[half:])
+
+    @cache
+    def held(text: str) -> frozenset[str]:
+        return found(_searchable(text), everyone)
+
+    return held
 
 
 # ------------------------------------------------------------------------- review helpers
@@ -2049,22 +2249,36 @@ def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
     reason = alias_reveals(name, alias, others)
     if reason:
         raise PeerJournalError(f"The alias {alias!r} {reason}; choose one that doesn't.")
-    for other in others:
-        if other.alias and contains_name(other.alias, [Person(name)], short=False, any_case=True):
-            raise PeerJournalError(
-                f"{other.name}'s alias {other.alias!r} contains {name!r}; change that alias first "
-                "(`peerjournal people add NAME --alias TEXT`)."
-            )
+    other = alias_naming(name, others)
+    if other:
+        raise PeerJournalError(
+            f"{other.name}'s alias {other.alias!r} contains {name!r}; change that alias first "
+            "(`peerjournal people add NAME --alias TEXT`)."
+        )
 
 
-def alias_reveals(name: str, alias: str | None, others: Sequence[Person]) -> str | None:
+def alias_naming(
+    name: str, others: Sequence[Person], held: Callable[[str], frozenset[str]] | None = None
+) -> Person | None:
+    """The first of `others` whose alias holds `name` (as it is printed: in any case);
+    `held` is a `names_finder` that knows `name`, shared by many calls."""
+    held = held or names_finder([name])
+    return next((other for other in others if other.alias and name in held(other.alias)), None)
+
+
+def alias_reveals(
+    name: str, alias: str | None, others: Sequence[Person],
+    held: Callable[[str], frozenset[str]] | None = None,
+) -> str | None:
     """Why `alias` cannot stand for `name` ("contains the name Lee itself, so it would not
     hide it"; "names Sam Jones, who is on the people list"), or None when it can: it holds
-    a form of `name` or of one of `others` (listed forms, not short ones)."""
+    a form of `name` or of one of `others` (listed forms, not short ones). `held` is a
+    `names_finder` that knows `name` and the names of `others`, shared by many calls."""
     if not alias:
         return None
+    found = (held or names_finder([name, *(p.name for p in others)]))(alias)
     # in any case: an alias is printed as it is, and "will" names Will Turner as "Will" does
-    if contains_name(alias, [Person(name, alias)], short=False, any_case=True):
+    if name in found:
         # every word of the name (as redaction finds words: "Ѕаm" in Cyrillic letters is Sam)
         whole = all(
             contains_name(alias, [Person(part)], short=False, any_case=True)
@@ -2072,11 +2286,7 @@ def alias_reveals(name: str, alias: str | None, others: Sequence[Person]) -> str
         )
         what = f"the name {name} itself" if whole else f"part of the name {name}"
         return f"contains {what}, so it would not hide it"
-    named = [
-        p.name for p in others
-        if name_key(p.name) != name_key(name)
-        and contains_name(alias, [p], short=False, any_case=True)
-    ]
+    named = [p.name for p in others if name_key(p.name) != name_key(name) and p.name in found]
     if not named:
         return None
     who = "who is" if len(named) == 1 else "who are"
@@ -2212,35 +2422,42 @@ def people_to_add(
 
     A name already listed (as `name_key` compares them), or twice in `incoming`, is added
     once and a listed person is left as they are. Every new name is added, even when its
-    alias cannot be used (it would reveal a listed name: the name then shows as
-    [person]) or another person's alias contains it (a note says so): leaving a name off
-    the list would let it leave the journal.
+    alias cannot be used (it would reveal a name listed or in `incoming`, before or after
+    it: the name then shows as [person]) or a listed person's alias contains it (a note
+    says so): leaving a name off the list would let it leave the journal.
     """
-    from peerjournal.errors import PeerJournalError
-
     everyone = list(listed)
     known = {name_key(p.name) for p in everyone}
     added: list[Person] = []
     notes: list[str] = []
-    for person in incoming:
-        name = check_name(person.name)
+    arriving = [(check_name(p.name), p.alias) for p in incoming]
+    held = names_finder([*(p.name for p in everyone), *(name for name, _ in arriving)])
+    # an alias is printed as it is: one naming anyone on the list, even someone further on
+    # in the backup ("Kim from group", then Kim), would let that name out
+    named: dict[str, Person] = {}
+    for person in [*everyone, *(Person(name) for name, _ in arriving)]:
+        named.setdefault(name_key(person.name), person)
+    all_named = list(named.values())
+    for name, alias in arriving:
         if name_key(name) in known:
             continue
-        alias = person.alias.strip() if person.alias and person.alias.strip() else None
-        reason = alias_reveals(name, alias, everyone)
+        alias = alias.strip() if alias and alias.strip() else None
+        reason = alias_reveals(name, alias, all_named, held)
         if reason:
             notes.append(
-                f"{name}'s alias {alias!r} {reason}, so exports show {PLACEHOLDER} for {name} "
-                "instead."
+                f"Added {name} without the alias {alias!r} (it {reason}): exports show "
+                f"{PLACEHOLDER} for {name}."
             )
             alias = None
         note = one_letter_word_note(name, hint)
         if note:
             notes.append(note)
-        try:
-            check_alias(name, alias, everyone)  # with no alias: another's alias names them
-        except PeerJournalError as exc:
-            notes.append(exc.message)
+        other = alias_naming(name, everyone, held)
+        if other:
+            notes.append(
+                f"Added {name}, whose name is in {other.name}'s alias {other.alias!r}: change "
+                f"that alias ({hint('people add NAME --alias TEXT')})."
+            )
         known.add(name_key(name))
         everyone.append(Person(name, alias))
         added.append(Person(name, alias))
