@@ -4,6 +4,7 @@ save it again)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,13 +28,28 @@ def test_a_file_in_another_encoding_is_refused_with_a_guess(
 ) -> None:
     path = tmp_path / "entry.txt"
     path.write_bytes(TEXT.encode(encoding))
-    for command in (("write", "--from-file", str(path)), ("import", str(path))):
+    # (`write` reads plain Western text in Windows-1252 since round 32: the next test)
+    latin = guess.startswith("it may be Latin-1")
+    commands = [("import", str(path))] + ([] if latin else [("write", "--from-file", str(path))])
+    for command in commands:
         result = cli(*command)
         assert result.exit_code == 1, result.stderr
         assert result.stderr.startswith(f"peerjournal: {path} is not UTF-8 text")
         assert f"; {guess}: save it as UTF-8 and try again.\n" in result.stderr
         assert "Traceback" not in result.stderr
     assert cli("list", "--json").stdout.strip() in ("", "[]")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_write_reads_a_western_file_in_windows_1252_and_says_so(
+    cli: CLI, isolated: Path, tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "entry.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    result = cli("write", "--from-file", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "Windows-1252" in result.stderr
+    assert [e["experience"] for e in json.loads(cli("list", "--json").stdout)] == [TEXT.strip()]
 
 
 def test_utf16_of_plain_ascii_is_named_not_called_binary(

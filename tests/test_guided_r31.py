@@ -470,7 +470,7 @@ def test_a_setting_entered_and_then_questioned_is_not_said_to_be_cut_off(
 def test_resume_with_stdin_names_the_options_given(cli: CLI) -> None:
     result = cli("write", "--resume", "--stdin", input="")
     assert (result.exit_code, result.stderr) == (
-        1, "peerjournal: Use only one of --stdin and --resume.\n"
+        2, "peerjournal: Use only one of --stdin and --resume. Nothing was saved.\n"
     )
 
 

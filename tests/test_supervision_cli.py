@@ -215,11 +215,13 @@ def test_undo_a_mistaken_done_brings_back_the_entries_prep_hid(
 
 def test_undo_asks_first_and_no_answer_is_no(cli: CLI, store: Store) -> None:
     cli("supervision", "done", "--note", "Talked about handovers")
-    for answer in (None, "", "n\n", "nope\n", "yes please\n"):
+    for answer in (None, "", "n\n", "nope\n", "no thanks\n"):
         result = cli("supervision", "undo", input=answer)
         assert result.exit_code == 1, answer
         assert "“Talked about handovers”? [y/N]" in result.stderr
-        assert result.stderr.rstrip().endswith("Nothing removed.")
+        assert result.stderr.rstrip().endswith(
+            "Nothing removed. Add --yes to remove it without the question."
+        )
         assert result.stdout == ""
     assert stored_supervisions(store) == [(1, "2026-11-20", "Talked about handovers")]
     declined_json = cli("supervision", "undo", "--json", input="n\n")

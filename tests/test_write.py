@@ -171,7 +171,7 @@ def test_bad_mode_and_tag_are_clear_errors(cli: CLI) -> None:
 
 def test_two_ways_of_writing_at_once_is_refused(cli: CLI, tmp_path: Path) -> None:
     result = cli("write", "-x", "x", "--from-file", str(tmp_path / "nothing.md"))
-    assert result.exit_code == 1 and "Use only one of" in result.stderr
+    assert result.exit_code == 2 and "Use only one of" in result.stderr
 
 
 # -- files and stdin --------------------------------------------------------------------------
@@ -253,34 +253,48 @@ def test_command_line_options_win_over_the_file_header(cli: CLI) -> None:
     assert (stored["setting"], stored["date"]) == ("group", "2026-11-19")
 
 
-def test_non_utf8_on_stdin_is_a_clear_error_and_kept(
+def test_stdin_neither_utf8_nor_windows_1252_is_a_clear_error_and_kept(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Was: refused and gone, though piped text exists nowhere else (a program's output)."""
-    result = cli("write", "--from-file", "-", "-s", "housing", input=b"caf\xe9 with Sam\n")
+    """Was: refused and gone, though piped text exists nowhere else (a program's output).
+    Text half Latin-1, half UTF-8 is not guessed at; Latin-1 alone is read (round 33)."""
+    piped = b"caf\xe9 with Sam, d\xc3\xa9j\xc3\xa0 vu\n"
+    result = cli("write", "--from-file", "-", "-s", "housing", input=piped)
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "peerjournal: Standard input is not UTF-8 text (at byte 4; it may be Latin-1 or "
         "Windows-1252): those bytes are kept as �. Your text is kept in ")
     assert entries(cli) == []
     [kept] = drafts(isolated)
-    assert kept.read_text(encoding="utf-8").endswith("caf\ufffd with Sam\n")
+    assert kept.read_text(encoding="utf-8").endswith("caf\ufffd with Sam, déjà vu\n")
     # the draft saved as it is in the editor (`:wq`; closed without saving, `:q!`, it would
     # stay a draft: round 32)
     monkeypatch.setenv("VISUAL", "touch")
     resumed = cli("write", "--resume")
     assert resumed.exit_code == 0, resumed.stderr
     assert [(e["experience"], e["setting"]) for e in entries(cli)] == [
-        ("caf\ufffd with Sam", "housing")]
+        ("caf\ufffd with Sam, déjà vu", "housing")]
+    latin1 = cli("write", "--from-file", "-", input=b"caf\xe9 with Kim\n")
+    assert latin1.exit_code == 0, latin1.stderr
+    assert "Standard input is not UTF-8: it was read as Windows-1252" in latin1.stderr
+    assert sorted(e["experience"] for e in entries(cli)) == [
+        "café with Kim", "caf\ufffd with Sam, déjà vu"]
+    assert drafts(isolated) == []
 
 
-def test_non_utf8_in_a_file_is_a_clear_error(cli: CLI, tmp_path: Path) -> None:
-    source = tmp_path / "latin1.md"
-    source.write_bytes("## Experience\nNaïve café\n".encode("latin-1"))
+def test_a_file_neither_utf8_nor_windows_1252_is_a_clear_error(cli: CLI, tmp_path: Path) -> None:
+    source = tmp_path / "dos.md"
+    source.write_bytes(b"## Experience\nNa\x8bve caf\x82 in Z\x81rich\n")  # cp850: 0x81 is ü
     result = cli("write", "--from-file", str(source))
     assert result.exit_code == 1
     assert "not UTF-8" in result.stderr and str(source) in result.stderr
     assert entries(cli) == []
+    latin1 = tmp_path / "latin1.md"  # Latin-1 alone is read as Windows-1252 (round 33)
+    latin1.write_bytes("## Experience\nNaïve café\n".encode("latin-1"))
+    result = cli("write", "--from-file", str(latin1))
+    assert result.exit_code == 0, result.stderr
+    assert f"{latin1} is not UTF-8: it was read as Windows-1252" in result.stderr
+    assert [e["experience"] for e in entries(cli)] == ["Naïve café"]
 
 
 def test_missing_file_and_folder(cli: CLI, tmp_path: Path) -> None:
@@ -662,9 +676,9 @@ def test_an_editor_that_saves_another_encoding_says_how_to_continue(
     editor_script(
         tmp_path,
         monkeypatch,
-        "import sys\n"
-        "with open(sys.argv[-1], 'w', encoding='latin-1') as f:\n"
-        "    f.write('## Experience\\nWe went to the caf\\u00e9.\\n')\n",
+        "import sys\n"  # DOS's cp850: ü is 0x81, which Windows-1252 leaves undefined
+        "with open(sys.argv[-1], 'w', encoding='cp850') as f:\n"
+        "    f.write('## Experience\\nWe went to the caf\\u00e9 in Z\\u00fcrich.\\n')\n",
     )
     result = cli("write", "--editor")
     assert result.exit_code == 1
@@ -674,11 +688,11 @@ def test_an_editor_that_saves_another_encoding_says_how_to_continue(
         "save it as UTF-8 and run `peerjournal write --resume`."
     )
     assert str(draft) in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    draft.write_text(draft.read_text(encoding="latin-1"), encoding="utf-8")  # fixed
+    draft.write_text(draft.read_text(encoding="cp850"), encoding="utf-8")  # fixed
     editor()  # saves it unchanged
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr
-    assert entries(cli)[0]["experience"] == "We went to the café."
+    assert entries(cli)[0]["experience"] == "We went to the café in Zürich."
 
 
 ODD_SET = '''title = "Odd"

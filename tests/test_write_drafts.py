@@ -527,7 +527,7 @@ def test_resume_editor_continues_an_unfinished_guided_draft_in_the_editor(
 
 def test_editor_with_another_way_of_writing_is_still_refused(cli: CLI, tmp_path: Path) -> None:
     result = cli("write", "--editor", "--from-file", str(tmp_path / "nothing.md"))
-    assert result.exit_code == 1 and "Use only one of --editor and --from-file" in result.stderr
+    assert result.exit_code == 2 and "Use only one of --editor and --from-file" in result.stderr
 
 
 def test_resume_of_a_too_long_draft_names_the_draft_number_it_was_given(

@@ -116,9 +116,10 @@ def test_sigterm_while_text_is_piped_in_keeps_what_came_in(isolated: Path) -> No
     [
         (b"## Experiance\nTypo heading words.\n", "Your text is kept in {kept} ({resume})."),
         (b"Nul\x00 inside words.\n", "Your text is kept in {kept} ({resume})."),
-        (b"Caf\xe9 words.\n", "save it as UTF-8 and run {resume}."),
+        (b"Caf\xe9 words.\n", "Your text is kept in {kept} ({resume})."),  # read as cp1252
+        (b"Caf\x81 words.\n", "save it as UTF-8 and run {resume}."),  # 0x81: not cp1252
     ],
-    ids=["heading", "nul", "latin-1"],
+    ids=["heading", "nul", "latin-1", "not-text"],
 )
 def test_a_failed_resume_of_draft_2_names_draft_2(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, said_after: str

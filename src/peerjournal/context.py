@@ -337,11 +337,31 @@ class AppContext:
         sys.stdout.write(json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n")
 
     def confirm(self, question: str) -> bool:
-        """Ask a yes/no question on stderr; only y/yes is yes. End of input (a closed or empty
-        stdin) means no; Ctrl-C propagates as an interrupt. The question's line is always
-        ended before anything else is said ("Nothing was written.", "Interrupted."): by the
-        terminal echoing the answer, else here (an answer piped in is not echoed). Control
-        characters in the question (a file name) are shown as escapes, as in `say`."""
+        """Ask a yes/no question on stderr. Yes is a clear yes as the guided write reads one,
+        with only a few words after it (`confirm_reply`: "y", "Yes!", "yes please"); a try at
+        one ("ues", "hmm", "ok", "yes, keep it") is asked again; anything else (Enter, "no
+        thanks", "cancel", other words) is no, as is end of input (a closed or empty stdin).
+        Ctrl-C propagates as an interrupt."""
+        from peerjournal.cli.guided import AGAIN, confirm_reply
+
+        while True:
+            answer = self._answer(question)
+            reply = False if answer is None else confirm_reply(answer)
+            if reply != AGAIN:
+                return reply is True
+            self.say("Please answer y or n.")
+
+    def without_terminal(self, verb: str) -> str:
+        """After a confirmation's no, how to go ahead where there is no terminal to answer on
+        (a script, `< /dev/null`): " Add --yes to VERB without the question."; '' on one."""
+        return "" if self.stdin_is_terminal() else f" Add --yes to {verb} without the question."
+
+    def _answer(self, question: str) -> str | None:
+        """The line typed at `question` ([y/N], on stderr), or None at end of input. The
+        question's line is always ended before anything else is said ("Nothing was written.",
+        "Interrupted."): by the terminal echoing the answer, else here (an answer piped in is
+        not echoed). Control characters in the question (a file name) are shown as escapes,
+        as in `say`."""
         from peerjournal.textsafe import clean
 
         self._warn_of_damage()  # (before the answer is asked for: what was shown may lack some)
@@ -352,7 +372,7 @@ class AppContext:
             answer = input()
         except EOFError:
             self.err.print()
-            return False
+            return None
         except KeyboardInterrupt:
             self.err.print()
             raise
@@ -360,7 +380,7 @@ class AppContext:
             answer = ""
         if not echoed:
             self.err.print()
-        return answer.strip().lower() in ("y", "yes")
+        return answer
 
     def stdin_is_terminal(self) -> bool:
         return sys.stdin.isatty()

@@ -132,6 +132,16 @@ def register(app: typer.Typer) -> None:
         try:
             validate(draft, app_ctx.today())
             changes = {k: getattr(draft, k) for k in EDITED}
+            if kept is None and not dropped and _as_stored(entry, changes, draft.tags, retagged):
+                # options that change nothing: its time of change stays as it is; its drift
+                # is scored again (as an edit always did), for one scored with another
+                # lexicon or scorer to be brought up to date
+                store.set_drifts([(entry_id, score_draft(draft, app_ctx.lexicon()))])
+                app_ctx.say(f"Entry {entry_id} is unchanged.")
+                if json_out:
+                    entry = store.get(entry_id)
+                    app_ctx.print_json(entry.to_json())
+                return
             drift = score_draft(draft, app_ctx.lexicon())
             store.update(
                 entry_id, changes, app_ctx.now(), drift, tags=draft.tags if retagged else None,
@@ -167,6 +177,17 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"Updated entry {entry_id}.")
         if meant is not None:
             app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
+
+
+def _as_stored(entry: Entry, changes: dict[str, object], tags: list[str], retagged: bool) -> bool:
+    """Whether `changes` (and `tags`, if `retagged`), made ready to save, are what `entry`
+    already holds."""
+    from peerjournal.entry import EntryDraft
+
+    stored = EntryDraft.from_dict(entry.to_json())
+    return all(getattr(stored, k) == v for k, v in changes.items()) and (
+        not retagged or tags == stored.tags
+    )
 
 
 def _unsaved_before_flags(app: AppContext, entry: Entry, fresh: bool) -> list[Draft]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import signal
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -158,6 +160,20 @@ def read_text_file(path: Path, retry: str = "try again") -> str:
     return decode(read_file(path), str(path), retry)
 
 
+def decode_or_1252(
+    data: bytes, source: str, guessed: Callable[[str], None], retry: str = "try again"
+) -> str:
+    """`decode`, but text in Windows-1252 (`as_windows_1252`) is read as that, `guessed`
+    given the line that says so, as standard input is."""
+    try:
+        return decode(data, source, retry)
+    except NotTextError:
+        text = read_as_windows_1252(data, source, guessed)
+        if text is None:
+            raise
+        return text
+
+
 NO_SUCH_FILE = "No such file: {name}."
 A_FOLDER = "{name} is a folder, not a file."
 
@@ -221,6 +237,41 @@ def encoding_hint(data: bytes) -> str:
     if 0 not in sample and all(b >= 0xA0 for b in sample if b >= 0x80):
         return "it may be Latin-1 or Windows-1252"
     return ""
+
+
+def read_as_windows_1252(
+    data: bytes, source: str, guessed: Callable[[str], None]
+) -> str | None:
+    """`data` from `source` read as Windows-1252 (`as_windows_1252`), `guessed` given the
+    line that says so; None when it is not that."""
+    text = as_windows_1252(data)
+    if text is not None:
+        guessed(
+            f"{source} is not UTF-8: it was read as Windows-1252 (Latin-1), so letters such as "
+            "é are kept; check them in the entry."
+        )
+    return text
+
+
+# What Windows-1252 text does not hold, but text in another encoding does: three bytes past
+# ASCII in a row (Cyrillic, Greek or KOI8-R words; "ção" is only two), and a byte that starts
+# a UTF-8 letter followed by one that continues it (UTF-8, or UTF-8 cut off mid-letter)
+_NOT_1252 = re.compile(rb"[\x80-\xff]{3}|[\xc2-\xf4][\x80-\xbf]")
+
+
+def as_windows_1252(data: bytes) -> str | None:
+    """`data` read as Windows-1252 (Latin-1 with curly quotes and dashes), when that is what
+    it is: no NUL, no byte order mark, no letter in it that looks like UTF-8 (text half in
+    one encoding and half in the other is not guessed at) and no run of letters past ASCII
+    (`_NOT_1252`); None otherwise, for the text to be refused rather than saved garbled."""
+    if b"\x00" in data or data.startswith(tuple(mark for mark, _ in _MARKED)):
+        return None
+    if _NOT_1252.search(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined: not that either
+        return None
 
 
 def save_as_utf8(hint: str) -> str:

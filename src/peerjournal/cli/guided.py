@@ -1,7 +1,8 @@
 """The guided reflection: each element's heading and questions, multi-line answers, a review.
 
 Every line typed is in the draft file before the next prompt, so a crash loses at most the
-line being typed; Ctrl-C, Ctrl-\\, SIGTERM and a closed terminal keep even that one in an
+line being typed (the lines of a paste are saved together, once they have been read:
+`_save_soon`); Ctrl-C, Ctrl-\\, SIGTERM and a closed terminal keep even that one in an
 answer, the setting, the tags, the self-care line or at a [Y/n] question (when readline reads
 the terminal). A line typed or pasted at a [Y/n] question that is no answer is kept in the
 entry too (`yes_or_no_reply` tells them apart).
@@ -37,6 +38,7 @@ from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.reflection import PromptSet
 
 PASTE_WINDOW = 0.02  # seconds: the lines of one paste arrive together, a person's Enter doesn't
+SAVE_EVERY = 0.5  # seconds: while a long paste is read, the draft is saved at least this often
 # A line that is only this, at any prompt of a guided write, stops for now, the draft kept (as
 # `supervision check` takes q). One letter alone is no answer anyone means as text; "quit" or
 # "stop" may well be one ("Feelings: quit"), so they are kept as typed.
@@ -73,12 +75,16 @@ class GuidedSession:
         # the line step whose line was ended with Enter, and is being asked about ("did you
         # mean inpatient?"): resumed, its line was not cut off
         self.entered = entered
+        # the part a line Enter ended at the step `entered` is in, while asked whether it
+        # belongs there (`_moved_and_asked`): where a stop, and the resumed step, say it is
+        self.moved: str | None = None
         # Anything the writer typed (a resumed draft: what it holds, a half-typed setting
         # too) is worth keeping.
         self.typed = holds_text(draft) or bool(
             done is not None and (draft.setting or draft.tags or tags_line)
         )
         self.saved = False  # whether the file holds everything typed so far
+        self._saved_at = 0.0  # time.monotonic() of the last save
         self._warned_unsaved = False
         self._warned_encoding = False
         self.reader = LineReader()
@@ -101,14 +107,16 @@ class GuidedSession:
             done = [str(step) for step in data.get("done", [])]
         except TypeError:  # not a list
             raise file.damaged() from None
-        cut_off, tags_line, entered = (
+        cut_off, tags_line, entered, moved = (
             value if isinstance(value := data.get(name), str) else None
-            for name in ("cut_off", "tags_line", "entered")
+            for name in ("cut_off", "tags_line", "entered", "moved")
         )
-        return cls(
+        session = cls(
             app, draft, prompt_set_loader(draft.prompt_set), file, done, cut_off, tags_line,
             entered,
         )
+        session.moved = moved
+        return session
 
     def save(self) -> None:
         """Write the draft file; a failure (a full disk) is told once and the session goes on:
@@ -123,6 +131,7 @@ class GuidedSession:
                     ("cut_off", self.cut_off),
                     ("tags_line", self.tags_line),
                     ("entered", self.entered),
+                    ("moved", self.moved),
                 )
                 if value is not None
             }
@@ -136,7 +145,28 @@ class GuidedSession:
                     f"({exc.strerror or exc}); carry on: your text is kept in memory."
                 )
             return
+        finally:
+            self._saved_at = time.monotonic()
         self.saved = True
+
+    def _save_soon(self) -> None:
+        """Save, unless more of a paste is already waiting to be read: its lines are saved
+        together once read, and at least every SAVE_EVERY seconds meanwhile. Saving the whole
+        draft again after each line made a 3,000-line paste take most of a minute. What is
+        left unsaved is saved as soon as no key is waiting: before `_read_line` reads a line,
+        and (through readline) before a key of the next line is waited for (`_save_unsaved`),
+        so a line typed ahead is on disk while the next one is typed. (A terminal reading
+        lines without readline shows input waiting only once a whole line is there.)"""
+        if time.monotonic() - self._saved_at < SAVE_EVERY and more_input_waiting():
+            self.saved = False
+        else:
+            self.save()
+
+    def _save_unsaved(self) -> None:
+        """Save what `_save_soon` left unsaved (readline's key reader calls this when no key
+        is waiting: the writer has paused)."""
+        if not self.saved:
+            self.save()
 
     def run(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> EntryDraft:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
@@ -159,12 +189,14 @@ class GuidedSession:
             )
         forgiving_stdin()
         self.reader = LineReader.for_stdin()
+        self.reader.idle = self._save_unsaved
         self.save()
         self.app.say(
             f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}. "
             f"Draft, saved as you type: {self.file.path} (q alone on a line stops for now)."
         )
         put_back_quit = quit_as_terminate()
+        put_back_ctrl_c = _nothing
         try:
             self._line_step(
                 "setting",
@@ -221,9 +253,14 @@ class GuidedSession:
                 note=f" (to change it: n, then {self.app.resume_hint(' --editor')})",
             )
         except KeyboardInterrupt:
+            # Ctrl-C pressed twice quickly: the second cut short the saving of the draft (the
+            # line being typed lost) and the message that says where it is
+            put_back_ctrl_c = _ctrl_c_ignored()
             self._end_the_typed_line()
-            kept = self._keep_the_interrupted_line()
-            raise self.stopped(f"Interrupted.{kept}", ExitCode.INTERRUPTED) from None
+            with _signals_held_back():  # (SIGTERM too: it stops the session again)
+                kept = self._keep_the_interrupted_line()
+                error = self.stopped(f"Interrupted.{kept}", ExitCode.INTERRUPTED)
+            raise error from None
         except _StoppedForNow:
             raise self.stopped(
                 "Stopped for now (q), so nothing was saved.", ExitCode.USER_ERROR
@@ -231,6 +268,7 @@ class GuidedSession:
         finally:
             self.reader.close()
             put_back_quit()
+            put_back_ctrl_c()
         if save is None:
             raise self.stopped(
                 "No answer to 'Save this entry?' (end of input), so it was not saved.",
@@ -242,6 +280,8 @@ class GuidedSession:
                 f"{self.app.resume_hint(' --editor')} opens it to change it, "
                 f"{self.app.resume_hint()} asks again to save it",
             )
+        if not self.saved:  # (the rest of a paste typed at "Save this entry?": `_save_soon`)
+            self.save()
         return self.draft
 
     def _steps(self) -> list[str]:
@@ -301,7 +341,7 @@ class GuidedSession:
         if self.cut_off == part:  # its last line is no longer the one Ctrl-C cut off
             self.cut_off = None
         self.typed = True
-        self.save()
+        self._save_soon()
 
     def _rest_of_the_paste(
         self, part: str, named: dict[str, bool] | None = None
@@ -343,7 +383,9 @@ class GuidedSession:
         if not self.typed:
             self.file.discard()
             return PeerJournalError(f"{reason} Nothing was typed, so no draft was kept.", code)
-        self.save()
+        reason += self._where_moved(" ")
+        with _signals_held_back():  # a Ctrl-C now must not cut the last save short
+            self.save()
         if self.saved:
             return PeerJournalError(
                 f"{reason} Your draft is kept in {self.file.path}; "
@@ -418,6 +460,17 @@ class GuidedSession:
         self.done.append(key)
         self.save()
 
+    def _where_moved(self, before: str = "") -> str:
+        """Where the line entered at the step `entered` is kept while asked about (`moved`),
+        said after `before`; "" if it is kept nowhere else."""
+        if self.moved is None or self.entered is None:
+            return ""
+        step = self.entered.replace("_", "-").capitalize()  # "Tags", "Setting"
+        return (
+            f"{before}What you entered at {step} is kept at the end of your "
+            f"{_PLACES.get(self.moved, self.moved)}."
+        )
+
     def _refused_hint(self, line: str) -> str:
         """After a line was refused: where it is, to put right (never to type again)."""
         if self.reader.readline:
@@ -444,6 +497,9 @@ class GuidedSession:
         held = "" if refused else current()  # (a self-care line Ctrl-C cut may end in a space)
         kept = held.strip()
         typed_back = bool(kept) and self.reader.readline
+        if self.entered == key and self.moved is not None:  # stopped while asked about its line
+            self.app.say(f"\n({self._where_moved()})")
+            self.moved = None
         entered, self.entered = self.entered == key, None
         if kept:  # typed before Ctrl-C ended the line (or before Enter, and a question)
             label = re.split(r"[:,(]", prompt.strip())[0].strip()
@@ -487,9 +543,11 @@ class GuidedSession:
         self.draft.tags, self.tags_line = [], None  # (in one place only: the evaluation)
         if more_input_waiting():
             before = self.draft.evaluation
+            self.moved = "evaluation"  # (as in `_moved_and_asked`)
             self._add_to("evaluation", typed)
             with_it = self.draft.evaluation
             added, last = self._rest_of_the_paste("evaluation", {})
+            self.moved = None
             # a y or n last, typed ahead of the question (a laggy link), answers it
             if last is not None and yes_or_no_reply(last) is False:
                 self._take_back("evaluation", before, with_it)
@@ -517,9 +575,11 @@ class GuidedSession:
         (kept there after Ctrl-C or Ctrl-D); n takes it back out. Lines kept at the question
         (`_yes_or_no`) stay where they were put, after it."""
         before, cut_off = getattr(self.draft, part), self.cut_off
+        self.moved = part  # (saved with it: a stop, and the resumed step, say where it is)
         self._add_to(part, typed)
         with_it = getattr(self.draft, part)
         moved = self._yes_or_no(question, again, part)
+        self.moved = None
         if moved is False and not self._take_back(part, before, with_it):
             self.cut_off = cut_off  # its last line is again the one Ctrl-C cut off, if any
         return moved
@@ -710,13 +770,15 @@ class GuidedSession:
             lines.append(line.rstrip())
             store("\n".join(lines))
             self.typed = True
-            self.save()
+            self._save_soon()
 
     def _read_line(self, prompt: str) -> str | None:
         if self._typed_ahead is not None:  # shown as if typed at the prompt
             line, self._typed_ahead = self._typed_ahead, None
             self._show_prompt(f"{prompt}{line}\n")
             return line
+        if not self.saved and not more_input_waiting():  # (the lines of a paste: `_save_soon`)
+            self.save()
         try:
             line = self.reader.read(prompt, self._show_prompt)
         except EOFError:
@@ -820,7 +882,8 @@ def yes_or_no_reply(
         tail = [*tail[:-1], next((w for w in ANSWER_TAIL if w.startswith(tail[-1])), "?")]
     if len(tail) <= ANSWER_TAIL_WORDS and set(tail) <= ANSWER_TAIL:
         if words[0] in answers:
-            return answers[words[0]]
+            # "yes not yet", "y do not": a yes taken back is no clear yes
+            return AGAIN if answers[words[0]] and "not" in tail else answers[words[0]]
         if words[0] in ASKED_AGAIN or reply in ASKED_AGAIN:
             return AGAIN
     started = {value for key, value in answers.items() if key.startswith(reply)}
@@ -835,6 +898,26 @@ def yes_or_no_reply(
     ):
         return AGAIN
     return None
+
+
+# The words a yes to a question about destroying something may have after it ("yes please",
+# "yes, do it"): fewer than `ANSWER_TAIL`, where "yes, keep it" answers "Save this entry?"
+CONFIRM_TAIL = frozenset({
+    "please", "thanks", "thank", "you", "ta", "cheers", "do", "it", "go", "ahead", "ok", "okay",
+    "sure", "now",
+})
+
+
+def confirm_reply(line: str) -> bool | str:
+    """What a line typed at a [y/N] question (`AppContext.confirm`) is: True only for a clear
+    yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`); AGAIN for a try at an answer
+    or a yes with other words ("yes, keep it"); False for Enter and anything else."""
+    if not line.strip():
+        return False
+    reply = yes_or_no_reply(line)
+    if reply is True and not set(_reply_words(line)[1:]) <= CONFIRM_TAIL:
+        return AGAIN
+    return AGAIN if reply == AGAIN else reply is True
 
 
 def _reply_words(line: str) -> list[str]:
@@ -914,6 +997,9 @@ class LineReader:
         self.terminal = terminal  # a descriptor on the terminal, for when stdout is not one
         self.interrupted = ""  # the text on the line Ctrl-C ended, if it could be read
         self.prefill = ""  # typed in at the next line read, to edit (through readline only)
+        # called (through readline's key reader) when it would wait for a key: the writer
+        # has paused, and what they typed before can be saved (`GuidedSession._save_soon`)
+        self.idle: Callable[[], None] | None = None
 
     def take_interrupted(self) -> str:
         """The text on the line that Ctrl-C ended ("" if none, or not known), once."""
@@ -992,7 +1078,7 @@ class LineReader:
             if keys is None:
                 line = input(prompt)
             else:
-                with keys.reading():
+                with keys.reading(self.idle):
                     line = input(prompt)
         except KeyboardInterrupt:
             # the key reader may have ended the line itself (`line`); otherwise readline's
@@ -1112,6 +1198,27 @@ def _line_buffer(readline: Any) -> str:
         return ""
 
 
+def _nothing() -> None:
+    pass
+
+
+def _ctrl_c_ignored() -> Callable[[], None]:
+    """Ignore Ctrl-C (one already pressed and not yet handled too); returns what puts its
+    handler back. Left alone when it has no Python handler."""
+    previous = signal.getsignal(signal.SIGINT)
+    if not callable(previous):
+        return _nothing
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):  # not the main thread
+        return _nothing
+
+    def put_back() -> None:
+        signal.signal(signal.SIGINT, previous)
+
+    return put_back
+
+
 # the signals whose Python handlers stop a write (SIGQUIT: see `quit_as_terminate`)
 _HELD_BACK = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
 
@@ -1190,6 +1297,7 @@ class _Utf8Keys:
         self.fd = fd
         self.hook = hook  # readline's rl_getc_function (a ctypes.c_void_p in the library)
         self.signalled: int | None = None  # a signal held back while a key was read
+        self.idle: Callable[[], None] | None = None  # see `reading`
         # `fd` is the terminal, in readline's raw mode: no key reads as nothing (Ctrl-D is a
         # byte), so the end of input is the terminal gone (see `_getc`)
         self.hangs_up = hangs_up
@@ -1219,10 +1327,13 @@ class _Utf8Keys:
         cls.installed = keys
 
     @contextlib.contextmanager
-    def reading(self) -> Iterator[None]:
+    def reading(self, idle: Callable[[], None] | None = None) -> Iterator[None]:
         """Readline reads its keys here for the length of the block (one line); the reader
-        it had is put back afterwards. A signal held back meanwhile is raised at the end."""
+        it had is put back afterwards. A signal held back meanwhile is raised at the end.
+        `idle` is called each time no key is left to read, before readline waits for one (a
+        paste, its keys all there, is read without a call)."""
         self.signalled = None
+        self.idle = idle
         self.hung_up = False
         self.decoder.reset()
         handlers = self._hold_back_signals()
@@ -1232,6 +1343,7 @@ class _Utf8Keys:
                 self.hook.value = self.address
             yield
         finally:
+            self.idle = None
             if self.hook is not None:
                 self.hook.value = original
             for number, handler in handlers.items():
@@ -1295,6 +1407,7 @@ class _Utf8Keys:
             return -1
         for byte in data[1:]:
             self.stuff(byte)  # (never more than readline's queue holds: MOST)
+        self._when_idle()
         if self.signalled is not None:  # came while the bytes were queued: end the line
             self.stuff(_NEWLINE)  # after them
         return data[0]
@@ -1334,6 +1447,17 @@ class _Utf8Keys:
                 except BlockingIOError:  # stdin left non-blocking by another program
                     continue
         return None
+
+    def _when_idle(self) -> None:
+        """Call `idle` when no key is there to read after the one read: Python's readline
+        waits for the next one itself, without calling this reader until it comes."""
+        if self.idle is None:
+            return
+        try:  # (once per byte of a paste: no more than a look)
+            if not select.select([self.fd], [], [], 0)[0]:
+                self.idle()
+        except Exception:  # called from C: nothing may raise
+            return
 
 
 _NEWLINE = ord("\n")

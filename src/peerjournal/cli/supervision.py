@@ -209,8 +209,9 @@ def register(app: typer.Typer) -> None:
         ] = False,
         json_out: Json = False,
     ) -> None:
-        """Remove a supervision recorded by mistake (asks first: only y/yes removes it). Prep
-        then starts from the latest one left. Entries and self-checks are never touched."""
+        """Remove a supervision recorded by mistake. It asks first: only a clear yes (y, yes,
+        'yes please') removes it. Prep then starts from the latest one left. Entries and
+        self-checks are never touched."""
         from peerjournal.db.supervision import remove_supervision, supervisions
         from peerjournal.errors import NotFoundError
         from peerjournal.render.supervision import supervision_label
@@ -222,7 +223,7 @@ def register(app: typer.Typer) -> None:
         record = chosen_supervision(recorded, wanted)
         # the label's note is cleaned for the terminal (first_words)
         if not yes and not app_ctx.confirm(f"Remove {supervision_label(record)}?"):
-            app_ctx.say("Nothing removed.")
+            app_ctx.say(f"Nothing removed.{app_ctx.without_terminal('remove it')}")
             raise typer.Exit(1)
         if not remove_supervision(store, record.id):
             raise NotFoundError(f"Supervision {record.id} is no longer recorded.")

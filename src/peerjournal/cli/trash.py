@@ -227,7 +227,8 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """List the entries in the trash. With --empty, destroy them for good: it asks first,
-        and only y or yes destroys anything (--json then prints {"destroyed": N})."""
+        and only a clear yes (y, yes, 'yes please') destroys anything (--json then prints
+        {"destroyed": N})."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         entries = store.trashed()
@@ -238,7 +239,7 @@ def register(app: typer.Typer) -> None:
             if entries and not yes and not app_ctx.confirm(
                 f"Destroy {counted(len(entries), 'entry')} for good?"
             ):
-                app_ctx.say("Nothing destroyed.")
+                app_ctx.say(f"Nothing destroyed.{app_ctx.without_terminal('empty the trash')}")
                 raise typer.Exit(1)
             if entries:
                 _set_aside_others(app_ctx, entries)

@@ -36,7 +36,8 @@ def register(app: typer.Typer) -> None:
             help="What happened (quick entry, no prompts)."
         ),
         feelings_given: list[str] | None = typer.Option(
-            None, "--feelings", "-f", metavar="TEXT", help="Feelings (quick entry)."
+            None, "--feelings", "-f", metavar="TEXT",
+            help="Feelings (quick entry; without -x, text piped in is the experience)."
         ),
         evaluation_given: list[str] | None = typer.Option(
             None, "--evaluation", "-e", metavar="TEXT", help="Evaluation (quick entry)."
@@ -121,13 +122,21 @@ def register(app: typer.Typer) -> None:
         )
         # Text typed or piped in exists nowhere else: when a check below fails, it is kept as
         # a draft with the options that are usable (`_keeping_given`). Piped text is read only
-        # then; an option checked here never waits for stdin.
+        # then; an option checked here never waits for stdin. -x and --from-file FILE never
+        # read it (`while read l; do peerjournal write -x "$l"; done < list` leaves the loop
+        # its lines). Text piped in that an editor would take as its keystrokes (--editor;
+        # --resume of a draft for the editor: `_continue_draft`) is kept and refused.
         given, bad = _usable_options(app_ctx, line)
         piped = _reads_stdin(app_ctx, line)
         try:
             plan = _plan(app_ctx, line, given, bad, piped)
         except PeerJournalError as exc:
             raise _keeping_given(app_ctx, exc, line, given, bad, piped) from None
+        # (a guided draft resumed reads its answers from stdin: `echo y | write --resume`)
+        unused = _unused_stdin(app_ctx) if line.editor and not line.resuming else None
+        if unused is not None:
+            refused = _unused_refused(line)
+            raise _keeping_given(app_ctx, refused, line, given, bad, piped, unused)
         _write_and_save(app_ctx, plan, json_out)
 
     @app.command(short_help="List unfinished drafts.")
@@ -169,7 +178,7 @@ def register(app: typer.Typer) -> None:
                     f"drafts {names} and the text in them"
                 )
                 if not app_ctx.confirm(f"Discard {which}?"):
-                    app_ctx.say("Nothing discarded.")
+                    app_ctx.say(f"Nothing discarded.{app_ctx.without_terminal('discard')}")
                     raise typer.Exit(1)
             # --json: the drafts discarded, as `drafts --json` listed them
             discarded = [_draft_row(found.index(d) + 1, d) for d in chosen]
@@ -271,6 +280,7 @@ class _Plan(NamedTuple):
     given: dict[str, object]  # the options, normalised (see `_usable_options`)
     draft: EntryDraft
     prompt_set: PromptSet
+    piped: bool  # the entry, or its experience, comes in on standard input (`_reads_stdin`)
 
 
 class _Writing:
@@ -323,7 +333,7 @@ def _plan(
         date=app.today(), prompt_set=line.prompts or DEFAULT_SET, shared=line.share
     )
     _apply(draft, given)
-    return _Plan(line, mode, texts, given, draft, _prompt_set(draft.prompt_set))
+    return _Plan(line, mode, texts, given, draft, _prompt_set(draft.prompt_set), piped)
 
 
 def _refuse_stray_words(stray: list[str], others: tuple[object, ...]) -> None:
@@ -401,7 +411,9 @@ def _mode(line: _CommandLine, piped: bool) -> _Mode:
         if on
     ]
     if len(chosen) > 1:
-        raise PeerJournalError(f"Use only one of {' and '.join(chosen)}.")
+        raise PeerJournalError(
+            f"Use only one of {' and '.join(chosen)}. Nothing was saved.", ExitCode.USAGE
+        )
     if line.resuming:
         return "resume"
     if line.quick:
@@ -431,6 +443,7 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
         app.refuse_if_damaged()
         app.refuse_if_read_only(_NOT_BEGUN[plan.mode])
         app.refuse_unusable_lexicon()
+        _refuse_drafts_in_the_way(app, _NOT_BEGUN[plan.mode])
     try:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
@@ -450,6 +463,19 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
             work.held.release()
 
 
+def _refuse_drafts_in_the_way(app: AppContext, not_begun: str) -> None:
+    """Refuse a write that needs the drafts folder when a file has its name: the raw "File
+    exists" said nothing of what to do."""
+    from peerjournal.errors import PeerJournalError
+
+    folder = _drafts_dir(app)
+    if folder.exists() and not folder.is_dir():
+        raise PeerJournalError(
+            f"Cannot use the drafts folder {folder}: a file of that name is in the way (move "
+            f"or rename it); {not_begun}."
+        )
+
+
 def _fill(app: AppContext, plan: _Plan, work: _Writing) -> None:
     """Fill in `work.draft` the way `plan.mode` says."""
     if plan.mode == "resume":
@@ -458,6 +484,8 @@ def _fill(app: AppContext, plan: _Plan, work: _Writing) -> None:
         work.draft.experience, work.draft.feelings, work.draft.evaluation = (
             text or "" for text in plan.texts
         )
+        if plan.piped:  # -f or -e without -x: the experience is piped in
+            work.piped = _piped_experience(app, work.draft, plan.prompt_set)
     elif plan.mode == "file":
         explicit = _explicit(plan.given, plan.line.prompts)
         work.piped = _from_file(app, work.draft, plan.line.source or "-", explicit=explicit)
@@ -476,6 +504,8 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     line = plan.line
     picked = _pick_draft(app, _drafts_dir(app), line.draft_number)
     work.file = work.held = picked
+    if line.editor or picked.kind == "editor":  # piped, it would be the editor's keystrokes
+        _refuse_unused_stdin(app, plan, picked)
     # the name `drafts` listed, before --editor moves a guided draft to Markdown
     app.say(f"Resuming the draft {picked.path}.")
     earlier = None  # a guided draft opened in the editor: kept until the editor has saved it
@@ -491,6 +521,27 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     finally:
         if earlier is not None:
             earlier.release()
+
+
+def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> None:
+    """Refuse text piped in to a `write --resume` that opens `picked` in the editor (which,
+    given the pipe as its keyboard, typed it as commands); the text is kept as a new draft."""
+    from peerjournal.errors import PeerJournalError
+
+    unused = _unused_stdin(app)
+    if unused is None:
+        return
+    refused = _unused_refused(plan.line)
+    text = _kept_stdin(app, refused, unused)
+    if text is not None:
+        options = _explicit(plan.given, plan.line.prompts)
+        refused = _keeping_piped(app, text, options, refused)
+    again = _listed(app, picked)[0]  # (the piped text's draft is the newest now)
+    raise PeerJournalError(
+        f"{refused.message} The draft {picked.path} is as it was: "
+        f"{app.resume_hint(again)}, in a terminal, continues it.",
+        refused.exit_code,
+    )
 
 
 def _start_guided(app: AppContext, plan: _Plan, work: _Writing) -> None:
@@ -570,13 +621,60 @@ def _single(values: list[str] | None) -> str | None:
 
 
 def _reads_stdin(app: AppContext, line: _CommandLine) -> bool:
-    """Whether the entry would come from piped standard input (a terminal's is not: nothing
-    is typed there before peerjournal asks)."""
+    """Whether the entry, or its experience (-f and -e given without -x, as with -t or -s
+    alone), would come from piped standard input (a terminal's is not: nothing is typed
+    there before peerjournal asks)."""
     if app.stdin_is_terminal():
         return False
     if line.source == "-":
         return True
-    return line.source is None and not (line.editor or line.resuming or line.quick)
+    # read to its end, however slowly it comes (`ssh host cat note | write -f tired`)
+    return not (line.source is not None or line.editor or line.resuming or line.experience)
+
+
+# How long piped standard input that an editor would take as keystrokes may take to show it
+# is there
+_PIPE_WAIT = 0.1
+
+
+def _stdin_waiting() -> bool:
+    """Whether standard input (not a terminal) has text, or its end, to read already: a pipe
+    left open by a program that runs peerjournal (and writes nothing to it) is not waited on
+    by a command line for the editor."""
+    import select
+    import sys
+
+    try:
+        fileno = sys.stdin.fileno()
+    except (OSError, ValueError, AttributeError):
+        return True  # text in memory (a test's input): it is there, or not at all
+    try:
+        return bool(select.select([fileno], [], [], _PIPE_WAIT)[0])
+    except (OSError, ValueError):  # (Windows: select takes no pipe) not read, as before
+        return False
+
+
+def _unused_stdin(app: AppContext) -> bytes | None:
+    """What was piped in for a command line that opens the editor (see `_stdin_waiting`),
+    if it holds any text; else None."""
+    if app.stdin_is_terminal() or not _stdin_waiting():
+        return None
+    data = _read_stdin()[0]
+    return data if data.strip() else None
+
+
+def _unused_refused(line: _CommandLine) -> PeerJournalError:
+    """The error for text piped in that `line` would not use (see `_unused_stdin`)."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    if line.resuming:
+        why = "--resume opens the draft in your editor, which takes what you type in a terminal"
+    else:
+        why = "--editor opens an empty template in your editor"
+    return PeerJournalError(
+        f"Text was piped in, and {why}: the piped text was not used, and nothing was saved.",
+        ExitCode.USAGE,
+    )
 
 
 def _usable_set(name: str | None) -> str | None:
@@ -614,10 +712,12 @@ def _keeping_given(
     given: dict[str, object],
     bad: tuple[str, PeerJournalError] | None,
     piped: bool,
+    unused: bytes | None = None,
 ) -> PeerJournalError:
     """`exc` (a check before anything was read or asked), once the text in hand is kept with
     the usable options (`given`, --prompts if it loads, --share): a quick entry as a finished
-    guided draft, `piped` text as an editor draft. The error names the options of `bad`, for
+    guided draft (its experience the `piped` text, if any), other `piped` text, or text piped
+    in that was `unused`, as an editor draft. The error names the options of `bad`, for
     `write --resume` to be given again."""
     from peerjournal.errors import ExitCode
 
@@ -628,28 +728,34 @@ def _keeping_given(
     # twice): which text is meant is not known, and all of it is in the shell's history
     usage = exc.exit_code == ExitCode.USAGE
     quick = None if usage else _quick_draft(app, line.texts, options)
+    if quick is not None and piped:  # -f or -e, the experience piped in: one draft for both
+        kept = _kept_stdin(app, exc, _read_stdin()[0])
+        quick.experience = kept or ""
+        piped = False
     if quick is not None:
         exc = _keep_or_print(app, quick, _prompt_set(quick.prompt_set), exc, again, in_hand=True)
-    return _keeping_stdin(app, exc, options, again) if piped else exc
+    if unused is None and not piped:
+        return exc
+    text = _kept_stdin(app, exc, _read_stdin()[0] if unused is None else unused)
+    return exc if text is None else _keeping_piped(app, text, options, exc, again)
 
 
-def _keeping_stdin(
-    app: AppContext, exc: PeerJournalError, options: dict[str, object], again: str
-) -> PeerJournalError:
-    """`exc`, once standard input is read and kept as an editor draft (with `options` noted
-    in it), if it holds any text."""
+def _kept_stdin(app: AppContext, exc: PeerJournalError, data: bytes) -> str | None:
+    """The text of standard input (`data`) to keep as a draft with `exc`, which names what
+    is wrong with it (after the option's error: that is what to put right); None when it
+    holds no text to keep (nothing, only NUL bytes, a backup or a summary made by a program)."""
     from peerjournal.errors import PeerJournalError
 
     try:
-        text, flaw = _stdin_text(_read_stdin()[0])  # (what came in before a Ctrl-C too)
+        text, flaw = _stdin_text(app, data)
         _not_an_entry(text, "standard input")
     except PeerJournalError:
-        return exc  # only NUL bytes, a backup or a summary made by a program: not kept
+        return None
     if not text.strip():
-        return exc  # nothing came in: no draft of nothing
-    if flaw is not None:  # the option's error first: it is what to put right
+        return None
+    if flaw is not None:
         exc.message = f"{exc.message.rstrip()} {flaw.message}"
-    return _keeping_piped(app, text, options, exc, again)
+    return text
 
 
 def _apply(draft: EntryDraft, given: dict[str, object]) -> None:
@@ -787,7 +893,7 @@ def _from_file(
     a future date in its header, no experience), it is kept as a draft that `write --resume`
     opens in the editor, and the error says where.
     """
-    from peerjournal.cli.editor import parse_entry, read_text_file
+    from peerjournal.cli.editor import decode_or_1252, parse_entry, read_file
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed
 
@@ -795,7 +901,10 @@ def _from_file(
     if piped and app.stdin_is_terminal():  # `--from-file -` typed at a terminal: not a hang
         app.say("Reading the entry from the terminal: type or paste it, then press Ctrl-D on "
                 "a line of its own.")
-    text = _piped_text(app, explicit) if piped else read_text_file(Path(source))
+    if piped:
+        text = _piped_text(app, explicit)
+    else:  # Windows-1252 read as such, as it is piped in (`_stdin_text`)
+        text = decode_or_1252(read_file(Path(source)), str(Path(source)), app.say)
     if piped and not text.strip():
         raise PeerJournalError(
             "No text came in on standard input: pipe an entry in, give it with -x, or run "
@@ -826,7 +935,7 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
 
     data, interrupted = _read_stdin()
     try:
-        text, flaw = _stdin_text(data)
+        text, flaw = _stdin_text(app, data)
     except PeerJournalError:
         if interrupted:  # only NUL bytes came in: nothing to keep
             raise KeyboardInterrupt from None
@@ -840,6 +949,26 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
         raise _keeping_piped(app, text, options, stop)
     if flaw is not None:
         raise _keeping_piped(app, text, options, flaw)
+    return text
+
+
+def _piped_experience(app: AppContext, draft: EntryDraft, prompt_set: PromptSet) -> str:
+    """Standard input as `draft`'s experience (-f or -e given without -x); returns the text
+    as it came. When it cannot be saved as it is (not UTF-8, NUL bytes, Ctrl-C), the draft
+    is kept with what came in, and the error says where."""
+    from peerjournal.errors import PeerJournalError
+
+    data, interrupted = _read_stdin()
+    try:
+        text, flaw = _stdin_text(app, data)
+        _not_an_entry(text, "standard input")
+    except PeerJournalError as exc:  # only NUL bytes, a backup: the options' text is kept
+        raise _keep_or_print(app, draft, prompt_set, exc, in_hand=True) from None
+    draft.experience = text
+    if interrupted:
+        raise KeyboardInterrupt  # (`_write_and_save` keeps the draft)
+    if flaw is not None:
+        raise _keep_or_print(app, draft, prompt_set, flaw, in_hand=True)
     return text
 
 
@@ -896,18 +1025,28 @@ def _typed_lines(chunks: list[bytes]) -> None:
         reader.close()
 
 
-def _stdin_text(data: bytes) -> tuple[str, PeerJournalError | None]:
+def _stdin_text(app: AppContext, data: bytes) -> tuple[str, PeerJournalError | None]:
     """Standard input (`data`) as text that a draft can hold, and what is wrong with it (None
     when nothing is): bytes that are not UTF-8 (a � in place of each) or NUL bytes (a stray
     one in a note, a binary file: left out, as a draft holding one could not be resumed).
-    Raises when there is nothing to keep (only NULs, or UTF-16 not valid)."""
-    from peerjournal.cli.editor import NotTextError, decode_with_nul, nul_error
+    Text in Windows-1252 (`editor.as_windows_1252`: "café" from a Western Windows or an old
+    file) is read as that, with a line on stderr. Raises when there is nothing to keep (only
+    NULs, or UTF-16 not valid)."""
+    from peerjournal.cli.editor import (
+        NotTextError,
+        decode_with_nul,
+        nul_error,
+        read_as_windows_1252,
+    )
     from peerjournal.errors import PeerJournalError
     from peerjournal.textsafe import without_nul
 
     try:
         text = decode_with_nul(data, "Standard input")
     except NotTextError as exc:
+        guessed = read_as_windows_1252(data, "Standard input", app.say) if exc.utf8 else None
+        if guessed is not None:
+            return guessed, None
         kept = data.decode("utf-8", errors="replace")
         if not exc.utf8 or not kept.replace("\x00", "").strip():
             raise  # (UTF-16 or UTF-32 by its byte order mark, but not valid: not guessed at)
@@ -1023,7 +1162,7 @@ def _edited(
     editor to keep it"), instead of saving it."""
     import time
 
-    from peerjournal.cli.editor import check_comments, parse_entry, run_editor, waiting_hint
+    from peerjournal.cli.editor import check_comments, parse_entry, waiting_hint
     from peerjournal.cli.editor_safety import (
         Before,
         keeping_before,
@@ -1042,7 +1181,7 @@ def _edited(
     try:
         # a draft saved in another encoding is fixed and then resumed: `write --editor`
         # again would start a new template
-        text = run_editor(draft_file.path, retry=f"run {naming.again(draft_file)}")
+        text = _run_editor(app, draft_file.path, f"run {naming.again(draft_file)}")
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
         failed = stopped(exc)
         if resumed:  # what the draft held survives whatever the editor did
@@ -1089,6 +1228,17 @@ def _edited(
     apply_parsed(draft, parsed, app.today(), explicit)
     _apply(draft, explicit)
     return draft
+
+
+def _run_editor(app: AppContext, path: Path, retry: str) -> str:
+    """`editor.run_editor`; a draft saved in Windows-1252 (vim keeps a file that is not UTF-8
+    in the encoding it guessed) is read as that, not refused every time it is resumed."""
+    from peerjournal.cli.editor import NotTextError, decode_or_1252, run_editor
+
+    try:
+        return run_editor(path, retry=retry)
+    except NotTextError:
+        return decode_or_1252(path.read_bytes(), str(path), app.say, retry)
 
 
 def _naming(app: AppContext, draft_file: Draft) -> Naming:
