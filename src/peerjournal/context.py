@@ -342,7 +342,7 @@ class AppContext:
         one ("ues", "hmm", "ok", "yes, keep it") is asked again; anything else (Enter, "no
         thanks", "cancel", other words) is no, as is end of input (a closed or empty stdin).
         Ctrl-C propagates as an interrupt."""
-        from peerjournal.cli.guided import AGAIN, confirm_reply
+        from peerjournal.replies import AGAIN, confirm_reply
 
         while True:
             answer = self._answer(question)

@@ -1,0 +1,117 @@
+"""What a line typed at a yes/no question is: an answer, a try at one to ask again, or words
+(`yes_or_no_reply`, the guided write's [Y/n] questions; `confirm_reply`, the [y/N] questions
+that destroy something). One table, so every question reads "yes please" and "ues" alike."""
+
+from __future__ import annotations
+
+import re
+
+# The replies to a [Y/n] question, in one place (`yes_or_no_reply`). A reply is read
+# lower-cased, its spacing evened out and each word's trailing punctuation dropped ("Yes!",
+# "y.", "yes\\" typed next to Enter).
+YES_WORDS = frozenset({"y", "yes"})
+NO_WORDS = frozenset({"n", "no", "not yet"})
+# "Save this entry?" answers these too
+SAVE_ANSWERS = {"save": True, "save it": True, "done": True, "cancel": False}
+# words that may follow a yes or no word, up to ANSWER_TAIL_WORDS of them, and leave it an
+# answer ("yes please", "no thanks", "no, keep it as a draft"); "no idea why" is words
+ANSWER_TAIL = frozenset({
+    "please", "thanks", "thank", "you", "ta", "cheers", "it", "save", "keep", "not", "yet",
+    "now", "that's", "thats", "right", "fine", "go", "ahead", "as", "a", "draft", "do", "sure",
+    "ok", "okay",
+})
+ANSWER_TAIL_WORDS = 5
+# other words for yes or no, and hesitations: not words for the entry, nor taken as an
+# answer (y or n says which), but asked again; so are they followed by ANSWER_TAIL words
+ASKED_AGAIN = frozenset({
+    "ok", "okay", "sure", "yeah", "yea", "yep", "yup", "nope", "nah", "not now", "hmm", "hm",
+    "um", "umm", "uh", "er", "erm", "wait", "skip", "maybe", "what", "huh", "pardon", "idk",
+    "dunno", "not sure", "unsure",
+})
+AGAIN = "again"  # a reply that is a try at an answer, or a hesitation: asked again
+SHORTEST_START = 4  # letters of a named answer typed ("emergency" for "emergency department")
+
+
+def yes_or_no_reply(
+    line: str, named: dict[str, bool] | None = None, partial: bool = False
+) -> bool | str | None:
+    """What a line typed at a [Y/n] question is: True or False, an answer; AGAIN, a try at
+    one to ask again; None, words for the entry (kept).
+
+    Enter, YES_WORDS and `named` True are yes; NO_WORDS and `named` False are no, also
+    followed by a few ANSWER_TAIL words ("yes please"); `named` answers also with another
+    case, spacing or full stop, or the start of one (SHORTEST_START letters or more) that
+    starts answers of one kind only. A line of no letters, one of ASKED_AGAIN ("ok", "hmm"),
+    or one word that is a letter, a question ("what?") or a slip at yes or no (one letter
+    off, or a letter held down: "ues", "yesss", "nop") is AGAIN. `partial`: a line Ctrl-C
+    cut off, where the start of any of these counts as it."""
+    if not line.strip():
+        return True
+    if not any(character.isalpha() for character in line):
+        return AGAIN
+    words = _reply_words(line)
+    reply = " ".join(words)
+    answers = {" ".join(_reply_words(key)): value for key, value in (named or {}).items()}
+    answers.update({word: True for word in YES_WORDS})
+    answers.update({word: False for word in NO_WORDS})
+    if reply in answers:
+        return answers[reply]
+    tail = words[1:]
+    if partial and tail:  # the last word may be cut off ("yes plea")
+        tail = [*tail[:-1], next((w for w in ANSWER_TAIL if w.startswith(tail[-1])), "?")]
+    if len(tail) <= ANSWER_TAIL_WORDS and set(tail) <= ANSWER_TAIL:
+        if words[0] in answers:
+            # "yes not yet", "y do not": a yes taken back is no clear yes
+            return AGAIN if answers[words[0]] and "not" in tail else answers[words[0]]
+        if words[0] in ASKED_AGAIN or reply in ASKED_AGAIN:
+            return AGAIN
+    started = {value for key, value in answers.items() if key.startswith(reply)}
+    if partial and (started or any(word.startswith(reply) for word in ASKED_AGAIN)):
+        return AGAIN
+    if len(reply) >= SHORTEST_START and started:
+        return started.pop() if len(started) == 1 else AGAIN
+    if len(words) == 1 and (
+        sum(character.isalpha() for character in reply) == 1
+        or reply.endswith("?")
+        or _a_slip_at_yes_or_no(reply)
+    ):
+        return AGAIN
+    return None
+
+
+# The words a yes to a question about destroying something may have after it ("yes please",
+# "yes, do it"): fewer than `ANSWER_TAIL`, where "yes, keep it" answers "Save this entry?"
+CONFIRM_TAIL = frozenset({
+    "please", "thanks", "thank", "you", "ta", "cheers", "do", "it", "go", "ahead", "ok", "okay",
+    "sure", "now",
+})
+
+
+def confirm_reply(line: str) -> bool | str:
+    """What a line typed at a [y/N] question (`AppContext.confirm`) is: True only for a clear
+    yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`); AGAIN for a try at an answer
+    or a yes with other words ("yes, keep it"); False for Enter and anything else."""
+    if not line.strip():
+        return False
+    reply = yes_or_no_reply(line)
+    if reply is True and not set(_reply_words(line)[1:]) <= CONFIRM_TAIL:
+        return AGAIN
+    return AGAIN if reply == AGAIN else reply is True
+
+
+def _reply_words(line: str) -> list[str]:
+    """The words of a reply, lower-cased, each without the punctuation it ends in (but ?)."""
+    words = (word.rstrip(".,!;:\\'\"") for word in line.lower().split())
+    return [word for word in words if word]
+
+
+def _a_slip_at_yes_or_no(word: str) -> bool:
+    """Whether `word` is y, yes, n or no with a letter held down ("yesss", "nooo") and at
+    most one letter wrong, missing, added or swapped ("ues", "ye", "nop", "on")."""
+    from peerjournal.setting_names import edits
+
+    once = re.sub(r"(.)\1+", r"\1", word)
+    return any(
+        edits(once, target, 1) <= 1 or edits(word, target, 1) <= 1
+        for target in ("y", "yes", "n", "no")
+    )
