@@ -68,14 +68,6 @@ def save(text: str, typer_init: str) -> None:
             return
     except (OSError, PeerJournalError):
         return
-    target = _cache_file()
-    partial = f"{target}.{os.getpid()}"  # written whole, then renamed: readers never see half
-    try:
-        content = f"{typer_init}\n{_key(typer_init)}\n{text}"
-        paths.make_cache_folder(Path(os.path.dirname(target)))  # (0700, as paths makes them)
-        with open(partial, "w", encoding="utf-8") as out:
-            out.write(content)
-        os.replace(partial, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.remove(partial)
+    content = f"{typer_init}\n{_key(typer_init)}\n{text}"
+    with contextlib.suppress(OSError):  # written whole, then renamed: readers never see half
+        paths.write_cache_file(Path(_cache_file()), content.encode("utf-8"))
