@@ -53,7 +53,12 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   written entries with one clear practice "insufficient" (a blind set: 60% -> 78% overall).
   Otherwise the entry goes the way it leans (balance above or below `BALANCE_CENTER`, +0.2)
   when the other side holds less than `MIXED_MIN_SIDE` (about one curated phrase) and the
-  balance is not a near tie (within `NEAR_TIE` of the center); with that much on both sides,
+  balance is not a near tie (within `NEAR_TIE` of the center) nor a tie (within `TIE` of 0:
+  shown as +0.00, it must not read as a lean; round 34: "We had a good chat about her week.
+  Then I spent the afternoon updating the tracker." weighs 1.0 a side and read "drift". Six
+  labelled entries changed, all to mixed: four clear drift entries (the center's lean was
+  right for them: never-read clear -1, read -3), one mixed entry (now right) and one clear
+  identity entry that had read as drift); with that much on both sides,
   ``identity`` when balance >= `IDENTITY_THRESHOLD` (+0.6), ``drift`` when balance <=
   `DRIFT_THRESHOLD` (-0.2), else ``mixed``: mixed means practice of both kinds, not one
   stray phrase beside the rest. The center is not 0 because the evidence is not symmetric:
@@ -103,7 +108,23 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   sentence or so. Measured: no labelled entry, read or never-read, changed (the shortest one
   decided by a single learned phrase has 20 words; 21 would have cost one clear entry in each,
   and requiring two places of learned evidence at any length 24 clear entries in each, so that
-  is not the rule). Two or more places of learned evidence still decide a short text.
+  is not the rule). Learned evidence alone (no curated hit counted) decides no text of fewer
+  than `LEARNED_ONLY_MIN_WORDS` (13) words, and one of fewer than `LEARNED_PHRASE_MIN_WORDS`
+  only with a counted weight of `LEARNED_ONLY_MIN_WEIGHT` (2.0) or more; above that, two or
+  more places of learned evidence decide as curated ones do. Decision (round 34): "Parking
+  was a nightmare today and the rota was changed again." read "identity" from "parking" and
+  "nightmare", two learned words, and 15 of 50 neutral 8-25 word sentences (weather, travel,
+  rota, lunch, parking, IT trouble) had a verdict, all from learned hits alone; now 7 (5 of a
+  second 30, written before the rule was chosen and scored once: 8 before). Both bounds are
+  the labelled sets' own: the shortest entry decided by learned evidence alone has 13 words,
+  and the lightest under 20 words weighs 2.5. Rules tried (clear entries lost, never-read /
+  read; neutral sentences that lost their verdict, of 15): learned evidence alone needs 20
+  words -4 / -10, 15; 14 words 0 / -1, 10; below 20 words, a learned phrase 0 / -1, 8, or
+  two places of learned weight 1.0 or more 0 / -1, 7; a weight floor of 2.0 at any length
+  -40 / -50; these two bounds 0 / 0, 8 (no labelled entry changed). What still decides the
+  other 7 is learned words ("lift", "radiator", "soaked") that lean one way in entries about
+  practice and mean nothing in a text about something else: that is for the learning
+  (benchmarks/learn_markers.py) to mend, not for a length rule.
   A learned hit on a curated one's words is not a second place of evidence, and learned hits
   take no part in the corrected-slip rule. Putting "not"
   before a drift phrase still never raises drift: a learned drift phrase is dropped as a
@@ -144,9 +165,14 @@ from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan, word_co
 MIN_WORDS = 4  # a shorter text is a fragment: no verdict (module docstring)
 MIN_COUNTED_HITS = 2
 LEARNED_PHRASE_MIN_WORDS = 20  # a learned phrase alone decides no shorter text (module docstring)
+# learned evidence alone (no curated hit counted) decides no text shorter than this, and one
+# shorter than LEARNED_PHRASE_MIN_WORDS only with this much counted weight (round 34)
+LEARNED_ONLY_MIN_WORDS = 13
+LEARNED_ONLY_MIN_WEIGHT = 2.0
 MIN_EVIDENCE_WEIGHT = 0.5  # 2.0 until round 13 (RESULTS.md)
 MIXED_MIN_SIDE = 1.5  # "mixed" needs this much counted weight on each side (round 13) …
 NEAR_TIE = 0.1  # … or a balance this close to BALANCE_CENTER
+TIE = 0.005  # a balance closer to 0 than this (shown as ±0.00) never leans (round 34)
 # tuned on tests/data/drift_eval.toml (0.3: 86.9%, 0.4: 89.3%); 0.45 since round 12 (the
 # learned markers count uncapped, and a narrower band would make fewer mixed entries mixed);
 # since round 13 the band is centred on BALANCE_CENTER, not 0 (module docstring); 0.4 since
@@ -363,10 +389,17 @@ def verdict_for(
     corrected_slip: bool = False,
     phrase: bool = False,
     words: int = MIN_WORDS,
+    learned_only: bool = False,
 ) -> str:
     """The verdict (rule in the module docstring) from the counted identity and drift weight;
-    `phrase`: a counted hit is a phrase of two or more words; `words`: the text's length."""
+    `phrase`: a counted hit is a phrase of two or more words; `words`: the text's length;
+    `learned_only`: every counted hit is a learned one."""
     if words < MIN_WORDS:
+        return "insufficient"
+    if learned_only and (
+        words < LEARNED_ONLY_MIN_WORDS
+        or (words < LEARNED_PHRASE_MIN_WORDS and identity + drift < LEARNED_ONLY_MIN_WEIGHT)
+    ):
         return "insufficient"
     enough = (counted >= MIN_COUNTED_HITS and identity + drift >= MIN_EVIDENCE_WEIGHT) or (
         counted >= 1 and phrase
@@ -376,7 +409,8 @@ def verdict_for(
     if corrected_slip:
         return "mixed"
     balance = (identity - drift) / (identity + drift)
-    if min(identity, drift) < MIXED_MIN_SIDE and abs(balance - BALANCE_CENTER) >= NEAR_TIE:
+    leans = abs(balance - BALANCE_CENTER) >= NEAR_TIE and abs(balance) >= TIE  # not a tie
+    if min(identity, drift) < MIXED_MIN_SIDE and leans:
         return "identity" if balance > BALANCE_CENTER else "drift"  # little on the other side
     if balance >= IDENTITY_THRESHOLD:
         return "identity"
@@ -483,12 +517,14 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     ident = drift = 0.0
     sums: dict[tuple[str, str], float] = {}  # (dimension, polarity) -> counted weight
     counted_n = 0
+    curated_n = 0  # counted curated hits: none, and the evidence is learned only
     slip_end = -1  # end of the first counted self-noticed drift hit
     corrected = False  # a counted identity hit after it (the rule above)
     last_end = -1  # a learned hit on a curated one's words is not a second place of evidence
     for hit, marker in found:  # `counted` was set by matcher.scan (rule above)
         if hit.counted:
             counted_n += hit.start >= last_end
+            curated_n += not marker.learned
             last_end = max(last_end, hit.end)
             weight = weights[marker.id]
             if hit.polarity == "identity":
@@ -508,7 +544,7 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
         word_count(h.text) > 1 for h, m in found if h.counted and (long_enough or not m.learned)
     )
     return DriftScore(
-        verdict=verdict_for(ident, drift, counted_n, corrected, phrase, words),
+        verdict=verdict_for(ident, drift, counted_n, corrected, phrase, words, not curated_n),
         balance=balance,
         identity=ident * per100,
         drift=drift * per100,
