@@ -109,11 +109,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from peerjournal.errors import plain_hint
 
@@ -144,6 +144,7 @@ from peerjournal.namewords import (
     as_person,
     common_opener,
     opener_key,
+    speaks,
     stems,
     used_as_name,
 )
@@ -756,11 +757,42 @@ _COMPOUND_SURNAMES = _words(
     令狐 轩辕 軒轅 端木 长孙 長孫 宇文 独孤 獨孤 南宫 南宮 西门 西門 澹台 澹臺
     """
 )
-# What a person is called by their surname: it before a title ("王先生", "王阿姨"). Not a
-# title that is in everyday words (老师, 哥, 姐, 伯), nor "小"/"老" before it: "上周老师" held
-# 周老师, "小时" 小时 (for 周杰, 时晓东). A surname that ends a word before one of these
-# titles still matches inside that word (rare; not checked).
-_SURNAME_TITLES = sorted(_words("先生 女士 小姐 阿姨 叔叔 太太"))
+# What a person is called by their surname: it before a title ("王先生", "王阿姨", "王医生",
+# "王总", "王姐", in simplified or traditional characters: "王醫生", "王經理"). Not a title
+# that is in everyday words after anything (老师, 伯), nor "小"/"老" before it: "上周老师"
+# held 周老师, "小时" 小时 (for 周杰, 时晓东). A surname that ends an everyday word before one
+# of these titles is that word (`_SURNAME_ENDS_A_WORD`: "上周医生说", "实习医生", "墨西哥");
+# one that begins a word with the title is too (`_TITLED_WORDS`: "帅哥", "师姐"), as is "总"
+# opening a word of its own (`_NOT_THE_BOSS`: "周总结"; see `_titled_in_a_word`).
+_SURNAME_TITLES = sorted(_words(
+    """
+    先生 女士 小姐 阿姨 叔叔 太太 医生 醫生 大夫 经理 經理 主任 老板 老闆 律师 律師 教授
+    总 總 姐 哥
+    """
+))
+_TITLES_LONGEST_FIRST = sorted(_SURNAME_TITLES, key=len, reverse=True)
+# A surname that ends everyday words, and the letters before it that make them: a week ("上周",
+# "这周"), a time ("有时", "小时", "同时"), practice ("实习", "学习"), a shift or a class ("值班",
+# "上班", "同班"), a country ("墨西哥"), a preposition ("关于"), in simplified and
+# traditional characters
+_SURNAME_ENDS_A_WORD = {
+    "周": "这這上下每本一两兩几幾半整那当當",
+    "时": "有平同那当这按及小准临随暂何此顿届过定适实即旧历彼",
+    "時": "有平同那當這按及小準臨隨暫何此頓屆過定適實即舊歷彼",
+    "习": "实学练复预见温补演研自",
+    "習": "實學練複復預見溫補演研自",
+    "班": "值上下加跟同全本各这這那早晚夜中大小排换換轮輪领領航",
+    "西": "墨",
+    "洛": "摩",
+    # "关于", "终于": never the surname after them ("对于", "由于" may be "对/由 于医生")
+    "于": "关终属基鉴等至",
+    "於": "關終屬基鑑鉴等至",
+}
+# A surname and title that is an everyday word ("班主任": the class teacher; "帅哥": a
+# handsome man; "师姐": a senior fellow student)
+_TITLED_WORDS = _words("班主任 帅哥 帥哥 师姐 師姐 师哥 師哥")
+# After a surname and "总", what makes "总" the start of another word ("周总结", "周总共")
+_NOT_THE_BOSS = "结結共之算部体體数數和额額量计計价價值分"
 _CHINESE_NAME = re.compile(f"[{_HAN_LETTERS}]{{2,4}}")
 
 
@@ -1066,6 +1098,11 @@ class Redactor:
     counts: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
+        # an alias that would itself name someone listed is not printed: "friend of Kim",
+        # restored from a backup, then Kim added (see `unusable_aliases`)
+        unusable = unusable_aliases(self.people)
+        if unusable:
+            self.people = [Person(p.name) if p.name in unusable else p for p in self.people]
         self._rules = _identifier_rules() if self.identifiers else []
         self._names, self._lookup = _compile_names(self.people)
         self._initials = _compile_user_names(self.people)
@@ -1386,13 +1423,20 @@ _AFTER_INITIAL = re.compile(
 def _the_month(match: re.Match[str], text: str) -> bool:
     """Whether a name's match is a month in a date ("on 3 May", "in May", "May 2026" with May
     Chen, Mary or Margaret listed): a month used so is kept (see `month_in_date`)."""
-    return _group(match).startswith(_MONTH_GROUP) and month_in_date(
+    group = _group(match)
+    month = group.startswith(_MONTH_GROUP) or (
+        group.startswith(_LOWER_GROUP) and _plain(match.group()) in _MONTHS
+    )
+    return month and month_in_date(
         text, match.start(), match.end()
     ) is not None
 
 
 # The group name of a form that is also a word ("Hope", "Joy"; see `_the_word`)
 _WORD_GROUP = "w"
+# The group name of a part of a listed name, or a short form, that is a word, written in
+# lower case ("frank" of Frank Miller; see `_lower_part_is_word`)
+_LOWER_GROUP = "l"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")
 # A list's separator: a comma, a semicolon, a slash, an ampersand, "and" or "or"; or the
 # full stop between two answers of one word ("Joy, relief. Hope.")
@@ -1401,14 +1445,62 @@ _LIST_BEFORE = re.compile(
     r"([^\W\d_]+)\s*(?:[,;/&.]|\s(?:and|or))\s*$", re.IGNORECASE
 )
 _ALONE_AFTER = re.compile(r"\s*(?:[.!]|$)")
-# A person's verb later in the sentence (see `PERSON_VERB_IN_CLAUSE`)
+# A person's verb later in the sentence (see `PERSON_VERB_IN_CLAUSE`): what
+# `_person_verb_in_sentence` answers, without scanning the rest of the sentence for each name
 _PERSON_VERB_IN_SENTENCE = re.compile(
     PERSON_VERB_IN_CLAUSE.pattern.replace(r"\s(?:and|but|then)\s", "$^").replace(";:,", ""),
     re.IGNORECASE,
 )
+# Where such a verb starts (its space), and where a sentence ends, as that pattern reads them
+_PERSON_VERB_AT = re.compile(rf"(?=\s(?:{PERSON_VERBS})(?![\w'’]))", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+
+
+@lru_cache(maxsize=4)
+def _verbs_and_stops(text: str) -> tuple[list[int], list[int]]:
+    """The starts of a person's verb (`_PERSON_VERB_AT`) and of a sentence's end in `text`,
+    found once per text (the names in it are looked at in turn)."""
+    verbs = [m.start() for m in _PERSON_VERB_AT.finditer(text)]
+    return verbs, [m.start() for m in _SENTENCE_STOP.finditer(text)]
+
+
+def _person_verb_in_sentence(text: str, end: int) -> bool:
+    """Whether `_PERSON_VERB_IN_SENTENCE.match(text, end)` would match: a person's verb
+    after `end` (its space may be the line break that ends the sentence) before the
+    sentence ends. Matching that pattern at every name took quadratic time over a long
+    sentence full of names ("of hope of hope…")."""
+    verbs, stops = _verbs_and_stops(text)
+    i = bisect_left(verbs, end)
+    if i == len(verbs):
+        return False
+    j = bisect_left(stops, end)
+    return j == len(stops) or verbs[i] <= stops[j]
+
+
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)(?![^\W\d_])")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _LIST_END = re.compile(r"\s*(?:[,;/&.!?)]|$|\s(?:and|or)\s)", re.IGNORECASE)
+
+
+def _titled_in_a_word(text: str, start: int, end: int) -> bool:
+    """Whether a surname with a title (`_chinese_forms`) at `start`:`end` of `text` is
+    everyday words: the surname ends a word (`_SURNAME_ENDS_A_WORD`: "上周医生说", "有时总是"),
+    the two are one (`_TITLED_WORDS`: "班主任"), or "总" starts a word ("周总结"), or is
+    "always" after another word ("有时总是"; at the start, "王总是" is the boss)."""
+    form = text[start:end]
+    title = next((t for t in _TITLES_LONGEST_FIRST if form.endswith(t)), None)
+    if title is None or len(form) == len(title):
+        return False
+    before = text[start - 1] if start else ""
+    if before and before in _SURNAME_ENDS_A_WORD.get(form[:-len(title)], ""):
+        return True
+    if form in _TITLED_WORDS:
+        return True
+    if title in ("总", "總"):
+        following = text[end : end + 1]
+        return following != "" and (following in _NOT_THE_BOSS or (
+            following == "是" and bool(re.match(f"[{_HAN_LETTERS}]", before))))
+    return False
 
 
 def _the_word(match: re.Match[str], text: str) -> bool:
@@ -1422,14 +1514,23 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     group = _group(match)
     if not group.startswith(_INITIAL_GROUP) and _the_modal(text, *match.span()):
         return True
+    if _titled_in_a_word(text, *match.span()):
+        return True
+    if group.startswith(_LOWER_GROUP):
+        return _lower_part_is_word(match, text)
     if not group.startswith(_WORD_GROUP):
         return False
-    start, end = match.span()
+    return _a_word_here(text, *match.span())
+
+
+def _a_word_here(text: str, start: int, end: int) -> bool:
+    """Whether the word-name at `start`:`end` of `text` is the word, by the words around it
+    (see `_the_word`)."""
     word = text[start:end]
     if _POSSESSIVE_AFTER.match(text, end):
         return False
     key = _plain(word)
-    if key in FEELING_NAMES and not _PERSON_VERB_IN_SENTENCE.match(text, end):
+    if key in FEELING_NAMES and not _person_verb_in_sentence(text, end):
         # a list of feelings, not the name twice ("hope, HOPE"), and no one's verb after it
         # in the sentence ("Joy, relief, Hope and Grace came" are people)
         after = _LIST_AFTER.match(text, end)
@@ -1466,11 +1567,162 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     ):  # "I felt joy", "the guy was kind"; not "I told her max would come"
         return True
     next_word = _NEXT_WORD.match(text, end)
-    if cue in VERB_CUES and next_word is not None and (
-        next_word.group(1).casefold() in VERB_NEXT.get(key.removesuffix("s"), ())
-    ):  # "we hope so" is the verb; "I hope HOPE is well" may be her
+    following = next_word.group(1).casefold() if next_word else ""
+    if cue in VERB_CUES and following in VERB_NEXT.get(key.removesuffix("s"), ()):
+        return True  # "we hope so" is the verb; "I hope HOPE is well" may be her
+    return _in_a_phrase(key, text, start, end) or _the_verb_or_season(
+        text, start, end, key, cue, following
+    )
+
+
+# Seasons, and the words before one that make it the season ("next summer", "last winter")
+_SEASONS = _words("summer winter autumn spring")
+_SEASON_BEFORE = _words("this last next every each all early late mid")
+# Subjects of a verb in the third person ("everyone hopes"), and words between a subject
+# and its verb ("we all hope", "I still hope")
+_THIRD_PERSON_SUBJECTS = _words(
+    "he she it everyone everybody someone somebody nobody noone anyone anybody one who"
+)
+_PRONOUN_SUBJECTS = SUBJECTS | {"who"}
+_BETWEEN_SUBJECT_AND_VERB = _words("all still really just truly only both also so")
+# Before a verb's bare form, with "to": what makes "to" the infinitive's ("I had to chase
+# the GP", "I want to sue them"; "spoke to mark" is him)
+_TO_HEADS = _words(
+    """
+    want wants wanted had have has need needs needed try tried trying going got plan planned
+    decided able like used ought
+    """
+)
+_NEGATIVE_OR_MODAL_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:(?:won|can|don|didn|doesn|wouldn|couldn|shouldn)['’]?t|cannot|never|not"
+    r"|will|would|could|should|might|must)[^\S\n]+$"
+)
+_DETERMINERS = _words("the a an my your his her their our this that these those")
+# Nouns that rise, before "rose" ("prices rose again", "her mood rose")
+_RISING = _words(
+    """
+    prices price mood temperature temperatures sun moon level levels numbers number costs
+    cost tension tensions voice voices water tide smoke anxiety stress rate rates bills rents
+    rent fees demand tempers spirits pressure fever sales crime cases heat anger panic
+    """
+)
+
+
+def _the_verb_or_season(
+    text: str, start: int, end: int, key: str, cue: str, following: str
+) -> bool:
+    """Whether a word-name in lower case at `start`:`end` of `text` (`key`, after `cue`,
+    before `following`) is a verb or a season by the words around it: a season after
+    "this", "last", "next"… ("next summer we go camping"); a verb ending its clause after a
+    subject ("we hope.", "we all hope.", "everyone hopes."), or after a negative, a modal or
+    the infinitive's "to" before what follows the verb ("I won't sue them", "I had to chase
+    the GP"); "rose" after what rises ("prices rose again", "her mood rose")."""
+    if key in _SEASONS:  # ("last summer said" may be her)
+        return cue in _SEASON_BEFORE and not speaks(text[end : end + 40])
+    verb = key.removesuffix("s")
+    if verb not in VERB_NEXT or verb in MODALS:  # (a modal: see `_the_modal`)
+        return False
+    subject = cue
+    if cue in _BETWEEN_SUBJECT_AND_VERB:
+        before = _search_back(_WORD_BEFORE, text, start - len(cue) - 1)
+        subject = before.group(1).casefold() if before else ""
+    subjects = _THIRD_PERSON_SUBJECTS if key != verb else _PRONOUN_SUBJECTS
+    ends = bool(_CLAUSE_ENDS.match(text, end))
+    if subject in subjects and (
+        following in VERB_NEXT[verb] or (ends and subject not in _NOT_ONLY_SUBJECTS | {"it"})
+    ):  # ("thank you hope.", "I gave it hope." may be her)
         return True
-    return _in_a_phrase(key, text, start, end)
+    if key == "rose":
+        return cue in _RISING and (ends or following in VERB_NEXT[key])
+    if key != verb or not (
+        following in VERB_NEXT[verb] or following in _DETERMINERS
+    ):
+        return False
+    if cue == "to":
+        head = _search_back(_WORD_BEFORE, text, start - len(cue) - 1)
+        return head is not None and head.group(1).casefold() in _TO_HEADS
+    return bool(_NEGATIVE_OR_MODAL_BEFORE.search(text, max(0, start - 12), start))
+
+
+# Before a part of a listed name written in lower case, what makes it a person: a title
+# ("mr turner"), or a verb of meeting or telling, maybe with a preposition ("met frank",
+# "told grace", "spoke to miller", "heard from may")
+_PERSON_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:(?:{'|'.join(sorted(TITLES))})\.?"
+    r"|met|meet|meeting|saw|see|seeing|told|tell|telling|asked|ask|asking|rang|ring|ringing"
+    r"|texted|text|texting|phoned|phone|phoning|emailed|email|emailing|messaged|message"
+    r"|thanked|thank|hugged|hug|visited|visit|called|call|calling|introduced|supervised"
+    r"|(?:spoke|speak|speaking|talked|talk|talking|chatted|chat|argued|arguing|heard|hear)"
+    r"[^\S\n]+(?:to|with|from)"
+    r"|(?:sat|sit|went|go|going|worked|working|met|meeting|walked|left)[^\S\n]+with"
+    r")[^\S\n]+$",
+    re.IGNORECASE,
+)
+# After such a part: "and" and another word before a person's verb ("frank and grace came")
+_PAIR_BEFORE_A_PERSONS_VERB = re.compile(
+    rf"[^\S\n]+(?:&|and)[^\S\n]+[^\W\d_]+[^\S\n]+(?:{PERSON_VERBS})(?![\w'’])",
+    re.IGNORECASE,
+)
+_NOT_BEFORE_A_PAIR = _words(
+    "a an the my your our their its his be been being was were is are am felt feel feels"
+)
+# After a modal that is such a part, what makes it the object of a verb of meeting or
+# telling ("met will today", "told may about it", "texted will.")
+_OBJECT_ENDS = re.compile(
+    r"\s*(?:[.,;:!?…)]|$)|[^\S\n]+(?i:today|yesterday|tonight|earlier|later|again|about|to"
+    r"|at|in|on|and|for|after|before|back|too|afterwards|this|last|that)(?![^\W\d_])"
+)
+# Before such a part that is a verb ("mark", "hope"), the words that make it the verb
+_VERB_BEFORE = VERB_CUES | _words("to not never don't didn't won't can't please")
+# Before such a part, words that make it the word even before a person's verb ("every day
+# was hard", "the next day went well")
+_COUNTING_BEFORE = _words("every each next last same other whole one another first")
+
+
+def _lower_part_is_word(match: re.Match[str], text: str) -> bool:
+    """Whether a part of a listed full name, or a short form, that is a word, written in
+    lower case ("frank" of Frank Miller, "grace", "turner", "may", "bill" of William), is
+    the word: unless the sentence makes it a person, it is (see `_lower_part_reading`)."""
+    return _lower_part_reading(text, *match.span()) != _PERSON
+
+
+_PERSON, _WORD, _DOUBT = "person", "word", "doubt"
+
+
+def _lower_part_reading(text: str, start: int, end: int) -> str:
+    """How the sentence reads a part of a listed full name (or a short form) that is a word,
+    written in lower case at `start`:`end` of `text`: `_PERSON` where it is possessive
+    ("frank's mum"), a person's verb follows ("frank was upset", "grace rang me", "may came
+    too", "miller shouted", "frank and grace came"), or it follows a title or a verb of
+    meeting or telling ("mr turner", "met frank", "spoke to miller"); `_WORD` where it is a
+    modal before a bare verb or after its subject ("the meeting may start late", "you may
+    go"), or after an article or a word that makes it the word (`_a_word_here`: "the bill
+    was paid", "to be frank", "every day was hard"); else `_DOUBT`, left as the word and
+    flagged in the preview (`unlisted_capitalised`: "frank drinks at night")."""
+    if _POSSESSIVE_AFTER.match(text, end):
+        return _PERSON
+    before = _search_back(_WORD_BEFORE, text, start)
+    cue = before.group(1).casefold() if before else ""
+    modal = _plain(text[start:end]) in MODALS
+    if cue in _COUNTING_BEFORE or (modal and (
+        cue in MODAL_SUBJECTS or _MODAL_VERB_AFTER.match(text, end)
+    )):
+        return _WORD
+    if cue not in _NOT_BEFORE_A_PAIR and _PAIR_BEFORE_A_PERSONS_VERB.match(text, end):
+        return _PERSON  # "so frank and grace came"; not "the bill and I paid", "I was frank and I…"
+    if _a_word_here(text, start, end):
+        return _WORD
+    # after a title or a verb of meeting: a modal only before what ends its clause or a
+    # preposition ("met will today", "told may about it"; "text may scroll" is the verb)
+    if _PERSON_BEFORE.search(text[max(0, start - 40) : start]) and (
+        not modal or _OBJECT_ENDS.match(text, end)
+    ):
+        return _PERSON
+    if cue in _VERB_BEFORE and _plain(text[start:end]) in VERB_NEXT:
+        return _WORD  # "do not mark changed lines", "I want to hope"
+    if _PERSON_NEXT_WORD.match(text, end) or _PAIR_BEFORE_A_PERSONS_VERB.match(text, end):
+        return _PERSON
+    return _DOUBT
 
 
 # A modal verb that is a name ("Will", "May") as the verb: in lower case, right after a
@@ -1514,12 +1766,23 @@ def _the_modal(text: str, start: int, end: int) -> bool:
     return subject not in _NOT_ONLY_SUBJECTS and bool(_CLAUSE_ENDS.match(text, end))
 
 
+# What only a person does, after a set phrase of "will" ("his last will rang" is Will; "a
+# nice guy rang" is still a man)
+_ONLY_A_PERSON_NEXT = re.compile(
+    r"[^\S\n]+(?:rang|rings|smiled|smiles|laughed|laughs|cried|shouted|arrived|texted|phoned)"
+    r"(?![\w'’])",
+    re.IGNORECASE,
+)
+
+
 def _in_a_phrase(key: str, text: str, start: int, end: int) -> bool:
     """Whether the word-name `key` at `start`:`end` of `text` is in one of its
-    `_IN_A_PHRASE`."""
+    `_IN_A_PHRASE`, and "will" not before what only a person does ("the last will rang")."""
+    if key == "will" and _ONLY_A_PERSON_NEXT.match(text, end):
+        return False
     return any(
         re.search(rf"(?<![^\W\d_]){before}$", text[max(0, start - 30) : start], re.IGNORECASE)
-        and re.match(after, text[end:], re.IGNORECASE)
+        and re.compile(after, re.IGNORECASE).match(text, end)
         for before, after in _IN_A_PHRASE.get(key, ())
     )
 
@@ -1602,6 +1865,9 @@ _IN_A_PHRASE = _phrases(
     max: _ effort | _ capacity | _ speed | _ power | _ level
     faith: _ in | have _ | has _ | had _ | lost _ | keep _ | losing _ | having _ | good _ | bad _
     will: free _ | ill _ | good _ | is _ i | is _ you | is _ he | is _ she | is _ we | is _ they
+    will: _ power | _ powers | last _ and testament | his last _ | her last _ | my last _
+    will: their last _ | your last _ | our last _ | the last _ | a last _ | against my _
+    will: against his _ | against her _ | against their _ | against your _ | against our _
     grace: said _ | saying _ | say _ | _ period | _ periods
     eve: christmas _ | year's _ | year’s _ | years _ | hallows _
     bills: _ are due | _ to pay | pay _ | paid _
@@ -1664,6 +1930,13 @@ def _compile_names(
         else:  # a name listed alone ("Hope") goes wherever it is capitalised, "Hope so." too
             body = _name_pattern(form, polish)
         branches.append(f"(?P<{group}>{_not_in_capitals(form)}{body})")
+        if case_sensitive and len(form) > 1 and form.isalpha():
+            # the same part in lower case ("frank was upset", "grace rang me"), replaced
+            # where the sentence makes it a person (see `_lower_part_is_word`)
+            lookup[f"{_LOWER_GROUP}{n}"] = lookup[group]
+            branches.append(
+                f"(?P<{_LOWER_GROUP}{n}>{_spelled(keyed(form.lower()))}{_ANY_HIDDEN})"
+            )
     # a full name written surname first as a handle or a file name ("walker_hope",
     # "turner.will.md"), only joined by a handle's marks: first, as the longest
     reversed_branches: list[str] = []
@@ -1936,7 +2209,9 @@ def unlisted_capitalised(
 
     A one-word listed name that is also a word, which redaction left in lower case where
     the sentence makes it the word ("I felt joy" with Joy listed: see `_the_word`), is
-    flagged too.
+    flagged too; and so is a part of a listed name (or a short form) that is a word, left
+    in lower case where the sentence says nothing ("frank drinks at night" with Frank Miller
+    listed; not "to be frank": see `_lower_part_reading`).
 
     The export preview highlights these so the writer can spot a name missing from the
     people list. Placeholders like "[person]" are lower case and never flagged.
@@ -1944,6 +2219,7 @@ def unlisted_capitalised(
     known = lower_case_words([text]) | frozenset(lower)
     with_vocabulary = known | frozenset(vocabulary) | IMPERATIVES
     alone = _words_listed_alone(tuple(names))
+    parts = _word_parts(tuple(names))
     spans = []
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
@@ -1953,6 +2229,11 @@ def unlisted_capitalised(
         if word.islower() and _plain(possessor(word)) in alone:
             # a one-word listed name that is a word, left as the word ("I felt joy")
             spans.append((match.start(), match.end()))
+            continue
+        if word.islower() and word in parts and (
+            _lower_part_reading(text, match.start(), match.end()) == _DOUBT
+        ):  # a part of a listed name in lower case, left as no sentence made it the word
+            spans.append((match.start(), match.end()))  # ("frank drinks at night")
             continue
         if (
             not word[0].isupper() or _never_a_name(word)
@@ -1988,6 +2269,19 @@ def _words_listed_alone(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(
         key for name in names if len(_parts(name)) == 1
         and (key := _plain(name)) in COMMON_WORDS
+    )
+
+
+@cache
+def _word_parts(names: tuple[str, ...]) -> frozenset[str]:
+    """The parts and short forms of `names` that are words, matched alone only when
+    capitalised ("frank" of Frank Miller, "will" of William), in lower case: redaction
+    leaves them in lower case unless the sentence makes them a person (see
+    `_lower_part_reading`)."""
+    return frozenset(
+        form.lower() for name in names
+        for form, case_sensitive in [*name_forms(name), *short_forms(name)]
+        if case_sensitive and len(form) > 1 and form.isalpha()
     )
 
 
@@ -2264,6 +2558,22 @@ def alias_naming(
     `held` is a `names_finder` that knows `name`, shared by many calls."""
     held = held or names_finder([name])
     return next((other for other in others if other.alias and name in held(other.alias)), None)
+
+
+def unusable_aliases(people: Sequence[Person]) -> dict[str, str]:
+    """Why the alias of each of `people` that cannot stand for them cannot (`alias_reveals`:
+    it holds their name, or the name of another of them), by name: such an alias gets onto
+    the list only from a backup (a name added after the alias naming it: "friend of Kim" for
+    Alex Brown, then Kim) or a list kept before aliases were checked. Redaction shows
+    [person] instead, as `people list` says."""
+    aliased = [p for p in people if p.alias and p.alias.strip()]
+    if not aliased:
+        return {}
+    held = names_finder(p.name for p in people)
+    return {
+        p.name: reason for p in aliased
+        if (reason := alias_reveals(p.name, p.alias, people, held))
+    }
 
 
 def alias_reveals(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -79,14 +80,24 @@ def register(app: typer.Typer) -> None:
         if not people:
             app_ctx.say("Nobody on the people list yet: `peerjournal people add NAME`.")
             return
-        from peerjournal.redact import one_letter_word_note
+        from peerjournal.redact import Person, one_letter_word_note, unusable_aliases
         from peerjournal.render.summary import people_table
 
-        app_ctx.out.print(people_table(people))
+        # an alias naming someone listed (restored beside them) is not what exports show
+        unusable = unusable_aliases([Person(p.name, p.alias) for p in people])
+        app_ctx.out.print(people_table(
+            [replace(p, alias=None) if p.name in unusable else p for p in people]
+        ))
         for p in people:
             note = one_letter_word_note(p.name, app_ctx.command_hint)
             if note:
                 app_ctx.say(note)
+            if p.name in unusable:
+                app_ctx.say(
+                    f"Note: {p.name}'s alias {p.alias!r} {unusable[p.name]}: exports show "
+                    f"[person] instead. Change it with "
+                    f"{app_ctx.command_hint(f'people add {p.name} --alias TEXT')}."
+                )
 
     @group.command(short_help="Take a person off the list.")
     def remove(ctx: typer.Context, words: Name, json_out: Json = False) -> None:
