@@ -119,9 +119,16 @@ class AppContext:
 
             path = self.db_path
             named = self.db_option is not None  # --db, or PEERJOURNAL_DB through it
-            if named and not path.exists() and self.command not in _STARTERS:
+            if self.command not in _STARTERS and not path.exists():
                 from peerjournal.errors import NotFoundError
 
+                # (an unmounted drive is not an empty journal: "No entries yet")
+                if gone := paths.folder_link_gone(path):
+                    raise NotFoundError(
+                        f"{gone} (a drive not mounted, or a folder moved?), so there is no "
+                        "journal to read."
+                    )
+            if named and not path.exists() and self.command not in _STARTERS:
                 # a mistyped --db would otherwise be a new, empty journal: "No entries yet"
                 if path.is_symlink():  # (`write` makes none through it either)
                     raise NotFoundError("{}: {}.".format(*self._no_journal_yet(path)))
@@ -182,7 +189,14 @@ class AppContext:
 
     def answered(self) -> None:
         """Said once a command has answered: that the journal is damaged, or that there is
-        none (an error says only itself, in one line: `failed`)."""
+        none (an error says only itself, in one line: `failed`). A command that left out
+        entries it could not read (a damaged page: `Store.past_damage`) ends with the error
+        that names them (exit 4, as `export --full` of a damaged journal does: no script
+        takes what it showed for the whole journal)."""
+        if self._store is not None and self._store.left_out:
+            from peerjournal.errors import DamagedJournal
+
+            raise DamagedJournal(self._store.left_out_note())
         self._warn_of_damage()
         if self._no_journal is not None:
             self.say("{}: {}.".format(*self._no_journal_yet(self._no_journal)))

@@ -166,6 +166,17 @@ def not_a_folder(folder: Path) -> str | None:
     return f"{folder} is {what}"
 
 
+def folder_link_gone(path: Path) -> str | None:
+    """`not_a_folder`'s words for the nearest folder of `path` that is a link to nothing (an
+    unmounted drive as PEERJOURNAL_HOME, or in a --db path); None when there is none."""
+    for folder in path.parents:
+        if folder.is_symlink() and not folder.exists():
+            return not_a_folder(folder)
+        if folder.exists():
+            return None
+    return None
+
+
 class NotAFileError(OSError):
     """`read_regular_file`'s refusal of a folder, a named pipe or a device."""
 

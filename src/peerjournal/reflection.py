@@ -91,8 +91,8 @@ def _sources(user_dir: Path | None) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in (prompts_dir(), user_dir):  # the writer's own sets override shipped ones
         if folder and folder.is_dir():
-            for path in sorted(folder.glob("*.toml")):
-                if path.stem not in NOT_PROMPT_SETS:
+            for path in sorted(folder.glob("*.toml")):  # (pathlib's * matches .hidden too)
+                if path.stem not in NOT_PROMPT_SETS and not path.name.startswith("."):
                     found[path.stem] = path
     return found
 
@@ -109,9 +109,26 @@ def load_prompt_set(name: str, user_dir: Path | None = None) -> PromptSet:
         typed = Path(name).name.removesuffix(".toml")  # a file name given for a set's name
         raise NotFoundError(
             f"No prompt set named {name!r}{did_you_mean(typed, sources)}"
-            f"{_misnamed(name, user_dir)}. Available: {', '.join(sorted(sources))}."
+            f"{_misnamed(name, user_dir)}. {_available_in_words(sources)}"
         )
     return _load(sources[name])
+
+
+def _available_in_words(sources: Mapping[str, Path]) -> str:
+    """"Available: a, b." naming the sets that can be used; those that cannot (a set of the
+    writer's that fails to load, as `write -p` would) named apart, `prompts list` saying why."""
+    usable, broken = [], []
+    for name, path in sorted(sources.items()):
+        try:
+            _load(path)
+        except PeerJournalError:
+            broken.append(name)
+        else:
+            usable.append(name)
+    said = f"Available: {', '.join(usable)}."
+    if broken:
+        said += (f" Not usable: {', '.join(broken)} (`peerjournal prompts list` says why).")
+    return said
 
 
 def _misnamed(name: str, user_dir: Path | None) -> str:
@@ -125,6 +142,9 @@ def _misnamed(name: str, user_dir: Path | None) -> str:
                 "name; rename the file)"
             )
         return f" ('{name}' is the self-check form: `peerjournal {name} check`)"
+    hidden = user_dir / f"{name}.toml" if user_dir and name.startswith(".") else None
+    if hidden and hidden.exists():
+        return f" ({hidden} is not read: a file whose name starts with '.' is hidden)"
     try:
         files = sorted(user_dir.iterdir()) if user_dir else []
     except OSError:  # no such folder (yet), or it cannot be listed

@@ -92,6 +92,7 @@ def _check_searchable(query: str) -> None:
     terms = query_terms(query)
     if terms.include:
         _check_or_not(query)
+        _check_near(query)
         return
     if terms.exclude:
         raise PeerJournalError(
@@ -132,10 +133,9 @@ def _check_or_not(query: str) -> None:
     """Refuse "Sam OR NOT Jo" (or "Sam OR -Jo"), which FTS5 cannot read: its NOT leaves out
     of what comes before it, and no search finds entries by a word they lack. Read as the
     forgiving rewrite reads it, it would silently be "Sam NOT Jo", so that is suggested."""
-    from peerjournal.db.searchfold import STRING
     from peerjournal.errors import PeerJournalError
 
-    outside = STRING.sub(lambda m: "_" * len(m[0]), query)  # (a "phrase" is not operators)
+    outside = _outside_phrases(query)  # (a "phrase" is not operators)
     meant = query
     for found in reversed(list(_OR_NOT.finditer(outside))):
         left = "" if found["left"] is None else meant[found.start("left") : found.end("left")]
@@ -148,14 +148,65 @@ def _check_or_not(query: str) -> None:
         )
 
 
+# NEAR( outside a "phrase", what follows it up to its closing bracket (none: to the end), and
+# that bracket
+_NEAR = re.compile(r"(?<![\w\"])NEAR\s*\((?P<inside>[^()]*)(?P<close>\)?)")
+_NEAR_DISTANCE = re.compile(r",\s*(?P<distance>[^,]*?)\s*$")
+
+
+def _closed_near(app_ctx: AppContext, query: str) -> str:
+    """`query` with the bracket a NEAR( at its end was left without ("NEAR(housing
+    appointment", a slip of typing), said so; read by the forgiving rewrite, it looked for
+    the word "near" too, and so found nothing."""
+    if any(not found["close"] and found.end() == len(query.rstrip())
+           for found in _NEAR.finditer(_outside_phrases(query))):
+        closed = f"{query.rstrip()})"
+        app_ctx.say(f"Search reads {_quoted(query)} as {_quoted(closed)}: the NEAR( had no "
+                    "closing bracket.")
+        return closed
+    return query
+
+
+def _outside_phrases(query: str) -> str:
+    """`query` with each "phrase" blanked out (no operator is read inside one)."""
+    from peerjournal.db.searchfold import STRING
+
+    return STRING.sub(lambda m: "_" * len(m[0]), query)
+
+
+def _check_near(query: str) -> None:
+    """Refuse a NEAR(…) that FTS5 cannot read: without its closing bracket (one left open
+    at the end is closed first: `_closed_near`), or with a distance that is not a number of
+    words. Read by the forgiving rewrite, either looked for the word "near" as well, and so
+    found nothing."""
+    from peerjournal.errors import PeerJournalError
+
+    for found in _NEAR.finditer(_outside_phrases(query)):
+        if not found["close"]:
+            raise PeerJournalError(
+                f"Search cannot read {_quoted(query)}: NEAR( needs a closing bracket after "
+                "its words, as in `search 'NEAR(housing appointment)'`."
+            )
+        distance = _NEAR_DISTANCE.search(found["inside"])
+        if distance and not distance["distance"].isdigit():
+            raise PeerJournalError(
+                f"Search cannot read {_quoted(query)}: the number after the comma in "
+                "NEAR(…, N) is how many words apart they may be (0 or more), as in "
+                "`search 'NEAR(housing appointment, 5)'`."
+            )
+
+
 def unknown_setting(store: Store, setting: str | None) -> str | None:
     """When no entry has the --setting given: "no entry has the setting 'communty'", with the
     known setting it is likely a slip for, as `write` asks ("did you mean community?").
     For list, search and report alike."""
+    from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key
     from peerjournal.setting_names import known_settings, likely_meant
 
     if not setting or store.with_setting(setting):
         return None
+    if setting_key(setting) == UNSPECIFIED_SETTING:  # (the entries without a setting)
+        return f"every entry has a setting ({setting!r} selects the entries without one)."
     meant = likely_meant(setting, known_settings(lambda: store))
     guess = f"; did you mean {meant!r} (`--setting {shlex.quote(meant)}`)?" if meant else "."
     return f"no entry has the setting {setting!r}{guess}"
@@ -479,6 +530,7 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         query = " ".join(words)  # `search housing office` is `search "housing office"`
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
+        query = _closed_near(app_ctx, query)
         _check_searchable(query)
         _note_ignored(app_ctx, query)
         store = app_ctx.store()

@@ -215,7 +215,7 @@ def _refuse_a_trial_lexicon(app: AppContext) -> None:
 
 
 def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
-    from peerjournal.db.engine import Commit, all_or_nothing
+    from peerjournal.db.engine import Commit, all_or_nothing, writing_long
     from peerjournal.drift.lexicon import scorer_version
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.render.progress import progress_bar
@@ -230,7 +230,9 @@ def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
             with progress_bar(len(pending), "Re-scoring", app.err) as advance:
                 scores = score_for_store([body for _, body in pending], lexicon, advance)
                 # one transaction: an interrupted run stores no score at all, or all of them
-                with all_or_nothing(store.conn, store.path) as stored:
+                # (a write in another terminal that waits for it in vain names it)
+                with writing_long(store.path, "drift --rescore"), \
+                        all_or_nothing(store.conn, store.path) as stored:
                     store.set_drifts(zip(rescored, scores, strict=True))
     except KeyboardInterrupt:
         if stored.done:  # (the signal came during COMMIT, or after it)

@@ -499,14 +499,16 @@ def _in_system_folder(path: Path) -> bool:
 
 def _refuse_name_in_file_name(app: AppContext, target: Path) -> None:
     """A file's name goes wherever the file goes (an attachment, a shared folder): refuse
-    one that holds a listed name, as the summary inside holds none."""
+    one that holds a listed name, as the summary inside holds none. In any case, as a label
+    is read (`Redactor.label`): a file name is typed in lower case ("frank.pdf") and has no
+    sentence around it to tell the word from the name."""
     from peerjournal.db.people import list_people
     from peerjournal.errors import PeerJournalError
     from peerjournal.redact import Person, contains_name
 
     people = [Person(p.name, p.alias) for p in list_people(app.store())]
     for name in dict.fromkeys((target.name, _link_end(target).name)):  # a link's file's too
-        if contains_name(name, people):
+        if contains_name(name, people, any_case=True):
             raise PeerJournalError(
                 f"The file name {name!r} holds a name on the people list, and a file's "
                 "name goes wherever the file goes: choose another name for --output. Nothing "
@@ -582,6 +584,7 @@ class Salvage:
 
     lost: list[int] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
+    unnamed: int = 0  # entries lost whose IDs cannot be read either (`health.named_lost`)
 
 
 def _entries(app: AppContext, salvage: Salvage | None) -> list[Entry] | None:
@@ -589,17 +592,23 @@ def _entries(app: AppContext, salvage: Salvage | None) -> list[Entry] | None:
     all), else one by one (`Store.readable`), their lost IDs noted in `salvage`. A journal of
     which not even that reads is refused, the file left as it is (`engine.unreadable`)."""
     from peerjournal.db.engine import unreadable
+    from peerjournal.db.health import named_lost
     from peerjournal.errors import DatabaseError
 
     store = app.store()
     try:
         if salvage is None:
             return list(store.iter_all())
-        entries, salvage.lost = store.readable()
+        entries, lost = store.readable()
     except DatabaseError:
         if salvage is None:
             return None
         raise DatabaseError(unreadable(app.db_path, "no entry can be read")) from None
+    try:
+        highest = store.highest_id_given() or None
+    except DatabaseError:  # (its page damaged too)
+        highest = None
+    salvage.lost, salvage.unnamed = named_lost(lost, highest, {e.id for e in entries})
     return entries
 
 
@@ -641,24 +650,29 @@ def _trash_note(app: AppContext) -> list[str]:
 def _salvaged(app: AppContext, target: Path | None, salvage: Salvage) -> PeerJournalError:
     """The error after a backup of a damaged journal is written: it holds what could be read,
     and names what could not be (exit 4, so that no script takes it for a whole backup)."""
+    from peerjournal.db.health import stale_wal_note
     from peerjournal.errors import DatabaseError
     from peerjournal.plural import counted, joined
 
     where = "The backup" if target is None else f"The backup in {target}"
+    wal = stale_wal_note(app.db_path)  # (a copy restored beside the -wal of another file)
     lost = salvage.lost
     missing = list(salvage.parts)
-    if lost:
+    if lost or salvage.unnamed:
         ids = ", ".join(str(i) for i in lost[:20]) + (", …" if len(lost) > 20 else "")
-        missing.insert(0, f"{counted(len(lost), 'entry')} could not be ({ids})")
+        if salvage.unnamed:  # (an ID read off a damaged page is not named: it may be garbage)
+            ids = (f"{ids}; and {salvage.unnamed} whose ID cannot be read either" if ids
+                   else f"nor {'its ID' if salvage.unnamed == 1 else 'their IDs'}")
+        missing.insert(0, f"{counted(len(lost) + salvage.unnamed, 'entry')} could not be ({ids})")
     if not missing:
         return DatabaseError(
             f"The journal at {app.db_path} is damaged (SQLite's check of the file found "
             f"errors), though every entry and record in it could still be read. {where} holds "
-            "them all; keep the damaged journal too."
+            f"them all; keep the damaged journal too.{wal}"
         )
     return DatabaseError(
         f"The journal at {app.db_path} is damaged. {where} holds every entry that could still be "
-        f"read; {joined(missing)}. Keep the damaged journal too."
+        f"read; {joined(missing)}. Keep the damaged journal too.{wal}"
     )
 
 
@@ -785,9 +799,10 @@ def _signature_note(writer: str, signed: str, people: Sequence[Person]) -> str:
 
     held = ("a name on the people list" if contains_name(writer, people)
             else "what looks like an identifier")
+    stop = "" if signed.endswith((".", "!", "?")) else "."  # (not "signed S..")
     return (
         f"Your signature (--from {writer}) holds {held}, so it is replaced there too: the "
-        f"summary is signed {signed}."
+        f"summary is signed {signed}{stop}"
     )
 
 
@@ -913,10 +928,9 @@ def _passages_to_read(summary: dict[str, Any], data: bytes, fmt: str) -> list[di
     each once (the preview and --yes name them on stderr); none without redaction."""
     if not summary["redacted"]:
         return []
-    from peerjournal.redact import caseless_runs
-    from peerjournal.reviewing import sanitise
+    from peerjournal.render.summary import caseless_passages
 
-    runs = caseless_runs(sanitise(_preview_text(summary, data, fmt)))
+    runs = caseless_passages(_preview_text(summary, data, fmt))
     return [{"text": text, "script": script} for text, script in dict.fromkeys(runs)]
 
 

@@ -278,23 +278,29 @@ def _people_left_out(
 ) -> tuple[str, list[str]]:
     """Why the backup's people not added were left out, as counts ("1 already listed; 1
     named twice in the backup"), and a note for each alias of theirs not used (the name
-    listed keeps its own), with the command that adds it: it is never dropped unsaid."""
+    listed keeps its own), with the command that adds it: it is never dropped unsaid. Who
+    is added is `people_to_add`'s to say, as when `restore_people` adds them (`incoming`
+    is a backup's people, each name as `check_name` tidies it): each of the others is left
+    out for the person listed, or added, under its name before it."""
     import shlex
 
-    from peerjournal.redact import name_key
+    from peerjournal.redact import name_key, people_to_add
 
-    kept = {name_key(p.name): p for p in listed}
-    already = {*kept}
+    added, _ = people_to_add(listed, incoming)  # (in the order of `incoming`)
+    already = {name_key(p.name) for p in listed}
+    kept = {name_key(p.name): p for p in listed}  # the person each name stays listed as
+    joining = iter(added)
+    joins = next(joining, None)
     counts = {"already listed": 0, "named twice in the backup": 0}
     notes: list[str] = []
     for person in incoming:
         key = name_key(person.name)
-        if key not in kept:  # added (with the alias it could keep: `people_to_add`)
-            kept[key] = person
+        if joins is not None and joins.name == person.name:  # added, as `joins` says how
+            kept[key], joins = joins, next(joining, None)
             continue
         why = "already listed" if key in already else "named twice in the backup"
         counts[why] += 1
-        alias, first = (person.alias or "").strip(), kept[key]
+        alias, first = (person.alias or "").strip(), kept.get(key, person)
         if alias and alias != (first.alias or "").strip():
             has = f"the alias {first.alias!r}" if first.alias else "no alias"
             where = why if key in already else f"in the backup as {first.name!r} first"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -65,10 +66,55 @@ def entry_id_argument(help: str = "The entry's ID.") -> Any:
     return typer.Argument(..., metavar="ID", parser=entry_id, help=help)
 
 
+# A range of IDs (`delete 14-20`) holds at most this many: enough for any journal's entries
+# (20,000 is a large one), never so many that a slip of the keyboard (`1-100000000000`) fills
+# the memory. Every ID in a range must be there to delete (or restore): none is moved else.
+MOST_IN_RANGE = 1_000_000
+_RANGE = re.compile(r"#?(\d+)\s*[-\u2013]\s*#?(\d+)")  # (an en dash too, as pasted from a text)
+
+
+def entry_ids(text: str) -> list[int]:
+    """The IDs of one argument of delete and restore: `12` (as `entry_id` reads it), several
+    `14,15` as `--tag a,b` takes several tags, or a range from the lower to the higher,
+    `14-20`, as their messages name runs of IDs (`trash._ids_in_words`)."""
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) > 1 and not any(parts):
+        raise typer.BadParameter(f"{text!r} is not an entry ID: give one, such as 12.")
+    found: list[int] = []
+    for part in filter(None, parts) if len(parts) > 1 else parts:
+        run = _RANGE.fullmatch(part)
+        if run is None:
+            found.append(entry_id(part))
+            continue
+        first, last = int(run[1]), int(run[2])
+        if first < 1:
+            raise typer.BadParameter(
+                f"{part} is not a range of entry IDs; IDs start at 1 (see `peerjournal list`)."
+            )
+        if last < first:
+            raise typer.BadParameter(
+                f"{part} is not a range of entry IDs: give the lower ID first, as in "
+                f"{last}-{first}."
+            )
+        if last - first + 1 > MOST_IN_RANGE:
+            raise typer.BadParameter(
+                f"{part} is not a range of entry IDs: it holds more than {MOST_IN_RANGE:,} "
+                "(see `peerjournal list` for the IDs)."
+            )
+        found.extend(range(first, last + 1))
+    return found
+
+
+def _every_id(given: list[list[int]]) -> list[int]:
+    """(The IDs of every argument, in order: `entry_ids` reads each argument into a list.)"""
+    return [found for ids in given for found in ids]
+
+
 def entry_ids_argument() -> Any:
-    """The IDs of delete and restore: one or several."""
+    """The IDs of delete and restore: one or several (`entry_ids`)."""
     return typer.Argument(
-        ..., metavar="ID...", parser=entry_id, help="The entry's ID (or several: 5 6 7)."
+        ..., metavar="ID...", parser=entry_ids, callback=_every_id,
+        help="The entry's ID, or several: 5 6 7, 5,6,7 or a range 5-7.",
     )
 
 

@@ -89,10 +89,10 @@ def _finish_emptying(app: AppContext, store: Store, said: str, destroyed: int) -
     any: the entries are destroyed either way, which a full disk must not unsay."""
     import typer
 
-    from peerjournal.db.engine import FULL
+    from peerjournal.db.engine import FULL, wal_file
     from peerjournal.errors import ExitCode
 
-    wal = app.db_path.with_name(f"{app.db_path.name}-wal")
+    wal = wal_file(app.db_path)  # (through a link, beside the journal it leads to)
     try:  # (found empty: only what an earlier run could not clear is to be cleared)
         left = destroyed > 0 or wal.stat().st_size > 0
     except OSError:
@@ -129,32 +129,46 @@ def _where(store: Store, entry_id: int) -> str:
     return ""
 
 
+def _places(store: Store, ids: list[int]) -> dict[int, str]:
+    """`_where` of every ID in `ids`, in a few reads however many there are (a range such as
+    1-20000 is two reads, not 40,000)."""
+    if len(ids) <= NAMED_AT_MOST:
+        return {entry_id: _where(store, entry_id) for entry_id in ids}
+    from peerjournal.db.stats import live_and_trashed
+
+    there = store.existing_ids(ids)
+    trashed = live_and_trashed(store)[1] if there else set()
+    return {
+        i: ("trash" if i in trashed else "journal") if i in there else "" for i in ids
+    }
+
+
 def _check_all(app: AppContext, store: Store, ids: list[int], *, deleting: bool) -> None:
     """A NotFoundError naming every ID that cannot be deleted (restored, unless `deleting`),
     before any is: one sentence per reason, as the one-ID messages say it; the commands it
     names with this command's --db (`AppContext.command_hint`)."""
     from peerjournal.errors import NoEntryError, NotFoundError
-    from peerjournal.plural import joined
 
-    places = {entry_id: _where(store, entry_id) for entry_id in ids}
+    places = _places(store, ids)
     here, other = ("journal", "trash") if deleting else ("trash", "journal")
-    missing = [str(i) for i, place in places.items() if not place]
-    moved = [str(i) for i, place in places.items() if place == other]
+    missing = [i for i, place in places.items() if not place]
+    moved = [i for i, place in places.items() if place == other]
     if not missing and not moved:
         return
     problems = []
     if missing:
         see = (f" (see {app.command_hint('list')}, or {app.command_hint('trash')})"
                if deleting else "")
-        problems.append(f"No entry {joined(missing, 'or')} in the {here}{see}.")
+        problems.append(f"No entry {_ids_in_words(missing, 'or')} in the {here}{see}.")
     if moved:
         one = len(moved) == 1
-        subject = f"{'Entry' if one else 'Entries'} {joined(moved)} {'is' if one else 'are'}"
+        subject = (f"{'Entry' if one else 'Entries'} {_ids_in_words(moved)} "
+                   f"{'is' if one else 'are'}")
         if deleting:
             them = "it" if one else "them"
             problems.append(
                 f"{subject} already in the trash "
-                f"({app.command_hint('restore ' + ' '.join(moved))} brings {them} back)."
+                f"({_restore_hint(app, moved)} brings {them} back)."
             )
         else:
             show = app.command_hint(f"show {moved[0]}") if one else (
@@ -168,15 +182,100 @@ def _check_all(app: AppContext, store: Store, ids: list[int], *, deleting: bool)
     text = " ".join(problems)
     # (none of them anywhere: `AppContext.failed` says so when there is no journal at all)
     if missing and not moved:
-        raise NoEntryError(joined(missing, "or"), text)
+        raise NoEntryError(_ids_in_words(missing, "or"), text)
     raise NotFoundError(text)
 
 
-def _numbered(ids: list[int]) -> str:
-    """ "entry 5" or "entries 5, 6 and 7"."""
-    from peerjournal.plural import joined
+NAMED_AT_MOST = 10  # IDs named one by one; of more, a count and their runs ("1-5000")
 
-    return f"entry {ids[0]}" if len(ids) == 1 else f"entries {joined([str(i) for i in ids])}"
+
+def _ids_in_words(ids: list[int], word: str = "and") -> str:
+    """ "5", "5, 6 and 7" (`word` "or": "5, 6 or 7"), as given; of more than NAMED_AT_MOST,
+    their runs in order, "1-5000" or "1-3, 7 and 9-12", the first few of many ("2, 4, 6 and
+    4,991 more"): a line, however many IDs (--json lists every one)."""
+    from peerjournal.plural import counted, joined
+
+    if len(ids) <= NAMED_AT_MOST:
+        return joined([str(i) for i in ids], word)
+    runs = _runs(ids)
+    named = _run_names(runs[:NAMED_AT_MOST])
+    if len(runs) > NAMED_AT_MOST:
+        shown = sum(b - a + 1 for a, b in runs[: NAMED_AT_MOST - 1])
+        named[-1] = counted(len(ids) - shown, "more", "more")
+    return joined(named, word)
+
+
+def _runs(ids: list[int]) -> list[list[int]]:
+    """The IDs as runs of consecutive ones, in order: [[1, 3], [7, 7], [9, 12]]."""
+    runs: list[list[int]] = []
+    for entry_id in sorted(ids):
+        if runs and entry_id == runs[-1][1] + 1:
+            runs[-1][1] = entry_id
+        else:
+            runs.append([entry_id, entry_id])
+    return runs
+
+
+def _run_names(runs: list[list[int]]) -> list[str]:
+    """Runs as typed: "1-3", "7" (a range is how delete and restore take one too)."""
+    return [str(a) if a == b else f"{a}-{b}" for a, b in runs]
+
+
+def _numbered(ids: list[int]) -> str:
+    """ "entry 5", "entries 5, 6 and 7", or of many "5,000 entries (1-5000)"."""
+    from peerjournal.plural import counted
+
+    if len(ids) > NAMED_AT_MOST:
+        return f"{counted(len(ids), 'entry')} ({_ids_in_words(ids)})"
+    return f"entry {ids[0]}" if len(ids) == 1 else f"entries {_ids_in_words(ids)}"
+
+
+def _restore_hint(app: AppContext, ids: list[int]) -> str:
+    """The command that brings the entries `ids` back: with every ID, of more than
+    NAMED_AT_MOST their runs (`restore 1-5000`, which `options.entry_ids` reads), unless
+    even those are too many to name in a line."""
+    if len(ids) <= NAMED_AT_MOST:
+        return app.command_hint("restore " + " ".join(map(str, ids)))
+    runs = _runs(ids)
+    if len(runs) > NAMED_AT_MOST:
+        return f"{app.command_hint('restore')} with their IDs"
+    return app.command_hint("restore " + " ".join(_run_names(runs)))
+
+
+def _interrupted_move(app: AppContext, store: Store, ids: list[int], *, deleting: bool) -> None:
+    """Ctrl-C (or SIGTERM) while entries were moved: one transaction, so either every one
+    was (the signal came during COMMIT, or after it) or none; which, said as it is."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    moved = _where(store, ids[0]) == ("trash" if deleting else "journal")
+    them = "it" if len(ids) == 1 else "them"
+    if not moved:
+        if deleting:
+            said = "nothing was deleted, the entries are as they were"
+        else:
+            said = "nothing was restored, the entries are still in the trash"
+        raise PeerJournalError(f"Interrupted: {said}.", ExitCode.INTERRUPTED)
+    done = (f"{_numbered(ids)} {'was' if len(ids) == 1 else 'were'} already "
+            f"{'moved to the trash' if deleting else 'restored'}")
+    back = f" ({_restore_hint(app, ids)} brings {them} back)" if deleting else ""
+    raise PeerJournalError(f"Interrupted, but {done}{back}.", ExitCode.INTERRUPTED)
+
+
+def _destroyed_anyway(store: Store, entries: list[Entry]) -> int:
+    """After Ctrl-C (or SIGTERM) during `Store.empty_trash`, how many of the `entries` it was
+    to destroy are gone: all (one transaction, committed as the signal came) or none; when
+    none, the error that says nothing was destroyed."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.plural import counted
+
+    gone = len(entries) - len(store.existing_ids(e.id for e in entries))
+    if not gone:
+        raise PeerJournalError(
+            f"Interrupted: nothing was destroyed, the {counted(len(entries), 'entry')} "
+            f"{'is' if len(entries) == 1 else 'are'} still in the trash.",
+            ExitCode.INTERRUPTED,
+        )
+    return gone
 
 
 def register(app: typer.Typer) -> None:
@@ -190,16 +289,19 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
-        _check_all(app_ctx, store, ids, deleting=True)
-        store.trash(ids, app_ctx.now())  # all of them, or none
+        try:
+            _check_all(app_ctx, store, ids, deleting=True)
+            store.trash(ids, app_ctx.now())  # all of them, or none
+        except KeyboardInterrupt:
+            _interrupted_move(app_ctx, store, ids, deleting=True)
         if json_out:
             moved = [_trashed_json(store.get(i, trashed=True)) for i in ids]
             app_ctx.print_json(moved if len(entry_ids) > 1 else moved[0])
             return
         them = "it" if len(ids) == 1 else "them"
         app_ctx.say(
-            f"Moved {_numbered(ids)} to the trash. "
-            f"{app_ctx.command_hint('restore ' + ' '.join(map(str, ids)))} brings {them} back."
+            f"Moved {_numbered(ids)} to the trash. {_restore_hint(app_ctx, ids)} brings "
+            f"{them} back."
         )
 
     @app.command(short_help="Take entries out of the trash.")
@@ -211,8 +313,11 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
-        _check_all(app_ctx, store, ids, deleting=False)
-        store.restore(ids)  # all of them, or none
+        try:
+            _check_all(app_ctx, store, ids, deleting=False)
+            store.restore(ids)  # all of them, or none
+        except KeyboardInterrupt:
+            _interrupted_move(app_ctx, store, ids, deleting=False)
         if json_out:
             back = [store.get(i).to_json() for i in ids]
             app_ctx.print_json(back if len(entry_ids) > 1 else back[0])
@@ -231,7 +336,16 @@ def register(app: typer.Typer) -> None:
         {"destroyed": N})."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        entries = store.trashed()
+        try:
+            entries = store.trashed()
+        except KeyboardInterrupt:
+            if not empty:
+                raise
+            from peerjournal.errors import ExitCode, PeerJournalError
+
+            raise PeerJournalError(
+                "Interrupted: nothing was destroyed.", ExitCode.INTERRUPTED
+            ) from None
         if empty:
             from peerjournal.plural import counted
 
@@ -241,25 +355,28 @@ def register(app: typer.Typer) -> None:
             ):
                 app_ctx.say(f"Nothing destroyed.{app_ctx.without_terminal('empty the trash')}")
                 raise typer.Exit(1)
+            came = False  # a Ctrl-C as the entries were destroyed: what is left is done first
             if entries:
-                _set_aside_others(app_ctx, entries)
-                destroyed = store.empty_trash()
-            # (also those a run stopped by a full disk left, of entries destroyed before)
-            now, before = _discard_kept_edits(app_ctx, store, [e.id for e in entries])
-            if destroyed:
-                of = "it" if destroyed == 1 else "them"
-                also = f", and {counted(now, 'unsaved edit')} of {of}" if now else ""
-                said = f"Destroyed {counted(destroyed, 'entry')}{also}."
-            else:
-                said = "The trash is already empty."
-            if before:
-                said += (f" Discarded {counted(before, 'unsaved edit')} of entries destroyed "
-                         "before.")
+                try:
+                    _set_aside_others(app_ctx, entries)
+                    destroyed = store.empty_trash()
+                except KeyboardInterrupt:
+                    destroyed = _destroyed_anyway(store, entries)
+                    came = True
             try:
-                _finish_emptying(app_ctx, store, said, destroyed)
+                _empty_the_rest(app_ctx, store, entries, destroyed)
+            except KeyboardInterrupt:
+                raise _stopped_emptying(app_ctx, destroyed) from None
             finally:
                 if json_out:  # what was destroyed, as `drift --rescore --json` says what it did
                     app_ctx.print_json({"destroyed": destroyed})
+            if came:
+                from peerjournal.errors import ExitCode, PeerJournalError
+
+                raise PeerJournalError(
+                    "Interrupted, but the trash was already emptied: nothing is left to do.",
+                    ExitCode.INTERRUPTED,
+                )
             return
         if json_out:
             app_ctx.print_json([_trashed_json(e) for e in entries])
@@ -270,3 +387,39 @@ def register(app: typer.Typer) -> None:
         from peerjournal.render.entries import entry_table
 
         app_ctx.out.print(entry_table(entries, deleted=True))
+
+
+def _empty_the_rest(
+    app_ctx: AppContext, store: Store, entries: list[Entry], destroyed: int
+) -> None:
+    """What `trash --empty` does once the `entries` (`destroyed` of them) are destroyed:
+    discard their unsaved edits, clear their text from the journal file, say so."""
+    from peerjournal.plural import counted
+
+    # (also those a run stopped by a full disk left, of entries destroyed before)
+    now, before = _discard_kept_edits(app_ctx, store, [e.id for e in entries])
+    if destroyed:
+        of = "it" if destroyed == 1 else "them"
+        also = f", and {counted(now, 'unsaved edit')} of {of}" if now else ""
+        said = f"Destroyed {counted(destroyed, 'entry')}{also}."
+    else:
+        said = "The trash is already empty."
+    if before:
+        said += (f" Discarded {counted(before, 'unsaved edit')} of entries destroyed "
+                 "before.")
+    _finish_emptying(app_ctx, store, said, destroyed)
+
+
+def _stopped_emptying(app_ctx: AppContext, destroyed: int) -> Exception:
+    """The error of a Ctrl-C (or SIGTERM) once the trash was emptied, before the text of what
+    it held was cleared from everywhere (unsaved edits, the journal file)."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.plural import counted
+
+    what = (f"but the trash was already emptied ({counted(destroyed, 'entry')} destroyed)"
+            if destroyed else "and the trash was already empty")
+    return PeerJournalError(
+        f"Interrupted, {what}; the text of destroyed entries may not all be cleared yet: "
+        f"{app_ctx.command_hint('trash --empty')} clears it.",
+        ExitCode.INTERRUPTED,
+    )

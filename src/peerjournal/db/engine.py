@@ -48,12 +48,16 @@ MIGRATIONS = Path(__file__).parent / "migrations"  # the revisions installed wit
 
 
 def busy_timeout_ms() -> int:
+    """How long a writer waits for another one; a bad BUSY_TIMEOUT_ENV is a usage error
+    (exit 2), as a relative PEERJOURNAL_HOME is: the setting is wrong, not the journal."""
     raw = os.environ.get(BUSY_TIMEOUT_ENV, "")
     try:
         return max(0, int(raw)) if raw.strip() else BUSY_TIMEOUT_MS
     except ValueError:
-        raise DatabaseError(
-            f"{BUSY_TIMEOUT_ENV}={raw!r} is not a number of milliseconds."
+        raise PeerJournalError(
+            f"{BUSY_TIMEOUT_ENV}={raw!r} is not a number of milliseconds: set it to a whole "
+            f"number, such as {BUSY_TIMEOUT_MS}, or unset it.",
+            ExitCode.USAGE,
         ) from None
 
 
@@ -80,6 +84,52 @@ def translated_errors(path: Path) -> Iterator[None]:
         raise
 
 
+WRITING_DIR = "writing"  # in the cache folder: which command holds a journal's lock for long
+
+
+def _writing_note(path: Path) -> Path:
+    """(One small file per journal, named as `health` names its notes.)"""
+    import zlib
+
+    from peerjournal import paths
+
+    return paths.cache_dir() / WRITING_DIR / f"{zlib.crc32(os.fsencode(path.absolute())):08x}"
+
+
+@contextmanager
+def writing_long(path: Path, command: str) -> Iterator[None]:
+    """Around a write that holds the journal at `path` locked for long (`drift --rescore` of
+    a large journal: one transaction): a note of this process and `command`, so that a write
+    in another terminal that waited for it in vain names it (`long_writer`), not "another
+    program". Best effort: a note that cannot be written leaves the message as it was."""
+    from peerjournal.paths import write_cache_file
+
+    note = _writing_note(path)
+    noted = False
+    with suppress(OSError):
+        write_cache_file(note, f"{os.getpid()} {command}".encode())
+        noted = True
+    try:
+        yield
+    finally:
+        if noted:
+            with suppress(OSError):
+                note.unlink()
+
+
+def long_writer(path: Path) -> str | None:
+    """The command of another peerjournal still running that noted it holds the journal at
+    `path` locked (`writing_long`), or None (no note, or its process has ended)."""
+    try:
+        pid, command = _writing_note(path).read_text(encoding="utf-8").split(" ", 1)
+        if int(pid) == os.getpid():
+            return None
+        os.kill(int(pid), 0)  # (no signal sent: only whether the process is there)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    return command.strip() or None
+
+
 def describe_error(path: Path, exc: sqlite3.Error) -> str:
     reason = _safe_reason(exc)
     text = reason.lower()
@@ -93,6 +143,12 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
             "`peerjournal export --full` saves the entries that can still be read."
         )
     if "locked" in text or "busy" in text:
+        holder = long_writer(path)
+        if holder:
+            return (
+                f"The journal at {path} is locked by another peerjournal command, "
+                f"`peerjournal {holder}`, still running; try again once it has finished."
+            )
         return f"The journal at {path} is locked by another program; try again in a moment."
     if "disk" in text and "full" in text:
         return _full(path)
@@ -183,7 +239,7 @@ def empty_journal(path: Path) -> str | None:
     """The warning for a journal file of 0 bytes (a sync tool, a crash, `> journal.db`), which
     SQLite takes for a new, empty journal; None for any other (a new journal has no file yet,
     and beside a -wal that holds data, the journal's content may all be in that)."""
-    wal = path.with_name(f"{path.name}-wal")
+    wal = wal_file(path)
     try:  # (not a file at all, /dev/null say: refused as such when opened)
         if not path.is_file() or path.stat().st_size or (wal.exists() and wal.stat().st_size):
             return None
@@ -254,12 +310,15 @@ READ_ONLY = "is read-only (a read-only disk, or no permission to write there)"
 def _write_blocker(path: Path) -> str | None:
     """Why nothing can be written beside the journal (FULL, or a read-only folder or file
     system), in words that follow "cannot be changed: "; None when the folder looks writable."""
+    real = _real(path)  # (through a link, SQLite writes beside the file it leads to)
     try:
-        found = os.statvfs(path.parent)
+        found = os.statvfs(real.parent)
         # (a file system of no blocks at all, such as /proc, is not a disk that filled up)
         if found.f_blocks and found.f_bavail * found.f_frsize < LOW_SPACE_BYTES:
             return FULL
-        if not os.access(path.parent, os.W_OK):
+        if not os.access(real.parent, os.W_OK):
+            if path.is_symlink():
+                return f"the folder {real.parent} of the file it links to {READ_ONLY}"
             return f"its folder {READ_ONLY}"
         if not os.access(path, os.W_OK):  # (the journal itself: "check the file's permissions")
             return None
@@ -271,11 +330,15 @@ def _write_blocker(path: Path) -> str | None:
 def _side_file_blocker(path: Path) -> str | None:
     """Which of SQLite's side files beside the writable journal at `path` cannot be written
     (another user's, left by `sudo peerjournal` say: `_unstick_side_files` mends this user's
-    own), with what to do about it, in words that follow "cannot be changed: "."""
+    own), with what to do about it, in words that follow "cannot be changed: ". Through a
+    link they are beside the file it leads to (`_side_files`), and are named in full there."""
+    real = _real(path)
     for end, remedy in _SIDE_FILE_REMEDIES.items():
-        side = path.with_name(f"{path.name}{end}")
+        side = real.with_name(f"{real.name}{end}")
         if side.exists() and not os.access(side, os.W_OK):
-            return f"{side.name} beside it is read-only for you (another user's?): {remedy}"
+            where = (f"{side} beside the file it links to" if path.is_symlink()
+                     else f"{side.name} beside it")
+            return f"{where} is read-only for you (another user's?): {remedy}"
     return None
 
 
@@ -434,11 +497,21 @@ def _owner_only(target: Path) -> None:
 def _side_files(path: Path) -> list[Path]:
     """Where SQLite keeps the journal at `path`'s side files (`SIDE_FILES`): beside the file
     a link leads to, not beside the link."""
-    try:
-        real = path.resolve()
-    except (OSError, RuntimeError):  # a loop of links
-        real = path
+    real = _real(path)
     return [real.with_name(f"{real.name}{end}") for end in SIDE_FILES]
+
+
+def wal_file(path: Path) -> Path:
+    """The journal at `path`'s write-ahead log (-wal), where SQLite keeps it (`_side_files`)."""
+    return _side_files(path)[SIDE_FILES.index("-wal")]
+
+
+def _real(path: Path) -> Path:
+    """The file the journal at `path` is: the one a link leads to, where SQLite works."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return path
 
 
 def _is_default_data_folder(folder: Path) -> bool:
@@ -484,6 +557,7 @@ class JournalConnection(sqlite3.Connection):
     journal: Path | None = None  # the file, once it is found sound
     sound_as: str | None = None  # its stamp then (`health.stamp`)
     damage: str | None = None
+    damaged_at: Path | None = None  # the journal found damaged (`damage`), kept as it is
     notices: Teller | None = None  # where it tells the writer of a wait (`_begin_write`)
     told_of_wait = False
 
@@ -509,9 +583,32 @@ class JournalConnection(sqlite3.Connection):
         (This run's own checkpoint of a long import also changes it: one check more.)"""
         journal, self.journal = self.journal, None
         kept = journal is not None and health.stamp(journal) == self.sound_as
-        super().close()
+        holder = _keeping_wal(self.damaged_at) if self.damaged_at is not None else None
+        try:
+            super().close()
+        finally:
+            if holder is not None:
+                holder.close()
         if journal is not None and kept:  # after closing: the last one out checkpoints into it
             health.remember(journal)
+
+
+def _keeping_wal(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to the damaged journal at `path`, to hold open while its own
+    connection closes: the last connection to close copies the -wal into the journal file
+    and removes it (SQLite's checkpoint on close), which a read-only one cannot do. A copy of
+    journal.db restored beside the -wal of the file it replaced reads as damaged: that -wal
+    copied into it would change the copy, and lose the replaced file's last changes with the
+    -wal (`health.stale_wal_note` tells the writer to move it aside). Best effort: None when
+    it cannot be opened."""
+    try:
+        holder = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    # (a read, so that it has the journal open: the file's lock is held from then on)
+    with suppress(sqlite3.Error):
+        holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return holder
 
 
 _READ = re.compile(r"\s*(?:SELECT|WITH)\b", re.IGNORECASE)
@@ -548,6 +645,7 @@ def _examine(conn: sqlite3.Connection, path: Path) -> None:
         conn.journal, conn.sound_as = path, found
         return
     conn.damage = health.damaged_refusal(path)
+    conn.damaged_at = path
 
 
 def _refuse_damaged_upgrade(conn: sqlite3.Connection, path: Path) -> None:
@@ -613,7 +711,7 @@ def _read_only(path: Path) -> sqlite3.Connection | None:
     if _write_blocker(path) is None:
         return None
     uri = path.absolute().as_uri()
-    wal = path.with_name(f"{path.name}-wal")
+    wal = wal_file(path)
     queries = ["mode=ro"]
     if not wal.exists() or wal.stat().st_size == 0:
         queries.append("mode=ro&immutable=1")

@@ -76,6 +76,7 @@ def damaged_warning(path: Path) -> str:
         f"The journal at {path} is damaged (SQLite's check of the file found errors): what is "
         "shown may be incomplete, and nothing new is saved to it. `peerjournal export --full` "
         "saves the entries that can still be read; keep the damaged file as it is."
+        f"{stale_wal_note(path)}"
     )
 
 
@@ -85,5 +86,47 @@ def damaged_refusal(path: Path) -> str:
     return (
         f"The journal at {path} is damaged (SQLite's check of the file found errors), so "
         "nothing was saved to it. `peerjournal export --full` saves the entries that can "
-        "still be read; keep the damaged file as it is."
+        f"still be read; keep the damaged file as it is.{stale_wal_note(path)}"
     )
+
+
+def stale_wal_note(path: Path) -> str:
+    """For a journal found damaged: a sentence on the -wal beside it, when that was last
+    written before the journal's file was (its ctime: a copy put in its place, by `cp` or
+    `cp -p`, `mv`, a sync tool), else "". A copy of journal.db restored by hand beside the
+    -wal a crash left of the file it replaced reads as damaged: SQLite reads the old file's
+    last changes out of that -wal into the copy's pages. Nothing is removed here: the -wal
+    may hold the replaced file's latest entries, and a damaged journal's own -wal is part of
+    it (the writer is told to move it aside, and keep it)."""
+    from datetime import datetime
+
+    from peerjournal.db.engine import wal_file
+
+    wal = wal_file(path)
+    try:
+        log, journal = wal.stat(), path.stat()
+    except OSError:
+        return ""
+    if not log.st_size or log.st_mtime_ns >= journal.st_ctime_ns:
+        return ""
+    written = datetime.fromtimestamp(log.st_mtime).strftime("%Y-%m-%d %H:%M")
+    return (
+        f" The {wal.name} beside it (last written {written}) is older than the journal "
+        f"file: if {path.name} was put back from a copy, that -wal belongs to the file it "
+        f"replaced, not to this one. Close every peerjournal, move {wal.name} and "
+        f"{path.name}-shm out of {wal.parent} (keep them), and run the command again."
+    )
+
+
+def named_lost(lost: list[int], highest: int | None, read: set[int]) -> tuple[list[int], int]:
+    """Of the IDs of a damaged journal's rows that could not be read (`Store.readable`), those
+    that may be named, and how many more rows could not be read: an ID read off a damaged page
+    may itself be garbage (0, 17497791742, or the ID of an entry read whole). One is named only
+    if it is an ID this journal gave (1 to `highest`, the highest AUTOINCREMENT gave: None when
+    that cannot be read either, and then any above 0), not of an entry that was `read`, and
+    once; the others are only counted, as the rows they were read from are there."""
+    named: dict[int, None] = {}  # (in order, once)
+    for entry_id in lost:
+        if 0 < entry_id <= (entry_id if highest is None else highest) and entry_id not in read:
+            named[entry_id] = None
+    return list(named), len(lost) - len(named)

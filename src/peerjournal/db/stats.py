@@ -17,8 +17,7 @@ from collections.abc import Container, Sequence
 from datetime import date
 from typing import Any
 
-from peerjournal.db.engine import translated_errors
-from peerjournal.db.store import TAG_SEP, Filters, Store
+from peerjournal.db.store import ONLY_IDS, TAG_SEP, Filters, Store
 from peerjournal.drift import LEARNED_PREFIX
 from peerjournal.trends import (
     Markers,
@@ -103,11 +102,17 @@ def _hits(markers: str) -> list[dict[str, Any]]:
 
 
 def _where(
-    since: date | None, until: date, setting: str | None, tags: Sequence[str]
+    since: date | None,
+    until: date,
+    setting: str | None,
+    tags: Sequence[str],
+    ids: Sequence[int] | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """The store's filter SQL, with its positional parameters turned into named ones."""
+    """The store's filter SQL, with its positional parameters turned into named ones; `ids`
+    (not None: the entries of a damaged journal that can be read, `Store.past_damage`) only
+    those entries."""
     where, params = Filters(
-        since=since, until=until, setting=setting, tags=list(tags), limit=None
+        since=since, until=until, setting=setting, tags=list(tags), limit=None, ids=ids
     ).where()
     parts = where.split("?")
     named = "".join(f"{part}:p{i}" for i, part in enumerate(parts[:-1])) + parts[-1]
@@ -131,11 +136,14 @@ def report_rows(
     Counted hits are loaded for entries dated on or after `hits_from` (None: for none), and
     each row's `tags` only `with_tags` (the report itself never needs them).
     """
-    where, params = _where(since, until, setting, tags)
-    params["hits_from"] = hits_from.isoformat() if hits_from else None
-    sql = f"SELECT {_columns(with_tags)} FROM entry e WHERE {where} ORDER BY e.date, e.id"
-    with translated_errors(store.path):
-        rows = store.fetch(sql, params)
+
+    def read(ids: list[int] | None) -> list[Any]:
+        where, params = _where(since, until, setting, tags, ids)
+        params["hits_from"] = hits_from.isoformat() if hits_from else None
+        sql = f"SELECT {_columns(with_tags)} FROM entry e WHERE {where} ORDER BY e.date, e.id"
+        return store.fetch(sql, params)
+
+    rows = store.past_damage(read)
     return [
         ReportRow(
             id=row[0],
@@ -161,12 +169,15 @@ def summary_drifts(
 
     A damaged stored score reads as unscored (as in `Store.drifts_between`): SQLite's JSON
     functions would stop the query at it."""
-    where, params = _where(since, until, None, ())
-    params["hits_from"] = since.isoformat()
-    sql = f"""SELECT e.id, e.lexicon_version, {_MARKERS} FROM entry e
-        WHERE {where} AND json_valid(e.drift_json) AND json_valid(e.drift_summary)"""
-    with translated_errors(store.path):
-        rows = store.conn.execute(sql, params).fetchall()
+
+    def read(ids: list[int] | None) -> list[Any]:
+        where, params = _where(since, until, None, (), ids)
+        params["hits_from"] = since.isoformat()
+        sql = f"""SELECT e.id, e.lexicon_version, {_MARKERS} FROM entry e
+            WHERE {where} AND json_valid(e.drift_json) AND json_valid(e.drift_summary)"""
+        return store.conn.execute(sql, params).fetchall()
+
+    rows = store.past_damage(read)
     whole = store.drifts_between(since, until, only=[r[0] for r in rows if r[0] in full])
     return {
         entry_id: whole[entry_id]
@@ -181,10 +192,13 @@ def has_scored_entries(
     store: Store, since: date, until: date, setting: str | None = None, tags: Sequence[str] = ()
 ) -> bool:
     """Whether any live, scored entry matching the filters is dated in [since, until]."""
-    where, params = _where(since, until, setting, tags)
-    sql = f"SELECT EXISTS (SELECT 1 FROM entry e WHERE {where} AND e.drift_json IS NOT NULL)"
-    with translated_errors(store.path):
+
+    def read(ids: list[int] | None) -> bool:
+        where, params = _where(since, until, setting, tags, ids)
+        sql = f"SELECT EXISTS (SELECT 1 FROM entry e WHERE {where} AND e.drift_json IS NOT NULL)"
         return bool(store.conn.execute(sql, params).fetchone()[0])
+
+    return store.past_damage(read)
 
 
 # The start of an entry's period (ISO text, as `dates.period_start`): the Monday on or before
@@ -210,48 +224,28 @@ def report_stats(
 
     Filters as `report_rows`. Marker counts are left empty: `marker_counts` reads them.
     """
-    from peerjournal.db.scoretable import TABLE, dimension_columns
-
     prev_since, _ = previous_window(since, until)
-    where, params = _where(prev_since, until, setting, tags)
-    params["since"] = since.isoformat()
-    dim_sums = "".join(
-        f", sum(s.{column})" for dim in dimensions for column in dimension_columns(dim)
-    )
-    cells_sql = f"""
-        SELECT CASE WHEN e.date >= :since THEN {_PERIOD_START[check_by(by)]} END, e.setting,
-            count(*), count(s.entry_id), sum(e.self_care != ''),
-            min(printf('%s %012d', e.date, e.id)), -- (date, id) of the first: sorts as text
-            sum(s.words), sum(s.identity_w), sum(s.drift_w){dim_sums}
-        FROM entry e LEFT JOIN {TABLE} s ON s.entry_id = e.id WHERE {where} GROUP BY 1, 2"""
-    # (the score table damaged: the entries counted without it, none of them scored)
-    nulls = "".join(f", NULL AS {column}" for column in _score_columns(dimensions))
-    unscored_sql = cells_sql.replace(
-        f"LEFT JOIN {TABLE} s ON s.entry_id = e.id",
-        f"LEFT JOIN (SELECT NULL AS entry_id{nulls}) s ON 0",
-    )
-    feelings_sql = f"""
-        SELECT e.date >= :since, e.feelings, count(*) FROM entry e
-        WHERE {where} AND e.feelings != '' GROUP BY 1, 2"""
-    days_sql = f"SELECT DISTINCT e.date FROM entry e WHERE {where}"
-    history, history_params = _where(None, until, setting, tags)
-    # Distinct days first (the live-date index covers them), then their weeks: ~10 ms at 20,000.
-    week_of_day = _PERIOD_START["week"].replace("e.date", "day")
-    weeks_sql = f"""SELECT DISTINCT {week_of_day}
-        FROM (SELECT DISTINCT e.date AS day FROM entry e WHERE {history})"""
     stats = ReportStats()
-    with translated_errors(store.path):
+
+    def read(ids: list[int] | None) -> tuple[list[Any], ...]:
+        where, params = _where(prev_since, until, setting, tags, ids)
+        params["since"] = since.isoformat()
+        history, history_params = _where(None, until, setting, tags, ids)
+        queries = _stats_sql(by, dimensions, where, history)
         # (rows of a setting or a feeling each, not of an entry: no entry's ID in them)
         try:
-            cells = store.fetch(cells_sql, params, named=False)
+            cells = store.fetch(queries["cells"], params, named=False)
         except sqlite3.DatabaseError as exc:
             if not scores_damaged(store, exc):
                 raise
             stats.scores_unreadable = True
-            cells = store.fetch(unscored_sql, params, named=False)
-        feelings = store.fetch(feelings_sql, params, named=False)
-        days = store.conn.execute(days_sql, params).fetchall()
-        weeks = store.conn.execute(weeks_sql, history_params).fetchall()
+            cells = store.fetch(queries["unscored"], params, named=False)
+        feelings = store.fetch(queries["feelings"], params, named=False)
+        days = store.conn.execute(queries["days"], params).fetchall()
+        weeks = store.conn.execute(queries["weeks"], history_params).fetchall()
+        return cells, feelings, days, weeks
+
+    cells, feelings, days, weeks = store.past_damage(read)
     for start, place, entries, scored, self_care, first, words, identity_w, drift_w, *dims in cells:
         first_day, first_id = first.split()
         stats.cells[(date.fromisoformat(start) if start else None, place)] = Totals(
@@ -275,6 +269,41 @@ def report_stats(
     return stats
 
 
+def _stats_sql(by: str, dimensions: Sequence[str], where: str, history: str) -> dict[str, str]:
+    """`report_stats`'s queries: the cells (per period and setting; "unscored": the same
+    without the score table, when it is damaged), the feelings, the days and the weeks.
+    `where` filters the two windows, `history` every entry up to the window's end."""
+    from peerjournal.db.scoretable import TABLE, dimension_columns
+
+    dim_sums = "".join(
+        f", sum(s.{column})" for dim in dimensions for column in dimension_columns(dim)
+    )
+    cells_sql = f"""
+        SELECT CASE WHEN e.date >= :since THEN {_PERIOD_START[check_by(by)]} END, e.setting,
+            count(*), count(s.entry_id), sum(e.self_care != ''),
+            min(printf('%s %012d', e.date, e.id)), -- (date, id) of the first: sorts as text
+            sum(s.words), sum(s.identity_w), sum(s.drift_w){dim_sums}
+        FROM entry e LEFT JOIN {TABLE} s ON s.entry_id = e.id WHERE {where} GROUP BY 1, 2"""
+    # (the score table damaged: the entries counted without it, none of them scored)
+    nulls = "".join(f", NULL AS {column}" for column in _score_columns(dimensions))
+    unscored_sql = cells_sql.replace(
+        f"LEFT JOIN {TABLE} s ON s.entry_id = e.id",
+        f"LEFT JOIN (SELECT NULL AS entry_id{nulls}) s ON 0",
+    )
+    # Distinct days first (the live-date index covers them), then their weeks: ~10 ms at 20,000.
+    week_of_day = _PERIOD_START["week"].replace("e.date", "day")
+    return {
+        "cells": cells_sql,
+        "unscored": unscored_sql,
+        "feelings": f"""
+            SELECT e.date >= :since, e.feelings, count(*) FROM entry e
+            WHERE {where} AND e.feelings != '' GROUP BY 1, 2""",
+        "days": f"SELECT DISTINCT e.date FROM entry e WHERE {where}",
+        "weeks": f"""SELECT DISTINCT {week_of_day}
+            FROM (SELECT DISTINCT e.date AS day FROM entry e WHERE {history})""",
+    }
+
+
 def period_lexicon_versions(
     store: Store,
     since: date,
@@ -289,22 +318,24 @@ def period_lexicon_versions(
     entries is left out. Filters as `report_rows`."""
     from peerjournal.db.scoretable import TABLE
 
-    where, params = _where(since, until, setting, tags)
-    sql = f"""
-        SELECT {_PERIOD_START[check_by(by)]}, e.lexicon_version
-        FROM entry e JOIN {TABLE} s ON s.entry_id = e.id
-        WHERE {where} AND e.lexicon_version IS NOT NULL
-        GROUP BY 1, 2 ORDER BY 1, count(*) DESC, 2"""
-    versions: dict[date, list[str]] = {}
-    with translated_errors(store.path):
+
+    def read(ids: list[int] | None) -> list[Any]:
+        where, params = _where(since, until, setting, tags, ids)
+        sql = f"""
+            SELECT {_PERIOD_START[check_by(by)]}, e.lexicon_version
+            FROM entry e JOIN {TABLE} s ON s.entry_id = e.id
+            WHERE {where} AND e.lexicon_version IS NOT NULL
+            GROUP BY 1, 2 ORDER BY 1, count(*) DESC, 2"""
         try:
-            rows = store.conn.execute(sql, params).fetchall()
+            return store.conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             if not scores_damaged(store, exc):
                 raise
-            rows = []
-        for start, version in rows:
-            versions.setdefault(date.fromisoformat(start), []).append(str(version))
+            return []
+
+    versions: dict[date, list[str]] = {}
+    for start, version in store.past_damage(read):
+        versions.setdefault(date.fromisoformat(start), []).append(str(version))
     return versions
 
 
@@ -353,21 +384,24 @@ def marker_counts(
     every hit): the slow part of a report, so only when needed.
     """
     prev_since, _ = previous_window(since, until)
-    where, params = _where(prev_since, until, setting, tags)
-    params["since"] = since.isoformat()
-    sql = f"""
-        SELECT e.date >= :since, json_extract(m.value, '$[0]'), json_extract(m.value, '$[1]'),
-            json_extract(m.value, '$[2]'), coalesce(json_extract(m.value, '$[4]'), 0),
-            sum(json_extract(m.value, '$[3]'))
-        FROM entry e, json_each({_MARKERS}) AS m
-        WHERE {where}
-        GROUP BY 1, 2, 3, 4, 5"""
+
+    def read(ids: list[int] | None) -> list[Any]:
+        where, params = _where(prev_since, until, setting, tags, ids)
+        params["since"] = since.isoformat()
+        sql = f"""
+            SELECT e.date >= :since, json_extract(m.value, '$[0]'),
+                json_extract(m.value, '$[1]'), json_extract(m.value, '$[2]'),
+                coalesce(json_extract(m.value, '$[4]'), 0), sum(json_extract(m.value, '$[3]'))
+            FROM entry e, json_each({_MARKERS}) AS m
+            WHERE {where}
+            GROUP BY 1, 2, 3, 4, 5"""
+        return store.conn.execute(sql, params).fetchall()
+
     current: Markers = Counter()
     previous: Markers = Counter()
-    with translated_errors(store.path):
-        for now, marker, dimension, polarity, negated, count in store.conn.execute(sql, params):
-            key = (str(marker), str(dimension), str(polarity), bool(negated))
-            (current if now else previous)[key] = count
+    for now, marker, dimension, polarity, negated, count in store.past_damage(read):
+        key = (str(marker), str(dimension), str(polarity), bool(negated))
+        (current if now else previous)[key] = count
     return current, previous
 
 
@@ -376,19 +410,30 @@ def date_range(
 ) -> tuple[date, date] | None:
     """The first and last dates of the live entries matching the filters, at any date (None
     when there are none): what a report over an empty window points to."""
-    where, params = _where(None, date.max, setting, tags)
-    sql = f"SELECT min(e.date), max(e.date) FROM entry e WHERE {where}"
-    with translated_errors(store.path):
+
+    def read(ids: list[int] | None) -> tuple[Any, Any]:
+        where, params = _where(None, date.max, setting, tags, ids)
+        sql = f"SELECT min(e.date), max(e.date) FROM entry e WHERE {where}"
         first, last = store.conn.execute(sql, params).fetchone()
+        return first, last
+
+    first, last = store.past_damage(read)
     return (date.fromisoformat(first), date.fromisoformat(last)) if first else None
 
 
 def live_and_trashed(store: Store) -> tuple[int, set[int]]:
     """How many entries are live, and the IDs of those in the trash (`drift --rescore` scores
     both, and says how many of what it did the writer will not see in `list`)."""
-    with translated_errors(store.path):
+
+    def read(ids: list[int] | None) -> tuple[int, set[int]]:
+        only = "" if ids is None else f" AND {ONLY_IDS.replace('e.id', 'id')}"
+        params = [] if ids is None else [json.dumps(ids)]
         live = store.conn.execute(
-            "SELECT count(*) FROM entry WHERE deleted_at IS NULL"
+            f"SELECT count(*) FROM entry WHERE deleted_at IS NULL{only}", params
         ).fetchone()[0]
-        trashed = store.conn.execute("SELECT id FROM entry WHERE deleted_at IS NOT NULL")
+        trashed = store.conn.execute(
+            f"SELECT id FROM entry WHERE deleted_at IS NOT NULL{only}", params
+        ).fetchall()
         return int(live), {int(entry_id) for (entry_id,) in trashed}
+
+    return store.past_damage(read)

@@ -8,13 +8,14 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import islice, pairwise
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from peerjournal.db.engine import (
+    busy_timeout_ms,
     is_damage,
     not_utf8,
     open_journal,
@@ -44,6 +45,7 @@ from peerjournal.errors import (
 )
 from peerjournal.setting_groups import setting_key
 
+T = TypeVar("T")
 TAG_SEP = "\x1f"
 ENTRY_COLUMNS = (
     "e.id, e.date, e.created_at, e.updated_at, e.setting, e.mode, e.prompt_set, e.experience, "
@@ -67,6 +69,9 @@ DRIFT_COLUMNS = (
     "scorer_version",
 )
 _SUMMARY = DRIFT_COLUMNS.index("drift_summary")
+# How long wiping destroyed text waits for another program's read of the journal to end
+# (`Store.clear_freed`), rather than the whole busy timeout of a write.
+CHECKPOINT_WAIT_MS = 2_000
 NAMED_AT_MOST = 10  # entries named by the warning for text that is not UTF-8 ("and 5 more")
 EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care")
 # What the search index reads (a view over entry: each entry's answers as text, not JSON).
@@ -114,6 +119,7 @@ _TAG_AS_TYPED = (
     "CASE WHEN t.tag GLOB '*[.-]' AND rtrim(t.tag, '.-') != '' THEN rtrim(t.tag, '.-') "
     "ELSE t.tag END"
 )
+ONLY_IDS = "e.id IN (SELECT value FROM json_each(?))"  # (parameter: a JSON list of IDs)
 _TAGGED = f"EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag IN {_KEYED_TAGS})"
 
 
@@ -124,11 +130,17 @@ class Filters:
     tags: list[str] = field(default_factory=list)
     setting: str | None = None
     limit: int | None = 20
+    # Only the entries with these IDs (None: any): in a damaged journal, those that can be
+    # read (`Store.past_damage`), each found by its ID, never by a scan of the whole table.
+    ids: Sequence[int] | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL conditions on alias `e` for live (not trashed) entries matching these filters."""
         clauses = ["e.deleted_at IS NULL"]
         params: list[Any] = []
+        if self.ids is not None:
+            clauses.append(ONLY_IDS)
+            params.append(json.dumps(list(self.ids)))
         if self.since:
             clauses.append("e.date >= ?")
             params.append(self.since.isoformat())
@@ -245,6 +257,10 @@ class Store:
         self._teller = teller()  # (the command's, when it opens the journal)
         self._told: set[int] = set()  # the entries whose text that is not UTF-8 it was told of
         self._said: set[str] = set()  # what `tell` has said
+        # a damaged journal's entries read one by one (`_salvaged`): once a store
+        self._salvage: tuple[builtins.list[tuple[int, Entry]], builtins.list[int]] | None = None
+        # the entries a read left out, as they cannot be read (`past_damage`, `left_out_note`)
+        self.left_out: set[int] = set()
 
     def close(self) -> None:
         self.conn.close()
@@ -266,6 +282,41 @@ class Store:
                     "can still be read (and importing them into a new journal rebuilds its "
                     "search index and scores); keep the damaged file as it is."
                 ) from None
+
+    def past_damage(self, read: Callable[[builtins.list[int] | None], T]) -> T:
+        """`read(None)` (inside `_errors`); in a journal found damaged, a read that meets the
+        damage (a page of entries lost) is made again as `read(ids)`, over the entries that
+        can still be read (`_salvaged`), each found by its ID (`Filters.ids`), as `export
+        --full` reads them: a report or `list --limit 0` shows what is left, and the entries
+        it leaves out are noted (`left_out`: the command ends saying so, `left_out_note`)."""
+        with self._errors():
+            try:
+                return read(None)
+            except sqlite3.DatabaseError as exc:
+                if not (getattr(self.conn, "damage", None) and is_damage(exc)):
+                    raise
+        rows, lost = self._salvaged()
+        self.left_out.update(lost)
+        with self._errors():
+            return read([entry_id for entry_id, _ in rows])
+
+    def left_out_note(self) -> str:
+        """What a command that read past damage (`past_damage`) ends with: which entries it
+        left out, and how to save the rest (as `_errors` says for a read it cannot make)."""
+        from peerjournal.plural import joined
+
+        lost = sorted(self.left_out)
+        named = [str(i) for i in lost[:NAMED_AT_MOST]]
+        if len(lost) > NAMED_AT_MOST:
+            named[-1] = f"{len(lost) - NAMED_AT_MOST + 1} more"
+        one = len(lost) == 1
+        return (
+            f"{'Entry' if one else 'Entries'} {joined(named)} of the journal at {self.path} "
+            f"cannot be read (the file is damaged where {'it is' if one else 'they are'}), "
+            f"so this command left {'it' if one else 'them'} out. "
+            f"{self.hint('export --full')} saves the entries that can still be read; keep "
+            "the damaged file as it is."
+        )
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -476,11 +527,16 @@ class Store:
         return _entry(rows[0])
 
     def list(self, filters: Filters) -> builtins.list[Entry]:
-        where, params = filters.where()
-        sql = f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE {where} ORDER BY e.date DESC, e.id DESC"
-        with self._errors():
-            rows = self.fetch(sql + filters.limit_sql(), params)
-        return [_entry(r) for r in rows]
+        """The live entries `filters` select, newest first (in a damaged journal, those that
+        can be read: `past_damage`)."""
+
+        def read(ids: builtins.list[int] | None) -> builtins.list[Any]:
+            where, params = (filters if ids is None else replace(filters, ids=ids)).where()
+            order = "ORDER BY e.date DESC, e.id DESC"
+            sql = f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE {where} {order}"
+            return self.fetch(sql + filters.limit_sql(), params)
+
+        return [_entry(r) for r in self.past_damage(read)]
 
     def tagged(self, tag: str, *, trashed: bool = False) -> int:
         """How many live entries (or, `trashed`, entries in the trash) carry `tag` (as
@@ -520,25 +576,37 @@ class Store:
         the IDs of the rows that cannot (live or in the trash: they cannot tell). A damaged
         page fails a whole scan (`iter_all`), but rows read one by one fail only where the
         damage is: what `export --full` salvages."""
+        rows, lost = self._salvaged()
+        entries = [entry for _, entry in rows if entry.deleted_at is None]
+        return sorted(entries, key=lambda e: (e.date, e.id)), lost
+
+    def _salvaged(self) -> tuple[builtins.list[tuple[int, Entry]], builtins.list[int]]:
+        """Each entry of a damaged journal that can be read, live or in the trash, by ID,
+        and the IDs of the rows that cannot (`readable`), read once a store. Its scores are
+        read too (a report reads them; a long one runs on over pages of its own)."""
+        if self._salvage is not None:
+            return self._salvage
         ids, listed = self._salvage_ids()
-        entries: builtins.list[Entry] = []
+        found: builtins.list[tuple[int, Entry]] = []
         lost: builtins.list[int] = []
         for entry_id in ids:
             try:
                 with self._errors():
                     rows = self.fetch(
-                        f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ?", (entry_id,)
+                        f"SELECT {ENTRY_COLUMNS}, length(e.drift_json), length(e.drift_summary) "
+                        "FROM entry e WHERE e.id = ?",
+                        (entry_id,),
                     )
                     entry = _entry(rows[0]) if rows else None
             except DatabaseError:
                 lost.append(entry_id)
                 continue
-            if entry is None:
-                if listed:  # listed as a row, yet not found: lost; else a gap in the IDs
-                    lost.append(entry_id)
-            elif entry.deleted_at is None:
-                entries.append(entry)
-        return sorted(entries, key=lambda e: (e.date, e.id)), lost
+            if entry is not None:
+                found.append((entry_id, entry))
+            elif listed:  # listed as a row, yet not found: lost; else a gap in the IDs
+                lost.append(entry_id)
+        self._salvage = (found, lost)
+        return self._salvage
 
     def _salvage_ids(self) -> tuple[Iterable[int], bool]:
         """The IDs `readable` tries, and whether they list rows that exist. The table's own
@@ -796,13 +864,29 @@ class Store:
     def clear_freed(self) -> str | None:
         """Copy the WAL, which holds the pages written last (the zeroed ones of destroyed or
         edited text), back into the journal file and empty it, so no earlier copy of a page
-        is left in either. None when done, or when a reader in another terminal holds the WAL
-        open (SQLite copies the rest when the last connection closes); else why it could not
-        be done (`engine.why_unwritten`: FULL for a full disk)."""
+        is left in either. None when done, or when another program (a reader in another
+        terminal, a database browser) holds the journal open for up to CHECKPOINT_WAIT_MS:
+        SQLite can copy only what no reader still reads, and says so ("busy"); the writer
+        is then told that the removed text stays in the file until that program closes it
+        (SQLite copies the rest when the last connection closes) or, if it is stopped, until
+        the next peerjournal command does. Else why it could not be done
+        (`engine.why_unwritten`: FULL for a full disk)."""
+        wait = min(busy_timeout_ms(), CHECKPOINT_WAIT_MS)
         try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            self.conn.execute(f"PRAGMA busy_timeout={wait}")
+            try:
+                (busy, _, _) = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                self.conn.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
         except (sqlite3.Error, OSError) as exc:
             return why_unwritten(self.path, exc)
+        if busy:
+            self.tell(
+                f"Another program has the journal at {self.path} open, so the removed text "
+                "is not yet wiped from the file: it is when that program closes the journal, "
+                f"or at the latest by the next peerjournal command after that (such as "
+                f"{self.hint('list')})."
+            )
         return None
 
     # -- tags ------------------------------------------------------------------------------
@@ -839,18 +923,26 @@ class Store:
         """Stored drift scores (DriftScore.to_dict) of live entries dated since..until (and,
         given `only`, with those IDs).
 
-        A damaged stored score reads as unscored rather than failing the whole command.
+        A damaged stored score reads as unscored rather than failing the whole command (and
+        in a damaged journal, the entries that cannot be read as absent: `past_damage`).
         """
-        sql = (
-            "SELECT id, drift_json FROM entry WHERE deleted_at IS NULL "
-            "AND drift_json IS NOT NULL AND date >= ? AND date <= ?"
-        )
-        params: list[Any] = [since.isoformat(), until.isoformat()]
-        if only is not None:
-            sql += " AND id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(list(only)))
-        with self._errors():
-            rows = self.conn.execute(sql, params).fetchall()
+
+        def read(ids: builtins.list[int] | None) -> builtins.list[Any]:
+            sql = (
+                "SELECT id, drift_json FROM entry WHERE deleted_at IS NULL "
+                "AND drift_json IS NOT NULL AND date >= ? AND date <= ?"
+            )
+            params: list[Any] = [since.isoformat(), until.isoformat()]
+            wanted = only
+            if ids is not None:  # (those of `only` that can be read)
+                readable = set(ids)
+                wanted = [i for i in (ids if only is None else only) if i in readable]
+            if wanted is not None:
+                sql += " AND id IN (SELECT value FROM json_each(?))"
+                params.append(json.dumps(list(wanted)))
+            return self.conn.execute(sql, params).fetchall()
+
+        rows = self.past_damage(read)
         scores: dict[int, dict[str, Any]] = {}
         for entry_id, raw in rows:
             try:
@@ -1277,7 +1369,10 @@ def query_terms(query: str) -> QueryTerms:
         else:
             terms.include.extend(quoted)
         after = ""
-    return terms
+    # each term once: FTS5 takes time with the square of a query's terms (a paragraph of one
+    # word pasted 5,000 times took 7 s), and a term twice finds what it finds once
+    return QueryTerms(list(dict.fromkeys(terms.include)), list(dict.fromkeys(terms.exclude)),
+                      terms.operators)
 
 
 def _quoted_words(token: str) -> builtins.list[str]:
@@ -1301,5 +1396,17 @@ def fts_queries(query: str) -> Iterator[str]:
         rewritten = " AND ".join(include)
         if exclude:
             rewritten += " NOT (" + " OR ".join(exclude) + ")"
-        yield query
+        yield _without_repeats(query)
         yield rewritten
+
+
+_BARE_WORD = re.compile(r"\w+\*?")
+
+
+def _without_repeats(query: str) -> str:
+    """A query of bare words alone (no operator, "phrase", bracket or -word: any of those
+    can give a repeat a meaning) with each word once, as `query_terms` keeps each term."""
+    words = query.split()
+    if all(_BARE_WORD.fullmatch(word) and word not in OPERATORS for word in words):
+        return " ".join(dict.fromkeys(words))
+    return query

@@ -38,8 +38,25 @@ def escape(text: str) -> str:
     return _LINE_START.sub(r"\1\\\2", text)
 
 
+# The end of a line the writer typed, kept in a viewer: a Markdown viewer joins the lines of
+# a paragraph into one ("- listened\n- asked" would read "- listened - asked"); two spaces
+# before the line break make it a line break there (CommonMark, GitHub, Python-Markdown,
+# pandoc), and are not seen in the file read as text, as a backslash would be.
+HARD_BREAK = "  "
+
+
+def _kept_lines(text: str) -> list[str]:
+    """`text` escaped, a line of it a line in the viewer too (`HARD_BREAK`); an empty line
+    is left empty, as the break between two paragraphs."""
+    found = [line.rstrip() for line in escape(text).splitlines()]
+    return [
+        line + HARD_BREAK if line and at + 1 < len(found) and found[at + 1] else line
+        for at, line in enumerate(found)
+    ]
+
+
 def _quote(text: str) -> str:
-    return "\n".join("> " + line if line else ">" for line in escape(text).splitlines())
+    return "\n".join("> " + line if line else ">" for line in _kept_lines(text))
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -148,5 +165,5 @@ def _entries(s: dict[str, Any]) -> list[str]:
         out += [f"### {escape(common.entry_heading(e))}", ""]
         for key, label in common.ELEMENT_TITLES:
             if e[key]:
-                out += [f"**{label}**", "", escape(e[key]), ""]
+                out += [f"**{label}**", "", *_kept_lines(e[key]), ""]
     return out

@@ -8,6 +8,7 @@ overrides in a file show up as visible `\\x1b`-style escapes instead of acting o
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import groupby
@@ -70,10 +71,10 @@ def preview(
     """
     shown = sanitise(text)
     body = Text(shown)
-    matches = _words_to_check(shown, journal_texts, people, labels, signature, vocabulary)
+    matches, words = _words_to_check(shown, journal_texts, people, labels, signature,
+                                     vocabulary)
     for match in matches:
         body.stylize("bold reverse", match.start(), match.end())
-    words = _counted(matches)
     title = f"Preview: what will be written to {destination}"
     if _AS_MARKDOWN.search(destination):
         title += ", shown as Markdown"
@@ -113,10 +114,15 @@ def words_to_check(
     ("Sammy was upset" for Samuel Jones, however common) are. An alias that looks like that
     is flagged too: it names them wherever it is printed; and so is such a word in `labels`
     (settings and tags, in lower case: "sammy-visit").
+
+    Each is counted where the writer's texts have it, not in the summary's own words: the
+    "Connection" of the Dimensions table, the "will" of "What the writer will do
+    differently" (a word typed by the writer is counted even where redaction also put it in,
+    as an alias like "Sammy" is).
     """
-    return _counted(_words_to_check(
+    return _words_to_check(
         sanitise(text), journal_texts, people, labels, signature, vocabulary
-    ))
+    )[1]
 
 
 def _counted(matches: Sequence[re.Match[str]]) -> Counter[str]:
@@ -138,7 +144,7 @@ def unchecked_scripts_message(text: str) -> str | None:
     """A note that the words of `text` (what will leave) in scripts without capital letters
     (Chinese, Arabic, Thai…) could not be checked for names as capitalised words are, naming
     those passages when there are few and short ones; None when there are none."""
-    runs = caseless_runs(sanitise(text))
+    runs = caseless_passages(text)
     if not runs:
         return None
     scripts = joined(list(dict.fromkeys(script for _, script in runs)))
@@ -152,6 +158,16 @@ def unchecked_scripts_message(text: str) -> str | None:
         f"read them yourself{listed}. If any is someone's name, add it with "
         "`peerjournal people add NAME` and export again."
     )
+
+
+def caseless_passages(text: str) -> list[tuple[str, str]]:
+    """`redact.caseless_runs` of `text`, sanitised, without reading it letter by letter when
+    no letter of it is of such a script: most summaries (half a megabyte took 0.1 s, and
+    `export --json` read it twice)."""
+    shown = sanitise(text)
+    if shown.isascii() or all(unicodedata.category(ch) != "Lo" for ch in set(shown)):
+        return []  # (`caseless_runs` starts a run only at a letter of category Lo)
+    return caseless_runs(shown)
 
 
 def check_words_message(words: Counter[str], where: str, names: Sequence[str] = ()) -> str:
@@ -193,10 +209,12 @@ def _like_listed(word: str, names: Sequence[str]) -> bool:
 def _words_to_check(
     shown: str, journal_texts: Sequence[str], people: Sequence[Person], labels: Sequence[str],
     signature: str, vocabulary: Iterable[str],
-) -> list[re.Match[str]]:
-    """Where in `shown` (sanitised) the words of `words_to_check` are. The signature's words
-    are no candidates by being in it; the same word elsewhere in the journal's texts is (a
-    client may share the writer's name), and is then highlighted wherever it is."""
+) -> tuple[list[re.Match[str]], Counter[str]]:
+    """Where in `shown` (sanitised) the words of `words_to_check` are, and how often each is
+    in the writer's own texts (`journal_texts`: the summary's headings and tables are not
+    theirs). The signature's words are no candidates by being in it; the same word elsewhere
+    in the journal's texts is (a client may share the writer's name), and is then
+    highlighted wherever it is."""
     names = [p.name for p in people]
     aliases = [sanitise(p.alias.strip()) for p in people if p.alias and p.alias.strip()]
     # the keys (`name_key`) of an alias's words: none to check where redaction put them in,
@@ -212,17 +230,17 @@ def _words_to_check(
         key for key, word in alias_words.items()
         if len(word) > 1 or any(a.strip(".") == word for a in aliases)
     }
+    written = [sanitise(t) for t in journal_texts]
     # the journal's texts but the signature (`journal_texts` holds it once): its words are
     # the writer's
-    texts = list(
-        (Counter(sanitise(t) for t in journal_texts) - Counter([sanitise(signature)])).elements()
-    )
+    texts = list((Counter(written) - Counter([sanitise(signature)])).elements())
     tags = [sanitise(t) for t in labels]
     # a word opening a sentence that is written in lower case elsewhere is that word, no
     # name; but not when that is a label, all lower case: the tag "priya" of "Priya and Zoë"
-    lower = lower_case_words((Counter(texts) - Counter(tags)).elements())
-    prose = {
-        word for t in texts for a, b in unlisted_capitalised(t, names, lower, vocabulary)
+    lower = lower_case_words(Counter(texts) - Counter(tags))  # (each text once)
+    prose = {  # (each text read once: a setting or tag is there for every entry with it)
+        word for t in dict.fromkeys(texts)
+        for a, b in unlisted_capitalised(t, names, lower, vocabulary)
         if name_key(word := possessor(t[a:b])) not in not_names
     }
     # a label's words are compared with those of the prose left to check, so the "s" of
@@ -232,18 +250,31 @@ def _words_to_check(
         if name_key(word := t[a:b]) not in not_names
     }
     if not candidates:
-        return []
+        return [], Counter()
     pattern = re.compile(
         r"(?<![^\W\d_])(?:"
         + "|".join(re.escape(w) for w in sorted(candidates, key=len, reverse=True))
         + r")(?![^\W\d_])"
     )
-    put_in = [m.span() for a in aliases for m in re.finditer(re.escape(a), shown)]
-    return [
-        m for m in pattern.finditer(shown)
-        if name_key(m.group()) not in alias_words
-        or not any(a <= m.start() and m.end() <= b for a, b in put_in)
-    ]
+
+    def found(text: str) -> list[re.Match[str]]:
+        """The candidates in `text`, but an alias's words where redaction put it in."""
+        put_in = [m.span() for a in aliases for m in re.finditer(re.escape(a), text)]
+        return [
+            m for m in pattern.finditer(text)
+            if name_key(m.group()) not in alias_words
+            or not any(a <= m.start() and m.end() <= b for a, b in put_in)
+        ]
+
+    # what is shown (a CSV has none of the writer's texts), counted in the writer's texts
+    # alone: where the summary's own words have it too (a dimension's label "Connection", a
+    # heading) it is highlighted, not counted; an alias like a listed name ("Sammy") is
+    # counted where redaction put it in, as it is shown
+    matches = found(shown)
+    keys = {name_key(m.group()) for m in matches}
+    words = _counted([m for t in written for m in found(t) if name_key(m.group()) in keys])
+    keys &= {name_key(word) for word in words}
+    return [m for m in matches if name_key(m.group()) in keys], words
 
 
 # ------------------------------------------------------------------------------ review
