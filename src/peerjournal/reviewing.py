@@ -36,8 +36,13 @@ SHOWN = 50
 def sanitise(text: str, *, multiline: bool = True) -> str:
     """Text from an untrusted file (a summary, or its file's name) made safe to show:
     `textsafe.clean`, which here also shows bidi overrides and zero-width characters as
-    escapes."""
-    return clean(text, multiline=multiline, format_chars=True)
+    escapes; on one line (`multiline=False`), the line and paragraph separators too, which
+    a terminal's text (and Rich) would break a line at."""
+    shown = clean(text, multiline=multiline, format_chars=True)
+    return shown if multiline else _SEPARATOR.sub(lambda m: f"\\u{ord(m[0]):04x}", shown)
+
+
+_SEPARATOR = re.compile("[\u2028\u2029]")
 
 
 def sanitise_document(value: Any) -> Any:
@@ -151,7 +156,8 @@ def _mean(s: dict[str, Any], key: str) -> float | None:
 @dataclass(frozen=True)
 class Headline:
     """A summary's overall numbers, rounded as the text shows them (None where it shows "–"):
-    identity and drift per 100 words, and the balance (from its totals alone)."""
+    identity and drift per 100 words, and the balance (from its totals alone: a summary from
+    before them gives none, and the text says what its numbers give, `older_balance`)."""
 
     identity: float | None
     drift: float | None
@@ -164,6 +170,20 @@ def headline(s: dict[str, Any]) -> Headline:
         as_shown(_mean(s, "drift"), RATE_PLACES),
         as_shown((s.get("totals") or {}).get("balance"), BALANCE_PLACES),
     )
+
+
+def older_balance(s: dict[str, Any]) -> float | None:
+    """For a summary from before the totals (which gives no balance: `headline`'s is None),
+    the balance its identity and drift as review shows them (`_mean`) give, (identity - drift)
+    / (identity + drift) as `peerjournal report` defines it, rounded as shown; None for any
+    other summary, or one without evidence. The text says it beside the "–" so a mentor
+    need not work it out; `--json` keeps null, as the summary holds none."""
+    if s.get("totals") is not None:
+        return None
+    identity, drift = _mean(s, "identity"), _mean(s, "drift")
+    if identity is None or drift is None or identity + drift <= 0:
+        return None
+    return as_shown((identity - drift) / (identity + drift), BALANCE_PLACES)
 
 
 def lexicons_differ(run: Sequence[dict[str, Any]]) -> bool:

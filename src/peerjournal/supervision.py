@@ -321,10 +321,40 @@ def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
     """Answers in TOML or JSON text, told apart by what it holds (`_parse_toml_or_json`);
     `name` starts every error, `suffix` (".toml", ".json", or "") names the format of text
     that is neither."""
-    data = _parse_toml_or_json(raw, name, suffix.lower())
+    try:
+        data = _parse_toml_or_json(raw, name, suffix.lower())
+    except _RepeatedKey as exc:  # (TOML refuses a key given twice itself)
+        if exc.key in {i.id for i in form.items}:
+            problem = f"item {exc.key!r} is answered twice; keep one of its answers"
+        else:
+            problem = f"{exc.key!r} is given twice; give it once"
+        raise PeerJournalError(f"{name}: {problem}.") from None
     if not isinstance(data, dict):
         raise PeerJournalError(f"{name}: should map item ids to answers from 1 to 5.")
     return parse_answers(data, form, name)
+
+
+class _RepeatedKey(ValueError):
+    """A key given twice in one JSON object, which `json.loads` would read as its last."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _RepeatedKey(key)
+        found[key] = value
+    return found
+
+
+def _json(raw: str) -> Any:
+    """JSON answers, a key given twice refused (`_RepeatedKey`), as TOML refuses one: of
+    `{"story": 3, "story": 4}`, which the writer meant is not for peerjournal to guess."""
+    return json.loads(raw, object_pairs_hook=_unique_keys)
 
 
 def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
@@ -335,7 +365,7 @@ def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
     opening = raw.lstrip()[:1]
     if opening in ("{", "["):  # ('["story"]' is JSON, and a TOML table of nothing)
         try:
-            return json.loads(raw)
+            return _json(raw)
         except json.JSONDecodeError as exc:
             if opening == "{":
                 raise PeerJournalError(f"{name}: not valid JSON ({exc}).") from None
@@ -344,7 +374,7 @@ def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
     except tomllib.TOMLDecodeError as exc:
         toml_error = exc
     try:
-        return json.loads(raw)
+        return _json(raw)
     except json.JSONDecodeError as exc:
         if suffix == ".json":
             raise PeerJournalError(f"{name}: not valid JSON ({exc}).") from None

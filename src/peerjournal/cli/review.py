@@ -87,11 +87,14 @@ def register(app: typer.Typer) -> None:
                         skipped.append(broken)
                         continue
                     try:
-                        loaded.append((str(path), load_summary(path, now)))
-                    except NotASummary as exc:  # another export, a backup, a note…
+                        summary = load_summary(path, now)
+                    except NotASummary as exc:  # another export, a backup, a note, a pipe…
                         skipped.append(sanitise(exc.message, multiline=False))
                     except PeerJournalError as exc:  # a damaged summary: as a file named
                         failed(str(path), exc)
+                    else:
+                        signature_warning(app_ctx, str(path), summary)
+                        loaded.append((str(path), summary))
                 for line in skipped:
                     app_ctx.say(f"peerjournal: skipped {line}")
                 if len(skipped) == len(paths):  # no summary in it, not even a damaged one
@@ -99,9 +102,12 @@ def register(app: typer.Typer) -> None:
                 continue
             shown = "standard input" if name == "-" else name
             try:
-                loaded.append((shown, load_summary(Path(name), now)))
+                summary = load_summary(Path(name), now)
             except PeerJournalError as exc:
                 failed(shown, exc)
+            else:
+                signature_warning(app_ctx, shown, summary)
+                loaded.append((shown, summary))
         loaded, repeats = distinct(loaded)
         for again, first in repeats:
             same = "named twice" if again == first else f"the same summary as {first}"
@@ -128,24 +134,53 @@ def folder_files(folder: Path) -> list[Path]:
         raise SummaryError(
             f"{sanitise(str(folder), multiline=False)}: cannot be read ({exc.strerror})."
         ) from None
-    return [p for p in paths if not p.name.startswith(".") and (p.is_file() or _dangles(p))]
-
-
-def _dangles(path: Path) -> bool:
-    """A link to nothing (its file moved or deleted): said, not passed over in silence."""
-    return path.is_symlink() and not path.exists()
+    # everything but its folders: a named pipe, a device or a link to nothing among the
+    # files is skipped with its line (`_broken_link`, `_read_file`), not passed over
+    return [p for p in paths if not p.name.startswith(".") and not p.is_dir()]
 
 
 def _broken_link(path: Path) -> str | None:
-    """The line `review FOLDER` skips a link to nothing with; None for any other file."""
-    if not _dangles(path):
+    """The line `review FOLDER` skips a link to nothing (its file moved or deleted), or a
+    loop of links, with; None for any other file."""
+    if not path.is_symlink() or path.exists():
         return None
+    if _loops(path):
+        return f"{_shown(str(path))}: {LINK_LOOP}"
     try:
         target = sanitise(str(path.readlink()), multiline=False)
     except OSError:
         target = "a file"
     return (f"{_shown(str(path))}: a link to {target}, which is not there (moved or deleted?); "
             "not read.")
+
+
+LINK_LOOP = "a link that leads back to itself (a loop of links); not read."
+
+
+def _loops(path: Path) -> bool:
+    """Whether following `path`'s links comes back round to one of them."""
+    import errno
+    import os
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def signature_warning(app: Any, name: str, summary: dict[str, Any]) -> None:
+    """Say so when a summary's signature holds a line break, a tab or another control
+    character, which export refuses in --from: the file was edited after it was exported.
+    The summary is still shown, its signature on one line with the control characters made
+    visible (`reviewing.sanitised_to_show`), as any other text edited into a summary is."""
+    from peerjournal.cli.export import _control_in
+
+    writer = summary.get("writer")
+    if isinstance(writer, str) and _control_in(writer):
+        app.say(f"peerjournal: {_shown(name)}: its signature holds a line break or another "
+                "control character, which `export --from` never writes: the file was changed "
+                "after it was exported; the signature is shown on one line.")
 
 
 def _no_summaries(skipped: int) -> str:
@@ -163,23 +198,52 @@ def _shown(name: str) -> str:
 
 
 def _read_file(path: Path, name: str) -> bytes:
-    """A summary file's bytes (one more than a summary may have, to tell it is too large)."""
-    from peerjournal.cli.editor import open_to_read
-    from peerjournal.summary import SummaryError
+    """A summary file's bytes (one more than a summary may have, to tell it is too large).
+    A named pipe, a socket or a device is refused at once (a pipe would wait for a writer for
+    ever): in a folder, skipped with a line (`NotASummary`)."""
+    import errno
+
+    from peerjournal.paths import NotAFileError, read_regular_file
+    from peerjournal.summary import NotASummary, SummaryError
 
     try:
-        with open_to_read(path, name, missing="{name}: no such file.",
-                          folder="{name}: is a folder, not a summary file.",
-                          error=SummaryError) as handle:
-            return handle.read(MAX_BYTES + 1)
+        return read_regular_file(path, MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise SummaryError(f"{name}: no such file.") from None
+    except NotAFileError:
+        raise NotASummary(f"{name}: {_not_a_file(path)}") from None
     except OSError as exc:  # no permission; a read that fails
+        if exc.errno == errno.ELOOP:
+            raise NotASummary(f"{name}: {LINK_LOOP}") from None
+        if exc.errno == errno.ENXIO:  # a socket (which cannot be opened at all)
+            raise NotASummary(f"{name}: {_not_a_file(path)}") from None
         raise SummaryError(f"{name}: cannot be read ({exc.strerror}).") from None
+
+
+def _not_a_file(path: Path) -> str:
+    """What a path that is no regular file is, for `review`'s line about it."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a summary file."
+    if stat.S_ISFIFO(mode):
+        return ("a named pipe, not a summary file; not read (to read a summary from a pipe, "
+                "give `-` and send it to standard input).")
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a summary file; not read."
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a summary file; not read."
+    return "not a plain file, so not a summary file; not read."
 
 
 def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     """Read, parse and validate one summary file (made by `now` at the latest, give or take
     the clocks' difference); errors name the file."""
-    from peerjournal.exporters.json_ import cut_short
+    from peerjournal.exporters.json_ import _BEFORE_JSON, cut_short
     from peerjournal.summary import NotASummary, SummaryError, validate_summary
 
     if str(path) == "-":  # as import, write --from-file and check --answers read '-'
@@ -218,13 +282,16 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        if cut_short(text, exc):
-            raise cut_off from None
-        if exc.pos <= len(text) - len(text.lstrip()):  # not JSON from its first character
+        # Only text opening as a summary does, with "{", was meant to be one: a note opening
+        # with a date, a number or a quote ("2026-12-01 notes about Alex") parses as JSON as
+        # far as that value, but is no summary damaged after it.
+        if not text.lstrip(_BEFORE_JSON).startswith("{"):
             raise NotASummary(
                 f"{name}: not a summary (not JSON); `peerjournal review` reads the file made by "
                 "`peerjournal export --format json`."
             ) from None
+        if cut_short(text, exc):
+            raise cut_off from None
         raise SummaryError(
             f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None

@@ -375,6 +375,7 @@ def _read_answers(path: Path, form: Form) -> Answers:
     "Unicode", PowerShell's `>`)."""
     from peerjournal.cli.editor import decode
     from peerjournal.errors import PeerJournalError
+    from peerjournal.paths import read_regular_file
     from peerjournal.supervision import parse_answers_text
 
     if str(path) == "-":
@@ -383,8 +384,8 @@ def _read_answers(path: Path, form: Form) -> Answers:
         name, suffix, data = "standard input", "", sys.stdin.buffer.read()
     else:
         name, suffix = str(path), path.suffix  # as given: `/dev/null`, not `null`
-        try:
-            data = path.read_bytes()
+        try:  # a named pipe refused at once (it would wait for a writer), as a folder is
+            data = read_regular_file(path)
         except FileNotFoundError:
             raise PeerJournalError(f"No answers file at {path}.") from None
         except OSError as exc:

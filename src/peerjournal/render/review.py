@@ -31,6 +31,7 @@ from peerjournal.reviewing import (
     dimension_moves,
     headline,
     lexicons_differ,
+    older_balance,
     overlaps,
 )
 
@@ -142,9 +143,25 @@ def _notes(overlap: bool, lexicons: bool) -> list[str]:
     return [note for note, said in ((OVERLAP_NOTE, overlap), (LEXICON_NOTE, lexicons)) if said]
 
 
+def _older(summaries: Sequence[dict[str, Any]]) -> list[str]:
+    """What "–" as a balance means for each summary from an older peerjournal (before the
+    totals) that has identity and drift to give one: said, with the balance they give."""
+    return [
+        f"No balance (–) in the summary of {_span(s)}: it is from an older peerjournal, which "
+        f"gave none; its identity and drift give {common.balance(derived)}."
+        for s in summaries
+        if (derived := older_balance(s)) is not None
+    ]
+
+
+def _span(s: dict[str, Any]) -> str:
+    return common.date_span(s["period"]["since"], s["period"]["until"])
+
+
 def between_summaries(loaded: Loaded) -> RenderableType | None:
     """`reviewing.comparisons` as the text shows them; None when no writer sent two
     summaries."""
+    by_name = dict(loaded)
     text = Text()
     for c in comparisons(loaded):
         if text:
@@ -158,7 +175,8 @@ def between_summaries(loaded: Loaded) -> RenderableType | None:
             + "\n  entries " + ARROW.join(map(_count, c["entries"]))
             + " · alerts " + ARROW.join(map(_count, c["alerts"]))
         )
-        for note in _notes(c["overlap"], c["lexicons_differ"]):
+        for note in [*_older([by_name[name] for name in c["files"]]),
+                     *_notes(c["overlap"], c["lexicons_differ"])]:
             text.append(f"\n  {note}", "italic")
     if not text:
         return None
@@ -179,6 +197,7 @@ def since_previous(
         f"balance {b0}{ARROW}{b1}.",
         f"• Entries {_count(before['entries']['total'])}{ARROW}{_count(s['entries']['total'])}; "
         f"alerts {_count(len(before['alerts']))}{ARROW}{_count(len(s['alerts']))}.",
+        *(f"• {line}" for line in _older([before, s])),
         *(f"• {line}" for line in _dimension_moves(before, s)),
     ]
     lines += [f"• {note}" for note in _notes(overlaps([before, s]),
