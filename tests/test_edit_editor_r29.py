@@ -253,8 +253,8 @@ def test_an_editor_that_saves_another_encoding_keeps_both_naming_each_once(
     entry_id, kept, stored = kept_edit
     before = kept.read_bytes()
     use_editor(monkeypatch, tmp_path, """
-        text = open(path, encoding="utf-8").read().replace("garden", "caf\\u00e9")
-        open(path, "w", encoding="latin-1").write(text)
+        text = open(path, encoding="utf-8").read().replace("garden", "\\u0441\\u0430\\u0434")
+        open(path, "w", encoding="koi8-r").write(text)  # (Windows-1252 is read: round 34)
     """)
     result = cli("edit", str(entry_id))
     assert result.exit_code == 1

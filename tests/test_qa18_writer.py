@@ -450,7 +450,8 @@ def test_drafts_discard_json_prints_what_was_discarded(cli: CLI, isolated: Path)
     [row] = json.loads(result.stdout)
     assert (row["number"], row["path"], row["kind"], row["first_words"]) == (
         1, str(kept), "editor", "We sat on the bench.")
-    assert result.stderr == "Discarded 1 draft.\n"
+    assert result.stderr.startswith("Discarded draft 1 (editor, started ")
+    assert result.stderr.endswith(': "We sat on the bench.").\n')
     assert drafts(isolated) == []
     result = cli("drafts", "--discard-empty", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout) == []

@@ -290,7 +290,8 @@ def test_drafts_lists_and_discards_and_resume_picks_one(
     monkeypatch.setattr(builtins, "input", ScriptedInput([]))
     declined = cli("drafts", "--discard", "1")
     assert declined.exit_code == 1
-    assert "Discard draft 1 and the text in it?" in declined.stderr  # it said "in them"
+    assert "Discard draft 1 (guided, started 2026-11-20 18:30: \"A second visit." in declined.stderr
+    assert ") and the text in it?" in declined.stderr
     assert drafts(isolated) == [newer]
     assert cli("drafts", "--discard", "9").exit_code == 3  # not found
     monkeypatch.setattr(builtins, "input", ScriptedInput(["y"]))

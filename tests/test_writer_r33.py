@@ -161,7 +161,7 @@ def test_discarding_a_draft_without_a_terminal_names_yes(
     )
     assert draft.exists()
     done = cli("drafts", "--discard", "1", "--yes")
-    assert done.exit_code == 0 and "Discarded 1 draft." in done.stderr
+    assert done.exit_code == 0 and "Discarded draft 1 (" in done.stderr
     assert not draft.exists()
 
 

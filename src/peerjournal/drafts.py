@@ -12,6 +12,7 @@ beside what is there (`restore`).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from peerjournal.entry import Entry, EntryDraft
 
 EDITS = "edits"
+ORIGINALS = "originals"  # a draft's text's bytes as they came in, not UTF-8 (`Draft.original`)
 _EDIT_NAME = re.compile(r"^entry-(\d+)-")
 
 
@@ -199,7 +201,27 @@ class Draft:
     def discard(self) -> None:
         _unreserve(self.path)
         self.path.unlink(missing_ok=True)
+        self.original.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # (not empty: another draft's)
+            self.original.parent.rmdir()
         self._lock_path().unlink(missing_ok=True)
+
+    # Text piped in that is not UTF-8 is kept in the draft with a � for each byte that is
+    # not, which a draft can hold; its bytes as they came in, in another encoding (Cyrillic in
+    # Windows-1251, Japanese in Shift-JIS), are kept under the draft's name in the drafts'
+    # `originals` folder, to be converted and saved (`iconv`): the writer's words are never
+    # lost to the �. Discarded with the draft.
+
+    @property
+    def original(self) -> Path:
+        """Where the bytes this draft's text came in as are kept (`keep_original`)."""
+        return self.path.parent / ORIGINALS / self.path.name
+
+    def keep_original(self, data: bytes) -> None:
+        write_atomic(self.original, data)
+
+    def has_original(self) -> bool:
+        return self.original.is_file()
 
     # Two sessions on one draft (`write --resume` in a second terminal while the first is
     # still open) would each overwrite the file with what they hold, and what the other typed
@@ -361,15 +383,34 @@ def text_printed(
     failed: PeerJournalError, text: str, folder: Path, why: str = ""
 ) -> PeerJournalError:
     """`printed_instead`, saying so in `failed` (the reason the entry was not saved), which
-    stays of its kind (`errors.DamagedJournal`) and is marked `printed`."""
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    stays of its kind (`errors.DamagedJournal`) and is marked `printed`. When stdout cannot
+    take it (redirected to the same full disk, a closed pipe), it goes to stderr (the
+    terminal, most often); when neither can, the message says the entry was kept nowhere."""
     because = f" ({why})" if why else ""
-    failed.message = (
-        f"{failed.message} The draft could not be written to {folder}{because}, so your entry "
-        "is printed on stdout: copy it somewhere safe (`write --from-file` reads it back)."
-    )
+    failed.message = f"{failed.message} The draft could not be written to {folder}{because}"
     failed.printed = True
+    problem = None
+    for name, stream in (("stdout", sys.stdout), ("stderr", sys.stderr)):
+        try:
+            stream.write(text + "\n")
+            stream.flush()
+        except (OSError, ValueError) as exc:  # (ValueError: a closed stream)
+            if name == "stdout":
+                from peerjournal.launcher import silence_stdout
+
+                silence_stdout()  # what its buffer holds would fail again at exit
+            problem = problem or str(getattr(exc, "strerror", None) or exc)
+            continue
+        failed.message += (
+            f", so your entry is printed on {name}"
+            + (f" (stdout could not take it: {problem})" if problem else "")
+            + ": copy it somewhere safe (`write --from-file` reads it back)."
+        )
+        return failed
+    failed.message += (
+        f", and it could not be printed on stdout or stderr either ({problem}): this entry "
+        "was kept nowhere."
+    )
     return failed
 
 

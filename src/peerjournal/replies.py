@@ -27,7 +27,12 @@ ASKED_AGAIN = frozenset({
     "ok", "okay", "sure", "yeah", "yea", "yep", "yup", "nope", "nah", "not now", "hmm", "hm",
     "um", "umm", "uh", "er", "erm", "wait", "skip", "maybe", "what", "huh", "pardon", "idk",
     "dunno", "not sure", "unsure",
+    # not now: whether that means a draft (no) or a moment to think is for y or n to say
+    "later", "maybe later", "not today", "in a bit", "in a minute", "one sec", "hang on",
+    "hold on", "tomorrow",
 })
+# a yes or no typed with a stray space ("y es", "n o"): at most this many letters in all
+SPACED_SLIP_LETTERS = 4
 AGAIN = "again"  # a reply that is a try at an answer, or a hesitation: asked again
 SHORTEST_START = 4  # letters of a named answer typed ("emergency" for "emergency department")
 
@@ -41,9 +46,10 @@ def yes_or_no_reply(
     Enter, YES_WORDS and `named` True are yes; NO_WORDS and `named` False are no, also
     followed by a few ANSWER_TAIL words ("yes please"); `named` answers also with another
     case, spacing or full stop, or the start of one (SHORTEST_START letters or more) that
-    starts answers of one kind only. A line of no letters, one of ASKED_AGAIN ("ok", "hmm"),
-    or one word that is a letter, a question ("what?") or a slip at yes or no (one letter
-    off, or a letter held down: "ues", "yesss", "nop") is AGAIN. `partial`: a line Ctrl-C
+    starts answers of one kind only. A line of no letters, one of ASKED_AGAIN ("ok", "hmm",
+    "maybe later"), a yes or no with a stray space in it ("y es"), or one word that is a
+    letter, a question ("what?") or a slip at yes or no (one letter off, or a letter held
+    down: "ues", "yesss", "nop") is AGAIN. `partial`: a line Ctrl-C
     cut off, where the start of any of these counts as it."""
     if not line.strip():
         return True
@@ -56,6 +62,13 @@ def yes_or_no_reply(
     answers.update({word: False for word in NO_WORDS})
     if reply in answers:
         return answers[reply]
+    if reply in ASKED_AGAIN:  # a phrase ("maybe later"), not a word and its tail
+        return AGAIN
+    joined = "".join(words)
+    if len(words) > 1 and len(joined) <= SPACED_SLIP_LETTERS and (
+        joined in answers or _a_slip_at_yes_or_no(joined)
+    ):
+        return AGAIN  # "y es": a slip of the space bar, not words for the entry
     tail = words[1:]
     if partial and tail:  # the last word may be cut off ("yes plea")
         tail = [*tail[:-1], next((w for w in ANSWER_TAIL if w.startswith(tail[-1])), "?")]
@@ -89,14 +102,22 @@ CONFIRM_TAIL = frozenset({
 
 def confirm_reply(line: str) -> bool | str:
     """What a line typed at a [y/N] question (`AppContext.confirm`) is: True only for a clear
-    yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`); AGAIN for a try at an answer
-    or a yes with other words ("yes, keep it"); False for Enter and anything else."""
+    yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`); AGAIN for a try at an answer,
+    a yes with other words ("yes, keep it") or a yes trailing off ("yes...", "yes…": a
+    hesitation, where "yes." and "yes!" are a yes); False for Enter and anything else."""
     if not line.strip():
         return False
     reply = yes_or_no_reply(line)
-    if reply is True and not set(_reply_words(line)[1:]) <= CONFIRM_TAIL:
+    if reply is True and (
+        not set(_reply_words(line)[1:]) <= CONFIRM_TAIL or _TRAILING_OFF.search(line)
+    ):
         return AGAIN
     return AGAIN if reply == AGAIN else reply is True
+
+
+# An ellipsis at the end of a reply, typed as dots ("yes..", "yes...") or as one character
+# ("yes…"), a space or closing quote after it or not
+_TRAILING_OFF = re.compile(r"(\.\.|…)[\s'\"]*$")
 
 
 def _reply_words(line: str) -> list[str]:

@@ -7,12 +7,18 @@ narrow one, without the time a draft was changed, or beneath it: `lines`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerjournal.dates import spoken
 from peerjournal.plural import counted
+
+if TYPE_CHECKING:
+    from peerjournal.context import AppContext
+    from peerjournal.drafts import Draft
 
 # Older than this, a draft's age is its date ("on 3 Nov 2025"): "704 days ago" is a sum to do.
 DATED_AFTER_DAYS = 7
@@ -37,17 +43,16 @@ def age(then: datetime, now: datetime | None = None) -> str:
 def lines(rows: Sequence[Mapping[str, object]], width: int = 0) -> list[str]:
     """A line per draft row (`drafts --json`'s): its number, when it was last changed, its
     age, what it is and its first words, the columns two spaces apart and each as wide as its
-    widest cell; the first words cut to fit `width` (0: whole). Where they would have fewer
+    widest cell (a draft open in another terminal marked so, `OPEN_MARK`); the first words cut
+    to fit `width` (0: whole). Where they would have fewer
     than FIRST_WORDS_MIN columns, the time it was changed is left out (its age says when);
     narrower still, the first words go on a line of their own beneath (`STACK_INDENT`)."""
-    from peerjournal.drafts import listed_kind
     from peerjournal.textsafe import clean, cut
 
     numbers = [f"{r['number']:>3}" for r in rows]
     changed = [str(r["modified"])[:16].replace("T", " ") for r in rows]
     ages = [str(r["age"]) for r in rows]
-    kinds = [listed_kind(str(r["kind"]), Path(str(r.get("path", ""))).name)
-             if r["entry_id"] is None else f"edit of {r['entry_id']}" for r in rows]
+    kinds = [_kind(r) + (OPEN_MARK if _open(r) else "") for r in rows]
     heads = _columns(numbers, changed, ages, kinds)
     if width and _widest(heads) + FIRST_WORDS_MIN > width:
         heads = _columns(numbers, ages, kinds)
@@ -72,3 +77,90 @@ def _columns(*columns: Sequence[str]) -> list[str]:
 
 def _widest(heads: Sequence[str]) -> int:
     return max(map(len, heads), default=0)
+
+
+# beside the kind of a draft that a session in another terminal holds (`Draft.in_use`): it is
+# being written, and `write --resume` and `drafts --discard` leave it alone
+OPEN_MARK = " (open in another terminal)"
+# how many characters of a draft's first words name it in a question (`named`)
+NAMING_WORDS = 30
+
+
+def _kind(row: Mapping[str, object]) -> str:
+    """What the list calls a draft row's kind: "quick", "guided", "editor", "edit of 3"."""
+    from peerjournal.drafts import listed_kind
+
+    if row["entry_id"] is not None:
+        return f"edit of {row['entry_id']}"
+    return listed_kind(str(row["kind"]), Path(str(row.get("path", ""))).name)
+
+
+def _open(row: Mapping[str, object]) -> bool:
+    from peerjournal.drafts import Draft
+
+    return "path" in row and Draft(Path(str(row["path"]))).in_use()
+
+
+# A draft's name starts with when it was started (`drafts.new_draft`: 20261206-084600)
+_STARTED = re.compile(r"(\d{8}-\d{6})")
+
+
+def started(draft: Draft) -> str:
+    """When `draft` was started ("2026-12-06 08:46"), as its name says; when it was last
+    changed for one whose name does not (made by hand), "" when it is gone."""
+    found = _STARTED.search(draft.path.name)
+    if found:
+        return f"{datetime.strptime(found.group(1), '%Y%m%d-%H%M%S'):%Y-%m-%d %H:%M}"
+    try:
+        return f"{draft.modified():%Y-%m-%d %H:%M}"
+    except OSError:
+        return ""
+
+
+def named(number: int, draft: Draft, words: bool = True) -> str:
+    """Draft `number` named as a question or a result line names it, for the writer to see it
+    is the one meant (numbers shift when a draft is kept meanwhile): 'draft 2 (quick, started
+    2026-12-06 08:46: "Tired but glad…")'; without its `words` (for an error: errors never
+    show journal text), only what it is and when it was started."""
+    from peerjournal.textsafe import clean
+
+    what = _kind({"kind": draft.kind, "entry_id": draft.entry_id, "path": str(draft.path)})
+    when = started(draft)
+    if when:
+        what += f", started {when}"
+    first = clean(draft.first_words(NAMING_WORDS), multiline=False) if words else ""
+    return f"draft {number} ({what}: \"{first}\")" if first else f"draft {number} ({what})"
+
+
+def refuse_open(found: Sequence[Draft], chosen: Sequence[Draft]) -> None:
+    """Refuse to discard the `chosen` drafts (of those `found`, numbered as listed) when one
+    is open in another terminal, as `write --resume` refuses to continue it: removed under
+    that session, it would be written again at its next line, and the discard undone."""
+    from peerjournal.errors import PeerJournalError
+
+    for draft in chosen:
+        if draft.in_use():
+            raise PeerJournalError(
+                f"{named(found.index(draft) + 1, draft, words=False).capitalize()} is open in "
+                "another terminal: finish or close it there first. Nothing discarded."
+            )
+
+
+def ask_discard(app: AppContext, found: Sequence[Draft], chosen: Sequence[Draft]) -> bool:
+    """Whether the writer says yes to discarding the `chosen` drafts (of those `found`), each
+    named (`named`): a number read from an earlier list can be another draft's by now."""
+    if len(chosen) == 1:
+        [draft] = chosen
+        return app.confirm(f"Discard {named(found.index(draft) + 1, draft)} and the text in it?")
+    for draft in chosen:
+        app.say(f"  {named(found.index(draft) + 1, draft)}")
+    return app.confirm(f"Discard these {len(chosen)} drafts and the text in them?")
+
+
+def discarded(found: Sequence[Draft], chosen: Sequence[Draft]) -> str:
+    """The line that says which of the drafts `found` were discarded (`chosen`, named before
+    they go: a discarded draft's words cannot be read)."""
+    names = [named(found.index(draft) + 1, draft) for draft in chosen]
+    if len(names) == 1:
+        return f"Discarded {names[0]}."
+    return f"Discarded {counted(len(names), 'draft')}: {'; '.join(names)}."

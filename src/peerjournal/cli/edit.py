@@ -98,6 +98,8 @@ def register(app: typer.Typer) -> None:
         dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved
         draft = EntryDraft.from_dict(entry.to_json())
         if any(v is not None for v in flags.values()) or date is not None or tag:
+            if _text_piped_in(app_ctx):  # left unread: a shell loop's lines stay its own
+                app_ctx.say(f"Text piped in is not read: {_AS_OPTIONS}.")
             dropped = _unsaved_before_flags(app_ctx, entry, fresh)
             for key, value in flags.items():
                 if value is not None:
@@ -107,6 +109,13 @@ def register(app: typer.Typer) -> None:
             if tag:
                 draft.tags = [t for t in tag if t.strip()]  # --tag '': no tags at all
         else:
+            if _text_piped_in(app_ctx):  # it would be the editor's keystrokes
+                raise PeerJournalError(
+                    f"Text was piped in, and {app_ctx.command_hint(f'edit {entry_id}')} opens "
+                    "the entry in your editor, which would take it as keystrokes: it was not "
+                    f"used, and entry {entry_id} is unchanged. From a script, {_AS_OPTIONS}.",
+                    ExitCode.USAGE,
+                )
             # before the editor: not after the writer's edit
             app_ctx.refuse_if_damaged()
             app_ctx.refuse_if_read_only(
@@ -151,13 +160,13 @@ def register(app: typer.Typer) -> None:
             if kept is None:
                 raise
             failed = _gone_meanwhile(store, entry_id, exc)
-            failed.message += _kept_note(app_ctx, kept, entry_id, failed.message)
+            failed.message += _kept_note(app_ctx, kept, entry, failed.message)
             raise failed from None
         except KeyboardInterrupt:
             if kept is None:
                 raise
             raise PeerJournalError(
-                "Interrupted." + _kept_note(app_ctx, kept, entry_id), ExitCode.INTERRUPTED
+                "Interrupted." + _kept_note(app_ctx, kept, entry), ExitCode.INTERRUPTED
             ) from None
         # The change is saved: from here on nothing may turn that into an error (as for
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
@@ -177,6 +186,48 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"Updated entry {entry_id}.")
         if meant is not None:
             app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
+
+
+# Standard input is never read by `edit`: its changes come from options, or the editor.
+_AS_OPTIONS = "give the new text as an option (-x TEXT replaces the experience, -f the feelings)"
+# How long text piped in may take to show it is there (as `write`'s _PIPE_WAIT)
+_PIPE_WAIT = 0.1
+
+
+def _text_piped_in(app: AppContext) -> bool:
+    """Whether text is waiting on standard input (not a terminal), left unread: a file
+    (`< notes.txt`) or what a program wrote to the pipe (`echo … |`), looked at without taking
+    a byte of it (a shell loop that feeds IDs on stdin keeps every line). Not: a terminal, an
+    empty file or pipe, one left open with nothing in it (a program running peerjournal), or
+    one whose text has not come within _PIPE_WAIT."""
+    import os
+    import select
+    import stat
+    import sys
+
+    if app.stdin_is_terminal():
+        return False
+    stream = getattr(sys.stdin, "buffer", sys.stdin)
+    try:
+        try:
+            fileno = stream.fileno()
+        except (OSError, ValueError, AttributeError):  # text in memory (a test's input)
+            at = stream.tell()
+            waiting = bool(stream.read(1))
+            stream.seek(at)
+            return waiting
+        if stat.S_ISREG(os.fstat(fileno).st_mode):  # a file: bytes after where it is read
+            return os.fstat(fileno).st_size > os.lseek(fileno, 0, os.SEEK_CUR)
+        if not select.select([fileno], [], [], _PIPE_WAIT)[0]:
+            return False
+        import fcntl
+        import struct
+        import termios
+
+        waiting_bytes = fcntl.ioctl(fileno, termios.FIONREAD, b"\0\0\0\0")
+        return struct.unpack("i", waiting_bytes)[0] > 0
+    except (OSError, ValueError, ImportError, AttributeError):  # (Windows: no select on pipes)
+        return False
 
 
 def _as_stored(entry: Entry, changes: dict[str, object], tags: list[str], retagged: bool) -> bool:
@@ -241,18 +292,40 @@ def _gone_meanwhile(store: Store, entry_id: int, exc: PeerJournalError) -> PeerJ
     return exc
 
 
-def _kept_note(app: AppContext, kept: Draft, entry_id: int, message: str = "") -> str:
-    """What an error (`message`) adds about an edit that could not be saved. An edit with no
-    text left in it (an editor that emptied the file) is not kept: continuing it would open
-    an empty file in place of the entry next time. A message that already says nothing was
-    saved is not told so twice."""
+def _kept_note(app: AppContext, kept: Draft, entry: Entry, message: str = "") -> str:
+    """What an error (`message`) adds about an edit of `entry` that could not be saved. An
+    edit with no text left in it (an editor that emptied the file) is not kept: continuing it
+    would open an empty file in place of the entry next time. A message that already says
+    nothing was saved is not told so twice. The edit kept is noted as `entry`'s (`_noted`),
+    so that `edit ID` continues it, as the note says."""
     said = message.rstrip().lower().endswith("nothing was saved.")
     if not kept.holds_text():
         kept.discard()
         return "" if said else " Nothing changed."
 
-    where = f"kept in {kept.path} ({app.command_hint(f'edit {entry_id}')} continues it)."
+    _noted(kept, entry)
+    where = f"kept in {kept.path} ({app.command_hint(f'edit {entry.id}')} continues it)."
     return f" Your edit is {where}" if said else f" Nothing changed; your edit is {where}"
+
+
+def _noted(kept: Draft, entry: Entry) -> None:
+    """Put back the line that notes `kept` as an edit of `entry` (`drafts.for_entry`), when it
+    is not in it: an editor stopped or killed while saving leaves the file cut short, without
+    its last line, and the next `edit ID` would take it for another entry's
+    (`set_aside_others`) and move it to a new-entry draft, which saved would be a second
+    entry. Its bytes are kept as they are (not UTF-8 too); a file that cannot be written to
+    stays as it is (continued as before: `Draft.is_of` reads its words)."""
+    import contextlib
+
+    from peerjournal.drafts import for_entry, write_atomic
+
+    line = for_entry("", entry.created_at).lstrip("\n").encode("utf-8")
+    with contextlib.suppress(OSError):
+        data = kept.path.read_bytes()
+        # noted already (or as another entry's: left as it is, for `set_aside_others`)
+        if line.rstrip() in data or kept.entry_created() is not None:
+            return
+        write_atomic(kept.path, data + (b"\n" if data and not data.endswith(b"\n") else b"") + line)
 
 
 def set_aside_others(app: AppContext, entry: Entry, edits: list[Draft]) -> list[Draft]:
@@ -302,7 +375,7 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
     to save).
     """
     from peerjournal import paths
-    from peerjournal.cli.editor import check_comments, not_opened, parse_entry, run_editor
+    from peerjournal.cli.editor import check_comments, not_opened, parse_entry
     from peerjournal.cli.editor_safety import Before, stopped
     from peerjournal.drafts import EDITS, for_entry, kept_edits, new_edit, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
@@ -347,7 +420,7 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
     file.hold()  # while the editor is open: another terminal's `edit` leaves it alone
     try:
         try:
-            text = run_editor(file.path)
+            text = _run_editor(app, file)
         finally:
             file.release()
         if continuing and not file.holds_text():  # it crashed while saving, or the disk was full
@@ -355,7 +428,7 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
                 "The editor left your unsaved changes empty; the entry is unchanged."
             )
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
-        raise _editor_failed(app, entry_id, file, before, stopped(exc), continuing) from None
+        raise _editor_failed(app, entry, file, before, stopped(exc), continuing) from None
     if continuing and before.closed_unsaved(file):  # (saved as it is, `:wq`, it is saved)
         return None
     try:
@@ -381,29 +454,47 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
         if _unchanged(file, original):
             file.discard()
         else:
-            exc.message += _kept_note(app, file, entry_id, exc.message)
+            exc.message += _kept_note(app, file, entry, exc.message)
         raise
     return file
 
 
+def _run_editor(app: AppContext, file: Draft) -> str:
+    """`editor.run_editor` on a kept edit; one the editor saved in Windows-1252 ("ANSI":
+    Notepad++, an old Windows set-up) is read as that, the writer told so, as `write --editor`
+    reads its draft (`editor.decode_or_1252`): not refused at every `edit ID` after."""
+    from peerjournal.cli.editor import NotTextError, decode_or_1252, run_editor
+
+    try:
+        return run_editor(file.path)
+    except NotTextError as exc:
+        try:
+            data = file.path.read_bytes()
+        except OSError:
+            raise exc from None
+        return decode_or_1252(data, str(file.path), app.say)
+
+
 def _editor_failed(
-    app: AppContext, entry_id: int, file: Draft, before: Before, failed: PeerJournalError,
+    app: AppContext, entry: Entry, file: Draft, before: Before, failed: PeerJournalError,
     continuing: bool,
 ) -> PeerJournalError:
     """`failed` (the editor failed, was stopped, or emptied a kept edit), once no word is lost:
     a kept edit that was `continuing` keeps its text as it was `before` whatever the editor did
     (`editor_safety`); a new one that the editor left nothing new in (gone, cut short,
-    untouched) is discarded, the stored entry being all it held."""
+    untouched) is discarded, the stored entry being all it held. What is kept is noted as
+    `entry`'s (`_noted`): `edit ID` continues it."""
     from peerjournal.cli.editor_safety import adds_something, keeping_before, left_in
 
     if continuing:
-        safe = keeping_before(file, before, failed, _naming(app, entry_id, file))
+        safe = keeping_before(file, before, failed, _naming(app, entry.id, file))
         if safe is not failed:  # put back, or both kept: named
+            _noted(file, entry)  # (what the editor left, cut short)
             return safe
     elif not adds_something(file, left_in(file), before):
         file.discard()
         return failed
-    failed.message += _kept_note(app, file, entry_id, failed.message)
+    failed.message += _kept_note(app, file, entry, failed.message)
     return failed
 
 

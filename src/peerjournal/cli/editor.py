@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -219,6 +220,7 @@ class NotTextError(PeerJournalError):
         self.utf8 = encoding == "utf-8-sig"  # not UTF-16 or UTF-32 by a byte order mark
         self.at = at  # the first bad byte, counting from 1
         self.hint = encoding_hint(data) if self.utf8 else ""
+        self.likely = likely_encoding(data) if self.utf8 else None  # (for `iconv -f`)
         what = "UTF-8" if self.utf8 else f"valid {encoding.upper()}"
         super().__init__(f"{source} is not {what} text (at byte {at}); {save_as_utf8(self.hint)} "
                          f"and {retry}.")
@@ -227,16 +229,116 @@ class NotTextError(PeerJournalError):
 def encoding_hint(data: bytes) -> str:
     """What bytes that are not UTF-8 probably are, as a clause for the error (or ""): UTF-16
     saved without its byte order mark (Latin letters are a NUL and a byte, the NUL always on
-    the same side), or a one-byte Western encoding (letters past ASCII standing alone, as é
-    is one byte in Latin-1)."""
+    the same side), text in another script's encoding (`likely_encoding`: Cyrillic in
+    Windows-1251, Japanese in Shift-JIS, …), or a one-byte Western encoding (letters past
+    ASCII standing alone, as é is one byte in Latin-1)."""
     sample = data[:4096]
     even, odd = sample[0::2], sample[1::2]
     if len(sample) >= 8 and any(a.count(0) >= 0.8 * len(a) and b.count(0) <= 0.1 * len(b)
                                 for a, b in ((even, odd), (odd, even))):
         return "it looks like UTF-16 saved without a byte order mark"
+    likely = likely_encoding(sample)
+    if likely is not None:
+        return f"it looks like {likely.label}"
     if 0 not in sample and all(b >= 0xA0 for b in sample if b >= 0x80):
         return "it may be Latin-1 or Windows-1252"
     return ""
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """An encoding text not in UTF-8 is likely in: `iconv` names it `name` (`iconv -f NAME -t
+    UTF-8` converts the text), `label` says what it is for the writer."""
+
+    name: str
+    label: str
+
+
+# Encodings of scripts other than Latin, each with what marks text in it when read in it
+# (and not text in another read in it): for the one-byte ones, the most frequent letters of
+# their languages, which make up half their letters; for the East Asian ones, the kind of
+# character their letters mostly are (Japanese: kana; Korean: Hangul; Chinese: common Han,
+# those of the first level, which the letters of a one-byte script, read as Han, are not).
+_ONE_BYTE = (
+    (Encoding("CP1251", "Cyrillic text in Windows-1251"), "CYRILLIC", "оеаинтсрвлі"),
+    (Encoding("KOI8-R", "Cyrillic text in KOI8-R"), "CYRILLIC", "оеаинтсрвлі"),
+    (Encoding("CP1253", "Greek text in Windows-1253"), "GREEK", "αοιετσνηυρςάέίόή"),
+    (Encoding("CP1255", "Hebrew text in Windows-1255"), "HEBREW", "יוהלרםמאתבנש"),
+    (Encoding("CP1256", "Arabic text in Windows-1256"), "ARABIC", "اليمونرتبهعد"),
+)
+_EAST_ASIAN = (
+    (Encoding("SHIFT_JIS", "Japanese text in Shift-JIS"), ("HIRAGANA", "KATAKANA"), 0.25),
+    (Encoding("EUC-JP", "Japanese text in EUC-JP"), ("HIRAGANA", "KATAKANA"), 0.25),
+    (Encoding("EUC-KR", "Korean text in EUC-KR"), ("HANGUL",), 0.9),
+    (Encoding("GBK", "Chinese text in GBK (GB2312)"), ("CJK",), 0.7),
+    (Encoding("BIG5", "Chinese text in Big5"), ("CJK",), 0.7),
+)
+# what `iconv` may have converted text from (`likely_encoding`'s, and Western ones)
+ENCODINGS = (
+    *(encoding.name for encoding, *_ in (*_ONE_BYTE, *_EAST_ASIAN)),
+    "CP1252", "CP1250", "ISO-8859-2", "CP866", "KOI8-U", "ISO-8859-7", "GB18030",
+)
+# the first byte of a common Han character (of the first level) in GBK and in Big5
+_COMMON_HAN = {"GBK": range(0xB0, 0xD8), "BIG5": range(0xA4, 0xC7)}
+# the share of a one-byte encoding's text its frequent letters make up, at the least
+_FREQUENT_SHARE = 0.4
+
+
+def likely_encoding(data: bytes) -> Encoding | None:
+    """The encoding of another script (`_ONE_BYTE`, `_EAST_ASIAN`) that `data`, not UTF-8,
+    is plainly in; None when it is none of them plainly (Latin text: `encoding_hint`;
+    UTF-8 with a few bytes wrong; too little to tell)."""
+    sample = data[:4096]
+    high = sum(b >= 0x80 for b in sample)
+    if high < 4 or 0 in sample:
+        return None
+    as_utf8 = sample.decode("utf-8", "replace")
+    if sum(ch > "\x7f" and ch != "\ufffd" for ch in as_utf8) >= as_utf8.count("\ufffd"):
+        return None  # mostly UTF-8: a few bytes wrong, not another encoding
+    for encoding, scripts, share in _EAST_ASIAN:
+        if _marked_share(sample, encoding.name, scripts) >= share:
+            return encoding
+    if high < sum(chr(b).isalpha() for b in sample):
+        return None  # mostly Latin letters: a Western encoding (`encoding_hint`)
+    best, most = None, _FREQUENT_SHARE
+    for encoding, script, frequent in _ONE_BYTE:
+        try:
+            text = sample.decode(encoding.name).casefold()
+        except UnicodeDecodeError:
+            continue
+        past_ascii = [ch for ch in text if ch > "\x7f"]
+        # letters of another script (Latin letters with accents) count against it
+        other = sum(ch.isalpha() and not _in_script(ch, (script,)) for ch in past_ascii)
+        share = (sum(ch in frequent for ch in past_ascii) - other) / len(past_ascii)
+        if share > most:
+            best, most = encoding, share
+    return best
+
+
+def _marked_share(sample: bytes, encoding: str, scripts: tuple[str, ...]) -> float:
+    """The share of the letters past ASCII in `sample` read in `encoding` that are of
+    `scripts` (Han: common ones, `_COMMON_HAN`); 0 when it cannot be read in it."""
+    for end in (len(sample), len(sample) - 1):  # (the sample may end mid-character)
+        try:
+            text = sample[:end].decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return 0.0
+    letters = [ch for ch in text if ch > "\x7f" and ch.isalpha()]
+    common = _COMMON_HAN.get(encoding)
+    marked = sum(
+        _in_script(ch, scripts) and (common is None or ch.encode(encoding)[0] in common)
+        for ch in letters
+    )
+    return marked / len(letters) if letters else 0.0
+
+
+def _in_script(ch: str, scripts: tuple[str, ...]) -> bool:
+    import unicodedata
+
+    return unicodedata.name(ch, "").startswith(scripts)
 
 
 def read_as_windows_1252(
@@ -253,20 +355,35 @@ def read_as_windows_1252(
     return text
 
 
-# What Windows-1252 text does not hold, but text in another encoding does: three bytes past
-# ASCII in a row (Cyrillic, Greek or KOI8-R words; "ção" is only two), and a byte that starts
-# a UTF-8 letter followed by one that continues it (UTF-8, or UTF-8 cut off mid-letter)
-_NOT_1252 = re.compile(rb"[\x80-\xff]{3}|[\xc2-\xf4][\x80-\xbf]")
+# What Windows-1252 text does not hold, but text in another encoding does: three letters
+# past ASCII in a row (Cyrillic, Greek or KOI8-R words; "ção" is only two), and a byte that
+# starts a UTF-8 letter followed by one that continues it (UTF-8, or UTF-8 cut off
+# mid-letter). Windows-1252's quotes, dashes, ellipsis, no-break space and other signs are
+# not letters: Word's `”—“` is three bytes past ASCII in a row; and `café’s`, an é (a byte
+# that starts a three-byte UTF-8 letter) then a quote or dash standing alone, no UTF-8.
+_NOT_1252_RUN = re.compile(rb"[\x80-\xff]{3}")
+_UTF8_LETTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xf4](?![\x85\x91-\x97](?:[^\x80-\xbf]|\Z))[\x80-\xbf]"
+)
+_1252_SIGNS = bytes(
+    b for b in range(0x80, 0xC0)
+    if not bytes([b]).decode("cp1252", "replace").isalpha()  # (undefined ones: not letters)
+)
+_SIGNS_AS_ASCII = bytes.maketrans(_1252_SIGNS, b"." * len(_1252_SIGNS))
 
 
 def as_windows_1252(data: bytes) -> str | None:
     """`data` read as Windows-1252 (Latin-1 with curly quotes and dashes), when that is what
     it is: no NUL, no byte order mark, no letter in it that looks like UTF-8 (text half in
-    one encoding and half in the other is not guessed at) and no run of letters past ASCII
-    (`_NOT_1252`); None otherwise, for the text to be refused rather than saved garbled."""
+    one encoding and half in the other is not guessed at), no run of letters past ASCII
+    (`_NOT_1252_RUN`, its signs not counted) and not plainly another script's encoding
+    (`likely_encoding`); None otherwise, for the text to be refused rather than saved
+    garbled."""
     if b"\x00" in data or data.startswith(tuple(mark for mark, _ in _MARKED)):
         return None
-    if _NOT_1252.search(data):
+    if _UTF8_LETTER.search(data) or _NOT_1252_RUN.search(data.translate(_SIGNS_AS_ASCII)):
+        return None
+    if likely_encoding(data) is not None:
         return None
     try:
         return data.decode("cp1252")

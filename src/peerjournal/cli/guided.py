@@ -35,6 +35,7 @@ from peerjournal.entry import (
     split_tags,
 )
 from peerjournal.errors import ExitCode, PeerJournalError
+from peerjournal.plural import counted
 from peerjournal.reflection import PromptSet
 from peerjournal.replies import AGAIN, SAVE_ANSWERS, yes_or_no_reply
 
@@ -99,6 +100,8 @@ class GuidedSession:
         self._asking: tuple[str, dict[str, bool]] | None = None
         # an answer to "Save this entry?" typed with the self-care line, before it was asked
         self._typed_ahead: str | None = None
+        # the line being typed as the draft file holds it (`_save_the_typed_line`)
+        self._typed_on_disk: str | None = None
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -122,6 +125,7 @@ class GuidedSession:
     def save(self) -> None:
         """Write the draft file; a failure (a full disk) is told once and the session goes on:
         the text is still in memory, and `write` prints it if it can be saved nowhere."""
+        self._typed_on_disk = None
         if not self.typed:  # nothing worth a file yet
             self.saved = True
             return
@@ -169,6 +173,37 @@ class GuidedSession:
         if not self.saved:
             self.save()
 
+    def _save_the_typed_line(self) -> None:
+        """Save the draft with the line being typed in it, as Ctrl-C would keep it
+        (`_keep_the_interrupted_line`: the answer's last line, cut off), while the session
+        goes on as it was: called when the writer has paused in the middle of a line (see
+        `_Utf8Keys.paused`), so that a process killed (kill -9, a crash) keeps the words not
+        yet ended with Enter. Never within a paste, which does not pause."""
+        import dataclasses
+        import readline
+
+        typed = _line_buffer(readline)
+        if not typed.strip() or typed == self._typed_on_disk:
+            self._save_unsaved()
+            return
+        before = dataclasses.replace(self.draft, answers=dict(self.draft.answers),
+                                     tags=list(self.draft.tags))
+        state = (self.cut_off, self.tags_line, self.typed, self._warned_encoding)
+        lines = list(self._answer[0]) if self._answer is not None else None
+        self.reader.interrupted = typed
+        self._warned_encoding = True  # (nothing is said in the middle of a line)
+        try:
+            self._keep_the_interrupted_line()
+            self.save()
+        finally:
+            for field in dataclasses.fields(before):
+                setattr(self.draft, field.name, getattr(before, field.name))
+            self.cut_off, self.tags_line, self.typed, self._warned_encoding = state
+            if self._answer is not None and lines is not None:
+                self._answer[0][:] = lines
+            self.reader.interrupted = ""
+        self._typed_on_disk = typed
+
     def run(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> EntryDraft:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
         from peerjournal.render.writing import Review, element_intro
@@ -191,6 +226,7 @@ class GuidedSession:
         forgiving_stdin()
         self.reader = LineReader.for_stdin()
         self.reader.idle = self._save_unsaved
+        self.reader.paused = self._save_the_typed_line
         self.save()
         self.app.say(
             f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}. "
@@ -281,9 +317,36 @@ class GuidedSession:
                 f"{self.app.resume_hint(' --editor')} opens it to change it, "
                 f"{self.app.resume_hint()} asks again to save it",
             )
+        self._no_words_after_the_answer()
         if not self.saved:  # (the rest of a paste typed at "Save this entry?": `_save_soon`)
             self.save()
         return self.draft
+
+    def _no_words_after_the_answer(self) -> None:
+        """Refuse to save when lines came in after the answer to "Save this entry?" on standard
+        input that is no terminal (`printf 'y\\nOne more thought\\n' | write --resume`): they
+        are added to the end of the evaluation, as words typed at the question are, and the
+        draft is kept, for the writer to look at it again. More answers (`yes |`) are not
+        words; lines still to come (a program writing slowly) are not waited for."""
+        if self.app.stdin_is_terminal():
+            return
+        lines = [
+            line.rstrip("\r\n")
+            for line in _lines_waiting()
+            if not line.strip() or not isinstance(yes_or_no_reply(line, SAVE_ANSWERS), bool)
+        ]
+        words = "\n".join(lines).strip("\n")
+        if not words.strip():
+            return
+        self._add_to("evaluation", self._clean(words))
+        count = counted(len([line for line in lines if line.strip()]), "line")
+        raise self.stopped(
+            f"More came in after the answer to 'Save this entry?' ({count}), so the entry "
+            "was not saved: that is added to the end of your evaluation.",
+            ExitCode.USER_ERROR,
+            f"{self.app.resume_hint(' --editor')} opens it to check it, "
+            f"{self.app.resume_hint()} asks again to save it",
+        )
 
     def _steps(self) -> list[str]:
         """The keys of every step, in the order asked (`done` holds those answered)."""
@@ -871,6 +934,38 @@ def more_input_waiting() -> bool:
     return bool(ready)
 
 
+# At most this much of what is left on standard input after the last answer is read (`yes |`
+# never ends)
+_WAITING_MOST = 1 << 20
+
+
+def _lines_waiting() -> list[str]:
+    """The lines left on standard input (no terminal) that are there now, without waiting
+    for more: those already in its buffer, and those the pipe holds."""
+    lines: list[str] = []
+    size = 0
+    try:
+        descriptor = sys.stdin.fileno()
+        os.set_blocking(descriptor, False)
+    except (OSError, ValueError, AttributeError):  # no descriptor (a stream in memory): all
+        descriptor = None
+    try:
+        while size < _WAITING_MOST:
+            try:
+                line = sys.stdin.readline()
+            except (BlockingIOError, TypeError, OSError, ValueError, UnicodeDecodeError):
+                break  # (TypeError: the buffer found nothing there yet)
+            if not line:
+                break
+            lines.append(line)
+            size += len(line)
+    finally:
+        if descriptor is not None:
+            with contextlib.suppress(OSError, ValueError):
+                os.set_blocking(descriptor, True)
+    return lines
+
+
 class LineReader:
     """Reads the writer's lines: through readline on a terminal, as Python's own prompt does.
 
@@ -890,6 +985,9 @@ class LineReader:
         # called (through readline's key reader) when it would wait for a key: the writer
         # has paused, and what they typed before can be saved (`GuidedSession._save_soon`)
         self.idle: Callable[[], None] | None = None
+        # called when no key has come for `_Utf8Keys.PAUSE` seconds in the middle of a line:
+        # the line so far can be saved (`GuidedSession._save_the_typed_line`)
+        self.paused: Callable[[], None] | None = None
 
     def take_interrupted(self) -> str:
         """The text on the line that Ctrl-C ended ("" if none, or not known), once."""
@@ -968,7 +1066,7 @@ class LineReader:
             if keys is None:
                 line = input(prompt)
             else:
-                with keys.reading(self.idle):
+                with keys.reading(self.idle, self.paused):
                     line = input(prompt)
         except KeyboardInterrupt:
             # the key reader may have ended the line itself (`line`); otherwise readline's
@@ -1173,6 +1271,7 @@ class _Utf8Keys:
 
     installed: _Utf8Keys | None = None
     WAIT = 0.5  # seconds for the rest of a character that arrives in two reads (ssh)
+    PAUSE = 1.0  # seconds without a key after which the writer has paused (`paused`)
     POLL = 0.05  # seconds between looks at a held-back signal while waiting for a key
     # bytes handed over at most in one call (readline queues 511): a run of broken bytes
     # longer than this is read on in the next call, never lost
@@ -1188,6 +1287,7 @@ class _Utf8Keys:
         self.hook = hook  # readline's rl_getc_function (a ctypes.c_void_p in the library)
         self.signalled: int | None = None  # a signal held back while a key was read
         self.idle: Callable[[], None] | None = None  # see `reading`
+        self.paused: Callable[[], None] | None = None  # see `reading`
         # `fd` is the terminal, in readline's raw mode: no key reads as nothing (Ctrl-D is a
         # byte), so the end of input is the terminal gone (see `_getc`)
         self.hangs_up = hangs_up
@@ -1217,23 +1317,32 @@ class _Utf8Keys:
         cls.installed = keys
 
     @contextlib.contextmanager
-    def reading(self, idle: Callable[[], None] | None = None) -> Iterator[None]:
+    def reading(
+        self, idle: Callable[[], None] | None = None, paused: Callable[[], None] | None = None
+    ) -> Iterator[None]:
         """Readline reads its keys here for the length of the block (one line); the reader
         it had is put back afterwards. A signal held back meanwhile is raised at the end.
         `idle` is called each time no key is left to read, before readline waits for one (a
-        paste, its keys all there, is read without a call)."""
+        paste, its keys all there, is read without a call). `paused` is called once a wait
+        for a key has lasted PAUSE seconds (an alarm, `_on_alarm`): readline then holds every
+        key typed, the line so far in its buffer (a paste never waits so long)."""
         self.signalled = None
         self.idle = idle
+        self.paused = paused
         self.hung_up = False
         self.decoder.reset()
         handlers = self._hold_back_signals()
+        alarm = self._alarm_set()
+        if alarm is None:
+            self.paused = None
         original = self.hook.value if self.hook is not None else None
         try:
             if self.hook is not None:
                 self.hook.value = self.address
             yield
         finally:
-            self.idle = None
+            self._alarm_put_back(alarm)
+            self.idle = self.paused = None
             if self.hook is not None:
                 self.hook.value = original
             for number, handler in handlers.items():
@@ -1340,14 +1449,45 @@ class _Utf8Keys:
 
     def _when_idle(self) -> None:
         """Call `idle` when no key is there to read after the one read: Python's readline
-        waits for the next one itself, without calling this reader until it comes."""
-        if self.idle is None:
+        waits for the next one itself, without calling this reader until it comes; and set
+        the alarm that says the writer has paused (`_on_alarm`), if no key comes first."""
+        if self.idle is None and self.paused is None:
             return
         try:  # (once per byte of a paste: no more than a look)
             if not select.select([self.fd], [], [], 0)[0]:
-                self.idle()
+                if self.paused is not None:
+                    signal.setitimer(signal.ITIMER_REAL, self.PAUSE)
+                if self.idle is not None:
+                    self.idle()
         except Exception:  # called from C: nothing may raise
             return
+
+    def _on_alarm(self, _number: int, _frame: Any) -> None:
+        """No key for PAUSE seconds after the last (Python's readline waits for keys itself,
+        and runs this handler while it waits): call `paused`, Ctrl-C, SIGTERM and SIGHUP held
+        back until it is done."""
+        if self.paused is None:
+            return
+        with contextlib.suppress(Exception), _signals_held_back():
+            self.paused()
+
+    def _alarm_set(self) -> Any:
+        """The handler of SIGALRM (`_on_alarm`) for `reading()`; returns the one to put
+        back (None where there is no such alarm: Windows, not the main thread)."""
+        if self.paused is None or not hasattr(signal, "setitimer"):
+            return None
+        try:
+            return signal.signal(signal.SIGALRM, self._on_alarm)
+        except (ValueError, OSError):
+            return None
+
+    @staticmethod
+    def _alarm_put_back(previous: Any) -> None:
+        if previous is None:
+            return
+        with contextlib.suppress(ValueError, OSError):
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 _NEWLINE = ord("\n")

@@ -11,15 +11,15 @@ import typer
 
 from peerjournal.cli.options import DAY_HELP, Json, draft_number, once
 from peerjournal.context import AppContext
-from peerjournal.errors import NotFoundError
+from peerjournal.errors import ExitCode, NotFoundError, PeerJournalError
 from peerjournal.plural import counted
 
 if TYPE_CHECKING:
+    from peerjournal.cli.editor import Encoding
     from peerjournal.cli.editor_safety import Naming
     from peerjournal.cli.guided import GuidedSession
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
-    from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import PromptSet
 
 
@@ -131,6 +131,8 @@ def register(app: typer.Typer) -> None:
         try:
             plan = _plan(app_ctx, line, given, bad, piped)
         except PeerJournalError as exc:
+            if line.resuming and bad is not None and exc is bad[1]:
+                exc.message = f"{exc.message.rstrip()} Your drafts are as they were."
             raise _keeping_given(app_ctx, exc, line, given, bad, piped) from None
         # (a guided draft resumed reads its answers from stdin: `echo y | write --resume`)
         unused = _unused_stdin(app_ctx) if line.editor and not line.resuming else None
@@ -164,29 +166,30 @@ def register(app: typer.Typer) -> None:
             if wrong:
                 raise _no_draft(app_ctx, wrong[0], len(found))
             chosen = [found[n - 1] for n in wanted]
-            if discard_empty:
-                chosen += [d for d in found if d.kind != "edit" and not d.holds_text()]
+            if discard_empty:  # (one open in another terminal is being written: left alone)
+                chosen += [d for d in found
+                           if d.kind != "edit" and not d.holds_text() and not d.in_use()]
             chosen = list({d.path: d for d in chosen}.values())
             if not chosen:
                 app_ctx.say("No draft to discard.")
                 if json_out:
                     app_ctx.print_json([])
                 return
-            if not yes and any(d.holds_text() for d in chosen):
-                names = ", ".join(str(found.index(d) + 1) for d in chosen)
-                which = f"draft {names} and the text in it" if len(chosen) == 1 else (
-                    f"drafts {names} and the text in them"
-                )
-                if not app_ctx.confirm(f"Discard {which}?"):
-                    app_ctx.say(f"Nothing discarded.{app_ctx.without_terminal('discard')}")
-                    raise typer.Exit(1)
+            from peerjournal.cli.drafts_list import ask_discard, discarded, refuse_open
+
+            refuse_open(found, chosen)
+            asking = not yes and any(d.holds_text() for d in chosen)
+            if asking and not ask_discard(app_ctx, found, chosen):
+                app_ctx.say(f"Nothing discarded.{app_ctx.without_terminal('discard')}")
+                raise typer.Exit(1)
             # --json: the drafts discarded, as `drafts --json` listed them
-            discarded = [_draft_row(found.index(d) + 1, d) for d in chosen]
+            gone = [_draft_row(found.index(d) + 1, d) for d in chosen]
+            done = discarded(found, chosen)  # (named by their words before they go)
             for d in chosen:
                 d.discard()
-            app_ctx.say(f"Discarded {counted(len(chosen), 'draft')}.")
+            app_ctx.say(done)
             if json_out:
-                app_ctx.print_json(discarded)
+                app_ctx.print_json(gone)
             return
         rows = [_draft_row(n, d) for n, d in enumerate(found, start=1)]
         if json_out:
@@ -203,6 +206,12 @@ def register(app: typer.Typer) -> None:
         width = app_ctx.out.width if app_ctx.out.is_terminal or os.environ.get("COLUMNS") else 0
         for line in lines(rows, width):
             typer.echo(line)
+        for row in rows:
+            if row["original"] is not None:  # (`NotUtf8`: piped in, not UTF-8)
+                app_ctx.say(
+                    f"Draft {row['number']} came in as text that is not UTF-8; as it came in, "
+                    f"it is in {row['original']}."
+                )
         app_ctx.say(
             f"{app_ctx.resume_hint(' --draft N')} continues one; "
             f"{app_ctx.command_hint('drafts --discard N')} discards one."
@@ -221,6 +230,9 @@ def _draft_row(number: int, draft: Draft) -> dict[str, object]:
         "modified": modified.isoformat(timespec="seconds"),
         "age": age(modified),  # a date beyond a week: "on 3 Nov 2025", not "704 days ago"
         "first_words": draft.first_words(),
+        # its text's bytes as they came in, not UTF-8 (`NotUtf8`); discarded with it
+        "original": str(draft.original) if draft.has_original() else None,
+        "open": draft.in_use(),  # held by a session in another terminal (`drafts` says so)
     }
 
 
@@ -296,6 +308,15 @@ class _Writing:
         self.piped: str | None = None  # the text, when it came in on standard input
 
     @property
+    def stale(self) -> Draft | None:
+        """The draft this session wrote that holds the entry only up to the last line that
+        could be saved (a disk that filled meanwhile: `_after_session`): removed once the
+        entry is saved, or kept whole in another draft; else named with the error."""
+        if self.file is not None or self.held is None or not self.held.path.exists():
+            return None
+        return self.held
+
+    @property
     def in_hand(self) -> bool:
         """The text was given on the command line or piped in, not typed in a guided
         session (see `_new_draft`)."""
@@ -324,7 +345,7 @@ def _plan(
     others = (*texts[1:], line.date, setting, line.tags, line.mode, line.prompts, self_care)
     _refuse_stray_words(line.stray, others)
     _refuse_file_names(texts)
-    mode = _mode(line, piped)
+    mode = _mode(line, piped, app.stdin_is_terminal())
     if bad is not None:
         raise bad[1]
     if line.resuming and line.prompts is not None:
@@ -375,8 +396,10 @@ def _refuse_file_names(texts: tuple[str | None, ...]) -> None:
             )
 
 
-def _mode(line: _CommandLine, piped: bool) -> _Mode:
-    """How the entry comes in (`piped`: see `_reads_stdin`); two ways at once are refused."""
+def _mode(line: _CommandLine, piped: bool, terminal: bool) -> _Mode:
+    """How the entry comes in (`piped`: see `_reads_stdin`); two ways at once are refused.
+    -f or -e without -x at a `terminal` (stdin one) start a guided session with them filled
+    in, as -s and -t do: there is no experience to save them with, and nothing piped."""
     from peerjournal.errors import ExitCode, PeerJournalError
 
     if line.stdin and line.from_file not in (None, "-"):
@@ -417,7 +440,7 @@ def _mode(line: _CommandLine, piped: bool) -> _Mode:
     if line.resuming:
         return "resume"
     if line.quick:
-        return "quick"
+        return "guided" if terminal and not line.experience else "quick"
     if line.source is not None or piped:
         return "file"
     return "editor" if line.editor else "guided"
@@ -447,17 +470,17 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     try:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
-              in_hand=work.in_hand, piped=work.piped)
+              in_hand=work.in_hand, piped=work.piped, stale=work.stale)
     except PeerJournalError as exc:
-        raise _naming_the_draft(app, exc, work.file) from None
+        raise _naming_the_draft(app, exc, work.file or work.stale) from None
     except KeyboardInterrupt:
         interrupted = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
         if work.file is None and holds_text(work.draft):  # text read from stdin or flags
-            raise _keep_or_print(
+            interrupted = _keep_or_print(
                 app, work.draft, _set_for(work.draft, plan.prompt_set), interrupted,
-                in_hand=work.in_hand,
-            ) from None
-        raise _naming_the_draft(app, interrupted, work.file) from None
+                in_hand=work.in_hand, replacing=work.stale,
+            )
+        raise _naming_the_draft(app, interrupted, work.file or work.stale) from None
     finally:
         if work.held is not None:
             work.held.release()
@@ -485,7 +508,8 @@ def _fill(app: AppContext, plan: _Plan, work: _Writing) -> None:
             text or "" for text in plan.texts
         )
         if plan.piped:  # -f or -e without -x: the experience is piped in
-            work.piped = _piped_experience(app, work.draft, plan.prompt_set)
+            options = _explicit(plan.given, plan.line.prompts)
+            work.piped = _piped_experience(app, work.draft, plan.prompt_set, options, plan.line)
     elif plan.mode == "file":
         explicit = _explicit(plan.given, plan.line.prompts)
         work.piped = _from_file(app, work.draft, plan.line.source or "-", explicit=explicit)
@@ -504,8 +528,10 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     line = plan.line
     picked = _pick_draft(app, _drafts_dir(app), line.draft_number)
     work.file = work.held = picked
-    if line.editor or picked.kind == "editor":  # piped, it would be the editor's keystrokes
-        _refuse_unused_stdin(app, plan, picked)
+    # piped, it would be the editor's keystrokes; a yes piped in saves it as it is
+    as_it_is = (line.editor or picked.kind == "editor") and _refuse_unused_stdin(
+        app, plan, picked
+    )
     # the name `drafts` listed, before --editor moves a guided draft to Markdown
     app.say(f"Resuming the draft {picked.path}.")
     earlier = None  # a guided draft opened in the editor: kept until the editor has saved it
@@ -516,22 +542,50 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     work.prompted = picked.kind == "guided" and "setting" not in plan.given
     try:
         work.draft, work.file = _resume(
-            app, picked, work.draft, plan.given, line.prompts, line.share, again, earlier
+            app, picked, work.draft, plan.given, line.prompts, line.share, again, earlier,
+            as_it_is=as_it_is,
         )
     finally:
         if earlier is not None:
             earlier.release()
 
 
-def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> None:
+def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> bool:
     """Refuse text piped in to a `write --resume` that opens `picked` in the editor (which,
-    given the pipe as its keyboard, typed it as commands); the text is kept as a new draft."""
-    from peerjournal.errors import PeerJournalError
+    given the pipe as its keyboard, typed it as commands); the text is kept as a new draft.
+    A reply piped in (`_piped_reply`) is no text to keep: a yes (`echo y | write --resume`,
+    as for a guided draft) saves `picked` as it is, without the editor (True); a no, or a
+    reply that is neither, leaves it as it was."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.replies import AGAIN
 
     unused = _unused_stdin(app)
     if unused is None:
-        return
+        return False
+    reply = _piped_reply(unused)
+    if reply is True and not plan.line.editor:
+        return True
+    again = app.resume_hint(_listed(app, picked)[0])
+    if reply is False:
+        raise PeerJournalError(
+            f"Not saved (a no was piped in). The draft {picked.path} is as it was: {again} "
+            "continues it.",
+            ExitCode.USER_ERROR,
+        )
+    if reply == AGAIN:
+        raise PeerJournalError(
+            "No answer to 'Save this entry?' (what was piped in is not a yes or a no), so it "
+            f"was not saved. The draft {picked.path} is as it was: `echo y | {again[1:-1]}` "
+            "saves it.",
+            ExitCode.USER_ERROR,
+        )
     refused = _unused_refused(plan.line)
+    if reply is True:  # with --editor: the editor was asked for
+        raise PeerJournalError(
+            f"{refused.message} The draft {picked.path} is as it was: without --editor, "
+            f"`echo y | {app.resume_hint(_listed(app, picked)[0])[1:-1]}` saves it as it is.",
+            refused.exit_code,
+        )
     text = _kept_stdin(app, refused, unused)
     if text is not None:
         options = _explicit(plan.given, plan.line.prompts)
@@ -542,6 +596,24 @@ def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> None:
         f"{app.resume_hint(again)}, in a terminal, continues it.",
         refused.exit_code,
     )
+
+
+def _piped_reply(data: bytes) -> bool | str | None:
+    """What text piped in to `write --resume` is when every line of it is a reply to "Save
+    this entry?" (`replies.yes_or_no_reply`): True, all yes; False, a no among them; AGAIN,
+    replies that are neither ("maybe later"); None when it holds words (text, to keep)."""
+    from peerjournal.replies import AGAIN, SAVE_ANSWERS, yes_or_no_reply
+
+    try:
+        lines = [line for line in data.decode("utf-8-sig").splitlines() if line.strip()]
+    except UnicodeDecodeError:
+        return None
+    replies = [yes_or_no_reply(line, SAVE_ANSWERS) for line in lines]
+    if not replies or None in replies:
+        return None
+    if False in replies:
+        return False
+    return True if all(reply is True for reply in replies) else AGAIN
 
 
 def _start_guided(app: AppContext, plan: _Plan, work: _Writing) -> None:
@@ -555,6 +627,8 @@ def _start_guided(app: AppContext, plan: _Plan, work: _Writing) -> None:
             f"{app.resume_hint()} continues the latest, "
             f"{app.command_hint('drafts')} lists them."
         )
+    # -f and -e at a terminal (`_mode`): filled in, shown when their part is asked, to add to
+    work.draft.feelings, work.draft.evaluation = (text or "" for text in plan.texts[1:])
     guided = _new_draft(app, ".json")
     work.file = work.held = guided
     guided.hold()
@@ -579,7 +653,9 @@ def _usable_options(
             lambda s: " ".join(clean_text(s).split()),
         ),
         ("mode", "--mode MODE", line.mode, validate_mode),
-        ("tags", "--tag TAG", line.tags or None, normalise_tags),
+        # --tag '' (alone): no tags at all, as `edit --tag ''` (a draft resumed: its removed)
+        ("tags", "--tag TAG", line.tags or None,
+         lambda tags: normalise_tags([t for t in tags if t.strip()])),
         ("self_care", '--self-care "TEXT"', _single(line.self_care), clean_text),
     ]
     given: dict[str, object] = {}
@@ -946,16 +1022,24 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
         stop = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
         if flaw is not None:
             stop.message += f" {flaw.message}"
-        raise _keeping_piped(app, text, options, stop)
+        raise _keeping_piped(app, text, options, stop, original=_original(flaw))
     if flaw is not None:
-        raise _keeping_piped(app, text, options, flaw)
+        raise _keeping_piped(app, text, options, flaw, original=_original(flaw))
     return text
 
 
-def _piped_experience(app: AppContext, draft: EntryDraft, prompt_set: PromptSet) -> str:
+def _piped_experience(
+    app: AppContext,
+    draft: EntryDraft,
+    prompt_set: PromptSet,
+    options: dict[str, object],
+    line: _CommandLine,
+) -> str:
     """Standard input as `draft`'s experience (-f or -e given without -x); returns the text
     as it came. When it cannot be saved as it is (not UTF-8, NUL bytes, Ctrl-C), the draft
-    is kept with what came in, and the error says where."""
+    is kept with what came in, and the error says where. A whole entry in the Markdown
+    format (`_a_whole_entry`) is refused and kept, with the command-line `options`, as
+    --from-file with -f/-e is."""
     from peerjournal.errors import PeerJournalError
 
     data, interrupted = _read_stdin()
@@ -964,12 +1048,57 @@ def _piped_experience(app: AppContext, draft: EntryDraft, prompt_set: PromptSet)
         _not_an_entry(text, "standard input")
     except PeerJournalError as exc:  # only NUL bytes, a backup: the options' text is kept
         raise _keep_or_print(app, draft, prompt_set, exc, in_hand=True) from None
+    if not interrupted and flaw is None and _a_whole_entry(text, prompt_set):
+        raise _keeping_piped(app, text, options, _a_whole_entry_refused(line))
     draft.experience = text
     if interrupted:
         raise KeyboardInterrupt  # (`_write_and_save` keeps the draft)
     if flaw is not None:
-        raise _keep_or_print(app, draft, prompt_set, flaw, in_hand=True)
+        raise _keep_or_print(app, draft, prompt_set, flaw, in_hand=True, original=_original(flaw))
     return text
+
+
+def _a_whole_entry(text: str, prompt_set: PromptSet) -> bool:
+    """Whether piped `text` is a whole entry in the Markdown format (what --from-file reads:
+    a peerjournal entry file, an export): header lines read as such (`date:`, `setting:` …
+    at the top), a section other than the experience, or an answer. Plain text, with or
+    without Markdown of its own, is not; nor is text the format cannot read (a `## Notes`
+    heading of the writer's own), which stays the experience as it came."""
+    from peerjournal.cli.editor import parse_entry
+    from peerjournal.entry import unix_newlines
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        parsed = parse_entry(text, prompt_set)
+    except PeerJournalError:
+        return False
+    headers = (parsed.date, parsed.setting, parsed.tags, parsed.mode, parsed.prompts)
+    return (
+        any(header is not None for header in headers)
+        or any(part != "experience" for part in parsed.texts)
+        or bool(parsed.answers)
+        # `## Experience`, a comment: the format's, not the writer's words
+        or parsed.texts.get("experience", "") != unix_newlines(text.removeprefix("\ufeff")).strip()
+    )
+
+
+def _a_whole_entry_refused(line: _CommandLine) -> PeerJournalError:
+    """The error for a whole entry piped in with -f or -e (`_a_whole_entry`): its parts
+    given twice over, which wins is a guess, and saved as its experience, its headings
+    and date were words of it."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    given = " and ".join(
+        name for name, text in zip(("--feelings", "--evaluation"), line.texts[1:], strict=True)
+        if text
+    )
+    return PeerJournalError(
+        f"The text piped in is a whole entry in the Markdown format (its ## headings or "
+        f"date: lines), and {given} gives a part of it too: use only one. Pipe the entry "
+        "alone (`peerjournal write < FILE` reads it, as --from-file does), with that part "
+        "written in it. Nothing was saved.",
+        ExitCode.USAGE,
+    )
 
 
 def _read_stdin() -> tuple[bytes, bool]:
@@ -1010,6 +1139,7 @@ def _typed_lines(chunks: list[bytes]) -> None:
     with contextlib.suppress(ValueError, OSError, AttributeError):
         sys.stdin.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
     reader = LineReader.for_stdin()
+    put_back_ctrl_d = _ctrl_d_ends_the_line(reader)
     try:
         while True:
             chunks.append(reader.read("", lambda _: None).encode("utf-8", "surrogateescape"))
@@ -1022,7 +1152,24 @@ def _typed_lines(chunks: list[bytes]) -> None:
             sys.stderr.write("\n")  # the error on a line of its own, not after the ^C
         raise
     finally:
+        put_back_ctrl_d()
         reader.close()
+
+
+def _ctrl_d_ends_the_line(reader: Any) -> Callable[[], None]:
+    """Through GNU readline (`reader.readline`), Ctrl-D on a line with text on it ends that
+    line, as a terminal's own line reading (`cat`) does: text, Ctrl-D, Ctrl-D ends the input
+    (readline's Ctrl-D there deletes the character under the cursor: at the end of the line,
+    nothing happened). On an empty line readline still reads it as the end of the input.
+    Returns what puts readline's own binding back."""
+    if not reader.readline:
+        return lambda: None
+    import readline
+
+    if "libedit" in (readline.__doc__ or ""):
+        return lambda: None
+    readline.parse_and_bind('"\\C-d": accept-line')
+    return lambda: readline.parse_and_bind('"\\C-d": delete-char')
 
 
 def _stdin_text(app: AppContext, data: bytes) -> tuple[str, PeerJournalError | None]:
@@ -1055,7 +1202,7 @@ def _stdin_text(app: AppContext, data: bytes) -> tuple[str, PeerJournalError | N
                    "kept as �")
         if "\x00" in kept:
             message += ", and its NUL bytes are left out"
-        return without_nul(kept), PeerJournalError(message + ".", exc.exit_code)
+        return without_nul(kept), NotUtf8(message + ".", exc.exit_code, data, exc.likely)
     if "\x00" not in text:
         return text, None
     kept = without_nul(text)
@@ -1064,6 +1211,47 @@ def _stdin_text(app: AppContext, data: bytes) -> tuple[str, PeerJournalError | N
     return kept, PeerJournalError(
         "Standard input contains NUL bytes (is it a binary file?): they are left out."
     )
+
+
+class NotUtf8(PeerJournalError):
+    """Standard input that is not UTF-8 (`_stdin_text`), kept with a � for each byte that is
+    not: its bytes as they came in (`original`) are kept beside the draft, and the encoding
+    they are `likely` in (None: not known) names what `iconv` converts them from."""
+
+    def __init__(
+        self, message: str, code: ExitCode, original: bytes, likely: Encoding | None
+    ) -> None:
+        super().__init__(message, code)
+        self.original = original
+        self.likely = likely
+
+
+def _original(flaw: PeerJournalError | None) -> NotUtf8 | None:
+    return flaw if isinstance(flaw, NotUtf8) else None
+
+
+def _keep_original(
+    app: AppContext, kept: Draft, original: NotUtf8 | None, saves: bool
+) -> str:
+    """Keep the bytes `original` came in as beside the draft `kept` (`Draft.keep_original`);
+    the sentence that says where, and how to convert them to UTF-8 (`saves`: and save them,
+    piped to `write`); "" when there are none, or they cannot be written (the text is in the
+    draft, each byte that is not UTF-8 a �)."""
+    import shlex
+
+    if original is None:
+        return ""
+    try:
+        kept.keep_original(original.original)
+    except OSError:
+        return ""
+    source = original.likely.name if original.likely is not None else "ENCODING"
+    iconv = f"iconv -f {source} -t UTF-8 {shlex.quote(str(kept.original))}"
+    which = "" if original.likely is not None else ", ENCODING the one it was saved in"
+    if saves:
+        command = f"`{iconv} | {app.command_hint('write').strip('`')}` saves it{which}"
+        return f" As it came in, it is in {kept.original}: {command}."
+    return f" As it came in, it is in {kept.original} (`{iconv}` converts it{which})."
 
 
 def _not_an_entry(text: str, source: str) -> None:
@@ -1107,9 +1295,11 @@ def _keeping_piped(
     options: dict[str, object],
     exc: PeerJournalError,
     again: str = "",
+    original: NotUtf8 | None = None,
 ) -> PeerJournalError:
     """`exc`, once the piped `text` is kept as an editor draft (or printed, if it can't be),
-    with the command-line `options` noted in it for `write --resume`."""
+    with the command-line `options` noted in it for `write --resume`; the bytes `original`
+    came in as (not UTF-8) beside it."""
     from peerjournal.drafts import text_printed, with_options, write_atomic
 
     text = with_options(text, options)
@@ -1118,7 +1308,9 @@ def _keeping_piped(
         write_atomic(kept.path, text)
     except OSError as err:
         return text_printed(exc, text, _drafts_dir(app), str(err.strerror or err))
-    return _naming_the_draft(app, exc, kept, again)
+    exc = _naming_the_draft(app, exc, kept, again)
+    exc.message += _keep_original(app, kept, original, saves=True)
+    return exc
 
 
 def _checked(app: AppContext, draft: EntryDraft) -> PromptSet:
@@ -1153,13 +1345,15 @@ def _edited(
     explicit: dict[str, object],
     earlier: Draft | None = None,
     keep_unchanged: bool = False,
+    as_it_is: bool = False,
 ) -> EntryDraft:
     """Run the editor on a write draft and read it back; a draft left blank is not kept.
     `earlier`: the guided draft `draft_file` was made from (`_as_editor_draft`), removed only
     once the editor has left text in `draft_file`; whatever stops it first, it is kept.
     `keep_unchanged` (`write --resume`, with --editor or without): an editor closed without
     saving (vim's `:q!`) leaves the draft a draft, as the template says ("Save and close the
-    editor to keep it"), instead of saving it."""
+    editor to keep it"), instead of saving it. `as_it_is`: the editor is not run; the draft
+    is read back as it is (`echo y | write --resume`)."""
     import time
 
     from peerjournal.cli.editor import check_comments, parse_entry, waiting_hint
@@ -1181,7 +1375,9 @@ def _edited(
     try:
         # a draft saved in another encoding is fixed and then resumed: `write --editor`
         # again would start a new template
-        text = _run_editor(app, draft_file.path, f"run {naming.again(draft_file)}")
+        text = (_read_as_it_is if as_it_is else _run_editor)(
+            app, draft_file.path, f"run {naming.again(draft_file)}"
+        )
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
         failed = stopped(exc)
         if resumed:  # what the draft held survives whatever the editor did
@@ -1194,7 +1390,7 @@ def _edited(
                     ExitCode.INTERRUPTED,
                 ) from None
         raise
-    if keep_unchanged and before.closed_unsaved(draft_file):
+    if keep_unchanged and not as_it_is and before.closed_unsaved(draft_file):
         unchanged = PeerJournalError(
             "No changes were made in the editor, so nothing was saved." + waiting_hint(started)
         )
@@ -1239,6 +1435,13 @@ def _run_editor(app: AppContext, path: Path, retry: str) -> str:
         return run_editor(path, retry=retry)
     except NotTextError:
         return decode_or_1252(path.read_bytes(), str(path), app.say, retry)
+
+
+def _read_as_it_is(app: AppContext, path: Path, retry: str) -> str:
+    """A draft's text as `_run_editor` reads it back, the editor not run."""
+    from peerjournal.cli.editor import decode_or_1252, read_file
+
+    return decode_or_1252(read_file(path), str(path), app.say, retry)
 
 
 def _naming(app: AppContext, draft_file: Draft) -> Naming:
@@ -1305,10 +1508,13 @@ def _run(session: GuidedSession, given: dict[str, object]) -> EntryDraft:
 
 
 def _after_session(session: GuidedSession) -> Draft | None:
-    if session.saved:
-        return session.file
-    session.file.discard()  # stale: the entry is in memory only
-    return None
+    """The draft file that holds the whole entry; None when the last of it could not be
+    written (a full disk): the entry is whole in memory only, and the file, holding it up to
+    the last line saved, is left as it is (`_Writing.stale`) until the entry is saved or
+    kept whole elsewhere."""
+    if not session.saved:
+        session.save()  # once more: space may have been freed meanwhile
+    return session.file if session.saved else None
 
 
 def _resume(
@@ -1320,15 +1526,21 @@ def _resume(
     share: bool,
     again: str = "",
     earlier: Draft | None = None,
+    *,
+    as_it_is: bool = False,
 ) -> tuple[EntryDraft, Draft | None]:
     """Continue a draft; options given now replace the draft's values. `again` is what
     `write --resume` needs to pick this draft again (" --draft N", or nothing); `earlier`:
-    the guided draft an editor draft was made from (see `_edited`)."""
+    the guided draft an editor draft was made from (see `_edited`); `as_it_is`: an editor
+    draft is saved as it is, without the editor (a yes piped in)."""
     from peerjournal.errors import PeerJournalError
 
     if draft_file.kind == "editor":
         explicit = _explicit(given, prompts)
-        edited = _edited(app, defaults, None, draft_file, explicit, earlier, keep_unchanged=True)
+        edited = _edited(
+            app, defaults, None, draft_file, explicit, earlier, keep_unchanged=True,
+            as_it_is=as_it_is,
+        )
         return edited, draft_file
     session = _resumed_session(app, draft_file, prompts)
     if prompts is not None and prompts != session.draft.prompt_set:
@@ -1474,10 +1686,17 @@ def _keep_or_print(
     again: str = "",
     *,
     in_hand: bool,
+    original: NotUtf8 | None = None,
+    replacing: Draft | None = None,
 ) -> PeerJournalError:
     """`failed` (the reason an entry was not saved), once the entry is kept as a draft; if even
     that fails, printed on stdout. `in_hand`: its text was given on the command line or piped
-    in (not typed in a guided session)."""
+    in (not typed in a guided session); `original`: the bytes its experience was piped in as
+    (not UTF-8), kept beside it; `replacing`: a draft holding part of the entry
+    (`_Writing.stale`), removed once the whole of it is kept, else left for the caller to
+    name."""
+    import contextlib
+
     from peerjournal.drafts import text_printed
     from peerjournal.reflection import format_template
 
@@ -1486,7 +1705,12 @@ def _keep_or_print(
     except OSError as exc:
         text = format_template(draft, prompt_set)
         return text_printed(failed, text, _drafts_dir(app), str(exc.strerror or exc))
-    return _kept_in(app, kept, failed, again)
+    if replacing is not None:
+        with contextlib.suppress(OSError):  # (named with the error if it stays)
+            replacing.discard()
+    failed = _kept_in(app, kept, failed, again)
+    failed.message += _keep_original(app, kept, original, saves=False)
+    return failed
 
 
 def _kept_in(
@@ -1508,11 +1732,14 @@ def _save(
     check_setting: bool = True,
     in_hand: bool = False,
     piped: str | None = None,
+    stale: Draft | None = None,
 ) -> None:
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
     about (a script may be writing). `in_hand`: the text was given on the command line or
-    piped in (`piped`: as it came), not typed in a guided session."""
+    piped in (`piped`: as it came), not typed in a guided session. `stale`: a draft that
+    holds the entry only in part (`_Writing.stale`), removed once it is saved or kept whole
+    in a new draft, and never before: a disk that filled mid-session takes nothing typed."""
     from peerjournal.cli.saved import (
         discard_kept,
         print_after_saving,
@@ -1530,15 +1757,20 @@ def _save(
     if too_long is not None:  # a guided entry whose draft could not be written: keep it now
         fallback = _prompt_set(DEFAULT_SET)
         raise _keep_or_print(
-            app, draft, _set_for(draft, fallback), PeerJournalError(too_long), in_hand=in_hand
+            app, draft, _set_for(draft, fallback), PeerJournalError(too_long), in_hand=in_hand,
+            replacing=stale,
         )
     try:
         prompt_set = _checked(app, draft)
     except PeerJournalError as exc:  # -f and -e without -x: "The experience is empty"
-        if draft_file is not None or not in_hand or not _needs_an_experience(app, draft):
+        if draft_file is not None or not (
+            stale is not None or (in_hand and _needs_an_experience(app, draft))
+        ):
             raise
         fallback = _set_for(draft, _prompt_set(DEFAULT_SET))
-        raise _keep_or_print(app, draft, fallback, exc, in_hand=True) from None
+        raise _keep_or_print(
+            app, draft, fallback, exc, in_hand=in_hand, replacing=stale
+        ) from None
     meant = None  # (looked up before the entry is saved: its own setting is not "used" yet)
     if check_setting and draft.setting:
         meant = likely_meant(draft.setting, known_settings(app.store))
@@ -1552,13 +1784,17 @@ def _save(
         )
         if draft_file is not None:
             raise _kept_in(app, draft_file, failed) from None
-        # text from flags or stdin: kept before the failure is reported
-        raise _keep_or_print(app, draft, prompt_set, failed, in_hand=in_hand) from None
+        # text from flags or stdin (or a guided entry whose draft is behind): kept before
+        # the failure is reported
+        raise _keep_or_print(
+            app, draft, prompt_set, failed, in_hand=in_hand, replacing=stale
+        ) from None
     # The entry is saved: from here on nothing may turn that into an error, or the writer
     # (or a script trusting the exit code) writes it again. A damaged page that the insert
     # did not touch can still fail the reads below.
-    if draft_file is not None:
-        discard_kept(app, entry_id, "saved", draft_file, "`write --resume` saves it again")
+    for done_with in (draft_file, stale):
+        if done_with is not None:
+            discard_kept(app, entry_id, "saved", done_with, "`write --resume` saves it again")
     print_after_saving(
         app, entry_id, "saved",
         (lambda: app.print_json(stored_json(app, entry_id, "saved"))) if json_out
@@ -1612,7 +1848,7 @@ def _forget_copies(app: AppContext, draft: EntryDraft, piped: str | None) -> Non
 
     removed = []
     with contextlib.suppress(OSError):
-        for copy in kept_copies(_drafts_dir(app), draft, piped):
+        for copy in [*kept_copies(_drafts_dir(app), draft, piped), *_converted(app, piped)]:
             copy.discard()
             removed.append(str(copy.path))
     if removed:
@@ -1623,6 +1859,33 @@ def _forget_copies(app: AppContext, draft: EntryDraft, piped: str | None) -> Non
             f"{which} kept when this text could not be saved before ({', '.join(removed)}) "
             f"{are} removed: the same text is saved now."
         )
+
+
+def _converted(app: AppContext, piped: str | None) -> list[Draft]:
+    """The drafts kept for text piped in that was not UTF-8 (`NotUtf8`) whose bytes, as they
+    came in, are the `piped` text (saved now) in another encoding: converted with `iconv`
+    and piped in again, as the error said."""
+    from peerjournal.cli.editor import ENCODINGS
+    from peerjournal.drafts import KEPT, pending
+
+    if piped is None:
+        return []
+    found = []
+    for draft in pending(_drafts_dir(app)):
+        if not draft.path.name.startswith(KEPT) or not draft.has_original() or draft.in_use():
+            continue
+        try:
+            original = draft.original.read_bytes()
+        except OSError:
+            continue
+        for name in ENCODINGS:
+            try:
+                if piped.encode(name) == original:
+                    found.append(draft)
+                    break
+            except UnicodeEncodeError:
+                continue
+    return found
 
 
 # After the first entry only: the one-line summary's words, for someone who has never seen them
