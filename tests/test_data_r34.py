@@ -154,6 +154,10 @@ def test_ten_ids_are_each_named_and_more_as_runs_the_first_few_of_many(cli: CLI)
     odd = cli("delete", *ids(*range(21, 100, 2)))  # 40 runs of one
     assert odd.exit_code == 0 and odd.stderr.startswith(
         "Moved 40 entries (21, 23, 25, 27, 29, 31, 33, 35, 37 and 31 more) to the trash.")
+    # (QA: the 31 not named were named nowhere; `trash` lists them)
+    assert odd.stderr.endswith(
+        "`peerjournal restore` with their IDs (`peerjournal trash` lists them) brings them "
+        "back.\n")
     back = cli("restore", *ids(*range(21, 100, 2)))
     assert back.stderr == (
         "Restored 40 entries (21, 23, 25, 27, 29, 31, 33, 35, 37 and 31 more).\n")
@@ -312,3 +316,10 @@ def test_a_broken_prompt_set_is_not_offered_as_available(cli: CLI, isolated: Pat
         result = cli(*command)
         assert result.exit_code == 1
         assert result.stderr.startswith(f"peerjournal: {broken}: not valid TOML")
+
+
+def test_ranges_of_more_ids_in_all_than_a_range_may_hold_are_a_usage_error(cli: CLI) -> None:
+    """QA: the cap of a million was per argument: ten such ranges took 586 MB."""
+    result = cli("delete", "1-600000", "600001-1200000")
+    assert result.exit_code == 2
+    assert "more than 1,000,000 IDs in all" in " ".join(result.stderr.split())

@@ -106,7 +106,12 @@ def entry_ids(text: str) -> list[int]:
 
 
 def _every_id(given: list[list[int]]) -> list[int]:
-    """(The IDs of every argument, in order: `entry_ids` reads each argument into a list.)"""
+    """The IDs of every argument, in order (`entry_ids` reads each argument into a list), at
+    most MOST_IN_RANGE in all: ten ranges of a million each took 586 MB."""
+    if sum(map(len, given)) > MOST_IN_RANGE:
+        raise typer.BadParameter(
+            f"more than {MOST_IN_RANGE:,} IDs in all (see `peerjournal list` for the IDs)."
+        )
     return [found for ids in given for found in ids]
 
 

@@ -233,12 +233,13 @@ def _numbered(ids: list[int]) -> str:
 def _restore_hint(app: AppContext, ids: list[int]) -> str:
     """The command that brings the entries `ids` back: with every ID, of more than
     NAMED_AT_MOST their runs (`restore 1-5000`, which `options.entry_ids` reads), unless
-    even those are too many to name in a line."""
+    even those are too many to name in a line (then `trash` names them all)."""
     if len(ids) <= NAMED_AT_MOST:
         return app.command_hint("restore " + " ".join(map(str, ids)))
     runs = _runs(ids)
-    if len(runs) > NAMED_AT_MOST:
-        return f"{app.command_hint('restore')} with their IDs"
+    if len(runs) > NAMED_AT_MOST:  # (the IDs not named in the line are listed by `trash`)
+        return (f"{app.command_hint('restore')} with their IDs ({app.command_hint('trash')} "
+                "lists them)")
     return app.command_hint("restore " + " ".join(_run_names(runs)))
 
 

@@ -612,9 +612,9 @@ def _keeping_wal(path: Path) -> sqlite3.Connection | None:
 
 
 _READ = re.compile(r"\s*(?:SELECT|WITH)\b", re.IGNORECASE)
-# `FROM entry` or `JOIN entry`, with its alias if it has one (`FROM entry e`)
+# `FROM entry` or `JOIN entry` (or entry_tag), with its alias if it has one (`FROM entry e`)
 _ENTRY_TABLE = re.compile(
-    r"\b(?:FROM|JOIN)\s+entry\b(?:\s+(?:AS\s+)?(?!(?:WHERE|ORDER|GROUP|LEFT|INNER|CROSS|JOIN|ON"
+    r"\b(?:FROM|JOIN)\s+entry(?:_tag)?\b(?:\s+(?:AS\s+)?(?!(?:WHERE|ORDER|GROUP|LEFT|INNER|CROSS|JOIN|ON"
     r"|USING|LIMIT|UNION|HAVING|WINDOW|INDEXED|NOT)\b)[A-Za-z_]\w*)?",
     re.IGNORECASE,
 )
@@ -622,10 +622,11 @@ _CHOSEN_INDEX = re.compile(r"\s+(?:INDEXED|NOT)\b", re.IGNORECASE)
 
 
 def unindexed(sql: str) -> str:
-    """`sql` with every read of the entry table made NOT INDEXED (its rows found by scanning
-    the table, or by ID, its own key), unless the query chose an index itself. A damaged
-    index fails any query the planner walks it for, though every entry can still be read:
-    this reads them, at the cost of a scan of the table (on a damaged journal only)."""
+    """`sql` with every read of the entry table (and of entry_tag, the entries' tags) made
+    NOT INDEXED (its rows found by scanning the table, or by ID, its own key), unless the
+    query chose an index itself. A damaged index fails any query the planner walks it for,
+    though every entry can still be read: this reads them, at the cost of a scan of the
+    table (on a damaged journal only)."""
 
     def not_indexed(found: re.Match[str]) -> str:
         if _CHOSEN_INDEX.match(sql, found.end()):
@@ -671,6 +672,8 @@ def _schema_revision(path: Path, conn: sqlite3.Connection) -> str | None:
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) or "malformed" not in str(exc):
             raise
+        if isinstance(conn, JournalConnection):  # (closed leaving the file and its -wal as is)
+            conn.damaged_at = path
         raise DatabaseError(unreadable(path, _safe_reason(exc))) from None
 
 
@@ -682,7 +685,7 @@ def unreadable(path: Path, reason: str) -> str:
         f"The journal at {path} is damaged ({reason}) and nothing in it can be read, so "
         f"nothing was written and the file is left as it is: keep it. {_backups_hint(path)} "
         "(A backup written by `peerjournal export --full` goes back with `peerjournal import "
-        "FILE`, once the damaged file is moved aside.)"
+        f"FILE`, once the damaged file is moved aside.){health.stale_wal_note(path)}"
     )
 
 

@@ -52,6 +52,12 @@ ENTRY_COLUMNS = (
     "e.feelings, e.evaluation, e.self_care, e.answers, e.shared, e.deleted_at, e.drift_verdict, "
     f"(SELECT group_concat(tag, '{TAG_SEP}') FROM entry_tag t WHERE t.entry_id = e.id)"
 )
+# A damaged journal's entry whose tags cannot be read, even by a scan of them past their
+# index (`engine.unindexed`), is read without them (`Store._salvaged`): its text is kept.
+_UNTAGGED_COLUMNS = ENTRY_COLUMNS.replace(
+    ENTRY_COLUMNS[ENTRY_COLUMNS.index("(SELECT group_concat") :], "NULL"
+)
+_SALVAGED_COLUMNS = (ENTRY_COLUMNS, _UNTAGGED_COLUMNS)
 MAX_SQLITE_INT = 2**63 - 1
 # The highest ID an import keeps: a journal of a lifetime holds thousands. One beyond it, made
 # by hand, would make the ID of every entry after it as long (at 2**63 - 1: leave none to give).
@@ -313,7 +319,8 @@ class Store:
         return (
             f"{'Entry' if one else 'Entries'} {joined(named)} of the journal at {self.path} "
             f"cannot be read (the file is damaged where {'it is' if one else 'they are'}), "
-            f"so this command left {'it' if one else 'them'} out. "
+            "so this command could not tell whether "
+            f"{'it belongs' if one else 'they belong'} in what it shows. "
             f"{self.hint('export --full')} saves the entries that can still be read; keep "
             "the damaged file as it is."
         )
@@ -589,22 +596,36 @@ class Store:
         ids, listed = self._salvage_ids()
         found: builtins.list[tuple[int, Entry]] = []
         lost: builtins.list[int] = []
+        untagged: builtins.list[int] = []
         for entry_id in ids:
-            try:
-                with self._errors():
-                    rows = self.fetch(
-                        f"SELECT {ENTRY_COLUMNS}, length(e.drift_json), length(e.drift_summary) "
-                        "FROM entry e WHERE e.id = ?",
-                        (entry_id,),
-                    )
-                    entry = _entry(rows[0]) if rows else None
-            except DatabaseError:
+            entry: Entry | None = None
+            for columns in _SALVAGED_COLUMNS:
+                try:
+                    with self._errors():
+                        rows = self.fetch(
+                            f"SELECT {columns}, length(e.drift_json), length(e.drift_summary) "
+                            "FROM entry e WHERE e.id = ?",
+                            (entry_id,),
+                        )
+                        entry = _entry(rows[0]) if rows else None
+                except DatabaseError:
+                    continue
+                if entry is not None and columns is _UNTAGGED_COLUMNS:
+                    untagged.append(entry_id)
+                break
+            else:
                 lost.append(entry_id)
                 continue
             if entry is not None:
                 found.append((entry_id, entry))
             elif listed:  # listed as a row, yet not found: lost; else a gap in the IDs
                 lost.append(entry_id)
+        if untagged:
+            self.tell(
+                f"The tags of {len(untagged)} {'entry' if len(untagged) == 1 else 'entries'} "
+                f"of the journal at {self.path} cannot be read (the file is damaged where they "
+                "are): those entries are read without them."
+            )
         self._salvage = (found, lost)
         return self._salvage
 
@@ -870,7 +891,11 @@ class Store:
         is then told that the removed text stays in the file until that program closes it
         (SQLite copies the rest when the last connection closes) or, if it is stopped, until
         the next peerjournal command does. Else why it could not be done
-        (`engine.why_unwritten`: FULL for a full disk)."""
+        (`engine.why_unwritten`: FULL for a full disk). Nothing at all in a journal found
+        damaged (`damage`): nothing is written to it, and its -wal may be that of a file it
+        replaced (`health.stale_wal_note`), which copied into it would change it."""
+        if getattr(self.conn, "damage", None):
+            return None
         wait = min(busy_timeout_ms(), CHECKPOINT_WAIT_MS)
         try:
             self.conn.execute(f"PRAGMA busy_timeout={wait}")
