@@ -473,3 +473,48 @@ def test_on_a_terminal_ctrl_d_twice_after_text_ends_stdin(
         process.wait()
         os.close(controller)
     assert [e["experience"] for e in entries(cli)] == ["Typed line one.\nno newline at end"]
+
+
+# -- QA of this round's changes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Date: yesterday we talked about it.\n", "Mode: crisis, but we got through.\n",
+             "We talked <!-- not this --> about it.\n"])
+def test_plain_text_that_looks_like_a_header_is_the_experience(
+    cli: CLI, isolated: Path, text: str
+) -> None:
+    """QA: refused as a whole entry, then `echo y | write --resume` deleted it as empty."""
+    result = cli("write", "-f", "scared", input=text)
+    assert result.exit_code == 0, result.stderr
+    [entry] = entries(cli)
+    assert entry["feelings"] == "scared" and entry["experience"] == text.strip()
+    assert drafts(isolated) == []
+
+
+def test_a_draft_kept_from_text_not_utf8_is_not_saved_garbled(cli: CLI, isolated: Path) -> None:
+    """QA: `echo y | write --resume` saved the � text and deleted the bytes as they came in."""
+    kept = cli("write", input="Мы поговорили сегодня о его неделе.\n".encode("cp1251"))
+    assert kept.exit_code == 1
+    [draft] = drafts(isolated)
+    original = isolated / "drafts" / "originals" / draft.name
+    before = original.read_bytes()
+    result = cli("write", "--resume", input="y\n")
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.stderr and "Nothing was saved." in result.stderr
+    assert entries(cli) == [] and drafts(isolated) == [draft]
+    assert original.read_bytes() == before
+
+
+def test_yes_for_ever_saves_an_editor_draft_without_reading_it_all(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `yes | write --resume` read stdin whole (23 GB); now its first MiB is enough."""
+    from peerjournal.cli import write
+
+    monkeypatch.setenv("EDITOR", "false")
+    assert cli("write", "--editor", input="We talked.\n").exit_code == 2
+    monkeypatch.setattr(write, "_REPLIES_AT_MOST", 1000)
+    result = cli("write", "--resume", input="y\n" * 5000)
+    assert result.exit_code == 0, result.stderr
+    assert [e["experience"] for e in entries(cli)] == ["We talked."]

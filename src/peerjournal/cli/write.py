@@ -3,6 +3,7 @@ peerjournal drafts: the unfinished drafts, and discarding them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -532,6 +533,8 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     as_it_is = (line.editor or picked.kind == "editor") and _refuse_unused_stdin(
         app, plan, picked
     )
+    if as_it_is and picked.has_original():  # (in the editor, the writer sees the �)
+        raise _garbled_draft(app, picked)
     # the name `drafts` listed, before --editor moves a guided draft to Markdown
     app.say(f"Resuming the draft {picked.path}.")
     earlier = None  # a guided draft opened in the editor: kept until the editor has saved it
@@ -548,6 +551,19 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     finally:
         if earlier is not None:
             earlier.release()
+
+
+def _garbled_draft(app: AppContext, picked: Draft) -> PeerJournalError:
+    """A draft kept from text that was not UTF-8 holds � where its letters were: saved as it
+    is (a yes piped in), unseen, the entry would too, and the bytes as they came in would go
+    with the draft (QA). It is saved converted (`iconv`), or retyped in the editor."""
+    again, forget = _listed(app, picked)
+    return PeerJournalError(
+        f"The draft {picked.path} came in as text that is not UTF-8 (shown with �); as it "
+        f"came in, it is in {picked.original}: convert that to UTF-8 and pipe it to "
+        f"{app.command_hint('write')} to save it, or {app.resume_hint(again)[:-1]} --editor` "
+        f"to retype it ({forget} drops both). Nothing was saved."
+    )
 
 
 def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> bool:
@@ -608,7 +624,7 @@ def _piped_reply(data: bytes) -> bool | str | None:
         lines = [line for line in data.decode("utf-8-sig").splitlines() if line.strip()]
     except UnicodeDecodeError:
         return None
-    replies = [yes_or_no_reply(line, SAVE_ANSWERS) for line in lines]
+    replies = [yes_or_no_reply(line, SAVE_ANSWERS) for line in dict.fromkeys(lines)]
     if not replies or None in replies:
         return None
     if False in replies:
@@ -735,8 +751,18 @@ def _unused_stdin(app: AppContext) -> bytes | None:
     if it holds any text; else None."""
     if app.stdin_is_terminal() or not _stdin_waiting():
         return None
-    data = _read_stdin()[0]
+    data = _read_stdin(_REPLIES_AT_MOST)[0]
+    if len(data) > _REPLIES_AT_MOST:  # `yes |` never ends: its first MiB, if all replies
+        whole_lines = data[: data.rfind(b"\n") + 1]
+        if _piped_reply(whole_lines) is not None:
+            return whole_lines
+        data += _read_stdin()[0]  # text, to keep whole
     return data if data.strip() else None
+
+
+# Of what is piped in to a command that opens the editor, this much is read before looking at
+# it: `yes | write --resume` (a yes for ever) grew to 23 GB read whole (QA)
+_REPLIES_AT_MOST = 1 << 20
 
 
 def _unused_refused(line: _CommandLine) -> PeerJournalError:
@@ -1058,6 +1084,11 @@ def _piped_experience(
     return text
 
 
+# An entry file has its parts under `## ` headings; text without one is never a whole entry
+# (QA: "Date: yesterday we talked about it." and "Mode: crisis" were refused as one)
+_SECTION_HEADING = re.compile(r"^##[ \t]", re.MULTILINE)
+
+
 def _a_whole_entry(text: str, prompt_set: PromptSet) -> bool:
     """Whether piped `text` is a whole entry in the Markdown format (what --from-file reads:
     a peerjournal entry file, an export): header lines read as such (`date:`, `setting:` …
@@ -1068,6 +1099,8 @@ def _a_whole_entry(text: str, prompt_set: PromptSet) -> bool:
     from peerjournal.entry import unix_newlines
     from peerjournal.errors import PeerJournalError
 
+    if not _SECTION_HEADING.search(text):  # ("Date: yesterday we talked" is the writer's)
+        return False
     try:
         parsed = parse_entry(text, prompt_set)
     except PeerJournalError:
@@ -1101,11 +1134,12 @@ def _a_whole_entry_refused(line: _CommandLine) -> PeerJournalError:
     )
 
 
-def _read_stdin() -> tuple[bytes, bool]:
+def _read_stdin(most: int | None = None) -> tuple[bytes, bool]:
     """What came in on standard input, and whether Ctrl-C (or Ctrl-\\, SIGTERM, SIGHUP, as
     in a guided write) stopped it coming: the text typed or piped in before that is kept. On
     a terminal it is read line by line as a guided answer is (readline, where there is
-    one), the line being typed when Ctrl-C is pressed with it."""
+    one), the line being typed when Ctrl-C is pressed with it. Piped, with `most`: read on
+    only until more than that has come (the rest is left to read)."""
     import sys
 
     from peerjournal.cli.guided import quit_as_terminate
@@ -1118,8 +1152,10 @@ def _read_stdin() -> tuple[bytes, bool]:
         else:
             stream = sys.stdin.buffer
             read = getattr(stream, "read1", stream.read)
-            while chunk := read(1 << 16):
+            size = 0
+            while (most is None or size <= most) and (chunk := read(1 << 16)):
                 chunks.append(chunk)
+                size += len(chunk)
     except KeyboardInterrupt:
         return b"".join(chunks), True
     finally:
@@ -1417,6 +1453,11 @@ def _edited(
         blanks = [format_template(EntryDraft(draft.date, mode=m), prompt_set) for m in MODES]
         if all(typed_into_comment(blank, text) for blank in blanks):
             check_comments(blanks[0], text)
+        if as_it_is and text.strip():  # not emptied by the writer: never thrown away unseen
+            raise PeerJournalError(
+                f"The draft {draft_file.path} reads as an empty entry, so nothing was saved; "
+                f"it is kept as it was: {naming.again(draft_file)[:-1]} --editor` opens it."
+            )
         draft_file.discard()
         raise PeerJournalError(
             "The entry was left empty, so nothing was saved." + waiting_hint(started)
