@@ -109,14 +109,21 @@ def test_entries_lost_to_damage_are_not_said_to_be_left_out_of_a_filtered_report
 Add = Callable[..., int]
 
 
-def test_a_damaged_page_of_the_tags_index_loses_no_entry_nor_its_tags(
-    cli: CLI, add: Add, isolated: Path, tmp_path: Path
-) -> None:
+def _tagged_entries(add: Add, isolated: Path) -> tuple[list[str], Path]:
+    """80 entries with one to six long tags each (pages of the tags index to damage), the
+    journal settled into its file: the tags, and the journal."""
     tags = [f"tag-{k}-{'x' * 50}" for k in range(6)]
     for n in range(80):
         add(f"Entry {n}, its text intact.", "-t", ",".join(tags[: n % 6 + 1]))
     path = isolated / "journal.db"
     settled(path)
+    return tags, path
+
+
+def test_a_damaged_page_of_the_tags_index_loses_no_entry_nor_its_tags(
+    cli: CLI, add: Add, isolated: Path, tmp_path: Path
+) -> None:
+    tags, path = _tagged_entries(add, isolated)
     conn = sqlite3.connect(path)
     leaves = [page for (page,) in conn.execute(
         "SELECT pageno FROM dbstat WHERE name = 'sqlite_autoindex_entry_tag_1' "
@@ -140,11 +147,7 @@ def test_a_damaged_page_of_the_tags_index_loses_no_entry_nor_its_tags(
 def test_entries_whose_tags_are_on_a_damaged_page_are_saved_without_them(
     cli: CLI, add: Add, isolated: Path, tmp_path: Path
 ) -> None:
-    tags = [f"tag-{k}-{'x' * 50}" for k in range(6)]
-    for n in range(80):
-        add(f"Entry {n}, its text intact.", "-t", ",".join(tags[: n % 6 + 1]))
-    path = isolated / "journal.db"
-    settled(path)
+    _, path = _tagged_entries(add, isolated)
     conn = sqlite3.connect(path)
     damaged = [
         [page for (page,) in conn.execute(

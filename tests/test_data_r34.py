@@ -220,11 +220,8 @@ def test_a_name_twice_in_a_backup_is_said_to_have_the_alias_it_was_added_with(
 
 
 
-def test_a_backup_of_a_damaged_journal_names_no_id_read_off_a_damaged_page(
-    cli: CLI, add: Add, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """What `Store.readable` met on real damage (garbage over a leaf's cell headers): rows
-    whose IDs read as 0 and 17497791742, and the ID of an entry it read whole."""
+def _damaged_index(add: Add, isolated: Path) -> None:
+    """Three entries, and garbage over the first page of their search index."""
     for n in range(3):
         add(f"Entry {n}.")
     journal = isolated / "journal.db"
@@ -233,9 +230,17 @@ def test_a_backup_of_a_damaged_journal_names_no_id_read_off_a_damaged_page(
         (page,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'entry_fts_data'"
                                ).fetchone()
     conn.close()
-    with journal.open("r+b") as handle:  # (found by the check: the backup is of what is read)
+    with journal.open("r+b") as handle:
         handle.seek((page - 1) * 4096)
         handle.write(random.Random(page).randbytes(4096))
+
+
+def test_a_backup_of_a_damaged_journal_names_no_id_read_off_a_damaged_page(
+    cli: CLI, add: Add, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `Store.readable` met on real damage (garbage over a leaf's cell headers): rows
+    whose IDs read as 0 and 17497791742, and the ID of an entry it read whole."""
+    _damaged_index(add, isolated)  # (found by the check: the backup is of what is read)
     readable = Store.readable
     monkeypatch.setattr(Store, "readable", lambda self: (
         readable(self)[0], [17497791742, 0, 2, 3]))
@@ -250,17 +255,7 @@ def test_a_backup_of_a_damaged_journal_names_no_id_read_off_a_damaged_page(
 def test_a_backup_names_the_lost_ids_it_can_and_counts_the_others(
     cli: CLI, add: Add, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for n in range(3):
-        add(f"Entry {n}.")
-    journal = isolated / "journal.db"
-    with sqlite3.connect(journal) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        (page,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'entry_fts_data'"
-                               ).fetchone()
-    conn.close()
-    with journal.open("r+b") as handle:
-        handle.seek((page - 1) * 4096)
-        handle.write(random.Random(page).randbytes(4096))
+    _damaged_index(add, isolated)
     readable = Store.readable
     monkeypatch.setattr(Store, "readable", lambda self: (
         [e for e in readable(self)[0] if e.id != 2], [2, 0]))
