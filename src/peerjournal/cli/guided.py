@@ -1455,10 +1455,10 @@ class _Utf8Keys:
             return
         try:  # (once per byte of a paste: no more than a look)
             if not select.select([self.fd], [], [], 0)[0]:
-                if self.paused is not None:
-                    signal.setitimer(signal.ITIMER_REAL, self.PAUSE)
                 if self.idle is not None:
                     self.idle()
+                if self.paused is not None:  # (after `idle`: a slow save is never re-entered)
+                    signal.setitimer(signal.ITIMER_REAL, self.PAUSE)
         except Exception:  # called from C: nothing may raise
             return
 
