@@ -118,6 +118,12 @@ def as_typed(text: str) -> str:
 _NUL_BETWEEN_WORDS = re.compile(r"(?<=\w\w)\x00+(?=\w\w)")
 
 
+def has_control(text: str) -> bool:
+    """Whether `text` holds a control character (a line break, a tab, an escape) or a line or
+    paragraph separator: in a one-line field (a signature), it would draw a line of its own."""
+    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text)
+
+
 def without_nul(text: str) -> str:
     """`text` with its NUL characters left out (a stray one in a note, a binary file, which a
     draft could not hold): one between two words becomes a space, so that "ok\\0nul" is kept

@@ -48,14 +48,6 @@ SIGNATURE_ON_ONE_LINE = (
 )
 
 
-def _control_in(text: str) -> bool:
-    """Whether `text` holds a control character (a line break, a tab, an escape) or a line or
-    paragraph separator: in a signature, it would draw a line of the mentor's review."""
-    import unicodedata
-
-    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text)
-
-
 def _csv_leaves_out(options: Sequence[str]) -> str:
     """What a CSV export says of the given `options` it has no place for."""
     from peerjournal.plural import joined
@@ -134,10 +126,11 @@ def register(app: typer.Typer) -> None:
         from peerjournal.context import AppContext
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.exporters import FORMATS, get_format
+        from peerjournal.textsafe import has_control
 
         if json_out and output in (None, "-"):  # a usage error: before any work or preview
             raise PeerJournalError(JSON_NEEDS_OUTPUT, ExitCode.USAGE)
-        if _control_in(writer):
+        if has_control(writer):
             raise PeerJournalError(SIGNATURE_ON_ONE_LINE, ExitCode.USAGE)
         app_ctx = AppContext.from_ctx(ctx)
         extension = _extension(output)

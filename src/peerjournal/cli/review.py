@@ -174,10 +174,10 @@ def signature_warning(app: Any, name: str, summary: dict[str, Any]) -> None:
     character, which export refuses in --from: the file was edited after it was exported.
     The summary is still shown, its signature on one line with the control characters made
     visible (`reviewing.sanitised_to_show`), as any other text edited into a summary is."""
-    from peerjournal.cli.export import _control_in
+    from peerjournal.textsafe import has_control
 
     writer = summary.get("writer")
-    if isinstance(writer, str) and _control_in(writer):
+    if isinstance(writer, str) and has_control(writer):
         app.say(f"peerjournal: {_shown(name)}: its signature holds a line break or another "
                 "control character, which `export --from` never writes: the file was changed "
                 "after it was exported; the signature is shown on one line.")
@@ -243,7 +243,7 @@ def _not_a_file(path: Path) -> str:
 def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     """Read, parse and validate one summary file (made by `now` at the latest, give or take
     the clocks' difference); errors name the file."""
-    from peerjournal.exporters.json_ import _BEFORE_JSON, cut_short
+    from peerjournal.exporters.json_ import BEFORE_JSON, cut_short
     from peerjournal.summary import NotASummary, SummaryError, validate_summary
 
     if str(path) == "-":  # as import, write --from-file and check --answers read '-'
@@ -285,7 +285,7 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
         # Only text opening as a summary does, with "{", was meant to be one: a note opening
         # with a date, a number or a quote ("2026-12-01 notes about Alex") parses as JSON as
         # far as that value, but is no summary damaged after it.
-        if not text.lstrip(_BEFORE_JSON).startswith("{"):
+        if not text.lstrip(BEFORE_JSON).startswith("{"):
             raise NotASummary(
                 f"{name}: not a summary (not JSON); `peerjournal review` reads the file made by "
                 "`peerjournal export --format json`."

@@ -10,7 +10,7 @@ BACKUP_SCHEMA = "peerjournal.backup/1"  # what `importing.read_import` reads bac
 # What a parser stops at when the text runs out inside a value: "nul", "84.", "-", "\\ud8".
 _CUT_TOKEN = re.compile(r"[A-Za-z0-9.+\-\\]*")
 _CUT_MESSAGES = ("Expecting", "Invalid \\uXXXX escape")
-_BEFORE_JSON = " \t\r\n\ufeff"  # JSON's white space, and a byte-order mark an editor added
+BEFORE_JSON = " \t\r\n\ufeff"  # JSON's white space, and a byte-order mark an editor added
 
 
 def write(summary: dict[str, Any]) -> bytes:
@@ -23,7 +23,7 @@ def cut_short(text: str, exc: json.JSONDecodeError) -> bool:
     still open at the end, or nothing more), or stops inside its last value. Only text that
     starts as every file peerjournal writes does, with an object or a list, can be: a note
     that says "notes" is no JSON at all, not JSON cut inside "null"."""
-    if not text.lstrip(_BEFORE_JSON).startswith(("{", "[")):
+    if not text.lstrip(BEFORE_JSON).startswith(("{", "[")):
         return False
     if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
         return True
