@@ -1445,13 +1445,8 @@ _LIST_BEFORE = re.compile(
     r"([^\W\d_]+)\s*(?:[,;/&.]|\s(?:and|or))\s*$", re.IGNORECASE
 )
 _ALONE_AFTER = re.compile(r"\s*(?:[.!]|$)")
-# A person's verb later in the sentence (see `PERSON_VERB_IN_CLAUSE`): what
-# `_person_verb_in_sentence` answers, without scanning the rest of the sentence for each name
-_PERSON_VERB_IN_SENTENCE = re.compile(
-    PERSON_VERB_IN_CLAUSE.pattern.replace(r"\s(?:and|but|then)\s", "$^").replace(";:,", ""),
-    re.IGNORECASE,
-)
-# Where such a verb starts (its space), and where a sentence ends, as that pattern reads them
+# Where a person's verb (`PERSON_VERBS`) starts (its space), and where a sentence ends: what
+# `_person_verb_in_sentence` reads a person's verb later in the sentence from
 _PERSON_VERB_AT = re.compile(rf"(?=\s(?:{PERSON_VERBS})(?![\w'’]))", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 
@@ -1465,10 +1460,10 @@ def _verbs_and_stops(text: str) -> tuple[list[int], list[int]]:
 
 
 def _person_verb_in_sentence(text: str, end: int) -> bool:
-    """Whether `_PERSON_VERB_IN_SENTENCE.match(text, end)` would match: a person's verb
-    after `end` (its space may be the line break that ends the sentence) before the
-    sentence ends. Matching that pattern at every name took quadratic time over a long
-    sentence full of names ("of hope of hope…")."""
+    """Whether a person's verb comes after `end` (its space may be the line break that ends
+    the sentence) before the sentence ends: `PERSON_VERB_IN_CLAUSE` read to the sentence's
+    end (`and`/`but`/`then` and `;:,` end no sentence). Matching such a pattern at every
+    name took quadratic time over a long sentence full of names ("of hope of hope…")."""
     verbs, stops = _verbs_and_stops(text)
     i = bisect_left(verbs, end)
     if i == len(verbs):
