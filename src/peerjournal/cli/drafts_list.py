@@ -52,7 +52,7 @@ def lines(rows: Sequence[Mapping[str, object]], width: int = 0) -> list[str]:
     numbers = [f"{r['number']:>3}" for r in rows]
     changed = [str(r["modified"])[:16].replace("T", " ") for r in rows]
     ages = [str(r["age"]) for r in rows]
-    kinds = [_kind(r) + (OPEN_MARK if _open(r) else "") for r in rows]
+    kinds = [_kind(r) + (OPEN_MARK if r.get("open") else "") for r in rows]
     heads = _columns(numbers, changed, ages, kinds)
     if width and _widest(heads) + FIRST_WORDS_MIN > width:
         heads = _columns(numbers, ages, kinds)
@@ -93,12 +93,6 @@ def _kind(row: Mapping[str, object]) -> str:
     if row["entry_id"] is not None:
         return f"edit of {row['entry_id']}"
     return listed_kind(str(row["kind"]), Path(str(row.get("path", ""))).name)
-
-
-def _open(row: Mapping[str, object]) -> bool:
-    from peerjournal.drafts import Draft
-
-    return "path" in row and Draft(Path(str(row["path"]))).in_use()
 
 
 # A draft's name starts with when it was started (`drafts.new_draft`: 20261206-084600)

@@ -375,7 +375,12 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
     to save).
     """
     from peerjournal import paths
-    from peerjournal.cli.editor import check_comments, not_opened, parse_entry
+    from peerjournal.cli.editor import (
+        check_comments,
+        not_opened,
+        parse_entry,
+        run_editor_or_1252,
+    )
     from peerjournal.cli.editor_safety import Before, stopped
     from peerjournal.drafts import EDITS, for_entry, kept_edits, new_edit, write_atomic
     from peerjournal.errors import NotFoundError, PeerJournalError
@@ -420,7 +425,7 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
     file.hold()  # while the editor is open: another terminal's `edit` leaves it alone
     try:
         try:
-            text = _run_editor(app, file)
+            text = run_editor_or_1252(file.path, app.say)
         finally:
             file.release()
         if continuing and not file.holds_text():  # it crashed while saving, or the disk was full
@@ -457,22 +462,6 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
             exc.message += _kept_note(app, file, entry, exc.message)
         raise
     return file
-
-
-def _run_editor(app: AppContext, file: Draft) -> str:
-    """`editor.run_editor` on a kept edit; one the editor saved in Windows-1252 ("ANSI":
-    Notepad++, an old Windows set-up) is read as that, the writer told so, as `write --editor`
-    reads its draft (`editor.decode_or_1252`): not refused at every `edit ID` after."""
-    from peerjournal.cli.editor import NotTextError, decode_or_1252, run_editor
-
-    try:
-        return run_editor(file.path)
-    except NotTextError as exc:
-        try:
-            data = file.path.read_bytes()
-        except OSError:
-            raise exc from None
-        return decode_or_1252(data, str(file.path), app.say)
 
 
 def _editor_failed(

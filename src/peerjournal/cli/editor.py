@@ -175,6 +175,22 @@ def decode_or_1252(
         return text
 
 
+def run_editor_or_1252(
+    path: Path, guessed: Callable[[str], None], retry: str = "try again"
+) -> str:
+    """`run_editor`; a file the editor saved in Windows-1252 (vim keeps one that is not
+    UTF-8 in the encoding it guessed; Notepad++'s "ANSI") is read as that, `guessed` told so
+    (`decode_or_1252`), not refused every time it is opened again (`write`, `edit`)."""
+    try:
+        return run_editor(path, retry=retry)
+    except NotTextError as exc:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise exc from None
+        return decode_or_1252(data, str(path), guessed, retry)
+
+
 NO_SUCH_FILE = "No such file: {name}."
 A_FOLDER = "{name} is a folder, not a file."
 

@@ -599,7 +599,7 @@ def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> bool:
     if reply is True:  # with --editor: the editor was asked for
         raise PeerJournalError(
             f"{refused.message} The draft {picked.path} is as it was: without --editor, "
-            f"`echo y | {app.resume_hint(_listed(app, picked)[0])[1:-1]}` saves it as it is.",
+            f"`echo y | {again[1:-1]}` saves it as it is.",
             refused.exit_code,
         )
     text = _kept_stdin(app, refused, unused)
@@ -1392,7 +1392,12 @@ def _edited(
     is read back as it is (`echo y | write --resume`)."""
     import time
 
-    from peerjournal.cli.editor import check_comments, parse_entry, waiting_hint
+    from peerjournal.cli.editor import (
+        check_comments,
+        parse_entry,
+        run_editor_or_1252,
+        waiting_hint,
+    )
     from peerjournal.cli.editor_safety import (
         Before,
         keeping_before,
@@ -1411,8 +1416,10 @@ def _edited(
     try:
         # a draft saved in another encoding is fixed and then resumed: `write --editor`
         # again would start a new template
-        text = (_read_as_it_is if as_it_is else _run_editor)(
-            app, draft_file.path, f"run {naming.again(draft_file)}"
+        retry = f"run {naming.again(draft_file)}"
+        text = (
+            _read_as_it_is(app, draft_file.path, retry) if as_it_is
+            else run_editor_or_1252(draft_file.path, app.say, retry)
         )
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
         failed = stopped(exc)
@@ -1467,19 +1474,8 @@ def _edited(
     return draft
 
 
-def _run_editor(app: AppContext, path: Path, retry: str) -> str:
-    """`editor.run_editor`; a draft saved in Windows-1252 (vim keeps a file that is not UTF-8
-    in the encoding it guessed) is read as that, not refused every time it is resumed."""
-    from peerjournal.cli.editor import NotTextError, decode_or_1252, run_editor
-
-    try:
-        return run_editor(path, retry=retry)
-    except NotTextError:
-        return decode_or_1252(path.read_bytes(), str(path), app.say, retry)
-
-
 def _read_as_it_is(app: AppContext, path: Path, retry: str) -> str:
-    """A draft's text as `_run_editor` reads it back, the editor not run."""
+    """A draft's text as `editor.run_editor_or_1252` reads it back, the editor not run."""
     from peerjournal.cli.editor import decode_or_1252, read_file
 
     return decode_or_1252(read_file(path), str(path), app.say, retry)
