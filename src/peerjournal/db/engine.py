@@ -88,12 +88,8 @@ WRITING_DIR = "writing"  # in the cache folder: which command holds a journal's 
 
 
 def _writing_note(path: Path) -> Path:
-    """(One small file per journal, named as `health` names its notes.)"""
-    import zlib
-
-    from peerjournal import paths
-
-    return paths.cache_dir() / WRITING_DIR / f"{zlib.crc32(os.fsencode(path.absolute())):08x}"
+    """(One small file per journal: `health.note_file`.)"""
+    return health.note_file(path, WRITING_DIR)
 
 
 @contextmanager

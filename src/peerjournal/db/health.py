@@ -28,7 +28,13 @@ CHECKED_DIR = "checked"  # in the cache folder: one small file per journal
 
 def _record(path: Path) -> Path:
     """(Two journals sharing a name only check more often: a stamp names its file's inode.)"""
-    return paths.cache_dir() / CHECKED_DIR / f"{zlib.crc32(os.fsencode(path.absolute())):08x}"
+    return note_file(path, CHECKED_DIR)
+
+
+def note_file(path: Path, folder: str) -> Path:
+    """Where a note about the journal at `path` is kept in the cache's `folder`: one small
+    file per journal, named by its path."""
+    return paths.cache_dir() / folder / f"{zlib.crc32(os.fsencode(path.absolute())):08x}"
 
 
 def stamp(path: Path) -> str | None:
@@ -114,7 +120,8 @@ def stale_wal_note(path: Path) -> str:
         f" The {wal.name} beside it (last written {written}) is older than the journal "
         f"file: if {path.name} was put back from a copy, that -wal belongs to the file it "
         f"replaced, not to this one. Close every peerjournal, move {wal.name} and "
-        f"{path.name}-shm out of {wal.parent} (keep them), and run the command again."
+        f"{wal.name.removesuffix('-wal')}-shm out of {wal.parent} (keep them), and run the "
+        "command again."
     )
 
 

@@ -426,13 +426,13 @@ def live_and_trashed(store: Store) -> tuple[int, set[int]]:
     both, and says how many of what it did the writer will not see in `list`)."""
 
     def read(ids: list[int] | None) -> tuple[int, set[int]]:
-        only = "" if ids is None else f" AND {ONLY_IDS.replace('e.id', 'id')}"
+        only = "" if ids is None else f" AND {ONLY_IDS}"
         params = [] if ids is None else [json.dumps(ids)]
         live = store.conn.execute(
-            f"SELECT count(*) FROM entry WHERE deleted_at IS NULL{only}", params
+            f"SELECT count(*) FROM entry e WHERE e.deleted_at IS NULL{only}", params
         ).fetchone()[0]
         trashed = store.conn.execute(
-            f"SELECT id FROM entry WHERE deleted_at IS NOT NULL{only}", params
+            f"SELECT e.id FROM entry e WHERE e.deleted_at IS NOT NULL{only}", params
         ).fetchall()
         return int(live), {int(entry_id) for (entry_id,) in trashed}
 

@@ -78,7 +78,16 @@ _SUMMARY = DRIFT_COLUMNS.index("drift_summary")
 # How long wiping destroyed text waits for another program's read of the journal to end
 # (`Store.clear_freed`), rather than the whole busy timeout of a write.
 CHECKPOINT_WAIT_MS = 2_000
-NAMED_AT_MOST = 10  # entries named by the warning for text that is not UTF-8 ("and 5 more")
+NAMED_AT_MOST = 10  # entries named by a warning of some ("1, 2, … 9 and 5 more")
+
+
+def _named_ids(ids: Sequence[int]) -> list[str]:
+    """The first NAMED_AT_MOST of `ids` to name, the last of them "N more" if there are more
+    (`plural.joined` puts "and" before it)."""
+    named = [str(i) for i in ids[:NAMED_AT_MOST]]
+    if len(ids) > NAMED_AT_MOST:
+        named[-1] = f"{len(ids) - NAMED_AT_MOST + 1} more"
+    return named
 EDITABLE = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care")
 # What the search index reads (a view over entry: each entry's answers as text, not JSON).
 FTS_SOURCE = "entry_fts_source"
@@ -280,7 +289,7 @@ class Store:
             try:
                 yield
             except sqlite3.DatabaseError as exc:
-                if not (getattr(self.conn, "damage", None) and is_damage(exc)):
+                if not self._meets_damage(exc):
                     raise
                 raise DamagedJournal(
                     f"Part of the journal at {self.path} is damaged, so this command cannot "
@@ -288,6 +297,10 @@ class Store:
                     "can still be read (and importing them into a new journal rebuilds its "
                     "search index and scores); keep the damaged file as it is."
                 ) from None
+
+    def _meets_damage(self, exc: sqlite3.DatabaseError) -> bool:
+        """Whether `exc` is a read meeting the damage of a journal already found damaged."""
+        return bool(getattr(self.conn, "damage", None)) and is_damage(exc)
 
     def past_damage(self, read: Callable[[builtins.list[int] | None], T]) -> T:
         """`read(None)` (inside `_errors`); in a journal found damaged, a read that meets the
@@ -299,7 +312,7 @@ class Store:
             try:
                 return read(None)
             except sqlite3.DatabaseError as exc:
-                if not (getattr(self.conn, "damage", None) and is_damage(exc)):
+                if not self._meets_damage(exc):
                     raise
         rows, lost = self._salvaged()
         self.left_out.update(lost)
@@ -312,9 +325,7 @@ class Store:
         from peerjournal.plural import joined
 
         lost = sorted(self.left_out)
-        named = [str(i) for i in lost[:NAMED_AT_MOST]]
-        if len(lost) > NAMED_AT_MOST:
-            named[-1] = f"{len(lost) - NAMED_AT_MOST + 1} more"
+        named = _named_ids(lost)
         one = len(lost) == 1
         return (
             f"{'Entry' if one else 'Entries'} {joined(named)} of the journal at {self.path} "
@@ -395,9 +406,7 @@ class Store:
         self._told.update(new)
         if not new or self._teller is None:
             return
-        named = [str(i) for i in new[:NAMED_AT_MOST]]
-        if len(new) > NAMED_AT_MOST:
-            named[-1] = f"{len(new) - NAMED_AT_MOST + 1} more"
+        named = _named_ids(new)
         one = len(new) == 1
         subject = f"Entry {named[0]}" if one else f"Entries {joined(named)}"
         edit = self.hint(f"edit {named[0] if one else 'ID'}")
