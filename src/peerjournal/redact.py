@@ -1925,7 +1925,7 @@ def _compile_names(
         else:  # a name listed alone ("Hope") goes wherever it is capitalised, "Hope so." too
             body = _name_pattern(form, polish)
         branches.append(f"(?P<{group}>{_not_in_capitals(form)}{body})")
-        if case_sensitive and len(form) > 1 and form.isalpha():
+        if _has_lower_form(form, case_sensitive):
             # the same part in lower case ("frank was upset", "grace rang me"), replaced
             # where the sentence makes it a person (see `_lower_part_is_word`)
             lookup[f"{_LOWER_GROUP}{n}"] = lookup[group]
@@ -2276,8 +2276,15 @@ def _word_parts(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(
         form.lower() for name in names
         for form, case_sensitive in [*name_forms(name), *short_forms(name)]
-        if case_sensitive and len(form) > 1 and form.isalpha()
+        if _has_lower_form(form, case_sensitive)
     )
+
+
+def _has_lower_form(form: str, case_sensitive: bool) -> bool:
+    """Whether a listed form, matched alone only when capitalised (a part or short form that
+    is a word), is also matched in lower case (`_LOWER_GROUP`): `_compile_names` and
+    `_word_parts` must agree on it for the preview to flag what redaction left."""
+    return case_sensitive and len(form) > 1 and form.isalpha()
 
 
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
