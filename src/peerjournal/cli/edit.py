@@ -109,13 +109,7 @@ def register(app: typer.Typer) -> None:
             if tag:
                 draft.tags = [t for t in tag if t.strip()]  # --tag '': no tags at all
         else:
-            if _text_piped_in(app_ctx):  # it would be the editor's keystrokes
-                raise PeerJournalError(
-                    f"Text was piped in, and {app_ctx.command_hint(f'edit {entry_id}')} opens "
-                    "the entry in your editor, which would take it as keystrokes: it was not "
-                    f"used, and entry {entry_id} is unchanged. From a script, {_AS_OPTIONS}.",
-                    ExitCode.USAGE,
-                )
+            _refuse_the_editor_without_a_terminal(app_ctx, entry_id)
             # before the editor: not after the writer's edit
             app_ctx.refuse_if_damaged()
             app_ctx.refuse_if_read_only(
@@ -192,6 +186,35 @@ def register(app: typer.Typer) -> None:
 _AS_OPTIONS = "give the new text as an option (-x TEXT replaces the experience, -f the feelings)"
 # How long text piped in may take to show it is there (as `write`'s _PIPE_WAIT)
 _PIPE_WAIT = 0.1
+
+
+def _refuse_the_editor_without_a_terminal(app: AppContext, entry_id: int) -> None:
+    """Refuse to open the editor when standard input, its keyboard, is a pipe or a file
+    (`editor.stdin_is_input`): text piped in would be its keystrokes, and with none left (the
+    last pass of `while read id; do peerjournal edit $id; done < ids.txt`, whose earlier
+    passes find the loop's IDs waiting) a terminal editor gives up at once. Every pass of
+    such a loop is refused alike, the way to give the editor the terminal said."""
+    from peerjournal.cli.editor import stdin_is_input
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    command = app.command_hint(f"edit {entry_id}")
+    loop = app.command_hint('edit "$id"')[:-1] + " < /dev/tty`"
+    how = (
+        f"In a loop that reads IDs (`while read id`), give the editor the terminal: {loop}; "
+        f"from a script, {_AS_OPTIONS}."
+    )
+    if _text_piped_in(app):
+        raise PeerJournalError(
+            f"Text was piped in, and {command} opens the entry in your editor, which would take "
+            f"it as keystrokes: it was not used, and entry {entry_id} is unchanged. {how}",
+            ExitCode.USAGE,
+        )
+    if stdin_is_input():
+        raise PeerJournalError(
+            f"{command} opens the entry in your editor, which takes standard input as its "
+            f"keyboard, and that is a pipe or a file: entry {entry_id} is unchanged. {how}",
+            ExitCode.USAGE,
+        )
 
 
 def _text_piped_in(app: AppContext) -> bool:

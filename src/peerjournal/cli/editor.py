@@ -134,6 +134,33 @@ def _editor_stdout() -> int | None:
         return None
 
 
+def stdin_is_input() -> bool:
+    """Whether standard input is a pipe, a socket or a file: text for a program to read (a
+    shell loop's IDs, or none left at its end), never a keyboard. An editor given it as one
+    takes its text as commands (vi), or gives up at once, so it is not opened (`write`,
+    `edit`). /dev/null, or no terminal at all (cron), is none: an editor that needs no
+    keyboard (a script, a window of its own) runs there."""
+    import stat
+    import sys
+
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):  # text in memory: no descriptor to give
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def no_keyboard() -> bool:
+    """Whether standard input is no terminal (a pipe, a file, /dev/null); text held in
+    memory (a program running peerjournal in its own process) is not known to be one."""
+    import sys
+
+    try:
+        return not os.isatty(sys.stdin.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def terminal_descriptor() -> int | None:
     """A new descriptor that writes to the terminal stdin reads from; None if there is none."""
     try:

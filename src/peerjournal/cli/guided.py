@@ -19,6 +19,7 @@ import re
 import select
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
@@ -102,6 +103,8 @@ class GuidedSession:
         self._typed_ahead: str | None = None
         # the line being typed as the draft file holds it (`_save_the_typed_line`)
         self._typed_on_disk: str | None = None
+        # a save called by readline, in the middle of a line being typed (`_typing`)
+        self._over_a_line = False
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -145,7 +148,7 @@ class GuidedSession:
             self.saved = False
             if not self._warned_unsaved:
                 self._warned_unsaved = True
-                self.app.say(
+                self._say_between_lines(
                     f"The draft cannot be saved in {self.file.path.parent} "
                     f"({exc.strerror or exc}); carry on: your text is kept in memory."
                 )
@@ -167,6 +170,31 @@ class GuidedSession:
         else:
             self.save()
 
+    def _say_between_lines(self, message: str) -> None:
+        """Say `message`; while a line is being typed (a save called by readline: `_typing`),
+        on a line of its own, the prompt and the words typed so far drawn again below it."""
+        if not self._over_a_line:
+            self.app.say(message)
+            return
+        self._end_the_typed_line()
+        self.app.say(message)
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            self.app.err.file.flush()
+        if _Utf8Keys.installed is not None:
+            _Utf8Keys.installed.redraw()
+
+    def _typing(self, save: Callable[[], None]) -> Callable[[], None]:
+        """`save`, as readline calls it while a line is being typed (see `_say_between_lines`)."""
+
+        def call() -> None:
+            self._over_a_line = True
+            try:
+                save()
+            finally:
+                self._over_a_line = False
+
+        return call
+
     def _save_unsaved(self) -> None:
         """Save what `_save_soon` left unsaved (readline's key reader calls this when no key
         is waiting: the writer has paused)."""
@@ -183,6 +211,9 @@ class GuidedSession:
         import readline
 
         typed = _line_buffer(readline)
+        if not typed.strip() and self._typed_on_disk is not None:
+            self._words_erased()
+            return
         if not typed.strip() or typed == self._typed_on_disk:
             self._save_unsaved()
             return
@@ -203,6 +234,19 @@ class GuidedSession:
                 self._answer[0][:] = lines
             self.reader.interrupted = ""
         self._typed_on_disk = typed
+
+    def _words_erased(self) -> None:
+        """The line saved at a pause (`_save_the_typed_line`) erased (Ctrl-U, Backspace): the
+        draft saved again without it, as it stands with the lines ended before; with none
+        (nothing else typed yet), the draft file that held only that line is removed."""
+        if self.typed:
+            self.save()
+            return
+        try:
+            self.file.path.unlink(missing_ok=True)
+        except OSError:
+            return
+        self._typed_on_disk = None
 
     def run(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> EntryDraft:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
@@ -225,8 +269,8 @@ class GuidedSession:
             )
         forgiving_stdin()
         self.reader = LineReader.for_stdin()
-        self.reader.idle = self._save_unsaved
-        self.reader.paused = self._save_the_typed_line
+        self.reader.idle = self._typing(self._save_unsaved)
+        self.reader.paused = self._typing(self._save_the_typed_line)
         self.save()
         self.app.say(
             f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}. "
@@ -324,26 +368,46 @@ class GuidedSession:
 
     def _no_words_after_the_answer(self) -> None:
         """Refuse to save when lines came in after the answer to "Save this entry?" on standard
-        input that is no terminal (`printf 'y\\nOne more thought\\n' | write --resume`): they
-        are added to the end of the evaluation, as words typed at the question are, and the
-        draft is kept, for the writer to look at it again. More answers (`yes |`) are not
-        words; lines still to come (a program writing slowly) are not waited for."""
+        input that is no terminal (`printf 'y\\nOne more thought\\n' | write --resume`, or a
+        program that writes them a second later): they are added to the end of the
+        evaluation, as words typed at the question are, and the draft is kept, for the writer
+        to look at it again. Standard input is read to its end, as a filter reads it: a line
+        still to come is never left unread. More answers (`yes |`) are not words."""
         if self.app.stdin_is_terminal():
             return
-        lines = [
-            line.rstrip("\r\n")
-            for line in _lines_waiting()
-            if not line.strip() or not isinstance(yes_or_no_reply(line, SAVE_ANSWERS), bool)
-        ]
-        words = "\n".join(lines).strip("\n")
+        lines: list[str] = []
+        notice = threading.Timer(_NOTICE_AFTER, self.app.say, [_WAITING_NOTICE])
+        notice.daemon = True
+        notice.start()
+        try:
+            _rest_of_stdin(lines)
+        except KeyboardInterrupt:
+            self._words_after_the_answer(
+                lines, "Interrupted while the rest of standard input was read, so the entry "
+                "was not saved; what came in after the answer ({count}) is added to the end "
+                "of your evaluation.", ExitCode.INTERRUPTED,
+            )
+            raise self.stopped("Interrupted, so the entry was not saved.",
+                               ExitCode.INTERRUPTED) from None
+        finally:
+            notice.cancel()
+        self._words_after_the_answer(
+            lines, "More came in after the answer to 'Save this entry?' ({count}), so the "
+            "entry was not saved: that is added to the end of your evaluation.",
+            ExitCode.USER_ERROR,
+        )
+
+    def _words_after_the_answer(self, lines: list[str], reason: str, code: ExitCode) -> None:
+        """The `lines` read after the answer (`_rest_of_stdin`), if any holds words, added to
+        the end of the evaluation; the session then stops, saying `reason` (its {count}: of
+        the lines)."""
+        words = "\n".join(line.rstrip("\r\n") for line in lines).strip("\n")
         if not words.strip():
             return
         self._add_to("evaluation", self._clean(words))
         count = counted(len([line for line in lines if line.strip()]), "line")
         raise self.stopped(
-            f"More came in after the answer to 'Save this entry?' ({count}), so the entry "
-            "was not saved: that is added to the end of your evaluation.",
-            ExitCode.USER_ERROR,
+            reason.format(count=count), code,
             f"{self.app.resume_hint(' --editor')} opens it to check it, "
             f"{self.app.resume_hint()} asks again to save it",
         )
@@ -857,8 +921,8 @@ class GuidedSession:
         return self._clean(line)
 
     def _end_the_typed_line(self) -> None:
-        """After Ctrl-C or Ctrl-D the cursor is still on the line being typed: what follows
-        starts on a line of its own."""
+        """After Ctrl-C or Ctrl-D (or in the middle of a line: `_say_between_lines`) the cursor
+        is still on the line being typed: what follows starts on a line of its own."""
         with contextlib.suppress(AttributeError, ValueError, OSError):
             if self.app.err.file.isatty():
                 self.app.err.file.write("\n")
@@ -934,36 +998,37 @@ def more_input_waiting() -> bool:
     return bool(ready)
 
 
-# At most this much of what is left on standard input after the last answer is read (`yes |`
-# never ends)
+# A run of nothing but answers and blank lines after the answer to "Save this entry?" is read
+# no further than this (`yes |` never ends)
 _WAITING_MOST = 1 << 20
+# When standard input has not ended this many seconds after the answer, the writer is told
+# what it is waited for (`cat | peerjournal write --resume`, typed at a terminal)
+_NOTICE_AFTER = 2.0
+_WAITING_NOTICE = (
+    "Waiting for the end of standard input: what comes in after your answer is added to your "
+    "evaluation (Ctrl-D, or closing the pipe, ends it)."
+)
 
 
-def _lines_waiting() -> list[str]:
-    """The lines left on standard input (no terminal) that are there now, without waiting
-    for more: those already in its buffer, and those the pipe holds."""
-    lines: list[str] = []
-    size = 0
-    try:
-        descriptor = sys.stdin.fileno()
-        os.set_blocking(descriptor, False)
-    except (OSError, ValueError, AttributeError):  # no descriptor (a stream in memory): all
-        descriptor = None
-    try:
-        while size < _WAITING_MOST:
-            try:
-                line = sys.stdin.readline()
-            except (BlockingIOError, TypeError, OSError, ValueError, UnicodeDecodeError):
-                break  # (TypeError: the buffer found nothing there yet)
-            if not line:
-                break
-            lines.append(line)
-            size += len(line)
-    finally:
-        if descriptor is not None:
-            with contextlib.suppress(OSError, ValueError):
-                os.set_blocking(descriptor, True)
-    return lines
+def _rest_of_stdin(into: list[str]) -> None:
+    """The lines left on standard input (no terminal), read to its end, however slowly they
+    come: those that hold words, and the blank lines among them, are added to `into`. More
+    answers to "Save this entry?" are not kept, and a run of nothing but answers and blank
+    lines is read no further than _WAITING_MOST bytes (`yes |`)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # (left non-blocking)
+        os.set_blocking(sys.stdin.fileno(), True)
+    run = 0
+    while run < _WAITING_MOST:
+        try:
+            line = sys.stdin.readline()
+        except (OSError, ValueError, UnicodeDecodeError):
+            return
+        if not line:
+            return
+        words = bool(line.strip()) and not isinstance(yes_or_no_reply(line, SAVE_ANSWERS), bool)
+        run = 0 if words else run + len(line)
+        if words or not line.strip():
+            into.append(line)
 
 
 class LineReader:
@@ -1297,6 +1362,14 @@ class _Utf8Keys:
         # during any `reading()`, and calling a freed callback would crash the process
         self.callback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(self._getc)
         self.address = ctypes.cast(self.callback, ctypes.c_void_p).value
+        self.redisplay: Callable[[], int] | None = None  # readline's rl_forced_update_display
+
+    def redraw(self) -> None:
+        """Readline draws the prompt and the line typed so far again, on the line the cursor
+        is on (something was printed over them)."""
+        if self.redisplay is not None:
+            with contextlib.suppress(Exception):
+                self.redisplay()
 
     @classmethod
     def install(cls, readline: Any) -> None:
@@ -1312,6 +1385,7 @@ class _Utf8Keys:
             stuff = library.rl_stuff_char
             stuff.argtypes, stuff.restype = [ctypes.c_int], ctypes.c_int
             keys = cls(stuff, sys.stdin.fileno(), hook, hangs_up=True)
+            keys.redisplay = library.rl_forced_update_display
         except (ImportError, OSError, ValueError, AttributeError, LookupError, TypeError):
             return  # a readline built in, or without the symbols: readline's own reading
         cls.installed = keys

@@ -515,6 +515,7 @@ def _fill(app: AppContext, plan: _Plan, work: _Writing) -> None:
         explicit = _explicit(plan.given, plan.line.prompts)
         work.piped = _from_file(app, work.draft, plan.line.source or "-", explicit=explicit)
     elif plan.mode == "editor":
+        _no_editor_without_a_keyboard(app)
         markdown = _new_draft(app, ".md")
         work.file = work.held = markdown
         markdown.hold()
@@ -535,6 +536,8 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     )
     if as_it_is and picked.has_original():  # (in the editor, the writer sees the �)
         raise _garbled_draft(app, picked)
+    if not as_it_is and (line.editor or picked.kind == "editor"):
+        _no_editor_without_a_keyboard(app, picked, asked=line.editor)
     # the name `drafts` listed, before --editor moves a guided draft to Markdown
     app.say(f"Resuming the draft {picked.path}.")
     earlier = None  # a guided draft opened in the editor: kept until the editor has saved it
@@ -551,6 +554,44 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     finally:
         if earlier is not None:
             earlier.release()
+
+
+def _no_editor_without_a_keyboard(
+    app: AppContext, picked: Draft | None = None, asked: bool = True
+) -> None:
+    """Refuse to open the editor on the draft `picked` (None: a new entry) when standard
+    input, its keyboard, is a pipe or a file at its end (`editor.stdin_is_input`; text
+    waiting is refused and kept before: `_refuse_unused_stdin`). Not `asked` for (no
+    --editor), stdin that is no terminal is the answer to "Save this entry?", as for a guided
+    draft: with none (`write --resume < /dev/null`, cron) the draft is left as it was, the
+    editor not opened. --editor on /dev/null runs the editor (one that needs no keyboard: a
+    script, a window of its own)."""
+    from peerjournal.cli.editor import no_keyboard, stdin_is_input
+    from peerjournal.errors import PeerJournalError
+
+    if not stdin_is_input() and (asked or not no_keyboard()):
+        return
+    why = (
+        "your editor, which needs a terminal as its keyboard, and standard input is a pipe or "
+        "a file"
+    )
+    if picked is None:
+        raise PeerJournalError(
+            f"--editor opens {why}: nothing was saved. Pipe the entry in instead "
+            f"({app.command_hint('write < entry.md')} reads the Markdown entry format)."
+        )
+    listed = _listed(app, picked)[0]
+    if asked:
+        raise PeerJournalError(
+            f"--editor opens the draft {picked.path} in {why}, so it was left as it was: "
+            f"{app.resume_hint(listed + ' --editor')}, in a terminal, opens it."
+        )
+    again = app.resume_hint(listed)
+    raise PeerJournalError(
+        "No answer to 'Save this entry?' came in on standard input, which is not a terminal "
+        f"your editor could use, so the draft {picked.path} was left as it was: {again}, in a "
+        f"terminal, opens it, `echo y | {again[1:-1]}` saves it as it is."
+    )
 
 
 def _garbled_draft(app: AppContext, picked: Draft) -> PeerJournalError:
@@ -575,7 +616,7 @@ def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> bool:
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.replies import AGAIN
 
-    unused = _unused_stdin(app)
+    unused = _unused_stdin(app, wait=not plan.line.editor)
     if unused is None:
         return False
     reply = _piped_reply(unused)
@@ -746,10 +787,11 @@ def _stdin_waiting() -> bool:
         return False
 
 
-def _unused_stdin(app: AppContext) -> bytes | None:
-    """What was piped in for a command line that opens the editor (see `_stdin_waiting`),
-    if it holds any text; else None."""
-    if app.stdin_is_terminal() or not _stdin_waiting():
+def _unused_stdin(app: AppContext, wait: bool = False) -> bytes | None:
+    """What was piped in for a command line that opens the editor (see `_stdin_waiting`; or,
+    `wait`, however slowly it comes: the reply to "Save this entry?" for a draft resumed
+    without --editor, as a guided draft's is read), if it holds any text; else None."""
+    if app.stdin_is_terminal() or not (wait or _stdin_waiting()):
         return None
     data = _read_stdin(_REPLIES_AT_MOST)[0]
     if len(data) > _REPLIES_AT_MOST:  # `yes |` never ends: its first MiB, if all replies
@@ -1004,7 +1046,8 @@ def _from_file(
         app.say("Reading the entry from the terminal: type or paste it, then press Ctrl-D on "
                 "a line of its own.")
     if piped:
-        text = _piped_text(app, explicit)
+        text = _piped_text(app, {**explicit, **({"shared": True} if draft.shared else {})})
+        explicit = {**_options_kept_for(app, text), **explicit}
     else:  # Windows-1252 read as such, as it is piped in (`_stdin_text`)
         text = decode_or_1252(read_file(Path(source)), str(Path(source)), app.say)
     if piped and not text.strip():
@@ -1027,6 +1070,20 @@ def _from_file(
             raise _keeping_piped(app, text, options, exc) from None
         raise
     return text if piped else None
+
+
+def _options_kept_for(app: AppContext, text: str) -> dict[str, object]:
+    """The options kept with the draft of text that came in not UTF-8 (`_converted`) which
+    `text` is, converted (`iconv … | peerjournal write`, as the error said): given with it
+    then (-s, --tag …), they are given with it still; {} if there is no such draft."""
+    from peerjournal.drafts import read_options
+
+    for kept in _converted(app, text):
+        try:
+            return read_options(kept.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return {}
 
 
 def _piped_text(app: AppContext, options: dict[str, object]) -> str:
@@ -1267,12 +1324,13 @@ def _original(flaw: PeerJournalError | None) -> NotUtf8 | None:
 
 
 def _keep_original(
-    app: AppContext, kept: Draft, original: NotUtf8 | None, saves: bool
+    app: AppContext, kept: Draft, original: NotUtf8 | None, saves: bool, options: bool = False
 ) -> str:
     """Keep the bytes `original` came in as beside the draft `kept` (`Draft.keep_original`);
     the sentence that says where, and how to convert them to UTF-8 (`saves`: and save them,
-    piped to `write`); "" when there are none, or they cannot be written (the text is in the
-    draft, each byte that is not UTF-8 a �)."""
+    piped to `write`, with the `options` kept in the draft: `_options_kept_for`); "" when
+    there are none, or they cannot be written (the text is in the draft, each byte that is
+    not UTF-8 a �)."""
     import shlex
 
     if original is None:
@@ -1286,6 +1344,8 @@ def _keep_original(
     which = "" if original.likely is not None else ", ENCODING the one it was saved in"
     if saves:
         command = f"`{iconv} | {app.command_hint('write').strip('`')}` saves it{which}"
+        if options:
+            command += " (with the options you gave, kept in the draft)"
         return f" As it came in, it is in {kept.original}: {command}."
     return f" As it came in, it is in {kept.original} (`{iconv}` converts it{which})."
 
@@ -1345,7 +1405,7 @@ def _keeping_piped(
     except OSError as err:
         return text_printed(exc, text, _drafts_dir(app), str(err.strerror or err))
     exc = _naming_the_draft(app, exc, kept, again)
-    exc.message += _keep_original(app, kept, original, saves=True)
+    exc.message += _keep_original(app, kept, original, saves=True, options=bool(options))
     return exc
 
 
