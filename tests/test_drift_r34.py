@@ -28,7 +28,6 @@ from peerjournal.drift.score import (
 
 NOT_ENOUGH = "Not enough signal in this entry to say either way"
 BOTH = "This entry holds both: peer identity and signs of drift."
-PARKING = "Parking was a nightmare today and the rota was changed again."
 # one curated phrase a side, of equal weight: "good chat" and "updating the tracker"
 TIE_TEXT = "We had a good chat about her week. Then I spent the afternoon updating the tracker."
 # a short practice note whose evidence is all learned ("feels unprofessional", "keep it
@@ -51,11 +50,10 @@ def _counted(score: dict[str, Any]) -> list[dict[str, Any]]:
 @pytest.mark.parametrize(
     "text",
     [
-        PARKING,
-        "Someone took my parking space again, third time this week.",
+        # the parking and the badge were learned words too until round 35, which learns no
+        # everyday thing (tests/test_learn_everyday_r35.py)
         "Skipped lunch because the meeting ran over and the kettle was broken.",
         "New software update made everything slow and the screen kept flickering.",
-        "Lost my badge somewhere between the car park and the lift.",
         "Video call froze twice and in the end I dialled in by phone.",
         "Emails piled up while I was out, spent the last hour clearing them.",
     ],
