@@ -93,9 +93,12 @@ def test_a_summary_with_nobody_listed_says_no_names_were_replaced(
     assert "no people were listed, so no names were replaced" in _one_line(md.read_text())
 
 
-def test_with_people_listed_and_in_old_summaries_redaction_reads_as_before(
+def test_with_people_listed_redaction_reads_as_before_and_a_summary_without_it_is_refused(
     cli: CLI, add: Add, tmp_path: Path
 ) -> None:
+    """Round 35: a summary that says it is redacted without people_listed is refused (an
+    unredacted one with its flag set to true read "Redaction: on"; one from before the field
+    cannot be told from it)."""
     assert cli("people", "add", "Will Turner").exit_code == 0
     add("I shared my story with Will.", "--share")
     out = tmp_path / "s.json"
@@ -104,11 +107,14 @@ def test_with_people_listed_and_in_old_summaries_redaction_reads_as_before(
     assert data["people_listed"] is True
     before = "Redaction: on (names on the writer's people list"
     assert before in _one_line(cli("review", str(out)).stdout)
-    del data["people_listed"]  # a summary exported before the field
+    del data["people_listed"]  # a summary exported before the field, or an edited one
     old = _save(tmp_path / "old.json", data)
     result = cli("review", old)
-    assert result.exit_code == 0, result.stderr
-    assert before in _one_line(result.stdout)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"peerjournal: {old}: it says it is redacted, but not whether the people list had "
+        "anyone on it, as every redacted summary does: it was changed after it was exported, "
+        "or made by an older peerjournal; ask for the summary to be exported again.\n")
     data["people_listed"] = "no"  # a changed file is refused, naming the field
     result = cli("review", _save(tmp_path / "bad.json", data))
     assert result.exit_code == 1

@@ -108,8 +108,9 @@ def counted_as_periods(summary: dict[str, Any]) -> dict[str, Any]:
 
 def moved(summary: dict[str, Any], since: str, until: str) -> dict[str, Any]:
     """`summary` moved to `since`..`until` with its periods spread over the new days (as many
-    periods, of about as many days each): an export's periods cover its period, and review
-    checks that they lie within it."""
+    periods, of about as many days each), and what comes from its entries (shared entries,
+    quotes, intentions) dated within them, at the nearest day: an export's periods and entries
+    lie within its period, and review checks that they do."""
     if (since, until) != (summary["period"]["since"], summary["period"]["until"]):
         first, periods = date.fromisoformat(since), summary["periods"]
         days = (date.fromisoformat(until) - first).days + 1
@@ -117,6 +118,10 @@ def moved(summary: dict[str, Any], since: str, until: str) -> dict[str, Any]:
             period["start"] = (first + timedelta(days=days * n // len(periods))).isoformat()
             period["end"] = (first + timedelta(days=days * (n + 1) // len(periods) - 1)).isoformat()
         summary["period"] = {**summary["period"], "since": since, "until": until}
+        quotes = [q for p in ("identity", "drift") for m in summary["markers"][p]
+                  for q in m["excerpts"]]
+        for item in (*summary["shared_entries"], *summary["intentions"], *quotes):
+            item["date"] = min(max(item["date"], since), until)
     return summary
 
 

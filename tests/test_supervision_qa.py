@@ -235,10 +235,14 @@ def test_a_pasted_note_stays_one_note(cli: CLI, store: Store, keys: Callable[...
 def test_text_pasted_at_the_score_prompt_is_not_taken_as_answers(
     cli: CLI, store: Store, keys: Callable[..., Keys]
 ) -> None:
-    keys(["A hard week.", "2", "more"], "5", "", "q")
+    # Round 35: the pasted words are kept as the note of the score that follows (they were
+    # thrown away, "That looked like pasted text, so it was not kept")
+    keys(["A hard week.", "2", "more"], "5", "q")
     result = cli("supervision", "check")
-    assert "That looked like pasted text, so it was not kept" in result.stderr
-    assert stored(store) == [({ITEMS[0].id: {"score": 5, "note": ""}}, 0)]
+    assert ("A whole number from 1 to 5, please (or q to stop for now): the words are kept as "
+            "its note.") in result.stderr
+    assert "note (Enter to skip)" not in result.stderr
+    assert stored(store) == [({ITEMS[0].id: {"score": 5, "note": "A hard week. 2 more"}}, 0)]
 
 
 # -- 5. one entry, empty journal ----------------------------------------------------------------

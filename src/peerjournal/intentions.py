@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
+
+from peerjournal.drift.lexicon import ABBREVIATED_TITLES
 
 MAX_CHARS = 300
 
@@ -37,8 +40,20 @@ _INTENTION = re.compile(
     rf"(?:^|[,;:—–-]\s*|\b(?:so|and|but)\s+){_OPENERS}(?:{'|'.join(_LEADS)})",
     re.IGNORECASE,
 )
-# A sentence ends at . ! ? or a line break, followed by space or the end.
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+# Where a sentence ends: ".", "!" or "?" before a space, one of the full stops of scripts
+# written without spaces (Chinese, Japanese: "。", "！", "？"), which need none, or a line break
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？｡]|\n")
+# A word a full stop after does not end a sentence at: a title ("Dr. Patel", "Mrs. Smith", as
+# the drift engine reads them), "e.g.", "i.e.", "vs."; not "etc.", which most often ends one
+_ABBREVIATION = re.compile(
+    r"(?:^|[^\w'.])(?i:"
+    + "|".join((*ABBREVIATED_TITLES, "prof", "st", "vs", r"e\.g", r"i\.e"))
+    + r")$"
+)
+# ... nor an initial ("ask K. what she wants", "J. Smith"), unless "I" follows ("I saw K. I
+# will…": a sentence of the writer's own)
+_INITIAL = re.compile(r"(?:^|[^\w'.])[A-Z]$")
+_WRITER_NEXT = re.compile(rf"\s+I(?:{_APOS}(?:m|ll|d|ve))?\b")
 _PAST = re.compile(r"^\s*i (?:will|would) have\b", re.IGNORECASE)
 
 
@@ -49,9 +64,29 @@ def _as_written(sentence: str) -> str:
     return sentence
 
 
+def sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end (just after the mark that ends each), but not at the
+    full stop of an abbreviation: the writer's "tell Dr. Patel less" is one sentence, whole
+    in the things they will do differently and in a summary's quotes."""
+    return [m.end() for m in _SENTENCE_END.finditer(text) if not _abbreviated(text, m)]
+
+
+def _abbreviated(text: str, end: re.Match[str]) -> bool:
+    """Whether the mark `end` is the full stop of an abbreviation, not a sentence's end."""
+    if end[0] != ".":
+        return False
+    at = end.start()
+    if _ABBREVIATION.search(text, max(0, at - 6), at):
+        return True
+    return bool(_INITIAL.search(text, max(0, at - 2), at)) and not _WRITER_NEXT.match(
+        text, end.end()
+    )
+
+
 def sentences(text: str) -> list[str]:
-    """Split prose into trimmed sentences (a line break also ends one)."""
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    """Split prose into trimmed sentences (`sentence_ends`; a line break also ends one)."""
+    bounds = [0, *sentence_ends(text), len(text)]
+    return [s for start, end in pairwise(bounds) if (s := text[start:end].strip())]
 
 
 def _clip(sentence: str) -> str:

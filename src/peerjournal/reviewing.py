@@ -261,3 +261,88 @@ def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
         if moves:
             out.append(max(moves, key=lambda m: abs(m.after - m.before)))
     return out
+
+
+# ------------------------------------------------------------------ as an export writes it
+
+# An e-mail address as redaction finds one (`redact`'s "email" rule, which replaces every one
+# with "[email]" before anything else): a redacted summary never holds one
+_EMAIL = re.compile(r"[\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+")
+# How far after the day a summary was made its self-check may be dated: generated_at is UTC,
+# the self-check's date the writer's own (as `summary.validate_summary` allows period.until)
+_DAY = 1
+
+
+def check_as_exported(summary: dict[str, Any], name: str) -> None:
+    """Refuse a summary (validated: `summary.validate_summary`) holding what no export writes:
+    it was changed after it was exported, and a mentor must not read it as the writer sent it.
+
+    Above all a summary that says it is redacted but is not ("redacted" set to true, in an
+    unredacted one): every redacted export says whether the people list had anyone on it
+    (one from an older peerjournal, before that field, cannot be told from an edited one and
+    is asked for again), and none holds an e-mail address. Then what an export takes from the
+    period's entries (shared entries, the quotes of markers, the things the writer will do
+    differently) dated outside the period, and a self-check after the summary was made, with
+    no items, or with an item twice. An alert cannot be checked: it comes from entries the
+    summary does not hold."""
+    from peerjournal.summary import SummaryError
+
+    if summary["redacted"] is True and "people_listed" not in summary:
+        raise SummaryError(
+            f"{name}: it says it is redacted, but not whether the people list had anyone on it, "
+            "as every redacted summary does: it was changed after it was exported, or made by "
+            "an older peerjournal; ask for the summary to be exported again."
+        )
+    problem = _redaction_problem(summary) or _date_problem(summary) or _selfcheck_problem(summary)
+    if problem:
+        raise SummaryError(f"{name}: the file was changed after it was exported ({problem}); "
+                           "ask for the summary to be sent again.")
+
+
+def _redaction_problem(summary: dict[str, Any]) -> str | None:
+    from peerjournal.summary import journal_texts
+
+    if summary["redacted"] is True and any(_EMAIL.search(t) for t in journal_texts(summary)):
+        return "redacted is true, but it holds an e-mail address, which redaction replaces"
+    return None
+
+
+def _date_problem(summary: dict[str, Any]) -> str | None:
+    """The first item from the period's entries that is dated outside the period, in words."""
+    from peerjournal.summary import POLARITIES
+
+    since, until = summary["period"]["since"], summary["period"]["until"]
+    dated = [(f"shared entries #{n}", item) for n, item in enumerate(summary["shared_entries"], 1)]
+    dated += [(f"intentions #{n}", item) for n, item in enumerate(summary["intentions"], 1)]
+    dated += [
+        (f"markers {polarity} #{n} excerpts #{k}", quote)
+        for polarity in POLARITIES
+        for n, marker in enumerate(summary["markers"][polarity], 1)
+        for k, quote in enumerate(marker["excerpts"], 1)
+    ]
+    for where, item in dated:
+        day = item["date"]
+        if day < since:  # ISO dates (validated) compare as the days do
+            return f"{where} date is {day}, before period since {since}"
+        if day > until:
+            return f"{where} date is {day}, after period until {until}"
+    return None
+
+
+def _selfcheck_problem(summary: dict[str, Any]) -> str | None:
+    from datetime import date, datetime, timedelta
+
+    check = summary["selfcheck"]
+    if check is None:
+        return None
+    made = datetime.fromisoformat(summary["generated_at"]).date()
+    if date.fromisoformat(check["date"]) > made + timedelta(days=_DAY):
+        return "selfcheck date is after the day the summary was made"
+    if not check["items"]:  # an export includes a complete self-check alone
+        return "selfcheck items is empty"
+    seen: dict[str, int] = {}
+    for n, item in enumerate(check["items"], 1):
+        if item["id"] in seen:
+            return f"selfcheck items #{n} is the same item as #{seen[item['id']]}"
+        seen[item["id"]] = n
+    return None

@@ -26,7 +26,7 @@ from peerjournal.drift import is_learned_marker, marker_label
 from peerjournal.drift.lexicon import MAX_WEIGHT
 from peerjournal.entry import Entry, scored_text
 from peerjournal.errors import PeerJournalError
-from peerjournal.intentions import evaluation_intentions
+from peerjournal.intentions import evaluation_intentions, sentence_ends
 from peerjournal.reflection import Layout, element_answers, element_text
 
 SCHEMA = "peerjournal.summary/1"
@@ -88,7 +88,8 @@ class SummaryInput:
     # over the whole period are its `totals.dimensions`, word-weighted as its alerts quote them)
     report: Mapping[str, Any]
     entries: Sequence[Entry]  # every live entry in the period (shared or not)
-    drifts: Mapping[int, Mapping[str, Any]]  # entry id -> stored DriftScore.to_dict()
+    # entry id -> stored DriftScore.to_dict(), or its compact form (`db.stats.summary_drifts`)
+    drifts: Mapping[int, Mapping[str, Any]]
     labels: Mapping[str, str] = field(default_factory=dict)  # dimension or marker id -> label
     note: str = ""
     writer: str = ""
@@ -427,8 +428,8 @@ def top_markers(
     themselves ("I caught myself calling him manipulative"): still counted, as the drift
     engine counts them, but the awareness is what a mentor reads there. Shared entries only:
     an export reads the other entries' compact scores (`db.stats.summary_drifts`), which keep
-    no flags. An identity marker's is always 0: the noticing is of a slip. Excerpts: see
-    `_choose_quotes`."""
+    no flags (and each marker once, with the `times` it counted). An identity marker's is
+    always 0: the noticing is of a slip. Excerpts: see `_choose_quotes`."""
     counts: dict[_MarkerKey, int] = defaultdict(int)
     noticed: dict[_MarkerKey, int] = defaultdict(int)
     seen_in: dict[_MarkerKey, set[int]] = defaultdict(set)
@@ -445,7 +446,7 @@ def top_markers(
                 continue
             key = (str(hit["polarity"]), str(hit["marker"]), bool(hit.get("negated")))
             aware = key[0] == "drift" and entry.shared and bool(hit.get("self_noticed"))
-            counts[key] += 1
+            counts[key] += int(hit.get("times", 1))
             noticed[key] += aware
             seen_in[key].add(entry.id)
             dimension_of[key[1]] = str(hit.get("dimension", ""))
@@ -506,7 +507,7 @@ def _candidates(
         if not any(key in wanted for key, _, _, _ in hits):
             continue
         text = _scored_text(entry)
-        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        ends = sentence_ends(text)
         spans = [_sentence(ends, len(text), start, end) for _, start, end, _ in hits]
         holding = {p: {span for span, h in zip(spans, hits, strict=True) if h[0][0] == p}
                    for p in POLARITIES}
@@ -595,9 +596,6 @@ def _scored_text(entry: Entry) -> str:
     return scored_text(entry.experience, entry.feelings, entry.evaluation, entry.answers)
 
 
-# Where a sentence ends: ".", "!" or "?" before a space, one of the full stops of scripts
-# written without spaces (Chinese, Japanese: "。", "！", "？"), which need none, or a line break.
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？｡]|\n")
 # Marks a quote may be cut after inside a sentence written without spaces ("，", "、")
 _PAUSES = frozenset("，、；：」』）〉》")
 
@@ -616,7 +614,7 @@ def excerpt(
     """
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends = sentence_ends(text)
     # the hit's sentence and the one either side: what the redactor reads around a name at
     # the sentence's edges ("Jo-\nnes"), without redacting the whole text for each quote
     before, after = bisect_right(ends, start) - 2, bisect_left(ends, end) + 1
@@ -624,7 +622,7 @@ def excerpt(
     piece = text[origin : ends[after] if after < len(ends) else len(text)]
     shown, lo, hi = _redacted_hit(piece, start - origin, end - origin, redact)
     kept = _kept_spans(shown, keep)
-    ends = [m.end() for m in _SENTENCE_END.finditer(shown) if not _inside(kept, m.end() - 1)]
+    ends = [at for at in sentence_ends(shown) if not _inside(kept, at - 1)]
     first, last = _sentence(ends, len(shown), lo, hi)
     if lo - context > first:  # from the widest context in, else out to the sentence's start
         outer = max(first, lo - 2 * context)

@@ -262,6 +262,21 @@ def check_score(value: Any, item_id: str) -> int:
     return value
 
 
+# A score typed with words after it at the 1-5 prompt: "4 because Kerry asked", "4: they
+# did", "2 - not yet"; not "3.5", "4/5", "2-3", "3 or 4", which are no score on the scale
+_SCORE_AND_WORDS = re.compile(
+    r"\s*([1-5])(?:\s*(?:[.,:;)]|-+|–|—)\s*|\s+)(?!\d|(?:or|to|and)\s+\d)(.*\w.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def score_and_words(text: str) -> tuple[int, str] | None:
+    """The score a line typed at the 1-5 prompt opens with, and the words after it (the
+    writer's note, never dropped); None if it opens with no score so."""
+    found = _SCORE_AND_WORDS.fullmatch(text)
+    return None if found is None else (int(found[1]), found[2].strip())
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return repr(value).lower()
@@ -373,6 +388,9 @@ def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         toml_error = exc
+        key = _toml_key_twice(raw, str(exc))
+        if key is not None:
+            raise _RepeatedKey(key) from None
     try:
         return _json(raw)
     except json.JSONDecodeError as exc:
@@ -380,6 +398,31 @@ def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
             raise PeerJournalError(f"{name}: not valid JSON ({exc}).") from None
     kind = "TOML" if suffix == ".toml" else "TOML or JSON"
     raise PeerJournalError(f"{name}: not valid {kind} ({toml_error}).") from None
+
+
+# What tomllib says of a key given twice ("story = 3" then "story = 4"; a table "[story]"
+# twice, or one for a key already given), and where
+_TWICE = re.compile(r"Cannot (?:overwrite a value|declare .* twice|mutate .*) "
+                    r"\(at (?:line (\d+)|end of document)")
+_KEY = r"""(?:"([^"\\]*)"|'([^']*)'|([\w-]+))"""
+_HEADER = re.compile(rf"\s*\[\[?\s*{_KEY}")  # a table's header: "[story]", "[[story]]"
+_KEY_LINE = re.compile(rf"\s*{_KEY}\s*[.=]")  # "story = 3", "story.score = 3"
+
+
+def _toml_key_twice(raw: str, error: str) -> str | None:
+    """The top-level key (an item's id) that tomllib's `error` says the TOML `raw` gives
+    twice: of the header of the table the line it names is in, else the first on that line.
+    None for any other error, or a line not read so (a key inside a multi-line value)."""
+    twice = _TWICE.match(error)
+    if twice is None:
+        return None
+    lines = raw.splitlines()
+    at = int(twice[1]) if twice[1] else len(raw.rstrip().splitlines())
+    if not 0 < at <= len(lines):
+        return None
+    header = next((h for line in reversed(lines[:at]) if (h := _HEADER.match(line))), None)
+    found = header or _KEY_LINE.match(lines[at - 1])
+    return None if found is None else next(k for k in found.groups() if k is not None)
 
 
 def is_item_id(value: str) -> bool:

@@ -12,6 +12,7 @@ import typer
 from peerjournal.plural import counted
 from peerjournal.reviewing import (
     SHOWN,
+    check_as_exported,
     comparisons,
     same_writer,
     sanitise,
@@ -280,7 +281,13 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     if other:
         raise NotASummary(f"{name}: {other}")
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_once_each)
+    except _KeyTwice as exc:
+        raise SummaryError(
+            f"{name}: the file was changed after it was exported ({_key(exc.key)} is given "
+            "twice in one place, which an export never writes); ask for the summary to be sent "
+            "again."
+        ) from None
     except json.JSONDecodeError as exc:
         # Only text opening as a summary does, with "{", was meant to be one: a note opening
         # with a date, a number or a quote ("2026-12-01 notes about Alex") parses as JSON as
@@ -300,7 +307,9 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     not_summary = _not_a_summary(data)
     if not_summary:
         raise NotASummary(f"{name}: {not_summary}")
-    return validate_summary(data, name, now)
+    summary = validate_summary(data, name, now)
+    check_as_exported(summary, name)
+    return summary
 
 
 _OTHER_EXPORT = (
@@ -362,6 +371,31 @@ _REPORT_KEYS = frozenset({"since", "until", "by", "periods", "totals", "alerts"}
 
 def _reject_constant(value: str) -> Any:
     raise ValueError(value)
+
+
+class _KeyTwice(Exception):
+    """A key given twice in one JSON object: `json.loads` would keep the last ("redacted":
+    false, then true), which no export writes."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _key(key: str) -> str:
+    """A key from the file, quoted for a message: cut short if long (it is the file's text)."""
+    return repr(key if len(key) <= 40 else f"{key[:40]}…")
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _KeyTwice(key)
+            seen.add(key)
+    return found
 
 
 def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[tuple[str, str]]) -> None:

@@ -558,10 +558,12 @@ class _Questions:
             self.shown.add(item.section)
             self.app_ctx.err.print(section_header(self.form.section(item.section)))
         self.app_ctx.err.print(item_prompt(item, position, total))
-        score = self._score()
-        if score is None:
+        answer = self._score()
+        if answer is None:
             return None
-        return Answer(score, self._note())
+        score, typed = answer
+        note = self._checked_note([typed]) if typed else None
+        return Answer(score, self._note() if note is None else note)
 
     def carry_on(self, summary: str) -> bool:
         """Whether to carry on with an unfinished check (Enter or y: yes; n: no). End of input,
@@ -598,23 +600,35 @@ class _Questions:
         line = self._line("   Enter tries again; q stops for now: ")
         return line is not None and line.strip().lower() not in STOP_WORDS
 
-    def _score(self) -> int | None:
-        from peerjournal.supervision import SCALE
+    def _score(self) -> tuple[int, str] | None:
+        """The score typed at 1-5, with the words typed with it ("4 because Kerry asked") or
+        before it, with no score ("they asked me to", or pasted), to keep as its note: a word
+        typed is never dropped. None to stop for now."""
+        from peerjournal.supervision import SCALE, score_and_words
 
+        words: list[str] = []
         while True:
             line = self._line("   1-5: ")
-            if line is None:
+            if line is None or line.strip().lower() in STOP_WORDS:
+                if words:
+                    self.app_ctx.say("   The words typed at 1-5 are not kept: no score came "
+                                     "with them.")
                 return None
-            raw = line.strip().lower()
-            if raw in STOP_WORDS:
-                return None
+            raw = line.strip()
             if raw.isdecimal() and int(raw) in SCALE:  # isdigit() takes '²', which int() refuses
-                return int(raw)
-            if self._pasted([]):
-                self.app_ctx.say(
-                    "   That looked like pasted text, so it was not kept: type the number "
-                    "first (1 to 5), then paste it as the note."
-                )
+                if words:
+                    self.app_ctx.say(f"   Kept {int(raw)}, with the words typed before it as its "
+                                     "note.")
+                return int(raw), " ".join(words)
+            typed = " ".join(" ".join(self._pasted([line])).split())  # a paste read whole
+            answer = score_and_words(typed)
+            if answer is not None:
+                self.app_ctx.say(f"   Kept {answer[0]}, with the words after it as its note.")
+                return answer[0], " ".join([*words, answer[1]])
+            if _words(typed) >= 2:  # not a lone "four" or a slip of the finger
+                words.append(typed)
+                self.app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now): "
+                                 "the words are kept as its note.")
             else:
                 self.app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now).")
 
@@ -693,6 +707,11 @@ class _Questions:
             self.app_ctx.say("   That line was not UTF-8 text; please type it again.")
             return self._line(prompt)
         return self._guided.clean_line(line)
+
+
+def _words(text: str) -> int:
+    """How many words of `text` hold a letter."""
+    return sum(any(c.isalpha() for c in word) for word in text.split())
 
 
 def _show_check(
