@@ -260,12 +260,14 @@ def test_a_backup_with_a_field_from_a_newer_version_says_to_upgrade(
         f"peerjournal: {newer}: record 1: unknown field 'mood': a backup made by a newer "
         "peerjournal? Upgrade to import it. Nothing was imported.\n"
     )
-    # outside a backup (a bare array) the field is a plain error, as before
+    # outside a backup (a bare array) the field is a plain error, with the fields there are
     bare = tmp_path / "bare.json"
     bare.write_text(json.dumps(data["entries"]), encoding="utf-8")
     result = cli("import", str(bare))
     assert result.stderr == (
-        f"peerjournal: {bare}: record 1: unknown field 'mood'. Nothing was imported.\n"
+        f"peerjournal: {bare}: record 1: unknown field 'mood' (the fields are: date, "
+        "experience, feelings, evaluation, self_care, setting, mode, prompt_set, tags, answers, "
+        "shared, id, created_at, updated_at). Nothing was imported.\n"
     )
     assert len(entries(cli)) == 2
 

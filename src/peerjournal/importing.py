@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from peerjournal.entry import (
     MAX_TEXT_CHARS,
+    ZONE_AHEAD,
     EntryDraft,
     KeptIdentity,
     after_prefix,
@@ -52,6 +53,13 @@ _DRAFT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,120}")
 TEXT_FIELDS = ("experience", "feelings", "evaluation", "setting", "mode", "prompt_set", "self_care")
 ENTRY_FIELDS = {*TEXT_FIELDS, "tags", "answers", "date", "shared"}
 IGNORED_FIELDS = {"id", "created_at", "updated_at", "drift", "snippet", "matches", "deleted_at"}
+# a record's fields as an error about an unknown one lists them (those of `list --json` that
+# an import ignores, as `drift`, left out)
+RECORD_FIELDS_LISTED = (
+    "date", "experience", "feelings", "evaluation", "self_care", "setting", "mode",
+    "prompt_set", "tags", "answers", "shared", "id", "created_at", "updated_at",
+)
+FIELD_NAME_SHOWN = 20  # characters of an unknown field's name an error shows
 _JRNL_TAG = re.compile(r"(?<![\w@])@([\w][\w\-/+.]*\w|\w)")
 _BRACKET_HEADER = re.compile(r"^\[(?P<stamp>[^\]]*)\]\s?(?P<title>.*)$")
 _BARE_HEADER = re.compile(
@@ -90,6 +98,7 @@ class ImportRecord:
     # its timestamps, when odd: "future" (made after today), "reordered" (changed before it
     # was made, by its updated_at: now read as made then)
     clock: str = ""
+    ahead: bool = False  # dated tomorrow, today where it was written (`entry.ZONE_AHEAD`)
 
 
 @dataclass(frozen=True)
@@ -280,7 +289,7 @@ def _read(text: str, tz: tzinfo, today: date, month_first: bool) -> Imported:
     if isinstance(data, list):
         return Imported("peerjournal JSON", _records(data, today), [])
     if isinstance(data, dict) and ("schema" in data or _backup_without_schema(data)):
-        return _backup({"schema": BACKUP_SCHEMA, **data}, today)
+        return _backup(data, today)
     if isinstance(data, dict) and "entries" not in data and "experience" in data:
         return Imported("peerjournal JSON", _records([data], today), [])  # `show --json`
     if isinstance(data, dict):
@@ -307,11 +316,12 @@ def _refuse_json_value(text: str) -> None:
 
 
 def _backup_without_schema(data: dict[str, Any]) -> bool:
-    """Whether `data` is a peerjournal backup whose "schema" was lost (a hand edit): only a
-    backup's fields, its entries peerjournal's (an 'experience', no jrnl 'body')."""
+    """Whether `data` is a peerjournal backup whose "schema" was lost (a hand edit): its
+    entries peerjournal's (an 'experience', no jrnl 'body'). A field no backup has is then
+    said as such (`_only`), not read as a jrnl export's."""
     entries = data.get("entries")
     return (
-        isinstance(entries, list) and bool(entries) and set(data) <= BACKUP_FIELDS
+        isinstance(entries, list) and bool(entries)
         and all(isinstance(e, dict) and "experience" in e and "body" not in e for e in entries)
     )
 
@@ -339,13 +349,19 @@ def _records(items: list[Any], today: date) -> list[ImportRecord]:
 
 
 def _backup(data: dict[str, Any], today: date) -> Imported:
+    """A full backup; one without its "schema" (a hand edit) is read as one of this version's.
+    A field this version does not know, in a file that says it is a peerjournal backup, is
+    likely one a newer version added; in one that does not, a slip of the hand, said with the
+    fields there are (`_only`)."""
     try:
-        return _backup_records(data, today)
+        return _backup_records({"schema": BACKUP_SCHEMA, **data}, today)
     except UnknownField as exc:
+        if "schema" not in data:
+            raise
         raise _Bad(
             exc.where,
-            f"{exc.message.removesuffix('.')}: a backup made by a newer peerjournal? "
-            "Upgrade to import it. Nothing was imported.",
+            f"{exc.named}: a backup made by a newer peerjournal? Upgrade to import it. "
+            "Nothing was imported.",
         ) from None
 
 
@@ -384,14 +400,30 @@ def _list(data: dict[str, Any], key: str, what: str) -> list[Any]:
 
 
 class UnknownField(_Bad):
-    """A field this version does not know: in a backup, most likely one a newer version added."""
+    """A field this version does not know (`named`: "unknown field 'mood'"), said with the
+    fields there are: in a backup, most likely one a newer version added (`_backup`)."""
+
+    def __init__(self, where: str, key: str, fields: list[str]) -> None:
+        self.named = f"unknown field {_field_name(key)}"
+        super().__init__(where, f"{self.named} (the fields are: {', '.join(fields)}).")
 
 
-def _only(item: dict[str, Any], allowed: set[str], where: str) -> None:
-    """Refuse a field not `allowed` in `item` (at `where`; "": the backup itself)."""
+def _field_name(key: str) -> str:
+    """A field's name as an error quotes it: a long one (journal text pasted as a key?) cut
+    short, a control character in it shown as an escape."""
+    from peerjournal.textsafe import clean, cut
+
+    return repr(cut(clean(key, multiline=False), FIELD_NAME_SHOWN))
+
+
+def _only(
+    item: dict[str, Any], allowed: set[str], where: str, listed: tuple[str, ...] = ()
+) -> None:
+    """Refuse a field not `allowed` in `item` (at `where`; "": the backup itself), naming the
+    fields there are (`listed`, else those `allowed`)."""
     unknown = set(item) - allowed
     if unknown:
-        raise UnknownField(where, f"unknown field {sorted(unknown)[0]!r}.")
+        raise UnknownField(where, sorted(unknown)[0], list(listed) or sorted(allowed))
 
 
 def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
@@ -452,7 +484,7 @@ def _supervision(item: Any, n: int, today: date) -> SupervisionRecord:
         raise _Bad(where, "expected an object with 'date' and 'created_at'.")
     _only(item, SUPERVISION_FIELDS, where)
     day = _date(item.get("date"), where, today)
-    if day > today:
+    if day > today + ZONE_AHEAD:  # (tomorrow: today where it was recorded, as for an entry)
         raise _Bad(where, f"'date' {day.isoformat()} is in the future.")
     note = item.get("note", "")
     if not isinstance(note, str):
@@ -525,7 +557,7 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
     where = f"Record {n}"
     if not isinstance(item, dict):
         raise _Bad(where, "expected an object with at least 'date' and 'experience'.")
-    _only(item, ENTRY_FIELDS | IGNORED_FIELDS, where)
+    _only(item, ENTRY_FIELDS | IGNORED_FIELDS, where, RECORD_FIELDS_LISTED)
     values: dict[str, Any] = {}
     for key in TEXT_FIELDS:
         value = item.get(key, "")
@@ -557,7 +589,9 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
     )
     record = _checked(draft, where, today, kept)
     made, changed = kept.created_at, kept.updated_at
-    if made and made.date() > today:  # kept: the same record imported again is matched by it
+    # kept: the same record imported again is matched by it. A stamp of tomorrow was made
+    # where that is today (`entry.ZONE_AHEAD`), not by a clock set wrong.
+    if made and made.date() > today + ZONE_AHEAD:
         record.clock = "future"
     elif made and changed and changed < made:
         kept.updated_at, record.clock = made, "reordered"
@@ -656,9 +690,28 @@ def _checked(
         tags += [tag] if tag else []
     draft.tags = []  # (`validate` would normalise them last: `_normalised_tags` does)
     with _at(where):
-        checked = validate(draft, today, new_tags=False)
+        # a backup is not refused for an entry dated tomorrow: today where it was written
+        checked = validate(draft, today, new_tags=False, may_be=today + ZONE_AHEAD)
         checked.tags = list(_normalised_tags(tuple(tags)))
-    return ImportRecord(checked, kept, zoneless, unreadable, controls)
+    return ImportRecord(
+        checked, kept, zoneless, unreadable, controls, ahead=checked.date > today
+    )
+
+
+def _ahead_note(records: list[ImportRecord], would: bool) -> str:
+    """Entries dated tomorrow, imported as dated ("" if none): written where the date was
+    already tomorrow (another time zone), `report` leaves them out until that day."""
+    from peerjournal.plural import counted
+
+    ahead = [record.draft.date for record in records if record.ahead]
+    if not ahead:
+        return ""
+    one = len(ahead) == 1
+    return (
+        f"{counted(len(ahead), 'entry')} {'is' if one else 'are'} dated {ahead[0].isoformat()}, "
+        f"after today here (written where the date was already tomorrow?): "
+        f"{'would be ' if would else ''}imported as dated."
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -677,7 +730,7 @@ def import_notes(records: list[ImportRecord], *, would: bool = False) -> list[st
     from peerjournal.plural import counted, joined
     from peerjournal.textsafe import cut
 
-    notes = [unreadable_note(records, would=would)]
+    notes = [unreadable_note(records, would=would), _ahead_note(records, would)]
     controls = sorted({tag for record in records for tag in record.controls})
     if controls:
         shown = [cut(tag, 40) for tag in controls[:5]]
@@ -737,6 +790,24 @@ def _jrnl_entry(
     return _checked(draft, where, today, KeptIdentity(created_at=stamp), zoneless=True)
 
 
+DAY_ONE = (
+    "This looks like a Day One export, which peerjournal does not read: `import` reads a "
+    "peerjournal backup (`export --full`) or JSON entries, a jrnl journal or jrnl's JSON "
+    "export. Nothing was imported."
+)
+
+
+def _day_one(data: dict[str, Any], entries: list[Any]) -> bool:
+    """Whether `data`, a JSON object with a list of entries, is a Day One export: its
+    "metadata", or entries with a "creationDate", or a "text" in place of jrnl's "body".
+    Not read: its text is Markdown with escapes (\\.) and links to photos kept apart, and
+    each entry's day is in a time zone of its own, so it would not come in as written."""
+    return "metadata" in data or any(
+        isinstance(e, dict) and ("creationDate" in e or ("text" in e and "body" not in e))
+        for e in entries
+    )
+
+
 def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportRecord]:
     entries = data.get("entries")
     if not isinstance(entries, list):
@@ -744,6 +815,8 @@ def _jrnl_json(data: dict[str, Any], tz: tzinfo, today: date) -> list[ImportReco
             "This JSON object is not a jrnl export (no 'entries' list), nor a peerjournal "
             "entry or backup."
         )
+    if _day_one(data, entries):
+        raise PeerJournalError(DAY_ONE)
     records = []
     for n, item in enumerate(entries, start=1):
         where = f"Entry {n}"

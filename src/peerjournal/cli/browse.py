@@ -308,39 +308,45 @@ def _nothing_found(store: Store, query: str, filters: Filters) -> str:
     ):
         return f"Nothing found for {_quoted(query)}: {_not_found(store, filters, searched=True)}"
     elsewhere = _tagged_or_set(store, query)
+    if trashed := store.trashed_matches(query):  # as `list --tag` counts them
+        has = "has" if trashed == 1 else "have"
+        elsewhere.append(f"{counted(trashed, 'entry')} in the trash {has} {_quoted(query)} "
+                         f"(see {store.hint('trash')})")
     if not elsewhere:
         anywhere = " in any entry" if _given(filters) else ""
         return f"Nothing found for {_quoted(query)}{anywhere}."
-    return (f"Nothing found for {_quoted(query)} in the entries' text; "
-            f"{'; '.join(elsewhere)}.")
+    where = " in the journal" if trashed and len(elsewhere) == 1 else " in the entries' text"
+    return f"Nothing found for {_quoted(query)}{where}; {'; '.join(elsewhere)}."
 
 
 class SearchCommand(TyperCommand):
     """`search`, whose words may start with '-' ("-medication": leave that word out). Typed
     without quotes, such a word is read as options (-m …), or as a short option with its value
-    ("-tired" is -t ired): the error names the word as typed and the command, made of the
-    writer's own words, that searches for it."""
+    ("-nurse" is -n urse): one that is no option, or that gives --limit a value that is no
+    number, is a word to leave out, and the command is read again with it among the words
+    (`search tea -kettle` is `search 'tea -kettle'`). One that gives --tag or --setting a value
+    no entry has ("-tired" is -t ired) is refused once the journal is opened
+    (`_words_read_as_filters`): the error names the word as typed and the command, made of
+    the writer's own words, that searches for it."""
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         ctx.meta[_TYPED] = typed_args = list(args)  # (the parser takes them off `args`)
         try:
             return super().parse_args(ctx, args)
         except NoSuchOption as exc:
-            words, _ = self._words_and_options(ctx, typed_args)
+            words, options = self._words_and_options(ctx, typed_args)
             # the parser stops at the first: "-handover" is -h, then "No such option: -a"
-            typed = [w for w in words if w.startswith("-") and w[1:2] not in ("", "-")]
-            if exc.possibilities or not typed:
+            if exc.possibilities or not any(map(_left_out_word, words)):
                 raise
-            raise self._left_out(ctx, typed[0], "is not an option") from None
         except BadParameter as exc:  # "-nurse": -n urse, which is no number
             if exc.param is None or exc.param.name != "limit":
                 raise
-            error = self.misread(
-                ctx, "--limit", "which is not a number", lambda n: any(map(str.isalpha, n))
-            )
-            if error is None:
+            word = self._misread_word(ctx, "--limit", lambda n: any(map(str.isalpha, n)))
+            if word is None:
                 raise
-            raise error from None
+            words, options = self._words_and_options(ctx, typed_args, word)
+        return super().parse_args(ctx, [*(arg for option in options for arg in option), "--",
+                                        *words])
 
     def misread(
         self, ctx: ClickContext, option: str, what: str, is_word: Callable[[str], bool]
@@ -349,6 +355,16 @@ class SearchCommand(TyperCommand):
         form with its value attached (-t ired, for --tag), when `is_word(value)`: the value
         means nothing as the option's (`what` says why: "a tag no entry has"), so it is a word
         to leave out, typed without quotes. None when there is no such word."""
+        word = self._misread_word(ctx, option, is_word)
+        if word is None:
+            return None
+        return self._left_out(ctx, word, f"is read as {option} {shlex.quote(word[2:])}, {what}")
+
+    def _misread_word(
+        self, ctx: ClickContext, option: str, is_word: Callable[[str], bool]
+    ) -> str | None:
+        """The first word typed as `option`'s short form with its value attached ("-tired":
+        -t ired) where `is_word(value)`; None when there is none."""
         short = next(
             name
             for param in self.get_params(ctx)
@@ -359,8 +375,7 @@ class SearchCommand(TyperCommand):
         _, options = self._words_and_options(ctx, ctx.meta[_TYPED])
         for arg, *value in options:
             if not value and arg.startswith(short) and arg != short and is_word(arg[2:]):
-                read = f"is read as {option} {shlex.quote(arg[2:])}, {what}"
-                return self._left_out(ctx, arg, read)
+                return arg
         return None
 
     def _left_out(self, ctx: ClickContext, word: str, read: str) -> UsageError:
@@ -412,6 +427,12 @@ class SearchCommand(TyperCommand):
             else:
                 words.append(arg)
         return words, options
+
+
+def _left_out_word(word: str) -> bool:
+    """Whether `word`, among a search's words, is one to leave out typed without quotes
+    ("-kettle"; not "-" or "--")."""
+    return word.startswith("-") and word[1:2] not in ("", "-")
 
 
 def _words_read_as_filters(ctx: typer.Context, store: Store) -> UsageError | None:
@@ -472,7 +493,9 @@ def register(app: typer.Typer) -> None:
             if _given(filters):
                 app_ctx.say(f"No entries match: {_not_found(store, filters)}")
             else:
-                app_ctx.say(_empty_journal(len(store.trashed())))
+                from peerjournal.db.stats import live_and_trashed
+
+                app_ctx.say(_empty_journal(len(live_and_trashed(store)[1])))
             return
         else:
             from peerjournal.render.entries import entry_table
@@ -509,10 +532,11 @@ def register(app: typer.Typer) -> None:
         words: list[str] = typer.Argument(
             ...,
             metavar="QUERY",
-            help='Words, "a phrase", prefix*, -exclude, NEAR(a b), AND/OR/NOT (in capitals); '
-            "several words need no quotes, unless one is left out: 'handover -medication'. "
-            "A query that starts "
-            "with '-' goes after --: search -- -word.",
+            help='Words (no quotes needed), "a phrase", prefix*, NEAR(a b), AND/OR (in '
+            "capitals). -word or NOT word leaves out the entries that have it: search tea "
+            "-kettle (a query needs a word to find, too). A -word read as a filter with its "
+            "value (-tired: -t ired; -sad: -s ad) needs the query in quotes, 'tea -tired', "
+            "or after --: search -- -word tea.",
         ),
         since: Since = None,
         until: Until = None,

@@ -57,13 +57,14 @@ def register(app: typer.Typer) -> None:
 
         from peerjournal import paths
         from peerjournal.cli.editor import decode
-        from peerjournal.db.engine import all_or_nothing
+        from peerjournal.db.engine import all_or_nothing, writing_long
         from peerjournal.drafts import not_yet_kept
         from peerjournal.importing import import_notes, read_capped, read_import
 
         app_ctx = AppContext.from_ctx(ctx)
         now = app_ctx.now()
         name = "standard input" if file == "-" else file
+        _refuse_itself(app_ctx, file)
         if file == "-" and app_ctx.stdin_is_terminal():  # waiting on the keyboard: say so
             app_ctx.say("Reading the file to import from the terminal; Ctrl-D ends it. "
                         "Pipe it in instead: peerjournal import - < backup.json")
@@ -85,6 +86,8 @@ def register(app: typer.Typer) -> None:
             if not dry_run:  # (a dry run never creates the journal, nor waits)
                 store = app_ctx.store()
                 stop.commit = held.enter_context(all_or_nothing(store.conn, store.path))
+                # (once it holds the lock: a write that waits for it in vain names `import`)
+                held.enter_context(writing_long(store.path, "import"))
             records, repeated = _unrepeated(records)
             total = len(records)
             records, in_trash, versions, already = _not_yet_imported(app_ctx, records)
@@ -112,8 +115,11 @@ def register(app: typer.Typer) -> None:
             if dry_run:
                 also: list[str] = []
                 if people:  # "(1 already listed)", as the import itself says
+                    from peerjournal.redact import people_to_add
+
                     listed_now = _listed(app_ctx) if app_ctx.db_path.exists() else []
-                    counts, _ = _people_left_out(app_ctx, listed_now, people)
+                    joining, _ = people_to_add(listed_now, people)
+                    counts, _ = _people_left_out(app_ctx, listed_now, people, joining)
                     also.append(f"a people list of {listed}{counts}")
                 app_ctx.say(
                     f"Would import {joined([summary, *restored, *also])}."
@@ -135,8 +141,9 @@ def register(app: typer.Typer) -> None:
             if people:  # first: a name is on the list before any entry that holds it
                 from peerjournal.db.people import restore_people
 
-                counts, left_out = _people_left_out(app_ctx, _listed(app_ctx), people)
+                listed_before = _listed(app_ctx)
                 added, notes = restore_people(store, people, now, found.listed_at)
+                counts, left_out = _people_left_out(app_ctx, listed_before, people, added)
             if records:
                 ids = _import_entries(app_ctx, records, now)
             if checks or sessions:
@@ -163,6 +170,19 @@ def register(app: typer.Typer) -> None:
                 )
             for note in [*import_notes(records), *_prompt_notes(records)]:
                 app_ctx.say(f"Note: {note}")
+
+
+def _refuse_itself(app: AppContext, file: str) -> None:
+    """Refuse to import the journal in use into itself (its entries are all there already),
+    saying it is this one: not "a journal itself", with the steps to bring another in."""
+    import os
+
+    with suppress(OSError, ValueError):  # (not there, or no file: `_opened` says why)
+        if file != "-" and os.path.samefile(file, app.db_path):
+            raise PeerJournalError(
+                f"{file} is this journal, the one in use ({app.command_hint('where')} shows "
+                "its path): its entries are here already. Nothing was imported."
+            )
 
 
 @contextmanager
@@ -274,19 +294,19 @@ def _listed(app: AppContext) -> list[Person]:
 
 
 def _people_left_out(
-    app: AppContext, listed: list[Person], incoming: list[Person]
+    app: AppContext, listed: list[Person], incoming: list[Person], added: list[Person]
 ) -> tuple[str, list[str]]:
     """Why the backup's people not added were left out, as counts ("1 already listed; 1
     named twice in the backup"), and a note for each alias of theirs not used (the name
     listed keeps its own), with the command that adds it: it is never dropped unsaid. Who
-    is added is `people_to_add`'s to say, as when `restore_people` adds them (`incoming`
-    is a backup's people, each name as `check_name` tidies it): each of the others is left
-    out for the person listed, or added, under its name before it."""
+    is `added` (in the order of `incoming`) is `people_to_add`'s to say, as `restore_people`
+    returns them (`incoming` is a backup's people, each name as `check_name` tidies it, and
+    `listed` the list before): each of the others is left out for the person listed, or
+    added, under its name before it."""
     import shlex
 
-    from peerjournal.redact import name_key, people_to_add
+    from peerjournal.redact import name_key
 
-    added, _ = people_to_add(listed, incoming)  # (in the order of `incoming`)
     already = {name_key(p.name) for p in listed}
     kept = {name_key(p.name): p for p in listed}  # the person each name stays listed as
     joining = iter(added)
@@ -425,7 +445,8 @@ def _not_yet_imported(
 
     A backup, jrnl journal or JSON array imported a second time adds nothing twice. An entry
     counts as already there when its creation time and everything written in it (date, texts,
-    answers, tags, setting, mode, prompt set, shared) are the same. A record without a creation
+    answers, tags, setting, mode, prompt set) are the same; whether it is shared is not what
+    is written in it, so the journal's stays as it is. A record without a creation
     time (hand-made JSON, another tool's, `list --json` of an older version) is compared by
     what is written in it alone: the same words on the same date are there already, whenever
     that entry was made. A record with the creation time of an entry but other content
@@ -521,11 +542,12 @@ def _note_id(ids: dict[int, int], record: ImportRecord, journal_id: int) -> None
 
 def _content(created_at: datetime | None, entry: EntryDraft) -> tuple[object, ...]:
     """An entry's creation time (None: left out) and everything written in it: what makes a
-    record the same entry as one in the journal (its ID, `updated_at` and drift score aside)."""
+    record the same entry as one in the journal (its ID, `updated_at`, drift score and
+    whether it is shared aside: `share` changes none of its words)."""
     return (
         created_at, entry.date, entry.experience, entry.feelings, entry.evaluation,
         entry.self_care, entry.setting, entry.mode, entry.prompt_set, frozenset(entry.tags),
-        frozenset(entry.answers.items()), entry.shared,
+        frozenset(entry.answers.items()),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from enum import StrEnum
@@ -51,8 +52,10 @@ def numbered(text: str, what: str, lister: str, example: int, first: str) -> int
     before it is allowed."""
     digits = text.strip().removeprefix("#")
     if not digits.isascii() or not digits.removeprefix("-").isdigit():
+        # words are not repeated: they may be journal text typed in the wrong place
+        said = "that" if len(digits) > 12 or len(digits.split()) > 1 else repr(text)
         raise typer.BadParameter(
-            f"{text!r} is not {what}: use the number {lister} shows, such as {example}."
+            f"{said} is not {what}: use the number {lister} shows, such as {example}."
         )
     if int(digits) < 1:
         raise typer.BadParameter(
@@ -73,6 +76,46 @@ MOST_IN_RANGE = 1_000_000
 _RANGE = re.compile(r"#?(\d+)\s*[-\u2013]\s*#?(\d+)")  # (an en dash too, as pasted from a text)
 
 
+# What reads as a date rather than IDs: a year a journal's entries may have (2010 to 2099)
+# after a number of one or two digits, or before one (12-2025, 2025-12: a month; 1-2000 is
+# IDs), a day (2025-12-01), or anything with / or . between digits (20/11/2026, 20.11.2026).
+# Typed with #, #12-#2025, a range is IDs whatever they are.
+_MONTH = re.compile(r"(?P<m>\d{1,2})\s*[-\u2013]\s*(?P<y>20[1-9]\d)"
+                    r"|(?P<y2>20[1-9]\d)\s*[-\u2013]\s*(?P<m2>\d{1,2})")
+_DATE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d+\s*[/.]\s*\d+(?:\s*[/.]\s*\d+)?")
+
+
+def _date_like(part: str) -> typer.BadParameter | None:
+    """The error for `part` of delete's or restore's IDs when it reads as a date (someone
+    typing the month whose entries they mean): `12-2025` taken as the IDs 12 to 2025 would
+    move every entry between them. It says where to find the IDs by date, and how to type
+    such a range if it was meant (#12-#2025)."""
+    month = _MONTH.fullmatch(part)
+    if not month and not _DATE.fullmatch(part):
+        return None  # (neither matches a part with #: that is IDs)
+    if month and 1 <= (number := int(month["m"] or month["m2"])) <= 12:
+        year = int(month["y"] or month["y2"])
+        last = calendar.monthrange(year, number)[1]
+        find = (f"`peerjournal list --since {year}-{number:02d}-01 --until "
+                f"{year}-{number:02d}-{last}` lists that month's entries")
+    else:
+        find = "`peerjournal list --since DATE --until DATE` lists the entries of those days"
+    ids = _RANGE.fullmatch(part)
+    meant = (f"; for the IDs {ids[1]} to {ids[2]}, type #{ids[1]}-#{ids[2]}"
+             if ids and int(ids[1]) <= int(ids[2]) else "")
+    return typer.BadParameter(
+        f"{part} looks like a date, not entry IDs: {find}, with their IDs (`peerjournal "
+        f"trash`: those in the trash){meant}."
+    )
+
+
+def typed_range(first: int, last: int) -> str:
+    """The IDs `first` to `last` as delete and restore take them: "20-25", or "#5-#2000"
+    where that would read as a date (`_date_like`)."""
+    run = f"{first}-{last}"
+    return f"#{first}-#{last}" if _date_like(run) else run
+
+
 def entry_ids(text: str) -> list[int]:
     """The IDs of one argument of delete and restore: `12` (as `entry_id` reads it), several
     `14,15` as `--tag a,b` takes several tags, or a range from the lower to the higher,
@@ -82,6 +125,8 @@ def entry_ids(text: str) -> list[int]:
         raise typer.BadParameter(f"{text!r} is not an entry ID: give one, such as 12.")
     found: list[int] = []
     for part in filter(None, parts) if len(parts) > 1 else parts:
+        if dated := _date_like(part):
+            raise dated
         run = _RANGE.fullmatch(part)
         if run is None:
             found.append(entry_id(part))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import Json, entry_ids_argument
+from peerjournal.cli.options import Json, Limit, entry_ids_argument, typed_range
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def _runs(ids: list[int]) -> list[list[int]]:
 
 def _run_names(runs: list[list[int]]) -> list[str]:
     """Runs as typed: "1-3", "7" (a range is how delete and restore take one too)."""
-    return [str(a) if a == b else f"{a}-{b}" for a, b in runs]
+    return [str(a) if a == b else typed_range(a, b) for a, b in runs]
 
 
 def _numbered(ids: list[int]) -> str:
@@ -330,64 +330,82 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         empty: bool = typer.Option(False, "--empty", help="Destroy everything in the trash."),
         yes: bool = typer.Option(False, "--yes", "-y", help="Don't ask for confirmation."),
+        limit: Limit = 20,
         json_out: Json = False,
     ) -> None:
-        """List the entries in the trash. With --empty, destroy them for good: it asks first,
-        and only a clear yes (y, yes, 'yes please') destroys anything (--json then prints
-        {"destroyed": N})."""
+        """List the entries in the trash, the last moved there first. With --empty, destroy
+        them all for good: it asks first, and only a clear yes (y, yes, 'yes please') destroys
+        anything (--json then prints {"destroyed": N})."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
+        if not empty:
+            _list_trash(app_ctx, store, limit, json_out)
+            return
         try:
             entries = store.trashed()
         except KeyboardInterrupt:
-            if not empty:
-                raise
             from peerjournal.errors import ExitCode, PeerJournalError
 
             raise PeerJournalError(
                 "Interrupted: nothing was destroyed.", ExitCode.INTERRUPTED
             ) from None
-        if empty:
-            from peerjournal.plural import counted
+        from peerjournal.plural import counted
 
-            destroyed = 0
-            if entries and not yes and not app_ctx.confirm(
-                f"Destroy {counted(len(entries), 'entry')} for good?"
-            ):
-                app_ctx.say(f"Nothing destroyed.{app_ctx.without_terminal('empty the trash')}")
-                raise typer.Exit(1)
-            came = False  # a Ctrl-C as the entries were destroyed: what is left is done first
-            if entries:
-                try:
-                    _set_aside_others(app_ctx, entries)
-                    destroyed = store.empty_trash()
-                except KeyboardInterrupt:
-                    destroyed = _destroyed_anyway(store, entries)
-                    came = True
+        destroyed = 0
+        if entries and not yes and not app_ctx.confirm(
+            f"Destroy {counted(len(entries), 'entry')} for good?"
+        ):
+            app_ctx.say(f"Nothing destroyed.{app_ctx.without_terminal('empty the trash')}")
+            raise typer.Exit(1)
+        came = False  # a Ctrl-C as the entries were destroyed: what is left is done first
+        if entries:
             try:
-                _empty_the_rest(app_ctx, store, entries, destroyed)
+                _set_aside_others(app_ctx, entries)
+                destroyed = store.empty_trash()
             except KeyboardInterrupt:
-                raise _stopped_emptying(app_ctx, destroyed) from None
-            finally:
-                if json_out:  # what was destroyed, as `drift --rescore --json` says what it did
-                    app_ctx.print_json({"destroyed": destroyed})
-            if came:
-                from peerjournal.errors import ExitCode, PeerJournalError
+                destroyed = _destroyed_anyway(store, entries)
+                came = True
+        try:
+            _empty_the_rest(app_ctx, store, entries, destroyed)
+        except KeyboardInterrupt:
+            raise _stopped_emptying(app_ctx, destroyed) from None
+        finally:
+            if json_out:  # what was destroyed, as `drift --rescore --json` says what it did
+                app_ctx.print_json({"destroyed": destroyed})
+        if came:
+            from peerjournal.errors import ExitCode, PeerJournalError
 
-                raise PeerJournalError(
-                    "Interrupted, but the trash was already emptied: nothing is left to do.",
-                    ExitCode.INTERRUPTED,
-                )
-            return
-        if json_out:
-            app_ctx.print_json([_trashed_json(e) for e in entries])
-            return
-        if not entries:
-            app_ctx.say("The trash is empty.")
-            return
+            raise PeerJournalError(
+                "Interrupted, but the trash was already emptied: nothing is left to do.",
+                ExitCode.INTERRUPTED,
+            )
+
+
+def _list_trash(app: AppContext, store: Store, limit: int, json_out: bool) -> None:
+    """`trash`: at most `limit` entries (0: all), the last moved there first, and when there
+    are more, how many and how to see them (a trash of thousands is not printed whole)."""
+    from peerjournal.plural import counted
+
+    entries = store.trashed(limit + 1 if limit else None)  # (one more: are there more?)
+    more = bool(limit) and len(entries) > limit
+    entries = entries[:limit] if limit else entries
+    if json_out:
+        app.print_json([_trashed_json(e) for e in entries])
+    elif not entries:
+        app.say("The trash is empty.")
+        return
+    else:
         from peerjournal.render.entries import entry_table
 
-        app_ctx.out.print(entry_table(entries, deleted=True))
+        app.out.print(entry_table(entries, deleted=True))
+    if more:
+        from peerjournal.db.stats import live_and_trashed
+
+        total = len(live_and_trashed(store)[1])
+        app.say(
+            f"Showing the {counted(len(entries), 'entry')} moved to the trash last, of "
+            f"{total:,}: `--limit 0` lists them all."
+        )
 
 
 def _empty_the_rest(

@@ -345,8 +345,10 @@ _SIDE_FILE_REMEDIES = {  # (SQLite makes the -shm anew; the -wal may hold the la
 
 
 def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
-    """Open (creating or migrating as needed) the journal at `path`; without `create`, a
-    journal not there yet is an empty one in memory (`_no_journal_yet`), and no file is made.
+    """Open (creating or migrating as needed) the journal at `path`; without `create` (a
+    command that only reads), a journal not there yet, or a file with no table in it (of 0
+    bytes, or a SQLite database another program made empty), is an empty one in memory
+    (`_no_journal_yet`), and nothing is written: only a command that writes makes a journal.
 
     A new journal is made whole beside its path, then put there (`_start_new`): one that could
     not be made (a full disk, Ctrl-C) leaves nothing, so the next run starts afresh instead of
@@ -381,8 +383,9 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     emptied = empty_journal(path)
     if emptied:
         _tell(emptied)
-        with suppress(OSError):  # it holds nothing yet: private, as a journal made here is
-            path.chmod(0o600)
+        if create:  # (a command that only reads changes nothing of the file)
+            with suppress(OSError):  # it holds nothing yet: private, as a journal made here is
+                path.chmod(0o600)
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         _unstick_side_files(path)
@@ -401,12 +404,19 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
                 conn = _read_only(path) if existed else None
                 if conn is None:
                     raise
-                _check_readable(path, _revision(conn))
+                revision = _revision(conn)
+                if revision is None and not create:
+                    conn.close()
+                    return _no_journal_yet()
+                _check_readable(path, revision)
                 _examine(conn, path)
                 return conn
             if revision != HEAD_REVISION:
                 if existed:
                     _check_ours(path, revision)
+                if revision is None and not create:  # (no table in it: nothing to read)
+                    conn.close()
+                    return _no_journal_yet()
                 if revision is not None:  # (refused at once, before a word of upgrading)
                     _refuse_damaged_upgrade(conn, path)
                     _check_room_for_backup(path, conn)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import zlib
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
@@ -137,3 +138,19 @@ def named_lost(lost: list[int], highest: int | None, read: set[int]) -> tuple[li
         if 0 < entry_id <= (entry_id if highest is None else highest) and entry_id not in read:
             named[entry_id] = None
     return list(named), len(lost) - len(named)
+
+
+def lost_entry(path: Path, entry_id: int, hint: Callable[[str], str]) -> str:
+    """The error for an entry of the damaged journal at `path` that cannot be read (`hint`:
+    how the command names another, with its --db): what is left saved, the file kept as it
+    is, and where the entry may still be found."""
+    from peerjournal.db.engine import upgrade_copies
+
+    copies = upgrade_copies(path)
+    kept = f"; the newest copy an upgrade kept beside it is {copies[-1]}" if copies else ""
+    return (
+        f"Entry {entry_id} of the journal at {path} cannot be read: the file is damaged where "
+        f"it is. {hint('export --full')} saves the entries that can still be read; keep the "
+        f"damaged file as it is. A copy of the journal made before the damage (a backup of "
+        f"your own{kept}) may still hold entry {entry_id}."
+    )

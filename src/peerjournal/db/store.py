@@ -24,6 +24,7 @@ from peerjournal.db.engine import (
     translated_errors,
     why_unwritten,
     write_transaction,
+    writing_long,
 )
 from peerjournal.db.searchfold import (
     ELLIPSIS,
@@ -274,8 +275,13 @@ class Store:
         self._said: set[str] = set()  # what `tell` has said
         # a damaged journal's entries read one by one (`_salvaged`): once a store
         self._salvage: tuple[builtins.list[tuple[int, Entry]], builtins.list[int]] | None = None
-        # the entries a read left out, as they cannot be read (`past_damage`, `left_out_note`)
-        self.left_out: set[int] = set()
+        self._untagged: builtins.list[int] = []  # of those, the ones read without their tags
+        # the entries a read left out, as they cannot be read (`past_damage`, `left_out_note`),
+        # and how many more it left out whose IDs cannot be read either (`health.named_lost`)
+        self.lost: set[int] = set()
+        self.unnamed_lost = 0
+        # the entries read without their tags, which cannot be read (`_tags_as_salvaged`)
+        self.tags_lost: set[int] = set()
 
     def close(self) -> None:
         self.conn.close()
@@ -314,26 +320,73 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 if not self._meets_damage(exc):
                     raise
+        from peerjournal.db.health import named_lost
+
         rows, lost = self._salvaged()
-        self.left_out.update(lost)
+        named, unnamed = named_lost(lost, self._highest_or_none(), {i for i, _ in rows})
+        self.lost.update(named)
+        self.unnamed_lost = max(self.unnamed_lost, unnamed)  # (of the one salvage)
+        self._tags_as_salvaged(rows)
         with self._errors():
             return read([entry_id for entry_id, _ in rows])
 
+    def _tags_as_salvaged(self, rows: builtins.list[tuple[int, Entry]]) -> None:
+        """When some entries' tags cannot be read (`_salvaged` read those entries without
+        them), the tags that can be, as a TEMP table of their own: SQLite reads `entry_tag`
+        from the temp schema first, so every later read (the tags shown, --tag, `tags`) reads
+        them there, and those entries as untagged (`tags_lost`), rather than failing at the
+        damaged pages. The temp table is in memory: nothing is written to the journal."""
+        if not self._untagged or self.tags_lost:
+            return
+        self.conn.execute(
+            "CREATE TEMP TABLE entry_tag (entry_id INTEGER NOT NULL, tag VARCHAR NOT NULL, "
+            "PRIMARY KEY (entry_id, tag))"
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO temp.entry_tag VALUES (?, ?)",
+            [(entry_id, tag) for entry_id, entry in rows for tag in entry.tags],
+        )
+        self.tags_lost.update(self._untagged)
+
+    @property
+    def left_out(self) -> bool:
+        """Whether a read past damage (`past_damage`) left out entries, or read some without
+        their tags: the command ends saying so (`left_out_note`)."""
+        return bool(self.lost or self.unnamed_lost or self.tags_lost)
+
     def left_out_note(self) -> str:
         """What a command that read past damage (`past_damage`) ends with: which entries it
-        left out, and how to save the rest (as `_errors` says for a read it cannot make)."""
-        from peerjournal.plural import joined
+        left out, or read without their tags, and how to save the rest (as `_errors` says for
+        a read it cannot make)."""
+        said = [self._lost_note(sorted(self.lost), "")] if self.lost or self.unnamed_lost else []
+        if self.tags_lost:
+            said.append(self._lost_note(sorted(self.tags_lost), "The tags of "))
+        return " ".join([*said, f"{self.hint('export --full')} saves the entries that can "
+                         "still be read; keep the damaged file as it is."])
 
-        lost = sorted(self.left_out)
-        named = _named_ids(lost)
-        one = len(lost) == 1
+    def _lost_note(self, ids: builtins.list[int], part: str) -> str:
+        """That the entries `ids` (or, with `part`, "The tags of " them) cannot be read, so
+        the command could not tell whether they belong in what it shows."""
+        from peerjournal.plural import counted, joined
+
+        one = len(ids) == 1
+        entries = f"{'Entry' if one else 'Entries'} {joined(_named_ids(ids))}"
+        where, read = ("it is" if one else "they are"), ""
+        if not part and self.unnamed_lost:  # (an ID read off a damaged page may be garbage)
+            unnamed = self.unnamed_lost
+            ids_too = f"{'its ID' if unnamed == 1 else 'their IDs'} cannot be read either"
+            entries = (f"{entries}, and {unnamed} more ({ids_too})," if ids else
+                       f"{counted(unnamed, 'entry')} ({ids_too})")
+            one = not ids and unnamed == 1
+            where = "it is" if one else "they are"
+        if part:
+            entries = f"{part}{entries[0].lower()}{entries[1:]}"
+            them = "it" if one else "those entries"
+            where, read = "they are", f"read {them} without them and "
         return (
-            f"{'Entry' if one else 'Entries'} {joined(named)} of the journal at {self.path} "
-            f"cannot be read (the file is damaged where {'it is' if one else 'they are'}), "
-            "so this command could not tell whether "
-            f"{'it belongs' if one else 'they belong'} in what it shows. "
-            f"{self.hint('export --full')} saves the entries that can still be read; keep "
-            "the damaged file as it is."
+            f"{entries} of the journal at {self.path} cannot be read (the file is damaged "
+            f"where {where}), so this command {read}could not tell whether "
+            f"{'it belongs' if one else 'they belong'} in what it shows."
         )
 
     @contextmanager
@@ -515,6 +568,14 @@ class Store:
             row = self.conn.execute(_HIGHEST_ID[0]).fetchone()
         return int(row[0]) if row and row[0] else 0
 
+    def _highest_or_none(self) -> int | None:
+        """`highest_id_given` of a damaged journal: None when it cannot be read (its page
+        damaged too), or none was given."""
+        try:
+            return self.highest_id_given() or None
+        except DatabaseError:
+            return None
+
     def existing_ids(self, ids: Iterable[int]) -> set[int]:
         wanted = list(ids)
         found: set[int] = set()
@@ -533,14 +594,33 @@ class Store:
         condition = "e.deleted_at IS NOT NULL" if trashed else "e.deleted_at IS NULL"
         rows = []
         if _storable(entry_id):
-            with self._errors():
-                rows = self.fetch(
-                    f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ? AND {condition}",
-                    (entry_id,),
-                )
+            for columns in _SALVAGED_COLUMNS:
+                try:
+                    with self._errors():
+                        rows = self.fetch(
+                            f"SELECT {columns} FROM entry e WHERE e.id = ? AND {condition}",
+                            (entry_id,),
+                        )
+                    break
+                except DamagedJournal:  # (its tags alone may be what cannot be read)
+                    continue
+            else:
+                raise self._lost(entry_id, trashed)
+            if rows and columns is _UNTAGGED_COLUMNS:
+                self.tell(f"The tags of entry {entry_id} of the journal at {self.path} cannot "
+                          "be read (the file is damaged where they are): it is shown without them.")
         if not rows:
             raise _missing(entry_id, trashed=trashed)
         return _entry(rows[0])
+
+    def _lost(self, entry_id: int, trashed: bool) -> PeerJournalError:
+        """The error for an entry of a damaged journal that cannot be read (`get`): named as
+        lost, with what can still be done, if it is an ID this journal gave; else not found."""
+        from peerjournal.db.health import lost_entry, named_lost
+
+        if not named_lost([entry_id], self._highest_or_none(), set())[0]:
+            return _missing(entry_id, trashed=trashed)
+        return DamagedJournal(lost_entry(self.path, entry_id, self.hint))
 
     def list(self, filters: Filters) -> builtins.list[Entry]:
         """The live entries `filters` select, newest first (in a damaged journal, those that
@@ -562,9 +642,12 @@ class Store:
             "SELECT count(DISTINCT t.entry_id) FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
             f"WHERE e.deleted_at IS {'NOT ' if trashed else ''}NULL AND t.tag IN {_KEYED_TAGS}"
         )
-        with self._errors():
-            (found,) = self.conn.execute(sql, [tag_key(tag)]).fetchone()
-        return int(found)
+
+        def read(ids: builtins.list[int] | None) -> int:
+            only, params = ("", []) if ids is None else (f" AND {ONLY_IDS}", [json.dumps(ids)])
+            return int(self.conn.execute(sql + only, [tag_key(tag), *params]).fetchone()[0])
+
+        return self.past_damage(read)
 
     def with_setting(self, setting: str) -> int:
         """How many live entries have `setting` (as `Filters` matches it), from the index of
@@ -592,7 +675,15 @@ class Store:
         the IDs of the rows that cannot (live or in the trash: they cannot tell). A damaged
         page fails a whole scan (`iter_all`), but rows read one by one fail only where the
         damage is: what `export --full` salvages."""
+        from peerjournal.plural import counted
+
         rows, lost = self._salvaged()
+        if self._untagged:
+            self.tell(
+                f"The tags of {counted(len(self._untagged), 'entry')} of the journal at "
+                f"{self.path} cannot be read (the file is damaged where they are): those "
+                "entries are read without them."
+            )
         entries = [entry for _, entry in rows if entry.deleted_at is None]
         return sorted(entries, key=lambda e: (e.date, e.id)), lost
 
@@ -629,12 +720,7 @@ class Store:
                 found.append((entry_id, entry))
             elif listed:  # listed as a row, yet not found: lost; else a gap in the IDs
                 lost.append(entry_id)
-        if untagged:
-            self.tell(
-                f"The tags of {len(untagged)} {'entry' if len(untagged) == 1 else 'entries'} "
-                f"of the journal at {self.path} cannot be read (the file is damaged where they "
-                "are): those entries are read without them."
-            )
+        self._untagged = untagged
         self._salvage = (found, lost)
         return self._salvage
 
@@ -674,7 +760,31 @@ class Store:
         32,000): an entry with more than about SNIPPET_MATCHES has its snippet made apart
         (`_snippet`). Ctrl-C stops a long search (`_stoppable`).
         """
+        self.conn.create_function(CROWDED_SQL, len(FOLDED_COLUMNS),
+                                  crowded(query, SNIPPET_MATCHES))
+        candidates = list(fts_queries(fold_query(query)))
+
+        def read(ids: builtins.list[int] | None) -> builtins.list[SearchHit]:
+            with _stoppable(self.conn):
+                return self._search(query, candidates, filters, ids)
+
+        return self.past_damage(read)
+
+    def _search(
+        self,
+        query: str,
+        candidates: builtins.list[str],
+        filters: Filters,
+        ids: builtins.list[int] | None,
+    ) -> builtins.list[SearchHit]:
+        """`search`, with each of `candidates` (`fts_queries`) tried in turn until FTS5 reads
+        one; in a damaged journal, over the entries `ids` only (`past_damage`): the index
+        leaves the others out before their rows are read."""
         where, params = filters.where()
+        only = ""
+        if ids is not None:
+            only = " AND entry_fts.rowid IN (SELECT value FROM json_each(?))"
+            params = [json.dumps(ids), *params]
         sql = (
             # (the answers' text only where a snippet of its fold may need mapping back)
             f"SELECT {ENTRY_COLUMNS}, CASE WHEN e.answers_folded IS NULL THEN '' "
@@ -683,37 +793,44 @@ class Store:
             f"CASE WHEN {_TEXT_LENGTH} <= {SNIPPET_CHARS} OR NOT {CROWDED_SQL}({_INDEXED}) "
             f"THEN {_snippet_sql(query)} END "
             f"FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
-            f"WHERE entry_fts MATCH ? AND {where} ORDER BY bm25(entry_fts), e.date DESC"
+            f"WHERE entry_fts MATCH ?{only} AND {where} ORDER BY bm25(entry_fts), e.date DESC"
         ) + filters.limit_sql()
-        self.conn.create_function(CROWDED_SQL, len(FOLDED_COLUMNS),
-                                  crowded(query, SNIPPET_MATCHES))
-        with self._errors(), _stoppable(self.conn):
-            candidates = list(fts_queries(fold_query(query)))
-            for n, candidate in enumerate(candidates, start=1):
+        for n, candidate in enumerate(candidates, start=1):
+            try:
                 try:
-                    try:
-                        rows = self.fetch(sql, [candidate, *params])
-                    except sqlite3.OperationalError as exc:
-                        if is_damage(exc):
-                            raise
-                        if n < len(candidates) and not _interrupted(exc):  # not FTS5 syntax:
-                            continue  # try the forgiving rewrite
+                    rows = self.fetch(sql, [candidate, *params])
+                except sqlite3.OperationalError as exc:
+                    if is_damage(exc):
                         raise
-                    return [
-                        _hit(row if row[-1] is not None else
-                             (*row[:-1], self._snippet(query, candidate, row)))
-                        for row in rows
-                    ]
-                except sqlite3.DatabaseError as exc:
-                    if is_damage(exc) and self._index_damaged(candidate):
-                        raise DamagedJournal(
-                            f"The search index of the journal at {self.path} is damaged, so "
-                            "it cannot be searched; the entries themselves can still be read "
-                            f"({self.hint('list')}, {self.hint('show ID')}). "
-                            f"{rebuilt_elsewhere(self.hint)}"
-                        ) from None
+                    if n < len(candidates) and not _interrupted(exc):  # not FTS5 syntax:
+                        continue  # try the forgiving rewrite
                     raise
+                return [
+                    _hit(row if row[-1] is not None else
+                         (*row[:-1], self._snippet(query, candidate, row)))
+                    for row in rows
+                ]
+            except sqlite3.DatabaseError as exc:
+                if is_damage(exc) and self._index_damaged(candidate):
+                    raise DamagedJournal(
+                        f"The search index of the journal at {self.path} is damaged, so "
+                        "it cannot be searched; the entries themselves can still be read "
+                        f"({self.hint('list')}, {self.hint('show ID')}). "
+                        f"{rebuilt_elsewhere(self.hint)}"
+                    ) from None
+                raise
         raise PeerJournalError("Nothing to search for: type a word or a phrase.")
+
+    def trashed_matches(self, query: str) -> int:
+        """How many entries in the trash `query` finds (as `search` reads it): for the hint
+        of a search that found none in the journal. 0 when the index cannot tell (a
+        damaged journal: `search` has said what it could)."""
+        sql = ("SELECT count(*) FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
+               "WHERE entry_fts MATCH ? AND e.deleted_at IS NOT NULL")
+        for candidate in fts_queries(fold_query(query)):
+            with suppress(sqlite3.Error), _stoppable(self.conn):
+                return int(self.conn.execute(sql, [candidate]).fetchone()[0])
+        return 0
 
     def _index_damaged(self, match: str) -> bool:
         """Whether the search index, read alone for `match`, is what is damaged (rather than
@@ -851,7 +968,8 @@ class Store:
         """Set `deleted_at` of entries on the other side (None: out of the trash)."""
         from_trash = deleted_at is None
         where = "deleted_at IS NOT NULL" if from_trash else "deleted_at IS NULL"
-        with self._write() as conn:
+        # (thousands of entries take a while: a write that waits in vain names the command)
+        with self._write() as conn, writing_long(self.path, "restore" if from_trash else "delete"):
             for entry_id in entry_ids:
                 moved = _storable(entry_id) and conn.execute(
                     f"UPDATE entry SET deleted_at = ? WHERE id = ? AND {where}",
@@ -860,11 +978,13 @@ class Store:
                 if not moved:
                     raise _missing(entry_id, trashed=from_trash)
 
-    def trashed(self) -> builtins.list[Entry]:
+    def trashed(self, limit: int | None = None) -> builtins.list[Entry]:
+        """The entries in the trash, the last moved there first; at most `limit` (None or 0:
+        all of them)."""
         with self._errors():
             rows = self.fetch(
                 f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.deleted_at IS NOT NULL "
-                "ORDER BY e.deleted_at DESC, e.id DESC"
+                "ORDER BY e.deleted_at DESC, e.id DESC" + Filters(limit=limit).limit_sql()
             )
         return [_entry(r) for r in rows]
 
@@ -878,7 +998,7 @@ class Store:
         with self._errors():
             self.conn.execute("PRAGMA secure_delete = ON")
             try:
-                with write_transaction(self.conn) as conn:
+                with write_transaction(self.conn) as conn, writing_long(self.path, "trash --empty"):
                     conn.execute(
                         "DELETE FROM entry_tag WHERE entry_id IN "
                         "(SELECT id FROM entry WHERE deleted_at IS NOT NULL)"
@@ -932,13 +1052,18 @@ class Store:
         0011 took the full stop off) are one row, named by the spelling most entries carry
         (of two as common, the one written last: the writer's spelling now)."""
         live = f"e.deleted_at IS {'NOT ' if trashed else ''}NULL"
-        with self._errors():
-            rows = self.fetch(
+
+        def read(ids: builtins.list[int] | None) -> builtins.list[Any]:
+            only, params = ("", []) if ids is None else (f" AND {ONLY_IDS}", [json.dumps(ids)])
+            return self.fetch(
                 f"SELECT {_TAG_AS_TYPED} AS name, count(DISTINCT t.entry_id), max(t.entry_id) "
-                f"FROM entry_tag t JOIN entry e ON e.id = t.entry_id WHERE {live} "
+                f"FROM entry_tag t JOIN entry e ON e.id = t.entry_id WHERE {live}{only} "
                 "GROUP BY name",
+                params,
                 named=False,
             )
+
+        rows = self.past_damage(read)
         spellings: dict[str, builtins.list[tuple[int, int, str]]] = {}
         for name, n, last in rows:
             spellings.setdefault(tag_key(str(name)), []).append((int(n), int(last), str(name)))
