@@ -25,7 +25,7 @@ PEOPLE = [Person("Will Jones"), Person("May Lee"), Person("Hope"), Person("Sam-K
     ("Will's mum rang. WILL JONES. Jones's form.",
      "[person]'s mum rang. [person]. [person]'s form."),
     ("I will help, I may stay.", "I will help, I may stay."),
-    ("Hope. I hope HOPE is hopeful.", "[person]. I [person] [person] is hopeful."),
+    ("Hope. I hope HOPE is hopeful.", "[person]. I hope [person] is hopeful."),
     ("SAM-KOFI and Sam Kofi and Kofi's bag", "[person] and [person] and [person]'s bag"),
     ("Sammy and Samuel met; samuel's OKAFOR", "[person] and [person] met; [person]'s [person]"),
 ])

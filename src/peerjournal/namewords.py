@@ -21,14 +21,14 @@ def word_set(text: str) -> frozenset[str]:
 # sentence as a person ("Frank was upset"), unless it is one of `_OPENS_AS_WORD`.
 _FIRST_NAME_WORDS = word_set(
     """
-    al amber april art august autumn basil bill bob brook buddy candy carol chance chase cherry
-    chip chuck cliff crystal dale dash dawn destiny don drew duke earl eve faith fern frank gene
-    ginger glen grace guy harmony hazel heather holly honey hope hunter iris ivy jack jade jay
-    jewel joy june king lane lily major mark marsh max may melody mercy miles misty olive
-    pat patience pearl penny pepper poppy precious prince rich river rob robin rocky rose rosy
-    ruby rusty
-    sage sandy skip sky sonny star storm summer sunny sue tiger violet wade ward will win
-    winter worth
+    al amber april art ash august autumn basil bill bob brook bud buddy candy carol cat chance
+    chase cherry chip chuck cliff crystal dale dash dawn destiny don dot drew duke earl eve
+    faith fern frank gene ginger glen grace guy harmony hazel heather holly honey hope hunter
+    iris ivy jack jade jay jean jewel joy june king kit lane lily major mark marsh max may
+    melody mercy miles misty nick olive pat patience pearl penny pepper pip poppy precious
+    prince ray reg rich river rob robin rocky rod rose rosy ruby rusty
+    sage sandy skip sky sonny star storm summer sunny sue tiger tom val violet wade ward will
+    win winter worth
     """
 )
 _SURNAME_WORDS = word_set(
@@ -66,10 +66,10 @@ TITLES = word_set("mr mrs ms miss mx mstr dr prof sr jr rev fr sir dame cllr")
 # months and seasons, titles, forms of address, verbs, and things of a day on the ward.
 _OPENS_AS_WORD = word_set(
     """
-    al april art august autumn brook buddy candy chance chase cherry chip chuck dash destiny
-    don duke fern ginger guy harmony honey hunter jewel june king lane lily major marsh may
-    melody pepper poppy prince river sage skip sky sonny star storm summer tiger ward win
-    winter worth
+    al april art ash august autumn brook bud buddy candy cat chance chase cherry chip chuck
+    dash destiny don dot duke fern ginger guy harmony honey hunter jewel june king kit lane lily
+    major marsh may melody pepper pip poppy prince river rod sage skip sky sonny star storm
+    summer tiger ward win winter worth
     """
 )
 # Given names that are also everyday words: opening a sentence, one is taken for the word

@@ -56,8 +56,9 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    "Will you come?": see `_the_modal`). So is one listed as a feeling ("Joy, relief.
    Hope."), unless a person's verb follows in the sentence; a one-word listed name is left
    in lower case where the sentence makes it the word ("I felt joy", "at dawn", "we hope
-   so": see `_the_word`), and in a few phrases that make it the word ("a nice guy", "max
-   effort", "faith in", "said grace", "grace period", "bills are due": see `_IN_A_PHRASE`);
+   so", "I hope Hope comes back": see `_the_word`), and in a few phrases that make it the
+   word ("a nice guy", "max effort", "faith in", "said grace", "grace period", "bills are
+   due": see `_IN_A_PHRASE`);
    anywhere else in lower case it is replaced ("I gave max a lift", "I sat beside grace").
    So is its plural ("Bills are due") and a set phrase ("Christmas Eve"). The preview flags
    each word left so;
@@ -434,13 +435,21 @@ _FOLDS = _multi_folds()
 def _letter_forms(ch: str) -> set[str]:
     """The keys of `ch` in every case ("é": e, E; "ß": ß, ẞ, ss, SS, Ss)."""
     key = _key(ch)
-    spelled = _SPELLED_OUT.get(key.lower(), key)
+    spelled = _SPELLED_OUT.get(key.lower()) or _umlaut_spelled(ch) or key
     forms = {keyed(f) for k in {key, spelled}
              for f in (k, k.lower(), k.upper(), k.casefold(), k.title())}
     for form in list(forms):
         if len(form) > 1:
             forms.update(_FOLDS.get(form.casefold(), ""))
     return forms
+
+
+def _umlaut_spelled(ch: str) -> str:
+    """"ue" for "ü" ("oe" for "ö", "ae" for "ä"), as German writes them without the dots
+    ("Mueller" for Müller); "" for any other letter."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[:1], decomposed[1:]
+    return f"{base.lower()}e" if marks == "\u0308" and base in "aouAOU" else ""
 
 
 def _char_pattern(ch: str) -> str:
@@ -536,6 +545,12 @@ _CYRILLIC_ENDING = (
 # "Φρόσως", formally "Φρόσους"): its plural (-ες, -ών) is rarely a person's and often a word
 # ("Μέλισσα", "μέλισσες" bees; "Ελπίδα", "ελπίδες" hopes), and the word a looser ending makes
 # of its stem is not her ("Αυγή", "αυγό" egg; "Κλειώ", "κλαίω" I cry).
+# A name in Georgian takes its case ending and postposition at its end ("ნინოს", "ნინოსთან"
+# of ნინო; "ბერიძის" of ბერიძე, whose final a, e or i drops): the stem, then up to six letters.
+_GEORGIAN_LETTERS = "\u10d0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f"
+_GEORGIAN = re.compile(f"[{_GEORGIAN_LETTERS}]")
+_GEORGIAN_VOWELS = "აეი"
+_GEORGIAN_ENDING = f"(?:[{_GEORGIAN_LETTERS}]{_H}){{0,6}}"
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_VOWELS = "αεηιουω"
 _GREEK_ENDING = f"(?i:(?:{_letters(_GREEK_VOWELS)}{_H}){{0,3}}(?:{_letters('σν')}{_H})?)"
@@ -575,6 +590,8 @@ def _inflected(name: str, polish: bool = False) -> tuple[str, str]:
     last = name[-1:]
     if _CYRILLIC.fullmatch(last):
         return _stem(name, _CYRILLIC_VOWELS), _CYRILLIC_ENDING
+    if _GEORGIAN.fullmatch(last):
+        return _stem(name, _GEORGIAN_VOWELS), _GEORGIAN_ENDING
     if _GREEK.fullmatch(last):
         feminine = _GREEK_FEMININE.get(_key(last).lower())
         if feminine and len(name) > 2:
@@ -858,6 +875,18 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
     return forms
 
 
+def _short_full_names(name: str) -> list[str]:
+    """The full name with each short form of the first name that is a word ("Will Turner",
+    "Bill Turner" of William Turner): matched alone only when capitalised, such a form is a
+    person when the surname follows it ("met will turner"), so the pair is matched in any
+    case, as the name is. (Other short forms are matched in any case already.)"""
+    parts = _parts(name)
+    if len(parts) < 2:
+        return []
+    rest = " ".join(parts[1:])
+    return [f"{form} {rest}" for form, word in short_forms(parts[0]) if word]
+
+
 def _parts(name: str) -> list[str]:
     """The words of a listed name (its parts: "Mary", "Jane", "Smith" of "Mary-Jane Smith")."""
     return [p for p in (p.strip(".") for p in _BETWEEN_PARTS.split(nfc(name).strip())) if p]
@@ -962,6 +991,22 @@ def placeholders() -> frozenset[str]:
 _REFERENCE_WORD = r"(?=[A-Z0-9/\-.]*\d)(?=[A-Z0-9/\-.]{4})[A-Z0-9](?:[A-Z0-9/\-.]*[A-Z0-9])?"
 
 
+# A National Insurance number: two letters, three pairs of digits, a letter A to D
+_NI_NUMBER = r"[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]"
+# An e-mail address read aloud or hidden from robots: "ksmith at gmail dot com",
+# "k.smith (at) nhs (dot) net", "ksmith at gmail.com"
+_SPOKEN_DOT = r"(?:\s+dot\s+|\s*[(\[]dot[)\]]\s*|\.)"
+# (not a word that a website read aloud follows: "look at bbc dot co dot uk")
+_SPOKEN_EMAIL = (
+    r"(?<![\w@.])(?!(?:look|looked|looking|looks|is|was|were|are|am|be|been|it|me|him|her|us"
+    r"|them|this|that|one|go|went|going|get|got|sign|signed|up|on|in|out|off|and|or|but|just"
+    r"|only|still|even|there|here|online|web|site|website|page|email|e-mail|mail)\s)"
+    r"[\w.+\-']*\w(?:\s+at\s+|\s*[(\[]at[)\]]\s*)[\w\-]+"
+    rf"(?:{_SPOKEN_DOT}[\w\-]+)*{_SPOKEN_DOT}"
+    r"(?:com|org|net|uk|io|ie|edu|gov|info|me|co|nhs|ac)(?!\w|\.\w|\s+dot\b)"
+)
+
+
 _URL_CHARS = r"(?:\([^\s<>\"'“”‘’()]*\)|[^\s<>\"'“”‘’)])"
 
 
@@ -982,6 +1027,7 @@ def _identifier_rules() -> list[_Rule]:
             re.compile(r"[\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+", re.IGNORECASE),
             "[email]",
         ),
+        _Rule("email", re.compile(_SPOKEN_EMAIL, re.IGNORECASE), "[email]"),
         _Rule(
             "url",
             # a ")" only with its "(" ("wiki/Foo_(bar)"): a Markdown link's own closes it
@@ -1034,6 +1080,8 @@ def _identifier_rules() -> list[_Rule]:
             ),
             r"\g<cue>[vehicle registration]",
         ),
+        # a National Insurance number by its shape alone ("NI JK 12 34 56 C"), in capitals
+        _Rule("reference", re.compile(rf"\b{_NI_NUMBER}(?!\w)"), "[reference]"),
         _Rule(
             "reference",
             re.compile(
@@ -1045,8 +1093,7 @@ def _identifier_rules() -> list[_Rule]:
                 # a National Insurance number ("QQ 12 34 56 C"), or words that look like a
                 # reference number, each with a digit ("2026/1234", "AB-1234", "ABC123"),
                 # not a count or a time ("3 times", "2 weeks", "2pm", "10 Downing")
-                rf"(?:[A-Z]{{2}}\s?\d{{2}}\s?\d{{2}}\s?\d{{2}}\s?[A-D]"
-                rf"|{_REFERENCE_WORD}(?:\s{_REFERENCE_WORD})*)"
+                rf"(?:{_NI_NUMBER}|{_REFERENCE_WORD}(?:\s{_REFERENCE_WORD})*)"
                 r"(?!\w)(?!\s+(?:times?|pounds?|quid|pence|minutes?|mins?|hours?|hrs?|seconds?"
                 r"|secs?|days?|nights?|weeks?|months?|years?|yrs?|am|pm|o'?clock)\b)",
                 re.IGNORECASE,
@@ -1579,6 +1626,10 @@ _THIRD_PERSON_SUBJECTS = _words(
     "he she it everyone everybody someone somebody nobody noone anyone anybody one who"
 )
 _PRONOUN_SUBJECTS = SUBJECTS | {"who"}
+# Subjects that are never an object (unlike "you" and "it": "thank you hope", "I gave it
+# hope"), after which a verb's bare form is the verb whatever follows it ("I hope Hope comes
+# back", "we mark Sam's work")
+_ONLY_SUBJECTS = _words("i we they")
 _BETWEEN_SUBJECT_AND_VERB = _words("all still really just truly only both also so")
 # Before a verb's bare form, with "to": what makes "to" the infinitive's ("I had to chase
 # the GP", "I want to sue them"; "spoke to mark" is him)
@@ -1621,6 +1672,8 @@ def _the_verb_or_season(
     if cue in _BETWEEN_SUBJECT_AND_VERB:
         before = _search_back(_WORD_BEFORE, text, start - len(cue) - 1)
         subject = before.group(1).casefold() if before else ""
+    if key == verb and subject in _ONLY_SUBJECTS:
+        return True  # "I hope Hope comes back", "we all hope Sam is well": the verb
     subjects = _THIRD_PERSON_SUBJECTS if key != verb else _PRONOUN_SUBJECTS
     ends = bool(_CLAUSE_ENDS.match(text, end))
     if subject in subjects and (
@@ -1698,8 +1751,9 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
         return _PERSON
     before = _search_back(_WORD_BEFORE, text, start)
     cue = before.group(1).casefold() if before else ""
-    modal = _plain(text[start:end]) in MODALS
-    if cue in _COUNTING_BEFORE or (modal and (
+    key = _plain(text[start:end])
+    modal = key in MODALS
+    if cue in _COUNTING_BEFORE or (key in _FEELING_PARTS and cue in _POSSESSIVES) or (modal and (
         cue in MODAL_SUBJECTS or _MODAL_VERB_AFTER.match(text, end)
     )):
         return _WORD
@@ -1713,11 +1767,20 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
         not modal or _OBJECT_ENDS.match(text, end)
     ):
         return _PERSON
-    if cue in _VERB_BEFORE and _plain(text[start:end]) in VERB_NEXT:
+    if cue in _VERB_BEFORE and key in VERB_NEXT:
         return _WORD  # "do not mark changed lines", "I want to hope"
-    if _PERSON_NEXT_WORD.match(text, end) or _PAIR_BEFORE_A_PERSONS_VERB.match(text, end):
+    if _PAIR_BEFORE_A_PERSONS_VERB.match(text, end) or (
+        _PERSON_NEXT_WORD.match(text, end) and not _a_feeling_being(key, text, end)
+    ):
         return _PERSON
     return _DOUBT
+
+
+def _a_feeling_being(key: str, text: str, end: int) -> bool:
+    """Whether `key`, a part in lower case ending at `end` of `text`, is one of
+    `_FEELING_PARTS` before what is said of the feeling (`_SAID_OF_A_FEELING`: "love is all
+    you need", not "love is upset")."""
+    return key in _FEELING_PARTS and bool(_SAID_OF_A_FEELING.match(text, end))
 
 
 # A modal verb that is a name ("Will", "May") as the verb: in lower case, right after a
@@ -1825,10 +1888,26 @@ _HEADS = {
 _ARTICLES = _words("a an the this these those some any no much more less such")
 # Before a given name that is a word, the words that make a set phrase of it ("Christmas Eve")
 _SET_PHRASES = {"eve": _words("christmas year's year’s years hallows")}
+# A verb of being or a modal, after which a name or a feeling may come
+_BEING = (
+    r"is|isn't|has|hasn't|seems|looks|will|won't|would|can|can't|could|should|might|must|does"
+    r"|doesn't"
+)
 # After a given name that is a word: what a person does, or is ("the Bills rang")
 _PERSON_NEXT_WORD = re.compile(
-    rf"[^\S\n]+(?:{PERSON_VERBS}|is|isn't|has|hasn't|seems|looks|will|won't|would|can|can't"
-    r"|could|should|might|must|does|doesn't|and\s+(?:i|me))(?![\w'’])",
+    rf"[^\S\n]+(?:{PERSON_VERBS}|{_BEING}|and\s+(?:i|me))(?![\w'’])", re.IGNORECASE
+)
+# Parts of a listed name that are a feeling and no given name ("love" of Sam Love): in lower
+# case the feeling after a possessive ("his love was gone"); and left (and flagged) before a
+# verb of being or a modal and what is said of the feeling ("love is all you need", "love
+# will find a way", "love has no limits"), not of a person ("love is new", "love will ring")
+_FEELING_PARTS = (FEELINGS & COMMON_WORDS) - _FIRST_NAME_WORDS
+_POSSESSIVES = _words("my your his its our their")
+_SAID_OF_A_FEELING = re.compile(
+    rf"[^\S\n]+(?:{_BEING})(?:[^\S\n]+(?:not|so|very|always|never|still|just|really|be))*"
+    r"[^\S\n]+(?:all[^\S\n]+(?:you|that|we|i|around)|everything|enough|blind|forever|eternal"
+    r"|everywhere|what|find|conquer|heal|grow|last|fade|no[^\S\n]+(?:limits|bounds|end))"
+    r"(?![\w'’])",
     re.IGNORECASE,
 )
 
@@ -1895,6 +1974,8 @@ def _compile_names(
     for person in people:
         listed = [(f, cs, False) for f, cs in name_forms(person.name)]
         extra = [(f, cs, True) for f, cs in short_forms(person.name)] if short else []
+        if short:  # "will turner" of William Turner, in any case, as the full name is
+            listed += [(f, False, False) for f in _short_full_names(person.name)]
         # a form is declined by its last word (see `_inflected`) if that is written as
         # Polish, and a short form of a name that is ("Kasia" of Katarzyna: "Kasię")
         polish_name = any(_POLISH.search(part) for part in _parts(person.name))
@@ -2215,21 +2296,20 @@ def unlisted_capitalised(
     with_vocabulary = known | frozenset(vocabulary) | IMPERATIVES
     alone = _words_listed_alone(tuple(names))
     parts = _word_parts(tuple(names))
+    labelled = _LABEL.search(text) is not None
     spans = []
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
-        after = text[match.end() :]
-        if _CUE_OF_LABEL.match(text, match.end()):
+        if labelled and _CUE_OF_LABEL.match(text, match.end()):
             continue  # "Reg plate [vehicle registration]", "IBAN [bank details]": the cue
-        if word.islower() and _plain(possessor(word)) in alone:
-            # a one-word listed name that is a word, left as the word ("I felt joy")
-            spans.append((match.start(), match.end()))
+        if word.islower():
+            if (alone and _plain(possessor(word)) in alone) or (word in parts and (
+                _lower_part_reading(text, match.start(), match.end()) == _DOUBT
+            )):  # a one-word listed name that is a word, left as the word ("I felt joy"),
+                # or a part of one in lower case, left as no sentence made it the word
+                spans.append((match.start(), match.end()))  # ("frank drinks at night")
             continue
-        if word.islower() and word in parts and (
-            _lower_part_reading(text, match.start(), match.end()) == _DOUBT
-        ):  # a part of a listed name in lower case, left as no sentence made it the word
-            spans.append((match.start(), match.end()))  # ("frank drinks at night")
-            continue
+        after = text[match.end() :]
         if (
             not word[0].isupper() or _never_a_name(word)
             or _in_date(text, match.start(), match.end())
@@ -2251,10 +2331,8 @@ def unlisted_capitalised(
 
 # After the words that tell an identifier (see `_identifier_rules`: "Case no.", "Reg plate",
 # "IBAN"), up to two more of them and the label put in its place.
-_CUE_OF_LABEL = re.compile(
-    r"(?:\s+[^\W\d_]+\.?){0,2}\s*[:#]?\s*"
-    r"\[(?:nhs number|bank details|vehicle registration|reference)\]"
-)
+_LABEL = re.compile(r"\[(?:nhs number|bank details|vehicle registration|reference)\]")
+_CUE_OF_LABEL = re.compile(rf"(?:\s+[^\W\d_]+\.?){{0,2}}\s*[:#]?\s*{_LABEL.pattern}")
 
 
 @cache
@@ -2277,6 +2355,17 @@ def _word_parts(names: tuple[str, ...]) -> frozenset[str]:
         form.lower() for name in names
         for form, case_sensitive in [*name_forms(name), *short_forms(name)]
         if _has_lower_form(form, case_sensitive)
+    )
+
+
+def part_as_word(text: str, start: int, end: int, names: Sequence[str]) -> bool:
+    """Whether the word at `start`:`end` of `text` is a part of one of `names` that is a word,
+    in lower case, where the sentence reads it as the word ("I will call" with Will Turner
+    listed): not to be counted or highlighted as the name where elsewhere it is in doubt."""
+    word = text[start:end]
+    return (
+        word.islower() and word in _word_parts(tuple(names))
+        and _lower_part_reading(text, start, end) == _WORD
     )
 
 
@@ -2316,10 +2405,24 @@ def _always_capitalised(word: str) -> bool:
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     """The words written in lower case somewhere in `texts`, as `common_opener` compares
     them (casefolded, with what they may be inflections of: see `stems`)."""
-    return frozenset(
-        stem for t in texts for m in _CAPITALISED.finditer(t) if m.group(0)[0].islower()
-        for stem in stems(opener_key(m.group(0)))
-    )
+    return frozenset().union(*map(_lower_case_keys, texts))
+
+
+@lru_cache(maxsize=1 << 14)
+def _lower_case_keys(text: str) -> tuple[str, ...]:
+    """`lower_case_words` of one text, kept: an export's check for names reads each text's
+    words twice (all the texts', then each one's own in `unlisted_capitalised`), which was
+    an eighth of a year's export. A tuple, as a set would take several times the memory."""
+    return tuple({
+        stem for m in _CAPITALISED.finditer(text) if m.group(0)[0].islower()
+        for stem in _stems(m.group(0))
+    })
+
+
+@lru_cache(maxsize=1 << 14)
+def _stems(word: str) -> frozenset[str]:
+    """`stems` of a word's `opener_key`, kept: a journal repeats its words."""
+    return frozenset(stems(opener_key(word)))
 
 
 _NICKNAME_PREFIX = 3  # letters a nickname shares with the name: Sam(my), Jon(ny), Liz(zie)
@@ -2390,13 +2493,27 @@ _SCRIPT_NAMES = {
 }
 
 
+# Scripts whose letters Unicode gives capitals (category Ll) that prose never uses: Georgian
+# (Mtavruli capitals are for headings, never for a name)
+_SMALL_ONLY_SCRIPTS = frozenset({"GEORGIAN"})
+
+
+def caseless_letter(ch: str) -> bool:
+    """Whether `ch` is a letter of a script whose prose has no capitals: category Lo
+    (Chinese, Arabic, Thai…) or a small letter of `_SMALL_ONLY_SCRIPTS` (Georgian)."""
+    return _script(ch) is not None
+
+
 def _script(ch: str) -> str | None:
-    """The script of a letter that has no capitals (category Lo: Chinese, Arabic, Thai…),
-    as `caseless_runs` names it; None for any other character."""
-    if unicodedata.category(ch) != "Lo":
+    """The script of a letter that has no capitals in prose (see `caseless_letter`), as
+    `caseless_runs` names it; None for any other character."""
+    category = unicodedata.category(ch)
+    if category not in ("Lo", "Ll"):
         return None
     words = unicodedata.name(ch, "").split()
     if not words or words[0] in ("LATIN", "FEMININE", "MASCULINE"):
+        return None
+    if category == "Ll" and words[0] not in _SMALL_ONLY_SCRIPTS:
         return None
     named = next((_SCRIPT_NAMES[w] for w in words if w in _SCRIPT_NAMES), None)
     return named or f"{words[0].title()} script"
@@ -2456,11 +2573,90 @@ def nickname_like(word: str, names: Sequence[str]) -> bool:
     for piece in re.split(r"[-&]", POSSESSIVE.sub("", word)):
         key = _plain(piece)
         if (
-            any(key in _RELATED.get(part, ()) for part in parts) or _starts_like(key, parts)
+            any(key in _RELATED.get(part, ()) for part in parts)
+            or (_starts_like(key, parts) and any(_pet_form(key, part) for part in parts))
+            or _misspelt(key, _misspellable(parts))
             or (len(key) > 1 and key in parts and not (piece.isupper() and key in ABBREVIATIONS))
         ):
             return True
     return False
+
+
+# A listed part whose lower-case misspellings are flagged: this many letters or more, and no
+# everyday word (the near misses of "Turner" or "Grace" are words: "tuner", "trace")
+_MISSPELT_PART = 5
+_LOWER_WORD = re.compile(r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]{4,}(?![^\W\d_]|-[^\W\d_])")
+
+
+def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the words of `text` written in lower case that may be a listed name's part
+    misspelt ("kery" for Kerry, "siobahn" for Siobhan, "ngozii", "priay"): typed with one
+    slip (`_one_edit`) after its first two letters, of a part of `_MISSPELT_PART` letters or
+    more that is no everyday word; not an everyday word itself. Redaction cannot tell them;
+    the export preview lists them, as it does such words capitalised."""
+    parts = _misspellable(_name_parts(tuple(names)))
+    if not parts:
+        return []
+    return [
+        m.span() for m in _LOWER_WORD.finditer(text)
+        if m.group().islower() and _misspelt(_plain(m.group()), parts)
+    ]
+
+
+def _misspellable(parts: Iterable[str]) -> list[str]:
+    """The listed parts whose misspellings are flagged (see `misspelt_names`)."""
+    return [p for p in parts if len(p) >= _MISSPELT_PART and p not in COMMON_WORDS and p.isalpha()]
+
+
+def _misspelt(key: str, parts: Iterable[str]) -> bool:
+    if key in SENTENCE_OPENERS or key in COMMON_WORDS or key in FEELINGS:
+        return False
+    return any(key != part and key[:2] == part[:2] and _one_edit(key, part) for part in parts)
+
+
+# The rows of a QWERTY keyboard, each set half a key right of the one above
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keys_beside(row: int, at: int) -> frozenset[str]:
+    """The letters beside the key at `at` of `_ROWS[row]`: in its row, and above and below."""
+    spots = [(row, at - 1), (row, at + 1), (row - 1, at), (row - 1, at + 1),
+             (row + 1, at - 1), (row + 1, at)]
+    return frozenset(
+        _ROWS[r][i] for r, i in spots if 0 <= r < len(_ROWS) and 0 <= i < len(_ROWS[r])
+    )
+
+
+# The letters a slip of the finger types for each letter
+_BESIDE = {ch: _keys_beside(r, at) for r, keys in enumerate(_ROWS) for at, ch in enumerate(keys)}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` is `b` typed with one slip: a letter added or dropped, two beside each
+    other swapped, or one changed for a key beside it ("weight" for Wright; not "panel" for
+    Patel, a word)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = _shared(a, b)
+    if len(a) == len(b):
+        swapped = a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:]
+        return swapped or (a[i + 1:] == b[i + 1:] and a[i] in _BESIDE.get(b[i], ()))
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def _shared(a: str, b: str) -> int:
+    """How many letters `a` and `b` start with in common."""
+    differs = (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y)
+    return next(differs, min(len(a), len(b)))
+
+
+def _pet_form(key: str, part: str) -> bool:
+    """Whether `key` ends as a pet form of `part` would after what they share: in at most two
+    letters ("Sammy", "Kerri", "Mari"), or three after a doubled letter ("Sammie"); not
+    "market" or "markup" for Maria."""
+    shared = _shared(key, part)
+    rest = key[shared:]
+    return len(rest) <= 2 or (len(rest) == 3 and rest[0] == key[shared - 1])
 
 
 def _starts_like(key: str, parts: Iterable[str]) -> bool:

@@ -15,7 +15,12 @@ from peerjournal.redact import placeholders
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # Line starts that would make a list, heading, rule or (for "[person]: x") a link definition;
 # every other "[" is escaped already, and a placeholder alone at a line start is no link.
-_LINE_START = re.compile(r"^(\s*)([-+#=]|\d+[.)]|\[(?=[^\]\n]*\]:))", re.MULTILINE)
+_LINE_START = re.compile(
+    r"^(\s*)([-+=]|#+(?=[ \t]*$)|\d+[.)]|\[(?=[^\]\n]*\]:))", re.MULTILINE
+)
+# A heading the writer typed ("### My notes"): bold, so it is no heading of the summary and
+# shows no backslash read as text (a "#" with no space after it is no heading: "#selfcare")
+_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(.*?\S)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 # "](" is how a link or an image goes on: its "(" is escaped too, "!\[x\]\(//host/p.png)".
 _LINK_AFTER = re.compile(r"(?<=\])\(")
 # An HTML entity ("S&#97;m", "&lt;") would be shown as the character it stands for.
@@ -35,6 +40,7 @@ def escape(text: str) -> str:
     text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
     text = _PLACEHOLDER.sub(lambda m: m.group(0).replace("\\", ""), text)
     text = _LINK_AFTER.sub(r"\\(", text)
+    text = _HEADING.sub(r"\1**\2**", text)
     return _LINE_START.sub(r"\1\\\2", text)
 
 

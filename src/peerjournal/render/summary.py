@@ -8,7 +8,6 @@ overrides in a file show up as visible `\\x1b`-style escapes instead of acting o
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import groupby
@@ -28,11 +27,14 @@ from peerjournal.plural import counted, joined
 from peerjournal.redact import (
     Person,
     capitalised_words,
+    caseless_letter,
     caseless_runs,
     lower_case_words,
+    misspelt_names,
     name_key,
     nickname_like,
     nickname_spans,
+    part_as_word,
     possessor,
     unlisted_capitalised,
 )
@@ -165,8 +167,8 @@ def caseless_passages(text: str) -> list[tuple[str, str]]:
     no letter of it is of such a script: most summaries (half a megabyte took 0.1 s, and
     `export --json` read it twice)."""
     shown = sanitise(text)
-    if shown.isascii() or all(unicodedata.category(ch) != "Lo" for ch in set(shown)):
-        return []  # (`caseless_runs` starts a run only at a letter of category Lo)
+    if shown.isascii() or not any(map(caseless_letter, set(shown))):
+        return []  # (`caseless_runs` starts a run only at such a letter)
     return caseless_runs(shown)
 
 
@@ -240,7 +242,7 @@ def _words_to_check(
     lower = lower_case_words(Counter(texts) - Counter(tags))  # (each text once)
     prose = {  # (each text read once: a setting or tag is there for every entry with it)
         word for t in dict.fromkeys(texts)
-        for a, b in unlisted_capitalised(t, names, lower, vocabulary)
+        for a, b in [*unlisted_capitalised(t, names, lower, vocabulary), *misspelt_names(t, names)]
         if name_key(word := possessor(t[a:b])) not in not_names
     }
     # a label's words are compared with those of the prose left to check, so the "s" of
@@ -262,8 +264,9 @@ def _words_to_check(
         put_in = [m.span() for a in aliases for m in re.finditer(re.escape(a), text)]
         return [
             m for m in pattern.finditer(text)
-            if name_key(m.group()) not in alias_words
-            or not any(a <= m.start() and m.end() <= b for a, b in put_in)
+            if (name_key(m.group()) not in alias_words
+                or not any(a <= m.start() and m.end() <= b for a, b in put_in))
+            and not part_as_word(text, *m.span(), names)  # "I will call": no Will
         ]
 
     # what is shown (a CSV has none of the writer's texts), counted in the writer's texts
