@@ -102,7 +102,8 @@ def test_a_restored_backup_is_identical_and_a_second_import_adds_nothing(
 
     again = _ok(cli, "--db", restored, "import", str(rich_journal))
     assert "Imported no entries" in again.stderr
-    assert "Skipped 3 entries, 1 self-check and 1 supervision record" in again.stderr
+    assert ("Skipped 3 entries, 1 self-check, 1 supervision record and 1 draft "
+            "already in the journal") in again.stderr
     assert _rows(Path(restored), "SELECT count(*) FROM entry") == [(3,)]
     assert _rows(Path(restored), "SELECT count(*) FROM person") == [(2,)]
 

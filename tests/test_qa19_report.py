@@ -187,8 +187,8 @@ def test_an_empty_window_with_filters_says_when_the_matching_entries_are(
         "matches is dated 2025-03-01."
     )
     nowhere = cli("report", "--setting", "crisis", "--tag", "housing")
-    assert nowhere.stderr.strip() == (
-        "No entries match these filters at any date. Try fewer filters."
+    assert nowhere.stderr.strip() == (  # as `list` says it (round 35)
+        "No entries match: no entry is tagged housing (`peerjournal tags` lists the tags)."
     )
     # a setting no entry has is named, with the one it may be a slip for, as `list` says it
     unknown = cli("report", "--setting", "forensic")

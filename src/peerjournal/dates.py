@@ -415,6 +415,34 @@ def parse_past_date(text: str, today: date, why: str = HAPPENED) -> date:
     return value
 
 
+def dated_note(value: date, today: date, typed: str | None = None) -> str | None:
+    """What to say on saving an entry dated `value` (`typed` so, if typed): nothing for today,
+    unless the numbers typed read as another past date month first; else the date, so that a
+    slip shows ("12/06/2026" is 12 June: the entry is then far down `list`), and how to give
+    the other reading when there is one ("… for Sun 6 Dec 2026 give 2026-12-06")."""
+    other = _month_first(typed, today) if typed is not None else None
+    if other is None or other == value:
+        return None if value == today else f"Dated {spoken(value, weekday=True)}."
+    return (
+        f"Dated {spoken(value, weekday=True)}: {as_typed(typed or '')!r} is read as "
+        f"day/month/year; for {spoken(other, weekday=True)} give {other.isoformat()}."
+    )
+
+
+def _month_first(typed: str, today: date) -> date | None:
+    """The past date numbers typed day first ("12/06/2026") name when read month first (6
+    Dec 2026), or None: not such numbers, or no such past date."""
+    m = _NUMERIC.match(" ".join(typed.split()))
+    if m is None or len(m.group(1)) > 2:  # (a year first: no other order)
+        return None
+    first, sep, second, third = m.groups()
+    swapped = f"{second}{sep}{first}" + (f"{sep}{third}" if third is not None else "")
+    try:
+        return parse_past_date(swapped, today)
+    except PeerJournalError:
+        return None
+
+
 def _last_year(text: str, today: date, value: date) -> date | None:
     """`value` a year earlier when `text` gave no year (so the year came from `today`), if
     that is not in the future; else None."""

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 EDITS = "edits"
 ORIGINALS = "originals"  # a draft's text's bytes as they came in, not UTF-8 (`Draft.original`)
 _EDIT_NAME = re.compile(r"^entry-(\d+)-")
+_WAS = "was-"
+_WAS_NAME = re.compile(rf"^entry-\d+-{_WAS}")
 
 
 def _command(folder: Path, command: str) -> str:
@@ -58,6 +60,14 @@ class Draft:
         if self.path.parent.name == EDITS:
             return "edit"
         return "editor" if self.path.suffix == ".md" else "guided"
+
+    @property
+    def was(self) -> bool:
+        """Whether this is an edit that holds an entry as it was before options replaced its
+        text (`new_edit`): a copy to take words back from, not unsaved work. `edit ID` opens
+        the entry as it is, never this (`unsaved_edits`); `drafts` lists it, a backup carries
+        it, emptying the trash of its entry discards it (as the entry's other edits)."""
+        return self.kind == "edit" and _WAS_NAME.match(self.path.name) is not None
 
     @property
     def entry_id(self) -> int | None:
@@ -169,11 +179,16 @@ class Draft:
         except UnicodeDecodeError:
             raise self.damaged() from None
         text = text.replace("\x00", "")  # the parser marks with NUL (saving refuses it)
+        # a comment left open (a template an editor cut short) is no words of the writer's
+        text = _UNCLOSED_COMMENT.sub("", text)
         try:
             parsed = parse_template(text)
         except PeerJournalError:  # a typo in a heading: the text is there, keep it whole
             whole = _OPTIONS_LINE.sub("", text, count=1)
-            return {"text": typed_lines(whole) or whole}  # shown by the writer's own words
+            # shown by the writer's own words: not the front matter's `---` lines
+            typed = typed_lines(_RULE_LINE.sub("", whole))
+            # none typed: still text (never discarded unread), named as no words of its own
+            return {"text": typed} if typed else {_UNTYPED: whole}
         parts = {k: v for k, v in parsed.texts.items() if v.strip()}
         if parsed.answers:
             parts["answers"] = "\n".join(parsed.answers.values())
@@ -195,6 +210,8 @@ class Draft:
             texts = self.texts()
         except PeerJournalError:
             return "(cannot be read)"
+        if _UNTYPED in texts:
+            return "(no text typed)"
         text = next(iter(texts.values()), "")
         return cut(" ".join(text.split()), width)
 
@@ -287,6 +304,11 @@ class Draft:
                 return True
             fcntl.flock(handle, fcntl.LOCK_UN)
         return False
+
+
+_UNTYPED = "untyped"  # (`Draft.texts`: a file that does not parse, with no words typed)
+_RULE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_UNCLOSED_COMMENT = re.compile(r"<!--(?:(?!-->).)*\Z", re.DOTALL)
 
 
 def _typed_in_comments(text: str, prompt_set: str | None) -> str:
@@ -414,9 +436,10 @@ def text_printed(
     return failed
 
 
-def new_edit(folder: Path, entry_id: int, now: datetime) -> Draft:
-    """A file for unsaved changes to entry `entry_id` (`folder` is the drafts folder)."""
-    return new_draft(folder / EDITS, now, ".md", prefix=f"entry-{entry_id}-")
+def new_edit(folder: Path, entry_id: int, now: datetime, was: bool = False) -> Draft:
+    """A file for unsaved changes to entry `entry_id` (`folder` is the drafts folder); `was`:
+    for the entry as it was before options replaced its text (`Draft.was`)."""
+    return new_draft(folder / EDITS, now, ".md", prefix=f"entry-{entry_id}-{_WAS if was else ''}")
 
 
 # An edit's last line: the creation time of the entry it changes, which tells it from another
@@ -597,7 +620,10 @@ def listed_kind(kind: str, name: str) -> str:
     """What `peerjournal drafts` calls a draft of `kind` (`Draft.kind`) named `name`: 'quick'
     for an entry given in one go (-x, or piped in) that `write` kept, unsaved (`KEPT`), which
     `write --resume` only asks to save. Its kind stays 'guided' (a JSON draft): so a backup
-    carries it, and `write --resume` continues it."""
+    carries it, and `write --resume` continues it. 'replaced' for an entry's text as it was
+    before options replaced it (`Draft.was`), which is no unsaved edit."""
+    if kind == "edit" and _WAS_NAME.match(name):
+        return "replaced"
     return "quick" if kind == "guided" and name.startswith(KEPT) else kind
 
 
@@ -632,9 +658,16 @@ def _words(entry: EntryDraft) -> tuple[object, ...]:
 
 
 def kept_edits(folder: Path, entry_id: int | None = None) -> list[Draft]:
-    """Unsaved changes from `edit` (to one entry, or to any), newest first."""
+    """Unsaved changes from `edit` (to one entry, or to any), newest first, with the copies of
+    text options replaced (`Draft.was`)."""
     edits = _newest_first([p for p in _files(folder / EDITS) if p.suffix == ".md"])
     return [d for d in edits if entry_id is None or d.entry_id == entry_id]
+
+
+def unsaved_edits(folder: Path, entry_id: int | None = None) -> list[Draft]:
+    """`kept_edits` without the copies of replaced text (`Draft.was`): the edits `edit ID`
+    continues."""
+    return [d for d in kept_edits(folder, entry_id) if not d.was]
 
 
 def put_back(

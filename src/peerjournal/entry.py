@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from peerjournal.errors import PeerJournalError
@@ -33,6 +33,20 @@ NUL_MESSAGE = "The text contains NUL bytes; is this a binary file?"
 _TAG_PUNCTUATION = "_-/+."  # kept in a tag; anything else but letters, digits and marks separates
 REPLACEMENT = "\ufffd"  # what stands for a character lost (bytes that were not UTF-8)
 MAX_TAG_CHARS = 64  # a tag is a word or three ("supervision-follow-up"), not a sentence
+# A day after this machine's today is already today where clocks are up to 14 hours ahead of
+# UTC (Kiribati; New Zealand in summer): an entry written there, or on a machine set to another
+# time zone (a laptop restored from a backup, WSL, SSH with TZ=UTC), may be dated tomorrow here.
+ZONE_AHEAD = timedelta(days=1)
+
+
+def not_utf8(what: str = "text") -> PeerJournalError:
+    """The error for `what` (text, a tag) typed with bytes that are not UTF-8: Python gives
+    them as lone surrogates, which cannot be stored. Worded to read as well after a prefix
+    ("--note: UTF-8 …") as alone."""
+    return PeerJournalError(
+        f"UTF-8 is needed, and this {what} is not UTF-8 (non-UTF-8 bytes on the command "
+        "line?); nothing was saved."
+    )
 
 
 @dataclass
@@ -140,6 +154,8 @@ def normalise_tag(raw: str, *, new: bool = True) -> str:
     would look damaged for good, nor be longer than MAX_TAG_CHARS. Any other may (`--tag` of
     list, search, report, as `tags` shows a stored tag whose bytes are not UTF-8, another
     program's; a tag as a backup kept it)."""
+    if new and not _is_utf8(raw):  # else a lone surrogate is a space: 'caf\udce9' is 'caf'
+        raise not_utf8("tag")
     if new and REPLACEMENT in raw:
         raise PeerJournalError(
             f"A tag cannot contain U+FFFD ({REPLACEMENT}), the mark of a character lost "
@@ -158,6 +174,36 @@ def normalise_tag(raw: str, *, new: bool = True) -> str:
             f"{len(tag):,}: shorten it (the entry's text is the place for a longer note)."
         )
     return tag
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def retagged_note(raw: list[str]) -> str | None:
+    """A word about the tags given (each --tag) that are stored as another word than the one
+    typed, beyond case, a leading # and spaces made hyphens ('Late Shift' is 'late-shift', as
+    the help says): "ana's" is 'ana-s', 'handover.' is 'handover'. None when there are none.
+    The tags must be usable (`normalise_tag` raises on one that is not)."""
+    from peerjournal.plural import joined
+    from peerjournal.textsafe import as_typed
+
+    typed, stored = [], []
+    for given in raw:
+        for tag in split_tags(given):
+            plain = unicodedata.normalize("NFC", tag.lstrip("#@").lower())
+            if "-".join(plain.split()) != (as_stored := normalise_tag(tag)):
+                typed.append(f'"{as_typed(tag)}"')
+                stored.append(as_stored)
+    if not typed:
+        return None
+    one = len(typed) == 1
+    return (f"Tag{'' if one else 's'} {joined(typed)} {'is' if one else 'are'} stored as "
+            f"{joined(stored)}: a tag keeps letters, digits and {_TAG_PUNCTUATION} only.")
 
 
 def normalise_tags(raw: list[str], *, new: bool = True) -> list[str]:
@@ -200,14 +246,8 @@ def clean_text(text: str) -> str:
     text = normalised_text(text)
     if "\x00" in text:
         raise PeerJournalError(NUL_MESSAGE)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # non-UTF-8 bytes on the command line arrive as lone surrogates
-        # worded to read as well after a prefix ("--note: UTF-8 …") as alone
-        raise PeerJournalError(
-            "UTF-8 is needed, and this text is not UTF-8 (non-UTF-8 bytes on the command "
-            "line?); nothing was saved."
-        ) from None
+    if not _is_utf8(text):  # non-UTF-8 bytes on the command line arrive as lone surrogates
+        raise not_utf8()
     if len(text) > MAX_TEXT_CHARS:
         raise PeerJournalError(
             f"The text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."
@@ -232,9 +272,15 @@ def validate_mode(mode: str) -> str:
     return value
 
 
-def validate(draft: EntryDraft, today: date, *, new_tags: bool = True) -> EntryDraft:
+def validate(
+    draft: EntryDraft, today: date, *, new_tags: bool = True, may_be: date | None = None
+) -> EntryDraft:
     """Normalise a draft for saving; raise PeerJournalError on what cannot be saved. Its tags
-    are checked as typed now unless not `new_tags` (an import's: see `normalise_tag`)."""
+    are checked as typed now unless not `new_tags` (an import's: see `normalise_tag`).
+
+    A date after `today` is refused (a typo: `write -d tomorrow`) unless it is `may_be`: the
+    date an edited entry already has (not changed now), or tomorrow for an import (today
+    somewhere: see ZONE_AHEAD)."""
     for name in (*ELEMENTS, "self_care", "setting"):
         setattr(draft, name, clean_text(getattr(draft, name)))
     # one line (it is a header in the template), composed as `report` names the group
@@ -247,7 +293,7 @@ def validate(draft: EntryDraft, today: date, *, new_tags: bool = True) -> EntryD
     from peerjournal.dates import check_range
 
     check_range(draft.date, draft.date.isoformat())  # imports too: 1900-01-01 to 9999-12-31
-    if draft.date > today:
+    if draft.date > today and draft.date != may_be:
         raise PeerJournalError(
             f"The date {draft.date.isoformat()} is in the future; an entry records something "
             "that happened."

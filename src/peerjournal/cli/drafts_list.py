@@ -87,12 +87,14 @@ NAMING_WORDS = 30
 
 
 def _kind(row: Mapping[str, object]) -> str:
-    """What the list calls a draft row's kind: "quick", "guided", "editor", "edit of 3"."""
+    """What the list calls a draft row's kind: "quick", "guided", "editor", "edit of 3", or
+    "replaced in 3" (entry 3's text as it was before options replaced it)."""
     from peerjournal.drafts import listed_kind
 
+    kind = listed_kind(str(row["kind"]), Path(str(row.get("path", ""))).name)
     if row["entry_id"] is not None:
-        return f"edit of {row['entry_id']}"
-    return listed_kind(str(row["kind"]), Path(str(row.get("path", ""))).name)
+        return f"{'replaced in' if kind == 'replaced' else 'edit of'} {row['entry_id']}"
+    return kind
 
 
 # A draft's name starts with when it was started (`drafts.new_draft`: 20261206-084600)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from peerjournal.drafts import Draft
     from peerjournal.entry import Entry, EntryDraft
     from peerjournal.errors import PeerJournalError
+    from peerjournal.reflection import PromptSet
 
 EDITED = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care", "answers")
 
@@ -75,7 +76,6 @@ def register(app: typer.Typer) -> None:
             setting_hint,
             stored_json,
         )
-        from peerjournal.cli.trash import live_entry
         from peerjournal.entry import EntryDraft, validate
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         store.mending(entry_id)  # (its text that is not UTF-8 needs no "correct it with edit")
-        entry = live_entry(store, entry_id)
+        entry = _live_or_kept(app_ctx, store, entry_id)
         kept: Draft | None = None
         dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved
         draft = EntryDraft.from_dict(entry.to_json())
@@ -117,10 +117,11 @@ def register(app: typer.Typer) -> None:
             )
             app_ctx.refuse_unusable_lexicon()
             started = time.monotonic()
-            kept = _edit_in_editor(app_ctx, entry, draft, fresh)
+            kept, dropped = _edit_in_editor(app_ctx, entry, draft, fresh)
             if kept is None:
                 app_ctx.say("No changes." + waiting_hint(started))
                 _still_kept(app_ctx, entry_id)  # a kept edit closed without saving
+                _copies_note(app_ctx, entry)
                 if json_out:  # scripts get the entry whether or not it changed
                     app_ctx.print_json(entry.to_json())
                 return
@@ -133,7 +134,9 @@ def register(app: typer.Typer) -> None:
         if not retagged:
             draft.tags = []
         try:
-            validate(draft, app_ctx.today())
+            # its date as stored is not checked again: dated tomorrow, today where it was
+            # written (an import's, see `entry.ZONE_AHEAD`), it can still be edited
+            validate(draft, app_ctx.today(), may_be=entry.date)
             changes = {k: getattr(draft, k) for k in EDITED}
             if kept is None and not dropped and _as_stored(entry, changes, draft.tags, retagged):
                 # options that change nothing: its time of change stays as it is; its drift
@@ -146,10 +149,18 @@ def register(app: typer.Typer) -> None:
                     app_ctx.print_json(entry.to_json())
                 return
             drift = score_draft(draft, app_ctx.lexicon())
-            store.update(
-                entry_id, changes, app_ctx.now(), drift, tags=draft.tags if retagged else None,
-                unchanged_since=entry.updated_at,  # an edit in another terminal is not undone
-            )
+            # (before the change: a copy that cannot be kept leaves the entry unchanged)
+            copy = _keep_replaced(app_ctx, entry, draft) if kept is None else None
+            try:
+                store.update(
+                    entry_id, changes, app_ctx.now(), drift,
+                    tags=draft.tags if retagged else None,
+                    unchanged_since=entry.updated_at,  # an edit in another terminal is not undone
+                )
+            except BaseException:
+                if copy is not None:
+                    copy.discard()
+                raise
         except PeerJournalError as exc:
             if kept is None:
                 raise
@@ -166,11 +177,11 @@ def register(app: typer.Typer) -> None:
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
         # damaged page that the update did not touch can still fail the read below.
         again = f"{app_ctx.command_hint(f'edit {entry_id}')} continues it"
-        if kept is not None and discard_kept(app_ctx, entry_id, "updated", kept, again):
-            _still_kept(app_ctx, entry_id)
         if dropped and all([discard_kept(app_ctx, entry_id, "updated", old, again)
                             for old in dropped]):
             app_ctx.say(f"Discarded the unsaved changes to entry {entry_id}.")
+        if kept is not None and discard_kept(app_ctx, entry_id, "updated", kept, again):
+            _still_kept(app_ctx, entry_id)
         if json_out:
             print_after_saving(
                 app_ctx, entry_id, "updated",
@@ -178,6 +189,10 @@ def register(app: typer.Typer) -> None:
             )
         else:
             app_ctx.say(f"Updated entry {entry_id}.")
+        if copy is not None and app_ctx.err.is_terminal:  # (a script knows what it replaces)
+            app_ctx.say(_replaced_note(app_ctx, entry, draft, copy))
+        if kept is not None:
+            _copies_note(app_ctx, entry)
         if meant is not None:
             app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
 
@@ -186,6 +201,32 @@ def register(app: typer.Typer) -> None:
 _AS_OPTIONS = "give the new text as an option (-x TEXT replaces the experience, -f the feelings)"
 # How long text piped in may take to show it is there (as `write`'s _PIPE_WAIT)
 _PIPE_WAIT = 0.1
+
+
+def _live_or_kept(app: AppContext, store: Store, entry_id: int) -> Entry:
+    """The entry (`trash.live_entry`); for one no longer there (not in the trash either),
+    the error names the unsaved changes kept for it, which `write --resume --draft N` saves
+    as a new entry: `edit ID` was the only way they were named."""
+    from peerjournal import paths
+    from peerjournal.cli.trash import live_entry
+    from peerjournal.drafts import number_of, unsaved_edits
+    from peerjournal.errors import NotFoundError
+
+    try:
+        return live_entry(store, entry_id)
+    except NotFoundError as missing:
+        try:
+            store.get(entry_id, trashed=True)
+        except NotFoundError:
+            folder = paths.drafts_dir(app.db_path)
+            numbers = [number_of(folder, d) for d in unsaved_edits(folder, entry_id)]
+            if numbers and numbers[0] is not None:
+                missing.message = (
+                    f"{missing.message.rstrip()} Unsaved changes kept for an entry {entry_id} "
+                    f"are draft {numbers[0]} of {app.command_hint('drafts')}: "
+                    f"{app.resume_hint(f' --draft {numbers[0]}')} saves them as a new entry."
+                )
+        raise
 
 
 def _refuse_the_editor_without_a_terminal(app: AppContext, entry_id: int) -> None:
@@ -269,11 +310,11 @@ def _unsaved_before_flags(app: AppContext, entry: Entry, fresh: bool) -> list[Dr
     by options: continued and saved later, that edit would undo the options' change without
     a word. Refused unless `fresh` (then the kept edits are returned, to drop once saved)."""
     from peerjournal import paths
-    from peerjournal.drafts import kept_edits
+    from peerjournal.drafts import unsaved_edits
     from peerjournal.errors import PeerJournalError
 
     entry_id = entry.id
-    earlier = kept_edits(paths.drafts_dir(app.db_path), entry_id)
+    earlier = unsaved_edits(paths.drafts_dir(app.db_path), entry_id)
     _not_open_elsewhere(app, entry_id, earlier)
     earlier = set_aside_others(app, entry, earlier)  # (--fresh never drops another's)
     if earlier and not fresh:
@@ -328,7 +369,29 @@ def _kept_note(app: AppContext, kept: Draft, entry: Entry, message: str = "") ->
 
     _noted(kept, entry)
     where = f"kept in {kept.path} ({app.command_hint(f'edit {entry.id}')} continues it)."
-    return f" Your edit is {where}" if said else f" Nothing changed; your edit is {where}"
+    note = f" Your edit is {where}" if said else f" Nothing changed; your edit is {where}"
+    return note + _unreadable_note(app, kept, entry.id)
+
+
+def _unreadable_note(app: AppContext, kept: Draft, entry_id: int) -> str:
+    """For a kept edit that is not text (bytes an editor left, not UTF-8): the ways out,
+    which `edit ID` alone, opening it again, never is."""
+    from peerjournal import paths
+    from peerjournal.cli.editor_safety import discard_command
+    from peerjournal.drafts import number_of
+
+    try:
+        kept.path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        number = number_of(paths.drafts_dir(app.db_path), kept)
+        return (
+            f" If it cannot be made text, {app.command_hint(f'edit {entry_id} --fresh')} "
+            f"starts again from the stored entry, and {discard_command(app, kept, number)} "
+            "drops it."
+        )
+    except OSError:
+        pass
+    return ""
 
 
 def _noted(kept: Draft, entry: Entry) -> None:
@@ -387,15 +450,115 @@ def set_aside_others(app: AppContext, entry: Entry, edits: list[Draft]) -> list[
     return mine
 
 
-def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: bool) -> Draft | None:
+def _template_set(draft: EntryDraft) -> PromptSet:
+    """The prompt set whose template shows `draft` in the editor."""
+    from peerjournal import paths
+    from peerjournal.errors import NotFoundError
+    from peerjournal.reflection import DEFAULT_SET, load_prompt_set
+
+    try:
+        return load_prompt_set(draft.prompt_set, paths.user_prompts_dir())
+    except NotFoundError:  # imported (jrnl) or a set since removed: the default set's template
+        return load_prompt_set(DEFAULT_SET, paths.user_prompts_dir())
+
+
+# The parts an option replaces whole (-x, -f, -e, --self-care), as `edit`'s messages name them
+_REPLACED = {
+    "experience": "experience", "feelings": "feelings", "evaluation": "evaluation",
+    "self_care": "self-care note",
+}
+
+
+def _replaced(entry: Entry, draft: EntryDraft) -> list[str]:
+    """The parts of `entry` whose words `draft` no longer holds: an option replaced them
+    (`-x "one more line"`, meant to be added, replaces the whole experience)."""
+    def words(text: str) -> str:
+        return " ".join(text.split())
+
+    return [part for part in _REPLACED
+            if words(getattr(entry, part)) not in words(getattr(draft, part))]
+
+
+def _keep_replaced(app: AppContext, entry: Entry, draft: EntryDraft) -> Draft | None:
+    """Before options replace text of `entry` (`_replaced`): the entry as it was, kept as a
+    copy (`Draft.was`: `drafts` lists it, to take back what is needed; `drafts --discard N`
+    drops it); None when no text is replaced. A copy that cannot be written refuses the
+    change."""
+    from peerjournal import paths
+    from peerjournal.cli.editor import not_opened
+    from peerjournal.drafts import EDITS, for_entry, new_edit, write_atomic
+    from peerjournal.entry import EntryDraft
+    from peerjournal.reflection import format_template
+
+    if not _replaced(entry, draft):
+        return None
+    was = EntryDraft.from_dict(entry.to_json())
+    folder = paths.drafts_dir(app.db_path)
+    try:
+        copy = new_edit(folder, entry.id, app.now(), was=True)
+        write_atomic(copy.path, for_entry(format_template(was, _template_set(was)),
+                                          entry.created_at))
+    except OSError as exc:
+        raise not_opened(
+            "entry", folder / EDITS, exc, f"entry {entry.id} is unchanged"
+        ) from None
+    return copy
+
+
+def _replaced_note(app: AppContext, entry: Entry, draft: EntryDraft, copy: Draft) -> str:
+    """What the writer is told of the text an option replaced, kept in `copy`."""
+    from peerjournal import paths
+    from peerjournal.cli.editor_safety import discard_command
+    from peerjournal.drafts import number_of
+    from peerjournal.plural import counted
+
+    number = number_of(paths.drafts_dir(app.db_path), copy)
+    parts = " and ".join(
+        f"the {_REPLACED[part]} ({counted(len(getattr(entry, part).split()), 'word')})"
+        for part in _replaced(entry, draft)
+    )
+    kept = f"draft {number}, in {copy.path}" if number else str(copy.path)
+    return (
+        f"Replaced {parts}; the entry as it was is kept as {kept}, to take back what you "
+        f"need ({discard_command(app, copy, number)} drops it)."
+    )
+
+
+def _copies_note(app: AppContext, entry: Entry) -> None:
+    """After `edit ID` in the editor (which opens the entry as it is): say where the text
+    options replaced is kept (`_keep_replaced`), once, for the writer who came to take it
+    back. Said after the editor, which would hide it."""
+    import contextlib
+
+    from peerjournal import paths
+    from peerjournal.cli.drafts_list import started
+    from peerjournal.cli.editor_safety import discard_command
+    from peerjournal.drafts import kept_edits, number_of
+
+    folder = paths.drafts_dir(app.db_path)
+    with contextlib.suppress(OSError):
+        for copy in kept_edits(folder, entry.id):
+            if copy.was and copy.is_of(entry):
+                number = number_of(folder, copy)
+                listed = f"draft {number}; " if number else ""
+                app.say(
+                    f"The text an option replaced on {started(copy)} is kept in {copy.path} "
+                    f"({listed}{discard_command(app, copy, number)} drops it)."
+                )
+
+
+def _edit_in_editor(
+    app: AppContext, entry: Entry, draft: EntryDraft, fresh: bool
+) -> tuple[Draft | None, list[Draft]]:
     """Edit the draft in place via the Markdown template; None when the text is unchanged.
 
     The returned file keeps the edited text until the caller has saved it, noting `entry`'s
     creation time (`drafts.for_entry`). Unsaved changes kept from an earlier edit of the same
-    entry are continued (unless `fresh`; one of another entry with its ID is set aside, see
-    `set_aside_others`); closed without saving (vim's `:q!`), they are unchanged too, and stay
-    kept (compared with the entry as stored, they would look like a change the writer chose
-    to save).
+    entry are continued (unless `fresh`: then they are returned, for the caller to drop once
+    the fresh edit is saved, and kept if the editor fails or nothing changes; one of another
+    entry with its ID is set aside, see `set_aside_others`); closed without saving (vim's
+    `:q!`), they are unchanged too, and stay kept (compared with the entry as stored, they
+    would look like a change the writer chose to save).
     """
     from peerjournal import paths
     from peerjournal.cli.editor import (
@@ -405,22 +568,14 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
         run_editor_or_1252,
     )
     from peerjournal.cli.editor_safety import Before, stopped
-    from peerjournal.drafts import EDITS, for_entry, kept_edits, new_edit, write_atomic
-    from peerjournal.errors import NotFoundError, PeerJournalError
-    from peerjournal.reflection import (
-        DEFAULT_SET,
-        apply_parsed,
-        format_template,
-        load_prompt_set,
-    )
+    from peerjournal.drafts import EDITS, for_entry, new_edit, unsaved_edits, write_atomic
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.reflection import apply_parsed, format_template
 
-    try:
-        prompt_set = load_prompt_set(draft.prompt_set, paths.user_prompts_dir())
-    except NotFoundError:  # imported (jrnl) or a set since removed: the default set's template
-        prompt_set = load_prompt_set(DEFAULT_SET, paths.user_prompts_dir())
+    prompt_set = _template_set(draft)
     entry_id = entry.id
     original = for_entry(format_template(draft, prompt_set), entry.created_at)
-    earlier = kept_edits(paths.drafts_dir(app.db_path), entry_id)
+    earlier = unsaved_edits(paths.drafts_dir(app.db_path), entry_id)
     _not_open_elsewhere(app, entry_id, earlier)
     earlier = set_aside_others(app, entry, earlier)
     continuing = bool(earlier) and not fresh
@@ -432,10 +587,6 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
             f"({app.command_hint(f'edit {entry_id} --fresh')} starts again from the stored entry)."
         )
     else:
-        for old in earlier:
-            old.discard()
-        if earlier:
-            app.say(f"Discarded the unsaved changes to entry {entry_id}.")
         folder = paths.drafts_dir(app.db_path)
         try:
             file = new_edit(folder, entry_id, app.now())
@@ -457,8 +608,9 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
             )
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
         raise _editor_failed(app, entry, file, before, stopped(exc), continuing) from None
+    dropped = [] if continuing else earlier
     if continuing and before.closed_unsaved(file):  # (saved as it is, `:wq`, it is saved)
-        return None
+        return None, dropped
     try:
         # words typed into the template's guidance would be dropped (and an edit that only
         # has those, taken for "no changes" and discarded): refused, and kept, as for write
@@ -468,7 +620,7 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
         # trims trailing spaces, or an edited comment, is not a change to the entry.
         if text == original or parsed == given:
             file.discard()
-            return None
+            return None, dropped
         if parsed.prompts is not None and parsed.prompts != given.prompts:
             # its answers belong to the set's questions: it was "Updated", and left as it was
             raise PeerJournalError(
@@ -477,6 +629,8 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
             )
         if parsed.tags == given.tags:  # the tags line as shown: the stored tags, untouched
             parsed.tags = None
+        if parsed.date == given.date:  # the date as stored, not read again (nor refused)
+            parsed.date = None
         apply_parsed(draft, parsed, app.today())
     except PeerJournalError as exc:
         if _unchanged(file, original):
@@ -484,7 +638,7 @@ def _edit_in_editor(app: AppContext, entry: Entry, draft: EntryDraft, fresh: boo
         else:
             exc.message += _kept_note(app, file, entry, exc.message)
         raise
-    return file
+    return file, dropped
 
 
 def _editor_failed(
@@ -545,10 +699,10 @@ def _still_kept(app: AppContext, entry_id: int) -> None:
     import contextlib
 
     from peerjournal import paths
-    from peerjournal.drafts import kept_edits
+    from peerjournal.drafts import unsaved_edits
 
     with contextlib.suppress(OSError):
-        others = kept_edits(paths.drafts_dir(app.db_path), entry_id)
+        others = unsaved_edits(paths.drafts_dir(app.db_path), entry_id)
         if others:
             app.say(
                 f"Unsaved changes from an earlier edit of entry {entry_id} are still kept in "

@@ -176,12 +176,26 @@ def waiting_hint(started: float) -> str:
     (started at `time.monotonic()` value `started`) came back at once."""
     import time
 
-    if time.monotonic() - started >= QUICK_EXIT_SECONDS:
+    if time.monotonic() - started >= QUICK_EXIT_SECONDS or _waits_already():
         return ""
     return (
         " If your editor opens in a window of its own, make it wait until you close the "
         'file, e.g. EDITOR="code --wait".'
     )
+
+
+# The options that make a windowed editor wait (`code --wait`, `subl -w`, `mate -w`, `gvim -f`)
+_WAIT_OPTIONS = {"--wait", "-w", "--nofork", "-f"}
+
+
+def _waits_already() -> bool:
+    """Whether the editor is given an option that makes it wait: `waiting_hint` would
+    suggest what is there already (`EDITOR="code --wait"` came back at once all the same)."""
+    try:
+        command = editor_command()
+    except PeerJournalError:
+        return False
+    return any(arg in _WAIT_OPTIONS for arg in command[1:])
 
 
 def read_text_file(path: Path, retry: str = "try again") -> str:

@@ -272,9 +272,13 @@ class GuidedSession:
         self.reader.idle = self._typing(self._save_unsaved)
         self.reader.paused = self._typing(self._save_the_typed_line)
         self.save()
+        typing = (  # (piped in, only "Save this entry?" is answered: nobody types)
+            f" Draft, saved as you type: {self.file.path} (q alone on a line stops for now)."
+            if self.app.stdin_is_terminal() else ""
+        )
         self.app.say(
-            f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}. "
-            f"Draft, saved as you type: {self.file.path} (q alone on a line stops for now)."
+            f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}."
+            + typing
         )
         put_back_quit = quit_as_terminate()
         put_back_ctrl_c = _nothing
@@ -313,7 +317,7 @@ class GuidedSession:
                 current=lambda: (
                     self.tags_line if self.tags_line is not None else ", ".join(self.draft.tags)
                 ),
-                check=self._not_a_sentence,
+                check=lambda v: self._not_an_early_answer(v, "tags", self._not_a_sentence),
                 hold=self._hold_tags,
             )
             self._line_step(
@@ -322,7 +326,7 @@ class GuidedSession:
                 lambda v: setattr(self.draft, "self_care", v),
                 current=lambda: self.draft.self_care,
                 adds=True,
-                check=self._pasted_on,
+                check=lambda v: self._not_an_early_answer(v, "self_care", self._pasted_on),
             )
             self.app.err.print(Review(self.draft))
             # no answer (Ctrl-D) is no, as elsewhere: the draft is kept
@@ -494,6 +498,25 @@ class GuidedSession:
             self._add_to(part, "\n" * blanks + line.rstrip())
             added, blanks = added + 1, 0
         return added, None
+
+    def _not_an_early_answer(
+        self, typed: str, step: str, then: Callable[[str], str | None]
+    ) -> str | None:
+        """A bare yes or no typed at the tags or the self-care note (`step`) is most likely
+        the answer to "Save this entry?" typed one prompt early: asked about, Enter or y skips
+        the step (its line not kept), n keeps it as typed. Else (or kept) the line goes on to
+        the step's own check, `then`."""
+        early = len(typed.split()) == 1 and isinstance(yes_or_no_reply(typed), bool)
+        if not early or more_input_waiting():
+            return then(typed)
+        name = "tags" if step == "tags" else "self-care note"
+        skip = self._yes_or_no(
+            f"{typed.strip()!r} reads like an answer to 'Save this entry?', which comes "
+            f"next: skip the {name}? [Y/n] ",
+            f"Please answer y (skip the {name}) or n (keep {typed.strip()!r} as your {name}).",
+            "evaluation" if step == "tags" else step,
+        )
+        return "" if skip else then(typed)
 
     def _pasted_on(self, typed: str) -> str:
         """A self-care line with more of a paste behind it ("Walked home.", "Called my
@@ -914,6 +937,8 @@ class GuidedSession:
             return None
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
             raise self.stopped("The input is not UTF-8 text.", ExitCode.USER_ERROR) from None
+        if not self.app.stdin_is_terminal():  # an answer piped in is not echoed: the next
+            self._show_prompt("\n")  # message goes on a line of its own, not after the prompt
         # (a line "q" inside a paste is text: stopping there would hand the rest of the
         # paste to the shell, to run as commands)
         if line.strip().lower() == STOP_FOR_NOW and not more_input_waiting():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -26,9 +26,19 @@ if TYPE_CHECKING:
     from peerjournal.db.store import Store
 
 
+# (the ids of drift.lexicon.DIMENSIONS, said here: importing the lexicon costs every command
+# ~50 ms; a test holds the two together)
+DIMENSION_IDS = (
+    "story, mutuality, focus, voice, self_worth, clinical_language, advice, co_optation, "
+    "connection, worldview, moving_toward, advocacy"
+)
 Dimension = Annotated[
     str | None,
-    typer.Option("--dimension", "-d", metavar="DIM", help="Show one drift dimension in detail."),
+    typer.Option(
+        "--dimension", "-d", metavar="DIM",
+        help=f"Show one drift dimension in detail: {DIMENSION_IDS} (or its name as the report "
+        "shows it, such as 'clinical language').",
+    ),
 ]
 
 
@@ -180,9 +190,36 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
     from peerjournal.render.report import print_report
 
     print_report(app.out, report, labels)
-    note = stale_note(app, store, report.get("stale"))
-    if note:
-        app.say(note)
+    for note in (after_today_note(app, store, report), stale_note(app, store, report.get("stale"))):
+        if note:
+            app.say(note)
+
+
+def after_today_note(app: AppContext, store: Store, report: dict[str, Any]) -> str | None:
+    """A word about the entries the report leaves out for being dated after today (it ends
+    today at the latest): written where the date is a day ahead of this computer's (another
+    time zone: see `entry.ZONE_AHEAD`), they would be missed without a word."""
+    from peerjournal.dates import spoken
+    from peerjournal.db.store import Filters
+    from peerjournal.plural import counted
+
+    today = app.today()
+    if report["until"] != today.isoformat():  # an --until before today leaves them out anyway
+        return None
+    filters = report.get("filters") or {}
+    ahead = store.list(Filters(
+        since=today + timedelta(days=1), tags=list(filters.get("tags") or ()),
+        setting=filters.get("setting"), limit=None,
+    ))
+    if not ahead:
+        return None
+    one = len(ahead) == 1
+    latest = f"{'' if one else 'up to '}{spoken(ahead[0].date)}"
+    return (
+        f"{counted(len(ahead), 'entry')} {'is' if one else 'are'} dated after today ({latest}: "
+        f"written where the date was already tomorrow?) and {'is' if one else 'are'} left "
+        "out: a report ends today."
+    )
 
 
 def nothing_in_window(store: Store, report: dict[str, Any]) -> str:
@@ -194,11 +231,12 @@ def nothing_in_window(store: Store, report: dict[str, Any]) -> str:
     filtered = bool(filters.get("setting") or filters.get("tags"))
     found = date_range(store, filters.get("setting"), filters.get("tags") or ())
     if found is None:  # only with filters: `show` speaks of an empty journal itself
-        from peerjournal.cli.browse import unknown_setting
+        from peerjournal.cli.browse import _not_found
+        from peerjournal.db.store import Filters
 
-        if slip := unknown_setting(store, filters.get("setting")):
-            return f"No entries match: {slip}"
-        return "No entries match these filters at any date. Try fewer filters."
+        # as `list` says it: a setting or tag no entry has, tags no entry has together
+        given = Filters(tags=list(filters.get("tags") or ()), setting=filters.get("setting"))
+        return f"No entries match: {_not_found(store, given)}"
     said = f"No entries from {report['since']} to {report['until']}"
     said += " match these filters." if filtered else "."
     first, last = (day.isoformat() for day in found)

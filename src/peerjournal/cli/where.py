@@ -44,10 +44,22 @@ def register(app: typer.Typer) -> None:
         if problem := paths.not_a_folder(paths.data_dir()):  # nothing can be kept there
             app_ctx.say(f"{problem}; no journal, draft or setting can be kept there.")
             raise typer.Exit(ExitCode.USER_ERROR)
+        if app_ctx.db_path.is_dir():  # as every command that opens the journal says
+            app_ctx.say(f"The journal path {app_ctx.db_path} is a folder, not a file; "
+                        f"{_folder_fix(app_ctx)}.")
+            raise typer.Exit(ExitCode.USER_ERROR)
         if problem := _config_problem(app_ctx):  # after the paths, which still answer
             app_ctx.say(f"Settings not read: {problem}")
         elif problem := app_ctx.lexicon_problem():
             app_ctx.say(f"Drift lexicon not usable: {problem}")
+
+
+def _folder_fix(app: AppContext) -> str:
+    """How to put right a journal path that is a folder: --db or PEERJOURNAL_DB, whichever
+    named it, should name a file; the data dir's journal.db is in the way."""
+    if app.db_option is None:
+        return "move it aside: the journal is kept at that path"
+    return f"{'PEERJOURNAL_DB' if app.db_from_env else '--db'} should name the journal file"
 
 
 def _copies_line(copies: list[Path]) -> str:

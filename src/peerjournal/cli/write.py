@@ -4,7 +4,7 @@ peerjournal drafts: the unfinished drafts, and discarding them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from peerjournal.cli.guided import GuidedSession
     from peerjournal.drafts import Draft
     from peerjournal.entry import EntryDraft
-    from peerjournal.reflection import PromptSet
+    from peerjournal.reflection import ParsedEntry, PromptSet
 
 
 
@@ -160,6 +160,7 @@ def register(app: typer.Typer) -> None:
         from peerjournal.drafts import everything
 
         app_ctx = AppContext.from_ctx(ctx)
+        _refuse_a_file_as_home(app_ctx)
         found = everything(_drafts_dir(app_ctx))
         if discard or discard_empty:
             wanted = sorted(set(discard or []))
@@ -219,14 +220,27 @@ def register(app: typer.Typer) -> None:
         )
 
 
+def _refuse_a_file_as_home(app: AppContext) -> None:
+    """Refuse a journal's folder that is a file (PEERJOURNAL_HOME set to one), as every
+    command that opens the journal does: "There are no unfinished drafts" said they were gone."""
+    from peerjournal.db.engine import _file_in_the_way
+    from peerjournal.errors import DatabaseError
+
+    found = _file_in_the_way(app.db_path)
+    if found is not None:
+        raise DatabaseError(found)
+
+
 def _draft_row(number: int, draft: Draft) -> dict[str, object]:
     from peerjournal.cli.drafts_list import age
+    from peerjournal.drafts import listed_kind
 
     modified = draft.modified()
     return {
         "number": number,
         "path": str(draft.path),
-        "kind": draft.kind,
+        "kind": draft.kind,  # as a backup carries it (a kept quick entry is a guided draft)
+        "listed_as": listed_kind(draft.kind, draft.path.name),  # as `drafts` lists it
         "entry_id": draft.entry_id,
         "modified": modified.isoformat(timespec="seconds"),
         "age": age(modified),  # a date beyond a week: "on 3 Nov 2025", not "704 days ago"
@@ -471,7 +485,8 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     try:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
-              in_hand=work.in_hand, piped=work.piped, stale=work.stale)
+              in_hand=work.in_hand, piped=work.piped, stale=work.stale,
+              said=_saved_notes(app, plan.line, work.draft))
     except PeerJournalError as exc:
         raise _naming_the_draft(app, exc, work.file or work.stale) from None
     except KeyboardInterrupt:
@@ -881,7 +896,11 @@ def _keeping_given(
     if unused is None and not piped:
         return exc
     text = _kept_stdin(app, exc, _read_stdin()[0] if unused is None else unused)
-    return exc if text is None else _keeping_piped(app, text, options, exc, again)
+    if text is None:
+        return exc
+    # (-x, -f, -e beside text piped in: a command line not well formed, the words kept too)
+    texts = tuple(_single(t) for t in line.texts) if usage else ()
+    return _keeping_piped(app, text, options, exc, again, given=texts)
 
 
 def _kept_stdin(app: AppContext, exc: PeerJournalError, data: bytes) -> str | None:
@@ -987,8 +1006,7 @@ def _continued_by(app: AppContext, draft: str, again: str) -> str:
 
 
 def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
-    from peerjournal.drafts import everything, kept_edits, pending
-    from peerjournal.errors import PeerJournalError
+    from peerjournal.drafts import everything, number_of, pending, unsaved_edits
 
     if number is not None:
         found = everything(folder)
@@ -996,28 +1014,101 @@ def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
             raise _no_draft(app, number, len(found))
         chosen = found[number - 1]
         if chosen.kind == "edit":
-            which = f"entry {chosen.entry_id}" if chosen.entry_id else "an entry"
-            raise PeerJournalError(
-                f"Draft {number} holds unsaved changes to {which}: "
-                f"{app.command_hint('edit ' + str(chosen.entry_id or 'ID'))} continues them."
-            )
+            chosen = _edit_of_no_entry(app, folder, number, chosen)
         chosen.hold()
         return chosen
     waiting = pending(folder)
     free = [d for d in waiting if not d.in_use()]  # not those being written in another terminal
     if free:
+        if free[0] is not waiting[0]:
+            app.say(_left_open(app, folder, waiting[0], free[0]))
         free[0].hold()
         return free[0]
     if waiting:
         waiting[0].hold()  # says where it is open
     message = "There is no unfinished draft to resume."
-    ids = sorted({d.entry_id for d in kept_edits(folder) if d.entry_id is not None})
+    edits = [d for d in unsaved_edits(folder) if d.entry_id is not None]
+    gone = [d for d in edits if d.entry_id is not None and _entry_gone(app, d.entry_id, d)]
+    if gone:  # (`_edit_of_no_entry`: `edit ID` would only say "No entry")
+        number = number_of(folder, gone[0])
+        message += (
+            f" Unsaved changes to an entry {gone[0].entry_id} no longer in the journal are "
+            f"draft {number}: {app.resume_hint(f' --draft {number}')} saves them as a new entry."
+        )
+        edits = [d for d in edits if d not in gone]
+    ids = sorted({d.entry_id for d in edits if d.entry_id is not None})
     if ids:
         message += (
             f" Unsaved changes to entry {', '.join(map(str, ids))} are kept: "
             f"{app.command_hint(f'edit {ids[0]}')} continues them."
         )
     raise NotFoundError(message)
+
+
+def _left_open(app: AppContext, folder: Path, newest: Draft, picked: Draft) -> str:
+    """The line that says `write --resume` left the `newest` draft alone, open in another
+    terminal, and continues `picked`: else the draft opened is not the one the writer meant."""
+    from peerjournal.drafts import number_of
+
+    words = newest.first_words(40)
+    said = f" (“{words}”)" if words and not words.startswith("(") else ""
+    return (
+        f"Your newest draft{said} is open in another terminal, and is left alone there; "
+        f"continuing draft {number_of(folder, picked)}, the newest after it."
+    )
+
+
+def _edit_of_no_entry(app: AppContext, folder: Path, number: int, edit: Draft) -> Draft:
+    """Draft `number`, unsaved changes kept by `edit` (`edit`): moved to a new-entry draft,
+    for `write --resume --draft N` to save as a new entry, when the entry they change is no
+    longer there (not in the journal, nor in the trash: a journal restored from a backup
+    without it, the trash emptied while it was open in the editor). Else refused: `edit ID`
+    continues them (the newest of the entry's kept edits, which may be another)."""
+    from peerjournal.drafts import number_of, unsaved_edits
+    from peerjournal.errors import PeerJournalError
+
+    entry_id = edit.entry_id
+    if entry_id is not None and _entry_gone(app, entry_id, edit):
+        moved = edit.as_new_entry()
+        app.say(
+            f"Draft {number} held unsaved changes to an entry {entry_id} that is no longer in "
+            f"the journal (nor in the trash): they are saved as a new entry, kept till then in "
+            f"{moved.path}."
+        )
+        return moved
+    if edit.was:  # (not unsaved work: the entry's text as it was before options replaced it)
+        raise PeerJournalError(
+            f"Draft {number} is entry {entry_id}'s text as it was before an option replaced it, "
+            f"not a draft to continue: copy what you need from {edit.path} "
+            f"({app.command_hint(f'drafts --discard {number}')} drops it)."
+        )
+    command = app.command_hint("edit " + str(entry_id or "ID"))
+    newer = unsaved_edits(folder, entry_id) if entry_id is not None else []
+    if newer and newer[0].path != edit.path:
+        newest = number_of(folder, newer[0])
+        raise PeerJournalError(
+            f"Draft {number} holds unsaved changes to entry {entry_id}, older than those of "
+            f"draft {newest}, which {command} continues: once draft {newest} is saved there, "
+            f"or discarded ({app.command_hint(f'drafts --discard {newest}')}), {command} "
+            f"continues draft {number}."
+        )
+    which = f"entry {entry_id}" if entry_id else "an entry"
+    raise PeerJournalError(
+        f"Draft {number} holds unsaved changes to {which}: {command} continues them."
+    )
+
+
+def _entry_gone(app: AppContext, entry_id: int, edit: Draft) -> bool:
+    """Whether the entry `edit` changes is neither in the journal nor in the trash (one of
+    another entry with its ID counts as gone: `edit ID` would move it aside)."""
+    store = app.store()
+    for trashed in (False, True):
+        try:
+            entry = store.get(entry_id, trashed=trashed)
+        except NotFoundError:
+            continue
+        return not edit.is_of(entry)
+    return True
 
 
 def _no_draft(app: AppContext, number: int, count: int) -> NotFoundError:
@@ -1061,15 +1152,37 @@ def _from_file(
         # the file's own `prompts:` header, else the default.
         named = None if "prompt_set" in explicit else parse_entry(text).prompts
         prompt_set = _prompt_set(named or draft.prompt_set)
-        apply_parsed(draft, parse_entry(text, prompt_set), app.today(), explicit)
+        parsed = parse_entry(text, prompt_set)
+        apply_parsed(draft, parsed, app.today(), explicit)
         _apply(draft, explicit)
         _checked(app, draft)
+        _say_replaced_headers(app, parsed, draft, explicit)
     except PeerJournalError as exc:
         if piped:
             options = {**explicit, **({"shared": True} if draft.shared else {})}
             raise _keeping_piped(app, text, options, exc) from None
         raise
     return text if piped else None
+
+
+def _say_replaced_headers(
+    app: AppContext, parsed: ParsedEntry, draft: EntryDraft, explicit: dict[str, object]
+) -> None:
+    """Say which of the file's own setting and tags (`parsed`) the options given (`explicit`,
+    -s and -t) replaced: else "group, evening" are dropped without a word."""
+    from peerjournal.entry import normalise_tags
+
+    replaced = []
+    if "setting" in explicit and parsed.setting and parsed.setting != draft.setting:
+        replaced.append(f"setting {parsed.setting!r} (-s)")
+    try:
+        tags = normalise_tags(parsed.tags or [])
+    except PeerJournalError:  # (one the options replaced: never checked)
+        tags = parsed.tags or []
+    if "tags" in explicit and tags and set(tags) != set(draft.tags):
+        replaced.append(f"tags {', '.join(tags)} (-t)")
+    if replaced:
+        app.say(f"The options given replace the file's own {' and '.join(replaced)}.")
 
 
 def _options_kept_for(app: AppContext, text: str) -> dict[str, object]:
@@ -1125,14 +1238,19 @@ def _piped_experience(
     --from-file with -f/-e is."""
     from peerjournal.errors import PeerJournalError
 
+    given = (None, draft.feelings, draft.evaluation)  # kept with the text, if it is refused
     data, interrupted = _read_stdin()
     try:
         text, flaw = _stdin_text(app, data)
         _not_an_entry(text, "standard input")
     except PeerJournalError as exc:  # only NUL bytes, a backup: the options' text is kept
         raise _keep_or_print(app, draft, prompt_set, exc, in_hand=True) from None
-    if not interrupted and flaw is None and _a_whole_entry(text, prompt_set):
-        raise _keeping_piped(app, text, options, _a_whole_entry_refused(line))
+    try:
+        whole = not interrupted and flaw is None and _a_whole_entry(text, prompt_set)
+    except PeerJournalError as exc:  # an entry file with a typo (`write < FILE` says so too)
+        raise _keeping_piped(app, text, options, exc, given=given) from None
+    if whole:
+        raise _keeping_piped(app, text, options, _a_whole_entry_refused(line), given=given)
     draft.experience = text
     if interrupted:
         raise KeyboardInterrupt  # (`_write_and_save` keeps the draft)
@@ -1144,6 +1262,8 @@ def _piped_experience(
 # An entry file has its parts under `## ` headings; text without one is never a whole entry
 # (QA: "Date: yesterday we talked about it." and "Mode: crisis" were refused as one)
 _SECTION_HEADING = re.compile(r"^##[ \t]", re.MULTILINE)
+# An entry file's header: `---` then a `date:` line (front matter), or a `date:` line first
+_FRONT_MATTER = re.compile(r"\A\s*(?:---[ \t]*\n(?:[^\n]*\n)*?)?date:[ \t]*\d")
 
 
 def _a_whole_entry(text: str, prompt_set: PromptSet) -> bool:
@@ -1151,7 +1271,9 @@ def _a_whole_entry(text: str, prompt_set: PromptSet) -> bool:
     a peerjournal entry file, an export): header lines read as such (`date:`, `setting:` …
     at the top), a section other than the experience, or an answer. Plain text, with or
     without Markdown of its own, is not; nor is text the format cannot read (a `## Notes`
-    heading of the writer's own), which stays the experience as it came."""
+    heading of the writer's own), which stays the experience as it came; unless it starts
+    with an entry file's header (`_FRONT_MATTER`): then the format's error is raised (`Line 9:
+    unknown section`), as `write < FILE` gives it."""
     from peerjournal.cli.editor import parse_entry
     from peerjournal.entry import unix_newlines
     from peerjournal.errors import PeerJournalError
@@ -1161,6 +1283,8 @@ def _a_whole_entry(text: str, prompt_set: PromptSet) -> bool:
     try:
         parsed = parse_entry(text, prompt_set)
     except PeerJournalError:
+        if _FRONT_MATTER.match(unix_newlines(text.removeprefix("\ufeff"))):
+            raise
         return False
     headers = (parsed.date, parsed.setting, parsed.tags, parsed.mode, parsed.prompts)
     return (
@@ -1392,12 +1516,22 @@ def _keeping_piped(
     exc: PeerJournalError,
     again: str = "",
     original: NotUtf8 | None = None,
+    given: tuple[str | None, ...] = (),
 ) -> PeerJournalError:
     """`exc`, once the piped `text` is kept as an editor draft (or printed, if it can't be),
     with the command-line `options` noted in it for `write --resume`; the bytes `original`
-    came in as (not UTF-8) beside it."""
+    came in as (not UTF-8) beside it. Text `given` with -x, -f and -e is named as not kept:
+    which text is meant is not known (the file's own part, or the option's, or both), and
+    `write --resume` would save the draft without it, unseen."""
     from peerjournal.drafts import text_printed, with_options, write_atomic
 
+    flags = "/".join(flag for flag, words in zip(("-x", "-f", "-e"), given, strict=False)
+                     if words and words.strip())
+    if flags:
+        exc.message = (
+            f"{exc.message.rstrip()} The draft holds the text piped in, not the words given "
+            f"with {flags}: add them when you continue it."
+        )
     text = with_options(text, options)
     try:
         kept = _new_draft(app, ".md", in_hand=True)
@@ -1821,6 +1955,17 @@ def _kept_in(
     return failed
 
 
+def _saved_notes(app: AppContext, line: _CommandLine, draft: EntryDraft) -> list[str]:
+    """What to say once the entry is saved: its date when that is not today, and how to give
+    the other reading of numbers typed (`dates.dated_note`: "12/06/2026" is 12 June, far down
+    `list`); tags stored as another word than typed (`entry.retagged_note`: "ana's")."""
+    from peerjournal.dates import dated_note
+    from peerjournal.entry import retagged_note
+
+    notes = [dated_note(draft.date, app.today(), line.date), retagged_note(line.tags or [])]
+    return [note for note in notes if note]
+
+
 def _save(
     app: AppContext,
     draft: EntryDraft,
@@ -1830,13 +1975,15 @@ def _save(
     in_hand: bool = False,
     piped: str | None = None,
     stale: Draft | None = None,
+    said: Sequence[str] = (),
 ) -> None:
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
     about (a script may be writing). `in_hand`: the text was given on the command line or
     piped in (`piped`: as it came), not typed in a guided session. `stale`: a draft that
     holds the entry only in part (`_Writing.stale`), removed once it is saved or kept whole
-    in a new draft, and never before: a disk that filled mid-session takes nothing typed."""
+    in a new draft, and never before: a disk that filled mid-session takes nothing typed.
+    `said`: lines to say once it is saved (`_saved_notes`)."""
     from peerjournal.cli.saved import (
         discard_kept,
         print_after_saving,
@@ -1901,6 +2048,8 @@ def _save(
         _forget_copies(app, draft, piped)
     if meant is not None:
         app.say(setting_hint(app, draft.setting, meant, entry_id))
+    for note in said:
+        app.say(note)
     first = _is_first_entry(app)
     if first:
         app.say(
