@@ -99,7 +99,7 @@ def test_dimension_detail_and_unknown_dimension(cli: CLI, add: Callable[..., int
     assert detail["id"] == "clinical_language" and detail["drift"] > 0
     assert detail["markers"] and all(m["count"] >= 1 for m in detail["markers"])
     result = cli("report", "--dimension", "clinical")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error (round 35: was 1)
     assert "Unknown dimension 'clinical'" in result.stderr and "advocacy" in result.stderr
     assert "Traceback" not in result.stderr
 

@@ -126,14 +126,14 @@ def test_report_d_with_a_date_says_d_is_dimension_here(cli: CLI, add: Callable[.
     add(PEER, "--date", "2026-11-03")
     for value in ("last month", "2026-10-03", "yesterday"):
         result = cli("report", "-d", value)
-        assert result.exit_code == 1
+        assert result.exit_code == 2  # a usage error (round 35: was 1)
         assert result.stdout == ""
         assert result.stderr.startswith(
             f"peerjournal: Unknown dimension {value!r}: -d is --dimension in report; a date "
             "goes in --since or --until. Valid dimensions: story, mutuality,"
         ), result.stderr
     result = cli("report", "-d", "kindness")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "--since" not in result.stderr
     assert "Unknown dimension 'kindness'. Valid dimensions: story," in result.stderr
     assert "Advice" in ok(cli("report", "-d", "advice")).stdout

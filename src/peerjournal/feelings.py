@@ -216,6 +216,40 @@ _IN_PLACE = (
 )
 _SENTENCE_ENDS = ".!?:;\n"
 
+# A feeling verb with an object ("I encouraged him", "Excited the team", "upset her",
+# "encouraged adherence") is an action: its object feels it, not the writer ("It encouraged
+# me" is left to the subject rules). These verbs' experiencer is their object, so only their
+# past forms are read this way ("-ed", "upset", "hurt"), never "hope" or "dread", and never
+# after a linking verb or "so" ("I felt encouraged", "was excited", "so pleased").
+_ACTION_FORM = re.compile(r"[a-z]+ed|upset|hurt")
+_LINKING = _words(
+    "feel feels felt feeling am was were is are i'm im be been being get gets got getting "
+    "become became seem seems seemed look looked so very too quite pretty more most less "
+    "rather somewhat bit little me us myself left"
+)
+# What follows a feeling without being its object: "Excited about", "Pleased overall",
+# "Worried she would", "Scared stiff", "Encouraged though"; any other word starts one ("him",
+# "the team", "Sam", "adherence").
+_NOT_OBJECTS = _PREPOSITIONS | _ALONE_AFTER | _CUES | _words(
+    "us myself ourselves and or but nor as than that if whether because enough sick stiff tbh "
+    "lol honestly of up out off over before since yet i he she they we you it there what how"
+)
+# A finite verb a few words after the object: it was the subject of a clause the feeling is
+# about ("Worried the client might relapse", "Relieved the session ended").
+_FINITE = re.compile(
+    r"(?:would|will|might|could|may|can|should|must|was|were|is|are|had|has|did|does|went"
+    r"|got|came|made|said|took|ran|kept|gave|left|[a-z]+ed|[a-z]+n't)"
+)
+# How much, between a linking verb and the form ("was really encouraged"); and when, as what
+# follows it ("Worried the whole shift", "Frustrated this morning").
+_HOW = _words("really just also still even")
+_WHEN = _words(
+    "day days morning afternoon evening night week weekend month year time times while moment "
+    "rest hour hours shift"
+)
+# Forms read as states even before a noun ("Tired body", "Exhausted all week"), not actions.
+_STATES = _words("tired exhausted drained depleted knackered shattered isolated gutted")
+
 
 @dataclass(frozen=True)
 class Family:
@@ -505,6 +539,8 @@ def named_feelings(
         clause = lowered[begin : match.start()]
         if _is_negated(clause):
             continue
+        if _done_to_another(cased, clauses, form, clause, match.end()):
+            continue
         subject = _subject_elsewhere(subjects, cased, lowered, clauses, match)
         if subject is None:
             subject = _relative_about(cased, lowered, begin, match.start())
@@ -520,6 +556,30 @@ def named_feelings(
         counted[match.start()] = matcher.family_of[form]
         found[matcher.family_of[form]] += 1
     return found
+
+
+def _done_to_another(cased: str, clauses: _Clauses, form: str, clause: str, end: int) -> bool:
+    """Whether the feeling verb `form` (ending at `end`) is an action done to someone else
+    (`_ACTION_FORM`): "I encouraged him", "Excited the team", "encouraged adherence"; not "felt
+    encouraged", "Excited about", "It encouraged me", "Worried the client might relapse",
+    "Worried the whole shift"."""
+    if not _ACTION_FORM.fullmatch(form) or form in _STATES:
+        return False
+    before = [w for w in _WORD.findall(clause) if w not in _HOW and not w.endswith("ly")]
+    if before and before[-1] in _LINKING:
+        return False
+    words = _TOKEN.findall(clauses.after(cased, end))[:4]
+    if not words or not cased[end : end + 1].isspace():
+        return False
+    first = words[0].lower()
+    if first in _NOT_OBJECTS or first.endswith("ly"):
+        return False
+    for word in (w.lower() for w in words[1:]):  # the object is the subject of what follows
+        if word in _WHEN or _FINITE.fullmatch(word):
+            return False
+        if word in _PREPOSITIONS:
+            break
+    return True
 
 
 def _name_parts(names: Iterable[str]) -> frozenset[str]:

@@ -129,6 +129,19 @@ def periods(since: date, until: date, by: str) -> list[tuple[date, date]]:
     return out
 
 
+def partial(start: date, end: date, by: str) -> bool:
+    """Whether the period from `start` to `end` is shorter than a whole week or month: cut by
+    the window, or still going on."""
+    if by == "week":
+        return (end - start).days < 6
+    return start.day != 1 or (end + timedelta(days=1)).day != 1
+
+
+def period_label(start: date, by: str) -> str:
+    """How the report's table names a period: "8 Jun" (a week), "Jun 2026" (a month)."""
+    return spoken(start, year=False) if by == "week" else start.strftime("%b %Y")
+
+
 def resolve_window(
     since: date | None, until: date | None, today: date, weeks: int = DEFAULT_WEEKS
 ) -> tuple[date, date]:
@@ -204,9 +217,16 @@ def check_dimension(
 
 
 def unknown_dimension(dimension: str, dimensions: Sequence[str], why: str = "") -> PeerJournalError:
-    """"Unknown dimension 'x'" (with `why`, after a colon), naming the valid ones."""
-    said = f"Unknown dimension {dimension!r}" + (f": {why}" if why else "")
-    return PeerJournalError(f"{said}. Valid dimensions: {', '.join(dimensions)}.")
+    """"Unknown dimension 'x'" (with `why`, after a colon; else the likely one meant, for a
+    typo), naming the valid ones: a usage error (exit 2), as an option value outside click's
+    choices is."""
+    from peerjournal.config import did_you_mean
+
+    typed = "_".join(dimension.lower().replace("-", " ").split())
+    said = f"Unknown dimension {dimension!r}" + (
+        f": {why}" if why else did_you_mean(typed, dimensions)
+    )
+    return PeerJournalError(f"{said}. Valid dimensions: {', '.join(dimensions)}.", ExitCode.USAGE)
 
 
 # -- accumulation --------------------------------------------------------------------------
@@ -898,46 +918,77 @@ def _rising_drift(
     """Drift per 100 words rose from one period to the next in most of the recent steps.
 
     Only periods with at least `min_period_words` scored words take part (a quiet week is
-    skipped, not read as a fall).
+    skipped, not read as a fall). A rise counts only when it is more than `summary.steady`
+    (0.25 per 100 words, and 15% of the higher): the change the Dimensions section needs to
+    say "rising", so that the two never disagree about what rose. A period cut short (by
+    the window, or still going on) takes part and is named as part of one, as the table
+    stars it.
     """
     solid = [i for i, t in enumerate(period_totals) if t.words >= th.min_period_words]
     recent = solid[-(th.rising_lookback + 1) :]
     if len(recent) < th.rising_lookback + 1:
         return None
-    rises = sum(1 for a, b in pairwise(recent) if period_totals[b].drift > period_totals[a].drift)
-    if rises < th.rising_min:
+    from peerjournal.summary import steady  # (only here: most reports never get this far)
+
+    rising = [
+        (a, b)
+        for a, b in pairwise(recent)
+        if period_totals[b].drift > period_totals[a].drift
+        and not steady(period_totals[a].drift, period_totals[b].drift)
+    ]
+    if len(rising) < th.rising_min:
         return None
-    where = _where_drift_shows(period_settings[recent[0] :], names, th)
+    where = _where_drift_rose(period_totals, period_settings, rising, names, th)
     dates = _dates((spans[recent[0]][0], spans[recent[-1]][1]))
+    cut = [_named_period(spans[i][0], by) for i in recent if partial(*spans[i], by)]
+    if cut:
+        some = f"is only part of a {by}" if len(cut) == 1 else f"are only parts of {by}s"
+        dates += f"; {' and '.join(cut)} {some}"
     return (
-        f"Drift markers rose in {rises} of the last {th.rising_lookback} {by}s you wrote in, "
-        f"each against the one before ({dates}){where}. Something to bring to supervision?"
+        f"Drift markers rose in {len(rising)} of the last {th.rising_lookback} {by}s you wrote "
+        f"in, each against the one before ({dates}){where}. Something to bring to supervision?"
     )
 
 
-def _where_drift_shows(
-    period_settings: Sequence[Mapping[str, Totals]], names: Mapping[str, str], th: Thresholds
-) -> str:
-    """Where the drift is: ", mostly clinical language in inpatient shifts".
+def _named_period(start: date, by: str) -> str:
+    """"the week of 16 Nov", "Dec 2026": a period as the table's row names it."""
+    return f"the week of {period_label(start, by)}" if by == "week" else period_label(start, by)
 
-    Names the dimension with the most drift evidence (the first of `names` on a tie), and
-    the setting when it holds at least `mostly_share` of it (the earliest named on a tie).
+
+def _where_drift_rose(
+    period_totals: Sequence[Totals],
+    period_settings: Sequence[Mapping[str, Totals]],
+    rising: Sequence[tuple[int, int]],
+    names: Mapping[str, str],
+    th: Thresholds,
+) -> str:
+    """What rose: ", mostly clinical language in inpatient shifts".
+
+    Over the `rising` steps (periods a to b), each dimension's and setting's share of the
+    rise in drift per 100 words (its drift in b over b's words, less that in a over a's: the
+    shares add up to the rise). Names the dimension that rose most (the first of `names` on
+    a tie), none when none rose, and the setting when it holds at least `mostly_share` of
+    that dimension's rise (the earliest named on a tie).
     """
-    by_place: dict[str, Totals] = defaultdict(Totals)
-    for settings in period_settings:
-        for key, totals in settings.items():
-            by_place[key].merge(totals)
-    by_dim = {dim: sum(t.dims.get(dim, (0, 0))[1] for t in by_place.values()) for dim in names}
+    rise: dict[tuple[str, str], float] = defaultdict(float)  # (dimension, setting): its share
+    first: dict[str, tuple[date, int]] = {}
+    for a, b in rising:
+        for i, sign in ((a, -1), (b, 1)):
+            for key, totals in period_settings[i].items():
+                first[key] = min(first.get(key, totals.first), totals.first)
+                for dim, (_, drift_w) in totals.dims.items():
+                    rise[dim, key] += sign * drift_w / period_totals[i].words
+    by_dim = {dim: sum(v for (d, _), v in rise.items() if d == dim) for dim in names}
     top = max(by_dim.items(), key=lambda kv: kv[1], default=None)
     if top is None or top[1] <= 0:
         return ""
-    text = f", mostly {names[top[0]]}"
-    total = sum(t.drift_w for t in by_place.values())
-    place, weight = max(
-        ((key, t.drift_w) for key, t in sorted(by_place.items(), key=lambda kv: kv[1].first)),
+    dim, total = top
+    text = f", mostly {names[dim]}"
+    place, share = max(
+        ((key, rise[dim, key]) for key in sorted(first, key=first.__getitem__)),
         key=lambda kv: kv[1],
     )
-    if total > 0 and place != UNSPECIFIED_SETTING and weight / total >= th.mostly_share:
+    if place != UNSPECIFIED_SETTING and share / total >= th.mostly_share:
         text += f" in {place} shifts"
     return text
 

@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
     def drift(
         ctx: typer.Context,
         entry_id: int = typer.Argument(
-            None, metavar="[ID]", parser=parse_entry_id, help="The entry to explain."
+            None, metavar="[ID]", parser=_entry_id, help="The entry to explain."
         ),
         text: str = typer.Option(
             None, "--text", metavar="TEXT", help="Score this text (nothing is saved)."
@@ -129,6 +129,22 @@ def register(app: typer.Typer) -> None:
                 )
 
 
+def _entry_id(value: str) -> int:
+    """An entry ID (`options.entry_id`). Words in its place are most likely text to score
+    (`drift "I told him…"`): the error points to --text, and does not repeat more than a word
+    of them, as they may name someone."""
+    try:
+        return parse_entry_id(value)
+    except typer.BadParameter as exc:
+        if not any(c.isalpha() for c in value):  # a number mistyped ("0", "1.5")
+            raise
+        message = exc.message
+        if len(value.split()) > 1 or len(value.strip()) > 12:
+            message = message.replace(repr(value), "that", 1)
+        hint = "; to score text, give it with --text TEXT or pipe it in with --stdin."
+        raise typer.BadParameter(message.rstrip(".") + hint) from None
+
+
 def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, str]:
     """The text of --text or --stdin, as given and cleaned; an error if there is nothing."""
     from peerjournal.entry import MAX_TEXT_CHARS, clean_text
@@ -137,7 +153,7 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
     if stdin:
         import sys
 
-        from peerjournal.cli.editor import decode
+        from peerjournal.cli.editor import decode_or_1252
 
         source = "standard input"
         if app.stdin_is_terminal():  # nothing piped: without a word it would just wait
@@ -148,7 +164,7 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
             raise PeerJournalError(
                 f"{source} is over {most:,} bytes; the limit is {MAX_TEXT_CHARS:,} characters."
             )
-        raw = decode(data, source)
+        raw = decode_or_1252(data, source, app.say)  # as `write --stdin` reads it
     else:  # a byte order mark dropped, as --stdin's is: the spans of --json index the same
         source, raw = "--text", (text or "").removeprefix("\ufeff")
     body = clean_text(raw)

@@ -8,7 +8,7 @@ meaning carried by glyphs and words as well as colour (NO_COLOR loses nothing).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from rich import box
@@ -24,7 +24,7 @@ from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unico
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
-from peerjournal.trends import fixed
+from peerjournal.trends import fixed, partial, period_label
 
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
@@ -79,11 +79,8 @@ def _day(text: str) -> str:
 
 
 def _partial(period: dict[str, Any], unit: str) -> bool:
-    """A week or month shorter than a whole one."""
-    start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
-    if unit == "week":
-        return (end - start).days < 6
-    return start.day != 1 or (end + timedelta(days=1)).day != 1
+    """A week or month shorter than a whole one (`trends.partial`)."""
+    return partial(date.fromisoformat(period["start"]), date.fromisoformat(period["end"]), unit)
 
 
 def _num(value: float) -> str:
@@ -148,6 +145,11 @@ class _View:
     def cut(text: str, style: str = "") -> Text:
         """A label that is cut with an ellipsis, never wrapped, in a squeezed column."""
         return Text(clean(text, multiline=False), style=style, no_wrap=True, overflow="ellipsis")
+
+    @staticmethod
+    def wrapped(text: str) -> Text:
+        """A label wrapped at its words in a squeezed column, where its end must show."""
+        return Text(clean(text, multiline=False))
 
     def heading(self, title: str, note: str = "") -> Text:
         text = Text("\n" + clean(title, multiline=False), style="bold")
@@ -252,11 +254,9 @@ class _View:
         ongoing = (self.report.get("rhythm") or {}).get("reaches_today", True)
         cut = [_partial(p, self.unit) and not (ongoing and p is periods[-1]) for p in shown]
         for p, short in zip(shown, cut, strict=True):
-            start = date.fromisoformat(p["start"])
             # "8 Jun", the year said once, in the heading ("8 Jun 2026" left 40 to 60
             # columns too narrow for the headers)
-            name = spoken(start, year=False) if self.unit == "week" else start.strftime("%b %Y")
-            name += "*" if short else ""
+            name = period_label(date.fromisoformat(p["start"]), self.unit) + ("*" if short else "")
             if not p["entries"]:
                 bar = [self.bar(0, 0, scale, 0)] if bars else []
                 table.add_row(name, Text(self.none, style="dim"), "", "", *bar, "")
@@ -426,13 +426,14 @@ class _View:
         for c in r["changes"]:
             arrow = f"{self.up} rose" if c["change"] > 0 else f"{self.down} fell"
             style = IDENTITY_STYLE if c["polarity"] == "identity" else DRIFT_STYLE
+            # wrapped, never cut: the end of a row says identity or drift
             if c["kind"] == "dimension":
-                what = self.cut(f"{c['label']} ({c['polarity']})")
+                what = self.wrapped(f"{c['label']} ({c['polarity']})")
                 before, now = _num(c["previous"]), _num(c["current"])
             else:
                 # "Moving toward: their choices and hopes (identity)" beside "moving toward (…)"
                 name = marker_label(c["id"], self.labels, negated=c["negated"])
-                what = self.cut(f"{c['label']}: {name} ({c['polarity']})")
+                what = self.wrapped(f"{c['label']}: {name} ({c['polarity']})")
                 before, now = str(c["previous"]), str(c["current"])
             table.add_row(Text(arrow + (" " if self.narrow else ""), style=style), what, before,
                           now)
