@@ -6,7 +6,7 @@ curated part), and the set is scored with them: an estimate of accuracy on text 
 markers have not seen. Then the mixed entries of the read sets are scored with markers learned
 from everything (mixed entries are never training text), since a rule that helps clear entries
 can cost mixed ones, and so are sentences with neither in them (`NEUTRAL`), which should get
-no verdict:
+no verdict, and sad or tired notes (`SAD_OR_TIRED`), which should get no drift verdict:
 
     PYTHONPATH=src python benchmarks/learned_cv.py
 
@@ -110,6 +110,45 @@ NEUTRAL_SECOND = (
     "Leaves blocked the drain by the entrance so there was a big puddle.",
 )
 
+# Sad or tired notes of a peer supporter's own day, with no clinical drift in them: each drift
+# verdict is mood, energy or time read as "leans clinical" (round 35, QA). Written before the
+# mood, time and thanks words were excluded, and only counted, never read for words to exclude.
+SAD_OR_TIRED = (
+    "Feeling a bit low today. Long day and I'm just glad to be home with a cup of tea.",
+    "Tired and flat. Didn't sleep well last night so everything felt like hard work.",
+    "Had some sad news about an old friend this morning. Couldn't really focus after that.",
+    "Stress levels through the roof this week. Need a long weekend and an early night.",
+    "Busy, busy, busy. Barely had time to think. Finally home and the house is quiet.",
+    "Honestly worn out. Left a bit early and went straight to bed.",
+    "Low energy all day. Kept yawning in the team catch up. Going to try and sleep early.",
+    "Missed my sister's birthday call because I was so tired. Feel rubbish about it.",
+    "Grey sort of day. Not much happened, I felt heavy and a bit teary on the way home.",
+    "Thanks to everyone who sent cards when Dad was poorly. It meant a lot. Still feeling fragile.",
+    "Running on empty lately. I know I need a break soon, I'll talk to my manager about leave.",
+    "Anniversary of Mum's death today. Took it slow, had a quiet lunch on my own.",
+    "I'm not sleeping well and it's starting to show. Snapped at my partner, felt awful after.",
+    "Cried in the car before I went in. Not sure why, just a lot going on at home.",
+    "Late finish again and I'm shattered. Cheers to Sam for covering the last half hour.",
+    "The news about the funding cuts got to me. Worried about what happens to our groups.",
+    "Felt lonely today even with people around. Maybe I'm just overtired.",
+    "Tearful after the team meeting, it's been a hard month. Going to be kind to myself tonight.",
+    "Bit of a down day. Tried to keep busy but my head wasn't in it.",
+    "My back is killing me and I'm fed up. Had a long bath and an early night planned.",
+    "Sure it will feel better tomorrow. Today just seems like a lot.",
+    "Exhausted. Too much paperwork, too little time. Going to switch off my phone.",
+    "Heavy heart today, one of our regulars has moved away and I'll miss her.",
+    "Bit anxious about my own appointment next week. Couldn't settle all afternoon.",
+    "Feeling burnt out. I've been saying yes to everything and I need to be careful"
+    " with my energy.",
+    "Quiet, sad sort of evening. Watched telly and ate toast for tea.",
+    "Headache since lunchtime and felt low all day. Called it early and came home.",
+    "Finally got some sleep last night after a rough week, still feel drained though.",
+    "Lost my temper with the kids this morning and felt guilty all day about it.",
+    "Struggling a bit myself at the moment. Going to book a chat with my own supervisor soon.",
+    "My mood has been low since the move. Trying to stay healthy, walking and early nights.",
+    "So tired I could barely string a sentence together. Thanked everyone and went home early.",
+)
+
 
 def lexicon_from(examples: list[Example]) -> Lexicon:
     """The curated markers plus markers learned from `examples`, as the shipped lexicon is
@@ -142,6 +181,8 @@ def main() -> None:
     for name, texts in (("neutral", NEUTRAL), ("neutral, second set", NEUTRAL_SECOND)):
         decided = sum(score_text(t, everything).verdict != "insufficient" for t in texts)
         print(f"{name + ' with a verdict':28} {decided:4}/{len(texts)}")
+    sad = sum(score_text(t, everything).verdict == "drift" for t in SAD_OR_TIRED)
+    print(f"{'sad or tired, drift verdict':28} {sad:4}/{len(SAD_OR_TIRED)}")
 
 
 if __name__ == "__main__":

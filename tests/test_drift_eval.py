@@ -342,7 +342,9 @@ DEV_FLOORS = {
     "warm_drift": (0.70, 13),  # 40 -> 57 -> 53 of 70; round 12: 53
     "short_notes": (0.95, 0),  # 74 -> 114 -> 118 of 120; round 12: 117
     "mixed": (0.40, 0),  # 39 -> 65 -> 62 of 100; round 12: 42 (the cost of no cap: score.py)
-    "clear_everyday": (0.94, 22),  # 75 -> 108 -> 114 of 120
+    # traps 22 -> 23 (round 35): "he'll thank me later", a trap in the drift entry ce-cd-053,
+    # now counts as curated advice drift, the side the entry is labelled
+    "clear_everyday": (0.94, 23),  # 75 -> 108 -> 114 of 120
     "new_settings": (0.88, 0),  # 42 -> 51 -> 57 of 60; round 12: 56
     "clear_everyday2": (0.91, 7),  # 82 -> 104 -> 110 of 120 (83 before its misses were read)
     "clear_everyday3": (0.93, 10),  # 83 -> 108 -> 114 of 120 (87 before its misses were read)

@@ -108,8 +108,9 @@ def curated(hits: tuple[Hit, ...] | list[Hit]) -> list[Hit]:
 def test_learned_hits_net_out() -> None:
     """The lighter side's learned hits are not counted; the heavier side's count at a share."""
     lex = load_lexicon()
-    text = "I told her she should take her meds and made sure. I shared my own story with her and"
-    text += " we sat with her and listened."
+    # "made sure he": "sure" alone is no longer learned (round 35, benchmarks/learn_markers.py)
+    text = "I told her she should take her meds and made sure he did. I shared my own story with"
+    text += " her and we sat with her and listened."
     s = score_text(text, lex)
     learned = [h for h in s.hits if lex.marker(h.marker).learned and not h.negated]
     counted = {h.polarity for h in learned if h.counted}
@@ -383,8 +384,8 @@ def test_learned_words_take_the_flags_of_the_curated_phrase_around_them() -> Non
     inside = [h for h in s.hits if lex.marker(h.marker).learned]
     assert inside and all(h.negated and not h.counted for h in inside)
     s = score_text("The nurse said she is low in mood.")
-    (label, mood) = s.hits
-    assert label.text == "she is low in mood" and mood.text == "low in mood"
+    (label, mood) = s.hits  # "low" is a mood word, never learned (round 35): "mood" is
+    assert label.text == "she is low in mood" and mood.text == "mood"
     assert mood.attributed and is_learned_marker(mood.marker) and not mood.counted
 
 
