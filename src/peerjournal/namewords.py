@@ -27,7 +27,7 @@ _FIRST_NAME_WORDS = word_set(
     iris ivy jack jade jay jean jewel joy june king kit lane lily major mark marsh max may
     melody mercy miles misty nick olive pat patience pearl penny pepper pip poppy precious
     prince ray reg rich river rob robin rocky rod rose rosy ruby rusty
-    sage sandy skip sky sonny star storm summer sunny sue tiger tom val violet wade ward will
+    sage sandy skip sky sonny star storm summer sunny sue tiger violet wade ward will
     win winter worth
     """
 )

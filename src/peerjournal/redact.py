@@ -1000,8 +1000,17 @@ _SPOKEN_DOT = r"(?:\s+dot\s+|\s*[(\[]dot[)\]]\s*|\.)"
 _SPOKEN_EMAIL = (
     r"(?<![\w@.])(?!(?:look|looked|looking|looks|is|was|were|are|am|be|been|it|me|him|her|us"
     r"|them|this|that|one|go|went|going|get|got|sign|signed|up|on|in|out|off|and|or|but|just"
-    r"|only|still|even|there|here|online|web|site|website|page|email|e-mail|mail)\s)"
-    r"[\w.+\-']*\w(?:\s+at\s+|\s*[(\[]at[)\]]\s*)[\w\-]+"
+    r"|only|still|even|there|here|online|web|site|website|page|email|e-mail|mail"
+    # (nor a verb of where something is done: "I shop at tesco dot com", "applied at jobs
+    # dot nhs dot uk")
+    r"|shop|shops|work|works|stay|stays|live|lives|meet|meets|met|eat|eats|ate|buy|buys"
+    r"|bought|order|orders|book|books|apply|applies|study|studies|volunteer|volunteers|sit"
+    r"|sat|wait|waits|start|starts|found|find|finds|applied|worked|stayed|lived|shopped"
+    r"|ordered|booked|studied|volunteered|started|waited|arrived|registered|working|living"
+    r"|staying|shopping|studying|volunteering|waiting)\s)"
+    # (a name read aloud in parts: "ngozi dot okonkwo at", "nick underscore ray at")
+    r"[\w.+\-']*\w(?:(?:\s+(?:dot|underscore)\s+|\s*[(\[]dot[)\]]\s*)[\w.+\-']*\w)*"
+    r"(?:\s+at\s+|\s*[(\[]at[)\]]\s*)[\w\-]+"
     rf"(?:{_SPOKEN_DOT}[\w\-]+)*{_SPOKEN_DOT}"
     r"(?:com|org|net|uk|io|ie|edu|gov|info|me|co|nhs|ac)(?!\w|\.\w|\s+dot\b)"
 )
