@@ -326,3 +326,20 @@ def alembic_config(path: Path) -> Any:
     config.set_main_option("script_location", str(Path(engine.__file__).parent / "migrations"))
     config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
     return config
+
+
+def compact_and_whole_summaries(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    """The JSON summary since 1 Nov 2026 as exported (drift counted per marker:
+    `stats.summary_drifts`) and as the whole stored scores give it: the two must be the same."""
+    import peerjournal.db.stats as stats
+
+    args = ("export", "--yes", "-f", "json", "--since", "2026-11-01")
+    compact = cli(*args)
+    assert compact.exit_code == 0, compact.stderr
+
+    def whole_scores(store: Store, since: Any, until: Any, full: object) -> object:
+        return store.drifts_between(since, until)
+
+    monkeypatch.setattr(stats, "summary_drifts", whole_scores)
+    whole = cli(*args)
+    return json.loads(compact.stdout), json.loads(whole.stdout)

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import CLI
-from peerjournal.db.store import Store
+from conftest import CLI, compact_and_whole_summaries
 from peerjournal.exporters.common import MAX_TABLE_ROWS
 
 PEER = "I sat with Sam and asked what he wanted from the week; we talked it through together."
@@ -133,8 +132,6 @@ def test_a_summary_reads_the_same_from_the_compact_scores(
 ) -> None:
     """An export parses each entry's whole stored score only for shared entries (their
     excerpts quote the hits); the summary is the one the whole scores give."""
-    import peerjournal.db.stats as stats
-
     texts = [
         "I told him he should take his meds and reminded him he is non-compliant.",
         "I shared my own story of recovery and we sat with it together, side by side.",
@@ -143,15 +140,8 @@ def test_a_summary_reads_the_same_from_the_compact_scores(
     ids = [add(text, "--date", f"2026-11-{n + 10}") for n, text in enumerate(texts * 2)]
     assert cli("share", str(ids[0])).exit_code == 0
     assert cli("share", str(ids[4])).exit_code == 0
-    args = ("export", "--yes", "-f", "json", "--since", "2026-11-01")
-    compact = cli(*args)
-    assert compact.exit_code == 0, compact.stderr
-    def whole_scores(store: Store, since: date, until: date, full: object) -> object:
-        return store.drifts_between(since, until)
-
-    monkeypatch.setattr(stats, "summary_drifts", whole_scores)
-    whole = cli(*args)
-    assert json.loads(compact.stdout) == json.loads(whole.stdout)
-    markers = json.loads(compact.stdout)["markers"]
+    compact, whole = compact_and_whole_summaries(cli, monkeypatch)
+    assert compact == whole
+    markers = compact["markers"]
     assert markers["drift"] and markers["identity"]
     assert any(m["excerpts"] for m in markers["drift"] + markers["identity"])  # from shared

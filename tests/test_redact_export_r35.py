@@ -5,14 +5,11 @@ unshared entry twice from its compact score; the export's name check reads each 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 
-from conftest import CLI
-from peerjournal.db.store import Store
+from conftest import CLI, compact_and_whole_summaries
 from peerjournal.redact import Person, Redactor, lower_case_words, unlisted_capitalised
 from test_redact_cli import people, shared, summary
 
@@ -123,22 +120,12 @@ def test_a_marker_hit_twice_in_an_unshared_entry_counts_twice(
 ) -> None:
     """The compact scores give each marker once with the times it counted (no dict for each
     hit): the summary is the one the whole scores give."""
-    import peerjournal.db.stats as stats
-
     text = ("I told him he should take his meds. Later I told her she should take her meds. "
             "I told them they should take their meds.")
     add(text, "--date", "2026-11-10")
-    args = ("export", "--yes", "-f", "json", "--since", "2026-11-01")
-    compact = cli(*args)
-    assert compact.exit_code == 0, compact.stderr
-
-    def whole_scores(store: Store, since: date, until: date, full: object) -> object:
-        return store.drifts_between(since, until)
-
-    monkeypatch.setattr(stats, "summary_drifts", whole_scores)
-    whole = cli(*args)
-    assert json.loads(compact.stdout) == json.loads(whole.stdout)
-    counts = [(m["count"], m["entries"]) for m in json.loads(compact.stdout)["markers"]["drift"]]
+    compact, whole = compact_and_whole_summaries(cli, monkeypatch)
+    assert compact == whole
+    counts = [(m["count"], m["entries"]) for m in compact["markers"]["drift"]]
     assert any(count > 1 and entries == 1 for count, entries in counts), counts
 
 
