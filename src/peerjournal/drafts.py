@@ -179,8 +179,10 @@ class Draft:
         except UnicodeDecodeError:
             raise self.damaged() from None
         text = text.replace("\x00", "")  # the parser marks with NUL (saving refuses it)
-        # a comment left open (a template an editor cut short) is no words of the writer's
-        text = _UNCLOSED_COMMENT.sub("", text)
+        # a comment left open at the end is closed: words typed in it count, as in any
+        # comment; the template's own words (cut short by an editor) do not
+        if _UNCLOSED_COMMENT.search(text):
+            text += " -->"
         try:
             parsed = parse_template(text)
         except PeerJournalError:  # a typo in a heading: the text is there, keep it whole
@@ -330,6 +332,8 @@ def _typed_in_comments(text: str, prompt_set: str | None) -> str:
     typed: list[str] = []
     for comment in COMMENT.findall(without_options(text)):
         words = comment[4:-3].split()  # (within <!-- and -->)
+        if any(" ".join(given).startswith(" ".join(words)) for given in guidance):
+            continue  # the template's words, or their start (a file an editor cut short)
         made_from = guidance_of(words, guidance)
         if made_from is None:
             continue  # not the template's: a comment of the writer's own, meant to be ignored

@@ -380,7 +380,7 @@ class GuidedSession:
         if self.app.stdin_is_terminal():
             return
         lines: list[str] = []
-        notice = threading.Timer(_NOTICE_AFTER, self.app.say, [_WAITING_NOTICE])
+        notice = threading.Timer(NOTICE_AFTER, self.app.say, [_WAITING_NOTICE])
         notice.daemon = True
         notice.start()
         try:
@@ -505,18 +505,43 @@ class GuidedSession:
         """A bare yes or no typed at the tags or the self-care note (`step`) is most likely
         the answer to "Save this entry?" typed one prompt early: asked about, Enter or y skips
         the step (its line not kept), n keeps it as typed. Else (or kept) the line goes on to
-        the step's own check, `then`."""
+        the step's own check, `then`. Words typed at the question are the tags meant, or are
+        added to the self-care note, and kept whatever the answer."""
         early = len(typed.split()) == 1 and isinstance(yes_or_no_reply(typed), bool)
         if not early or more_input_waiting():
             return then(typed)
         name = "tags" if step == "tags" else "self-care note"
-        skip = self._yes_or_no(
+        question = (
             f"{typed.strip()!r} reads like an answer to 'Save this entry?', which comes "
-            f"next: skip the {name}? [Y/n] ",
-            f"Please answer y (skip the {name}) or n (keep {typed.strip()!r} as your {name}).",
-            "evaluation" if step == "tags" else step,
+            f"next: skip the {name}? [Y/n] "
         )
-        return "" if skip else then(typed)
+        again = f"Please answer y (skip the {name}) or n (keep {typed.strip()!r} as your {name})."
+        if step == "tags":
+            return self._tags_meant(typed, question, again, then)
+        before = self.draft.self_care  # (the line typed: `_line_step` keeps it while asked)
+        skip = self._yes_or_no(question, again, step)
+        note = self.draft.self_care  # with the words added at the question
+        return note[len(before):].strip() if skip else then(note)
+
+    def _tags_meant(
+        self, typed: str, question: str, again: str, then: Callable[[str], str | None]
+    ) -> str | None:
+        """The question of `_not_an_early_answer` at the tags: y or Enter skips them, n keeps
+        `typed`, and any other line is the tags line meant, read as the Tags prompt reads one
+        (`then`). A line Ctrl-C cuts off is kept as the tags line."""
+        while True:
+            self._line = ("", self._hold_tags, False)  # (`_keep_the_interrupted_line`)
+            answer = self._read_line(question)
+            self._line = None
+            if answer is None:  # no answer (Ctrl-D): kept as typed
+                return then(typed)
+            reply = None if more_input_waiting() else yes_or_no_reply(answer)
+            if reply == AGAIN:
+                self.app.say(again)
+                continue
+            if isinstance(reply, bool):
+                return "" if reply else then(typed)
+            return then(answer.strip())
 
     def _pasted_on(self, typed: str) -> str:
         """A self-care line with more of a paste behind it ("Walked home.", "Called my
@@ -1028,7 +1053,7 @@ def more_input_waiting() -> bool:
 _WAITING_MOST = 1 << 20
 # When standard input has not ended this many seconds after the answer, the writer is told
 # what it is waited for (`cat | peerjournal write --resume`, typed at a terminal)
-_NOTICE_AFTER = 2.0
+NOTICE_AFTER = 2.0
 _WAITING_NOTICE = (
     "Waiting for the end of standard input: what comes in after your answer is added to your "
     "evaluation (Ctrl-D, or closing the pipe, ends it)."
