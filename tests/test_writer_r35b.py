@@ -71,7 +71,11 @@ def test_an_experience_replaced_by_x_is_kept_in_a_copy_that_drafts_lists(
     """Was: `edit 1 -x "oops"` (meant to add a line) and the experience was gone for good."""
     entry_id = add(OLD, "-f", "Calm.")
     result = cli("edit", str(entry_id), "-x", "oops")
-    assert result.exit_code == 0 and result.stderr == "Updated entry 1.\n", result.stderr
+    assert result.exit_code == 0 and result.stdout == "", result.stderr
+    # (no terminal: the copy is named too, r35 QA; its path and discard command)
+    updated, note = result.stderr.splitlines()
+    assert updated == "Updated entry 1." and note.startswith("Replaced the experience (14 words)")
+    assert "`peerjournal drafts --discard 1` drops it" in note
     assert shown(cli, entry_id)["experience"] == "oops"
     [row] = listed(cli)
     assert (row["kind"], row["listed_as"], row["entry_id"]) == ("edit", "replaced", entry_id)

@@ -451,7 +451,7 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
         guidance = "\n".join(f"     - {_in_comment(q)}" for q in element.guidance(draft.mode))
         heading = _in_comment(element.heading)
         lines.append(f"<!-- {heading}\n{guidance} -->" if guidance else f"<!-- {heading} -->")
-        lines += ["", _escaped(getattr(draft, element.id), asked), ""]
+        lines += ["", escaped(getattr(draft, element.id), asked), ""]
         questions = [(q.id, q.text) for q in element.questions]
         if element is prompt_set.elements[-1]:  # answers from another set or an import: keep them
             questions += [(qid, qid) for qid in draft.answers if qid not in known]
@@ -459,12 +459,12 @@ def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
             lines.append(f"### {_on_heading(question_text)} <!-- id: {qid} -->")
             # (an answer to no question of the set says so, in place of the blank line)
             note = "" if qid in known else f"<!-- {_in_comment(_not_asked(prompt_set))} -->"
-            lines += [note, _escaped(draft.answers.get(qid, ""), asked), ""]
+            lines += [note, escaped(draft.answers.get(qid, ""), asked), ""]
     lines += [
         "## Self-care",
         "<!-- Optional: one thing you did or will do for yourself. -->",
         "",
-        _escaped(draft.self_care, asked),
+        escaped(draft.self_care, asked),
         "",
     ]
     return "\n".join(lines)
@@ -794,7 +794,7 @@ _COMMENT_OPEN = re.compile(r"<!(\\*)--")
 _ESCAPED_COMMENT_OPEN = re.compile(r"<!\\(\\*)--")
 
 
-def _escaped(text: str, questions: Collection[str] = ()) -> str:
+def escaped(text: str, questions: Collection[str] = ()) -> str:
     """`text` as written into the template. A `###` heading line of the writer's own is left
     as typed (it is read back as a line of the text it is in), unless it would be read as one
     of the set's `questions` (headings, as `_heading_key` gives them)."""

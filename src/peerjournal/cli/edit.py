@@ -189,7 +189,7 @@ def register(app: typer.Typer) -> None:
             )
         else:
             app_ctx.say(f"Updated entry {entry_id}.")
-        if copy is not None and app_ctx.err.is_terminal:  # (a script knows what it replaces)
+        if copy is not None:  # (terminal or not: the replaced words are not gone, QA)
             app_ctx.say(_replaced_note(app_ctx, entry, draft, copy))
         if kept is not None:
             _copies_note(app_ctx, entry)

@@ -627,33 +627,97 @@ def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> bool:
     given the pipe as its keyboard, typed it as commands); the text is kept as a new draft.
     A reply piped in (`_piped_reply`) is no text to keep: a yes (`echo y | write --resume`,
     as for a guided draft) saves `picked` as it is, without the editor (True); a no, or a
-    reply that is neither, leaves it as it was."""
-    from peerjournal.errors import ExitCode, PeerJournalError
-    from peerjournal.replies import AGAIN
-
-    unused = _unused_stdin(app, wait=not plan.line.editor)
+    reply that is neither, leaves it as it was. Ctrl-C while the reply is read saves nothing."""
+    wait = not plan.line.editor
+    notice = _reply_notice(app, picked) if wait and not app.stdin_is_terminal() else None
+    try:
+        unused = _unused_stdin(app, wait=wait)
+    except _StdinInterrupted as stop:
+        refused = _refused_reply(app, plan, picked, stop.data) if stop.data.strip() else None
+        raise _interrupted_reply(app, picked, refused) from None
+    finally:
+        if notice is not None:
+            notice.cancel()
     if unused is None:
         return False
+    refused = _refused_reply(app, plan, picked, unused)
+    if refused is not None:
+        raise refused
+    return True
+
+
+def _reply_notice(app: AppContext, picked: Draft) -> Any:
+    """Say what is waited for while the reply to "Save this entry?" is read from standard
+    input: at once when nothing is there yet (`cat | write --resume` typed at a terminal
+    showed nothing), else after `guided.NOTICE_AFTER` seconds (a pipe left open). Returns
+    the timer, to cancel, or None."""
+    import threading
+
+    from peerjournal.cli.guided import NOTICE_AFTER
+
+    message = (
+        f"Save the draft {picked.path} as it is? The answer (y or n) is read from standard "
+        "input, which is not a terminal: waiting for it to end (Ctrl-D, or closing the pipe, "
+        "ends it; Ctrl-C stops without saving)."
+    )
+    if not _stdin_waiting():
+        app.say(message)
+        return None
+    notice = threading.Timer(NOTICE_AFTER, app.say, [message])
+    notice.daemon = True
+    notice.start()
+    return notice
+
+
+def _interrupted_reply(
+    app: AppContext, picked: Draft, refused: PeerJournalError | None
+) -> PeerJournalError:
+    """Ctrl-C while the reply was read: nothing is saved (exit 130), whatever had come in;
+    `refused`, what that would have said (words after the answer added to the draft, text
+    kept), follows."""
+    stopped = "Interrupted, so the entry was not saved."
+    if refused is None:
+        refused = PeerJournalError(
+            f"The draft {picked.path} is as it was: {app.resume_hint(_listed(app, picked)[0])} "
+            "continues it."
+        )
+    refused.message = f"{stopped} {refused.message}"
+    refused.exit_code = ExitCode.INTERRUPTED
+    return refused
+
+
+def _refused_reply(
+    app: AppContext, plan: _Plan, picked: Draft, unused: bytes
+) -> PeerJournalError | None:
+    """What `_refuse_unused_stdin` refuses for what was piped in (`unused`); None for a yes
+    (without --editor), which saves `picked` as it is."""
+    from peerjournal.replies import AGAIN
+
     reply = _piped_reply(unused)
     if reply is True and not plan.line.editor:
-        return True
+        return None
     again = app.resume_hint(_listed(app, picked)[0])
     if reply is False:
-        raise PeerJournalError(
+        return PeerJournalError(
             f"Not saved (a no was piped in). The draft {picked.path} is as it was: {again} "
             "continues it.",
             ExitCode.USER_ERROR,
         )
     if reply == AGAIN:
-        raise PeerJournalError(
+        return PeerJournalError(
             "No answer to 'Save this entry?' (what was piped in is not a yes or a no), so it "
             f"was not saved. The draft {picked.path} is as it was: `echo y | {again[1:-1]}` "
             "saves it.",
             ExitCode.USER_ERROR,
         )
+    rest = None if reply is not None or plan.line.editor else _after_the_answer(unused)
+    if rest is not None:
+        added = _words_after_the_answer(app, picked, rest)
+        if added is not None:
+            return added
     refused = _unused_refused(plan.line)
     if reply is True:  # with --editor: the editor was asked for
-        raise PeerJournalError(
+        return PeerJournalError(
             f"{refused.message} The draft {picked.path} is as it was: without --editor, "
             f"`echo y | {again[1:-1]}` saves it as it is.",
             refused.exit_code,
@@ -663,10 +727,85 @@ def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> bool:
         options = _explicit(plan.given, plan.line.prompts)
         refused = _keeping_piped(app, text, options, refused)
     again = _listed(app, picked)[0]  # (the piped text's draft is the newest now)
-    raise PeerJournalError(
+    return PeerJournalError(
         f"{refused.message} The draft {picked.path} is as it was: "
         f"{app.resume_hint(again)}, in a terminal, continues it.",
         refused.exit_code,
+    )
+
+
+def _after_the_answer(data: bytes) -> bytes | None:
+    """What came in after the first line of `data` when that line is a yes or a no to "Save
+    this entry?" (`printf 'y\\nOne more thing\\n' | write --resume`); None when it is not."""
+    from peerjournal.replies import SAVE_ANSWERS, yes_or_no_reply
+
+    lines = data.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        try:
+            first = line.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+        if isinstance(yes_or_no_reply(first, SAVE_ANSWERS), bool):
+            return b"".join(lines[number + 1 :])
+        return None
+    return None
+
+
+def _words_after_the_answer(
+    app: AppContext, picked: Draft, rest: bytes
+) -> PeerJournalError | None:
+    """The error once the lines piped in after the answer (`rest`; more answers left out)
+    are added to the end of the evaluation of the editor draft `picked`, as they are to a
+    guided draft's: under a second `## Evaluation` heading at the end of its file, which
+    reads as the end of the evaluation. None when they hold no words, or the draft would read
+    otherwise with them (it does not parse, a comment is left open): kept as a draft of their
+    own then."""
+    import dataclasses
+
+    from peerjournal.cli.editor import parse_entry
+    from peerjournal.drafts import write_atomic
+    from peerjournal.reflection import escaped
+    from peerjournal.replies import SAVE_ANSWERS, yes_or_no_reply
+
+    said = PeerJournalError("", ExitCode.USER_ERROR)
+    text = _kept_stdin(app, said, rest)
+    if text is None:
+        return None
+    lines = [line for line in text.splitlines()
+             if not isinstance(yes_or_no_reply(line, SAVE_ANSWERS), bool) or not line.strip()]
+    words = "\n".join(lines).strip("\n")
+    if not words.strip():
+        return None
+    try:
+        before = picked.path.read_text(encoding="utf-8")
+        added = (
+            f"{before.rstrip()}\n\n## Evaluation\n<!-- Added from standard input, after the "
+            f"answer to 'Save this entry?' -->\n\n{escaped(words)}\n"
+        )
+        was, now = parse_entry(before), parse_entry(added)
+    except (OSError, UnicodeDecodeError, PeerJournalError):
+        return None
+    def others(parsed: ParsedEntry) -> ParsedEntry:
+        return dataclasses.replace(parsed, texts={**parsed.texts, "evaluation": ""})
+
+    if others(now) != others(was) or not (
+        now.texts.get("evaluation", "").endswith(words.strip())
+    ):
+        return None
+    try:
+        write_atomic(picked.path, added)
+    except OSError:
+        return None
+    count = counted(len([line for line in lines if line.strip()]), "line")
+    again = app.resume_hint(_listed(app, picked)[0])
+    return PeerJournalError(
+        f"More came in after the answer to 'Save this entry?' ({count}), so the entry was not "
+        f"saved: that is added to the end of the evaluation in the draft {picked.path} (under "
+        f"a second '## Evaluation' heading at its end).{said.message} "
+        f"{again[:-1]} --editor` opens it to check it, `echo y | {again[1:-1]}` saves it.",
+        ExitCode.USER_ERROR,
     )
 
 
@@ -808,13 +947,25 @@ def _unused_stdin(app: AppContext, wait: bool = False) -> bytes | None:
     without --editor, as a guided draft's is read), if it holds any text; else None."""
     if app.stdin_is_terminal() or not (wait or _stdin_waiting()):
         return None
-    data = _read_stdin(_REPLIES_AT_MOST)[0]
-    if len(data) > _REPLIES_AT_MOST:  # `yes |` never ends: its first MiB, if all replies
-        whole_lines = data[: data.rfind(b"\n") + 1]
+    data, stopped = _read_stdin(_REPLIES_AT_MOST)
+    if len(data) > _REPLIES_AT_MOST and not stopped:  # `yes |` never ends: its first MiB,
+        whole_lines = data[: data.rfind(b"\n") + 1]  # if all replies
         if _piped_reply(whole_lines) is not None:
             return whole_lines
-        data += _read_stdin()[0]  # text, to keep whole
+        more, stopped = _read_stdin()  # text, to keep whole
+        data += more
+    if stopped and wait:  # Ctrl-C while the reply was awaited: no reply
+        raise _StdinInterrupted(data)
     return data if data.strip() else None
+
+
+class _StdinInterrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM, SIGHUP) while `_unused_stdin` waited for the reply; `data`: what
+    had come in."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self.data = data
 
 
 # Of what is piped in to a command that opens the editor, this much is read before looking at
