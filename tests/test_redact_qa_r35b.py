@@ -118,7 +118,7 @@ def test_an_ni_number_and_an_email_read_aloud_are_replaced(text: str, expected: 
 
 # ---------------------------------------------------------------- 7. names that are words
 
-WORDS = ("He was nearly back in the nick; just in the nick of time. A ray of light. Fishing rod. "
+WORDS = ("A ray of light. Fishing rod. "
          "A cat asleep, kit bag packed, a dot on the map. Blue jeans. The reg on the car. x-ray "
          "results. He wore jeans and a jean jacket.")
 
@@ -134,9 +134,9 @@ def test_names_that_are_everyday_words_leave_the_words() -> None:
 
 
 def test_people_add_says_such_a_name_is_a_word(cli: CLI) -> None:
-    result = cli("people", "add", "Nick Ray")
+    result = cli("people", "add", "Kit Ray")
     assert result.exit_code == 0, result.stderr
-    assert "'Nick' on its own is also an English word" in result.stdout + result.stderr
+    assert "'Kit' on its own is also an English word" in result.stdout + result.stderr
     assert "'Ray' on its own is also an English word" in result.stdout + result.stderr
 
 
@@ -170,10 +170,12 @@ def test_a_writers_heading_shows_no_backslash_in_markdown(cli: CLI) -> None:
 
 
 def test_given_names_seldom_everyday_words_are_replaced_in_any_sentence() -> None:
-    """QA of this round: with Tom and Val among the name-words, "helped tom fill in the form"
-    went out as typed; they are seldom everyday words in lower case, so replaced wherever."""
+    """QA of this round: with Tom, Val and Nick among the name-words, "helped tom fill in the
+    form" and "gave nick a lift" went out as typed; a listed person is likelier than the word
+    in a peer's journal, so they are replaced wherever."""
     names = ("Tom Wise", "Val Moss", "Nick Ray")
     text = "Walked with nick and tom. Helped tom fill in the form. Drove val home."
+    assert redacted("I gave nick a lift.", *names) == "I gave [person] a lift."
     assert redacted(text, *names) == (
         "Walked with [person] and [person]. Helped [person] fill in the form. Drove [person] home.")
 
@@ -183,7 +185,7 @@ def test_an_email_read_aloud_goes_whole_and_takes_no_verb() -> None:
     at tesco dot com" lost its verb."""
     text = ("Emailed ngozi dot okonkwo at gmail dot com and nick underscore ray at outlook dot "
             "com. I shop at tesco dot com. She applied at jobs dot nhs dot uk. "
-            "fred at hotmail dot com.")
+            "fred at hotmail dot com. See you at asda dot com.")
     assert redacted(text) == (
         "Emailed [email] and [email]. I shop at tesco dot com. She applied at jobs dot nhs dot "
-        "uk. [email].")
+        "uk. [email]. See you at asda dot com.")

@@ -25,7 +25,7 @@ _FIRST_NAME_WORDS = word_set(
     chase cherry chip chuck cliff crystal dale dash dawn destiny don dot drew duke earl eve
     faith fern frank gene ginger glen grace guy harmony hazel heather holly honey hope hunter
     iris ivy jack jade jay jean jewel joy june king kit lane lily major mark marsh max may
-    melody mercy miles misty nick olive pat patience pearl penny pepper pip poppy precious
+    melody mercy miles misty olive pat patience pearl penny pepper pip poppy precious
     prince ray reg rich river rob robin rocky rod rose rosy ruby rusty
     sage sandy skip sky sonny star storm summer sunny sue tiger violet wade ward will
     win winter worth

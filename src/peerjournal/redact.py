@@ -998,7 +998,7 @@ _NI_NUMBER = r"[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]"
 _SPOKEN_DOT = r"(?:\s+dot\s+|\s*[(\[]dot[)\]]\s*|\.)"
 # (not a word that a website read aloud follows: "look at bbc dot co dot uk")
 _SPOKEN_EMAIL = (
-    r"(?<![\w@.])(?!(?:look|looked|looking|looks|is|was|were|are|am|be|been|it|me|him|her|us"
+    r"(?<![\w@.])(?!(?:look|looked|looking|looks|is|was|were|are|am|be|been|it|me|you|him|her|us"
     r"|them|this|that|one|go|went|going|get|got|sign|signed|up|on|in|out|off|and|or|but|just"
     r"|only|still|even|there|here|online|web|site|website|page|email|e-mail|mail"
     # (nor a verb of where something is done: "I shop at tesco dot com", "applied at jobs
@@ -1009,7 +1009,7 @@ _SPOKEN_EMAIL = (
     r"|ordered|booked|studied|volunteered|started|waited|arrived|registered|working|living"
     r"|staying|shopping|studying|volunteering|waiting)\s)"
     # (a name read aloud in parts: "ngozi dot okonkwo at", "nick underscore ray at")
-    r"[\w.+\-']*\w(?:(?:\s+(?:dot|underscore)\s+|\s*[(\[]dot[)\]]\s*)[\w.+\-']*\w)*"
+    r"[\w.+\-']*\w(?:(?:\s+(?:dot|underscore)\s+|\s*[(\[]dot[)\]]\s*)[\w.+\-']*\w){0,4}"
     r"(?:\s+at\s+|\s*[(\[]at[)\]]\s*)[\w\-]+"
     rf"(?:{_SPOKEN_DOT}[\w\-]+)*{_SPOKEN_DOT}"
     r"(?:com|org|net|uk|io|ie|edu|gov|info|me|co|nhs|ac)(?!\w|\.\w|\s+dot\b)"
@@ -2341,7 +2341,7 @@ def unlisted_capitalised(
 # After the words that tell an identifier (see `_identifier_rules`: "Case no.", "Reg plate",
 # "IBAN"), up to two more of them and the label put in its place.
 _LABEL = re.compile(r"\[(?:nhs number|bank details|vehicle registration|reference)\]")
-_CUE_OF_LABEL = re.compile(rf"(?:\s+[^\W\d_]+\.?){{0,2}}\s*[:#]?\s*{_LABEL.pattern}")
+_CUE_OF_LABEL = re.compile(rf"(?:\s+[^\W\d_]+\.?){{0,2}}\s*(?:[:#]\s*)?{_LABEL.pattern}")
 
 
 @cache

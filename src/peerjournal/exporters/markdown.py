@@ -16,11 +16,11 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # Line starts that would make a list, heading, rule or (for "[person]: x") a link definition;
 # every other "[" is escaped already, and a placeholder alone at a line start is no link.
 _LINE_START = re.compile(
-    r"^(\s*)([-+=]|#+(?=[ \t]*$)|\d+[.)]|\[(?=[^\]\n]*\]:))", re.MULTILINE
+    r"^([ \t]*)([-+=]|#+(?=[ \t]*$)|\d+[.)]|\[(?=[^\]\n]*\]:))", re.MULTILINE
 )
 # A heading the writer typed ("### My notes"): bold, so it is no heading of the summary and
 # shows no backslash read as text (a "#" with no space after it is no heading: "#selfcare")
-_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+(.*?\S)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_HEADING = re.compile(r"^([ \t]*+)#{1,6}[ \t]++(.*?\S)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 # "](" is how a link or an image goes on: its "(" is escaped too, "!\[x\]\(//host/p.png)".
 _LINK_AFTER = re.compile(r"(?<=\])\(")
 # An HTML entity ("S&#97;m", "&lt;") would be shown as the character it stands for.
