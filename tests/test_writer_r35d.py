@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,3 +139,14 @@ def test_edit_x_without_a_terminal_says_where_the_replaced_text_is(cli: CLI) -> 
         f"Replaced the experience (7 words); the entry as it was is kept as draft 1, in "
         f"{row['path']}, to take back what you need (`peerjournal drafts --discard 1` drops it)."
     )
+
+
+def test_a_short_part_inside_a_longer_word_is_still_replaced_and_kept(cli: CLI, add: Any) -> None:
+    """Review: the old text was looked for as characters, so "ok" replaced by "I am okay"
+    counted as kept in it and no copy was made; words are whole, and an empty part is never
+    a replaced one."""
+    entry_id = add("ok")
+    replaced = cli("edit", str(entry_id), "-x", "I am okay")
+    assert replaced.exit_code == 0 and "Replaced the experience (1 word)" in replaced.stderr
+    added = cli("edit", str(entry_id), "-f", "Calm.", "-x", "I am okay today")
+    assert added.exit_code == 0 and "Replaced" not in added.stderr, added.stderr

@@ -263,9 +263,11 @@ def check_score(value: Any, item_id: str) -> int:
 
 
 # A score typed with words after it at the 1-5 prompt: "4 because Kerry asked", "4: they
-# did", "2 - not yet"; not "3.5", "4/5", "2-3", "3 or 4", which are no score on the scale
+# did", "2 - not yet"; not "3.5", "4/5", "2-3", "2 - 3", "3 / 4", "3 or 4", which are no
+# score on the scale
 _SCORE_AND_WORDS = re.compile(
-    r"\s*([1-5])(?:\s*(?:[.,:;)]|-+|–|—)\s*|\s+)(?!\d|(?:or|to|and)\s+\d)(.*\w.*)",
+    r"\s*([1-5])(?:\s*(?:[.,:;)/]|-+|–|—)\s*|\s+)(?!\s*(?:[.,:;)/]|-+|–|—)?\s*\d|\s*(?:or|to|and)\s+\d)"
+    r"(.*\w.*)",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -212,7 +212,7 @@ def unknown_setting(store: Store, setting: str | None) -> str | None:
     return f"no entry has the setting {setting!r}{guess}"
 
 
-def _not_found(store: Store, filters: Filters, *, searched: bool = False) -> str:
+def not_found(store: Store, filters: Filters, *, searched: bool = False) -> str:
     """Why a list or search (`searched`) narrowed by `filters` found nothing: a setting or a
     tag no entry has, tags that no entry has together, or else the filters given."""
     from peerjournal.plural import joined
@@ -298,7 +298,7 @@ def _tagged_or_set(store: Store, query: str) -> list[str]:
 
 
 def _nothing_found(store: Store, query: str, filters: Filters) -> str:
-    """The message for a search that found nothing (see `_not_found`, `_tagged_or_set`)."""
+    """The message for a search that found nothing (see `not_found`, `_tagged_or_set`)."""
     from peerjournal.db.store import Filters
 
     # a filter can hide every match (a typo in --setting), as in `list`; but when the words
@@ -306,7 +306,7 @@ def _nothing_found(store: Store, query: str, filters: Filters) -> str:
     if _given(filters) and (
         unknown_setting(store, filters.setting) or store.search(query, Filters(limit=1))
     ):
-        return f"Nothing found for {_quoted(query)}: {_not_found(store, filters, searched=True)}"
+        return f"Nothing found for {_quoted(query)}: {not_found(store, filters, searched=True)}"
     elsewhere = _tagged_or_set(store, query)
     if trashed := store.trashed_matches(query):  # as `list --tag` counts them
         has = "has" if trashed == 1 else "have"
@@ -491,7 +491,7 @@ def register(app: typer.Typer) -> None:
             app_ctx.print_json([e.to_json() for e in entries])
         elif not entries:
             if _given(filters):
-                app_ctx.say(f"No entries match: {_not_found(store, filters)}")
+                app_ctx.say(f"No entries match: {not_found(store, filters)}")
             else:
                 from peerjournal.db.stats import live_and_trashed
 

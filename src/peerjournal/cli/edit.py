@@ -472,11 +472,11 @@ _REPLACED = {
 def _replaced(entry: Entry, draft: EntryDraft) -> list[str]:
     """The parts of `entry` whose words `draft` no longer holds: an option replaced them
     (`-x "one more line"`, meant to be added, replaces the whole experience)."""
-    def words(text: str) -> str:
-        return " ".join(text.split())
+    def words(text: str) -> str:  # (spaces around: "ok" is not kept inside "okay")
+        return f" {' '.join(text.split())} "
 
-    return [part for part in _REPLACED
-            if words(getattr(entry, part)) not in words(getattr(draft, part))]
+    return [part for part in _REPLACED if getattr(entry, part).split()
+            and words(getattr(entry, part)) not in words(getattr(draft, part))]
 
 
 def _keep_replaced(app: AppContext, entry: Entry, draft: EntryDraft) -> Draft | None:

@@ -1064,11 +1064,14 @@ def _rest_of_stdin(into: list[str]) -> None:
     """The lines left on standard input (no terminal), read to its end, however slowly they
     come: those that hold words, and the blank lines among them, are added to `into`. More
     answers to "Save this entry?" are not kept, and a run of nothing but answers and blank
-    lines is read no further than _WAITING_MOST bytes (`yes |`)."""
+    lines is read no further than _WAITING_MOST bytes (`yes |`); words, no further than a
+    part of an entry holds (`MAX_TEXT_CHARS`: an endless stream is not kept in memory)."""
+    from peerjournal.entry import MAX_TEXT_CHARS
+
     with contextlib.suppress(OSError, ValueError, AttributeError):  # (left non-blocking)
         os.set_blocking(sys.stdin.fileno(), True)
-    run = 0
-    while run < _WAITING_MOST:
+    run = kept = 0
+    while run < _WAITING_MOST and kept <= MAX_TEXT_CHARS:
         try:
             line = sys.stdin.readline()
         except (OSError, ValueError, UnicodeDecodeError):
@@ -1079,6 +1082,7 @@ def _rest_of_stdin(into: list[str]) -> None:
         run = 0 if words else run + len(line)
         if words or not line.strip():
             into.append(line)
+            kept += len(line)
 
 
 class LineReader:

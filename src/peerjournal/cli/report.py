@@ -231,12 +231,12 @@ def nothing_in_window(store: Store, report: dict[str, Any]) -> str:
     filtered = bool(filters.get("setting") or filters.get("tags"))
     found = date_range(store, filters.get("setting"), filters.get("tags") or ())
     if found is None:  # only with filters: `show` speaks of an empty journal itself
-        from peerjournal.cli.browse import _not_found
+        from peerjournal.cli.browse import not_found
         from peerjournal.db.store import Filters
 
         # as `list` says it: a setting or tag no entry has, tags no entry has together
         given = Filters(tags=list(filters.get("tags") or ()), setting=filters.get("setting"))
-        return f"No entries match: {_not_found(store, given)}"
+        return f"No entries match: {not_found(store, given)}"
     said = f"No entries from {report['since']} to {report['until']}"
     said += " match these filters." if filtered else "."
     first, last = (day.isoformat() for day in found)

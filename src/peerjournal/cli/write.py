@@ -223,10 +223,10 @@ def register(app: typer.Typer) -> None:
 def _refuse_a_file_as_home(app: AppContext) -> None:
     """Refuse a journal's folder that is a file (PEERJOURNAL_HOME set to one), as every
     command that opens the journal does: "There are no unfinished drafts" said they were gone."""
-    from peerjournal.db.engine import _file_in_the_way
+    from peerjournal.db.engine import file_in_the_way
     from peerjournal.errors import DatabaseError
 
-    found = _file_in_the_way(app.db_path)
+    found = file_in_the_way(app.db_path)
     if found is not None:
         raise DatabaseError(found)
 

@@ -360,7 +360,7 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     """
     busy_timeout_ms()  # (a bad setting is an error whether or not the journal is there yet)
     if not create and not path.exists():  # (nor a link to a file not there: none is made)
-        in_the_way = _file_in_the_way(path)
+        in_the_way = file_in_the_way(path)
         if in_the_way:
             raise DatabaseError(in_the_way)
         return _no_journal_yet()
@@ -758,14 +758,14 @@ def _dangling(path: Path) -> str:
 def _no_folder(path: Path, exc: OSError) -> str:
     """Why the journal's folder cannot be made; a file in the way (PEERJOURNAL_HOME or --db
     naming a file as a folder) is named as such, not as "File exists"."""
-    if found := _file_in_the_way(path):
+    if found := file_in_the_way(path):
         return found
     if isinstance(exc, NotADirectoryError) and exc.filename is None:  # `not_a_folder`'s reason,
         return f"{exc.strerror}."  # which names the path (the system's own names none)
     return f"Cannot create the folder {path.parent}: {exc.strerror or exc}."
 
 
-def _file_in_the_way(path: Path) -> str | None:
+def file_in_the_way(path: Path) -> str | None:
     """The error when the nearest of the journal's folders that exists is a file."""
     for folder in (path.parent, *path.parent.parents):
         if folder.exists():
