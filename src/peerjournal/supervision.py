@@ -27,6 +27,7 @@ from peerjournal.intentions import evaluation_intentions
 from peerjournal.plural import counted
 from peerjournal.reflection import Layout, element_answers
 from peerjournal.trends import THRESHOLDS, fixed
+from peerjournal.unique_json import KeyGivenTwice, unique_keys
 
 SCALE = (1, 2, 3, 4, 5)
 # A note is a thought to bring along, not a reflection in itself (that is an entry, up to
@@ -340,7 +341,7 @@ def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
     that is neither."""
     try:
         data = _parse_toml_or_json(raw, name, suffix.lower())
-    except _RepeatedKey as exc:  # (TOML refuses a key given twice itself)
+    except KeyGivenTwice as exc:  # (TOML refuses a key given twice itself)
         if exc.key in {i.id for i in form.items}:
             problem = f"item {exc.key!r} is answered twice; keep one of its answers"
         else:
@@ -351,27 +352,10 @@ def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
     return parse_answers(data, form, name)
 
 
-class _RepeatedKey(ValueError):
-    """A key given twice in one JSON object, which `json.loads` would read as its last."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _RepeatedKey(key)
-        found[key] = value
-    return found
-
-
 def _json(raw: str) -> Any:
-    """JSON answers, a key given twice refused (`_RepeatedKey`), as TOML refuses one: of
+    """JSON answers, a key given twice refused (`KeyGivenTwice`), as TOML refuses one: of
     `{"story": 3, "story": 4}`, which the writer meant is not for peerjournal to guess."""
-    return json.loads(raw, object_pairs_hook=_unique_keys)
+    return json.loads(raw, object_pairs_hook=unique_keys)
 
 
 def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
@@ -392,7 +376,7 @@ def _parse_toml_or_json(raw: str, name: str, suffix: str) -> Any:
         toml_error = exc
         key = _toml_key_twice(raw, str(exc))
         if key is not None:
-            raise _RepeatedKey(key) from None
+            raise KeyGivenTwice(key) from None
     try:
         return _json(raw)
     except json.JSONDecodeError as exc:

@@ -131,18 +131,15 @@ def register(app: typer.Typer) -> None:
 
 def _entry_id(value: str) -> int:
     """An entry ID (`options.entry_id`). Words in its place are most likely text to score
-    (`drift "I told him…"`): the error points to --text, and does not repeat more than a word
-    of them, as they may name someone."""
+    (`drift "I told him…"`): the error points to --text (`options.numbered` does not repeat
+    more than a word of them, as they may name someone)."""
     try:
         return parse_entry_id(value)
     except typer.BadParameter as exc:
         if not any(c.isalpha() for c in value):  # a number mistyped ("0", "1.5")
             raise
-        message = exc.message
-        if len(value.split()) > 1 or len(value.strip()) > 12:
-            message = message.replace(repr(value), "that", 1)
         hint = "; to score text, give it with --text TEXT or pipe it in with --stdin."
-        raise typer.BadParameter(message.rstrip(".") + hint) from None
+        raise typer.BadParameter(exc.message.rstrip(".") + hint) from None
 
 
 def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, str]:

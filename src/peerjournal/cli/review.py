@@ -19,6 +19,7 @@ from peerjournal.reviewing import (
     sanitised_to_show,
     writer_key,
 )
+from peerjournal.unique_json import KeyGivenTwice, unique_keys
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -281,8 +282,8 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     if other:
         raise NotASummary(f"{name}: {other}")
     try:
-        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_once_each)
-    except _KeyTwice as exc:
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=unique_keys)
+    except KeyGivenTwice as exc:
         raise SummaryError(
             f"{name}: the file was changed after it was exported ({_key(exc.key)} is given "
             "twice in one place, which an export never writes); ask for the summary to be sent "
@@ -373,29 +374,9 @@ def _reject_constant(value: str) -> Any:
     raise ValueError(value)
 
 
-class _KeyTwice(Exception):
-    """A key given twice in one JSON object: `json.loads` would keep the last ("redacted":
-    false, then true), which no export writes."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
 def _key(key: str) -> str:
     """A key from the file, quoted for a message: cut short if long (it is the file's text)."""
     return repr(key if len(key) <= 40 else f"{key[:40]}…")
-
-
-def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    if len(found) < len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _KeyTwice(key)
-            seen.add(key)
-    return found
 
 
 def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[tuple[str, str]]) -> None:
