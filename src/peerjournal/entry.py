@@ -39,7 +39,7 @@ MAX_TAG_CHARS = 64  # a tag is a word or three ("supervision-follow-up"), not a 
 ZONE_AHEAD = timedelta(days=1)
 
 
-def not_utf8(what: str = "text") -> PeerJournalError:
+def _not_utf8(what: str = "text") -> PeerJournalError:
     """The error for `what` (text, a tag) typed with bytes that are not UTF-8: Python gives
     them as lone surrogates, which cannot be stored. Worded to read as well after a prefix
     ("--note: UTF-8 …") as alone."""
@@ -155,7 +155,7 @@ def normalise_tag(raw: str, *, new: bool = True) -> str:
     list, search, report, as `tags` shows a stored tag whose bytes are not UTF-8, another
     program's; a tag as a backup kept it)."""
     if new and not _is_utf8(raw):  # else a lone surrogate is a space: 'caf\udce9' is 'caf'
-        raise not_utf8("tag")
+        raise _not_utf8("tag")
     if new and REPLACEMENT in raw:
         raise PeerJournalError(
             f"A tag cannot contain U+FFFD ({REPLACEMENT}), the mark of a character lost "
@@ -247,7 +247,7 @@ def clean_text(text: str) -> str:
     if "\x00" in text:
         raise PeerJournalError(NUL_MESSAGE)
     if not _is_utf8(text):  # non-UTF-8 bytes on the command line arrive as lone surrogates
-        raise not_utf8()
+        raise _not_utf8()
     if len(text) > MAX_TEXT_CHARS:
         raise PeerJournalError(
             f"The text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."

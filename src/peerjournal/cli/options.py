@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from enum import StrEnum
@@ -94,8 +93,12 @@ def _date_like(part: str) -> typer.BadParameter | None:
     if not month and not _DATE.fullmatch(part):
         return None  # (neither matches a part with #: that is IDs)
     if month and 1 <= (number := int(month["m"] or month["m2"])) <= 12:
+        from datetime import date
+
+        from peerjournal.dates import period_end
+
         year = int(month["y"] or month["y2"])
-        last = calendar.monthrange(year, number)[1]
+        last = period_end(date(year, number, 1), "month").day
         find = (f"`peerjournal list --since {year}-{number:02d}-01 --until "
                 f"{year}-{number:02d}-{last}` lists that month's entries")
     else:
