@@ -219,12 +219,13 @@ def _live_or_kept(app: AppContext, store: Store, entry_id: int) -> Entry:
             store.get(entry_id, trashed=True)
         except NotFoundError:
             folder = paths.drafts_dir(app.db_path)
-            numbers = [number_of(folder, d) for d in unsaved_edits(folder, entry_id)]
-            if numbers and numbers[0] is not None:
+            edits = unsaved_edits(folder, entry_id)
+            number = number_of(folder, edits[0]) if edits else None
+            if number is not None:
                 missing.message = (
                     f"{missing.message.rstrip()} Unsaved changes kept for an entry {entry_id} "
-                    f"are draft {numbers[0]} of {app.command_hint('drafts')}: "
-                    f"{app.resume_hint(f' --draft {numbers[0]}')} saves them as a new entry."
+                    f"are draft {number} of {app.command_hint('drafts')}: "
+                    f"{app.resume_hint(f' --draft {number}')} saves them as a new entry."
                 )
         raise
 

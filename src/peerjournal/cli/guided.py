@@ -380,9 +380,7 @@ class GuidedSession:
         if self.app.stdin_is_terminal():
             return
         lines: list[str] = []
-        notice = threading.Timer(NOTICE_AFTER, self.app.say, [_WAITING_NOTICE])
-        notice.daemon = True
-        notice.start()
+        notice = notice_later(self.app.say, _WAITING_NOTICE)
         try:
             _rest_of_stdin(lines)
         except KeyboardInterrupt:
@@ -1054,6 +1052,16 @@ _WAITING_MOST = 1 << 20
 # When standard input has not ended this many seconds after the answer, the writer is told
 # what it is waited for (`cat | peerjournal write --resume`, typed at a terminal)
 NOTICE_AFTER = 2.0
+
+
+def notice_later(say: Callable[[str], None], message: str) -> threading.Timer:
+    """`say(message)` in NOTICE_AFTER seconds unless the timer returned is cancelled first."""
+    notice = threading.Timer(NOTICE_AFTER, say, [message])
+    notice.daemon = True
+    notice.start()
+    return notice
+
+
 _WAITING_NOTICE = (
     "Waiting for the end of standard input: what comes in after your answer is added to your "
     "evaluation (Ctrl-D, or closing the pipe, ends it)."

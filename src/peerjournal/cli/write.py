@@ -651,9 +651,7 @@ def _reply_notice(app: AppContext, picked: Draft) -> Any:
     input: at once when nothing is there yet (`cat | write --resume` typed at a terminal
     showed nothing), else after `guided.NOTICE_AFTER` seconds (a pipe left open). Returns
     the timer, to cancel, or None."""
-    import threading
-
-    from peerjournal.cli.guided import NOTICE_AFTER
+    from peerjournal.cli.guided import notice_later
 
     message = (
         f"Save the draft {picked.path} as it is? The answer (y or n) is read from standard "
@@ -663,10 +661,7 @@ def _reply_notice(app: AppContext, picked: Draft) -> Any:
     if not _stdin_waiting():
         app.say(message)
         return None
-    notice = threading.Timer(NOTICE_AFTER, app.say, [message])
-    notice.daemon = True
-    notice.start()
-    return notice
+    return notice_later(app.say, message)
 
 
 def _interrupted_reply(
