@@ -322,8 +322,8 @@ def test_a_kept_edit_of_an_entry_in_the_trash_is_not_taken_as_a_new_entry(
     assert cli("delete", str(entry_id)).exit_code == 0
     result = cli("write", "--resume", "--draft", "1", input="y\n")
     assert result.exit_code == 1
-    assert "Draft 1 holds unsaved changes to entry 1: `peerjournal edit 1` continues them." in (
-        result.stderr)
+    assert ("Draft 1 holds unsaved changes to entry 1: `peerjournal restore 1` (the entry is in "
+            "the trash), then `peerjournal edit 1`, continues them.") in result.stderr
     assert [row["kind"] for row in listed(cli)] == ["edit"]
 
 

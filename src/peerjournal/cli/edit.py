@@ -10,6 +10,8 @@ from peerjournal.cli.options import DAY_HELP, Json, entry_id_argument, once
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from peerjournal.cli.editor_safety import Before, Naming
     from peerjournal.db.store import Store
     from peerjournal.drafts import Draft
@@ -483,8 +485,9 @@ def _replaced(entry: Entry, draft: EntryDraft) -> list[str]:
 def _keep_replaced(app: AppContext, entry: Entry, draft: EntryDraft) -> Draft | None:
     """Before options replace text of `entry` (`_replaced`): the entry as it was, kept as a
     copy (`Draft.was`: `drafts` lists it, to take back what is needed; `drafts --discard N`
-    drops it); None when no text is replaced. A copy that cannot be written refuses the
-    change."""
+    drops it); None when no text is replaced. A copy of the entry just as it is kept already
+    (`edit ID -x A`, `-x B`, `-x A` again) is that copy, not a second one. A copy that cannot
+    be written refuses the change."""
     from peerjournal import paths
     from peerjournal.cli.editor import not_opened
     from peerjournal.drafts import EDITS, for_entry, new_edit, write_atomic
@@ -495,15 +498,31 @@ def _keep_replaced(app: AppContext, entry: Entry, draft: EntryDraft) -> Draft | 
         return None
     was = EntryDraft.from_dict(entry.to_json())
     folder = paths.drafts_dir(app.db_path)
+    text = for_entry(format_template(was, _template_set(was)), entry.created_at)
+    same = _same_copy(folder, entry, text)
+    if same is not None:
+        return same
     try:
         copy = new_edit(folder, entry.id, app.now(), was=True)
-        write_atomic(copy.path, for_entry(format_template(was, _template_set(was)),
-                                          entry.created_at))
+        write_atomic(copy.path, text)
     except OSError as exc:
         raise not_opened(
             "entry", folder / EDITS, exc, f"entry {entry.id} is unchanged"
         ) from None
     return copy
+
+
+def _same_copy(folder: Path, entry: Entry, text: str) -> Draft | None:
+    """The copy of `entry` as it was (`Draft.was`) that holds `text` already, if one does."""
+    from peerjournal.drafts import kept_edits
+
+    for copy in kept_edits(folder, entry.id):
+        try:
+            if copy.was and copy.path.read_text(encoding="utf-8") == text:
+                return copy
+        except (OSError, UnicodeDecodeError):
+            continue
+    return None
 
 
 def _replaced_note(app: AppContext, entry: Entry, draft: EntryDraft, copy: Draft) -> str:

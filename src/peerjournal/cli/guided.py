@@ -46,6 +46,10 @@ SAVE_EVERY = 0.5  # seconds: while a long paste is read, the draft is saved at l
 # `supervision check` takes q). One letter alone is no answer anyone means as text; "quit" or
 # "stop" may well be one ("Feelings: quit"), so they are kept as typed.
 STOP_FOR_NOW = "q"
+QUESTIONS_LEFT = (
+    "This draft has questions still to answer, and there is no terminal to ask them at "
+    "(standard input is not one), so it was left as it was."
+)
 
 
 class _StoppedForNow(Exception):
@@ -259,15 +263,13 @@ class GuidedSession:
         ):
             if not ask and key not in self.done:  # given as flags: a resumed draft won't ask again
                 self.done.append(key)
-        if not self.app.stdin_is_terminal() and any(k not in self.done for k in self._steps()):
+        if not self.app.stdin_is_terminal() and self.questions_left():
             # (`write --resume < /dev/null`, cron): end of input at each prompt would mark its
             # question done, and clear a line cut off; only "Save this entry?" is answered
-            # from a script (`echo y | peerjournal write --resume`)
-            raise PeerJournalError(
-                "This draft has questions still to answer, and there is no terminal to ask "
-                "them at (standard input is not one), so it was left as it was."
-            )
-        forgiving_stdin()
+            # from a script (`echo y | peerjournal write --resume`; text piped in is kept by
+            # `write` as a draft of its own)
+            raise PeerJournalError(QUESTIONS_LEFT)
+        forgiving_stdin(keep_bytes=not self.app.stdin_is_terminal())
         self.reader = LineReader.for_stdin()
         self.reader.idle = self._typing(self._save_unsaved)
         self.reader.paused = self._typing(self._save_the_typed_line)
@@ -359,30 +361,35 @@ class GuidedSession:
                 "No answer to 'Save this entry?' (end of input), so it was not saved.",
                 ExitCode.USER_ERROR,
             )
+        self._no_words_after_the_answer(save)
         if not save:
             raise self.stopped(
                 "Not saved.", ExitCode.USER_ERROR,
                 f"{self.app.resume_hint(' --editor')} opens it to change it, "
                 f"{self.app.resume_hint()} asks again to save it",
             )
-        self._no_words_after_the_answer()
         if not self.saved:  # (the rest of a paste typed at "Save this entry?": `_save_soon`)
             self.save()
         return self.draft
 
-    def _no_words_after_the_answer(self) -> None:
+    def questions_left(self) -> bool:
+        """Whether a question before "Save this entry?" is still to be answered."""
+        return any(key not in self.done for key in self._steps())
+
+    def _no_words_after_the_answer(self, save: bool) -> None:
         """Refuse to save when lines came in after the answer to "Save this entry?" on standard
         input that is no terminal (`printf 'y\\nOne more thought\\n' | write --resume`, or a
         program that writes them a second later): they are added to the end of the
         evaluation, as words typed at the question are, and the draft is kept, for the writer
-        to look at it again. Standard input is read to its end, as a filter reads it: a line
-        still to come is never left unread. More answers (`yes |`) are not words."""
+        to look at it again; after a no (`save` False) too, the writer told. Standard input
+        is read to its end, as a filter reads it: a line still to come is never left unread.
+        More answers (`yes |`) are not words."""
         if self.app.stdin_is_terminal():
             return
         lines: list[str] = []
-        notice = notice_later(self.app.say, _WAITING_NOTICE)
+        notice = QuietNotice(self.app.say, _WAITING_NOTICE)
         try:
-            _rest_of_stdin(lines)
+            _rest_of_stdin(lines, notice.poke)
         except KeyboardInterrupt:
             self._words_after_the_answer(
                 lines, "Interrupted while the rest of standard input was read, so the entry "
@@ -393,23 +400,25 @@ class GuidedSession:
                                ExitCode.INTERRUPTED) from None
         finally:
             notice.cancel()
-        self._words_after_the_answer(
-            lines, "More came in after the answer to 'Save this entry?' ({count}), so the "
-            "entry was not saved: that is added to the end of your evaluation.",
-            ExitCode.USER_ERROR,
+        reason = (
+            "More came in after the answer to 'Save this entry?' ({count}), so the entry was "
+            "not saved: that is added to the end of your evaluation."
+            if save else
+            "Not saved (the answer was no). What came in after it ({count}) is added to the "
+            "end of your evaluation."
         )
+        self._words_after_the_answer(lines, reason, ExitCode.USER_ERROR)
 
     def _words_after_the_answer(self, lines: list[str], reason: str, code: ExitCode) -> None:
         """The `lines` read after the answer (`_rest_of_stdin`), if any holds words, added to
         the end of the evaluation; the session then stops, saying `reason` (its {count}: of
         the lines)."""
-        words = "\n".join(line.rstrip("\r\n") for line in lines).strip("\n")
-        if not words.strip():
+        words, count = words_after_the_answer(_as_text(lines, self.app.say).splitlines())
+        if not words:
             return
         self._add_to("evaluation", self._clean(words))
-        count = counted(len([line for line in lines if line.strip()]), "line")
         raise self.stopped(
-            reason.format(count=count), code,
+            reason.format(count=counted(count, "line")), code,
             f"{self.app.resume_hint(' --editor')} opens it to check it, "
             f"{self.app.resume_hint()} asks again to save it",
         )
@@ -1054,6 +1063,29 @@ _WAITING_MOST = 1 << 20
 NOTICE_AFTER = 2.0
 
 
+class QuietNotice:
+    """Says `message` once nothing has come in for NOTICE_AFTER seconds (`poke` says that
+    something has): not while a fast pipe (`yes |`) is still being read. `cancel` when done."""
+
+    def __init__(self, say: Callable[[str], None], message: str) -> None:
+        self.last = time.monotonic()
+        self._done = threading.Event()
+        watch = threading.Thread(target=self._watch, args=(say, message), daemon=True)
+        watch.start()
+
+    def poke(self) -> None:
+        self.last = time.monotonic()
+
+    def cancel(self) -> None:
+        self._done.set()
+
+    def _watch(self, say: Callable[[str], None], message: str) -> None:
+        while not self._done.wait(max(0.05, self.last + NOTICE_AFTER - time.monotonic())):
+            if time.monotonic() - self.last >= NOTICE_AFTER:
+                say(message)
+                return
+
+
 def notice_later(say: Callable[[str], None], message: str) -> threading.Timer:
     """`say(message)` in NOTICE_AFTER seconds unless the timer returned is cancelled first."""
     notice = threading.Timer(NOTICE_AFTER, say, [message])
@@ -1068,7 +1100,44 @@ _WAITING_NOTICE = (
 )
 
 
-def _rest_of_stdin(into: list[str]) -> None:
+def an_answer(line: str) -> bool:
+    """Whether `line`, come in after the answer to "Save this entry?", is one more answer
+    (`yes |`): not words to keep."""
+    return bool(line.strip()) and isinstance(yes_or_no_reply(line, SAVE_ANSWERS), bool)
+
+
+def words_after_the_answer(lines: list[str]) -> tuple[str, int]:
+    """The words in `lines` (no line breaks) read after the answer to "Save this entry?",
+    more answers left out and the blank lines between kept ("" if none); and how many lines
+    hold words."""
+    kept = [line.rstrip("\r\n") for line in lines if not an_answer(line)]
+    words = "\n".join(kept).strip("\n")
+    if not words.strip():
+        return "", 0
+    return words, len([line for line in kept if line.strip()])
+
+
+def _as_text(lines: list[str], say: Callable[[str], None]) -> str:
+    """The `lines` read from standard input (its bytes that are not UTF-8 as lone surrogates:
+    `forgiving_stdin`) as text: as Windows-1252 when they read as that ("Caf\\xe9", the
+    writer told, as `write` reads piped text), else each such byte a �."""
+    from peerjournal.cli.editor import read_as_windows_1252
+    from peerjournal.textsafe import as_typed
+
+    text = "".join(lines)
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return as_typed(text)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    guessed = read_as_windows_1252(data, "What came in after the answer", say)
+    return guessed if guessed is not None else data.decode("utf-8", "replace")
+
+
+def _rest_of_stdin(into: list[str], came: Callable[[], None] = lambda: None) -> None:
     """The lines left on standard input (no terminal), read to its end, however slowly they
     come: those that hold words, and the blank lines among them, are added to `into`. More
     answers to "Save this entry?" are not kept, and a run of nothing but answers and blank
@@ -1086,7 +1155,8 @@ def _rest_of_stdin(into: list[str]) -> None:
             return
         if not line:
             return
-        words = bool(line.strip()) and not isinstance(yes_or_no_reply(line, SAVE_ANSWERS), bool)
+        came()
+        words = bool(line.strip()) and not an_answer(line)
         run = 0 if words else run + len(line)
         if words or not line.strip():
             into.append(line)
@@ -1639,11 +1709,12 @@ def _terminal_gone() -> NoReturn:
     raise KeyboardInterrupt
 
 
-def forgiving_stdin() -> None:
+def forgiving_stdin(keep_bytes: bool = False) -> None:
     """Read the terminal with errors='replace': a stray non-UTF-8 byte becomes �, it never
-    ends the session."""
+    ends the session. `keep_bytes` (a pipe): such bytes are read as lone surrogates, for
+    what comes after the answer to be read as Windows-1252 if it is that (`_as_text`)."""
     reconfigure = getattr(sys.stdin, "reconfigure", None)
     if reconfigure is None:
         return
     with contextlib.suppress(ValueError, OSError, AttributeError):
-        reconfigure(errors="replace")
+        reconfigure(errors="surrogateescape" if keep_bytes else "replace")

@@ -48,6 +48,28 @@ def _set_aside_others(app: AppContext, entries: list[Entry]) -> None:
             set_aside_others(app, entry, named)
 
 
+def _unsaved_named(app: AppContext, entries: list[Entry]) -> str:
+    """The unsaved edits of the trashed `entries` that emptying the trash discards with them
+    (they hold the entries' text), named for its question: ", and 1 unsaved edit of entry 3
+    (…)"; "" when there are none."""
+    from peerjournal import paths
+    from peerjournal.drafts import unsaved_edits
+    from peerjournal.plural import counted
+
+    trashed = {entry.id for entry in entries}
+    try:
+        edits = [e for e in unsaved_edits(paths.drafts_dir(app.db_path)) if e.entry_id in trashed]
+    except OSError:
+        return ""
+    ids = sorted({e.entry_id for e in edits if e.entry_id is not None})
+    if not ids:
+        return ""
+    return (
+        f", and {counted(len(edits), 'unsaved edit')} of {_numbered(ids)} (changes never "
+        f"saved; to keep them, answer n, then {_restore_hint(app, ids)})"
+    )
+
+
 def _discard_kept_edits(app: AppContext, store: Store, ids: list[int]) -> tuple[int, int]:
     """Discard the unsaved changes kept from editing entries that are no longer in the
     journal (nor in its trash): they hold the entry's text, which emptying the trash promises
@@ -353,7 +375,7 @@ def register(app: typer.Typer) -> None:
 
         destroyed = 0
         if entries and not yes and not app_ctx.confirm(
-            f"Destroy {counted(len(entries), 'entry')} for good?"
+            f"Destroy {counted(len(entries), 'entry')} for good{_unsaved_named(app_ctx, entries)}?"
         ):
             app_ctx.say(f"Nothing destroyed.{app_ctx.without_terminal('empty the trash')}")
             raise typer.Exit(1)
@@ -384,11 +406,10 @@ def register(app: typer.Typer) -> None:
 def _list_trash(app: AppContext, store: Store, limit: int, json_out: bool) -> None:
     """`trash`: at most `limit` entries (0: all), the last moved there first, and when there
     are more, how many and how to see them (a trash of thousands is not printed whole)."""
+    from peerjournal.cli.browse import one_page
     from peerjournal.plural import counted
 
-    entries = store.trashed(limit + 1 if limit else None)  # (one more: are there more?)
-    more = bool(limit) and len(entries) > limit
-    entries = entries[:limit] if limit else entries
+    entries, more = one_page(limit, store.trashed)
     if json_out:
         app.print_json([_trashed_json(e) for e in entries])
     elif not entries:

@@ -543,6 +543,7 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     """`write --resume`: the draft picked, continued with the options given now (in the
     editor with --editor)."""
     line = plan.line
+    _refuse_a_file_as_home(app)
     picked = _pick_draft(app, _drafts_dir(app), line.draft_number)
     work.file = work.held = picked
     # piped, it would be the editor's keystrokes; a yes piped in saves it as it is
@@ -760,18 +761,16 @@ def _words_after_the_answer(
     import dataclasses
 
     from peerjournal.cli.editor import parse_entry
+    from peerjournal.cli.guided import words_after_the_answer
     from peerjournal.drafts import write_atomic
     from peerjournal.reflection import escaped
-    from peerjournal.replies import SAVE_ANSWERS, yes_or_no_reply
 
     said = PeerJournalError("", ExitCode.USER_ERROR)
     text = _kept_stdin(app, said, rest)
     if text is None:
         return None
-    lines = [line for line in text.splitlines()
-             if not isinstance(yes_or_no_reply(line, SAVE_ANSWERS), bool) or not line.strip()]
-    words = "\n".join(lines).strip("\n")
-    if not words.strip():
+    words, lines = words_after_the_answer(text.splitlines())
+    if not words:
         return None
     try:
         before = picked.path.read_text(encoding="utf-8")
@@ -793,7 +792,7 @@ def _words_after_the_answer(
         write_atomic(picked.path, added)
     except OSError:
         return None
-    count = counted(len([line for line in lines if line.strip()]), "line")
+    count = counted(lines, "line")
     again = app.resume_hint(_listed(app, picked)[0])
     return PeerJournalError(
         f"More came in after the answer to 'Save this entry?' ({count}), so the entry was not "
@@ -1186,9 +1185,23 @@ def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
     if ids:
         message += (
             f" Unsaved changes to entry {', '.join(map(str, ids))} are kept: "
-            f"{app.command_hint(f'edit {ids[0]}')} continues them."
+            f"{_continues(app, ids[0])} them."
         )
     raise NotFoundError(message)
+
+
+def _continues(app: AppContext, entry_id: int) -> str:
+    """"`edit ID` continues": the command that continues unsaved changes to entry `entry_id`;
+    `restore ID` first when the entry is in the trash (`edit` refuses to open it there)."""
+    command = app.command_hint(f"edit {entry_id}")
+    if not app.db_path.exists():
+        return f"{command} continues"
+    try:
+        app.store().get(entry_id, trashed=True)
+    except NotFoundError:
+        return f"{command} continues"
+    return (f"{app.command_hint(f'restore {entry_id}')} (the entry is in the trash), then "
+            f"{command}, continues")
 
 
 def _left_open(app: AppContext, folder: Path, newest: Draft, picked: Draft) -> str:
@@ -1229,6 +1242,7 @@ def _edit_of_no_entry(app: AppContext, folder: Path, number: int, edit: Draft) -
             f"({app.command_hint(f'drafts --discard {number}')} drops it)."
         )
     command = app.command_hint("edit " + str(entry_id or "ID"))
+    continues = f"{command} continues" if entry_id is None else _continues(app, entry_id)
     newer = unsaved_edits(folder, entry_id) if entry_id is not None else []
     if newer and newer[0].path != edit.path:
         newest = number_of(folder, newer[0])
@@ -1239,14 +1253,15 @@ def _edit_of_no_entry(app: AppContext, folder: Path, number: int, edit: Draft) -
             f"continues draft {number}."
         )
     which = f"entry {entry_id}" if entry_id else "an entry"
-    raise PeerJournalError(
-        f"Draft {number} holds unsaved changes to {which}: {command} continues them."
-    )
+    raise PeerJournalError(f"Draft {number} holds unsaved changes to {which}: {continues} them.")
 
 
 def _entry_gone(app: AppContext, entry_id: int, edit: Draft) -> bool:
     """Whether the entry `edit` changes is neither in the journal nor in the trash (one of
-    another entry with its ID counts as gone: `edit ID` would move it aside)."""
+    another entry with its ID counts as gone: `edit ID` would move it aside). With no
+    journal file, it is gone: none is made just to look (a home holding only drafts)."""
+    if not app.db_path.exists():
+        return True
     store = app.store()
     for trashed in (False, True):
         try:
@@ -1933,8 +1948,38 @@ def _resume(
     too_long = _too_long(session.draft)
     if too_long is not None:
         raise PeerJournalError(_too_long_message(app, too_long, draft_file, again))
+    if not app.stdin_is_terminal() and session.questions_left():
+        raise _piped_to_questions_left(app, draft_file, given, prompts)
     draft = _run(session, given)
     return draft, _after_session(session)
+
+
+def _piped_to_questions_left(
+    app: AppContext, draft_file: Draft, given: dict[str, object], prompts: str | None
+) -> PeerJournalError:
+    """The error for a guided draft with questions still to answer resumed with standard input
+    no terminal (`guided.QUESTIONS_LEFT`): the draft is left as it was, and text piped in
+    (answers meant for its questions, perhaps) is kept as an editor draft of its own, as
+    for an editor draft (`_refuse_unused_stdin`), never dropped."""
+    from peerjournal.cli.guided import QUESTIONS_LEFT
+
+    refused = PeerJournalError(QUESTIONS_LEFT)
+    data, interrupted = _read_stdin()
+    if interrupted:
+        refused.message = f"Interrupted. {refused.message}"
+        refused.exit_code = ExitCode.INTERRUPTED
+    # (a reply piped in, `echo y |`, is no text to keep)
+    text = _kept_stdin(app, refused, data) if _piped_reply(data) is None else None
+    if text is None:
+        return refused
+    refused.message += " What was piped in was not taken as its answers."
+    refused = _keeping_piped(app, text, _explicit(given, prompts), refused)
+    again = _listed(app, draft_file)[0]  # (the piped text's draft is the newest now)
+    refused.message += (
+        f" To answer the questions of the draft {draft_file.path}: "
+        f"{app.resume_hint(again)}, in a terminal."
+    )
+    return refused
 
 
 def _resumed_session(app: AppContext, guided: Draft, prompts: str | None) -> GuidedSession:
@@ -2270,14 +2315,31 @@ def _converted(app: AppContext, piped: str | None) -> list[Draft]:
             original = draft.original.read_bytes()
         except OSError:
             continue
-        for name in ENCODINGS:
-            try:
-                if piped.encode(name) == original:
-                    found.append(draft)
-                    break
-            except UnicodeEncodeError:
-                continue
+        skeleton = _ascii_skeleton(original)
+        if any(_encodes_as(piped, name, original) for name in ENCODINGS) or (
+            len(re.findall(rb"[A-Za-z]", skeleton)) >= _SKELETON_LETTERS
+            and skeleton == _ascii_skeleton(piped.encode("utf-8"))
+        ):
+            found.append(draft)
     return found
+
+
+# the ASCII letters text must hold for its converted form to be known by them alone
+_SKELETON_LETTERS = 8
+
+
+def _encodes_as(text: str, encoding: str, data: bytes) -> bool:
+    try:
+        return text.encode(encoding) == data
+    except UnicodeEncodeError:
+        return False
+
+
+def _ascii_skeleton(data: bytes) -> bytes:
+    """`data` with each run of bytes that are not ASCII as one NUL, and CRLF as LF: alike for
+    text in any encoding that keeps ASCII as it is (MACINTOSH, CP850, ISO-8859-15…) and the
+    same text converted to UTF-8 (`_converted`: an encoding not in `editor.ENCODINGS`)."""
+    return re.sub(rb"[\x80-\xff]+", b"\0", data.replace(b"\r\n", b"\n"))
 
 
 # After the first entry only: the one-line summary's words, for someone who has never seen them
