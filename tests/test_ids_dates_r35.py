@@ -41,7 +41,8 @@ DAYS = "`peerjournal list --since DATE --until DATE` lists the entries of those 
         ("25-2031", DAYS, "; for the IDs 25 to 2031, type #25-#2031"),
         ("12/2025", DAYS, ""),
         ("20/11/2026", DAYS, ""),
-        ("2025-12-01", DAYS, ""),
+        ("2025-12-01", "`peerjournal list --since 2025-12-01 --until 2025-12-01` lists that "
+         "day's entries", ""),  # (round 36: a day's own dates, as 1-12-2025's)
         ("20.11.2026", DAYS, ""),
     ],
 )

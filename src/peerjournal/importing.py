@@ -34,6 +34,7 @@ from peerjournal.entry import (
 )
 from peerjournal.errors import PeerJournalError
 from peerjournal.exporters.json_ import BACKUP_SCHEMA, cut_short
+from peerjournal.plural import joined
 
 if TYPE_CHECKING:
     from peerjournal.drafts import KeptDraft
@@ -60,6 +61,8 @@ RECORD_FIELDS_LISTED = (
     "prompt_set", "tags", "answers", "shared", "id", "created_at", "updated_at",
 )
 FIELD_NAME_SHOWN = 20  # characters of an unknown field's name an error shows
+UNKNOWN_SHOWN = 8  # unknown fields of one record an error names (then "and 3 more")
+RECORDS_SHOWN = 5  # records with unknown fields an error names
 _JRNL_TAG = re.compile(r"(?<![\w@])@([\w][\w\-/+.]*\w|\w)")
 _BRACKET_HEADER = re.compile(r"^\[(?P<stamp>[^\]]*)\]\s?(?P<title>.*)$")
 _BARE_HEADER = re.compile(
@@ -345,7 +348,24 @@ def _not_json(exc: ValueError, text: str) -> PeerJournalError:
 
 
 def _records(items: list[Any], today: date) -> list[ImportRecord]:
-    return [_record(item, n, today) for n, item in enumerate(items, 1)]
+    """The records of `items`; an unknown field in one is named with every other unknown field
+    of the file, and the records that have them, so that one pass fixes them all."""
+    try:
+        return [_record(item, n, today) for n, item in enumerate(items, 1)]
+    except UnknownField:
+        unknown = {
+            n: set(item) - ENTRY_FIELDS - IGNORED_FIELDS
+            for n, item in enumerate(items, 1)
+            if isinstance(item, dict)
+        }
+        holding = [str(n) for n, keys in unknown.items() if keys]
+        shown = holding[:RECORDS_SHOWN] + (
+            [f"{len(holding) - RECORDS_SHOWN} more"] if len(holding) > RECORDS_SHOWN else []
+        )
+        raise UnknownField(
+            f"Record{'s' if len(holding) > 1 else ''} {joined(shown)}",
+            sorted(set().union(*unknown.values())), list(RECORD_FIELDS_LISTED),
+        ) from None
 
 
 def _backup(data: dict[str, Any], today: date) -> Imported:
@@ -386,7 +406,7 @@ def _backup_records(data: dict[str, Any], today: date) -> Imported:
         _records(entries, today),
         [person for person, _ in listed],
         {person.name: stamp for person, stamp in listed if stamp is not None},
-        [_self_check(item, n) for n, item in enumerate(checks, 1)],
+        [_self_check(item, n, today) for n, item in enumerate(checks, 1)],
         [_supervision(item, n, today) for n, item in enumerate(sessions, 1)],
         [_draft(item, n) for n, item in enumerate(drafts, 1)],
     )
@@ -400,11 +420,15 @@ def _list(data: dict[str, Any], key: str, what: str) -> list[Any]:
 
 
 class UnknownField(_Bad):
-    """A field this version does not know (`named`: "unknown field 'mood'"), said with the
-    fields there are: in a backup, most likely one a newer version added (`_backup`)."""
+    """The fields of a record this version does not know, all of them, so that one pass fixes
+    them (`named`: "unknown field 'mood'", "unknown fields 'energy' and 'mood'"), said with
+    the fields there are: in a backup, most likely ones a newer version added (`_backup`)."""
 
-    def __init__(self, where: str, key: str, fields: list[str]) -> None:
-        self.named = f"unknown field {_field_name(key)}"
+    def __init__(self, where: str, keys: list[str], fields: list[str]) -> None:
+        names = [_field_name(key) for key in keys[:UNKNOWN_SHOWN]]
+        if len(keys) > UNKNOWN_SHOWN:
+            names.append(f"{len(keys) - UNKNOWN_SHOWN} more")
+        self.named = f"unknown field{'s' if len(keys) > 1 else ''} {joined(names)}"
         super().__init__(where, f"{self.named} (the fields are: {', '.join(fields)}).")
 
 
@@ -419,11 +443,11 @@ def _field_name(key: str) -> str:
 def _only(
     item: dict[str, Any], allowed: set[str], where: str, listed: tuple[str, ...] = ()
 ) -> None:
-    """Refuse a field not `allowed` in `item` (at `where`; "": the backup itself), naming the
-    fields there are (`listed`, else those `allowed`)."""
+    """Refuse the fields not `allowed` in `item` (at `where`; "": the backup itself), naming
+    each of them and the fields there are (`listed`, else those `allowed`)."""
     unknown = set(item) - allowed
     if unknown:
-        raise UnknownField(where, sorted(unknown)[0], list(listed) or sorted(allowed))
+        raise UnknownField(where, sorted(unknown), list(listed) or sorted(allowed))
 
 
 def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
@@ -443,8 +467,10 @@ def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
     return person, _stamp(item.get("created_at"), where, "created_at")
 
 
-def _self_check(item: Any, n: int) -> SelfCheck:
-    """A self-check as stored. Errors name its position and item ids, never a note."""
+def _self_check(item: Any, n: int, today: date) -> SelfCheck:
+    """A self-check as stored, as `review` would take it in a summary (`selfcheck_rules`).
+    Errors name its position and item ids, never a note."""
+    from peerjournal.selfcheck_rules import complete_but_empty, dated_too_late
     from peerjournal.supervision import Answer, SelfCheck, check_score, is_item_id
 
     where = f"Self-check {n}"
@@ -472,6 +498,10 @@ def _self_check(item: Any, n: int) -> SelfCheck:
         if not isinstance(note, str):
             raise _Bad(where, f"{item_id}: 'note' should be text.")
         answers[item_id] = Answer(score, _characters(note, f"{where}: {item_id}", "note"))
+    if complete_but_empty(len(answers), item["complete"]):
+        raise _Bad(where, "it is marked complete but answers no item ('answers' is empty).")
+    if dated_too_late(day := created.astimezone().date(), today):
+        raise _Bad(where, f"'created_at' is {day}, in the future (today is {today}).")
     return SelfCheck(_kept(item.get("id")), created, answers, item["complete"])
 
 
@@ -727,7 +757,7 @@ def _normalised_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
 def import_notes(records: list[ImportRecord], *, would: bool = False) -> list[str]:
     """What the import changed in the records, one line each (`would`: for a dry run): tags
     that held characters no tag holds, and timestamps out of order (see `_record`)."""
-    from peerjournal.plural import counted, joined
+    from peerjournal.plural import counted
     from peerjournal.textsafe import cut
 
     notes = [unreadable_note(records, would=would), _ahead_note(records, would)]
@@ -755,7 +785,7 @@ def import_notes(records: list[ImportRecord], *, would: bool = False) -> list[st
 def unreadable_note(records: list[ImportRecord], *, would: bool = False) -> str:
     """The line to say when the records' tags held U+FFFD (see `_checked`): how many, and the
     tags made of them (`would`: for a dry run); "" when none did."""
-    from peerjournal.plural import counted, joined
+    from peerjournal.plural import counted
 
     found = {tag for record in records for tag in record.unreadable}
     if not found:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, TypeVar
 
+from peerjournal.plain_letters import EMAIL
 from peerjournal.textsafe import clean
 
 T = TypeVar("T")
@@ -265,14 +266,6 @@ def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
 
 # ------------------------------------------------------------------ as an export writes it
 
-# An e-mail address as redaction finds one (`redact`'s "email" rule, which replaces every one
-# with "[email]" before anything else): a redacted summary never holds one
-_EMAIL = re.compile(r"[\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+")
-# How far after the day a summary was made its self-check may be dated: generated_at is UTC,
-# the self-check's date the writer's own (as `summary.validate_summary` allows period.until)
-_DAY = 1
-
-
 def check_as_exported(summary: dict[str, Any], name: str) -> None:
     """Refuse a summary (validated: `summary.validate_summary`) holding what no export writes:
     it was changed after it was exported, and a mentor must not read it as the writer sent it.
@@ -285,7 +278,7 @@ def check_as_exported(summary: dict[str, Any], name: str) -> None:
     differently) dated outside the period, and a self-check after the summary was made, with
     no items, or with an item twice. An alert cannot be checked: it comes from entries the
     summary does not hold."""
-    from peerjournal.summary import SummaryError
+    from peerjournal.summary import SummaryError, changed_after_export
 
     if summary["redacted"] is True and "people_listed" not in summary:
         raise SummaryError(
@@ -295,14 +288,13 @@ def check_as_exported(summary: dict[str, Any], name: str) -> None:
         )
     problem = _redaction_problem(summary) or _date_problem(summary) or _selfcheck_problem(summary)
     if problem:
-        raise SummaryError(f"{name}: the file was changed after it was exported ({problem}); "
-                           "ask for the summary to be sent again.")
+        raise changed_after_export(name, problem)
 
 
 def _redaction_problem(summary: dict[str, Any]) -> str | None:
     from peerjournal.summary import journal_texts
 
-    if summary["redacted"] is True and any(_EMAIL.search(t) for t in journal_texts(summary)):
+    if summary["redacted"] is True and any(EMAIL.search(t) for t in journal_texts(summary)):
         return "redacted is true, but it holds an e-mail address, which redaction replaces"
     return None
 
@@ -330,15 +322,17 @@ def _date_problem(summary: dict[str, Any]) -> str | None:
 
 
 def _selfcheck_problem(summary: dict[str, Any]) -> str | None:
-    from datetime import date, datetime, timedelta
+    from datetime import date, datetime
+
+    from peerjournal.selfcheck_rules import complete_but_empty, dated_too_late
 
     check = summary["selfcheck"]
     if check is None:
         return None
     made = datetime.fromisoformat(summary["generated_at"]).date()
-    if date.fromisoformat(check["date"]) > made + timedelta(days=_DAY):
+    if dated_too_late(date.fromisoformat(check["date"]), made):
         return "selfcheck date is after the day the summary was made"
-    if not check["items"]:  # an export includes a complete self-check alone
+    if complete_but_empty(len(check["items"]), True):  # an export includes a complete one alone
         return "selfcheck items is empty"
     seen: dict[str, int] = {}
     for n, item in enumerate(check["items"], 1):

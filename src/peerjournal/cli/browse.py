@@ -39,13 +39,14 @@ _OR_NOT = re.compile(
 )
 
 
-def _one_page(filters: Filters, fetch: Callable[[Filters], list[T]]) -> tuple[list[T], bool]:
-    """At most `filters.limit` results, and whether there were more: one more is fetched, so
-    a list cut at the limit says so instead of passing for the whole journal."""
-    if not filters.limit:
-        return fetch(filters), False
-    found = fetch(replace(filters, limit=filters.limit + 1))
-    return found[: filters.limit], len(found) > filters.limit
+def one_page(limit: int | None, fetch: Callable[[int | None], list[T]]) -> tuple[list[T], bool]:
+    """At most `limit` results (0 or None: all), and whether there were more: `fetch(n)`
+    gets at most n (None: all), and one more is fetched, so a list cut at the limit says so
+    instead of passing for the whole journal (list, search, trash)."""
+    if not limit:
+        return fetch(None), False
+    found = fetch(limit + 1)
+    return found[:limit], len(found) > limit
 
 
 def _filter_options(filters: Filters) -> dict[str, bool]:
@@ -331,6 +332,8 @@ class SearchCommand(TyperCommand):
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         ctx.meta[_TYPED] = typed_args = list(args)  # (the parser takes them off `args`)
+        if slip := self._option_with_one_dash(ctx, typed_args):
+            raise slip
         try:
             return super().parse_args(ctx, args)
         except NoSuchOption as exc:
@@ -347,6 +350,30 @@ class SearchCommand(TyperCommand):
             words, options = self._words_and_options(ctx, typed_args, word)
         return super().parse_args(ctx, [*(arg for option in options for arg in option), "--",
                                         *words])
+
+    def _option_with_one_dash(self, ctx: ClickContext, args: list[str]) -> UsageError | None:
+        """The error for an option of search's typed with one dash, "-json" for --json (or
+        "-limit", "-since", "-help"), before any `--`: meant as the option, not as a word to
+        leave out (an entry without the word "json"), which would find entries and exit 0
+        with no JSON. The word itself is left out with NOT json, or typed after `--`."""
+        names = {
+            name: not (param.is_flag or param.count)
+            for param in self.get_params(ctx)
+            if isinstance(param, TyperOption)
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        rest = iter(args)
+        for arg in rest:
+            if arg == "--":
+                return None
+            if names.get(arg):  # (its value is the next argument, whatever it is)
+                next(rest, None)
+            elif arg.startswith("-") and f"-{arg}" in names:
+                return UsageError(
+                    f"No such option: {arg}; did you mean -{arg}? To leave out the entries "
+                    f"with the word {arg[1:]!r}, type NOT {arg[1:]}", ctx
+                )
+        return None
 
     def misread(
         self, ctx: ClickContext, option: str, what: str, is_word: Callable[[str], bool]
@@ -486,7 +513,9 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
         store = app_ctx.store()
-        entries, more = _one_page(filters, store.list)
+        entries, more = one_page(
+            filters.limit, lambda n: store.list(replace(filters, limit=n))
+        )
         if json_out:
             app_ctx.print_json([e.to_json() for e in entries])
         elif not entries:
@@ -560,7 +589,9 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         if misread := _words_read_as_filters(ctx, store):
             raise misread
-        found, more = _one_page(filters, lambda page: store.search(query, page))
+        found, more = one_page(
+            filters.limit, lambda n: store.search(query, replace(filters, limit=n))
+        )
         hits = [_one_line(hit) for hit in found]
         if json_out:
             app_ctx.print_json([h.to_json() for h in hits])

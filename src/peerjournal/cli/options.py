@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -76,12 +77,49 @@ _RANGE = re.compile(r"#?(\d+)\s*[-\u2013]\s*#?(\d+)")  # (an en dash too, as pas
 
 
 # What reads as a date rather than IDs: a year a journal's entries may have (2010 to 2099)
-# after a number of one or two digits, or before one (12-2025, 2025-12: a month; 1-2000 is
-# IDs), a day (2025-12-01), or anything with / or . between digits (20/11/2026, 20.11.2026).
-# Typed with #, #12-#2025, a range is IDs whatever they are.
-_MONTH = re.compile(r"(?P<m>\d{1,2})\s*[-\u2013]\s*(?P<y>20[1-9]\d)"
-                    r"|(?P<y2>20[1-9]\d)\s*[-\u2013]\s*(?P<m2>\d{1,2})")
-_DATE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d+\s*[/.]\s*\d+(?:\s*[/.]\s*\d+)?")
+# beside a number of one or two digits (12-2025, 2025-12: a month; 50-2020 too, though no
+# month is 50: such a range is refused rather than guessed; 1-2000 and 100-2020 are IDs), two
+# such years (2025-2026), a day (1-12-2025 day first, as dates are read, or 2025-12-01), or
+# anything with / or . between digits (20/11/2026, 20.11.2026). Typed with #, #12-#2025, a
+# range is IDs whatever they are.
+_YEAR = r"20[1-9]\d"
+_DASH = r"\s*[-\u2013]\s*"
+_MONTH = re.compile(rf"(?P<m>\d{{1,2}}){_DASH}(?P<y>{_YEAR})"
+                    rf"|(?P<y2>{_YEAR}){_DASH}(?P<m2>\d{{1,2}})")
+_YEARS = re.compile(rf"(?P<first>{_YEAR}){_DASH}(?P<last>{_YEAR})")
+_DAY = re.compile(rf"(?P<d>\d{{1,2}}){_DASH}(?P<m>\d{{1,2}}){_DASH}(?P<y>(?:19|20)\d\d)"
+                  rf"|(?P<y2>(?:19|20)\d\d){_DASH}(?P<m2>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})")
+_DATE = re.compile(r"\d+\s*[/.]\s*\d+(?:\s*[/.]\s*\d+)?")
+
+
+def _listed(first: date, last: date, what: str) -> str:
+    """The `list` command that shows the entries from `first` to `last`, and `what` they are."""
+    return f"`peerjournal list --since {first} --until {last}` lists {what} entries"
+
+
+def _dated(part: str) -> tuple[str, str] | None:
+    """What `part` of delete's or restore's IDs reads as ("a date", "years") and the `list`
+    command that finds those entries; None when it reads as IDs (`_date_like`)."""
+    from datetime import date
+
+    from peerjournal.dates import period_end
+
+    if years := _YEARS.fullmatch(part):
+        first, last = sorted((int(years["first"]), int(years["last"])))
+        return "years", _listed(date(first, 1, 1), date(last, 12, 31), "those years'")
+    month = _MONTH.fullmatch(part)
+    day = _DAY.fullmatch(part)
+    if not (month or day or _DATE.fullmatch(part)):
+        return None  # (none matches a part with #: that is IDs)
+    with suppress(ValueError):  # (no such month or day: the hint is the general one)
+        if month:
+            start = date(int(month["y"] or month["y2"]), int(month["m"] or month["m2"]), 1)
+            return "a date", _listed(start, period_end(start, "month"), "that month's")
+        if day:
+            one = date(int(day["y"] or day["y2"]), int(day["m"] or day["m2"]),
+                       int(day["d"] or day["d2"]))
+            return "a date", _listed(one, one, "that day's")
+    return "a date", "`peerjournal list --since DATE --until DATE` lists the entries of those days"
 
 
 def _date_like(part: str) -> typer.BadParameter | None:
@@ -89,25 +127,15 @@ def _date_like(part: str) -> typer.BadParameter | None:
     typing the month whose entries they mean): `12-2025` taken as the IDs 12 to 2025 would
     move every entry between them. It says where to find the IDs by date, and how to type
     such a range if it was meant (#12-#2025)."""
-    month = _MONTH.fullmatch(part)
-    if not month and not _DATE.fullmatch(part):
-        return None  # (neither matches a part with #: that is IDs)
-    if month and 1 <= (number := int(month["m"] or month["m2"])) <= 12:
-        from datetime import date
-
-        from peerjournal.dates import period_end
-
-        year = int(month["y"] or month["y2"])
-        last = period_end(date(year, number, 1), "month").day
-        find = (f"`peerjournal list --since {year}-{number:02d}-01 --until "
-                f"{year}-{number:02d}-{last}` lists that month's entries")
-    else:
-        find = "`peerjournal list --since DATE --until DATE` lists the entries of those days"
+    dated = _dated(part)
+    if dated is None:
+        return None
+    what, find = dated
     ids = _RANGE.fullmatch(part)
     meant = (f"; for the IDs {ids[1]} to {ids[2]}, type #{ids[1]}-#{ids[2]}"
              if ids and int(ids[1]) <= int(ids[2]) else "")
     return typer.BadParameter(
-        f"{part} looks like a date, not entry IDs: {find}, with their IDs (`peerjournal "
+        f"{part} looks like {what}, not entry IDs: {find}, with their IDs (`peerjournal "
         f"trash`: those in the trash){meant}."
     )
 

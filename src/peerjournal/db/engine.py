@@ -136,7 +136,7 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
             reason = "a damaged page"
         return (
             f"The journal at {path} is damaged ({reason}). {_backups_hint(path)} "
-            "`peerjournal export --full` saves the entries that can still be read."
+            f"{health.salvage_advice()}"
         )
     if "locked" in text or "busy" in text:
         holder = long_writer(path)

@@ -77,12 +77,19 @@ def sound(conn: sqlite3.Connection) -> bool:
     return rows == [("ok",)]
 
 
+def salvage_advice(command: str = "`peerjournal export --full`", also: str = "") -> str:
+    """The sentence every word on a damaged journal ends with: how to save the entries that can
+    still be read (`command`, as the command names it, with its --db), and to keep the file
+    (`also`: a clause after "read", in brackets)."""
+    return (f"{command} saves the entries that can still be read{also}; keep the damaged file "
+            "as it is.")
+
+
 def damaged_warning(path: Path) -> str:
     """Said when a journal found damaged is opened: reading goes on, writing is refused."""
     return (
         f"The journal at {path} is damaged (SQLite's check of the file found errors): what is "
-        "shown may be incomplete, and nothing new is saved to it. `peerjournal export --full` "
-        "saves the entries that can still be read; keep the damaged file as it is."
+        f"shown may be incomplete, and nothing new is saved to it. {salvage_advice()}"
         f"{stale_wal_note(path)}"
     )
 
@@ -92,8 +99,7 @@ def damaged_refusal(path: Path) -> str:
     (a damaged list of free pages hands out pages that still hold entries)."""
     return (
         f"The journal at {path} is damaged (SQLite's check of the file found errors), so "
-        "nothing was saved to it. `peerjournal export --full` saves the entries that can "
-        f"still be read; keep the damaged file as it is.{stale_wal_note(path)}"
+        f"nothing was saved to it. {salvage_advice()}{stale_wal_note(path)}"
     )
 
 
@@ -150,7 +156,7 @@ def lost_entry(path: Path, entry_id: int, hint: Callable[[str], str]) -> str:
     kept = f"; the newest copy an upgrade kept beside it is {copies[-1]}" if copies else ""
     return (
         f"Entry {entry_id} of the journal at {path} cannot be read: the file is damaged where "
-        f"it is. {hint('export --full')} saves the entries that can still be read; keep the "
-        f"damaged file as it is. A copy of the journal made before the damage (a backup of "
+        f"it is. {salvage_advice(hint('export --full'))} A copy of the journal made before "
+        f"the damage (a backup of "
         f"your own{kept}) may still hold entry {entry_id}."
     )
