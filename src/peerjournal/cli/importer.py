@@ -421,7 +421,7 @@ def _unrepeated(records: list[ImportRecord]) -> tuple[list[ImportRecord], int]:
         key = _content(stamp, record.draft)
         if key in seen:  # (one without a time repeats any with its words: as in the journal)
             continue
-        seen.update({key, _content(None, record.draft)})
+        seen.update({key, _content(None, record.draft) if stamp else key})
         kept.append(record)
     return kept, len(records) - len(kept)
 

@@ -26,6 +26,7 @@ from peerjournal.db.engine import (
     write_transaction,
     writing_long,
 )
+from peerjournal.db.health import salvage_advice
 from peerjournal.db.searchfold import (
     ELLIPSIS,
     TOKENIZER,
@@ -299,9 +300,9 @@ class Store:
                     raise
                 raise DamagedJournal(
                     f"Part of the journal at {self.path} is damaged, so this command cannot "
-                    f"read what it needs. {self.hint('export --full')} saves the entries that "
-                    "can still be read (and importing them into a new journal rebuilds its "
-                    "search index and scores); keep the damaged file as it is."
+                    "read what it needs. " + salvage_advice(
+                        self.hint("export --full"), " (and importing them into a new journal "
+                        "rebuilds its search index and scores)")
                 ) from None
 
     def _meets_damage(self, exc: sqlite3.DatabaseError) -> bool:
@@ -361,8 +362,7 @@ class Store:
         said = [self._lost_note(sorted(self.lost), "")] if self.lost or self.unnamed_lost else []
         if self.tags_lost:
             said.append(self._lost_note(sorted(self.tags_lost), "The tags of "))
-        return " ".join([*said, f"{self.hint('export --full')} saves the entries that can "
-                         "still be read; keep the damaged file as it is."])
+        return " ".join([*said, salvage_advice(self.hint("export --full"))])
 
     def _lost_note(self, ids: builtins.list[int], part: str) -> str:
         """That the entries `ids` (or, with `part`, "The tags of " them) cannot be read, so
@@ -488,6 +488,7 @@ class Store:
         score_rows = ScoreRows()
         tag_rows: builtins.list[tuple[int, str]] = []
         fresh: builtins.list[int] = []  # the entries inserted since `written` last ran
+        stamp = now.isoformat()  # (once: most entries have no kept times)
         with self._write() as conn, _fts_in_bulk(conn, len(drafts) >= BULK_FROM) as index:
             _number_on(conn)
 
@@ -507,14 +508,14 @@ class Store:
                     conn,
                     (
                         identity.id,
-                        (identity.created_at or now).isoformat(),
-                        (identity.updated_at or identity.created_at or now).isoformat(),
+                        _stamp(identity.created_at, stamp),
+                        _stamp(identity.updated_at or identity.created_at, stamp),
                         draft.date.isoformat(),
                         draft.setting,
                         draft.mode,
                         draft.prompt_set,
                         *texts,
-                        json.dumps(draft.answers, ensure_ascii=False),
+                        json.dumps(draft.answers, ensure_ascii=False) if draft.answers else "{}",
                         answers,
                         *(folded_or_none(text) for text in (*texts, answers)),
                         int(draft.shared),
@@ -1270,6 +1271,11 @@ def _words_removed(before: Entry, changes: dict[str, Any]) -> bool:
         old += list((before.answers or {}).values())
         new += list((changes["answers"] or {}).values())
     return bool(words(old) - words(new))
+
+
+def _stamp(kept: datetime | None, now: str) -> str:
+    """A kept time as stored, or `now` (already written out) when there is none."""
+    return now if kept is None else kept.isoformat()
 
 
 def _number_on(conn: sqlite3.Connection) -> None:
