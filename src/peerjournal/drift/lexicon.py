@@ -47,6 +47,11 @@ first use. Scoring an entry is then one pass over its words with set lookups, an
 `match` per place where a phrase can start: no loop over hundreds of regexes per entry, and
 loading a lexicon does not pay for compiling a 100 kB regex up front.
 
+A marker with ``about = "other"`` holds words for a person's state that are clinical language
+only about someone else ("tearful": "Mo was tearful", "the client was tearful", not "I was
+tearful", "Tearful today"); a hit counts only after a subject who is not the writer, which a
+pattern cannot say, as it cannot start with a wildcard (the matcher finds the subject).
+
 A marker with ``learned = true`` holds phrases whose weight was learned from labelled entries
 (the shipped lexicon's generated part, below its ``learned markers`` line, is written by
 benchmarks/learn_markers.py). Its patterns are plain lowercase words, looked up word for word
@@ -100,8 +105,9 @@ MAX_TRIPLES = 600  # three-word keys per pattern; beyond that a pattern is keyed
 DEFAULT_LEXICON = Path(__file__).with_name("markers.toml")
 
 _MARKER_FIELDS = {
-    "id", "dimension", "polarity", "weight", "negation", "source", "patterns", "learned"
+    "id", "dimension", "polarity", "weight", "negation", "source", "patterns", "learned", "about"
 }
+ABOUT_MODES = ("anyone", "other")  # a marker's ``about``: whose state its phrases may describe
 _REQUIRED_FIELDS = ("id", "dimension", "polarity", "source", "patterns")
 _TOP_LEVEL = {"lexicon", "labels", "marker_labels", "questions", "marker"}
 _LEXICON_FIELDS = {"name"}  # the [lexicon] table
@@ -159,6 +165,9 @@ class Marker:
     source: str
     patterns: tuple[str, ...]
     learned: bool = False  # a learned phrase weight (score.py says how those count)
+    # "other": a word for someone's state ("tearful") that is clinical only about someone else:
+    # it counts only after a subject who is not the writer (matcher._about_someone_else)
+    about: str = "anyone"
 
 
 @dataclass(frozen=True, eq=False)
@@ -864,6 +873,12 @@ def _parse_marker(path: str, n: int, raw: Any, ids: dict[str, int]) -> Marker:
     if learned and negation != "drop":
         problem = "a learned marker's weight was learned for one polarity, so it cannot flip"
         raise _fail(path, where, f"field 'negation': {problem}")
+    about = raw.get("about", "anyone")
+    if not isinstance(about, str) or about not in ABOUT_MODES:
+        raise _fail(path, where, f"field 'about': {about!r} must be 'anyone' or 'other'")
+    if learned and about != "anyone":
+        problem = "a learned marker's phrases are counted wherever they stand"
+        raise _fail(path, where, f"field 'about': {problem}")
     for pattern in patterns:
         if learned:  # matched word for word (WordIndex)
             if not _PLAIN_PHRASE.fullmatch(pattern):
@@ -876,7 +891,7 @@ def _parse_marker(path: str, n: int, raw: Any, ids: dict[str, int]) -> Marker:
             raise _fail(path, where, f"field 'patterns': {pattern!r}: {exc}") from None
     ids[mid] = n
     return Marker(
-        mid, dim, pol, float(weight), negation, source.strip(), tuple(patterns), learned
+        mid, dim, pol, float(weight), negation, source.strip(), tuple(patterns), learned, about
     )
 
 

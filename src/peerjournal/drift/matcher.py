@@ -121,7 +121,10 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   the writer's practice made room for ("he opened right up", "he taught me", "she took the
   lead"), and stays counted. Round 35: read clear 4,170 -> 4,169 /4,364 ("Declan piped up
   '…'" was read as the writer's voice), never-read unchanged; by the same rule for learned
-  hits, read -5, never-read clear -6: not kept. An identity hit that ends on a possessive after
+  hits, read -5, never-read clear -6: not kept; but one done for the writer is someone else's,
+  curated or learned ("Jo spoke up for me", "… on my behalf": round 36, no labelled verdict
+  changed), while "the manager backed me" (the writer's view, taken up) stays the writer's.
+  An identity hit that ends on a possessive after
   "told me" and goes on into a noun phrase and its verb reports what was said, not an exchange:
   "He told me his | landlord's number is …" (but "she told me hers", "he told me his trick of
   …"); so does one that ends on "told me" before such a noun phrase: "The consultant told me |
@@ -153,6 +156,12 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   "I realised", "I found myself",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
   in the same sentence.
+
+A hit of a marker with ``about = "other"`` (a word for a person's state, "tearful") is kept only
+when its subject is someone other than the writer (`_about_someone_else`): "Mo was tearful",
+"Her mum seemed tearful", "Sat with Mo, who was tearful"; not "I was tearful", "Tearful today",
+"Made me tearful", "a tearful mum" (round 36: read sets 4,167 -> 4,167 clear, 4 drift entries
+found a label more; never-read unchanged).
 
 ``counted``: not dropped by negation, not someone else's words, not hypothetical (see
 peerjournal.drift.score for the rule).
@@ -1349,15 +1358,38 @@ _OWN_OR_WRITERS = regex_store.compile(
 )
 
 
+# the writer as the one a practice is done for, instead of them, in its words or right after
+# them: "Jo spoke up | for me", "stood up | for us", "pushed back | on my behalf"; not the writer
+# as any object ("She wanted me to …", "he told me she …": the person's own voice), nor as the
+# one backed ("The manager backed me": the writer's view, which someone else took up; round 22)
+_WRITER_IN = regex_store.compile(r"(?<![\w'])(?:for\s+(?:me|us)|on\s+(?:my|our)\s+behalf)(?![\w'])")
+
+
+def _for_writer(text: str, start: int, end: int) -> bool:
+    """Is the writer the one the practice [start, end) is done for, in its words or right after
+    them ("spoke up | for me", "spoke up for | me", "on my | behalf")?"""
+    for m in _WRITER_IN.finditer(text, max(0, start - 8)):
+        if m.start() > end + 1:
+            return False
+        if m.end() > start:
+            return True
+    return False
+
+
 def _someone_else_does(
-    text: str, norm: str, sent_start: int, clause_start: int, start: int, end: int, limit: int
+    text: str, norm: str, sent_start: int, clause_start: int, start: int, end: int, limit: int,
+    for_writer: bool = False,
 ) -> bool:
     """Is someone else named as the subject right before the identity practice at `start`
     ("Nervous, then proud of how he | spoke up", "Jo | challenged the nurse", "Her mum | pushed
     back"), found as a drift practice's doer is (`_doer`)? Not when the practice, up to `limit`
     (its clause's end), names its own doer or the writer (`_REFLEXIVE`, `_OWN_OR_WRITERS`), nor
-    after a determiner or possessive ("Our | self-advocacy group": a noun, not a deed)."""
-    if _REFLEXIVE.search(text, start, limit) or _OWN_OR_WRITERS.search(text, start, end):
+    after a determiner or possessive ("Our | self-advocacy group": a noun, not a deed); but
+    `for_writer` (the writer is the one it is done for: "Jo spoke up for me", "she rang them on
+    my behalf") it is theirs: someone speaking up for the writer is not the writer's voice."""
+    if _REFLEXIVE.search(text, start, limit) or (
+        not for_writer and _OWN_OR_WRITERS.search(text, start, end)
+    ):
         return False
     before = _SUBJECT_WORD.findall(text, clause_start, start)
     if before and (before[-1] in _DETERMINERS or before[-1] in _POSSESSIVES):
@@ -1929,6 +1961,8 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
     if not matches and not words:
         return [], [], len(tokens)
     facts = _facts(text, norm, lower, tokens, starts)
+    if any(m[2].about == "other" for m in matches):
+        matches = [m for m in matches if m[2].about != "other" or _about_someone_else(facts, m[0])]
     curated = _flag(facts, matches)
     if facts.deeds:
         curated = _doers_named(curated, facts.deeds)
@@ -1941,6 +1975,47 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
     if inside:
         learned = sorted(learned + inside, key=lambda pair: pair[0].start)
     return curated, learned, len(tokens)
+
+
+# between a subject and a word for its state: "Mo was very tearful", "Her mum seemed a bit …"
+_STATE_SKIPS = _words(
+    "was were is are am 's been being be got gets getting became become becomes went goes"
+    " looked looks looking seemed seems appeared appears sounded sounds felt feels feeling"
+    " presented presents presenting as very quite really so a bit little slightly visibly still"
+    " clearly obviously briefly also just again lot more even rather left"
+)
+# subjects that are someone else though not a name or a role ("who" after a name: "Sat with
+# Mo, who was tearful"; an object: "It left him tearful") or that take the writer in
+_OTHER_STATE_SUBJECTS = _THIRD_PERSON | _PRONOUNS | _words("who him her them")
+_WITH_WRITER = _words("everyone everybody all both us me myself i we")
+
+
+def _about_someone_else(facts: _Facts, start: int) -> bool:
+    """Is the subject of the state at `start` (a marker with ``about = "other"``) someone other
+    than the writer: a third person ("she", "who", "him"), a role ("the client", "her mum") or
+    a name ("Mo was tearful", "After group Mo seemed tearful"; at the sentence's start too, but
+    not a diary-style verb or adverb)? Not the writer ("I was tearful", "Made me tearful"), no
+    subject ("Tearful today", "Felt tearful"), nor a noun it qualifies ("a tearful mum")."""
+    text, norm, clause_starts = facts.lower, facts.norm, facts.clause_starts
+    clause_start = clause_starts[bisect_right(clause_starts, start) - 1]
+    words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
+    while words and words[-1][0] in _STATE_SKIPS:
+        words.pop()
+    if not words:
+        return False
+    word, at = words[-1]
+    if word in _OTHER_STATE_SUBJECTS:
+        return True
+    if word in _WITH_WRITER or _noun_phrase(words, len(words) - 1, False) >= 0:
+        return word not in _WITH_WRITER
+    name = norm[at : at + len(word)]
+    if name in _NOT_NAMES or not (_is_name(name) or (len(name) == 1 and name not in "IA")):
+        return False
+    sent_start = facts.sentence_starts[bisect_right(facts.sentence_starts, start) - 1]
+    if norm[sent_start:at].strip(" \n\t\"'"):
+        return True
+    # the sentence's first word: a name, not a diary-style verb or adverb ("Left tearful")
+    return not (word in _VERB_LIKE or word in _LEAD_ADVERBS or word.endswith(("ly", "ed", "ing")))
 
 
 def _inside_curated(text: str, words: list[Found], curated: Hits) -> tuple[Hits, list[Found]]:
@@ -2148,12 +2223,15 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
             and not negated
             and polarity == "identity"
             and marker.dimension in _WRITERS_OWN
-            and not learned  # learned words by their doer: cost clear entries (round 35)
         ):
-            span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
-            attributed = _someone_else_does(
-                lower, norm, sent_start, clause_start, start, end, span_end
-            )
+            # learned words by their doer cost clear entries (round 35): only those done for
+            # the writer ("Jo spoke up for me")
+            for_writer = _for_writer(lower, start, end)
+            if for_writer or not learned:
+                span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
+                attributed = _someone_else_does(
+                    lower, norm, sent_start, clause_start, start, end, span_end, for_writer
+                )
         # a cue regex runs from a few words before the span's first cue word (see _back_off)
         hypothetical = self_noticed = False
         if ci in hypo_first:

@@ -653,8 +653,9 @@ def iter_score_many(
             gc.enable()
 
 
-def _asked_dimensions(score: DriftScore) -> list[str]:
-    """The drifting dimensions a question may be asked about, most drift first: those where a
+def asked_dimensions(score: DriftScore) -> list[str]:
+    """The dimensions that really drifted, most drift first, which a question may be asked
+    about and the verdict sentence may name ("mostly self-doubt", render/drift.py): those where a
     curated drift hit counted, or where learned ones counted `QUESTION_MIN_WEIGHT` or more. A
     question presumes the practice ("…who doubted themselves the way you did today?"), and one
     learned word that leans a way in example entries ("Felt a", "news") is not it. Decision
@@ -679,9 +680,9 @@ def reflective_questions(score: DriftScore, lexicon: Lexicon, limit: int = 3) ->
 
     Questions come from the lexicon's ``[questions]`` table; one per drifting dimension in turn,
     then a second from the strongest ones, so a single drifting dimension still gives two.
-    Empty when no dimension showed enough drift to ask about (`_asked_dimensions`).
+    Empty when no dimension showed enough drift to ask about (`asked_dimensions`).
     """
-    dims = [d for d in _asked_dimensions(score) if lexicon.questions.get(d)]
+    dims = [d for d in asked_dimensions(score) if lexicon.questions.get(d)]
     if not dims or limit <= 0:
         return []
     want = min(limit, max(2, len(dims)))

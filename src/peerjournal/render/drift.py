@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
-from peerjournal.drift.score import BALANCE_CENTER
+from peerjournal.drift.score import BALANCE_CENTER, asked_dimensions
 from peerjournal.plural import counted
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, Section, bullets
@@ -33,7 +33,8 @@ VERDICT_SENTENCES = {
 }
 # drift whose largest part is the writer's doubt about themselves ("I felt like a fraud"):
 # drift from the peer role, but not toward a clinical one, and a writer back from sick leave
-# should not read that it was
+# should not read that it was; "largest" among the dimensions that really drifted, as the
+# questions asked (score.asked_dimensions): not a learned word or two ("Felt a")
 SELF_DOUBT_SENTENCE = (
     "Your language in this entry leans toward drift: mostly self-doubt, not a clinical role."
 )
@@ -352,6 +353,14 @@ class DimensionView:
             yield dimension_blocks(self.score, self.lexicon, options.max_width, self.glyphs)
 
 
+def verdict_sentence(score: DriftScore) -> str:
+    """The verdict in a sentence; drift that is mostly self-doubt is named so, by the rule the
+    reflective questions use (`asked_dimensions`), so that the two never disagree."""
+    if score.verdict == "drift" and asked_dimensions(score)[:1] == ["self_worth"]:
+        return SELF_DOUBT_SENTENCE
+    return VERDICT_SENTENCES[score.verdict]
+
+
 def explanation(
     title: str | Text,
     text: str,
@@ -372,10 +381,7 @@ def explanation(
     ]
     if score.hits:
         parts.append(DimensionView(score, lexicon, glyphs))
-    sentence = VERDICT_SENTENCES[score.verdict]
-    if score.verdict == "drift" and score.drift_dimensions()[:1] == ["self_worth"]:
-        sentence = SELF_DOUBT_SENTENCE
-    verdict = Text(sentence, style=VERDICT_STYLES.get(score.verdict, ""))
+    verdict = Text(verdict_sentence(score), style=VERDICT_STYLES.get(score.verdict, ""))
     if score.verdict != "insufficient":
         verdict.append(
             f"  Balance {_signed(score.balance, 2, glyphs)} ({glyphs.minus}1 drift "
