@@ -122,15 +122,18 @@ def test_report_supervision_prep_and_list_all_answer_from_a_damaged_journal(
     assert shown.exit_code == prep.exit_code == listed.exit_code == 4
 
 
-def test_a_mentor_summary_of_a_damaged_journal_is_written_without_the_lost_entries(
+def test_a_mentor_summary_of_a_damaged_journal_is_not_written(
     cli: CLI, damaged_entries: tuple[Path, list[int]], tmp_path: Path
 ) -> None:
+    """Round 36: a summary without the lost entries did not say so, and a mentor read it as
+    the whole period; it is refused, naming them (tests/test_mentor_r36.py)."""
     path, lost = damaged_entries
     out = tmp_path / "summary.md"
     result = cli("export", "--yes", "--output", str(out), "--since", "2026-11-01")
-    assert result.exit_code == 4
-    assert f"{30 - len(lost)} entries" in out.read_text(encoding="utf-8")
-    assert said(result.stderr).endswith(left_out(path, lost))
+    assert result.exit_code == 4 and not out.exists()
+    message = said(result.stderr)
+    assert message.startswith("peerjournal: No summary was written: it would leave out entries")
+    assert message.endswith(left_out(path, lost).removeprefix("peerjournal: "))
 
 
 def test_a_sound_journal_reads_whole_and_exits_0(cli: CLI, journal: Path) -> None:

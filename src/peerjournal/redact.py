@@ -111,7 +111,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -152,6 +152,7 @@ from peerjournal.namewords import (
 from peerjournal.namewords import ANSWER_WORDS as ANSWER_WORDS
 from peerjournal.namewords import NAME_WORDS as NAME_WORDS
 from peerjournal.namewords import word_set as _words
+from peerjournal.plain_letters import EMAIL
 from peerjournal.plain_letters import SPELLED_OUT as _SPELLED_OUT
 from peerjournal.plain_letters import STROKED as _STROKED
 from peerjournal.plural import joined
@@ -452,6 +453,19 @@ def _umlaut_spelled(ch: str) -> str:
     return f"{base.lower()}e" if marks == "\u0308" and base in "aouAOU" else ""
 
 
+def _umlaut_written_out(name: str, i: int) -> bool:
+    """Whether `name`[i:i+2] is an umlaut as German writes it without the dots ("ue" of
+    "Mueller", "oe" of "Goethe", "ae" of "Jaeger"), so that the name matches "Müller" as
+    "Müller" matches "Mueller" (`_umlaut_spelled`): after a consonant and before two more
+    letters of the same word, so "Samuel", "Joe" and "Baer" are not also "Samul", "Jo" and
+    "Bar"."""
+    pair, before, after = name[i : i + 2].lower(), name[i - 1 : i], name[i + 2 : i + 4]
+    return (
+        pair in ("ue", "oe", "ae") and i > 0 and before.isalpha()
+        and before.lower() not in "aeiouy" and len(after) == 2 and after.isalpha()
+    )
+
+
 def _char_pattern(ch: str) -> str:
     """One character of a name (keyed): every case form, apostrophes and separators
     interchangeable."""
@@ -501,6 +515,10 @@ def _name_pattern(name: str, polish: bool = False) -> str:
     pieces = []
     i = 0
     while i < len(name):
+        if _umlaut_written_out(name, i):  # "Mueller": "ue", or the "ü" of "Müller" (keyed "u")
+            pieces.append(f"{_char_pattern(name[i])}(?:{_ANY_HIDDEN}{_char_pattern(name[i + 1])})?")
+            i += 2
+            continue
         for width in (3, 2):
             single = _FOLDS.get(name[i : i + width].casefold()) if i + width <= len(name) else None
             if single:
@@ -545,12 +563,35 @@ _CYRILLIC_ENDING = (
 # "Φρόσως", formally "Φρόσους"): its plural (-ες, -ών) is rarely a person's and often a word
 # ("Μέλισσα", "μέλισσες" bees; "Ελπίδα", "ελπίδες" hopes), and the word a looser ending makes
 # of its stem is not her ("Αυγή", "αυγό" egg; "Κλειώ", "κλαίω" I cry).
-# A name in Georgian takes its case ending and postposition at its end ("ნინოს", "ნინოსთან"
-# of ნინო; "ბერიძის" of ბერიძე, whose final a, e or i drops): the stem, then up to six letters.
+# A name in Georgian takes its case ending, a postposition and a particle at its end ("ნინოს",
+# "ნინოსთან", "ნინომ", "ნინოც" of ნინო; "ბერიძის", "ბერიძემ" of ბერიძე, "იაკობმა", "იაკობისთვის"
+# of იაკობი, whose final a, e or i drops before some endings): the stem, then its final vowel
+# or not, then those endings and no other letters: "იაკობიშვილი" and "იაკობიანი" are other
+# people's surnames, not იაკობი. (Endings from the grammar: cases singular and plural,
+# postpositions written joined, "ც" also, "ვე" the same.)
 _GEORGIAN_LETTERS = "\u10d0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f"
 _GEORGIAN = re.compile(f"[{_GEORGIAN_LETTERS}]")
 _GEORGIAN_VOWELS = "აეი"
-_GEORGIAN_ENDING = f"(?:[{_GEORGIAN_LETTERS}]{_H}){{0,6}}"
+_GEORGIAN_CASES = _words(
+    "ი მა მ ს ის ით თი ად დ ო ისა ითა ადა სა ებ ები ებმა ებს ების ებით ებად ებო"
+)
+_GEORGIAN_POSTPOSITIONS = _words("ში ზე თან თვის ვით კენ გან დან მდე ურთ ებრ ადმი")
+_GEORGIAN_PARTICLES = _words("ც ვე")
+
+
+def _georgian_ending(dropped: str) -> str:
+    """The ending of a Georgian name whose stem lost `dropped` (its final vowel, or ""):
+    that vowel or not, then a case ending, a postposition and a particle, each or none."""
+    def one_of(morphemes: Iterable[str]) -> str:
+        return "(?:" + "|".join(
+            "".join(f"[{ch}{ch.upper()}]{_H}" for ch in m)
+            for m in sorted(morphemes, key=lambda m: (-len(m), m))
+        ) + ")?"
+    return "".join(
+        one_of(parts) for parts in
+        ({dropped} - {""}, _GEORGIAN_CASES, _GEORGIAN_POSTPOSITIONS, _GEORGIAN_PARTICLES)
+        if parts
+    )
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_VOWELS = "αεηιουω"
 _GREEK_ENDING = f"(?i:(?:{_letters(_GREEK_VOWELS)}{_H}){{0,3}}(?:{_letters('σν')}{_H})?)"
@@ -591,7 +632,8 @@ def _inflected(name: str, polish: bool = False) -> tuple[str, str]:
     if _CYRILLIC.fullmatch(last):
         return _stem(name, _CYRILLIC_VOWELS), _CYRILLIC_ENDING
     if _GEORGIAN.fullmatch(last):
-        return _stem(name, _GEORGIAN_VOWELS), _GEORGIAN_ENDING
+        stem = _stem(name, _GEORGIAN_VOWELS)
+        return stem, _georgian_ending(name[len(stem):])
     if _GREEK.fullmatch(last):
         feminine = _GREEK_FEMININE.get(_key(last).lower())
         if feminine and len(name) > 2:
@@ -1031,11 +1073,7 @@ def _identifier_rules() -> list[_Rule]:
         r"mews|walk|hill"
     )
     return [
-        _Rule(
-            "email",
-            re.compile(r"[\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+", re.IGNORECASE),
-            "[email]",
-        ),
+        _Rule("email", EMAIL, "[email]"),
         _Rule("email", re.compile(_SPOKEN_EMAIL, re.IGNORECASE), "[email]"),
         _Rule(
             "url",
@@ -1147,11 +1185,15 @@ def _is_phone(candidate: str) -> bool:
 
 @dataclass
 class Redactor:
-    """Apply with `redactor(text)`; `counts` tallies what was replaced, by kind."""
+    """Apply with `redactor(text)`; `counts` tallies what was replaced, by kind, and
+    `in_doubt` the listed word-names replaced opening a sentence that said nothing of whether
+    they are the person or the word ("Ray" of "Ray seems odd." with Ray Smith listed), as
+    written, with how often: the export names them for the writer to check."""
 
     people: Sequence[Person] = ()
     identifiers: bool = True
     counts: Counter[str] = field(default_factory=Counter)
+    in_doubt: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         # an alias that would itself name someone listed is not printed: "friend of Kim",
@@ -1231,6 +1273,8 @@ class Redactor:
                 last = max(last, end)
                 continue
             self.counts["name"] += 1
+            if sentence_start_reading(text, start, end) == _DOUBT:
+                self.in_doubt[text[start:end]] += 1
             pieces += [text[last:start], replacement]
             # an alias's full stop is the sentence's too: "rang R." for "rang Robert."
             last = end + (replacement.endswith(".") and text.startswith(".", end))
@@ -1567,6 +1611,11 @@ def _the_word(match: re.Match[str], text: str) -> bool:
         return True
     if _titled_in_a_word(text, *match.span()):
         return True
+    if (
+        not group.startswith((_LOWER_GROUP, _INITIAL_GROUP))
+        and sentence_start_reading(text, *match.span()) == _WORD
+    ):
+        return True
     if group.startswith(_LOWER_GROUP):
         return _lower_part_is_word(match, text)
     if not group.startswith(_WORD_GROUP):
@@ -1785,6 +1834,36 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
     return _DOUBT
 
 
+def sentence_start_reading(text: str, start: int, end: int) -> str | None:
+    """How the sentence reads a capitalised listed word-name ("Ray", "Love", "Hope") opening
+    it at `start`:`end` of `text`, where the capital says nothing: `_WORD` in a phrase that
+    only makes it the word (`_OPENING_PHRASES`: "Ray of light fell", "Love was in the air":
+    left, and the preview flags it), `_PERSON` where possessive or a person's verb follows
+    ("Ray came by", "Ray's mum", "Love is all you need, said Sam Love": as a capitalised
+    word-name is anywhere else), else `_DOUBT`: replaced, as privacy wins, and said
+    (`Redactor.in_doubt`). None for any other word, or one not opening its sentence."""
+    word = text[start:end]
+    key = _plain(word)
+    if key not in COMMON_WORDS or word.islower() or not _opens_sentence(text, start):
+        return None
+    if _POSSESSIVE_AFTER.match(text, end):
+        return _PERSON
+    if _in_a_phrase(key, text, start, end, _OPENING_PHRASES):
+        return _WORD
+    if _PAIR_BEFORE_A_PERSONS_VERB.match(text, end) or _PERSON_NEXT_WORD.match(text, end):
+        return _PERSON
+    return _DOUBT
+
+
+_OPENING_LOOKBACK = 40  # characters read back for a sentence's start (`_SENTENCE_START`)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` of `text` opens a sentence (or the text, or a line), from
+    the characters just before it."""
+    return _SENTENCE_START.search(text[max(0, start - _OPENING_LOOKBACK) : start]) is not None
+
+
 def _a_feeling_being(key: str, text: str, end: int) -> bool:
     """Whether `key`, a part in lower case ending at `end` of `text`, is one of
     `_FEELING_PARTS` before what is said of the feeling (`_SAID_OF_A_FEELING`: "love is all
@@ -1842,15 +1921,16 @@ _ONLY_A_PERSON_NEXT = re.compile(
 )
 
 
-def _in_a_phrase(key: str, text: str, start: int, end: int) -> bool:
-    """Whether the word-name `key` at `start`:`end` of `text` is in one of its
-    `_IN_A_PHRASE`, and "will" not before what only a person does ("the last will rang")."""
+def _in_a_phrase(
+    key: str, text: str, start: int, end: int, phrases: _Phrases | None = None,
+) -> bool:
+    """Whether the word-name `key` at `start`:`end` of `text` is in one of its `phrases`
+    (`_IN_A_PHRASE`), and "will" not before what only a person does ("the last will rang")."""
     if key == "will" and _ONLY_A_PERSON_NEXT.match(text, end):
         return False
     return any(
-        re.search(rf"(?<![^\W\d_]){before}$", text[max(0, start - 30) : start], re.IGNORECASE)
-        and re.compile(after, re.IGNORECASE).match(text, end)
-        for before, after in _IN_A_PHRASE.get(key, ())
+        after.match(text, end) and before.search(text[max(0, start - 30) : start])
+        for before, after in (_IN_A_PHRASE if phrases is None else phrases).get(key, ())
     )
 
 
@@ -1921,18 +2001,25 @@ _SAID_OF_A_FEELING = re.compile(
 )
 
 
-def _phrases(table: str) -> dict[str, list[tuple[str, str]]]:
+_Phrases = dict[str, list[tuple[re.Pattern[str], re.Pattern[str]]]]
+
+
+def _phrases(table: str) -> _Phrases:
     """For "word: phrase | phrase" lines, each phrase with "_" where the word goes, as
-    patterns of the words before it and after it."""
-    phrases: dict[str, list[tuple[str, str]]] = {}
+    patterns of the words before it (to search the text just before) and after it (to
+    match), compiled once."""
+    phrases: _Phrases = {}
     for line in table.strip().splitlines():
         word, _, rest = line.partition(":")
         for phrase in rest.split("|"):
             before, _, after = phrase.strip().partition("_")
             phrases.setdefault(word.strip(), []).append((
-                r"[^\S\n]+".join(map(re.escape, before.split())) + r"[^\S\n]*",
-                r"[^\S\n]*" + r"[^\S\n]+".join(map(re.escape, after.split()))
-                + r"(?![^\W\d_])",
+                re.compile(
+                    r"(?<![^\W\d_])" + r"[^\S\n]+".join(map(re.escape, before.split()))
+                    + r"[^\S\n]*$", re.IGNORECASE),
+                re.compile(
+                    r"[^\S\n]*" + r"[^\S\n]+".join(map(re.escape, after.split()))
+                    + r"(?![^\W\d_])", re.IGNORECASE),
             ))
     return phrases
 
@@ -1955,6 +2042,19 @@ _IN_A_PHRASE = _phrases(
     eve: christmas _ | year's _ | year’s _ | years _ | hallows _
     bills: _ are due | _ to pay | pay _ | paid _
     bill: pay _ | paid _ | _ is due
+    love: _ is in the air | _ was in the air
+    """
+)
+# Where a listed word-name, capitalised opening its sentence, is only that word (see
+# `sentence_start_reading`): anywhere else there it is replaced ("Will power is low" is Will).
+_OPENING_PHRASES = _phrases(
+    """
+    ray: _ of light | _ of hope | _ of sunshine | _ of sun | _ of sunlight
+    ash: _ tree | _ trees | _ cloud | _ from the
+    cat: _ food | _ flap | _ litter
+    kit: _ bag | _ list
+    jean: _ jacket | _ jackets
+    love: _ is in the air | _ was in the air
     """
 )
 
@@ -2417,15 +2517,47 @@ def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset().union(*map(_lower_case_keys, texts))
 
 
-@lru_cache(maxsize=1 << 14)
-def _lower_case_keys(text: str) -> tuple[str, ...]:
-    """`lower_case_words` of one text, kept: an export's check for names reads each text's
-    words twice (all the texts', then each one's own in `unlisted_capitalised`), which was
-    an eighth of a year's export. A tuple, as a set would take several times the memory."""
+class _TextCache:
+    """Results kept by the text they are of, least recently used dropped first, bounded by
+    the characters of the texts held (a count would let a few huge texts hold much memory)."""
+
+    def __init__(self, compute: Callable[[str], tuple[str, ...]], chars: int) -> None:
+        self._compute, self._budget, self._held = compute, chars, 0
+        self._kept: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        found = self._kept.get(text)
+        if found is not None:
+            self._kept.move_to_end(text)
+            return found
+        result = self._compute(text)
+        if len(text) <= self._budget // 8:  # one text never takes most of it
+            self._kept[text] = result
+            self._held += len(text) + sum(map(len, result))
+            while self._held > self._budget:
+                old, value = self._kept.popitem(last=False)
+                self._held -= len(old) + sum(map(len, value))
+        return result
+
+    @property
+    def held(self) -> int:
+        """The characters held (texts and results)."""
+        return self._held
+
+
+def _lower_case_keys_of(text: str) -> tuple[str, ...]:
+    """`lower_case_words` of one text. A tuple, as a set would take several times the
+    memory."""
     return tuple({
         stem for m in _CAPITALISED.finditer(text) if m.group(0)[0].islower()
         for stem in _stems(m.group(0))
     })
+
+
+# Each text's kept: an export's check for names reads each text's words twice (all the texts',
+# then each one's own in `unlisted_capitalised`), which was an eighth of a year's export. Up
+# to 8M characters (some tens of MB), a large journal's texts.
+_lower_case_keys = _TextCache(_lower_case_keys_of, chars=1 << 23)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -2612,9 +2744,14 @@ def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     ]
 
 
-def _misspellable(parts: Iterable[str]) -> list[str]:
-    """The listed parts whose misspellings are flagged (see `misspelt_names`)."""
-    return [p for p in parts if len(p) >= _MISSPELT_PART and p not in COMMON_WORDS and p.isalpha()]
+@cache
+def _misspellable(parts: frozenset[str]) -> tuple[str, ...]:
+    """The listed parts whose misspellings are flagged (see `misspelt_names`), worked out
+    once per people list (`nickname_like` asks for every word it checks)."""
+    return tuple(
+        p for p in sorted(parts) if len(p) >= _MISSPELT_PART and p not in COMMON_WORDS
+        and p.isalpha()
+    )
 
 
 def _misspelt(key: str, parts: Iterable[str]) -> bool:

@@ -795,6 +795,16 @@ class SummaryError(PeerJournalError):
     """A summary file that review cannot read; the message names the file."""
 
 
+def changed_after_export(name: str, problem: str) -> SummaryError:
+    """The one message for a summary file that holds what no export writes (`problem`, in
+    words): the same wherever review finds it (validation, `reviewing.check_as_exported`, a
+    key given twice)."""
+    return SummaryError(
+        f"{name}: the file was changed after it was exported ({problem}); ask for the summary "
+        "to be sent again."
+    )
+
+
 class NotASummary(SummaryError):
     """A file that is no summary at all (another export, a backup, a report, not JSON), rather
     than a summary that is damaged: `review FOLDER` skips it with a line."""
@@ -928,10 +938,7 @@ class _Validator:
         self.name = name
 
     def fail(self, where: str, problem: str) -> SummaryError:
-        return SummaryError(
-            f"{self.name}: the file was changed after it was exported ({_spoken(where)} "
-            f"{problem}); ask for the summary to be sent again."
-        )
+        return changed_after_export(self.name, f"{_spoken(where)} {problem}")
 
     def obj(self, value: Any, where: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):

@@ -11,11 +11,13 @@ from peerjournal.cli.options import DATE_HELP, By, Period, option_text
 from peerjournal.dates import RECENT_WEEKS
 
 if TYPE_CHECKING:
+    from collections import Counter
     from collections.abc import Callable, Sequence
     from datetime import date
     from pathlib import Path
 
     from peerjournal.context import AppContext
+    from peerjournal.db.store import Store
     from peerjournal.entry import Entry
     from peerjournal.errors import PeerJournalError
     from peerjournal.redact import Person
@@ -755,6 +757,7 @@ def _summary(
         generator=f"peerjournal {__version__}",
         layouts=answer_layouts(e.prompt_set for e in entries if e.shared),
     )
+    _refuse_past_damage(store)
     warnings = [stale] if (stale := stale_note(app, store)) else []
     if not entries:
         remedy = (
@@ -777,12 +780,41 @@ def _summary(
     summary = build_summary(data, redactor)
     if redactor is not None and writer and summary["writer"] != writer.strip():
         warnings.append(_signature_note(writer, summary["writer"], redactor.people))
+    if redactor is not None and redactor.in_doubt:
+        warnings.append(in_doubt_note(redactor.in_doubt))
     if fmt == "pdf":
         from peerjournal.exporters.pdf import drawn
 
         document, missing = drawn(summary)
         return document, summary, warnings + _unshown_in_pdf(missing)
     return get_format(fmt).write(summary), summary, warnings
+
+
+def _refuse_past_damage(store: Store) -> None:
+    """Refuse, before anything is written, a summary of a period whose entries were read past
+    damage (`Store.left_out`): it would hold fewer entries (none, of a journal none of whose
+    entries read) and not say so, and a mentor would read "0 entries" as nothing happened."""
+    if store.left_out:
+        from peerjournal.errors import DamagedJournal
+
+        raise DamagedJournal(
+            "No summary was written: it would leave out entries that cannot be read, without "
+            f"saying so. {store.left_out_note()}"
+        )
+
+
+def in_doubt_note(in_doubt: Counter[str]) -> str:
+    """What the writer is told of the listed names that are also words, replaced opening a
+    sentence that did not say which it is (`Redactor.in_doubt`): replaced all the same, as a
+    name let out cannot be taken back, and named so that a word lost is not lost unseen."""
+    from peerjournal.textsafe import clean
+
+    listed = ", ".join(f"{word} ({n})" if n > 1 else word for word, n in in_doubt.most_common())
+    return (
+        f"Replaced opening a sentence, where it may be the everyday word and not the person: "
+        f"{clean(listed, multiline=False)}. Check those sentences in the preview; if one means "
+        "the word, reword it in the entry (not opening the sentence) and export again."
+    )
 
 
 def _signature_note(writer: str, signed: str, people: Sequence[Person]) -> str:

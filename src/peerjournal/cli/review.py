@@ -19,6 +19,7 @@ from peerjournal.reviewing import (
     sanitised_to_show,
     writer_key,
 )
+from peerjournal.textsafe import cut
 from peerjournal.unique_json import KeyGivenTwice, unique_keys
 
 if TYPE_CHECKING:
@@ -246,7 +247,12 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     """Read, parse and validate one summary file (made by `now` at the latest, give or take
     the clocks' difference); errors name the file."""
     from peerjournal.exporters.json_ import BEFORE_JSON, cut_short
-    from peerjournal.summary import NotASummary, SummaryError, validate_summary
+    from peerjournal.summary import (
+        NotASummary,
+        SummaryError,
+        changed_after_export,
+        validate_summary,
+    )
 
     if str(path) == "-":  # as import, write --from-file and check --answers read '-'
         import sys
@@ -284,10 +290,8 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=unique_keys)
     except KeyGivenTwice as exc:
-        raise SummaryError(
-            f"{name}: the file was changed after it was exported ({_key(exc.key)} is given "
-            "twice in one place, which an export never writes); ask for the summary to be sent "
-            "again."
+        raise changed_after_export(
+            name, f"{_key(exc.key)} is given twice in one place, which an export never writes"
         ) from None
     except json.JSONDecodeError as exc:
         # Only text opening as a summary does, with "{", was meant to be one: a note opening
@@ -376,7 +380,10 @@ def _reject_constant(value: str) -> Any:
 
 def _key(key: str) -> str:
     """A key from the file, quoted for a message: cut short if long (it is the file's text)."""
-    return repr(key if len(key) <= 40 else f"{key[:40]}…")
+    return repr(cut(key, _KEY_CHARS))
+
+
+_KEY_CHARS = 41  # 40 of the key's, then "…"
 
 
 def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[tuple[str, str]]) -> None:
