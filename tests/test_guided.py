@@ -332,9 +332,10 @@ def test_ctrl_d_at_any_prompt_loses_nothing_typed(
             assert drafts(isolated) == []
         return
     assert result.exit_code == 1, result.stderr
-    assert "No answer to 'Save this entry?' (end of input), so it was not saved." in (
-        result.stderr
-    )
+    # (round 36: Ctrl-D at a prompt before the question stops there, as q does)
+    said = ("No answer to 'Save this entry?' (end of input), so it was not saved."
+            if eof_at == len(ANSWERS) else "Stopped for now (Ctrl-D), so it was not saved.")
+    assert said in result.stderr
     assert stored(cli) == []
     [draft] = drafts(isolated)
     assert str(draft) in result.stderr
@@ -381,7 +382,10 @@ def test_the_hint_promises_only_what_ends_an_answer() -> None:
     from peerjournal.render.writing import input_hint
 
     assert input_hint(required=False).plain == (
-        "(A blank line ends it; just Enter to skip. Ctrl-C keeps a draft.)"
+        "(A blank line ends it; just Enter to skip. q or Ctrl-D stops for now. Ctrl-C keeps a "
+        "draft.)"
     )
-    assert input_hint(required=True).plain == "(A blank line ends it. Ctrl-C keeps a draft.)"
+    assert input_hint(required=True).plain == (
+        "(A blank line ends it. q or Ctrl-D stops for now. Ctrl-C keeps a draft.)"
+    )
 

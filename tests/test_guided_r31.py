@@ -266,7 +266,7 @@ def test_q_at_the_first_prompt_stops_and_keeps_nothing(
     keys("q")
     result = cli("write")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].endswith("(q alone on a line stops for now).")
+    assert result.stderr.splitlines()[0].endswith("(q alone on a line, or Ctrl-D, stops for now).")
     assert result.stderr.endswith(
         "peerjournal: Stopped for now (q), so nothing was saved. Nothing was typed, so no draft "
         "was kept.\n"

@@ -54,8 +54,9 @@ def test_a_kept_quick_entry_is_listed_as_quick_and_resumes_as_before(
     _guided(cli, keys)
     newest, older = cli("drafts").stdout.splitlines()
     assert newest.endswith("just now       guided  We walked to the shop with Sam.")
+    # (round 36: the first words as far as the terminal's 100 columns go, not 50 characters)
     assert older.endswith("5 minutes ago  quick   Sat with Jo at the drop-in; we talked about "
-                          "the h…")
+                          "the housi…") and len(older) == 100
     # the kind kept in --json and in a backup is unchanged: a JSON draft, continued so
     rows = json.loads(cli("drafts", "--json").stdout)
     assert [r["kind"] for r in rows] == ["guided", "guided"]
@@ -86,8 +87,10 @@ def test_the_drafts_list_reads_at_40_columns(
     assert max(map(len, listed)) <= 40
     monkeypatch.setenv("COLUMNS", "100")  # wide: as before, the time it was changed too
     wide = cli("drafts").stdout.splitlines()
+    # (round 36: the first words as far as the 100 columns go, not cut at 50 characters)
     assert len(wide) == 2 and wide[1].endswith(
-        "10 minutes ago  quick   Sat with Jo at the drop-in; we talked about the h…")
+        "10 minutes ago  quick   Sat with Jo at the drop-in; we talked about the hous…")
+    assert len(wide[1]) == 100
 
 
 # -- 3. a report whose scores could not be read ---------------------------------------------

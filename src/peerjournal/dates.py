@@ -196,10 +196,48 @@ def _ago(today: date, n: int, unit: str, text: str) -> date:
 
 
 def _unreadable(text: str, why: str = "", *, hint: str = "") -> PeerJournalError:
-    """The error for a date that cannot be read: `why`, and `hint` or else the forms that can."""
+    """The error for a date that cannot be read: `why`, and `hint` or else the forms that can
+    (after a did-you-mean for a slip in a word: `_meant`)."""
     reason = f": {why}" if why else ""
     said = f"Could not read the date {as_typed(text.strip())!r}{reason}."
-    return PeerJournalError(f"{said} {hint}.") if hint else UnreadableDate(said)
+    if hint:
+        return PeerJournalError(f"{said} {hint}.")
+    meant = None if why else _meant(text)
+    if meant is not None:
+        said = f"{said[:-1]}; did you mean {meant!r}?"
+    return UnreadableDate(said)
+
+
+# The words of the dates read by name, for a slip in one ("yesterdya", "tomorow", "fridya")
+_DATE_WORDS = (
+    *_DAYS_BACK, "this", "last", "next", "ago", "couple", "fortnight", "fortnights",
+    "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "morning", "afternoon", "evening", "night", *_NUMBER_WORDS, *_WEEKDAYS,
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+
+
+def _meant(text: str) -> str | None:
+    """`text` with each word of 4 letters or more that is a slip for one of `_DATE_WORDS` put
+    right, when that makes a date that can be read; else None."""
+    import difflib
+
+    words = _spoken_form(text).split()
+    fixed = [
+        next(iter(difflib.get_close_matches(word, _DATE_WORDS, n=1, cutoff=0.75)), word)
+        if len(word) >= 4 and word.isalpha() and word not in _DATE_WORDS else word
+        for word in words
+    ]
+    if fixed == words:
+        return None
+    meant = " ".join(fixed)
+    try:
+        parse_date(meant, date.today())
+    except PeerJournalError as exc:
+        if not str(exc).startswith(("The date", f"{meant!r} is a period")):  # (ahead, a period)
+            return None
+    return meant
 
 
 def _numeric_only(raw: str, text: str, today: date) -> date:

@@ -4,7 +4,8 @@ Settings are free text, so a new one is always possible; only a near miss of a k
 ("inpateint") is questioned, since it would otherwise become a row of its own in the report
 and the mentor summary. Near is counted in edits (a letter added, dropped, changed, or two
 neighbours swapped) between `setting_key`s: at most 2, or 1 for a name of up to 5
-characters, where two edits turn one short word into another ("ward", "card", "yard").
+characters, where two edits turn one short word into another ("ward", "card", "yard"). The
+start of a known one, 3 characters or more ("commu": Enter pressed early), is near it too.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
     from peerjournal.db.store import Store
 
 SHORT_NAME = 5  # characters: a name this short is near another at one edit only
+# A setting typed that is the start of a known one, of at least SHORTEST_START characters, is
+# questioned too; ranked after every near miss (STARTS_IT: more than any count of edits).
+SHORTEST_START = 3
+STARTS_IT = 3
 
 
 def likely_meant(typed: str, known: Iterable[str]) -> str | None:
@@ -35,7 +40,10 @@ def likely_meant(typed: str, known: Iterable[str]) -> str | None:
             return None
         most = 1 if min(len(key), len(other)) <= SHORT_NAME else 2
         found = edits(key, other, most)
-        if found <= most and (best is None or found < best[0]):
+        if found > most:  # "commu": Enter pressed early, the rest of "community" not typed
+            starts = len(key) >= SHORTEST_START and other.startswith(key)
+            found = STARTS_IT if starts else STARTS_IT + 1
+        if found <= STARTS_IT and (best is None or found < best[0]):
             best = (found, name)
     return best[1] if best else None
 

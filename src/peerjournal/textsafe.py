@@ -162,3 +162,46 @@ def on_screen(text: str, terminal: bool) -> str:
         textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or line
         for line in text.split("\n")
     )
+
+
+def from_command_line(text: str) -> tuple[str, str | None]:
+    """`text` as typed on the command line. Bytes not in the locale's encoding reach Python as
+    lone surrogates (UTF-8 typed under an ASCII locale, Latin-1 typed under a UTF-8 one): their
+    bytes, recovered (`os.fsencode`), are read as UTF-8, else as Windows-1252, as piped text
+    is, else as UTF-8 with a � for each byte that is not. The second item is the note to
+    show when the text was not UTF-8 (None when it was, or was read as such)."""
+    import os
+
+    if not re.search("[\udc80-\udcff]", text):
+        return text, None
+    try:
+        data = os.fsencode(text)
+    except UnicodeEncodeError:  # (a surrogate that no byte stands for: not from the shell)
+        data = text.encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    from peerjournal.cli.editor import as_windows_1252
+
+    guessed = as_windows_1252(data)
+    if guessed is not None:
+        return guessed, (
+            "The text given on the command line is not UTF-8: it was read as Windows-1252 "
+            "(Latin-1), so letters such as é are kept; check them in the entry."
+        )
+    return data.decode("utf-8", "replace"), (
+        "The text given on the command line is not UTF-8: each byte that is not is kept as "
+        "� (set a UTF-8 locale, or pipe the text in, to keep the letters)."
+    )
+
+
+def all_from_command_line(
+    values: list[str] | None, noted: list[str]
+) -> list[str] | None:
+    """`from_command_line` for each of an option's `values`; its notes added to `noted`."""
+    if values is None:
+        return None
+    read = [from_command_line(value) for value in values]
+    noted.extend(note for _, note in read if note and note not in noted)
+    return [value for value, _ in read]

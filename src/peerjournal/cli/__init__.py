@@ -121,6 +121,9 @@ class PeerJournalGroup(TyperGroup):
         except BrokenPipeError:  # the reader stopped reading (`| head`): click exits quietly
             raise
         except OSError as exc:
+            kept_out = folder_kept_out(exc)
+            if kept_out is not None:
+                _fail(kept_out.message, kept_out.exit_code)
             # File errors name a path and a reason, never journal text.
             _fail(
                 f"{exc.strerror or exc.__class__.__name__}: {exc.filename or ''}".rstrip(": "),
@@ -139,6 +142,55 @@ class PeerJournalGroup(TyperGroup):
         finally:
             if isinstance(ctx.obj, AppContext):
                 ctx.obj.close()
+
+
+def folder_kept_out(exc: OSError) -> PeerJournalError | None:
+    """A permission error on a path in the data folder (or the journal's folder), as exit 4
+    with what to do: a folder made by `sudo peerjournal write` is root's and cannot be
+    entered. None for other errors, and for files elsewhere (an import file, say)."""
+    import errno
+    from pathlib import Path
+
+    from peerjournal import paths
+
+    if exc.errno not in (errno.EACCES, errno.EPERM) or not exc.filename:
+        return None
+    target = Path(os.fsdecode(exc.filename)).absolute()
+    try:
+        homes = {paths.data_dir(), paths.db_path().parent}
+    except (PeerJournalError, OSError):
+        return None
+    if not any(target == home or home in target.parents for home in homes):
+        return None
+    # the outermost folder on the way that cannot be entered, else the one that cannot be read
+    shut = next((p for p in reversed(target.parents) if not os.access(p, os.X_OK)), None)
+    folder = shut or (target if target.is_dir() else target.parent)
+    owner = _owner(folder)
+    whose = f"it belongs to {owner}, not to you (made with sudo?)" if owner else (
+        "its permissions keep you out")
+    verb = "entered" if shut is not None else "read"
+    return PeerJournalError(
+        f"The folder {folder} cannot be {verb}: {whose}. Nothing in it was read or changed. "
+        f"Make it yours again (`sudo chown -R $USER {folder}`), or set PEERJOURNAL_HOME to a "
+        "folder of your own.",
+        ExitCode.DATABASE,
+    )
+
+
+def _owner(folder: os.PathLike[str]) -> str | None:
+    """The name of the user `folder` belongs to when that is not this user, else None."""
+    try:
+        uid = os.stat(folder).st_uid
+    except OSError:
+        return None
+    if uid == os.getuid():
+        return None
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
 
 
 def _likely_meant(args: list[str]) -> str | None:

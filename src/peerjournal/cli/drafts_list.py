@@ -113,19 +113,55 @@ def started(draft: Draft) -> str:
         return ""
 
 
-def named(number: int, draft: Draft, words: bool = True) -> str:
+def named(
+    number: int, draft: Draft, words: bool = True, among: Sequence[Draft] = ()
+) -> str:
     """Draft `number` named as a question or a result line names it, for the writer to see it
     is the one meant (numbers shift when a draft is kept meanwhile): 'draft 2 (quick, started
     2026-12-06 08:46: "Tired but glad…")'; without its `words` (for an error: errors never
-    show journal text), only what it is and when it was started."""
+    show journal text), only what it is and when it was started. Drafts `among` that begin
+    with the same words: its words shown as far as where they differ (`telling_words`)."""
     from peerjournal.textsafe import clean
 
     what = _kind({"kind": draft.kind, "entry_id": draft.entry_id, "path": str(draft.path)})
     when = started(draft)
     if when:
         what += f", started {when}"
-    first = clean(draft.first_words(NAMING_WORDS), multiline=False) if words else ""
+    first = clean(telling_words(draft, among), multiline=False) if words else ""
     return f"draft {number} ({what}: \"{first}\")" if first else f"draft {number} ({what})"
+
+
+# how many characters of a draft's words past where it differs from another are shown, and
+# how far into its words that is looked for
+TELLING_AFTER = 20
+TELLING_LIMIT = 2000
+
+
+def telling_words(draft: Draft, among: Sequence[Draft] = ()) -> str:
+    """`draft`'s first words (NAMING_WORDS characters), or, when another draft `among` starts
+    the same, as far as where they differ, the words between left out ("We walked and
+    talked … with him and then 2"); the first words alone when they do not differ."""
+    from peerjournal.textsafe import cut
+
+    text = draft.first_words(TELLING_LIMIT)
+    others = [d.first_words(TELLING_LIMIT) for d in among if d.path != draft.path]
+    shared = max((_common_prefix(text, other) for other in others if other != text), default=0)
+    if shared + TELLING_AFTER <= NAMING_WORDS:
+        return draft.first_words(NAMING_WORDS)
+    start = max(text.rfind(" ", 0, max(shared - 10, 0)) + 1, 0)
+    head = cut(text, NAMING_WORDS).rstrip("…").rstrip()
+    if start <= len(head):  # (the two parts would overlap: one stretch)
+        return cut(text, shared + TELLING_AFTER)
+    return f"{head} … {cut(text[start:], shared - start + TELLING_AFTER)}"
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def refuse_open(found: Sequence[Draft], chosen: Sequence[Draft]) -> None:
@@ -147,16 +183,18 @@ def ask_discard(app: AppContext, found: Sequence[Draft], chosen: Sequence[Draft]
     named (`named`): a number read from an earlier list can be another draft's by now."""
     if len(chosen) == 1:
         [draft] = chosen
-        return app.confirm(f"Discard {named(found.index(draft) + 1, draft)} and the text in it?")
+        return app.confirm(
+            f"Discard {named(found.index(draft) + 1, draft, among=found)} and the text in it?"
+        )
     for draft in chosen:
-        app.say(f"  {named(found.index(draft) + 1, draft)}")
+        app.say(f"  {named(found.index(draft) + 1, draft, among=found)}")
     return app.confirm(f"Discard these {len(chosen)} drafts and the text in them?")
 
 
 def discarded(found: Sequence[Draft], chosen: Sequence[Draft]) -> str:
     """The line that says which of the drafts `found` were discarded (`chosen`, named before
     they go: a discarded draft's words cannot be read)."""
-    names = [named(found.index(draft) + 1, draft) for draft in chosen]
+    names = [named(found.index(draft) + 1, draft, among=found) for draft in chosen]
     if len(names) == 1:
         return f"Discarded {names[0]}."
     return f"Discarded {counted(len(names), 'draft')}: {'; '.join(names)}."

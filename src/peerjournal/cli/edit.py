@@ -82,17 +82,22 @@ def register(app: typer.Typer) -> None:
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
         from peerjournal.setting_names import known_settings, likely_meant
+        from peerjournal.textsafe import all_from_command_line as typed
 
         same = "The entry is unchanged."
+        notes: list[str] = []  # (text not UTF-8: read as Windows-1252, or kept with a �)
         flags = {
-            "experience": once(experience_given, "--experience", same),
-            "feelings": once(feelings_given, "--feelings", same),
-            "evaluation": once(evaluation_given, "--evaluation", same),
-            "setting": once(setting_given, "--setting", same),
+            "experience": once(typed(experience_given, notes), "--experience", same),
+            "feelings": once(typed(feelings_given, notes), "--feelings", same),
+            "evaluation": once(typed(evaluation_given, notes), "--evaluation", same),
+            "setting": once(typed(setting_given, notes), "--setting", same),
             "mode": mode,
-            "self_care": once(self_care_given, "--self-care", same),
+            "self_care": once(typed(self_care_given, notes), "--self-care", same),
         }
+        tag = typed(tag, notes) or []
         app_ctx = AppContext.from_ctx(ctx)
+        for note in notes:
+            app_ctx.say(note)
         store = app_ctx.store()
         store.mending(entry_id)  # (its text that is not UTF-8 needs no "correct it with edit")
         entry = _live_or_kept(app_ctx, store, entry_id)
@@ -489,9 +494,9 @@ def _keep_replaced(app: AppContext, entry: Entry, draft: EntryDraft) -> Draft | 
     (`edit ID -x A`, `-x B`, `-x A` again) is that copy, not a second one. A copy that cannot
     be written refuses the change."""
     from peerjournal import paths
-    from peerjournal.cli.editor import not_opened
     from peerjournal.drafts import EDITS, for_entry, new_edit, write_atomic
     from peerjournal.entry import EntryDraft
+    from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import format_template
 
     if not _replaced(entry, draft):
@@ -502,14 +507,24 @@ def _keep_replaced(app: AppContext, entry: Entry, draft: EntryDraft) -> Draft | 
     same = _same_copy(folder, entry, text)
     if same is not None:
         return same
+    unchanged = f"entry {entry.id} is unchanged"
+    app.refuse_if_read_only(unchanged)  # ("its folder is read-only", as delete and share say)
     try:
         copy = new_edit(folder, entry.id, app.now(), was=True)
         write_atomic(copy.path, text)
     except OSError as exc:
-        raise not_opened(
-            "entry", folder / EDITS, exc, f"entry {entry.id} is unchanged"
+        raise PeerJournalError(
+            f"The entry as it was cannot be kept in {folder / EDITS} ({exc.strerror or exc}) "
+            f"before its text is replaced, so {unchanged}.{_free_some_space(exc)}",
+            ExitCode.DATABASE,
         ) from None
     return copy
+
+
+def _free_some_space(exc: OSError) -> str:
+    import errno
+
+    return " Free some space and try again." if exc.errno == errno.ENOSPC else ""
 
 
 def _same_copy(folder: Path, entry: Entry, text: str) -> Draft | None:

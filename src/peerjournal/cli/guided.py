@@ -53,7 +53,12 @@ QUESTIONS_LEFT = (
 
 
 class _StoppedForNow(Exception):
-    """q typed alone on a line: the session ends, the draft kept (see STOP_FOR_NOW)."""
+    """q typed alone on a line, or Ctrl-D (the end of input) at a terminal before "Save this
+    entry?": the session ends, the draft kept (see STOP_FOR_NOW). `how`: which it was."""
+
+    def __init__(self, how: str = STOP_FOR_NOW) -> None:
+        super().__init__(how)
+        self.how = how
 
 
 class GuidedSession:
@@ -103,6 +108,8 @@ class GuidedSession:
         # the part a line typed at a [Y/n] question is kept in (`_yes_or_no`), and the
         # question's own answers, for Ctrl-C
         self._asking: tuple[str, dict[str, bool]] | None = None
+        self._eof_is_no = False  # (while a [Y/n] question is asked: `_read_line`)
+        self._ended = False  # Ctrl-D pressed at a terminal: `_step_done` stops the session
         # an answer to "Save this entry?" typed with the self-care line, before it was asked
         self._typed_ahead: str | None = None
         # the line being typed as the draft file holds it (`_save_the_typed_line`)
@@ -275,7 +282,8 @@ class GuidedSession:
         self.reader.paused = self._typing(self._save_the_typed_line)
         self.save()
         typing = (  # (piped in, only "Save this entry?" is answered: nobody types)
-            f" Draft, saved as you type: {self.file.path} (q alone on a line stops for now)."
+            f" Draft, saved as you type: {self.file.path} (q alone on a line, or Ctrl-D, stops "
+            "for now)."
             if self.app.stdin_is_terminal() else ""
         )
         self.app.say(
@@ -292,6 +300,7 @@ class GuidedSession:
                 current=lambda: self.draft.setting,
                 check=self._checked_setting,
             )
+            self._step_done()
             total = len(self.prompt_set.elements)
             for step, element in enumerate(self.prompt_set.elements, start=1):
                 if element.id not in self.done:
@@ -302,6 +311,7 @@ class GuidedSession:
                     current=lambda e=element.id: getattr(self.draft, e),
                     store=lambda v, e=element.id: setattr(self.draft, e, v),
                 )
+                self._step_done()
                 for question in element.questions:
                     key = f"answer:{question.id}"
                     if key not in self.done:
@@ -312,6 +322,7 @@ class GuidedSession:
                         current=lambda q=question.id: self.draft.answers.get(q, ""),
                         store=lambda v, q=question.id: self.draft.answers.__setitem__(q, v),
                     )
+                    self._step_done()
             self._line_step(
                 "tags",
                 "\nTags, separated by commas (Enter to skip):",
@@ -322,6 +333,7 @@ class GuidedSession:
                 check=lambda v: self._not_an_early_answer(v, "tags", self._not_a_sentence),
                 hold=self._hold_tags,
             )
+            self._step_done()
             self._line_step(
                 "self_care",
                 "\nSelf-care: one thing you did or will do for yourself (Enter to skip):",
@@ -330,6 +342,7 @@ class GuidedSession:
                 adds=True,
                 check=lambda v: self._not_an_early_answer(v, "self_care", self._pasted_on),
             )
+            self._step_done()
             self.app.err.print(Review(self.draft))
             # no answer (Ctrl-D) is no, as elsewhere: the draft is kept
             # words typed there (the last answer, one prompt late) go to the evaluation; to
@@ -348,10 +361,8 @@ class GuidedSession:
                 kept = self._keep_the_interrupted_line()
                 error = self.stopped(f"Interrupted.{kept}", ExitCode.INTERRUPTED)
             raise error from None
-        except _StoppedForNow:
-            raise self.stopped(
-                "Stopped for now (q), so nothing was saved.", ExitCode.USER_ERROR
-            ) from None
+        except _StoppedForNow as stop:
+            raise self.stopped(self._why_stopped(stop.how), ExitCode.USER_ERROR) from None
         finally:
             self.reader.close()
             put_back_quit()
@@ -445,7 +456,7 @@ class GuidedSession:
         unless more lines are waiting behind it: then it is part of a paste, and text."""
         while True:
             self._asking = (keep_in, named or {})  # Ctrl-C keeps the line being typed (`run`)
-            answer = self._read_line(question)
+            answer = self._read_answer(question)
             self._asking = None
             if answer is None:
                 return None
@@ -538,7 +549,7 @@ class GuidedSession:
         (`then`). A line Ctrl-C cuts off is kept as the tags line."""
         while True:
             self._line = ("", self._hold_tags, False)  # (`_keep_the_interrupted_line`)
-            answer = self._read_line(question)
+            answer = self._read_answer(question)
             self._line = None
             if answer is None:  # no answer (Ctrl-D): kept as typed
                 return then(typed)
@@ -955,6 +966,27 @@ class GuidedSession:
             self.typed = True
             self._save_soon()
 
+    def _read_answer(self, question: str) -> str | None:
+        """The line typed at a [Y/n] `question`; None (no answer) at the end of input."""
+        self._eof_is_no = True
+        try:
+            return self._read_line(question)
+        finally:
+            self._eof_is_no = False
+
+    def _why_stopped(self, how: str) -> str:
+        """What stopping for now (`how`: q or Ctrl-D) says, as the end of input always said."""
+        if how == STOP_FOR_NOW:
+            return "Stopped for now (q), so nothing was saved."
+        if not self.draft.experience.strip():
+            return "No experience written, so nothing was saved."
+        return f"Stopped for now ({how}), so it was not saved."
+
+    def _step_done(self) -> None:
+        """After each prompt: Ctrl-D at it (`_read_line`) stops for now, what it ended kept."""
+        if self._ended:
+            raise _StoppedForNow("Ctrl-D")
+
     def _read_line(self, prompt: str) -> str | None:
         if self._typed_ahead is not None:  # shown as if typed at the prompt
             line, self._typed_ahead = self._typed_ahead, None
@@ -966,6 +998,11 @@ class GuidedSession:
             line = self.reader.read(prompt, self._show_prompt)
         except EOFError:
             self._end_the_typed_line()  # Ctrl-D echoes no newline: the next prompt would follow
+            # Ctrl-D at a terminal stops once the step it ends is kept, as q does (and as in
+            # `supervision check`): `_step_done`. Piped text simply ends; at a [Y/n] question
+            # no answer is no (`_yes_or_no`).
+            if self.app.stdin_is_terminal() and not self._eof_is_no:
+                self._ended = True
             return None
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
             raise self.stopped("The input is not UTF-8 text.", ExitCode.USER_ERROR) from None

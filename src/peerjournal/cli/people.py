@@ -44,9 +44,13 @@ def register(app: typer.Typer) -> None:
         """Add a person (or change the alias of one already listed)."""
         from peerjournal.db.people import add_person, list_people
         from peerjournal.redact import Person, check_alias, check_name, name_warnings
+        from peerjournal.textsafe import from_command_line
 
         app_ctx = AppContext.from_ctx(ctx)
-        name = check_name(" ".join(words))
+        typed, note = from_command_line(" ".join(words))  # (UTF-8 under an ASCII locale)
+        if note:
+            app_ctx.say(note)
+        name = check_name(typed)
         # an empty --alias (given, unlike None) takes a listed person's alias away
         alias = alias.strip() if alias is not None else None
         _refuse_one_letter_words(app_ctx, name, alias)

@@ -60,6 +60,7 @@ def register(app: typer.Typer) -> None:
         """What to bring: entries, drift trend, intentions, self-care and questions since the
         last supervision (else the last 4 weeks: this week and the 3 before it, as `export`
         covers)."""
+        from peerjournal.db.people import list_people
         from peerjournal.db.supervision import entry_facts, self_checks, supervisions
         from peerjournal.supervision import build_prep, load_form, prep_to_json, prep_window
 
@@ -79,6 +80,7 @@ def register(app: typer.Typer) -> None:
             load_form(),
             lexicon.questions,
             labels,
+            [person.name for person in list_people(store, redacting=False)],
         )
         if json_out:
             app_ctx.print_json(prep_to_json(result))
@@ -569,7 +571,8 @@ class _Questions:
         """Whether to carry on with an unfinished check (Enter or y: yes; n: no). End of input,
         or q (stop for now, as at every other prompt), carries on without asking anything, so
         nothing changes."""
-        question = f"Carry on with {summary}? No sets it aside and starts afresh [Y/n] "
+        question = (f"Carry on with {summary}? [Y/n] (y carries on; n sets it aside and "
+                    "starts afresh; q stops for now) ")
         while True:
             try:
                 line = self._line(question)

@@ -113,12 +113,15 @@ def register(app: typer.Typer) -> None:
           peerjournal write -x "A calm shift." -s ward
         """
         from peerjournal.errors import PeerJournalError
+        from peerjournal.textsafe import all_from_command_line as typed
 
         app_ctx = AppContext.from_ctx(ctx)
+        notes: list[str] = []  # (text not UTF-8: read as Windows-1252, or kept with a �)
         line = _CommandLine(
-            stray=ctx.args, experience=experience_given, feelings=feelings_given,
-            evaluation=evaluation_given, date=date, setting=setting_given, tags=tag, mode=mode,
-            prompts=prompts, self_care=self_care_given, share=share, editor=editor,
+            stray=ctx.args, experience=typed(experience_given, notes),
+            feelings=typed(feelings_given, notes), evaluation=typed(evaluation_given, notes),
+            date=date, setting=typed(setting_given, notes), tags=typed(tag, notes), mode=mode,
+            prompts=prompts, self_care=typed(self_care_given, notes), share=share, editor=editor,
             from_file=from_file, stdin=stdin, resume=resume, draft_number=draft_number,
         )
         # Text typed or piped in exists nowhere else: when a check below fails, it is kept as
@@ -127,6 +130,8 @@ def register(app: typer.Typer) -> None:
         # read it (`while read l; do peerjournal write -x "$l"; done < list` leaves the loop
         # its lines). Text piped in that an editor would take as its keystrokes (--editor;
         # --resume of a draft for the editor: `_continue_draft`) is kept and refused.
+        for note in notes:
+            app_ctx.say(note)
         given, bad = _usable_options(app_ctx, line)
         piped = _reads_stdin(app_ctx, line)
         try:
@@ -206,7 +211,10 @@ def register(app: typer.Typer) -> None:
 
         # on a terminal (or with COLUMNS), each draft on one line: at 80 columns they wrapped
         width = app_ctx.out.width if app_ctx.out.is_terminal or os.environ.get("COLUMNS") else 0
-        for line in lines(rows, width):
+        # the first words as far as the terminal has room for (the list cuts them there)
+        shown = [{**row, "first_words": d.first_words(max(width, 50))}
+                 for row, d in zip(rows, found, strict=True)]
+        for line in lines(shown, width):
             typer.echo(line)
         for row in rows:
             if row["original"] is not None:  # (`NotUtf8`: piped in, not UTF-8)
@@ -1037,7 +1045,7 @@ def _keeping_given(
         quick.experience = kept or ""
         piped = False
     if quick is not None:
-        exc = _keep_or_print(app, quick, _prompt_set(quick.prompt_set), exc, again, in_hand=True)
+        exc = _keep_or_print(app, quick, _keepable_set(quick.prompt_set), exc, again, in_hand=True)
     if unused is None and not piped:
         return exc
     text = _kept_stdin(app, exc, _read_stdin()[0] if unused is None else unused)
@@ -1077,10 +1085,31 @@ def _explicit(given: dict[str, object], prompts: str | None) -> dict[str, object
 
 
 def _prompt_set(name: str) -> PromptSet:
+    """The set `name`; the user's prompts folder that cannot be entered (a data folder
+    made by `sudo`) is exit 4, which keeps the text in hand (`cli.folder_kept_out`)."""
     from peerjournal import paths
+    from peerjournal.cli import folder_kept_out
     from peerjournal.reflection import load_prompt_set
 
-    return load_prompt_set(name, paths.user_prompts_dir())
+    try:
+        return load_prompt_set(name, paths.user_prompts_dir())
+    except OSError as exc:
+        kept_out = folder_kept_out(exc)
+        if kept_out is None:
+            raise
+        raise kept_out from None
+
+
+def _keepable_set(name: str) -> PromptSet:
+    """The set `name` to keep a draft with: when it cannot be loaded, the shipped set of that
+    name, else the default one (the draft names `name` all the same)."""
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.reflection import DEFAULT_SET, available, load_prompt_set
+
+    try:
+        return _prompt_set(name)
+    except PeerJournalError:
+        return load_prompt_set(name if name in available() else DEFAULT_SET)
 
 
 def _set_for(draft: EntryDraft, fallback: PromptSet) -> PromptSet:
@@ -1583,11 +1612,35 @@ def _stdin_text(app: AppContext, data: bytes) -> tuple[str, PeerJournalError | N
         return without_nul(kept), NotUtf8(message + ".", exc.exit_code, data, exc.likely)
     if "\x00" not in text:
         return text, None
+    utf16 = _utf16_without_mark(data)
+    if utf16 is not None:
+        return utf16
     kept = without_nul(text)
     if not kept.strip():
         raise nul_error("standard input")  # nothing but NULs: nothing to keep
     return kept, PeerJournalError(
         "Standard input contains NUL bytes (is it a binary file?): they are left out."
+    )
+
+
+def _utf16_without_mark(data: bytes) -> tuple[str, NotUtf8] | None:
+    """Standard input that looks like UTF-16 saved without a byte order mark (`--from-file`
+    names it so: `editor.encoding_hint`), read as that and kept as a draft, its bytes beside
+    it; None when it does not look like that."""
+    from peerjournal.cli.editor import Encoding, encoding_hint, save_as_utf8
+    from peerjournal.errors import ExitCode
+
+    hint = encoding_hint(data)
+    if "UTF-16" not in hint:
+        return None
+    order = "UTF-16LE" if data[1::2].count(0) > data[0::2].count(0) else "UTF-16BE"
+    text = data[: len(data) // 2 * 2].decode(order, errors="replace")
+    if not text.replace("\x00", "").strip():
+        return None
+    message = (f"Standard input is not UTF-8 text; {save_as_utf8(hint)}. It was read as "
+               f"{order} to keep it: check the text.")
+    return text.replace("\x00", ""), NotUtf8(
+        message, ExitCode.USER_ERROR, data, Encoding(order, f"text in {order}")
     )
 
 

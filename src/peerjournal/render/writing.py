@@ -20,10 +20,11 @@ def element_intro(element: Element, mode: str, step: int, total: int) -> Rendera
 
 
 def input_hint(required: bool) -> Text:
-    # not "or Ctrl-D": under readline Ctrl-D on a line with text does nothing
+    # Ctrl-D does not end an answer (under readline it does nothing on a line with text): at
+    # a prompt it stops for now, the draft kept, as q does (`guided._step_done`)
     return safe_text(
         f"(A blank line ends it{'' if required else '; just Enter to skip'}. "
-        "Ctrl-C keeps a draft.)",
+        "q or Ctrl-D stops for now. Ctrl-C keeps a draft.)",
         style="dim",
     )
 
