@@ -125,7 +125,7 @@ def test_where_lists_the_paths_then_warns_that_home_is_a_file(
     cli: CLI, home_is_a_file: Path, json_out: bool
 ) -> None:
     result = cli("where", *(["--json"] if json_out else []))
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # r36: as every command that opens the journal (was 1)
     if json_out:
         assert json.loads(result.stdout)["data_dir"] == str(home_is_a_file)
     else:
@@ -138,7 +138,7 @@ def test_where_lists_the_paths_then_warns_that_home_is_a_file(
 
 def test_where_warns_of_a_dangling_home_link(cli: CLI, home_is_a_dangling_link: Path) -> None:
     result = cli("where")
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # r36: as every command that opens the journal (was 1)
     assert "PEERJOURNAL_HOME points at a link to " in result.stderr
     assert "which is not there" in result.stderr
 

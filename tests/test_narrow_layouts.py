@@ -112,8 +112,9 @@ def test_list_on_a_tiny_terminal_shows_some_of_the_experience(
     assert lines[0].split()[:2] == [str(short_id), "2026-11-20"]
     assert lines[1].rstrip() == "  Quick chat."
     assert lines[2].split()[:2] == [str(long_id), "2026-11-20"]
-    body = lines[3:5]
-    assert all(line.startswith("  ") for line in body) and len(lines) == 5
+    assert lines[3] == "  community"  # r36: the setting on a line of its own, not left out
+    body = lines[4:6]
+    assert all(line.startswith("  ") for line in body) and len(lines) == 6
     shown = " ".join(" ".join(body).split())
     assert shown.endswith("…") and LONG.startswith(shown[:-1].rstrip())
     assert len(shown) > int(columns)  # two lines of it, not one
@@ -126,7 +127,8 @@ def test_list_keeps_the_table_while_the_experience_fits_beside_the_date(
     add(LONG)
     monkeypatch.setenv("COLUMNS", "46")  # the Drift column says "leans peer", as `show` does
     out = cli("list").stdout
-    assert out.splitlines()[1].split() == ["ID", "Date", "Drift", "Experience"]
+    # r36: no line of spaces above the table when not on a terminal (the header was line 1)
+    assert out.splitlines()[0].split() == ["ID", "Date", "Drift", "Experience"]
     assert "Short vis" in out
 
 

@@ -853,10 +853,12 @@ def self_care_notes(entries: Iterable[EntryFacts]) -> list[EntryFacts]:
 
 # Small, explainable follow-up rule: a later entry "comes back" to an intention when its text
 # shares at least FOLLOW_UP_MIN_SHARED content-word stems with it (all of them, if the
-# intention has fewer). Stems: lower-case words of 3+ letters, minus stopwords, with a few
-# common English endings removed (supporting/supported/supports -> support).
+# intention has fewer), one of them more than an everyday word (EVERYDAY: "ask" and "said"
+# alone are no follow-up), and names one of the listed people the intention names, if it
+# names any. Stems: lower-case words of 3+ letters, minus stopwords, with a few common English
+# endings removed (supporting/supported/supports -> support).
 FOLLOW_UP_MIN_SHARED = 2
-_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # letters of any alphabet (Zoë)
 _ENDINGS = ("ingly", "ing", "edly", "ed", "ies", "es", "ly", "s")
 _STOPWORD_TEXT = """
     about above after again against all also and any are aren't because been before being
@@ -883,6 +885,19 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+# Everyday verbs and words: shared, they count, but a later entry sharing only these ("ask",
+# "said") has not come back to anything.
+_EVERYDAY_TEXT = """
+    ask asks asked say says said tell tells told talk talks talked speak speaks spoke spoken
+    think thinks thought feel feels felt know knows knew see sees saw seen come comes came go
+    goes went gone take takes took taken give gives gave given keep keeps kept put puts look
+    looks looked use uses used call calls called find finds found seem seems seemed try tries
+    tried bring brings brought back bit little someone something anything everyone everything
+    anyone week weeks first last one two yes yeah okay well good
+"""
+EVERYDAY = frozenset(stem(word) for word in _EVERYDAY_TEXT.split())
+
+
 def content_stems(text: str) -> dict[str, str]:
     """Stem -> the first word in `text` that gave it (for showing which words matched)."""
     stems: dict[str, str] = {}
@@ -900,21 +915,28 @@ class Intention:
     shared_words: tuple[str, ...]
 
 
-def follow_intentions(entries: Sequence[EntryFacts]) -> list[Intention]:
+def follow_intentions(
+    entries: Sequence[EntryFacts], people: Sequence[str] = ()
+) -> list[Intention]:
     """Each "what will I do differently" line in the window and the first later entry sharing
-    its key words. Later = a later date, or the same date and a higher ID."""
+    its key words (and naming a listed person it names: "ask Kerry" is not followed up by an
+    entry about Hope). Later = a later date, or the same date and a higher ID."""
     ordered = sorted(entries, key=lambda e: e.order)
     stems_of = {e.id: content_stems(e.text) for e in ordered}
+    names = [stems for person in people if (stems := set(content_stems(person)))]
     found: list[Intention] = []
     for n, entry in enumerate(ordered):
         for line in evaluation_intentions(entry.evaluation, entry.answers_to("evaluation")):
             wanted = content_stems(line)
+            named = [stems for stems in names if stems & wanted.keys()]
             need = min(FOLLOW_UP_MIN_SHARED, len(wanted))
             match: tuple[EntryFacts, tuple[str, ...]] | None = None
             for later in ordered[n + 1 :] if need else ():
-                shared = [word for s, word in wanted.items() if s in stems_of[later.id]]
-                if len(shared) >= need:
-                    match = (later, tuple(shared))
+                there = stems_of[later.id]
+                shared = [(s, word) for s, word in wanted.items() if s in there]
+                if (len(shared) >= need and any(s not in EVERYDAY for s, _ in shared)
+                        and (not named or any(p & there.keys() for p in named))):
+                    match = (later, tuple(word for _, word in shared))
                     break
             found.append(
                 Intention(entry, line, match[0] if match else None, match[1] if match else ())
@@ -1248,9 +1270,10 @@ def build_prep(
     form: Form,
     lexicon_questions: Mapping[str, Sequence[str]],
     labels: Mapping[str, str],
+    people: Sequence[str] = (),
 ) -> Prep:
     """Everything `supervision prep` shows, from plain values; `entries` are those the
-    window holds (`Window.kept`)."""
+    window holds (`Window.kept`), `people` the names on the people list."""
     done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
     from_check, view = check_questions(window, checks, form)
     evidence = most_drift_evidence(entries)
@@ -1263,7 +1286,7 @@ def build_prep(
         trend=trend,
         most_drift=tuple(evidence),
         brought=tuple(brought_entries(entries)),
-        intentions=tuple(follow_intentions(entries)),
+        intentions=tuple(follow_intentions(entries, people)),
         self_care=tuple(self_care_notes(entries)),
         check_movements=tuple(view.moved),
         last_check=done[-1] if done else None,

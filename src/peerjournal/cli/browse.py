@@ -478,6 +478,12 @@ def _words_read_as_filters(ctx: typer.Context, store: Store) -> UsageError | Non
     )
 
 
+def entries_lost(store: Store) -> bool:
+    """Whether a read past damage left out entries that cannot be read: then "no entries"
+    (or a count of them) is not known, and the command's closing note says why."""
+    return bool(store.lost or store.unnamed_lost)
+
+
 def _empty_journal(trashed: int) -> str:
     if not trashed:
         return "No entries yet. Write one with `peerjournal write`."
@@ -519,7 +525,9 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json([e.to_json() for e in entries])
         elif not entries:
-            if _given(filters):
+            if entries_lost(store):
+                pass  # "no entries" would contradict the closing note: some cannot be read
+            elif _given(filters):
                 app_ctx.say(f"No entries match: {not_found(store, filters)}")
             else:
                 from peerjournal.db.stats import live_and_trashed
@@ -581,7 +589,13 @@ def register(app: typer.Typer) -> None:
         Łódź, and first finds text pasted from a PDF with a ligature in it. A word in Chinese,
         Japanese or Korean is found inside a sentence."""
         app_ctx = AppContext.from_ctx(ctx)
-        query = " ".join(words)  # `search housing office` is `search "housing office"`
+        from peerjournal.textsafe import from_command_line
+
+        # `search housing office` is `search "housing office"`; UTF-8 typed under an ASCII
+        # locale is read as UTF-8 (`textsafe.from_command_line`)
+        query, note = from_command_line(" ".join(words))
+        if note:
+            app_ctx.say(note)
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
         query = _closed_near(app_ctx, query)
         _check_searchable(query)

@@ -21,7 +21,8 @@ def register(app: typer.Typer) -> None:
         """List the prompt sets (shipped and your own), and what is wrong with any of yours
         that cannot be used."""
         from peerjournal import paths
-        from peerjournal.errors import PeerJournalError
+        from peerjournal.cli.where import home_problem
+        from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.reflection import available, load_prompt_set
 
         app_ctx = AppContext.from_ctx(ctx)
@@ -51,9 +52,13 @@ def register(app: typer.Typer) -> None:
             for prompt_set in sets:
                 name = clean(prompt_set.name, multiline=False)
                 typer.echo(f"{name:<{width}}  {clean(prompt_set.title, multiline=False)}")
-            app_ctx.say(f"Add your own as TOML files in {paths.user_prompts_dir()}.")
         for message in broken:  # said, not failed on: this is where one looks to find out
             app_ctx.say(f"Prompt set not usable: {message}")
+        if problem := home_problem():  # the shipped sets, but no folder for one's own
+            app_ctx.say(problem)
+            raise typer.Exit(ExitCode.DATABASE)
+        if not json_out:
+            app_ctx.say(f"Add your own as TOML files in {paths.user_prompts_dir()}.")
 
     @prompts_app.command("show", short_help="Show a prompt set's questions.")
     def show_set(

@@ -137,30 +137,26 @@ def journal_started(store: Store, start: date, end: date) -> str | None:
 
 
 def lexicon_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, str]:
-    """The lexicon's labels for `dimensions`, and its [marker_labels] by marker id, read from
-    those tables alone.
+    """The lexicon's labels for `dimensions`, and its [marker_labels] by marker id.
 
-    Compiling the whole lexicon takes most of a second and the report only needs names; even
-    parsing its thousands of patterns as TOML takes ~80 ms, so the part above the first marker
-    is read first (where the shipped lexicon keeps both tables), the whole file only if a table
-    is not there. Falls back to the full lexicon when the file cannot be read as TOML.
+    An organisation's lexicon (--lexicon, or the setting) is loaded whole, so that a broken
+    one is refused here with the same one-line error as `write` and `drift` give (reading only
+    its label tables accepted an empty or cut-short file); a parsed copy is cached by its
+    content, so this costs ~30 ms after the first time. The shipped lexicon is known to be
+    sound: compiling it takes most of a second and even parsing its thousands of patterns as
+    TOML ~80 ms, so only the part above its first marker, where it keeps both tables, is read.
     """
+    if app.lexicon_path() is not None:
+        lexicon = app.lexicon()  # raises the lexicon's own clear error
+        return {dim: lexicon.label(dim) for dim in dimensions} | lexicon.marker_labels
     import tomllib
 
     from peerjournal.drift.lexicon import DEFAULT_LEXICON
 
-    path = app.lexicon_path() or DEFAULT_LEXICON
-    try:
-        text = path.read_text("utf-8")
-        try:
-            head = tomllib.loads(text.partition("\n[[marker]]")[0])
-        except tomllib.TOMLDecodeError:
-            head = {}
-        if "labels" not in head or "marker_labels" not in head:
-            head = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        lexicon = app.lexicon()  # raises the lexicon's own clear error
-        return {dim: lexicon.label(dim) for dim in dimensions} | lexicon.marker_labels
+    text = DEFAULT_LEXICON.read_text("utf-8")
+    head = tomllib.loads(text.partition("\n[[marker]]")[0])
+    if "labels" not in head or "marker_labels" not in head:
+        head = tomllib.loads(text)
     named, markers = head.get("labels"), head.get("marker_labels")
     named = named if isinstance(named, dict) else {}
     markers = markers if isinstance(markers, dict) else {}
@@ -172,7 +168,11 @@ def lexicon_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, st
 def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str, str]) -> None:
     """Print the report, or a friendly word when there is nothing to show."""
     if not report["totals"]["entries"]:
+        from peerjournal.cli.browse import entries_lost
         from peerjournal.db.stats import live_and_trashed
+
+        if entries_lost(store):  # the closing note says which entries cannot be read
+            return
 
         live, trashed = live_and_trashed(store)
         if not live and trashed:
@@ -259,7 +259,10 @@ def stale_scores(app: AppContext, store: Store) -> tuple[str, int]:
 
 def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str | None:
     """A word about entries scored with another lexicon or scorer than this one, if any
-    (`stale`: their number, when already counted)."""
+    (`stale`: their number, when already counted), naming which of the two changed: that the
+    scores were out of date after `people add` was blamed on it, though names play no part in
+    scoring (it was the scoring code that had changed)."""
+    from peerjournal.drift.lexicon import lexicon_version
     from peerjournal.plural import counted
 
     if stale is None:
@@ -267,11 +270,29 @@ def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str |
     if not stale:
         return None
     one = stale == 1
+    other_lexicon = _other_lexicon(store, lexicon_version(app.lexicon_path()))
+    if other_lexicon >= stale:
+        what = "the drift lexicon"
+    elif not other_lexicon:
+        what = "peerjournal (its drift scoring has changed since; the lexicon has not)"
+    else:
+        what = "the drift lexicon or of peerjournal"
     return (
         f"{counted(stale, 'entry')} {'was' if one else 'were'} scored with another version "
-        "of the drift lexicon or of peerjournal; `peerjournal drift --rescore` brings "
-        f"{'it' if one else 'them'} up to date."
+        f"of {what}; `peerjournal drift --rescore` brings {'it' if one else 'them'} up to date."
     )
+
+
+def _other_lexicon(store: Store, version: str) -> int:
+    """How many live entries were scored with another lexicon than `version`, or not at all."""
+    from peerjournal.db.engine import translated_errors
+
+    sql = (
+        "SELECT count(*) FROM entry WHERE deleted_at IS NULL "
+        "AND (lexicon_version IS NULL OR lexicon_version != ?)"
+    )
+    with translated_errors(store.path):
+        return int(store.conn.execute(sql, (version,)).fetchone()[0])
 
 
 def register(app: typer.Typer) -> None:

@@ -41,17 +41,27 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(emptied)
         elif copies:
             app_ctx.say(_copies_line(copies))
-        if problem := paths.not_a_folder(paths.data_dir()):  # nothing can be kept there
-            app_ctx.say(f"{problem}; no journal, draft or setting can be kept there.")
-            raise typer.Exit(ExitCode.USER_ERROR)
+        if problem := home_problem():  # nothing can be kept there
+            app_ctx.say(problem)
+            raise typer.Exit(ExitCode.DATABASE)  # as every command that opens the journal
         if app_ctx.db_path.is_dir():  # as every command that opens the journal says
             app_ctx.say(f"The journal path {app_ctx.db_path} is a folder, not a file; "
                         f"{_folder_fix(app_ctx)}.")
-            raise typer.Exit(ExitCode.USER_ERROR)
+            raise typer.Exit(ExitCode.DATABASE)
         if problem := _config_problem(app_ctx):  # after the paths, which still answer
             app_ctx.say(f"Settings not read: {problem}")
         elif problem := app_ctx.lexicon_problem():
             app_ctx.say(f"Drift lexicon not usable: {problem}")
+
+
+def home_problem() -> str | None:
+    """Why nothing can be kept in the data folder (a file, or a dangling link, in its place),
+    or None: `where` and `prompts list`, which answer without the journal, end on it with the
+    exit code of the commands that cannot open the journal there."""
+    from peerjournal import paths
+
+    problem = paths.not_a_folder(paths.data_dir())
+    return f"{problem}; no journal, draft or setting can be kept there." if problem else None
 
 
 def _folder_fix(app: AppContext) -> str:

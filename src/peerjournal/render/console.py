@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from typing import Any, TextIO, cast
 
 from rich.console import (
     Console,
@@ -26,16 +27,87 @@ DEFAULT_WIDTH = 80
 
 def make_console(*, stderr: bool) -> Console:
     # Rich honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS by itself.
+    stream = sys.stderr if stderr else sys.stdout
     console = Console(
-        file=sys.stderr if stderr else sys.stdout,
+        file=stream if _encodes_all(stream) else cast(TextIO, Substituted(stream)),
         markup=False,
         highlight=False,
         emoji=False,
         soft_wrap=False,
     )
     _sane_width(console)
-    console.push_render_hook(_TrimmedText())
+    console.push_render_hook(_TrimmedText(console))
     return console
+
+
+def _encodes_all(stream: TextIO) -> bool:
+    return _encodes_all_of(getattr(stream, "encoding", None))
+
+
+# what stands in for a character the output encoding cannot carry: one cell for one cell, so
+# that a table's borders stay where Rich measured them ("Zo\xeb" overran them)
+_STAND_INS = {"…": "~", "–": "-", "—": "-", "·": "/", "“": '"', "”": '"', "‘": "'", "’": "'",
+              "•": "*", "─": "-", "│": "|", "↑": "+", "↓": "-", "\u00a0": " "}
+
+
+class Substituted:
+    """A stream that cannot encode every character (an ASCII or Latin-1 locale), written to
+    with a stand-in of the same width for the punctuation and lines peerjournal draws that it
+    cannot take: "-" for "–", "/" for "·" (as the views written for such a console say it),
+    "~" for the "…" that ends a cut cell. The stream's escapes ("\\u2026") are wider than
+    what Rich measured, and break a table's borders. Letters are left to those escapes, so
+    that no word of an entry is lost ("Zo\\xeb"): a table cuts its cells' text to
+    `stand_ins` first (`EntryTable`)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "ascii"
+
+    def write(self, text: str) -> int:
+        if text.isascii():
+            return self.stream.write(text)
+        return self.stream.write("".join(
+            _STAND_INS.get(char, char) if not _encodes(char, self.encoding) else char
+            for char in text
+        ))
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, …: the stream's own
+        return getattr(self.stream, name)
+
+
+def _encodes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def stand_ins(text: str, encoding: str | None) -> str:
+    """`text` with each character `encoding` cannot carry as a stand-in of the same width: its
+    letter without the accent ("e" for "ë"), a punctuation mark's plain one, else "?" for
+    each cell. For a table's cells, cut to their width after this, not before: an escape
+    would overrun the border."""
+    if text.isascii() or _encodes_all_of(encoding):
+        return text
+    return "".join(char if _encodes(char, encoding or "ascii") else _stand_in(char)
+                   for char in text)
+
+
+def _encodes_all_of(encoding: str | None) -> bool:
+    return "utf" in str(encoding or "utf-8").lower()
+
+
+def _stand_in(char: str) -> str:
+    if found := _STAND_INS.get(char):
+        return found
+    import unicodedata
+
+    from rich.cells import cell_len
+
+    base = unicodedata.normalize("NFKD", char)[:1]  # "e" of "ë"
+    width = cell_len(char)
+    return base if base.isascii() and base.isprintable() and width == 1 else "?" * width
 
 
 def styled(console: Console) -> bool:
@@ -66,22 +138,66 @@ class Trimmed:
 
 class _TrimmedText(RenderHook):
     """Every paragraph printed (a string, a Text, on its own or in a Group) is Trimmed.
-    Tables and other layouts are left as they are: a view trims those that are prose."""
+    Tables and other layouts are left as they are on a terminal (a view trims those that are
+    prose); written to a file or a pipe, they are Unpadded."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
 
     def process_renderables(
         self, renderables: list[ConsoleRenderable]
     ) -> list[ConsoleRenderable]:
-        return [_prose_trimmed(r) for r in renderables]
+        plain = not styled(self.console)
+        return [_prose_trimmed(r, plain) for r in renderables]
 
 
-def _prose_trimmed(renderable: ConsoleRenderable) -> ConsoleRenderable:
+def _prose_trimmed(renderable: ConsoleRenderable, plain: bool = False) -> ConsoleRenderable:
     if isinstance(renderable, Text):
         return Trimmed(renderable)
     if type(renderable) is Group:  # a copy: the caller's Group is left as it was
         parts = [_prose_trimmed(r) if isinstance(r, Group | Text) else r
                  for r in renderable.renderables]
-        return Group(*parts, fit=renderable.fit)
-    return renderable
+        renderable = Group(*parts, fit=renderable.fit)
+    return Unpadded(renderable) if plain else renderable
+
+
+class Unpadded(Trimmed):
+    """`renderable` as plain text for a file or a pipe: no blank at the end of a line, and no
+    line of spaces before or after it (a light table's top and bottom edges), which `diff`
+    and a mail carry as noise. An empty line printed on purpose is kept."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        held: list[tuple[str, bool]] = []  # blank lines not yet known to be inside
+        started = False
+        for line, ended in _lines(console.render(self.renderable, options)):
+            raw = "".join(text for text, _, control in line if not control)
+            if not raw.strip() and not any(seg.control for seg in line):
+                held.append((raw, ended))
+                continue
+            yield from (Segment("\n") for raw_held, _ in held if started or not raw_held)
+            held, started = [], True
+            yield from _rstripped(line, False)
+            if ended:
+                yield Segment("\n")
+        # after the last line: only the empty lines printed on purpose
+        yield from (Segment("\n") for raw, ended in held if ended and not raw)
+
+
+def _lines(segments: Iterable[Segment]) -> Iterator[tuple[list[Segment], bool]]:
+    """The segments line by line, each with whether a line break ended it."""
+    line: list[Segment] = []
+    for segment in segments:
+        text, style, control = segment
+        if control or "\n" not in text:
+            line.append(segment)
+            continue
+        *ended, rest = text.split("\n")
+        for part in ended:
+            yield [*line, Segment(part, style)], True
+            line = []
+        line = [Segment(rest, style)] if rest else []
+    if line:
+        yield line, False
 
 
 def _trim_line_ends(segments: Iterable[Segment], shown: bool) -> Iterator[Segment]:

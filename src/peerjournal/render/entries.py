@@ -67,9 +67,10 @@ class EntryTable:
 
     Wide enough, it is the usual table. Narrower, the ID column still shows every digit (it
     is what `show`, `drift` and `edit` need): the setting, tags and experience are cut
-    shorter, and then the tags and the setting are left out. Where not even a little of the
-    experience would fit beside the ID, date and drift, each entry is a block instead: those
-    three on one line, and up to two lines of what the writer wrote beneath. The trash has a
+    shorter, and then the tags and the setting are left out where no entry has any. Where
+    they would be left out, or not even a little of the experience would fit beside the ID,
+    date and drift, each entry is a block instead: those three on one line, its setting and
+    tags on the next, and up to two lines of what the writer wrote beneath. The trash has a
     "Trashed" column beside the drift, kept as the date is.
     """
 
@@ -210,6 +211,20 @@ class EntryTable:
             for entry, row in zip(self.entries, self.rows, strict=True)
         ]
 
+    def _stand_ins(self, encoding: str) -> None:
+        """The cells in what `encoding` carries, measured as printed (`stand_ins`)."""
+        from peerjournal.render.console import stand_ins
+
+        for row in self.rows:
+            for key in ("Setting", "Tags", "Experience"):
+                row[key] = stand_ins(row[key], encoding)
+
+    def _left_out(self, table: Table) -> bool:
+        """Whether `table` has no column for a setting or tags that an entry has."""
+        shown = {str(column.header) for column in table.columns}
+        return any(row[key] for row in self.rows for key in ("Setting", "Tags")
+                   if key not in shown)
+
     def stacked(self, console: Console, width: int) -> Group:
         """A block per entry: its ID, date and drift (each whole, as many as fit), then up to
         two lines of the experience (for the trash: when it was trashed, then the experience),
@@ -231,17 +246,23 @@ class EntryTable:
             if self.deleted and entry.deleted_at:
                 shown = f"trashed {entry.deleted_at:%Y-%m-%d}  {shown}"
             blocks.append(head)
+            if placed := _setting_and_tags(entry):  # not dropped for want of a column
+                blocks.append(Padding(placed, (0, 0, 0, STACK_INDENT)))
             blocks += [Padding(line, (0, 0, 0, STACK_INDENT))
                        for line in _at_most_two_lines(console, shown, body_width)]
         return Group(*blocks)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.encoding and not options.encoding.lower().startswith("utf"):
+            self._stand_ins(options.encoding)
         width = options.max_width
         if width >= self.wide_width():
             head, rows = self.wide_head(width), self.wide_rows()
-        elif width >= self.narrow_width():
-            head, rows = self.narrow_parts(width)
-        else:
+        elif width >= self.narrow_width() and not self._left_out(
+            (head_rows := self.narrow_parts(width))[0]
+        ):
+            head, rows = head_rows
+        else:  # (rather than a table that leaves out a setting or tags an entry has)
             yield self.stacked(console, width)
             return
         if len(rows) > LONG_LIST:
@@ -250,6 +271,14 @@ class EntryTable:
         for cells in rows:
             head.add_row(*cells)
         yield head
+
+
+def _setting_and_tags(entry: Entry) -> Text | None:
+    """The stacked list's line for an entry's setting and tags ("community  #housing"), as
+    `show` writes them; None when it has neither."""
+    parts = [entry.setting] if entry.setting else []
+    parts += [f"#{tag}" for tag in entry.tags]
+    return Text(clean("  ".join(parts), multiline=False)) if parts else None
 
 
 # more rows than this are drawn by `LongTable`: the same table, 20,000 rows in a second or
