@@ -152,7 +152,7 @@ from peerjournal.namewords import (
 from peerjournal.namewords import ANSWER_WORDS as ANSWER_WORDS
 from peerjournal.namewords import NAME_WORDS as NAME_WORDS
 from peerjournal.namewords import word_set as _words
-from peerjournal.plain_letters import EMAIL
+from peerjournal.plain_letters import EMAIL, NHS_NUMBER, PHONE, phone_number
 from peerjournal.plain_letters import SPELLED_OUT as _SPELLED_OUT
 from peerjournal.plain_letters import STROKED as _STROKED
 from peerjournal.plural import joined
@@ -999,7 +999,9 @@ def _not_the_verb(plain: str) -> str:
         refused += rf"(?!{_OPENS}{word}[^\S\n]+(?:{'|'.join(verb_next)}))"
     if plain in _QUESTION_VERBS:
         refused += f"(?!{_OPENS}{word}{_MODAL_NEXT})(?!{word}{_ASKING})"
-    return refused
+    # read only where the word starts: each reads on to the end of the word it is at, and in
+    # a script without spaces (Thai) a name may start at every letter of a paragraph
+    return f"(?=(?i:{_char_pattern(plain[:1])})){refused}" if refused else ""
 
 
 def _short_form_pattern(form: str, case_sensitive: bool, polish: bool) -> str:
@@ -1040,7 +1042,7 @@ _NI_NUMBER = r"[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]"
 _SPOKEN_DOT = r"(?:\s+dot\s+|\s*[(\[]dot[)\]]\s*|\.)"
 # (not a word that a website read aloud follows: "look at bbc dot co dot uk")
 _SPOKEN_EMAIL = (
-    r"(?<![\w@.])(?!(?:look|looked|looking|looks|is|was|were|are|am|be|been|it|me|you|him|her|us"
+    r"(?<![\w@.+\-'])(?!(?:look|looked|looking|looks|is|was|were|are|am|be|been|it|me|you|him|her|us"
     r"|them|this|that|one|go|went|going|get|got|sign|signed|up|on|in|out|off|and|or|but|just"
     r"|only|still|even|there|here|online|web|site|website|page|email|e-mail|mail"
     # (nor a verb of where something is done: "I shop at tesco dot com", "applied at jobs
@@ -1051,7 +1053,8 @@ _SPOKEN_EMAIL = (
     r"|ordered|booked|studied|volunteered|started|waited|arrived|registered|working|living"
     r"|staying|shopping|studying|volunteering|waiting)\s)"
     # (a name read aloud in parts: "ngozi dot okonkwo at", "nick underscore ray at")
-    r"[\w.+\-']*\w(?:(?:\s+(?:dot|underscore)\s+|\s*[(\[]dot[)\]]\s*)[\w.+\-']*\w){0,4}"
+    # (each run of the name's characters read once, possessive: only its end can go on)
+    r"[\w.+\-']*+(?<=\w)(?:(?:\s+(?:dot|underscore)\s+|\s*[(\[]dot[)\]]\s*)[\w.+\-']*+(?<=\w)){0,4}"
     r"(?:\s+at\s+|\s*[(\[]at[)\]]\s*)[\w\-]+"
     rf"(?:{_SPOKEN_DOT}[\w\-]+)*{_SPOKEN_DOT}"
     r"(?:com|org|net|uk|io|ie|edu|gov|info|me|co|nhs|ac)(?!\w|\.\w|\s+dot\b)"
@@ -1098,15 +1101,7 @@ def _identifier_rules() -> list[_Rule]:
         ),
         # numbers told by the words before them ("NHS number", "sort code", "reg", "case
         # no."), each kept, and an IBAN by its shape: before phone numbers, which they look like
-        _Rule(
-            "nhs number",
-            re.compile(
-                r"(?P<cue>\bnhs(?:\s*(?:no\.?|number|num\.?|#|is|was|:))*\s*)"
-                r"\d{3}[\s\-]?\d{3}[\s\-]?\d{4}(?!\w)",
-                re.IGNORECASE,
-            ),
-            r"\g<cue>[nhs number]",
-        ),
+        _Rule("nhs number", NHS_NUMBER, r"\g<cue>[nhs number]"),
         _Rule(
             "bank details",
             re.compile(
@@ -1155,32 +1150,9 @@ def _identifier_rules() -> list[_Rule]:
             ),
             "[address]",
         ),
-        _Rule(
-            "phone",
-            re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,18}\d(?!\w)"),
-            "[phone]",
-        ),
+        _Rule("phone", PHONE, "[phone]"),
         _Rule("id number", re.compile(r"\b[A-Za-z]{0,4}\d{6,}[A-Za-z]{0,2}\b"), "[id number]"),
     ]
-
-
-_ISO_DATE = re.compile(
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2}"
-)
-_TIME_RANGE = re.compile(r"^\d{1,2}[.:]\d{2}\s*-\s*\d{1,2}[.:]\d{2}$")
-
-
-def _is_phone(candidate: str) -> bool:
-    """7-15 digits with a separator or a leading + or 0 (a bare digit run is an ID number)."""
-    digits = sum(ch.isdigit() for ch in candidate)
-    stripped = candidate.strip()
-    if _ISO_DATE.fullmatch(stripped) or _TIME_RANGE.match(stripped):
-        return False
-    opened = stripped.find("(")
-    if opened > 0 and ")" not in stripped[opened:]:
-        return False  # a number, then an aside: "31 Oct 2026 (10.50 vs 0.00 per 100 words)"
-    shaped = stripped[0] in "+0(" or not stripped.isdigit()
-    return shaped and 7 <= digits <= 15
 
 
 @dataclass
@@ -1206,6 +1178,7 @@ class Redactor:
         self._initials = _compile_user_names(self.people)
         self._inside = _compile_inside(self.people)
         self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
+        self._misspelt = _compile_misspelt(self.people)
 
     def __call__(self, text: str) -> str:
         return self._redact(text, any_case=False)
@@ -1264,6 +1237,7 @@ class Redactor:
                     found.append((*span, lookup[_group(m)]))
         found = [(start, _digits_end(text, end), r) for start, end, r in found]
         found += self._user_names(text, key, 0, len(text))
+        found += self._misspelt_people(text)
         found += self._handles(text, key)
         found += self._inside_marked(text, key)
         found.sort(key=lambda f: (f[0], -f[1]))
@@ -1279,6 +1253,29 @@ class Redactor:
             # an alias's full stop is the sentence's too: "rang R." for "rang Robert."
             last = end + (replacement.endswith(".") and text.startswith(".", end))
         return "".join([*pieces, text[last:]])
+
+    def _misspelt_people(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each word in lower case that is a listed part spelt
+        otherwise (`_spelt_otherwise`: "kerri", "zoey", "declen") where the sentence
+        makes it a person: someone's verb after it ("kerri rang", "zoey was", "declen came"),
+        "'s" ("kerri's mum"), or a verb of meeting or telling before it ("met zoey").
+        Elsewhere the export preview flags it, as it does a slip of the keys ("kery"): that
+        is too often a word ("cooker" for Cooke) to replace."""
+        if self._misspelt is None:
+            return []
+        regex, owners = self._misspelt
+        parts = frozenset(owners)
+        found = []
+        for m in regex.finditer(text):
+            key = _plain(m.group())
+            part = _spelt_otherwise(key, parts) if len(key) >= 4 else None
+            start, end = m.span()
+            if part is not None and (
+                _PERSON_AFTER.match(text, end) or _POSSESSIVE_AFTER.match(text, end)
+                or _PERSON_BEFORE.search(text, max(0, start - 40), start)
+            ):
+                found.append((*m.span(), owners[part]))
+        return found
 
     def _handles(self, text: str, key: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each handle or hashtag ("@hope_walker99",
@@ -1310,8 +1307,8 @@ class Redactor:
             return []
         regex, lookup = self._inside
         found = []
-        for token in _JOIN_CANDIDATE.finditer(key):
-            m = regex.search(key, *token.span())
+        for span in _join_candidates(key):
+            m = regex.search(key, *span)
             if m and _marked(key, m.start()):
                 found.append((*_joined_word(key, m.start(), m.end()), lookup[_group(m)]))
         return found
@@ -1325,8 +1322,8 @@ class Redactor:
             return []
         regex, lookup = self._initials
         found = []
-        for token in _JOIN_CANDIDATE.finditer(key, pos, endpos):
-            for m in regex.finditer(key, *token.span()):
+        for span in _join_candidates(key, pos, endpos):
+            for m in regex.finditer(key, *span):
                 replacement, letter, surname = lookup[_group(m)]
                 typed = text[m.start() : m.end()]
                 before = _group(m)[0] == "b"
@@ -1338,11 +1335,10 @@ class Redactor:
         def replace(match: re.Match[str]) -> str:
             kept = ""
             if rule.kind == "phone":
-                found = match.group(0)
-                if found.startswith("(") and ")" not in found:
-                    kept, found = "(", found[1:]  # an aside opened before it: "(07946 095812)"
-                if not _is_phone(found):
+                number = phone_number(match.group(0))
+                if number is None:
                     return match.group(0)
+                kept = number[0]
             self.counts[rule.kind] += 1
             return kept + match.expand(rule.replace)
 
@@ -1468,9 +1464,19 @@ _LONG_SURNAME = 5
 # A token where a user name can be seen: one with a "_" or "." inside, a case change, two
 # capitals then a small letter, or a handle's, an address's or a path's mark ("w.turner",
 # "wTurner", "SPatel", "@wturner"): only these are searched for one (see `_user_name`).
-_JOIN_CANDIDATE = re.compile(
-    r"[^\s]*(?:[^\W_][_.][^\W_]|[a-z][A-Z]|[A-Z]{2}[a-z]|[@#/\\])[^\s]*"
-)
+_JOIN_MARK = re.compile(r"[^\W_][_.][^\W_]|[a-z][A-Z]|[A-Z]{2}[a-z]|[@#/\\]")
+_RUN = re.compile(r"\S+")
+
+
+def _join_candidates(key: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the tokens (runs of characters between spaces) of `key`[pos:endpos] with a
+    `_JOIN_MARK` in them. Each token read once: one pattern matching a whole token around its
+    mark read a long one (10,000 letters of "haha", a Thai paragraph) again from each letter."""
+    end = len(key) if endpos is None else endpos
+    return [
+        token.span() for token in _RUN.finditer(key, pos, end)
+        if _JOIN_MARK.search(key, *token.span())
+    ]
 
 
 def _user_name(typed: str, letter: str, surname: str, before: bool, marked: bool) -> bool:
@@ -1537,12 +1543,12 @@ _WORD_GROUP = "w"
 # The group name of a part of a listed name, or a short form, that is a word, written in
 # lower case ("frank" of Frank Miller; see `_lower_part_is_word`)
 _LOWER_GROUP = "l"
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[^\S\n]+$")
 # A list's separator: a comma, a semicolon, a slash, an ampersand, "and" or "or"; or the
 # full stop between two answers of one word ("Joy, relief. Hope.")
 _LIST_AFTER = re.compile(r"\s*(?:[,;/&]|\s(?:and|or)\s)\s*([^\W\d_]+)", re.IGNORECASE)
 _LIST_BEFORE = re.compile(
-    r"([^\W\d_]+)\s*(?:[,;/&.]|\s(?:and|or))\s*$", re.IGNORECASE
+    r"(?<![^\W\d_])([^\W\d_]++)\s*(?:[,;/&.]|\s(?:and|or))\s*$", re.IGNORECASE
 )
 _ALONE_AFTER = re.compile(r"\s*(?:[.!]|$)")
 # Where a person's verb (`PERSON_VERBS`) starts (its space), and where a sentence ends: what
@@ -1607,6 +1613,8 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     (`VERB_CUES`, `VERB_NEXT`: "I hope he is safe", "we hope so"). Never possessive ("Hope's
     mum")."""
     group = _group(match)
+    if _in_a_set_phrase(text, *match.span()):
+        return True
     if not group.startswith(_INITIAL_GROUP) and _the_modal(text, *match.span()):
         return True
     if _titled_in_a_word(text, *match.span()):
@@ -1764,11 +1772,26 @@ _PERSON_BEFORE = re.compile(
     r")[^\S\n]+$",
     re.IGNORECASE,
 )
+# Before such a part, helping or letting someone, driving them: "helped grace with", "let
+# frank decide", "drove grace home" (a verb-name before an article is the verb: "helped
+# mark the papers")
+_HELPING_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:helped|help|helping|helps|let|lets|letting|drove|drive|driving|drives)"
+    r"[^\S\n]+$",
+    re.IGNORECASE,
+)
 # After such a part: "and" and another word before a person's verb ("frank and grace came")
 _PAIR_BEFORE_A_PERSONS_VERB = re.compile(
     rf"[^\S\n]+(?:&|and)[^\S\n]+[^\W\d_]+[^\S\n]+(?:{PERSON_VERBS})(?![\w'’])",
     re.IGNORECASE,
 )
+# After such a part: the rest of a list of people ending with the writer ("grace, frank
+# and I had tea", "grace and me")
+_LISTED_WITH_ME = re.compile(
+    r"(?:[^\S\n]*,[^\S\n]*[^\W\d_]+)*[^\S\n]*,?[^\S\n]+(?:and|&)[^\S\n]+(?:I|me|myself)(?![\w'’])"
+)
+# The words (or none) before the subject of a clause, for `_LISTED_WITH_ME`
+_CLAUSE_OPENERS = _words("so then and but when while because after before until since once") | {""}
 _NOT_BEFORE_A_PAIR = _words(
     "a an the my your our their its his be been being was were is are am felt feel feels"
 )
@@ -1817,6 +1840,9 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
         return _WORD
     if cue not in _NOT_BEFORE_A_PAIR and _PAIR_BEFORE_A_PERSONS_VERB.match(text, end):
         return _PERSON  # "so frank and grace came"; not "the bill and I paid", "I was frank and I…"
+    listed = _LISTED_WITH_ME.match(text, end)
+    if listed and (cue in _CLAUSE_OPENERS or "," in listed.group()):
+        return _PERSON  # "grace, frank and I had tea", "so grace and I left"; not "with grace…"
     if _a_word_here(text, start, end):
         return _WORD
     # after a title or a verb of meeting: a modal only before what ends its clause or a
@@ -1825,6 +1851,11 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
         not modal or _OBJECT_ENDS.match(text, end)
     ):
         return _PERSON
+    if _HELPING_BEFORE.search(text, max(0, start - 40), start) and not modal:
+        next_word = _NEXT_WORD.match(text, end)
+        following = next_word.group(1).casefold() if next_word else ""
+        if key not in VERB_NEXT or following not in _DETERMINERS | VERB_NEXT[key]:
+            return _PERSON
     if cue in _VERB_BEFORE and key in VERB_NEXT:
         return _WORD  # "do not mark changed lines", "I want to hope"
     if _PAIR_BEFORE_A_PERSONS_VERB.match(text, end) or (
@@ -1861,7 +1892,7 @@ _OPENING_LOOKBACK = 40  # characters read back for a sentence's start (`_SENTENC
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` of `text` opens a sentence (or the text, or a line), from
     the characters just before it."""
-    return _SENTENCE_START.search(text[max(0, start - _OPENING_LOOKBACK) : start]) is not None
+    return _SENTENCE_START.search(text, max(0, start - _OPENING_LOOKBACK), start) is not None
 
 
 def _a_feeling_being(key: str, text: str, end: int) -> bool:
@@ -1935,11 +1966,11 @@ def _in_a_phrase(
 
 
 def _search_back(regex: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
-    """`regex.search(text, 0, end)` for a `regex` that matches up to `end` (`$`), with no
-    lookbehind, and whose match holds at most two runs of letters (`_WORD_BEFORE`,
-    `_LIST_BEFORE`): searched for from three runs of letters back, where any match must
-    start, rather than from the start of the text, which took quadratic time over a long
-    text full of word-names."""
+    """`regex.search(text, 0, end)` for a `regex` that matches up to `end` (`$`), starting a
+    run of letters and reading it once (`_WORD_BEFORE`, `_LIST_BEFORE`), and whose match
+    holds at most two runs of letters: searched for from three runs of letters back, where
+    any match must start, rather than from the start of the text, which took quadratic time
+    over a long text full of word-names (and one long word: "hahaha…")."""
     size = 64
     lo = max(0, end - size)
     while lo and len(_LETTER_RUN.findall(text, lo, end)) < 3:
@@ -1977,6 +2008,30 @@ _HEADS = {
 _ARTICLES = _words("a an the this these those some any no much more less such")
 # Before a given name that is a word, the words that make a set phrase of it ("Christmas Eve")
 _SET_PHRASES = {"eve": _words("christmas year's year’s years hallows")}
+# Set phrases that end with a short name as a word, by the words before it (as written, in
+# lower case where the name would be capitalised): "New Year's Eve", "wait a mo", "half a
+# mo", "under the lee", "2nd dan"
+_PHRASE_BEFORE = {
+    "eve": (re.compile(r"(?i:\b(?:christmas|new\s+year(?:['’]s|s)?|hallows)[^\S\n]+)$"), False),
+    "mo": (re.compile(r"(?i:\b(?:wait|half|just|hang\s+on|one|give\s+me)[^\S\n]+a[^\S\n]+)$"),
+           True),
+    "lee": (re.compile(r"(?i:\b(?:the|a)[^\S\n]+)$"), True),
+    "dan": (re.compile(r"(?i:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+                       r"|seventh|eighth|ninth|tenth|black\s+belt)[^\S\n]+)$"), True),
+}
+_PHRASE_LOOKBACK = 24  # characters: the longest of `_PHRASE_BEFORE`, and its space
+
+
+def _in_a_set_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` of `text` ends a set phrase (`_PHRASE_BEFORE`) that
+    makes it the word, and no "'s" or person's verb follows ("Under the lee." is the word)."""
+    word = text[start:end]
+    phrase = _PHRASE_BEFORE.get(_plain(word))
+    if phrase is None or (phrase[1] and not word.islower()):
+        return False
+    if _POSSESSIVE_AFTER.match(text, end) or _PERSON_AFTER.match(text, end):
+        return False
+    return phrase[0].search(text, max(0, start - _PHRASE_LOOKBACK), start) is not None
 # A verb of being or a modal, after which a name or a feeling may come
 _BEING = (
     r"is|isn't|has|hasn't|seems|looks|will|won't|would|can|can't|could|should|might|must|does"
@@ -2430,7 +2485,7 @@ def unlisted_capitalised(
             or nickname_like(word, names)
         ):  # a month, unless it rings or is met ("April rang", "I met June"), or is listed
             continue
-        if _SENTENCE_START.search(text[: match.start()]) and not nickname_like(word, names):
+        if _opens_sentence(text, match.start()) and not nickname_like(word, names):
             common = known if as_person(word, after) else with_vocabulary
             if common_opener(word, common) and not used_as_name(word, after):
                 continue
@@ -2729,19 +2784,79 @@ _MISSPELT_PART = 5
 _LOWER_WORD = re.compile(r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]{4,}(?![^\W\d_]|-[^\W\d_])")
 
 
+def _compile_misspelt(people: Sequence[Person]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """A pattern of the words in lower case that may be a listed part spelt otherwise
+    (opening with its first three letters: `_spelt_otherwise`), and what each part (plain)
+    is replaced with (`_owners`); None with no one listed."""
+    pairs = [
+        (part, p.replacement) for p in people for part in re.split(r"[\W\d_]+", p.name)
+        if _plain(part) and _plain(part) not in TITLES
+    ]
+    if not pairs:
+        return None
+    owners = _owners(people, pairs)
+    by_part = {_plain(part): owners[name_key(part)] for part, _ in pairs}
+    parts = frozenset(by_part)
+    openings = _prefixes(parts)
+    if not openings:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, openings), key=len, reverse=True))
+    regex = re.compile(
+        rf"(?<![^\W\d_]['’-])(?<![^\W\d_])(?:{alternatives})[^\W\d_]*+(?!-[^\W\d_])"
+    )
+    return regex, by_part
+
+
 def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     """Spans of the words of `text` written in lower case that may be a listed name's part
     misspelt ("kery" for Kerry, "siobahn" for Siobhan, "ngozii", "priay"): typed with one
     slip (`_one_edit`) after its first two letters, of a part of `_MISSPELT_PART` letters or
     more that is no everyday word; not an everyday word itself. Redaction cannot tell them;
     the export preview lists them, as it does such words capitalised."""
-    parts = _misspellable(_name_parts(tuple(names)))
-    if not parts:
+    all_parts = _name_parts(tuple(names))
+    parts = _misspellable(all_parts)
+    if not all_parts:
         return []
     return [
         m.span() for m in _LOWER_WORD.finditer(text)
-        if m.group().islower() and _misspelt(_plain(m.group()), parts)
+        if m.group().islower() and (
+            _misspelt(key := _plain(m.group()), parts) or _spelt_otherwise(key, all_parts)
+        )
     ]
+
+
+def _spelt_otherwise(key: str, parts: frozenset[str]) -> str | None:
+    """The listed part (plain) that `key`, a word in lower case and no everyday word, is
+    another spelling of, the way a name is misheard or its ending changed: "kerri", "keri"
+    and "kerrie" for Kerry, "zoey" for Zoë, "declen" for Declan. It shares the part's first
+    three letters and all but its last two at most (`_shared`), and then ends in vowels (or
+    "y") where the part ends otherwise, or in a vowel and "n" where the part does ("declen").
+    Words end otherwise ("mood" is no Moore, "laugh" no Laura, "turn" no Turner, "fraud" no
+    Frank); None for any other word, and for a listed part itself (the redactor reads those)."""
+    if key[:_NICKNAME_PREFIX] not in _prefixes(parts) or key in parts:
+        return None
+    if key in COMMON_WORDS or key in SENTENCE_OPENERS or key in FEELINGS:
+        return None
+    return next((part for part in sorted(parts) if _another_ending(key, part)), None)
+
+
+def _another_ending(key: str, part: str) -> bool:
+    shared = _shared(key, part)
+    if shared < _NICKNAME_PREFIX or len(part) - shared > 2:
+        return False
+    ends, part_ends = key[shared:], part[shared:]
+    if not ends or ends == part_ends:
+        return False
+    vowels = "aeiouy"
+    if all(ch in vowels for ch in ends) and len(ends) <= 2:
+        return True
+    return len(ends) == 2 == len(part_ends) and ends[0] in vowels and ends[1] == part_ends[1] == "n"
+
+
+@cache
+def _prefixes(parts: frozenset[str]) -> frozenset[str]:
+    """The first three letters of each of `parts`, to pass over most words at once."""
+    return frozenset(p[:_NICKNAME_PREFIX] for p in parts if len(p) >= _NICKNAME_PREFIX)
 
 
 @cache

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from peerjournal.plain_letters import EMAIL
+from peerjournal.plain_letters import EMAIL, NHS_NUMBER, PHONE, phone_number
 from peerjournal.textsafe import clean
 
 T = TypeVar("T")
@@ -294,8 +294,24 @@ def check_as_exported(summary: dict[str, Any], name: str) -> None:
 def _redaction_problem(summary: dict[str, Any]) -> str | None:
     from peerjournal.summary import journal_texts
 
-    if summary["redacted"] is True and any(EMAIL.search(t) for t in journal_texts(summary)):
-        return "redacted is true, but it holds an e-mail address, which redaction replaces"
+    if summary["redacted"] is not True:
+        return None
+    for text in journal_texts(summary):
+        kind = _identifier_in(text)
+        if kind:
+            return f"redacted is true, but it holds {kind}, which redaction replaces"
+    return None
+
+
+def _identifier_in(text: str) -> str | None:
+    """What `text` holds that redaction always replaces (by its own rules: `plain_letters`),
+    in words; None when it holds none."""
+    if EMAIL.search(text):
+        return "an e-mail address"
+    if NHS_NUMBER.search(text):
+        return "an NHS number"
+    if any(phone_number(m.group()) for m in PHONE.finditer(text)):
+        return "a phone number"
     return None
 
 

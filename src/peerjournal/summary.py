@@ -1033,6 +1033,49 @@ def _check_periods(v: _Validator, periods: list[Any], since: date, until: date,
                                       f"to {in_periods:,}")
 
 
+# Rounding the dimensions' numbers may add up to (each is given to a thousandth, of entries'
+# rates each stored to a thousandth): far below a change that would mislead a mentor
+_DIMENSION_ROUNDING = 0.002
+
+
+def _check_dimensions(
+    v: _Validator, rows: list[Mapping[str, Any]], periods: list[Mapping[str, Any]]
+) -> None:
+    """The dimensions agree with the periods, within rounding, as an export writes them: each
+    series is the periods' numbers for it, and each rate is a word-weighted mean of its
+    series, so within its lowest and highest. (Their sum is not checked against the totals:
+    entries scored with an older lexicon have dimensions no longer listed.)"""
+    for polarity in POLARITIES:
+        for n, row in enumerate(rows):
+            where = f"dimensions[{n}]"
+            series = row.get(f"{polarity}_series")
+            if series is not None:
+                _check_series(v, row, polarity, periods, where)
+            rate, known = row[polarity], [x for x in series or () if x is not None]
+            if rate is not None and known and not (
+                min(known) - _DIMENSION_ROUNDING <= rate <= max(known) + _DIMENSION_ROUNDING
+            ):
+                raise v.fail(f"{where}.{polarity}", f"is {rate:g}, but its periods' numbers "
+                                                    f"are {min(known):g} to {max(known):g}")
+
+
+def _check_series(
+    v: _Validator, row: Mapping[str, Any], polarity: str, periods: list[Mapping[str, Any]],
+    where: str,
+) -> None:
+    """A dimension's series is its number in each period that gives one, in the periods'
+    order."""
+    series = row[f"{polarity}_series"]
+    if len(series) != len(periods):
+        raise v.fail(f"{where}.{polarity}_series", f"has {len(series):,} numbers, but there "
+                                                   f"are {len(periods):,} periods")
+    for k, (value, period) in enumerate(zip(series, periods, strict=True)):
+        given = ((period.get("dimensions") or {}).get(row["id"]) or {}).get(polarity)
+        if value is not None and given is not None and abs(value - given) > _DIMENSION_ROUNDING:
+            raise v.fail(f"{where}.{polarity}_series",
+                         f"differs from periods #{k + 1} dimensions {row['id']} {polarity}")
+
+
 # How far after `now` a summary's generated_at may be: the writer's clock may be ahead of the
 # mentor's, but not by days.
 CLOCK_SKEW = timedelta(days=1)
@@ -1121,6 +1164,7 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
                              f"holds a number {TOO_LARGE}" if _too_large(wrong[0])
                              else "holds something other than numbers of 0 or more")
             v.field(row, f"{polarity}_direction", _is_direction, where)
+    _check_dimensions(v, v.items(doc.get("dimensions"), "dimensions"), periods)
     markers = v.obj(doc.get("markers"), "markers")
     for polarity in POLARITIES:
         for n, m in enumerate(v.items(markers.get(polarity), f"markers.{polarity}")):

@@ -23,6 +23,7 @@ from peerjournal.textsafe import cut
 from peerjournal.unique_json import KeyGivenTwice, unique_keys
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime
 
 # A 20,000-entry journal over ten years with every entry shared exports ~26 MB; export refuses
@@ -90,7 +91,7 @@ def register(app: typer.Typer) -> None:
                         skipped.append(broken)
                         continue
                     try:
-                        summary = load_summary(path, now)
+                        summary = load_summary(path, now, app_ctx.say)
                     except NotASummary as exc:  # another export, a backup, a note, a pipe…
                         skipped.append(sanitise(exc.message, multiline=False))
                     except PeerJournalError as exc:  # a damaged summary: as a file named
@@ -105,7 +106,7 @@ def register(app: typer.Typer) -> None:
                 continue
             shown = "standard input" if name == "-" else name
             try:
-                summary = load_summary(Path(name), now)
+                summary = load_summary(Path(name), now, app_ctx.say)
             except PeerJournalError as exc:
                 failed(shown, exc)
             else:
@@ -243,9 +244,12 @@ def _not_a_file(path: Path) -> str:
     return "not a plain file, so not a summary file; not read."
 
 
-def load_summary(path: Path, now: datetime) -> dict[str, Any]:
+def load_summary(
+    path: Path, now: datetime, said: Callable[[str], None] | None = None
+) -> dict[str, Any]:
     """Read, parse and validate one summary file (made by `now` at the latest, give or take
-    the clocks' difference); errors name the file."""
+    the clocks' difference); errors name the file, and `said` is told of one read as
+    Windows-1252 (`_read_as_windows_1252`)."""
     from peerjournal.exporters.json_ import BEFORE_JSON, cut_short
     from peerjournal.summary import (
         NotASummary,
@@ -282,7 +286,7 @@ def load_summary(path: Path, now: datetime) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         if exc.end >= len(raw) and exc.reason in ("unexpected end of data", "truncated data"):
             raise cut_off from None  # cut inside a character's bytes
-        raise NotASummary(f"{name}: not UTF-8 text; is this a summary exported as JSON?") from None
+        text = _read_as_windows_1252(raw, name, said)
     del raw  # up to 64 MB: not kept beside the text and the document parsed from it
     other = _other_export(text)
     if other:
@@ -321,6 +325,26 @@ _OTHER_EXPORT = (
     "{kind} summary, to read as it is: open it with {opener}. `peerjournal review` reads "
     "summaries exported with `--format json`."
 )
+
+
+def _read_as_windows_1252(raw: bytes, name: str, said: Callable[[str], None] | None) -> str:
+    """A summary that is not UTF-8 read as Windows-1252 (Latin-1), as an editor on Windows
+    saves one again ("ANSI"), when it is plainly that (`editor.as_windows_1252`: it is then
+    the same text), `said` told so; otherwise refused, saying what it may be."""
+    from peerjournal.cli.editor import as_windows_1252, likely_encoding
+    from peerjournal.summary import NotASummary
+
+    text = as_windows_1252(raw)
+    if text is not None and said is not None:
+        said(f"peerjournal: {name}: not UTF-8 but Windows-1252 (Latin-1) text, as an editor "
+             "may save a file again; read as that.")
+        return text
+    likely = likely_encoding(raw) if text is None else None
+    other = likely.label if likely else "Windows-1252 (Latin-1)" if text else None
+    guess = f"; it may be {other} (saved again by an editor?)" if other else ""
+    raise NotASummary(
+        f"{name}: not UTF-8 text{guess}; is this a summary exported as JSON?"
+    )
 
 
 def _other_export(text: str) -> str | None:

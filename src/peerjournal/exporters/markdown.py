@@ -16,7 +16,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # Line starts that would make a list, heading, rule or (for "[person]: x") a link definition;
 # every other "[" is escaped already, and a placeholder alone at a line start is no link.
 _LINE_START = re.compile(
-    r"^([ \t]*)([-+=]|#+(?=[ \t]*$)|\d+[.)]|\[(?=[^\]\n]*\]:))", re.MULTILINE
+    r"^([ \t]*)(\d+(?=[.)])|[-+=]|#+(?=[ \t]*$)|\[(?=[^\]\n]*\]:))", re.MULTILINE
 )
 # A heading the writer typed ("### My notes"): bold, so it is no heading of the summary and
 # shows no backslash read as text (a "#" with no space after it is no heading: "#selfcare")
@@ -41,7 +41,14 @@ def escape(text: str) -> str:
     text = _PLACEHOLDER.sub(lambda m: m.group(0).replace("\\", ""), text)
     text = _LINK_AFTER.sub(r"\\(", text)
     text = _HEADING.sub(r"\1**\2**", text)
-    return _LINE_START.sub(r"\1\\\2", text)
+    return _LINE_START.sub(_escaped_line_start, text)
+
+
+def _escaped_line_start(match: re.Match[str]) -> str:
+    """A backslash before the mark, but after a number's digits: CommonMark escapes the "."
+    of "1." ("1\\."); "\\1." would be shown with its backslash."""
+    indent, mark = match.groups()
+    return f"{indent}{mark}\\" if mark[0].isdigit() else f"{indent}\\{mark}"
 
 
 # The end of a line the writer typed, kept in a viewer: a Markdown viewer joins the lines of

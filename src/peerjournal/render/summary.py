@@ -186,10 +186,21 @@ def check_words_message(words: Counter[str], where: str, names: Sequence[str] = 
     listed = ", ".join(shown(w, n) for w, n in ranked_words(words, names))
     listed = clean(listed, multiline=False)
     kind = "capitalised words" if all(w[:1].isupper() for w in words) else "words"
-    return (
-        f"Check these {kind} ({where}): {listed}. If any is someone's name, "
-        "add it with `peerjournal people add NAME` and export again."
+    parts = {name_key(part) for name in names for part in re.split(r"[\s\-]+", name) if part}
+    already = [w for w in words if w.islower() and name_key(w) in parts]
+    others = len(already) < len(words)
+    advice = (
+        " If any is someone's name, add it with `peerjournal people add NAME` and export again."
+        if others else ""
     )
+    if already:
+        those = clean(joined(already), multiline=False)
+        advice += (
+            f" {those} {'is a listed name' if len(already) == 1 else 'are listed names'}, "
+            "left where the sentence may make it the everyday word: where it is the person, "
+            "write it with a capital letter and export again."
+        )
+    return f"Check these {kind} ({where}): {listed}.{advice}"
 
 
 def ranked_words(words: Counter[str], names: Sequence[str] = ()) -> list[tuple[str, int]]:
