@@ -246,13 +246,16 @@ def clean_text(text: str) -> str:
     text = normalised_text(text)
     if "\x00" in text:
         raise PeerJournalError(NUL_MESSAGE)
-    if not _is_utf8(text):  # non-UTF-8 bytes on the command line arrive as lone surrogates
-        raise _not_utf8()
+    # ASCII (most text, at no cost to tell): no surrogate, and, trimmed, nothing to see only
+    # when empty
+    plain = text.isascii()
+    if not plain and not _is_utf8(text):  # non-UTF-8 bytes on the command line arrive as
+        raise _not_utf8()  # lone surrogates
     if len(text) > MAX_TEXT_CHARS:
         raise PeerJournalError(
             f"The text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."
         )
-    return text if shows_anything(text) else ""
+    return text if plain or shows_anything(text) else ""
 
 
 def after_prefix(where: str, message: str) -> str:

@@ -23,8 +23,9 @@ def _drift(score: DriftScore) -> Drift:
         (marker, dimension, polarity, times, *((True,) if negated else ()))
         for (marker, dimension, polarity, negated), times in score.counted_markers().items()
     ]
+    figures = score.figures()  # (once: its JSON starts with them)
     return Drift(
-        score.verdict, score.figures(), score.lexicon_version, version, score.to_json(), markers
+        score.verdict, figures, score.lexicon_version, version, score.to_json(figures), markers
     )
 
 
