@@ -124,6 +124,8 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   hits, read -5, never-read clear -6: not kept; but one done for the writer is someone else's,
   curated or learned ("Jo spoke up for me", "… on my behalf": round 36, no labelled verdict
   changed), while "the manager backed me" (the writer's view, taken up) stays the writer's.
+  A drift word inside "for me / on my behalf" is someone else's deed done for the writer ("She
+  rang the council on my | behalf": round 36, no labelled entry changed).
   An identity hit that ends on a possessive after
   "told me" and goes on into a noun phrase and its verb reports what was said, not an exchange:
   "He told me his | landlord's number is …" (but "she told me hers", "he told me his trick of
@@ -1365,15 +1367,30 @@ _OWN_OR_WRITERS = regex_store.compile(
 _WRITER_IN = regex_store.compile(r"(?<![\w'])(?:for\s+(?:me|us)|on\s+(?:my|our)\s+behalf)(?![\w'])")
 
 
-def _for_writer(text: str, start: int, end: int) -> bool:
+def _writer_spans(text: str) -> list[tuple[int, int]]:
+    """Where `_WRITER_IN` matches in `text`, in order (its matches cannot overlap), found once
+    per text: `_for_writer` looks them up for each hit instead of searching the rest of the
+    text, which made a long entry quadratic (round 36: 72 s for 400,000 characters)."""
+    return [m.span() for m in _WRITER_IN.finditer(text)]
+
+
+def _for_writer(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Is the writer the one the practice [start, end) is done for, in its words or right after
-    them ("spoke up | for me", "spoke up for | me", "on my | behalf")?"""
-    for m in _WRITER_IN.finditer(text, max(0, start - 8)):
-        if m.start() > end + 1:
+    them ("spoke up | for me", "spoke up for | me", "on my | behalf")? `spans`: `_writer_spans`
+    of the text."""
+    for i in range(bisect_left(spans, (max(0, start - 8), -1)), len(spans)):
+        span_start, span_end = spans[i]
+        if span_start > end + 1:
             return False
-        if m.end() > start:
+        if span_end > start:
             return True
     return False
+
+
+def _in_span(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is [start, end) inside one of `spans` (in order, none overlapping)?"""
+    i = bisect_right(spans, start, key=itemgetter(0)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _someone_else_does(
@@ -1599,10 +1616,10 @@ def _writer_clause_follows(text: str, after: int, start: int) -> bool:
 def _writer_resumes(text: str, clause_starts: list[int], after: int, start: int) -> bool:
     """Does the writer take the sentence back between `after` and `start`: a clause that starts
     with I / we ("…, but I said …")?"""
-    for cs in clause_starts[bisect_right(clause_starts, after) :]:
-        if cs > start:
+    for i in range(bisect_right(clause_starts, after), len(clause_starts)):  # no copy: a long
+        if clause_starts[i] > start:  # entry has tens of thousands of clauses
             break
-        if _WRITER_RESUMES.match(text, cs):
+        if _WRITER_RESUMES.match(text, clause_starts[i]):
             return True
     return False
 
@@ -2065,6 +2082,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     # its start and end, and its first attribution / hypothetical cue word (n_tokens if none).
     cur_si = sent_start = sent_end = -1
     attrib_first = hypo_sent_first = n_tokens
+    writer_spans: list[tuple[int, int]] | None = None  # _writer_spans, when first needed
     for j, (start, end, marker, tok) in enumerate(matches):
         si = bisect_right(sentence_starts, start) - 1
         if si != cur_si:
@@ -2218,6 +2236,10 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 other_si, other_at = si, start
             elif attributed:
                 deeds.pop(start, None)
+        if not attributed and marker.polarity == "drift":
+            # done for the writer ("She rang the council on my | behalf"): someone else's deed
+            writer_spans = _writer_spans(lower) if writer_spans is None else writer_spans
+            attributed = _in_span(writer_spans, start, end)
         if (
             not attributed
             and not negated
@@ -2226,7 +2248,8 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         ):
             # learned words by their doer cost clear entries (round 35): only those done for
             # the writer ("Jo spoke up for me")
-            for_writer = _for_writer(lower, start, end)
+            writer_spans = _writer_spans(lower) if writer_spans is None else writer_spans
+            for_writer = _for_writer(writer_spans, start, end)
             if for_writer or not learned:
                 span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
                 attributed = _someone_else_does(
