@@ -48,8 +48,10 @@ def test_lines_after_the_answer_go_to_the_end_of_the_evaluation(
     draft = _editor_draft(cli, isolated)
     result = cli("write", "--resume", input=f"{answer}\n{MORE}\ny\n")
     assert result.exit_code == 1
-    assert "More came in after the answer to 'Save this entry?' (1 line), so the entry was not " \
-        f"saved: that is added to the end of the evaluation in the draft {draft}" in result.stderr
+    said = {"y": "More came in after the answer to 'Save this entry?' (1 line), so the entry "
+            "was not saved: that is", "n": "Not saved (the answer was no). What came in after "
+            "it (1 line) is"}[answer]  # (r36: after a no, as a guided draft says it)
+    assert f"{said} added to the end of the evaluation in the draft {draft}" in result.stderr
     assert "opens the draft in your editor" not in result.stderr
     assert _drafts(isolated) == [draft] and entries(cli) == []
     saved = cli("write", "--resume", input="y\n")

@@ -263,13 +263,7 @@ class GuidedSession:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
         from peerjournal.render.writing import Review, element_intro
 
-        for key, ask in (
-            ("setting", ask_setting),
-            ("tags", ask_tags),
-            ("self_care", ask_self_care),
-        ):
-            if not ask and key not in self.done:  # given as flags: a resumed draft won't ask again
-                self.done.append(key)
+        self.given_as_flags(ask_setting, ask_tags, ask_self_care)
         if not self.app.stdin_is_terminal() and self.questions_left():
             # (`write --resume < /dev/null`, cron): end of input at each prompt would mark its
             # question done, and clear a line cut off; only "Save this entry?" is answered
@@ -383,6 +377,17 @@ class GuidedSession:
             self.save()
         return self.draft
 
+    def given_as_flags(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> None:
+        """The questions not to ask (given as flags) marked answered: a resumed draft won't
+        ask them again, and `questions_left` does not count them."""
+        for key, ask in (
+            ("setting", ask_setting),
+            ("tags", ask_tags),
+            ("self_care", ask_self_care),
+        ):
+            if not ask and key not in self.done:
+                self.done.append(key)
+
     def questions_left(self) -> bool:
         """Whether a question before "Save this entry?" is still to be answered."""
         return any(key not in self.done for key in self._steps())
@@ -398,36 +403,32 @@ class GuidedSession:
         if self.app.stdin_is_terminal():
             return
         lines: list[str] = []
-        notice = QuietNotice(self.app.say, _WAITING_NOTICE)
+        notice = QuietNotice(self.app.say, WAITING_NOTICE)
         try:
-            _rest_of_stdin(lines, notice.poke)
+            cut = _rest_of_stdin(lines, notice.poke)
         except KeyboardInterrupt:
-            self._words_after_the_answer(
-                lines, "Interrupted while the rest of standard input was read, so the entry "
-                "was not saved; what came in after the answer ({count}) is added to the end "
-                "of your evaluation.", ExitCode.INTERRUPTED,
-            )
-            raise self.stopped("Interrupted, so the entry was not saved.",
-                               ExitCode.INTERRUPTED) from None
+            said = INTERRUPTED_AFTER[save].format(count="{count}", where=_EVALUATION)
+            self._words_after_the_answer(lines, said, ExitCode.INTERRUPTED)
+            raise self.stopped(INTERRUPTED_AT[save], ExitCode.INTERRUPTED) from None
         finally:
             notice.cancel()
-        reason = (
-            "More came in after the answer to 'Save this entry?' ({count}), so the entry was "
-            "not saved: that is added to the end of your evaluation."
-            if save else
-            "Not saved (the answer was no). What came in after it ({count}) is added to the "
-            "end of your evaluation."
-        )
-        self._words_after_the_answer(lines, reason, ExitCode.USER_ERROR)
+        reason = AFTER_THE_ANSWER[save].format(count="{count}", where=_EVALUATION)
+        self._words_after_the_answer(lines, reason, ExitCode.USER_ERROR, cut)
 
-    def _words_after_the_answer(self, lines: list[str], reason: str, code: ExitCode) -> None:
+    def _words_after_the_answer(
+        self, lines: list[str], reason: str, code: ExitCode, cut: bool = False
+    ) -> None:
         """The `lines` read after the answer (`_rest_of_stdin`), if any holds words, added to
         the end of the evaluation; the session then stops, saying `reason` (its {count}: of
-        the lines)."""
+        the lines), and, when the reading stopped at the size limit (`cut`), so."""
+        from peerjournal.entry import MAX_TEXT_CHARS
+
         words, count = words_after_the_answer(_as_text(lines, self.app.say).splitlines())
         if not words:
             return
         self._add_to("evaluation", self._clean(words))
+        if cut:
+            reason += CUT_SHORT.format(most=MAX_TEXT_CHARS)
         raise self.stopped(
             reason.format(count=counted(count, "line")), code,
             f"{self.app.resume_hint(' --editor')} opens it to check it, "
@@ -1027,11 +1028,19 @@ class GuidedSession:
         self.app.err.file.flush()
 
     def _clean(self, line: str) -> str:
+        if not self.app.stdin_is_terminal():  # piped: read as the lines after the answer are
+            line = _as_text([line], self._note_once, "Standard input")
         cleaned = clean_line(line)
         if REPLACEMENT in cleaned and not self._warned_encoding:
             self._warned_encoding = True
             self.app.say(f"(Some of that line was not UTF-8; it is kept as {REPLACEMENT}.)")
         return cleaned
+
+    def _note_once(self, note: str) -> None:
+        """Say `note` (text read as Windows-1252) the first time only."""
+        if not self._warned_encoding:
+            self._warned_encoding = True
+            self.app.say(note)
 
 
 SENTENCE_WORDS = 4  # a tag of more words than this reads like a sentence
@@ -1131,7 +1140,7 @@ def notice_later(say: Callable[[str], None], message: str) -> threading.Timer:
     return notice
 
 
-_WAITING_NOTICE = (
+WAITING_NOTICE = (
     "Waiting for the end of standard input: what comes in after your answer is added to your "
     "evaluation (Ctrl-D, or closing the pipe, ends it)."
 )
@@ -1154,7 +1163,9 @@ def words_after_the_answer(lines: list[str]) -> tuple[str, int]:
     return words, len([line for line in kept if line.strip()])
 
 
-def _as_text(lines: list[str], say: Callable[[str], None]) -> str:
+def _as_text(
+    lines: list[str], say: Callable[[str], None], source: str = "What came in after the answer"
+) -> str:
     """The `lines` read from standard input (its bytes that are not UTF-8 as lone surrogates:
     `forgiving_stdin`) as text: as Windows-1252 when they read as that ("Caf\\xe9", the
     writer told, as `write` reads piped text), else each such byte a �."""
@@ -1170,34 +1181,67 @@ def _as_text(lines: list[str], say: Callable[[str], None]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    guessed = read_as_windows_1252(data, "What came in after the answer", say)
+    guessed = read_as_windows_1252(data, source, say)
     return guessed if guessed is not None else data.decode("utf-8", "replace")
 
 
-def _rest_of_stdin(into: list[str], came: Callable[[], None] = lambda: None) -> None:
+def _rest_of_stdin(into: list[str], came: Callable[[], None] = lambda: None) -> bool:
     """The lines left on standard input (no terminal), read to its end, however slowly they
     come: those that hold words, and the blank lines among them, are added to `into`. More
     answers to "Save this entry?" are not kept, and a run of nothing but answers and blank
     lines is read no further than _WAITING_MOST bytes (`yes |`); words, no further than a
-    part of an entry holds (`MAX_TEXT_CHARS`: an endless stream is not kept in memory)."""
+    part of an entry holds (`MAX_TEXT_CHARS`: an endless stream is not kept in memory).
+    Returns whether words came in beyond that, not kept (`CUT_SHORT` says so)."""
     from peerjournal.entry import MAX_TEXT_CHARS
 
     with contextlib.suppress(OSError, ValueError, AttributeError):  # (left non-blocking)
         os.set_blocking(sys.stdin.fileno(), True)
     run = kept = 0
-    while run < _WAITING_MOST and kept <= MAX_TEXT_CHARS:
+    while run < _WAITING_MOST:
         try:
             line = sys.stdin.readline()
         except (OSError, ValueError, UnicodeDecodeError):
-            return
+            return False
         if not line:
-            return
+            return False
         came()
         words = bool(line.strip()) and not an_answer(line)
         run = 0 if words else run + len(line)
+        if words and kept + len(line) > MAX_TEXT_CHARS:  # what fits of it kept
+            into.append(line[: MAX_TEXT_CHARS - kept])
+            return True
         if words or not line.strip():
             into.append(line)
             kept += len(line)
+    return False
+
+
+# What is said when lines came in after the answer to "Save this entry?" (a yes: True; a no:
+# False), for a guided draft and an editor draft alike: {count} of lines, added at {where}
+_EVALUATION = "your evaluation"
+AFTER_THE_ANSWER = {
+    True: "More came in after the answer to 'Save this entry?' ({count}), so the entry was not "
+    "saved: that is added to the end of {where}.",
+    False: "Not saved (the answer was no). What came in after it ({count}) is added to the end "
+    "of {where}.",
+}
+# ... and when Ctrl-C stopped the reading of them (INTERRUPTED_AT: before any came)
+INTERRUPTED_AFTER = {
+    True: "Interrupted while the rest of standard input was read, so the entry was not saved; "
+    "what came in after the answer ({count}) is added to the end of {where}.",
+    False: "Not saved (the answer was no); then interrupted while the rest of standard input "
+    "was read: what came in after the answer ({count}) is added to the end of {where}.",
+}
+INTERRUPTED_AT = {
+    True: "Interrupted, so the entry was not saved.",
+    False: "Not saved (the answer was no); then interrupted.",
+}
+
+# Said when `_rest_of_stdin` stopped at the size limit
+CUT_SHORT = (
+    " Standard input was read no further than {most:,} characters, what a part of an entry "
+    "holds: what was piped in after those was not read, and is not kept anywhere."
+)
 
 
 class LineReader:

@@ -11,6 +11,7 @@ from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
     from peerjournal.db.store import Store
+    from peerjournal.drafts import Draft
     from peerjournal.entry import Entry
 
 EntryIds = entry_ids_argument()
@@ -53,27 +54,46 @@ def _unsaved_named(app: AppContext, entries: list[Entry]) -> str:
     (they hold the entries' text), named for its question: ", and 1 unsaved edit of entry 3
     (…)"; "" when there are none."""
     from peerjournal import paths
-    from peerjournal.drafts import unsaved_edits
-    from peerjournal.plural import counted
+    from peerjournal.drafts import kept_edits
 
     trashed = {entry.id for entry in entries}
     try:
-        edits = [e for e in unsaved_edits(paths.drafts_dir(app.db_path)) if e.entry_id in trashed]
+        edits = [e for e in kept_edits(paths.drafts_dir(app.db_path)) if e.entry_id in trashed]
     except OSError:
         return ""
     ids = sorted({e.entry_id for e in edits if e.entry_id is not None})
     if not ids:
         return ""
+    if all(e.was for e in edits):
+        what = "words that `edit -x` replaced, in no entry now"
+    elif any(e.was for e in edits):
+        what = "changes never saved, and words that `edit -x` replaced"
+    else:
+        what = "changes never saved"
     return (
-        f", and {counted(len(edits), 'unsaved edit')} of {_numbered(ids)} (changes never "
-        f"saved; to keep them, answer n, then {_restore_hint(app, ids)})"
+        f", and {_kinds(edits)} of {_numbered(ids)} ({what}; to keep them, answer n, then "
+        f"{_restore_hint(app, ids)})"
     )
 
 
-def _discard_kept_edits(app: AppContext, store: Store, ids: list[int]) -> tuple[int, int]:
+def _kinds(edits: list[Draft]) -> str:
+    """The kept edits `edits` counted by kind: "1 unsaved edit", "2 copies of replaced text"
+    (`Draft.was`: an entry's text as it was before `edit ID -x` replaced it), or both."""
+    from peerjournal.plural import counted, joined
+
+    was = sum(edit.was for edit in edits)
+    return joined([
+        *([counted(len(edits) - was, "unsaved edit")] if len(edits) > was else []),
+        *([counted(was, "copy of replaced text", "copies of replaced text")] if was else []),
+    ])
+
+
+def _discard_kept_edits(
+    app: AppContext, store: Store, ids: list[int]
+) -> tuple[list[Draft], list[Draft]]:
     """Discard the unsaved changes kept from editing entries that are no longer in the
     journal (nor in its trash): they hold the entry's text, which emptying the trash promises
-    to leave nowhere. How many of the entries `ids` (destroyed now), and how many of entries
+    to leave nowhere. Those of the entries `ids` (destroyed now), and those of entries
     destroyed before (by a `trash --empty` that stopped before discarding them). Those of
     other entries with these IDs were set aside before (`_set_aside_others`), by every run
     that destroyed entries: one left of an ID this journal gave, and holds no more, is taken
@@ -84,24 +104,22 @@ def _discard_kept_edits(app: AppContext, store: Store, ids: list[int]) -> tuple[
     from peerjournal.drafts import kept_edits
 
     if not app.db_path.is_file():  # (no journal, or a link to one not there: none destroyed)
-        return 0, 0
+        return [], []
     highest = store.highest_id_given()  # (an edit of an ID never given here is not of this one)
     edits = [e for e in kept_edits(paths.drafts_dir(app.db_path))
              if e.entry_id is not None and e.entry_id <= highest]
     if not edits:
-        return 0, 0
+        return [], []
     # (one restored meanwhile, in another terminal, keeps its edit)
     there = store.existing_ids({e.entry_id for e in edits if e.entry_id is not None})
-    now = before = 0
+    now: list[Draft] = []
+    before: list[Draft] = []
     for edit in edits:
         if edit.entry_id in there:
             continue
         with contextlib.suppress(OSError):
             edit.discard()
-            if edit.entry_id in ids:
-                now += 1
-            else:
-                before += 1
+            (now if edit.entry_id in ids else before).append(edit)
     return now, before
 
 
@@ -440,13 +458,12 @@ def _empty_the_rest(
     now, before = _discard_kept_edits(app_ctx, store, [e.id for e in entries])
     if destroyed:
         of = "it" if destroyed == 1 else "them"
-        also = f", and {counted(now, 'unsaved edit')} of {of}" if now else ""
+        also = f", and {_kinds(now)} of {of}" if now else ""
         said = f"Destroyed {counted(destroyed, 'entry')}{also}."
     else:
         said = "The trash is already empty."
     if before:
-        said += (f" Discarded {counted(before, 'unsaved edit')} of entries destroyed "
-                 "before.")
+        said += f" Discarded {_kinds(before)} of entries destroyed before."
     _finish_emptying(app_ctx, store, said, destroyed)
 
 

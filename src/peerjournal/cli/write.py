@@ -551,8 +551,11 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     """`write --resume`: the draft picked, continued with the options given now (in the
     editor with --editor)."""
     line = plan.line
-    _refuse_a_file_as_home(app)
-    picked = _pick_draft(app, _drafts_dir(app), line.draft_number)
+    try:
+        _refuse_a_file_as_home(app)
+        picked = _pick_draft(app, _drafts_dir(app), line.draft_number)
+    except PeerJournalError as exc:
+        raise _nothing_to_resume(app, plan, exc) from None
     work.file = work.held = picked
     # piped, it would be the editor's keystrokes; a yes piped in saves it as it is
     as_it_is = (line.editor or picked.kind == "editor") and _refuse_unused_stdin(
@@ -578,6 +581,24 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     finally:
         if earlier is not None:
             earlier.release()
+
+
+def _nothing_to_resume(app: AppContext, plan: _Plan, exc: PeerJournalError) -> PeerJournalError:
+    """`exc` (no draft to resume, or no folder for one) once text piped in is kept as a
+    draft of its own, or printed when it cannot be (`_keeping_piped`): never dropped. Only
+    what is waiting is read (`_unused_stdin`): standard input left open with nothing in it
+    yet is not waited for, and the error says it was not read."""
+    if app.stdin_is_terminal():
+        return exc
+    if not _stdin_waiting():
+        exc.message = (f"{exc.message.rstrip()} Standard input, open with nothing in it yet, "
+                       "was not read.")
+        return exc
+    data = _unused_stdin(app)
+    words = None if data is None else _words_piped(data)
+    options = _explicit(plan.given, plan.line.prompts)
+    kept = None if words is None else _kept_piped_data(app, exc, words, options)
+    return exc if kept is None else kept
 
 
 def _no_editor_without_a_keyboard(
@@ -643,7 +664,7 @@ def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> bool:
         unused = _unused_stdin(app, wait=wait)
     except _StdinInterrupted as stop:
         refused = _refused_reply(app, plan, picked, stop.data) if stop.data.strip() else None
-        raise _interrupted_reply(app, picked, refused) from None
+        raise _interrupted_reply(app, picked, refused, _answered_no(stop.data)) from None
     finally:
         if notice is not None:
             notice.cancel()
@@ -658,9 +679,9 @@ def _refuse_unused_stdin(app: AppContext, plan: _Plan, picked: Draft) -> bool:
 def _reply_notice(app: AppContext, picked: Draft) -> Any:
     """Say what is waited for while the reply to "Save this entry?" is read from standard
     input: at once when nothing is there yet (`cat | write --resume` typed at a terminal
-    showed nothing), else after `guided.NOTICE_AFTER` seconds (a pipe left open). Returns
-    the timer, to cancel, or None."""
-    from peerjournal.cli.guided import notice_later
+    showed nothing), else after `guided.NOTICE_AFTER` seconds (a pipe left open after the
+    answer), as a guided draft says it. Returns the timer, to cancel, or None."""
+    from peerjournal.cli.guided import WAITING_NOTICE, notice_later
 
     message = (
         f"Save the draft {picked.path} as it is? The answer (y or n) is read from standard "
@@ -670,16 +691,16 @@ def _reply_notice(app: AppContext, picked: Draft) -> Any:
     if not _stdin_waiting():
         app.say(message)
         return None
-    return notice_later(app.say, message)
+    return notice_later(app.say, WAITING_NOTICE)
 
 
 def _interrupted_reply(
-    app: AppContext, picked: Draft, refused: PeerJournalError | None
+    app: AppContext, picked: Draft, refused: PeerJournalError | None, no: bool = False
 ) -> PeerJournalError:
     """Ctrl-C while the reply was read: nothing is saved (exit 130), whatever had come in;
     `refused`, what that would have said (words after the answer added to the draft, text
-    kept), follows."""
-    stopped = "Interrupted, so the entry was not saved."
+    kept), follows. After a no (`no`), that says why it was not saved: not the Ctrl-C."""
+    stopped = "Interrupted." if no else "Interrupted, so the entry was not saved."
     if refused is None:
         refused = PeerJournalError(
             f"The draft {picked.path} is as it was: {app.resume_hint(_listed(app, picked)[0])} "
@@ -714,9 +735,9 @@ def _refused_reply(
             "saves it.",
             ExitCode.USER_ERROR,
         )
-    rest = None if reply is not None or plan.line.editor else _after_the_answer(unused)
-    if rest is not None:
-        added = _words_after_the_answer(app, picked, rest)
+    after = None if reply is not None or plan.line.editor else _after_the_answer(unused)
+    if after is not None:
+        added = _words_after_the_answer(app, picked, *after)
         if added is not None:
             return added
     refused = _unused_refused(plan.line)
@@ -726,10 +747,8 @@ def _refused_reply(
             f"`echo y | {again[1:-1]}` saves it as it is.",
             refused.exit_code,
         )
-    text = _kept_stdin(app, refused, unused)
-    if text is not None:
-        options = _explicit(plan.given, plan.line.prompts)
-        refused = _keeping_piped(app, text, options, refused)
+    options = _explicit(plan.given, plan.line.prompts)
+    refused = _kept_piped_data(app, refused, unused, options) or refused
     again = _listed(app, picked)[0]  # (the piped text's draft is the newest now)
     return PeerJournalError(
         f"{refused.message} The draft {picked.path} is as it was: "
@@ -738,9 +757,16 @@ def _refused_reply(
     )
 
 
-def _after_the_answer(data: bytes) -> bytes | None:
-    """What came in after the first line of `data` when that line is a yes or a no to "Save
-    this entry?" (`printf 'y\\nOne more thing\\n' | write --resume`); None when it is not."""
+def _answered_no(data: bytes) -> bool:
+    """Whether `data`, piped in, answers "Save this entry?" with a no (alone or first)."""
+    after = _after_the_answer(data)
+    return _piped_reply(data) is False or (after is not None and not after[0])
+
+
+def _after_the_answer(data: bytes) -> tuple[bool, bytes] | None:
+    """The answer, and what came in after the first line of `data`, when that line is a yes
+    or a no to "Save this entry?" (`printf 'y\\nOne more thing\\n' | write --resume`); None
+    when it is not."""
     from peerjournal.replies import SAVE_ANSWERS, yes_or_no_reply
 
     lines = data.splitlines(keepends=True)
@@ -751,16 +777,18 @@ def _after_the_answer(data: bytes) -> bytes | None:
             first = line.decode("utf-8-sig")
         except UnicodeDecodeError:
             return None
-        if isinstance(yes_or_no_reply(first, SAVE_ANSWERS), bool):
-            return b"".join(lines[number + 1 :])
+        reply = yes_or_no_reply(first, SAVE_ANSWERS)
+        if isinstance(reply, bool):
+            return reply, b"".join(lines[number + 1 :])
         return None
     return None
 
 
 def _words_after_the_answer(
-    app: AppContext, picked: Draft, rest: bytes
+    app: AppContext, picked: Draft, save: bool, rest: bytes
 ) -> PeerJournalError | None:
-    """The error once the lines piped in after the answer (`rest`; more answers left out)
+    """The error once the lines piped in after the answer (`save`: a yes) (`rest`; more
+    answers left out)
     are added to the end of the evaluation of the editor draft `picked`, as they are to a
     guided draft's: under a second `## Evaluation` heading at the end of its file, which
     reads as the end of the evaluation. None when they hold no words, or the draft would read
@@ -769,7 +797,7 @@ def _words_after_the_answer(
     import dataclasses
 
     from peerjournal.cli.editor import parse_entry
-    from peerjournal.cli.guided import words_after_the_answer
+    from peerjournal.cli.guided import AFTER_THE_ANSWER, words_after_the_answer
     from peerjournal.drafts import write_atomic
     from peerjournal.reflection import escaped
 
@@ -800,12 +828,12 @@ def _words_after_the_answer(
         write_atomic(picked.path, added)
     except OSError:
         return None
-    count = counted(lines, "line")
+    where = (f"the evaluation in the draft {picked.path} (under a second '## Evaluation' "
+             "heading at its end)")
     again = app.resume_hint(_listed(app, picked)[0])
     return PeerJournalError(
-        f"More came in after the answer to 'Save this entry?' ({count}), so the entry was not "
-        f"saved: that is added to the end of the evaluation in the draft {picked.path} (under "
-        f"a second '## Evaluation' heading at its end).{said.message} "
+        f"{AFTER_THE_ANSWER[save].format(count=counted(lines, 'line'), where=where)}"
+        f"{said.message} "
         f"{again[:-1]} --editor` opens it to check it, `echo y | {again[1:-1]}` saves it.",
         ExitCode.USER_ERROR,
     )
@@ -1060,18 +1088,48 @@ def _kept_stdin(app: AppContext, exc: PeerJournalError, data: bytes) -> str | No
     """The text of standard input (`data`) to keep as a draft with `exc`, which names what
     is wrong with it (after the option's error: that is what to put right); None when it
     holds no text to keep (nothing, only NUL bytes, a backup or a summary made by a program)."""
+    return _kept_stdin_and_bytes(app, exc, data)[0]
+
+
+def _kept_stdin_and_bytes(
+    app: AppContext, exc: PeerJournalError, data: bytes
+) -> tuple[str | None, NotUtf8 | None]:
+    """`_kept_stdin`, and the bytes it came in as when they are not UTF-8 (to keep beside
+    the draft: `_keep_original`)."""
     from peerjournal.errors import PeerJournalError
 
     try:
         text, flaw = _stdin_text(app, data)
         _not_an_entry(text, "standard input")
     except PeerJournalError:
-        return None
+        return None, None
     if not text.strip():
-        return None
+        return None, None
     if flaw is not None:
         exc.message = f"{exc.message.rstrip()} {flaw.message}"
-    return text
+    return text, _original(flaw)
+
+
+def _kept_piped_data(
+    app: AppContext, exc: PeerJournalError, data: bytes, options: dict[str, object]
+) -> PeerJournalError | None:
+    """`exc` once the text piped in (`data`) is kept as an editor draft with the `options`,
+    its bytes beside it when they are not UTF-8 (with the `iconv` command), as `write`
+    keeps them; None when it holds no text to keep."""
+    text, original = _kept_stdin_and_bytes(app, exc, data)
+    if text is None:
+        return None
+    return _keeping_piped(app, text, options, exc, original=original)
+
+
+def _words_piped(data: bytes) -> bytes | None:
+    """What of `data`, piped to `write --resume`, is text to keep: None when it is only
+    replies to "Save this entry?" (`echo y |`); a reply on its first line
+    (`printf 'y\\nmore words'`) is left out, as after the answer elsewhere."""
+    if _piped_reply(data) is not None:
+        return None
+    after = _after_the_answer(data)
+    return data if after is None else after[1]
 
 
 def _apply(draft: EntryDraft, given: dict[str, object]) -> None:
@@ -1945,11 +2003,12 @@ def _guided(
 
 def _run(session: GuidedSession, given: dict[str, object]) -> EntryDraft:
     """Ask what the command line did not give."""
-    return session.run(
-        ask_setting="setting" not in given,
-        ask_tags="tags" not in given,
-        ask_self_care="self_care" not in given,
-    )
+    return session.run(*_asked(given))
+
+
+def _asked(given: dict[str, object]) -> tuple[bool, bool, bool]:
+    """Whether to ask the setting, the tags and the self-care note (not given as flags)."""
+    return "setting" not in given, "tags" not in given, "self_care" not in given
 
 
 def _after_session(session: GuidedSession) -> Draft | None:
@@ -2001,6 +2060,7 @@ def _resume(
     too_long = _too_long(session.draft)
     if too_long is not None:
         raise PeerJournalError(_too_long_message(app, too_long, draft_file, again))
+    session.given_as_flags(*_asked(given))  # (flags answer their questions)
     if not app.stdin_is_terminal() and session.questions_left():
         raise _piped_to_questions_left(app, draft_file, given, prompts)
     draft = _run(session, given)
@@ -2021,12 +2081,15 @@ def _piped_to_questions_left(
     if interrupted:
         refused.message = f"Interrupted. {refused.message}"
         refused.exit_code = ExitCode.INTERRUPTED
-    # (a reply piped in, `echo y |`, is no text to keep)
-    text = _kept_stdin(app, refused, data) if _piped_reply(data) is None else None
-    if text is None:
-        return refused
+    words = _words_piped(data)  # (a reply piped in, `echo y |`, is no text to keep)
+    said = refused.message
     refused.message += " What was piped in was not taken as its answers."
-    refused = _keeping_piped(app, text, _explicit(given, prompts), refused)
+    options = _explicit(given, prompts)
+    kept = None if words is None else _kept_piped_data(app, refused, words, options)
+    if kept is None:
+        refused.message = said
+        return refused
+    refused = kept
     again = _listed(app, draft_file)[0]  # (the piped text's draft is the newest now)
     refused.message += (
         f" To answer the questions of the draft {draft_file.path}: "
