@@ -69,9 +69,6 @@ def _refusal(command: str, typed: str, what: str, find: str, meant: str = "") ->
     )
 
 
-DAYS = "`peerjournal list --since DATE --until DATE` lists the entries of those days"
-
-
 @pytest.mark.parametrize(
     ("typed", "what", "find", "meant"),
     [
@@ -79,14 +76,16 @@ DAYS = "`peerjournal list --since DATE --until DATE` lists the entries of those 
          "`peerjournal list --since 2025-12-01 --until 2025-12-01` lists that day's entries", ""),
         ("2025-12-01", "a date",
          "`peerjournal list --since 2025-12-01 --until 2025-12-01` lists that day's entries", ""),
-        ("31-02-2025", "a date", DAYS, ""),  # (no such day: the general hint)
+        ("31-02-2025", "a date", "Feb 2025 has no day 31; `peerjournal list --since "
+         "2025-02-01 --until 2025-02-28` lists that month's entries", ""),  # (data3: its month)
         ("2025-2026", "years",
          "`peerjournal list --since 2025-01-01 --until 2026-12-31` lists those years' entries",
          "; for the IDs 2025 to 2026, type #2025-#2026"),
         ("2026-2025", "years",
          "`peerjournal list --since 2025-01-01 --until 2026-12-31` lists those years' entries",
          ""),
-        ("50-2020", "a date", DAYS, "; for the IDs 50 to 2020, type #50-#2020"),
+        ("50-2020", "a date", "there is no month 50; `peerjournal list --since 2020-01-01 "
+         "--until 2020-12-31` lists 2020's entries", "; for the IDs 50 to 2020, type #50-#2020"),
     ],
 )
 def test_dates_and_years_are_refused_and_nothing_moves(

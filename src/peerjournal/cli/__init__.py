@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 import typer
 from typer._click.exceptions import (  # (typer <0.29 vendors click)
+    BadParameter,
     NoArgsIsHelpError,
     NoSuchOption,
     UsageError,
@@ -82,6 +83,15 @@ class PeerJournalGroup(TyperGroup):
             return super().make_context(*args, **kwargs)
         except UsageError as exc:  # the root's own options (`--db` without a path)
             _usage_failed(exc)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Keeps the command line after the global options, as typed, for a usage error to
+        read (`options.one_dash_usage`: `list -json` is "No such option: -j" to click)."""
+        from peerjournal.cli.options import TYPED_ARGS
+
+        rest = super().parse_args(ctx, args)
+        ctx.meta[TYPED_ARGS] = [*ctx._protected_args, *ctx.args]
+        return rest
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """An unknown command is suggested the one it most likely means: a near spelling
@@ -213,6 +223,14 @@ def _usage_failed(exc: UsageError) -> NoReturn:
     other error is, naming the help to read. A command called bare still shows its help."""
     if isinstance(exc, NoArgsIsHelpError):
         raise exc
+    if exc.ctx is not None and (
+        isinstance(exc, NoSuchOption | BadParameter)
+        or exc.message.startswith("Got unexpected extra argument")
+    ):
+        from peerjournal.cli.options import one_dash_usage
+
+        if meant := one_dash_usage(exc.ctx):  # `list -json`, not "No such option: -j"
+            exc = UsageError(meant, exc.ctx)
     if isinstance(exc, NoSuchOption):
         exc = _negative_number(exc) or exc
     if isinstance(exc, NoSuchOption) and exc.possibilities:  # a typo: name what was meant

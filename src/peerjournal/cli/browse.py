@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 import typer
 from typer._click.core import Context as ClickContext  # (typer <0.29 vendors click)
-from typer._click.exceptions import BadParameter, NoSuchOption, UsageError
+from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption, UsageError
 from typer.core import TyperCommand, TyperOption
 
 from peerjournal.cli.options import (
@@ -341,6 +341,9 @@ class SearchCommand(TyperCommand):
             # the parser stops at the first: "-handover" is -h, then "No such option: -a"
             if exc.possibilities or not any(map(_left_out_word, words)):
                 raise
+        except MissingParameter:  # "search -tea": -t ea, and no word to look for
+            self._only_left_out(ctx, typed_args)
+            raise
         except BadParameter as exc:  # "-nurse": -n urse, which is no number
             if exc.param is None or exc.param.name != "limit":
                 raise
@@ -353,27 +356,28 @@ class SearchCommand(TyperCommand):
 
     def _option_with_one_dash(self, ctx: ClickContext, args: list[str]) -> UsageError | None:
         """The error for an option of search's typed with one dash, "-json" for --json (or
-        "-limit", "-since", "-help"), before any `--`: meant as the option, not as a word to
-        leave out (an entry without the word "json"), which would find entries and exit 0
-        with no JSON. The word itself is left out with NOT json, or typed after `--`."""
-        names = {
-            name: not (param.is_flag or param.count)
-            for param in self.get_params(ctx)
-            if isinstance(param, TyperOption)
-            for name in (*param.opts, *param.secondary_opts)
-        }
-        rest = iter(args)
-        for arg in rest:
-            if arg == "--":
-                return None
-            if names.get(arg):  # (its value is the next argument, whatever it is)
-                next(rest, None)
-            elif arg.startswith("-") and f"-{arg}" in names:
-                return UsageError(
-                    f"No such option: {arg}; did you mean -{arg}? To leave out the entries "
-                    f"with the word {arg[1:]!r}, type NOT {arg[1:]}", ctx
-                )
-        return None
+        "-JSON", "-limit", "-limit=5", "-since"), before any `--`: meant as the option, not as
+        a word to leave out (an entry without the word "json"), which would find entries and
+        exit 0 with no JSON. The word itself is left out with NOT json, or typed after `--`."""
+        from peerjournal.cli.options import one_dash_option
+
+        slip = one_dash_option(self.get_params(ctx), args)
+        if slip is None:
+            return None
+        typed, meant = slip
+        word = typed[1:]
+        leave_out = "" if "=" in word else (
+            f" To leave out the entries with the word {word!r}, type NOT {word}")
+        return UsageError(f"No such option: {typed}; did you mean {meant}?{leave_out}", ctx)
+
+    def _only_left_out(self, ctx: ClickContext, args: list[str]) -> None:
+        """Refuse a search of words to leave out alone typed without quotes, "-tea", which the
+        parser read as -t ea and so found no QUERY, as `search NOT tea` is refused
+        (`_check_searchable`), not with "Missing argument 'QUERY'"."""
+        attached = next((arg for arg in args if _left_out_word(arg) and arg[2:].isalpha()), "")
+        words, _ = self._words_and_options(ctx, args, attached)
+        if attached and words:
+            _check_searchable(" ".join(words))
 
     def misread(
         self, ctx: ClickContext, option: str, what: str, is_word: Callable[[str], bool]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -92,34 +92,77 @@ _DAY = re.compile(rf"(?P<d>\d{{1,2}}){_DASH}(?P<m>\d{{1,2}}){_DASH}(?P<y>(?:19|2
 _DATE = re.compile(r"\d+\s*[/.]\s*\d+(?:\s*[/.]\s*\d+)?")
 
 
+_NEWEST = "`peerjournal list` lists the newest entries"
+
+
 def _listed(first: date, last: date, what: str) -> str:
-    """The `list` command that shows the entries from `first` to `last`, and `what` they are."""
+    """The `list` command that shows the entries from `first` to `last`, and `what` they are;
+    for days after today, which no entry is of (`list --since` refuses them), `list`."""
+    if first > _today():
+        return f"no entry is dated after today; {_NEWEST}"
     return f"`peerjournal list --since {first} --until {last}` lists {what} entries"
+
+
+def _today() -> date:
+    """Today, as the running command has it (PEERJOURNAL_NOW)."""
+    from typer._click.globals import get_current_context  # (typer <0.29 vendors click)
+
+    from peerjournal.context import AppContext, system_clock
+
+    ctx = get_current_context(silent=True)
+    return AppContext.from_ctx(cast(typer.Context, ctx)).today() if ctx else (
+        system_clock().date())
 
 
 def _dated(part: str) -> tuple[str, str] | None:
     """What `part` of delete's or restore's IDs reads as ("a date", "years") and the `list`
-    command that finds those entries; None when it reads as IDs (`_date_like`)."""
+    command that finds those entries; None when it reads as IDs (`_date_like`). A date
+    with / or . reads as one with dashes (20/11/2026 as 20-11-2026)."""
     from datetime import date
 
-    from peerjournal.dates import period_end
+    from peerjournal.dates import spoken
 
     if years := _YEARS.fullmatch(part):
         first, last = sorted((int(years["first"]), int(years["last"])))
         return "years", _listed(date(first, 1, 1), date(last, 12, 31), "those years'")
-    month = _MONTH.fullmatch(part)
-    day = _DAY.fullmatch(part)
-    if not (month or day or _DATE.fullmatch(part)):
-        return None  # (none matches a part with #: that is IDs)
-    with suppress(ValueError):  # (no such month or day: the hint is the general one)
-        if month:
-            start = date(int(month["y"] or month["y2"]), int(month["m"] or month["m2"]), 1)
-            return "a date", _listed(start, period_end(start, "month"), "that month's")
-        if day:
-            one = date(int(day["y"] or day["y2"]), int(day["m"] or day["m2"]),
-                       int(day["d"] or day["d2"]))
+    slashed = bool(_DATE.fullmatch(part))
+    dashed = re.sub(r"\s*[/.]\s*", "-", part) if slashed else part
+    if month := _MONTH.fullmatch(dashed):
+        return "a date", _month_listed(int(month["y"] or month["y2"]),
+                                       int(month["m"] or month["m2"]))
+    if day := _DAY.fullmatch(dashed):
+        year, number = int(day["y"] or day["y2"]), int(day["m"] or day["m2"])
+        with suppress(ValueError):
+            one = date(year, number, int(day["d"] or day["d2"]))
             return "a date", _listed(one, one, "that day's")
-    return "a date", "`peerjournal list --since DATE --until DATE` lists the entries of those days"
+        if 1 <= number <= 12:  # ("Feb 2025", as `spoken` names its month)
+            month_name = spoken(date(year, number, 1)).partition(" ")[2]
+            no_day = f"{month_name} has no day {int(day['d'] or day['d2'])}"
+            return "a date", _besides(no_day, _month_listed(year, number))
+        return "a date", _month_listed(year, number)
+    if slashed:  # 20.11, 1/2/3: no year to go by
+        return "a date", f"{_NEWEST} (`--since` and `--until` pick the dates)"
+    return None  # (none matches a part with #: that is IDs)
+
+
+def _month_listed(year: int, number: int) -> str:
+    """The `list` command for a month's entries, or for its year's when there is no such
+    month (50-2020)."""
+    from datetime import date
+
+    from peerjournal.dates import period_end
+
+    if not 1 <= number <= 12:
+        return _besides(f"there is no month {number}",
+                        _listed(date(year, 1, 1), date(year, 12, 31), f"{year}'s"))
+    start = date(year, number, 1)
+    return _listed(start, period_end(start, "month"), "that month's")
+
+
+def _besides(slip: str, listed: str) -> str:
+    """"there is no month 50; `peerjournal list …` lists 2020's entries", or "…, and no
+    entry is dated after today; …"."""
+    return f"{slip}, and {listed}" if listed.startswith("no entry") else f"{slip}; {listed}"
 
 
 def _date_like(part: str) -> typer.BadParameter | None:
@@ -133,7 +176,7 @@ def _date_like(part: str) -> typer.BadParameter | None:
     what, find = dated
     ids = _RANGE.fullmatch(part)
     meant = (f"; for the IDs {ids[1]} to {ids[2]}, type #{ids[1]}-#{ids[2]}"
-             if ids and int(ids[1]) <= int(ids[2]) else "")
+             if ids and 1 <= int(ids[1]) <= int(ids[2]) else "")  # (0-2025: IDs start at 1)
     return typer.BadParameter(
         f"{part} looks like {what}, not entry IDs: {find}, with their IDs (`peerjournal "
         f"trash`: those in the trash){meant}."
@@ -197,6 +240,49 @@ def entry_ids_argument() -> Any:
         ..., metavar="ID...", parser=entry_ids, callback=_every_id,
         help="The entry's ID, or several: 5 6 7, 5,6,7 or a range 5-7.",
     )
+
+
+TYPED_ARGS = "peerjournal.typed"  # (ctx.meta) the command line after the global options
+
+
+def option_names(params: Iterable[Any]) -> dict[str, bool]:
+    """Every name of the options among a command's `params` ("--limit", "-n"), and whether
+    it takes a value."""
+    return {
+        name: not (param.is_flag or param.count)
+        for param in params
+        if getattr(param, "param_type_name", "") == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
+
+
+def one_dash_option(params: Iterable[Any], args: list[str]) -> tuple[str, str] | None:
+    """The first of `args` (before any `--`, and not an option's value) that is a long option
+    of `params` typed with one dash, in any case, with or without "=value" ("-json",
+    "-JSON", "-limit=5"), and the option as meant ("--json", "--limit=5"); None when there
+    is none. Click reads such a word as short options (-j -s -o -n: "No such option: -j"),
+    or as one with its value attached (-t ag)."""
+    names = option_names(params)
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            return None
+        if names.get(arg):  # (its value is the next argument, whatever it is)
+            next(rest, None)
+            continue
+        name, equals, value = arg.partition("=")
+        meant = f"-{name.lower()}"
+        if name.startswith("-") and not name.startswith("--") and meant in names:
+            return arg, f"{meant}{equals}{value}"
+    return None
+
+
+def one_dash_usage(ctx: Any) -> str | None:
+    """"No such option: -json; did you mean --json?" when the command line (`TYPED_ARGS`,
+    kept by the root) has a long option of `ctx`'s command typed with one dash
+    (`one_dash_option`); None when it has none. For the usage error of any command."""
+    slip = one_dash_option(ctx.command.get_params(ctx), ctx.meta.get(TYPED_ARGS, []))
+    return None if slip is None else f"No such option: {slip[0]}; did you mean {slip[1]}?"
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (data only).")]
