@@ -454,16 +454,51 @@ def _umlaut_spelled(ch: str) -> str:
 
 
 def _umlaut_written_out(name: str, i: int) -> bool:
-    """Whether `name`[i:i+2] is an umlaut as German writes it without the dots ("ue" of
-    "Mueller", "oe" of "Goethe", "ae" of "Jaeger"), so that the name matches "Müller" as
-    "Müller" matches "Mueller" (`_umlaut_spelled`): after a consonant and before two more
-    letters of the same word, so "Samuel", "Joe" and "Baer" are not also "Samul", "Jo" and
-    "Bar"."""
-    pair, before, after = name[i : i + 2].lower(), name[i - 1 : i], name[i + 2 : i + 4]
+    """Whether `name`[i:i+2] may be an umlaut as German writes it without the dots ("ue" of
+    "Mueller", "oe" of "Goethe", "ae" of "Baer"): after a consonant. The name then also
+    matches the umlaut itself ("Müller", "Bär"), as "Müller" matches "Mueller"
+    (`_umlaut_spelled`); the bare vowel ("Muller") only as `_bare_vowel_kept` says."""
+    pair, before = name[i : i + 2].lower(), name[i - 1 : i]
     return (
         pair in ("ue", "oe", "ae") and i > 0 and before.isalpha()
-        and before.lower() not in "aeiouy" and len(after) == 2 and after.isalpha()
+        and before.lower() not in "aeiouy"
     )
+
+
+def _has_umlaut_written_out(name: str) -> bool:
+    return any(_umlaut_written_out(name, i) for i in range(len(name)))
+
+
+# What a bare vowel for an umlaut written out ("Bull" for Buell) must not be: a word of the
+# tool's lists ("Rose" for Roese is someone else, or the flower)
+_NOT_BARE = COMMON_WORDS | SENTENCE_OPENERS | FEELINGS | ANSWER_WORDS | IMPERATIVES
+
+
+def _bare_vowel_kept(match: re.Match[str], text: str) -> bool:
+    """Whether a match of the `bare` names pattern (`_compile_names`) names the person: each
+    vowel it took for an umlaut written out has the dots ("Müller", "Bär" for Mueller,
+    Baer), or, bare ("Muller"), is between a consonant and two more letters ("Baer" is no
+    "Bar"), in a word written with a capital that is none of the tool's words (`_NOT_BARE`)
+    and, opening a sentence, reads as a person ("Muller rang"). Never in lower case: "bull",
+    "dull", "rose", "tows" are everyday words, and no word list of the tool holds them all."""
+    named = set(match.re.groupindex.values())
+    bare = [
+        match.start(i) for i in range(1, match.re.groups + 1)
+        if i not in named and match.start(i) >= 0
+    ]
+    plain = [at for at in bare if not _umlaut_spelled(text[at - 1])]
+    if not plain:
+        return True
+    word = text[match.start():match.end()]
+    if word.islower() or _plain(word) in _NOT_BARE:
+        return False
+    for at in plain:
+        consonant = text[at - 2 : at - 1]
+        if not (consonant.isalpha() and consonant.lower() not in "aeiouy"
+                and text[at : at + 2].isalpha() and len(text[at : at + 2]) == 2):
+            return False
+    return not _opens_sentence(text, match.start()) or as_person(
+        word, text[match.end() :]) or _POSSESSIVE_AFTER.match(text, match.end()) is not None
 
 
 def _char_pattern(ch: str) -> str:
@@ -506,17 +541,20 @@ def _as_latin(key: str) -> str:
     )
 
 
-def _name_pattern(name: str, polish: bool = False) -> str:
+def _name_pattern(name: str, polish: bool = False, bare: bool = False) -> str:
     """A listed name, to match in keyed text: case- and accent-insensitive, HIDDEN allowed
     between and after letters, letters that fold to one ("ss" ~ "ß") matched either way,
-    and declined (see `_inflected`)."""
+    and declined (see `_inflected`). With `bare`, an umlaut written out ("ue" of "Mueller")
+    may be its vowel alone, "ü" keyed (`_umlaut_written_out`), an empty group marking where
+    (see `_bare_vowels`)."""
     name = "".join(ch for ch in name if _key(ch) != HIDDEN)
     name, ending = _inflected(name, polish)
     pieces = []
     i = 0
     while i < len(name):
-        if _umlaut_written_out(name, i):  # "Mueller": "ue", or the "ü" of "Müller" (keyed "u")
-            pieces.append(f"{_char_pattern(name[i])}(?:{_ANY_HIDDEN}{_char_pattern(name[i + 1])})?")
+        if bare and _umlaut_written_out(name, i):
+            vowel, e = _char_pattern(name[i]), _char_pattern(name[i + 1])
+            pieces.append(f"{vowel}(?:{_ANY_HIDDEN}{e}|())")
             i += 2
             continue
         for width in (3, 2):
@@ -579,19 +617,32 @@ _GEORGIAN_POSTPOSITIONS = _words("ში ზე თან თვის ვით
 _GEORGIAN_PARTICLES = _words("ც ვე")
 
 
+def _georgian_stem(name: str) -> tuple[str, str]:
+    """`_inflected` for a Georgian name: its final e or i drops before an ending when three
+    letters are left ("ბერიძის", "იაკობმა"); a final a, as of "ანა", "მზია", stays ("ანას",
+    "მზიამ"): a personal name keeps it, and without it "ან" ("or") and "მზის" ("of the sun")
+    would be her."""
+    final = _key(name[-1]).lower()
+    if final in _GEORGIAN_VOWELS and final != "ა" and len(name) > 3:
+        return name[:-1], _georgian_ending(final)
+    return name, _georgian_ending("")
+
+
 def _georgian_ending(dropped: str) -> str:
     """The ending of a Georgian name whose stem lost `dropped` (its final vowel, or ""):
-    that vowel or not, then a case ending, a postposition and a particle, each or none."""
+    that vowel or not, then a case ending, a postposition and a particle, each or none; the
+    stem alone is not the name ("იაკობ" is no იაკობი)."""
     def one_of(morphemes: Iterable[str]) -> str:
         return "(?:" + "|".join(
             "".join(f"[{ch}{ch.upper()}]{_H}" for ch in m)
             for m in sorted(morphemes, key=lambda m: (-len(m), m))
         ) + ")?"
-    return "".join(
+    ending = "".join(
         one_of(parts) for parts in
         ({dropped} - {""}, _GEORGIAN_CASES, _GEORGIAN_POSTPOSITIONS, _GEORGIAN_PARTICLES)
         if parts
     )
+    return f"(?=[{_GEORGIAN_LETTERS}]){ending}" if dropped else ending
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_VOWELS = "αεηιουω"
 _GREEK_ENDING = f"(?i:(?:{_letters(_GREEK_VOWELS)}{_H}){{0,3}}(?:{_letters('σν')}{_H})?)"
@@ -632,8 +683,7 @@ def _inflected(name: str, polish: bool = False) -> tuple[str, str]:
     if _CYRILLIC.fullmatch(last):
         return _stem(name, _CYRILLIC_VOWELS), _CYRILLIC_ENDING
     if _GEORGIAN.fullmatch(last):
-        stem = _stem(name, _GEORGIAN_VOWELS)
-        return stem, _georgian_ending(name[len(stem):])
+        return _georgian_stem(name)
     if _GREEK.fullmatch(last):
         feminine = _GREEK_FEMININE.get(_key(last).lower())
         if feminine and len(name) > 2:
@@ -1081,10 +1131,14 @@ def _identifier_rules() -> list[_Rule]:
         _Rule(
             "url",
             # a ")" only with its "(" ("wiki/Foo_(bar)"): a Markdown link's own closes it
-            # ("[Rose](https://example.org)")
+            # ("[Rose](https://example.org)"). A scheme is of 32 characters at most, a
+            # domain's part of 63 (as DNS has it) and a domain of 12 parts: each word of a
+            # long run of them ("ha-ha-ha…", "ha.ha.ha…", 20,000 characters) was read on to
+            # the end of the run, which took 20 s
             re.compile(
-                rf"(?:\b[a-z][a-z0-9+.\-]*://|\bwww\.){_URL_CHARS}+"
-                r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|io|co|uk|gov|edu|info|me|app)\b"
+                rf"(?:\b[a-z][a-z0-9+.\-]{{0,31}}://|\bwww\.){_URL_CHARS}+"
+                r"|\b[\w\-]{1,63}(?:\.[\w\-]{1,63}){0,10}"
+                r"\.(?:com|org|net|io|co|uk|gov|edu|info|me|app)\b"
                 rf"(?:/{_URL_CHARS}*)?",
                 re.IGNORECASE,
             ),
@@ -1179,6 +1233,7 @@ class Redactor:
         self._inside = _compile_inside(self.people)
         self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
         self._misspelt = _compile_misspelt(self.people)
+        self._bare = _compile_names(self.people, bare=True)
 
     def __call__(self, text: str) -> str:
         return self._redact(text, any_case=False)
@@ -1235,6 +1290,7 @@ class Redactor:
                     and not (prose and _the_word(m, text)) and (span := _where(m, text, joined))
                 ):
                     found.append((*span, lookup[_group(m)]))
+        found += self._bare_vowels(text, key, prose)
         found = [(start, _digits_end(text, end), r) for start, end, r in found]
         found += self._user_names(text, key, 0, len(text))
         found += self._misspelt_people(text)
@@ -1253,6 +1309,19 @@ class Redactor:
             # an alias's full stop is the sentence's too: "rang R." for "rang Robert."
             last = end + (replacement.endswith(".") and text.startswith(".", end))
         return "".join([*pieces, text[last:]])
+
+    def _bare_vowels(self, text: str, key: str, prose: bool) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each name with an umlaut written out found with the
+        umlaut ("Müller", "Bär" for Mueller, Baer) or, where `_bare_vowel_kept` says, its
+        vowel alone ("Muller")."""
+        regex, lookup = self._bare
+        if regex is None:
+            return []
+        return [
+            (*span, lookup[_group(m)]) for m in regex.finditer(key)
+            if _bare_vowel_kept(m, text) and not _the_month(m, text)
+            and not (prose and _the_word(m, text)) and (span := _where(m, text, key))
+        ]
 
     def _misspelt_people(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each word in lower case that is a listed part spelt
@@ -2105,7 +2174,7 @@ _IN_A_PHRASE = _phrases(
 _OPENING_PHRASES = _phrases(
     """
     ray: _ of light | _ of hope | _ of sunshine | _ of sun | _ of sunlight
-    ash: _ tree | _ trees | _ cloud | _ from the
+    ash: _ tree | _ trees | _ cloud
     cat: _ food | _ flap | _ litter
     kit: _ bag | _ list
     jean: _ jacket | _ jackets
@@ -2128,12 +2197,13 @@ def _name_end(match: re.Match[str], text: str) -> int:
 
 
 def _compile_names(
-    people: Sequence[Person], any_case: bool = False, short: bool = True
+    people: Sequence[Person], any_case: bool = False, short: bool = True, bare: bool = False
 ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """One alternation over every form of every name (and its plural), longest first, one
     named group each; `any_case` matches the case-sensitive forms in any case too; `short`
     adds each name's short forms (`short_forms`), after the listed forms of the same
-    length. Each form is replaced as `_owners` says whose it is."""
+    length. Each form is replaced as `_owners` says whose it is. With `bare`, only the forms
+    with an umlaut written out, which may be its vowel alone there (`_name_pattern`)."""
     forms: list[tuple[str, bool, str, bool, bool]] = []
     for person in people:
         listed = [(f, cs, False) for f, cs in name_forms(person.name)]
@@ -2161,7 +2231,11 @@ def _compile_names(
         if _plain(form) in _MONTHS:
             group = f"{_MONTH_GROUP}{n}"
         lookup[group] = owners[name_key(form)]
-        if is_short:
+        if bare:
+            if is_short or not _has_umlaut_written_out(form):
+                continue
+            body = _name_pattern(form, polish, bare=True)
+        elif is_short:
             body = _short_form_pattern(form, case_sensitive, polish)
         elif case_sensitive and len(form) == 1:  # an initial: "J's", never "Js"
             body = _capitalised_pattern(form, upper=False) + rf"(?![eE]?[sS]{_AFTER})"
@@ -2170,7 +2244,7 @@ def _compile_names(
         else:  # a name listed alone ("Hope") goes wherever it is capitalised, "Hope so." too
             body = _name_pattern(form, polish)
         branches.append(f"(?P<{group}>{_not_in_capitals(form)}{body})")
-        if _has_lower_form(form, case_sensitive):
+        if not bare and _has_lower_form(form, case_sensitive):
             # the same part in lower case ("frank was upset", "grace rang me"), replaced
             # where the sentence makes it a person (see `_lower_part_is_word`)
             lookup[f"{_LOWER_GROUP}{n}"] = lookup[group]
@@ -2182,14 +2256,15 @@ def _compile_names(
     reversed_branches: list[str] = []
     for person in people:
         parts = _parts(person.name)
-        if len(parts) < 2:
+        if len(parts) < 2 or (bare and not _has_umlaut_written_out(person.name)):
             continue
         group = f"r{len(reversed_branches)}"
         lookup[group] = owners.get(name_key(person.name), person.replacement)
-        reversed_branches.append(
-            f"(?P<{group}>{_name_pattern(parts[-1])}{_HANDLE_MARKS}{_name_pattern(parts[0])})"
-        )
+        last, first = _name_pattern(parts[-1], bare=bare), _name_pattern(parts[0], bare=bare)
+        reversed_branches.append(f"(?P<{group}>{last}{_HANDLE_MARKS}{first})")
     branches = reversed_branches + branches
+    if not branches:
+        return None, {}
     regex = re.compile(_NAME_START + "(?:" + "|".join(branches) + ")" + _NAME_END)
     return regex, lookup
 

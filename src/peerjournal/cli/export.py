@@ -88,7 +88,8 @@ NoRedact = Annotated[bool, typer.Option(
     "--no-redact", help="Do NOT replace names and identifiers (the file says so).")]
 Json = Annotated[bool, typer.Option(
     "--json", help="With --output FILE (not standard output): print what was written (file, "
-    "format, bytes; for a summary, the words_to_check that may be names) as JSON.")]
+    "format, bytes; for a summary, the words_to_check that may be names and the "
+    "replaced_opening words that may be everyday words) as JSON.")]
 Full = Annotated[bool, typer.Option(
     "--full", help="A complete, unredacted JSON backup: every entry, the people list, "
     "self-checks, supervision records and unfinished drafts, in the shape `peerjournal "
@@ -156,6 +157,7 @@ def register(app: typer.Typer) -> None:
             named_for_today = f"peerjournal-backup-{app_ctx.today().isoformat()}.json"
             target = _target(app_ctx, named_for_today, force)
         flagged: list[str] | None = None  # the words to check (a summary's)
+        replaced: list[str] = []  # the word-names replaced opening a sentence (a summary's)
         if full:
             _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
             data, notes, salvage = _full_backup(app_ctx)
@@ -171,8 +173,8 @@ def register(app: typer.Typer) -> None:
             left_out = [name for name, value in given.items() if value and chosen.name == "csv"]
             if left_out:  # a CSV has no place for them: no self-check is needed either
                 note, writer, with_check = "", "", False
-            data, summary, warnings = _summary(
-                app_ctx, window, by.value, note, writer, with_check, no_redact, chosen.name
+            data, summary, warnings, replaced = _summary(
+                app_ctx, window, by.value, note, writer, with_check, no_redact, chosen.name, yes
             )
             if left_out:
                 warnings.append(_csv_leaves_out(left_out))
@@ -189,7 +191,8 @@ def register(app: typer.Typer) -> None:
         # a summary is for the mentor (a backup has had its warning)
         sent = "" if full else SENDS_NOTHING
         to_read = _passages_to_read(summary, data, chosen.name) if json_out and not full else None
-        _deliver(app_ctx, data, target, chosen.name, json_out, force, sent, flagged, to_read)
+        _deliver(app_ctx, data, target, chosen.name, json_out, force, sent, flagged, to_read,
+                 replaced)
         if no_redact and not full:  # said last, as "Wrote …" is: the file header says so too
             where = "on standard output" if target is None else f"in {_written(target)}"
             app_ctx.say(NOT_REDACTED.format(where=where))
@@ -716,10 +719,11 @@ def _window(app: AppContext, since: str | None, until: str | None) -> tuple[date
 
 def _summary(
     app: AppContext, period: tuple[date, date], by: str, note: str, writer: str,
-    with_check: bool, no_redact: bool, fmt: str,
-) -> tuple[bytes, dict[str, Any], list[str]]:
-    """The written bytes of `period` (its first and last days), the summary they render, and
-    warnings for the writer."""
+    with_check: bool, no_redact: bool, fmt: str, yes: bool = False,
+) -> tuple[bytes, dict[str, Any], list[str], list[str]]:
+    """The written bytes of `period` (its first and last days), the summary they render,
+    warnings for the writer, and the word-names replaced opening a sentence in doubt (as
+    written, most often first: `Redactor.in_doubt`); `yes`: no preview is shown."""
     from peerjournal import __version__
     from peerjournal.cli.report import lexicon_labels, stale_note
     from peerjournal.db.people import list_people
@@ -757,7 +761,7 @@ def _summary(
         generator=f"peerjournal {__version__}",
         layouts=answer_layouts(e.prompt_set for e in entries if e.shared),
     )
-    _refuse_past_damage(store)
+    _refuse_past_damage(store, prev_start, end)
     warnings = [stale] if (stale := stale_note(app, store)) else []
     if not entries:
         remedy = (
@@ -780,40 +784,84 @@ def _summary(
     summary = build_summary(data, redactor)
     if redactor is not None and writer and summary["writer"] != writer.strip():
         warnings.append(_signature_note(writer, summary["writer"], redactor.people))
+    replaced = [word for word, _ in redactor.in_doubt.most_common()] if redactor else []
     if redactor is not None and redactor.in_doubt:
-        warnings.append(in_doubt_note(redactor.in_doubt))
+        warnings.append(in_doubt_note(redactor.in_doubt, previewed=not yes))
     if fmt == "pdf":
         from peerjournal.exporters.pdf import drawn
 
         document, missing = drawn(summary)
-        return document, summary, warnings + _unshown_in_pdf(missing)
-    return get_format(fmt).write(summary), summary, warnings
+        return document, summary, warnings + _unshown_in_pdf(missing), replaced
+    return get_format(fmt).write(summary), summary, warnings, replaced
 
 
-def _refuse_past_damage(store: Store) -> None:
-    """Refuse, before anything is written, a summary of a period whose entries were read past
-    damage (`Store.left_out`): it would hold fewer entries (none, of a journal none of whose
-    entries read) and not say so, and a mentor would read "0 entries" as nothing happened."""
-    if store.left_out:
-        from peerjournal.errors import DamagedJournal
+def _refuse_past_damage(store: Store, first: date, last: date) -> None:
+    """Refuse, before anything is written, a summary whose period (`first` to `last`, with
+    the period before it that the summary compares) holds entries a read past damage left
+    out (`Store.left_out`): it would hold fewer entries (none, of a journal none of whose
+    entries read) and not say so, and a mentor would read "0 entries" as nothing happened.
+    Entries whose dates can be read (`_lost_dates`) and fall outside it change nothing."""
+    if not store.left_out:
+        return
+    dates = _lost_dates(store)
+    if dates is not None and not any(first <= day <= last for day in dates):
+        return
+    from peerjournal.errors import DamagedJournal
 
-        raise DamagedJournal(
-            "No summary was written: it would leave out entries that cannot be read, without "
-            f"saying so. {store.left_out_note()}"
-        )
+    outside = ""
+    if dates:
+        days = f"{min(dates)}" if min(dates) == max(dates) else f"{min(dates)} to {max(dates)}"
+        outside = (f"They are dated {days}: a period (--since, --until) that holds none of "
+                   "those days, nor has them in the period of the same length just before it "
+                   "(which a summary compares), can still be exported here. ")
+    raise DamagedJournal(
+        "No summary was written: it would leave out entries that cannot be read, without "
+        f"saying so. {outside}To send a summary of this period, save what can be read "
+        "(`export --full`) and import that backup into a new journal (`peerjournal import "
+        "FILE` with PEERJOURNAL_HOME set to a new folder), then export it from there. "
+        f"{store.left_out_note()}"
+    )
 
 
-def in_doubt_note(in_doubt: Counter[str]) -> str:
+def _lost_dates(store: Store) -> list[date] | None:
+    """The dates of the entries a read past damage left out, or read without their tags,
+    from the index of dates, which holds them beside the pages that cannot be read; those in
+    the trash are no summary's. None when any cannot be told (its ID unread, the index
+    damaged too)."""
+    import sqlite3
+    from datetime import date
+
+    ids = sorted(store.lost | store.tags_lost)
+    if store.unnamed_lost:
+        return None
+    marks = ", ".join("?" * len(ids))
+    try:
+        rows = store.conn.execute(
+            "SELECT id, deleted_at, date FROM entry INDEXED BY ix_entry_live_date "
+            f"WHERE id IN ({marks})", ids,
+        ).fetchall()
+        found = {row[0]: (row[1], date.fromisoformat(row[2])) for row in rows}
+    except (sqlite3.DatabaseError, ValueError, TypeError):
+        return None
+    if set(found) != set(ids):
+        return None
+    return [day for deleted, day in found.values() if deleted is None]
+
+
+def in_doubt_note(in_doubt: Counter[str], previewed: bool = True) -> str:
     """What the writer is told of the listed names that are also words, replaced opening a
     sentence that did not say which it is (`Redactor.in_doubt`): replaced all the same, as a
-    name let out cannot be taken back, and named so that a word lost is not lost unseen."""
+    name let out cannot be taken back, and named so that a word lost is not lost unseen.
+    `previewed`: the writer is shown the summary before it is written (no --yes)."""
     from peerjournal.textsafe import clean
 
     listed = ", ".join(f"{word} ({n})" if n > 1 else word for word, n in in_doubt.most_common())
+    where = "in the preview" if previewed else "in the summary"
     return (
         f"Replaced opening a sentence, where it may be the everyday word and not the person: "
-        f"{clean(listed, multiline=False)}. Check those sentences in the preview; if one means "
-        "the word, reword it in the entry (not opening the sentence) and export again."
+        f"{clean(listed, multiline=False)}. Check those sentences {where}; if one means the "
+        "word, reword it where you wrote it (the entry, or the --note text) so it does not "
+        "open the sentence, and export again."
     )
 
 
@@ -1045,11 +1093,12 @@ def _to_stdout(data: bytes) -> None:
 def _deliver(
     app: AppContext, data: bytes, target: Path | None, fmt: str, json_out: bool, force: bool,
     after: str = "", flagged: list[str] | None = None,
-    to_read: list[dict[str, str]] | None = None,
+    to_read: list[dict[str, str]] | None = None, replaced: Sequence[str] = (),
 ) -> None:
     """Write `data` to `target` (or stdout) and say so, then `after`; with `json_out`, a
     summary's JSON names the `flagged` words the writer was asked to check and the passages
-    no check could read (`to_read`)."""
+    no check could read (`to_read`), and the word-names replaced opening a sentence, maybe
+    the everyday word (`replaced`)."""
     from peerjournal.errors import PeerJournalError
 
     if target is None:  # (--json has been refused without a file)
@@ -1072,6 +1121,8 @@ def _deliver(
         written: dict[str, Any] = {"output": str(target), "format": fmt, "bytes": len(data)}
         if flagged is not None:
             written["words_to_check"] = flagged
+        if replaced:  # (as passages_to_read: absent, as in receipts before it, is none)
+            written["replaced_opening"] = list(replaced)
         if to_read:  # (only when there are any: absent, as in receipts before it, is none)
             written["passages_to_read"] = to_read
         app.print_json(written)
