@@ -163,7 +163,12 @@ A hit of a marker with ``about = "other"`` (a word for a person's state, "tearfu
 when its subject is someone other than the writer (`_about_someone_else`): "Mo was tearful",
 "Her mum seemed tearful", "Sat with Mo, who was tearful"; not "I was tearful", "Tearful today",
 "Made me tearful", "a tearful mum" (round 36: read sets 4,167 -> 4,167 clear, 4 drift entries
-found a label more; never-read unchanged).
+found a label more; never-read unchanged). Nor a subject the writer is in ("Me and Jo were
+tearful", "those of us who …"), the writer saying who they are ("As someone who is bipolar, I
+relate", "I'm someone who …"), anyone at all ("Anyone who is bipolar", "people who are …": a
+generalisation, not a label on someone the writer supports), or an everyday word opening the
+sentence ("Pretty tearful", "Proper tearful": namewords' common words; degree words are
+modifiers, "Mo was pretty tearful"). Round 36 (later): no labelled entry's hits changed.
 
 ``counted``: not dropped by negation, not someone else's words, not hypothetical (see
 peerjournal.drift.score for the rule).
@@ -187,6 +192,7 @@ from peerjournal.drift.lexicon import (
     PhraseIndex,
     WordIndex,
 )
+from peerjournal.namewords import common_opener, used_as_name
 
 NEGATION_WINDOW = 6  # words between a negator and the marker it negates
 
@@ -1175,14 +1181,17 @@ def _noun_phrase(words: list[tuple[str, int]], head: int, gerund: bool) -> int:
     return j
 
 
-# the writer before "and" that opens a noun phrase: "Me and her mum told her …"
-_WRITER_AND = regex_store.compile(r"(?<![\w'])(?:i|me|we|us|myself)\s+(?:and|&)\s+\Z")
+# the writer before "and" that opens a noun phrase: "Me and her mum told her …", "Me, Jo and
+# Sam were …"
+_WRITER_AND = regex_store.compile(
+    r"(?<![\w'])(?:i|me|we|us|myself)(?:\s*,\s*[\w']+){0,3}\s*,?\s+(?:and|&)\s+\Z"
+)
 
 
 def _writer_and(text: str, sent_start: int, at: int) -> bool:
     """Is the subject starting at `at` joined to the writer ("Me and her mum", "I and the
-    nurse")? Then the deed is the writer's too."""
-    return _WRITER_AND.search(text, max(sent_start, at - 12), at) is not None
+    nurse", "Me, Jo and Sam")? Then the deed (or the state) is the writer's too."""
+    return _WRITER_AND.search(text, max(sent_start, at - 40), at) is not None
 
 
 def _opens(words: list[tuple[str, int]], k: int) -> bool:
@@ -1994,25 +2003,45 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
     return curated, learned, len(tokens)
 
 
-# between a subject and a word for its state: "Mo was very tearful", "Her mum seemed a bit …"
+# between a subject and a word for its state: "Mo was very tearful", "Her mum seemed a bit …";
+# a degree word is a modifier, not a subject, opening the sentence too ("Pretty tearful")
 _STATE_SKIPS = _words(
     "was were is are am 's been being be got gets getting became become becomes went goes"
     " looked looks looking seemed seems appeared appears sounded sounds felt feels feeling"
     " presented presents presenting as very quite really so a bit little slightly visibly still"
     " clearly obviously briefly also just again lot more even rather left"
+    " pretty proper properly super kinda sorta bloody dead well right real totally utterly"
+    " completely absolutely fairly somewhat incredibly extremely massively awfully terribly"
+    " noticeably genuinely"
 )
 # subjects that are someone else though not a name or a role ("who" after a name: "Sat with
 # Mo, who was tearful"; an object: "It left him tearful") or that take the writer in
 _OTHER_STATE_SUBJECTS = _THIRD_PERSON | _PRONOUNS | _words("who him her them")
 _WITH_WRITER = _words("everyone everybody all both us me myself i we")
+# "who" after the writer ("those of us who", "I, who …") or after anyone at all ("anyone who
+# is bipolar", "people who are bipolar"): no one the writer supports (`_who_is_someone_else`)
+_WRITER_WHO = _words("i me myself we us ourselves")
+_ANYONE_WHO = _words("anyone anybody everyone everybody whoever those people folk all")
+_SPECIFIC = _DETERMINERS - _words("those")
+_WORD_BEFORE = regex_store.compile(r"([\w']+)(?:\s+([\w']+))?[\s,\-\u2013\u2014]*\Z")
+# the writer saying what they are: "As someone who …", "I'm a woman who …", "Being someone who"
+_WRITER_IS = regex_store.compile(
+    r"(?<![\w'])(?:as|being|i'm|i am|i was|i've been|we're|we are|we were)"
+    r"\s+(?:a|an|one|someone|somebody|the|another|just|also)"
+    r"(?:\s+(?!(?:of|with|for|about|to|at|and|in|on)(?![\w']))[\w'-]+){0,3}[\s,\-\u2013\u2014]*\Z"
+)
+# … after "as" / "being", the subject of the sentence: "As a kid who was tearful, he …"
+_NEXT_SUBJECT = regex_store.compile(r"[^,;:.!?\n]*,\s*(?:(?:and|so|then|now)\s+)?([\w']+)")
 
 
 def _about_someone_else(facts: _Facts, start: int) -> bool:
     """Is the subject of the state at `start` (a marker with ``about = "other"``) someone other
     than the writer: a third person ("she", "who", "him"), a role ("the client", "her mum") or
     a name ("Mo was tearful", "After group Mo seemed tearful"; at the sentence's start too, but
-    not a diary-style verb or adverb)? Not the writer ("I was tearful", "Made me tearful"), no
-    subject ("Tearful today", "Felt tearful"), nor a noun it qualifies ("a tearful mum")."""
+    not an everyday word: "Pretty tearful", "Left tearful")? Not the writer ("I was tearful",
+    "Made me tearful", "Me and Jo were tearful", "As someone who is bipolar, I …"), no one in
+    particular ("Anyone who is bipolar …"), no subject ("Tearful today", "Felt tearful"), nor a
+    noun it qualifies ("a tearful mum")."""
     text, norm, clause_starts = facts.lower, facts.norm, facts.clause_starts
     clause_start = clause_starts[bisect_right(clause_starts, start) - 1]
     words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
@@ -2021,18 +2050,61 @@ def _about_someone_else(facts: _Facts, start: int) -> bool:
     if not words:
         return False
     word, at = words[-1]
+    sent_start = facts.sentence_starts[bisect_right(facts.sentence_starts, start) - 1]
+    if word == "who":
+        return _who_is_someone_else(facts, sent_start, at, start)
     if word in _OTHER_STATE_SUBJECTS:
-        return True
-    if word in _WITH_WRITER or _noun_phrase(words, len(words) - 1, False) >= 0:
-        return word not in _WITH_WRITER
+        return not _writer_and(text, sent_start, at)  # not "Me and her were tearful"
+    if word in _WITH_WRITER:
+        return False
+    if (j := _noun_phrase(words, len(words) - 1, False)) >= 0:
+        return not _writer_and(text, sent_start, words[j][1])
     name = norm[at : at + len(word)]
     if name in _NOT_NAMES or not (_is_name(name) or (len(name) == 1 and name not in "IA")):
         return False
-    sent_start = facts.sentence_starts[bisect_right(facts.sentence_starts, start) - 1]
     if norm[sent_start:at].strip(" \n\t\"'"):
+        return not _writer_and(text, sent_start, at)  # "Me and Jo were tearful"
+    # the sentence's first word: a name, not a diary-style verb or an everyday word ("Left
+    # tearful", "Honestly tearful"), unless it goes on as a person would ("Will was tearful")
+    if word in _VERB_LIKE or word in _LEAD_ADVERBS:
+        return False
+    return used_as_name(name, norm[at + len(word) : start]) or not common_opener(name)
+
+
+def _who_is_someone_else(facts: _Facts, sent_start: int, at: int, start: int) -> bool:
+    """Is the "who" at `at` before a state at `start` someone other than the writer: a person
+    named or a role before it ("Sat with Mo, who was tearful", "a man who is bipolar"), not
+    the writer ("those of us who …", "As someone who is bipolar, I relate", "I'm someone
+    who …") nor anyone at all ("Anyone who is bipolar knows", "people who are bipolar")?"""
+    text = facts.lower
+    before = _WORD_BEFORE.search(text, max(sent_start, at - 40), at)
+    if before is None:
         return True
-    # the sentence's first word: a name, not a diary-style verb or adverb ("Left tearful")
-    return not (word in _VERB_LIKE or word in _LEAD_ADVERBS or word.endswith(("ly", "ed", "ing")))
+    k = 2 if before.group(2) else 1
+    antecedent = before.group(k)
+    if antecedent in _WRITER_WHO or _writer_and(text, sent_start, before.start(k)):
+        return False  # "those of us who", "Me and Jo, who were tearful"
+    if antecedent in _ANYONE_WHO and not (before.group(2) and before.group(1) in _SPECIFIC):
+        return False  # but "the people who were tearful" are someone
+    said = _WRITER_IS.search(text, max(sent_start, at - 60), at)
+    if said is None:
+        return True
+    if not said.group().startswith(("as", "being")):
+        return False  # "I'm someone who …"
+    lead = facts.norm[sent_start : said.start()].strip(" \n\t\"'")
+    if lead and not lead.endswith(","):
+        return True  # "people such as someone who is bipolar"
+    # whose sentence it is: "As someone who is bipolar, I relate" (or no one else's), "I
+    # relate, as someone who …"; not "As a kid who was tearful, he hid", "Mo, as someone who …"
+    subject = _SUBJECT_WORD.search(text, sent_start) if lead else _NEXT_SUBJECT.match(text, start)
+    if subject is None:
+        return False
+    k = subject.lastindex or 0
+    word = subject.group(k)
+    return (
+        word in _PRONOUNS or word in _THIRD_PERSON
+        or _is_name(facts.norm[subject.start(k) : subject.end(k)])
+    )
 
 
 def _inside_curated(text: str, words: list[Found], curated: Hits) -> tuple[Hits, list[Found]]:

@@ -38,6 +38,11 @@ VERDICT_SENTENCES = {
 SELF_DOUBT_SENTENCE = (
     "Your language in this entry leans toward drift: mostly self-doubt, not a clinical role."
 )
+# … and where another dimension drifted as much, neither "mostly" nor "not a clinical role"
+# is true: the sentence names both, as the table does ("Clinical language  drift 12.0")
+SELF_DOUBT_TIED_SENTENCE = (
+    "Your language in this entry leans toward drift: self-doubt, and as much {others} drift."
+)
 HIT_STYLES = {
     "identity": "bold green",
     "drift": "bold red underline",  # underlined: identity and drift differ without colour
@@ -353,12 +358,20 @@ class DimensionView:
             yield dimension_blocks(self.score, self.lexicon, options.max_width, self.glyphs)
 
 
-def verdict_sentence(score: DriftScore) -> str:
+def verdict_sentence(score: DriftScore, lexicon: Lexicon | None = None) -> str:
     """The verdict in a sentence; drift that is mostly self-doubt is named so, by the rule the
-    reflective questions use (`asked_dimensions`), so that the two never disagree."""
-    if score.verdict == "drift" and asked_dimensions(score)[:1] == ["self_worth"]:
+    reflective questions use (`asked_dimensions`), so that the two never disagree; self-doubt
+    tied with other drift is named beside it (`lexicon`: their labels)."""
+    asked = asked_dimensions(score) if score.verdict == "drift" else []
+    if asked[:1] != ["self_worth"]:
+        return VERDICT_SENTENCES[score.verdict]
+    most = score.dimensions["self_worth"]["drift"]
+    tied = [d for d in asked[1:] if score.dimensions[d]["drift"] >= most - 1e-9]
+    if not tied:
         return SELF_DOUBT_SENTENCE
-    return VERDICT_SENTENCES[score.verdict]
+    labels = [(lexicon.label(d) if lexicon else d.replace("_", " ")).lower() for d in tied]
+    others = " and ".join(filter(None, (", ".join(labels[:-1]), labels[-1])))
+    return SELF_DOUBT_TIED_SENTENCE.format(others=others)
 
 
 def explanation(
@@ -381,7 +394,7 @@ def explanation(
     ]
     if score.hits:
         parts.append(DimensionView(score, lexicon, glyphs))
-    verdict = Text(verdict_sentence(score), style=VERDICT_STYLES.get(score.verdict, ""))
+    verdict = Text(verdict_sentence(score, lexicon), style=VERDICT_STYLES.get(score.verdict, ""))
     if score.verdict != "insufficient":
         verdict.append(
             f"  Balance {_signed(score.balance, 2, glyphs)} ({glyphs.minus}1 drift "
