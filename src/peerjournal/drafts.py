@@ -19,6 +19,7 @@ import os
 import re
 import sys
 import tempfile
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -397,6 +398,21 @@ def _free(folder: Path, stem: str, suffix: str) -> Path:
     return next(p for p in _names(folder, stem, suffix) if not p.exists())
 
 
+# `write --json`: an entry printed on stdout because nothing could keep it is printed as
+# {"saved": false, "text": …}, which a script reading JSON can take (raw text it could not)
+PRINTED_AS_JSON: ContextVar[bool] = ContextVar("printed_as_json", default=False)
+
+
+def _as_printed(text: str, stream: IO[str]) -> str:
+    """`text` as `text_printed` writes it to `stream`: JSON on stdout for `write --json`."""
+    if stream is not sys.stdout or not PRINTED_AS_JSON.get():
+        return text
+    from peerjournal.launcher import writes_unicode
+
+    ascii_only = not writes_unicode(stream)
+    return json.dumps({"saved": False, "text": text}, ensure_ascii=ascii_only, indent=2)
+
+
 def printed_instead(
     text: str, reason: str, folder: Path, code: ExitCode, why: str = ""
 ) -> PeerJournalError:
@@ -418,7 +434,7 @@ def text_printed(
     problem = None
     for name, stream in (("stdout", sys.stdout), ("stderr", sys.stderr)):
         try:
-            stream.write(text + "\n")
+            stream.write(_as_printed(text, stream) + "\n")
             stream.flush()
         except (OSError, ValueError) as exc:  # (ValueError: a closed stream)
             if name == "stdout":

@@ -162,6 +162,7 @@ def folder_kept_out(exc: OSError) -> PeerJournalError | None:
     from pathlib import Path
 
     from peerjournal import paths
+    from peerjournal.db.engine import other_owner
 
     if exc.errno not in (errno.EACCES, errno.EPERM) or not exc.filename:
         return None
@@ -175,7 +176,7 @@ def folder_kept_out(exc: OSError) -> PeerJournalError | None:
     # the outermost folder on the way that cannot be entered, else the one that cannot be read
     shut = next((p for p in reversed(target.parents) if not os.access(p, os.X_OK)), None)
     folder = shut or (target if target.is_dir() else target.parent)
-    owner = _owner(folder)
+    owner = other_owner(folder)
     whose = f"it belongs to {owner}, not to you (made with sudo?)" if owner else (
         "its permissions keep you out")
     verb = "entered" if shut is not None else "read"
@@ -185,22 +186,6 @@ def folder_kept_out(exc: OSError) -> PeerJournalError | None:
         "folder of your own.",
         ExitCode.DATABASE,
     )
-
-
-def _owner(folder: os.PathLike[str]) -> str | None:
-    """The name of the user `folder` belongs to when that is not this user, else None."""
-    try:
-        uid = os.stat(folder).st_uid
-    except OSError:
-        return None
-    if uid == os.getuid():
-        return None
-    try:
-        import pwd
-
-        return pwd.getpwuid(uid).pw_name
-    except (ImportError, KeyError):
-        return f"user {uid}"
 
 
 def _likely_meant(args: list[str]) -> str | None:

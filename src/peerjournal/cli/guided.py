@@ -652,8 +652,7 @@ class GuidedSession:
                 self.app.say(f"{exc.message} {self._refused_hint(value)}")
                 continue
             break
-        self.done.append(key)
-        self.save()
+        self._answered(key)
 
     def _where_moved(self, before: str = "") -> str:
         """Where the line entered at the step `entered` is kept while asked about (`moved`),
@@ -866,7 +865,13 @@ class GuidedSession:
                     "No experience written, so nothing was saved.", ExitCode.USER_ERROR
                 )
             self.app.say("The experience is the one part that is needed: even one line is enough.")
-        self.done.append(key)
+        self._answered(key)
+
+    def _answered(self, key: str) -> None:
+        """The step `key` marked answered, the draft saved; not when Ctrl-D ended it: that
+        stops for now (`_step_done`), and `--resume` asks it again, as after q."""
+        if not self._ended:
+            self.done.append(key)
         self.save()
 
     def _carry_on_hint(self, cut: str) -> str:

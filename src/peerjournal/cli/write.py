@@ -116,6 +116,11 @@ def register(app: typer.Typer) -> None:
         from peerjournal.textsafe import all_from_command_line as typed
 
         app_ctx = AppContext.from_ctx(ctx)
+        if json_out:  # an entry nothing could keep is printed as JSON too
+            from peerjournal.drafts import PRINTED_AS_JSON
+
+            PRINTED_AS_JSON.set(True)
+            ctx.call_on_close(lambda: PRINTED_AS_JSON.set(False))  # (tests run commands in turn)
         notes: list[str] = []  # (text not UTF-8: read as Windows-1252, or kept with a �)
         line = _CommandLine(
             stray=ctx.args, experience=typed(experience_given, notes),
@@ -486,10 +491,12 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
 
     work = _Writing(plan.draft, quick=plan.mode == "quick")
     if plan.mode in ("guided", "editor", "resume"):  # before the first question: nothing typed yet
-        app.refuse_if_damaged()
-        app.refuse_if_read_only(_NOT_BEGUN[plan.mode])
-        app.refuse_unusable_lexicon()
-        _refuse_drafts_in_the_way(app, _NOT_BEGUN[plan.mode])
+        try:
+            _refuse_before_beginning(app, plan.mode)
+        except PeerJournalError as exc:  # text piped to --resume is kept or printed still
+            if plan.mode != "resume":
+                raise
+            raise _nothing_to_resume(app, plan, exc) from None
     try:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
@@ -508,6 +515,14 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     finally:
         if work.held is not None:
             work.held.release()
+
+
+def _refuse_before_beginning(app: AppContext, mode: str) -> None:
+    """Refuse a write that would ask or open something (`mode`) it could not save."""
+    app.refuse_if_damaged()
+    app.refuse_if_read_only(_NOT_BEGUN[mode])
+    app.refuse_unusable_lexicon()
+    _refuse_drafts_in_the_way(app, _NOT_BEGUN[mode])
 
 
 def _refuse_drafts_in_the_way(app: AppContext, not_begun: str) -> None:
@@ -1436,10 +1451,15 @@ def _say_replaced_headers(
 def _options_kept_for(app: AppContext, text: str) -> dict[str, object]:
     """The options kept with the draft of text that came in not UTF-8 (`_converted`) which
     `text` is, converted (`iconv … | peerjournal write`, as the error said): given with it
-    then (-s, --tag …), they are given with it still; {} if there is no such draft."""
+    then (-s, --tag …), they are given with it still; {} if there is no such draft, or the
+    drafts folder cannot be read (root's, made by `sudo`): that must not stop the save."""
     from peerjournal.drafts import read_options
 
-    for kept in _converted(app, text):
+    try:
+        converted = _converted(app, text)
+    except OSError:
+        return {}
+    for kept in converted:
         try:
             return read_options(kept.path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):

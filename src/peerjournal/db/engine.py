@@ -126,6 +126,22 @@ def long_writer(path: Path) -> str | None:
     return command.strip() or None
 
 
+def other_owner(path: os.PathLike[str]) -> str | None:
+    """The name of the user `path` belongs to when that is not this user, else None."""
+    try:
+        uid = os.stat(path).st_uid
+    except OSError:
+        return None
+    if uid == os.getuid():
+        return None
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
 def describe_error(path: Path, exc: sqlite3.Error) -> str:
     reason = _safe_reason(exc)
     text = reason.lower()
@@ -153,6 +169,13 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
         if blocked == FULL:
             return _full(path)
         return f"The journal at {path} cannot be changed: {blocked}; nothing was saved."
+    owner = other_owner(path) if "readonly" in text or "unable to open" in text else None
+    if owner is not None:  # the other result of `sudo peerjournal …`, besides its folder
+        return (
+            f"The journal at {path} belongs to {owner}, not to you (made with sudo?), so it "
+            f"cannot be {'changed' if 'readonly' in text else 'opened'}. Make it yours again "
+            f"(`sudo chown $USER {path}`), or set PEERJOURNAL_HOME to a folder of your own."
+        )
     if "readonly" in text or "read-only" in text:
         return f"The journal at {path} is read-only; check the file's permissions."
     if "unable to open" in text:
