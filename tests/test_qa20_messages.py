@@ -297,14 +297,12 @@ def test_a_home_folder_that_does_not_exist_is_one_line(
 def test_export_text_options_that_are_not_utf8_are_one_line(
     cli: CLI, add: Add, tmp_path: Path, option: str, fmt: str
 ) -> None:
-    """Was: exit 70 (UnicodeEncodeError) when the summary was written."""
+    """Was: exit 70 (UnicodeEncodeError) when the summary was written. Round 36: the bytes
+    are read as `write -x` reads them (Windows-1252: 0xff is 'ÿ'), no longer refused."""
     add("I sat with Sam.", "--share")
     target = tmp_path / f"summary.{fmt}"
     text = "A hard month \udcff"  # a byte that is not UTF-8, as Python hands it over
     result = cli("export", "--format", fmt, option, text, "--yes", "-o", str(target))
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"peerjournal: {option}: UTF-8 is needed, and this text is not UTF-8 (non-UTF-8 bytes "
-        "on the command line?); nothing was saved.\n"
-    )
-    assert not target.exists()
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr and "\\udc" not in result.stderr
+    assert target.exists()

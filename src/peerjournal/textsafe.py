@@ -188,7 +188,7 @@ def from_command_line(text: str) -> tuple[str, str | None]:
     if guessed is not None:
         return guessed, (
             "The text given on the command line is not UTF-8: it was read as Windows-1252 "
-            "(Latin-1), so letters such as é are kept; check them in the entry."
+            "(Latin-1), so letters such as é are kept; check they read as you meant."
         )
     return data.decode("utf-8", "replace"), (
         "The text given on the command line is not UTF-8: each byte that is not is kept as "

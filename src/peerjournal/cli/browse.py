@@ -471,14 +471,15 @@ def _words_read_as_filters(ctx: typer.Context, store: Store) -> UsageError | Non
     setting the parser read it as (-t ired, -s ad): a word to leave out, as "-medication" is
     (see `SearchCommand`). Typed apart (-t ired, --tag ired) or naming a tag or setting an
     entry has, it is the filter."""
-    from peerjournal.cli.options import tag_filter
+    from peerjournal.cli.options import tag_filter, typed
 
     command = cast(SearchCommand, ctx.command)
     return command.misread(
         ctx, "--tag", "a tag no entry has",
         lambda tags: not all(store.tagged(tag) for tag in tag_filter([tags])),
     ) or command.misread(
-        ctx, "--setting", "a setting no entry has", lambda setting: not store.with_setting(setting)
+        ctx, "--setting", "a setting no entry has",
+        lambda setting: not store.with_setting(typed(setting)),
     )
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, TypeVar
 
 import typer
 
-from peerjournal.cli.options import DATE_HELP, By, Period, option_text
+from peerjournal.cli.options import DATE_HELP, By, Period, option_text, typed_noted
 from peerjournal.dates import RECENT_WEEKS
 
 if TYPE_CHECKING:
@@ -165,7 +165,10 @@ def register(app: typer.Typer) -> None:
             for line in notes:
                 app_ctx.say(line)
         else:
-            note, writer = option_text(note, "--note"), option_text(writer, "--from")
+            # (bytes not UTF-8 read as `write` reads them, its note said once for the two)
+            read_note, read_writer = typed_noted(app_ctx, note, writer)
+            note = option_text(read_note or "", "--note")
+            writer = option_text(read_writer or "", "--from")
             if target is not None and not no_redact:
                 _refuse_name_in_file_name(app_ctx, target)
             assert window is not None

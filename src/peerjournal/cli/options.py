@@ -349,6 +349,31 @@ Limit = Annotated[
 ]
 
 
+def typed(value: str) -> str:
+    """A text typed on the command line that names data (a tag, a setting, a name to look
+    up): its bytes that are not UTF-8 read as `write` reads them
+    (`textsafe.from_command_line`), so that what was saved from them is found by them too."""
+    from peerjournal.textsafe import from_command_line
+
+    return from_command_line(value)[0]
+
+
+def typed_noted(app: AppContext, *values: str | None) -> list[str | None]:
+    """`typed` for text to be kept (a name, an alias, a note), each note on how it was read
+    said once (None stays None)."""
+    from peerjournal.textsafe import from_command_line
+
+    notes: list[str] = []
+    read: list[str | None] = []
+    for value in values:
+        text, note = from_command_line(value) if value is not None else (None, None)
+        read.append(text)
+        if note and note not in notes:
+            notes.append(note)
+            app.say(note)
+    return read
+
+
 def setting_filter(setting: str | None) -> str | None:
     """--setting as given to list, search and report: None when not given, and an error when
     it names nothing (`--setting ''` would otherwise match every entry, as no filter does)."""
@@ -357,6 +382,7 @@ def setting_filter(setting: str | None) -> str | None:
 
     if setting is None:
         return None
+    setting = typed(setting)
     if not shows_anything(setting):
         raise PeerJournalError(
             f"Not a usable setting: {setting!r} (name one, or `--setting unspecified` for "
@@ -371,7 +397,7 @@ def tag_filter(tags: list[str] | None) -> list[str]:
     a new tag may (see `entry.normalise_tag`)."""
     from peerjournal.entry import normalise_tags
 
-    return normalise_tags(tags or [], new=False)
+    return normalise_tags([typed(tag) for tag in tags or []], new=False)
 
 
 def build_filters(
@@ -413,12 +439,12 @@ def date_bound(app: AppContext, text: str | None, *, until: bool = False) -> dat
 
 
 def option_text(value: str, option: str) -> str:
-    """A text option's value (`--note`) cleaned as entry text is; an error names the option
-    ("--note: UTF-8 is needed …", not a crash on bytes that are not UTF-8)."""
+    """A text option's value (`--note`) read as `typed` reads it and cleaned as entry text is;
+    an error names the option ("--note: …")."""
     from peerjournal.entry import after_prefix, clean_text
     from peerjournal.errors import PeerJournalError
 
     try:
-        return clean_text(value)
+        return clean_text(typed(value))
     except PeerJournalError as exc:
         raise PeerJournalError(after_prefix(option, exc.message)) from None

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from peerjournal.cli.options import Json
+from peerjournal.cli.options import Json, typed, typed_noted
 from peerjournal.context import AppContext
 from peerjournal.plural import joined
 
@@ -44,13 +44,11 @@ def register(app: typer.Typer) -> None:
         """Add a person (or change the alias of one already listed)."""
         from peerjournal.db.people import add_person, list_people
         from peerjournal.redact import Person, check_alias, check_name, name_warnings
-        from peerjournal.textsafe import from_command_line
 
         app_ctx = AppContext.from_ctx(ctx)
-        typed, note = from_command_line(" ".join(words))  # (UTF-8 under an ASCII locale)
-        if note:
-            app_ctx.say(note)
-        name = check_name(typed)
+        # (UTF-8 under an ASCII locale, Latin-1 under a UTF-8 one: `options.typed_noted`)
+        typed, alias = typed_noted(app_ctx, " ".join(words), alias)
+        name = check_name(typed or "")
         # an empty --alias (given, unlike None) takes a listed person's alias away
         alias = alias.strip() if alias is not None else None
         _refuse_one_letter_words(app_ctx, name, alias)
@@ -85,13 +83,14 @@ def register(app: typer.Typer) -> None:
             app_ctx.say("Nobody on the people list yet: `peerjournal people add NAME`.")
             return
         from peerjournal.redact import Person, one_letter_word_note, unusable_aliases
+        from peerjournal.render.console import StoodIn
         from peerjournal.render.summary import people_table
 
         # an alias naming someone listed (restored beside them) is not what exports show
         unusable = unusable_aliases([Person(p.name, p.alias) for p in people])
-        app_ctx.out.print(people_table(
+        app_ctx.out.print(StoodIn(people_table(  # (a table, or a line each: `StoodIn`)
             [replace(p, alias=None) if p.name in unusable else p for p in people]
-        ))
+        )))
         for p in people:
             note = one_letter_word_note(p.name, app_ctx.command_hint)
             if note:
@@ -111,7 +110,7 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        removed = remove_person(store, " ".join(words))
+        removed = remove_person(store, typed(" ".join(words)))  # (as `add` read it)
         # another listed name may still replace it: "Zoë" and a "Zoë" with a zero-width
         # space listed before they were told apart, "Bob" (a short form of a listed Robert);
         # not one read with U+FFFD, which replaces nothing (exports refuse until it is put

@@ -23,6 +23,8 @@ from peerjournal.context import AppContext
 from peerjournal.errors import PeerJournalError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from peerjournal.db.store import Store
 
 
@@ -270,6 +272,10 @@ def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str |
     if not stale:
         return None
     one = stale == 1
+    were = f"{counted(stale, 'entry')} {'was' if one else 'were'} scored with another"
+    tried = _tried_lexicon(app)
+    if tried is not None:
+        return _tried_lexicon_note(were, tried)
     other_lexicon = _other_lexicon(store, lexicon_version(app.lexicon_path()))
     if other_lexicon >= stale:
         what = "the drift lexicon"
@@ -278,8 +284,30 @@ def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str |
     else:
         what = "the drift lexicon or of peerjournal"
     return (
-        f"{counted(stale, 'entry')} {'was' if one else 'were'} scored with another version "
-        f"of {what}; `peerjournal drift --rescore` brings {'it' if one else 'them'} up to date."
+        f"{were} version of {what}; `peerjournal drift --rescore` brings "
+        f"{'it' if one else 'them'} up to date."
+    )
+
+
+def _tried_lexicon(app: AppContext) -> Path | None:
+    """The lexicon given with --lexicon when it only is tried (it scores otherwise than the
+    one in config.toml, or the shipped one): `drift --rescore` never uses it."""
+    from peerjournal.cli.drift import _is_the_journals_lexicon
+
+    path = app.lexicon_path()
+    return None if path is None or _is_the_journals_lexicon(app) else path
+
+
+def _tried_lexicon_note(were: str, path: Path) -> str:
+    """The stale-scores note under a lexicon only tried: `drift --rescore` cannot bring the
+    scores in line with it (it uses config.toml's), so the note says how to make it the
+    journal's own instead."""
+    from peerjournal.cli.drift import _how_to_configure
+
+    return (
+        f"{were} lexicon than the one given with --lexicon. `peerjournal drift --rescore` "
+        f"uses the lexicon in config.toml, not --lexicon: to score the journal with this one, "
+        f"{_how_to_configure(path)}."
     )
 
 

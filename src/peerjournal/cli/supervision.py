@@ -170,13 +170,15 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """Record that a supervision took place; the next prep starts from it."""
+        from peerjournal.cli.options import typed_noted
         from peerjournal.db.supervision import add_supervision, supervisions
         from peerjournal.supervision import check_note
 
         app_ctx = AppContext.from_ctx(ctx)
         once = "record a supervision once it has taken place"
         day = app_ctx.parse_past_date(when, once) if when is not None else app_ctx.today()
-        text = check_note(note, "--note")
+        [typed] = typed_noted(app_ctx, note)  # (bytes not UTF-8: read as `write` reads them)
+        text = check_note(typed or "", "--note")
         store = app_ctx.store()
         record = add_supervision(store, day, text, app_ctx.now())
         if json_out:
