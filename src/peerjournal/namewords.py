@@ -42,6 +42,24 @@ _SURNAME_WORDS = word_set(
     """
 )
 COMMON_WORDS = _FIRST_NAME_WORDS | _SURNAME_WORDS
+# Given names that are no everyday word: a word in lower case that is one of these is that
+# person, never a listed name spelt otherwise ("jane" is no Jana, "maria" no Marko; see
+# redact.py's `Redactor._misspelt_people`). Other spellings of one name (Zoey of Zoë, Keri of
+# Kerry) are left out on purpose: those are the misspellings.
+OTHER_GIVEN_NAMES = word_set(
+    """
+    adam adele aidan alan alex alice alison amanda amy andrea andrew angela anna anne annie
+    anton ben beth brian bruno carla carlo carmen carol caroline chris claire clara colin
+    connor craig dan dana daniel dave david dean deana debbie diana diane dina donna
+    edward elena eli elise ella ellen emily emma eric erin eva fiona gary gemma gina greg
+    hannah harry helen ian irene isla jack jackie james jamie jane janet janice jason jean
+    jenny jess jill joan joanna joe john jon josh julia julie karen karl kate katie keith
+    kelly kevin kieran laura lauren leah lena leo lisa liz louise lucy luke lydia maria
+    marie marion martin mary matt megan mia michael mike molly nadia natalie neil nick nina
+    nora olivia owen paul paula peter phil rachel rebecca rita robert rosa ryan sally sam
+    sara sarah sean simon sophie stella steve susan tara tina tom tony vera wendy zara
+    """
+)
 
 
 ALWAYS_CAPITALISED = word_set(

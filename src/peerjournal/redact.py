@@ -133,6 +133,7 @@ from peerjournal.namewords import (
     IMPERATIVES,
     MODAL_SUBJECTS,
     MODALS,
+    OTHER_GIVEN_NAMES,
     PERSON_VERB_IN_CLAUSE,
     PERSON_VERBS,
     POSSESSIVE,
@@ -1324,27 +1325,25 @@ class Redactor:
         ]
 
     def _misspelt_people(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, replacement) of each word in lower case that is a listed part spelt
-        otherwise (`_spelt_otherwise`: "kerri", "zoey", "declen") where the sentence
-        makes it a person: someone's verb after it ("kerri rang", "zoey was", "declen came"),
-        "'s" ("kerri's mum"), or a verb of meeting or telling before it ("met zoey").
-        Elsewhere the export preview flags it, as it does a slip of the keys ("kery"): that
-        is too often a word ("cooker" for Cooke) to replace."""
+        """(start, end, `PLACEHOLDER`) of each word that is a listed part spelt otherwise
+        (`_spelt_otherwise`: "kerri", "Zoey", "declen") where the sentence makes it a person:
+        someone's verb after it ("kerri rang", "Zoey was", "declen came"), "'s" ("kerri's
+        mum"), or a verb of meeting or telling before it ("met zoey"); and then that word
+        anywhere in the text, in either case, so no "Kerri" is left beside a replaced "kerri".
+        Never another given name (`OTHER_GIVEN_NAMES`: "jane" is no Jana), and never the
+        listed person's alias: a guess must not say who it was. Elsewhere the export preview
+        flags it, as it does a slip of the keys ("kery"): that is too often a word ("cooker"
+        for Cooke) to replace."""
         if self._misspelt is None:
             return []
-        regex, owners = self._misspelt
-        parts = frozenset(owners)
-        found = []
-        for m in regex.finditer(text):
-            key = _plain(m.group())
-            part = _spelt_otherwise(key, parts) if len(key) >= 4 else None
-            start, end = m.span()
-            if part is not None and (
-                _PERSON_AFTER.match(text, end) or _POSSESSIVE_AFTER.match(text, end)
-                or _PERSON_BEFORE.search(text, max(0, start - 40), start)
-            ):
-                found.append((*m.span(), owners[part]))
-        return found
+        regex, parts = self._misspelt
+        words = [(m, _plain(m.group())) for m in regex.finditer(text)]
+        people = {
+            key for m, key in words
+            if len(key) >= 4 and key not in OTHER_GIVEN_NAMES
+            and _spelt_otherwise(key, parts) is not None and _a_person_here(text, *m.span())
+        }
+        return [(*m.span(), PLACEHOLDER) for m, key in words if key in people]
 
     def _handles(self, text: str, key: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each handle or hashtag ("@hope_walker99",
@@ -1841,14 +1840,50 @@ _PERSON_BEFORE = re.compile(
     r")[^\S\n]+$",
     re.IGNORECASE,
 )
-# Before such a part, helping or letting someone, driving them: "helped grace with", "let
-# frank decide", "drove grace home" (a verb-name before an article is the verb: "helped
-# mark the papers")
-_HELPING_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:helped|help|helping|helps|let|lets|letting|drove|drive|driving|drives)"
-    r"[^\S\n]+$",
+def _a_person_here(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start`:`end` of `text` is in a person's place: someone's verb
+    after it, "'s", or a verb of meeting or telling before it."""
+    return bool(
+        _PERSON_AFTER.match(text, end) or _POSSESSIVE_AFTER.match(text, end)
+        or _PERSON_BEFORE.search(text, max(0, start - 40), start)
+    )
+
+
+# Before such a part, letting, helping or driving someone, and after it what makes it the
+# person: "let frank decide", "let will go first" (a bare verb; after a feeling or a season
+# only a verb of choosing: "let faith choose", not "let hope guide you", "let summer come");
+# "helped grace with the forms", "helped will move" (not "helped mark papers", "helped mark
+# out the route"); "drove grace home", "drove joy and her son to the clinic"
+_LETTING = _words("let lets letting")
+_HELPING = _words("helped help helping helps")
+_DRIVING = _words("drove drive driving drives")
+_CHOOSING = _words("decide choose pick lead know speak talk say tell answer ask explain")
+_LET_PERSON_NEXT = BARE_VERBS | _CHOOSING | {"down"}
+_HELP_PERSON_NEXT = BARE_VERBS | _CHOOSING | _words("with to move")
+_DRIVEN = re.compile(
+    r"(?:[^\S\n]+(?:and|&)[^\S\n]+(?:(?:her|his|their|my)[^\S\n]+)?[^\W\d_]+)?"
+    r"[^\S\n]+(?:home|to|back|there|round|over|into)(?![\w'’])",
     re.IGNORECASE,
 )
+
+
+def _helped_person(text: str, end: int, key: str, cue: str) -> bool:
+    """Whether a part in lower case (`key`, ending at `end` of `text`, after `cue`) is
+    someone let, helped or driven, by what follows it (see `_LETTING`)."""
+    next_word = _NEXT_WORD.match(text, end)
+    following = next_word.group(1).casefold() if next_word else ""
+    if cue in _LETTING:
+        abstract = key in FEELINGS or key in _SEASONS
+        return following in (_CHOOSING if abstract else _LET_PERSON_NEXT)
+    if cue in _HELPING:
+        if following == "out" and next_word is not None:
+            return bool(_CLAUSE_ENDS.match(text, next_word.end()))  # "helped grace out."
+        if key in MODALS and cue in ("help", "helps") and following != "with":
+            return False  # "Help will come"
+        return following in _HELP_PERSON_NEXT
+    return cue in _DRIVING and bool(_DRIVEN.match(text, end))
+
+
 # After such a part: "and" and another word before a person's verb ("frank and grace came")
 _PAIR_BEFORE_A_PERSONS_VERB = re.compile(
     rf"[^\S\n]+(?:&|and)[^\S\n]+[^\W\d_]+[^\S\n]+(?:{PERSON_VERBS})(?![\w'’])",
@@ -1902,6 +1937,8 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
     before = _search_back(_WORD_BEFORE, text, start)
     cue = before.group(1).casefold() if before else ""
     key = _plain(text[start:end])
+    if _helped_person(text, end, key, cue):
+        return _PERSON  # (before the modal: "let will decide" is him)
     modal = key in MODALS
     if cue in _COUNTING_BEFORE or (key in _FEELING_PARTS and cue in _POSSESSIVES) or (modal and (
         cue in MODAL_SUBJECTS or _MODAL_VERB_AFTER.match(text, end)
@@ -1920,11 +1957,6 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
         not modal or _OBJECT_ENDS.match(text, end)
     ):
         return _PERSON
-    if _HELPING_BEFORE.search(text, max(0, start - 40), start) and not modal:
-        next_word = _NEXT_WORD.match(text, end)
-        following = next_word.group(1).casefold() if next_word else ""
-        if key not in VERB_NEXT or following not in _DETERMINERS | VERB_NEXT[key]:
-            return _PERSON
     if cue in _VERB_BEFORE and key in VERB_NEXT:
         return _WORD  # "do not mark changed lines", "I want to hope"
     if _PAIR_BEFORE_A_PERSONS_VERB.match(text, end) or (
@@ -2859,27 +2891,23 @@ _MISSPELT_PART = 5
 _LOWER_WORD = re.compile(r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]{4,}(?![^\W\d_]|-[^\W\d_])")
 
 
-def _compile_misspelt(people: Sequence[Person]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """A pattern of the words in lower case that may be a listed part spelt otherwise
-    (opening with its first three letters: `_spelt_otherwise`), and what each part (plain)
-    is replaced with (`_owners`); None with no one listed."""
-    pairs = [
-        (part, p.replacement) for p in people for part in re.split(r"[\W\d_]+", p.name)
-        if _plain(part) and _plain(part) not in TITLES
-    ]
-    if not pairs:
-        return None
-    owners = _owners(people, pairs)
-    by_part = {_plain(part): owners[name_key(part)] for part, _ in pairs}
-    parts = frozenset(by_part)
+def _compile_misspelt(people: Sequence[Person]) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """A pattern of the words, in either case, that may be a listed part spelt otherwise
+    (opening with its first three letters: `_spelt_otherwise`), and the listed parts
+    (plain); None with no one listed."""
+    parts = frozenset(
+        key for p in people for part in re.split(r"[\W\d_]+", p.name)
+        if (key := _plain(part)) and key not in TITLES
+    )
     openings = _prefixes(parts)
     if not openings:
         return None
     alternatives = "|".join(sorted(map(re.escape, openings), key=len, reverse=True))
     regex = re.compile(
-        rf"(?<![^\W\d_]['’-])(?<![^\W\d_])(?:{alternatives})[^\W\d_]*+(?!-[^\W\d_])"
+        rf"(?<![^\W\d_]['’-])(?<![^\W\d_])(?:{alternatives})[^\W\d_]*+(?!-[^\W\d_])",
+        re.IGNORECASE,
     )
-    return regex, by_part
+    return regex, parts
 
 
 def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
