@@ -19,6 +19,7 @@ from rich.console import (
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 MIN_WIDTH = 20  # narrower than this nothing useful fits; Rich draws nothing at width 0
@@ -148,7 +149,22 @@ class _TrimmedText(RenderHook):
         self, renderables: list[ConsoleRenderable]
     ) -> list[ConsoleRenderable]:
         plain = not styled(self.console)
+        if not _encodes_all_of(self.console.encoding):
+            renderables = [StoodIn(r) if isinstance(r, Table) else r for r in renderables]
         return [_prose_trimmed(r, plain) for r in renderables]
+
+
+class StoodIn(Trimmed):
+    """`renderable` (a table, or what stands in for one) with each character the output
+    encoding cannot carry as its `stand_ins`, of the same width: the stream's escapes
+    ("Zo\\xeb") are wider than what Rich measured, and would push the borders out of line.
+    Every `Table` printed is one (`_TrimmedText`); wrap another layout of cells in it."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        encoding = console.encoding
+        for segment in console.render(self.renderable, options):
+            text, style, control = segment
+            yield segment if control else Segment(stand_ins(text, encoding), style)
 
 
 def _prose_trimmed(renderable: ConsoleRenderable, plain: bool = False) -> ConsoleRenderable:
@@ -169,7 +185,8 @@ class Unpadded(Trimmed):
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         held: list[tuple[str, bool]] = []  # blank lines not yet known to be inside
         started = False
-        for line, ended in _lines(console.render(self.renderable, options)):
+        for line, newline in _lines(console.render(self.renderable, options)):
+            ended = newline is not None
             raw = "".join(text for text, _, control in line if not control)
             if not raw.strip() and not any(seg.control for seg in line):
                 held.append((raw, ended))
@@ -183,8 +200,9 @@ class Unpadded(Trimmed):
         yield from (Segment("\n") for raw, ended in held if ended and not raw)
 
 
-def _lines(segments: Iterable[Segment]) -> Iterator[tuple[list[Segment], bool]]:
-    """The segments line by line, each with whether a line break ended it."""
+def _lines(segments: Iterable[Segment]) -> Iterator[tuple[list[Segment], Segment | None]]:
+    """The segments line by line, each with the line break that ended it (in its segment's
+    style), None for the last line when no break ends it."""
     line: list[Segment] = []
     for segment in segments:
         text, style, control = segment
@@ -193,28 +211,20 @@ def _lines(segments: Iterable[Segment]) -> Iterator[tuple[list[Segment], bool]]:
             continue
         *ended, rest = text.split("\n")
         for part in ended:
-            yield [*line, Segment(part, style)], True
+            yield [*line, Segment(part, style)], Segment("\n", style)
             line = []
         line = [Segment(rest, style)] if rest else []
     if line:
-        yield line, False
+        yield line, None
 
 
 def _trim_line_ends(segments: Iterable[Segment], shown: bool) -> Iterator[Segment]:
-    line: list[Segment] = []
-    for segment in segments:
-        text, style, control = segment
-        if control or "\n" not in text:
-            line.append(segment)
+    for line, newline in _lines(segments):
+        if newline is None:  # the last line, not ended: left as it is
+            yield from line
             continue
-        *ended, rest = text.split("\n")
-        for part in ended:
-            line.append(Segment(part, style))
-            yield from _rstripped(line, shown)
-            yield Segment("\n", style)
-            line = []
-        line.append(Segment(rest, style))
-    yield from line
+        yield from _rstripped(line, shown)
+        yield newline
 
 
 def _rstripped(line: list[Segment], shown: bool) -> list[Segment]:
