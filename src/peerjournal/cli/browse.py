@@ -375,8 +375,10 @@ class SearchCommand(TyperCommand):
         parser read as -t ea and so found no QUERY, as `search NOT tea` is refused
         (`_check_searchable`), not with "Missing argument 'QUERY'"."""
         attached = next((arg for arg in args if _left_out_word(arg) and arg[2:].isalpha()), "")
+        if not attached:
+            return
         words, _ = self._words_and_options(ctx, args, attached)
-        if attached and words:
+        if words:
             _check_searchable(" ".join(words))
 
     def misread(
@@ -489,7 +491,7 @@ def entries_lost(store: Store) -> bool:
     return bool(store.lost or store.unnamed_lost)
 
 
-def _empty_journal(trashed: int) -> str:
+def empty_journal(trashed: int) -> str:
     if not trashed:
         return "No entries yet. Write one with `peerjournal write`."
     return (
@@ -537,7 +539,7 @@ def register(app: typer.Typer) -> None:
             else:
                 from peerjournal.db.stats import live_and_trashed
 
-                app_ctx.say(_empty_journal(len(live_and_trashed(store)[1])))
+                app_ctx.say(empty_journal(len(live_and_trashed(store)[1])))
             return
         else:
             from peerjournal.render.entries import entry_table

@@ -115,11 +115,11 @@ def register(app: typer.Typer) -> None:
         if stored and stored != score.verdict:  # `list` and `report` still show the old one
             words = VERDICT_WORDS.get(stored, stored)
             lexicon_file = app_ctx.lexicon_path()
-            if lexicon_file and not _is_the_journals_lexicon(app_ctx):  # only a look through it
+            if lexicon_file and not is_the_journals_lexicon(app_ctx):  # only a look through it
                 app_ctx.say(
                     f"The journal holds another score for this entry ({words}), from the "
                     "lexicon it was scored with; `list` and `report` show that one. To score "
-                    f"the journal with this --lexicon, {_how_to_configure(lexicon_file)}."
+                    f"the journal with this --lexicon, {how_to_configure(lexicon_file)}."
                 )
             else:
                 app_ctx.say(
@@ -180,7 +180,7 @@ def _title(entry: Entry | None, ascii_only: bool = False) -> str:
     return (" / " if ascii_only else " · ").join(part for part in parts if part)
 
 
-def _is_the_journals_lexicon(app: AppContext) -> bool:
+def is_the_journals_lexicon(app: AppContext) -> bool:
     """Whether the lexicon in use scores as the one set in config.toml (or the shipped one)
     does: `write`, `report` and a plain `--rescore` use that one, whatever --lexicon said."""
     if app.lexicon_option is None:
@@ -194,7 +194,7 @@ def _is_the_journals_lexicon(app: AppContext) -> bool:
         return False
 
 
-def _how_to_configure(path: Path) -> str:
+def how_to_configure(path: Path) -> str:
     """'set lexicon = "…" under [drift] in …/config.toml, then run …': the README's way to
     make the lexicon file at `path` the journal's own."""
     import json
@@ -212,7 +212,7 @@ def _refuse_a_trial_lexicon(app: AppContext) -> None:
     """--rescore with a --lexicon other than the journal's own would store scores that
     `report` at once calls out of date, beside the next `write`'s from the journal's lexicon."""
     given = app.lexicon_path()
-    if given is None or _is_the_journals_lexicon(app):
+    if given is None or is_the_journals_lexicon(app):
         return
     from peerjournal import paths
     from peerjournal.errors import ExitCode, PeerJournalError
@@ -222,7 +222,7 @@ def _refuse_a_trial_lexicon(app: AppContext) -> None:
     raise PeerJournalError(
         f"--rescore --lexicon: {given} is not the journal's lexicon ({own}); `write`, "
         "`report` and the next `drift --rescore` would score with that one again. To make "
-        f"it the journal's lexicon, {_how_to_configure(given)}.",
+        f"it the journal's lexicon, {how_to_configure(given)}.",
         ExitCode.USAGE,
     )
 

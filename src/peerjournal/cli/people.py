@@ -47,8 +47,8 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = AppContext.from_ctx(ctx)
         # (UTF-8 under an ASCII locale, Latin-1 under a UTF-8 one: `options.typed_noted`)
-        typed, alias = typed_noted(app_ctx, " ".join(words), alias)
-        name = check_name(typed or "")
+        read_name, alias = typed_noted(app_ctx, " ".join(words), alias)
+        name = check_name(read_name or "")
         # an empty --alias (given, unlike None) takes a listed person's alias away
         alias = alias.strip() if alias is not None else None
         _refuse_one_letter_words(app_ctx, name, alias)

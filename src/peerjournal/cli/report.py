@@ -178,9 +178,9 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
 
         live, trashed = live_and_trashed(store)
         if not live and trashed:
-            from peerjournal.cli.browse import _empty_journal
+            from peerjournal.cli.browse import empty_journal
 
-            app.say(_empty_journal(len(trashed)))  # as `list` says it
+            app.say(empty_journal(len(trashed)))  # as `list` says it
         elif not live:
             app.say(
                 "Your journal is empty. Write your first entry with `peerjournal write`, "
@@ -292,22 +292,22 @@ def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str |
 def _tried_lexicon(app: AppContext) -> Path | None:
     """The lexicon given with --lexicon when it only is tried (it scores otherwise than the
     one in config.toml, or the shipped one): `drift --rescore` never uses it."""
-    from peerjournal.cli.drift import _is_the_journals_lexicon
+    from peerjournal.cli.drift import is_the_journals_lexicon
 
     path = app.lexicon_path()
-    return None if path is None or _is_the_journals_lexicon(app) else path
+    return None if path is None or is_the_journals_lexicon(app) else path
 
 
 def _tried_lexicon_note(were: str, path: Path) -> str:
     """The stale-scores note under a lexicon only tried: `drift --rescore` cannot bring the
     scores in line with it (it uses config.toml's), so the note says how to make it the
     journal's own instead."""
-    from peerjournal.cli.drift import _how_to_configure
+    from peerjournal.cli.drift import how_to_configure
 
     return (
         f"{were} lexicon than the one given with --lexicon. `peerjournal drift --rescore` "
         f"uses the lexicon in config.toml, not --lexicon: to score the journal with this one, "
-        f"{_how_to_configure(path)}."
+        f"{how_to_configure(path)}."
     )
 
 

@@ -177,8 +177,8 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         once = "record a supervision once it has taken place"
         day = app_ctx.parse_past_date(when, once) if when is not None else app_ctx.today()
-        [typed] = typed_noted(app_ctx, note)  # (bytes not UTF-8: read as `write` reads them)
-        text = check_note(typed or "", "--note")
+        [read_note] = typed_noted(app_ctx, note)  # (bytes not UTF-8: read as `write` reads them)
+        text = check_note(read_note or "", "--note")
         store = app_ctx.store()
         record = add_supervision(store, day, text, app_ctx.now())
         if json_out:

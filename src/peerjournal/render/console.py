@@ -30,7 +30,9 @@ def make_console(*, stderr: bool) -> Console:
     # Rich honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS by itself.
     stream = sys.stderr if stderr else sys.stdout
     console = Console(
-        file=stream if _encodes_all(stream) else cast(TextIO, Substituted(stream)),
+        file=stream
+        if _encodes_all_of(getattr(stream, "encoding", None))
+        else cast(TextIO, Substituted(stream)),
         markup=False,
         highlight=False,
         emoji=False,
@@ -39,10 +41,6 @@ def make_console(*, stderr: bool) -> Console:
     _sane_width(console)
     console.push_render_hook(_TrimmedText(console))
     return console
-
-
-def _encodes_all(stream: TextIO) -> bool:
-    return _encodes_all_of(getattr(stream, "encoding", None))
 
 
 # what stands in for a character the output encoding cannot carry: one cell for one cell, so
