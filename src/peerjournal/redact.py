@@ -2918,9 +2918,9 @@ def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     more that is no everyday word; not an everyday word itself. Redaction cannot tell them;
     the export preview lists them, as it does such words capitalised."""
     all_parts = _name_parts(tuple(names))
-    parts = _misspellable(all_parts)
     if not all_parts:
         return []
+    parts = _misspellable(all_parts)
     return [
         m.span() for m in _LOWER_WORD.finditer(text)
         if m.group().islower() and (
