@@ -56,10 +56,9 @@ def test_a_permission_error_in_the_data_folder_is_exit_4(isolated: Path) -> None
     assert folder_kept_out(FileNotFoundError(errno.ENOENT, "gone", str(isolated))) is None
 
 
-def test_piped_text_is_printed_when_the_folder_cannot_be_read(
-    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Was: "peerjournal: Permission denied: …/prompts", exit 1, and the text gone."""
+def shut_the_home(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data folder as one that cannot be entered: the prompt sets under it and the drafts
+    folder refuse with EACCES (tests run as root, which file modes do not stop)."""
     from peerjournal import reflection
     from peerjournal.cli import write
 
@@ -75,6 +74,13 @@ def test_piped_text_is_printed_when_the_folder_cannot_be_read(
 
     monkeypatch.setattr(reflection, "_sources", shut)
     monkeypatch.setattr(write, "_new_draft", no_draft)
+
+
+def test_piped_text_is_printed_when_the_folder_cannot_be_read(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: "peerjournal: Permission denied: …/prompts", exit 1, and the text gone."""
+    shut_the_home(isolated, monkeypatch)
     result = cli("write", "--stdin", input=TEXT + "\n")
     assert result.exit_code == ExitCode.DATABASE
     assert TEXT in result.stdout

@@ -25,6 +25,7 @@ import pytest
 from conftest import CLI, CTRL_D, SRC, Keys
 from peerjournal.errors import ExitCode
 from test_write import drafts, entries
+from test_writer2_r36 import shut_the_home
 
 PJ = [sys.executable, "-m", "peerjournal"]
 TEXT = "We walked with Sam, he spoke up about housing."
@@ -137,21 +138,7 @@ def test_write_json_prints_an_entry_nothing_could_keep_as_json(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Was: the raw text on stdout, which a script reading --json cannot parse."""
-    from peerjournal import reflection
-    from peerjournal.cli import write
-
-    shipped = reflection._sources
-
-    def shut(user_dir: Path | None) -> dict[str, Path]:
-        if user_dir is not None:
-            raise _denied(user_dir)
-        return shipped(None)
-
-    def no_draft(*args: object, **kwargs: object) -> None:
-        raise _denied(isolated / "drafts")
-
-    monkeypatch.setattr(reflection, "_sources", shut)
-    monkeypatch.setattr(write, "_new_draft", no_draft)
+    shut_the_home(isolated, monkeypatch)
     result = cli("write", "--stdin", "--json", input=TEXT + "\n")
     assert result.exit_code == ExitCode.DATABASE
     printed = json.loads(result.stdout)
