@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Bidi controls, zero-width and other invisible format characters that can disguise text.
 # Escaped only for untrusted files (`review`): a writer's own Hebrew or Arabic text uses
@@ -178,22 +179,37 @@ def from_command_line(text: str) -> tuple[str, str | None]:
         data = os.fsencode(text)
     except UnicodeEncodeError:  # (a surrogate that no byte stands for: not from the shell)
         data = text.encode("utf-8", "surrogateescape")
+    read, how = typed_bytes(data)
+    return read, None if how is None else _COMMAND_LINE_NOTES[how]
+
+
+# What `from_command_line` says of text not UTF-8, by how `typed_bytes` read it
+_COMMAND_LINE_NOTES = {
+    "windows-1252": "The text given on the command line is not UTF-8: it was read as "
+    "Windows-1252 (Latin-1), so letters such as é are kept; check they read as you meant.",
+    "replaced": "The text given on the command line is not UTF-8: each byte that is not is "
+    "kept as � (set a UTF-8 locale, or pipe the text in, to keep the letters).",
+}
+
+
+def typed_bytes(
+    data: bytes, guess: Callable[[bytes], str | None] | None = None
+) -> tuple[str, str | None]:
+    """The bytes of text typed or piped in as text, and how they were read: as UTF-8 (None);
+    else as `guess` reads them (`editor.as_windows_1252` by default), "windows-1252"; else
+    as UTF-8 with a � for each byte that is not, "replaced"."""
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    from peerjournal.cli.editor import as_windows_1252
+    if guess is None:
+        from peerjournal.cli.editor import as_windows_1252
 
-    guessed = as_windows_1252(data)
+        guess = as_windows_1252
+    guessed = guess(data)
     if guessed is not None:
-        return guessed, (
-            "The text given on the command line is not UTF-8: it was read as Windows-1252 "
-            "(Latin-1), so letters such as é are kept; check they read as you meant."
-        )
-    return data.decode("utf-8", "replace"), (
-        "The text given on the command line is not UTF-8: each byte that is not is kept as "
-        "� (set a UTF-8 locale, or pipe the text in, to keep the letters)."
-    )
+        return guessed, "windows-1252"
+    return data.decode("utf-8", "replace"), "replaced"
 
 
 def all_from_command_line(

@@ -114,6 +114,7 @@ class PeerJournalGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer vendors privately
         try:
+            _refuse_one_dash_option(ctx)
             found = super().invoke(ctx)
             if isinstance(ctx.obj, AppContext):
                 ctx.obj.answered()
@@ -186,6 +187,28 @@ def folder_kept_out(exc: OSError) -> PeerJournalError | None:
         "folder of your own.",
         ExitCode.DATABASE,
     )
+
+
+def _refuse_one_dash_option(ctx: Any) -> None:
+    """A long option typed with one dash that click takes as a short option with its value
+    attached, and runs with (`list -tag`: -t "ag", "No entries match"), is refused as one
+    it cannot read is (`options.one_dash_usage`: "did you mean --tag?"): checked here, before
+    any command runs, against the options of the command the line names (a subcommand's
+    too: `people list -json`)."""
+    from peerjournal.cli.options import TYPED_ARGS, one_dash_usage
+
+    args = list(ctx.meta.get(TYPED_ARGS, []))
+    command, at = ctx.command, ctx
+    while isinstance(command, TyperGroup) and args and not args[0].startswith("-"):
+        found = command.get_command(at, args[0])
+        if found is None:  # (an unknown command: `resolve_command` says so)
+            return
+        at = found.context_class(found, info_name=args.pop(0), parent=at)
+        command = found
+    if getattr(command, "checks_one_dash", False):  # (`search`: its own words, see there)
+        return
+    if at is not ctx and (meant := one_dash_usage(at)):
+        raise UsageError(meant, at)
 
 
 def _likely_meant(args: list[str]) -> str | None:

@@ -330,6 +330,10 @@ class SearchCommand(TyperCommand):
     (`_words_read_as_filters`): the error names the word as typed and the command, made of
     the writer's own words, that searches for it."""
 
+    # its own parsing refuses an option typed with one dash, naming the word to leave out
+    # (`_option_with_one_dash`): the root's check leaves it to that (`cli._refuse_one_dash_option`)
+    checks_one_dash = True
+
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         ctx.meta[_TYPED] = typed_args = list(args)  # (the parser takes them off `args`)
         if slip := self._option_with_one_dash(ctx, typed_args):

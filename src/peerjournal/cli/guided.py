@@ -263,12 +263,7 @@ class GuidedSession:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
         from peerjournal.render.writing import Review, element_intro
 
-        self.given_as_flags(ask_setting, ask_tags, ask_self_care)
-        if not self.app.stdin_is_terminal() and self.questions_left():
-            # (`write --resume < /dev/null`, cron): end of input at each prompt would mark its
-            # question done, and clear a line cut off; only "Save this entry?" is answered
-            # from a script (`echo y | peerjournal write --resume`; text piped in is kept by
-            # `write` as a draft of its own)
+        if self.unanswerable(ask_setting, ask_tags, ask_self_care):
             raise PeerJournalError(QUESTIONS_LEFT)
         forgiving_stdin(keep_bytes=not self.app.stdin_is_terminal())
         self.reader = LineReader.for_stdin()
@@ -387,6 +382,15 @@ class GuidedSession:
         ):
             if not ask and key not in self.done:
                 self.done.append(key)
+
+    def unanswerable(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> bool:
+        """Whether a question is left (those given as flags marked answered: `given_as_flags`)
+        with no terminal to ask it at (`write --resume < /dev/null`, cron): end of input at
+        each prompt would mark its question done, and clear a line cut off; only "Save this
+        entry?" is answered from a script (`echo y | peerjournal write --resume`; text piped
+        in is kept by `write` as a draft of its own)."""
+        self.given_as_flags(ask_setting, ask_tags, ask_self_care)
+        return not self.app.stdin_is_terminal() and self.questions_left()
 
     def questions_left(self) -> bool:
         """Whether a question before "Save this entry?" is still to be answered."""
@@ -1145,10 +1149,12 @@ def notice_later(say: Callable[[str], None], message: str) -> threading.Timer:
     return notice
 
 
-WAITING_NOTICE = (
-    "Waiting for the end of standard input: what comes in after your answer is added to your "
-    "evaluation (Ctrl-D, or closing the pipe, ends it)."
+# ({where}: a guided draft's "your evaluation"; an editor draft's names its file)
+WAITING_FOR_THE_END = (
+    "Waiting for the end of standard input: what comes in after your answer is added to "
+    "{where} (Ctrl-D, or closing the pipe, ends it)."
 )
+WAITING_NOTICE = WAITING_FOR_THE_END.format(where="your evaluation")
 
 
 def an_answer(line: str) -> bool:
@@ -1175,19 +1181,14 @@ def _as_text(
     `forgiving_stdin`) as text: as Windows-1252 when they read as that ("Caf\\xe9", the
     writer told, as `write` reads piped text), else each such byte a �."""
     from peerjournal.cli.editor import read_as_windows_1252
-    from peerjournal.textsafe import as_typed
+    from peerjournal.textsafe import as_typed, typed_bytes
 
     text = "".join(lines)
     try:
         data = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
         return as_typed(text)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    guessed = read_as_windows_1252(data, source, say)
-    return guessed if guessed is not None else data.decode("utf-8", "replace")
+    return typed_bytes(data, lambda data: read_as_windows_1252(data, source, say))[0]
 
 
 def _rest_of_stdin(into: list[str], came: Callable[[], None] = lambda: None) -> bool:

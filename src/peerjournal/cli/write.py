@@ -213,14 +213,15 @@ def register(app: typer.Typer) -> None:
         import os
 
         from peerjournal.cli.drafts_list import lines
+        from peerjournal.render.console import stand_ins
 
         # on a terminal (or with COLUMNS), each draft on one line: at 80 columns they wrapped
         width = app_ctx.out.width if app_ctx.out.is_terminal or os.environ.get("COLUMNS") else 0
         # the first words as far as the terminal has room for (the list cuts them there)
         shown = [{**row, "first_words": d.first_words(max(width, 50))}
                  for row, d in zip(rows, found, strict=True)]
-        for line in lines(shown, width):
-            typer.echo(line)
+        for line in lines(shown, width):  # (a Latin-1 or ASCII locale: "~" for the "…" that
+            typer.echo(stand_ins(line, app_ctx.out.encoding))  # cuts them, as tables show it)
         for row in rows:
             if row["original"] is not None:  # (`NotUtf8`: piped in, not UTF-8)
                 app_ctx.say(
@@ -603,17 +604,51 @@ def _nothing_to_resume(app: AppContext, plan: _Plan, exc: PeerJournalError) -> P
     draft of its own, or printed when it cannot be (`_keeping_piped`): never dropped. Only
     what is waiting is read (`_unused_stdin`): standard input left open with nothing in it
     yet is not waited for, and the error says it was not read."""
+    return _keeping_stdin(app, exc, _explicit(plan.given, plan.line.prompts)) or exc
+
+
+def _keeping_stdin(
+    app: AppContext, exc: PeerJournalError, options: dict[str, object], unused: str = ""
+) -> PeerJournalError | None:
+    """`exc` once the text piped in to a `write --resume` that does not use it is kept as a
+    draft of its own with the `options` (`_kept_piped_data`), `unused` added to it then;
+    None when nothing came to keep (only replies, `echo y |`). Standard input left open with
+    nothing in it yet is not waited for (`_stdin_waiting`): `exc` says it was not read; text
+    that stops coming for `guided.NOTICE_AFTER` seconds is waited for, saying so. Ctrl-C while
+    it is read: what came is kept, and `exc` is "Interrupted." (exit 130)."""
+    from peerjournal.cli.guided import QuietNotice
+
     if app.stdin_is_terminal():
-        return exc
+        return None
     if not _stdin_waiting():
         exc.message = (f"{exc.message.rstrip()} Standard input, open with nothing in it yet, "
                        "was not read.")
-        return exc
-    data = _unused_stdin(app)
-    words = None if data is None else _words_piped(data)
-    options = _explicit(plan.given, plan.line.prompts)
-    kept = None if words is None else _kept_piped_data(app, exc, words, options)
-    return exc if kept is None else kept
+        return None
+    notice = QuietNotice(app.say, _KEEPING_NOTICE)
+    try:
+        data = _unused_stdin(app, wait=True, came=notice.poke) or b""
+    except _StdinInterrupted as stop:
+        data = stop.data
+        exc.message = f"Interrupted. {exc.message}"
+        exc.exit_code = ExitCode.INTERRUPTED
+    finally:
+        notice.cancel()
+    words = _words_piped(data) if data.strip() else None
+    if words is None:
+        return None
+    said = exc.message
+    exc.message += unused
+    kept = _kept_piped_data(app, exc, words, options)
+    if kept is None:
+        exc.message = said
+    return kept
+
+
+# Said when text piped to `write --resume` that does not use it stops coming (`_keeping_stdin`)
+_KEEPING_NOTICE = (
+    "Waiting for the end of standard input: what is piped in is kept as a draft of its own "
+    "(Ctrl-D, or closing the pipe, ends it)."
+)
 
 
 def _no_editor_without_a_keyboard(
@@ -696,7 +731,7 @@ def _reply_notice(app: AppContext, picked: Draft) -> Any:
     input: at once when nothing is there yet (`cat | write --resume` typed at a terminal
     showed nothing), else after `guided.NOTICE_AFTER` seconds (a pipe left open after the
     answer), as a guided draft says it. Returns the timer, to cancel, or None."""
-    from peerjournal.cli.guided import WAITING_NOTICE, notice_later
+    from peerjournal.cli.guided import WAITING_FOR_THE_END, notice_later
 
     message = (
         f"Save the draft {picked.path} as it is? The answer (y or n) is read from standard "
@@ -706,7 +741,9 @@ def _reply_notice(app: AppContext, picked: Draft) -> Any:
     if not _stdin_waiting():
         app.say(message)
         return None
-    return notice_later(app.say, WAITING_NOTICE)
+    # (words after the answer go where `_words_after_the_answer` puts them)
+    where = f"the end of the evaluation in the draft {picked.path}"
+    return notice_later(app.say, WAITING_FOR_THE_END.format(where=where))
 
 
 def _interrupted_reply(
@@ -986,18 +1023,21 @@ def _stdin_waiting() -> bool:
         return False
 
 
-def _unused_stdin(app: AppContext, wait: bool = False) -> bytes | None:
+def _unused_stdin(
+    app: AppContext, wait: bool = False, came: Callable[[], None] = lambda: None
+) -> bytes | None:
     """What was piped in for a command line that opens the editor (see `_stdin_waiting`; or,
     `wait`, however slowly it comes: the reply to "Save this entry?" for a draft resumed
-    without --editor, as a guided draft's is read), if it holds any text; else None."""
+    without --editor, as a guided draft's is read), if it holds any text; else None. `came`
+    is called as each part of it comes in (`guided.QuietNotice.poke`)."""
     if app.stdin_is_terminal() or not (wait or _stdin_waiting()):
         return None
-    data, stopped = _read_stdin(_REPLIES_AT_MOST)
+    data, stopped = _read_stdin(_REPLIES_AT_MOST, came)
     if len(data) > _REPLIES_AT_MOST and not stopped:  # `yes |` never ends: its first MiB,
         whole_lines = data[: data.rfind(b"\n") + 1]  # if all replies
         if _piped_reply(whole_lines) is not None:
             return whole_lines
-        more, stopped = _read_stdin()  # text, to keep whole
+        more, stopped = _read_stdin(came=came)  # text, to keep whole
         data += more
     if stopped and wait:  # Ctrl-C while the reply was awaited: no reply
         raise _StdinInterrupted(data)
@@ -1275,7 +1315,8 @@ def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
         waiting[0].hold()  # says where it is open
     message = "There is no unfinished draft to resume."
     edits = [d for d in unsaved_edits(folder) if d.entry_id is not None]
-    gone = [d for d in edits if d.entry_id is not None and _entry_gone(app, d.entry_id, d)]
+    gone = [d for d in edits  # (a journal that cannot tell: `edit ID` continues them)
+            if d.entry_id is not None and _entry_gone(app, d.entry_id, d) is True]
     if gone:  # (`_edit_of_no_entry`: `edit ID` would only say "No entry")
         number = number_of(folder, gone[0])
         message += (
@@ -1300,8 +1341,8 @@ def _continues(app: AppContext, entry_id: int) -> str:
         return f"{command} continues"
     try:
         app.store().get(entry_id, trashed=True)
-    except NotFoundError:
-        return f"{command} continues"
+    except PeerJournalError:  # not in the trash; or the journal cannot be read (damaged,
+        return f"{command} continues"  # locked): `edit` says so itself
     return (f"{app.command_hint(f'restore {entry_id}')} (the entry is in the trash), then "
             f"{command}, continues")
 
@@ -1329,7 +1370,12 @@ def _edit_of_no_entry(app: AppContext, folder: Path, number: int, edit: Draft) -
     from peerjournal.errors import PeerJournalError
 
     entry_id = edit.entry_id
-    if entry_id is not None and _entry_gone(app, entry_id, edit):
+    gone = None if entry_id is None else _entry_gone(app, entry_id, edit)
+    if isinstance(gone, PeerJournalError):  # (not moved: the entry may well be there)
+        gone.message = (f"{gone.message.rstrip()} Draft {number}, unsaved changes to entry "
+                        f"{entry_id}, is kept as it was.")
+        raise gone
+    if gone:
         moved = edit.as_new_entry()
         app.say(
             f"Draft {number} held unsaved changes to an entry {entry_id} that is no longer in "
@@ -1358,19 +1404,23 @@ def _edit_of_no_entry(app: AppContext, folder: Path, number: int, edit: Draft) -
     raise PeerJournalError(f"Draft {number} holds unsaved changes to {which}: {continues} them.")
 
 
-def _entry_gone(app: AppContext, entry_id: int, edit: Draft) -> bool:
+def _entry_gone(app: AppContext, entry_id: int, edit: Draft) -> bool | PeerJournalError:
     """Whether the entry `edit` changes is neither in the journal nor in the trash (one of
     another entry with its ID counts as gone: `edit ID` would move it aside). With no
-    journal file, it is gone: none is made just to look (a home holding only drafts)."""
+    journal file, it is gone: none is made just to look (a home holding only drafts). The
+    error when the journal cannot be read (damaged, locked): it cannot tell."""
     if not app.db_path.exists():
         return True
-    store = app.store()
-    for trashed in (False, True):
-        try:
-            entry = store.get(entry_id, trashed=trashed)
-        except NotFoundError:
-            continue
-        return not edit.is_of(entry)
+    try:
+        store = app.store()
+        for trashed in (False, True):
+            try:
+                entry = store.get(entry_id, trashed=trashed)
+            except NotFoundError:
+                continue
+            return not edit.is_of(entry)
+    except PeerJournalError as exc:
+        return exc
     return True
 
 
@@ -1583,12 +1633,15 @@ def _a_whole_entry_refused(line: _CommandLine) -> PeerJournalError:
     )
 
 
-def _read_stdin(most: int | None = None) -> tuple[bytes, bool]:
+def _read_stdin(
+    most: int | None = None, came: Callable[[], None] = lambda: None
+) -> tuple[bytes, bool]:
     """What came in on standard input, and whether Ctrl-C (or Ctrl-\\, SIGTERM, SIGHUP, as
     in a guided write) stopped it coming: the text typed or piped in before that is kept. On
     a terminal it is read line by line as a guided answer is (readline, where there is
     one), the line being typed when Ctrl-C is pressed with it. Piped, with `most`: read on
-    only until more than that has come (the rest is left to read)."""
+    only until more than that has come (the rest is left to read); `came` is called as each
+    part comes."""
     import sys
 
     from peerjournal.cli.guided import quit_as_terminate
@@ -1604,6 +1657,7 @@ def _read_stdin(most: int | None = None) -> tuple[bytes, bool]:
             size = 0
             while (most is None or size <= most) and (chunk := read(1 << 16)):
                 chunks.append(chunk)
+                came()
                 size += len(chunk)
     except KeyboardInterrupt:
         return b"".join(chunks), True
@@ -2080,8 +2134,7 @@ def _resume(
     too_long = _too_long(session.draft)
     if too_long is not None:
         raise PeerJournalError(_too_long_message(app, too_long, draft_file, again))
-    session.given_as_flags(*_asked(given))  # (flags answer their questions)
-    if not app.stdin_is_terminal() and session.questions_left():
+    if session.unanswerable(*_asked(given)):  # (flags answer their questions)
         raise _piped_to_questions_left(app, draft_file, given, prompts)
     draft = _run(session, given)
     return draft, _after_session(session)
@@ -2097,17 +2150,9 @@ def _piped_to_questions_left(
     from peerjournal.cli.guided import QUESTIONS_LEFT
 
     refused = PeerJournalError(QUESTIONS_LEFT)
-    data, interrupted = _read_stdin()
-    if interrupted:
-        refused.message = f"Interrupted. {refused.message}"
-        refused.exit_code = ExitCode.INTERRUPTED
-    words = _words_piped(data)  # (a reply piped in, `echo y |`, is no text to keep)
-    said = refused.message
-    refused.message += " What was piped in was not taken as its answers."
-    options = _explicit(given, prompts)
-    kept = None if words is None else _kept_piped_data(app, refused, words, options)
+    unused = " What was piped in was not taken as its answers."
+    kept = _keeping_stdin(app, refused, _explicit(given, prompts), unused)
     if kept is None:
-        refused.message = said
         return refused
     refused = kept
     again = _listed(app, draft_file)[0]  # (the piped text's draft is the newest now)
