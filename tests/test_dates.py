@@ -225,7 +225,7 @@ def test_numeric_dates_are_day_first_unless_the_year_comes_first(text: str, expe
         ("5", "day/month/year"),
         ("2026", "a period, not one day. Give one day, such as '1 Jan 2026' or 2026-01-01"),
         ("2026-11", "such as '1 Nov 2026' or 2026-11-01"),
-        ("11/2026", "day/month/year"),
+        ("11/2026", "a period, not one day. Give one day, such as '1 Nov 2026' or 2026-11-01"),
         ("1/11/026", "day/month/year"),
         ("01/11/2026 - 02/11/2026", "day/month/year"),
         ("fri 01/11/2026 and 02/11/2026", "Use today"),

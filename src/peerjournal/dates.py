@@ -517,6 +517,9 @@ def period_end(day: date, by: str) -> date:
 # up to today
 _PERIOD_WORD = re.compile(r"^(this|last|past)\s+(week|fortnight|month|year)$")
 _YEAR_MONTH = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})$")  # 2025-11, 2025/11
+# 11/2025, 11-2025: the month as delete and restore read it (`options._dated`), so that the
+# `list` they point to reads it too; 0-2025 and 50-2020 are then "no month 0" (50), not unread.
+_MONTH_OF_YEAR = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{4})$")
 _YEAR = re.compile(r"^[0-9]{4}$")
 # A month in words, with a four-digit year or none ("Nov 2025", "november", "Sept. 2025"): read
 # here, never by dateutil, which filled the missing day in from today's.
@@ -534,9 +537,9 @@ _MONTH_WORDS = {
 
 def period(text: str, today: date) -> tuple[date, date] | None:
     """The first and last day of the calendar period `text` names ("last month", "this week",
-    "last fortnight", "last year", "2025-11", "Nov 2025", "2025"), or of the days up to today
-    ("past fortnight"), else None. A month named without a year is the most recent one: this
-    year's if it has begun, else last year's."""
+    "last fortnight", "last year", "2025-11", "11/2025", "Nov 2025", "2025"), or of the days up
+    to today ("past fortnight"), else None. A month named without a year is the most recent
+    one: this year's if it has begun, else last year's."""
     raw = _spoken_form(text)
     if (m := _MONTH_YEAR.match(raw)) and m.group(1) in _MONTH_WORDS:
         month = _MONTH_WORDS[m.group(1)]
@@ -560,6 +563,8 @@ def period(text: str, today: date) -> tuple[date, date] | None:
         return _year(int(raw), text)
     if m := _YEAR_MONTH.match(raw):
         return _month(int(m.group(1)), int(m.group(2)), text)
+    if m := _MONTH_OF_YEAR.match(raw):
+        return _month(int(m.group(2)), int(m.group(1)), text)
     return None
 
 

@@ -38,6 +38,8 @@ from peerjournal.entry import (
 from peerjournal.errors import PeerJournalError
 from peerjournal.exporters.json_ import BACKUP_SCHEMA, cut_short
 from peerjournal.plural import joined
+from peerjournal.textsafe import cut
+from peerjournal.unique_json import KeyGivenTwice, unique_keys
 
 if TYPE_CHECKING:
     from peerjournal.drafts import KeptDraft
@@ -290,9 +292,15 @@ def _read(text: str, tz: tzinfo, today: date, month_first: bool) -> Imported:
     stripped = text.lstrip()
     try:
         _refuse_json_value(stripped)
-        data = json.loads(text) if stripped.startswith(("[", "{")) else None
+        data = (json.loads(text, object_pairs_hook=unique_keys)
+                if stripped.startswith(("[", "{")) else None)
     except RecursionError:
         raise PeerJournalError("Not valid JSON for an import: nested too deeply.") from None
+    except KeyGivenTwice as exc:  # json.loads would keep the last: the other's words lost
+        raise PeerJournalError(
+            f"{cut(exc.key, 41)!r} is given twice in one record or object of the file, which no "
+            "export writes; peerjournal will not guess which to keep. Nothing was imported."
+        ) from None
     except ValueError as exc:
         header = _BRACKET_HEADER.match(stripped.split("\n", 1)[0])
         if not header or any(c in header.group("stamp") for c in '{["'):

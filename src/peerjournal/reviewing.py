@@ -47,14 +47,28 @@ _SEPARATOR = re.compile("[\u2028\u2029]")
 
 
 def sanitise_document(value: Any) -> Any:
-    """Every string (keys included) in a loaded JSON document, sanitised."""
-    if isinstance(value, str):
-        return sanitise(value)
-    if isinstance(value, list):
-        return [sanitise_document(v) for v in value]
-    if isinstance(value, dict):
-        return {sanitise(str(k)): sanitise_document(v) for k, v in value.items()}
-    return value
+    """Every string (keys included) in a loaded JSON document, sanitised. Without recursion:
+    a field a summary never has, nested as deep as JSON is read (~1,000), is still shown."""
+    root: list[Any] = [None]
+    todo: list[tuple[Any, list[Any] | dict[str, Any], int | str]] = [(value, root, 0)]
+    while todo:
+        item, parent, at = todo.pop()
+        if isinstance(item, str):
+            parent[at] = sanitise(item)  # type: ignore[index]
+        elif isinstance(item, list):
+            copy: list[Any] = [None] * len(item)
+            parent[at] = copy  # type: ignore[index]
+            todo.extend((v, copy, n) for n, v in enumerate(item))
+        elif isinstance(item, dict):
+            keyed: dict[str, Any] = {}
+            parent[at] = keyed  # type: ignore[index]
+            pairs = [(sanitise(str(k)), v) for k, v in item.items()]
+            keyed.update((key, None) for key, _ in pairs)  # (in the file's order)
+            # the last of two keys made alike wins, as a dict built in order has it
+            todo.extend((v, keyed, key) for key, v in reversed(pairs))
+        else:
+            parent[at] = item  # type: ignore[index]
+    return root[0]
 
 
 def sanitised_to_show(summary: dict[str, Any], shown: int | None) -> dict[str, Any]:

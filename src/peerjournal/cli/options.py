@@ -206,7 +206,7 @@ def entry_ids(text: str) -> list[int]:
             found.append(entry_id(part))
             continue
         first, last = int(run[1]), int(run[2])
-        if first < 1:
+        if min(first, last) < 1:  # (5-0 too: "as in 0-5" would be refused in turn)
             raise typer.BadParameter(
                 f"{part} is not a range of entry IDs; IDs start at 1 (see `peerjournal list`)."
             )

@@ -264,6 +264,7 @@ def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str |
     (`stale`: their number, when already counted), naming which of the two changed: that the
     scores were out of date after `people add` was blamed on it, though names play no part in
     scoring (it was the scoring code that had changed)."""
+    from peerjournal.db.stats import other_lexicon_scores
     from peerjournal.drift.lexicon import lexicon_version
     from peerjournal.plural import counted
 
@@ -276,7 +277,7 @@ def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str |
     tried = _tried_lexicon(app)
     if tried is not None:
         return _tried_lexicon_note(were, tried)
-    other_lexicon = _other_lexicon(store, lexicon_version(app.lexicon_path()))
+    other_lexicon = other_lexicon_scores(store, lexicon_version(app.lexicon_path()))
     if other_lexicon >= stale:
         what = "the drift lexicon"
     elif not other_lexicon:
@@ -309,18 +310,6 @@ def _tried_lexicon_note(were: str, path: Path) -> str:
         f"uses the lexicon in config.toml, not --lexicon: to score the journal with this one, "
         f"{how_to_configure(path)}."
     )
-
-
-def _other_lexicon(store: Store, version: str) -> int:
-    """How many live entries were scored with another lexicon than `version`, or not at all."""
-    from peerjournal.db.engine import translated_errors
-
-    sql = (
-        "SELECT count(*) FROM entry WHERE deleted_at IS NULL "
-        "AND (lexicon_version IS NULL OR lexicon_version != ?)"
-    )
-    with translated_errors(store.path):
-        return int(store.conn.execute(sql, (version,)).fetchone()[0])
 
 
 def register(app: typer.Typer) -> None:

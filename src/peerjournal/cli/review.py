@@ -248,8 +248,10 @@ def load_summary(
     path: Path, now: datetime, said: Callable[[str], None] | None = None
 ) -> dict[str, Any]:
     """Read, parse and validate one summary file (made by `now` at the latest, give or take
-    the clocks' difference); errors name the file, and `said` is told of one read as
-    Windows-1252 (`_read_as_windows_1252`)."""
+    the clocks' difference); errors name the file. Of a summary read as Windows-1252
+    (`_read_as_windows_1252`) `said` is told, or stderr without it: every caller reads one
+    alike. The note comes once the file is a summary: a Latin-1 note beside the summaries in a
+    folder is only skipped, with its one line."""
     from peerjournal.exporters.json_ import BEFORE_JSON, cut_short
     from peerjournal.summary import (
         NotASummary,
@@ -279,6 +281,7 @@ def load_summary(
         f"{name}: the file ends part-way through (cut short in sending or saving?); "
         "ask for the summary to be sent again."
     )
+    latin = False
     try:
         # UTF-16 or UTF-32 too, as JSON allows: a summary saved again by an editor as "Unicode"
         encoding = json.detect_encoding(raw)
@@ -286,7 +289,7 @@ def load_summary(
     except UnicodeDecodeError as exc:
         if exc.end >= len(raw) and exc.reason in ("unexpected end of data", "truncated data"):
             raise cut_off from None  # cut inside a character's bytes
-        text = _read_as_windows_1252(raw, name, said)
+        text, latin = _read_as_windows_1252(raw, name), True
     del raw  # up to 64 MB: not kept beside the text and the document parsed from it
     other = _other_export(text)
     if other:
@@ -318,6 +321,9 @@ def load_summary(
         raise NotASummary(f"{name}: {not_summary}")
     summary = validate_summary(data, name, now)
     check_as_exported(summary, name)
+    if latin:
+        (said or _to_stderr)(f"peerjournal: {name}: not UTF-8 but Windows-1252 (Latin-1) text, "
+                             "as an editor may save a file again; read as that.")
     return summary
 
 
@@ -327,24 +333,30 @@ _OTHER_EXPORT = (
 )
 
 
-def _read_as_windows_1252(raw: bytes, name: str, said: Callable[[str], None] | None) -> str:
+def _read_as_windows_1252(raw: bytes, name: str) -> str:
     """A summary that is not UTF-8 read as Windows-1252 (Latin-1), as an editor on Windows
     saves one again ("ANSI"), when it is plainly that (`editor.as_windows_1252`: it is then
-    the same text), `said` told so; otherwise refused, saying what it may be."""
+    the same text); otherwise refused, saying what it may be."""
     from peerjournal.cli.editor import as_windows_1252, likely_encoding
     from peerjournal.summary import NotASummary
 
     text = as_windows_1252(raw)
-    if text is not None and said is not None:
-        said(f"peerjournal: {name}: not UTF-8 but Windows-1252 (Latin-1) text, as an editor "
-             "may save a file again; read as that.")
+    if text is not None:
         return text
-    likely = likely_encoding(raw) if text is None else None
-    other = likely.label if likely else "Windows-1252 (Latin-1)" if text else None
-    guess = f"; it may be {other} (saved again by an editor?)" if other else ""
+    likely = likely_encoding(raw)
+    guess = f"; it may be {likely.label} (saved again by an editor?)" if likely else ""
     raise NotASummary(
         f"{name}: not UTF-8 text{guess}; is this a summary exported as JSON?"
     )
+
+
+def _to_stderr(message: str) -> None:
+    """Where a note goes when the caller gives no `said`: stderr, never stdout (data)."""
+    import sys
+
+    from peerjournal.textsafe import clean
+
+    print(clean(message), file=sys.stderr)
 
 
 def _other_export(text: str) -> str | None:

@@ -449,3 +449,16 @@ def live_and_trashed(store: Store) -> tuple[int, set[int]]:
         return int(live), {int(entry_id) for (entry_id,) in trashed}
 
     return store.past_damage(read)
+
+
+def other_lexicon_scores(store: Store, version: str) -> int:
+    """How many live entries were scored with another lexicon than `version`, or not at all
+    (`report`'s stale-scores note tells the lexicon from the scoring code by it)."""
+    from peerjournal.db.engine import translated_errors
+
+    sql = (
+        "SELECT count(*) FROM entry WHERE deleted_at IS NULL "
+        "AND (lexicon_version IS NULL OR lexicon_version != ?)"
+    )
+    with translated_errors(store.path):
+        return int(store.conn.execute(sql, (version,)).fetchone()[0])
