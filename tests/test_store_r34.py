@@ -133,7 +133,14 @@ def test_a_mentor_summary_of_a_damaged_journal_is_not_written(
     assert result.exit_code == 4 and not out.exists()
     message = said(result.stderr)
     assert message.startswith("peerjournal: No summary was written: it would leave out entries")
-    assert message.endswith(left_out(path, lost).removeprefix("peerjournal: "))
+    # (round 37: in export's words, not the store's "could not tell whether it belongs in
+    # what it shows")
+    named = left_out(path, lost).removeprefix("peerjournal: ").partition(" cannot be read")[0]
+    assert f"{named} cannot be read (the file is damaged there), so a summary of this period " \
+        "would be incomplete." in message
+    assert "could not tell" not in message
+    assert message.endswith("`peerjournal export --full` saves the entries that can still be "
+                            "read; keep the damaged file as it is.")
 
 
 def test_a_sound_journal_reads_whole_and_exits_0(cli: CLI, journal: Path) -> None:

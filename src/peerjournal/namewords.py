@@ -273,6 +273,17 @@ SENTENCE_OPENERS = SENTENCE_WORDS | word_set(
     driven ridden risen swollen torn worn drawn thrown grown shown blown flown
     """
 )
+# Words that make the next one stronger or softer, opening a sentence in a shift note ("Pretty
+# tired.", "Bloody hard day.", "Kinda flat."): opening a sentence, not flagged as a possible
+# name (see `unlisted_capitalised`) unless listed, or reading as a person ("Pretty rang").
+# Kept out of `SENTENCE_OPENERS`, which the drift engine reads too.
+INTENSIFIERS = word_set(
+    """
+    pretty super kinda sorta bloody dead totally absolutely completely utterly fairly
+    somewhat incredibly extremely seriously massively hugely ridiculously insanely properly
+    slightly literally genuinely truly bit
+    """
+)
 # Words that open the one-line answers to the self-care and evaluation questions ("Long walk
 # by the canal.", "Bath.", "Run.", "Mutual learning."), some of them names too (Long, Short,
 # Cook, Park). With the feelings vocabulary and the prompt sets' questions, the tool's own

@@ -115,6 +115,7 @@ from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import count
 
 from peerjournal.errors import plain_hint
 
@@ -131,6 +132,7 @@ from peerjournal.namewords import (
     FEELING_NAMES,
     FEELINGS,
     IMPERATIVES,
+    INTENSIFIERS,
     MODAL_SUBJECTS,
     MODALS,
     OTHER_GIVEN_NAMES,
@@ -482,10 +484,9 @@ def _bare_vowel_kept(match: re.Match[str], text: str) -> bool:
     "Bar"), in a word written with a capital that is none of the tool's words (`_NOT_BARE`)
     and, opening a sentence, reads as a person ("Muller rang"). Never in lower case: "bull",
     "dull", "rose", "tows" are everyday words, and no word list of the tool holds them all."""
-    named = set(match.re.groupindex.values())
     bare = [
-        match.start(i) for i in range(1, match.re.groups + 1)
-        if i not in named and match.start(i) >= 0
+        match.start(group) for group in match.re.groupindex
+        if group.startswith(_BARE_VOWEL_GROUP) and match.start(group) >= 0
     ]
     plain = [at for at in bare if not _umlaut_spelled(text[at - 1])]
     if not plain:
@@ -542,12 +543,19 @@ def _as_latin(key: str) -> str:
     )
 
 
+# The empty named group marking where an umlaut written out ("ue" of "Mueller") was matched
+# by its vowel alone ("Muller"), numbered on so no two in one pattern share a name (see
+# `_bare_vowel_kept`)
+_BARE_VOWEL_GROUP = "v"
+_BARE_VOWELS = count()
+
+
 def _name_pattern(name: str, polish: bool = False, bare: bool = False) -> str:
     """A listed name, to match in keyed text: case- and accent-insensitive, HIDDEN allowed
     between and after letters, letters that fold to one ("ss" ~ "ß") matched either way,
     and declined (see `_inflected`). With `bare`, an umlaut written out ("ue" of "Mueller")
-    may be its vowel alone, "ü" keyed (`_umlaut_written_out`), an empty group marking where
-    (see `_bare_vowels`)."""
+    may be its vowel alone, "ü" keyed (`_umlaut_written_out`), an empty named group
+    (`_BARE_VOWEL_GROUP`) marking where (see `_bare_vowels`)."""
     name = "".join(ch for ch in name if _key(ch) != HIDDEN)
     name, ending = _inflected(name, polish)
     pieces = []
@@ -555,7 +563,8 @@ def _name_pattern(name: str, polish: bool = False, bare: bool = False) -> str:
     while i < len(name):
         if bare and _umlaut_written_out(name, i):
             vowel, e = _char_pattern(name[i]), _char_pattern(name[i + 1])
-            pieces.append(f"{vowel}(?:{_ANY_HIDDEN}{e}|())")
+            marker = f"(?P<{_BARE_VOWEL_GROUP}{next(_BARE_VOWELS)}>)"
+            pieces.append(f"{vowel}(?:{_ANY_HIDDEN}{e}|{marker})")
             i += 2
             continue
         for width in (3, 2):
@@ -1113,6 +1122,9 @@ _SPOKEN_EMAIL = (
 
 
 _URL_CHARS = r"(?:\([^\s<>\"'“”‘’()]*\)|[^\s<>\"'“”‘’)])"
+# A link ends before the punctuation of the sentence it is in ("see https://x.org/a, then"):
+# the comma or full stop is the sentence's, kept outside "[link]"
+_URL_END = r"(?<![.,;:!?])"
 
 
 def _identifier_rules() -> list[_Rule]:
@@ -1137,10 +1149,10 @@ def _identifier_rules() -> list[_Rule]:
             # address's start out): each word of a long run of them ("ha-ha-ha…", "ha.ha.ha…",
             # 20,000 characters) was read on to the end of the run, which took 20 s
             re.compile(
-                rf"(?:\b[a-z][a-z0-9+.\-]{{0,31}}://|\bwww\.){_URL_CHARS}+"
+                rf"(?:\b[a-z][a-z0-9+.\-]{{0,31}}://|\bwww\.){_URL_CHARS}+{_URL_END}"
                 r"|\b[\w\-]{1,63}(?:\.[\w\-]{1,63}){0,126}"
                 r"\.(?:com|org|net|io|co|uk|gov|edu|info|me|app)\b"
-                rf"(?:/{_URL_CHARS}*)?",
+                rf"(?:/{_URL_CHARS}*{_URL_END})?",
                 re.IGNORECASE,
             ),
             "[link]",
@@ -1340,8 +1352,10 @@ class Redactor:
         words = [(m, _plain(m.group())) for m in regex.finditer(text)]
         people = {
             key for m, key in words
-            if len(key) >= 4 and key not in OTHER_GIVEN_NAMES
-            and _spelt_otherwise(key, parts) is not None and _a_person_here(text, *m.span())
+            if len(key) >= 4 and key not in OTHER_GIVEN_NAMES and (
+                (_spelt_otherwise(key, parts) is not None and _a_person_here(text, *m.span()))
+                or _slip_owning(text, *m.span(), key, parts)
+            )
         }
         return [(*m.span(), PLACEHOLDER) for m, key in words if key in people]
 
@@ -1706,14 +1720,16 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
     if _POSSESSIVE_AFTER.match(text, end):
         return False
     key = _plain(word)
-    if key in FEELING_NAMES and not _person_verb_in_sentence(text, end):
-        # a list of feelings, not the name twice ("hope, HOPE"), and no one's verb after it
-        # in the sentence ("Joy, relief, Hope and Grace came" are people)
+    kind = FEELINGS if key in FEELING_NAMES else _SEASONS if key in _SEASONS else None
+    if kind and not _person_verb_in_sentence(text, end):
+        # a list of feelings, or of seasons, not the name twice ("hope, HOPE"), and no one's
+        # verb after it in the sentence ("Joy, relief, Hope and Grace came" are people;
+        # "Summer, winter and I" is the season)
         after = _LIST_AFTER.match(text, end)
-        if after and _plain(after.group(1)) in FEELINGS - {key}:
+        if after and _plain(after.group(1)) in kind - {key}:
             return True
         before = _search_back(_LIST_BEFORE, text, start)
-        if before and _plain(before.group(1)) in FEELINGS - {key}:
+        if before and _plain(before.group(1)) in kind - {key}:
             # and the list ends or goes on after it: "relief, Hope rang" is Hope
             ends = _ALONE_AFTER if "." in text[before.end(1) : start] else _LIST_END
             if ends.match(text, end):
@@ -1754,6 +1770,7 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
 # Seasons, and the words before one that make it the season ("next summer", "last winter")
 _SEASONS = _words("summer winter autumn spring")
 _SEASON_BEFORE = _words("this last next every each all early late mid")
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 # Subjects of a verb in the third person ("everyone hopes"), and words between a subject
 # and its verb ("we all hope", "I still hope")
 _THIRD_PERSON_SUBJECTS = _words(
@@ -1860,6 +1877,19 @@ _DRIVING = _words("drove drive driving drives")
 _CHOOSING = _words("decide choose pick lead know speak talk say tell answer ask explain")
 _LET_PERSON_NEXT = BARE_VERBS | _CHOOSING | {"down"}
 _HELP_PERSON_NEXT = BARE_VERBS | _CHOOSING | _words("with to move")
+# After "helped" and a part in lower case, where they were helped to: "helped rose up the
+# stairs", "helped grace into the car". After a part that is a verb these go with the verb
+# too ("the tide rose up"): then only before where to ("up the stairs", "down from the bus")
+_HELPED_ALONG = _words("up down into onto off across through over along upstairs downstairs")
+_WHERE_TO = re.compile(
+    r"[^\S\n]+(?i:the|a|an|my|his|her|their|our|your|this|that|from|to|into|onto|off|out"
+    r"|of|at|and)(?![\w'’])|\s*(?:[.,;:!?…)]|$)"
+)
+# After such a part that is a verb, an idiom of the verb: "the team I helped rose to the
+# occasion" is no one
+_VERB_IDIOM = re.compile(
+    r"[^\S\n]+(?i:to[^\S\n]+the[^\S\n]+(?:occasion|challenge))(?![\w'’])"
+)
 _DRIVEN = re.compile(
     r"(?:[^\S\n]+(?:and|&)[^\S\n]+(?:(?:her|his|their|my)[^\S\n]+)?[^\W\d_]+)?"
     r"[^\S\n]+(?:home|to|back|there|round|over|into)(?![\w'’])",
@@ -1880,6 +1910,11 @@ def _helped_person(text: str, end: int, key: str, cue: str) -> bool:
             return bool(_CLAUSE_ENDS.match(text, next_word.end()))  # "helped grace out."
         if key in MODALS and cue in ("help", "helps") and following != "with":
             return False  # "Help will come"
+        if key in VERB_NEXT and _VERB_IDIOM.match(text, end):
+            return False  # "the team I helped rose to the occasion"
+        if following in _HELPED_ALONG and next_word is not None:
+            # "helped grace up the stairs"; "helped rose up the stairs", not "rose up."
+            return key not in VERB_NEXT or bool(_WHERE_TO.match(text, next_word.end()))
         return following in _HELP_PERSON_NEXT
     return cue in _DRIVING and bool(_DRIVEN.match(text, end))
 
@@ -1911,6 +1946,17 @@ _VERB_BEFORE = VERB_CUES | _words("to not never don't didn't won't can't please"
 # Before such a part, words that make it the word even before a person's verb ("every day
 # was hard", "the next day went well")
 _COUNTING_BEFORE = _words("every each next last same other whole one another first")
+
+
+# Everyday words a list of people ending with the writer holds none of ("summer, winter and
+# I"): seasons, feelings that are no names, days
+_NO_ONE_LISTED = _SEASONS | (FEELINGS - _FIRST_NAME_WORDS - OTHER_GIVEN_NAMES) | _WEEKDAYS
+
+
+def _words_listed(listed: str) -> bool:
+    """Whether the rest of a list ending with the writer (`_LISTED_WITH_ME`) holds an
+    everyday word in lower case (`_NO_ONE_LISTED`): then it lists no people."""
+    return any(w in _NO_ONE_LISTED for w in _LETTER_RUN.findall(listed) if w.islower())
 
 
 def _lower_part_is_word(match: re.Match[str], text: str) -> bool:
@@ -1948,7 +1994,9 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
     if cue not in _NOT_BEFORE_A_PAIR and _PAIR_BEFORE_A_PERSONS_VERB.match(text, end):
         return _PERSON  # "so frank and grace came"; not "the bill and I paid", "I was frank and I…"
     listed = _LISTED_WITH_ME.match(text, end)
-    if listed and (cue in _CLAUSE_OPENERS or "," in listed.group()):
+    if listed and (cue in _CLAUSE_OPENERS or "," in listed.group()) and not _words_listed(
+        listed.group()
+    ):
         return _PERSON  # "grace, frank and I had tea", "so grace and I left"; not "with grace…"
     if _a_word_here(text, start, end):
         return _WORD
@@ -2200,6 +2248,7 @@ _IN_A_PHRASE = _phrases(
     bills: _ are due | _ to pay | pay _ | paid _
     bill: pay _ | paid _ | _ is due
     love: _ is in the air | _ was in the air
+    rose: _ to the occasion | _ to the challenge
     """
 )
 # Where a listed word-name, capitalised opening its sentence, is only that word (see
@@ -2565,7 +2614,7 @@ def unlisted_capitalised(
     people list. Placeholders like "[person]" are lower case and never flagged.
     """
     known = lower_case_words([text]) | frozenset(lower)
-    with_vocabulary = known | frozenset(vocabulary) | IMPERATIVES
+    with_vocabulary = known | frozenset(vocabulary) | IMPERATIVES | INTENSIFIERS
     alone = _words_listed_alone(tuple(names))
     parts = _word_parts(tuple(names))
     labelled = _LABEL.search(text) is not None
@@ -2594,11 +2643,20 @@ def unlisted_capitalised(
         ):  # a month, unless it rings or is met ("April rang", "I met June"), or is listed
             continue
         if _opens_sentence(text, match.start()) and not nickname_like(word, names):
-            common = known if as_person(word, after) else with_vocabulary
+            common = known if _opens_as_person(word, after) else with_vocabulary
             if common_opener(word, common) and not used_as_name(word, after):
                 continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+def _opens_as_person(word: str, after: str) -> bool:
+    """`as_person`, but an intensifier (`INTENSIFIERS`) is taken for a person only when
+    possessive or before what only a person does ("Pretty rang"): "Pretty tired", "Bloody
+    exhausted" go on with an adjective that looks like a verb's past tense."""
+    if opener_key(word) in INTENSIFIERS:
+        return POSSESSIVE.search(word) is not None or speaks(after)
+    return as_person(word, after)
 
 
 # After the words that tell an identifier (see `_identifier_rules`: "Case no.", "Reg plate",
@@ -2648,7 +2706,6 @@ def _has_lower_form(form: str, case_sensitive: bool) -> bool:
     return case_sensitive and len(form) > 1 and form.isalpha()
 
 
-_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 # A verb before a month that makes it someone: "I met June", "rang April".
 _MET_BEFORE = re.compile(
     r"\b(?:met|saw|told|asked|rang|called|texted|phoned|visited|thanked|hugged)\s+$"
@@ -2921,12 +2978,29 @@ def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     if not all_parts:
         return []
     parts = _misspellable(all_parts)
+
+    def misspelt(key: str) -> bool:
+        return _misspelt(key, parts) or _spelt_otherwise(key, all_parts) is not None
+
+    # (and one owning something without its apostrophe, "kerris mum", as "Kerris mum" is
+    # flagged as a capitalised word)
     return [
         m.span() for m in _LOWER_WORD.finditer(text)
-        if m.group().islower() and (
-            _misspelt(key := _plain(m.group()), parts) or _spelt_otherwise(key, all_parts)
-        )
+        if m.group().islower() and (misspelt(key := _plain(m.group())) or (
+            key.endswith("s") and key not in COMMON_WORDS and misspelt(key[:-1])
+        ))
     ]
+
+
+def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str]) -> bool:
+    """Whether the word at `start`:`end` of `text` (`key`) is a listed part typed with a slip
+    (`_misspelt`: "siobahn" for Siobhan) owning something ("siobahn's mum"), as a part spelt
+    otherwise there is ("kerri's mum"): a person's place, in either case. Not after an
+    article or a possessive ("the cooker's door" with Cooke listed is the word)."""
+    if not _POSSESSIVE_AFTER.match(text, end) or not _misspelt(key, _misspellable(parts)):
+        return False
+    before = _search_back(_WORD_BEFORE, text, start)
+    return before is None or before.group(1).casefold() not in _DETERMINERS
 
 
 def _spelt_otherwise(key: str, parts: frozenset[str]) -> str | None:

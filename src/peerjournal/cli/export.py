@@ -809,6 +809,7 @@ def _refuse_past_damage(store: Store, first: date, last: date) -> None:
     dates = _lost_dates(store)
     if dates is not None and not any(first <= day <= last for day in dates):
         return
+    from peerjournal.db.health import salvage_advice
     from peerjournal.errors import DamagedJournal
 
     outside = ""
@@ -818,12 +819,53 @@ def _refuse_past_damage(store: Store, first: date, last: date) -> None:
                    "those days, nor has them in the period of the same length just before it "
                    "(which a summary compares), can still be exported here. ")
     raise DamagedJournal(
-        "No summary was written: it would leave out entries that cannot be read, without "
-        f"saying so. {outside}To send a summary of this period, save what can be read "
-        "(`export --full`) and import that backup into a new journal (`peerjournal import "
-        "FILE` with PEERJOURNAL_HOME set to a new folder), then export it from there. "
-        f"{store.left_out_note()}"
+        f"No summary was written: {_what_damage_leaves_out(store)} {outside}To send a summary "
+        "of this period, save what can be read (`export --full`) and import that backup into "
+        "a new journal (`peerjournal import FILE` with PEERJOURNAL_HOME set to a new folder), "
+        f"then export it from there. {salvage_advice(store.hint('export --full'))}"
     )
+
+
+def _what_damage_leaves_out(store: Store) -> str:
+    """What a summary of a journal read past damage would leave out, as the summary's
+    writer needs it said: the entries that cannot be read (the summary would be
+    incomplete), and those whose tags cannot be read (their text can: the summary would
+    show them untagged). Not the store's own note, which says a command "could not tell
+    whether they belong in what it shows"."""
+    from peerjournal.plural import counted
+
+    said = []
+    if store.lost or store.unnamed_lost:
+        named = _ids_named(sorted(store.lost))
+        if store.unnamed_lost:
+            ids_too = f"{'its ID' if store.unnamed_lost == 1 else 'their IDs'} cannot be read"
+            named = (f"{named}, and {store.unnamed_lost} more ({ids_too} either)," if named
+                     else f"{counted(store.unnamed_lost, 'entry')} ({ids_too})")
+        said.append(
+            f"it would leave out entries that cannot be read, without saying so. {named} of the "
+            f"journal at {store.path} cannot be read (the file is damaged there), so a summary "
+            "of this period would be incomplete."
+        )
+    if store.tags_lost:
+        said.append(
+            f"{'It' if said else 'it'} would show entries without their tags, without saying "
+            f"so: the tags of {_ids_named(sorted(store.tags_lost)).lower()} of the journal at "
+            f"{store.path} cannot be read (the file is damaged there), though their text can."
+        )
+    return " ".join(said)
+
+
+def _ids_named(ids: list[int]) -> str:
+    """"Entry 3", "Entries 3, 4 and 9 more" ("" for none): the first `NAMED_AT_MOST`."""
+    from peerjournal.db.store import NAMED_AT_MOST
+    from peerjournal.plural import joined
+
+    if not ids:
+        return ""
+    named = [str(i) for i in ids[:NAMED_AT_MOST]]
+    if len(ids) > NAMED_AT_MOST:
+        named[-1] = f"{len(ids) - NAMED_AT_MOST + 1} more"
+    return f"{'Entry' if len(ids) == 1 else 'Entries'} {joined(named)}"
 
 
 def _lost_dates(store: Store) -> list[date] | None:
