@@ -76,7 +76,7 @@ def test_an_unsaved_edit_is_never_continued_on_another_journals_entry(
     result = cli(*other, "edit", "1")
     assert result.exit_code == 0, result.stderr
     assert "unsaved changes" not in result.stderr and "Updated" not in result.stderr
-    assert result.stderr.startswith("No changes.")
+    assert result.stderr.startswith("Entry 1 is unchanged.")
     assert _entry(cli, 1, *other)["experience"] == OTHER_TEXT
     # the default journal's edit is still kept, and continued there
     again = cli("edit", "1")
@@ -351,7 +351,7 @@ def test_edit_holds_its_file_while_the_editor_is_open(
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     add(HOME_TEXT)
-    assert _ok(cli, "edit", "1").stderr.startswith("No changes.")
+    assert _ok(cli, "edit", "1").stderr.startswith("Entry 1 is unchanged.")
     assert seen.read_text(encoding="utf-8") == "True"
     assert list(isolated.rglob("*.lock")) == []  # released, and its lock file gone
 

@@ -189,7 +189,8 @@ def test_a_kept_edit_closed_unsaved_changes_nothing_and_stays_kept(
     lines = said(result)
     assert lines.startswith(f"You have unsaved changes to entry {entry_id} from ")
     assert lines.endswith(
-        f"No changes. Unsaved changes from an earlier edit of entry {entry_id} are still kept "
+        f"Entry {entry_id} is unchanged. Unsaved changes from an earlier edit of entry {entry_id} "
+        f"are still kept "
         f"in {kept}: `peerjournal edit {entry_id}` continues them (`peerjournal edit "
         f"{entry_id} --fresh` drops them)."
     )
@@ -221,7 +222,7 @@ def test_a_kept_edit_that_could_not_be_saved_closed_unsaved_is_not_refused_again
     quits(monkeypatch, tmp_path)
     result = cli("edit", str(entry_id))
     assert result.exit_code == 0, result.stderr
-    assert "No changes." in said(result) and "future" not in said(result)
+    assert f"Entry {entry_id} is unchanged." in said(result) and "future" not in said(result)
     assert shown(cli, entry_id)["date"] == "2026-11-20" and edit_files(isolated) == [kept]
 
 
@@ -237,7 +238,7 @@ def test_a_kept_edit_put_back_as_the_entry_is_discarded(
     """)
     result = cli("edit", str(entry_id))
     assert result.exit_code == 0, result.stderr
-    assert said(result).endswith("No changes.")
+    assert said(result).endswith(f"Entry {entry_id} is unchanged.")
     assert experiences(cli) == [WORDS] and edit_files(isolated) == []
 
 

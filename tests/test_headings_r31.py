@@ -28,7 +28,7 @@ from peerjournal.reflection import apply_parsed, format_template, load_prompt_se
 QUESTION = "### Appropriation: what do you now own; what will you do differently?"
 ID = "<!-- id: do_differently -->"
 TYPED = "Ask Sam first next time."
-NO_CHANGES = "No changes."
+NO_CHANGES = "Entry 1 is unchanged."  # (was "No changes.": one wording, r37)
 
 
 def entry(cli: CLI, entry_id: int = 1) -> dict[str, Any]:

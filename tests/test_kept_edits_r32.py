@@ -111,7 +111,7 @@ def test_an_edit_kept_of_a_replaced_journals_entry_is_not_continued_over_the_new
         f"kept, every word, as a new draft in {moved} (`peerjournal write --resume --draft 1` "
         "saves it as a new entry)."
     )
-    assert "continuing" not in result.stderr and "No changes." in result.stderr
+    assert "continuing" not in result.stderr and "Entry 4 is unchanged." in result.stderr
     assert _experience(cli, 4) == NEW  # the new entry is as it was written
     assert not kept.exists() and kept_edits(isolated / "drafts") == []
     [row] = json.loads(_ok(cli, "drafts", "--json").stdout)

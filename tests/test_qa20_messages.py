@@ -198,7 +198,7 @@ def test_edit_json_without_a_change_prints_the_entry(
     monkeypatch.setenv("EDITOR", "true")  # leaves the file as it is
     result = cli("edit", str(entry_id), "--json")
     assert result.exit_code == 0
-    assert result.stderr.startswith("No changes.")
+    assert result.stderr.startswith(f"Entry {entry_id} is unchanged.")
     assert json.loads(result.stdout) == as_json(cli, "show", str(entry_id))
     plain = cli("edit", str(entry_id))
     assert plain.exit_code == 0 and plain.stdout == ""

@@ -599,10 +599,11 @@ def test_an_editor_that_returns_at_once_gets_a_hint_about_waiting(
     assert result.exit_code == 1 and "left empty" in result.stderr and hint in result.stderr
     entry_id = add()
     result = cli("edit", str(entry_id))
-    assert result.exit_code == 0 and "No changes." in result.stderr and hint in result.stderr
+    assert result.exit_code == 0 and f"Entry {entry_id} is unchanged." in result.stderr
+    assert hint in result.stderr
     monkeypatch.setattr(editor_module, "QUICK_EXIT_SECONDS", 0.0)  # an editor that took time
     assert "code --wait" not in cli("write", "--editor").stderr
-    assert cli("edit", str(entry_id)).stderr == "No changes.\n"
+    assert cli("edit", str(entry_id)).stderr == f"Entry {entry_id} is unchanged.\n"
 
 
 def test_a_header_above_text_without_sections_is_read(cli: CLI) -> None:
@@ -683,9 +684,9 @@ def test_an_editor_that_saves_another_encoding_says_how_to_continue(
     assert result.exit_code == 1
     [draft] = drafts(isolated)
     # "save it as UTF-8 and try again": `write --editor` again started a new, blank template
-    assert result.stderr.strip().endswith(
-        "save it as UTF-8 and run `peerjournal write --resume`."
-    )
+    assert "save it as UTF-8 and run `peerjournal write --resume`." in result.stderr
+    # (r37: then the ways out, should it not be made text)
+    assert result.stderr.strip().endswith("`peerjournal drafts --discard 1` discards it.")
     assert str(draft) in result.stderr and len(result.stderr.strip().splitlines()) == 1
     draft.write_text(draft.read_text(encoding="cp850"), encoding="utf-8")  # fixed
     editor()  # saves it unchanged

@@ -117,7 +117,9 @@ def test_sigterm_while_text_is_piped_in_keeps_what_came_in(isolated: Path) -> No
         (b"## Experiance\nTypo heading words.\n", "Your text is kept in {kept} ({resume})."),
         (b"Nul\x00 inside words.\n", "Your text is kept in {kept} ({resume})."),
         (b"Caf\xe9 words.\n", "Your text is kept in {kept} ({resume})."),  # read as cp1252
-        (b"Caf\x81 words.\n", "save it as UTF-8 and run {resume}."),  # 0x81: not cp1252
+        # 0x81: not cp1252 (r37: then the ways out, should it not be made text)
+        (b"Caf\x81 words.\n", "save it as UTF-8 and run {resume}. `peerjournal drafts --discard "
+         "2` discards it; `peerjournal write --resume --draft 1` continues another."),
     ],
     ids=["heading", "nul", "latin-1", "not-text"],
 )

@@ -384,7 +384,8 @@ def test_feelings_or_evaluation_at_a_terminal_start_the_guided_session(
     [entry] = entries(cli)
     assert entry["experience"] == "We talked about his week."
     assert entry[part] == "Calm and tired."
-    assert "(continuing your draft:)\nCalm and tired." in result.stderr
+    # (r37: named as given with the option, not as a draft continued: nothing was resumed)
+    assert f"(given with --{part}:)\nCalm and tired." in result.stderr
     assert drafts(isolated) == []
 
 

@@ -293,4 +293,4 @@ def test_an_open_pipe_with_nothing_in_it_is_said_not_read(isolated: Path) -> Non
     assert process.wait(timeout=60) == 3
     process.stdin.close()
     said = " ".join(err.decode().split())
-    assert "Standard input, open with nothing in it yet, was not read." in said
+    assert "Nothing came in on standard input for 30 seconds, so it was not read." in said

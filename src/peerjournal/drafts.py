@@ -122,7 +122,7 @@ class Draft:
             raise PeerJournalError(
                 f"The draft {self.path} cannot be read ({exc.strerror or exc})."
             ) from None
-        except ValueError:  # not UTF-8, or not JSON
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested too deeply
             raise self.damaged() from None
         if not isinstance(data, dict):
             raise self.damaged()
@@ -585,7 +585,7 @@ def read_options(text: str) -> dict[str, Any]:
         return {}
     try:
         raw = json.loads(match.group(1))
-    except ValueError:
+    except (ValueError, RecursionError):
         return {}
     if not isinstance(raw, dict):
         return {}

@@ -31,6 +31,10 @@ ASKED_AGAIN = frozenset({
     "later", "maybe later", "not today", "in a bit", "in a minute", "one sec", "hang on",
     "hold on", "tomorrow",
 })
+# a wish to go back and change something, typed alone ("Save this entry?": n, then `--resume
+# --editor`, as the question asked again says): never words for the entry, asked again
+GO_BACK = frozenset({"back", "go back", "edit", "change", "fix", "undo", "redo"})
+ASKED_AGAIN |= GO_BACK
 # a yes or no typed with a stray space ("y es", "n o"): at most this many letters in all
 SPACED_SLIP_LETTERS = 4
 AGAIN = "again"  # a reply that is a try at an answer, or a hesitation: asked again
@@ -113,6 +117,15 @@ def confirm_reply(line: str) -> bool | str:
     ):
         return AGAIN
     return AGAIN if reply == AGAIN else reply is True
+
+
+def wants_to_go_back(line: str) -> bool:
+    """Whether `line` is one of GO_BACK ("back", "Edit!"), perhaps with ANSWER_TAIL words
+    ("fix it")."""
+    words = _reply_words(line)
+    if not words:
+        return False
+    return " ".join(words) in GO_BACK or (words[0] in GO_BACK and set(words[1:]) <= ANSWER_TAIL)
 
 
 # An ellipsis at the end of a reply, typed as dots ("yes..", "yes...") or as one character

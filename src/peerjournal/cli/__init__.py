@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -135,6 +136,11 @@ class PeerJournalGroup(TyperGroup):
             kept_out = folder_kept_out(exc)
             if kept_out is not None:
                 _fail(kept_out.message, kept_out.exit_code)
+            if exc.filename is None and _from_stdout(exc):  # (`list > /dev/full`, a full disk)
+                from peerjournal.launcher import cannot_print, silence_stdout
+
+                silence_stdout()  # (what it still holds would fail again at exit)
+                _fail(cannot_print(exc), ExitCode.USER_ERROR)
             # File errors name a path and a reason, never journal text.
             _fail(
                 f"{exc.strerror or exc.__class__.__name__}: {exc.filename or ''}".rstrip(": "),
@@ -153,6 +159,26 @@ class PeerJournalGroup(TyperGroup):
         finally:
             if isinstance(ctx.obj, AppContext):
                 ctx.obj.close()
+
+
+def _from_stdout(exc: OSError) -> bool:
+    """Whether `exc` (naming no file) came from printing to standard output: a stream being
+    written at the time (a `file`, or the `file` of the Rich console writing) is on
+    descriptor 1, or the line that failed writes to `sys.stdout` itself (`print_json`)."""
+    import linecache
+
+    tb = exc.__traceback__
+    while tb is not None:
+        scope = tb.tb_frame.f_locals
+        for stream in (scope.get("file"), getattr(scope.get("self"), "file", None)):
+            with contextlib.suppress(AttributeError, OSError, ValueError, TypeError):
+                if stream is not None and stream.fileno() == 1:
+                    return True
+        if tb.tb_next is None:  # the innermost frame: the line that wrote
+            code = tb.tb_frame.f_code
+            return "sys.stdout." in linecache.getline(code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return False
 
 
 def folder_kept_out(exc: OSError) -> PeerJournalError | None:

@@ -126,7 +126,7 @@ def register(app: typer.Typer) -> None:
             started = time.monotonic()
             kept, dropped = _edit_in_editor(app_ctx, entry, draft, fresh)
             if kept is None:
-                app_ctx.say("No changes." + waiting_hint(started))
+                app_ctx.say(f"Entry {entry_id} is unchanged." + waiting_hint(started))
                 _still_kept(app_ctx, entry_id)  # a kept edit closed without saving
                 _copies_note(app_ctx, entry)
                 if json_out:  # scripts get the entry whether or not it changed

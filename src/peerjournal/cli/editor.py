@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from peerjournal.entry import NUL_MESSAGE, after_prefix
-from peerjournal.errors import PeerJournalError
+from peerjournal.errors import ExitCode, PeerJournalError
 
 if TYPE_CHECKING:
     from peerjournal.reflection import ParsedEntry, PromptSet
@@ -84,7 +84,13 @@ def run_editor(path: Path, retry: str = "try again") -> str:
             name = signal.Signals(-status).name
         except ValueError:
             name = f"signal {-status}"
-        raise PeerJournalError(f"The editor was stopped ({name}); nothing was saved.")
+        raise PeerJournalError(
+            f"The editor was stopped ({name}); nothing was saved.", _stopped_code(-status)
+        )
+    if status == 128 + signal.SIGINT:  # (an editor, or a wrapper, that exits so on Ctrl-C)
+        raise PeerJournalError(
+            "The editor was interrupted (Ctrl-C); nothing was saved.", _stopped_code(signal.SIGINT)
+        )
     if status != 0:
         raise PeerJournalError(f"The editor exited with status {status}; nothing was saved.")
     if not path.exists():  # not "No such file": the writer named no file
@@ -92,6 +98,16 @@ def run_editor(path: Path, retry: str = "try again") -> str:
             f"The editor deleted or moved the file it was given ({path}); nothing was saved."
         )
     return read_text_file(path, retry)
+
+
+# the signals that interrupt (Ctrl-C, a closed terminal, a shutdown): exit 130 as elsewhere
+_INTERRUPTING = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+
+
+def _stopped_code(number: int) -> ExitCode:
+    """The exit code for an editor stopped by signal `number`: interrupted (130) for Ctrl-C,
+    SIGTERM or SIGHUP, as README's table says; else a user error."""
+    return ExitCode.INTERRUPTED if abs(number) in _INTERRUPTING else ExitCode.USER_ERROR
 
 
 def _fix() -> str:
@@ -278,6 +294,9 @@ class NotTextError(PeerJournalError):
         self.at = at  # the first bad byte, counting from 1
         self.hint = encoding_hint(data) if self.utf8 else ""
         self.likely = likely_encoding(data) if self.utf8 else None  # (for `iconv -f`)
+        order = utf16_order(data) if self.utf8 and self.likely is None else None
+        if order is not None:
+            self.likely = Encoding(order, f"text in {order}")
         what = "UTF-8" if self.utf8 else f"valid {encoding.upper()}"
         super().__init__(f"{source} is not {what} text (at byte {at}); {save_as_utf8(self.hint)} "
                          f"and {retry}.")
@@ -290,9 +309,7 @@ def encoding_hint(data: bytes) -> str:
     Windows-1251, Japanese in Shift-JIS, …), or a one-byte Western encoding (letters past
     ASCII standing alone, as é is one byte in Latin-1)."""
     sample = data[:4096]
-    even, odd = sample[0::2], sample[1::2]
-    if len(sample) >= 8 and any(a.count(0) >= 0.8 * len(a) and b.count(0) <= 0.1 * len(b)
-                                for a, b in ((even, odd), (odd, even))):
+    if utf16_order(data) is not None:
         return "it looks like UTF-16 saved without a byte order mark"
     likely = likely_encoding(sample)
     if likely is not None:
@@ -300,6 +317,56 @@ def encoding_hint(data: bytes) -> str:
     if 0 not in sample and all(b >= 0xA0 for b in sample if b >= 0x80):
         return "it may be Latin-1 or Windows-1252"
     return ""
+
+
+# characters that text holds, as a share of all that UTF-16 read in one byte order gives, at
+# the least (`utf16_order`): letters, digits, punctuation, symbols, spaces, line breaks
+_TEXT_SHARE = 0.98
+# ... and the NULs on one side (the ASCII spaces, stops, line breaks), at the least
+_LEAST_NULS, _NUL_SHARE = 2, 0.05
+
+
+def utf16_order(data: bytes) -> str | None:
+    """"UTF-16LE" or "UTF-16BE" when `data` (not UTF-8) looks like UTF-16 saved without a
+    byte order mark, else None: Latin text is a NUL and a byte, the NUL always on the same
+    side; text in another script ("Zoë", Chinese) reads, in one byte order only, as text
+    (`_TEXT_SHARE`: no control codes, unassigned code points or halves of a pair), and holds
+    a NUL (the ASCII space, line break or full stop that text has) on that side."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for order, nuls, other in (("UTF-16LE", odd, even), ("UTF-16BE", even, odd)):
+        if nuls.count(0) >= 0.8 * len(nuls) and other.count(0) <= 0.1 * len(other):
+            return order
+    if _utf8(sample):  # (a stray NUL in UTF-8 text is that, not UTF-16)
+        return None
+    readable = [order for order, nuls, other in (("UTF-16LE", odd, even), ("UTF-16BE", even, odd))
+                if nuls.count(0) >= max(_LEAST_NULS, _NUL_SHARE * len(nuls))
+                and other.count(0) <= 0.1 * len(other) and _reads_as_text(sample, order)]
+    return readable[0] if len(readable) == 1 else None
+
+
+def _utf8(sample: bytes) -> bool:
+    """Whether `sample` (perhaps cut off mid-letter at its end) is UTF-8."""
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data"
+    return True
+
+
+def _reads_as_text(sample: bytes, order: str) -> bool:
+    """Whether `sample` read in the UTF-16 `order` is text (`_TEXT_SHARE`)."""
+    import unicodedata
+
+    end = len(sample) // 2 * 2
+    text = sample[:end].decode(order, errors="replace")
+    if text[-1:] == "\ufffd":  # (the sample may end between the halves of a pair)
+        text = text[:-1]
+    good = sum(ch in "\t\n\r" or (unicodedata.category(ch)[0] in "LNPSZM" and ch != "\ufffd")
+               for ch in text)
+    return bool(text) and good >= _TEXT_SHARE * len(text)
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from peerjournal.entry import (
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.plural import counted
 from peerjournal.reflection import PromptSet
-from peerjournal.replies import AGAIN, SAVE_ANSWERS, yes_or_no_reply
+from peerjournal.replies import AGAIN, SAVE_ANSWERS, wants_to_go_back, yes_or_no_reply
 
 PASTE_WINDOW = 0.02  # seconds: the lines of one paste arrive together, a person's Enter doesn't
 SAVE_EVERY = 0.5  # seconds: while a long paste is read, the draft is saved at least this often
@@ -95,6 +95,12 @@ class GuidedSession:
         self.typed = holds_text(draft) or bool(
             done is not None and (draft.setting or draft.tags or tags_line)
         )
+        # a new session's parts already holding words: given on the command line (-f, -e),
+        # and shown as that when asked (not as a draft continued)
+        self._given = {} if done is not None else {
+            part: text for part in ("feelings", "evaluation")
+            if (text := getattr(draft, part)).strip()
+        }
         self.saved = False  # whether the file holds everything typed so far
         self._saved_at = 0.0  # time.monotonic() of the last save
         self._warned_unsaved = False
@@ -336,10 +342,11 @@ class GuidedSession:
             # no answer (Ctrl-D) is no, as elsewhere: the draft is kept
             # words typed there (the last answer, one prompt late) go to the evaluation; to
             # change it, --editor: `--resume` alone comes straight back here
+            change = f"to change it: n, then {self.app.resume_hint(' --editor')}"
             save = self._yes_or_no(
                 "Save this entry? [Y/n] ", "Please answer y (save) or n (keep it as a draft).",
-                "evaluation", named=SAVE_ANSWERS,
-                note=f" (to change it: n, then {self.app.resume_hint(' --editor')})",
+                "evaluation", named=SAVE_ANSWERS, note=f" ({change})",
+                back=f"Please answer y (save) or n (keep it as a draft; {change}).",
             )
         except KeyboardInterrupt:
             # Ctrl-C pressed twice quickly: the second cut short the saving of the draft (the
@@ -450,7 +457,7 @@ class GuidedSession:
 
     def _yes_or_no(
         self, question: str, again: str, keep_in: str, named: dict[str, bool] | None = None,
-        note: str = "",
+        note: str = "", back: str | None = None,
     ) -> bool | None:
         """A [Y/n] question, its replies read by `yes_or_no_reply` (`named`: more answers,
         such as the setting suggested); end of input (Ctrl-D) is no answer (None). A try at y
@@ -466,8 +473,8 @@ class GuidedSession:
             if answer is None:
                 return None
             reply = None if more_input_waiting() else yes_or_no_reply(answer, named)
-            if reply == AGAIN:
-                self.app.say(again)
+            if reply == AGAIN:  # (`back`: said to a wish to go back, "edit", "undo")
+                self.app.say(back if back and wants_to_go_back(answer) else again)
                 continue
             if isinstance(reply, bool):
                 return reply
@@ -600,8 +607,15 @@ class GuidedSession:
     # -- steps -----------------------------------------------------------------------------
 
     def _store_tags(self, value: str) -> None:
+        """The tags stored; a tag stored as another word than typed ("ana's" is ana-s) is
+        said, as `-t` says it (`retagged_note`)."""
+        from peerjournal.entry import retagged_note
+
         self.draft.tags = normalise_tags(split_tags(value))
         self.tags_line = None
+        note = retagged_note([value])
+        if note is not None:
+            self.app.say(note)
 
     def _hold_tags(self, line: str) -> None:
         """Keep a tags line not yet stored (cut off by Ctrl-C) as it was typed; the tags
@@ -796,7 +810,7 @@ class GuidedSession:
         rest of a paste is waiting, its lines follow it in the experience and nothing is
         asked (an answer would be read from the paste); else Enter or y moves it and asks for
         the setting again, n keeps it. Then a near miss is questioned (`_meant_setting`)."""
-        if not reads_like_a_sentence(typed):
+        if not reads_like_a_sentence(typed, one_value=True):
             return self._meant_setting(typed)
         self.draft.setting = ""
         if more_input_waiting():
@@ -835,6 +849,14 @@ class GuidedSession:
             f"Please answer y (use '{meant}') or n (keep '{typed}').",
             "experience", named={meant: True, typed: False},
         )
+        if taken is None:  # Ctrl-D: kept as typed, and said so (as `-s` says it)
+            import shlex
+
+            change = self.app.command_hint(f"edit ID --setting {shlex.quote(meant)}")
+            self.app.say(
+                f"No answer, so the setting is kept as typed: '{shown}'. Once the entry is "
+                f"saved, {change} changes it."
+            )
         return meant if taken else typed
 
     def _block_step(self, key: str, required: bool, current: Any, store: Any) -> None:
@@ -848,7 +870,9 @@ class GuidedSession:
         ]  # resuming mid-answer keeps what was typed
         cut = lines.pop() if lines and self.cut_off == key else None
         if lines:
-            self.app.say("(continuing your draft:)\n" + "\n".join(lines))
+            given = self._given.pop(key, None) == current()
+            heading = f"(given with --{key}:)" if given else "(continuing your draft:)"
+            self.app.say(heading + "\n" + "\n".join(lines))
         if cut is not None:
             self.app.say(self._carry_on_hint(cut))
         while True:
@@ -883,7 +907,11 @@ class GuidedSession:
         readline it is typed back in, to edit or carry on; else what is typed next is added
         to it as it stands, with no line break ("my sto" and "ry." are "my story.")."""
         if self.reader.readline:
-            return "(your last line was cut off: it is back on the line below, to carry on)"
+            # (readline's Ctrl-D on a line holding words deletes, it does not stop)
+            return (
+                "(your last line was cut off: it is back on the line below, to carry on. "
+                "Enter keeps it as it is; q typed after it, or Ctrl-C, stops for now)"
+            )
         return (
             f"(continuing your draft:)\n{cut}\n(your last line, above, was cut off: what you "
             "type next carries it on, so start with a space to begin a new word; Enter on "
@@ -945,7 +973,10 @@ class GuidedSession:
         blank line, None at the end of input."""
         if self.reader.readline:
             self.reader.prefill = cut
-            return self._read_line("")
+            line = self._read_line("")
+            if line is not None and _stop_typed_after(cut, line):
+                raise _StoppedForNow  # (the line given back kept as it was)
+            return line
         typed = self._read_line("")
         return typed if typed is None or not typed.strip() else cut + typed
 
@@ -1055,14 +1086,33 @@ class GuidedSession:
 SENTENCE_WORDS = 4  # a tag of more words than this reads like a sentence
 
 
-def reads_like_a_sentence(line: str) -> bool:
+def reads_like_a_sentence(line: str, one_value: bool = False) -> bool:
     """Whether a tags line reads like a sentence typed at the wrong prompt: a tag of more
     than SENTENCE_WORDS words, or words that end as a sentence does ("Went well."). One
-    word with a full stop ("handover.") is a tag (normalise_tag drops the stop)."""
-    tags = split_tags(line)
+    word with a full stop ("handover.") is a tag (normalise_tag drops the stop).
+
+    `one_value` (a setting): the line is judged whole, commas and all ("rough one today,
+    Kai kicked off"), and a sentence's stop inside it ("ward. Kai kicked off") makes it one
+    too, where it follows no short capitalised abbreviation ("St. Mary's")."""
+    tags = [line.strip()] if one_value else split_tags(line)
     if any(len(tag.split()) > SENTENCE_WORDS for tag in tags):
         return True
+    if one_value and any(not _no_end(word, after)
+                         for word, after in _BEFORE_A_STOP.findall(line.strip())):
+        return True
     return bool(tags) and tags[-1].endswith((".", "!", "?", "…")) and len(tags[-1].split()) > 1
+
+
+# the word before a sentence's stop inside a line, and the first character of the words after
+# it ("ward. Kai kicked off")
+_BEFORE_A_STOP = re.compile(r"(\S+?)[.!?…]\s+(\S)")
+
+
+def _no_end(word: str, after: str) -> bool:
+    """Whether a stop after `word`, `after` the next character, ends no sentence: a
+    capitalised abbreviation, of any length ("St. Mary's", "Univ. hospital", "U.S. base"), or
+    a number on either side ("Ward 7. Bay 2", "Dept. 3")."""
+    return word[:1].isupper() or word[:1].isdigit() or after.isdigit()
 
 
 # the parts a line typed at the wrong prompt may be kept in, as the writer is told of them
@@ -1070,6 +1120,16 @@ _PLACES = {"self_care": "self-care note"}
 def _line_added(text: str, line: str) -> str:
     """`line` as a new last line of `text` (a line typed at the wrong prompt, moved)."""
     return f"{text}\n{line}" if text.strip() else line
+
+
+def _stop_typed_after(given_back: str, line: str) -> bool:
+    """Whether `line`, read with `given_back` typed in for the writer to carry on, is that
+    line with q alone typed after it (with or without a space): the way to stop for now,
+    not a letter for the entry ("We sat by the rivq")."""
+    if not line.startswith(given_back.rstrip()):
+        return False
+    typed = line[len(given_back.rstrip()):]
+    return typed.strip().lower() == STOP_FOR_NOW and len(typed.rstrip()) <= 2
 
 
 def _cut_mid_word(held: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, cast
 
 import typer
 
@@ -194,34 +194,68 @@ def entry_ids(text: str) -> list[int]:
     """The IDs of one argument of delete and restore: `12` (as `entry_id` reads it), several
     `14,15` as `--tag a,b` takes several tags, or a range from the lower to the higher,
     `14-20`, as their messages name runs of IDs (`trash._ids_in_words`)."""
+    return _numbers(text, _ENTRY_IDS)
+
+
+def draft_numbers(text: str) -> list[int]:
+    """The draft numbers of one `drafts --discard`: `2`, `1,2` or `1-3`, read as `entry_ids`
+    reads IDs (the writer who learnt `delete 14,15 20-25` types them so here too)."""
+    return _numbers(text, _DRAFT_NUMBERS)
+
+
+class _Numbered(NamedTuple):
+    """What `_numbers` reads: one number (`single`), what a run of them is called (`runs`)
+    and one of them (`one`), the command that lists them, what starts the count, an example,
+    and a check of a part (a date, for IDs)."""
+
+    single: Callable[[str], int]
+    runs: str
+    one: str
+    lister: str
+    start: str
+    example: str
+    check: Callable[[str], typer.BadParameter | None]
+
+
+def _numbers(text: str, numbered: _Numbered) -> list[int]:
+    """The numbers in `text`: one, several split by commas, or a range from the lower to the
+    higher (at most MOST_IN_RANGE)."""
     parts = [part.strip() for part in text.split(",")]
     if len(parts) > 1 and not any(parts):
-        raise typer.BadParameter(f"{text!r} is not an entry ID: give one, such as 12.")
+        raise typer.BadParameter(f"{text!r} is not {numbered.example}.")
     found: list[int] = []
     for part in filter(None, parts) if len(parts) > 1 else parts:
-        if dated := _date_like(part):
-            raise dated
+        if refused := numbered.check(part):
+            raise refused
         run = _RANGE.fullmatch(part)
         if run is None:
-            found.append(entry_id(part))
+            found.append(numbered.single(part))
             continue
         first, last = int(run[1]), int(run[2])
-        if min(first, last) < 1:  # (5-0 too: "as in 0-5" would be refused in turn)
-            raise typer.BadParameter(
-                f"{part} is not a range of entry IDs; IDs start at 1 (see `peerjournal list`)."
-            )
+        runs = f"{part} is not a range of {numbered.runs}"
+        if min(first, last) < 1:  # (`5-0` too: `0-5`, the other way round, is no better)
+            raise typer.BadParameter(f"{runs}; {numbered.start} (see {numbered.lister}).")
         if last < first:
             raise typer.BadParameter(
-                f"{part} is not a range of entry IDs: give the lower ID first, as in "
-                f"{last}-{first}."
+                f"{runs}: give the lower {numbered.one} first, as in {last}-{first}."
             )
         if last - first + 1 > MOST_IN_RANGE:
             raise typer.BadParameter(
-                f"{part} is not a range of entry IDs: it holds more than {MOST_IN_RANGE:,} "
-                "(see `peerjournal list` for the IDs)."
+                f"{runs}: it holds more than {MOST_IN_RANGE:,} (see {numbered.lister} for the "
+                f"{numbered.one}s)."
             )
         found.extend(range(first, last + 1))
     return found
+
+
+_ENTRY_IDS = _Numbered(
+    lambda part: entry_id(part), "entry IDs", "ID", "`peerjournal list`", "IDs start at 1",
+    "an entry ID: give one, such as 12", lambda part: _date_like(part),
+)
+_DRAFT_NUMBERS = _Numbered(
+    lambda part: draft_number(part), "draft numbers", "number", "`peerjournal drafts`",
+    "drafts are numbered from 1", "a draft number: give one, such as 2", lambda part: None,
+)
 
 
 def _every_id(given: list[list[int]]) -> list[int]:
@@ -232,6 +266,11 @@ def _every_id(given: list[list[int]]) -> list[int]:
             f"more than {MOST_IN_RANGE:,} IDs in all (see `peerjournal list` for the IDs)."
         )
     return [found for ids in given for found in ids]
+
+
+def every_draft_number(given: list[list[int]] | None) -> list[int]:
+    """The draft numbers of every `--discard` (`draft_numbers` reads each into a list)."""
+    return sorted({number for numbers in given or [] for number in numbers})
 
 
 def entry_ids_argument() -> Any:

@@ -3,6 +3,7 @@ peerjournal drafts: the unfinished drafts, and discarding them."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,7 +11,14 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import typer
 
-from peerjournal.cli.options import DAY_HELP, Json, draft_number, once
+from peerjournal.cli.options import (
+    DAY_HELP,
+    Json,
+    draft_number,
+    draft_numbers,
+    every_draft_number,
+    once,
+)
 from peerjournal.context import AppContext
 from peerjournal.errors import ExitCode, NotFoundError, PeerJournalError
 from peerjournal.plural import counted
@@ -156,8 +164,8 @@ def register(app: typer.Typer) -> None:
     def drafts(
         ctx: typer.Context,
         discard: list[int] = typer.Option(
-            None, "--discard", metavar="N", parser=draft_number,
-            help="Discard draft N (repeatable; asks first)."
+            None, "--discard", metavar="N", parser=draft_numbers, callback=every_draft_number,
+            help="Discard draft N, or several: 1,2 or a range 1-3 (repeatable; asks first)."
         ),
         discard_empty: bool = typer.Option(
             False, "--discard-empty", help="Discard the drafts that hold no text."
@@ -220,8 +228,10 @@ def register(app: typer.Typer) -> None:
         # the first words as far as the terminal has room for (the list cuts them there)
         shown = [{**row, "first_words": d.first_words(max(width, 50))}
                  for row, d in zip(rows, found, strict=True)]
-        for line in lines(shown, width):  # (a Latin-1 or ASCII locale: "~" for the "…" that
-            typer.echo(stand_ins(line, app_ctx.out.encoding))  # cuts them, as tables show it)
+        # (a Latin-1 or ASCII locale: "~" for the "…" that cuts them, as tables show it); in
+        # one write, as tables are printed: `drafts | head -1` ends alike every time
+        typer.echo("\n".join(stand_ins(line, app_ctx.out.encoding)
+                             for line in lines(shown, width)))
         for row in rows:
             if row["original"] is not None:  # (`NotUtf8`: piped in, not UTF-8)
                 app_ctx.say(
@@ -497,6 +507,7 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
         except PeerJournalError as exc:  # text piped to --resume is kept or printed still
             if plan.mode != "resume":
                 raise
+            exc.message = f"{exc.message.rstrip()}{_kept_edit_note(app, plan.line.draft_number)}"
             raise _nothing_to_resume(app, plan, exc) from None
     try:
         _fill(app, plan, work)
@@ -516,6 +527,33 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     finally:
         if work.held is not None:
             work.held.release()
+
+
+def _kept_edit_note(app: AppContext, number: int | None) -> str:
+    """What `write --resume` (--draft `number`) refused before it could look at the journal
+    (damaged, locked) says of the kept edit it would have looked up there (`_pick_draft`),
+    untouched: "" when it would pick no such edit."""
+    from peerjournal.drafts import everything, pending, unsaved_edits
+
+    folder = _drafts_dir(app)
+    try:
+        if number is not None:
+            found = everything(folder)
+            chosen = found[number - 1] if 0 < number <= len(found) else None
+            if chosen is None or chosen.kind != "edit":
+                return ""
+            return (f" Draft {number}, unsaved changes to entry {chosen.entry_id}, is kept as it "
+                    "was.")
+        if pending(folder):
+            return ""
+        ids = sorted({d.entry_id for d in unsaved_edits(folder) if d.entry_id is not None})
+    except OSError:  # (the drafts folder cannot be read: nothing to say of it)
+        return ""
+    if not ids:
+        return ""
+    return (f" There is no unfinished draft to resume. Unsaved changes to entry "
+            f"{', '.join(map(str, ids))} are kept as they were: "
+            f"{app.command_hint(f'edit {ids[0]}')} continues them.")
 
 
 def _refuse_before_beginning(app: AppContext, mode: str) -> None:
@@ -603,7 +641,7 @@ def _nothing_to_resume(app: AppContext, plan: _Plan, exc: PeerJournalError) -> P
     """`exc` (no draft to resume, or no folder for one) once text piped in is kept as a
     draft of its own, or printed when it cannot be (`_keeping_piped`): never dropped. Only
     what is waiting is read (`_unused_stdin`): standard input left open with nothing in it
-    yet is not waited for, and the error says it was not read."""
+    for long (`_keeping_stdin`), and the error says it was not read."""
     return _keeping_stdin(app, exc, _explicit(plan.given, plan.line.prompts)) or exc
 
 
@@ -613,19 +651,20 @@ def _keeping_stdin(
     """`exc` once the text piped in to a `write --resume` that does not use it is kept as a
     draft of its own with the `options` (`_kept_piped_data`), `unused` added to it then;
     None when nothing came to keep (only replies, `echo y |`). Standard input left open with
-    nothing in it yet is not waited for (`_stdin_waiting`): `exc` says it was not read; text
-    that stops coming for `guided.NOTICE_AFTER` seconds is waited for, saying so. Ctrl-C while
-    it is read: what came is kept, and `exc` is "Interrupted." (exit 130)."""
+    nothing in it is waited for only _NOTHING_PIPED_AFTER seconds (`_first_text_comes`): `exc`
+    says it was not read; text that is slow to come, or stops coming, is waited for, saying so
+    after `guided.NOTICE_AFTER` seconds. Ctrl-C while it is read: what came is kept, and `exc`
+    is "Interrupted." (exit 130)."""
     from peerjournal.cli.guided import QuietNotice
 
     if app.stdin_is_terminal():
         return None
-    if not _stdin_waiting():
-        exc.message = (f"{exc.message.rstrip()} Standard input, open with nothing in it yet, "
-                       "was not read.")
-        return None
-    notice = QuietNotice(app.say, _KEEPING_NOTICE)
+    notice = QuietNotice(app.say, _KEEPING_NOTICE.format(_NOTHING_PIPED_AFTER))
     try:
+        if not _first_text_comes():
+            exc.message = (f"{exc.message.rstrip()} Nothing came in on standard input for "
+                           f"{_NOTHING_PIPED_AFTER:.0f} seconds, {_NOT_READ}")
+            return None
         data = _unused_stdin(app, wait=True, came=notice.poke) or b""
     except _StdinInterrupted as stop:
         data = stop.data
@@ -647,8 +686,26 @@ def _keeping_stdin(
 # Said when text piped to `write --resume` that does not use it stops coming (`_keeping_stdin`)
 _KEEPING_NOTICE = (
     "Waiting for the end of standard input: what is piped in is kept as a draft of its own "
-    "(Ctrl-D, or closing the pipe, ends it)."
+    "(Ctrl-D, or closing the pipe, ends it; if nothing at all comes in for "
+    "{:.0f} seconds, it is not read)."
 )
+
+
+_NOT_READ = "so it was not read."
+# How long a `write --resume` that keeps what is piped in (`_keeping_stdin`) waits for its
+# first text: a slow source (`ssh host cat notes |`, `gpg -d notes.gpg |`) has time, a pipe
+# left open with nothing in it (a program running peerjournal) is not waited on for ever
+_NOTHING_PIPED_AFTER = 30.0
+
+
+def _first_text_comes() -> bool:
+    """Whether text, or the end of input, comes in on standard input (no terminal) within
+    _NOTHING_PIPED_AFTER seconds. Ctrl-C (SIGTERM, SIGHUP) while waiting: `_StdinInterrupted`
+    with nothing come in."""
+    try:
+        return _stdin_waiting(_NOTHING_PIPED_AFTER)
+    except KeyboardInterrupt:
+        raise _StdinInterrupted(b"") from None
 
 
 def _no_editor_without_a_keyboard(
@@ -1006,10 +1063,10 @@ def _reads_stdin(app: AppContext, line: _CommandLine) -> bool:
 _PIPE_WAIT = 0.1
 
 
-def _stdin_waiting() -> bool:
-    """Whether standard input (not a terminal) has text, or its end, to read already: a pipe
-    left open by a program that runs peerjournal (and writes nothing to it) is not waited on
-    by a command line for the editor."""
+def _stdin_waiting(within: float = _PIPE_WAIT) -> bool:
+    """Whether standard input (not a terminal) has text, or its end, to read already (or
+    `within` seconds): a pipe left open by a program that runs peerjournal (and writes nothing
+    to it) is not waited on by a command line for the editor."""
     import select
     import sys
 
@@ -1018,7 +1075,7 @@ def _stdin_waiting() -> bool:
     except (OSError, ValueError, AttributeError):
         return True  # text in memory (a test's input): it is there, or not at all
     try:
-        return bool(select.select([fileno], [], [], _PIPE_WAIT)[0])
+        return bool(select.select([fileno], [], [], within)[0])
     except (OSError, ValueError):  # (Windows: select takes no pipe) not read, as before
         return False
 
@@ -1030,6 +1087,8 @@ def _unused_stdin(
     `wait`, however slowly it comes: the reply to "Save this entry?" for a draft resumed
     without --editor, as a guided draft's is read), if it holds any text; else None. `came`
     is called as each part of it comes in (`guided.QuietNotice.poke`)."""
+    from peerjournal.entry import MAX_TEXT_CHARS
+
     if app.stdin_is_terminal() or not (wait or _stdin_waiting()):
         return None
     data, stopped = _read_stdin(_REPLIES_AT_MOST, came)
@@ -1037,11 +1096,31 @@ def _unused_stdin(
         whole_lines = data[: data.rfind(b"\n") + 1]  # if all replies
         if _piped_reply(whole_lines) is not None:
             return whole_lines
-        more, stopped = _read_stdin(came=came)  # text, to keep whole
+        more, stopped = _read_stdin(_KEPT_AT_MOST - len(data), came)  # text, to keep
         data += more
+        if len(data) > _KEPT_AT_MOST and not stopped:
+            data = _cut_at(data, _KEPT_AT_MOST)
+            app.say(
+                f"Standard input went on past {_KEPT_AT_MOST:,} bytes, more than an entry's "
+                f"part can hold ({MAX_TEXT_CHARS:,} characters): the first {len(data):,} are "
+                "kept, the rest was not read."
+            )
     if stopped and wait:  # Ctrl-C while the reply was awaited: no reply
         raise _StdinInterrupted(data)
     return data if data.strip() else None
+
+
+def _cut_at(data: bytes, most: int) -> bytes:
+    """`data` cut to at most `most` bytes: after its last whole line there, or between two
+    UTF-8 characters when it has no line break in its second half (one long line after a
+    short one is not cut back to the short one)."""
+    line_end = data.rfind(b"\n", most // 2, most)
+    if line_end >= 0:
+        return data[: line_end + 1]
+    end = most
+    while end > 0 and data[end] & 0xC0 == 0x80:  # (a byte inside a character)
+        end -= 1
+    return data[:end]
 
 
 class _StdinInterrupted(KeyboardInterrupt):
@@ -1056,6 +1135,10 @@ class _StdinInterrupted(KeyboardInterrupt):
 # Of what is piped in to a command that opens the editor, this much is read before looking at
 # it: `yes | write --resume` (a yes for ever) grew to 23 GB read whole (QA)
 _REPLIES_AT_MOST = 1 << 20
+# and of text that is not all replies, this much is kept (more than one part of an entry can
+# hold, in any UTF-8): read whole, 200 MB grew to 1.4 GB, and `yes text |` was read on after
+# SIGTERM until killed (QA)
+_KEPT_AT_MOST = 4 * 2_000_000 + 4
 
 
 def _unused_refused(line: _CommandLine) -> PeerJournalError:
@@ -1307,10 +1390,16 @@ def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
     waiting = pending(folder)
     free = [d for d in waiting if not d.in_use()]  # not those being written in another terminal
     if free:
-        if free[0] is not waiting[0]:
-            app.say(_left_open(app, folder, waiting[0], free[0]))
-        free[0].hold()
-        return free[0]
+        # one that cannot be read (damaged, not text) does not stand in the way of the
+        # others: passed over, and said so with the ways out; the newest, when all are
+        passed = list(itertools.takewhile(lambda d: _unreadable(d) is not None, free))
+        picked = free[len(passed)] if len(passed) < len(free) else free[0]
+        if picked is not waiting[0] and waiting[0].in_use():
+            app.say(_left_open(app, folder, waiting[0], picked))
+        for draft in passed if picked is not free[0] else []:
+            app.say(_passed_over(app, folder, draft, picked))
+        picked.hold()
+        return picked
     if waiting:
         waiting[0].hold()  # says where it is open
     message = "There is no unfinished draft to resume."
@@ -1331,6 +1420,76 @@ def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
             f"{_continues(app, ids[0])} them."
         )
     raise NotFoundError(message)
+
+
+def _unreadable(draft: Draft) -> PeerJournalError | None:
+    """Why `write --resume` cannot continue `draft` as it is (a guided draft damaged, an
+    editor draft whose bytes are not text, read as the editor's are), else None."""
+    from datetime import date
+
+    from peerjournal.cli.editor import decode_or_1252
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        if draft.kind == "guided":
+            draft.entry(date.today())
+        else:
+            decode_or_1252(draft.path.read_bytes(), str(draft.path), lambda _: None)
+    except PeerJournalError as exc:
+        return exc
+    except OSError:  # (gone meanwhile, or no permission: continuing it says so)
+        return None
+    return None
+
+
+def _passed_over(app: AppContext, folder: Path, draft: Draft, picked: Draft) -> str:
+    """The line that says `write --resume` passed over `draft`, which cannot be read, and
+    continues `picked`: why, and the ways out (`unreadable_ways_out`)."""
+    from peerjournal.cli.editor import NotTextError
+    from peerjournal.drafts import number_of
+
+    number, error = number_of(folder, draft), _unreadable(draft)
+    why = "it is damaged"
+    if isinstance(error, NotTextError):
+        why = f"it is not UTF-8 text{f'; {error.hint}' if error.hint else ''}"
+    return (
+        f"Draft {number} ({draft.path}) cannot be continued: {why}. It is left as it "
+        f"is.{unreadable_ways_out(app, folder, draft, error, others=False)} Continuing "
+        f"draft {number_of(folder, picked)}, the newest after it."
+    )
+
+
+def unreadable_ways_out(
+    app: AppContext, folder: Path, draft: Draft, error: PeerJournalError | None,
+    others: bool = True,
+) -> str:
+    """The ways out for a draft that cannot be read (`error`, from `_unreadable`): the `iconv`
+    command that makes it UTF-8 (its encoding guessed), `drafts --discard N` to throw it away;
+    and, for an error about it (`others`), how to continue another draft, else (it is passed
+    over) `--draft N` to open it in the editor."""
+    import shlex
+
+    from peerjournal.cli.editor import NotTextError
+    from peerjournal.drafts import number_of, pending
+
+    number = number_of(folder, draft)
+    ways = []
+    if isinstance(error, NotTextError) and error.likely is not None:
+        path = shlex.quote(str(draft.path))
+        ways.append(f"`iconv -f {error.likely.name} -t UTF-8 {path} > {path}.txt && "
+                    f"mv {path}.txt {path}` makes it UTF-8")
+    if draft.kind == "editor" and not others:  # (an error for it names that command)
+        ways.append(f"{app.resume_hint(f' --draft {number}')} opens it in the editor")
+    ways.append(f"{app.command_hint(f'drafts --discard {number}')} discards it")
+    other = next(
+        (d for d in pending(folder) if d.path != draft.path and _unreadable(d) is None), None
+    )  # (one that can be continued: not another unreadable one)
+    if others and other is not None:
+        ways.append(f"{app.resume_hint()} continues your other drafts meanwhile"
+                    if number == 1 else
+                    f"{app.resume_hint(f' --draft {number_of(folder, other)}')} continues "
+                    "another")
+    return " " + "; ".join(ways) + "."
 
 
 def _continues(app: AppContext, entry_id: int) -> str:
@@ -1730,6 +1889,9 @@ def _stdin_text(app: AppContext, data: bytes) -> tuple[str, PeerJournalError | N
     try:
         text = decode_with_nul(data, "Standard input")
     except NotTextError as exc:
+        utf16 = _utf16_without_mark(data) if exc.utf8 else None  # ("Zoë", Chinese)
+        if utf16 is not None:
+            return utf16
         guessed = read_as_windows_1252(data, "Standard input", app.say) if exc.utf8 else None
         if guessed is not None:
             return guessed, None
@@ -1759,13 +1921,13 @@ def _utf16_without_mark(data: bytes) -> tuple[str, NotUtf8] | None:
     """Standard input that looks like UTF-16 saved without a byte order mark (`--from-file`
     names it so: `editor.encoding_hint`), read as that and kept as a draft, its bytes beside
     it; None when it does not look like that."""
-    from peerjournal.cli.editor import Encoding, encoding_hint, save_as_utf8
+    from peerjournal.cli.editor import Encoding, encoding_hint, save_as_utf8, utf16_order
     from peerjournal.errors import ExitCode
 
-    hint = encoding_hint(data)
-    if "UTF-16" not in hint:
+    order = utf16_order(data)
+    if order is None:
         return None
-    order = "UTF-16LE" if data[1::2].count(0) > data[0::2].count(0) else "UTF-16BE"
+    hint = encoding_hint(data)
     text = data[: len(data) // 2 * 2].decode(order, errors="replace")
     if not text.replace("\x00", "").strip():
         return None
@@ -1933,6 +2095,7 @@ def _edited(
     import time
 
     from peerjournal.cli.editor import (
+        NotTextError,
         check_comments,
         parse_entry,
         run_editor_or_1252,
@@ -1963,6 +2126,8 @@ def _edited(
         )
     except (PeerJournalError, KeyboardInterrupt) as exc:  # KeyboardInterrupt: SIGTERM or SIGHUP
         failed = stopped(exc)
+        if isinstance(failed, NotTextError):  # the editor saved it so: the ways out
+            failed.message += unreadable_ways_out(app, _drafts_dir(app), draft_file, failed)
         if resumed:  # what the draft held survives whatever the editor did
             raise keeping_before(draft_file, before, failed, naming, earlier) from None
         if not draft_file.holds_text():
@@ -2152,15 +2317,19 @@ def _piped_to_questions_left(
     refused = PeerJournalError(QUESTIONS_LEFT)
     unused = " What was piped in was not taken as its answers."
     kept = _keeping_stdin(app, refused, _explicit(given, prompts), unused)
-    if kept is None:
-        return refused
-    refused = kept
     again = _listed(app, draft_file)[0]  # (the piped text's draft is the newest now)
-    refused.message += (
+    if kept is None:
+        if refused.message.endswith(_NOT_READ):  # named here: "Your text is kept in" the
+            refused.message += (  # draft would read as if what was piped in was
+                f" {app.resume_hint(again)}, in a terminal, asks the questions of the draft "
+                f"{draft_file.path}."
+            )
+        return refused
+    kept.message += (
         f" To answer the questions of the draft {draft_file.path}: "
         f"{app.resume_hint(again)}, in a terminal."
     )
-    return refused
+    return kept
 
 
 def _resumed_session(app: AppContext, guided: Draft, prompts: str | None) -> GuidedSession:

@@ -30,7 +30,10 @@ if TYPE_CHECKING:
     from peerjournal.entry import Entry
 
 
-def first_words(text: str, limit: int = 60) -> str:
+EXPERIENCE_SHOWN = 60  # the experience the table makes room for beside wide setting and tags
+
+
+def first_words(text: str, limit: int = EXPERIENCE_SHOWN) -> str:
     """The start of `text` on one line, cleaned for the terminal, cut at a word."""
     flat = " ".join(clean(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -121,7 +124,8 @@ class EntryTable:
         terminal does not cut "housing, very-lon…" with columns to spare."""
         limits = {key: WIDE_LIMITS[key] for key in ("Setting", "Tags")}
         experience = max([WIDE_LIMITS["Experience"],
-                          *(cell_len(r["Experience"]) for r in self.rows)])
+                          *(min(cell_len(r["Experience"]), EXPERIENCE_SHOWN)
+                            for r in self.rows)])
         spare = width - self.wide_width() - (experience - WIDE_LIMITS["Experience"])
         for key in ("Tags", "Setting"):
             widest = max([cell_len(key), *(cell_len(r[key]) for r in self.rows)])
@@ -253,9 +257,12 @@ class EntryTable:
         return Group(*blocks)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        if width > EXPERIENCE_SHOWN:  # a wide terminal: as many first words as it has room for
+            for entry, row in zip(self.entries, self.rows, strict=True):
+                row["Experience"] = first_words(entry.experience, width)
         if options.encoding and not options.encoding.lower().startswith("utf"):
             self._stand_ins(options.encoding)
-        width = options.max_width
         if width >= self.wide_width():
             head, rows = self.wide_head(width), self.wide_rows()
         elif width >= self.narrow_width() and not self._left_out(
