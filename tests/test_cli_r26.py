@@ -181,7 +181,7 @@ def test_no_match_names_only_the_filters_given(cli: CLI, add: Add) -> None:
         "No entries match: no entry is tagged nosuch (`peerjournal tags` lists the tags).\n"
     )
     assert said("list", "--until", "2026-01-01") == (  # dates alone: when the entries are
-        "No entries match: none up to 1 Jan 2026; yours are all of 20 Nov 2026.\n"
+        "No entries match: none up to 1 Jan 2026; yours are all dated 20 Nov 2026.\n"
     )
     assert said("list", "--since", "1 Nov", "--until", "2026-11-19", "-t", "ward") == (
         "No entries match: try fewer of --since, --until and --tag.\n"

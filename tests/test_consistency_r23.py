@@ -69,8 +69,8 @@ def test_prep_says_toward_as_drift_and_report_do(cli: CLI, store: Store) -> None
         add_entry(store, day, "Since.", scored(advice=(0.0, 3.0), story=(2.0, 0.0)))
     ok(cli("supervision", "done", "--date", "2026-11-06"))
     text = ok(cli("supervision", "prep")).stdout
-    assert "  Moved toward drift: Advice\n" in text
-    assert "  Moved toward peer identity: Recovery story\n" in text
+    assert "  Moved toward drift (against the period before): Advice\n" in text
+    assert "  Moved toward peer identity (against the period before): Recovery story\n" in text
     assert "(Advice moved toward drift over the period)" in text
     assert "towards" not in text
 

@@ -205,8 +205,7 @@ def test_import_refuses_a_field_given_twice_rather_than_lose_its_words(
     result = cli("import", str(path))
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (
-        f"peerjournal: {path}: 'experience' is given twice in one record or object of the file, "
-        "which no export writes; peerjournal will not guess which to keep. Nothing was "
-        "imported.\n"
+        f"peerjournal: {path}: record 1: 'experience' is given twice, with two values, which "
+        "no export writes; peerjournal will not guess which to keep. Nothing was imported.\n"
     )
     assert json.loads(cli("list", "--json").stdout) == []

@@ -240,7 +240,9 @@ def test_a_large_import_is_all_or_nothing(cli: CLI, tmp_path: Path) -> None:
     assert json.loads(cli("tags", "--json").stdout) == [{"tag": "shift", "entries": 600}]
 
 
-@pytest.mark.parametrize("given", [99999999999999999999999, True, "7", -3, 0])
+# (an id of 2**63 or more, past what SQLite stores, gets a new ID as one over 1e9 does:
+# round 37, tests/test_data2_r37.py)
+@pytest.mark.parametrize("given", [True, "7", -3, 0])
 def test_ids_that_cannot_be_ids_are_refused(cli: CLI, given: object) -> None:
     """An import keeps a record's id and maps a backup's edits by it: a bad one is refused
     as any other wrong field is (before, it was quietly replaced)."""

@@ -142,6 +142,7 @@ def test_an_empty_period_says_there_is_nothing(cli, tmp_path: Path) -> None:
     data = sample_summary()
     data["entries"] = {"total": 0, "shared": 0, "scored": 0}
     data["shared_entries"] = []
+    data["markers"] = {"identity": [], "drift": []}  # (no marker in no scored entry: round 37)
     for period in data["periods"]:
         period.update(entries=0, identity=None, drift=None, balance=None)
     result = cli("review", _save(tmp_path / "none.json", data))

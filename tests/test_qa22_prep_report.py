@@ -67,8 +67,8 @@ def test_prep_says_identity_fell_and_asks_no_drift_question_about_it(
     two_windows(store, scored(voice=(5.0, 0.0), advice=(0.0, 0.0)), scored(advice=(0.0, 3.0)))
     assert cli("supervision", "done", "--date", "2026-11-06").exit_code == 0
     text = cli("supervision", "prep").stdout
-    assert "  Moved toward drift: Advice\n" in text
-    assert "  Less peer-identity evidence in: Voice\n" in text
+    assert "  Moved toward drift (against the period before): Advice\n" in text
+    assert "  Less peer-identity evidence, against the period before, in: Voice\n" in text
     assert "Voice moved toward" not in text
     assert FORM.item("voice").question not in text
     assert "What did you hold back from saying" not in text
@@ -89,8 +89,8 @@ def test_prep_says_drift_fell_as_a_fall_and_identity_rose_as_a_move(
     two_windows(store, scored(advice=(0.0, 4.0)), scored(story=(2.0, 0.0)))
     assert cli("supervision", "done", "--date", "2026-11-06").exit_code == 0
     text = cli("supervision", "prep").stdout
-    assert "  Moved toward peer identity: Recovery story\n" in text
-    assert "  Less drift evidence in: Advice\n" in text
+    assert "  Moved toward peer identity (against the period before): Recovery story\n" in text
+    assert "  Less drift evidence, against the period before, in: Advice\n" in text
     assert "Moved toward drift" not in text
 
 

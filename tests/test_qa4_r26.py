@@ -99,7 +99,9 @@ def test_report_dimensions_with_directions_give_no_such_line(cli: CLI) -> None:
                       ("2026-10-28", "I shared my own story and we laughed."),
                       ("2026-11-04", "I told her to comply with the treatment plan."),
                       ("2026-11-12", "We sat together; I shared my story of recovery."),
-                      ("2026-11-18", "I shared my own story; she chose what to do next.")):
+                      ("2026-11-18", "I shared my own story; she chose what to do next."),
+                      # a second entry in a week: one entry a week has no trend words (r37)
+                      ("2026-11-19", "I shared my own story; she chose what to do next.")):
         assert cli("write", "-x", text, "--date", day).exit_code == 0
     dims = _dimensions(cli)
     assert "which way each went" in dims and "too few" not in dims
@@ -137,7 +139,7 @@ def test_a_list_with_dates_alone_that_finds_nothing_says_when_the_entries_are(
     result = cli("list", "--since", "2025", "--until", "2025")
     assert result.exit_code == 0 and result.stdout == ""
     assert result.stderr.strip() == (
-        "No entries match: none from 1 Jan 2025 to 31 Dec 2025; yours run from 1 Oct 2026 to "
-        "2 Nov 2026."
+        "No entries match: none from 1 Jan 2025 to 31 Dec 2025; your entries run from 1 "
+        "Oct 2026 to 2 Nov 2026."
     )
     assert "none up to 1 Jan 2026;" in cli("list", "--until", "2026-01-01").stderr

@@ -34,7 +34,7 @@ def test_empty_window_says_so(cli: CLI, add: Callable[..., int]) -> None:
     add(PEER, "--date", "2025-01-10")
     result = cli("report")
     assert result.exit_code == 0
-    assert "No entries from 2026-08-31 to 2026-11-20" in result.stderr
+    assert "No entries from 31 Aug 2026 to 20 Nov 2026" in result.stderr
 
 
 def test_json_contract(cli: CLI, add: Callable[..., int]) -> None:

@@ -87,10 +87,10 @@ def left_out(path: Path, lost: list[int]) -> str:
     """The error a command that read past the damage ends with (exit 4)."""
     named = f"Entry {lost[0]}" if len(lost) == 1 else (
         "Entries " + ", ".join(map(str, lost[:-1])) + f" and {lost[-1]}")
-    where, them = ("it is", "it belongs") if len(lost) == 1 else ("they are", "they belong")
+    where, them = ("it is", "it") if len(lost) == 1 else ("they are", "them")
     return (f"peerjournal: {named} of the journal at {path} cannot be read (the file is "
-            f"damaged where {where}), so this command could not tell whether {them} in what "
-            "it shows. `peerjournal export "
+            f"damaged where {where}), so what is shown may be missing {them}. "
+            "`peerjournal export "
             "--full` saves the entries that can still be read; keep the damaged file as it is.")
 
 

@@ -251,7 +251,8 @@ def test_a_truncated_setting_option_is_named(cli: CLI) -> None:
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
-    ("yesterdya", "yesterday"), ("tomorow", "tomorrow"), ("3 dyas ago", "3 days ago"),
+    # ("tomorow" suggests nothing now: a date ahead is refused wherever a date is read, round 37)
+    ("yesterdya", "yesterday"), ("3 dyas ago", "3 days ago"),
     ("last fridya", "last friday"),
 ])
 def test_a_date_word_slip_gets_a_did_you_mean(typed: str, meant: str) -> None:

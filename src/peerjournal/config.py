@@ -47,6 +47,19 @@ def toml_text(data: bytes, path: Path | str) -> str:
         ) from None
 
 
+def loads_toml(text: str, path: Path | str) -> dict[str, Any]:
+    """`tomllib.loads`, its errors one line naming `path`: a document nested too deeply (a
+    few hundred arrays) is one too, not the RecursionError tomllib lets through."""
+    import tomllib  # (only when there is TOML to read: ~5 ms of every command's start)
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
+    except RecursionError:
+        raise PeerJournalError(f"{path}: not valid TOML (nested too deeply).") from None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for a likely typo of one of `choices`, else ''."""
     import difflib
@@ -70,12 +83,7 @@ def load_config(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
         ) from None
     except OSError as exc:  # no permission
         raise PeerJournalError(f"{path}: cannot read settings: {exc.strerror or exc}.") from None
-    import tomllib  # (only when there are settings: ~5 ms of every command's start otherwise)
-
-    try:
-        data = tomllib.loads(toml_text(raw, path))
-    except tomllib.TOMLDecodeError as exc:
-        raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
+    data = loads_toml(toml_text(raw, path), path)
     for section, values in data.items():
         home = next((name for name, keys in KNOWN.items() if section in keys), None)
         if home is not None and not isinstance(values, dict):  # a setting above its section

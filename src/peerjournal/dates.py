@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from peerjournal.errors import PeerJournalError
 from peerjournal.textsafe import as_typed
@@ -82,16 +83,29 @@ _LONG_NUMBER = re.compile(r"(?<![0-9])[0-9]{3,}(?![0-9])")
 
 class UnreadableDate(PeerJournalError):
     """A date that cannot be read: `said` (why, in a sentence), then the forms that can be.
-    Those are ACCEPTED_FORMS unless the caller reads more (`parse_bound`: periods too), which
-    it says with `naming`."""
+    Those are ACCEPTED_FORMS unless the caller reads periods too (`parse_bound`), which it
+    says with `reading_periods`. `meant` is a slip put right (`_meant`); one that reads only
+    as a period is asked about only where periods are read, since one day is refused it."""
 
-    def __init__(self, said: str, forms: str = ACCEPTED_FORMS) -> None:
-        super().__init__(f"{said} Use {forms}.")
-        self.said = said
+    def __init__(
+        self, said: str, forms: str = ACCEPTED_FORMS, *, meant: Meant | None = None,
+        periods: bool = False,
+    ) -> None:
+        shown = meant is not None and (periods or not meant.period)
+        asked = f"{said[:-1]}; did you mean {meant.text!r}?" if meant and shown else said
+        super().__init__(f"{asked} Use {forms}.")
+        self.said, self.meant = said, meant
 
-    def naming(self, forms: str) -> UnreadableDate:
-        """The same error, naming `forms` as the ones to use."""
-        return UnreadableDate(self.said, forms)
+    def reading_periods(self, forms: str) -> UnreadableDate:
+        """The same error for a caller that reads periods too, naming `forms` as the ones to use."""
+        return UnreadableDate(self.said, forms, meant=self.meant, periods=True)
+
+
+class Meant(NamedTuple):
+    """A date slip put right (`_meant`); `period` if it reads as a period, not one day."""
+
+    text: str
+    period: bool
 
 
 def parse_date(text: str, today: date) -> date:
@@ -202,10 +216,7 @@ def _unreadable(text: str, why: str = "", *, hint: str = "") -> PeerJournalError
     said = f"Could not read the date {as_typed(text.strip())!r}{reason}."
     if hint:
         return PeerJournalError(f"{said} {hint}.")
-    meant = None if why else _meant(text)
-    if meant is not None:
-        said = f"{said[:-1]}; did you mean {meant!r}?"
-    return UnreadableDate(said)
+    return UnreadableDate(said, meant=None if why else _meant(text))
 
 
 # The words of the dates read by name, for a slip in one ("yesterdya", "tomorow", "fridya")
@@ -218,9 +229,9 @@ _DATE_WORDS = (
 )
 
 
-def _meant(text: str) -> str | None:
+def _meant(text: str) -> Meant | None:
     """`text` with each word of 4 letters or more that is a slip for one of `_DATE_WORDS` put
-    right, when that makes a date that can be read; else None."""
+    right, when that makes a date up to today or a period that can be read; else None."""
     import difflib
 
     words = _spoken_form(text).split()
@@ -232,12 +243,13 @@ def _meant(text: str) -> str | None:
     if fixed == words:
         return None
     meant = " ".join(fixed)
+    today = date.today()
     try:
-        parse_date(meant, date.today())
+        # A date ahead ("tomorrow", "next friday") is never suggested: entries and --since
+        # refuse it, so the slip put right would only meet a second error.
+        return Meant(meant, period=False) if parse_recent_date(meant, today) <= today else None
     except PeerJournalError as exc:
-        if not str(exc).startswith(("The date", f"{meant!r} is a period")):  # (ahead, a period)
-            return None
-    return meant
+        return Meant(meant, period=True) if str(exc).startswith(f"{meant!r} is a period") else None
 
 
 def _numeric_only(raw: str, text: str, today: date) -> date:
@@ -622,4 +634,4 @@ def parse_bound(text: str, today: date, *, until: bool = False) -> date:
             return min(span[1], today) if until else span[0]
         return parse_recent_date(text, today)
     except UnreadableDate as exc:
-        raise exc.naming(BOUND_FORMS) from None
+        raise exc.reading_periods(BOUND_FORMS) from None

@@ -39,7 +39,7 @@ from peerjournal.errors import PeerJournalError
 from peerjournal.exporters.json_ import BACKUP_SCHEMA, cut_short
 from peerjournal.plural import joined
 from peerjournal.textsafe import cut
-from peerjournal.unique_json import KeyGivenTwice, unique_keys
+from peerjournal.unique_json import KeyGivenTwice
 
 if TYPE_CHECKING:
     from peerjournal.drafts import KeptDraft
@@ -292,15 +292,12 @@ def _read(text: str, tz: tzinfo, today: date, month_first: bool) -> Imported:
     stripped = text.lstrip()
     try:
         _refuse_json_value(stripped)
-        data = (json.loads(text, object_pairs_hook=unique_keys)
+        data = (json.loads(text, object_pairs_hook=_one_value_each)
                 if stripped.startswith(("[", "{")) else None)
     except RecursionError:
         raise PeerJournalError("Not valid JSON for an import: nested too deeply.") from None
     except KeyGivenTwice as exc:  # json.loads would keep the last: the other's words lost
-        raise PeerJournalError(
-            f"{cut(exc.key, 41)!r} is given twice in one record or object of the file, which no "
-            "export writes; peerjournal will not guess which to keep. Nothing was imported."
-        ) from None
+        raise _given_twice(text, exc.key) from None
     except ValueError as exc:
         header = _BRACKET_HEADER.match(stripped.split("\n", 1)[0])
         if not header or any(c in header.group("stamp") for c in '{["'):
@@ -316,6 +313,80 @@ def _read(text: str, tz: tzinfo, today: date, month_first: bool) -> Imported:
         return Imported("jrnl JSON", _jrnl_json(data, tz, today), [])
     records, order = _jrnl_text(text, tz, today, month_first)
     return Imported("jrnl text", records, [], dates=order)
+
+
+def _one_value_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """`json.loads`'s object_pairs_hook for a file to import: a key given twice with one value
+    is kept once (no words are lost); given two values, `KeyGivenTwice`."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        for key, value in pairs:
+            if repr(value) != repr(found[key]):  # (repr: true and 1 are not one value)
+                raise KeyGivenTwice(key)
+    return found
+
+
+class _Twice(dict[str, Any]):
+    """An object read with a key given two values (`key`), marked so by `_marking`."""
+
+    key = ""
+
+
+def _marking(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    try:
+        return _one_value_each(pairs)
+    except KeyGivenTwice as exc:
+        marked = _Twice(pairs)
+        marked.key = exc.key
+        return marked
+
+
+def _twice_at(value: Any, path: tuple[str | int, ...] = ()) -> tuple[str, tuple[str | int, ...]]:
+    """The first key given twice in `value` read with `_marking`, and the fields and places in
+    lists that lead to the object holding it; ("", ()) if there is none."""
+    if isinstance(value, _Twice):
+        return value.key, path
+    inside = (value.items() if isinstance(value, dict)
+              else enumerate(value) if isinstance(value, list) else ())
+    for name, child in inside:
+        if (found := _twice_at(child, (*path, name)))[0]:
+            return found
+    return "", ()
+
+
+# Where a backup's lists are in it, as its other errors name them ("Record 3", "Person 2")
+_PLACES = {"entries": "Record", "people": "Person", "self_checks": "Self-check",
+           "supervisions": "Supervision", "drafts": "Draft"}
+
+
+def _given_twice(text: str, key: str) -> PeerJournalError:
+    """The error for a key given two values in the file: read once more, marking the object
+    that holds it, to name the record it is in (as every other error does) and the field. (A
+    file that is no JSON further on is refused as such.)"""
+    try:
+        data = json.loads(text, object_pairs_hook=_marking)
+    except ValueError as exc:
+        return _not_json(exc, text)
+    try:
+        found = _twice_at(data)
+    except RecursionError:  # (nested nearly as deep as can be read: the place is not named)
+        found = ("", ())
+    key, path = found if found[0] else (key, ())
+    where, inner = "", path
+    if path and isinstance(path[0], int):
+        where, inner = f"Record {path[0] + 1}", path[1:]
+    elif len(path) > 1 and isinstance(data, dict) and isinstance(path[1], int):
+        backup = "schema" in data or _backup_without_schema(data)
+        place = _PLACES.get(str(path[0])) if backup else "Entry" if path[0] == "entries" else None
+        if place:
+            where, inner = f"{place} {path[1] + 1}", path[2:]
+    elif isinstance(data, dict) and "experience" in data:  # one entry (`show --json`)
+        where = "Record 1"
+    fields = ".".join(str(name) for name in inner if isinstance(name, str))
+    held = (f" in {cut(fields, 41)!r}" if fields else "" if where
+            else " in the file's outer object" if found[0] else " in one object of the file")
+    return _Bad(where, f"{cut(key, 41)!r} is given twice{held}, with two values, which no "
+                "export writes; peerjournal will not guess which to keep. Nothing was imported.")
 
 
 def _refuse_json_value(text: str) -> None:
@@ -650,12 +721,10 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
 def _record_id(value: Any, where: str) -> int | None:
     """A record's `id`, or None when it has none. The import keeps it as the entry's ID when
     every record's is free and none is over `store.HIGHEST_KEPT_ID` (else they all get new
-    ones, and the import says why), and maps a backup's unsaved edits to their entry by it: one
-    that is no ID SQLite can store is refused as any other wrong field is."""
-    if value is None or _keepable_id(value):
+    ones, and the import says why: one past what SQLite can store, 2**63 or more, too), and
+    maps a backup's unsaved edits to their entry by it."""
+    if value is None or (type(value) is int and value > 0):
         return value
-    if type(value) is int and value > 0:
-        raise _Bad(where, "'id' is too large for an entry's ID.")
     raise _Bad(where, "'id' should be an entry's ID (a whole number, 1 or more).")
 
 

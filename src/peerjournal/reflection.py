@@ -8,7 +8,6 @@ whose answers are stored in the entry's `answers` under the question's id.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -267,7 +266,7 @@ MAX_SET_BYTES = 1_000_000
 
 @cache
 def _load(path: Path) -> PromptSet:
-    from peerjournal.config import toml_text
+    from peerjournal.config import loads_toml, toml_text
 
     try:
         raw = _read_set(path)
@@ -276,9 +275,7 @@ def _load(path: Path) -> PromptSet:
                 f"{path}: too large for a prompt set (over {MAX_SET_BYTES // 1_000_000} MB; "
                 "a set is a few KB of questions): is it the right file?"
             )
-        data = tomllib.loads(toml_text(raw, path))  # a BOM is fine
-    except tomllib.TOMLDecodeError as exc:
-        raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
+        data = loads_toml(toml_text(raw, path), path)  # a BOM is fine
     except OSError as exc:  # no permission, gone
         raise PeerJournalError(f"{path}: cannot read prompt set: {exc.strerror or exc}.") from None
     return parse_prompt_set(path, data)

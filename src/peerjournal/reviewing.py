@@ -300,9 +300,81 @@ def check_as_exported(summary: dict[str, Any], name: str) -> None:
             "as every redacted summary does: it was changed after it was exported, or made by "
             "an older peerjournal; ask for the summary to be exported again."
         )
-    problem = _redaction_problem(summary) or _date_problem(summary) or _selfcheck_problem(summary)
+    problem = (_redaction_problem(summary) or _date_problem(summary)
+               or _selfcheck_problem(summary) or _numbers_problem(summary))
     if problem:
         raise changed_after_export(name, problem)
+
+
+def _numbers_problem(summary: dict[str, Any]) -> str | None:
+    """Numbers that disagree with the others an export made them from, in words: the totals
+    with the periods', a marker's entries with the summary's, a direction with its series."""
+    return _totals_problem(summary) or _marker_problem(summary) or _direction_problem(summary)
+
+
+# How far the totals may be from their periods' numbers pooled over their words: each number
+# is given to a thousandth (half a thousandth off at most, in the periods and in the totals)
+_POOLED_ROUNDING = 0.002
+
+
+def _totals_problem(summary: dict[str, Any]) -> str | None:
+    """Totals that are not their periods' numbers pooled over the periods' words, as `report`
+    makes both from the same scored entries (a period's `words` edited shows here too)."""
+    from peerjournal.summary import POLARITIES, period_words, pooled, trend_points
+
+    periods, totals = summary["periods"], summary.get("totals")
+    words = period_words(periods)
+    if totals is None or words is None:  # (a summary from before periods gave their words)
+        return None
+    entries = [p["entries"] for p in periods]
+    for polarity in POLARITIES:
+        expected = pooled(trend_points([p[polarity] for p in periods], entries, words))
+        given = totals.get(polarity)
+        if given is not None and expected is not None and (
+            abs(given - expected) > _POOLED_ROUNDING
+        ):
+            return (f"totals {polarity} is {given:g}, but its periods' numbers, weighed by "
+                    f"their words, come to {expected:.3f}")
+    return None
+
+
+def _marker_problem(summary: dict[str, Any]) -> str | None:
+    """A marker said to be in more entries than the summary scored, or fewer times than the
+    entries it is in (each of them holds it once at least)."""
+    from peerjournal.summary import POLARITIES
+
+    scored = summary["entries"]["scored"]
+    for polarity in POLARITIES:
+        for n, marker in enumerate(summary["markers"][polarity], 1):
+            where, times, found = f"markers {polarity} #{n}", marker["count"], marker["entries"]
+            if found > scored:
+                return f"{where} entries is {found:,}, but entries scored is {scored:,}"
+            if times < found:
+                return f"{where} count is {times:,}, fewer than its entries, {found:,}"
+    return None
+
+
+def _direction_problem(summary: dict[str, Any]) -> str | None:
+    """A dimension's direction that its own series, read as an export reads it, gives the
+    other way round ("down" for a series that rises), or gives none (too few entries), or
+    one where none was given. "steady" against up or down is let be: a change at the edge of
+    steady may read either way once its numbers are rounded. Only of a summary whose periods
+    give their words and dimensions, as every export since they were added does."""
+    from peerjournal.summary import POLARITIES, dimension_trend, period_words
+
+    periods = summary["periods"]
+    if period_words(periods) is None or any("dimensions" not in p for p in periods):
+        return None
+    for n, row in enumerate(summary["dimensions"], 1):
+        for polarity in POLARITIES:
+            given = row.get(f"{polarity}_direction")
+            found = dimension_trend(periods, row["id"], polarity).halves
+            expected = found.direction if found else None
+            if given == expected or (given and expected and "steady" in (given, expected)):
+                continue
+            return (f"dimensions #{n} {polarity}_direction is {given or 'none'}, but its "
+                    f"periods' numbers make it {expected or 'none (too few entries)'}")
+    return None
 
 
 def _redaction_problem(summary: dict[str, Any]) -> str | None:

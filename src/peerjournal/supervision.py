@@ -116,11 +116,13 @@ def load_items(path: Path | None = None) -> list[Item]:
 
 @cache
 def _load_form(path: Path) -> Form:
+    from peerjournal.config import loads_toml
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads_toml(path.read_text(encoding="utf-8"), path.name)
     except FileNotFoundError:
         raise PeerJournalError(f"The self-check file {path} is missing.") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise PeerJournalError(f"{path.name}: not valid TOML ({exc}).") from None
     return parse_form(path, data)
 
@@ -341,6 +343,9 @@ def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
     that is neither."""
     try:
         data = _parse_toml_or_json(raw, name, suffix.lower())
+    except RecursionError:  # (tomllib and json both let it through)
+        kind = {".toml": "TOML", ".json": "JSON"}.get(suffix.lower(), "TOML or JSON")
+        raise PeerJournalError(f"{name}: not valid {kind} (nested too deeply).") from None
     except KeyGivenTwice as exc:  # (TOML refuses a key given twice itself)
         if exc.key in {i.id for i in form.items}:
             problem = f"item {exc.key!r} is answered twice; keep one of its answers"
@@ -991,6 +996,9 @@ class Prep:
     # the latest check was made before the period, so before the supervision it starts from:
     # how to say so after its date ("" when it is in the period)
     check_before: str = ""
+    # the first and last dates of the journal's entries, when the period holds none of them
+    # (said as every command says it: `stats.none_in_window`); None: the journal has none
+    journal_dates: tuple[date, date] | None = None
 
     def label(self, dimension: str) -> str:
         return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
@@ -1271,9 +1279,11 @@ def build_prep(
     lexicon_questions: Mapping[str, Sequence[str]],
     labels: Mapping[str, str],
     people: Sequence[str] = (),
+    journal_dates: tuple[date, date] | None = None,
 ) -> Prep:
     """Everything `supervision prep` shows, from plain values; `entries` are those the
-    window holds (`Window.kept`), `people` the names on the people list."""
+    window holds (`Window.kept`), `people` the names on the people list, `journal_dates` the
+    first and last dates of all the journal's entries (`Prep.journal_dates`)."""
     done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
     from_check, view = check_questions(window, checks, form)
     evidence = most_drift_evidence(entries)
@@ -1305,6 +1315,7 @@ def build_prep(
             (stopped.created_at, len(stopped.answers), len(form.items)) if stopped else None
         ),
         check_before=view.before,
+        journal_dates=journal_dates if not entries else None,
     )
 
 

@@ -229,7 +229,7 @@ def not_found(store: Store, filters: Filters, *, searched: bool = False) -> str:
         return window
     if given == ["--tag"] and not searched:  # (a search's words may be what is missing)
         together = "both" if len(filters.tags) == 2 else "all of"
-        return f"no entry is tagged {together} {joined(filters.tags)}."
+        return f"no entry is tagged {together} {joined(_some(filters.tags))}."
     if len(given) == 1:
         return f"try without {given[0]}."
     return f"try fewer of {joined(given)}."
@@ -241,7 +241,7 @@ def _untagged(store: Store, untagged: list[str]) -> str:
     from peerjournal.plural import joined
 
     trashed = {tag: n for tag in untagged if (n := store.tagged(tag, trashed=True))}
-    missing = f"no entry is tagged {joined(untagged, 'or')}"
+    missing = f"no entry is tagged {joined(_some(untagged), 'or')}"
     if len(trashed) < len(untagged):  # a tag no entry has, or has had: a slip?
         missing += " (`peerjournal tags` lists the tags)"
     if not trashed:
@@ -251,28 +251,30 @@ def _untagged(store: Store, untagged: list[str]) -> str:
         f"tagged {tag}"
         for at, (tag, n) in enumerate(trashed.items())
     ]
-    return f"{missing}; {joined(in_trash)} (see `peerjournal trash`)."
+    return f"{missing}; {joined(_some(in_trash))} (see `peerjournal trash`)."
+
+
+_NAMED = 5  # tags said back by name; the rest counted (a thousand --tag would fill the screen)
+
+
+def _some(named: list[str]) -> list[str]:
+    """The first `_NAMED` of `named`, and how many more there are."""
+    if len(named) <= _NAMED:
+        return named
+    return [*named[:_NAMED], f"{len(named) - _NAMED:,} more"]
 
 
 def _empty_window(store: Store, filters: Filters) -> str | None:
     """A list narrowed by dates alone that found nothing: the window, and when the entries
-    are ("none from 1 Jan 2025 to 31 Dec 2025; yours run from 14 Sep 2026 to …");
-    None for an empty journal."""
-    from peerjournal.dates import spoken
-    from peerjournal.db.stats import date_range
+    are, as every command says it (`stats.none_in_window`: "none from 1 Jan 2025 to 31
+    Dec 2025; your entries run from 14 Sep 2026 to …"); None for an empty journal."""
+    from peerjournal.db.stats import date_range, none_in_window
 
     found = date_range(store)
     if found is None:
         return None
-    if filters.since and filters.until:
-        window = f"from {spoken(filters.since)} to {spoken(filters.until)}"
-    else:
-        window = f"from {spoken(filters.since)} on" if filters.since else (
-            f"up to {spoken(filters.until)}" if filters.until else "")
-    first, last = (spoken(day) for day in found)
-    yours = f"yours are all of {first}" if first == last else (
-        f"yours run from {first} to {last}")
-    return f"none {window}; {yours}."
+    said = none_in_window(filters.since, filters.until, found)
+    return "none" + said.removeprefix("No entries")  # (after "No entries match: ")
 
 
 def _tagged_or_set(store: Store, query: str) -> list[str]:
@@ -646,5 +648,5 @@ def register(app: typer.Typer) -> None:
             return
         from peerjournal.render.entries import tag_lines
 
-        for line in tag_lines(counts):
-            typer.echo(line)
+        # in one write, as tables are printed: `tags | head -1` ends alike every time
+        typer.echo("\n".join(tag_lines(counts)))

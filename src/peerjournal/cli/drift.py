@@ -14,6 +14,7 @@ from peerjournal.context import AppContext
 if TYPE_CHECKING:
     from peerjournal.db.store import Store
     from peerjournal.drift import Lexicon
+    from peerjournal.drift.score import DriftScore
     from peerjournal.entry import Entry
 
 
@@ -97,11 +98,13 @@ def register(app: typer.Typer) -> None:
             body = given if json_out else cleaned
         score = score_text(body, lexicon)
         if json_out:
-            app_ctx.print_json(score.to_dict())
+            scored = score.to_dict()
+            if entry is not None and (stored := _stored_otherwise(app_ctx, entry, score)):
+                scored["stored"] = {"verdict": stored}  # (what the note says, in the text view)
+            app_ctx.print_json(scored)
             return
         from peerjournal.render.charts import unicode_ok
         from peerjournal.render.drift import entry_parts, explanation
-        from peerjournal.render.verdicts import VERDICT_WORDS
 
         ascii_only = not unicode_ok(app_ctx.out.encoding)
         questions = reflective_questions(score, lexicon)
@@ -111,22 +114,47 @@ def register(app: typer.Typer) -> None:
                 labels=entry_parts(entry) if entry is not None else (),
             )
         )
-        stored = entry.drift_verdict if entry is not None else None
-        if stored and stored != score.verdict:  # `list` and `report` still show the old one
-            words = VERDICT_WORDS.get(stored, stored)
-            lexicon_file = app_ctx.lexicon_path()
-            if lexicon_file and not is_the_journals_lexicon(app_ctx):  # only a look through it
-                app_ctx.say(
-                    f"The journal holds another score for this entry ({words}), from the "
-                    "lexicon it was scored with; `list` and `report` show that one. To score "
-                    f"the journal with this --lexicon, {how_to_configure(lexicon_file)}."
-                )
-            else:
-                app_ctx.say(
-                    f"The journal still holds an earlier score for this entry ({words}), from "
-                    "another lexicon or version of peerjournal: `peerjournal drift --rescore` "
-                    "brings it up to date."
-                )
+        if entry is not None:
+            _stored_score_note(app_ctx, entry, score)
+
+
+def _stored_otherwise(app_ctx: AppContext, entry: Entry, score: DriftScore) -> str | None:
+    """The verdict the journal holds for `entry`, which `list`, `report` and `prep` show, when
+    it is another score than `score`: another verdict, or the same from another lexicon or
+    scoring code, whose figures (identity, drift, balance) differ; else None."""
+    from peerjournal.drift.lexicon import scorer_version
+
+    stored = entry.drift_verdict
+    if not stored:
+        return None
+    other = app_ctx.store().scored_otherwise(entry.id, score.lexicon_version, scorer_version())
+    return stored if stored != score.verdict or other else None
+
+
+def _stored_score_note(app_ctx: AppContext, entry: Entry, score: DriftScore) -> None:
+    """A word when the journal holds another score for `entry` than `score`, the one explained
+    above (`_stored_otherwise`)."""
+    from peerjournal.render.verdicts import VERDICT_WORDS
+
+    stored = _stored_otherwise(app_ctx, entry, score)
+    if not stored:
+        return
+    words = VERDICT_WORDS.get(stored, stored)
+    if stored == score.verdict:
+        words = f"also {words}, with other figures"
+    lexicon_file = app_ctx.lexicon_path()
+    if lexicon_file and not is_the_journals_lexicon(app_ctx):  # only a look through it
+        app_ctx.say(
+            f"The journal holds another score for this entry ({words}), from the lexicon it "
+            "was scored with; `list`, `report` and `supervision prep` show that one. To score "
+            f"the journal with this --lexicon, {how_to_configure(lexicon_file)}."
+        )
+    else:
+        app_ctx.say(
+            f"The journal still holds an earlier score for this entry ({words}), from another "
+            "lexicon or version of peerjournal, which `list`, `report` and `supervision prep` "
+            "show: `peerjournal drift --rescore` brings it up to date."
+        )
 
 
 def _entry_id(value: str) -> int:

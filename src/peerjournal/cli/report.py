@@ -227,7 +227,9 @@ def after_today_note(app: AppContext, store: Store, report: dict[str, Any]) -> s
 def nothing_in_window(store: Store, report: dict[str, Any]) -> str:
     """Why a report of a journal with entries is empty, and when its entries are: an earlier
     --since does not help a window before the first entry, nor fewer filters a gap."""
-    from peerjournal.db.stats import date_range
+    from datetime import date
+
+    from peerjournal.db.stats import date_range, none_in_window
 
     filters = report.get("filters") or {}
     filtered = bool(filters.get("setting") or filters.get("tags"))
@@ -239,14 +241,8 @@ def nothing_in_window(store: Store, report: dict[str, Any]) -> str:
         # as `list` says it: a setting or tag no entry has, tags no entry has together
         given = Filters(tags=list(filters.get("tags") or ()), setting=filters.get("setting"))
         return f"No entries match: {not_found(store, given)}"
-    said = f"No entries from {report['since']} to {report['until']}"
-    said += " match these filters." if filtered else "."
-    first, last = (day.isoformat() for day in found)
-    if first == last:
-        only = "The only one that matches" if filtered else "Your only entry"
-        return f"{said} {only} is dated {first}."
-    those = "Those that match" if filtered else "Your entries"
-    return f"{said} {those} run from {first} to {last}."
+    since, until = (date.fromisoformat(report[end]) for end in ("since", "until"))
+    return none_in_window(since, until, found, filtered=filtered)
 
 
 def stale_scores(app: AppContext, store: Store) -> tuple[str, int]:

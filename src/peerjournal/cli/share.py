@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import Json
-from peerjournal.cli.options import entry_id as parse_entry_id
+from peerjournal.cli.options import Json, entry_ids_argument
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
@@ -15,9 +14,7 @@ if TYPE_CHECKING:
 
     from peerjournal.db.store import Store
 
-EntryIds = typer.Argument(
-    ..., metavar="ID...", parser=parse_entry_id, help="One or more entry IDs."
-)
+EntryIds = entry_ids_argument()  # read as delete and restore read them: 3 4, 3,4 or 3-4
 
 
 def _mark(ctx: typer.Context, entry_ids: list[int], shared: bool, json_out: bool) -> None:
@@ -56,10 +53,11 @@ def _live_date(store: Store, entry_id: int, *, several: bool) -> date:
 
 
 def _entries(ids: list[int]) -> str:
-    """'entry 3' or 'entries 3, 5 and 8'."""
-    from peerjournal.plural import joined
+    """'entry 3', 'entries 3, 5 and 8', or of many '5,000 entries (1-5000)', as delete and
+    restore name them."""
+    from peerjournal.cli.trash import _numbered
 
-    return f"{'entry' if len(ids) == 1 else 'entries'} {joined([str(i) for i in ids])}"
+    return _numbered(ids)
 
 
 def register(app: typer.Typer) -> None:

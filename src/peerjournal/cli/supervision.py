@@ -61,6 +61,7 @@ def register(app: typer.Typer) -> None:
         last supervision (else the last 4 weeks: this week and the 3 before it, as `export`
         covers)."""
         from peerjournal.db.people import list_people
+        from peerjournal.db.stats import date_range
         from peerjournal.db.supervision import entry_facts, self_checks, supervisions
         from peerjournal.supervision import build_prep, load_form, prep_to_json, prep_window
 
@@ -69,7 +70,8 @@ def register(app: typer.Typer) -> None:
         chosen = date_bound(app_ctx, since)
         store = app_ctx.store()
         window = prep_window(app_ctx.today(), chosen, supervisions(store))
-        entries = window.kept(entry_facts(store, window.since, window.until))
+        dated = entry_facts(store, window.since, window.until)
+        entries = window.kept(dated)
         lexicon = app_ctx.lexicon()
         labels = {d: lexicon.label(d) for d in lexicon.labels}
         result = build_prep(
@@ -81,6 +83,10 @@ def register(app: typer.Typer) -> None:
             lexicon.questions,
             labels,
             [person.name for person in list_people(store, redacting=False)],
+            # when the journal's entries are, if none is dated in the period (entries of its
+            # first day written before that supervision are left out: "No entries in this
+            # period" is said of those)
+            None if dated else date_range(store),
         )
         if json_out:
             app_ctx.print_json(prep_to_json(result))

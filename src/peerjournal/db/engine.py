@@ -867,16 +867,42 @@ def _revision(conn: sqlite3.Connection) -> str | None:
 def _check_ours(path: Path, revision: str | None) -> None:
     if revision == "foreign":
         raise DatabaseError(f"{path} is a SQLite database, but not a peerjournal journal.")
-    if revision == "unversioned":
-        raise DatabaseError(
-            f"The journal at {path} has lost its schema version (damaged, or not made by "
-            f"peerjournal). {_backups_hint(path)}"
-        )
-    if revision is not None and revision not in KNOWN_REVISIONS:
+    from peerjournal.textsafe import cut
+
+    if revision is None or revision in KNOWN_REVISIONS:
+        return
+    if _NEWER.fullmatch(revision) and revision > HEAD_REVISION:
         raise DatabaseError(
             f"The journal at {path} was written by a newer peerjournal (schema {revision}); "
             "upgrade peerjournal to open it."
         )
+    # no version, an empty one, or one no peerjournal writes (changed by hand?)
+    lost = ("has lost its schema version" if revision == "unversioned" or not revision.strip()
+            else f"holds a schema version no peerjournal writes, {cut(revision, 20)!r}")
+    raise DatabaseError(
+        f"The journal at {path} {lost} (damaged, or not made by peerjournal). "
+        f"{_backups_hint(path)}"
+    )
+
+
+_NEWER = re.compile(r"[0-9]{4}")  # how a later peerjournal's revision is named, like ours
+
+
+def _upgrade_mismatch(path: Path, error: BaseException) -> DatabaseError | None:
+    """The error for an upgrade that SQLite refused as wrong SQL ("duplicate column", "no
+    such table"): the journal's tables are not at the schema version it records (its version
+    changed by hand, or a file mixed with another version's), or None for any other error."""
+    from peerjournal.textsafe import cut
+
+    found = error if isinstance(error, sqlite3.Error) else getattr(error, "orig", None)
+    if not isinstance(found, sqlite3.OperationalError) or found.sqlite_errorcode != 1:
+        return None  # (SQLITE_ERROR: a locked, full or damaged journal has its own code)
+    return DatabaseError(
+        f"The journal at {path} could not be upgraded: its tables do not match the schema "
+        f"version it records ({cut(str(_stored_revision(path)), 20)!r}; changed by hand, or "
+        "mixed with another version's file?). It was left as it was, and no copy was kept. "
+        f"{_backups_hint(path)}"
+    )
 
 
 def _check_readable(path: Path, revision: str | None) -> None:
@@ -1053,6 +1079,8 @@ def _upgrade(path: Path) -> None:
                 "copy was kept (the upgrade runs again when it is next opened).",
                 ExitCode.INTERRUPTED,
             ) from None
+        if mismatch := _upgrade_mismatch(path, error):
+            raise mismatch from None
         raise
     for target in made:
         _tell(_upgraded(target))

@@ -433,6 +433,30 @@ def date_range(
     return (date.fromisoformat(first), date.fromisoformat(last)) if first else None
 
 
+def none_in_window(
+    since: date | None, until: date | None, found: tuple[date, date], *, filtered: bool = False
+) -> str:
+    """The one wording of every command for a window of dates that holds no entry, and when
+    the entries are (`found`: their first and last dates, `date_range`): "No entries from 1
+    Jan 2025 to 1 Feb 2025; your entries run from 8 Jun 2026 to 4 Dec 2026." ("yours are
+    all dated …"; with a setting or tags, "… match these filters; those that match
+    …"). An entry dated after today, which no window up to today shows, is named so too."""
+    from peerjournal.dates import spoken
+
+    if since and until:
+        window = f"from {spoken(since)} to {spoken(until)}"
+    else:
+        window = f"from {spoken(since)} on" if since else (
+            f"up to {spoken(until)}" if until else "")
+    said = f"No entries {window}".rstrip() + (" match these filters" if filtered else "")
+    first, last = (spoken(day) for day in found)
+    if first == last:
+        every = "those that match are" if filtered else "yours are"  # (one entry or several)
+        return f"{said}; {every} all dated {first}."
+    those = "those that match" if filtered else "your entries"
+    return f"{said}; {those} run from {first} to {last}."
+
+
 def live_and_trashed(store: Store) -> tuple[int, set[int]]:
     """How many entries are live, and the IDs of those in the trash (`drift --rescore` scores
     both, and says how many of what it did the writer will not see in `list`)."""

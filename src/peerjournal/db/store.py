@@ -140,6 +140,21 @@ ONLY_IDS = "e.id IN (SELECT value FROM json_each(?))"  # (parameter: a JSON list
 _TAGGED = f"EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag IN {_KEYED_TAGS})"
 
 
+# --tag: SQLite holds at most 32,766 parameters in a query (as some builds set it), one a tag
+MOST_TAGS = 10_000
+_AND_GROUP = 50
+
+
+def all_of(terms: list[str]) -> str:
+    """`terms` joined by AND in groups nested within groups: SQLite refuses an expression
+    over 1,000 deep ("too many terms"), which a flat chain of a thousand --tag is."""
+    if len(terms) <= _AND_GROUP:
+        return " AND ".join(terms)
+    groups = [f"({' AND '.join(terms[n:n + _AND_GROUP])})"
+              for n in range(0, len(terms), _AND_GROUP)]
+    return all_of(groups)
+
+
 @dataclass
 class Filters:
     since: date | None = None
@@ -167,9 +182,15 @@ class Filters:
         if self.setting:  # grouped as the report groups them (any letter's case, spacing)
             clauses.append(f"{SETTING_KEY_SQL}(CAST(e.setting AS BLOB)) = ?")
             params.append(setting_key(self.setting))
-        for tag in self.tags:
-            clauses.append(_TAGGED)
-            params.append(tag_key(tag))
+        keys = list(dict.fromkeys(tag_key(tag) for tag in self.tags))
+        if len(keys) > MOST_TAGS:
+            raise PeerJournalError(
+                f"{len(keys):,} tags given to look for; at most {MOST_TAGS:,} at once (an "
+                "entry must hold every one)."
+            )
+        if keys:
+            clauses.append(all_of([_TAGGED] * len(keys)))
+            params.extend(keys)
         return " AND ".join(clauses), params
 
     def limit_sql(self) -> str:
@@ -366,27 +387,28 @@ class Store:
 
     def _lost_note(self, ids: builtins.list[int], part: str) -> str:
         """That the entries `ids` (or, with `part`, "The tags of " them) cannot be read, so
-        the command could not tell whether they belong in what it shows."""
+        what the command shows (a list, a count, a report) may be missing them."""
         from peerjournal.plural import counted, joined
 
         one = len(ids) == 1
         entries = f"{'Entry' if one else 'Entries'} {joined(_named_ids(ids))}"
-        where, read = ("it is" if one else "they are"), ""
         if not part and self.unnamed_lost:  # (an ID read off a damaged page may be garbage)
             unnamed = self.unnamed_lost
             ids_too = f"{'its ID' if unnamed == 1 else 'their IDs'} cannot be read either"
             entries = (f"{entries}, and {unnamed} more ({ids_too})," if ids else
                        f"{counted(unnamed, 'entry')} ({ids_too})")
             one = not ids and unnamed == 1
-            where = "it is" if one else "they are"
+        # (not "left out": what a filter chose might not have held them anyway)
+        where, missing = ("it is", "it") if one else ("they are", "them")
+        said = f", so what is shown may be missing {missing}"
         if part:
             entries = f"{part}{entries[0].lower()}{entries[1:]}"
-            them = "it" if one else "those entries"
-            where, read = "they are", f"read {them} without them and "
+            read = "that entry was" if one else "those entries were"
+            where = "they are"
+            said = f": {read} read without them, so what is shown may be incomplete"
         return (
             f"{entries} of the journal at {self.path} cannot be read (the file is damaged "
-            f"where {where}), so this command {read}could not tell whether "
-            f"{'it belongs' if one else 'they belong'} in what it shows."
+            f"where {where}){said}."
         )
 
     @contextmanager
@@ -1139,6 +1161,16 @@ class Store:
                 (lexicon_version, scorer_version),
             ).fetchone()
         return int(row[0])
+
+    def scored_otherwise(self, entry_id: int, lexicon_version: str, scorer_version: str) -> bool:
+        """Whether entry `entry_id`'s stored score is from another lexicon or scoring code (or
+        there is none): its figures may then differ from a score made now, verdict and all."""
+        with self._errors():
+            row = self.conn.execute(
+                f"SELECT 1 FROM entry WHERE id = ? AND ({_STALE})",
+                (entry_id, lexicon_version, scorer_version),
+            ).fetchone()
+        return row is not None
 
     def set_drifts(self, scores: Iterable[tuple[int, Drift | StoredDrift]]) -> None:
         """Store scores as they arrive (a generator: while later ones are still being scored),

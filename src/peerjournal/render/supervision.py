@@ -273,6 +273,17 @@ def _indented(text: str, indent: int = 2, style: str = "") -> RenderableType:
     return Padding(safe_text(text, style=style), (0, 0, 0, indent), expand=False)
 
 
+def _none_in(prep: Prep) -> str:
+    """That the period holds no entry, and when the journal's are, as every command says it
+    (an entry dated tomorrow is named: no period up to today shows it)."""
+    from peerjournal.db.stats import none_in_window
+
+    found = prep.journal_dates
+    if found is None:
+        return "No entries in this period."
+    return none_in_window(prep.window.since, prep.window.until, found)
+
+
 def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     w = prep.window
     parts: list[RenderableType] = [
@@ -283,7 +294,7 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
         ),
     ]
     if prep.entries == 0:
-        parts.append(safe_text("No entries in this period. What would you like to bring anyway?"))
+        parts.append(safe_text(f"{_none_in(prep)} What would you like to bring anyway?"))
     parts += _trend_parts(prep, ascii_only)
     parts += _evidence_parts(prep, ascii_only)
     parts += _list_section(
@@ -330,10 +341,12 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
     if any(v is not None for _, v in t.periods):
         parts.append(WeeklyDrift(t.periods, ascii_only))
     for title, moved in (
-        ("Moved toward drift", t.moved_towards_drift),
-        ("Moved toward peer identity", t.moved_towards_identity),
-        ("Less peer-identity evidence in", t.less_identity),
-        ("Less drift evidence in", t.less_drift),
+        # each with its basis, as the report's "What changed" names it: this period against
+        # the one before, not the report's "rising" within its weeks (round 37 QA)
+        ("Moved toward drift (against the period before)", t.moved_towards_drift),
+        ("Moved toward peer identity (against the period before)", t.moved_towards_identity),
+        ("Less peer-identity evidence, against the period before, in", t.less_identity),
+        ("Less drift evidence, against the period before, in", t.less_drift),
     ):
         if moved:
             names = ", ".join(prep.label(d) for d, _ in moved)
