@@ -119,8 +119,10 @@ def test_the_sparkline_has_one_mark_per_row_and_says_so(cli, files, monkeypatch)
                      r"per 100 words; blank = no entries\.", _words(trend))
 
 
+# (r37: a spike's caveat follows it, "; but the markers of the earlier half …")
 GLANCE = ("the first 2 weeks with entries (12 Oct – 25 Oct 2026) against the last 3 weeks "
-          "(2 Nov – 20 Nov 2026).")
+          "(2 Nov – 20 Nov 2026); but the markers of the earlier half all come from one week, a "
+          "spike rather than a trend.")
 
 
 def test_the_halves_compared_are_named_with_their_dates(cli, files) -> None:

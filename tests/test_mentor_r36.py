@@ -95,7 +95,8 @@ def test_a_summary_of_a_damaged_journal_is_not_written(
     assert result.exit_code == 4 and not out.exists()
     assert "No summary was written: it would leave out entries that cannot be read" in (
         result.stderr)
-    assert f"Entry {lost[0]} of the journal" in result.stderr
+    assert f"{'Entry' if len(lost) == 1 else 'Entries'} {lost[0]}" in result.stderr
+    assert "of the journal at" in result.stderr
     assert "Traceback" not in result.stderr and "Wrote" not in result.stderr
 
 

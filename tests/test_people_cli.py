@@ -35,7 +35,8 @@ def test_bad_names_and_aliases_are_refused(cli) -> None:
 
 def test_common_word_names_get_a_note(cli) -> None:
     assert "also an English word" in cli("people", "add", "Will Turner").stderr
-    assert "replaced wherever it appears" in cli("people", "add", "Hope").stderr
+    assert "replace it, in any case, where the sentence may mean the person" in cli(
+        "people", "add", "Hope").stderr
 
 
 def test_removing_an_unknown_person(cli) -> None:

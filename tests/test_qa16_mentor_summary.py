@@ -29,7 +29,8 @@ def test_the_summary_names_the_lexicon_its_numbers_come_from() -> None:
     summary = build_summary(data, redactor())
     assert summary["lexicon_versions"] == ["abc123"]
     assert validate_summary(summary, "s.json") == summary
-    assert "- **Drift lexicon:** version abc123" in markdown.lines(summary)
+    assert ("- **Drift lexicon:** version abc123 (the list of phrases the drift numbers count: "
+            "two exports made with the same version compare directly)") in markdown.lines(summary)
 
 
 def test_mixed_lexicon_versions_are_flagged_most_used_first() -> None:
@@ -76,7 +77,8 @@ def test_an_empty_period_warns_the_writer_and_says_so(cli, add, tmp_path: Path) 
     result = cli("export", "--yes", "--since", "2025-01-01", "--until", "2025-02-01",
                  "-o", str(out))
     assert result.exit_code == 0
-    assert "There are no entries from 2025-01-01 to 2025-02-01" in result.stderr
+    assert ("No entries from 1 Jan 2025 to 1 Feb 2025; yours are all dated 16 Nov 2026, "
+            "so the summary has no numbers") in result.stderr
     text = out.read_text()
     assert "*No entries were written in this period, so there are no numbers to show.*" in text
     assert "## Trend" not in text and "## Dimensions" not in text

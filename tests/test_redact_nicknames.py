@@ -99,7 +99,8 @@ def test_people_add_names_the_short_forms_it_redacts(cli: CLI) -> None:
     assert result.exit_code == 0, result.stderr
     assert (
         "Note: exports also replace Bill, Billy, Liam and Will, short forms of William Jones "
-        "(Bill and Will only when capitalised)." in " ".join(result.stderr.split())
+        "(Bill and Will in lower case only where the sentence makes them a person, as in "
+        "'met bill')." in " ".join(result.stderr.split())
     )
     assert "short forms" not in cli("people", "add", "Sam", "Jones").stderr
 
@@ -139,3 +140,17 @@ def test_ed_in_capitals_is_the_department(cli: CLI, tmp_path: Path) -> None:
     assert summary["shared_entries"][0]["experience"] == (
         "[person] came with me to ED. [person] waited."
     )
+
+
+def test_people_add_says_when_a_part_that_is_a_word_is_replaced(cli: CLI) -> None:
+    """Was: "replaced only when capitalised", though "met will" and "will rang" are replaced
+    too (`redact._lower_part_reading`)."""
+    said = " ".join(cli("people", "add", "Will", "Turner").stderr.split())
+    assert ("Note: 'Will' on its own is also an English word, so it is replaced when "
+            "capitalised (Will, WILL), and not as the verb opening a sentence ('Will do'), "
+            "which the preview flags; in lower case, only where the sentence makes it a "
+            "person ('met will', 'will rang').") in said
+    r = Redactor([Person("Will Turner")])
+    assert r("I met will today.") == "I met [person] today."
+    assert r("will rang me") == "[person] rang me"
+    assert r("I will try.") == "I will try."

@@ -147,8 +147,8 @@ def test_the_glance_calls_a_small_change_steady_and_a_spike_no_trend(
     _weeks(summary, [0.0, 0.0, 17.0, 0.0], [30.0, 29.8, 29.4, 29.4])
     text = seen(fmt, summary, cli, tmp_path)
     assert "Peer drift held steady (29.9, then 29.4 per 100 words)" in text
-    assert ("Peer identity showed no trend (0.0, then 8.5 per 100 words, the change from one "
-            "week alone).") in text
+    assert ("Peer identity went from 0.0 to 8.5 per 100 words; but the markers of the later "
+            "half all come from one week, a spike rather than a trend.") in text
     assert "fell from 29.9" not in text and "rose from 0.0" not in text
 
 

@@ -314,17 +314,50 @@ IMPERATIVES = word_set(
     """
 )
 POSSESSIVE = re.compile(r"['’][sS]$")
-# Verbs in their bare form, as after "will" or "may" ("Will follow up", "May need a lift"):
-# a person named Will or May would be followed by "follows", "needed"… The to-do verbs, less
-# those whose past is the same ("let", "read": "Will read it" may be Will who did), and more.
-BARE_VERBS = (IMPERATIVES - word_set("let read put set cut hit")) | word_set(
+# Short everyday words that are also parts of names ("An" of Nguyễn Văn An, "Do", "Ha", "Oh"):
+# such a part is matched alone only when capitalised, as one that is a word is ("I had an
+# idea" keeps "an"), and in lower case only where the sentence makes it a person.
+FUNCTION_WORDS = word_set(
+    """
+    a an the and or but if of in on at to by for from with as is it be do so no go up us we
+    he me my am oh ok ah eh ha hi
+    """
+)
+# Verbs whose past is their bare form ("let", "read": "Will read it" may be Will who did), or
+# that open a phrase after a month too ("May last year"): the verb after a modal only where a
+# subject is before it ("I will read it", "it may cost more": see `AFTER_A_SUBJECT`).
+SAME_PAST = word_set(
+    """
+    let read put set cut hit cost shut hurt quit spread bet burst cast split upset bid last
+    end
+    """
+)
+# Verbs a writer's own "[I] will" or "[it] may" goes before, opening a sentence with its
+# subject left out ("Will follow up.", "Will do.", "May need a lift"): the to-do verbs, less
+# those of `SAME_PAST`, and more. Not what is an adjective too ("Will calm today", "May close
+# to tears") nor what a person does more than a writer plans ("Will lose his flat", "Will play
+# pool"): opening a sentence, "Will" or "May" before those is the person (see `BARE_VERBS`).
+ELIDED_MODAL_VERBS = (IMPERATIVES - SAME_PAST) | word_set(
     """
     be do have come keep need want think feel hope stay leave work listen explain carry
     continue attend join sit stand walk drive pop become finish miss change support help
-    encourage share try see know learn bring use struggle manage cope miss happen rain snow
-    matter seem
+    encourage share try see know learn bring use struggle manage cope happen rain snow
+    matter seem decide deal chat handle deliver answer push
     """
 )
+# Verbs in their bare form, as after "will" or "may" ("I will follow up", "it may rain"): a
+# person named Will or May would be followed by "follows", "needed"…
+BARE_VERBS = ELIDED_MODAL_VERBS | word_set(
+    """
+    run eat sleep drink lose win fall move open close worry cry laugh smile wake
+    breathe grow show turn play depend improve mean understand believe forget notice allow
+    relax settle spend save pull hear lead choose pick
+    ease calm cover fit apologise apologize admit accept
+    """
+)
+# After a modal that follows its subject ("I will let her lead", "we may cut back"), the
+# verbs of `SAME_PAST` are the verb too: no person is named between a subject and a verb.
+AFTER_A_SUBJECT = BARE_VERBS | SAME_PAST
 # Given names that are also verbs, each with the words that, after it opening a sentence, may
 # make it the verb: "Hope he is safe", "Hope this helps", "Hope so", "Hope to do better", "Rose
 # early", "Mark the date", "Sue them". Only words that follow the verb, never a person: not

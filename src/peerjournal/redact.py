@@ -124,13 +124,16 @@ from peerjournal.namewords import _FIRST_NAME_WORDS as _FIRST_NAME_WORDS
 from peerjournal.namewords import _OPENS_AS_WORD as _OPENS_AS_WORD
 from peerjournal.namewords import (
     ABBREVIATIONS,
+    AFTER_A_SUBJECT,
     ALWAYS_CAPITALISED,
     BARE_VERBS,
     COMMON_WORD_CUES,
     COMMON_WORDS,
     EITHER_CUES,
+    ELIDED_MODAL_VERBS,
     FEELING_NAMES,
     FEELINGS,
+    FUNCTION_WORDS,
     IMPERATIVES,
     INTENSIFIERS,
     MODAL_SUBJECTS,
@@ -849,7 +852,7 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
                 or (middle and folded in PARTICLES)
             ):
                 continue
-            forms.append((part, folded in COMMON_WORDS or folded in PARTICLES))
+            forms.append((part, folded in COMMON_WORDS | PARTICLES | FUNCTION_WORDS))
         for start in range(len(parts) - 1):
             for end in range(start + 2, len(parts) + 1):
                 forms.append((" ".join(parts[start:end]), False))
@@ -1005,8 +1008,13 @@ def _capitalised_pattern(word: str, upper: bool = True) -> str:
     word = "".join(ch for ch in word if _key(ch) != HIDDEN)
     title = keyed(word[:1].upper() + word[1:].lower())
     spellings = [title, keyed(word.upper())] if upper else [title]
-    tagged = f"(?<=[#@])(?i:{_spelled(keyed(word.lower()))})"
-    return "(?:" + "|".join([*(_spelled(w) + _ANY_HIDDEN for w in spellings), tagged]) + ")"
+    lower = _spelled(keyed(word.lower()))
+    tagged = f"(?<=[#@])(?i:{lower})"
+    # and with upper, in a mix of cases ("wILL", "iF"): a disguise or a slip, never the word
+    mixed = [rf"(?!{lower})(?i:{lower}){_ANY_HIDDEN}"] if upper else []
+    return "(?:" + "|".join(
+        [*(_spelled(w) + _ANY_HIDDEN for w in spellings), *mixed, tagged]
+    ) + ")"
 
 
 # After a short form that is also a verb opening a question ("May I ask?", "Will you
@@ -1031,9 +1039,27 @@ _ADVERB = (
     r"(?:not|also|definitely|probably|just|still|never|always|maybe|certainly|then|well|really"
     r"|only|even|all|soon)\s+"
 )
-_BARE_VERB_NEXT = rf"\s+(?:{_ADVERB})?(?i:{'|'.join(sorted(BARE_VERBS))}){_AFTER}"
+
+
+def _verb_next(verbs: frozenset[str]) -> str:
+    """A pattern for one of `verbs` next, maybe after an adverb (`_ADVERB`)."""
+    return rf"\s+(?:{_ADVERB})?(?i:{'|'.join(sorted(verbs))}){_AFTER}"
+
+
+_BARE_VERB_NEXT = _verb_next(BARE_VERBS)
 _PRONOUN = r"(?i:you|he|she|it|we|they)"
-_MODAL_NEXT = rf"(?:\s+{_PRONOUN})?{_BARE_VERB_NEXT}"
+# After an elided "[I] will" verb, what makes the person do it: "me" in the clause, with no
+# "I" of its own between ("Will show me", "Will play pool with me"; not "Will raise in
+# supervision that I need a plan for myself")
+_NOT_THE_WRITERS = (
+    r"(?!(?:(?!(?<![^\W\d_])I(?![^\W\d_]))[^.!?;:,\n])*"
+    r"(?<![^\W\d_])(?i:me|myself)(?![^\W\d_]))"
+)
+# After "Will" or "May" opening a sentence as the verb: a pronoun and a bare verb ("Will you
+# come"), or with no subject only a verb of the writer's own plans (`ELIDED_MODAL_VERBS`)
+_MODAL_NEXT = (
+    rf"(?:\s+{_PRONOUN}{_BARE_VERB_NEXT}|{_verb_next(ELIDED_MODAL_VERBS)}{_NOT_THE_WRITERS})"
+)
 
 
 def _not_the_verb(plain: str) -> str:
@@ -1274,6 +1300,25 @@ class Redactor:
         return self._any_case
 
     def _replace_names(self, text: str, any_case: bool) -> str:
+        pieces, last = [], 0
+        for start, end, stop, replacement in self._name_spans(text, any_case):
+            self.counts["name"] += 1
+            if sentence_start_reading(text, start, end) == _DOUBT:
+                self.in_doubt[text[start:end]] += 1
+            pieces += [text[last:start], replacement]
+            last = stop
+        return "".join([*pieces, text[last:]])
+
+    def label_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where in `text` (NFC) `label` would replace a name."""
+        if self._names is None:
+            return []
+        return [(start, stop) for start, _, stop, _ in self._name_spans(text, any_case=True)]
+
+    def _name_spans(self, text: str, any_case: bool) -> list[tuple[int, int, int, str]]:
+        """(start, end, stop, replacement) of each name in `text` to replace, in order, none
+        overlapping: the name's match is `start`:`end`, and the text goes on after it at
+        `stop` (past any match overlapping it, and a full stop an alias ends with)."""
         regex, lookup = self._names, self._lookup
         if any_case or not any(ch.isspace() for ch in text.strip()):
             # tags are stored in lower case ("grace"), and a word alone has no sentence
@@ -1306,22 +1351,21 @@ class Redactor:
         found += self._bare_vowels(text, key, prose)
         found = [(start, _digits_end(text, end), r) for start, end, r in found]
         found += self._user_names(text, key, 0, len(text))
+        found += self._prose_user_names(text, key)
         found += self._misspelt_people(text)
         found += self._handles(text, key)
         found += self._inside_marked(text, key)
         found.sort(key=lambda f: (f[0], -f[1]))
-        pieces, last = [], 0
+        spans: list[tuple[int, int, int, str]] = []
         for start, end, replacement in found:
-            if start < last:  # inside, or overlapping, a match already replaced
-                last = max(last, end)
+            if spans and start < spans[-1][2]:  # inside, or overlapping, one already found
+                at, to, stop, put = spans[-1]
+                spans[-1] = (at, to, max(stop, end), put)
                 continue
-            self.counts["name"] += 1
-            if sentence_start_reading(text, start, end) == _DOUBT:
-                self.in_doubt[text[start:end]] += 1
-            pieces += [text[last:start], replacement]
             # an alias's full stop is the sentence's too: "rang R." for "rang Robert."
-            last = end + (replacement.endswith(".") and text.startswith(".", end))
-        return "".join([*pieces, text[last:]])
+            stop = end + (replacement.endswith(".") and text.startswith(".", end))
+            spans.append((start, end, stop, replacement))
+        return spans
 
     def _bare_vowels(self, text: str, key: str, prose: bool) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each name with an umlaut written out found with the
@@ -1411,6 +1455,20 @@ class Redactor:
                 before = _group(m)[0] == "b"
                 if _user_name(typed, letter, surname, before, _marked(key, m.start())):
                     found.append((*_joined_word(key, m.start(), m.end()), replacement))
+        return found
+
+    def _prose_user_names(self, text: str, key: str) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each user name in prose, one case, that no English
+        word could be ("jsmith", "wturner": see `_no_word_opens`); the others ("skelly",
+        "spatel") are left, and flagged in the preview (`user_names_left`)."""
+        if self._initials is None:
+            return []
+        regex, lookup = self._initials
+        found = []
+        for m in regex.finditer(key):
+            replacement, letter, surname = lookup[_group(m)]
+            if _group(m)[0] == "b" and _no_word_opens(text[m.start() : m.end()], letter, surname):
+                found.append((m.start(), m.end(), replacement))
         return found
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
@@ -1589,6 +1647,74 @@ def _user_name(typed: str, letter: str, surname: str, before: bool, marked: bool
     if letter in "aeiouy" or surname[0] in "aeiouy":
         return unknown
     return letter + surname[0] not in _ONSETS or unknown
+
+
+# Pairs of consonants a few English words open with (other than `_ONSETS`: "mnemonic",
+# "pneumonia", "ptosis", "czar", "tzar", "llama", "djinn"): glued, no user name in prose
+_RARE_ONSETS = _words("mn pn pt cz tz dz sz ll dj pf sf ct gw")
+
+
+def _no_word_opens(typed: str, letter: str, surname: str) -> bool:
+    """Whether `typed`, the initial `letter` glued before a listed `surname` (both plain) in
+    one case, or capitalised at the start only ("jsmith", "Jsmith", "WTURNER"), opens as no
+    English word does: two consonants that open none ("js", "wt"; not "sk" of "skelly", which
+    may be a word like "skillet"). Such a word in prose is the user name."""
+    letters = "".join(ch for ch in typed if ch.isalpha())
+    if len(letters) < 3 or not (letters[1:].islower() or letters.isupper()):
+        return False
+    pair = letter + surname[:1]
+    return not any(ch in "aeiouy" for ch in pair) and pair not in _ONSETS | _RARE_ONSETS
+
+
+def user_names_left(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """The spans of the words of `text` (prose, as redacted) that may be a listed person's
+    user name left as written, as they may be English words ("skelly", "spatel" for Siobhan
+    Kelly, Sam Patel; see `_user_name`), where a person stands (`_a_user_here`): for the
+    preview to flag. Not "the warden was firm", "her trainer helped" (Wendy Arden, Tom
+    Rainer): a word after a determiner is the word."""
+    return [span for span in _user_name_forms(text, names) if _a_user_here(text, *span)]
+
+
+def may_be_user_name(word: str, names: Sequence[str]) -> bool:
+    """Whether `word`, all of it, may be a listed person's user name (see `user_names_left`)."""
+    return _user_name_forms(word, names) == [(0, len(word))]
+
+
+def _user_name_forms(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """The spans of the words of `text` made of a listed surname and the first name's
+    initial that `_user_name` takes for a user name where it is one's place (a handle)."""
+    compiled = _user_names_of(tuple(names))
+    if compiled is None:
+        return []
+    regex, lookup = compiled
+    key = _as_latin(keyed(text))
+    spans = []
+    for m in regex.finditer(key):
+        _, letter, surname = lookup[_group(m)]
+        typed = text[m.start() : m.end()]
+        if _user_name(typed, letter, surname, _group(m)[0] == "b", marked=True):
+            spans.append(m.span())
+    return spans
+
+
+def _a_user_here(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start`:`end` of `text` stands where a person does, with no
+    determiner before it: owning something ("skelly's mum"), before a person's verb
+    ("spatel said"), or after a title or a verb of meeting or telling ("met spatel")."""
+    before = _search_back(_WORD_BEFORE, text, start)
+    if before and before.group(1).casefold() in _DETERMINERS:
+        return False
+    return bool(
+        _POSSESSIVE_AFTER.match(text, end) or _PERSON_NEXT_WORD.match(text, end)
+        or _PERSON_BEFORE.search(text[max(0, start - 40) : start])
+    )
+
+
+@lru_cache(maxsize=4)
+def _user_names_of(
+    names: tuple[str, ...],
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]] | None:
+    return _compile_user_names([Person(name) for name in names])
 
 
 def _group(match: re.Match[str]) -> str:
@@ -1878,17 +2004,14 @@ _CHOOSING = _words("decide choose pick lead know speak talk say tell answer ask 
 _LET_PERSON_NEXT = BARE_VERBS | _CHOOSING | {"down"}
 _HELP_PERSON_NEXT = BARE_VERBS | _CHOOSING | _words("with to move")
 # After "helped" and a part in lower case, where they were helped to: "helped rose up the
-# stairs", "helped grace into the car". After a part that is a verb these go with the verb
-# too ("the tide rose up"): then only before where to ("up the stairs", "down from the bus")
+# stairs", "helped grace into the car", "helped rose up again": after "helped", a person even
+# where the part is a verb too (but an idiom of the verb: `_VERB_IDIOM`)
 _HELPED_ALONG = _words("up down into onto off across through over along upstairs downstairs")
-_WHERE_TO = re.compile(
-    r"[^\S\n]+(?i:the|a|an|my|his|her|their|our|your|this|that|from|to|into|onto|off|out"
-    r"|of|at|and)(?![\w'’])|\s*(?:[.,;:!?…)]|$)"
-)
 # After such a part that is a verb, an idiom of the verb: "the team I helped rose to the
-# occasion" is no one
+# occasion", "the people I helped rose up in protest" are no one
 _VERB_IDIOM = re.compile(
-    r"[^\S\n]+(?i:to[^\S\n]+the[^\S\n]+(?:occasion|challenge))(?![\w'’])"
+    r"[^\S\n]+(?i:to[^\S\n]+the[^\S\n]+(?:occasion|challenge)"
+    r"|up[^\S\n]+(?:in[^\S\n]+(?:protest|arms|anger)|against))(?![\w'’])"
 )
 _DRIVEN = re.compile(
     r"(?:[^\S\n]+(?:and|&)[^\S\n]+(?:(?:her|his|their|my)[^\S\n]+)?[^\W\d_]+)?"
@@ -1912,9 +2035,9 @@ def _helped_person(text: str, end: int, key: str, cue: str) -> bool:
             return False  # "Help will come"
         if key in VERB_NEXT and _VERB_IDIOM.match(text, end):
             return False  # "the team I helped rose to the occasion"
-        if following in _HELPED_ALONG and next_word is not None:
-            # "helped grace up the stairs"; "helped rose up the stairs", not "rose up."
-            return key not in VERB_NEXT or bool(_WHERE_TO.match(text, next_word.end()))
+        if following in _HELPED_ALONG:  # "helped grace up the stairs", "helped rose into bed";
+            # not "helping hope along"
+            return following != "along" or not (key in FEELINGS or key in _SEASONS)
         return following in _HELP_PERSON_NEXT
     return cue in _DRIVING and bool(_DRIVEN.match(text, end))
 
@@ -1953,23 +2076,49 @@ _COUNTING_BEFORE = _words("every each next last same other whole one another fir
 _NO_ONE_LISTED = _SEASONS | (FEELINGS - _FIRST_NAME_WORDS - OTHER_GIVEN_NAMES) | _WEEKDAYS
 
 
-def _words_listed(listed: str) -> bool:
-    """Whether the rest of a list ending with the writer (`_LISTED_WITH_ME`) holds an
-    everyday word in lower case (`_NO_ONE_LISTED`): then it lists no people."""
-    return any(w in _NO_ONE_LISTED for w in _LETTER_RUN.findall(listed) if w.islower())
+# Whether the word at start:end of a text is a listed part in lower case (for the texts a
+# redactor reads, one its pattern matches there: see `_listed_here`)
+_Named = Callable[[int, int], bool]
+
+
+def _words_listed(text: str, listed: re.Match[str], named: _Named) -> bool:
+    """Whether the rest of a list ending with the writer (`listed`, a `_LISTED_WITH_ME`
+    match in `text`) holds an everyday word in lower case (`_NO_ONE_LISTED`) that is no
+    listed name (`named`): then it lists no people ("summer, winter and I"); "frank, summer
+    and I" with Summer Jones listed does."""
+    return any(
+        w.group() in _NO_ONE_LISTED and not named(*w.span())
+        for w in _LETTER_RUN.finditer(text, listed.start(), listed.end()) if w.group().islower()
+    )
+
+
+def _listed_here(match: re.Match[str]) -> _Named:
+    """For a match of a redactor's name pattern, whether that pattern matches a part in lower
+    case (`_LOWER_GROUP`) at start:end of the same text."""
+    def named(start: int, end: int) -> bool:
+        found = match.re.match(match.string, start)
+        return found is not None and found.end() == end and _group(found).startswith(
+            _LOWER_GROUP
+        )
+    return named
+
+
+def _in_parts(text: str, parts: frozenset[str]) -> _Named:
+    """Whether the word at start:end of `text` is one of `parts` (listed parts in lower case)."""
+    return lambda start, end: text[start:end] in parts
 
 
 def _lower_part_is_word(match: re.Match[str], text: str) -> bool:
     """Whether a part of a listed full name, or a short form, that is a word, written in
     lower case ("frank" of Frank Miller, "grace", "turner", "may", "bill" of William), is
     the word: unless the sentence makes it a person, it is (see `_lower_part_reading`)."""
-    return _lower_part_reading(text, *match.span()) != _PERSON
+    return _lower_part_reading(text, *match.span(), _listed_here(match)) != _PERSON
 
 
 _PERSON, _WORD, _DOUBT = "person", "word", "doubt"
 
 
-def _lower_part_reading(text: str, start: int, end: int) -> str:
+def _lower_part_reading(text: str, start: int, end: int, named: _Named) -> str:
     """How the sentence reads a part of a listed full name (or a short form) that is a word,
     written in lower case at `start`:`end` of `text`: `_PERSON` where it is possessive
     ("frank's mum"), a person's verb follows ("frank was upset", "grace rang me", "may came
@@ -1978,7 +2127,8 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
     modal before a bare verb or after its subject ("the meeting may start late", "you may
     go"), or after an article or a word that makes it the word (`_a_word_here`: "the bill
     was paid", "to be frank", "every day was hard"); else `_DOUBT`, left as the word and
-    flagged in the preview (`unlisted_capitalised`: "frank drinks at night")."""
+    flagged in the preview (`unlisted_capitalised`: "frank drinks at night"). `named` tells
+    the other listed parts in lower case (see `_words_listed`)."""
     if _POSSESSIVE_AFTER.match(text, end):
         return _PERSON
     before = _search_back(_WORD_BEFORE, text, start)
@@ -1995,7 +2145,7 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
         return _PERSON  # "so frank and grace came"; not "the bill and I paid", "I was frank and I…"
     listed = _LISTED_WITH_ME.match(text, end)
     if listed and (cue in _CLAUSE_OPENERS or "," in listed.group()) and not _words_listed(
-        listed.group()
+        text, listed, named
     ):
         return _PERSON  # "grace, frank and I had tea", "so grace and I left"; not "with grace…"
     if _a_word_here(text, start, end):
@@ -2012,7 +2162,7 @@ def _lower_part_reading(text: str, start: int, end: int) -> str:
         _PERSON_NEXT_WORD.match(text, end) and not _a_feeling_being(key, text, end)
     ):
         return _PERSON
-    return _DOUBT
+    return _WORD if key in FUNCTION_WORDS else _DOUBT  # "an idea" is not worth a doubt
 
 
 def sentence_start_reading(text: str, start: int, end: int) -> str | None:
@@ -2022,10 +2172,15 @@ def sentence_start_reading(text: str, start: int, end: int) -> str | None:
     left, and the preview flags it), `_PERSON` where possessive or a person's verb follows
     ("Ray came by", "Ray's mum", "Love is all you need, said Sam Love": as a capitalised
     word-name is anywhere else), else `_DOUBT`: replaced, as privacy wins, and said
-    (`Redactor.in_doubt`). None for any other word, or one not opening its sentence."""
+    (`Redactor.in_doubt`); but a short everyday word (`FUNCTION_WORDS`: "An hour later" with
+    Nguyễn Văn An listed) is then `_WORD`. None for any other word, or one not opening its
+    sentence."""
     word = text[start:end]
     key = _plain(word)
-    if key not in COMMON_WORDS or word.islower() or not _opens_sentence(text, start):
+    function_word = key in FUNCTION_WORDS
+    if not (key in COMMON_WORDS or function_word) or word.islower() or not _opens_sentence(
+        text, start
+    ):
         return None
     if _POSSESSIVE_AFTER.match(text, end):
         return _PERSON
@@ -2033,7 +2188,7 @@ def sentence_start_reading(text: str, start: int, end: int) -> str | None:
         return _WORD
     if _PAIR_BEFORE_A_PERSONS_VERB.match(text, end) or _PERSON_NEXT_WORD.match(text, end):
         return _PERSON
-    return _DOUBT
+    return _WORD if function_word else _DOUBT  # "An hour later", "Do you?"
 
 
 _OPENING_LOOKBACK = 40  # characters read back for a sentence's start (`_SENTENCE_START`)
@@ -2059,6 +2214,8 @@ def _a_feeling_being(key: str, text: str, end: int) -> bool:
 # will go", "that will was sick"); capitalised, opening a sentence before a pronoun and a
 # bare verb or a question ("Will you go", "May I ask?")
 _MODAL_VERB_AFTER = re.compile(_BARE_VERB_NEXT)
+# after its subject, a modal goes before a verb whose past is the same too ("I will let her")
+_SUBJECT_MODAL_VERB_AFTER = re.compile(_verb_next(AFTER_A_SUBJECT))
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?…)]|$)")
 _NOT_ONLY_SUBJECTS = _words("you this there")
 # what may follow an adjective that is a name after "is" ("he is frank about it")
@@ -2086,8 +2243,8 @@ def _the_modal(text: str, start: int, end: int) -> bool:
         return bool(_MODAL_ASKS.match(text, end))
     if subject not in MODAL_SUBJECTS:
         return False
-    if _MODAL_VERB_AFTER.match(text, end):  # "I will try", "it may rain"; "there will knows": him
-        return True
+    if _SUBJECT_MODAL_VERB_AFTER.match(text, end):  # "I will try", "it may rain", "we will
+        return True  # cut back"; "there will knows": him
     # a clause's end only after a word that is only a subject here ("I will.", "I hope it may"):
     # "you", "this" and "there" are objects, a determiner or a place too ("thank you will.")
     return subject not in _NOT_ONLY_SUBJECTS and bool(_CLAUSE_ENDS.match(text, end))
@@ -2233,8 +2390,7 @@ def _phrases(table: str) -> _Phrases:
 # after `COMMON_WORD_CUES`, "the guy", "at max", "the bill", "felt hope"): anywhere else it
 # is replaced, so "I gave max a lift" and "I sat beside grace" are. The preview flags each
 # one left.
-_IN_A_PHRASE = _phrases(
-    """
+_IN_A_PHRASE_TABLE = """
     guy: nice _ | good _ | decent _ | lovely _ | funny _ | bad _
     guys: _
     max: _ effort | _ capacity | _ speed | _ power | _ level
@@ -2246,11 +2402,11 @@ _IN_A_PHRASE = _phrases(
     grace: said _ | saying _ | say _ | _ period | _ periods
     eve: christmas _ | year's _ | year’s _ | years _ | hallows _
     bills: _ are due | _ to pay | pay _ | paid _
-    bill: pay _ | paid _ | _ is due
+    bill: _ is due | pay _ | paid _
     love: _ is in the air | _ was in the air
     rose: _ to the occasion | _ to the challenge
-    """
-)
+"""
+_IN_A_PHRASE = _phrases(_IN_A_PHRASE_TABLE)
 # Where a listed word-name, capitalised opening its sentence, is only that word (see
 # `sentence_start_reading`): anywhere else there it is replaced ("Will power is low" is Will).
 _OPENING_PHRASES = _phrases(
@@ -2417,7 +2573,8 @@ def _not_in_capitals(form: str) -> str:
     is not listed in capitals, a pattern that refuses it in capitals (and its plural "EDs"),
     in a text as in a label (a setting typed "ED"), unless a word in capitals is beside it;
     else ""."""
-    if _plain(form) not in ABBREVIATIONS or form.isupper():
+    # (the abbreviation as spelled: "Dí" in capitals, "DÍ", is no abbreviation but the name)
+    if form.casefold() not in ABBREVIATIONS or form.isupper():
         return ""
     capitals = f"{_spelled(keyed(form.upper()))}{_ANY_HIDDEN}{_PLURAL}{_AFTER}"
     # but in a run of capitals it is the name shouted ("ED SAID", "SAW ED")
@@ -2450,6 +2607,58 @@ def contains_name(
     file names)."""
     regex, _ = _compile_names(people, any_case=any_case, short=short)
     return bool(regex and regex.search(_searchable(text)))
+
+
+def names_in_label(label: str, people: Sequence[Person]) -> list[tuple[str, str]]:
+    """What of `label` (a file name: no sentence around it, read as `Redactor.label` reads
+    one) exports would replace, each with whose name it reads as: [("bills", "Bill, a short
+    form of William"), ("jsmith", "Jo Smith")]. [] where none is there."""
+    label = nfc(label)
+    spans = Redactor(people=people, identifiers=False).label_spans(label)
+    pieces = dict.fromkeys(label[start:stop] for start, stop in spans)
+    return [(piece, _whose(piece, label, people)) for piece in pieces]
+
+
+def _whose(piece: str, label: str, people: Sequence[Person]) -> str:
+    """Whose name `piece` of `label` reads as: a listed name ("Grace"), a short form of one
+    ("Bill, a short form of William"), or one written inside it or as a user name: only
+    those whose own name finds all of `piece` when several share a part ("jsmith" is Jo
+    Smith's user name, not Rose Smith's)."""
+    listed = names_finder(p.name for p in people)(piece)
+    if listed:
+        return joined(_as_user_names(piece, sorted(listed)))
+    for person in people:
+        for form, _ in short_forms(person.name):
+            if contains_name(piece, [Person(form)], short=False, any_case=True):
+                return f"{form}, a short form of {person.name}"
+    found = _found_whole(piece, label, people)
+    return joined(_as_user_names(piece, found)) or "a name on the people list"
+
+
+def _as_user_names(piece: str, names: list[str]) -> list[str]:
+    """Of several `names` `piece` reads as, those it holds as a user name (`_as_user_name`)
+    if any ("jsmith" is Jo Smith's, not Rose Smith's); else all."""
+    return [n for n in names if _as_user_name(piece, n)] or names
+
+
+def _as_user_name(piece: str, name: str) -> bool:
+    """Whether `piece` holds `name` as a user name: its first name or that name's initial and
+    its surname, either way round ("jsmith", "smithj", "jo_smith" for Jo Smith)."""
+    parts = [_plain(part) for part in _parts(name)]
+    if len(parts) < 2 or not parts[0]:
+        return False
+    letters = "".join(ch for ch in _plain(piece) if ch.isalpha())
+    last = parts[-1]
+    return any(f + last in letters or last + f in letters for f in (parts[0], parts[0][0]))
+
+
+def _found_whole(piece: str, label: str, people: Sequence[Person]) -> list[str]:
+    """The names of `people` whose own name, alone, finds `piece` whole in `label`."""
+    return [
+        p.name for p in people
+        if piece in [label[a:b] for a, b in Redactor(people=[p], identifiers=False)
+                     .label_spans(label)]
+    ]
 
 
 def _searchable(text: str) -> str:
@@ -2625,7 +2834,8 @@ def unlisted_capitalised(
             continue  # "Reg plate [vehicle registration]", "IBAN [bank details]": the cue
         if word.islower():
             if (alone and _plain(possessor(word)) in alone) or (word in parts and (
-                _lower_part_reading(text, match.start(), match.end()) == _DOUBT
+                _lower_part_reading(text, match.start(), match.end(), _in_parts(text, parts))
+                == _DOUBT
             )):  # a one-word listed name that is a word, left as the word ("I felt joy"),
                 # or a part of one in lower case, left as no sentence made it the word
                 spans.append((match.start(), match.end()))  # ("frank drinks at night")
@@ -2695,7 +2905,8 @@ def part_as_word(text: str, start: int, end: int, names: Sequence[str]) -> bool:
     word = text[start:end]
     return (
         word.islower() and word in _word_parts(tuple(names))
-        and _lower_part_reading(text, start, end) == _WORD
+        and _lower_part_reading(text, start, end, _in_parts(text, _word_parts(tuple(names))))
+        == _WORD
     )
 
 
@@ -2996,11 +3207,24 @@ def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str
     """Whether the word at `start`:`end` of `text` (`key`) is a listed part typed with a slip
     (`_misspelt`: "siobahn" for Siobhan) owning something ("siobahn's mum"), as a part spelt
     otherwise there is ("kerri's mum"): a person's place, in either case. Not after an
-    article or a possessive ("the cooker's door" with Cooke listed is the word)."""
+    article or a possessive ("the cooker's door", "Mum's cooker's broken" with Cooke listed
+    are the word), nor the part with an ending of everyday words (`_WORD_ENDING`: "Cooker's
+    broken")."""
     if not _POSSESSIVE_AFTER.match(text, end) or not _misspelt(key, _misspellable(parts)):
+        return False
+    if any(key == part + ending for part in parts for ending in _WORD_ENDING):
+        return False
+    if _OWNER_BEFORE.search(text, max(0, start - 40), start):
         return False
     before = _search_back(_WORD_BEFORE, text, start)
     return before is None or before.group(1).casefold() not in _DETERMINERS
+
+
+# Letters that make an everyday word of a name typed whole before them ("cooker" of Cooke,
+# "parked" of Parke): no slip of the keys
+_WORD_ENDING = ("r", "s", "d")
+# Just before a word, a possessive owning it ("Mum's cooker's")
+_OWNER_BEFORE = re.compile(r"[^\W\d_]['’][sS][^\S\n]+$")
 
 
 def _spelt_otherwise(key: str, parts: frozenset[str]) -> str | None:
@@ -3269,24 +3493,18 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
                 f"{part!r} but not {capitals!r}. If you write their name in capitals, list it "
                 f"as {capitals} instead: then {capitals} is replaced wherever it is."
             )
-    if len(parts) == 1 and name.casefold() in COMMON_WORDS:
-        month = (
-            f" (but for the month in a date: 'on 3 {_title(name.casefold())}', "
-            f"'in {_title(name.casefold())}')" if _plain(name) in _MONTHS else ""
-        )
-        low = name.casefold()
-        warnings.append(
-            f"Note: {name!r} is also an English word; it will be replaced wherever it appears, "
-            f"in any case{month}, but where the sentence makes it the word ('the {low}', "
-            f"'felt {low}'): the export preview lists those to check. Add the full name "
-            "instead if that is too much."
-        )
+    if len(parts) == 1 and (name.casefold() in COMMON_WORDS or _plain(name) in MODALS):
+        warnings.append(_word_name_note(name))
     short = short_forms(name)
     if short:
         capitalised = [form for form, case_sensitive in short if case_sensitive]
         months = [form for form in capitalised if _plain(form) in _MONTHS]
         dates = f"; {joined(months)} not as the month in a date ('on 3 May')" if months else ""
-        only = f" ({joined(capitalised)} only when capitalised{dates})" if capitalised else ""
+        # (in lower case, where the sentence makes one a person: `_lower_part_reading`)
+        lower = f"'met {capitalised[0].casefold()}'" if capitalised else ""
+        only = (f" ({joined(capitalised)} in lower case only where the sentence makes "
+                f"{'it' if len(capitalised) == 1 else 'them'} a person, as in {lower}{dates})"
+                if capitalised else "")
         forms = "a short form" if len(short) == 1 else "short forms"
         warnings.append(
             f"Note: exports also replace {joined([form for form, _ in short])}, {forms} "
@@ -3323,11 +3541,71 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             f", and not as the verb opening a sentence ('{example}'), which the preview flags"
             if _plain(form) in VERB_NEXT else ""
         )
+        # an English word in lower case: where the sentence makes it a person
+        # (`_lower_part_reading`: "met will", "will rang"); a particle, never
+        low = form.casefold()
+        lower = (f"; in lower case, only where the sentence makes it a person ('met {low}', "
+                 f"'{low} rang')") if form.casefold() in COMMON_WORDS else ""
+        when = "when" if lower else "only when"
         warnings.append(
-            f"Note: {form!r} on its own is also {kind}, so it is replaced only when "
-            f"capitalised ({', '.join(spellings)}){month}{verb}."
+            f"Note: {form!r} on its own is also {kind}, so it is replaced {when} "
+            f"capitalised ({', '.join(spellings)}){month}{verb}{lower}."
         )
     return warnings
+
+
+def _word_name_note(name: str) -> str:
+    """The note for a one-word listed name that is an English word ("May", "Rose"): where
+    exports replace it and where they keep it, shown by sentences redaction was run on
+    (`_word_name_examples`), as "wherever it appears" and made-up phrases were not true."""
+    replaced, kept = _word_name_examples(name)
+    if _plain(name) in _MONTHS:
+        month = _title(name.casefold())
+        kept.append(f"on 3 {month}")
+        where = "the word, or the month in a date"
+    else:
+        where = "the word"
+    keeps = f", and keep it where the sentence makes it {where} ({_quoted(kept)})" if kept else ""
+    return (
+        f"Note: {name!r} is also an English word. Exports replace it, in any case, where the "
+        f"sentence may mean the person ({_quoted(replaced)}){keeps}; the export preview "
+        "flags those it cannot be sure of. Add the full name instead if that is too much."
+    )
+
+
+# Sentences to show what redaction does with a one-word listed name that is a word (see
+# `_word_name_examples`): each shown only where redaction does so with it
+_PERSON_EXAMPLES = ("{low} rang me", "I met {low}", "{name} said no")
+_MODAL_EXAMPLES = ("I {low} try", "it {low} rain")
+_WORD_EXAMPLES = ("the {low}", "next {low}", "felt {low}")
+
+
+def _word_name_examples(name: str) -> tuple[list[str], list[str]]:
+    """Two sentences where redaction replaces `name` (a one-word listed name that is an
+    English word), and up to two where it keeps it as the word: as a modal verb, in the
+    first of its set phrases (`_IN_A_PHRASE_TABLE`), then in `_WORD_EXAMPLES` ("felt" only
+    before a feeling); each checked on a redactor."""
+    redactor = Redactor(people=[Person(name)], identifiers=False)
+    low = name.casefold()
+    phrases = [
+        phrase.strip().replace("_", low)
+        for line in _IN_A_PHRASE_TABLE.strip().splitlines()
+        if line.partition(":")[0].strip() == _plain(name)
+        for phrase in line.partition(":")[2].split("|")
+    ]
+    words = [t for t in _WORD_EXAMPLES if low in FEELINGS or not t.startswith("felt")]
+    tried = [
+        *(t.format(low=low) for t in _MODAL_EXAMPLES if _plain(name) in MODALS),
+        *phrases[:1], *(t.format(low=low) for t in words),
+    ]
+    kept = [t for t in tried if redactor(t) == t][:2]
+    person = [t.format(low=low, name=name) for t in _PERSON_EXAMPLES]
+    return [t for t in person if redactor(t) != t][:2], kept
+
+
+def _quoted(examples: list[str]) -> str:
+    """"'a', 'b'"."""
+    return ", ".join(f"'{e}'" for e in examples)
 
 
 _HANGUL_SYLLABLES = re.compile(r"[\uac00-\ud7a3]{3}")

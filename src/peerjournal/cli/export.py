@@ -141,7 +141,7 @@ def register(app: typer.Typer) -> None:
         if fmt is None and not full and extension not in (None, *FORMATS, *TEXT_EXTENSIONS):
             raise _unknown_extension(str(output), str(extension))
         # a full backup is JSON: the only format it has
-        chosen = get_format(fmt or named or ("json" if full else "md"))
+        chosen = get_format(fmt if fmt is not None else named or ("json" if full else "md"))
         if named is not None and chosen.name != named:
             raise PeerJournalError(
                 f"--format {chosen.name} does not match --output {output} (a .{named} name): "
@@ -505,14 +505,20 @@ def _refuse_name_in_file_name(app: AppContext, target: Path) -> None:
     sentence around it to tell the word from the name."""
     from peerjournal.db.people import list_people
     from peerjournal.errors import PeerJournalError
-    from peerjournal.redact import Person, contains_name
+    from peerjournal.redact import Person, names_in_label
 
     people = [Person(p.name, p.alias) for p in list_people(app.store())]
+    if not people:
+        return
     for name in dict.fromkeys((target.name, _link_end(target).name)):  # a link's file's too
-        if contains_name(name, people, any_case=True):
+        found = names_in_label(name, people)
+        if found:
+            held = "; ".join(f"{piece!r} reads as {whose}" for piece, whose in found)
             raise PeerJournalError(
-                f"The file name {name!r} holds a name on the people list, and a file's "
-                "name goes wherever the file goes: choose another name for --output. Nothing "
+                f"The file name {name!r} holds a name on the people list ({held}). A file's "
+                "name goes wherever the file goes, and has no sentence around it to tell an "
+                "everyday word from the name, so it is refused even where the word is meant: "
+                f"choose another name for --output (such as summary{target.suffix}). Nothing "
                 "was written."
             )
 
@@ -767,15 +773,7 @@ def _summary(
     _refuse_past_damage(store, prev_start, end)
     warnings = [stale] if (stale := stale_note(app, store)) else []
     if not entries:
-        remedy = (
-            "choose another period with --since and --until"
-            if store.list(Filters(limit=1))
-            else "your journal has no entries yet (`peerjournal write` adds one)"
-        )
-        warnings.append(
-            f"There are no entries from {start} to {end}, so the summary has no numbers: "
-            f"{remedy}."
-        )
+        warnings.append(_no_entries(store, start, end))
     redactor = None
     if not no_redact:
         people = list_people(store)
@@ -1237,3 +1235,16 @@ def _write_private(path: Path, data: bytes, force: bool, named: str = "") -> Non
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _no_entries(store: Store, start: date, end: date) -> str:
+    """The warning for a summary of a period without entries, its dates said as every
+    command says them (`stats.none_in_window`)."""
+    from peerjournal.db.stats import date_range, none_in_window
+
+    found = date_range(store)
+    if found is None:
+        return ("The summary has no numbers: your journal has no entries yet (`peerjournal "
+                "write` adds one).")
+    return (f"{none_in_window(start, end, found)[:-1]}, so the summary has no numbers: choose "
+            "another period with --since and --until.")

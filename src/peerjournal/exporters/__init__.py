@@ -37,11 +37,13 @@ FORMATS: dict[str, Format] = {
 
 
 def get_format(name: str) -> Format:
-    from peerjournal.errors import PeerJournalError
+    """The format `name` ("pdf", ".PDF") names; an unknown or empty one is a usage error (of
+    `export --format`), naming the formats there are."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.plural import joined
 
-    try:
-        return FORMATS[name.strip().lower().lstrip(".")]
-    except KeyError:
-        raise PeerJournalError(
-            f"Unknown format {name!r}: use one of {', '.join(FORMATS)}."
-        ) from None
+    key = name.strip().lower().lstrip(".")
+    if key in FORMATS:
+        return FORMATS[key]
+    what = f"Unknown format {name!r}" if key else "--format needs a format"
+    raise PeerJournalError(f"{what}: use one of {joined(list(FORMATS), 'or')}.", ExitCode.USAGE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -171,10 +172,21 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
     if not summary["redacted"]:
         rows.append(("Redaction", "OFF (exported with --no-redact)"))
     elif summary.get("people_listed") is False:  # not "[person]" for names never replaced
-        rows.append(("Redaction", REDACTED_NO_PEOPLE))
+        rows.append(("Redaction", REDACTED_NO_PEOPLE + _typed_placeholder(summary)))
     else:  # said, not only implied by the absence of the warning: what [person] stands for
         rows.append(("Redaction", REDACTED))
     return rows
+
+
+def _typed_placeholder(summary: dict[str, Any]) -> str:
+    """With no people listed, a "[person]" in the text is the writer's own (typed so in the
+    journal): said, as the line above it says no names were replaced (review cannot refuse
+    such a summary as changed: an export writes it so)."""
+    from peerjournal.summary import journal_texts
+
+    if not any("[person]" in text for text in journal_texts(summary)):
+        return ""
+    return "; a [person] in it was written so in the journal, not put there by redaction"
 
 
 def generated_text(value: str) -> str:
@@ -189,12 +201,17 @@ def generated_text(value: str) -> str:
 
 
 def lexicon_text(versions: list[str]) -> str:
-    """The lexicon version(s) behind the numbers; more than one makes them less comparable."""
+    """The lexicon version(s) behind the numbers, said as what they are to a mentor: the
+    phrase list counted, whose version tells which summaries compare; more than one makes
+    them less comparable."""
     if len(versions) == 1:
-        return f"version {versions[0]}"
+        return (
+            f"version {versions[0]} (the list of phrases the drift numbers count: two "
+            "exports made with the same version compare directly)"
+        )
     return (
-        f"versions {', '.join(versions)} (entries were scored with different lexicons, so "
-        "their numbers compare less well)"
+        f"versions {', '.join(versions)} (entries were scored with different lexicons, the "
+        "lists of phrases the drift numbers count, so their numbers compare less well)"
     )
 
 
@@ -251,12 +268,60 @@ def marker_line(marker: dict[str, Any], summary: dict[str, Any]) -> str:
         line += ", noticed by the writer" + (" each time" if noticed > 1 else "")
     elif noticed:  # counted in shared entries only (`summary.top_markers`)
         line += f", {noticed} of them noticed by the writer (in shared entries)"
-    if not marker["excerpts"] and summary["shared_entries"]:
+    quoted = len(marker["excerpts"])
+    if not quoted and summary["shared_entries"]:
         line += ", no quote here (not shared, or quoted under another marker)"
+    elif 0 < quoted < marker["count"]:
+        line += f"; {quoted} quoted below"
     return line
 
 
 NOTICED = "(the writer noticed it)"
+
+# What each dimension looks for, in a line a mentor can read beside its name (from the domain
+# brief's table and the self-check's items that mirror them): identity side, then drift side.
+DIMENSION_GLOSSES = {
+    "story": "using their own recovery story as a tool, or holding it back",
+    "mutuality": "learning together with people, or instructing them",
+    "focus": "people's strengths and skills, or their barriers, symptoms and diagnoses",
+    "voice": "making decisions and staying with challenges, or leaving them to others",
+    "self_worth": "confidence and pride in the role, or self-doubt and shame",
+    "clinical_language": "clinical labels and jargon (\"non-compliant\", \"presenting with\")",
+    "advice": "telling people what to do (\"you should…\")",
+    "co_optation": "being drawn into clinical tasks, compliance checks or busy work",
+    "connection": "building real connection, and repairing it when it slips",
+    "worldview": "curiosity about how people make sense of their own experience",
+    "moving_toward": "moving toward what people want, not only away from problems",
+    "advocacy": "speaking up for people, and questioning force or pressure",
+}
+GLOSS_TITLE = "What the dimensions look for"
+
+
+def dimension_glosses(summary: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, gloss) for each dimension of the summary that has a gloss, in its order."""
+    return [
+        (d["label"], DIMENSION_GLOSSES[d["id"]])
+        for d in summary["dimensions"] if d.get("id") in DIMENSION_GLOSSES
+    ]
+
+
+def glosses_text(summary: dict[str, Any]) -> list[str]:
+    """The glosses as lines: "Focus: people's strengths and skills, or …"."""
+    return [f"{label}: {gloss}" for label, gloss in dimension_glosses(summary)]
+
+
+_SECOND_PERSON = {"your": "the writer's", "yourself": "themselves", "you": "them"}
+_SECOND_PERSON_WORD = re.compile(r"\b(?:your|yourself|you)\b", re.IGNORECASE)
+
+
+def check_section(section: str) -> str:
+    """A self-check section's heading, put to the writer ("What your workplace gives you"),
+    as a mentor reads it ("What the writer's workplace gives them"): "your" is not theirs."""
+    def swap(m: re.Match[str]) -> str:
+        word = _SECOND_PERSON[m.group().casefold()]
+        return word[:1].upper() + word[1:] if m.group()[:1].isupper() else word
+
+    return _SECOND_PERSON_WORD.sub(swap, section)
 
 
 def quote_note(excerpt: dict[str, Any]) -> str:
@@ -348,10 +413,15 @@ def glance(summary: dict[str, Any]) -> list[str]:
         if split is None:
             continue
         then = f"{number(split.before)}, then {number(split.after)} per 100 words"
+        caveat = ""
         if steady(split.before, split.after):
             change = f"held steady ({then})"
-        elif split.spike:
-            change = f"showed no trend ({then}, the change from one {unit} alone)"
+        elif split.spike:  # the numbers as they are, and why they are no trend
+            change = (f"went from {number(split.before)} to {number(split.after)} per 100 "
+                      "words")
+            half = "later" if split.after > split.before else "earlier"
+            caveat = (f"; but the markers of the {half} half all come from one {unit}, a "
+                      "spike rather than a trend")
         else:
             change = (f"{_MOVED[split.direction]} from {number(split.before)} to "
                       f"{number(split.after)} per 100 words")
@@ -361,7 +431,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
                        f"({_span(scored[:split.first])}) against the last "
                        f"{_periods(split.last, unit)} ({_span(scored[-split.last:])})")
             compared = True
-        lines.append(f"{name} {change}.")
+        lines.append(f"{name} {change}{caveat}.")
     moved = _moved_most(summary)
     if moved:
         lines.append(moved)

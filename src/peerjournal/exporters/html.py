@@ -113,9 +113,13 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
          common.rate_with_direction(d["drift"], d["drift_direction"])]
         for d in dims
     ]
+    glosses = "".join(f"<li><b>{e(label)}:</b> {e(gloss)}</li>"
+                      for label, gloss in common.dimension_glosses(s))
     return ["<h2>Dimensions</h2>", svg.dimension_chart(dims),
             _table(["Dimension", "Identity", "Drift"], rows),
-            f'<p class="small">{e(common.direction_note(s))}</p>']
+            f'<p class="small">{e(common.direction_note(s))}</p>',
+            *([f'<p class="small">{e(common.GLOSS_TITLE)}:</p>'
+               f'<ul class="small">{glosses}</ul>'] if glosses else [])]
 
 
 def _markers(s: dict[str, Any]) -> list[str]:
@@ -143,7 +147,8 @@ def _selfcheck(s: dict[str, Any]) -> list[str]:
     check = s["selfcheck"]
     if not check:
         return []
-    rows = [[i["section"], i["text"] or i["id"], common.check_score(i["score"]), i["note"]]
+    rows = [[common.check_section(i["section"]), i["text"] or i["id"],
+             common.check_score(i["score"]), i["note"]]
             for i in check["items"]]
     return [f"<h2>{e(common.check_title(s))}</h2>", f'<p class="small">{e(common.CHECK_NOTE)}</p>',
             _table(["Section", "Item", "Score", "Note"], rows)]

@@ -136,8 +136,11 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
          common.rate_with_direction(d["drift"], d["drift_direction"])]
         for d in s["dimensions"]
     ]
+    glosses = [f"- **{escape(label)}:** {escape(gloss)}"
+               for label, gloss in common.dimension_glosses(s)]
     return ["## Dimensions", "", *_table(["Dimension", "Identity", "Drift"], rows), "",
-            f"*{escape(common.direction_note(s))}*", ""]
+            f"*{escape(common.direction_note(s))}*", "",
+            *([f"{common.GLOSS_TITLE}:", "", *glosses, ""] if glosses else [])]
 
 
 def _markers(s: dict[str, Any]) -> list[str]:
@@ -162,7 +165,8 @@ def _selfcheck(s: dict[str, Any]) -> list[str]:
     if not check:
         return []
     rows = [
-        [escape(i["section"]), escape(i["text"] or i["id"]), common.check_score(i["score"]),
+        [escape(common.check_section(i["section"])), escape(i["text"] or i["id"]),
+         common.check_score(i["score"]),
          escape(i["note"]).replace("\n", " ")]
         for i in check["items"]
     ]

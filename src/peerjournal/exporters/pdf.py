@@ -439,6 +439,11 @@ class _Report:
             pdf.set_draw_color(*GREY)
             pdf.line(axis, y, axis, y + 5)
             pdf.ln(5.5)
+        glosses = common.glosses_text(self.s)
+        if glosses:
+            self.text(f"{common.GLOSS_TITLE}:", 8, colour=GREY)
+            for line in glosses:
+                self.text(line, 8, colour=GREY, indent=2)
 
     def markers(self) -> None:
         for polarity, heading in common.POLARITY_TITLES.items():
@@ -463,7 +468,7 @@ class _Report:
         self.text(common.CHECK_NOTE, 9, colour=GREY)
         for section, items in groupby(check["items"], itemgetter("section")):
             if section:
-                self.text(section, 10, bold=True)
+                self.text(common.check_section(section), 10, bold=True)
             for item in items:
                 self.text(f"{common.check_score(item['score'])}  {item['text'] or item['id']}",
                           indent=2)

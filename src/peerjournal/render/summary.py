@@ -30,6 +30,7 @@ from peerjournal.redact import (
     caseless_letter,
     caseless_runs,
     lower_case_words,
+    may_be_user_name,
     misspelt_names,
     name_key,
     nickname_like,
@@ -37,6 +38,7 @@ from peerjournal.redact import (
     part_as_word,
     possessor,
     unlisted_capitalised,
+    user_names_left,
 )
 from peerjournal.render.charts import diverging_bar, unicode_ok
 from peerjournal.render.console import styled
@@ -188,7 +190,8 @@ def check_words_message(words: Counter[str], where: str, names: Sequence[str] = 
     kind = "capitalised words" if all(w[:1].isupper() for w in words) else "words"
     parts = {name_key(part) for name in names for part in re.split(r"[\s\-]+", name) if part}
     already = [w for w in words if w.islower() and name_key(w) in parts]
-    others = len(already) < len(words)
+    logins = [w for w in words if w not in already and may_be_user_name(w, names)]
+    others = len(already) + len(logins) < len(words)
     advice = (
         " If any is someone's name, add it with `peerjournal people add NAME` and export again."
         if others else ""
@@ -200,7 +203,18 @@ def check_words_message(words: Counter[str], where: str, names: Sequence[str] = 
             "left where the sentence may make it the everyday word: where it is the person, "
             "write it with a capital letter and export again."
         )
+    if logins:
+        those = clean(joined(logins), multiline=False)
+        one = len(logins) == 1
+        advice += (
+            f" {those} may be {'a listed person' if one else 'listed people'} written as a "
+            "user name (an initial and a surname), left as "
+            f"{'it may be an everyday word' if one else 'they may be everyday words'}: where "
+            "it is the person, write the name out and export again."
+        )
     return f"Check these {kind} ({where}): {listed}.{advice}"
+
+
 
 
 def ranked_words(words: Counter[str], names: Sequence[str] = ()) -> list[tuple[str, int]]:
@@ -253,7 +267,8 @@ def _words_to_check(
     lower = lower_case_words(Counter(texts) - Counter(tags))  # (each text once)
     prose = {  # (each text read once: a setting or tag is there for every entry with it)
         word for t in dict.fromkeys(texts)
-        for a, b in [*unlisted_capitalised(t, names, lower, vocabulary), *misspelt_names(t, names)]
+        for a, b in [*unlisted_capitalised(t, names, lower, vocabulary), *misspelt_names(t, names),
+                     *user_names_left(t, names)]
         if name_key(word := possessor(t[a:b])) not in not_names
     }
     # a label's words are compared with those of the prose left to check, so the "s" of
@@ -351,7 +366,7 @@ def review(
         if s["periods"]:
             parts.append(section(f"Trend by {s['period']['by']}", _trend(s, ascii_only, bars)))
         if s["dimensions"]:
-            parts.append(section("Dimensions", _dimensions(s, ascii_only, bars)))
+            parts.append(section("Dimensions", _with_glosses(s, _dimensions(s, ascii_only, bars))))
         parts += _markers(s)
     intentions, hidden = latest(s["intentions"], shown)
     if intentions:
@@ -624,6 +639,14 @@ def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Rende
     return table
 
 
+def _with_glosses(s: dict[str, Any], dimensions: RenderableType) -> RenderableType:
+    """The dimensions, then what each looks for (`common.dimension_glosses`)."""
+    glosses = common.glosses_text(s)
+    if not glosses:
+        return dimensions
+    return Group(dimensions, Text(f"{common.GLOSS_TITLE}:\n" + "\n".join(glosses), style="dim"))
+
+
 def _markers(s: dict[str, Any]) -> list[RenderableType]:
     out: list[RenderableType] = []
     for polarity, heading in common.POLARITY_TITLES.items():
@@ -663,7 +686,8 @@ class SelfCheckView:
 
     def _sections(self) -> list[tuple[str, list[dict[str, Any]]]]:
         """The items in runs that share a section, in their order."""
-        return [(section, list(run)) for section, run in groupby(self.items, itemgetter("section"))]
+        return [(common.check_section(section), list(run))
+                for section, run in groupby(self.items, itemgetter("section"))]
 
     def table(self) -> Table:
         """A section's name has a row of its own, so the items have the width. Statements and
