@@ -151,8 +151,12 @@ def test_self_doubt_leading_strictly_is_still_mostly_self_doubt(lexicon: Lexicon
     assert verdict_sentence(
         _figures({"self_worth": 3.0, "clinical_language": 2.0}), lexicon
     ) == SELF_DOUBT_SENTENCE
-    # another dimension first on a tie (display order) is drift as before
+    # another dimension first on a tie (display order) is a tie too (round 37): named first
     assert verdict_sentence(
         _figures({"focus": 2.0, "self_worth": 2.0}), lexicon
+    ) == "Your language in this entry leans toward drift: focus, and as much self-doubt drift."
+    # … and one that leads strictly is drift as before
+    assert verdict_sentence(
+        _figures({"focus": 3.0, "self_worth": 2.0}), lexicon
     ) == VERDICT_SENTENCES["drift"]
 

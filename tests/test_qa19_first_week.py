@@ -165,7 +165,7 @@ def test_a_journal_older_than_the_window_keeps_its_rate(
     out = cli("report").stdout
     assert rhythm_line(out).startswith("0.1 entries a week · ")
     assert "since you started" not in out
-    assert "No scored entries in the previous window." in out
+    assert "Nothing to compare with: no entries in the window before." in out
 
 
 def test_a_window_chosen_with_since_keeps_its_own_rate(

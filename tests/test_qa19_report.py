@@ -149,7 +149,7 @@ def test_fixed_rounds_half_to_even_from_the_exact_value() -> None:
     assert fixed(Rounded(169449, 10000)) == "16.94"  # 16.9449: JSON 16.945
     assert float(Rounded(169449, 10000)) == 16.945
     assert fixed(Rounded(1, 8)) == "0.12" and fixed(Rounded(3, 8)) == "0.38"  # ties to even
-    assert fixed(Rounded(-1, 1000), sign=True) == "-0.00"
+    assert fixed(Rounded(-1, 1000), sign=True) == "+0.00"  # r37: no minus on a zero
     assert fixed(Rounded(1, 1000), sign=True) == "+0.00"
     # a plain number is read by its digits, not its binary approximation
     assert fixed(21.675) == "21.68" and fixed(17.485) == "17.48" and fixed(3.07, 1) == "3.1"
@@ -165,11 +165,12 @@ def test_a_window_before_the_first_entry_says_when_entries_start(cli: CLI, store
     result = cli("report", "--since", "2020-01-01", "--until", "2020-06-30")
     assert result.exit_code == 0 and result.stdout == ""
     assert result.stderr.strip() == (
-        "No entries from 2020-01-01 to 2020-06-30. Your entries run from 2025-03-01 to 2026-06-01."
+        "No entries from 1 Jan 2020 to 30 Jun 2020; your entries run from 1 Mar 2025 to 1 Jun "
+        "2026."
     )
     # a gap of months between entries reads the same way
     gap = cli("report", "--since", "2025-06-01", "--until", "2025-12-31")
-    assert "Your entries run from 2025-03-01 to 2026-06-01." in gap.stderr
+    assert "your entries run from 1 Mar 2025 to 1 Jun 2026." in gap.stderr
 
 
 def test_an_empty_window_with_filters_says_when_the_matching_entries_are(
@@ -183,8 +184,8 @@ def test_an_empty_window_with_filters_says_when_the_matching_entries_are(
     add(store, "2026-11-02", score(1.0, 0.0))
     crisis = cli("report", "--setting", "crisis")
     assert crisis.stderr.strip() == (
-        "No entries from 2026-08-31 to 2026-11-20 match these filters. The only one that "
-        "matches is dated 2025-03-01."
+        "No entries from 31 Aug 2026 to 20 Nov 2026 match these filters; those that match "
+        "are all dated 1 Mar 2025."
     )
     nowhere = cli("report", "--setting", "crisis", "--tag", "housing")
     assert nowhere.stderr.strip() == (  # as `list` says it (round 35)

@@ -116,7 +116,9 @@ def test_report_dimensions_say_what_the_last_marks_are(cli: CLI, add: Callable[.
     _every_fourth_week(add)
     out = cli("report", "--since", FIRST.isoformat()).stdout
     heading = next(line for line in out.splitlines() if line.startswith("Dimensions"))
-    assert heading.endswith(" weeks"), heading  # "the last 37 weeks", not "the last 37"
+    # (round 37: the heading names its basis, "over these weeks; which way each went within
+    # them", rather than "the last 37 weeks" — never a count without its unit, "the last 37")
+    assert "per 100 words over these weeks;" in heading, heading
 
 
 def test_counts_in_words_have_thousands_separators() -> None:

@@ -78,8 +78,8 @@ def test_a_balance_just_below_zero_reads_alike_in_both_sections(
     files = _pair(tmp_path, {"totals": {"identity": 5.0, "drift": 5.04, "balance": -0.004}},
                   {"totals": {"identity": 5.0, "drift": 4.0, "balance": 0.111}})
     out = ok(cli("review", *files)).stdout
-    assert _between(out)["balance"] == ["-0.00", "+0.11"]
-    assert "balance -0.00 → +0.11." in out  # since the previous summary
+    assert _between(out)["balance"] == ["+0.00", "+0.11"]  # r37: no "-0.00"
+    assert "balance +0.00 → +0.11." in out  # since the previous summary (r37: no "-0.00")
     (between,) = json.loads(ok(cli("review", "--json", *files)).stdout)["between"]
     assert between["balance"] == [0.0, 0.11]
 

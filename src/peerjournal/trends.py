@@ -54,6 +54,7 @@ from itertools import pairwise
 from typing import Any
 
 from peerjournal.dates import period_end, period_start, recent_weeks, spoken
+from peerjournal.drift import drift_name, leading, mostly
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
 from peerjournal.plural import counted
@@ -70,7 +71,8 @@ class Thresholds:
 
     rising_lookback: int = 4  # compare the last N period-to-period steps …
     rising_min: int = 3  # … and speak up when drift rose in at least this many of them
-    min_period_words: int = 150  # a period with fewer scored words is too thin to compare
+    min_period_words: int = 150  # a period with fewer scored words is too thin to compare …
+    min_period_entries: int = 2  # … unless it holds this many scored entries (short notes)
     mostly_share: float = 0.5  # a setting is named when it holds this share of drift evidence
     tipped_balance: float = -0.2  # window balance at or below this: drift outweighs identity
     min_window_entries: int = 3  # scored entries a window needs before window-level alerts
@@ -280,7 +282,7 @@ def fixed(value: float, places: int = 2, *, sign: bool = False) -> str:
     scale = 10**places
     whole = _half_even(abs(numerator) * scale, denominator)
     text = f"{whole // scale}.{whole % scale:0{places}d}" if places else str(whole)
-    if numerator < 0:
+    if numerator < 0 and whole:  # "-0.00" would read as drift for a balance that prints even
         return "-" + text
     return "+" + text if sign else text
 
@@ -917,15 +919,52 @@ def _rising_drift(
 ) -> str | None:
     """Drift per 100 words rose from one period to the next in most of the recent steps.
 
-    Only periods with at least `min_period_words` scored words take part (a quiet week is
-    skipped, not read as a fall). A rise counts only when it is more than `summary.steady`
-    (0.25 per 100 words, and 15% of the higher): the change the Dimensions section needs to
-    say "rising", so that the two never disagree about what rose. A period cut short (by
-    the window, or still going on) takes part and is named as part of one, as the table
-    stars it.
+    Only solid periods take part: at least `min_period_words` scored words, or at least
+    `min_period_entries` scored entries (a writer of short notes writes two 60-word entries a
+    week; one short entry alone is noise). A quiet week is skipped, not read as a fall. When
+    the rise shows only with the thin periods counted, and most of its periods are thin, the
+    alert says so instead of staying silent while the table climbs. A rise counts only when
+    it is more than `summary.steady` (0.25 per 100 words, and 15% of the higher): the change
+    the Dimensions section needs to say "rising", so that the two never disagree about what
+    rose. A period cut short (by the window, or still going on) takes part and is named as
+    part of one, as the table stars it.
     """
-    solid = [i for i, t in enumerate(period_totals) if t.words >= th.min_period_words]
-    recent = solid[-(th.rising_lookback + 1) :]
+    solid = [
+        i
+        for i, t in enumerate(period_totals)
+        if t.words >= th.min_period_words or t.scored >= th.min_period_entries
+    ]
+    found = _rises(period_totals, solid, th)
+    if found is not None:
+        recent, rising = found
+        where = _where_drift_rose(period_totals, period_settings, rising, names, th)
+        return (
+            f"Drift markers rose in {len(rising)} of the last {th.rising_lookback} {by}s you "
+            f"wrote in, each against the one before ({_rise_dates(spans, recent, by)}){where}. "
+            "Something to bring to supervision?"
+        )
+    scored = [i for i, t in enumerate(period_totals) if t.scored]
+    thin = _rises(period_totals, scored, th)
+    if thin is None:
+        return None
+    recent, rising = thin
+    short = len(set(recent) - set(solid))
+    if 2 * short <= len(recent):  # mostly solid: the thin ones decided it, not a trend
+        return None
+    return (
+        f"Drift markers rose in {len(rising)} of the last {th.rising_lookback} {by}s you wrote "
+        f"in ({_rise_dates(spans, recent, by)}), but {short} of the {len(recent)} {by}s behind "
+        f"those steps are too short to compare: each needs {th.min_period_words} scored words or "
+        f"{th.min_period_entries} entries. Worth a look in the table above?"
+    )
+
+
+def _rises(
+    period_totals: Sequence[Totals], periods: Sequence[int], th: Thresholds
+) -> tuple[list[int], list[tuple[int, int]]] | None:
+    """The last `rising_lookback` + 1 of `periods` and the steps between them where drift
+    rose more than `summary.steady`, when at least `rising_min` did; else None."""
+    recent = list(periods[-(th.rising_lookback + 1) :])
     if len(recent) < th.rising_lookback + 1:
         return None
     from peerjournal.summary import steady  # (only here: most reports never get this far)
@@ -936,18 +975,17 @@ def _rising_drift(
         if period_totals[b].drift > period_totals[a].drift
         and not steady(period_totals[a].drift, period_totals[b].drift)
     ]
-    if len(rising) < th.rising_min:
-        return None
-    where = _where_drift_rose(period_totals, period_settings, rising, names, th)
+    return (recent, rising) if len(rising) >= th.rising_min else None
+
+
+def _rise_dates(spans: Sequence[tuple[date, date]], recent: Sequence[int], by: str) -> str:
+    """"from 2 Nov to 29 Nov; the week of 30 Nov is only part of a week"."""
     dates = _dates((spans[recent[0]][0], spans[recent[-1]][1]))
     cut = [_named_period(spans[i][0], by) for i in recent if partial(*spans[i], by)]
     if cut:
         some = f"is only part of a {by}" if len(cut) == 1 else f"are only parts of {by}s"
         dates += f"; {' and '.join(cut)} {some}"
-    return (
-        f"Drift markers rose in {len(rising)} of the last {th.rising_lookback} {by}s you wrote "
-        f"in, each against the one before ({dates}){where}. Something to bring to supervision?"
-    )
+    return dates
 
 
 def _named_period(start: date, by: str) -> str:
@@ -966,9 +1004,11 @@ def _where_drift_rose(
 
     Over the `rising` steps (periods a to b), each dimension's and setting's share of the
     rise in drift per 100 words (its drift in b over b's words, less that in a over a's: the
-    shares add up to the rise). Names the dimension that rose most (the first of `names` on
-    a tie), none when none rose, and the setting when it holds at least `mostly_share` of
-    that dimension's rise (the earliest named on a tie).
+    shares add up to the rise). Names the dimension that rose most, or those tied for it (in
+    the order of `names`), by the drift verdict's rule and words (`leading`, `mostly`,
+    `drift_name`: "mostly self-doubt", "clinical language, and as much advice"), none when
+    none rose, and the setting when it holds at least `mostly_share` of their rise (the
+    earliest named on a tie).
     """
     rise: dict[tuple[str, str], float] = defaultdict(float)  # (dimension, setting): its share
     first: dict[str, tuple[date, int]] = {}
@@ -979,13 +1019,13 @@ def _where_drift_rose(
                 for dim, (_, drift_w) in totals.dims.items():
                     rise[dim, key] += sign * drift_w / period_totals[i].words
     by_dim = {dim: sum(v for (d, _), v in rise.items() if d == dim) for dim in names}
-    top = max(by_dim.items(), key=lambda kv: kv[1], default=None)
-    if top is None or top[1] <= 0:
+    top = leading(by_dim)  # as the drift verdict names its dimensions
+    if not top:
         return ""
-    dim, total = top
-    text = f", mostly {names[dim]}"
+    text = f", {mostly([drift_name(dim, names[dim]) for dim in top])}"
+    total = sum(by_dim[dim] for dim in top)
     place, share = max(
-        ((key, rise[dim, key]) for key in sorted(first, key=first.__getitem__)),
+        ((key, sum(rise[dim, key] for dim in top)) for key in sorted(first, key=first.__getitem__)),
         key=lambda kv: kv[1],
     )
     if place != UNSPECIFIED_SETTING and share / total >= th.mostly_share:

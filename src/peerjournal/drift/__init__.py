@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for type checkers: Mapping, and what __getattr__ returns
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from peerjournal.drift.lexicon import DIMENSIONS as DIMENSIONS
     from peerjournal.drift.lexicon import Lexicon as Lexicon
@@ -75,7 +75,38 @@ def _name(marker_id: str, labels: Mapping[str, str] | None) -> str:
     return tail.replace("_", " ").replace("-", " ").strip() or marker_id
 
 
-__all__ = sorted([*_MODULE_OF, "LEARNED_PREFIX", "is_learned_marker", "marker_label"])
+# figures this close are a tie (per 100 words, or a share of a rise: float sums of equal parts)
+TIE = 1e-9
+
+
+def leading(amounts: Mapping[str, float]) -> list[str]:
+    """The keys of `amounts` with the largest amount above 0, ties (`TIE`) in their order: what
+    the drift verdict and the report's rising drift name ("mostly …", `mostly`)."""
+    top = max(amounts.values(), default=0.0)
+    return [key for key, value in amounts.items() if value >= top - TIE] if top > 0 else []
+
+
+def mostly(names: Sequence[str]) -> str:
+    """`leading`'s names in words: "mostly advice" for one, and a tie as a tie: "self-doubt,
+    and as much clinical language and advice". One wording for the drift verdict sentence and
+    the report, so that the two never disagree."""
+    first, *rest = names
+    if not rest:
+        return f"mostly {first}"
+    others = " and ".join(filter(None, (", ".join(rest[:-1]), rest[-1])))
+    return f"{first}, and as much {others}"
+
+
+def drift_name(dimension: str, label: str) -> str:
+    """How drift in `dimension` is named in a sentence: self-worth's drift is self-doubt
+    (the seed's "self-doubt, insecurity and shame"); the others by their `label`, lowercase."""
+    return "self-doubt" if dimension == "self_worth" else label.lower()
+
+
+__all__ = sorted([
+    *_MODULE_OF, "LEARNED_PREFIX", "TIE", "drift_name", "is_learned_marker", "leading",
+    "marker_label", "mostly",
+])
 
 
 def __getattr__(name: str) -> Any:

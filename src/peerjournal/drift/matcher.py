@@ -125,7 +125,10 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   curated or learned ("Jo spoke up for me", "… on my behalf": round 36, no labelled verdict
   changed), while "the manager backed me" (the writer's view, taken up) stays the writer's.
   A drift word inside "for me / on my behalf" is someone else's deed done for the writer ("She
-  rang the council on my | behalf": round 36, no labelled entry changed).
+  rang the council on my | behalf": round 36, no labelled entry changed), and so is a drift
+  practice, curated or learned, right before those words whose subject is someone else ("She |
+  rang the council | on my behalf"; not a label: round 37, no labelled entry changed). "Right
+  before" is across spaces, however many, not punctuation or a line break.
   An identity hit that ends on a possessive after
   "told me" and goes on into a noun phrase and its verb reports what was said, not an exchange:
   "He told me his | landlord's number is …" (but "she told me hers", "he told me his trick of
@@ -168,7 +171,10 @@ tearful", "those of us who …"), the writer saying who they are ("As someone wh
 relate", "I'm someone who …"), anyone at all ("Anyone who is bipolar", "people who are …": a
 generalisation, not a label on someone the writer supports), or an everyday word opening the
 sentence ("Pretty tearful", "Proper tearful": namewords' common words; degree words are
-modifiers, "Mo was pretty tearful"). Round 36 (later): no labelled entry's hits changed.
+modifiers, "Mo was pretty tearful"). Round 36 (later): no labelled entry's hits changed. A
+subject carries across "and" to the state ("Kim cried and was tearful", "Sarah withdrawn and
+tearful"), and a day, month or time is no one ("Monday was tearful"): round 37, three labelled
+drift entries found a state more, no verdict changed.
 
 ``counted``: not dropped by negation, not someone else's words, not hypothetical (see
 peerjournal.drift.score for the rule).
@@ -1383,17 +1389,26 @@ def _writer_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WRITER_IN.finditer(text)]
 
 
-def _for_writer(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _for_writer(spans: list[tuple[int, int]], text: str, start: int, end: int) -> bool:
     """Is the writer the one the practice [start, end) is done for, in its words or right after
-    them ("spoke up | for me", "spoke up for | me", "on my | behalf")? `spans`: `_writer_spans`
-    of the text."""
-    for i in range(bisect_left(spans, (max(0, start - 8), -1)), len(spans)):
-        span_start, span_end = spans[i]
-        if span_start > end + 1:
-            return False
-        if span_end > start:
-            return True
-    return False
+    them, across spaces only ("spoke up | for me", "spoke up  | for me", "spoke up for | me",
+    "on my | behalf"; not over punctuation or a line break)? `spans`: `_writer_spans` of
+    `text`."""
+    i = bisect_right(spans, start, key=itemgetter(1))  # the first span that ends after start
+    if i == len(spans):
+        return False
+    span_start = spans[i][0]
+    return span_start < end or _SPACES.fullmatch(text, end, span_start) is not None
+
+
+_SPACES = regex_store.compile(r"[ \t]*")
+
+
+def _writer_spans_of(facts: _Facts) -> list[tuple[int, int]]:
+    """`_writer_spans` of the entry, found when first needed and once for both passes."""
+    if not facts.writer_spans:
+        facts.writer_spans.append(_writer_spans(facts.lower))
+    return facts.writer_spans[0]
 
 
 def _in_span(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -1907,6 +1922,8 @@ class _Facts(NamedTuple):
     # the start of each drift practice someone else is named doing -> where their name starts
     # and ends
     deeds: dict[int, tuple[int, int]]
+    # `_writer_spans` of the text, once found (`_writer_spans_of`)
+    writer_spans: list[list[tuple[int, int]]]
 
 
 # Longer than any sentence of the labelled sets (740 characters); see _capped.
@@ -1970,6 +1987,7 @@ def _facts(text: str, norm: str, lower: str, tokens: list[str], starts: list[int
         [],
         [],
         {},
+        [],
     )
 
 
@@ -2047,6 +2065,8 @@ def _about_someone_else(facts: _Facts, start: int) -> bool:
     words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
     while words and words[-1][0] in _STATE_SKIPS:
         words.pop()
+    if words and words[-1][0] == "and":
+        words = _before_first_verb(words[:-1])  # "Kim cried and | was tearful": Kim's
     if not words:
         return False
     word, at = words[-1]
@@ -2062,6 +2082,8 @@ def _about_someone_else(facts: _Facts, start: int) -> bool:
     name = norm[at : at + len(word)]
     if name in _NOT_NAMES or not (_is_name(name) or (len(name) == 1 and name not in "IA")):
         return False
+    if word in _TIME_WORDS or (word.endswith("s") and word[:-1] in _TIME_WORDS):
+        return False  # "Monday was tearful", "Mondays are …": when, not who
     if norm[sent_start:at].strip(" \n\t\"'"):
         return not _writer_and(text, sent_start, at)  # "Me and Jo were tearful"
     # the sentence's first word: a name, not a diary-style verb or an everyday word ("Left
@@ -2069,6 +2091,32 @@ def _about_someone_else(facts: _Facts, start: int) -> bool:
     if word in _VERB_LIKE or word in _LEAD_ADVERBS:
         return False
     return used_as_name(name, norm[at + len(word) : start]) or not common_opener(name)
+
+
+def _before_first_verb(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The clause's `words` before its first verb (a known one, or one in "-ed"; else the last
+    word, as the one before "and"), whose last word is then the subject the verbs after "and"
+    share ("Kim cried and was tearful", "Her mum sat down and seemed tearful"); none in diary
+    style ("Sat with Kim and was tearful")."""
+    verb = next(
+        (k for k, (w, _) in enumerate(words) if w in _CLAUSE_VERBS or w.endswith("ed")),
+        len(words) - 1,
+    )
+    return words[:verb]
+
+
+# verbs that may follow a subject, for `_before_first_verb`
+_CLAUSE_VERBS = _VERB_LIKE | _STATE_SKIPS - _words("as very quite really so a bit little") | (
+    _PASSIVE_AUX | _PERFECT_AUX | _SUBJECT_SKIPS
+)
+# days, months and times: what a state's subject names when it says when ("Monday was
+# tearful": the writer's Monday); not the months that are given names too, April, May, June
+# and August ("June was tearful" is someone)
+_TIME_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march"
+    " july september october november december weekend christmas xmas easter"
+    " morning afternoon evening night tonight today yesterday tomorrow week month year"
+)
 
 
 def _who_is_someone_else(facts: _Facts, sent_start: int, at: int, start: int) -> bool:
@@ -2134,7 +2182,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     the hits are learned ones, and those of identity are never negated."""
     (text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts, quotes, scripted,
      hypo_first, noticed_first, has_wanted, noticed_end, hypo_end, speaks, tag_at, unsaid_at,
-     carried, directed, deeds) = facts
+     carried, directed, deeds, _) = facts
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
     negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
@@ -2154,7 +2202,6 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     # its start and end, and its first attribution / hypothetical cue word (n_tokens if none).
     cur_si = sent_start = sent_end = -1
     attrib_first = hypo_sent_first = n_tokens
-    writer_spans: list[tuple[int, int]] | None = None  # _writer_spans, when first needed
     for j, (start, end, marker, tok) in enumerate(matches):
         si = bisect_right(sentence_starts, start) - 1
         if si != cur_si:
@@ -2308,21 +2355,21 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 other_si, other_at = si, start
             elif attributed:
                 deeds.pop(start, None)
-        if not attributed and marker.polarity == "drift":
-            # done for the writer ("She rang the council on my | behalf"): someone else's deed
-            writer_spans = _writer_spans(lower) if writer_spans is None else writer_spans
-            attributed = _in_span(writer_spans, start, end)
-        if (
-            not attributed
-            and not negated
-            and polarity == "identity"
-            and marker.dimension in _WRITERS_OWN
-        ):
-            # learned words by their doer cost clear entries (round 35): only those done for
-            # the writer ("Jo spoke up for me")
-            writer_spans = _writer_spans(lower) if writer_spans is None else writer_spans
-            for_writer = _for_writer(writer_spans, start, end)
-            if for_writer or not learned:
+        drift_for = not attributed and marker.polarity == "drift"
+        own = not (attributed or negated) and polarity == "identity"
+        if drift_for or (own and marker.dimension in _WRITERS_OWN):
+            writer_spans = _writer_spans_of(facts)
+            for_writer = _for_writer(writer_spans, lower, start, end)
+            # done for the writer ("She rang the council on my | behalf", "Jo spoke up for
+            # me"): someone else's deed; a drift word inside the words is theirs at once; by
+            # their doer, learned identity words cost clear entries (round 35): only those
+            # done for the writer, and labels stay the writer's words
+            attributed = drift_for and _in_span(writer_spans, start, end)
+            if (
+                not attributed
+                and (for_writer or not (drift_for or learned))
+                and marker.dimension != "clinical_language"
+            ):
                 span_end = clause_starts[ci + 1] if ci + 1 < n_clause else size
                 attributed = _someone_else_does(
                     lower, norm, sent_start, clause_start, start, end, span_end, for_writer
@@ -2338,6 +2385,8 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
             hypothetical = 0 <= cue_end <= start and not _habit_turns_present(
                 lower, clause_start, cue_end, start
             )
+        if not hypothetical and ci - 1 in hypo_first:
+            hypothetical = _plan_goes_on(lower, starts, clause_starts, ci, hypo_first[ci - 1])
         if not hypothetical and clause_start > sent_start and hypo_sent_first < tok:
             hypothetical = _habit_spelled_out(
                 lower,
@@ -2576,6 +2625,24 @@ def _refrain_undone(tokens: list[str], negators: list[int], k: int, first: int) 
         return False
     lo = max(at - 3, first)
     return any(lo <= j < at and tokens[j] not in _REFRAIN for j in negators[max(0, k - 3) : k])
+
+
+# a clause of time or manner with no subject of its own: "… before advising", "… without
+# telling her": it goes on with the clause before it, and with its plan
+_GERUND_CLAUSE = regex_store.compile(r"(?:before|after|until|without)\s+[a-z]+ing(?![\w'])")
+
+
+def _plan_goes_on(
+    lower: str, starts: list[int], clause_starts: list[int], ci: int, cue_first: int
+) -> bool:
+    """Does clause `ci` go on with a plan in the clause before it ("Next time I will ask what
+    matters to her | before advising": a plan to hold advice back is no advice given)?
+    `cue_first` is the first hypothetical cue word of that clause."""
+    clause_start, before = clause_starts[ci], clause_starts[ci - 1]
+    if _GERUND_CLAUSE.match(lower, clause_start) is None:
+        return False
+    lo = _back_off(starts, cue_first, before)
+    return _cue_end(_HYPOTHETICAL, lower, lo, clause_start) >= 0
 
 
 def _habit_spelled_out(

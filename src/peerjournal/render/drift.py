@@ -14,7 +14,16 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from peerjournal.drift import DIMENSIONS, DriftScore, Hit, Lexicon, is_learned_marker
+from peerjournal.drift import (
+    DIMENSIONS,
+    DriftScore,
+    Hit,
+    Lexicon,
+    drift_name,
+    is_learned_marker,
+    leading,
+    mostly,
+)
 from peerjournal.drift.score import BALANCE_CENTER, asked_dimensions
 from peerjournal.plural import counted
 from peerjournal.render.console import Trimmed, styled
@@ -34,14 +43,13 @@ VERDICT_SENTENCES = {
 # drift whose largest part is the writer's doubt about themselves ("I felt like a fraud"):
 # drift from the peer role, but not toward a clinical one, and a writer back from sick leave
 # should not read that it was; "largest" among the dimensions that really drifted, as the
-# questions asked (score.asked_dimensions): not a learned word or two ("Felt a")
-SELF_DOUBT_SENTENCE = (
-    "Your language in this entry leans toward drift: mostly self-doubt, not a clinical role."
-)
-# … and where another dimension drifted as much, neither "mostly" nor "not a clinical role"
-# is true: the sentence names both, as the table does ("Clinical language  drift 12.0")
-SELF_DOUBT_TIED_SENTENCE = (
-    "Your language in this entry leans toward drift: self-doubt, and as much {others} drift."
+# questions asked (score.asked_dimensions): not a learned word or two ("Felt a"). Where other
+# dimensions drifted as much, whichever sorts first, neither "mostly" nor "not a clinical
+# role" is true: the sentence names them all, as the table does ("Clinical language  drift
+# 12.0"), in the words of the report's rising drift (drift.mostly)
+DRIFT_NAMED_SENTENCE = "Your language in this entry leans toward drift: {named}"
+SELF_DOUBT_SENTENCE = DRIFT_NAMED_SENTENCE.format(
+    named=f"{mostly([drift_name('self_worth', '')])}, not a clinical role."
 )
 HIT_STYLES = {
     "identity": "bold green",
@@ -359,19 +367,19 @@ class DimensionView:
 
 
 def verdict_sentence(score: DriftScore, lexicon: Lexicon | None = None) -> str:
-    """The verdict in a sentence; drift that is mostly self-doubt is named so, by the rule the
-    reflective questions use (`asked_dimensions`), so that the two never disagree; self-doubt
-    tied with other drift is named beside it (`lexicon`: their labels)."""
+    """The verdict in a sentence; drift that is mostly self-doubt, or self-doubt tied with
+    other drift, is named so (`lexicon`: the others' labels), by the rule the reflective
+    questions use (`asked_dimensions`), so that the two never disagree."""
     asked = asked_dimensions(score) if score.verdict == "drift" else []
-    if asked[:1] != ["self_worth"]:
+    named = leading({d: score.dimensions[d]["drift"] for d in asked})
+    if "self_worth" not in named:
         return VERDICT_SENTENCES[score.verdict]
-    most = score.dimensions["self_worth"]["drift"]
-    tied = [d for d in asked[1:] if score.dimensions[d]["drift"] >= most - 1e-9]
-    if not tied:
+    if len(named) == 1:
         return SELF_DOUBT_SENTENCE
-    labels = [(lexicon.label(d) if lexicon else d.replace("_", " ")).lower() for d in tied]
-    others = " and ".join(filter(None, (", ".join(labels[:-1]), labels[-1])))
-    return SELF_DOUBT_TIED_SENTENCE.format(others=others)
+    labels = [
+        drift_name(d, lexicon.label(d) if lexicon else d.replace("_", " ")) for d in named
+    ]
+    return DRIFT_NAMED_SENTENCE.format(named=f"{mostly(labels)} drift.")
 
 
 def explanation(

@@ -24,7 +24,7 @@ from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unico
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
-from peerjournal.trends import fixed, partial, period_label
+from peerjournal.trends import fixed, partial, period_label, period_start
 
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
@@ -83,6 +83,12 @@ def _partial(period: dict[str, Any], unit: str) -> bool:
     return partial(date.fromisoformat(period["start"]), date.fromisoformat(period["end"]), unit)
 
 
+def _cut_start(period: dict[str, Any], unit: str) -> bool:
+    """A week or month whose first days the window leaves out."""
+    start = date.fromisoformat(period["start"])
+    return start != period_start(start, unit)
+
+
 def _num(value: float) -> str:
     """Two decimals, rounded once from the exact value (the JSON's three are rounded too)."""
     return fixed(value)
@@ -91,8 +97,10 @@ def _num(value: float) -> str:
 def _balance(value: float | None, none: str = "–") -> Text:
     if value is None:
         return Text(none, style="dim")
-    style = IDENTITY_STYLE if value > 0 else DRIFT_STYLE if value < 0 else ""
-    return Text(fixed(value, sign=True), style=style)
+    text = fixed(value, sign=True)
+    # by the printed digits: a balance that prints "+0.00" is even, not drift
+    style = "" if text.strip("+-0.") == "" else IDENTITY_STYLE if value > 0 else DRIFT_STYLE
+    return Text(text, style=style)
 
 
 class _View:
@@ -250,9 +258,12 @@ class _View:
             (balance, "right"),
         )
         # the window's weeks or months cut short (`--since` on a Sunday: a one-day "week"),
-        # not the one still going on today
+        # not the one still going on today unless `--since` cut its start too
         ongoing = (self.report.get("rhythm") or {}).get("reaches_today", True)
-        cut = [_partial(p, self.unit) and not (ongoing and p is periods[-1]) for p in shown]
+        cut = [
+            _cut_start(p, self.unit) if ongoing and p is periods[-1] else _partial(p, self.unit)
+            for p in shown
+        ]
         for p, short in zip(shown, cut, strict=True):
             # "8 Jun", the year said once, in the heading ("8 Jun 2026" left 40 to 60
             # columns too narrow for the headers)
@@ -344,7 +355,9 @@ class _View:
         lines.rstrip()
         note = f"per 100 words over these {self.unit}s"
         if trended:
-            return [self.heading("Dimensions", f"which way each went, {note}"), lines]
+            # the basis in the heading: "What changed" compares with the window before, so
+            # one number can rise within these weeks and fall against the weeks before them
+            return [self.heading("Dimensions", f"{note}; which way each went within them"), lines]
         # no words at all: why, as the exported summary says it
         entries = [p["entries"] for p in periods if p["entries"]]
         why = Text(f"No trend words: {common.too_few_for_a_trend(self.unit, entries)}",
@@ -404,7 +417,8 @@ class _View:
     def changes(self) -> list[RenderableType]:
         r = self.report
         prev = r["previous"]
-        note = "vs " + self.span(prev["since"], prev["until"])
+        # the basis, as the Dimensions heading names its own (within these weeks)
+        note = f"vs {self.span(prev['since'], prev['until'])}, the window before"
         if not r["changes"]:
             first = r["rhythm"].get("first_entry")
             if first and not prev["entries"]:
@@ -413,7 +427,9 @@ class _View:
                     f"{_day(first)}"
                 )
             elif not prev["entries"]:
-                reason = "no scored entries in the previous window"
+                reason = (
+                    f"nothing to compare with: no {self.matching()}entries in the window before"
+                )
             else:
                 reason = "nothing moved by much"
             return [
