@@ -1,5 +1,6 @@
-"""Round 37, lead's mends found by the suite's own random name test."""
+"""Round 37, lead's mends: found by the suite's own random name test and the final review."""
 
+from conftest import CLI
 from peerjournal.redact import Person, Redactor
 
 
@@ -33,3 +34,26 @@ def test_text_cut_at_the_cap_keeps_a_long_last_line() -> None:
     assert _cut_at(b"hi\n" + b"a" * 100, 50) == b"hi\n" + b"a" * 47
     assert _cut_at(b"a" * 40 + b"\n" + b"b" * 60, 50) == b"a" * 40 + b"\n"
     assert _cut_at("é".encode() * 30, 51) == "é".encode() * 25
+
+
+def test_drafts_discard_refuses_more_numbers_than_delete_takes(cli: CLI) -> None:
+    """Was: ten ranges of a million each to `drafts --discard` took 917 MB; delete refused the
+    same at once."""
+    ranges = [arg for _ in range(2) for arg in ("--discard", "1-600000")]
+    result = cli("drafts", *ranges)
+    assert result.exit_code == 2
+    assert "more than 1,000,000 numbers in all (see `peerjournal drafts` for the numbers)" in (
+        " ".join(result.stderr.split()))
+
+
+def test_a_setting_with_a_lower_case_abbreviation_is_no_sentence() -> None:
+    """Was (this round's Setting rule): "st. mary's", "e.g. ward", "inpatient, i.e. ward"
+    questioned as sentences, Enter moving them into the experience."""
+    from peerjournal.cli.guided import reads_like_a_sentence
+
+    for setting in ("st. mary's", "e.g. ward", "inpatient, i.e. ward", "a.m. outreach",
+                    "ward b vs. c", "dept. waiting room", "St. Mary's", "Ward 7. Bay 2"):
+        assert not reads_like_a_sentence(setting, one_value=True), setting
+    for sentence in ("ward. Kai kicked off", "home visit! Sam was out",
+                     "rough one today, Kai kicked off"):
+        assert reads_like_a_sentence(sentence, one_value=True), sentence

@@ -1093,7 +1093,7 @@ def reads_like_a_sentence(line: str, one_value: bool = False) -> bool:
 
     `one_value` (a setting): the line is judged whole, commas and all ("rough one today,
     Kai kicked off"), and a sentence's stop inside it ("ward. Kai kicked off") makes it one
-    too, where it follows no short capitalised abbreviation ("St. Mary's")."""
+    too, where it follows no abbreviation ("St. Mary's", "st. mary's": `_no_end`)."""
     tags = [line.strip()] if one_value else split_tags(line)
     if any(len(tag.split()) > SENTENCE_WORDS for tag in tags):
         return True
@@ -1110,9 +1110,20 @@ _BEFORE_A_STOP = re.compile(r"(\S+?)[.!?…]\s+(\S)")
 
 def _no_end(word: str, after: str) -> bool:
     """Whether a stop after `word`, `after` the next character, ends no sentence: a
-    capitalised abbreviation, of any length ("St. Mary's", "Univ. hospital", "U.S. base"), or
-    a number on either side ("Ward 7. Bay 2", "Dept. 3")."""
-    return word[:1].isupper() or word[:1].isdigit() or after.isdigit()
+    capitalised abbreviation, of any length ("St. Mary's", "Univ. hospital", "U.S. base"), one
+    in lower case that is dotted or common in a setting ("e.g. ward", "a.m. outreach", "st.
+    mary's", "dept. waiting room"), or a number on either side ("Ward 7. Bay 2", "Dept. 3")."""
+    return (
+        word[:1].isupper() or word[:1].isdigit() or after.isdigit()
+        or "." in word or word.lower() in _LOWER_ABBREVIATIONS
+    )
+
+
+# abbreviations a setting is typed with in lower case (`_no_end`)
+_LOWER_ABBREVIATIONS = frozenset({
+    "st", "dept", "etc", "vs", "approx", "hosp", "univ", "rd", "ave", "apt", "bldg", "esp",
+    "incl", "misc", "no", "nr",
+})
 
 
 # the parts a line typed at the wrong prompt may be kept in, as the writer is told of them

@@ -258,18 +258,25 @@ _DRAFT_NUMBERS = _Numbered(
 )
 
 
-def _every_id(given: list[list[int]]) -> list[int]:
-    """The IDs of every argument, in order (`entry_ids` reads each argument into a list), at
-    most MOST_IN_RANGE in all: ten ranges of a million each took 586 MB."""
+def _at_most_in_all(given: list[list[int]], numbered: _Numbered) -> None:
+    """Refuses more than MOST_IN_RANGE numbers in all: ten ranges of a million each took
+    586 MB (delete) and 917 MB (`drafts --discard`)."""
     if sum(map(len, given)) > MOST_IN_RANGE:
         raise typer.BadParameter(
-            f"more than {MOST_IN_RANGE:,} IDs in all (see `peerjournal list` for the IDs)."
+            f"more than {MOST_IN_RANGE:,} {numbered.one}s in all (see {numbered.lister} for "
+            f"the {numbered.one}s)."
         )
+
+
+def _every_id(given: list[list[int]]) -> list[int]:
+    """The IDs of every argument, in order (`entry_ids` reads each argument into a list)."""
+    _at_most_in_all(given, _ENTRY_IDS)
     return [found for ids in given for found in ids]
 
 
 def every_draft_number(given: list[list[int]] | None) -> list[int]:
     """The draft numbers of every `--discard` (`draft_numbers` reads each into a list)."""
+    _at_most_in_all(given or [], _DRAFT_NUMBERS)
     return sorted({number for numbers in given or [] for number in numbers})
 
 
