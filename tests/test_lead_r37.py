@@ -57,3 +57,11 @@ def test_a_setting_with_a_lower_case_abbreviation_is_no_sentence() -> None:
     for sentence in ("ward. Kai kicked off", "home visit! Sam was out",
                      "rough one today, Kai kicked off"):
         assert reads_like_a_sentence(sentence, one_value=True), sentence
+
+
+def test_an_accented_name_part_opening_a_text_is_the_name() -> None:
+    """Was: "DÓ" alone kept with Bb Dó listed (read as "Do" opening a sentence); the CI's
+    random name test found it."""
+    redact = Redactor([Person("Bb Dó")])
+    assert redact("DÓ") == "[person]" and redact("Dó was here.") == "[person] was here."
+    assert Redactor([Person("Bb Do")])("Do you think so?") == "Do you think so?"

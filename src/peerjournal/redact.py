@@ -2177,6 +2177,8 @@ def sentence_start_reading(text: str, start: int, end: int) -> str | None:
     sentence."""
     word = text[start:end]
     key = _plain(word)
+    if word.casefold() != key:  # ("DÓ" of Bb Dó: no English word is spelled with its accent)
+        return None
     function_word = key in FUNCTION_WORDS
     if not (key in COMMON_WORDS or function_word) or word.islower() or not _opens_sentence(
         text, start
