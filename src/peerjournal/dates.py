@@ -47,12 +47,14 @@ _TIME_OF_DAY = re.compile(
     r"^(today|this|yesterday|last|tomorrow)\s+(?:morning|afternoon|evening|night)$"
 )
 _DAY_OF = {"this": "today", "last": "yesterday"}
+# A weekday's time of day names the weekday ("friday night", "last sat morning")
+_WEEKDAY_TIME = re.compile(r"^(.+?)\s+(?:morning|afternoon|evening|night)$")
 # How many, in "N days ago" and "in N days": digits or words up to twelve ("a couple of" is 2).
 _NUMBER_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
 )
-_COUNTS = {"a": 1, "an": 1, "a couple": 2, "a couple of": 2, "couple of": 2} | {
+_COUNTS = {"a": 1, "an": 1, "a couple": 2, "a couple of": 2, "couple of": 2, "couple": 2} | {
     word: n for n, word in enumerate(_NUMBER_WORDS, 1)
 }
 # Read only to say that they are not a number: "a few days ago" could be any of several dates.
@@ -84,28 +86,32 @@ _LONG_NUMBER = re.compile(r"(?<![0-9])[0-9]{3,}(?![0-9])")
 class UnreadableDate(PeerJournalError):
     """A date that cannot be read: `said` (why, in a sentence), then the forms that can be.
     Those are ACCEPTED_FORMS unless the caller reads periods too (`parse_bound`), which it
-    says with `reading_periods`. `meant` is a slip put right (`_meant`); one that reads only
-    as a period is asked about only where periods are read, since one day is refused it."""
+    says with `reading_periods`. `meant` is a slip put right (`_meant`), asked about only
+    where it would be taken: one that reads only as a period where periods are read, one
+    after today where such a date is (`ahead`: --until), since elsewhere either is refused."""
 
     def __init__(
         self, said: str, forms: str = ACCEPTED_FORMS, *, meant: Meant | None = None,
-        periods: bool = False,
+        periods: bool = False, ahead: bool = False,
     ) -> None:
-        shown = meant is not None and (periods or not meant.period)
+        shown = meant is not None and (periods or not meant.period) and (ahead or not meant.ahead)
         asked = f"{said[:-1]}; did you mean {meant.text!r}?" if meant and shown else said
         super().__init__(f"{asked} Use {forms}.")
         self.said, self.meant = said, meant
 
-    def reading_periods(self, forms: str) -> UnreadableDate:
-        """The same error for a caller that reads periods too, naming `forms` as the ones to use."""
-        return UnreadableDate(self.said, forms, meant=self.meant, periods=True)
+    def reading_periods(self, forms: str, *, ahead: bool = False) -> UnreadableDate:
+        """The same error for a caller that reads periods too, naming `forms` as the ones to
+        use (and taking a date after today, if `ahead`)."""
+        return UnreadableDate(self.said, forms, meant=self.meant, periods=True, ahead=ahead)
 
 
 class Meant(NamedTuple):
-    """A date slip put right (`_meant`); `period` if it reads as a period, not one day."""
+    """A date slip put right (`_meant`); `period` if it reads as a period, not one day;
+    `ahead` if it is a day after today ("tomorrow")."""
 
     text: str
     period: bool
+    ahead: bool = False
 
 
 def parse_date(text: str, today: date) -> date:
@@ -134,6 +140,8 @@ def _relative(raw: str, today: date, text: str) -> date | None:
     """A date given relative to today ("last night", "3 days ago", "friday"), else None."""
     if m := _TIME_OF_DAY.match(raw):
         raw = _DAY_OF.get(m.group(1), m.group(1))
+    elif (m := _WEEKDAY_TIME.match(raw)) and _WEEKDAY.match(m.group(1)):
+        raw = m.group(1)
     if raw in _DAYS_BACK:
         return _days_back(today, _DAYS_BACK[raw], text)
     if m := _AGO.match(raw) or _AHEAD.match(raw):
@@ -211,15 +219,19 @@ def _ago(today: date, n: int, unit: str, text: str) -> date:
 
 def _unreadable(text: str, why: str = "", *, hint: str = "") -> PeerJournalError:
     """The error for a date that cannot be read: `why`, and `hint` or else the forms that can
-    (after a did-you-mean for a slip in a word: `_meant`)."""
-    reason = f": {why}" if why else ""
+    (after a did-you-mean for a slip in a word: `_meant`). Without a hint, a slip put right
+    that reads as a date says more than `why`, and `why` is left out: it is of the text as
+    typed ("on friday": "it names no date"), and untrue of what was meant."""
+    meant = None if hint else _meant(text)
+    reason = f": {why}" if why and meant is None else ""
     said = f"Could not read the date {as_typed(text.strip())!r}{reason}."
     if hint:
         return PeerJournalError(f"{said} {hint}.")
-    return UnreadableDate(said, meant=None if why else _meant(text))
+    return UnreadableDate(said, meant=meant)
 
 
-# The words of the dates read by name, for a slip in one ("yesterdya", "tomorow", "fridya")
+# The words of the dates read by name, for a slip in one ("yesterdya", "tomorow", "fridya",
+# "las week")
 _DATE_WORDS = (
     *_DAYS_BACK, "this", "last", "next", "ago", "couple", "fortnight", "fortnights",
     "day", "days", "week", "weeks", "month", "months", "year", "years",
@@ -229,25 +241,54 @@ _DATE_WORDS = (
 )
 
 
-def _meant(text: str) -> Meant | None:
-    """`text` with each word of 4 letters or more that is a slip for one of `_DATE_WORDS` put
-    right, when that makes a date up to today or a period that can be read; else None."""
+# Short words dates are written with besides (abbreviations, "the 3rd"): never a slip
+_SHORT_WORDS = frozenset(
+    {"the", "and", "sept"} | {day[:3] for day in _WEEKDAYS} | {month.lower() for month in _MONTHS}
+)
+# Words shortened as in a text message ("2 wks ago", "yday"): not read, but asked about
+_SHORTENED = {
+    "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years", "mth": "month",
+    "mths": "months", "mnth": "month", "mnths": "months", "yday": "yesterday",
+    "yest": "yesterday", "tmrw": "tomorrow", "tmw": "tomorrow", "2day": "today",
+    "nite": "night", "tonite": "tonight", "2nite": "tonight", "prev": "last", "previous": "last",
+}
+
+
+def _put_right(word: str) -> str:
+    """`word`, or the one of `_DATE_WORDS` it is a slip for: a letter wrong, missing or
+    swapped in a word of 4 letters or more ("tomorow"), or a letter missing from one of 4
+    ("las", "lst": a closer match only, as a 3-letter word is easily another)."""
     import difflib
 
-    words = _spoken_form(text).split()
-    fixed = [
-        next(iter(difflib.get_close_matches(word, _DATE_WORDS, n=1, cutoff=0.75)), word)
-        if len(word) >= 4 and word.isalpha() and word not in _DATE_WORDS else word
-        for word in words
-    ]
-    if fixed == words:
+    if word in _SHORTENED:
+        return _SHORTENED[word]
+    if not word.isalpha() or word in _DATE_WORDS or word in _SHORT_WORDS or len(word) < 3:
+        return word
+    cutoff = 0.75 if len(word) >= 4 else 0.85
+    return next(iter(difflib.get_close_matches(word, _DATE_WORDS, n=1, cutoff=cutoff)), word)
+
+
+# What a tired writer adds to a date: the option's own word ("since last week", "on friday"),
+# a full stop ("today."), or a count without its "ago" ("2 weeks"). All of them at once: what
+# is meant must read in one step, as `_meant` is asked again of what it reads.
+_SAID_AGAIN = re.compile(r"^(?:(?:since|from|until|till|to|on)\s+)+")
+_NO_AGO = re.compile(rf"^{_AMOUNT}\s+{_UNIT}$")
+
+
+def _meant(text: str) -> Meant | None:
+    """`text` put right, when that makes a date or a period that can be read; else None: each
+    word that is a slip for one of `_DATE_WORDS` (`_put_right`), less an option's word or a
+    full stop typed with it, a count given its "ago". Whether the command takes it (a period,
+    a date after today) is for `UnreadableDate` to say."""
+    typed = _spoken_form(text)
+    meant = _SAID_AGAIN.sub("", " ".join(_put_right(word) for word in typed.split()))
+    meant = meant.rstrip(".!?,; ")
+    meant = f"{meant} ago" if _NO_AGO.match(meant) else meant
+    if meant in ("", typed):
         return None
-    meant = " ".join(fixed)
     today = date.today()
     try:
-        # A date ahead ("tomorrow", "next friday") is never suggested: entries and --since
-        # refuse it, so the slip put right would only meet a second error.
-        return Meant(meant, period=False) if parse_recent_date(meant, today) <= today else None
+        return Meant(meant, period=False, ahead=parse_recent_date(meant, today) > today)
     except PeerJournalError as exc:
         return Meant(meant, period=True) if str(exc).startswith(f"{meant!r} is a period") else None
 
@@ -633,5 +674,5 @@ def parse_bound(text: str, today: date, *, until: bool = False) -> date:
         if span := period(text, today):
             return min(span[1], today) if until else span[0]
         return parse_recent_date(text, today)
-    except UnreadableDate as exc:
-        raise exc.reading_periods(BOUND_FORMS) from None
+    except UnreadableDate as exc:  # (--until takes a day after today; --since refuses it)
+        raise exc.reading_periods(BOUND_FORMS, ahead=until) from None

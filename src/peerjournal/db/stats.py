@@ -15,7 +15,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Container, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from peerjournal.db.store import ONLY_IDS, TAG_SEP, Filters, Store
 from peerjournal.drift import LEARNED_PREFIX
@@ -417,44 +417,106 @@ def marker_counts(
     return current, previous
 
 
+class Found(NamedTuple):
+    """When a journal's live entries (those matching the filters) are dated (`date_range`):
+    the first and last dates, how many are dated after today (`ahead`), the latest dated up
+    to today (`before`: None when all are after it) and the earliest after it (`after`)."""
+
+    first: date
+    last: date
+    ahead: int = 0
+    before: date | None = None
+    after: date | None = None
+
+
 def date_range(
-    store: Store, setting: str | None = None, tags: Sequence[str] = ()
-) -> tuple[date, date] | None:
-    """The first and last dates of the live entries matching the filters, at any date (None
-    when there are none): what a report over an empty window points to."""
+    store: Store, setting: str | None = None, tags: Sequence[str] = (), *,
+    today: date | None = None,
+) -> Found | None:
+    """When the live entries matching the filters are dated, at any date (None when there are
+    none): what a report over an empty window points to. `today` (by default, as the running
+    command has it: PEERJOURNAL_NOW or the clock) splits off those dated after it, which no
+    window up to today shows."""
+    if today is None:
+        from peerjournal.context import system_clock
 
-    def read(ids: list[int] | None) -> tuple[Any, Any]:
+        today = system_clock().date()
+
+    def read(ids: list[int] | None) -> tuple[Any, ...]:
         where, params = _where(None, date.max, setting, tags, ids)
-        sql = f"SELECT min(e.date), max(e.date) FROM entry e WHERE {where}"
-        first, last = store.conn.execute(sql, params).fetchone()
-        return first, last
+        params["today"] = today.isoformat()
+        sql = f"""SELECT min(e.date), max(e.date), coalesce(sum(e.date > :today), 0),
+            max(CASE WHEN e.date <= :today THEN e.date END),
+            min(CASE WHEN e.date > :today THEN e.date END)
+            FROM entry e WHERE {where}"""
+        return tuple(store.conn.execute(sql, params).fetchone())
 
-    first, last = store.past_damage(read)
-    return (date.fromisoformat(first), date.fromisoformat(last)) if first else None
+    first, last, ahead, before, after = store.past_damage(read)
+    if not first:
+        return None
+    return Found(
+        date.fromisoformat(first),
+        date.fromisoformat(last),
+        ahead=int(ahead),
+        before=date.fromisoformat(before) if before else None,
+        after=date.fromisoformat(after) if after else None,
+    )
 
 
 def none_in_window(
-    since: date | None, until: date | None, found: tuple[date, date], *, filtered: bool = False
+    since: date | None, until: date | None, found: tuple[date, date] | Found, *,
+    filtered: bool = False,
 ) -> str:
     """The one wording of every command for a window of dates that holds no entry, and when
     the entries are (`found`: their first and last dates, `date_range`): "No entries from 1
-    Jan 2025 to 1 Feb 2025; your entries run from 8 Jun 2026 to 4 Dec 2026." ("yours are
-    all dated …"; with a setting or tags, "… match these filters; those that match
-    …"). An entry dated after today, which no window up to today shows, is named so too."""
+    Jan 2025 to 1 Feb 2025; your entries run from 8 Jun 2026 to 4 Dec 2026." ("on 2 Jun
+    2026" for one day; "yours are all dated …"; with a setting or tags, "… match these
+    filters; those that match …"). Entries dated after today, which no window up to today
+    shows, are said apart ("…, and 1 more is dated after today (4 Dec 2026)."): a range
+    run on to them would read as if it covered the window. ("All dated 2 Jun 2026" is then
+    said of those up to today: "all …, and 1 more" would contradict itself.)"""
+    from peerjournal.plural import counted
+
+    found = found if isinstance(found, Found) else Found(*found)
+    said = f"No entries {_window(since, until)}".rstrip() + (
+        " match these filters" if filtered else "")
+    if not found.ahead:
+        return f"{said}; {_dated(found.first, found.last, filtered)}."
+    later = f"dated after today ({_dates(found.after or found.last, found.last)})"
+    if found.before is None:
+        return f"{said}; {'those that match' if filtered else 'yours'} are all {later}."
+    more = f"{counted(found.ahead, 'more', 'more')} {'is' if found.ahead == 1 else 'are'}"
+    before = _dated(found.first, found.before, filtered, up_to_today=True)
+    return f"{said}; {before}, and {more} {later}."
+
+
+def _window(since: date | None, until: date | None) -> str:
+    """"from 1 Jan 2025 to 1 Feb 2025", "on 2 Jun 2026" (one day), "from … on", "up to …"."""
     from peerjournal.dates import spoken
 
     if since and until:
-        window = f"from {spoken(since)} to {spoken(until)}"
-    else:
-        window = f"from {spoken(since)} on" if since else (
-            f"up to {spoken(until)}" if until else "")
-    said = f"No entries {window}".rstrip() + (" match these filters" if filtered else "")
-    first, last = (spoken(day) for day in found)
+        return f"on {spoken(since)}" if since == until else _dates(since, until)
+    return f"from {spoken(since)} on" if since else (f"up to {spoken(until)}" if until else "")
+
+
+def _dated(first: date, last: date, filtered: bool, *, up_to_today: bool = False) -> str:
+    """"your entries run from … to …", or "yours are all dated …" (one entry or several;
+    "your entries up to today are all dated …" when more are dated after today)."""
+    from peerjournal.dates import spoken
+
     if first == last:
-        every = "those that match are" if filtered else "yours are"  # (one entry or several)
-        return f"{said}; {every} all dated {first}."
-    those = "those that match" if filtered else "your entries"
-    return f"{said}; {those} run from {first} to {last}."
+        if up_to_today:
+            whose = "the matching entries" if filtered else "your entries"
+            return f"{whose} up to today are all dated {spoken(first)}"
+        return f"{'those that match are' if filtered else 'yours are'} all dated {spoken(first)}"
+    return f"{'those that match' if filtered else 'your entries'} run {_dates(first, last)}"
+
+
+def _dates(first: date, last: date) -> str:
+    """"4 Dec 2026", or "from 4 Dec 2026 to 9 Dec 2026"."""
+    from peerjournal.dates import spoken
+
+    return spoken(first) if first == last else f"from {spoken(first)} to {spoken(last)}"
 
 
 def live_and_trashed(store: Store) -> tuple[int, set[int]]:

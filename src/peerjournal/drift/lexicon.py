@@ -72,7 +72,7 @@ from itertools import product
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from peerjournal.config import did_you_mean, toml_text
+from peerjournal.config import did_you_mean, loads_toml, toml_text
 from peerjournal.drift import LEARNED_PREFIX
 from peerjournal.drift.regex_store import TAG, RegexStore, text_digest
 from peerjournal.errors import PeerJournalError
@@ -101,6 +101,7 @@ NEGATION_MODES = ("drop", "flip")
 MAX_WEIGHT = 5.0
 MAX_EXPANSIONS = 256  # per pattern, after expanding (a|b) alternatives
 MAX_TRIPLES = 600  # three-word keys per pattern; beyond that a pattern is keyed by two words
+MAX_NESTING = 20  # groups inside groups in a pattern (the shipped lexicon needs 3)
 
 DEFAULT_LEXICON = Path(__file__).with_name("markers.toml")
 
@@ -136,6 +137,7 @@ ONE_OTHER = TITLE + (
     r"|asked|told|given|allowed|expected|supposed|sent|forced|made"
     r"|some|any|while|whilst|when|until|because|and|but|or|so|as|than|though|although|unless"
     r"|since|where|whether|up)(?![\w']))" + WORD
+    + r"(?:-[\w']+)?"  # one hyphen, as a name may have: "told Anne-Marie to"
 )
 # Between words: whitespace, commas, hyphens; a contraction attaches ("she" + "'s"). The period
 # of an initial is part of the gap too ("told J. she should": journals name people by initials):
@@ -401,22 +403,24 @@ def _tail(seq: tuple[_Tok, ...], first: bool = False) -> str:
 
 
 def _leading(seq: tuple[_Tok, ...]) -> list[tuple[_Tok, ...]]:
-    """Expand alternatives at the start so that every sequence starts with a word."""
-    if not seq:
-        raise PatternSyntaxError("a pattern cannot be only optional parts")
-    first = seq[0]
-    if first.kind in ("gap1", "gap3"):
-        raise PatternSyntaxError("a pattern must start with a word, not a wildcard")
-    if first.kind != "alt":
-        return [seq]
+    """Expand alternatives at the start so that every sequence starts with a word. Optional
+    groups in a row are a loop, not a call each: a pattern may hold thousands."""
     out: list[tuple[_Tok, ...]] = []
-    for alt in first.alts:
-        out.extend(_leading(alt + seq[1:]))
-    if first.optional:
-        out.extend(_leading(seq[1:]))
-    if len(out) > MAX_EXPANSIONS:
-        raise PatternSyntaxError(f"more than {MAX_EXPANSIONS} ways to start")
-    return out
+    while True:
+        if not seq:
+            raise PatternSyntaxError("a pattern cannot be only optional parts")
+        first = seq[0]
+        if first.kind in ("gap1", "gap3"):
+            raise PatternSyntaxError("a pattern must start with a word, not a wildcard")
+        if first.kind != "alt":
+            return [*out, seq]
+        for alt in first.alts:
+            out.extend(_leading(alt + seq[1:]))
+        if len(out) > MAX_EXPANSIONS:
+            raise PatternSyntaxError(f"more than {MAX_EXPANSIONS} ways to start")
+        if not first.optional:
+            return out
+        seq = seq[1:]
 
 
 # An entry is (key kind, key, regex, its width): the regex matches the whole phrase from the
@@ -446,21 +450,23 @@ def _word_forms(tok: _Tok) -> list[str] | None:
 
 def _second_words(rest: tuple[_Tok, ...]) -> list[str] | None:
     """The words the tokenizer can see right after the first word, if they are all known."""
-    if not rest:
-        return None
-    tok = rest[0]
-    if tok.kind == "alt" and tok.optional:
-        inner = _word_forms(_Tok("alt", alts=tok.alts))
-        after = _second_words(rest[1:])
-        return inner + after if inner is not None and after is not None else None
-    forms = _word_forms(tok)
-    if forms is None:
-        return None
-    out: set[str] = set()
-    for form in forms:
-        pieces = [p for p in form.split("-") if p]
-        out.update({pieces[0], "".join(pieces)})
-    return sorted(out)
+    skipped: list[str] = []  # the words of optional groups, which may be left out
+    for tok in rest:
+        if tok.kind == "alt" and tok.optional:
+            inner = _word_forms(_Tok("alt", alts=tok.alts))
+            if inner is None:
+                return None
+            skipped.extend(inner)
+            continue
+        forms = _word_forms(tok)
+        if forms is None:
+            return None
+        out: set[str] = set()
+        for form in forms:
+            pieces = [p for p in form.split("-") if p]
+            out.update({pieces[0], "".join(pieces)})
+        return skipped + sorted(out)
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -468,6 +474,7 @@ def compile_pattern(pattern: str) -> tuple[Entry, ...]:
     """Parse and compile one pattern (raises PatternSyntaxError). Cached: validating a lexicon
     compiles each pattern, and indexing it needs the same result (a new lexicon cache was
     paying for every pattern twice)."""
+    _check_nesting(pattern)
     entries: list[Entry] = []
     for seq in _leading(_parse(pattern)):
         first, body = seq[0], _seq_body(seq)
@@ -514,6 +521,19 @@ def compile_pattern(pattern: str) -> tuple[Entry, ...]:
             if len(pieces) > 1:  # "non-compliant" also starts at the word "non"
                 entries.append(("exact", pieces[0], body, width))
     return tuple(entries + _without_apostrophes(entries))
+
+
+def _check_nesting(pattern: str) -> None:
+    """Refuse groups nested more than MAX_NESTING deep: parsing and compiling recurse once per
+    level, so a few hundred would stop with a RecursionError instead of one line."""
+    depth = deepest = 0
+    for ch in pattern:
+        depth += (ch == "(") - (ch == ")")
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        raise PatternSyntaxError(
+            f"nested too deeply ({deepest} groups inside each other; at most {MAX_NESTING})"
+        )
 
 
 # "we're" without its apostrophe is "were": such spellings are not keys
@@ -888,23 +908,25 @@ def _parse_marker(path: str, n: int, raw: Any, ids: dict[str, int]) -> Marker:
         try:
             compile_pattern(pattern)
         except PatternSyntaxError as exc:
-            raise _fail(path, where, f"field 'patterns': {pattern!r}: {exc}") from None
+            raise _fail(path, where, f"field 'patterns': {_shown(pattern)}: {exc}") from None
     ids[mid] = n
     return Marker(
         mid, dim, pol, float(weight), negation, source.strip(), tuple(patterns), learned, about
     )
 
 
-def parse_lexicon(data: bytes, path: str) -> Lexicon:
-    """Validate and compile lexicon bytes; `path` is only used in messages."""
-    import tomllib
+def _shown(pattern: str, most: int = 60) -> str:
+    """`pattern` quoted for a message, cut short if long (a message is one readable line)."""
+    return repr(pattern) if len(pattern) <= most else repr(pattern[: most - 1]) + "…"
 
+
+def parse_lexicon(data: bytes, path: str) -> Lexicon:
+    """Validate and compile lexicon bytes; `path` is only used in messages. Read as every
+    TOML file is (`config.loads_toml`): an error, nesting too deep too, is one line."""
     try:
-        doc = tomllib.loads(toml_text(data, path))
+        doc = loads_toml(toml_text(data, path), path)
     except PeerJournalError as exc:
         raise LexiconError(exc.message) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{path}: not valid TOML: {exc}.") from None
     if not doc:
         raise LexiconError(
             f"{path}: the file is empty; a lexicon needs [[marker]] entries (start from a copy "
