@@ -24,6 +24,9 @@ TYPE_WORDS = {bool: "true or false", str: 'text in quotes, such as "our-lexicon.
 # stops the command: the lexicon gives the scores stored with each entry, and scoring with
 # another one, unasked, would store the wrong scores (`write` keeps the entry as a draft).
 DISPLAY_ONLY: dict[tuple[str, str], object] = {("drift", "summary_after_write"): True}
+# Python refuses to read a whole number of more than 4,300 digits (a ValueError that is no
+# TOMLDecodeError or JSONDecodeError): said so of any TOML or JSON file read
+HUGE_NUMBER = "a number in it is thousands of digits long"
 # yes/no in quotes, as people write it in other settings files: taken as they say
 SPELLED = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
@@ -49,13 +52,16 @@ def toml_text(data: bytes, path: Path | str) -> str:
 
 def loads_toml(text: str, path: Path | str) -> dict[str, Any]:
     """`tomllib.loads`, its errors one line naming `path`: a document nested too deeply (a
-    few hundred arrays) is one too, not the RecursionError tomllib lets through."""
+    few hundred arrays) or with a number too long to read (`HUGE_NUMBER`) is one too, not
+    the RecursionError or ValueError tomllib lets through."""
     import tomllib  # (only when there is TOML to read: ~5 ms of every command's start)
 
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PeerJournalError(f"{path}: not valid TOML ({exc}).") from None
+    except ValueError:  # (after TOMLDecodeError, which is one)
+        raise PeerJournalError(f"{path}: not valid TOML ({HUGE_NUMBER}).") from None
     except RecursionError:
         raise PeerJournalError(f"{path}: not valid TOML (nested too deeply).") from None
 

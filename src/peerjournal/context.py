@@ -242,9 +242,18 @@ class AppContext:
 
     @cached_property
     def config(self) -> dict[str, Any]:
+        """The settings (`config.load_config`). Any error reading them is a PeerJournalError,
+        one a parser let through too: `write` keeps the entry as a draft only for those."""
         from peerjournal.config import load_config
+        from peerjournal.errors import PeerJournalError
 
-        return load_config(paths.config_path(), self.say)
+        path = paths.config_path()
+        try:
+            return load_config(path, self.say)
+        except (ValueError, RecursionError, MemoryError) as exc:
+            raise PeerJournalError(
+                f"{path}: cannot read settings ({type(exc).__name__})."
+            ) from None
 
     def lexicon_path(self) -> Path | None:
         """The organisation's lexicon (--lexicon, else the setting); None for the shipped one."""
@@ -349,6 +358,26 @@ class AppContext:
 
         ascii_only = not writes_unicode(sys.stdout)
         sys.stdout.write(json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n")
+
+    def print_done(self, done: str, show: Callable[[], None]) -> None:
+        """`show()` prints the result of a change already made (`done`: "Entry 3 is saved",
+        "Moved entry 2 to the trash"); when stdout takes nothing (a full disk, closed, a
+        reader gone), stderr says it is done and the command still succeeds, or a script
+        trusting the exit code makes the change again. Stdout is then pointed at the null
+        device, so that the flush at exit cannot fail again."""
+        from peerjournal.launcher import CLOSED, silence_stdout
+
+        try:
+            show()
+            sys.stdout.flush()
+        except OSError as exc:
+            silence_stdout()
+            why = "standard output is closed" if exc.strerror == CLOSED else exc.strerror or exc
+            self.say(f"{done}, but it could not be printed ({why}).")
+
+    def print_json_done(self, done: str, data: Any) -> None:
+        """`print_json(data)` for a change already made (`print_done`)."""
+        self.print_done(done, lambda: self.print_json(data))
 
     def confirm(self, question: str) -> bool:
         """Ask a yes/no question on stderr. Yes is a clear yes as the guided write reads one,

@@ -33,6 +33,10 @@ NUL_MESSAGE = "The text contains NUL bytes; is this a binary file?"
 _TAG_PUNCTUATION = "_-/+."  # kept in a tag; anything else but letters, digits and marks separates
 REPLACEMENT = "\ufffd"  # what stands for a character lost (bytes that were not UTF-8)
 MAX_TAG_CHARS = 64  # a tag is a word or three ("supervision-follow-up"), not a sentence
+# a setting is a place's name ("emergency department"): a row of the report's tables, not a note
+MAX_SETTING_CHARS = MAX_TAG_CHARS
+# joiners kept inside a word of a setting: some scripts spell words with them (Persian's ZWNJ)
+_JOINERS = "\u200c\u200d"
 # A day after this machine's today is already today where clocks are up to 14 hours ahead of
 # UTC (Kiribati; New Zealand in summer): an entry written there, or on a machine set to another
 # time zone (a laptop restored from a backup, WSL, SSH with TZ=UTC), may be dated tomorrow here.
@@ -109,6 +113,9 @@ class Entry(EntryDraft):
     updated_at: datetime = datetime.min
     deleted_at: datetime | None = None
     drift_verdict: str | None = None
+    # the stored score's compact summary, read only for a drift verdict (store.ENTRY_COLUMNS):
+    # what names drift that is self-doubt alone (render.verdicts.named_of_summary)
+    drift_summary: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON entry shape."""
@@ -174,6 +181,59 @@ def normalise_tag(raw: str, *, new: bool = True) -> str:
             f"{len(tag):,}: shorten it (the entry's text is the place for a longer note)."
         )
     return tag
+
+
+def normalise_setting(raw: str, *, new: bool = True) -> str:
+    """A setting as stored: one line, single-spaced, composed (NFC: as `report` groups it).
+
+    A `new` one (typed to store) is also cleaned as a tag is (`normalise_tag`): a control
+    character (an escape sequence's ESC) is a space, and one drawn as nothing (a direction
+    mark, a zero-width space) goes, but for a joiner inside a word; then what is left of one
+    typed must hold a letter or digit, in at most MAX_SETTING_CHARS characters. An import's
+    is kept."""
+    text = clean_text(raw)
+    kept = "".join(map(_setting_char, text)).strip(_JOINERS) if new else text
+    setting = unicodedata.normalize("NFC", " ".join(kept.split()))
+    if not new or not text:  # (-s "", or only characters drawn as nothing: no setting)
+        return setting
+    if not any(ch.isalnum() for ch in setting):
+        raise PeerJournalError(
+            f"Not a usable setting: {raw.strip()!r} (a setting needs at least one letter or "
+            "number)."
+        )
+    if len(setting) > MAX_SETTING_CHARS:
+        raise PeerJournalError(
+            f"A setting can be at most {MAX_SETTING_CHARS} characters; {cut(setting, 40)!r} "
+            f"has {len(setting):,}: shorten it (the entry's text is the place for a longer "
+            "note)."
+        )
+    return setting
+
+
+def _setting_char(ch: str) -> str:
+    """`ch` as it stands in a setting (see `normalise_setting`)."""
+    if ch.isspace() or unicodedata.category(ch) == "Cc":
+        return " "
+    return "" if drawn_as_nothing(ch) and ch not in _JOINERS else ch
+
+
+def resettled_note(raw: str | None) -> str | None:
+    """A word about a setting given (-s) that is stored as other than typed, beyond spaces
+    and how its letters are composed (`normalise_setting` left out a control or invisible
+    character); None when it is stored as typed, or not usable (refused, not stored)."""
+    from peerjournal.textsafe import as_typed
+
+    if raw is None:
+        return None
+    plain = unicodedata.normalize("NFC", " ".join(raw.split()))
+    try:
+        stored = normalise_setting(raw)
+    except PeerJournalError:
+        return None
+    if plain == stored:
+        return None
+    return (f'Setting "{as_typed(plain)}" is stored as "{stored}": control characters and '
+            "characters drawn as nothing are left out of a setting.")
 
 
 def _is_utf8(text: str) -> bool:
@@ -276,18 +336,28 @@ def validate_mode(mode: str) -> str:
 
 
 def validate(
-    draft: EntryDraft, today: date, *, new_tags: bool = True, may_be: date | None = None
+    draft: EntryDraft,
+    today: date,
+    *,
+    new_tags: bool = True,
+    may_be: date | None = None,
+    kept_setting: str | None = None,
 ) -> EntryDraft:
     """Normalise a draft for saving; raise PeerJournalError on what cannot be saved. Its tags
-    are checked as typed now unless not `new_tags` (an import's: see `normalise_tag`).
+    and setting are checked as typed now unless not `new_tags` (an import's: see
+    `normalise_tag`, `normalise_setting`).
 
     A date after `today` is refused (a typo: `write -d tomorrow`) unless it is `may_be`: the
     date an edited entry already has (not changed now), or tomorrow for an import (today
-    somewhere: see ZONE_AHEAD)."""
+    somewhere: see ZONE_AHEAD). The setting is checked as typed now unless it is
+    `kept_setting`, an edited entry's as stored (one saved before settings were checked:
+    the entry can still be edited)."""
     for name in (*ELEMENTS, "self_care", "setting"):
         setattr(draft, name, clean_text(getattr(draft, name)))
     # one line (it is a header in the template), composed as `report` names the group
-    draft.setting = unicodedata.normalize("NFC", " ".join(draft.setting.split()))
+    draft.setting = normalise_setting(
+        draft.setting, new=new_tags and draft.setting != kept_setting
+    )
     draft.answers = {k: clean_text(v) for k, v in draft.answers.items() if v and v.strip()}
     if not draft.experience:
         raise PeerJournalError(

@@ -427,6 +427,9 @@ class ParsedEntry:
     tags: list[str] | None = None
     mode: str | None = None
     prompts: str | None = None
+    # the ids of the questions whose `###` line the file has, answered or left blank: an
+    # answer whose question is not in the file is not removed (`apply_parsed`)
+    questions: set[str] = field(default_factory=set)
 
 
 def format_template(draft: EntryDraft, prompt_set: PromptSet) -> str:
@@ -567,12 +570,14 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
             heading = question.group(1)
             if match := _QUESTION_ID.search(heading):
                 current = ("answer", match.group(1))
+                parsed.questions.add(current[1])
                 before, after = heading[: match.start()], heading[match.end() :]
                 buffers.setdefault(current, []).extend(
                     _typed_on_heading(before, after, asked.get(current[1], ""), current[1])
                 )
             elif qid := by_heading.get(_heading_key(heading)):
                 current = ("answer", qid)  # a question of the set, typed without its id
+                parsed.questions.add(qid)
             else:  # a heading of the writer's own: a line of the text it is in, as typed
                 buffers.setdefault(current, []).append(_unescape(line))
         elif current is None:
@@ -872,12 +877,15 @@ def apply_parsed(
 ) -> EntryDraft:
     """Fill a draft from a parsed file; header fields override the draft's. A `date:` header is
     not read when the command line `given` a date: `--date yesterday` replaces a header date
-    that is in the future, rather than fail on it again."""
+    that is in the future, rather than fail on it again. A section or a question the file
+    does not have keeps the draft's text (a file of plain text is the experience alone: the
+    answers are not dropped); one it has, left empty, is emptied."""
     from peerjournal.dates import parse_past_date
 
     for key, value in parsed.texts.items():
         setattr(draft, key, value)
-    draft.answers = dict(parsed.answers)
+    kept = {qid: text for qid, text in draft.answers.items() if qid not in parsed.questions}
+    draft.answers = {**kept, **parsed.answers}
     if parsed.date and "date" not in given:
         draft.date = parse_past_date(parsed.date, today)
     if parsed.setting is not None:

@@ -4,6 +4,7 @@ that destroy something). One table, so every question reads "yes please" and "ue
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # The replies to a [Y/n] question, in one place (`yes_or_no_reply`). A reply is read
@@ -35,6 +36,46 @@ ASKED_AGAIN = frozenset({
 # --editor`, as the question asked again says): never words for the entry, asked again
 GO_BACK = frozenset({"back", "go back", "edit", "change", "fix", "undo", "redo"})
 ASKED_AGAIN |= GO_BACK
+# ... or said as a request to the tool (`wants_to_go_back`): "go back please", "let me edit",
+# "can I fix a typo?", "wait, I want to change that", "no, go back". A statement about life
+# ("I need to go back", "Things need to change", "I want to make a change") is words.
+GO_BACK_MOST_WORDS = 10
+# what may come before a request and say nothing of the entry ("no, let me edit", "wait, ...")
+REQUEST_LEAD = frozenset({
+    "no", "n", "nope", "nah", "not", "yet", "ok", "okay", "yeah", "yes", "y", "wait", "hang",
+    "hold", "on", "up", "sorry", "oops", "oh", "actually", "hmm", "hm", "um", "umm", "erm", "er",
+    "uh", "just", "one", "sec", "hey", "please",
+})
+_NO_LEADS = frozenset({"no", "n", "nope", "nah", "not"})  # at a [y/N] question, a no first
+# how a request asks leave ("let me edit", "can I change it") ...
+ASKING = tuple(tuple(words.split()) for words in (
+    "let me", "lemme", "let's", "lets", "can i", "could i", "may i", "can we", "could we",
+))
+# ... or says a wish: a request only after REQUEST_LEAD ("wait, I want to change that") or of
+# an EDITING verb ("I'd like to edit"); "I need to change" is about life
+WISHING = tuple(tuple(words.split()) for words in (
+    "i want to", "i wanna", "i'd like to", "id like to", "i would like to", "i need to",
+))
+# verbs of changing a text; "change", "fix", "go back" and "make a change" are of a life too
+EDITING = frozenset({
+    "edit", "amend", "rewrite", "revise", "retype", "rephrase", "redo", "undo", "tweak",
+    "correct", "re-do", "re-write", "re-type",
+})
+CHANGING = EDITING | {"change", "fix", "back"}
+MADE = frozenset({"change", "changes", "edit", "edits", "correction", "corrections", "tweak",
+                  "tweaks", "fix", "fixes"})
+# what may follow the verb of a request: what is changed (the entry, a part of it), how, and
+# more of the request ("go back and edit it please")
+REQUEST_TAIL = frozenset({
+    "it", "that", "this", "them", "those", "these", "something", "some", "a", "an", "bit",
+    "few", "couple", "of", "little", "small", "quick", "quickly", "the", "my", "entry",
+    "answer", "answers", "evaluation", "feelings", "experience", "setting", "tags", "tag",
+    "self-care", "note", "text", "typo", "typos", "spelling", "step", "steps", "one", "thing",
+    "things", "words", "word", "line", "lines", "part", "bits", "first", "again", "please",
+    "pls", "plz", "before", "saving", "save", "to", "start", "beginning", "top", "last",
+    "previous", "earlier", "there", "sorry", "thanks", "and", "go", "back", "make", "i", "me",
+    "let", "can", "now", "wait", "draft", *MADE, *CHANGING,
+})
 # a yes or no typed with a stray space ("y es", "n o"): at most this many letters in all
 SPACED_SLIP_LETTERS = 4
 AGAIN = "again"  # a reply that is a try at an answer, or a hesitation: asked again
@@ -42,7 +83,8 @@ SHORTEST_START = 4  # letters of a named answer typed ("emergency" for "emergenc
 
 
 def yes_or_no_reply(
-    line: str, named: dict[str, bool] | None = None, partial: bool = False
+    line: str, named: dict[str, bool] | None = None, partial: bool = False,
+    requests: bool = False,
 ) -> bool | str | None:
     """What a line typed at a [Y/n] question is: True or False, an answer; AGAIN, a try at
     one to ask again; None, words for the entry (kept).
@@ -53,7 +95,9 @@ def yes_or_no_reply(
     starts answers of one kind only. A line of no letters, one of ASKED_AGAIN ("ok", "hmm",
     "maybe later"), a yes or no with a stray space in it ("y es"), or one word that is a
     letter, a question ("what?") or a slip at yes or no (one letter off, or a letter held
-    down: "ues", "yesss", "nop") is AGAIN. `partial`: a line Ctrl-C
+    down: "ues", "yesss", "nop") is AGAIN; with `requests` (a writer at a terminal, asked
+    "Save this entry?"), so is a request to go back and change the entry (`wants_to_go_back`:
+    "let me edit"), which piped in, or cut off by Ctrl-C, is words. `partial`: a line Ctrl-C
     cut off, where the start of any of these counts as it."""
     if not line.strip():
         return True
@@ -66,8 +110,8 @@ def yes_or_no_reply(
     answers.update({word: False for word in NO_WORDS})
     if reply in answers:
         return answers[reply]
-    if reply in ASKED_AGAIN:  # a phrase ("maybe later"), not a word and its tail
-        return AGAIN
+    if reply in ASKED_AGAIN or (requests and wants_to_go_back(line)):  # a phrase ("maybe
+        return AGAIN  # later", "let me edit"), not a word and its tail
     joined = "".join(words)
     if len(words) > 1 and len(joined) <= SPACED_SLIP_LETTERS and (
         joined in answers or _a_slip_at_yes_or_no(joined)
@@ -108,10 +152,14 @@ def confirm_reply(line: str) -> bool | str:
     """What a line typed at a [y/N] question (`AppContext.confirm`) is: True only for a clear
     yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`); AGAIN for a try at an answer,
     a yes with other words ("yes, keep it") or a yes trailing off ("yes...", "yes…": a
-    hesitation, where "yes." and "yes!" are a yes); False for Enter and anything else."""
+    hesitation, where "yes." and "yes!" are a yes) or a request to go back ("wait, let me
+    change that"), but for one led by a no ("no, go back"); False for Enter and anything
+    else."""
     if not line.strip():
         return False
-    reply = yes_or_no_reply(line)
+    reply = yes_or_no_reply(line, requests=True)
+    if reply == AGAIN and wants_to_go_back(line) and _reply_words(line)[0] in _NO_LEADS:
+        return False
     if reply is True and (
         not set(_reply_words(line)[1:]) <= CONFIRM_TAIL or _TRAILING_OFF.search(line)
     ):
@@ -121,11 +169,40 @@ def confirm_reply(line: str) -> bool | str:
 
 def wants_to_go_back(line: str) -> bool:
     """Whether `line` is one of GO_BACK ("back", "Edit!"), perhaps with ANSWER_TAIL words
-    ("fix it")."""
-    words = _reply_words(line)
+    ("fix it"), or a request to the tool to go back and change the entry: at most
+    GO_BACK_MOST_WORDS words, some REQUEST_LEAD words ("no, wait"), then an imperative ("go
+    back to feelings", "fix a typo"), leave asked ("let me edit", "can I change it?") or,
+    after a lead or of an EDITING verb, a wish ("sorry, I want to make a change", "I'd like
+    to edit"), and nothing after but REQUEST_TAIL words."""
+    words = [word.strip("?-\u2013\u2014").replace("\u2019", "'") for word in _reply_words(line)]
+    words = [word for word in words if word]
     if not words:
         return False
-    return " ".join(words) in GO_BACK or (words[0] in GO_BACK and set(words[1:]) <= ANSWER_TAIL)
+    if " ".join(words) in GO_BACK or (words[0] in GO_BACK and set(words[1:]) <= ANSWER_TAIL):
+        return True
+    if len(words) > GO_BACK_MOST_WORDS:
+        return False
+    lead = next((n for n, word in enumerate(words) if word not in REQUEST_LEAD), len(words))
+    rest = words[lead:]
+    for opener in ASKING:
+        if tuple(rest[: len(opener)]) == opener:
+            return _a_change(rest[len(opener):])
+    for opener in WISHING:
+        if tuple(rest[: len(opener)]) == opener:
+            return _a_change(rest[len(opener):], of_life=lead > 0)
+    return _a_change(rest)
+
+
+def _a_change(words: list[str], of_life: bool = True) -> bool:
+    """Whether `words` ask for a change of the entry: a verb of CHANGING ("go back": "back";
+    "make a change": "make" then one of MADE), or only of EDITING unless `of_life`, first;
+    then only REQUEST_TAIL words."""
+    start = list(itertools.dropwhile(lambda word: word in {"go", "just"}, words))
+    if start[:1] == ["make"] and of_life:
+        made = next((n for n, word in enumerate(start) if word in MADE), len(start))
+        return made < len(start) and set(start[1:]) <= REQUEST_TAIL
+    verbs = CHANGING if of_life else EDITING
+    return bool(start) and start[0] in verbs and set(start[1:]) <= REQUEST_TAIL
 
 
 # An ellipsis at the end of a reply, typed as dots ("yes..", "yes...") or as one character

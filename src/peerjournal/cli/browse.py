@@ -168,6 +168,31 @@ def _closed_near(app_ctx: AppContext, query: str) -> str:
     return query
 
 
+# "money NEAR worry": a NEAR between two words (outside a "phrase"), which FTS5 reads as the
+# word "near"
+_BARE_NEAR = re.compile(r"(?<![\w\"*-])(?P<left>\w+\*?)\s+NEAR\s+(?P<right>\w+\*?)(?![\w(\"])")
+
+
+def _bracketed_near(app_ctx: AppContext, query: str) -> str:
+    """`query` with each NEAR typed between two words as NEAR(left right) (the README's
+    form), said so: read as it was, it looked for the word "near" too, and so found nothing
+    without a word of why."""
+    from peerjournal.db.store import OPERATORS
+
+    meant = query
+    for found in reversed(list(_BARE_NEAR.finditer(_outside_phrases(query)))):
+        left, right = found["left"], found["right"]
+        words = (query[found.start("left") : found.end("left")],
+                 query[found.start("right") : found.end("right")])
+        if words != (left, right) or {left, right} & {*OPERATORS, "NEAR"}:  # (a "phrase")
+            continue
+        meant = f"{meant[: found.start()]}NEAR({left} {right}){meant[found.end() :]}"
+    if meant != query:
+        app_ctx.say(f"Search reads {_quoted(query)} as {_quoted(meant)}: NEAR takes the words "
+                    "it joins in brackets.")
+    return meant
+
+
 def _outside_phrases(query: str) -> str:
     """`query` with each "phrase" blanked out (no operator is read inside one)."""
     from peerjournal.db.searchfold import STRING
@@ -243,15 +268,29 @@ def _untagged(store: Store, untagged: list[str]) -> str:
     trashed = {tag: n for tag in untagged if (n := store.tagged(tag, trashed=True))}
     missing = f"no entry is tagged {joined(_some(untagged), 'or')}"
     if len(trashed) < len(untagged):  # a tag no entry has, or has had: a slip?
-        missing += " (`peerjournal tags` lists the tags)"
+        missing += _tag_meant(store, [tag for tag in untagged if tag not in trashed])
     if not trashed:
-        return f"{missing}."
+        return missing if missing.endswith("?") else f"{missing}."
     in_trash = [  # "2 entries in the trash are tagged duo and 1 entry is tagged solo"
         f"{counted(n, 'entry')}{'' if at else ' in the trash'} {'is' if n == 1 else 'are'} "
         f"tagged {tag}"
         for at, (tag, n) in enumerate(trashed.items())
     ]
     return f"{missing}; {joined(_some(in_trash))} (see `peerjournal trash`)."
+
+
+def _tag_meant(store: Store, unknown: list[str]) -> str:
+    """After "no entry is tagged handovr": where the tags are listed, and the journal's tag
+    the first of the `unknown` tags is likely a slip for, as `unknown_setting` says it
+    ("; did you mean 'handover'"), if any."""
+    from peerjournal.setting_names import likely_meant
+
+    listed = " (`peerjournal tags` lists the tags)"
+    known = [tag for tag, _ in store.tag_counts()]  # (the most used first: a tie's pick)
+    for tag in unknown:
+        if meant := likely_meant(tag, known):
+            return f"{listed}; did you mean {meant!r} (`--tag {shlex.quote(meant)}`)?"
+    return listed
 
 
 _NAMED = 5  # tags said back by name; the rest counted (a thousand --tag would fill the screen)
@@ -610,7 +649,7 @@ def register(app: typer.Typer) -> None:
         if note:
             app_ctx.say(note)
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
-        query = _closed_near(app_ctx, query)
+        query = _bracketed_near(app_ctx, _closed_near(app_ctx, query))
         _check_searchable(query)
         _note_ignored(app_ctx, query)
         store = app_ctx.store()

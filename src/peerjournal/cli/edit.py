@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from peerjournal.drafts import Draft
     from peerjournal.entry import Entry, EntryDraft
     from peerjournal.errors import PeerJournalError
-    from peerjournal.reflection import PromptSet
+    from peerjournal.reflection import ParsedEntry, PromptSet
 
 EDITED = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care", "answers")
 
@@ -102,6 +102,7 @@ def register(app: typer.Typer) -> None:
         store.mending(entry_id)  # (its text that is not UTF-8 needs no "correct it with edit")
         entry = _live_or_kept(app_ctx, store, entry_id)
         kept: Draft | None = None
+        left_out: list[str] = []  # parts not in the edited file, kept (`_not_in_file`)
         dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved
         draft = EntryDraft.from_dict(entry.to_json())
         if any(v is not None for v in flags.values()) or date is not None or tag:
@@ -124,8 +125,10 @@ def register(app: typer.Typer) -> None:
             )
             app_ctx.refuse_unusable_lexicon()
             started = time.monotonic()
-            kept, dropped = _edit_in_editor(app_ctx, entry, draft, fresh)
+            kept, dropped = _edit_in_editor(app_ctx, entry, draft, fresh, left_out)
             if kept is None:
+                for note in left_out:
+                    app_ctx.say(note)
                 app_ctx.say(f"Entry {entry_id} is unchanged." + waiting_hint(started))
                 _still_kept(app_ctx, entry_id)  # a kept edit closed without saving
                 _copies_note(app_ctx, entry)
@@ -143,7 +146,7 @@ def register(app: typer.Typer) -> None:
         try:
             # its date as stored is not checked again: dated tomorrow, today where it was
             # written (an import's, see `entry.ZONE_AHEAD`), it can still be edited
-            validate(draft, app_ctx.today(), may_be=entry.date)
+            validate(draft, app_ctx.today(), may_be=entry.date, kept_setting=entry.setting)
             changes = {k: getattr(draft, k) for k in EDITED}
             if kept is None and not dropped and _as_stored(entry, changes, draft.tags, retagged):
                 # options that change nothing: its time of change stays as it is; its drift
@@ -196,6 +199,8 @@ def register(app: typer.Typer) -> None:
             )
         else:
             app_ctx.say(f"Updated entry {entry_id}.")
+        for note in left_out:
+            app_ctx.say(note)
         if copy is not None:  # (terminal or not: the replaced words are not gone, QA)
             app_ctx.say(_replaced_note(app_ctx, entry, draft, copy))
         if kept is not None:
@@ -583,7 +588,7 @@ def _copies_note(app: AppContext, entry: Entry) -> None:
 
 
 def _edit_in_editor(
-    app: AppContext, entry: Entry, draft: EntryDraft, fresh: bool
+    app: AppContext, entry: Entry, draft: EntryDraft, fresh: bool, left_out: list[str]
 ) -> tuple[Draft | None, list[Draft]]:
     """Edit the draft in place via the Markdown template; None when the text is unchanged.
 
@@ -593,7 +598,8 @@ def _edit_in_editor(
     the fresh edit is saved, and kept if the editor fails or nothing changes; one of another
     entry with its ID is set aside, see `set_aside_others`); closed without saving (vim's
     `:q!`), they are unchanged too, and stay kept (compared with the entry as stored, they
-    would look like a change the writer chose to save).
+    would look like a change the writer chose to save). What the file left out of the entry,
+    kept as it is, is noted in `left_out`, to say once the outcome is known.
     """
     from peerjournal import paths
     from peerjournal.cli.editor import (
@@ -667,6 +673,10 @@ def _edit_in_editor(
         if parsed.date == given.date:  # the date as stored, not read again (nor refused)
             parsed.date = None
         apply_parsed(draft, parsed, app.today())
+        left_out += _not_in_file(entry, parsed)
+        if _as_stored(entry, {k: getattr(draft, k) for k in EDITED}, draft.tags, True):
+            file.discard()  # (a section deleted: kept as it is, so nothing changed)
+            return None, dropped
     except PeerJournalError as exc:
         if _unchanged(file, original):
             file.discard()
@@ -674,6 +684,33 @@ def _edit_in_editor(
             exc.message += _kept_note(app, file, entry, exc.message)
         raise
     return file, dropped
+
+
+def _not_in_file(entry: Entry, parsed: ParsedEntry) -> list[str]:
+    """Name the parts of `entry` with text that the saved file left out (a `##` section or a
+    `###` question deleted; a file of plain text, read as the experience alone): they are kept
+    as they are (`apply_parsed`), which a writer who deleted them to remove them must know:
+    the note that says so, if any."""
+    from peerjournal.plural import counted, joined
+
+    sections = [_TITLES[part] for part in _REPLACED
+                if part not in parsed.texts and getattr(entry, part).strip()]
+    plural = "s" if len(sections) > 1 else ""
+    parts = [f"the {joined(sections)} section{plural}"] if sections else []
+    answers = sum(1 for qid, text in entry.answers.items()
+                  if qid not in parsed.questions and text.strip())
+    if answers:
+        parts.append(f"the answer{'s' if answers > 1 else ''} to {counted(answers, 'question')}")
+    if not parts:
+        return []
+    return [f"Not in the file, so kept as they are in entry {entry.id}: {joined(parts)} (to "
+            "remove one, keep its heading and empty it)."]
+
+
+_TITLES = {
+    "experience": "Experience", "feelings": "Feelings", "evaluation": "Evaluation",
+    "self_care": "Self-care",
+}
 
 
 def _editor_failed(

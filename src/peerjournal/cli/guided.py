@@ -32,6 +32,7 @@ from peerjournal.entry import (
     SETTING_SUGGESTIONS,
     EntryDraft,
     holds_text,
+    normalise_setting,
     normalise_tags,
     split_tags,
 )
@@ -49,6 +50,12 @@ STOP_FOR_NOW = "q"
 QUESTIONS_LEFT = (
     "This draft has questions still to answer, and there is no terminal to ask them at "
     "(standard input is not one), so it was left as it was."
+)
+
+# ... when the question is the setting, which cannot be saved as it is (`_unusable_setting`)
+SETTING_LEFT = (
+    "Give another with --setting, or resume it in a terminal, where the setting is asked "
+    "again; the draft was left as it was."
 )
 
 
@@ -269,8 +276,11 @@ class GuidedSession:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
         from peerjournal.render.writing import Review, element_intro
 
+        refused = self._unusable_setting(ask_setting)
         if self.unanswerable(ask_setting, ask_tags, ask_self_care):
-            raise PeerJournalError(QUESTIONS_LEFT)
+            raise PeerJournalError(
+                f"{refused[1]} {SETTING_LEFT}" if refused[1] else QUESTIONS_LEFT
+            )
         forgiving_stdin(keep_bytes=not self.app.stdin_is_terminal())
         self.reader = LineReader.for_stdin()
         self.reader.idle = self._typing(self._save_unsaved)
@@ -291,9 +301,11 @@ class GuidedSession:
             self._line_step(
                 "setting",
                 f"Setting ({', '.join(SETTING_SUGGESTIONS[:3])}, …; Enter to skip):",
-                lambda v: setattr(self.draft, "setting", v),
+                self._store_setting,
                 current=lambda: self.draft.setting,
                 check=self._checked_setting,
+                hold=lambda v: setattr(self.draft, "setting", v),
+                refused=refused,
             )
             self._step_done()
             total = len(self.prompt_set.elements)
@@ -378,6 +390,26 @@ class GuidedSession:
         if not self.saved:  # (the rest of a paste typed at "Save this entry?": `_save_soon`)
             self.save()
         return self.draft
+
+    def _unusable_setting(self, ask: bool) -> tuple[str, str]:
+        """The draft's setting and why, when it cannot be saved (`normalise_setting`: longer
+        than a setting can be, no letter; kept by an earlier version, or cut off by Ctrl-C):
+        its step is asked again, the line given back to put right, never a save that fails
+        and a `--resume` that comes back to it. ("", "") when it can, or is not asked."""
+        if not ask or not self.draft.setting.strip():
+            return "", ""
+        try:
+            normalise_setting(self.draft.setting)
+        except PeerJournalError as exc:
+            if "setting" in self.done:
+                self.done.remove("setting")
+            return self.draft.setting, exc.message
+        return "", ""
+
+    def _store_setting(self, value: str) -> None:
+        """The setting line stored, when it can be saved (`normalise_setting` says why not)."""
+        normalise_setting(value)
+        self.draft.setting = value
 
     def given_as_flags(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> None:
         """The questions not to ask (given as flags) marked answered: a resumed draft won't
@@ -472,9 +504,14 @@ class GuidedSession:
             self._asking = None
             if answer is None:
                 return None
-            reply = None if more_input_waiting() else yes_or_no_reply(answer, named)
+            # a request to go back ("let me edit") is one at `back`'s question, from a writer
+            # at a terminal: piped in, it is words (kept)
+            requests = back is not None and self.app.stdin_is_terminal()
+            reply = None if more_input_waiting() else yes_or_no_reply(answer, named,
+                                                                      requests=requests)
             if reply == AGAIN:  # (`back`: said to a wish to go back, "edit", "undo")
-                self.app.say(back if back and wants_to_go_back(answer) else again)
+                self.app.say(self._back(answer, back) if back and wants_to_go_back(answer)
+                             else again)
                 continue
             if isinstance(reply, bool):
                 return reply
@@ -490,6 +527,15 @@ class GuidedSession:
                 )
             if last is not None:  # the paste's last line, an answer
                 return yes_or_no_reply(last, named) is True
+
+    @staticmethod
+    def _back(answer: str, back: str) -> str:
+        """What a wish to go back (`answer`) is told: it is not added to the entry, shown (the
+        line is not lost from sight), and `back`, the way to change it."""
+        from peerjournal.textsafe import clean
+
+        shown = clean(answer.strip(), multiline=False)
+        return f"'{shown}' reads as a wish to change your entry, so it is not added to it. {back}"
 
     def _add_to(self, part: str, line: str) -> None:
         """`line` added to the end of `part` (typed at a question, or at the wrong prompt):
@@ -636,20 +682,24 @@ class GuidedSession:
         adds: bool = False,
         check: Callable[[str], str | None] | None = None,
         hold: Callable[[str], None] | None = None,
+        refused: tuple[str, str] = ("", ""),
     ) -> None:
         """One line. The words on a line that Ctrl-C ends are kept (`hold`; `store` when not
         given), and the resumed step shows them (`current`): Enter keeps them, and what is
         typed is added to them (`adds`: a note, the self-care line) or takes their place (a
         setting, the tags). `check` may ask about the line, kept in the draft meanwhile, and
         returns the one to store, or None when its words went elsewhere: the line is then
-        asked for again. A line `store` refuses (a tag too long) is given back to edit."""
+        asked for again. A line `store` refuses (a tag too long) is given back to edit, as is
+        one kept that it would refuse (`refused`: the line, and why)."""
         if key in self.done:
             return
         keep = hold or store
-        refused = ""
+        given_back, why = refused
+        if given_back:
+            self.app.say(f"{why} {self._refused_hint(given_back)}")
         while True:
-            value = self._read_line_step(key, prompt, keep, current, adds, refused)
-            refused = ""
+            refused_line, given_back = given_back, ""
+            value = self._read_line_step(key, prompt, keep, current, adds, refused_line)
             if value:
                 self.typed = True
                 if check is not None:
@@ -666,7 +716,7 @@ class GuidedSession:
             except PeerJournalError as exc:  # e.g. a tag with no letters: say so, give it back
                 keep(value)
                 self.save()
-                refused = value
+                given_back = value
                 self.app.say(f"{exc.message} {self._refused_hint(value)}")
                 continue
             break
@@ -1093,14 +1143,114 @@ def reads_like_a_sentence(line: str, one_value: bool = False) -> bool:
 
     `one_value` (a setting): the line is judged whole, commas and all ("rough one today,
     Kai kicked off"), and a sentence's stop inside it ("ward. Kai kicked off") makes it one
-    too, where it follows no abbreviation ("St. Mary's", "st. mary's": `_no_end`)."""
+    too, where it follows no abbreviation ("St. Mary's", "st. mary's": `_no_end`). A list
+    of places ("crisis house, night shift, bank staff": `_a_list_of_places`) is no sentence
+    for its length."""
     tags = [line.strip()] if one_value else split_tags(line)
-    if any(len(tag.split()) > SENTENCE_WORDS for tag in tags):
+    if any(len(tag.split()) > SENTENCE_WORDS for tag in tags) and not (
+        one_value and _a_list_of_places(line)
+    ):
         return True
     if one_value and any(not _no_end(word, after)
                          for word, after in _BEFORE_A_STOP.findall(line.strip())):
         return True
     return bool(tags) and tags[-1].endswith((".", "!", "?", "…")) and len(tags[-1].split()) > 1
+
+
+# Where a setting line lists its parts: a comma or semicolon, or "and", "or", "&", "+" or "/"
+# between spaces ("ward 4, day centre, outreach van and drop-in")
+_LIST_BREAK = re.compile(r"[,;]|\s(?:and|or|&|\+|/)\s", re.IGNORECASE)
+# words that make a part of a line a clause of a sentence, not the name of a place: a personal
+# pronoun, an auxiliary, modal or common past-tense verb, or a day named from today ("rough
+# one today"); matched lower-cased, those in _CLAUSE_AS_TYPED only as typed so ("IT suite",
+# "US base", "May ward", "Will's flat" are places)
+_CLAUSE_WORDS = frozenset({
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "myself", "you", "you're", "he",
+    "he's", "him", "she", "she's", "we", "we're", "they", "they're", "them", "it", "it's",
+    "us", "that's", "there's", "am", "is", "are", "was", "were", "be", "been", "being", "has",
+    "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "shall",
+    "might", "must", "may", "went", "got", "felt", "said", "came", "told", "saw", "took",
+    "thought", "sat", "ran", "spoke", "met", "today", "tonight", "yesterday", "tomorrow",
+    # whose, and not: of people and what they did ("Kai lost his flat", "Kai not coping")
+    "his", "her", "their", "not",
+})
+_CLAUSE_AS_TYPED = frozenset({"it", "us", "may", "will"})
+# words after which a verb in -ed (after its subject: "Kai kicked off") goes on
+_PARTICLES = frozenset({
+    "off", "up", "out", "in", "on", "at", "over", "back", "down", "away", "with", "to",
+    "into", "from", "about", "around", "again",
+})
+
+
+# the words of a place that may follow a capitalised word ("Oak House" aside): "Mary's ward",
+# "Hope street", "Bank staff"; another word after a name is what they are or did ("Kai upset")
+_PLACE_NOUNS = frozenset({
+    "ward", "wards", "unit", "centre", "center", "house", "home", "hospital", "clinic",
+    "surgery", "practice", "flat", "office", "hub", "cafe", "café", "room", "rooms", "hall",
+    "street", "road", "lane", "park", "library", "school", "college", "church", "station",
+    "shelter", "hostel", "team", "service", "services", "court", "building", "site", "base",
+    "block", "wing", "suite", "lounge", "garden", "gardens", "shift", "visit", "van", "line",
+    "group", "session", "department", "campus", "estate", "avenue", "square", "place", "lodge",
+    "cottage", "green", "bridge", "market", "annexe", "annex", "staff", "night", "nights",
+    "day", "days", "bay",
+})
+# words between the parts of a place's name ("Centre for Recovery", "Stratford upon Avon")
+_NAME_JOINS = frozenset({"of", "for", "the", "upon", "on", "in", "at", "de", "la", "le", "du"})
+# words before a person's name, not a place's ("with Sam", "meeting Priya")
+_BEFORE_A_PERSON = frozenset({"with", "meeting", "seeing", "visiting", "helping", "supporting"})
+
+
+def _a_list_of_places(line: str) -> bool:
+    """Whether a setting line is a list of short noun phrases ("crisis house, night shift,
+    bank staff"; "ward 4, day centre, outreach van, drop-in"): two parts or more
+    (`_LIST_BREAK`), each of at most SENTENCE_WORDS words, none a clause (`_a_clause`), nor,
+    after the first, naming a person (`_names_a_person`: "busy ward, no beds, Kai upset")."""
+    parts = [part.split() for part in _LIST_BREAK.split(line)]
+    return len(parts) > 1 and all(
+        0 < len(part) <= SENTENCE_WORDS and not _a_clause(part)
+        and not _names_a_person(part, first=number == 0)
+        for number, part in enumerate(parts)
+    )
+
+
+def _names_a_person(words: list[str], first: bool = False) -> bool:
+    """Whether `words` (a part of a setting line) name a person: a capitalised word (not an
+    acronym: "GP", "A&E"; nor the line's `first` word, capitalised as a line begins: "Busy
+    ward, ...") followed by a word in lower case that is no part of a place (`_PLACE_NOUNS`:
+    "Kai upset", "Sam refused meds", "Sams mum there"; not "Oak House", "Mary's ward",
+    "Centre for Recovery"), or after `_BEFORE_A_PERSON` ("with Sam")."""
+    bare = [word.strip(".,!?;:\"'()") for word in words]
+    for number, word in enumerate(bare):
+        if not (word[:1].isupper() and not word.isupper()) or (first and not number):
+            continue
+        if number and bare[number - 1].lower() in _BEFORE_A_PERSON:
+            return True
+        after = next((w for w in bare[number + 1:] if w.lower() not in _NAME_JOINS), "")
+        if after[:1].islower() and after.lower() not in _PLACE_NOUNS:
+            return True
+    return False
+
+
+def _a_clause(words: list[str]) -> bool:
+    """Whether `words` (a part of a setting line) read as a clause, not a place: one of
+    _CLAUSE_WORDS, a negated verb ("didn't"), or a verb in -ed after a named subject or
+    before a particle ("Kai kicked off", "Sam shouted", "client kicked off"; not "sheltered
+    housing", "council funded flat", "short staffed")."""
+    bare = [word.strip(".,!?;:\"'()").replace("\u2019", "'") for word in words]
+    if len(bare) == 1 and len(bare[0]) > 4 and bare[0].islower() and bare[0].endswith("ed"):
+        return True  # a verb alone ("walked, talked, left"), where a place is a noun
+    for number, word in enumerate(bare):
+        lower = word.lower()
+        if lower.endswith("n't") or (
+            lower in _CLAUSE_WORDS and (lower not in _CLAUSE_AS_TYPED or word == lower)
+        ):
+            return True
+        if number and len(lower) > 4 and lower.endswith("ed"):
+            before, after = bare[number - 1], bare[number + 1 : number + 2]
+            named = before[:1].isupper() and not before.isupper()
+            if (after and after[0].lower() in _PARTICLES) or (named and not after):
+                return True
+    return False
 
 
 # the word before a sentence's stop inside a line, and the first character of the words after

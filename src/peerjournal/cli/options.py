@@ -275,7 +275,9 @@ def _every_id(given: list[list[int]]) -> list[int]:
 
 
 def every_draft_number(given: list[list[int]] | None) -> list[int]:
-    """The draft numbers of every `--discard` (`draft_numbers` reads each into a list)."""
+    """The draft numbers of every `--discard` (`draft_numbers` reads each into a list),
+    lowest first and each once (`3,1,1 2-3`: 1, 2, 3); the one place they are made so (the
+    drafts command takes them as they are)."""
     _at_most_in_all(given or [], _DRAFT_NUMBERS)
     return sorted({number for numbers in given or [] for number in numbers})
 

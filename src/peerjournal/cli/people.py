@@ -58,7 +58,8 @@ def register(app: typer.Typer) -> None:
         added, name = add_person(store, name, alias, app_ctx.now())
         alias = alias or None
         if json_out:
-            app_ctx.print_json({"name": name, "alias": alias, "added": added})
+            done = f"{'Added' if added else 'Updated'} {name}"
+            app_ctx.print_json_done(done, {"name": name, "alias": alias, "added": added})
             return
         replacement = alias or "[person]"
         verb = "Added" if added else "Updated"
@@ -119,7 +120,10 @@ def register(app: typer.Typer) -> None:
                  if "\ufffd" not in p.name
                  and contains_name(removed.name, [Person(p.name, p.alias)])]
         if json_out:
-            app_ctx.print_json({"name": removed.name, "removed": True, "still_replaced_by": still})
+            app_ctx.print_json_done(
+                f"Removed {removed.name}",
+                {"name": removed.name, "removed": True, "still_replaced_by": still},
+            )
             return
         if still:
             app_ctx.say(

@@ -4,7 +4,6 @@ the change again: what cannot be read back or printed is a word on stderr."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -28,18 +27,9 @@ def stored_json(app: AppContext, entry_id: int, done: str) -> dict[str, object]:
 
 
 def print_after_saving(app: AppContext, entry_id: int, done: str, show: Callable[[], None]) -> None:
-    """`show()` prints to stdout; when stdout takes nothing (a full disk, closed, a reader
-    gone), stderr says the entry is `done`, and stdout is pointed at the null device so that
-    the flush at exit cannot fail again."""
-    from peerjournal.launcher import CLOSED, silence_stdout
-
-    try:
-        show()
-        sys.stdout.flush()
-    except OSError as exc:
-        silence_stdout()
-        why = "standard output is closed" if exc.strerror == CLOSED else exc.strerror or exc
-        app.say(f"Entry {entry_id} is {done}, but it could not be printed ({why}).")
+    """`show()` prints to stdout; when stdout takes nothing, stderr says the entry is `done`
+    (`AppContext.print_done`)."""
+    app.print_done(f"Entry {entry_id} is {done}", show)
 
 
 def discard_kept(app: AppContext, entry_id: int, done: str, kept: Draft, again: str) -> bool:

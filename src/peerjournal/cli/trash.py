@@ -337,7 +337,8 @@ def register(app: typer.Typer) -> None:
             _interrupted_move(app_ctx, store, ids, deleting=True)
         if json_out:
             moved = [_trashed_json(store.get(i, trashed=True)) for i in ids]
-            app_ctx.print_json(moved if len(entry_ids) > 1 else moved[0])
+            done = f"Moved {_numbered(ids)} to the trash"
+            app_ctx.print_json_done(done, moved if len(entry_ids) > 1 else moved[0])
             return
         them = "it" if len(ids) == 1 else "them"
         app_ctx.say(
@@ -361,7 +362,8 @@ def register(app: typer.Typer) -> None:
             _interrupted_move(app_ctx, store, ids, deleting=False)
         if json_out:
             back = [store.get(i).to_json() for i in ids]
-            app_ctx.print_json(back if len(entry_ids) > 1 else back[0])
+            done = f"Restored {_numbered(ids)}"
+            app_ctx.print_json_done(done, back if len(entry_ids) > 1 else back[0])
             return
         app_ctx.say(f"Restored {_numbered(ids)}.")
 
@@ -411,7 +413,9 @@ def register(app: typer.Typer) -> None:
             raise _stopped_emptying(app_ctx, destroyed) from None
         finally:
             if json_out:  # what was destroyed, as `drift --rescore --json` says what it did
-                app_ctx.print_json({"destroyed": destroyed})
+                app_ctx.print_json_done(
+                    f"Destroyed {counted(destroyed, 'entry')}", {"destroyed": destroyed}
+                )
         if came:
             from peerjournal.errors import ExitCode, PeerJournalError
 

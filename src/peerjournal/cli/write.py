@@ -181,7 +181,7 @@ def register(app: typer.Typer) -> None:
         _refuse_a_file_as_home(app_ctx)
         found = everything(_drafts_dir(app_ctx))
         if discard or discard_empty:
-            wanted = sorted(set(discard or []))
+            wanted = discard or []  # (lowest first, each once: `every_draft_number`)
             wrong = [n for n in wanted if not 1 <= n <= len(found)]
             if wrong:
                 raise _no_draft(app_ctx, wrong[0], len(found))
@@ -209,7 +209,7 @@ def register(app: typer.Typer) -> None:
                 d.discard()
             app_ctx.say(done)
             if json_out:
-                app_ctx.print_json(gone)
+                app_ctx.print_json_done(done.removesuffix("."), gone)
             return
         rows = [_draft_row(n, d) for n, d in enumerate(found, start=1)]
         if json_out:
@@ -992,16 +992,13 @@ def _usable_options(
     """The options given on the command line that can be used, normalised; and those that
     cannot, as the hint that continues their draft gives them again ("--date DATE --mode
     MODE"), with one error for all of them."""
-    from peerjournal.entry import clean_text, normalise_tags, validate_mode
+    from peerjournal.entry import clean_text, normalise_setting, normalise_tags, validate_mode
     from peerjournal.errors import PeerJournalError
 
     checks: list[tuple[str, str, object, Callable[[Any], object]]] = [
         # an empty --date "" is an error, as "  " is
         ("date", "--date DATE", line.date, app.parse_past_date),
-        (
-            "setting", '--setting "SETTING"', _single(line.setting),
-            lambda s: " ".join(clean_text(s).split()),
-        ),
+        ("setting", '--setting "SETTING"', _single(line.setting), normalise_setting),
         ("mode", "--mode MODE", line.mode, validate_mode),
         # --tag '' (alone): no tags at all, as `edit --tag ''` (a draft resumed: its removed)
         ("tags", "--tag TAG", line.tags or None,
@@ -1600,7 +1597,7 @@ def _from_file(
     a future date in its header, no experience), it is kept as a draft that `write --resume`
     opens in the editor, and the error says where.
     """
-    from peerjournal.cli.editor import decode_or_1252, parse_entry, read_file
+    from peerjournal.cli.editor import decode_or_1252, parse_entry
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed
 
@@ -1612,7 +1609,7 @@ def _from_file(
         text = _piped_text(app, {**explicit, **({"shared": True} if draft.shared else {})})
         explicit = {**_options_kept_for(app, text), **explicit}
     else:  # Windows-1252 read as such, as it is piped in (`_stdin_text`)
-        text = decode_or_1252(read_file(Path(source)), str(Path(source)), app.say)
+        text = decode_or_1252(_entry_file_bytes(Path(source)), str(Path(source)), app.say)
     if piped and not text.strip():
         raise PeerJournalError(
             "No text came in on standard input: pipe an entry in, give it with -x, or run "
@@ -1635,6 +1632,34 @@ def _from_file(
             raise _keeping_piped(app, text, options, exc) from None
         raise
     return text if piped else None
+
+
+# The most bytes a character takes (UTF-8, UTF-32): an entry file (`--from-file`) of more
+# bytes than this many times the text limit cannot be one part of an entry, and is refused
+# before it is read (a 3 GB file ran out of memory); the file is left as it is.
+_BYTES_A_CHARACTER = 4
+
+
+def _entry_file_bytes(path: Path) -> bytes:
+    """The bytes of the entry file at `path`; an error, before reading it, when it is larger
+    than an entry can be (a device that never ends, /dev/zero, is read that far)."""
+    import os
+
+    from peerjournal.cli.editor import open_to_read
+    from peerjournal.entry import MAX_TEXT_CHARS
+
+    at_most = _BYTES_A_CHARACTER * MAX_TEXT_CHARS
+    with open_to_read(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        data = b"" if size > at_most else handle.read(at_most + 1)
+    if size > at_most or len(data) > at_most:
+        said = f"{size:,} bytes" if size > at_most else f"over {at_most:,} bytes"
+        raise PeerJournalError(
+            f"{path} is {said}: too large for an entry file (at most {at_most:,} bytes; an "
+            f"entry holds at most {MAX_TEXT_CHARS:,} characters in each part). Nothing was "
+            "saved; the file is as it was."
+        )
+    return data
 
 
 def _say_replaced_headers(
@@ -2499,11 +2524,16 @@ def _kept_in(
 def _saved_notes(app: AppContext, line: _CommandLine, draft: EntryDraft) -> list[str]:
     """What to say once the entry is saved: its date when that is not today, and how to give
     the other reading of numbers typed (`dates.dated_note`: "12/06/2026" is 12 June, far down
-    `list`); tags stored as another word than typed (`entry.retagged_note`: "ana's")."""
+    `list`); tags stored as another word than typed (`entry.retagged_note`: "ana's"), and a
+    setting stored without a character typed (`entry.resettled_note`: an escape)."""
     from peerjournal.dates import dated_note
-    from peerjournal.entry import retagged_note
+    from peerjournal.entry import resettled_note, retagged_note
 
-    notes = [dated_note(draft.date, app.today(), line.date), retagged_note(line.tags or [])]
+    notes = [
+        dated_note(draft.date, app.today(), line.date),
+        retagged_note(line.tags or []),
+        resettled_note(_single(line.setting)),
+    ]
     return [note for note in notes if note]
 
 
@@ -2600,7 +2630,9 @@ def _save(
     if app.config.get("drift", {}).get("summary_after_write", True):
         from peerjournal.render.verdicts import OneLineSummary
 
-        app.err.print(OneLineSummary(entry_id, drift.data), soft_wrap=not app.err.is_terminal)
+        app.err.print(
+            OneLineSummary(entry_id, drift.data, drift.markers), soft_wrap=not app.err.is_terminal
+        )
         if first:
             # wrapped at words, even in a log: it is a paragraph
             note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)

@@ -53,6 +53,8 @@ queries would not agree.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -181,7 +183,72 @@ def fold_query(query: str) -> str:
     "Jo's" as the words jo and s, and FTS5 cannot read ' at all (`Sam OR Jo's` is
     `Sam OR "Jo's"`, not (Sam OR Jo) AND s). A ^ outside a "string" is dropped (CARET), with
     the number after it when it follows a word (BOOST)."""
-    return _STRING_OR_PHRASE.sub(_as_term, fold(query))
+    return _widen_prefixes(_STRING_OR_PHRASE.sub(_as_term, fold(query)))
+
+
+# A prefix* as typed outside a "string" (and not after a - or inside a NEAR(…), where FTS5
+# reads no OR); a "string" and a NEAR(…) are matched to be passed over
+_PREFIX_OR_SKIPPED = re.compile(
+    rf'{STRING.pattern}|NEAR\s*\([^()]*\)?|(?<![\w*"-])(?P<prefix>[A-Za-z]{{4,}})\*(?!\w)'
+)
+# The endings the porter stemmer takes off (with the doubled consonant before some), for
+# `_stems_of_prefix` to end a prefix with: "manipula" may be "manipula|tive" or "-tion"
+_ENDINGS = (
+    "s", "es", "ed", "ing", "ings", "er", "ers", "ly", "ness", "ful", "fully", "fulness",
+    "ment", "ments", "ion", "ions", "ation", "ations", "ative", "atives", "ate", "ated", "ates",
+    "ating", "ator", "ive", "ively", "iveness", "ity", "ities", "al", "ally", "alism", "ance",
+    "ances", "ence", "ences", "ant", "ent", "able", "ably", "ible", "ous", "ously", "ism",
+    "ist", "ists", "ize", "ized", "izes", "izing", "ization", "ise", "ised", "ises", "ising",
+    "isation", "ic", "ical", "ically", "y", "ies", "ied", "iness", "e", "ement",
+)
+
+
+def _widen_prefixes(query: str) -> str:
+    """`query` with each prefix* also looking for the words it begins that it does not find
+    (`p*` is `(p* OR word …)`): the index holds porter stems ("manipulative" as manipul,
+    "slipped" as slip), which a prefix typed past the stem ("manipula*", "slipp*") does not
+    begin. A word is looked for as its stem, so it also finds the other words of that stem
+    ("slipp*" finds "slips")."""
+
+    def widened(found: re.Match[str]) -> str:
+        prefix = found["prefix"]
+        if prefix is None:
+            return found[0]
+        words = _words_of_prefix(prefix.lower())  # (ASCII: the tokenizer lowers it)
+        return f"({' OR '.join([found[0], *words])})" if words else found[0]
+
+    return _PREFIX_OR_SKIPPED.sub(widened, query)
+
+
+@functools.lru_cache(maxsize=256)
+def _words_of_prefix(prefix: str) -> tuple[str, ...]:
+    """Words that begin with `prefix` and end as English words do (`_ENDINGS`), one for each
+    stem the index's tokenizer (TOKENIZER) makes of them that `prefix*` does not find:
+    shorter than the prefix, or changed at its end ("happy" is happi). A query's word is
+    stemmed as the text's are, so the word, not its stem, finds the stem ("hous" itself
+    would be read as hou)."""
+    words = sorted({prefix + ending[overlap:] for ending in ("", *_ENDINGS)
+                    for overlap in range(len(ending) + 1) if prefix.endswith(ending[:overlap])})
+    stem_of = dict(zip(words, _stems(words), strict=True))
+    firsts: dict[str, str] = {}  # each stem's shortest word
+    for word in sorted(words, key=len):
+        firsts.setdefault(stem_of[word], word)
+    return tuple(sorted(word for stem, word in firsts.items()
+                        if len(stem) >= 3 and not stem.startswith(prefix)))
+
+
+def _stems(words: list[str]) -> list[str]:
+    """Each of `words` (of ASCII letters) as the index's tokenizer stems it (an FTS5 table
+    in memory: Python's sqlite3 cannot call a tokenizer directly)."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+        tokenizer = TOKENIZER.replace("'", "''")
+        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{tokenizer}')")
+        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        conn.execute("INSERT INTO t VALUES (?)", [" ".join(words)])
+        by_place = dict(conn.execute("SELECT offset, term FROM v"))
+        return [by_place[place] for place in range(len(words))]
 
 
 def _as_term(found: re.Match[str]) -> str:
