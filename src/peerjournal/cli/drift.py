@@ -134,12 +134,12 @@ def _stored_otherwise(app_ctx: AppContext, entry: Entry, score: DriftScore) -> s
 def _stored_score_note(app_ctx: AppContext, entry: Entry, score: DriftScore) -> None:
     """A word when the journal holds another score for `entry` than `score`, the one explained
     above (`_stored_otherwise`)."""
-    from peerjournal.render.verdicts import VERDICT_WORDS
+    from peerjournal.render.verdicts import named_of_summary, verdict_words
 
     stored = _stored_otherwise(app_ctx, entry, score)
     if not stored:
         return
-    words = VERDICT_WORDS.get(stored, stored)
+    words = verdict_words(stored, named_of_summary(stored, entry.drift_summary))
     if stored == score.verdict:
         words = f"also {words}, with other figures"
     lexicon_file = app_ctx.lexicon_path()

@@ -52,6 +52,8 @@ TAG_SEP = "\x1f"
 ENTRY_COLUMNS = (
     "e.id, e.date, e.created_at, e.updated_at, e.setting, e.mode, e.prompt_set, e.experience, "
     "e.feelings, e.evaluation, e.self_care, e.answers, e.shared, e.deleted_at, e.drift_verdict, "
+    # the summary only where it may name the verdict (drift led by self-doubt: Entry)
+    "CASE WHEN e.drift_verdict = 'drift' THEN e.drift_summary END, "
     f"(SELECT group_concat(tag, '{TAG_SEP}') FROM entry_tag t WHERE t.entry_id = e.id)"
 )
 # A damaged journal's entry whose tags cannot be read, even by a scan of them past their
@@ -1495,7 +1497,8 @@ def _entry(row: Sequence[Any]) -> Entry:
         shared=bool(row[12]),
         deleted_at=deleted,
         drift_verdict=row[14],
-        tags=sorted(row[15].split(TAG_SEP)) if row[15] else [],
+        drift_summary=row[15],
+        tags=sorted(row[16].split(TAG_SEP)) if row[16] else [],
     )
 
 

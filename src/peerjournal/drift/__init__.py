@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for type checkers: Mapping, and what __getattr__ returns
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Collection, Mapping, Sequence
 
     from peerjournal.drift.lexicon import DIMENSIONS as DIMENSIONS
     from peerjournal.drift.lexicon import Lexicon as Lexicon
@@ -61,9 +61,24 @@ def marker_label(
     'learned words'.
 
     `negated`: the marker counted flipped (`negation = "flip"`: "I didn't share my story"
-    counts as drift), so it is named as its opposite: 'not sharing your recovery story'. The
-    flipping markers' labels are written to read so; learned markers are never flipped."""
-    return f"not {_name(marker_id, labels)}" if negated else _name(marker_id, labels)
+    counts as drift), so it is named as its opposite (`negated_name`): 'not sharing your
+    recovery story'. Learned markers are never flipped."""
+    name = _name(marker_id, labels)
+    return negated_name(name) if negated else name
+
+
+def negated_name(name: str) -> str:
+    """A marker's name negated as one thing: "not" before a doing ("not sharing your recovery
+    story"), "no" before a thing ("no self-doubt or shame"), and a list read as alternatives,
+    none of which happened: "speaking up, deciding, taking a risk" -> "not speaking up,
+    deciding or taking a risk" (not "not speaking up, deciding, taking a risk", which reads
+    as if deciding were the drift)."""
+    first = name.split(" ", 1)[0].rstrip(",;:")
+    alternatives = name.replace(" and ", " or ")
+    head, comma, last = alternatives.rpartition(", ")
+    if comma and " or " not in last:  # "a, b, c": the last joined by "or"
+        alternatives = f"{head} or {last}"
+    return f"{'not' if first.endswith('ing') else 'no'} {alternatives}"
 
 
 def _name(marker_id: str, labels: Mapping[str, str] | None) -> str:
@@ -97,6 +112,50 @@ def mostly(names: Sequence[str]) -> str:
     return f"{first}, and as much {others}"
 
 
+# learned drift weight in a dimension that is worth a question without a curated hit there: one
+# curated phrase's (score.reflective_questions, `asked`)
+QUESTION_MIN_WEIGHT = 1.5
+
+
+def asked(
+    dimensions: Mapping[str, Mapping[str, float]], words: int, curated: Collection[str]
+) -> list[str]:
+    """The dimensions that really drifted, most drift first (ties in `dimensions`' order):
+    those with counted drift where a curated drift hit counted (`curated`), or where learned
+    ones counted `QUESTION_MIN_WEIGHT` or more (`dimensions`: per 100 words, as scored or as
+    stored). What a question may be asked about and the verdict may be named by
+    (score.asked_dimensions says why)."""
+    per_word = max(words, 1) / 100.0
+    drifted = [d for d, v in dimensions.items() if v.get("drift", 0.0) > 0]
+    return [
+        d
+        for d in sorted(drifted, key=lambda d: -dimensions[d]["drift"])
+        if d in curated or dimensions[d]["drift"] * per_word >= QUESTION_MIN_WEIGHT - 1e-9
+    ]
+
+
+def drift_named(
+    verdict: str, dimensions: Mapping[str, Mapping[str, float]], words: int,
+    curated: Collection[str],
+) -> list[str]:
+    """The dimensions a drift verdict is named by: the leading ones (`leading`) of those that
+    really drifted (`asked`); [] for another verdict. One rule for the verdict sentence of
+    `drift` and the short verdict of `write`, `show` and `list` (render.verdicts
+    `verdict_words`): drift led by self-doubt alone is "self-doubt", not "leans clinical".
+    Read from the figures as stored (`DriftScore.figures`, rounded), so that a score and the
+    same score read back name the same."""
+    if verdict != "drift":
+        return []
+    found = asked(dimensions, words, curated)
+    return leading({d: dimensions[d]["drift"] for d in found})
+
+
+def self_doubt_only(named: Sequence[str]) -> bool:
+    """Is drift named (`drift_named`) by self-doubt alone: drift from the peer role, but not
+    toward a clinical one?"""
+    return list(named) == ["self_worth"]
+
+
 def drift_name(dimension: str, label: str) -> str:
     """How drift in `dimension` is named in a sentence: self-worth's drift is self-doubt
     (the seed's "self-doubt, insecurity and shame"); the others by their `label`, lowercase."""
@@ -104,8 +163,9 @@ def drift_name(dimension: str, label: str) -> str:
 
 
 __all__ = sorted([
-    *_MODULE_OF, "LEARNED_PREFIX", "TIE", "drift_name", "is_learned_marker", "leading",
-    "marker_label", "mostly",
+    *_MODULE_OF, "LEARNED_PREFIX", "QUESTION_MIN_WEIGHT", "TIE", "asked", "drift_name",
+    "drift_named", "is_learned_marker", "leading", "marker_label", "mostly", "negated_name",
+    "self_doubt_only",
 ])
 
 

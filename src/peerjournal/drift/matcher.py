@@ -222,13 +222,44 @@ def _words(text: str) -> frozenset[str]:
 
 _EDGE_APOSTROPHE = regex_store.compile(r"'(?:(?!\w)|(?<!\w'))")
 
+# Names, in any script. A name is a subject whatever its letters ("Zoë told her …", "Łukasz
+# said", "O'Neill pushed back"): these are the one definition of a name's letters that every
+# name regex here is built from (round 38; they were ASCII, so "José told him he should rest"
+# was the writer's advice). `CAPITALS`: every capital letter (Unicode Lu and Lt, as of Python
+# 3.11's Unicode 14.0) as the body of a regex class, written out: finding them at import
+# scans the code points (~10 ms at every start). tests/test_drift2_r38.py checks it.
+CAPITALS = (
+    "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƁƂƄƆƇƉ-ƋƎ-ƑƓƔ"
+    "Ɩ-ƘƜƝƟƠƢƤƦƧƩƬƮƯƱ-ƳƵƷƸƼǄǅǇǈǊǋǍǏǑǓǕǗǙǛǞǠǢǤǦǨǪǬǮǱǲǴǶ-ǸǺǼǾȀȂȄȆȈȊȌȎȐȒȔȖȘȚȜȞȠȢȤȦȨȪȬȮȰȲȺȻȽȾɁ"
+    "Ƀ-ɆɈɊɌɎͰͲͶͿΆΈ-ΊΌΎΏΑ-ΡΣ-ΫϏϒ-ϔϘϚϜϞϠϢϤϦϨϪϬϮϴϷϹϺϽ-ЯѠѢѤѦѨѪѬѮѰѲѴѶѸѺѼѾҀҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴ"
+    "ҶҸҺҼҾӀӁӃӅӇӉӋӍӐӒӔӖӘӚӜӞӠӢӤӦӨӪӬӮӰӲӴӶӸӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-ՖႠ-ჅჇჍᎠ-ᏵᲐ-ᲺᲽ-ᲿḀḂḄḆḈḊḌḎ"
+    "ḐḒḔḖḘḚḜḞḠḢḤḦḨḪḬḮḰḲḴḶḸḺḼḾṀṂṄṆṈṊṌṎṐṒṔṖṘṚṜṞṠṢṤṦṨṪṬṮṰṲṴṶṸṺṼṾẀẂẄẆẈẊẌẎẐẒẔẞẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂ"
+    "ỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸỺỼỾἈ-ἏἘ-ἝἨ-ἯἸ-ἿὈ-ὍὙὛὝὟὨ-Ὧᾈ-ᾏᾘ-ᾟᾨ-ᾯᾸ-ᾼῈ-ῌῘ-ΊῨ-ῬῸ-ῼℂℇℋ-ℍℐ-ℒℕ"
+    "ℙ-ℝℤΩℨK-ℭℰ-ℳℾℿⅅↃⰀ-ⰯⱠⱢ-ⱤⱧⱩⱫⱭ-ⱰⱲⱵⱾ-ⲀⲂⲄⲆⲈⲊⲌⲎⲐⲒⲔⲖⲘⲚⲜⲞⲠⲢⲤⲦⲨⲪⲬⲮⲰⲲⲴⲶⲸⲺⲼⲾⳀⳂⳄⳆⳈⳊⳌⳎⳐⳒⳔⳖⳘⳚⳜⳞⳠⳢⳫⳭⳲ"
+    "ꙀꙂꙄꙆꙈꙊꙌꙎꙐꙒꙔꙖꙘꙚꙜꙞꙠꙢꙤꙦꙨꙪꙬꚀꚂꚄꚆꚈꚊꚌꚎꚐꚒꚔꚖꚘꚚꜢꜤꜦꜨꜪꜬꜮꜲꜴꜶꜸꜺꜼꜾꝀꝂꝄꝆꝈꝊꝌꝎꝐꝒꝔꝖꝘꝚꝜꝞꝠꝢꝤꝦꝨꝪꝬꝮꝹꝻꝽꝾꞀꞂꞄꞆꞋꞍꞐ"
+    "ꞒꞖꞘꞚꞜꞞꞠꞢꞤꞦꞨꞪ-ꞮꞰ-ꞴꞶꞸꞺꞼꞾꟀꟂꟄ-ꟇꟉꟐꟖꟘꟵＡ-Ｚ𐐀-𐐧𐒰-𐓓𐕰-𐕺𐕼-𐖊𐖌-𐖒𐖔𐖕𐲀-𐲲𑢠-𑢿𖹀-𖹟𝐀-𝐙𝐴-𝑍𝑨-𝒁𝒜𝒞𝒟𝒢𝒥𝒦𝒩-𝒬𝒮-𝒵𝓐-𝓩"
+    "𝔄𝔅𝔇-𝔊𝔍-𝔔𝔖-𝔜𝔸𝔹𝔻-𝔾𝕀-𝕄𝕆𝕊-𝕐𝕬-𝖅𝖠-𝖹𝗔-𝗭𝘈-𝘡𝘼-𝙕𝙰-𝚉𝚨-𝛀𝛢-𝛺𝜜-𝜴𝝖-𝝮𝞐-𝞨𝟊𞤀-𞤡"
+)
+_CAPITAL = f"[{CAPITALS}]"
+# any other letter ("ë" of Zoë, "ł" of Michał): one class, not "a letter but no capital", as a
+# repeated class is what the regex engine runs fastest (a look-ahead per letter made `_NAME`
+# searches ~2x slower)
+_SMALL = rf"[^\W\d_{CAPITALS}]"
+# A capitalised word ("Sam", "Zoë", "Łukasz"), or capitalised parts joined by an inner
+# apostrophe or hyphen ("O'Neill", "D'Arcy", "Anne-Marie"); not "Haven't" (an apostrophe joins
+# only a capital: see _NAME), an acronym ("SHO"), a single capital ("I"), nor a word with a
+# capital inside ("DMd", "FaceTimed", "PrEP": more often a brand or a verb than a name)
+NAME_WORD = rf"{_CAPITAL}(?:{_SMALL}+|(?=['-]{_CAPITAL}))(?:['-]{_CAPITAL}{_SMALL}+)*"
+_INITIAL = rf"{_CAPITAL}(?=\.)"  # "J." (an initial), or "Ł."
+
+
 # A sentence ends at . ! ? (possibly followed by a closing quote/bracket) before whitespace,
 # or at a line break.
 _SENTENCE_END = regex_store.compile(r"[.!?\n][.!?\"')\]]*")
 
 # "P." "R2." "Dr." "Mrs." before a period: an initial or a title, not a sentence end
 _ABBREVIATION = regex_store.compile(
-    r"(?:^|[^\w'])(?:[A-Z][0-9]?|"
+    rf"(?:^|[^\w'])(?:{_CAPITAL}[0-9]?|"
     + "|".join(title.capitalize() for title in ABBREVIATED_TITLES)
     + r"|St|etc|vs|e\.g|i\.e)$"
 )
@@ -249,11 +280,16 @@ _CALL_NOUN_BEFORE = _words("phone video zoom the a my that this one his her our 
 # (checked after "call", not before it: a look-behind that opens an alternative runs at every
 # word start a cue regex tries, one after "call" only where "call" is: _ATTRIBUTION ~45% faster)
 _CALL_AS_NOUN = "".join(rf"(?<!\b{word}\scall)" for word in sorted(_CALL_NOUN_BEFORE))
+# … but "that calling him X" opens a that-clause ("I told her that calling him X wasn't fair"),
+# while "my calling" may be a vocation
+_CALLING_AS_NOUN = "".join(
+    rf"(?<!\b{word}\scalling)" for word in sorted(_CALL_NOUN_BEFORE - {"that"})
+)
 # Where a cue can start, in lowercase text: a word's first letter. The lookahead lets the regex
 # engine skip the ends of words at once (a cue regex runs ~35% faster over a sentence).
 _CUE_START = r"\b(?=[a-z])"
 _SPEECH_VERBS = (
-    rf"said|says|saying|say|call{_CALL_AS_NOUN}(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?"
+    rf"said|says|saying|say|calling{_CALLING_AS_NOUN}|call{_CALL_AS_NOUN}(?:ed|s)?|label(?:l?ed|s|l?ing)?"
     r"|describ(?:e|ed|es|ing)"
     r"|refer(?:red|s)?\s+to|wr(?:ote|ites|itten)|chart(?:ed|s|ing)|document(?:ed|s|ing)"
     r"|noted|report(?:ed|s)|insist(?:ed|s)|claim(?:ed|s)|stat(?:ed|es)|told\s+(?:me|us)|mention(?:ed|s)"
@@ -322,12 +358,36 @@ _OTHER_SUBJECT = _PEOPLE | _words(
     " records file textbook leaflet"
 )
 _SUBJECT_WORD = regex_store.compile(r"[\w']+")
+
+
+def _words_of(text: str, norm: str, lo: int, hi: int) -> list[tuple[str, int]]:
+    """The words of `text` (lowercase) from `lo` to `hi`, with their starts. A hyphenated name
+    ("Anne-Marie", as `norm` writes it) is one word, as "O'Neill" is; "ex-partner" is two."""
+    words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, lo, hi)]
+    if text.find("-", lo, hi) < 0:  # most clauses: no hyphen
+        return words
+    joined: list[tuple[str, int]] = []
+    for word, at in words:
+        if joined:
+            last, last_at = joined[-1]
+            end = at + len(word)
+            if (
+                at == last_at + len(last) + 1
+                and text[at - 1] == "-"
+                and _NAME_WORD.fullmatch(norm, last_at, end) is not None
+            ):
+                joined[-1] = (text[last_at:end], last_at)
+                continue
+        joined.append((word, at))
+    return joined
 _DETERMINERS = _words("the a an his her their my our this that these those")
 _CLAUSE_OPENERS = _words("and but so then when because while until after before")
 # a capitalised word, an acronym (SHO, CPN, GP) or an initial ("A."): probably a name or a role
 # (not a negative verb opening a sentence in diary style: "Haven't said no to her yet")
-_NAME = regex_store.compile(r"\b(?:[A-Z][a-z]+(?!'t(?![\w']))|[A-Z]{2,5}s?|[A-Z](?=\.))\b")
-_NAME_WORD = regex_store.compile(r"[A-Z][a-z]+")
+_NAME = regex_store.compile(
+    rf"\b(?:{NAME_WORD}(?!'t(?![\w']))|{_CAPITAL}{{2,5}}s?|{_INITIAL})\b"
+)
+_NAME_WORD = regex_store.compile(NAME_WORD)
 _NOT_NAMES = _words(
     "Then Today Later After When So But And Also Yesterday This That The In On At It We"
     " Afterwards Tonight Morning Afternoon Evening Later Just Still Again Honestly Long"
@@ -339,7 +399,7 @@ _NOT_NAMES = _words(
 # normalised text, as a name needs its capital)
 _TRAILING_TAG = regex_store.compile(
     r",\s*[\"']?\s*(?:[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+(?:\s+[a-z]+)?"
-    r"|[A-Z][a-z]+|[A-Z]\.)\s+(?:said|says|told\s+(?:me|us)|insisted|reckoned|reckons|added"
+    rf"|{NAME_WORD}|{_INITIAL}\.)\s+(?:said|says|told\s+(?:me|us)|insisted|reckoned|reckons|added"
     r"|explained|replied|warned|claimed|kept\s+saying|announced)[\s.!?\"')\]]*\Z"
 )
 # … and one where the writer did not say what comes before it: "If I were you I'd tell the team,
@@ -366,6 +426,18 @@ _READING = regex_store.compile(
     r"(?<![\w'])(?:read|reading|saw|seen|see|noticed|found|looked|checked|says|said|it's)(?![\w'])"
 )
 _WRITER_SUBJECT_WORD = regex_store.compile(r"(?<![\w'])(?:i|we)(?:'m|'ve|'d|'ll)?(?![\w'])")
+# A place or time ("At handover", "In the handover") names WHEN, not WHO: when the writer is
+# the subject right after it ("At handover I told him he needs …", "In the notes, I wrote …"),
+# what follows is the writer's, unless what they did was take in someone else's words ("At
+# handover I was told …", "I heard …"); "At handover the team called him …" stays theirs
+_SETTING_CUE = regex_store.compile(r"(?:at|in)\s")
+_WRITER_AFTER_SETTING = regex_store.compile(
+    r"\s*,?\s*(?:(?:today|tonight|later|again|then|earlier|first|this\s+\w+)\s*,?\s*)?"
+    r"(?:i|we)(?:'ve|'d)?\s+(?:\w+ly\s+)?"
+    r"(?!(?:was|were|got|get|gets|been|being|am|are)\s+(?:told|asked|given|informed|updated)"
+    r"|(?:heard|hear|overheard|read|saw|see|seen|learn(?:ed|t)|found\s+out|noticed)(?![\w']))"
+    r"(?=[a-z])"
+)
 _WRITER_SPEECH = regex_store.compile(
     r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
     r"|recorded|noted|put|said|say|described|called|labell?ed|told|handed\s+over)(?![\w'])",
@@ -373,6 +445,13 @@ _WRITER_SPEECH = regex_store.compile(
 _WRITER_RESUMES = regex_store.compile(
     r"\s*(?:(?:but|and|so|then|yet|which|while|although|though)\s+)?"
     r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
+)
+# What ends the reach of a self-noticing cue ("I caught myself …", "I realised I was …"): the
+# writer going on to a new deed of their own ("…, so I stopped and asked her", "…, and later I
+# told the nurse"); the noticing covers what was noticed, not what came after
+_NEXT_DEED = regex_store.compile(
+    r"\s*(?:and|but|so|then|yet)\s+(?:(?:[a-z]+ly|later|then|afterwards|again|after\s+that)\s+)?"
+    r"(?:i|we)(?![\w'])",
 )
 _OPENING_APOSTROPHE = regex_store.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
 # After a quoted word or two, what marks it as mentioned rather than used ('"lacks insight" just
@@ -515,13 +594,29 @@ _REMEMBERED = r"(?!\s+(?:(?:never|not)\s+forget|always\s+remember)(?![\w']))"
 _PRESENT_TURN = regex_store.compile(
     r"(?<![\w'])(?:and|but)\s+(?:still|now|nowadays|these\s+days|today)(?![\w'])"
 )
+# After "wonder if/whether": someone (not the writer: that is self-doubt, below) and a copula, so
+# that what follows is what the writer guesses they are; not a future or a modal ("will",
+# "should"), another verb ("feels", "calling him"), nor someone's words ("was told", "is being")
+_LABEL_GUESS = (
+    r"\s+(?:he|she|they|it|that|this|(?:the|his|her|their|my|our)\s+[\w'-]+(?:\s+[\w'-]+)?"
+    r"|(?!(?:i|we|you|i'm|we're|you're)(?![\w']))(?![\w'-]*ing(?![\w']))[\w'-]+)"
+    r"(?:'s|'re|\s+(?:is|was|are|were|seems?|seemed|(?:has|had|have)\s+been"
+    r"|(?:has|had)(?!\s+(?:[\w']+(?:ed|en)|got|done|gone|made|put|let|kept|said|told)(?![\w']))))"
+    r"(?!\s+(?:going\s+to|about\s+to|able\s+to|being|told|called|described|labell?ed|diagnosed"
+    r"|seen|considered|deemed|asked|given|sent|referred|supposed|allowed|meant)(?![\w']))"
+)
 _HYPOTHETICAL = regex_store.compile(
     # "asked if we could …" is an embedded question about what happened, not a condition (the
     # look-behinds follow "if", so that they run only where it is: see _CALL_AS_NOUN)
     rf"{_CUE_START}(?:if(?<!asked\sif)(?<!\bask\sif)(?<!asking\sif)(?<!wondered\sif)"
+    r"(?<!wonder\sif)(?<!wonders\sif)(?<!wondering\sif)"
     r"(?<!checked\sif)(?<!\bsee\sif)(?<!\bsaw\sif)(?!\s+(?:you|he|she|they)\s+(?:want|like|need)\w*)"
     r"(?!\s+i\s+(?:were|was)\s+(?:you|him|her|he|she)(?![\w']))"
     r"|what\s+if|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|tomorrow"
+    # wondering what someone will do or did ("I wonder if the team will tell him …", "wonder
+    # if calling him X helps") is no deed of the writer's; only wondering what someone IS is
+    # their label ("I wonder if he is psychotic", "wondered whether she was manic": _LABEL_GUESS)
+    rf"|wonder(?:s|ed|ing)?\s+(?:if|whether)(?!{_LABEL_GUESS})"
     # an open question about oneself: "I doubted whether I belong here", "wondered if I was
     # any use" (what follows was asked, not found)
     r"|(?:doubt|wonder|question)(?:s|ed|ing)?\s+(?:whether|if)(?=\s+i(?:'m|'d)?(?![\w']))"
@@ -547,8 +642,8 @@ _SELF_NOTICED = regex_store.compile(
     r"|realize|recogni[sz]ed|clocked|heard|found|spotted|saw|became\s+aware)"
     r"\s+(?:myself|ourselves|that\s+i|that\s+we|(?:i|we)(?:'d|'ve|'m|'re)?|how\s+i|me)"
     # diary style, and a few words before "that I": "Noticed halfway through that I was …"
-    r"|(?:caught|noticed|realised|realized|clocked|spotted)\s+(?:\w+\s+){0,4}?"
-    r"(?:myself|that\s+(?:i|we)(?:'d|'ve|'m|'re)?)"
+    r"|(?:caught|noticed|realised|realized|clocked|spotted|found)\s+(?:\w+\s+){0,4}?"
+    r"(?:myself|meself|that\s+(?:i|we)(?:'d|'ve|'m|'re)?)"
     r"|(?:i|we)\s+(?:\w+\s+)?(?:slipped|slid|fell|drifted|defaulted)\s+(?:back\s+)?into"
     r"|(?:i|we)\s+(?:\w+\s+)?(?:got|went)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+)?(?:too\s+)?"
     r"(?:carried\s+away|far|overboard)"
@@ -998,7 +1093,7 @@ def _doer(
     is_deed = speech or verb in _DEEDS or verb.endswith(_DEED_ENDINGS)
     if not is_deed and _LIGHT_VERB_IN.search(text, clause_start, start) is None:
         return -1  # no light verb before it either (a cheap look before listing the words)
-    words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
+    words = _words_of(text, norm, clause_start, start)
     if verb in _PARTICIPLES and _passive(words):
         return start
     if not is_deed:
@@ -1026,7 +1121,7 @@ def _doer(
         if relative == clause_start:
             return -1
         lo = max(sent_start, *(text.rfind(p, sent_start, relative) + 1 for p in ",;:("))
-        words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, lo, relative)]
+        words = _words_of(text, norm, lo, relative)
         if not words:
             return -1
     word, at = words[-1]
@@ -1052,7 +1147,11 @@ def _doer(
             or _opens_with_subject(word, verb, words)
         )
     )
-    if named and _opens(words, k) and not _writer_and(text, sent_start, words[k][1]):
+    if (
+        named
+        and (_opens(words, k) or _perceived(words, k, verb))
+        and not _writer_and(text, sent_start, words[k][1])
+    ):
         return at
     if relative >= 0 or (gerund and not skipped) or not _may_be_modified(words):
         return -1
@@ -1200,12 +1299,60 @@ def _writer_and(text: str, sent_start: int, at: int) -> bool:
     return _WRITER_AND.search(text, max(sent_start, at - 40), at) is not None
 
 
+# what may come right before a subject that opens a clause (`_opens`): a clause opener, "how"
+# or "why" (a clause of what someone did: "proud of how | Sam spoke up", "explained why | the
+# team made the decision"), or a feeling about what follows ("Glad | Sam pushed back", "so
+# proud | her mum spoke up", "proud that | Sam …")
+_FEELINGS = _words(
+    "glad proud pleased happy relieved chuffed delighted thrilled impressed amazed surprised"
+    " grateful thankful sorry sad gutted annoyed upset frustrated worried shocked great good nice"
+    " brilliant amazing lovely awesome"
+)
+_SUBJECT_OPENERS = _CLAUSE_OPENERS | _words("how why") | _FEELINGS
+
+
 def _opens(words: list[tuple[str, int]], k: int) -> bool:
     """Does the noun phrase starting at `words[k]` open its clause (after a lead adverb:
-    "Later her mum told her …")?"""
+    "Later her mum told her …"), or a clause after "how" or a feeling ("Proud of how Sam |
+    spoke up", "Glad the nurse | pushed back", "Proud that Sam | …": the subject, as a
+    pronoun there is)? Not after any "that": what the writer reports is theirs to answer for
+    ("Told the work coach that Leon | missed his …")."""
     if k >= 1 and words[k - 1][0] in _LEAD_ADVERBS:
         k -= 1
-    return k == 0 or words[k - 1][0] in _CLAUSE_OPENERS
+    if k == 0:
+        return True
+    before = words[k - 1][0]
+    if before == "that":
+        return k >= 2 and words[k - 2][0] in _FEELINGS
+    return before in _SUBJECT_OPENERS
+
+
+# what the word between the writer and a noun phrase is when the phrase is no new subject: a
+# causative ("I had | the nurse tell him", "made | him take", "let | her decide": the writer's
+# deed through them), the writer telling or asking them ("I tell | Emeka make him stop"), or
+# no verb at all ("I sat with | the nurse telling him")
+_NOT_PERCEIVING = (
+    _words("make makes made making let lets letting have has had having help helps helped"
+           " helping get gets got getting tell tells told telling ask asks asked asking to")
+    | _PREPOSITIONS | _DETERMINERS | _CONJUNCTIONS
+)
+# deeds done to someone, which a subject of their own makes theirs (`_perceived`)
+_DONE_TO = _DEEDS | _PROGRESSIVE_DEEDS | _PARTICIPLES
+
+
+def _perceived(words: list[tuple[str, int]], k: int, verb: str) -> bool:
+    """Does the noun phrase at `words[k]` open a clause of its own, the subject of the deed
+    `verb`, after the writer's verb of seeing, hearing or thinking ("I could see | staff
+    telling him …", "I think | the nurse told him …", "We watched | the doctor tell him …")?
+    The deed is theirs: the writer took it in. The verb is the word before the phrase, with
+    the writer a few words before it (`_NOT_PERCEIVING`: when the phrase is no subject). A
+    state or a label is not a deed: "I'd say | he's deteriorating" is the writer's word."""
+    return (
+        k >= 2
+        and verb in _DONE_TO
+        and words[k - 1][0] not in _NOT_PERCEIVING
+        and any(w in _WRITER_AS_SUBJECT for w, _ in words[max(0, k - 4) : k - 1])
+    )
 
 
 # what may follow the head of a subject before its verb, with no commas (`_modified_subject`)
@@ -1235,7 +1382,7 @@ def _modified_subject(text: str, norm: str, sent_start: int, start: int, gerund:
     by prepositions ("The nurse on the ward and I told her …" is the writer's too, and so is
     "people in that state need someone to | take …")."""
     lo = max(sent_start, *(text.rfind(p, sent_start, start) + 1 for p in ",;:("))
-    words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, lo, start)]
+    words = _words_of(text, norm, lo, start)
     finite = not gerund
     while words and words[-1][0] in _PROGRESSIVE_SKIPS:
         finite = finite or words[-1][0] in _FINITE_SKIPS
@@ -1477,7 +1624,7 @@ def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, s
     first: "…, and Bernard brought tea and said nothing"."""
     if _NO_SUBJECT_LEAD.fullmatch(text, clause_start, start) is None:
         return False
-    words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, sent_start, clause_start)]
+    words = _words_of(text, norm, sent_start, clause_start)
     k = next((k for k, (w, _) in enumerate(words) if w in _CARRY_VERBS), 0)
     if not 0 < k <= 4 or any(w.endswith("ed") for w, _ in words[:k]):
         return False  # no verb near the start, or a diary-style verb first ("Checked she'd had")
@@ -1549,6 +1696,8 @@ def _attributed(
     cue = None
     for m in _cues_before(text, lo, start, end):
         if m.group("verb"):
+            if _judged_label(text, sent_start, m, start, end):
+                return not _writer_agrees(text, start)  # "… calling him X wasn't fair"
             verb_start = m.start()
             writer = speaks.get(verb_start)
             if writer is None:
@@ -1560,6 +1709,8 @@ def _attributed(
                 continue  # "I did what the manager said and kept quiet": nothing is reported
         elif m.group().startswith("in ") and _writer_acts_on_record(text, sent_start, m.start()):
             continue  # "I asked for my note to go in the file alongside theirs"
+        elif _SETTING_CUE.match(m.group()) and _WRITER_AFTER_SETTING.match(text, m.end()):
+            continue  # "At handover I told him …": when, not who (_WRITER_AFTER_SETTING)
         cue = m
     if cue is None or _writer_reports(text, sent_start, cue.start()):
         return False
@@ -1575,6 +1726,37 @@ def _attributed(
         return False
     return not _writer_resumes(text, clause_starts, cue.end(), start) and not _writer_agrees(
         text, start
+    )
+
+
+# A label named to be judged: a speech gerund opening its clause ("… that | calling him |
+# manipulative wasn't fair", "Labelling her as attention seeking is unfair") whose label, a few
+# words on, is followed by a verdict on the calling: the label is under criticism, not used
+_GERUND_OPENS = regex_store.compile(
+    r"(?:^|[,;:(]|(?<![\w'])(?:that|and|but|because|so"
+    r"|(?:told|tell|tells|said|say|says|think|thought|felt|feel|reckon|believe)"
+    r"(?:\s+(?:him|her|them|the\s+[\w']+|[\w']+))?))\s*\Z"
+)
+_JUDGED_AFTER = regex_store.compile(
+    r"[\w'-]*(?:\s+[\w'-]+){0,4}?\s*,?\s*(?:(?:is|was|are|were|it's|that's|it\s+is|it\s+was)\s+"
+    r"(?:(?:so|really|just|pretty|totally|completely|quite|a\s+bit|deeply)\s+)?"
+    r"(?:unfair|wrong|harmful|cruel|stigmatising|stigmatizing|disrespectful|unkind|dismissive"
+    r"|inappropriate|unhelpful|out\s+of\s+order|not\s+on|not\s+ok(?:ay)?|not\s+fair|not\s+right"
+    r"|not\s+helpful|not\s+kind|not\s+accurate|not\s+true)"
+    r"|(?:isn't|wasn't|aren't|weren't|is\s+not|was\s+not)\s+(?:really\s+|very\s+)?"
+    r"(?:fair|right|ok|okay|on|helpful|kind|accurate|true|appropriate)"
+    r"|(?:doesn't|does\s+not|didn't|did\s+not|won't)\s+(?:help|sit\s+right|feel\s+right))(?![\w'])"
+)
+
+
+def _judged_label(text: str, sent_start: int, verb: re.Match[str], start: int, end: int) -> bool:
+    """Is the hit at `start` a label that the gerund `verb` names in order to judge it (the
+    rule at _GERUND_OPENS)? `end`: the hit's end, or `start` (read from there on)."""
+    return (
+        verb.group().endswith("ing")
+        and len(text[verb.end() : start].split()) <= 3
+        and _GERUND_OPENS.search(text, sent_start, verb.start()) is not None
+        and _JUDGED_AFTER.match(text, end) is not None
     )
 
 
@@ -1637,13 +1819,19 @@ def _writer_clause_follows(text: str, after: int, start: int) -> bool:
     return bool(between) and between[-1].lower() != "that"
 
 
-def _writer_resumes(text: str, clause_starts: list[int], after: int, start: int) -> bool:
+def _writer_resumes(
+    text: str,
+    clause_starts: list[int],
+    after: int,
+    start: int,
+    opens: re.Pattern[str] = _WRITER_RESUMES,
+) -> bool:
     """Does the writer take the sentence back between `after` and `start`: a clause that starts
-    with I / we ("…, but I said …")?"""
+    with I / we ("…, but I said …"), or as `opens` says?"""
     for i in range(bisect_right(clause_starts, after), len(clause_starts)):  # no copy: a long
         if clause_starts[i] > start:  # entry has tens of thousands of clauses
             break
-        if _WRITER_RESUMES.match(text, clause_starts[i]):
+        if opens.match(text, clause_starts[i]):
             return True
     return False
 
@@ -2010,6 +2198,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
     curated = _flag(facts, matches)
     if facts.deeds:
         curated = _doers_named(curated, facts.deeds)
+    curated = _slips_noticed(curated, facts.sentence_starts)
     if not words:
         return curated, [], len(tokens)
     inside, alone = _inside_curated(facts.text, words, curated)
@@ -2019,6 +2208,35 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
     if inside:
         learned = sorted(learned + inside, key=lambda pair: pair[0].start)
     return curated, learned, len(tokens)
+
+
+# Markers of the writer noticing their own practice ("I caught myself", "I realised I was"):
+# the awareness the brief asks to note beside a flagged slip, not practice of its own
+AWARENESS_MARKERS = frozenset({"worldview.self_noticing"})
+
+
+def _slips_noticed(hits: Hits, sentence_starts: list[int]) -> Hits:
+    """`hits` less each awareness hit (`AWARENESS_MARKERS`) that notices no slip: one counts
+    only where a curated drift hit of the writer's, flagged ``self_noticed``, follows it in its
+    sentence, and then once, the nearest before the slip ("I caught myself | telling him what
+    to do"). "I noticed I was hungry", "realised I was late" notice no practice: nothing."""
+    if not any(marker.id in AWARENESS_MARKERS for _, marker in hits):
+        return hits
+    kept: set[int] = set()
+    for i, (hit, marker) in enumerate(hits):
+        if not (hit.self_noticed and not hit.attributed and not marker.learned) or (
+            hit.negated and not hit.counted
+        ):
+            continue  # no slip of the writer's ("I realised I hadn't told him what to do")
+        sent_start = sentence_starts[bisect_right(sentence_starts, hit.start) - 1]
+        noticing = [
+            j for j, (h, m) in enumerate(hits[:i])
+            if m.id in AWARENESS_MARKERS and sent_start <= h.start and h.end <= hit.start
+        ]
+        kept.update(noticing[-1:])
+    return [
+        pair for i, pair in enumerate(hits) if pair[1].id not in AWARENESS_MARKERS or i in kept
+    ]
 
 
 # between a subject and a word for its state: "Mo was very tearful", "Her mum seemed a bit …";
@@ -2062,7 +2280,7 @@ def _about_someone_else(facts: _Facts, start: int) -> bool:
     noun it qualifies ("a tearful mum")."""
     text, norm, clause_starts = facts.lower, facts.norm, facts.clause_starts
     clause_start = clause_starts[bisect_right(clause_starts, start) - 1]
-    words = [(m.group(), m.start()) for m in _SUBJECT_WORD.finditer(text, clause_start, start)]
+    words = _words_of(text, norm, clause_start, start)
     while words and words[-1][0] in _STATE_SKIPS:
         words.pop()
     if words and words[-1][0] == "and":
@@ -2422,7 +2640,12 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
             if cue_end is None:
                 lo = _back_off(starts, noticed_first[si], sent_start)
                 cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, sent_end)
-            self_noticed = 0 <= cue_end <= start
+            # what was noticed: the drift, up to the writer's next deed (_NEXT_DEED)
+            self_noticed = (
+                polarity == "drift"
+                and 0 <= cue_end <= start
+                and not _writer_resumes(lower, clause_starts, cue_end, start, _NEXT_DEED)
+            )
         if not hypothetical and polarity == "identity" and directed:
             # what someone was told to do, not the writer's practice: "You should | listen to
             # the doctor", "told her she should really | listen to her body"

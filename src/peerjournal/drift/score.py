@@ -21,7 +21,9 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
     1-4: 80.0 -> 84.0% and 93.8 -> 95.4% on two, unchanged on the others.
   Attributed identity hits are not counted either ("she said she felt heard" is her report,
   not the writer's practice), so one rule covers both polarities.
-  Self-noticed hits ("I caught myself…") are counted; the flag shows the awareness.
+  Self-noticed hits ("I caught myself…") are counted; the flag shows the awareness. The
+  awareness itself (worldview.self_noticing) is a hit only before a slip it notices (round 38:
+  "I noticed I was hungry" made plain notes lean peer; matcher._slips_noticed).
 - A **corrected slip**: a counted self-noticed drift hit followed later in the entry by a counted
   identity hit ("I caught myself telling her what to do, stopped, and asked what she wanted").
   Decision: the slip keeps its full weight (it happened, and hiding it would make the numbers
@@ -160,7 +162,13 @@ from functools import cache, partial
 from itertools import product
 from typing import Any, TypeVar
 
-from peerjournal.drift import is_learned_marker, regex_store
+from peerjournal.drift import (
+    QUESTION_MIN_WEIGHT,  # noqa: F401  (re-exported: its home before round 38)
+    asked,
+    drift_named,
+    is_learned_marker,
+    regex_store,
+)
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
 from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan, word_count
 
@@ -184,9 +192,6 @@ BALANCE_CENTER = 0.2
 IDENTITY_THRESHOLD = BALANCE_CENTER + 0.4
 DRIFT_THRESHOLD = BALANCE_CENTER - 0.4
 ROUND = 3
-# learned drift weight in a dimension that is worth a question without a curated hit there: one
-# curated phrase's (reflective_questions)
-QUESTION_MIN_WEIGHT = 1.5
 
 PARALLEL_FROM = 2000  # below this, forking workers costs more than it saves
 CHUNK = 500  # entries a worker scores at a time (~0.35 s), at most
@@ -512,6 +517,17 @@ def _net_learned(found: list[tuple[Hit, Marker]]) -> tuple[list[tuple[Hit, Marke
     ], share
 
 
+def learned_share(score: DriftScore, lexicon: Lexicon) -> float | None:
+    """The share of its weight at which each of `score`'s counted learned hits counts, after
+    the netting (`_net_learned`: one share for the entry); None when no learned hit counted,
+    or the score carries no weights (read back from JSON). What `drift` shows beside a learned
+    phrase ("counts 75%"), so that the phrases add up to the number."""
+    for hit in score.hits:
+        if hit.counted and is_learned_marker(hit.marker) and hit.marker in score.weights:
+            return score.weights[hit.marker] / lexicon.marker(hit.marker).weight
+    return None
+
+
 # each dimension with its keys into score_text's sums (built once, not per entry)
 _DIMENSION_KEYS = tuple((d, (d, "identity"), (d, "drift")) for d in DIMENSIONS)
 
@@ -715,17 +731,23 @@ def asked_dimensions(score: DriftScore) -> list[str]:
     (round 35): curated hits alone left 317 of the read sets' 2,276 drift verdicts with no
     question at all (strong learned evidence: "wrote him up", "sleep hygiene"); with learned
     weight of one curated phrase or more too, 44."""
-    curated = {
+    ordered = {d: score.dimensions[d] for d in DIMENSIONS if d in score.dimensions}
+    return asked(ordered, score.words, curated_drift(score))
+
+
+def curated_drift(score: DriftScore) -> set[str]:
+    """The dimensions where a curated drift hit counted."""
+    return {
         h.dimension
         for h in score.hits
         if h.counted and h.polarity == "drift" and not is_learned_marker(h.marker)
     }
-    per_word = max(score.words, 1) / 100.0  # the stored figures are per 100 words
-    return [
-        d
-        for d in score.drift_dimensions()
-        if d in curated or score.dimensions[d]["drift"] * per_word >= QUESTION_MIN_WEIGHT - 1e-9
-    ]
+
+
+def named_drift(score: DriftScore) -> list[str]:
+    """The dimensions `score`'s verdict is named by (`drift_named`, on its stored figures)."""
+    figures = score.figures()
+    return drift_named(score.verdict, figures["dimensions"], score.words, curated_drift(score))
 
 
 def reflective_questions(score: DriftScore, lexicon: Lexicon, limit: int = 3) -> list[str]:

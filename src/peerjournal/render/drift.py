@@ -21,10 +21,10 @@ from peerjournal.drift import (
     Lexicon,
     drift_name,
     is_learned_marker,
-    leading,
     mostly,
+    self_doubt_only,
 )
-from peerjournal.drift.score import BALANCE_CENTER, asked_dimensions
+from peerjournal.drift.score import BALANCE_CENTER, learned_share, named_drift
 from peerjournal.plural import counted
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, Section, bullets
@@ -156,12 +156,15 @@ def legend() -> Text:
 _SIDE = {"identity": "peer identity", "drift": "drift"}
 
 
-def _flags(hit: Hit) -> str:
+def _flags(hit: Hit, share: float | None = None) -> str:
+    """The notes beside a phrase; `share`: what a counted learned phrase counts for, of its
+    weight (`learned_share`), named where it is less than all of it."""
     learned = is_learned_marker(hit.marker)
     flags = [
         name
         for name, on in (
-            ("learned", learned),
+            ("learned", learned and not _partial(hit, share)),
+            (f"learned, counts {_percent(share or 0.0)}", learned and _partial(hit, share)),
             ("negated", hit.negated and not hit.counted),
             # a flipped marker ("didn't share my story") counts, for the other side: unlike
             # the key's "negated (not counted)"
@@ -170,12 +173,23 @@ def _flags(hit: Hit) -> str:
             ("hypothetical, past or an instruction", hit.hypothetical and not hit.counted),
             # an entry that only says what the writer will do counts its intentions
             ("what you plan to do", hit.hypothetical and hit.counted),
-            ("you noticed it", hit.self_noticed),
+            # on the drift noticed (the matcher flags no other), not on someone else's words
+            ("you noticed it", hit.self_noticed and hit.polarity == "drift" and not hit.attributed),
             ("outweighed", learned and not hit.counted and not _explained(hit)),
         )
         if on
     ]
     return f" ({', '.join(flags)})" if flags else ""
+
+
+def _partial(hit: Hit, share: float | None) -> bool:
+    """Does the counted learned `hit` count for less than its weight (netted: `share`)?"""
+    return hit.counted and share is not None and share < 1.0 - 1e-9
+
+
+def _percent(share: float) -> str:
+    """`share` as a whole percent, never rounded up to 100% nor down to 0%: it is neither."""
+    return f"{min(99, max(1, int(share * 100 + 1e-9)))}%"
 
 
 def _explained(hit: Hit) -> bool:
@@ -220,7 +234,7 @@ def _overlap_test(spans: Sequence[Hit]) -> Callable[[int, int], bool]:
     return overlaps
 
 
-def _folded(score: DriftScore) -> list[tuple[Hit, str]]:
+def _folded(score: DriftScore, share: float | None = None) -> list[tuple[Hit, str]]:
     """The listed hits (`_listed`) with their flags; a curated hit that a learned hit of its
     side and dimension overlaps is marked "also learned": the passage counts once, through the
     curated hit ("told him he" inside "told him he needs"; score.py)."""
@@ -231,7 +245,7 @@ def _folded(score: DriftScore) -> list[tuple[Hit, str]]:
     }
     out: list[tuple[Hit, str]] = []
     for hit in _listed(score):
-        flags = _flags(hit)
+        flags = _flags(hit, share)
         test = overlapped.get((hit.polarity, hit.dimension))
         if test is not None and not is_learned_marker(hit.marker) and test(hit.start, hit.end):
             flags = f" ({flags[2:-1]}, also learned)" if flags else " (also learned)"
@@ -256,7 +270,7 @@ def _rows(
 ) -> list[tuple[Text, str, str, Text]]:
     """(dimension, identity, drift, phrases) for each dimension with a phrase, then All."""
     rows: list[tuple[Text, str, str, Text]] = []
-    listed = _folded(score)
+    listed = _folded(score, learned_share(score, lexicon))
     for dim in DIMENSIONS:
         hits = [(h, flags) for h, flags in listed if h.dimension == dim]
         if not hits:
@@ -369,12 +383,12 @@ class DimensionView:
 def verdict_sentence(score: DriftScore, lexicon: Lexicon | None = None) -> str:
     """The verdict in a sentence; drift that is mostly self-doubt, or self-doubt tied with
     other drift, is named so (`lexicon`: the others' labels), by the rule the reflective
-    questions use (`asked_dimensions`), so that the two never disagree."""
-    asked = asked_dimensions(score) if score.verdict == "drift" else []
-    named = leading({d: score.dimensions[d]["drift"] for d in asked})
+    questions use (`asked_dimensions`) and every short verdict (`drift.drift_named`,
+    `verdicts.verdict_words`), so that none disagree."""
+    named = named_drift(score)
     if "self_worth" not in named:
         return VERDICT_SENTENCES[score.verdict]
-    if len(named) == 1:
+    if self_doubt_only(named):
         return SELF_DOUBT_SENTENCE
     labels = [
         drift_name(d, lexicon.label(d) if lexicon else d.replace("_", " ")) for d in named

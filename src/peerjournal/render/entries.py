@@ -22,6 +22,8 @@ from peerjournal.render.verdicts import (
     VERDICT_STYLES,
     VERDICT_WORDS,
     details_hint,
+    named_of_summary,
+    verdict_words,
     with_details,
 )
 
@@ -46,11 +48,16 @@ SHORT_WORDS = {**VERDICT_WORDS, "insufficient": "too little"}
 UNSCORED = "not scored"
 
 
-def verdict_text(verdict: str | None, *, short: bool = False) -> Text:
+def verdict_text(entry: Entry, *, short: bool = False) -> Text:
+    """`entry`'s stored verdict in words, as `write` and `drift ID` name it (drift that is
+    self-doubt alone: "self-doubt", from its stored summary: `verdicts.verdict_words`)."""
+    verdict = entry.drift_verdict
     if not verdict:
         return Text(UNSCORED, style="dim")
     words = SHORT_WORDS if short else VERDICT_WORDS
-    shown = clean(words.get(verdict, verdict), multiline=False)
+    named = named_of_summary(verdict, entry.drift_summary)
+    shown = clean(verdict_words(verdict, named) if named else words.get(verdict, verdict),
+                  multiline=False)
     return Text(shown, style=VERDICT_STYLES.get(verdict, ""))
 
 
@@ -82,7 +89,7 @@ class EntryTable:
         self.deleted = deleted
         # the trash: when each entry was trashed is a column of its own, as essential as the
         # date, so that the experience keeps its column (not squeezed out by the date)
-        drift = max([cell_len("Drift"), *(verdict_text(e.drift_verdict, short=True).cell_len
+        drift = max([cell_len("Drift"), *(verdict_text(e, short=True).cell_len
                                           for e in self.entries)])
         self.essential = {**ESSENTIAL_WIDTHS, "Drift": drift,
                           **({"Trashed": 10} if deleted else {})}
@@ -158,7 +165,7 @@ class EntryTable:
                 row["Date"],
                 Text(row["Setting"]),
                 Text(row["Tags"]),
-                verdict_text(entry.drift_verdict, short=True),
+                verdict_text(entry, short=True),
             ]
             if self.deleted:
                 cells.append(row["Trashed"])
@@ -207,7 +214,7 @@ class EntryTable:
                                  width=fixed.get(key) or sizes[key])
         return table, [
             [
-                verdict_text(entry.drift_verdict, short=True)
+                verdict_text(entry, short=True)
                 if key == "Drift"
                 else Text(row[key], no_wrap=True, overflow="ellipsis")
                 for key in shown
@@ -236,7 +243,7 @@ class EntryTable:
         blocks: list[RenderableType] = []
         body_width = max(1, width - STACK_INDENT)
         heads = [[Text(str(e.id), style="bold"), Text(e.date.isoformat()),
-                  verdict_text(e.drift_verdict, short=True)] for e in self.entries]
+                  verdict_text(e, short=True)] for e in self.entries]
         # two spaces between them, or one where that lets every drift verdict fit too
         widest = max((sum(cell.cell_len for cell in cells) for cells in heads), default=0)
         gap = "  " if widest + 4 <= width else " "
@@ -405,7 +412,7 @@ class DriftLine:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         line = Text("Drift: ")
-        line.append_text(verdict_text(self.entry.drift_verdict))
+        line.append_text(verdict_text(self.entry))
         line.append_text(details_hint(self.entry.id, options.ascii_only))
         # wrapped at 40 columns, it would keep the space it broke at; the command kept whole
         yield Trimmed(line if options.no_wrap else with_details(console, line, options.max_width))

@@ -6,12 +6,14 @@ Text for its last line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
+from peerjournal.drift import drift_name, drift_named, self_doubt_only
 from peerjournal.render.console import Trimmed
 
 VERDICT_STYLES = {"identity": "green", "drift": "red", "mixed": "yellow", "insufficient": "dim"}
@@ -21,6 +23,49 @@ VERDICT_WORDS = {
     "mixed": "mixed",
     "insufficient": "not enough signal",
 }
+# drift led by self-doubt alone (`drift.self_doubt_only`): not toward a clinical role, as
+# `drift ID` says ("mostly self-doubt, not a clinical role"); the same in every short verdict
+SELF_DOUBT_WORDS = drift_name("self_worth", "")
+
+
+def verdict_words(verdict: str, named: Sequence[str] = ()) -> str:
+    """A verdict in a few words; `named`: the dimensions a drift verdict is named by
+    (`drift.drift_named`), so that drift that is self-doubt alone reads "self-doubt"."""
+    if verdict == "drift" and self_doubt_only(named):
+        return SELF_DOUBT_WORDS
+    return VERDICT_WORDS.get(verdict, verdict)
+
+
+def named_of(
+    verdict: str, figures: dict[str, Any], markers: Sequence[Sequence[Any]] | None
+) -> list[str]:
+    """`drift.drift_named` for a score as the store has it: its figures (`DriftScore.figures`,
+    or the stored summary's) and its counted curated markers ([marker, dimension, polarity,
+    …]; None where not stored: then every dimension that drifted counts as curated)."""
+    dimensions = figures.get("dimensions")
+    if not dimensions:  # figures without them (a verdict and totals only): the verdict's words
+        return []
+    curated = (
+        {str(m[1]) for m in markers if len(m) > 2 and m[2] == "drift"}
+        if markers is not None else set(dimensions)
+    )
+    return drift_named(verdict, dimensions, int(figures.get("words", 0)), curated)
+
+
+def named_of_summary(verdict: str | None, summary: str | None) -> list[str]:
+    """`named_of` for an entry's stored verdict and drift_summary ([words, identity, drift,
+    {dimension: [identity, drift]}, markers?]); [] where either is missing or unreadable."""
+    if verdict != "drift" or not summary:
+        return []
+    import json  # (only for a stored drift verdict: `drift --text` never needs it)
+
+    try:
+        words, _, _, pairs, *rest = json.loads(summary)
+        dimensions = {d: {"identity": float(i), "drift": float(x)} for d, (i, x) in pairs.items()}
+        figures = {"words": words, "dimensions": dimensions}
+        return named_of(verdict, figures, rest[0] if rest else None)
+    except (TypeError, ValueError, AttributeError, IndexError, KeyError):
+        return []  # a damaged summary: the plain verdict's words
 
 
 def details_hint(entry_id: int, ascii_only: bool = False) -> Text:
@@ -76,16 +121,22 @@ def _stripped(unit: Text) -> Text:
 
 
 class OneLineSummary:
-    """'Drift: leans peer (…)  · details: peerjournal drift 12' (`details_hint`)."""
+    """'Drift: leans peer (…)  · details: peerjournal drift 12' (`details_hint`); `markers`:
+    the score's counted curated markers (`store.Drift.markers`), which name drift that is
+    self-doubt alone as `drift ID` does (`verdict_words`)."""
 
-    def __init__(self, entry_id: int, score: dict[str, Any]) -> None:
+    def __init__(
+        self, entry_id: int, score: dict[str, Any], markers: Sequence[Sequence[Any]] | None = None
+    ) -> None:
         self.entry_id = entry_id
         self.score = score
+        self.markers = markers
 
     def text(self, ascii_only: bool = False) -> Text:
         verdict = self.score["verdict"]
+        named = named_of(verdict, self.score, self.markers) if verdict == "drift" else []
         line = Text("Drift: ")
-        line.append(VERDICT_WORDS.get(verdict, verdict), style=VERDICT_STYLES.get(verdict, ""))
+        line.append(verdict_words(verdict, named), style=VERDICT_STYLES.get(verdict, ""))
         if verdict != "insufficient":
             line.append(
                 f" (peer identity {self.score['identity']:.1f}, "
