@@ -34,12 +34,12 @@ def test_lower_case_misspellings_of_listed_names_are_flagged(cli: CLI) -> None:
     people(cli, *LISTED)
     shared(cli, TYPOS)
     line = check_line(cli)
-    for typo in ("siobahn", "ngozii"):
-        assert f"{typo} (like a listed name)" in line, line
+    assert "ngozii (like a listed name)" in line, line
     # (round 36: a name spelt otherwise before a person's verb is replaced, so not left to
-    # check: "kery texted", "priay came")
+    # check: "kery texted", "priay came"; round 38: so is one typed with a slip, "siobahn rang")
     exported = summary(cli)["shared_entries"][0]["experience"]
-    assert "kery" not in exported and "priay" not in exported, exported
+    for replaced in ("kery", "priay", "siobahn"):
+        assert replaced not in exported and replaced not in line, exported
 
 
 def test_a_misspelling_is_found_before_a_possessive_and_a_full_stop() -> None:

@@ -157,7 +157,9 @@ def test_ed_in_capitals_is_the_department(cli: CLI, add: Add, tmp_path: Path) ->
     assert ("Went to ED with [person]. ED was busy. [person] rang later. [person] SHOUTED AT "
             "ME.") in text
     assert "### " in text and " · ED" in text  # the setting, as typed
-    assert _checked(result.stderr) == ["SHOUTED", "AT", "ME"]  # (words in capitals, as before)
+    # (round 38: everyday words in a run of capitals are no longer flagged, as at a sentence's
+    # start they are not: "I WILL NOT GO BACK" named NOT, GO, BACK as possible names)
+    assert _checked(result.stderr) == []
 
 
 # -- 6. words that are no names -----------------------------------------------------------------

@@ -42,6 +42,11 @@ _SURNAME_WORDS = word_set(
     """
 )
 COMMON_WORDS = _FIRST_NAME_WORDS | _SURNAME_WORDS
+# Everyday words that name parts of other languages are with their accents off (Văn, Bär,
+# Ángel, Hồ, Sơn, Hưng, Bảy, Noël): such a part, listed with or without its accents, is
+# matched in lower case only where a person stands, as a part in COMMON_WORDS is ("the van
+# broke down" keeps the van); written with its accents it is always the name.
+FOLDED_WORDS = word_set("angel bar bay dong ho ha hung noel pan sol son tan tin van")
 # Given names that are no everyday word: a word in lower case that is one of these is that
 # person, never a listed name spelt otherwise ("jane" is no Jana, "maria" no Marko; see
 # redact.py's `Redactor._misspelt_people`). Other spellings of one name (Zoey of Zoë, Keri of

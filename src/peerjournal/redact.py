@@ -156,6 +156,7 @@ from peerjournal.namewords import (
     used_as_name,
 )
 from peerjournal.namewords import ANSWER_WORDS as ANSWER_WORDS
+from peerjournal.namewords import FOLDED_WORDS as FOLDED_WORDS
 from peerjournal.namewords import NAME_WORDS as NAME_WORDS
 from peerjournal.namewords import word_set as _words
 from peerjournal.plain_letters import EMAIL, NHS_NUMBER, PHONE, phone_number
@@ -817,6 +818,21 @@ _BETWEEN_PARTS = re.compile(rf"[\s{re.escape(_DASHES)}]+")
 _AFTER_PREFIX = re.compile(rf"[^\W\d_]{{1,2}}[{_NAME_APOSTROPHES}]([^\W\d_].{{2,}})")
 
 
+def _a_word_part(part: str) -> bool:
+    """Whether a part of a listed name is a word (or a particle), or one of `FOLDED_WORDS`
+    with its accents off ("Văn", "Bär"), so matched alone only when capitalised (see
+    `name_forms`). Not a particle's letters with an accent ("Dá" of Bb Dá): the name."""
+    folded = part.casefold()
+    return folded in COMMON_WORDS | PARTICLES | FUNCTION_WORDS or _plain(part) in FOLDED_WORDS
+
+
+def _accented_name(word: str) -> bool:
+    """Whether `word` is written with the accents of a listed part that, without them, is an
+    everyday word ("Văn", "bär": `FOLDED_WORDS`): the name, never the word."""
+    plain = _plain(word)
+    return plain in FOLDED_WORDS and plain != word.casefold()
+
+
 def name_forms(name: str) -> list[tuple[str, bool]]:
     """(form, case-sensitive?) pairs to redact for one listed name.
 
@@ -852,7 +868,7 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
                 or (middle and folded in PARTICLES)
             ):
                 continue
-            forms.append((part, folded in COMMON_WORDS | PARTICLES | FUNCTION_WORDS))
+            forms.append((part, _a_word_part(part)))
         for start in range(len(parts) - 1):
             for end in range(start + 2, len(parts) + 1):
                 forms.append((" ".join(parts[start:end]), False))
@@ -861,7 +877,7 @@ def name_forms(name: str) -> list[tuple[str, bool]]:
         after = _AFTER_PREFIX.fullmatch(part)
         if after:
             rest = after.group(1)
-            forms.append((rest, rest.casefold() in COMMON_WORDS))
+            forms.append((rest, _plain(rest) in COMMON_WORDS | FOLDED_WORDS))
     seen: set[tuple[str, bool]] = set()
     unique = []
     for form, case_sensitive in forms:
@@ -1025,6 +1041,13 @@ _ASKING = (
 )
 
 
+# After a question word, before "Will" or "May" asking (`_ASKING`: "How Will you cope?");
+# elsewhere it is the name ("Did you tell Will you were late?", "Was May there?")
+_ASKED_AFTER = "|".join(
+    rf"(?<=(?<![^\W\d_])(?i:{word})\s)" for word in ("who", "what", "when", "where", "why", "how")
+)
+
+
 # Where a sentence starts, before a word of keyed text: the text's start, a line's, or after
 # the end of a sentence, a colon or an opening quote or bracket (and a space or two).
 _OPENS = (
@@ -1067,8 +1090,9 @@ def _not_the_verb(plain: str) -> str:
     "hope", "rose"…), a pattern (to go before it) refusing it where it is that verb: opening
     a sentence before what only the verb is followed by (`VERB_NEXT`: "Hope he is safe",
     "Hope so", "Rose early", "Mark the date"); for "will" and "may", opening a sentence before
-    a bare verb (`_MODAL_NEXT`: "Will follow up tomorrow", "Will do."), or anywhere before a
-    pronoun and a question mark (`_ASKING`: "May I ask?"); "" for any other word."""
+    a bare verb (`_MODAL_NEXT`: "Will follow up tomorrow", "Will do."), or opening one or
+    after a question word before a pronoun and a question mark (`_ASKING`: "May I ask?",
+    "How Will you cope?"; not "Did you tell Will you were late?"); "" for any other word."""
     word = r"(?:[^\W\d_]|\x00)+"
     refused = ""
     if plain in VERB_NEXT:
@@ -1084,7 +1108,7 @@ def _not_the_verb(plain: str) -> str:
         ]
         refused += rf"(?!{_OPENS}{word}[^\S\n]+(?:{'|'.join(verb_next)}))"
     if plain in _QUESTION_VERBS:
-        refused += f"(?!{_OPENS}{word}{_MODAL_NEXT})(?!{word}{_ASKING})"
+        refused += f"(?!{_OPENS}{word}{_MODAL_NEXT})(?!(?:{_OPENS}|{_ASKED_AFTER}){word}{_ASKING})"
     # read only where the word starts: each reads on to the end of the word it is at, and in
     # a script without spaces (Thai) a name may start at every letter of a paragraph
     return f"(?=(?i:{_char_pattern(plain[:1])})){refused}" if refused else ""
@@ -1272,6 +1296,7 @@ class Redactor:
         self._inside = _compile_inside(self.people)
         self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
         self._misspelt = _compile_misspelt(self.people)
+        self._slip_parts = _slip_parts(self.people)
         self._bare = _compile_names(self.people, bare=True)
 
     def __call__(self, text: str) -> str:
@@ -1327,9 +1352,11 @@ class Redactor:
         assert regex is not None
         key = _as_latin(keyed(text))
         prose = regex is self._names
+        lowered = _shouting_lowered(text) if prose else None
         found = [
             (*span, lookup[_group(m)]) for m in regex.finditer(key)
             if not _the_month(m, text) and not (prose and _the_word(m, text))
+            and not (lowered and _the_word_shouted(m, regex, *lowered))
             and (span := _where(m, text, key))
         ]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
@@ -1355,6 +1382,7 @@ class Redactor:
         found += self._misspelt_people(text)
         found += self._handles(text, key)
         found += self._inside_marked(text, key)
+        found += self._kissed(key)
         found.sort(key=lambda f: (f[0], -f[1]))
         spans: list[tuple[int, int, int, str]] = []
         for start, end, replacement in found:
@@ -1380,6 +1408,28 @@ class Redactor:
             and not (prose and _the_word(m, text)) and (span := _where(m, text, key))
         ]
 
+    def _kissed(self, key: str) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each listed name (any form, in any case) with a text
+        message's kisses glued on ("Kerryx", "Siobhanxxx", "zoëxx", "O'Neillx"), the word
+        whole; not an English word so made ("annex" of Anne, "lynx" of Lyn: `_X_WORDS`)."""
+        kissed = [
+            m for m in _KISSED.finditer(key) if len(m.group(1)) >= _KISSED_STEM - 1
+            and _plain(m.group()) not in _X_WORDS
+        ] if "x" in key or "X" in key else []
+        if not kissed:
+            return []
+        regex, lookup = self._one_word_names()
+        assert regex is not None
+        found = []
+        for m in kissed:
+            start, end = m.span()
+            for stem_end in range(m.start(2), m.start(2) + len(m.group(2))):
+                name = regex.fullmatch(key, start, stem_end)
+                if name and sum(ch.isalpha() for ch in name.group()) >= _KISSED_STEM:
+                    found.append((start, end, lookup[_group(name)]))
+                    break
+        return found
+
     def _misspelt_people(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, `PLACEHOLDER`) of each word that is a listed part spelt otherwise
         (`_spelt_otherwise`: "kerri", "Zoey", "declen") where the sentence makes it a person:
@@ -1397,11 +1447,14 @@ class Redactor:
         people = {
             key for m, key in words
             if len(key) >= 4 and key not in OTHER_GIVEN_NAMES and (
-                (_spelt_otherwise(key, parts) is not None and _a_person_here(text, *m.span()))
+                (_spelt_otherwise(key, parts) is not None and (
+                    _a_person_here(text, *m.span()) or _a_person_or_aside(text, *m.span())
+                ))
                 or _slip_owning(text, *m.span(), key, parts)
             )
         }
-        return [(*m.span(), PLACEHOLDER) for m, key in words if key in people]
+        found = [(*m.span(), PLACEHOLDER) for m, key in words if key in people]
+        return found + _slips_of_the_keys(text, self._slip_parts)
 
     def _handles(self, text: str, key: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each handle or hashtag ("@hope_walker99",
@@ -1459,17 +1512,30 @@ class Redactor:
 
     def _prose_user_names(self, text: str, key: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each user name in prose, one case, that no English
-        word could be ("jsmith", "wturner": see `_no_word_opens`); the others ("skelly",
-        "spatel") are left, and flagged in the preview (`user_names_left`)."""
+        word could be ("jsmith", "wturner": see `_no_word_opens`); and of one that may be a
+        word ("jedwards", "towen", "skelly": its initial and surname open words) where a person
+        stands (`_a_user_here`: "emailed jedwards"), or in a list of people (`_users_listed`:
+        "emailed jedwards, towen and kellis"). The others are left, and flagged in the preview
+        (`user_names_left`): never one after a determiner ("the warden and Kai rang")."""
         if self._initials is None:
             return []
         regex, lookup = self._initials
-        found = []
+        found, maybe = [], []
         for m in regex.finditer(key):
             replacement, letter, surname = lookup[_group(m)]
-            if _group(m)[0] == "b" and _no_word_opens(text[m.start() : m.end()], letter, surname):
+            typed = text[m.start() : m.end()]
+            if _group(m)[0] != "b" or not _one_case(typed):
+                continue
+            if _no_word_opens(typed, letter, surname):
                 found.append((m.start(), m.end(), replacement))
-        return found
+            elif _plain(typed) not in _NO_USER_NAME:
+                maybe.append((m.start(), m.end(), replacement))
+        sure = {(start, end) for start, end, _ in found}
+        users = sure | {(start, end) for start, end, _ in maybe}
+        return found + [
+            (start, end, replacement) for start, end, replacement in maybe
+            if _a_user_here(text, start, end) or _users_listed(text, start, end, sure, users)
+        ]
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
         def replace(match: re.Match[str]) -> str:
@@ -1540,6 +1606,21 @@ def _where(match: re.Match[str], text: str, key: str) -> tuple[int, int] | None:
     if not (_marked(key, start) or _initial_after(key, end)):
         return None  # a brand or a word joined up in prose: "NatWest", "PowerPoint"
     return _joined_word(key, start, end)
+
+
+# A word ending in a text message's kisses ("Kerryxx", "O'Neillx"): the word, and its x's
+_KISSED = re.compile(
+    r"(?<![^\W_])(?<![^\W_]['’])([^\W\d_](?:[^\W\d_\x00]|['’\-](?=[^\W\d_]))*?)([xX]{1,10})(?![^\W_])(?!['’][^\W_])"
+)
+# Letters a name needs before kisses are taken to be glued to it ("Six" is no Si with a kiss)
+_KISSED_STEM = 3
+# English words that are a name with an x after it (see `Redactor._kissed`)
+_X_WORDS = _words(
+    "annex lynx minx jinx manx codex apex latex index ibex helix remix rolex telex pyrex larynx "
+    "sphinx climax syntax borax thorax flax flex flux crux hoax coax relax reflex complex "
+    "convex vortex cortex duplex affix prefix suffix matrix phoenix appendix unisex sussex "
+    "essex wessex middlesex halifax fairfax redox detox botox xerox kleenex tampax"
+)
 
 
 # A token that is never prose: a handle or hashtag, an e-mail address, a path or a file name
@@ -1666,12 +1747,84 @@ def _no_word_opens(typed: str, letter: str, surname: str) -> bool:
     return not any(ch in "aeiouy" for ch in pair) and pair not in _ONSETS | _RARE_ONSETS
 
 
+def _one_case(typed: str) -> bool:
+    """Whether the letters of `typed` are in one case, or capitalised at the start only."""
+    letters = "".join(ch for ch in typed if ch.isalpha())
+    return letters[1:].islower() or letters.isupper()
+
+
+# Everyday words an initial glued to a listed surname may spell ("since" for Sam Ince, "fallen"
+# for Fay Allen): never taken for the user name in prose, even where a person stands
+_NO_USER_NAME = (
+    COMMON_WORDS | SENTENCE_OPENERS | FEELINGS | ANSWER_WORDS | IMPERATIVES | FUNCTION_WORDS
+)
+# Words listed with one (`_listed_with`), at most, each way: a list is read once, not a text
+_LIST_ITEMS = 12
+_USER_LIST_BEFORE = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]++)[^\S\n]*(?:[,;/&]|[^\S\n](?:and|or))[^\S\n]*$", re.IGNORECASE
+)
+
+
+def _listed_with(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the word at `start`:`end` of `text` and of the words listed with it,
+    one word each, by commas, "and", "or", "&" or "/" ("jedwards, towen and kellis"); not past
+    a pronoun or a word like it ("when she leaves, she wants" is no list of people)."""
+    spans = [(start, end)]
+    at = start
+    while len(spans) <= _LIST_ITEMS and (before := _search_back(_USER_LIST_BEFORE, text, at)):
+        if _not_listed(before.group(1)):
+            break
+        spans.append(before.span(1))
+        at = before.start(1)
+    at = end
+    while len(spans) <= 2 * _LIST_ITEMS and (after := _LIST_AFTER.match(text, at)):
+        if _not_listed(after.group(1)):
+            break
+        spans.append(after.span(1))
+        at = after.end(1)
+    return spans
+
+
+def _users_listed(
+    text: str, start: int, end: int, sure: set[tuple[int, int]], users: set[tuple[int, int]]
+) -> bool:
+    """Whether the word that may be a user name at `start`:`end` of `text` is in a list of
+    people (`_listed_with`), after no word that makes it a word (`COMMON_WORD_CUES`, "of":
+    "the chart and Jo said", "it was gross and Ben laughed", "lots of smiles and Jo said"):
+    a list after a verb of meeting or telling ("emailed jedwards, towen and kellis", "met
+    Mark, towen and kellis"), or a list of user names only (`users`), one of them sure or
+    where a person stands ("towen and kellis said no", "jsmith and towen came"). Not "the
+    warden and Kai rang": Kai's verb makes no list of the words before it."""
+    before = _search_back(_WORD_BEFORE, text, start)
+    if before and before.group(1).casefold() in _NO_USER_BEFORE:
+        return False
+    spans = _listed_with(text, start, end)
+    if _a_user_here(text, *min(spans)):
+        return True
+    return all(span in users for span in spans) and any(
+        span in sure or _a_user_here(text, *span) for span in spans
+    )
+
+
+# Before a word, what makes it the word, not a user name in a list (see `_users_listed`)
+_NO_USER_BEFORE = COMMON_WORD_CUES | _words("of this")
+# Pronouns and function words: no person a list of names holds (see `_listed_with`)
+_NOT_LISTED = FUNCTION_WORDS | _words(
+    "i you he she it we they who me him her us them this that these those my your his our their"
+)
+
+
+def _not_listed(word: str) -> bool:
+    return word.casefold() in _NOT_LISTED
+
+
 def user_names_left(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     """The spans of the words of `text` (prose, as redacted) that may be a listed person's
     user name left as written, as they may be English words ("skelly", "spatel" for Siobhan
     Kelly, Sam Patel; see `_user_name`), where a person stands (`_a_user_here`): for the
-    preview to flag. Not "the warden was firm", "her trainer helped" (Wendy Arden, Tom
-    Rainer): a word after a determiner is the word."""
+    preview to flag (redaction replaces most such: see `Redactor._prose_user_names`). Not
+    "the warden was firm", "her trainer helped" (Wendy Arden, Tom Rainer): a word after a
+    determiner is the word."""
     return [span for span in _user_name_forms(text, names) if _a_user_here(text, *span)]
 
 
@@ -1699,10 +1852,13 @@ def _user_name_forms(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
 
 def _a_user_here(text: str, start: int, end: int) -> bool:
     """Whether the word at `start`:`end` of `text` stands where a person does, with no
-    determiner before it: owning something ("skelly's mum"), before a person's verb
-    ("spatel said"), or after a title or a verb of meeting or telling ("met spatel")."""
+    determiner or possessive before it ("the warden", "everybody's story"): owning something
+    ("skelly's mum"), before a person's verb ("spatel said"), or after a title or a verb of
+    meeting or telling ("met spatel")."""
     before = _search_back(_WORD_BEFORE, text, start)
     if before and before.group(1).casefold() in _DETERMINERS:
+        return False
+    if _OWNER_BEFORE.search(text, max(0, start - _DETERMINER_LOOKBACK), start):
         return False
     return bool(
         _POSSESSIVE_AFTER.match(text, end) or _PERSON_NEXT_WORD.match(text, end)
@@ -1812,6 +1968,96 @@ def _titled_in_a_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A word, with its inner apostrophes ("DON'T"), to tell a run of words in capitals
+_CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Two letters together, neither a small ASCII one: in any run of capitals (a quick test)
+_TWO_CAPITALS = re.compile(r"[^\W\d_a-z]{2}")
+# Between two words of one run of capitals: spaces and marks, no line break
+_CAPS_GAP = re.compile(r"[^\w\n]{1,4}")
+
+
+def _shouting_lowered(text: str) -> tuple[str, str] | None:
+    """`text`, and its key, with each run of words written in capitals (a shouted text
+    message: "I WILL NOT GO BACK") in lower case, the same length, so a listed word in it is
+    read as it would be written (see `_the_word_shouted`); None where there is no such run."""
+    if not _TWO_CAPITALS.search(text):
+        return None
+    words = list(_CAPS_WORD.finditer(text))
+    shouted = [m.group().isupper() and (len(m.group()) > 1 or m.group() in "IA") for m in words]
+    chars = list(text)
+    any_run = False
+    for n, m in enumerate(words):
+        if not shouted[n]:
+            continue
+        beside = [
+            n + step for step in (-1, 1) if 0 <= n + step < len(words) and shouted[n + step]
+        ]
+        if not any(
+            _CAPS_GAP.fullmatch(text, *sorted((m.end(), words[b].start()) if b > n
+                                              else (words[b].end(), m.start())))
+            and len(words[b].group()) + len(m.group()) > 2
+            for b in beside
+        ):
+            continue
+        any_run = True
+        for i in range(*m.span()):
+            low = chars[i].lower()
+            chars[i] = low if len(low) == 1 else chars[i]
+    if not any_run:
+        return None
+    lowered = "".join(chars)
+    return lowered, _as_latin(keyed(lowered))
+
+
+def _the_word_shouted(
+    match: re.Match[str], regex: re.Pattern[str], lowered: str, key: str
+) -> bool:
+    """Whether a listed word matched in a run of capitals is the word, read in the
+    `lowered` text (its `key`): a month in a date ("IN MAY"), or where the grammar makes it
+    the word for certain (`_surely_the_word`: "I WILL NOT GO", "IT MAY GET WORSE", "THE SUN
+    ROSE"). Not by the lower-case rules, which leave a word in doubt as the word (flagged):
+    in capitals that left "I TOLD WILL HE COULD COME", "THANK YOU WILL", "I PAID BILL"."""
+    start, end = match.span()
+    if key[start:end] == match.string[start:end]:
+        return False  # not in such a run
+    again = regex.match(key, start)
+    return (
+        again is not None and again.end() == end
+        and (_the_month(again, lowered) or _surely_the_word(lowered, start, end))
+    )
+
+
+def _surely_the_word(text: str, start: int, end: int) -> bool:
+    """Whether the listed word in lower case at `start`:`end` of `text` is the word, as the
+    grammar makes certain: a modal after its subject ("i will not go", "it may get worse",
+    `_the_modal`); in a set phrase that holds no one (`_SURE_PHRASES`: "free will", "grace
+    period"; not "paid bill"); after an article ("no hope left"; not after "my": "I SAW MY
+    ROSE TODAY" is her); a verb after its subject or a
+    season ("i hope so", "the sun rose", "last summer": `_the_verb_or_season`); or an
+    adjective after "to be", or opening a sentence ("to be frank", "be frank with me")."""
+    word_key = _plain(text[start:end])
+    if _POSSESSIVE_AFTER.match(text, end):
+        return False
+    if (
+        _the_modal(text, start, end) or _in_a_set_phrase(text, start, end)
+        or _in_a_phrase(word_key, text, start, end, _SURE_PHRASES)
+    ):
+        return True
+    before = _search_back(_WORD_BEFORE, text, start)
+    cue = before.group(1).casefold() if before else ""
+    if cue in _ARTICLES and not speaks(text[end:]):
+        return True
+    if before and cue == "be" and word_key in _ADJECTIVE_NAMES:
+        head = _search_back(_WORD_BEFORE, text, before.start(1))
+        return (head is not None and head.group(1) == "to") or _opens_sentence(
+            text, before.start(1)
+        )
+    following = _NEXT_WORD.match(text, end)
+    return _the_verb_or_season(
+        text, start, end, word_key, cue, following.group(1).casefold() if following else ""
+    )
+
+
 def _the_word(match: re.Match[str], text: str) -> bool:
     """Whether a match of a listed form that is also a word ("Hope", "Joy") is that word:
     a feeling listed beside another ("Joy, relief", "relief and hope", a one-word answer
@@ -1821,6 +2067,8 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     (`VERB_CUES`, `VERB_NEXT`: "I hope he is safe", "we hope so"). Never possessive ("Hope's
     mum")."""
     group = _group(match)
+    if _accented_name(text[match.start() : match.end()]):
+        return False
     if _in_a_set_phrase(text, *match.span()):
         return True
     if not group.startswith(_INITIAL_GROUP) and _the_modal(text, *match.span()):
@@ -2013,6 +2261,24 @@ _VERB_IDIOM = re.compile(
     r"[^\S\n]+(?i:to[^\S\n]+the[^\S\n]+(?:occasion|challenge)"
     r"|up[^\S\n]+(?:in[^\S\n]+(?:protest|arms|anger)|against))(?![\w'’])"
 )
+# After such a part that is a verb, a particle and a document or task worked on, the last
+# word of its noun phrase, not a place one is helped along: "helped mark up the rota",
+# "helped chase up the referral today" are no one; "helped mark up the stairs", "helped rose
+# up the housing office steps", "helped mark down the notes room" are (a thing not listed
+# here, or with a noun after it, is taken for a place; an office, "the council", is one)
+_VERB_ON_A_THING = re.compile(
+    r"[^\S\n]+(?:up|down|off|out)[^\S\n]+(?:(?:the|a|an|this|that|these|those|our|their|his|her"
+    r"|my|your|some|all[^\S\n]+the|all)[^\S\n]+)?(?:new[^\S\n]+|weekly[^\S\n]+)?"
+    r"(?:rota|notes?|text|document|draft|forms?|plan|list|sheets?|script|copy|pages?|changes"
+    r"|prices?|register|chart|map|report|minutes|agenda|timetable|schedule|calendar"
+    r"|diary|records?|referrals?|letters?|papers?|paperwork|posters?|leaflets?|files?|boxes"
+    r"|results|scores|answers|tests?|essays?|homework|shifts?|slides|handouts?|boundaries"
+    r"|spreadsheet|invoices?|claims?|bills?|appointments?|calls?|emails?|replies|responses"
+    r"|repairs)"
+    r"(?=[^\S\n]*(?:[.,;:!?)…]|$)|[^\S\n]+(?:for|with|to|and|but|or|then|so|on|at|in|before"
+    r"|after|because|while|when|that|which|today|yesterday|tonight|again|together|first|later"
+    r"|now|too|as|by|from|of|until|till|since|instead|properly|quickly|ready)(?![\w'’]))",
+)
 _DRIVEN = re.compile(
     r"(?:[^\S\n]+(?:and|&)[^\S\n]+(?:(?:her|his|their|my)[^\S\n]+)?[^\W\d_]+)?"
     r"[^\S\n]+(?:home|to|back|there|round|over|into)(?![\w'’])",
@@ -2035,6 +2301,8 @@ def _helped_person(text: str, end: int, key: str, cue: str) -> bool:
             return False  # "Help will come"
         if key in VERB_NEXT and _VERB_IDIOM.match(text, end):
             return False  # "the team I helped rose to the occasion"
+        if key in VERB_NEXT and _VERB_ON_A_THING.match(text, end):
+            return False  # "helped mark up the rota" (doubted, and flagged: `_DOUBT`)
         if following in _HELPED_ALONG:  # "helped grace up the stairs", "helped rose into bed";
             # not "helping hope along"
             return following != "along" or not (key in FEELINGS or key in _SEASONS)
@@ -2116,6 +2384,7 @@ def _lower_part_is_word(match: re.Match[str], text: str) -> bool:
 
 
 _PERSON, _WORD, _DOUBT = "person", "word", "doubt"
+_DETERMINER_LOOKBACK = 40  # (how far back a determiner before a word is looked for)
 
 
 def _lower_part_reading(text: str, start: int, end: int, named: _Named) -> str:
@@ -2128,7 +2397,9 @@ def _lower_part_reading(text: str, start: int, end: int, named: _Named) -> str:
     go"), or after an article or a word that makes it the word (`_a_word_here`: "the bill
     was paid", "to be frank", "every day was hard"); else `_DOUBT`, left as the word and
     flagged in the preview (`unlisted_capitalised`: "frank drinks at night"). `named` tells
-    the other listed parts in lower case (see `_words_listed`)."""
+    the other listed parts in lower case (see `_words_listed`). A possessive determiner does
+    not make it the word: "his rose came round" is a person ("my hope is simple" is
+    replaced too: a name left is worse than a word lost)."""
     if _POSSESSIVE_AFTER.match(text, end):
         return _PERSON
     before = _search_back(_WORD_BEFORE, text, start)
@@ -2368,15 +2639,17 @@ _SAID_OF_A_FEELING = re.compile(
 _Phrases = dict[str, list[tuple[re.Pattern[str], re.Pattern[str]]]]
 
 
-def _phrases(table: str) -> _Phrases:
+def _phrases(table: str, sure: bool = False) -> _Phrases:
     """For "word: phrase | phrase" lines, each phrase with "_" where the word goes, as
     patterns of the words before it (to search the text just before) and after it (to
-    match), compiled once."""
+    match), compiled once; with `sure`, without those marked "~" (`_IN_DOUBT`)."""
     phrases: _Phrases = {}
     for line in table.strip().splitlines():
         word, _, rest = line.partition(":")
         for phrase in rest.split("|"):
-            before, _, after = phrase.strip().partition("_")
+            if sure and phrase.strip().startswith(_IN_DOUBT):
+                continue
+            before, _, after = phrase.strip().lstrip(_IN_DOUBT).partition("_")
             phrases.setdefault(word.strip(), []).append((
                 re.compile(
                     r"(?<![^\W\d_])" + r"[^\S\n]+".join(map(re.escape, before.split()))
@@ -2391,24 +2664,29 @@ def _phrases(table: str) -> _Phrases:
 # Where a one-word listed name that is a word, in lower case, is only that word (besides
 # after `COMMON_WORD_CUES`, "the guy", "at max", "the bill", "felt hope"): anywhere else it
 # is replaced, so "I gave max a lift" and "I sat beside grace" are. The preview flags each
-# one left.
+# one left. A phrase marked "~" (`_IN_DOUBT`) may hold the person too ("I paid Bill", "his
+# name is Will he said"): in a run of capitals it is not enough (`_SURE_PHRASES`).
+_IN_DOUBT = "~"
 _IN_A_PHRASE_TABLE = """
     guy: nice _ | good _ | decent _ | lovely _ | funny _ | bad _
     guys: _
     max: _ effort | _ capacity | _ speed | _ power | _ level
-    faith: _ in | have _ | has _ | had _ | lost _ | keep _ | losing _ | having _ | good _ | bad _
-    will: free _ | ill _ | good _ | is _ i | is _ you | is _ he | is _ she | is _ we | is _ they
+    faith: ~_ in | ~have _ | ~has _ | ~had _ | ~lost _ | ~keep _ | ~losing _ | ~having _
+    faith: good _ | bad _
+    will: free _ | ill _ | good _ | ~is _ i | ~is _ you | ~is _ he | ~is _ she | ~is _ we
+    will: ~is _ they
     will: _ power | _ powers | last _ and testament | his last _ | her last _ | my last _
     will: their last _ | your last _ | our last _ | the last _ | a last _ | against my _
     will: against his _ | against her _ | against their _ | against your _ | against our _
-    grace: said _ | saying _ | say _ | _ period | _ periods
+    grace: ~said _ | ~saying _ | ~say _ | _ period | _ periods
     eve: christmas _ | year's _ | year’s _ | years _ | hallows _
-    bills: _ are due | _ to pay | pay _ | paid _
-    bill: _ is due | pay _ | paid _
+    bills: _ are due | _ to pay | ~pay _ | ~paid _
+    bill: _ is due | ~pay _ | ~paid _
     love: _ is in the air | _ was in the air
     rose: _ to the occasion | _ to the challenge
 """
 _IN_A_PHRASE = _phrases(_IN_A_PHRASE_TABLE)
+_SURE_PHRASES = _phrases(_IN_A_PHRASE_TABLE, sure=True)
 # Where a listed word-name, capitalised opening its sentence, is only that word (see
 # `sentence_start_reading`): anywhere else there it is replaced ("Will power is low" is Will).
 _OPENING_PHRASES = _phrases(
@@ -2697,8 +2975,12 @@ def names_finder(names: Iterable[str]) -> Callable[[str], frozenset[str]]:
 
 # ------------------------------------------------------------------------- review helpers
 
-# A word, with its inner hyphens, apostrophes and ampersands ("A&E" is one word, not two)
-_CAPITALISED = re.compile(r"(?<![\w'’&])[^\W\d_][^\W\d_'’\-&]*(?:[-'’&][^\W\d_]+)*")
+# A word, with its inner hyphens, apostrophes and ampersands ("A&E" is one word, not two);
+# after an opening quote ("said 'Priya rang'") or Markdown emphasis ("_Jide_ rang") too,
+# but not after an apostrophe inside a word (the "Neill" of "O'Neill" is not read alone)
+_CAPITALISED = re.compile(
+    r"(?<![^\W_])(?<!&)(?<![^\W_]['’])[^\W\d_][^\W\d_'’\-&]*(?:[-'’&][^\W\d_]+)*"
+)
 # (a sentence's end may close a bracket or a quote first: "(Also the garden.) Was it calm?")
 # (a writer's own Markdown heading, "### What helped", opens a sentence too)
 _SENTENCE_START = re.compile(r"(?:^|[.!?…][)\]\"”’']*\s+|\n\s*(?:#+[ \t]+)?|[\"“(]\s*)$")
@@ -2829,9 +3111,12 @@ def unlisted_capitalised(
     alone = _words_listed_alone(tuple(names))
     parts = _word_parts(tuple(names))
     labelled = _LABEL.search(text) is not None
+    shouted = _shouting_lowered(text)
     spans = []
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
+        if shouted and _shouted_word(match, shouted[0], with_vocabulary, names):
+            continue  # "I WILL NOT GO BACK": NOT, GO, BACK are words, as "not", "go"…
         if labelled and _CUE_OF_LABEL.match(text, match.end()):
             continue  # "Reg plate [vehicle registration]", "IBAN [bank details]": the cue
         if word.islower():
@@ -2860,6 +3145,19 @@ def unlisted_capitalised(
                 continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+def _shouted_word(
+    match: re.Match[str], lowered: str, common: frozenset[str], names: Sequence[str]
+) -> bool:
+    """Whether a word in a run of capitals (`_shouting_lowered`) is a common word, as one
+    opening a sentence is (`common_opener`), and not like a listed name."""
+    word = match.group(0)
+    return (
+        lowered[match.start() : match.end()] != word and common_opener(word, common)
+        and not nickname_like(word, names)
+        and not used_as_name(word, match.string[match.end() :])
+    )
 
 
 def _opens_as_person(word: str, after: str) -> bool:
@@ -2894,9 +3192,10 @@ def _word_parts(names: tuple[str, ...]) -> frozenset[str]:
     leaves them in lower case unless the sentence makes them a person (see
     `_lower_part_reading`)."""
     return frozenset(
-        form.lower() for name in names
+        lower for name in names
         for form, case_sensitive in [*name_forms(name), *short_forms(name)]
         if _has_lower_form(form, case_sensitive)
+        for lower in (form.lower(), _plain(form))  # "văn", and "van" (`FOLDED_WORDS`)
     )
 
 
@@ -3142,7 +3441,10 @@ def nickname_like(word: str, names: Sequence[str]) -> bool:
     table of short forms ("Bob" for Robert, "Will" for William, "Robert" for Bob), or it
     starts with the part's first three letters (case and accents aside), is at most one
     letter longer, and is not a word that opens English sentences; or it is a part itself
-    that redaction left as a word ("Will follow up" with Will Turner listed)."""
+    that redaction left as a word ("Will follow up" with Will Turner listed); or the initials
+    of one in capitals ("AM" for Anne-Marie Dubois, "JP" for Jo Patel: `_initials_of`)."""
+    if word.isupper() and word in _initials_of(tuple(names)):
+        return True
     parts = _name_parts(tuple(names))
     for piece in re.split(r"[-&]", POSSESSIVE.sub("", word)):
         key = _plain(piece)
@@ -3154,6 +3456,20 @@ def nickname_like(word: str, names: Sequence[str]) -> bool:
         ):
             return True
     return False
+
+
+@cache
+def _initials_of(names: tuple[str, ...]) -> frozenset[str]:
+    """The initials of each of `names` of two parts or more, in capitals: of all its parts
+    ("AMD" of Anne-Marie Dubois), of all but the last ("AM"), and of the first and last ("AD")."""
+    found = set()
+    for name in names:
+        letters = [part[0].upper() for part in re.split(r"[\s\-]+", name) if part[:1].isalpha()]
+        if len(letters) >= 2:
+            found |= {"".join(letters), letters[0] + letters[-1]}
+            if len(letters) > 2:
+                found.add("".join(letters[:-1]))
+    return frozenset(found)
 
 
 # A listed part whose lower-case misspellings are flagged: this many letters or more, and no
@@ -3211,9 +3527,16 @@ def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str
     otherwise there is ("kerri's mum"): a person's place, in either case. Not after an
     article or a possessive ("the cooker's door", "Mum's cooker's broken" with Cooke listed
     are the word), nor the part with an ending of everyday words (`_WORD_ENDING`: "Cooker's
-    broken")."""
+    broken"). So too with the apostrophe left out before what a person has (`_OWNED_NEXT`:
+    "siobahns mum"; not a plural, "the siobahns came")."""
     if not _POSSESSIVE_AFTER.match(text, end) or not _misspelt(key, _misspellable(parts)):
-        return False
+        if not (key.endswith("s") and key[-2:-1] not in _NAME_APOSTROPHES
+                and _OWNED_NEXT.match(text, end)):
+            return False
+        key = key[:-1]  # "siobahns mum": owning, its apostrophe left out ("davids mum" is
+        # David's, another's: `OTHER_GIVEN_NAMES`)
+        if key in COMMON_WORDS | OTHER_GIVEN_NAMES or not _misspelt(key, _misspellable(parts)):
+            return False
     if any(key == part + ending for part in parts for ending in _WORD_ENDING):
         return False
     if _OWNER_BEFORE.search(text, max(0, start - 40), start):
@@ -3227,6 +3550,99 @@ def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str
 _WORD_ENDING = ("r", "s", "d")
 # Just before a word, a possessive owning it ("Mum's cooker's")
 _OWNER_BEFORE = re.compile(r"[^\W\d_]['’][sS][^\S\n]+$")
+# What a person has, after one owning it with the apostrophe left out ("siobahns mum", as a
+# plural is not: "the cookers broke"; see `_slip_owning`)
+_OWNED_NEXT = re.compile(
+    r"[^\S\n]+(?i:mum|mam|mom|mummy|mother|dad|daddy|father|parents?|nan|nana|nanna|gran|granny"
+    r"|grandma|grandad|grandpa|grandmother|grandfather|sister|brother|sibling|son|daughter"
+    r"|kids?|children|child|baby|family|aunt|auntie|uncle|cousin|niece|nephew|partner|wife"
+    r"|husband|boyfriend|girlfriend|ex|friends?|mate|carer|house|flat|room|home|place|phone"
+    r"|number|dog|cat|birthday|funeral|wedding|appointment|worker|keyworker|nurse|doctor|gp"
+    r"|psychiatrist|social|support|care|plan|meds|medication|case|file|notes|review|benefits"
+    r"|name|address|school|job|boss|landlord|neighbour|car)(?![\w'’])"
+)
+
+
+# A word, with an apostrophe inside ("O'Neil"), not one of "'s" ("Kerri's")
+_SLIP_WORD = re.compile(
+    r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]+(?:['’](?![sS](?![^\W\d_]))[^\W\d_]+)?"
+    r"(?![^\W\d_]|['’-][^\W\d_])"
+)
+# After such a word, what tells a person with an aside between: "Kerri, who was tired, left"
+# ("who" alone tells it), "Kerri (as she typed it) said"
+_WHO_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*who(?![\w'’])", re.IGNORECASE)
+_ASIDE_AFTER = re.compile(r"[^\S\n]*\([^()\n]{1,60}\)")
+# Letters a listed part needs for a slip of the keys in it to be replaced where a person
+# stands: 4 for two letters swapped ("Hpoe", "Grcae"), `_MISSPELT_PART` for any other slip
+_SWAPPED_PART = 4
+
+
+def _slip_parts(people: Sequence[Person]) -> frozenset[str]:
+    """Each listed name's parts (plain), and each word of it with its apostrophes and
+    hyphens taken out ("oneill", "annemarie"), but titles."""
+    words = {word for p in people for word in p.name.split()}
+    parts = {_plain(piece) for word in words for piece in re.split(r"[\W\d_]+", word)}
+    parts |= {_plain(re.sub(r"[\W\d_]+", "", word)) for word in words}
+    return frozenset(part for part in parts if len(part) >= _SWAPPED_PART and part not in TITLES)
+
+
+def _slips_of_the_keys(text: str, parts: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, `PLACEHOLDER`) of each word of `text` that is a listed part typed with one
+    slip ("Brenan", "O'Neil", "Patle"; two letters swapped for a part that is a word, "Grcae",
+    "Hpoe") where a person stands, after no determiner ("Brenan rang", "met Patle",
+    "Kerri, who was tired, left"; not "the weight was" for Wright); never an everyday or
+    other given name."""
+    if not parts:
+        return []
+    firsts = {part[0] for part in parts}
+    shortest, longest = min(map(len, parts)) - 1, max(map(len, parts)) + 2
+    found = []
+    for m in _SLIP_WORD.finditer(text):
+        word = m.group()
+        if not shortest <= len(word) <= longest or word[0].casefold() not in firsts:
+            continue
+        key = _plain(word.replace("'", "").replace("’", ""))
+        if key in parts or not _slipped(key, parts) or not _a_person_or_aside(text, *m.span()):
+            continue
+        before = _search_back(_WORD_BEFORE, text, m.start())
+        if before is None or before.group(1).casefold() not in _DETERMINERS:
+            found.append((*m.span(), PLACEHOLDER))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _slipped(key: str, parts: frozenset[str]) -> bool:
+    if (
+        key in COMMON_WORDS or key in SENTENCE_OPENERS or key in FEELINGS or key in FUNCTION_WORDS
+        or key in OTHER_GIVEN_NAMES or key in _NO_USER_NAME or len(key) < _SWAPPED_PART
+    ):
+        return False
+    for part in parts:
+        if key[0] != part[0] or abs(len(key) - len(part)) > 1:
+            continue
+        if len(part) >= _MISSPELT_PART and part not in COMMON_WORDS and _one_edit(key, part):
+            return True
+        i = _shared(key, part)
+        if len(key) == len(part) and key[i : i + 2] == part[i : i + 2][::-1] and (
+            key[i + 2 :] == part[i + 2 :]
+        ):
+            return True
+    return False
+
+
+def _a_person_or_aside(text: str, start: int, end: int) -> bool:
+    """`_a_person_here`, with an aside before the person's verb allowed ("Kerri (as she typed
+    it) said"), or "who" after it; a person's verb that may be a thing's ("was", "had") is
+    not enough alone ("Weight was": see `_EITHER_AFTER`)."""
+    if _WHO_AFTER.match(text, end):
+        return True
+    aside = _ASIDE_AFTER.match(text, end)
+    after = aside.end() if aside else end
+    if _EITHER_AFTER.match(text, after) and not _PERSON_BEFORE.search(
+        text, max(0, start - 40), start
+    ):
+        return False
+    return _a_person_here(text, start, after)
 
 
 def _spelt_otherwise(key: str, parts: frozenset[str]) -> str | None:
@@ -3590,7 +4006,7 @@ def _word_name_examples(name: str) -> tuple[list[str], list[str]]:
     redactor = Redactor(people=[Person(name)], identifiers=False)
     low = name.casefold()
     phrases = [
-        phrase.strip().replace("_", low)
+        phrase.strip().lstrip(_IN_DOUBT).replace("_", low)
         for line in _IN_A_PHRASE_TABLE.strip().splitlines()
         if line.partition(":")[0].strip() == _plain(name)
         for phrase in line.partition(":")[2].split("|")

@@ -514,13 +514,34 @@ def _refuse_name_in_file_name(app: AppContext, target: Path) -> None:
         found = names_in_label(name, people)
         if found:
             held = "; ".join(f"{piece!r} reads as {whose}" for piece, whose in found)
+            instead = _name_to_suggest(app, target, people)
             raise PeerJournalError(
                 f"The file name {name!r} holds a name on the people list ({held}). A file's "
                 "name goes wherever the file goes, and has no sentence around it to tell an "
                 "everyday word from the name, so it is refused even where the word is meant: "
-                f"choose another name for --output (such as summary{target.suffix}). Nothing "
-                "was written."
+                f"choose another name for --output (such as {instead}). Nothing was written."
             )
+
+
+# File names to suggest in place of one refused, the first holding no listed name
+_SUGGESTED_STEMS = ("summary", "export", "mentor-export", "journal-export")
+
+
+def _name_to_suggest(app: AppContext, target: Path, people: Sequence[Person]) -> str:
+    """A file name for --output, like `target`'s, that `_refuse_name_in_file_name` would take
+    ("summary.md" holds Mary for Mary Smith, "summary.mark" holds Mark): `target`'s extension
+    kept where it holds no name, else ".md"; the stem a word that holds none, else today's
+    date (a name has letters)."""
+    from peerjournal.redact import names_in_label
+
+    suffixes = dict.fromkeys((target.suffix, ".md" if target.suffix else ""))
+    for suffix in suffixes:
+        for stem in _SUGGESTED_STEMS:
+            if not names_in_label(stem + suffix, people):
+                return stem + suffix
+    return app.today().isoformat() + next(
+        (suffix for suffix in suffixes if not names_in_label(suffix, people)), ""
+    )
 
 
 def _refuse_with_full(fmt: str, *others: Any) -> None:
@@ -1025,11 +1046,11 @@ def _words_to_check(
         unchecked_scripts_message,
         words_to_check,
     )
-    from peerjournal.summary import journal_labels, journal_texts
+    from peerjournal.summary import journal_labels
 
     people = _people(app)
     text = _preview_text(summary, data, fmt)
-    words = words_to_check(text, journal_texts(summary), people, journal_labels(summary),
+    words = words_to_check(text, _writers_texts(summary), people, journal_labels(summary),
                            signature=summary.get("writer") or "", vocabulary=_tool_words())
     names = [p.name for p in people]
     warnings = [check_words_message(words, "in the summary", names)] if words else []
@@ -1055,6 +1076,25 @@ def _people(app: AppContext) -> list[Person]:
     from peerjournal.redact import Person
 
     return [Person(p.name, p.alias) for p in list_people(app.store())]
+
+
+def _writers_texts(summary: dict[str, Any]) -> list[str]:
+    """`summary.journal_texts`, but with the dimensions' labels taken out of the alerts: the
+    tool wrote those ("Co-optation came up more from 1 Nov…"), so they are no names to check;
+    the rest of an alert (a feeling of the writer's) still is."""
+    from peerjournal.summary import journal_texts
+
+    labels = sorted(
+        {str(d.get("label") or "") for d in summary.get("dimensions") or []} - {""},
+        key=len, reverse=True,
+    )
+    alerts = {str(a.get("message") or "") for a in summary.get("alerts") or []}
+    if not labels or not alerts:
+        return journal_texts(summary)
+    import re
+
+    label = re.compile("|".join(map(re.escape, labels)), re.IGNORECASE)
+    return [label.sub("", text) if text in alerts else text for text in journal_texts(summary)]
 
 
 def _tool_words() -> frozenset[str]:
@@ -1086,10 +1126,10 @@ def _preview_and_confirm(
 ) -> list[str]:
     """Show the preview and ask; the words it asked the writer to check (see `preview`)."""
     from peerjournal.render.summary import preview
-    from peerjournal.summary import journal_labels, journal_texts
+    from peerjournal.summary import journal_labels
 
     destination = str(target) if target else "standard output"
-    flagged = preview(app.err, _preview_text(summary, data, fmt), journal_texts(summary),
+    flagged = preview(app.err, _preview_text(summary, data, fmt), _writers_texts(summary),
             f"{destination} ({fmt})", summary["redacted"], _people(app), journal_labels(summary),
             signature=summary.get("writer") or "", vocabulary=_tool_words())
     for warning in warnings:  # after the preview, next to the question, so it is seen

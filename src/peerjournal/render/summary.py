@@ -129,13 +129,25 @@ def words_to_check(
     )[1]
 
 
-def _counted(matches: Sequence[re.Match[str]]) -> Counter[str]:
+def _counted(matches: Sequence[re.Match[str]], names: Sequence[str] = ()) -> Counter[str]:
     """Each flagged word with how often it is there, a tag's "priya" counted with "Priya"
-    (shown as the first written with a capital)."""
-    shown: dict[str, str] = {}
+    (shown as the first written with a capital); but a listed name's part left in lower case
+    ("Met may and will." with Will Turner listed) under its own spelling, as the advice for
+    it (`check_words_message`: write it with a capital) is its own."""
+    parts = _listed_parts(names)
+
+    def key(word: str) -> tuple[str, bool]:
+        return name_key(word), word.islower() and name_key(word) in parts
+
+    shown: dict[tuple[str, bool], str] = {}
     for m in sorted(matches, key=lambda m: not m.group(0)[:1].isupper()):
-        shown.setdefault(name_key(m.group(0)), m.group(0))
-    return Counter(shown[name_key(m.group(0))] for m in matches)
+        shown.setdefault(key(m.group(0)), m.group(0))
+    return Counter(shown[key(m.group(0))] for m in matches)
+
+
+def _listed_parts(names: Sequence[str]) -> set[str]:
+    """The keys (`name_key`) of the parts of `names`, split at spaces and hyphens."""
+    return {name_key(part) for name in names for part in re.split(r"[\s\-]+", name) if part}
 
 
 # Passages of caseless script listed by `unchecked_scripts_message`: more, or a longer one,
@@ -188,7 +200,7 @@ def check_words_message(words: Counter[str], where: str, names: Sequence[str] = 
     listed = ", ".join(shown(w, n) for w, n in ranked_words(words, names))
     listed = clean(listed, multiline=False)
     kind = "capitalised words" if all(w[:1].isupper() for w in words) else "words"
-    parts = {name_key(part) for name in names for part in re.split(r"[\s\-]+", name) if part}
+    parts = _listed_parts(names)
     already = [w for w in words if w.islower() and name_key(w) in parts]
     logins = [w for w in words if w not in already and may_be_user_name(w, names)]
     others = len(already) + len(logins) < len(words)
@@ -301,7 +313,9 @@ def _words_to_check(
     # counted where redaction put it in, as it is shown
     matches = found(shown)
     keys = {name_key(m.group()) for m in matches}
-    words = _counted([m for t in written for m in found(t) if name_key(m.group()) in keys])
+    words = _counted(
+        [m for t in written for m in found(t) if name_key(m.group()) in keys], names
+    )
     keys &= {name_key(word) for word in words}
     return [m for m in matches if name_key(m.group()) in keys], words
 
@@ -351,7 +365,7 @@ def review(
     console.print(Panel(header, expand=True) if styled(console) else Group(header, Text("")))
     bars = console.width >= BARS_WIDTH
     parts: list[RenderableType] = []
-    glance = common.glance(s)
+    glance = common.glance(s, mentor=True)
     if glance:
         parts.append(section(common.GLANCE_TITLE, Text("\n".join(f"• {x}" for x in glance))))
     if since is not None:
