@@ -63,7 +63,7 @@ def test_export_lists_flipped_drift_markers_under_identity(
     add(FLIPPED_TO_IDENTITY)
     markers = summary_json(cli)["markers"]
     assert labels(markers["identity"]) == {
-        "voice.defer_avoid": "not deferring, keeping quiet",
+        "voice.defer_avoid": "not deferring or keeping quiet",  # one thing (round 38)
         "story.withheld": "not holding your story back",
     }
     assert markers["drift"] == []
@@ -91,7 +91,9 @@ def test_report_what_changed_names_a_flipped_marker_as_its_negation(
     rows = {c["id"]: c for c in changes if c["kind"] == "marker"}
     assert rows["story.shared"]["negated"] is True
     assert rows["story.shared"]["polarity"] == "drift"
-    assert rows["story.shared"]["label"] == "recovery story"  # the dimension's, as before
+    # the marker's own name, as the summary's markers; the dimension's beside it (round 38)
+    assert rows["story.shared"]["label"] == "not sharing your recovery story"
+    assert rows["story.shared"]["dimension_label"] == "recovery story"
     assert rows["voice.defer_avoid"]["negated"] is False
 
 

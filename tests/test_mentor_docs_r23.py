@@ -1,6 +1,7 @@
 """Round 23: what a mentor reads in a summary file and in `review`, said the same way in both.
 
-The journal: five weeks with entries out of eight (two empty weeks first, one in the middle),
+The journal: five weeks with entries out of eight (two empty weeks first, one in the middle;
+one of them with two entries),
 three of them anxious, and a self-check whose low scores are mostly about the workplace."""
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from peerjournal.supervision import load_form
 ENTRIES = (
     ("2026-10-14", "I shared my recovery story and we learned from each other.", "Anxious."),
     ("2026-10-21", "I told her she should take her medication.", "Worried and nervous."),
+    # a second entry that week: weeks of one entry each are no trend (round 38)
+    ("2026-10-22", "We walked to the park and talked about football.", "Glad."),
     ("2026-11-04", "We talked about what she hopes for; her choice.", "Glad."),
     ("2026-11-11", "I asked what he wanted and backed him up at the housing office.", "Calm."),
     ("2026-11-18", "The nurse called him non-compliant and I stayed quiet.", "Anxious again."),
@@ -137,7 +140,7 @@ def test_the_halves_compared_are_named_with_their_dates(cli, files) -> None:
 def test_a_feelings_alert_names_the_feeling_as_its_label(cli, files) -> None:
     """Was: "Feelings of fear / anxious came up in 3 of 5 entries": a noun and an adjective
     after "of". The label is quoted as a name, which reads for every label in the file."""
-    alert = ("“Fear / anxious” feelings came up in 3 of 5 entries from 1 Oct to 20 Nov 2026. "
+    alert = ("“Fear / anxious” feelings came up in 3 of 6 entries from 1 Oct to 20 Nov 2026. "
              "What is in the way, and who could you talk it through with?")
     summary = json.loads(files["json"].read_text(encoding="utf-8"))
     assert alert in [a["message"] for a in summary["alerts"]]

@@ -107,6 +107,8 @@ def _weeks_of_entries(cli: CLI) -> None:
 def test_report_dimensions_in_numbers_and_words(cli: CLI) -> None:
     """Was: rows of block characters, read out as "lower half block, full block…"."""
     _weeks_of_entries(cli)
+    # a second entry in a week: weeks of one entry each are no trend (round 38)
+    ok(cli("write", "-x", "I shared my own story with him.", "--date", "2026-11-19"))
     out = ok(cli("report")).stdout
     dims = out.split("\nDimensions", 1)[1].split("\n\n", 1)[0]
     assert not set("▁▂▃▄▅▆▇█") & set(dims), dims

@@ -30,7 +30,8 @@ FORMATS = ("md", "html", "pdf", "review")
 
 def _period(start: str, end: str, identity: float, drift: float, story: float,
             co_optation: float) -> dict[str, Any]:
-    return {"start": start, "end": end, "entries": 1, "identity": identity, "drift": drift,
+    # two entries a week: weeks of one entry each are no trend (round 38)
+    return {"start": start, "end": end, "entries": 2, "identity": identity, "drift": drift,
             "balance": round((identity - drift) / (identity + drift), 3),
             "dimensions": {"story": {"identity": story, "drift": 0.0},
                            "co_optation": {"identity": 0.0, "drift": co_optation}}}
@@ -51,7 +52,7 @@ def turning_summary(alerts: list[str] | None = None) -> dict[str, Any]:
             _period("2026-11-09", "2026-11-15", 6.0, 1.0, 3.0, 0.0),
             _period("2026-11-16", "2026-11-20", 8.0, 0.0, 4.0, 0.0),
         ],
-        "totals": {"entries": 4, "identity": 4.3, "drift": 3.6, "balance": 0.089},
+        "totals": {"entries": 8, "identity": 4.3, "drift": 3.6, "balance": 0.089},
         "alerts": alerts if alerts is not None else [PREVIOUS_ALERT],
     }
     labels = {"story": "Recovery story", "co_optation": "Co-optation"}

@@ -118,7 +118,10 @@ def test_report_dimensions_say_what_the_last_marks_are(cli: CLI, add: Callable[.
     heading = next(line for line in out.splitlines() if line.startswith("Dimensions"))
     # (round 37: the heading names its basis, "over these weeks; which way each went within
     # them", rather than "the last 37 weeks" — never a count without its unit, "the last 37")
-    assert "per 100 words over these weeks;" in heading, heading
+    # (round 38: one entry in each week with any is no trend: the heading names no
+    # direction, and a line says why, per week)
+    assert heading.rstrip().endswith("per 100 words over these weeks"), heading
+    assert "No trend words: too few entries per week to show a trend" in out, out
 
 
 def test_counts_in_words_have_thousands_separators() -> None:

@@ -118,6 +118,8 @@ def moved(summary: dict[str, Any], since: str, until: str) -> dict[str, Any]:
             period["start"] = (first + timedelta(days=days * n // len(periods))).isoformat()
             period["end"] = (first + timedelta(days=days * (n + 1) // len(periods) - 1)).isoformat()
         summary["period"] = {**summary["period"], "since": since, "until": until}
+        if days > 7 * len(periods):  # periods longer than a week: review refuses them "by week"
+            summary["period"]["by"] = "month"
         quotes = [q for p in ("identity", "drift") for m in summary["markers"][p]
                   for q in m["excerpts"]]
         for item in (*summary["shared_entries"], *summary["intentions"], *quotes):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -311,7 +312,10 @@ def alerts(rows: list[ReportRow]) -> list[str]:
 def test_rising_drift_in_three_of_four_weeks_is_named_with_where() -> None:
     # (rises of 1.0 per 100 words: more than `summary.steady`, as "rising" needs; this week,
     # still going on, is named as part of one, as the table stars a week cut short)
-    found = alerts(weekly([2.5, 2.0, 3.0, 4.0, 3.5, 5.0]))
+    # (two entries a week: weeks of one entry each are no trend, round 38)
+    rows = weekly([2.5, 2.0, 3.0, 4.0, 3.5, 5.0])
+    twice = [replace(r, id=r.id + 100, date=r.date + timedelta(days=1)) for r in rows]
+    found = alerts(rows + twice)
     assert found[0] == (
         "Drift markers rose in 3 of the last 4 weeks you wrote in, each against the one before "
         "(from 19 Oct to 20 Nov 2026; the week of 16 Nov is only part of a week), mostly "

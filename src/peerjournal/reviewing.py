@@ -74,19 +74,63 @@ def sanitise_document(value: Any) -> Any:
 def sanitised_to_show(summary: dict[str, Any], shown: int | None) -> dict[str, Any]:
     """`summary` sanitised (`sanitise_document`) for the text review, which shows only the
     latest `shown` shared entries and intentions (`latest`) and counts and dates the rest:
-    those are kept as their dates alone, not cleaned whole (20,000 entries took seconds). The
+    those are kept as `_unshown` stubs, not cleaned whole (20,000 entries took seconds). The
     signature is shown on one line: a line break in it (an edited file) would draw a line of
     the review's own ("File: …") under the title."""
     out = {}
     for key, value in summary.items():
         if key in ("shared_entries", "intentions") and shown is not None:
             kept, hidden = latest(value, shown)
-            value = [{"date": item["date"]} for item in hidden] + list(kept)
+            out[key] = _unshown(hidden) + sanitise_document(list(kept))
+            continue
         if key == "writer" and isinstance(value, str):
             out[key] = sanitise(value, multiline=False)
             continue
         out[sanitise(key)] = sanitise_document(value)
     return out
+
+
+def directions_as_read_now(summary: dict[str, Any]) -> dict[str, Any]:
+    """`summary` with its dimensions' directions as this version reads its periods: none where
+    every period with entries holds one entry (`summary.one_entry_each`), as a summary from
+    before round 38 gave them. The text review's "At a glance" says there is no trend then
+    ("too few entries per week"): its Dimensions table shows no arrow saying there is one.
+    (`review --json` gives the file's own.)"""
+    from peerjournal.summary import POLARITIES, one_entry_each
+
+    if not one_entry_each(p["entries"] for p in summary["periods"]):
+        return summary
+    rows = [{**row, **{f"{p}_direction": None for p in POLARITIES}}
+            for row in summary["dimensions"]]
+    return {**summary, "dimensions": rows}
+
+
+# What redaction writes in place of a listed name; with no one listed, one in a summary was
+# typed so by the writer, which its "Redaction" line says (`exporters.common.facts`)
+_PERSON = "[person]"
+
+
+def _unshown(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Shared entries or intentions the review does not show, as what is still said of them
+    reads them: their dates (`left_out`), and their texts (`summary.journal_texts`, for
+    whether they hold a "[person]") empty but for those holding one, cleaned. Their fields
+    are kept (a stub of its date alone had `journal_texts` fail on its setting)."""
+    keys: dict[str, str] = {}  # each field's name, cleaned once (they are alike in each item)
+    stubs = []
+    for item in items:
+        stub: dict[str, Any] = {"date": item["date"]}  # (a validated ISO date)
+        for key, value in item.items():
+            if isinstance(value, list):
+                value = [sanitise(v) for v in value if isinstance(v, str) and _PERSON in v]
+            elif isinstance(value, str) and key != "date":
+                value = sanitise(value) if _PERSON in value else ""
+            else:
+                continue  # (the date; a verdict of None: nothing said of an unshown one)
+            if key not in keys:
+                keys[key] = sanitise(key)
+            stub[keys[key]] = value
+        stubs.append(stub)
+    return stubs
 
 
 def latest(items: Sequence[T], shown: int | None) -> tuple[Sequence[T], Sequence[T]]:
@@ -180,10 +224,15 @@ class Headline:
 
 
 def headline(s: dict[str, Any]) -> Headline:
+    from peerjournal.exporters.common import settled
+
+    totals = s.get("totals") or {}
+    balance = totals.get("balance")
     return Headline(
         as_shown(_mean(s, "identity"), RATE_PLACES),
         as_shown(_mean(s, "drift"), RATE_PLACES),
-        as_shown((s.get("totals") or {}).get("balance"), BALANCE_PLACES),
+        # a balance stored on a tie (0.595) shown as the export shows it (`settled`)
+        as_shown(None if balance is None else settled(balance, totals), BALANCE_PLACES),
     )
 
 
@@ -236,8 +285,7 @@ def comparisons(loaded: Loaded) -> list[dict[str, Any]]:
         out.append({
             "writer": summaries[0]["writer"],
             "files": [name for name, _ in run],
-            "since": summaries[0]["period"]["since"],
-            "until": summaries[-1]["period"]["until"],
+            **_span(summaries),
             "identity": [h.identity for h in heads],
             "drift": [h.drift for h in heads],
             "balance": [h.balance for h in heads],
@@ -247,6 +295,16 @@ def comparisons(loaded: Loaded) -> list[dict[str, Any]]:
             "lexicons_differ": lexicons_differ(summaries),
         })
     return out
+
+
+def _span(summaries: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """The days the summaries cover together: the earliest since to the latest until (the
+    last to start need not end last, when they overlap)."""
+    from datetime import date
+
+    first = min(summaries, key=lambda s: date.fromisoformat(s["period"]["since"]))
+    last = max(summaries, key=lambda s: date.fromisoformat(s["period"]["until"]))
+    return {"since": first["period"]["since"], "until": last["period"]["until"]}
 
 
 @dataclass(frozen=True)
@@ -307,14 +365,43 @@ def check_as_exported(summary: dict[str, Any], name: str) -> None:
 
 
 def _numbers_problem(summary: dict[str, Any]) -> str | None:
-    """Numbers that disagree with the others an export made them from, in words: the totals
-    with the periods', a marker's entries with the summary's, a direction with its series."""
-    return _totals_problem(summary) or _marker_problem(summary) or _direction_problem(summary)
+    """Numbers that disagree with the others an export made them from, in words: the periods
+    with `by`, the totals and the dimensions with the periods', a marker's count and entries
+    with the summary's, a direction with its series."""
+    return (_by_problem(summary) or _totals_problem(summary) or _dimensions_problem(summary)
+            or _marker_problem(summary) or _direction_problem(summary))
 
 
-# How far the totals may be from their periods' numbers pooled over their words: each number
-# is given to a thousandth (half a thousandth off at most, in the periods and in the totals)
+def _by_problem(summary: dict[str, Any]) -> str | None:
+    """A period with entries longer than `by` allows (a week's seven days; a calendar month):
+    "by" edited (month to week) would have review call a month a week. (Only a period without
+    entries may be longer: a run of them is one, `summary.collapse_empty`.)"""
+    from datetime import date, timedelta
+
+    from peerjournal.dates import period_end
+
+    by = summary["period"]["by"]
+    for n, period in enumerate(summary["periods"], 1):
+        start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
+        longest = start + timedelta(days=6) if by == "week" else period_end(start, by)
+        if period["entries"] and end > longest:
+            return (f"period by is {by}, but periods #{n} runs from {start.isoformat()} to "
+                    f"{end.isoformat()}, longer than a {by}")
+    return None
+
+
+# How far a number may be from its periods' numbers pooled over their words: each number is
+# given to a thousandth (half a thousandth off at most, in the periods and in the number)
 _POOLED_ROUNDING = 0.002
+
+
+def _pooled_problem(where: str, given: float | None, expected: float | None) -> str | None:
+    """`given` (the number at `where`), which an export makes from the same scored entries
+    as its periods' numbers, against those pooled over the periods' words (`expected`)."""
+    if given is None or expected is None or abs(given - expected) <= _POOLED_ROUNDING:
+        return None
+    return (f"{where} is {given:g}, but its periods' numbers, weighed by their words, come to "
+            f"{expected:.3f}")
 
 
 def _totals_problem(summary: dict[str, Any]) -> str | None:
@@ -329,18 +416,48 @@ def _totals_problem(summary: dict[str, Any]) -> str | None:
     entries = [p["entries"] for p in periods]
     for polarity in POLARITIES:
         expected = pooled(trend_points([p[polarity] for p in periods], entries, words))
-        given = totals.get(polarity)
-        if given is not None and expected is not None and (
-            abs(given - expected) > _POOLED_ROUNDING
-        ):
-            return (f"totals {polarity} is {given:g}, but its periods' numbers, weighed by "
-                    f"their words, come to {expected:.3f}")
+        problem = _pooled_problem(f"totals {polarity}", totals.get(polarity), expected)
+        if problem:
+            return problem
     return None
+
+
+def _dimensions_problem(summary: dict[str, Any]) -> str | None:
+    """A dimension's number that is not its periods' numbers pooled over their words
+    (`summary.dimension_trend`), as the totals' (every period with entries gives every
+    dimension a number: the report's word-weighted rates over the same entries)."""
+    from peerjournal.summary import POLARITIES, dimension_trend
+
+    periods = _with_dimensions(summary)
+    if periods is None:
+        return None
+    for n, row in enumerate(summary["dimensions"], 1):
+        for polarity in POLARITIES:
+            trend = dimension_trend(periods, row["id"], polarity)
+            if any(v is None for v, p in zip(trend.series, periods, strict=True) if p["entries"]):
+                continue  # (not a number in every period: not one an export wrote)
+            problem = _pooled_problem(f"dimensions #{n} {polarity}", row[polarity], trend.rate)
+            if problem:
+                return problem
+    return None
+
+
+def _with_dimensions(summary: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The summary's periods, when they give their words and dimensions, as every export
+    since those were added does; None for an older summary, whose numbers are not checked
+    against them."""
+    from peerjournal.summary import period_words
+
+    periods: list[dict[str, Any]] = summary["periods"]
+    if period_words(periods) is None or any("dimensions" not in p for p in periods):
+        return None
+    return periods
 
 
 def _marker_problem(summary: dict[str, Any]) -> str | None:
     """A marker said to be in more entries than the summary scored, or fewer times than the
-    entries it is in (each of them holds it once at least)."""
+    entries it is in (each of them holds it once at least); or the markers counted more
+    often than the scored words have room for (`_marker_room_problem`)."""
     from peerjournal.summary import POLARITIES
 
     scored = summary["entries"]["scored"]
@@ -351,7 +468,51 @@ def _marker_problem(summary: dict[str, Any]) -> str | None:
                 return f"{where} entries is {found:,}, but entries scored is {scored:,}"
             if times < found:
                 return f"{where} count is {times:,}, fewer than its entries, {found:,}"
+    return _marker_room_problem(summary)
+
+
+def _marker_room_problem(summary: dict[str, Any]) -> str | None:
+    """Markers counted more often than the scored words hold. The markers listed are curated
+    ones, whose hits never overlap: together no more than the words. And each hit adds its
+    marker's weight to its dimension's number (per 100 words), so, scored with the lexicon
+    this peerjournal ships (whose weights are then known), a marker's count times its weight,
+    with the other listed markers' of its dimension, is no more than that number's evidence."""
+    from peerjournal.summary import POLARITIES, period_words
+
+    words = sum(period_words(summary["periods"]) or [0])
+    listed = [(p, n, m) for p in POLARITIES for n, m in enumerate(summary["markers"][p], 1)]
+    if not words or not listed:
+        return None
+    counted = sum(m["count"] for _, _, m in listed)
+    if counted > words:
+        return (f"the markers' counts add up to {counted:,}, but the periods' words, in which "
+                f"each is a word or more, add up to {words:,}")
+    weights = _shipped_weights(summary)
+    if weights is None or _with_dimensions(summary) is None:
+        return None
+    rates = {(row["id"], p): row[p] for row in summary["dimensions"] for p in POLARITIES}
+    used: dict[tuple[str, str], float] = {}
+    for polarity, n, marker in listed:
+        key, weight = (marker["dimension"], polarity), weights.get(marker["id"])
+        rate = rates.get(key)
+        if weight is None or rate is None:
+            continue
+        used[key] = used.get(key, 0.0) + marker["count"] * weight
+        room = (rate + _POOLED_ROUNDING) * words / 100
+        if used[key] > room + 1e-9:
+            return (f"markers {polarity} #{n} count is {marker['count']:,}, more than its "
+                    f"dimension's {polarity} ({rate:g} per 100 of the {words:,} words) holds")
     return None
+
+
+def _shipped_weights(summary: dict[str, Any]) -> dict[str, float] | None:
+    """The curated markers' weights, when every entry of the summary was scored with the
+    lexicon this peerjournal ships (its version is its content's hash); None otherwise."""
+    from peerjournal.drift.lexicon import lexicon_version, load_lexicon
+
+    if summary.get("lexicon_versions") != [lexicon_version()]:
+        return None
+    return {m.id: m.weight for m in load_lexicon().markers if not m.learned}
 
 
 def _direction_problem(summary: dict[str, Any]) -> str | None:
@@ -359,16 +520,20 @@ def _direction_problem(summary: dict[str, Any]) -> str | None:
     other way round ("down" for a series that rises), or gives none (too few entries), or
     one where none was given. "steady" against up or down is let be: a change at the edge of
     steady may read either way once its numbers are rounded. Only of a summary whose periods
-    give their words and dimensions, as every export since they were added does."""
-    from peerjournal.summary import POLARITIES, dimension_trend, period_words
+    give their words and dimensions, as every export since they were added does. Periods of
+    one entry each have no direction since round 38 (`summary.one_entry_each`); one given
+    there is checked as exports before it made it."""
+    from peerjournal.summary import POLARITIES, dimension_trend
 
-    periods = summary["periods"]
-    if period_words(periods) is None or any("dimensions" not in p for p in periods):
+    periods = _with_dimensions(summary)
+    if periods is None:
         return None
     for n, row in enumerate(summary["dimensions"], 1):
         for polarity in POLARITIES:
             given = row.get(f"{polarity}_direction")
             found = dimension_trend(periods, row["id"], polarity).halves
+            if found is None and given:
+                found = dimension_trend(periods, row["id"], polarity, singles=True).halves
             expected = found.direction if found else None
             if given == expected or (given and expected and "steady" in (given, expected)):
                 continue

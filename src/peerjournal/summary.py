@@ -284,10 +284,40 @@ def split_at(entries: Sequence[int]) -> int:
     return half
 
 
+def one_entry_each(entries: Iterable[int]) -> bool:
+    """Whether every period compared (their entry counts; those with entries) holds exactly
+    one entry: weighing them against each other weighs single entries, a see-saw rather than
+    a trend, so no trend word is given for them (report, summary, alerts and review alike)."""
+    counts = [n for n in entries if n]
+    return bool(counts) and all(n == 1 for n in counts)
+
+
+# What may show a trend that weeks of one entry each do not: said to the writer (`report`,
+# `export`), who has --by, and to the mentor (`review`), who has not
+BY_MONTH = {
+    "writer": "months (--by month) may hold more",
+    "mentor": "a summary by month (ask the writer for one) may hold more",
+}
+
+
+def too_few_per_period(unit: str, entries: Sequence[int], *, mentor: bool = False) -> str | None:
+    """Why no trend is shown when `one_entry_each(entries)`, in words ("too few entries per
+    week to show a trend: each of the 5 weeks with entries holds only 1"); else None.
+    `mentor`: said to the mentor, who asks the writer for months (`BY_MONTH`)."""
+    n = sum(1 for e in entries if e)
+    if n < MIN_TREND_POINTS or not one_entry_each(entries):
+        return None  # (fewer periods: `halves` gives that reason first)
+    longer = f"; {BY_MONTH['mentor' if mentor else 'writer']}" if unit == "week" else ""
+    return (f"too few entries per {unit} to show a trend: each of the {n:,} {unit}s with "
+            f"entries holds only 1 entry{longer}.")
+
+
 def halves(
     series: Sequence[float | None],
     entries: Sequence[int],
     words: Sequence[int] | None = None,
+    *,
+    singles: bool = False,
 ) -> Halves | None:
     """The first half of the periods with data against the second (`split_at`), each
     half's rate pooled over its words: its periods' rates weighted by their scored `words`
@@ -296,12 +326,17 @@ def halves(
 
     None (no direction: too few entries) with fewer than MIN_TREND_POINTS periods (two
     points are not a trend), fewer than MIN_HALF_ENTRIES entries in either half (one
-    entry is not a half) or no scored words in one. A direction (`Halves.direction`) then
+    entry is not a half), when every period compared holds one entry (`one_entry_each`)
+    or no scored words in one. A direction (`Halves.direction`) then
     needs a change that is not `steady`, and evidence in more than one period of the higher
     half when it has several: one week's spike is not a trend. A period's rate does not say
-    how many of its entries held the evidence, so periods are what is counted."""
+    how many of its entries held the evidence, so periods are what is counted. `singles`:
+    periods of one entry each are weighed too, as exports before round 38 did (`review`
+    checks their directions so)."""
     points = trend_points(series, entries, words)
-    if len(points) < MIN_TREND_POINTS:
+    if len(points) < MIN_TREND_POINTS or (
+        not singles and one_entry_each(n for _, n, _ in points)
+    ):
         return None
     half = split_at([n for _, n, _ in points])
     first, last = points[:half], points[half:]
@@ -353,12 +388,18 @@ class DimensionTrend:
 
 
 def dimension_trend(
-    periods: Sequence[Mapping[str, Any]], dim: str, polarity: str, window: float | None = None
+    periods: Sequence[Mapping[str, Any]],
+    dim: str,
+    polarity: str,
+    window: float | None = None,
+    *,
+    singles: bool = False,
 ) -> DimensionTrend:
     """`dim`'s `polarity` over `periods` (a report's, or a summary's): the rate is `window`
     (the report's word-weighted `totals.dimensions`, the number its alerts quote) when given,
     else the periods' rates pooled over their words (`halves`); None when no period has a
-    number. The report's dimension lines and the summary's dimensions both read it."""
+    number. The report's dimension lines and the summary's dimensions both read it.
+    `singles`: as `halves`."""
     series = [
         p["dimensions"].get(dim, {}).get(polarity) if p["entries"] else None for p in periods
     ]
@@ -366,7 +407,7 @@ def dimension_trend(
     words = period_words(periods)
     points = trend_points(series, entries, words)
     rate = (window if window is not None else pooled(points)) if points else None
-    return DimensionTrend(rate, series, halves(series, entries, words))
+    return DimensionTrend(rate, series, halves(series, entries, words, singles=singles))
 
 
 def dimension_trends(

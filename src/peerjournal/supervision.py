@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peerjournal.dates import RECENT_WEEKS, recent_weeks, spoken
 from peerjournal.drift import is_learned_marker
@@ -27,7 +27,11 @@ from peerjournal.intentions import evaluation_intentions
 from peerjournal.plural import counted
 from peerjournal.reflection import Layout, element_answers
 from peerjournal.trends import THRESHOLDS, fixed
+from peerjournal.trends import _dates as dates_phrase
 from peerjournal.unique_json import KeyGivenTwice, unique_keys
+
+if TYPE_CHECKING:
+    from peerjournal.db.stats import Found
 
 SCALE = (1, 2, 3, 4, 5)
 # A note is a thought to bring along, not a reflection in itself (that is an entry, up to
@@ -341,17 +345,21 @@ def parse_answers_text(raw: str, name: str, suffix: str, form: Form) -> Answers:
     """Answers in TOML or JSON text, told apart by what it holds (`_parse_toml_or_json`);
     `name` starts every error, `suffix` (".toml", ".json", or "") names the format of text
     that is neither."""
+    from peerjournal.config import HUGE_NUMBER
+
     try:
         data = _parse_toml_or_json(raw, name, suffix.lower())
-    except RecursionError:  # (tomllib and json both let it through)
-        kind = {".toml": "TOML", ".json": "JSON"}.get(suffix.lower(), "TOML or JSON")
-        raise PeerJournalError(f"{name}: not valid {kind} (nested too deeply).") from None
     except KeyGivenTwice as exc:  # (TOML refuses a key given twice itself)
         if exc.key in {i.id for i in form.items}:
             problem = f"item {exc.key!r} is answered twice; keep one of its answers"
         else:
             problem = f"{exc.key!r} is given twice; give it once"
         raise PeerJournalError(f"{name}: {problem}.") from None
+    except (RecursionError, ValueError) as exc:  # (tomllib and json both let them through;
+        # a ValueError other than KeyGivenTwice is a number Python will not read)
+        kind = {".toml": "TOML", ".json": "JSON"}.get(suffix.lower(), "TOML or JSON")
+        problem = "nested too deeply" if isinstance(exc, RecursionError) else HUGE_NUMBER
+        raise PeerJournalError(f"{name}: not valid {kind} ({problem}).") from None
     if not isinstance(data, dict):
         raise PeerJournalError(f"{name}: should map item ids to answers from 1 to 5.")
     return parse_answers(data, form, name)
@@ -669,6 +677,33 @@ class Window:
             return f"since {spoken(self.since)}"
         return f"the last {RECENT_WEEKS} weeks (no supervision recorded yet)"
 
+    def dates(self) -> str:
+        """"13 Nov 2026 to 6 Dec 2026", one day once: "20 Nov 2026"."""
+        if self.since == self.until:
+            return spoken(self.since)
+        return f"{spoken(self.since)} to {spoken(self.until)}"
+
+    def start_words(self) -> str:
+        """How prep names the period in its own sentences, when its dates alone would say more
+        than it counts: "since your supervision on 13 Nov 2026" (entries of that day written
+        before the supervision are left out, so the same numbers are not "from 13 Nov" in a
+        report); "" for a period that is its dates."""
+        record = self.supervision
+        if self.basis != "supervision" or record is None:
+            return ""
+        return f"since your supervision on {spoken(record.date)}"
+
+    def reworded(self, alert: str) -> str:
+        """A report alert said of this period (`trends._dates`: "from 13 Nov to 6 Dec 2026")
+        with its start as prep counts it (`start_words`): "Advice came up more since
+        your supervision on 13 Nov 2026 than from 20 Oct to 12 Nov 2026 (…)"."""
+        words = self.start_words()
+        if not words:
+            return alert
+        said = dates_phrase((self.since, self.until))
+        alert = alert.replace(said, words)
+        return alert.replace(said[:1].upper() + said[1:], words[:1].upper() + words[1:])
+
     def holds(self, entry: EntryFacts) -> bool:
         """Whether `entry` is since the supervision the window starts from: dated after its
         day, or on that day and written after the supervision was recorded (one written
@@ -974,6 +1009,8 @@ class TrendBrief:
     less_drift: tuple[tuple[str, float], ...] = ()
     # why nothing is said to have moved though the report was read: too few entries to compare
     too_few: str = ""
+    # of the "drift" verdicts, those that are self-doubt alone (`self_doubt_count`)
+    self_doubt: int = 0
 
 
 @dataclass(frozen=True)
@@ -996,12 +1033,28 @@ class Prep:
     # the latest check was made before the period, so before the supervision it starts from:
     # how to say so after its date ("" when it is in the period)
     check_before: str = ""
-    # the first and last dates of the journal's entries, when the period holds none of them
-    # (said as every command says it: `stats.none_in_window`); None: the journal has none
-    journal_dates: tuple[date, date] | None = None
+    # when the journal's entries are dated, if the period holds none of them (said as every
+    # command says it: `stats.none_in_window`); None: the journal has none
+    journal_dates: Found | None = None
+    # entries of the supervision's day written before it was recorded: left out of the period
+    # (most likely talked about there), and said so beside its count
+    left_out: int = 0
 
     def label(self, dimension: str) -> str:
         return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
+
+    def written(self) -> str:
+        """"12 entries written", and what it leaves out when it does: "… after your
+        supervision (2 written earlier that day are left out)"."""
+        text = f"{counted(self.entries, 'entry')} written"
+        record = self.window.supervision
+        if not self.left_out or record is None:
+            return text
+        are = "is" if self.left_out == 1 else "are"
+        return (
+            f"{text} after your supervision ({self.left_out} written earlier that day {are} "
+            "left out)"
+        )
 
 
 def verdict_counts(entries: Iterable[EntryFacts]) -> dict[str, int]:
@@ -1010,6 +1063,25 @@ def verdict_counts(entries: Iterable[EntryFacts]) -> dict[str, int]:
         verdict = str((e.drift or {}).get("verdict") or "not scored")
         counts[verdict] = counts.get(verdict, 0) + 1
     return counts
+
+
+def self_doubt_count(entries: Iterable[EntryFacts]) -> int:
+    """How many "drift" verdicts are drift led by self-doubt alone, by the one rule that names
+    them so in `write`, `show`, `list` and `drift ID` (`drift.score.named_drift`,
+    `drift.self_doubt_only`): "self-doubt", not "leans clinical"."""
+    from peerjournal.drift import self_doubt_only
+    from peerjournal.drift.score import DriftScore, named_drift
+
+    n = 0
+    for e in entries:
+        if not e.drift or e.drift.get("verdict") != "drift":
+            continue
+        try:
+            named = named_drift(DriftScore.from_dict(dict(e.drift)))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue  # a damaged stored score: its verdict's plain words
+        n += self_doubt_only(named)
+    return n
 
 
 Moves = tuple[tuple[str, float], ...]  # (dimension, change per 100 words), largest first
@@ -1112,14 +1184,19 @@ def quiet_alert(window: Window, wrote_before: bool) -> str | None:
 
 
 def trend_brief(
-    entries: Sequence[EntryFacts], report: Mapping[str, Any] | None, quiet: str | None = None
+    entries: Sequence[EntryFacts],
+    report: Mapping[str, Any] | None,
+    quiet: str | None = None,
+    window: Window | None = None,
 ) -> TrendBrief:
-    """Verdict counts from the entries; what moved, per-period drift and alerts from the report,
-    then `quiet` (`quiet_alert`) if given.
+    """Verdict counts from the entries; what moved, per-period drift and alerts from the report
+    (said of `window` as prep counts it: `Window.reworded`), then `quiet` (`quiet_alert`) if
+    given.
 
     Nothing is said to have moved when either period has fewer than MIN_COMPARE_ENTRIES."""
     if not report:
-        return TrendBrief(verdict_counts(entries), (), (), (quiet,) if quiet else ())
+        return TrendBrief(verdict_counts(entries), (), (), (quiet,) if quiet else (),
+                          self_doubt=self_doubt_count(entries))
     too_few = _too_few(report)
     moves = report_movements({} if too_few else report)
     return TrendBrief(
@@ -1128,13 +1205,17 @@ def trend_brief(
         moved_towards_identity=moves["towards_identity"],
         less_identity=moves["less_identity"],
         less_drift=moves["less_drift"],
-        alerts=(*(str(a) for a in report.get("alerts", [])), *((quiet,) if quiet else ())),
+        alerts=(
+            *(window.reworded(str(a)) if window else str(a) for a in report.get("alerts", [])),
+            *((quiet,) if quiet else ()),
+        ),
         lines=_report_lines(report),
         too_few=too_few,
         periods=tuple(
             (str(p["start"]), float(p["drift"]) if p.get("balance") is not None else None)
             for p in report.get("periods", [])
         ),
+        self_doubt=self_doubt_count(entries),
     )
 
 
@@ -1279,11 +1360,13 @@ def build_prep(
     lexicon_questions: Mapping[str, Sequence[str]],
     labels: Mapping[str, str],
     people: Sequence[str] = (),
-    journal_dates: tuple[date, date] | None = None,
+    journal_dates: Found | None = None,
+    left_out: int = 0,
 ) -> Prep:
     """Everything `supervision prep` shows, from plain values; `entries` are those the
-    window holds (`Window.kept`), `people` the names on the people list, `journal_dates` the
-    first and last dates of all the journal's entries (`Prep.journal_dates`)."""
+    window holds (`Window.kept`), `people` the names on the people list, `journal_dates` when
+    all the journal's entries are dated (`Prep.journal_dates`), `left_out` the entries of the
+    supervision's day it does not hold (`Prep.left_out`)."""
     done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
     from_check, view = check_questions(window, checks, form)
     evidence = most_drift_evidence(entries)
@@ -1316,6 +1399,7 @@ def build_prep(
         ),
         check_before=view.before,
         journal_dates=journal_dates if not entries else None,
+        left_out=left_out,
     )
 
 
@@ -1332,8 +1416,12 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
             prep.window.supervision.to_json() if prep.window.supervision else None
         ),
         "entries": prep.entries,
+        # of the supervision's day, written before it: not in `entries` nor in the numbers
+        "left_out_before_supervision": prep.left_out,
         "trend": {
             "verdicts": prep.trend.verdicts,
+            # of verdicts' "drift", those that are self-doubt alone (the text's "self-doubt")
+            "drift_self_doubt": prep.trend.self_doubt,
             "towards_drift": [
                 {"dimension": d, "change": c} for d, c in prep.trend.moved_towards_drift
             ],

@@ -11,8 +11,9 @@ months when the window is whole months (October is compared with September, July
 with April-June), else as many days. Rows after `until` are ignored, and rows before the
 previous window count only towards the week streaks, so callers can pass a wider set safely.
 The previous window is used only for `changes`, the feelings comparison, the alerts that
-compare and `previous`. Rates are per 100 words, but marker and feeling counts compare as
-counts: month against month, as a reader expects, though February is a few days shorter.
+compare and `previous`. Windows compare as rates, never as raw counts (the window before
+may hold far more or less writing): dimensions and markers per 100 words, feelings as a share
+of the window's entries. Marker and feeling counts are kept beside the rates for the reader.
 
 Rhythm. The streaks are runs of consecutive ISO weeks with an entry, over the whole journal
 (as far back as the rows go) up to "as of": `until`, or today when the window runs past
@@ -54,7 +55,7 @@ from itertools import pairwise
 from typing import Any
 
 from peerjournal.dates import period_end, period_start, recent_weeks, spoken
-from peerjournal.drift import drift_name, leading, mostly
+from peerjournal.drift import drift_name, leading, marker_label, mostly
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
 from peerjournal.plural import counted
@@ -89,6 +90,15 @@ class Thresholds:
     changes_limit: int = 5  # dimensions and markers listed under "what changed", each
     # per 100 words; smaller moves are noise (0.05 until round 12: rates are ~3x the curated ones)
     min_rate_change: float = 0.15
+    # a marker's move per 100 words (one phrase in 2,000 words): smaller moves are noise
+    min_marker_change: float = 0.05
+    # a jump into drift: the last `jump_periods` solid periods each hold at least
+    # `jump_factor` times the drift of the window's solid periods before them, and
+    # `jump_min` more per 100 words (or tip the balance below zero, from above it before)
+    jump_periods: int = 2
+    jump_factor: float = 2.0
+    jump_min: float = 3.0
+    jump_base_periods: int = 2  # solid periods before the jump: the level it is measured from
 
 
 THRESHOLDS = Thresholds()
@@ -552,7 +562,9 @@ def report_from_stats(
         }
         for (start, end), totals in zip(spans, period_totals, strict=True)
     ]
-    feelings = _feelings(stats.feelings, stats.previous_feelings, vocab, people)
+    feelings = _feelings(
+        stats.feelings, stats.previous_feelings, vocab, people, (window.entries, before.entries)
+    )
     rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today, since_given)
     settings = {
         key: totals.summary()
@@ -576,7 +588,7 @@ def report_from_stats(
         },
         "unscored": window.entries - window.scored,
         "changes": _changes(
-            window, before, stats.markers, stats.previous_markers, dims, names, thresholds
+            window, before, (stats.markers, stats.previous_markers), names, labels, thresholds
         ),
         "settings": settings,
         "feelings": feelings,
@@ -611,20 +623,23 @@ def report_from_stats(
 def _changes(
     window: Totals,
     before: Totals,
-    current_markers: Markers,
-    previous_markers: Markers,
-    dims: Sequence[str],
+    markers: tuple[Markers, Markers],
     names: Mapping[str, str],
+    labels: Mapping[str, str] | None,
     th: Thresholds,
 ) -> list[dict[str, Any]]:
-    """Dimensions (per 100 words) and markers (counts) that moved most against the last window.
+    """Dimensions and markers that moved most against the last window, per 100 words.
 
-    Empty when either window has no scored entries: there is nothing to compare.
+    A marker's row keeps its counts (`current`, `previous`) beside its rates (`rate`,
+    `previous_rate`); `change` and the order are the rates': the window before may hold far
+    more writing, so a count can fall while the marker comes up more often. `label` is the
+    marker's name (`marker_label`, as the summary's markers), `dimension_label` its
+    dimension's. Empty when either window has no scored entries: nothing to compare.
     """
     if not window.scored or not before.scored:
         return []
     moved: list[dict[str, Any]] = []
-    for dim in dims:
+    for dim in names:
         now, then = window.dimension(dim), before.dimension(dim)
         for polarity in ("identity", "drift"):
             change = round(now[polarity] - then[polarity], ROUND)
@@ -641,26 +656,50 @@ def _changes(
                     }
                 )
     moved.sort(key=lambda c: (-abs(c["change"]), c["id"], c["polarity"]))
-    markers: list[dict[str, Any]] = []
-    for key in sorted(set(current_markers) | set(previous_markers)):
-        change = current_markers[key] - previous_markers[key]
-        if change:
-            marker, dim, polarity, negated = key
-            markers.append(
-                {
-                    "kind": "marker",
-                    "id": marker,
-                    "dimension": dim,
-                    "label": names.get(dim, dim),
-                    "polarity": polarity,
-                    "negated": negated,
-                    "current": current_markers[key],
-                    "previous": previous_markers[key],
-                    "change": change,
-                }
-            )
-    markers.sort(key=lambda c: (-abs(c["change"]), c["id"]))
-    return moved[: th.changes_limit] + markers[: th.changes_limit]
+    return moved[: th.changes_limit] + _marker_changes(window, before, markers, names, labels, th)
+
+
+def _marker_changes(
+    window: Totals,
+    before: Totals,
+    markers: tuple[Markers, Markers],
+    names: Mapping[str, str],
+    labels: Mapping[str, str] | None,
+    th: Thresholds,
+) -> list[dict[str, Any]]:
+    """The markers of `_changes`: those whose rate per 100 words moved `min_marker_change`
+    or more, most moved first."""
+    current, previous = markers
+    found: list[dict[str, Any]] = []
+    for key in sorted(set(current) | set(previous)):
+        marker, dim, polarity, negated = key
+        rate, previous_rate = _per_100(current[key], window), _per_100(previous[key], before)
+        change = round(rate - previous_rate, ROUND)
+        if abs(change) < th.min_marker_change:
+            continue
+        found.append(
+            {
+                "kind": "marker",
+                "id": marker,
+                "dimension": dim,
+                "label": marker_label(marker, labels, negated=negated),
+                "dimension_label": names.get(dim, dim.replace("_", " ")),
+                "polarity": polarity,
+                "negated": negated,
+                "current": current[key],
+                "previous": previous[key],
+                "rate": rate,
+                "previous_rate": previous_rate,
+                "change": change,
+            }
+        )
+    found.sort(key=lambda c: (-abs(c["change"]), c["id"]))
+    return found[: th.changes_limit]
+
+
+def _per_100(count: int, totals: Totals) -> float:
+    """`count` (a marker's counted hits) per 100 of `totals`' scored words."""
+    return Rounded(count * 100, totals.words) if totals.words else 0.0
 
 
 def _feelings(
@@ -668,11 +707,15 @@ def _feelings(
     previous: Mapping[str, int],
     vocab: Vocabulary,
     people: Sequence[str] = (),
+    totals: tuple[int, int] = (0, 0),
 ) -> list[dict[str, Any]]:
     """Entries naming each feelings family, this window and the last, most frequent first.
 
     `current` and `previous` count the entries with each feelings text. An entry counts once
-    per family however often it repeats the word.
+    per family however often it repeats the word. `totals`: the two windows' entries; each
+    family's `share` and `previous_share` are of them, and `direction` ("more", "fewer",
+    "same") compares the shares, not the counts: 3 of 3 entries before and 36 of 36 now is
+    the same.
     """
 
     seen: dict[str, tuple[str, ...]] = {}  # journals repeat short answers ("tired", "ok")
@@ -696,11 +739,24 @@ def _feelings(
             "kind": families[fid].kind,
             "entries": now[fid],
             "previous": then[fid],
+            "share": _share(now[fid], totals[0]),
+            "previous_share": _share(then[fid], totals[1]),
+            "direction": _direction((now[fid], totals[0]), (then[fid], totals[1])),
         }
         for fid in set(now) | set(then)
     ]
     listed.sort(key=lambda f: (-f["entries"], -f["previous"], f["id"]))
     return listed
+
+
+def _share(part: int, whole: int) -> float:
+    return Rounded(part, whole) if whole else 0.0
+
+
+def _direction(now: tuple[int, int], then: tuple[int, int]) -> str:
+    """"more", "fewer" or "same": the share `now` (part, whole) against `then`'s, exactly."""
+    a, b = now[0] * then[1], then[0] * now[1]
+    return "more" if a > b else "fewer" if a < b else "same"
 
 
 def week_streaks(weeks: Iterable[date], last_week: date) -> tuple[int, int]:
@@ -815,7 +871,8 @@ def _dimension_detail(
     current_markers: Markers,
     previous_markers: Markers,
 ) -> dict[str, Any]:
-    """One dimension in detail: its rates, per setting, and every marker behind them.
+    """One dimension in detail: its rates, per setting, and every marker behind them (their
+    counts: the table has no arrow; "What changed" compares markers per 100 words).
 
     Settings are listed in the order the window first names them.
     """
@@ -871,8 +928,9 @@ def alerts(
     th = thresholds
     now = (spans[0][0], spans[-1][1])
     then = previous_window(*now)
+    rising = _rising_drift(period_totals, period_settings, spans, by, names, th)
     found = [
-        _rising_drift(period_totals, period_settings, spans, by, names, th),
+        rising or _drift_jump(period_totals, spans, by, th),
         _tipped_balance(window, now, th),
         _dimension_creep(window, before, now, then, names, th),
         _obstructing_feeling(feelings, window, before, now, then, th),
@@ -927,16 +985,16 @@ def _rising_drift(
     it is more than `summary.steady` (0.25 per 100 words, and 15% of the higher): the change
     the Dimensions section needs to say "rising", so that the two never disagree about what
     rose. A period cut short (by the window, or still going on) takes part and is named as
-    part of one, as the table stars it.
+    part of one, as the table stars it. When each period behind the steps holds one entry
+    (`summary.one_entry_each`) it says so instead of "rose": single entries weighed against
+    each other are no trend, as the Dimensions section and the mentor summary say too.
     """
-    solid = [
-        i
-        for i, t in enumerate(period_totals)
-        if t.words >= th.min_period_words or t.scored >= th.min_period_entries
-    ]
+    solid = [i for i, t in enumerate(period_totals) if _solid(t, th)]
     found = _rises(period_totals, solid, th)
     if found is not None:
         recent, rising = found
+        if _single_entries(period_totals, recent):
+            return _single_entries_rose(spans, recent, rising, by, th)
         where = _where_drift_rose(period_totals, period_settings, rising, names, th)
         return (
             f"Drift markers rose in {len(rising)} of the last {th.rising_lookback} {by}s you "
@@ -951,12 +1009,92 @@ def _rising_drift(
     short = len(set(recent) - set(solid))
     if 2 * short <= len(recent):  # mostly solid: the thin ones decided it, not a trend
         return None
+    if _single_entries(period_totals, recent):
+        return _single_entries_rose(spans, recent, rising, by, th)
     return (
         f"Drift markers rose in {len(rising)} of the last {th.rising_lookback} {by}s you wrote "
         f"in ({_rise_dates(spans, recent, by)}), but {short} of the {len(recent)} {by}s behind "
         f"those steps are too short to compare: each needs {th.min_period_words} scored words or "
-        f"{th.min_period_entries} entries. Worth a look in the table above?"
+        f"{th.min_period_entries} entries. Worth a look in the table?"
     )
+
+
+def _drift_jump(
+    period_totals: Sequence[Totals], spans: Sequence[tuple[date, date]], by: str, th: Thresholds
+) -> str | None:
+    """A sudden rise that stays high: the last `jump_periods` periods with scored entries hold
+    `min_period_words` scored words each (entries alone are not enough here) and each holds at
+    least `jump_factor` times the drift per 100 words of such periods before them, and
+    `jump_min` more; or each tips the balance below zero where those before it kept it above,
+    with drift up by `jump_min` and not `summary.steady`. "Rose in 3 of the last 4 steps"
+    misses this shape (one step up, then level), the most worrying one. Needs
+    `jump_base_periods` such periods before it."""
+    from peerjournal.summary import steady
+
+    def full(i: int) -> bool:  # (by words alone: two notes of ten words are no level)
+        return period_totals[i].words >= th.min_period_words
+
+    scored = [i for i, t in enumerate(period_totals) if t.scored]
+    last = scored[-th.jump_periods :]
+    if len(last) < th.jump_periods or not all(full(i) for i in last):
+        return None
+    earlier = [i for i in range(last[0]) if full(i)]
+    if len(earlier) < th.jump_base_periods or _single_entries(period_totals, earlier + last):
+        return None  # (one entry each: no trend, as `_rising_drift` says)
+    base = _merged(period_totals[i] for i in earlier)
+    recent = [period_totals[i] for i in last]
+    jumped = all(
+        t.drift >= th.jump_factor * base.drift and t.drift - base.drift >= th.jump_min
+        for t in recent
+    )
+    tipped = (base.balance or 0.0) > 0 and all(
+        t.balance is not None and t.balance < 0 and t.drift - base.drift >= th.jump_min
+        and not steady(base.drift, t.drift)
+        for t in recent
+    )
+    if not (jumped or tipped):
+        return None
+    rates = _and([fixed(t.drift) for t in recent])
+    outweighed = (
+        f", and drift outweighed identity in {'both' if len(recent) == 2 else 'each'}"
+        if all(t.balance is not None and t.balance < 0 for t in recent) else ""
+    )
+    return (
+        f"Drift rose sharply in the last {len(recent)} {by}s you wrote in ({rates} per 100 "
+        f"words, {_rise_dates(spans, last, by)}), against {fixed(base.drift)} in the "
+        f"{counted(len(earlier), by).removeprefix('1 ')} with enough writing before them "
+        f"({_dates((spans[earlier[0]][0], spans[earlier[-1]][1]))}){outweighed}. "
+        "What pulled you there, and who could you talk it through with?"
+    )
+
+
+def _solid(totals: Totals, th: Thresholds) -> bool:
+    """A period with enough writing to compare (`_rising_drift`)."""
+    return totals.words >= th.min_period_words or totals.scored >= th.min_period_entries
+
+
+def _single_entries_rose(
+    spans: Sequence[tuple[date, date]],
+    recent: Sequence[int],
+    rising: Sequence[tuple[int, int]],
+    by: str,
+    th: Thresholds,
+) -> str:
+    """The rise of `_rising_drift` over periods of one entry each, said as no trend."""
+    return (
+        f"Drift markers were higher than the {by} before in {len(rising)} of the last "
+        f"{th.rising_lookback} {by}s you wrote in ({_rise_dates(spans, recent, by)}), but "
+        f"each of those {by}s holds only 1 entry: too few entries per {by} to show a trend. "
+        "Worth a look in the table?"
+    )
+
+
+def _single_entries(period_totals: Sequence[Totals], recent: Sequence[int]) -> bool:
+    """Whether the periods behind the steps hold one scored entry each (`summary.one_entry_each`,
+    the rule that keeps trend words out of the report's and the summary's dimensions too)."""
+    from peerjournal.summary import one_entry_each
+
+    return one_entry_each(period_totals[i].scored for i in recent)
 
 
 def _rises(
@@ -1004,11 +1142,13 @@ def _where_drift_rose(
 
     Over the `rising` steps (periods a to b), each dimension's and setting's share of the
     rise in drift per 100 words (its drift in b over b's words, less that in a over a's: the
-    shares add up to the rise). Names the dimension that rose most, or those tied for it (in
-    the order of `names`), by the drift verdict's rule and words (`leading`, `mostly`,
-    `drift_name`: "mostly self-doubt", "clinical language, and as much advice"), none when
-    none rose, and the setting when it holds at least `mostly_share` of their rise (the
-    earliest named on a tie).
+    shares add up to the rise). "mostly" names the dimension that rose most, or those tied
+    for it (`leading`, `mostly`, `drift_name`: "mostly self-doubt", "clinical language, and
+    as much advice"), only when it holds more than half of what rose; else the dimensions
+    that rose, most first ("across advice, co-optation and mutuality"); none when none rose.
+    A setting is named when it holds at least `mostly_share` of their rise and its drift
+    in them (per 100 words, over the later period of each step) stands out from the other
+    settings' (`_stands_out`): a setting that holds most entries holds most of any rise.
     """
     rise: dict[tuple[str, str], float] = defaultdict(float)  # (dimension, setting): its share
     first: dict[str, tuple[date, int]] = {}
@@ -1022,15 +1162,49 @@ def _where_drift_rose(
     top = leading(by_dim)  # as the drift verdict names its dimensions
     if not top:
         return ""
-    text = f", {mostly([drift_name(dim, names[dim]) for dim in top])}"
+    rose = {dim: v for dim, v in by_dim.items() if v > 0}
+    if 2 * sum(by_dim[dim] for dim in top) > sum(rose.values()):
+        text = f", {mostly([drift_name(dim, names[dim]) for dim in top])}"
+    else:
+        top = sorted(rose, key=lambda d: -rose[d])[:3]  # (stable: `names`' order on a tie)
+        text = f", across {_and([drift_name(dim, names[dim]) for dim in top])}"
     total = sum(by_dim[dim] for dim in top)
     place, share = max(
         ((key, sum(rise[dim, key] for dim in top)) for key in sorted(first, key=first.__getitem__)),
         key=lambda kv: kv[1],
     )
-    if place != UNSPECIFIED_SETTING and share / total >= th.mostly_share:
+    later = [period_settings[b] for _, b in rising]
+    if (
+        place != UNSPECIFIED_SETTING
+        and share / total >= th.mostly_share
+        and _stands_out(place, later, top)
+    ):
         text += f" in {place} shifts"
     return text
+
+
+def _and(names: Sequence[str]) -> str:
+    """"a, b and c"."""
+    return " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+
+
+def _stands_out(
+    place: str, periods: Sequence[Mapping[str, Totals]], dims: Sequence[str]
+) -> bool:
+    """Whether `dims`' drift per 100 words in `place` over `periods` (their settings' totals)
+    is clearly above the other settings' together (`summary.steady`), or they have none."""
+    from peerjournal.summary import steady
+
+    here, rest = Totals(), Totals()
+    for settings in periods:
+        for key, totals in settings.items():
+            (here if key == place else rest).merge(totals)
+    if not rest.words:
+        return True
+    rates = [
+        sum(t.dims.get(d, (0, 0))[1] for d in dims) / (t.words * SCALE) for t in (here, rest)
+    ]
+    return rates[0] > rates[1] and not steady(rates[1], rates[0])
 
 
 def _tipped_balance(window: Totals, now: tuple[date, date], th: Thresholds) -> str | None:
@@ -1083,13 +1257,18 @@ def _obstructing_feeling(
     for feeling in feelings:  # most frequent first, so the first match is the biggest
         if feeling["kind"] != "obstructing" or feeling["entries"] < th.feeling_min_entries:
             continue
-        if feeling["entries"] >= th.feeling_rise_factor * feeling["previous"]:
+        # as a share of each window's entries: a window with more writing names more of all
+        rose = feeling["entries"] * before.entries >= (
+            th.feeling_rise_factor * feeling["previous"] * window.entries
+        )
+        if rose:
             # with no entries before, "0 from … to …" would read as a rise
-            count = (
-                f"{counted(feeling['entries'], 'entry')} {_dates(now)}, and in "
-                f"{feeling['previous'] or 'none'} {_dates(then)}"
-                if before.entries
-                else f"{feeling['entries']:,} of {counted(window.entries, 'entry')} {_dates(now)}"
+            of_now = f"{feeling['entries']:,} of {counted(window.entries, 'entry')} {_dates(now)}"
+            count = of_now if not before.entries else (
+                f"{counted(feeling['entries'], 'entry')} {_dates(now)}, and in none {_dates(then)}"
+                if not feeling["previous"]
+                else f"{of_now}, and in {feeling['previous']:,} of {before.entries:,} "
+                f"{_dates(then)}"
             )
             # the label quoted, as a name: "fear / anxious" pairs a noun with an adjective,
             # and "Feelings of fear / anxious" read as a slip

@@ -14,6 +14,7 @@ from peerjournal.reviewing import (
     SHOWN,
     check_as_exported,
     comparisons,
+    directions_as_read_now,
     same_writer,
     sanitise,
     sanitised_to_show,
@@ -474,7 +475,8 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | Non
     from peerjournal.render.review import Overview, between_summaries, since_previous
     from peerjournal.render.summary import review
 
-    clean = [(sanitise(name, multiline=False), sanitised_to_show(s, shown)) for name, s in loaded]
+    clean = [(sanitise(name, multiline=False), sanitised_to_show(directions_as_read_now(s), shown))
+             for name, s in loaded]
     if len(clean) > 1:
         app.out.print(Overview(clean))
         app.out.print()

@@ -87,6 +87,7 @@ def register(app: typer.Typer) -> None:
             # first day written before that supervision are left out: "No entries in this
             # period" is said of those)
             None if dated else date_range(store),
+            left_out=len(dated) - len(entries),
         )
         if json_out:
             app_ctx.print_json(prep_to_json(result))
@@ -188,7 +189,8 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         record = add_supervision(store, day, text, app_ctx.now())
         if json_out:
-            app_ctx.print_json(record.to_json())
+            done = f"Recorded a supervision on {spoken(day)} (#{record.id})"
+            app_ctx.print_json_done(done, record.to_json())
             return
         recorded = supervisions(store)
         latest = max(recorded, key=lambda s: (s.date, s.id))
@@ -238,7 +240,8 @@ def register(app: typer.Typer) -> None:
         if not remove_supervision(store, record.id):
             raise NotFoundError(f"Supervision {record.id} is no longer recorded.")
         if json_out:
-            app_ctx.print_json(record.to_json())
+            done = f"Removed the supervision on {spoken(record.date)} (#{record.id})"
+            app_ctx.print_json_done(done, record.to_json())
             return
         today = app_ctx.today()
         before = prep_window(today, None, recorded)
@@ -738,8 +741,13 @@ def _show_check(
     if result is not None and result.complete:
         earlier = [c for c in self_checks(store) if c.complete and c.id != result.id]
         moved = movements(earlier[-1], result, form.items) if earlier else []
-    if json_out:
-        app_ctx.print_json(check_to_json(result, form, moved))
+    if json_out:  # (its answers are saved: a retry would record them twice)
+        data = check_to_json(result, form, moved)
+        if result is None:
+            app_ctx.print_json(data)
+        else:
+            finished = "saved" if result.complete else "kept to finish later"
+            app_ctx.print_json_done(f"Self-check {result.id} is {finished}", data)
         return
     if result is None or not result.complete:
         return
@@ -785,4 +793,4 @@ def _trend(
         today=app_ctx.today(),
         labels=labels,
     )
-    return trend_brief(entries, report, quiet)
+    return trend_brief(entries, report, quiet, window)

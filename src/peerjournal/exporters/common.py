@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 from peerjournal.plural import counted, joined
-from peerjournal.trends import fixed
+from peerjournal.trends import Rounded, fixed
 
 TITLE = "Reflective-practice summary"
 UNREDACTED = (
@@ -57,9 +59,43 @@ def number(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else fixed(value, digits)
 
 
-def balance(value: float | None) -> str:
-    """A balance with its sign, as `peerjournal report` shows it: "+0.13", "-0.93"."""
-    return "–" if value is None else fixed(value, 2, sign=True)
+def balance(value: float | None, rates: Mapping[str, Any] | None = None) -> str:
+    """A balance with its sign, as `peerjournal report` shows it: "+0.13", "-0.93".
+
+    `rates`: the same period's (or totals') "identity" and "drift", which settle a balance
+    the summary stores on a tie (`settled`)."""
+    if value is None:
+        return "–"
+    return fixed(settled(value, rates) if rates is not None else value, 2, sign=True)
+
+
+def settled(value: float, rates: Mapping[str, Any]) -> float:
+    """`value` (a balance with 3 decimals, as a summary stores it), or, when it ends in 5 and
+    so sits between two shown values, a hair toward the side the exact balance is on: the
+    summary rounded it from that exact number, which `peerjournal report` rounds once, so a
+    stored 0.595 was 0.5945 (+0.59 on screen) or 0.5951 (+0.60). The side is read from the
+    period's identity and drift, (identity - drift) / (identity + drift), when that is clearly
+    on one side and rounds to the stored balance."""
+    text = f"{value:.3f}"
+    if isinstance(value, Rounded) or not text.endswith("5") or float(text) != value:
+        return value  # (a Rounded keeps the exact number; other values are no tie)
+    identity, drift = _exact(rates.get("identity")), _exact(rates.get("drift"))
+    if identity is None or drift is None or identity + drift <= 0:
+        return value
+    stored, derived = _exact(value), (identity - drift) / (identity + drift)
+    # how far the rates' own rounding (half a thousandth each) can move the balance they give
+    blur = Fraction(1, 1_000) / (identity + drift)
+    if stored is None or not blur < abs(derived - stored) <= Fraction(1, 2_000) + blur:
+        return value  # (too close to tell the side, or rates that give another balance)
+    hair = Fraction(1, 10_000) if derived > stored else Fraction(-1, 10_000)
+    return float(stored + hair)
+
+
+def _exact(value: Any) -> Fraction | None:
+    """A stored number as the decimal it was written as; None if it is not a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return Fraction(repr(float(value)))
 
 
 def direction_note(summary: dict[str, Any], steady_mark: str = "→ steady") -> str:
@@ -78,8 +114,12 @@ def direction_note(summary: dict[str, Any], steady_mark: str = "→ steady") -> 
 
 def too_few_for_a_trend(unit: str, entries: Sequence[int] | None = None) -> str:
     """Why no dimension has a direction (`summary.halves`), for the exports and `report`;
-    with `entries` (those of the periods with numbers, in order), the reason they give."""
-    return f"too few entries to show a trend ({_trend_needs(unit, entries)})."
+    with `entries` (those of the periods with numbers, in order), the reason they give:
+    one entry in each of them first (`summary.too_few_per_period`, as `report` says it)."""
+    from peerjournal.summary import too_few_per_period
+
+    per = too_few_per_period(unit, entries) if entries is not None else None
+    return per or f"too few entries to show a trend ({_trend_needs(unit, entries)})."
 
 
 def _trend_needs(unit: str, entries: Sequence[int] | None) -> str:
@@ -150,8 +190,9 @@ def title(summary: dict[str, Any]) -> str:
 
 
 def period_text(summary: dict[str, Any]) -> str:
+    """"2026-11-01 to 2026-11-30", or one day once: "2026-06-02"."""
     period = summary["period"]
-    return f"{period['since']} to {period['until']}"
+    return period_label({"start": period["since"], "end": period["until"]}, " to ")
 
 
 def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
@@ -233,9 +274,10 @@ def table_periods(summary: dict[str, Any]) -> tuple[list[dict[str, Any]], str]:
     )
 
 
-def period_label(period: dict[str, Any]) -> str:
+def period_label(period: dict[str, Any], dash: str = " – ") -> str:
+    """A period's ISO dates: "2026-11-01 – 2026-11-30", one day once."""
     start, end = period["start"], period["end"]
-    return start if start == end else f"{start} – {end}"
+    return start if start == end else f"{start}{dash}{end}"
 
 
 def axis_label(period: dict[str, Any], periods: Sequence[dict[str, Any]]) -> str:
@@ -377,11 +419,12 @@ GLANCE_TITLE = "At a glance"
 _MOVED = {"up": "rose", "down": "fell"}
 
 
-def glance(summary: dict[str, Any]) -> list[str]:
+def glance(summary: dict[str, Any], *, mentor: bool = False) -> list[str]:
     """What changed over the period, in words, and what the summary holds to talk about:
     the lines a mentor reads first. Each change is the first half of the periods with
-    entries against the second (`summary.halves`), as the dimensions' arrows are."""
-    from peerjournal.summary import halves, period_words, steady
+    entries against the second (`summary.halves`), as the dimensions' arrows are. `mentor`:
+    said to the mentor alone (`review`), who has no `export --by` of their own."""
+    from peerjournal.summary import halves, period_words, steady, too_few_per_period
 
     unit = str(summary["period"]["by"])
     with_entries = [p for p in summary["periods"] if p["entries"]]
@@ -394,7 +437,8 @@ def glance(summary: dict[str, Any]) -> list[str]:
         overall = (f"Over the whole period: peer identity {number(totals['identity'])} and peer "
                    f"drift {number(totals['drift'])} markers per 100 words")
         if totals["balance"] is not None:
-            overall += f", balance {balance(totals['balance'])} (-1 all drift, +1 all identity)"
+            shown = balance(totals["balance"], totals)
+            overall += f", balance {shown} (-1 all drift, +1 all identity)"
         lines.append(overall + ".")
     compared = False
     entries, words = [p["entries"] for p in with_entries], period_words(with_entries)
@@ -404,10 +448,13 @@ def glance(summary: dict[str, Any]) -> list[str]:
         lines.append(f"Only {counted(len(with_entries), unit)} with entries: too few to show "
                      "a trend; the numbers are in the table below.")
     elif not any(splits.values()):
+        trend_entries = _trend_entries(summary, "drift")
+        per = too_few_per_period(unit, trend_entries, mentor=mentor)  # as `report` says it
+        why = per.rstrip(".") if per else (
+            f"too few to show a trend ({_trend_needs(unit, trend_entries)})")
         lines.append(f"Only {counted(summary['entries']['total'], 'entry')} in "
-                     f"{counted(len(with_entries), unit)}: too few to show a trend "
-                     f"({_trend_needs(unit, _trend_entries(summary, 'drift'))}); the numbers "
-                     "are in the table below.")
+                     f"{counted(len(with_entries), unit)}: {why}; the numbers are in the "
+                     "table below.")
     for key, name in (("drift", "Peer drift"), ("identity", "Peer identity")):
         split = splits[key]
         if split is None:
@@ -567,5 +614,5 @@ def alerts_note(summary: dict[str, Any]) -> str:
         start, end = since - timedelta(days=days), since - timedelta(days=1)
         length = counted(days // 7, "week") if days % 7 == 0 else counted(days, "day")
         note += (f' "The previous window" is the {length} just before this period: '
-                 f"{start.isoformat()} to {end.isoformat()}.")
+                 f"{period_label({'start': start.isoformat(), 'end': end.isoformat()}, ' to ')}.")
     return note

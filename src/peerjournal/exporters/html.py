@@ -95,7 +95,7 @@ def _trend(s: dict[str, Any]) -> list[str]:
     shown, cut = common.table_periods(s)
     rows = [
         [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
-         common.number(p["drift"]), common.balance(p["balance"])]
+         common.number(p["drift"]), common.balance(p["balance"], p)]
         for p in shown
     ]
     return [f"<h2>Trend by {e(s['period']['by'])}</h2>", svg.trend_chart(periods),

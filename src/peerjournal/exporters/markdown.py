@@ -118,7 +118,7 @@ def _trend(s: dict[str, Any]) -> list[str]:
         out += [f"*{escape(cut)}*", ""]
     rows = [
         [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
-         common.number(p["drift"]), common.balance(p["balance"])]
+         common.number(p["drift"]), common.balance(p["balance"], p)]
         for p in periods
     ]
     out += _table(["Period", "Entries", "Identity", "Drift", "Balance"], rows)

@@ -325,7 +325,7 @@ class _Report:
             self.text(cut, 9, colour=GREY)
         rows = [
             [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
-             common.number(p["drift"]), common.balance(p["balance"])]
+             common.number(p["drift"]), common.balance(p["balance"], p)]
             for p in shown
         ]
         self.table(["Period", "Entries", "Identity", "Drift", "Balance"], rows,

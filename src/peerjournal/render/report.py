@@ -89,6 +89,11 @@ def _cut_start(period: dict[str, Any], unit: str) -> bool:
     return start != period_start(start, unit)
 
 
+def _of(entries: int, share: float) -> str:
+    """"13 (33%)": entries and their share of the window's."""
+    return f"{entries:,} ({round(100 * share)}%)"
+
+
 def _num(value: float) -> str:
     """Two decimals, rounded once from the exact value (the JSON's three are rounded too)."""
     return fixed(value)
@@ -124,7 +129,8 @@ class _View:
         return _balance(value, self.none)
 
     def span(self, start: str, end: str) -> str:
-        return _day(start) + self.dash + _day(end)
+        """"2 Jun 2026 – 30 Jun 2026", or one day once: "2 Jun 2026"."""
+        return _day(start) if start == end else _day(start) + self.dash + _day(end)
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -358,10 +364,11 @@ class _View:
             # the basis in the heading: "What changed" compares with the window before, so
             # one number can rise within these weeks and fall against the weeks before them
             return [self.heading("Dimensions", f"{note}; which way each went within them"), lines]
-        # no words at all: why, as the exported summary says it
+        # no words at all: why, as the exported summary says it (one entry per period first:
+        # `summary.halves` gives no direction then, whatever the halves hold)
         entries = [p["entries"] for p in periods if p["entries"]]
-        why = Text(f"No trend words: {common.too_few_for_a_trend(self.unit, entries)}",
-                   style="dim")
+        reason = common.too_few_for_a_trend(self.unit, entries)
+        why = Text(f"No trend words: {reason}", style="dim")
         return [self.heading("Dimensions", note), lines, why]
 
     def dimension_detail(self) -> list[RenderableType]:
@@ -447,14 +454,15 @@ class _View:
                 what = self.wrapped(f"{c['label']} ({c['polarity']})")
                 before, now = _num(c["previous"]), _num(c["current"])
             else:
-                # "Moving toward: their choices and hopes (identity)" beside "moving toward (…)"
+                # "Moving toward: their choices and hopes (identity)" beside "moving toward (…)";
+                # per 100 words, as the dimensions: the window before may hold more writing
                 name = marker_label(c["id"], self.labels, negated=c["negated"])
-                what = self.wrapped(f"{c['label']}: {name} ({c['polarity']})")
-                before, now = str(c["previous"]), str(c["current"])
+                what = self.wrapped(f"{c['dimension_label']}: {name} ({c['polarity']})")
+                before, now = _num(c["previous_rate"]), _num(c["rate"])
             table.add_row(Text(arrow + (" " if self.narrow else ""), style=style), what, before,
                           now)
         return [
-            self.heading("What changed", note + "; rates per 100 words, markers as counts"),
+            self.heading("What changed", note + "; per 100 words"),
             table,
         ]
 
@@ -488,18 +496,20 @@ class _View:
         before = [("Before", "right"), ("", "left")] if compare else []
         table = self.table(("Feeling", "left"), ("Entries", "right"), *before, squeeze=0)
         for f in feelings[:10]:
-            delta = f["entries"] - f["previous"]
-            # in words too: "↑" is read out as "upwards arrow", and "=" as nothing at all
-            arrow = (f"{self.up} more" if delta > 0 else f"{self.down} fewer" if delta < 0
-                     else "= same")
+            # by share of each window's entries (`direction`), not count: in words too, "↑" is
+            # read out as "upwards arrow", and "=" as nothing at all
+            arrow = {"more": f"{self.up} more", "fewer": f"{self.down} fewer"}.get(
+                f["direction"], "= same"
+            )
             in_the_way = f["kind"] == "obstructing"
             table.add_row(
                 # marked in words as well as bold: piped or on a plain terminal, bold is lost
                 self.cut(f["label"] + (" *" if in_the_way else ""), "bold" if in_the_way else ""),
-                str(f["entries"]),
-                *([str(f["previous"]), (" " if self.narrow else "") + arrow] if compare else []),
+                # with shares, when compared: the arrow compares them, not the counts
+                *([_of(f["entries"], f["share"]), _of(f["previous"], f["previous_share"]),
+                   (" " if self.narrow else "") + arrow] if compare else [str(f["entries"])]),
             )
-        note = "entries naming each; * = in the way"
+        note = "entries naming each" + (" (share of all)" if compare else "") + "; * = in the way"
         if not compare:
             note += "; none before to compare"
         return [self.heading("Feelings you named", note), table]

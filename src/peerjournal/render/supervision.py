@@ -17,13 +17,12 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.dates import spoken
-from peerjournal.plural import counted
 from peerjournal.render.charts import sparkline
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.entries import first_words
 from peerjournal.render.layout import bullets
 from peerjournal.render.safe import clean, safe_text
-from peerjournal.render.verdicts import VERDICT_WORDS
+from peerjournal.render.verdicts import SELF_DOUBT_WORDS, verdict_words
 from peerjournal.render.widths import STATEMENT_MIN
 from peerjournal.supervision import (
     MAX_NOTE_CHARS,
@@ -36,6 +35,7 @@ from peerjournal.supervision import (
     Section,
     SelfCheck,
     SupervisionRecord,
+    TrendBrief,
 )
 
 
@@ -288,10 +288,8 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     w = prep.window
     parts: list[RenderableType] = [
         _heading(f"Before supervision: {w.describe()}"),
-        safe_text(
-            f"{spoken(w.since)} to {spoken(w.until)} · "
-            f"{counted(prep.entries, 'entry')} written"
-        ),
+        # one day once ("20 Nov 2026"); what it leaves out of the supervision's day, said
+        safe_text(f"{w.dates()} · {prep.written()}"),
     ]
     if prep.entries == 0:
         parts.append(safe_text(f"{_none_in(prep)} What would you like to bring anyway?"))
@@ -324,6 +322,16 @@ def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     return Trimmed(Group(*parts))
 
 
+def verdict_counts_text(t: TrendBrief) -> str:
+    """"2 leans peer, 1 leans clinical, 1 self-doubt", most first: a "drift" verdict that is
+    self-doubt alone (`TrendBrief.self_doubt`) named as `list`, `show` and `drift ID` name it."""
+    counted_as: list[tuple[str, int]] = []
+    for verdict, n in t.verdicts.items():
+        doubt = t.self_doubt if verdict == "drift" else 0
+        counted_as += [(verdict_words(verdict), n - doubt), (SELF_DOUBT_WORDS, doubt)]
+    return ", ".join(f"{n} {words}" for words, n in sorted(counted_as, key=lambda x: -x[1]) if n)
+
+
 def _list_section(title: str, rows: Sequence[RenderableType]) -> list[RenderableType]:
     return [safe_text(""), _heading(title), *rows] if rows else []
 
@@ -332,14 +340,10 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
     t = prep.trend
     parts: list[RenderableType] = [safe_text(""), _heading("Drift trend in brief")]
     if t.verdicts:
-        counts = ", ".join(
-            f"{n} {VERDICT_WORDS.get(v, v)}"
-            for v, n in sorted(t.verdicts.items(), key=lambda x: -x[1])
-        )
-        parts.append(_indented(f"Entries: {counts}"))
+        parts.append(_indented(f"Entries: {verdict_counts_text(t)}"))
     parts += [_indented(line) for line in t.lines]
     if any(v is not None for _, v in t.periods):
-        parts.append(WeeklyDrift(t.periods, ascii_only))
+        parts.append(WeeklyDrift(t.periods, ascii_only, prep.window.start_words()))
     for title, moved in (
         # each with its basis, as the report's "What changed" names it: this period against
         # the one before, not the report's "rising" within its weeks (round 37 QA)
@@ -379,17 +383,24 @@ def _spoken_weeks(values: Sequence[float | None]) -> Iterator[str]:
 class WeeklyDrift:
     """"Drift by week from DATE: ▁▃ █", one line whatever the width: a long period (the last
     supervision a year ago, --since 1900-01-01) shows its latest weeks that fit, from the
-    date it names, instead of wrapping into rows of blanks."""
+    date it names, instead of wrapping into rows of blanks. `first`: how to name the period's
+    first week when it is shown ("since your supervision on 13 Nov 2026": `Window.start_words`,
+    whose first week counts only what was written after it)."""
 
-    LABEL = "  Drift by week from {}: "
+    LABEL = "  Drift by week {}: "
     INDENT = 4  # narrower than a few weeks beside the label: the weeks go on a line below
 
-    def __init__(self, periods: Sequence[tuple[str, float | None]], ascii_only: bool) -> None:
+    def __init__(
+        self, periods: Sequence[tuple[str, float | None]], ascii_only: bool, first: str = ""
+    ) -> None:
         self.periods = periods
         self.ascii_only = ascii_only
+        self.first = first
 
     def _label(self, start: str) -> str:
-        return self.LABEL.format(spoken(date.fromisoformat(start)))
+        if self.first and start == self.periods[0][0]:
+            return self.LABEL.format(self.first)
+        return self.LABEL.format(f"from {spoken(date.fromisoformat(start))}")
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if not styled(console):  # a pipe, TERM=dumb: numbers a screen reader can read out
@@ -398,7 +409,8 @@ class WeeklyDrift:
             yield _indented(f"{self._label(shown[0][0]).strip()} {values} (per 100 words)")
             return
         # room for the widest label the shown weeks could start with ("30 Nov 2026")
-        room = options.max_width - len(self.LABEL.format(spoken(date(2026, 11, 30))))
+        widest = self.LABEL.format(f"from {spoken(date(2026, 11, 30))}")
+        room = options.max_width - max(len(widest), len(self._label(self.periods[0][0])))
         below = room < 4
         if below:
             room = max(1, options.max_width - self.INDENT)
