@@ -209,10 +209,11 @@ def test_review_refuses_an_old_direction_the_numbers_contradict(cli, add, tmp_pa
 
 
 def test_the_exported_words_say_why_there_are_no_arrows(cli, add, tmp_path) -> None:
-    """Needs the exporters/common.py patch (/tmp/r38/trends-patches/common_one_entry_each.diff):
-    the summary gives the reason the report gives."""
+    """The summary gives the reason the report gives, in the words `review` says it: the
+    mentor reads it and has no `--by` (the final review)."""
     _seesaw(add)
     md = " ".join(_export(cli, tmp_path, "md").read_text(encoding="utf-8").split())
-    assert f"No arrows: {SINGLE} entry; months (--by month) may hold more." in md
-    assert f"Only 5 entries in 5 weeks: {SINGLE} entry; months (--by month) may hold more; " in md
+    month = "a summary by month (ask the writer for one) may hold more"
+    assert f"No arrows: {SINGLE} entry; {month}." in md
+    assert f"Only 5 entries in 5 weeks: {SINGLE} entry; {month}; " in md
 

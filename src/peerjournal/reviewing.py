@@ -385,8 +385,9 @@ def _by_problem(summary: dict[str, Any]) -> str | None:
         start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
         longest = start + timedelta(days=6) if by == "week" else period_end(start, by)
         if period["entries"] and end > longest:
+            outside = "longer than a week" if by == "week" else "past the end of its month"
             return (f"period by is {by}, but periods #{n} runs from {start.isoformat()} to "
-                    f"{end.isoformat()}, longer than a {by}")
+                    f"{end.isoformat()}, {outside}")
     return None
 
 

@@ -292,8 +292,8 @@ def one_entry_each(entries: Iterable[int]) -> bool:
     return bool(counts) and all(n == 1 for n in counts)
 
 
-# What may show a trend that weeks of one entry each do not: said to the writer (`report`,
-# `export`), who has --by, and to the mentor (`review`), who has not
+# What may show a trend that weeks of one entry each do not: said to the writer (`report`),
+# who has --by, and to the mentor (the exported summary, `review`), who has not
 BY_MONTH = {
     "writer": "months (--by month) may hold more",
     "mentor": "a summary by month (ask the writer for one) may hold more",

@@ -106,19 +106,22 @@ def direction_note(summary: dict[str, Any], steady_mark: str = "→ steady") -> 
     unit = summary["period"]["by"]
     if all(d[f"{k}_direction"] is None for d in summary["dimensions"]
            for k in ("identity", "drift")):
-        return f"No arrows: {too_few_for_a_trend(unit, _trend_entries(summary))}"
+        return f"No arrows: {too_few_for_a_trend(unit, _trend_entries(summary), mentor=True)}"
     return (f"↑ rising, ↓ falling: the later half of the {unit}s with entries against the "
             f"earlier, by at least {number(STEADY, 2)} per 100 words and {STEADY_SHARE:.0%} "
             f"of the higher, and not from one {unit}'s spike; otherwise {steady_mark}.")
 
 
-def too_few_for_a_trend(unit: str, entries: Sequence[int] | None = None) -> str:
+def too_few_for_a_trend(
+    unit: str, entries: Sequence[int] | None = None, *, mentor: bool = False
+) -> str:
     """Why no dimension has a direction (`summary.halves`), for the exports and `report`;
     with `entries` (those of the periods with numbers, in order), the reason they give:
-    one entry in each of them first (`summary.too_few_per_period`, as `report` says it)."""
+    one entry in each of them first (`summary.too_few_per_period`; `mentor`: said to the
+    mentor, who asks the writer for a summary by month)."""
     from peerjournal.summary import too_few_per_period
 
-    per = too_few_per_period(unit, entries) if entries is not None else None
+    per = too_few_per_period(unit, entries, mentor=mentor) if entries is not None else None
     return per or f"too few entries to show a trend ({_trend_needs(unit, entries)})."
 
 
@@ -419,11 +422,11 @@ GLANCE_TITLE = "At a glance"
 _MOVED = {"up": "rose", "down": "fell"}
 
 
-def glance(summary: dict[str, Any], *, mentor: bool = False) -> list[str]:
+def glance(summary: dict[str, Any]) -> list[str]:
     """What changed over the period, in words, and what the summary holds to talk about:
     the lines a mentor reads first. Each change is the first half of the periods with
-    entries against the second (`summary.halves`), as the dimensions' arrows are. `mentor`:
-    said to the mentor alone (`review`), who has no `export --by` of their own."""
+    entries against the second (`summary.halves`), as the dimensions' arrows are. Said to
+    the mentor, who has no `export --by` of their own."""
     from peerjournal.summary import halves, period_words, steady, too_few_per_period
 
     unit = str(summary["period"]["by"])
@@ -449,7 +452,7 @@ def glance(summary: dict[str, Any], *, mentor: bool = False) -> list[str]:
                      "a trend; the numbers are in the table below.")
     elif not any(splits.values()):
         trend_entries = _trend_entries(summary, "drift")
-        per = too_few_per_period(unit, trend_entries, mentor=mentor)  # as `report` says it
+        per = too_few_per_period(unit, trend_entries, mentor=True)  # as `review` says it
         why = per.rstrip(".") if per else (
             f"too few to show a trend ({_trend_needs(unit, trend_entries)})")
         lines.append(f"Only {counted(summary['entries']['total'], 'entry')} in "

@@ -365,7 +365,7 @@ def review(
     console.print(Panel(header, expand=True) if styled(console) else Group(header, Text("")))
     bars = console.width >= BARS_WIDTH
     parts: list[RenderableType] = []
-    glance = common.glance(s, mentor=True)
+    glance = common.glance(s)
     if glance:
         parts.append(section(common.GLANCE_TITLE, Text("\n".join(f"• {x}" for x in glance))))
     if since is not None:
