@@ -456,8 +456,7 @@ class _View:
             else:
                 # "Moving toward: their choices and hopes (identity)" beside "moving toward (…)";
                 # per 100 words, as the dimensions: the window before may hold more writing
-                name = marker_label(c["id"], self.labels, negated=c["negated"])
-                what = self.wrapped(f"{c['dimension_label']}: {name} ({c['polarity']})")
+                what = self.wrapped(f"{c['dimension_label']}: {c['label']} ({c['polarity']})")
                 before, now = _num(c["previous_rate"]), _num(c["rate"])
             table.add_row(Text(arrow + (" " if self.narrow else ""), style=style), what, before,
                           now)
