@@ -148,9 +148,14 @@ def test_tied_sentence_names_every_tied_dimension(lexicon: Lexicon) -> None:
 
 
 def test_self_doubt_leading_strictly_is_still_mostly_self_doubt(lexicon: Lexicon) -> None:
+    # round 39: only beside negligible clinical-role drift (at most CLINICAL_NEGLIGIBLE of the
+    # self-doubt); 3.0 beside 2.0 clinical language was "self-doubt" until then, now clinical
+    assert verdict_sentence(
+        _figures({"self_worth": 4.0, "clinical_language": 1.0}), lexicon
+    ) == SELF_DOUBT_SENTENCE
     assert verdict_sentence(
         _figures({"self_worth": 3.0, "clinical_language": 2.0}), lexicon
-    ) == SELF_DOUBT_SENTENCE
+    ) == VERDICT_SENTENCES["drift"]
     # another dimension first on a tie (display order) is a tie too (round 37): named first
     assert verdict_sentence(
         _figures({"focus": 2.0, "self_worth": 2.0}), lexicon

@@ -156,7 +156,9 @@ HELD_OUT = [
     # learned any more)
     # round 20: 100.0 / 81.7 / 72.5 / 64.3% (from 85.0 overall, 77.5 hard: no learned phrase
     # of function words, numbers or ordinals only; floors lowered by less than that)
-    Floors(HOLDOUT9_SET, 0.93, 0.81, 0.72, 0.64),
+    # round 39: recall lowered to the new level (63.8%; two decimals, as above): "b'y" (every "by")
+    # and clock words ("hour") are no longer learned, and had been found in labelled dimensions
+    Floors(HOLDOUT9_SET, 0.93, 0.81, 0.72, 0.63),
     # written blind from the domain brief only (new settings: a Handsworth church hall, a
     # barbershop, a barangay programme, a garrison families' group, an ND adults' group),
     # scored once (90.0 / 70.0 / 60.0 / 35.7%), then its errors were read: reached
@@ -208,7 +210,9 @@ HELD_OUT = [
     # never read, clear only, written after round 13's design was settled and scored in totals
     # only (round-12 engine -> round 13): 82.5 -> 90.0% (69.4%), 81.7 -> 86.7% (65.1%),
     # 86.7 -> 90.0% (65.8%), 80.0 -> 89.2% (60.5%)
-    Floors(HOLDOUT19_SET, 0.86, 0.86, 0.0, 0.66),
+    # round 39: recall lowered to the new level (65.8%; two decimals, as above): "b'y" (every "by")
+    # and clock words ("hour") are no longer learned, and had been found in labelled dimensions
+    Floors(HOLDOUT19_SET, 0.86, 0.86, 0.0, 0.65),
     Floors(HOLDOUT20_SET, 0.84, 0.84, 0.0, 0.63),
     Floors(HOLDOUT21_SET, 0.88, 0.88, 0.0, 0.63),
     Floors(HOLDOUT22_SET, 0.85, 0.85, 0.0, 0.58),
@@ -218,11 +222,15 @@ HELD_OUT = [
     Floors(HOLDOUT23_SET, 0.90, 0.90, 0.0, 0.66),
     Floors(HOLDOUT24_SET, 0.88, 0.88, 0.0, 0.60),
     Floors(HOLDOUT25_SET, 0.90, 0.90, 0.0, 0.71),
-    Floors(HOLDOUT26_SET, 0.91, 0.91, 0.0, 0.66),
+    # round 39: recall lowered to the new level (65.0%; two decimals, as above): "b'y" (every "by")
+    # and clock words ("hour") are no longer learned, and had been found in labelled dimensions
+    Floors(HOLDOUT26_SET, 0.91, 0.91, 0.0, 0.65),
     # never read, clear only, written after round 14's design was settled, scored in totals
     # only (round-13 engine -> round 14): 90.8 -> 91.7% (73.5%), 87.5 -> 87.5% (64.4%),
     # 87.5 -> 89.2% (72.8%), 90.8 -> 93.3% (71.0%)
-    Floors(HOLDOUT27_SET, 0.88, 0.88, 0.0, 0.70),
+    # round 39: recall lowered to the new level (68.5%; two decimals, as above): "b'y" (every "by")
+    # and clock words ("hour") are no longer learned, and had been found in labelled dimensions
+    Floors(HOLDOUT27_SET, 0.88, 0.88, 0.0, 0.68),
     Floors(HOLDOUT28_SET, 0.86, 0.86, 0.0, 0.61),
     Floors(HOLDOUT29_SET, 0.88, 0.88, 0.0, 0.69),
     Floors(HOLDOUT30_SET, 0.91, 0.91, 0.0, 0.68),
@@ -242,12 +250,16 @@ HELD_OUT = [
     # instruct, a story kept out). Scored once with the round-23 engine: 86.7% (49.5%; its
     # labels include drift-only dimensions on the identity side, which no marker can find).
     # Only these totals were printed; no error was read.
-    Floors(HOLDOUT34_SET, 0.85, 0.85, 0.0, 0.48),
+    # round 39: recall lowered to the new level (47.7%; two decimals, as above): "b'y" (every "by")
+    # and clock words ("hour") are no longer learned, and had been found in labelled dimensions
+    Floors(HOLDOUT34_SET, 0.85, 0.85, 0.0, 0.47),
     # never read, clear only, written blind in round 25 (2026-12-05) the way tired people write
     # after a shift: lowercase fragments, typos and missing apostrophes ("didnt", "im"),
     # text-speak, run-ons, dash lists, notes that trail off; mood set against the label. Scored
     # once with the round-24 engine: 95.8% (62.3%). Only these totals were printed.
-    Floors(HOLDOUT35_SET, 0.95, 0.95, 0.0, 0.62),
+    # round 39: recall lowered to the new level (61.5%; two decimals, as above): "b'y" (every "by")
+    # and clock words ("hour") are no longer learned, and had been found in labelled dimensions
+    Floors(HOLDOUT35_SET, 0.95, 0.95, 0.0, 0.61),
 ]
 HELD_OUT_IDS = [f.path.stem for f in HELD_OUT]
 

@@ -13,8 +13,9 @@ from conftest import CLI
 from peerjournal.drift.score import LEARNED_PHRASE_MIN_WORDS
 
 NOT_ENOUGH = "Not enough signal in this entry to say either way"
-# a neutral sentence whose only hit is the learned drift phrase "after the group"
-RAIN = "It rained after the group so I waited inside for the bus"
+# a neutral sentence whose only hit is a learned drift phrase: "after the call" (round 39:
+# "after the group" is no longer learned, "group" counts only inside a longer phrase)
+RAIN = "It rained after the call so I waited inside for the bus"
 
 
 def _drift_json(cli: CLI, text: str) -> dict[str, Any]:
@@ -28,7 +29,7 @@ def _drift_json(cli: CLI, text: str) -> dict[str, Any]:
     "text",
     [
         "We had tea after the group and talked about the weekend.",
-        "After the group I went home and made some soup for dinner.",
+        "After the call I went home and made some soup for dinner.",
         f"{RAIN}.",
         "Had lunch with the team and then drove home in the rain.",
         "Quiet shift, only two people came to the drop-in and both left early.",
@@ -58,7 +59,8 @@ def test_one_learned_phrase_decides_from_the_minimum_length(isolated: object, cl
 @pytest.mark.parametrize(
     "text",
     [
-        "After the group I told her she should take her meds and stop missing appointments.",
+        # round 39: "missing" counts only inside a longer phrase; "appointments" is learned
+        "After the group I told her she should take her meds and keep her appointments.",
         "After the group I told him he was non-compliant and needed to take his medication.",
     ],
 )

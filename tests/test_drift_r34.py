@@ -30,9 +30,10 @@ NOT_ENOUGH = "Not enough signal in this entry to say either way"
 BOTH = "This entry holds both: peer identity and signs of drift."
 # one curated phrase a side, of equal weight: "good chat" and "updating the tracker"
 TIE_TEXT = "We had a good chat about her week. Then I spent the afternoon updating the tracker."
-# a short practice note whose evidence is all learned ("feels unprofessional", "keep it
-# about"): 13 words, as the shortest labelled entry decided by learned evidence alone
-PRACTICE = "I dont bring my own stuff up. feels unprofessional. keep it about them"
+# a short practice note whose evidence is all learned ("feels unprofessional", "private";
+# "keep it about" until round 39, when "keep" came to count only inside a longer phrase):
+# 13 words, as the shortest labelled entry decided by learned evidence alone
+PRACTICE = "I dont bring my own stuff up. feels unprofessional. I keep it private"
 LEX = load_lexicon()
 
 
@@ -54,8 +55,9 @@ def _counted(score: dict[str, Any]) -> list[dict[str, Any]]:
         # everyday thing (tests/test_learn_everyday_r35.py)
         "Skipped lunch because the meeting ran over and the kettle was broken.",
         "New software update made everything slow and the screen kept flickering.",
-        "Video call froze twice and in the end I dialled in by phone.",
-        "Emails piled up while I was out, spent the last hour clearing them.",
+        # round 39: "by" and "hour" are no longer learned, "froze" counts only in a phrase
+        "Video call froze again, took me ages to dial in by phone.",
+        "Emails piled up while I was out, so I stayed late clearing them.",
     ],
 )
 def test_learned_words_alone_do_not_decide_a_short_neutral_text(

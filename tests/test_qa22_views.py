@@ -30,8 +30,9 @@ def test_a_phrase_found_curated_and_learned_is_listed_once(cli: CLI) -> None:
 
 def test_others_framing_leaves_out_learned_words(cli: CLI) -> None:
     """Was: 'Others' framing, not counted as yours: “telling her what to do”, “by”'."""
-    text = "Her mum keeps telling her what to do and Aisha is worn out by it."
-    assert any(h.text == "by" and h.attributed for h in score_text(text).hits)
+    # round 39: "by" is no longer learned (it was "b'y"); "let down" is a learned phrase
+    text = "Her mum keeps telling her what to do and Aisha feels let down by it."
+    assert any(h.text == "let down" and h.attributed for h in score_text(text).hits)
     framing = [line for line in _lines(cli, text) if line.startswith("Others' framing")]
     assert framing == ["Others' framing, not counted as yours: “telling her what to do”"]
 

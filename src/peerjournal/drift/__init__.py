@@ -134,6 +134,15 @@ def asked(
     ]
 
 
+# The drift toward a clinical role itself (the seed's signals beside the five pairs): clinical
+# language, advice and co-optation. Self-doubt names a drift verdict alone ("self-doubt, not a
+# clinical role") only where these, together, drifted no more than `CLINICAL_NEGLIGIBLE` of
+# self-doubt's drift (round 39's QA: "kicking off", "manipulative" and "I told him to calm
+# down" beside "I felt like a fraud" were called "not a clinical role").
+CLINICAL_ROLE = frozenset({"clinical_language", "advice", "co_optation"})
+CLINICAL_NEGLIGIBLE = 0.25
+
+
 def drift_named(
     verdict: str, dimensions: Mapping[str, Mapping[str, float]], words: int,
     curated: Collection[str],
@@ -141,13 +150,21 @@ def drift_named(
     """The dimensions a drift verdict is named by: the leading ones (`leading`) of those that
     really drifted (`asked`); [] for another verdict. One rule for the verdict sentence of
     `drift` and the short verdict of `write`, `show` and `list` (render.verdicts
-    `verdict_words`): drift led by self-doubt alone is "self-doubt", not "leans clinical".
+    `verdict_words`): drift led by self-doubt alone is "self-doubt", not "leans clinical",
+    unless the clinical-role drift beside it is more than negligible (`CLINICAL_ROLE`): then
+    it is named by that.
     Read from the figures as stored (`DriftScore.figures`, rounded), so that a score and the
     same score read back name the same."""
     if verdict != "drift":
         return []
     found = asked(dimensions, words, curated)
-    return leading({d: dimensions[d]["drift"] for d in found})
+    named = leading({d: dimensions[d]["drift"] for d in found})
+    role = {d: dimensions[d]["drift"] for d in found if d in CLINICAL_ROLE}
+    if self_doubt_only(named) and sum(role.values()) > (
+        CLINICAL_NEGLIGIBLE * dimensions["self_worth"]["drift"] + TIE
+    ):
+        return leading(role)  # self-doubt beside real clinical-role drift: "leans clinical"
+    return named
 
 
 def self_doubt_only(named: Sequence[str]) -> bool:
@@ -163,7 +180,8 @@ def drift_name(dimension: str, label: str) -> str:
 
 
 __all__ = sorted([
-    *_MODULE_OF, "LEARNED_PREFIX", "QUESTION_MIN_WEIGHT", "TIE", "asked", "drift_name",
+    *_MODULE_OF, "CLINICAL_NEGLIGIBLE", "CLINICAL_ROLE", "LEARNED_PREFIX", "QUESTION_MIN_WEIGHT",
+    "TIE", "asked", "drift_name",
     "drift_named", "is_learned_marker", "leading", "marker_label", "mostly", "negated_name",
     "self_doubt_only",
 ])

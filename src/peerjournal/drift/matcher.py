@@ -39,7 +39,10 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   fear denied ("wasn't nervous sharing …"). "Stopped and asked" is not a negation: the writer
   stopped and did something else; nor is "couldn't stop myself from" or "couldn't help" (the writer
   did it). "Instead of …" ends where the writer's own clause starts ("Instead of selling it to him
-  I asked …"). A marker whose negation flips counts for the opposite polarity only when the writer
+  I asked …"), and so do "without" and refraining ("Without thinking I told her …", "Before I could
+  stop myself I told him …", "Without asking her I rang …": round 39, how the writer's clause was
+  done, not a deed left undone; such a slip is flagged self-noticed). A marker whose negation
+  flips counts for the opposite polarity only when the writer
   is the one who did not (see `_writer_speaks`); about someone else ("R. can't sit with his back to
   a door"), or about no one ("Nobody asked about his heart"), it is dropped.
 - ``attributed``: someone else's words. Inside quotation marks (unless the writer introduced the
@@ -105,7 +108,21 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   2,673 /2,940), one of the read sets' 5,060 (a warm-drift entry whose drift was in the CPN's
   request: 4,766 -> 4,765) and two of their 12,845 dimensions found; the prepositional and
   relative subjects changed no verdict, read or never-read (one never-read dimension of 7,789
-  lost). A subject carries over a comma, not a semicolon ("She was upset; told her she should
+  lost). Round 39: a name with a title or a role before it ("Dr Patel told him …", "Mrs
+  Okafor", "her keyworker Dave") is the subject, as is a subject after a place or a time that
+  opens its clause ("At the ward round Zoë told him …", "Last week the nurse …"); a name in
+  lower case ("zoë said …", "priya told him …") is one only as the sentence's first word,
+  before said / told (or "asked me to"), and only when it looks like a name and no word list
+  here knows it ("then said", "omg told him", "thn told him", "and jst told him" stay the
+  writer's diary). "With Zoë" in a place phrase is company, a capitalised word right after
+  another is still the place's name ("At Hope House | told him …"), a title and a name after a
+  verb are its object ("Met Dr Patel then told him …"), and "Zoë rang the GP and said …" is
+  Zoë's. What the writer passes on ("I rang the care coordinator and reported that
+  she had | missed her depot") is the writer's report; the writer's gloss after someone's label
+  ("…, which in my experience means …"), the writer's next verb after a "when" clause's topic
+  ("I bit my tongue when she talked about the depot and | let her …") and the writer's act
+  someone thanks or praises ("He said I had really helped him by | sharing my own story") are
+  the writer's. A subject carries over a comma, not a semicolon ("She was upset; told her she should
   …" is the writer's diary, as after a full stop). What someone hands the writer
   ("The coordinator gave me four patients to take home") is the writer's to do. Labels are the
   writer's words whoever they describe, and so is a judgement that names its subject ("they need to
@@ -158,7 +175,8 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   not the writer's practice ("You should | listen to the doctor", "I told her she should really
   | listen to her body"; not "I told him to take his time and I listened"; round 26).
 - ``self_noticed``: after "I caught myself", "I noticed I", "noticed halfway through that I",
-  "I realised", "I found myself",
+  "I realised", "I found myself", "without thinking I", "before I could stop myself", "on
+  autopilot",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
   in the same sentence.
 
@@ -198,7 +216,21 @@ from peerjournal.drift.lexicon import (
     PhraseIndex,
     WordIndex,
 )
-from peerjournal.namewords import common_opener, used_as_name
+from peerjournal.namewords import (
+    ALWAYS_CAPITALISED,
+    ANSWER_WORDS,
+    BARE_VERBS,
+    COMMON_WORDS,
+    FEELINGS,
+    FUNCTION_WORDS,
+    IMPERATIVES,
+    INTENSIFIERS,
+    OTHER_GIVEN_NAMES,
+    SAME_PAST,
+    SENTENCE_OPENERS,
+    common_opener,
+    used_as_name,
+)
 
 NEGATION_WINDOW = 6  # words between a negator and the marker it negates
 
@@ -442,9 +474,18 @@ _WRITER_SPEECH = regex_store.compile(
     r"(?:^\s*|(?<![\w'])(?:i|we)\s+(?:\w+\s+){0,2})(?:wrote|write|writing|charted|documented"
     r"|recorded|noted|put|said|say|described|called|labell?ed|told|handed\s+over)(?![\w'])",
 )
+_MY_VIEW = (
+    r"(?:in\s+my\s+(?:experience|view|opinion|book|eyes)|if\s+you\s+ask\s+me|to\s+me"
+    r"|for\s+me|personally|honestly)"
+)
+_WRITER_VIEW = rf"(?:{_MY_VIEW}\s*,?\s*)?"
 _WRITER_RESUMES = regex_store.compile(
     r"\s*(?:(?:but|and|so|then|yet|which|while|although|though)\s+)?"
-    r"(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])",
+    # the writer's view, opening the clause: "…, but in my view I …"
+    rf"{_WRITER_VIEW}(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])"
+    # … or the writer's gloss on what was said: "…, which in my experience means …" (a bare
+    # "which means" may be the speaker's own reasoning: it stays theirs)
+    rf"|\s*which\s+{_MY_VIEW}(?![\w'])",
 )
 # What ends the reach of a self-noticing cue ("I caught myself …", "I realised I was …"): the
 # writer going on to a new deed of their own ("…, so I stopped and asked her", "…, and later I
@@ -648,7 +689,15 @@ _SELF_NOTICED = regex_store.compile(
     r"|(?:i|we)\s+(?:\w+\s+)?(?:got|went)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+)?(?:too\s+)?"
     r"(?:carried\s+away|far|overboard)"
     r"|(?:i|we)\s+(?:was|were)\s+aware|it\s+(?:hit|struck)\s+me|it\s+dawned\s+on\s+me|looking\s+back|on\s+reflection"
-    r"|in\s+hindsight|(?:i|we)\s+(?:can\s+)?see\s+now|(?:i|we)\s+(?:\w+\s+)?checked\s+myself)"
+    r"|in\s+hindsight|(?:i|we)\s+(?:can\s+)?see\s+now|(?:i|we)\s+(?:\w+\s+)?checked\s+myself"
+    # a slip the writer owns: "Without thinking I told her …", "Before I could stop myself I
+    # told him …", "before I knew it I was …", "I went on autopilot"
+    r"|without\s+(?:even\s+|really\s+)?(?:thinking|realising|realizing|meaning\s+to|noticing)"
+    # … when the writer's clause starts right after it, not "without thinking I had to …"
+    r"(?=\s*,?\s*(?:i|we)\s+(?!(?:had|was|were|would|could|should|might|must|did|do|have|need"
+    r"|needed|felt|thought)(?![\w'])))"
+    r"|before\s+(?:i|we)\s+(?:knew\s+it|could\s+(?:(?:stop|catch|check)\s+(?:myself|ourselves)"
+    r"|think|help\s+it))|on\s+autopilot)"
     r"(?![\w'])",
 )
 
@@ -731,6 +780,34 @@ def _nobody(tokens: list[str], neg: int) -> bool:
 
 
 _ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than", "opposed to"
+# negators of manner or of refraining, whose clause the writer's own may follow without a comma
+# ("Without thinking I …", "Before I could stop myself I …"): they do not reach past the writer
+_MANNER_NEGATORS = _words("without") | _REFRAIN
+# past deeds that open the writer's clause after such a negator ("Without thinking I | told her")
+_SLIP_DEEDS = _words(
+    "told said rang went gave took sat got let put made kept began came ran spoke sent snapped"
+    " jumped started blurted launched lectured called phoned texted asked"
+)
+_SLIP_ADVERBS = _words("just then basically straight immediately")
+
+
+def _writers_deed_follows(tokens: list[str], lo: int, hi: int) -> bool:
+    """Does the writer's own clause start among `tokens[lo:hi + 1]`, with I / we and a past
+    deed ("Without thinking | I told her …", "Before I could stop myself | I told him …"),
+    rather than an I inside the negated phrase ("without thinking I had to tell her …",
+    "without telling him what I'd do")?"""
+    for j in range(lo, min(hi, len(tokens) - 1) + 1):
+        if tokens[j] not in _WRITER_SUBJECT_ONLY:
+            continue
+        nxt = j + 1
+        if nxt < len(tokens) and tokens[nxt] in _SLIP_ADVERBS:
+            nxt += 1
+        if nxt <= hi and nxt < len(tokens) and tokens[nxt] in _SLIP_DEEDS:
+            return True
+    return False
+
+
+_WRITER_SUBJECT_ONLY = _words("i we")
 _POSSESSIVES = _words("her his their my our your")
 _COORDINATED = regex_store.compile(r"\b(?:or|nor)\b")
 _NOT_NEGATOR_PAIRS = frozenset(
@@ -764,7 +841,7 @@ _HYPOTHETICAL_WORDS = _words(
 _SELF_NOTICED_WORDS = _words(
     "caught noticed notice realised realized realise realize recognised recognized clocked"
     " heard found spotted saw aware slipped slid fell drifted defaulted hit struck looking"
-    " reflection hindsight see checked carried far overboard dawned"
+    " reflection hindsight see checked carried far overboard dawned without before autopilot"
 )
 _ATTRIBUTION_WORDS = _words(
     "said says saying say call called calls calling label labelled labeled labels labelling"
@@ -950,6 +1027,8 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
     verb_start = _before_relative(text, sent_start, verb_start)
     before = _SUBJECT_WORD.findall(text, sent_start, verb_start)
     for k, word in enumerate(reversed(before)):
+        if k == 0 and _lower_speaker(norm, before, sent_start, verb_start):
+            return False  # "zoë said …", "priya told me …"
         if word in _WRITER_SUBJECT:
             # … unless it opens a relative clause of the subject: "The nurse who I like said …"
             return (
@@ -985,6 +1064,16 @@ def _writer_speaks(text: str, norm: str, sent_start: int, verb_start: int) -> bo
     return True
 
 
+def _lower_speaker(norm: str, before: list[str], sent_start: int, verb_start: int) -> bool:
+    """Is the only word before a speech verb at `verb_start` a name in lower case
+    (`_lower_name`) that opens its sentence ("zoë said …", "priya told me …")?"""
+    if not norm.startswith(_NAME_VERB_STARTS, verb_start) or len(before) != 1:
+        return False
+    word = before[-1]
+    at = norm.rfind(word, sent_start, verb_start)
+    return at >= 0 and _lower_name(norm, sent_start, at, word)
+
+
 # a relative clause between commas or dashes that ends right before a verb: its subject is
 # before it ("The caller's mum, who was upset, | told her …", "Her keyworker, who I like, |
 # said …", "Her mum - who was fuming - | told her …")
@@ -1006,6 +1095,7 @@ def _before_relative(text: str, lo: int, at: int) -> int:
 
 
 _TITLES = _words("mr mrs ms mx miss dr nurse")
+_NAME_TITLES = _TITLES | _words("prof professor sister doctor")
 _COORDINATORS = _words("and then")
 _PREPOSITIONS = _words(
     "with to for at about beside alongside from near behind of into onto towards toward"
@@ -1024,7 +1114,31 @@ def _is_object(before: list[str], at: int) -> bool:
     k = at - 1
     while k >= 0 and (before[k] in _DETERMINERS or before[k] in _TITLES):
         k -= 1
-    return k >= 0 and before[k] in _PREPOSITIONS
+    if k >= 1 and at - k <= 3 and before[k - 1] in _DETERMINERS and _is_noun_word(before[k]):
+        k -= 2  # "the care | coordinator"
+    # … or of the writer's verb: "Rang the care coordinator and reported …", "I called the GP
+    # and said …" (not "Zoë rang the care coordinator and reported …": Zoë's report)
+    return k >= 0 and (
+        before[k] in _PREPOSITIONS
+        or (before[k] in _OBJECT_VERBS and (k == 0 or _writers_lead(before[k - 1])))
+    )
+
+
+def _writers_lead(word: str) -> bool:
+    """May `word` come right before a verb of the writer's ("I rang …", "then rang …")?"""
+    return (
+        word in _WRITER_SUBJECT or word in _CLAUSE_OPENERS or word in _LEAD_ADVERBS
+        or word in _JUST_ALSO
+    )
+
+
+_JUST_ALSO = _words("just also")
+# verbs of getting in touch, whose object may be a role or a name before "and" and a speech
+# verb (`_is_object`): "Rang the care coordinator and reported …", "Met the GP and said …"
+_OBJECT_VERBS = _words(
+    "rang rung phoned called emailed texted messaged contacted met saw visited caught thanked"
+    " told asked"
+)
 
 
 # between a subject and its verb: "Her mum keeps telling her …", "The nurse just told him …"
@@ -1109,6 +1223,7 @@ def _doer(
         words
         and words[-1][0].endswith("'s")
         and (skipped or verb in _PARTICIPLES or verb in _PROGRESSIVE_DEEDS)
+        and (verb in _PROGRESSIVE_DEEDS or not verb.endswith("ing"))  # not "'s deteriorating"
         and _possessive(words[-1][0])
     ):
         # "'s" before a participle is "has" or "is": "Her mum's told her …", "Sam's been …"
@@ -1126,6 +1241,8 @@ def _doer(
             return -1
     word, at = words[-1]
     if word in _THIRD_PERSON:
+        if verb not in _DEEDS and _writer_reports_that(text, norm, sent_start, words):
+            return -1  # "I … reported that she had | missed her depot": the writer's report
         return at
     if word in _WRITER_AS_SUBJECT:
         return -1  # "I told her …", "… so I told her …"
@@ -1146,16 +1263,51 @@ def _doer(
             or relative >= 0  # "Jo, who I work with, was telling him …"
             or _opens_with_subject(word, verb, words)
         )
-    )
+    ) or (_lower_name(norm, sent_start, at, word) and verb in _NAME_VERBS)
+    if named and phrase < 0:
+        k = _titled(words, k, gerund)  # "Dr Patel", "her keyworker Dave"
     if (
         named
-        and (_opens(words, k) or _perceived(words, k, verb))
+        and (_opens(words, k, norm) or _perceived(words, k, verb))
         and not _writer_and(text, sent_start, words[k][1])
     ):
         return at
     if relative >= 0 or (gerund and not skipped) or not _may_be_modified(words):
         return -1
     return _modified_subject(text, norm, sent_start, start, gerund)
+
+
+# verbs of passing something on: what follows them is the writer's report, when they are the
+# writer's (`_writer_reports_that`)
+_PASSING_ON = _words(
+    "reported report reports told tell tells informed inform let flagged flag mentioned mention"
+    " explained explain fed feed passed pass said say wrote write noted note emailed email"
+    " texted rang phoned updated update"
+)
+
+
+def _writer_reports_that(text: str, norm: str, sent_start: int, words: list[tuple[str, int]]
+                         ) -> bool:
+    """Does the subject ending `words` open what the writer passes on ("I rang the care
+    coordinator and reported (that) | she had missed her depot", "I told the team she | …")?
+    Reporting someone's compliance is the writer's practice, not theirs."""
+    k = len(words) - 2
+    if k >= 0 and words[k][0] == "that":
+        k -= 1
+    if k >= 1 and words[k][0] in _OBJECT_PRONOUNS | _DETERMINERS:
+        k -= 1  # "told the team", "let them know"
+    if k >= 1 and words[k][0] in _DETERMINERS | _ROLE_HEADS:
+        k -= 1
+    if k >= 0 and words[k][0] == "know" and k >= 2:
+        k -= 2  # "let them know"
+    return (
+        k >= 0
+        and words[k][0] in _PASSING_ON
+        and _writer_speaks(text, norm, sent_start, words[k][1])
+    )
+
+
+_OBJECT_PRONOUNS = _words("him her them us me")
 
 
 def _may_be_modified(words: list[tuple[str, int]]) -> bool:
@@ -1190,6 +1342,66 @@ def _opens_with_subject(word: str, verb: str, words: list[tuple[str, int]]) -> b
         and not word.endswith(("ly", "ed", "ing"))
         and word not in _NOT_SUBJECTS
     )
+
+
+def _titled(words: list[tuple[str, int]], k: int, gerund: bool) -> int:
+    """Where the name at `words[k]` starts with a title or a role before it: "Dr Patel", "Mrs
+    Okafor", "Prof Jones", "her keyworker Dave", "my sister Zoë" (the name is the subject, and
+    the title opens it). After a verb, a title and a name are its object ("Met Dr Patel | then
+    told him …"): the name is then left where it is, opening nothing."""
+    if k == 0:
+        return k
+    before = words[k - 1][0]
+    j = k
+    if before in _NAME_TITLES and not _is_role(before):
+        j = k - 1
+    elif before not in _PRONOUNS and (phrase := _noun_phrase(words, k - 1, gerund)) >= 0:
+        j = phrase
+    if _is_verb(words[j][0]) or (j >= 1 and _is_verb(words[j - 1][0])):
+        return k  # "Met Dr Patel | then told him …"
+    return j
+
+
+def _is_verb(word: str) -> bool:
+    """Is `word` a verb whose object may follow it ("met", "rang", "visited")?"""
+    return word in _OBJECT_VERBS or word in _VERB_LIKE or (
+        word.endswith("ed") and word not in _DETERMINERS
+    )
+
+
+# a speech verb, or "told" / "asked" someone, after a name in lower case ("zoë said", "priya
+# told him"): only these make an unknown lower-case word a name (`_lower_name`)
+_NAME_VERBS = _words("said says told tells asked asks")
+# … as a speaker (`_lower_speaker`): what they said or told, or asked of the writer ("zoë asked
+# me to …"); a question of their own is not read as theirs ("hamish asked how to …" may be the
+# writer's diary: a capital makes it the asker's)
+_NAME_VERB_STARTS = ("said ", "says ", "told ", "tells ", "asked me", "asked us", "asks me")
+
+
+def _lower_name(norm: str, sent_start: int, at: int, word: str) -> bool:
+    """Is the lower-case `word` at `at` (before one of `_NAME_VERBS`) a name ("zoë said …",
+    "priya told him …", as a phone keyboard leaves it)? Only as the very first word of its
+    sentence (mid-sentence, "and jst told him", "so thn told him", it is the writer's diary),
+    and only a given name no everyday word is (namewords' OTHER_GIVEN_NAMES), or a word that
+    looks like a name (three letters or more, with a vowel) that no word list here knows and
+    no adverb or verb ending has: phone shorthand, interjections and typos ("thn", "omg",
+    "ppl", "then said", "basically said", "ive told her") are the writer's."""
+    if not (word.isalpha() and norm.startswith(word, at)):
+        return False  # capitalised (the name rules above), or an apostrophe, digits
+    if norm[sent_start:at].strip(_SENTENCE_LEAD):
+        return False
+    if word in OTHER_GIVEN_NAMES:
+        return True
+    return (
+        len(word) >= 3
+        and any(c in _VOWELS or not c.isascii() for c in word)
+        and word not in _KNOWN_WORDS
+        and not word.endswith(_NOT_NAME_ENDINGS)
+    )
+
+
+_SENTENCE_LEAD = " \n\t\"'(-*"
+_VOWELS = frozenset("aeiou")
 
 
 # sentence-opening words that are not a subject before a verb (see _opens_with_subject; those
@@ -1311,7 +1523,7 @@ _FEELINGS = _words(
 _SUBJECT_OPENERS = _CLAUSE_OPENERS | _words("how why") | _FEELINGS
 
 
-def _opens(words: list[tuple[str, int]], k: int) -> bool:
+def _opens(words: list[tuple[str, int]], k: int, norm: str) -> bool:
     """Does the noun phrase starting at `words[k]` open its clause (after a lead adverb:
     "Later her mum told her …"), or a clause after "how" or a feeling ("Proud of how Sam |
     spoke up", "Glad the nurse | pushed back", "Proud that Sam | …": the subject, as a
@@ -1324,7 +1536,65 @@ def _opens(words: list[tuple[str, int]], k: int) -> bool:
     before = words[k - 1][0]
     if before == "that":
         return k >= 2 and words[k - 2][0] in _FEELINGS
-    return before in _SUBJECT_OPENERS
+    if before in _SUBJECT_OPENERS or _after_setting(words, k, norm):
+        return True
+    # a bare role's modifiers may end the place: "At work | Mum told him …" (not "work Mum")
+    head = len(words) - 1
+    return (
+        k < head
+        and not (words[k][0] in _DETERMINERS or _possessive(words[k][0]))
+        and _is_role(words[head][0])
+        and _after_setting(words, head, norm)
+    )
+
+
+# a place or a time opening a clause before its subject: "At the ward round | Zoë told him …",
+# "During group | the nurse …", "Last week | Dr Patel …"
+_SETTING_PREPOSITIONS = _words(
+    "at in on during after before since by over around from through throughout within outside"
+    " inside near"
+)
+_TIME_DETERMINERS = _words("this last that next yesterday earlier later every one")
+
+
+def _after_setting(words: list[tuple[str, int]], k: int, norm: str) -> bool:
+    """Does a place or a time alone come before `words[k]` in its clause (after a clause opener
+    or a lead adverb: "Then at handover"), so that `words[k]` opens the clause's main part? A
+    place is a preposition and its noun phrases ("at the ward round", "in group", "after the
+    meeting with her team": `_prepositional`); a time is "this morning", "last week". A
+    capitalised word right after another is still the place's name ("At Hope House | told
+    him …", "At St Mary's"), unless that one ends a place's name ("At Hope House | Zoë …")."""
+    i = 0
+    while i < k and (words[i][0] in _CLAUSE_OPENERS or words[i][0] in _LEAD_ADVERBS):
+        i += 1
+    if k - i < 2 or words[k][0] in _TIME_WORDS:
+        return False  # "In group | Tuesday told him …": a day is when, never who
+    first, tail = words[i][0], [w for w, _ in words[i + 1 : k]]
+    if first in _SETTING_PREPOSITIONS:
+        last_at = words[k - 1][1]
+        if norm[last_at : last_at + 1].isupper() and tail[-1] not in _PLACE_HEADS:
+            return False  # "At Hope House | told him …": "House" is the place's
+        # noun phrases and prepositions ("the ward round": "round" may be either)
+        return tail[-1] not in _DETERMINERS and all(
+            (_is_noun_word(w) or w in _MODIFIER_PREPOSITIONS or w in _DETERMINERS
+             or _possessive(w)) and w not in _COMPANY
+            for w in tail
+        )
+    return first in _TIME_DETERMINERS and len(tail) <= 2 and all(
+        w in _TIME_WORDS or w in _TIME_NOUNS for w in tail
+    )
+
+
+# company, not place: "At the ward round with Zoë | told him …" (Zoë is who the writer was with)
+_COMPANY = _words("with alongside beside")
+# the last word of a place's name, after which a capitalised word may be a subject ("At Hope
+# House | Zoë told him …")
+_PLACE_HEADS = _words(
+    "house college hub centre center hospital unit ward clinic court road street lane park hall"
+    " library station church surgery practice club cafe café hostel lodge place square office"
+    " project service services team trust home school mosque temple gym pharmacy"
+)
+_TIME_NOUNS = _words("day days shift time hour minute moment session round visit")
 
 
 # what the word between the writer and a noun phrase is when the phrase is no new subject: a
@@ -1425,7 +1695,7 @@ def _modified_subject(text: str, norm: str, sent_start: int, start: int, gerund:
             name = norm[at : at + len(head)]
             named = _is_name(name) and head not in _NOT_SUBJECTS
             j = p - 1 if named and not head.endswith(("ly", "ed", "ing")) else -1
-        if j < 0 or not _opens(words, j) or _writer_and(text, sent_start, words[j][1]):
+        if j < 0 or not _opens(words, j, norm) or _writer_and(text, sent_start, words[j][1]):
             return -1
         return words[j][1]
     return -1
@@ -1722,8 +1992,13 @@ def _attributed(
     # clause after a topic, or after a clause that opens with when / while / after …
     if (
         _TOPIC_CUE.match(cue.group()) or _SUBORDINATE.search(text, sent_start, cue.start())
-    ) and _writer_clause_follows(text, cue.end(), start):
+    ) and (
+        _writer_clause_follows(text, cue.end(), start)
+        or _writers_verb_follows(text, sent_start, cue, start)
+    ):
         return False
+    if _WRITERS_ACT.search(text, cue.end(), start) is not None:
+        return False  # "He said I had really helped him by | sharing my own story"
     return not _writer_resumes(text, clause_starts, cue.end(), start) and not _writer_agrees(
         text, start
     )
@@ -1804,6 +2079,35 @@ def _writer_reports(text: str, sent_start: int, cue_start: int) -> bool:
     before = text[sent_start:cue_start]
     speech = _WRITER_SPEECH.search(before)  # on the slice: its "^" is the sentence start
     return speech is not None and _SUBORDINATE.search(before, speech.end()) is None
+
+
+# the writer's own act, named in someone's thanks or praise right before the hit: "He said I
+# had really helped him by | sharing my own story", "shaz said ta for | having her back"
+_WRITERS_ACT = regex_store.compile(
+    r"(?<![\w'])(?:(?:thanks|thank\s+you|thanked\s+me|ta|cheers)(?:\s+(?:so\s+much|again|mate))?"
+    r"\s+for|(?:i|i'd|i've|i\s+had|i\s+have)\s+(?:(?:really|actually|genuinely|properly|so|just)\s+)?"
+    r"(?:helped|supported|changed|made\s+a\s+difference\s+to)\s+(?:him|her|them|[\w']+)"
+    r"(?:\s+(?:so\s+much|a\s+lot|loads))?\s+(?:by|with))\s*\Z"
+)
+# "and" and a verb, after a topic in a "when" clause of the writer's: "I bit my tongue when she
+# talked about the depot | and let her work out …" (the writer's next deed)
+_AND_VERB = regex_store.compile(r"(?<![\w'])(?:and|then)\s+(?:just\s+|then\s+)?([a-z]+)(?![\w'])")
+
+
+def _writers_verb_follows(text: str, sent_start: int, cue: re.Match[str], start: int) -> bool:
+    """Does the writer's main clause, before a subordinate clause ("when …") that holds the
+    topic `cue`, go on after it with "and" and a verb before the hit at `start` ("I bit my
+    tongue when she talked about the depot | and let her work out …")?"""
+    sub = _SUBORDINATE.search(text, sent_start, cue.start())
+    if sub is None or _WRITER_SUBJECT_WORD.search(text, sent_start, sub.start()) is None:
+        return False
+    for m in _AND_VERB.finditer(text, cue.end(), start):
+        verb = m.group(1)
+        if verb != "let" and (verb in _PASSING_ON or verb in _ATTRIBUTION_WORDS):
+            return False  # "… talked about his diagnosis and told him he lacks insight"
+        if verb in _VERB_LIKE or (verb.endswith("ed") and verb not in _DETERMINERS):
+            return True
+    return False
 
 
 def _writer_clause_follows(text: str, after: int, start: int) -> bool:
@@ -2335,6 +2639,29 @@ _TIME_WORDS = _words(
     " july september october november december weekend christmas xmas easter"
     " morning afternoon evening night tonight today yesterday tomorrow week month year"
 )
+# Words that are no name before "said" / "told" in lower case (`_lower_name`): the word lists
+# namewords keeps for sentence openers, and this module's own (roles, verbs, adverbs, cue words,
+# times), and what phone typing leaves of "I've", "I'm", "don't" and a few shorthands
+_KNOWN_WORDS = (
+    SENTENCE_OPENERS | COMMON_WORDS | FEELINGS | ANSWER_WORDS | IMPERATIVES | BARE_VERBS
+    | INTENSIFIERS | FUNCTION_WORDS | SAME_PAST | ALWAYS_CAPITALISED | _NOT_SUBJECTS
+    | _LEAD_ADVERBS | _VERB_LIKE | _SUBJECT_SKIPS | _STATE_SKIPS | _NEGATOR_WORDS
+    | _HYPOTHETICAL_WORDS | _SELF_NOTICED_WORDS | _ATTRIBUTION_WORDS | _CONJUNCTIONS
+    | _SUBJECT_CONJUNCTIONS | _PREPOSITIONS | _DETERMINERS | _WRITER_SUBJECT | _TIME_WORDS
+    | _SETTING_PREPOSITIONS | _TIME_DETERMINERS | _TIME_NOUNS | _FEELINGS | _NOT_MODIFIERS
+    | _words(
+        "ive im id ill dont didnt wasnt cant couldnt wouldnt shouldnt havent hadnt isnt arent"
+        " werent wont u ya tbh def defo prob probs obvs lol btw imo idk ngl ofc anyways gently"
+        " straight kindly simply calmly firmly nicely quietly softly politely then also just"
+        " even again"
+        # phone shorthand and interjections that open a diary line ("omg told him …")
+        " omg ugh urgh argh legit tho coz cuz cos bc yh yeh yep yup jus jst den acc innit bruh"
+        " welp soz sry tmrw tmw yday ystrday aswell alot wen nvm lmao lmfao meh oops whoops"
+        " blah lowkey highkey sup ppl pt sw thn gah eek phew ooh erm umm hmm wow fab ace mate"
+        " ok okay fine so anyway anyhow"
+    )
+)
+_NOT_NAME_ENDINGS = ("ly", "ed", "ing", "n't")
 
 
 def _who_is_someone_else(facts: _Facts, sent_start: int, at: int, start: int) -> bool:
@@ -2458,6 +2785,11 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 tokens[neg + 1 : tok + 1]
             ):
                 neg = -1  # "Instead of selling it to him I asked …": the writer's own clause
+            elif tokens[neg] in _MANNER_NEGATORS and _writers_deed_follows(tokens, neg + 1, tok):
+                # "Without thinking I told her …", "Before I could stop myself I told him …",
+                # "Without asking her I rang …": how the writer's clause was done, not a deed
+                # left undone (the clause has no comma before the writer)
+                neg = -1
             elif (
                 _refrain_undone(tokens, negators, k, bisect_left(starts, clause_start))
                 or _AFFIRMING.match(lower, starts[neg], end) is not None

@@ -23,7 +23,9 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   not the writer's practice), so one rule covers both polarities.
   Self-noticed hits ("I caught myself…") are counted; the flag shows the awareness. The
   awareness itself (worldview.self_noticing) is a hit only before a slip it notices (round 38:
-  "I noticed I was hungry" made plain notes lean peer; matcher._slips_noticed).
+  "I noticed I was hungry" made plain notes lean peer; matcher._slips_noticed), and it adds
+  no more than the slip it notices weighs (round 39: "I realised we had been treating him as a
+  diagnosis" leaned peer, awareness 1.5 over a 1.0 slip): a noticed slip nets to mixed at most.
 - A **corrected slip**: a counted self-noticed drift hit followed later in the entry by a counted
   identity hit ("I caught myself telling her what to do, stopped, and asked what she wanted").
   Decision: the slip keeps its full weight (it happened, and hiding it would make the numbers
@@ -170,7 +172,14 @@ from peerjournal.drift import (
     regex_store,
 )
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
-from peerjournal.drift.matcher import Hit, normalise, phrase_view, scan, word_count
+from peerjournal.drift.matcher import (
+    AWARENESS_MARKERS,
+    Hit,
+    normalise,
+    phrase_view,
+    scan,
+    word_count,
+)
 
 MIN_WORDS = 4  # a shorter text is a fragment: no verdict (module docstring)
 MIN_COUNTED_HITS = 2
@@ -570,6 +579,7 @@ def _score(text: str, lex: Lexicon) -> DriftScore:
     found, share = _net_learned(found)
     # what each counted hit of a marker adds (a learned one: its share of the weight)
     weights = {m.id: m.weight * share if m.learned else m.weight for _, m in found}
+    _cap_awareness(found, weights)
     per100 = 100.0 / max(words, 1)
     ident = drift = 0.0
     sums: dict[tuple[str, str], float] = {}  # (dimension, polarity) -> counted weight
@@ -617,6 +627,22 @@ def _score(text: str, lex: Lexicon) -> DriftScore:
         lexicon_version=lex.version,
         weights=weights,
     )
+
+
+def _cap_awareness(found: list[tuple[Hit, Marker]], weights: dict[str, float]) -> None:
+    """Cap each awareness marker's weight in `weights` (matcher.AWARENESS_MARKERS) at that of
+    the lightest slip it notices: the first curated self-noticed drift hit after it (module
+    docstring). Per marker, so that `weights` still explains every number."""
+    for i, (hit, marker) in enumerate(found):
+        if marker.id not in AWARENESS_MARKERS or not hit.counted:
+            continue
+        slip = next(
+            (m for h, m in found[i + 1 :]
+             if h.self_noticed and h.polarity == "drift" and not m.learned and h.start >= hit.end),
+            None,
+        )
+        if slip is not None:
+            weights[marker.id] = min(weights[marker.id], slip.weight)
 
 
 _WORKER: tuple[Lexicon, Callable[[DriftScore], Any]] | None = None
@@ -755,9 +781,14 @@ def reflective_questions(score: DriftScore, lexicon: Lexicon, limit: int = 3) ->
 
     Questions come from the lexicon's ``[questions]`` table; one per drifting dimension in turn,
     then a second from the strongest ones, so a single drifting dimension still gives two.
-    Empty when no dimension showed enough drift to ask about (`asked_dimensions`).
+    Empty when no dimension showed enough drift to ask about (`asked_dimensions`). The
+    dimensions the verdict sentence names (`named_drift`) are asked about first, so that an
+    entry called "leans clinical" does not open with a question on self-doubt (round 39).
     """
-    dims = [d for d in asked_dimensions(score) if lexicon.questions.get(d)]
+    named = named_drift(score)
+    asked_ = asked_dimensions(score)
+    ordered = [d for d in named if d in asked_] + [d for d in asked_ if d not in named]
+    dims = [d for d in ordered if lexicon.questions.get(d)]
     if not dims or limit <= 0:
         return []
     want = min(limit, max(2, len(dims)))
