@@ -357,7 +357,7 @@ BARE_VERBS = ELIDED_MODAL_VERBS | word_set(
     run eat sleep drink lose win fall move open close worry cry laugh smile wake
     breathe grow show turn play depend improve mean understand believe forget notice allow
     relax settle spend save pull hear lead choose pick
-    ease calm cover fit apologise apologize admit accept
+    ease calm cover fit apologise apologize admit accept fight freeze
     """
 )
 # After a modal that follows its subject ("I will let her lead", "we may cut back"), the

@@ -69,7 +69,8 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    it wherever it is. A short form that is also a word ("Bill", "Will", "Jack", "May") is
    matched only when capitalised, never in the plural ("Bills"), and not when it is the verb
    opening a sentence before a bare verb ("Will follow up", "Will you come with me") or a
-   question ("May I ask?"), which the preview flags instead.
+   question ("May I ask?", and after an opening word and its comma: "So, May I ask?"), which
+   the preview flags instead.
 
 Letter boundaries depend on the script of the letter at the edge of a name (see
 `_NAME_START`):
@@ -1041,10 +1042,15 @@ _ASKING = (
 )
 
 
-# After a question word, before "Will" or "May" asking (`_ASKING`: "How Will you cope?");
-# elsewhere it is the name ("Did you tell Will you were late?", "Was May there?")
+# After a question word, or a word that opens a sentence before its comma ("So, May I
+# ask?", "Sorry, Will you say again?"), before "Will" or "May" asking (`_ASKING`: "How Will
+# you cope?"); elsewhere it is the name ("Did you tell Will you were late?", "Was May there?")
 _ASKED_AFTER = "|".join(
-    rf"(?<=(?<![^\W\d_])(?i:{word})\s)" for word in ("who", "what", "when", "where", "why", "how")
+    [rf"(?<=(?<![^\W\d_])(?i:{word})\s)" for word in ("who", "what", "when", "where", "why", "how")]
+    + [
+        rf"(?<=(?<![^\W\d_])(?i:{word}),\s)"
+        for word in ("so", "well", "now", "ok", "okay", "sorry", "please", "anyway", "right", "oh")
+    ]
 )
 
 
@@ -1328,7 +1334,7 @@ class Redactor:
         pieces, last = [], 0
         for start, end, stop, replacement in self._name_spans(text, any_case):
             self.counts["name"] += 1
-            if sentence_start_reading(text, start, end) == _DOUBT:
+            if replaced_in_doubt(text, start, end):
                 self.in_doubt[text[start:end]] += 1
             pieces += [text[last:start], replacement]
             last = stop
@@ -1382,7 +1388,7 @@ class Redactor:
         found += self._misspelt_people(text)
         found += self._handles(text, key)
         found += self._inside_marked(text, key)
-        found += self._kissed(key)
+        found += self._kissed(text, key)
         found.sort(key=lambda f: (f[0], -f[1]))
         spans: list[tuple[int, int, int, str]] = []
         for start, end, replacement in found:
@@ -1408,13 +1414,17 @@ class Redactor:
             and not (prose and _the_word(m, text)) and (span := _where(m, text, key))
         ]
 
-    def _kissed(self, key: str) -> list[tuple[int, int, str]]:
+    def _kissed(self, text: str, key: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each listed name (any form, in any case) with a text
-        message's kisses glued on ("Kerryx", "Siobhanxxx", "zoëxx", "O'Neillx"), the word
-        whole; not an English word so made ("annex" of Anne, "lynx" of Lyn: `_X_WORDS`)."""
+        message's kisses glued on ("Kerryxx", "Siobhanxxx", "zoëxx", "O'Neillx"), the word
+        whole. Two x's or more are always kisses: no English word ends so. One x is a kiss
+        unless the word is an English word: never one of `_X_WORDS` ("annex" of Anne, "lynx"
+        of Lyn), and one of `_X_WORDS_IN_USE` only where `_a_kiss` says, so it is left wherever
+        it is used as the word ("cleaned with ajax", "her beaux", "a unix box", "Brix level
+        high"); any other ("I think of benx often", "Kerryx and Kai rang") is a kiss."""
         kissed = [
             m for m in _KISSED.finditer(key) if len(m.group(1)) >= _KISSED_STEM - 1
-            and _plain(m.group()) not in _X_WORDS
+            and (len(m.group(2)) > 1 or _one_kiss(text, m))
         ] if "x" in key or "X" in key else []
         if not kissed:
             return []
@@ -1516,7 +1526,8 @@ class Redactor:
         word ("jedwards", "towen", "skelly": its initial and surname open words) where a person
         stands (`_a_user_here`: "emailed jedwards"), or in a list of people (`_users_listed`:
         "emailed jedwards, towen and kellis"). The others are left, and flagged in the preview
-        (`user_names_left`): never one after a determiner ("the warden and Kai rang")."""
+        (`user_names_left`): never one after a determiner ("the warden and Kai rang"), nor
+        one joined to a word that is no one (`_after_a_thing`: "Fight or flee kicked in")."""
         if self._initials is None:
             return []
         regex, lookup = self._initials
@@ -1534,8 +1545,47 @@ class Redactor:
         users = sure | {(start, end) for start, end, _ in maybe}
         return found + [
             (start, end, replacement) for start, end, replacement in maybe
-            if _a_user_here(text, start, end) or _users_listed(text, start, end, sure, users)
+            if (_a_user_here(text, start, end)
+                and not self._after_a_thing(text, key, start, end, users))
+            or _users_listed(text, start, end, sure, users)
         ]
+
+    def _after_a_thing(
+        self, text: str, key: str, start: int, end: int, users: set[tuple[int, int]]
+    ) -> bool:
+        """Whether the word at `start` of `text` that may be a user name is joined to a word
+        before it that is no one, so that the verb after them is the pair's and no person
+        stands there: by "or" to a word in lower case or opening the sentence (alternatives
+        of one kind: "Fight or flee kicked in"), or by "and" to a noun after a determiner ("a
+        belt and sash were red"; people are listed by "and": "mchen and flee came" is two).
+        Not a name or a word that may be one (capitalised inside the sentence, listed, a
+        user name, a given name), a pronoun ("her or flee") or a word for a person ("the
+        nurse and flee"), nor after a verb of meeting or telling ("met the team and flee"); nor,
+        joined by "or", before a person's verb that is not a thing's setting in ("Stay or flee
+        rang" is a person; "Fight or flee kicked in" is not)."""
+        before = _search_back(_JOINED_BEFORE, text, start)
+        if before is None or before.span(1) in users:
+            return False
+        word, at = before.group(1), before.start(1)
+        plain = word.casefold()
+        if plain in _NOT_LISTED or plain in _PEOPLE_NOUNS or plain in OTHER_GIVEN_NAMES:
+            return False
+        head = _search_back(_WORD_BEFORE, text, at)
+        determined = head is not None and head.group(1).casefold() in _DETERMINERS
+        phrase = head.start(1) if head is not None and determined else at
+        if _PERSON_BEFORE.search(text[max(0, phrase - 40) : phrase]):
+            return False
+        if before.group(2).casefold() == "and":
+            return determined and word.islower()
+        if _PERSON_NEXT_WORD.match(text, end) and not _SETS_IN_AFTER.match(text, end):
+            return False  # "Stay or flee rang"
+        if not _an_everyday_word(plain):
+            return False  # "Kai or flee kicked in", "mchen or flee came": a person, or a user
+        if word.islower():
+            return True
+        regex, _ = self._one_word_names()
+        listed = regex is not None and regex.fullmatch(key, at, before.end(1)) is not None
+        return word[1:].islower() and _opens_sentence(text, at) and not listed
 
     def _replacer(self, rule: _Rule) -> Callable[[re.Match[str]], str]:
         def replace(match: re.Match[str]) -> str:
@@ -1608,18 +1658,62 @@ def _where(match: re.Match[str], text: str, key: str) -> tuple[int, int] | None:
     return _joined_word(key, start, end)
 
 
-# A word ending in a text message's kisses ("Kerryxx", "O'Neillx"): the word, and its x's
+# A word ending in a text message's kisses ("Kerryxx", "O'Neillx", "Zoëx's"): the word, and
+# its x's
 _KISSED = re.compile(
-    r"(?<![^\W_])(?<![^\W_]['’])([^\W\d_](?:[^\W\d_\x00]|['’\-](?=[^\W\d_]))*?)([xX]{1,10})(?![^\W_])(?!['’][^\W_])"
+    r"(?<![^\W_])(?<![^\W_]['’])([^\W\d_](?:[^\W\d_\x00]|['’\-](?=[^\W\d_]))*?)([xX]{1,10})"
+    r"(?![^\W_])(?!['’](?![sS](?![^\W_]))[^\W_])"
 )
 # Letters a name needs before kisses are taken to be glued to it ("Six" is no Si with a kiss)
 _KISSED_STEM = 3
+
+
+def _one_kiss(text: str, m: re.Match[str]) -> bool:
+    """Whether the word `m` of `_KISSED`, ending in one x, is a name with a kiss glued on
+    (see `Redactor._kissed`)."""
+    word = _plain(m.group())
+    if word in _X_WORDS:
+        return False
+    return word not in _X_WORDS_IN_USE or _a_kiss(text, *m.span())
+
+
+def _a_kiss(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start`:`end` of `text` that ends in one x is a name with a kiss
+    glued on, as a text message is signed: where a person stands (`_a_user_here`: "Zoëx
+    rang", "met Kerryx", "Zoëx's mum"), or ending its sentence, line or clause ("love
+    Kerryx", "Thank you Kerryx", "Thanks, Kerryx. Bye", "Kerryx - see you"); not as a noun
+    after an article ("a unix box", "the Onyx"), or in lower case after another determiner
+    or a preposition ("her beaux came", "cleaned with ajax."; "love you my Zoëx", "coffee
+    with Kerryx." are her), nor inside a clause that holds no person ("Brix level high",
+    "Beaux Arts style")."""
+    if _a_user_here(text, start, end):
+        return True
+    before = _search_back(_WORD_BEFORE, text, start)
+    cue = before.group(1).casefold() if before else ""
+    if cue in _ARTICLES or (
+        (cue in _DETERMINERS or cue in _A_THING_AFTER) and text[start:end].islower()
+    ):
+        return False
+    j = end
+    while j < len(text) and not text[j].isalnum() and text[j] != "\n":
+        j += 1
+    return j == len(text) or text[j] == "\n" or any(ch in _KISS_ENDS for ch in text[end:j])
+
+
+# After a name signed with a kiss, what ends its sentence or clause
+_KISS_ENDS = frozenset(".!?…,;:-–—")
 # English words that are a name with an x after it (see `Redactor._kissed`)
 _X_WORDS = _words(
     "annex lynx minx jinx manx codex apex latex index ibex helix remix rolex telex pyrex larynx "
     "sphinx climax syntax borax thorax flax flex flux crux hoax coax relax reflex complex "
     "convex vortex cortex duplex affix prefix suffix matrix phoenix appendix unisex sussex "
     "essex wessex middlesex halifax fairfax redox detox botox xerox kleenex tampax"
+)
+# English words that are a name with an x after it and may be a name signed with a kiss too
+# ("Ajax won", "Ajax rang"): read by where they stand (`_a_kiss`)
+_X_WORDS_IN_USE = _words(
+    "ajax unix linux beaux onyx brix bronx marx faux roux prix deux styx knox lennox wilcox "
+    "hendrix chateaux gateaux plateaux tableaux bordeaux bijoux"
 )
 
 
@@ -1850,6 +1944,11 @@ def _user_name_forms(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
+# After a word, a verb that a thing does too, as it sets in or takes over ("fight or flee
+# kicked in", "panic took over")
+_SETS_IN_AFTER = re.compile(r"[^\S\n]+[^\W\d_]+[^\S\n]+(?i:in|over|off)(?![^\W\d_])")
+
+
 def _a_user_here(text: str, start: int, end: int) -> bool:
     """Whether the word at `start`:`end` of `text` stands where a person does, with no
     determiner or possessive before it ("the warden", "everybody's story"): owning something
@@ -1904,6 +2003,10 @@ def _the_month(match: re.Match[str], text: str) -> bool:
 
 # The group name of a form that is also a word ("Hope", "Joy"; see `_the_word`)
 _WORD_GROUP = "w"
+# The group name of a listed full name of two parts or more, all of them in order ("Bb
+# Bb", "Will Turner" of William Turner): a person wherever it stands, in any case, never
+# the word by the grammar around it ("A BB BB", "THE HOPE WALKER")
+_FULL_GROUP = "f"
 # The group name of a part of a listed name, or a short form, that is a word, written in
 # lower case ("frank" of Frank Miller; see `_lower_part_is_word`)
 _LOWER_GROUP = "l"
@@ -2018,12 +2121,13 @@ def _the_word_shouted(
     ROSE"). Not by the lower-case rules, which leave a word in doubt as the word (flagged):
     in capitals that left "I TOLD WILL HE COULD COME", "THANK YOU WILL", "I PAID BILL"."""
     start, end = match.span()
-    if key[start:end] == match.string[start:end]:
-        return False  # not in such a run
+    if key[start:end] == match.string[start:end] or _group(match).startswith(_FULL_GROUP):
+        return False  # not in such a run, or a full name: a person wherever it stands
     again = regex.match(key, start)
+    everyday = _plain(lowered[start:end]) in COMMON_WORDS | FEELINGS  # "A BB" is no word
     return (
         again is not None and again.end() == end
-        and (_the_month(again, lowered) or _surely_the_word(lowered, start, end))
+        and (_the_month(again, lowered) or (everyday and _surely_the_word(lowered, start, end)))
     )
 
 
@@ -2067,7 +2171,7 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     (`VERB_CUES`, `VERB_NEXT`: "I hope he is safe", "we hope so"). Never possessive ("Hope's
     mum")."""
     group = _group(match)
-    if _accented_name(text[match.start() : match.end()]):
+    if group.startswith(_FULL_GROUP) or _accented_name(text[match.start() : match.end()]):
         return False
     if _in_a_set_phrase(text, *match.span()):
         return True
@@ -2128,6 +2232,8 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
         return bool(adjective) or _in_a_phrase(key, text, start, end) or (
             head is not None and head.group(1).casefold() in _HEADS.get(cue, ())
         )
+    if cue in _OWNERS and key in _ABSTRACT_NAMES and _SAID_OF_A_THING.match(text, end):
+        return True  # "my hope is simple", "her hope is that he stays"
     if cue in COMMON_WORD_CUES and (
         cue in _ARTICLES or not _PERSON_NEXT_WORD.match(text, end)
     ):  # "I felt joy", "the guy was kind"; not "I told her max would come"
@@ -2169,6 +2275,9 @@ _NEGATIVE_OR_MODAL_BEFORE = re.compile(
     r"|will|would|could|should|might|must)[^\S\n]+$"
 )
 _DETERMINERS = _words("the a an my your his her their our this that these those")
+# Before a word in lower case, what makes it a thing, not a name signed with a kiss (see
+# `_a_kiss`), as a determiner does: a preposition (not "to" or "from": "sent it to kerryx")
+_A_THING_AFTER = _words("of with in on at into onto by for about like")
 # Nouns that rise, before "rose" ("prices rose again", "her mood rose")
 _RISING = _words(
     """
@@ -2220,6 +2329,13 @@ def _the_verb_or_season(
 # Before a part of a listed name written in lower case, what makes it a person: a title
 # ("mr turner"), or a verb of meeting or telling, maybe with a preposition ("met frank",
 # "told grace", "spoke to miller", "heard from may")
+_TOLD_TO = (
+    r"(?:said|say|says|saying|listened|listen|listens|listening|explained|explain|explaining"
+    r"|apologised|apologise|apologising|apologized|apologize|apologizing|replied|reply|wrote"
+    r"|write|writing|lied|lie|lying|mentioned|mention|complained|complain|confided|confide"
+    r"|whispered|shouted|waved|wave|goodbye|bye|hello|hi|next|talking"
+    r"|reached[^\S\n]+out|reach[^\S\n]+out|opened[^\S\n]+up|open[^\S\n]+up)"
+)
 _PERSON_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:(?:{'|'.join(sorted(TITLES))})\.?"
     r"|met|meet|meeting|saw|see|seeing|told|tell|telling|asked|ask|asking|rang|ring|ringing"
@@ -2227,6 +2343,7 @@ _PERSON_BEFORE = re.compile(
     r"|thanked|thank|hugged|hug|visited|visit|called|call|calling|introduced|supervised"
     r"|(?:spoke|speak|speaking|talked|talk|talking|chatted|chat|argued|arguing|heard|hear)"
     r"[^\S\n]+(?:to|with|from)"
+    rf"|{_TOLD_TO}[^\S\n]+to"
     r"|(?:sat|sit|went|go|going|worked|working|met|meeting|walked|left)[^\S\n]+with"
     r")[^\S\n]+$",
     re.IGNORECASE,
@@ -2247,7 +2364,7 @@ def _a_person_here(text: str, start: int, end: int) -> bool:
 # out the route"); "drove grace home", "drove joy and her son to the clinic"
 _LETTING = _words("let lets letting")
 _HELPING = _words("helped help helping helps")
-_DRIVING = _words("drove drive driving drives")
+_DRIVING = _words("drove drive driving drives took take taking takes")
 _CHOOSING = _words("decide choose pick lead know speak talk say tell answer ask explain")
 _LET_PERSON_NEXT = BARE_VERBS | _CHOOSING | {"down"}
 _HELP_PERSON_NEXT = BARE_VERBS | _CHOOSING | _words("with to move")
@@ -2310,11 +2427,124 @@ def _helped_person(text: str, end: int, key: str, cue: str) -> bool:
     return cue in _DRIVING and bool(_DRIVEN.match(text, end))
 
 
+# Before a part in lower case, thanks: who is thanked where the clause ends or "for" follows
+# ("thank you rose.", "thanks, will!", "thank you so much mark for…"), and after "thanks
+# to" before "for" ("thanks to will for the tea"; "thanks to hope I kept going" is in doubt)
+_THANKED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:thank[^\S\n]+you|thankyou|thanks|cheers)"
+    r"(?:[^\S\n]+(?i:so|very)[^\S\n]+much)?(?P<to>[^\S\n]+(?i:to))?[^\S\n]*,?[^\S\n]*$"
+)
+_THANKED_FOR = re.compile(r"[^\S\n]*,?[^\S\n]+(?i:for)(?![^\W\d_])")
+_THANKED_ENDS = re.compile(
+    r"[^\S\n]*(?:[.,;:!?…)]|$)|[^\S\n]+(?i:for|again|so[^\S\n]+much|x+)(?![^\W\d_])"
+)
+# Before such a part, a verb of giving, and after it a second object: only a person (or an
+# animal) is given something so ("gave grace a lift", "sent hope a card", "bought mark the
+# paper"; "it gave hope to many" is the word)
+_GIVING = _words(
+    """
+    gave give gives giving sent send sends sending bought buy buys buying brought bring brings
+    bringing handed hand hands handing lent lend lends lending showed show shows showing
+    offered offer offers offering passed pass passes passing taught teach wished wish owe owed
+    """
+)
+_SECOND_OBJECT = re.compile(
+    r"[^\S\n]+(?i:a|an|the|some|my|his|her|their|our|your|this|that)(?![^\W\d_])"
+)
+# Such a part between commas after a word and before a person's verb: in apposition ("his
+# brother, mark, came too", "the man, will, was upset")
+_APPOSED_BEFORE = re.compile(r"[^\W\d_][^\S\n]*,[^\S\n]*$")
+_APPOSED_AFTER = re.compile(rf"[^\S\n]*,[^\S\n]*(?:{PERSON_VERBS})(?![\w'’])", re.IGNORECASE)
+
+
+def _addressed(text: str, start: int, end: int, key: str, cue: str) -> bool:
+    """Whether a part in lower case at `start`:`end` of `text` (`key`, after `cue`) is someone
+    thanked (`_THANKED_BEFORE`), given something (`_GIVING`), or named beside a word for them
+    (`_APPOSED_BEFORE`)."""
+    thanked = _THANKED_BEFORE.search(text, max(0, start - 40), start)
+    if thanked and (_THANKED_FOR if thanked.group("to") else _THANKED_ENDS).match(text, end):
+        return True
+    if cue in _GIVING and _SECOND_OBJECT.match(text, end):
+        return True
+    return bool(
+        _APPOSED_BEFORE.search(text, max(0, start - 8), start) and _APPOSED_AFTER.match(text, end)
+    )
+
+
+# Joined to such a part: a word before or after it by "and", "or", "&" or a comma
+_JOINED_TO_BEFORE = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]+)(?:[^\S\n]*(,)|[^\S\n]*&|[^\S\n]+(?i:and|or))[^\S\n]+$"
+)
+_JOINED_TO_AFTER = re.compile(
+    r"(?:[^\S\n]*(,)|[^\S\n]*&|[^\S\n]+(?i:and|or))[^\S\n]+([^\W\d_]+)(?![^\W\d_])"
+)
+_THE_WRITER = _words("i me myself")
+_JOINED_HOPS = 2  # words read on down a list ("met rose, mark and will"): each costs a reading
+
+
+def _with_a_person(
+    text: str, start: int, end: int, named: _Named, side: str = "both", hops: int = 0
+) -> bool:
+    """Whether the part in lower case at `start`:`end` of `text` is joined (`_JOINED_TO_BEFORE`,
+    `_JOINED_TO_AFTER`) to the writer ("rose and me"), to another listed part the sentence
+    makes a person (`named`: "met will and mark", "met rose, mark and will"), or, not by a
+    comma, to a capitalised word inside the sentence ("with Rose and will", "Kai and mark"):
+    a person too. A listed part is read on to one `side` only ("before", "after": down a
+    list, never back), `hops` words further at most (a long list of parts took long)."""
+    before = _search_back(_JOINED_TO_BEFORE, text, start) if side != "after" else None
+    after = _JOINED_TO_AFTER.match(text, end) if side != "before" else None
+    return bool(
+        (before and _a_person_word(text, *before.span(1), bool(before.group(2)), named,
+                                   "before", hops))
+        or (after and _a_person_word(text, *after.span(2), bool(after.group(1)), named,
+                                     "after", hops))
+    )
+
+
+def _a_person_word(
+    text: str, start: int, end: int, comma: bool, named: _Named, side: str, hops: int
+) -> bool:
+    """Whether the word at `start`:`end` of `text`, joined to a part in lower case (by a
+    `comma`, or not), makes that part a person: see `_with_a_person`."""
+    word = text[start:end]
+    if word.casefold() in _THE_WRITER:
+        return not comma  # ("like rose, I felt tired" may be the flower: flagged)
+    if named(start, end):
+        return _lower_part_reading(text, start, end, named, side, hops) == _PERSON
+    return (
+        not comma and len(word) > 1 and word[0].isupper() and word[1:].islower()
+        and word.casefold() not in ALWAYS_CAPITALISED and not _not_listed(word)
+        and not _opens_sentence(text, start)
+    )
+
+
+def _the_verb_after(text: str, start: int, end: int, key: str, cue: str) -> bool:
+    """After "to" or "you" (`cue`), whether a part in lower case that is a verb (`key`, at
+    `start`:`end` of `text`) is the verb: before what follows the verb (`VERB_NEXT`, or a
+    determiner: "to mark the essays", "you hope so"), or after a word that takes "to" and a
+    verb (`_TO_HEADS`: "I want to hope")."""
+    next_word = _NEXT_WORD.match(text, end)
+    following = next_word.group(1).casefold() if next_word else ""
+    if following in VERB_NEXT[key] or following in _DETERMINERS:
+        return True
+    head = _search_back(_WORD_BEFORE, text, start - len(cue) - 1)
+    return cue == "to" and head is not None and head.group(1).casefold() in _TO_HEADS
+
+
 # After such a part: "and" and another word before a person's verb ("frank and grace came")
 _PAIR_BEFORE_A_PERSONS_VERB = re.compile(
-    rf"[^\S\n]+(?:&|and)[^\S\n]+[^\W\d_]+[^\S\n]+(?:{PERSON_VERBS})(?![\w'’])",
+    rf"[^\S\n]+(?:&|and)[^\S\n]+[^\W\d_]+[^\S\n]+(?:(?:both|all|also|then|too)[^\S\n]+)?"
+    rf"(?:{PERSON_VERBS})(?![\w'’])",
     re.IGNORECASE,
 )
+
+
+def joined_to_a_person(after: str) -> bool:
+    """Whether `after` (the text after a word) joins the word by "and" to another before a
+    person's verb, so that both are people ("Chase and Kai left")."""
+    return _PAIR_BEFORE_A_PERSONS_VERB.match(after) is not None
+
+
 # After such a part: the rest of a list of people ending with the writer ("grace, frank
 # and I had tea", "grace and me"); twelve names at most, each word whole (possessive): a long
 # comma list was read on to its end from each listed part (5,000 "grace, " took 5.5 s)
@@ -2330,7 +2560,8 @@ _NOT_BEFORE_A_PAIR = _words(
 # telling ("met will today", "told may about it", "texted will.")
 _OBJECT_ENDS = re.compile(
     r"\s*(?:[.,;:!?…)]|$)|[^\S\n]+(?i:today|yesterday|tonight|earlier|later|again|about|to"
-    r"|at|in|on|and|for|after|before|back|too|afterwards|this|last|that)(?![^\W\d_])"
+    r"|at|in|on|and|for|after|before|back|too|afterwards|this|last|that|twice|once|from|with"
+    r"|how|what|why|if|whether|where|when)(?![^\W\d_])"
 )
 # Before such a part that is a verb ("mark", "hope"), the words that make it the verb
 _VERB_BEFORE = VERB_CUES | _words("to not never don't didn't won't can't please")
@@ -2387,7 +2618,10 @@ _PERSON, _WORD, _DOUBT = "person", "word", "doubt"
 _DETERMINER_LOOKBACK = 40  # (how far back a determiner before a word is looked for)
 
 
-def _lower_part_reading(text: str, start: int, end: int, named: _Named) -> str:
+def _lower_part_reading(
+    text: str, start: int, end: int, named: _Named, coordinated: str = "both",
+    hops: int = _JOINED_HOPS,
+) -> str:
     """How the sentence reads a part of a listed full name (or a short form) that is a word,
     written in lower case at `start`:`end` of `text`: `_PERSON` where it is possessive
     ("frank's mum"), a person's verb follows ("frank was upset", "grace rang me", "may came
@@ -2397,16 +2631,32 @@ def _lower_part_reading(text: str, start: int, end: int, named: _Named) -> str:
     go"), or after an article or a word that makes it the word (`_a_word_here`: "the bill
     was paid", "to be frank", "every day was hard"); else `_DOUBT`, left as the word and
     flagged in the preview (`unlisted_capitalised`: "frank drinks at night"). `named` tells
-    the other listed parts in lower case (see `_words_listed`). A possessive determiner does
-    not make it the word: "his rose came round" is a person ("my hope is simple" is
-    replaced too: a name left is worse than a word lost)."""
+    the other listed parts in lower case (see `_words_listed`). Also `_PERSON` where thanked,
+    given something or in apposition (`_addressed`: "thank you rose.", "gave grace a lift",
+    "his brother, mark, came"), told or listened to ("said to mark", "next to hope"), or
+    (`coordinated`: the sides read) joined to a person (`_with_a_person`: "met will and
+    mark"). A possessive determiner does not make it the word: "his rose came round" is a
+    person ("my hope is simple" is replaced too, and named: `replaced_in_doubt`; a name left
+    is worse than a word lost), but for a clause no person is ("her hope is that he stays":
+    `_SAID_OF_A_THING`)."""
     if _POSSESSIVE_AFTER.match(text, end):
         return _PERSON
     before = _search_back(_WORD_BEFORE, text, start)
     cue = before.group(1).casefold() if before else ""
     key = _plain(text[start:end])
-    if _helped_person(text, end, key, cue):
-        return _PERSON  # (before the modal: "let will decide" is him)
+    if key in FUNCTION_WORDS and not (
+        _OBJECT_ENDS.match(text, end) or _PERSON_NEXT_WORD.match(text, end)
+    ):
+        if _PERSON_BEFORE.search(text, max(0, start - 40), start) and not (
+            key in _GOES_BEFORE_A_NOUN and _A_NOUN_AFTER.match(text, end)
+        ):
+            return _PERSON  # "I told do she was late", "sat with so while she cried"
+        return _WORD  # "talked to an old man" (Nguyễn Văn An); "talked to an today" is him
+    if _helped_person(text, end, key, cue) or _addressed(text, start, end, key, cue):
+        return _PERSON  # (before the modal: "let will decide", "thank you will." are him)
+    thanked = _THANKED_BEFORE.search(text, max(0, start - 40), start)
+    if thanked and _a_persons_verb_after(text, end, key):
+        return _PERSON  # "thanks, will rang me back", "thank you rose rang" ("you" is no subject)
     modal = key in MODALS
     if cue in _COUNTING_BEFORE or (key in _FEELING_PARTS and cue in _POSSESSIVES) or (modal and (
         cue in MODAL_SUBJECTS or _MODAL_VERB_AFTER.match(text, end)
@@ -2423,17 +2673,49 @@ def _lower_part_reading(text: str, start: int, end: int, named: _Named) -> str:
         return _WORD
     # after a title or a verb of meeting: a modal only before what ends its clause or a
     # preposition ("met will today", "told may about it"; "text may scroll" is the verb)
-    if _PERSON_BEFORE.search(text[max(0, start - 40) : start]) and (
-        not modal or _OBJECT_ENDS.match(text, end)
+    person_before = _PERSON_BEFORE.search(text[max(0, start - 40) : start])
+    if person_before and (  # (after "to" a modal is no verb: "next to will sat her dad")
+        not modal or _OBJECT_ENDS.match(text, end) or person_before.group().rstrip()[-3:] == " to"
     ):
         return _PERSON
+    if thanked:
+        return _DOUBT  # "thanks to hope I kept going" (not thanks for: `_addressed`)
+    if coordinated and hops and _with_a_person(text, start, end, named, coordinated, hops - 1):
+        return _PERSON  # "met will and mark", "with Rose and will", "between rose and me"
     if cue in _VERB_BEFORE and key in VERB_NEXT:
-        return _WORD  # "do not mark changed lines", "I want to hope"
-    if _PAIR_BEFORE_A_PERSONS_VERB.match(text, end) or (
-        _PERSON_NEXT_WORD.match(text, end) and not _a_feeling_being(key, text, end)
-    ):
+        # "do not mark changed lines", "I want to hope", "to mark the essays"; but after "to"
+        # or "you" only so ("It is hard to hope." and "you rose." are in doubt)
+        plain_verb = cue not in ("to", "you") or _the_verb_after(text, start, end, key, cue)
+        return _WORD if plain_verb else _DOUBT
+    if _a_persons_verb_after(text, end, key):
         return _PERSON
     return _WORD if key in FUNCTION_WORDS else _DOUBT  # "an idea" is not worth a doubt
+
+
+def _a_persons_verb_after(text: str, end: int, key: str) -> bool:
+    """Whether a person's verb follows the part `key` of a listed name ending at `end` of
+    `text`, alone or joined to another ("will rang me", "frank and grace came"); not what is
+    said of a feeling ("love is all you need")."""
+    return bool(_PAIR_BEFORE_A_PERSONS_VERB.match(text, end)) or bool(
+        _PERSON_NEXT_WORD.match(text, end) and not _a_feeling_being(key, text, end)
+    )
+
+
+# After a short part of a listed name that is also a little word ("an", "so", "no", "my"),
+# following a verb of meeting or telling: the word it goes before as the word ("talked to an
+# old man", "spoke to so many", "told no one"); not a pronoun, a preposition or a conjunction
+# ("I met an she was sad", "I met do outside the shop", "sat with so while she cried")
+_GOES_BEFORE_A_NOUN = _words("a an the no my so")
+_A_NOUN_AFTER = re.compile(
+    r"[^\S\n]+(?!(?:i|i'm|i've|i'd|she|he|they|you|we|it|her|him|them|us|me|his|my|your|our"
+    r"|their|its|this|that|these|those|because|while|when|as|so|and|but|or|if|though|although"
+    r"|since|until|unless|whether|where|who|what|how|why|then|outside|inside|about|around"
+    r"|after|before|at|in|on|by|for|from|with|without|into|onto|over|under|up|down|out|off"
+    r"|near|behind|across|through|not|never|also|just|still|really|already|always|once"
+    r"|the|some|any|all|each|every|both|either|neither|another|other|was|were|is|are|had|has"
+    r"|did|does|said|can|could|would|will|should|might|must|may|shall|today|tomorrow"
+    r"|yesterday|tonight|[a-z]{1,2})(?![^\W\d_]))[a-z][a-z'’-]*(?![^\W\d_])"
+)
 
 
 def sentence_start_reading(text: str, start: int, end: int) -> str | None:
@@ -2496,6 +2778,35 @@ _AFTER_AN_ADJECTIVE = re.compile(r"\s+(?i:about|with|and|but|to|enough|as|in|at|
 _QUESTION_WORDS = _words("who what when where why how which")
 _OPENS_HERE = re.compile(_OPENS)
 _MODAL_ASKS = re.compile(rf"\s+{_PRONOUN}{_BARE_VERB_NEXT}|{_ASKING}")
+_ASKED_HERE = re.compile(_ASKED_AFTER)
+_ASKING_HERE = re.compile(_ASKING)
+# After a possessive, a word-name that names a hope, a will or a grace, and a clause said of
+# it that no person is: "her hope is that he stays", "his will was that we sell". Anything
+# else said of it may be said of a person ("his rose came round", "my will is poorly", "her
+# grace was upset", "my hope is simple", "his will was strong"): replaced, and named for the
+# writer to check (`replaced_in_doubt`).
+_OWNERS = _words("my your his her their our")
+_ABSTRACT_NAMES = _words("hope will faith grace joy mercy patience charity")
+_SAID_OF_A_THING = re.compile(
+    r"[^\S\n]+(?i:is|was)(?:[^\S\n]+(?i:still|simply|just|always))?[^\S\n]+(?i:that)"
+    r"[^\S\n]+(?i:he|she|they|we|i|you|it|everyone|things|everything|someday|one[^\S\n]+day)"
+    r"(?![\w'’])"
+)
+
+
+def replaced_in_doubt(text: str, start: int, end: int) -> bool:
+    """Whether a listed word-name at `start`:`end` of `text`, replaced, may have been the
+    everyday word: opening a sentence that says nothing of which it is
+    (`sentence_start_reading`: "Ray seems odd."), or in lower case after a possessive ("his
+    will was strong", "my hope is gone": replaced, as "his rose came round" is someone). The
+    export names these for the writer to check."""
+    if sentence_start_reading(text, start, end) == _DOUBT:
+        return True
+    word = text[start:end]
+    if not word.islower() or _plain(word) not in COMMON_WORDS | FEELINGS:
+        return False
+    before = _search_back(_WORD_BEFORE, text, start)
+    return before is not None and before.group(1).casefold() in _OWNERS
 
 
 def _the_modal(text: str, start: int, end: int) -> bool:
@@ -2506,6 +2817,8 @@ def _the_modal(text: str, start: int, end: int) -> bool:
         return False
     if _OPENS_HERE.match(text, start) and _MODAL_ASKS.match(text, end):
         return True
+    if _ASKED_HERE.match(text, start) and _ASKING_HERE.match(text, end):
+        return True  # "So, May I ask?", "How Will you cope?"
     if not word.islower():
         return False
     before = _search_back(_WORD_BEFORE, text, start)
@@ -2723,11 +3036,14 @@ def _compile_names(
     length. Each form is replaced as `_owners` says whose it is. With `bare`, only the forms
     with an umlaut written out, which may be its vowel alone there (`_name_pattern`)."""
     forms: list[tuple[str, bool, str, bool, bool]] = []
+    full: set[str] = set()
     for person in people:
         listed = [(f, cs, False) for f, cs in name_forms(person.name)]
         extra = [(f, cs, True) for f, cs in short_forms(person.name)] if short else []
         if short:  # "will turner" of William Turner, in any case, as the full name is
             listed += [(f, False, False) for f in _short_full_names(person.name)]
+        if len(_parts(person.name)) > 1:
+            full |= {name_key(person.name), *map(name_key, _short_full_names(person.name))}
         # a form is declined by its last word (see `_inflected`) if that is written as
         # Polish, and a short form of a name that is ("Kasia" of Katarzyna: "Kasię")
         polish_name = any(_POLISH.search(part) for part in _parts(person.name))
@@ -2748,6 +3064,8 @@ def _compile_names(
             group = f"{_WORD_GROUP}{n}"
         if _plain(form) in _MONTHS:
             group = f"{_MONTH_GROUP}{n}"
+        if not is_short and name_key(form) in full:
+            group = f"{_FULL_GROUP}{n}"
         lookup[group] = owners[name_key(form)]
         if bare:
             if is_short or not _has_umlaut_written_out(form):
@@ -3127,7 +3445,7 @@ def unlisted_capitalised(
                 # or a part of one in lower case, left as no sentence made it the word
                 spans.append((match.start(), match.end()))  # ("frank drinks at night")
             continue
-        after = text[match.end() :]
+        after = (shouted[0] if shouted else text)[match.end() :]  # ("WILL RANG ME": "rang")
         if (
             not word[0].isupper() or _never_a_name(word)
             or _in_date(text, match.start(), match.end())
@@ -3139,7 +3457,9 @@ def unlisted_capitalised(
             or nickname_like(word, names)
         ):  # a month, unless it rings or is met ("April rang", "I met June"), or is listed
             continue
-        if _opens_sentence(text, match.start()) and not nickname_like(word, names):
+        if _opens_sentence(text, match.start()) and not nickname_like(
+            word, names, person=joined_to_a_person(after)  # ("Chase and Kai left")
+        ):
             common = known if _opens_as_person(word, after) else with_vocabulary
             if common_opener(word, common) and not used_as_name(word, after):
                 continue
@@ -3151,13 +3471,25 @@ def _shouted_word(
     match: re.Match[str], lowered: str, common: frozenset[str], names: Sequence[str]
 ) -> bool:
     """Whether a word in a run of capitals (`_shouting_lowered`) is a common word, as one
-    opening a sentence is (`common_opener`), and not like a listed name."""
+    opening a sentence is (`common_opener`), and not like a listed name. A common first name
+    ("MARK", "WILL") is that word only where its sentence, read in lower case, makes it so
+    (`_lower_part_reading`: "I WILL NOT GO", "I HOPE SO"): the preview is the only guard for
+    a name missing from the people list ("SAW ROSE AND MARK TODAY")."""
     word = match.group(0)
+    start, end = match.span()
     return (
-        lowered[match.start() : match.end()] != word and common_opener(word, common)
+        lowered[start:end] != word and common_opener(word, common)
         and not nickname_like(word, names)
-        and not used_as_name(word, match.string[match.end() :])
+        and not used_as_name(word, match.string[end:])
+        and (_plain(word) not in _FIRST_NAME_WORDS or _lower_part_reading(
+            lowered, start, end, _no_parts
+        ) == _WORD)
     )
+
+
+def _no_parts(start: int, end: int) -> bool:
+    """No listed part in lower case anywhere (for `_lower_part_reading` of an unlisted word)."""
+    return False
 
 
 def _opens_as_person(word: str, after: str) -> bool:
@@ -3435,14 +3767,16 @@ def _name_parts(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for w in words if w and w not in TITLES)
 
 
-def nickname_like(word: str, names: Sequence[str]) -> bool:
+def nickname_like(word: str, names: Sequence[str], person: bool = False) -> bool:
     """Whether `word` (or a part of a hyphenated one) could be a short or pet form of a part
     of a listed name: "Sam" or "Sammy's" for Samuel Jones, "Zoe" for Zoë. It is in the
     table of short forms ("Bob" for Robert, "Will" for William, "Robert" for Bob), or it
     starts with the part's first three letters (case and accents aside), is at most one
     letter longer, and is not a word that opens English sentences; or it is a part itself
     that redaction left as a word ("Will follow up" with Will Turner listed); or the initials
-    of one in capitals ("AM" for Anne-Marie Dubois, "JP" for Jo Patel: `_initials_of`)."""
+    of one in capitals ("AM" for Anne-Marie Dubois, "JP" for Jo Patel: `_initials_of`).
+    `person`: the word stands where a person does ("Chase rang me"): a to-do verb is then
+    like a listed name as any word is ("Chase" for Chace Brown), not the everyday verb."""
     if word.isupper() and word in _initials_of(tuple(names)):
         return True
     parts = _name_parts(tuple(names))
@@ -3450,7 +3784,7 @@ def nickname_like(word: str, names: Sequence[str]) -> bool:
         key = _plain(piece)
         if (
             any(key in _RELATED.get(part, ()) for part in parts)
-            or (_starts_like(key, parts) and any(_pet_form(key, part) for part in parts))
+            or (_starts_like(key, parts, person) and any(_pet_form(key, part) for part in parts))
             or _misspelt(key, _misspellable(parts))
             or (len(key) > 1 and key in parts and not (piece.isupper() and key in ABBREVIATIONS))
         ):
@@ -3548,18 +3882,47 @@ def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str
 # Letters that make an everyday word of a name typed whole before them ("cooker" of Cooke,
 # "parked" of Parke): no slip of the keys
 _WORD_ENDING = ("r", "s", "d")
+# The word before another, joined to it by "and" or "or" (see `_after_a_thing`; a comma
+# may end a clause: "when she leaves, towen said")
+_JOINED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[^\S\n]+(and|or)[^\S\n]+$", re.IGNORECASE)
+# Everyday words of these lists: one joined by "or" to a word that may be a user name makes
+# the pair alternatives of one kind ("Fight or flee kicked in"); a word not known to be one
+# may be a name ("Kai or flee kicked in", "mchen or flee came": people, both)
+_EVERYDAY = (
+    BARE_VERBS | AFTER_A_SUBJECT | IMPERATIVES | FEELINGS | ANSWER_WORDS | FUNCTION_WORDS
+    | SENTENCE_OPENERS
+)
+
+
+def _an_everyday_word(plain: str) -> bool:
+    """Whether `plain` (in lower case) is an everyday word of `_EVERYDAY`, or an inflection of
+    one (`common_opener`), and no given name."""
+    if plain in NAME_WORDS or plain in OTHER_GIVEN_NAMES:
+        return False
+    return plain in _EVERYDAY or common_opener(plain)
+# Words for a person (with `_OWNED_THINGS`, what one owns: see `_OWNED_NEXT`)
+_PEOPLE_NOUNS = _words(
+    """
+    mum mam mom mummy mother dad daddy father parent parents nan nana nanna gran granny grandma
+    grandad grandpa grandmother grandfather sister brother sibling son daughter kid kids
+    children child baby family aunt auntie uncle cousin niece nephew partner wife husband
+    boyfriend girlfriend ex friend friends mate carer worker keyworker nurse doctor gp
+    psychiatrist boss landlord neighbour manager colleague colleagues staff team teacher
+    """
+)
+_OWNED_THINGS = _words(
+    """
+    house flat room home place phone number dog cat birthday funeral wedding appointment social
+    support care plan meds medication case file notes review benefits name address school job
+    car
+    """
+)
 # Just before a word, a possessive owning it ("Mum's cooker's")
 _OWNER_BEFORE = re.compile(r"[^\W\d_]['’][sS][^\S\n]+$")
 # What a person has, after one owning it with the apostrophe left out ("siobahns mum", as a
 # plural is not: "the cookers broke"; see `_slip_owning`)
 _OWNED_NEXT = re.compile(
-    r"[^\S\n]+(?i:mum|mam|mom|mummy|mother|dad|daddy|father|parents?|nan|nana|nanna|gran|granny"
-    r"|grandma|grandad|grandpa|grandmother|grandfather|sister|brother|sibling|son|daughter"
-    r"|kids?|children|child|baby|family|aunt|auntie|uncle|cousin|niece|nephew|partner|wife"
-    r"|husband|boyfriend|girlfriend|ex|friends?|mate|carer|house|flat|room|home|place|phone"
-    r"|number|dog|cat|birthday|funeral|wedding|appointment|worker|keyworker|nurse|doctor|gp"
-    r"|psychiatrist|social|support|care|plan|meds|medication|case|file|notes|review|benefits"
-    r"|name|address|school|job|boss|landlord|neighbour|car)(?![\w'’])"
+    rf"[^\S\n]+(?i:{'|'.join(sorted(_PEOPLE_NOUNS | _OWNED_THINGS))})(?![\w'’])"
 )
 
 
@@ -3740,14 +4103,15 @@ def _pet_form(key: str, part: str) -> bool:
     return len(rest) <= 2 or (len(rest) == 3 and rest[0] == key[shared - 1])
 
 
-def _starts_like(key: str, parts: Iterable[str]) -> bool:
+def _starts_like(key: str, parts: Iterable[str], person: bool = False) -> bool:
     """Whether `key` (plain: see `_plain`) starts like one of `parts` and is at most one
     letter longer (see `nickname_like`), and is not a word that opens sentences, nor an
-    inflection of one (`common_opener`: "Walked" for Walker)."""
+    inflection of one (`common_opener`: "Walked" for Walker), nor a to-do verb unless it
+    stands as a `person` ("Check" is none of Chen; "Chase rang me" may be Chace)."""
     if len(key) < _NICKNAME_PREFIX or key.replace("’", "'") in SENTENCE_WORDS:
         return False
-    if common_opener(key) and key not in parts:
-        return False  # "Walked" is no pet form of Walker: a word, or an inflection of one
+    if (common_opener(key) or (key in IMPERATIVES and not person)) and key not in parts:
+        return False  # "Walked" is no pet form of Walker, "Check" none of Chen: a word
     return any(
         key[:_NICKNAME_PREFIX] == part[:_NICKNAME_PREFIX] and len(key) <= len(part) + 1
         for part in parts
