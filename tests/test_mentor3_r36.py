@@ -128,7 +128,10 @@ def test_json_receipt_names_the_words_replaced_opening_a_sentence(
     receipt = json.loads(result.stdout)
     assert set(receipt["replaced_opening"]) == {"Grace", "Ash"}
     message = " ".join(result.stderr.split())
-    assert "in the preview" not in message and "Check those sentences in the summary" in message
+    # the sentences are quoted as written, where the file has only "[person]" (round 39)
+    assert "in the preview" not in message
+    assert ("Check these sentences (as you wrote them): --note “Grace under pressure is hard.”; "
+            "--note “Ash from the housing team rang.”") in message
     assert "--note text" in message
 
 

@@ -16,18 +16,22 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peerjournal.drift import is_learned_marker, marker_label
 from peerjournal.drift.lexicon import MAX_WEIGHT
 from peerjournal.entry import Entry, scored_text
 from peerjournal.errors import PeerJournalError
 from peerjournal.intentions import evaluation_intentions, sentence_ends
+from peerjournal.namewords import word_set
 from peerjournal.reflection import Layout, element_answers, element_text
+
+if TYPE_CHECKING:
+    from peerjournal.redact import Redactor
 
 SCHEMA = "peerjournal.summary/1"
 SCHEMA_FAMILY = "peerjournal.summary/"
@@ -110,7 +114,7 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
 
     from peerjournal.redact import Redactor, nfc, placeholders
 
-    label_or_not = redact.label if isinstance(redact, Redactor) else redact_or_not
+    label_or_not = _label_redactor(redact) if isinstance(redact, Redactor) else redact_or_not
     # what redaction writes in place of a name or an identifier: a quote is never cut in one
     keep = [] if redact is None else [*placeholders()]
     if isinstance(redact, Redactor):
@@ -121,7 +125,8 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         return printable(redact_or_not(text))
 
     def label(text: str) -> str:
-        """A setting or tag: names in any case ("will's flat" for Will Jones)."""
+        """A setting or a tag, redacted as a label (`_label_redactor`: names in any case,
+        "[person]'s flat" for "will's flat" with Will Jones listed)."""
         return printable(label_or_not(text))
 
     def layout(entry: Entry) -> Layout:
@@ -158,9 +163,9 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         "lexicon_versions": lexicon_versions(data.drifts.values()),
         "totals": _totals(data.report.get("totals"), data.entries, data.drifts),
         "periods": periods,
-        "dimensions": dimension_trends(
+        "dimensions": _with_curated(dimension_trends(
             periods, data.labels, (data.report.get("totals") or {}).get("dimensions")
-        ),
+        ), data.drifts),
         "markers": top_markers(data.entries, data.drifts, data.labels, r, keep),
         "intentions": [
             {"date": e.date.isoformat(), "text": line}
@@ -432,6 +437,32 @@ def dimension_trends(
     return out
 
 
+def counted_curated(hits: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+    """The counted hits of curated markers (the lexicon's own phrases, not words learned from
+    example entries)."""
+    return (
+        hit for hit in hits
+        if hit.get("counted", True) and hit.get("polarity") in POLARITIES
+        and not is_learned_marker(str(hit["marker"]))
+    )
+
+
+def _with_curated(
+    rows: list[dict[str, Any]], drifts: Mapping[int, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each dimension `rows` item with `curated`: per polarity, the counted hits of curated
+    markers of it over the period (`markers` lists only the most frequent): with none, its
+    number rests on learned words alone (added within schema 1, round 39: optional)."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for drift in drifts.values():
+        for hit in counted_curated(drift.get("hits", [])):
+            key = (str(hit.get("dimension", "")), str(hit["polarity"]))
+            counts[key] += int(hit.get("times", 1))
+    for row in rows:
+        row["curated"] = {polarity: counts[(row["id"], polarity)] for polarity in POLARITIES}
+    return rows
+
+
 def _humanise(identifier: str) -> str:
     return identifier.replace("_", " ").replace(".", " ").strip().capitalize()
 
@@ -478,13 +509,7 @@ def top_markers(
     shared: list[tuple[Entry, list[_Hit]]] = []  # each with its curated counted hits
     for entry in sorted(entries, key=lambda e: (e.date, e.id)):
         curated: list[_Hit] = []
-        for hit in drifts.get(entry.id, {}).get("hits", []):
-            if (
-                not hit.get("counted", True)
-                or hit.get("polarity") not in POLARITIES
-                or is_learned_marker(str(hit["marker"]))
-            ):
-                continue
+        for hit in counted_curated(drifts.get(entry.id, {}).get("hits", [])):
             key = (str(hit["polarity"]), str(hit["marker"]), bool(hit.get("negated")))
             aware = key[0] == "drift" and entry.shared and bool(hit.get("self_noticed"))
             counts[key] += int(hit.get("times", 1))
@@ -745,6 +770,110 @@ def _intentions(entry: Entry, layout: Layout, redact: Redact) -> list[str]:
     return evaluation_intentions(entry.evaluation, answers, shown=redact)
 
 
+# A run of letters and digits between a tag's or setting's visible joins (spaces, "-", "_",
+# ".", "/", an apostrophe); a case change inside one ("NgoziCare") is a join too, but the run
+# is replaced whole, as redaction replaces a joined-up handle ("#[person]")
+_LABEL_PART = re.compile(r"[^\W_]+")
+_CAMEL_PART = re.compile(r"[A-Z]?[^\W\d_A-Z]+|[A-Z]+(?![^\W\d_A-Z])|\d+")
+
+
+def _label_redactor(redactor: Redactor) -> Redact:
+    """A tag or a setting is a label (`Redactor.label`: names in any case at its joins,
+    "housing-[person]", "[person]'s flat"); and a part with no join that holds a listed name,
+    or a part of it of four letters or more, that is no everyday word ("ngozicare",
+    "kerryvisit") is replaced whole, as a hashtag would be. One that is an everyday word
+    (Mark, Will, Hope) is kept inside another word: "marketing", "willpower", "Greenwich"."""
+
+    def tag(text: str) -> str:
+        labelled = redactor.label(text)
+        return _LABEL_PART.sub(lambda m: _joined_name(redactor, m, labelled), labelled)
+
+    return tag
+
+
+def _joined_name(redactor: Redactor, run: re.Match[str], text: str) -> str:
+    """The run of `text` (`_LABEL_PART`), or what replaces it when a listed name that is no
+    everyday word is inside it (`_names_inside`)."""
+    start, end = run.span()
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return run.group()  # a placeholder redaction put in ("[person]")
+    found = [r for part in _CAMEL_PART.findall(run.group())
+             for form, r in _names_inside(redactor, part) if not everyday_name(form)]
+    return found[0] if found else run.group()
+
+
+def _names_inside(redactor: Redactor, part: str) -> list[tuple[str, str]]:
+    """(the form as written, its replacement) of each listed name or part of four letters or
+    more inside `part`, a word with no join, in any case (redaction's hashtag rule)."""
+    from peerjournal.redact import _as_latin, _group, keyed, nfc
+
+    inside = redactor._inside  # the forms a hashtag is searched for
+    if inside is None:
+        return []
+    regex, lookup = inside
+    key = _as_latin(keyed(nfc(part)))
+    return [(m.group(), lookup[_group(m)]) for m in regex.finditer(key)]
+
+
+def everyday_name(form: str) -> bool:
+    """Whether a listed name's part, found inside a longer word, is an everyday word (Mark,
+    Will, Hope, Green, Turner: that word's letters in "marketing", "Greenwich"), not a name
+    such as Ngozi, Priya or Kerry that no English word holds by chance."""
+    from peerjournal.namewords import COMMON_WORDS, FOLDED_WORDS
+    from peerjournal.redact import _an_everyday_word, _plain
+
+    key = _plain(form.replace("\x00", ""))
+    return key in COMMON_WORDS or key in FOLDED_WORDS or _an_everyday_word(key)
+
+
+# In a tag or setting, what follows a word that makes it a person: a feeling or what a person
+# does ("busy ward, jamal upset", "kai shouting"), or, glued to a listed name that is an
+# everyday word, what a person has ("willvisit", "hopesflat")
+_DOING = re.compile(r"(?:shout|cry|scream|yell|swear|sobb|kick|laugh|smil|wait|sleep)ing")
+_PERSON_WORDS = word_set(
+    """client clients patient patients resident residents member members user users everyone
+    someone people peer peers mentee visitor visitors man woman men women boy girl lady guy
+    staff nurse nurses"""
+)
+_HAD = word_set("visit visits call calls chat meeting review care plan flat house home mum dad "
+                "room notes file")
+_SETTING_WORDS = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[^\S\n]+([^\W\d_]+)")
+# a doing word so followed names a place, not what someone does ("waiting room")
+_PLACE_AFTER = re.compile(r"[^\S\n]+(?:room|area|list|time|hall|lounge|bay)s?(?![^\W\d_])",
+                          re.IGNORECASE)
+
+
+def _no_name(word: str) -> bool:
+    """A letter alone or an abbreviation in capitals ("E" of "A&E", "NHS"): no name."""
+    return len(word) < 2 or word.isupper()
+
+
+def label_words_in_doubt(label: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the words of a tag or setting (as exported) that redaction kept but may name
+    someone, for the writer to check: one in lower case that a feeling or a person's doing
+    follows ("jamal upset"), as "Jamal upset" is questioned; and one holding a listed name
+    that is an everyday word glued to what a person has ("willvisit" for Will Turner)."""
+    from peerjournal.namewords import FEELINGS, PERSON_VERBS
+    from peerjournal.redact import _an_everyday_word, _plain
+
+    spans = []
+    for m in _SETTING_WORDS.finditer(label):
+        word, after = _plain(m.group(1)), m.group(2).casefold()
+        doing = bool(_DOING.fullmatch(after)) and not _PLACE_AFTER.match(label, m.end())
+        if (after in FEELINGS or doing or re.fullmatch(PERSON_VERBS, after)) and not (
+                _no_name(m.group(1)) or _an_everyday_word(word) or word in _PERSON_WORDS
+                or word in FEELINGS):
+            spans.append(m.span(1))
+    listed = {key for name in names for part in re.split(r"[\W\d_]+", name)
+              if len(key := _plain(part)) >= 4 and everyday_name(key)}
+    for m in _LABEL_PART.finditer(label):
+        key = _plain(m.group())
+        if any(key.startswith(form) and key[len(form):].removeprefix("s") in _HAD
+               for form in listed):
+            spans.append(m.span())
+    return sorted(set(spans))
+
+
 def _settings_in_alerts(
     entries: Sequence[Entry], label: Redact
 ) -> list[tuple[re.Pattern[str], str]]:
@@ -775,7 +904,9 @@ def _alert(
     return {"kind": str(kind), "message": redact(message)}
 
 
-def _shared_entry(entry: Entry, redact: Redact, label: Redact, layout: Layout) -> dict[str, Any]:
+def _shared_entry(
+    entry: Entry, redact: Redact, label: Redact, layout: Layout
+) -> dict[str, Any]:
     def element(name: str) -> str:
         # the element's text with the answers to its questions (they are stored apart)
         return redact(element_text(getattr(entry, name), entry.answers, layout, name))
@@ -807,6 +938,73 @@ def _selfcheck(check: SelfCheck, redact: Redact) -> dict[str, Any]:
             for item in check.items
         ],
     }
+
+
+def in_doubt_sentences(places: Sequence[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(where: an entry's date, or "--note"; the words around the replaced one, as written)
+    of each place (`in_doubt_places`) once: each sentence of the shared entries and the note
+    where a listed word-name was replaced though the sentence does not say whether it is the
+    person or the word (as `Redactor.in_doubt` counts them), so the writer can find the one
+    "[person]" that was a verb ("Mark up the rota."). Journal text with the name in it: for
+    the writer's own terminal, never a file."""
+    return list(dict.fromkeys((where, sentence) for where, _, sentence in places))
+
+
+def in_doubt_places(data: SummaryInput, redactor: Redactor) -> list[tuple[str, str, str]]:
+    """(where, the word as written, the words of its sentence around it: `_words_around`) of
+    each place in the writer's shared texts that `in_doubt_sentences` quotes, once each:
+    `Redactor.in_doubt` counts a place once for every time redaction read it (the entry, a
+    quote of it, an intention of it)."""
+    from peerjournal.redact import nfc, replaced_in_doubt
+
+    if not redactor.in_doubt:
+        return []
+    sources = [
+        (e.date.isoformat(), element_text(getattr(e, name), e.answers,
+                                          data.layouts.get(e.prompt_set, {}), name))
+        for e in sorted(data.entries, key=lambda e: (e.date, e.id)) if e.shared
+        for name in ("experience", "feelings", "evaluation")
+    ]
+    sources += [(e.date.isoformat(), e.self_care) for e in data.entries if e.shared]
+    sources.append(("--note", data.note.strip()))
+    found = []
+    for where, raw in sources:
+        text = nfc(raw)
+        found += [
+            (where, text[start:end], _words_around(text, start, end))
+            for start, end, _, _ in redactor._name_spans(text, any_case=False)  # as it redacts
+            if text[start:end] in redactor.in_doubt and replaced_in_doubt(text, start, end)
+        ]
+    return found
+
+
+# Characters of a sentence quoted around a replaced word at most (`_words_around`)
+IN_DOUBT_CHARS = 60
+
+
+def _words_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds the word at `start`:`end`, on one line, cut at spaces
+    to about IN_DOUBT_CHARS around the word ("…at the office, my hope is gone."), so the quote
+    always shows the word, wherever in a long sentence it is."""
+    ends = sentence_ends(text)
+    begin = max((i for i in ends if i <= start), default=0)
+    begin = text.rfind("\n", begin, start) + 1 or begin
+    stop = next((i for i in ends if i > start), len(text))
+    newline = text.find("\n", end, stop)
+    stop = stop if newline < 0 else newline
+    before, word, after = text[begin:start], text[start:end], text[end:stop]
+    before = " ".join(before.split()) + (" " if before[-1:].isspace() and before.strip() else "")
+    after = (" " if after[:1].isspace() else "") + " ".join(after.split())
+    room = max(0, IN_DOUBT_CHARS - len(word))
+    right = min(len(after), max(room // 2, room - len(before)))
+    left = min(len(before), room - right)
+    head = before[len(before) - left:]
+    if left < len(before):
+        head = "…" + head[head.find(" ") + 1:] if " " in head else "…"
+    tail = after[:right]
+    if right < len(after):
+        tail = (tail[: tail.rfind(" ")] if " " in tail.strip() else tail.rstrip()) + "…"
+    return head + word + tail
 
 
 def journal_texts(summary: Mapping[str, Any]) -> list[str]:
@@ -1086,6 +1284,10 @@ def _check_dimensions(
     series is the periods' numbers for it, and each rate is a word-weighted mean of its
     series, so within its lowest and highest. (Their sum is not checked against the totals:
     entries scored with an older lexicon have dimensions no longer listed.)"""
+    for n, row in enumerate(rows):
+        if "curated" in row:  # added within schema 1 (round 39): optional
+            v.fields(row["curated"], f"dimensions[{n}].curated",
+                     dict.fromkeys(POLARITIES, _is_count))
     for polarity in POLARITIES:
         for n, row in enumerate(rows):
             where = f"dimensions[{n}]"

@@ -763,7 +763,12 @@ def _summary(
     from peerjournal.exporters import get_format
     from peerjournal.redact import Person, Redactor, one_letter_word_note
     from peerjournal.reflection import answer_layouts
-    from peerjournal.summary import SummaryInput, build_summary
+    from peerjournal.summary import (
+        SummaryInput,
+        build_summary,
+        in_doubt_places,
+        in_doubt_sentences,
+    )
     from peerjournal.trends import previous_window, report_from_stats, stats_from_rows
 
     start, end = period
@@ -806,9 +811,19 @@ def _summary(
     summary = build_summary(data, redactor)
     if redactor is not None and writer and summary["writer"] != writer.strip():
         warnings.append(_signature_note(writer, summary["writer"], redactor.people))
-    replaced = [word for word, _ in redactor.in_doubt.most_common()] if redactor else []
-    if redactor is not None and redactor.in_doubt:
-        warnings.append(in_doubt_note(redactor.in_doubt, previewed=not yes))
+    # a CSV holds numbers alone: no sentence in it to check
+    in_doubt = redactor.in_doubt if redactor is not None and fmt != "csv" else None
+    replaced = [word for word, _ in in_doubt.most_common()] if in_doubt else []
+    if in_doubt and redactor is not None:
+        from collections import Counter
+
+        places = in_doubt_places(data, redactor)
+        # each place once (redaction reads an entry's sentence again in its quotes); a word
+        # only in a quote of an entry not shared is there once
+        counted = Counter({word: max(1, sum(1 for _, w, _ in places if w == word))
+                           for word in in_doubt})
+        warnings.append(in_doubt_note(counted, previewed=not yes,
+                                      sentences=in_doubt_sentences(places)))
     if fmt == "pdf":
         from peerjournal.exporters.pdf import drawn
 
@@ -912,20 +927,36 @@ def _lost_dates(store: Store) -> list[date] | None:
     return [day for deleted, day in found.values() if deleted is None]
 
 
-def in_doubt_note(in_doubt: Counter[str], previewed: bool = True) -> str:
+# Sentences quoted in the in-doubt note at most (each cut around its word: `in_doubt_places`)
+IN_DOUBT_QUOTED = 5
+
+
+def in_doubt_note(
+    in_doubt: Counter[str], previewed: bool = True, sentences: Sequence[tuple[str, str]] = ()
+) -> str:
     """What the writer is told of the listed names that are also words, replaced opening a
     sentence that did not say which it is (`Redactor.in_doubt`): replaced all the same, as a
     name let out cannot be taken back, and named so that a word lost is not lost unseen.
-    `previewed`: the writer is shown the summary before it is written (no --yes)."""
+    `sentences` (where, the words around one as written: `in_doubt_sentences`) are quoted, as in the
+    preview each is only "[person]"; `previewed`: the writer is shown the summary before it
+    is written (no --yes). On stderr, the writer's own: the quotes hold the names."""
     from peerjournal.textsafe import clean
 
     listed = ", ".join(f"{word} ({n})" if n > 1 else word for word, n in in_doubt.most_common())
     where = "in the preview" if previewed else "in the summary"
+    check = f"Check those sentences {where}"
+    if sentences:
+        quoted = [f"{day} \u201c{text}\u201d" for day, text in sentences[:IN_DOUBT_QUOTED]]
+        more = len(sentences) - IN_DOUBT_QUOTED
+        these = "this sentence" if len(sentences) == 1 else "these sentences"
+        check = f"Check {these} (as you wrote {'it' if len(sentences) == 1 else 'them'}): "
+        check += "; ".join(quoted) + (f"; and {more} more" if more > 0 else "")
     return (
-        f"Replaced opening a sentence, where it may be the everyday word and not the person: "
-        f"{clean(listed, multiline=False)}. Check those sentences {where}; if one means the "
-        "word, reword it where you wrote it (the entry, or the --note text) so it does not "
-        "open the sentence, and export again."
+        f"Replaced opening a sentence (or after my, his, her…), where it may be the everyday "
+        f"word and not the person: {clean(listed, multiline=False)}. "
+        f"{clean(check, multiline=False)}; if one means the word, reword it where you wrote it "
+        "(the entry, or the --note text) so it no longer stands where a name could "
+        "(\u201cwhat I hope is\u2026\u201d, \u201cthe will he left\u2026\u201d), and export again."
     )
 
 
@@ -1043,6 +1074,7 @@ def _words_to_check(
     from peerjournal.render.summary import (
         check_words_message,
         ranked_words,
+        spoken_of,
         unchecked_scripts_message,
         words_to_check,
     )
@@ -1050,12 +1082,14 @@ def _words_to_check(
 
     people = _people(app)
     text = _preview_text(summary, data, fmt)
-    words = words_to_check(text, _writers_texts(summary), people, journal_labels(summary),
+    writers = _writers_texts(summary)
+    words = words_to_check(text, writers, people, journal_labels(summary),
                            signature=summary.get("writer") or "", vocabulary=_tool_words())
     names = [p.name for p in people]
-    warnings = [check_words_message(words, "in the summary", names)] if words else []
+    spoken = spoken_of(words, writers)
+    warnings = [check_words_message(words, "in the summary", names, spoken)] if words else []
     unchecked = unchecked_scripts_message(text)
-    flagged = [word for word, _ in ranked_words(words, names)]
+    flagged = [word for word, _ in ranked_words(words, names, spoken)]
     return flagged, warnings + ([unchecked] if unchecked else [])
 
 
@@ -1079,9 +1113,12 @@ def _people(app: AppContext) -> list[Person]:
 
 
 def _writers_texts(summary: dict[str, Any]) -> list[str]:
-    """`summary.journal_texts`, but with the dimensions' labels taken out of the alerts: the
-    tool wrote those ("Co-optation came up more from 1 Nov…"), so they are no names to check;
-    the rest of an alert (a feeling of the writer's) still is."""
+    """`summary.journal_texts`, but with the tool's own words taken out of the alerts: the
+    dimensions' labels ("Co-optation came up more from 1 Nov…") and the capitalised word
+    opening each sentence ("Worth a look in the table?"), so they are no names to check. The
+    rest of an alert (a setting or a feeling of the writer's) still is."""
+    import re
+
     from peerjournal.summary import journal_texts
 
     labels = sorted(
@@ -1089,12 +1126,18 @@ def _writers_texts(summary: dict[str, Any]) -> list[str]:
         key=len, reverse=True,
     )
     alerts = {str(a.get("message") or "") for a in summary.get("alerts") or []}
-    if not labels or not alerts:
+    if not alerts:
         return journal_texts(summary)
-    import re
+    label = re.compile("|".join(map(re.escape, labels)), re.IGNORECASE) if labels else None
+    # a word opening one of the alert's sentences: the tool's ("Worth a look in the table?");
+    # the writer's words in it (a setting, a feeling) are shown in lower case, inside one
+    opening = re.compile(r"(^|[.!?]\s+)([^\W\d_]+)")
 
-    label = re.compile("|".join(map(re.escape, labels)), re.IGNORECASE)
-    return [label.sub("", text) if text in alerts else text for text in journal_texts(summary)]
+    def writers(text: str) -> str:
+        text = label.sub("", text) if label else text
+        return opening.sub(lambda m: m.group(1) if m.group(2)[0].isupper() else m.group(), text)
+
+    return [writers(text) if text in alerts else text for text in journal_texts(summary)]
 
 
 def _tool_words() -> frozenset[str]:
@@ -1156,7 +1199,7 @@ def _to_stdout(data: bytes) -> None:
     import sys
 
     from peerjournal.errors import PeerJournalError
-    from peerjournal.launcher import silence_stdout
+    from peerjournal.launcher import cannot_print, silence_stdout
 
     view, out = memoryview(data), sys.stdout.buffer
     try:
@@ -1171,6 +1214,9 @@ def _to_stdout(data: bytes) -> None:
         raise PeerJournalError(
             "The reader of standard output stopped before the end: what it got is cut short."
         ) from None
+    except OSError as exc:  # (`> /dev/full`: said of standard output, not of the journal)
+        silence_stdout()
+        raise PeerJournalError(cannot_print(exc)) from None
 
 
 def _deliver(

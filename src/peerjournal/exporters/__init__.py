@@ -41,9 +41,10 @@ def get_format(name: str) -> Format:
     `export --format`), naming the formats there are."""
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.plural import joined
+    from peerjournal.textsafe import quoted
 
     key = name.strip().lower().lstrip(".")
     if key in FORMATS:
         return FORMATS[key]
-    what = f"Unknown format {name!r}" if key else "--format needs a format"
+    what = f"Unknown format {quoted(name)}" if key else "--format needs a format"
     raise PeerJournalError(f"{what}: use one of {joined(list(FORMATS), 'or')}.", ExitCode.USAGE)

@@ -528,10 +528,23 @@ def _moved_most(summary: dict[str, Any]) -> str | None:
                 continue
             size = abs(split.after - split.before)
             if best is None or size > best[0]:
-                best = (size, f"Moved most: {dim['label']} ({polarity} markers) "
-                              f"{_MOVED[split.direction]} from {number(split.before)} to "
-                              f"{number(split.after)}.")
+                moved = f"{_MOVED[split.direction]} from {number(split.before)} to " \
+                        f"{number(split.after)}"
+                best = (size, _moved_line(dim, polarity, moved))
     return best[1] if best else None
+
+
+def _moved_line(dim: dict[str, Any], polarity: str, moved: str) -> str:
+    """"Moved most: …", naming the dimension's markers unless none of its counted phrases is a
+    curated one (`curated`: 0): then its number rests on words learned from example entries
+    ("brother", "told me about"), and a mentor would ask about a change the journal never
+    showed. A summary without `curated` (before round 39) does not say: no caveat."""
+    curated = dim.get("curated")
+    if not isinstance(curated, Mapping) or curated.get(polarity) != 0:
+        return f"Moved most: {dim['label']} ({polarity} markers) {moved}."
+    return (f"Moved most: {dim['label']} ({polarity}) {moved}; none of the phrases counted for "
+            "it is one of the tool's own markers, so this rests on words learned from example "
+            "entries.")
 
 
 def _to_talk_about(summary: dict[str, Any]) -> str:

@@ -46,6 +46,7 @@ from peerjournal.render.layout import Section
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.widths import STATEMENT_MIN
 from peerjournal.reviewing import latest, left_out, sanitise
+from peerjournal.summary import label_words_in_doubt
 
 if TYPE_CHECKING:
     from peerjournal.db.people import PersonRow
@@ -86,13 +87,14 @@ def preview(
         title += " (UNREDACTED)"
     console.print(section(title, body))  # a long destination, or UNREDACTED, is never cut
     names = [p.name for p in people]
+    spoken = spoken_of(words, journal_texts)
     if words:
         # where no style is shown (TERM=dumb, a pipe), nothing above is highlighted
         where = "highlighted above" if styled(console) else "in the preview above"
-        console.print(Text(check_words_message(words, where, names)))
+        console.print(Text(check_words_message(words, where, names, spoken)))
     if redacted and (unchecked := unchecked_scripts_message(text)):
         console.print(Text(unchecked))
-    return [word for word, _ in ranked_words(words, names)]
+    return [word for word, _ in ranked_words(words, names, spoken)]
 
 
 # The preview of these formats (named last in the destination: "p.html (html)") is their
@@ -186,18 +188,21 @@ def caseless_passages(text: str) -> list[tuple[str, str]]:
     return caseless_runs(shown)
 
 
-def check_words_message(words: Counter[str], where: str, names: Sequence[str] = ()) -> str:
+def check_words_message(
+    words: Counter[str], where: str, names: Sequence[str] = (),
+    spoken: frozenset[str] = frozenset(),
+) -> str:
     """'Check these capitalised words (WHERE): Sam (like a listed name), Priya (2). If any
     is …': a word that looks like a short form of a listed name first; 'these words' when one
     is in lower case (a tag, a listed name typed so). Every word is named, however many: one
     left out of the line would leave unchecked, as nothing is highlighted with --yes or in a
-    piped preview."""
+    piped preview. `spoken`: the words a person's verb follows somewhere (`spoken_of`)."""
     def shown(word: str, times: int) -> str:
         notes = [str(times)] if times > 1 else []
-        notes += ["like a listed name"] if _like_listed(word, names) else []
+        notes += ["like a listed name"] if _like_listed(word, names, word in spoken) else []
         return f"{word} ({', '.join(notes)})" if notes else word
 
-    listed = ", ".join(shown(w, n) for w, n in ranked_words(words, names))
+    listed = ", ".join(shown(w, n) for w, n in ranked_words(words, names, spoken))
     listed = clean(listed, multiline=False)
     kind = "capitalised words" if all(w[:1].isupper() for w in words) else "words"
     parts = _listed_parts(names)
@@ -229,17 +234,32 @@ def check_words_message(words: Counter[str], where: str, names: Sequence[str] = 
 
 
 
-def ranked_words(words: Counter[str], names: Sequence[str] = ()) -> list[tuple[str, int]]:
+def ranked_words(
+    words: Counter[str], names: Sequence[str] = (), spoken: frozenset[str] = frozenset()
+) -> list[tuple[str, int]]:
     """The words to check with how often each is there, in the order they are named: those
     like a listed name first, then the most frequent."""
-    return sorted(words.most_common(), key=lambda wn: not _like_listed(wn[0], names))
+    return sorted(words.most_common(),
+                  key=lambda wn: not _like_listed(wn[0], names, wn[0] in spoken))
 
 
-def _like_listed(word: str, names: Sequence[str]) -> bool:
-    """Whether `word` looks like a short form of a listed name (`nickname_like`), or is a
-    capital standing alone that is the initial of one ("S" for Sam Jones: an initial is not
-    replaced, being too often someone else's)."""
-    return nickname_like(word, names) or (
+def spoken_of(words: Iterable[str], texts: Sequence[str]) -> frozenset[str]:
+    """The `words` that one of `texts` has with a person's speaking verb after it ("Chase
+    rang me"): a to-do verb so is like a listed name (`nickname_like`'s `person`)."""
+    from peerjournal.namewords import speaks
+
+    return frozenset(
+        word for word in words for text in texts
+        for m in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text)
+        if speaks(text[m.end():])
+    )
+
+
+def _like_listed(word: str, names: Sequence[str], person: bool = False) -> bool:
+    """Whether `word` looks like a short form of a listed name (`nickname_like`; `person`:
+    a person's verb follows it), or is a capital standing alone that is the initial of one
+    ("S" for Sam Jones: an initial is not replaced, being too often someone else's)."""
+    return nickname_like(word, names, person) or (
         len(word) == 1 and word.isupper()
         and any(part[:1].upper() == word for name in names for part in name.split())
     )
@@ -286,7 +306,8 @@ def _words_to_check(
     # a label's words are compared with those of the prose left to check, so the "s" of
     # "S.'s flat" is not taken for the alias "S." it follows
     candidates = prose | {
-        word for t in tags for a, b in nickname_spans(t, names, prose)
+        word for t in tags
+        for a, b in [*nickname_spans(t, names, prose), *label_words_in_doubt(t, names)]
         if name_key(word := t[a:b]) not in not_names
     }
     if not candidates:
