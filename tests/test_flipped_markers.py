@@ -85,15 +85,15 @@ def test_report_what_changed_names_a_flipped_marker_as_its_negation(
     add(BEFORE, "--date", "2026-08-01")  # in the previous 12 weeks: something to compare
     add(FLIPPED)
     out = ok(cli("report"))
-    assert "recovery story: not sharing your recovery story (drift)" in out
-    assert "voice: deferring, keeping quiet (drift)" in out
+    assert "Recovery story: not sharing your recovery story (drift)" in out
+    assert "Voice: deferring, keeping quiet (drift)" in out
     changes = json.loads(ok(cli("report", "--json")))["changes"]
     rows = {c["id"]: c for c in changes if c["kind"] == "marker"}
     assert rows["story.shared"]["negated"] is True
     assert rows["story.shared"]["polarity"] == "drift"
     # the marker's own name, as the summary's markers; the dimension's beside it (round 38)
     assert rows["story.shared"]["label"] == "not sharing your recovery story"
-    assert rows["story.shared"]["dimension_label"] == "recovery story"
+    assert rows["story.shared"]["dimension_label"] == "Recovery story"
     assert rows["voice.defer_avoid"]["negated"] is False
 
 

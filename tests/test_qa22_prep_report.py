@@ -80,7 +80,7 @@ def test_prep_says_identity_fell_and_asks_no_drift_question_about_it(
         "Advice moved toward drift over the period"
     ]
     report = cli("report", "--since", "2026-11-06").stdout  # and the report agrees
-    assert "voice (identity)" in report and "advice (drift)" in report
+    assert "Voice (identity)" in report and "Advice (drift)" in report
 
 
 def test_prep_says_drift_fell_as_a_fall_and_identity_rose_as_a_move(

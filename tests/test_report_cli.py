@@ -114,7 +114,7 @@ def test_markers_are_named_not_shown_as_ids(cli: CLI, add: Callable[..., int]) -
     out = result.stdout
     ids = [m["marker"] for m in report_json(cli, *args)["dimension"]["markers"]]
     assert ids and not any(marker_id in out for marker_id in ids)
-    assert "clinical language: clinical labels for people (drift)" in out  # [marker_labels]
+    assert "Clinical language: clinical labels for people (drift)" in out  # [marker_labels]
     assert "1 entry," in out and "of 1 entry\n" in out  # not "1 entries"
 
 

@@ -86,7 +86,7 @@ def test_a_marker_whose_count_fell_but_rate_rose_is_said_to_rise() -> None:
     assert (row["previous"], row["current"]) == (12, 2)  # the counts, kept
     assert (row["previous_rate"], row["rate"], row["change"]) == (0.5, 1.0, 0.5)
     # the marker's own name, and its dimension's beside it (as the summary's markers)
-    assert row["label"] == "telling them what to do" and row["dimension_label"] == "advice"
+    assert row["label"] == "telling them what to do" and row["dimension_label"] == "Advice"
 
 
 def test_a_marker_at_the_same_rate_with_a_smaller_count_is_not_a_change() -> None:

@@ -19,7 +19,13 @@ themselves. Three things keep the count honest:
   after a feeling cue ("felt", "so", "really", "and" …) a few words before them, or when
   they stand alone as a clause ("Steady.", "Flat, heavy.", "Tired. Steady though."): the
   text is the writer's answer to the feelings question, and the question is their cue.
-  "I sat down" and "close to the station" stay uncounted.
+  "I sat down" and "close to the station" stay uncounted;
+- denial after the form: a feeling asked of the writer and answered no ("Anxious? Not
+  really.", "Was I scared? No."; not someone else's question after it: "I felt guilty when
+  he asked, can you stay? No.") or expected and then not felt ("I expected to feel anxious
+  but didn't", "I thought I'd be ashamed, but I wasn't") is not counted: see `_denied_after`.
+  A feeling the writer is unsure of ("I wasn't sure if I was angry", "Was I scared?") is
+  still named.
 
 Pure: no Rich, no database. The vocabulary is loaded once per process.
 """
@@ -66,6 +72,36 @@ _NOT_NEGATION = re.compile(
     r"(?:not\s+only|not\s+just|never\s+(?:felt|been|was)\s+(?:so|more|as))\s+(?:\w+\s+){0,2}$"
 )
 _NO_LONGER = re.compile(r"no\s+longer\s+(?:\w+\s+){0,2}$")
+# A question that is the form, answered no: the form alone or after "was I", "did I feel",
+# "am I feeling" … in its clause ("Anxious? Not really.", "Was I scared? No, proud."), a few
+# words after it at most ("Scared of him? No."), and the answer right after its "?" (ending
+# at punctuation or the text's end: "No idea" and "Not really sure" are no denial; "Not now,
+# but earlier yes" is none either). "I felt guilty when he asked, can you stay? No." answers
+# someone else's question: the feeling stays.
+_ASKED_OF_SELF = re.compile(
+    r"\s*(?:(?:and|so|but|then|ok|okay|honestly|well)\s+)?"
+    r"(?:(?:(?:was|am|did|do|were|have|had)\s+i|(?:was|is)\s+it)\s+)?"
+    r"(?:(?:feel|feeling|felt|been|really|actually|even|ever|at\s+all|a\s+bit|a\s+little"
+    r"|too|very|that|so)\s+){0,3}"
+)
+ASKED_AFTER_WORDS = 4  # words between the form and its question mark, none quoted
+_QUOTE = re.compile("[\"\u201c\u201d]")
+_ANSWERED_NO = re.compile(
+    r"\?\s*(?:no|nope|nah|never|hardly|not(?:\s+(?:really|at\s+all|much|very|so"
+    r"\s+much|anymore|any\s+more|today))?|of\s+course\s+not)(?:\s+(?:really|at\s+all))?"
+    r"\s*(?:[.,;!?\n\u2013\u2014]|$)(?!\s*but\s+(?:earlier|before|at\s+first|then|yes|i\s+was))"
+)
+# A feeling expected before the form in its sentence ("I expected to feel", "I thought I'd
+# be", "I was worried I'd feel") …
+_EXPECTED = re.compile(
+    r"(?<![\w'])(?:expect(?:ed)?|thought|assumed|imagined|figured|feared|worried|braced"
+    r"|predicted|was\s+sure)(?![\w'])[^.!?;\n]*$"
+)
+# … and not felt, right after it: "… but didn't", ", but I wasn't (at all)".
+_NOT_FELT = re.compile(
+    r"\s*,?\s*but\s+(?:i\s+)?(?:didn't|did\s+not|wasn't|was\s+not|never\s+(?:did|was))"
+    r"(?:\s+(?:really|at\s+all|in\s+the\s+end|after\s+all))?\s*(?:[.,;!?\n]|$)"
+)
 _CUES = _words(
     "feel feels felt feeling am was were is are i'm im be been being so very really quite "
     "pretty bit little too and also still more most deeply incredibly genuinely totally "
@@ -396,6 +432,23 @@ def _is_negated(clause: str) -> bool:
     return bool(_NO_LONGER.search(clause))
 
 
+def _denied_after(lowered: str, clauses: _Clauses, clause: str, match: re.Match[str]) -> bool:
+    """Whether the form `match` (`clause`: its clause before it) is denied after it: a question
+    that is the form, answered no (`_ASKED_OF_SELF`, `_ANSWERED_NO`), or expected and then
+    not felt (`_EXPECTED`, `_NOT_FELT`)."""
+    start, end = match.span()
+    rest = clauses.after(lowered, end)  # to the next break: a "?" ends it
+    asked = end + len(rest)
+    if (
+        _ASKED_OF_SELF.fullmatch(clause)
+        and len(rest.split()) <= ASKED_AFTER_WORDS
+        and not _QUOTE.search(rest)
+        and _ANSWERED_NO.match(lowered, asked)
+    ):
+        return True
+    return bool(_NOT_FELT.match(lowered, end)) and bool(_EXPECTED.search(lowered, 0, start))
+
+
 def _someone_else(cased: str, lowered: str, begin: int, start: int) -> int | None:
     """Where the nearest person word in the clause `begin:start` (before a form) starts, when
     it is someone else, the writer not among them."""
@@ -537,7 +590,7 @@ def named_feelings(
         form = " ".join(match.group(0).split())
         begin = clauses.begin(match.start())
         clause = lowered[begin : match.start()]
-        if _is_negated(clause):
+        if _is_negated(clause) or _denied_after(lowered, clauses, clause, match):
             continue
         if _done_to_another(cased, clauses, form, clause, match.end()):
             continue

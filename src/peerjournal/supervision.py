@@ -706,9 +706,11 @@ class Window:
 
     def holds(self, entry: EntryFacts) -> bool:
         """Whether `entry` is since the supervision the window starts from: dated after its
-        day, or on that day and written after the supervision was recorded (one written
-        earlier that day was most likely talked about in it). A supervision records only its
-        day, so the moment it was recorded is the best guess of when it was over."""
+        day, or on that day and written after the supervision: on a later day, or that day
+        after the supervision was recorded (one written earlier that day was most likely
+        talked about in it). A supervision records only its day, so the moment it was
+        recorded is the best guess of when it was over on that day; one recorded days later
+        (`done -d 'last friday'`) was over by the end of its day."""
         return self.after_supervision(entry.date, entry.created_at)
 
     def after_supervision(self, day: date, created_at: datetime | None) -> bool:
@@ -716,7 +718,11 @@ class Window:
         record = self.supervision
         if self.basis != "supervision" or record is None or day > record.date:
             return True
-        return created_at is not None and _utc(created_at) > _utc(record.created_at)
+        if created_at is None:
+            return False
+        if day == record.date and local_day(created_at) > record.date:
+            return True
+        return _utc(created_at) > _utc(record.created_at)
 
     def kept(self, entries: Iterable[EntryFacts]) -> list[EntryFacts]:
         """The entries the window holds (`holds`), in their order."""
@@ -728,6 +734,11 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+def local_day(moment: datetime) -> date:
+    """The local day of `moment` (one without a zone is local time), as "today" is."""
+    return moment.astimezone().date() if moment.tzinfo else moment.date()
+
+
 def prep_window(
     today: date, since: date | None, supervisions: Sequence[SupervisionRecord]
 ) -> Window:
@@ -735,7 +746,7 @@ def prep_window(
     4 weeks as export counts them (`dates.recent_weeks`), so the two cover the same days.
 
     The supervision's own day is included, for an entry written that evening, after it was
-    recorded; an entry written earlier that day is not (`Window.holds`).
+    recorded, or on a later day; an entry written earlier that day is not (`Window.holds`).
     """
     if since is not None:
         if since > today:
@@ -1045,16 +1056,20 @@ class Prep:
 
     def written(self) -> str:
         """"12 entries written", and what it leaves out when it does: "… after your
-        supervision (2 written earlier that day are left out)"."""
+        supervision (2 written earlier that day are left out)", or, for a supervision
+        recorded on a later day than its own, "(2 written that day, before you recorded it
+        on 20 Nov 2026, are left out)": what `Window.holds` compared."""
         text = f"{counted(self.entries, 'entry')} written"
         record = self.window.supervision
         if not self.left_out or record is None:
             return text
         are = "is" if self.left_out == 1 else "are"
-        return (
-            f"{text} after your supervision ({self.left_out} written earlier that day {are} "
-            "left out)"
+        recorded = local_day(record.created_at)
+        when = (
+            "earlier that day" if recorded <= record.date
+            else f"that day, before you recorded it on {spoken(recorded)},"
         )
+        return f"{text} after your supervision ({self.left_out} written {when} {are} left out)"
 
 
 def verdict_counts(entries: Iterable[EntryFacts]) -> dict[str, int]:

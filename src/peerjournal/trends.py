@@ -99,9 +99,15 @@ class Thresholds:
     jump_factor: float = 2.0
     jump_min: float = 3.0
     jump_base_periods: int = 2  # solid periods before the jump: the level it is measured from
+    # the last this many scored entries each lean toward drift (balance at or below
+    # `tipped_balance`) after one that did not: the jump said of entries, whatever the periods
+    lean_entries: int = 4
 
 
 THRESHOLDS = Thresholds()
+# How many of the window's last entries a report keeps (`ReportStats.recent`): a run of
+# entries leaning toward drift is named up to this long.
+RECENT_ENTRIES = 12
 
 
 @dataclass(slots=True)  # not frozen: frozen init is measurably slower at 20,000 rows
@@ -233,9 +239,10 @@ def unknown_dimension(dimension: str, dimensions: Sequence[str], why: str = "") 
     typo), naming the valid ones: a usage error (exit 2), as an option value outside click's
     choices is."""
     from peerjournal.config import did_you_mean
+    from peerjournal.textsafe import quoted
 
     typed = "_".join(dimension.lower().replace("-", " ").split())
-    said = f"Unknown dimension {dimension!r}" + (
+    said = f"Unknown dimension {quoted(dimension)}" + (
         f": {why}" if why else did_you_mean(typed, dimensions)
     )
     return PeerJournalError(f"{said}. Valid dimensions: {', '.join(dimensions)}.", ExitCode.USAGE)
@@ -399,6 +406,32 @@ def window_totals(stats: ReportStats) -> Totals:
     return _merged(cell for (start, _), cell in stats.cells.items() if start is not None)
 
 
+@dataclass(frozen=True, slots=True)
+class RecentEntry:
+    """One of a window's last entries: its date, ID, whether it is scored, its balance (None:
+    unscored, or no evidence either way) and its drift per 100 words."""
+
+    date: date
+    id: int
+    scored: bool
+    balance: float | None
+    drift: float = 0.0
+
+
+def recent_entries(rows: Iterable[ReportRow], limit: int = RECENT_ENTRIES) -> list[RecentEntry]:
+    """The last `limit` of `rows` (by date, then ID), oldest first, as `RecentEntry`s."""
+    last = sorted(rows, key=lambda r: (r.date, r.id))[-limit:] if limit else []
+    out = []
+    for row in last:
+        score = row.drift
+        balance = None if score is None else _balance(
+            scaled(score.get("identity")), scaled(score.get("drift"))
+        )
+        drift = float((score or {}).get("drift") or 0.0)
+        out.append(RecentEntry(row.date, row.id, score is not None, balance, drift))
+    return out
+
+
 # counted hits per (marker, dimension, polarity, negated): a negated marker counted flipped,
 # for the polarity opposite its own ("I didn't share my story" as drift)
 Markers = Counter[tuple[str, str, str, bool]]
@@ -422,6 +455,8 @@ class ReportStats:
     markers: Markers = field(default_factory=Counter)
     previous_markers: Markers = field(default_factory=Counter)
     scores_unreadable: bool = False  # the score table is damaged: entries counted unscored
+    # the window's last RECENT_ENTRIES entries, oldest first (`recent_entries`)
+    recent: list[RecentEntry] = field(default_factory=list)
 
     @property
     def previous(self) -> Totals:
@@ -437,10 +472,12 @@ def stats_from_rows(
     prev_since, _ = previous_window(since, until)
     stats = ReportStats()
     key: tuple[date | None, str]
+    window_rows: list[ReportRow] = []
     for row in rows:
         if row.date <= until:
             stats.weeks.add(period_start(row.date, "week"))
         if since <= row.date <= until:
+            window_rows.append(row)
             key = (period_start(row.date, by), row.setting)
             feelings, markers = stats.feelings, stats.markers
         elif prev_since <= row.date < since:
@@ -459,6 +496,7 @@ def stats_from_rows(
             if hit.get("counted", True):
                 dimension, polarity = str(hit["dimension"]), str(hit["polarity"])
                 markers[(str(hit["marker"]), dimension, polarity, bool(hit.get("negated")))] += 1
+    stats.recent = recent_entries(window_rows)
     return stats
 
 
@@ -535,7 +573,7 @@ def report_from_stats(
     dims = report_dimensions(dimensions)
     if dimension is not None:
         dimension = check_dimension(dimension, dims, labels)
-    names = {d: ((labels or {}).get(d) or d.replace("_", " ")).lower() for d in dims}
+    names = {d: dimension_title(d, labels).lower() for d in dims}  # (in sentences)
     vocab = vocabulary or load_vocabulary()
     prev_since, prev_until = previous_window(since, until)
 
@@ -562,6 +600,7 @@ def report_from_stats(
         }
         for (start, end), totals in zip(spans, period_totals, strict=True)
     ]
+    window_dims = {d: window.dimension(d) for d in dims}
     feelings = _feelings(
         stats.feelings, stats.previous_feelings, vocab, people, (window.entries, before.entries)
     )
@@ -576,19 +615,16 @@ def report_from_stats(
         "by": by,
         "periods": period_list,
         # each dimension's word-weighted rate over the window, as the mentor summary gives it
-        "totals": {
-            **window.summary(),
-            "words": window.words,
-            "dimensions": {d: window.dimension(d) for d in dims},
-        },
+        "totals": {**window.summary(), "words": window.words, "dimensions": window_dims},
         "previous": {
             "since": prev_since.isoformat(),
             "until": prev_until.isoformat(),
             **before.summary(),
         },
+        "trend": trend_directions(period_list, window_dims, by),
         "unscored": window.entries - window.scored,
         "changes": _changes(
-            window, before, (stats.markers, stats.previous_markers), names, labels, thresholds
+            window, before, (stats.markers, stats.previous_markers), dims, labels, thresholds
         ),
         "settings": settings,
         "feelings": feelings,
@@ -606,6 +642,7 @@ def report_from_stats(
         by=by,
         names=names,
         thresholds=thresholds,
+        recent=stats.recent,
     )
     if dimension is not None:
         report["dimension"] = _dimension_detail(
@@ -620,11 +657,41 @@ def report_from_stats(
     return report
 
 
+def trend_directions(
+    periods: Sequence[Mapping[str, Any]], dims: Mapping[str, Mapping[str, Any]], by: str
+) -> dict[str, Any]:
+    """The words of the report's Dimensions section as JSON (`report --json`'s `trend`):
+    each dimension's `identity_direction` and `drift_direction` within the window, named and
+    valued as the summary's dimensions (`summary.dimension_trend`: "up", "down", "steady", or
+    None), and `too_few`, why none has one as the section says it ("too few entries per
+    week to show a trend: …"), or None. `dims`: the window's rates (`totals.dimensions`)."""
+    from peerjournal.exporters.common import too_few_for_a_trend
+    from peerjournal.summary import POLARITIES, dimension_trend
+
+    directions: dict[str, dict[str, str | None]] = {}
+    for dim, rates in dims.items():
+        for polarity in POLARITIES:
+            halves = dimension_trend(periods, dim, polarity, rates[polarity]).halves
+            directions.setdefault(dim, {})[f"{polarity}_direction"] = (
+                halves.direction if halves else None
+            )
+    trended = any(way is not None for d in directions.values() for way in d.values())
+    entries = [p["entries"] for p in periods if p["entries"]]
+    too_few = None if trended else too_few_for_a_trend(by, entries)
+    return {"too_few": too_few, "dimensions": directions}
+
+
+def dimension_title(dim: str, labels: Mapping[str, str] | None) -> str:
+    """A dimension's name as the Dimensions section and the summary's `dimension_label` give
+    it ("Clinical language"): its lexicon label, else its id spaced."""
+    return (labels or {}).get(dim) or dim.replace("_", " ").capitalize()
+
+
 def _changes(
     window: Totals,
     before: Totals,
     markers: tuple[Markers, Markers],
-    names: Mapping[str, str],
+    dims: Sequence[str],
     labels: Mapping[str, str] | None,
     th: Thresholds,
 ) -> list[dict[str, Any]]:
@@ -634,12 +701,13 @@ def _changes(
     `previous_rate`); `change` and the order are the rates': the window before may hold far
     more writing, so a count can fall while the marker comes up more often. `label` is the
     marker's name (`marker_label`, as the summary's markers), `dimension_label` its
-    dimension's. Empty when either window has no scored entries: nothing to compare.
+    dimension's (`dimension_title`, as the summary's: "Clinical language"); a dimension's row
+    is labelled so too. Empty when either window has no scored entries: nothing to compare.
     """
     if not window.scored or not before.scored:
         return []
     moved: list[dict[str, Any]] = []
-    for dim in names:
+    for dim in dims:
         now, then = window.dimension(dim), before.dimension(dim)
         for polarity in ("identity", "drift"):
             change = round(now[polarity] - then[polarity], ROUND)
@@ -648,7 +716,7 @@ def _changes(
                     {
                         "kind": "dimension",
                         "id": dim,
-                        "label": names[dim],
+                        "label": dimension_title(dim, labels),
                         "polarity": polarity,
                         "current": now[polarity],
                         "previous": then[polarity],
@@ -656,14 +724,13 @@ def _changes(
                     }
                 )
     moved.sort(key=lambda c: (-abs(c["change"]), c["id"], c["polarity"]))
-    return moved[: th.changes_limit] + _marker_changes(window, before, markers, names, labels, th)
+    return moved[: th.changes_limit] + _marker_changes(window, before, markers, labels, th)
 
 
 def _marker_changes(
     window: Totals,
     before: Totals,
     markers: tuple[Markers, Markers],
-    names: Mapping[str, str],
     labels: Mapping[str, str] | None,
     th: Thresholds,
 ) -> list[dict[str, Any]]:
@@ -683,7 +750,7 @@ def _marker_changes(
                 "id": marker,
                 "dimension": dim,
                 "label": marker_label(marker, labels, negated=negated),
-                "dimension_label": names.get(dim, dim.replace("_", " ")),
+                "dimension_label": dimension_title(dim, labels),
                 "polarity": polarity,
                 "negated": negated,
                 "current": current[key],
@@ -918,19 +985,23 @@ def alerts(
     by: str,
     names: Mapping[str, str],
     thresholds: Thresholds = THRESHOLDS,
+    recent: Sequence[RecentEntry] = (),
 ) -> list[str]:
     """Reflective prompts, never diagnoses; each rule's numbers come from `thresholds`.
 
     `period_settings` holds each period's totals per setting, `spans` each period's (start,
-    end); `names` lists the dimensions. A prompt that compares or sums up windows names their
-    dates, so that it says the same thing in a mentor summary, a month later.
+    end); `names` lists the dimensions; `recent` the window's last entries. A prompt that
+    compares or sums up windows names their dates, so that it says the same thing in a
+    mentor summary, a month later.
     """
     th = thresholds
     now = (spans[0][0], spans[-1][1])
     then = previous_window(*now)
     rising = _rising_drift(period_totals, period_settings, spans, by, names, th)
+    jump = None if rising else _drift_jump(period_totals, spans, by, th)
     found = [
-        rising or _drift_jump(period_totals, spans, by, th),
+        rising or jump,
+        None if jump else _leaned_drift(recent, window, th),
         _tipped_balance(window, now, th),
         _dimension_creep(window, before, now, then, names, th),
         _obstructing_feeling(feelings, window, before, now, then, th),
@@ -985,15 +1056,18 @@ def _rising_drift(
     it is more than `summary.steady` (0.25 per 100 words, and 15% of the higher): the change
     the Dimensions section needs to say "rising", so that the two never disagree about what
     rose. A period cut short (by the window, or still going on) takes part and is named as
-    part of one, as the table stars it. When each period behind the steps holds one entry
-    (`summary.one_entry_each`) it says so instead of "rose": single entries weighed against
-    each other are no trend, as the Dimensions section and the mentor summary say too.
+    part of one, as the table stars it. When every period of the window holds one entry
+    (`_single_entries`) it says so instead of "rose": single entries weighed against each
+    other are no trend, and the Dimensions section and the mentor summary show no arrows
+    then either. When some period holds more, they do show arrows, and so this says "rose"
+    even where the steps themselves are single entries: one rule for the whole report.
     """
+    single = _single_entries(period_totals)
     solid = [i for i, t in enumerate(period_totals) if _solid(t, th)]
     found = _rises(period_totals, solid, th)
     if found is not None:
         recent, rising = found
-        if _single_entries(period_totals, recent):
+        if single:
             return _single_entries_rose(spans, recent, rising, by, th)
         where = _where_drift_rose(period_totals, period_settings, rising, names, th)
         return (
@@ -1009,13 +1083,14 @@ def _rising_drift(
     short = len(set(recent) - set(solid))
     if 2 * short <= len(recent):  # mostly solid: the thin ones decided it, not a trend
         return None
-    if _single_entries(period_totals, recent):
+    if single:
         return _single_entries_rose(spans, recent, rising, by, th)
-    return (
+    return (  # (a caveat, not "no trend": the window's arrows may well say rising)
         f"Drift markers rose in {len(rising)} of the last {th.rising_lookback} {by}s you wrote "
         f"in ({_rise_dates(spans, recent, by)}), but {short} of the {len(recent)} {by}s behind "
-        f"those steps are too short to compare: each needs {th.min_period_words} scored words or "
-        f"{th.min_period_entries} entries. Worth a look in the table?"
+        f"those steps are short (under {th.min_period_words} scored words and "
+        f"{th.min_period_entries} entries each), so one entry moves them a lot. Worth a look "
+        "in the table?"
     )
 
 
@@ -1039,7 +1114,7 @@ def _drift_jump(
     if len(last) < th.jump_periods or not all(full(i) for i in last):
         return None
     earlier = [i for i in range(last[0]) if full(i)]
-    if len(earlier) < th.jump_base_periods or _single_entries(period_totals, earlier + last):
+    if len(earlier) < th.jump_base_periods or _single_entries(period_totals):
         return None  # (one entry each: no trend, as `_rising_drift` says)
     base = _merged(period_totals[i] for i in earlier)
     recent = [period_totals[i] for i in last]
@@ -1068,6 +1143,34 @@ def _drift_jump(
     )
 
 
+def _leaned_drift(recent: Sequence[RecentEntry], window: Totals, th: Thresholds) -> str | None:
+    """The jump of `_drift_jump` said of entries, not periods: the last `lean_entries` or more
+    scored entries each lean toward drift (balance at or below `tipped_balance`, the window
+    alert's, with at least `jump_min` drift per 100 words: one stray phrase in a long entry
+    is no lean) after a scored one that did not. A once-a-week writer's weeks hold one entry
+    each, which shows no trend (`_single_entries`), and a month's few entries may be under
+    the words a period needs; entries leaning one way, one after another, need neither, and
+    the alert uses no trend word. When every scored entry of the window leans so, or the run
+    fills all of `recent` (RECENT_ENTRIES: where it began is not known) and the window tips,
+    `_tipped_balance` speaks instead; a run filling `recent` is "N or more" entries."""
+    scored = [e for e in recent if e.scored]
+    run = 0
+    for entry in reversed(scored):
+        if entry.balance is None or entry.balance > th.tipped_balance or entry.drift < th.jump_min:
+            break
+        run += 1
+    capped = run == len(scored)  # no entry that did not lean among the kept ones
+    if run < th.lean_entries or run >= window.scored or (capped and _tipped(window, th)):
+        return None
+    when = _dates((scored[-run].date, scored[-1].date))
+    count, lead = (f"{run} or more", f"the last {run} ") if capped else (str(run), "")
+    return (
+        f"Your last {count} entries each leaned toward drift ({lead}{when}): drift markers "
+        "outweighed identity markers in each. What pulled you there, and who could you talk it "
+        "through with?"
+    )
+
+
 def _solid(totals: Totals, th: Thresholds) -> bool:
     """A period with enough writing to compare (`_rising_drift`)."""
     return totals.words >= th.min_period_words or totals.scored >= th.min_period_entries
@@ -1089,12 +1192,14 @@ def _single_entries_rose(
     )
 
 
-def _single_entries(period_totals: Sequence[Totals], recent: Sequence[int]) -> bool:
-    """Whether the periods behind the steps hold one scored entry each (`summary.one_entry_each`,
-    the rule that keeps trend words out of the report's and the summary's dimensions too)."""
+def _single_entries(period_totals: Sequence[Totals]) -> bool:
+    """Whether every period of the window with entries holds one entry: the rule
+    (`summary.one_entry_each` over the periods' entries) that keeps the arrows out of the
+    report's and the summary's dimensions, so that the alerts never deny a trend they show,
+    nor give one they do not."""
     from peerjournal.summary import one_entry_each
 
-    return one_entry_each(period_totals[i].scored for i in recent)
+    return one_entry_each(t.entries for t in period_totals)
 
 
 def _rises(
@@ -1207,9 +1312,18 @@ def _stands_out(
     return rates[0] > rates[1] and not steady(rates[1], rates[0])
 
 
+def _tipped(window: Totals, th: Thresholds) -> bool:
+    """Whether the window's balance leans toward drift enough for `_tipped_balance`."""
+    balance = window.balance
+    return (
+        window.scored >= th.min_window_entries and balance is not None
+        and balance <= th.tipped_balance
+    )
+
+
 def _tipped_balance(window: Totals, now: tuple[date, date], th: Thresholds) -> str | None:
     balance = window.balance
-    if window.scored < th.min_window_entries or balance is None or balance > th.tipped_balance:
+    if balance is None or not _tipped(window, th):
         return None
     return (
         f"{_sentence(_dates(now))}, drift markers outweighed identity markers (balance "

@@ -289,17 +289,15 @@ def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str |
 def _tried_lexicon(app: AppContext) -> Path | None:
     """The lexicon given with --lexicon when it only is tried (it scores otherwise than the
     one in config.toml, or the shipped one): `drift --rescore` never uses it."""
-    from peerjournal.cli.drift import is_the_journals_lexicon
-
     path = app.lexicon_path()
-    return None if path is None or is_the_journals_lexicon(app) else path
+    return None if path is None or app.is_the_journals_lexicon() else path
 
 
 def _tried_lexicon_note(were: str, path: Path) -> str:
     """The stale-scores note under a lexicon only tried: `drift --rescore` cannot bring the
     scores in line with it (it uses config.toml's), so the note says how to make it the
     journal's own instead."""
-    from peerjournal.cli.drift import how_to_configure
+    from peerjournal.context import how_to_configure
 
     return (
         f"{were} lexicon than the one given with --lexicon. `peerjournal drift --rescore` "

@@ -20,12 +20,14 @@ from typing import Any, NamedTuple
 from peerjournal.db.store import ONLY_IDS, TAG_SEP, Filters, Store
 from peerjournal.drift import LEARNED_PREFIX
 from peerjournal.trends import (
+    RECENT_ENTRIES,
     Markers,
     ReportRow,
     ReportStats,
     Totals,
     check_by,
     previous_window,
+    recent_entries,
 )
 
 # The score without hit texts, in two columns: the compact summary stored beside the score
@@ -278,6 +280,11 @@ def report_stats(
         (stats.feelings if current else stats.previous_feelings)[text] = entries
     stats.days = {date.fromisoformat(day) for (day,) in days}
     stats.weeks = {date.fromisoformat(week) for (week,) in weeks}
+    # the window's last entries one by one (`ReportStats.recent`), read from the day of the
+    # RECENT_ENTRIES-th last day with an entry: a few rows, not the whole window
+    days_in = sorted(day for day in stats.days if since <= day <= until)[-RECENT_ENTRIES:]
+    if days_in and not stats.scores_unreadable:
+        stats.recent = recent_entries(report_rows(store, days_in[0], until, setting, tags))
     return stats
 
 

@@ -454,8 +454,9 @@ class _View:
                 what = self.wrapped(f"{c['label']} ({c['polarity']})")
                 before, now = _num(c["previous"]), _num(c["current"])
             else:
-                # "Moving toward: their choices and hopes (identity)" beside "moving toward (…)";
-                # per 100 words, as the dimensions: the window before may hold more writing
+                # "Moving toward: their choices and hopes (identity)" beside "Moving toward (…)",
+                # named as the Dimensions section names them; per 100 words, as the
+                # dimensions: the window before may hold more writing
                 what = self.wrapped(f"{c['dimension_label']}: {c['label']} ({c['polarity']})")
                 before, now = _num(c["previous_rate"]), _num(c["rate"])
             table.add_row(Text(arrow + (" " if self.narrow else ""), style=style), what, before,
