@@ -193,7 +193,7 @@ def test_a_setting_list_naming_a_person_is_questioned_at_the_prompt(
     keys(line, "y", "", "He sat down.", "", *AFTER, "y")
     result = cli("write")
     assert result.exit_code == 0, result.stderr
-    assert "That reads like a sentence, not a setting" in said(result)
+    assert "'Kai' may be a person's name" in said(result)  # round 39 F11: named, not "a sentence"
     [entry] = entries(cli)
     assert entry["setting"] == ""
     assert entry["experience"] == f"{line}\nHe sat down."

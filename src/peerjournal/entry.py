@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from peerjournal.errors import PeerJournalError
-from peerjournal.textsafe import cut, drawn_as_nothing, shows_anything
+from peerjournal.textsafe import REPLACEMENT, cut, drawn_as_nothing, shows_anything
 
 ELEMENTS = ("experience", "feelings", "evaluation")
 MODES = ("on-action", "in-action")
@@ -31,7 +31,6 @@ SETTING_SUGGESTIONS = (
 MAX_TEXT_CHARS = 2_000_000
 NUL_MESSAGE = "The text contains NUL bytes; is this a binary file?"
 _TAG_PUNCTUATION = "_-/+."  # kept in a tag; anything else but letters, digits and marks separates
-REPLACEMENT = "\ufffd"  # what stands for a character lost (bytes that were not UTF-8)
 MAX_TAG_CHARS = 64  # a tag is a word or three ("supervision-follow-up"), not a sentence
 # a setting is a place's name ("emergency department"): a row of the report's tables, not a note
 MAX_SETTING_CHARS = MAX_TAG_CHARS
@@ -183,6 +182,11 @@ def normalise_tag(raw: str, *, new: bool = True) -> str:
     return tag
 
 
+class SettingError(PeerJournalError):
+    """A setting typed that cannot be stored (`normalise_setting`): what continues its draft
+    names --setting, for another to be given (the draft's own would fail again)."""
+
+
 def normalise_setting(raw: str, *, new: bool = True) -> str:
     """A setting as stored: one line, single-spaced, composed (NFC: as `report` groups it).
 
@@ -197,12 +201,12 @@ def normalise_setting(raw: str, *, new: bool = True) -> str:
     if not new or not text:  # (-s "", or only characters drawn as nothing: no setting)
         return setting
     if not any(ch.isalnum() for ch in setting):
-        raise PeerJournalError(
+        raise SettingError(
             f"Not a usable setting: {raw.strip()!r} (a setting needs at least one letter or "
             "number)."
         )
     if len(setting) > MAX_SETTING_CHARS:
-        raise PeerJournalError(
+        raise SettingError(
             f"A setting can be at most {MAX_SETTING_CHARS} characters; {cut(setting, 40)!r} "
             f"has {len(setting):,}: shorten it (the entry's text is the place for a longer "
             "note)."
@@ -215,6 +219,19 @@ def _setting_char(ch: str) -> str:
     if ch.isspace() or unicodedata.category(ch) == "Cc":
         return " "
     return "" if drawn_as_nothing(ch) and ch not in _JOINERS else ch
+
+
+def _left_out(text: str) -> set[int]:
+    """Where `text`, a setting given, has a character `normalise_setting` leaves out or makes
+    a space of (a control character, one drawn as nothing), a joiner at either end too."""
+    out = {n for n, ch in enumerate(text) if _setting_char(ch) != ch and not ch.isspace()}
+    for order in (range(len(text)), range(len(text) - 1, -1, -1)):
+        for n in order:  # (as str.strip(_JOINERS) reads what _setting_char left)
+            if text[n] in _JOINERS:
+                out.add(n)
+            elif _setting_char(text[n]):
+                break
+    return out
 
 
 def resettled_note(raw: str | None) -> str | None:
@@ -232,7 +249,13 @@ def resettled_note(raw: str | None) -> str | None:
         return None
     if plain == stored:
         return None
-    return (f'Setting "{as_typed(plain)}" is stored as "{stored}": control characters and '
+    typed = as_typed(plain)
+    out = _left_out(typed)
+    shown = "".join(  # what was left out, visible: "ward\u200b 4" (else it reads "ward 4")
+        ch.encode("unicode_escape").decode("ascii") if n in out else ch
+        for n, ch in enumerate(typed)
+    )
+    return (f'Setting "{shown}" is stored as "{stored}": control characters and '
             "characters drawn as nothing are left out of a setting.")
 
 

@@ -104,10 +104,11 @@ def load_prompt_set(name: str, user_dir: Path | None = None) -> PromptSet:
     sources = _sources(user_dir)
     if name not in sources:
         from peerjournal.config import did_you_mean
+        from peerjournal.textsafe import quoted
 
         typed = Path(name).name.removesuffix(".toml")  # a file name given for a set's name
         raise NotFoundError(
-            f"No prompt set named {name!r}{did_you_mean(typed, sources)}"
+            f"No prompt set named {quoted(name)}{did_you_mean(typed, sources)}"
             f"{_misnamed(name, user_dir)}. {_available_in_words(sources)}"
         )
     return _load(sources[name])
@@ -517,6 +518,7 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
     current: tuple[str, str] | None = None
     text = unix_newlines(text.removeprefix("\ufeff"))
     lines = _QUESTION_ID.sub(lambda m: f"\x00id:{m.group(1)}\x00", text)
+    commented = _comment_only(lines)
     # a comment leaves a mark for each line break in it, so that an error's line number is
     # the one the editor shows
     lines = COMMENT.sub(lambda m: _HIDDEN_BREAK * m.group().count("\n"), lines)
@@ -591,14 +593,40 @@ def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntr
                 current = ("text", "experience")
                 buffers.setdefault(current, []).append(_unescape(line))
         else:
-            buffers.setdefault(current, []).append(_unescape(line))
+            soft = not stripped and number in commented
+            buffers.setdefault(current, []).append(_SOFT_BLANK if soft else _unescape(line))
     for (kind, key), body in buffers.items():
-        value = "\n".join(body).strip()
+        value = _joined(body)
         if kind == "text":
             parsed.texts[key] = value
         elif value:
             parsed.answers[key] = value
     return parsed
+
+
+def _comment_only(text: str) -> set[int]:
+    """The numbers of the lines of `text` (as `_numbered` counts them once its comments are
+    hidden) that hold a comment and nothing else: the template's guidance, in its own line."""
+    mark = "\x02"
+    hidden = COMMENT.sub(lambda m: mark + _HIDDEN_BREAK * m.group().count("\n"), text)
+    return {number for number, line in _numbered(hidden)
+            if mark in line and not line.replace(mark, "").strip()}
+
+
+def _joined(body: list[str]) -> str:
+    """A section's lines as its text. A line that held only a comment (`_SOFT_BLANK`) is a
+    blank line between two lines of text, and nothing beside a blank line: a line typed just
+    under a heading, above its guidance and the blank line after it, is not stored with two
+    blank lines never typed."""
+    kept: list[str] = []
+    for n, line in enumerate(body):
+        if line == _SOFT_BLANK:
+            after = body[n + 1] if n + 1 < len(body) else ""
+            if not kept or not kept[-1].strip() or not after.replace(_SOFT_BLANK, "").strip():
+                continue
+            line = ""
+        kept.append(line)
+    return "\n".join(kept).strip()
 
 
 def _check_lead(line: str, number: int, in_headers: bool, experience_section: bool) -> None:
@@ -720,7 +748,10 @@ def _front_matter(text: str, parsed: ParsedEntry) -> str:
 
 _KEY = re.compile(r"^\s*([A-Za-z]+)\s*[:=]")  # the start of a header line, mistyped or not
 _HEADER_NAMES = "'date:', 'setting:', 'tags:', 'mode:' or 'prompts:'"
-_HIDDEN_BREAK = "\x01"  # a line break inside a comment (control characters are cleaned from text)
+# a line break inside a comment: a noncharacter (Unicode keeps them for a program's own
+# use), not a control character, which a writer's text may hold ("setting: crisis\x01house")
+_HIDDEN_BREAK = "\ufdd0"
+_SOFT_BLANK = _HIDDEN_BREAK  # a line of a section that held only a comment (see `_joined`)
 _SECTION = re.compile(r"^##[ \t]+(.*)$", re.MULTILINE)
 _QUESTION = re.compile(r"^###[ \t]+(.*)$")
 

@@ -72,13 +72,15 @@ def register(app: typer.Typer) -> None:
         import time
 
         from peerjournal.cli.editor import waiting_hint
+        from peerjournal.cli.guided import named_note
         from peerjournal.cli.saved import (
             discard_kept,
             print_after_saving,
             setting_hint,
             stored_json,
         )
-        from peerjournal.entry import EntryDraft, validate
+        from peerjournal.dates import dated_note
+        from peerjournal.entry import EntryDraft, resettled_note, validate
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
         from peerjournal.setting_names import known_settings, likely_meant
@@ -104,6 +106,7 @@ def register(app: typer.Typer) -> None:
         kept: Draft | None = None
         left_out: list[str] = []  # parts not in the edited file, kept (`_not_in_file`)
         dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved
+        typed_date: str | None = date  # as typed (--date, or the editor's `date:` line)
         draft = EntryDraft.from_dict(entry.to_json())
         if any(v is not None for v in flags.values()) or date is not None or tag:
             if _text_piped_in(app_ctx):  # left unread: a shell loop's lines stay its own
@@ -125,7 +128,7 @@ def register(app: typer.Typer) -> None:
             )
             app_ctx.refuse_unusable_lexicon()
             started = time.monotonic()
-            kept, dropped = _edit_in_editor(app_ctx, entry, draft, fresh, left_out)
+            kept, dropped, typed_date = _edit_in_editor(app_ctx, entry, draft, fresh, left_out)
             if kept is None:
                 for note in left_out:
                     app_ctx.say(note)
@@ -136,8 +139,11 @@ def register(app: typer.Typer) -> None:
                     app_ctx.print_json(entry.to_json())
                 return
         meant = None  # a new setting that is a near miss of a known one (as `write` says)
+        # and one stored without a character typed, or naming a person (as `write -s` says)
+        resettled: list[str | None] = []
         if draft.setting != entry.setting:
             meant = likely_meant(draft.setting, known_settings(app_ctx.store))
+            resettled = [resettled_note(draft.setting), named_note(draft.setting)]
         # Tags not given now (no --tag, the editor's tags line as shown) stay as stored: not
         # typed now, they are not checked (a damaged one does not block a change of date).
         retagged = draft.tags != entry.tags
@@ -201,10 +207,16 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(f"Updated entry {entry_id}.")
         for note in left_out:
             app_ctx.say(note)
+        # as `write` says it: "Dec 7" on 6 Dec is last year's, "1/11" is 1 Nov, not 11 Jan
+        dated = dated_note(draft.date, app_ctx.today(), typed_date)
+        if dated is not None and draft.date != entry.date:
+            app_ctx.say(dated)
         if copy is not None:  # (terminal or not: the replaced words are not gone, QA)
             app_ctx.say(_replaced_note(app_ctx, entry, draft, copy))
         if kept is not None:
             _copies_note(app_ctx, entry)
+        for note in filter(None, resettled):
+            app_ctx.say(note)
         if meant is not None:
             app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
 
@@ -589,8 +601,9 @@ def _copies_note(app: AppContext, entry: Entry) -> None:
 
 def _edit_in_editor(
     app: AppContext, entry: Entry, draft: EntryDraft, fresh: bool, left_out: list[str]
-) -> tuple[Draft | None, list[Draft]]:
-    """Edit the draft in place via the Markdown template; None when the text is unchanged.
+) -> tuple[Draft | None, list[Draft], str | None]:
+    """Edit the draft in place via the Markdown template; None when the text is unchanged;
+    and a new date as its `date:` line gives it (for `dates.dated_note`).
 
     The returned file keeps the edited text until the caller has saved it, noting `entry`'s
     creation time (`drafts.for_entry`). Unsaved changes kept from an earlier edit of the same
@@ -651,7 +664,7 @@ def _edit_in_editor(
         raise _editor_failed(app, entry, file, before, stopped(exc), continuing) from None
     dropped = [] if continuing else earlier
     if continuing and before.closed_unsaved(file):  # (saved as it is, `:wq`, it is saved)
-        return None, dropped
+        return None, dropped, None
     try:
         # words typed into the template's guidance would be dropped (and an edit that only
         # has those, taken for "no changes" and discarded): refused, and kept, as for write
@@ -661,36 +674,36 @@ def _edit_in_editor(
         # trims trailing spaces, or an edited comment, is not a change to the entry.
         if text == original or parsed == given:
             file.discard()
-            return None, dropped
+            return None, dropped, None
         if parsed.prompts is not None and parsed.prompts != given.prompts:
             # its answers belong to the set's questions: it was "Updated", and left as it was
             raise PeerJournalError(
                 f"An entry's prompt set cannot be changed (prompts: {parsed.prompts}): put "
                 f"back `prompts: {given.prompts}`. Nothing was saved."
             )
+        left_out += _not_in_file(entry, parsed)
         if parsed.tags == given.tags:  # the tags line as shown: the stored tags, untouched
             parsed.tags = None
         if parsed.date == given.date:  # the date as stored, not read again (nor refused)
             parsed.date = None
         apply_parsed(draft, parsed, app.today())
-        left_out += _not_in_file(entry, parsed)
         if _as_stored(entry, {k: getattr(draft, k) for k in EDITED}, draft.tags, True):
             file.discard()  # (a section deleted: kept as it is, so nothing changed)
-            return None, dropped
+            return None, dropped, None
     except PeerJournalError as exc:
         if _unchanged(file, original):
             file.discard()
         else:
             exc.message += _kept_note(app, file, entry, exc.message)
         raise
-    return file, dropped
+    return file, dropped, parsed.date
 
 
 def _not_in_file(entry: Entry, parsed: ParsedEntry) -> list[str]:
     """Name the parts of `entry` with text that the saved file left out (a `##` section or a
-    `###` question deleted; a file of plain text, read as the experience alone): they are kept
-    as they are (`apply_parsed`), which a writer who deleted them to remove them must know:
-    the note that says so, if any."""
+    `###` question deleted; a header line deleted, or its date or mode emptied; a file of
+    plain text, read as the experience alone): they are kept as they are (`apply_parsed`),
+    which a writer who deleted them to remove them must know: the note that says so, if any."""
     from peerjournal.plural import counted, joined
 
     sections = [_TITLES[part] for part in _REPLACED
@@ -701,10 +714,29 @@ def _not_in_file(entry: Entry, parsed: ParsedEntry) -> list[str]:
                   if qid not in parsed.questions and text.strip())
     if answers:
         parts.append(f"the answer{'s' if answers > 1 else ''} to {counted(answers, 'question')}")
+    hints = ["to remove one, keep its heading and empty it"] if parts else []
+    lines = [key for key in _HEADER_LINES if getattr(parsed, key) is None
+             and getattr(entry, key)] if _has_headers(parsed) else []
+    if lines:
+        plural = "s" if len(lines) > 1 else ""
+        parts.append(f"the {joined([f'`{key}:`' for key in lines])} line{plural}")
+    if clearable := [key for key in lines if key in ("setting", "tags")]:
+        hints.append(f"to clear {' or '.join(f'the {key}' for key in clearable)}, keep "
+                     f"{' or '.join(f'`{key}:`' for key in clearable)} with nothing after it")
     if not parts:
         return []
-    return [f"Not in the file, so kept as they are in entry {entry.id}: {joined(parts)} (to "
-            "remove one, keep its heading and empty it)."]
+    hint = f" ({'; '.join(hints)})" if hints else ""
+    return [f"Not in the file, so kept as they are in entry {entry.id}: {joined(parts)}{hint}."]
+
+
+def _has_headers(parsed: ParsedEntry) -> bool:
+    """Whether the file kept any header line: one of plain text, read as the experience alone
+    (`_not_in_file`), is not told of each header line it has not."""
+    return any(getattr(parsed, key) is not None for key in (*_HEADER_LINES, "prompts"))
+
+
+# the header lines that always carry a value (`prompts:` cannot change: refused if it does)
+_HEADER_LINES = ("date", "setting", "tags", "mode")
 
 
 _TITLES = {

@@ -97,6 +97,8 @@ class GuidedSession:
         # the part a line Enter ended at the step `entered` is in, while asked whether it
         # belongs there (`_moved_and_asked`): where a stop, and the resumed step, say it is
         self.moved: str | None = None
+        # a line taken back after a stop at its question (`_answered_late`): not asked again
+        self._as_answered: str | None = None
         # Anything the writer typed (a resumed draft: what it holds, a half-typed setting
         # too) is worth keeping.
         self.typed = holds_text(draft) or bool(
@@ -407,9 +409,15 @@ class GuidedSession:
         return "", ""
 
     def _store_setting(self, value: str) -> None:
-        """The setting line stored, when it can be saved (`normalise_setting` says why not)."""
+        """The setting line stored, when it can be saved (`normalise_setting` says why not);
+        a character it leaves out is said, as `write -s` says it (`resettled_note`)."""
+        from peerjournal.entry import resettled_note
+
         normalise_setting(value)
         self.draft.setting = value
+        note = resettled_note(value)
+        if note:
+            self.app.say(note)
 
     def given_as_flags(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> None:
         """The questions not to ask (given as flags) marked answered: a resumed draft won't
@@ -700,9 +708,10 @@ class GuidedSession:
         while True:
             refused_line, given_back = given_back, ""
             value = self._read_line_step(key, prompt, keep, current, adds, refused_line)
+            answered, self._as_answered = value == self._as_answered, None
             if value:
                 self.typed = True
-                if check is not None:
+                if check is not None and not answered:
                     keep(value)
                     self.entered = key  # resumed, the line was ended with Enter, not cut off
                     self.save()  # Ctrl-C at its question keeps what was typed
@@ -759,9 +768,10 @@ class GuidedSession:
         held = "" if refused else current()  # (a self-care line Ctrl-C cut may end in a space)
         kept = held.strip()
         typed_back = bool(kept) and self.reader.readline
-        if self.entered == key and self.moved is not None:  # stopped while asked about its line
+        moved_to = None  # where its line was moved, when stopped while asked about it
+        if self.entered == key and self.moved is not None:
             self.app.say(f"\n({self._where_moved()})")
-            self.moved = None
+            moved_to, self.moved = self.moved, None
         entered, self.entered = self.entered == key, None
         if kept:  # typed before Ctrl-C ended the line (or before Enter, and a question)
             label = re.split(r"[:,(]", prompt.strip())[0].strip()
@@ -788,9 +798,35 @@ class GuidedSession:
         typed = self._read_line(prompt + " ") or ""
         value = typed.strip()
         self._line = None
+        if moved_to is not None and value and not kept and yes_or_no_reply(value) is not None:
+            return self._answered_late(
+                key, moved_to, bool(yes_or_no_reply(value)),
+                lambda: self._read_line_step(key, prompt, hold, current, adds),
+            )
         if kept and not typed_back:
             value = (carried_on(held, typed) if adds else value) if value else kept
         return value
+
+    def _answered_late(
+        self, key: str, part: str, moved: bool, again: Callable[[], str]
+    ) -> str:
+        """y or n typed at a step resumed after a stop at its question (was the line typed
+        there meant for `part`?): the answer, not a setting "y". y leaves the line in `part`
+        and asks the step `again`; n takes it back out (its last line), as the line of the
+        step, not questioned again (`_as_answered`)."""
+        if moved:
+            self.app.say(f"(Taken as your answer: your line stays in your "
+                         f"{_PLACES.get(part, part)}.)")
+            return again()
+        from peerjournal.textsafe import clean
+
+        before, _, line = getattr(self.draft, part).rstrip("\n").rpartition("\n")
+        setattr(self.draft, part, before)
+        self.save()
+        self._as_answered = line = line.strip()
+        self.app.say(f"(Taken as your answer: '{clean(line, multiline=False)}' is kept as "
+                     f"your {key.replace('_', '-')}, as typed.)")
+        return line
 
     def _not_a_sentence(self, typed: str) -> str | None:
         """A tags line that reads like a sentence ("Next time I will let him lead.") is most
@@ -863,17 +899,14 @@ class GuidedSession:
         if not reads_like_a_sentence(typed, one_value=True):
             return self._meant_setting(typed)
         self.draft.setting = ""
+        why = _not_a_setting(typed)
         if more_input_waiting():
             self._add_to("experience", typed)
-            self.app.say(
-                "That reads like a sentence, not a setting: it begins your experience, and the "
-                "setting is left blank."
-            )
+            self.app.say(f"{why}: it begins your experience, and the setting is left blank.")
             return ""
         moved = self._moved_and_asked(
             typed, "experience",
-            "That reads like a sentence, not a setting: begin your experience with it "
-            "instead? [Y/n] ",
+            f"{why}: begin your experience with it instead? [Y/n] ",
             "Please answer y (begin your experience with it) or n (keep it as the setting).",
         )
         if moved is False:
@@ -1145,7 +1178,40 @@ def reads_like_a_sentence(line: str, one_value: bool = False) -> bool:
     Kai kicked off"), and a sentence's stop inside it ("ward. Kai kicked off") makes it one
     too, where it follows no abbreviation ("St. Mary's", "st. mary's": `_no_end`). A list
     of places ("crisis house, night shift, bank staff": `_a_list_of_places`) is no sentence
-    for its length."""
+    for its length; a setting any part of which names a person (`person_named`: "Kai upset,
+    shouting", "Priya, crisis house") is."""
+    if one_value and person_named(line):
+        return True
+    return _as_a_sentence(line, one_value)
+
+
+def named_note(setting: str | None) -> str | None:
+    """What is said of a setting given, not typed at the prompt (-s, a `setting:` header,
+    `edit -s`), that names a person (`person_named`), as the prompt questions it; else None."""
+    from peerjournal.textsafe import clean
+
+    named = person_named(setting or "")
+    if not named:
+        return None
+    return (f"'{clean(named, multiline=False)}' in the setting may be a person's name: a "
+            "setting shows in reports, and in exports of a shared entry (where only names on "
+            "your people list are replaced).")
+
+
+def _not_a_setting(line: str) -> str:
+    """Why a setting line is questioned (`reads_like_a_sentence`): it reads like a sentence,
+    or names a person (`person_named`)."""
+    from peerjournal.textsafe import clean
+
+    named = "" if _as_a_sentence(line, one_value=True) else person_named(line)
+    if not named:
+        return "That reads like a sentence, not a setting"
+    return (f"'{clean(named, multiline=False)}' may be a person's name, and a setting is a "
+            "place (it shows in reports and exports)")
+
+
+def _as_a_sentence(line: str, one_value: bool) -> bool:
+    """`reads_like_a_sentence`, a person named in a setting aside (`person_named`)."""
     tags = [line.strip()] if one_value else split_tags(line)
     if any(len(tag.split()) > SENTENCE_WORDS for tag in tags) and not (
         one_value and _a_list_of_places(line)
@@ -1203,32 +1269,115 @@ _BEFORE_A_PERSON = frozenset({"with", "meeting", "seeing", "visiting", "helping"
 def _a_list_of_places(line: str) -> bool:
     """Whether a setting line is a list of short noun phrases ("crisis house, night shift,
     bank staff"; "ward 4, day centre, outreach van, drop-in"): two parts or more
-    (`_LIST_BREAK`), each of at most SENTENCE_WORDS words, none a clause (`_a_clause`), nor,
-    after the first, naming a person (`_names_a_person`: "busy ward, no beds, Kai upset")."""
-    parts = [part.split() for part in _LIST_BREAK.split(line)]
+    (`_LIST_BREAK`), each of at most SENTENCE_WORDS words, none a clause (`_a_clause`). One
+    naming a person ("busy ward, no beds, Kai upset") is questioned by `person_named`."""
+    parts = _parts(line)
     return len(parts) > 1 and all(
-        0 < len(part) <= SENTENCE_WORDS and not _a_clause(part)
-        and not _names_a_person(part, first=number == 0)
-        for number, part in enumerate(parts)
+        0 < len(part) <= SENTENCE_WORDS and not _a_clause(part) for part in parts
     )
 
 
-def _names_a_person(words: list[str], first: bool = False) -> bool:
-    """Whether `words` (a part of a setting line) name a person: a capitalised word (not an
-    acronym: "GP", "A&E"; nor the line's `first` word, capitalised as a line begins: "Busy
-    ward, ...") followed by a word in lower case that is no part of a place (`_PLACE_NOUNS`:
-    "Kai upset", "Sam refused meds", "Sams mum there"; not "Oak House", "Mary's ward",
-    "Centre for Recovery"), or after `_BEFORE_A_PERSON` ("with Sam")."""
+def _parts(line: str) -> list[list[str]]:
+    """The words of each part of a setting line (`_LIST_BREAK`)."""
+    return [part.split() for part in _LIST_BREAK.split(line)]
+
+
+def person_named(line: str) -> str:
+    """The word of a setting line that names a person, wherever it is in the list ("Kai" of
+    "Kai upset, shouting", "busy ward, no beds, Kai upset"; "Priya" of "Priya, crisis
+    house"); "" when none does. One rule for every part (`_names_a_person`): a setting is a
+    row of `report`, and exports redact only the names on the people list."""
+    for number, part in enumerate(_parts(line)):
+        named = _names_a_person(part, first=number == 0)
+        if named:
+            return named
+    return ""
+
+
+def _names_a_person(words: list[str], first: bool = False) -> str:
+    """The word of `words` (a part of a setting line) that names a person, or "": a
+    capitalised word (not an acronym: "GP", "A&E"; nor a common word: "Busy ward", `_a_word`)
+    after `_BEFORE_A_PERSON` ("with Sam"), or followed by a word in lower case that is no part
+    of a place (`_PLACE_NOUNS`: "Sam refused meds", "Sams mum there"; not "Oak House",
+    "Mary's ward", "Centre for Recovery"), or alone and a given name, after the first part
+    ("day centre, Sarah"). The line's `first` word is as often a service, brand or town
+    ("Mind drop-in", "WhatsApp chat", "Tesco car park", "Leeds, ward 4") or a ward's name
+    ("Rose", "Hope"): it is questioned only when a feeling or deed follows (`_a_deed`:
+    "Kai upset", "Priya shouting") or the part reads as a clause ("Kai lost his flat")."""
     bare = [word.strip(".,!?;:\"'()") for word in words]
     for number, word in enumerate(bare):
-        if not (word[:1].isupper() and not word.isupper()) or (first and not number):
+        if not (word[:1].isupper() and not word.isupper()) or _a_word(word):
             continue
         if number and bare[number - 1].lower() in _BEFORE_A_PERSON:
-            return True
+            return word
         after = next((w for w in bare[number + 1:] if w.lower() not in _NAME_JOINS), "")
-        if after[:1].islower() and after.lower() not in _PLACE_NOUNS:
-            return True
-    return False
+        if first and not number:
+            if _a_deed(after) or _a_clause(words):
+                return word
+        elif (after[:1].islower() and after.lower() not in _PLACE_NOUNS) or (
+            len(bare) == 1 and not first and _given_name(word)
+        ):
+            return word
+    return ""
+
+
+# feelings and states said of a person after their name ("Kai upset", "Sam ok")
+_FEELINGS = frozenset({
+    "upset", "angry", "sad", "low", "tearful", "distressed", "anxious", "scared", "afraid",
+    "agitated", "withdrawn", "quiet", "calm", "ok", "okay", "fine", "unwell", "ill", "drunk",
+    "high", "asleep", "awake", "absent", "missing", "late", "there", "here", "again", "rude",
+    "cross", "furious", "frightened", "worried", "happy", "better", "worse", "struggling",
+    "lost", "left", "hit", "broke", "fell", "cried", "swore", "threw", "refuses", "shouts",
+})
+# words in -ing or -ed that name a thing or event, not what a person did ("Samaritans meeting")
+_ING_NOUNS = frozenset({
+    "meeting", "training", "morning", "evening", "housing", "building", "parking", "clothing",
+    "wedding", "briefing", "setting", "sitting", "offering", "gathering", "outing", "booking",
+    "shopping", "funding", "ceiling", "landing", "crossing", "learning", "screening",
+    "counselling", "counseling", "listening", "befriending", "mentoring", "bed", "shed",
+})
+
+
+def _a_deed(word: str) -> bool:
+    """Whether `word`, following a capitalised word, says what a person felt or did: a
+    feeling (`_FEELINGS`), a clause word ("Kai lost his flat", `_CLAUSE_WORDS`), or a verb in
+    -ing / -ed that is no noun ("Priya shouting", "Sam refused"; not "Samaritans meeting")."""
+    lower = word.lower().replace("\u2019", "'")
+    if not word[:1].islower() or lower in _PLACE_NOUNS or lower in _ING_NOUNS:
+        return False
+    return (lower in _FEELINGS or (lower in _CLAUSE_WORDS and lower not in _CLAUSE_AS_TYPED)
+            or lower.endswith("n't") or (len(lower) > 4 and lower.endswith(("ing", "ed"))))
+
+
+def _a_word(word: str) -> bool:
+    """Whether a capitalised `word` of a setting is a common word, as one opening a
+    sentence is (`namewords.common_opener`: "Busy", "Crisis", "Nights"), or a place's
+    ("Ward", "Hospice", "Street"): no person's name, wherever it is."""
+    from peerjournal.namewords import common_opener
+
+    lower = word.lower()
+    return lower in _PLACE_NOUNS or lower in _PLACE_WORDS or (
+        not _given_name(word) and common_opener(word)
+    )
+
+
+def _given_name(word: str) -> bool:
+    from peerjournal.namewords import NAME_WORDS, OTHER_GIVEN_NAMES
+
+    lower = word.lower()
+    return lower in OTHER_GIVEN_NAMES or lower in NAME_WORDS
+
+
+# words a setting opens with that are no name, beyond `_PLACE_NOUNS` and the words that open a
+# sentence (`_a_word`): "Hospice", "Acute ward", "Respite care", "Zoom call"
+_PLACE_WORDS = frozenset({
+    "hospice", "acute", "respite", "detox", "rehab", "refuge", "custody", "residential",
+    "town", "city", "village", "zoom", "teams", "video", "helpline", "hotline", "prison",
+    "police", "probation", "outreach", "housing", "supported", "sheltered", "secure",
+    "forensic", "psychiatric", "mental", "health", "peer", "youth", "women's", "men's",
+    "family", "community", "crisis", "inpatient", "outpatient", "emergency", "hospital",
+    "triage", "recovery", "wellbeing", "drop-in", "home", "care", "nursing", "council",
+})
 
 
 def _a_clause(words: list[str]) -> bool:

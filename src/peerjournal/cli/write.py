@@ -513,7 +513,7 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
               in_hand=work.in_hand, piped=work.piped, stale=work.stale,
-              said=_saved_notes(app, plan.line, work.draft))
+              said=_saved_notes(app, plan.line, work.draft, work.prompted))
     except PeerJournalError as exc:
         raise _naming_the_draft(app, exc, work.file or work.stale) from None
     except KeyboardInterrupt:
@@ -1357,9 +1357,36 @@ def _naming_the_draft(
     elif str(draft_file.path) not in exc.message.removeprefix(f"{draft_file.path}: "):
         exc.message = (
             f"{exc.message.rstrip()} Your text is kept in {draft_file.path} "
-            f"{_continued_by(app, _listed(app, draft_file)[0], again)}"
+            f"{_continued_by(app, _listed(app, draft_file)[0], _giving_again(exc, again))}"
         )
     return exc
+
+
+def _fixes_the_setting(explicit: dict[str, object], text: str) -> bool:
+    """Whether `explicit` gives a setting in place of the draft's own (`text`'s `setting:`
+    header) that cannot be stored (`entry.SettingError`): what `_giving_again` asks for, a
+    change to save though the editor was closed unsaved; any other option is not."""
+    from peerjournal.cli.editor import parse_entry
+    from peerjournal.entry import SettingError, normalise_setting
+
+    if "setting" not in explicit:
+        return False
+    try:
+        normalise_setting(parse_entry(text).setting or "")
+    except SettingError:
+        return True
+    return False
+
+
+def _giving_again(failed: PeerJournalError, again: str) -> str:
+    """`again`, with --setting when `failed` is the setting's (`entry.SettingError`: a
+    `setting:` header too long): `write --resume` alone would save the draft's own, and fail
+    the same way."""
+    from peerjournal.entry import SettingError
+
+    if isinstance(failed, SettingError) and "--setting" not in again:
+        return f'{again} --setting "SETTING"'
+    return again
 
 
 def _continued_by(app: AppContext, draft: str, again: str) -> str:
@@ -1624,8 +1651,10 @@ def _from_file(
         parsed = parse_entry(text, prompt_set)
         apply_parsed(draft, parsed, app.today(), explicit)
         _apply(draft, explicit)
+        typed = draft.setting  # as typed, for `_saved_notes` to say what is left out of it
         _checked(app, draft)
         _say_replaced_headers(app, parsed, draft, explicit)
+        draft.setting = typed  # (checked again as it is saved)
     except PeerJournalError as exc:
         if piped:
             options = {**explicit, **({"shared": True} if draft.shared else {})}
@@ -2114,9 +2143,11 @@ def _edited(
     `earlier`: the guided draft `draft_file` was made from (`_as_editor_draft`), removed only
     once the editor has left text in `draft_file`; whatever stops it first, it is kept.
     `keep_unchanged` (`write --resume`, with --editor or without): an editor closed without
-    saving (vim's `:q!`) leaves the draft a draft, as the template says ("Save and close the
-    editor to keep it"), instead of saving it. `as_it_is`: the editor is not run; the draft
-    is read back as it is (`echo y | write --resume`)."""
+    saving (vim's `:q!`, or an editor that does not wait) leaves the draft a draft, as the
+    template says ("Save and close the editor to keep it"), instead of saving it; unless
+    `--setting` was given for a `setting:` header that cannot be saved (`_fixes_the_setting`).
+    `as_it_is`: the editor is not run; the draft is read back as it is (`echo y | write
+    --resume`)."""
     import time
 
     from peerjournal.cli.editor import (
@@ -2163,7 +2194,10 @@ def _edited(
                     ExitCode.INTERRUPTED,
                 ) from None
         raise
-    if keep_unchanged and not as_it_is and before.closed_unsaved(draft_file):
+    # (`write --resume --setting X` for a draft whose own setting was refused is a change)
+    if keep_unchanged and not as_it_is and not _fixes_the_setting(explicit, text) and (
+        before.closed_unsaved(draft_file)
+    ):
         unchanged = PeerJournalError(
             "No changes were made in the editor, so nothing was saved." + waiting_hint(started)
         )
@@ -2516,23 +2550,31 @@ def _kept_in(
     """`failed`, saying where the entry is kept; still of its kind (`errors.DamagedJournal`)."""
     failed.message = (
         f"{failed.message} Your entry is kept as a draft in {kept.path} "
-        f"{_continued_by(app, '', again)}"
+        f"{_continued_by(app, '', _giving_again(failed, again))}"
     )
     return failed
 
 
-def _saved_notes(app: AppContext, line: _CommandLine, draft: EntryDraft) -> list[str]:
+def _saved_notes(
+    app: AppContext, line: _CommandLine, draft: EntryDraft, prompted: bool
+) -> list[str]:
     """What to say once the entry is saved: its date when that is not today, and how to give
     the other reading of numbers typed (`dates.dated_note`: "12/06/2026" is 12 June, far down
     `list`); tags stored as another word than typed (`entry.retagged_note`: "ana's"), and a
-    setting stored without a character typed (`entry.resettled_note`: an escape)."""
+    setting stored without a character typed (`entry.resettled_note`: an escape) or naming a
+    person (`guided.named_note`), given with -s or in a `setting:` header (the guided prompt,
+    `prompted`, says it as it is typed)."""
+    from peerjournal.cli.guided import named_note
     from peerjournal.dates import dated_note
     from peerjournal.entry import resettled_note, retagged_note
 
+    typed = _single(line.setting)
+    given = typed if typed is not None or prompted else draft.setting
     notes = [
         dated_note(draft.date, app.today(), line.date),
         retagged_note(line.tags or []),
-        resettled_note(_single(line.setting)),
+        resettled_note(given),
+        named_note(given),
     ]
     return [note for note in notes if note]
 
