@@ -40,8 +40,9 @@ def test_other_versions_among_entries_of_one_creation_time_are_matched_as_before
 ) -> None:
     """A JSON array without creation times gives its entries one (the import's); a backup
     of them with some changed, some not and some new matches each new record with the entry
-    it is likeliest another version of: one whose content no record of the file repeats
-    first, then the same experience, then the same date, the first such in the journal."""
+    it is likeliest another version of: one with its experience whose content no record of
+    the file repeats first, then the one with its ID; since round 39 a record with neither
+    (the time is shared, so it says nothing) is an entry not in the journal, said apart."""
     array = [
         _entry("Alpha on the ward.", "2026-11-01"),
         _entry("Alpha on the ward.", "2026-11-02"),
@@ -64,22 +65,26 @@ def test_other_versions_among_entries_of_one_creation_time_are_matched_as_before
     data["entries"] += [
         # entry 1 is as the file gives it (record 1): entry 2, free and Alpha, is likelier
         {**records[1], **new, "id": 6},
-        # nothing alike: the first entry whose content the file does not repeat
+        # nothing alike: not another version of any entry (round 39)
         {**records[1], **new, "id": 7, "experience": "Omega.", "date": "2026-11-09"},
     ]
     changed = _write(tmp_path / "changed.json", data)
-    differ = (" 5 entries differ from the journal's version (IDs 2–4: edited since, here or "
-              "there), so they {} added beside them: compare with `peerjournal show ID`; "
-              "`peerjournal delete ID` removes the copy you do not want.")
+    # (round 39: "Omega.", with neither the words nor the ID of an entry of that shared
+    # time, is not paired with an unrelated one: it is said to be not in the journal)
+    differ = (" 4 entries differ from the journal's version (IDs 2–4; 2 versions of ID 2: "
+              "edited since, here or there), so they {} added beside them{}: compare with "
+              "`peerjournal show ID`; `peerjournal delete ID` removes the copy you do not want.")
     dry = _ok(cli, "import", "--dry-run", changed)
     assert dry.stderr.splitlines()[0] == (
         "Would import 5 entries (peerjournal backup) from 2026-11-01 to 2026-11-09."
-        + differ.format("would be") + " 2 entries already in the journal would be skipped."
+        + differ.format("would be", "") + " 1 entry not in the journal (deleted since?) would"
+        " be added back (ID 7 in the file). 2 entries already in the journal would be skipped."
         " Nothing was changed (--dry-run).")
     result = _ok(cli, "import", changed)
     assert result.stderr.splitlines()[0] == (
         "Imported 5 entries (peerjournal backup) from 2026-11-01 to 2026-11-09: IDs 6–10."
-        + differ.format("were") + " Skipped 2 entries already in the journal.")
+        + differ.format("were", " as IDs 6–9") + " 1 entry not in the journal (deleted"
+        " since?) was added back: ID 10. Skipped 2 entries already in the journal.")
     listed = json.loads(_ok(cli, "list", "--json", "--limit", "0").stdout)
     assert sorted((e["id"], e["experience"], e["date"], e["tags"]) for e in listed) == [
         (1, "Alpha on the ward.", "2026-11-01", []),

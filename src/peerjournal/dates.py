@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from peerjournal.errors import PeerJournalError
-from peerjournal.textsafe import as_typed
+from peerjournal.textsafe import quoted
 
 # The forms every date option reads, and the periods that --since and --until read besides
 # (a period from its first day or to its last), named in the errors of each.
@@ -68,7 +68,7 @@ _AGO = re.compile(rf"^(?:{_AMOUNT}\s+)?{_UNIT}\s+ago$")
 _AHEAD = re.compile(rf"^in\s+{_AMOUNT}\s+{_UNIT}$")
 # Whole weekday names or their usual abbreviations only: "monthly" or "fried" is not a weekday.
 _WEEKDAY = re.compile(
-    r"^(?:(last|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"^(?:(last|next|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?$"
 )
 # Only digits and separators: read here, never by dateutil (whose order depends on the values).
@@ -126,7 +126,7 @@ def parse_date(text: str, today: date) -> date:
         raise UnreadableDate("Empty date.")
     if span := period(text, today):
         raise PeerJournalError(
-            f"{as_typed(text.strip())!r} is a period, not one day. Give one day, such as "
+            f"{quoted(text.strip())} is a period, not one day. Give one day, such as "
             f"{spoken(span[0])!r} or {span[0].isoformat()}."
         )
     return _relative(raw, today, text) or numeric_date(text, today) or _free_form(text, today)
@@ -162,6 +162,8 @@ def _relative(raw: str, today: date, text: str) -> date | None:
                 # ago; "next friday" is the coming one, never today either.
                 if m.group(1) == "next":
                     return _days_back(today, -((index - today.weekday()) % 7 or 7), text)
+                if m.group(1) == "this":  # that day of this week (from Monday): today too
+                    return _days_back(today, today.weekday() - index, text)
                 back = (today.weekday() - index) % 7 or 7
                 return _days_back(today, back, text)
     return None
@@ -188,7 +190,7 @@ def check_range(value: date, text: str) -> date:
 
 def out_of_range(text: str) -> PeerJournalError:
     return PeerJournalError(
-        f"Date out of range: {as_typed(text.strip())!r}. Use a date from 1 Jan {EARLIEST.year} "
+        f"Date out of range: {quoted(text.strip())}. Use a date from 1 Jan {EARLIEST.year} "
         f"to 31 Dec {LATEST.year}."
     )
 
@@ -224,7 +226,7 @@ def _unreadable(text: str, why: str = "", *, hint: str = "") -> PeerJournalError
     typed ("on friday": "it names no date"), and untrue of what was meant."""
     meant = None if hint else _meant(text)
     reason = f": {why}" if why and meant is None else ""
-    said = f"Could not read the date {as_typed(text.strip())!r}{reason}."
+    said = f"Could not read the date {quoted(text.strip())}{reason}."
     if hint:
         return PeerJournalError(f"{said} {hint}.")
     return UnreadableDate(said, meant=meant)
@@ -515,7 +517,7 @@ def dated_note(value: date, today: date, typed: str | None = None) -> str | None
     if other is None or other == value:
         return None if value == today else f"Dated {spoken(value, weekday=True)}."
     return (
-        f"Dated {spoken(value, weekday=True)}: {as_typed(typed or '')!r} is read as "
+        f"Dated {spoken(value, weekday=True)}: {quoted(typed or '')} is read as "
         f"day/month/year; for {spoken(other, weekday=True)} give {other.isoformat()}."
     )
 
@@ -635,7 +637,7 @@ def _last_fortnight(today: date, text: str, back: bool) -> tuple[date, date]:
     days). A fortnight has no first day of its own, so "this fortnight" is refused."""
     if not back:
         raise PeerJournalError(
-            f"{as_typed(text.strip())!r} is no calendar period: a fortnight has no set first "
+            f"{quoted(text.strip())} is no calendar period: a fortnight has no set first "
             "day. Use 'past fortnight' (the last 14 days), 'last fortnight' (the two weeks "
             "before this one) or 'this week'."
         )

@@ -55,6 +55,14 @@ def _filter_options(filters: Filters) -> dict[str, bool]:
             "--tag": bool(filters.tags), "--setting": bool(filters.setting)}
 
 
+def _as_options(filters: Filters) -> str:
+    """The filters as a command gives them (" --tag x --setting ward"): for a search
+    suggested again."""
+    pairs = [("--since", filters.since), ("--until", filters.until),
+             *(("--tag", tag) for tag in filters.tags), ("--setting", filters.setting)]
+    return "".join(f" {option} {shlex.quote(str(value))}" for option, value in pairs if value)
+
+
 def _given(filters: Filters) -> list[str]:
     return [option for option, given in _filter_options(filters).items() if given]
 
@@ -228,14 +236,15 @@ def unknown_setting(store: Store, setting: str | None) -> str | None:
     For list, search and report alike."""
     from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key
     from peerjournal.setting_names import known_settings, likely_meant
+    from peerjournal.textsafe import quoted
 
     if not setting or store.with_setting(setting):
         return None
     if setting_key(setting) == UNSPECIFIED_SETTING:  # (the entries without a setting)
-        return f"every entry has a setting ({setting!r} selects the entries without one)."
+        return f"every entry has a setting ({quoted(setting)} selects the entries without one)."
     meant = likely_meant(setting, known_settings(lambda: store))
     guess = f"; did you mean {meant!r} (`--setting {shlex.quote(meant)}`)?" if meant else "."
-    return f"no entry has the setting {setting!r}{guess}"
+    return f"no entry has the setting {quoted(setting)}{guess}"
 
 
 def not_found(store: Store, filters: Filters, *, searched: bool = False) -> str:
@@ -254,7 +263,7 @@ def not_found(store: Store, filters: Filters, *, searched: bool = False) -> str:
         return window
     if given == ["--tag"] and not searched:  # (a search's words may be what is missing)
         together = "both" if len(filters.tags) == 2 else "all of"
-        return f"no entry is tagged {together} {joined(_some(filters.tags))}."
+        return f"no entry is tagged {together} {joined(_some(list(map(_cut, filters.tags))))}."
     if len(given) == 1:
         return f"try without {given[0]}."
     return f"try fewer of {joined(given)}."
@@ -266,7 +275,7 @@ def _untagged(store: Store, untagged: list[str]) -> str:
     from peerjournal.plural import joined
 
     trashed = {tag: n for tag in untagged if (n := store.tagged(tag, trashed=True))}
-    missing = f"no entry is tagged {joined(_some(untagged), 'or')}"
+    missing = f"no entry is tagged {joined(_some(list(map(_cut, untagged))), 'or')}"
     if len(trashed) < len(untagged):  # a tag no entry has, or has had: a slip?
         missing += _tag_meant(store, [tag for tag in untagged if tag not in trashed])
     if not trashed:
@@ -294,6 +303,13 @@ def _tag_meant(store: Store, unknown: list[str]) -> str:
 
 
 _NAMED = 5  # tags said back by name; the rest counted (a thousand --tag would fill the screen)
+
+
+def _cut(tag: str) -> str:
+    """A tag typed, as a message repeats it: cut as `textsafe.quoted` cuts a value."""
+    from peerjournal.textsafe import QUOTED_WIDTH, cut
+
+    return cut(tag, QUOTED_WIDTH)
 
 
 def _some(named: list[str]) -> list[str]:
@@ -355,10 +371,64 @@ def _nothing_found(store: Store, query: str, filters: Filters) -> str:
         elsewhere.append(f"{counted(trashed, 'entry')} in the trash {has} {_quoted(query)} "
                          f"(see {store.hint('trash')})")
     if not elsewhere:
+        if said := _words_missing(store, query, filters):
+            return f"Nothing found for {_quoted(query)}{said}"
         anywhere = " in any entry" if _given(filters) else ""
         return f"Nothing found for {_quoted(query)}{anywhere}."
     where = " in the journal" if trashed and len(elsewhere) == 1 else " in the entries' text"
     return f"Nothing found for {_quoted(query)}{where}; {'; '.join(elsewhere)}."
+
+
+_PLAIN_WORD = re.compile(r"\w+(?:'\w+)*")
+_WORDS_CHECKED = 8  # a query of more words (a pasted paragraph) is said back as it is
+
+
+def _words_missing(store: Store, query: str, filters: Filters) -> str:
+    """After "Nothing found for 'housing offce'", for a query of a few plain words: which of
+    them no entry has, and the words of the journal they are likely slips for
+    (`searchfold.word_near`: "; did you mean 'office'"), with the search put right when every
+    missing word has a near one and the words found together; or that each is in some entry,
+    not together. Nothing when no word is in any entry and none is near one: the message says
+    it. The search put right keeps the filters given (`filters`), or says it finds entries
+    only without them. Asked only once a search found nothing: an index look-up per word, one
+    per word missing for the words near it, and one or two for the search put right."""
+    from peerjournal.db.searchfold import in_live_entry, word_near
+    from peerjournal.db.store import OPERATORS
+    from peerjournal.plural import joined
+
+    words = query.split()
+    distinct = list(dict.fromkeys(words))
+    if len(distinct) > _WORDS_CHECKED or not all(
+        _PLAIN_WORD.fullmatch(w) and w not in (*OPERATORS, "NEAR") for w in distinct
+    ):
+        return ""  # ("phrases", prefix*, NEAR(…), -word: as typed)
+    missing = [w for w in distinct if not in_live_entry(store.conn, w)]
+    if not missing:
+        together = ": each word is in some entry, but no entry has them all."
+        return together if len(distinct) > 1 else ""
+    meant = {w: near for w in missing if (near := word_near(store.conn, w))}
+    if not meant and missing == distinct:
+        return ""
+    named = "that word" if distinct == missing == distinct[:1] else joined(
+        [_quoted(w) for w in missing], "or")
+    said = f": no entry has {named}"
+    if not meant:
+        return f"{said}."
+    nears = joined([_quoted(near) for near in meant.values()], "and")
+    if len(meant) < len(missing):  # a word left in the search would find nothing
+        return f"{said}; did you mean {nears} for {joined(list(map(_quoted, meant)), 'and')}?"
+    fixed = [meant.get(w, w) for w in words]
+    if not in_live_entry(store.conn, " ".join(fixed)):
+        return f"{said}; near ones are {nears}, but no entry has them all with the rest."
+    # (plain words: one with an apostrophe is quoted as a person would type it, "can't")
+    again = " ".join(f'"{w}"' if "'" in w else shlex.quote(w) for w in fixed)
+    given = _given(filters)
+    if given and not store.search(" ".join(fixed), replace(filters, limit=1)):
+        those = "those" if len(given) > 1 else "it"
+        without = f"without {joined(given, 'and')}: no entry with {those} has the words"
+        return f"{said}; did you mean {nears} ({store.hint(f'search {again}')}, {without})?"
+    again += _as_options(filters)
+    return f"{said}; did you mean {nears} ({store.hint(f'search {again}')})?"
 
 
 class SearchCommand(TyperCommand):

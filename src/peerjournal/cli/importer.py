@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
 import typer
@@ -90,7 +92,7 @@ def register(app: typer.Typer) -> None:
                 held.enter_context(writing_long(store.path, "import"))
             records, repeated = _unrepeated(records)
             total = len(records)
-            records, in_trash, versions, already = _not_yet_imported(app_ctx, records)
+            records, in_trash, others, already = _not_yet_imported(app_ctx, records)
             checks, sessions = _not_yet_restored(app_ctx, found)
             drafts = not_yet_kept(paths.drafts_dir(app_ctx.db_path), found.drafts)
             skipped = joined(_counts(
@@ -113,6 +115,8 @@ def register(app: typer.Typer) -> None:
                 summary = f"no entries ({kind})"
             listed = counted(len(people), "person", "people")
             if dry_run:
+                if records:  # what the import refuses (a --lexicon only tried, or broken)
+                    app_ctx.lexicon()
                 also: list[str] = []
                 if people:  # "(1 already listed)", as the import itself says
                     from peerjournal.redact import people_to_add
@@ -125,7 +129,8 @@ def register(app: typer.Typer) -> None:
                     f"Would import {joined([summary, *restored, *also])}."
                     + _dates_note(found.dates, would=True)
                     + renumbered
-                    + _versions_note(versions, would=True)
+                    + _versions_note(others)
+                    + _gone_note(others, records)
                     + (f" {skipped} already in the journal would be skipped." if skipped else "")
                     + _repeated_note(repeated, would=True)
                     + _trash_note(in_trash, would=True)
@@ -164,7 +169,8 @@ def register(app: typer.Typer) -> None:
             if records or skipped or restored or in_trash or repeated:
                 app_ctx.say(
                     f"{done}{_dates_note(found.dates, would=False)}{renumbered}"
-                    f"{_versions_note(versions, would=False)}{restored_note}{skipped_note}"
+                    f"{_versions_note(others, ids)}{_gone_note(others, records, ids)}"
+                    f"{restored_note}{skipped_note}"
                     f"{_repeated_note(repeated, would=False)}"
                     f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
                 )
@@ -436,12 +442,22 @@ def _repeated_note(repeated: int, would: bool) -> str:
     return f" Skipped {n} repeated in the file (the same entry twice)."
 
 
+@dataclass
+class _Others:
+    """What new records with an entry's creation time are: another version of an entry
+    (`versions`: the record's place among the new ones -> that entry's ID), or an entry of
+    this journal gone from it since (`gone`: their places), destroyed in the trash."""
+
+    versions: dict[int, int] = field(default_factory=dict)
+    gone: list[int] = field(default_factory=list)
+
+
 def _not_yet_imported(
     app: AppContext, records: list[ImportRecord]
-) -> tuple[list[ImportRecord], list[int], list[int], dict[int, int]]:
+) -> tuple[list[ImportRecord], list[int], _Others, dict[int, int]]:
     """The records that are not already entries of the journal; the IDs of those in its
-    trash; for each new record that is another version of an entry, that entry's ID; and for
-    each record skipped, its ID in the file -> the ID of the entry it is in the journal.
+    trash; which new ones are other versions of an entry or gone from the journal (`_Others`);
+    and for each record skipped, its ID in the file -> the ID of the entry it is in the journal.
 
     A backup, jrnl journal or JSON array imported a second time adds nothing twice. An entry
     counts as already there when its creation time and everything written in it (date, texts,
@@ -451,11 +467,14 @@ def _not_yet_imported(
     what is written in it alone: the same words on the same date are there already, whenever
     that entry was made. A record with the creation time of an entry but other content
     (edited since the backup, on either side) is imported beside it, never dropped: no word is
-    lost, and the writer is told which entries to compare. Restoring a backup does not bring
-    back, as a second copy, an entry deleted since: one in the trash with the same creation
-    time (if the record has one), date and experience (`restore` does)."""
+    lost, and the writer is told which entries to compare. Where several entries share the
+    time (a JSON array without creation times gives them all the import's), the time alone
+    says nothing: a record is another version of one with its words or its ID, and one with
+    neither is an entry deleted since, brought back (`_likeliest`). Restoring a backup does
+    not bring back, as a second copy, an entry deleted since: one in the trash with the same
+    creation time (if the record has one), date and experience (`restore` does)."""
     if not app.db_path.exists():
-        return records, [], [], {}  # (a dry run never creates the journal)
+        return records, [], _Others(), {}  # (a dry run never creates the journal)
     store = app.store()
     walls = any(r.zoneless for r in records)  # jrnl's: matched by wall-clock time too
     have: dict[tuple[object, ...], int] = {}
@@ -473,9 +492,16 @@ def _not_yet_imported(
             trashed[when, entry.date, entry.experience] = entry.id
         trashed.setdefault((None, entry.date, entry.experience), entry.id)
     given = {_content(_matched_time(r), r.draft) for r in records if r.kept.created_at}
+    in_file = Counter(_matched_time(r) for r in records)  # how many records have each time
+    # and how many of them are no entry of the journal as it is (nor one in the trash)
+    unpaired = Counter(
+        stamp for r in records if (stamp := _matched_time(r)) in created
+        and _content(stamp, r.draft) not in have
+        and (stamp, r.draft.date, r.draft.experience) not in trashed
+    )
     new: list[ImportRecord] = []
     in_trash: list[int] = []  # one for each record skipped
-    versions: list[int] = []  # one for each record that is another version of an entry
+    others = _Others()
     already: dict[int, int] = {}
     likeness: dict[datetime, dict[tuple[object, ...], int]] = {}  # each time's, when first asked
     for record in records:
@@ -491,8 +517,13 @@ def _not_yet_imported(
             if stamp in created:
                 if stamp not in likeness:
                     likeness[stamp] = _by_likeness(created[stamp], given)
-                versions.append(_likeliest(likeness[stamp], record.draft))
-    return new, in_trash, versions, already
+                alone = len(created[stamp]) == 1 and in_file[stamp] == 1
+                match = _likeliest(likeness[stamp], record, alone, unpaired[stamp] == 1)
+                if match is None:
+                    others.gone.append(len(new) - 1)
+                else:
+                    others.versions[len(new) - 1] = match
+    return new, in_trash, others, already
 
 
 def _by_likeness(
@@ -503,23 +534,47 @@ def _by_likeness(
     journal's order). Made once per time, so a file of thousands of records sharing one (a
     JSON array without creation times, imported before) is matched in linear time."""
     index: dict[tuple[object, ...], int] = {}
+    left = [entry.id for entry, key in entries if key not in given]
+    if len(left) == 1:  # the one entry of the time no record of the file is the same as
+        index["left",] = left[0]
     for entry, key in entries:  # free: not the same as another record of the file
-        for way in _ways(key not in given, entry.experience, entry.date):
+        free = key not in given
+        for way in (*_ways(free, _said(entry), entry.date), ("id", entry.id), ("any",)):
             index.setdefault(way, entry.id)
     return index
 
 
-def _likeliest(index: dict[tuple[object, ...], int], draft: EntryDraft) -> int:
-    """The entry a record is likeliest another version of, where entries share its creation
-    time (a jrnl import): one not the same as another record of the file first, then one with
-    its experience, then one with its date; the first such in the journal's order."""
-    return next(index[way] for free in (True, False)
-                for way in _ways(free, draft.experience, draft.date) if way in index)
+def _likeliest(
+    index: dict[tuple[object, ...], int], record: ImportRecord, alone: bool, last: bool
+) -> int | None:
+    """The entry a record is likeliest another version of, among those of its creation time:
+    one with its words (experience, or answers) and not the same as another record of the
+    file, on its date first; then the one with its ID (edited here since); then one with its
+    words that is the same as another record of the file; the first such in the journal's
+    order. When the time is the entry's alone and the record's (`alone`), that entry whatever
+    it holds; when the record is the time's only one the journal lacks (`last`) and one entry
+    of the time is left that no record is the same as, that one (an edited jrnl entry: jrnl
+    keeps no IDs); otherwise none (an entry deleted since): the time does not say which."""
+    said, day = _said(record.draft), record.draft.date
+    ways = [*_ways(True, said, day), ("id", record.kept.id), *_ways(False, said, day)]
+    found = next((index[way] for way in ways if way in index), None)
+    if found is None and alone:
+        return index["any",]
+    return index.get(("left",)) if found is None and last else found
 
 
-def _ways(free: bool, experience: str, day: date) -> tuple[tuple[object, ...], ...]:
-    """The ways a record can be like an entry of its creation time, likest first."""
-    return (free, 0, experience, day), (free, 1, experience), (free, 2, day), (free, 3)
+def _ways(free: bool, said: object, day: date) -> tuple[tuple[object, ...], ...]:
+    """The ways a record can be like an entry of its creation time by its words, likest
+    first (none when it has none)."""
+    return ((free, said, day), (free, said)) if said is not None else ()
+
+
+def _said(entry: EntryDraft) -> object:
+    """What an entry is recognised by when edited: its experience, or, without one (a prompt
+    set's), its answers; None when it has neither."""
+    if entry.experience.strip():
+        return entry.experience
+    return frozenset(entry.answers.items()) if entry.answers else None
 
 
 def _matched_time(record: ImportRecord) -> datetime | None:
@@ -568,21 +623,43 @@ def _dates_note(order: DateOrder | None, would: bool) -> str:
             f"first, {again}.")
 
 
-def _versions_note(versions: list[int], would: bool) -> str:
+def _versions_note(others: _Others, ids: list[int] | None = None) -> str:
     """The sentence for records imported beside the entries they are other versions of (same
-    creation time, other content); `versions`: the entry each one matched."""
+    creation time, other content), naming those entries and (`ids`: the new entries' IDs,
+    after the import) the copies added."""
+    versions = others.versions
     if not versions:
         return ""
-    ids = sorted(set(versions))
+    matched = Counter(versions.values())
     n = len(versions)
-    verb = "would be" if would else ("was" if n == 1 else "were")
+    verb = "would be" if ids is None else ("was" if n == 1 else "were")
     they = f"{'it' if n == 1 else 'they'} {verb}"
+    several = joined([f"{k} versions of ID {i}" for i, k in sorted(matched.items()) if k > 1])
+    added = f" as {_ids_text([ids[at] for at in versions])}" if ids is not None else ""
     return (
         f" {counted(n, 'entry')} differ{'s' if n == 1 else ''} from the journal's version "
-        f"({_ids_text(ids)}: edited since, here or there), so {they} added beside "
-        f"{'it' if len(ids) == 1 else 'them'}: compare with `peerjournal show ID`; "
-        "`peerjournal delete ID` removes the copy you do not want."
+        f"({_ids_text(list(matched))}{'; ' + several if several else ''}: edited since, here "
+        f"or there), so {they} added beside {'it' if len(matched) == 1 else 'them'}{added}: "
+        "compare with `peerjournal show ID`; `peerjournal delete ID` removes the copy you do "
+        "not want."
     )
+
+
+def _gone_note(others: _Others, records: list[ImportRecord], ids: list[int] | None = None
+               ) -> str:
+    """The sentence for records of entries gone from the journal since (`_Others.gone`),
+    added back: their new IDs (`ids`, after the import), or before it their IDs in the file."""
+    if not others.gone:
+        return ""
+    n = len(others.gone)
+    gone = f" {counted(n, 'entry')} not in the journal (deleted since?)"
+    if ids is not None:
+        back = _ids_text([ids[at] for at in others.gone])
+        return f"{gone} {'was' if n == 1 else 'were'} added back: {back}."
+    given = [records[at].kept.id for at in others.gone]
+    named = [i for i in given if i is not None]
+    in_file = f" ({_ids_text(named)} in the file)" if len(named) == n else ""
+    return f"{gone} would be added back{in_file}."
 
 
 def _trash_note(in_trash: list[int], would: bool) -> str:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from peerjournal.cli.options import Json, typed, typed_noted
 from peerjournal.context import AppContext
 from peerjournal.plural import joined
+
+if TYPE_CHECKING:
+    from peerjournal.db.people import PersonRow
+    from peerjournal.errors import NotFoundError
 
 Name = Annotated[
     list[str],
@@ -107,11 +111,16 @@ def register(app: typer.Typer) -> None:
     def remove(ctx: typer.Context, words: Name, json_out: Json = False) -> None:
         """Take a person off the list (their name will no longer be replaced in exports)."""
         from peerjournal.db.people import list_people, remove_person
+        from peerjournal.errors import NotFoundError
         from peerjournal.redact import Person, contains_name
 
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        removed = remove_person(store, typed(" ".join(words)))  # (as `add` read it)
+        name = typed(" ".join(words))  # (as `add` read it)
+        try:
+            removed = remove_person(store, name)
+        except NotFoundError as exc:
+            raise _with_meant(app_ctx, name, exc) from None
         # another listed name may still replace it: "Zoë" and a "Zoë" with a zero-width
         # space listed before they were told apart, "Bob" (a short form of a listed Robert);
         # not one read with U+FFFD, which replaces nothing (exports refuse until it is put
@@ -132,6 +141,43 @@ def register(app: typer.Typer) -> None:
             )
             return
         app_ctx.say(f"Removed {removed.name}: exports will no longer redact that name.")
+
+
+def _with_meant(app_ctx: AppContext, name: str, unlisted: NotFoundError) -> NotFoundError:
+    """`remove_person`'s refusal of a name not on the list, with the one listed name it is
+    likely a slip for ("'Sam Jone' is not on the people list; did you mean 'Sam Jones' …?");
+    as it is when it is near no name, or as near two ("Sam": Sam Jones and Sam Smith)."""
+    import shlex
+
+    from peerjournal.db.people import list_people
+    from peerjournal.errors import NotFoundError
+    from peerjournal.setting_names import likely_meant
+    from peerjournal.textsafe import quoted
+
+    people = list_people(app_ctx.store(), redacting=False)
+    names = [p.name for p in people]
+    meant = likely_meant(name, names)
+    if meant != likely_meant(name, names[::-1]):  # a tie: the first of it is no likelier
+        meant = None
+    meant = meant or _named_by(name, people)
+    if meant is None:
+        return unlisted
+    again = app_ctx.command_hint(f"people remove {shlex.quote(meant)}")
+    return NotFoundError(
+        f"{quoted(name)} is not on the people list; did you mean {meant!r} ({again})?"
+    )
+
+
+def _named_by(name: str, people: list[PersonRow]) -> str | None:
+    """The one listed person `name` stands for as `people list` shows them: their alias
+    ("S."), or a part or short form of their name that exports replace ("Jones", "Bob Brown"
+    for Robert Brown); None when no one, or more than one, is."""
+    from peerjournal.redact import Person, contains_name
+
+    key = name.casefold().strip()
+    found = [p.name for p in people if p.alias and p.alias.casefold().strip() == key]
+    found = found or [p.name for p in people if contains_name(name, [Person(p.name, p.alias)])]
+    return found[0] if len(set(found)) == 1 else None
 
 
 def _refuse_one_letter_words(app_ctx: AppContext, name: str, alias: str | None) -> None:

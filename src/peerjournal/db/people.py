@@ -98,7 +98,11 @@ def add_person(store: Store, name: str, alias: str | None, now: datetime) -> tup
 def remove_person(store: Store, name: str) -> PersonRow:
     existing = find_person(store, name)
     if existing is None:
-        raise NotFoundError(f"{name!r} is not on the people list (see `peerjournal people list`).")
+        from peerjournal.textsafe import quoted
+
+        raise NotFoundError(
+            f"{quoted(name)} is not on the people list (see `peerjournal people list`)."
+        )
     with store._write() as conn:
         conn.execute("DELETE FROM person WHERE id = ?", (existing.id,))
     return existing

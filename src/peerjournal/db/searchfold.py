@@ -58,8 +58,12 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from peerjournal.plain_letters import SPELLED_OUT, STROKED
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # Compatibility forms that only change how a letter is drawn (unicodedata.decomposition tags)
 _DRAWN_ALIKE = frozenset(
@@ -127,8 +131,10 @@ def snippet_tokens(query: str) -> int:
 # A "string" of FTS5 syntax (or an unclosed one, to the end): no operators inside
 STRING = re.compile(r'"[^"]*(?:"|$)')
 # … or else what `fold_query` makes a phrase: a run of spaced characters, or a word with an
-# apostrophe in it (Jo's, don’t); or a ^, which `fold_query` drops
-_APOSTROPHE_WORD = r"\w+(?:['’]\w+)+"
+# apostrophe in it (Jo's, don’t); or a ^, which `fold_query` drops. Only from a word's start
+# (not after a letter or digit): tried from every position of a long run of letters (a pasted
+# hash), each attempt reread the rest of it, and a 20,000-letter query took a minute
+_APOSTROPHE_WORD = r"(?<!\w)\w+(?:['’]\w+)+"
 _STRING_OR_PHRASE = re.compile(
     f"{STRING.pattern}|(?: {_SPACED.pattern} )+|{_APOSTROPHE_WORD}|{BOOST.pattern}"
     f"|{re.escape(CARET)}"
@@ -413,3 +419,80 @@ def unfold_snippet(
         pieces.append(text[was : unfolder.index(pos, end=True)])
         return head + "".join(pieces) + tail
     return snippet
+
+
+# The endings an apostrophe cuts off as a word of their own (the index reads "can't" as can
+# and t): "cant" typed for "can't", "dont", "didnt", "youre", "ive", "shes" (`word_near`)
+_CONTRACTED = ("t", "s", "d", "m", "ll", "re", "ve")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LONGEST_GUESSED = 40  # letters of a word `word_near` finds a word near
+# highlight marks: Unicode noncharacters, never in a writer's text (a \x01 pasted into an
+# entry was read as one, and the journal text up to the hit given as the word meant)
+_MARK_START, _MARK_END = "\ufdd0", "\ufdd1"
+_MARKED = re.compile(f"{_MARK_START}([^{_MARK_START}{_MARK_END}]*){_MARK_END}")
+
+
+def word_near(conn: sqlite3.Connection, word: str) -> str | None:
+    """A word of the journal's live entries that `word`, found in none, is likely a slip for:
+    the same word with an apostrophe ("cant": "can't"), or one an edit away (a letter more,
+    less, changed, or two swapped: "handovr": "handover"), or another form of one ("walking"
+    for "walkd", found by "walk"), as written in an entry: so it finds entries. None when
+    there is none, or `word` is too short to guess from (every two letters are a word).
+
+    One FTS5 query of all the edits at once (a few hundred terms, each a seek in the index):
+    a few milliseconds, where reading the index's vocabulary costs a second on a large
+    journal (fts5vocab counts every term's rows)."""
+    word = fold(word).lower()
+    # (a word longer than any written is a paste, not a slip: its edits, tens of thousands of
+    # terms, took minutes and made a query too long for SQLite, exit 70)
+    if not 3 <= len(word) <= _LONGEST_GUESSED or not word.isalpha():
+        return None
+    for tail in _CONTRACTED:
+        head = word.removesuffix(tail)
+        if head != word and len(head) > 1 and _marked_word(conn, f'"{head} {tail}"'):
+            return f"{head}'{tail}"
+    # the word the match highlights, as the entry has it: an edit, or another form of an
+    # edit's stem ("walking" for "walkd", found by "walk"), never the edit itself, which may
+    # be no word ("walki") and find nothing
+    return _marked_word(conn, " OR ".join(f'"{edit}"' for edit in sorted(_edits(word))))
+
+
+def in_live_entry(conn: sqlite3.Connection, word: str) -> bool:
+    """Whether a live entry has `word` (a plain word, as a query gives it; or a few: all of
+    them): found in the index without ranking every entry that has it, as a search would
+    (hundreds of milliseconds for a word of thousands of entries). A word FTS5 cannot read
+    counts as found: not said to be missing."""
+    import sqlite3
+
+    try:
+        return _marked_word(conn, fold_query(word)) is not None
+    except sqlite3.OperationalError:
+        return True
+
+
+def _edits(word: str) -> set[str]:
+    """The words one edit from `word` (Norvig's four kinds), over a-z and its own letters."""
+    letters = set(_LETTERS) | set(word)
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    edits |= {a + c + b for a, b in splits for c in letters}
+    edits.discard(word)
+    return {edit for edit in edits if len(edit) > 1}
+
+
+def _marked_word(conn: sqlite3.Connection, match: str) -> str | None:
+    """The first word that FTS5 query `match` finds in a live entry, as the entry has it
+    (lower case); None if it finds none."""
+    columns = conn.execute("SELECT count(*) FROM pragma_table_info('entry_fts')").fetchone()[0]
+    marked = " || ' ' || ".join(
+        f"coalesce(highlight(entry_fts, {n}, char(0xFDD0), char(0xFDD1)), '')"
+        for n in range(columns)
+    )
+    row = conn.execute(
+        f"SELECT {marked} FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
+        "WHERE entry_fts MATCH ? AND e.deleted_at IS NULL LIMIT 1", [match]
+    ).fetchone()
+    found = _MARKED.search(row[0]) if row else None
+    return found[1].lower() if found else None
