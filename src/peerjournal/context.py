@@ -45,6 +45,9 @@ def system_clock() -> datetime:
     return datetime.now().astimezone()
 
 
+# the commands that store the scores of the lexicon they use (`drift --rescore` checks its own)
+_STORES_SCORES = {("write",), ("edit",), ("import",)}
+
 # the commands that may start a journal (any other finds none: at a path named with --db or
 # PEERJOURNAL_DB an error, else an empty journal that makes no file)
 _STARTERS = {("write",), ("import",), ("people", "add"), ("supervision", "check"),
@@ -292,16 +295,57 @@ class AppContext:
             self.lexicon()  # (its load at save then reads the copy parsed now from the cache)
 
     def lexicon(self) -> Lexicon:
+        """The lexicon to score with. For a command that stores scores (`_STORES_SCORES`), a
+        --lexicon other than the journal's is refused (`refuse_a_trial_lexicon`), once it has
+        loaded (a broken file says its own error first): found here, it is found before the
+        first question or the editor (`refuse_unusable_lexicon`), and before `write -x` saves
+        (which keeps the text as a draft, as for any error there)."""
         from peerjournal.drift import load_lexicon
         from peerjournal.drift.lexicon import LexiconError
 
         path = self.lexicon_path()
         try:
-            return load_lexicon(path, paths.cache_dir(), announce=self.say)
+            loaded = load_lexicon(path, paths.cache_dir(), announce=self.say)
         except LexiconError as exc:
             if path is None or self.lexicon_option is not None:
                 raise
             raise self._set_in_config(exc) from None
+        if self.command in _STORES_SCORES:
+            self.refuse_a_trial_lexicon(" ".join(self.command))
+        return loaded
+
+    def is_the_journals_lexicon(self) -> bool:
+        """Whether the lexicon in use scores as the one set in config.toml (or the shipped one)
+        does: `write`, `report` and a plain `--rescore` use that one, whatever --lexicon said."""
+        if self.lexicon_option is None:
+            return True
+        from peerjournal.drift.lexicon import LexiconError, lexicon_version
+
+        given = lexicon_version(self.lexicon_path())
+        try:
+            return given == lexicon_version(self.configured_lexicon_path())
+        except LexiconError:  # the configured one cannot be read: it is not this one
+            return False
+
+    def refuse_a_trial_lexicon(self, command: str) -> None:
+        """The one rule for every `command` that stores scores (`write`, `edit`, `import`,
+        `drift --rescore`): a --lexicon other than the journal's is refused (exit 2). Its
+        scores, stored, would be mixed with those of the journal's lexicon, which the next
+        `write` uses again; `drift ID` and `drift --text` try a lexicon without storing."""
+        given = self.lexicon_path()
+        if given is None or self.is_the_journals_lexicon():
+            return
+        from peerjournal.errors import ExitCode, PeerJournalError
+
+        configured = self.configured_lexicon_path()
+        own = f"{configured}, set in {paths.config_path()}" if configured else "the shipped one"
+        raise PeerJournalError(
+            f"{command} --lexicon: {given} is not the journal's lexicon ({own}); scores from a "
+            "lexicon you are only trying are never stored (`drift ID --lexicon PATH` and "
+            "`drift --text` try it), and `write`, `report` and `drift --rescore` score with "
+            f"the journal's. To make it the journal's lexicon, {how_to_configure(given)}.",
+            ExitCode.USAGE,
+        )
 
     def lexicon_problem(self) -> str | None:
         """Why the lexicon in use (--lexicon or the setting) cannot be used, or None: for
@@ -427,3 +471,15 @@ class AppContext:
 
     def stdin_is_terminal(self) -> bool:
         return sys.stdin.isatty()
+
+
+def how_to_configure(path: Path) -> str:
+    """'set lexicon = "…" under [drift] in …/config.toml, then run …': the README's way to
+    make the lexicon file at `path` the journal's own."""
+    import json
+
+    chosen = json.dumps(str(path.absolute()), ensure_ascii=False)  # a TOML string too
+    return (
+        f"set lexicon = {chosen} under [drift] in {paths.config_path()}, then run "
+        "`peerjournal drift --rescore`"
+    )

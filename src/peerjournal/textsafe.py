@@ -4,9 +4,11 @@ Everything the writer typed, or a file brought in (entries, settings, tags, name
 prompt sets, lexicon labels, summaries, error messages), goes through `clean` before it is
 printed. C0 controls other than newline and tab, DEL, C1 controls (0x80-0x9f, including the
 one-byte CSI 0x9b) and lone surrogates become visible escapes (ESC is shown as the four
-characters `\\x1b`), so an escape sequence arrives on the terminal as harmless printable text:
-no screen clears, no window-title changes, no colours. Tabs become four spaces. Only what is
-drawn changes; stored text and `--json` output are untouched. `render.safe` wraps it for Rich.
+characters `\\x1b`; a byte that is not UTF-8, in a name given on the command line or a file
+name, is shown as U+FFFD, as `as_typed` shows it), so an escape sequence arrives on the
+terminal as harmless printable text: no screen clears, no window-title changes, no colours.
+Tabs become four spaces. Only what is drawn changes; stored text and `--json` output are
+untouched. `render.safe` wraps it for Rich.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from collections.abc import Callable
 # direction marks, and emoji sequences use the zero-width joiner.
 _FORMAT = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 TAB = "    "
+REPLACEMENT = "\ufffd"
+# How much of a value typed `quoted` repeats in a message (as `write -s` always did)
+QUOTED_WIDTH = 40
 # Drawn as nothing, yet not format characters (Cf): the combining grapheme joiner, Hangul
 # fillers, Khmer inherent vowels, Mongolian and other variation selectors.
 _BLANK = re.compile(
@@ -30,6 +35,8 @@ _BLANK = re.compile(
 
 def _escape_char(ch: str) -> str:
     code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as Python hands it over
+        return REPLACEMENT
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -112,6 +119,25 @@ def as_typed(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     except UnicodeEncodeError:  # a surrogate that stands for no byte (a "\\ud800" escape)
         return re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+def quoted(value: str, width: int = QUOTED_WIDTH) -> str:
+    """`value`, typed on the command line, quoted for a message that says it cannot be used:
+    its bytes that are not UTF-8 shown as U+FFFD (`as_typed`), cut to `width` characters with
+    "…" (a paragraph pasted into the wrong option is not repeated whole on stderr), and its
+    control characters escaped (repr)."""
+    return repr(cut(as_typed(value), width))
+
+
+# the escape repr() writes for a byte that is not UTF-8 (Python's "\\udcff"), not one of a
+# backslash typed (which repr doubles)
+_REPR_NOT_UTF8 = re.compile(r"(?<!\\)((?:\\\\)*)\\udc[89a-f][0-9a-f]")
+
+
+def as_typed_in(message: str) -> str:
+    """`message`, a message of click's quoting (repr) what was typed, with each escape of a
+    byte that is not UTF-8 shown as U+FFFD, as `quoted` shows it."""
+    return _REPR_NOT_UTF8.sub(lambda m: m.group(1) + REPLACEMENT, message)
 
 
 # NULs between two words of two characters or more ("ok\0nul"); not those of UTF-16 text

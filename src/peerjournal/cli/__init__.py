@@ -287,7 +287,9 @@ def _usage_failed(exc: UsageError) -> NoReturn:
         message = message.rstrip(".") + "."
     if exc.ctx is not None and "--help" not in message:  # (`help`: "Did you mean '--help'?")
         message += f" See '{exc.ctx.command_path} --help'."
-    _fail(message, ExitCode.USAGE)
+    from peerjournal.textsafe import as_typed_in  # (click quotes a value typed with repr)
+
+    _fail(as_typed_in(message), ExitCode.USAGE)
 
 
 def _negative_number(exc: NoSuchOption) -> UsageError | None:

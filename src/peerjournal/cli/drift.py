@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from peerjournal.cli.options import Json
 from peerjournal.cli.options import entry_id as parse_entry_id
-from peerjournal.context import AppContext
+from peerjournal.context import AppContext, how_to_configure
 
 if TYPE_CHECKING:
     from peerjournal.db.store import Store
@@ -79,7 +78,7 @@ def register(app: typer.Typer) -> None:
             )
         if rescore:
             lexicon = app_ctx.lexicon()  # a broken file says so before advice to configure it
-            _refuse_a_trial_lexicon(app_ctx)
+            app_ctx.refuse_a_trial_lexicon("drift --rescore")
             _rescore(app_ctx, lexicon, json_out)
             return
         from peerjournal.drift import reflective_questions, score_text
@@ -143,7 +142,7 @@ def _stored_score_note(app_ctx: AppContext, entry: Entry, score: DriftScore) -> 
     if stored == score.verdict:
         words = f"also {words}, with other figures"
     lexicon_file = app_ctx.lexicon_path()
-    if lexicon_file and not is_the_journals_lexicon(app_ctx):  # only a look through it
+    if lexicon_file and not app_ctx.is_the_journals_lexicon():  # only a look through it
         app_ctx.say(
             f"The journal holds another score for this entry ({words}), from the lexicon it "
             "was scored with; `list`, `report` and `supervision prep` show that one. To score "
@@ -206,53 +205,6 @@ def _title(entry: Entry | None, ascii_only: bool = False) -> str:
 
     parts = [f"#{entry.id}", spoken(entry.date, weekday=True), entry.setting]
     return (" / " if ascii_only else " · ").join(part for part in parts if part)
-
-
-def is_the_journals_lexicon(app: AppContext) -> bool:
-    """Whether the lexicon in use scores as the one set in config.toml (or the shipped one)
-    does: `write`, `report` and a plain `--rescore` use that one, whatever --lexicon said."""
-    if app.lexicon_option is None:
-        return True
-    from peerjournal.drift.lexicon import LexiconError, lexicon_version
-
-    given = lexicon_version(app.lexicon_path())
-    try:
-        return given == lexicon_version(app.configured_lexicon_path())
-    except LexiconError:  # the configured one cannot be read: it is not this one
-        return False
-
-
-def how_to_configure(path: Path) -> str:
-    """'set lexicon = "…" under [drift] in …/config.toml, then run …': the README's way to
-    make the lexicon file at `path` the journal's own."""
-    import json
-
-    from peerjournal import paths
-
-    chosen = json.dumps(str(path.absolute()), ensure_ascii=False)  # a TOML string too
-    return (
-        f"set lexicon = {chosen} under [drift] in {paths.config_path()}, then run "
-        "`peerjournal drift --rescore`"
-    )
-
-
-def _refuse_a_trial_lexicon(app: AppContext) -> None:
-    """--rescore with a --lexicon other than the journal's own would store scores that
-    `report` at once calls out of date, beside the next `write`'s from the journal's lexicon."""
-    given = app.lexicon_path()
-    if given is None or is_the_journals_lexicon(app):
-        return
-    from peerjournal import paths
-    from peerjournal.errors import ExitCode, PeerJournalError
-
-    configured = app.configured_lexicon_path()
-    own = f"{configured}, set in {paths.config_path()}" if configured else "the shipped one"
-    raise PeerJournalError(
-        f"--rescore --lexicon: {given} is not the journal's lexicon ({own}); `write`, "
-        "`report` and the next `drift --rescore` would score with that one again. To make "
-        f"it the journal's lexicon, {how_to_configure(given)}.",
-        ExitCode.USAGE,
-    )
 
 
 def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:

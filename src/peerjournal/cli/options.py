@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, cast
 
 import typer
+
+from peerjournal.textsafe import quoted
 
 if TYPE_CHECKING:
     from datetime import date
@@ -53,7 +56,7 @@ def numbered(text: str, what: str, lister: str, example: int, first: str) -> int
     digits = text.strip().removeprefix("#")
     if not digits.isascii() or not digits.removeprefix("-").isdigit():
         # words are not repeated: they may be journal text typed in the wrong place
-        said = "that" if len(digits) > 12 or len(digits.split()) > 1 else repr(text)
+        said = "that" if len(digits) > 12 or len(digits.split()) > 1 else quoted(text)
         raise typer.BadParameter(
             f"{said} is not {what}: use the number {lister} shows, such as {example}."
         )
@@ -222,7 +225,7 @@ def _numbers(text: str, numbered: _Numbered) -> list[int]:
     higher (at most MOST_IN_RANGE)."""
     parts = [part.strip() for part in text.split(",")]
     if len(parts) > 1 and not any(parts):
-        raise typer.BadParameter(f"{text!r} is not {numbered.example}.")
+        raise typer.BadParameter(f"{quoted(text)} is not {numbered.example}.")
     found: list[int] = []
     for part in filter(None, parts) if len(parts) > 1 else parts:
         if refused := numbered.check(part):
@@ -384,7 +387,7 @@ def whole_number(least: int) -> Callable[[str | int], int]:
             return text
         digits = text.strip()
         if not digits.isascii() or not digits.isdigit() or int(digits) < least:
-            raise typer.BadParameter(f"{text!r}: give a whole number, {least} or more.")
+            raise typer.BadParameter(f"{quoted(text)}: give a whole number, {least} or more.")
         return int(digits)
 
     return parse
@@ -430,13 +433,15 @@ def setting_filter(setting: str | None) -> str | None:
 
     if setting is None:
         return None
-    setting = typed(setting)
-    if not shows_anything(setting):
+    read = typed(setting)
+    # a control character is a space, as in a setting `write -s` stores (`normalise_setting`)
+    spaced = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in read)
+    if not shows_anything(spaced):
         raise PeerJournalError(
-            f"Not a usable setting: {setting!r} (name one, or `--setting unspecified` for "
+            f"Not a usable setting: {quoted(read)} (name one, or `--setting unspecified` for "
             "entries without a setting)."
         )
-    return " ".join(setting.split())
+    return " ".join(spaced.split())
 
 
 def tag_filter(tags: list[str] | None) -> list[str]:
@@ -493,6 +498,19 @@ def option_text(value: str, option: str) -> str:
     from peerjournal.errors import PeerJournalError
 
     try:
-        return clean_text(typed(value))
+        text = clean_text(typed(value))
     except PeerJournalError as exc:
         raise PeerJournalError(after_prefix(option, exc.message)) from None
+    text = _LINE_BREAKS.sub("\n", text)  # Word's Shift+Enter (\x0b), a page break (\x0c)
+    if control := _CONTROL.search(text):  # (an escape sequence, into a file for a mentor)
+        raise PeerJournalError(
+            f"{option} holds a control character ({quoted(control[0])}); give the text "
+            "alone (line breaks and tabs are kept)."
+        )
+    return text
+
+
+# control characters but line breaks and tabs (`option_text`: a note is read, not drawn)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# the line breaks str.splitlines knows but \n and \r: read as \n in a text option
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")

@@ -60,8 +60,17 @@ def home_problem() -> str | None:
     exit code of the commands that cannot open the journal there."""
     from peerjournal import paths
 
-    problem = paths.not_a_folder(paths.data_dir())
-    return f"{problem}; no journal, draft or setting can be kept there." if problem else None
+    home = paths.data_dir()
+    problem = paths.not_a_folder(home)
+    if problem:
+        return f"{problem}; no journal, draft or setting can be kept there."
+    for folder in home.parents:  # a file (or a link to nothing) on the way to it
+        if problem := paths.not_a_folder(folder):
+            return (f"{problem}, so the data folder {home} cannot be made in it; no journal, "
+                    "draft or setting can be kept there.")
+        if folder.exists():
+            break
+    return None
 
 
 def _folder_fix(app: AppContext) -> str:

@@ -487,9 +487,13 @@ class Store:
         one = len(new) == 1
         subject = f"Entry {named[0]}" if one else f"Entries {joined(named)}"
         edit = self.hint(f"edit {named[0] if one else 'ID'}")
-        self._teller.say(
-            not_utf8_note(subject, one, f"correct {'it' if one else 'each'} with {edit}")
-        )
+        remedy = f"correct {'it' if one else 'each'} with {edit}"
+        if getattr(self.conn, "damage", None):  # an edit is refused: saved to it, nothing is
+            backup = self.hint("export --full -o backup.json")
+            remedy = (f"this journal is damaged, so it cannot be corrected here: {backup} saves "
+                      "what can be read, and `peerjournal --db NEW.db import backup.json` puts "
+                      f"it in a new journal, where `edit` corrects {'it' if one else 'them'}")
+        self._teller.say(not_utf8_note(subject, one, remedy))
 
     # -- entries -------------------------------------------------------------------------
 
