@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from peerjournal.errors import PeerJournalError
@@ -678,3 +678,15 @@ def parse_bound(text: str, today: date, *, until: bool = False) -> date:
         return parse_recent_date(text, today)
     except UnreadableDate as exc:  # (--until takes a day after today; --since refuses it)
         raise exc.reading_periods(BOUND_FORMS, ahead=until) from None
+
+
+def local_day(moment: datetime) -> date:
+    """The day `moment` falls on here, as "today" is (one without a zone is local time); its
+    own day where the local zone cannot hold it (a stamp at the calendar's first or last hour:
+    `astimezone` overflows)."""
+    if moment.tzinfo is None:
+        return moment.date()
+    try:
+        return moment.astimezone().date()
+    except (OverflowError, OSError, ValueError):
+        return moment.date()

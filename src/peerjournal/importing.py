@@ -560,6 +560,7 @@ def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
 def _self_check(item: Any, n: int, today: date) -> SelfCheck:
     """A self-check as stored, as `review` would take it in a summary (`selfcheck_rules`).
     Errors name its position and item ids, never a note."""
+    from peerjournal.dates import local_day
     from peerjournal.selfcheck_rules import complete_but_empty, dated_too_late
     from peerjournal.supervision import Answer, SelfCheck, check_score, is_item_id
 
@@ -590,7 +591,7 @@ def _self_check(item: Any, n: int, today: date) -> SelfCheck:
         answers[item_id] = Answer(score, _characters(note, f"{where}: {item_id}", "note"))
     if complete_but_empty(len(answers), item["complete"]):
         raise _Bad(where, "it is marked complete but answers no item ('answers' is empty).")
-    if dated_too_late(day := _local_day(created), today):
+    if dated_too_late(day := local_day(created), today):
         raise _Bad(where, f"'created_at' is {day}, in the future (today is {today}).")
     return SelfCheck(_kept(item.get("id")), created, answers, item["complete"])
 
@@ -791,15 +792,6 @@ def _stamp(value: Any, where: str, key: str) -> datetime | None:
             where, f"'{key}' is not an ISO 8601 timestamp (like 2026-11-20T18:30:00+00:00)."
         ) from None
     return stamp if stamp.tzinfo else stamp.astimezone()
-
-
-def _local_day(stamp: datetime) -> date:
-    """The day `stamp` falls on here; its own day where the local zone cannot hold it (a stamp
-    at the calendar's first or last hour: `astimezone` overflows)."""
-    try:
-        return stamp.astimezone().date()
-    except (OverflowError, OSError, ValueError):
-        return stamp.date()
 
 
 def _checked(

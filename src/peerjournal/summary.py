@@ -423,10 +423,12 @@ def dimension_trends(
     """Per dimension (`dimension_trend`): the per-period series, the rate over the period
     (rounded as the summary's numbers are) and the direction. `window`: the report's
     `totals.dimensions`; without them, the periods' rates are weighed."""
+    from peerjournal.trends import dimension_title
+
     dims = list(dict.fromkeys(d for p in periods for d in p["dimensions"]))  # report order
     out = []
     for dim in dims:
-        row: dict[str, Any] = {"id": dim, "label": labels.get(dim) or _humanise(dim)}
+        row: dict[str, Any] = {"id": dim, "label": dimension_title(dim, labels)}
         for polarity in POLARITIES:
             rate = _number((window or {}).get(dim, {}).get(polarity))
             t = dimension_trend(periods, dim, polarity, rate)
@@ -461,10 +463,6 @@ def _with_curated(
     for row in rows:
         row["curated"] = {polarity: counts[(row["id"], polarity)] for polarity in POLARITIES}
     return rows
-
-
-def _humanise(identifier: str) -> str:
-    return identifier.replace("_", " ").replace(".", " ").strip().capitalize()
 
 
 _MarkerKey = tuple[str, str, bool]  # (polarity, marker, negated)
@@ -502,6 +500,8 @@ def top_markers(
     an export reads the other entries' compact scores (`db.stats.summary_drifts`), which keep
     no flags (and each marker once, with the `times` it counted). An identity marker's is
     always 0: the noticing is of a slip. Excerpts: see `_choose_quotes`."""
+    from peerjournal.trends import dimension_title
+
     counts: dict[_MarkerKey, int] = defaultdict(int)
     noticed: dict[_MarkerKey, int] = defaultdict(int)
     seen_in: dict[_MarkerKey, set[int]] = defaultdict(set)
@@ -538,8 +538,7 @@ def top_markers(
                 "id": marker,
                 "label": marker_label(marker, labels, negated=negated),
                 "dimension": dimension_of[marker],
-                "dimension_label": labels.get(dimension_of[marker])
-                or _humanise(dimension_of[marker]),
+                "dimension_label": dimension_title(dimension_of[marker], labels),
                 "count": counts[(polarity, marker, negated)],
                 "entries": len(seen_in[(polarity, marker, negated)]),
                 "noticed": noticed[(polarity, marker, negated)],

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from peerjournal.dates import RECENT_WEEKS, recent_weeks, spoken
+from peerjournal.dates import RECENT_WEEKS, local_day, recent_weeks, spoken
 from peerjournal.drift import is_learned_marker
 from peerjournal.drift.lexicon import DIMENSIONS
 from peerjournal.entry import ELEMENTS, Entry
@@ -732,11 +732,6 @@ class Window:
 def _utc(moment: datetime) -> datetime:
     """`moment` in UTC, to compare it with another (one without a zone is local time)."""
     return moment.astimezone(UTC)
-
-
-def local_day(moment: datetime) -> date:
-    """The local day of `moment` (one without a zone is local time), as "today" is."""
-    return moment.astimezone().date() if moment.tzinfo else moment.date()
 
 
 def prep_window(
