@@ -12,6 +12,7 @@ import pytest
 from peerjournal.drift import DIMENSIONS, Lexicon, load_lexicon, score_text
 from peerjournal.drift.score import DriftScore, reflective_questions
 from peerjournal.render.drift import (
+    OUTWEIGHED_SENTENCE,
     SELF_DOUBT_SENTENCE,
     VERDICT_SENTENCES,
     verdict_sentence,
@@ -153,9 +154,10 @@ def test_self_doubt_leading_strictly_is_still_mostly_self_doubt(lexicon: Lexicon
     assert verdict_sentence(
         _figures({"self_worth": 4.0, "clinical_language": 1.0}), lexicon
     ) == SELF_DOUBT_SENTENCE
+    # … and round 40: the clinical role named, with the self-doubt that outweighs it
     assert verdict_sentence(
         _figures({"self_worth": 3.0, "clinical_language": 2.0}), lexicon
-    ) == VERDICT_SENTENCES["drift"]
+    ) == OUTWEIGHED_SENTENCE.format(role="clinical language", largest="mostly self-doubt")
     # another dimension first on a tie (display order) is a tie too (round 37): named first
     assert verdict_sentence(
         _figures({"focus": 2.0, "self_worth": 2.0}), lexicon

@@ -15,7 +15,11 @@ from peerjournal.drift import (
     score_text,
 )
 from peerjournal.drift.score import DriftScore, named_drift
-from peerjournal.render.drift import SELF_DOUBT_SENTENCE, VERDICT_SENTENCES, verdict_sentence
+from peerjournal.render.drift import (
+    OUTWEIGHED_SENTENCE,
+    SELF_DOUBT_SENTENCE,
+    verdict_sentence,
+)
 from peerjournal.render.verdicts import SELF_DOUBT_WORDS, VERDICT_WORDS, verdict_words
 
 
@@ -176,7 +180,10 @@ def test_self_doubt_beside_clinical_role_drift_leans_clinical(lexicon: Lexicon) 
     score = score_text(F1, lexicon)
     assert score.verdict == "drift"
     assert score.drift_dimensions()[0] == "self_worth"  # the largest row is still self-doubt
-    assert verdict_sentence(score, lexicon) == VERDICT_SENTENCES["drift"]
+    # round 40: the sentence still says clinical role, and names the self-doubt that outweighs it
+    assert verdict_sentence(score, lexicon) == OUTWEIGHED_SENTENCE.format(
+        role="advice", largest="mostly self-doubt"
+    )
     assert verdict_words(score.verdict, named_drift(score)) == VERDICT_WORDS["drift"]
 
 

@@ -678,6 +678,29 @@ _HYPOTHETICAL = regex_store.compile(
     r"|part\s+of\s+me|urge\s+to|itching\s+to|dying\s+to)"
     r"(?![\w'])",
 )
+# past deeds that open the writer's clause after a slip's manner ("Without thinking I | told
+# her", "Without thinking, | told her": diary style, no "I"), or after a refraining that
+# failed ("Before I could stop myself | told him …"); the adverbs may come between
+_SLIP_DEED_WORDS = (
+    "told said rang went gave took sat got let put made kept began came ran spoke sent snapped"
+    " jumped started blurted launched lectured called phoned texted asked"
+)
+_SLIP_ADVERB_WORDS = "just then basically straight immediately"
+_SUBJECTLESS_DEED = (
+    rf"(?:(?:{'|'.join(_SLIP_ADVERB_WORDS.split())})\s+)?"
+    rf"(?:{'|'.join(_SLIP_DEED_WORDS.split())})(?![\w'])"
+)
+# a slip's manner: the deed was done unthinking ("without thinking", "without a second
+# thought"); not "without judging", "without telling her what to do" (what was not done)
+_SLIP_MANNER = (
+    r"without\s+(?:even\s+|really\s+)?(?:thinking|realising|realizing|meaning\s+to|noticing"
+    r"|a\s+second\s+thought)"
+)
+# … at a negator, with a past deed of the writer's right after it and no "I" (`_flag`)
+_SUBJECTLESS_SLIP = regex_store.compile(
+    rf"(?:{_SLIP_MANNER}|(?:stop|stopped|catch|caught|check|checked)\s+(?:myself|ourselves))"
+    rf"(?=\s*,?\s*{_SUBJECTLESS_DEED})"
+)
 _SELF_NOTICED = regex_store.compile(
     rf"{_CUE_START}(?:(?:i|we)\s+(?:\w+\s+)?(?:caught|noticed|notice|realised|realized|realise"
     r"|realize|recogni[sz]ed|clocked|heard|found|spotted|saw|became\s+aware)"
@@ -692,10 +715,11 @@ _SELF_NOTICED = regex_store.compile(
     r"|in\s+hindsight|(?:i|we)\s+(?:can\s+)?see\s+now|(?:i|we)\s+(?:\w+\s+)?checked\s+myself"
     # a slip the writer owns: "Without thinking I told her …", "Before I could stop myself I
     # told him …", "before I knew it I was …", "I went on autopilot"
-    r"|without\s+(?:even\s+|really\s+)?(?:thinking|realising|realizing|meaning\s+to|noticing)"
-    # … when the writer's clause starts right after it, not "without thinking I had to …"
-    r"(?=\s*,?\s*(?:i|we)\s+(?!(?:had|was|were|would|could|should|might|must|did|do|have|need"
-    r"|needed|felt|thought)(?![\w'])))"
+    rf"|{_SLIP_MANNER}"
+    # … when the writer's clause starts right after it, not "without thinking I had to …";
+    # diary style too, a past deed with no "I" ("Without thinking, told her …")
+    r"(?=\s*,?\s*(?:(?:i|we)\s+(?!(?:had|was|were|would|could|should|might|must|did|do|have"
+    rf"|need|needed|felt|thought)(?![\w']))|{_SUBJECTLESS_DEED}))"
     r"|before\s+(?:i|we)\s+(?:knew\s+it|could\s+(?:(?:stop|catch|check)\s+(?:myself|ourselves)"
     r"|think|help\s+it))|on\s+autopilot)"
     r"(?![\w'])",
@@ -784,11 +808,8 @@ _ALTERNATIVES = _words("instead rather opposed")  # "instead of", "rather than",
 # ("Without thinking I …", "Before I could stop myself I …"): they do not reach past the writer
 _MANNER_NEGATORS = _words("without") | _REFRAIN
 # past deeds that open the writer's clause after such a negator ("Without thinking I | told her")
-_SLIP_DEEDS = _words(
-    "told said rang went gave took sat got let put made kept began came ran spoke sent snapped"
-    " jumped started blurted launched lectured called phoned texted asked"
-)
-_SLIP_ADVERBS = _words("just then basically straight immediately")
+_SLIP_DEEDS = _words(_SLIP_DEED_WORDS)
+_SLIP_ADVERBS = _words(_SLIP_ADVERB_WORDS)
 
 
 def _writers_deed_follows(tokens: list[str], lo: int, hi: int) -> bool:
@@ -805,6 +826,14 @@ def _writers_deed_follows(tokens: list[str], lo: int, hi: int) -> bool:
         if nxt <= hi and nxt < len(tokens) and tokens[nxt] in _SLIP_DEEDS:
             return True
     return False
+
+
+def _slip_ends_before(lower: str, at: int, start: int) -> bool:
+    """Does a slip's manner or failed refraining at `at` ("without thinking", "stop myself")
+    end before the hit at `start`, a past deed of the writer's opening what follows with no
+    "I" ("Without thinking told her …", "Before I could stop myself told him …")?"""
+    m = _SUBJECTLESS_SLIP.match(lower, at)
+    return m is not None and m.end() <= start
 
 
 _WRITER_SUBJECT_ONLY = _words("i we")
@@ -1268,7 +1297,7 @@ def _doer(
         k = _titled(words, k, gerund)  # "Dr Patel", "her keyworker Dave"
     if (
         named
-        and (_opens(words, k, norm) or _perceived(words, k, verb))
+        and (_opens(words, k, norm, verb in _NAME_VERBS) or _perceived(words, k, verb))
         and not _writer_and(text, sent_start, words[k][1])
     ):
         return at
@@ -1397,7 +1426,32 @@ def _lower_name(norm: str, sent_start: int, at: int, word: str) -> bool:
         and any(c in _VOWELS or not c.isascii() for c in word)
         and word not in _KNOWN_WORDS
         and not word.endswith(_NOT_NAME_ENDINGS)
+        and not (word.endswith(_VERB_ENDINGS) and _verb_form(norm, at, word))
     )
+
+
+_VERB_ENDINGS = ("ed", "ing")
+
+
+def _verb_form(norm: str, at: int, word: str) -> bool:
+    """Is `word` (at `at`, ending -ed or -ing) a verb's or a feeling's form rather than a name
+    ("worried said", "panicked, told him", not "ahmed said", "ming told him")? It is, unless it
+    is right before the next word (one space: punctuation is a space in `norm`) and no stem of
+    it with a vowel is a word these lists know ("worri" is "worry", "panick" "panic";
+    "ahm" and "m" are none)."""
+    after = at + len(word)
+    if norm[after : after + 1] != " " or norm[after + 1 : after + 2].isspace():
+        return True  # "shocked, told him": a comma (or more space) after it
+    ending = "ed" if word.endswith("ed") else "ing"
+    base = word[: -len(ending)]
+    if not any(c in _VOWELS or c == "y" for c in base):
+        return False  # "ming", "fred": no stem a verb has ("thing", "sing" are known words)
+    stems = {base, base + "e", base[:-1] + "y", base[:-1] + "ie"}
+    if len(base) >= 2 and base[-1] == base[-2]:
+        stems.add(base[:-1])  # "gutted", "running"
+    if base.endswith("ck"):
+        stems.add(base[:-1])  # "panicked"
+    return not stems.isdisjoint(_KNOWN_WORDS)
 
 
 _SENTENCE_LEAD = " \n\t\"'(-*"
@@ -1523,7 +1577,7 @@ _FEELINGS = _words(
 _SUBJECT_OPENERS = _CLAUSE_OPENERS | _words("how why") | _FEELINGS
 
 
-def _opens(words: list[tuple[str, int]], k: int, norm: str) -> bool:
+def _opens(words: list[tuple[str, int]], k: int, norm: str, telling: bool = False) -> bool:
     """Does the noun phrase starting at `words[k]` open its clause (after a lead adverb:
     "Later her mum told her …"), or a clause after "how" or a feeling ("Proud of how Sam |
     spoke up", "Glad the nurse | pushed back", "Proud that Sam | …": the subject, as a
@@ -1536,7 +1590,7 @@ def _opens(words: list[tuple[str, int]], k: int, norm: str) -> bool:
     before = words[k - 1][0]
     if before == "that":
         return k >= 2 and words[k - 2][0] in _FEELINGS
-    if before in _SUBJECT_OPENERS or _after_setting(words, k, norm):
+    if before in _SUBJECT_OPENERS or _after_setting(words, k, norm, telling):
         return True
     # a bare role's modifiers may end the place: "At work | Mum told him …" (not "work Mum")
     head = len(words) - 1
@@ -1557,31 +1611,75 @@ _SETTING_PREPOSITIONS = _words(
 _TIME_DETERMINERS = _words("this last that next yesterday earlier later every one")
 
 
-def _after_setting(words: list[tuple[str, int]], k: int, norm: str) -> bool:
+def _after_setting(
+    words: list[tuple[str, int]], k: int, norm: str, telling: bool = False
+) -> bool:
     """Does a place or a time alone come before `words[k]` in its clause (after a clause opener
     or a lead adverb: "Then at handover"), so that `words[k]` opens the clause's main part? A
     place is a preposition and its noun phrases ("at the ward round", "in group", "after the
-    meeting with her team": `_prepositional`); a time is "this morning", "last week". A
-    capitalised word right after another is still the place's name ("At Hope House | told
-    him …", "At St Mary's"), unless that one ends a place's name ("At Hope House | Zoë …")."""
+    meeting with her team": `_prepositional`); a time is "this morning", "last week"; one may
+    follow another ("Last week | on the ward", "On the ward | last week"). A capitalised word
+    right after another is still the place's name ("At Hope House | told him …", "At St
+    Mary's"), unless that one ends a place's name ("At Hope House | Zoë …") or, before a
+    telling verb (`telling`), is a name of one word itself ("At Tesco | Zoë told him …")."""
     i = 0
     while i < k and (words[i][0] in _CLAUSE_OPENERS or words[i][0] in _LEAD_ADVERBS):
         i += 1
     if k - i < 2 or words[k][0] in _TIME_WORDS:
         return False  # "In group | Tuesday told him …": a day is when, never who
-    first, tail = words[i][0], [w for w, _ in words[i + 1 : k]]
-    if first in _SETTING_PREPOSITIONS:
-        last_at = words[k - 1][1]
-        if norm[last_at : last_at + 1].isupper() and tail[-1] not in _PLACE_HEADS:
-            return False  # "At Hope House | told him …": "House" is the place's
-        # noun phrases and prepositions ("the ward round": "round" may be either)
-        return tail[-1] not in _DETERMINERS and all(
-            (_is_noun_word(w) or w in _MODIFIER_PREPOSITIONS or w in _DETERMINERS
-             or _possessive(w)) and w not in _COMPANY
-            for w in tail
-        )
-    return first in _TIME_DETERMINERS and len(tail) <= 2 and all(
-        w in _TIME_WORDS or w in _TIME_NOUNS for w in tail
+    last, last_at = words[k - 1]
+    if (
+        norm[last_at : last_at + 1].isupper()
+        and last not in _PLACE_HEADS
+        and last not in _TIME_WORDS  # "Last Tuesday | Zoë …"
+        and not (telling and _named_place(words, k, norm))
+    ):
+        return False  # "At Hope House | told him …": "House" is the place's
+    while i < k:
+        i = _setting_end(words, i, k)
+        if i < 0:
+            return False
+    return True
+
+
+def _named_place(words: list[tuple[str, int]], k: int, norm: str) -> bool:
+    """Is `words[k - 1]` a place's name of one word after its preposition, and `words[k]` a
+    capitalised word that ends no place's name ("At Tesco | Zoë", not "At Hope House")?"""
+    word, at = words[k]
+    return (
+        k >= 2
+        and words[k - 2][0] in _SETTING_PREPOSITIONS
+        and words[k - 1][0] not in _PLACE_TITLES  # "At St Mary's"
+        and _NAME_WORD.fullmatch(norm, at, at + len(word)) is not None  # not "Mary's"
+        and word not in _PLACE_HEADS
+    )
+
+
+_PLACE_TITLES = _NAME_TITLES | _words("st saint mount mt port fort")
+
+
+def _setting_end(words: list[tuple[str, int]], i: int, k: int) -> int:
+    """Where the place or the time at `words[i]` ends, before `words[k]`: `k`, or where a time
+    after a place starts ("on the ward | last week"); -1 if none starts there."""
+    first = words[i][0]
+    if first in _TIME_DETERMINERS:
+        j = i + 1
+        while j < k and j - i <= 2 and (words[j][0] in _TIME_WORDS or words[j][0] in _TIME_NOUNS):
+            j += 1
+        return j if j > i + 1 else -1
+    if first not in _SETTING_PREPOSITIONS:
+        return -1
+    ends = [k] + [j for j in range(i + 2, k - 1) if words[j][0] in _TIME_DETERMINERS]
+    return next((j for j in ends if _place_words([w for w, _ in words[i + 1 : j]])), -1)
+
+
+def _place_words(tail: list[str]) -> bool:
+    """Are the words after a place's preposition its noun phrases and prepositions ("the
+    ward round": "round" may be either)?"""
+    return bool(tail) and tail[-1] not in _DETERMINERS and all(
+        (_is_noun_word(w) or w in _MODIFIER_PREPOSITIONS or w in _DETERMINERS
+         or _possessive(w)) and w not in _COMPANY
+        for w in tail
     )
 
 
@@ -2661,7 +2759,7 @@ _KNOWN_WORDS = (
         " ok okay fine so anyway anyhow"
     )
 )
-_NOT_NAME_ENDINGS = ("ly", "ed", "ing", "n't")
+_NOT_NAME_ENDINGS = ("ly", "n't")  # -ed and -ing: `_verb_form`
 
 
 def _who_is_someone_else(facts: _Facts, sent_start: int, at: int, start: int) -> bool:
@@ -2734,7 +2832,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     n_attrib = len(attrib)
     n_tokens = len(tokens)
     hits: Hits = []
-    prev_end, prev_neg, prev_owns, prev_governs = -1, -1, False, False
+    prev_start, prev_end, prev_neg, prev_owns, prev_governs = -1, -1, -1, False, False
     carry_end = carry_neg = -1  # the reach of the last dropped negation of drift (_carry_end)
     carried_from = 0  # learned: the first of the curated pass's reaches not yet passed
     told_ci = -1  # the clause of the last counted story the writer told
@@ -2774,10 +2872,12 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 # unless the markers are coordinated: "didn't lecture or give advice", however
                 # long the first one ("wasn't there to check her mood scores or ask about…")
                 # or the marker is the object of the one before ("never asked about her symptoms")
+                # (or the negator opens the marker before, coordinated with this one: "Without
+                # judging or telling her what to do")
+                coordinated = _coordinated(norm, prev_end, start)
                 if not (
-                    neg == prev_neg
-                    and (prev_owns or prev_governs or _coordinated(norm, prev_end, start))
-                ):
+                    neg == prev_neg and (prev_owns or prev_governs or coordinated)
+                ) and not (coordinated and starts[neg] == prev_start):
                     neg = -1
             elif tok - neg - 1 > _window(tokens, neg):
                 neg = -1
@@ -2785,10 +2885,14 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 tokens[neg + 1 : tok + 1]
             ):
                 neg = -1  # "Instead of selling it to him I asked …": the writer's own clause
-            elif tokens[neg] in _MANNER_NEGATORS and _writers_deed_follows(tokens, neg + 1, tok):
+            elif tokens[neg] in _MANNER_NEGATORS and (
+                _writers_deed_follows(tokens, neg + 1, tok)
+                or _slip_ends_before(lower, starts[neg], start)
+            ):
                 # "Without thinking I told her …", "Before I could stop myself I told him …",
                 # "Without asking her I rang …": how the writer's clause was done, not a deed
-                # left undone (the clause has no comma before the writer)
+                # left undone (the clause has no comma before the writer); "Without thinking
+                # told her …": diary style, the same slip with no "I"
                 neg = -1
             elif (
                 _refrain_undone(tokens, negators, k, bisect_left(starts, clause_start))
@@ -2821,7 +2925,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
         complement = negated and prev_governs and neg == prev_neg
         governs = negated and j + 1 < len(matches) and matches[j + 1][0] == end + 1
         governs = governs and lower.endswith(" to", start, end)
-        prev_end, prev_neg, prev_owns, prev_governs = end, neg, owns, governs
+        prev_start, prev_end, prev_neg, prev_owns, prev_governs = start, end, neg, owns, governs
         polarity = marker.polarity
         dropped = negated and (owns or complement or carried_over or marker.negation == "drop")
         if negated and not dropped:

@@ -26,6 +26,8 @@ How a number is made (all of it is visible in ``DriftScore.hits``):
   "I noticed I was hungry" made plain notes lean peer; matcher._slips_noticed), and it adds
   no more than the slip it notices weighs (round 39: "I realised we had been treating him as a
   diagnosis" leaned peer, awareness 1.5 over a 1.0 slip): a noticed slip nets to mixed at most.
+  A learned marker on the awareness's own words ("caught myself") does not count beside it
+  (round 40: it added 1.75 to the capped awareness, whatever its dimension: `_covered`).
 - A **corrected slip**: a counted self-noticed drift hit followed later in the entry by a counted
   identity hit ("I caught myself telling her what to do, stopped, and asked what she wanted").
   Decision: the slip keeps its full weight (it happened, and hiding it would make the numbers
@@ -169,6 +171,7 @@ from peerjournal.drift import (
     asked,
     drift_named,
     is_learned_marker,
+    leading,
     regex_store,
 )
 from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
@@ -484,7 +487,8 @@ def _intentions_count(text: str, found: list[tuple[Hit, Marker]]) -> list[tuple[
 
 def _covered(found: list[tuple[Hit, Marker]]) -> list[str]:
     """For each hit, how a learned one overlaps the curated hits: "other" if one is of the
-    other polarity, else "same" if one is of its polarity and dimension, else "" (and for a
+    other polarity, else "same" if one is of its polarity and dimension, or an awareness hit
+    (matcher.AWARENESS_MARKERS, capped: `_cap_awareness`), else "" (and for a
     curated hit). Curated hits never overlap one another (matcher.scan), so their ends ascend
     as their starts do."""
     curated = [hit for hit, marker in found if not marker.learned]
@@ -496,7 +500,9 @@ def _covered(found: list[tuple[Hit, Marker]]) -> list[str]:
         while k < len(curated) and curated[k].start < hit.end and cover != "other":
             if curated[k].polarity != hit.polarity:
                 cover = "other"
-            elif curated[k].dimension == hit.dimension:
+            elif curated[k].dimension == hit.dimension or curated[k].marker in AWARENESS_MARKERS:
+                # an awareness's own words ("caught myself") weigh no more than its cap
+                # (`_cap_awareness`), whatever dimension a learned marker puts them in
                 cover = "same"
             k += 1
         out.append(cover)
@@ -774,6 +780,21 @@ def named_drift(score: DriftScore) -> list[str]:
     """The dimensions `score`'s verdict is named by (`drift_named`, on its stored figures)."""
     figures = score.figures()
     return drift_named(score.verdict, figures["dimensions"], score.words, curated_drift(score))
+
+
+def outweighing(score: DriftScore) -> list[str]:
+    """The dimensions with the most drift, of those that really drifted (`asked`), where they
+    are not what names the verdict (`named_drift`): self-doubt beside clinical-role drift that
+    is more than negligible names a "leans clinical" verdict, yet outweighs it ("I felt like a
+    fraud … I doubt myself" beside one "manipulative"); [] otherwise. The verdict sentence
+    names both (render/drift.py), so that the larger part is not left unsaid (round 40)."""
+    named = named_drift(score)
+    if not named:
+        return []
+    figures = score.figures()["dimensions"]
+    found = asked(figures, score.words, curated_drift(score))
+    largest = leading({d: figures[d]["drift"] for d in found})
+    return [] if set(largest) <= set(named) else largest
 
 
 def reflective_questions(score: DriftScore, lexicon: Lexicon, limit: int = 3) -> list[str]:

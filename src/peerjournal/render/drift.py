@@ -24,7 +24,7 @@ from peerjournal.drift import (
     mostly,
     self_doubt_only,
 )
-from peerjournal.drift.score import BALANCE_CENTER, learned_share, named_drift
+from peerjournal.drift.score import BALANCE_CENTER, learned_share, named_drift, outweighing
 from peerjournal.plural import counted
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, Section, bullets
@@ -50,6 +50,12 @@ VERDICT_SENTENCES = {
 DRIFT_NAMED_SENTENCE = "Your language in this entry leans toward drift: {named}"
 SELF_DOUBT_SENTENCE = DRIFT_NAMED_SENTENCE.format(
     named=f"{mostly([drift_name('self_worth', '')])}, not a clinical role."
+)
+# drift toward a clinical role beside more of another (score.outweighing: self-doubt beside
+# a clinical label): the verdict, what makes it clinical, and what outweighs it (round 40)
+OUTWEIGHED_SENTENCE = (
+    "Your language in this entry leans toward a clinical role ({role}), though its drift is"
+    " {largest}."
 )
 HIT_STYLES = {
     "identity": "bold green",
@@ -382,18 +388,30 @@ class DimensionView:
 
 def verdict_sentence(score: DriftScore, lexicon: Lexicon | None = None) -> str:
     """The verdict in a sentence; drift that is mostly self-doubt, or self-doubt tied with
-    other drift, is named so (`lexicon`: the others' labels), by the rule the reflective
+    other drift, is named so (`lexicon`: the others' labels), and clinical-role drift that more
+    self-doubt outweighs names both (`outweighing`), by the rule the reflective
     questions use (`asked_dimensions`) and every short verdict (`drift.drift_named`,
     `verdicts.verdict_words`), so that none disagree."""
     named = named_drift(score)
     if "self_worth" not in named:
-        return VERDICT_SENTENCES[score.verdict]
+        largest = outweighing(score)
+        if not largest:
+            return VERDICT_SENTENCES[score.verdict]
+        return OUTWEIGHED_SENTENCE.format(
+            role=" and ".join(_drift_labels(named, lexicon)),
+            largest=mostly(_drift_labels(largest, lexicon)),
+        )
     if self_doubt_only(named):
         return SELF_DOUBT_SENTENCE
-    labels = [
-        drift_name(d, lexicon.label(d) if lexicon else d.replace("_", " ")) for d in named
+    return DRIFT_NAMED_SENTENCE.format(named=f"{mostly(_drift_labels(named, lexicon))} drift.")
+
+
+def _drift_labels(dimensions: Sequence[str], lexicon: Lexicon | None) -> list[str]:
+    """How each of `dimensions` is named in a verdict sentence (`drift_name`; without a
+    lexicon, the dimension's own name)."""
+    return [
+        drift_name(d, lexicon.label(d) if lexicon else d.replace("_", " ")) for d in dimensions
     ]
-    return DRIFT_NAMED_SENTENCE.format(named=f"{mostly(labels)} drift.")
 
 
 def explanation(
