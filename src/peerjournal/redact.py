@@ -306,8 +306,10 @@ def _short_forms_table(table: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(forms) for name, forms in short.items()}
 
 
+@lru_cache(maxsize=8192)
 def _plain(word: str) -> str:
-    """`word` as names are compared: keyed (accents and strokes off), casefolded."""
+    """`word` as names are compared: keyed (accents and strokes off), casefolded. Cached:
+    each match of a word-name asks it of the same few words many times over."""
     return keyed(nfc(word)).replace(HIDDEN, "").casefold()
 
 
@@ -1363,6 +1365,7 @@ class Redactor:
             (*span, lookup[_group(m)]) for m in regex.finditer(key)
             if not _the_month(m, text) and not (prose and _the_word(m, text))
             and not (lowered and _the_word_shouted(m, regex, *lowered))
+            and not _an_eponym(m, text)
             and (span := _where(m, text, key))
         ]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
@@ -1386,6 +1389,8 @@ class Redactor:
         found += self._user_names(text, key, 0, len(text))
         found += self._prose_user_names(text, key)
         found += self._misspelt_people(text)
+        if any_case or not any(ch.isspace() for ch in text.strip()):  # a label, a word alone
+            found += self._pet_forms_in_label(text)
         found += self._handles(text, key)
         found += self._inside_marked(text, key)
         found += self._kissed(text, key)
@@ -1464,7 +1469,21 @@ class Redactor:
             )
         }
         found = [(*m.span(), PLACEHOLDER) for m, key in words if key in people]
-        return found + _slips_of_the_keys(text, self._slip_parts)
+        return found + _slips_of_the_keys(text, self._slip_parts) + _owners_unmarked(text, parts)
+
+    def _pet_forms_in_label(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, `PLACEHOLDER`) of each word of a label (a tag, a setting) that is a
+        listed part spelt otherwise (`_spelt_otherwise`: the tag "gracie" for Grace), as
+        `_misspelt_people` replaces it in prose where a person stands: a label has no
+        sentence to tell, and a tag beside "Gracie texted" must not name her."""
+        if self._misspelt is None:
+            return []
+        regex, parts = self._misspelt
+        return [
+            (*m.span(), PLACEHOLDER) for m in regex.finditer(text)
+            if (key := _plain(m.group())) not in OTHER_GIVEN_NAMES
+            and _spelt_otherwise(key, parts) is not None
+        ]
 
     def _handles(self, text: str, key: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each handle or hashtag ("@hope_walker99",
@@ -1685,21 +1704,48 @@ def _a_kiss(text: str, start: int, end: int) -> bool:
     after an article ("a unix box", "the Onyx"), or in lower case after another determiner
     or a preposition ("her beaux came", "cleaned with ajax."; "love you my Zoëx", "coffee
     with Kerryx." are her), nor inside a clause that holds no person ("Brix level high",
-    "Beaux Arts style")."""
+    "Beaux Arts style"). Capitalised, the word is a name in use ("Marx came up", "Unix was
+    down"): a kiss only where it signs a message off (`_signed_off`: "love Marx", "Thanks,
+    Unix.")."""
+    if not text[start:end].islower():
+        return _signed_off(text, start, end)
     if _a_user_here(text, start, end):
         return True
     before = _search_back(_WORD_BEFORE, text, start)
     cue = before.group(1).casefold() if before else ""
-    if cue in _ARTICLES or (
-        (cue in _DETERMINERS or cue in _A_THING_AFTER) and text[start:end].islower()
-    ):
+    if cue in _ARTICLES or cue in _DETERMINERS or cue in _A_THING_AFTER:
         return False
+    return _ends_clause(text, end)
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """Whether a sentence, line or clause ends at `end` of `text` (marks aside)."""
     j = end
     while j < len(text) and not text[j].isalnum() and text[j] != "\n":
         j += 1
     return j == len(text) or text[j] == "\n" or any(ch in _KISS_ENDS for ch in text[end:j])
 
 
+def _signed_off(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start`:`end` of `text` signs off a message: ending its clause,
+    alone on its line or after a farewell or a thanks ("love Marx", "Thank you Marx!")."""
+    if not _ends_clause(text, end):
+        return False
+    # (read in the few characters before it, not back to the line's start for every word:
+    # nothing but spaces and marks there is alone)
+    lo = max(0, start - _SIGN_OFF_LOOKBACK)
+    lo = text.rfind("\n", lo, start) + 1 or lo
+    alone = not any(ch.isalnum() for ch in text[lo:start])
+    return alone or _SIGN_OFF_BEFORE.search(text, lo, start) is not None
+
+
+# Before a name signing a message off, a farewell or a thanks ("love Marx", "thank you Unix"),
+# in the characters before it
+_SIGN_OFF_LOOKBACK = 24
+_SIGN_OFF_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:love|thanks|thank[^\S\n]+you|thx|ty|cheers|bye|night|regards|hugs|from"
+    r"|signed|x+)[^\w\n]*$"
+)
 # After a name signed with a kiss, what ends its sentence or clause
 _KISS_ENDS = frozenset(".!?…,;:-–—")
 # English words that are a name with an x after it (see `Redactor._kissed`)
@@ -2001,6 +2047,26 @@ def _the_month(match: re.Match[str], text: str) -> bool:
     ) is not None
 
 
+# Things named after someone, by the name and the words after its "'s" ("Kerr's Pinks" are
+# potatoes, "Bell's palsy" an illness): there the name is the thing's, kept (`_an_eponym`)
+_EPONYMS = {
+    name: re.compile(rf"['’][sS]?[^\S\n]+(?i:{after})(?![\w'’])")
+    for name, after in {
+        "kerr": "pinks", "bell": "palsy", "down": "syndrome", "murphy": "law", "sod": "law",
+        "hobson": "choice", "parkinson": "disease", "alzheimer": "disease",
+        "crohn": "disease", "huntington": "disease", "addison": "disease",
+        "asperger": "syndrome", "tourette": "syndrome", "hodgkin": "lymphoma|disease",
+        "raynaud": "phenomenon|syndrome|disease", "graves": "disease", "bright": "disease",
+    }.items()
+}
+
+
+def _an_eponym(match: re.Match[str], text: str) -> bool:
+    """Whether a name's match names a thing after someone (`_EPONYMS`: "Kerr's Pinks")."""
+    after = _EPONYMS.get(_plain(match.group()))
+    return after is not None and after.match(text, match.end()) is not None
+
+
 # The group name of a form that is also a word ("Hope", "Joy"; see `_the_word`)
 _WORD_GROUP = "w"
 # The group name of a listed full name of two parts or more, all of them in order ("Bb
@@ -2173,6 +2239,8 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     group = _group(match)
     if group.startswith(_FULL_GROUP) or _accented_name(text[match.start() : match.end()]):
         return False
+    if _a_drug_here(text, *match.span()) or _in_a_known_compound(text, *match.span()):
+        return True
     if _in_a_set_phrase(text, *match.span()):
         return True
     if not group.startswith(_INITIAL_GROUP) and _the_modal(text, *match.span()):
@@ -2189,6 +2257,71 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     if not group.startswith(_WORD_GROUP):
         return False
     return _a_word_here(text, *match.span())
+
+
+# Names that are slang for a drug: in lower case, where the sentence makes it the drug ("a
+# gram of charlie", "took molly at the rave", "on charlie all weekend", "the charlie got him
+# through it"), the drug, kept; the export still asks the writer to check it (see
+# `_drug_names_listed`)
+_DRUG_NAMES = _words("charlie molly mandy tina")
+_DRUG_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:(?:grams?|g|lines?|bags?|baggies?|wraps?|bits?|pills?|points?|eighths?"
+    r"|ounces?|tabs?|caps?|dose|doses|load|loads|loads|some|more|any)[^\S\n]+of|the|some|on"
+    r"|snort|snorts|snorted|snorting|sniffed|sniffing|dropped|dropping|drop|taking|took|takes"
+    r"|bought|buying|buys|buy|sold|selling|sells|sell|scored|scoring|score|dealing|deals|dealt"
+    r"|using|uses|used|doing|does|did|off)[^\S\n]+$"
+)
+# After such a name, what makes it the drug and not whom one took or bought for ("took molly
+# to the shop", "bought charlie a drink" are her, him)
+_DRUG_AFTER = re.compile(
+    r"[^\S\n]*(?:[.,;:!?)]|$|[^\S\n](?i:at|again|all|every|last|regularly|daily|too|tonight"
+    r"|yesterday|got|gets|was|is|had|has|and[^\S\n]+(?:alcohol|booze|drink|weed|coke|pills|ket)"
+    r"|or[^\S\n]+\w+|since|for[^\S\n]+(?:days|weeks|months|years|hours|the[^\S\n]+first)"
+    r"|comedown|come[^\S\n]?down)(?![\w'’]))"
+)
+# Before "on" or "off" such a name, what makes it the drug ("was on charlie", "came off molly")
+_ON_A_DRUG = re.compile(
+    r"(?<![^\W\d_])(?i:was|were|been|being|is|are|be|got|get|gets|getting|high|came|come|coming"
+    r"|stayed|stay|went|go|going|binge|binged|clean|weekend|night)[^\S\n]+(?i:on|off)[^\S\n]+$"
+)
+
+
+def _a_drug_here(text: str, start: int, end: int) -> bool:
+    """Whether the listed word at `start`:`end` of `text`, in lower case, is the drug it is
+    slang for (`_DRUG_NAMES`), by the words around it."""
+    word = text[start:end]
+    if not word.islower() or word not in _DRUG_NAMES or _POSSESSIVE_AFTER.match(text, end):
+        return False
+    before = _DRUG_BEFORE.search(text, max(0, start - 24), start)
+    if before is None:
+        return False
+    if before.group().split()[0].casefold() in ("on", "off"):
+        return _ON_A_DRUG.search(text, max(0, start - 40), start) is not None or bool(
+            re.match(r"[^\S\n]+(?i:all|every|again|for)(?![\w'’])", text[end:])
+        )
+    return (
+        before.group().split()[-1].casefold() == "of" or before.group().strip().casefold()
+        in ("the", "some") or _DRUG_AFTER.match(text, end) is not None
+    )
+
+
+@cache
+def _drug_names_listed(names: tuple[str, ...]) -> frozenset[str]:
+    """The listed parts that are slang for a drug (`_DRUG_NAMES`): kept in lower case where
+    the sentence makes them the drug, and flagged there for the writer to check."""
+    return frozenset(
+        key for name in names for part in _parts(name) if (key := _plain(part)) in _DRUG_NAMES
+    )
+
+
+# Hyphenated proper nouns that open with a listed short name ("Al-Anon" with Al listed): the
+# group or channel, never the person
+_KNOWN_COMPOUNDS = re.compile(r"[-‐‑](?:Anon|Ateen|Jazeera|Qaeda|Aqsa|Shabaab)(?![\w'’-])")
+
+
+def _in_a_known_compound(text: str, start: int, end: int) -> bool:
+    """Whether the listed name at `start`:`end` opens one of `_KNOWN_COMPOUNDS`."""
+    return text[start:end] == "Al" and _KNOWN_COMPOUNDS.match(text, end) is not None
 
 
 def _a_word_here(text: str, start: int, end: int) -> bool:
@@ -2232,8 +2365,10 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
         return bool(adjective) or _in_a_phrase(key, text, start, end) or (
             head is not None and head.group(1).casefold() in _HEADS.get(cue, ())
         )
-    if cue in _OWNERS and key in _ABSTRACT_NAMES and _SAID_OF_A_THING.match(text, end):
-        return True  # "my hope is simple", "her hope is that he stays"
+    if key in _NO_VERB_MODALS and cue in _NO_VERB_AFTER:
+        return False  # "without will, the group felt empty": no verb; him (flagged)
+    if key in _ABSTRACT_NAMES and _SAID_OF_A_THING.match(text, end):
+        return True  # "her hope is that he stays", "thank you hope is that he stays"
     if cue in COMMON_WORD_CUES and (
         cue in _ARTICLES or not _PERSON_NEXT_WORD.match(text, end)
     ):  # "I felt joy", "the guy was kind"; not "I told her max would come"
@@ -2652,6 +2787,8 @@ def _lower_part_reading(
         ):
             return _PERSON  # "I told do she was late", "sat with so while she cried"
         return _WORD  # "talked to an old man" (Nguyễn Văn An); "talked to an today" is him
+    if key in _ABSTRACT_NAMES and _SAID_OF_A_THING.match(text, end):
+        return _WORD  # "thank you hope is that he stays": what is hoped, whoever is thanked
     if _helped_person(text, end, key, cue) or _addressed(text, start, end, key, cue):
         return _PERSON  # (before the modal: "let will decide", "thank you will." are him)
     thanked = _THANKED_BEFORE.search(text, max(0, start - 40), start)
@@ -2669,6 +2806,8 @@ def _lower_part_reading(
         text, listed, named
     ):
         return _PERSON  # "grace, frank and I had tea", "so grace and I left"; not "with grace…"
+    if key in _NO_VERB_MODALS and cue in _NO_VERB_AFTER:
+        return _PERSON  # "without will, the group felt empty" (flagged: `replaced_in_doubt`)
     if _a_word_here(text, start, end):
         return _WORD
     # after a title or a verb of meeting: a modal only before what ends its clause or a
@@ -2786,6 +2925,17 @@ _ASKING_HERE = re.compile(_ASKING)
 # grace was upset", "my hope is simple", "his will was strong"): replaced, and named for the
 # writer to check (`replaced_in_doubt`).
 _OWNERS = _words("my your his her their our")
+# Prepositions after which a modal given name in lower case can be no verb ("without will",
+# "for will", "with will"): the person, or the rarer noun (replaced, and flagged as in
+# doubt). Not "to" ("to will"), "of" (`_HEADS`: "an act of will"), "at" ("at will"), "in"
+# or "by" ("in may", "by will")
+_NO_VERB_AFTER = _words(
+    """
+    without with for from against besides beside behind near like than about towards toward
+    upon onto among amongst between beneath despite unlike except
+    """
+)
+_NO_VERB_MODALS = MODALS - {"may"}  # ("booked it for may", "from may to june": the month)
 _ABSTRACT_NAMES = _words("hope will faith grace joy mercy patience charity")
 _SAID_OF_A_THING = re.compile(
     r"[^\S\n]+(?i:is|was)(?:[^\S\n]+(?i:still|simply|just|always))?[^\S\n]+(?i:that)"
@@ -2798,7 +2948,8 @@ def replaced_in_doubt(text: str, start: int, end: int) -> bool:
     """Whether a listed word-name at `start`:`end` of `text`, replaced, may have been the
     everyday word: opening a sentence that says nothing of which it is
     (`sentence_start_reading`: "Ray seems odd."), or in lower case after a possessive ("his
-    will was strong", "my hope is gone": replaced, as "his rose came round" is someone). The
+    will was strong", "my hope is gone": replaced, as "his rose came round" is someone), or
+    a modal after a preposition (`_NO_VERB_AFTER`: "without will, the group felt empty"). The
     export names these for the writer to check."""
     if sentence_start_reading(text, start, end) == _DOUBT:
         return True
@@ -2806,7 +2957,8 @@ def replaced_in_doubt(text: str, start: int, end: int) -> bool:
     if not word.islower() or _plain(word) not in COMMON_WORDS | FEELINGS:
         return False
     before = _search_back(_WORD_BEFORE, text, start)
-    return before is not None and before.group(1).casefold() in _OWNERS
+    cue = before.group(1).casefold() if before else ""
+    return cue in _OWNERS or (cue in _NO_VERB_AFTER and _plain(word) in _NO_VERB_MODALS)
 
 
 def _the_modal(text: str, start: int, end: int) -> bool:
@@ -3426,7 +3578,7 @@ def unlisted_capitalised(
     """
     known = lower_case_words([text]) | frozenset(lower)
     with_vocabulary = known | frozenset(vocabulary) | IMPERATIVES | INTENSIFIERS
-    alone = _words_listed_alone(tuple(names))
+    alone = _words_listed_alone(tuple(names)) | _drug_names_listed(tuple(names))
     parts = _word_parts(tuple(names))
     labelled = _LABEL.search(text) is not None
     shouted = _shouting_lowered(text)
@@ -3437,6 +3589,8 @@ def unlisted_capitalised(
             continue  # "I WILL NOT GO BACK": NOT, GO, BACK are words, as "not", "go"…
         if labelled and _CUE_OF_LABEL.match(text, match.end()):
             continue  # "Reg plate [vehicle registration]", "IBAN [bank details]": the cue
+        if _no_name_to_check(match, with_vocabulary, names):
+            continue  # "[person] TOO.", "Unsure.", the "S" of "[person]'S DOG"
         if word.islower():
             if (alone and _plain(possessor(word)) in alone) or (word in parts and (
                 _lower_part_reading(text, match.start(), match.end(), _in_parts(text, parts))
@@ -3465,6 +3619,54 @@ def unlisted_capitalised(
                 continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+# Words a shouted note has in capitals ("[person] WAS SCREAMING"), besides the common ones
+_SHOUTED = _words(
+    """
+    screaming scream screamed shouting shout shouted yelling yell yelled crying cry cried
+    swearing swore sobbing door police help stop leave left argued arguing fight fighting
+    kicked hit threw smashed banged slammed ran angry furious drunk late sorry please now never
+    always nothing everything everyone nobody told again dog car house room phone
+    """
+)
+# Feelings a one-word answer names ("Alert.", "Unsure.", "Bittersweet."), besides `FEELINGS`
+_ONE_WORD_FEELINGS = _words(
+    """
+    alert unsure bittersweet uneasy restless flat low wired tense edgy irritable conflicted
+    torn grounded settled unsettled heavy weary jittery raw tender fine good ok okay better
+    worse mixed hopeful useful useless helpless calm tired anxious sad drained frazzled
+    focused present connected disconnected awkward proud moved touched humbled
+    """
+)
+_A_SENTENCE_OF_ONE_WORD = re.compile(r"[^\S\n]*(?:[.!…]|$)")
+
+
+def _no_name_to_check(
+    match: re.Match[str], common: frozenset[str], names: Sequence[str]
+) -> bool:
+    """Whether a capitalised word that `unlisted_capitalised` would flag is surely none: a
+    common word in capitals outside a run of them ("[person] AND [person] ARGUED", "TOO"), a
+    feeling that is a sentence alone ("Unsure."), or the "S" of a possessive in capitals
+    after a placeholder ("[person]'S DOG"). Never a word like a listed name, nor a word that
+    is also a name (`COMMON_WORDS`: "MARK", "ROSE", "BROWN")."""
+    word, text, start = match.group(), match.string, match.start()
+    if word == "S":
+        return start > 1 and text[start - 1] in _APOSTROPHES and text[start - 2] == "]"
+    if word.startswith("Al") and _KNOWN_COMPOUNDS.fullmatch(word, 2):
+        return True  # "Al-Anon": the group (see `_in_a_known_compound`)
+    key = _plain(word)
+    if len(word) > 1 and word.isupper():
+        surely = key in _SHOUTED or common_opener(word, common)
+    else:
+        surely = (
+            word.istitle() and (key in FEELINGS or key in _ONE_WORD_FEELINGS)
+            and _A_SENTENCE_OF_ONE_WORD.match(text, match.end()) is not None
+            and _opens_sentence(text, start)
+        )
+    return surely and not (
+        key in COMMON_WORDS or key in OTHER_GIVEN_NAMES or nickname_like(word, names)
+    )
 
 
 def _shouted_word(
@@ -3614,8 +3816,51 @@ def _lower_case_keys_of(text: str) -> tuple[str, ...]:
     memory."""
     return tuple({
         stem for m in _CAPITALISED.finditer(text) if m.group(0)[0].islower()
+        and not _a_name_in_lower_case(m)
         for stem in _stems(m.group(0))
     })
+
+
+# After a word in lower case, what only a person does ("li ming rang", "kai texted")
+_SPEAKS_NEXT = re.compile(
+    r"[^\S\n]+(?i:rang|texted|phoned|emailed|messaged|said|told|cried|smiled|laughed|shouted"
+    r"|arrived|came|called)(?![\w'’])"
+)
+
+
+_ROLES = _words(
+    """
+    visitor director coordinator member doc tutor head midwife solicitor sergeant bloke fella
+    crew admin board council club lol lady guy man woman someone everyone nobody somebody
+    anyone anybody chair officer volunteer volunteers receptionist consultant therapist
+    counsellor counselor psychologist registrar clinician caseworker pastor coach
+    """
+)
+
+
+def _a_name_in_lower_case(match: re.Match[str]) -> bool:
+    """Whether a word in lower case (`_lower_case_keys_of`) stands as a name typed so ("li
+    ming rang": then "Ming came." is no word written in lower case elsewhere, and is
+    flagged): before what only a person does, and no everyday word ("the dog came")."""
+    if not _SPEAKS_NEXT.match(match.string, match.end()):
+        return False
+    text, start = match.string, match.start()
+    before = _search_back(_WORD_BEFORE, text, start)
+    if not (_opens_sentence(text, start) or (before is not None and before.group(1).islower()
+                                             and _plain(before.group(1)) not in _words("and or")
+                                             and _a_name_word(_plain(before.group(1))))):
+        return False  # ("li ming rang", "ming rang"; not "the coordinator rang")
+    key = _plain(match.group())
+    return _a_name_word(key)
+
+
+def _a_name_word(key: str) -> bool:
+    """Whether `key` (plain) may be a name typed in lower case: no everyday word."""
+    return len(key) > 1 and key.isalpha() and key not in _ROLES and not (
+        _an_everyday_word(key) or key in COMMON_WORDS or key in SUBJECTS
+        or key in _DETERMINERS or key in _SHORT_WORDS or key in _PEOPLE_NOUNS
+        or key.endswith("s")  # ("nurses came", "parents rang")
+    )
 
 
 # Each text's kept: an export's check for names reads each text's words twice (all the texts',
@@ -3779,6 +4024,8 @@ def nickname_like(word: str, names: Sequence[str], person: bool = False) -> bool
     like a listed name as any word is ("Chase" for Chace Brown), not the everyday verb."""
     if word.isupper() and word in _initials_of(tuple(names)):
         return True
+    if _lower_initials(word, names):
+        return True
     parts = _name_parts(tuple(names))
     for piece in re.split(r"[-&]", POSSESSIVE.sub("", word)):
         key = _plain(piece)
@@ -3790,6 +4037,45 @@ def nickname_like(word: str, names: Sequence[str], person: bool = False) -> bool
         ):
             return True
     return False
+
+
+# Words of two or three letters, in lower case, that are not a listed name's initials ("am"
+# of Anne-Marie, "jo" of…): the words, besides `FUNCTION_WORDS` and `SENTENCE_OPENERS`
+_SHORT_WORDS = _words(
+    """
+    am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ah eh
+    ha hm mm ox ad ma pa ta yo ya aw ow uh um er re ex id pm mr ms dr st gp ae ed tv uk nhs
+    ago all and any are ask bad big bit boy but can car cry cut day did die dog eat end far
+    few for fun get got had has her him his hot how let lot low mad man may met mum new not
+    now odd off old one our out own put ran red run sad sat saw say see she sit six son ten
+    the too top try two use was way who why won yes yet you
+    """
+)
+
+
+def _lower_initials(word: str, names: Sequence[str]) -> bool:
+    """Whether `word` is in lower case the initials of a listed name (`_initials_of`: "mj"
+    for Mary-Jane Smith, in "mj rang", the setting "mj's room", the tag "#mj") and no word."""
+    if not 2 <= len(word) <= 5 or not word.islower():
+        return False
+    key = possessor(word)
+    return (
+        key.isalpha() and 2 <= len(key) <= 3
+        and key.upper() in _initials_of(tuple(names))
+        and key not in _SHORT_WORDS and key not in FUNCTION_WORDS and key not in SENTENCE_OPENERS
+        and key not in COMMON_WORDS
+    )
+
+
+def lower_initials_spans(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the words of `text` that are a listed name's initials in lower case
+    (`_lower_initials`), for the export preview to flag as it does "MJ"."""
+    if not any(len(name.split()) > 1 or "-" in name for name in names):
+        return []
+    return [
+        (m.start(), m.start() + len(possessor(m.group())))
+        for m in _LABEL_WORD.finditer(text) if _lower_initials(m.group(), names)
+    ]
 
 
 @cache
@@ -3852,6 +4138,9 @@ def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
         if m.group().islower() and (misspelt(key := _plain(m.group())) or (
             key.endswith("s") and key not in COMMON_WORDS and misspelt(key[:-1])
         ))
+    ] + lower_initials_spans(text, names) + [
+        m.span() for m in _CAPITALISED.finditer(text)
+        if m.group().islower() and _a_name_in_lower_case(m)  # ("li ming rang")
     ]
 
 
@@ -3877,6 +4166,33 @@ def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str
         return False
     before = _search_back(_WORD_BEFORE, text, start)
     return before is None or before.group(1).casefold() not in _DETERMINERS
+
+
+# A capitalised word that ends in "s", just before what it may own ("Wills flat")
+_OWNER_UNMARKED = re.compile(r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]+[sS]$")
+
+
+def _owners_unmarked(text: str, parts: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, `PLACEHOLDER`) of each listed part (plain, in `parts`) capitalised with
+    an "s" and no apostrophe before what a person has (`_OWNED_NEXT`: "Wills flat was cold",
+    "went to Graces house"), after no determiner or possessive ("the Wills house"): the
+    apostrophe is the commonest slip, and at a sentence's start no other check sees it."""
+    found = []
+    for owned in _OWNED_NEXT.finditer(text):
+        owner = _search_back(_OWNER_UNMARKED, text, owned.start())
+        if owner is None or not owner.group()[0].isupper():
+            continue
+        word = _plain(owner.group())
+        if word[:-1] not in parts and not (word.endswith("es") and word[:-2] in parts):
+            continue
+        start = owner.start()
+        before = _search_back(_WORD_BEFORE, text, start)
+        if _OWNER_BEFORE.search(text, max(0, start - 40), start) or (
+            before is not None and before.group(1).casefold() in _DETERMINERS
+        ):
+            continue
+        found.append((start, owner.end(), PLACEHOLDER))
+    return found
 
 
 # Letters that make an everyday word of a name typed whole before them ("cooker" of Cooke,
@@ -3936,8 +4252,9 @@ _SLIP_WORD = re.compile(
 _WHO_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*who(?![\w'’])", re.IGNORECASE)
 _ASIDE_AFTER = re.compile(r"[^\S\n]*\([^()\n]{1,60}\)")
 # Letters a listed part needs for a slip of the keys in it to be replaced where a person
-# stands: 4 for two letters swapped ("Hpoe", "Grcae"), `_MISSPELT_PART` for any other slip
-_SWAPPED_PART = 4
+# stands: 3 for two letters swapped or one typed twice ("Hpoe", "Grcae", "Zeo", "Willl"),
+# `_MISSPELT_PART` for any other slip
+_SWAPPED_PART = 3
 
 
 def _slip_parts(people: Sequence[Person]) -> frozenset[str]:
@@ -3960,17 +4277,21 @@ def _slips_of_the_keys(text: str, parts: frozenset[str]) -> list[tuple[int, int,
     firsts = {part[0] for part in parts}
     shortest, longest = min(map(len, parts)) - 1, max(map(len, parts)) + 2
     found = []
+    slips = []
     for m in _SLIP_WORD.finditer(text):
         word = m.group()
         if not shortest <= len(word) <= longest or word[0].casefold() not in firsts:
             continue
         key = _plain(word.replace("'", "").replace("’", ""))
-        if key in parts or not _slipped(key, parts) or not _a_person_or_aside(text, *m.span()):
+        if key in parts or not _slipped(key, parts) or (len(key) < 4 and not word.istitle()):
+            continue  # (a word of three letters, a slip of a part's, only capitalised: "Zeo")
+        slips.append((m.span(), key))
+        if not (_a_person_or_aside(text, *m.span()) or _SLIP_BEING.match(text, m.end())):
             continue
         before = _search_back(_WORD_BEFORE, text, m.start())
         if before is None or before.group(1).casefold() not in _DETERMINERS:
             found.append((*m.span(), PLACEHOLDER))
-    return found
+    return _slips_everywhere(found, slips)
 
 
 @lru_cache(maxsize=4096)
@@ -3980,6 +4301,8 @@ def _slipped(key: str, parts: frozenset[str]) -> bool:
         or key in OTHER_GIVEN_NAMES or key in _NO_USER_NAME or len(key) < _SWAPPED_PART
     ):
         return False
+    if any(_typed_twice(key, part) for part in parts):
+        return True  # "Willl", "Gracce": a letter typed twice
     for part in parts:
         if key[0] != part[0] or abs(len(key) - len(part)) > 1:
             continue
@@ -3991,6 +4314,40 @@ def _slipped(key: str, parts: frozenset[str]) -> bool:
         ):
             return True
     return False
+
+
+# After a slip of the keys, "was" and how a person was ("Grcae was tearful", "Siobahn was
+# upset"): the person, where "was" alone may be a thing's ("Weight was": `_EITHER_AFTER`)
+_SLIP_BEING = re.compile(
+    r"[^\S\n]+(?i:was|wasn't|seemed|looked|felt)[^\S\n]+(?:(?i:very|so|really|quite|too|still"
+    r"|clearly|a[^\S\n]+bit|visibly)[^\S\n]+)?(?i:"
+    + "|".join(sorted(FEELINGS | _words(
+        "tearful crying sobbing distressed agitated withdrawn quiet furious livid devastated "
+        "gutted chatty cheerful unwell poorly drunk late"
+    ))) + r")(?![\w'’])"
+)
+
+
+def _typed_twice(key: str, part: str) -> bool:
+    """Whether `key` is `part` with a doubled letter of it typed three times ("willl" for
+    Will): one typed twice is too often a word ("been" of Ben, "hall" of Hal)."""
+    return len(key) == len(part) + 1 and any(
+        key == part[: i + 1] + part[i:] for i in range(len(part) - 1) if part[i] == part[i + 1]
+    )
+
+
+def _slips_everywhere(
+    found: list[tuple[int, int, str]], slips: list[tuple[tuple[int, int], str]]
+) -> list[tuple[int, int, str]]:
+    """`found`, and every other of `slips` (span, key) with the key of one found: a slip
+    replaced where the sentence makes it a person is replaced everywhere else in the text,
+    in either case ("grcae rang me" and then "Grcae" before)."""
+    keys = {key for (start, _), key in slips if any(start == f[0] for f in found)}
+    done = {f[0] for f in found}
+    return found + [
+        (start, end, PLACEHOLDER) for (start, end), key in slips
+        if key in keys and start not in done
+    ]
 
 
 def _a_person_or_aside(text: str, start: int, end: int) -> bool:
@@ -4292,6 +4649,12 @@ def name_warnings(name: str, alias: str | None = None) -> list[str]:
             f"Note: exports also replace {joined([form for form, _ in short])}, {forms} "
             f"of {name}{only}. Add any other name they go by with `peerjournal people add NAME`."
         )
+    if any(_HAN_LETTER.match(ch) for ch in name):
+        warnings.append(
+            f"Note: exports replace {name} as written in Chinese characters, not romanised "
+            "(pinyin such as 'Li Ming', 'liming' or 'Ming'): add each romanised form you "
+            "write as a name of its own (`peerjournal people add \"Li Ming\"`)."
+        )
     given = _korean_given_name(name)
     if given:
         warnings.append(
@@ -4391,6 +4754,7 @@ def _quoted(examples: list[str]) -> str:
 
 
 _HANGUL_SYLLABLES = re.compile(r"[\uac00-\ud7a3]{3}")
+_HAN_LETTER = re.compile(f"[{_HAN_LETTERS}]")
 
 
 def _korean_given_name(name: str) -> str | None:
