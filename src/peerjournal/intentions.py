@@ -9,6 +9,11 @@ An intention is a sentence whose main clause starts with a forward-looking phras
 ("Next time I will…", "I want to…", "I'll try…", "I'm going to…", "In future…").
 The phrase must open the sentence or a clause (after a comma, "so", "and", "but"), so
 reported speech such as "She told me I will never cope" is not taken as the writer's plan.
+
+A note-to-self is one too (`evaluation_intentions` only: in the evaluation, not the
+experience): a sentence opening with a plan verb (`_PLAN_VERBS`: "Ask her what she needs next
+time.", "Follow up with him in a week.") that says when ("next time", "tomorrow", "in a
+week": `_WHEN`), or any such sentence answering a question that asks what the writer will do.
 """
 
 from __future__ import annotations
@@ -55,6 +60,23 @@ _ABBREVIATION = re.compile(
 _INITIAL = re.compile(r"(?:^|[^\w'.])[A-Z]$")
 _WRITER_NEXT = re.compile(rf"\s+I(?:{_APOS}(?:m|ll|d|ve))?\b")
 _PAST = re.compile(r"^\s*i (?:will|would) have\b", re.IGNORECASE)
+# Verbs a note-to-self opens with, as the writer's own plan ("Ask her…", "Check in with…"):
+# a closed list of doing-with-someone verbs, not any imperative ("Imagine being told…")
+_PLAN_VERBS = (
+    "ask", "check", "visit", r"follow[\s-]up", "call", "ring", "phone", "text", "e-?mail",
+    "message", "offer", "try", "remember", "make sure", "book", "arrange", "chase", "bring",
+    "speak", "talk", "listen", "see", "meet", "find out", "let", "give", "go back",
+    "look into", "suggest", "share", "tell", "invite", "plan", "keep", "spend",
+)
+_PLAN = re.compile(rf"^{_OPENERS}(?:{'|'.join(_PLAN_VERBS)})\b", re.IGNORECASE)
+# A time ahead that makes such a sentence a plan, not advice or a memory ("last time")
+_WHEN = re.compile(
+    r"\b(?:next (?:time|week|month|visit|session|shift|meeting|day|one)|tomorrow|tonight"
+    r"|soon|later|again|in (?:a|an|one|two|three|a few|\d+) (?:days?|weeks?|fortnight|months?)"
+    r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:afternoon|evening|weekend|week)"
+    r"|before (?:the|her|his|their|our) next|after the weekend)\b",
+    re.IGNORECASE,
+)
 
 
 Shown = Callable[[str], str]
@@ -96,12 +118,16 @@ def _clip(sentence: str) -> str:
     return cut.rstrip(",;: ") + "…"
 
 
-def intentions(text: str, shown: Shown = _as_written) -> list[str]:
+def intentions(text: str, shown: Shown = _as_written, notes: bool | None = None) -> list[str]:
     """Sentences in `text` that state what the writer will do (in order, without repeats),
     each as `shown` gives it (names replaced, say) before a long one is cut short: a cut made
-    first could leave half a name that no redaction knows."""
+    first could leave half a name that no redaction knows. `notes`: notes-to-self count too
+    (`_PLAN`), True for any, False for those saying when (`_WHEN`), None for none."""
     found: list[str] = []
     for sentence in sentences(text):
+        if notes is not None and _PLAN.match(sentence) and (notes or _WHEN.search(sentence)):
+            found.append(_clip(shown(sentence)))
+            continue
         match = _INTENTION.search(sentence)
         if match is None or _PAST.match(sentence[match.start():].lstrip(",;:—–- ")):
             continue
@@ -137,11 +163,14 @@ def asks_for_intention(question: str) -> bool:
 
 
 def answer_intentions(question: str, answer: str, shown: Shown = _as_written) -> list[str]:
-    """The intentions in one answer: its forward-looking sentences, else (when the question
-    asks what the writer will do) the whole answer on one line (`shown`: see `intentions`)."""
-    found = intentions(answer, shown)
-    if found or not asks_for_intention(question):
+    """The intentions in one answer: its forward-looking sentences (and, when the question
+    asks what the writer will do, its notes-to-self), else (when it asks) the whole answer on
+    one line (`shown`: see `intentions`)."""
+    found = intentions(answer, shown, notes=False)
+    if not asks_for_intention(question):
         return found
+    if found:  # each of its plans, notes-to-self without a "when" too
+        return intentions(answer, shown, notes=True)
     line = " ".join(shown(answer).split())
     return [_clip(line)] if line else []
 
@@ -153,7 +182,7 @@ def evaluation_intentions(
     answer)` pairs (see reflection.element_answers), in order and without repeats (`shown`:
     see `intentions`)."""
     return _unique([
-        *intentions(evaluation, shown),
+        *intentions(evaluation, shown, notes=False),
         *(line for question, answer in answers
           for line in answer_intentions(question, answer, shown)),
     ])

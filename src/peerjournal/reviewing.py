@@ -6,8 +6,8 @@ imports Rich; `render.review` only formats what is computed here. Summaries reac
 validated (`summary.validate_summary`).
 
 A summary names its writer only by its signature (`export --from`), so summaries signed alike
-are one writer's (`writer_key`); unsigned ones, and those whose signature redaction replaced,
-are never compared.
+are one writer's (`writer_key`), unless their shared entries show two journals (`writers`);
+unsigned ones, and those whose signature redaction replaced, are never compared.
 """
 
 from __future__ import annotations
@@ -178,9 +178,56 @@ def writer_key(summary: dict[str, Any]) -> str | None:
     return " ".join(writer.casefold().split()) or None
 
 
-def same_writer(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Both summaries signed, and alike."""
-    return writer_key(a) is not None and writer_key(a) == writer_key(b)
+# The texts of a shared entry that tell it from another writer's of the same day (a feeling
+# such as "Tired." may well be two writers')
+_TELLING = ("experience", "evaluation", "self_care")
+
+
+def _entry_marks(s: dict[str, Any], since: str, until: str) -> set[tuple[str, str]]:
+    """(date, text) of each of the summary's shared entries dated from `since` to `until`."""
+    return {(e["date"], text) for e in s["shared_entries"] if since <= e["date"] <= until
+            for key in _TELLING if isinstance(text := e.get(key), str) and text.strip()}
+
+
+def apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two summaries that cannot be one journal's: their periods share days, each shares an
+    entry of those days, and no entry of those days is in both. (Two people sign alike, "Ellis";
+    one writer's summaries share the same entries where their periods overlap.)"""
+    since = max(a["period"]["since"], b["period"]["since"])
+    until = min(a["period"]["until"], b["period"]["until"])
+    if since > until:
+        return False
+    marks_a, marks_b = _entry_marks(a, since, until), _entry_marks(b, since, until)
+    return bool(marks_a and marks_b and not marks_a & marks_b)
+
+
+Writer = tuple[str, int]  # a signature (`writer_key`) and which journal signed so (0, 1, …)
+
+
+def writers(summaries: Sequence[dict[str, Any]]) -> list[Writer | None]:
+    """Each summary's writer, as review groups them: its `writer_key` and, where summaries
+    signed alike are `apart`, which of the journals they show it is of (0 for the first).
+    A summary joins the first journal of its signature it is apart from none of."""
+    journals: dict[str, list[list[dict[str, Any]]]] = {}
+    out: list[Writer | None] = []
+    for s in summaries:
+        key = writer_key(s)
+        if key is None:
+            out.append(None)
+            continue
+        groups = journals.setdefault(key, [])
+        n = next((n for n, g in enumerate(groups) if not any(apart(s, o) for o in g)), None)
+        if n is None:
+            n = len(groups)
+            groups.append([])
+        groups[n].append(s)
+        out.append((key, n))
+    return out
+
+
+def signed_alike(keys: Sequence[Writer | None]) -> set[str]:
+    """The signatures that `writers` (`keys`) read as more than one writer's."""
+    return {k[0] for k in keys if k is not None and k[1] > 0}
 
 
 def as_shown(value: float | None, places: int) -> float | None:
@@ -263,23 +310,27 @@ def overlaps(run: Sequence[dict[str, Any]]) -> bool:
     return any(b["period"]["since"] <= a["period"]["until"] for a, b in pairwise(run))
 
 
-def _runs(loaded: Loaded) -> list[list[tuple[str, dict[str, Any]]]]:
-    """The summaries of each writer who sent two or more, in `loaded`'s order (oldest first)."""
-    runs: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for name, s in loaded:
-        key = writer_key(s)
+def _runs(loaded: Loaded, keys: Sequence[Writer | None]) -> list[list[tuple[str, dict[str, Any]]]]:
+    """The summaries of each writer (`keys`, `writers`') who sent two or more, in `loaded`'s
+    order (oldest first)."""
+    runs: dict[Writer, list[tuple[str, dict[str, Any]]]] = {}
+    for (name, s), key in zip(loaded, keys, strict=True):
         if key is not None:
             runs.setdefault(key, []).append((name, s))
     return [run for run in runs.values() if len(run) > 1]
 
 
-def comparisons(loaded: Loaded) -> list[dict[str, Any]]:
-    """For each writer with two summaries or more (`loaded` in review's order): their files
-    and the numbers from one summary to the next (`headline`'s; null for "–"), and whether
-    the periods overlap or the drift lexicons differ. `review --json`'s "between", and what
-    the text's "Between summaries" shows."""
+def comparisons(
+    loaded: Loaded, keys: Sequence[Writer | None] | None = None
+) -> list[dict[str, Any]]:
+    """For each writer with two summaries or more (`loaded` in review's order; `keys` their
+    writers, else `writers` of them): their files and the numbers from one summary to the
+    next (`headline`'s; null for "–"), and whether the periods overlap or the drift lexicons
+    differ. `review --json`'s "between", and what the text's
+    "Between summaries" shows."""
     out = []
-    for run in _runs(loaded):
+    keys = writers([s for _, s in loaded]) if keys is None else keys
+    for run in _runs(loaded, keys):
         summaries = [s for _, s in run]
         heads = [headline(s) for s in summaries]
         out.append({

@@ -134,7 +134,12 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
 
     shared = sorted((e for e in data.entries if e.shared), key=lambda e: (e.date, e.id))
     signature = data.writer.strip()
+    doubts = Counter(redact.in_doubt) if isinstance(redact, Redactor) else None
     signed = r(signature)
+    if isinstance(redact, Redactor) and doubts is not None:
+        # a listed word-name as the signature ("--from Hope") is said by its own line
+        # (`cli.export`), not again as a word opening a sentence that is not there
+        redact.in_doubt = doubts
     periods = collapse_empty([_period(p) for p in data.report.get("periods", [])])
     return {
         "schema": SCHEMA,
@@ -975,6 +980,32 @@ def in_doubt_places(data: SummaryInput, redactor: Redactor) -> list[tuple[str, s
             if text[start:end] in redactor.in_doubt and replaced_in_doubt(text, start, end)
         ]
     return found
+
+
+def people_together(data: SummaryInput, redactor: Redactor) -> list[str]:
+    """The dates of the shared entries in which two or more different listed people without
+    an alias are replaced, each by the same "[person]": the mentor cannot follow who did what
+    there ("[person] helped [person]"). A replaced word no listed name matches as written (a
+    misspelling, "Zoey" or "Grcae") is left out: it may well be one of the others."""
+    from peerjournal.redact import PLACEHOLDER, contains_name, nfc
+
+    plain = [p for p in redactor.people if p.replacement == PLACEHOLDER]
+    if len(plain) < 2:
+        return []
+    dates = []
+    for e in sorted((e for e in data.entries if e.shared), key=lambda e: (e.date, e.id)):
+        texts = [element_text(getattr(e, name), e.answers, data.layouts.get(e.prompt_set, {}),
+                              name) for name in ("experience", "feelings", "evaluation")]
+        who: set[str] = set()
+        for text in map(nfc, [*texts, e.self_care]):
+            for start, end, _, put in redactor._name_spans(text, any_case=False):  # as it redacts
+                if put == PLACEHOLDER:
+                    word = text[start:end]
+                    named = (p.name for p in plain if contains_name(word, [p], any_case=True))
+                    who.update(filter(None, [next(named, None)]))  # (one person a word)
+        if len(who) > 1:
+            dates.append(e.date.isoformat())
+    return dates
 
 
 # Characters of a sentence quoted around a replaced word at most (`_words_around`)

@@ -768,6 +768,7 @@ def _summary(
         build_summary,
         in_doubt_places,
         in_doubt_sentences,
+        people_together,
     )
     from peerjournal.trends import previous_window, report_from_stats, stats_from_rows
 
@@ -824,6 +825,10 @@ def _summary(
                            for word in in_doubt})
         warnings.append(in_doubt_note(counted, previewed=not yes,
                                       sentences=in_doubt_sentences(places)))
+    if redactor is not None and fmt != "csv":
+        together = people_together(data, redactor)
+        if together:
+            warnings.append(_together_note(together, app.command_hint))
     if fmt == "pdf":
         from peerjournal.exporters.pdf import drawn
 
@@ -957,6 +962,18 @@ def in_doubt_note(
         f"{clean(check, multiline=False)}; if one means the word, reword it where you wrote it "
         "(the entry, or the --note text) so it no longer stands where a name could "
         "(\u201cwhat I hope is\u2026\u201d, \u201cthe will he left\u2026\u201d), and export again."
+    )
+
+
+def _together_note(dates: Sequence[str], hint: Callable[[str], str]) -> str:
+    """The hint when shared entries (`dates`) replace two or more different people each with
+    "[person]" (`summary.people_together`): an alias keeps them apart for the mentor."""
+    shown = ", ".join(dates[:IN_DOUBT_QUOTED]) + (" …" if len(dates) > IN_DOUBT_QUOTED else "")
+    entries = "a shared entry" if len(dates) == 1 else f"{len(dates):,} shared entries"
+    return (
+        f"In {entries} ({shown}) different people all show as [person], so your mentor cannot "
+        f"tell who did what. To keep them apart, give each an alias "
+        f"({hint('people add NAME --alias A.')}), then export again."
     )
 
 

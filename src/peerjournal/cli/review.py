@@ -15,10 +15,9 @@ from peerjournal.reviewing import (
     check_as_exported,
     comparisons,
     directions_as_read_now,
-    same_writer,
     sanitise,
     sanitised_to_show,
-    writer_key,
+    writers,
 )
 from peerjournal.textsafe import cut
 from peerjournal.unique_json import KeyGivenTwice, unique_keys
@@ -457,18 +456,18 @@ def distinct(
 
 
 def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
-    """Each writer's summaries together, oldest period first; writers (and unsigned
-    summaries) in the order their first file was named."""
-    first_seen: dict[str, int] = {}
-    for n, (_, summary) in enumerate(loaded):
-        first_seen.setdefault(writer_key(summary) or f"\0{n}", n)
+    """Each writer's summaries (`reviewing.writers`) together, oldest period first; writers
+    (and unsigned summaries) in the order their first file was named."""
+    keys: list[object] = [k or n for n, k in enumerate(writers([s for _, s in loaded]))]
+    first_seen: dict[object, int] = {}
+    for n, key in enumerate(keys):
+        first_seen.setdefault(key, n)
 
-    def position(item: tuple[int, tuple[str, dict[str, Any]]]) -> tuple[int, str, str, int]:
-        n, (_, summary) = item
-        period = summary["period"]
-        return (first_seen[writer_key(summary) or f"\0{n}"], period["since"], period["until"], n)
+    def position(n: int) -> tuple[int, str, str, int]:
+        period = loaded[n][1]["period"]
+        return (first_seen[keys[n]], period["since"], period["until"], n)
 
-    return [item for _, item in sorted(enumerate(loaded), key=position)]
+    return [loaded[n] for n in sorted(range(len(loaded)), key=position)]
 
 
 def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | None) -> None:
@@ -477,15 +476,17 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | Non
 
     clean = [(sanitise(name, multiline=False), sanitised_to_show(directions_as_read_now(s), shown))
              for name, s in loaded]
+    keys = writers([s for _, s in loaded])  # (from the whole texts: `clean` may hold stubs)
     if len(clean) > 1:
-        app.out.print(Overview(clean))
+        app.out.print(Overview(clean, keys))
         app.out.print()
-        moves = between_summaries(clean)
+        moves = between_summaries(clean, keys)
         if moves is not None:
             app.out.print(moves)
             app.out.print()
     for n, (name, summary) in enumerate(clean):
         if n:
             app.out.print()
-        previous = next((p for p in reversed(clean[:n]) if same_writer(p[1], summary)), None)
+        previous = next((clean[p] for p in reversed(range(n))
+                         if keys[n] is not None and keys[p] == keys[n]), None)
         review(app.out, name, summary, since_previous(previous, summary), shown)

@@ -530,21 +530,55 @@ def _moved_most(summary: dict[str, Any]) -> str | None:
             if best is None or size > best[0]:
                 moved = f"{_MOVED[split.direction]} from {number(split.before)} to " \
                         f"{number(split.after)}"
-                best = (size, _moved_line(dim, polarity, moved))
+                best = (size, _moved_line(summary, dim, polarity, moved))
     return best[1] if best else None
 
 
-def _moved_line(dim: dict[str, Any], polarity: str, moved: str) -> str:
+def _moved_line(summary: dict[str, Any], dim: dict[str, Any], polarity: str, moved: str) -> str:
     """"Moved most: …", naming the dimension's markers unless none of its counted phrases is a
-    curated one (`curated`: 0): then its number rests on words learned from example entries
-    ("brother", "told me about"), and a mentor would ask about a change the journal never
-    showed. A summary without `curated` (before round 39) does not say: no caveat."""
+    curated one (`curated`: 0), or most of its number rests on others (`_mostly_learned`):
+    then on words learned from example entries ("brother", "needs"), which the marker list
+    does not show, and a mentor would ask about a change the journal never showed. A summary
+    without `curated` (before round 39) does not say: no caveat."""
     curated = dim.get("curated")
-    if not isinstance(curated, Mapping) or curated.get(polarity) != 0:
+    count = curated.get(polarity) if isinstance(curated, Mapping) else None
+    if not isinstance(count, int) or (count and not _mostly_learned(summary, dim, polarity)):
         return f"Moved most: {dim['label']} ({polarity} markers) {moved}."
-    return (f"Moved most: {dim['label']} ({polarity}) {moved}; none of the phrases counted for "
-            "it is one of the tool's own markers, so this rests on words learned from example "
-            "entries.")
+    if count == 0:
+        return (f"Moved most: {dim['label']} ({polarity}) {moved}; none of the phrases counted "
+                "for it is one of the tool's own markers, so this rests on words learned from "
+                "example entries.")
+    return (f"Moved most: {dim['label']} ({polarity}) {moved}; most of what counts for it is "
+            "words learned from example entries, which the marker list does not show: only "
+            f"{counted(count, 'phrase')} of the tool's own markers counted.")
+
+
+def _mostly_learned(summary: dict[str, Any], dim: dict[str, Any], polarity: str) -> bool:
+    """Whether the dimension's `curated` hits, each at the heaviest weight a curated marker
+    of it has (`_heaviest_curated`), make less than half of its number's evidence over the
+    summary's words (a rate per 100 words is the counted phrases' weights). False when the
+    summary does not give its words."""
+    from peerjournal.summary import period_words
+
+    words = period_words(summary["periods"])
+    rate = dim.get(polarity)
+    if words is None or not isinstance(rate, (int, float)):
+        return False
+    evidence = rate * sum(words) / 100
+    return dim["curated"][polarity] * _heaviest_curated(summary, dim["id"], polarity) < evidence / 2
+
+
+def _heaviest_curated(summary: dict[str, Any], dimension: str, polarity: str) -> float:
+    """The heaviest weight of a curated marker of `dimension` on `polarity` in the lexicon
+    this peerjournal ships, when the summary was scored with it alone; else any weight a
+    lexicon allows (so an organisation's lexicon gets no caveat it may not deserve)."""
+    from peerjournal.drift.lexicon import MAX_WEIGHT, lexicon_version, load_lexicon
+
+    if summary.get("lexicon_versions") != [lexicon_version()]:
+        return MAX_WEIGHT
+    return max((m.weight for m in load_lexicon().markers
+                if not m.learned and m.dimension == dimension and m.polarity == polarity),
+               default=MAX_WEIGHT)
 
 
 def _to_talk_about(summary: dict[str, Any]) -> str:

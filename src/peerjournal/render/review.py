@@ -27,12 +27,14 @@ from peerjournal.render.layout import ASCII_SIMPLE_HEAD
 from peerjournal.render.summary import section
 from peerjournal.reviewing import (
     Loaded,
+    Writer,
     comparisons,
     dimension_moves,
     headline,
     lexicons_differ,
     older_balance,
     overlaps,
+    signed_alike,
 )
 
 ARROW = " → "
@@ -61,15 +63,18 @@ class Overview:
     """One row per summary (validated and sanitised): who (its signature, else its file's
     name: the folders are the same for every file), when, how much, the overall numbers and
     how many alerts. An unredacted summary is marked in its row, so a mentor knows before
-    reading on that it holds real names. A light table, as `report`'s, where its numbers
-    leave WHO_MIN columns for the names (a longer file name on more lines, whole); else
-    two lines per summary."""
+    reading on that it holds real names; one signed as another writer's (`keys`,
+    `reviewing.writers`) names its file too, and a line under the table says why. A light
+    table, as `report`'s, where its numbers leave WHO_MIN columns for the names (a longer
+    file name on more lines, whole); else two lines per summary."""
 
     COLUMNS = ("Period", "Entries", "Shared", "Identity", "Drift", "Alerts")
     GAP = 2  # a space of padding and the space of the rule's column break
 
-    def __init__(self, summaries: Loaded) -> None:
+    def __init__(self, summaries: Loaded, keys: Sequence[Writer | None]) -> None:
         self.summaries = summaries
+        alike = signed_alike(keys)
+        self.alike = [k is not None and k[0] in alike for k in keys]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         ascii_only = not unicode_ok(console.encoding)
@@ -86,7 +91,12 @@ class Overview:
         room = options.max_width - numbers
         if room < WHO_MIN:
             yield self._lines(rows)
-            return
+        else:
+            yield self._table(rows, room, ascii_only)
+        if any(self.alike):
+            yield Text(ALIKE_NOTE, style="italic")
+
+    def _table(self, rows: Sequence[tuple[str, ...]], room: int, ascii_only: bool) -> Trimmed:
         table = Table(title="Summaries  (identity and drift per 100 words)",
                       title_justify="left", header_style="bold",
                       box=ASCII_SIMPLE_HEAD if ascii_only else box.SIMPLE_HEAD,
@@ -95,16 +105,16 @@ class Overview:
         for column in self.COLUMNS:
             table.add_column(column, justify="left" if column == "Period" else "right",
                              no_wrap=True)
-        for (source, s), row in zip(self.summaries, rows, strict=True):
-            table.add_row(self._who(source, s, lambda name: _wrapped(name, room)), *row)
-        yield Trimmed(table)
+        for (source, s), alike, row in zip(self.summaries, self.alike, rows, strict=True):
+            table.add_row(self._who(source, s, lambda name: _wrapped(name, room), alike), *row)
+        return Trimmed(table)
 
     def _lines(self, rows: Sequence[tuple[str, ...]]) -> Group:
         lines = [Text("Summaries", style="bold")]
-        for (source, s), (period, _, shared, identity, drift, _) in zip(
-            self.summaries, rows, strict=True
+        for (source, s), alike, (period, _, shared, identity, drift, _) in zip(
+            self.summaries, self.alike, rows, strict=True
         ):
-            who = self._who(source, s, lambda name: name)
+            who = self._who(source, s, lambda name: name, alike)
             who.append(f"  {period}")
             lines += [who, Text(
                 f"  {counted(s['entries']['total'], 'entry')}, {shared} shared · "
@@ -114,9 +124,12 @@ class Overview:
         return Group(*lines)
 
     @staticmethod
-    def _who(source: str, s: dict[str, Any], fit: Callable[[str], str]) -> Text:
-        """The signature, else the file's name made to `fit`; marked when unredacted."""
-        who = Text(s.get("writer") or fit(PurePath(source).name))
+    def _who(source: str, s: dict[str, Any], fit: Callable[[str], str], alike: bool) -> Text:
+        """The signature, else the file's name made to `fit` (under the signature when
+        another writer signs `alike`); marked when unredacted."""
+        name = fit(PurePath(source).name)
+        writer = s.get("writer")
+        who = Text(f"{writer}\n{name}" if writer and alike else writer or name)
         if not s["redacted"]:
             who.append(f" {UNREDACTED_MARK}", "bold")
         return who
@@ -133,6 +146,10 @@ def _headline(s: dict[str, Any]) -> tuple[str, str, str]:
     return common.number(h.identity), common.number(h.drift), common.balance(h.balance)
 
 
+ALIKE_NOTE = ("Some summaries are signed alike but are read as different writers': they cover "
+              "some of the same days, and no shared entry of those days is in both. Each names "
+              "its file, and they are not compared (if they are one writer's, the entries were "
+              "changed or shared differently between the exports).")
 OVERLAP_NOTE = ("Some of these periods overlap (the headers give them): the same entries are "
                 "counted in more than one, so the numbers are not steps in time.")
 LEXICON_NOTE = ("Scored with different drift lexicons (as the headers say): the numbers may "
@@ -158,16 +175,20 @@ def _span(s: dict[str, Any]) -> str:
     return common.date_span(s["period"]["since"], s["period"]["until"])
 
 
-def between_summaries(loaded: Loaded) -> RenderableType | None:
+def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> RenderableType | None:
     """`reviewing.comparisons` as the text shows them; None when no writer sent two
-    summaries."""
+    summaries. A writer signed as another is named with their files."""
     by_name = dict(loaded)
+    alike = signed_alike(keys)
+    signatures = {name: k[0] for (name, _), k in zip(loaded, keys, strict=True) if k}
     text = Text()
-    for c in comparisons(loaded):
+    for c in comparisons(loaded, keys):
         if text:
             text.append("\n\n")
-        text.append(f"{c['writer']}: {counted(len(c['files']), 'summary')}, {c['since']} to "
-                    f"{c['until']}", "bold")
+        files = (f" ({', '.join(PurePath(f).name for f in c['files'])})"
+                 if signatures[c["files"][0]] in alike else "")
+        text.append(f"{c['writer']}{files}: {counted(len(c['files']), 'summary')}, {c['since']} "
+                    f"to {c['until']}", "bold")
         text.append(
             "\n  identity " + ARROW.join(map(common.number, c["identity"]))
             + "\n  drift " + ARROW.join(map(common.number, c["drift"]))
