@@ -560,8 +560,10 @@ _WRITER_QUOTES = regex_store.compile(
     # … and the quote follows within 40 characters, or ends a longer lead-in with a colon
     # ("What I said to the young woman in bay 4, word for word: '…'")
     rf"(?:{_LEAD_IN}{{0,40}}|{_LEAD_IN}{{0,160}}:\s*)$"
-    # "I went '…'", "I was like '…'": only right before the quote ("before I went in: '…'")
-    r"|(?<![\w'])(?:i|we)\s+(?:[\w']+\s+)?(?:went|was\s+like)[\s,:]*$",
+    # "I went '…'", "I was like '…'": only right before the quote ("before I went in: '…'");
+    # and texting's and talk's "i goes", "i was going", "i was all", "im like", "i'm all"
+    r"|(?<![\w'])(?:(?:i|we)\s+(?:[\w']+\s+)?(?:went|goes|(?:was|were)\s+(?:like|going|all))"
+    r"|i(?:'m|m|\s+am)\s+(?:just\s+)?(?:like|all|going))[\s,:]*$",
 )
 # quotes joined to the one before ('"…" and "…"') share its speaker
 _QUOTE_JOIN = regex_store.compile(r"\s*(?:,|;|and|or|then|,\s*and|,\s*then)?\s*$")
@@ -606,16 +608,25 @@ _STORY_TURNS = regex_store.compile(
     r"(?![\w'])"
 )
 _WANTED_TO = regex_store.compile(
-    r"(?<![\w'])(?:i|we)\s+(?:\w+\s+)?wanted\s+(?:so\s+|really\s+|badly\s+|desperately\s+){0,2}to(?![\w'])"
+    r"(?:(?<![\w'])(?:i|we)\s+(?:\w+\s+)?"
+    # … or diary style, at a sentence's start: "Really wanted to give him advice …"
+    r"|(?:\A|(?<=\w[.!?])|(?<=\n))\s*(?:(?:really|honestly|genuinely|desperately|badly|so|just"
+    r"|proper|seriously|actually|totally)\s+)?)"
+    r"wanted\s+(?:so\s+|really\s+|badly\s+|desperately\s+){0,2}to(?![\w'])"
 )
-_HELD_BACK = (
-    r"(?:i|we)\s+(?:didn't|did\s+not|couldn't|could\s+not|held\s+back|stopped\s+myself"
-    r"|bit\s+my\s+tongue|resisted|froze|lost\s+my\s+nerve|bottled\s+it|chickened\s+out)"
+# holding back, which diary style says without "I" ("Kept my mouth shut and listened")
+_HELD_BACK_DEED = (
+    r"(?:held\s+back|stopped\s+myself|bit\s+my\s+tongue|resisted|froze|lost\s+my\s+nerve"
+    r"|bottled\s+it|chickened\s+out|kept\s+my\s+(?:mouth|gob|trap)\s+shut|kept\s+quiet)"
 )
-_HELD_BACK_LATER = regex_store.compile(rf"(?:but|yet)\s+{_HELD_BACK}(?![\w'])")
+_HELD_BACK = rf"(?:i|we)\s+(?:didn't|did\s+not|couldn't|could\s+not|{_HELD_BACK_DEED})"
+_HELD_BACK_LATER = regex_store.compile(
+    rf"(?:but|yet)\s+(?:{_HELD_BACK}|{_HELD_BACK_DEED})(?![\w'])"
+)
 # … or in diary style, alone: "I wanted so badly to talk her out of it. Didn't."
 _HELD_BACK_NEXT = regex_store.compile(
-    rf"[.!?\"')\]]*\s*(?:but\s+)?(?:{_HELD_BACK}(?![\w'])|(?:didn't|did\s+not)\s*[.!;,])"
+    rf"[.!?\"')\]]*\s*(?:but\s+)?(?:(?:{_HELD_BACK}|{_HELD_BACK_DEED})(?![\w'])"
+    r"|(?:didn't|did\s+not)\s*[.!;,])"
 )
 # past habit ("I used to …"): not this shift. Its scope also runs on over a dash or colon, which
 # spells out what the habit was ("I used to lecture - you should, you must"), unless the next
@@ -663,14 +674,17 @@ _HYPOTHETICAL = regex_store.compile(
     r"|(?:doubt|wonder|question)(?:s|ed|ing)?\s+(?:whether|if)(?=\s+i(?:'m|'d)?(?![\w']))"
     rf"|(?:i|we)(?:\s+(?:would|will{_REMEMBERED}|want\s+to|plan\s+to|hope\s+to|intend\s+to"
     r"|need\s+to"
-    r"|am\s+going\s+to|are\s+going\s+to|(?:should|could|would|might)\s+have|wish)"
-    rf"|'d\s+(?:like|love|want|try|rather|have)|'ll{_REMEMBERED}|'m\s+going\s+to|'re\s+going\s+to)"
+    r"|wanna|am\s+going\s+to|are\s+going\s+to|(?:should|could|would|might)\s+have|wish)"
+    rf"|'d\s+(?:like|love|want|try|rather|have)|'ll{_REMEMBERED}"
+    r"|'m\s+(?:going\s+to|gonna|gunna)|'re\s+going\s+to"
+    # texting: "i wanna", "im gonna", "i'm gunna"
+    r"|m?\s+(?:gonna|gunna))"
     rf"|{_HABIT_CUES}"
     r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i"
     r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to"
     # a plan that did not happen: "Was going to mention my own time on the ward when …",
     # "Meant to bring it up."
-    r"|(?:was|were)\s+going\s+to|meant\s+to"
+    r"|(?:was|were)\s+(?:going\s+to|gonna|gunna)|meant\s+to"
     # a condition put as a time: "the minute I'm the one holding the blister packs, …"
     r"|the\s+(?:minute|moment|second|day)\s+(?:i'm|i\s+am|i\s+start|i\s+become|i\s+turn)"
     # an urge, not a deed: "I was tempted to …", "I almost told her …", "part of me wanted to"
@@ -729,7 +743,7 @@ _SELF_NOTICED = regex_store.compile(
 # Token-level cue words: a cheap first look before the (slower) cue regexes run on a sentence.
 _NEGATOR_WORDS = _words(
     "not no never nor neither none nothing nobody without hardly barely cannot dont didnt"
-    " doesnt wasnt werent isnt arent wont cant couldnt wouldnt shouldnt havent hadnt refuse"
+    " doesnt wasnt werent isnt arent wont cant couldnt wouldnt shouldnt havent hadnt aint refuse"
     " refused stop stopped stopping quit refusing refrain refrained resist resisted resisting"
     " declined declining"
     " avoid avoided avoiding objected challenged challenging questioned questioning"
@@ -831,9 +845,30 @@ def _writers_deed_follows(tokens: list[str], lo: int, hi: int) -> bool:
 def _slip_ends_before(lower: str, at: int, start: int) -> bool:
     """Does a slip's manner or failed refraining at `at` ("without thinking", "stop myself")
     end before the hit at `start`, a past deed of the writer's opening what follows with no
-    "I" ("Without thinking told her …", "Before I could stop myself told him …")?"""
+    "I" ("Without thinking told her …", "Before I could stop myself told him …")? Only when
+    the cue opens its sentence (after a lead word or the writer's "I"): "Her mum without
+    thinking told him …" is her deed."""
     m = _SUBJECTLESS_SLIP.match(lower, at)
-    return m is not None and m.end() <= start
+    return m is not None and m.end() <= start and _opens_sentence(lower, at)
+
+
+def _opens_sentence(lower: str, at: int) -> bool:
+    """Does the cue at `at` open its sentence, after lead words or the writer's "I" at most
+    ("Honestly, without thinking", "Before I could stop myself"; not "Her mum without …")?"""
+    lead = _SUBJECT_WORD.findall(lower, max(lower.rfind(c, 0, at) for c in ".!?\n") + 1, at)
+    return all(w in _CLAUSE_OPENERS or w in _LEAD_ADVERBS or w in _SLIP_LEADS for w in lead)
+
+
+_SLIP_LEADS = _words("i we could couldn't just even really")
+
+
+def _noticed_end(lower: str, lo: int, hi: int) -> int:
+    """End of the first self-noticed cue in lower[lo:hi] (`_SELF_NOTICED`), -1 if none; a slip
+    with no "I" after it counts only when it opens its sentence (`_opens_sentence`)."""
+    for m in _SELF_NOTICED.finditer(lower, lo, hi):
+        if _SUBJECTLESS_SLIP.match(lower, m.start()) is None or _opens_sentence(lower, m.start()):
+            return m.end()
+    return -1
 
 
 _WRITER_SUBJECT_ONLY = _words("i we")
@@ -865,7 +900,7 @@ _HYPOTHETICAL_WORDS = _words(
     " going i'm we're used ago back should could might wish wished imagine maybe should've could've"
     " would've expect expects expected expecting wait waits waited waiting braces braced bracing"
     " tempted almost nearly part urge itching dying meant doubt doubts doubted doubting wonder"
-    " wonders wondered wondering question questions questioned questioning"
+    " wonders wondered wondering question questions questioned questioning gonna gunna wanna"
 )
 _SELF_NOTICED_WORDS = _words(
     "caught noticed notice realised realized realise realize recognised recognized clocked"
@@ -933,6 +968,11 @@ def is_flag_cue(word: str) -> bool:
 def _coordinated(norm: str, prev_end: int, start: int) -> bool:
     """Are two nearby markers joined by "or" / "nor"?"""
     return start - prev_end <= 40 and _COORDINATED.search(norm, prev_end, start) is not None
+
+
+# all that lies between two markers one "or" / "nor" joins directly ("judging | or | telling
+# her", "judging her | or | telling her"): no verb phrase, "and then", new subject between
+_JOINED = regex_store.compile(r"\s+(?:(?:him|her|them|me|us|you|it)\s+)?(?:or|nor)\s+")
 
 
 def _first_from(positions: list[int], lo: int, none: int) -> int:
@@ -1431,27 +1471,24 @@ def _lower_name(norm: str, sent_start: int, at: int, word: str) -> bool:
 
 
 _VERB_ENDINGS = ("ed", "ing")
+# given names ending -ed or -ing (namewords' OTHER_GIVEN_NAMES has none): the only such words
+# that are names in lower case; every other one is a verb's or a feeling's form, however few
+# of English verbs these lists know ("knackered", "frazzled", "sectioned")
+_GIVEN_ED_ING = _words(
+    "ahmed mohammed mohamed muhammed hamed javed saeed rasheed waheed naveed fareed alfred"
+    " fred ted ned jed ming jing ling qing xing ying aisling"
+)
 
 
 def _verb_form(norm: str, at: int, word: str) -> bool:
     """Is `word` (at `at`, ending -ed or -ing) a verb's or a feeling's form rather than a name
-    ("worried said", "panicked, told him", not "ahmed said", "ming told him")? It is, unless it
-    is right before the next word (one space: punctuation is a space in `norm`) and no stem of
-    it with a vowel is a word these lists know ("worri" is "worry", "panick" "panic";
-    "ahm" and "m" are none)."""
+    ("worried said", "knackered told him", "panicked, told him", not "ahmed said", "ming told
+    him")? It is, unless it is a given name (`_GIVEN_ED_ING`) right before the next word (one
+    space: punctuation is a space in `norm`)."""
     after = at + len(word)
     if norm[after : after + 1] != " " or norm[after + 1 : after + 2].isspace():
         return True  # "shocked, told him": a comma (or more space) after it
-    ending = "ed" if word.endswith("ed") else "ing"
-    base = word[: -len(ending)]
-    if not any(c in _VOWELS or c == "y" for c in base):
-        return False  # "ming", "fred": no stem a verb has ("thing", "sing" are known words)
-    stems = {base, base + "e", base[:-1] + "y", base[:-1] + "ie"}
-    if len(base) >= 2 and base[-1] == base[-2]:
-        stems.add(base[:-1])  # "gutted", "running"
-    if base.endswith("ck"):
-        stems.add(base[:-1])  # "panicked"
-    return not stems.isdisjoint(_KNOWN_WORDS)
+    return word not in _GIVEN_ED_ING
 
 
 _SENTENCE_LEAD = " \n\t\"'(-*"
@@ -1472,7 +1509,14 @@ _CARRY_VERBS = _words(
     " did looked stayed left brought took"
 )
 # between a clause's start and a hit that opens it: no subject of the hit's own
-_NO_SUBJECT_LEAD = regex_store.compile(r"(?:[\s,;:\-]|and\b|then\b|just\b|but\b)*")
+# … nor the fillers of talk before a coordinated verb: "Her dad was there and basically told him …"
+_FILLERS = (
+    r"(?:then|just|basically|literally|kinda|kind\s+of|sort\s+of|sorta|proper|actually|really"
+    r"|straight|immediately|also|even|still|again)"
+)
+_NO_SUBJECT_LEAD = regex_store.compile(rf"(?:[\s,;:\-]|and\b|but\b|{_FILLERS}\b)*")
+# a verb coordinated with the clause's first, after "and" and fillers (`_done_by_someone_else`)
+_AND_LEAD = regex_store.compile(rf" and\s+(?:{_FILLERS}\s+){{0,2}}\Z")
 
 
 # Someone else's noun phrase before a deed (`_noun_phrase`): its head is a person, a document
@@ -1484,6 +1528,9 @@ _ROLE_HEADS = (_OTHER_SUBJECT - _PRONOUNS) | _words(
     " paramedic paramedics mentor coach advocate pharmacist chaplain lad lads girl girls guy guys"
     " man men woman women physio physician surgeon specialist practitioner clinician member"
     " members volunteer volunteers council court dwp jobcentre agency charity"
+    # short and slang names of roles: "the psych", "the doc", "the social" (social worker),
+    # "his PO" (probation), "the CO" and "the guard" (prison), "the screw", "the cops"
+    " psych doc social po co guard screw cop amhp rmo mho"
     " ordinator"  # "care co-ordinator": the hyphen splits the word
 )
 _ROLE_ENDINGS = tuple(sorted(w for w in _ROLE_HEADS if len(w) >= 3 and w.isalpha()))
@@ -1644,7 +1691,10 @@ def _after_setting(
 
 def _named_place(words: list[tuple[str, int]], k: int, norm: str) -> bool:
     """Is `words[k - 1]` a place's name of one word after its preposition, and `words[k]` a
-    capitalised word that ends no place's name ("At Tesco | Zoë", not "At Hope House")?"""
+    capitalised given name, no place's ("At Tesco | Dave", "At Tesco | Zoë", not "At Hope
+    House", "At Turning Point", "At Tesco Express")? A given name is one namewords knows
+    (OTHER_GIVEN_NAMES, `_GIVEN_ED_ING`), or one with a letter no English place's word has
+    ("Zoë", "Siân"); any other second capitalised word is the place's."""
     word, at = words[k]
     return (
         k >= 2
@@ -1652,6 +1702,7 @@ def _named_place(words: list[tuple[str, int]], k: int, norm: str) -> bool:
         and words[k - 1][0] not in _PLACE_TITLES  # "At St Mary's"
         and _NAME_WORD.fullmatch(norm, at, at + len(word)) is not None  # not "Mary's"
         and word not in _PLACE_HEADS
+        and (word in OTHER_GIVEN_NAMES or word in _GIVEN_ED_ING or not word.isascii())
     )
 
 
@@ -1841,7 +1892,8 @@ def _name_end(text: str, doer: int, start: int) -> int:
 # someone else's feeling, right before a self-worth hit: "He was already ashamed", "she's so
 # embarrassed" (the writer's self-worth is theirs alone)
 _THEIR_FEELING = regex_store.compile(
-    r"(?<![\w'])(?:she|he|they|who|she's|he's|they're)\s+(?:(?:was|is|were|are|felt|feels|feel|seemed"
+    r"(?<![\w'])(?:she|he|they|who|she's|he's|they're|shes|hes|theyre)\s+"
+    r"(?:(?:was|is|were|are|felt|feels|feel|seemed"
     r"|seems|looked|looks|got|gets|sounded|sounds|already|so|really|a\s+bit|quite|very|too|just"
     r"|still|bit)\s+){0,3}\Z"
 )
@@ -1862,10 +1914,10 @@ def _done_by_someone_else(
             and _subject_carries(text, norm, sent_start, clause_start, start)
         )
         or (
-            text.endswith(" and ", clause_start, start)
+            (lead := _AND_LEAD.search(text, max(clause_start, start - 40), start)) is not None
             and _SUBORDINATE.search(text, clause_start, start) is None
             and _EMBEDDED.match(text, clause_start) is None
-            and _subject_carries(text, norm, clause_start, start - 4, start)
+            and _subject_carries(text, norm, clause_start, lead.start() + 1, start)
         )
         or (
             dimension == "self_worth"
@@ -1879,6 +1931,13 @@ def _done_by_someone_else(
 # in the others what the person does is what the writer's practice made room for ("he opened
 # up", "she taught me", "he took the lead")
 _WRITERS_OWN = frozenset({"voice", "advocacy"})
+# a label named as someone's remark: "Told the wing manager the nutter | comment wasn't on",
+# "the 'manipulative' | remark in handover"
+_REMARK_AFTER = regex_store.compile(
+    r"[\"'\u2019\u201d]?\s+(?:comment|comments|remark|remarks|jibe|jibes|crack|cracks)(?![\w'])"
+)
+# a connection done to the writer: its words end in "to" or "with" and the writer follows
+_DONE_TO_WRITER = regex_store.compile(r"(?:(?<=\sto)|(?<=with))\s+(?:me|us)(?![\w'])")
 # an identity practice that names its own doer by a reflexive ("spoke up for herself", "writing
 # to the council themselves", up to its clause's end), or in its words the writer ("backed me",
 # "said my bit"), a person as a subject ("He said he wants to …": the voice the writer's practice
@@ -2600,7 +2659,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
     curated = _flag(facts, matches)
     if facts.deeds:
         curated = _doers_named(curated, facts.deeds)
-    curated = _slips_noticed(curated, facts.sentence_starts)
+    curated = _slips_noticed(_noticed_after(curated, facts), facts.sentence_starts)
     if not words:
         return curated, [], len(tokens)
     inside, alone = _inside_curated(facts.text, words, curated)
@@ -2609,7 +2668,74 @@ def scan(text: str, lexicon: Lexicon) -> tuple[Hits, Hits, int]:
         learned = _doers_named(learned, facts.deeds)
     if inside:
         learned = sorted(learned + inside, key=lambda pair: pair[0].start)
-    return curated, learned, len(tokens)
+    return curated, _noticed_after(learned, facts), len(tokens)
+
+
+# The writer noticing a slip after making it, later in its sentence or in the next one ("…,
+# then caught myself and shut up", "Reading it back, …", "I hate that I wrote that"): a
+# noticing with no object of its own, so that it notices what came before, not a new slip
+# ("I caught myself calling him …" notices what follows: _SELF_NOTICED)
+_NOTICED_AFTER = regex_store.compile(
+    r"(?<![\w'])(?:(?:caught|checked|heard|stopped|clocked)\s+(?:myself|meself|ourselves)"
+    r"(?=\s*(?:[.,;:!?)\-\u2013\u2014]|(?:and|then|straight|mid|half)(?![\w'])|\Z))"
+    r"|(?:clocked|realised|realized|noticed|heard)\s+what\s+(?:i|we)\s+"
+    r"(?:was|were|had|'d|'m)\s+(?:just\s+)?(?:doing|done|said|saying|written|writing)"
+    r"|read(?:ing)?\s+(?:it|this|that)\s+back"
+    r"|(?:i|we)\s+(?:\w+\s+)?(?:hate|hated|cringed?\s+at\s+how)\s+(?:that\s+|how\s+)?(?:i|we)"
+    r"\s+(?:wrote|said|put|called|did|wrote\s+it|said\s+it)(?:\s+(?:that|it))?(?![\w']))"
+)
+
+
+# … unless the slip was cut short as it began: "started to say 'you should …' and heard myself,
+# stopped halfway" (the words were never said: not a slip the writer then corrected)
+_CUT_SHORT = regex_store.compile(
+    r"(?<![\w'])(?:(?:started|began|starting|ready|about|going)\s+to\s+(?:say|tell|ask)"
+    r"|opened\s+my\s+mouth|mouth\s+(?:was\s+)?open)(?![\w'])"
+)
+
+
+# … or the writer let it stand: "Reading it back that's how they wrote about me. Left it though"
+_LET_STAND = regex_store.compile(
+    r"(?<![\w'])(?:left|leave|leaving|kept|keep)\s+it(?:\s+(?:in|there|as\s+it\s+was))?"
+    r"(?:\s+(?:though|anyway|in\s+the\s+end))?\s*[,.;!]"
+    r"|(?<![\w'])(?:didn't|did\s+not|didnt)\s+(?:change|edit|fix|delete)\s+it(?![\w'])"
+)
+
+
+def _let_stand(lower: str, sentence_starts: list[int], at: int) -> bool:
+    """Does the writer let a slip they noticed (the noticing ends at `at`) stand, in the rest
+    of that sentence or the next?"""
+    si = bisect_right(sentence_starts, at) - 1
+    end = sentence_starts[si + 2] if si + 2 < len(sentence_starts) else len(lower)
+    return _LET_STAND.search(lower, at, end) is not None
+
+
+def _noticed_after(hits: Hits, facts: _Facts) -> Hits:
+    """`hits` with each slip of the writer's (a drift hit, not attributed or hypothetical)
+    flagged ``self_noticed`` where the writer notices it after it (`_NOTICED_AFTER`), before
+    the next sentence's slip."""
+    lower, sentence_starts = facts.lower, facts.sentence_starts
+    if not any(h.polarity == "drift" and not h.self_noticed for h, _ in hits):
+        return hits
+    found: Hits = []
+    for i, (hit, marker) in enumerate(hits):
+        if hit.polarity == "drift" and not (hit.self_noticed or hit.attributed or hit.hypothetical):
+            si = bisect_right(sentence_starts, hit.start) - 1
+            limit = sentence_starts[si + 2] if si + 2 < len(sentence_starts) else len(lower)
+            own_end = sentence_starts[si + 1] if si + 1 < len(sentence_starts) else len(lower)
+            later = (h for h, _ in hits[i + 1 :] if h.polarity == "drift" and h.start >= own_end)
+            limit = min(limit, next((h.start for h in later), limit))
+            # past the limit by more than a cue's length, so that "\Z" is the text's end
+            cue = _NOTICED_AFTER.search(lower, hit.end, limit + 60)
+            if (
+                cue is not None
+                and cue.start() < limit
+                and _CUT_SHORT.search(lower, sentence_starts[si], hit.start) is None
+                and not _let_stand(lower, sentence_starts, cue.end())
+            ):
+                hit = hit._replace(self_noticed=True)
+        found.append((hit, marker))
+    return found
 
 
 # Markers of the writer noticing their own practice ("I caught myself", "I realised I was"):
@@ -2872,12 +2998,19 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 # unless the markers are coordinated: "didn't lecture or give advice", however
                 # long the first one ("wasn't there to check her mood scores or ask about…")
                 # or the marker is the object of the one before ("never asked about her symptoms")
-                # (or the negator opens the marker before, coordinated with this one: "Without
-                # judging or telling her what to do")
+                # (or the negator opens the marker before, a frame of identity joined to this
+                # one by a bare "or": "Without judging or telling her what to do"; not "without
+                # judging or interrupting and then told her", nor a marker of drift that opens
+                # with "not": "I don't know what I'm doing or whether I'm a fraud")
                 coordinated = _coordinated(norm, prev_end, start)
                 if not (
                     neg == prev_neg and (prev_owns or prev_governs or coordinated)
-                ) and not (coordinated and starts[neg] == prev_start):
+                ) and not (
+                    starts[neg] == prev_start
+                    and matches[j - 1][2].polarity == "identity"
+                    and _JOINED.fullmatch(norm, prev_end, start) is not None
+                    and tokens[tok] not in _SLIP_DEEDS  # "without judging or told him": a deed
+                ):
                     neg = -1
             elif tok - neg - 1 > _window(tokens, neg):
                 neg = -1
@@ -3028,6 +3161,10 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 attributed = _someone_else_does(
                     lower, norm, sent_start, clause_start, start, end, span_end, for_writer
                 )
+        if own and marker.dimension == "connection" and _DONE_TO_WRITER.match(lower, end):
+            attributed = True  # "The nurses listened to | me": the writer was listened to
+        if marker.dimension == "clinical_language" and _REMARK_AFTER.match(lower, end):
+            attributed = True  # "the nutter | comment wasn't on": someone's remark, named
         # a cue regex runs from a few words before the span's first cue word (see _back_off)
         hypothetical = self_noticed = False
         if ci in hypo_first:
@@ -3040,7 +3177,9 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 lower, clause_start, cue_end, start
             )
         if not hypothetical and ci - 1 in hypo_first:
-            hypothetical = _plan_goes_on(lower, starts, clause_starts, ci, hypo_first[ci - 1])
+            hypothetical = _plan_goes_on(
+                lower, starts, clause_starts, ci, hypo_first[ci - 1]
+            ) or _thought_spelled_out(lower, starts, clause_starts, ci, hypo_first[ci - 1])
         if not hypothetical and clause_start > sent_start and hypo_sent_first < tok:
             hypothetical = _habit_spelled_out(
                 lower,
@@ -3075,7 +3214,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
             cue_end = noticed_end.get(si)
             if cue_end is None:
                 lo = _back_off(starts, noticed_first[si], sent_start)
-                cue_end = noticed_end[si] = _cue_end(_SELF_NOTICED, lower, lo, sent_end)
+                cue_end = noticed_end[si] = _noticed_end(lower, lo, sent_end)
             # what was noticed: the drift, up to the writer's next deed (_NEXT_DEED)
             self_noticed = (
                 polarity == "drift"
@@ -3261,7 +3400,34 @@ def _new_clause_between(lower: str, lo: int, start: int, hi: int) -> bool:
     """Does a new clause with its own subject and verb start between a negator at `lo` and the
     hit at `start` ("I don't have a degree and my lived experience is …")? `hi`: clause end."""
     m = _NEW_CLAUSE.search(lower, lo, hi)
-    return m is not None and m.start() < start
+    if m is not None and m.start() < start:
+        return True
+    # texting without commas or apostrophes: "hes not difficult | hes got real strengths",
+    # "thats not chaos | thats resourcefulness" (not what was not said: "never said | he's …")
+    m = _TEXT_SUBJECT.search(lower, lo, start)
+    if m is not None and _SAYING.isdisjoint(lower[lo : m.start()].split()):
+        return True
+    # a past deed after "and" where the negator takes a bare verb: "couldnt anymore | and said
+    # …" (not "didn't lecture or tell him …", nor "never lectured and told …")
+    negator = _SUBJECT_WORD.match(lower, lo)
+    return (
+        negator is not None
+        and negator.group().endswith(("n't", "nt"))
+        and _AND_PAST_DEED.search(lower, lo, start) is not None
+    )
+
+
+_TEXT_SUBJECT = regex_store.compile(
+    r"(?<=[\w'])\s+(?:hes|shes|thats|its|theyre|im|he's|she's|that's|it's|they're|i'm)\s"
+)
+_SAYING = _words(
+    "say said says saying tell told tells telling think thought thinks feel felt feels mean meant"
+    " means reckon reckoned call called calling that if whether because like know knew believe"
+    " believed pretend pretended act acted as"
+)
+_AND_PAST_DEED = regex_store.compile(
+    r"(?<![\w'])and\s+(?:then\s+|just\s+)?(?:said|asked|spoke|told|went|stood)(?![\w'])"
+)
 
 
 def _habit_turns_present(lower: str, clause_start: int, cue_end: int, start: int) -> bool:
@@ -3299,6 +3465,30 @@ def _plan_goes_on(
     `cue_first` is the first hypothetical cue word of that clause."""
     clause_start, before = clause_starts[ci], clause_starts[ci - 1]
     if _GERUND_CLAUSE.match(lower, clause_start) is None:
+        return False
+    lo = _back_off(starts, cue_first, before)
+    return _cue_end(_HYPOTHETICAL, lower, lo, clause_start) >= 0
+
+
+# words spelled out in a quote or brackets after saying or thinking them: "If I'd said what I
+# was thinking | ("you need to …")", "If I'd told her, | "you should …""
+_SAID_BEFORE = regex_store.compile(
+    r"(?<![\w'])(?:said|say|saying|told\s+[\w']+|tell\s+[\w']+|thinking|thought|asked|ask)"
+    r"[\s,:(\[\-\u2013\u2014]*\Z"
+)
+_OPENS_WORDS = regex_store.compile(r"[\s,:\-\u2013\u2014]*[(\[\"'\u201c\u2018]")
+
+
+def _thought_spelled_out(
+    lower: str, starts: list[int], clause_starts: list[int], ci: int, cue_first: int
+) -> bool:
+    """Does clause `ci` open with a quote or brackets that spell out what the clause before it
+    would have said or thought, in a condition or wish ("If I'd said what I was thinking
+    | ("you need to get away from him") …")? `cue_first`: its first hypothetical cue word."""
+    clause_start, before = clause_starts[ci], clause_starts[ci - 1]
+    if _OPENS_WORDS.match(lower, clause_start) is None:
+        return False
+    if _SAID_BEFORE.search(lower, before, clause_start) is None:
         return False
     lo = _back_off(starts, cue_first, before)
     return _cue_end(_HYPOTHETICAL, lower, lo, clause_start) >= 0
