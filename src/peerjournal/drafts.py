@@ -328,7 +328,8 @@ def _typed_in_comments(text: str, prompt_set: str | None) -> str:
         prompts = load_prompt_set(prompt_set or EntryDraft.prompt_set, paths.user_prompts_dir())
     except PeerJournalError:
         prompts = load_prompt_set(EntryDraft.prompt_set)
-    blanks = (format_template(EntryDraft(date.today(), mode=m), prompts) for m in MODES)
+    blanks = [format_template(EntryDraft(date.today(), mode=m), prompts) for m in MODES]
+    blanks.append(with_edit_header(blanks[0]))  # (an edit's header: `for_entry`)
     guidance = [c[4:-3].split() for blank in blanks for c in COMMENT.findall(blank)]
     typed: list[str] = []
     for comment in COMMENT.findall(without_options(text)):
@@ -434,14 +435,15 @@ def text_printed(
     problem = None
     for name, stream in (("stdout", sys.stdout), ("stderr", sys.stderr)):
         try:
-            stream.write(_as_printed(text, stream) + "\n")
-            stream.flush()
+            _print_whole(_as_printed(text, stream) + "\n", stream)
         except (OSError, ValueError) as exc:  # (ValueError: a closed stream)
             if name == "stdout":
                 from peerjournal.launcher import silence_stdout
 
                 silence_stdout()  # what its buffer holds would fail again at exit
             problem = problem or str(getattr(exc, "strerror", None) or exc)
+            if getattr(exc, "cut_short", False):
+                problem += "; what it took is cut short"
             continue
         failed.message += (
             f", so your entry is printed on {name}"
@@ -454,6 +456,38 @@ def text_printed(
         "was kept nowhere."
     )
     return failed
+
+
+class _CutShort(OSError):
+    """A write that stopped part of the way (`cut_short`: some of the text went out)."""
+
+    cut_short = True
+
+
+def _print_whole(text: str, stream: IO[str]) -> None:
+    """Write all of `text` on `stream`, or raise OSError. Through the file descriptor, with
+    each count checked: Python's own streams say nothing when a write is partial and the next
+    fails (a full disk, `ulimit -f`), leaving a copy cut short that reads as whole."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):  # a test's capture, a replaced stream
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    data = memoryview(text.encode(encoding, "backslashreplace"))
+    total = len(data)
+    while data:
+        try:
+            written = os.write(fd, data)
+            if written <= 0:
+                raise OSError(0, "nothing more could be written")
+        except OSError as exc:
+            if len(data) == total:
+                raise
+            raise _CutShort(exc.errno, exc.strerror) from None
+        data = data[written:]
 
 
 def new_edit(folder: Path, entry_id: int, now: datetime, was: bool = False) -> Draft:
@@ -473,9 +507,36 @@ _FOR_ENTRY = re.compile(r"^<!-- peerjournal: unsaved changes to the entry create
 
 
 def for_entry(text: str, created_at: datetime) -> str:
-    """`text` (an entry's template, for `edit`) with the line that notes whose it is."""
+    """`text` (an entry's template, for `edit`) with the line that notes whose it is, and the
+    header that says how to keep or cancel an edit (`with_edit_header`)."""
     line = _FOR_ENTRY_LINE.format(created_at.isoformat())
+    text = with_edit_header(text)
     return text + ("" if text.endswith("\n") else "\n") + line + "\n"
+
+
+# The entry template's header says how to cancel a new entry; for `edit` that is untrue: an
+# emptied experience is refused, and the half-edit kept is reopened by every `edit ID`.
+_WRITE_HEADER = "Save and close the editor to keep it; leave Experience empty to cancel. -->"
+EDIT_HEADER = (  # (one line, as the header it replaces: lines keep their numbers)
+    "Save and close to keep your changes; to change nothing, close without saving (vim: "
+    ":q!); `edit ID --fresh` or `drafts --discard N` drops changes kept from before. -->"
+)
+
+
+def with_edit_header(text: str) -> str:
+    """`text` (an entry file) with `edit`'s header in place of a new entry's."""
+    return text.replace(_WRITE_HEADER, EDIT_HEADER, 1)
+
+
+def with_header_of(given: str, edited: str) -> str:
+    """`given` (an entry file) with the header `edited` has, a new entry's or an edit's: an
+    edit kept before `edit` had its own header, or one moved to a new-entry draft, has the
+    other one, and that is no word typed (`editor.check_comments`)."""
+    if EDIT_HEADER in edited:
+        return with_edit_header(given)
+    if _WRITE_HEADER in edited:
+        return given.replace(EDIT_HEADER, _WRITE_HEADER, 1)
+    return given
 
 
 # An edit kept by an older version notes no entry: it is another entry's when fewer than this

@@ -160,6 +160,9 @@ def _open_closed_streams() -> None:
             if null != fd:
                 os.dup2(null, fd)
                 os.close(null)
+            # `os.open` gives the lowest free number, `fd` itself, not inherited by a child:
+            # the editor would start with no stdin (vim then waits for ever)
+            os.set_inheritable(fd, True)
         except OSError:
             continue
         if fd == 0:
@@ -199,6 +202,30 @@ def _tolerate_encodings() -> None:
                 stream.reconfigure(errors="backslashreplace")
             except (ValueError, OSError):
                 pass
+    _read_terminal_as_sent()
+
+
+def _read_terminal_as_sent() -> None:
+    """Read typed text in the encoding the terminal sends, the locale's (UTF-8 for an ASCII
+    locale), not in one PYTHONIOENCODING chose for output: under `ascii` every letter typed
+    beyond ASCII was kept as two U+FFFD, under `latin-1` as mojibake ("cafÃ©"), without a
+    word. (Bytes that are not UTF-8 on a UTF-8 terminal are then told of by `write`.)"""
+    stdin = sys.stdin
+    if stdin is None or writes_unicode(stdin) or not hasattr(stdin, "reconfigure"):
+        return
+    try:
+        if not stdin.isatty():
+            return
+        import codecs
+        import locale
+
+        sent = codecs.lookup(locale.getpreferredencoding(False)).name
+        if sent == "ascii":
+            sent = "utf-8"
+        if sent != codecs.lookup(stdin.encoding).name:
+            stdin.reconfigure(encoding=sent)
+    except (ValueError, OSError, LookupError):
+        pass
 
 
 def writes_unicode(stream: Any) -> bool:

@@ -755,7 +755,10 @@ def register(app: typer.Typer) -> None:
         if not counts:
             app_ctx.say(_no_tags(app_ctx.store()))
             return
+        from peerjournal.render.console import stand_ins
         from peerjournal.render.entries import tag_lines
 
-        # in one write, as tables are printed: `tags | head -1` ends alike every time
-        typer.echo("\n".join(tag_lines(counts)))
+        # in one write, as tables are printed: `tags | head -1` ends alike every time; what
+        # an ASCII or Latin-1 stdout cannot carry as a table shows it (typer.echo sent UTF-8)
+        encoding = app_ctx.out.encoding
+        typer.echo("\n".join(stand_ins(line, encoding) for line in tag_lines(counts)))

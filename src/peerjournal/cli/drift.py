@@ -190,7 +190,12 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
             )
         raw = decode_or_1252(data, source, app.say)  # as `write --stdin` reads it
     else:  # a byte order mark dropped, as --stdin's is: the spans of --json index the same
-        source, raw = "--text", (text or "").removeprefix("\ufeff")
+        from peerjournal.textsafe import from_command_line
+
+        source, (raw, note) = "--text", from_command_line(text or "")
+        if note:  # not UTF-8: read from its bytes, as `write -x` reads it
+            app.say(note)
+        raw = raw.removeprefix("\ufeff")
     body = clean_text(raw)
     if not body:
         raise PeerJournalError(f"Nothing to score: {source} is empty.")

@@ -221,19 +221,28 @@ class _Stop:
 
     @contextmanager
     def before_commit(self) -> Iterator[None]:
+        from peerjournal.errors import DamagedJournal, DatabaseError
+
         try:
             yield
         except KeyboardInterrupt:
             if self.commit is None or not self.commit.done:
-                left = (
-                    f"the new journal {self.journal} is empty"
-                    if self.new and self.journal.exists()
-                    else "the journal is as it was"
-                )
                 raise PeerJournalError(
-                    f"Interrupted: nothing was imported ({left}).", ExitCode.INTERRUPTED
+                    f"Interrupted: nothing was imported ({self._left()}).", ExitCode.INTERRUPTED
                 ) from None
             self.came = True  # (and on to `after_commit`)
+        except DatabaseError as exc:  # a journal locked, full or failing: rolled back
+            done = self.commit is not None and self.commit.done
+            # (a damaged journal's message says nothing is saved to it)
+            if not (done or isinstance(exc, DamagedJournal) or "imported" in exc.message):
+                exc.message = f"{exc.message.rstrip()} Nothing was imported ({self._left()})."
+            raise
+
+    def _left(self) -> str:
+        """What an import stopped before its commit left: the journal as it was."""
+        if self.new and self.journal.exists():
+            return f"the new journal {self.journal} is empty"
+        return "the journal is as it was"
 
     @contextmanager
     def after_commit(self) -> Iterator[None]:

@@ -45,13 +45,17 @@ def register(app: typer.Typer) -> None:
                 ]
             )
         else:
+            from peerjournal.render.console import stand_ins
             from peerjournal.textsafe import clean
 
-            # one line a set, names in a column however long an organisation's set names are
+            # one line a set, names in a column however long an organisation's set names are;
+            # what an ASCII or Latin-1 stdout cannot carry as tables show it (typer.echo sent
+            # UTF-8 to an ASCII one)
             width = max([9, *(len(s.name) for s in sets)])
             for prompt_set in sets:
                 name = clean(prompt_set.name, multiline=False)
-                typer.echo(f"{name:<{width}}  {clean(prompt_set.title, multiline=False)}")
+                line = f"{name:<{width}}  {clean(prompt_set.title, multiline=False)}"
+                typer.echo(stand_ins(line, app_ctx.out.encoding))
         for message in broken:  # said, not failed on: this is where one looks to find out
             app_ctx.say(f"Prompt set not usable: {message}")
         if problem := home_problem():  # the shipped sets, but no folder for one's own

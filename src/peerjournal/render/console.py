@@ -24,6 +24,9 @@ from rich.text import Text
 
 MIN_WIDTH = 20  # narrower than this nothing useful fits; Rich draws nothing at width 0
 DEFAULT_WIDTH = 80
+# wider than any screen: a COLUMNS beyond it (a broken terminal emulator, a script's wrong
+# value) is taken as this, not drawn (`list`'s rule ran out of memory at 99999999999)
+MAX_WIDTH = 1000
 
 
 def make_console(*, stderr: bool) -> Console:
@@ -246,7 +249,7 @@ def _sane_width(console: Console) -> None:
     """COLUMNS=0 is no width at all: the terminal's, else 80; any width under 20 is 20. A
     dumb terminal (TERM=dumb: an editor's shell) gets COLUMNS, else its real width: Rich
     gives it 80 columns whatever they say (at 40, headings broke mid-word and panel borders
-    wrapped).
+    wrapped). Any width over MAX_WIDTH is MAX_WIDTH.
 
     A sane width is left alone (not fixed), so Rich still follows a resized terminal."""
     if console.is_dumb_terminal:
@@ -254,14 +257,14 @@ def _sane_width(console: Console) -> None:
         size = _terminal_size(console)
         width = int(columns) if columns.isdigit() and int(columns) else size.columns
         width = width or DEFAULT_WIDTH
-        console.size = (max(MIN_WIDTH, width), size.lines or 25)
+        console.size = (min(max(MIN_WIDTH, width), MAX_WIDTH), size.lines or 25)
         return
     width = console.width
-    if width >= MIN_WIDTH:
+    if MIN_WIDTH <= width <= MAX_WIDTH:
         return
     if width <= 0:
         width = _terminal_size(console).columns or DEFAULT_WIDTH
-    console.width = max(MIN_WIDTH, width)
+    console.width = min(max(MIN_WIDTH, width), MAX_WIDTH)
 
 
 def _terminal_size(console: Console) -> os.terminal_size:
