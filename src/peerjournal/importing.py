@@ -20,10 +20,11 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from peerjournal.dates import EARLIEST, LATEST
 from peerjournal.entry import (
     MAX_TEXT_CHARS,
     REPLACEMENT,
@@ -605,6 +606,9 @@ def _supervision(item: Any, n: int, today: date) -> SupervisionRecord:
         raise _Bad(where, "expected an object with 'date' and 'created_at'.")
     _only(item, SUPERVISION_FIELDS, where)
     day = _date(item.get("date"), where, today)
+    if not EARLIEST <= day <= LATEST:  # as `supervision done --date` refuses it
+        raise _Bad(where, f"'date' {day.isoformat()} is out of range: use a date from 1 Jan "
+                   f"{EARLIEST.year} to 31 Dec {LATEST.year}.")
     if day > today + ZONE_AHEAD:  # (tomorrow: today where it was recorded, as for an entry)
         raise _Bad(where, f"'date' {day.isoformat()} is in the future.")
     note = item.get("note", "")
@@ -791,7 +795,7 @@ def _stamp(value: Any, where: str, key: str) -> datetime | None:
         raise _Bad(
             where, f"'{key}' is not an ISO 8601 timestamp (like 2026-11-20T18:30:00+00:00)."
         ) from None
-    return stamp if stamp.tzinfo else stamp.astimezone()
+    return stamp if stamp.tzinfo else _local_time(stamp, UTC)  # (0001-01-01T00:00 overflows)
 
 
 def _checked(

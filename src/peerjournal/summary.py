@@ -210,7 +210,15 @@ def _totals(
     weighted over the scored entries); None when no entry in the period is scored."""
     if not raw or not any(e.id in drifts for e in entries):
         return None
-    return {key: _number(raw.get(key)) for key in ("identity", "drift", "balance")}
+    numbers = {key: _number(raw.get(key)) for key in ("identity", "drift", "balance")}
+    return {**numbers, **_too_little(raw)}
+
+
+def _too_little(raw: Mapping[str, Any]) -> dict[str, bool]:
+    """{"too_little": true} for numbers whose scored entries are all "too little" for a
+    verdict of their own, so without a balance (`trends.Totals`; added within schema 1:
+    optional, only when true); else nothing."""
+    return {"too_little": True} if raw.get("too_little") else {}
 
 
 def _period(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -229,6 +237,7 @@ def _period(raw: Mapping[str, Any]) -> dict[str, Any]:
         "drift": value(raw.get("drift")),
         "balance": value(raw.get("balance")),
         **({"words": int(raw["words"] or 0)} if "words" in raw else {}),
+        **_too_little(raw),
         "dimensions": {
             str(dim): {p: value((v or {}).get(p)) for p in POLARITIES} for dim, v in dims.items()
         },
@@ -1258,9 +1267,9 @@ def balance_range(identity: float, drift: float) -> tuple[float, float] | None:
 def _check_balance(v: _Validator, values: Mapping[str, Any], where: str) -> None:
     """The balance of `values` (the totals, or a period: `where`) is the one their identity
     and drift give, give or take rounding (`balance_range`); null only when there is no
-    evidence (both 0)."""
+    evidence (both 0), or for numbers that are "too little" (`_too_little`)."""
     identity, drift, balance = values["identity"], values["drift"], values["balance"]
-    if identity is None or drift is None:
+    if identity is None or drift is None or (balance is None and values.get("too_little")):
         return
     possible = balance_range(identity, drift)
     if possible is None:

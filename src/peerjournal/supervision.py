@@ -722,16 +722,24 @@ class Window:
             return False
         if day == record.date and local_day(created_at) > record.date:
             return True
-        return _utc(created_at) > _utc(record.created_at)
+        return _zoned(created_at) > _zoned(record.created_at)
 
     def kept(self, entries: Iterable[EntryFacts]) -> list[EntryFacts]:
         """The entries the window holds (`holds`), in their order."""
         return [e for e in entries if self.holds(e)]
 
 
-def _utc(moment: datetime) -> datetime:
-    """`moment` in UTC, to compare it with another (one without a zone is local time)."""
-    return moment.astimezone(UTC)
+def _zoned(moment: datetime) -> datetime:
+    """`moment` with a zone, to compare it with another: one without a zone is local time (UTC
+    where the local zone cannot hold it). Moments with zones compare as instants without
+    being converted, which overflows at the calendar's first or last hour (a restored
+    backup can hold a stamp of 9999-12-31T23:00-05:00 or 0001-01-01T00:00+05:00)."""
+    if moment.tzinfo is not None:
+        return moment
+    try:
+        return moment.astimezone()
+    except (OverflowError, OSError, ValueError):
+        return moment.replace(tzinfo=UTC)
 
 
 def prep_window(
@@ -1121,6 +1129,21 @@ def _report_lines(report: Mapping[str, Any]) -> tuple[str, ...]:
     totals, previous = report.get("totals") or {}, report.get("previous") or {}
     if not totals.get("entries"):
         return ()
+    lines = [_rates_line(totals, previous) + "."]
+    if totals.get("too_little"):  # (as the report's headline says it)
+        lines.append("Too little to read a balance from: each entry scored is “not enough "
+                     "signal” on its own.")
+    if report.get("unscored"):
+        unscored = int(report["unscored"])
+        lines.append(
+            f"{counted(unscored, 'entry')} {'is' if unscored == 1 else 'are'} not scored yet "
+            "(`peerjournal drift --rescore`)."
+        )
+    return tuple(lines)
+
+
+def _rates_line(totals: Mapping[str, Any], previous: Mapping[str, Any]) -> str:
+    """"Drift 1.20 and identity 9.00 per 100 words (the 3 entries before: …)"."""
     line = (
         f"Drift {fixed(totals.get('drift', 0.0))} and identity "
         f"{fixed(totals.get('identity', 0.0))} per 100 words"
@@ -1132,14 +1155,7 @@ def _report_lines(report: Mapping[str, Any]) -> tuple[str, ...]:
             f"drift {fixed(previous.get('drift', 0.0))}, "
             f"identity {fixed(previous.get('identity', 0.0))})"
         )
-    lines = [line + "."]
-    if report.get("unscored"):
-        unscored = int(report["unscored"])
-        lines.append(
-            f"{counted(unscored, 'entry')} {'is' if unscored == 1 else 'are'} not scored yet "
-            "(`peerjournal drift --rescore`)."
-        )
-    return tuple(lines)
+    return line
 
 
 # entries each side needs before prep says what moved (as for the report's window alerts):
@@ -1222,7 +1238,9 @@ def trend_brief(
         lines=_report_lines(report),
         too_few=too_few,
         periods=tuple(
-            (str(p["start"]), float(p["drift"]) if p.get("balance") is not None else None)
+            # (a week of "too little" entries has no balance, but its drift was counted)
+            (str(p["start"]),
+             float(p["drift"]) if p.get("balance") is not None or p.get("too_little") else None)
             for p in report.get("periods", [])
         ),
         self_doubt=self_doubt_count(entries),
@@ -1347,7 +1365,8 @@ def _made(check: SelfCheck) -> tuple[datetime, int]:
 
 
 def _in_period(window: Window, check: SelfCheck) -> bool:
-    return window.after_supervision(check.created_at.date(), check.created_at)
+    """Whether `check` is of the period, its day read as an entry's is (`local_day`)."""
+    return window.after_supervision(local_day(check.created_at), check.created_at)
 
 
 def _check_before(window: Window, check: SelfCheck | None) -> str:

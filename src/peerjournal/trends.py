@@ -31,7 +31,8 @@ over scored entries of (rate x words) divided by the total words, so a 40-word n
 less than a 400-word reflection. Stored rates have ROUND (3) decimals, so the sums are exact
 integers (thousandths x words), the same in any order, and the result is rounded once, half to
 even. `balance` = (identity - drift) / (identity + drift), the same formula as one entry's
-score, from the exact sums (rounded once too), and null when the period has no evidence at all.
+score, from the exact sums (rounded once too), and null when the period has no evidence at all
+or when every scored entry in it is "too little" for a verdict of its own (`too_little`: true).
 Each of these numbers is a `Rounded`: the JSON's value, keeping the exact one it was rounded
 from, so that the table rounds that to 2 decimals (`fixed`) rather than rounding twice.
 Entries without a stored score are counted in `entries` but not in the numbers; the report
@@ -114,8 +115,8 @@ RECENT_ENTRIES = 12
 class ReportRow:
     """One entry, reduced to what the report needs.
 
-    `drift` is the stored score dict (see `DriftScore.to_dict`); only `identity`, `drift`,
-    `words`, `dimensions` and each hit's `marker`, `dimension`, `polarity`, `counted` (true
+    `drift` is the stored score dict (see `DriftScore.to_dict`); only `verdict`, `identity`,
+    `drift`, `words`, `dimensions` and each hit's `marker`, `dimension`, `polarity`, `counted` (true
     when absent) and `negated` (false when absent) are read, so the store may pass a slimmed
     copy. Without `hits` the entry adds nothing to marker counts. None means the entry has
     not been scored.
@@ -311,6 +312,18 @@ def _rate(weighted: int, words: int) -> float:
     return Rounded(weighted, words * SCALE)
 
 
+# The stored verdict of an entry with too little evidence to say either way (`drift.score.
+# verdict_for`: under four words, one learned phrase in a short text, ...): `list` shows it as
+# "too little", and a row made only of such entries gives no balance either (`Totals`).
+INSUFFICIENT = "insufficient"
+
+
+def decided(score: Mapping[str, Any]) -> bool:
+    """Whether a stored score has a verdict, not "insufficient" (a score stored without its
+    verdict counts as one that has)."""
+    return score.get("verdict") != INSUFFICIENT
+
+
 def _balance(identity_w: int, drift_w: int) -> float | None:
     """(identity - drift) / (identity + drift) from the word-weighted sums (the words cancel
     out), rounded once; None without any evidence."""
@@ -325,10 +338,16 @@ class Totals:
     Rates are summed as thousandths per 100 words (the stored precision) times words, in
     integers: the sums are exact, so they do not depend on the order entries are added in,
     and the database can add them up to the same numbers (`db.stats.report_stats`).
+
+    A group whose scored entries are all "too little" on their own (`decided`: none has a
+    verdict) has no balance: one 4-word note is not a setting's or a week's lean, whatever
+    its one phrase weighs per 100 words (`too_little`). Its rates are still given (what was
+    counted, per 100 words), and its evidence counts beside entries that have a verdict.
     """
 
     entries: int = 0
     scored: int = 0
+    decided: int = 0  # scored entries with a verdict (not "insufficient")
     words: int = 0
     identity_w: int = 0  # sum of identity-per-100-words (thousandths) x words
     drift_w: int = 0
@@ -346,6 +365,7 @@ class Totals:
             return
         words = int(score.get("words") or 0)
         self.scored += 1
+        self.decided += decided(score)
         self.words += words
         self.identity_w += scaled(score.get("identity")) * words
         self.drift_w += scaled(score.get("drift")) * words
@@ -358,6 +378,7 @@ class Totals:
     def merge(self, other: Totals) -> None:
         self.entries += other.entries
         self.scored += other.scored
+        self.decided += other.decided
         self.words += other.words
         self.identity_w += other.identity_w
         self.drift_w += other.drift_w
@@ -377,8 +398,13 @@ class Totals:
         return _rate(self.drift_w, self.words)
 
     @property
+    def too_little(self) -> bool:
+        """Scored entries, none with a verdict of its own: no balance is read from them."""
+        return self.scored > 0 and not self.decided
+
+    @property
     def balance(self) -> float | None:
-        return _balance(self.identity_w, self.drift_w)
+        return None if self.too_little else _balance(self.identity_w, self.drift_w)
 
     def dimension(self, dim: str) -> dict[str, float]:
         identity_w, drift_w = self.dims.get(dim, (0, 0))
@@ -390,6 +416,8 @@ class Totals:
             "identity": self.identity,
             "drift": self.drift,
             "balance": self.balance,
+            # (only when true: a key added to `report --json`'s numbers, which keep their shape)
+            **({"too_little": True} if self.too_little else {}),
         }
 
 
@@ -409,7 +437,8 @@ def window_totals(stats: ReportStats) -> Totals:
 @dataclass(frozen=True, slots=True)
 class RecentEntry:
     """One of a window's last entries: its date, ID, whether it is scored, its balance (None:
-    unscored, or no evidence either way) and its drift per 100 words."""
+    unscored, "too little" for a verdict, or no evidence either way) and its drift per 100
+    words."""
 
     date: date
     id: int
@@ -424,7 +453,7 @@ def recent_entries(rows: Iterable[ReportRow], limit: int = RECENT_ENTRIES) -> li
     out = []
     for row in last:
         score = row.drift
-        balance = None if score is None else _balance(
+        balance = None if score is None or not decided(score) else _balance(
             scaled(score.get("identity")), scaled(score.get("drift"))
         )
         drift = float((score or {}).get("drift") or 0.0)

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from peerjournal.db.store import ONLY_IDS, TAG_SEP, Filters, Store
 from peerjournal.drift import LEARNED_PREFIX
 from peerjournal.trends import (
+    INSUFFICIENT,
     RECENT_ENTRIES,
     Markers,
     ReportRow,
@@ -66,7 +67,7 @@ def _columns(with_tags: bool) -> str:
     tags = _TAGS if with_tags else "NULL"
     return (
         "e.id, e.date, e.setting, e.feelings, e.self_care != '', e.drift_summary IS NOT NULL, "
-        f"{tags}, {_DRIFT_COLUMNS}"
+        f"{tags}, {_DRIFT_COLUMNS}, e.drift_verdict"
     )
 
 
@@ -75,16 +76,19 @@ def _slim_drift(row: Sequence[Any]) -> dict[str, Any] | None:
     damaged stored score reads as unscored (as in `Store.drifts_between`), so one bad row
     does not stop a report or an export."""
     try:
-        return _slim(*row[5:9])
+        return _slim(*row[5:10])
     except (ValueError, TypeError, AttributeError, IndexError):  # (JSONDecodeError too)
         return None
 
 
-def _slim(scored: Any, _tags: Any, values: Any, hits: Any) -> dict[str, Any] | None:
+def _slim(
+    scored: Any, _tags: Any, values: Any, hits: Any, verdict: Any
+) -> dict[str, Any] | None:
     if not scored:
         return None
     words, identity, drift, dimensions = json.loads(values)[:4]
     return {
+        "verdict": verdict,
         "identity": identity or 0.0,
         "drift": drift or 0.0,
         "words": words or 0,
@@ -260,11 +264,13 @@ def report_stats(
         return cells, feelings, days, weeks
 
     cells, feelings, days, weeks = store.past_damage(read)
-    for start, place, entries, scored, self_care, first, words, identity_w, drift_w, *dims in cells:
+    for start, place, entries, scored, decided, self_care, first, *sums in cells:
+        words, identity_w, drift_w, *dims = sums
         first_day, first_id = first.split()
         stats.cells[(date.fromisoformat(start) if start else None, place)] = Totals(
             entries=entries,
             scored=scored,
+            decided=decided,
             words=int(words or 0),
             identity_w=int(identity_w or 0),
             drift_w=int(drift_w or 0),
@@ -299,7 +305,10 @@ def _stats_sql(by: str, dimensions: Sequence[str], where: str, history: str) -> 
     )
     cells_sql = f"""
         SELECT CASE WHEN e.date >= :since THEN {_PERIOD_START[check_by(by)]} END, e.setting,
-            count(*), count(s.entry_id), sum(e.self_care != ''),
+            count(*), count(s.entry_id),
+            -- scored with a verdict (`trends.decided`: a verdict not stored counts as one)
+            count(CASE WHEN coalesce(e.drift_verdict, '') != '{INSUFFICIENT}' THEN s.entry_id END),
+            sum(e.self_care != ''),
             min(printf('%s %012d', e.date, e.id)), -- (date, id) of the first: sorts as text
             sum(s.words), sum(s.identity_w), sum(s.drift_w){dim_sums}
         FROM entry e LEFT JOIN {TABLE} s ON s.entry_id = e.id WHERE {where} GROUP BY 1, 2"""

@@ -442,6 +442,9 @@ def glance(summary: dict[str, Any]) -> list[str]:
         if totals["balance"] is not None:
             shown = balance(totals["balance"], totals)
             overall += f", balance {shown} (-1 all drift, +1 all identity)"
+        elif totals.get("too_little"):  # (as the writer's report says it)
+            overall += (", too little to read a balance from (each scored entry is too short or "
+                        "holds too few phrases to say either way)")
         lines.append(overall + ".")
     compared = False
     entries, words = [p["entries"] for p in with_entries], period_words(with_entries)

@@ -7,7 +7,7 @@ meaning carried by glyphs and words as well as colour (NO_COLOR loses nothing).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -18,10 +18,10 @@ from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.drift import marker_label
-from peerjournal.exporters import common
 from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.console import Trimmed, styled
+from peerjournal.render.entries import SHORT_WORDS
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
 from peerjournal.trends import fixed, partial, period_label, period_start
@@ -29,6 +29,7 @@ from peerjournal.trends import fixed, partial, period_label, period_start
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
 TREND_WORDS = {"up": "rising", "down": "falling", "steady": "steady"}
+TOO_LITTLE = SHORT_WORDS["insufficient"]  # `list`'s word for an entry without a verdict
 MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones
 BAR_HALF = 10  # cells on each side of a balance bar
 LABEL_WIDTH = 18
@@ -99,6 +100,13 @@ def _num(value: float) -> str:
     return fixed(value)
 
 
+def _scale(rows: Iterable[Mapping[str, Any]]) -> float:
+    """The top of a table's bars: its highest rate of a row with entries and a balance to
+    show (a "too little" row draws no bar, so it sets no scale for the others)."""
+    return max((max(r["identity"], r["drift"]) for r in rows
+                if r["entries"] and not r.get("too_little")), default=0)
+
+
 def _balance(value: float | None, none: str = "–") -> Text:
     if value is None:
         return Text(none, style="dim")
@@ -127,6 +135,20 @@ class _View:
 
     def balance(self, value: float | None) -> Text:
         return _balance(value, self.none)
+
+    def row_balance(self, row: Mapping[str, Any]) -> Text:
+        """A period's or a setting's balance; "too little" (as `list` says of each of its
+        entries) when none of its scored entries has a verdict of its own."""
+        return Text(TOO_LITTLE, style="dim") if row.get("too_little") else self.balance(
+            row["balance"])
+
+    def row_bar(self, row: Mapping[str, Any], scale: float) -> list[Text]:
+        """A row's bar (none in a narrow table); empty for a row that is "too little"."""
+        if self.narrow:
+            return []
+        if row.get("too_little"):
+            return [self.bar(0, 0, scale, 0)]
+        return [self.bar(row["identity"], row["drift"], scale, row["entries"])]
 
     def span(self, start: str, end: str) -> str:
         """"2 Jun 2026 – 30 Jun 2026", or one day once: "2 Jun 2026"."""
@@ -204,7 +226,12 @@ class _View:
                 f", {_num(totals['identity'])} identity and {_num(totals['drift'])} drift "
                 "markers per 100 words, balance "
             )
-            text.append_text(self.balance(totals["balance"]))
+            text.append_text(self.row_balance(totals))
+        if totals.get("too_little"):
+            left, right = self.quotes
+            text.append(f"\nToo little to read a balance from: each entry scored is "
+                        f"{left}{TOO_LITTLE}{right} on its own (as `peerjournal list` shows).",
+                        style="dim")
         if r.get("unscored"):
             text.append("\n" + self.unscored(r["unscored"]), style="dim")
         return text
@@ -249,7 +276,7 @@ class _View:
     def periods(self) -> RenderableType:
         periods = self.since_first()
         shown = periods[-MAX_PERIOD_ROWS:]
-        scale = max((max(p["identity"], p["drift"]) for p in periods if p["entries"]), default=0)
+        scale = _scale(periods)
         bars = not self.narrow
         tiny = STACKED_WIDTH <= self.width < TINY_WIDTH  # (stacked rows say the names whole)
         entries, identity, drift, balance = (
@@ -278,14 +305,13 @@ class _View:
                 bar = [self.bar(0, 0, scale, 0)] if bars else []
                 table.add_row(name, Text(self.none, style="dim"), "", "", *bar, "")
                 continue
-            bar = [self.bar(p["identity"], p["drift"], scale, p["entries"])] if bars else []
             table.add_row(
                 name,
                 str(p["entries"]),
                 _num(p["identity"]),
                 _num(p["drift"]),
-                *bar,
-                self.balance(p["balance"]),
+                *self.row_bar(p, scale),
+                self.row_balance(p),
             )
         note = "per 100 words; N = entries" if tiny else "per 100 words"
         if any(cut):
@@ -313,7 +339,7 @@ class _View:
         if not active:
             return []
         if self.plain:
-            return self.dimension_numbers(active, periods)
+            return self.dimension_numbers(active)
         # as many periods as "By week" shows, so that a mark stands under its row
         room = min(MAX_PERIOD_ROWS, max(4, (self.width - LABEL_WIDTH - 6) // 2))
         shown = periods[-room:]
@@ -336,39 +362,33 @@ class _View:
             note += f"; the last {counted(len(shown), self.unit)}"
         return [self.heading("Dimensions", note), table]
 
-    def dimension_numbers(
-        self, active: Sequence[str], periods: Sequence[Mapping[str, Any]]
-    ) -> list[RenderableType]:
+    def dimension_numbers(self, active: Sequence[str]) -> list[RenderableType]:
         """Each dimension's rate over the window (word-weighted, as the totals give it) and
-        which way it went, in words (as `review` gives them), as the mentor summary computes
-        them (`summary.dimension_trend`): "Recovery story: identity 2.79 rising, drift 0.24
-        falling"."""
-        from peerjournal.summary import POLARITIES, dimension_trend
+        which way it went, in words (as `review` gives them): `report --json`'s `trend`
+        (`trends.trend_directions`, as the mentor summary computes them), never worked out
+        again here: "Recovery story: identity 2.79 rising, drift 0.24 falling"."""
+        from peerjournal.summary import POLARITIES
 
         rates = self.report["totals"]["dimensions"]
+        trend = self.report["trend"]
         lines = Text()
-        trended = False
         for dim in active:
             said = []
             for polarity in POLARITIES:
-                trend = dimension_trend(periods, dim, polarity, rates[dim][polarity])
-                trended = trended or trend.halves is not None
-                way = f" {TREND_WORDS[trend.halves.direction]}" if trend.halves else ""
-                rate = self.none if trend.rate is None else _num(trend.rate)
-                said.append(f"{polarity} {rate}{way}")
+                way = trend["dimensions"][dim][f"{polarity}_direction"]
+                rate = rates[dim][polarity]
+                words = f" {TREND_WORDS[way]}" if way else ""
+                said.append(f"{polarity} {self.none if rate is None else _num(rate)}{words}")
             lines.append(f"{clean(self.label(dim), multiline=False)}: ", style="bold")
             lines.append(", ".join(said) + "\n")
         lines.rstrip()
         note = f"per 100 words over these {self.unit}s"
-        if trended:
+        if trend["too_few"] is None:
             # the basis in the heading: "What changed" compares with the window before, so
             # one number can rise within these weeks and fall against the weeks before them
             return [self.heading("Dimensions", f"{note}; which way each went within them"), lines]
-        # no words at all: why, as the exported summary says it (one entry per period first:
-        # `summary.halves` gives no direction then, whatever the halves hold)
-        entries = [p["entries"] for p in periods if p["entries"]]
-        reason = common.too_few_for_a_trend(self.unit, entries)
-        why = Text(f"No trend words: {reason}", style="dim")
+        # no words at all: why, as the exported summary says it
+        why = Text(f"No trend words: {trend['too_few']}", style="dim")
         return [self.heading("Dimensions", note), lines, why]
 
     def dimension_detail(self) -> list[RenderableType]:
@@ -470,7 +490,7 @@ class _View:
         settings = self.report["settings"]
         if not settings:
             return []
-        scale = max((max(s["identity"], s["drift"]) for s in settings.values()), default=0)
+        scale = _scale(settings.values())
         bars = not self.narrow
         table = self.table(
             ("Setting", "left"),
@@ -480,8 +500,8 @@ class _View:
             squeeze=0,
         )
         for name, s in settings.items():
-            bar = [self.bar(s["identity"], s["drift"], scale, s["entries"])] if bars else []
-            table.add_row(self.cut(name), str(s["entries"]), *bar, self.balance(s["balance"]))
+            table.add_row(self.cut(name), str(s["entries"]), *self.row_bar(s, scale),
+                          self.row_balance(s))
         return [self.heading("Where drift shows up", "balance by setting"), table]
 
     def feelings(self) -> list[RenderableType]:
