@@ -94,9 +94,10 @@ def test_the_replaced_opening_note_quotes_the_sentence_and_its_date(
     result = cli("export", "--yes", "--since", "2026-11-01", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     said = " ".join(result.stderr.split())
-    assert ("Replaced opening a sentence (or after my, his, her…), where it may be the everyday "
-            "word and not the person: Mark. Check this sentence (as you wrote it): 2026-11-11 "
-            "“Mark up the rota.”; if one means the word, reword it") in said
+    assert ("Replaced opening a sentence (or after my, his, her…, or with, without, from…), "
+            "where it may be the everyday word and not the person: Mark. Check this sentence "
+            "(as you wrote it): 2026-11-11 “Mark up the rota.”; if one means the word, "
+            "reword it") in said
     assert "Mark was kind" not in said  # the person, for certain: not in doubt
     written = out.read_text(encoding="utf-8")
     assert "[person] up the rota." in written and not re.search(r"\bMark\b", written)

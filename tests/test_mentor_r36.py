@@ -65,8 +65,9 @@ def test_a_word_name_replaced_in_doubt_is_said() -> None:
     assert out == "[person] so. [person] rang. Ray of light. Then [person] too."
     assert red.in_doubt == Counter({"Hope": 1})  # "Hope rang" is her; mid-sentence is no doubt
     note = in_doubt_note(red.in_doubt)
-    assert note.startswith(  # (round 39: or after a possessive)
-        "Replaced opening a sentence (or after my, his, her…), where it may be the everyday word")
+    assert note.startswith(  # (round 39: or after a possessive; 40: or a preposition)
+        "Replaced opening a sentence (or after my, his, her…, or with, without, from…), where it "
+        "may be the everyday word")
     assert "Hope." in note
 
 
@@ -76,8 +77,8 @@ def test_export_says_what_it_replaced_in_doubt_and_flags_what_it_left(cli: CLI) 
     result = cli("export", "--yes", "--format", "md")
     assert result.exit_code == 0, result.stderr
     assert "Ray of sunshine today. [person] anyway." in result.stdout
-    assert "Replaced opening a sentence (or after my, his, her…), where it may be the everyday " \
-        "word and not the person: Ray." in result.stderr
+    assert "Replaced opening a sentence (or after my, his, her…, or with, without, from…), " \
+        "where it may be the everyday word and not the person: Ray." in result.stderr
     check = next(line for line in result.stderr.splitlines() if line.startswith("Check"))
     assert "Ray (like a listed name)" in check  # the one left as the word, to look at
 

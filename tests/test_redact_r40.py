@@ -1,9 +1,10 @@
 """Round 40 (redaction): a modal given name in lower case after a preposition is no verb
-("without will, the group felt empty"): replaced and named for the writer to check; an
-abstract word-name before "is that" and a clause is the word, whoever is thanked ("thank you
-hope is that he stays"); a capitalised English word made of a listed name and an x is kept
-("Unix", "Marx") unless it signs a message off, and flagged; a thing named after someone
-("Kerr's Pinks") is kept; a long entry full of one word-name is redacted in linear time."""
+("without will, the group felt empty"): replaced and named for the writer to check; a
+thanked word-name before "is that" and a clause is the person ("thank you hope is that he
+stays": see test_redact3_r40 for the word's one frame); a capitalised English word made of
+a listed name and an x is kept ("Unix", "Marx") unless it signs a message off, and flagged;
+a thing named after someone ("Kerr's Pinks") is kept; a long entry full of one word-name is
+redacted in linear time."""
 
 from __future__ import annotations
 
@@ -66,7 +67,6 @@ def test_a_long_entry_of_one_word_name_is_all_replaced() -> None:
     ("Without will, the group felt empty.", "Without [person], the group felt empty."),
     ("without will the group felt empty", "without [person] the group felt empty"),
     ("With will, the group felt full.", "With [person], the group felt full."),
-    ("for will it was hard", "for [person] it was hard"),
     ("I learnt a lot from will.", "I learnt a lot from [person]."),
 ])
 def test_a_modal_name_after_a_preposition_is_replaced_and_named(
@@ -89,9 +89,10 @@ def test_a_modal_as_the_word_after_a_preposition_is_kept(text: str) -> None:
 
 
 @pytest.mark.parametrize("names", [("Hope Walker",), ("Hope",)])
-def test_an_abstract_name_before_is_that_and_a_clause_is_the_word(names: tuple[str]) -> None:
+def test_a_name_thanked_before_is_that_is_the_person(names: tuple[str]) -> None:
+    # (redact7: was kept as the word; a thanks is no owner word: "thank you hope is that you?")
     assert redacted("thank you hope is that he stays", *names) == (
-        "thank you hope is that he stays")
+        "thank you [person] is that he stays")
     assert redacted("thank you hope is here", *names) == "thank you [person] is here"
     assert redacted("thanks hope, is that ok?", *names) == "thanks [person], is that ok?"
 
@@ -154,13 +155,13 @@ def test_a_thing_named_after_someone_is_kept(text: str, expected: str) -> None:
 
 def test_the_export_names_what_it_kept_and_replaced_in_doubt(cli: CLI, tmp_path: Path) -> None:
     people(cli, "Will Turner", "Hope Walker", "Mar Ruiz", "Kerr")
-    shared(cli, "Without will, the group felt empty. thank you hope is that he stays. "
+    shared(cli, "Without will, the group felt empty. My hope is that he stays. "
                 "Marx came up. Kerr's Pinks for lunch.")
     out = tmp_path / "summary.md"
     result = cli("export", "--yes", "--json", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     written = json.loads(result.stdout)
     assert written["replaced_opening"] == ["will"]
-    assert {"Marx", "Kerr"} <= set(written["words_to_check"])
+    assert {"Marx", "Kerr", "hope"} <= set(written["words_to_check"])
     text = out.read_text(encoding="utf-8")
-    assert "Without [person], the group" in text and "hope is that he stays" in text
+    assert "Without [person], the group" in text and "My hope is that he stays" in text

@@ -2048,9 +2048,19 @@ def _the_month(match: re.Match[str], text: str) -> bool:
 
 
 # Things named after someone, by the name and the words after its "'s" ("Kerr's Pinks" are
-# potatoes, "Bell's palsy" an illness): there the name is the thing's, kept (`_an_eponym`)
+# potatoes, "Bell's palsy" an illness): there the name is the thing's, kept (`_an_eponym`),
+# where the phrase ends there (`_EPONYM_ENDS`: "Murphy's law struck again"), not before
+# another noun ("murphy's law exam", "hobson's choice of college": the person's), and listed
+# for the writer to check (`unlisted_capitalised`)
+_EPONYM_ENDS = (
+    r"(?=[^\S\n]*(?:[.,;:!?…)\]\"”]|$)|[^\S\n]+(?:[^\W\d_]+ed|(?i:is|isn['’]t|was|wasn['’]t|are"
+    r"|were|has|had|have|will|would|can|could|may|might|must|should|does|did|do|and|or|but|so"
+    r"|because|when|while|if|as|that|which|though|then|now|again|too|today|strikes|struck"
+    r"|hits|hit|kicks|kicked|means|runs|gets|got|came|comes|affects|makes|made|in|for|at|on"
+    r"|with|to|from|since|after|before|during|i|he|she|they|we|you|it))(?![\w'’-]))"
+)
 _EPONYMS = {
-    name: re.compile(rf"['’][sS]?[^\S\n]+(?i:{after})(?![\w'’])")
+    name: re.compile(rf"['’][sS]?[^\S\n]+(?i:{after}){_EPONYM_ENDS}")
     for name, after in {
         "kerr": "pinks", "bell": "palsy", "down": "syndrome", "murphy": "law", "sod": "law",
         "hobson": "choice", "parkinson": "disease", "alzheimer": "disease",
@@ -2063,8 +2073,13 @@ _EPONYMS = {
 
 def _an_eponym(match: re.Match[str], text: str) -> bool:
     """Whether a name's match names a thing after someone (`_EPONYMS`: "Kerr's Pinks")."""
-    after = _EPONYMS.get(_plain(match.group()))
-    return after is not None and after.match(text, match.end()) is not None
+    return _eponym_at(text, match.start(), match.end())
+
+
+def _eponym_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` of `text` names a thing after someone (`_EPONYMS`)."""
+    after = _EPONYMS.get(_plain(text[start:end]))
+    return after is not None and after.match(text, end) is not None
 
 
 # The group name of a form that is also a word ("Hope", "Joy"; see `_the_word`)
@@ -2305,6 +2320,22 @@ def _a_drug_here(text: str, start: int, end: int) -> bool:
     )
 
 
+def _a_listed_eponym(text: str, match: re.Match[str], names: Sequence[str]) -> bool:
+    """Whether the word of `match` (in lower case, maybe with its "'s") is a part of one of
+    `names` kept where it names a thing after someone (`_eponym_at`: "murphy's law")."""
+    name = re.split("['’]", match.group(), maxsplit=1)[0]  # (also "parkinson'S")
+    return _plain(name) in _eponyms_listed(tuple(names)) and _eponym_at(
+        text, match.start(), match.start() + len(name)
+    )
+
+
+@cache
+def _eponyms_listed(names: tuple[str, ...]) -> frozenset[str]:
+    """The listed parts, plain, that name things after someone (`_EPONYMS`)."""
+    return frozenset(key for name in names for part in _parts(name) if (key := _plain(part))
+                     in _EPONYMS)
+
+
 @cache
 def _drug_names_listed(names: tuple[str, ...]) -> frozenset[str]:
     """The listed parts that are slang for a drug (`_DRUG_NAMES`): kept in lower case where
@@ -2365,10 +2396,12 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
         return bool(adjective) or _in_a_phrase(key, text, start, end) or (
             head is not None and head.group(1).casefold() in _HEADS.get(cue, ())
         )
-    if key in _NO_VERB_MODALS and cue in _NO_VERB_AFTER:
+    if _a_modal_with_no_verb(text, end, key, cue):
         return False  # "without will, the group felt empty": no verb; him (flagged)
-    if key in _ABSTRACT_NAMES and _SAID_OF_A_THING.match(text, end):
-        return True  # "her hope is that he stays", "thank you hope is that he stays"
+    if _a_thing_said_of(text, start, end, key, before) and not _named_before(
+        text, start, key, _no_parts
+    ):
+        return True  # "her hope is that he stays" (Hope listed: the word is flagged all the same)
     if cue in COMMON_WORD_CUES and (
         cue in _ARTICLES or not _PERSON_NEXT_WORD.match(text, end)
     ):  # "I felt joy", "the guy was kind"; not "I told her max would come"
@@ -2773,7 +2806,7 @@ def _lower_part_reading(
     mark"). A possessive determiner does not make it the word: "his rose came round" is a
     person ("my hope is simple" is replaced too, and named: `replaced_in_doubt`; a name left
     is worse than a word lost), but for a clause no person is ("her hope is that he stays":
-    `_SAID_OF_A_THING`)."""
+    `_a_thing_said_of`, kept as `_DOUBT`: the preview lists it)."""
     if _POSSESSIVE_AFTER.match(text, end):
         return _PERSON
     before = _search_back(_WORD_BEFORE, text, start)
@@ -2787,8 +2820,6 @@ def _lower_part_reading(
         ):
             return _PERSON  # "I told do she was late", "sat with so while she cried"
         return _WORD  # "talked to an old man" (Nguyễn Văn An); "talked to an today" is him
-    if key in _ABSTRACT_NAMES and _SAID_OF_A_THING.match(text, end):
-        return _WORD  # "thank you hope is that he stays": what is hoped, whoever is thanked
     if _helped_person(text, end, key, cue) or _addressed(text, start, end, key, cue):
         return _PERSON  # (before the modal: "let will decide", "thank you will." are him)
     thanked = _THANKED_BEFORE.search(text, max(0, start - 40), start)
@@ -2806,8 +2837,12 @@ def _lower_part_reading(
         text, listed, named
     ):
         return _PERSON  # "grace, frank and I had tea", "so grace and I left"; not "with grace…"
-    if key in _NO_VERB_MODALS and cue in _NO_VERB_AFTER:
+    if _a_modal_with_no_verb(text, end, key, cue):
         return _PERSON  # "without will, the group felt empty" (flagged: `replaced_in_doubt`)
+    if _a_thing_said_of(text, start, end, key, before) and not _named_before(
+        text, start, key, named
+    ):
+        return _DOUBT  # "my hope is that he stays": the word, kept and listed for the writer
     if _a_word_here(text, start, end):
         return _WORD
     # after a title or a verb of meeting: a modal only before what ends its clause or a
@@ -2919,12 +2954,24 @@ _OPENS_HERE = re.compile(_OPENS)
 _MODAL_ASKS = re.compile(rf"\s+{_PRONOUN}{_BARE_VERB_NEXT}|{_ASKING}")
 _ASKED_HERE = re.compile(_ASKED_AFTER)
 _ASKING_HERE = re.compile(_ASKING)
-# After a possessive, a word-name that names a hope, a will or a grace, and a clause said of
-# it that no person is: "her hope is that he stays", "his will was that we sell". Anything
+# After a possessive or "the" opening its clause, a word-name whose sense takes a clause (a
+# hope, a will, a faith: `_CLAUSE_NOUN_NAMES`), and a clause said of it that no person is:
+# "her hope is that he stays", "his will was that we sell" (`_a_thing_said_of`). Anything
 # else said of it may be said of a person ("his rose came round", "my will is poorly", "her
-# grace was upset", "my hope is simple", "his will was strong"): replaced, and named for the
-# writer to check (`replaced_in_doubt`).
+# grace was upset", "my hope is simple", "his will was strong"), and so may a name after a
+# preposition or a verb ("the thing about grace is that she never listens"): replaced, and
+# after a possessive named for the writer to check (`replaced_in_doubt`).
 _OWNERS = _words("my your his her their our")
+_CLAUSE_NOUN_NAMES = _words("hope will faith")
+# Before such an owner word: what opens a clause ("My hope…", "…, and my hope…", "she said
+# her hope…")
+_CLAUSE_OPENS = re.compile(
+    r"(?:^|[.!?…;:,(\"“—–]|\n|(?<![^\W\d_])(?i:and|but|so|because|though|although|that"
+    r"|said|says|think|thinks|thought))"
+    r"[^\S\n]*$"
+)
+_NAMED_LOOKBACK = 400  # characters read back for the same word-name read as a person
+_NAMED_TIMES = 3  # (and how many of its times there at most)
 # Prepositions after which a modal given name in lower case can be no verb ("without will",
 # "for will", "with will"): the person, or the rarer noun (replaced, and flagged as in
 # doubt). Not "to" ("to will"), "of" (`_HEADS`: "an act of will"), "at" ("at will"), "in"
@@ -2936,12 +2983,89 @@ _NO_VERB_AFTER = _words(
     """
 )
 _NO_VERB_MODALS = MODALS - {"may"}  # ("booked it for may", "from may to june": the month)
-_ABSTRACT_NAMES = _words("hope will faith grace joy mercy patience charity")
+# After such a modal, what is no verb, so no modal's: it ends the clause, or is a pronoun, a
+# determiner, a preposition, a conjunction or a word of time ("without will the group…",
+# "with will and me", "from will today"); before any other word it may be the modal ("the
+# people I work with will arrive tomorrow"), read as any modal is (`_lower_part_reading`)
+_NO_VERB_NEXT = _words(
+    """
+    and or but nor because while whilst when whenever where if unless though although as
+    than once till until i me my mine you your he him his she her it its we us our they them
+    their this that these those who whom whose which what here a an the some any every no
+    another other many few several about above across after against along among around at
+    before behind below beside besides between beyond by despite during for from in inside
+    into like near of off on onto out outside over past since through throughout to toward
+    towards under up upon with within without today tonight tomorrow yesterday earlier later
+    again too ago home together alone instead anyway afterwards lately recently x xx xxx
+    """
+)
+# Prepositions after which the word "will" is a noun as often ("without will", "with will",
+# "from will and support", "a battle of will against will"): a modal name replaced there is
+# named for the writer to check; not after the others ("I sat near will": the person)
+_WILL_AS_A_NOUN_AFTER = _words("without with from like against between")
 _SAID_OF_A_THING = re.compile(
     r"[^\S\n]+(?i:is|was)(?:[^\S\n]+(?i:still|simply|just|always))?[^\S\n]+(?i:that)"
     r"[^\S\n]+(?i:he|she|they|we|i|you|it|everyone|things|everything|someday|one[^\S\n]+day)"
-    r"(?![\w'’])"
+    r"[^\S\n]+(?!(?i:and|or|but|nor)(?![\w'’]))[^\W\d_]"  # a verb on ("is that you?": a question)
 )
+
+
+def _a_modal_with_no_verb(text: str, end: int, key: str, cue: str) -> bool:
+    """Whether `key`, a modal given name in lower case ending at `end` of `text`, after a
+    preposition (`cue`: `_NO_VERB_AFTER`), has no verb after it to be the modal of: the clause
+    ends, or no verb follows (`_NO_VERB_NEXT`, a participle: "sat with will watching tv")."""
+    if key not in _NO_VERB_MODALS or cue not in _NO_VERB_AFTER:
+        return False
+    if _CLAUSE_ENDS.match(text, end):
+        return True
+    next_word = _NEXT_WORD.match(text, end)
+    if next_word is None:
+        return True  # a dash, a number, a bracket: no verb
+    word = next_word.group(1).casefold()
+    return word in _NO_VERB_NEXT or _a_participle(word)
+
+
+def _a_participle(word: str) -> bool:
+    """Whether `word` (in lower case) is a verb's -ing or -ed form, not a bare verb that ends
+    so ("bring", "string", "need", "shed": no vowel before the ending, or "-eed")."""
+    for ending in ("ing", "ed"):
+        stem = word.removesuffix(ending)
+        if stem != word and not word.endswith("eed"):
+            return any(vowel in stem for vowel in "aeiouy")
+    return False
+
+
+def _a_thing_said_of(
+    text: str, start: int, end: int, key: str, before: re.Match[str] | None
+) -> bool:
+    """Whether a word-name in lower case at `start`:`end` of `text` (`key`, after `before`)
+    names a hope, a will or a faith (`_CLAUSE_NOUN_NAMES`) after an owner word or "the" that
+    opens its clause, and a clause follows that is said of no person (`_SAID_OF_A_THING`:
+    "my hope is that he stays"; not "the thing about hope is that she…", "hope is that you?")."""
+    if key not in _CLAUSE_NOUN_NAMES or before is None or not _SAID_OF_A_THING.match(text, end):
+        return False
+    cue_at = before.start(1)
+    return before.group(1).casefold() in _OWNERS | {"the"} and _CLAUSE_OPENS.search(
+        text, max(0, cue_at - 12), cue_at
+    ) is not None
+
+
+def _named_before(text: str, start: int, key: str, named: _Named) -> bool:
+    """Whether the word-name `key` at `start` of `text` stands earlier in `text` where the
+    sentence makes it a person, or capitalised inside a sentence (`_NAMED_LOOKBACK`
+    characters back, `_NAMED_TIMES` at most): "Me and faith talked; her faith is that…"."""
+    same = re.compile(rf"(?<![^\W\d_]){re.escape(key)}(?![^\W\d_])", re.IGNORECASE)
+    times = list(same.finditer(text, max(0, start - _NAMED_LOOKBACK), start))[-_NAMED_TIMES:]
+    for time in times:
+        at, to = time.span()
+        if not time.group().islower():
+            if not _opens_sentence(text, at) or sentence_start_reading(text, at, to) != _WORD:
+                return True  # "Faith rang. My faith is that…"
+        elif not _a_thing_said_of(text, at, to, key, _search_back(_WORD_BEFORE, text, at)) and (
+            _lower_part_reading(text, at, to, named) == _PERSON
+        ):
+            return True
+    return False
 
 
 def replaced_in_doubt(text: str, start: int, end: int) -> bool:
@@ -2949,7 +3073,8 @@ def replaced_in_doubt(text: str, start: int, end: int) -> bool:
     everyday word: opening a sentence that says nothing of which it is
     (`sentence_start_reading`: "Ray seems odd."), or in lower case after a possessive ("his
     will was strong", "my hope is gone": replaced, as "his rose came round" is someone), or
-    a modal after a preposition (`_NO_VERB_AFTER`: "without will, the group felt empty"). The
+    a modal with no verb after a preposition that "will" the noun follows as often
+    (`_WILL_AS_A_NOUN_AFTER`: "without will, the group felt empty"; not "I sat near will"). The
     export names these for the writer to check."""
     if sentence_start_reading(text, start, end) == _DOUBT:
         return True
@@ -2958,7 +3083,9 @@ def replaced_in_doubt(text: str, start: int, end: int) -> bool:
         return False
     before = _search_back(_WORD_BEFORE, text, start)
     cue = before.group(1).casefold() if before else ""
-    return cue in _OWNERS or (cue in _NO_VERB_AFTER and _plain(word) in _NO_VERB_MODALS)
+    return cue in _OWNERS or (
+        cue in _WILL_AS_A_NOUN_AFTER and _a_modal_with_no_verb(text, end, _plain(word), cue)
+    )
 
 
 def _the_modal(text: str, start: int, end: int) -> bool:
@@ -3591,6 +3718,9 @@ def unlisted_capitalised(
             continue  # "Reg plate [vehicle registration]", "IBAN [bank details]": the cue
         if _no_name_to_check(match, with_vocabulary, names):
             continue  # "[person] TOO.", "Unsure.", the "S" of "[person]'S DOG"
+        if _a_listed_eponym(text, match, names):
+            spans.append(match.span())  # a listed name kept in a thing's ("murphy's law")
+            continue
         if word.islower():
             if (alone and _plain(possessor(word)) in alone) or (word in parts and (
                 _lower_part_reading(text, match.start(), match.end(), _in_parts(text, parts))
@@ -4132,8 +4262,8 @@ def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
         return _misspelt(key, parts) or _spelt_otherwise(key, all_parts) is not None
 
     # (and one owning something without its apostrophe, "kerris mum", as "Kerris mum" is
-    # flagged as a capitalised word)
-    return [
+    # flagged as a capitalised word); a word found by two of these is listed once
+    return list(dict.fromkeys([
         m.span() for m in _LOWER_WORD.finditer(text)
         if m.group().islower() and (misspelt(key := _plain(m.group())) or (
             key.endswith("s") and key not in COMMON_WORDS and misspelt(key[:-1])
@@ -4141,7 +4271,7 @@ def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     ] + lower_initials_spans(text, names) + [
         m.span() for m in _CAPITALISED.finditer(text)
         if m.group().islower() and _a_name_in_lower_case(m)  # ("li ming rang")
-    ]
+    ]))
 
 
 def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str]) -> bool:

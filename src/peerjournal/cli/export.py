@@ -957,8 +957,8 @@ def in_doubt_note(
         check = f"Check {these} (as you wrote {'it' if len(sentences) == 1 else 'them'}): "
         check += "; ".join(quoted) + (f"; and {more} more" if more > 0 else "")
     return (
-        f"Replaced opening a sentence (or after my, his, her…), where it may be the everyday "
-        f"word and not the person: {clean(listed, multiline=False)}. "
+        f"Replaced opening a sentence (or after my, his, her…, or with, without, from…), where "
+        f"it may be the everyday word and not the person: {clean(listed, multiline=False)}. "
         f"{clean(check, multiline=False)}; if one means the word, reword it where you wrote it "
         "(the entry, or the --note text) so it no longer stands where a name could "
         "(\u201cwhat I hope is\u2026\u201d, \u201cthe will he left\u2026\u201d), and export again."
