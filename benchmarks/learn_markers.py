@@ -40,7 +40,8 @@ tuning, labelled identity or drift; the never-read sets are never used. An n-gra
 - and the curated lexicon does not read it otherwise (`read_otherwise`).
 
 Each n-gram becomes a pattern of a marker with ``learned = true``, grouped by dimension (the
-labelled dimension of that polarity it co-occurs with most often), polarity and weight
+labelled dimension of that polarity it co-occurs with most often; Connection for someone telling
+the writer, "told me about": `told_the_writer`), polarity and weight
 (its log-odds, to the nearest 0.25, at most 5; 2 x log-odds until round 12, when the
 cap on learned evidence went: RESULTS.md). How learned hits count is in score.py.
 """
@@ -53,6 +54,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from drift_eval import Example, read_examples
@@ -291,6 +293,20 @@ SPEECH_VERBS = _words(
     believed warned
     """
 )
+# The writer as the listener: a verb of saying followed by "me" or "us" ("told me about", "said
+# me too") is the other person talking to the writer. Leaning identity, it is evidence that they
+# opened up (Connection), not of the writer's recovery story, the dimension it co-occurred with
+# most (round 40's QA: "K told me about his week" was listed under Recovery story). Not learning
+# these at all cost read clear 3 and never-read clear 6 (round 40), so they stay, relabelled.
+WRITER_OBJECTS = _words("me us")
+
+
+def told_the_writer(gram: str) -> bool:
+    """Does a verb of saying come right before "me"/"us" ("told me", not "with me")?"""
+    words = gram.split()
+    return any(w in WRITER_OBJECTS and prev in SPEECH_VERBS for prev, w in pairwise(words))
+
+
 # Verbs of labelling, anywhere in a phrase: "called him" is a phone call as often as the
 # nurse's label ("the nurse called him non-compliant").
 LABEL_VERBS = _words("called calls calling labelled labeled labels described describes")
@@ -375,7 +391,9 @@ def learn(counts: Counts) -> dict[str, tuple[str, str, float]]:
             continue
         steps = round(abs(log_odds) * WEIGHT_PER_LOG_ODDS / WEIGHT_STEP)
         weight = min(MAX_WEIGHT, max(WEIGHT_STEP, steps * WEIGHT_STEP))
-        learned[gram] = (dimension_of(counts.dims[gram], polarity), polarity, weight)
+        listener = polarity == "identity" and told_the_writer(gram)
+        dimension = "connection" if listener else dimension_of(counts.dims[gram], polarity)
+        learned[gram] = (dimension, polarity, weight)
     return learned
 
 

@@ -230,7 +230,8 @@ def test_label_before_other_words_stays_the_writers(lexicon: Lexicon) -> None:
 
 def test_listened_to_me_is_not_the_writers_listening(lexicon: Lexicon) -> None:
     text = "The nurses listened to me for once in the ward round and took it on board today."
-    assert not _hit(score_text(text, lexicon), "listened to").counted
+    # with no hit at all (the lexicon asks for a person listened to) it is not counted either
+    assert not any(h.counted for h in score_text(text, lexicon).hits if "listened to" in h.text)
     assert _hit(score_text("I listened to him for an hour.", lexicon), "I listened").counted
 
 

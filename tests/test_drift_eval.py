@@ -224,7 +224,9 @@ HELD_OUT = [
     Floors(HOLDOUT25_SET, 0.90, 0.90, 0.0, 0.71),
     # round 39: recall lowered to the new level (65.0%; two decimals, as above): "b'y" (every "by")
     # and clock words ("hour") are no longer learned, and had been found in labelled dimensions
-    Floors(HOLDOUT26_SET, 0.91, 0.91, 0.0, 0.65),
+    # round 40: recall 64.6% (two decimals, as above): being with someone (listening, chatting, a
+    # natter) now needs a person there, and "not my place, it's his life" gives the choice back
+    Floors(HOLDOUT26_SET, 0.91, 0.91, 0.0, 0.64),
     # never read, clear only, written after round 14's design was settled, scored in totals
     # only (round-13 engine -> round 14): 90.8 -> 91.7% (73.5%), 87.5 -> 87.5% (64.4%),
     # 87.5 -> 89.2% (72.8%), 90.8 -> 93.3% (71.0%)
