@@ -63,16 +63,18 @@ _PAST = re.compile(r"^\s*i (?:will|would) have\b", re.IGNORECASE)
 # Verbs a note-to-self opens with, as the writer's own plan ("Ask her…", "Check in with…"):
 # a closed list of doing-with-someone verbs, not any imperative ("Imagine being told…")
 _PLAN_VERBS = (
-    "ask", "check", "visit", r"follow[\s-]up", "call", "ring", "phone", "text", "e-?mail",
-    "message", "offer", "try", "remember", "make sure", "book", "arrange", "chase", "bring",
+    "ask", "check", "visit", r"follow[\s-]up", r"(?:call|ring|phone|text|e-?mail|message)"
+    r"(?=\s+(?:him|her|them|us|you|back)\b)", "offer", "try", "remember", "make sure", "book",
+    "arrange", "chase", "bring",
     "speak", "talk", "listen", "see", "meet", "find out", "let", "give", "go back",
     "look into", "suggest", "share", "tell", "invite", "plan", "keep", "spend",
 )
 _PLAN = re.compile(rf"^{_OPENERS}(?:{'|'.join(_PLAN_VERBS)})\b", re.IGNORECASE)
-# A time ahead that makes such a sentence a plan, not advice or a memory ("last time")
+# A time ahead that makes such a sentence a plan, not advice or a memory ("last time"); not
+# "again", "later" or "soon", which past events have too ("later that night", "wrong again")
 _WHEN = re.compile(
     r"\b(?:next (?:time|week|month|visit|session|shift|meeting|day|one)|tomorrow|tonight"
-    r"|soon|later|again|in (?:a|an|one|two|three|a few|\d+) (?:days?|weeks?|fortnight|months?)"
+    r"|in (?:a|an|one|two|three|a few|\d+) (?:days?|weeks?|fortnight|months?)"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:afternoon|evening|weekend|week)"
     r"|before (?:the|her|his|their|our) next|after the weekend)\b",
     re.IGNORECASE,
@@ -125,6 +127,8 @@ def intentions(text: str, shown: Shown = _as_written, notes: bool | None = None)
     (`_PLAN`), True for any, False for those saying when (`_WHEN`), None for none."""
     found: list[str] = []
     for sentence in sentences(text):
+        if _REPORTED.search(sentence):  # others' words, not the writer's plan
+            continue
         if notes is not None and _PLAN.match(sentence) and (notes or _WHEN.search(sentence)):
             found.append(_clip(shown(sentence)))
             continue
@@ -141,6 +145,15 @@ def intentions(text: str, shown: Shown = _as_written, notes: bool | None = None)
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|asked|asks|thinks|thought|believes|claimed|insisted)\b"
     r"(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+# Reported speech anywhere in a sentence: "Keep taking your meds, the nurse said.", "Try
+# harder next time, my manager told me.", "“Tell me later,” she said."
+_REPORTED = re.compile(
+    r"(?:[,;:—–\"“”]\s*(?:[\w.'’-]+\s+){0,3}?(?:said|says|told|tells|asked|asks|added|replied"
+    r"|reminded|warned|insisted)\b|\b(?:told|tells|reminded|reminds|warned|warns) (?:me|us)\b)",
     re.IGNORECASE,
 )
 

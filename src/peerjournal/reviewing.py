@@ -189,39 +189,66 @@ def _entry_marks(s: dict[str, Any], since: str, until: str) -> set[tuple[str, st
             for key in _TELLING if isinstance(text := e.get(key), str) and text.strip()}
 
 
+def _overlap_marks(
+    a: dict[str, Any], b: dict[str, Any]
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Each summary's shared entries (`_entry_marks`) of the days both periods cover."""
+    since = max(a["period"]["since"], b["period"]["since"])
+    until = min(a["period"]["until"], b["period"]["until"])
+    if since > until:
+        return set(), set()
+    return _entry_marks(a, since, until), _entry_marks(b, since, until)
+
+
 def apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two summaries that cannot be one journal's: their periods share days, each shares an
     entry of those days, and no entry of those days is in both. (Two people sign alike, "Ellis";
     one writer's summaries share the same entries where their periods overlap.)"""
-    since = max(a["period"]["since"], b["period"]["since"])
-    until = min(a["period"]["until"], b["period"]["until"])
-    if since > until:
-        return False
-    marks_a, marks_b = _entry_marks(a, since, until), _entry_marks(b, since, until)
+    marks_a, marks_b = _overlap_marks(a, b)
     return bool(marks_a and marks_b and not marks_a & marks_b)
+
+
+def _share(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two summaries holding the same shared entry: evidence they are one journal's."""
+    marks_a, marks_b = _overlap_marks(a, b)
+    return bool(marks_a & marks_b)
 
 
 Writer = tuple[str, int]  # a signature (`writer_key`) and which journal signed so (0, 1, …)
 
 
+def _clusters(members: Sequence[int], summaries: Sequence[dict[str, Any]]) -> list[list[int]]:
+    """`members` (indexes into `summaries`) joined where they share an entry (`_share`), even
+    through another; in the order of each one's first summary."""
+    clusters: list[list[int]] = []
+    for i in members:
+        joined = [c for c in clusters if any(_share(summaries[i], summaries[j]) for j in c)]
+        rest = [c for c in clusters if all(c is not d for d in joined)]
+        clusters = [*rest, sorted([i, *(j for c in joined for j in c)])]
+    return sorted(clusters, key=lambda c: c[0])
+
+
 def writers(summaries: Sequence[dict[str, Any]]) -> list[Writer | None]:
     """Each summary's writer, as review groups them: its `writer_key` and, where summaries
     signed alike are `apart`, which of the journals they show it is of (0 for the first).
-    A summary joins the first journal of its signature it is apart from none of."""
-    journals: dict[str, list[list[dict[str, Any]]]] = {}
-    out: list[Writer | None] = []
-    for s in summaries:
-        key = writer_key(s)
-        if key is None:
-            out.append(None)
-            continue
-        groups = journals.setdefault(key, [])
-        n = next((n for n, g in enumerate(groups) if not any(apart(s, o) for o in g)), None)
-        if n is None:
-            n = len(groups)
-            groups.append([])
-        groups[n].append(s)
-        out.append((key, n))
+    Summaries that share an entry are one journal's first (`_clusters`); each such cluster, in
+    file order, joins the first journal of its signature it is apart from none of."""
+    out: list[Writer | None] = [None] * len(summaries)
+    by_key: dict[str, list[int]] = {}
+    for i, s in enumerate(summaries):
+        if (key := writer_key(s)) is not None:
+            by_key.setdefault(key, []).append(i)
+    for key, members in by_key.items():
+        journals: list[list[int]] = []
+        for cluster in _clusters(members, summaries):
+            n = next((n for n, journal in enumerate(journals) if not any(
+                apart(summaries[i], summaries[j]) for i in cluster for j in journal)), None)
+            if n is None:
+                n = len(journals)
+                journals.append([])
+            journals[n].extend(cluster)
+            for i in cluster:
+                out[i] = (key, n)
     return out
 
 
@@ -268,18 +295,21 @@ class Headline:
     identity: float | None
     drift: float | None
     balance: float | None
+    too_little: bool = False  # each scored entry too little for a balance: shown so, not "–"
 
 
 def headline(s: dict[str, Any]) -> Headline:
     from peerjournal.exporters.common import settled
 
     totals = s.get("totals") or {}
-    balance = totals.get("balance")
+    # (a "too little" summary keeps a balance for older readers, not to be shown: `summary`)
+    balance = None if totals.get("too_little") else totals.get("balance")
     return Headline(
         as_shown(_mean(s, "identity"), RATE_PLACES),
         as_shown(_mean(s, "drift"), RATE_PLACES),
         # a balance stored on a tie (0.595) shown as the export shows it (`settled`)
         as_shown(None if balance is None else settled(balance, totals), BALANCE_PLACES),
+        bool(totals.get("too_little")),
     )
 
 

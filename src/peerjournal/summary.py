@@ -210,14 +210,25 @@ def _totals(
     weighted over the scored entries); None when no entry in the period is scored."""
     if not raw or not any(e.id in drifts for e in entries):
         return None
-    numbers = {key: _number(raw.get(key)) for key in ("identity", "drift", "balance")}
-    return {**numbers, **_too_little(raw)}
+    numbers = {key: _number(raw.get(key)) for key in ("identity", "drift")}
+    return {**numbers, "balance": _kept_balance(raw), **_too_little(raw)}
+
+
+def _kept_balance(raw: Mapping[str, Any]) -> float | None:
+    """The balance as the file has always carried it: for "too little" numbers (which the
+    report gives none) the one their identity and drift make, so a peerjournal from before
+    `too_little` still reads the file; readers that know the key show "too little" instead."""
+    balance = _number(raw.get("balance"))
+    identity, drift = _number(raw.get("identity")), _number(raw.get("drift"))
+    if balance is not None or not raw.get("too_little") or identity is None or drift is None:
+        return balance
+    return round((identity - drift) / (identity + drift), 3) if identity + drift > 0 else None
 
 
 def _too_little(raw: Mapping[str, Any]) -> dict[str, bool]:
     """{"too_little": true} for numbers whose scored entries are all "too little" for a
-    verdict of their own, so without a balance (`trends.Totals`; added within schema 1:
-    optional, only when true); else nothing."""
+    verdict of their own (`trends.Totals`; added within schema 1: optional, only when true):
+    the file keeps their balance (`_kept_balance`), which readers show as "too little"."""
     return {"too_little": True} if raw.get("too_little") else {}
 
 
@@ -235,7 +246,7 @@ def _period(raw: Mapping[str, Any]) -> dict[str, Any]:
         "entries": entries,
         "identity": value(raw.get("identity")),
         "drift": value(raw.get("drift")),
-        "balance": value(raw.get("balance")),
+        "balance": _kept_balance(raw) if entries else None,
         **({"words": int(raw["words"] or 0)} if "words" in raw else {}),
         **_too_little(raw),
         "dimensions": {

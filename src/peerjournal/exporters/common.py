@@ -59,11 +59,19 @@ def number(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else fixed(value, digits)
 
 
+# What `peerjournal report` shows for numbers whose every scored entry is too little to read
+# a balance from (`too_little`; the summary keeps a balance there for older readers)
+TOO_LITTLE = "too little"
+
+
 def balance(value: float | None, rates: Mapping[str, Any] | None = None) -> str:
-    """A balance with its sign, as `peerjournal report` shows it: "+0.13", "-0.93".
+    """A balance with its sign, as `peerjournal report` shows it: "+0.13", "-0.93"; "too
+    little" for `rates` marked `too_little`.
 
     `rates`: the same period's (or totals') "identity" and "drift", which settle a balance
     the summary stores on a tie (`settled`)."""
+    if rates is not None and rates.get("too_little"):
+        return TOO_LITTLE
     if value is None:
         return "–"
     return fixed(settled(value, rates) if rates is not None else value, 2, sign=True)
@@ -406,7 +414,8 @@ def check_score(score: int | None) -> str:
 DATA_NOTE = (
     "Identity and drift are marker evidence per 100 words (how often the writer's words show "
     "peer identity, or drift into a clinical role); balance runs from -1 (all drift) to +1 "
-    "(all identity); a period without entries shows –. Markers are phrases the writer used; "
+    "(all identity); a period without entries shows –, and one whose scored entries are each "
+    "too short to say either way shows \"too little\". Markers are phrases the writer used; "
     "the numbers also count common words learned from labelled entries (\"together\", "
     "\"medication\"), which the marker lists leave out and the writer can see entry by entry "
     "with `peerjournal drift ID`. Trends over many entries say more than one entry."
@@ -439,12 +448,12 @@ def glance(summary: dict[str, Any]) -> list[str]:
     if totals and totals["identity"] is not None and totals["drift"] is not None:
         overall = (f"Over the whole period: peer identity {number(totals['identity'])} and peer "
                    f"drift {number(totals['drift'])} markers per 100 words")
-        if totals["balance"] is not None:
-            shown = balance(totals["balance"], totals)
-            overall += f", balance {shown} (-1 all drift, +1 all identity)"
-        elif totals.get("too_little"):  # (as the writer's report says it)
+        if totals.get("too_little"):  # (as the writer's report says it)
             overall += (", too little to read a balance from (each scored entry is too short or "
                         "holds too few phrases to say either way)")
+        elif totals["balance"] is not None:
+            shown = balance(totals["balance"], totals)
+            overall += f", balance {shown} (-1 all drift, +1 all identity)"
         lines.append(overall + ".")
     compared = False
     entries, words = [p["entries"] for p in with_entries], period_words(with_entries)

@@ -14,6 +14,8 @@ import csv
 import io
 from typing import Any
 
+from peerjournal.exporters import common
+
 ABOUT = ("summary_since", "summary_until", "redacted")
 BASE = ("start", "end", "entries", "identity", "drift", "balance")  # (`review` knows a CSV by them)
 PERIOD = (*BASE, "words")
@@ -29,7 +31,9 @@ def write(summary: dict[str, Any]) -> bytes:
     out = csv.writer(buffer, lineterminator="\n")
     out.writerow(header)
     for p in periods:
-        row = [p.get(k) for k in PERIOD]
+        # (a "too little" period's balance says so, as the other formats do: `common.balance`)
+        row = [common.TOO_LITTLE if k == "balance" and p.get("too_little") else p.get(k)
+               for k in PERIOD]
         for d in dims:
             values = p["dimensions"].get(d, {})
             row.extend([values.get("identity"), values.get("drift")])

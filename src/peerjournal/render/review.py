@@ -143,7 +143,11 @@ def _count(n: int) -> str:
 def _headline(s: dict[str, Any]) -> tuple[str, str, str]:
     """`reviewing.headline` as the text shows it: identity, drift, balance."""
     h = headline(s)
-    return common.number(h.identity), common.number(h.drift), common.balance(h.balance)
+    return common.number(h.identity), common.number(h.drift), _balance(h.balance, h.too_little)
+
+
+def _balance(value: float | None, too_little: bool) -> str:
+    return common.TOO_LITTLE if too_little else common.balance(value)
 
 
 ALIKE_NOTE = ("Some summaries are signed alike but are read as different writers': they cover "
@@ -192,7 +196,8 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
         text.append(
             "\n  identity " + ARROW.join(map(common.number, c["identity"]))
             + "\n  drift " + ARROW.join(map(common.number, c["drift"]))
-            + "\n  balance " + ARROW.join(map(common.balance, c["balance"]))
+            + "\n  balance " + ARROW.join(map(_balance, c["balance"], (
+                headline(by_name[name]).too_little for name in c["files"])))
             + "\n  entries " + ARROW.join(map(_count, c["entries"]))
             + " · alerts " + ARROW.join(map(_count, c["alerts"]))
         )

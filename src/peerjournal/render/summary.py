@@ -619,11 +619,13 @@ def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Renderable
         ("Period", "left"), ("Entries", "right"), ("Identity", "right"), ("Drift", "right"),
         *([(_bar_header(half, ascii_only), BAR)] if bars else []),
     ], narrow=not bars)
-    scale = max([1.0, *(p[k] or 0.0 for p in periods for k in ("identity", "drift"))])
+    # a "too little" row draws an empty bar, as `peerjournal report` does
+    drawn = [(0.0, 0.0) if p.get("too_little") else (p["drift"] or 0.0, p["identity"] or 0.0)
+             for p in periods]
+    scale = max([1.0, *(v for pair in drawn for v in pair)])
     lines: list[RenderableType] = []
-    for p in periods:
-        bar = diverging_bar(p["drift"] or 0.0, p["identity"] or 0.0, scale=scale, half_width=half,
-                            ascii_only=ascii_only)
+    for p, (drift, identity) in zip(periods, drawn, strict=True):
+        bar = diverging_bar(drift, identity, scale=scale, half_width=half, ascii_only=ascii_only)
         label = common.period_label(p)
         table.add_row(Text(label if bars else label.replace(" – ", " –\n")), str(p["entries"]),
                       common.number(p["identity"]), common.number(p["drift"]),
