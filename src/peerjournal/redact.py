@@ -2069,6 +2069,7 @@ _EPONYMS = {
         "raynaud": "phenomenon|syndrome|disease", "graves": "disease", "bright": "disease",
     }.items()
 }
+_EPONYM_NAMES = frozenset(_EPONYMS)
 
 
 def _an_eponym(match: re.Match[str], text: str) -> bool:
@@ -2277,23 +2278,30 @@ def _the_word(match: re.Match[str], text: str) -> bool:
 # Names that are slang for a drug: in lower case, where the sentence makes it the drug ("a
 # gram of charlie", "took molly at the rave", "on charlie all weekend", "the charlie got him
 # through it"), the drug, kept; the export still asks the writer to check it (see
-# `_drug_names_listed`)
+# `_listed_forms_in`)
 _DRUG_NAMES = _words("charlie molly mandy tina")
+# Before such a name, a measure of it ("a gram of", the drug whatever follows), or a verb of
+# taking or dealing it, "the" or "some", which make it the drug only with `_DRUG_AFTER`
+# ("took molly to the shop", "the charlie from group rang" are her, him)
 _DRUG_BEFORE = re.compile(
     r"(?<![^\W\d_])(?i:(?:grams?|g|lines?|bags?|baggies?|wraps?|bits?|pills?|points?|eighths?"
-    r"|ounces?|tabs?|caps?|dose|doses|load|loads|loads|some|more|any)[^\S\n]+of|the|some|on"
-    r"|snort|snorts|snorted|snorting|sniffed|sniffing|dropped|dropping|drop|taking|took|takes"
+    r"|ounces?|tabs?|caps?|dose|doses|load|loads|some|more|any)[^\S\n]+of|the|some|on"
+    r"|snort|snorts|snorted|snorting|sniffed|sniffing|taking|took|takes"
     r"|bought|buying|buys|buy|sold|selling|sells|sell|scored|scoring|score|dealing|deals|dealt"
     r"|using|uses|used|doing|does|did|off)[^\S\n]+$"
 )
-# After such a name, what makes it the drug and not whom one took or bought for ("took molly
-# to the shop", "bought charlie a drink" are her, him)
+# After such a name, what makes it the drug and not whom one took or bought for: none of what
+# may follow a person as well ("took molly at her word", "dropped charlie at school", "took
+# tina again", "bought charlie yesterday, a cake" are her, him); "at" only a rave or a club
 _DRUG_AFTER = re.compile(
-    r"[^\S\n]*(?:[.,;:!?)]|$|[^\S\n](?i:at|again|all|every|last|regularly|daily|too|tonight"
-    r"|yesterday|got|gets|was|is|had|has|and[^\S\n]+(?:alcohol|booze|drink|weed|coke|pills|ket)"
+    r"[^\S\n]*(?:[.,;:!?)]|$|[^\S\n](?i:at[^\S\n]+(?:the|a)[^\S\n]+(?:rave|festival|club|party)"
+    r"|regularly|daily|got|gets|was|is|had|has"
+    r"|and[^\S\n]+(?:alcohol|booze|drink|weed|coke|pills|ket)"
     r"|or[^\S\n]+\w+|since|for[^\S\n]+(?:days|weeks|months|years|hours|the[^\S\n]+first)"
     r"|comedown|come[^\S\n]?down)(?![\w'’]))"
 )
+# Before such a name, what makes it the drug whatever follows ("a gram of", "snorted")
+_DRUG_WHATEVER_AFTER = _words("of snort snorts snorted snorting sniffed sniffing")
 # Before "on" or "off" such a name, what makes it the drug ("was on charlie", "came off molly")
 _ON_A_DRUG = re.compile(
     r"(?<![^\W\d_])(?i:was|were|been|being|is|are|be|got|get|gets|getting|high|came|come|coming"
@@ -2310,13 +2318,11 @@ def _a_drug_here(text: str, start: int, end: int) -> bool:
     before = _DRUG_BEFORE.search(text, max(0, start - 24), start)
     if before is None:
         return False
-    if before.group().split()[0].casefold() in ("on", "off"):
-        return _ON_A_DRUG.search(text, max(0, start - 40), start) is not None or bool(
-            re.match(r"[^\S\n]+(?i:all|every|again|for)(?![\w'’])", text[end:])
-        )
+    if before.group().split()[0].casefold() in ("on", "off"):  # ("relied on charlie")
+        return _ON_A_DRUG.search(text, max(0, start - 40), start) is not None
     return (
-        before.group().split()[-1].casefold() == "of" or before.group().strip().casefold()
-        in ("the", "some") or _DRUG_AFTER.match(text, end) is not None
+        before.group().split()[-1].casefold() in _DRUG_WHATEVER_AFTER
+        or _DRUG_AFTER.match(text, end) is not None
     )
 
 
@@ -2324,24 +2330,20 @@ def _a_listed_eponym(text: str, match: re.Match[str], names: Sequence[str]) -> b
     """Whether the word of `match` (in lower case, maybe with its "'s") is a part of one of
     `names` kept where it names a thing after someone (`_eponym_at`: "murphy's law")."""
     name = re.split("['’]", match.group(), maxsplit=1)[0]  # (also "parkinson'S")
-    return _plain(name) in _eponyms_listed(tuple(names)) and _eponym_at(
+    return _plain(name) in _listed_forms_in(tuple(names), _EPONYM_NAMES) and _eponym_at(
         text, match.start(), match.start() + len(name)
     )
 
 
 @cache
-def _eponyms_listed(names: tuple[str, ...]) -> frozenset[str]:
-    """The listed parts, plain, that name things after someone (`_EPONYMS`)."""
-    return frozenset(key for name in names for part in _parts(name) if (key := _plain(part))
-                     in _EPONYMS)
-
-
-@cache
-def _drug_names_listed(names: tuple[str, ...]) -> frozenset[str]:
-    """The listed parts that are slang for a drug (`_DRUG_NAMES`): kept in lower case where
-    the sentence makes them the drug, and flagged there for the writer to check."""
+def _listed_forms_in(names: tuple[str, ...], words: frozenset[str]) -> frozenset[str]:
+    """The parts and short forms of `names` (plain: "tina" of Christina) that are in `words`:
+    things named after someone (`_EPONYM_NAMES`) or drug slang (`_DRUG_NAMES`), which
+    redaction keeps where the sentence makes them so, and the export flags for the writer."""
     return frozenset(
-        key for name in names for part in _parts(name) if (key := _plain(part)) in _DRUG_NAMES
+        key for name in names
+        for form in [*_parts(name), *(form for form, _ in short_forms(name))]
+        if (key := _plain(form)) in words
     )
 
 
@@ -3705,7 +3707,7 @@ def unlisted_capitalised(
     """
     known = lower_case_words([text]) | frozenset(lower)
     with_vocabulary = known | frozenset(vocabulary) | IMPERATIVES | INTENSIFIERS
-    alone = _words_listed_alone(tuple(names)) | _drug_names_listed(tuple(names))
+    alone = _words_listed_alone(tuple(names)) | _listed_forms_in(tuple(names), _DRUG_NAMES)
     parts = _word_parts(tuple(names))
     labelled = _LABEL.search(text) is not None
     shouted = _shouting_lowered(text)
@@ -3866,10 +3868,12 @@ def _word_parts(names: tuple[str, ...]) -> frozenset[str]:
 def part_as_word(text: str, start: int, end: int, names: Sequence[str]) -> bool:
     """Whether the word at `start`:`end` of `text` is a part of one of `names` that is a word,
     in lower case, where the sentence reads it as the word ("I will call" with Will Turner
-    listed): not to be counted or highlighted as the name where elsewhere it is in doubt."""
+    listed): not to be counted or highlighted as the name where elsewhere it is in doubt.
+    Never drug slang ("the molly was strong" with Mary listed): that word is the drug, or
+    Molly, and the writer is asked."""
     word = text[start:end]
     return (
-        word.islower() and word in _word_parts(tuple(names))
+        word.islower() and word not in _DRUG_NAMES and word in _word_parts(tuple(names))
         and _lower_part_reading(text, start, end, _in_parts(text, _word_parts(tuple(names))))
         == _WORD
     )
@@ -3966,6 +3970,8 @@ _ROLES = _words(
     counsellor counselor psychologist registrar clinician caseworker pastor coach
     """
 )
+# Words that join two names ("li and ming rang"): no name typed in lower case before one
+_AND_OR = _words("and or")
 
 
 def _a_name_in_lower_case(match: re.Match[str]) -> bool:
@@ -3977,7 +3983,7 @@ def _a_name_in_lower_case(match: re.Match[str]) -> bool:
     text, start = match.string, match.start()
     before = _search_back(_WORD_BEFORE, text, start)
     if not (_opens_sentence(text, start) or (before is not None and before.group(1).islower()
-                                             and _plain(before.group(1)) not in _words("and or")
+                                             and _plain(before.group(1)) not in _AND_OR
                                              and _a_name_word(_plain(before.group(1))))):
         return False  # ("li ming rang", "ming rang"; not "the coordinator rang")
     key = _plain(match.group())
