@@ -679,6 +679,9 @@ _HYPOTHETICAL = regex_store.compile(
     r"|'m\s+(?:going\s+to|gonna|gunna)|'re\s+going\s+to"
     # texting: "i wanna", "im gonna", "i'm gunna"
     r"|m?\s+(?:gonna|gunna))"
+    # "I'm going to be honest, …", "im gonna be honest i told him …": a way of speaking that
+    # opens a telling, not a plan (with "going to", "gonna" and "wanna" alike)
+    r"(?!\s+be\s+(?:honest|real|straight|frank)(?![\w'])(?!\s+with\s+(?:her|him|them)))"
     rf"|{_HABIT_CUES}"
     r"|(?:should|could|would|might)(?:\s+have|'ve)|wish(?:ed)?\s+i|i\s+wish|imagine|maybe\s+i"
     r"|(?:expect(?:s|ed|ing)?|wait(?:s|ed|ing)|brac(?:es|ed|ing))\s+(?:for\s+)?me\s+to"
@@ -2680,7 +2683,11 @@ _NOTICED_AFTER = regex_store.compile(
     r"(?=\s*(?:[.,;:!?)\-\u2013\u2014]|(?:and|then|straight|mid|half)(?![\w'])|\Z))"
     r"|(?:clocked|realised|realized|noticed|heard)\s+what\s+(?:i|we)\s+"
     r"(?:was|were|had|'d|'m)\s+(?:just\s+)?(?:doing|done|said|saying|written|writing)"
-    r"|read(?:ing)?\s+(?:it|this|that)\s+back"
+    # only the writer reading it back ("I read it back", "Reading it back, …"), not aloud to
+    # someone, nor someone else ("He read it back to me"), nor standing by it
+    r"|(?:i\s+(?:\w+\s+)?read|(?<!he\swas\s)(?<!she\swas\s)(?<!they\swere\s)reading)"
+    r"\s+(?:it|this|that)\s+back(?!\s+to\s+(?!(?:myself|meself)(?![\w'])))"
+    r"(?![^.!?\n]{0,40}?(?:stand\s+by|happy\s+with|proud\s+of|(?:it's|its|that's)\s+fine))"
     r"|(?:i|we)\s+(?:\w+\s+)?(?:hate|hated|cringed?\s+at\s+how)\s+(?:that\s+|how\s+)?(?:i|we)"
     r"\s+(?:wrote|said|put|called|did|wrote\s+it|said\s+it)(?:\s+(?:that|it))?(?![\w']))"
 )
