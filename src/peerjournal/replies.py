@@ -210,6 +210,16 @@ def _a_change(words: list[str], of_life: bool = True) -> bool:
 _TRAILING_OFF = re.compile(r"(\.\.|…)[\s'\"]*$")
 
 
+def holds_no_word(line: str) -> bool:
+    """Whether a reply has something but no word of two letters or more ("x", ".", ";"): a
+    stray key at a [Y/n] question, however fast a second Enter followed it, never words for
+    the entry (y and n themselves are answers all the same)."""
+    return bool(line.strip()) and _A_WORD.search(line) is None
+
+
+_A_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def _reply_words(line: str) -> list[str]:
     """The words of a reply, lower-cased, each without the punctuation it ends in (but ?)."""
     words = (word.rstrip(".,!;:\\'\"") for word in line.lower().split())

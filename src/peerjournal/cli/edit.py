@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import typer
@@ -681,7 +682,7 @@ def _edit_in_editor(
                 f"An entry's prompt set cannot be changed (prompts: {parsed.prompts}): put "
                 f"back `prompts: {given.prompts}`. Nothing was saved."
             )
-        left_out += _not_in_file(entry, parsed)
+        left_out += _not_in_file(entry, parsed, text)
         if parsed.tags == given.tags:  # the tags line as shown: the stored tags, untouched
             parsed.tags = None
         if parsed.date == given.date:  # the date as stored, not read again (nor refused)
@@ -699,34 +700,122 @@ def _edit_in_editor(
     return file, dropped, parsed.date
 
 
-def _not_in_file(entry: Entry, parsed: ParsedEntry) -> list[str]:
-    """Name the parts of `entry` with text that the saved file left out (a `##` section or a
-    `###` question deleted; a header line deleted, or its date or mode emptied; a file of
-    plain text, read as the experience alone): they are kept as they are (`apply_parsed`),
-    which a writer who deleted them to remove them must know: the note that says so, if any."""
-    from peerjournal.plural import counted, joined
+def _not_in_file(entry: Entry, parsed: ParsedEntry, text: str) -> list[str]:
+    """Name the parts of `entry` with text that the saved file (`text`) left out (a `##`
+    section or a `###` question deleted; a header line deleted, every one of them too; a file
+    of plain text, read as the experience alone): they are kept as they are (`apply_parsed`),
+    which a writer who deleted them to remove them must know: the note that says so, if any;
+    and one for a `date:` or `mode:` line left empty (`_left_empty`), kept as well."""
+    from peerjournal.plural import joined
 
-    sections = [_TITLES[part] for part in _REPLACED
-                if part not in parsed.texts and getattr(entry, part).strip()]
-    plural = "s" if len(sections) > 1 else ""
-    parts = [f"the {joined(sections)} section{plural}"] if sections else []
-    answers = sum(1 for qid, text in entry.answers.items()
-                  if qid not in parsed.questions and text.strip())
-    if answers:
-        parts.append(f"the answer{'s' if answers > 1 else ''} to {counted(answers, 'question')}")
-    hints = ["to remove one, keep its heading and empty it"] if parts else []
+    parts = _parts_left_out(entry, parsed)
+    hints = [_TO_REMOVE] if parts else []
+    headed = _has_headers(parsed) or _sectioned(text)
+    emptied = _emptied(text) if headed else []
     lines = [key for key in _HEADER_LINES if getattr(parsed, key) is None
-             and getattr(entry, key)] if _has_headers(parsed) else []
+             and getattr(entry, key) and key not in emptied] if headed else []
     if lines:
         plural = "s" if len(lines) > 1 else ""
         parts.append(f"the {joined([f'`{key}:`' for key in lines])} line{plural}")
+    if lines and not _has_headers(parsed):  # every header line deleted: how to put one back
+        hints.append("to change one, put its line back at the top with the new value")
     if clearable := [key for key in lines if key in ("setting", "tags")]:
         hints.append(f"to clear {' or '.join(f'the {key}' for key in clearable)}, keep "
                      f"{' or '.join(f'`{key}:`' for key in clearable)} with nothing after it")
+    notes = _left_empty(entry, [key for key in emptied if getattr(parsed, key) is None])
+    return [*_kept_as_they_are(f"entry {entry.id}", parts, hints), *notes]
+
+
+def sections_left_out(kept: EntryDraft, parsed: ParsedEntry) -> list[str]:
+    """The note for the sections and answers of a resumed draft (`kept`, as the editor
+    opened it) that the saved file (`parsed`) left out: kept, as `edit` keeps an entry's
+    (`write --resume --editor`: a heading deleted by accident takes no words)."""
+    return _kept_as_they_are("the draft", _parts_left_out(kept, parsed), [_TO_REMOVE])
+
+
+_TO_REMOVE = "to remove one, keep its heading and empty it"
+
+
+def _parts_left_out(kept: Entry | EntryDraft, parsed: ParsedEntry) -> list[str]:
+    """The `##` sections and `###` answers of `kept` with text that `parsed` has not, named."""
+    from peerjournal.plural import counted, joined
+
+    sections = [_TITLES[part] for part in _REPLACED
+                if part not in parsed.texts and getattr(kept, part).strip()]
+    plural = "s" if len(sections) > 1 else ""
+    parts = [f"the {joined(sections)} section{plural}"] if sections else []
+    answers = sum(1 for qid, text in kept.answers.items()
+                  if qid not in parsed.questions and text.strip())
+    if answers:
+        parts.append(f"the answer{'s' if answers > 1 else ''} to {counted(answers, 'question')}")
+    return parts
+
+
+def _kept_as_they_are(whose: str, parts: list[str], hints: list[str]) -> list[str]:
+    """The "Not in the file" note for `parts` (none without them)."""
+    from peerjournal.plural import joined
+
     if not parts:
         return []
     hint = f" ({'; '.join(hints)})" if hints else ""
-    return [f"Not in the file, so kept as they are in entry {entry.id}: {joined(parts)}{hint}."]
+    return [f"Not in the file, so kept as they are in {whose}: {joined(parts)}{hint}."]
+
+
+def _left_empty(entry: Entry, keys: list[str]) -> list[str]:
+    """The note for `date:` or `mode:` lines the saved file has with nothing after them: an
+    entry always has a date and a mode, so its own are kept (the parser reads such a line as
+    not there, and `_not_in_file` said so: "Not in the file")."""
+    from peerjournal.plural import joined
+
+    if not keys:
+        return []
+    plural = "s were" if len(keys) > 1 else " was"
+    kept = joined([f"{key} ({_shown(entry, key)})" for key in keys])
+    return [
+        f"The {joined([f'`{key}:`' for key in keys])} line{plural} left empty, so entry "
+        f"{entry.id} keeps its {kept}, which an entry always has: to change "
+        f"{'one' if len(keys) > 1 else 'it'}, type the new value after the colon."
+    ]
+
+
+def _shown(entry: Entry, key: str) -> str:
+    """The date or the mode as the template shows it (`format_template`)."""
+    return entry.date.isoformat() if key == "date" else entry.mode
+
+
+def _top_lines(text: str) -> list[str]:
+    """The saved file's lines, comments taken out, before its first `##` section."""
+    from peerjournal.reflection import COMMENT
+
+    without = COMMENT.sub("", text)
+    first = _SECTION_LINE.search(without)
+    return (without[: first.start()] if first else without).split("\n")
+
+
+def _sectioned(text: str) -> bool:
+    """Whether the saved file has a `##` section: one that does is no file of plain text
+    (`_has_headers`), and its header lines, every one deleted, are named."""
+    from peerjournal.reflection import COMMENT
+
+    return _SECTION_LINE.search(COMMENT.sub("", text)) is not None
+
+
+_SECTION_LINE = re.compile(r"^##[ \t]", re.MULTILINE)  # (text's own are escaped: `\##`)
+
+
+def _emptied(text: str) -> list[str]:
+    """The `date:` and `mode:` lines at the top of the saved file (its header lines, `---`
+    around them or not) left with nothing after them."""
+    emptied: list[str] = []
+    for line in _top_lines(text):
+        key, colon, value = line.strip().partition(":")
+        key = key.strip().lower()
+        if colon and key in (*_HEADER_LINES, "prompts"):
+            if key in ("date", "mode") and not value.strip() and key not in emptied:
+                emptied.append(key)
+        elif line.strip() not in ("", "---"):
+            break  # the first line of text: the header lines are only at the top
+    return emptied
 
 
 def _has_headers(parsed: ParsedEntry) -> bool:

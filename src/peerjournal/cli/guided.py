@@ -39,7 +39,13 @@ from peerjournal.entry import (
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.plural import counted
 from peerjournal.reflection import PromptSet
-from peerjournal.replies import AGAIN, SAVE_ANSWERS, wants_to_go_back, yes_or_no_reply
+from peerjournal.replies import (
+    AGAIN,
+    SAVE_ANSWERS,
+    holds_no_word,
+    wants_to_go_back,
+    yes_or_no_reply,
+)
 
 PASTE_WINDOW = 0.02  # seconds: the lines of one paste arrive together, a person's Enter doesn't
 SAVE_EVERY = 0.5  # seconds: while a long paste is read, the draft is saved at least this often
@@ -515,8 +521,12 @@ class GuidedSession:
             # a request to go back ("let me edit") is one at `back`'s question, from a writer
             # at a terminal: piped in, it is words (kept)
             requests = back is not None and self.app.stdin_is_terminal()
-            reply = None if more_input_waiting() else yes_or_no_reply(answer, named,
-                                                                      requests=requests)
+            stray = holds_no_word(answer)  # "x⏎⏎": asked again, whatever follows it
+            reply = None if more_input_waiting() and not stray else yes_or_no_reply(
+                answer, named, requests=requests)
+            if stray and not isinstance(reply, bool):
+                reply = AGAIN
+                self._drop_blank_lines_waiting(keep_in, named or {})
             if reply == AGAIN:  # (`back`: said to a wish to go back, "edit", "undo")
                 self.app.say(self._back(answer, back) if back and wants_to_go_back(answer)
                              else again)
@@ -535,6 +545,19 @@ class GuidedSession:
                 )
             if last is not None:  # the paste's last line, an answer
                 return yes_or_no_reply(last, named) is True
+
+    def _drop_blank_lines_waiting(self, part: str, named: dict[str, bool]) -> None:
+        """The blank lines typed fast after a stray key at a [Y/n] question: no answer (Enter
+        there is a yes), and no words; a line with words is read at the question asked again."""
+        while more_input_waiting():
+            self._asking = (part, named)  # (Ctrl-C keeps the line being typed)
+            line = self._read_line("")
+            self._asking = None
+            if line is None:
+                break
+            if line.strip():
+                self._typed_ahead = line
+                break
 
     @staticmethod
     def _back(answer: str, back: str) -> str:
@@ -895,7 +918,11 @@ class GuidedSession:
         prompt early (a whole note pasted at the first prompt): it is moved there. When the
         rest of a paste is waiting, its lines follow it in the experience and nothing is
         asked (an answer would be read from the paste); else Enter or y moves it and asks for
-        the setting again, n keeps it. Then a near miss is questioned (`_meant_setting`)."""
+        the setting again, n keeps it. Then a near miss is questioned (`_meant_setting`).
+        A word that means no setting ("skip", "none", `_SKIPPED`) alone skips it."""
+        if typed.strip().lower().rstrip(".!") in _SKIPPED:
+            self.app.say(f"'{typed.strip()}' taken as skipping: the setting is left blank.")
+            return ""
         if not reads_like_a_sentence(typed, one_value=True):
             return self._meant_setting(typed)
         self.draft.setting = ""
@@ -1198,6 +1225,10 @@ def named_note(setting: str | None) -> str | None:
             "your people list are replaced).")
 
 
+# typed alone at the setting line (which says "Enter to skip"), a word that means no setting
+_SKIPPED = frozenset({"skip", "none", "n/a", "no", "nothing", "-"})
+
+
 def _not_a_setting(line: str) -> str:
     """Why a setting line is questioned (`reads_like_a_sentence`): it reads like a sentence,
     or names a person (`person_named`)."""
@@ -1303,9 +1334,15 @@ def _names_a_person(words: list[str], first: bool = False) -> str:
     ("day centre, Sarah"). The line's `first` word is as often a service, brand or town
     ("Mind drop-in", "WhatsApp chat", "Tesco car park", "Leeds, ward 4") or a ward's name
     ("Rose", "Hope"): it is questioned only when a feeling or deed follows (`_a_deed`:
-    "Kai upset", "Priya shouting") or the part reads as a clause ("Kai lost his flat")."""
+    "Kai upset", "Priya shouting") or the part reads as a clause ("Kai lost his flat"). A
+    word in lower case is questioned only before what a person feels or does, and when it is
+    no everyday word (`_lower_case_name`: "jamal upset"; not "staff upset")."""
     bare = [word.strip(".,!?;:\"'()") for word in words]
     for number, word in enumerate(bare):
+        if word.islower():
+            if _lower_case_name(word, bare[number + 1 :]):
+                return word
+            continue
         if not (word[:1].isupper() and not word.isupper()) or _a_word(word):
             continue
         if number and bare[number - 1].lower() in _BEFORE_A_PERSON:
@@ -1319,6 +1356,88 @@ def _names_a_person(words: list[str], first: bool = False) -> str:
         ):
             return word
     return ""
+
+
+def _lower_case_name(word: str, after: list[str]) -> bool:
+    """Whether `word`, in lower case, names a person: as the capitalised rule has it for a
+    first word, a feeling or deed follows it ("jamal upset", "jamal kicked off", "jamal was
+    upset", "jamal not coping"), here one only a person has or does: a feeling (`_FEELINGS`)
+    but for one said of things too ("bus late", "stock low", `_THING_STATES`, unless a
+    person's "his" follows: "jamal lost his flat"), or a deed of `_PERSON_DEEDS` (not any
+    verb in -ed or -ing: "rota changed", "rain pouring"); and the word is no everyday word
+    (`_everyday`: "staff upset", "everyone tired", "visibly upset"). Nothing after it, or
+    "with sam", is not questioned in lower case: that is too often a thing ("with meds")."""
+    rest = [w.lower().replace("\u2019", "'") for w in after]
+    while rest and (rest[0] in _LINKING or rest[0].endswith("n't")):
+        rest.pop(0)
+    deed = rest[0] if rest else ""
+    if not (deed in _FEELINGS or deed in _PERSON_DEEDS) or _everyday(word):
+        return False
+    return deed not in _THING_STATES or any(w in _WHOSE for w in rest[1:])
+
+
+def _everyday(word: str) -> bool:
+    """Whether `word` (in lower case) is a word of a setting or of English, not a name: a
+    place's or a clause's (`_a_word`, `_CLAUSE_WORDS`), an intensifier or adverb ("bit",
+    "visibly"), one that opens a sentence (`namewords.common_opener`), or a person or thing
+    named by what they are (`_EVERYDAY`: "receptionist", "neighbour", "meds"), or many of
+    them ("relatives", "sleepers"). A given name is none ("sam", "grace", "emily", "james")."""
+    from peerjournal.namewords import INTENSIFIERS
+
+    if _given_name(word):
+        return False
+    return (word in _EVERYDAY or word in _CLAUSE_WORDS or word in _NAME_JOINS
+            or word in _BEFORE_A_PERSON or word in INTENSIFIERS
+            or (len(word) > 4 and word.endswith("ly"))  # an adverb ("visibly upset")
+            or (word.endswith("s") and not word.endswith(_NOT_PLURAL))  # "relatives"
+            or _a_word(word.capitalize()))
+
+
+# states said of things as well as of people ("bus late", "stock low", "keys missing", "lift
+# broke"): after a word in lower case, not a person's deed (`_lower_case_name`)
+_THING_STATES = frozenset({
+    "quiet", "calm", "ok", "okay", "fine", "high", "low", "late", "there", "here", "again",
+    "missing", "lost", "left", "hit", "broke", "fell", "threw", "better", "worse", "absent",
+})
+# words between a person and what they felt or did ("jamal was upset", "jamal not coping")
+_LINKING = frozenset({
+    "is", "was", "were", "are", "been", "being", "got", "gets", "getting", "seemed", "seems",
+    "looked", "looks", "felt", "feels", "feeling", "very", "really", "so", "too", "quite",
+    "not", "a", "bit", "still", "all", "just",
+})
+_WHOSE = frozenset({"his", "her", "their", "my"})  # ("jamal lost his flat")
+_NOT_PLURAL = ("ss", "us", "is", "as", "os", "'s", "\u2019s")  # ("marcus", "thomas", "jo's")
+# what a person, not a thing, does, said after a word in lower case ("jamal shouting")
+_PERSON_DEEDS = frozenset({
+    "shouting", "shouted", "crying", "cried", "screaming", "screamed", "yelling", "yelled",
+    "sobbing", "sobbed", "swearing", "kicking", "kicked", "refusing", "refused", "ranting",
+    "raging", "panicking", "panicked", "arguing", "argued", "fighting", "drinking", "using",
+    "relapsed", "relapsing", "struggling", "self-harming", "disclosed", "disclosing",
+    "threatening", "threatened", "storming", "stormed", "walked", "walking", "sleeping",
+    "talking", "laughing", "laughed", "smiling", "coping",
+    "grieving", "shaking", "pacing", "isolating", "withdrawing", "complaining", "complained",
+    "sectioned", "discharged", "admitted", "arrested", "evicted", "excluded", "banned",
+})
+# people and things named by what they are, before a feeling or deed in a setting typed in
+# lower case ("residents upset", "neighbour shouting"), beyond the words `namewords` knows
+_EVERYDAY = frozenset({
+    "resident", "residents", "member", "members", "mum", "mums", "dad", "dads", "gp", "gps",
+    "boss", "guest", "guests", "visitor", "visitors", "neighbour", "neighbours", "neighbor",
+    "neighbors", "friend", "friends", "crowd", "bloke", "blokes", "guy", "guys", "youngster",
+    "youngsters", "teen", "teens", "teenager", "teenagers", "tenant", "tenants", "security",
+    "landlord", "landlady", "parent", "parents", "wife", "wives", "user", "users", "carer",
+    "carers", "toddler", "toddlers", "dog", "dogs", "cat", "cats", "meds", "lift", "heating",
+    "alarm", "wifi", "printer", "computer", "queue", "car", "cars", "van", "kettle", "pt",
+    "pts", "su", "sus", "cyp", "lad", "lads", "nan", "gran", "grandad", "grandma", "grandpa",
+    "auntie", "aunt", "uncle", "cousin", "cousins", "nephew", "niece", "flatmate", "flatmates",
+    "housemate", "housemates", "roommate", "inmate", "inmates", "prisoner", "prisoners",
+    "pupil", "pupils", "learner", "learners", "attendee", "attendees", "participant",
+    "participants", "newcomer", "newcomers", "regular", "regulars", "punter", "punters",
+    "receptionist", "detainee", "paramedic", "keyworker", "clinician", "therapist",
+    "psychiatrist", "psychologist", "counsellor", "counselor", "warden", "caretaker",
+    "cleaner", "chef", "driver", "porter", "advocate", "mentor", "mentee", "buddy", "host",
+    "abit", "kinda", "little", "seem", "mildly", "fully", "deeply",
+})
 
 
 # feelings and states said of a person after their name ("Kai upset", "Sam ok")

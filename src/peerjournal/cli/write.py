@@ -1197,7 +1197,8 @@ def _keeping_given(
     from peerjournal.errors import ExitCode
 
     named = _usable_set(line.prompts)
-    options = {**_explicit(given, named), **({"shared": True} if line.share else {})}
+    options = {**_explicit(given, named), **_refused_setting(line, bad),
+               **({"shared": True} if line.share else {})}
     again = f" {bad[0]}" if bad is not None else ""
     # a command line that is not well formed (a word not quoted, an option given
     # twice): which text is meant is not known, and all of it is in the shell's history
@@ -1217,6 +1218,25 @@ def _keeping_given(
     # (-x, -f, -e beside text piped in: a command line not well formed, the words kept too)
     texts = tuple(_single(t) for t in line.texts) if usage else ()
     return _keeping_piped(app, text, options, exc, again, given=texts)
+
+
+def _refused_setting(
+    line: _CommandLine, bad: tuple[str, PeerJournalError] | None
+) -> dict[str, object]:
+    """The --setting refused as too long, kept with the draft as typed (the writer's words):
+    `write --resume --setting X` replaces it, and counts as a change though the editor is
+    closed unsaved (`_fixes_the_setting`); `write --resume` alone refuses it again, naming
+    --setting. One with no letter or digit (`-s ,`) holds no words, and is not kept."""
+    from peerjournal.entry import clean_text
+
+    typed = _single(line.setting)
+    if bad is None or typed is None or "--setting" not in bad[0].split():
+        return {}
+    try:
+        setting = " ".join(clean_text(typed).split())
+    except PeerJournalError:
+        return {}
+    return {"setting": setting} if any(ch.isalnum() for ch in setting) else {}
 
 
 def _kept_stdin(app: AppContext, exc: PeerJournalError, data: bytes) -> str | None:
@@ -1362,19 +1382,34 @@ def _naming_the_draft(
     return exc
 
 
+# (its hint, `write --resume`, would open the editor on the draft's setting again)
+_SETTING_TO_GIVE = (
+    " The draft's setting cannot be saved as it is: give another with --setting, and the "
+    "draft is saved even with the editor closed unchanged."
+)
+
+
 def _fixes_the_setting(explicit: dict[str, object], text: str) -> bool:
-    """Whether `explicit` gives a setting in place of the draft's own (`text`'s `setting:`
-    header) that cannot be stored (`entry.SettingError`): what `_giving_again` asks for, a
-    change to save though the editor was closed unsaved; any other option is not."""
+    """Whether `explicit` gives a setting in place of the draft's own that cannot be stored
+    (`_own_setting_refused`): what `_giving_again` asks for, a change to save though the
+    editor was closed unsaved; any other option is not."""
+    return "setting" in explicit and _own_setting_refused(text)
+
+
+def _own_setting_refused(text: str) -> bool:
+    """Whether a draft's setting (`text`'s `setting:` header, or the one its options line
+    keeps: `_refused_setting`) cannot be stored (`entry.SettingError`)."""
     from peerjournal.cli.editor import parse_entry
+    from peerjournal.drafts import read_options
     from peerjournal.entry import SettingError, normalise_setting
 
-    if "setting" not in explicit:
-        return False
     try:
         normalise_setting(parse_entry(text).setting or "")
+        normalise_setting(str(read_options(text).get("setting", "")))
     except SettingError:
         return True
+    except PeerJournalError:  # a file that does not parse: its error is said when saved
+        return False
     return False
 
 
@@ -2200,6 +2235,7 @@ def _edited(
     ):
         unchanged = PeerJournalError(
             "No changes were made in the editor, so nothing was saved." + waiting_hint(started)
+            + _SETTING_TO_GIVE * _own_setting_refused(text)
         )
         raise keeping_before(draft_file, before, unchanged, naming, earlier)
     if resumed and not text.strip():
@@ -2233,9 +2269,59 @@ def _edited(
         raise PeerJournalError(
             "The entry was left empty, so nothing was saved." + waiting_hint(started)
         )
+    left_out = _keep_left_out(draft, before.text, parsed, prompt_set) if resumed else []
     apply_parsed(draft, parsed, app.today(), explicit)
+    if left_out:
+        _write_kept(app, draft_file, draft, prompt_set, text, left_out)
     _apply(draft, explicit)
     return draft
+
+
+def _keep_left_out(
+    draft: EntryDraft, before: str, parsed: ParsedEntry, prompt_set: PromptSet
+) -> list[str]:
+    """The sections and answers of a resumed draft (`before`: its file as the editor opened
+    it) that the saved file (`parsed`) left out, a heading deleted by accident: put in
+    `draft` (`apply_parsed` keeps them), as `edit` keeps an entry's; the note that says so."""
+    from peerjournal.cli.edit import sections_left_out
+    from peerjournal.cli.editor import parse_entry
+    from peerjournal.entry import EntryDraft
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        was = parse_entry(before, prompt_set)
+    except PeerJournalError:  # (a draft that did not parse: nothing known to keep)
+        return []
+    old = EntryDraft(draft.date, answers=dict(was.answers))
+    for part, value in was.texts.items():
+        setattr(old, part, value)
+    notes = sections_left_out(old, parsed)
+    if notes:
+        for part in was.texts.keys() - parsed.texts.keys():
+            setattr(draft, part, was.texts[part])
+        draft.answers = {**draft.answers, **{
+            qid: answer for qid, answer in was.answers.items() if qid not in parsed.questions
+        }}
+    return notes
+
+
+def _write_kept(
+    app: AppContext, draft_file: Draft, draft: EntryDraft, prompt_set: PromptSet, text: str,
+    notes: list[str],
+) -> None:
+    """Say `notes` (`_keep_left_out`), and write the draft with what they keep into its file:
+    a save refused after this (a setting too long) keeps them for `write --resume` too."""
+    import contextlib
+
+    from peerjournal.drafts import read_options, with_options, write_atomic
+    from peerjournal.reflection import format_template
+
+    for note in notes:
+        app.say(note)
+    with contextlib.suppress(OSError):  # (a full disk: the entry is whole in memory)
+        write_atomic(draft_file.path, with_options(
+            format_template(draft, prompt_set), read_options(text)
+        ))
 
 
 def _read_as_it_is(app: AppContext, path: Path, retry: str) -> str:
