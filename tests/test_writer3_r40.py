@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CLI, Keys
+from test_guided_r32 import REST
 from test_write import entries
 from test_writer_r40 import AFTER, _drafts, _editing, _said
 
@@ -124,3 +125,27 @@ def test_a_reply_holds_no_word(line: str, none: bool) -> None:
     from peerjournal.replies import holds_no_word
 
     assert holds_no_word(line) is none
+
+
+# -- a paste at a [Y/n] question that opens with a line of no word (final review F6) ------------
+
+
+def test_a_paste_opening_with_i_at_a_question_keeps_every_line(
+    cli: CLI, keys: Callable[..., Keys]
+) -> None:
+    """"I⏎was there…" pasted at "did you mean…?": the "I" was dropped as a stray key."""
+    keys("inpateint", ["I", "was there and saw it.", "y"], "", *REST)
+    result = cli("write")
+    assert result.exit_code == 0, result.stderr
+    [entry] = entries(cli)
+    assert (entry["setting"], entry["experience"]) == ("inpatient", "I\nwas there and saw it.")
+
+
+def test_a_stray_key_and_a_fast_enter_at_a_question_is_asked_again(
+    cli: CLI, keys: Callable[..., Keys]
+) -> None:
+    keys("inpateint", ["x", ""], "y", "We sat.", "", *REST)
+    result = cli("write")
+    assert result.exit_code == 0, result.stderr
+    [entry] = entries(cli)
+    assert (entry["setting"], entry["experience"]) == ("inpatient", "We sat.")

@@ -521,12 +521,18 @@ class GuidedSession:
             # a request to go back ("let me edit") is one at `back`'s question, from a writer
             # at a terminal: piped in, it is words (kept)
             requests = back is not None and self.app.stdin_is_terminal()
-            stray = holds_no_word(answer)  # "x⏎⏎": asked again, whatever follows it
+            # "x⏎⏎": asked again, unless words follow it (a y or n in a paste is its words)
+            stray = holds_no_word(answer) and not isinstance(yes_or_no_reply(answer, named), bool)
             reply = None if more_input_waiting() and not stray else yes_or_no_reply(
                 answer, named, requests=requests)
+            pasted = 0
             if stray and not isinstance(reply, bool):
-                reply = AGAIN
-                self._drop_blank_lines_waiting(keep_in, named or {})
+                following = self._drop_blank_lines_waiting(keep_in, named or {})
+                if following is None or isinstance(yes_or_no_reply(following, named), bool):
+                    reply, self._typed_ahead = AGAIN, following
+                else:  # "I⏎was there…": the first line of a paste, words like the rest
+                    self._add_to(keep_in, answer.strip())
+                    reply, answer, pasted = None, following, 1
             if reply == AGAIN:  # (`back`: said to a wish to go back, "edit", "undo")
                 self.app.say(self._back(answer, back) if back and wants_to_go_back(answer)
                              else again)
@@ -536,7 +542,7 @@ class GuidedSession:
             if answer.strip():
                 self._add_to(keep_in, answer.strip())
             added, last = self._rest_of_the_paste(keep_in, named or {})
-            added += bool(answer.strip())
+            added += bool(answer.strip()) + pasted
             if added:
                 words = "That reads" if added == 1 else "Those lines read"
                 self.app.say(
@@ -546,9 +552,10 @@ class GuidedSession:
             if last is not None:  # the paste's last line, an answer
                 return yes_or_no_reply(last, named) is True
 
-    def _drop_blank_lines_waiting(self, part: str, named: dict[str, bool]) -> None:
+    def _drop_blank_lines_waiting(self, part: str, named: dict[str, bool]) -> str | None:
         """The blank lines typed fast after a stray key at a [Y/n] question: no answer (Enter
-        there is a yes), and no words; a line with words is read at the question asked again."""
+        there is a yes), and no words. Returns the first line with something in it, if one
+        was waiting: an answer typed ahead, or the rest of a paste that opened with "I"."""
         while more_input_waiting():
             self._asking = (part, named)  # (Ctrl-C keeps the line being typed)
             line = self._read_line("")
@@ -556,8 +563,8 @@ class GuidedSession:
             if line is None:
                 break
             if line.strip():
-                self._typed_ahead = line
-                break
+                return line
+        return None
 
     @staticmethod
     def _back(answer: str, back: str) -> str:
