@@ -16,21 +16,13 @@ from __future__ import annotations
 
 import pytest
 
-from peerjournal.drift import Hit, Lexicon, load_lexicon, score_text
-from peerjournal.drift.score import DriftScore
+from peerjournal.drift import Lexicon, load_lexicon, score_text
+from test_drift_r40 import _curated, _hit
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return load_lexicon()
-
-
-def _curated(score: DriftScore) -> list[Hit]:
-    return [h for h in score.hits if not h.marker.startswith("learned.")]
-
-
-def _hit(score: DriftScore, text: str) -> Hit:
-    return next(h for h in _curated(score) if h.text == text)
 
 
 @pytest.mark.parametrize(

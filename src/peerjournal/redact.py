@@ -1334,7 +1334,7 @@ class Redactor:
 
     def _replace_names(self, text: str, any_case: bool) -> str:
         pieces, last = [], 0
-        for start, end, stop, replacement in self._name_spans(text, any_case):
+        for start, end, stop, replacement in self.name_spans(text, any_case):
             self.counts["name"] += 1
             if replaced_in_doubt(text, start, end):
                 self.in_doubt[text[start:end]] += 1
@@ -1346,9 +1346,9 @@ class Redactor:
         """Where in `text` (NFC) `label` would replace a name."""
         if self._names is None:
             return []
-        return [(start, stop) for start, _, stop, _ in self._name_spans(text, any_case=True)]
+        return [(start, stop) for start, _, stop, _ in self.name_spans(text, any_case=True)]
 
-    def _name_spans(self, text: str, any_case: bool) -> list[tuple[int, int, int, str]]:
+    def name_spans(self, text: str, any_case: bool) -> list[tuple[int, int, int, str]]:
         """(start, end, stop, replacement) of each name in `text` to replace, in order, none
         overlapping: the name's match is `start`:`end`, and the text goes on after it at
         `stop` (past any match overlapping it, and a full stop an alias ends with)."""

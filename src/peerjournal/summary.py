@@ -996,7 +996,7 @@ def in_doubt_places(data: SummaryInput, redactor: Redactor) -> list[tuple[str, s
         text = nfc(raw)
         found += [
             (where, text[start:end], _words_around(text, start, end))
-            for start, end, _, _ in redactor._name_spans(text, any_case=False)  # as it redacts
+            for start, end, _, _ in redactor.name_spans(text, any_case=False)  # as it redacts
             if text[start:end] in redactor.in_doubt and replaced_in_doubt(text, start, end)
         ]
     return found
@@ -1018,7 +1018,7 @@ def people_together(data: SummaryInput, redactor: Redactor) -> list[str]:
                               name) for name in ("experience", "feelings", "evaluation")]
         who: set[str] = set()
         for text in map(nfc, [*texts, e.self_care]):
-            for start, end, _, put in redactor._name_spans(text, any_case=False):  # as it redacts
+            for start, end, _, put in redactor.name_spans(text, any_case=False):  # as it redacts
                 if put == PLACEHOLDER:
                     word = text[start:end]
                     named = (p.name for p in plain if contains_name(word, [p], any_case=True))
