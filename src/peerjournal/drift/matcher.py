@@ -2576,6 +2576,8 @@ class _Facts(NamedTuple):
     deeds: dict[int, tuple[int, int]]
     # `_writer_spans` of the text, once found (`_writer_spans_of`)
     writer_spans: list[list[tuple[int, int]]]
+    # where the words of `_NOTICED_AFTER_WORDS` start, in order (`_noticed_after`)
+    noticing_words: list[int]
 
 
 # Longer than any sentence of the labelled sets (740 characters); see _capped.
@@ -2640,7 +2642,19 @@ def _facts(text: str, norm: str, lower: str, tokens: list[str], starts: list[int
         [],
         {},
         [],
+        _starts_of(lower, _NOTICED_AFTER_WORDS),
     )
+
+
+def _starts_of(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of `words` occurs in `text` (as a substring), in order."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
 
 
 Hits = list[tuple[Hit, Marker]]
@@ -2691,6 +2705,12 @@ _NOTICED_AFTER = regex_store.compile(
     r"|(?:i|we)\s+(?:\w+\s+)?(?:hate|hated|cringed?\s+at\s+how)\s+(?:that\s+|how\s+)?(?:i|we)"
     r"\s+(?:wrote|said|put|called|did|wrote\s+it|said\s+it)(?:\s+(?:that|it))?(?![\w']))"
 )
+# Every match of _NOTICED_AFTER holds one of these whole: where none starts in a slip's reach,
+# the regex need not run there (it scans slowly: most entries have none of them near a slip)
+_NOTICED_AFTER_WORDS = (
+    "myself", "meself", "ourselves", "clocked", "realised", "realized", "noticed", "heard",
+    "read", "hate", "cringe",
+)
 
 
 # … unless the slip was cut short as it began: "started to say 'you should …' and heard myself,
@@ -2721,14 +2741,18 @@ def _noticed_after(hits: Hits, facts: _Facts) -> Hits:
     """`hits` with each slip of the writer's (a drift hit, not attributed or hypothetical)
     flagged ``self_noticed`` where the writer notices it after it (`_NOTICED_AFTER`), before
     the next sentence's slip."""
-    lower, sentence_starts = facts.lower, facts.sentence_starts
-    if not any(h.polarity == "drift" and not h.self_noticed for h, _ in hits):
+    lower, sentence_starts, words = facts.lower, facts.sentence_starts, facts.noticing_words
+    if not words or not any(h.polarity == "drift" and not h.self_noticed for h, _ in hits):
         return hits
     found: Hits = []
     for i, (hit, marker) in enumerate(hits):
         if hit.polarity == "drift" and not (hit.self_noticed or hit.attributed or hit.hypothetical):
             si = bisect_right(sentence_starts, hit.start) - 1
             limit = sentence_starts[si + 2] if si + 2 < len(sentence_starts) else len(lower)
+            k = bisect_left(words, hit.end)
+            if k == len(words) or words[k] >= limit + 60:
+                found.append((hit, marker))
+                continue  # no cue can be found: none of its words is within reach
             own_end = sentence_starts[si + 1] if si + 1 < len(sentence_starts) else len(lower)
             later = (h for h, _ in hits[i + 1 :] if h.polarity == "drift" and h.start >= own_end)
             limit = min(limit, next((h.start for h in later), limit))
@@ -2958,7 +2982,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
     the hits are learned ones, and those of identity are never negated."""
     (text, norm, lower, tokens, starts, cues, sentence_starts, clause_starts, quotes, scripted,
      hypo_first, noticed_first, has_wanted, noticed_end, hypo_end, speaks, tag_at, unsaid_at,
-     carried, directed, deeds, _) = facts
+     carried, directed, deeds, _, _) = facts
     n_sent, n_clause = len(sentence_starts), len(clause_starts)
     size = len(lower)
     negators, attrib, hypo = cues.negators, cues.attrib, cues.hypo
