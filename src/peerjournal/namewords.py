@@ -448,3 +448,41 @@ EITHER_CUES = word_set("of is that")
 # is the verb when what follows it is what follows the verb (`VERB_NEXT`: "I hope he is safe",
 # "we hope so", "can hope to"); "I hope HOPE is well" keeps the name.
 VERB_CUES = word_set("i we you they he she it who will would can could might must did do does")
+
+
+# English words of three letters: a listed part of three letters typed with two of its
+# letters swapped may make one ("Oil" of Oli, "Air" of Ari, "Aim" of Ami); opening a sentence
+# that is the word, kept and listed for the writer to check (see redact.py's
+# `_slips_of_the_keys`). Without names, abbreviations or slang; one that is also a given
+# name is no slip anyway (`OTHER_GIVEN_NAMES`, `COMMON_WORDS`).
+THREE_LETTER_WORDS = word_set(
+    """
+    ace act add ado aft age ago aid ail aim air ale all amp and ant any ape apt arc are ark arm
+    art ash ask asp ate awe awl axe aye bad bag ban bar bat bay bed bee beg bet bib bid big bin
+    bit boa bob bog boo bow box boy bra bud bug bum bun bus but buy bye cab cad can cap car cat
+    cob cod cog con coo cop cot cow coy cry cub cud cue cup cur cut dab dad dam day den dew did
+    die dig dim din dip doe dog don dot dry dub dud due dug dun duo dye ear eat ebb eel egg ego
+    eke elf elk elm emu end eon era ere err eve ewe eye fab fad fan far fat fax fed fee fen few
+    fib fig fin fir fit fix flu fly foe fog for fox fry fun fur gab gag gal gap gas gay gel gem
+    get gig gin gnu gob god got gum gun gut guy gym had hag ham has hat hay hem hen her hew hex
+    hey hid him hip his hit hob hoe hog hop hot how hub hue hug hum hut ice icy ill imp ink inn
+    ion ire irk its ivy jab jam jar jaw jet jig job jog jot joy jug jut keg ken key kid kin kit
+    lab lad lag lap law lax lay lea led leg let lid lie lip lit lob log loo lot low lug mad man
+    map mar mat maw may men met mid mix mob mod mop mow mud mug mum nab nag nap nay net new nib
+    nil nip nit nod nor not now nub nun nut oaf oak oar oat odd ode off oft oil old one opt orb
+    ore our out owe owl own pad pal pan pap par pat paw pay pea peg pen pep per pet pew pie pig
+    pin pit ply pod pop pot pow pro pry pub pug pun pup pus put rag ram ran rap rat raw ray red
+    rib rid rig rim rip rob rod roe rot row rub rue rug rum run rut rye sad sag sap sat saw say
+    sea see set sew sex she shy sin sip sir sit six ski sky sly sob sod son sop sot sow soy spa
+    spy sty sub sue sum sun sup tab tad tag tan tap tar tat tax tea tee ten the thy tic tie tin
+    tip tit toe tog ton too top tot tow toy try tub tug tun two urn use van vat vet vex via vie
+    vow wad wag wan war was wax way web wed wee wet who why wig win wit woe wok won woo wow yak
+    yam yap yaw yea yes yet yew you zap zip zoo
+    """
+)
+# Everyday words that are a given name with two letters after its first swapped ("angle" of
+# Angel, "brain" of Brian, "able" of Abel): in a tag, the word, never a slip of the name (see
+# redact.py's `Redactor._pet_forms_in_label`).
+SWAPPED_WORDS = word_set(
+    "able angle brain christian dime filed great isle lean lima mail moan nail peep"
+)

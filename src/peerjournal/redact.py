@@ -146,6 +146,8 @@ from peerjournal.namewords import (
     SENTENCE_OPENERS,
     SENTENCE_WORDS,
     SUBJECTS,
+    SWAPPED_WORDS,
+    THREE_LETTER_WORDS,
     TITLES,
     VERB_CUES,
     VERB_NEXT,
@@ -1305,6 +1307,10 @@ class Redactor:
         self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
         self._misspelt = _compile_misspelt(self.people)
         self._slip_parts = _slip_parts(self.people)
+        # the short forms exports replace (Will of William), plain: "Wills flat" is his too
+        self._short_keys = frozenset(
+            _plain(form) for p in self.people for form, _ in short_forms(p.name)
+        )
         self._bare = _compile_names(self.people, bare=True)
 
     def __call__(self, text: str) -> str:
@@ -1469,21 +1475,33 @@ class Redactor:
             )
         }
         found = [(*m.span(), PLACEHOLDER) for m, key in words if key in people]
-        return found + _slips_of_the_keys(text, self._slip_parts) + _owners_unmarked(text, parts)
+        owners = _owners_unmarked(text, parts | self._short_keys)
+        return found + _slips_of_the_keys(text, self._slip_parts) + owners
 
     def _pet_forms_in_label(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, `PLACEHOLDER`) of each word of a label (a tag, a setting) that is a
-        listed part spelt otherwise (`_spelt_otherwise`: the tag "gracie" for Grace), as
-        `_misspelt_people` replaces it in prose where a person stands: a label has no
-        sentence to tell, and a tag beside "Gracie texted" must not name her."""
+        """(start, end, `PLACEHOLDER`) of each piece of a label (a tag, a setting: split at
+        its joins, `_LABEL_PIECE`) that is a listed part spelt otherwise (`_spelt_otherwise`:
+        the tag "gracie" for Grace, "gracie-visit") or typed with two letters swapped or one
+        typed thrice (`_swapped`: "grcae", "#visit-grcae", "willl"), as `_misspelt_people`
+        replaces them in prose where a person stands: a label has no sentence to tell, and a
+        tag beside "Gracie texted" must not name her. Not an everyday word ("oil" of Oli,
+        "angle" of Angel: `SWAPPED_WORDS`);
+        nor another slip ("weight" of Wright, "cooker" of Cooke: words too often), which the
+        preview lists (`nickname_spans`)."""
         if self._misspelt is None:
             return []
-        regex, parts = self._misspelt
-        return [
-            (*m.span(), PLACEHOLDER) for m in regex.finditer(text)
-            if (key := _plain(m.group())) not in OTHER_GIVEN_NAMES
-            and _spelt_otherwise(key, parts) is not None
-        ]
+        _, parts = self._misspelt
+        found = []
+        for m in _LABEL_PIECE.finditer(text):
+            key = _plain(m.group())
+            if key in OTHER_GIVEN_NAMES or key in parts:
+                continue
+            if _spelt_otherwise(key, parts) is not None or (
+                key not in self._slip_parts and key not in THREE_LETTER_WORDS | SWAPPED_WORDS
+                and _swapped(key, self._slip_parts) and not _an_everyday_word(key)
+            ):
+                found.append((*m.span(), PLACEHOLDER))
+        return found
 
     def _handles(self, text: str, key: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each handle or hashtag ("@hope_walker99",
@@ -1624,6 +1642,9 @@ class Redactor:
         return [self(t) for t in texts]
 
 
+# A piece of a label between its joins: a run of letters, split before a capital inside
+# it ("GracieVisit": "Gracie" and "Visit"; "GRCAE" whole)
+_LABEL_PIECE = re.compile(r"[A-Z]?[^\W\d_A-Z]+|[A-Z]+(?![^\W\d_A-Z])|[^\W\d_]+")
 # A handle or hashtag ("@will.turner", "#hope_walker2"): its "@" or "#" after no letter or
 # digit (an e-mail address is replaced before names are), and its word characters, dots and
 # dashes, up to a letter or digit (group 1).
@@ -2794,23 +2815,24 @@ def _lower_part_reading(
 ) -> str:
     """How the sentence reads a part of a listed full name (or a short form) that is a word,
     written in lower case at `start`:`end` of `text`: `_PERSON` where it is possessive
-    ("frank's mum"), a person's verb follows ("frank was upset", "grace rang me", "may came
-    too", "miller shouted", "frank and grace came"), or it follows a title or a verb of
-    meeting or telling ("mr turner", "met frank", "spoke to miller"); `_WORD` where it is a
-    modal before a bare verb or after its subject ("the meeting may start late", "you may
-    go"), or after an article or a word that makes it the word (`_a_word_here`: "the bill
-    was paid", "to be frank", "every day was hard"); else `_DOUBT`, left as the word and
-    flagged in the preview (`unlisted_capitalised`: "frank drinks at night"). `named` tells
-    the other listed parts in lower case (see `_words_listed`). Also `_PERSON` where thanked,
-    given something or in apposition (`_addressed`: "thank you rose.", "gave grace a lift",
+    ("frank's mum", "wills flat": `_owns_unmarked`), a person's verb follows ("frank was
+    upset", "grace rang me", "may came too", "miller shouted", "frank and grace came"),
+    or it follows a title or a verb of meeting or telling ("mr turner", "met frank",
+    "spoke to miller"); `_WORD` where it is a modal before a bare verb or after its
+    subject ("the meeting may start late", "you may go"), or after an article or a word
+    that makes it the word (`_a_word_here`: "the bill was paid", "to be frank", "every
+    day was hard"); else `_DOUBT`, left as the word and flagged in the preview
+    (`unlisted_capitalised`: "frank drinks at night"). `named` tells the other listed
+    parts in lower case (see `_words_listed`). Also `_PERSON` where thanked, given
+    something or in apposition (`_addressed`: "thank you rose.", "gave grace a lift",
     "his brother, mark, came"), told or listened to ("said to mark", "next to hope"), or
     (`coordinated`: the sides read) joined to a person (`_with_a_person`: "met will and
     mark"). A possessive determiner does not make it the word: "his rose came round" is a
-    person ("my hope is simple" is replaced too, and named: `replaced_in_doubt`; a name left
-    is worse than a word lost), but for a clause no person is ("her hope is that he stays":
-    `_a_thing_said_of`, kept as `_DOUBT`: the preview lists it)."""
-    if _POSSESSIVE_AFTER.match(text, end):
-        return _PERSON
+    person ("my hope is simple" is replaced too, and named: `replaced_in_doubt`; a name
+    left is worse than a word lost), but for a clause no person is ("her hope is that he
+    stays": `_a_thing_said_of`, kept as `_DOUBT`: the preview lists it)."""
+    if _POSSESSIVE_AFTER.match(text, end) or _owns_unmarked(text, start, end):
+        return _PERSON  # "frank's mum", and with the apostrophe left out: "wills flat"
     before = _search_back(_WORD_BEFORE, text, start)
     cue = before.group(1).casefold() if before else ""
     key = _plain(text[start:end])
@@ -4277,7 +4299,7 @@ def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     ] + lower_initials_spans(text, names) + [
         m.span() for m in _CAPITALISED.finditer(text)
         if m.group().islower() and _a_name_in_lower_case(m)  # ("li ming rang")
-    ]))
+    ] + short_words_slipped(text, names)))
 
 
 def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str]) -> bool:
@@ -4298,10 +4320,26 @@ def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str
             return False
     if any(key == part + ending for part in parts for ending in _WORD_ENDING):
         return False
+    return _no_owner_before(text, start)
+
+
+def _no_owner_before(text: str, start: int) -> bool:
+    """Whether no determiner or possessive is just before the word at `start` of `text`
+    ("the Wills house", "Mum's cooker's": a thing, not one owning it)."""
     if _OWNER_BEFORE.search(text, max(0, start - 40), start):
         return False
     before = _search_back(_WORD_BEFORE, text, start)
     return before is None or before.group(1).casefold() not in _DETERMINERS
+
+
+def _owns_unmarked(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start`:`end` of `text`, ending in "s", owns what follows with its
+    apostrophe left out (`_OWNED_NEXT`: "wills flat", "franks mum"), after no determiner or
+    possessive (`_no_owner_before`)."""
+    return (
+        text[end - 1 : end] in ("s", "S") and _OWNED_NEXT.match(text, end) is not None
+        and _no_owner_before(text, start)
+    )
 
 
 # A capitalised word that ends in "s", just before what it may own ("Wills flat")
@@ -4309,7 +4347,8 @@ _OWNER_UNMARKED = re.compile(r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]+[sS]$")
 
 
 def _owners_unmarked(text: str, parts: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, `PLACEHOLDER`) of each listed part (plain, in `parts`) capitalised with
+    """(start, end, `PLACEHOLDER`) of each listed part or short form that exports replace
+    (plain, in `parts`: Will of William too) capitalised with
     an "s" and no apostrophe before what a person has (`_OWNED_NEXT`: "Wills flat was cold",
     "went to Graces house"), after no determiner or possessive ("the Wills house"): the
     apostrophe is the commonest slip, and at a sentence's start no other check sees it."""
@@ -4321,13 +4360,8 @@ def _owners_unmarked(text: str, parts: frozenset[str]) -> list[tuple[int, int, s
         word = _plain(owner.group())
         if word[:-1] not in parts and not (word.endswith("es") and word[:-2] in parts):
             continue
-        start = owner.start()
-        before = _search_back(_WORD_BEFORE, text, start)
-        if _OWNER_BEFORE.search(text, max(0, start - 40), start) or (
-            before is not None and before.group(1).casefold() in _DETERMINERS
-        ):
-            continue
-        found.append((start, owner.end(), PLACEHOLDER))
+        if _no_owner_before(text, owner.start()):
+            found.append((owner.start(), owner.end(), PLACEHOLDER))
     return found
 
 
@@ -4402,18 +4436,38 @@ def _slip_parts(people: Sequence[Person]) -> frozenset[str]:
     return frozenset(part for part in parts if len(part) >= _SWAPPED_PART and part not in TITLES)
 
 
+@lru_cache(maxsize=64)
+def _slip_parts_of(names: tuple[str, ...]) -> frozenset[str]:
+    """The `_slip_parts` of three letters of the people of `names` (those a slip may make an
+    English word of: `_a_short_word`), worked out once per people list."""
+    return frozenset(part for part in _slip_parts([Person(name) for name in names])
+                     if len(part) == _SWAPPED_PART)
+
+
 def _slips_of_the_keys(text: str, parts: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, `PLACEHOLDER`) of each word of `text` that is a listed part typed with one
     slip ("Brenan", "O'Neil", "Patle"; two letters swapped for a part that is a word, "Grcae",
     "Hpoe") where a person stands, after no determiner ("Brenan rang", "met Patle",
     "Kerri, who was tired, left"; not "the weight was" for Wright); never an everyday or
-    other given name."""
+    other given name, nor an English word of three letters opening a sentence (`_a_short_word`:
+    "Oil went everywhere" with Oli listed; the preview lists it: `short_words_slipped`)."""
+    found = []
+    slips = []
+    for m, key in _slip_words(text, parts):
+        slips.append((m.span(), key))
+        if _slip_at_a_person(text, m) and not _a_short_word(text, m, key):
+            found.append((*m.span(), PLACEHOLDER))
+    return _slips_everywhere(found, slips)
+
+
+def _slip_words(text: str, parts: frozenset[str]) -> list[tuple[re.Match[str], str]]:
+    """Each word of `text` that is a listed part (of `parts`) typed with one slip
+    (`_slipped`), with its key; one of three letters only capitalised ("Zeo")."""
     if not parts:
         return []
     firsts = {part[0] for part in parts}
     shortest, longest = min(map(len, parts)) - 1, max(map(len, parts)) + 2
-    found = []
-    slips = []
+    words = []
     for m in _SLIP_WORD.finditer(text):
         word = m.group()
         if not shortest <= len(word) <= longest or word[0].casefold() not in firsts:
@@ -4421,35 +4475,74 @@ def _slips_of_the_keys(text: str, parts: frozenset[str]) -> list[tuple[int, int,
         key = _plain(word.replace("'", "").replace("’", ""))
         if key in parts or not _slipped(key, parts) or (len(key) < 4 and not word.istitle()):
             continue  # (a word of three letters, a slip of a part's, only capitalised: "Zeo")
-        slips.append((m.span(), key))
-        if not (_a_person_or_aside(text, *m.span()) or _SLIP_BEING.match(text, m.end())):
-            continue
-        before = _search_back(_WORD_BEFORE, text, m.start())
-        if before is None or before.group(1).casefold() not in _DETERMINERS:
-            found.append((*m.span(), PLACEHOLDER))
-    return _slips_everywhere(found, slips)
+        words.append((m, key))
+    return words
+
+
+def _slip_at_a_person(text: str, m: re.Match[str]) -> bool:
+    """Whether the slip `m` of `text` stands where a person does, after no determiner."""
+    if not (_a_person_or_aside(text, *m.span()) or _SLIP_BEING.match(text, m.end())):
+        return False
+    before = _search_back(_WORD_BEFORE, text, m.start())
+    return before is None or before.group(1).casefold() not in _DETERMINERS
+
+
+def _a_short_word(text: str, m: re.Match[str], key: str) -> bool:
+    """Whether the slip `m` (`key`) of a listed part of three letters is an English word
+    (`THREE_LETTER_WORDS`: "Oil" of Oli) opening a sentence, where its capital says nothing,
+    before anything but what only a person does (`speaks`, "who": "Oil said" is Oli)."""
+    return (
+        key in THREE_LETTER_WORDS and _opens_sentence(text, m.start())
+        and not speaks(text[m.end() : m.end() + 40]) and not _WHO_AFTER.match(text, m.end())
+    )
+
+
+def short_words_slipped(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the words of `text` that `_slips_of_the_keys` keeps as English words of three
+    letters where a person would stand ("Oil went everywhere", with Oli listed): the export
+    preview lists them for the writer to check."""
+    parts = _slip_parts_of(tuple(names))
+    if not parts:  # (most people lists: no part of three letters to slip into a word)
+        return []
+    return [
+        m.span() for m, key in _slip_words(text, parts)
+        if _slip_at_a_person(text, m) and _a_short_word(text, m, key)
+    ]
 
 
 @lru_cache(maxsize=4096)
 def _slipped(key: str, parts: frozenset[str]) -> bool:
-    if (
-        key in COMMON_WORDS or key in SENTENCE_OPENERS or key in FEELINGS or key in FUNCTION_WORDS
-        or key in OTHER_GIVEN_NAMES or key in _NO_USER_NAME or len(key) < _SWAPPED_PART
-    ):
+    if _swapped(key, parts):
+        return True
+    return _a_slip(key) and any(
+        key[0] == part[0] and len(part) >= _MISSPELT_PART and part not in COMMON_WORDS
+        and _one_edit(key, part) for part in parts
+    )
+
+
+@lru_cache(maxsize=4096)
+def _swapped(key: str, parts: frozenset[str]) -> bool:
+    """Whether `key` is one of `parts` with a doubled letter typed thrice ("Willl") or two
+    letters after its first swapped ("Grcae", "Zeo"), and may be a slip (`_a_slip`)."""
+    if not _a_slip(key):
         return False
     if any(_typed_twice(key, part) for part in parts):
         return True  # "Willl", "Gracce": a letter typed twice
     for part in parts:
-        if key[0] != part[0] or abs(len(key) - len(part)) > 1:
+        if key[0] != part[0] or len(key) != len(part):
             continue
-        if len(part) >= _MISSPELT_PART and part not in COMMON_WORDS and _one_edit(key, part):
-            return True
         i = _shared(key, part)
-        if len(key) == len(part) and key[i : i + 2] == part[i : i + 2][::-1] and (
-            key[i + 2 :] == part[i + 2 :]
-        ):
+        if key[i : i + 2] == part[i : i + 2][::-1] and key[i + 2 :] == part[i + 2 :]:
             return True
     return False
+
+
+def _a_slip(key: str) -> bool:
+    """Whether `key` may be a slip of a listed part: no word of the lists a slip is not."""
+    return not (
+        key in COMMON_WORDS or key in SENTENCE_OPENERS or key in FEELINGS or key in FUNCTION_WORDS
+        or key in OTHER_GIVEN_NAMES or key in _NO_USER_NAME or len(key) < _SWAPPED_PART
+    )
 
 
 # After a slip of the keys, "was" and how a person was ("Grcae was tearful", "Siobahn was
