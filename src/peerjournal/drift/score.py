@@ -178,9 +178,10 @@ from peerjournal.drift.lexicon import DIMENSIONS, Lexicon, Marker, load_lexicon
 from peerjournal.drift.matcher import (
     AWARENESS_MARKERS,
     Hit,
+    Hits,
     normalise,
     phrase_view,
-    scan,
+    scan_many,
     word_count,
 )
 
@@ -571,13 +572,21 @@ def _collector_paused(size: int) -> Iterator[None]:
 
 def score_text(text: str, lexicon: Lexicon | None = None) -> DriftScore:
     """Score one entry. Deterministic; spans index `text` as given."""
+    return score_texts([text], lexicon)[0]
+
+
+def score_texts(texts: Sequence[str], lexicon: Lexicon | None = None) -> list[DriftScore]:
+    """`score_text` of each of `texts`, in order: faster over many than one by one
+    (`matcher.scan_many`)."""
     lex = lexicon if lexicon is not None else load_lexicon()
-    with _collector_paused(len(text)):
-        return _score(text, lex)
+    with _collector_paused(sum(map(len, texts))):
+        scans = scan_many(texts, lex)
+        return [_score(text, scanned, lex) for text, scanned in zip(texts, scans, strict=True)]
 
 
-def _score(text: str, lex: Lexicon) -> DriftScore:
-    found, learned, words = scan(text, lex)
+def _score(text: str, scanned: tuple[Hits, Hits, int], lex: Lexicon) -> DriftScore:
+    """The score of `text` from its `matcher.scan`."""
+    found, learned, words = scanned
     if learned:  # by start; a curated hit first where both start at one place
         found = sorted(found + learned, key=lambda pair: pair[0].start)
     if not any(hit.counted and not marker.learned for hit, marker in found):
@@ -657,7 +666,7 @@ _WORKER: tuple[Lexicon, Callable[[DriftScore], Any]] | None = None
 def _score_chunk(texts: list[str]) -> list[Any]:
     assert _WORKER is not None  # set before the pool forks
     lexicon, convert = _WORKER
-    return [convert(score_text(t, lexicon)) for t in texts]
+    return list(map(convert, score_texts(texts, lexicon)))
 
 
 def _ignore_interrupts() -> None:
@@ -717,7 +726,7 @@ def iter_score_many(
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if n <= 1 or len(texts) < PARALLEL_FROM or not can_fork:
         for chunk in chunks:
-            yield from (convert(score_text(t, lex)) for t in chunk)
+            yield from map(convert, score_texts(chunk, lex))
             if progress:
                 progress(len(chunk))
         return
