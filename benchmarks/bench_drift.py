@@ -5,7 +5,8 @@
 Entries are shuffled sentences from the labelled evaluation set (as peer supporters write:
 hits, negations, reported speech, quotes, hypotheticals) plus plain filler; a second, harsher
 set is built around lexicon phrases. One-process timing is CPU time of this process (the
-machine is shared), median of several runs; `score_many` on every core (what `drift --rescore`
+machine is shared), median of several runs, in batches as `score_many` scores (and one entry
+at a time, as `write` scores); `score_many` on every core (what `drift --rescore`
 and `import` use) is wall-clock time. Prints a Markdown snippet: entries per second (median of
 the runs, and the slowest), lexicon load time and `import peerjournal.drift`.
 """
@@ -89,6 +90,16 @@ def compose(n: int, words: int, sentence: Callable[[], str]) -> list[str]:
 
 
 def run(entries: list[str]) -> float:
+    """Entries per second of CPU time through `score_many` in this process: in batches, as
+    each worker of `drift --rescore` and `import` scores."""
+    lex = load_lexicon()
+    start = time.process_time()
+    score_many(entries, lex, workers=1)
+    return len(entries) / (time.process_time() - start)
+
+
+def run_each(entries: list[str]) -> float:
+    """Entries per second of CPU time scoring one entry at a time, as `write` and `edit` do."""
     lex = load_lexicon()
     start = time.process_time()
     for text in entries:
@@ -160,6 +171,7 @@ def main() -> None:
     run(entries[:500])  # warm-up: per-phrase regexes are compiled on first use
     run(dense[:500])
     rates = [run(entries) for _ in range(args.runs)]
+    each_rates = [run_each(entries) for _ in range(args.runs)]
     dense_rates = [run(dense) for _ in range(args.runs)]
     many_rates = [run_many(entries) for _ in range(3)]
 
@@ -176,6 +188,10 @@ def main() -> None:
         f"| entries/second, one process (median of {args.runs}) | {statistics.median(rates):,.0f} |"
     )
     print(f"| entries/second (slowest run) | {min(rates):,.0f} |")
+    print(
+        f"| entries/second, one process, one entry at a time (median) |"
+        f" {statistics.median(each_rates):,.0f} |"
+    )
     print(
         f"| entries/second, phrase-dense entries (median) | {statistics.median(dense_rates):,.0f} |"
     )
