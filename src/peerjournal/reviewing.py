@@ -257,6 +257,17 @@ def signed_alike(keys: Sequence[Writer | None]) -> set[str]:
     return {k[0] for k in keys if k is not None and k[1] > 0}
 
 
+def writer_numbers(keys: Sequence[Writer | None]) -> list[int | None]:
+    """Each summary's writer (`keys`, `writers`') as a number, 1 for the first named, the
+    same for the summaries read as one writer's (and compared); None for those never compared
+    (unsigned, or signed with a name redaction replaced). `review --json`'s "writer_number"."""
+    numbers: dict[Writer, int] = {}
+    for key in keys:
+        if key is not None:
+            numbers.setdefault(key, len(numbers) + 1)
+    return [None if key is None else numbers[key] for key in keys]
+
+
 def as_shown(value: float | None, places: int) -> float | None:
     """`value` rounded to `places` decimals as the text rounds it (`trends.fixed`: ties to
     even, from the digits the value prints with), None for none. A `trends.Rounded`, so that

@@ -114,11 +114,12 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
 
     from peerjournal.redact import Redactor, nfc, placeholders
 
-    label_or_not = _label_redactor(redact) if isinstance(redact, Redactor) else redact_or_not
+    redactor = redact if isinstance(redact, Redactor) else None  # (checked once)
+    label_or_not = redact_or_not if redactor is None else _label_redactor(redactor)
     # what redaction writes in place of a name or an identifier: a quote is never cut in one
     keep = [] if redact is None else [*placeholders()]
-    if isinstance(redact, Redactor):
-        keep += [person.replacement for person in redact.people]
+    if redactor is not None:
+        keep += [person.replacement for person in redactor.people]
 
     def r(text: str) -> str:
         # redacted first: the redactor sees a name with a control character inside it
@@ -134,12 +135,7 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
 
     shared = sorted((e for e in data.entries if e.shared), key=lambda e: (e.date, e.id))
     signature = data.writer.strip()
-    doubts = Counter(redact.in_doubt) if isinstance(redact, Redactor) else None
-    signed = r(signature)
-    if isinstance(redact, Redactor) and doubts is not None:
-        # a listed word-name as the signature ("--from Hope") is said by its own line
-        # (`cli.export`), not again as a word opening a sentence that is not there
-        redact.in_doubt = doubts
+    signed = _signature(signature, r, redactor)
     periods = collapse_empty([_period(p) for p in data.report.get("periods", [])])
     return {
         "schema": SCHEMA,
@@ -149,7 +145,7 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         # whether the people list had anyone on it: with nobody, no name was replaced, and
         # the mentor is told so rather than that names show as [person] (added within schema
         # 1: optional; only in a summary redacted by a `Redactor`)
-        **({"people_listed": bool(redact.people)} if isinstance(redact, Redactor) else {}),
+        **({"people_listed": bool(redactor.people)} if redactor is not None else {}),
         "writer": signed or None,
         # a signature redaction changed ("[person]" for Sam, an alias) names no one: review
         # compares no such summaries (added within schema 1: optional, only when true)
@@ -188,6 +184,18 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
 
 
 # ------------------------------------------------------------------------------ pieces
+
+
+def _signature(signature: str, r: Redact, redactor: Redactor | None) -> str:
+    """The signature (`--from`) redacted by `r`. A listed word-name as the signature ("--from
+    Hope") is said by its own line (`cli.export`), not again among the redactor's words in
+    doubt, as a word opening a sentence that is not there: what it counted is put back."""
+    if redactor is None:
+        return r(signature)
+    doubts = Counter(redactor.in_doubt)
+    signed = r(signature)
+    redactor.in_doubt = doubts
+    return signed
 
 
 def lexicon_versions(drifts: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -17,6 +17,8 @@ from peerjournal.reviewing import (
     directions_as_read_now,
     sanitise,
     sanitised_to_show,
+    signed_alike,
+    writer_numbers,
     writers,
 )
 from peerjournal.textsafe import cut
@@ -44,7 +46,10 @@ def register(app: typer.Typer) -> None:
                  "line each; `-` reads standard input.")],
         json_out: Annotated[bool, typer.Option(
             "--json", help="Merge the summaries into one JSON document on stdout, in the "
-                           "same order and with the same comparisons.")] = False,
+                           "same order and with the same comparisons; each summary's "
+                           "\"writer_number\" is the same for those read as one writer's "
+                           "(null: never compared), and \"signed_alike\" is true where "
+                           "another writer signs alike.")] = False,
         every: Annotated[bool, typer.Option(
             "--all", help=f"Show every shared entry and thing the writer will do differently, "
                           f"not only the latest {SHOWN} (--json always has them all).")] = False,
@@ -424,15 +429,23 @@ _KEY_CHARS = 41  # 40 of the key's, then "…"
 
 def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[tuple[str, str]]) -> None:
     """One document, in the text's order, with its comparisons ("between"), each summary's
-    `redacted` beside its file; ASCII-escaped so no byte of a summary reaches the terminal raw.
-    Rich is not imported: nothing is drawn."""
+    `redacted` beside its file, and which writer it is read as (`writer_number`; `signed_alike`
+    when another writer signs alike: the text names its file); ASCII-escaped so no byte of a
+    summary reaches the terminal raw. Rich is not imported: nothing is drawn."""
     import sys
 
+    keys = writers([s for _, s in loaded])
+    alike = signed_alike(keys)
     merged = {
         "schema": MERGED_SCHEMA,
-        "summaries": [{"file": name, "redacted": summary["redacted"], "summary": summary}
-                      for name, summary in loaded],
-        "between": comparisons(loaded),
+        "summaries": [
+            {"file": name, "redacted": summary["redacted"],
+             "writer_number": number, "signed_alike": key is not None and key[0] in alike,
+             "summary": summary}
+            for (name, summary), key, number in zip(loaded, keys, writer_numbers(keys),
+                                                    strict=True)
+        ],
+        "between": comparisons(loaded, keys),
         "errors": [{"file": file, "message": message} for file, message in errors],
     }
     sys.stdout.write(json.dumps(merged, ensure_ascii=True, indent=2) + "\n")

@@ -10,6 +10,13 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+# The one word for too little evidence to say either way, as README says it: what `list`
+# shows for an entry whose verdict is "insufficient", and every output for numbers made only
+# of such entries (`too_little`: `common.too_little_note` says why). Here, where nothing is
+# imported: `list` takes it without the exporters' modules. (`write`, `show` and `drift ID`
+# name the verdict itself "not enough signal", as README does.)
+TOO_LITTLE = "too little"
+
 
 @dataclass(frozen=True)
 class Format:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+from peerjournal.exporters import TOO_LITTLE
 from peerjournal.plural import counted, joined
 from peerjournal.trends import Rounded, fixed
 
@@ -59,9 +60,13 @@ def number(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else fixed(value, digits)
 
 
-# What `peerjournal report` shows for numbers whose every scored entry is too little to read
-# a balance from (`too_little`; the summary keeps a balance there for older readers)
-TOO_LITTLE = "too little"
+def too_little_note(*, clause: bool = False) -> str:
+    """Why numbers marked `too_little` give no balance, worded alike by `report`, `supervision
+    prep`, the mentor summary and `review`: a sentence, or (`clause`) a clause to follow the
+    numbers after a comma."""
+    why = "each entry scored holds too little evidence on its own to say either way"
+    return (f"too little to read a balance from ({why})" if clause
+            else f"Too little to read a balance from: {why}.")
 
 
 def balance(value: float | None, rates: Mapping[str, Any] | None = None) -> str:
@@ -414,9 +419,9 @@ def check_score(score: int | None) -> str:
 DATA_NOTE = (
     "Identity and drift are marker evidence per 100 words (how often the writer's words show "
     "peer identity, or drift into a clinical role); balance runs from -1 (all drift) to +1 "
-    "(all identity); a period without entries shows –, and one whose scored entries are each "
-    "too short to say either way shows \"too little\". Markers are phrases the writer used; "
-    "the numbers also count common words learned from labelled entries (\"together\", "
+    "(all identity); a period without entries shows –, and one whose scored entries each hold "
+    f"too little evidence to say either way shows \"{TOO_LITTLE}\". Markers are phrases the "
+    "writer used; the numbers also count common words learned from labelled entries (\"together\", "
     "\"medication\"), which the marker lists leave out and the writer can see entry by entry "
     "with `peerjournal drift ID`. Trends over many entries say more than one entry."
 )
@@ -449,8 +454,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
         overall = (f"Over the whole period: peer identity {number(totals['identity'])} and peer "
                    f"drift {number(totals['drift'])} markers per 100 words")
         if totals.get("too_little"):  # (as the writer's report says it)
-            overall += (", too little to read a balance from (each scored entry is too short or "
-                        "holds too few phrases to say either way)")
+            overall += ", " + too_little_note(clause=True)
         elif totals["balance"] is not None:
             shown = balance(totals["balance"], totals)
             overall += f", balance {shown} (-1 all drift, +1 all identity)"

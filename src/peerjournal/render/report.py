@@ -12,16 +12,17 @@ from datetime import date
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.drift import marker_label
+from peerjournal.exporters.common import TOO_LITTLE, too_little_note
 from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.console import Trimmed, styled
-from peerjournal.render.entries import SHORT_WORDS
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
 from peerjournal.trends import fixed, partial, period_label, period_start
@@ -29,7 +30,7 @@ from peerjournal.trends import fixed, partial, period_label, period_start
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
 TREND_WORDS = {"up": "rising", "down": "falling", "steady": "steady"}
-TOO_LITTLE = SHORT_WORDS["insufficient"]  # `list`'s word for an entry without a verdict
+REPORT_TITLE = "Practice report"
 MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones
 BAR_HALF = 10  # cells on each side of a balance bar
 LABEL_WIDTH = 18
@@ -188,10 +189,16 @@ class _View:
         return Text(clean(text, multiline=False))
 
     def heading(self, title: str, note: str = "") -> Text:
-        text = Text("\n" + clean(title, multiline=False), style="bold")
+        title = clean(title, multiline=False)
+        text = Text("\n" + title, style="bold")
         if note:
-            text.append("  " + note, style="dim")
+            text.append(self.gap(title, note) + note, style="dim")
         return text
+
+    def gap(self, title: str, rest: str) -> str:
+        """What goes between a heading's title and the rest of its line: two spaces, or, on a
+        terminal too narrow for both, a line break (not a break inside a date of the rest)."""
+        return "  " if cell_len(f"{title}  {rest}") <= self.width else "\n"
 
     def bar(self, identity: float, drift: float, scale: float, entries: int) -> Text:
         if not entries:
@@ -215,8 +222,9 @@ class _View:
     def header(self) -> Text:
         r = self.report
         totals = r["totals"]
-        text = Text("Practice report  " + self.span(r["since"], r["until"]), style="bold")
-        text.append(f"  by {self.unit}", style="dim")
+        span, by = self.span(r["since"], r["until"]), f"  by {self.unit}"
+        text = Text(REPORT_TITLE + self.gap(REPORT_TITLE, span + by) + span, style="bold")
+        text.append(by, style="dim")
         only = self.filters(r.get("filters") or {})
         if only:
             text.append("\n" + only, style="dim")
@@ -228,10 +236,7 @@ class _View:
             )
             text.append_text(self.row_balance(totals))
         if totals.get("too_little"):
-            left, right = self.quotes
-            text.append(f"\nToo little to read a balance from: each entry scored is "
-                        f"{left}{TOO_LITTLE}{right} on its own (as `peerjournal list` shows).",
-                        style="dim")
+            text.append("\n" + too_little_note(), style="dim")
         if r.get("unscored"):
             text.append("\n" + self.unscored(r["unscored"]), style="dim")
         return text
