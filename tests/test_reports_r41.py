@@ -133,3 +133,11 @@ def test_a_narrow_report_puts_its_window_on_a_line_of_its_own(
     monkeypatch.setenv("COLUMNS", "80")
     lines = ok(cli("report", "--since", "2026-09-21", "--until", "2026-11-20")).stdout
     assert lines.splitlines()[0] == "Practice report  21 Sep 2026 – 20 Nov 2026  by week"
+
+
+def test_next_week_i_will_is_an_intention_and_next_week_we_were_is_not() -> None:
+    from peerjournal.intentions import evaluation_intentions
+
+    found = evaluation_intentions("Next week I will check in with her before group.")
+    assert found and "check in with her" in found[0]
+    assert evaluation_intentions("Next week we were moved to the other ward.") == []

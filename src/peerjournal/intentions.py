@@ -29,6 +29,9 @@ MAX_CHARS = 300
 _APOS = "['’]"
 _LEADS = (
     r"next time,?\s+(?:i|we)\b",
+    # "Next week I will…": a time ahead, then a plan (not "Next week we were moved…")
+    rf"next (?:week|month|session|shift|visit|meeting),?\s+(?:i|we)(?:{_APOS}ll|\s+(?:will"
+    r"|shall|want to|plan to|intend to|need to|would like to|am going to|are going to))\b",
     r"in (?:the )?future\b",
     r"going forward\b",
     r"from now on\b",
