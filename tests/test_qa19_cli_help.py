@@ -251,10 +251,10 @@ def test_delete_and_restore_without_json_print_no_data(
 
 
 def test_json_is_taken_by_every_command_that_prints_data(cli: CLI) -> None:
-    """`import` is the one left (it prints only counts, on stderr)."""
+    """Every one (`import` was the last, until round 41)."""
     without = []
     for args in EVERY_HELP:
         out = cli(*args, "--help").stdout
         if "\nCommands:\n" not in out and not re.search(r"^  --json ", out, re.MULTILINE):
             without.append(" ".join(args))
-    assert without == ["import"]
+    assert without == []

@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import typer
 
+from peerjournal.cli.options import Json
 from peerjournal.context import AppContext
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.plural import counted, joined
@@ -51,14 +52,17 @@ def register(app: typer.Typer) -> None:
             help="A jrnl journal's dates are month/day/year (03/04/2026 is 4 March); needed "
             "only when none of them shows it.",
         ),
+        json_out: Json = False,
     ) -> None:
         """Import entries, and a full backup's people list, self-checks, supervision records
         and unfinished drafts. Nothing is imported if any record is bad; what is already in
-        the journal is skipped."""
+        the journal is skipped. --json prints what was (or, with --dry-run, would be)
+        imported: the entries' IDs and their IDs in the file, what was skipped, and the
+        notes; the messages still go to stderr."""
         from datetime import UTC
 
         from peerjournal import paths
-        from peerjournal.cli.editor import decode
+        from peerjournal.cli.editor import decode_or_1252
         from peerjournal.db.engine import all_or_nothing, writing_long
         from peerjournal.drafts import not_yet_kept
         from peerjournal.importing import import_notes, read_capped, read_import
@@ -70,20 +74,29 @@ def register(app: typer.Typer) -> None:
         if file == "-" and app_ctx.stdin_is_terminal():  # waiting on the keyboard: say so
             app_ctx.say("Reading the file to import from the terminal; Ctrl-D ends it. "
                         "Pipe it in instead: peerjournal import - < backup.json")
+        result = _Result(app_ctx, dry_run)
         # the checks of what the journal holds and the writes, in one transaction under the
         # write lock: a second import of the same file at the same moment waits, then skips it
         stop = _Stop(app_ctx.db_path)
         with ExitStack() as held:
             held.enter_context(stop.before_commit())  # Ctrl-C or an error: nothing imported
             with _opened(file) as handle:  # `export --full | gzip > backup.json.gz` too
-                text = decode(read_capped(handle, name, MAX_IMPORT_BYTES), name)
+                data = read_capped(handle, name, MAX_IMPORT_BYTES)
+            # Windows-1252 read as that, as `write` and `drift --stdin` read it; the line that
+            # says so is said once the file is read (not before an error: "not a journal")
+            read_as: list[str] = []
+            text = decode_or_1252(data, name, read_as.append)
             # jrnl's times have no zone: each takes the local zone's offset on its own date; this
             # one (the clock's, always aware) where the system cannot place the date.
             zone = now.tzinfo or UTC
             found = read_import(text, name, zone, app_ctx.today(), month_first)
             kind, records, people = found.kind, found.records, found.people
+            for line in read_as:  # ("Standard input is …", as `write` says it)
+                result.note(line[:1].upper() + line[1:] if file == "-" else line)
+            result.data["format"] = kind
             if not (records or people or found.checks or found.supervisions or found.drafts):
                 app_ctx.say(f"No entries in {name} ({kind}).")
+                result.print_json(json_out)
                 return
             if not dry_run:  # (a dry run never creates the journal, nor waits)
                 store = app_ctx.store()
@@ -95,22 +108,34 @@ def register(app: typer.Typer) -> None:
             records, in_trash, others, already = _not_yet_imported(app_ctx, records)
             checks, sessions = _not_yet_restored(app_ctx, found)
             drafts = not_yet_kept(paths.drafts_dir(app_ctx.db_path), found.drafts)
+            result.skipped(
+                entries=total - len(records) - len(in_trash), in_trash=len(in_trash),
+                repeated=repeated, self_checks=len(found.checks) - len(checks),
+                supervisions=len(found.supervisions) - len(sessions),
+                drafts=len(found.drafts) - len(drafts),
+            )
             skipped = joined(_counts(
                 (total - len(records) - len(in_trash), "entry"),
                 (len(found.checks) - len(checks), "self-check"),
                 (len(found.supervisions) - len(sessions), "supervision record"),
                 (len(found.drafts) - len(drafts), "draft"),
             ))
+            result.data["restored"] = {"self_checks": len(checks), "supervisions": len(sessions),
+                                   "drafts": len(drafts)}
             restored = _counts((len(checks), "self-check"), (len(sessions), "supervision record"))
             if drafts:
                 listed = app_ctx.command_hint("drafts")
                 restored.append(f"{counted(len(drafts), 'unfinished draft')} ({listed})")
             dates = sorted(r.draft.date for r in records)
             renumbered = _too_high_note(records, would=dry_run)  # (before the import drops them)
+            new_ids = _why_new_ids(app_ctx, records)
+            keeps = None if renumbered else new_ids  # (IDs too high: `_too_high_note` says it)
+            backup_ids = [r.kept.id for r in records]  # (an import may give them other IDs)
             if records:
                 first, last = dates[0], dates[-1]
                 when = f"on {first}" if first == last else f"from {first} to {last}"
                 summary = f"{counted(len(records), 'entry')} ({kind}) {when}"
+                result.data.update({"from": first.isoformat(), "to": last.isoformat()})
             else:
                 summary = f"no entries ({kind})"
             listed = counted(len(people), "person", "people")
@@ -125,10 +150,14 @@ def register(app: typer.Typer) -> None:
                     joining, _ = people_to_add(listed_now, people)
                     counts, _ = _people_left_out(app_ctx, listed_now, people, joining)
                     also.append(f"a people list of {listed}{counts}")
-                app_ctx.say(
+                    result.people(len(joining), len(people))
+                to_give = _ids_to_give(app_ctx, records, new_ids)
+                result.entries(records, backup_ids, to_give, others)
+                result.say(
                     f"Would import {joined([summary, *restored, *also])}."
                     + _dates_note(found.dates, would=True)
                     + renumbered
+                    + _new_ids_note(backup_ids, others, keeps, to_give, file, would=True)
                     + _versions_note(others)
                     + _gone_note(others, records)
                     + (f" {skipped} already in the journal would be skipped." if skipped else "")
@@ -137,9 +166,9 @@ def register(app: typer.Typer) -> None:
                     + " Nothing was changed (--dry-run)."
                 )
                 for note in [*import_notes(records, would=True), *_prompt_notes(records)]:
-                    app_ctx.say(f"Note: {note}")
+                    result.note(note, "Note: ")
+                result.print_json(json_out)
                 return
-            backup_ids = [r.kept.id for r in records]  # (an import may give them other IDs)
             added: list[Person] = []
             notes: list[str] = []
             ids: list[int] = []
@@ -149,8 +178,9 @@ def register(app: typer.Typer) -> None:
                 listed_before = _listed(app_ctx)
                 added, notes = restore_people(store, people, now, found.listed_at)
                 counts, left_out = _people_left_out(app_ctx, listed_before, people, added)
+                result.people(len(added), len(people))
             if records:
-                ids = _import_entries(app_ctx, records, now)
+                ids = _import_entries(app_ctx, records, now, new_ids is None)
             if checks or sessions:
                 from peerjournal.db.supervision import restore_supervision
 
@@ -159,23 +189,26 @@ def register(app: typer.Typer) -> None:
         with stop.after_commit():
             given = {old: new for old, new in zip(backup_ids, ids, strict=True) if old is not None}
             as_new = _restore_drafts(app_ctx, drafts, {**already, **given}, name)
+            result.entries(records, backup_ids, ids, others)
             if people:  # said once it is all in the journal
                 app_ctx.say(f"People list: added {len(added)} of {listed}{counts}.")
                 for note in [*left_out, *notes]:
-                    app_ctx.say(f"Note: {note}")
+                    result.note(note, "Note: ")
             skipped_note = f" Skipped {skipped} already in the journal." if skipped else ""
             restored_note = f" Also imported {joined(restored)}." if restored else ""
             done = f"Imported {summary}: {_ids_text(ids)}." if ids else f"Imported {summary}."
             if records or skipped or restored or in_trash or repeated:
-                app_ctx.say(
+                result.say(
                     f"{done}{_dates_note(found.dates, would=False)}{renumbered}"
+                    f"{_new_ids_note(backup_ids, others, keeps, ids, file, would=False)}"
                     f"{_versions_note(others, ids)}{_gone_note(others, records, ids)}"
                     f"{restored_note}{skipped_note}"
                     f"{_repeated_note(repeated, would=False)}"
                     f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
                 )
             for note in [*import_notes(records), *_prompt_notes(records)]:
-                app_ctx.say(f"Note: {note}")
+                result.note(note, "Note: ")
+            result.print_json(json_out)
 
 
 def _refuse_itself(app: AppContext, file: str) -> None:
@@ -349,17 +382,16 @@ def _people_left_out(
 
 
 def _import_entries(
-    app_ctx: AppContext, records: list[ImportRecord], now: datetime
+    app_ctx: AppContext, records: list[ImportRecord], now: datetime, keep: bool
 ) -> list[int]:
-    """Score and add the entries; their IDs."""
+    """Score and add the entries; their IDs. The IDs in the file are kept (`keep`) only when
+    every one of them is free (`_why_new_ids`)."""
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import draft_text, score_for_store
 
     store = app_ctx.store()
-    wanted = [r.kept.id for r in records if r.kept.id is not None]
-    if (len(wanted) < len(records) or len(set(wanted)) < len(wanted) or _too_high(records)
-            or store.existing_ids(wanted)):
-        for record in records:  # IDs are kept only when every one of them is free
+    if not keep:
+        for record in records:
             record.kept.id = None
     drafts = [r.draft for r in records]
     lexicon = app_ctx.lexicon()
@@ -748,3 +780,129 @@ def _ids_text(ids: list[int]) -> str:
     if len(parts) > MAX_IDS_LISTED:
         return f"IDs {', '.join(parts[:MAX_IDS_LISTED])}, …"
     return f"IDs {joined(parts)}"
+
+
+_SKIPPED = ("entries", "in_trash", "repeated", "self_checks", "supervisions", "drafts")
+
+
+class _Result:
+    """What an import did (a dry run: would do), said on stderr as it goes and kept for
+    --json, in the shape of other commands' (counts, IDs as numbers, data only)."""
+
+    def __init__(self, app: AppContext, dry_run: bool) -> None:
+        self.app = app
+        self.data: dict[str, Any] = {
+            "dry_run": dry_run, "format": None, "entries": 0, "ids": [], "file_ids": [],
+            "from": None, "to": None, "versions": [], "added_back": [], "people": None,
+            "restored": {"self_checks": 0, "supervisions": 0, "drafts": 0},
+            "skipped": dict.fromkeys(_SKIPPED, 0), "message": None, "notes": [],
+        }
+
+    def say(self, message: str) -> None:
+        """The line that sums the import up."""
+        self.app.say(message.strip())
+        self.data["message"] = message.strip()
+
+    def note(self, line: str, prefix: str = "") -> None:
+        """A line beside it (how the file was read, what the import changed in it)."""
+        self.app.say(f"{prefix}{line}")
+        self.data["notes"].append(line)
+
+    def skipped(self, **counts: int) -> None:
+        """What was not imported, already there (`_SKIPPED`)."""
+        self.data["skipped"].update(counts)
+
+    def people(self, added: int, in_file: int) -> None:
+        self.data["people"] = {"added": added, "in_file": in_file}
+
+    def entries(self, records: list[ImportRecord], file_ids: list[int | None],
+                ids: list[int] | None, others: _Others) -> None:
+        """The entries imported: their IDs (`ids`, in the records' order; None: not known
+        before the import), and their IDs in the file."""
+        def given(at: int) -> int | None:
+            return ids[at] if ids else None
+
+        self.data.update({
+            "entries": len(records), "ids": ids, "file_ids": file_ids,
+            "versions": [{"id": given(at), "of": of} for at, of in others.versions.items()],
+            "added_back": [given(at) for at in others.gone],
+        })
+
+    def print_json(self, json_out: bool) -> None:
+        if not json_out:
+            return
+        if self.data["dry_run"]:
+            self.app.print_json(self.data)
+        else:
+            self.app.print_json_done("The import is complete", self.data)
+
+
+def _why_new_ids(app: AppContext, records: list[ImportRecord]) -> str | None:
+    """Why the records cannot keep their IDs in the file (each keeps its own only when every
+    one of them can: `_import_entries`); None when they can, or have none to keep."""
+    from peerjournal.db.store import HIGHEST_KEPT_ID
+
+    wanted = [r.kept.id for r in records if r.kept.id is not None]
+    if not wanted:
+        return None
+    if len(wanted) < len(records):
+        return "not every entry in the file has one"
+    twice = [n for n, times in Counter(wanted).items() if times > 1]
+    if twice:
+        return f"the file gives ID {twice[0]} to more than one entry"
+    if _too_high(records):  # (`_too_high_note` says it)
+        return f"one is over {HIGHEST_KEPT_ID:,}"
+    taken = sorted(app.store().existing_ids(wanted)) if app.db_path.exists() else []
+    if taken:
+        return f"{_ids_text(taken)} {'is' if len(taken) == 1 else 'are'} taken here"
+    return None
+
+
+def _ids_to_give(app: AppContext, records: list[ImportRecord], why: str | None
+                 ) -> list[int] | None:
+    """The IDs an import would give the records (`why`: why not their own): theirs, or the
+    next ones the journal gives; None when that is not known before (`_number_on`)."""
+    from peerjournal.db.store import HIGHEST_KEPT_ID
+
+    if why is None and all(r.kept.id is not None for r in records):
+        return [r.kept.id for r in records if r.kept.id is not None]
+    start = app.store().highest_id_given() if app.db_path.exists() else 0
+    return None if start > HIGHEST_KEPT_ID else list(range(start + 1, start + 1 + len(records)))
+
+
+def _new_ids_note(file_ids: list[int | None], others: _Others, why: str | None,
+                  ids: list[int] | None, file: str, would: bool) -> str:
+    """The sentence for entries that do not keep their IDs in the file (`file_ids`; `why`
+    not), with the IDs they get (`ids`; None: not known), that an old note's ID names
+    another entry, and how a backup's are kept. "" when other sentences say it: only other
+    versions of entries and entries added back, each named by ID."""
+    import shlex
+
+    if why is None or len(others.versions) + len(others.gone) == len(file_ids):
+        return ""
+    pairs = sorted((old, new) for old, new in zip(file_ids, ids or [], strict=False)
+                   if old is not None)
+    own = _ids_text(sorted({n for n in file_ids if n is not None})).split(" ", 1)[1]
+    got = f": they {'would get' if would else 'got'} {_ids_text(ids)}" if ids else ""
+    names = "would name" if would else "may name"
+    return (
+        f" The file's IDs ({own}) {'would not be' if would else 'were not'} kept, as {why}"
+        f"{got}{_moved(pairs, would)}, and an ID in old notes {names} another entry. A new, "
+        f"empty journal keeps a backup's IDs: `peerjournal --db NEW.db import "
+        f"{shlex.quote(file)}`."
+    )
+
+
+def _moved(pairs: list[tuple[int, int]], would: bool) -> str:
+    """How IDs in a file map to those given: "(ID 1 is now 2, each 1 higher)", or the first
+    and last pairs."""
+    if not pairs:
+        return ""
+    is_now = "would be" if would else "is now"
+    (old, new), (last, given) = pairs[0], pairs[-1]
+    moves = {b - a for a, b in pairs}
+    first = f"ID {old} {is_now} {new}"
+    if len(moves) == 1:
+        step = moves.pop()
+        return f" ({first}, each {abs(step):,} {'higher' if step > 0 else 'lower'})"
+    return f" ({first}, …, ID {last} {is_now} {given}: --json pairs them all)"
