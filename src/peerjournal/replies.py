@@ -167,6 +167,20 @@ def confirm_reply(line: str) -> bool | str:
     return AGAIN if reply == AGAIN else reply is True
 
 
+# typed alone on a line at a prompt of a guided write (not a [Y/n] question): back to the
+# question before (`goes_back`); never words for the answer. ("edit", "change" or "fix" alone
+# may be one: "What would you change?" "fix")
+BACK_A_QUESTION = frozenset({
+    "back", "go back", "undo", "previous", "previous question", "back a question",
+})
+
+
+def goes_back(line: str) -> bool:
+    """Whether `line`, alone at a prompt of a guided write, asks to go back a question
+    (BACK_A_QUESTION: "back", "Go back.", "undo!"), its case, spacing and end stop aside."""
+    return " ".join(line.lower().split()).strip(" .!") in BACK_A_QUESTION
+
+
 def wants_to_go_back(line: str) -> bool:
     """Whether `line` is one of GO_BACK ("back", "Edit!"), perhaps with ANSWER_TAIL words
     ("fix it"), or a request to the tool to go back and change the entry: at most

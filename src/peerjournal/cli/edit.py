@@ -708,6 +708,7 @@ def _not_in_file(entry: Entry, parsed: ParsedEntry, text: str) -> list[str]:
     and one for a `date:` or `mode:` line left empty (`_left_empty`), kept as well."""
     from peerjournal.plural import joined
 
+    moved = headings_deleted(entry, parsed)
     parts = _parts_left_out(entry, parsed)
     hints = [_TO_REMOVE] if parts else []
     headed = _has_headers(parsed) or _sectioned(text)
@@ -723,7 +724,41 @@ def _not_in_file(entry: Entry, parsed: ParsedEntry, text: str) -> list[str]:
         hints.append(f"to clear {' or '.join(f'the {key}' for key in clearable)}, keep "
                      f"{' or '.join(f'`{key}:`' for key in clearable)} with nothing after it")
     notes = _left_empty(entry, [key for key in emptied if getattr(parsed, key) is None])
-    return [*_kept_as_they_are(f"entry {entry.id}", parts, hints), *notes]
+    return [*moved, *_kept_as_they_are(f"entry {entry.id}", parts, hints), *notes]
+
+
+def headings_deleted(kept: Entry | EntryDraft, parsed: ParsedEntry) -> list[str]:
+    """The note for the `##` sections of `kept` whose heading the saved file (`parsed`) left
+    out but whose words end another section (`## Feelings` deleted alone: its words now
+    end the experience, the section above it). The words are taken where the file has them,
+    once: the section is emptied in `parsed`, not kept as it was (which held them twice, and
+    said they were not in the file). `edit` and `write --resume --editor` both do this."""
+    from peerjournal.plural import joined
+
+    moved: dict[str, str] = {}
+    for part in _REPLACED:
+        words = " ".join(getattr(kept, part).split())
+        if part in parsed.texts or not words:
+            continue
+        where = next((other for other, text in parsed.texts.items()
+                      if _ends_with(" ".join(text.split()), words)), None)
+        if where is not None:
+            parsed.texts[part] = ""
+            moved[part] = where
+    if not moved:
+        return []
+    headings = joined([f"`## {_TITLES[part]}`" for part in moved])
+    under = joined([title for part, title in _TITLES.items() if part in moved.values()])
+    plural = "s are" if len(moved) > 1 else " is"
+    return [f"The {headings} heading{plural} not in the file, but the words under "
+            f"{'them' if len(moved) > 1 else 'it'} are, now under {under}: they are kept "
+            "there, once (to keep them apart, put the heading back above them)."]
+
+
+def _ends_with(text: str, words: str) -> bool:
+    """Whether `text` ends with `words`, whole (not "saddened" for "sad"): where the words of
+    a section whose heading was deleted are, at the end of the section above it."""
+    return text == words or text.endswith(f" {words}")
 
 
 def sections_left_out(kept: EntryDraft, parsed: ParsedEntry) -> list[str]:

@@ -42,6 +42,7 @@ from peerjournal.reflection import PromptSet
 from peerjournal.replies import (
     AGAIN,
     SAVE_ANSWERS,
+    goes_back,
     holds_no_word,
     wants_to_go_back,
     yes_or_no_reply,
@@ -72,6 +73,16 @@ class _StoppedForNow(Exception):
     def __init__(self, how: str = STOP_FOR_NOW) -> None:
         super().__init__(how)
         self.how = how
+
+
+# Before this hour (local), a new guided entry asks whether it is about yesterday: written at
+# 00:40 after a late shift, "today" is most likely the wrong day (`_which_day`)
+SMALL_HOURS_END = 4
+
+
+class _GoBack(Exception):
+    """"back" typed alone at a prompt (`replies.goes_back`): the question before it is asked
+    again (`GuidedSession._goes_back`), with what it holds, to add to."""
 
 
 class GuidedSession:
@@ -137,6 +148,11 @@ class GuidedSession:
         self._typed_on_disk: str | None = None
         # a save called by readline, in the middle of a line being typed (`_typing`)
         self._over_a_line = False
+        # the steps given as flags (-s, -t, --self-care): "back" does not go back to them
+        self._flagged: set[str] = set()
+        self._told_of_back = False  # (`_tell_of_back`)
+        # a new entry with no --date: asked its day when written in the small hours
+        self.ask_date = False
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -282,13 +298,14 @@ class GuidedSession:
 
     def run(self, ask_setting: bool, ask_tags: bool, ask_self_care: bool) -> EntryDraft:
         """Walk the writer through the prompts; returns the draft when they choose to save."""
-        from peerjournal.render.writing import Review, element_intro
+        from peerjournal.entry import SettingError
+        from peerjournal.render.writing import Review
 
         refused = self._unusable_setting(ask_setting)
         if self.unanswerable(ask_setting, ask_tags, ask_self_care):
-            raise PeerJournalError(
-                f"{refused[1]} {SETTING_LEFT}" if refused[1] else QUESTIONS_LEFT
-            )
+            # (a SettingError: the command that continues the draft names --setting)
+            raise SettingError(f"{refused[1]} {SETTING_LEFT}") if refused[1] else (
+                PeerJournalError(QUESTIONS_LEFT))
         forgiving_stdin(keep_bytes=not self.app.stdin_is_terminal())
         self.reader = LineReader.for_stdin()
         self.reader.idle = self._typing(self._save_unsaved)
@@ -306,58 +323,13 @@ class GuidedSession:
         put_back_quit = quit_as_terminate()
         put_back_ctrl_c = _nothing
         try:
-            self._line_step(
-                "setting",
-                f"Setting ({', '.join(SETTING_SUGGESTIONS[:3])}, …; Enter to skip):",
-                self._store_setting,
-                current=lambda: self.draft.setting,
-                check=self._checked_setting,
-                hold=lambda v: setattr(self.draft, "setting", v),
-                refused=refused,
-            )
-            self._step_done()
-            total = len(self.prompt_set.elements)
-            for step, element in enumerate(self.prompt_set.elements, start=1):
-                if element.id not in self.done:
-                    self.app.err.print(element_intro(element, self.draft.mode, step, total))
-                self._block_step(
-                    element.id,
-                    required=element.id == "experience",
-                    current=lambda e=element.id: getattr(self.draft, e),
-                    store=lambda v, e=element.id: setattr(self.draft, e, v),
-                )
-                self._step_done()
-                for question in element.questions:
-                    key = f"answer:{question.id}"
-                    if key not in self.done:
-                        self.app.say(f"\n{question.text}")
-                    self._block_step(
-                        key,
-                        required=not question.optional,
-                        current=lambda q=question.id: self.draft.answers.get(q, ""),
-                        store=lambda v, q=question.id: self.draft.answers.__setitem__(q, v),
-                    )
-                    self._step_done()
-            self._line_step(
-                "tags",
-                "\nTags, separated by commas (Enter to skip):",
-                self._store_tags,
-                current=lambda: (
-                    self.tags_line if self.tags_line is not None else ", ".join(self.draft.tags)
-                ),
-                check=lambda v: self._not_an_early_answer(v, "tags", self._not_a_sentence),
-                hold=self._hold_tags,
-            )
-            self._step_done()
-            self._line_step(
-                "self_care",
-                "\nSelf-care: one thing you did or will do for yourself (Enter to skip):",
-                lambda v: setattr(self.draft, "self_care", v),
-                current=lambda: self.draft.self_care,
-                adds=True,
-                check=lambda v: self._not_an_early_answer(v, "self_care", self._pasted_on),
-            )
-            self._step_done()
+            self._which_day()
+            while True:
+                try:
+                    self._walk(refused)
+                    break
+                except _GoBack:  # (the step gone back to is no longer done: asked again)
+                    self._answer, self._line, refused = None, None, ("", "")
             self.app.err.print(Review(self.draft))
             # no answer (Ctrl-D) is no, as elsewhere: the draft is kept
             # words typed there (the last answer, one prompt late) go to the evaluation; to
@@ -399,6 +371,91 @@ class GuidedSession:
             self.save()
         return self.draft
 
+    def _which_day(self) -> None:
+        """Written between midnight and SMALL_HOURS_END (`ask_date`: a new entry, no --date)
+        at a terminal, the entry's day is asked once: yesterday (Enter or y: the shift that
+        just ended) or today (n, or no answer). The day used is said, and so is `edit
+        --date`, which changes it later. Any other hour asks nothing."""
+        from datetime import timedelta
+
+        from peerjournal.dates import spoken
+
+        now = self.app.now()
+        if not (self.ask_date and self.app.stdin_is_terminal() and now.hour < SMALL_HOURS_END):
+            return
+        self.ask_date = False
+        yesterday = now.date() - timedelta(days=1)
+        shown = spoken(yesterday, weekday=True)
+        answer = self._yes_or_no(
+            f"It is {now:%H:%M}: is this entry about yesterday, {shown} (a late shift)? "
+            "[Y/n] ",
+            f"Please answer y (date it {shown}) or n (date it today).", "experience",
+        )
+        if answer:
+            self.draft.date = yesterday
+        which = shown if answer else f"today, {spoken(now.date(), weekday=True)}"
+        self.app.say(f"Dated {which} ({self.app.command_hint('edit ID --date DATE')} "
+                     "changes it once saved).")
+        self.save()
+
+    def _walk(self, refused: tuple[str, str]) -> None:
+        """Every step before "Save this entry?", those not yet done (`done`) asked in turn;
+        "back" (`_goes_back`) ends it early, to walk again from the step gone back to."""
+        from peerjournal.render.writing import element_intro
+
+        self._line_step(
+            "setting",
+            f"Setting ({', '.join(SETTING_SUGGESTIONS[:3])}, …; Enter to skip):",
+            self._store_setting,
+            current=lambda: self.draft.setting,
+            check=self._checked_setting,
+            hold=lambda v: setattr(self.draft, "setting", v),
+            refused=refused,
+        )
+        self._step_done()
+        total = len(self.prompt_set.elements)
+        for step, element in enumerate(self.prompt_set.elements, start=1):
+            if element.id not in self.done:
+                self.app.err.print(element_intro(element, self.draft.mode, step, total))
+            self._block_step(
+                element.id,
+                required=element.id == "experience",
+                current=lambda e=element.id: getattr(self.draft, e),
+                store=lambda v, e=element.id: setattr(self.draft, e, v),
+            )
+            self._step_done()
+            for question in element.questions:
+                key = f"answer:{question.id}"
+                if key not in self.done:
+                    self.app.say(f"\n{question.text}")
+                self._block_step(
+                    key,
+                    required=not question.optional,
+                    current=lambda q=question.id: self.draft.answers.get(q, ""),
+                    store=lambda v, q=question.id: self.draft.answers.__setitem__(q, v),
+                )
+                self._step_done()
+        self._line_step(
+            "tags",
+            "\nTags, separated by commas (Enter to skip):",
+            self._store_tags,
+            current=lambda: (
+                self.tags_line if self.tags_line is not None else ", ".join(self.draft.tags)
+            ),
+            check=lambda v: self._not_an_early_answer(v, "tags", self._not_a_sentence),
+            hold=self._hold_tags,
+        )
+        self._step_done()
+        self._line_step(
+            "self_care",
+            "\nSelf-care: one thing you did or will do for yourself (Enter to skip):",
+            lambda v: setattr(self.draft, "self_care", v),
+            current=lambda: self.draft.self_care,
+            adds=True,
+            check=lambda v: self._not_an_early_answer(v, "self_care", self._pasted_on),
+        )
+        self._step_done()
+
     def _unusable_setting(self, ask: bool) -> tuple[str, str]:
         """The draft's setting and why, when it cannot be saved (`normalise_setting`: longer
         than a setting can be, no letter; kept by an earlier version, or cut off by Ctrl-C):
@@ -433,6 +490,8 @@ class GuidedSession:
             ("tags", ask_tags),
             ("self_care", ask_self_care),
         ):
+            if not ask:
+                self._flagged.add(key)
             if not ask and key not in self.done:
                 self.done.append(key)
 
@@ -444,6 +503,17 @@ class GuidedSession:
         in is kept by `write` as a draft of its own)."""
         self.given_as_flags(ask_setting, ask_tags, ask_self_care)
         return not self.app.stdin_is_terminal() and self.questions_left()
+
+    def takes_another_set(self, prompt_set: PromptSet) -> bool:
+        """Use `prompt_set` in place of the draft's own when its own asked nothing: every step
+        done and no question answered (a quick entry kept, its -p refused: `write --resume -p
+        SET` then gives the set meant; `write` calls this only for one kept so). Returns
+        whether it did."""
+        if self.questions_left() or any(text.strip() for text in self.draft.answers.values()):
+            return False
+        self.prompt_set, self.draft.prompt_set = prompt_set, prompt_set.name
+        self.done += [key for key in self._steps() if key not in self.done]
+        return True
 
     def questions_left(self) -> bool:
         """Whether a question before "Save this entry?" is still to be answered."""
@@ -739,6 +809,8 @@ class GuidedSession:
             refused_line, given_back = given_back, ""
             value = self._read_line_step(key, prompt, keep, current, adds, refused_line)
             answered, self._as_answered = value == self._as_answered, None
+            if value and not answered and self._goes_back(value, key):
+                continue  # (no question before it: asked again)
             if value:
                 self.typed = True
                 if check is not None and not answered:
@@ -760,6 +832,43 @@ class GuidedSession:
                 continue
             break
         self._answered(key)
+
+    def _tell_of_back(self, key: str) -> None:
+        """Say once, under the help of the first answer asked after another question (at a
+        terminal), that "back" goes back to it (`_goes_back`)."""
+        if self._told_of_back or not self.app.stdin_is_terminal():
+            return
+        steps = self._steps()
+        if any(step in self.done and step not in self._flagged
+               for step in steps[: steps.index(key)]):
+            self._told_of_back = True
+            self.app.say("(back alone on a line goes back a question)")
+
+    def _goes_back(self, line: str, key: str) -> bool:
+        """"back" typed alone at the step `key` (`replies.goes_back`), at a terminal and not
+        in a paste: never words for the answer. The step before it that was asked (not one
+        given as a flag) is no longer done, and the walk starts again there (`_GoBack`),
+        showing what it holds, to add to; True when there is none (said): the step goes on.
+        False for any other line."""
+        from peerjournal.textsafe import clean
+
+        if not goes_back(line) or not self.app.stdin_is_terminal() or more_input_waiting():
+            return False
+        steps = self._steps()
+        asked = [step for step in steps[: steps.index(key)]
+                 if step in self.done and step not in self._flagged]
+        shown = clean(line.strip(), multiline=False)
+        if not asked:
+            self.app.say(f"'{shown}' is not added: there is no question before this one.")
+            return True
+        self.done.remove(asked[-1])
+        self.save()
+        self.app.say(
+            f"Back a question ('{shown}' is not added to your answer). What you type there is "
+            "added to what it holds; to change that, stop for now (q), then "
+            f"{self.app.resume_hint(' --editor')}."
+        )
+        raise _GoBack
 
     def _where_moved(self, before: str = "") -> str:
         """Where the line entered at the step `entered` is kept while asked about (`moved`),
@@ -982,6 +1091,7 @@ class GuidedSession:
         from peerjournal.render.writing import input_hint
 
         self.app.err.print(input_hint(required))
+        self._tell_of_back(key)
         lines = [
             line for line in current().splitlines()
         ]  # resuming mid-answer keeps what was typed
@@ -1117,6 +1227,8 @@ class GuidedSession:
                     return False
                 blanks += 1 if lines else 0  # leading blank lines of a paste are dropped
                 continue
+            if self._answer is not None and self._goes_back(line, self._answer[2]):
+                continue  # (no question before it: the answer goes on)
             lines.extend([""] * blanks)
             blanks = 0
             lines.append(line.rstrip())
@@ -1393,11 +1505,20 @@ def _everyday(word: str) -> bool:
 
     if _given_name(word):
         return False
-    return (word in _EVERYDAY or word in _CLAUSE_WORDS or word in _NAME_JOINS
+    return (word in _EVERYDAY or _a_role(word) or word in _CLAUSE_WORDS or word in _NAME_JOINS
             or word in _BEFORE_A_PERSON or word in INTENSIFIERS
             or (len(word) > 4 and word.endswith("ly"))  # an adverb ("visibly upset")
             or (word.endswith("s") and not word.endswith(_NOT_PLURAL))  # "relatives"
             or _a_word(word.capitalize()))
+
+
+def _a_role(word: str) -> bool:
+    """Whether `word` (in lower case) names someone by their role, as the drift matcher
+    knows roles ("hca", "nurse", "support worker", "pharmacist", "guard"): "hca crying" is
+    a setting's note of what happened, not a name (`drift.matcher.is_role`, reused)."""
+    from peerjournal.drift.matcher import is_role
+
+    return is_role(word)
 
 
 # states said of things as well as of people ("bus late", "stock low", "keys missing", "lift
@@ -1444,6 +1565,9 @@ _EVERYDAY = frozenset({
     "psychiatrist", "psychologist", "counsellor", "counselor", "warden", "caretaker",
     "cleaner", "chef", "driver", "porter", "advocate", "mentor", "mentee", "buddy", "host",
     "abit", "kinda", "little", "seem", "mildly", "fully", "deeply",
+    # roles the drift matcher does not list (`_a_role`): "customer shouting"
+    "customer", "shopper", "student", "cashier", "bouncer", "steward", "waiter", "waitress",
+    "barista", "technician", "operator", "dispatcher", "attendant", "ranger", "sergeant",
 })
 
 

@@ -738,11 +738,11 @@ def _no_editor_without_a_keyboard(
             f"--editor opens the draft {picked.path} in {why}, so it was left as it was: "
             f"{app.resume_hint(listed + ' --editor')}, in a terminal, opens it."
         )
-    again = app.resume_hint(listed)
+    again, saves = app.resume_hint(listed), app.resume_hint(_saved_by(app, picked))
     raise PeerJournalError(
         "No answer to 'Save this entry?' came in on standard input, which is not a terminal "
         f"your editor could use, so the draft {picked.path} was left as it was: {again}, in a "
-        f"terminal, opens it, `echo y | {again[1:-1]}` saves it as it is."
+        f"terminal, opens it, `echo y | {saves[1:-1]}` saves it as it is."
     )
 
 
@@ -831,6 +831,7 @@ def _refused_reply(
     if reply is True and not plan.line.editor:
         return None
     again = app.resume_hint(_listed(app, picked)[0])
+    saves = app.resume_hint(_saved_by(app, picked))  # (`echo y | …`)
     if reply is False:
         return PeerJournalError(
             f"Not saved (a no was piped in). The draft {picked.path} is as it was: {again} "
@@ -840,7 +841,7 @@ def _refused_reply(
     if reply == AGAIN:
         return PeerJournalError(
             "No answer to 'Save this entry?' (what was piped in is not a yes or a no), so it "
-            f"was not saved. The draft {picked.path} is as it was: `echo y | {again[1:-1]}` "
+            f"was not saved. The draft {picked.path} is as it was: `echo y | {saves[1:-1]}` "
             "saves it.",
             ExitCode.USER_ERROR,
         )
@@ -853,7 +854,7 @@ def _refused_reply(
     if reply is True:  # with --editor: the editor was asked for
         return PeerJournalError(
             f"{refused.message} The draft {picked.path} is as it was: without --editor, "
-            f"`echo y | {again[1:-1]}` saves it as it is.",
+            f"`echo y | {saves[1:-1]}` saves it as it is.",
             refused.exit_code,
         )
     options = _explicit(plan.given, plan.line.prompts)
@@ -940,10 +941,11 @@ def _words_after_the_answer(
     where = (f"the evaluation in the draft {picked.path} (under a second '## Evaluation' "
              "heading at its end)")
     again = app.resume_hint(_listed(app, picked)[0])
+    saves = app.resume_hint(_saved_by(app, picked))
     return PeerJournalError(
         f"{AFTER_THE_ANSWER[save].format(count=counted(lines, 'line'), where=where)}"
         f"{said.message} "
-        f"{again[:-1]} --editor` opens it to check it, `echo y | {again[1:-1]}` saves it.",
+        f"{again[:-1]} --editor` opens it to check it, `echo y | {saves[1:-1]}` saves it.",
         ExitCode.USER_ERROR,
     )
 
@@ -1409,6 +1411,30 @@ def _own_setting_refused(text: str) -> bool:
     except SettingError:
         return True
     except PeerJournalError:  # a file that does not parse: its error is said when saved
+        return False
+    return False
+
+
+def _saved_by(app: AppContext, picked: Draft) -> str:
+    """What picks `picked` again (`_listed`), with --setting when its own setting cannot be
+    stored (`_draft_setting_refused`): `echo y | peerjournal write --resume` alone, the way
+    to save it as it is, refused it again."""
+    again = _listed(app, picked)[0]
+    return f'{again} --setting "SETTING"' if _draft_setting_refused(app, picked) else again
+
+
+def _draft_setting_refused(app: AppContext, picked: Draft) -> bool:
+    """Whether the setting `picked` holds (an editor draft's `setting:` header or kept
+    option, a guided draft's own) cannot be stored (`entry.SettingError`)."""
+    from peerjournal.entry import SettingError, normalise_setting
+
+    try:
+        if picked.kind != "guided":
+            return _own_setting_refused(picked.path.read_text(encoding="utf-8"))
+        normalise_setting(picked.entry(app.today()).setting)
+    except SettingError:
+        return True
+    except (OSError, UnicodeDecodeError, PeerJournalError):  # (said when it is resumed)
         return False
     return False
 
@@ -2283,7 +2309,7 @@ def _keep_left_out(
     """The sections and answers of a resumed draft (`before`: its file as the editor opened
     it) that the saved file (`parsed`) left out, a heading deleted by accident: put in
     `draft` (`apply_parsed` keeps them), as `edit` keeps an entry's; the note that says so."""
-    from peerjournal.cli.edit import sections_left_out
+    from peerjournal.cli.edit import headings_deleted, sections_left_out
     from peerjournal.cli.editor import parse_entry
     from peerjournal.entry import EntryDraft
     from peerjournal.errors import PeerJournalError
@@ -2295,7 +2321,7 @@ def _keep_left_out(
     old = EntryDraft(draft.date, answers=dict(was.answers))
     for part, value in was.texts.items():
         setattr(old, part, value)
-    notes = sections_left_out(old, parsed)
+    notes = [*headings_deleted(old, parsed), *sections_left_out(old, parsed)]
     if notes:
         for part in was.texts.keys() - parsed.texts.keys():
             setattr(draft, part, was.texts[part])
@@ -2381,6 +2407,7 @@ def _guided(
     from peerjournal.cli.guided import GuidedSession
 
     session = GuidedSession(app, draft, prompt_set, draft_file)
+    session.ask_date = "date" not in given  # (asked only in the small hours)
     _run(session, given)
     return _after_session(session)
 
@@ -2421,6 +2448,7 @@ def _resume(
     `write --resume` needs to pick this draft again (" --draft N", or nothing); `earlier`:
     the guided draft an editor draft was made from (see `_edited`); `as_it_is`: an editor
     draft is saved as it is, without the editor (a yes piped in)."""
+    from peerjournal.drafts import KEPT
     from peerjournal.errors import PeerJournalError
 
     if draft_file.kind == "editor":
@@ -2431,7 +2459,10 @@ def _resume(
         )
         return edited, draft_file
     session = _resumed_session(app, draft_file, prompts)
-    if prompts is not None and prompts != session.draft.prompt_set:
+    if prompts is not None and prompts != session.draft.prompt_set and not (
+        draft_file.path.name.startswith(KEPT)  # (a quick entry or piped text kept)
+        and session.takes_another_set(_prompt_set(prompts))
+    ):
         raise PeerJournalError(
             f"This draft was started with the {session.draft.prompt_set!r} prompts; --prompts "
             "cannot change them halfway. Resume without --prompts."
