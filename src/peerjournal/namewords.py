@@ -486,3 +486,28 @@ THREE_LETTER_WORDS = word_set(
 SWAPPED_WORDS = word_set(
     "able angle brain christian dime filed great isle lean lima mail moan nail peep"
 )
+# Everyday words that read as a listed name spelt otherwise (`redact._spelt_otherwise`:
+# "money" of Mona, "free" of Fred, "beta" of Beth, "tone" of Tony): in a tag or setting, alone
+# or joined ("money-worries", "free-school-meals"), the word, kept; the preview lists it.
+PET_FORM_WORDS = word_set(
+    """
+    annoy anti base belly beta bury colon dine free frau hare hole holy isle lone mare mate mile
+    mole money nana para pipe pole poly pottery rave sane shone shore store story tiny tone ware
+    wary wore
+    """
+)
+# Three-letter acronyms and words of labels that are a three-letter name with its last two
+# letters swapped ("dna" of Dan, "aed" of Ade, "eal" of Ela, "tai" of Tia): kept in a tag.
+LABEL_ACRONYMS = word_set(
+    "aed bae cta dna eal eil hla kia lai mai mea nai nde oed ppi pta rai rya sma tai"
+)
+# Verbs of `PERSON_VERBS` a thing does too ("Oil went everywhere", "Air came in", "Aim was to
+# help"): after a three-letter word that is a slip of a listed name opening a sentence, not
+# enough to make it the person (see redact.py's `_a_short_word`).
+THING_VERBS = word_set(
+    """
+    was wasn't had hadn't did didn't came went got left ran took made kept fell broke began
+    became sat stood spilled spilt leaked dripped poured burned burnt splashed spread stained
+    smelled smelt dried cooled heated melted boiled started ended changed worked helped failed
+    """
+)

@@ -137,16 +137,19 @@ from peerjournal.namewords import (
     FUNCTION_WORDS,
     IMPERATIVES,
     INTENSIFIERS,
+    LABEL_ACRONYMS,
     MODAL_SUBJECTS,
     MODALS,
     OTHER_GIVEN_NAMES,
     PERSON_VERB_IN_CLAUSE,
     PERSON_VERBS,
+    PET_FORM_WORDS,
     POSSESSIVE,
     SENTENCE_OPENERS,
     SENTENCE_WORDS,
     SUBJECTS,
     SWAPPED_WORDS,
+    THING_VERBS,
     THREE_LETTER_WORDS,
     TITLES,
     VERB_CUES,
@@ -1475,7 +1478,7 @@ class Redactor:
             )
         }
         found = [(*m.span(), PLACEHOLDER) for m, key in words if key in people]
-        owners = _owners_unmarked(text, parts | self._short_keys)
+        owners = _owners_unmarked(text, parts, self._short_keys - parts)
         return found + _slips_of_the_keys(text, self._slip_parts) + owners
 
     def _pet_forms_in_label(self, text: str) -> list[tuple[int, int, str]]:
@@ -1485,7 +1488,8 @@ class Redactor:
         typed thrice (`_swapped`: "grcae", "#visit-grcae", "willl"), as `_misspelt_people`
         replaces them in prose where a person stands: a label has no sentence to tell, and a
         tag beside "Gracie texted" must not name her. Not an everyday word ("oil" of Oli,
-        "angle" of Angel: `SWAPPED_WORDS`);
+        "angle" of Angel: `SWAPPED_WORDS`; "money" of Mona, "free" of Fred: `PET_FORM_WORDS`,
+        alone or joined, "money-worries"), nor an acronym ("dna" of Dan: `LABEL_ACRONYMS`),
         nor another slip ("weight" of Wright, "cooker" of Cooke: words too often), which the
         preview lists (`nickname_spans`)."""
         if self._misspelt is None:
@@ -1494,11 +1498,10 @@ class Redactor:
         found = []
         for m in _LABEL_PIECE.finditer(text):
             key = _plain(m.group())
-            if key in OTHER_GIVEN_NAMES or key in parts:
+            if key in OTHER_GIVEN_NAMES or key in parts or _a_label_word(key):
                 continue
             if _spelt_otherwise(key, parts) is not None or (
-                key not in self._slip_parts and key not in THREE_LETTER_WORDS | SWAPPED_WORDS
-                and _swapped(key, self._slip_parts) and not _an_everyday_word(key)
+                key not in self._slip_parts and _swapped(key, self._slip_parts)
             ):
                 found.append((*m.span(), PLACEHOLDER))
         return found
@@ -1640,6 +1643,15 @@ class Redactor:
 
     def all(self, texts: Iterable[str]) -> list[str]:
         return [self(t) for t in texts]
+
+
+def _a_label_word(key: str) -> bool:
+    """Whether `key`, a piece of a label in lower case, is an everyday word or acronym that
+    only looks like a listed name spelt otherwise or slipped (see `_pet_forms_in_label`)."""
+    return (
+        key in PET_FORM_WORDS or key in THREE_LETTER_WORDS or key in SWAPPED_WORDS
+        or key in LABEL_ACRONYMS or _an_everyday_word(key)
+    )
 
 
 # A piece of a label between its joins: a run of letters, split before a capital inside
@@ -2833,6 +2845,7 @@ def _lower_part_reading(
     stays": `_a_thing_said_of`, kept as `_DOUBT`: the preview lists it)."""
     if _POSSESSIVE_AFTER.match(text, end) or _owns_unmarked(text, start, end):
         return _PERSON  # "frank's mum", and with the apostrophe left out: "wills flat"
+        # (not "energy bills support", "other wards staff": `_OWNED_IN_LOWER_CASE`)
     before = _search_back(_WORD_BEFORE, text, start)
     cue = before.group(1).casefold() if before else ""
     key = _plain(text[start:end])
@@ -4333,11 +4346,13 @@ def _no_owner_before(text: str, start: int) -> bool:
 
 
 def _owns_unmarked(text: str, start: int, end: int) -> bool:
-    """Whether the word at `start`:`end` of `text`, ending in "s", owns what follows with its
-    apostrophe left out (`_OWNED_NEXT`: "wills flat", "franks mum"), after no determiner or
-    possessive (`_no_owner_before`)."""
+    """Whether the word at `start`:`end` of `text`, in lower case and ending in "s", owns
+    what follows with its apostrophe left out: only kin, a friend or a home
+    (`_OWNED_IN_LOWER_CASE`: "wills flat", "franks mum"; "energy bills support", "car parks
+    number" and "other wards staff" are plurals), after no determiner or possessive
+    (`_no_owner_before`)."""
     return (
-        text[end - 1 : end] in ("s", "S") and _OWNED_NEXT.match(text, end) is not None
+        text[end - 1 : end] == "s" and _OWNED_IN_LOWER_CASE.match(text, end) is not None
         and _no_owner_before(text, start)
     )
 
@@ -4346,20 +4361,30 @@ def _owns_unmarked(text: str, start: int, end: int) -> bool:
 _OWNER_UNMARKED = re.compile(r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]+[sS]$")
 
 
-def _owners_unmarked(text: str, parts: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, `PLACEHOLDER`) of each listed part or short form that exports replace
-    (plain, in `parts`: Will of William too) capitalised with
-    an "s" and no apostrophe before what a person has (`_OWNED_NEXT`: "Wills flat was cold",
-    "went to Graces house"), after no determiner or possessive ("the Wills house"): the
-    apostrophe is the commonest slip, and at a sentence's start no other check sees it."""
+def _owners_unmarked(
+    text: str, parts: frozenset[str], short: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str]]:
+    """(start, end, `PLACEHOLDER`) of each listed part (plain, in `parts`) or short form that
+    exports replace (in `short`: Will of William) capitalised with an "s" and no
+    apostrophe before what a person has (`_OWNED_NEXT`; for a short form
+    `_OWNED_BY_A_SHORT_FORM`: "Wills flat was cold", "went to Graces house", not "Energy
+    Bills Support Scheme"), after no determiner or possessive ("the Wills house"): the
+    apostrophe is the commonest slip, and at a sentence's start no other check sees it. Not
+    an abbreviation in capitals ("EDS support group", "EDs staff" with Ed listed:
+    `ABBREVIATIONS`)."""
     found = []
     for owned in _OWNED_NEXT.finditer(text):
         owner = _search_back(_OWNER_UNMARKED, text, owned.start())
         if owner is None or not owner.group()[0].isupper():
             continue
         word = _plain(owner.group())
-        if word[:-1] not in parts and not (word.endswith("es") and word[:-2] in parts):
+        stem = word[:-2] if word.endswith("es") and word[:-2] in parts | short else word[:-1]
+        if stem not in parts and (
+            stem not in short or not _OWNED_BY_A_SHORT_FORM.match(text, owned.start())
+        ):
             continue
+        if word[:-1] in ABBREVIATIONS and owner.group()[:-1].isupper():
+            continue  # "EDS support group", "EDs staff": the abbreviation (kept and listed)
         if _no_owner_before(text, owner.start()):
             found.append((owner.start(), owner.end(), PLACEHOLDER))
     return found
@@ -4386,6 +4411,14 @@ def _an_everyday_word(plain: str) -> bool:
     if plain in NAME_WORDS or plain in OTHER_GIVEN_NAMES:
         return False
     return plain in _EVERYDAY or common_opener(plain)
+
+
+def _any_of(words: frozenset[str], any_case: bool = True) -> re.Pattern[str]:
+    """One of `words`, whole, after spaces (what a word before it may own: `_OWNED_NEXT`)."""
+    alternatives = "|".join(sorted(words))
+    return re.compile(rf"[^\S\n]+(?{'i' if any_case else ''}:{alternatives})(?![\w'’])")
+
+
 # Words for a person (with `_OWNED_THINGS`, what one owns: see `_OWNED_NEXT`)
 _PEOPLE_NOUNS = _words(
     """
@@ -4407,8 +4440,25 @@ _OWNED_THINGS = _words(
 _OWNER_BEFORE = re.compile(r"[^\W\d_]['’][sS][^\S\n]+$")
 # What a person has, after one owning it with the apostrophe left out ("siobahns mum", as a
 # plural is not: "the cookers broke"; see `_slip_owning`)
-_OWNED_NEXT = re.compile(
-    rf"[^\S\n]+(?i:{'|'.join(sorted(_PEOPLE_NOUNS | _OWNED_THINGS))})(?![\w'’])"
+_OWNED_NEXT = _any_of(_PEOPLE_NOUNS | _OWNED_THINGS)
+# What a short form (Bill of William) owns with the apostrophe left out: not a thing the
+# word's plural goes before ("Energy Bills Support Scheme", "Wills review with the
+# solicitor", "Bills case"), kept as before and listed by the preview, unless a person's
+# role follows ("Wills support worker rang")
+_PLURAL_BEFORE = _words("support review case file notes benefits number name")
+_ROLE_AFTER = _any_of(_words("worker workers officer"), any_case=False)
+_OWNED_BY_A_SHORT_FORM = re.compile(
+    rf"{_any_of(_PEOPLE_NOUNS | _OWNED_THINGS - _PLURAL_BEFORE).pattern}"
+    rf"|{_any_of(_PLURAL_BEFORE).pattern}(?={_ROLE_AFTER.pattern})"
+)
+# Owned in lower case ("wills flat", "franks mum"): kin, a friend or a home only; a word's
+# plural goes before the rest ("energy bills support", "car parks number", "other wards staff")
+_OWNED_IN_LOWER_CASE = _any_of(
+    _PEOPLE_NOUNS - _words(
+        """staff team colleague colleagues manager boss landlord worker keyworker nurse doctor gp
+        psychiatrist teacher neighbour carer"""
+    ) | _words("house flat room home place dog cat birthday funeral wedding"),
+    any_case=False,
 )
 
 
@@ -4490,11 +4540,47 @@ def _slip_at_a_person(text: str, m: re.Match[str]) -> bool:
 def _a_short_word(text: str, m: re.Match[str], key: str) -> bool:
     """Whether the slip `m` (`key`) of a listed part of three letters is an English word
     (`THREE_LETTER_WORDS`: "Oil" of Oli) opening a sentence, where its capital says nothing,
-    before anything but what only a person does (`speaks`, "who": "Oil said" is Oli)."""
+    before a verb a thing does too (`THING_VERBS`: "Oil went everywhere") and not what a
+    person does (`_a_persons_doing`: "Oil said", "Oil was upset" are Oli; so is "Oil, Ari
+    and I left", with no verb after it)."""
+    if key not in THREE_LETTER_WORDS or not _opens_sentence(text, m.start()):
+        return False
+    verb = _PERSON_AFTER.match(text, m.end())
     return (
-        key in THREE_LETTER_WORDS and _opens_sentence(text, m.start())
-        and not speaks(text[m.end() : m.end() + 40]) and not _WHO_AFTER.match(text, m.end())
+        verb is not None and verb.group().strip().casefold() in THING_VERBS
+        and not _a_persons_doing(text, m.end())
     )
+
+
+def _a_persons_doing(text: str, end: int) -> bool:
+    """Whether what follows `end` of `text` is what a person does: speaks (`speaks`), "who",
+    a person's verb a thing does not do (`PERSON_VERBS` but `THING_VERBS`: "spoke", "hugged",
+    "explained"), one done to someone ("got me", "took her home"), being or feeling a way
+    ("was upset", "felt low") or coming round. Privacy first: "Oil was upset" is Oli; "Oil
+    went everywhere", "Oil was on the floor" are the word."""
+    if speaks(text[end : end + 40]) or _WHO_AFTER.match(text, end) or _BEING_OR_VISITING.match(
+        text, end
+    ):
+        return True
+    verb = _PERSON_AFTER.match(text, end)
+    if verb is None:
+        return False
+    word = verb.group().strip().casefold()
+    return word not in THING_VERBS or (
+        word not in _WAS_OR_HAD and _DONE_TO_SOMEONE.match(text, verb.end()) is not None
+    )
+
+
+_WAS_OR_HAD = _words("was wasn't had hadn't did didn't")  # ("Oil was her…": no one done to)
+# After a word, how a person is or feels ("was upset", "felt so low"), or a visit ("came round")
+_BEING_OR_VISITING = re.compile(
+    rf"[^\S\n]+(?:(?:was|is|felt|feels|seemed|looked)(?:[^\S\n]+(?:so|very|really|a\s+bit))?"
+    rf"[^\S\n]+(?:{'|'.join(sorted(FEELINGS | _words('low down teary tearful crying')))})"
+    r"|came[^\S\n]+(?:round|over|to[^\S\n]+see))(?![\w'’])",
+    re.IGNORECASE,
+)
+# After a verb, someone it is done to ("hugged me", "took her home")
+_DONE_TO_SOMEONE = re.compile(r"[^\S\n]+(?:me|us|him|her|them)(?![\w'’])", re.IGNORECASE)
 
 
 def short_words_slipped(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
