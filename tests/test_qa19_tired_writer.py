@@ -359,7 +359,8 @@ def test_each_draft_is_listed_on_one_line_of_the_terminal(
     monkeypatch.setenv("COLUMNS", "80")
     [line] = cli("drafts").stdout.splitlines()
     # (columns two spaces apart since round 30: more of the words fit)
-    assert len(line) == 80 and line.endswith("At handover the team called Sam non-co…")
+    # (round 41: cut after a whole word, not "non-co…", read aloud as a syllable)
+    assert len(line) <= 80 and line.endswith("At handover the team called Sam…")
     monkeypatch.delenv("COLUMNS")  # not a terminal (a pipe): the words as before
     [line] = cli("drafts").stdout.splitlines()
     assert line.endswith("At handover the team called Sam non-compliant and…")

@@ -21,6 +21,7 @@ from typer.core import TyperGroup
 from peerjournal import __version__
 from peerjournal.context import AppContext
 from peerjournal.errors import ExitCode, PeerJournalError
+from peerjournal.render.widths import HELP_MAX, help_width
 
 # Each module defines register(app) and imports only typer (and light modules) at the top.
 # Command name -> the module that registers it: a run imports only the module it needs.
@@ -105,6 +106,16 @@ class PeerJournalGroup(TyperGroup):
                 unknown = exc.message.split(". Did you mean")[0].rstrip(".")
                 exc.message = f"{unknown}. {meant}"
             raise
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command's short help whole, wrapped as the help is: Click cuts it to what
+        fits on one line beside the name ("List entries,..."), on a narrow terminal most."""
+        rows = [(name, command.get_short_help_str(limit=HELP_MAX))
+                for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def get_help(self, ctx: Any) -> str:
         from peerjournal import help_cache
@@ -354,6 +365,14 @@ def root(
     ctx.obj = AppContext(db_option=db, lexicon_option=lexicon)
 
 
+def _help_width() -> int:
+    """Help wrapped to the terminal (`COLUMNS` first), down to 40 columns: Click's stops at
+    50, and a 40-column terminal broke its lines mid-word."""
+    import shutil
+
+    return help_width(shutil.get_terminal_size().columns)
+
+
 def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
     """The root app with the commands of `modules` registered."""
     app = typer.Typer(
@@ -370,7 +389,8 @@ def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
         pretty_exceptions_show_locals=False,
         add_completion=False,
         rich_markup_mode=None,
-        context_settings={"help_option_names": ["-h", "--help"]},
+        context_settings={"help_option_names": ["-h", "--help"],
+                          "terminal_width": _help_width()},
     )
     app.callback()(root)
     for name in modules:

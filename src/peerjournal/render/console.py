@@ -22,7 +22,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-MIN_WIDTH = 20  # narrower than this nothing useful fits; Rich draws nothing at width 0
+from peerjournal.render.widths import MIN_WIDTH
+
 DEFAULT_WIDTH = 80
 # wider than any screen: a COLUMNS beyond it (a broken terminal emulator, a script's wrong
 # value) is taken as this, not drawn (`list`'s rule ran out of memory at 99999999999)

@@ -272,9 +272,12 @@ def _repeats(hits: Sequence[tuple[Hit, str]]) -> list[tuple[Hit, str, int]]:
 
 
 def _rows(
-    score: DriftScore, lexicon: Lexicon, glyphs: Glyphs
+    score: DriftScore, lexicon: Lexicon, glyphs: Glyphs, *, sides: bool = False
 ) -> list[tuple[Text, str, str, Text]]:
-    """(dimension, identity, drift, phrases) for each dimension with a phrase, then All."""
+    """(dimension, identity, drift, phrases) for each dimension with a phrase, then All.
+
+    `sides`: where styles do not tell identity from drift (`says_sides`), a dimension with
+    phrases on both sides lists them by side, "identity: “…”; drift: “…”"."""
     rows: list[tuple[Text, str, str, Text]] = []
     listed = _folded(score, learned_share(score, lexicon))
     for dim in DIMENSIONS:
@@ -282,20 +285,12 @@ def _rows(
         if not hits:
             continue
         values = score.dimensions.get(dim, {"identity": 0.0, "drift": 0.0})
-        phrases = Text()
-        for n, (hit, flags, times) in enumerate(_repeats(hits)):
-            if n:
-                phrases.append("; ")
-            phrases.append(_quoted(hit.text, glyphs), style=_hit_style(hit))
-            phrases.append(flags, style="dim")
-            if times > 1:
-                phrases.append(f" {glyphs.times}{times:,}")
         rows.append(
             (
                 safe_text(lexicon.label(dim), multiline=False),
                 f"{values['identity']:.1f}",
                 f"{values['drift']:.1f}",
-                phrases,
+                _phrases(_repeats(hits), glyphs, sides=sides),
             )
         )
     rows.append(
@@ -312,6 +307,33 @@ def _rows(
     return rows
 
 
+def _phrases(repeats: Sequence[tuple[Hit, str, int]], glyphs: Glyphs, *, sides: bool) -> Text:
+    """A dimension's phrases, "; " between them; by side, each side named before its
+    phrases, where `sides` is asked for and the phrases are of both sides."""
+    groups: list[tuple[str, list[tuple[Hit, str, int]]]] = [("", list(repeats))]
+    if sides and len({hit.polarity for hit, _, _ in repeats}) > 1:
+        groups = [(f"{side}: ", [r for r in repeats if r[0].polarity == side])
+                  for side in ("identity", "drift")]
+    phrases = Text()
+    for label, group in groups:
+        for n, (hit, flags, times) in enumerate(group):
+            if phrases.plain:
+                phrases.append("; ")
+            if not n:
+                phrases.append(label)
+            phrases.append(_quoted(hit.text, glyphs), style=_hit_style(hit))
+            phrases.append(flags, style="dim")
+            if times > 1:
+                phrases.append(f" {glyphs.times}{times:,}")
+    return phrases
+
+
+def says_sides(console: Console) -> bool:
+    """Must the phrases name their side in words? Where colour does not show it (piped,
+    TERM=dumb, NO_COLOR): bold beside underlined is lost on a screen reader."""
+    return not styled(console) or console.no_color
+
+
 ALL_LABEL = "All (per 100 words)"
 PHRASES_MIN = 16  # narrower than this, the phrases column would cut phrases: stack instead
 
@@ -320,7 +342,9 @@ def _quoted(text: str, glyphs: Glyphs) -> str:
     return f"{glyphs.open_quote}{clean(text, multiline=False)}{glyphs.close_quote}"
 
 
-def dimension_table(score: DriftScore, lexicon: Lexicon, glyphs: Glyphs = UNICODE) -> Table:
+def dimension_table(
+    score: DriftScore, lexicon: Lexicon, glyphs: Glyphs = UNICODE, *, sides: bool = False
+) -> Table:
     """The wide layout: one row per dimension, its numbers and its phrases side by side."""
     simple = ASCII_SIMPLE_HEAD if glyphs is ASCII else box.SIMPLE_HEAD  # (not a boxed grid)
     table = Table(box=simple, pad_edge=False, expand=True)
@@ -328,7 +352,7 @@ def dimension_table(score: DriftScore, lexicon: Lexicon, glyphs: Glyphs = UNICOD
     table.add_column("Identity", justify="right", no_wrap=True)
     table.add_column("Drift", justify="right", no_wrap=True)
     table.add_column("Phrases", ratio=1)
-    for row in _rows(score, lexicon, glyphs):
+    for row in _rows(score, lexicon, glyphs, sides=sides):
         table.add_row(*row)
     return table
 
@@ -350,13 +374,18 @@ def _packed(label: Text, numbers: Sequence[str], width: int) -> Text:
 
 
 def dimension_blocks(
-    score: DriftScore, lexicon: Lexicon, width: int, glyphs: Glyphs = UNICODE
+    score: DriftScore,
+    lexicon: Lexicon,
+    width: int,
+    glyphs: Glyphs = UNICODE,
+    *,
+    sides: bool = False,
 ) -> Group:
     """The narrow layout: a block per dimension, its numbers by its name, phrases beneath.
 
     Nothing is cut: phrases wrap between words, and each number stays beside its name."""
     blocks: list[RenderableType] = []
-    for label, identity, drift, phrases in _rows(score, lexicon, glyphs):
+    for label, identity, drift, phrases in _rows(score, lexicon, glyphs, sides=sides):
         blocks.append(_packed(label, (f"identity {identity}", f"drift {drift}"), width))
         phrases = phrases.copy()
         phrases.overflow = "fold"
@@ -372,18 +401,23 @@ class DimensionView:
         self.lexicon = lexicon
         self.glyphs = glyphs
 
-    def wide_width(self) -> int:
-        rows = _rows(self.score, self.lexicon, self.glyphs)
+    def wide_width(self, *, sides: bool = False) -> int:
+        rows = _rows(self.score, self.lexicon, self.glyphs, sides=sides)
         label = max(cell_len(r[0].plain) for r in rows)
         identity = max(len("Identity"), *(len(r[1]) for r in rows))
         drift = max(len("Drift"), *(len(r[2]) for r in rows))
         return max(label, len("Dimension")) + identity + drift + PHRASES_MIN + 3 * 4 - 1
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width >= self.wide_width():
-            yield dimension_table(self.score, self.lexicon, self.glyphs)
+        sides = says_sides(console)
+        if options.max_width >= self.wide_width(sides=sides):
+            table = dimension_table(self.score, self.lexicon, self.glyphs, sides=sides)
+            if not styled(console):  # plain text: a rule of "-", as `list` has
+                table.box = ASCII_SIMPLE_HEAD
+            yield table
         else:
-            yield dimension_blocks(self.score, self.lexicon, options.max_width, self.glyphs)
+            yield dimension_blocks(self.score, self.lexicon, options.max_width, self.glyphs,
+                                   sides=sides)
 
 
 def verdict_sentence(score: DriftScore, lexicon: Lexicon | None = None) -> str:

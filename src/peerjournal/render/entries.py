@@ -15,8 +15,8 @@ from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.entry import MAX_TAG_CHARS
-from peerjournal.render.console import Trimmed
-from peerjournal.render.layout import LongTable, Section
+from peerjournal.render.console import Trimmed, styled
+from peerjournal.render.layout import ASCII_SIMPLE_HEAD, LongTable, Section
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.verdicts import (
     VERDICT_STYLES,
@@ -37,7 +37,12 @@ EXPERIENCE_SHOWN = 60  # the experience the table makes room for beside wide set
 
 def first_words(text: str, limit: int = EXPERIENCE_SHOWN) -> str:
     """The start of `text` on one line, cleaned for the terminal, cut at a word."""
-    flat = " ".join(clean(text).split())
+    return word_cut(" ".join(clean(text).split()), limit)
+
+
+def word_cut(flat: str, limit: int) -> str:
+    """`flat` (one line) in `limit` characters at most, cut at a word with "…": a screen
+    reader reads "with De…" as a syllable, not a name."""
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -108,8 +113,11 @@ class EntryTable:
 
     def _natural(self, key: str) -> int:
         """The width the wide table gives `key` (Setting or Tags)."""
-        widest = max([cell_len(key), *(cell_len(r[key]) for r in self.rows)])
-        return min(WIDE_LIMITS[key], widest)
+        return min(WIDE_LIMITS[key], self._natural_width(key))
+
+    def _natural_width(self, key: str) -> int:
+        """`key`'s column (Setting or Tags) at its widest: its header or its widest cell."""
+        return max([cell_len(key), *(cell_len(r[key]) for r in self.rows)])
 
     def id_width(self) -> int:
         return max([2, *(len(r["ID"]) for r in self.rows)])
@@ -135,11 +143,18 @@ class EntryTable:
                             for r in self.rows)])
         spare = width - self.wide_width() - (experience - WIDE_LIMITS["Experience"])
         for key in ("Tags", "Setting"):
-            widest = max([cell_len(key), *(cell_len(r[key]) for r in self.rows)])
-            grow = max(0, min(spare, widest - limits[key]))
+            grow = max(0, min(spare, self._natural_width(key) - limits[key]))
             limits[key] += grow
             spare -= grow
         return limits
+
+    def experience_room(self, width: int) -> int:
+        """The cells the wide table's Experience column has at `width`: what the other
+        columns (as wide as `wide_limits` lets them be) leave."""
+        limits = self.wide_limits(width)
+        used = self.id_width() + sum(self.essential.values()) + _overhead(len(self.order))
+        used += sum(min(limits[key], self._natural_width(key)) for key in ("Setting", "Tags"))
+        return max(WIDE_LIMITS["Experience"], width - used)
 
     def wide_head(self, width: int = 0) -> Table:
         """The wide table's columns, without rows (Setting and Tags as wide as `wide_limits`
@@ -212,11 +227,13 @@ class EntryTable:
             else:
                 table.add_column(key, no_wrap=True, overflow="ellipsis",
                                  width=fixed.get(key) or sizes[key])
+        room = sizes.get("Experience", 0)  # the first words cut at a word, not by Rich
         return table, [
             [
                 verdict_text(entry, short=True)
                 if key == "Drift"
-                else Text(row[key], no_wrap=True, overflow="ellipsis")
+                else Text(word_cut(row[key], room) if key == "Experience" else row[key],
+                          no_wrap=True, overflow="ellipsis")
                 for key in shown
             ]
             for entry, row in zip(self.entries, self.rows, strict=True)
@@ -237,9 +254,10 @@ class EntryTable:
                    if key not in shown)
 
     def stacked(self, console: Console, width: int) -> Group:
-        """A block per entry: its ID, date and drift (each whole, as many as fit), then up to
-        two lines of the experience (for the trash: when it was trashed, then the experience),
-        indented."""
+        """A block per entry: its ID, date and drift on one line (the drift verdict on the
+        next, indented, for every entry, where one entry's would not fit: never left out),
+        then up to two lines of the experience (for the trash: when it was trashed, then the
+        experience), indented."""
         blocks: list[RenderableType] = []
         body_width = max(1, width - STACK_INDENT)
         heads = [[Text(str(e.id), style="bold"), Text(e.date.isoformat()),
@@ -247,16 +265,15 @@ class EntryTable:
         # two spaces between them, or one where that lets every drift verdict fit too
         widest = max((sum(cell.cell_len for cell in cells) for cells in heads), default=0)
         gap = "  " if widest + 4 <= width else " "
-        for entry, (head, *cells) in zip(self.entries, heads, strict=True):
-            for cell in cells:
-                if head.cell_len + len(gap) + cell.cell_len > width:
-                    break
-                head.append(gap)
-                head.append_text(cell)
+        below = widest + 2 * len(gap) > width  # the verdicts in one place, for every entry
+        for entry, cells in zip(self.entries, heads, strict=True):
+            verdict = cells.pop() if below else None
+            blocks += _packed_head(cells, gap, width)
+            if verdict is not None:
+                blocks.append(Padding(verdict, (0, 0, 0, STACK_INDENT)))
             shown = first_words(entry.experience, 4 * body_width)  # more than two lines hold
             if self.deleted and entry.deleted_at:
                 shown = f"trashed {entry.deleted_at:%Y-%m-%d}  {shown}"
-            blocks.append(head)
             if placed := _setting_and_tags(entry):  # not dropped for want of a column
                 blocks.append(Padding(placed, (0, 0, 0, STACK_INDENT)))
             blocks += [Padding(line, (0, 0, 0, STACK_INDENT))
@@ -271,6 +288,9 @@ class EntryTable:
         if options.encoding and not options.encoding.lower().startswith("utf"):
             self._stand_ins(options.encoding)
         if width >= self.wide_width():
+            room = self.experience_room(width)  # the first words cut at a word, not by Rich
+            for row in self.rows:
+                row["Experience"] = word_cut(row["Experience"], room)
             head, rows = self.wide_head(width), self.wide_rows()
         elif width >= self.narrow_width() and not self._left_out(
             (head_rows := self.narrow_parts(width))[0]
@@ -279,12 +299,28 @@ class EntryTable:
         else:  # (rather than a table that leaves out a setting or tags an entry has)
             yield self.stacked(console, width)
             return
+        if not styled(console) and not options.ascii_only:  # (ASCII: Rich draws its own)
+            head.box = ASCII_SIMPLE_HEAD  # plain text: a rule of "-", not "box drawings"
         if len(rows) > LONG_LIST:
             yield LongTable(head, rows)
             return
         for cells in rows:
             head.add_row(*cells)
         yield head
+
+
+def _packed_head(cells: Sequence[Text], gap: str, width: int) -> list[RenderableType]:
+    """`cells` with `gap` between them, as many to a line as fit, whole: those that do not
+    go on to a line of their own, indented (an ID too long for its date beside it)."""
+    lines: list[RenderableType] = [cells[0].copy()]
+    for cell in cells[1:]:
+        head = lines[-1]
+        if isinstance(head, Text) and head.cell_len + len(gap) + cell.cell_len <= width:
+            head.append(gap)
+            head.append_text(cell)
+        else:
+            lines.append(Padding(cell, (0, 0, 0, STACK_INDENT)))
+    return lines
 
 
 def _setting_and_tags(entry: Entry) -> Text | None:
@@ -363,10 +399,10 @@ class EntryHeader:
             if n and used + cell_len(gap) + cell_len(part) <= width:
                 header.append(gap, style=style)
                 used += cell_len(gap)
-            elif n:
-                used = hang if hang + cell_len(part) <= width else 0
+            elif n:  # under the date, also a part wider than a line: broken there
+                used = hang
                 header.append("\n" + " " * used)
-            if used + cell_len(part) > width:  # wider than a line: broken after a hyphen
+            if used + cell_len(part) > width:  # wider than a line: at a space or a hyphen
                 pieces = _broken(part, width - used)
                 header.append(("\n" + " " * used).join(pieces), style=style)
                 used = width  # what follows starts a line: not read as the tag's last piece
@@ -379,18 +415,19 @@ class EntryHeader:
         yield self.text(options.max_width)
 
 
-_BREAK_AFTER = re.compile(r"(?<=[-_/.])")  # where a long tag may go on to the next line
+_BREAK_AFTER = re.compile(r"(?<=[-_/. ])")  # where a long part may go on to the next line
 
 
 def _broken(part: str, width: int) -> list[str]:
     """`part` (a tag, a setting wider than the terminal) in lines of `width` cells at most,
-    broken after a hyphen (or _ / .) rather than inside a word: "#very-long-" and "tag", not
-    "#very-long-ta" and "g". A piece with no such place that is wider still is cut by cells."""
+    broken at a space or after a hyphen (or _ / .) rather than inside a word: "#very-long-"
+    and "tag", not "#very-long-ta" and "g"; "mental health" and "tribunal", not "mental
+    health tribun" and "al". A piece with no such place that is wider still is cut by cells."""
     width = max(width, 1)
     lines = [""]
     for piece in _BREAK_AFTER.split(part):
         while piece:
-            if cell_len(lines[-1]) + cell_len(piece) <= width:
+            if cell_len((lines[-1] + piece).rstrip(" ")) <= width:
                 lines[-1] += piece
                 piece = ""
             elif lines[-1]:
@@ -401,7 +438,7 @@ def _broken(part: str, width: int) -> list[str]:
                 lines[-1] = head or piece[0]
                 piece = piece[len(lines[-1]):]
                 lines.append("")
-    return [line for line in lines if line] or [part]
+    return [line.rstrip(" ") for line in lines if line.strip(" ")] or [part]
 
 
 class DriftLine:

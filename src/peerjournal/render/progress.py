@@ -16,7 +16,9 @@ def progress_bar(total: int, label: str, console: Console) -> Iterator[Callable[
     It is redrawn by `advance`, never by a thread of its own: scoring forks worker processes
     while the bar is shown, and a thread holding a lock (stderr's) at that moment would leave
     it held forever in the worker, which then hangs writing to stderr as it exits."""
-    off = total <= 0 or not console.is_terminal  # else a blank line is left in a log or a pipe
+    # else a blank line is left in a log or a pipe, or on a dumb terminal (TERM=dumb: Rich
+    # draws no bar there, but leaves the line it would have drawn, read out as "blank")
+    off = total <= 0 or not console.is_terminal or console.is_dumb_terminal
     with Progress(console=console, transient=True, disable=off, auto_refresh=False) as progress:
         task = progress.add_task(label, total=total)
 

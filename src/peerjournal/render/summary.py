@@ -399,7 +399,9 @@ def review(
         parts.append(section("Alerts", alerts))
     if common.has_entries(s):  # else "At a glance" says there are none
         if s["periods"]:
-            parts.append(section(f"Trend by {s['period']['by']}", _trend(s, ascii_only, bars)))
+            inside = console.width - (4 if styled(console) else 0)  # a panel's border
+            trend = _trend(s, ascii_only, bars, plain=not styled(console), width=inside)
+            parts.append(section(f"Trend by {s['period']['by']}", trend))
         if s["dimensions"]:
             parts.append(section("Dimensions", _with_glosses(s, _dimensions(s, ascii_only, bars))))
         parts += _markers(s)
@@ -608,31 +610,53 @@ def _bar_header(half_width: int, ascii_only: bool) -> str:
     return "drift".rjust(half_width) + ("|" if ascii_only else "│") + "identity"
 
 
-def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> RenderableType:
-    """The trend table, as the exports show it: a year of rows at most (`table_periods`).
+def _bar_half(room: int, ascii_only: bool) -> int:
+    """The widest half of a bar (12 cells at most) whose column, its header too, fits in
+    `room`; 0 where none of at least 4 does."""
+    for half in range(min(12, (room - 1) // 2), 3, -1):
+        if len(_bar_header(half, ascii_only)) <= room:
+            return half
+    return 0
+
+
+def _trend(
+    s: dict[str, Any], ascii_only: bool, bars: bool = True, *, plain: bool = False,
+    width: int = BARS_WIDTH,
+) -> RenderableType:
+    """The trend table, as the exports show it: a year of rows at most (`table_periods`),
+    with each period's balance as a number, as `report` and the Markdown export give it
+    ("too little" where it is).
 
     With bars, each row's bar already draws the trend, so there is no sparkline under them
-    (it repeated the bars); without (a narrow terminal), a framed sparkline draws it."""
+    (it repeated the bars); without (a narrow terminal), a framed sparkline draws it, but not
+    in `plain` text (piped, TERM=dumb), which has the numbers instead, as README says."""
     periods, shown_note = common.table_periods(s)
-    half = 12
+    balances = [common.balance(p["balance"], p) for p in periods]
+    # the bars have what the other columns leave (two spaces between each, six columns)
+    others = [max(len(common.period_label(p)) for p in periods), len("Entries"),
+              len("Identity"), len("Drift"), max(map(len, ["Balance", *balances]))]
+    half = _bar_half(width - sum(others) - 2 * len(others), ascii_only) if bars else 0
+    bars = half > 0
     table = _numbers_table([
         ("Period", "left"), ("Entries", "right"), ("Identity", "right"), ("Drift", "right"),
-        *([(_bar_header(half, ascii_only), BAR)] if bars else []),
+        *([(_bar_header(half, ascii_only), BAR)] if bars else []), ("Balance", "right"),
     ], narrow=not bars)
-    # a "too little" row draws an empty bar, as `peerjournal report` does
+    # a "too little" row draws an empty bar, as `peerjournal report` does; its balance says so
     drawn = [(0.0, 0.0) if p.get("too_little") else (p["drift"] or 0.0, p["identity"] or 0.0)
              for p in periods]
     scale = max([1.0, *(v for pair in drawn for v in pair)])
     lines: list[RenderableType] = []
-    for p, (drift, identity) in zip(periods, drawn, strict=True):
-        bar = diverging_bar(drift, identity, scale=scale, half_width=half, ascii_only=ascii_only)
+    for p, (drift, identity), balance in zip(periods, drawn, balances, strict=True):
         label = common.period_label(p)
+        bar = diverging_bar(drift, identity, scale=scale, half_width=half,
+                            ascii_only=ascii_only) if bars else ""
         table.add_row(Text(label if bars else label.replace(" – ", " –\n")), str(p["entries"]),
                       common.number(p["identity"]), common.number(p["drift"]),
-                      *([str(bar)] if bars else []))
+                      *([str(bar)] if bars else []), balance)
         numbers = (
             f"{counted(p['entries'], 'entry')}, identity {common.number(p['identity'])}, "
-            f"drift {common.number(p['drift'])}" if p["entries"] else "no entries"
+            f"drift {common.number(p['drift'])}, balance {balance}" if p["entries"]
+            else "no entries"
         )
         lines += [Text(label, style="bold"), Padding(Text(numbers), (0, 0, 0, 2))]
     table.caption_justify = "left"
@@ -640,10 +664,14 @@ def _trend(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Renderable
         if shown_note:
             table.caption = Text(shown_note)
         return table
-    identity, drift, high = common.sparklines(periods, ascii_only)
-    note = "".join(f"\n{n}" for n in (common.spark_note(s, high), shown_note) if n)
-    table.caption = Text(f"identity {identity}\ndrift    {drift}{note}")
-    lines.append(Text(f"(per 100 words)\nidentity {identity}\ndrift    {drift}{note}"))
+    if plain:  # the numbers are all there: no marks for a screen reader to spell out
+        table.caption = Text(shown_note) if shown_note else None
+        lines.append(Text("(per 100 words)" + (f"\n{shown_note}" if shown_note else "")))
+    else:
+        identity, drift, high = common.sparklines(periods, ascii_only)
+        note = "".join(f"\n{n}" for n in (common.spark_note(s, high), shown_note) if n)
+        table.caption = Text(f"identity {identity}\ndrift    {drift}{note}")
+        lines.append(Text(f"(per 100 words)\nidentity {identity}\ndrift    {drift}{note}"))
     period_width = max(len(line) for p in periods for line in common.period_label(p).split(" – "))
     return _TableOrLines(_table_width(table, period_width + 2), table, Group(*lines))
 

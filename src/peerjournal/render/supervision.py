@@ -43,8 +43,11 @@ def _heading(text: str) -> Text:
     return safe_text(text, style="bold")
 
 
-def scale_line(item: Item) -> Text:
-    return safe_text(f"   1 = {item.low}  …  5 = {item.high}", style="dim")
+def scale_line(item: Item) -> RenderableType:
+    """The scale under a statement, indented: a line it wraps on to stays under it, not
+    at the edge, where it would read as a statement of its own."""
+    scale = safe_text(f"1 = {item.low}  …  5 = {item.high}", style="dim", overflow="fold")
+    return Trimmed(Padding(scale, (0, 0, 0, 3)))
 
 
 def scale_text(item: Item) -> Text:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from peerjournal.entry import ELEMENTS, MODE_MEANINGS, EntryDraft
 from peerjournal.reflection import Element, PromptSet, answer_layout, set_answers
-from peerjournal.render.console import styled
+from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import Section, bullets
 from peerjournal.render.safe import clean, safe_text
 
@@ -31,23 +33,23 @@ def input_hint(required: bool) -> Text:
 
 LABEL_WIDTH = 11  # "Evaluation " and the space after it
 PANEL_EDGES = 4  # a panel's border and padding, left and right
+BESIDE_MIN = 12  # narrower than this beside the labels, each value goes under its label
+WHOLE = ("Date", "Setting", "Mode", "Tags")  # short, and what a writer corrects: never cut
+SELF_CARE_LINES = 2  # a self-care note may run on; the elements get a line each
 
 
 class Review:
-    """The entry before "Save this entry?": a line a part, each cut at a word to fit the
-    width, so that nothing spills under the labels."""
+    """The entry before "Save this entry?": a line a part, each of the long parts cut at a
+    word to fit the width, so that nothing spills under the labels; the date, setting, mode
+    and tags whole, wrapped under their value. Where a value would have too little room
+    beside the labels, each goes under its label instead."""
 
     def __init__(self, draft: EntryDraft) -> None:
         self.draft = draft
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from peerjournal.render.entries import first_words
-
+    def rows(self) -> list[tuple[str, str]]:
         draft = self.draft
-        layout = answer_layout(draft.prompt_set)
-        edges = PANEL_EDGES if styled(console) else 0  # plain: a heading, no panel
-        room = max(options.max_width - edges - LABEL_WIDTH, 10)
-        rows = [
+        return [
             ("Date", draft.date.isoformat()),
             ("Setting", draft.setting),
             ("Mode", f"{draft.mode} ({MODE_MEANINGS[draft.mode]})"
@@ -60,17 +62,32 @@ class Review:
             ("Answers", " / ".join(draft.answers.values())),
             ("Self-care", draft.self_care),
         ]
-        table = Text()
-        for label, value in rows:
-            table.append(f"{label:<{LABEL_WIDTH}}", style="bold")
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from peerjournal.render.entries import first_words
+
+        layout = answer_layout(self.draft.prompt_set)
+        edges = PANEL_EDGES if styled(console) else 0  # plain: a heading, no panel
+        inside = max(options.max_width - edges, 1)
+        beside = inside - LABEL_WIDTH >= BESIDE_MIN
+        room = inside - LABEL_WIDTH if beside else max(inside - 2, 1)
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True, style="bold", min_width=LABEL_WIDTH - 1)
+        grid.add_column(overflow="fold")
+        stacked: list[RenderableType] = []
+        for label, value in self.rows():
             # (an answer to a question no longer in the set is no answer to the element's)
             answered = label.lower() in ELEMENTS and bool(
-                set_answers(draft.answers, layout, label.lower())
+                set_answers(self.draft.answers, layout, label.lower())
             )
-            nothing = first_words(_nothing(label, answered), room)
-            table.append((first_words(value, room) or nothing) + "\n")
-        table.rstrip()
-        yield Section("Review", table, box=box.ROUNDED)
+            limit = (len(value) + 1 if label in WHOLE
+                     else room * SELF_CARE_LINES if label == "Self-care" else room)
+            shown = first_words(value, limit) or first_words(_nothing(label, answered), room)
+            grid.add_row(label, shown)
+            stacked += [Text(label, style="bold"), Padding(Text(shown, overflow="fold"),
+                                                           (0, 0, 0, 2))]
+        body = grid if beside else Group(*stacked)
+        yield Section("Review", Trimmed(body), box=box.ROUNDED)
 
 
 def _nothing(label: str, answered: bool) -> str:
