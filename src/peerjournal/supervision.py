@@ -1131,8 +1131,9 @@ def _report_lines(report: Mapping[str, Any]) -> tuple[str, ...]:
         return ()
     lines = [_rates_line(totals, previous) + "."]
     if totals.get("too_little"):  # (as the report's headline says it)
-        lines.append("Too little to read a balance from: each entry scored is “not enough "
-                     "signal” on its own.")
+        from peerjournal.exporters.common import too_little_note
+
+        lines.append(too_little_note())
     if report.get("unscored"):
         unscored = int(report["unscored"])
         lines.append(
