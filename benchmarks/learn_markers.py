@@ -211,13 +211,16 @@ STYLE_WORDS = _words(
 # warm peer entries "mixed"; with
 # "by" and "hour" gone, "Video call froze" and "Power cut for an hour" read as drift ("froze
 # up", "power over" stay learnable); "group" is where the work happens ("in group but I did it
-# anyway" read as co-optation through "group but").
+# anyway" read as co-optation through "group but"). Round 41: "strictly", learned alone as
+# Recovery story drift, is also the TV show ("watched Strictly with her mum" read as drift);
+# how strictly something was done is evidence only in its phrase ("follow it strictly", and
+# "keep it strictly professional" is curated).
 ONLY_IN_PHRASE = _words(
     """
     busy stress try tried trying careful sure thank thanked thanking chat chats chatted chatting
     supportive settled unsettled reliable smooth friendly helpful productive efficient valuable
     rewarding decent messy thin waste wasted sake appreciate appreciated
-    keep understand report missing program tick froze frozen power group
+    keep understand report missing program tick froze frozen power group strictly
     """
 )
 
