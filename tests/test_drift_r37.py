@@ -225,13 +225,13 @@ def test_long_text_is_scored_with_the_collector_paused(
     collector_on: None, lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[bool] = []
-    real = score_module.scan
+    real = score_module.scan_many
 
-    def spy(text: str, lex: Lexicon) -> object:
+    def spy(texts: list[str], lex: Lexicon) -> object:
         seen.append(gc.isenabled())
-        return real(text, lex)
+        return real(texts, lex)
 
-    monkeypatch.setattr(score_module, "scan", spy)
+    monkeypatch.setattr(score_module, "scan_many", spy)
     short = score_text("I shared my story and the nurse said he was non-compliant.", lexicon)
     long = score_text("I shared my story today " * (score_module.LONG_TEXT // 20), lexicon)
     assert seen == [True, False] and gc.isenabled()

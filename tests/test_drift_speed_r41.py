@@ -4,6 +4,7 @@ where one of its words is within reach (`matcher._noticed_after`)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,3 +51,30 @@ def test_the_noticing_words_elsewhere_in_the_entry_do_not_flag_a_slip() -> None:
         "We walked. It rained. We sat. I read it back at home."
     )
     assert _noticed(text) == []
+
+
+def test_a_batch_as_long_as_a_long_text_is_scored_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from peerjournal.drift import score as score_module
+
+    seen: list[bool] = []
+    real = score_module.scan_many
+
+    def spy(texts: list[str], lex: object) -> object:
+        seen.append(gc.isenabled())
+        return real(texts, lex)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(score_module, "scan_many", spy)
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        entry = "I shared my story today and we talked about the week ahead. " * 20
+        score_texts([entry] * 3, LEX)
+        score_texts([entry] * (score_module.LONG_TEXT // len(entry) + 1), LEX)
+        assert seen == [True, False] and gc.isenabled()
+    finally:
+        if not was:
+            gc.disable()
