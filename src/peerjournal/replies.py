@@ -76,6 +76,30 @@ REQUEST_TAIL = frozenset({
     "previous", "earlier", "there", "sorry", "thanks", "and", "go", "back", "make", "i", "me",
     "let", "can", "now", "wait", "draft", *MADE, *CHANGING,
 })
+# The replies to the small-hours question "is this entry about yesterday?" beyond y and n
+# (`named`, for `yes_or_no_reply`; `GuidedSession._which_day`): the day said, alone or after a
+# yes or no that agrees ("yesterday", "last night", "yes, yesterday", "no, it's today"); never
+# words for the entry. A yes and no at odds ("no, yesterday") are words, asked about again.
+_DAY_WORDS = {
+    True: ("yesterday", "last night", "yesterday's shift", "last night's shift"),
+    False: ("today", "tonight", "this morning", "today's"),
+}
+_DAY_LEADS = ("", "it's", "its", "it is", "it was", "about", "it's about", "it was about")
+DAY_ANSWERS = {
+    " ".join(f"{agree} {lead} {day}".split()): value
+    for value, days in _DAY_WORDS.items()
+    for agree in ("", *(YES_WORDS if value else NO_WORDS - {"not yet"}))
+    for lead in _DAY_LEADS
+    for day in days
+}
+# ... and a yes or no at odds with the day ("no, yesterday", "yes, today"): asked again
+ASKED_AGAIN |= {
+    " ".join(f"{agree} {lead} {day}".split())
+    for value, days in _DAY_WORDS.items()
+    for agree in (NO_WORDS - {"not yet"} if value else YES_WORDS)
+    for lead in _DAY_LEADS
+    for day in days
+}
 # a yes or no typed with a stray space ("y es", "n o"): at most this many letters in all
 SPACED_SLIP_LETTERS = 4
 AGAIN = "again"  # a reply that is a try at an answer, or a hesitation: asked again

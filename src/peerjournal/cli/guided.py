@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from typing import Any, NoReturn
 
 from peerjournal.cli.editor import terminal_descriptor
@@ -78,6 +79,10 @@ class _StoppedForNow(Exception):
 # Before this hour (local), a new guided entry asks whether it is about yesterday: written at
 # 00:40 after a late shift, "today" is most likely the wrong day (`_which_day`)
 SMALL_HOURS_END = 4
+
+
+# the steps of one line (`_line_step`), whose line is given back to edit when gone back to
+_ONE_LINE_STEPS = ("setting", "tags")
 
 
 class _GoBack(Exception):
@@ -153,6 +158,12 @@ class GuidedSession:
         self._told_of_back = False  # (`_tell_of_back`)
         # a new entry with no --date: asked its day when written in the small hours
         self.ask_date = False
+        # the day before, offered at that question until it is answered: kept in the draft,
+        # so that `--resume` asks it again (never a silent "today")
+        self.day_offered: date | None = None
+        self._back_to: str | None = None  # the step "back" went back to (`_goes_back`)
+        self._in_a_paste = False  # the line read came with the one before it (`_read_line`)
+        self._more_waiting = False  # more input was there once the line before was read
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -171,6 +182,9 @@ class GuidedSession:
             entered,
         )
         session.moved = moved
+        offered = data.get("day_offered")
+        with contextlib.suppress(TypeError, ValueError):  # (not a date: not asked)
+            session.day_offered = date.fromisoformat(offered) if offered else None
         return session
 
     def save(self) -> None:
@@ -188,6 +202,7 @@ class GuidedSession:
                     ("tags_line", self.tags_line),
                     ("entered", self.entered),
                     ("moved", self.moved),
+                    ("day_offered", self.day_offered and self.day_offered.isoformat()),
                 )
                 if value is not None
             }
@@ -373,30 +388,49 @@ class GuidedSession:
 
     def _which_day(self) -> None:
         """Written between midnight and SMALL_HOURS_END (`ask_date`: a new entry, no --date)
-        at a terminal, the entry's day is asked once: yesterday (Enter or y: the shift that
-        just ended) or today (n, or no answer). The day used is said, and so is `edit
-        --date`, which changes it later. Any other hour asks nothing."""
-        from datetime import timedelta
-
-        from peerjournal.dates import spoken
+        at a terminal, the entry's day is asked: yesterday (Enter, y, "yesterday", "last
+        night": the shift that just ended) or today (n, "today"). Until it is answered the
+        draft keeps the day offered (`day_offered`), and `--resume` asks again; piped in, the
+        day kept is said. Ctrl-D stops for now, as at any prompt. The day used is said, and
+        so is `edit --date`, which changes it later. Any other hour asks nothing; nor does a
+        day before the first that can be saved (1 Jan 1900)."""
+        from peerjournal.dates import EARLIEST, spoken
+        from peerjournal.replies import DAY_ANSWERS
 
         now = self.app.now()
-        if not (self.ask_date and self.app.stdin_is_terminal() and now.hour < SMALL_HOURS_END):
-            return
+        if self.ask_date and self.app.stdin_is_terminal() and now.hour < SMALL_HOURS_END:
+            before = now.date() - timedelta(days=1) if now.date() > EARLIEST else None
+            self.day_offered = before
         self.ask_date = False
-        yesterday = now.date() - timedelta(days=1)
-        shown = spoken(yesterday, weekday=True)
+        offered = self.day_offered
+        if offered is None:
+            return
+        shown = spoken(offered, weekday=True)
+        if not self.app.stdin_is_terminal():
+            self.day_offered = None
+            self._say_dated(f"{spoken(self.draft.date, weekday=True)}, the day it was begun: "
+                            f"whether it is about {shown} was not answered")
+            return
+        when = (f"It is {now:%H:%M}: is this entry about yesterday, {shown}"
+                if offered == now.date() - timedelta(days=1) and now.hour < SMALL_HOURS_END
+                else f"Begun in the small hours: is this entry about {shown}")
         answer = self._yes_or_no(
-            f"It is {now:%H:%M}: is this entry about yesterday, {shown} (a late shift)? "
-            "[Y/n] ",
-            f"Please answer y (date it {shown}) or n (date it today).", "experience",
+            f"{when} (a late shift)? [Y/n] ",
+            f"Please answer y (date it {shown}) or n (date it "
+            f"{spoken(self.draft.date, weekday=True)}).", "experience", named=DAY_ANSWERS,
         )
+        if answer is None:  # Ctrl-D: stops for now, as the line above the question says
+            raise _StoppedForNow("Ctrl-D")
         if answer:
-            self.draft.date = yesterday
-        which = shown if answer else f"today, {spoken(now.date(), weekday=True)}"
+            self.draft.date = offered
+        self.day_offered = None
+        today = "today, " if self.draft.date == now.date() else ""
+        self._say_dated(shown if answer else f"{today}{spoken(self.draft.date, weekday=True)}")
+        self.save()
+
+    def _say_dated(self, which: str) -> None:
         self.app.say(f"Dated {which} ({self.app.command_hint('edit ID --date DATE')} "
                      "changes it once saved).")
-        self.save()
 
     def _walk(self, refused: tuple[str, str]) -> None:
         """Every step before "Save this entry?", those not yet done (`done`) asked in turn;
@@ -852,7 +886,8 @@ class GuidedSession:
         False for any other line."""
         from peerjournal.textsafe import clean
 
-        if not goes_back(line) or not self.app.stdin_is_terminal() or more_input_waiting():
+        if (not goes_back(line) or not self.app.stdin_is_terminal() or self._in_a_paste
+                or more_input_waiting()):
             return False
         steps = self._steps()
         asked = [step for step in steps[: steps.index(key)]
@@ -863,11 +898,14 @@ class GuidedSession:
             return True
         self.done.remove(asked[-1])
         self.save()
-        self.app.say(
-            f"Back a question ('{shown}' is not added to your answer). What you type there is "
-            "added to what it holds; to change that, stop for now (q), then "
-            f"{self.app.resume_hint(' --editor')}."
+        self._back_to = asked[-1]
+        how = (  # (a one-line step: its line given back to edit, or typed again in its place)
+            "Enter keeps its line as it is; to change it, edit it or type another."
+            if asked[-1] in _ONE_LINE_STEPS else
+            "What you type there is added to what it holds; to change that, stop for now (q), "
+            f"then {self.app.resume_hint(' --editor')}."
         )
+        self.app.say(f"Back a question ('{shown}' is not added to your answer). {how}")
         raise _GoBack
 
     def _where_moved(self, before: str = "") -> str:
@@ -912,13 +950,16 @@ class GuidedSession:
             self.app.say(f"\n({self._where_moved()})")
             moved_to, self.moved = self.moved, None
         entered, self.entered = self.entered == key, None
+        gone_back, self._back_to = self._back_to == key, None
         if kept:  # typed before Ctrl-C ended the line (or before Enter, and a question)
             label = re.split(r"[:,(]", prompt.strip())[0].strip()
             if typed_back:
                 how = (
-                    "you had typed it and pressed Enter" if entered else "your line was cut off"
+                    "gone back to: your line is below, to edit" if gone_back else
+                    "you had typed it and pressed Enter: it is back on the line below" if entered
+                    else "your line was cut off: it is back on the line below"
                 )
-                self.app.say(f"\n{label} ({how}: it is back on the line below)")
+                self.app.say(f"\n{label} ({how})")
                 prompt = "(Enter keeps it):"
             else:
                 self.app.say(f"\n{label} (continuing your draft:)\n{kept}")
@@ -1261,8 +1302,12 @@ class GuidedSession:
         if self._typed_ahead is not None:  # shown as if typed at the prompt
             line, self._typed_ahead = self._typed_ahead, None
             self._show_prompt(f"{prompt}{line}\n")
+            self._in_a_paste = self._more_waiting = False
             return line
-        if not self.saved and not more_input_waiting():  # (the lines of a paste: `_save_soon`)
+        # a line already there when the one before was read came with it: a paste's, even its
+        # last (which nothing follows), so "back" there is text (`_goes_back`)
+        self._in_a_paste, self._more_waiting = self._more_waiting, False
+        if not self.saved and not self._in_a_paste:  # (the lines of a paste: `_save_soon`)
             self.save()
         try:
             line = self.reader.read(prompt, self._show_prompt)
@@ -1278,9 +1323,10 @@ class GuidedSession:
             raise self.stopped("The input is not UTF-8 text.", ExitCode.USER_ERROR) from None
         if not self.app.stdin_is_terminal():  # an answer piped in is not echoed: the next
             self._show_prompt("\n")  # message goes on a line of its own, not after the prompt
+        self._more_waiting = more_input_waiting()  # (before any save: see `_in_a_paste`)
         # (a line "q" inside a paste is text: stopping there would hand the rest of the
         # paste to the shell, to run as commands)
-        if line.strip().lower() == STOP_FOR_NOW and not more_input_waiting():
+        if line.strip().lower() == STOP_FOR_NOW and not self._more_waiting:
             raise _StoppedForNow
         return self._clean(line)
 
@@ -1514,11 +1560,13 @@ def _everyday(word: str) -> bool:
 
 def _a_role(word: str) -> bool:
     """Whether `word` (in lower case) names someone by their role, as the drift matcher
-    knows roles ("hca", "nurse", "support worker", "pharmacist", "guard"): "hca crying" is
-    a setting's note of what happened, not a name (`drift.matcher.is_role`, reused)."""
-    from peerjournal.drift.matcher import is_role
+    knows roles ("hca", "nurse", "pharmacist", "guard"), or many of them ("nurses"): "hca
+    crying" is a setting's note of what happened, not a name. Whole role words only: the
+    matcher's rule for endings ("stepson", "chairman": `is_role`) would let through first
+    names that end the same way ("allison", "jackson", "norman", "keenan")."""
+    from peerjournal.drift.matcher import _ROLE_HEADS
 
-    return is_role(word)
+    return word in _ROLE_HEADS or (word.endswith("s") and word[:-1] in _ROLE_HEADS)
 
 
 # states said of things as well as of people ("bus late", "stock low", "keys missing", "lift

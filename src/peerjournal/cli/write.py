@@ -596,6 +596,8 @@ def _fill(app: AppContext, plan: _Plan, work: _Writing) -> None:
         markdown = _new_draft(app, ".md")
         work.file = work.held = markdown
         markdown.hold()
+        if "date" not in plan.given:
+            _say_the_day_in_the_small_hours(app, work.draft)
         work.draft = _from_editor(app, work.draft, plan.prompt_set, markdown)
     else:
         _start_guided(app, plan, work)
@@ -2175,6 +2177,21 @@ def _checked(app: AppContext, draft: EntryDraft) -> PromptSet:
     return prompt_set
 
 
+def _say_the_day_in_the_small_hours(app: AppContext, draft: EntryDraft) -> None:
+    """Before the editor opens on a new entry in the small hours, the day it is dated and
+    how to change it (a guided entry asks: `GuidedSession._which_day`)."""
+    from peerjournal.cli.guided import SMALL_HOURS_END
+    from peerjournal.dates import spoken
+
+    now = app.now()
+    if now.hour < SMALL_HOURS_END:
+        app.say(
+            f"It is {now:%H:%M}: this entry is dated today, {spoken(draft.date, weekday=True)}. "
+            "For yesterday's shift, change the date: line in the editor (or, once saved, "
+            f"{app.command_hint('edit ID --date DATE')})."
+        )
+
+
 def _from_editor(
     app: AppContext, draft: EntryDraft, prompt_set: PromptSet, draft_file: Draft
 ) -> EntryDraft:
@@ -2468,6 +2485,8 @@ def _resume(
             "cannot change them halfway. Resume without --prompts."
         )
     _apply(session.draft, given)
+    if "date" in given:  # (the day asked in the small hours is given: not asked again)
+        session.day_offered = None
     if share:
         session.draft.shared = True
     # A part over the size limit would make the session end, every time, with an entry that
