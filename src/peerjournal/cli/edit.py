@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from peerjournal.cli.options import DAY_HELP, Json, entry_id_argument, once
+from peerjournal.cli.options import DAY_HELP, Json, entry_ids_argument, once
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def edit(
         ctx: typer.Context,
-        entry_id: int = entry_id_argument(),
+        entry_ids: list[int] = entry_ids_argument(),
         # the text options are lists only so that one given twice is caught (see `once`)
         experience_given: list[str] | None = typer.Option(
             None, "--experience", "-x", metavar="TEXT", help="Replace the experience."
@@ -48,6 +48,13 @@ def register(app: typer.Typer) -> None:
             None, "--tag", "-t", metavar="TAG",
             help="Replace the tags (repeatable; --tag '' removes them all)."
         ),
+        add_tag: list[str] | None = typer.Option(
+            None, "--add-tag", metavar="TAG", help="Add a tag, keeping the others (repeatable)."
+        ),
+        remove_tag: list[str] | None = typer.Option(
+            None, "--remove-tag", metavar="TAG",
+            help="Remove a tag, keeping the others (repeatable)."
+        ),
         mode: str = typer.Option(None, "--mode", metavar="MODE", help="on-action or in-action."),
         self_care_given: list[str] | None = typer.Option(
             None, "--self-care", metavar="TEXT", help="Replace the self-care note."
@@ -58,17 +65,23 @@ def register(app: typer.Typer) -> None:
             help="Discard unsaved changes kept from an earlier edit of this entry and start "
             "again from the stored entry (with options: make their change instead).",
         ),
+        dry_run: bool = typer.Option(
+            False, "--dry-run", help="Say what would change (setting, mode, tags), change nothing."
+        ),
         json_out: Json = False,
     ) -> None:
         """Change an entry. Without options, opens it in $VISUAL/$EDITOR; nothing changes if the
         editor fails or the text is unchanged. If saving an edit fails (a typo in a heading, a
         future date), your edit is kept and the next `edit ID` continues it (--fresh: start
-        again from the stored entry).
+        again from the stored entry). Several IDs (14 15, 14,15 or 14-20) change their
+        setting, mode and tags only, all or none (--dry-run first says what would change).
 
         \b
         Examples:
           peerjournal edit 14
           peerjournal edit 14 -t handover -s inpatient
+          peerjournal edit 14 --add-tag old-job
+          peerjournal edit 8-30 -s ward --dry-run
         """
         import time
 
@@ -98,18 +111,33 @@ def register(app: typer.Typer) -> None:
             "self_care": once(typed(self_care_given, notes), "--self-care", same),
         }
         tag = typed(tag, notes) or []
+        tags = _TagChange(tag, typed(add_tag, notes) or [], typed(remove_tag, notes) or [])
         app_ctx = AppContext.from_ctx(ctx)
         for note in notes:
             app_ctx.say(note)
+        ids = list(dict.fromkeys(entry_ids))  # `edit 3 3` or `edit 3 '#3'` is entry 3 once
+        if len(ids) > 1 or dry_run:
+            texts = [k for k, v in flags.items() if v is not None and k not in _HEADER_FLAGS]
+            text_given = [*(f"--{k.replace('_', '-')}" for k in texts),
+                          *(["--date"] if date is not None else []),
+                          *(["--fresh"] if fresh else [])]
+            header = {k: flags[k] for k in _HEADER_FLAGS}
+            _edit_several(
+                app_ctx, ids, header, tags, text_given, dry_run=dry_run, json_out=json_out
+            )
+            return
+        entry_id = ids[0]
+        tags.check()
         store = app_ctx.store()
         store.mending(entry_id)  # (its text that is not UTF-8 needs no "correct it with edit")
         entry = _live_or_kept(app_ctx, store, entry_id)
+        tags.refuse_missing([entry])
         kept: Draft | None = None
         left_out: list[str] = []  # parts not in the edited file, kept (`_not_in_file`)
         dropped: list[Draft] = []  # kept edits that --fresh drops once the flags are saved
         typed_date: str | None = date  # as typed (--date, or the editor's `date:` line)
         draft = EntryDraft.from_dict(entry.to_json())
-        if any(v is not None for v in flags.values()) or date is not None or tag:
+        if any(v is not None for v in flags.values()) or date is not None or tags.given():
             if _text_piped_in(app_ctx):  # left unread: a shell loop's lines stay its own
                 app_ctx.say(f"Text piped in is not read: {_AS_OPTIONS}.")
             dropped = _unsaved_before_flags(app_ctx, entry, fresh)
@@ -118,8 +146,8 @@ def register(app: typer.Typer) -> None:
                     setattr(draft, key, value)
             if date is not None:
                 draft.date = app_ctx.parse_past_date(date)
-            if tag:
-                draft.tags = [t for t in tag if t.strip()]  # --tag '': no tags at all
+            if tags.given():
+                draft.tags = tags.applied(entry)
         else:
             _refuse_the_editor_without_a_terminal(app_ctx, entry_id)
             # before the editor: not after the writer's edit
@@ -206,6 +234,10 @@ def register(app: typer.Typer) -> None:
             )
         else:
             app_ctx.say(f"Updated entry {entry_id}.")
+        # tags it had are named, changed: `-t old-job` replaces them all (an entry with none
+        # now has those typed, which need no word)
+        if retagged and entry.tags and draft.tags != entry.tags:
+            app_ctx.say(tags_note(entry.tags, draft.tags, f"entry {entry_id}"))
         for note in left_out:
             app_ctx.say(note)
         # as `write` says it: "Dec 7" on 6 Dec is last year's, "1/11" is 1 Nov, not 11 Jan
@@ -220,6 +252,207 @@ def register(app: typer.Typer) -> None:
             app_ctx.say(note)
         if meant is not None:
             app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
+
+
+# What options change of several entries at once (`edit 8-300 -s "acute ward"`)
+_HEADER_FLAGS = ("setting", "mode")
+
+
+class _TagChange:
+    """The tags options of `edit`: --tag replaces the tags; --add-tag and --remove-tag keep
+    the others (a writer tagging old entries `-t old-job` lost theirs, QA r41)."""
+
+    def __init__(self, replace: list[str], add: list[str], remove: list[str]) -> None:
+        self.replace, self.add, self.remove = replace, add, remove
+
+    def given(self) -> bool:
+        return bool(self.replace or self.add or self.remove)
+
+    def check(self) -> None:
+        """Refuse --tag beside --add-tag/--remove-tag, and a tag both added and removed."""
+        from peerjournal.entry import normalise_tags
+        from peerjournal.errors import ExitCode, PeerJournalError
+
+        if self.replace and (self.add or self.remove):
+            raise PeerJournalError(
+                "--tag replaces every tag, so it is not given with --add-tag or --remove-tag "
+                "(which keep the others): use one or the other. Nothing changed.", ExitCode.USAGE
+            )
+        both = [t for t in normalise_tags(self.add) if _folded(t) in self.removed()]
+        if both:
+            raise PeerJournalError(
+                f"'{both[0]}' is given to both --add-tag and --remove-tag: give it to one. "
+                "Nothing changed.", ExitCode.USAGE
+            )
+
+    def removed(self) -> set[str]:
+        """The tags --remove-tag names, as `list --tag` finds them (case and accents aside)."""
+        from peerjournal.entry import normalise_tags
+
+        return {_folded(t) for t in normalise_tags(self.remove, new=False)}
+
+    def applied(self, entry: Entry) -> list[str]:
+        """`entry`'s tags once changed (as typed: `validate` normalises them)."""
+        if self.replace:
+            return [t for t in self.replace if t.strip()]  # --tag '': no tags at all
+        gone = self.removed()
+        return [*(t for t in entry.tags if _folded(t) not in gone), *self.add]
+
+    def refuse_missing(self, entries: list[Entry]) -> None:
+        """Refuse a tag for --remove-tag that none of `entries` has (a typo, most likely)."""
+        from peerjournal.entry import normalise_tags
+        from peerjournal.errors import PeerJournalError
+        from peerjournal.plural import joined
+
+        held = {_folded(t) for entry in entries for t in entry.tags}
+        missing = [t for t in normalise_tags(self.remove, new=False) if _folded(t) not in held]
+        if not missing:
+            return
+        named = joined([f"'{t}'" for t in missing], "or")
+        if len(entries) == 1:
+            its = ", ".join(entries[0].tags) or "none"
+            whose = f"Entry {entries[0].id} has no tag {named} (its tags: {its})"
+        else:
+            whose = f"None of these {len(entries):,} entries has the tag {named}"
+        raise PeerJournalError(f"{whose}: `peerjournal tags` lists them. Nothing changed.")
+
+    def changes(self, entry: Entry, after: list[str]) -> list[tuple[str, str]]:
+        """What happened to each tag of `entry` that is now `after`: (tag, "added"/"removed")."""
+        return [*((t, "added") for t in after if t not in entry.tags),
+                *((t, "removed") for t in entry.tags if t not in after)]
+
+
+def _folded(tag: str) -> str:
+    """A tag as `list --tag` matches it: whatever its case and accents."""
+    from peerjournal.db.searchfold import fold
+
+    return fold(tag).casefold()
+
+
+def tags_note(before: list[str], after: list[str], whose: str) -> str:
+    """The line that says how `whose` tags changed: what went is named."""
+    def listed(tags: list[str]) -> str:
+        return ", ".join(tags) if tags else "none"
+
+    return f"Tags of {whose} were {listed(before)}; now {listed(after)}."
+
+
+_HEADER_OPTIONS = "--setting, --mode, --tag, --add-tag, --remove-tag"
+
+
+def _edit_several(
+    app: AppContext, ids: list[int], header: dict[str, str | None], tags: _TagChange,
+    text_given: list[str], *, dry_run: bool, json_out: bool,
+) -> None:
+    """`edit` of several entries (or --dry-run): their setting, mode and tags only, all in one
+    transaction or none (every ID must be there, as for `delete`), and what changed said:
+    renaming a setting after a job change was one `edit` per entry (QA r41)."""
+    from peerjournal.db.engine import all_or_nothing
+    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.plural import joined
+    from peerjournal.scoring import score_draft
+
+    what = "several IDs" if len(ids) > 1 else "--dry-run"
+    if text_given:
+        raise PeerJournalError(
+            f"With {what}, edit changes only the setting, the mode and tags ({_HEADER_OPTIONS}):"
+            f" {joined(text_given)} take{'s' if len(text_given) == 1 else ''} one entry at "
+            "a time, as in `peerjournal edit 14 -x TEXT`. Nothing changed.", ExitCode.USAGE
+        )
+    if not tags.given() and all(v is None for v in header.values()):
+        raise PeerJournalError(
+            f"With {what}, give what to change ({_HEADER_OPTIONS}); the editor opens one entry "
+            "at a time, as in `peerjournal edit 14`. Nothing changed.", ExitCode.USAGE
+        )
+    tags.check()
+    store = app.store()
+    entries = [_one_of(app, store, entry_id, len(ids) > 1) for entry_id in ids]
+    tags.refuse_missing(entries)
+    planned = [(entry, _planned(app, entry, header, tags)) for entry in entries]
+    changed = [(entry, draft) for entry, draft in planned if draft is not None]
+    if changed and not dry_run:
+        now, lexicon = app.now(), app.lexicon()
+        with all_or_nothing(store.conn, store.path):  # (an error or Ctrl-C: none is changed)
+            for entry, draft in changed:
+                store.update(
+                    entry.id, {k: getattr(draft, k) for k in EDITED}, now,
+                    score_draft(draft, lexicon),
+                    tags=draft.tags if draft.tags != entry.tags else None,
+                    unchanged_since=entry.updated_at,
+                )
+    unchanged = [entry.id for entry, draft in planned if draft is None]
+    if json_out:
+        app.print_json({"updated": [entry.id for entry, _ in changed], "unchanged": unchanged,
+                        "dry_run": dry_run})
+    _say_several(app, changed, unchanged, tags, dry_run)
+
+
+def _one_of(app: AppContext, store: Store, entry_id: int, several: bool) -> Entry:
+    """A live entry to change with options, with no unsaved edit kept for it (which would undo
+    the change once saved); among several, an error also says that none was changed."""
+    from peerjournal.cli.trash import live_entry
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        entry = live_entry(store, entry_id)
+        _unsaved_before_flags(app, entry, False)
+    except PeerJournalError as exc:
+        if several and "othing changed" not in exc.message:
+            exc.message = f"{exc.message.rstrip()} Nothing was changed."
+        raise
+    return entry
+
+
+def _planned(
+    app: AppContext, entry: Entry, header: dict[str, str | None], tags: _TagChange
+) -> EntryDraft | None:
+    """`entry` with the options' change made, ready to save (`validate`); None if it changes
+    nothing. An entry that cannot take it is named: nothing is changed."""
+    from peerjournal.entry import EntryDraft, validate
+    from peerjournal.errors import PeerJournalError
+
+    draft = EntryDraft.from_dict(entry.to_json())
+    for key, value in header.items():
+        if value is not None:
+            setattr(draft, key, value)
+    draft.tags = tags.applied(entry) if tags.given() else []
+    try:
+        validate(draft, app.today(), may_be=entry.date, kept_setting=entry.setting)
+    except PeerJournalError as exc:
+        exc.message = f"Entry {entry.id}: {exc.message.rstrip()} Nothing was changed."
+        raise
+    if not tags.given():
+        draft.tags = list(entry.tags)  # (stored tags are not checked again: not typed now)
+    changes = {k: getattr(draft, k) for k in EDITED}
+    return None if _as_stored(entry, changes, draft.tags, True) else draft
+
+
+def _say_several(
+    app: AppContext, changed: list[tuple[Entry, EntryDraft]], unchanged: list[int],
+    tags: _TagChange, dry_run: bool,
+) -> None:
+    """What `_edit_several` changed (or would): each move of a setting or a mode, each tag
+    added or removed, with the entries it was made in, then those it left as they were."""
+    from peerjournal.cli.trash import _numbered
+
+    moves: dict[str, list[int]] = {}
+    for entry, draft in changed:
+        for key in _HEADER_FLAGS:
+            if getattr(draft, key) != getattr(entry, key):
+                move = f"{key.capitalize()} '{getattr(entry, key)}' -> '{getattr(draft, key)}'"
+                moves.setdefault(move, []).append(entry.id)
+        for tag, how in tags.changes(entry, draft.tags):
+            moves.setdefault(f"Tag '{tag}' {how}", []).append(entry.id)
+    if changed:
+        ids = [entry.id for entry, _ in changed]
+        app.say(f"{'Would update' if dry_run else 'Updated'} {_numbered(ids)}.")
+    for move, ids in moves.items():
+        app.say(f"  {move}: {_numbered(ids)}")
+    if unchanged:
+        already = "is" if len(unchanged) == 1 else "are"
+        app.say(f"{_numbered(unchanged).capitalize()} {already} unchanged (already so).")
+    if dry_run and changed:
+        app.say("Nothing was changed (--dry-run).")
 
 
 # Standard input is never read by `edit`: its changes come from options, or the editor.
@@ -741,7 +974,7 @@ def headings_deleted(kept: Entry | EntryDraft, parsed: ParsedEntry) -> list[str]
         if part in parsed.texts or not words:
             continue
         where = next((other for other, text in parsed.texts.items()
-                      if _ends_with(" ".join(text.split()), words)), None)
+                      if _moved_to(" ".join(text.split()), kept, other, words)), None)
         if where is not None:
             parsed.texts[part] = ""
             moved[part] = where
@@ -755,10 +988,14 @@ def headings_deleted(kept: Entry | EntryDraft, parsed: ParsedEntry) -> list[str]
             "there, once (to keep them apart, put the heading back above them)."]
 
 
-def _ends_with(text: str, words: str) -> bool:
-    """Whether `text` ends with `words`, whole (not "saddened" for "sad"): where the words of
-    a section whose heading was deleted are, at the end of the section above it."""
-    return text == words or text.endswith(f" {words}")
+def _moved_to(text: str, kept: Entry | EntryDraft, other: str, words: str) -> bool:
+    """Whether the section `other` of the file (`text`) is what `kept` had there with `words`
+    after it, whole (not "saddened" for "sad"): the words of a section whose heading alone
+    was deleted, where the section was, at the end of the one above it. A section deleted
+    with its words, the one above ending with the same words ("Tired."), is no move: it is
+    kept as it was ("Not in the file")."""
+    before = " ".join(str(getattr(kept, other, "")).split())
+    return text == f"{before} {words}".strip()
 
 
 def sections_left_out(kept: EntryDraft, parsed: ParsedEntry) -> list[str]:
