@@ -82,8 +82,9 @@ def test_review_of_such_a_summary_shows_the_negated_label(
 def test_report_what_changed_names_a_flipped_marker_as_its_negation(
     cli: CLI, add: Callable[..., int]
 ) -> None:
-    add(BEFORE, "--date", "2026-08-01")  # in the previous 12 weeks: something to compare
-    add(FLIPPED)
+    # (each 20 times: round 41 compares windows of 300 scored words or more)
+    add(" ".join([BEFORE] * 35), "--date", "2026-08-01")  # in the previous 12 weeks
+    add(" ".join([FLIPPED] * 20))
     out = ok(cli("report"))
     assert "Recovery story: not sharing your recovery story (drift)" in out
     assert "Voice: deferring, keeping quiet (drift)" in out

@@ -308,7 +308,7 @@ def test_a_report_over_a_century_counts_its_weeks_with_separators(
 ) -> None:
     weeks = (date(2026, 11, 16) - date(1900, 1, 1)).days // 7 + 1
     out = ok(cli("report", "--since", "1900-01-01")).stdout
-    assert f"the last 26 of {weeks:,} weeks (--json for all)" in out
+    assert f"the last 26 of {weeks:,} weeks (--all: every one)" in out
 
 
 # -- a journal with nothing outside the trash ------------------------------------------------------

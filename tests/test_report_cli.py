@@ -106,8 +106,9 @@ def test_dimension_detail_and_unknown_dimension(cli: CLI, add: Callable[..., int
 
 def test_markers_are_named_not_shown_as_ids(cli: CLI, add: Callable[..., int]) -> None:
     """A marker id in quotes read like a phrase the writer used ("“advice.you_should”")."""
-    add(CLINICAL, "--date", "2026-11-11")
-    add(PEER, "--date", "2026-10-20")
+    # (round 41: 300 scored words in each window, the least "What changed" compares)
+    add(" ".join([CLINICAL] * 25), "--date", "2026-11-11")
+    add(" ".join([PEER] * 25), "--date", "2026-10-20")
     args = ("--since", "2026-10-29", "--dimension", "clinical_language")
     result = cli("report", *args)
     assert result.exit_code == 0, result.stderr

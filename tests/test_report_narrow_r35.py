@@ -31,10 +31,11 @@ def _changes(text: str) -> list[str]:
 def test_what_changed_rows_say_identity_or_drift_at_any_width(
     cli: CLI, monkeypatch: pytest.MonkeyPatch, columns: str
 ) -> None:
+    # (round 41: 300 scored words in each window, the least "What changed" compares)
     for day in ("2026-07-06", "2026-07-13", "2026-07-20"):
-        assert cli("write", "-x", BEFORE, "-d", day).exit_code == 0
+        assert cli("write", "-x", " ".join([BEFORE] * 4), "-d", day).exit_code == 0
     for day in ("2026-11-02", "2026-11-09", "2026-11-16"):
-        assert cli("write", "-x", NOW, "-d", day).exit_code == 0
+        assert cli("write", "-x", " ".join([NOW] * 4), "-d", day).exit_code == 0
     monkeypatch.setenv("COLUMNS", columns)
     result = cli("report")
     assert result.exit_code == 0, result.stderr

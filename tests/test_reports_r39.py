@@ -160,8 +160,9 @@ def test_single_entry_steps_in_a_window_with_fuller_weeks_read_as_a_rise() -> No
 def test_report_json_names_dimensions_as_the_summary_does(
     cli: CLI, add: Callable[..., int], tmp_path: Path
 ) -> None:
-    add(PEER, "--date", "2026-10-20")
-    add(PEER + " He is non-compliant and lacks insight.", "--date", "2026-11-11")
+    # (round 41: 300 scored words in each window, the least "What changed" compares)
+    add(" ".join([PEER] * 25), "--date", "2026-10-20")
+    add(" ".join([PEER] * 25) + " He is non-compliant and lacks insight.", "--date", "2026-11-11")
     report = json.loads(ok(cli("report", "--since", "2026-10-29", "--json")).stdout)
     markers = [c for c in report["changes"] if c["kind"] == "marker"]
     dims = [c for c in report["changes"] if c["kind"] == "dimension"]

@@ -81,9 +81,11 @@ def test_a_marker_whose_count_fell_but_rate_rose_is_said_to_rise() -> None:
               markers=("advice.directive",) * 3)
         for i in range(4)
     ]  # 12 in 2,400 words: 0.5 per 100
-    now = [entry(date(2026, 10, 1), n=50, words=200, markers=("advice.directive",) * 2)]
+    # (two entries: round 41's window needs 300 scored words to be compared)
+    now = [entry(date(2026, 10, 1 + i), n=50 + i, words=200, markers=("advice.directive",) * 2)
+           for i in range(2)]
     (row,) = [c for c in report(before + now)["changes"] if c["kind"] == "marker"]
-    assert (row["previous"], row["current"]) == (12, 2)  # the counts, kept
+    assert (row["previous"], row["current"]) == (12, 4)  # the counts, kept
     assert (row["previous_rate"], row["rate"], row["change"]) == (0.5, 1.0, 0.5)
     # the marker's own name, and its dimension's beside it (as the summary's markers)
     assert row["label"] == "telling them what to do" and row["dimension_label"] == "Advice"
@@ -225,11 +227,14 @@ def test_a_setting_is_named_only_when_its_drift_stands_out() -> None:
 def test_report_json_marker_changes_carry_both_labels(
     cli: Callable[..., Any], add: Callable[..., int]
 ) -> None:
-    add("I told him what to do about his housing and he should take his meds.", "--date",
-        "2026-08-10")
-    add("We sat together; I listened and shared my own recovery story.", "--date", "2026-08-12")
+    # (each text 12 times: round 41's windows need 300 scored words to be compared)
+    add(" ".join(["I told him what to do about his housing and he should take his meds."] * 12),
+        "--date", "2026-08-10")
+    add(" ".join(["We sat together; I listened and shared my own recovery story."] * 12),
+        "--date", "2026-08-12")
     for day in ("2026-10-05", "2026-10-12", "2026-11-02"):
-        add("I told him what to do and he should take his meds, he must stop.", "--date", day)
+        add(" ".join(["I told him what to do and he should take his meds, he must stop."] * 12),
+            "--date", day)
     result = cli("report", "--json")
     assert result.exit_code == 0, result.stderr
     rows = [c for c in json.loads(result.stdout)["changes"] if c["kind"] == "marker"]

@@ -428,6 +428,26 @@ def _merged(groups: Iterable[Totals]) -> Totals:
     return total
 
 
+def comparable(totals: Totals, th: Thresholds = THRESHOLDS) -> bool:
+    """Whether a window holds enough writing to be compared with another: `min_window_words`
+    scored words. Four imported notes of 60 words in all move by whole points per phrase,
+    so "What changed", the feelings' "Before" and the alerts that compare leave them out."""
+    return totals.words >= th.min_window_words
+
+
+def too_little_to_compare(
+    window: Totals, before: Totals, th: Thresholds = THRESHOLDS
+) -> str | None:
+    """Which window is too thin to compare (`comparable`): "previous" or "window" (the
+    report's own); None when both hold enough, or when the window before has no scored
+    entry (nothing to compare, which the report says in its own words)."""
+    if not before.scored or not window.scored:
+        return None
+    if not comparable(before, th):
+        return "previous"
+    return None if comparable(window, th) else "window"
+
+
 def window_totals(stats: ReportStats) -> Totals:
     """The whole window's totals (every cell of its periods): what the report's headline and
     alerts add up."""
@@ -630,9 +650,10 @@ def report_from_stats(
         for (start, end), totals in zip(spans, period_totals, strict=True)
     ]
     window_dims = {d: window.dimension(d) for d in dims}
-    feelings = _feelings(
-        stats.feelings, stats.previous_feelings, vocab, people, (window.entries, before.entries)
-    )
+    # entries with a Feelings part: feelings are counted only there (a jrnl import or a
+    # quick note has none), so their shares are of these
+    with_feelings = (sum(stats.feelings.values()), sum(stats.previous_feelings.values()))
+    feelings = _feelings(stats.feelings, stats.previous_feelings, vocab, people, with_feelings)
     rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today, since_given)
     settings = {
         key: totals.summary()
@@ -649,9 +670,14 @@ def report_from_stats(
             "since": prev_since.isoformat(),
             "until": prev_until.isoformat(),
             **before.summary(),
+            "words": before.words,
+            "with_feelings": with_feelings[1],
         },
+        # "previous" or "window": the one too thin to compare (`comparable`), or None
+        "too_little_to_compare": too_little_to_compare(window, before, thresholds),
         "trend": trend_directions(period_list, window_dims, by),
         "unscored": window.entries - window.scored,
+        "with_feelings": with_feelings[0],  # the window's entries with a Feelings part
         "changes": _changes(
             window, before, (stats.markers, stats.previous_markers), dims, labels, thresholds
         ),
@@ -672,6 +698,7 @@ def report_from_stats(
         names=names,
         thresholds=thresholds,
         recent=stats.recent,
+        with_feelings=with_feelings,
     )
     if dimension is not None:
         report["dimension"] = _dimension_detail(
@@ -731,9 +758,10 @@ def _changes(
     more writing, so a count can fall while the marker comes up more often. `label` is the
     marker's name (`marker_label`, as the summary's markers), `dimension_label` its
     dimension's (`dimension_title`, as the summary's: "Clinical language"); a dimension's row
-    is labelled so too. Empty when either window has no scored entries: nothing to compare.
+    is labelled so too. Empty when either window has no scored entries, or too few scored
+    words to compare (`comparable`).
     """
-    if not window.scored or not before.scored:
+    if not window.scored or not before.scored or too_little_to_compare(window, before, th):
         return []
     moved: list[dict[str, Any]] = []
     for dim in dims:
@@ -808,10 +836,10 @@ def _feelings(
     """Entries naming each feelings family, this window and the last, most frequent first.
 
     `current` and `previous` count the entries with each feelings text. An entry counts once
-    per family however often it repeats the word. `totals`: the two windows' entries; each
-    family's `share` and `previous_share` are of them, and `direction` ("more", "fewer",
-    "same") compares the shares, not the counts: 3 of 3 entries before and 36 of 36 now is
-    the same.
+    per family however often it repeats the word. `totals`: the two windows' entries with a
+    Feelings part (the only part feelings are counted in); each family's `share` and
+    `previous_share` are of them, and `direction` ("more", "fewer", "same") compares the
+    shares, not the counts: 3 of 3 entries before and 36 of 36 now is the same.
     """
 
     seen: dict[str, tuple[str, ...]] = {}  # journals repeat short answers ("tired", "ok")
@@ -1015,11 +1043,13 @@ def alerts(
     names: Mapping[str, str],
     thresholds: Thresholds = THRESHOLDS,
     recent: Sequence[RecentEntry] = (),
+    with_feelings: tuple[int, int] | None = None,
 ) -> list[str]:
     """Reflective prompts, never diagnoses; each rule's numbers come from `thresholds`.
 
     `period_settings` holds each period's totals per setting, `spans` each period's (start,
-    end); `names` lists the dimensions; `recent` the window's last entries. A prompt that
+    end); `names` lists the dimensions; `recent` the window's last entries; `with_feelings`
+    the two windows' entries with a Feelings part (default: all of them). A prompt that
     compares or sums up windows names their dates, so that it says the same thing in a
     mentor summary, a month later.
     """
@@ -1033,7 +1063,10 @@ def alerts(
         None if jump else _leaned_drift(recent, window, th),
         _tipped_balance(window, now, th),
         _dimension_creep(window, before, now, then, names, th),
-        _obstructing_feeling(feelings, window, before, now, then, th),
+        _obstructing_feeling(
+            feelings, window, before, (now, then), th,
+            with_feelings or (window.entries, before.entries),
+        ),
         _self_care(rhythm, now, th),
         _gap(rhythm, th),
         _quiet_window(window, before, now, then),
@@ -1370,7 +1403,7 @@ def _dimension_creep(
     th: Thresholds,
 ) -> str | None:
     """The one dimension whose drift grew most, if it at least doubled by a clear margin."""
-    if window.words < th.min_window_words or before.words < th.min_window_words:
+    if not (comparable(window, th) and comparable(before, th)):
         return None
     best: tuple[float, str, float, float] | None = None
     for dim in sorted(set(window.dims) | set(before.dims)):
@@ -1393,33 +1426,52 @@ def _obstructing_feeling(
     feelings: Sequence[Mapping[str, Any]],
     window: Totals,
     before: Totals,
-    now: tuple[date, date],
-    then: tuple[date, date],
+    dates: tuple[tuple[date, date], tuple[date, date]],
     th: Thresholds,
+    with_feelings: tuple[int, int],
 ) -> str | None:
+    """An obstructing feeling named in at least `feeling_min_entries` entries, and at least
+    `feeling_rise_factor` times as often (as a share of the entries with a Feelings part)
+    as in the window before, when some entry there has one; else its count alone. "In none"
+    is said only of entries with a Feelings part: a jrnl import that says "Ashamed" in its
+    text has none. (Shares of entries, shown with their counts: not gated by words, as the
+    rates per 100 words of `comparable` are.)"""
+    now, then = dates
+    compare = with_feelings[1] > 0
     for feeling in feelings:  # most frequent first, so the first match is the biggest
         if feeling["kind"] != "obstructing" or feeling["entries"] < th.feeling_min_entries:
             continue
         # as a share of each window's entries: a window with more writing names more of all
-        rose = feeling["entries"] * before.entries >= (
-            th.feeling_rise_factor * feeling["previous"] * window.entries
+        if compare and feeling["entries"] * with_feelings[1] < (
+            th.feeling_rise_factor * feeling["previous"] * with_feelings[0]
+        ):
+            continue
+        of_now = _out_of(feeling["entries"], with_feelings[0], window.entries)
+        if not compare:  # (nothing before, or too little: "0 from … to …" would read as a rise)
+            count = f"{of_now} {_dates(now)}"
+        elif feeling["previous"]:
+            of_then = _out_of(feeling["previous"], with_feelings[1], before.entries, noun=False)
+            count = f"{of_now} {_dates(now)}, and in {of_then} {_dates(then)}"
+        else:
+            some = with_feelings[1] < before.entries
+            of = f" of the {counted(with_feelings[1], 'entry')} with a Feelings part" * some
+            count = f"{counted(feeling['entries'], 'entry')} {_dates(now)}, and in none{of} "
+            count += _dates(then)
+        # the label quoted, as a name: "fear / anxious" pairs a noun with an adjective,
+        # and "Feelings of fear / anxious" read as a slip
+        return (
+            f"“{_sentence(feeling['label'])}” feelings came up in {count}. What is in the "
+            "way, and who could you talk it through with?"
         )
-        if rose:
-            # with no entries before, "0 from … to …" would read as a rise
-            of_now = f"{feeling['entries']:,} of {counted(window.entries, 'entry')} {_dates(now)}"
-            count = of_now if not before.entries else (
-                f"{counted(feeling['entries'], 'entry')} {_dates(now)}, and in none {_dates(then)}"
-                if not feeling["previous"]
-                else f"{of_now}, and in {feeling['previous']:,} of {before.entries:,} "
-                f"{_dates(then)}"
-            )
-            # the label quoted, as a name: "fear / anxious" pairs a noun with an adjective,
-            # and "Feelings of fear / anxious" read as a slip
-            return (
-                f"“{_sentence(feeling['label'])}” feelings came up in {count}. What is in the "
-                "way, and who could you talk it through with?"
-            )
     return None
+
+
+def _out_of(count: int, with_feelings: int, entries: int, *, noun: bool = True) -> str:
+    """"3 of 12 entries" ("3 of 12" without `noun`), or "3 of the 8 entries with a Feelings
+    part" when not every entry has one (feelings are counted only there)."""
+    if with_feelings < entries:
+        return f"{count:,} of the {counted(with_feelings, 'entry')} with a Feelings part"
+    return f"{count:,} of {counted(entries, 'entry') if noun else f'{entries:,}'}"
 
 
 def _self_care(rhythm: Mapping[str, Any], now: tuple[date, date], th: Thresholds) -> str | None:

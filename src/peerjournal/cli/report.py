@@ -34,6 +34,9 @@ DIMENSION_IDS = (
     "story, mutuality, focus, voice, self_worth, clinical_language, advice, co_optation, "
     "connection, worldview, moving_toward, advocacy"
 )
+# (render.report.MAX_PERIOD_ROWS, said here: importing Rich's tables costs every command's
+# --help; a test holds the two together)
+MAX_TABLE_ROWS = 26
 Dimension = Annotated[
     str | None,
     typer.Option(
@@ -167,8 +170,12 @@ def lexicon_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, st
     } | {mid: label.strip() for mid, label in markers.items() if isinstance(label, str)}
 
 
-def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str, str]) -> None:
-    """Print the report, or a friendly word when there is nothing to show."""
+def show(
+    app: AppContext, store: Store, report: dict[str, Any], labels: dict[str, str],
+    *, every_period: bool = False,
+) -> None:
+    """Print the report, or a friendly word when there is nothing to show; `every_period`
+    (--all): every week or month in its table."""
     if not report["totals"]["entries"]:
         from peerjournal.cli.browse import entries_lost
         from peerjournal.db.stats import live_and_trashed
@@ -191,7 +198,7 @@ def show(app: AppContext, store: Store, report: dict[str, Any], labels: dict[str
         return
     from peerjournal.render.report import print_report
 
-    print_report(app.out, report, labels)
+    print_report(app.out, report, labels, every_period=every_period)
     for note in (after_today_note(app, store, report), stale_note(app, store, report.get("stale"))):
         if note:
             app.say(note)
@@ -316,6 +323,13 @@ def register(app: typer.Typer) -> None:
         setting: Setting = None,
         tag: Tags = None,
         dimension: Dimension = None,
+        every_period: Annotated[
+            bool,
+            typer.Option(
+                "--all", help=f"Show every week or month in the table (else the last "
+                f"{MAX_TABLE_ROWS}).",
+            ),
+        ] = False,
         json_out: Json = False,
     ) -> None:
         """Trends over weeks or months: drift and identity, settings, feelings, rhythm.
@@ -340,7 +354,7 @@ def register(app: typer.Typer) -> None:
         if json_out:
             app_ctx.print_json(result)
             return
-        show(app_ctx, store, result, labels)
+        show(app_ctx, store, result, labels, every_period=every_period)
 
     @app.command(short_help="Try a demo journal.")
     def demo(ctx: typer.Context, json_out: Json = False) -> None:

@@ -31,7 +31,7 @@ IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
 TREND_WORDS = {"up": "rising", "down": "falling", "steady": "steady"}
 REPORT_TITLE = "Practice report"
-MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones
+MAX_PERIOD_ROWS = 26  # more periods than this: the table shows the most recent ones (not --all)
 BAR_HALF = 10  # cells on each side of a balance bar
 LABEL_WIDTH = 18
 # Below this width the tables leave out their balance bars and the space between columns,
@@ -46,24 +46,27 @@ STACKED_WIDTH = 30
 
 
 def print_report(
-    console: Console, report: Mapping[str, Any], labels: Mapping[str, str] | None = None
+    console: Console, report: Mapping[str, Any], labels: Mapping[str, str] | None = None,
+    *, every_period: bool = False,
 ) -> None:
-    """Print the whole report; `labels` names dimensions (default: their ids, spaced)."""
+    """Print the whole report; `labels` names dimensions (default: their ids, spaced);
+    `every_period` (--all): every week or month in the table, not the last MAX_PERIOD_ROWS."""
     console.print(
         report_view(
             report, labels or {}, width=console.width, ascii_only=not unicode_ok(console.encoding),
-            plain=not styled(console),
+            plain=not styled(console), every_period=every_period,
         )
     )
 
 
 def report_view(
     report: Mapping[str, Any], labels: Mapping[str, str], *, width: int, ascii_only: bool,
-    plain: bool = False,
+    plain: bool = False, every_period: bool = False,
 ) -> Group:
     """`plain`: for a pipe, a file or TERM=dumb (`console.styled`): the dimensions in numbers
     and words, where a screen reader reads a sparkline out block by block."""
     view = _View(report, labels, width, ascii_only, plain)
+    view.every_period = every_period
     parts: list[RenderableType] = [view.header(), view.periods()]
     parts += view.dimensions()
     if "dimension" in report:
@@ -133,6 +136,7 @@ class _View:
         self.quotes = ('"', '"') if ascii_only else ("“", "”")
         self.none = "-" if ascii_only else "–"
         self.plain = plain
+        self.every_period = False
 
     def balance(self, value: float | None) -> Text:
         return _balance(value, self.none)
@@ -280,7 +284,7 @@ class _View:
 
     def periods(self) -> RenderableType:
         periods = self.since_first()
-        shown = periods[-MAX_PERIOD_ROWS:]
+        shown = periods if self.every_period else periods[-MAX_PERIOD_ROWS:]
         scale = _scale(periods)
         bars = not self.narrow
         tiny = STACKED_WIDTH <= self.width < TINY_WIDTH  # (stacked rows say the names whole)
@@ -322,7 +326,8 @@ class _View:
         if any(cut):
             note += f"; * part of a {self.unit}, cut by the window"
         if len(shown) < len(periods):
-            note += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--json for all)"
+            # how many are left out, and how to see them: the heading's dates are all asked for
+            note += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--all: every one)"
         return Group(self.heading(f"By {self.unit}{self.years(shown)}", note), table)
 
     def years(self, shown: Sequence[Mapping[str, Any]]) -> str:
@@ -462,6 +467,8 @@ class _View:
                 reason = (
                     f"nothing to compare with: no {self.matching()}entries in the window before"
                 )
+            elif r.get("too_little_to_compare"):
+                reason = self.too_little_to_compare()
             else:
                 reason = "nothing moved by much"
             return [
@@ -491,6 +498,20 @@ class _View:
             table,
         ]
 
+    def too_little_to_compare(self) -> str:
+        """"too little writing in the window before to compare: 4 entries, 62 scored words
+        (a comparison needs 300 in each)": `trends.comparable`."""
+        from peerjournal.trends import THRESHOLDS
+
+        r = self.report
+        thin = r["previous"] if r["too_little_to_compare"] == "previous" else r["totals"]
+        where = "the window before" if thin is r["previous"] else f"these {self.unit}s"
+        return (
+            f"too little writing in {where} to compare: {counted(thin['entries'], 'entry')}, "
+            f"{counted(thin.get('words', 0), 'scored word')} (a comparison needs "
+            f"{THRESHOLDS.min_window_words:,} in each)"
+        )
+
     def settings(self) -> list[RenderableType]:
         settings = self.report["settings"]
         if not settings:
@@ -516,8 +537,12 @@ class _View:
                 self.heading("Feelings you named"),
                 Text("None named from the vocabulary in this window.", style="dim"),
             ]
-        # no entries in the window before: a column of 0s, each "↑", would read as a rise
-        compare = bool(self.report["previous"].get("entries"))
+        # no entry in the window before with a Feelings part (a jrnl import, a quick note
+        # has none): a column of 0s, each "↑", would read as a rise
+        prev = self.report["previous"]
+        totals = {"entries": self.report["totals"]["entries"],
+                  "with_feelings": self.report.get("with_feelings", 0)}
+        compare = prev.get("with_feelings", prev["entries"]) > 0
         before = [("Before", "right"), ("", "left")] if compare else []
         table = self.table(("Feeling", "left"), ("Entries", "right"), *before, squeeze=0)
         for f in feelings[:10]:
@@ -534,10 +559,26 @@ class _View:
                 *([_of(f["entries"], f["share"]), _of(f["previous"], f["previous_share"]),
                    (" " if self.narrow else "") + arrow] if compare else [str(f["entries"])]),
             )
-        note = "entries naming each" + (" (share of all)" if compare else "") + "; * = in the way"
+        note = "entries naming each" + (self.share_of(prev, totals) if compare else "")
+        note += "; * = in the way"
         if not compare:
-            note += "; none before to compare"
+            note += "; " + self.no_feelings_before(prev)
         return [self.heading("Feelings you named", note), table]
+
+    @staticmethod
+    def share_of(prev: Mapping[str, Any], totals: Mapping[str, Any]) -> str:
+        """What the shares are of: all entries, or those with a Feelings part (the only part
+        feelings are counted in) when some have none (a quick note, a jrnl import)."""
+        every = prev.get("with_feelings", prev["entries"]) == prev["entries"] and (
+            totals.get("with_feelings", totals["entries"]) == totals["entries"]
+        )
+        return " (share of all)" if every else " (share of those with a Feelings part)"
+
+    def no_feelings_before(self, prev: Mapping[str, Any]) -> str:
+        """Why the feelings have no "Before" column."""
+        if prev.get("entries"):
+            return "no entry before has a Feelings part to compare"
+        return "none before to compare"
 
     def rhythm(self) -> RenderableType:
         r = self.report["rhythm"]
