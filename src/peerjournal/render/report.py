@@ -171,7 +171,8 @@ class _View:
         if self.width < STACKED_WIDTH:
             return _Stacked([name for name, _ in columns])
         table = Table(
-            box=ASCII_SIMPLE_HEAD if self.ascii else box.SIMPLE_HEAD,
+            # plain text: a rule of "-", not "box drawings light horizontal" read aloud
+            box=ASCII_SIMPLE_HEAD if self.ascii or self.plain else box.SIMPLE_HEAD,
             show_edge=False,
             pad_edge=False,
             expand=False,
