@@ -1,6 +1,6 @@
-"""Round 41, access (with /tmp/r41/access-patches/F3_review_trend_balance.diff and
-F4_help_width.diff): `review`'s trend gives each period's balance as a number, and no
-sparkline in plain text; `--help` wraps to a narrow terminal."""
+"""Round 41, access: `review`'s trend gives each period's balance as a number, and no sparkline
+in plain text; `--help` wraps to a narrow terminal; `report`'s tables have a rule of "-" in
+plain text."""
 
 from __future__ import annotations
 
@@ -95,3 +95,14 @@ def test_help_on_a_wide_terminal_is_as_wide_as_before(monkeypatch: pytest.Monkey
     out = CliRunner().invoke(build_app(), ["--help"]).stdout
     assert max(len(line) for line in out.splitlines()) <= 78
     assert "  list         List entries, newest first." in out
+
+
+def test_report_tables_in_plain_text_have_a_rule_of_dashes(
+    cli: CLI, add: Callable[..., int]
+) -> None:
+    for day in ("2026-11-02", "2026-11-10", "2026-11-17"):
+        add("I shared my story and we talked about hope and his choices.", "--date", day)
+    lines = ok(cli("report")).stdout.splitlines()
+    header = next(k for k, line in enumerate(lines) if line.startswith("Week"))
+    rule = lines[header + 1]
+    assert "---" in rule and set(rule) <= {"-", " "}
