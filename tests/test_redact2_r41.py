@@ -3,7 +3,8 @@ back as before, and one weakening closed. An everyday word inside a tag or setti
 reads as a pet form ("money-worries" with Mona listed) is kept and listed, as the word
 alone is; a three-letter acronym of a tag ("dna", "aed", "tai-chi") is no swapped name; a
 lower-case word with an "s" before a noun is a plural ("energy bills support") unless it
-owns kin, a friend or a home ("wills flat"); "EDS"/"EDs" with Edward listed is the
+is a given name owning kin, a friend or (after "to", "at"…) a house or flat ("franks
+mum", "went to wills house"); "EDS"/"EDs" with Edward listed is the
 abbreviation, kept and listed; a short form's plural before "support", "review"… ("Energy
 Bills Support Scheme") is kept and listed; and a three-letter word that is a slip of a
 listed name opening a sentence is replaced before any verb a person does ("Oil spoke to
@@ -99,13 +100,22 @@ def test_a_lower_case_plural_before_a_noun_is_kept(text: str, name: str) -> None
 @pytest.mark.parametrize(("text", "expected"), [
     ("franks flat was cold", "[person] flat was cold"),
     ("went to wills house", "went to [person] house"),
-    ("millers mum rang", "[person] mum rang"),
-    ("franks dog bit me", "[person] dog bit me"),
+    ("franks mum rang", "[person] mum rang"),
 ])
 def test_a_lower_case_part_owning_a_home_or_kin_is_still_replaced(
     text: str, expected: str
 ) -> None:
     assert redacted(text, "Frank Miller", "Will Turner") == expected
+
+
+# (round 41, third pass: a surname owning kin is kept in lower case, and listed; a given
+# name before what is not kin, a friend or a house or flat is kept: see test_redact3_r41)
+@pytest.mark.parametrize(("text", "word"), [
+    ("millers mum rang", "millers"), ("millers sister came", "millers"),
+])
+def test_a_lower_case_surname_owning_kin_is_kept_and_flagged(text: str, word: str) -> None:
+    assert redacted(text, "Frank Miller", "Will Turner") == text
+    assert word in flagged(text, "Frank Miller", "Will Turner")
 
 
 # ------------------------------------------------------------ F6: EDS, EDs
@@ -146,7 +156,6 @@ def test_wills_review_is_kept(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Wills flat was cold.", "[person] flat was cold."),
     ("Bills mum rang.", "[person] mum rang."),
-    ("Wills care plan changed.", "[person] care plan changed."),
     ("Wills support worker rang.", "[person] support worker rang."),
     ("Bills case worker rang.", "[person] case worker rang."),
 ])

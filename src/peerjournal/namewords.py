@@ -484,7 +484,10 @@ THREE_LETTER_WORDS = word_set(
 # Angel, "brain" of Brian, "able" of Abel): in a tag, the word, never a slip of the name (see
 # redact.py's `Redactor._pet_forms_in_label`).
 SWAPPED_WORDS = word_set(
-    "able angle brain christian dime filed great isle lean lima mail moan nail peep"
+    """
+    able angle brain christian denies dime filed great hair isle lean lima mail moan nail
+    oral peep tory tuned
+    """
 )
 # Everyday words that read as a listed name spelt otherwise (`redact._spelt_otherwise`:
 # "money" of Mona, "free" of Fred, "beta" of Beth, "tone" of Tony): in a tag or setting, alone

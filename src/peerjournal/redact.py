@@ -4072,9 +4072,18 @@ def nickname_spans(
             continue
         for m in _LABEL_WORD.finditer(label, run.start(), run.end()):
             word = possessor(m.group())
-            if nickname_like(word, names) or name_key(word) in keys or _given_name(word):
+            if (nickname_like(word, names) or name_key(word) in keys or _given_name(word)
+                    or a_swapped_word(word, names)):
                 spans.append((m.start(), m.start() + len(word)))
     return spans
+
+
+def a_swapped_word(word: str, names: Sequence[str]) -> bool:
+    """Whether `word` is an everyday word that is a listed part with two letters after its
+    first swapped (`SWAPPED_WORDS`: "hair" of Hari, "oral" of Orla): kept, as the word, in
+    prose and labels alike, and listed by the preview for the writer to check."""
+    key = _plain(word)
+    return key in SWAPPED_WORDS and _swapped(key, _name_parts(tuple(names)))
 
 
 def possessor(word: str) -> str:
@@ -4312,7 +4321,10 @@ def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
     ] + lower_initials_spans(text, names) + [
         m.span() for m in _CAPITALISED.finditer(text)
         if m.group().islower() and _a_name_in_lower_case(m)  # ("li ming rang")
-    ] + short_words_slipped(text, names)))
+    ] + short_words_slipped(text, names) + _short_forms_owning(text, names) + [
+        m.span() for m in _LOWER_WORD.finditer(text)
+        if m.group().islower() and a_swapped_word(m.group(), names)  # ("hair" of Hari)
+    ]))
 
 
 def _slip_owning(text: str, start: int, end: int, key: str, parts: frozenset[str]) -> bool:
@@ -4347,14 +4359,21 @@ def _no_owner_before(text: str, start: int) -> bool:
 
 def _owns_unmarked(text: str, start: int, end: int) -> bool:
     """Whether the word at `start`:`end` of `text`, in lower case and ending in "s", owns
-    what follows with its apostrophe left out: only kin, a friend or a home
-    (`_OWNED_IN_LOWER_CASE`: "wills flat", "franks mum"; "energy bills support", "car parks
-    number" and "other wards staff" are plurals), after no determiner or possessive
-    (`_no_owner_before`)."""
-    return (
-        text[end - 1 : end] == "s" and _OWNED_IN_LOWER_CASE.match(text, end) is not None
-        and _no_owner_before(text, start)
-    )
+    what follows with its apostrophe left out: only a given name or pet form ("franks mum";
+    never a surname or word: "rising prices family budget", "two days home") before kin or
+    a friend (`_OWNED_IN_LOWER_CASE`), or a house or flat opening a sentence or after "to",
+    "at", "in"… ("went to wills house"; not "old kings house", "sorted roses flat packs");
+    not before "home", "family" or "room", which follow a plural too ("brought roses home",
+    "gas bills family budget"); after no determiner or possessive (`_no_owner_before`)."""
+    if text[end - 1 : end] != "s" or _plain(text[start : end - 1]) not in _FIRST_NAME_WORDS:
+        return False
+    if _OWNED_IN_LOWER_CASE.match(text, end) is None and not (
+        _HOME_NEXT.match(text, end) and (
+            _opens_sentence(text, start) or _search_back(_PLACE_BEFORE, text, start) is not None
+        )
+    ):
+        return False
+    return _no_owner_before(text, start)
 
 
 # A capitalised word that ends in "s", just before what it may own ("Wills flat")
@@ -4381,6 +4400,7 @@ def _owners_unmarked(
         stem = word[:-2] if word.endswith("es") and word[:-2] in parts | short else word[:-1]
         if stem not in parts and (
             stem not in short or not _OWNED_BY_A_SHORT_FORM.match(text, owned.start())
+            or _in_a_title(text, owner.start())
         ):
             continue
         if word[:-1] in ABBREVIATIONS and owner.group()[:-1].isupper():
@@ -4388,6 +4408,41 @@ def _owners_unmarked(
         if _no_owner_before(text, owner.start()):
             found.append((owner.start(), owner.end(), PLACEHOLDER))
     return found
+
+
+def _short_forms_owning(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the short forms of `names` capitalised with an "s" before what a person has
+    (`_OWNED_NEXT`) that `_owners_unmarked` may keep ("Wills care plan", "Household Bills
+    Team", "Bills plan"), and of a listed part or short form in lower case with an "s"
+    before kin or a friend (`_OWNED_IN_LOWER_CASE`: "millers mum"): the preview lists
+    them, where one left is still there."""
+    short = _short_keys_of(tuple(names))
+    parts = _name_parts(tuple(names)) | short
+    found = []
+    for owned in _OWNED_NEXT.finditer(text):
+        owner = _search_back(_OWNER_UNMARKED, text, owned.start())
+        if owner is None or _plain(owner.group())[:-1] not in parts:
+            continue
+        if (owner.group()[0].isupper() and _plain(owner.group())[:-1] in short) or (
+            owner.group().islower() and _OWNED_IN_LOWER_CASE.match(text, owner.end())
+        ):  # ("millers mum rang": a surname, kept in lower case, listed)
+            found.append(owner.span())
+    return found
+
+
+@lru_cache(maxsize=64)
+def _short_keys_of(names: tuple[str, ...]) -> frozenset[str]:
+    """The short forms of `names` (plain: "will", "bill" of William), once per people list."""
+    return frozenset(_plain(form) for name in names for form, _ in short_forms(name))
+
+
+def _in_a_title(text: str, start: int) -> bool:
+    """Whether a capitalised word is just before `start` of `text`, in the sentence: a title
+    or a service's name ("Household Bills Team", "Polka Dots School"), kept and listed."""
+    before = _search_back(_WORD_BEFORE, text, start)
+    return before is not None and before.group(1)[:1].isupper() and not _opens_sentence(
+        text, before.start(1)
+    )
 
 
 # Letters that make an everyday word of a name typed whole before them ("cooker" of Cooke,
@@ -4443,22 +4498,31 @@ _OWNER_BEFORE = re.compile(r"[^\W\d_]['’][sS][^\S\n]+$")
 _OWNED_NEXT = _any_of(_PEOPLE_NOUNS | _OWNED_THINGS)
 # What a short form (Bill of William) owns with the apostrophe left out: not a thing the
 # word's plural goes before ("Energy Bills Support Scheme", "Wills review with the
-# solicitor", "Bills case"), kept as before and listed by the preview, unless a person's
-# role follows ("Wills support worker rang")
-_PLURAL_BEFORE = _words("support review case file notes benefits number name")
+# solicitor", "Bills case", "Bills plan", "Kits room"), kept as before and listed by the
+# preview, unless a person's role follows ("Wills support worker rang")
+_PLURAL_BEFORE = _words(
+    "support review case file notes benefits number name plan care team school room"
+)
 _ROLE_AFTER = _any_of(_words("worker workers officer"), any_case=False)
 _OWNED_BY_A_SHORT_FORM = re.compile(
-    rf"{_any_of(_PEOPLE_NOUNS | _OWNED_THINGS - _PLURAL_BEFORE).pattern}"
+    rf"{_any_of((_PEOPLE_NOUNS | _OWNED_THINGS) - _PLURAL_BEFORE).pattern}"
     rf"|{_any_of(_PLURAL_BEFORE).pattern}(?={_ROLE_AFTER.pattern})"
 )
-# Owned in lower case ("wills flat", "franks mum"): kin, a friend or a home only; a word's
-# plural goes before the rest ("energy bills support", "car parks number", "other wards staff")
+# Owned in lower case ("franks mum"): kin or a friend only; a word's plural goes before the
+# rest ("energy bills support", "other wards staff", "brought roses home", "village halls
+# family day", "painted dots room"); a house or flat only after `_PLACE_BEFORE`
 _OWNED_IN_LOWER_CASE = _any_of(
     _PEOPLE_NOUNS - _words(
         """staff team colleague colleagues manager boss landlord worker keyworker nurse doctor gp
-        psychiatrist teacher neighbour carer"""
-    ) | _words("house flat room home place dog cat birthday funeral wedding"),
+        psychiatrist teacher neighbour carer family"""
+    ),
     any_case=False,
+)
+_HOME_NEXT = _any_of(_words("house flat"), any_case=False)
+
+# Just before one owning a house or flat ("went to wills house", "at franks flat")
+_PLACE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:to|at|in|from|round|outside|near|by)[^\S\n]+$"
 )
 
 
@@ -4505,7 +4569,9 @@ def _slips_of_the_keys(text: str, parts: frozenset[str]) -> list[tuple[int, int,
     slips = []
     for m, key in _slip_words(text, parts):
         slips.append((m.span(), key))
-        if _slip_at_a_person(text, m) and not _a_short_word(text, m, key):
+        if (_slip_at_a_person(text, m) or _a_short_slip_doing(text, m, key)) and not (
+            _a_short_word(text, m, key)
+        ):
             found.append((*m.span(), PLACEHOLDER))
     return _slips_everywhere(found, slips)
 
@@ -4540,16 +4606,51 @@ def _slip_at_a_person(text: str, m: re.Match[str]) -> bool:
 def _a_short_word(text: str, m: re.Match[str], key: str) -> bool:
     """Whether the slip `m` (`key`) of a listed part of three letters is an English word
     (`THREE_LETTER_WORDS`: "Oil" of Oli) opening a sentence, where its capital says nothing,
-    before a verb a thing does too (`THING_VERBS`: "Oil went everywhere") and not what a
-    person does (`_a_persons_doing`: "Oil said", "Oil was upset" are Oli; so is "Oil, Ari
-    and I left", with no verb after it)."""
+    before a verb a thing does too (`THING_VERBS`) with what only a thing's clause has after
+    it (`_THINGS_AFTER`: "Oil went everywhere", "Oil was on the floor", "Aim was to help").
+    Privacy first: not what a person does (`_a_persons_doing`: "Oil said", "Oil was upset"
+    are Oli; so is "Oil, Ari and I left", with no verb after it), nor any other clause
+    ("Ail went to see her mum", "Ail got sectioned", "Ail was drunk", "Ail left in tears")."""
     if key not in THREE_LETTER_WORDS or not _opens_sentence(text, m.start()):
         return False
     verb = _PERSON_AFTER.match(text, m.end())
     return (
         verb is not None and verb.group().strip().casefold() in THING_VERBS
-        and not _a_persons_doing(text, m.end())
+        and not _a_persons_doing(text, m.end()) and _things_clause(text, verb)
     )
+
+
+def _a_short_slip_doing(text: str, m: re.Match[str], key: str) -> bool:
+    """Whether the slip `m` (`key`) of a listed part of three letters is an English word
+    opening a sentence before a verb ("Ail was high", "Ail was sectioned"): the person,
+    privacy first, unless the clause is a thing's (`_a_short_word`)."""
+    return (
+        key in THREE_LETTER_WORDS and _opens_sentence(text, m.start())
+        and _PERSON_AFTER.match(text, m.end()) is not None
+    )
+
+
+def _things_clause(text: str, verb: re.Match[str]) -> bool:
+    """Whether the verb `verb` of `text` and what follows it are only a thing's: a verb only
+    a liquid's ("spilled", "leaked"), or `_THINGS_AFTER` next ("went everywhere")."""
+    word = verb.group().strip().casefold()
+    return word in _A_LIQUIDS_VERB or _THINGS_AFTER.match(text, verb.end()) is not None or (
+        word == "was" and _TO_DO_AFTER.match(text, verb.end()) is not None  # "Aim was to help"
+    )
+
+
+_TO_DO_AFTER = re.compile(r"[^\S\n]+to[^\S\n]+(?!see|visit|stay)[^\W\d_]+(?![\w'’])")
+_A_LIQUIDS_VERB = _words("spilled spilt leaked dripped splashed melted boiled")
+# After a verb, what only a thing's clause has ("went everywhere", "came in through the
+# window", "ran down the wall", "was on the floor", "was hot")
+_THINGS_AFTER = re.compile(
+    r"[^\S\n]+(?:everywhere|all[^\S\n]+over|(?:in[^\S\n]+)?through[^\S\n]+the"
+    r"|down[^\S\n]+the[^\S\n]+(?:wall|walls|sink|drain|side|sides)"
+    r"|on[^\S\n]+the[^\S\n]+(?:floor|carpet|table|worktop|counter|hob|cooker|rug|ground)"
+    r"|(?:(?:so|too|very|really)[^\S\n]+)?(?:hot|cold|warm|thick|sticky|greasy|fresh|stale"
+    r"|cheap|expensive|everywhere))(?![\w'’])",
+    re.IGNORECASE,
+)
 
 
 def _a_persons_doing(text: str, end: int) -> bool:
