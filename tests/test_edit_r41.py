@@ -70,6 +70,14 @@ def test_remove_tag_keeps_the_others_whatever_its_case(cli: CLI, journal: list[i
     assert "were first-meeting, self-care; now self-care." in result.stderr
 
 
+def test_remove_tag_matches_whatever_its_accents_as_list_tag_does(cli: CLI, add: Any) -> None:
+    entry = add("Met Jo at the cafe.", "-t", "café", "-t", "walk")
+    assert cli("list", "--tag", "cafe").stdout.count("Met Jo") == 1
+    result = cli("edit", str(entry), "--remove-tag", "cafe")
+    assert result.exit_code == 0, result.stderr
+    assert _entry(cli, entry)["tags"] == ["walk"]
+
+
 def test_removing_the_last_tag_says_none(cli: CLI, journal: list[int]) -> None:
     result = cli("edit", str(journal[1]), "--remove-tag", "handover")
     assert result.exit_code == 0 and _entry(cli, journal[1])["tags"] == []

@@ -323,10 +323,10 @@ class _TagChange:
 
 
 def _folded(tag: str) -> str:
-    """A tag as `list --tag` matches it: whatever its case and accents."""
-    from peerjournal.db.searchfold import fold
+    """A tag as `list --tag` matches it (`store.tag_key`): whatever its case and accents."""
+    from peerjournal.db.store import tag_key
 
-    return fold(tag).casefold()
+    return tag_key(tag)
 
 
 def tags_note(before: list[str], after: list[str], whose: str) -> str:
