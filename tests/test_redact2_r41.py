@@ -97,15 +97,11 @@ def test_a_lower_case_plural_before_a_noun_is_kept(text: str, name: str) -> None
     assert redacted(text, name) == text
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("franks flat was cold", "[person] flat was cold"),
-    ("went to wills house", "went to [person] house"),
-    ("franks mum rang", "[person] mum rang"),
+@pytest.mark.parametrize("text", [
+    "franks flat was cold", "went to wills house", "franks mum rang",
 ])
-def test_a_lower_case_part_owning_a_home_or_kin_is_still_replaced(
-    text: str, expected: str
-) -> None:
-    assert redacted(text, "Frank Miller", "Will Turner") == expected
+def test_a_lower_case_part_owning_a_home_or_kin_is_kept(text: str) -> None:
+    assert redacted(text, "Frank Miller", "Will Turner") == text
 
 
 # (round 41, third pass: a surname owning kin is kept in lower case, and listed; a given

@@ -72,7 +72,7 @@ def test_a_three_letter_slip_that_is_no_word_is_replaced_in_a_label() -> None:
 _OWNING = [
     "{W}s flat was cold.", "Went to {W}s flat.", "{W}s mum rang.", "{U}S FLAT WAS COLD.",
     "I saw {W}s mum.", "{W}s care worker rang.", "Then {W}s dog bit me.", "{W}es flat.",
-    '"{W}s flat was cold", I said.', "{w}s flat was cold", "went to {w}s flat",
+    '"{W}s flat was cold", I said.',
 ]
 _NOT_OWNING = [
     "{W}s are due.", "The {W}s house.", "my {w}s flat", "the {w}s flat", "{W}s, {W}s, {W}s.",
@@ -102,15 +102,16 @@ def test_a_short_forms_plural_is_kept_as_the_listed_form_is(
     assert redacted(text, name) == redacted(text, form) == text
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("franks flat was cold", "[person] flat was cold"),
-    ("franks mum rang", "[person] mum rang"),
-    ("wills flat was cold", "[person] flat was cold"),
+# (final review: in lower case a word-name + s before kin is a plural as often, "good marks mum
+# was proud", "paid bills mum had left": kept, and listed for the writer to check)
+@pytest.mark.parametrize(("text", "word"), [
+    ("franks mum rang", "franks"), ("wills sister came", "wills"),
 ])
-def test_a_lower_case_part_owning_without_its_apostrophe_is_replaced(
-    text: str, expected: str
+def test_a_lower_case_part_owning_without_its_apostrophe_is_kept_and_listed(
+    text: str, word: str
 ) -> None:
-    assert redacted(text, "Frank Miller", "Will Turner") == expected
+    assert redacted(text, "Frank Miller", "Will Turner") == text
+    assert word in flagged(text, "Frank Miller", "Will Turner")
 
 
 @pytest.mark.parametrize("text", ["franks and beans", "the millers flat", "my wills review"])

@@ -2827,7 +2827,9 @@ def _lower_part_reading(
 ) -> str:
     """How the sentence reads a part of a listed full name (or a short form) that is a word,
     written in lower case at `start`:`end` of `text`: `_PERSON` where it is possessive
-    ("frank's mum", "wills flat": `_owns_unmarked`), a person's verb follows ("frank was
+    ("frank's mum"; without its apostrophe, "franks mum", it is a plural as often, "good
+    marks mum was proud": kept, and the preview lists it, `_short_forms_owning`), a person's
+    verb follows ("frank was
     upset", "grace rang me", "may came too", "miller shouted", "frank and grace came"),
     or it follows a title or a verb of meeting or telling ("mr turner", "met frank",
     "spoke to miller"); `_WORD` where it is a modal before a bare verb or after its
@@ -2843,9 +2845,8 @@ def _lower_part_reading(
     person ("my hope is simple" is replaced too, and named: `replaced_in_doubt`; a name
     left is worse than a word lost), but for a clause no person is ("her hope is that he
     stays": `_a_thing_said_of`, kept as `_DOUBT`: the preview lists it)."""
-    if _POSSESSIVE_AFTER.match(text, end) or _owns_unmarked(text, start, end):
-        return _PERSON  # "frank's mum", and with the apostrophe left out: "wills flat"
-        # (not "energy bills support", "other wards staff": `_OWNED_IN_LOWER_CASE`)
+    if _POSSESSIVE_AFTER.match(text, end):
+        return _PERSON  # "frank's mum"
     before = _search_back(_WORD_BEFORE, text, start)
     cue = before.group(1).casefold() if before else ""
     key = _plain(text[start:end])
@@ -4357,25 +4358,6 @@ def _no_owner_before(text: str, start: int) -> bool:
     return before is None or before.group(1).casefold() not in _DETERMINERS
 
 
-def _owns_unmarked(text: str, start: int, end: int) -> bool:
-    """Whether the word at `start`:`end` of `text`, in lower case and ending in "s", owns
-    what follows with its apostrophe left out: only a given name or pet form ("franks mum";
-    never a surname or word: "rising prices family budget", "two days home") before kin or
-    a friend (`_OWNED_IN_LOWER_CASE`), or a house or flat opening a sentence or after "to",
-    "at", "in"… ("went to wills house"; not "old kings house", "sorted roses flat packs");
-    not before "home", "family" or "room", which follow a plural too ("brought roses home",
-    "gas bills family budget"); after no determiner or possessive (`_no_owner_before`)."""
-    if text[end - 1 : end] != "s" or _plain(text[start : end - 1]) not in _FIRST_NAME_WORDS:
-        return False
-    if _OWNED_IN_LOWER_CASE.match(text, end) is None and not (
-        _HOME_NEXT.match(text, end) and (
-            _opens_sentence(text, start) or _search_back(_PLACE_BEFORE, text, start) is not None
-        )
-    ):
-        return False
-    return _no_owner_before(text, start)
-
-
 # A capitalised word that ends in "s", just before what it may own ("Wills flat")
 _OWNER_UNMARKED = re.compile(r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]+[sS]$")
 
@@ -4508,21 +4490,15 @@ _OWNED_BY_A_SHORT_FORM = re.compile(
     rf"{_any_of((_PEOPLE_NOUNS | _OWNED_THINGS) - _PLURAL_BEFORE).pattern}"
     rf"|{_any_of(_PLURAL_BEFORE).pattern}(?={_ROLE_AFTER.pattern})"
 )
-# Owned in lower case ("franks mum"): kin or a friend only; a word's plural goes before the
-# rest ("energy bills support", "other wards staff", "brought roses home", "village halls
-# family day", "painted dots room"); a house or flat only after `_PLACE_BEFORE`
+# Owned in lower case ("franks mum", listed for the writer to check: `_short_forms_owning`):
+# kin or a friend only; a word's plural goes before the rest ("energy bills support", "other
+# wards staff", "brought roses home", "village halls family day", "painted dots room")
 _OWNED_IN_LOWER_CASE = _any_of(
     _PEOPLE_NOUNS - _words(
         """staff team colleague colleagues manager boss landlord worker keyworker nurse doctor gp
         psychiatrist teacher neighbour carer family"""
     ),
     any_case=False,
-)
-_HOME_NEXT = _any_of(_words("house flat"), any_case=False)
-
-# Just before one owning a house or flat ("went to wills house", "at franks flat")
-_PLACE_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?i:to|at|in|from|round|outside|near|by)[^\S\n]+$"
 )
 
 
