@@ -222,3 +222,12 @@ def test_an_entry_that_cannot_take_the_change_is_named(cli: CLI, journal: list[i
     result = cli("edit", "1-2", "--mode", "sideways")
     assert result.exit_code != 0 and "Traceback" not in result.stderr
     assert "Entry 1:" in result.stderr and "Nothing was changed." in result.stderr
+
+
+def test_a_one_id_dry_run_refusal_says_why_for_one_entry(cli: CLI, journal: list[int]) -> None:
+    result = cli("edit", str(journal[0]), "-x", "New text", "--dry-run")
+    assert result.exit_code == 2
+    assert "cannot be tried with --dry-run" in result.stderr
+    assert "one entry at a time" not in result.stderr
+    result = cli("edit", str(journal[0]), "--dry-run")
+    assert result.exit_code == 2 and "a dry run opens no editor" in result.stderr

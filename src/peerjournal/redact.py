@@ -4363,7 +4363,7 @@ _OWNER_UNMARKED = re.compile(r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]+[sS]$")
 
 
 def _owners_unmarked(
-    text: str, parts: frozenset[str], short: frozenset[str] = frozenset()
+    text: str, parts: frozenset[str], short: frozenset[str]
 ) -> list[tuple[int, int, str]]:
     """(start, end, `PLACEHOLDER`) of each listed part (plain, in `parts`) or short form that
     exports replace (in `short`: Will of William) capitalised with an "s" and no

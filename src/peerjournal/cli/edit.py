@@ -352,17 +352,23 @@ def _edit_several(
     from peerjournal.plural import joined
     from peerjournal.scoring import score_draft
 
-    what = "several IDs" if len(ids) > 1 else "--dry-run"
+    several = len(ids) > 1
+    what = "several IDs" if several else "--dry-run"
     if text_given:
+        cannot = (f"take{'s' if len(text_given) == 1 else ''} one entry at a time, as in"
+                  if several else "cannot be tried with --dry-run: run it without, as in")
         raise PeerJournalError(
             f"With {what}, edit changes only the setting, the mode and tags ({_HEADER_OPTIONS}):"
-            f" {joined(text_given)} take{'s' if len(text_given) == 1 else ''} one entry at "
-            "a time, as in `peerjournal edit 14 -x TEXT`. Nothing changed.", ExitCode.USAGE
+            f" {joined(text_given)} {cannot} {app.command_hint('edit 14 -x TEXT')}. Nothing"
+            " changed.", ExitCode.USAGE
         )
     if not tags.given() and all(v is None for v in header.values()):
+        hint = app.command_hint("edit 14")
+        opens = (f"the editor opens one entry at a time, as in {hint}" if several
+                 else f"a dry run opens no editor ({hint} opens it)")
         raise PeerJournalError(
-            f"With {what}, give what to change ({_HEADER_OPTIONS}); the editor opens one entry "
-            "at a time, as in `peerjournal edit 14`. Nothing changed.", ExitCode.USAGE
+            f"With {what}, give what to change ({_HEADER_OPTIONS}); {opens}. Nothing changed.",
+            ExitCode.USAGE,
         )
     tags.check()
     store = app.store()

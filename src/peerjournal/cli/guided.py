@@ -1562,8 +1562,8 @@ def _a_role(word: str) -> bool:
     """Whether `word` (in lower case) names someone by their role, as the drift matcher
     knows roles ("hca", "nurse", "pharmacist", "guard"), or many of them ("nurses"): "hca
     crying" is a setting's note of what happened, not a name. Whole role words only: the
-    matcher's rule for endings ("stepson", "chairman": `is_role`) would let through first
-    names that end the same way ("allison", "jackson", "norman", "keenan")."""
+    matcher's rule for endings ("stepson", "chairman": `drift.matcher._is_role`) would let
+    through first names that end the same way ("allison", "jackson", "norman", "keenan")."""
     from peerjournal.drift.matcher import _ROLE_HEADS
 
     return word in _ROLE_HEADS or (word.endswith("s") and word[:-1] in _ROLE_HEADS)

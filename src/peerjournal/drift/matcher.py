@@ -1425,7 +1425,7 @@ def _titled(words: list[tuple[str, int]], k: int, gerund: bool) -> int:
         return k
     before = words[k - 1][0]
     j = k
-    if before in _NAME_TITLES and not is_role(before):
+    if before in _NAME_TITLES and not _is_role(before):
         j = k - 1
     elif before not in _PRONOUNS and (phrase := _noun_phrase(words, k - 1, gerund)) >= 0:
         j = phrase
@@ -1555,7 +1555,7 @@ _LEAD_ADVERBS = _words(
 )
 
 
-def is_role(word: str) -> bool:
+def _is_role(word: str) -> bool:
     """Is `word` a person, a document or a body that may be a subject ("nurse", "nurses",
     "keyworker", "stepdad")?"""
     return (
@@ -1575,14 +1575,14 @@ def _possessive(word: str) -> bool:
 
 def _noun_phrase(words: list[tuple[str, int]], head: int, gerund: bool) -> int:
     """Where the noun phrase that ends at `words[head]` starts, if it names someone else: a
-    pronoun ("she's"), or a role (is_role) after up to _MAX_MODIFIERS words that qualify it
+    pronoun ("she's"), or a role (_is_role) after up to _MAX_MODIFIERS words that qualify it
     and a determiner or possessive; -1 if it does not. Without either, the modifiers are no
     diary-style verbs ("Rang support worker told him …"), and before a `gerund` there are none
     (it may go on the compound: "Sixth form wellbeing club")."""
     word = words[head][0]
     if word in _PRONOUNS:
         return head
-    if not is_role(word):
+    if not _is_role(word):
         return -1
     j = head
     while j > 0 and head - j < _MAX_MODIFIERS:
@@ -1647,7 +1647,7 @@ def _opens(words: list[tuple[str, int]], k: int, norm: str, telling: bool = Fals
     return (
         k < head
         and not (words[k][0] in _DETERMINERS or _possessive(words[k][0]))
-        and is_role(words[head][0])
+        and _is_role(words[head][0])
         and _after_setting(words, head, norm)
     )
 

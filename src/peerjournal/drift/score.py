@@ -554,12 +554,12 @@ LONG_TEXT = 100_000
 
 @contextmanager
 def _collector_paused(size: int) -> Iterator[None]:
-    """Pause Python's cycle collector while a text of `size` characters (LONG_TEXT or more)
-    is scored. Its hits and per-word lists are many objects that live until the scan ends,
-    and each full collection walks them all: a 1.5 MB text without a full stop met three,
-    0.7 s of its 5.6 s (one of 0.08 s at 400,000 characters), the only step that grew faster
-    than the text (round 37). Scoring makes no reference cycles that need collecting;
-    collection resumes after it."""
+    """Pause Python's cycle collector while a text, or a batch of texts (`score_texts`), of
+    `size` characters in all (LONG_TEXT or more) is scored. Its hits and per-word lists are
+    many objects that live until the scan ends, and each full collection walks them all: a
+    1.5 MB text without a full stop met three, 0.7 s of its 5.6 s (one of 0.08 s at 400,000
+    characters), the only step that grew faster than the text (round 37). Scoring makes no
+    reference cycles that need collecting; collection resumes after it."""
     if size < LONG_TEXT or not gc.isenabled():
         yield
         return
