@@ -407,3 +407,18 @@ def test_on_a_terminal_back_to_the_setting_says_its_line_is_there_to_edit(
     assert session.until(b"Setting (gone back to: your line is below, to edit)")
     shown = session.shown.decode(errors="replace")
     assert "cut off" not in shown and "added to what it holds" not in shown
+
+
+def test_back_at_the_first_question_after_the_day_says_how_to_change_the_day(
+    cli: CLI, keys: Callable[..., Keys], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Final review: "there is no question before this one", though the day was just asked."""
+    monkeypatch.setenv("PEERJOURNAL_NOW", LATE)
+    keys("y", "back", "", "Sat with Jo.", "", *AFTER, "y")
+    result = cli("write")
+    assert result.exit_code == 0, result.stderr
+    said = _said(result.stderr)
+    assert "there is no question before this one (the day is changed by" in said
+    assert "edit ID --date DATE" in said
+    [entry] = entries(cli)
+    assert (entry["date"], entry["experience"]) == ("2026-11-20", "Sat with Jo.")

@@ -1311,9 +1311,7 @@ class Redactor:
         self._misspelt = _compile_misspelt(self.people)
         self._slip_parts = _slip_parts(self.people)
         # the short forms exports replace (Will of William), plain: "Wills flat" is his too
-        self._short_keys = frozenset(
-            _plain(form) for p in self.people for form, _ in short_forms(p.name)
-        )
+        self._short_keys = _short_keys_of(tuple(p.name for p in self.people))
         self._bare = _compile_names(self.people, bare=True)
 
     def __call__(self, text: str) -> str:
@@ -4081,8 +4079,9 @@ def nickname_spans(
 
 def a_swapped_word(word: str, names: Sequence[str]) -> bool:
     """Whether `word` is an everyday word that is a listed part with two letters after its
-    first swapped (`SWAPPED_WORDS`: "hair" of Hari, "oral" of Orla): kept, as the word, in
-    prose and labels alike, and listed by the preview for the writer to check."""
+    first swapped (`SWAPPED_WORDS`: "hair" of Hari, "oral" of Orla): listed by the preview for
+    the writer to check; kept as the word in labels, and in prose unless the sentence makes it
+    a person."""
     key = _plain(word)
     return key in SWAPPED_WORDS and _swapped(key, _name_parts(tuple(names)))
 

@@ -161,6 +161,7 @@ class GuidedSession:
         # the day before, offered at that question until it is answered: kept in the draft,
         # so that `--resume` asks it again (never a silent "today")
         self.day_offered: date | None = None
+        self._day_answered = False  # (then "back" at the first question says how to change it)
         self._back_to: str | None = None  # the step "back" went back to (`_goes_back`)
         self._in_a_paste = False  # the line read came with the one before it (`_read_line`)
         self._more_waiting = False  # more input was there once the line before was read
@@ -424,6 +425,7 @@ class GuidedSession:
         if answer:
             self.draft.date = offered
         self.day_offered = None
+        self._day_answered = True
         today = "today, " if self.draft.date == now.date() else ""
         self._say_dated(shown if answer else f"{today}{spoken(self.draft.date, weekday=True)}")
         self.save()
@@ -894,7 +896,9 @@ class GuidedSession:
                  if step in self.done and step not in self._flagged]
         shown = clean(line.strip(), multiline=False)
         if not asked:
-            self.app.say(f"'{shown}' is not added: there is no question before this one.")
+            day = (f" (the day is changed by {self.app.command_hint('edit ID --date DATE')}, "
+                   "once saved)" if self._day_answered else "")
+            self.app.say(f"'{shown}' is not added: there is no question before this one{day}.")
             return True
         self.done.remove(asked[-1])
         self.save()
