@@ -1568,9 +1568,9 @@ def _a_role(word: str) -> bool:
     crying" is a setting's note of what happened, not a name. Whole role words only: the
     matcher's rule for endings ("stepson", "chairman": `drift.matcher._is_role`) would let
     through first names that end the same way ("allison", "jackson", "norman", "keenan")."""
-    from peerjournal.drift.matcher import _ROLE_HEADS
+    from peerjournal.drift.matcher import is_role_word
 
-    return word in _ROLE_HEADS or (word.endswith("s") and word[:-1] in _ROLE_HEADS)
+    return is_role_word(word)
 
 
 # states said of things as well as of people ("bus late", "stock low", "keys missing", "lift

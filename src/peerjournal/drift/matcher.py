@@ -1555,12 +1555,17 @@ _LEAD_ADVERBS = _words(
 )
 
 
+def is_role_word(word: str) -> bool:
+    """Is `word` (lower case) a whole role word or its plural ("nurse", "nurses", "hca")? Not
+    the endings `_is_role` also takes, which first names share ("allison", "norman")."""
+    return word in _ROLE_HEADS or (word.endswith("s") and word[:-1] in _ROLE_HEADS)
+
+
 def _is_role(word: str) -> bool:
     """Is `word` a person, a document or a body that may be a subject ("nurse", "nurses",
     "keyworker", "stepdad")?"""
     return (
-        word in _ROLE_HEADS
-        or (word.endswith("s") and word[:-1] in _ROLE_HEADS)
+        is_role_word(word)
         or (  # a C-speed look at all the endings first: most words have none
             word.endswith(_ROLE_ENDINGS)
             and any(word.endswith(e) and len(word) - len(e) >= 3 for e in _ROLE_ENDINGS)
