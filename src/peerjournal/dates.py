@@ -553,16 +553,21 @@ def _last_year(text: str, today: date, value: date) -> date | None:
 
 # Calendar periods: weeks run Monday to Sunday (ISO 8601), as the report's do.
 def period_start(day: date, by: str) -> date:
-    """The first day of the week (`by` "week": its Monday) or calendar month `day` is in."""
-    return day - timedelta(days=day.weekday()) if by == "week" else day.replace(day=1)
+    """The first day of the week (`by` "week": its Monday), calendar month ("month") or
+    calendar year ("year") `day` is in."""
+    if by == "week":
+        return day - timedelta(days=day.weekday())
+    return day.replace(month=1, day=1) if by == "year" else day.replace(day=1)
 
 
 def period_end(day: date, by: str) -> date:
-    """The last day of the week (its Sunday) or calendar month `day` is in; LATEST (date.max)
-    at the latest, which the last week's Sunday is past."""
+    """The last day of the week (its Sunday), calendar month or calendar year `day` is in;
+    LATEST (date.max) at the latest, which the last week's Sunday is past."""
     if by == "week":
         monday = period_start(day, by)
         return LATEST if monday > LATEST - timedelta(days=6) else monday + timedelta(days=6)
+    if by == "year":
+        return day.replace(month=12, day=31)
     import calendar
 
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])

@@ -1,4 +1,4 @@
-"""Trends over weeks and months: the numbers behind `peerjournal report` (pure; no I/O).
+"""Trends over weeks, months or years: the numbers behind `peerjournal report` (pure; no I/O).
 
 `build_report(rows, since=, until=, by=, today=)` returns the report as plain JSON values.
 It adds the rows up into `ReportStats` (`stats_from_rows`) and builds the report from those
@@ -38,9 +38,9 @@ from, so that the table rounds that to 2 decimals (`fixed`) rather than rounding
 Entries without a stored score are counted in `entries` but not in the numbers; the report
 says how many (`unscored`) so the writer can run `peerjournal drift --rescore`.
 
-Periods are ISO weeks (Monday to Sunday) or calendar months of the entry dates (dates are
-calendar days, so time zones and DST only matter for what "today" is). The first and last
-periods are clipped to the window; empty periods stay in the list with 0 entries.
+Periods are ISO weeks (Monday to Sunday), calendar months or calendar years of the entry
+dates (dates are calendar days, so time zones and DST only matter for what "today" is). The
+first and last periods are clipped to the window; empty periods stay in the list with 0 entries.
 
 All alert thresholds are in `THRESHOLDS`; alerts are worded as questions for reflection,
 never as advice or a diagnosis, and name the dates they speak of (mentor summaries quote them).
@@ -62,8 +62,12 @@ from peerjournal.feelings import Vocabulary, load_vocabulary, named_feelings
 from peerjournal.plural import counted
 from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key
 
+# The periods of an exported summary (`export --by`; `summary` checks a file's by them); a
+# report may be by year besides, for a journal kept over years.
 PERIODS = ("week", "month")
+REPORT_PERIODS = (*PERIODS, "year")
 DEFAULT_WEEKS = 12
+DEFAULT_YEARS = 10  # a report by year: the 10 calendar years up to and including this one
 ROUND = 3
 
 
@@ -149,23 +153,28 @@ def periods(since: date, until: date, by: str) -> list[tuple[date, date]]:
 
 
 def partial(start: date, end: date, by: str) -> bool:
-    """Whether the period from `start` to `end` is shorter than a whole week or month: cut by
-    the window, or still going on."""
+    """Whether the period from `start` to `end` is shorter than a whole week, month or year:
+    cut by the window, or still going on."""
     if by == "week":
         return (end - start).days < 6
-    return start.day != 1 or (end + timedelta(days=1)).day != 1
+    return start != period_start(start, by) or end != period_end(start, by)
 
 
 def period_label(start: date, by: str) -> str:
-    """How the report's table names a period: "8 Jun" (a week), "Jun 2026" (a month)."""
-    return spoken(start, year=False) if by == "week" else start.strftime("%b %Y")
+    """How the report's table names a period: "8 Jun" (a week), "Jun 2026" (a month),
+    "2026" (a year)."""
+    if by == "week":
+        return spoken(start, year=False)
+    return str(start.year) if by == "year" else start.strftime("%b %Y")
 
 
 def resolve_window(
-    since: date | None, until: date | None, today: date, weeks: int = DEFAULT_WEEKS
+    since: date | None, until: date | None, today: date, weeks: int = DEFAULT_WEEKS,
+    *, by: str = "week",
 ) -> tuple[date, date]:
     """Fill in the defaults: up to today, and the `weeks` ISO weeks up to and including
-    `until`'s (12 for a report).
+    `until`'s (12 for a report); by year, the DEFAULT_YEARS calendar years up to and
+    including `until`'s (12 weeks would be one row, or two).
 
     A window never runs past today: no entry is dated in the future, so a later `until`
     ("--until 9999-12-31" for no end) is read as today, and a `since` after today is an error.
@@ -175,7 +184,12 @@ def resolve_window(
             f"--since {since.isoformat()} is in the future: a period ends today at the latest."
         )
     end = min(until, today) if until else today
-    start = since or recent_weeks(end, weeks)[0]
+    if since is not None:
+        start = since
+    elif by == "year":
+        start = date(max(end.year - DEFAULT_YEARS + 1, 1), 1, 1)
+    else:
+        start = recent_weeks(end, weeks)[0]
     if start > end:
         raise PeerJournalError(
             f"--since {start.isoformat()} is after --until {end.isoformat()}: "
@@ -213,8 +227,8 @@ def _whole_months(since: date, until: date) -> int:
 
 def check_by(by: str) -> str:
     """`by` if it is a period; else an error naming --by, the option that gives it."""
-    if by not in PERIODS:
-        message = f"Unknown period {by!r} for --by: use week or month."
+    if by not in REPORT_PERIODS:
+        message = f"Unknown period {by!r} for --by: use week, month or year."
         raise PeerJournalError(message, ExitCode.USAGE)  # a bad option value, as click's
     return by
 
@@ -1294,7 +1308,7 @@ def _rise_dates(spans: Sequence[tuple[date, date]], recent: Sequence[int], by: s
 
 
 def _named_period(start: date, by: str) -> str:
-    """"the week of 16 Nov", "Dec 2026": a period as the table's row names it."""
+    """"the week of 16 Nov", "Dec 2026", "2026": a period as the table's row names it."""
     return f"the week of {period_label(start, by)}" if by == "week" else period_label(start, by)
 
 

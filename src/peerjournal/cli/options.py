@@ -20,13 +20,26 @@ if TYPE_CHECKING:
     from peerjournal.db.store import Filters
 
 class Period(StrEnum):
+    """An exported summary's periods (`export --by`): `review` reads no other."""
+
     week = "week"
     month = "month"
+
+
+class ReportPeriod(StrEnum):
+    """A report's periods (`report --by`): a year besides, for a journal kept over years."""
+
+    week = "week"
+    month = "month"
+    year = "year"
 
 
 By = Annotated[Period, typer.Option(
     "--by", metavar="week|month", case_sensitive=False,
     help="Weeks (Monday to Sunday) or calendar months.")]
+ReportBy = Annotated[ReportPeriod, typer.Option(
+    "--by", metavar="week|month|year", case_sensitive=False,
+    help="Weeks (Monday to Sunday), calendar months or calendar years.")]
 
 _DAYS = "today, 'last night', '3 days ago', 'last friday'"
 _DATES = "2026-11-20, 20/11/2026 (d/m/y) …"

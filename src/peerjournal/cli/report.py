@@ -1,4 +1,4 @@
-"""Trends over weeks and months (`report`), and a demo journal that shows one (`demo`)."""
+"""Trends over weeks, months or years (`report`), and a demo journal that shows one (`demo`)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from peerjournal.cli.options import (
-    By,
     Json,
-    Period,
+    ReportBy,
+    ReportPeriod,
     Setting,
     Since,
     Tags,
@@ -84,6 +84,7 @@ def build(
         date_bound(app, since),
         date_bound(app, until, until=True),
         today,
+        by=by,
     )
     wanted_tags = tag_filter(tags)
     place = setting_filter(setting)
@@ -175,7 +176,7 @@ def show(
     *, every_period: bool = False,
 ) -> None:
     """Print the report, or a friendly word when there is nothing to show; `every_period`
-    (--all): every week or month in its table."""
+    (--all): every week, month or year in its table."""
     if not report["totals"]["entries"]:
         from peerjournal.cli.browse import entries_lost
         from peerjournal.db.stats import live_and_trashed
@@ -314,28 +315,29 @@ def _tried_lexicon_note(were: str, path: Path) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(short_help="Trends over weeks or months.")
+    @app.command(short_help="Trends over weeks, months or years.")
     def report(
         ctx: typer.Context,
         since: Since = None,
         until: Until = None,
-        by: By = Period.week,
+        by: ReportBy = ReportPeriod.week,
         setting: Setting = None,
         tag: Tags = None,
         dimension: Dimension = None,
         every_period: Annotated[
             bool,
             typer.Option(
-                "--all", help=f"Show every week or month in the table (else the last "
+                "--all", help=f"Show every week, month or year in the table (else the last "
                 f"{MAX_TABLE_ROWS}).",
             ),
         ] = False,
         json_out: Json = False,
     ) -> None:
-        """Trends over weeks or months: drift and identity, settings, feelings, rhythm.
+        """Trends over weeks, months or years: drift and identity, settings, feelings, rhythm.
 
-        The default window is the 12 weeks (Monday to Sunday) up to and including this one;
-        a window ends today at the latest. Numeric dates are day/month/year (03/04/2026 is
+        The default window is the 12 weeks (Monday to Sunday) up to and including this one
+        (with --by year, the 10 calendar years up to and including this one); a window ends
+        today at the latest. Numeric dates are day/month/year (03/04/2026 is
         3 April 2026), or year-month-day when the year comes first (2026-04-03). Streaks
         count weeks in a row with an entry, over the whole journal up to the window's end.
         """

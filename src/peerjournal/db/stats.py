@@ -220,10 +220,11 @@ def has_scored_entries(
 
 
 # The start of an entry's period (ISO text, as `dates.period_start`): the Monday on or before
-# its date, or the first of its month.
+# its date, the first of its month, or 1 January of its year.
 _PERIOD_START = {
     "week": "date(e.date, 'weekday 0', '-6 days')",
     "month": "substr(e.date, 1, 8) || '01'",
+    "year": "substr(e.date, 1, 5) || '01-01'",
 }
 
 

@@ -50,7 +50,8 @@ def print_report(
     *, every_period: bool = False,
 ) -> None:
     """Print the whole report; `labels` names dimensions (default: their ids, spaced);
-    `every_period` (--all): every week or month in the table, not the last MAX_PERIOD_ROWS."""
+    `every_period` (--all): every week, month or year in the table, not the last
+    MAX_PERIOD_ROWS."""
     console.print(
         report_view(
             report, labels or {}, width=console.width, ascii_only=not unicode_ok(console.encoding),
@@ -84,12 +85,12 @@ def _day(text: str) -> str:
 
 
 def _partial(period: dict[str, Any], unit: str) -> bool:
-    """A week or month shorter than a whole one (`trends.partial`)."""
+    """A week, month or year shorter than a whole one (`trends.partial`)."""
     return partial(date.fromisoformat(period["start"]), date.fromisoformat(period["end"]), unit)
 
 
 def _cut_start(period: dict[str, Any], unit: str) -> bool:
-    """A week or month whose first days the window leaves out."""
+    """A week, month or year whose first days the window leaves out."""
     start = date.fromisoformat(period["start"])
     return start != period_start(start, unit)
 
@@ -300,7 +301,7 @@ class _View:
             *([(self.bar_header(), "left")] if bars else []),
             (balance, "right"),
         )
-        # the window's weeks or months cut short (`--since` on a Sunday: a one-day "week"),
+        # the window's periods cut short (`--since` on a Sunday: a one-day "week"),
         # not the one still going on today unless `--since` cut its start too
         ongoing = (self.report.get("rhythm") or {}).get("reaches_today", True)
         cut = [
@@ -333,7 +334,7 @@ class _View:
 
     def years(self, shown: Sequence[Mapping[str, Any]]) -> str:
         """" in 2026" (or " in 2025–2026") after "By week": the year its rows begin in, which
-        their labels ("8 Jun") leave out. Nothing for months, named with their year."""
+        their labels ("8 Jun") leave out. Nothing for months and years, named with it."""
         if self.unit != "week" or not shown:
             return ""
         first, last = (date.fromisoformat(p["start"]).year for p in (shown[0], shown[-1]))
