@@ -30,8 +30,11 @@ def test_a_file_in_another_encoding_is_refused_with_a_guess(
         result = cli(*command)
         assert result.exit_code == 1, result.stderr
         assert result.stderr.startswith(f"peerjournal: {path} is not UTF-8 text")
-        assert f"; {guess}: save it as UTF-8 and try again.\n" in result.stderr
-        assert "Traceback" not in result.stderr
+        # (`import` goes on, on the same line, with how to convert it: round 42)
+        iconv = f"iconv -f {encoding.upper().replace('16-', '16')} -t UTF-8 {path} > "
+        ending = f" To convert it: `{iconv}" if command[0] == "import" else "\n"
+        assert f"; {guess}: save it as UTF-8 and try again.{ending}" in result.stderr
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert cli("list", "--json").stdout.strip() in ("", "[]")
 
 

@@ -171,8 +171,24 @@ def shows_anything(text: str) -> bool:
 
 
 def cut(line: str, width: int) -> str:
-    """`line` in at most `width` characters: cut, with "…" in place of the rest."""
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+    """`line` in at most `width` characters: cut, with "…" in place of the rest (only "…"
+    where `width` leaves no room for a character)."""
+    return line if len(line) <= width else line[: max(width - 1, 0)].rstrip() + "…"
+
+
+def at_a_word(line: str, width: int) -> str:
+    """`line` (one line) in at most `width` characters, cut after a word with "…" ("Met Jo
+    at the…", not "Met Jo at the li…", which a screen reader reads as a syllable, or "with
+    De…", read as a name); the word the cut ends on is kept when it ends there ("Met Jo…"
+    of "Met Jo at"); a first word wider than `width` is cut inside it. The list's first words
+    of an entry, and `drafts`' of a draft."""
+    shown = cut(line, width)
+    if shown == line:
+        return line
+    head = shown[:-1]
+    if line[len(head)] != " " and " " in head.strip():
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + "…"
 
 
 def on_screen(text: str, terminal: bool) -> str:
@@ -209,10 +225,18 @@ def from_command_line(text: str) -> tuple[str, str | None]:
     return read, None if how is None else _COMMAND_LINE_NOTES[how]
 
 
+def read_as_1252(source: str, check: str) -> str:
+    """The line that says text from `source` ("notes.txt", "Standard input") was not UTF-8
+    and was read as Windows-1252, ending with where to `check` its letters ("check them in
+    the entry"): worded alike by every command that reads such text."""
+    return (f"{source} is not UTF-8: it was read as Windows-1252 (Latin-1), so letters such "
+            f"as é are kept; {check}.")
+
+
 # What `from_command_line` says of text not UTF-8, by how `typed_bytes` read it
 _COMMAND_LINE_NOTES = {
-    "windows-1252": "The text given on the command line is not UTF-8: it was read as "
-    "Windows-1252 (Latin-1), so letters such as é are kept; check they read as you meant.",
+    "windows-1252": read_as_1252("The text given on the command line",
+                                 "check they read as you meant"),
     "replaced": "The text given on the command line is not UTF-8: each byte that is not is "
     "kept as � (set a UTF-8 locale, or pipe the text in, to keep the letters).",
 }

@@ -46,8 +46,9 @@ def lines(rows: Sequence[Mapping[str, object]], width: int = 0) -> list[str]:
     widest cell (a draft open in another terminal marked so, `OPEN_MARK`); the first words cut
     to fit `width` (0: whole). Where they would have fewer
     than FIRST_WORDS_MIN columns, the time it was changed is left out (its age says when);
-    narrower still, the first words go on a line of their own beneath (`STACK_INDENT`)."""
-    from peerjournal.textsafe import clean
+    narrower still, the first words go on a line of their own beneath (`STACK_INDENT`); cut
+    after a word (`textsafe.at_a_word`)."""
+    from peerjournal.textsafe import at_a_word, clean
 
     numbers = [f"{r['number']:>3}" for r in rows]
     changed = [str(r["modified"])[:16].replace("T", " ") for r in rows]
@@ -61,26 +62,11 @@ def lines(rows: Sequence[Mapping[str, object]], width: int = 0) -> list[str]:
     for row, head in zip(rows, heads, strict=True):
         words = clean(str(row["first_words"]), multiline=False) or "(empty)"
         if stacked:
-            out += [head.rstrip(), " " * STACK_INDENT + _at_a_word(words, width - STACK_INDENT)]
+            out += [head.rstrip(), " " * STACK_INDENT + at_a_word(words, width - STACK_INDENT)]
         else:
-            out.append(head + (_at_a_word(words, max(width - len(head), FIRST_WORDS_MIN))
+            out.append(head + (at_a_word(words, max(width - len(head), FIRST_WORDS_MIN))
                                if width else words))
     return out
-
-
-def _at_a_word(words: str, width: int) -> str:
-    """`words` in `width` characters at most, cut after a word ("Met Jo at the…", not "Met
-    Jo at the li…", which a screen reader reads as a syllable); a first word wider than that
-    is cut inside it."""
-    from peerjournal.textsafe import cut
-
-    shown = cut(words, width)
-    if shown == words:
-        return words
-    head = shown[:-1]
-    if words[len(head)] != " " and " " in head.strip():
-        head = head.rsplit(" ", 1)[0]
-    return head.rstrip() + "…"
 
 
 def _columns(*columns: Sequence[str]) -> list[str]:

@@ -83,16 +83,20 @@ def register(app: typer.Typer) -> None:
             with _opened(file) as handle:  # `export --full | gzip > backup.json.gz` too
                 data = read_capped(handle, name, MAX_IMPORT_BYTES)
             # Windows-1252 read as that, as `write` and `drift --stdin` read it; the line that
-            # says so is said once the file is read (not before an error: "not a journal")
+            # says so is the import's own (`_read_as_1252`), said once the file is read (not
+            # before an error: "not a journal"); a file refused says how to convert it
             read_as: list[str] = []
-            text = decode_or_1252(data, name, read_as.append)
+            try:
+                text = decode_or_1252(data, name, read_as.append)
+            except PeerJournalError as exc:
+                raise _with_conversion(app_ctx, exc, data, file) from None
             # jrnl's times have no zone: each takes the local zone's offset on its own date; this
             # one (the clock's, always aware) where the system cannot place the date.
             zone = now.tzinfo or UTC
             found = read_import(text, name, zone, app_ctx.today(), month_first)
             kind, records, people = found.kind, found.records, found.people
-            for line in read_as:  # ("Standard input is …", as `write` says it)
-                result.note(line[:1].upper() + line[1:] if file == "-" else line)
+            if read_as:
+                result.note(_read_as_1252(file, name, dry_run))
             result.data["format"] = kind
             if not (records or people or found.checks or found.supervisions or found.drafts):
                 app_ctx.say(f"No entries in {name} ({kind}).")
@@ -222,6 +226,73 @@ def _refuse_itself(app: AppContext, file: str) -> None:
                 f"{file} is this journal, the one in use ({app.command_hint('where')} shows "
                 "its path): its entries are here already. Nothing was imported."
             )
+
+
+def _read_as_1252(file: str, name: str, dry_run: bool) -> str:
+    """The line that says the file was read as Windows-1252 ("Standard input is …", as
+    `write` says it), with where its letters can be checked: the imported entries; after a
+    dry run, which imports none, those entries once imported."""
+    from peerjournal.textsafe import read_as_1252
+
+    source = name[:1].upper() + name[1:] if file == "-" else name
+    check = "check them in the entries once imported" if dry_run else (
+        "check them in the imported entries")
+    return read_as_1252(source, check)
+
+
+def _with_conversion(
+    app: AppContext, exc: PeerJournalError, data: bytes, file: str
+) -> PeerJournalError:
+    """`exc`, the refusal of a file that is not UTF-8 (`editor.decode`), with the command
+    that converts it on the same line (`_conversion`): from the encoding it looks like it is
+    in, else ENCODING to fill in. `exc` as it is where converting is no way out: text in
+    UTF-16 or UTF-32 by its byte order mark but broken; a NUL in a file that is not UTF-16
+    without its mark (not text: a photo, a zip)."""
+    from peerjournal.cli.editor import NotTextError, utf16_order
+
+    encoding: str | None = None
+    if not isinstance(exc, NotTextError):  # a NUL read: UTF-16 without its mark, or no text
+        encoding = utf16_order(data)
+        if encoding is None:
+            return exc
+    elif not exc.utf8:  # UTF-16 or UTF-32 by its mark, but broken
+        return exc
+    elif exc.likely is not None:
+        encoding = exc.likely.name
+    elif b"\x00" in data:
+        return exc
+    return PeerJournalError(f"{exc.message} {_conversion(app, file, encoding)}",
+                            exc.exit_code)
+
+
+def _conversion(app: AppContext, file: str, encoding: str | None) -> str:
+    """"To convert it: `iconv -f CP1251 -t UTF-8 notes.txt > notes-utf8.txt`, then `peerjournal
+    import notes-utf8.txt`." (standard input: `iconv … FILE | peerjournal import -`). On
+    Windows, which has no iconv, a line of Python (which peerjournal runs on) writes the
+    copy; not piped, as PowerShell re-encodes what goes through a pipe."""
+    import shlex
+    import sys
+    from pathlib import Path
+    from subprocess import list2cmdline
+
+    source = encoding or "ENCODING"
+    blanks = [*(["ENCODING: the one it was saved in"] if encoding is None else []),
+              *(["FILE: the file piped in"] if file == "-" else [])]
+    fill = f" ({'; '.join(blanks)})" if blanks else ""
+    original = "FILE" if file == "-" else file
+    copy = str(Path(original).with_name(f"{Path(original).stem}-utf8{Path(original).suffix}"))
+    if sys.platform == "win32":
+        command = (
+            f"python -c \"import sys; open(sys.argv[2], 'w', encoding='utf-8').write("
+            f"open(sys.argv[1], encoding='{source}').read())\" {list2cmdline([original, copy])}"
+        )
+        then = app.command_hint(f"import {list2cmdline([copy])}")
+        return f"To convert it: `{command}`{fill}, then {then}."
+    iconv = f"iconv -f {source} -t UTF-8 {shlex.quote(original)}"
+    if file == "-":
+        return f"To convert it: `{iconv} | {app.command_hint('import -').strip('`')}`{fill}."
+    then = app.command_hint(f"import {shlex.quote(copy)}")
+    return f"To convert it: `{iconv} > {shlex.quote(copy)}`{fill}, then {then}."
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.entry import MAX_TAG_CHARS
+from peerjournal.exporters import TOO_LITTLE
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, LongTable, Section
 from peerjournal.render.safe import clean, safe_text
@@ -26,6 +27,7 @@ from peerjournal.render.verdicts import (
     verdict_words,
     with_details,
 )
+from peerjournal.textsafe import at_a_word
 
 if TYPE_CHECKING:
     from peerjournal.db.store import SearchHit
@@ -37,19 +39,14 @@ EXPERIENCE_SHOWN = 60  # the experience the table makes room for beside wide set
 
 def first_words(text: str, limit: int = EXPERIENCE_SHOWN) -> str:
     """The start of `text` on one line, cleaned for the terminal, cut at a word."""
-    return word_cut(" ".join(clean(text).split()), limit)
-
-
-def word_cut(flat: str, limit: int) -> str:
-    """`flat` (one line) in `limit` characters at most, cut at a word with "…": a screen
-    reader reads "with De…" as a syllable, not a name."""
-    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return at_a_word(" ".join(clean(text).split()), limit)
 
 
 # a table's Drift column: `show`'s words ("leans peer", "leans clinical", "mixed"), so that one
 # verdict has one name; "not enough signal" is shortened there, but to words: a dash is read
-# out as "en dash", or not at all, by a screen reader
-SHORT_WORDS = {**VERDICT_WORDS, "insufficient": "too little"}
+# out as "en dash", or not at all, by a screen reader; the word every output gives numbers
+# made only of such entries (`exporters.TOO_LITTLE`, taken without the exporters' modules)
+SHORT_WORDS = {**VERDICT_WORDS, "insufficient": TOO_LITTLE}
 UNSCORED = "not scored"
 
 
@@ -232,7 +229,7 @@ class EntryTable:
             [
                 verdict_text(entry, short=True)
                 if key == "Drift"
-                else Text(word_cut(row[key], room) if key == "Experience" else row[key],
+                else Text(at_a_word(row[key], room) if key == "Experience" else row[key],
                           no_wrap=True, overflow="ellipsis")
                 for key in shown
             ]
@@ -290,7 +287,7 @@ class EntryTable:
         if width >= self.wide_width():
             room = self.experience_room(width)  # the first words cut at a word, not by Rich
             for row in self.rows:
-                row["Experience"] = word_cut(row["Experience"], room)
+                row["Experience"] = at_a_word(row["Experience"], room)
             head, rows = self.wide_head(width), self.wide_rows()
         elif width >= self.narrow_width() and not self._left_out(
             (head_rows := self.narrow_parts(width))[0]
