@@ -4,12 +4,15 @@ that open a diary sentence without being anyone.
 Shared by redact.py (the export preview's possible names) and feelings.py (whose feelings a
 sentence names). Only word lists and a few small regexes: feelings.py needs these for a
 sentence like "Priya felt anxious" and importing redact.py for them cost every such report
-~20 ms (its case folding tables are built at import).
+~20 ms (its case folding tables are built at import). The English word list of the label
+rules (`english_word`) is read from the package's data only when one first asks.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -480,25 +483,38 @@ THREE_LETTER_WORDS = word_set(
     yam yap yaw yea yes yet yew you zap zip zoo
     """
 )
-# Everyday words that are a given name with two letters after its first swapped ("angle" of
-# Angel, "brain" of Brian, "able" of Abel): in a tag, the word, never a slip of the name (see
-# redact.py's `Redactor._pet_forms_in_label`).
-SWAPPED_WORDS = word_set(
-    """
-    able angle brain christian denies dime filed great hair isle lean lima mail moan nail
-    oral peep tory tuned
-    """
-)
+# Everyday words that are a given name with two letters after its first swapped ("brain" of
+# Brian, "lean" of Lena): in a tag, the word, never a slip of the name (see redact.py's
+# `Redactor._pet_forms_in_label`). Only those `english_word` does not know: a proper noun
+# too ("Brain", "Lean", "Tory", "Lima"), or a given name ("christian" of Christina).
+SWAPPED_WORDS = word_set("brain christian lean lima tory")
 # Everyday words that read as a listed name spelt otherwise (`redact._spelt_otherwise`:
-# "money" of Mona, "free" of Fred, "beta" of Beth, "tone" of Tony): in a tag or setting, alone
-# or joined ("money-worries", "free-school-meals"), the word, kept; the preview lists it.
-PET_FORM_WORDS = word_set(
-    """
-    annoy anti base belly beta bury colon dine free frau hare hole holy isle lone mare mate mile
-    mole money nana para pipe pole poly pottery rave sane shone shore store story tiny tone ware
-    wary wore
-    """
-)
+# "nana" of Nan, "para" of Paru, "pole" of Pola): in a tag or setting, alone or joined
+# ("nana-visit"), the word, kept; the preview lists it. Only those `english_word` does not
+# know ("money" of Mona and "free" of Fred are in its list).
+PET_FORM_WORDS = word_set("colon frau nana para pole poly ware")
+# The everyday English words of the label rules (benchmarks/make_wordlist.py builds it from
+# SCOWL's british-english, less proper nouns and the names redaction knows; its licence is
+# beside it)
+_ENGLISH_WORDS = Path(__file__).parent / "data" / "english_words.txt.gz"
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    import gzip  # (here: only a label rule about to replace a word reads the list)
+
+    with gzip.open(_ENGLISH_WORDS, "rt", encoding="utf-8") as words:
+        return frozenset(words.read().split())
+
+
+def english_word(key: str) -> bool:
+    """Whether `key` (plain: lower case, no accents) is an everyday English word: in a tag or
+    setting, a slip of a listed name that is one ("gain" of Gian, "bard" of Brad, "sale" of
+    Sal) is the word, kept, and the preview lists it (see redact.py's `_pet_forms_in_label`).
+    The list (some 62,000 words) is read the first time a label rule asks."""
+    return key in _english_words()
+
+
 # Three-letter acronyms and words of labels that are a three-letter name with its last two
 # letters swapped ("dna" of Dan, "aed" of Ade, "eal" of Ela, "tai" of Tia): kept in a tag.
 LABEL_ACRONYMS = word_set(

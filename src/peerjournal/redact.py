@@ -113,7 +113,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import count
@@ -156,6 +156,7 @@ from peerjournal.namewords import (
     VERB_NEXT,
     as_person,
     common_opener,
+    english_word,
     opener_key,
     speaks,
     stems,
@@ -1485,11 +1486,14 @@ class Redactor:
         the tag "gracie" for Grace, "gracie-visit") or typed with two letters swapped or one
         typed thrice (`_swapped`: "grcae", "#visit-grcae", "willl"), as `_misspelt_people`
         replaces them in prose where a person stands: a label has no sentence to tell, and a
-        tag beside "Gracie texted" must not name her. Not an everyday word ("oil" of Oli,
-        "angle" of Angel: `SWAPPED_WORDS`; "money" of Mona, "free" of Fred: `PET_FORM_WORDS`,
-        alone or joined, "money-worries"), nor an acronym ("dna" of Dan: `LABEL_ACRONYMS`),
+        tag beside "Gracie texted" must not name her. Not an everyday word (`english_word`:
+        "gain" of Gian, "bard" of Brad, "sale" of Sal, "money-worries" of Mona; the few it
+        does not know: "oil" of Oli, `THREE_LETTER_WORDS`; "brain" of Brian, `SWAPPED_WORDS`;
+        "nana" of Nan, `PET_FORM_WORDS`), nor an acronym ("dna" of Dan: `LABEL_ACRONYMS`),
         nor another slip ("weight" of Wright, "cooker" of Cooke: words too often), which the
-        preview lists (`nickname_spans`)."""
+        preview lists (`nickname_spans`). The word list holds no name redaction knows
+        (`name_words`), and a listed part itself, or a short form of one, is matched by the
+        name rules whatever the list says."""
         if self._misspelt is None:
             return []
         _, parts = self._misspelt
@@ -1498,9 +1502,9 @@ class Redactor:
             key = _plain(m.group())
             if key in OTHER_GIVEN_NAMES or key in parts or _a_label_word(key):
                 continue
-            if _spelt_otherwise(key, parts) is not None or (
+            if (_spelt_otherwise(key, parts) is not None or (
                 key not in self._slip_parts and _swapped(key, self._slip_parts)
-            ):
+            )) and not english_word(key):  # (the word list read only for a slip)
                 found.append((*m.span(), PLACEHOLDER))
         return found
 
@@ -1644,8 +1648,9 @@ class Redactor:
 
 
 def _a_label_word(key: str) -> bool:
-    """Whether `key`, a piece of a label in lower case, is an everyday word or acronym that
-    only looks like a listed name spelt otherwise or slipped (see `_pet_forms_in_label`)."""
+    """Whether `key`, a piece of a label in lower case, is an everyday word or acronym of the
+    lists held in memory that only looks like a listed name spelt otherwise or slipped (see
+    `_pet_forms_in_label`, which asks the English word list only of a slip)."""
     return (
         key in PET_FORM_WORDS or key in THREE_LETTER_WORDS or key in SWAPPED_WORDS
         or key in LABEL_ACRONYMS or _an_everyday_word(key)
@@ -4079,11 +4084,27 @@ def nickname_spans(
 
 def a_swapped_word(word: str, names: Sequence[str]) -> bool:
     """Whether `word` is an everyday word that is a listed part with two letters after its
-    first swapped (`SWAPPED_WORDS`: "hair" of Hari, "oral" of Orla): listed by the preview for
-    the writer to check; kept as the word in labels, and in prose unless the sentence makes it
-    a person."""
-    key = _plain(word)
-    return key in SWAPPED_WORDS and _swapped(key, _name_parts(tuple(names)))
+    first swapped (`english_word` or `SWAPPED_WORDS`: "hair" of Hari, "oral" of Orla, "gain"
+    of Gian, "bard" of Brad): listed by the preview for the writer to check; kept as the word
+    in labels, and in prose unless the sentence makes it a person."""
+    return _a_swapped_key(_plain(word), _name_parts(tuple(names)))
+
+
+def _a_swapped_key(key: str, parts: frozenset[str]) -> bool:
+    """`a_swapped_word` of a word's `key` (plain) and the listed `parts` (`_name_parts`);
+    the word list is read only for a slip, and most words are passed over by their first
+    letter and length (`_swap_shapes`: the preview asks of every word of every text)."""
+    return (
+        (key[:1], len(key)) in _swap_shapes(parts) and _swapped(key, parts)
+        and (key in SWAPPED_WORDS or english_word(key))
+    )
+
+
+@cache
+def _swap_shapes(parts: frozenset[str]) -> frozenset[tuple[str, int]]:
+    """(first letter, length) of each word `_swapped` may find a slip of one of `parts` in:
+    the part's own, and one letter more (a letter typed thrice)."""
+    return frozenset((part[:1], len(part) + more) for part in parts for more in (0, 1))
 
 
 def possessor(word: str) -> str:
@@ -4099,6 +4120,17 @@ def _given_name(word: str) -> bool:
     return (
         key in _GIVEN_NAMES and len(key) > 2
         and key not in _WORDLIKE_SHORT_FORMS and key not in SENTENCE_OPENERS
+    )
+
+
+def name_words() -> frozenset[str]:
+    """Every word (plain) that redaction knows as a given name, a short form or a surname:
+    the table of short forms, the other given names, the words that are names too, and the
+    names a drug or a disease is called by. None of them is in the English word list of the
+    label rules (`english_word`; `benchmarks/make_wordlist.py` leaves them out)."""
+    return (
+        _GIVEN_NAMES | OTHER_GIVEN_NAMES | COMMON_WORDS | FOLDED_WORDS | _DRUG_NAMES
+        | _EPONYM_NAMES
     )
 
 
@@ -4323,7 +4355,7 @@ def misspelt_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
         if m.group().islower() and _a_name_in_lower_case(m)  # ("li ming rang")
     ] + short_words_slipped(text, names) + _short_forms_owning(text, names) + [
         m.span() for m in _LOWER_WORD.finditer(text)
-        if m.group().islower() and a_swapped_word(m.group(), names)  # ("hair" of Hari)
+        if m.group().islower() and _a_swapped_key(_plain(m.group()), all_parts)  # ("hair")
     ]))
 
 
@@ -4361,6 +4393,16 @@ def _no_owner_before(text: str, start: int) -> bool:
 _OWNER_UNMARKED = re.compile(r"(?<![^\W\d_]['’-])(?<![^\W\d_])[^\W\d_]+[sS]$")
 
 
+def _unmarked_owners(text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """(what is owned, the word before it ending in "s") of each word of `_OWNED_NEXT` in
+    `text` after such a word ("Wills flat", "millers mum"): an owner with its apostrophe
+    left out, or a plural ("the cookers broke"), for the rules below to tell."""
+    for owned in _OWNED_NEXT.finditer(text):
+        owner = _search_back(_OWNER_UNMARKED, text, owned.start())
+        if owner is not None:
+            yield owned, owner
+
+
 def _owners_unmarked(
     text: str, parts: frozenset[str], short: frozenset[str]
 ) -> list[tuple[int, int, str]]:
@@ -4373,9 +4415,8 @@ def _owners_unmarked(
     an abbreviation in capitals ("EDS support group", "EDs staff" with Ed listed:
     `ABBREVIATIONS`)."""
     found = []
-    for owned in _OWNED_NEXT.finditer(text):
-        owner = _search_back(_OWNER_UNMARKED, text, owned.start())
-        if owner is None or not owner.group()[0].isupper():
+    for owned, owner in _unmarked_owners(text):
+        if not owner.group()[0].isupper():
             continue
         word = _plain(owner.group())
         stem = word[:-2] if word.endswith("es") and word[:-2] in parts | short else word[:-1]
@@ -4400,9 +4441,8 @@ def _short_forms_owning(text: str, names: Sequence[str]) -> list[tuple[int, int]
     short = _short_keys_of(tuple(names))
     parts = _name_parts(tuple(names)) | short
     found = []
-    for owned in _OWNED_NEXT.finditer(text):
-        owner = _search_back(_OWNER_UNMARKED, text, owned.start())
-        if owner is None or _plain(owner.group())[:-1] not in parts:
+    for _, owner in _unmarked_owners(text):
+        if _plain(owner.group())[:-1] not in parts:
             continue
         if (owner.group()[0].isupper() and _plain(owner.group())[:-1] in short) or (
             owner.group().islower() and _OWNED_IN_LOWER_CASE.match(text, owner.end())
