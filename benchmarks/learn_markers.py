@@ -190,12 +190,16 @@ EVERYDAY_WORDS = _words(
     christmas xmas easter
     """
 )
-# Fillers, hedges and thanks: how a writer talks, not what they did.
+# Fillers, hedges and thanks: how a writer talks, not what they did; and the words that hand
+# what follows or comes before to someone else ("according to the nurse", "allegedly"): the
+# matcher reads them as attribution, and learned they counted as the writer's clinical language
+# (round 42's QA: "she is a junkie according to the nurse but to me …").
 STYLE_WORDS = _words(
     """
     suppose guess basically really honestly actually literally lol haha tbh kinda sorta
     maybe probably pretty quite bit lot lots like well yeah yes ah oh um uh hmm mate fella
     seem seems seemed apparently anyway thanks cheers please ta thx thanx ty
+    according allegedly supposedly reportedly
     """
 )
 # Words that say how a day or a meeting went, not what was done: evidence only beside another
@@ -214,13 +218,16 @@ STYLE_WORDS = _words(
 # anyway" read as co-optation through "group but"). Round 41: "strictly", learned alone as
 # Recovery story drift, is also the TV show ("watched Strictly with her mum" read as drift);
 # how strictly something was done is evidence only in its phrase ("follow it strictly", and
-# "keep it strictly professional" is curated).
+# "keep it strictly professional" is curated). Round 42: "role", learned as "role is" (clinical
+# language), turned "my role is to walk with him, not police him" to drift; what a role is
+# shows in what follows, and "peer role" stays (labelled totals unchanged).
 ONLY_IN_PHRASE = _words(
     """
     busy stress try tried trying careful sure thank thanked thanking chat chats chatted chatting
     supportive settled unsettled reliable smooth friendly helpful productive efficient valuable
     rewarding decent messy thin waste wasted sake appreciate appreciated
     keep understand report missing program tick froze frozen power group strictly
+    role
     """
 )
 

@@ -1,8 +1,9 @@
 """Find lexicon markers in an entry and flag how each one is used.
 
 How matching works: the entry is normalised by same-length substitutions only (curly quotes
-and apostrophes to straight ones, lowercase, a few dialect forms: "meself", "telt", "aboot"),
-so every span indexes the original text. Words
+and apostrophes to straight ones, lowercase, a few dialect forms: "meself", "telt", "aboot",
+and punctuation dictated as words, "… was clucking full stop i shared …", "new paragraph":
+the mark, padded with spaces; round 42), so every span indexes the original text. Words
 are split in C (punctuation and hyphens separate words); each place where a phrase can start
 (a known first word, pair or triple of words, or a prefix such as ``symptom``) runs one
 combined regex from the lexicon's phrase index. Hits never overlap; the longest match wins.
@@ -76,8 +77,10 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   quiet") is not a cue. The scope ends where a later clause starts with the writer again ("…, but I
   said …"), or where the writer's own clause follows a topic or a "when" clause ("When the team
   talked about admission I asked …"). A speech tag that ends the sentence ("…, the nurse told me.")
-  covers what comes before it. A drift practice someone else does ("Her mum keeps telling her what
-  to do", "The doctor told him he should …", "He felt like a fraud", "She let the doctor decide",
+  covers what comes before it, and so does "according to" someone after the hit in its
+  clause ("she is a junkie according to the nurse | but to me she is …": round 42). A drift
+  practice someone else does ("Her mum keeps telling her what to do", "The doctor told him he
+  should …", "He felt like a fraud", "She let the doctor decide",
   with a light verb: "The team put pressure on him", "She said nothing", a subject carried into a
   clause without one: "D came with his cousin, said nothing", or a verb after "and": "…, and Bernard
   brought tea and said nothing") is theirs, with what follows it in the sentence (learned hits
@@ -483,6 +486,8 @@ _WRITER_RESUMES = regex_store.compile(
     r"\s*(?:(?:but|and|so|then|yet|which|while|although|though)\s+)?"
     # the writer's view, opening the clause: "…, but in my view I …"
     rf"{_WRITER_VIEW}(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])"
+    # … or the writer's view after a turn: "…, but to me she is a woman who uses"
+    rf"|\s*(?:but|yet|whereas|though|although)\s+{_MY_VIEW}(?![\w'])"
     # … or the writer's gloss on what was said: "…, which in my experience means …" (a bare
     # "which means" may be the speaker's own reasoning: it stays theirs)
     rf"|\s*which\s+{_MY_VIEW}(?![\w'])",
@@ -1011,9 +1016,52 @@ class Hit(NamedTuple):
 _new_hit = tuple.__new__  # Hit's fields in order, without the generated __new__'s overhead
 
 
+# Punctuation spoken to speech-to-text and written out as words ("he was clucking full stop i
+# shared my own story", "… what she wanted new paragraph we talked"), in lower case after a
+# word and before another (or the end): read as the mark itself, so "stop" is no negator and
+# the sentence or clause ends there. Not after a determiner ("came to a full stop", "her new
+# line manager"); "new line" / "question mark" not before "manager", "of", "over" ("new line
+# of work"). "Period" is left a word: "her period", "that period I was using" are everyday.
+_SPOKEN_MARKS = {
+    "full stop": ".",
+    "new paragraph": "\n",
+    "new line": "\n",
+    "question mark": "?",
+    "exclamation mark": "!",
+    "exclamation point": "!",
+    "comma": ",",
+}
+_SPOKEN_PUNCTUATION = regex_store.compile(
+    r"(?<=[\w']) (?:full stop|new paragraph|new line|question mark|exclamation (?:mark|point)"
+    r"|comma)(?=\s*\Z|\s+(?!(?:manager|managers|management|of|over)(?![\w']))[^\W\d_])"
+)
+_NOT_BEFORE_SPOKEN = _words(
+    "a an the no any my his her their our your this that one another every each"
+)
+
+
+def _spoken_mark(m: re.Match[str]) -> str:
+    """The mark a spoken punctuation match stands for, padded to the match's length (the
+    match itself after a determiner)."""
+    before = m.string.rfind(" ", 0, m.start()) + 1
+    if m.string[before : m.start()].lower() in _NOT_BEFORE_SPOKEN:
+        return m.group()
+    return _SPOKEN_MARKS[m.group()[1:]].ljust(m.end() - m.start())
+
+
 def normalise(text: str) -> str:
     """Same-length normalisation: spans in the result index the original text."""
-    return text if text.isascii() else text.translate(_TRANSLATE)
+    norm = text if text.isascii() else text.translate(_TRANSLATE)
+    if (
+        "full stop" in norm
+        or "new para" in norm
+        or "new line" in norm
+        or "question mark" in norm
+        or "exclamation" in norm
+        or "comma" in norm
+    ):
+        return _SPOKEN_PUNCTUATION.sub(_spoken_mark, norm)
+    return norm
 
 
 def _split_view(text: str) -> str:
@@ -2285,7 +2333,18 @@ def _writer_clause_follows(text: str, after: int, start: int) -> bool:
     if subject is None:
         return False
     between = text[after : subject.start()].split()
-    return bool(between) and between[-1].lower() != "that"
+    if not between:  # "… told me I was": what was told, unless the writer's deed follows
+        return _DEED_AFTER_TOLD.match(text, subject.start()) is not None
+    return between[-1].lower() != "that"
+
+
+# After a "when" clause whose speech was told to the writer, an I and a past deed open the
+# writer's own clause, with the comma a hurried or dictated entry leaves out: "Once she'd told
+# me I corrected her" (round 42); not what was told: "… told me I was / needed / seemed …"
+_DEED_AFTER_TOLD = regex_store.compile(
+    r"(?<=\s(?:me|us)\s)(?:i|we)\s+(?!(?:was|were|had|needed|wanted|seemed|looked|sounded"
+    r"|used|felt|supposed|ought|should|could|would|might|must)(?![\w']))[a-z]+ed(?![\w'])"
+)
 
 
 def _writer_resumes(
@@ -3172,7 +3231,7 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 tag_start = tag_at[si] = _tag_start(
                     _TRAILING_TAG, norm, cues.tag_verbs, sent_start, sent_end
                 )
-            if 0 <= end <= tag_start:
+            if (0 <= end <= tag_start) or _according_after(lower, clause_starts, end, sent_end):
                 attributed = not _writer_agrees(lower, start)
         if (
             not attributed
@@ -3389,6 +3448,27 @@ def _tag_start(tag: re.Pattern[str], text: str, verbs: list[int], lo: int, hi: i
         return -1
     found = tag.search(text, lo, hi)
     return found.start() if found is not None else -1
+
+
+# "according to" someone after a hit, in its clause or opening the next ("she is a junkie
+# according to the nurse", "…, according to his mum"): that clause is theirs, as before a
+# speech tag that ends the sentence; not "according to me", nor "according to plan", nor
+# one that opens what follows ("… and according to the nurse she is fine")
+_ACCORDING_TO = regex_store.compile(
+    r"according\s+to\s+(?!(?:me|us|my|our|myself|plan|the\s+plan|schedule)(?![\w']))"
+)
+_OPENS_AFTER = regex_store.compile(r"(?<![\w'])(?:and|but|so|then|or|yet)\s+\Z")
+
+
+def _according_after(lower: str, clause_starts: list[int], end: int, sent_end: int) -> bool:
+    """Does "according to" someone follow the hit ending at `end` in its sentence, with no
+    clause starting between them but one that "according" opens?"""
+    at = lower.find("according", end, sent_end)
+    if at < 0 or _ACCORDING_TO.match(lower, at) is None or _OPENS_AFTER.search(lower, end, at):
+        return False
+    k = bisect_right(clause_starts, end)
+    nxt = clause_starts[k] if k < len(clause_starts) else at
+    return nxt >= at or not lower[nxt:at].strip()
 
 
 _CARRY_STOPS = regex_store.compile(r"(?<![\w'])(?:and|then|so|but|yet)(?![\w'])")
