@@ -111,6 +111,7 @@ def test_json_has_the_texts_order_and_comparison(cli: CLI, tmp_path: Path) -> No
         "writer": "priya ", "files": [oct_, nov], "since": "2026-10-01", "until": "2026-11-20",
         "identity": [1.6, 1.6], "drift": [2.6, 2.6], "balance": [None, None],
         "entries": [2, 2], "alerts": [0, 1], "overlap": True, "lexicons_differ": False,
+        "words": [None, None], "too_little_to_compare": False, "signature_only": False,
     }]
     assert merged["errors"] == [{"file": missing, "message": "no such file."}]
     assert result.stderr == f"peerjournal: {missing}: no such file.\n"

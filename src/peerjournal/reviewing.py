@@ -91,17 +91,29 @@ def sanitised_to_show(summary: dict[str, Any], shown: int | None) -> dict[str, A
 
 
 def directions_as_read_now(summary: dict[str, Any]) -> dict[str, Any]:
-    """`summary` with its dimensions' directions as this version reads its periods: none where
+    """`summary` with its dimensions' directions as this version shows them: none where
     every period with entries holds one entry (`summary.one_entry_each`), as a summary from
-    before round 38 gave them. The text review's "At a glance" says there is no trend then
-    ("too few entries per week"): its Dimensions table shows no arrow saying there is one.
-    (`review --json` gives the file's own.)"""
-    from peerjournal.summary import POLARITIES, one_entry_each
+    before round 38 gave them; none for a one-period spike (`summary.Halves.arrow`), which the
+    file calls steady. "At a glance" says there is no trend then ("a spike rather than a
+    trend"): the Dimensions table shows no arrow saying there is one, nor that it held steady.
+    (`review --json` gives the file's own; so does the summary, as `report` does.)"""
+    from peerjournal.summary import POLARITIES, dimension_trend, one_entry_each
 
-    if not one_entry_each(p["entries"] for p in summary["periods"]):
+    if one_entry_each(p["entries"] for p in summary["periods"]):
+        rows = [{**row, **{f"{p}_direction": None for p in POLARITIES}}
+                for row in summary["dimensions"]]
+        return {**summary, "dimensions": rows}
+    periods = _with_dimensions(summary)
+    if periods is None:
         return summary
-    rows = [{**row, **{f"{p}_direction": None for p in POLARITIES}}
-            for row in summary["dimensions"]]
+    rows = []
+    for row in summary["dimensions"]:
+        row = dict(row)
+        for polarity in POLARITIES:
+            split = dimension_trend(periods, row["id"], polarity).halves
+            if split is not None and split.arrow is None:
+                row[f"{polarity}_direction"] = None
+        rows.append(row)
     return {**summary, "dimensions": rows}
 
 
@@ -385,8 +397,18 @@ def comparisons(
             "alerts": [len(s["alerts"]) for s in summaries],
             "overlap": overlaps(summaries),
             "lexicons_differ": lexicons_differ(summaries),
+            "words": [scored_words(s) for s in summaries],
+            "too_little_to_compare": too_little_to_compare(summaries),
+            "signature_only": signature_only(summaries),
         })
     return out
+
+
+def signature_only(run: Sequence[dict[str, Any]]) -> bool:
+    """Whether one writer's summaries (`writers`) are joined only by their signature: some
+    two in a row share no entry (`_share`). Nothing in a summary says which journal it came
+    from, so two people who sign alike in periods that do not overlap read as one writer."""
+    return not all(_share(a, b) for a, b in pairwise(run))
 
 
 def _span(summaries: Sequence[dict[str, Any]]) -> dict[str, str]:
@@ -409,11 +431,31 @@ class Move:
     after: float
 
 
+def scored_words(s: dict[str, Any]) -> int | None:
+    """The scored words of a summary's periods; None for one from before periods gave them."""
+    from peerjournal.summary import period_words
+
+    words = period_words(s["periods"])
+    return None if words is None else sum(words)
+
+
+def too_little_to_compare(run: Sequence[dict[str, Any]]) -> bool:
+    """Whether a summary of `run` holds too little writing to compare with another, by the
+    rule the writer's `report` compares two windows by (`trends.comparable`: 300 scored words
+    in each); one from before periods gave their words is not held to it."""
+    from peerjournal.trends import Totals, comparable
+
+    return not all(comparable(Totals(words=w)) for s in run if (w := scored_words(s)) is not None)
+
+
 def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
     """On each side (drift first), the dimension whose rate changed most between the two
-    summaries, if by more than `summary.steady` allows (the dimensions' arrows' rule)."""
+    summaries, if by more than `summary.steady` allows (the dimensions' arrows' rule); none
+    when either holds too little writing to compare (`too_little_to_compare`)."""
     from peerjournal.summary import steady
 
+    if too_little_to_compare([before, s]):
+        return []
     then = {d["id"]: d for d in before["dimensions"]}
     out = []
     for polarity in ("drift", "identity"):
@@ -430,25 +472,44 @@ def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
 
 # ------------------------------------------------------------------ as an export writes it
 
+# When exports began to say whether the people list had anyone on it ("people_listed", within
+# schema 1 and the same version string): a redacted summary made before then says nothing of
+# it, and is read as it is (the Redaction line then says what [person] stands for)
+PEOPLE_LISTED_SINCE = "2026-12-06T01:45:05+00:00"
+_PEOPLE_LISTED_DAY = "6 December 2026"
+
+
+def _before_people(summary: dict[str, Any]) -> bool:
+    """Whether the summary was made before exports said "people_listed" (its `generated_at`,
+    validated: an ISO time with its offset)."""
+    from datetime import datetime
+
+    made = datetime.fromisoformat(summary["generated_at"])
+    return made < datetime.fromisoformat(PEOPLE_LISTED_SINCE)
+
+
 def check_as_exported(summary: dict[str, Any], name: str) -> None:
     """Refuse a summary (validated: `summary.validate_summary`) holding what no export writes:
     it was changed after it was exported, and a mentor must not read it as the writer sent it.
 
     Above all a summary that says it is redacted but is not ("redacted" set to true, in an
-    unredacted one): every redacted export says whether the people list had anyone on it
-    (one from an older peerjournal, before that field, cannot be told from an edited one and
-    is asked for again), and none holds an e-mail address. Then what an export takes from the
-    period's entries (shared entries, the quotes of markers, the things the writer will do
-    differently) dated outside the period, and a self-check after the summary was made, with
-    no items, or with an item twice. An alert cannot be checked: it comes from entries the
-    summary does not hold."""
+    unredacted one): every redacted export since `PEOPLE_LISTED_SINCE` says whether the people
+    list had anyone on it (one made before then, by an older peerjournal, is read; a later one
+    without it cannot be told from an edited one), and none holds an e-mail address. Then what
+    an export takes from the period's entries (shared entries, the quotes of markers, the
+    things the writer will do differently) dated outside the period, and a self-check after
+    the summary was made, with no items, or with an item twice. An alert cannot be checked:
+    it comes from entries the summary does not hold."""
     from peerjournal.summary import SummaryError, changed_after_export
 
-    if summary["redacted"] is True and "people_listed" not in summary:
+    if summary["redacted"] is True and "people_listed" not in summary and not _before_people(
+        summary
+    ):
         raise SummaryError(
             f"{name}: it says it is redacted, but not whether the people list had anyone on it, "
-            "as every redacted summary does: it was changed after it was exported, or made by "
-            "an older peerjournal; ask for the summary to be exported again."
+            f"as every redacted export since {_PEOPLE_LISTED_DAY} says: it was made by an older "
+            "peerjournal (ask the writer to update peerjournal and export it again), or it was "
+            "changed after it was exported."
         )
     problem = (_redaction_problem(summary) or _date_problem(summary)
                or _selfcheck_problem(summary) or _numbers_problem(summary))

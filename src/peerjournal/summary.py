@@ -310,6 +310,12 @@ class Halves:
             return "steady"
         return "up" if self.after > self.before else "down"
 
+    @property
+    def arrow(self) -> str | None:
+        """The direction as an arrow shows it: none for a spike, which "At a glance" calls
+        no trend ("a spike rather than a trend"), where `direction` says steady."""
+        return None if self.spike else self.direction
+
 
 def split_at(entries: Sequence[int]) -> int:
     """How many of a run of periods (their entry counts, in order) the first half holds:
@@ -1105,6 +1111,15 @@ def changed_after_export(name: str, problem: str) -> SummaryError:
 class NotASummary(SummaryError):
     """A file that is no summary at all (another export, a backup, a report, not JSON), rather
     than a summary that is damaged: `review FOLDER` skips it with a line."""
+
+
+class OtherExport(NotASummary):
+    """A summary exported in a format other than JSON (`kind`: "Markdown"), to read as it
+    is: `review FOLDER` skips such copies together, in one line by kind."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 _Check = Callable[[Any], bool]

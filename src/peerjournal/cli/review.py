@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from peerjournal.plural import counted
+from peerjournal.plural import counted, joined
 from peerjournal.reviewing import (
     SHOWN,
     check_as_exported,
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import datetime
 
+    from peerjournal.summary import OtherExport
+
 # A 20,000-entry journal over ten years with every entry shared exports ~26 MB; export refuses
 # to write a summary above this (cli/export.py reads it), so keep the two in step.
 MAX_BYTES = 64 * 1024 * 1024
@@ -43,7 +45,8 @@ def register(app: typer.Typer) -> None:
             metavar="FILE...",
             help="Summaries exported with `peerjournal export --format json`; a folder reads "
                  "the summaries in it (not in its folders), skipping its other files with a "
-                 "line each; `-` reads standard input.")],
+                 "line each (its Markdown, HTML, PDF and CSV summaries in one line); `-` reads "
+                 "standard input.")],
         json_out: Annotated[bool, typer.Option(
             "--json", help="Merge the summaries into one JSON document on stdout, in the "
                            "same order and with the same comparisons; each summary's "
@@ -64,14 +67,16 @@ def register(app: typer.Typer) -> None:
 
         Summaries signed alike (`export --from`) are one writer's: they are shown oldest
         first, with how the writer moved from one to the next. Unsigned ones are never
-        compared. Of many shared entries (and things the writer will do differently), the
-        latest are shown, with a line on how many earlier ones are not (see --all). Needs no
-        journal of its own. Text in a summary is shown with control characters made visible,
-        never sent to the terminal as is. A summary exported as Markdown, HTML, PDF or CSV is
-        read as it is, in a text editor, a browser, a PDF viewer or a spreadsheet."""
+        compared. (A summary does not say which journal it came from; the dimensions that
+        moved most are named where both summaries hold enough writing to compare.) Of many
+        shared entries (and things the writer will do differently), the latest are shown,
+        with a line on how many earlier ones are not (see --all). Needs no journal of its
+        own. Text in a summary is shown with control characters made visible, never sent to
+        the terminal as is. A summary exported as Markdown, HTML, PDF or CSV is read as it
+        is, in a text editor, a browser, a PDF viewer or a spreadsheet."""
         from peerjournal.context import AppContext
         from peerjournal.errors import PeerJournalError
-        from peerjournal.summary import NotASummary
+        from peerjournal.summary import NotASummary, OtherExport
 
         app_ctx = AppContext.from_ctx(ctx)
         now = app_ctx.now()
@@ -91,23 +96,29 @@ def register(app: typer.Typer) -> None:
                     failed(name, exc)
                     continue
                 skipped = []
+                copies: dict[str, int] = {}  # the kind of each summary in another format
                 for path in paths:
                     if (broken := _broken_link(path)) is not None:
                         skipped.append(broken)
                         continue
                     try:
                         summary = load_summary(path, now, app_ctx.say)
-                    except NotASummary as exc:  # another export, a backup, a note, a pipe…
+                    except OtherExport as exc:  # the same summary as Markdown, HTML, PDF…
+                        copies[exc.kind] = copies.get(exc.kind, 0) + 1
+                    except NotASummary as exc:  # a backup, a note, a pipe…
                         skipped.append(sanitise(exc.message, multiline=False))
                     except PeerJournalError as exc:  # a damaged summary: as a file named
                         failed(str(path), exc)
                     else:
                         signature_warning(app_ctx, str(path), summary)
                         loaded.append((str(path), summary))
+                if copies:
+                    skipped.append(_copies_line(name, copies))
                 for line in skipped:
                     app_ctx.say(f"peerjournal: skipped {line}")
-                if len(skipped) == len(paths):  # no summary in it, not even a damaged one
-                    errors.append((name, _no_summaries(len(skipped))))
+                passed = len(skipped) - bool(copies) + sum(copies.values())
+                if passed == len(paths):  # no summary in it, not even a damaged one
+                    errors.append((name, _no_summaries(passed, _folders_in(Path(name)), name)))
                 continue
             shown = "standard input" if name == "-" else name
             try:
@@ -192,7 +203,30 @@ def signature_warning(app: Any, name: str, summary: dict[str, Any]) -> None:
                 "after it was exported; the signature is shown on one line.")
 
 
-def _no_summaries(skipped: int) -> str:
+def _folders_in(folder: Path) -> int:
+    """How many folders (not hidden ones) `folder` holds, which `review FOLDER` does not read."""
+    try:
+        return sum(1 for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return 0
+
+
+def _copies_line(folder: str, copies: dict[str, int]) -> str:
+    """The one line for a folder's summaries in formats other than JSON, by kind: "12 Markdown,
+    12 HTML and 12 PDF summaries in alex/: read them as they are …"."""
+    kinds = joined([f"{n:,} {kind}" for kind, n in copies.items()])
+    return (f"{kinds} {'summary' if sum(copies.values()) == 1 else 'summaries'} in "
+            f"{_shown(folder)}: read them as they are (in a text editor, a browser, a PDF "
+            "viewer or a spreadsheet); `peerjournal review` reads summaries exported with "
+            "`--format json`.")
+
+
+def _no_summaries(skipped: int, folders: int, name: str) -> str:
+    """Why folder `name` gave no summary: it holds none, `skipped` files and `folders`."""
+    if not skipped and folders:
+        return (f"holds no summaries of its own, only {counted(folders, 'folder')}, which "
+                "`peerjournal review` does not look inside: name them, as in `peerjournal review "
+                f"{_shown(name.rstrip('/'))}/*/`.")
     if not skipped:
         return ("a folder with no files in it; `peerjournal review` reads the summaries made by "
                 "`peerjournal export --format json`.")
@@ -279,7 +313,13 @@ def load_summary(
             raise NotASummary(f"{name}: an empty file, not a summary.")
         raise SummaryError(f"{name}: the file is empty; ask for the summary to be sent again.")
     if raw.startswith(b"%PDF"):
-        raise NotASummary(f"{name}: {_OTHER_EXPORT.format(kind='a PDF', opener='a PDF viewer')}")
+        raise _other(name, "PDF", "a PDF viewer")
+    if raw.startswith(b"PK\x03\x04") and _document(raw):
+        raise NotASummary(
+            f"{name}: a word processor's document (Word or LibreOffice), not a summary: it was "
+            "opened and saved again as a document. Ask for the .json file as it was sent, "
+            "unopened."
+        )
     if raw.startswith((b"\x1f\x8b", b"PK\x03\x04")):
         raise NotASummary(f"{name}: a compressed file (gzip or zip); unpack it first.")
     cut_off = SummaryError(
@@ -298,7 +338,7 @@ def load_summary(
     del raw  # up to 64 MB: not kept beside the text and the document parsed from it
     other = _other_export(text)
     if other:
-        raise NotASummary(f"{name}: {other}")
+        raise _other(name, *other)
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=unique_keys)
     except KeyGivenTwice as exc:
@@ -316,6 +356,12 @@ def load_summary(
             ) from None
         if cut_short(text, exc):
             raise cut_off from None
+        if text[exc.pos : exc.pos + 1] in CURLY:
+            raise SummaryError(
+                f"{name}: its quotation marks were made curly (“ ”), as a word processor does "
+                "when it saves a file; ask for the summary again, and read it here without "
+                "opening it in a word processor first."
+            ) from None
         raise SummaryError(
             f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
@@ -336,6 +382,15 @@ _OTHER_EXPORT = (
     "{kind} summary, to read as it is: open it with {opener}. `peerjournal review` reads "
     "summaries exported with `--format json`."
 )
+
+
+def _other(name: str, kind: str, opener: str) -> OtherExport:
+    """The error for a summary exported as `kind` ("Markdown"), read with `opener`."""
+    from peerjournal.summary import OtherExport
+
+    article = "an" if kind == "HTML" else "a"
+    return OtherExport(f"{name}: {_OTHER_EXPORT.format(kind=f'{article} {kind}', opener=opener)}",
+                       kind)
 
 
 def _read_as_windows_1252(raw: bytes, name: str) -> str:
@@ -364,21 +419,41 @@ def _to_stderr(message: str) -> None:
     print(clean(message), file=sys.stderr)
 
 
-def _other_export(text: str) -> str | None:
-    """What to say about a summary exported in a format other than JSON, or None."""
+# The quotation marks a word processor puts in place of JSON's "
+CURLY = "“”„″"
+
+
+def _document(raw: bytes) -> bool:
+    """Whether a zip's bytes are a word processor's document: Word's (word/document.xml) or
+    LibreOffice's (OpenDocument, which names its mimetype first)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return "word/document.xml" in names or (
+        "mimetype" in names and b"application/vnd.oasis.opendocument" in raw[:200])
+
+
+def _other_export(text: str) -> tuple[str, str] | None:
+    """The kind of a summary exported in a format other than JSON, and what opens it; or
+    None."""
     from peerjournal.exporters.common import TITLE
     from peerjournal.exporters.csv_ import ABOUT, BASE
 
     head = text.lstrip()[:200].lower()
     if head.startswith(f"# {TITLE.lower()}"):
-        return _OTHER_EXPORT.format(kind="a Markdown", opener="any text editor or Markdown viewer")
+        return "Markdown", "any text editor or Markdown viewer"
     if head.startswith(("<!doctype html", "<html")):
-        return _OTHER_EXPORT.format(kind="an HTML", opener="a web browser")
+        return "HTML", "a web browser"
     # as exported, or saved again by a spreadsheet (quoted, ";" or tab between columns);
     # BASE first: a CSV from before the ABOUT columns
     header = re.sub(r"[;\t]", ",", head.split("\n", 1)[0].replace('"', ""))
     if header.startswith((",".join(ABOUT), ",".join(BASE))):
-        return _OTHER_EXPORT.format(kind="a CSV (numbers only)", opener="a spreadsheet")
+        return "CSV (numbers only)", "a spreadsheet"
     return None
 
 
@@ -484,12 +559,15 @@ def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[s
 
 
 def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | None) -> None:
+    from peerjournal.exporters.common import glosses_text
     from peerjournal.render.review import Overview, between_summaries, since_previous
-    from peerjournal.render.summary import review
+    from peerjournal.render.summary import explanations, review, section
 
     clean = [(sanitise(name, multiline=False), sanitised_to_show(directions_as_read_now(s), shown))
              for name, s in loaded]
     keys = writers([s for _, s in loaded])  # (from the whole texts: `clean` may hold stubs)
+    # of several summaries with the same dimensions, what they look for is said once, at the end
+    once = len(clean) > 1 and len({tuple(glosses_text(s)) for _, s in clean}) == 1
     if len(clean) > 1:
         app.out.print(Overview(clean, keys))
         app.out.print()
@@ -502,4 +580,8 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | Non
             app.out.print()
         previous = next((clean[p] for p in reversed(range(n))
                          if keys[n] is not None and keys[p] == keys[n]), None)
-        review(app.out, name, summary, since_previous(previous, summary), shown)
+        review(app.out, name, summary, since_previous(previous, summary), shown,
+               explain=not once)
+    if once:
+        app.out.print()
+        app.out.print(section("About the numbers", explanations(clean[0][1])))

@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from peerjournal.exporters import common, svg
+from peerjournal.reviewing import directions_as_read_now
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;max-width:46em;
@@ -111,7 +112,7 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
     rows = [
         [d["label"], common.rate_with_direction(d["identity"], d["identity_direction"]),
          common.rate_with_direction(d["drift"], d["drift_direction"])]
-        for d in dims
+        for d in directions_as_read_now(s)["dimensions"]  # (no "steady" for a spike)
     ]
     glosses = "".join(f"<li><b>{e(label)}:</b> {e(gloss)}</li>"
                       for label, gloss in common.dimension_glosses(s))

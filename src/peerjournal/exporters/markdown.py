@@ -11,6 +11,7 @@ from typing import Any
 
 from peerjournal.exporters import common
 from peerjournal.redact import placeholders
+from peerjournal.reviewing import directions_as_read_now
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # Line starts that would make a list, heading, rule or (for "[person]: x") a link definition;
@@ -134,7 +135,7 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
     rows = [
         [escape(d["label"]), common.rate_with_direction(d["identity"], d["identity_direction"]),
          common.rate_with_direction(d["drift"], d["drift_direction"])]
-        for d in s["dimensions"]
+        for d in directions_as_read_now(s)["dimensions"]  # (no "steady" for a spike)
     ]
     glosses = [f"- **{escape(label)}:** {escape(gloss)}"
                for label, gloss in common.dimension_glosses(s)]

@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.exporters import common
-from peerjournal.plural import counted
+from peerjournal.plural import counted, joined
 from peerjournal.render.charts import unicode_ok
 from peerjournal.render.console import Trimmed
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD
@@ -34,8 +34,11 @@ from peerjournal.reviewing import (
     lexicons_differ,
     older_balance,
     overlaps,
+    scored_words,
     signed_alike,
+    too_little_to_compare,
 )
+from peerjournal.trends import THRESHOLDS
 
 ARROW = " → "
 UNREDACTED_MARK = "(UNREDACTED)"
@@ -52,7 +55,7 @@ def _wrapped(name: str, width: int) -> str:
         fits = 0
         while cell_len(name[: fits + 1]) <= width:
             fits += 1
-        breaks = [i + 1 for i, char in enumerate(name[:fits]) if char in "-_. "]
+        breaks = [i + 1 for i, char in enumerate(name[:fits]) if char in "-_. /\\"]
         cut = breaks[-1] if breaks else max(fits, 1)
         lines.append(name[:cut].rstrip())
         name = name[cut:].lstrip()
@@ -73,6 +76,8 @@ class Overview:
 
     def __init__(self, summaries: Loaded, keys: Sequence[Writer | None]) -> None:
         self.summaries = summaries
+        self.names = dict(zip((name for name, _ in summaries),
+                              distinct_names([name for name, _ in summaries]), strict=True))
         alike = signed_alike(keys)
         self.alike = [k is not None and k[0] in alike for k in keys]
 
@@ -106,7 +111,8 @@ class Overview:
             table.add_column(column, justify="left" if column == "Period" else "right",
                              no_wrap=True)
         for (source, s), alike, row in zip(self.summaries, self.alike, rows, strict=True):
-            table.add_row(self._who(source, s, lambda name: _wrapped(name, room), alike), *row)
+            table.add_row(self._who(self.names[source], s, lambda name: _wrapped(name, room),
+                                    alike), *row)
         return Trimmed(table)
 
     def _lines(self, rows: Sequence[tuple[str, ...]]) -> Group:
@@ -114,7 +120,7 @@ class Overview:
         for (source, s), alike, (period, _, shared, identity, drift, _) in zip(
             self.summaries, self.alike, rows, strict=True
         ):
-            who = self._who(source, s, lambda name: name, alike)
+            who = self._who(self.names[source], s, lambda name: name, alike)
             who.append(f"  {period}")
             lines += [who, Text(
                 f"  {counted(s['entries']['total'], 'entry')}, {shared} shared · "
@@ -124,15 +130,30 @@ class Overview:
         return Group(*lines)
 
     @staticmethod
-    def _who(source: str, s: dict[str, Any], fit: Callable[[str], str], alike: bool) -> Text:
-        """The signature, else the file's name made to `fit` (under the signature when
-        another writer signs `alike`); marked when unredacted."""
-        name = fit(PurePath(source).name)
+    def _who(name: str, s: dict[str, Any], fit: Callable[[str], str], alike: bool) -> Text:
+        """The signature, else the file's `name` (`distinct_names`) made to `fit` (under the
+        signature when another writer signs `alike`); marked when unredacted."""
+        name = fit(name)
         writer = s.get("writer")
         who = Text(f"{writer}\n{name}" if writer and alike else writer or name)
         if not s["redacted"]:
             who.append(f" {UNREDACTED_MARK}", "bold")
         return who
+
+
+def distinct_names(sources: Sequence[str]) -> list[str]:
+    """Each file's name as the overview gives it: its base name, or where another file has
+    the same one (three folders' "summary.json"), the shortest ending of its path that no
+    other file's ends alike ("drift/summary.json"); the whole path where nothing shorter is."""
+    parts = [PurePath(source).parts for source in sources]
+    out = []
+    for n, mine in enumerate(parts):
+        others = [p for m, p in enumerate(parts) if m != n]
+        size = 1
+        while size < len(mine) and any(p[-size:] == mine[-size:] for p in others):
+            size += 1
+        out.append(str(PurePath(*mine[-size:])) if mine else sources[n])
+    return out
 
 
 def _count(n: int) -> str:
@@ -185,11 +206,12 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
     by_name = dict(loaded)
     alike = signed_alike(keys)
     signatures = {name: k[0] for (name, _), k in zip(loaded, keys, strict=True) if k}
+    names = dict(zip(by_name, distinct_names(list(by_name)), strict=True))
     text = Text()
     for c in comparisons(loaded, keys):
         if text:
             text.append("\n\n")
-        files = (f" ({', '.join(PurePath(f).name for f in c['files'])})"
+        files = (f" ({', '.join(names[f] for f in c['files'])})"
                  if signatures[c["files"][0]] in alike else "")
         text.append(f"{c['writer']}{files}: {counted(len(c['files']), 'summary')}, {c['since']} "
                     f"to {c['until']}", "bold")
@@ -201,8 +223,9 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
             + "\n  entries " + ARROW.join(map(_count, c["entries"]))
             + " · alerts " + ARROW.join(map(_count, c["alerts"]))
         )
-        for note in [*_older([by_name[name] for name in c["files"]]),
-                     *_notes(c["overlap"], c["lexicons_differ"])]:
+        run = [by_name[name] for name in c["files"]]
+        for note in [*_older(run), *_notes(c["overlap"], c["lexicons_differ"]),
+                     *_too_little(run), *_signed_only(c["writer"], c["signature_only"])]:
             text.append(f"\n  {note}", "italic")
     if not text:
         return None
@@ -226,11 +249,33 @@ def since_previous(
         *(f"• {line}" for line in _older([before, s])),
         *(f"• {line}" for line in _dimension_moves(before, s)),
     ]
-    lines += [f"• {note}" for note in _notes(overlaps([before, s]),
-                                             lexicons_differ([before, s]))]
+    lines += [f"• {note}" for note in [
+        *_notes(overlaps([before, s]), lexicons_differ([before, s])),
+        *_too_little([before, s]),
+    ]]
     lines.append(f"(That summary is {name}.)")
     title = f"Since the previous summary ({common.period_text(before)})"
     return section(title, Text("\n".join(lines)))  # a Text: its bullets' lines hang
+
+
+def _too_little(run: Sequence[dict[str, Any]]) -> list[str]:
+    """The line saying the summaries hold too little writing to say what moved, with each
+    one's scored words, as the writer's `report` says it of two windows; none with enough."""
+    if not too_little_to_compare(run):
+        return []
+    words = joined(["not given" if (w := scored_words(s)) is None else f"{w:,}" for s in run])
+    return [f"Too little writing to say which dimensions moved: {words} scored words (a "
+            f"comparison needs {THRESHOLDS.min_window_words:,} in each, as the writer's own "
+            "report asks); the numbers above are each summary's own."]
+
+
+def _signed_only(writer: str, only: bool) -> list[str]:
+    """The line saying summaries are joined by their signature alone (`signature_only`)."""
+    if not only:
+        return []
+    return [f"These are read as one writer's only because each is signed \"{writer}\": a "
+            "summary does not say which journal it came from, so two people who sign alike "
+            "would read here as one; ask if a change surprises you."]
 
 
 def _dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[str]:

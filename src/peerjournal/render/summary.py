@@ -370,11 +370,13 @@ def people_table(people: Sequence[PersonRow]) -> RenderableType:
 
 def review(
     console: Console, source: str, s: dict[str, Any], since: RenderableType | None = None,
-    shown: int | None = None,
+    shown: int | None = None, *, explain: bool = True,
 ) -> None:
     """One summary (`s` must be validated and sanitised): all of it, but of its shared entries
     and intentions only the latest `shown` (all with None), and a line on the rest; `since`, a
-    section on how the writer moved since their previous summary, goes after "At a glance"."""
+    section on how the writer moved since their previous summary, goes after "At a glance".
+    Without `explain`, what the dimensions look for and what the numbers mean
+    (`explanations`) are left to the end of a review of several, and a line says so."""
     ascii_only = not unicode_ok(console.encoding)
     header = Text()
     header.append(common.title(s), "bold")
@@ -403,7 +405,8 @@ def review(
             trend = _trend(s, ascii_only, bars, plain=not styled(console), width=inside)
             parts.append(section(f"Trend by {s['period']['by']}", trend))
         if s["dimensions"]:
-            parts.append(section("Dimensions", _with_glosses(s, _dimensions(s, ascii_only, bars))))
+            table = _dimensions(s, ascii_only, bars)
+            parts.append(section("Dimensions", _with_glosses(s, table) if explain else table))
         parts += _markers(s)
     intentions, hidden = latest(s["intentions"], shown)
     if intentions:
@@ -421,8 +424,23 @@ def review(
         parts.append(section("Shared entries", note))
     for entry in entries:
         parts.append(section(f"Shared entry: {common.entry_heading(entry)}", _entry(entry)))
-    parts.append(Text(common.DATA_NOTE, style="dim"))
+    parts.append(Text(common.DATA_NOTE if explain else EXPLAINED_AT_END, style="dim"))
     console.print(Group(*parts))
+
+
+EXPLAINED_AT_END = ("What the dimensions look for, and what the numbers mean: at the end of "
+                    "this review, once for every summary.")
+
+
+def explanations(s: dict[str, Any]) -> RenderableType:
+    """What a review of several summaries says once, at its end (`review(explain=False)`):
+    what the dimensions of `s` (alike in each) look for, and what the numbers mean."""
+    glosses = common.glosses_text(s)
+    parts: list[RenderableType] = [Text(common.DATA_NOTE, style="dim")]
+    if glosses:
+        parts.insert(0, Text(f"{common.GLOSS_TITLE}:\n" + "\n".join(glosses) + "\n",
+                             style="dim"))
+    return Group(*parts)
 
 
 class _Section:

@@ -1,0 +1,271 @@
+"""Round 42 (a mentor reviewing six writers' summaries): review compares only summaries with
+enough writing, says when one writer's summaries are joined by their signature alone, tells
+files of one name apart, reads redacted summaries from before `people_listed`, shows no
+"steady" for a one-week spike, and says plainly what a folder of folders, curly quotes or a
+Word document are; a folder of many summaries explains the numbers once."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+from peerjournal.render.review import distinct_names
+
+CLI = Callable[..., Result]
+Add = Callable[..., int]
+
+PEER = ("Sat with a man at the drop-in. I shared a bit of my own story, when I was unwell "
+        "too, and he smiled. We talked about football and his dog.")
+CLINICAL = (" Then I checked his medication compliance and reported his non-compliance to the "
+            "team.")
+FILL = (" The room was busy and loud, people came and went, tea was made and drunk, and the "
+        "afternoon went slowly on while the rain kept falling outside the big front windows.")
+
+
+def _export(cli: CLI, out: Path, since: str, until: str, *options: str) -> dict[str, Any]:
+    result = cli("export", "--yes", "--force", "--since", since, "--until", until,
+                 "-o", str(out), *options)
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return data
+
+
+def _months(cli: CLI, add: Add, tmp_path: Path, text_oct: str, text_nov: str) -> list[str]:
+    """Four entries in each of October and November, each month exported signed "Al"."""
+    for day in ("02", "09", "16", "23"):
+        add(text_oct, "-d", f"2026-10-{day}", "--share")
+    for day in ("02", "09", "13", "16"):
+        add(text_nov, "-d", f"2026-11-{day}", "--share")
+    oct_, nov = tmp_path / "oct.json", tmp_path / "nov.json"
+    _export(cli, oct_, "2026-10-01", "2026-10-31", "--from", "Al")
+    _export(cli, nov, "2026-11-01", "2026-11-19", "--from", "Al")
+    return [str(oct_), str(nov)]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- 1. too little writing to compare, as the writer's report says -----------------------------
+
+def test_review_names_no_moved_dimension_from_too_little_writing(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    files = _months(cli, add, tmp_path, PEER, PEER + " I shared my own story of recovery.")
+    result = cli("review", *files)
+    assert result.exit_code == 0, result.stderr
+    since = _flat(result.stdout[result.stdout.index("Since the previous summary"):])
+    assert ("Too little writing to say which dimensions moved: 124 and 152 scored words (a "
+            "comparison needs 300 in each, as the writer's own report asks)") in since
+    assert " rose from " not in since and " fell from " not in since
+    between = json.loads(cli("review", "--json", *files).stdout)["between"]
+    assert between[0]["too_little_to_compare"] is True and between[0]["words"] == [124, 152]
+
+
+def test_review_names_the_dimension_that_moved_with_enough_writing(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    files = _months(cli, add, tmp_path, PEER + FILL * 3, PEER + CLINICAL + FILL * 3)
+    result = cli("review", *files)
+    assert result.exit_code == 0, result.stderr
+    since = _flat(result.stdout[result.stdout.index("Since the previous summary"):])
+    assert "Too little writing" not in since
+    assert "(drift markers) rose from 0.0 to" in since
+    between = json.loads(cli("review", "--json", *files).stdout)["between"]
+    assert between[0]["too_little_to_compare"] is False
+
+
+# -- 2. one writer's summaries joined by their signature alone --------------------------------
+
+def test_between_says_when_summaries_are_joined_only_by_their_signature(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    files = _months(cli, add, tmp_path, PEER, PEER)
+    result = cli("review", *files)
+    assert result.exit_code == 0, result.stderr
+    between = _flat(result.stdout[:result.stdout.index("Reflective-practice summary")])
+    assert ('These are read as one writer\'s only because each is signed "Al": a summary does '
+            "not say which journal it came from, so two people who sign alike would read here "
+            "as one; ask if a change surprises you.") in between
+    merged = json.loads(cli("review", "--json", *files).stdout)
+    assert merged["between"][0]["signature_only"] is True
+
+
+def test_summaries_sharing_an_entry_are_not_said_to_rest_on_the_signature(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    add(PEER, "-d", "2026-11-02", "--share")
+    add(PEER, "-d", "2026-11-09", "--share")
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    _export(cli, first, "2026-11-01", "2026-11-10", "--from", "Al")
+    _export(cli, second, "2026-11-02", "2026-11-19", "--from", "Al")
+    result = cli("review", str(first), str(second))
+    assert result.exit_code == 0, result.stderr
+    assert "only because each is signed" not in result.stdout
+    merged = json.loads(cli("review", "--json", str(first), str(second)).stdout)
+    assert merged["between"][0]["signature_only"] is False
+
+
+# -- 3. files of one name told apart -------------------------------------------------------------
+
+def test_distinct_names_are_the_shortest_ending_that_differs() -> None:
+    assert distinct_names(["in/drift/summary.json", "in/essay/summary.json", "in/x/oct.json"]) \
+        == ["drift/summary.json", "essay/summary.json", "oct.json"]
+    assert distinct_names(["a/b/nov.json", "c/b/nov.json"]) == ["a/b/nov.json", "c/b/nov.json"]
+    assert distinct_names(["nov.json", "x/nov.json"]) == ["nov.json", "x/nov.json"]
+    assert distinct_names(["standard input"]) == ["standard input"]
+
+
+def test_overview_tells_unsigned_files_of_one_name_apart(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    add(PEER, "-d", "2026-10-05")
+    add(PEER, "-d", "2026-11-05")
+    for folder, since, until in (("drift", "2026-10-01", "2026-10-31"),
+                                 ("essay", "2026-11-01", "2026-11-19")):
+        (tmp_path / folder).mkdir()
+        _export(cli, tmp_path / folder / "summary.json", since, until)
+    result = cli("review", str(tmp_path / "drift" / "summary.json"),
+                 str(tmp_path / "essay" / "summary.json"))
+    assert result.exit_code == 0, result.stderr
+    overview = result.stdout[:result.stdout.index("Reflective-practice summary")]
+    assert "drift/summary.json" in overview and "essay/summary.json" in overview
+
+
+# -- 4. redacted summaries from before people_listed ---------------------------------------------
+
+def _without_people_listed(cli: CLI, add: Add, tmp_path: Path) -> Path:
+    add(PEER, "-d", "2026-11-05", "--share")
+    path = tmp_path / "old.json"
+    summary = _export(cli, path, "2026-11-01", "2026-11-19", "--from", "Bea")
+    assert summary["redacted"] is True
+    del summary["people_listed"]
+    path.write_text(json.dumps(summary), encoding="utf-8")
+    return path
+
+
+def test_a_redacted_summary_from_before_people_listed_is_read(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    path = _without_people_listed(cli, add, tmp_path)  # made on 20 Nov 2026
+    result = cli("review", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "Reflective-practice summary: Bea" in result.stdout and result.stderr == ""
+
+
+def test_a_later_redacted_summary_without_people_listed_is_refused(
+    cli: CLI, add: Add, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PEERJOURNAL_NOW", "2026-12-07T18:30:00+00:00")
+    path = _without_people_listed(cli, add, tmp_path)
+    result = cli("review", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"peerjournal: {path}: it says it is redacted, but not whether the people list had "
+        "anyone on it, as every redacted export since 6 December 2026 says: it was made by an "
+        "older peerjournal (ask the writer to update peerjournal and export it again), or it "
+        "was changed after it was exported.\n")
+
+
+# -- 5. a one-week spike is no "steady" -------------------------------------------------------
+
+def test_a_one_week_spike_shows_no_steady_arrow(cli: CLI, add: Add, tmp_path: Path) -> None:
+    for day in ("05", "06"):  # four weeks from Monday 5 October, drift in the first only
+        add(PEER + CLINICAL, "-d", f"2026-10-{day}")
+    for day in ("12", "13", "19", "20", "26", "27"):
+        add(PEER, "-d", f"2026-10-{day}")
+    path = tmp_path / "oct.json"
+    summary = _export(cli, path, "2026-10-05", "2026-11-01")
+    rows = {d["id"]: d for d in summary["dimensions"]}
+    assert rows["co_optation"]["drift_direction"] == "steady"  # the file as `report` says it
+    result = cli("review", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "a spike rather than a trend" in _flat(result.stdout)
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Co-optation"))
+    assert "steady" not in line and "rising" not in line and "falling" not in line
+    md = tmp_path / "oct.md"
+    assert cli("export", "--yes", "--since", "2026-10-05", "--until", "2026-11-01",
+               "--format", "md", "-o", str(md)).exit_code == 0
+    row = next(x for x in md.read_text(encoding="utf-8").splitlines() if "Co-optation" in x)
+    assert "steady" not in row
+
+
+# -- 6-9. a folder of folders, curly quotes, a Word document, a folder of many ----------------
+
+def test_a_folder_of_folders_says_so(cli: CLI, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    for name in ("alex", "sam"):
+        (inbox / name).mkdir(parents=True)
+    result = cli("review", str(inbox))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"peerjournal: {inbox}: holds no summaries of its own, only 2 folders, which "
+        f"`peerjournal review` does not look inside: name them, as in `peerjournal review "
+        f"{inbox}/*/`.\n")
+
+
+def test_curly_quotes_are_named(cli: CLI, add: Add, tmp_path: Path) -> None:
+    add(PEER, "-d", "2026-11-05")
+    path = tmp_path / "s.json"
+    _export(cli, path, "2026-11-01", "2026-11-19")
+    text = path.read_text(encoding="utf-8")
+    curly = "".join(("“" if n % 2 == 0 else "”") + part
+                    for n, part in enumerate(text.split('"')))[1:]
+    path.write_text(curly, encoding="utf-8")
+    result = cli("review", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"peerjournal: {path}: its quotation marks were made curly (“ ”), as a word processor "
+        "does when it saves a file; ask for the summary again, and read it here without "
+        "opening it in a word processor first.\n")
+
+
+def test_a_word_document_is_named(cli: CLI, tmp_path: Path) -> None:
+    path = tmp_path / "summary.json"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    result = cli("review", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"peerjournal: {path}: a word processor's document (Word or LibreOffice), not a "
+        "summary: it was opened and saved again as a document. Ask for the .json file as it "
+        "was sent, unopened.\n")
+    plain = tmp_path / "other.zip"
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("summary.json", "{}")
+    assert "unpack it first" in cli("review", str(plain)).stderr
+
+
+def test_a_folder_of_many_explains_once_and_groups_other_formats(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    add(PEER, "-d", "2026-10-05")
+    add(PEER, "-d", "2026-11-05")
+    folder = tmp_path / "flat"
+    folder.mkdir()
+    for month, since, until in (("oct", "2026-10-01", "2026-10-31"),
+                                ("nov", "2026-11-01", "2026-11-19")):
+        for fmt in ("json", "md", "html"):
+            result = cli("export", "--yes", "--since", since, "--until", until, "--format", fmt,
+                         "-o", str(folder / f"{month}.{fmt}"))
+            assert result.exit_code == 0, result.stderr
+    result = cli("review", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"peerjournal: skipped 2 HTML and 2 Markdown summaries in {folder}: read them as they "
+        "are (in a text editor, a browser, a PDF viewer or a spreadsheet); `peerjournal "
+        "review` reads summaries exported with `--format json`.\n")
+    out = _flat(result.stdout)
+    assert out.count("What the dimensions look for:") == 1
+    assert out.count("Identity and drift are marker evidence per 100 words") == 1
+    assert out.count("What the dimensions look for, and what the numbers mean: at the end") == 2
+    assert out.index("About the numbers") > out.rindex("Reflective-practice summary")
+    one = cli("review", str(folder / "oct.json"))  # one summary: explained where it is
+    assert "What the dimensions look for:" in one.stdout and "About the numbers" not in one.stdout
