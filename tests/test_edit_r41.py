@@ -149,7 +149,7 @@ def test_dry_run_changes_nothing(cli: CLI, journal: list[int]) -> None:
     assert "Nothing was changed (--dry-run)." in result.stderr
     assert [_entry(cli, i) for i in journal] == before
     one = cli("edit", "1", "--add-tag", "y", "--dry-run")
-    assert one.exit_code == 0 and "Would update entry 1." in one.stderr
+    assert one.exit_code == 0 and "Would update entry 1: tag 'y' added." in one.stderr
     assert _entry(cli, 1)["tags"] == before[0]["tags"]
 
 

@@ -386,6 +386,9 @@ def _edit_several(
                     tags=draft.tags if draft.tags != entry.tags else None,
                     unchanged_since=entry.updated_at,
                 )
+    if dry_run and not several:  # (read as the one-ID edit reads)
+        _say_one_dry_run(app, *planned[0], tags, json_out)
+        return
     unchanged = [entry.id for entry, draft in planned if draft is None]
     if json_out:
         app.print_json({"updated": [entry.id for entry, _ in changed], "unchanged": unchanged,
@@ -443,12 +446,8 @@ def _say_several(
 
     moves: dict[str, list[int]] = {}
     for entry, draft in changed:
-        for key in _HEADER_FLAGS:
-            if getattr(draft, key) != getattr(entry, key):
-                move = f"{key.capitalize()} '{getattr(entry, key)}' -> '{getattr(draft, key)}'"
-                moves.setdefault(move, []).append(entry.id)
-        for tag, how in tags.changes(entry, draft.tags):
-            moves.setdefault(f"Tag '{tag}' {how}", []).append(entry.id)
+        for move in _moves(entry, draft, tags):
+            moves.setdefault(move, []).append(entry.id)
     if changed:
         ids = [entry.id for entry, _ in changed]
         app.say(f"{'Would update' if dry_run else 'Updated'} {_numbered(ids)}.")
@@ -459,6 +458,31 @@ def _say_several(
         app.say(f"{_numbered(unchanged).capitalize()} {already} unchanged (already so).")
     if dry_run and changed:
         app.say("Nothing was changed (--dry-run).")
+
+
+def _moves(entry: Entry, draft: EntryDraft, tags: _TagChange) -> list[str]:
+    """Each change `draft` makes to `entry`: "Setting 'a' -> 'b'", "Tag 'x' added"."""
+    moves = [f"{key.capitalize()} '{getattr(entry, key)}' -> '{getattr(draft, key)}'"
+             for key in _HEADER_FLAGS if getattr(draft, key) != getattr(entry, key)]
+    return moves + [f"Tag '{tag}' {how}" for tag, how in tags.changes(entry, draft.tags)]
+
+
+def _say_one_dry_run(
+    app: AppContext, entry: Entry, draft: EntryDraft | None, tags: _TagChange, json_out: bool
+) -> None:
+    """`edit ID --dry-run`, said as `edit ID` says it ("Updated entry N.", "Entry N is
+    unchanged."), with what would change; --json prints the entry as it would be stored
+    (as `edit ID --json` prints it once changed), with "dry_run": true."""
+    if json_out:
+        shown = entry.to_json()
+        if draft is not None:
+            shown.update(setting=draft.setting, mode=draft.mode, tags=list(draft.tags))
+        app.print_json({**shown, "dry_run": True})
+    if draft is None:
+        app.say(f"Entry {entry.id} is unchanged.")
+        return
+    moves = ", ".join(move[0].lower() + move[1:] for move in _moves(entry, draft, tags))
+    app.say(f"Would update entry {entry.id}: {moves}. Nothing was changed (--dry-run).")
 
 
 # Standard input is never read by `edit`: its changes come from options, or the editor.

@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, NoReturn
 
 from peerjournal.cli.editor import terminal_descriptor
@@ -165,6 +165,8 @@ class GuidedSession:
         self._back_to: str | None = None  # the step "back" went back to (`_goes_back`)
         self._in_a_paste = False  # the line read came with the one before it (`_read_line`)
         self._more_waiting = False  # more input was there once the line before was read
+        # the line read last, until the next is read: Ctrl-C before an answer holds it keeps it
+        self._line_read = ""
 
     @classmethod
     def resume(cls, app: AppContext, file: Draft, prompt_set_loader: Any) -> GuidedSession:
@@ -337,6 +339,7 @@ class GuidedSession:
             + typing
         )
         put_back_quit = quit_as_terminate()
+        put_back_flush = _queued_input_kept()
         put_back_ctrl_c = _nothing
         try:
             self._which_day()
@@ -362,6 +365,7 @@ class GuidedSession:
             put_back_ctrl_c = _ctrl_c_ignored()
             self._end_the_typed_line()
             with _signals_held_back():  # (SIGTERM too: it stops the session again)
+                self.reader.interrupted += _queued_input()
                 kept = self._keep_the_interrupted_line()
                 error = self.stopped(f"Interrupted.{kept}", ExitCode.INTERRUPTED)
             raise error from None
@@ -370,6 +374,7 @@ class GuidedSession:
         finally:
             self.reader.close()
             put_back_quit()
+            put_back_flush()
             put_back_ctrl_c()
         if save is None:
             raise self.stopped(
@@ -412,14 +417,8 @@ class GuidedSession:
             self._say_dated(f"{spoken(self.draft.date, weekday=True)}, the day it was begun: "
                             f"whether it is about {shown} was not answered")
             return
-        when = (f"It is {now:%H:%M}: is this entry about yesterday, {shown}"
-                if offered == now.date() - timedelta(days=1) and now.hour < SMALL_HOURS_END
-                else f"Begun in the small hours: is this entry about {shown}")
-        answer = self._yes_or_no(
-            f"{when} (a late shift)? [Y/n] ",
-            f"Please answer y (date it {shown}) or n (date it "
-            f"{spoken(self.draft.date, weekday=True)}).", "experience", named=DAY_ANSWERS,
-        )
+        question, again = day_question(now, offered, self.draft.date)
+        answer = self._yes_or_no(question, again, "experience", named=DAY_ANSWERS)
         if answer is None:  # Ctrl-D: stops for now, as the line above the question says
             raise _StoppedForNow("Ctrl-D")
         if answer:
@@ -1193,38 +1192,64 @@ class GuidedSession:
     def _keep_the_interrupted_line(self) -> str:
         """Ctrl-C pressed on a line of an answer, before Enter: the words on it are part of
         the answer (a writer stopping for the night mid-sentence), not thrown away; so are
-        words typed at a [Y/n] question, where Enter would have put them (`_yes_or_no`).
-        Returns what to tell the writer of where they are, if not where they were typed."""
-        typed = self._clean(self.reader.take_interrupted())
+        words typed at a [Y/n] question, where Enter would have put them (`_yes_or_no`), and
+        the lines of a paste still waiting behind it (`_queued_input`), which go where the
+        line goes (a paste, its y or n too, is text), or on with the self-care line; after
+        a setting or tags line, or between prompts, to the next part of the entry not yet
+        answered (`_rest_kept`), as a paste there would. Returns what to tell the
+        writer of where they are, if not where they were typed."""
+        text = self._clean(self.reader.take_interrupted())
+        typed, _, rest = text.partition("\n")
+        rest = rest.strip("\n") if rest.strip() else ""
         line = typed.rstrip()
-        if not line.strip():
+        cut = not text.endswith("\n")  # (a paste that ended with Enter ended its last line)
+        if not line.strip() and not rest and not (self._answer and self._line_read.strip()):
             return ""
         if self._asking is not None:
             asking, named = self._asking
-            if yes_or_no_reply(line, named, partial=True) is not None:
+            if not rest and yes_or_no_reply(line, named, partial=True) is not None:
                 return ""  # (an answer, or the start of one: nothing for the entry)
-            self._add_to(asking, line.strip())
-            if asking == "experience" and "experience" not in self.done:
+            self._add_to(asking, _line_added(line.strip(), rest).strip("\n"))
+            if cut and asking == "experience" and "experience" not in self.done:
                 self.cut_off = "experience"  # (at the setting's questions: carried on)
             part = _PLACES.get(asking, asking)
-            return f" The line you were typing is added to the end of your {part}."
+            what = "The lines you were pasting are" if rest else "The line you were typing is"
+            return f" {what} added to the end of your {part}."
         if self._line is not None:  # the setting, tags or self-care line
             kept, store_line, adds = self._line
+            if adds:  # (the self-care note is one line: a paste goes on with it)
+                line = " ".join([line, *rest.split()]) if rest else line
+                rest = ""
             # the self-care line keeps a space it ended in: resumed, a word cut in half is
             # carried on, and one that had ended is not (`carried_on`)
-            ended = " " if adds and typed[-1:].isspace() else ""
+            ended = " " if adds and text[-1:].isspace() else ""
             # (kept as typed: a tags line that is a sentence, or has no letters, too)
-            store_line(carried_on(kept, line) + ended if adds else line.strip())
+            if line.strip():
+                store_line(carried_on(kept, line) + ended if adds else line.strip())
             self.typed = True
-            return ""
+            return self._rest_kept(rest)
         if self._answer is None:
-            return ""
+            return self._rest_kept(_line_added(line.strip(), rest).strip("\n"))
         lines, store, key = self._answer
-        lines.append(line)
+        read = self._clean(self._line_read).rstrip()
+        if read.strip() and (not lines or lines[-1] != read):  # (Ctrl-C came as it was read)
+            lines.append(read)
+        if line.strip() or rest:
+            lines.append(_line_added(line, rest).strip("\n"))
         store("\n".join(lines))
-        self.cut_off = key
+        self.cut_off = key if cut and (line.strip() or rest) else None
         self.typed = True
         return ""
+
+    def _rest_kept(self, rest: str) -> str:
+        """The lines of a paste left waiting at Ctrl-C after a setting or tags line, or between
+        prompts, added to the end of the next part not yet answered; what to say of them."""
+        if not rest.strip():
+            return ""
+        part = next((element.id for element in self.prompt_set.elements
+                     if element.id not in self.done), "evaluation")
+        self._add_to(part, rest)
+        return f" The rest of what you pasted is added to the end of your {part}."
 
     def _read_block(self, lines: list[str], store: Any, key: str, cut: str | None) -> bool:
         """Read lines until a blank line (False) or end of input (True), saving after each.
@@ -1235,6 +1260,7 @@ class GuidedSession:
         last line, cut off by Ctrl-C, which the first line read carries on (`_carry_on`).
         """
         self._answer = (lines, store, key)  # left set by Ctrl-C: `run` adds the line it ended
+        self._line_read = ""  # (read for the step before)
         eof = self._read_lines(lines, store, cut)
         self._answer = None
         return eof
@@ -1257,6 +1283,7 @@ class GuidedSession:
             line = self._carry_on(cut)
             ended = line is None or not line.strip()  # keeps the line as it was, as Enter did
             lines.append(cut if ended else (line or "").rstrip())
+            self._line_read = ""
             store("\n".join(lines))
             self.cut_off = None
             self.save()
@@ -1273,10 +1300,12 @@ class GuidedSession:
                 blanks += 1 if lines else 0  # leading blank lines of a paste are dropped
                 continue
             if self._answer is not None and self._goes_back(line, self._answer[2]):
+                self._line_read = ""
                 continue  # (no question before it: the answer goes on)
             lines.extend([""] * blanks)
             blanks = 0
             lines.append(line.rstrip())
+            self._line_read = ""
             store("\n".join(lines))
             self.typed = True
             self._save_soon()
@@ -1313,8 +1342,9 @@ class GuidedSession:
         self._in_a_paste, self._more_waiting = self._more_waiting, False
         if not self.saved and not self._in_a_paste:  # (the lines of a paste: `_save_soon`)
             self.save()
+        self._line_read = ""
         try:
-            line = self.reader.read(prompt, self._show_prompt)
+            line = self._line_read = self.reader.read(prompt, self._show_prompt)
         except EOFError:
             self._end_the_typed_line()  # Ctrl-D echoes no newline: the next prompt would follow
             # Ctrl-D at a terminal stops once the step it ends is kept, as q does (and as in
@@ -1360,6 +1390,20 @@ class GuidedSession:
         if not self._warned_encoding:
             self._warned_encoding = True
             self.app.say(note)
+
+
+def day_question(now: datetime, offered: date, begun: date) -> tuple[str, str]:
+    """The question that asks whether an entry begun in the small hours (`begun`: its date)
+    is about the day `offered`, and what a try at an answer is told (`GuidedSession._which_day`;
+    `write --editor`)."""
+    from peerjournal.dates import spoken
+
+    shown = spoken(offered, weekday=True)
+    when = (f"It is {now:%H:%M}: is this entry about yesterday, {shown}"
+            if offered == now.date() - timedelta(days=1) and now.hour < SMALL_HOURS_END
+            else f"Begun in the small hours: is this entry about {shown}")
+    return (f"{when} (a late shift)? [Y/n] ",
+            f"Please answer y (date it {shown}) or n (date it {spoken(begun, weekday=True)}).")
 
 
 SENTENCE_WORDS = 4  # a tag of more words than this reads like a sentence
@@ -2163,6 +2207,81 @@ def _ctrl_c_ignored() -> Callable[[], None]:
     return put_back
 
 
+def _queued_input_kept() -> Callable[[], None]:
+    """Ctrl-C (or Ctrl-\\) at the terminal leaves what is waiting to be read where it is,
+    for `_queued_input` to keep: the terminal would throw away the lines of a paste not yet
+    read (and the line being typed, without readline) the moment Ctrl-C is pressed
+    (NOFLSH). Returns what sets the terminal back. Left alone when stdin is no terminal."""
+    fd = _stdin_terminal()
+    if fd is None:
+        return _nothing
+    import termios
+
+    try:
+        attributes = termios.tcgetattr(fd)
+        if attributes[3] & termios.NOFLSH:
+            return _nothing
+        attributes[3] |= termios.NOFLSH
+        termios.tcsetattr(fd, termios.TCSANOW, attributes)
+    except (OSError, termios.error):
+        return _nothing
+
+    def put_back() -> None:
+        with contextlib.suppress(OSError, termios.error):
+            now = termios.tcgetattr(fd)
+            now[3] &= ~termios.NOFLSH
+            termios.tcsetattr(fd, termios.TCSANOW, now)
+
+    return put_back
+
+
+def _queued_input() -> str:
+    """What is waiting on the terminal, not yet read, once Ctrl-C has stopped the session
+    (kept there: `_queued_input_kept`): the rest of a paste, and without readline the line
+    being typed. Read without waiting for a line's end (and no more than an entry holds);
+    never left for the shell, which would run the lines as commands. "" if none."""
+    from peerjournal.entry import MAX_TEXT_CHARS
+
+    fd = _stdin_terminal()
+    if fd is None:
+        return ""
+    import termios
+
+    data = b""
+    try:
+        before = termios.tcgetattr(fd)
+        raw = [*before[:6], list(before[6])]
+        raw[3] &= ~termios.ICANON  # (a line not yet ended is read too)
+        raw[6][termios.VMIN], raw[6][termios.VTIME] = 0, 0
+        termios.tcsetattr(fd, termios.TCSANOW, raw)
+    except (OSError, termios.error):
+        return ""
+    try:
+        while len(data) < MAX_TEXT_CHARS and select.select([fd], [], [], PASTE_WINDOW)[0]:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            data += chunk
+    except OSError:  # (the terminal gone)
+        pass
+    finally:
+        with contextlib.suppress(OSError, termios.error):
+            termios.tcsetattr(fd, termios.TCSANOW, before)
+    text = data.decode("utf-8", "surrogateescape")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _stdin_terminal() -> int | None:
+    """Standard input's descriptor, when it is a terminal whose modes can be set; else None."""
+    try:
+        import termios  # noqa: F401  (none on Windows)
+
+        fd = sys.stdin.fileno()
+        return fd if os.isatty(fd) else None
+    except (ImportError, AttributeError, ValueError, OSError):
+        return None
+
+
 # the signals whose Python handlers stop a write (SIGQUIT: see `quit_as_terminate`)
 _HELD_BACK = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
 
@@ -2359,7 +2478,7 @@ class _Utf8Keys:
             data = self.character()
         except Exception:  # the terminal has gone (EIO): end of input
             data = b""
-        if self.signalled is not None:
+        if self.signalled is not None and not data:
             return _NEWLINE
         if not data and self.hangs_up:
             # The terminal has gone (a closed window, a dropped ssh), before the SIGHUP that
@@ -2378,15 +2497,17 @@ class _Utf8Keys:
 
     def character(self) -> bytes:
         """The next character's bytes: valid UTF-8, or those of � for each broken piece (as
-        Python's "replace" decodes); b"" at end of input or when a signal was held back."""
+        Python's "replace" decodes); b"" at end of input or when a signal was held back
+        before any byte was read (one read as it came is kept: `_getc` ends the line after
+        it)."""
         out = b""
         while len(out) < self.MOST:
             held = self.decoder.getstate()[0]  # the start of a character, read but not done
             if out and not held:
                 break
             byte = self._next_byte(self.WAIT if held else None)
-            if self.signalled is not None:
-                return b""
+            if self.signalled is not None and not byte:  # (a character begun: a �)
+                return out + self.decoder.decode(b"", final=True).encode()
             if byte:
                 out += self.decoder.decode(byte).encode()
                 continue

@@ -2178,18 +2178,53 @@ def _checked(app: AppContext, draft: EntryDraft) -> PromptSet:
 
 
 def _say_the_day_in_the_small_hours(app: AppContext, draft: EntryDraft) -> None:
-    """Before the editor opens on a new entry in the small hours, the day it is dated and
-    how to change it (a guided entry asks: `GuidedSession._which_day`)."""
-    from peerjournal.cli.guided import SMALL_HOURS_END
-    from peerjournal.dates import spoken
+    """Before the editor opens on a new entry in the small hours (no --date), the day is asked
+    at a terminal, as a guided write asks it (`guided.day_question`): Enter, y, "yesterday"
+    date it yesterday, n or "today" today. Words typed there begin the experience (the
+    editor opens with them), and the day is then left as it was begun, as with no answer
+    (Ctrl-D) or no terminal: said, with how to change it."""
+    from datetime import timedelta
+
+    from peerjournal.cli.guided import SMALL_HOURS_END, clean_line, day_question
+    from peerjournal.dates import EARLIEST, spoken
+    from peerjournal.replies import AGAIN, DAY_ANSWERS, yes_or_no_reply
 
     now = app.now()
-    if now.hour < SMALL_HOURS_END:
-        app.say(
-            f"It is {now:%H:%M}: this entry is dated today, {spoken(draft.date, weekday=True)}. "
-            "For yesterday's shift, change the date: line in the editor (or, once saved, "
-            f"{app.command_hint('edit ID --date DATE')})."
-        )
+    if now.hour >= SMALL_HOURS_END:
+        return
+    change = ("change the date: line in the editor (or, once saved, "
+              f"{app.command_hint('edit ID --date DATE')})")
+    offered = now.date() - timedelta(days=1)
+    reply: bool | str | None = None
+    typed = ""
+    if app.stdin_is_terminal() and now.date() > EARLIEST:
+        question, again = day_question(now, offered, draft.date)
+        while True:
+            app.err.print(question, end="")
+            app.err.file.flush()
+            try:
+                typed = clean_line(input())
+            except EOFError:
+                app.err.print()
+                break
+            reply = yes_or_no_reply(typed, DAY_ANSWERS)
+            if reply != AGAIN:
+                break
+            app.say(again)
+        if isinstance(reply, bool):
+            if reply:
+                draft.date = offered
+            today = "" if reply else "today, "
+            app.say(f"Dated {today}{spoken(draft.date, weekday=True)}: to change it, {change}.")
+            return
+        if reply is None and typed.strip():
+            draft.experience = typed.strip()
+            app.say("That reads like words for your entry, not y or n: they begin your "
+                    "experience in the editor.")
+    app.say(
+        f"It is {now:%H:%M}: this entry is dated today, {spoken(draft.date, weekday=True)}. "
+        f"For yesterday's shift, {change}."
+    )
 
 
 def _from_editor(
