@@ -85,7 +85,9 @@ def test_list_default_limit_is_20(cli: CLI, add: Add) -> None:
     drafts = [EntryDraft(date=date(2026, 1, 1 + n), experience=f"Entry {n}") for n in range(25)]
     store.add_entries(drafts, datetime(2026, 2, 1, tzinfo=UTC), [None] * 25)
     store.close()
-    assert len(as_json(cli, "list")) == 20
+    listed = cli("list")
+    assert listed.stdout.count("Entry ") == 20 and "Showing the newest 20 entries" in listed.stderr
+    assert len(as_json(cli, "list")) == 25  # --json: every one unless -n (round 42)
 
 
 def test_filters_with_bad_dates_or_order(cli: CLI, journal: dict[str, int]) -> None:

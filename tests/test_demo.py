@@ -52,7 +52,8 @@ def test_demo_never_touches_the_real_journal(cli: CLI, isolated: Path) -> None:
         assert weeks[-1]["balance"] > 0  # the peer role found again
         assert data["feelings"] and data["rhythm"]["days_since_last"] == 0
         listed = cli("--db", str(path), "list", "--json")
-        assert len(json.loads(listed.stdout)) == 20  # the default list limit
+        # every entry: --json has no default limit (round 42); `list` shows the newest 20
+        assert len(json.loads(listed.stdout)) == len(load_demo_drafts(TODAY))
     finally:
         for file in path.parent.iterdir():
             file.unlink()

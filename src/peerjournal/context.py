@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from peerjournal import paths
 from peerjournal.dates import HAPPENED, parse_past_date
@@ -383,7 +384,9 @@ class AppContext:
     def err(self) -> Console:
         from peerjournal.render.console import make_console
 
-        return make_console(stderr=True)
+        console = make_console(stderr=True)
+        console.file = cast("IO[str]", _MessagesOnly(console.file))
+        return console
 
     def say(self, message: str) -> None:
         """A message for the person (stderr), never data; control characters in it (a name, a
@@ -471,6 +474,33 @@ class AppContext:
 
     def stdin_is_terminal(self) -> bool:
         return sys.stdin.isatty()
+
+
+class _MessagesOnly:
+    """Stderr as messages use it: one that cannot be written (its reader gone, as in
+    `id=$(peerjournal write -x … 2>&1 | head -n1)`; a closed terminal; `2>/dev/full`) loses the
+    message instead of failing the command, so that a change already made still exits 0 and
+    a script does not make it twice (`_fail` says its error the same way). Text that must
+    arrive, an entry printed because it could not be kept, is not written through here
+    (`drafts.text_printed` checks each write)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except UnicodeError:  # (Rich says which character: not a stream gone)
+            raise
+        except (OSError, ValueError):  # (ValueError: a closed stream)
+            return len(text)
+
+    def flush(self) -> None:
+        with suppress(OSError, ValueError):
+            self.stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding: the stream's own
+        return getattr(self.stream, name)
 
 
 def how_to_configure(path: Path) -> str:

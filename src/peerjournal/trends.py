@@ -40,7 +40,8 @@ says how many (`unscored`) so the writer can run `peerjournal drift --rescore`.
 
 Periods are ISO weeks (Monday to Sunday), calendar months or calendar years of the entry
 dates (dates are calendar days, so time zones and DST only matter for what "today" is). The
-first and last periods are clipped to the window; empty periods stay in the list with 0 entries.
+first and last periods are clipped to the window; empty periods stay in the list with 0 entries
+and null numbers (as an empty window's `totals` and `previous` have), never 0.
 
 All alert thresholds are in `THRESHOLDS`; alerts are worded as questions for reflection,
 never as advice or a diagnosis, and name the dates they speak of (mentor summaries quote them).
@@ -424,11 +425,21 @@ class Totals:
         identity_w, drift_w = self.dims.get(dim, (0, 0))
         return {"identity": _rate(identity_w, self.words), "drift": _rate(drift_w, self.words)}
 
+    def shown_dimension(self, dim: str) -> Mapping[str, float | None]:
+        """`dimension` as `report --json` gives it: null, not 0, in a group with no entries
+        (`summary`)."""
+        return self.dimension(dim) if self.entries else {"identity": None, "drift": None}
+
     def summary(self) -> dict[str, Any]:
+        """The numbers as `report --json` gives them. A group with no entries has none (null,
+        not 0: the table's "–", as `supervision prep` and the mentor summary give it), so
+        that a script averaging the periods does not read an empty week as one without
+        drift."""
+        empty = not self.entries
         return {
             "entries": self.entries,
-            "identity": self.identity,
-            "drift": self.drift,
+            "identity": None if empty else self.identity,
+            "drift": None if empty else self.drift,
             "balance": self.balance,
             # (only when true: a key added to `report --json`'s numbers, which keep their shape)
             **({"too_little": True} if self.too_little else {}),
@@ -659,11 +670,11 @@ def report_from_stats(
             "end": end.isoformat(),
             **totals.summary(),
             "words": totals.words,  # of its scored entries: the rates are per 100 of them
-            "dimensions": {d: totals.dimension(d) for d in dims},
+            "dimensions": {d: totals.shown_dimension(d) for d in dims},
         }
         for (start, end), totals in zip(spans, period_totals, strict=True)
     ]
-    window_dims = {d: window.dimension(d) for d in dims}
+    window_dims = {d: window.shown_dimension(d) for d in dims}
     # entries with a Feelings part: feelings are counted only there (a jrnl import or a
     # quick note has none), so their shares are of these
     with_feelings = (sum(stats.feelings.values()), sum(stats.previous_feelings.values()))
@@ -1031,8 +1042,8 @@ def _dimension_detail(
     return {
         "id": dim,
         "label": label,
-        **window.dimension(dim),
-        "previous": before.dimension(dim),
+        **window.shown_dimension(dim),
+        "previous": before.shown_dimension(dim),
         "settings": {
             key: totals.dimension(dim)
             for key, totals in sorted(by_setting.items(), key=lambda kv: kv[1].first)

@@ -80,11 +80,35 @@ class PeerJournalGroup(TyperGroup):
     Keeps the help text it prints for the launcher to answer the next `--help` with.
     """
 
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+    def make_context(self, info_name: str | None, args: list[str], *rest: Any,
+                     **kwargs: Any) -> Any:
+        typed = list(args)  # (click parses them away)
         try:
-            return super().make_context(*args, **kwargs)
+            return super().make_context(info_name, args, *rest, **kwargs)
         except UsageError as exc:  # the root's own options (`--db` without a path)
-            _usage_failed(exc)
+            _usage_failed(self._a_commands_option(exc, typed) or exc)
+
+    def _a_commands_option(self, exc: UsageError, args: list[str]) -> UsageError | None:
+        """`peerjournal --json list`: an option of the command typed before it, which the
+        root does not know ("Did you mean --version?"), is told where it goes; None for any
+        other error."""
+        if not isinstance(exc, NoSuchOption) or exc.ctx is None:
+            return None
+        command: Any = self
+        named: list[str] = []
+        for word in args:  # the command and its subcommand (`people list`), past any value
+            if not isinstance(command, TyperGroup):
+                break
+            if not word.startswith("-") and (found := command.get_command(exc.ctx, word)):
+                command = found
+                named.append(word)
+        option = next((p for p in command.params if exc.option_name in p.opts), None)
+        if command is self or option is None:
+            return None
+        value = "" if getattr(option, "is_flag", False) else " …"
+        return UsageError(
+            f"{exc.option_name} goes after the command, as in "
+            f"`peerjournal {' '.join(named)} {exc.option_name}{value}`", exc.ctx)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Keeps the command line after the global options, as typed, for a usage error to

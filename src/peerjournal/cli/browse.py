@@ -49,6 +49,14 @@ def one_page(limit: int | None, fetch: Callable[[int | None], list[T]]) -> tuple
     return found[:limit], len(found) > limit
 
 
+def page_limit(ctx: typer.Context, limit: int, json_out: bool) -> int:
+    """`--limit` as given; with --json and no -n, 0 (all): the JSON has nothing in it to say
+    it was cut (`list --json > entries.json`, `| jq length`), and the 20 of a table are
+    for reading on a screen (list, search, trash)."""
+    source = ctx.get_parameter_source("limit")
+    return 0 if json_out and source is not None and source.name == "DEFAULT" else limit
+
+
 def _filter_options(filters: Filters) -> dict[str, bool]:
     """Each filter option, and whether it was given."""
     return {"--since": bool(filters.since), "--until": bool(filters.until),
@@ -637,8 +645,10 @@ def register(app: typer.Typer) -> None:
         limit: Limit = 20,
         json_out: Json = False,
     ) -> None:
-        """List entries, newest first."""
+        """List entries, newest first: the newest 20 unless -n is given; --json lists
+        every one unless -n is given."""
         app_ctx = AppContext.from_ctx(ctx)
+        limit = page_limit(ctx, limit, json_out)
         filters = build_filters(app_ctx, since, until, tag, setting, limit)
         store = app_ctx.store()
         entries, more = one_page(
@@ -709,7 +719,9 @@ def register(app: typer.Typer) -> None:
 
         Case and accents do not matter: strasse finds Straße, cafe finds Café, lodz finds
         Łódź, and first finds text pasted from a PDF with a ligature in it. A word in Chinese,
-        Japanese or Korean is found inside a sentence."""
+        Japanese or Korean is found inside a sentence.
+
+        The best 20 unless -n is given; --json gives every match unless -n is given."""
         app_ctx = AppContext.from_ctx(ctx)
         from peerjournal.textsafe import from_command_line
 
@@ -718,7 +730,8 @@ def register(app: typer.Typer) -> None:
         query, note = from_command_line(" ".join(words))
         if note:
             app_ctx.say(note)
-        filters = build_filters(app_ctx, since, until, tag, setting, limit)
+        filters = build_filters(app_ctx, since, until, tag, setting,
+                                page_limit(ctx, limit, json_out))
         query = _bracketed_near(app_ctx, _closed_near(app_ctx, query))
         _check_searchable(query)
         _note_ignored(app_ctx, query)

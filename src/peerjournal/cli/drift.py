@@ -178,6 +178,7 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
         import sys
 
         from peerjournal.cli.editor import decode_or_1252
+        from peerjournal.textsafe import read_as_1252
 
         source = "standard input"
         if app.stdin_is_terminal():  # nothing piped: without a word it would just wait
@@ -188,7 +189,9 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
             raise PeerJournalError(
                 f"{source} is over {most:,} bytes; the limit is {MAX_TEXT_CHARS:,} characters."
             )
-        raw = decode_or_1252(data, source, app.say)  # as `write --stdin` reads it
+        # read as `write --stdin` reads it; said for a score, as nothing is saved
+        read_as = read_as_1252("Standard input", "the text is scored as read, and nothing is saved")
+        raw = decode_or_1252(data, source, lambda _entry_note: app.say(read_as))
     else:  # a byte order mark dropped, as --stdin's is: the spans of --json index the same
         from peerjournal.textsafe import from_command_line
 

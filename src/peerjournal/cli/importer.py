@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
                 result.note(_read_as_1252(file, name, dry_run))
             result.data["format"] = kind
             if not (records or people or found.checks or found.supervisions or found.drafts):
-                app_ctx.say(f"No entries in {name} ({kind}).")
+                result.say(f"No entries in {name} ({kind}).")
                 result.print_json(json_out)
                 return
             if not dry_run:  # (a dry run never creates the journal, nor waits)

@@ -360,7 +360,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command(short_help="Try a demo journal.")
     def demo(ctx: typer.Context, json_out: Json = False) -> None:
-        """Create a demo journal in a temporary folder and show its report.
+        """Create a demo journal in a temporary folder and show its report (--json: the
+        report, with the demo journal's path as "database").
 
         Twelve weeks of example entries: community work, a stretch of drift on an inpatient
         placement, supervision, and finding the peer role again. Your own journal is not
@@ -389,8 +390,8 @@ def register(app: typer.Typer) -> None:
                 "(delete the folder when done)"
             )
             result, labels = build(app_ctx, store)
-            if json_out:
-                app_ctx.print_json(result)
+            if json_out:  # the report, and where the demo journal is (as `where --json` names it)
+                app_ctx.print_json({"database": str(path), **result})
             else:
                 show(app_ctx, store, result, labels)
         finally:

@@ -326,7 +326,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Move one entry or several to the trash (`restore` brings them back). If one of the
         IDs is not in the journal, nothing is moved. --json prints the entry as `trash --json`
-        lists it (a list of them for several IDs)."""
+        lists it (a list of them for several IDs; `3,3` is one)."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
@@ -338,7 +338,7 @@ def register(app: typer.Typer) -> None:
         if json_out:
             moved = [_trashed_json(store.get(i, trashed=True)) for i in ids]
             done = f"Moved {_numbered(ids)} to the trash"
-            app_ctx.print_json_done(done, moved if len(entry_ids) > 1 else moved[0])
+            app_ctx.print_json_done(done, moved if len(ids) > 1 else moved[0])
             return
         them = "it" if len(ids) == 1 else "them"
         app_ctx.say(
@@ -351,7 +351,8 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context, entry_ids: list[int] = EntryIds, json_out: Json = False
     ) -> None:
         """Bring one entry or several back from the trash (none, if one of the IDs is not in
-        it). --json prints the entry as `show --json` does (a list of them for several IDs)."""
+        it). --json prints the entry as `show --json` does (a list of them for several IDs;
+        `3,3` is one)."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
@@ -363,7 +364,7 @@ def register(app: typer.Typer) -> None:
         if json_out:
             back = [store.get(i).to_json() for i in ids]
             done = f"Restored {_numbered(ids)}"
-            app_ctx.print_json_done(done, back if len(entry_ids) > 1 else back[0])
+            app_ctx.print_json_done(done, back if len(ids) > 1 else back[0])
             return
         app_ctx.say(f"Restored {_numbered(ids)}.")
 
@@ -375,13 +376,16 @@ def register(app: typer.Typer) -> None:
         limit: Limit = 20,
         json_out: Json = False,
     ) -> None:
-        """List the entries in the trash, the last moved there first. With --empty, destroy
-        them all for good: it asks first, and only a clear yes (y, yes, 'yes please') destroys
-        anything (--json then prints {"destroyed": N})."""
+        """List the entries in the trash, the last moved there first (20 unless -n is given;
+        --json lists every one unless -n is given). With --empty, destroy them all for good:
+        it asks first, and only a clear yes (y, yes, 'yes please') destroys anything (--json
+        then prints {"destroyed": N})."""
+        from peerjournal.cli.browse import page_limit
+
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         if not empty:
-            _list_trash(app_ctx, store, limit, json_out)
+            _list_trash(app_ctx, store, page_limit(ctx, limit, json_out), json_out)
             return
         try:
             entries = store.trashed()
