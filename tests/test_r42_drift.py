@@ -247,3 +247,192 @@ def test_attribution_words_and_role_are_not_learned() -> None:
     assert not usable("according")
     assert not usable("role is")
     assert usable("peer role")
+
+
+# --- round 42, second pass: the QA of the first (qa_lex) ---------------------------------
+
+
+def _counted(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
+    return {(h.marker, h.text) for h in _curated(score_text(text, lexicon)) if h.counted}
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "span"),
+    [
+        (
+            "I had to check his meds according to the care plan.",
+            "co_optation.compliance_monitor",
+            "check his meds",
+        ),
+        ("I reported back to the team according to protocol.",
+         "co_optation.messenger_extension", "reported back to the team"),
+        ("I did a risk assessment according to procedure.", "co_optation.coercion_risk",
+         "risk assessment"),
+        ("I monitored his compliance according to the policy.",
+         "co_optation.compliance_monitor", "monitored his compliance"),
+        ("I advised him according to the guidelines.", "advice.you_should", "advised"),
+        ("I told him he should comply according to the doctor.", "advice.you_should",
+         "told him he should"),
+        ("I labelled him manipulative according to the handover notes.",
+         "clinical_language.labels", "manipulative"),
+        ("I walked with him according to his wishes.", "connection.presence", "walked with him"),
+        ("We made a plan together according to what she wanted.",
+         "mutuality.learning_together", "We made a plan"),
+        ("I stood up for him according to everyone at the meeting.",
+         "advocacy.speaking_for_with", "stood up for him"),
+        ("He is manipulative according to the team's rules.", "clinical_language.labels",
+         "manipulative"),
+    ],
+)
+def test_according_to_a_rule_or_the_writers_own_act_stays_the_writers(
+    text: str, marker: str, span: str, lexicon: Lexicon
+) -> None:
+    assert (marker, span) in _counted(text, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("He is non-compliant according to the psychiatrist.", "non-compliant"),
+        ("He was symptomatic according to the chart.", "symptomatic"),
+        ("He's a frequent flyer according to reception.", "frequent flyer"),
+    ],
+)
+def test_according_to_someone_who_speaks_is_their_framing(
+    text: str, span: str, cli: CLI
+) -> None:
+    data = _drift_json(cli, text)
+    label = next(h for h in data["hits"] if h["text"] == span)
+    assert (label["attributed"], label["counted"]) == (True, False)
+    assert data["verdict"] == "insufficient"
+
+
+def test_the_writer_who_thinks_the_speaker_right_owns_the_label(lexicon: Lexicon) -> None:
+    agrees = "She is a junkie according to the nurse and I think she's right."
+    assert ("focus.my_condition_language", "She is a junkie") in _counted(agrees, lexicon)
+    # "right to refuse" is about the person, not the nurse
+    person = "He is non-compliant according to the nurse and I think he's right to refuse it."
+    assert ("clinical_language.labels", "non-compliant") not in _counted(person, lexicon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The service opened its new line for people in crisis and I shared my own story.",
+        "There is a huge question mark hanging over her tenancy.",
+        "He is comma separated values expert and we talked.",
+        "He has brand new line dancing shoes and we laughed together.",
+        "There is a real question mark about whether he gets the flat.",
+        "Big question mark against his name at the MDT, I stood up for him.",
+        "It's all question mark with her at the moment.",
+        "She uses comma splices and I love it, we laughed together.",
+        "I met our team's new line manager's deputy and shared my story.",
+        "I said that's it full stop and walked off, I felt ashamed.",
+        "The nurse said he is manipulative full stop and I agreed.",
+        "Next time if the ward opens its new line I will tell him he should call it.",
+        "there's a big question mark about his housing",
+        "brand new line dancing with her",
+    ],
+)
+def test_spoken_mark_words_in_typed_prose_stay_words(text: str) -> None:
+    assert normalise(text) == text
+
+
+def test_a_typed_question_mark_phrase_keeps_the_nurses_label_hers(cli: CLI) -> None:
+    data = _drift_json(
+        cli,
+        "The nurse said there's a big question mark about his housing and he is non-compliant.",
+    )
+    label = next(h for h in data["hits"] if h["text"] == "non-compliant")
+    assert (label["attributed"], label["counted"]) == (True, False)
+    assert data["words"] == 16
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("I listened to him comma then I shared my own story.", ","),
+        ("I stopped myself full stop before giving advice.", "."),
+        ('Mum said "he is manipulative comma he always was" and I pushed back.', ","),
+    ],
+)
+def test_a_spoken_mark_that_opens_a_clause_in_typed_prose_is_the_mark(
+    text: str, mark: str
+) -> None:
+    assert mark + " " in normalise(text).replace("  ", " ")
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("When he told me I talked like a clinician, I felt ashamed.",
+         "clinical_language.talk_like_clinician"),
+        ("When my supervisor told me I instructed too much, I felt ashamed.",
+         "mutuality.instruct"),
+    ],
+)
+def test_what_was_told_closed_by_a_comma_stays_told(
+    text: str, marker: str, lexicon: Lexicon
+) -> None:
+    told = next(h for h in score_text(text, lexicon).hits if h.marker == marker)
+    assert (told.attributed, told.counted) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They want to reduce her script and I need to tell her but I'm going to push back instead.",
+        "They are cutting his methadone and I have to tell him. I refused.",
+        "I had to tell him his script was ready at the chemist so he could pick it up.",
+        "I need to tell her her results are back, she asked me to find out.",
+    ],
+)
+def test_no_messenger_work_when_refused_or_for_logistics(text: str, lexicon: Lexicon) -> None:
+    assert not [m for m, _ in _counted(text, lexicon) if m == "co_optation.messenger_extension"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had to tell him his urine came back dirty.",
+        "I had to break it to her that her methadone is being reduced.",
+        "I was asked to report back to the team and I did it.",
+    ],
+)
+def test_carrying_a_result_or_decision_is_still_messenger_work(
+    text: str, lexicon: Lexicon
+) -> None:
+    assert [m for m, _ in _counted(text, lexicon) if m == "co_optation.messenger_extension"]
+
+
+def test_only_a_drug_test_comes_back_clean(lexicon: Lexicon) -> None:
+    covid = "My covid test came back clean so I could go to work and sit with him."
+    assert not [m for m, _ in _counted(covid, lexicon) if m == "clinical_language.labels"]
+    drug = "His drug screen came back dirty again."
+    assert ("clinical_language.labels", "drug screen came back dirty") in _counted(drug, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "chart"),
+    [
+        ("The service user appeared at the door and I made him a cuppa.", False),
+        ("The client denied me a hug today, which was fair.", False),
+        ("The client appeared agitated on the ward.", True),
+        ("Client denies any thoughts of self-harm.", True),
+    ],
+)
+def test_everyday_verbs_after_client_are_no_chart_talk(
+    text: str, chart: bool, lexicon: Lexicon
+) -> None:
+    found = [m for m, _ in _counted(text, lexicon) if m == "clinical_language.talk_like_clinician"]
+    assert bool(found) is chart
+
+
+def test_getting_needs_met_after_but_to_me_is_the_writers_reframe(cli: CLI) -> None:
+    data = _drift_json(
+        cli, "The nurse said he is manipulative but to me that's getting needs met."
+    )
+    assert data["verdict"] == "identity"
+    reframe = next(h for h in data["hits"] if h["text"] == "getting needs met")
+    assert reframe["counted"]
+    assert not [h for h in data["hits"] if h["counted"] and h["polarity"] == "drift"]

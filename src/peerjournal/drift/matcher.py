@@ -78,7 +78,9 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   said …"), or where the writer's own clause follows a topic or a "when" clause ("When the team
   talked about admission I asked …"). A speech tag that ends the sentence ("…, the nurse told me.")
   covers what comes before it, and so does "according to" someone after the hit in its
-  clause ("she is a junkie according to the nurse | but to me she is …": round 42). A drift
+  clause ("she is a junkie according to the nurse | but to me she is …": round 42; not a
+  rule, plan or wish, nor the writer's own act: "I checked his meds according to the care
+  plan"). A drift
   practice someone else does ("Her mum keeps telling her what to do", "The doctor told him he
   should …", "He felt like a fraud", "She let the doctor decide",
   with a light verb: "The team put pressure on him", "She said nothing", a subject carried into a
@@ -579,6 +581,10 @@ _WRITER_AGREES = regex_store.compile(
     # … or does what was asked: "the coordinator asked me to report back, so I did"
     r"|(?<![\w'])(?:so|and|which)\s+(?:i|we)\s+did(?:\s+(?:it|that|so))?(?![\w'])"
     r"|(?<![\w'])(?:i|we)\s+said\s+(?:yes|yeah|ok|okay|sure|fine)(?![\w'])"
+    # … or thinks the speaker right: "… according to the nurse and I think she's right" (not
+    # "I think she's right to refuse the depot": the person, not the speaker)
+    r"|(?<![\w'])(?:i|we)\s+(?:think|thought|reckon)\s+(?:she|he|they)(?:'s|'re|\s+is|\s+was"
+    r"|\s+are|\s+were)\s+(?:right|correct|spot\s+on)(?![\w'])(?!\s+to\s)"
     # … or used the quoted words themselves: 'Even used "hard to reach" myself'
     r"|[\"'\u201d\u2019]\s+myself(?![\w'])"
 )
@@ -633,6 +639,18 @@ _HELD_BACK_NEXT = regex_store.compile(
     rf"[.!?\"')\]]*\s*(?:but\s+)?(?:(?:{_HELD_BACK}|{_HELD_BACK_DEED})(?![\w'])"
     r"|(?:didn't|did\s+not)\s*[.!;,])"
 )
+# an obligation the writer then refuses: "They want to reduce her script and I need to tell her
+# but I'm going to push back instead", "I was asked to report back. I refused." (round 42)
+_OBLIGED = regex_store.compile(
+    r"(?<![\w'])(?:have|has|had|need|needs|needed|got|supposed|meant|expected|asked)\s+to(?![\w'])"
+)
+_REFUSAL = (
+    r"(?:i|we)\s+(?:(?:won't|will\s+not|didn't|did\s+not)(?=\s*(?:[.!;,]|\Z))|refused|said\s+no)"
+    r"|(?:i|we)(?:'m|'re|\s+am|\s+are)\s+(?:not\s+going\s+to"
+    r"|going\s+to\s+(?:push\s+back|refuse|say\s+no|challenge|question))"
+)
+_REFUSED_LATER = regex_store.compile(rf"(?:but|yet)\s+(?:{_REFUSAL})(?![\w'])")
+_REFUSED_NEXT = regex_store.compile(rf"[.!?\"')\]]*\s*(?:but\s+)?(?:{_REFUSAL})(?![\w'])")
 # past habit ("I used to …"): not this shift. Its scope also runs on over a dash or colon, which
 # spells out what the habit was ("I used to lecture - you should, you must"), unless the next
 # clause turns to the present ("… - now I ask").
@@ -1020,8 +1038,12 @@ _new_hit = tuple.__new__  # Hit's fields in order, without the generated __new__
 # shared my own story", "… what she wanted new paragraph we talked"), in lower case after a
 # word and before another (or the end): read as the mark itself, so "stop" is no negator and
 # the sentence or clause ends there. Not after a determiner ("came to a full stop", "her new
-# line manager"); "new line" / "question mark" not before "manager", "of", "over" ("new line
-# of work"). "Period" is left a word: "her period", "that period I was using" are everyday.
+# line manager", "its new line"), nor before a word that goes on the phrase ("new line
+# manager's", "a big question mark about …", "comma splices"). An entry with typed sentence
+# marks is typed prose: there a spoken mark must open a new clause, the writer or someone
+# as its subject, or "then / so / but …" ("I listened to him comma then I shared …"), so
+# "brand new line dancing" and "question mark hanging over" stay words (round 42's QA).
+# "Period" is left a word: "her period", "that period I was using" are everyday.
 _SPOKEN_MARKS = {
     "full stop": ".",
     "new paragraph": "\n",
@@ -1031,12 +1053,23 @@ _SPOKEN_MARKS = {
     "exclamation point": "!",
     "comma": ",",
 }
-_SPOKEN_PUNCTUATION = regex_store.compile(
+_SPOKEN_WORDS = (
     r"(?<=[\w']) (?:full stop|new paragraph|new line|question mark|exclamation (?:mark|point)"
-    r"|comma)(?=\s*\Z|\s+(?!(?:manager|managers|management|of|over)(?![\w']))[^\W\d_])"
+    r"|comma)"
+)
+_GOES_ON = (
+    r"(?!(?:manager|managers|manager's|managers'|management|of|over|about|against|around"
+    r"|hanging|hangs|dancing|separated|splices)(?![\w']))"
+)
+_SPOKEN_PUNCTUATION = regex_store.compile(
+    rf"{_SPOKEN_WORDS}(?=\s*\Z|\s+{_GOES_ON}[^\W\d_])"
+)
+_SPOKEN_IN_PROSE = regex_store.compile(
+    rf"{_SPOKEN_WORDS}(?=\s+(?i:i|i'm|i've|i'd|i'll|we|we're|we've|he|he's|she|she's|they"
+    r"|they're|you|it|it's|that's|there's|then|so|but|before|after|because|no|not|never)(?![\w']))"
 )
 _NOT_BEFORE_SPOKEN = _words(
-    "a an the no any my his her their our your this that one another every each"
+    "a an the no any my his her its their our your this that one another every each"
 )
 
 
@@ -1060,7 +1093,8 @@ def normalise(text: str) -> str:
         or "exclamation" in norm
         or "comma" in norm
     ):
-        return _SPOKEN_PUNCTUATION.sub(_spoken_mark, norm)
+        typed = "." in norm or "?" in norm or "!" in norm
+        return (_SPOKEN_IN_PROSE if typed else _SPOKEN_PUNCTUATION).sub(_spoken_mark, norm)
     return norm
 
 
@@ -2334,7 +2368,8 @@ def _writer_clause_follows(text: str, after: int, start: int) -> bool:
         return False
     between = text[after : subject.start()].split()
     if not between:  # "… told me I was": what was told, unless the writer's deed follows
-        return _DEED_AFTER_TOLD.match(text, subject.start()) is not None
+        deed = _DEED_AFTER_TOLD.match(text, subject.start())
+        return deed is not None and _TOLD_CLAUSE_CLOSED.match(text, deed.end()) is None
     return between[-1].lower() != "that"
 
 
@@ -2344,6 +2379,11 @@ def _writer_clause_follows(text: str, after: int, start: int) -> bool:
 _DEED_AFTER_TOLD = regex_store.compile(
     r"(?<=\s(?:me|us)\s)(?:i|we)\s+(?!(?:was|were|had|needed|wanted|seemed|looked|sounded"
     r"|used|felt|supposed|ought|should|could|would|might|must)(?![\w']))[a-z]+ed(?![\w'])"
+)
+# … unless a comma then closes what was told and the writer's clause opens after it: "When he
+# told me I talked like a clinician, I felt ashamed"
+_TOLD_CLAUSE_CLOSED = regex_store.compile(
+    r"[^.!?\n,;]*[,;]\s*(?:(?:and|so|then)\s+)?(?:i|we)(?:'m|'ve|'d|'ll)?(?![\w'])"
 )
 
 
@@ -3231,7 +3271,9 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 tag_start = tag_at[si] = _tag_start(
                     _TRAILING_TAG, norm, cues.tag_verbs, sent_start, sent_end
                 )
-            if (0 <= end <= tag_start) or _according_after(lower, clause_starts, end, sent_end):
+            if (0 <= end <= tag_start) or _according_after(
+                lower, clause_starts, clause_start, end, sent_end
+            ):
                 attributed = not _writer_agrees(lower, start)
         if (
             not attributed
@@ -3309,6 +3351,13 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
             )
         if not hypothetical and has_wanted and _WANTED_TO.search(lower, clause_start, start):
             hypothetical = _held_back(lower, start)
+        if (
+            not hypothetical
+            and not dropped
+            and marker.polarity == "drift"
+            and _OBLIGED.search(lower, clause_start, end)
+        ):
+            hypothetical = _writer_answers(lower, start, _REFUSED_LATER, _REFUSED_NEXT)
         if not hypothetical:
             unsaid_start = unsaid_at.get(si)
             if unsaid_start is None:
@@ -3452,23 +3501,42 @@ def _tag_start(tag: re.Pattern[str], text: str, verbs: list[int], lo: int, hi: i
 
 # "according to" someone after a hit, in its clause or opening the next ("she is a junkie
 # according to the nurse", "…, according to his mum"): that clause is theirs, as before a
-# speech tag that ends the sentence; not "according to me", nor "according to plan", nor
-# one that opens what follows ("… and according to the nurse she is fine")
+# speech tag that ends the sentence; not "according to me", nor one that opens what follows
+# ("… and according to the nurse she is fine"). "According to" a rule, a plan, a wish or a
+# training is "in accordance with" it: no one speaks there ("I had to check his meds according
+# to the care plan", "… according to her wishes", "… according to what she wanted"). A record
+# (the chart, the notes) does speak: others wrote it ("He was symptomatic according to the chart").
 _ACCORDING_TO = regex_store.compile(
-    r"according\s+to\s+(?!(?:me|us|my|our|myself|plan|the\s+plan|schedule)(?![\w']))"
+    r"according\s+to\s+(?!(?:me|us|my|our|myself|what|how|whatever)(?![\w'])"
+    r"|(?:[\w']+\s+){0,3}(?:plan|plans|schedule|policy|policies|protocol|protocols|procedure"
+    r"|procedures|guidance|guideline|guidelines|rule|rules|regulations|law|instruction"
+    r"|instructions|prescription|prescriptions|training|course|wish|wishes|request|requests"
+    r"|preference|preferences|agreement|book|script)(?![\w']))"
 )
 _OPENS_AFTER = regex_store.compile(r"(?<![\w'])(?:and|but|so|then|or|yet)\s+\Z")
+# … nor the writer's own act, the writer its subject ("I told him he should comply according to
+# the doctor", "We made a plan together …"); a state ("I was a good listener according to her")
+# is the speaker's view
+_WRITER_DOES = regex_store.compile(
+    r"[\W_]*(?:(?:and|but|so|then|today|tonight|yesterday|also|just|still|later|again)\s+)*"
+    r"(?:i|we)(?:'ve|'d|'ll)?\s+(?!(?:am|was|were|been|seemed|looked|sounded|came\s+across)(?![\w']))"
+)
 
 
-def _according_after(lower: str, clause_starts: list[int], end: int, sent_end: int) -> bool:
+def _according_after(
+    lower: str, clause_starts: list[int], clause_start: int, end: int, sent_end: int
+) -> bool:
     """Does "according to" someone follow the hit ending at `end` in its sentence, with no
-    clause starting between them but one that "according" opens?"""
+    clause starting between them but one that "according" opens, in a clause that is not
+    the writer's own act?"""
     at = lower.find("according", end, sent_end)
     if at < 0 or _ACCORDING_TO.match(lower, at) is None or _OPENS_AFTER.search(lower, end, at):
         return False
     k = bisect_right(clause_starts, end)
     nxt = clause_starts[k] if k < len(clause_starts) else at
-    return nxt >= at or not lower[nxt:at].strip()
+    return (nxt >= at or not lower[nxt:at].strip()) and _WRITER_DOES.match(
+        lower, clause_start
+    ) is None
 
 
 _CARRY_STOPS = regex_store.compile(r"(?<![\w'])(?:and|then|so|but|yet)(?![\w'])")
