@@ -94,11 +94,13 @@ def test_a_summary_with_nobody_listed_says_no_names_were_replaced(
 
 
 def test_with_people_listed_redaction_reads_as_before_and_a_summary_without_it_is_refused(
-    cli: CLI, add: Add, tmp_path: Path
+    cli: CLI, add: Add, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Round 35: a summary that says it is redacted without people_listed is refused (an
-    unredacted one with its flag set to true read "Redaction: on"; one from before the field
-    cannot be told from it)."""
+    unredacted one with its flag set to true read "Redaction: on"). Round 42: one made before
+    the field (6 Dec 2026) is read as an older export's (test_r42_review.py), so this one is
+    made after it."""
+    monkeypatch.setenv("PEERJOURNAL_NOW", "2026-12-07T18:30:00+00:00")
     assert cli("people", "add", "Will Turner").exit_code == 0
     add("I shared my story with Will.", "--share")
     out = tmp_path / "s.json"
@@ -107,14 +109,15 @@ def test_with_people_listed_redaction_reads_as_before_and_a_summary_without_it_i
     assert data["people_listed"] is True
     before = "Redaction: on (names on the writer's people list"
     assert before in _one_line(cli("review", str(out)).stdout)
-    del data["people_listed"]  # a summary exported before the field, or an edited one
+    del data["people_listed"]  # an edited summary, or one from a peerjournal not updated
     old = _save(tmp_path / "old.json", data)
     result = cli("review", old)
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (
         f"peerjournal: {old}: it says it is redacted, but not whether the people list had "
-        "anyone on it, as every redacted summary does: it was changed after it was exported, "
-        "or made by an older peerjournal; ask for the summary to be exported again.\n")
+        "anyone on it, as every redacted export since 6 December 2026 says: it was made by an "
+        "older peerjournal (ask the writer to update peerjournal and export it again), or it "
+        "was changed after it was exported.\n")
     data["people_listed"] = "no"  # a changed file is refused, naming the field
     result = cli("review", _save(tmp_path / "bad.json", data))
     assert result.exit_code == 1

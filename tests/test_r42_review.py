@@ -7,6 +7,9 @@ Word document are; a folder of many summaries explains the numbers once."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
+from peerjournal.cli.review import ALIKE_TITLE
 from peerjournal.render.review import distinct_names
 
 CLI = Callable[..., Result]
@@ -188,12 +192,14 @@ def test_a_one_week_spike_shows_no_steady_arrow(cli: CLI, add: Add, tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     assert "a spike rather than a trend" in _flat(result.stdout)
     line = next(x for x in result.stdout.splitlines() if x.startswith("Co-optation"))
-    assert "steady" not in line and "rising" not in line and "falling" not in line
+    # drift shows its rate alone; identity, 0.0 throughout, is steady (no spike)
+    assert line.split()[:5] == ["Co-optation", "0.0", "→", "steady", "1.1"]
+    assert line.count("steady") == 1 and "rising" not in line and "falling" not in line
     md = tmp_path / "oct.md"
     assert cli("export", "--yes", "--since", "2026-10-05", "--until", "2026-11-01",
                "--format", "md", "-o", str(md)).exit_code == 0
     row = next(x for x in md.read_text(encoding="utf-8").splitlines() if "Co-optation" in x)
-    assert "steady" not in row
+    assert "| Co-optation | 0.0 → steady | 1.1 |" in row
 
 
 # -- 6-9. a folder of folders, curly quotes, a Word document, a folder of many ----------------
@@ -269,3 +275,60 @@ def test_a_folder_of_many_explains_once_and_groups_other_formats(
     assert out.index("About the numbers") > out.rindex("Reflective-practice summary")
     one = cli("review", str(folder / "oct.json"))  # one summary: explained where it is
     assert "What the dimensions look for:" in one.stdout and "About the numbers" not in one.stdout
+    # the lexicon and redaction, alike in both, are said once, above them
+    alike = out.index(ALIKE_TITLE)
+    assert alike < out.index("Reflective-practice summary")
+    assert out.count("Drift lexicon: version") == 1 and out.count("Redaction: on") == 1
+    assert out.index("Redaction: on") > alike
+    assert "Redaction: on" in one.stdout and ALIKE_TITLE not in one.stdout
+
+
+def test_facts_that_differ_are_said_in_each_summary(cli: CLI, add: Add, tmp_path: Path) -> None:
+    add(PEER, "-d", "2026-11-05")
+    redacted, plain = tmp_path / "r.json", tmp_path / "p.json"
+    _export(cli, redacted, "2026-11-01", "2026-11-19")
+    _export(cli, plain, "2026-11-01", "2026-11-19", "--no-redact")
+    result = cli("review", str(redacted), str(plain))
+    assert result.exit_code == 0, result.stderr
+    out = _flat(result.stdout)
+    assert out.count(f"{ALIKE_TITLE} Drift lexicon: version") == 1  # the lexicon is alike
+    assert out.count("Drift lexicon: version") == 1
+    assert out.count("Redaction: on") == 1 and out.count("Redaction: OFF") == 1
+    assert out.index(ALIKE_TITLE) < out.index("Reflective-practice summary")
+
+
+# -- a gone stderr does not fail a finished read ----------------------------------------------
+
+def _latin_1(cli: CLI, add: Add, tmp_path: Path) -> Path:
+    """A summary saved again as Windows-1252, which review reads with a note on stderr."""
+    add(PEER, "-d", "2026-11-05")
+    summary = _export(cli, tmp_path / "s.json", "2026-11-01", "2026-11-19")
+    summary["note"] = "café"
+    path = tmp_path / "latin.json"
+    path.write_bytes(json.dumps(summary, ensure_ascii=False).encode("cp1252"))
+    return path
+
+
+@pytest.mark.parametrize("how", ["review", "load_summary"])
+def test_a_note_to_a_gone_stderr_is_lost_and_the_read_succeeds(
+    cli: CLI, add: Add, tmp_path: Path, how: str
+) -> None:
+    """Was (load_summary without `said`): a raw print to stderr, whose reader had gone, failed
+    the read with a BrokenPipeError."""
+    path = _latin_1(cli, add, tmp_path)
+    read = ("import sys; from datetime import UTC, datetime; from pathlib import Path; "
+            "from peerjournal.cli.review import load_summary; "
+            "s = load_summary(Path(sys.argv[1]), datetime(2026, 11, 20, 18, 30, tzinfo=UTC)); "
+            "print(s['note'] == 'café')")
+    args = ["-m", "peerjournal", "review"] if how == "review" else ["-c", read]
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader of stderr is gone
+    try:
+        done = subprocess.run([sys.executable, *args, str(path)], stdout=subprocess.PIPE,
+                              stderr=writer, env={**os.environ, "NO_COLOR": "1"},
+                              check=False, timeout=120)
+    finally:
+        os.close(writer)
+    assert done.returncode == 0
+    out = done.stdout.decode("utf-8")
+    assert ("café" in out) if how == "review" else (out == "True\n")

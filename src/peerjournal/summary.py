@@ -313,8 +313,9 @@ class Halves:
     @property
     def arrow(self) -> str | None:
         """The direction as an arrow shows it: none for a spike, which "At a glance" calls
-        no trend ("a spike rather than a trend"), where `direction` says steady."""
-        return None if self.spike else self.direction
+        no trend ("a spike rather than a trend"), where `direction` says steady; a change too
+        small to name is steady, spike or not (0.0 in every period is no spike)."""
+        return None if self.spike and not steady(self.before, self.after) else self.direction
 
 
 def split_at(entries: Sequence[int]) -> int:

@@ -645,8 +645,9 @@ def register(app: typer.Typer) -> None:
         limit: Limit = 20,
         json_out: Json = False,
     ) -> None:
-        """List entries, newest first: the newest 20 unless -n is given; --json lists
-        every one unless -n is given."""
+        """List entries, newest first.
+
+        The newest 20 unless -n is given; --json lists every one unless -n is given."""
         app_ctx = AppContext.from_ctx(ctx)
         limit = page_limit(ctx, limit, json_out)
         filters = build_filters(app_ctx, since, until, tag, setting, limit)

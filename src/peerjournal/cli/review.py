@@ -45,8 +45,8 @@ def register(app: typer.Typer) -> None:
             metavar="FILE...",
             help="Summaries exported with `peerjournal export --format json`; a folder reads "
                  "the summaries in it (not in its folders), skipping its other files with a "
-                 "line each (its Markdown, HTML, PDF and CSV summaries in one line); `-` reads "
-                 "standard input.")],
+                 "line each (several of its Markdown, HTML, PDF and CSV summaries in one); "
+                 "`-` reads standard input.")],
         json_out: Annotated[bool, typer.Option(
             "--json", help="Merge the summaries into one JSON document on stdout, in the "
                            "same order and with the same comparisons; each summary's "
@@ -95,8 +95,7 @@ def register(app: typer.Typer) -> None:
                 except PeerJournalError as exc:  # no permission: the other files are read
                     failed(name, exc)
                     continue
-                skipped = []
-                copies: dict[str, int] = {}  # the kind of each summary in another format
+                skipped: list[str | OtherExport] = []  # a line, or a summary in another format
                 for path in paths:
                     if (broken := _broken_link(path)) is not None:
                         skipped.append(broken)
@@ -104,7 +103,7 @@ def register(app: typer.Typer) -> None:
                     try:
                         summary = load_summary(path, now, app_ctx.say)
                     except OtherExport as exc:  # the same summary as Markdown, HTML, PDF…
-                        copies[exc.kind] = copies.get(exc.kind, 0) + 1
+                        skipped.append(exc)
                     except NotASummary as exc:  # a backup, a note, a pipe…
                         skipped.append(sanitise(exc.message, multiline=False))
                     except PeerJournalError as exc:  # a damaged summary: as a file named
@@ -112,13 +111,11 @@ def register(app: typer.Typer) -> None:
                     else:
                         signature_warning(app_ctx, str(path), summary)
                         loaded.append((str(path), summary))
-                if copies:
-                    skipped.append(_copies_line(name, copies))
-                for line in skipped:
+                for line in _skipped_lines(name, skipped):
                     app_ctx.say(f"peerjournal: skipped {line}")
-                passed = len(skipped) - bool(copies) + sum(copies.values())
-                if passed == len(paths):  # no summary in it, not even a damaged one
-                    errors.append((name, _no_summaries(passed, _folders_in(Path(name)), name)))
+                if len(skipped) == len(paths):  # no summary in it, not even a damaged one
+                    errors.append((name, _no_summaries(len(skipped), _folders_in(Path(name)),
+                                                       name)))
                 continue
             shown = "standard input" if name == "-" else name
             try:
@@ -211,14 +208,24 @@ def _folders_in(folder: Path) -> int:
         return 0
 
 
-def _copies_line(folder: str, copies: dict[str, int]) -> str:
-    """The one line for a folder's summaries in formats other than JSON, by kind: "12 Markdown,
-    12 HTML and 12 PDF summaries in alex/: read them as they are …"."""
+def _skipped_lines(folder: str, skipped: list[str | OtherExport]) -> list[str]:
+    """The lines a folder's skipped files are said in, in order: one each, but its summaries
+    in formats other than JSON, when there are several, in one line at the end, by kind
+    ("12 Markdown, 12 HTML and 12 PDF summaries in alex/: read them as they are …"); one
+    such copy is named as any other file is."""
+    from collections import Counter
+
+    from peerjournal.summary import OtherExport
+
+    copies = Counter(s.kind for s in skipped if isinstance(s, OtherExport))
+    if sum(copies.values()) < 2:
+        return [s if isinstance(s, str) else sanitise(s.message, multiline=False)
+                for s in skipped]
     kinds = joined([f"{n:,} {kind}" for kind, n in copies.items()])
-    return (f"{kinds} {'summary' if sum(copies.values()) == 1 else 'summaries'} in "
-            f"{_shown(folder)}: read them as they are (in a text editor, a browser, a PDF "
-            "viewer or a spreadsheet); `peerjournal review` reads summaries exported with "
-            "`--format json`.")
+    return [*(s for s in skipped if isinstance(s, str)),
+            f"{kinds} summaries in {_shown(folder)}: read them as they are (in a text editor, "
+            "a browser, a PDF viewer or a spreadsheet); `peerjournal review` reads summaries "
+            "exported with `--format json`."]
 
 
 def _no_summaries(skipped: int, folders: int, name: str) -> str:
@@ -288,9 +295,11 @@ def load_summary(
 ) -> dict[str, Any]:
     """Read, parse and validate one summary file (made by `now` at the latest, give or take
     the clocks' difference); errors name the file. Of a summary read as Windows-1252
-    (`_read_as_windows_1252`) `said` is told, or stderr without it: every caller reads one
-    alike. The note comes once the file is a summary: a Latin-1 note beside the summaries in a
+    (`_read_as_windows_1252`) `said` is told, or stderr without it (as the app's messages go:
+    lost quietly when stderr is gone, never failing the read): every caller reads one alike.
+    The note comes once the file is a summary: a Latin-1 note beside the summaries in a
     folder is only skipped, with its one line."""
+    from peerjournal.context import AppContext
     from peerjournal.exporters.json_ import BEFORE_JSON, cut_short
     from peerjournal.summary import (
         NotASummary,
@@ -373,8 +382,10 @@ def load_summary(
     summary = validate_summary(data, name, now)
     check_as_exported(summary, name)
     if latin:
-        (said or _to_stderr)(f"peerjournal: {name}: not UTF-8 but Windows-1252 (Latin-1) text, "
-                             "as an editor may save a file again; read as that.")
+        (said or AppContext().say)(
+            f"peerjournal: {name}: not UTF-8 but Windows-1252 (Latin-1) text, as an editor may "
+            "save a file again; read as that."
+        )
     return summary
 
 
@@ -408,15 +419,6 @@ def _read_as_windows_1252(raw: bytes, name: str) -> str:
     raise NotASummary(
         f"{name}: not UTF-8 text{guess}; is this a summary exported as JSON?"
     )
-
-
-def _to_stderr(message: str) -> None:
-    """Where a note goes when the caller gives no `said`: stderr, never stdout (data)."""
-    import sys
-
-    from peerjournal.textsafe import clean
-
-    print(clean(message), file=sys.stderr)
 
 
 # The quotation marks a word processor puts in place of JSON's "
@@ -558,8 +560,14 @@ def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[s
     return [loaded[n] for n in sorted(range(len(loaded)), key=position)]
 
 
+# what a review of several says once, above them, of the facts each says alike
+ALIKE_TITLE = "In every summary below"
+
+
 def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | None) -> None:
-    from peerjournal.exporters.common import glosses_text
+    from rich.text import Text
+
+    from peerjournal.exporters.common import facts_alike, glosses_text
     from peerjournal.render.review import Overview, between_summaries, since_previous
     from peerjournal.render.summary import explanations, review, section
 
@@ -568,6 +576,7 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | Non
     keys = writers([s for _, s in loaded])  # (from the whole texts: `clean` may hold stubs)
     # of several summaries with the same dimensions, what they look for is said once, at the end
     once = len(clean) > 1 and len({tuple(glosses_text(s)) for _, s in clean}) == 1
+    alike = facts_alike([s for _, s in clean])  # and their lexicon and redaction, at the top
     if len(clean) > 1:
         app.out.print(Overview(clean, keys))
         app.out.print()
@@ -575,13 +584,17 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | Non
         if moves is not None:
             app.out.print(moves)
             app.out.print()
+        if alike:
+            app.out.print(section(ALIKE_TITLE,
+                                  Text("\n".join(f"{label}: {value}" for label, value in alike))))
+            app.out.print()
     for n, (name, summary) in enumerate(clean):
         if n:
             app.out.print()
         previous = next((clean[p] for p in reversed(range(n))
                          if keys[n] is not None and keys[p] == keys[n]), None)
         review(app.out, name, summary, since_previous(previous, summary), shown,
-               explain=not once)
+               explain=not once, said_once=[label for label, _ in alike])
     if once:
         app.out.print()
         app.out.print(section("About the numbers", explanations(clean[0][1])))

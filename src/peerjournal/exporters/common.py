@@ -235,6 +235,20 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
+# the facts a review of several summaries says once, above them all, when every one says the
+# same (`facts_alike`), rather than in each summary's header
+SAID_ONCE = ("Drift lexicon", "Redaction")
+
+
+def facts_alike(summaries: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Of the SAID_ONCE facts, those every one of several summaries gives alike, in order."""
+    if len(summaries) < 2:
+        return []
+    each = [dict(facts(s)) for s in summaries]
+    return [(label, each[0][label]) for label in SAID_ONCE
+            if label in each[0] and all(f.get(label) == each[0][label] for f in each[1:])]
+
+
 def _typed_placeholder(summary: dict[str, Any]) -> str:
     """With no people listed, a "[person]" in the text is the writer's own (typed so in the
     journal): said, as the line above it says no names were replaced (review cannot refuse

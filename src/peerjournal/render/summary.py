@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -370,19 +370,21 @@ def people_table(people: Sequence[PersonRow]) -> RenderableType:
 
 def review(
     console: Console, source: str, s: dict[str, Any], since: RenderableType | None = None,
-    shown: int | None = None, *, explain: bool = True,
+    shown: int | None = None, *, explain: bool = True, said_once: Collection[str] = (),
 ) -> None:
     """One summary (`s` must be validated and sanitised): all of it, but of its shared entries
     and intentions only the latest `shown` (all with None), and a line on the rest; `since`, a
     section on how the writer moved since their previous summary, goes after "At a glance".
     Without `explain`, what the dimensions look for and what the numbers mean
-    (`explanations`) are left to the end of a review of several, and a line says so."""
+    (`explanations`) are left to the end of a review of several, and a line says so; the
+    facts labelled in `said_once` (`common.facts_alike`) are said above them all instead."""
     ascii_only = not unicode_ok(console.encoding)
     header = Text()
     header.append(common.title(s), "bold")
     header.append(f"\nFile: {source}")
     for label, value in common.facts(s):
-        header.append(f"\n{label}: {value}")
+        if label not in said_once:
+            header.append(f"\n{label}: {value}")
     if not s["redacted"]:
         header.append(f"\n{common.UNREDACTED}", "bold")
     console.print(Panel(header, expand=True) if styled(console) else Group(header, Text("")))
