@@ -201,8 +201,9 @@ def test_stopping_while_the_journal_stays_locked_says_what_is_kept(
     # (after the prompt: a typed line's echo is the terminal's, not there in a test)
     assert re.search(
         r"peerjournal: The journal at \S+ is locked by another program; try again in a moment\. "
-        rf"The answer just given was not saved\. Kept 0 of {N} answers; "
-        r"`peerjournal supervision check` carries on from there\.\n\Z", result.stderr
+        r"The answer just given was not saved\. No answer is kept yet: "  # (round 42: not
+        r"`peerjournal supervision check` starts from the first question\.\n\Z",  # "Kept 0")
+        result.stderr,
     ), result.stderr
     locked.execute("ROLLBACK")
     assert stored_checks(store) == []

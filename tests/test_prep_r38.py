@@ -48,7 +48,7 @@ def test_a_window_from_a_supervision_names_its_start_so() -> None:
 
 def test_a_window_of_chosen_dates_keeps_them() -> None:
     chosen = prep_window(date(2026, 12, 6), date(2026, 11, 13), [SUPERVISION])
-    said = "1 of 12 entries from 13 Nov to 6 Dec 2026 have a self-care note."
+    said = "1 of 12 entries from 13 Nov to 6 Dec 2026 has a self-care note."
     assert chosen.start_words() == "" and chosen.reworded(said) == said
     assert chosen.dates() == "13 Nov 2026 to 6 Dec 2026"
 

@@ -240,7 +240,7 @@ def test_text_pasted_at_the_score_prompt_is_not_taken_as_answers(
     keys(["A hard week.", "2", "more"], "5", "q")
     result = cli("supervision", "check")
     assert ("A whole number from 1 to 5, please (or q to stop for now): the words are kept as "
-            "its note.") in result.stderr
+            "its note once it has one.") in result.stderr
     assert "note (Enter to skip)" not in result.stderr
     assert stored(store) == [({ITEMS[0].id: {"score": 5, "note": "A hard week. 2 more"}}, 0)]
 

@@ -46,7 +46,7 @@ def test_words_typed_without_a_score_are_kept_for_the_score_that_follows(
 ) -> None:
     keys("she asked me to", "four", "4 and I did", "it was hard", "03", "q")
     result = cli("supervision", "check")
-    assert f"{AGAIN[:-1]}: the words are kept as its note.\n" in result.stderr
+    assert f"{AGAIN[:-1]}: the words are kept as its note once it has one.\n" in result.stderr
     assert f"{AGAIN}\n" in result.stderr  # "four" alone: a slip, not a note
     assert "   Kept 4, with the words after it as its note." in result.stderr
     assert "   Kept 3, with the words typed before it as its note." in result.stderr

@@ -762,6 +762,45 @@ def prep_window(
     return Window(*recent_weeks(today), "default")
 
 
+# Periods before the current one whose open intentions prep still lists: an intention is shown
+# at the supervision after it was written and at the next CARRY_PERIODS (with monthly
+# supervision, about three months); one still not picked up by then was most likely talked
+# about or let go, and a list that only grows would bury the new ones.
+CARRY_PERIODS = 2
+
+
+def carry_window(window: Window, supervisions: Sequence[SupervisionRecord]) -> Window | None:
+    """The span of the CARRY_PERIODS periods before `window` (to its start), from the
+    supervision that began the earliest, or, before the first supervision, from the weeks a
+    prep made then covered (`recent_weeks`). None for a window not from a supervision: one
+    chosen with --since is the writer's own, and with none recorded there is no period before.
+
+    An entry of the supervision's day written before it belongs to the period before
+    (`Window.holds`): with the entries of that span the window does not hold, every entry is
+    in a period."""
+    record = window.supervision
+    if window.basis != "supervision" or record is None:
+        return None
+    before = sorted(
+        (s for s in supervisions if (s.date, s.id) < (record.date, record.id)),
+        key=lambda s: (s.date, s.id),
+    )
+    if len(before) >= CARRY_PERIODS:
+        start = before[-CARRY_PERIODS]
+        return Window(start.date, window.since, "supervision", start)
+    first = before[0] if before else record
+    return Window(recent_weeks(first.date)[0], window.since, "default")
+
+
+def carried_entries(
+    window: Window, carry: Window | None, dated: Iterable[EntryFacts]
+) -> list[EntryFacts]:
+    """Of the entries `dated` in `carry`'s days, those of the periods before `window`."""
+    if carry is None:
+        return []
+    return [e for e in dated if carry.holds(e) and not window.holds(e)]
+
+
 # --------------------------------------------------------------------------- prep: entries
 
 
@@ -905,12 +944,15 @@ def self_care_notes(entries: Iterable[EntryFacts]) -> list[EntryFacts]:
 
 # --------------------------------------------------------------------------- prep: intentions
 
-# Small, explainable follow-up rule: a later entry "comes back" to an intention when its text
+# Small, explainable follow-up rule: a later entry "comes back" to an intention when its text,
+# leaving out its own intentions (saying a plan again is no follow-up: `said_again_in`),
 # shares at least FOLLOW_UP_MIN_SHARED content-word stems with it (all of them, if the
-# intention has fewer), one of them more than an everyday word (EVERYDAY: "ask" and "said"
-# alone are no follow-up), and names one of the listed people the intention names, if it
-# names any. Stems: lower-case words of 3+ letters, minus stopwords, with a few common English
-# endings removed (supporting/supported/supports -> support).
+# intention has fewer), one of them specific to the intention: not an everyday word (EVERYDAY:
+# "ask" and "said" alone are no follow-up), nor a word of the writer's setting (SETTING: "ward",
+# "nurse"; the entries' own settings; a word in most of the entries read: `common_stems`) nor
+# a listed person's name, and names one of the listed people the intention names, if any.
+# Stems: lower-case words of 3+ letters, minus stopwords, with a few common English endings
+# removed (supporting/supported/supports -> support).
 FOLLOW_UP_MIN_SHARED = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # letters of any alphabet (Zoë)
 _ENDINGS = ("ingly", "ing", "edly", "ed", "ies", "es", "ly", "s")
@@ -951,6 +993,21 @@ _EVERYDAY_TEXT = """
 """
 EVERYDAY = frozenset(stem(word) for word in _EVERYDAY_TEXT.split())
 
+# Words of where peer support happens and who is there: every entry of a placement has some
+# ("Ward.", "the nurse asked me"), so sharing one is no sign of coming back to a plan.
+_SETTING_TEXT = """
+    ward wards bay unit hospital clinic service services team teams staff shift shifts
+    nurse nurses doctor doctors manager managers colleague colleagues patient patients client
+    clients resident residents member members worker workers role roles handover handovers
+    office building site placement group groups session sessions meeting meetings drop
+    people person community inpatient outpatient visit visits home
+"""
+SETTING = frozenset(stem(word) for word in _SETTING_TEXT.split())
+# A word in at least this share of the entries read (and in COMMON_MIN_ENTRIES of them) is of
+# the writer's days, not of one plan: half, so a topic followed up in a few entries stays its own
+COMMON_SHARE = 0.5
+COMMON_MIN_ENTRIES = 4
+
 
 def content_stems(text: str) -> dict[str, str]:
     """Stem -> the first word in `text` that gave it (for showing which words matched)."""
@@ -967,34 +1024,90 @@ class Intention:
     text: str
     came_back_in: EntryFacts | None  # the first later entry that returned to it
     shared_words: tuple[str, ...]
+    # the first later entry that only says the plan again (none that came back to it first)
+    said_again_in: EntryFacts | None = None
+    # written before the period (`carry_window`) and not picked up before it began
+    carried: bool = False
+
+
+def common_stems(entries: Sequence[EntryFacts]) -> frozenset[str]:
+    """Stems no follow-up rests on (see the rule above): SETTING, the entries' settings, and
+    words in at least COMMON_SHARE of `entries` (and COMMON_MIN_ENTRIES of them)."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for root in content_stems(entry.text):
+            counts[root] = counts.get(root, 0) + 1
+    floor = max(COMMON_MIN_ENTRIES, COMMON_SHARE * len(entries))
+    settings = {root for e in entries for root in content_stems(e.setting)}
+    return SETTING | settings | {root for root, n in counts.items() if n >= floor}
+
+
+def _without(text: str, lines: Sequence[str]) -> str:
+    """`text` with each of its intention `lines` taken out (as `evaluation_intentions` gives
+    them: spaces made single, a long one cut short with "…")."""
+    text = " ".join(text.split())
+    for line in lines:
+        text = text.replace(line.removesuffix("…"), " ")
+    return text
+
+
+def _shared(
+    wanted: Mapping[str, str],
+    there: Mapping[str, str],
+    common: frozenset[str],
+    named: Sequence[set[str]],
+) -> tuple[str, ...] | None:
+    """The words of an intention (`wanted`: stem -> word) that the stems `there` share, if
+    they come back to it by the rule above (`common`: `common_stems`; `named`: the stems of
+    the listed people it names), else None."""
+    words = [(s, word) for s, word in wanted.items() if s in there]
+    need = min(FOLLOW_UP_MIN_SHARED, len(wanted))
+    if (need and len(words) >= need
+            and any(s not in EVERYDAY and s not in common for s, _ in words)
+            and (not named or any(p & there.keys() for p in named))):
+        return tuple(word for _, word in words)
+    return None
 
 
 def follow_intentions(
-    entries: Sequence[EntryFacts], people: Sequence[str] = ()
+    entries: Sequence[EntryFacts],
+    people: Sequence[str] = (),
+    earlier: Sequence[EntryFacts] = (),
 ) -> list[Intention]:
-    """Each "what will I do differently" line in the window and the first later entry sharing
-    its key words (and naming a listed person it names: "ask Kerry" is not followed up by an
-    entry about Hope). Later = a later date, or the same date and a higher ID."""
-    ordered = sorted(entries, key=lambda e: e.order)
-    stems_of = {e.id: content_stems(e.text) for e in ordered}
+    """Each "what will I do differently" line in the window and the first later entry that
+    comes back to it (the rule above; "ask Kerry" is not followed up by an entry about Hope),
+    or else the first that says it again. Later = a later date, or the same date and a higher
+    ID. `earlier`: the entries of the periods before (`carry_window`), whose intentions are
+    listed too (`carried`) unless an entry before the window came back to them."""
+    ordered = sorted([*earlier, *entries], key=lambda e: e.order)
+    now = {e.id for e in entries}
+    planned = {
+        e.id: evaluation_intentions(e.evaluation, e.answers_to("evaluation")) for e in ordered
+    }
+    doing = {e.id: content_stems(_without(e.text, planned[e.id])) for e in ordered}
+    said = {e.id: content_stems(" ".join(planned[e.id])) for e in ordered}
     names = [stems for person in people if (stems := set(content_stems(person)))]
+    common = common_stems(ordered).union(*names)  # a name says who, not what was done
     found: list[Intention] = []
     for n, entry in enumerate(ordered):
-        for line in evaluation_intentions(entry.evaluation, entry.answers_to("evaluation")):
+        for line in planned[entry.id]:
             wanted = content_stems(line)
             named = [stems for stems in names if stems & wanted.keys()]
-            need = min(FOLLOW_UP_MIN_SHARED, len(wanted))
             match: tuple[EntryFacts, tuple[str, ...]] | None = None
-            for later in ordered[n + 1 :] if need else ():
-                there = stems_of[later.id]
-                shared = [(s, word) for s, word in wanted.items() if s in there]
-                if (len(shared) >= need and any(s not in EVERYDAY for s, _ in shared)
-                        and (not named or any(p & there.keys() for p in named))):
-                    match = (later, tuple(word for _, word in shared))
+            again: EntryFacts | None = None
+            for later in ordered[n + 1 :]:
+                if (words := _shared(wanted, doing[later.id], common, named)) is not None:
+                    match = (later, words)
                     break
-            found.append(
-                Intention(entry, line, match[0] if match else None, match[1] if match else ())
-            )
+                if again is None and _shared(wanted, said[later.id], common, named):
+                    again = later
+            carried = entry.id not in now
+            if carried and match is not None and match[0].id not in now:
+                continue  # picked up before this period began: shown so by that period's prep
+            found.append(Intention(
+                entry, line, match[0] if match else None, match[1] if match else (),
+                None if match else again, carried,
+            ))
     return found
 
 
@@ -1018,6 +1131,9 @@ class TrendBrief:
     alerts: tuple[str, ...]
     lines: tuple[str, ...] = ()  # the window against the one before, in words
     periods: tuple[tuple[str, float | None], ...] = ()  # (week start, drift per 100 words)
+    # the starts of weeks whose entries are all "too little" (`report`'s `too_little`): their
+    # drift is counted, but read as no balance, as `report` and `list` read them
+    thin_weeks: tuple[str, ...] = ()
     # (dimension, change: negative) identity fell, drift fell: said as falls, not as moves
     less_identity: tuple[tuple[str, float], ...] = ()
     less_drift: tuple[tuple[str, float], ...] = ()
@@ -1053,6 +1169,8 @@ class Prep:
     # entries of the supervision's day written before it was recorded: left out of the period
     # (most likely talked about there), and said so beside its count
     left_out: int = 0
+    # entries in the trash, when the journal has none other: said, as `list` says it
+    trashed: int = 0
 
     def label(self, dimension: str) -> str:
         return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
@@ -1244,6 +1362,8 @@ def trend_brief(
              float(p["drift"]) if p.get("balance") is not None or p.get("too_little") else None)
             for p in report.get("periods", [])
         ),
+        thin_weeks=tuple(str(p["start"]) for p in report.get("periods", [])
+                         if p.get("too_little")),
         self_doubt=self_doubt_count(entries),
     )
 
@@ -1392,11 +1512,15 @@ def build_prep(
     people: Sequence[str] = (),
     journal_dates: Found | None = None,
     left_out: int = 0,
+    earlier: Sequence[EntryFacts] = (),
+    trashed: int = 0,
 ) -> Prep:
     """Everything `supervision prep` shows, from plain values; `entries` are those the
     window holds (`Window.kept`), `people` the names on the people list, `journal_dates` when
     all the journal's entries are dated (`Prep.journal_dates`), `left_out` the entries of the
-    supervision's day it does not hold (`Prep.left_out`)."""
+    supervision's day it does not hold (`Prep.left_out`), `earlier` those of the periods
+    before whose open intentions are carried (`carried_entries`), `trashed` the entries in
+    the trash (`Prep.trashed`)."""
     done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
     from_check, view = check_questions(window, checks, form)
     evidence = most_drift_evidence(entries)
@@ -1409,7 +1533,7 @@ def build_prep(
         trend=trend,
         most_drift=tuple(evidence),
         brought=tuple(brought_entries(entries)),
-        intentions=tuple(follow_intentions(entries, people)),
+        intentions=tuple(follow_intentions(entries, people, earlier)),
         self_care=tuple(self_care_notes(entries)),
         check_movements=tuple(view.moved),
         last_check=done[-1] if done else None,
@@ -1430,6 +1554,7 @@ def build_prep(
         check_before=view.before,
         journal_dates=journal_dates if not entries else None,
         left_out=left_out,
+        trashed=trashed if not entries and journal_dates is None else 0,
     )
 
 
@@ -1438,6 +1563,7 @@ def _entry_ref(e: EntryFacts) -> dict[str, Any]:
 
 
 def prep_to_json(prep: Prep) -> dict[str, Any]:
+    thin = set(prep.trend.thin_weeks)
     return {
         "since": prep.window.since.isoformat(),
         "until": prep.window.until.isoformat(),
@@ -1462,7 +1588,11 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
             "less_drift": [{"dimension": d, "change": c} for d, c in prep.trend.less_drift],
             "summary": list(prep.trend.lines),
             "too_few": prep.trend.too_few or None,
-            "weekly_drift": [{"start": d, "drift": v} for d, v in prep.trend.periods],
+            # a week whose entries are all "too little" keeps its drift, marked as `report`'s
+            "weekly_drift": [
+                {"start": d, "drift": v, **({"too_little": True} if d in thin else {})}
+                for d, v in prep.trend.periods
+            ],
         },
         "alerts": list(prep.trend.alerts),
         "most_drift_evidence": [
@@ -1491,6 +1621,9 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
                 "intention": i.text,
                 "came_back_in": _entry_ref(i.came_back_in) if i.came_back_in else None,
                 "shared_words": list(i.shared_words),
+                "said_again_in": _entry_ref(i.said_again_in) if i.said_again_in else None,
+                # from before the period, not picked up before it began (`carry_window`)
+                "carried": i.carried,
             }
             for i in prep.intentions
         ],

@@ -1509,7 +1509,8 @@ def _self_care(rhythm: Mapping[str, Any], now: tuple[date, date], th: Thresholds
     if entries < th.self_care_min_entries or noted / entries >= th.self_care_share:
         return None
     return (
-        f"{noted:,} of {counted(entries, 'entry')} {_dates(now)} have a self-care note. What "
+        f"{noted:,} of {counted(entries, 'entry')} {_dates(now)} {'has' if noted == 1 else 'have'} "
+        "a self-care note. What "
         "helps you come back to yourself after a hard shift?"
     )
 

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     )
 
 STOP_WORDS = ("q", "quit", "stop")  # typed alone at a prompt: stop for now
+# words typed at 1-5 when the check stops before a score comes with them (q, Ctrl-D, Ctrl-C):
+# an answer is a score, its note goes with it
+NOT_KEPT = "The words typed at 1-5 are not kept: no score came with them."
 NO_TERMINAL = (
     "No terminal to ask the questions on. Give the answers with --answers FILE ('-' for "
     "stdin; item id = 1-5; `peerjournal supervision check --list-items --json` lists the ids)."
@@ -61,17 +64,31 @@ def register(app: typer.Typer) -> None:
         last supervision (else the last 4 weeks: this week and the 3 before it, as `export`
         covers)."""
         from peerjournal.db.people import list_people
-        from peerjournal.db.stats import date_range
+        from peerjournal.db.stats import date_range, live_and_trashed
         from peerjournal.db.supervision import entry_facts, self_checks, supervisions
-        from peerjournal.supervision import build_prep, load_form, prep_to_json, prep_window
+        from peerjournal.supervision import (
+            build_prep,
+            carried_entries,
+            carry_window,
+            load_form,
+            prep_to_json,
+            prep_window,
+        )
 
         app_ctx = AppContext.from_ctx(ctx)
         # a period (--since "last month") from its first day, as `list --since` reads it
         chosen = date_bound(app_ctx, since)
         store = app_ctx.store()
-        window = prep_window(app_ctx.today(), chosen, supervisions(store))
+        recorded = supervisions(store)
+        window = prep_window(app_ctx.today(), chosen, recorded)
         dated = entry_facts(store, window.since, window.until)
         entries = window.kept(dated)
+        # the periods before, for the intentions not picked up in them
+        carry = carry_window(window, recorded)
+        earlier = carried_entries(
+            window, carry, entry_facts(store, carry.since, carry.until) if carry else []
+        )
+        journal_dates = None if dated else date_range(store)
         lexicon = app_ctx.lexicon()
         labels = {d: lexicon.label(d) for d in lexicon.labels}
         result = build_prep(
@@ -86,8 +103,11 @@ def register(app: typer.Typer) -> None:
             # when the journal's entries are, if none is dated in the period (entries of its
             # first day written before that supervision are left out: "No entries in this
             # period" is said of those)
-            None if dated else date_range(store),
+            journal_dates,
             left_out=len(dated) - len(entries),
+            earlier=earlier,
+            # a journal whose entries are all in the trash says so, as `list` does
+            trashed=len(live_and_trashed(store)[1]) if not dated and not journal_dates else 0,
         )
         if json_out:
             app_ctx.print_json(prep_to_json(result))
@@ -503,6 +523,11 @@ def _check_interactive(
                 f"Kept all {len(form.items)} answers{_discarded(replaced)}: the self-check is "
                 "done; `peerjournal supervision history` shows it."
             )
+        if not kept:  # stopped before the first answer: nothing to carry on from
+            return (
+                "No answer is kept yet: `peerjournal supervision check` starts from the first "
+                "question."
+            )
         return (
             f"Kept {len(kept)} of {len(form.items)} answers{_discarded(replaced)}; "
             "`peerjournal supervision check` carries on from there."
@@ -533,10 +558,11 @@ class _Questions:
     """The self-check at the terminal: questions on stderr, each answer read as one line.
 
     q or Ctrl-D at the 1-5 prompt stops for now; q or Ctrl-D at the note prompt keeps the
-    score without a note, then stops. Ctrl-C at the 1-5 prompt raises KeyboardInterrupt: that
-    item is asked again next time. At the note prompt Ctrl-C (and SIGTERM or a closed
-    terminal, which the launcher turns into it) keeps the score with the words typed on the
-    line so far (when readline reads the terminal, as for `write`), then stops: `interrupted`.
+    score without a note, then stops. Ctrl-C (and SIGTERM or a closed terminal, which the
+    launcher turns into it) stops too, `interrupted`, once what was typed is kept: at the note
+    prompt the score with the words typed on the line so far (when readline reads the
+    terminal, as for `write`); at the 1-5 prompt a score typed on the line it cut, with the
+    words typed there as its note (with no score, that item is asked again next time).
     Lines pasted in one go are read together: a pasted note stays one note instead of
     spilling into the next items' answers.
     """
@@ -576,6 +602,8 @@ class _Questions:
             return None
         score, typed = answer
         note = self._checked_note([typed]) if typed else None
+        if self.interrupted:  # Ctrl-C at 1-5 with a score typed: kept, and nothing more asked
+            return Answer(score, note or "")
         return Answer(score, self._note() if note is None else note)
 
     def carry_on(self, summary: str) -> bool:
@@ -617,24 +645,29 @@ class _Questions:
     def _score(self) -> tuple[int, str] | None:
         """The score typed at 1-5, with the words typed with it ("4 because Kerry asked") or
         before it, with no score ("they asked me to", or pasted), to keep as its note: a word
-        typed is never dropped. None to stop for now."""
+        typed is never dropped while a score comes with it. None to stop for now."""
         from peerjournal.supervision import SCALE, score_and_words
 
         words: list[str] = []
         while True:
-            line = self._line("   1-5: ")
-            if line is None or line.strip().lower() in STOP_WORDS:
-                if words:
-                    self.app_ctx.say("   The words typed at 1-5 are not kept: no score came "
-                                     "with them.")
-                return None
-            raw = line.strip()
-            if raw.isdecimal() and int(raw) in SCALE:  # isdigit() takes '²', which int() refuses
-                if words:
-                    self.app_ctx.say(f"   Kept {int(raw)}, with the words typed before it as its "
-                                     "note.")
-                return int(raw), " ".join(words)
-            typed = " ".join(" ".join(self._pasted([line])).split())  # a paste read whole
+            lines: list[str] = []
+            try:
+                line = self._line("   1-5: ")
+                if line is None or line.strip().lower() in STOP_WORDS:
+                    if words:
+                        self.app_ctx.say(f"   {NOT_KEPT}")
+                    return None
+                raw = line.strip()
+                if raw.isdecimal() and int(raw) in SCALE:  # isdigit() takes '²', refused by int()
+                    if words:
+                        self.app_ctx.say(f"   Kept {int(raw)}, with the words typed before it as "
+                                         "its note.")
+                    return int(raw), " ".join(words)
+                lines.append(line)
+                self._pasted(lines)  # a paste read whole
+            except KeyboardInterrupt:
+                return self._score_at_interrupt(words, lines)
+            typed = " ".join(" ".join(lines).split())
             answer = score_and_words(typed)
             if answer is not None:
                 self.app_ctx.say(f"   Kept {answer[0]}, with the words after it as its note.")
@@ -642,9 +675,31 @@ class _Questions:
             if _words(typed) >= 2:  # not a lone "four" or a slip of the finger
                 words.append(typed)
                 self.app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now): "
-                                 "the words are kept as its note.")
+                                 "the words are kept as its note once it has one.")
             else:
                 self.app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now).")
+
+    def _score_at_interrupt(self, words: list[str], lines: list[str]) -> tuple[int, str] | None:
+        """After Ctrl-C at 1-5 (or SIGTERM, a closed terminal): the score typed on the line it
+        cut ("3 because the depot thing", or "3" not yet entered), with the words typed before
+        it and after it as its note, kept as at the note prompt; the check then stops
+        (`interrupted`). Words with no score cannot be kept (an answer is a score): said so."""
+        from peerjournal.supervision import SCALE, score_and_words
+
+        self.interrupted = self.ended = True
+        cut = self._guided.clean_line(self.reader.take_interrupted())
+        typed = " ".join(" ".join([*lines, cut]).split())
+        answer = (int(typed), "") if typed.isdecimal() and int(typed) in SCALE else (
+            score_and_words(typed))
+        if answer is None:
+            if words or _words(typed):
+                self.app_ctx.say(f"   {NOT_KEPT}")
+            return None
+        score, after = answer
+        note = " ".join(w for w in (*words, after) if w)
+        self.app_ctx.say(f"   Kept {score}, with the words typed at 1-5 as its note." if note
+                         else f"   Kept {score}.")
+        return score, note
 
     def _note(self) -> str:
         """The note to the score just given ("" for none)."""

@@ -5,7 +5,7 @@ Wording invites rather than judges: answers are shown as they were given, never 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date, datetime
 from itertools import groupby
 
@@ -17,6 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from peerjournal.dates import spoken
+from peerjournal.exporters import TOO_LITTLE
+from peerjournal.exporters.common import too_little_note
+from peerjournal.plural import joined
 from peerjournal.render.charts import sparkline
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.entries import first_words
@@ -28,6 +31,7 @@ from peerjournal.supervision import (
     MAX_NOTE_CHARS,
     Form,
     History,
+    Intention,
     Item,
     ItemHistory,
     Movement,
@@ -119,9 +123,16 @@ def items_table(form: Form) -> ItemsView:
     return ItemsView(form)
 
 
-def _movement_line(m: Movement) -> Text:
-    word = "lower" if m.change < 0 else "higher"
-    return safe_text(f"  {m.before} → {m.after} ({word})  {m.item.text}")
+def _movement_rows(moved: Sequence[Movement]) -> RenderableType:
+    """Each answer that moved, its statement beside the change: a statement that wraps stays
+    beside it, not back at the margin, where it would run into the next."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for m in moved:
+        word = "lower" if m.change < 0 else "higher"
+        grid.add_row(f"{m.before} → {m.after} ({word})", safe_text(m.item.text))
+    return Padding(grid, (0, 0, 0, 2))
 
 
 def _bounded(note: str) -> str:
@@ -151,7 +162,7 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
         parts.append(grid)
     if moved:
         parts += [safe_text(""), _heading("Moved since your previous check-in")]
-        parts += [_movement_line(m) for m in moved]
+        parts.append(_movement_rows(moved))
         parts.append(
             safe_text(
                 "Worth a look, not a verdict: which of these would you like to bring?", style="dim"
@@ -278,10 +289,15 @@ def _indented(text: str, indent: int = 2, style: str = "") -> RenderableType:
 
 def _none_in(prep: Prep) -> str:
     """That the period holds no entry, and when the journal's are, as every command says it
-    (an entry dated tomorrow is named: no period up to today shows it)."""
+    (an entry dated tomorrow is named: no period up to today shows it), or that they are all
+    in the trash, as `list` and `report` say it."""
     from peerjournal.db.stats import none_in_window
 
     found = prep.journal_dates
+    if found is None and prep.trashed:
+        from peerjournal.cli.browse import empty_journal
+
+        return empty_journal(prep.trashed)
     if found is None:
         return "No entries in this period."
     return none_in_window(prep.window.since, prep.window.until, found)
@@ -346,7 +362,14 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
         parts.append(_indented(f"Entries: {verdict_counts_text(t)}"))
     parts += [_indented(line) for line in t.lines]
     if any(v is not None for _, v in t.periods):
-        parts.append(WeeklyDrift(t.periods, ascii_only, prep.window.start_words()))
+        parts.append(WeeklyDrift(t.periods, ascii_only, prep.window.start_words(), t.thin_weeks))
+        if t.thin_weeks and too_little_note() not in t.lines:  # (said once, of the period)
+            weeks = joined([spoken(date.fromisoformat(d)) for d in t.thin_weeks])
+            one = len(t.thin_weeks) == 1
+            parts.append(_indented(
+                f"The week{'' if one else 's'} from {weeks}: {too_little_note(clause=True)}.",
+                style="dim",
+            ))
     for title, moved in (
         # each with its basis, as the report's "What changed" names it: this period against
         # the one before, not the report's "rising" within its weeks (round 37 QA)
@@ -370,13 +393,13 @@ def _trend_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
 PLAIN_WEEKS = 12  # the latest weeks `WeeklyDrift` gives in numbers
 
 
-def _spoken_weeks(values: Sequence[float | None]) -> Iterator[str]:
-    """Each week's drift, a run of weeks without entries said once ("no entries for 10
-    weeks"), not read out ten times."""
+def _spoken_weeks(values: Sequence[float | str | None]) -> Iterator[str]:
+    """Each week's drift (or what is said instead of it: "too little"), a run of weeks
+    without entries said once ("no entries for 10 weeks"), not read out ten times."""
     for empty, run in groupby(values, key=lambda v: v is None):
         weeks = list(run)
         if not empty:
-            yield from (f"{v:.1f}" for v in weeks if v is not None)
+            yield from (v if isinstance(v, str) else f"{v:.1f}" for v in weeks if v is not None)
         elif len(weeks) == 1:
             yield "no entries"
         else:
@@ -388,17 +411,24 @@ class WeeklyDrift:
     supervision a year ago, --since 1900-01-01) shows its latest weeks that fit, from the
     date it names, instead of wrapping into rows of blanks. `first`: how to name the period's
     first week when it is shown ("since your supervision on 13 Nov 2026": `Window.start_words`,
-    whose first week counts only what was written after it)."""
+    whose first week counts only what was written after it). A week in `thin` (its entries
+    all "too little", `TrendBrief.thin_weeks`) is said "too little", as `report` says it, and
+    drawn as no bar."""
 
     LABEL = "  Drift by week {}: "
     INDENT = 4  # narrower than a few weeks beside the label: the weeks go on a line below
 
     def __init__(
-        self, periods: Sequence[tuple[str, float | None]], ascii_only: bool, first: str = ""
+        self,
+        periods: Sequence[tuple[str, float | None]],
+        ascii_only: bool,
+        first: str = "",
+        thin: Collection[str] = (),
     ) -> None:
         self.periods = periods
         self.ascii_only = ascii_only
         self.first = first
+        self.thin = thin
 
     def _label(self, start: str) -> str:
         if self.first and start == self.periods[0][0]:
@@ -408,7 +438,8 @@ class WeeklyDrift:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if not styled(console):  # a pipe, TERM=dumb: numbers a screen reader can read out
             shown = self.periods[-PLAIN_WEEKS:]
-            values = ", ".join(_spoken_weeks([v for _, v in shown]))
+            values = ", ".join(_spoken_weeks([TOO_LITTLE if d in self.thin else v
+                                              for d, v in shown]))
             yield _indented(f"{self._label(shown[0][0]).strip()} {values} (per 100 words)")
             return
         # room for the widest label the shown weeks could start with ("30 Nov 2026")
@@ -418,7 +449,8 @@ class WeeklyDrift:
         if below:
             room = max(1, options.max_width - self.INDENT)
         shown = self.periods[-room:]
-        spark = sparkline([v for _, v in shown], ascii_only=self.ascii_only)
+        spark = sparkline([None if d in self.thin else v for d, v in shown],
+                          ascii_only=self.ascii_only)
         label = self._label(shown[0][0])
         if below:
             yield safe_text(label.rstrip(), overflow="fold")
@@ -446,22 +478,36 @@ def _evidence_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
 
 
 def _intention_parts(prep: Prep) -> list[RenderableType]:
+    """Each intention and whether a later entry came back to it: first those carried from
+    before the period (not picked up then), with their dates, then the period's own."""
+    carried = [i for i in prep.intentions if i.carried]
+    own = [i for i in prep.intentions if not i.carried]
     rows: list[RenderableType] = []
-    for i in prep.intentions:
-        rows.append(_entry_line(i.entry.id, i.entry.date, "", f"“{i.text}”"))
-        if i.came_back_in is not None:
-            later = i.came_back_in
-            rows.append(
-                _indented(
-                    f"came back to it in #{later.id} ({spoken(later.date)}): "
-                    f"{', '.join(i.shared_words)}",
-                    6,
-                    "green",
-                )
-            )
-        else:
-            rows.append(_indented("not picked up in a later entry yet", 6, "dim"))
+    if carried:
+        rows.append(_indented("From before your last supervision, not picked up by then:",
+                              style="dim"))
+        rows += [row for i in carried for row in _intention_rows(i)]
+        if own:
+            since = prep.window.start_words()
+            rows.append(_indented(f"{since[:1].upper()}{since[1:]}:", style="dim"))
+    rows += [row for i in own for row in _intention_rows(i)]
     return _list_section("What you said you would do differently", rows)
+
+
+def _intention_rows(i: Intention) -> list[RenderableType]:
+    rows = [_entry_line(i.entry.id, i.entry.date, "", f"“{i.text}”")]
+    if i.came_back_in is not None:
+        later = i.came_back_in
+        rows.append(_indented(
+            f"came back to it in #{later.id} ({spoken(later.date)}): "
+            f"{', '.join(i.shared_words)}", 6, "green",
+        ))
+        return rows
+    again = i.said_again_in
+    # said again is no follow-up: the plan is still open
+    then = f" (said again in #{again.id}, {spoken(again.date)})" if again else ""
+    rows.append(_indented(f"not picked up in a later entry yet{then}", 6, "dim"))
+    return rows
 
 
 def _check_parts(prep: Prep) -> list[RenderableType]:
@@ -470,7 +516,8 @@ def _check_parts(prep: Prep) -> list[RenderableType]:
         before = f", {prep.check_before}" if prep.check_before else ""
         rows.append(_indented(f"Latest: {spoken(prep.last_check.created_at.date())}{before}"))
         rows += _low_answer_parts(prep)
-        rows += [_movement_line(m) for m in prep.check_movements]
+        if prep.check_movements:
+            rows.append(_movement_rows(prep.check_movements))
     if prep.unfinished is not None:
         rows.append(_unfinished_line(*prep.unfinished, indent=2))
     elif prep.last_check is None:
