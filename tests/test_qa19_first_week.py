@@ -1,6 +1,6 @@
 """QA round 19, a new writer's first week: the screens explain themselves.
 
-After the first entry `write` says where it is kept (on this computer only) and what the drift
+After the first entry `write` says where it is kept (and that it sends nothing) and what the drift
 line means, once; `drift` says what drift is; the guided write names its prompt set in words;
 and the report of a journal younger than its 12-week window counts "since you started" rather
 than a rate over weeks before the journal existed ("0.3 entries a week" after 3 entries).
@@ -42,7 +42,7 @@ def test_the_first_entry_says_where_it_is_kept_and_what_drift_means(
     assert result.exit_code == 0 and result.stdout == "1\n"  # the ID alone, as ever
     err = " ".join(result.stderr.split())
     assert f"Your first entry is saved (entry 1) in {store.path}" in err
-    assert "on this computer only: nothing is ever sent anywhere." in err
+    assert "peerjournal never sends anything anywhere (a synced or shared folder is copied" in err
     assert "Drift is how far an entry's words lean from the peer role toward a clinical one" in err
     assert "something to reflect on, not a grade. `peerjournal drift 1` shows the phrases" in err
     assert len(store.list(Filters())) == 1

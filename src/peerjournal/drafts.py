@@ -213,13 +213,29 @@ class Draft:
             texts = self.texts()
         except PeerJournalError:
             return "(cannot be read)"
+        if not texts and self.recovery_files():
+            return "(words only in the editor's recovery file)"
         if _UNTYPED in texts:
             return "(no text typed)"
         text = next(iter(texts.values()), "")
         return cut(" ".join(text.split()), width)
 
+    def keeps_words(self) -> bool:
+        """`holds_text`, or an editor stopped on it left a recovery file (`recovery_files`):
+        a draft that `drafts --discard-empty` leaves, and `--discard` asks about."""
+        return self.holds_text() or bool(self.recovery_files())
+
+    def recovery_files(self) -> list[Path]:
+        """The files an editor stopped on this draft (a closed terminal) left beside it that
+        may hold words typed and not yet saved (`editor_side_files`)."""
+        return [path for path, recovery in editor_side_files(self.path) if recovery]
+
     def discard(self) -> None:
+        """Remove the draft, its original bytes, and what editors left beside it (their
+        recovery and backup files: `editor_side_files`), which hold its words too."""
         _unreserve(self.path)
+        for side, _ in editor_side_files(self.path):
+            side.unlink(missing_ok=True)
         self.path.unlink(missing_ok=True)
         self.original.unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # (not empty: another draft's)
@@ -310,6 +326,55 @@ class Draft:
 
 
 _UNTYPED = "untyped"  # (`Draft.texts`: a file that does not parse, with no words typed)
+
+# What editors keep beside the file they edit, named after it (NAME: an editor draft or a kept
+# edit, the only drafts an editor is given): a recovery file, holding words typed and not yet
+# saved (vim's swap file `.NAME.swp`, then `.swo`, `.swn`, … when one is there already;
+# nano's `NAME.save`, `NAME.save.1`, … written when it is killed; emacs's auto-save
+# `#NAME#`); or a backup of the file as it was saved before (`NAME~`, `NAME.bak`) and emacs's
+# lock link `.#NAME`.
+_RECOVERY_FILE = re.compile(r"\.(?P<vim>.+\.md)\.sw[a-p]|(?P<nano>.+\.md)\.save(?:\.\d+)?"
+                            r"|#(?P<emacs>.+\.md)#")
+_BACKUP_FILE = re.compile(r"(?P<tilde>.+\.md)~|(?P<bak>.+\.md)\.bak|\.#(?P<lock>.+\.md)")
+
+
+def _side_file_of(name: str) -> tuple[str, bool] | None:
+    """The file an editor's side file named `name` is kept for, and whether it is a
+    recovery file (`_RECOVERY_FILE`); None when `name` is no editor's side file."""
+    for pattern, recovery in ((_RECOVERY_FILE, True), (_BACKUP_FILE, False)):
+        match = pattern.fullmatch(name)
+        if match:
+            return next(group for group in match.groups() if group), recovery
+    return None
+
+
+def _side_files_in(folder: Path) -> Iterator[tuple[Path, str, bool]]:
+    """Each editor's side file in `folder` (a file, or emacs's lock link), with the name of
+    the file it is kept for and whether it is a recovery file."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # no folder (no draft yet), or it cannot be read
+        return
+    for entry in entries:
+        found = _side_file_of(entry.name)
+        if found is not None and not entry.is_dir(follow_symlinks=False):
+            yield Path(entry.path), *found
+
+
+def editor_side_files(path: Path) -> list[tuple[Path, bool]]:
+    """The files editors keep beside `path` (a draft or kept edit), each with whether it is a
+    recovery file: only those named after it exactly, in its own folder."""
+    return [(side, recovery) for side, name, recovery in _side_files_in(path.parent)
+            if name == path.name]
+
+
+def orphaned_recovery_files(folder: Path) -> list[Path]:
+    """Recovery files (`_RECOVERY_FILE`) in the drafts `folder` and its edits whose draft is
+    gone (an editor stopped on it before peerjournal removed such files with their draft):
+    they may still hold words typed and never saved."""
+    return sorted(side for place in (folder, folder / EDITS)
+                  for side, name, recovery in _side_files_in(place)
+                  if recovery and not (place / name).exists())
 _RULE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _UNCLOSED_COMMENT = re.compile(r"<!--(?:(?!-->).)*\Z", re.DOTALL)
 

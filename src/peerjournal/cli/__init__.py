@@ -403,7 +403,7 @@ def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
         cls=PeerJournalGroup,
         name="peerjournal",
         help="A reflective-practice journal for peer supporters. "
-        "Private: nothing leaves this machine.",
+        "Private: peerjournal never sends anything anywhere.",
         # (as the docstring of `root` they were never shown: this help takes its place)
         epilog="New here? `peerjournal demo` shows a journal of example weeks; `peerjournal "
         "write` starts your first entry.\n\nExit codes: 0 ok, 1 user error, 2 usage error, "

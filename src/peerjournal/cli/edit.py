@@ -652,7 +652,7 @@ def _kept_note(app: AppContext, kept: Draft, entry: Entry, message: str = "") ->
     nothing was saved is not told so twice. The edit kept is noted as `entry`'s (`_noted`),
     so that `edit ID` continues it, as the note says."""
     said = message.rstrip().lower().endswith("nothing was saved.")
-    if not kept.holds_text():
+    if not kept.keeps_words():
         kept.discard()
         return "" if said else " Nothing changed."
 
@@ -1145,18 +1145,32 @@ def _editor_failed(
     (`editor_safety`); a new one that the editor left nothing new in (gone, cut short,
     untouched) is discarded, the stored entry being all it held. What is kept is noted as
     `entry`'s (`_noted`): `edit ID` continues it."""
-    from peerjournal.cli.editor_safety import adds_something, keeping_before, left_in
+    from peerjournal import paths
+    from peerjournal.cli.editor_safety import (
+        adds_something,
+        discard_command,
+        keeping_before,
+        left_in,
+        naming_recovery,
+    )
+    from peerjournal.drafts import number_of
 
+    # the editor's recovery file (a closed terminal) may hold words: the edit is kept with it
+    recovery = bool(file.recovery_files())
+    safe = failed
     if continuing:
         safe = keeping_before(file, before, failed, _naming(app, entry.id, file))
         if safe is not failed:  # put back, or both kept: named
             _noted(file, entry)  # (what the editor left, cut short)
-            return safe
-    elif not adds_something(file, left_in(file), before):
+    elif not recovery and not adds_something(file, left_in(file), before):
         file.discard()
         return failed
-    failed.message += _kept_note(app, file, entry, failed.message)
-    return failed
+    if safe is failed:
+        failed.message += _kept_note(app, file, entry, failed.message)
+    if not recovery:
+        return safe
+    forget = discard_command(app, file, number_of(paths.drafts_dir(app.db_path), file))
+    return naming_recovery(file, safe, app.command_hint(f"edit {entry.id}"), forget, "edit")
 
 
 def _naming(app: AppContext, entry_id: int, file: Draft) -> Naming:

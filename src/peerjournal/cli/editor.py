@@ -23,6 +23,9 @@ FALLBACK_EDITORS = ("nano", "vi")
 # An editor that returns sooner than this with nothing changed most likely opened a window of
 # its own and did not wait for it (VS Code, Sublime Text, gedit without their wait option).
 QUICK_EXIT_SECONDS = 2.0
+# where the letters of text read as Windows-1252 are checked (`read_as_windows_1252`): every
+# caller but `import` and `drift --stdin` (which say their own) reads an entry's text
+IN_THE_ENTRY = "check them in the entry"
 
 
 def editor_source() -> str | None:
@@ -76,6 +79,9 @@ def run_editor(path: Path, retry: str = "try again") -> str:
         previous = None
     try:
         status = process.wait()
+    except KeyboardInterrupt:  # SIGTERM or SIGHUP: the editor most often has it too
+        _let_it_finish(process)
+        raise
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -98,6 +104,20 @@ def run_editor(path: Path, retry: str = "try again") -> str:
             f"The editor deleted or moved the file it was given ({path}); nothing was saved."
         )
     return read_text_file(path, retry)
+
+
+# How long an editor is waited for once a closed terminal or a shutdown (SIGHUP, SIGTERM) has
+# stopped peerjournal: the editor, sent it too, writes its recovery file first (nano's
+# `NAME.save`), which is then found and named (`drafts.Draft.recovery_files`).
+EDITOR_GRACE_SECONDS = 2.0
+
+
+def _let_it_finish(process: subprocess.Popen[bytes]) -> None:
+    """Wait up to EDITOR_GRACE_SECONDS for the editor to end, a second signal or not."""
+    import contextlib
+
+    with contextlib.suppress(subprocess.TimeoutExpired, KeyboardInterrupt):
+        process.wait(EDITOR_GRACE_SECONDS)
 
 
 # the signals that interrupt (Ctrl-C, a closed terminal, a shutdown): exit 130 as elsewhere
@@ -466,16 +486,16 @@ def _in_script(ch: str, scripts: tuple[str, ...]) -> bool:
 
 
 def read_as_windows_1252(
-    data: bytes, source: str, guessed: Callable[[str], None]
+    data: bytes, source: str, guessed: Callable[[str], None], check: str = IN_THE_ENTRY
 ) -> str | None:
     """`data` from `source` read as Windows-1252 (`as_windows_1252`), `guessed` given the
-    line that says so; None when it is not that."""
+    line that says so (`textsafe.read_as_1252`, ending with where to `check` its letters);
+    None when it is not that."""
+    from peerjournal.textsafe import read_as_1252
+
     text = as_windows_1252(data)
     if text is not None:
-        guessed(
-            f"{source} is not UTF-8: it was read as Windows-1252 (Latin-1), so letters such as "
-            "é are kept; check them in the entry."
-        )
+        guessed(read_as_1252(source, check))
     return text
 
 

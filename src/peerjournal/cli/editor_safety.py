@@ -77,6 +77,39 @@ def stopped(exc: PeerJournalError | KeyboardInterrupt) -> PeerJournalError:
     return PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
 
 
+def naming_recovery(
+    file: Draft, failed: PeerJournalError, again: str, forget: str, what: str
+) -> PeerJournalError:
+    """`failed` (the editor on `file`, a draft or kept edit, failed or was stopped: a closed
+    terminal), naming the recovery files the editor left beside it (`recovery_note`). The
+    caller keeps `file`, which lists them (`peerjournal drafts`) and removes them with it."""
+    note = recovery_note(file, again, forget, what)
+    if note:
+        failed.message = f"{failed.message.rstrip()} {note}"
+    return failed
+
+
+def recovery_note(file: Draft, again: str, forget: str, what: str) -> str:
+    """The sentence that names the recovery files an editor left beside `file` (a draft or
+    kept edit: `Draft.recovery_files`), which may hold words typed and not saved, with how to
+    get them back and how to discard them with the file (`again`, `forget`: commands; `what`:
+    "draft", "edit"); "" when there are none."""
+    import shlex
+
+    found = file.recovery_files()
+    if not found:
+        return ""
+    files, it = ("recovery file", "it") if len(found) == 1 else ("recovery files", "them")
+    said = (f"The editor left a {files} beside {file.path} that may hold words you typed and "
+            f"did not save: {', '.join(map(str, found))}.")
+    if any(path.name.startswith(".") for path in found):  # vim's swap file (`.NAME.swp`)
+        how = (f"{again} opens the {what} again and vim offers to recover them (or "
+               f"`vim -r {shlex.quote(str(file.path))}`)")
+    else:  # nano's `NAME.save`, emacs's `#NAME#`: the text itself
+        how = f"Open {it} to copy them back ({again} opens the {what} again)"
+    return f"{said} {how}; {forget} discards {it} with the {what}."
+
+
 def keeping_before(
     file: Draft,
     before: Before,

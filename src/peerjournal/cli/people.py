@@ -22,6 +22,18 @@ Name = Annotated[
         help="The name as you write it, e.g. Maria Lopez (quotes are not needed).",
     ),
 ]
+# `people add`'s NAME, optional: `-` reads names from standard input, and none at a terminal
+# asks for one, so that the names of the people you support need not be in the shell's history
+NewName = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[NAME]",
+        help="The name as you write it, e.g. Maria Lopez (quotes are not needed). A name "
+        "typed on the command line is kept in your shell's history: leave it out to type it "
+        "at a prompt, or give - to read names from standard input, one a line.",
+        show_default=False,
+    ),
+]
 Alias = Annotated[
     str | None,
     typer.Option("--alias", metavar="TEXT",
@@ -41,35 +53,48 @@ def register(app: typer.Typer) -> None:
     @group.command(short_help="Add a person, or change an alias.")
     def add(
         ctx: typer.Context,
-        words: Name,
+        words: NewName = None,
         alias: Alias = None,
         json_out: Json = False,
     ) -> None:
-        """Add a person (or change the alias of one already listed)."""
+        """Add a person (or change the alias of one already listed). `-` adds each name read
+        from standard input, one a line (--json then prints a list)."""
         from peerjournal.db.people import add_person, list_people
+        from peerjournal.errors import PeerJournalError
         from peerjournal.redact import Person, check_alias, check_name, name_warnings
 
         app_ctx = AppContext.from_ctx(ctx)
+        given = _names_given(app_ctx, words)
+        if alias is not None and len(given) > 1:
+            raise PeerJournalError(
+                f"--alias is for one name, and {len(given)} came in: add the one with an "
+                "alias on its own. Nobody was added."
+            )
         # (UTF-8 under an ASCII locale, Latin-1 under a UTF-8 one: `options.typed_noted`)
-        read_name, alias = typed_noted(app_ctx, " ".join(words), alias)
-        name = check_name(read_name or "")
+        *read_names, alias = typed_noted(app_ctx, *given, alias)
+        names = [check_name(read or "") for read in read_names]
         # an empty --alias (given, unlike None) takes a listed person's alias away
         alias = alias.strip() if alias is not None else None
-        _refuse_one_letter_words(app_ctx, name, alias)
+        for name in names:  # (each checked before any is added)
+            _refuse_one_letter_words(app_ctx, name, alias)
         store = app_ctx.store()
-        others = [Person(p.name, p.alias) for p in list_people(store, redacting=False)]
-        check_alias(name, alias or None, others)
-        added, name = add_person(store, name, alias, app_ctx.now())
+        done = []
+        for name in dict.fromkeys(names):
+            others = [Person(p.name, p.alias) for p in list_people(store, redacting=False)]
+            check_alias(name, alias or None, others)
+            done.append(add_person(store, name, alias, app_ctx.now()))
         alias = alias or None
         if json_out:
-            done = f"{'Added' if added else 'Updated'} {name}"
-            app_ctx.print_json_done(done, {"name": name, "alias": alias, "added": added})
+            said = "; ".join(f"{'Added' if added else 'Updated'} {name}" for added, name in done)
+            rows = [{"name": name, "alias": alias, "added": added} for added, name in done]
+            app_ctx.print_json_done(said, rows if words == ["-"] else rows[0])
             return
         replacement = alias or "[person]"
-        verb = "Added" if added else "Updated"
-        app_ctx.say(f"{verb} {name}: exports will show {replacement} instead.")
-        for warning in name_warnings(name, alias):
-            app_ctx.say(warning)
+        for added, name in done:
+            verb = "Added" if added else "Updated"
+            app_ctx.say(f"{verb} {name}: exports will show {replacement} instead.")
+            for warning in name_warnings(name, alias):
+                app_ctx.say(warning)
 
     @group.command("list", short_help="List the people on the list.")
     def list_(ctx: typer.Context, json_out: Json = False) -> None:
@@ -141,6 +166,47 @@ def register(app: typer.Typer) -> None:
             )
             return
         app_ctx.say(f"Removed {removed.name}: exports will no longer redact that name.")
+
+
+def _names_given(app: AppContext, words: list[str] | None) -> list[str]:
+    """The names `people add` is given: NAME on the command line; with `-`, each line read
+    from standard input; none, at a terminal, the name typed at a prompt (neither of those
+    is kept in the shell's history)."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    if words and words != ["-"]:
+        return [" ".join(words)]
+    if words == ["-"]:
+        import sys
+
+        from peerjournal.cli.editor import decode
+
+        if app.stdin_is_terminal():
+            app.say("Type the names, one a line, then press Ctrl-D on a new line.")
+        text = decode(sys.stdin.buffer.read(_MOST_PIPED), "Standard input")
+        names = [line for line in text.splitlines() if line.strip()]
+        if not names:
+            raise PeerJournalError("No name came in on standard input, so nobody was added.")
+        return names
+    if not app.stdin_is_terminal():
+        raise PeerJournalError(
+            "Give the name: `peerjournal people add NAME`, or `-` to read names from "
+            "standard input, one a line.", ExitCode.USAGE,
+        )
+    app.err.print("Name (typed here, it stays out of your shell's history): ", end="")
+    app.err.file.flush()
+    try:
+        typed = input()
+    except EOFError:
+        app.err.print()
+        typed = ""
+    if not typed.strip():
+        raise PeerJournalError("No name was typed, so nobody was added.")
+    return [typed]
+
+
+# what `people add -` reads at most: a people list, never a piped disk image whole
+_MOST_PIPED = 1 << 20
 
 
 def _with_meant(app_ctx: AppContext, name: str, unlisted: NotFoundError) -> NotFoundError:

@@ -472,7 +472,27 @@ def _empty_the_rest(
         said = "The trash is already empty."
     if before:
         said += f" Discarded {_kinds(before)} of entries destroyed before."
+    if destroyed:
+        said += _upgrade_copies_note(app_ctx, destroyed)
     _finish_emptying(app_ctx, store, said, destroyed)
+
+
+def _upgrade_copies_note(app: AppContext, destroyed: int) -> str:
+    """What `trash --empty` adds when upgrades kept copies of the journal beside it (made
+    before an upgrade, as `where` lists them): those may still hold the `destroyed` entries,
+    and are never deleted without a word; "" when there are none."""
+    from peerjournal.db.engine import upgrade_copies
+
+    found = upgrade_copies(app.db_path)
+    if not found:
+        return ""
+    them = "it" if destroyed == 1 else "them"
+    copies, it = ("A copy", "it") if len(found) == 1 else ("Copies", "them")
+    return (
+        f" {copies} of the journal kept by an upgrade may still hold {them}: "
+        f"{', '.join(map(str, found))}; deleting {it} (once you are happy with this version of "
+        f"peerjournal) removes that text for good."
+    )
 
 
 def _stopped_emptying(app_ctx: AppContext, destroyed: int) -> Exception:

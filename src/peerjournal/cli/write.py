@@ -188,7 +188,7 @@ def register(app: typer.Typer) -> None:
             chosen = [found[n - 1] for n in wanted]
             if discard_empty:  # (one open in another terminal is being written: left alone)
                 chosen += [d for d in found
-                           if d.kind != "edit" and not d.holds_text() and not d.in_use()]
+                           if d.kind != "edit" and not d.keeps_words() and not d.in_use()]
             chosen = list({d.path: d for d in chosen}.values())
             if not chosen:
                 app_ctx.say("No draft to discard.")
@@ -198,7 +198,7 @@ def register(app: typer.Typer) -> None:
             from peerjournal.cli.drafts_list import ask_discard, discarded, refuse_open
 
             refuse_open(found, chosen)
-            asking = not yes and any(d.holds_text() for d in chosen)
+            asking = not yes and any(d.keeps_words() for d in chosen)
             if asking and not ask_discard(app_ctx, found, chosen):
                 app_ctx.say(f"Nothing discarded.{app_ctx.without_terminal('discard')}")
                 raise typer.Exit(1)
@@ -217,6 +217,7 @@ def register(app: typer.Typer) -> None:
             return
         if not rows:
             app_ctx.say("There are no unfinished drafts.")
+            _orphaned_recovery(app_ctx)
             return
         import os
 
@@ -232,15 +233,43 @@ def register(app: typer.Typer) -> None:
         # one write, as tables are printed: `drafts | head -1` ends alike every time
         typer.echo("\n".join(stand_ins(line, app_ctx.out.encoding)
                              for line in lines(shown, width)))
-        for row in rows:
+        for number, (row, draft) in enumerate(zip(rows, found, strict=True), start=1):
             if row["original"] is not None:  # (`NotUtf8`: piped in, not UTF-8)
                 app_ctx.say(
                     f"Draft {row['number']} came in as text that is not UTF-8; as it came in, "
                     f"it is in {row['original']}."
                 )
+            if row["recovery"]:  # (an editor stopped on it: a closed terminal)
+                app_ctx.say(f"Draft {number}: {_recovery_note(app_ctx, number, draft)}")
+        _orphaned_recovery(app_ctx)
         app_ctx.say(
             f"{app_ctx.resume_hint(' --draft N')} continues one; "
             f"{app_ctx.command_hint('drafts --discard N')} discards one."
+        )
+
+
+def _recovery_note(app: AppContext, number: int, draft: Draft) -> str:
+    """`editor_safety.recovery_note` for `draft`, number `number` in `drafts`' list."""
+    from peerjournal.cli.editor_safety import recovery_note
+
+    is_edit = draft.entry_id is not None
+    again = (app.command_hint(f"edit {draft.entry_id}") if is_edit
+             else app.resume_hint(f" --draft {number}"))
+    forget = app.command_hint(f"drafts --discard {number}")
+    return recovery_note(draft, again, forget, "edit" if is_edit else "draft")
+
+
+def _orphaned_recovery(app: AppContext) -> None:
+    """Name the recovery files editors left in the drafts folder whose draft is gone
+    (`drafts.orphaned_recovery_files`): words never saved may be in them, and nothing else
+    leads to them."""
+    from peerjournal.drafts import orphaned_recovery_files
+
+    for path in orphaned_recovery_files(_drafts_dir(app)):
+        app.say(
+            f"An editor's recovery file is left in the drafts folder with no draft: {path}. It "
+            "may hold words never saved (vim's: `vim -r` on it; nano's and emacs's are plain "
+            "text); delete it once you no longer need them."
         )
 
 
@@ -272,6 +301,8 @@ def _draft_row(number: int, draft: Draft) -> dict[str, object]:
         # its text's bytes as they came in, not UTF-8 (`NotUtf8`); discarded with it
         "original": str(draft.original) if draft.has_original() else None,
         "open": draft.in_use(),  # held by a session in another terminal (`drafts` says so)
+        # what an editor stopped on it left beside it, words not saved perhaps; discarded with it
+        "recovery": [str(path) for path in draft.recovery_files()],
     }
 
 
@@ -1092,12 +1123,12 @@ def _unused_stdin(
 
     if app.stdin_is_terminal() or not (wait or _stdin_waiting()):
         return None
-    data, stopped = _read_stdin(_REPLIES_AT_MOST, came)
+    data, stopped = _read_stdin(app, _REPLIES_AT_MOST, came)
     if len(data) > _REPLIES_AT_MOST and not stopped:  # `yes |` never ends: its first MiB,
         whole_lines = data[: data.rfind(b"\n") + 1]  # if all replies
         if _piped_reply(whole_lines) is not None:
             return whole_lines
-        more, stopped = _read_stdin(_KEPT_AT_MOST - len(data), came)  # text, to keep
+        more, stopped = _read_stdin(app, _KEPT_AT_MOST - len(data), came)  # text, to keep
         data += more
         if len(data) > _KEPT_AT_MOST and not stopped:
             data = _cut_at(data, _KEPT_AT_MOST)
@@ -1209,14 +1240,14 @@ def _keeping_given(
     usage = exc.exit_code == ExitCode.USAGE
     quick = None if usage else _quick_draft(app, line.texts, options)
     if quick is not None and piped:  # -f or -e, the experience piped in: one draft for both
-        kept = _kept_stdin(app, exc, _read_stdin()[0])
+        kept = _kept_stdin(app, exc, _read_stdin(app)[0])
         quick.experience = kept or ""
         piped = False
     if quick is not None:
         exc = _keep_or_print(app, quick, _keepable_set(quick.prompt_set), exc, again, in_hand=True)
     if unused is None and not piped:
         return exc
-    text = _kept_stdin(app, exc, _read_stdin()[0] if unused is None else unused)
+    text = _kept_stdin(app, exc, _read_stdin(app)[0] if unused is None else unused)
     if text is None:
         return exc
     # (-x, -f, -e beside text piped in: a command line not well formed, the words kept too)
@@ -1799,7 +1830,7 @@ def _piped_text(app: AppContext, options: dict[str, object]) -> str:
     so is what came in before Ctrl-C, Ctrl-\\, SIGTERM or SIGHUP stopped the reading."""
     from peerjournal.errors import ExitCode, PeerJournalError
 
-    data, interrupted = _read_stdin()
+    data, interrupted = _read_stdin(app)
     try:
         text, flaw = _stdin_text(app, data)
     except PeerJournalError:
@@ -1833,7 +1864,7 @@ def _piped_experience(
     from peerjournal.errors import PeerJournalError
 
     given = (None, draft.feelings, draft.evaluation)  # kept with the text, if it is refused
-    data, interrupted = _read_stdin()
+    data, interrupted = _read_stdin(app)
     try:
         text, flaw = _stdin_text(app, data)
         _not_an_entry(text, "standard input")
@@ -1910,7 +1941,7 @@ def _a_whole_entry_refused(line: _CommandLine) -> PeerJournalError:
 
 
 def _read_stdin(
-    most: int | None = None, came: Callable[[], None] = lambda: None
+    app: AppContext, most: int | None = None, came: Callable[[], None] = lambda: None
 ) -> tuple[bytes, bool]:
     """What came in on standard input, and whether Ctrl-C (or Ctrl-\\, SIGTERM, SIGHUP, as
     in a guided write) stopped it coming: the text typed or piped in before that is kept. On
@@ -1926,7 +1957,7 @@ def _read_stdin(
     put_back_quit = quit_as_terminate()
     try:
         if sys.stdin.isatty():
-            _typed_lines(chunks)
+            _typed_lines(app, chunks)
         else:
             stream = sys.stdin.buffer
             read = getattr(stream, "read1", stream.read)
@@ -1942,7 +1973,7 @@ def _read_stdin(
     return b"".join(chunks), False
 
 
-def _typed_lines(chunks: list[bytes]) -> None:
+def _typed_lines(app: AppContext, chunks: list[bytes]) -> None:
     """The lines typed at the terminal until Ctrl-D, each added to `chunks` as it comes (as
     the bytes typed, for `_stdin_text` to check); on Ctrl-C, the words on the line being
     typed too."""
@@ -1963,8 +1994,7 @@ def _typed_lines(chunks: list[bytes]) -> None:
         return
     except KeyboardInterrupt:
         chunks.append(reader.take_interrupted().encode("utf-8", "surrogateescape"))
-        with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write("\n")  # the error on a line of its own, not after the ^C
+        app.err.print()  # the error on a line of its own, not after the ^C (lost if stderr is)
         raise
     finally:
         put_back_ctrl_d()
@@ -2273,6 +2303,7 @@ def _edited(
     from peerjournal.cli.editor_safety import (
         Before,
         keeping_before,
+        naming_recovery,
         replace_earlier,
         stopped,
     )
@@ -2297,15 +2328,25 @@ def _edited(
         failed = stopped(exc)
         if isinstance(failed, NotTextError):  # the editor saved it so: the ways out
             failed.message += unreadable_ways_out(app, _drafts_dir(app), draft_file, failed)
-        if resumed:  # what the draft held survives whatever the editor did
-            raise keeping_before(draft_file, before, failed, naming, earlier) from None
-        if not draft_file.holds_text():
+        # the editor's recovery file (a closed terminal) may hold words: the draft is kept
+        # with it, whatever it holds, and both are named (`drafts` lists them)
+        recovery = draft_file.recovery_files()
+        if recovery and earlier is not None:  # (its words may be in either: both kept)
+            earlier.release()
+        elif resumed:  # what the draft held survives whatever the editor did
+            failed = keeping_before(draft_file, before, failed, naming, earlier)
+        elif not recovery and not draft_file.holds_text():
             draft_file.discard()  # only the template: nothing worth keeping
             if failed.exit_code == ExitCode.INTERRUPTED:
                 raise PeerJournalError(
                     f"{failed.message} Nothing was typed, so no draft was kept.",
                     ExitCode.INTERRUPTED,
                 ) from None
+        if recovery:
+            again, forget = naming.again(draft_file), naming.forget(draft_file)
+            raise naming_recovery(draft_file, failed, again, forget, "draft") from None
+        if resumed:
+            raise failed from None
         raise
     # (`write --resume --setting X` for a draft whose own setting was refused is a change)
     if keep_unchanged and not as_it_is and not _fixes_the_setting(explicit, text) and (
@@ -2837,8 +2878,8 @@ def _save(
     first = _is_first_entry(app)
     if first:
         app.say(
-            f"Your first entry is saved (entry {entry_id}) in {app.db_path}, on this computer "
-            "only: nothing is ever sent anywhere."
+            f"Your first entry is saved (entry {entry_id}) in {app.db_path}. peerjournal never "
+            "sends anything anywhere (a synced or shared folder is copied by its own program)."
         )
     if app.config.get("drift", {}).get("summary_after_write", True):
         from peerjournal.render.verdicts import OneLineSummary

@@ -103,7 +103,7 @@ def remove_person(store: Store, name: str) -> PersonRow:
         raise NotFoundError(
             f"{quoted(name)} is not on the people list (see `peerjournal people list`)."
         )
-    with store._write() as conn:
+    with store.wiping_write() as conn:  # (the name is left nowhere in the file)
         conn.execute("DELETE FROM person WHERE id = ?", (existing.id,))
     return existing
 

@@ -418,6 +418,28 @@ class Store:
         with self._errors(), write_transaction(self.conn) as conn:
             yield conn
 
+    @contextmanager
+    def _secure_delete(self) -> Iterator[None]:
+        """Within it, what SQLite deletes or overwrites is zeroed in the file (secure_delete,
+        which SQLite's own build leaves off): no removed word stays in its free pages."""
+        with self._errors():
+            self.conn.execute("PRAGMA secure_delete = ON")
+        try:
+            yield
+        finally:
+            with suppress(sqlite3.Error):  # (a full disk cannot stop a setting of this run)
+                self.conn.execute("PRAGMA secure_delete = OFF")
+
+    @contextmanager
+    def wiping_write(self) -> Iterator[sqlite3.Connection]:
+        """`_write` for a change that removes words (a person taken off the list, a
+        supervision note undone): the bytes it frees are zeros (`_secure_delete`), and once
+        it is made the WAL is copied into the file and emptied (`clear_freed`, best effort,
+        as for `update`: the change is made either way)."""
+        with self._secure_delete(), self._write() as conn:
+            yield conn
+        self.clear_freed()
+
     def fetch(
         self, sql: str, params: Sequence[Any] | dict[str, Any] = (), *, named: bool = True
     ) -> builtins.list[Any]:
@@ -926,13 +948,8 @@ class Store:
         assignments.update(zip(DRIFT_COLUMNS, scored, strict=True))
         columns = ", ".join(f"{k} = ?" for k in assignments)
         removed = _words_removed(before, changes)
-        with self._errors():  # (what the update frees is overwritten with zeros: `_update`)
-            self.conn.execute("PRAGMA secure_delete = ON")
-        try:
+        with self._secure_delete():  # (what the update frees is overwritten with zeros)
             self._update(entry_id, assignments, columns, scored, tags, unchanged_since, removed)
-        finally:
-            with suppress(sqlite3.Error):
-                self.conn.execute("PRAGMA secure_delete = OFF")
         if removed:  # best effort, as for `empty_trash`: the update is saved either way
             self.clear_freed()
 
@@ -1024,20 +1041,19 @@ class Store:
         The zeroed pages are in the WAL once this returns: `clear_freed` copies them back
         over the old ones in the journal file (a step that can fail on a full disk, once the
         entries are already destroyed)."""
-        with self._errors():
-            self.conn.execute("PRAGMA secure_delete = ON")
-            try:
-                with write_transaction(self.conn) as conn, writing_long(self.path, "trash --empty"):
-                    conn.execute(
-                        "DELETE FROM entry_tag WHERE entry_id IN "
-                        "(SELECT id FROM entry WHERE deleted_at IS NOT NULL)"
-                    )
-                    count = conn.execute("DELETE FROM entry WHERE deleted_at IS NOT NULL").rowcount
-                    if count:
-                        conn.execute("INSERT INTO entry_fts(entry_fts) VALUES ('optimize')")
-            finally:
-                with suppress(sqlite3.Error):  # (a full disk cannot stop a setting of this run)
-                    self.conn.execute("PRAGMA secure_delete = OFF")
+        with (
+            self._secure_delete(),
+            self._errors(),
+            write_transaction(self.conn) as conn,
+            writing_long(self.path, "trash --empty"),
+        ):
+            conn.execute(
+                "DELETE FROM entry_tag WHERE entry_id IN "
+                "(SELECT id FROM entry WHERE deleted_at IS NOT NULL)"
+            )
+            count = conn.execute("DELETE FROM entry WHERE deleted_at IS NOT NULL").rowcount
+            if count:
+                conn.execute("INSERT INTO entry_fts(entry_fts) VALUES ('optimize')")
         return count
 
     def clear_freed(self) -> str | None:
