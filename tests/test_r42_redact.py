@@ -5,7 +5,12 @@ word list shipped with the package (SCOWL's, built by benchmarks/make_wordlist.p
 of hand lists of the words QA found. Privacy first: a listed name itself ("will-visit" with
 Will), a short form redaction knows ("bill-visit" with William), and a slip that is no
 English word or is a proper noun too ("grcae", "gracie", "eddy" with Eddie) are replaced
-as before. The list is read only when a label rule is about to replace a word."""
+as before. The list is read only when a label rule is about to replace a word.
+
+Then (QA of that change): a word of the list that is the listed person's name in another
+spelling or pet form ("bonny" with Bonnie, "abbey" with Abbie, "belle" with Bella) was kept.
+The list now leaves out the census given names and their pet forms ("nanny" of Nannie), and
+a plural of a slip is replaced as the slip is ("bonnys", "belles")."""
 
 from __future__ import annotations
 
@@ -18,8 +23,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CLI
+from make_wordlist import english_words
 from peerjournal import namewords
-from peerjournal.redact import Person, name_words
+from peerjournal.redact import Person, Redactor, name_words
 from peerjournal.render.summary import words_to_check
 from test_redact_cli import people, shared
 from test_redact_r41 import label
@@ -79,6 +85,81 @@ def test_the_word_list_ships_with_its_licence() -> None:
     assert gzip.decompress((data / "english_words.txt.gz").read_bytes()).startswith(b"aardvark\n")
     licence = (data / "english_words.LICENSE.txt").read_text(encoding="utf-8")
     assert "Copyright 2000-2011 by Kevin Atkinson" in licence
+
+
+# ------------------------------------------------------------ a name spelt otherwise
+
+# (the listed name, a word of the dictionary that is her name spelt otherwise or as a pet
+# form): QA round 42 found each kept, "bonny-visit" exported as written
+NAME_WORDS = [
+    ("Bonnie", "bonny"), ("Abbie", "abbey"), ("Abby", "abbey"), ("Bella", "belle"),
+    ("Dottie", "dotty"), ("Merri", "merry"), ("Nannie", "nanny"), ("Gene", "genie"),
+    ("Pearl", "pearly"), ("Gloria", "glory"), ("Mette", "meta"), ("Gale", "gala"),
+    ("Sara", "sari"), ("Lori", "lore"), ("Patsy", "pasty"), ("Celeste", "celesta"),
+    ("Aida", "aide"), ("Rosetta", "rosette"),
+]
+
+
+@pytest.mark.parametrize(("name", "word"), NAME_WORDS)
+@pytest.mark.parametrize(("shape", "expected"), [
+    ("{w}", "[person]"), ("{W}", "[person]"), ("{u}", "[person]"),
+    ("{w}-visit", "[person]-visit"), ("visit-{w}", "visit-[person]"),
+    ("{W}Visit", "[person]Visit"), ("{w} flat", "[person] flat"),
+    ("{w}_1to1", "[person]_1to1"), ("{w}s", "[person]"), ("{w}'s flat", "[person]'s flat"),
+])
+def test_a_word_that_is_the_listed_name_spelt_otherwise_is_replaced_in_a_label(
+    name: str, word: str, shape: str, expected: str
+) -> None:
+    text = shape.format(w=word, W=word.capitalize(), u=word.upper())
+    assert label(text, name) == expected
+
+
+def test_the_word_list_holds_no_given_name_nor_a_pet_form_of_one() -> None:
+    words = namewords._english_words()
+    assert not words & {word for _, word in NAME_WORDS}
+    for name_form in ("nanny", "alley", "lorry", "dotty", "abbeys", "belles", "raja", "serge"):
+        assert name_form not in words
+    for everyday in ("gain", "bard", "sale", "kite", "money", "free", "victory", "summery"):
+        assert everyday in words
+
+
+def test_the_list_is_built_without_given_names_or_their_pet_forms() -> None:
+    lines = ["abbey", "bonny", "nanny", "many", "sale", "gain", "alley", "Eddy", "eddy"]
+    names = frozenset({"abbie", "bonny", "nannie", "allie", "manny"})
+    # "abbey" is Abbie with another pet ending; "many" ends in none that makes a name of it
+    assert english_words(lines, names) == ["gain", "many", "sale"]
+
+
+def test_everyday_words_that_are_census_names_too_are_kept_where_they_were() -> None:
+    assert label("angle-grinder", "Angel") == "angle-grinder"
+    assert label("tiny-steps", "Tina") == "tiny-steps"
+
+
+def test_a_plural_of_an_everyday_word_slip_is_kept() -> None:
+    assert label("gains", "Gian") == "gains"
+    assert label("bards", "Brad") == "bards"
+    assert label("angles", "Angel") == "angles"
+    assert label("denies-drinking", "Denise") == "denies-drinking"  # ("denie" is a slip)
+
+
+def test_a_plural_of_a_slip_alone_is_replaced() -> None:
+    for word, name in (("siobahns", "Siobhan Kelly"), ("gracies", "Grace")):
+        assert Redactor(people=[Person(name)], identifiers=False)(word) == "[person]"
+
+
+def test_the_export_replaces_a_name_spelt_otherwise_in_tags_and_the_setting(
+    cli: CLI, tmp_path: Path
+) -> None:
+    people(cli, "Bonnie Hart", "Abbie Cole")
+    shared(cli, "Sat in the garden.", "-t", "bonny-visit", "-t", "visit-abbey",
+           "-s", "abbey flat")
+    out = tmp_path / "summary.md"
+    result = cli("export", "--yes", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "[person] flat · #[person]-visit #visit-[person]" in text
+    for word in ("bonny", "abbey", "Bonny", "Abbey"):
+        assert word not in text, word
 
 
 # ------------------------------------------------------------ read only when needed

@@ -103,9 +103,11 @@ def test_a_slip_owning_without_its_apostrophe_is_replaced(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "the siobahns mum", "the siobahns came", "siobahns", "the cookers broke", "her cookers plan",
+    "the siobahns mum", "the siobahns came", "the cookers broke", "her cookers plan",
 ])
 def test_a_plural_or_after_a_determiner_is_left(text: str) -> None:
+    """("siobahns" alone, a word read as a label, is replaced since round 42: a plural of a
+    slip in a label is, as "bonnys" with Bonnie listed; see test_r42_redact.py.)"""
     assert redacted(text, *LISTED, "Sam Cooke") == text
 
 

@@ -486,16 +486,19 @@ THREE_LETTER_WORDS = word_set(
 # Everyday words that are a given name with two letters after its first swapped ("brain" of
 # Brian, "lean" of Lena): in a tag, the word, never a slip of the name (see redact.py's
 # `Redactor._pet_forms_in_label`). Only those `english_word` does not know: a proper noun
-# too ("Brain", "Lean", "Tory", "Lima"), or a given name ("christian" of Christina).
-SWAPPED_WORDS = word_set("brain christian lean lima tory")
+# too ("Brain", "Lean", "Tory", "Lima"), or a given name ("christian" of Christina, "angle"
+# of Angel: the census lists Angle and Christian).
+SWAPPED_WORDS = word_set("angle brain christian lean lima tory")
 # Everyday words that read as a listed name spelt otherwise (`redact._spelt_otherwise`:
 # "nana" of Nan, "para" of Paru, "pole" of Pola): in a tag or setting, alone or joined
 # ("nana-visit"), the word, kept; the preview lists it. Only those `english_word` does not
-# know ("money" of Mona and "free" of Fred are in its list).
-PET_FORM_WORDS = word_set("colon frau nana para pole poly ware")
+# know ("money" of Mona and "free" of Fred are in its list): a proper noun too, or a given
+# name too that is far more often the word ("tiny" of Tina; not "bonny" of Bonnie, "abbey" of
+# Abbie, "belle" of Bella: those are her name).
+PET_FORM_WORDS = word_set("colon frau nana para pole poly tiny ware")
 # The everyday English words of the label rules (benchmarks/make_wordlist.py builds it from
-# SCOWL's british-english, less proper nouns and the names redaction knows; its licence is
-# beside it)
+# SCOWL's british-english, less proper nouns, the names redaction knows, the census given
+# names and their pet forms; its licence is beside it)
 _ENGLISH_WORDS = Path(__file__).parent / "data" / "english_words.txt.gz"
 
 

@@ -1492,21 +1492,30 @@ class Redactor:
         "nana" of Nan, `PET_FORM_WORDS`), nor an acronym ("dna" of Dan: `LABEL_ACRONYMS`),
         nor another slip ("weight" of Wright, "cooker" of Cooke: words too often), which the
         preview lists (`nickname_spans`). The word list holds no name redaction knows
-        (`name_words`), and a listed part itself, or a short form of one, is matched by the
-        name rules whatever the list says."""
+        (`name_words`), no given name and no pet form of one ("bonny" of Bonnie, "abbey" of
+        Abbie: her name, replaced), and a listed part itself, or a short form of one, is
+        matched by the name rules whatever the list says. A plural of such a slip is
+        replaced as the slip is ("bonnys", "belles" of Bella), unless the whole is a word of
+        the list ("denies" with Denise listed)."""
         if self._misspelt is None:
             return []
         _, parts = self._misspelt
-        found = []
-        for m in _LABEL_PIECE.finditer(text):
-            key = _plain(m.group())
-            if key in OTHER_GIVEN_NAMES or key in parts or _a_label_word(key):
-                continue
-            if (_spelt_otherwise(key, parts) is not None or (
-                key not in self._slip_parts and _swapped(key, self._slip_parts)
-            )) and not english_word(key):  # (the word list read only for a slip)
-                found.append((*m.span(), PLACEHOLDER))
-        return found
+        return [
+            (*m.span(), PLACEHOLDER) for m in _LABEL_PIECE.finditer(text)
+            if self._a_slip_in_label(key := _plain(m.group()), parts) or (
+                key.endswith("s") and self._a_slip_in_label(key[:-1], parts)
+                and not english_word(key)
+            )
+        ]
+
+    def _a_slip_in_label(self, key: str, parts: frozenset[str]) -> bool:
+        """Whether `key`, a piece of a label (plain), is a slip of one of the listed `parts`
+        that `_pet_forms_in_label` replaces."""
+        if key in OTHER_GIVEN_NAMES or key in parts or _a_label_word(key):
+            return False
+        return (_spelt_otherwise(key, parts) is not None or (
+            key not in self._slip_parts and _swapped(key, self._slip_parts)
+        )) and not english_word(key)  # (the word list read only for a slip)
 
     def _handles(self, text: str, key: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each handle or hashtag ("@hope_walker99",
