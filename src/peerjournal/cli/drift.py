@@ -25,8 +25,9 @@ def register(app: typer.Typer) -> None:
             None, metavar="[ID]", parser=_entry_id, help="The entry to explain."
         ),
         text: str = typer.Option(
-            None, "--text", metavar="TEXT", help="Score this text (peerjournal saves nothing; your shell's history keeps "
-            "what is typed here: --stdin does not)."
+            None, "--text", metavar="TEXT",
+            help="Score this text (peerjournal saves nothing; your shell's history keeps "
+            "what is typed here: --stdin does not).",
         ),
         stdin: bool = typer.Option(
             False, "--stdin", help="Score text read from stdin (nothing is saved)."
