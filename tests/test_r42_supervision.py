@@ -9,6 +9,15 @@
    written before it was recorded is in the period before.
 4. A week whose entries are all "too little" is "too little" in prep's weekly drift.
 5-7. Prep points to the trash; "No answer is kept yet"; moved answers wrap beside their change.
+
+Its QA (qa_sup2), mended:
+8. A plan with no word of its own (setting and role words, names, the week's topic) is picked
+   up by an entry sharing FOLLOW_UP_PLAIN_SHARED of its words.
+9. A sentence telling a deed of the plan ("I asked…", "like I planned") is a follow-up, though
+   it says a plan too.
+10. Carrying reaches CARRY_WEEKS back at most; a plan written in the same words again is
+   listed once; a second `done` on one day starts no carry period.
+11. Ctrl-C at 1-5 keeps what Enter would ("3.", "3 ."); wrapped replies and quotes indented.
 """
 
 from __future__ import annotations
@@ -26,7 +35,7 @@ from typing import Any
 import pytest
 
 from conftest import CTRL_C, SRC, Keys
-from peerjournal.supervision import CARRY_PERIODS, load_items
+from peerjournal.supervision import CARRY_PERIODS, CARRY_WEEKS, load_items
 from test_write_robust_r23 import _ctrl_c_after
 
 CLI = Callable[..., Any]
@@ -105,7 +114,8 @@ def test_ctrl_c_at_1_5_on_a_real_terminal_keeps_the_half_typed_score(isolated: P
     """Through readline on a pty, as the QA drove it: Ctrl-C before Enter."""
     import pty
 
-    env = {**os.environ, "PYTHONPATH": SRC, "TERM": "xterm"}
+    # (60 columns: the reply to words with no score wraps, under its prompt's indent)
+    env = {**os.environ, "PYTHONPATH": SRC, "TERM": "xterm", "COLUMNS": "60"}
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover (the child)
         os.execve(
@@ -139,6 +149,8 @@ def test_ctrl_c_at_1_5_on_a_real_terminal_keeps_the_half_typed_score(isolated: P
     shown = seen.decode("utf-8", "replace")
     assert os.waitstatus_to_exitcode(status) == 130, shown
     assert "Kept 3, with the words typed at 1-5 as its note." in " ".join(shown.split())
+    reply = shown[shown.index("   A whole number"):shown.index("once it has one.")].splitlines()
+    assert len(reply) > 1 and all(line.startswith("   ") for line in reply[1:]), reply
     assert _answers(isolated) == [
         ({ITEMS[0].id: {"score": 3, "note": "they asked me again because the depot thing"}}, 0)
     ]
@@ -319,3 +331,184 @@ def test_moved_answers_wrap_beside_their_change(cli: CLI, tmp_path: Path) -> Non
         width = lines[moved[0]].index("2 → 5") + len("2 → 5 (higher)  ")
         wrapped = [line for line in lines[moved[0]:moved[-1]] if "→" not in line]
         assert wrapped and all(line[:width].strip() == "" for line in wrapped)
+
+
+# -- 8. a plan with no word of its own ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("person", "plan", "later"), [
+    ("Kerry", "I will talk to Kerry about the group.",
+     "Talked to Kerry about the group today, she is keen to keep it going."),
+    (None, "I want to talk to the team about the handover.",
+     "Talked to the team about the handover at the meeting."),
+    ("Hope", "Next time I will visit Hope at home.", "Visited Hope at home, she made tea."),
+])
+def test_a_plan_of_setting_words_and_names_is_picked_up(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch, person: str | None, plan: str, later: str
+) -> None:
+    """Every word of these is a setting or role word, a listed name or everyday: no entry
+    could pick them up."""
+    if person:
+        assert cli("people", "add", person).exit_code == 0
+    _write(cli, monkeypatch, "2026-10-05T21:00:00", "-x", "Drop-in. Quiet afternoon.",
+           "-e", plan, "-s", "community")
+    _write(cli, monkeypatch, "2026-10-06T21:00:00", "-x", "Drop-in. The team met.",
+           "-s", "community")  # (shares one of its words, "team": not enough)
+    _write(cli, monkeypatch, "2026-10-08T21:00:00", "-x", later, "-s", "community")
+    [intention] = _prep(cli, monkeypatch, "2026-10-09T21:00:00")["intentions"]
+    assert intention["came_back_in"]["id"] == 3, intention
+    assert len(intention["shared_words"]) == 3
+
+
+def test_the_weeks_own_topic_is_picked_up_by_the_entry_that_does_it(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"paintings" is in every entry, and so no word of the plan's own: the entry that asks
+    about them picks it up, not one that only mentions them with Kerry."""
+    for when, text, plan in [
+        ("2026-10-01", "Drop-in. Kerry brought her paintings.", None),
+        ("2026-10-02", "Kerry was quiet. She had her paintings with her.",
+         "Next time I will ask Kerry about her paintings."),
+        ("2026-10-03", "Morning with Kerry, she hung her paintings up.", None),
+        ("2026-10-05", "Kerry was low today, left her paintings at home.", None),
+        ("2026-10-06", "Asked Kerry about her paintings. She lit up and told me about her dad.",
+         None),
+    ]:
+        _write(cli, monkeypatch, f"{when}T21:00:00", "-x", text, "-s", "community",
+               *(("-e", plan) if plan else ()))
+    [intention] = _prep(cli, monkeypatch, "2026-10-07T21:00:00")["intentions"]
+    assert intention["came_back_in"]["id"] == 5
+    assert intention["shared_words"] == ["ask", "kerry", "paintings"]
+
+
+# -- 9. a sentence doing the plan, and saying one -------------------------------------------------
+
+
+@pytest.mark.parametrize(("plan", "later"), [
+    (OBS, "I asked the nurse in charge about obs like I said I would, and I will keep asking."),
+    (OBS, "Asked the nurse in charge about obs; next time I will ask sooner."),
+    (OBS, "I am going to keep asking, like today when I asked the nurse in charge about obs."),
+    ("I need to rest more.", "I rested more this week like I planned and I want to keep it up."),
+])
+def test_a_deed_told_beside_a_new_plan_is_a_follow_up(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch, plan: str, later: str
+) -> None:
+    """Before: "not picked up in a later entry yet (said again in #2)"."""
+    _write(cli, monkeypatch, "2026-10-05T21:00:00", "-x", "Ward. Asked to do obs again.",
+           "-e", plan)
+    _write(cli, monkeypatch, "2026-10-08T21:00:00", "-x", "Ward. Busy one.", "-e", later)
+    first = _prep(cli, monkeypatch, "2026-10-09T21:00:00")["intentions"][0]
+    assert first["came_back_in"]["id"] == 2 and first["said_again_in"] is None
+
+
+@pytest.mark.parametrize(("plan", "later"), [
+    (OBS, "I want to ask the nurse in charge about obs; I wondered about it all shift."),
+    # a deed, but not of the plan's own verb ("stop"): the thing it means to stop, again
+    ("I want to stop deferring to the team at handover.",
+     "I deferred to the team at handover again, and I want to stop."),
+])
+def test_a_plan_said_again_with_no_deed_of_it_stays_open(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch, plan: str, later: str
+) -> None:
+    _write(cli, monkeypatch, "2026-10-05T21:00:00", "-x", "Ward. Asked to do obs again.",
+           "-e", plan)
+    _write(cli, monkeypatch, "2026-10-08T21:00:00", "-x", "Ward. Busy one.", "-e", later)
+    first = _prep(cli, monkeypatch, "2026-10-09T21:00:00")["intentions"][0]
+    assert first["came_back_in"] is None and first["said_again_in"]["id"] == 2
+
+
+# -- 10. carrying, bounded; a plan written again listed once --------------------------------------
+
+
+def test_carrying_reaches_back_a_bounded_time_and_lists_a_plan_once(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The QA's year between supervisions: every plan of the year carried, one 131 times."""
+    assert CARRY_WEEKS == 12
+    _at(monkeypatch, "2026-01-09T17:00:00")
+    assert cli("supervision", "done").exit_code == 0
+    compliance = "I want to bring the compliance question to supervision."
+    _write(cli, monkeypatch, "2026-03-02T21:00:00", "-x", "Drop-in.",
+           "-e", "I'll ask about the allotment plot.")  # 37 weeks before: not carried
+    for day in ("2026-10-01", "2026-10-20", "2026-11-02"):
+        _write(cli, monkeypatch, f"{day}T21:00:00", "-x", "Drop-in. Busy.", "-e", compliance)
+    _at(monkeypatch, "2026-11-20T17:00:00")
+    assert cli("supervision", "done").exit_code == 0
+    [intention] = _prep(cli, monkeypatch, "2026-12-07T21:00:00")["intentions"]
+    assert intention["id"] == 4 and intention["carried"] is True
+    assert [e["id"] for e in intention["also_in"]] == [2, 3]
+    text = _prep_text(cli, monkeypatch, "2026-12-07T21:00:00")
+    assert text.count(compliance) == 1
+    assert ("  #4  2 Nov 2026  “I want to bring the compliance question to supervision.”\n"
+            "      written 3 times, first in #2 (1 Oct 2026)\n"
+            "      not picked up in a later entry yet\n") in text
+
+
+def test_a_plan_written_twice_says_where_else(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
+    for day in ("2026-11-02", "2026-11-03"):
+        _write(cli, monkeypatch, f"{day}T21:00:00", "-x", "Drop-in.",
+               "-e", "I'll ask about the allotment plot.")
+    text = _prep_text(cli, monkeypatch, "2026-11-04T21:00:00")
+    assert "  #2  3 Nov 2026  “I'll ask about the allotment plot.”\n" in text
+    assert "      also written in #1 (2 Nov 2026)\n" in text and "#1  2 Nov" not in text
+
+
+def test_a_second_done_on_one_day_uses_up_no_carry_period(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(cli, monkeypatch, "2026-10-01T21:00:00", "-x", "Drop-in. Busy.",
+           "-e", "I'll ask the manager about bringing a guitar in.")
+    for when in ("2026-10-13T14:00:00", "2026-10-13T15:00:00", "2026-11-10T15:00:00"):
+        _at(monkeypatch, when)
+        assert cli("supervision", "done").exit_code == 0  # (the second by mistake)
+    [intention] = _prep(cli, monkeypatch, "2026-11-20T21:00:00")["intentions"]
+    assert intention["id"] == 1 and intention["carried"] is True
+
+
+# -- 11. Ctrl-C at 1-5 keeps what Enter would; wrapped lines indented -----------------------------
+
+
+@pytest.mark.parametrize("typed", ["3.", "3 ."])
+def test_ctrl_c_on_a_score_with_a_full_stop_keeps_it(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None, typed: str
+) -> None:
+    """Before: "Stopped. No answer is kept yet", and not a word of the 3."""
+    _ctrl_c_after(monkeypatch, [], typed)
+    result = cli("supervision", "check")
+    assert result.exit_code == 130
+    assert "   Kept 3.\n" in result.stderr
+    assert _answers(isolated) == [({ITEMS[0].id: {"score": 3, "note": ""}}, 0)]
+
+
+def test_enter_on_a_score_with_a_full_stop_takes_it(
+    cli: CLI, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    keys("3.", "", "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert "A whole number" not in result.stderr
+    assert _answers(isolated) == [({ITEMS[0].id: {"score": 3, "note": ""}}, 0)]
+
+
+def test_ctrl_c_on_a_number_that_is_no_score_says_so(
+    cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    """"3/5" is no score at Enter either (asked again: "3 or 5"?): not "no score came"."""
+    _ctrl_c_after(monkeypatch, [], "3/5 felt ok")
+    result = cli("supervision", "check")
+    assert result.exit_code == 130
+    assert "no score came with them" not in result.stderr
+    assert ("   What was typed at 1-5 is not kept: it starts with no score on the scale (a whole "
+            "number from 1 to 5: \"3\", or \"3 because…\").\n") in result.stderr
+    assert _answers(isolated) == []
+
+
+def test_a_long_plan_wraps_under_its_quote(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = ("I will keep asking the nurse in charge about obs until I know plainly whether the "
+            "obs on bay 2 are part of my role as a peer worker.")
+    _write(cli, monkeypatch, "2026-10-08T21:00:00", "-x", "Ward. Busy one.", "-e", plan)
+    text = _prep_text(cli, monkeypatch, "2026-10-09T21:00:00")
+    lines = text[text.index("  #1  8 Oct 2026  “"):].splitlines()
+    at = lines[0].index("“")
+    wrapped = lines[1:lines.index("      not picked up in a later entry yet")]
+    assert wrapped and all(line[:at].strip() == "" and line[at] != " " for line in wrapped)

@@ -145,6 +145,14 @@ def intentions(text: str, shown: Shown = _as_written, notes: bool | None = None)
     return _unique(found)
 
 
+def after_lead(sentence: str) -> str:
+    """What an intention `sentence` says the writer will do: its words after the first
+    forward-looking phrase ("Next time I will ask her" -> "ask her"); a note-to-self ("Ask
+    her next time.") or a whole answer as it is."""
+    match = _INTENTION.search(sentence)
+    return sentence if match is None else sentence[match.end():]
+
+
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|asked|asks|thinks|thought|believes|claimed|insisted)\b"
     r"(?:\s+\w+)?\s*$",

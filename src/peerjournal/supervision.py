@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +23,7 @@ from peerjournal.drift import is_learned_marker
 from peerjournal.drift.lexicon import DIMENSIONS
 from peerjournal.entry import ELEMENTS, Entry
 from peerjournal.errors import NotFoundError, PeerJournalError
-from peerjournal.intentions import evaluation_intentions
+from peerjournal.intentions import after_lead, evaluation_intentions
 from peerjournal.plural import counted
 from peerjournal.reflection import Layout, element_answers
 from peerjournal.trends import THRESHOLDS, fixed
@@ -284,6 +284,20 @@ def score_and_words(text: str) -> tuple[int, str] | None:
     writer's note, never dropped); None if it opens with no score so."""
     found = _SCORE_AND_WORDS.fullmatch(text)
     return None if found is None else (int(found[1]), found[2].strip())
+
+
+def bare_score(text: str) -> int | None:
+    """The score a line typed at the 1-5 prompt is, alone: "3", "03", or with a full stop
+    after it, "3." or "3 ." (not "3.5"); None if it is not one."""
+    raw = text.strip().rstrip(".").rstrip()
+    return int(raw) if raw.isdecimal() and int(raw) in SCALE else None  # isdecimal: not "²"
+
+
+def typed_score(text: str) -> tuple[int, str] | None:
+    """The score and note a line typed at the 1-5 prompt gives (`bare_score`, else
+    `score_and_words`), as Enter reads it and Ctrl-C keeps it; None for no score."""
+    score = bare_score(text)
+    return (score, "") if score is not None else score_and_words(text)
 
 
 def _kind(value: Any) -> str:
@@ -765,15 +779,20 @@ def prep_window(
 # Periods before the current one whose open intentions prep still lists: an intention is shown
 # at the supervision after it was written and at the next CARRY_PERIODS (with monthly
 # supervision, about three months); one still not picked up by then was most likely talked
-# about or let go, and a list that only grows would bury the new ones.
+# about or let go, and a list that only grows would bury the new ones. Nor is one carried
+# from more than CARRY_WEEKS before the period began, however long the gap between two
+# supervisions (a year's plans would be a list nobody reads the night before).
 CARRY_PERIODS = 2
+CARRY_WEEKS = 12
 
 
 def carry_window(window: Window, supervisions: Sequence[SupervisionRecord]) -> Window | None:
     """The span of the CARRY_PERIODS periods before `window` (to its start), from the
     supervision that began the earliest, or, before the first supervision, from the weeks a
-    prep made then covered (`recent_weeks`). None for a window not from a supervision: one
-    chosen with --since is the writer's own, and with none recorded there is no period before.
+    prep made then covered (`recent_weeks`); at most CARRY_WEEKS before `window`. None for a
+    window not from a supervision: one chosen with --since is the writer's own, and with none
+    recorded there is no period before. A period is a day's: two supervisions recorded on one
+    day (the second by mistake) begin one period, from the later, as `prep_window` counts.
 
     An entry of the supervision's day written before it belongs to the period before
     (`Window.holds`): with the entries of that span the window does not hold, every entry is
@@ -781,15 +800,16 @@ def carry_window(window: Window, supervisions: Sequence[SupervisionRecord]) -> W
     record = window.supervision
     if window.basis != "supervision" or record is None:
         return None
-    before = sorted(
-        (s for s in supervisions if (s.date, s.id) < (record.date, record.id)),
-        key=lambda s: (s.date, s.id),
-    )
-    if len(before) >= CARRY_PERIODS:
-        start = before[-CARRY_PERIODS]
-        return Window(start.date, window.since, "supervision", start)
-    first = before[0] if before else record
-    return Window(recent_weeks(first.date)[0], window.since, "default")
+    days = {s.date: s for s in sorted(supervisions, key=lambda s: (s.date, s.id))
+            if s.date < record.date}
+    starts = sorted(days.values(), key=lambda s: s.date)
+    if len(starts) >= CARRY_PERIODS:
+        start = starts[-CARRY_PERIODS]
+        carry = Window(start.date, window.since, "supervision", start)
+    else:
+        carry = Window(recent_weeks((starts or [record])[0].date)[0], window.since, "default")
+    floor = window.since - timedelta(weeks=CARRY_WEEKS)
+    return carry if carry.since >= floor else Window(floor, window.since, "default")
 
 
 def carried_entries(
@@ -945,15 +965,21 @@ def self_care_notes(entries: Iterable[EntryFacts]) -> list[EntryFacts]:
 # --------------------------------------------------------------------------- prep: intentions
 
 # Small, explainable follow-up rule: a later entry "comes back" to an intention when its text,
-# leaving out its own intentions (saying a plan again is no follow-up: `said_again_in`),
-# shares at least FOLLOW_UP_MIN_SHARED content-word stems with it (all of them, if the
-# intention has fewer), one of them specific to the intention: not an everyday word (EVERYDAY:
-# "ask" and "said" alone are no follow-up), nor a word of the writer's setting (SETTING: "ward",
-# "nurse"; the entries' own settings; a word in most of the entries read: `common_stems`) nor
-# a listed person's name, and names one of the listed people the intention names, if any.
-# Stems: lower-case words of 3+ letters, minus stopwords, with a few common English endings
-# removed (supporting/supported/supports -> support).
+# leaving out its own intentions (saying a plan again is no follow-up: `said_again_in`) unless
+# one tells a deed of the plan, its verb in the past tense (`_deeds`: "I asked the nurse about
+# obs, and I will keep asking" for "I will ask the nurse…") or "as planned", shares at least
+# FOLLOW_UP_MIN_SHARED content-word stems with it (all of them, if the intention has fewer),
+# one of them specific to the intention: not an everyday word (EVERYDAY: "ask" and "said"
+# alone are no follow-up), nor a word of the writer's setting (SETTING: "ward", "nurse"; the
+# entries' own settings; a word in most of the entries read: `common_stems`) nor a listed
+# person's name, and names one of the listed people the intention names, if any. An
+# intention with no specific word ("talk to Kerry about the group", "visit Hope at home")
+# needs FOLLOW_UP_PLAIN_SHARED of its words instead (all, if it has fewer), one of them more
+# than an everyday word: the words of the plan together, not one of its setting's words met
+# in passing. Stems: lower-case words of 3+ letters, minus stopwords, with a few common
+# English endings removed (supporting/supported/supports -> support).
 FOLLOW_UP_MIN_SHARED = 2
+FOLLOW_UP_PLAIN_SHARED = 3
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # letters of any alphabet (Zoë)
 _ENDINGS = ("ingly", "ing", "edly", "ed", "ies", "es", "ly", "s")
 _STOPWORD_TEXT = """
@@ -1028,14 +1054,19 @@ class Intention:
     said_again_in: EntryFacts | None = None
     # written before the period (`carry_window`) and not picked up before it began
     carried: bool = False
+    # the earlier entries that wrote the same words (listed once, as of the latest: `entry`)
+    also_in: tuple[EntryFacts, ...] = ()
 
 
-def common_stems(entries: Sequence[EntryFacts]) -> frozenset[str]:
+def common_stems(
+    entries: Sequence[EntryFacts], stems: Mapping[int, Mapping[str, str]] | None = None
+) -> frozenset[str]:
     """Stems no follow-up rests on (see the rule above): SETTING, the entries' settings, and
-    words in at least COMMON_SHARE of `entries` (and COMMON_MIN_ENTRIES of them)."""
+    words in at least COMMON_SHARE of `entries` (and COMMON_MIN_ENTRIES of them); `stems`:
+    each entry's `content_stems`, by ID, if known."""
     counts: dict[str, int] = {}
     for entry in entries:
-        for root in content_stems(entry.text):
+        for root in stems[entry.id] if stems else content_stems(entry.text):
             counts[root] = counts.get(root, 0) + 1
     floor = max(COMMON_MIN_ENTRIES, COMMON_SHARE * len(entries))
     settings = {root for e in entries for root in content_stems(e.setting)}
@@ -1051,22 +1082,96 @@ def _without(text: str, lines: Sequence[str]) -> str:
     return text
 
 
-def _shared(
-    wanted: Mapping[str, str],
-    there: Mapping[str, str],
-    common: frozenset[str],
-    named: Sequence[set[str]],
-) -> tuple[str, ...] | None:
-    """The words of an intention (`wanted`: stem -> word) that the stems `there` share, if
-    they come back to it by the rule above (`common`: `common_stems`; `named`: the stems of
-    the listed people it names), else None."""
-    words = [(s, word) for s, word in wanted.items() if s in there]
-    need = min(FOLLOW_UP_MIN_SHARED, len(wanted))
-    if (need and len(words) >= need
-            and any(s not in EVERYDAY and s not in common for s, _ in words)
-            and (not named or any(p & there.keys() for p in named))):
-        return tuple(word for _, word in words)
-    return None
+# A deed the writer tells in the past tense, opening the sentence or after "I"/"we" ("Asked the
+# nurse…", "I finally rested…"): its verb ends in "-ed" or is one of these, read as its plain form
+_IRREGULAR_PAST = {
+    "told": "tell", "said": "say", "spoke": "speak", "went": "go", "gave": "give",
+    "took": "take", "kept": "keep", "brought": "bring", "found": "find", "saw": "see",
+    "met": "meet", "made": "make", "got": "get", "came": "come", "sent": "send", "rang": "ring",
+    "wrote": "write", "left": "leave", "thought": "think", "felt": "feel", "spent": "spend",
+}
+_DEED = re.compile(r"(?:^|\b(?:i|we)\s+(?:[^\W\d_]+ly\s+)?)([^\W\d_]+)", re.IGNORECASE)
+# ... or one that says it did what it planned, whatever the verb
+_AS_PLANNED = re.compile(
+    r"\b(?:as|like)\s+(?:i\s+)?(?:planned|said i would|promised)\b|\bi did (?:it|that)\b",
+    re.IGNORECASE,
+)
+ANY_DEED = "*"  # in `_deeds`: a deed of whichever plan the sentence shares words with
+
+
+def _deeds(line: str) -> frozenset[str]:
+    """The stems of the verbs an intention `line` tells deeds with in the past tense ("I asked
+    the nurse about obs, and I will keep asking": "ask"), with ANY_DEED if it says it did as
+    planned: a sentence doing a plan is a follow-up of it, though it says a plan too."""
+    found = {ANY_DEED} if _AS_PLANNED.search(line) else set()
+    for verb in _DEED.findall(line):
+        word = verb.lower()
+        plain = _IRREGULAR_PAST.get(word)
+        if plain is not None:
+            found.add(stem(plain))
+        elif word.endswith("ed") and (root := stem(word)) != word:
+            found.add(root)
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """An intention's words as the follow-up rule reads them (see the rule above)."""
+
+    wanted: Mapping[str, str]  # stem -> word
+    key: frozenset[str]  # the stems one of the shared words must be one of
+    need: int  # how many of its stems a follow-up shares
+    named: Sequence[set[str]]  # the stems of the listed people it names
+    verb: str | None  # the stem of what it says the writer will do ("ask the nurse": "ask")
+
+    @classmethod
+    def of(cls, line: str, common: frozenset[str], names: Sequence[set[str]]) -> _Plan:
+        wanted = content_stems(line)
+        own = frozenset(s for s in wanted if s not in EVERYDAY and s not in common)
+        return cls(
+            wanted,
+            own or frozenset(s for s in wanted if s not in EVERYDAY),
+            min(FOLLOW_UP_MIN_SHARED if own else FOLLOW_UP_PLAIN_SHARED, len(wanted)),
+            [stems for stems in names if stems & wanted.keys()],
+            next(iter(content_stems(after_lead(line))), None),
+        )
+
+    def shared(self, there: Mapping[str, str]) -> tuple[str, ...] | None:
+        """Its words the stems `there` share, if they come back to it, else None."""
+        words = [(s, word) for s, word in self.wanted.items() if s in there]
+        if (self.need and len(words) >= self.need and any(s in self.key for s, _ in words)
+                and (not self.named or any(p & there.keys() for p in self.named))):
+            return tuple(word for _, word in words)
+        return None
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A later entry as the follow-up rule reads it: its stems leaving out its intentions
+    (`doing`), those of its intentions (`said`), and those of each intention telling a deed,
+    with the deeds' stems (`acts`)."""
+
+    doing: Mapping[str, str]
+    said: Mapping[str, str]
+    acts: tuple[tuple[Mapping[str, str], frozenset[str]], ...]
+
+    @classmethod
+    def of(cls, entry: EntryFacts, lines: Sequence[str], stems: Mapping[str, str]) -> _Read:
+        """`entry`, its intention `lines` and its `stems` (`content_stems` of its text)."""
+        if not lines:
+            return cls(stems, {}, ())
+        return cls(
+            content_stems(_without(entry.text, lines)),
+            content_stems(" ".join(lines)),
+            tuple((content_stems(line), deeds) for line in lines if (deeds := _deeds(line))),
+        )
+
+    def doing_of(self, plan: _Plan) -> Mapping[str, str]:
+        """`doing`, with the intentions that tell a deed of `plan`: its own verb in the past
+        tense ("I need to rest more": "I rested more…", not "I deferred to the team again"
+        for "I want to stop deferring to the team"), or "as planned"."""
+        told = [stems for stems, deeds in self.acts if ANY_DEED in deeds or plan.verb in deeds]
+        return {k: v for m in (*told, self.doing) for k, v in m.items()} if told else self.doing
 
 
 def follow_intentions(
@@ -1078,37 +1183,42 @@ def follow_intentions(
     comes back to it (the rule above; "ask Kerry" is not followed up by an entry about Hope),
     or else the first that says it again. Later = a later date, or the same date and a higher
     ID. `earlier`: the entries of the periods before (`carry_window`), whose intentions are
-    listed too (`carried`) unless an entry before the window came back to them."""
+    listed too (`carried`) unless an entry before the window came back to them. A plan
+    written in the same words more than once is listed once, as of its latest (`also_in`)."""
     ordered = sorted([*earlier, *entries], key=lambda e: e.order)
     now = {e.id for e in entries}
     planned = {
         e.id: evaluation_intentions(e.evaluation, e.answers_to("evaluation")) for e in ordered
     }
-    doing = {e.id: content_stems(_without(e.text, planned[e.id])) for e in ordered}
-    said = {e.id: content_stems(" ".join(planned[e.id])) for e in ordered}
-    names = [stems for person in people if (stems := set(content_stems(person)))]
-    common = common_stems(ordered).union(*names)  # a name says who, not what was done
-    found: list[Intention] = []
+    stems = {e.id: content_stems(e.text) for e in ordered}
+    read = {e.id: _Read.of(e, planned[e.id], stems[e.id]) for e in ordered}
+    names = [named for person in people if (named := set(content_stems(person)))]
+    common = common_stems(ordered, stems).union(*names)  # a name says who, not what was done
+    # each plan's statements by its words, as `intentions` tells repeats: the latest is read
+    statements: dict[str, list[tuple[int, int, EntryFacts, str]]] = {}
     for n, entry in enumerate(ordered):
-        for line in planned[entry.id]:
-            wanted = content_stems(line)
-            named = [stems for stems in names if stems & wanted.keys()]
-            match: tuple[EntryFacts, tuple[str, ...]] | None = None
-            again: EntryFacts | None = None
-            for later in ordered[n + 1 :]:
-                if (words := _shared(wanted, doing[later.id], common, named)) is not None:
-                    match = (later, words)
-                    break
-                if again is None and _shared(wanted, said[later.id], common, named):
-                    again = later
-            carried = entry.id not in now
-            if carried and match is not None and match[0].id not in now:
-                continue  # picked up before this period began: shown so by that period's prep
-            found.append(Intention(
-                entry, line, match[0] if match else None, match[1] if match else (),
-                None if match else again, carried,
-            ))
-    return found
+        for at, line in enumerate(planned[entry.id]):
+            words = " ".join(line.split()).casefold()
+            statements.setdefault(words, []).append((n, at, entry, line))
+    found: list[tuple[tuple[int, int], Intention]] = []
+    for *before, (n, at, entry, line) in statements.values():
+        plan = _Plan.of(line, common, names)
+        match: tuple[EntryFacts, tuple[str, ...]] | None = None
+        again: EntryFacts | None = None
+        for later in ordered[n + 1 :]:
+            if (shared := plan.shared(read[later.id].doing_of(plan))) is not None:
+                match = (later, shared)
+                break
+            if again is None and plan.shared(read[later.id].said):
+                again = later
+        carried = entry.id not in now
+        if carried and match is not None and match[0].id not in now:
+            continue  # picked up before this period began: shown so by that period's prep
+        found.append(((n, at), Intention(
+            entry, line, match[0] if match else None, match[1] if match else (),
+            None if match else again, carried, tuple(e for _, _, e, _ in before),
+        )))
+    return [intention for _, intention in sorted(found, key=lambda f: f[0])]
 
 
 # --------------------------------------------------------------------------- prep: assembly
@@ -1624,6 +1734,8 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
                 "said_again_in": _entry_ref(i.said_again_in) if i.said_again_in else None,
                 # from before the period, not picked up before it began (`carry_window`)
                 "carried": i.carried,
+                # the earlier entries that wrote the same words (listed once, as of the latest)
+                "also_in": [_entry_ref(e) for e in i.also_in],
             }
             for i in prep.intentions
         ],

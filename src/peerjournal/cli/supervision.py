@@ -32,6 +32,11 @@ STOP_WORDS = ("q", "quit", "stop")  # typed alone at a prompt: stop for now
 # words typed at 1-5 when the check stops before a score comes with them (q, Ctrl-D, Ctrl-C):
 # an answer is a score, its note goes with it
 NOT_KEPT = "The words typed at 1-5 are not kept: no score came with them."
+# ... and when what Ctrl-C cut holds a number that is no score ("3/5 felt ok", "3.5": Enter
+# asks again for those)
+NO_SCORE = ("What was typed at 1-5 is not kept: it starts with no score on the scale (a whole "
+            "number from 1 to 5: \"3\", or \"3 because…\").")
+REPLY_INDENT = "   "  # a reply to a line typed at a prompt, under it: "   1-5: "
 NO_TERMINAL = (
     "No terminal to ask the questions on. Give the answers with --answers FILE ('-' for "
     "stdin; item id = 1-5; `peerjournal supervision check --list-items --json` lists the ids)."
@@ -638,7 +643,7 @@ class _Questions:
         error that follows says what was not saved."""
         if self.interrupted:
             return False
-        self.app_ctx.say(f"   {problem} Your answer is not saved yet.")
+        self._reply(f"{problem} Your answer is not saved yet.")
         line = self._line("   Enter tries again; q stops for now: ")
         return line is not None and line.strip().lower() not in STOP_WORDS
 
@@ -646,7 +651,7 @@ class _Questions:
         """The score typed at 1-5, with the words typed with it ("4 because Kerry asked") or
         before it, with no score ("they asked me to", or pasted), to keep as its note: a word
         typed is never dropped while a score comes with it. None to stop for now."""
-        from peerjournal.supervision import SCALE, score_and_words
+        from peerjournal.supervision import bare_score, typed_score
 
         words: list[str] = []
         while True:
@@ -655,50 +660,50 @@ class _Questions:
                 line = self._line("   1-5: ")
                 if line is None or line.strip().lower() in STOP_WORDS:
                     if words:
-                        self.app_ctx.say(f"   {NOT_KEPT}")
+                        self._reply(NOT_KEPT)
                     return None
-                raw = line.strip()
-                if raw.isdecimal() and int(raw) in SCALE:  # isdigit() takes '²', refused by int()
-                    if words:
-                        self.app_ctx.say(f"   Kept {int(raw)}, with the words typed before it as "
-                                         "its note.")
-                    return int(raw), " ".join(words)
                 lines.append(line)
-                self._pasted(lines)  # a paste read whole
+                if bare_score(line) is None:  # lone scores pasted ("3", "4") are answers each
+                    self._pasted(lines)  # a paste read whole
             except KeyboardInterrupt:
                 return self._score_at_interrupt(words, lines)
             typed = " ".join(" ".join(lines).split())
-            answer = score_and_words(typed)
+            answer = typed_score(typed)
             if answer is not None:
-                self.app_ctx.say(f"   Kept {answer[0]}, with the words after it as its note.")
-                return answer[0], " ".join([*words, answer[1]])
+                score, after = answer
+                if after:
+                    self._reply(f"Kept {score}, with the words after it as its note.")
+                elif words:
+                    self._reply(f"Kept {score}, with the words typed before it as its note.")
+                return score, " ".join(w for w in (*words, after) if w)
             if _words(typed) >= 2:  # not a lone "four" or a slip of the finger
                 words.append(typed)
-                self.app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now): "
-                                 "the words are kept as its note once it has one.")
+                self._reply("A whole number from 1 to 5, please (or q to stop for now): the "
+                            "words are kept as its note once it has one.")
             else:
-                self.app_ctx.say("   A whole number from 1 to 5, please (or q to stop for now).")
+                self._reply("A whole number from 1 to 5, please (or q to stop for now).")
 
     def _score_at_interrupt(self, words: list[str], lines: list[str]) -> tuple[int, str] | None:
         """After Ctrl-C at 1-5 (or SIGTERM, a closed terminal): the score typed on the line it
         cut ("3 because the depot thing", or "3" not yet entered), with the words typed before
         it and after it as its note, kept as at the note prompt; the check then stops
         (`interrupted`). Words with no score cannot be kept (an answer is a score): said so."""
-        from peerjournal.supervision import SCALE, score_and_words
+        from peerjournal.supervision import typed_score
 
         self.interrupted = self.ended = True
         cut = self._guided.clean_line(self.reader.take_interrupted())
         typed = " ".join(" ".join([*lines, cut]).split())
-        answer = (int(typed), "") if typed.isdecimal() and int(typed) in SCALE else (
-            score_and_words(typed))
+        answer = typed_score(typed)  # as Enter would have read it
         if answer is None:
-            if words or _words(typed):
-                self.app_ctx.say(f"   {NOT_KEPT}")
+            if any(c.isdigit() for c in typed):  # "3/5 felt ok", "3.5": as Enter, no score
+                self._reply(NO_SCORE)
+            elif words or typed:
+                self._reply(NOT_KEPT)
             return None
         score, after = answer
         note = " ".join(w for w in (*words, after) if w)
-        self.app_ctx.say(f"   Kept {score}, with the words typed at 1-5 as its note." if note
-                         else f"   Kept {score}.")
+        self._reply(f"Kept {score}, with the words typed at 1-5 as its note." if note
+                    else f"Kept {score}.")
         return score, note
 
     def _note(self) -> str:
@@ -738,7 +743,7 @@ class _Questions:
             return check_note(" ".join(" ".join(typed).split()))
         except PeerJournalError as exc:
             again = "." if self.interrupted else ": type or paste a shorter one (Enter for none)."
-            self.app_ctx.say(f"   {exc.message[0].upper()}{exc.message[1:]} It was not kept{again}")
+            self._reply(f"{exc.message[0].upper()}{exc.message[1:]} It was not kept{again}")
             return None
 
     def _pasted(self, lines: list[str]) -> list[str]:
@@ -749,6 +754,20 @@ class _Questions:
             if line is not None:
                 lines.append(line)
         return lines
+
+    def _reply(self, message: str) -> None:
+        """A reply to the line just typed, under its prompt: indented as the prompt, the
+        lines it wraps on to too (on a terminal, `on_screen` wraps it there)."""
+        message = f"{REPLY_INDENT}{message}"
+        if self.app_ctx.err.is_terminal:
+            import shutil
+            import textwrap
+
+            message = textwrap.fill(
+                message, shutil.get_terminal_size().columns, subsequent_indent=REPLY_INDENT,
+                break_long_words=False, break_on_hyphens=False,
+            )
+        self.app_ctx.say(message)
 
     def _end_the_line(self) -> None:
         """After Ctrl-C or Ctrl-D what follows starts on a line of its own; a terminal that
@@ -773,7 +792,7 @@ class _Questions:
             self.ended = self.at_end = True
             return None
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
-            self.app_ctx.say("   That line was not UTF-8 text; please type it again.")
+            self._reply("That line was not UTF-8 text; please type it again.")
             return self._line(prompt)
         return self._guided.clean_line(line)
 

@@ -282,6 +282,16 @@ def _entry_line(entry_id: int, day: date, setting: str, rest: str = "") -> Rende
     return _indented(f"#{entry_id}  {spoken(day)}{where}" + (f"  {rest}" if rest else ""))
 
 
+def _beside(head: str, text: str, indent: int = 2) -> RenderableType:
+    """`head`, then `text` beside it: a line `text` wraps on to stays under its start, not back
+    at the margin (a long intention under its entry's number and date)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(safe_text(head), safe_text(text))
+    return Padding(grid, (0, 0, 0, indent))
+
+
 def _indented(text: str, indent: int = 2, style: str = "") -> RenderableType:
     """`text` indented, its wrapped lines too (not back at the margin on a narrow terminal)."""
     return Padding(safe_text(text, style=style), (0, 0, 0, indent), expand=False)
@@ -495,7 +505,14 @@ def _intention_parts(prep: Prep) -> list[RenderableType]:
 
 
 def _intention_rows(i: Intention) -> list[RenderableType]:
-    rows = [_entry_line(i.entry.id, i.entry.date, "", f"“{i.text}”")]
+    rows = [_beside(f"#{i.entry.id}  {spoken(i.entry.date)}", f"“{i.text}”")]
+    if len(i.also_in) == 1:
+        rows.append(_indented(f"also written in #{i.also_in[0].id} "
+                              f"({spoken(i.also_in[0].date)})", 6, "dim"))
+    elif i.also_in:
+        first = i.also_in[0]
+        rows.append(_indented(f"written {len(i.also_in) + 1} times, first in #{first.id} "
+                              f"({spoken(first.date)})", 6, "dim"))
     if i.came_back_in is not None:
         later = i.came_back_in
         rows.append(_indented(
