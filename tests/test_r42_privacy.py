@@ -6,7 +6,9 @@ notes are wiped from the file on any SQLite build."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -99,29 +101,119 @@ def test_an_editor_stopped_without_a_recovery_file_still_says_nothing_was_typed(
     assert not list((isolated / "drafts").iterdir())
 
 
-def test_saving_the_draft_removes_the_editors_side_files_and_only_those(
+def test_saving_the_draft_removes_the_side_files_of_its_session_and_only_those(
     cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     use_editor(monkeypatch, tmp_path, VIM_HUNG_UP)
     cli("write", "--editor")
     [draft] = (isolated / "drafts").glob("*.md")
     folder = draft.parent
-    sides = [folder / f".{draft.name}.swo", folder / f"{draft.name}~",
-             folder / f"#{draft.name}#", folder / f"{draft.name}.save.1"]
-    for side in sides:
-        side.write_text(WORDS)
-    (folder / f".#{draft.name}").symlink_to("user@host.1234")  # emacs's lock: a dangling link
+    swap = folder / f".{draft.name}.swp"  # (the interrupted session's: kept, see below)
+    made_now = [folder / f".{draft.name}.swo", folder / f"{draft.name}~",
+                folder / f"#{draft.name}#", folder / f"{draft.name}.save.1"]
     others = [folder / "notes.txt.swp", folder / f".{draft.name}.swp.txt", tmp_path / "x.md~"]
     for other in others:
         other.write_text("not peerjournal's")
+    # the editor's own files, made while it is open (emacs's lock: a dangling link)
     use_editor(monkeypatch, tmp_path, f"""
+        for side in {[str(p) for p in made_now]!r}:
+            open(side, "w").write("{WORDS}")
+        folder, name = os.path.split(path)
+        os.symlink("user@host.1234", os.path.join(folder, ".#" + name))
         text = open(path).read().replace("## Experience\\n", "## Experience\\n{WORDS}\\n", 1)
         open(path, "w").write(text)
     """)
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr
-    assert sorted(folder.iterdir()) == sorted(others[:2])
+    assert sorted(folder.iterdir()) == sorted([swap, *others[:2]])
     assert others[2].exists()
+
+
+# vim's "Edit anyway" at its ATTENTION screen: a swap file of its own beside the earlier one,
+# the words typed, `:wq` (which removes its own swap file, and leaves the earlier one)
+VIM_EDIT_ANYWAY = """
+    own = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".swo")
+    open(own, "w").write("b0VIM 9.0")
+    text = open(path).read().replace("## Experience\\n", "## Experience\\nShort retelling.\\n", 1)
+    open(path, "w").write(text)
+    os.remove(own)
+"""
+# ... and `:wq` on the template as it is
+VIM_EDIT_ANYWAY_UNTOUCHED = """
+    text = open(path).read()
+    open(path, "w").write(text)
+"""
+
+
+@pytest.mark.parametrize(
+    "editor", [VIM_EDIT_ANYWAY, VIM_EDIT_ANYWAY_UNTOUCHED], ids=["typed", "as-is"]
+)
+def test_a_resumed_draft_keeps_the_recovery_file_its_editor_did_not_use(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, editor: str
+) -> None:
+    use_editor(monkeypatch, tmp_path, VIM_HUNG_UP)
+    assert cli("write", "--editor").exit_code == 130
+    [draft] = (isolated / "drafts").glob("*.md")
+    use_editor(monkeypatch, tmp_path, editor)
+    result = cli("write", "--resume")
+    assert not draft.exists()  # (saved, or emptied: nothing left to resume)
+    assert result.exit_code == (0 if editor == VIM_EDIT_ANYWAY else 1), result.stderr
+    # the words typed before the terminal closed are still there, and `drafts` says where
+    assert holding_words(isolated) == [f"drafts/.{draft.name}.swp"]
+    assert "An editor's recovery file is left in the drafts folder with no draft" in said(
+        cli("drafts"))
+
+
+@pytest.mark.parametrize(
+    "editor", [VIM_EDIT_ANYWAY, VIM_EDIT_ANYWAY_UNTOUCHED], ids=["typed", "as-is"]
+)
+def test_a_continued_edit_keeps_the_recovery_file_its_editor_did_not_use(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, editor: str
+) -> None:
+    assert cli("write", "-x", "Kai talked about his brother.").exit_code == 0
+    use_editor(monkeypatch, tmp_path, VIM_HUNG_UP)
+    assert cli("edit", "1").exit_code == 130
+    [kept] = (isolated / "drafts" / "edits").glob("*.md")
+    use_editor(monkeypatch, tmp_path, editor)
+    result = cli("edit", "1")
+    assert result.exit_code == 0, result.stderr
+    assert not kept.exists()
+    assert holding_words(isolated) == [f"drafts/edits/.{kept.name}.swp"]
+
+
+def test_drafts_discard_still_removes_the_recovery_files_it_names(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked for by the writer, as the interrupted session's message says."""
+    use_editor(monkeypatch, tmp_path, VIM_HUNG_UP)
+    assert cli("write", "--editor").exit_code == 130
+    assert cli("drafts", "--discard", "1", "--yes").exit_code == 0
+    assert holding_words(isolated) == []
+
+
+def test_a_draft_open_in_an_editor_elsewhere_is_not_said_to_have_a_recovery_file(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """vim writes its swap file as it opens a file: another terminal's open editor."""
+    from peerjournal.drafts import Draft
+
+    use_editor(monkeypatch, tmp_path, VIM_HUNG_UP)
+    assert cli("write", "--editor").exit_code == 130
+    [path] = (isolated / "drafts").glob("*.md")
+    elsewhere = Draft(path)
+    assert elsewhere.take()  # (held as another terminal's `write --resume` holds it)
+    try:
+        listed = cli("drafts")
+        assert listed.exit_code == 0
+        [line] = listed.stdout.splitlines()
+        assert "editor (open in another terminal)  (open in an editor)" in line
+        assert "recovery" not in listed.stdout + listed.stderr
+        assert json.loads(cli("drafts", "--json").stdout)[0]["recovery"] == []
+    finally:
+        elsewhere.release()
+    listed = cli("drafts")  # closed there, and no longer held: the swap file was left
+    assert "(words only in the editor's recovery file)" in listed.stdout
+    assert "Draft 1: The editor left a recovery file beside" in said(listed)
 
 
 def test_an_interrupted_edit_keeps_its_recovery_file_and_trash_empty_destroys_it(
@@ -234,6 +326,80 @@ def test_people_add_without_a_name_and_no_terminal_says_how(cli: CLI) -> None:
 def test_people_add_help_mentions_the_shells_history(cli: CLI) -> None:
     shown = " ".join(cli("people", "add", "--help").stdout.split())
     assert "A name typed on the command line is kept in your shell's history" in shown
+
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def piped(isolated: Path, data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """`peerjournal ARGS` in a process of its own, `data` on a real pipe as its stdin."""
+    env = {**os.environ, "PYTHONPATH": SRC}
+    return subprocess.run([sys.executable, "-m", "peerjournal", *args], input=data, env=env,
+                          capture_output=True, timeout=120, check=False)
+
+
+def test_people_add_refuses_more_than_it_reads_and_adds_nobody(
+    cli: CLI, isolated: Path
+) -> None:
+    """Not a name cut in half and the names after it left out, unsaid."""
+    data = b"\n" * ((1 << 20) - 6) + b"Zora Quillfeather\nMaria Lopez\n"
+    done = piped(isolated, data, "people", "add", "-")
+    assert done.returncode == 1
+    assert done.stderr.decode() == ("peerjournal: Standard input is over 1 MiB: that is not a "
+                                    "list of names. Nobody was added.\n")
+    assert names(cli) == []
+
+
+def test_people_add_reads_latin_1_from_a_pipe_as_from_the_command_line(
+    cli: CLI, isolated: Path
+) -> None:
+    done = piped(isolated, "José García\n".encode("latin-1"), "people", "add", "-")
+    assert done.returncode == 0, done.stderr
+    told = " ".join(done.stderr.decode().split())
+    assert ("Standard input is not UTF-8: it was read as Windows-1252 (Latin-1), so letters such "
+            "as é are kept; check they read as you meant.") in told
+    assert names(cli) == ["José García"]
+
+
+def test_people_add_adds_a_list_in_one_go_reading_the_list_once(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerjournal.db import people
+
+    assert cli("people", "add", "Sam Jones", "--alias", "S.").exit_code == 0
+    reads: list[int] = []
+    listing = people.list_people
+    monkeypatch.setattr(people, "list_people", lambda *a, **k: reads.append(1) or listing(*a, **k))
+    given = "".join(f"Person Number{i}\n" for i in range(200)) + "sam jones\n"
+    result = cli("people", "add", "-", input=given)
+    assert result.exit_code == 0, result.stderr
+    assert len(reads) == 1
+    # one already listed is named, and left as it is; the others are added
+    assert "Already on the people list, left as they are: Sam Jones." in said(result)
+    assert len(names(cli)) == 201
+
+
+def test_people_add_from_stdin_adds_all_or_none(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C (or a failure) part of the way down the list leaves the list as it was."""
+    from peerjournal import redact
+
+    keys: list[str] = []
+    key = redact.name_key
+
+    def interrupted(name: str) -> str:
+        keys.append(name)
+        if len(keys) > 4:  # (at the third name, two added already)
+            raise KeyboardInterrupt
+        return key(name)
+
+    monkeypatch.setattr(redact, "name_key", interrupted)
+    result = cli("people", "add", "-", input="Ann Bee\nCid Dee\nEve Fox\n")
+    assert result.exit_code == 130 and said(result) == "peerjournal: Interrupted."
+    assert keys[-1] == "Eve Fox"
+    monkeypatch.setattr(redact, "name_key", key)
+    assert names(cli) == []
 
 
 # -- removed names and notes wiped on an SQLite built without SECURE_DELETE -------------------

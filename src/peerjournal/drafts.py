@@ -54,6 +54,8 @@ def _command(folder: Path, command: str) -> str:
 class Draft:
     path: Path
     _lock: IO[str] | None = field(default=None, repr=False, compare=False)
+    # recovery files that outlive the draft (`keep_recovery_files`)
+    _kept: frozenset[Path] = field(default=frozenset(), repr=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -213,6 +215,8 @@ class Draft:
             texts = self.texts()
         except PeerJournalError:
             return "(cannot be read)"
+        if not texts and self.path.suffix == ".md" and self.in_use():
+            return "(open in an editor)"  # (in another terminal: its words are there as yet)
         if not texts and self.recovery_files():
             return "(words only in the editor's recovery file)"
         if _UNTYPED in texts:
@@ -227,15 +231,31 @@ class Draft:
 
     def recovery_files(self) -> list[Path]:
         """The files an editor stopped on this draft (a closed terminal) left beside it that
-        may hold words typed and not yet saved (`editor_side_files`)."""
-        return [path for path, recovery in editor_side_files(self.path) if recovery]
+        may hold words typed and not yet saved (`editor_side_files`). None while it is open
+        in another terminal: vim writes its swap file as it opens a file, and that one is
+        the open editor's, not one left by an editor that was stopped."""
+        found = [path for path, recovery in editor_side_files(self.path) if recovery]
+        return [] if found and self.in_use() else found
+
+    def keep_recovery_files(self) -> None:
+        """Keep the recovery files beside the draft now (left by an editor stopped on it
+        earlier, and named to the writer then) when it is discarded: an editor opened on it
+        from now on need not have used them (vim's "Edit anyway" leaves its swap file as it
+        was), and their words would go with the draft (`kept_recovery_files` names them)."""
+        self._kept = frozenset(self.recovery_files())
+
+    def kept_recovery_files(self) -> list[Path]:
+        """The recovery files `keep_recovery_files` kept that are still there."""
+        return sorted(path for path in self._kept if os.path.lexists(path))
 
     def discard(self) -> None:
         """Remove the draft, its original bytes, and what editors left beside it (their
-        recovery and backup files: `editor_side_files`), which hold its words too."""
+        recovery and backup files: `editor_side_files`), which hold its words too; not the
+        recovery files kept (`keep_recovery_files`)."""
         _unreserve(self.path)
         for side, _ in editor_side_files(self.path):
-            side.unlink(missing_ok=True)
+            if side not in self._kept:
+                side.unlink(missing_ok=True)
         self.path.unlink(missing_ok=True)
         self.original.unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # (not empty: another draft's)
@@ -310,6 +330,8 @@ class Draft:
 
     def in_use(self) -> bool:
         """Whether another session (another terminal) holds this draft."""
+        if self._lock is not None:  # (this session holds it)
+            return False
         try:
             import fcntl
 

@@ -239,14 +239,16 @@ def read_text_file(path: Path, retry: str = "try again") -> str:
 
 
 def decode_or_1252(
-    data: bytes, source: str, guessed: Callable[[str], None], retry: str = "try again"
+    data: bytes, source: str, guessed: Callable[[str], None], retry: str = "try again",
+    check: str = IN_THE_ENTRY,
 ) -> str:
     """`decode`, but text in Windows-1252 (`as_windows_1252`) is read as that, `guessed`
-    given the line that says so, as standard input is."""
+    given the line that says so (ending with where to `check` its letters), as standard
+    input is."""
     try:
         return decode(data, source, retry)
     except NotTextError:
-        text = read_as_windows_1252(data, source, guessed)
+        text = read_as_windows_1252(data, source, guessed, check)
         if text is None:
             raise
         return text

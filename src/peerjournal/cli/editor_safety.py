@@ -26,6 +26,9 @@ class Before(NamedTuple):
 
     @classmethod
     def of(cls, file: Draft) -> Before:
+        """`file` as it is now, the editor about to open it; the recovery files beside it now
+        outlive it (`Draft.keep_recovery_files`, `kept_recovery_note`)."""
+        file.keep_recovery_files()
         try:
             data, modified = file.path.read_bytes(), file.path.stat().st_mtime
         except OSError:  # (the editor's own reading says what is wrong)
@@ -108,6 +111,26 @@ def recovery_note(file: Draft, again: str, forget: str, what: str) -> str:
     else:  # nano's `NAME.save`, emacs's `#NAME#`: the text itself
         how = f"Open {it} to copy them back ({again} opens the {what} again)"
     return f"{said} {how}; {forget} discards {it} with the {what}."
+
+
+def kept_recovery_note(file: Draft) -> str:
+    """The sentence that names the recovery files left by an editor stopped on `file` earlier
+    that outlived it (`Draft.kept_recovery_files`): the words in them may be none of those
+    saved (vim's "Edit anyway"); "" when there are none."""
+    import shlex
+
+    kept = file.kept_recovery_files()
+    if not kept:
+        return ""
+    one = len(kept) == 1
+    files, it, verb = ("recovery file", "it", "is") if one else ("recovery files", "them", "are")
+    vims = [f"`vim -r {shlex.quote(str(path))}`" for path in kept if path.name.startswith(".")]
+    how = f"{' or '.join(vims)} shows what vim kept" if vims else f"open {it}: plain text"
+    if vims and len(vims) < len(kept):  # (nano's `NAME.save`, emacs's `#NAME#` too)
+        how += "; the others are plain text"
+    return (f"The editor's {files} from an earlier session {verb} kept, as {it} may hold "
+            f"words that are not in what was saved: {', '.join(map(str, kept))} ({how}); "
+            f"delete {it} once you have them.")
 
 
 def keeping_before(

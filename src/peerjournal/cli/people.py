@@ -59,9 +59,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Add a person (or change the alias of one already listed). `-` adds each name read
         from standard input, one a line (--json then prints a list)."""
-        from peerjournal.db.people import add_person, list_people
+        from peerjournal.db.people import add_people, list_people
         from peerjournal.errors import PeerJournalError
-        from peerjournal.redact import Person, check_alias, check_name, name_warnings
+        from peerjournal.redact import (
+            Person,
+            alias_naming,
+            check_alias,
+            check_name,
+            name_warnings,
+            names_finder,
+        )
 
         app_ctx = AppContext.from_ctx(ctx)
         given = _names_given(app_ctx, words)
@@ -78,11 +85,24 @@ def register(app: typer.Typer) -> None:
         for name in names:  # (each checked before any is added)
             _refuse_one_letter_words(app_ctx, name, alias)
         store = app_ctx.store()
-        done = []
-        for name in dict.fromkeys(names):
-            others = [Person(p.name, p.alias) for p in list_people(store, redacting=False)]
-            check_alias(name, alias or None, others)
-            done.append(add_person(store, name, alias, app_ctx.now()))
+        listed = list_people(store, redacting=False)  # (read once: a long list piped in)
+        others = [Person(p.name, p.alias) for p in listed]
+        names = list(dict.fromkeys(names))
+        # (one name pattern for them all, as building one takes 0.1 s: a long list piped in)
+        held = names_finder(names)
+        for name in names:
+            if alias or alias_naming(name, others, held):
+                check_alias(name, alias or None, others)  # (refuses, saying why)
+        # all in one transaction: a list piped in is added whole or not at all (Ctrl-C)
+        done, already = add_people(store, names, alias, app_ctx.now(), listed)
+        if already and len(names) == 1:
+            raise PeerJournalError(
+                f"{already[0]} is already on the people list (use --alias to change the "
+                "alias, or --alias '' to remove it)."
+            )
+        if already:
+            listed_now = joined(list(dict.fromkeys(already)))
+            app_ctx.say(f"Already on the people list, left as they are: {listed_now}.")
         alias = alias or None
         if json_out:
             said = "; ".join(f"{'Added' if added else 'Updated'} {name}" for added, name in done)
@@ -179,11 +199,17 @@ def _names_given(app: AppContext, words: list[str] | None) -> list[str]:
     if words == ["-"]:
         import sys
 
-        from peerjournal.cli.editor import decode
+        from peerjournal.cli.editor import decode_or_1252
 
         if app.stdin_is_terminal():
             app.say("Type the names, one a line, then press Ctrl-D on a new line.")
-        text = decode(sys.stdin.buffer.read(_MOST_PIPED), "Standard input")
+        data = sys.stdin.buffer.read(_MOST_PIPED + 1)
+        if len(data) > _MOST_PIPED:  # (never a name cut in half, the rest left out unsaid)
+            raise PeerJournalError(
+                "Standard input is over 1 MiB: that is not a list of names. Nobody was added."
+            )
+        # (Latin-1, as a name on the command line is read: `options.typed_noted`)
+        text = decode_or_1252(data, "Standard input", app.say, check="check they read as you meant")
         names = [line for line in text.splitlines() if line.strip()]
         if not names:
             raise PeerJournalError("No name came in on standard input, so nobody was added.")

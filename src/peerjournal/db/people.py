@@ -66,33 +66,64 @@ def find_person(store: Store, name: str) -> PersonRow | None:
     """The listed person whose name is `name` as redaction compares names (`name_key`:
     case, accents, apostrophes, invisible characters aside), the one written the same way
     first."""
+    return _found(name, _by_key(list_people(store, redacting=False)))
+
+
+def _by_key(people: list[PersonRow]) -> dict[str, list[PersonRow]]:
+    """`people` by their names' `redact.name_key`."""
     from peerjournal.redact import name_key
 
+    keyed: dict[str, list[PersonRow]] = {}
+    for person in people:
+        keyed.setdefault(name_key(person.name), []).append(person)
+    return keyed
+
+
+def _found(name: str, keyed: dict[str, list[PersonRow]]) -> PersonRow | None:
+    """`find_person` among the people `keyed` (`_by_key`)."""
+    from peerjournal.redact import name_key
+
+    same = keyed.get(name_key(name), [])
     wanted = " ".join(name.split()).casefold()
-    same = [p for p in list_people(store, redacting=False) if name_key(p.name) == name_key(name)]
     return next((p for p in same if p.name.casefold() == wanted), same[0] if same else None)
 
 
-def add_person(store: Store, name: str, alias: str | None, now: datetime) -> tuple[bool, str]:
-    """Add a person, or set the alias of one already listed ("" removes it: [person] again).
+def add_people(
+    store: Store, names: list[str], alias: str | None, now: datetime, listed: list[PersonRow]
+) -> tuple[list[tuple[bool, str]], list[str]]:
+    """Add each of `names` (or set the alias of one already listed: "" removes it, [person]
+    again) in one transaction: all or none (Ctrl-C). `listed`: the people list as read just
+    before (`list_people`), not read again for each name.
 
-    Returns (newly added?, the name as stored).
+    Returns (newly added?, the name as stored) for each name added or changed; and the names
+    already listed, left as they are when no alias is given.
     """
-    existing = find_person(store, name)
+    from peerjournal.redact import name_key
+
+    keyed = _by_key(listed)
+    done: list[tuple[bool, str]] = []
+    already: list[str] = []
     with store._write() as conn:
-        if existing is None:
-            conn.execute(
-                "INSERT INTO person (name, alias, created_at) VALUES (?, ?, ?)",
-                (name, alias or None, now.isoformat()),
-            )
-            return True, name
-        if alias is None:
-            raise PeerJournalError(
-                f"{existing.name} is already on the people list (use --alias to change the "
-                "alias, or --alias '' to remove it)."
-            )
-        conn.execute("UPDATE person SET alias = ? WHERE id = ?", (alias or None, existing.id))
-        return False, existing.name
+        for name in names:
+            key = name_key(name)
+            if key in keyed and not keyed[key]:
+                continue  # (added just now, spelled another way)
+            existing = _found(name, keyed)
+            if existing is not None and alias is None:
+                already.append(existing.name)
+            elif existing is not None:
+                conn.execute(
+                    "UPDATE person SET alias = ? WHERE id = ?", (alias or None, existing.id)
+                )
+                done.append((False, existing.name))
+            else:
+                conn.execute(
+                    "INSERT INTO person (name, alias, created_at) VALUES (?, ?, ?)",
+                    (name, alias or None, now.isoformat()),
+                )
+                keyed[key] = []
+                done.append((True, name))
+    return done, already
 
 
 def remove_person(store: Store, name: str) -> PersonRow:
