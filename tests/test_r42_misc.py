@@ -240,6 +240,43 @@ def test_on_windows_a_line_of_python_converts_it(
     assert copy.read_text(encoding="utf-8") == CYRILLIC.decode("cp1251")
 
 
+def test_a_gzipped_file_is_unpacked_before_it_is_converted(cli: CLI, tmp_path: Path) -> None:
+    """Final review: iconv of the compressed bytes wrote neither text nor gzip."""
+    import gzip
+    import shutil
+
+    path = tmp_path / "old backup.jrnl.gz"
+    path.write_bytes(gzip.compress(CYRILLIC))
+    line = refused(cli("import", str(path)))
+    copy = tmp_path / "old backup-utf8.jrnl"
+    assert line.endswith(
+        f"To convert it: `gunzip -c '{path}' | iconv -f CP1251 -t UTF-8 > '{copy}'`, then "
+        f"`peerjournal import '{copy}'`.\n"
+    ), line
+    if shutil.which("gunzip") and shutil.which("iconv"):  # the command does what it says
+        subprocess.run(["sh", "-c", line.split("`")[1]], check=True)
+        assert "Imported 1 entry" in ok(cli("import", str(copy))).stderr
+
+
+def test_on_windows_a_gzipped_file_is_read_unpacked(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+
+    from peerjournal.cli.importer import _conversion
+    from peerjournal.context import AppContext
+
+    source, copy = tmp_path / "in.json.gz", tmp_path / "in-utf8.json"
+    source.write_bytes(gzip.compress(CYRILLIC))
+    monkeypatch.setattr(sys, "platform", "win32")
+    command = _conversion(AppContext(), str(source), "CP1251").split("`")[1]
+    assert "gzip.open(sys.argv[1], 'rt', encoding='CP1251')" in command
+    assert command.endswith(f" {source} {copy}")
+    subprocess.run([sys.executable, "-c", command.split('"')[1], str(source), str(copy)],
+                   check=True)
+    assert copy.read_text(encoding="utf-8") == CYRILLIC.decode("cp1251")
+
+
 # -- 4. a dry run of Windows-1252 text ---------------------------------------------------------
 
 
@@ -267,3 +304,37 @@ def test_a_dry_run_from_standard_input_says_it_as_a_sentence(cli: CLI) -> None:
         "Standard input is not UTF-8: it was read as Windows-1252 (Latin-1), so letters such "
         "as é are kept; check them in the entries once imported.\n")
     assert listed(cli) == []
+
+
+# -- 5. trash --empty names only the upgrade copies that may hold what it destroyed -------------
+
+
+def test_trash_empty_names_only_copies_made_after_the_entry_was_written(
+    cli: CLI, isolated: Path
+) -> None:
+    """Final review: a copy made before the entry was written cannot hold it. The entry is
+    written on 20 Nov 2026 (the fixed clock); a copy's time is the later of its name's and
+    its last change."""
+    from datetime import datetime
+
+    ok(cli("write", "-x", EXPERIENCE))
+    journal = isolated / "journal.db"
+    copies = {  # name: last change
+        "journal.db.backup-20260101T000000": "2026-01-01T00:00:00",  # before: not named
+        "journal.db.backup-old": "2026-02-01T00:00:00",  # named by hand, changed before
+        "journal.db.backup-20261201T080000": "2026-01-01T00:00:00",  # after, by its name
+        "journal.db.backup-20260301T000000-2": "2026-12-01T08:00:00",  # after, by its change
+    }
+    for name, changed in copies.items():
+        (isolated / name).write_bytes(journal.read_bytes())
+        when = datetime.fromisoformat(changed).timestamp()
+        os.utime(isolated / name, (when, when))
+    ok(cli("delete", "1"))
+    said = " ".join(ok(cli("trash", "--empty", "--yes")).stderr.split())
+    assert said == (
+        "Destroyed 1 entry. Copies of the journal kept by an upgrade may still hold it: "
+        f"{isolated / 'journal.db.backup-20260301T000000-2'}, "
+        f"{isolated / 'journal.db.backup-20261201T080000'}; deleting them (once you are happy "
+        "with this version of peerjournal) removes that text for good."
+    )
+    assert all((isolated / name).exists() for name in copies)  # never deleted

@@ -162,6 +162,48 @@ def test_the_export_replaces_a_name_spelt_otherwise_in_tags_and_the_setting(
         assert word not in text, word
 
 
+# ---------------------------------------- a listed part with a pet ending (final review)
+
+
+@pytest.mark.parametrize(("tag", "names", "expected"), [
+    ("posy-visit", ("Posie Jones",), "[person]-visit"), ("ferry", ("Ferrie Smith",), "[person]"),
+    ("snowy-call", ("Jo Snow",), "[person]-call"), ("woody", ("Tom Wood",), "[person]"),
+    ("mossy", ("Hank Moss",), "[person]"), ("Woody-notes", ("Tom Wood",), "[person]-notes"),
+    ("rainy-day", ("Rainey Cole",), "[person]-day"), ("foxy", ("Sam Fox",), "[person]"),
+    ("belly-ache", ("Bell",), "[person]-ache"),  # Bell with "y" added, as Snow is "Snowy"
+])
+def test_a_listed_part_with_a_pet_ending_is_replaced_though_a_word(
+    tag: str, names: tuple[str, ...], expected: str
+) -> None:
+    assert label(tag, *names) == expected
+
+
+def test_a_pet_form_is_a_listed_part_with_its_ending_added_or_changed() -> None:
+    parts = {"posie", "snow", "wood", "ferrie", "jo", "gian", "brad", "sal", "kit", "mona"}
+    for word in ("posy", "posey", "snowy", "snowie", "woody", "ferry", "ferri"):
+        assert namewords.pet_form_of(word, parts), word
+    for word in ("joy", "gain", "bard", "sale", "kite", "money", "snow", "wooden"):
+        assert not namewords.pet_form_of(word, parts), word
+
+
+def test_the_export_replaces_a_surname_with_a_pet_ending_in_tags(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """The final review's repro (5f5b289, the start of round 42, replaced all five)."""
+    people(cli, "Posie Jones", "Ferrie Smith", "Jo Snow", "Tom Wood", "Hank Moss", "Gian",
+           "Mona")
+    shared(cli, "Sat with him at the day centre.", "-t",
+           "posy-visit,ferry,snowy-call,woody,mossy,weight-gain,money-worries")
+    out = tmp_path / "summary.md"
+    result = cli("export", "--yes", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8").casefold()
+    for word in ("posy", "ferry", "snowy", "woody", "mossy"):
+        assert word not in text, word
+    assert "#[person]-call" in text and "#[person]-visit" in text
+    assert "#weight-gain" in text and "#money-worries" in text
+
+
 # ------------------------------------------------------------ read only when needed
 
 

@@ -101,6 +101,29 @@ def test_between_says_when_summaries_are_joined_only_by_their_signature(
     assert merged["between"][0]["signature_only"] is True
 
 
+def test_the_signature_note_is_said_once_for_every_writer_it_is_true_of(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """Final review: true of most writers' summaries (sharing is opt-in), the note was said
+    under each writer's comparison; now once, below them all."""
+    files = _months(cli, add, tmp_path, PEER, PEER)
+    for month, since, until in (("oct", "2026-10-01", "2026-10-31"),
+                                ("nov", "2026-11-01", "2026-11-19")):
+        _export(cli, tmp_path / f"bo-{month}.json", since, until, "--from", "Bo")
+        files.append(str(tmp_path / f"bo-{month}.json"))
+    result = cli("review", *files)
+    assert result.exit_code == 0, result.stderr
+    between = _flat(result.stdout[:result.stdout.index("Reflective-practice summary")])
+    note = ('The summaries signed "Al", and those signed "Bo", are each read as one writer\'s '
+            "only because they are signed alike: a summary does not say which journal it came "
+            "from, so two people who sign alike would read here as one; ask if a change "
+            "surprises you.")
+    assert between.count("only because") == 1
+    assert between.index(note) > between.index("Bo: 2 summaries") > between.index("Al: 2 summa")
+    assert [c["signature_only"] for c in json.loads(
+        cli("review", "--json", *files).stdout)["between"]] == [True, True]
+
+
 def test_summaries_sharing_an_entry_are_not_said_to_rest_on_the_signature(
     cli: CLI, add: Add, tmp_path: Path
 ) -> None:
@@ -177,6 +200,31 @@ def test_a_later_redacted_summary_without_people_listed_is_refused(
         "was changed after it was exported.\n")
 
 
+def test_an_older_summary_claims_no_redaction_it_cannot_show(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """The final review's repro: an unredacted summary from before `people_listed`, its
+    "redacted" set to true by hand, is read, but its Redaction line says names may not have
+    been hidden (never "shown as [person]" beside the name it shows)."""
+    assert cli("people", "add", "Priya Shah").exit_code == 0
+    add("I sat with Priya Shah at the hostel and we talked about her week.", "-d", "2026-11-18",
+        "--share")
+    path = tmp_path / "flag.json"
+    summary = _export(cli, path, "2026-11-01", "2026-11-19", "--no-redact")  # on 20 Nov 2026
+    assert summary["redacted"] is False and "people_listed" not in summary
+    summary["redacted"] = True
+    path.write_text(json.dumps(summary), encoding="utf-8")
+    result = cli("review", str(path))
+    assert result.exit_code == 0, result.stderr
+    out = _flat(result.stdout)
+    assert ("Redaction: on, but this summary was made before peerjournal recorded whether "
+            "anyone was on the people list, so names may not have been hidden: check it before "
+            "sharing it further") in out
+    assert "shown as [person]" not in out and "Priya Shah" in out
+    both = _flat(cli("review", str(path), str(_without_people_listed(cli, add, tmp_path))).stdout)
+    assert both.count("names may not have been hidden") == 1  # said once, above them both
+
+
 # -- 5. a one-week spike is no "steady" -------------------------------------------------------
 
 def test_a_one_week_spike_shows_no_steady_arrow(cli: CLI, add: Add, tmp_path: Path) -> None:
@@ -214,6 +262,18 @@ def test_a_folder_of_folders_says_so(cli: CLI, tmp_path: Path) -> None:
         f"peerjournal: {inbox}: holds no summaries of its own, only 2 folders, which "
         f"`peerjournal review` does not look inside: name them, as in `peerjournal review "
         f"{inbox}/*/`.\n")
+
+
+def test_the_folder_in_the_hint_is_quoted_for_the_shell(cli: CLI, tmp_path: Path) -> None:
+    inbox = tmp_path / "mentor inbox"
+    (inbox / "alex").mkdir(parents=True)
+    result = cli("review", f"{inbox}/")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"as in `peerjournal review '{inbox}'/*/`.\n")
+    folders = result.stderr.split("`")[-2].removeprefix("peerjournal review ")
+    shown = subprocess.run(["sh", "-c", f"printf '%s\\n' {folders}"],  # as the shell reads it
+                           capture_output=True, text=True, check=True).stdout
+    assert shown == f"{inbox}/alex/\n"
 
 
 def test_curly_quotes_are_named(cli: CLI, add: Add, tmp_path: Path) -> None:

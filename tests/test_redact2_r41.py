@@ -31,7 +31,7 @@ from test_redact_r41 import flagged, label, redacted
     ("money", "Mona", "money"), ("free-school-meals", "Fred", "free"),
     ("free-time", "Fred", "free"), ("beta-blockers", "Beth", "beta"),
     ("tone-of-voice", "Tony", "tone"), ("isle-of-wight", "Isla", "isle"),
-    ("belly-ache", "Bell", "belly"), ("tiny-flat", "Tina", "tiny"),
+    ("tiny-flat", "Tina", "tiny"),  # ("belly-ache" of Bell: replaced since round 42, Bell+y)
     ("mole-check", "Molly", "mole"), ("poly-pharmacy", "Polly", "poly"),
     ("annoy-neighbours", "Anne", "annoy"), ("para-medic", "Ray Park", "para"),
     ("frau", "Frank", "frau"), ("rave", "Ravi", "rave"), ("shone", "Shona", "shone"),

@@ -11,6 +11,7 @@ rules (`english_word`) is read from the package's data only when one first asks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -508,6 +509,26 @@ def _english_words() -> frozenset[str]:
 
     with gzip.open(_ENGLISH_WORDS, "rt", encoding="utf-8") as words:
         return frozenset(words.read().split())
+
+
+# Endings of a name's pet forms and spellings ("Bonnie", "Bonny", "Abbey", "Abbi", "Renee",
+# "Snowy"). Not "a" ("money" is no Mona, "tiny" no Tina) nor "o": an "o" form cuts the name
+# first ("Davo", "Robbo"), and one added would take "bingo" of Bing, "motto" of Mott.
+PET_ENDINGS = ("ie", "ey", "ee", "y", "i")
+_PET_STEM = 3  # letters a name keeps before a pet ending: "joy" is no pet form of Jo
+
+
+def pet_form_of(word: str, names: Iterable[str]) -> bool:
+    """Whether `word` is one of `names` (plain) with a pet ending added ("snowy" of Snow,
+    "woody" of Wood, "mossy" of Moss) or its ending changed for another ("posy" of Posie,
+    "ferry" of Ferrie, "nanny" of Nannie): the same name to a reader, whatever a dictionary
+    says of the word."""
+    forms = {
+        stem + other for ending in PET_ENDINGS
+        if word.endswith(ending) and len(stem := word[: -len(ending)]) >= _PET_STEM
+        for other in ("", *PET_ENDINGS) if other != ending
+    }
+    return not forms.isdisjoint(names)
 
 
 def english_word(key: str) -> bool:

@@ -158,6 +158,7 @@ from peerjournal.namewords import (
     common_opener,
     english_word,
     opener_key,
+    pet_form_of,
     speaks,
     stems,
     used_as_name,
@@ -1493,8 +1494,10 @@ class Redactor:
         nor another slip ("weight" of Wright, "cooker" of Cooke: words too often), which the
         preview lists (`nickname_spans`). The word list holds no name redaction knows
         (`name_words`), no given name and no pet form of one ("bonny" of Bonnie, "abbey" of
-        Abbie: her name, replaced), and a listed part itself, or a short form of one, is
-        matched by the name rules whatever the list says. A plural of such a slip is
+        Abbie: her name, replaced); nor does it save a listed part with a pet ending added or
+        changed, a surname's too (`pet_form_of`: "snowy" of Snow, "posy" of Posie); and a
+        listed part itself, or a short form of one, is matched by the name rules whatever the
+        list says. A plural of such a slip is
         replaced as the slip is ("bonnys", "belles" of Bella), unless the whole is a word of
         the list ("denies" with Denise listed)."""
         if self._misspelt is None:
@@ -1515,7 +1518,9 @@ class Redactor:
             return False
         return (_spelt_otherwise(key, parts) is not None or (
             key not in self._slip_parts and _swapped(key, self._slip_parts)
-        )) and not english_word(key)  # (the word list read only for a slip)
+        )) and (  # (the word list read only for a slip; it saves no pet form of a listed part)
+            not english_word(key) or pet_form_of(key, parts)
+        )
 
     def _handles(self, text: str, key: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each handle or hashtag ("@hope_walker99",

@@ -474,7 +474,8 @@ def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
 
 # When exports began to say whether the people list had anyone on it ("people_listed", within
 # schema 1 and the same version string): a redacted summary made before then says nothing of
-# it, and is read as it is (the Redaction line then says what [person] stands for)
+# it, and is read, but its Redaction line claims nothing it cannot show (names may not have
+# been hidden: its "redacted" may be set by hand; `exporters.common.facts`)
 PEOPLE_LISTED_SINCE = "2026-12-06T01:45:05+00:00"
 _PEOPLE_LISTED_DAY = "6 December 2026"
 

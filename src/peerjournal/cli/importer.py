@@ -267,9 +267,11 @@ def _with_conversion(
 
 def _conversion(app: AppContext, file: str, encoding: str | None) -> str:
     """"To convert it: `iconv -f CP1251 -t UTF-8 notes.txt > notes-utf8.txt`, then `peerjournal
-    import notes-utf8.txt`." (standard input: `iconv … FILE | peerjournal import -`). On
-    Windows, which has no iconv, a line of Python (which peerjournal runs on) writes the
-    copy; not piped, as PowerShell re-encodes what goes through a pipe."""
+    import notes-utf8.txt`." (standard input: `iconv … FILE | peerjournal import -`). A
+    gzip-compressed file is unpacked first, to a copy that is not (`gunzip -c b.json.gz |
+    iconv … > b-utf8.json`). On Windows, which has no iconv, a line of Python (which
+    peerjournal runs on) writes the copy; not piped, as PowerShell re-encodes what goes
+    through a pipe."""
     import shlex
     import sys
     from pathlib import Path
@@ -280,19 +282,35 @@ def _conversion(app: AppContext, file: str, encoding: str | None) -> str:
               *(["FILE: the file piped in"] if file == "-" else [])]
     fill = f" ({'; '.join(blanks)})" if blanks else ""
     original = "FILE" if file == "-" else file
-    copy = str(Path(original).with_name(f"{Path(original).stem}-utf8{Path(original).suffix}"))
+    packed = file != "-" and _gzipped(file)
+    named = Path(original).with_suffix("") if packed and original.endswith(".gz") else Path(
+        original)
+    copy = str(named.with_name(f"{named.stem}-utf8{named.suffix}"))
     if sys.platform == "win32":
+        opener = ("gzip, sys", "gzip.open(sys.argv[1], 'rt', ") if packed else (
+            "sys", "open(sys.argv[1], ")
         command = (
-            f"python -c \"import sys; open(sys.argv[2], 'w', encoding='utf-8').write("
-            f"open(sys.argv[1], encoding='{source}').read())\" {list2cmdline([original, copy])}"
+            f"python -c \"import {opener[0]}; open(sys.argv[2], 'w', encoding='utf-8').write("
+            f"{opener[1]}encoding='{source}').read())\" {list2cmdline([original, copy])}"
         )
         then = app.command_hint(f"import {list2cmdline([copy])}")
         return f"To convert it: `{command}`{fill}, then {then}."
-    iconv = f"iconv -f {source} -t UTF-8 {shlex.quote(original)}"
+    iconv = (f"gunzip -c {shlex.quote(original)} | iconv -f {source} -t UTF-8" if packed
+             else f"iconv -f {source} -t UTF-8 {shlex.quote(original)}")
     if file == "-":
         return f"To convert it: `{iconv} | {app.command_hint('import -').strip('`')}`{fill}."
     then = app.command_hint(f"import {shlex.quote(copy)}")
     return f"To convert it: `{iconv} > {shlex.quote(copy)}`{fill}, then {then}."
+
+
+def _gzipped(file: str) -> bool:
+    """Whether `file` is gzip-compressed (its first bytes, as `importing.read_capped` tells),
+    whatever its name."""
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(2) == b"\x1f\x8b"
+    except OSError:
+        return False
 
 
 @contextmanager

@@ -231,9 +231,12 @@ def _skipped_lines(folder: str, skipped: list[str | OtherExport]) -> list[str]:
 def _no_summaries(skipped: int, folders: int, name: str) -> str:
     """Why folder `name` gave no summary: it holds none, `skipped` files and `folders`."""
     if not skipped and folders:
+        import shlex
+
+        folder = name.rstrip("/")  # (quoted for the shell, its "/*/" outside the quotes)
         return (f"holds no summaries of its own, only {counted(folders, 'folder')}, which "
                 "`peerjournal review` does not look inside: name them, as in `peerjournal review "
-                f"{_shown(name.rstrip('/'))}/*/`.")
+                f"{_shown(shlex.quote(folder) if folder else '')}/*/`.")
     if not skipped:
         return ("a folder with no files in it; `peerjournal review` reads the summaries made by "
                 "`peerjournal export --format json`.")

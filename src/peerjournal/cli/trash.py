@@ -10,6 +10,8 @@ from peerjournal.cli.options import Json, Limit, entry_ids_argument, typed_range
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from peerjournal.db.store import Store
     from peerjournal.drafts import Draft
     from peerjournal.entry import Entry
@@ -473,17 +475,20 @@ def _empty_the_rest(
     if before:
         said += f" Discarded {_kinds(before)} of entries destroyed before."
     if destroyed:
-        said += _upgrade_copies_note(app_ctx, destroyed)
+        said += _upgrade_copies_note(app_ctx, entries, destroyed)
     _finish_emptying(app_ctx, store, said, destroyed)
 
 
-def _upgrade_copies_note(app: AppContext, destroyed: int) -> str:
+def _upgrade_copies_note(app: AppContext, entries: list[Entry], destroyed: int) -> str:
     """What `trash --empty` adds when upgrades kept copies of the journal beside it (made
-    before an upgrade, as `where` lists them): those may still hold the `destroyed` entries,
-    and are never deleted without a word; "" when there are none."""
+    before an upgrade, as `where` lists them): those made after the oldest of the destroyed
+    `entries` was written may still hold it (`destroyed` of them in all), and are never
+    deleted without a word; "" when there are none."""
     from peerjournal.db.engine import upgrade_copies
 
-    found = upgrade_copies(app.db_path)
+    oldest = _written(entries)
+    found = [copy for copy in upgrade_copies(app.db_path)
+             if oldest is None or (made := _copy_made(copy)) is None or made > oldest]
     if not found:
         return ""
     them = "it" if destroyed == 1 else "them"
@@ -493,6 +498,32 @@ def _upgrade_copies_note(app: AppContext, destroyed: int) -> str:
         f"{', '.join(map(str, found))}; deleting {it} (once you are happy with this version of "
         f"peerjournal) removes that text for good."
     )
+
+
+def _written(entries: list[Entry]) -> float | None:
+    """When the oldest of `entries` was written (a POSIX time; a time without a zone is
+    local), or None where one has no time to tell (an entry from a journal before it)."""
+    from datetime import datetime
+
+    if not entries or any(e.created_at == datetime.min for e in entries):
+        return None
+    return min(e.created_at.timestamp() for e in entries)
+
+
+def _copy_made(copy: Path) -> float | None:
+    """When an upgrade copy was made, as late as it may have been: the later of the time in
+    its name ("journal.db.backup-20261207T183000", local) and its last change; None when
+    neither can be read (the copy is then named: it may hold anything)."""
+    from contextlib import suppress
+    from datetime import datetime
+
+    times = []
+    stamp = copy.name.rpartition(".backup-")[2][:15]
+    with suppress(ValueError):  # (not one named by hand: "journal.db.backup-old")
+        times.append(datetime.strptime(stamp, "%Y%m%dT%H%M%S").timestamp())
+    with suppress(OSError):
+        times.append(copy.stat().st_mtime)
+    return max(times, default=None)
 
 
 def _stopped_emptying(app_ctx: AppContext, destroyed: int) -> Exception:

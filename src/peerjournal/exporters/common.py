@@ -22,10 +22,17 @@ REDACTED = (
     "as [person], [phone]…)"
 )
 # with an empty people list: no name was replaced, only identifiers (a summary that says
-# `people_listed: false`; one from before that field reads as REDACTED)
+# `people_listed: false`)
 REDACTED_NO_PEOPLE = (
     "on, but no people were listed, so no names were replaced (identifiers such as phone "
     "numbers are shown as [phone]…)"
+)
+# a redacted summary without `people_listed` (made before exports said it, as `review` reads
+# one: `reviewing.PEOPLE_LISTED_SINCE`): it cannot show whether any name was replaced, and its
+# "redacted" may have been set by hand in an unredacted one, so it claims neither
+REDACTED_UNTOLD = (
+    "on, but this summary was made before peerjournal recorded whether anyone was on the "
+    "people list, so names may not have been hidden: check it before sharing it further"
 )
 DIRECTIONS = {"up": "↑ rising", "down": "↓ falling", "steady": "→ steady", None: ""}
 INTENTIONS_TITLE = "What the writer will do differently"
@@ -228,7 +235,9 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("Drift lexicon", lexicon_text(versions)))
     if not summary["redacted"]:
         rows.append(("Redaction", "OFF (exported with --no-redact)"))
-    elif summary.get("people_listed") is False:  # not "[person]" for names never replaced
+    elif "people_listed" not in summary:  # an older summary: no "[person]" it cannot show
+        rows.append(("Redaction", REDACTED_UNTOLD))
+    elif summary["people_listed"] is False:  # not "[person]" for names never replaced
         rows.append(("Redaction", REDACTED_NO_PEOPLE + _typed_placeholder(summary)))
     else:  # said, not only implied by the absence of the warning: what [person] stands for
         rows.append(("Redaction", REDACTED))

@@ -208,6 +208,7 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
     signatures = {name: k[0] for (name, _), k in zip(loaded, keys, strict=True) if k}
     names = dict(zip(by_name, distinct_names(list(by_name)), strict=True))
     text = Text()
+    signed_only = []  # the writers whose summaries only their signature joins
     for c in comparisons(loaded, keys):
         if text:
             text.append("\n\n")
@@ -225,10 +226,14 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
         )
         run = [by_name[name] for name in c["files"]]
         for note in [*_older(run), *_notes(c["overlap"], c["lexicons_differ"]),
-                     *_too_little(run), *_signed_only(c["writer"], c["signature_only"])]:
+                     *_too_little(run)]:
             text.append(f"\n  {note}", "italic")
+        if c["signature_only"]:
+            signed_only.append(c["writer"])
     if not text:
         return None
+    if signed_only:  # once, below them all: true of most writers' summaries, as sharing is opt-in
+        text.append(f"\n\n{_signed_only(signed_only)}", "italic")
     return section("Between summaries (oldest first; identity and drift per 100 words)", text)
 
 
@@ -269,13 +274,17 @@ def _too_little(run: Sequence[dict[str, Any]]) -> list[str]:
             "report asks); the numbers above are each summary's own."]
 
 
-def _signed_only(writer: str, only: bool) -> list[str]:
-    """The line saying summaries are joined by their signature alone (`signature_only`)."""
-    if not only:
-        return []
-    return [f"These are read as one writer's only because each is signed \"{writer}\": a "
-            "summary does not say which journal it came from, so two people who sign alike "
-            "would read here as one; ask if a change surprises you."]
+def _signed_only(writers: Sequence[str]) -> str:
+    """The line saying the summaries of `writers` are each joined by their signature alone
+    (`signature_only`), said once for them all."""
+    if len(writers) == 1:
+        these = f"These are read as one writer's only because each is signed \"{writers[0]}\""
+    else:  # 'The summaries signed "Al", and those signed "Sam", are…'
+        signed = ", and those signed ".join(f'"{writer}"' for writer in writers)
+        these = (f"The summaries signed {signed}, are each read as one writer's only because "
+                 "they are signed alike")
+    return (f"{these}: a summary does not say which journal it came from, so two people who "
+            "sign alike would read here as one; ask if a change surprises you.")
 
 
 def _dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[str]:
