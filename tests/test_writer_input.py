@@ -50,8 +50,10 @@ def _read_all(data: bytes) -> bytes:
 @given(st.binary(max_size=40))
 def test_every_byte_reaches_readline_as_python_would_decode_it(data: bytes) -> None:
     # one U+FFFD for each broken piece, never a dropped byte, never a byte that readline
-    # (in a UTF-8 locale) would throw away
-    assert _read_all(data) == data.decode("utf-8", "replace").encode("utf-8")
+    # (in a UTF-8 locale) would throw away; a NUL is a Ctrl-D (the terminal makes one of a
+    # Ctrl-D that comes between two lines: round 42)
+    decoded = data.decode("utf-8", "replace").encode("utf-8")
+    assert _read_all(data) == decoded.replace(b"\0", b"\x04")
 
 
 @pytest.mark.parametrize(

@@ -359,11 +359,11 @@ def _edit_several(
                   if several else "cannot be tried with --dry-run: run it without, as in")
         raise PeerJournalError(
             f"With {what}, edit changes only the setting, the mode and tags ({_HEADER_OPTIONS}):"
-            f" {joined(text_given)} {cannot} {app.command_hint('edit 14 -x TEXT')}. Nothing"
+            f" {joined(text_given)} {cannot} {app.command_hint(f'edit {ids[0]} -x TEXT')}. Nothing"
             " changed.", ExitCode.USAGE
         )
     if not tags.given() and all(v is None for v in header.values()):
-        hint = app.command_hint("edit 14")
+        hint = app.command_hint(f"edit {ids[0]}")  # (an ID given: the one to open)
         opens = (f"the editor opens one entry at a time, as in {hint}" if several
                  else f"a dry run opens no editor ({hint} opens it)")
         raise PeerJournalError(

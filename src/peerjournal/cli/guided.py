@@ -140,8 +140,8 @@ class GuidedSession:
         # the answer being read: its lines, its store, its step
         self._answer: tuple[list[str], Any, str] | None = None
         # a line step whose words Ctrl-C keeps: what it adds to (`_read_line_step`), its
-        # store, and whether it adds
-        self._line: tuple[str, Any, bool] | None = None
+        # store, whether it adds, and its step
+        self._line: tuple[str, Any, bool, str] | None = None
         # the part a line typed at a [Y/n] question is kept in (`_yes_or_no`), and the
         # question's own answers, for Ctrl-C
         self._asking: tuple[str, dict[str, bool]] | None = None
@@ -198,18 +198,10 @@ class GuidedSession:
             self.saved = True
             return
         try:
-            extra = {
-                name: value
-                for name, value in (
-                    ("cut_off", self.cut_off),
-                    ("tags_line", self.tags_line),
-                    ("entered", self.entered),
-                    ("moved", self.moved),
-                    ("day_offered", self.day_offered and self.day_offered.isoformat()),
-                )
-                if value is not None
-            }
-            save_json(self.file, {"entry": self.draft.to_dict(), "done": self.done, **extra})
+            if self.file.kind == "editor":  # (`ask`, before the editor opens on it)
+                self._save_for_the_editor()
+            else:
+                self._save_json()
         except OSError as exc:
             self.saved = False
             if not self._warned_unsaved:
@@ -222,6 +214,27 @@ class GuidedSession:
         finally:
             self._saved_at = time.monotonic()
         self.saved = True
+
+    def _save_json(self) -> None:
+        extra = {
+            name: value
+            for name, value in (
+                ("cut_off", self.cut_off),
+                ("tags_line", self.tags_line),
+                ("entered", self.entered),
+                ("moved", self.moved),
+                ("day_offered", self.day_offered and self.day_offered.isoformat()),
+            )
+            if value is not None
+        }
+        save_json(self.file, {"entry": self.draft.to_dict(), "done": self.done, **extra})
+
+    def _save_for_the_editor(self) -> None:
+        """Write the draft as the editor opens it (`write --editor`): its template, filled in."""
+        from peerjournal.drafts import write_atomic
+        from peerjournal.reflection import format_template
+
+        write_atomic(self.file.path, format_template(self.draft, self.prompt_set))
 
     def _save_soon(self) -> None:
         """Save, unless more of a paste is already waiting to be read: its lines are saved
@@ -285,7 +298,7 @@ class GuidedSession:
             return
         before = dataclasses.replace(self.draft, answers=dict(self.draft.answers),
                                      tags=list(self.draft.tags))
-        state = (self.cut_off, self.tags_line, self.typed, self._warned_encoding)
+        state = (self.cut_off, self.tags_line, self.typed, self._warned_encoding, self.entered)
         lines = list(self._answer[0]) if self._answer is not None else None
         self.reader.interrupted = typed
         self._warned_encoding = True  # (nothing is said in the middle of a line)
@@ -295,7 +308,8 @@ class GuidedSession:
         finally:
             for field in dataclasses.fields(before):
                 setattr(self.draft, field.name, getattr(before, field.name))
-            self.cut_off, self.tags_line, self.typed, self._warned_encoding = state
+            self.cut_off, self.tags_line, self.typed, self._warned_encoding, self.entered = (
+                state)
             if self._answer is not None and lines is not None:
                 self._answer[0][:] = lines
             self.reader.interrupted = ""
@@ -324,24 +338,7 @@ class GuidedSession:
             # (a SettingError: the command that continues the draft names --setting)
             raise SettingError(f"{refused[1]} {SETTING_LEFT}") if refused[1] else (
                 PeerJournalError(QUESTIONS_LEFT))
-        forgiving_stdin(keep_bytes=not self.app.stdin_is_terminal())
-        self.reader = LineReader.for_stdin()
-        self.reader.idle = self._typing(self._save_unsaved)
-        self.reader.paused = self._typing(self._save_the_typed_line)
-        self.save()
-        typing = (  # (piped in, only "Save this entry?" is answered: nobody types)
-            f" Draft, saved as you type: {self.file.path} (q alone on a line, or Ctrl-D, stops "
-            "for now)."
-            if self.app.stdin_is_terminal() else ""
-        )
-        self.app.say(
-            f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}."
-            + typing
-        )
-        put_back_quit = quit_as_terminate()
-        put_back_flush = _queued_input_kept()
-        put_back_ctrl_c = _nothing
-        try:
+        with self._at_the_terminal(self._say_how):
             self._which_day()
             while True:
                 try:
@@ -359,6 +356,60 @@ class GuidedSession:
                 "evaluation", named=SAVE_ANSWERS, note=f" ({change})",
                 back=f"Please answer y (save) or n (keep it as a draft; {change}).",
             )
+        if save is None:
+            raise self.stopped(
+                "No answer to 'Save this entry?' (end of input), so it was not saved.",
+                ExitCode.USER_ERROR,
+            )
+        self._no_words_after_the_answer(save)
+        if not save:
+            raise self.stopped(
+                "Not saved.", ExitCode.USER_ERROR,
+                f"{self.app.resume_hint(' --editor')} opens it to change it, "
+                f"{self.app.resume_hint()} asks again to save it",
+            )
+        if not self.saved:  # (the rest of a paste typed at "Save this entry?": `_save_soon`)
+            self.save()
+        return self.draft
+
+    def ask(self, question: str, again: str, keep_in: str, named: dict[str, bool]) -> bool | None:
+        """One [Y/n] question asked on its own (`write --editor`'s day question), read as a
+        session reads its questions (`_yes_or_no`): words typed or pasted there, every line of
+        a paste, are added to `keep_in`; Ctrl-C keeps the line being typed and the rest of a
+        paste in the draft and stops, saying where (`_at_the_terminal`). None: Ctrl-D."""
+        with self._at_the_terminal():
+            return self._yes_or_no(question, again, keep_in, named=named)
+
+    def _say_how(self) -> None:
+        """What a session says first: the prompts, and (at a terminal) the draft and how to stop."""
+        typing = (  # (piped in, only "Save this entry?" is answered: nobody types)
+            f" Draft, saved as you type: {self.file.path} (q alone on a line, or Ctrl-D, stops "
+            "for now)."
+            if self.app.stdin_is_terminal() else ""
+        )
+        self.app.say(
+            f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}."
+            + typing
+        )
+
+    @contextlib.contextmanager
+    def _at_the_terminal(self, first: Callable[[], None] = lambda: None) -> Iterator[None]:
+        """Lines read for the length of the block as the session reads them (`LineReader`,
+        the draft saved as they are typed), `first` said once the draft is saved. The
+        terminal keeps what is queued at Ctrl-C (`_queued_input_kept`): Ctrl-C keeps the line
+        being typed and the rest of a paste (`_keep_the_interrupted_line`), and stops with the
+        error that says where they are; so does q (or Ctrl-D at a terminal), saying so."""
+        forgiving_stdin(keep_bytes=not self.app.stdin_is_terminal())
+        self.reader = LineReader.for_stdin()
+        self.reader.idle = self._typing(self._save_unsaved)
+        self.reader.paused = self._typing(self._save_the_typed_line)
+        self.save()
+        first()
+        put_back_quit = quit_as_terminate()
+        put_back_flush = _queued_input_kept()
+        put_back_ctrl_c = _nothing
+        try:
+            yield
         except KeyboardInterrupt:
             # Ctrl-C pressed twice quickly: the second cut short the saving of the draft (the
             # line being typed lost) and the message that says where it is
@@ -376,21 +427,6 @@ class GuidedSession:
             put_back_quit()
             put_back_flush()
             put_back_ctrl_c()
-        if save is None:
-            raise self.stopped(
-                "No answer to 'Save this entry?' (end of input), so it was not saved.",
-                ExitCode.USER_ERROR,
-            )
-        self._no_words_after_the_answer(save)
-        if not save:
-            raise self.stopped(
-                "Not saved.", ExitCode.USER_ERROR,
-                f"{self.app.resume_hint(' --editor')} opens it to change it, "
-                f"{self.app.resume_hint()} asks again to save it",
-            )
-        if not self.saved:  # (the rest of a paste typed at "Save this entry?": `_save_soon`)
-            self.save()
-        return self.draft
 
     def _which_day(self) -> None:
         """Written between midnight and SMALL_HOURS_END (`ask_date`: a new entry, no --date)
@@ -749,7 +785,7 @@ class GuidedSession:
         `typed`, and any other line is the tags line meant, read as the Tags prompt reads one
         (`then`). A line Ctrl-C cuts off is kept as the tags line."""
         while True:
-            self._line = ("", self._hold_tags, False)  # (`_keep_the_interrupted_line`)
+            self._line = ("", self._hold_tags, False, "tags")  # (`_keep_the_interrupted_line`)
             answer = self._read_answer(question)
             self._line = None
             if answer is None:  # no answer (Ctrl-D): kept as typed
@@ -976,7 +1012,7 @@ class GuidedSession:
                     )
         elif refused:
             prompt = re.split(r"[:(]", prompt.strip())[0].strip() + ":"
-        self._line = (held if adds and not typed_back else "", hold, adds)
+        self._line = (held if adds and not typed_back else "", hold, adds, key)
         self.reader.prefill = kept if typed_back else refused if self.reader.readline else ""
         typed = self._read_line(prompt + " ") or ""
         value = typed.strip()
@@ -1199,7 +1235,7 @@ class GuidedSession:
         answered (`_rest_kept`), as a paste there would. Returns what to tell the
         writer of where they are, if not where they were typed."""
         text = self._clean(self.reader.take_interrupted())
-        typed, _, rest = text.partition("\n")
+        typed, ended_line, rest = text.partition("\n")
         rest = rest.strip("\n") if rest.strip() else ""
         line = typed.rstrip()
         cut = not text.endswith("\n")  # (a paste that ended with Enter ended its last line)
@@ -1216,7 +1252,7 @@ class GuidedSession:
             what = "The lines you were pasting are" if rest else "The line you were typing is"
             return f" {what} added to the end of your {part}."
         if self._line is not None:  # the setting, tags or self-care line
-            kept, store_line, adds = self._line
+            kept, store_line, adds, key = self._line
             if adds:  # (the self-care note is one line: a paste goes on with it)
                 line = " ".join([line, *rest.split()]) if rest else line
                 rest = ""
@@ -1227,7 +1263,12 @@ class GuidedSession:
             if line.strip():
                 store_line(carried_on(kept, line) + ended if adds else line.strip())
             self.typed = True
-            return self._rest_kept(rest)
+            held = ""
+            if line.strip() and ended_line and not adds:  # (Enter ended it: not cut off)
+                self.entered = key
+                held = (f" The line you ended with Enter is kept as your {key}, given back "
+                        "to check when you resume.")
+            return held + self._rest_kept(rest)
         if self._answer is None:
             return self._rest_kept(_line_added(line.strip(), rest).strip("\n"))
         lines, store, key = self._answer
@@ -2018,7 +2059,21 @@ class LineReader:
 
     def read(self, prompt: str, show: Callable[[str], None]) -> str:
         """One line without its line break; EOFError at the end of input, KeyboardInterrupt on
-        Ctrl-C. `show` prints (the start of) a prompt on stderr."""
+        Ctrl-C. `show` prints (the start of) a prompt on stderr.
+
+        Ctrl-C acted on once input() has ended a line (its Python handler runs at the first
+        chance: as input() returns, or in the clean-up after it) throws the line returned away
+        with the call: a pasted line lost. Readline has put it in its history by then, and it
+        is kept from there (in `interrupted`)."""
+        history = _history_now() if self.readline else None
+        try:
+            return self._read(prompt, show)
+        except KeyboardInterrupt:
+            if history is not None and not self.interrupted:
+                self.interrupted = _history_added(history)
+            raise
+
+    def _read(self, prompt: str, show: Callable[[str], None]) -> str:
         saved = None
         try:
             if self.readline:
@@ -2067,7 +2122,7 @@ class LineReader:
                 line = input(prompt)
             else:
                 with keys.reading(self.idle, self.paused):
-                    line = input(prompt)
+                    line = keys.read_line(prompt)
         except KeyboardInterrupt:
             # the key reader may have ended the line itself (`line`); otherwise readline's
             # buffer, if this line had begun (before that it still holds the last line)
@@ -2177,6 +2232,24 @@ def _between_words(prompt: str) -> str:
         return prompt
     lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
     return head + newline + "\n".join(lines) + last[len(text):]
+
+
+def _history_now() -> tuple[int, str | None]:
+    """How many lines readline's history holds, and its last (see `_history_added`)."""
+    import readline
+
+    try:
+        length = readline.get_current_history_length()
+        return length, readline.get_history_item(length)
+    except (AttributeError, ValueError, OSError):
+        return -1, None
+
+
+def _history_added(before: tuple[int, str | None]) -> str:
+    """The line readline added to its history since `before` (`_history_now`), if one was;
+    else "". (A history of a fixed size, full, is known to have one by its last line.)"""
+    now = _history_now()
+    return (now[1] or "") if now[0] >= 0 and now != before else ""
 
 
 def _line_buffer(readline: Any) -> str:
@@ -2342,12 +2415,19 @@ class _Utf8Keys:
     gets a key that nobody typed. So nothing may raise in it. Ctrl-C, SIGTERM and SIGHUP,
     whose Python handlers raise KeyboardInterrupt, are held back while it runs: the line ends
     (a newline is handed to readline) and the signal is raised again once readline returns.
+    So are they in readline's startup hook, which throws an exception raised in it away (a
+    Ctrl-C lost, the session waiting on): they raise at once only where input() waits for a
+    key (`read_line`). An alarm every WAKE seconds while a line is read interrupts that wait,
+    for a signal held back, or one whose handler had no chance to run before readline began
+    to wait (pressed as a paste was read), to end the line: a Ctrl-C is never left waiting
+    for the next key.
     """
 
     installed: _Utf8Keys | None = None
     WAIT = 0.5  # seconds for the rest of a character that arrives in two reads (ssh)
     PAUSE = 1.0  # seconds without a key after which the writer has paused (`paused`)
     POLL = 0.05  # seconds between looks at a held-back signal while waiting for a key
+    WAKE = 0.2  # seconds between the alarms that look at a signal while readline waits
     # bytes handed over at most in one call (readline queues 511): a run of broken bytes
     # longer than this is read on in the next call, never lost
     MOST = 256
@@ -2361,6 +2441,7 @@ class _Utf8Keys:
         self.fd = fd
         self.hook = hook  # readline's rl_getc_function (a ctypes.c_void_p in the library)
         self.signalled: int | None = None  # a signal held back while a key was read
+        self.quiet: int | None = None  # alarms (`_on_alarm`) since no key was waiting
         self.idle: Callable[[], None] | None = None  # see `reading`
         self.paused: Callable[[], None] | None = None  # see `reading`
         # `fd` is the terminal, in readline's raw mode: no key reads as nothing (Ctrl-D is a
@@ -2411,6 +2492,7 @@ class _Utf8Keys:
         for a key has lasted PAUSE seconds (an alarm, `_on_alarm`): readline then holds every
         key typed, the line so far in its buffer (a paste never waits so long)."""
         self.signalled = None
+        self.quiet = None
         self.idle = idle
         self.paused = paused
         self.hung_up = False
@@ -2453,9 +2535,13 @@ class _Utf8Keys:
             handlers[number] = handler
         return handlers
 
+    def read_line(self, prompt: str) -> str:
+        """input(), within `reading()`: where a signal raises at once (`_waits_for_a_key`)."""
+        return input(prompt)
+
     def _holder(self, handler: Callable[[int, Any], Any]) -> Callable[[int, Any], Any]:
         def hold_back(number: int, frame: Any) -> Any:
-            if not self._inside_the_callback(frame):
+            if self._waits_for_a_key(frame):
                 return handler(number, frame)  # e.g. Ctrl-C while readline waits for a key
             if self.signalled is None:
                 self.signalled = number
@@ -2464,12 +2550,11 @@ class _Utf8Keys:
         return hold_back
 
     @staticmethod
-    def _inside_the_callback(frame: Any) -> bool:
-        while frame is not None:
-            if frame.f_code is _Utf8Keys._getc.__code__:
-                return True
-            frame = frame.f_back
-        return False
+    def _waits_for_a_key(frame: Any) -> bool:
+        """Whether a signal handler called with `frame` runs in input() itself (readline waits
+        for a key), not in Python code readline called (`_getc`, its startup hook) nor the
+        setting up or putting back around it, where it is held back."""
+        return frame is not None and frame.f_code is _Utf8Keys.read_line.__code__
 
     def _getc(self, _stream: object) -> int:
         if self.signalled is not None:
@@ -2478,6 +2563,8 @@ class _Utf8Keys:
             data = self.character()
         except Exception:  # the terminal has gone (EIO): end of input
             data = b""
+        self.quiet = None
+        data = data.replace(b"\0", _CTRL_D)  # a Ctrl-D come between two lines (`_CTRL_D`)
         if self.signalled is not None and not data:
             return _NEWLINE
         if not data and self.hangs_up:
@@ -2543,29 +2630,42 @@ class _Utf8Keys:
             if not select.select([self.fd], [], [], 0)[0]:
                 if self.idle is not None:
                     self.idle()
-                if self.paused is not None:  # (after `idle`: a slow save is never re-entered)
-                    signal.setitimer(signal.ITIMER_REAL, self.PAUSE)
+                self.quiet = 0  # (after `idle`: a slow save is never re-entered)
         except Exception:  # called from C: nothing may raise
             return
 
-    def _on_alarm(self, _number: int, _frame: Any) -> None:
-        """No key for PAUSE seconds after the last (Python's readline waits for keys itself,
-        and runs this handler while it waits): call `paused`, Ctrl-C, SIGTERM and SIGHUP held
-        back until it is done."""
-        if self.paused is None:
+    def _on_alarm(self, _number: int, frame: Any) -> None:
+        """Every WAKE seconds while a line is read (Python's readline waits for keys itself,
+        and runs this handler while it waits): a signal held back ends the wait (it is raised
+        again as `reading()` ends); after PAUSE seconds with no key, `paused` is called once,
+        Ctrl-C, SIGTERM and SIGHUP held back until it is done. (input() runs it too as Ctrl-C
+        has just interrupted it, with that KeyboardInterrupt already raised: a C function
+        called then is a SystemError, so none is called but for a pause.)"""
+        if self.signalled is not None:
+            if self._waits_for_a_key(frame):
+                raise KeyboardInterrupt
             return
+        if self.quiet is None or self.paused is None:
+            return
+        self.quiet += 1
+        if (self.quiet - 1) * self.WAKE < self.PAUSE:  # (at least PAUSE seconds)
+            return
+        self.quiet = None
         with contextlib.suppress(Exception), _signals_held_back():
             self.paused()
 
     def _alarm_set(self) -> Any:
-        """The handler of SIGALRM (`_on_alarm`) for `reading()`; returns the one to put
-        back (None where there is no such alarm: Windows, not the main thread)."""
-        if self.paused is None or not hasattr(signal, "setitimer"):
+        """The handler of SIGALRM (`_on_alarm`) for `reading()`, its alarm set; returns the
+        handler to put back (None where there is no such alarm: Windows, not the main
+        thread)."""
+        if not hasattr(signal, "setitimer"):
             return None
         try:
-            return signal.signal(signal.SIGALRM, self._on_alarm)
+            previous = signal.signal(signal.SIGALRM, self._on_alarm)
         except (ValueError, OSError):
             return None
+        signal.setitimer(signal.ITIMER_REAL, self.WAKE, self.WAKE)
+        return signal.SIG_DFL if previous is None else previous  # (None: set from C)
 
     @staticmethod
     def _alarm_put_back(previous: Any) -> None:
@@ -2577,6 +2677,11 @@ class _Utf8Keys:
 
 
 _NEWLINE = ord("\n")
+# Ctrl-D, as a key for readline. One that comes while the terminal is between two lines
+# (readline reads each line in its own mode; between them the terminal's own line editing is
+# on) is turned by the terminal into a NUL, which readline would take as Ctrl-Space (set a
+# mark): a Ctrl-D ignored. A NUL is no key a writer types.
+_CTRL_D = b"\x04"
 
 
 def _terminal_gone() -> NoReturn:

@@ -628,7 +628,7 @@ def _fill(app: AppContext, plan: _Plan, work: _Writing) -> None:
         work.file = work.held = markdown
         markdown.hold()
         if "date" not in plan.given:
-            _say_the_day_in_the_small_hours(app, work.draft)
+            _say_the_day_in_the_small_hours(app, work.draft, plan.prompt_set, markdown)
         work.draft = _from_editor(app, work.draft, plan.prompt_set, markdown)
     else:
         _start_guided(app, plan, work)
@@ -2207,54 +2207,46 @@ def _checked(app: AppContext, draft: EntryDraft) -> PromptSet:
     return prompt_set
 
 
-def _say_the_day_in_the_small_hours(app: AppContext, draft: EntryDraft) -> None:
+def _say_the_day_in_the_small_hours(
+    app: AppContext, draft: EntryDraft, prompt_set: PromptSet, draft_file: Draft
+) -> None:
     """Before the editor opens on a new entry in the small hours (no --date), the day is asked
-    at a terminal, as a guided write asks it (`guided.day_question`): Enter, y, "yesterday"
-    date it yesterday, n or "today" today. Words typed there begin the experience (the
-    editor opens with them), and the day is then left as it was begun, as with no answer
-    (Ctrl-D) or no terminal: said, with how to change it."""
+    at a terminal, as a guided write asks it (`guided.day_question`, read by a guided
+    session: `GuidedSession.ask`): Enter, y, "yesterday" date it yesterday, n or "today"
+    today. Words typed or pasted there, every line, begin the experience (the editor opens
+    with them) and the question is asked again; Ctrl-C keeps them in `draft_file`, which
+    `write --resume` opens in the editor. With no answer (Ctrl-D), or no terminal, the day is
+    left as it was begun: said, with how to change it."""
     from datetime import timedelta
 
-    from peerjournal.cli.guided import SMALL_HOURS_END, clean_line, day_question
+    from peerjournal.cli.guided import SMALL_HOURS_END, GuidedSession, day_question
     from peerjournal.dates import EARLIEST, spoken
-    from peerjournal.replies import AGAIN, DAY_ANSWERS, yes_or_no_reply
+    from peerjournal.replies import DAY_ANSWERS
 
     now = app.now()
     if now.hour >= SMALL_HOURS_END:
         return
     change = ("change the date: line in the editor (or, once saved, "
               f"{app.command_hint('edit ID --date DATE')})")
+    dated = (f"It is {now:%H:%M}: this entry is dated today, {spoken(draft.date, weekday=True)}. "
+             f"For yesterday's shift, {change}.")
     offered = now.date() - timedelta(days=1)
-    reply: bool | str | None = None
-    typed = ""
     if app.stdin_is_terminal() and now.date() > EARLIEST:
         question, again = day_question(now, offered, draft.date)
-        while True:
-            app.err.print(question, end="")
-            app.err.file.flush()
-            try:
-                typed = clean_line(input())
-            except EOFError:
-                app.err.print()
-                break
-            reply = yes_or_no_reply(typed, DAY_ANSWERS)
-            if reply != AGAIN:
-                break
-            app.say(again)
-        if isinstance(reply, bool):
+        try:
+            reply = GuidedSession(app, draft, prompt_set, draft_file).ask(
+                question, again, "experience", DAY_ANSWERS)
+        except PeerJournalError as exc:  # (Ctrl-C, q: what was typed kept in `draft_file`)
+            if draft_file.path.exists():
+                exc.message += f" {dated}"
+            raise
+        if reply is not None:
             if reply:
                 draft.date = offered
             today = "" if reply else "today, "
             app.say(f"Dated {today}{spoken(draft.date, weekday=True)}: to change it, {change}.")
             return
-        if reply is None and typed.strip():
-            draft.experience = typed.strip()
-            app.say("That reads like words for your entry, not y or n: they begin your "
-                    "experience in the editor.")
-    app.say(
-        f"It is {now:%H:%M}: this entry is dated today, {spoken(draft.date, weekday=True)}. "
-        f"For yesterday's shift, {change}."
-    )
+    app.say(dated)
 
 
 def _from_editor(
