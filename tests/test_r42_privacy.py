@@ -181,6 +181,42 @@ def test_a_continued_edit_keeps_the_recovery_file_its_editor_did_not_use(
     assert holding_words(isolated) == [f"drafts/edits/.{kept.name}.swp"]
 
 
+def test_the_recovery_file_kept_is_named_when_the_draft_is_saved_or_emptied(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for editor, code in ((VIM_EDIT_ANYWAY, 0), (VIM_EDIT_ANYWAY_UNTOUCHED, 1)):
+        use_editor(monkeypatch, tmp_path, VIM_HUNG_UP)
+        cli("write", "--editor")
+        [draft] = (isolated / "drafts").glob("*.md")
+        swap = draft.with_name(f".{draft.name}.swp")
+        use_editor(monkeypatch, tmp_path, editor)
+        result = cli("write", "--resume")
+        assert result.exit_code == code
+        assert (f"The editor's recovery file from an earlier session is kept, as it may hold "
+                f"words that are not in what was saved: {swap} (`vim -r {swap}` shows what vim "
+                "kept); delete it once you have them.") in said(result)
+        swap.unlink()
+
+
+def test_the_recovery_file_kept_is_named_when_the_edit_is_saved_or_unchanged(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("write", "-x", "Kai talked about his brother.").exit_code == 0
+    for editor, done in ((VIM_EDIT_ANYWAY_UNTOUCHED, "Entry 1 is unchanged."),
+                         (VIM_EDIT_ANYWAY, "Updated entry 1.")):
+        use_editor(monkeypatch, tmp_path, VIM_HUNG_UP)
+        cli("edit", "1")
+        [kept] = (isolated / "drafts" / "edits").glob("*.md")
+        swap = kept.with_name(f".{kept.name}.swp")
+        use_editor(monkeypatch, tmp_path, editor)
+        result = cli("edit", "1")
+        assert result.exit_code == 0
+        assert done in said(result)
+        assert f"recovery file from an earlier session is kept, as it may hold words that are " \
+               f"not in what was saved: {swap}" in said(result)
+        swap.unlink()
+
+
 def test_drafts_discard_still_removes_the_recovery_files_it_names(
     cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -937,7 +937,7 @@ def _edit_in_editor(
         # Compare what the file says, not its bytes: an editor that adds a final newline or
         # trims trailing spaces, or an edited comment, is not a change to the entry.
         if text == original or parsed == given:
-            file.discard()
+            _discard_unchanged(app, file)
             return None, dropped, None
         if parsed.prompts is not None and parsed.prompts != given.prompts:
             # its answers belong to the set's questions: it was "Updated", and left as it was
@@ -952,11 +952,11 @@ def _edit_in_editor(
             parsed.date = None
         apply_parsed(draft, parsed, app.today())
         if _as_stored(entry, {k: getattr(draft, k) for k in EDITED}, draft.tags, True):
-            file.discard()  # (a section deleted: kept as it is, so nothing changed)
+            _discard_unchanged(app, file)  # (a section deleted: kept as it is, so nothing changed)
             return None, dropped, None
     except PeerJournalError as exc:
         if _unchanged(file, original):
-            file.discard()
+            _discard_unchanged(app, file)
         else:
             exc.message += _kept_note(app, file, entry, exc.message)
         raise
@@ -1134,6 +1134,17 @@ _TITLES = {
     "experience": "Experience", "feelings": "Feelings", "evaluation": "Evaluation",
     "self_care": "Self-care",
 }
+
+
+def _discard_unchanged(app: AppContext, file: Draft) -> None:
+    """Discard a new edit the editor left as the entry is, naming the recovery files an
+    editor stopped on it earlier left, which outlive it (`editor_safety.kept_recovery_note`)."""
+    from peerjournal.cli.editor_safety import kept_recovery_note
+
+    file.discard()
+    note = kept_recovery_note(file)
+    if note:
+        app.say(note)
 
 
 def _editor_failed(

@@ -36,6 +36,8 @@ def discard_kept(app: AppContext, entry_id: int, done: str, kept: Draft, again: 
     """Remove the draft (or kept edit) of an entry now `done`; False, and a word on stderr,
     when it cannot be removed (a folder made read-only): `again` says what it would do then
     ("`write --resume` saves it again")."""
+    from peerjournal.cli.editor_safety import kept_recovery_note
+
     what = "its draft" if done == "saved" else "the edit kept in"
     try:
         kept.discard()
@@ -45,6 +47,9 @@ def discard_kept(app: AppContext, entry_id: int, done: str, kept: Draft, again: 
             f"({exc.strerror or exc}): delete it, or {again}."
         )
         return False
+    note = kept_recovery_note(kept)  # (an editor stopped on it before: vim's "Edit anyway")
+    if note:
+        app.say(note)
     return True
 
 

@@ -2295,6 +2295,7 @@ def _edited(
     from peerjournal.cli.editor_safety import (
         Before,
         keeping_before,
+        kept_recovery_note,
         naming_recovery,
         replace_earlier,
         stopped,
@@ -2377,9 +2378,8 @@ def _edited(
                 f"it is kept as it was: {naming.again(draft_file)[:-1]} --editor` opens it."
             )
         draft_file.discard()
-        raise PeerJournalError(
-            "The entry was left empty, so nothing was saved." + waiting_hint(started)
-        )
+        left = "The entry was left empty, so nothing was saved." + waiting_hint(started)
+        raise PeerJournalError(f"{left} {kept_recovery_note(draft_file)}".rstrip())
     left_out = _keep_left_out(draft, before.text, parsed, prompt_set) if resumed else []
     apply_parsed(draft, parsed, app.today(), explicit)
     if left_out:
