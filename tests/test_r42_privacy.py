@@ -223,8 +223,15 @@ def test_drafts_discard_still_removes_the_recovery_files_it_names(
     """Asked for by the writer, as the interrupted session's message says."""
     use_editor(monkeypatch, tmp_path, VIM_HUNG_UP)
     assert cli("write", "--editor").exit_code == 130
-    assert cli("drafts", "--discard", "1", "--yes").exit_code == 0
+    [swap] = [Path(p) for p in holding_words(isolated)]
+    asked = cli("drafts", "--discard", "1", input="n\n")  # (review r42: it was not named)
+    assert f"and the text in it, and the editor's recovery file {swap.name}?" in said(asked)
+    result = cli("drafts", "--discard", "1", "--yes")
+    assert result.exit_code == 0
+    assert said(result).endswith(f", and the editor's recovery file {swap.name}.")
     assert holding_words(isolated) == []
+    shown = " ".join(cli("drafts", "--help").stdout.split())
+    assert "with any recovery file an editor left beside it" in shown
 
 
 def test_a_draft_open_in_an_editor_elsewhere_is_not_said_to_have_a_recovery_file(
@@ -353,6 +360,23 @@ def test_people_add_without_a_name_asks_at_a_terminal_only(
     assert names(cli) == ["Maria Lopez"]
 
 
+@pytest.mark.parametrize("how", ["windows-1252", "replaced"])
+def test_people_add_says_a_name_not_utf_8_was_typed_at_the_prompt(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch, terminal: None, how: str
+) -> None:
+    # review r42: it was called "the text given on the command line"
+    from peerjournal import textsafe
+
+    if how == "replaced":  # (bytes Windows-1252 cannot read either)
+        monkeypatch.setattr(textsafe, "typed_bytes", lambda data: ("Ren\ufffd Dupont", how))
+    monkeypatch.setattr("builtins.input", lambda: "Ren\udce9 Dupont")  # Latin-1 é, not UTF-8
+    result = cli("people", "add")
+    assert result.exit_code == 0, result.stderr
+    assert "The name typed at the prompt is not UTF-8" in said(result)
+    assert "command line" not in said(result)
+    assert names(cli) == ["René Dupont" if how == "windows-1252" else "Ren\ufffd Dupont"]
+
+
 def test_people_add_without_a_name_and_no_terminal_says_how(cli: CLI) -> None:
     result = cli("people", "add", input="")
     assert result.exit_code == 2
@@ -436,6 +460,25 @@ def test_people_add_from_stdin_adds_all_or_none(
     assert keys[-1] == "Eve Fox"
     monkeypatch.setattr(redact, "name_key", key)
     assert names(cli) == []
+
+
+@pytest.mark.parametrize(("given", "why"), [
+    ("Sam Jones\nClient-A\nBob Smith\n",
+     "Maria Lopez's alias 'Client-A' contains 'Client-A'; change that alias first"),
+    ("Sam Jones\nA\nBob Smith\n", "'A' cannot go on the people list: it is also the word 'a'"),
+    ("Sam Jones\n\x1b[1m\nBob Smith\n", "A name cannot hold control characters"),
+])
+def test_people_add_from_stdin_refusing_a_name_mid_list_adds_nobody_and_says_which(
+    cli: CLI, given: str, why: str
+) -> None:
+    # review r42: which name was refused, and that the names before it were not added
+    assert cli("people", "add", "Maria Lopez", "--alias", "Client-A").exit_code == 0
+    result = cli("people", "add", "-", input=given)
+    assert result.exit_code == 1
+    assert why in said(result)
+    assert said(result).endswith("That is name 2 of the 3 read, so nobody was added.")
+    assert "Added" not in said(result)
+    assert names(cli) == ["Maria Lopez"]
 
 
 # -- removed names and notes wiped on an SQLite built without SECURE_DELETE -------------------

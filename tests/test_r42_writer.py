@@ -242,6 +242,39 @@ def test_words_then_ctrl_c_at_the_editor_day_question_are_kept_for_the_editor(
         "We sat with him by the window\n\nWe sat together.")
 
 
+@pytest.mark.parametrize("typed", [["rough night on the ward", "n"], ["n"]])
+def test_words_typed_at_the_day_question_then_an_unchanged_editor_file_keep_the_draft(
+    cli: CLI, keys: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, isolated: Path,
+    typed: list[str],
+) -> None:
+    # review r42: `:q!` (or an editor that does not wait: EDITOR=true) saved the entry the
+    # writer never saved; with nothing typed there, an unchanged template is dropped as before
+    from test_editor_drafts_r29 import use_editor
+
+    monkeypatch.setenv("PEERJOURNAL_NOW", LATE)
+    use_editor(monkeypatch, tmp_path, "pass\n")  # closed without saving
+    keys(*typed)
+    result = cli("write", "--editor")
+    assert result.exit_code == 1
+    said = _said(result.stderr)
+    assert "Your first entry is saved" not in said
+    assert cli("list", "--json").stdout.strip() in ("[]", "")
+    kept = list((isolated / "drafts").glob("*.md"))
+    if len(typed) == 1:
+        assert "The entry was left empty, so nothing was saved." in said
+        assert kept == []
+        return
+    assert "No changes were made in the editor, so nothing was saved." in said
+    [draft] = kept
+    assert str(draft) in said
+    assert "rough night on the ward" in draft.read_text(encoding="utf-8")
+    use_editor(monkeypatch, tmp_path, ADDS)  # later, saved
+    resumed = cli("write", "--resume", "--json")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert json.loads(resumed.stdout)["experience"] == (
+        "rough night on the ward\n\nWe sat together.")
+
+
 @pytest.mark.parametrize("given", [["-d", "today"], []])
 def test_editor_asks_no_day_with_a_date_or_without_a_terminal(
     cli: CLI, late_editor: None, given: list[str]

@@ -185,17 +185,29 @@ def ask_discard(app: AppContext, found: Sequence[Draft], chosen: Sequence[Draft]
     if len(chosen) == 1:
         [draft] = chosen
         return app.confirm(
-            f"Discard {named(found.index(draft) + 1, draft, among=found)} and the text in it?"
+            f"Discard {named(found.index(draft) + 1, draft, among=found)} and the text in "
+            f"it{_and_recovery(draft)}?"
         )
     for draft in chosen:
-        app.say(f"  {named(found.index(draft) + 1, draft, among=found)}")
+        app.say(f"  {named(found.index(draft) + 1, draft, among=found)}{_and_recovery(draft)}")
     return app.confirm(f"Discard these {len(chosen)} drafts and the text in them?")
 
 
 def discarded(found: Sequence[Draft], chosen: Sequence[Draft]) -> str:
     """The line that says which of the drafts `found` were discarded (`chosen`, named before
     they go: a discarded draft's words cannot be read)."""
-    names = [named(found.index(draft) + 1, draft, among=found) for draft in chosen]
+    names = [f"{named(found.index(draft) + 1, draft, among=found)}{_and_recovery(draft)}"
+             for draft in chosen]
     if len(names) == 1:
         return f"Discarded {names[0]}."
     return f"Discarded {counted(len(names), 'draft')}: {'; '.join(names)}."
+
+
+def _and_recovery(draft: Draft) -> str:
+    """Of a draft to discard: the editor's recovery files beside it, which go with it
+    (`Draft.discard`) and may hold words it does not."""
+    files = draft.recovery_files()
+    if not files:
+        return ""
+    which = "file" if len(files) == 1 else "files"
+    return f", and the editor's recovery {which} {', '.join(f.name for f in files)}"

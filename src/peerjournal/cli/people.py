@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -79,20 +80,23 @@ def register(app: typer.Typer) -> None:
             )
         # (UTF-8 under an ASCII locale, Latin-1 under a UTF-8 one: `options.typed_noted`)
         *read_names, alias = typed_noted(app_ctx, *given, alias)
-        names = [check_name(read or "") for read in read_names]
+        names = _each_checked(read_names, lambda read: check_name(read or ""))
         # an empty --alias (given, unlike None) takes a listed person's alias away
         alias = alias.strip() if alias is not None else None
-        for name in names:  # (each checked before any is added)
-            _refuse_one_letter_words(app_ctx, name, alias)
+        # (each checked before any is added)
+        _each_checked(names, lambda name: _refuse_one_letter_words(app_ctx, name, alias))
         store = app_ctx.store()
         listed = list_people(store, redacting=False)  # (read once: a long list piped in)
         others = [Person(p.name, p.alias) for p in listed]
-        names = list(dict.fromkeys(names))
         # (one name pattern for them all, as building one takes 0.1 s: a long list piped in)
-        held = names_finder(names)
-        for name in names:
+        held = names_finder(list(dict.fromkeys(names)))
+
+        def alias_checked(name: str) -> None:
             if alias or alias_naming(name, others, held):
                 check_alias(name, alias or None, others)  # (refuses, saying why)
+
+        _each_checked(names, alias_checked)
+        names = list(dict.fromkeys(names))
         # all in one transaction: a list piped in is added whole or not at all (Ctrl-C)
         done, already = add_people(store, names, alias, app_ctx.now(), listed)
         if already and len(names) == 1:
@@ -188,6 +192,29 @@ def register(app: typer.Typer) -> None:
         app_ctx.say(f"Removed {removed.name}: exports will no longer redact that name.")
 
 
+def _each_checked(names: list[_Read], check: Callable[[_Read], _Checked]) -> list[_Checked]:
+    """`check` of each of `names`, before any is added: for a list read by `people add -`, a
+    refusal says which name it is by its place in the list (a name holding control characters
+    is not printed) and that nobody was added."""
+    from peerjournal.errors import PeerJournalError
+
+    checked = []
+    for number, name in enumerate(names, 1):
+        try:
+            checked.append(check(name))
+        except PeerJournalError as exc:
+            if len(names) > 1:
+                exc.message += (
+                    f" That is name {number} of the {len(names)} read, so nobody was added."
+                )
+            raise
+    return checked
+
+
+_Read = TypeVar("_Read")
+_Checked = TypeVar("_Checked")
+
+
 def _names_given(app: AppContext, words: list[str] | None) -> list[str]:
     """The names `people add` is given: NAME on the command line; with `-`, each line read
     from standard input; none, at a terminal, the name typed at a prompt (neither of those
@@ -228,7 +255,18 @@ def _names_given(app: AppContext, words: list[str] | None) -> list[str]:
         typed = ""
     if not typed.strip():
         raise PeerJournalError("No name was typed, so nobody was added.")
-    return [typed]
+    return [_typed_at_the_prompt(app, typed)]
+
+
+def _typed_at_the_prompt(app: AppContext, typed: str) -> str:
+    """The name typed at the prompt, read as one given on the command line is
+    (`from_command_line`: Latin-1 under a UTF-8 locale), its note saying where it was typed."""
+    from peerjournal.textsafe import from_command_line
+
+    read, note = from_command_line(typed)
+    if note:
+        app.say(note.replace("The text given on the command line", "The name typed at the prompt"))
+    return read
 
 
 # what `people add -` reads at most: a people list, never a piped disk image whole

@@ -165,7 +165,8 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         discard: list[int] = typer.Option(
             None, "--discard", metavar="N", parser=draft_numbers, callback=every_draft_number,
-            help="Discard draft N, or several: 1,2 or a range 1-3 (repeatable; asks first)."
+            help="Discard draft N, or several: 1,2 or a range 1-3 (repeatable; asks first), "
+            "with any recovery file an editor left beside it."
         ),
         discard_empty: bool = typer.Option(
             False, "--discard-empty", help="Discard the drafts that hold no text."
@@ -2261,7 +2262,10 @@ def _from_editor(
     except OSError as exc:  # a full disk: "No space left on device" alone said nothing of what
         draft_file.discard()
         raise not_opened("draft", draft_file.path.parent, exc, "nothing was typed yet") from None
-    return _edited(app, draft, prompt_set, draft_file, {})
+    # words typed at the day question are the writer's: an editor closed without saving
+    # (`:q!`, or one that does not wait) keeps them as a draft, as `write --resume` does
+    typed = bool(draft.experience.strip())
+    return _edited(app, draft, prompt_set, draft_file, {}, keep_unchanged=typed)
 
 
 def _edited(
