@@ -20,7 +20,7 @@ the listed person's name in another spelling (privacy first):
   (a name first on each line: the census lists, "bonny", "abbey", "belle", "merry") and the
   few they lack (`MORE_NAMES`);
 - a word with a pet ending that is such a name with another ("nanny" of Nannie, "alley" of
-  Allie: `PET_ENDINGS`), and the plural of a word so left out ("abbeys", "belles").
+  Allie: `namewords.PET_ENDINGS`), and the plural of a word so left out ("abbeys", "belles").
 
 It prints which words of the hand lists in namewords.py (SWAPPED_WORDS, PET_FORM_WORDS,
 LABEL_ACRONYMS) the list covers: those are left out of the hand lists, which keep the
@@ -50,8 +50,6 @@ _SHORTEST = 3  # letters: no listed part a slip is read of is shorter (redact's 
 # Given names in use that are words too and that the census lists (of 1990) lack: each a form
 # of a name it may be a slip of ("raja" of Raj, "serge" of Sergio, "aria" of Ari)
 MORE_NAMES = frozenset({"aria", "cassia", "marten", "raja", "serge"})
-# Endings of a name's pet forms and spellings ("Bonnie", "Bonny", "Abbey", "Abbi", "Renee")
-PET_ENDINGS = ("ie", "ey", "ee", "y", "i")
 _HEADER = """\
 english_words.txt.gz: the lower-case entries of Debian's wbritish word list
 (/usr/share/dict/british-english, built from SCOWL), less proper nouns and given names,
@@ -80,8 +78,12 @@ def _another_pet_form(word: str, names: frozenset[str]) -> bool:
     "alley" of Allie, "lorry" of Lorrie): the same name to a reader."""
     return any(
         word.endswith(ending) and len(word) - len(ending) >= _SHORTEST
-        and any(word[: -len(ending)] + other in names for other in PET_ENDINGS if other != ending)
-        for ending in PET_ENDINGS
+        and any(
+            word[: -len(ending)] + other in names
+            for other in namewords.PET_ENDINGS
+            if other != ending
+        )
+        for ending in namewords.PET_ENDINGS
     )
 
 
