@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from peerjournal.cli.review import ALIKE_TITLE
+from peerjournal.render.summary import ALIKE_TITLE
 from test_summary import sample_summary
 
 

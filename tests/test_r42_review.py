@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from peerjournal.cli.review import ALIKE_TITLE
 from peerjournal.render.review import distinct_names
+from peerjournal.render.summary import ALIKE_TITLE
 
 CLI = Callable[..., Result]
 Add = Callable[..., int]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import CLI
-from peerjournal.cli.review import ALIKE_TITLE
+from peerjournal.render.summary import ALIKE_TITLE
 from test_summary import moved, sample_summary
 
 

@@ -563,16 +563,10 @@ def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[s
     return [loaded[n] for n in sorted(range(len(loaded)), key=position)]
 
 
-# what a review of several says once, above them, of the facts each says alike
-ALIKE_TITLE = "In every summary below"
-
-
 def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | None) -> None:
-    from rich.text import Text
-
     from peerjournal.exporters.common import facts_alike, glosses_text
     from peerjournal.render.review import Overview, between_summaries, since_previous
-    from peerjournal.render.summary import explanations, review, section
+    from peerjournal.render.summary import alike_section, explanations, review, section
 
     clean = [(sanitise(name, multiline=False), sanitised_to_show(directions_as_read_now(s), shown))
              for name, s in loaded]
@@ -588,8 +582,7 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | Non
             app.out.print(moves)
             app.out.print()
         if alike:
-            app.out.print(section(ALIKE_TITLE,
-                                  Text("\n".join(f"{label}: {value}" for label, value in alike))))
+            app.out.print(alike_section(alike))
             app.out.print()
     for n, (name, summary) in enumerate(clean):
         if n:

@@ -475,6 +475,15 @@ def section(title: str, body: RenderableType) -> _Section:
     return _Section(title, _Lines(body) if isinstance(body, Text) else body)
 
 
+# what a review of several says once, above them, of the facts each says alike
+ALIKE_TITLE = "In every summary below"
+
+
+def alike_section(alike: list[tuple[str, str]]) -> _Section:
+    """The facts (label, value) every summary of a review says alike, said once."""
+    return section(ALIKE_TITLE, Text("\n".join(f"{label}: {value}" for label, value in alike)))
+
+
 # What a wrapped line hangs under: its indent and a list's bullet or a quote's mark
 # ("• ", "- ", "  - ", "> ", "1. "), so the lines of an item stay under its text.
 _HANG = re.compile(r"[ \t]*(?:[•*-] |\d{1,3}[.)] |> ?)?")
