@@ -207,12 +207,15 @@ def on_screen(text: str, terminal: bool) -> str:
     )
 
 
-def from_command_line(text: str) -> tuple[str, str | None]:
+def from_command_line(
+    text: str, source: str = "The text given on the command line"
+) -> tuple[str, str | None]:
     """`text` as typed on the command line. Bytes not in the locale's encoding reach Python as
     lone surrogates (UTF-8 typed under an ASCII locale, Latin-1 typed under a UTF-8 one): their
     bytes, recovered (`os.fsencode`), are read as UTF-8, else as Windows-1252, as piped text
     is, else as UTF-8 with a � for each byte that is not. The second item is the note to
-    show when the text was not UTF-8 (None when it was, or was read as such)."""
+    show when the text was not UTF-8 (None when it was, or was read as such), naming it as
+    `source` ("The name typed at the prompt")."""
     import os
 
     if not re.search("[\udc80-\udcff]", text):
@@ -222,7 +225,7 @@ def from_command_line(text: str) -> tuple[str, str | None]:
     except UnicodeEncodeError:  # (a surrogate that no byte stands for: not from the shell)
         data = text.encode("utf-8", "surrogateescape")
     read, how = typed_bytes(data)
-    return read, None if how is None else _COMMAND_LINE_NOTES[how]
+    return read, None if how is None else _command_line_note(how, source)
 
 
 def read_as_1252(source: str, check: str) -> str:
@@ -233,13 +236,13 @@ def read_as_1252(source: str, check: str) -> str:
             f"as é are kept; {check}.")
 
 
-# What `from_command_line` says of text not UTF-8, by how `typed_bytes` read it
-_COMMAND_LINE_NOTES = {
-    "windows-1252": read_as_1252("The text given on the command line",
-                                 "check they read as you meant"),
-    "replaced": "The text given on the command line is not UTF-8: each byte that is not is "
-    "kept as � (set a UTF-8 locale, or pipe the text in, to keep the letters).",
-}
+def _command_line_note(how: str, source: str) -> str:
+    """What `from_command_line` says of `source`'s text not UTF-8, by how `typed_bytes` read it
+    ("windows-1252" or "replaced")."""
+    if how == "windows-1252":
+        return read_as_1252(source, "check they read as you meant")
+    return (f"{source} is not UTF-8: each byte that is not is kept as � (set a UTF-8 locale, "
+            "or pipe the text in, to keep the letters).")
 
 
 def typed_bytes(

@@ -263,9 +263,9 @@ def _typed_at_the_prompt(app: AppContext, typed: str) -> str:
     (`from_command_line`: Latin-1 under a UTF-8 locale), its note saying where it was typed."""
     from peerjournal.textsafe import from_command_line
 
-    read, note = from_command_line(typed)
+    read, note = from_command_line(typed, "The name typed at the prompt")
     if note:
-        app.say(note.replace("The text given on the command line", "The name typed at the prompt"))
+        app.say(note)
     return read
 
 
