@@ -394,7 +394,9 @@ def test_a_line_input_returned_as_ctrl_c_came_is_kept_from_readline_history(
     monkeypatch.setattr(reader, "_read", returned_then_interrupted)
     with pytest.raises(KeyboardInterrupt):
         reader.read("", print)
-    assert reader.take_interrupted() == "Pasted line 1911 about the ward round."
+    # with the Enter that ended it: the lines still waiting go on after it (CI, 7 Dec: line
+    # 1 of a 40-line paste was kept joined to line 2)
+    assert reader.take_interrupted() == "Pasted line 1911 about the ward round.\n"
 
     def interrupted_while_waiting(prompt: str, show: Any) -> str:
         raise KeyboardInterrupt  # (no line ended: nothing added to the history)
@@ -415,6 +417,50 @@ def _keys_on_a_pipe() -> tuple[Any, int]:
     stuffed: list[int] = []
     keys = _Utf8Keys(lambda byte: stuffed.append(byte) or 0, read_end)
     return keys, write_end
+
+
+def test_the_key_reader_knows_whether_enter_or_a_signal_ended_the_line() -> None:
+    keys, write_end = _keys_on_a_pipe()
+    os.write(write_end, b"a\rb\n")
+    assert keys._getc(None) == ord("a") and not keys.entered
+    assert keys._getc(None) == ord("\r") and keys.entered
+    assert keys._getc(None) == ord("b") and not keys.entered
+    assert keys._getc(None) == ord("\n") and keys.entered
+    keys.signalled = 2
+    assert keys._getc(None) == ord("\n") and not keys.entered  # (handed over for the signal)
+
+
+@pytest.mark.parametrize(("entered", "kept"), [(True, "Pasted line 1.\n"),
+                                               (False, "Pasted line 1.")])
+def test_a_line_the_key_reader_returned_as_ctrl_c_came_keeps_its_enter(
+    monkeypatch: pytest.MonkeyPatch, entered: bool, kept: str
+) -> None:
+    """The line readline returned, then Ctrl-C raised as the key reader stopped: with the
+    Enter that ended it (the rest of the paste goes on the next line), without one when the
+    line was ended for the signal (cut off)."""
+    pytest.importorskip("readline")
+    import contextlib
+
+    from peerjournal.cli import guided
+
+    class Keys:
+        def __init__(self) -> None:
+            self.entered = False
+
+        @contextlib.contextmanager
+        def reading(self, idle: Any, paused: Any) -> Any:
+            yield
+            raise KeyboardInterrupt  # (the signal held back, raised again)
+
+        def read_line(self, prompt: str) -> str:
+            self.entered = entered
+            return "Pasted line 1."
+
+    monkeypatch.setattr(guided._Utf8Keys, "installed", Keys())
+    reader = guided.LineReader(readline=True)
+    with pytest.raises(KeyboardInterrupt):
+        reader._readline_input("")
+    assert reader.take_interrupted() == kept
 
 
 def test_a_ctrl_d_the_terminal_turned_into_a_nul_is_a_ctrl_d() -> None:

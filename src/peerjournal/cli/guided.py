@@ -2064,13 +2064,14 @@ class LineReader:
         Ctrl-C acted on once input() has ended a line (its Python handler runs at the first
         chance: as input() returns, or in the clean-up after it) throws the line returned away
         with the call: a pasted line lost. Readline has put it in its history by then, and it
-        is kept from there (in `interrupted`)."""
+        is kept from there (in `interrupted`), with the line break that ended it: the lines
+        of a paste still waiting (`_queued_input`) go on after it, not on the same line."""
         history = _history_now() if self.readline else None
         try:
             return self._read(prompt, show)
         except KeyboardInterrupt:
             if history is not None and not self.interrupted:
-                self.interrupted = _history_added(history)
+                self.interrupted = _ended(_history_added(history), by_a_key=_line_entered())
             raise
 
     def _read(self, prompt: str, show: Callable[[str], None]) -> str:
@@ -2124,9 +2125,11 @@ class LineReader:
                 with keys.reading(self.idle, self.paused):
                     line = keys.read_line(prompt)
         except KeyboardInterrupt:
-            # the key reader may have ended the line itself (`line`); otherwise readline's
-            # buffer, if this line had begun (before that it still holds the last line)
-            self.interrupted = line or (_line_buffer(readline) if began else "")
+            # the line the key reader returned (`line`: ended by Enter, or for the signal);
+            # otherwise readline's buffer, if this line had begun (before that it still holds
+            # the last line)
+            self.interrupted = (_ended(line, by_a_key=_line_entered()) if line
+                                else _line_buffer(readline) if began else "")
             raise
         finally:
             with contextlib.suppress(AttributeError):
@@ -2250,6 +2253,20 @@ def _history_added(before: tuple[int, str | None]) -> str:
     else "". (A history of a fixed size, full, is known to have one by its last line.)"""
     now = _history_now()
     return (now[1] or "") if now[0] >= 0 and now != before else ""
+
+
+def _line_entered() -> bool:
+    """Whether the line readline last ended was ended by Enter (so by readline's own key
+    reader, always), not by the newline the key reader hands over for a signal."""
+    keys = _Utf8Keys.installed
+    return keys is None or keys.entered
+
+
+def _ended(line: str, *, by_a_key: bool) -> str:
+    """`line` with the line break that ended it, if a key did and it has any words: a paste's
+    first line, then its lines still waiting, were kept joined ("…walk back.Pasted line 2").
+    A line ended for a signal was cut off, and says so by having none."""
+    return line + "\n" if line and by_a_key else line
 
 
 def _line_buffer(readline: Any) -> str:
@@ -2448,6 +2465,9 @@ class _Utf8Keys:
         # byte), so the end of input is the terminal gone (see `_getc`)
         self.hangs_up = hangs_up
         self.hung_up = False
+        # whether the last line readline ended was ended by a key (Enter), not by the newline
+        # handed over for a signal or a terminal gone (`_getc`)
+        self.entered = False
         self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
         # referenced here for as long as the class holds this reader: readline may call it
         # during any `reading()`, and calling a freed callback would crash the process
@@ -2496,6 +2516,7 @@ class _Utf8Keys:
         self.idle = idle
         self.paused = paused
         self.hung_up = False
+        self.entered = False
         self.decoder.reset()
         handlers = self._hold_back_signals()
         alarm = self._alarm_set()
@@ -2557,6 +2578,7 @@ class _Utf8Keys:
         return frame is not None and frame.f_code is _Utf8Keys.read_line.__code__
 
     def _getc(self, _stream: object) -> int:
+        self.entered = False
         if self.signalled is not None:
             return _NEWLINE  # ends the line; reading() raises the signal again
         try:
@@ -2580,6 +2602,7 @@ class _Utf8Keys:
         self._when_idle()
         if self.signalled is not None:  # came while the bytes were queued: end the line
             self.stuff(_NEWLINE)  # after them
+        self.entered = data[0] in _LINE_ENDS
         return data[0]
 
     def character(self) -> bytes:
@@ -2677,6 +2700,7 @@ class _Utf8Keys:
 
 
 _NEWLINE = ord("\n")
+_LINE_ENDS = (ord("\r"), _NEWLINE)  # the keys that end a line (Enter, Ctrl-J)
 # Ctrl-D, as a key for readline. One that comes while the terminal is between two lines
 # (readline reads each line in its own mode; between them the terminal's own line editing is
 # on) is turned by the terminal into a NUL, which readline would take as Ctrl-Space (set a
