@@ -4,6 +4,7 @@ are kept in the draft (the terminal threw them away: NOFLSH); `edit ID --dry-run
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -509,3 +510,41 @@ def test_a_signal_is_held_back_but_where_input_waits_and_the_alarm_ends_that_wai
     with pytest.raises(KeyboardInterrupt):
         keys.read_line("")
     assert raised == [signal.SIGINT]
+
+
+def test_the_alarm_run_by_input_as_ctrl_c_ends_it_raises_that_ctrl_c_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """input(), interrupted by Ctrl-C's handler (raised where it waits), runs the handlers of
+    signals come meanwhile before it returns, that exception still pending: an alarm handler
+    that returned then was a SystemError ("Unexpected error", exit 70: 3 in 460 terminal test
+    runs under load). It raises the Ctrl-C again instead."""
+    import builtins
+    import signal
+    import sys
+
+    keys, _ = _keys_on_a_pipe()
+
+    def handler(number: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    hold_back = keys._holder(handler)
+    alarm_raised: list[BaseException] = []
+
+    def interrupted_then_alarm(prompt: str) -> str:
+        waiting = sys._getframe(1)  # (read_line's: where input() waits for a key)
+        with contextlib.suppress(KeyboardInterrupt):
+            hold_back(signal.SIGINT, waiting)
+        try:
+            keys._on_alarm(signal.SIGALRM, waiting)
+        except KeyboardInterrupt as exc:
+            alarm_raised.append(exc)
+            raise
+        return "never returned"
+
+    monkeypatch.setattr(builtins, "input", interrupted_then_alarm)
+    with pytest.raises(KeyboardInterrupt):
+        keys.read_line("")
+    assert alarm_raised and alarm_raised[0] is keys.raised
+    # elsewhere (after input() has returned) the alarm raises nothing
+    keys._on_alarm(signal.SIGALRM, sys._getframe())
