@@ -10,8 +10,6 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from peerjournal.cli import guided
 
@@ -46,14 +44,8 @@ def _read_all(data: bytes) -> bytes:
         os.close(read_end)
 
 
-@settings(max_examples=300)
-@given(st.binary(max_size=40))
-def test_every_byte_reaches_readline_as_python_would_decode_it(data: bytes) -> None:
-    # one U+FFFD for each broken piece, never a dropped byte, never a byte that readline
-    # (in a UTF-8 locale) would throw away; a NUL is a Ctrl-D (the terminal makes one of a
-    # Ctrl-D that comes between two lines: round 42)
-    decoded = data.decode("utf-8", "replace").encode("utf-8")
-    assert _read_all(data) == decoded.replace(b"\0", b"\x04")
+# (every byte reaching readline as Python would decode it, a NUL as a pasted one or Ctrl-D:
+# tests/test_r43_writer_nul.py)
 
 
 @pytest.mark.parametrize(

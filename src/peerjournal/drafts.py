@@ -237,12 +237,16 @@ class Draft:
         found = [path for path, recovery in editor_side_files(self.path) if recovery]
         return [] if found and self.in_use() else found
 
-    def keep_recovery_files(self) -> None:
+    def keep_recovery_files(self, saved: str | None = None) -> None:
         """Keep the recovery files beside the draft now (left by an editor stopped on it
         earlier, and named to the writer then) when it is discarded: an editor opened on it
         from now on need not have used them (vim's "Edit anyway" leaves its swap file as it
-        was), and their words would go with the draft (`kept_recovery_files` names them)."""
-        self._kept = frozenset(self.recovery_files())
+        was), and their words would go with the draft (`kept_recovery_files` names them).
+        With `saved` (the text kept now in its place: `edit --fresh` drops an edit), those
+        that hold no word `saved` has not go with it (`_words_beyond`)."""
+        found = self.recovery_files()
+        self._kept = frozenset(path for path in found
+                               if saved is None or _words_beyond(path, saved))
 
     def kept_recovery_files(self) -> list[Path]:
         """The recovery files `keep_recovery_files` kept that are still there."""
@@ -392,11 +396,45 @@ def editor_side_files(path: Path) -> list[tuple[Path, bool]]:
 
 def orphaned_recovery_files(folder: Path) -> list[Path]:
     """Recovery files (`_RECOVERY_FILE`) in the drafts `folder` and its edits whose draft is
-    gone (an editor stopped on it before peerjournal removed such files with their draft):
-    they may still hold words typed and never saved."""
+    gone (kept when it was saved or discarded: `Draft.keep_recovery_files`; or left by an
+    editor stopped on it before peerjournal removed such files with their draft): they may
+    still hold words typed and never saved."""
     return sorted(side for place in (folder, folder / EDITS)
                   for side, name, recovery in _side_files_in(place)
                   if recovery and not (place / name).exists())
+
+
+def left_of_edits(folder: Path) -> list[tuple[int, Path, bool]]:
+    """The files editors left beside kept edits that are gone, in the drafts `folder`'s
+    edits (recovery files kept, `orphaned_recovery_files`; backups an older version left),
+    each with the entry that edit changed and whether it is a recovery file; not emacs's
+    lock link, which holds no words."""
+    edits = folder / EDITS
+    found = []
+    for side, name, recovery in _side_files_in(edits):
+        edit = _EDIT_NAME.match(name)
+        if edit and not (edits / name).exists() and not side.name.startswith(".#"):
+            found.append((int(edit.group(1)), side, recovery))
+    return sorted(found)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words_beyond(recovery: Path, text: str) -> bool:
+    """Whether the recovery file `recovery` may hold a word that `text` has not: one of plain
+    text (nano's, emacs's) when it does, or cannot be read; vim's swap file always (only vim
+    can tell which of its lines are the file's)."""
+    plain = _RECOVERY_FILE.fullmatch(recovery.name)
+    if plain is None or plain.group("vim"):
+        return True
+    try:
+        held = recovery.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    return not set(_WORD.findall(held.casefold())) <= set(_WORD.findall(text.casefold()))
+
+
 _RULE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _UNCLOSED_COMMENT = re.compile(r"<!--(?:(?!-->).)*\Z", re.DOTALL)
 
@@ -460,13 +498,13 @@ def _unclaimed(folder: Path, stem: str, suffix: str) -> Draft:
 
 
 def _reserve(draft: Draft) -> bool:
-    """Choose `draft`'s name for a new draft, when no file has it and no other session has
-    chosen it: its lock is then held (`_RESERVED`)."""
+    """Choose `draft`'s name for a new draft, when no file has it (`_unused`) and no other
+    session has chosen it: its lock is then held (`_RESERVED`)."""
     try:
         taken = draft.take()
     except OSError:  # no lock file can be made here: the first free name, as ever
-        return not draft.path.exists()
-    if taken and not draft.path.exists():
+        return _unused(draft.path)
+    if taken and _unused(draft.path):
         if draft._lock is not None:
             _RESERVED[draft.path] = draft
         return True
@@ -483,7 +521,14 @@ def _names(folder: Path, stem: str, suffix: str) -> Iterator[Path]:
 
 def _free(folder: Path, stem: str, suffix: str) -> Path:
     """`folder/stem.suffix`, or beside it (`stem-2.suffix`, …) when that name is taken."""
-    return next(p for p in _names(folder, stem, suffix) if not p.exists())
+    return next(p for p in _names(folder, stem, suffix) if _unused(p))
+
+
+def _unused(path: Path) -> bool:
+    """Whether no draft has the name `path`, nor had it: a recovery file kept of a draft gone
+    (`Draft.keep_recovery_files`) would be taken for the new one's (and vim would offer the
+    words of another session to recover into it)."""
+    return not path.exists() and not editor_side_files(path)
 
 
 # `write --json`: an entry printed on stdout because nothing could keep it is printed as

@@ -222,6 +222,7 @@ def register(app: typer.Typer) -> None:
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
         # damaged page that the update did not touch can still fail the read below.
         again = f"{app_ctx.command_hint(f'edit {entry_id}')} continues it"
+        _keep_recovery_of(store, entry_id, dropped)
         if dropped and all([discard_kept(app_ctx, entry_id, "updated", old, again)
                             for old in dropped]):
             app_ctx.say(f"Discarded the unsaved changes to entry {entry_id}.")
@@ -614,6 +615,29 @@ def _unsaved_before_flags(app: AppContext, entry: Entry, fresh: bool) -> list[Dr
             "this change. Nothing changed."
         )
     return earlier
+
+
+def _keep_recovery_of(store: Store, entry_id: int, dropped: list[Draft]) -> None:
+    """Once the entry is saved, before `--fresh` drops the kept edits `dropped`: keep the
+    recovery files an editor stopped on them left (a crashed vim's, never looked at since)
+    that may hold words the entry as saved has not, for `discard_kept` to name
+    (`Draft.keep_recovery_files`); the others go with their edit."""
+    import contextlib
+
+    from peerjournal.drafts import for_entry
+    from peerjournal.entry import EntryDraft
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.reflection import format_template
+
+    if not any(old.recovery_files() for old in dropped):
+        return
+    saved: str | None = None  # (the entry as `edit` shows it; None: every one is kept)
+    with contextlib.suppress(PeerJournalError):
+        entry = store.get(entry_id)
+        shown = EntryDraft.from_dict(entry.to_json())
+        saved = for_entry(format_template(shown, _template_set(shown)), entry.created_at)
+    for old in dropped:
+        old.keep_recovery_files(saved)
 
 
 def _not_open_elsewhere(app: AppContext, entry_id: int, earlier: list[Draft]) -> None:

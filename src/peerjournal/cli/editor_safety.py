@@ -102,8 +102,8 @@ def recovery_note(file: Draft, again: str, forget: str, what: str) -> str:
     found = file.recovery_files()
     if not found:
         return ""
-    files, it = ("recovery file", "it") if len(found) == 1 else ("recovery files", "them")
-    said = (f"The editor left a {files} beside {file.path} that may hold words you typed and "
+    files, it = ("a recovery file", "it") if len(found) == 1 else ("recovery files", "them")
+    said = (f"The editor left {files} beside {file.path} that may hold words you typed and "
             f"did not save: {', '.join(map(str, found))}.")
     if any(path.name.startswith(".") for path in found):  # vim's swap file (`.NAME.swp`)
         how = (f"{again} opens the {what} again and vim offers to recover them (or "
@@ -124,11 +124,12 @@ def kept_recovery_note(file: Draft) -> str:
         return ""
     one = len(kept) == 1
     files, it, verb = ("recovery file", "it", "is") if one else ("recovery files", "them", "are")
+    they = "it" if one else "they"
     vims = [f"`vim -r {shlex.quote(str(path))}`" for path in kept if path.name.startswith(".")]
     how = f"{' or '.join(vims)} shows what vim kept" if vims else f"open {it}: plain text"
     if vims and len(vims) < len(kept):  # (nano's `NAME.save`, emacs's `#NAME#` too)
         how += "; the others are plain text"
-    return (f"The editor's {files} from an earlier session {verb} kept, as {it} may hold "
+    return (f"The editor's {files} from an earlier session {verb} kept, as {they} may hold "
             f"words that are not in what was saved: {', '.join(map(str, kept))} ({how}); "
             f"delete {it} once you have them.")
 

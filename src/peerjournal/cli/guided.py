@@ -2589,12 +2589,8 @@ class _Utf8Keys:
         self.entered = False
         if self.signalled is not None:
             return _NEWLINE  # ends the line; reading() raises the signal again
-        try:
-            data = self.character()
-        except Exception:  # the terminal has gone (EIO): end of input
-            data = b""
+        data = self._key()
         self.quiet = None
-        data = data.replace(b"\0", _CTRL_D)  # a Ctrl-D come between two lines (`_CTRL_D`)
         if self.signalled is not None and not data:
             return _NEWLINE
         if not data and self.hangs_up:
@@ -2612,6 +2608,35 @@ class _Utf8Keys:
             self.stuff(_NEWLINE)  # after them
         self.entered = data[0] in _LINE_ENDS
         return data[0]
+
+    def _key(self) -> bytes:
+        """The next character's bytes (`character`), b"" at the end of input. A NUL with
+        nothing behind it is a Ctrl-D come between two lines (`_CTRL_D`); one with more input
+        behind it is part of a paste, and left out (as pasted text keeps none: a Ctrl-D at the
+        start of a line stopped the session there, and the rest of the paste went to the
+        shell, to be run as commands)."""
+        try:
+            data = self.character()  # (a NUL ends it: b"\0", or after a broken one "\xc3\0")
+            while data.endswith(b"\0") and self._followed():
+                data = data[:-1] or self.character()
+        except Exception:  # the terminal has gone (EIO): end of input
+            return b""
+        return data.replace(b"\0", _CTRL_D)
+
+    def _followed(self) -> bool:
+        """Whether more input is there to read, or comes within WAIT seconds (a terminal
+        hands a paste over in pieces; ssh too); not the end of input, which select() finds
+        there to read as well."""
+        if not self._ready(time.monotonic() + self.WAIT):
+            return False
+        try:
+            import fcntl
+            import termios
+
+            waiting = fcntl.ioctl(self.fd, termios.FIONREAD, bytes(4))
+        except (ImportError, OSError):  # (bytes or the end of input: if the end, read next)
+            return True
+        return int.from_bytes(waiting, sys.byteorder) > 0
 
     def character(self) -> bytes:
         """The next character's bytes: valid UTF-8, or those of � for each broken piece (as
@@ -2637,19 +2662,26 @@ class _Utf8Keys:
 
     def _next_byte(self, wait: float | None) -> bytes | None:
         """One byte (b"" at end of input); None if none came within `wait` seconds or a
-        signal was held back. It waits in short steps, so a held-back Ctrl-C ends it."""
+        signal was held back."""
         deadline = None if wait is None else time.monotonic() + wait
+        while self._ready(deadline):
+            try:
+                return os.read(self.fd, 1)
+            except BlockingIOError:  # stdin left non-blocking by another program
+                continue
+        return None
+
+    def _ready(self, deadline: float | None) -> bool:
+        """Whether there is input to read (a byte, or the end of input) before `deadline` (a
+        `time.monotonic()`; None: whenever it comes); False once a signal is held back. It
+        waits in short steps, so a held-back Ctrl-C ends the wait."""
         while self.signalled is None:
             step = self.POLL if deadline is None else min(self.POLL, deadline - time.monotonic())
             if step <= 0:
-                return None
-            ready, _, _ = select.select([self.fd], [], [], step)
-            if ready:
-                try:
-                    return os.read(self.fd, 1)
-                except BlockingIOError:  # stdin left non-blocking by another program
-                    continue
-        return None
+                return False
+            if select.select([self.fd], [], [], step)[0]:
+                return True
+        return False
 
     def _when_idle(self) -> None:
         """Call `idle` when no key is there to read after the one read: Python's readline
@@ -2716,7 +2748,8 @@ _LINE_ENDS = (ord("\r"), _NEWLINE)  # the keys that end a line (Enter, Ctrl-J)
 # Ctrl-D, as a key for readline. One that comes while the terminal is between two lines
 # (readline reads each line in its own mode; between them the terminal's own line editing is
 # on) is turned by the terminal into a NUL, which readline would take as Ctrl-Space (set a
-# mark): a Ctrl-D ignored. A NUL is no key a writer types.
+# mark): a Ctrl-D ignored. A NUL is no key a writer types: one with more input behind it is
+# part of a paste, and left out (`_Utf8Keys._key`).
 _CTRL_D = b"\x04"
 
 

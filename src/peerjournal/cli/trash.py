@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import typer
@@ -51,78 +52,113 @@ def _set_aside_others(app: AppContext, entries: list[Entry]) -> None:
             set_aside_others(app, entry, named)
 
 
+@dataclass
+class _Kept:
+    """What of trashed entries' text is kept outside the journal, which emptying the trash
+    discards with them: the edits kept of them (unsaved edits, and copies of replaced text:
+    `Draft.was`), and the files editors left beside such edits that are gone (their recovery
+    files, kept once the edit was saved or dropped, may hold words never saved; backups an
+    older version left: `drafts.left_of_edits`), each with whether it is a recovery file."""
+
+    edits: list[Draft] = field(default_factory=list)
+    left: list[tuple[Path, bool]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.edits or self.left)
+
+
 def _unsaved_named(app: AppContext, entries: list[Entry]) -> str:
-    """The unsaved edits of the trashed `entries` that emptying the trash discards with them
-    (they hold the entries' text), named for its question: ", and 1 unsaved edit of entry 3
-    (…)"; "" when there are none."""
+    """The unsaved edits of the trashed `entries`, and the files editors left beside their
+    edits, that emptying the trash discards with them (they hold the entries' text), named
+    for its question: ", and 1 unsaved edit of entry 3 (…)"; "" when there are none."""
     from peerjournal import paths
-    from peerjournal.drafts import kept_edits
+    from peerjournal.drafts import kept_edits, left_of_edits
 
     trashed = {entry.id for entry in entries}
     try:
-        edits = [e for e in kept_edits(paths.drafts_dir(app.db_path)) if e.entry_id in trashed]
+        folder = paths.drafts_dir(app.db_path)
+        kept = _Kept([e for e in kept_edits(folder) if e.entry_id in trashed])
+        left = [(i, side, recovery) for i, side, recovery in left_of_edits(folder)
+                if i in trashed]
     except OSError:
         return ""
-    ids = sorted({e.entry_id for e in edits if e.entry_id is not None})
+    kept.left = [(side, recovery) for _, side, recovery in left]
+    ids = sorted({e.entry_id for e in kept.edits if e.entry_id is not None}
+                 | {i for i, _, _ in left})
     if not ids:
         return ""
-    if all(e.was for e in edits):
+    was = [e for e in kept.edits if e.was]
+    if len(was) == len(kept.edits) and not kept.left:
         what = "words that `edit -x` replaced, in no entry now"
-    elif any(e.was for e in edits):
+    elif was:
         what = "changes never saved, and words that `edit -x` replaced"
     else:
         what = "changes never saved"
     return (
-        f", and {_kinds(edits)} of {_numbered(ids)} ({what}; to keep them, answer n, then "
+        f", and {_kinds(kept)} of {_numbered(ids)} ({what}; to keep them, answer n, then "
         f"{_restore_hint(app, ids)})"
     )
 
 
-def _kinds(edits: list[Draft]) -> str:
-    """The kept edits `edits` counted by kind: "1 unsaved edit", "2 copies of replaced text"
-    (`Draft.was`: an entry's text as it was before `edit ID -x` replaced it), or both."""
+def _kinds(kept: _Kept) -> str:
+    """What is `kept`, counted by kind: "1 unsaved edit", "2 copies of replaced text"
+    (`Draft.was`: an entry's text as it was before `edit ID -x` replaced it), "1 editor's
+    recovery file", "1 editor's backup copy", or several of these."""
     from peerjournal.plural import counted, joined
 
-    was = sum(edit.was for edit in edits)
+    edits, was = len(kept.edits), sum(edit.was for edit in kept.edits)
+    left, recovery = len(kept.left), sum(recovery for _, recovery in kept.left)
     return joined([
-        *([counted(len(edits) - was, "unsaved edit")] if len(edits) > was else []),
+        *([counted(edits - was, "unsaved edit")] if edits > was else []),
         *([counted(was, "copy of replaced text", "copies of replaced text")] if was else []),
+        *([counted(recovery, "editor's recovery file")] if recovery else []),
+        *([counted(left - recovery, "editor's backup copy", "editor's backup copies")]
+          if left > recovery else []),
     ])
 
 
-def _discard_kept_edits(
-    app: AppContext, store: Store, ids: list[int]
-) -> tuple[list[Draft], list[Draft]]:
+def _discard_kept_edits(app: AppContext, store: Store, ids: list[int]) -> tuple[_Kept, _Kept]:
     """Discard the unsaved changes kept from editing entries that are no longer in the
-    journal (nor in its trash): they hold the entry's text, which emptying the trash promises
-    to leave nowhere. Those of the entries `ids` (destroyed now), and those of entries
-    destroyed before (by a `trash --empty` that stopped before discarding them). Those of
+    journal (nor in its trash), and the files editors left beside such edits (`_Kept`): they
+    hold the entry's text, which emptying the trash promises to leave nowhere. Those of the
+    entries `ids` (destroyed now), and those of entries destroyed before (by a `trash
+    --empty` that stopped before discarding them, or left the files editors left). Those of
     other entries with these IDs were set aside before (`_set_aside_others`), by every run
     that destroyed entries: one left of an ID this journal gave, and holds no more, is taken
     for the destroyed entry's."""
     import contextlib
 
     from peerjournal import paths
-    from peerjournal.drafts import kept_edits
+    from peerjournal.drafts import kept_edits, left_of_edits
 
+    now, before = _Kept(), _Kept()
     if not app.db_path.is_file():  # (no journal, or a link to one not there: none destroyed)
-        return [], []
-    highest = store.highest_id_given()  # (an edit of an ID never given here is not of this one)
-    edits = [e for e in kept_edits(paths.drafts_dir(app.db_path))
-             if e.entry_id is not None and e.entry_id <= highest]
-    if not edits:
-        return [], []
-    # (one restored meanwhile, in another terminal, keeps its edit)
-    there = store.existing_ids({e.entry_id for e in edits if e.entry_id is not None})
-    now: list[Draft] = []
-    before: list[Draft] = []
+        return now, before
+    folder = paths.drafts_dir(app.db_path)
+    edits = [e for e in kept_edits(folder) if e.entry_id is not None]
+    left = left_of_edits(folder)  # (beside edits gone before these are discarded)
+    gone = _destroyed(store, {e.entry_id for e in edits if e.entry_id is not None}
+                      | {i for i, _, _ in left})
     for edit in edits:
-        if edit.entry_id in there:
-            continue
-        with contextlib.suppress(OSError):
-            edit.discard()
-            (now if edit.entry_id in ids else before).append(edit)
+        if edit.entry_id in gone:
+            with contextlib.suppress(OSError):
+                edit.discard()
+                (now if edit.entry_id in ids else before).edits.append(edit)
+    for entry_id, side, recovery in left:
+        if entry_id in gone:
+            with contextlib.suppress(OSError):
+                side.unlink(missing_ok=True)
+                (now if entry_id in ids else before).left.append((side, recovery))
     return now, before
+
+
+def _destroyed(store: Store, named: set[int]) -> set[int]:
+    """Those of the entry IDs `named` (by kept edits) that this journal gave and holds no
+    more, in the journal or its trash (one restored meanwhile, in another terminal, keeps its
+    edit); an ID never given here is not one of this journal's entries."""
+    highest = store.highest_id_given()
+    named = {i for i in named if i <= highest}
+    return named - store.existing_ids(named) if named else set()
 
 
 def _finish_emptying(app: AppContext, store: Store, said: str, destroyed: int) -> None:
