@@ -114,7 +114,10 @@ def test_people_list_in_an_ascii_locale_keeps_its_borders(cli: CLI, isolated: Pa
                           capture_output=True, check=True)
     listed = done.stdout.decode("ascii").splitlines()
     assert "\\x" not in "".join(listed) and "Zoe Smith" in "".join(listed)
-    assert len({len(line) for line in listed}) == 1  # every row as wide as its borders
+    # a rule of "-" (round 43: not Rich's grid of "+---+" and "|"), the columns in line
+    assert set(listed[1].strip()) == {"-"} and "|" not in "".join(listed)
+    added = listed[0].index("Added")
+    assert all(row[added:added + 4] == "2026" for row in listed[2:]), listed
 
 
 def test_a_table_printed_under_ascii_gets_stand_ins_as_wide() -> None:

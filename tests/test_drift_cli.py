@@ -198,7 +198,7 @@ def test_identity_entry_verdict_has_no_questions(cli: CLI, add: Add) -> None:
     data = drift_json(cli, str(entry_id))
     assert data["verdict"] == "identity"
     assert "leans toward your peer identity" in out
-    assert f"Balance {data['balance']:+.2f} (−1 drift" in out
+    assert f"Balance {data['balance']:+.2f} (-1 drift" in out  # "-", not U+2212 (round 43)
     assert "Questions to sit with" not in out
 
 
@@ -289,7 +289,9 @@ def test_a_legend_explains_the_highlighting(cli: CLI, monkeypatch: pytest.Monkey
     monkeypatch.setenv("FORCE_COLOR", "1")  # where phrases are marked (not piped)
     monkeypatch.setenv("TERM", "xterm-256color")
     out = ok(cli("drift", "--text", DRIFT)).stdout
-    assert "Key:" in out and "others' framing" in out and "negated" in out
+    # each mark's style named in words too, so that the key reads aloud (round 43)
+    assert "Key to the marks in the text: " in out and "others' framing" in out
+    assert "negated" in out and "(dim, struck through)" in out
 
 
 def test_entry_json_spans_index_the_scored_text(cli: CLI, add: Add) -> None:
@@ -960,7 +962,7 @@ def test_learned_markers_net_out_and_are_shown_as_learned(cli: CLI, tmp_path: Pa
     out = ok(cli("drift", "--lexicon", lexicon, "--text", text)).stdout
     # each counted one says its share, so that the phrases add up to the number (round 38)
     assert "“sat with” (learned, counts 83%)" in out
-    assert "“the rota” (learned, outweighed)" in out
+    assert "“the rota” (learned, drift, outweighed)" in out  # its side named (round 43)
 
 
 def test_an_uncounted_learned_phrase_inside_a_curated_one_is_not_listed(

@@ -55,11 +55,12 @@ def test_the_key_shows_only_where_the_text_is_marked(
     text = "I told him what to do and then I listened to him."
     piped = cli("drift", "--text", text)
     assert piped.exit_code == 0 and "“told him what to do”" in piped.stdout
-    assert "Key:" not in piped.stdout
+    assert "Key to the marks" not in piped.stdout
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm-256color")
     shown = cli("drift", "--text", text)
-    assert "Key:" in shown.stdout and "\x1b[" in shown.stdout
+    # (round 43: "Key to the marks in the text:", each style in words)
+    assert "Key to the marks in the text:" in shown.stdout and "\x1b[" in shown.stdout
 
 
 def test_the_view_says_what_learned_means_where_it_lists_a_learned_phrase(cli: CLI) -> None:

@@ -75,7 +75,7 @@ def test_long_table_draws_what_rich_draws(
     if width >= table.wide_width():
         def parts() -> tuple[Any, Any]:
             return table.wide_head(), table.wide_rows()
-    elif width >= table.narrow_width():
+    elif table.narrow_parts(width) is not None:
         def parts() -> tuple[Any, Any]:
             return table.narrow_parts(width)
     else:

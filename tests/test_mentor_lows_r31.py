@@ -232,12 +232,13 @@ def test_show_never_breaks_the_command_in_its_drift_line(
         monkeypatch.setenv("COLUMNS", columns)
         out = cli("show", "1").stdout
         assert any(row.endswith("peerjournal drift 1") and "peerjournal drift 1" in row
-                   and row.strip().startswith(("peerjournal", "·", "Drift"))
+                   and row.strip().startswith(("peerjournal", "·", "Drift", "details"))
                    for row in out.splitlines()), (columns, out)
         assert "peerjournal\n" not in out, (columns, out)
     monkeypatch.setenv("COLUMNS", "40")
     rows = cli("show", "1").stdout.splitlines()
-    assert rows[-2:] == ["Drift: leans clinical", "· details: peerjournal drift 1"]
+    # a line of its own starts with its words, not the dot that joined it (round 43)
+    assert rows[-2:] == ["Drift: leans clinical", "details: peerjournal drift 1"]
 
 
 def test_write_s_drift_line_keeps_the_command_whole_on_a_narrow_terminal() -> None:
@@ -250,7 +251,7 @@ def test_write_s_drift_line_keeps_the_command_whole_on_a_narrow_terminal() -> No
     assert console.export_text().splitlines() == [
         "Drift: leans clinical (peer identity",
         "0.0, drift 33.3 per 100 words)",
-        "· details: peerjournal drift 12",
+        "details: peerjournal drift 12",
     ]
 
 
@@ -261,9 +262,12 @@ def test_list_on_a_wide_terminal_shows_whole_tags(
     monkeypatch.setenv("COLUMNS", "160")
     out = cli("list").stdout
     assert "housing, very-long-tag" in out and "…" not in out, out
-    monkeypatch.setenv("COLUMNS", "80")  # where there is no room, cut as before
+    monkeypatch.setenv("COLUMNS", "80")
+    assert "housing, very-long-tag" in cli("list").stdout
+    # where there is no room, never cut (round 43: "housing, very…" was): a block an entry
+    monkeypatch.setenv("COLUMNS", "66")
     narrow = cli("list").stdout
-    assert "housing, very" in narrow and "housing, very-long-tag" not in narrow
+    assert "#housing  #very-long-tag" in narrow and "…" not in narrow.split("\n", 2)[1]
 
 
 def test_drafts_ages_keep_their_column_and_old_ones_are_dates() -> None:
@@ -290,7 +294,8 @@ def test_drafts_ages_keep_their_column_and_old_ones_are_dates() -> None:
 def test_drift_s_balance_has_one_kind_of_minus(cli: CLI, add: Add) -> None:
     add("I told him he needs to take his meds. I shared my story.")
     out = _one_line(cli("drift", "1").stdout)
-    assert "Balance −0.33 (−1 drift … +1 identity; even at +0.2" in out
+    # a hyphen-minus, as the report's balances (round 43: braille tables may lack U+2212)
+    assert "Balance -0.33 (-1 drift … +1 identity; even at +0.2" in out
 
 
 # -- 5. drift --json's spans -----------------------------------------------------------------

@@ -111,7 +111,8 @@ def test_prep_shows_the_latest_checks_answers_of_1_and_2_with_their_notes(
     shown = text[text.index("Self-check") : text.index("Questions you might bring")]
     assert "Answered 1 or 2, often the most useful to bring:" in shown
     worth, voice = FORM.item("self_worth").text, FORM.item("voice").text
-    assert shown.index(f"1  {worth}") < shown.index(f"2  {voice[:40]}")  # the 1s first
+    # the 1s first; each "N of 5", not a bare number read as the item's (round 43)
+    assert shown.index(f"1 of 5  {worth}") < shown.index(f"2 of 5  {voice[:40]}")
     assert "note: Held back in the ward round again." in shown
     assert FORM.item("story").text not in shown and FORM.item("focus").text not in shown
     check = prep_json(cli)["self_check"]

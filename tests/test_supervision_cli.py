@@ -426,8 +426,9 @@ def test_history_across_several_check_ins(
     assert [s["date"] for s in data["supervisions"]] == ["2026-10-21"]
     text = cli("supervision", "history").stdout
     assert "Check-ins (3): 1 Oct 2026, 20 Oct 2026, 10 Nov 2026" in text
-    story_row = next(line.split() for line in text.splitlines() if line.strip().startswith("story"))
-    assert story_row[1:5] in (["█▅▁", "5", "→", "1"], ["#=_", "5", "->", "1"])
+    story_row = next(line for line in text.splitlines() if line.strip().startswith("story"))
+    # plain text (the tests' TERM=dumb): the answers in words, not a sparkline (round 43)
+    assert story_row.split()[1:7] == ["5,", "3,", "1", "5", "to", "1"], story_row
     assert "  #1  21 Oct 2026" in text
 
 

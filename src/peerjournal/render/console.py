@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO, cast
 
+from rich import box
 from rich.console import (
     Console,
     ConsoleOptions,
@@ -30,13 +31,19 @@ DEFAULT_WIDTH = 80
 MAX_WIDTH = 1000
 
 
+# box.SIMPLE_HEAD's one rule under the header, in ASCII, for plain text and for a console that
+# cannot show "─": no vertical lines, so a bar's "|" axis is never read as a column edge
+ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
 def make_console(*, stderr: bool) -> Console:
     # Rich honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS by itself.
     stream = sys.stderr if stderr else sys.stdout
-    console = Console(
-        file=stream
-        if _encodes_all_of(getattr(stream, "encoding", None))
-        else cast(TextIO, Substituted(stream)),
+    encoding = getattr(stream, "encoding", None)
+    if _c_locale_terminal(stream):
+        encoding = "ascii"  # what the locale promises the terminal shows
+    console = _Console(
+        file=stream if _encodes_all_of(encoding) else cast(TextIO, Substituted(stream, encoding)),
         markup=False,
         highlight=False,
         emoji=False,
@@ -45,6 +52,43 @@ def make_console(*, stderr: bool) -> Console:
     _sane_width(console)
     console.push_render_hook(_TrimmedText(console))
     return console
+
+
+class _Console(Console):
+    """A console on which every light table (`box.SIMPLE_HEAD`, as `list`, `people list` and
+    `supervision history` draw) follows one rule: where the output is plain text (`styled`:
+    piped, TERM=dumb) or cannot show "─" (an ASCII locale), its rule under the header is "-"
+    (`light_head`), not "box drawings light horizontal" read aloud, nor Rich's own ASCII
+    stand-in, a grid of "+---+" and "|" between every cell."""
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        if isinstance(renderable, Table) and renderable.box is box.SIMPLE_HEAD:
+            renderable.box = light_head(self, options or self.options)
+        return super().render(renderable, options)
+
+
+def light_head(console: Console, options: ConsoleOptions) -> box.Box:
+    """The box of a light table drawn on `console`: box.SIMPLE_HEAD where styles show and
+    "─" can be drawn, else its rule in ASCII (`ASCII_SIMPLE_HEAD`)."""
+    return ASCII_SIMPLE_HEAD if options.ascii_only or not styled(console) else box.SIMPLE_HEAD
+
+
+def _c_locale_terminal(stream: Any) -> bool:
+    """Is `stream` a terminal under the C or POSIX locale (LANG=C, LC_ALL=C, or no locale set:
+    a Linux console, a bare container or ssh session)? Python writes UTF-8 there all the same
+    (PEP 538 and 540: its UTF-8 mode, turned on for that locale alone unless PYTHONUTF8 or
+    `-X utf8` asks for it), but nothing says the terminal can show it: what peerjournal draws
+    is then ASCII, as in any locale that cannot show every character. LANG=C.UTF-8 (or any
+    UTF-8 locale) asks for the Unicode lines and marks. Piped or to a file, the text is the
+    file's, UTF-8, as before."""
+    if not sys.flags.utf8_mode or os.environ.get("PYTHONUTF8") or "utf8" in sys._xoptions:
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 # what stands in for a character the output encoding cannot carry: one cell for one cell, so
@@ -62,9 +106,11 @@ class Substituted:
     that no word of an entry is lost ("Zo\\xeb"): a table cuts its cells' text to
     `stand_ins` first (`EntryTable`)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, encoding: str | None = None) -> None:
+        """`encoding`: what the terminal shows, where it is less than the stream writes (a
+        UTF-8 stream under the C locale: `_c_locale_terminal`)."""
         self.stream = stream
-        self.encoding = getattr(stream, "encoding", None) or "ascii"
+        self.encoding = encoding or getattr(stream, "encoding", None) or "ascii"
 
     def write(self, text: str) -> int:
         if text.isascii():
@@ -141,8 +187,9 @@ class Trimmed:
 
 class _TrimmedText(RenderHook):
     """Every paragraph printed (a string, a Text, on its own or in a Group) is Trimmed.
-    Tables and other layouts are left as they are on a terminal (a view trims those that are
-    prose); written to a file or a pipe, they are Unpadded."""
+    Tables and other layouts are Unpadded: no line of spaces before or after them (a light
+    table's top and bottom edges, read out as "blank" on a terminal too), and written to a
+    file or a pipe, no blank at the end of a line either."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
@@ -176,17 +223,19 @@ def _prose_trimmed(renderable: ConsoleRenderable, plain: bool = False) -> Consol
         parts = [_prose_trimmed(r) if isinstance(r, Group | Text) else r
                  for r in renderable.renderables]
         renderable = Group(*parts, fit=renderable.fit)
-    return Unpadded(renderable) if plain else renderable
+    return Unpadded(renderable)
 
 
 class Unpadded(Trimmed):
-    """`renderable` as plain text for a file or a pipe: no blank at the end of a line, and no
-    line of spaces before or after it (a light table's top and bottom edges), which `diff`
-    and a mail carry as noise. An empty line printed on purpose is kept."""
+    """`renderable` with no line of spaces before or after it (a light table's top and
+    bottom edges), which a screen reader reads out as "blank", and `diff` and a mail carry
+    as noise, and no blank at the end of a line (but one that shows, on a terminal: see
+    `Trimmed`). An empty line printed on purpose is kept."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         held: list[tuple[str, bool]] = []  # blank lines not yet known to be inside
         started = False
+        shown = styled(console)
         for line, newline in _lines(console.render(self.renderable, options)):
             ended = newline is not None
             raw = "".join(text for text, _, control in line if not control)
@@ -195,7 +244,7 @@ class Unpadded(Trimmed):
                 continue
             yield from (Segment("\n") for raw_held, _ in held if started or not raw_held)
             held, started = [], True
-            yield from _rstripped(line, False)
+            yield from _rstripped(line, shown)
             if ended:
                 yield Segment("\n")
         # after the last line: only the empty lines printed on purpose

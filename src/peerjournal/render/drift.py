@@ -27,7 +27,7 @@ from peerjournal.drift import (
 from peerjournal.drift.score import BALANCE_CENTER, learned_share, named_drift, outweighing
 from peerjournal.plural import counted
 from peerjournal.render.console import Trimmed, styled
-from peerjournal.render.layout import ASCII_SIMPLE_HEAD, Section, bullets
+from peerjournal.render.layout import Section, bullets
 from peerjournal.render.safe import clean, clean_mapped, safe_text
 from peerjournal.render.verdicts import VERDICT_STYLES
 
@@ -73,20 +73,18 @@ class Glyphs(NamedTuple):
     open_quote: str
     close_quote: str
     times: str
-    minus: str
     ellipsis: str
     bullet: str
 
 
-UNICODE = Glyphs("“", "”", "×", "−", "…", "•")
-ASCII = Glyphs('"', '"', "x", "-", "...", "*")
+UNICODE = Glyphs("“", "”", "×", "…", "•")
+ASCII = Glyphs('"', '"', "x", "...", "*")
 
 
-def _signed(value: float, places: int, glyphs: Glyphs) -> str:
-    """`value` with its sign, a negative one with the view's minus sign: "−0.33" beside
-    "(−1 drift … +1 identity)", not a hyphen beside a minus ("-" where only ASCII shows)."""
-    text = f"{value:+.{places}f}"
-    return glyphs.minus + text[1:] if text.startswith("-") else text
+def _signed(value: float, places: int) -> str:
+    """`value` with its sign: "-0.33", "+0.20". A hyphen-minus, as the report's balances have
+    it: a braille table may have no "−" (U+2212), and a screen reader may not say it."""
+    return f"{value:+.{places}f}"
 
 
 def _hit_style(hit: Hit) -> str:
@@ -142,20 +140,32 @@ class Legend:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if styled(console):
-            yield Trimmed(legend())
+            yield Trimmed(legend(colour=not console.no_color))
 
 
-def legend() -> Text:
-    line = Text("Key: ")
-    for label, key in (
+# each mark's style in words, so that the key says something read aloud too (a screen
+# reader does not say "bold"); colours only where they show (not with NO_COLOR)
+_STYLE_WORDS = {"bold": "bold", "underline": "underlined", "italic": "italic", "dim": "dim",
+                "strike": "struck through"}
+_COLOURS = {"green", "red", "magenta", "yellow"}
+
+
+def legend(colour: bool = True) -> Text:
+    line = Text("Key to the marks in the text: ")
+    for n, (label, key) in enumerate((
         ("peer identity", "identity"),
         ("drift", "drift"),
-        ("others' framing (not counted)", "attributed"),
-        ("negated (not counted)", "dropped"),
-        ("hypothetical, past or an instruction (not counted)", "hypothetical"),
-    ):
-        line.append(label, style=HIT_STYLES[key])
-        line.append("  ")
+        ("others' framing, not counted", "attributed"),
+        ("negated, not counted", "dropped"),
+        ("hypothetical, past or an instruction, not counted", "hypothetical"),
+    )):
+        style = HIT_STYLES[key]
+        words = [_STYLE_WORDS.get(word, word) for word in style.split()
+                 if word in _STYLE_WORDS or (colour and word in _COLOURS)]
+        line.append("; " if n else "")
+        line.append(label, style=style)
+        line.append(f" ({', '.join(words)})")
+    line.append(".")
     return line
 
 
@@ -181,7 +191,9 @@ def _flags(hit: Hit, share: float | None = None) -> str:
             ("what you plan to do", hit.hypothetical and hit.counted),
             # on the drift noticed (the matcher flags no other), not on someone else's words
             ("you noticed it", hit.self_noticed and hit.polarity == "drift" and not hit.attributed),
-            ("outweighed", learned and not hit.counted and not _explained(hit)),
+            # the side it was on: outweighed by the other side's
+            (f"{_SIDE[hit.polarity]}, outweighed",
+             learned and not hit.counted and not _explained(hit)),
         )
         if on
     ]
@@ -271,13 +283,12 @@ def _repeats(hits: Sequence[tuple[Hit, str]]) -> list[tuple[Hit, str, int]]:
     return [(hit, flags, times[key]) for key, (hit, flags) in first.items()]
 
 
-def _rows(
-    score: DriftScore, lexicon: Lexicon, glyphs: Glyphs, *, sides: bool = False
-) -> list[tuple[Text, str, str, Text]]:
+def _rows(score: DriftScore, lexicon: Lexicon, glyphs: Glyphs) -> list[tuple[Text, str, str, Text]]:
     """(dimension, identity, drift, phrases) for each dimension with a phrase, then All.
 
-    `sides`: where styles do not tell identity from drift (`says_sides`), a dimension with
-    phrases on both sides lists them by side, "identity: “…”; drift: “…”"."""
+    A dimension with phrases on both sides lists them by side, "identity: “…”; drift: “…”":
+    in words, not by colour or bold beside underlined alone, lost on a screen reader at a
+    colour terminal (round 43: it was named only piped, with TERM=dumb or NO_COLOR)."""
     rows: list[tuple[Text, str, str, Text]] = []
     listed = _folded(score, learned_share(score, lexicon))
     for dim in DIMENSIONS:
@@ -290,7 +301,7 @@ def _rows(
                 safe_text(lexicon.label(dim), multiline=False),
                 f"{values['identity']:.1f}",
                 f"{values['drift']:.1f}",
-                _phrases(_repeats(hits), glyphs, sides=sides),
+                _phrases(_repeats(hits), glyphs),
             )
         )
     rows.append(
@@ -307,11 +318,11 @@ def _rows(
     return rows
 
 
-def _phrases(repeats: Sequence[tuple[Hit, str, int]], glyphs: Glyphs, *, sides: bool) -> Text:
+def _phrases(repeats: Sequence[tuple[Hit, str, int]], glyphs: Glyphs) -> Text:
     """A dimension's phrases, "; " between them; by side, each side named before its
-    phrases, where `sides` is asked for and the phrases are of both sides."""
+    phrases, where they are of both sides."""
     groups: list[tuple[str, list[tuple[Hit, str, int]]]] = [("", list(repeats))]
-    if sides and len({hit.polarity for hit, _, _ in repeats}) > 1:
+    if len({hit.polarity for hit, _, _ in repeats}) > 1:
         groups = [(f"{side}: ", [r for r in repeats if r[0].polarity == side])
                   for side in ("identity", "drift")]
     phrases = Text()
@@ -328,12 +339,6 @@ def _phrases(repeats: Sequence[tuple[Hit, str, int]], glyphs: Glyphs, *, sides: 
     return phrases
 
 
-def says_sides(console: Console) -> bool:
-    """Must the phrases name their side in words? Where colour does not show it (piped,
-    TERM=dumb, NO_COLOR): bold beside underlined is lost on a screen reader."""
-    return not styled(console) or console.no_color
-
-
 ALL_LABEL = "All (per 100 words)"
 PHRASES_MIN = 16  # narrower than this, the phrases column would cut phrases: stack instead
 
@@ -342,17 +347,15 @@ def _quoted(text: str, glyphs: Glyphs) -> str:
     return f"{glyphs.open_quote}{clean(text, multiline=False)}{glyphs.close_quote}"
 
 
-def dimension_table(
-    score: DriftScore, lexicon: Lexicon, glyphs: Glyphs = UNICODE, *, sides: bool = False
-) -> Table:
-    """The wide layout: one row per dimension, its numbers and its phrases side by side."""
-    simple = ASCII_SIMPLE_HEAD if glyphs is ASCII else box.SIMPLE_HEAD  # (not a boxed grid)
-    table = Table(box=simple, pad_edge=False, expand=True)
+def dimension_table(score: DriftScore, lexicon: Lexicon, glyphs: Glyphs = UNICODE) -> Table:
+    """The wide layout: one row per dimension, its numbers and its phrases side by side
+    (light: a rule of "-" where the output is plain or ASCII, the console's `light_head`)."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
     table.add_column("Dimension", no_wrap=True)
     table.add_column("Identity", justify="right", no_wrap=True)
     table.add_column("Drift", justify="right", no_wrap=True)
     table.add_column("Phrases", ratio=1)
-    for row in _rows(score, lexicon, glyphs, sides=sides):
+    for row in _rows(score, lexicon, glyphs):
         table.add_row(*row)
     return table
 
@@ -378,14 +381,12 @@ def dimension_blocks(
     lexicon: Lexicon,
     width: int,
     glyphs: Glyphs = UNICODE,
-    *,
-    sides: bool = False,
 ) -> Group:
     """The narrow layout: a block per dimension, its numbers by its name, phrases beneath.
 
     Nothing is cut: phrases wrap between words, and each number stays beside its name."""
     blocks: list[RenderableType] = []
-    for label, identity, drift, phrases in _rows(score, lexicon, glyphs, sides=sides):
+    for label, identity, drift, phrases in _rows(score, lexicon, glyphs):
         blocks.append(_packed(label, (f"identity {identity}", f"drift {drift}"), width))
         phrases = phrases.copy()
         phrases.overflow = "fold"
@@ -401,23 +402,18 @@ class DimensionView:
         self.lexicon = lexicon
         self.glyphs = glyphs
 
-    def wide_width(self, *, sides: bool = False) -> int:
-        rows = _rows(self.score, self.lexicon, self.glyphs, sides=sides)
+    def wide_width(self) -> int:
+        rows = _rows(self.score, self.lexicon, self.glyphs)
         label = max(cell_len(r[0].plain) for r in rows)
         identity = max(len("Identity"), *(len(r[1]) for r in rows))
         drift = max(len("Drift"), *(len(r[2]) for r in rows))
         return max(label, len("Dimension")) + identity + drift + PHRASES_MIN + 3 * 4 - 1
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        sides = says_sides(console)
-        if options.max_width >= self.wide_width(sides=sides):
-            table = dimension_table(self.score, self.lexicon, self.glyphs, sides=sides)
-            if not styled(console):  # plain text: a rule of "-", as `list` has
-                table.box = ASCII_SIMPLE_HEAD
-            yield table
+        if options.max_width >= self.wide_width():
+            yield dimension_table(self.score, self.lexicon, self.glyphs)
         else:
-            yield dimension_blocks(self.score, self.lexicon, options.max_width, self.glyphs,
-                                   sides=sides)
+            yield dimension_blocks(self.score, self.lexicon, options.max_width, self.glyphs)
 
 
 def verdict_sentence(score: DriftScore, lexicon: Lexicon | None = None) -> str:
@@ -471,8 +467,8 @@ def explanation(
     verdict = Text(verdict_sentence(score, lexicon), style=VERDICT_STYLES.get(score.verdict, ""))
     if score.verdict != "insufficient":
         verdict.append(
-            f"  Balance {_signed(score.balance, 2, glyphs)} ({glyphs.minus}1 drift "
-            f"{glyphs.ellipsis} +1 identity; even at {_signed(BALANCE_CENTER, 1, glyphs)}, as "
+            f"  Balance {_signed(score.balance, 2)} (-1 drift "
+            f"{glyphs.ellipsis} +1 identity; even at {_signed(BALANCE_CENTER, 1)}, as "
             "identity words are common in any entry).",
             style="",
         )

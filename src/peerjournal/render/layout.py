@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from rich import box
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.panel import Panel
@@ -15,12 +14,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from peerjournal.render.console import ASCII_SIMPLE_HEAD as ASCII_SIMPLE_HEAD
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.safe import safe_text, safe_title
-
-# box.SIMPLE_HEAD's one rule under the header, in ASCII, for a console that cannot show "─":
-# no vertical lines, so a bar's "|" axis is never read as a column edge
-ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
 def bullets(
@@ -109,7 +105,8 @@ class LongTable:
             yield from line
             yield Segment.line()
         safe = console.safe_box if table.safe_box is None else table.safe_box
-        shape = table.box.substitute(options, safe=safe) if table.box else None
+        # the head's box, as drawn: the console's rule may have made it plain (`light_head`)
+        shape = head.box.substitute(options, safe=safe) if head.box else None
         border = console.get_style(table.style or "") + console.get_style(table.border_style or "")
         rows = self.rows
         cells = [_CellShape(console, table, n, width) for n, width in enumerate(widths)]

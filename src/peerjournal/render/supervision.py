@@ -29,6 +29,7 @@ from peerjournal.render.verdicts import SELF_DOUBT_WORDS, verdict_words
 from peerjournal.render.widths import STATEMENT_MIN
 from peerjournal.supervision import (
     MAX_NOTE_CHARS,
+    SCALE,
     Form,
     History,
     Intention,
@@ -123,6 +124,12 @@ def items_table(form: Form) -> ItemsView:
     return ItemsView(form)
 
 
+def of_scale(score: int) -> str:
+    """An answer as "4 of 5": a bare "4" beside a statement reads as the item's number (the
+    questions were asked as "3/22")."""
+    return f"{score} of {SCALE[-1]}"
+
+
 def _movement_rows(moved: Sequence[Movement]) -> RenderableType:
     """Each answer that moved, its statement beside the change: a statement that wraps stays
     beside it, not back at the margin, where it would run into the next."""
@@ -151,14 +158,14 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
             continue
         parts.append(safe_text(section.title, style="underline"))
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(justify="right", width=3)
+        grid.add_column(justify="right", no_wrap=True)
         grid.add_column(ratio=1)
         for item in rows:
             answer = check.answers[item.id]
             text = safe_text(item.text)
             if answer.note:
                 text.append(f"\nnote: {clean(_bounded(answer.note))}", style="italic")
-            grid.add_row(str(answer.score), text)
+            grid.add_row(of_scale(answer.score), text)
         parts.append(grid)
     if moved:
         parts += [safe_text(""), _heading("Moved since your previous check-in")]
@@ -172,61 +179,77 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
 
 
 class HistoryTable:
-    """Each item's answers across check-ins: with the statement where it fits beside them,
-    else without it, else a block per item (its id, then its answers beneath)."""
+    """Each item's answers across check-ins, in numbers ("5 3 1": a sparkline is read out
+    block by block, and in ASCII was a code with no key): with the statement where it fits
+    beside them, else without it, else a block per item (its name, then its answers beneath).
+    Plain text (piped, TERM=dumb) says them in words: "5, 3, no answer, 1", "5 to 1"."""
 
     def __init__(self, history: History, ascii_only: bool) -> None:
         self.history = history
-        self.arrow = "->" if ascii_only else "→"
         self.ascii_only = ascii_only
-        self.id_width = max(len(h.item.id) for h in history.items)
-        self.spark_width = max(7, len(history.checks))
-        self.moved_header = f"1st{self.arrow}now"
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        compact = self.table(statement=False)
+        plain = not styled(console)
+        compact = self.table(plain, statement=False)
         needed = Measurement.get(console, options.update_width(10_000), compact).maximum
         if options.max_width >= needed + 3 + STATEMENT_MIN:
-            yield self.table(statement=True)
+            yield self.table(plain, statement=True)
         elif options.max_width >= needed:
             yield compact
         else:
-            yield self.blocks()
+            yield self.blocks(plain)
 
-    def _cells(self, h: ItemHistory) -> tuple[str, str]:
-        values = [float(v) if v is not None else None for v in h.scores]
-        spark = sparkline(values, lo=1, hi=5, ascii_only=self.ascii_only)
-        return spark, f"{_score(h.first)} {self.arrow} {_score(h.last)}"
+    def _arrow(self, plain: bool) -> str:
+        return " to " if plain else " -> " if self.ascii_only else " → "
 
-    def table(self, *, statement: bool) -> Table:
+    def _cells(self, h: ItemHistory, plain: bool) -> tuple[str, str]:
+        """The answers, and the first and the latest of them."""
+        def said(value: int | None) -> str:
+            return "no answer" if plain and value is None else _score(value, self.ascii_only)
+
+        answers = (", " if plain else " ").join(said(v) for v in h.scores)
+        return answers, self._arrow(plain).join((said(h.first), said(h.last)))
+
+    def table(self, plain: bool, *, statement: bool) -> Table:
         """With the statement: the full width, statements cut to fit; without: as narrow as
-        the ids, answers and arrows allow (no outer edge, one-space gaps)."""
+        the names, answers and arrows allow (no outer edge, one-space gaps). Light: its
+        rule is "-" where the output is plain (the console's rule, `light_head`)."""
         if statement:
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
         else:
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
                           collapse_padding=True)
-        table.add_column("Item", style="bold", min_width=self.id_width, no_wrap=True)
-        table.add_column("Answers", min_width=self.spark_width, no_wrap=True)
-        table.add_column(self.moved_header, min_width=len(self.moved_header), no_wrap=True)
+        table.add_column("Item", style="bold", no_wrap=True)
+        table.add_column("Answers", no_wrap=True)
+        table.add_column(self._moved_header(plain), no_wrap=True)
         if statement:
             table.add_column("Statement", ratio=1, no_wrap=True, overflow="ellipsis")
         for h in self.history.items:
-            row: list[RenderableType] = [safe_text(h.item.id), *self._cells(h)]
+            row: list[RenderableType] = [safe_text(item_name(h.item)), *self._cells(h, plain)]
             if statement:
                 row.append(safe_text(h.item.text, no_wrap=True, overflow="ellipsis"))
             table.add_row(*row)
         return table
 
-    def blocks(self) -> Group:
+    def _moved_header(self, plain: bool) -> str:
+        return f"1st{self._arrow(plain) if plain else self._arrow(plain).strip()}now"
+
+    def blocks(self, plain: bool) -> Group:
+        """Plain text: each of the table's cells on a line of its own, named as its column."""
         parts: list[RenderableType] = []
         for h in self.history.items:
-            spark, moved = self._cells(h)
-            line = Text("  ")
-            line.append(spark)
-            line.append(f"  {moved}")
-            parts += [safe_text(h.item.id, style="bold", overflow="fold"), line]
+            answers, moved = self._cells(h, plain)
+            lines = [f"Answers: {answers}", f"{self._moved_header(plain)}: {moved}"] if plain \
+                else [f"{answers}  {moved}"]
+            parts += [safe_text(item_name(h.item), style="bold", overflow="fold"),
+                      *(_indented(line) for line in lines)]
         return Group(*parts)
+
+
+def item_name(item: Item) -> str:
+    """An item as `supervision history` names it: its id in words ("self worth", not
+    "self_worth", read aloud as "self underscore worth")."""
+    return item.id.replace("_", " ")
 
 
 def history_view(history: History, *, ascii_only: bool = False) -> RenderableType:
@@ -247,11 +270,13 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
     if history.supervisions:
         parts.append(_heading("Supervisions"))
         for s in history.supervisions:
-            note = f"  {s.note}" if s.note else ""
-            parts.append(safe_text(f"  #{s.id}  {spoken(s.date)}{note}", multiline=False))
+            head = f"#{s.id}  {spoken(s.date)}"
+            # a note that wraps stays beside its date, not back at the margin as a new item
+            parts.append(_beside(head, clean(s.note, multiline=False)) if s.note
+                         else _indented(head))
     else:
         parts.append(Text("No supervisions recorded: `peerjournal supervision done` records one."))
-    return Group(*parts)
+    return Trimmed(Group(*parts))  # its grids pad every line to the full width
 
 
 def _unfinished_line(
@@ -273,8 +298,11 @@ def supervision_label(record: SupervisionRecord) -> str:
     return f"the supervision on {spoken(record.date)} (#{record.id}, recorded {recorded}){note}"
 
 
-def _score(value: int | None) -> str:
-    return "–" if value is None else str(value)
+def _score(value: int | None, ascii_only: bool = False) -> str:
+    """An answer, "–" for none ("-" in ASCII)."""
+    if value is None:
+        return "-" if ascii_only else "–"
+    return str(value)
 
 
 def _entry_line(entry_id: int, day: date, setting: str, rest: str = "") -> RenderableType:
@@ -419,11 +447,13 @@ def _spoken_weeks(values: Sequence[float | str | None]) -> Iterator[str]:
 class WeeklyDrift:
     """"Drift by week from DATE: ▁▃ █", one line whatever the width: a long period (the last
     supervision a year ago, --since 1900-01-01) shows its latest weeks that fit, from the
-    date it names, instead of wrapping into rows of blanks. `first`: how to name the period's
-    first week when it is shown ("since your supervision on 13 Nov 2026": `Window.start_words`,
-    whose first week counts only what was written after it). A week in `thin` (its entries
-    all "too little", `TrendBrief.thin_weeks`) is said "too little", as `report` says it, and
-    drawn as no bar."""
+    date it names, instead of wrapping into rows of blanks. Beneath it, the latest weeks
+    (PLAIN_WEEKS at most) in numbers, which a screen reader can read out at a colour terminal
+    too (a sparkline is read block by block). Plain text (a pipe, TERM=dumb) has the numbers
+    alone. `first`: how to name the period's first week when it is shown ("since your
+    supervision on 13 Nov 2026": `Window.start_words`, whose first week counts only what was
+    written after it). A week in `thin` (its entries all "too little",
+    `TrendBrief.thin_weeks`) is said "too little", as `report` says it, and drawn as no bar."""
 
     LABEL = "  Drift by week {}: "
     INDENT = 4  # narrower than a few weeks beside the label: the weeks go on a line below
@@ -440,17 +470,26 @@ class WeeklyDrift:
         self.first = first
         self.thin = thin
 
-    def _label(self, start: str) -> str:
+    def _start(self, start: str) -> str:
+        """The words for the week `start` begins a shown run of weeks."""
         if self.first and start == self.periods[0][0]:
-            return self.LABEL.format(self.first)
-        return self.LABEL.format(f"from {spoken(date.fromisoformat(start))}")
+            return self.first
+        return f"from {spoken(date.fromisoformat(start))}"
+
+    def _label(self, start: str) -> str:
+        return self.LABEL.format(self._start(start))
+
+    def _numbers(self) -> tuple[str, str]:
+        """The first of the latest PLAIN_WEEKS weeks, and their drift in words."""
+        shown = self.periods[-PLAIN_WEEKS:]
+        values = ", ".join(_spoken_weeks([TOO_LITTLE if d in self.thin else v
+                                          for d, v in shown]))
+        return shown[0][0], f"{values} (per 100 words)"
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        start, numbers = self._numbers()
         if not styled(console):  # a pipe, TERM=dumb: numbers a screen reader can read out
-            shown = self.periods[-PLAIN_WEEKS:]
-            values = ", ".join(_spoken_weeks([TOO_LITTLE if d in self.thin else v
-                                              for d, v in shown]))
-            yield _indented(f"{self._label(shown[0][0]).strip()} {values} (per 100 words)")
+            yield _indented(f"{self._label(start).strip()} {numbers}")
             return
         # room for the widest label the shown weeks could start with ("30 Nov 2026")
         widest = self.LABEL.format(f"from {spoken(date(2026, 11, 30))}")
@@ -467,6 +506,9 @@ class WeeklyDrift:
             yield Text(" " * self.INDENT + spark, no_wrap=True, overflow="crop")
         else:
             yield Text(label + spark, no_wrap=True, overflow="crop")
+        # the same weeks in numbers, dated where they start elsewhere than the marks
+        yield _indented(numbers if start == shown[0][0] else f"{self._start(start)}: {numbers}",
+                        self.INDENT)
 
 
 def _evidence_parts(prep: Prep, ascii_only: bool) -> list[RenderableType]:
@@ -557,7 +599,7 @@ def _low_answer_parts(prep: Prep) -> list[RenderableType]:
         text = safe_text(item.text)
         if answer.note:
             text.append(f"\nnote: {first_words(answer.note, 100)}", style="italic")
-        grid.add_row(str(answer.score), text)
+        grid.add_row(of_scale(answer.score), text)
     return [
         _indented("Answered 1 or 2 then:" if prep.check_before
                   else "Answered 1 or 2, often the most useful to bring:"),

@@ -106,11 +106,17 @@ def with_details(console: Console, line: Text, width: int) -> Text:
         if last.plain and last.cell_len + len(gap) + cell_len(shown) <= width:
             last.append(gap)
             last.append_text(_stripped(unit))
-        else:
-            last = _stripped(unit)
+        else:  # a line of its own: "details: …", not a line that starts with the dot
+            last = _stripped(_undotted(unit))
             lines.append(last)
     # each line fits, but for a command wider than the terminal: wrapped, not cropped
     return Text("\n").join(lines)
+
+
+def _undotted(unit: Text) -> Text:
+    """`unit` without the dot (or "-") that joins the hint to the words before it."""
+    at = unit.plain.find(DETAILS)
+    return unit[at:] if at > 0 and not unit.plain[:at].strip(" ·-") else unit
 
 
 def _stripped(unit: Text) -> Text:
