@@ -125,7 +125,7 @@ def test_a_brand_in_prose_stays(name: str, text: str) -> None:
         ("@teamngozi posted", "@[person] posted"),
         ("Saved ngozicareplan.docx", "Saved [person].docx"),
         ("Tweeted #JusticeForNgozi and @HopeW", "Tweeted #[person] and @[person]"),
-        ("The NgoziCare team", "The NgoziCare team"),
+        ("The NgoziCare team", "The [person] team"),  # (round 43: CamelCase keeps no name)
     ],
 )
 def test_a_name_inside_a_handle_or_file_name_goes(text: str, expected: str) -> None:

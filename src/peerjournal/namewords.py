@@ -539,6 +539,23 @@ def english_word(key: str) -> bool:
     return key in _english_words()
 
 
+# Brands, services and titles written joined up that hold an everyday name or a name-word
+# ("NatWest", "HopeLine", "JohnLewis", "AlAnon"), as their letters in lower case: such a word
+# keeps a part of a listed full name or a short form inside it ("West" of Sarah West in
+# "NatWest"), never a listed name as written ("Nat" listed: "NatWest" is replaced). See
+# redact.py's `_kept_joined`. Only those that hold a name: any other joined-up word holds
+# none to keep.
+JOINED_BRANDS = word_set(
+    """
+    natwest powerpoint youtube easyjet marksandspencer stepchange hopeline hopelineuk
+    amazinggrace silverline johnlewis mariecurie macmillan tedtalk tedtalks benandjerrys
+    lloydsbank barclaysbank timhortons jackdaniels jimbeam captainmorgan johnniewalker
+    alanon alateen sallyarmy rayban raybans kitkat draftkings skybet betfred paddypower
+    williamhill jackpotjoy mrgreen
+    """
+)
+
+
 # Three-letter acronyms and words of labels that are a three-letter name with its last two
 # letters swapped ("dna" of Dan, "aed" of Ade, "eal" of Ela, "tai" of Tia): kept in a tag.
 LABEL_ACRONYMS = word_set(

@@ -37,17 +37,26 @@ notes). It replaces, in one pass per kind so a replacement is never re-scanned:
    or hashtag holding any form of a name in any case is replaced whole after its "@" or "#"
    ("@hope_walker99" is "@[person]"), and digits written straight after a name go with it
    ("hope_walker99").
-   A form inside a handle, hashtag, address or file name joined up of several words, where
-   a small letter meets a capital ("NgoziCarePlan.docx", "#JusticeForNgozi", "@TeamNgozi"),
-   or before one capital ("HopeW"), and a user name of a surname and the first name's
-   initial with a visible join ("SPatel", "wTurner", "turner_w", "w.turner") or in a handle,
-   address or file name ("@wturner", "nokonkwo.pdf") are replaced with the word whole but a
-   file name's extension ("[person].docx", "@[person]"): see `_where` and `_user_name`. In
-   prose a brand ("NatWest", "PowerPoint") and a word ("cooker", "warden", "wturner") stay.
+   A form inside a word joined up of several, where a small letter meets a capital
+   ("WillVisit", "visitWill", "JoWalk", "SamAndMe", "WillsCafe", "NgoziCarePlan.docx",
+   "#JusticeForNgozi", "@TeamNgozi"), or before one capital ("HopeW"), and a user name of a
+   surname and the first name's initial with a visible join ("SPatel", "wTurner",
+   "turner_w", "w.turner") or in a handle, address or file name ("@wturner",
+   "nokonkwo.pdf") are replaced with the word whole but a file name's extension
+   ("[person].docx", "@[person]"): see `_where` and `_user_name`. Privacy first: in prose
+   and labels only a brand or service (`JOINED_BRANDS`: "NatWest", "PowerPoint",
+   "HopeLine") or an everyday word ("WillPower") joined up stays, and only for a part of a
+   listed full name or a short form ("West" of Sarah West), never for a name listed as
+   written ("Nat": "NatWest" is replaced; see `_kept_joined`); a user name that may be a
+   word ("cooker", "warden", "wturner") stays in prose.
    A handle, hashtag or file name holding a listed name or part of four letters or more in
-   any case is replaced whole too ("#justiceforngozi", "ngozicareplan.docx"). "McDonald" has
-   a surname's prefix before it; "shall", "price" and "walkers" read as the word a letter
-   makes of a short surname or a surname that is a word.
+   any case is replaced whole too ("#justiceforngozi", "ngozicareplan.docx"); and one, or a
+   label's word (a tag, a setting), with no join showing, that is any form of a listed name
+   written together with everyday words ("#jowalk", "samvisit.pdf", the tag "willvisit",
+   "teamsam"), unless the whole is an English word ("willing", "samples"): see
+   `_name_among_words`. "McDonald" has a surname's prefix before it; "shall", "price" and
+   "walkers" read as the word a letter makes of a short surname or a surname that is a
+   word.
    An e-mail address or a link holding a name goes whole, as "[email]" or "[link]". A
    word-name that is a part or short form of a listed name, opening a sentence as the verb,
    is left, as "Will" is ("Hope he is safe", "Hope so", "Rose early", "Mark the date": see
@@ -137,6 +146,7 @@ from peerjournal.namewords import (
     FUNCTION_WORDS,
     IMPERATIVES,
     INTENSIFIERS,
+    JOINED_BRANDS,
     LABEL_ACRONYMS,
     MODAL_SUBJECTS,
     MODALS,
@@ -814,8 +824,9 @@ _NAME_START = (
     f"|(?=[{_HEBREW}])(?:{_after_prefixes(_HE_PREFIXES)}))"
 )
 # Never before the "'t" of a contraction: "Don't" is no "Don", "can't" no "Can", "won't" no "Won".
+# (A plural, or "s" for "'s", before a case change too: "WillsCafe".)
 _NAME_END = (
-    f"(?:(?<=[{_SPACELESS}])|{_PLURAL}{_AFTER}|{_CASE_CHANGE})"
+    f"(?:(?<=[{_SPACELESS}])|{_PLURAL}(?:{_AFTER}|{_CASE_CHANGE}))"
     f"(?![{_APOSTROPHES}][tT]{_AFTER})"
 )
 
@@ -1315,6 +1326,9 @@ class Redactor:
         # the short forms exports replace (Will of William), plain: "Wills flat" is his too
         self._short_keys = _short_keys_of(tuple(p.name for p in self.people))
         self._bare = _compile_names(self.people, bare=True)
+        # the names as listed (`name_key`): never kept inside a brand joined up ("NatWest")
+        self._as_written = frozenset(name_key(p.name) for p in self.people)
+        self._joined = _joined_forms(self.people)
 
     def __call__(self, text: str) -> str:
         return self._redact(text, any_case=False)
@@ -1375,7 +1389,7 @@ class Redactor:
             if not _the_month(m, text) and not (prose and _the_word(m, text))
             and not (lowered and _the_word_shouted(m, regex, *lowered))
             and not _an_eponym(m, text)
-            and (span := _where(m, text, key))
+            and (span := _where(m, text, key, self._as_written))
         ]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
         if breaks:
@@ -1390,7 +1404,8 @@ class Redactor:
                 n = bisect_right(ends, m.start())
                 if (
                     n < len(breaks) and breaks[n][1] < m.end() and not _the_month(m, text)
-                    and not (prose and _the_word(m, text)) and (span := _where(m, text, joined))
+                    and not (prose and _the_word(m, text))
+                    and (span := _where(m, text, joined, self._as_written))
                 ):
                     found.append((*span, lookup[_group(m)]))
         found += self._bare_vowels(text, key, prose)
@@ -1398,10 +1413,13 @@ class Redactor:
         found += self._user_names(text, key, 0, len(text))
         found += self._prose_user_names(text, key)
         found += self._misspelt_people(text)
-        if any_case or not any(ch.isspace() for ch in text.strip()):  # a label, a word alone
+        label = any_case or not any(ch.isspace() for ch in text.strip())  # or a word alone
+        if label:
             found += self._pet_forms_in_label(text)
         found += self._handles(text, key)
-        found += self._inside_marked(text, key)
+        candidates = _join_candidates(key)
+        found += self._inside_marked(key, candidates)
+        found += self._joined_up(key, [(0, len(key))] if label else candidates, label)
         found += self._kissed(text, key)
         found.sort(key=lambda f: (f[0], -f[1]))
         spans: list[tuple[int, int, int, str]] = []
@@ -1425,7 +1443,8 @@ class Redactor:
         return [
             (*span, lookup[_group(m)]) for m in regex.finditer(key)
             if _bare_vowel_kept(m, text) and not _the_month(m, text)
-            and not (prose and _the_word(m, text)) and (span := _where(m, text, key))
+            and not (prose and _the_word(m, text))
+            and (span := _where(m, text, key, self._as_written))
         ]
 
     def _kissed(self, text: str, key: str) -> list[tuple[int, int, str]]:
@@ -1536,7 +1555,7 @@ class Redactor:
         for start, end in spans:
             m = next(
                 (m for m in regex.finditer(key, start, end)
-                 if not _the_month(m, text) and _where(m, text, key)), None
+                 if not _the_month(m, text) and _where(m, text, key, self._as_written)), None
             )
             if m:
                 handles.append((start, end, lookup[_group(m)]))
@@ -1544,18 +1563,54 @@ class Redactor:
                 handles += [(start, end, r) for *_, r in self._user_names(text, key, start, end)]
         return handles
 
-    def _inside_marked(self, text: str, key: str) -> list[tuple[int, int, str]]:
-        """(start, end, replacement) of each handle, hashtag, address or file name holding a
-        listed name or part of four letters or more anywhere, in any case ("#justiceforngozi",
-        "@teamngozi", "ngozicareplan.docx"): never prose, so never the word."""
+    def _inside_marked(
+        self, key: str, candidates: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each handle, hashtag, address or file name (among the
+        `candidates`: `_join_candidates`) holding a listed name or part of four letters or more
+        anywhere, in any case ("#justiceforngozi", "@teamngozi", "ngozicareplan.docx"): never
+        prose, so never the word."""
         if self._inside is None:
             return []
         regex, lookup = self._inside
         found = []
-        for span in _join_candidates(key):
+        for span in candidates:
             m = regex.search(key, *span)
             if m and _marked(key, m.start()):
                 found.append((*_joined_word(key, m.start(), m.end()), lookup[_group(m)]))
+        return found
+
+    def _joined_up(
+        self, key: str, spans: list[tuple[int, int]], label: bool
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each run of letters in `spans` of `key`, with no join
+        showing, that is a listed name (any form, any case) written together with everyday
+        words (`_name_among_words`: "willvisit", "jowalk", "teamsam", "samandme",
+        "willsflat"): in a label (a tag, a setting, a file name typed for an export) the run
+        written in one case (a tag is stored in lower case), and in prose a handle, hashtag,
+        address or file name's word ("#jowalk", "samvisit.pdf": "#[person]", "[person].pdf"),
+        as `_inside_marked` replaces one with a longer name anywhere. An English word stays
+        ("willing", "samples", "marketing"), and so does a run that reads as everyday words
+        alone ("totalcare" with Al listed); in a label, a word capitalised as one name is a
+        place or a brand for a part of a listed full name or a short form ("Hopewell centre",
+        "Deansgate" with Hope Walker and Dean Moss listed), never for a name listed as written
+        ("Willvisit" with Will listed; a case change inside a word is `_where`'s:
+        "WillVisit")."""
+        if self._joined is None:
+            return []
+        forms, lookup = self._joined
+        found = []
+        for span in spans:
+            for run in _WORD_OF_KEYS.finditer(key, *span):
+                marked = _marked(key, run.start())
+                if not (label or marked):
+                    continue
+                form = _name_among_words(_plain(run.group()), forms, self._as_written)
+                listed = self._as_written
+                if form is None or not (marked or _one_word_case(run.group(), form, listed)):
+                    continue
+                where = run.span() if label else _joined_word(key, *run.span())
+                found.append((*where, lookup[form]))
         return found
 
     def _user_names(self, text: str, key: str, pos: int, endpos: int) -> list[tuple[int, int, str]]:
@@ -1702,29 +1757,72 @@ def _case_change(key: str, i: int) -> bool:
     return 0 < i < len(key) and key[i - 1].islower() and key[i].isupper()
 
 
-def _where(match: re.Match[str], text: str, key: str) -> tuple[int, int] | None:
+def _where(
+    match: re.Match[str], text: str, key: str, listed: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """The span to replace for a name's match: the match (with an initial's full stop, see
     `_name_end`); if a case change bounds it inside a word joined up of several
-    ("NgoziCarePlan.docx", "JusticeForNgozi", "GraceNotes", "HopeW"), that word whole, but
-    for a file name's extension ("[person].docx"), so no piece of it ("OA" of "NgoziOA") is
-    left to point at them. None where the case change says nothing: an initial ("PhD" is no
-    "D"), a form of two letters, a surname's prefix before it ("McDonald", "DeShawn"), or a
-    word in prose, not a handle, address or file name nor a name before one capital: a brand
-    ("NatWest", "PowerPoint", "HopeLine")."""
+    ("NgoziCarePlan.docx", "JusticeForNgozi", "WillVisit", "visitWill", "JoWalk", "HopeW"),
+    that word whole, but for a file name's extension ("[person].docx"), so no piece of it
+    ("OA" of "NgoziOA", "Visit" of "WillVisit") is left to point at them. None where the
+    case change says nothing: an initial ("PhD" is no "D"), a form of two letters in a word
+    with capitals side by side ("MoMA"), a surname's prefix before it ("McDonald",
+    "DeShawn"); and, in prose, a brand or an everyday word joined up that holds a part of a
+    listed full name or a short form, never a name of `listed` as written (see
+    `_kept_joined`: "NatWest" with Sarah West listed, "WillPower" with Will Grant)."""
     start, end = match.start(), match.end()
     if not (_case_change(key, start) or _case_change(key, end)):
         return start, _name_end(match, text)
-    if _group(match).startswith(_INITIAL_GROUP) or sum(ch.isalpha() for ch in key[start:end]) < 3:
+    if _group(match).startswith(_INITIAL_GROUP) or _after_a_prefix(key, start):
         return None
-    if _case_change(key, start):
-        before = start
-        while before > 0 and key[before - 1].isalpha():
-            before -= 1
-        if key[before:start].casefold() in _CAPITAL_AFTER:
-            return None
-    if not (_marked(key, start) or _initial_after(key, end)):
-        return None  # a brand or a word joined up in prose: "NatWest", "PowerPoint"
-    return _joined_word(key, start, end)
+    word = _joined_word(key, start, end)
+    if sum(ch.isalpha() for ch in key[start:end]) < 3 and _CAPITALS.search(key, *word):
+        return None  # an abbreviation ("MoMA" with Mo listed)
+    if _marked(key, start) or _initial_after(key, end):
+        return word
+    if _kept_joined(key[word[0] : word[1]], key[start:end], listed):
+        return None  # "NatWest", "PowerPoint", "WillPower"
+    return word
+
+
+# Two capitals side by side: a word with them is an abbreviation ("MoMA", "DoBs")
+_CAPITALS = re.compile(f"[{_CAPITAL}]{{2}}")
+
+
+def _after_a_prefix(key: str, start: int) -> bool:
+    """Whether a case change at `start` of `key` follows a surname's prefix opening the word
+    ("McDonald", "DeShawn", "MacArthur": `_CAPITAL_AFTER`): no word joined up."""
+    if not _case_change(key, start):
+        return False
+    before = start
+    while before > 0 and key[before - 1].isalpha():
+        before -= 1
+    return key[before:start].casefold() in _CAPITAL_AFTER
+
+
+def _as_written(form: str, listed: frozenset[str]) -> bool:
+    """Whether `form` (as found, maybe with a plural "s" or "es") is a name of `listed`
+    (`name_key`s of the names as listed: "Nat" listed alone, not "West" of Sarah West)."""
+    name = name_key(form)
+    return any(name.endswith(ending) and name[: len(name) - len(ending)] in listed
+               for ending in ("", "s", "es"))
+
+
+def _kept_joined(word: str, form: str, listed: frozenset[str]) -> bool:
+    """Whether a word joined up in prose or a label (`word`, as written) that holds `form` of a
+    listed name at a case change is kept: a brand or service (`JOINED_BRANDS`: "NatWest",
+    "HopeLine", "JohnLewis"), an everyday word ("WillPower", "JoyStick"), a name opening with
+    a surname's prefix ("LeBron" with Minh Le listed) or a short word ("OhMyGod", "DoB"). Not
+    where `form` is a name of `listed` as written (`_as_written`): the writer listed exactly
+    that word ("Nat": "NatWest" is replaced; privacy first, and the preview shows it)."""
+    if _as_written(form, listed):
+        return False
+    name = name_key(form)
+    letters = "".join(ch for ch in _plain(word) if ch.isalpha())
+    return (
+        letters in JOINED_BRANDS or english_word(letters) or name in FUNCTION_WORDS
+        or (name in _CAPITAL_AFTER and letters.startswith(name))
+    )
 
 
 # A word ending in a text message's kisses ("Kerryxx", "O'Neillx", "Zoëx's"): the word, and
@@ -1856,6 +1954,161 @@ def _joined_word(key: str, start: int, end: int) -> tuple[int, int]:
     if dot >= end and _EXTENSION.fullmatch(key, dot, stop):
         stop = dot
     return start, stop
+
+
+# Letters of a run with no join showing read for a name written together with everyday words
+# (`_name_among_words`); a longer run is no label's or handle's word
+_JOINED_MAX = 40
+# Everyday words that the lists leave out, read as words joined to a name ("willscafe",
+# "samapp"): the English word list has no words of two letters, nor names such as "day" and
+# "house", and a word of three letters is read only among `THREE_LETTER_WORDS`
+_JOINED_EXTRA = _words("cafe cafes app apps goodwill")
+# Letters of a word written next to a name of two letters ("jowalk", "teamjo"): shorter ones
+# make too many words with it ("alice", "eddie", "maple" with Al, Ed, Le listed)
+_BESIDE_TWO_LETTERS = 4
+# Forms of two letters that end English words as often as they are a name ("delusional",
+# "drawal" with Al listed): never read at the end of a run
+_ENDINGS = _words("al ed an en er es ly ic le ty")
+
+
+def _joined_forms(people: Sequence[Person]) -> tuple[frozenset[str], dict[str, str]] | None:
+    """Every form of the listed names (`name_forms`, `short_forms`) of two letters or more,
+    plain, with no space, dash or apostrophe ("will", "jo", "samjones", "oneill"), and what
+    each is replaced with (whose it is, as `_compile_names` says: `_owners`). Not a particle
+    or a short word that is a part of a longer name ("le" of Minh Le, "do" of Nguyen Do): too
+    many words hold those ("lean", "lego"). None with nothing left."""
+    forms = [
+        (form, person.replacement) for person in people
+        for form, _ in [*name_forms(person.name), *short_forms(person.name)]
+        if initial(form) is None
+    ]
+    owners = _owners(people, forms)
+    listed = {name_key(person.name) for person in people}
+    lookup = {
+        key: owners[key] for form, _ in forms
+        if len(key := name_key(form)) >= 2 and key.isalpha()
+        and (key in listed or not (key in PARTICLES or key in FUNCTION_WORDS))
+    }
+    return (frozenset(lookup), lookup) if lookup else None
+
+
+def _one_word_case(typed: str, form: str, listed: frozenset[str]) -> bool:
+    """Whether a label's word `typed` holding `form` (plain) of a listed name among everyday
+    words is read as words joined up (`Redactor._joined_up`): written in one case (a tag is
+    stored in lower case: "willvisit", "JOWALK"), or capitalised with `form` a name listed
+    as written (`listed`: "Willvisit" with Will listed; "Hopewell" with Hope Walker is a
+    place)."""
+    return typed.islower() or typed.isupper() or _as_written(form, listed)
+
+
+def _a_joined_word(piece: str, whole: bool) -> bool:
+    """Whether `piece` (plain) is an everyday word written joined to others: one of four
+    letters or more that the English word list or the lists held in memory know, one of
+    three among those in memory (the English list's "hos" and "zed" would read
+    "hospitalized" as words around Li), or, unless only `whole` words count, one of two
+    among `FUNCTION_WORDS` ("me" of "samandme")."""
+    if len(piece) < 3:
+        return not whole and len(piece) == 2 and piece in FUNCTION_WORDS
+    known = (
+        piece in COMMON_WORDS or piece in SENTENCE_WORDS or piece in THREE_LETTER_WORDS
+        or piece in FUNCTION_WORDS or piece in _JOINED_EXTRA
+    )
+    return known or (len(piece) > 3 and english_word(piece))
+
+
+def _words_to(run: str, skip: frozenset[str] = frozenset(), whole: bool = False) -> list[bool]:
+    """For each place i of `run`, whether `run`[:i] is everyday words written together
+    (`_a_joined_word`), none of `skip`; True at 0 (no word)."""
+    ok = [True] + [False] * len(run)
+    for end in range(1, len(run) + 1):
+        ok[end] = any(
+            ok[start] and run[start:end] not in skip and _a_joined_word(run[start:end], whole)
+            for start in range(end)
+        )
+    return ok
+
+
+def _words_from(run: str) -> list[bool]:
+    """For each place i of `run`, whether `run`[i:] is everyday words written together
+    (`_a_joined_word`); True at its end (no word)."""
+    ok = [False] * len(run) + [True]
+    for start in range(len(run) - 1, -1, -1):
+        ok[start] = any(
+            ok[end] and _a_joined_word(run[start:end], whole=False)
+            for end in range(start + 1, len(run) + 1)
+        )
+    return ok
+
+
+@dataclass
+class _Around:
+    """Where the everyday words of a run (plain letters) may end and start (`_words_to`,
+    `_words_from`), to read a form of a listed name among them (`_name_among_words`)."""
+
+    run: str
+    to: list[bool]
+    start: list[bool]
+
+    def before(self, at: int, least: int) -> bool:
+        """Whether words end at `at`, the last of `least` letters or more (none at 0)."""
+        return at == 0 or any(
+            self.to[i] and _a_joined_word(self.run[i:at], whole=False)
+            for i in range(at - least + 1)
+        )
+
+    def after(self, stop: int, least: int) -> bool:
+        """Whether words start at `stop`, the first of `least` letters or more (none at the
+        end)."""
+        return stop == len(self.run) or any(
+            self.start[i] and _a_joined_word(self.run[stop:i], whole=False)
+            for i in range(stop + least, len(self.run) + 1)
+        )
+
+    def name_at(self, form: str, at: int, stop: int) -> bool:
+        """Whether `form` at `at`, up to `stop` (past an "s" after it), is a name among the
+        words around it: not the run whole, nor with fewer than three letters around it; a
+        form of two letters only opening the run or ending it, beside a word of
+        `_BESIDE_TWO_LETTERS` letters or more, and not as a word's ending (`_ENDINGS`:
+        "delusional" is no Al); longer words make those too often ("alice", "hospitalized")."""
+        if len(self.run) - (stop - at) < 3:
+            return False
+        if len(form) > 2:
+            return self.before(at, 2) and self.after(stop, 2)
+        least = _BESIDE_TWO_LETTERS
+        if at == 0:
+            return self.after(stop, least)
+        return stop == len(self.run) and form not in _ENDINGS and self.before(at, least)
+
+
+def _name_among_words(run: str, forms: frozenset[str], listed: frozenset[str]) -> str | None:
+    """The listed form (of `forms`, plain) that `run` (plain letters with no join showing)
+    holds written together with everyday words before or after it, the form with an "s"
+    after it or none ("willvisit", "jowalk", "teamsam", "samandme", "willsflat": see
+    `_Around.name_at`). None for an English word or an inflection of one ("willing",
+    "samples", "willpower", "knackered" with Ed listed) or a name redaction knows
+    (`name_words`: "alice" with Al listed), a run that reads as everyday words alone, none
+    of them a listed form ("totalcare" with Al listed, "sortedvisit" with Ed), and a brand
+    that holds a part of a listed name (`_kept_joined`: "powerpoint" with Max Power; not
+    "natwest" with Nat listed)."""
+    found = [form for form in forms if form in run and form != run]
+    if not found or len(run) > _JOINED_MAX or run in name_words() or any(
+        _a_joined_word(stem, whole=True) for stem in stems(run)
+    ):
+        return None
+    plurals = {form + ending for form in forms for ending in ("s", "es")}
+    if _words_to(run, forms | plurals, whole=True)[-1]:
+        return None
+    around = _Around(run, _words_to(run), _words_from(run))
+    for form in sorted(found, key=len, reverse=True):
+        at = run.find(form)
+        while at >= 0:
+            end = at + len(form)
+            # (an "s" after a name, "willsflat"; not after one of two letters: "dis…")
+            stops = (end, end + 1) if run.startswith("s", end) and len(form) > 2 else (end,)
+            if any(around.name_at(form, at, stop) for stop in stops):
+                return None if _kept_joined(run, form, listed) else form
+            at = run.find(form, at + 1)
+    return None
 
 
 # Two letters that open English words ("shall", "price", "tray": S. Hall, P. Rice, T. Ray):
@@ -2301,9 +2554,11 @@ def _the_word(match: re.Match[str], text: str) -> bool:
     is matched in any case), after a word that makes it the word (`COMMON_WORD_CUES`: "I
     felt joy", "at dawn"), or the verb between a pronoun and what follows the verb
     (`VERB_CUES`, `VERB_NEXT`: "I hope he is safe", "we hope so"). Never possessive ("Hope's
-    mum")."""
+    mum"), nor inside a word joined up ("WillsCafe"; `_where` tells a brand: "WillPower")."""
     group = _group(match)
     if group.startswith(_FULL_GROUP) or _accented_name(text[match.start() : match.end()]):
+        return False
+    if _case_change(text, match.start()) or _case_change(text, match.end()):
         return False
     if _a_drug_here(text, *match.span()) or _in_a_known_compound(text, *match.span()):
         return True
@@ -4137,6 +4392,7 @@ def _given_name(word: str) -> bool:
     )
 
 
+@cache
 def name_words() -> frozenset[str]:
     """Every word (plain) that redaction knows as a given name, a short form or a surname:
     the table of short forms, the other given names, the words that are names too, and the
