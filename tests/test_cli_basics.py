@@ -12,7 +12,7 @@ import pytest
 import typer
 
 from conftest import CLI, SRC
-from peerjournal import __version__
+from peerjournal import JOURNAL_FORMAT, __version__
 from peerjournal.cli import app
 from peerjournal.db.store import Store
 
@@ -47,7 +47,8 @@ def test_help_on_every_command(cli: CLI, path: list[str], isolated: Path) -> Non
 
 def test_version(cli: CLI) -> None:
     result = cli("--version")
-    assert result.exit_code == 0 and result.stdout == f"peerjournal {__version__}\n"
+    assert result.exit_code == 0 and result.stdout == (
+        f"peerjournal {__version__} (journal format {JOURNAL_FORMAT})\n")
 
 
 def test_no_arguments_shows_help(cli: CLI) -> None:

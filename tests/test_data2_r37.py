@@ -381,7 +381,7 @@ def test_a_schema_version_behind_its_tables_is_said_and_the_journal_kept(
     ("", "has lost its schema version (damaged, or not made by peerjournal)."),
     ("  ", "has lost its schema version (damaged, or not made by peerjournal)."),
     ("abc", "holds a schema version no peerjournal writes, 'abc' (damaged, or not made"),
-    ("0099", "was written by a newer peerjournal (schema 0099); upgrade peerjournal"),
+    ("0099", "was written by a newer peerjournal (journal format 99; this one,"),
 ])
 def test_an_odd_schema_version_is_not_blamed_on_a_newer_peerjournal(
     cli: CLI, add: Add, isolated: Path, version: str, said: str

@@ -189,7 +189,7 @@ def test_a_backup_without_its_schema_is_not_blamed_on_a_newer_version(
     assert result.exit_code == 1
     assert result.stderr == (
         f"peerjournal: {path}: unknown field 'bogus' (the fields are: drafts, entries, "
-        "people, schema, self_checks, supervisions). Nothing was imported.\n"
+        "journal, people, schema, self_checks, supervisions). Nothing was imported.\n"
     )
     # with its schema, a field this version does not know is likely a newer one's
     with_schema = _write(tmp_path, "s.json", {"schema": "peerjournal.backup/1",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CLI
-from peerjournal import __version__
+from peerjournal import version_line
 from peerjournal.drift import load_lexicon
 from test_drift_cli import DRIFT, drift_json, ok, one_line_error, org_lexicon
 
@@ -110,7 +110,7 @@ def test_a_bad_fixed_clock_is_one_line(cli: CLI, monkeypatch: pytest.MonkeyPatch
 def test_short_version_option_works_with_other_options(cli: CLI) -> None:
     """The launcher answered `-V` alone, while `--db x -V` was 'No such option: -V'."""
     result = ok(cli("--db", "x.db", "-V"))
-    assert result.stdout == f"peerjournal {__version__}\n"
+    assert result.stdout == f"{version_line()}\n"
     assert "-V, --version" in ok(cli("--help")).stdout
 
 

@@ -14,9 +14,13 @@ DRIFT = ("The nurse asked me to remind her to take her medication because she is
          "non-compliant, and I wrote it in the notes.")
 
 
+SAMS_JOURNAL = "5a3000000000"  # the ID of Sam's journal (an export's is random)
+
+
 @pytest.fixture
 def months(cli, add, tmp_path: Path) -> dict[str, Path]:
-    """Alex's September (identity) and October (drift) summaries, and Sam's October."""
+    """Alex's September (identity) and October (drift) summaries, and Sam's October (a copy
+    of Alex's, signed Sam, from a journal of Sam's own: another journal ID)."""
     add(IDENTITY, "--date", "2026-09-10")
     add(DRIFT, "--date", "2026-10-12")
     files: dict[str, Path] = {}
@@ -27,6 +31,8 @@ def months(cli, add, tmp_path: Path) -> dict[str, Path]:
         assert result.exit_code == 0, result.stderr
     sam = json.loads(files["alex-oct"].read_text(encoding="utf-8"))
     sam["writer"] = "Sam"
+    assert sam["journal"] != SAMS_JOURNAL
+    sam["journal"] = SAMS_JOURNAL
     files["sam-oct"] = tmp_path / "sam-oct.json"
     files["sam-oct"].write_text(json.dumps(sam), encoding="utf-8")
     return files
@@ -91,10 +97,14 @@ def test_a_writers_summaries_are_grouped_and_other_writers_are_not_compared(
 def test_unsigned_summaries_are_never_taken_for_one_writer(
     cli, months: dict[str, Path], tmp_path: Path
 ) -> None:
+    """Unsigned summaries with no journal ID (from before round 43, or exported with
+    --no-journal-id) say nothing of who wrote them; one journal's unsigned summaries that
+    carry its ID are one writer's (tests/test_r43_journal_id.py)."""
     names = []
     for name in ("alex-sep", "alex-oct"):
         data = json.loads(months[name].read_text(encoding="utf-8"))
         data["writer"] = None
+        del data["journal"]
         names.append(tmp_path / f"unsigned-{name}.json")
         names[-1].write_text(json.dumps(data), encoding="utf-8")
     result = cli("review", *map(str, names))

@@ -40,15 +40,18 @@ def _export(cli: CLI, out: Path, since: str, until: str, *options: str) -> dict[
     return data
 
 
-def _months(cli: CLI, add: Add, tmp_path: Path, text_oct: str, text_nov: str) -> list[str]:
-    """Four entries in each of October and November, each month exported signed "Al"."""
+def _months(
+    cli: CLI, add: Add, tmp_path: Path, text_oct: str, text_nov: str, *options: str
+) -> list[str]:
+    """Four entries in each of October and November, each month exported signed "Al" (with
+    `options` too)."""
     for day in ("02", "09", "16", "23"):
         add(text_oct, "-d", f"2026-10-{day}", "--share")
     for day in ("02", "09", "13", "16"):
         add(text_nov, "-d", f"2026-11-{day}", "--share")
     oct_, nov = tmp_path / "oct.json", tmp_path / "nov.json"
-    _export(cli, oct_, "2026-10-01", "2026-10-31", "--from", "Al")
-    _export(cli, nov, "2026-11-01", "2026-11-19", "--from", "Al")
+    _export(cli, oct_, "2026-10-01", "2026-10-31", "--from", "Al", *options)
+    _export(cli, nov, "2026-11-01", "2026-11-19", "--from", "Al", *options)
     return [str(oct_), str(nov)]
 
 
@@ -86,17 +89,22 @@ def test_review_names_the_dimension_that_moved_with_enough_writing(
 
 
 # -- 2. one writer's summaries joined by their signature alone --------------------------------
+# (summaries without a journal ID: from before round 43, or exported with --no-journal-id; one
+# journal's summaries that carry it are joined by it: tests/test_r43_journal_id.py)
+
+NO_ID = ("not every one of them says which journal it came from (a Journal ID, which summaries "
+         "carry since December 2026 unless exported with --no-journal-id), so two people who "
+         "sign alike would read here as one; ask if a change surprises you.")
+
 
 def test_between_says_when_summaries_are_joined_only_by_their_signature(
     cli: CLI, add: Add, tmp_path: Path
 ) -> None:
-    files = _months(cli, add, tmp_path, PEER, PEER)
+    files = _months(cli, add, tmp_path, PEER, PEER, "--no-journal-id")
     result = cli("review", *files)
     assert result.exit_code == 0, result.stderr
     between = _flat(result.stdout[:result.stdout.index("Reflective-practice summary")])
-    assert ('These are read as one writer\'s only because each is signed "Al": a summary does '
-            "not say which journal it came from, so two people who sign alike would read here "
-            "as one; ask if a change surprises you.") in between
+    assert f'These are read as one writer\'s only because each is signed "Al": {NO_ID}' in between
     merged = json.loads(cli("review", "--json", *files).stdout)
     assert merged["between"][0]["signature_only"] is True
 
@@ -106,18 +114,17 @@ def test_the_signature_note_is_said_once_for_every_writer_it_is_true_of(
 ) -> None:
     """Final review: true of most writers' summaries (sharing is opt-in), the note was said
     under each writer's comparison; now once, below them all."""
-    files = _months(cli, add, tmp_path, PEER, PEER)
+    files = _months(cli, add, tmp_path, PEER, PEER, "--no-journal-id")
     for month, since, until in (("oct", "2026-10-01", "2026-10-31"),
                                 ("nov", "2026-11-01", "2026-11-19")):
-        _export(cli, tmp_path / f"bo-{month}.json", since, until, "--from", "Bo")
+        _export(cli, tmp_path / f"bo-{month}.json", since, until, "--from", "Bo",
+                "--no-journal-id")
         files.append(str(tmp_path / f"bo-{month}.json"))
     result = cli("review", *files)
     assert result.exit_code == 0, result.stderr
     between = _flat(result.stdout[:result.stdout.index("Reflective-practice summary")])
     note = ('The summaries signed "Al", and those signed "Bo", are each read as one writer\'s '
-            "only because they are signed alike: a summary does not say which journal it came "
-            "from, so two people who sign alike would read here as one; ask if a change "
-            "surprises you.")
+            f"only because they are signed alike: {NO_ID}")
     assert between.count("only because") == 1
     assert between.index(note) > between.index("Bo: 2 summaries") > between.index("Al: 2 summa")
     assert [c["signature_only"] for c in json.loads(

@@ -59,22 +59,26 @@ def test_json_says_two_writers_signed_alike_are_different_writers(
     assert _readers(merged) == [("ellis-b.json", 1, True), ("ellis-a-long.json", 2, True),
                                 ("ellis-a.json", 2, True)]
     assert [c["files"] for c in merged["between"]] == [[str(longer), str(first)]]
-    # the keys that were there are unchanged, in their place
-    assert list(merged) == ["schema", "summaries", "between", "errors"]
+    # the keys that were there are unchanged, in their place ("skipped": round 43)
+    assert list(merged) == ["schema", "summaries", "between", "errors", "skipped"]
     assert list(merged["summaries"][0]) == ["file", "redacted", "writer_number",
                                             "signed_alike", "summary"]
 
 
 def test_json_one_writer_and_unsigned_summaries(cli: CLI, tmp_path: Path) -> None:
+    """Sam writes a journal of their own; an unsigned summary with no journal ID (an older
+    one, or exported with --no-journal-id) is no one's."""
     nov = _ellis(cli, tmp_path, ("2026-11-03",), "nov.json")
     both = tmp_path / "oct-nov.json"
     ok(cli("export", "--yes", "--from", "Ellis", "--since", "2026-10-01", "--until",
            "2026-11-30", "-o", str(both)))
     unsigned = tmp_path / "unsigned.json"
-    ok(cli("export", "--yes", "--since", "2026-11-01", "--until", "2026-11-30", "-o",
-           str(unsigned)))
+    ok(cli("export", "--yes", "--no-journal-id", "--since", "2026-11-01", "--until",
+           "2026-11-30", "-o", str(unsigned)))
+    sams = ["--db", str(tmp_path / "sam.db")]
+    ok(cli(*sams, "write", "-x", "We sat together and I listened.", "--date", "2026-11-04"))
     sam = tmp_path / "sam.json"
-    ok(cli("export", "--yes", "--from", "Sam", "--since", "2026-11-01", "--until",
+    ok(cli(*sams, "export", "--yes", "--from", "Sam", "--since", "2026-11-01", "--until",
            "2026-11-30", "-o", str(sam)))
     merged = json.loads(ok(cli("review", "--json", str(unsigned), str(nov), str(both),
                                str(sam))).stdout)

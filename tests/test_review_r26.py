@@ -82,7 +82,7 @@ def test_the_overview_is_a_light_table_with_each_period_on_one_line(
     lines = overview.splitlines()
     assert lines[:2] == ["Summaries  (identity and drift per 100 words)",
                          "Who  Period                     Entries  Shared  Identity  Drift  Alerts"]
-    assert set(lines[2]) == {"─"}
+    assert set(lines[2]) == {"-"}  # plain text (TERM=dumb): "-", as every table (round 43)
     assert lines[3].startswith("Sam  1 Oct – 31 Oct 2026     ")
     assert lines[4].startswith("Kez  29 Dec 2025 – 25 Jan 2026")
     assert not set("┃━╇│┏┡└") & set(overview)
@@ -116,6 +116,8 @@ def test_json_has_the_texts_order_and_comparison(cli: CLI, tmp_path: Path) -> No
         "writer": "priya ", "files": [oct_, nov], "since": "2026-10-01", "until": "2026-11-20",
         "identity": [1.6, 1.6], "drift": [2.6, 2.6], "balance": [None, None],
         "entries": [2, 2], "alerts": [0, 1], "overlap": True, "lexicons_differ": False,
+        # (round 43: these hand-made summaries, as an older peerjournal's, give no lexicon)
+        "lexicons_unknown": True,
         "words": [None, None], "too_little_to_compare": False, "signature_only": False,
     }]
     assert merged["errors"] == [{"file": missing, "message": "no such file."}]
@@ -148,6 +150,8 @@ def test_a_merged_review_is_refused_as_a_summary(cli: CLI, tmp_path: Path) -> No
 def test_help_says_what_dash_and_several_files_of_one_writer_give(cli: CLI) -> None:
     help_text = " ".join(cli("review", "--help").stdout.split())
     assert "`-` reads standard input" in help_text
-    assert "Summaries signed alike (`export --from`) are one writer's: they are shown oldest " \
-           "first, with how the writer moved from one to the next. Unsigned ones are never " \
-           "compared." in help_text
+    # one journal's summaries by their Journal ID (round 43), older ones by their signature
+    assert "Summaries from one journal (the Journal ID each carries) are one writer's, and so " \
+           "are those without one (from an older peerjournal) signed alike (`export --from`): " \
+           "they are shown oldest first, with how the writer moved from one to the next. " \
+           "Unsigned ones without an ID are never compared." in help_text

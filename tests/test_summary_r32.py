@@ -156,6 +156,10 @@ def test_a_latin_name_at_the_old_cut_leaves_in_no_format(
 def test_summaries_signed_with_a_replaced_name_are_not_one_writers(
     cli: CLI, tmp_path: Path, add: Callable[..., int]
 ) -> None:
+    """Three writers' summaries as one journal's exports without its ID (--no-journal-id, or
+    from before round 43): only their signatures could join them, and redaction made those
+    alike ("[person]", "SJ"). One journal's summaries with its ID are one writer's whatever
+    the signatures (tests/test_r43_journal_id.py)."""
     add("I told him he should take his meds.")
     for name in ("Will Turner", "Grace"):
         assert cli("people", "add", name).exit_code == 0
@@ -163,7 +167,7 @@ def test_summaries_signed_with_a_replaced_name_are_not_one_writers(
     files = []
     for n, writer in enumerate(("Will", "Grace", "Sam")):
         path = tmp_path / f"w{n}.json"
-        result = cli("export", "--from", writer, "--yes", "-o", str(path))
+        result = cli("export", "--from", writer, "--yes", "--no-journal-id", "-o", str(path))
         assert result.exit_code == 0, result.stderr
         summary = json.loads(path.read_text(encoding="utf-8"))
         assert summary["writer_replaced"] is True and writer_key(summary) is None

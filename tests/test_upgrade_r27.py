@@ -78,8 +78,9 @@ def test_a_stray_newer_migration_is_not_run(
     beyond what this code reads: before, Alembic ran it, and the journal was then refused as
     "written by a newer peerjournal"."""
     folder = _installed_without(tmp_path, monkeypatch)
-    (folder / "versions" / "0012_stray.py").write_text(
-        'from alembic import op\n\nrevision = "0012"\n'
+    stray = f"{int(engine.HEAD_REVISION) + 1:04d}"  # the revision after the head, whichever
+    (folder / "versions" / f"{stray}_stray.py").write_text(
+        f'from alembic import op\n\nrevision = "{stray}"\n'
         f'down_revision = "{engine.HEAD_REVISION}"\nbranch_labels = None\ndepends_on = None\n\n\n'
         'def upgrade() -> None:\n    op.execute("CREATE TABLE stray (x)")\n\n\n'
         "def downgrade() -> None:\n    pass\n"

@@ -6,11 +6,13 @@ All or nothing: the first bad record raises ImportFileError naming the file and 
 A full backup (`export --full`) is an object: {"schema": "peerjournal.backup/1", "entries":
 [...], "people": [{"name", "alias", "created_at"}], "self_checks": [{"id", "created_at",
 "complete", "answers"}], "supervisions": [{"id", "date", "note", "created_at"}], "drafts":
-[{"kind", "name", "entry_id", "modified", "text" or "base64"}]}. Its people list comes back
-with the entries, so names are redacted in the restored journal's exports as they were.
-"self_checks", "supervisions" and "drafts" came later: a backup without them (or a bare array
-of entries: older backups, `list --json`) restores none. A backup holds "drafts" only when
-there are some, so that a version older than them still reads the others.
+[{"kind", "name", "entry_id", "modified", "text" or "base64"}], "journal": "<ID>"}. Its people
+list comes back with the entries, so names are redacted in the restored journal's exports as
+they were. "self_checks", "supervisions", "drafts" and "journal" (the journal's ID, which its
+summaries carry) came later: a backup without them (or a bare array of entries: older
+backups, `list --json`) restores none. A backup holds "drafts" only when there are some, so
+that a version older than them still reads the others; and "journal" only when the journal has
+an ID (a version older than it refuses such a backup as a newer peerjournal's).
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ if TYPE_CHECKING:
     from peerjournal.redact import Person
     from peerjournal.supervision import SelfCheck, SupervisionRecord
 
-BACKUP_FIELDS = {"schema", "entries", "people", "self_checks", "supervisions", "drafts"}
+BACKUP_FIELDS = {"schema", "entries", "people", "self_checks", "supervisions", "drafts",
+                 "journal"}
 PERSON_FIELDS = {"name", "alias", "created_at"}
 CHECK_FIELDS = {"id", "created_at", "complete", "answers"}
 ANSWER_FIELDS = {"score", "note"}
@@ -137,6 +140,7 @@ class Imported:
     supervisions: list[SupervisionRecord] = field(default_factory=list)
     drafts: list[KeptDraft] = field(default_factory=list)
     dates: DateOrder | None = None  # a jrnl text journal's, when there is something to say
+    journal: str | None = None  # a backup's journal ID (`Store.journal_id`), if it gives one
 
 
 class ImportFileError(PeerJournalError):
@@ -498,6 +502,22 @@ def _backup_records(data: dict[str, Any], today: date) -> Imported:
         [_self_check(item, n, today) for n, item in enumerate(checks, 1)],
         [_supervision(item, n, today) for n, item in enumerate(sessions, 1)],
         [_draft(item, n) for n, item in enumerate(drafts, 1)],
+        journal=_journal_id(data),
+    )
+
+
+def _journal_id(data: dict[str, Any]) -> str | None:
+    """A backup's journal ID; a "journal" that is not one (a hand edit) is refused: taken, it
+    would join this journal's summaries to another writer's."""
+    from peerjournal.reviewing import JOURNAL_ID, JOURNAL_ID_FORM
+
+    found = data.get("journal")
+    if found is None or (isinstance(found, str) and JOURNAL_ID.fullmatch(found)):
+        return found
+    raise PeerJournalError(
+        f"The backup's 'journal' should be a journal ID ({JOURNAL_ID_FORM}), as `export "
+        "--full` writes it. Nothing was imported: remove it to import the rest (the journal "
+        "then keeps, or makes, an ID of its own)."
     )
 
 

@@ -53,9 +53,9 @@ def main() -> None:
 
 def _run() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
-        from peerjournal import __version__
+        from peerjournal import version_line
 
-        sys.stdout.write(f"peerjournal {__version__}\n")
+        sys.stdout.write(f"{version_line()}\n")
         return
     if sys.argv[1:] in (["--help"], ["-h"]):
         from peerjournal import help_cache

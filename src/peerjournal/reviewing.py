@@ -5,9 +5,12 @@ review compares between one writer's summaries, as numbers.
 imports Rich; `render.review` only formats what is computed here. Summaries reach here
 validated (`summary.validate_summary`).
 
-A summary names its writer only by its signature (`export --from`), so summaries signed alike
-are one writer's (`writer_key`), unless their shared entries show two journals (`writers`);
-unsigned ones, and those whose signature redaction replaced, are never compared.
+A summary exported since round 43 carries the ID of the journal it came from (`journal_id`):
+summaries with the same ID are one writer's, whatever their signatures. One without it (from an
+older peerjournal, or exported with --no-journal-id) names its writer only by its signature
+(`export --from`): summaries signed alike are one writer's (`writer_key`), unless their shared
+entries show two journals (`writers`); unsigned ones, and those whose signature redaction
+replaced, are never compared.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from peerjournal.plain_letters import EMAIL, NHS_NUMBER, PHONE, phone_number
 from peerjournal.textsafe import clean
@@ -174,14 +177,28 @@ def left_out(hidden: Sequence[dict[str, Any]], shown: int, noun: str = "") -> st
 _PLACEHOLDER = re.compile(r"\[[a-z]+(?: [a-z]+)*\]")
 
 
+# The journal ID an export gives a summary (`db.store.JOURNAL_ID_BYTES` random bytes, as hex),
+# and in words (a backup's "journal" too: `importing`)
+JOURNAL_ID = re.compile(r"[0-9a-f]{12}")
+JOURNAL_ID_FORM = "12 characters, each a digit or a letter from a to f"
+
+
+def journal_id(summary: dict[str, Any]) -> str | None:
+    """The ID of the journal a summary was exported from (its "journal", which
+    `check_as_exported` has checked); None for a summary without one: made by an older
+    peerjournal, or exported with --no-journal-id."""
+    found = summary.get("journal")
+    return found if isinstance(found, str) else None
+
+
 def writer_key(summary: dict[str, Any]) -> str | None:
     """Who signed a summary (`--from`), compared without case or spacing; None if unsigned,
     or signed with what redaction put in place of a name: a signature that held a listed
     name ("[person]", an alias; `writer_replaced`, or a placeholder in a summary from before
     it) names no one, and two writers' would read alike.
 
-    The signature is the only identity a summary carries: summaries signed alike are read as
-    one writer's."""
+    Of a summary without a journal ID (`journal_id`), the signature is the only identity it
+    carries: such summaries signed alike are read as one writer's."""
     writer = summary.get("writer")
     if not isinstance(writer, str) or summary.get("writer_replaced") is True:
         return None
@@ -226,7 +243,16 @@ def _share(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(marks_a & marks_b)
 
 
-Writer = tuple[str, int]  # a signature (`writer_key`) and which journal signed so (0, 1, …)
+class Writer(NamedTuple):
+    """Whose review reads a summary as: the journal's ID (`key`, with `n` BY_JOURNAL) for a
+    summary that gives one; else its signature (`writer_key`) and which of the journals
+    signing so it is (`n`: 0, 1, …). A tuple: ("ellis", 0) is the first journal signed Ellis."""
+
+    key: str
+    n: int
+
+
+BY_JOURNAL = -1  # `Writer.n` of a writer known by their journal's ID (never a signature's n)
 
 
 def _clusters(members: Sequence[int], summaries: Sequence[dict[str, Any]]) -> list[list[int]]:
@@ -241,38 +267,87 @@ def _clusters(members: Sequence[int], summaries: Sequence[dict[str, Any]]) -> li
 
 
 def writers(summaries: Sequence[dict[str, Any]]) -> list[Writer | None]:
-    """Each summary's writer, as review groups them: its `writer_key` and, where summaries
-    signed alike are `apart`, which of the journals they show it is of (0 for the first).
-    Summaries that share an entry are one journal's first (`_clusters`); each such cluster, in
-    file order, joins the first journal of its signature it is apart from none of."""
+    """Each summary's writer, as review groups them. Summaries with a journal ID are that
+    journal's, whatever their signatures. Those without one go by their `writer_key`: those
+    that share an entry are one journal's first (`_clusters`); each such cluster, in file
+    order, joins a journal of its signature it is `apart` from none of, one it shares an
+    entry with first, else the first (the journals with an ID that signed so come first),
+    else a journal of its own (n 0, 1, … for each signature). Unsigned summaries without an
+    ID, and those whose signature redaction replaced, are no one's (None)."""
     out: list[Writer | None] = [None] * len(summaries)
+    journals: dict[str, list[int]] = {}  # the summaries with each journal ID
+    for i, s in enumerate(summaries):
+        if (found := journal_id(s)) is not None:
+            journals.setdefault(found, []).append(i)
+            out[i] = Writer(found, BY_JOURNAL)
     by_key: dict[str, list[int]] = {}
     for i, s in enumerate(summaries):
-        if (key := writer_key(s)) is not None:
+        if out[i] is None and (key := writer_key(s)) is not None:
             by_key.setdefault(key, []).append(i)
     for key, members in by_key.items():
-        journals: list[list[int]] = []
+        known = [(Writer(found, BY_JOURNAL), journal) for found, journal in journals.items()
+                 if any(writer_key(summaries[j]) == key for j in journal)]
+        signed = 0  # the journals without an ID that signed so
         for cluster in _clusters(members, summaries):
-            n = next((n for n, journal in enumerate(journals) if not any(
-                apart(summaries[i], summaries[j]) for i in cluster for j in journal)), None)
-            if n is None:
-                n = len(journals)
-                journals.append([])
-            journals[n].extend(cluster)
+            fits = [(writer, journal) for writer, journal in known if not any(
+                apart(summaries[i], summaries[j]) for i in cluster for j in journal)]
+            sharing = [(writer, journal) for writer, journal in fits if any(
+                _share(summaries[i], summaries[j]) for i in cluster for j in journal)]
+            if sharing or fits:
+                writer, journal = (sharing or fits)[0]
+            else:
+                writer, journal = Writer(key, signed), []
+                known.append((writer, journal))
+                signed += 1
+            journal.extend(cluster)
             for i in cluster:
-                out[i] = (key, n)
+                out[i] = writer
     return out
 
 
-def signed_alike(keys: Sequence[Writer | None]) -> set[str]:
-    """The signatures that `writers` (`keys`) read as more than one writer's."""
-    return {k[0] for k in keys if k is not None and k[1] > 0}
+def signed_alike(
+    summaries: Sequence[dict[str, Any]], keys: Sequence[Writer | None]
+) -> list[bool]:
+    """Whether each summary is signed like one that `writers` (`keys`) read as another
+    writer's: two journals whose IDs differ, or, without IDs, whose shared entries differ."""
+    groups = _by_signature(summaries, keys)
+    return [(signature := writer_key(s)) is not None and len(groups.get(signature, {})) > 1
+            for s in summaries]
+
+
+def _by_signature(
+    summaries: Sequence[dict[str, Any]], keys: Sequence[Writer | None]
+) -> dict[str, dict[Writer, list[int]]]:
+    """The summaries (their indexes) signed alike (`writer_key`), by the writer each is read
+    as (`keys`)."""
+    found: dict[str, dict[Writer, list[int]]] = {}
+    for i, (s, key) in enumerate(zip(summaries, keys, strict=True)):
+        if (signature := writer_key(s)) is not None and key is not None:
+            found.setdefault(signature, {}).setdefault(key, []).append(i)
+    return found
+
+
+def told_apart(
+    summaries: Sequence[dict[str, Any]], keys: Sequence[Writer | None]
+) -> tuple[bool, bool]:
+    """How summaries signed alike (`signed_alike`) were read as different writers': whether
+    some by their journal IDs (two that give one, and they differ), and whether some by
+    their shared entries (one without an ID: `apart`)."""
+    by_journal = by_entries = False
+    for groups in _by_signature(summaries, keys).values():
+        if len(groups) < 2:
+            continue
+        given = {journal_id(summaries[i]) for members in groups.values() for i in members}
+        by_journal = by_journal or len(given - {None}) > 1
+        by_entries = by_entries or None in given
+    return by_journal, by_entries
 
 
 def writer_numbers(keys: Sequence[Writer | None]) -> list[int | None]:
     """Each summary's writer (`keys`, `writers`') as a number, 1 for the first named, the
     same for the summaries read as one writer's (and compared); None for those never compared
-    (unsigned, or signed with a name redaction replaced). `review --json`'s "writer_number"."""
+    (unsigned without a journal ID, or signed with a name redaction replaced).
+    `review --json`'s "writer_number"."""
     numbers: dict[Writer, int] = {}
     for key in keys:
         if key is not None:
@@ -351,10 +426,22 @@ def older_balance(s: dict[str, Any]) -> float | None:
 
 
 def lexicons_differ(run: Sequence[dict[str, Any]]) -> bool:
-    """The summaries were scored with different drift lexicons (those that say which)."""
+    """The summaries were scored with different drift lexicons (those that say which; those
+    that do not: `lexicon_unknown`)."""
     versions = {tuple(s.get("lexicon_versions") or ()) for s in run}
     versions.discard(())
     return len(versions) > 1
+
+
+def lexicon_unknown(s: dict[str, Any]) -> bool:
+    """Whether a summary has numbers but does not say which drift lexicon scored them: made
+    before summaries gave `lexicon_versions` (4 December 2026), or of entries scored before
+    entries kept their lexicon's version. Its numbers may then come from another lexicon
+    than the next summary's, which moves them as much as the writing does."""
+    if s.get("lexicon_versions"):
+        return False
+    heads = headline(s)
+    return heads.identity is not None or heads.drift is not None
 
 
 def overlaps(run: Sequence[dict[str, Any]]) -> bool:
@@ -363,14 +450,16 @@ def overlaps(run: Sequence[dict[str, Any]]) -> bool:
     return any(b["period"]["since"] <= a["period"]["until"] for a, b in pairwise(run))
 
 
-def _runs(loaded: Loaded, keys: Sequence[Writer | None]) -> list[list[tuple[str, dict[str, Any]]]]:
-    """The summaries of each writer (`keys`, `writers`') who sent two or more, in `loaded`'s
-    order (oldest first)."""
+def _runs(
+    loaded: Loaded, keys: Sequence[Writer | None]
+) -> list[tuple[Writer, list[tuple[str, dict[str, Any]]]]]:
+    """Each writer (`keys`, `writers`') who sent two summaries or more, with those summaries
+    in `loaded`'s order (oldest first)."""
     runs: dict[Writer, list[tuple[str, dict[str, Any]]]] = {}
     for (name, s), key in zip(loaded, keys, strict=True):
         if key is not None:
             runs.setdefault(key, []).append((name, s))
-    return [run for run in runs.values() if len(run) > 1]
+    return [(key, run) for key, run in runs.items() if len(run) > 1]
 
 
 def comparisons(
@@ -378,16 +467,19 @@ def comparisons(
 ) -> list[dict[str, Any]]:
     """For each writer with two summaries or more (`loaded` in review's order; `keys` their
     writers, else `writers` of them): their files and the numbers from one summary to the
-    next (`headline`'s; null for "–"), and whether the periods overlap or the drift lexicons
-    differ. `review --json`'s "between", and what the text's
-    "Between summaries" shows."""
+    next (`headline`'s; null for "–"), and whether the periods overlap, the drift lexicons
+    differ, or some summary does not say which scored it (`lexicon_unknown`). A writer known
+    by their journal ID is named by their latest signature (`latest_signature`), one known by
+    their signature as their first summary signs it.
+    `review --json`'s "between", and what the text's "Between summaries" shows."""
     out = []
     keys = writers([s for _, s in loaded]) if keys is None else keys
-    for run in _runs(loaded, keys):
+    for key, run in _runs(loaded, keys):
         summaries = [s for _, s in run]
         heads = [headline(s) for s in summaries]
         out.append({
-            "writer": summaries[0]["writer"],
+            "writer": (latest_signature(summaries) if key.n == BY_JOURNAL
+                       else summaries[0]["writer"]),
             "files": [name for name, _ in run],
             **_span(summaries),
             "identity": [h.identity for h in heads],
@@ -397,6 +489,7 @@ def comparisons(
             "alerts": [len(s["alerts"]) for s in summaries],
             "overlap": overlaps(summaries),
             "lexicons_differ": lexicons_differ(summaries),
+            "lexicons_unknown": any(map(lexicon_unknown, summaries)),
             "words": [scored_words(s) for s in summaries],
             "too_little_to_compare": too_little_to_compare(summaries),
             "signature_only": signature_only(summaries),
@@ -404,11 +497,22 @@ def comparisons(
     return out
 
 
+def latest_signature(run: Sequence[dict[str, Any]]) -> str | None:
+    """How the latest of one writer's summaries (oldest first) that is signed is signed;
+    None when none is (summaries joined by their journal ID alone)."""
+    return next((s["writer"] for s in reversed(run) if s.get("writer")), None)
+
+
 def signature_only(run: Sequence[dict[str, Any]]) -> bool:
     """Whether one writer's summaries (`writers`) are joined only by their signature: some
-    two in a row share no entry (`_share`). Nothing in a summary says which journal it came
-    from, so two people who sign alike in periods that do not overlap read as one writer."""
-    return not all(_share(a, b) for a, b in pairwise(run))
+    two in a row neither carry the same journal ID nor share an entry (`_share`). A summary
+    without an ID does not say which journal it came from, so two people who sign alike in
+    periods that do not overlap read as one writer."""
+    return not all(_same_journal(a, b) or _share(a, b) for a, b in pairwise(run))
+
+
+def _same_journal(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (found := journal_id(a)) is not None and found == journal_id(b)
 
 
 def _span(summaries: Sequence[dict[str, Any]]) -> dict[str, str]:
@@ -500,7 +604,8 @@ def check_as_exported(summary: dict[str, Any], name: str) -> None:
     an export takes from the period's entries (shared entries, the quotes of markers, the
     things the writer will do differently) dated outside the period, and a self-check after
     the summary was made, with no items, or with an item twice. An alert cannot be checked:
-    it comes from entries the summary does not hold."""
+    it comes from entries the summary does not hold. Nor can a journal ID (only its form:
+    `_journal_problem`)."""
     from peerjournal.summary import SummaryError, changed_after_export
 
     if summary["redacted"] is True and "people_listed" not in summary and not _before_people(
@@ -512,10 +617,22 @@ def check_as_exported(summary: dict[str, Any], name: str) -> None:
             "peerjournal (ask the writer to update peerjournal and export it again), or it was "
             "changed after it was exported."
         )
-    problem = (_redaction_problem(summary) or _date_problem(summary)
-               or _selfcheck_problem(summary) or _numbers_problem(summary))
+    problem = (_journal_problem(summary) or _redaction_problem(summary)
+               or _date_problem(summary) or _selfcheck_problem(summary)
+               or _numbers_problem(summary))
     if problem:
         raise changed_after_export(name, problem)
+
+
+def _journal_problem(summary: dict[str, Any]) -> str | None:
+    """A "journal" that is not an ID as an export gives it (`JOURNAL_ID`): one edited would
+    join the summary to another writer's, or part it from its own. (Absent: no ID.)"""
+    if "journal" not in summary:
+        return None
+    found = summary["journal"]
+    if isinstance(found, str) and JOURNAL_ID.fullmatch(found):
+        return None
+    return f"journal is not a journal ID as an export gives it ({JOURNAL_ID_FORM})"
 
 
 def _numbers_problem(summary: dict[str, Any]) -> str | None:

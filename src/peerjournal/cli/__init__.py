@@ -18,7 +18,7 @@ from typer._click.exceptions import (  # (typer <0.29 vendors click)
 )
 from typer.core import TyperGroup
 
-from peerjournal import __version__
+from peerjournal import version_line
 from peerjournal.context import AppContext
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.render.widths import HELP_MAX, help_width
@@ -362,7 +362,7 @@ def _fail(message: str, code: int) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"peerjournal {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 

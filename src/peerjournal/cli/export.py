@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from peerjournal.context import AppContext
     from peerjournal.db.store import Store
     from peerjournal.entry import Entry
-    from peerjournal.errors import PeerJournalError
+    from peerjournal.errors import DatabaseError, PeerJournalError
     from peerjournal.redact import Person
     from peerjournal.summary import SelfCheck
 
@@ -86,6 +86,10 @@ WithCheck = Annotated[bool, typer.Option(
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Write without the preview and question.")]
 NoRedact = Annotated[bool, typer.Option(
     "--no-redact", help="Do NOT replace names and identifiers (the file says so).")]
+NoJournalId = Annotated[bool, typer.Option(
+    "--no-journal-id", help="Leave out the journal's ID, which tells a mentor's `review` "
+    "which summaries come from one journal (it names no one): this summary is then joined to "
+    "your others by its signature alone, if signed.")]
 Json = Annotated[bool, typer.Option(
     "--json", help="With --output FILE (not standard output): print what was written (file, "
     "format, bytes; for a summary, the words_to_check that may be names and the "
@@ -114,6 +118,7 @@ def register(app: typer.Typer) -> None:
         no_redact: NoRedact = False,
         full: Full = False,
         json_out: Json = False,
+        no_journal_id: NoJournalId = False,
     ) -> None:
         """Export a summary for your mentor: the numbers, trends and drift markers of the
         period, and the text of the entries you have shared (`peerjournal share ID`). Names
@@ -159,7 +164,8 @@ def register(app: typer.Typer) -> None:
         flagged: list[str] | None = None  # the words to check (a summary's)
         replaced: list[str] = []  # the word-names replaced opening a sentence (a summary's)
         if full:
-            _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact)
+            _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact,
+                              no_journal_id)
             data, notes, salvage = _full_backup(app_ctx)
             app_ctx.say(FULL_WARNING)
             for line in notes:
@@ -177,7 +183,8 @@ def register(app: typer.Typer) -> None:
             if left_out:  # a CSV has no place for them: no self-check is needed either
                 note, writer, with_check = "", "", False
             data, summary, warnings, replaced = _summary(
-                app_ctx, window, by.value, note, writer, with_check, no_redact, chosen.name, yes
+                app_ctx, window, by.value, note, writer, with_check, no_redact, chosen.name, yes,
+                journal=not no_journal_id,
             )
             if left_out:
                 warnings.append(_csv_leaves_out(left_out))
@@ -552,7 +559,7 @@ def _refuse_with_full(fmt: str, *others: Any) -> None:
     if any(others):
         raise PeerJournalError(
             "--full exports every entry as it is; it takes no --since, --until, --note, --from, "
-            "--with-check or --no-redact."
+            "--with-check, --no-redact or --no-journal-id."
         )
 
 
@@ -602,8 +609,18 @@ def _full_backup(app: AppContext) -> tuple[bytes, list[str], Salvage | None]:
     }
     if drafts:  # only then: a peerjournal older than drafts in backups still reads the rest
         backup["drafts"] = [draft.to_json() for draft in drafts]
+    # the journal's ID, once a summary made it (none is made here): `import` of the backup into
+    # a new journal takes it, so a writer's summaries from both computers read as one's
+    for found in _part(salvage, "the journal ID", lambda: _known_journal_id(store)):
+        backup["journal"] = found
     notes = [*_backup_notes(app, len(drafts), unreadable), *_trash_note(app)]
     return write(backup), notes, salvage
+
+
+def _known_journal_id(store: Store) -> list[str]:
+    """The journal's ID as `_part` reads a record: none when it has none yet."""
+    found = store.known_journal_id()
+    return [] if found is None else [found]
 
 
 @dataclass
@@ -749,11 +766,13 @@ def _window(app: AppContext, since: str | None, until: str | None) -> tuple[date
 
 def _summary(
     app: AppContext, period: tuple[date, date], by: str, note: str, writer: str,
-    with_check: bool, no_redact: bool, fmt: str, yes: bool = False,
+    with_check: bool, no_redact: bool, fmt: str, yes: bool = False, *, journal: bool = True,
 ) -> tuple[bytes, dict[str, Any], list[str], list[str]]:
     """The written bytes of `period` (its first and last days), the summary they render,
     warnings for the writer, and the word-names replaced opening a sentence in doubt (as
-    written, most often first: `Redactor.in_doubt`); `yes`: no preview is shown."""
+    written, most often first: `Redactor.in_doubt`); `yes`: no preview is shown; `journal`:
+    the summary carries the journal's ID (`_with_journal_id`), but for a CSV (no signature
+    either)."""
     from peerjournal import __version__
     from peerjournal.cli.report import lexicon_labels, stale_note
     from peerjournal.db.people import list_people
@@ -810,6 +829,8 @@ def _summary(
         warnings += filter(None, (one_letter_word_note(p.name, app.command_hint) for p in people))
         redactor = Redactor([Person(p.name, p.alias) for p in people])
     summary = build_summary(data, redactor)
+    if journal and fmt != "csv":
+        summary = _with_journal_id(app, summary, warnings)
     if redactor is not None and writer and summary["writer"] != writer.strip():
         warnings.append(_signature_note(writer, summary["writer"], redactor.people))
     # a CSV holds numbers alone: no sentence in it to check
@@ -835,6 +856,43 @@ def _summary(
         document, missing = drawn(summary)
         return document, summary, warnings + _unshown_in_pdf(missing), replaced
     return get_format(fmt).write(summary), summary, warnings, replaced
+
+
+def _with_journal_id(
+    app: AppContext, summary: dict[str, Any], warnings: list[str]
+) -> dict[str, Any]:
+    """`summary` with the journal's ID (`Store.journal_id`) as "journal", after the signature
+    (added within schema 1: optional; `review` joins one journal's summaries by it). A
+    journal that cannot keep one (read-only, damaged) exports none, saying so in `warnings`;
+    nor does an export with no journal there yet (it holds no entries: said already)."""
+    from peerjournal.errors import DatabaseError
+
+    try:
+        found = app.store().journal_id()
+    except DatabaseError as exc:
+        if app.db_path.exists():
+            warnings.append(_no_journal_id(app, exc))
+        return summary
+    after = "writer_replaced" if "writer_replaced" in summary else "writer"
+    out: dict[str, Any] = {}
+    for key, value in summary.items():
+        out[key] = value
+        if key == after:
+            out["journal"] = found
+    return out
+
+
+def _no_journal_id(app: AppContext, exc: DatabaseError) -> str:
+    """The warning of an export whose journal could not store its ID (`exc`): why, in words
+    that do not read as the journal losing anything (the engine's "nothing was saved" is of
+    a write that failed: here only the ID's)."""
+    from peerjournal.db.engine import write_blocker
+
+    blocker = write_blocker(app.db_path)  # (a full disk, a read-only folder)
+    why = f", as it cannot be changed: {blocker}." if blocker else f". {exc.message}"
+    return (f"This summary carries no Journal ID: the journal could not store one{why} Nothing "
+            "in the journal was lost or changed. Your mentor's `peerjournal review` joins this "
+            "summary to your other summaries by your signature (--from) alone.")
 
 
 def _refuse_past_damage(store: Store, first: date, last: date) -> None:

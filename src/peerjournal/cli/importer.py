@@ -57,8 +57,8 @@ def register(app: typer.Typer) -> None:
         """Import entries, and a full backup's people list, self-checks, supervision records
         and unfinished drafts. Nothing is imported if any record is bad; what is already in
         the journal is skipped. --json prints what was (or, with --dry-run, would be)
-        imported: the entries' IDs and their IDs in the file, what was skipped, and the
-        notes; the messages still go to stderr."""
+        imported: the entries' IDs and their IDs in the file, what was skipped, whether a
+        backup's journal ID was taken, and the notes; the messages still go to stderr."""
         from datetime import UTC
 
         from peerjournal import paths
@@ -107,6 +107,7 @@ def register(app: typer.Typer) -> None:
                 stop.commit = held.enter_context(all_or_nothing(store.conn, store.path))
                 # (once it holds the lock: a write that waits for it in vain names `import`)
                 held.enter_context(writing_long(store.path, "import"))
+            had_id = _journal_id_held(app_ctx) if found.journal is not None else None
             records, repeated = _unrepeated(records)
             total = len(records)
             records, in_trash, others, already = _not_yet_imported(app_ctx, records)
@@ -169,7 +170,8 @@ def register(app: typer.Typer) -> None:
                     + _trash_note(in_trash, would=True)
                     + " Nothing was changed (--dry-run)."
                 )
-                for note in [*import_notes(records, would=True), *_prompt_notes(records)]:
+                for note in [*result.journal(found.journal, had_id, would=True),
+                             *import_notes(records, would=True), *_prompt_notes(records)]:
                     result.note(note, "Note: ")
                 result.print_json(json_out)
                 return
@@ -189,6 +191,8 @@ def register(app: typer.Typer) -> None:
                 from peerjournal.db.supervision import restore_supervision
 
                 restore_supervision(store, checks, sessions)
+            if found.journal is not None and had_id is None:
+                store.take_journal_id(found.journal)
         # files, written only once the journal holds the entries their edits belong to
         with stop.after_commit():
             given = {old: new for old, new in zip(backup_ids, ids, strict=True) if old is not None}
@@ -210,9 +214,15 @@ def register(app: typer.Typer) -> None:
                     f"{_repeated_note(repeated, would=False)}"
                     f"{_trash_note(in_trash, would=False)}{_as_new_note(app_ctx, as_new)}"
                 )
-            for note in [*import_notes(records), *_prompt_notes(records)]:
+            for note in [*result.journal(found.journal, had_id, would=False),
+                         *import_notes(records), *_prompt_notes(records)]:
                 result.note(note, "Note: ")
             result.print_json(json_out)
+
+
+def _journal_id_held(app: AppContext) -> str | None:
+    """The journal's ID before the import (None: it has none, or there is no journal yet)."""
+    return app.store().known_journal_id() if app.db_path.exists() else None
 
 
 def _refuse_itself(app: AppContext, file: str) -> None:
@@ -885,6 +895,7 @@ class _Result:
             "from": None, "to": None, "versions": [], "added_back": [], "people": None,
             "restored": {"self_checks": 0, "supervisions": 0, "drafts": 0},
             "skipped": dict.fromkeys(_SKIPPED, 0), "message": None, "notes": [],
+            "journal_id": None,
         }
 
     def say(self, message: str) -> None:
@@ -900,6 +911,19 @@ class _Result:
     def skipped(self, **counts: int) -> None:
         """What was not imported, already there (`_SKIPPED`)."""
         self.data["skipped"].update(counts)
+
+    def journal(self, given: str | None, held: str | None, would: bool) -> list[str]:
+        """What became of a backup's journal ID (`given`; `held`: the journal's before):
+        "taken" by a journal that had none, so that the writer's summaries carry one ID
+        on either computer; "same"; or "kept", the journal's own, with the note saying so."""
+        if given is None:
+            return []
+        self.data["journal_id"] = "taken" if held is None else "same" if held == given else "kept"
+        if self.data["journal_id"] != "kept":
+            return []
+        return [f"This journal {'would keep' if would else 'keeps'} its own Journal ID, not "
+                "the backup's: a mentor's `peerjournal review` reads summaries exported from "
+                "the backup's journal and from this one as two writers'."]
 
     def people(self, added: int, in_file: int) -> None:
         self.data["people"] = {"added": added, "in_file": in_file}

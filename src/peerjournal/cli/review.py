@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import datetime
 
+    from peerjournal.errors import PeerJournalError
     from peerjournal.summary import OtherExport
 
 # A 20,000-entry journal over ten years with every entry shared exports ~26 MB; export refuses
@@ -52,7 +54,8 @@ def register(app: typer.Typer) -> None:
                            "same order and with the same comparisons; each summary's "
                            "\"writer_number\" is the same for those read as one writer's "
                            "(null: never compared), and \"signed_alike\" is true where "
-                           "another writer signs alike.")] = False,
+                           "another writer signs alike; a folder's files not read are "
+                           "\"skipped\".")] = False,
         every: Annotated[bool, typer.Option(
             "--all", help=f"Show every shared entry and thing the writer will do differently, "
                           f"not only the latest {SHOWN} (--json always has them all).")] = False,
@@ -65,10 +68,11 @@ def register(app: typer.Typer) -> None:
           peerjournal review alex.json sam.json
           peerjournal review summaries/
 
-        Summaries signed alike (`export --from`) are one writer's: they are shown oldest
-        first, with how the writer moved from one to the next. Unsigned ones are never
-        compared. (A summary does not say which journal it came from; the dimensions that
-        moved most are named where both summaries hold enough writing to compare.) Of many
+        Summaries from one journal (the Journal ID each carries) are one writer's, and so are
+        those without one (from an older peerjournal) signed alike (`export --from`): they
+        are shown oldest first, with how the writer moved from one to the next. Unsigned ones
+        without an ID are never compared. (The dimensions that moved most are named where
+        both summaries hold enough writing to compare.) Of many
         shared entries (and things the writer will do differently), the latest are shown,
         with a line on how many earlier ones are not (see --all). Needs no journal of its
         own. Text in a summary is shown with control characters made visible, never sent to
@@ -83,6 +87,7 @@ def register(app: typer.Typer) -> None:
 
         loaded: list[tuple[str, dict[str, Any]]] = []
         errors: list[tuple[str, str]] = []  # (file, message)
+        not_read: list[Skipped] = []  # the files of folders skipped, with why
 
         def failed(shown: str, exc: PeerJournalError) -> None:
             message = sanitise(exc.message, multiline=False)
@@ -95,17 +100,17 @@ def register(app: typer.Typer) -> None:
                 except PeerJournalError as exc:  # no permission: the other files are read
                     failed(name, exc)
                     continue
-                skipped: list[str | OtherExport] = []  # a line, or a summary in another format
+                skipped: list[Skipped] = []
                 for path in paths:
                     if (broken := _broken_link(path)) is not None:
-                        skipped.append(broken)
+                        skipped.append(Skipped(str(path), broken))
                         continue
                     try:
                         summary = load_summary(path, now, app_ctx.say)
                     except OtherExport as exc:  # the same summary as Markdown, HTML, PDF…
-                        skipped.append(exc)
+                        skipped.append(Skipped.of(path, exc, exc.kind))
                     except NotASummary as exc:  # a backup, a note, a pipe…
-                        skipped.append(sanitise(exc.message, multiline=False))
+                        skipped.append(Skipped.of(path, exc))
                     except PeerJournalError as exc:  # a damaged summary: as a file named
                         failed(str(path), exc)
                     else:
@@ -113,6 +118,7 @@ def register(app: typer.Typer) -> None:
                         loaded.append((str(path), summary))
                 for line in _skipped_lines(name, skipped):
                     app_ctx.say(f"peerjournal: skipped {line}")
+                not_read += skipped
                 if len(skipped) == len(paths):  # no summary in it, not even a damaged one
                     errors.append((name, _no_summaries(len(skipped), _folders_in(Path(name)),
                                                        name)))
@@ -130,7 +136,7 @@ def register(app: typer.Typer) -> None:
             same = "named twice" if again == first else f"the same summary as {first}"
             app_ctx.say(f"peerjournal: {_shown(again)}: {same}; shown once.")
         if json_out:
-            _print_merged(in_order(loaded), errors)
+            _print_merged(in_order(loaded), errors, not_read)
         else:
             _render(app_ctx, in_order(loaded), None if every else SHOWN)
         messages = [f"{_shown(file)}: {message}" for file, message in errors]
@@ -156,19 +162,42 @@ def folder_files(folder: Path) -> list[Path]:
     return [p for p in paths if not p.name.startswith(".") and not p.is_dir()]
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file of a folder that `review FOLDER` does not read: its name (as given) and why
+    (without the name, control characters made visible); `kind`, for a summary exported in
+    another format ("Markdown"), which the text says of several in one line."""
+
+    file: str
+    why: str
+    kind: str | None = None
+
+    @classmethod
+    def of(cls, path: Path, exc: PeerJournalError, kind: str | None = None) -> Skipped:
+        """The file at `path`, skipped with `exc` (whose message opens with its name)."""
+        message = sanitise(exc.message, multiline=False)
+        return cls(str(path), message.removeprefix(f"{_shown(str(path))}: "), kind)
+
+    @property
+    def line(self) -> str:
+        return f"{_shown(self.file)}: {self.why}"
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"file": self.file, "why": self.why, "format": self.kind}
+
+
 def _broken_link(path: Path) -> str | None:
-    """The line `review FOLDER` skips a link to nothing (its file moved or deleted), or a
-    loop of links, with; None for any other file."""
+    """Why `review FOLDER` skips a link to nothing (its file moved or deleted), or a loop of
+    links; None for any other file."""
     if not path.is_symlink() or path.exists():
         return None
     if _loops(path):
-        return f"{_shown(str(path))}: {LINK_LOOP}"
+        return LINK_LOOP
     try:
         target = sanitise(str(path.readlink()), multiline=False)
     except OSError:
         target = "a file"
-    return (f"{_shown(str(path))}: a link to {target}, which is not there (moved or deleted?); "
-            "not read.")
+    return f"a link to {target}, which is not there (moved or deleted?); not read."
 
 
 LINK_LOOP = "a link that leads back to itself (a loop of links); not read."
@@ -208,21 +237,18 @@ def _folders_in(folder: Path) -> int:
         return 0
 
 
-def _skipped_lines(folder: str, skipped: list[str | OtherExport]) -> list[str]:
+def _skipped_lines(folder: str, skipped: list[Skipped]) -> list[str]:
     """The lines a folder's skipped files are said in, in order: one each, but its summaries
     in formats other than JSON, when there are several, in one line at the end, by kind
     ("12 Markdown, 12 HTML and 12 PDF summaries in alex/: read them as they are …"); one
-    such copy is named as any other file is."""
+    such copy is named as any other file is. (`review --json` lists each file: "skipped".)"""
     from collections import Counter
 
-    from peerjournal.summary import OtherExport
-
-    copies = Counter(s.kind for s in skipped if isinstance(s, OtherExport))
+    copies = Counter(s.kind for s in skipped if s.kind is not None)
     if sum(copies.values()) < 2:
-        return [s if isinstance(s, str) else sanitise(s.message, multiline=False)
-                for s in skipped]
+        return [s.line for s in skipped]
     kinds = joined([f"{n:,} {kind}" for kind, n in copies.items()])
-    return [*(s for s in skipped if isinstance(s, str)),
+    return [*(s.line for s in skipped if s.kind is None),
             f"{kinds} summaries in {_shown(folder)}: read them as they are (in a text editor, "
             "a browser, a PDF viewer or a spreadsheet); `peerjournal review` reads summaries "
             "exported with `--format json`."]
@@ -507,26 +533,30 @@ def _key(key: str) -> str:
 _KEY_CHARS = 41  # 40 of the key's, then "…"
 
 
-def _print_merged(loaded: list[tuple[str, dict[str, Any]]], errors: list[tuple[str, str]]) -> None:
+def _print_merged(
+    loaded: list[tuple[str, dict[str, Any]]], errors: list[tuple[str, str]],
+    skipped: list[Skipped],
+) -> None:
     """One document, in the text's order, with its comparisons ("between"), each summary's
     `redacted` beside its file, and which writer it is read as (`writer_number`; `signed_alike`
-    when another writer signs alike: the text names its file); ASCII-escaped so no byte of a
-    summary reaches the terminal raw. Rich is not imported: nothing is drawn."""
+    when another writer signs alike: the text names its file), and a folder's files not read
+    ("skipped": each, with why, and the format of a summary exported as another); ASCII-escaped
+    so no byte of a summary reaches the terminal raw. Rich is not imported: nothing is drawn."""
     import sys
 
-    keys = writers([s for _, s in loaded])
-    alike = signed_alike(keys)
+    summaries = [s for _, s in loaded]
+    keys = writers(summaries)
     merged = {
         "schema": MERGED_SCHEMA,
         "summaries": [
             {"file": name, "redacted": summary["redacted"],
-             "writer_number": number, "signed_alike": key is not None and key[0] in alike,
-             "summary": summary}
-            for (name, summary), key, number in zip(loaded, keys, writer_numbers(keys),
-                                                    strict=True)
+             "writer_number": number, "signed_alike": alike, "summary": summary}
+            for (name, summary), alike, number in zip(
+                loaded, signed_alike(summaries, keys), writer_numbers(keys), strict=True)
         ],
         "between": comparisons(loaded, keys),
         "errors": [{"file": file, "message": message} for file, message in errors],
+        "skipped": [s.to_json() for s in skipped],
     }
     sys.stdout.write(json.dumps(merged, ensure_ascii=True, indent=2) + "\n")
 

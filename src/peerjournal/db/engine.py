@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from peerjournal import JOURNAL_FORMAT
 from peerjournal.db import health
 from peerjournal.errors import (
     DamagedJournal,
@@ -36,9 +37,9 @@ from peerjournal.paths import make_private_folder
 if TYPE_CHECKING:  # (Alembic is imported only to create or upgrade a journal)
     from alembic.config import Config
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
-                   "0010", "0011")
-HEAD_REVISION = KNOWN_REVISIONS[-1]  # a new migration is added to the list, once
+# the revisions, "0001" to the journal format's (a new migration raises JOURNAL_FORMAT, once)
+KNOWN_REVISIONS = tuple(f"{n:04d}" for n in range(1, JOURNAL_FORMAT + 1))
+HEAD_REVISION = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another one before "locked"
 BUSY_TIMEOUT_ENV = "PEERJOURNAL_BUSY_TIMEOUT_MS"  # overrides it (tests use a short wait)
 # Less free space than this beside a journal that fails to open or write means a full disk
@@ -344,6 +345,13 @@ def _write_blocker(path: Path) -> str | None:
     except (OSError, AttributeError):  # gone, or no statvfs (Windows)
         return None
     return _side_file_blocker(path)
+
+
+def write_blocker(path: Path) -> str | None:
+    """Why nothing can be written beside the journal at `path` (`_write_blocker`): for a
+    command that goes on without the write (an export's journal ID), to say why in words that
+    follow "cannot be changed: "."""
+    return _write_blocker(path)
 
 
 def _side_file_blocker(path: Path) -> str | None:
@@ -872,9 +880,12 @@ def _check_ours(path: Path, revision: str | None) -> None:
     if revision is None or revision in KNOWN_REVISIONS:
         return
     if _NEWER.fullmatch(revision) and revision > HEAD_REVISION:
+        from peerjournal import __version__
+
         raise DatabaseError(
-            f"The journal at {path} was written by a newer peerjournal (schema {revision}); "
-            "upgrade peerjournal to open it."
+            f"The journal at {path} was written by a newer peerjournal (journal format "
+            f"{int(revision)}; this one, {__version__}, reads formats up to {JOURNAL_FORMAT}): "
+            f"upgrade peerjournal to open it.{_copy_to_open(path)}"
         )
     # no version, an empty one, or one no peerjournal writes (changed by hand?)
     lost = ("has lost its schema version" if revision == "unversioned" or not revision.strip()
@@ -886,6 +897,18 @@ def _check_ours(path: Path, revision: str | None) -> None:
 
 
 _NEWER = re.compile(r"[0-9]{4}")  # how a later peerjournal's revision is named, like ours
+
+
+def _copy_to_open(path: Path) -> str:
+    """For a journal a newer peerjournal upgraded: the newest copy an upgrade kept beside it
+    (`upgrade_copies`) that this one opens, with what it lacks; '' when there is none."""
+    for copy in reversed(upgrade_copies(path)):
+        revision = _stored_revision(copy)
+        if revision is not None and revision in KNOWN_REVISIONS:
+            return (f" The newest copy an upgrade kept that this peerjournal opens is {copy} "
+                    f"(journal format {int(revision)}): it holds nothing written since that "
+                    "upgrade.")
+    return ""
 
 
 def _upgrade_mismatch(path: Path, error: BaseException) -> DatabaseError | None:

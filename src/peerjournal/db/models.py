@@ -8,7 +8,7 @@ reads the same from any SQLite client.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, Table, Text
+from sqlalchemy import CheckConstraint, Column, Index, Integer, Table, Text
 from sqlmodel import Field, SQLModel
 
 from peerjournal.db import scoretable
@@ -101,6 +101,18 @@ class SelfCheck(SQLModel, table=True):
     created_at: str = Field(sa_column=Column(Text, nullable=False))
     answers: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
     complete: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
+
+
+class Journal(SQLModel, table=True):
+    """The journal's own ID, one row at most (revision 0012): random, made by the first
+    summary exported (`Store.journal_id`), and given in every summary so that a mentor's
+    review tells which summaries come from one journal. It says nothing of who writes it."""
+
+    __tablename__ = "journal"
+    __table_args__ = (CheckConstraint("slot = 1", name="one_row"),)
+
+    slot: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    id: str = Field(sa_column=Column(Text, nullable=False))
 
 
 # `entry_score` (db.scoretable): a scored entry's words, and its identity and drift rates

@@ -92,5 +92,11 @@ CREATE TRIGGER entry_score_delete AFTER DELETE ON entry BEGIN DELETE FROM entry_
 CREATE VIRTUAL TABLE entry_fts USING fts5(experience, feelings, evaluation, self_care, answers, content='entry_fts_source', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2 categories ''L* N* Co M*''');
 CREATE TRIGGER entry_fts_update AFTER UPDATE OF experience, feelings, evaluation, self_care, answers_text, experience_folded, feelings_folded, evaluation_folded, self_care_folded, answers_folded ON entry BEGIN INSERT INTO entry_fts(entry_fts, rowid, experience, feelings, evaluation, self_care, answers) VALUES ('delete', old.id, coalesce(old.experience_folded, old.experience), coalesce(old.feelings_folded, old.feelings), coalesce(old.evaluation_folded, old.evaluation), coalesce(old.self_care_folded, old.self_care), coalesce(old.answers_folded, old.answers_text)); INSERT INTO entry_fts(rowid, experience, feelings, evaluation, self_care, answers) VALUES (new.id, coalesce(new.experience_folded, new.experience), coalesce(new.feelings_folded, new.feelings), coalesce(new.evaluation_folded, new.evaluation), coalesce(new.self_care_folded, new.self_care), coalesce(new.answers_folded, new.answers_text)); END;
 CREATE INDEX ix_entry_live_setting ON entry (deleted_at, setting);
+CREATE TABLE journal (
+	slot INTEGER NOT NULL, 
+	id TEXT NOT NULL, 
+	PRIMARY KEY (slot), 
+	CONSTRAINT one_row CHECK (slot = 1)
+);
 INSERT INTO entry_fts(entry_fts) VALUES ('rebuild');
-INSERT INTO alembic_version (version_num) VALUES ('0011');
+INSERT INTO alembic_version (version_num) VALUES ('0012');

@@ -83,6 +83,9 @@ _SUMMARY = DRIFT_COLUMNS.index("drift_summary")
 # (`Store.clear_freed`), rather than the whole busy timeout of a write.
 CHECKPOINT_WAIT_MS = 2_000
 NAMED_AT_MOST = 10  # entries named by a warning of some ("1, 2, … 9 and 5 more")
+# A journal's ID (`Store.journal_id`): this many random bytes, as 12 lower-case hex digits
+# (`reviewing.JOURNAL_ID` reads them so): any two journals alike once in 2**48 (~3 * 10**14).
+JOURNAL_ID_BYTES = 6
 
 
 def _named_ids(ids: Sequence[int]) -> list[str]:
@@ -998,6 +1001,36 @@ class Store:
         self.get(entry_id)
         with self._write() as conn:
             conn.execute("UPDATE entry SET shared = ? WHERE id = ?", (int(shared), entry_id))
+
+    # -- the journal's ID -------------------------------------------------------------------
+
+    def journal_id(self) -> str:
+        """The journal's ID (`JOURNAL_ID_BYTES` random bytes, as hex), which
+        every mentor summary carries so that a review joins one journal's summaries; made
+        and kept by the first call (an export's), so that no two journals share one (revision
+        0012 says why it is not made with the journal). DatabaseError when it must be made
+        and the journal cannot be written (read-only, damaged, none there yet)."""
+        found = self.known_journal_id()
+        if found is not None:
+            return found
+        import secrets
+
+        return self.take_journal_id(secrets.token_hex(JOURNAL_ID_BYTES))
+
+    def known_journal_id(self) -> str | None:
+        """The journal's ID if it has one yet (`journal_id`), making none: for a backup."""
+        with self._errors():
+            found = self.conn.execute("SELECT id FROM journal WHERE slot = 1").fetchone()
+        return None if found is None else str(found[0])
+
+    def take_journal_id(self, given: str) -> str:
+        """The journal's ID once `given` is made it, if it had none (an import of a backup:
+        the writer's summaries carry the ID they carried on the other computer); one it has
+        already is kept. Within an import's transaction (`all_or_nothing`), part of it."""
+        with self._write() as conn:  # (OR IGNORE: one there already, made meanwhile too)
+            conn.execute("INSERT OR IGNORE INTO journal (slot, id) VALUES (1, ?)", (given,))
+            (kept,) = conn.execute("SELECT id FROM journal WHERE slot = 1").fetchone()
+        return str(kept)
 
     # -- trash -----------------------------------------------------------------------------
 

@@ -230,6 +230,8 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
         ("Entries", counts),
         ("Generated", f"{generated_text(summary['generated_at'])} by {summary['generator']}"),
     ]
+    if isinstance(journal := summary.get("journal"), str):
+        rows.append(("Journal ID", f"{journal} {JOURNAL_ID_NOTE}"))
     versions = summary.get("lexicon_versions") or []
     if versions:
         rows.append(("Drift lexicon", lexicon_text(versions)))
@@ -243,6 +245,9 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("Redaction", REDACTED))
     return rows
 
+
+# What a summary's journal ID is (`export`: `Store.journal_id`), after it
+JOURNAL_ID_NOTE = "(the same in every summary from one journal; it names no one)"
 
 # the facts a review of several summaries says once, above them all, when every one says the
 # same (`facts_alike`), rather than in each summary's header
@@ -439,15 +444,39 @@ def check_score(score: int | None) -> str:
     return "–" if score is None else f"{score}/5"
 
 
-DATA_NOTE = (
+_DATA_NOTE = (
     "Identity and drift are marker evidence per 100 words (how often the writer's words show "
     "peer identity, or drift into a clinical role); balance runs from -1 (all drift) to +1 "
     "(all identity); a period without entries shows –, and one whose scored entries each hold "
     f"too little evidence to say either way shows \"{TOO_LITTLE}\". Markers are phrases the "
-    "writer used; the numbers also count common words learned from labelled entries (\"together\", "
-    "\"medication\"), which the marker lists leave out and the writer can see entry by entry "
-    "with `peerjournal drift ID`. Trends over many entries say more than one entry."
+    "writer used; {learned}. Trends over many entries say more than one entry."
 )
+_LEARNED = ("common words learned from labelled entries (\"together\", \"medication\"), which "
+            "the marker lists leave out and the writer can see entry by entry with `peerjournal "
+            "drift ID`")
+# What the numbers mean, for any summary: whether its lexicon counted learned words is not
+# known of every one (`data_note`: a summary's own)
+DATA_NOTE = _DATA_NOTE.format(learned=(
+    f"the numbers may also count (as peerjournal's own lexicon has since 3 December 2026) "
+    f"{_LEARNED}"))
+
+
+def data_note(*summaries: dict[str, Any]) -> str:
+    """DATA_NOTE for `summaries`: said outright that their numbers count learned words when
+    each was scored with the lexicon this peerjournal ships, which holds learned markers
+    (`scored_with_shipped`); else "may" (an older lexicon had none, and an organisation's
+    may have none)."""
+    if summaries and all(map(scored_with_shipped, summaries)):
+        return _DATA_NOTE.format(learned=f"the numbers also count {_LEARNED}")
+    return DATA_NOTE
+
+
+def scored_with_shipped(summary: dict[str, Any]) -> bool:
+    """Whether every entry of `summary` was scored with the lexicon this peerjournal ships
+    (a lexicon's version is its content's hash)."""
+    from peerjournal.drift.lexicon import lexicon_version
+
+    return summary.get("lexicon_versions") == [lexicon_version()]
 NO_ENTRIES = "No entries were written in this period, so there are no numbers to show."
 
 
@@ -611,9 +640,9 @@ def _heaviest_curated(summary: dict[str, Any], dimension: str, polarity: str) ->
     """The heaviest weight of a curated marker of `dimension` on `polarity` in the lexicon
     this peerjournal ships, when the summary was scored with it alone; else any weight a
     lexicon allows (so an organisation's lexicon gets no caveat it may not deserve)."""
-    from peerjournal.drift.lexicon import MAX_WEIGHT, lexicon_version, load_lexicon
+    from peerjournal.drift.lexicon import MAX_WEIGHT, load_lexicon
 
-    if summary.get("lexicon_versions") != [lexicon_version()]:
+    if not scored_with_shipped(summary):
         return MAX_WEIGHT
     return max((m.weight for m in load_lexicon().markers
                 if not m.learned and m.dimension == dimension and m.polarity == polarity),

@@ -63,7 +63,7 @@ def page(s: dict[str, Any]) -> str:
         body += [f"<h2>{e(common.INTENTIONS_TITLE)}</h2>",
                  _list(f"{e(i['date'])}: <bdi>{e(i['text'])}</bdi>" for i in s["intentions"])]
     body += _selfcheck(s) + _entries(s)
-    body.append(f'<p class="small">{e(common.DATA_NOTE)}</p>')
+    body.append(f'<p class="small">{e(common.data_note(s))}</p>')
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

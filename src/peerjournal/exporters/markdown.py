@@ -105,7 +105,7 @@ def lines(s: dict[str, Any]) -> list[str]:
         out += [f"## {common.INTENTIONS_TITLE}", ""]
         out += [f"- {i['date']}: {escape(i['text'])}" for i in s["intentions"]] + [""]
     out += _selfcheck(s) + _entries(s)
-    out += ["---", "", f"*{common.DATA_NOTE}*"]
+    out += ["---", "", f"*{common.data_note(s)}*"]
     return out
 
 

@@ -307,7 +307,7 @@ class _Report:
         self.selfcheck()
         self.entries()
         self.pdf.ln(4)
-        self.text(common.DATA_NOTE, 8, colour=GREY)
+        self.text(common.data_note(self.s), 8, colour=GREY)
         # what the font lacked, before the note says so (its own \ufffd is one of them)
         self.unshown = list(self.printable.missing)
         if self.unshown:  # said, so that a reader knows the � are not the writer's

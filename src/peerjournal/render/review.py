@@ -26,16 +26,19 @@ from peerjournal.render.console import Trimmed
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD
 from peerjournal.render.summary import section
 from peerjournal.reviewing import (
+    BY_JOURNAL,
     Loaded,
     Writer,
     comparisons,
     dimension_moves,
     headline,
+    lexicon_unknown,
     lexicons_differ,
     older_balance,
     overlaps,
     scored_words,
     signed_alike,
+    told_apart,
     too_little_to_compare,
 )
 from peerjournal.trends import THRESHOLDS
@@ -67,7 +70,8 @@ class Overview:
     name: the folders are the same for every file), when, how much, the overall numbers and
     how many alerts. An unredacted summary is marked in its row, so a mentor knows before
     reading on that it holds real names; one signed as another writer's (`keys`,
-    `reviewing.writers`) names its file too, and a line under the table says why. A light
+    `reviewing.writers`) names its file too, and a line under the table says why (their
+    journal IDs differ, or their shared entries: `reviewing.told_apart`). A light
     table, as `report`'s, where its numbers leave WHO_MIN columns for the names (a longer
     file name on more lines, whole); else two lines per summary."""
 
@@ -78,8 +82,8 @@ class Overview:
         self.summaries = summaries
         self.names = dict(zip((name for name, _ in summaries),
                               distinct_names([name for name, _ in summaries]), strict=True))
-        alike = signed_alike(keys)
-        self.alike = [k is not None and k[0] in alike for k in keys]
+        self.alike = signed_alike([s for _, s in summaries], keys)
+        self.apart = told_apart([s for _, s in summaries], keys)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         ascii_only = not unicode_ok(console.encoding)
@@ -98,8 +102,10 @@ class Overview:
             yield self._lines(rows)
         else:
             yield self._table(rows, room, ascii_only)
-        if any(self.alike):
-            yield Text(ALIKE_NOTE, style="italic")
+        by_journal, by_entries = self.apart
+        for note, said in ((ALIKE_JOURNAL_NOTE, by_journal), (ALIKE_NOTE, by_entries)):
+            if said:
+                yield Text(note, style="italic")
 
     def _table(self, rows: Sequence[tuple[str, ...]], room: int, ascii_only: bool) -> Trimmed:
         table = Table(title="Summaries  (identity and drift per 100 words)",
@@ -175,24 +181,60 @@ ALIKE_NOTE = ("Some summaries are signed alike but are read as different writers
               "some of the same days, and no shared entry of those days is in both. Each names "
               "its file, and they are not compared (if they are one writer's, the entries were "
               "changed or shared differently between the exports).")
+ALIKE_JOURNAL_NOTE = ("Some summaries are signed alike but are read as different writers': they "
+                      "come from different journals (their Journal IDs differ). Each names its "
+                      "file, and they are not compared.")
 OVERLAP_NOTE = ("Some of these periods overlap (the headers give them): the same entries are "
                 "counted in more than one, so the numbers are not steps in time.")
 LEXICON_NOTE = ("Scored with different drift lexicons (as the headers say): the numbers may "
                 "not compare until the writer runs `peerjournal drift --rescore`.")
 
 
-def _notes(overlap: bool, lexicons: bool) -> list[str]:
-    return [note for note, said in ((OVERLAP_NOTE, overlap), (LEXICON_NOTE, lexicons)) if said]
+def _notes(
+    run: Sequence[dict[str, Any]], overlap: bool, lexicons: bool, files: Sequence[str] | None
+) -> list[str]:
+    """What keeps `run`'s numbers from reading as steps in the writer's writing: periods that
+    overlap, different lexicons, and lexicons not said (`_unknown_lexicons`, `files`)."""
+    return [*(note for note, said in ((OVERLAP_NOTE, overlap), (LEXICON_NOTE, lexicons)) if said),
+            *_unknown_lexicons(run, files)]
 
 
-def _older(summaries: Sequence[dict[str, Any]]) -> list[str]:
+def _unknown_lexicons(run: Sequence[dict[str, Any]], files: Sequence[str] | None) -> list[str]:
+    """The line saying which of one writer's summaries (`run`; `files`: theirs as shown, None
+    for the previous summary and this one, `since_previous`) have numbers without the lexicon
+    that scored them (`lexicon_unknown`): compared with another, they may move with the scorer
+    (an older one had other markers) rather than with the writing."""
+    unknown = [n for n, s in enumerate(run) if lexicon_unknown(s)]
+    if not unknown:
+        return []
+    if len(unknown) == len(run):
+        which = ("Neither summary says" if len(run) == 2 else "None of these summaries says") \
+            + " which drift lexicon scored it"
+    elif files is None:
+        which = (f"{'This' if unknown == [1] else 'The previous'} summary does not say which "
+                 "drift lexicon scored it")
+    else:
+        named = joined([files[n] for n in unknown])
+        which = (f"The summary in {named} does not say which drift lexicon scored it"
+                 if len(unknown) == 1 else
+                 f"The summaries in {named} do not say which drift lexicon scored them")
+    return [f"{which}: a change may come from the scorer, not the writing."]
+
+
+def _older(summaries: Sequence[dict[str, Any]], labels: Sequence[str]) -> list[str]:
     """What "–" as a balance means for each summary from an older peerjournal (before the
-    totals) that has identity and drift to give one: said, with the balance they give."""
+    totals) that has identity and drift to give one: said, with the balance they give. A
+    summary is named by its period, and by its label too (`labels`: its file, "this one")
+    where another said so has the same period: two lines alike would read as one summary with
+    two balances."""
+    said = [(_span(s), label, derived) for s, label in zip(summaries, labels, strict=True)
+            if (derived := older_balance(s)) is not None]
+    spans = [span for span, _, _ in said]
     return [
-        f"No balance (–) in the summary of {_span(s)}: it is from an older peerjournal, which "
-        f"gave none; its identity and drift give {common.balance(derived)}."
-        for s in summaries
-        if (derived := older_balance(s)) is not None
+        f"No balance (–) in the summary of {span}{f' ({label})' if spans.count(span) > 1 else ''}"
+        f": it is from an older peerjournal, which gave none; its identity and drift give "
+        f"{common.balance(derived)}."
+        for span, label, derived in said
     ]
 
 
@@ -202,10 +244,12 @@ def _span(s: dict[str, Any]) -> str:
 
 def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> RenderableType | None:
     """`reviewing.comparisons` as the text shows them; None when no writer sent two
-    summaries. A writer signed as another is named with their files."""
+    summaries. A writer signed as another is named with their files; one known by their
+    journal ID who signed differently, by their latest signature, with a line on the others
+    (`_signatures_note`)."""
     by_name = dict(loaded)
-    alike = signed_alike(keys)
-    signatures = {name: k[0] for (name, _), k in zip(loaded, keys, strict=True) if k}
+    alike = dict(zip(by_name, signed_alike([s for _, s in loaded], keys), strict=True))
+    by_journal = {name for name, k in zip(by_name, keys, strict=True) if k and k.n == BY_JOURNAL}
     names = dict(zip(by_name, distinct_names(list(by_name)), strict=True))
     text = Text()
     signed_only = []  # the writers whose summaries only their signature joins
@@ -213,9 +257,9 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
         if text:
             text.append("\n\n")
         files = (f" ({', '.join(names[f] for f in c['files'])})"
-                 if signatures[c["files"][0]] in alike else "")
-        text.append(f"{c['writer']}{files}: {counted(len(c['files']), 'summary')}, {c['since']} "
-                    f"to {c['until']}", "bold")
+                 if any(alike[f] for f in c["files"]) else "")
+        text.append(f"{c['writer'] or UNSIGNED}{files}: {counted(len(c['files']), 'summary')}, "
+                    f"{c['since']} to {c['until']}", "bold")
         text.append(
             "\n  identity " + ARROW.join(map(common.number, c["identity"]))
             + "\n  drift " + ARROW.join(map(common.number, c["drift"]))
@@ -225,8 +269,11 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
             + " · alerts " + ARROW.join(map(_count, c["alerts"]))
         )
         run = [by_name[name] for name in c["files"]]
-        for note in [*_older(run), *_notes(c["overlap"], c["lexicons_differ"]),
-                     *_too_little(run)]:
+        signatures = (_signatures_note(c["files"], run, names) if c["files"][0] in by_journal
+                      else [])
+        shown = [names[f] for f in c["files"]]
+        for note in [*signatures, *_older(run, shown),
+                     *_notes(run, c["overlap"], c["lexicons_differ"], shown), *_too_little(run)]:
             text.append(f"\n  {note}", "italic")
         if c["signature_only"]:
             signed_only.append(c["writer"])
@@ -251,11 +298,11 @@ def since_previous(
         f"balance {b0}{ARROW}{b1}.",
         f"• Entries {_count(before['entries']['total'])}{ARROW}{_count(s['entries']['total'])}; "
         f"alerts {_count(len(before['alerts']))}{ARROW}{_count(len(s['alerts']))}.",
-        *(f"• {line}" for line in _older([before, s])),
+        *(f"• {line}" for line in _older([before, s], ["the previous one", "this one"])),
         *(f"• {line}" for line in _dimension_moves(before, s)),
     ]
     lines += [f"• {note}" for note in [
-        *_notes(overlaps([before, s]), lexicons_differ([before, s])),
+        *_notes([before, s], overlaps([before, s]), lexicons_differ([before, s]), None),
         *_too_little([before, s]),
     ]]
     lines.append(f"(That summary is {name}.)")
@@ -274,6 +321,26 @@ def _too_little(run: Sequence[dict[str, Any]]) -> list[str]:
             "report asks); the numbers above are each summary's own."]
 
 
+# How a run of summaries joined by their journal ID alone, none signed, is named
+UNSIGNED = "Unsigned"
+
+
+def _signatures_note(
+    files: Sequence[str], run: Sequence[dict[str, Any]], names: dict[str, str]
+) -> list[str]:
+    """For one writer's summaries joined by their journal ID (`files`, `run`; `names`: the
+    files as shown), signed differently: the line naming each signature with its files, in
+    order, the writer being named by the latest above; nothing when all are signed alike."""
+    signed: dict[str, tuple[str, list[str]]] = {}  # (alike but for case and spaces: one)
+    for name, s in zip(files, run, strict=True):
+        shown = f'"{s["writer"]}"' if s.get("writer") else "unsigned"
+        signed.setdefault(" ".join(shown.casefold().split()), (shown, []))[1].append(names[name])
+    if len(signed) < 2:
+        return []
+    each = joined([f"{shown} ({', '.join(found)})" for shown, found in signed.values()])
+    return [f"Signed differently over time: {each}; read as one writer's by their Journal ID."]
+
+
 def _signed_only(writers: Sequence[str]) -> str:
     """The line saying the summaries of `writers` are each joined by their signature alone
     (`signature_only`), said once for them all."""
@@ -283,8 +350,10 @@ def _signed_only(writers: Sequence[str]) -> str:
         signed = ", and those signed ".join(f'"{writer}"' for writer in writers)
         these = (f"The summaries signed {signed}, are each read as one writer's only because "
                  "they are signed alike")
-    return (f"{these}: a summary does not say which journal it came from, so two people who "
-            "sign alike would read here as one; ask if a change surprises you.")
+    return (f"{these}: not every one of them says which journal it came from (a Journal ID, "
+            "which summaries carry since December 2026 unless exported with --no-journal-id), "
+            "so two people who sign alike would read here as one; ask if a change surprises "
+            "you.")
 
 
 def _dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[str]:
