@@ -377,12 +377,14 @@ class _Writing:
         # whether the setting was typed at the guided prompt, which asks about a near miss
         self.prompted = False
         self.piped: str | None = None  # the text, when it came in on standard input
+        self.whole = False  # `held` holds that text whole, as it came in (`_StdinDraft`)
 
     @property
     def stale(self) -> Draft | None:
         """The draft this session wrote that holds the entry only up to the last line that
-        could be saved (a disk that filled meanwhile: `_after_session`): removed once the
-        entry is saved, or kept whole in another draft; else named with the error."""
+        could be saved (a disk that filled meanwhile: `_after_session`; the text that came in
+        on standard input, as it came: `_StdinDraft`): removed once the entry is saved, or
+        kept whole in another draft; else named with the error."""
         if self.file is not None or self.held is None or not self.held.path.exists():
             return None
         return self.held
@@ -544,7 +546,7 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
     try:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
-              in_hand=work.in_hand, piped=work.piped, stale=work.stale,
+              in_hand=work.in_hand, piped=work.piped, stale=work.stale, whole=work.whole,
               said=_saved_notes(app, plan.line, work.draft, work.prompted))
     except PeerJournalError as exc:
         raise _naming_the_draft(app, exc, work.file or work.stale) from None
@@ -553,7 +555,7 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
         if work.file is None and holds_text(work.draft):  # text read from stdin or flags
             interrupted = _keep_or_print(
                 app, work.draft, _set_for(work.draft, plan.prompt_set), interrupted,
-                in_hand=work.in_hand, replacing=work.stale,
+                in_hand=work.in_hand, replacing=work.stale, whole=work.whole,
             )
         raise _naming_the_draft(app, interrupted, work.file or work.stale) from None
     finally:
@@ -622,7 +624,7 @@ def _fill(app: AppContext, plan: _Plan, work: _Writing) -> None:
             work.piped = _piped_experience(app, work.draft, plan.prompt_set, options, plan.line)
     elif plan.mode == "file":
         explicit = _explicit(plan.given, plan.line.prompts)
-        work.piped = _from_file(app, work.draft, plan.line.source or "-", explicit=explicit)
+        work.piped = _from_file(app, work, plan.line.source or "-", explicit=explicit)
     elif plan.mode == "editor":
         _no_editor_without_a_keyboard(app)
         markdown = _new_draft(app, ".md")
@@ -1710,25 +1712,29 @@ def _no_draft(app: AppContext, number: int, count: int) -> NotFoundError:
 
 
 def _from_file(
-    app: AppContext, draft: EntryDraft, source: str, explicit: dict[str, object]
+    app: AppContext, work: _Writing, source: str, explicit: dict[str, object]
 ) -> str | None:
-    """Fill `draft` from the Markdown entry format in a file or on stdin ('-'), and check it;
-    returns the text read from stdin (None for a file).
+    """Fill `work.draft` from the Markdown entry format in a file or on stdin ('-'), and check
+    it; returns the text read from stdin (None for a file).
 
     Text piped in exists nowhere else: when it cannot be made an entry (a typo in a heading,
     a future date in its header, no experience), it is kept as a draft that `write --resume`
-    opens in the editor, and the error says where.
+    opens in the editor, and the error says where (typed at a terminal: the draft it was
+    kept in as it was typed, `_StdinDraft`).
     """
+    import contextlib
+
     from peerjournal.cli.editor import decode_or_1252, parse_entry
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed
 
+    draft = work.draft
     piped = source == "-"
     if piped and app.stdin_is_terminal():  # `--from-file -` typed at a terminal: not a hang
         app.say("Reading the entry from the terminal: type or paste it, then press Ctrl-D on "
                 "a line of its own.")
     if piped:
-        text = _piped_text(app, {**explicit, **({"shared": True} if draft.shared else {})})
+        text = _piped_text(app, {**explicit, **({"shared": True} if draft.shared else {})}, work)
         explicit = {**_options_kept_for(app, text), **explicit}
     else:  # Windows-1252 read as such, as it is piped in (`_stdin_text`)
         text = decode_or_1252(_entry_file_bytes(Path(source)), str(Path(source)), app.say)
@@ -1737,7 +1743,13 @@ def _from_file(
             "No text came in on standard input: pipe an entry in, give it with -x, or run "
             "`peerjournal write` in a terminal to be guided through one."
         )
-    _not_an_entry(text, "standard input" if piped else source)  # made by a program: not kept
+    try:
+        _not_an_entry(text, "standard input" if piped else source)
+    except PeerJournalError:  # made by a program: not kept (nor the copy kept as it came in)
+        if work.stale is not None:
+            with contextlib.suppress(OSError):
+                work.stale.discard()
+        raise
     try:
         # Question headings are matched against the set the entry will use: --prompts, else
         # the file's own `prompts:` header, else the default.
@@ -1753,7 +1765,7 @@ def _from_file(
     except PeerJournalError as exc:
         if piped:
             options = {**explicit, **({"shared": True} if draft.shared else {})}
-            raise _keeping_piped(app, text, options, exc) from None
+            raise _keeping_piped(app, text, options, exc, into=work.stale) from None
         raise
     return text if piped else None
 
@@ -1825,29 +1837,35 @@ def _options_kept_for(app: AppContext, text: str) -> dict[str, object]:
     return {}
 
 
-def _piped_text(app: AppContext, options: dict[str, object]) -> str:
-    """Standard input as text. Bytes that are not UTF-8, or NUL bytes, are not lost with the
-    error (`_stdin_text`): the text is kept as a draft, as a line typed at a prompt is; and
-    so is what came in before Ctrl-C, Ctrl-\\, SIGTERM or SIGHUP stopped the reading."""
+def _piped_text(app: AppContext, options: dict[str, object], work: _Writing) -> str:
+    """Standard input as text, kept in a draft with the `options` until the entry is saved
+    (`_StdinDraft`: held, `work.held`). Bytes that are not UTF-8, or NUL bytes, are not lost
+    with the error (`_stdin_text`): the text is kept in it, as a line typed at a prompt is;
+    and so is what came in before Ctrl-C, Ctrl-\\, SIGTERM or SIGHUP stopped the reading."""
     from peerjournal.errors import ExitCode, PeerJournalError
 
-    data, interrupted = _read_stdin(app)
+    kept = _StdinDraft(app, options)
     try:
-        text, flaw = _stdin_text(app, data)
-    except PeerJournalError:
-        if interrupted:  # only NUL bytes came in: nothing to keep
-            raise KeyboardInterrupt from None
-        raise
-    if interrupted:
-        if not text.strip():
-            raise KeyboardInterrupt
-        stop = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
+        data, interrupted = _read_stdin(app, typed=kept)
+        try:
+            text, flaw = _stdin_text(app, data)
+        except PeerJournalError:
+            if interrupted:  # only NUL bytes came in: nothing to keep
+                raise KeyboardInterrupt from None
+            raise
+        if interrupted:
+            if not text.strip():
+                raise KeyboardInterrupt
+            stop = PeerJournalError("Interrupted.", ExitCode.INTERRUPTED)
+            if flaw is not None:
+                stop.message += f" {flaw.message}"
+            raise _keeping_piped(app, text, options, stop, original=_original(flaw), into=kept.file)
         if flaw is not None:
-            stop.message += f" {flaw.message}"
-        raise _keeping_piped(app, text, options, stop, original=_original(flaw))
-    if flaw is not None:
-        raise _keeping_piped(app, text, options, flaw, original=_original(flaw))
-    return text
+            raise _keeping_piped(app, text, options, flaw, original=_original(flaw), into=kept.file)
+        work.whole = kept.keep(text) is None and kept.file is not None
+        return text
+    finally:
+        work.held = kept.file
 
 
 def _piped_experience(
@@ -1942,23 +1960,26 @@ def _a_whole_entry_refused(line: _CommandLine) -> PeerJournalError:
 
 
 def _read_stdin(
-    app: AppContext, most: int | None = None, came: Callable[[], None] = lambda: None
+    app: AppContext,
+    most: int | None = None,
+    came: Callable[[], None] = lambda: None,
+    typed: _StdinDraft | None = None,
 ) -> tuple[bytes, bool]:
     """What came in on standard input, and whether Ctrl-C (or Ctrl-\\, SIGTERM, SIGHUP, as
     in a guided write) stopped it coming: the text typed or piped in before that is kept. On
     a terminal it is read line by line as a guided answer is (readline, where there is
-    one), the line being typed when Ctrl-C is pressed with it. Piped, with `most`: read on
-    only until more than that has come (the rest is left to read); `came` is called as each
-    part comes."""
+    one), the line being typed when Ctrl-C is pressed with it; kept in `typed` as it comes,
+    when given. Piped, with `most`: read on only until more than that has come (the rest is
+    left to read); `came` is called as each part comes."""
     import sys
 
     from peerjournal.cli.guided import quit_as_terminate
 
-    chunks: list[bytes] = []
+    chunks: list[bytes] = typed.chunks if typed is not None else []
     put_back_quit = quit_as_terminate()
     try:
         if sys.stdin.isatty():
-            _typed_lines(app, chunks)
+            _typed_lines(app, chunks, typed)
         else:
             stream = sys.stdin.buffer
             read = getattr(stream, "read1", stream.read)
@@ -1974,10 +1995,10 @@ def _read_stdin(
     return b"".join(chunks), False
 
 
-def _typed_lines(app: AppContext, chunks: list[bytes]) -> None:
+def _typed_lines(app: AppContext, chunks: list[bytes], typed: _StdinDraft | None) -> None:
     """The lines typed at the terminal until Ctrl-D, each added to `chunks` as it comes (as
-    the bytes typed, for `_stdin_text` to check); on Ctrl-C, the words on the line being
-    typed too."""
+    the bytes typed, for `_stdin_text` to check), and kept in `typed` (when given); on
+    Ctrl-C, the words on the line being typed too."""
     import contextlib
     import sys
 
@@ -1986,12 +2007,18 @@ def _typed_lines(app: AppContext, chunks: list[bytes]) -> None:
     with contextlib.suppress(ValueError, OSError, AttributeError):
         sys.stdin.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
     reader = LineReader.for_stdin()
+    if typed is not None:
+        reader.idle, reader.paused = typed.save_unsaved, typed.save_the_typed_line
     put_back_ctrl_d = _ctrl_d_ends_the_line(reader)
     try:
         while True:
             chunks.append(reader.read("", lambda _: None).encode("utf-8", "surrogateescape"))
             chunks.append(b"\n")
+            if typed is not None:
+                typed.line_ended()
     except EOFError:
+        if typed is not None:
+            typed.save_unsaved()
         return
     except KeyboardInterrupt:
         chunks.append(reader.take_interrupted().encode("utf-8", "surrogateescape"))
@@ -2000,6 +2027,100 @@ def _typed_lines(app: AppContext, chunks: list[bytes]) -> None:
     finally:
         put_back_ctrl_d()
         reader.close()
+
+
+class _StdinDraft:
+    """Text that comes in on standard input for `write --stdin` (`--from-file -`, `write <
+    FILE`), kept in the draft that Ctrl-C, or text that cannot be saved, keeps it in
+    (`_keeping_piped`: an editor draft, the options noted in it, that `write --resume`
+    knows) until the entry is saved or kept: a process killed (kill -9, a battery gone)
+    keeps it. Piped, once it has all come in (`keep`); typed at a terminal, as it is typed:
+    every line ended with Enter, and the line being typed once the writer pauses
+    (`LineReader.paused`), as a guided write keeps them. The lines of a paste are saved
+    together once read, and at least every `guided.SAVE_EVERY` seconds meanwhile: written
+    again after each line, a long paste would crawl. The session holds it (another
+    terminal's `write --resume` leaves it alone)."""
+
+    def __init__(self, app: AppContext, options: dict[str, object]) -> None:
+        self.app = app
+        self.options = options
+        self.chunks: list[bytes] = []  # what has come in so far (`_read_stdin`)
+        self.file: Draft | None = None
+        self._on_disk = ""  # the text the file holds
+        self._saved_at = 0.0
+        self._unsaved = False
+        self._warned = False
+
+    def line_ended(self) -> None:
+        """After each line typed: saved, unless more of a paste is waiting and the draft was
+        saved less than SAVE_EVERY seconds ago (`save_unsaved` saves it once the paste is
+        read). A draft that cannot be written is said once: the text is kept in memory, and
+        kept, or printed, at the end, as ever."""
+        import time
+
+        from peerjournal.cli.guided import SAVE_EVERY, more_input_waiting
+
+        if time.monotonic() - self._saved_at < SAVE_EVERY and more_input_waiting():
+            self._unsaved = True
+            return
+        problem = self._save()
+        if problem is not None and not self._warned:
+            self._warned = True
+            self.app.say(
+                f"The draft cannot be saved in {_drafts_dir(self.app)} ({problem}); carry on: "
+                "your text is kept in memory."
+            )
+
+    def save_unsaved(self) -> None:
+        """Save the lines `line_ended` left unsaved (readline calls this when it is to wait
+        for a key: the paste is read; and at Ctrl-D)."""
+        if self._unsaved:
+            self._save()
+
+    def save_the_typed_line(self) -> None:
+        """Save with the words on the line being typed (the writer has paused: readline's
+        line buffer), as Ctrl-C would keep them."""
+        import readline
+
+        try:
+            line = str(readline.get_line_buffer())
+        except (AttributeError, ValueError, OSError):
+            return
+        self._save(line)
+
+    def _save(self, typing: str = "") -> str | None:
+        """`keep` the lines typed, and `typing` after them."""
+        import time
+
+        from peerjournal.textsafe import without_nul
+
+        self._unsaved = False
+        self._saved_at = time.monotonic()
+        return self.keep(without_nul(b"".join(self.chunks).decode("utf-8", "replace") + typing))
+
+    def keep(self, text: str) -> str | None:
+        """Write `text` to the draft (unless it holds it already); why it could not be, else
+        None. Text with no word in it is no draft: the file is removed (the line saved at a
+        pause erased)."""
+        from peerjournal.drafts import with_options, write_atomic
+
+        if text == self._on_disk:
+            return None
+        try:
+            if not text.strip():
+                if self.file is not None:
+                    self.file.path.unlink(missing_ok=True)
+            else:
+                if self.file is None:
+                    self.file = _new_draft(self.app, ".md", in_hand=True)
+                    self.file.hold()
+                write_atomic(self.file.path, with_options(text, self.options))
+        except OSError as exc:
+            return str(exc.strerror or exc)
+        except PeerJournalError as exc:  # (called from readline too: nothing may raise)
+            return exc.message
+        self._on_disk = text
+        return None
 
 
 def _ctrl_d_ends_the_line(reader: Any) -> Callable[[], None]:
@@ -2173,12 +2294,14 @@ def _keeping_piped(
     again: str = "",
     original: NotUtf8 | None = None,
     given: tuple[str | None, ...] = (),
+    into: Draft | None = None,
 ) -> PeerJournalError:
     """`exc`, once the piped `text` is kept as an editor draft (or printed, if it can't be),
     with the command-line `options` noted in it for `write --resume`; the bytes `original`
     came in as (not UTF-8) beside it. Text `given` with -x, -f and -e is named as not kept:
     which text is meant is not known (the file's own part, or the option's, or both), and
-    `write --resume` would save the draft without it, unseen."""
+    `write --resume` would save the draft without it, unseen. `into`: the draft that held
+    the text as it was typed (`_StdinDraft`), written over, not left beside a new one."""
     from peerjournal.drafts import text_printed, with_options, write_atomic
 
     flags = "/".join(flag for flag, words in zip(("-x", "-f", "-e"), given, strict=False)
@@ -2190,7 +2313,7 @@ def _keeping_piped(
         )
     text = with_options(text, options)
     try:
-        kept = _new_draft(app, ".md", in_hand=True)
+        kept = into or _new_draft(app, ".md", in_hand=True)
         write_atomic(kept.path, text)
     except OSError as err:
         return text_printed(exc, text, _drafts_dir(app), str(err.strerror or err))
@@ -2727,13 +2850,15 @@ def _keep_or_print(
     in_hand: bool,
     original: NotUtf8 | None = None,
     replacing: Draft | None = None,
+    whole: bool = False,
 ) -> PeerJournalError:
     """`failed` (the reason an entry was not saved), once the entry is kept as a draft; if even
     that fails, printed on stdout. `in_hand`: its text was given on the command line or piped
     in (not typed in a guided session); `original`: the bytes its experience was piped in as
     (not UTF-8), kept beside it; `replacing`: a draft holding part of the entry
     (`_Writing.stale`), removed once the whole of it is kept, else left for the caller to
-    name."""
+    name; `whole`: it holds the entry's text whole as it came in on standard input
+    (`_StdinDraft`), and is the draft named when no other can be written (a full disk)."""
     import contextlib
 
     from peerjournal.drafts import text_printed
@@ -2742,6 +2867,8 @@ def _keep_or_print(
     try:
         kept = _keep_as_draft(app, draft, prompt_set, in_hand)
     except OSError as exc:
+        if whole and replacing is not None and replacing.path.exists():
+            return _kept_in(app, replacing, failed, again)
         text = format_template(draft, prompt_set)
         return text_printed(failed, text, _drafts_dir(app), str(exc.strerror or exc))
     if replacing is not None:
@@ -2797,13 +2924,15 @@ def _save(
     piped: str | None = None,
     stale: Draft | None = None,
     said: Sequence[str] = (),
+    whole: bool = False,
 ) -> None:
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
     about (a script may be writing). `in_hand`: the text was given on the command line or
     piped in (`piped`: as it came), not typed in a guided session. `stale`: a draft that
     holds the entry only in part (`_Writing.stale`), removed once it is saved or kept whole
-    in a new draft, and never before: a disk that filled mid-session takes nothing typed.
+    in a new draft, and never before: a disk that filled mid-session takes nothing typed;
+    `whole`: it holds the text whole, as it came in on standard input (see `_keep_or_print`).
     `said`: lines to say once it is saved (`_saved_notes`)."""
     from peerjournal.cli.saved import (
         discard_kept,
@@ -2823,7 +2952,7 @@ def _save(
         fallback = _prompt_set(DEFAULT_SET)
         raise _keep_or_print(
             app, draft, _set_for(draft, fallback), PeerJournalError(too_long), in_hand=in_hand,
-            replacing=stale,
+            replacing=stale, whole=whole,
         )
     try:
         prompt_set = _checked(app, draft)
@@ -2834,7 +2963,7 @@ def _save(
             raise
         fallback = _set_for(draft, _prompt_set(DEFAULT_SET))
         raise _keep_or_print(
-            app, draft, fallback, exc, in_hand=in_hand, replacing=stale
+            app, draft, fallback, exc, in_hand=in_hand, replacing=stale, whole=whole
         ) from None
     meant = None  # (looked up before the entry is saved: its own setting is not "used" yet)
     if check_setting and draft.setting:
@@ -2849,10 +2978,11 @@ def _save(
         )
         if draft_file is not None:
             raise _kept_in(app, draft_file, failed) from None
+        _let_go_of_the_journal(app)
         # text from flags or stdin (or a guided entry whose draft is behind): kept before
         # the failure is reported
         raise _keep_or_print(
-            app, draft, prompt_set, failed, in_hand=in_hand, replacing=stale
+            app, draft, prompt_set, failed, in_hand=in_hand, replacing=stale, whole=whole
         ) from None
     # The entry is saved: from here on nothing may turn that into an error, or the writer
     # (or a script trusting the exit code) writes it again. A damaged page that the insert
@@ -2887,6 +3017,19 @@ def _save(
             # wrapped at words, even in a log: it is a paragraph
             note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
             app.err.print(note, markup=False, highlight=False)
+
+
+def _let_go_of_the_journal(app: AppContext) -> None:
+    """Close the journal after a save that failed, before its entry is kept as a draft: on
+    a full disk the failed transaction grew the journal's -wal file into the room left, and
+    SQLite gives that back only as the last connection closes (QA: the draft did not fit,
+    and the entry went to stdout alone, with as much room free again once `write` ended).
+    Best effort: a journal that cannot be closed cleanly is closed as the command ends."""
+    import contextlib
+    import sqlite3
+
+    with contextlib.suppress(OSError, sqlite3.Error, PeerJournalError):
+        app.close()
 
 
 def _needs_an_experience(app: AppContext, draft: EntryDraft) -> bool:
