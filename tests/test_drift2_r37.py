@@ -154,7 +154,8 @@ def test_sections_say_what_they_compare(
     for day, text in (("2026-10-20", ADVICE), ("2026-10-21", ADVICE), ("2026-10-28", PEER),
                       ("2026-11-04", ADVICE), ("2026-11-12", PEER), ("2026-11-18", PEER),
                       ("2026-11-19", PEER)):
-        add(text, "--date", day)
+        # (8 times over: each half holds the 300 scored words a comparison needs, round 43)
+        add(" ".join([text] * 8), "--date", day)
     out = " ".join(cli("report").stdout.split())
     assert "per 100 words over these weeks; which way each went within them" in out
     assert ", the window before" in out

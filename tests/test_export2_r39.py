@@ -205,7 +205,9 @@ def test_one_long_entry_does_not_hide_a_shift_and_the_summary_agrees_with_report
     dimension "steady" and "a spike rather than a trend", while `report` said rising."""
     days = ["2026-08-05", "2026-08-19", "2026-09-08", "2026-09-22",
             "2026-10-06", "2026-10-20", "2026-11-10", "2026-11-16"]
-    texts = [FILL * 20 + PEER, PEER, PEER, PEER, CLIN, CLIN, CLIN, CLIN]
+    # (the clinical entries 5 times over: the later half holds the 300 scored words a trend
+    # needs, round 43)
+    texts = [FILL * 20 + PEER, PEER, PEER, PEER, *[" ".join([CLIN] * 5)] * 4]
     for day, text in zip(days, texts, strict=True):
         result = cli("write", "-x", text, "-d", day, "-s", "community", "--share")
         assert result.exit_code == 0, result.stderr

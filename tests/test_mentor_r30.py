@@ -28,13 +28,14 @@ PAD = "The bus was late so we waited at the stop on the corner by the shops for 
 def _few_long_and_many_short(add: Add) -> None:
     """Advice per 100 words, as exports of each half give it: 1.5 over 26 Oct - 8 Nov (three
     8-word notes full of it, then a 388-word entry with it once), 3.3 over 9 - 20 Nov (two
-    46-word entries with it once each). Weighing the first two weeks by their entries made
-    that 14.2, so the arrows said "falling"."""
+    184-word entries with it four times each: 300 scored words in each half, as a trend needs
+    since round 43). Weighing the first two weeks by their entries made that 14.2, so the
+    arrows said "falling"."""
     for day in ("2026-10-26", "2026-10-27", "2026-10-28"):
         add(ADVICE, "-d", day, "-s", "community")
     add(" ".join([ADVICE, *[PAD] * 20]), "-d", "2026-11-03", "-s", "community")
     for day in ("2026-11-10", "2026-11-17"):
-        add(" ".join([ADVICE, PAD, PAD]), "-d", day, "-s", "community")
+        add(" ".join([ADVICE, PAD, PAD] * 4), "-d", day, "-s", "community")
 
 
 def _words(text: str) -> str:
@@ -47,7 +48,7 @@ def test_the_report_s_arrows_compare_the_halves_pooled_over_their_words(
     _few_long_and_many_short(add)
     result = cli("report")
     assert result.exit_code == 0, result.stderr
-    assert "Advice: identity 0.00 steady, drift 1.79 rising" in _words(result.stdout)
+    assert "Advice: identity 0.00 steady, drift 2.31 rising" in _words(result.stdout)
 
 
 def test_the_summary_s_arrows_agree_with_an_export_of_each_half(
@@ -60,14 +61,14 @@ def test_the_summary_s_arrows_agree_with_an_export_of_each_half(
         for suffix in ("md", "json"):
             result = cli("export", "--yes", *window, "-o", str(tmp_path / f"{name}.{suffix}"))
             assert result.exit_code == 0, result.stderr
-    assert "| Advice | 0.0 → steady | 1.8 ↑ rising |" in (tmp_path / "all.md").read_text()
+    assert "| Advice | 0.0 → steady | 2.3 ↑ rising |" in (tmp_path / "all.md").read_text()
     assert "| Advice | 0.0 | 1.5 |" in (tmp_path / "first.md").read_text()
     assert "| Advice | 0.0 | 3.3 |" in (tmp_path / "last.md").read_text()
     summary = json.loads((tmp_path / "all.json").read_text())
     advice = next(d for d in summary["dimensions"] if d["id"] == "advice")
     assert advice["drift_direction"] == "up"
     periods = summary["periods"]
-    assert [p["words"] for p in periods if p["entries"]] == [24, 388, 46, 46]
+    assert [p["words"] for p in periods if p["entries"]] == [24, 388, 184, 184]
     split = halves(advice["drift_series"], [p["entries"] for p in periods],
                    period_words(periods))
     assert split is not None and (round(split.before, 1), round(split.after, 1)) == (1.5, 3.3)
@@ -78,13 +79,13 @@ def test_each_period_of_report_json_gives_the_words_its_rates_are_over(
 ) -> None:
     _few_long_and_many_short(add)
     report = json.loads(cli("report", "--json").stdout)
-    assert sum(p["words"] for p in report["periods"]) == report["totals"]["words"] == 504
+    assert sum(p["words"] for p in report["periods"]) == report["totals"]["words"] == 780
     assert all(p["words"] == 0 for p in report["periods"] if not p["entries"])
 
 
 def test_halves_weigh_periods_by_their_words_or_else_by_their_entries() -> None:
     series, entries = [18.75, 0.367, 3.409, 3.409], [3, 1, 1, 1]
-    pooled = halves(series, entries, [24, 388, 46, 46])
+    pooled = halves(series, entries, [24, 388, 184, 184])
     assert pooled is not None and pooled.direction == "up"
     by_entries = halves(series, entries)  # a summary from before periods had words
     assert by_entries is not None and by_entries.direction == "down"

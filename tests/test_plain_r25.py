@@ -95,20 +95,23 @@ def test_list_says_too_little_instead_of_a_dash(cli: CLI, add: Add) -> None:
     assert "too little" in out and "–" not in out
 
 
-def _weeks_of_entries(cli: CLI) -> None:
+def _weeks_of_entries(cli: CLI, times: int = 1) -> None:
+    """Five weeks of one short entry each; `times` each entry's text repeated (round 43: each
+    half of a window needs 300 scored words before a trend is named)."""
     for day, text in (("2026-10-20", "I told him he should take his meds."),
                       ("2026-10-28", "I shared my own story and we laughed."),
                       ("2026-11-04", "I told her to comply with the treatment plan."),
                       ("2026-11-12", "We sat together; I shared my story of recovery."),
                       ("2026-11-18", "I shared my own story; she chose what to do next.")):
-        ok(cli("write", "-x", text, "--date", day))
+        ok(cli("write", "-x", " ".join([text] * times), "--date", day))
 
 
 def test_report_dimensions_in_numbers_and_words(cli: CLI) -> None:
     """Was: rows of block characters, read out as "lower half block, full block…"."""
-    _weeks_of_entries(cli)
+    _weeks_of_entries(cli, times=30)
     # a second entry in a week: weeks of one entry each are no trend (round 38)
-    ok(cli("write", "-x", "I shared my own story with him.", "--date", "2026-11-19"))
+    ok(cli("write", "-x", " ".join(["I shared my own story with him."] * 30),
+           "--date", "2026-11-19"))
     out = ok(cli("report")).stdout
     dims = out.split("\nDimensions", 1)[1].split("\n\n", 1)[0]
     assert not set("▁▂▃▄▅▆▇█") & set(dims), dims

@@ -102,7 +102,8 @@ def test_report_dimensions_with_directions_give_no_such_line(cli: CLI) -> None:
                       ("2026-11-18", "I shared my own story; she chose what to do next."),
                       # a second entry in a week: one entry a week has no trend words (r37)
                       ("2026-11-19", "I shared my own story; she chose what to do next.")):
-        assert cli("write", "-x", text, "--date", day).exit_code == 0
+        # (12 times over: each half holds the 300 scored words a trend needs, round 43)
+        assert cli("write", "-x", " ".join([text] * 12), "--date", day).exit_code == 0
     dims = _dimensions(cli)
     assert "which way each went" in dims and "too few" not in dims
 

@@ -128,9 +128,11 @@ def test_sql_stats_by_year_match_the_entry_by_entry_ones(length: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = make_journal(Path(folder) / "journal.db", journal)
         try:
-            rows = report_rows(store, date.min, UNTIL, hits_from=previous_window(since, UNTIL)[0])
+            # (the window before is whole calendar years: round 43)
+            before = previous_window(since, UNTIL, "year")[0]
+            rows = report_rows(store, date.min, UNTIL, hits_from=before)
             sql = report_stats(store, since, UNTIL, "year", dimensions=DIMENSIONS)
-            sql.markers, sql.previous_markers = marker_counts(store, since, UNTIL)
+            sql.markers, sql.previous_markers = marker_counts(store, since, UNTIL, by="year")
         finally:
             store.close()
     expected = stats_from_rows(rows, since=since, until=UNTIL, by="year", dimensions=DIMENSIONS)
@@ -198,18 +200,21 @@ def test_a_year_compared_with_a_year_of_too_little_writing(cli: CLI, tmp_path: P
     text = ok(cli(*args)).stdout
     said = flat(text)
     assert said.startswith("Practice report 1 Jan 2025 – 31 Dec 2025 by year")
-    assert ("What changed vs 1 Jan 2024 – 31 Dec 2024, the window before Too little writing in "
-            "the window before to compare: 1 entry, ") in said
+    assert ("What changed vs 2024, the window before Too little writing in "
+            "the window before to compare: 1 entry, ") in said  # (its year: round 43)
     assert list(rows_of(text)) == ["2025"]  # a whole year: no mark
     assert "streaks as of 31 Dec 2025" in said
 
 
-def test_this_year_so_far_compared_with_the_days_before_it(cli: CLI, tmp_path: Path) -> None:
-    """A window up to today is not whole months: it is compared with as many days before it
-    (from 11 Feb 2025), which hold the ten entries leaning toward drift."""
+def test_this_year_so_far_compared_with_last_year(cli: CLI, tmp_path: Path) -> None:
+    """A window up to today, by year, is compared with the calendar year before it, 2025,
+    which holds the ten entries leaning toward drift (round 43; it was as many days before
+    it, from 11 Feb 2025)."""
     import_years(cli, tmp_path)
     report = json.loads(ok(cli("report", "--by", "year", "--since", "this year", "--json")).stdout)
-    assert report["previous"]["since"] == "2025-02-11" and report["previous"]["entries"] == 10
+    assert (report["previous"]["since"], report["previous"]["until"]) == (
+        "2025-01-01", "2025-12-31")
+    assert report["previous"]["entries"] == 10
     assert report["too_little_to_compare"] is None
     fell = [c for c in report["changes"] if c["kind"] == "dimension" and c["change"] < 0]
     assert fell and all(c["polarity"] == "drift" for c in fell)

@@ -235,10 +235,12 @@ def test_an_older_summary_claims_no_redaction_it_cannot_show(
 # -- 5. a one-week spike is no "steady" -------------------------------------------------------
 
 def test_a_one_week_spike_shows_no_steady_arrow(cli: CLI, add: Add, tmp_path: Path) -> None:
-    for day in ("05", "06"):  # four weeks from Monday 5 October, drift in the first only
-        add(PEER + CLINICAL, "-d", f"2026-10-{day}")
+    # four weeks from Monday 5 October, drift in the first only (each text 4 times over: each
+    # half holds the 300 scored words a trend needs, round 43)
+    for day in ("05", "06"):
+        add(" ".join([PEER + CLINICAL] * 4), "-d", f"2026-10-{day}")
     for day in ("12", "13", "19", "20", "26", "27"):
-        add(PEER, "-d", f"2026-10-{day}")
+        add(" ".join([PEER] * 4), "-d", f"2026-10-{day}")
     path = tmp_path / "oct.json"
     summary = _export(cli, path, "2026-10-05", "2026-11-01")
     rows = {d["id"]: d for d in summary["dimensions"]}

@@ -49,10 +49,12 @@ def december(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _weekly(add: Callable[..., int], peer: tuple[str, ...] = PEER_DAYS,
-            clinical: tuple[str, ...] = CLINICAL_DAYS) -> None:
+            clinical: tuple[str, ...] = CLINICAL_DAYS, times: int = 1) -> None:
+    """Each text `times` over (a trend's halves need 300 scored words each: round 43)."""
     for text, days in ((PEER, peer), (CLINICAL, clinical)):
         for day in days:
-            add(text, "--feelings", "Calm.", "--date", day, "--setting", "community")
+            add(" ".join([text] * times), "--feelings", "Calm.", "--date", day,
+                "--setting", "community")
 
 
 # -- 1. the last entries each leaning toward drift -----------------------------------------
@@ -127,11 +129,11 @@ def test_an_entry_of_another_setting_ends_the_run_unless_filtered_out(
 
 
 def test_report_json_has_the_directions_the_text_gives(cli: CLI, add: Callable[..., int]) -> None:
-    _weekly(add)
+    _weekly(add, times=4)
     text = flat(ok(cli("report", "--by", "month")).stdout)
     data = json.loads(ok(cli("report", "--by", "month", "--json")).stdout)
-    assert "Clinical language: identity 0.00 steady, drift 4.48 rising" in text
-    assert "Mutuality: identity 8.96 falling" in text
+    assert "Clinical language: identity 0.00 steady, drift 4.63 rising" in text
+    assert "Mutuality: identity 9.27 falling" in text
     trend = data["trend"]
     assert trend["too_few"] is None
     assert trend["dimensions"]["clinical_language"] == {

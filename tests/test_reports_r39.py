@@ -45,13 +45,15 @@ def flat(text: str) -> str:
 
 def _rising_singles(add: Callable[..., int], *, doubled: bool) -> None:
     """One entry a week from 26 Oct, each with more drift; before them two weeks of two peer
-    entries each (`doubled`) or none (the window then holds one entry a week only)."""
+    entries each (`doubled`) or none (the window then holds one entry a week only). Each text
+    twice over: each half holds the 300 scored words a trend needs (round 43), each single
+    week still under the 150 of a solid one."""
     if doubled:
         for day in ("2026-10-12", "2026-10-13", "2026-10-19", "2026-10-20"):
-            add(PEER, "--date", day)
+            add(" ".join([PEER] * 2), "--date", day)
     for k in range(5):
         text = " ".join((PEER, *DRIFTS[:k]))
-        add(text, "--date", (date(2026, 10, 26) + timedelta(weeks=k)).isoformat())
+        add(" ".join([text] * 2), "--date", (date(2026, 10, 26) + timedelta(weeks=k)).isoformat())
 
 
 @pytest.fixture

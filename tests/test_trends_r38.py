@@ -123,9 +123,13 @@ def test_single_short_entries_that_do_not_rise_say_nothing() -> None:
 # -- report and summary agree -----------------------------------------------------------------
 
 
-def _seesaw(add: Callable[..., int], extra: tuple[tuple[str, str], ...] = ()) -> None:
+def _seesaw(
+    add: Callable[..., int], extra: tuple[tuple[str, str], ...] = (), times: int = 1
+) -> None:
+    """The see-saw, and `extra` entries; each text `times` over (a trend's halves need 300
+    scored words each: round 43)."""
     for day, text in (*SEESAW, *extra):
-        add(text, "--date", day)
+        add(" ".join([text] * times), "--date", day)
 
 
 def _dimensions(out: str) -> str:
@@ -151,7 +155,7 @@ def test_the_report_by_month_says_it_per_month(cli, add) -> None:
 
 
 def test_a_second_entry_in_a_week_brings_the_trend_words_back(cli, add) -> None:
-    _seesaw(add, (("2026-11-18", ADVICE),))
+    _seesaw(add, (("2026-11-18", ADVICE),), times=8)
     dims = _dimensions(cli("report").stdout)
     assert "No trend words" not in dims and any(f" {w}" in dims for w in TREND_WORDS), dims
 

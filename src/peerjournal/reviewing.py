@@ -96,10 +96,12 @@ def sanitised_to_show(summary: dict[str, Any], shown: int | None) -> dict[str, A
 def directions_as_read_now(summary: dict[str, Any]) -> dict[str, Any]:
     """`summary` with its dimensions' directions as this version shows them: none where
     every period with entries holds one entry (`summary.one_entry_each`), as a summary from
-    before round 38 gave them; none for a one-period spike (`summary.Halves.arrow`), which the
-    file calls steady. "At a glance" says there is no trend then ("a spike rather than a
-    trend"): the Dimensions table shows no arrow saying there is one, nor that it held steady.
-    (`review --json` gives the file's own; so does the summary, as `report` does.)"""
+    before round 38 gave them; none where a half holds too little writing to compare
+    (`summary.halves`), as one from before round 43 gave them; none for a one-period spike
+    (`summary.Halves.arrow`), which the file calls steady. "At a glance" says there is no
+    trend then ("a spike rather than a trend"): the Dimensions table shows no arrow saying
+    there is one, nor that it held steady. (`review --json` gives the file's own; so does the
+    summary, as `report` does.)"""
     from peerjournal.summary import POLARITIES, dimension_trend, one_entry_each
 
     if one_entry_each(p["entries"] for p in summary["periods"]):
@@ -114,7 +116,7 @@ def directions_as_read_now(summary: dict[str, Any]) -> dict[str, Any]:
         row = dict(row)
         for polarity in POLARITIES:
             split = dimension_trend(periods, row["id"], polarity).halves
-            if split is not None and split.arrow is None:
+            if split is None or split.arrow is None:
                 row[f"{polarity}_direction"] = None
         rows.append(row)
     return {**summary, "dimensions": rows}
@@ -779,12 +781,16 @@ def _marker_room_problem(summary: dict[str, Any]) -> str | None:
 
 def _shipped_weights(summary: dict[str, Any]) -> dict[str, float] | None:
     """The curated markers' weights, when every entry of the summary was scored with the
-    lexicon this peerjournal ships (its version is its content's hash); None otherwise."""
+    lexicon this peerjournal ships (its version is its content's hash); None otherwise. Read
+    from the parsed lexicon's cache (`paths.cache_dir`), as scoring reads it: parsing it anew
+    took `review` of one summary ~5 s on a loaded machine."""
+    from peerjournal import paths
     from peerjournal.drift.lexicon import lexicon_version, load_lexicon
 
     if summary.get("lexicon_versions") != [lexicon_version()]:
         return None
-    return {m.id: m.weight for m in load_lexicon().markers if not m.learned}
+    return {m.id: m.weight for m in load_lexicon(None, paths.cache_dir()).markers
+            if not m.learned}
 
 
 def _direction_problem(summary: dict[str, Any]) -> str | None:

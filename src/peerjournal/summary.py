@@ -357,6 +357,9 @@ def too_few_per_period(unit: str, entries: Sequence[int], *, mentor: bool = Fals
             f"entries holds only 1 entry{longer}.")
 
 
+TrendPoint = tuple[float, int, int]  # (value, entries, weight): see `trend_points`
+
+
 def halves(
     series: Sequence[float | None],
     entries: Sequence[int],
@@ -369,16 +372,37 @@ def halves(
     (`period_words`), so that a half reads as a summary of those periods alone would. Without
     `words` (a summary from before periods had them) the periods weigh as their entries.
 
-    None (no direction: too few entries) with fewer than MIN_TREND_POINTS periods (two
-    points are not a trend), fewer than MIN_HALF_ENTRIES entries in either half (one
-    entry is not a half), when every period compared holds one entry (`one_entry_each`)
-    or no scored words in one. A direction (`Halves.direction`) then
+    None (no direction) when the entries are too few (`split_points`), when either half holds
+    fewer scored words than two windows need to be compared (`trends.enough_writing`: one
+    rule for every move a report or a summary names; `too_little_writing` says why), or no
+    scored words at all. A direction (`Halves.direction`) then
     needs a change that is not `steady`, and evidence in more than one period of the higher
     half when it has several: one week's spike is not a trend. A period's rate does not say
     how many of its entries held the evidence, so periods are what is counted. `singles`:
-    periods of one entry each are weighed too, as exports before round 38 did (`review`
-    checks their directions so)."""
-    points = trend_points(series, entries, words)
+    the rules of exports before round 38, which weighed periods of one entry each, and before
+    round 43, which weighed halves of any length of writing (`review` checks their directions
+    so)."""
+    split = split_points(trend_points(series, entries, words), singles=singles)
+    if split is None:
+        return None
+    if words is not None and not singles and not _enough_writing(split):
+        return None  # (`too_little_writing` says why)
+    first, last = split
+    before, after = pooled(first), pooled(last)
+    if before is None or after is None:
+        return None
+    higher = first if before > after else last
+    spike = len(higher) > 1 and sum(1 for v, _, _ in higher if v > 0) < 2
+    return Halves(before, after, len(first), len(last), spike)
+
+
+def split_points(
+    points: Sequence[TrendPoint], *, singles: bool = False
+) -> tuple[Sequence[TrendPoint], Sequence[TrendPoint]] | None:
+    """The two halves `halves` compares (`split_at`); None when the entries are too few for
+    a trend: fewer than MIN_TREND_POINTS periods (two points are not a trend), one entry in
+    each (`one_entry_each`; but with `singles`), or fewer than MIN_HALF_ENTRIES entries in
+    either half (one entry is not a half)."""
     if len(points) < MIN_TREND_POINTS or (
         not singles and one_entry_each(n for _, n, _ in points)
     ):
@@ -387,12 +411,48 @@ def halves(
     first, last = points[:half], points[half:]
     if min(sum(n for _, n, _ in first), sum(n for _, n, _ in last)) < MIN_HALF_ENTRIES:
         return None
-    before, after = pooled(first), pooled(last)
-    if before is None or after is None:
+    return first, last
+
+
+def _enough_writing(split: tuple[Sequence[TrendPoint], Sequence[TrendPoint]]) -> bool:
+    """Whether each half (its points weighed by their words) holds enough writing to be
+    compared (`trends.enough_writing`)."""
+    from peerjournal.trends import enough_writing
+
+    return all(enough_writing(sum(w for _, _, w in half)) for half in split)
+
+
+def too_little_writing(
+    unit: str, entries: Sequence[int], words: Sequence[int] | None
+) -> str | None:
+    """Why no move is named when the halves (`split_points`) hold entries enough but too
+    little writing (`_enough_writing`): "too little writing to compare the earlier weeks
+    with the later: the first 2 weeks with entries hold 43 scored words, the last 2 weeks 20
+    (a comparison needs 300 in each)." Else None: enough writing, no `words` (a summary from
+    before periods had them), or too few entries, which `too_few_per_period` and
+    `exporters.common.too_few_for_a_trend` say. `entries` and `words`: of the periods with
+    numbers, in order."""
+    from peerjournal.plural import counted
+    from peerjournal.trends import THRESHOLDS
+
+    if words is None:
         return None
-    higher = first if before > after else last
-    spike = len(higher) > 1 and sum(1 for v, _, _ in higher if v > 0) < 2
-    return Halves(before, after, len(first), len(last), spike)
+    split = split_points([(0.0, n, w) for n, w in zip(entries, words, strict=True) if n])
+    if split is None or _enough_writing(split):
+        return None
+    (first, first_words), (last, last_words) = (
+        (len(half), sum(w for _, _, w in half)) for half in split
+    )
+
+    def periods(n: int) -> str:
+        return unit if n == 1 else counted(n, unit)
+
+    return (
+        f"too little writing to compare the earlier {unit}s with the later: the first "
+        f"{periods(first)} with entries {'holds' if first == 1 else 'hold'} "
+        f"{counted(first_words, 'scored word')}, the last {periods(last)} {last_words:,} "
+        f"(a comparison needs {THRESHOLDS.min_window_words:,} in each)."
+    )
 
 
 def period_words(periods: Sequence[Mapping[str, Any]]) -> list[int] | None:
@@ -404,7 +464,7 @@ def period_words(periods: Sequence[Mapping[str, Any]]) -> list[int] | None:
 
 def trend_points(
     series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None
-) -> list[tuple[float, int, int]]:
+) -> list[TrendPoint]:
     """(value, entries, weight) of the periods `halves` weighs: those with entries and a
     number; the weight is the period's words, or its entries without `words`."""
     weights = entries if words is None else words
@@ -415,7 +475,7 @@ def trend_points(
     ]
 
 
-def pooled(points: Sequence[tuple[float, int, int]]) -> float | None:
+def pooled(points: Sequence[TrendPoint]) -> float | None:
     """The points' rates weighted by their weights: their rate over all their words; None
     without any weight (no scored word)."""
     weight = sum(w for _, _, w in points)
@@ -503,6 +563,80 @@ def _with_curated(
     for row in rows:
         row["curated"] = {polarity: counts[(row["id"], polarity)] for polarity in POLARITIES}
     return rows
+
+
+def learned_caveat(
+    summary: Mapping[str, Any], polarity: str, dim: Mapping[str, Any] | None = None
+) -> str:
+    """What a move named in "At a glance" rests on, when that is words learned from example
+    entries ("brother", "needs") rather than the tool's own markers, which the marker list
+    shows: a mentor would ask about a change the journal never showed. `dim`: a dimension's
+    row ("Moved most"); without it, the period's own `polarity` ("Peer identity rose"), over
+    every dimension. One wording for both:
+
+    "; none of the phrases counted for it is one of the tool's own markers, so this rests on
+    words learned from example entries" when none of its counted phrases is a curated one
+    (`curated`: 0); "; most of what counts for it is words learned …: only 2 phrases of the
+    tool's own markers counted" when most of its number rests on others (`_mostly_learned`);
+    else "", as for a summary without `curated` (before round 39), which does not say."""
+    from peerjournal.plural import counted
+
+    rows = [dim] if dim is not None else list(summary.get("dimensions") or ())
+    counts = [_curated_count(row, polarity) for row in rows]
+    if not rows or any(count is None for count in counts):
+        return ""
+    count = sum(count or 0 for count in counts)
+    if count == 0:
+        return ("; none of the phrases counted for it is one of the tool's own markers, so this "
+                "rests on words learned from example entries")
+    rate = (dim if dim is not None else summary.get("totals") or {}).get(polarity)
+    if not _mostly_learned(summary, rows, polarity, rate):
+        return ""
+    return ("; most of what counts for it is words learned from example entries, which the "
+            f"marker list does not show: only {counted(count, 'phrase')} of the tool's own "
+            "markers counted")
+
+
+def _curated_count(row: Mapping[str, Any], polarity: str) -> int | None:
+    """A dimension row's counted hits of curated markers on `polarity` (`_with_curated`);
+    None in a summary from before it gave them."""
+    curated = row.get("curated")
+    count = curated.get(polarity) if isinstance(curated, Mapping) else None
+    return count if isinstance(count, int) and not isinstance(count, bool) else None
+
+
+def _mostly_learned(
+    summary: Mapping[str, Any], rows: Sequence[Mapping[str, Any]], polarity: str, rate: Any
+) -> bool:
+    """Whether the `rows`' curated hits, each at the heaviest weight a curated marker of its
+    dimension has (`_heaviest_curated`), make less than half of the evidence `rate` (per 100
+    words) holds over the summary's words. False when the summary does not give its words."""
+    words = period_words(summary.get("periods") or ())
+    if words is None or isinstance(rate, bool) or not isinstance(rate, int | float):
+        return False
+    heaviest = _heaviest_curated(summary)
+    curated = sum((_curated_count(row, polarity) or 0)
+                  * heaviest.get((str(row.get("id")), polarity), MAX_WEIGHT) for row in rows)
+    return curated < rate * sum(words) / 100 / 2
+
+
+def _heaviest_curated(summary: Mapping[str, Any]) -> dict[tuple[str, str], float]:
+    """The heaviest weight of a curated marker per (dimension, polarity) in the lexicon this
+    peerjournal ships, when the summary was scored with it alone; else none, and any weight a
+    lexicon allows is assumed (MAX_WEIGHT: an organisation's lexicon gets no caveat it may
+    not deserve). The parsed lexicon is read from the cache `write` keeps (`paths.cache_dir`),
+    as scoring reads it: parsing it anew took an export ~3 s."""
+    from peerjournal import paths
+    from peerjournal.drift.lexicon import lexicon_version, load_lexicon
+
+    if summary.get("lexicon_versions") != [lexicon_version()]:
+        return {}
+    heaviest: dict[tuple[str, str], float] = {}
+    for m in load_lexicon(None, paths.cache_dir()).markers:
+        if not m.learned:
+            key = (m.dimension, m.polarity)
+            heaviest[key] = max(heaviest.get(key, 0.0), m.weight)
+    return heaviest
 
 
 _MarkerKey = tuple[str, str, bool]  # (polarity, marker, negated)

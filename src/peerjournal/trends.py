@@ -6,9 +6,10 @@ It adds the rows up into `ReportStats` (`stats_from_rows`) and builds the report
 a report over years of entries never handles them one by one in Python.
 
 Rows. `rows` may hold entries from the report window [since, until] *and* from the previous
-window, `previous_window(since, until)`, which ends the day before `since`: as many calendar
-months when the window is whole months (October is compared with September, July-September
-with April-June), else as many days. Rows after `until` are ignored, and rows before the
+window, `previous_window(since, until, by)`, which ends the day before `since`: as many
+calendar months when the window is whole months (October is compared with September,
+July-September with April-June), as many calendar years by year (2017 to today with 2007 to
+2016), else as many days. Rows after `until` are ignored, and rows before the
 previous window count only towards the week streaks, so callers can pass a wider set safely.
 The previous window is used only for `changes`, the feelings comparison, the alerts that
 compare and `previous`. Windows compare as rates, never as raw counts (the window before
@@ -199,18 +200,23 @@ def resolve_window(
     return start, end
 
 
-def previous_window(since: date, until: date) -> tuple[date, date]:
+def previous_window(since: date, until: date, by: str | None = None) -> tuple[date, date]:
     """The window just before [since, until], ending the day before `since`: as many whole
     calendar months when the window is whole months (October: September; 1 Jul - 30 Sep:
     1 Apr - 30 Jun), else as many days. So a month is compared with the month before it,
-    which may be a few days shorter or longer.
+    which may be a few days shorter or longer. By year (`by`), as many calendar years as the
+    window touches, before its first: 2017 to 7 Dec 2026 is compared with 2007 to 2016, and
+    one that starts inside a year (1 Mar 2023) takes that year's first days in as well (1 Jan
+    2019 to 28 Feb 2023), so that the two windows meet, as they always do.
 
     Clipped at date.min (1 Jan of year 1) rather than overflowing; typed dates never come
     near it (`dates.EARLIEST`), so this only keeps a wide window from crashing.
     """
     first = since.toordinal()
-    months = _whole_months(since, until)
+    months = 12 * (until.year - since.year + 1) if by == "year" else _whole_months(since, until)
     if months:
+        if by == "year":
+            since = since.replace(month=1, day=1)
         index = since.year * 12 + since.month - 1 - months  # months since 1 Jan of year 0
         start = date(index // 12, index % 12 + 1, 1).toordinal() if index >= 12 else 1
     else:
@@ -454,10 +460,18 @@ def _merged(groups: Iterable[Totals]) -> Totals:
 
 
 def comparable(totals: Totals, th: Thresholds = THRESHOLDS) -> bool:
-    """Whether a window holds enough writing to be compared with another: `min_window_words`
-    scored words. Four imported notes of 60 words in all move by whole points per phrase,
-    so "What changed", the feelings' "Before" and the alerts that compare leave them out."""
-    return totals.words >= th.min_window_words
+    """Whether a window holds enough writing to be compared with another (`enough_writing`).
+    Four imported notes of 60 words in all move by whole points per phrase, so "What
+    changed", the feelings' "Before" and the alerts that compare leave them out."""
+    return enough_writing(totals.words, th)
+
+
+def enough_writing(words: int, th: Thresholds = THRESHOLDS) -> bool:
+    """Whether `words` scored words are enough to set against another stretch of writing:
+    `min_window_words`. The one rule for every move the report and the summary name: a window
+    against the one before (`comparable`), and the first half of a window's periods against
+    the second (`summary.halves`: the Dimensions' trend words, "At a glance")."""
+    return words >= th.min_window_words
 
 
 def too_little_to_compare(
@@ -543,7 +557,7 @@ def stats_from_rows(
     """`rows` in [since, until] and the previous window added up; the weeks of earlier rows
     are kept for the streaks, later rows are ignored."""
     check_by(by)
-    prev_since, _ = previous_window(since, until)
+    prev_since, _ = previous_window(since, until, by)
     stats = ReportStats()
     key: tuple[date | None, str]
     window_rows: list[ReportRow] = []
@@ -649,7 +663,7 @@ def report_from_stats(
         dimension = check_dimension(dimension, dims, labels)
     names = {d: dimension_title(d, labels).lower() for d in dims}  # (in sentences)
     vocab = vocabulary or load_vocabulary()
-    prev_since, prev_until = previous_window(since, until)
+    prev_since, prev_until = previous_window(since, until, by)
 
     spans = periods(since, until, by)
     index = {period_start(start, by): i for i, (start, _) in enumerate(spans)}
@@ -679,7 +693,7 @@ def report_from_stats(
     # quick note has none), so their shares are of these
     with_feelings = (sum(stats.feelings.values()), sum(stats.previous_feelings.values()))
     feelings = _feelings(stats.feelings, stats.previous_feelings, vocab, people, with_feelings)
-    rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today, since_given)
+    rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today, since_given, by)
     settings = {
         key: totals.summary()
         for key, totals in sorted(by_setting.items(), key=lambda kv: (-kv[1].entries, kv[0]))
@@ -745,9 +759,10 @@ def trend_directions(
     each dimension's `identity_direction` and `drift_direction` within the window, named and
     valued as the summary's dimensions (`summary.dimension_trend`: "up", "down", "steady", or
     None), and `too_few`, why none has one as the section says it ("too few entries per
-    week to show a trend: …"), or None. `dims`: the window's rates (`totals.dimensions`)."""
+    week to show a trend: …", "too little writing to compare …"), or None. `dims`: the
+    window's rates (`totals.dimensions`)."""
     from peerjournal.exporters.common import too_few_for_a_trend
-    from peerjournal.summary import POLARITIES, dimension_trend
+    from peerjournal.summary import POLARITIES, dimension_trend, too_little_writing
 
     directions: dict[str, dict[str, str | None]] = {}
     for dim, rates in dims.items():
@@ -757,8 +772,12 @@ def trend_directions(
                 halves.direction if halves else None
             )
     trended = any(way is not None for d in directions.values() for way in d.values())
-    entries = [p["entries"] for p in periods if p["entries"]]
-    too_few = None if trended else too_few_for_a_trend(by, entries)
+    written = [p for p in periods if p["entries"]]
+    entries = [p["entries"] for p in written]
+    too_few = None if trended else (
+        too_little_writing(by, entries, [p["words"] for p in written])
+        or too_few_for_a_trend(by, entries)
+    )
     return {"too_few": too_few, "dimensions": directions}
 
 
@@ -940,8 +959,10 @@ def _rhythm(
     until: date,
     today: date,
     since_given: bool = False,
+    by: str = "week",
 ) -> dict[str, Any]:
-    """Entries per week, week streaks, the last entry and its age, self-care notes.
+    """Entries per week, week streaks, the last entry and its age, self-care notes (`by`:
+    the window's periods, which say what the window before it is).
 
     "As of" is `until`, or today when the window runs past today: the streaks are counted
     over every week with an entry up to then (see the module docstring). The last entry is
@@ -957,7 +978,9 @@ def _rhythm(
     streak, longest = week_streaks(weeks_with_entries, period_start(as_of, "week"))
     last = max(current_days, default=None)
     entries, self_care = window.entries, window.self_care
-    first = None if since_given else _started_in_window(days, weeks_with_entries, since, until)
+    first = (
+        None if since_given else _started_in_window(days, weeks_with_entries, since, until, by)
+    )
     return {
         "entries": entries,
         "weeks": round(days_in_window / 7, 2),
@@ -992,7 +1015,7 @@ def _since_start(entries: int, first: str | None, as_of: date) -> float | None:
 
 
 def _started_in_window(
-    days: set[date], weeks_with_entries: set[date], since: date, until: date
+    days: set[date], weeks_with_entries: set[date], since: date, until: date, by: str = "week"
 ) -> str | None:
     """The date of the journal's first entry (of those the report's filters select) when it
     falls after `since`, else None: a journal younger than the window.
@@ -1006,7 +1029,7 @@ def _started_in_window(
     if first is None or first <= since or first > until:
         return None
     week = period_start(first, "week")
-    if min(weeks_with_entries, default=week) < week or week < previous_window(since, until)[0]:
+    if min(weeks_with_entries, default=week) < week or week < previous_window(since, until, by)[0]:
         return None
     return first.isoformat()
 
@@ -1080,7 +1103,7 @@ def alerts(
     """
     th = thresholds
     now = (spans[0][0], spans[-1][1])
-    then = previous_window(*now)
+    then = previous_window(*now, by)
     rising = _rising_drift(period_totals, period_settings, spans, by, names, th)
     jump = None if rising else _drift_jump(period_totals, spans, by, th)
     found = [

@@ -93,7 +93,7 @@ def build(
     # hits is the slow part, skipped when there is nothing to compare them with.
     if dimension or stats.previous.scored:
         stats.markers, stats.previous_markers = marker_counts(
-            store, start, end, place, wanted_tags
+            store, start, end, place, wanted_tags, by
         )
     report = report_from_stats(
         stats,

@@ -243,7 +243,7 @@ def report_stats(
 
     Filters as `report_rows`. Marker counts are left empty: `marker_counts` reads them.
     """
-    prev_since, _ = previous_window(since, until)
+    prev_since, _ = previous_window(since, until, by)
     stats = ReportStats()
 
     def read(ids: list[int] | None) -> tuple[list[Any], ...]:
@@ -405,14 +405,15 @@ def marker_counts(
     until: date,
     setting: str | None = None,
     tags: Sequence[str] = (),
+    by: str | None = None,
 ) -> tuple[Markers, Markers]:
     """Counted hits per (marker, dimension, polarity, negated) in [since, until] and the window
-    before.
+    before (`previous_window`: whole years `by` year).
 
     Reads the counted markers stored with each score (or, for a score stored before they were,
     every hit): the slow part of a report, so only when needed.
     """
-    prev_since, _ = previous_window(since, until)
+    prev_since, _ = previous_window(since, until, by)
 
     def read(ids: list[int] | None) -> list[Any]:
         where, params = _where(prev_since, until, setting, tags, ids)

@@ -126,23 +126,30 @@ def direction_note(summary: dict[str, Any], steady_mark: str = "→ steady") -> 
     unit = summary["period"]["by"]
     if all(d[f"{k}_direction"] is None for d in summary["dimensions"]
            for k in ("identity", "drift")):
-        return f"No arrows: {too_few_for_a_trend(unit, _trend_entries(summary), mentor=True)}"
+        why = too_few_for_a_trend(unit, _trend_entries(summary), mentor=True,
+                                  words=_trend_words(summary))
+        return f"No arrows: {why}"
     return (f"↑ rising, ↓ falling: the later half of the {unit}s with entries against the "
             f"earlier, by at least {number(STEADY, 2)} per 100 words and {STEADY_SHARE:.0%} "
             f"of the higher, and not from one {unit}'s spike; otherwise {steady_mark}.")
 
 
 def too_few_for_a_trend(
-    unit: str, entries: Sequence[int] | None = None, *, mentor: bool = False
+    unit: str, entries: Sequence[int] | None = None, *, mentor: bool = False,
+    words: Sequence[int] | None = None,
 ) -> str:
     """Why no dimension has a direction (`summary.halves`), for the exports and `report`;
     with `entries` (those of the periods with numbers, in order), the reason they give:
     one entry in each of them first (`summary.too_few_per_period`; `mentor`: said to the
-    mentor, who asks the writer for a summary by month)."""
-    from peerjournal.summary import too_few_per_period
+    mentor, who asks the writer for a summary by month), then, with their `words`, too
+    little writing in a half (`summary.too_little_writing`)."""
+    from peerjournal.summary import too_few_per_period, too_little_writing
 
-    per = too_few_per_period(unit, entries, mentor=mentor) if entries is not None else None
-    return per or f"too few entries to show a trend ({_trend_needs(unit, entries)})."
+    if entries is None:
+        return f"too few entries to show a trend ({_trend_needs(unit, entries)})."
+    return (too_few_per_period(unit, entries, mentor=mentor)
+            or too_little_writing(unit, entries, words)
+            or f"too few entries to show a trend ({_trend_needs(unit, entries)}).")
 
 
 def _trend_needs(unit: str, entries: Sequence[int] | None) -> str:
@@ -166,6 +173,14 @@ def _trend_needs(unit: str, entries: Sequence[int] | None) -> str:
 def _trend_entries(summary: dict[str, Any], key: str = "identity") -> list[int]:
     """The entries of the periods with a `key` number: those `summary.halves` weighs."""
     return [p["entries"] for p in summary["periods"] if p["entries"] and p[key] is not None]
+
+
+def _trend_words(summary: dict[str, Any], key: str = "identity") -> list[int] | None:
+    """The scored words of the same periods (`_trend_entries`), or None for a summary from
+    before periods gave them (`summary.period_words`)."""
+    from peerjournal.summary import period_words
+
+    return period_words([p for p in summary["periods"] if p["entries"] and p[key] is not None])
 
 
 def rate_with_direction(value: float | None, direction: str | None) -> str:
@@ -493,7 +508,14 @@ def glance(summary: dict[str, Any]) -> list[str]:
     the lines a mentor reads first. Each change is the first half of the periods with
     entries against the second (`summary.halves`), as the dimensions' arrows are. Said to
     the mentor, who has no `export --by` of their own."""
-    from peerjournal.summary import halves, period_words, steady, too_few_per_period
+    from peerjournal.summary import (
+        halves,
+        learned_caveat,
+        period_words,
+        steady,
+        too_few_per_period,
+        too_little_writing,
+    )
 
     unit = str(summary["period"]["by"])
     with_entries = [p for p in summary["periods"] if p["entries"]]
@@ -520,7 +542,8 @@ def glance(summary: dict[str, Any]) -> list[str]:
                      "a trend; the numbers are in the table below.")
     elif not any(splits.values()):
         trend_entries = _trend_entries(summary, "drift")
-        per = too_few_per_period(unit, trend_entries, mentor=True)  # as `review` says it
+        per = (too_few_per_period(unit, trend_entries, mentor=True)  # as `review` says it
+               or too_little_writing(unit, trend_entries, _trend_words(summary, "drift")))
         why = per.rstrip(".") if per else (
             f"too few to show a trend ({_trend_needs(unit, trend_entries)})")
         lines.append(f"Only {counted(summary['entries']['total'], 'entry')} in "
@@ -540,9 +563,10 @@ def glance(summary: dict[str, Any]) -> list[str]:
             half = "later" if split.after > split.before else "earlier"
             caveat = (f"; but the markers of the {half} half all come from one {unit}, a "
                       "spike rather than a trend")
-        else:
+        else:  # (a move named: on what it rests, as "Moved most" says it)
             change = (f"{_MOVED[split.direction]} from {number(split.before)} to "
                       f"{number(split.after)} per 100 words")
+            caveat = learned_caveat(summary, key)
         if not compared:  # the first of these lines says what is compared, and when
             scored = [p for p in with_entries if p[key] is not None]  # the periods halves used
             change += (f": the first {_periods(split.first, unit)} with entries "
@@ -603,50 +627,14 @@ def _moved_most(summary: dict[str, Any]) -> str | None:
 
 
 def _moved_line(summary: dict[str, Any], dim: dict[str, Any], polarity: str, moved: str) -> str:
-    """"Moved most: …", naming the dimension's markers unless none of its counted phrases is a
-    curated one (`curated`: 0), or most of its number rests on others (`_mostly_learned`):
-    then on words learned from example entries ("brother", "needs"), which the marker list
-    does not show, and a mentor would ask about a change the journal never showed. A summary
-    without `curated` (before round 39) does not say: no caveat."""
-    curated = dim.get("curated")
-    count = curated.get(polarity) if isinstance(curated, Mapping) else None
-    if not isinstance(count, int) or (count and not _mostly_learned(summary, dim, polarity)):
-        return f"Moved most: {dim['label']} ({polarity} markers) {moved}."
-    if count == 0:
-        return (f"Moved most: {dim['label']} ({polarity}) {moved}; none of the phrases counted "
-                "for it is one of the tool's own markers, so this rests on words learned from "
-                "example entries.")
-    return (f"Moved most: {dim['label']} ({polarity}) {moved}; most of what counts for it is "
-            "words learned from example entries, which the marker list does not show: only "
-            f"{counted(count, 'phrase')} of the tool's own markers counted.")
+    """"Moved most: …", naming the dimension's markers unless its number rests on words
+    learned from example entries ("brother", "needs"), which the marker list does not show
+    (`summary.learned_caveat`, as the period's own lines say it)."""
+    from peerjournal.summary import learned_caveat
 
-
-def _mostly_learned(summary: dict[str, Any], dim: dict[str, Any], polarity: str) -> bool:
-    """Whether the dimension's `curated` hits, each at the heaviest weight a curated marker
-    of it has (`_heaviest_curated`), make less than half of its number's evidence over the
-    summary's words (a rate per 100 words is the counted phrases' weights). False when the
-    summary does not give its words."""
-    from peerjournal.summary import period_words
-
-    words = period_words(summary["periods"])
-    rate = dim.get(polarity)
-    if words is None or not isinstance(rate, (int, float)):
-        return False
-    evidence = rate * sum(words) / 100
-    return dim["curated"][polarity] * _heaviest_curated(summary, dim["id"], polarity) < evidence / 2
-
-
-def _heaviest_curated(summary: dict[str, Any], dimension: str, polarity: str) -> float:
-    """The heaviest weight of a curated marker of `dimension` on `polarity` in the lexicon
-    this peerjournal ships, when the summary was scored with it alone; else any weight a
-    lexicon allows (so an organisation's lexicon gets no caveat it may not deserve)."""
-    from peerjournal.drift.lexicon import MAX_WEIGHT, load_lexicon
-
-    if not scored_with_shipped(summary):
-        return MAX_WEIGHT
-    return max((m.weight for m in load_lexicon().markers
-                if not m.learned and m.dimension == dimension and m.polarity == polarity),
-               default=MAX_WEIGHT)
+    caveat = learned_caveat(summary, polarity, dim)
+    side = polarity if caveat else f"{polarity} markers"
+    return f"Moved most: {dim['label']} ({side}) {moved}{caveat}."
 
 
 def _to_talk_about(summary: dict[str, Any]) -> str:

@@ -25,7 +25,7 @@ from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unico
 from peerjournal.render.console import Trimmed, styled
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD, bullets
 from peerjournal.render.safe import clean
-from peerjournal.trends import fixed, partial, period_label, period_start
+from peerjournal.trends import Rounded, fixed, partial, period_label, period_start
 
 IDENTITY_STYLE = "green"
 DRIFT_STYLE = "red"
@@ -159,6 +159,16 @@ class _View:
     def span(self, start: str, end: str) -> str:
         """"2 Jun 2026 – 30 Jun 2026", or one day once: "2 Jun 2026"."""
         return _day(start) if start == end else _day(start) + self.dash + _day(end)
+
+    def before(self) -> str:
+        """The window before, as "What changed" names it: its dates, or its calendar years
+        when it is whole ones ("2007–2016", "2025"), as a report by year compares them."""
+        prev = self.report["previous"]
+        start, end = date.fromisoformat(prev["since"]), date.fromisoformat(prev["until"])
+        if (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
+            return self.span(prev["since"], prev["until"])
+        years = [str(start.year), str(end.year)] if end.year > start.year else [str(end.year)]
+        return self.dash.strip().join(years)
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -406,7 +416,7 @@ class _View:
     def dimension_detail(self) -> list[RenderableType]:
         d = self.report["dimension"]
         prev = self.report["previous"]
-        before = self.span(prev["since"], prev["until"])
+        before = self.before()
         # no entries before: "0.00 and 0.00" would read as a measured zero ("What changed"
         # below says there is nothing to compare with)
         text = Text(
@@ -457,7 +467,7 @@ class _View:
         r = self.report
         prev = r["previous"]
         # the basis, as the Dimensions heading names its own (within these weeks)
-        note = f"vs {self.span(prev['since'], prev['until'])}, the window before"
+        note = f"vs {self.before()}, the window before"
         if not r["changes"]:
             first = r["rhythm"].get("first_entry")
             if first and not prev["entries"]:
@@ -584,14 +594,16 @@ class _View:
 
     def rhythm(self) -> RenderableType:
         r = self.report["rhythm"]
+        days = (date.fromisoformat(self.report["until"])
+                - date.fromisoformat(self.report["since"])).days + 1
         # not "35.0 entries a week" for a day's window, nor "0.0" for a few entries over years
         if r["entries"] and r.get("first_entry"):
             text = Text(self.since_started(r))
-        elif r["entries"] and r["weeks"] < 1:
-            days = counted(round(r["weeks"] * 7), "day")
-            text = Text(f"{counted(r['entries'], 'entry')} in {days}")
-        elif r["entries"] and r["per_week"] < 0.05:
-            text = Text(f"{counted(r['entries'], 'entry')} in {round(r['weeks'])} weeks")
+        elif r["entries"] and days < 7:
+            text = Text(f"{counted(r['entries'], 'entry')} in {counted(days, 'day')}")
+        elif r["entries"] and not _weekly(r["per_week"]):
+            text = Text(f"{counted(r['entries'], 'entry')} in {_length(days)} "
+                        f"({_pace(r['entries'], days)})")
         else:
             text = Text(f"{fixed(r['per_week'], 1)} entries a week")
         text.append(
@@ -632,7 +644,7 @@ class _View:
         else:
             text = f"{counted(r['entries'], 'entry')} since you started {when}"
         if r.get("per_week_since_start") is not None:
-            text += f" ({fixed(r['per_week_since_start'], 1)} a week)"
+            text += f" ({_pace(r['entries'], days)})"
         return text
 
     def alerts(self) -> list[RenderableType]:
@@ -641,6 +653,36 @@ class _View:
             return []
         bullet = "*" if self.ascii else "•"
         return [self.heading("Something to reflect on"), bullets(alerts, bullet)]
+
+
+DAYS_A_YEAR = 365.2425  # a calendar year, on average
+
+
+def _weekly(per_week: float) -> bool:
+    """Whether a rate of entries a week shows as one ("0.1 a week" and up), not as 0.0."""
+    return fixed(per_week, 1) != "0.0"
+
+
+def _pace(entries: int, days: int) -> str:
+    """How often `entries` came over `days`, in words that stay true for a sparse journal:
+    "1.3 a week" (the rate `trends` gives the report); below what shows as 0.1 a week,
+    "about 2 a year" or "fewer than one a year" over a year or more, else "fewer than one a
+    month" (not "0.0 a week")."""
+    per_week = Rounded(entries * 7, days, 2)
+    if _weekly(per_week):
+        return f"{fixed(per_week, 1)} a week"
+    if days < DAYS_A_YEAR:
+        return "fewer than one a month"  # (under 0.05 a week: under 0.22 a month)
+    per_year = entries * DAYS_A_YEAR / days
+    return f"about {round(per_year)} a year" if per_year >= 1 else "fewer than one a year"
+
+
+def _length(days: int) -> str:
+    """A window's length, said as a reader would: "75 weeks", or "17 years" from two years on
+    (where a year more or less is not what "1 year" or "2 years" would read as)."""
+    if days < 2 * DAYS_A_YEAR:
+        return counted(round(days / 7), "week")
+    return counted(round(days / DAYS_A_YEAR), "year")
 
 
 class _Stacked:
