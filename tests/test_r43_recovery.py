@@ -2,11 +2,14 @@
 destroyed: `edit ID --fresh` keeps and names those of the edits it drops that may hold words
 the entry has not (a crashed vim's), never deleting them unsaid; `trash --empty` destroys those
 kept beside an entry's edits, naming them in its question and its result as it names the
-unsaved edits."""
+unsaved edits. Also (QA r43): `edit ID` continues an unsaved edit a version before 12-04 kept
+(no entry in its name), and drafts folders an older version left open to all are made private.
+"""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -220,3 +223,118 @@ def test_trash_empty_discards_what_editors_left_of_entries_destroyed_before(
                             "1 editor's backup copy of entries destroyed before.")
     assert not any(path.exists() for path in left)
     assert never_given.exists()
+
+
+# -- an unsaved edit kept by a version before 12-04 (QA r43) -----------------------------------
+
+
+OLD_HEADER = "Save and close the editor to keep it; leave Experience empty to cancel. -->"
+OLD_NAME = "20261201-120000.md"  # (`YYYYMMDD-HHMMSS.md`: no entry in the name)
+
+
+def _old_edit(cli: CLI, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+              of: str = ENTRY) -> Path:
+    """Entries 1 (`of`) and 2, and an edit of entry 1 that a version before 12-04 kept (a
+    future date refused, say): the entry file as it showed it (a new entry's header, no line
+    noting the entry), with a thought added, in `drafts/edits/YYYYMMDD-HHMMSS.md`."""
+    from peerjournal.drafts import EDIT_HEADER
+
+    assert cli("write", "-x", of).exit_code == 0
+    assert cli("write", "-x", "The ward round ran late again.").exit_code == 0
+    copy = tmp_path / "as_shown.md"
+    use_editor(monkeypatch, tmp_path, f"import shutil; shutil.copy(path, {str(copy)!r})\n")
+    assert cli("edit", "1").exit_code == 0
+    shown = copy.read_text(encoding="utf-8").replace(EDIT_HEADER, OLD_HEADER)
+    old = shown[: shown.index("<!-- peerjournal: unsaved changes")] + "Thought from old edit.\n"
+    kept = home / "drafts" / "edits" / OLD_NAME
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_text(old, encoding="utf-8")
+    return kept
+
+
+def test_edit_continues_an_edit_an_older_version_kept_and_names_it_as_the_entrys(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: `drafts` listed it, `write --resume --draft N` said "`edit ID` continues them", and
+    `edit 1` said "Entry 1 is unchanged", never offering it."""
+    old = _old_edit(cli, isolated, tmp_path, monkeypatch)
+    now = old.with_name(f"entry-1-{OLD_NAME}")
+    use_editor(monkeypatch, tmp_path, "text = open(path).read()\nopen(path, 'w').write(text)\n")
+    result = cli("edit", "1")
+    assert result.exit_code == 0, result.stderr
+    assert said(result).startswith(
+        f"Unsaved changes an older version of peerjournal kept in {old} hold entry 1's text: "
+        f"they are kept as its edit from now on, in {now}. You have unsaved changes to entry 1")
+    assert "Updated entry 1." in said(result)
+    assert json.loads(cli("show", "1", "--json").stdout)["self_care"] == "Thought from old edit."
+    assert not old.exists() and not now.exists()
+
+
+def test_an_edit_an_older_version_kept_is_named_as_the_entrys_when_options_are_refused(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = _old_edit(cli, isolated, tmp_path, monkeypatch)
+    now = old.with_name(f"entry-1-{OLD_NAME}")
+    before = old.read_bytes()
+    refused = cli("edit", "1", "-s", "home")
+    assert refused.exit_code == 1
+    assert f"Entry 1 has unsaved changes from an earlier edit (kept in {now})" in said(refused)
+    assert now.read_bytes() == before  # (every byte, as it was)
+    listed = json.loads(cli("drafts", "--json").stdout)
+    assert [(d["listed_as"], d["entry_id"]) for d in listed] == [("edit", 1)]
+    resumed = cli("write", "--resume", "--draft", "1")
+    assert "Draft 1 holds unsaved changes to entry 1: `peerjournal edit 1` continues them." \
+        in said(resumed)
+
+
+def test_an_edit_an_older_version_kept_is_not_taken_for_another_entrys(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = _old_edit(cli, isolated, tmp_path, monkeypatch)
+    use_editor(monkeypatch, tmp_path, "pass\n")
+    result = cli("edit", "2")
+    assert result.exit_code == 0, result.stderr
+    assert said(result).startswith("Entry 2 is unchanged.")
+    assert old.exists()
+    assert cli("edit", "2", "-s", "home").exit_code == 0
+
+
+def test_an_edit_an_older_version_kept_with_no_words_stays_as_it_is(
+    cli: CLI, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whose it is cannot be told: not claimed by the first entry edited."""
+    old = _old_edit(cli, isolated, tmp_path, monkeypatch)
+    old.write_bytes(b"\xff\xfe not text")
+    assert cli("edit", "1", "-s", "home").exit_code == 0
+    assert old.exists()
+
+
+# -- a drafts folder an older version made 0755 (QA r43) ---------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Unix permissions")
+def test_drafts_folders_an_older_version_left_open_to_all_are_made_private(
+    cli: CLI, isolated: Path, tmp_path: Path
+) -> None:
+    from peerjournal.paths import drafts_dir
+
+    drafts = isolated / "drafts"
+    edits = drafts / "edits"
+    other = tmp_path / "other.db"
+    other_drafts = drafts_dir(other)
+    for folder in (edits, other_drafts / "edits"):
+        folder.mkdir(parents=True)
+    for folder in (drafts, edits, other_drafts, other_drafts / "edits"):
+        folder.chmod(0o755)
+    assert cli("drafts").exit_code == 0
+    assert [oct(f.stat().st_mode & 0o777) for f in (drafts, edits)] == ["0o700", "0o700"]
+    assert cli("--db", str(other), "drafts").exit_code == 0
+    assert [oct(f.stat().st_mode & 0o777) for f in (other_drafts, other_drafts / "edits")] \
+        == ["0o700", "0o700"]
+    # one that gives others nothing (the writer's group: a choice) is left as it is, and so is
+    # the folder the writer chose for the journal
+    drafts.chmod(0o750)
+    isolated.chmod(0o755)
+    assert cli("drafts").exit_code == 0
+    assert oct(drafts.stat().st_mode & 0o777) == "0o750"
+    assert oct(isolated.stat().st_mode & 0o777) == "0o755"

@@ -3,7 +3,8 @@
 One file per writing session in the journal's drafts folder (`paths.drafts_dir`: each journal
 has its own): JSON for a guided write, Markdown for an editor session. Unsaved changes from
 `edit` are kept in its `edits/entry-<ID>-….md`, their last line noting the entry's creation
-time (`for_entry`): another journal's entry can have its ID (`Draft.is_of`).
+time (`for_entry`): another journal's entry can have its ID (`Draft.is_of`); and a check of
+the text as shown: one still as shown holds no change (`Draft.untouched`).
 Writes are atomic (temp file + rename), so a crash leaves the previous version intact.
 A draft that holds no typed text (a blank template, a session stopped at its first prompt)
 is never kept. A full backup carries every draft (`for_backup`); `import` puts them back
@@ -110,12 +111,54 @@ class Draft:
     def as_new_entry(self) -> Draft:
         """Move this edit out of the edits, its bytes as they are, to a new-entry draft
         (`write --resume` saves it): as `restore` keeps an edit whose entry is missing."""
-        moved = _unclaimed(self.path.parent.parent, _new_entry_stem(self.path.name), ".md")
+        return self._moved(self.path.parent.parent, _new_entry_stem(self.path.name))
+
+    def as_edit_of(self, entry_id: int) -> Draft:
+        """Name this edit, kept by a version before 12-04 (`YYYYMMDD-HHMMSS.md`: no entry in
+        its name), as entry `entry_id`'s (`entry-ID-YYYYMMDD-HHMMSS.md`), its bytes and age
+        as they are: `edit ID` continues it from now on, as it does today's."""
+        return self._moved(self.path.parent, f"entry-{entry_id}-{self.path.stem}")
+
+    def _moved(self, folder: Path, stem: str) -> Draft:
+        """This draft renamed to a free name in `folder` (`stem.md`, or beside it)."""
+        moved = _unclaimed(folder, stem, ".md")
         try:
             os.replace(self.path, moved.path)
         finally:
             _unreserve(moved.path)
         return moved
+
+    def untouched(self) -> bool:
+        """Whether this is an edit just as `edit` wrote it for the editor (`for_entry`): the
+        entry as it was stored, no word typed; left by an `edit` killed (kill -9, a dead
+        battery) before its editor saved. Not one open in an editor now (in another
+        terminal; where there are no locks, Windows, that cannot be told, so never), nor one
+        beside which an editor left a recovery file (`recovery_files`: its words are there)."""
+        try:
+            import fcntl  # noqa: F401 (`in_use` can tell)
+        except ImportError:
+            return False
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        noted = list(_FOR_ENTRY.finditer(text))
+        if not noted:
+            return False
+        above = text[: noted[-1].start()]  # (an editor may end the file with a newline more)
+        if text.rstrip() != _with_note(above, noted[-1].group(1)).rstrip():
+            return False
+        return not self.in_use() and not self.recovery_files()
+
+    def holds_only(self, shown: str) -> bool:
+        """Whether this edit holds `shown` (an entry as `edit` opens it: `for_entry`) and
+        nothing else; its line that notes whose it is may lack the check of the text (written
+        before round 43: `untouched`)."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        return without_check(text) == without_check(shown)
 
     def read_json(self) -> dict[str, Any]:
         try:
@@ -432,6 +475,7 @@ def _words_beyond(recovery: Path, text: str) -> bool:
         held = recovery.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return True
+    held, text = without_check(held), without_check(text)  # (another edit's, no word typed)
     return not set(_WORD.findall(held.casefold())) <= set(_WORD.findall(text.casefold()))
 
 
@@ -488,6 +532,7 @@ def new_draft(folder: Path, now: datetime, suffix: str, prefix: str = "") -> Dra
     from peerjournal.paths import make_private_folder
 
     make_private_folder(folder)
+    _private(folder)
     return _unclaimed(folder, prefix + now.strftime("%Y%m%d-%H%M%S"), suffix)
 
 
@@ -633,17 +678,36 @@ def new_edit(folder: Path, entry_id: int, now: datetime, was: bool = False) -> D
 # backup's copy, and in the new-entry draft an edit of another entry is moved to.
 _FOR_ENTRY_LINE = (
     "<!-- peerjournal: unsaved changes to the entry created {} (how they are told from "
-    "another entry with its ID: leave this line as it is) -->"
+    "another entry with its ID, and, as shown {}, from none: leave this line as it is) -->"
 )
 _FOR_ENTRY = re.compile(r"^<!-- peerjournal: unsaved changes to the entry created (\S+) ", re.M)
 
 
 def for_entry(text: str, created_at: datetime) -> str:
-    """`text` (an entry's template, for `edit`) with the line that notes whose it is, and the
-    header that says how to keep or cancel an edit (`with_edit_header`)."""
-    line = _FOR_ENTRY_LINE.format(created_at.isoformat())
+    """`text` (an entry's template, for `edit`) with the line that notes whose it is (and a
+    check of the text as shown, `Draft.untouched`), and the header that says how to keep or
+    cancel an edit (`with_edit_header`)."""
     text = with_edit_header(text)
-    return text + ("" if text.endswith("\n") else "\n") + line + "\n"
+    return _with_note(text + ("" if text.endswith("\n") else "\n"), created_at.isoformat())
+
+
+def _with_note(above: str, created: str) -> str:
+    """`above` (ending with a newline) with the line that notes the entry `created` then,
+    and checks `above` (`Draft.untouched`)."""
+    import hashlib
+
+    check = hashlib.sha256(above.encode("utf-8")).hexdigest()[:16]
+    return above + _FOR_ENTRY_LINE.format(created, check) + "\n"
+
+
+def without_check(text: str) -> str:
+    """`text` (an entry file) with its line that notes the entry as written before round 43,
+    without the check (`Draft.untouched`), which differs from one edit to another and is no
+    word typed."""
+    return _CHECK.sub("", text)
+
+
+_CHECK = re.compile(r", and, as shown [0-9a-f]{16}, from none")
 
 
 # The entry template's header says how to cancel a new entry; for `edit` that is untrue: an
@@ -811,11 +875,30 @@ def _newest_first(paths: list[Path]) -> list[Draft]:
 def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
+    _private(folder)
     return [
         p
         for p in folder.iterdir()
         if p.suffix in (".json", ".md") and not p.name.startswith(".") and p.is_file()
     ]
+
+
+def _private(folder: Path) -> None:
+    """Make the drafts `folder`, and the drafts folders above it, this user's only (0700)
+    where others may use them, as versions before 12-05 made them (0755), when the journal
+    is made 0600 (`engine._make_private`, by the same rule). Only peerjournal's own: the
+    data folder's `drafts` and the folders in it."""
+    from peerjournal import paths
+    from peerjournal.db.engine import _open_to_all, _owner_only
+
+    root = paths.data_dir() / "drafts"
+    if not folder.is_relative_to(root):
+        return
+    for place in (folder, *folder.parents):
+        if _open_to_all(place):
+            _owner_only(place)
+        if place == root:
+            return
 
 
 def pending(folder: Path) -> list[Draft]:
@@ -873,8 +956,45 @@ def _words(entry: EntryDraft) -> tuple[object, ...]:
 def kept_edits(folder: Path, entry_id: int | None = None) -> list[Draft]:
     """Unsaved changes from `edit` (to one entry, or to any), newest first, with the copies of
     text options replaced (`Draft.was`)."""
-    edits = _newest_first([p for p in _files(folder / EDITS) if p.suffix == ".md"])
+    edits = _newest_first(_edit_files(folder))
     return [d for d in edits if entry_id is None or d.entry_id == entry_id]
+
+
+def _edit_files(folder: Path) -> list[Path]:
+    """The kept edits in the drafts `folder`; one that holds no change (`Draft.untouched`:
+    an `edit` killed before its editor saved) is discarded, quietly: it was listed, and
+    continued and refused options as unsaved changes, forever (QA r43)."""
+    found = []
+    for path in _files(folder / EDITS):
+        if path.suffix != ".md":
+            continue
+        edit = Draft(path)
+        if not edit.was and edit.untouched():
+            edit.discard()
+        else:
+            found.append(path)
+    return found
+
+
+def old_edits_of(folder: Path, entry: Entry) -> list[tuple[Path, Draft]]:
+    """The unsaved changes kept by a version before 12-04 (`YYYYMMDD-HHMMSS.md` in the edits:
+    no entry in the name, nor the line `for_entry` adds) that hold `entry`'s text (at least
+    half of its words, in order: `_plainly_other`), each with where it was, named as
+    `entry`'s from now on (`Draft.as_edit_of`): `edit ID` never found them, and no command
+    saved them. One that cannot be read, or holds no words, is left as it is: whose it is
+    cannot be told."""
+    moved = []
+    for edit in kept_edits(folder):
+        if edit.entry_id is not None or edit.entry_created() is not None:
+            continue
+        try:
+            words = " ".join(edit.texts().values())
+        except PeerJournalError:
+            continue
+        if words.strip() and not _plainly_other(words, entry):
+            with contextlib.suppress(FileNotFoundError):  # (moved meanwhile, elsewhere)
+                moved.append((edit.path, edit.as_edit_of(entry.id)))
+    return moved
 
 
 def unsaved_edits(folder: Path, entry_id: int | None = None) -> list[Draft]:
@@ -904,7 +1024,7 @@ def put_back(
 
 def everything(folder: Path) -> list[Draft]:
     """Every kept draft and edit, newest first: the numbering `peerjournal drafts` shows."""
-    return _newest_first([*_files(folder), *_files(folder / EDITS)])
+    return _newest_first([*_files(folder), *_edit_files(folder)])
 
 
 def number_of(folder: Path, draft: Draft) -> int | None:

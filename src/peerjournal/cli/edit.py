@@ -599,14 +599,10 @@ def _unsaved_before_flags(app: AppContext, entry: Entry, fresh: bool) -> list[Dr
     """Unsaved changes kept from an earlier editor edit of the entry, before it is changed
     by options: continued and saved later, that edit would undo the options' change without
     a word. Refused unless `fresh` (then the kept edits are returned, to drop once saved)."""
-    from peerjournal import paths
-    from peerjournal.drafts import unsaved_edits
     from peerjournal.errors import PeerJournalError
 
     entry_id = entry.id
-    earlier = unsaved_edits(paths.drafts_dir(app.db_path), entry_id)
-    _not_open_elsewhere(app, entry_id, earlier)
-    earlier = set_aside_others(app, entry, earlier)  # (--fresh never drops another's)
+    earlier = _earlier_edits(app, entry)  # (--fresh never drops another entry's)
     if earlier and not fresh:
         raise PeerJournalError(
             f"Entry {entry_id} has unsaved changes from an earlier edit (kept in "
@@ -617,6 +613,46 @@ def _unsaved_before_flags(app: AppContext, entry: Entry, fresh: bool) -> list[Dr
     return earlier
 
 
+def _earlier_edits(app: AppContext, entry: Entry, shown: str | None = None) -> list[Draft]:
+    """The unsaved changes kept from earlier edits of `entry`, newest first: what `edit ID`
+    continues, and what options are refused over (or --fresh drops). Those a version before
+    12-04 kept are found by their text, and named as `entry`'s (`drafts.old_edits_of`); one
+    open in another terminal refuses (`_not_open_elsewhere`); one of another entry with its
+    ID is set aside (`set_aside_others`). One that holds `entry` just as stored (as `edit`
+    shows it: `shown`), and no recovery file beside it, holds no change: discarded, quietly
+    (an `edit` killed before its editor saved, QA r43)."""
+    from peerjournal import paths
+    from peerjournal.drafts import old_edits_of, unsaved_edits
+
+    folder = paths.drafts_dir(app.db_path)
+    for was, moved in old_edits_of(folder, entry):
+        app.say(
+            f"Unsaved changes an older version of peerjournal kept in {was} hold entry "
+            f"{entry.id}'s text: they are kept as its edit from now on, in {moved.path}."
+        )
+    earlier = unsaved_edits(folder, entry.id)
+    _not_open_elsewhere(app, entry.id, earlier)
+    earlier = set_aside_others(app, entry, earlier)
+    changes = []
+    for edit in earlier:
+        shown = shown if shown is not None else _as_shown(entry)  # (once, when there is one)
+        if edit.recovery_files() or not edit.holds_only(shown):
+            changes.append(edit)
+        else:
+            edit.discard()
+    return changes
+
+
+def _as_shown(entry: Entry) -> str:
+    """`entry` as `edit` shows it in the editor (`drafts.for_entry`)."""
+    from peerjournal.drafts import for_entry
+    from peerjournal.entry import EntryDraft
+    from peerjournal.reflection import format_template
+
+    shown = EntryDraft.from_dict(entry.to_json())
+    return for_entry(format_template(shown, _template_set(shown)), entry.created_at)
+
+
 def _keep_recovery_of(store: Store, entry_id: int, dropped: list[Draft]) -> None:
     """Once the entry is saved, before `--fresh` drops the kept edits `dropped`: keep the
     recovery files an editor stopped on them left (a crashed vim's, never looked at since)
@@ -624,18 +660,13 @@ def _keep_recovery_of(store: Store, entry_id: int, dropped: list[Draft]) -> None
     (`Draft.keep_recovery_files`); the others go with their edit."""
     import contextlib
 
-    from peerjournal.drafts import for_entry
-    from peerjournal.entry import EntryDraft
     from peerjournal.errors import PeerJournalError
-    from peerjournal.reflection import format_template
 
     if not any(old.recovery_files() for old in dropped):
         return
     saved: str | None = None  # (the entry as `edit` shows it; None: every one is kept)
     with contextlib.suppress(PeerJournalError):
-        entry = store.get(entry_id)
-        shown = EntryDraft.from_dict(entry.to_json())
-        saved = for_entry(format_template(shown, _template_set(shown)), entry.created_at)
+        saved = _as_shown(store.get(entry_id))
     for old in dropped:
         old.keep_recovery_files(saved)
 
@@ -799,16 +830,13 @@ def _keep_replaced(app: AppContext, entry: Entry, draft: EntryDraft) -> Draft | 
     (`edit ID -x A`, `-x B`, `-x A` again) is that copy, not a second one. A copy that cannot
     be written refuses the change."""
     from peerjournal import paths
-    from peerjournal.drafts import EDITS, for_entry, new_edit, write_atomic
-    from peerjournal.entry import EntryDraft
+    from peerjournal.drafts import EDITS, new_edit, write_atomic
     from peerjournal.errors import ExitCode, PeerJournalError
-    from peerjournal.reflection import format_template
 
     if not _replaced(entry, draft):
         return None
-    was = EntryDraft.from_dict(entry.to_json())
     folder = paths.drafts_dir(app.db_path)
-    text = for_entry(format_template(was, _template_set(was)), entry.created_at)
+    text = _as_shown(entry)
     same = _same_copy(folder, entry, text)
     if same is not None:
         return same
@@ -910,16 +938,14 @@ def _edit_in_editor(
         run_editor_or_1252,
     )
     from peerjournal.cli.editor_safety import Before, stopped
-    from peerjournal.drafts import EDITS, for_entry, new_edit, unsaved_edits, write_atomic
+    from peerjournal.drafts import EDITS, for_entry, new_edit, write_atomic
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import apply_parsed, format_template
 
     prompt_set = _template_set(draft)
     entry_id = entry.id
     original = for_entry(format_template(draft, prompt_set), entry.created_at)
-    earlier = unsaved_edits(paths.drafts_dir(app.db_path), entry_id)
-    _not_open_elsewhere(app, entry_id, earlier)
-    earlier = set_aside_others(app, entry, earlier)
+    earlier = _earlier_edits(app, entry, original)
     continuing = bool(earlier) and not fresh
     if continuing:
         file = earlier[0]
@@ -932,7 +958,14 @@ def _edit_in_editor(
         folder = paths.drafts_dir(app.db_path)
         try:
             file = new_edit(folder, entry_id, app.now())
-            write_atomic(file.path, original)
+            # held as it is written: another terminal's `drafts` leaves it, untouched as yet,
+            # alone (`Draft.untouched`)
+            file.hold()
+            try:
+                write_atomic(file.path, original)
+            except BaseException:
+                file.release()
+                raise
         except OSError as exc:  # a full disk: "No space left on device" alone said nothing
             raise not_opened(
                 "entry", folder / EDITS, exc, f"entry {entry_id} is unchanged"

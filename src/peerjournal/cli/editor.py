@@ -582,13 +582,15 @@ def parse_entry(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:
 def check_comments(given: str, edited: str) -> None:
     """Refuse an entry file whose comments gained words since `given` (the template): text
     inside `<!-- -->` is ignored, so they would be dropped, or the draft discarded as blank."""
-    from peerjournal.drafts import with_header_of, without_options
+    from peerjournal.drafts import with_header_of, without_check, without_options
     from peerjournal.errors import PeerJournalError
     from peerjournal.reflection import typed_into_comment
 
     given = with_header_of(given, edited)  # (a new entry's header for an edit's is no word)
-    # the options line kept with piped text is a comment meant to be edited
-    line = typed_into_comment(without_options(given), without_options(edited))
+    # the options line kept with piped text is a comment meant to be edited; an edit's check
+    # of the entry as shown, another for each edit, is no word typed
+    given, edited = (without_check(without_options(text)) for text in (given, edited))
+    line = typed_into_comment(given, edited)
     if line is not None:
         raise PeerJournalError(
             f"Line {line}: some of your text is inside a <!-- … --> comment, where it is "
