@@ -72,14 +72,12 @@ def test_long_table_draws_what_rich_draws(
     listed: list[Entry], width: int, colour: bool, trash: bool
 ) -> None:
     table = EntryTable(listed, deleted=trash)
-    if width >= table.wide_width():
-        def parts() -> tuple[Any, Any]:
-            return table.wide_head(), table.wide_rows()
-    elif table.narrow_parts(width) is not None:
-        def parts() -> tuple[Any, Any]:
-            return table.narrow_parts(width)
-    else:
+    if table.parts(width) is None:
         return  # the stacked blocks: not a table
+
+    def parts() -> tuple[Any, Any]:
+        return table.parts(width)
+
     head, rows = parts()
     for cells in rows:
         head.add_row(*cells)

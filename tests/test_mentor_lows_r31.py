@@ -262,10 +262,12 @@ def test_list_on_a_wide_terminal_shows_whole_tags(
     monkeypatch.setenv("COLUMNS", "160")
     out = cli("list").stdout
     assert "housing, very-long-tag" in out and "…" not in out, out
+    # where there is less room, never cut (round 43: "housing, very…" was): the tags wrap
+    # in their row, a tag at a time, and narrower still each entry is a block
     monkeypatch.setenv("COLUMNS", "80")
-    assert "housing, very-long-tag" in cli("list").stdout
-    # where there is no room, never cut (round 43: "housing, very…" was): a block an entry
-    monkeypatch.setenv("COLUMNS", "66")
+    lines = cli("list").stdout.splitlines()
+    assert lines[2].split()[3:4] == ["housing,"] and lines[3].split() == ["very-long-tag"]
+    monkeypatch.setenv("COLUMNS", "50")
     narrow = cli("list").stdout
     assert "#housing  #very-long-tag" in narrow and "…" not in narrow.split("\n", 2)[1]
 

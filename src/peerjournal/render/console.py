@@ -39,11 +39,12 @@ ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", 
 def make_console(*, stderr: bool) -> Console:
     # Rich honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS by itself.
     stream = sys.stderr if stderr else sys.stdout
+    # (the stream's own encoding: under LANG=C, LC_ALL=C or no locale Python writes UTF-8,
+    # PEP 538 and 540, and so does peerjournal, lines and marks too: a stand-in there would
+    # change the writer's own words on screen, "fine…" to "fine~")
     encoding = getattr(stream, "encoding", None)
-    if _c_locale_terminal(stream):
-        encoding = "ascii"  # what the locale promises the terminal shows
     console = _Console(
-        file=stream if _encodes_all_of(encoding) else cast(TextIO, Substituted(stream, encoding)),
+        file=stream if _encodes_all_of(encoding) else cast(TextIO, Substituted(stream)),
         markup=False,
         highlight=False,
         emoji=False,
@@ -75,22 +76,6 @@ def light_head(console: Console, options: ConsoleOptions) -> box.Box:
     return ASCII_SIMPLE_HEAD if options.ascii_only or not styled(console) else box.SIMPLE_HEAD
 
 
-def _c_locale_terminal(stream: Any) -> bool:
-    """Is `stream` a terminal under the C or POSIX locale (LANG=C, LC_ALL=C, or no locale set:
-    a Linux console, a bare container or ssh session)? Python writes UTF-8 there all the same
-    (PEP 538 and 540: its UTF-8 mode, turned on for that locale alone unless PYTHONUTF8 or
-    `-X utf8` asks for it), but nothing says the terminal can show it: what peerjournal draws
-    is then ASCII, as in any locale that cannot show every character. LANG=C.UTF-8 (or any
-    UTF-8 locale) asks for the Unicode lines and marks. Piped or to a file, the text is the
-    file's, UTF-8, as before."""
-    if not sys.flags.utf8_mode or os.environ.get("PYTHONUTF8") or "utf8" in sys._xoptions:
-        return False
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):
-        return False
-
-
 # what stands in for a character the output encoding cannot carry: one cell for one cell, so
 # that a table's borders stay where Rich measured them ("Zo\xeb" overran them)
 _STAND_INS = {"…": "~", "–": "-", "—": "-", "·": "/", "“": '"', "”": '"', "‘": "'", "’": "'",
@@ -106,11 +91,9 @@ class Substituted:
     that no word of an entry is lost ("Zo\\xeb"): a table cuts its cells' text to
     `stand_ins` first (`EntryTable`)."""
 
-    def __init__(self, stream: TextIO, encoding: str | None = None) -> None:
-        """`encoding`: what the terminal shows, where it is less than the stream writes (a
-        UTF-8 stream under the C locale: `_c_locale_terminal`)."""
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.encoding = encoding or getattr(stream, "encoding", None) or "ascii"
+        self.encoding = getattr(stream, "encoding", None) or "ascii"
 
     def write(self, text: str) -> int:
         if text.isascii():

@@ -11,6 +11,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -65,10 +66,13 @@ def verdict_text(entry: Entry, *, short: bool = False) -> Text:
 
 
 ESSENTIAL_WIDTHS = {"Date": 10}  # an ISO date (the Drift column: its widest verdict)
-# the cells a table leaves the experience's first words at least: the wide table, then the
-# narrow one; where not even the narrow one's fit, each entry is a block (`EntryTable`)
-WIDE_EXPERIENCE = 20
+# the cells the table gives the experience's first words at least; where not even that fits
+# beside the ID, date, drift and every setting's and tag's longest word, each entry is a block
 NARROW_EXPERIENCE = 10
+WIDE_EXPERIENCE = 20  # what the experience gets before the setting and tags grow
+# the Setting and Tags columns' widths before the experience has all it shows; a longer
+# setting or list of tags wraps inside its row, between words and between tags
+WIDE_LIMITS = {"Setting": 14, "Tags": 18}
 COLUMN_ORDER = ["ID", "Date", "Setting", "Tags", "Drift", "Trashed", "Experience"]
 
 
@@ -77,18 +81,63 @@ def _overhead(columns: int) -> int:
     return 3 * columns - 1
 
 
+def _words(value: str, hyphens: bool) -> list[tuple[str, str]]:
+    """`value`'s words (with `hyphens`, also the pieces of a word after each hyphen: "hard-",
+    "day"), each with what goes before it on a line it shares: a space, or nothing."""
+    pieces = []
+    for word in value.split():
+        parts = [p for p in re.split(r"(?<=-)(?=.)", word) if p] if hyphens else [word]
+        pieces += [(" " if n == 0 else "", part) for n, part in enumerate(parts)]
+    return pieces
+
+
+def wrapped_words(value: str, width: int, hyphens: bool = False) -> list[str]:
+    """`value` in lines of `width` cells at most, broken only between words (a list of tags
+    between its tags: "ward," / "night-shift"), and with `hyphens` after a hyphen of a word
+    wider than a line, never elsewhere in a word; a word (or piece) wider than `width` has a
+    line of its own (`EntryTable` makes its columns at least that wide)."""
+    if cell_len(value) <= width:  # (most cells: 20,000 rows of `list --limit 0`)
+        return [value]
+    lines: list[str] = []
+    for word in value.split():
+        pieces = _words(word, hyphens) if cell_len(word) > width else [(" ", word)]
+        for n, (gap, piece) in enumerate(pieces):
+            # a word broken at its hyphens starts a line of its own: "hard-" / "conversation"
+            fresh = n == 0 and len(pieces) > 1
+            if lines and not fresh and cell_len(lines[-1]) + len(gap) + cell_len(piece) <= width:
+                lines[-1] += gap + piece
+            else:
+                lines.append(piece)
+    return lines or [""]
+
+
+def _cell(row: dict[str, str], key: str, n: int, lines: dict[str, list[str]], room: int,
+          drift_style: str | Style) -> Text:
+    """Line `n` of `key`'s cell in an `EntryTable`: the setting's, tags' and drift's lines
+    (`wrapped_words`); the rest on the first line only."""
+    if key in lines:
+        shown = lines[key][n] if n < len(lines[key]) else ""
+    elif n:
+        shown = ""
+    else:
+        shown = at_a_word(row[key], room) if key == "Experience" else row[key]
+    return Text(shown, no_wrap=True, overflow="ellipsis",
+                style=drift_style if key == "Drift" else "")
+
+
 class EntryTable:
     """The entries as a table that fits the width it is drawn at, every setting and tag whole.
 
-    Wide enough, it is the usual table, its Setting and Tags columns as wide as their widest
-    value. Narrower, the experience's first words are fewer, and a Setting or Tags column that
-    no entry has anything in is left out. Where a setting or a tag would have to be cut to fit
-    ("commun…", "1to1, hard-…": other words, read aloud or in braille), or not even a little
-    of the experience would fit beside the ID, date and drift, each entry is a block instead:
-    those three on one line, its setting and tags on the next, and up to two lines of what
-    the writer wrote beneath. The ID column always shows every digit (it is what `show`,
-    `drift` and `edit` need). The trash has a "Trashed" column beside the drift, kept as the
-    date is.
+    The ID, date and drift columns are always whole (the ID is what `show`, `drift` and
+    `edit` need). The Setting and Tags columns are as wide as their longest word or tag at
+    least, up to `WIDE_LIMITS` (more where the experience has all it shows): a longer setting
+    or list of tags wraps inside its row between words and tags, never cut ("commun…",
+    "hard-…": other words, read aloud or in braille). The experience's first words take what
+    is left. A Setting or Tags column that no entry has anything in is left out where that
+    makes the room; where not even NARROW_EXPERIENCE cells of the experience fit, each entry
+    is a block instead: the ID, date and drift on one line, its setting and tags on the next,
+    and up to two lines of what the writer wrote beneath. The trash has a "Trashed" column
+    beside the drift, kept as the date is.
     """
 
     def __init__(self, entries: Sequence[Entry], *, deleted: bool = False) -> None:
@@ -96,10 +145,12 @@ class EntryTable:
         self.deleted = deleted
         # the trash: when each entry was trashed is a column of its own, as essential as the
         # date, so that the experience keeps its column (not squeezed out by the date)
-        drift = max([cell_len("Drift"), *(verdict_text(e, short=True).cell_len
-                                          for e in self.entries)])
+        self.verdicts = [verdict_text(e, short=True) for e in self.entries]
+        drift = max([cell_len("Drift"), *(v.cell_len for v in self.verdicts)])
         self.essential = {**ESSENTIAL_WIDTHS, "Drift": drift,
                           **({"Trashed": 10} if deleted else {})}
+        self.drift_least = max([cell_len("Drift"), *(cell_len(word) for v in self.verdicts
+                                                     for word in v.plain.split())])
         self.order = [k for k in COLUMN_ORDER if k != "Trashed" or deleted]
         self.rows = [
             {
@@ -117,68 +168,58 @@ class EntryTable:
         """`key`'s column (Setting or Tags) at its widest: its header or its widest cell."""
         return max([cell_len(key), *(cell_len(r[key]) for r in self.rows)])
 
+    def _least_width(self, key: str, hyphens: bool) -> int:
+        """`key`'s column at its narrowest: its header or its longest word or tag (with
+        `hyphens`, its longest piece of one between hyphens: "supervision-", "follow-up")."""
+        return max([cell_len(key), *(cell_len(word) for r in self.rows
+                                     for _, word in _words(r[key], hyphens))])
+
     def id_width(self) -> int:
         return max([2, *(len(r["ID"]) for r in self.rows)])
 
-    def _used(self, optional: Sequence[str] = ("Setting", "Tags")) -> int:
-        """The cells every column but the experience takes, with the `optional` ones whole."""
-        return (self.id_width() + sum(self.essential.values())
-                + sum(self._natural_width(key) for key in optional)
-                + _overhead(len(self.essential) + len(optional) + 2))
-
-    def wide_width(self) -> int:
-        """The narrowest width at which the wide table shows every ID, setting and tag whole."""
-        return self._used() + WIDE_EXPERIENCE
-
-    def experience_room(self, width: int) -> int:
-        """The cells the wide table's Experience column has at `width`."""
-        return max(WIDE_EXPERIENCE, width - self._used())
-
-    def wide_head(self) -> Table:
-        """The wide table's columns, without rows."""
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-        table.add_column("ID", justify="right", style="bold", no_wrap=True)
-        table.add_column("Date", no_wrap=True, min_width=10)
-        for key in ("Setting", "Tags"):  # whole: the table is drawn only where they fit
-            table.add_column(key, min_width=self._natural_width(key), no_wrap=True)
-        table.add_column("Drift", no_wrap=True)
-        if self.deleted:
-            table.add_column("Trashed", no_wrap=True, min_width=10)
-        table.add_column("Experience", ratio=1, no_wrap=True, overflow="ellipsis",
-                         min_width=WIDE_EXPERIENCE)
-        return table
-
-    def wide_rows(self) -> list[list[RenderableType]]:
-        rows = []
-        for entry, row in zip(self.entries, self.rows, strict=True):
-            cells: list[RenderableType] = [
-                row["ID"],
-                row["Date"],
-                Text(row["Setting"]),
-                Text(row["Tags"]),
-                verdict_text(entry, short=True),
-            ]
-            if self.deleted:
-                cells.append(row["Trashed"])
-            rows.append([*cells, Text(row["Experience"], overflow="ellipsis")])
-        return rows
-
-    def narrow_parts(self, width: int) -> tuple[Table, list[list[RenderableType]]] | None:
-        """The narrow table's columns, without rows, and its rows; None where the settings
-        and tags do not fit whole beside NARROW_EXPERIENCE cells of the experience.
-
-        Fixed widths that add up to `width` at most: Rich never takes any from the ID."""
-        optional = ["Setting", "Tags"]
+    def sizes(self, width: int, hyphens: bool = False) -> dict[str, int] | None:
+        """Each shown column's width at `width` (they add up to `width`); None where not
+        even NARROW_EXPERIENCE cells of the experience fit beside the others, every word
+        whole (with `hyphens`: broken after a hyphen at most)."""
+        # the drift verdict may wrap between its words ("leans" / "clinical") where it must
+        fixed = {"ID": self.id_width(), **self.essential, "Drift": self.drift_least}
+        optional = {key: self._least_width(key, hyphens) for key in ("Setting", "Tags")}
         for key in ("Tags", "Setting"):  # an empty column, left out where it makes the room
-            if width - self._used(optional) < NARROW_EXPERIENCE and not any(
+            room = width - sum(fixed.values()) - sum(optional.values())
+            if room - _overhead(len(fixed) + len(optional) + 1) < NARROW_EXPERIENCE and not any(
                 row[key] for row in self.rows
             ):
-                optional.remove(key)
-        room = width - self._used(optional)
-        if room < NARROW_EXPERIENCE:
+                del optional[key]
+        sizes = {**fixed, **optional, "Experience": 0}
+        extra = width - sum(sizes.values()) - _overhead(len(sizes))
+        if extra < NARROW_EXPERIENCE:
             return None
-        sizes = {"ID": self.id_width(), **self.essential, "Experience": room,
-                 **{key: self._natural_width(key) for key in optional}}
+        shows = max([WIDE_EXPERIENCE, *(min(cell_len(r["Experience"]), EXPERIENCE_SHOWN)
+                                        for r in self.rows)])
+        # the experience up to WIDE_EXPERIENCE, the setting and tags up to WIDE_LIMITS, the
+        # experience up to all it shows, the setting and tags whole, the experience the rest
+        wants = [("Experience", NARROW_EXPERIENCE), ("Drift", self.essential["Drift"]),
+                 ("Experience", WIDE_EXPERIENCE),
+                 *((key, min(WIDE_LIMITS[key], self._natural_width(key))) for key in optional),
+                 ("Experience", shows),
+                 *((key, self._natural_width(key)) for key in optional),
+                 ("Experience", width)]
+        for key, want in wants:
+            grow = max(0, min(extra, want - sizes[key]))
+            sizes[key] += grow
+            extra -= grow
+        return sizes
+
+    def parts(self, width: int) -> tuple[Table, list[list[RenderableType]]] | None:
+        """The table's columns, without rows, and its rows (an entry whose setting or tags
+        wrap takes a row for each of their lines); None where `sizes` is None.
+
+        Fixed widths that add up to `width`: Rich never takes any from the ID."""
+        found = self.sizes(width)
+        hyphens = found is None  # a tag wider than a column: "supervision-" / "follow-up"
+        sizes = found or self.sizes(width, hyphens)
+        if sizes is None:
+            return None
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
         shown = [k for k in self.order if k in sizes]
         for key in shown:
@@ -187,16 +228,17 @@ class EntryTable:
                                  min_width=sizes["ID"])
             else:
                 table.add_column(key, no_wrap=True, overflow="ellipsis", width=sizes[key])
-        return table, [
-            [
-                verdict_text(entry, short=True)
-                if key == "Drift"
-                else Text(at_a_word(row[key], room) if key == "Experience" else row[key],
-                          no_wrap=True, overflow="ellipsis")
-                for key in shown
-            ]
-            for entry, row in zip(self.entries, self.rows, strict=True)
-        ]
+        room = sizes["Experience"]  # the first words cut at a word, not by Rich
+        rows: list[list[RenderableType]] = []
+        for verdict, row in zip(self.verdicts, self.rows, strict=True):
+            lines: dict[str, list[str]] = {
+                key: wrapped_words(row[key], sizes[key], hyphens)
+                for key in ("Setting", "Tags") if key in sizes
+            }
+            lines["Drift"] = wrapped_words(verdict.plain, sizes["Drift"])
+            for n in range(max(map(len, lines.values()))):
+                rows.append([_cell(row, key, n, lines, room, verdict.style) for key in shown])
+        return table, rows
 
     def _stand_ins(self, encoding: str) -> None:
         """The cells in what `encoding` carries, measured as printed (`stand_ins`)."""
@@ -240,13 +282,8 @@ class EntryTable:
                 row["Experience"] = first_words(entry.experience, width)
         if options.encoding and not options.encoding.lower().startswith("utf"):
             self._stand_ins(options.encoding)
-        if width >= self.wide_width():
-            room = self.experience_room(width)  # the first words cut at a word, not by Rich
-            for row in self.rows:
-                row["Experience"] = at_a_word(row["Experience"], room)
-            head, rows = self.wide_head(), self.wide_rows()
-        elif (narrow := self.narrow_parts(width)) is not None:
-            head, rows = narrow
+        if (parts := self.parts(width)) is not None:
+            head, rows = parts
         else:  # (rather than a table that cuts or leaves out a setting or tags an entry has)
             yield self.stacked(console, width)
             return
