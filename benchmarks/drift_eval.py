@@ -87,6 +87,11 @@ NEVER_READ += (HOLDOUT23_SET, HOLDOUT24_SET, HOLDOUT25_SET, HOLDOUT26_SET)
 NEVER_READ += (HOLDOUT27_SET, HOLDOUT28_SET, HOLDOUT29_SET, HOLDOUT30_SET)
 NEVER_READ += (HOLDOUT31_SET, HOLDOUT32_SET, HOLDOUT33_SET, HOLDOUT34_SET)
 NEVER_READ += (HOLDOUT35_SET,)
+# read sets that are evaluated and that curated rules were written from, but that the learned
+# lexicon does not learn from: round 43's drift_contexts (75 QA probes of words with two senses)
+# tilted the learned weights enough to drop unrelated holdouts below their floors, and the
+# curated rules in markers.toml already carry what it taught
+NOT_LEARNED = (DATA / "drift_contexts.toml",)
 # development sets: written blind (rounds 8 and 9 from the brief; rounds 12-14, sets of 120
 # clear entries, some by helpers who never read it), then read and tuned on; "traps" in an
 # entry lists phrases that must not count as evidence
@@ -152,8 +157,9 @@ class Example:
 
 def read_examples() -> Iterator[Example]:
     """The texts labelled identity or drift that are read while tuning (the labelled set, the
-    read held-out sets, tests/data/dev): what a model may learn from; never a never-read set."""
-    tomls = [p for p in sorted(DATA.glob("drift_*.toml")) if p not in NEVER_READ]
+    read held-out sets, tests/data/dev): what a model may learn from; never a never-read set
+    nor one in NOT_LEARNED."""
+    tomls = [p for p in sorted(DATA.glob("drift_*.toml")) if p not in NEVER_READ + NOT_LEARNED]
     for path in [p for p in tomls if p.stem != "drift_golden"] + sorted(DEV.glob("*.toml")):
         for entry in load_entries(path):
             if entry["label"] in ("identity", "drift"):

@@ -12,7 +12,8 @@ stored score is recomputed by `peerjournal drift --rescore`.
 What is learned: every word and run of two or three words (an *n-gram*) in the training texts,
 scored by its smoothed log-odds of appearing in an entry labelled identity rather than drift.
 Training texts are `drift_eval.read_examples()`: the entries and coverage sentences read while
-tuning, labelled identity or drift; the never-read sets are never used. An n-gram is kept when it
+tuning, labelled identity or drift; the never-read sets and `drift_eval.NOT_LEARNED` are
+never used. An n-gram is kept when it
 
 - occurs in at least `MIN_TEXTS` texts from at least `MIN_SETS` different sets (so one writer's
   habit or a person's name is not learned),
@@ -29,8 +30,9 @@ tuning, labelled identity or drift; the never-read sets are never used. An n-gra
   nor is made only of words that say how a day or a meeting went, not what was done ("busy",
   "tried to", "a chat with": `ONLY_IN_PHRASE`; "make sure he", "tried to explain" stay),
   nor only of the work's places and topics ("crisis line", "grounding", "much better":
-  `NOT_ALONE`), nor, leaning drift, opens a peer-identity tool ("shared my":
-  `IDENTITY_OPENERS`),
+  `NOT_ALONE`) or of words with an everyday sense beside the clinical one ("presenting",
+  "episode", "conditions": `TWO_SENSES`), nor, leaning drift, opens a peer-identity tool
+  ("shared my": `IDENTITY_OPENERS`),
   and does not start with a function word ("to check", "the nurses": the phrase starts where
   its content does, so a cue just before it, "expecting me to check", still flags it), nor
   reports someone's words after its first word ("doctor said": `SPEECH_VERBS`), nor has a
@@ -242,6 +244,21 @@ ONLY_IN_PHRASE = _words(
 # "explained" (their phrases, "gave him the", "cut down on", "explained to her", are the
 # advice the sets hold).
 NOT_ALONE = _words("crisis line lines hanging ends grounding better simple")
+# Words with an everyday sense beside the one the labelled sets lean on, evidence only in a
+# phrase with another word ("licence conditions", "depot clinic", "risk assessment"), never alone
+# or with function words (round 43's QA, services the sets had seen less of: "the baby was
+# presenting breech", "an episode of Bluey", "conditions on the ward are grim", "the health
+# visitor", "could recall every word", "discharged from the midwife", "her walking frame").
+# The curated lexicon reads their clinical senses in their phrases ("presenting with", "a
+# psychotic episode", "got him recalled"). Left learnable, each costing a clear labelled entry
+# when not: "depot" (the injection, far more often than the bus depot), "presented" ("I
+# presented a patient" at a ward round) and "assessment" (never-read clear 1).
+TWO_SENSES = _words(
+    """
+    presenting episode episodes condition conditions health recall recalled recalling
+    discharged discharge frame frames
+    """
+)
 # Drift phrases that open a peer-identity tool ("shared my" opens the recovery-story marker,
 # "listened for" the listening ones): whatever drift the text held is in what follows, which
 # the n-gram does not see (round 37: "I shared my lunch with her" read as Advice drift).
@@ -338,7 +355,7 @@ def usable(gram: str, names: frozenset[str] = frozenset()) -> bool:
         words[0] not in FUNCTION_WORDS
         and not any(map(reads_as_function_word, words))
         and evidence(gram)
-        and not all(w in ONLY_IN_PHRASE for w in gram.split() if is_content(w))
+        and not all(w in ONLY_IN_PHRASE or w in TWO_SENSES for w in words if is_content(w))
         and not all(w in NOT_ALONE or w in NOT_EVIDENCE for w in words)
         and not any(
             w.removesuffix("'s") in NOT_PRACTICE or w in names or is_flag_cue(w) for w in words

@@ -231,6 +231,7 @@ from peerjournal.namewords import (
     IMPERATIVES,
     INTENSIFIERS,
     OTHER_GIVEN_NAMES,
+    PERSON_VERBS,
     SAME_PAST,
     SENTENCE_OPENERS,
     common_opener,
@@ -592,6 +593,24 @@ _WRITER_AGREES = regex_store.compile(
 _NEXT_AGREES = regex_store.compile(
     r"[.!?\"')\]]*\s*(?:(?:so|and)\s+)?(?:i|we)\s+(?:(?:honestly\s+|really\s+)?agreed?"
     r"|said\s+(?:yes|yeah|ok|okay|sure|fine)|did(?:\s+(?:it|that|so))?)\s*[.!?]"
+)
+# A request to the writer ("OMU asked me to …", "the school wants me to …", "got me to …") that
+# the writer then carries out, in a diary's words rather than "so I did": a deed of the task's
+# kind later in the sentence after "and/so/then I" ("… and i ticked high risk"), or opening the
+# next sentence, with or without "I" ("Rang round and logged it."). What was asked is then the
+# writer's own act (round 43's QA), not others' framing. Only after a request: after a label
+# someone else used, "Rang his mum." says nothing of taking the label up.
+_REQUEST_CUE = regex_store.compile(r"(?:asked|wants?|wanted|got|gets?)\s+(?:me|us)\s+to")
+_TASK_DEEDS = (
+    r"(?:just\s+)?(?:ticked|filled|completed|did|done|wrote|logged|recorded|checked|rang|phoned"
+    r"|emailed|texted|sent|reported|passed|handed|put|sorted|printed|signed|submitted|noted"
+    r"|flagged|chased|booked|went\s+through|ran\s+through)(?![\w'])"
+)
+_WRITER_COMPLIES = regex_store.compile(
+    rf"(?<![\w'])(?:and|so|then)\s+(?:then\s+)?(?:i|we)\s+{_TASK_DEEDS}"
+)
+_NEXT_COMPLIES = regex_store.compile(
+    rf"[.!?\"')\]]*\s*(?:(?:so|and|then)\s+)?(?:(?:i|we)\s+)?{_TASK_DEEDS}"
 )
 # a wish the writer then held back from: "I really wanted to jump in with suggestions. I didn't."
 # the feelings, silences, care and labels a shared story tells of are the past (see `scan`)
@@ -1137,10 +1156,29 @@ def _sentence_starts(text: str) -> list[int]:
         first = text[at]
         if first == "\n" or end == n or text[end].isspace():
             # four letters before the period: a word, not an initial or a title
-            if first == "." and not text[at - 4 : at].isalpha() and _is_abbreviation(text, at):
+            if (
+                first == "."
+                and not text[at - 4 : at].isalpha()
+                and _is_abbreviation(text, at)
+                and not _initial_ends_sentence(text, at, end)
+            ):
                 continue
             starts.append(end)
     return starts
+
+
+_NEXT_WORD = regex_store.compile(rf"\s+({NAME_WORD})(?![\w'])")
+
+
+def _initial_ends_sentence(text: str, at: int, end: int) -> bool:
+    """Does the initial whose period is at `at` end its sentence: is the next word a capitalised
+    word that opens sentences rather than a surname ("Home visit with K. Went through …", not
+    "K. Smith said …")? Writers use initials for privacy (round 43's QA: "Went through his
+    licence conditions" was read as K's doing)."""
+    if not text[at - 1].isupper() or text[at - 2 : at - 1].isalpha():
+        return False  # a title ("Dr."), not an initial
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and common_opener(m.group(1))
 
 
 def _opening_apostrophe(norm: str) -> bool:
@@ -1593,6 +1631,9 @@ _CARRY_VERBS = _words(
     "came went got sat stood arrived turned showed walked rang called wandered kept was were had"
     " did looked stayed left brought took"
 )
+# a verb in the past tense, regular or not: one before the first clause's subject opens the
+# sentence in diary style ("Made sure everyone took their tablets, filled in …": the writer's)
+_PAST_VERB = regex_store.compile(PERSON_VERBS)
 # between a clause's start and a hit that opens it: no subject of the hit's own
 # … nor the fillers of talk before a coordinated verb: "Her dad was there and basically told him …"
 _FILLERS = (
@@ -2143,7 +2184,7 @@ def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, s
         return False
     words = _words_of(text, norm, sent_start, clause_start)
     k = next((k for k, (w, _) in enumerate(words) if w in _CARRY_VERBS), 0)
-    if not 0 < k <= 4 or any(w.endswith("ed") for w, _ in words[:k]):
+    if not 0 < k <= 4 or any(w.endswith("ed") or _PAST_VERB.fullmatch(w) for w, _ in words[:k]):
         return False  # no verb near the start, or a diary-style verb first ("Checked she'd had")
     if any(w in _WRITER_SUBJECT or w == "me" for w, _ in words):
         return False  # the writer among the subjects
@@ -2213,6 +2254,8 @@ def _attributed(
     cue = None
     for m in _cues_before(text, lo, start, end):
         if m.group("verb"):
+            if _plural_noun(text, sent_start, m):
+                continue  # "filled in the behaviour charts for the team": no one speaks
             if _judged_label(text, sent_start, m, start, end):
                 return not _writer_agrees(text, start)  # "… calling him X wasn't fair"
             verb_start = m.start()
@@ -2246,6 +2289,10 @@ def _attributed(
         return False
     if _WRITERS_ACT.search(text, cue.end(), start) is not None:
         return False  # "He said I had really helped him by | sharing my own story"
+    if _REQUEST_CUE.fullmatch(cue.group()) and _writer_answers(
+        text, start, _WRITER_COMPLIES, _NEXT_COMPLIES
+    ):
+        return False  # "OMU asked me to fill in the risk assessment and i ticked high risk"
     return not _writer_resumes(text, clause_starts, cue.end(), start) and not _writer_agrees(
         text, start
     )
@@ -2290,6 +2337,24 @@ _REPORTS_WORDS = regex_store.compile(
     r"|insist(?:ed|s)|claim(?:ed|s)|reckon(?:s|ed)?|thinks?|thought|believ(?:es|ed))"
 )
 _TOPIC_NEXT = regex_store.compile(r"\s+(?:about|of|how|what|why|where|when|who)(?![\w'])")
+
+
+# speech verbs whose -s form is as often the plural of a record ("the incident reports")
+_RECORD_PLURALS = _words("charts reports documents")
+# a determiner and up to two words right before one
+_PLURAL_AFTER = regex_store.compile(
+    r"(?<![\w'])(?:the|his|her|their|our|my|all|any|some)\s+(?:([\w'-]+)\s+){0,2}\Z"
+)
+
+
+def _plural_noun(text: str, sent_start: int, verb: re.Match[str]) -> bool:
+    """Is the speech verb `verb` a record's plural: "charts", "reports" or "documents" after a
+    determiner and no person or document ("the behaviour charts", "read the incident reports";
+    not "the nurse reports", "the notes document")?"""
+    if verb.group().lower() not in _RECORD_PLURALS:
+        return False
+    m = _PLURAL_AFTER.search(text, max(sent_start, verb.start() - 40), verb.start())
+    return m is not None and (m.group(1) is None or m.group(1) not in _OTHER_SUBJECT)
 
 
 def _cues_before(text: str, lo: int, start: int, end: int) -> Iterator[re.Match[str]]:
