@@ -298,7 +298,7 @@ def test_unsigned_summaries_of_one_journal_are_compared(cli: CLI, tmp_path: Path
         cli, *map(_without_id, files))["summaries"]] == [None, None]  # as before: never
 
 
-@pytest.mark.parametrize("given", ["XYZ", None, "abcdef", "ABCDEF123456", "abcdef1234567", 12])
+@pytest.mark.parametrize("given", ["XYZ", "abcdef", "ABCDEF123456", "abcdef1234567", 12])
 def test_an_edited_journal_id_is_refused(cli: CLI, tmp_path: Path, given: Any) -> None:
     _write(cli, "We walked to the housing office together.", "2026-11-05")
     path = tmp_path / "s.json"
@@ -308,9 +308,9 @@ def test_an_edited_journal_id_is_refused(cli: CLI, tmp_path: Path, given: Any) -
     result = cli("review", str(path))
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (
-        f"peerjournal: {path}: the file was changed after it was exported (journal is not a "
-        "journal ID as an export gives it (12 characters, each a digit or a letter from a to "
-        "f)); ask for the summary to be sent again.\n")
+        f"peerjournal: {path}: the file was changed after it was exported (its \"journal\" is "
+        "not a Journal ID as export writes it: 12 characters, 0-9 and a-f); ask for the summary "
+        "to be sent again.\n")
 
 
 def _signed(who: str, since: str, until: str, journal: str | None = None,
@@ -331,9 +331,9 @@ def test_writers_by_journal_then_by_signature() -> None:
     assert writers([a, b, old_b, old_c, renamed]) == [
         Writer(x, BY_JOURNAL), Writer(y, BY_JOURNAL), Writer(y, BY_JOURNAL), ("ellis", 0),
         Writer(x, BY_JOURNAL)]
-    # one that fits either (no days in common) joins the first journal signed so
+    # one that fits either (no days in common) is no one's: not guessed (`unplaced`)
     quiet = _signed("Ellis", "2026-10-01", "2026-10-31", None)
-    assert writers([b, a, quiet])[2] == Writer(y, BY_JOURNAL)
+    assert writers([b, a, quiet])[2] is None
     # an unsigned summary with an ID is its journal's; without one, no one's
     assert writers([_signed("", "2026-10-01", "2026-10-31", x), a,
                     _signed("", "2026-10-01", "2026-10-31")]) == [
@@ -418,6 +418,8 @@ def test_export_json_without_output_is_refused_first(
 KEPT_NOTE = ("Note: This journal keeps its own Journal ID, not the backup's: a mentor's "
              "`peerjournal review` reads summaries exported from the backup's journal and from "
              "this one as two writers'.")
+TAKEN_NOTE = ("Note: This journal took the backup's Journal ID: a mentor's `peerjournal review` "
+              "reads summaries exported from either journal as one writer's.")
 
 
 def _backup(cli: CLI, out: Path, *db: str) -> dict[str, Any]:
@@ -447,10 +449,10 @@ def test_a_writer_moving_computers_keeps_one_journal_id(
     assert backup["journal"] == old
     new = ("--db", str(tmp_path / "new" / "journal.db"))
     planned, said = _import_json(cli, tmp_path / "backup.json", *new, dry_run=True)
-    assert planned["journal_id"] == "taken" and "Journal ID" not in said
+    assert planned["journal_id"] == "taken" and TAKEN_NOTE.replace("took", "would take") in said
     assert not (tmp_path / "new" / "journal.db").exists()  # (a dry run makes no journal)
     done, said = _import_json(cli, tmp_path / "backup.json", *new)
-    assert done["journal_id"] == "taken" and "Journal ID" not in said
+    assert done["journal_id"] == "taken" and TAKEN_NOTE in said
     assert _stored(tmp_path / "new" / "journal.db") == [(1, old)]
     _write(cli, "We met at the library and talked.", "2026-11-20", *new)  # (today)
     moved = _export(cli, tmp_path / "moved-nov.json", "--from", "Al", "--since", "2026-11-20",
@@ -511,7 +513,7 @@ def test_a_backup_with_an_edited_journal_id_is_refused_whole(
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (
         f"peerjournal: {path}: the backup's 'journal' should be a journal ID (12 characters, "
-        "each a digit or a letter from a to f), as `export --full` writes it. Nothing was "
+        "0-9 and a-f), as `export --full` writes it. Nothing was "
         "imported: remove it to import the rest (the journal then keeps, or makes, an ID of its "
         "own).\n")
     assert not new.exists()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import Any, NamedTuple, TypeVar
 
 from peerjournal.plain_letters import EMAIL, NHS_NUMBER, PHONE, phone_number
@@ -182,7 +182,7 @@ _PLACEHOLDER = re.compile(r"\[[a-z]+(?: [a-z]+)*\]")
 # The journal ID an export gives a summary (`db.store.JOURNAL_ID_BYTES` random bytes, as hex),
 # and in words (a backup's "journal" too: `importing`)
 JOURNAL_ID = re.compile(r"[0-9a-f]{12}")
-JOURNAL_ID_FORM = "12 characters, each a digit or a letter from a to f"
+JOURNAL_ID_FORM = "12 characters, 0-9 and a-f"
 
 
 def journal_id(summary: dict[str, Any]) -> str | None:
@@ -270,41 +270,89 @@ def _clusters(members: Sequence[int], summaries: Sequence[dict[str, Any]]) -> li
 
 def writers(summaries: Sequence[dict[str, Any]]) -> list[Writer | None]:
     """Each summary's writer, as review groups them. Summaries with a journal ID are that
-    journal's, whatever their signatures. Those without one go by their `writer_key`: those
-    that share an entry are one journal's first (`_clusters`); each such cluster, in file
-    order, joins a journal of its signature it is `apart` from none of, one it shares an
-    entry with first, else the first (the journals with an ID that signed so come first),
-    else a journal of its own (n 0, 1, … for each signature). Unsigned summaries without an
-    ID, and those whose signature redaction replaced, are no one's (None)."""
+    journal's, whatever their signatures, unless some are `apart` (a copied journal, or two
+    started from one backup: `shared_ids`): each part is then a writer (n BY_JOURNAL, one
+    less for each further part). Those without an ID go by their `writer_key`: those that
+    share an entry are one journal's first (`_clusters`); each such cluster, in file order,
+    joins the journal of its signature it shares an entry with, else the one it is `apart`
+    from none of (the journals with an ID that signed so come first), else a journal of its
+    own (n 0, 1, … for each signature); one that fits more than one journal with an ID of
+    its signature and shares an entry with none is no one's (`unplaced`), not guessed.
+    Unsigned summaries without an ID, and those whose signature redaction replaced, are no
+    one's (None)."""
     out: list[Writer | None] = [None] * len(summaries)
-    journals: dict[str, list[int]] = {}  # the summaries with each journal ID
-    for i, s in enumerate(summaries):
-        if (found := journal_id(s)) is not None:
-            journals.setdefault(found, []).append(i)
-            out[i] = Writer(found, BY_JOURNAL)
+    by_id: dict[str, list[int]] = {}
     by_key: dict[str, list[int]] = {}
     for i, s in enumerate(summaries):
-        if out[i] is None and (key := writer_key(s)) is not None:
+        if (found := journal_id(s)) is not None:
+            by_id.setdefault(found, []).append(i)
+        elif (key := writer_key(s)) is not None:
             by_key.setdefault(key, []).append(i)
-    for key, members in by_key.items():
-        known = [(Writer(found, BY_JOURNAL), journal) for found, journal in journals.items()
-                 if any(writer_key(summaries[j]) == key for j in journal)]
-        signed = 0  # the journals without an ID that signed so
+    known: list[tuple[Writer, list[int]]] = []  # each journal with an ID (each part of one)
+    for found, members in by_id.items():
+        parts: list[tuple[Writer, list[int]]] = []
         for cluster in _clusters(members, summaries):
-            fits = [(writer, journal) for writer, journal in known if not any(
-                apart(summaries[i], summaries[j]) for i in cluster for j in journal)]
-            sharing = [(writer, journal) for writer, journal in fits if any(
-                _share(summaries[i], summaries[j]) for i in cluster for j in journal)]
-            if sharing or fits:
-                writer, journal = (sharing or fits)[0]
-            else:
-                writer, journal = Writer(key, signed), []
-                known.append((writer, journal))
-                signed += 1
-            journal.extend(cluster)
-            for i in cluster:
-                out[i] = writer
+            sharing, fits = _fitting(cluster, parts, summaries)
+            if not (sharing or fits):
+                parts.append((Writer(found, BY_JOURNAL - len(parts)), []))
+            (sharing or fits or parts[-1:])[0][1].extend(cluster)
+        known += parts
+    for key, members in by_key.items():
+        journals = [(writer, journal) for writer, journal in known
+                    if any(writer_key(summaries[j]) == key for j in journal)]
+        with_id = len(journals)
+        for cluster in _clusters(members, summaries):
+            sharing, fits = _fitting(cluster, journals, summaries)
+            if not sharing and sum(1 for writer, _ in fits if by_journal(writer)) > 1:
+                continue  # signed like two journals with an ID, and either's: `unplaced`
+            if not (sharing or fits):
+                journals.append((Writer(key, len(journals) - with_id), []))
+            (sharing or fits or journals[-1:])[0][1].extend(cluster)
+        known += journals[with_id:]
+    for writer, journal in known:
+        for i in journal:
+            out[i] = writer
     return out
+
+
+def _fitting(
+    cluster: Sequence[int], journals: Sequence[tuple[Writer, list[int]]],
+    summaries: Sequence[dict[str, Any]],
+) -> tuple[list[tuple[Writer, list[int]]], list[tuple[Writer, list[int]]]]:
+    """The `journals` (writer, summaries) `cluster` may join: those it shares an entry with,
+    and those it is `apart` from none of."""
+    fits = [(writer, journal) for writer, journal in journals if not any(
+        apart(summaries[i], summaries[j]) for i in cluster for j in journal)]
+    sharing = [(writer, journal) for writer, journal in fits if any(
+        _share(summaries[i], summaries[j]) for i in cluster for j in journal)]
+    return sharing, fits
+
+
+def by_journal(key: Writer | None) -> bool:
+    """Whether `writers` read a writer by their journal's ID (not by a signature)."""
+    return key is not None and key.n <= BY_JOURNAL
+
+
+def unplaced(summaries: Sequence[dict[str, Any]], keys: Sequence[Writer | None]) -> list[int]:
+    """The summaries (indexes) without a journal ID that `writers` (`keys`) read as no one's
+    although signed: each is signed like more than one journal with an ID, and could be any
+    of theirs."""
+    return [i for i, (s, key) in enumerate(zip(summaries, keys, strict=True))
+            if key is None and journal_id(s) is None and writer_key(s) is not None]
+
+
+def shared_ids(
+    summaries: Sequence[dict[str, Any]], keys: Sequence[Writer | None]
+) -> list[list[int]]:
+    """The summaries (indexes) of each journal ID that `writers` (`keys`) read as more than
+    one writer's: some cover the same days with different entries (`apart`)."""
+    parts: dict[str, set[Writer]] = {}
+    members: dict[str, list[int]] = {}
+    for i, (s, key) in enumerate(zip(summaries, keys, strict=True)):
+        if (found := journal_id(s)) is not None and key is not None:
+            parts.setdefault(found, set()).add(key)
+            members.setdefault(found, []).append(i)
+    return [members[found] for found, writers_of in parts.items() if len(writers_of) > 1]
 
 
 def signed_alike(
@@ -334,15 +382,19 @@ def told_apart(
 ) -> tuple[bool, bool]:
     """How summaries signed alike (`signed_alike`) were read as different writers': whether
     some by their journal IDs (two that give one, and they differ), and whether some by
-    their shared entries (one without an ID: `apart`)."""
-    by_journal = by_entries = False
+    their shared entries: two read as different writers', one of them without an ID, that
+    are `apart` (two with one ID told apart so: `shared_ids`)."""
+    by_id = by_entries = False
     for groups in _by_signature(summaries, keys).values():
         if len(groups) < 2:
             continue
         given = {journal_id(summaries[i]) for members in groups.values() for i in members}
-        by_journal = by_journal or len(given - {None}) > 1
-        by_entries = by_entries or None in given
-    return by_journal, by_entries
+        by_id = by_id or len(given - {None}) > 1
+        by_entries = by_entries or any(
+            apart(summaries[i], summaries[j])
+            for a, b in combinations(groups.values(), 2) for i in a for j in b
+            if journal_id(summaries[i]) is None or journal_id(summaries[j]) is None)
+    return by_id, by_entries
 
 
 def writer_numbers(keys: Sequence[Writer | None]) -> list[int | None]:
@@ -480,8 +532,9 @@ def comparisons(
         summaries = [s for _, s in run]
         heads = [headline(s) for s in summaries]
         out.append({
-            "writer": (latest_signature(summaries) if key.n == BY_JOURNAL
-                       else summaries[0]["writer"]),
+            "writer": (summaries[0]["writer"] if not by_journal(key)
+                       else None if not all(s.get("writer") for s in summaries)
+                       else latest_signature(summaries)),
             "files": [name for name, _ in run],
             **_span(summaries),
             "identity": [h.identity for h in heads],
@@ -511,6 +564,14 @@ def signature_only(run: Sequence[dict[str, Any]]) -> bool:
     without an ID does not say which journal it came from, so two people who sign alike in
     periods that do not overlap read as one writer."""
     return not all(_same_journal(a, b) or _share(a, b) for a, b in pairwise(run))
+
+
+def joined_by_signature(run: Sequence[dict[str, Any]]) -> tuple[str, bool]:
+    """For one writer's summaries joined by their signature (`signature_only`): the signature
+    that joined them (that of those without a journal ID, signed alike: `writers`), and
+    whether others carry an ID and are signed otherwise (a signature changed since)."""
+    without = next(s for s in run if journal_id(s) is None)
+    return without["writer"], len({writer_key(s) for s in run}) > 1
 
 
 def _same_journal(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -628,13 +689,13 @@ def check_as_exported(summary: dict[str, Any], name: str) -> None:
 
 def _journal_problem(summary: dict[str, Any]) -> str | None:
     """A "journal" that is not an ID as an export gives it (`JOURNAL_ID`): one edited would
-    join the summary to another writer's, or part it from its own. (Absent: no ID.)"""
-    if "journal" not in summary:
+    join the summary to another writer's, or part it from its own. (Absent or null: no ID,
+    as `import` reads a backup's.)"""
+    found = summary.get("journal")
+    if found is None or (isinstance(found, str) and JOURNAL_ID.fullmatch(found)):
         return None
-    found = summary["journal"]
-    if isinstance(found, str) and JOURNAL_ID.fullmatch(found):
-        return None
-    return f"journal is not a journal ID as an export gives it ({JOURNAL_ID_FORM})"
+    return f'its "journal" is not a Journal ID as export writes it: {JOURNAL_ID_FORM}'
+
 
 
 def _numbers_problem(summary: dict[str, Any]) -> str | None:

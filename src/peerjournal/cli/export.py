@@ -864,7 +864,9 @@ def _with_journal_id(
     """`summary` with the journal's ID (`Store.journal_id`) as "journal", after the signature
     (added within schema 1: optional; `review` joins one journal's summaries by it). A
     journal that cannot keep one (read-only, damaged) exports none, saying so in `warnings`;
-    nor does an export with no journal there yet (it holds no entries: said already)."""
+    nor does an export with no journal there yet (it holds no entries: said already). One
+    that carries it says what it links (`JOURNAL_ID_LINKS`): signed or not, a summary is
+    then the writer's to a mentor."""
     from peerjournal.errors import DatabaseError
 
     try:
@@ -873,6 +875,7 @@ def _with_journal_id(
         if app.db_path.exists():
             warnings.append(_no_journal_id(app, exc))
         return summary
+    warnings.append(JOURNAL_ID_LINKS)
     after = "writer_replaced" if "writer_replaced" in summary else "writer"
     out: dict[str, Any] = {}
     for key, value in summary.items():
@@ -880,6 +883,12 @@ def _with_journal_id(
         if key == after:
             out["journal"] = found
     return out
+
+
+# Said by each export carrying the journal's ID (`_with_journal_id`), in its preview or with --yes
+JOURNAL_ID_LINKS = ("Its Journal ID links this summary to your others in your mentor's "
+                    "`peerjournal review`, signed or not (the ID names no one); "
+                    "--no-journal-id leaves it out.")
 
 
 def _no_journal_id(app: AppContext, exc: DatabaseError) -> str:

@@ -915,10 +915,15 @@ class _Result:
     def journal(self, given: str | None, held: str | None, would: bool) -> list[str]:
         """What became of a backup's journal ID (`given`; `held`: the journal's before):
         "taken" by a journal that had none, so that the writer's summaries carry one ID
-        on either computer; "same"; or "kept", the journal's own, with the note saying so."""
+        on either computer (said: a backup imported by someone else joins their summaries
+        to its writer's); "same"; or "kept", the journal's own, with the note saying so."""
         if given is None:
             return []
         self.data["journal_id"] = "taken" if held is None else "same" if held == given else "kept"
+        if self.data["journal_id"] == "taken":
+            return [f"This journal {'would take' if would else 'took'} the backup's Journal ID: "
+                    "a mentor's `peerjournal review` reads summaries exported from either "
+                    "journal as one writer's."]
         if self.data["journal_id"] != "kept":
             return []
         return [f"This journal {'would keep' if would else 'keeps'} its own Journal ID, not "

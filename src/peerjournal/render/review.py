@@ -26,20 +26,24 @@ from peerjournal.render.console import Trimmed
 from peerjournal.render.layout import ASCII_SIMPLE_HEAD
 from peerjournal.render.summary import section
 from peerjournal.reviewing import (
-    BY_JOURNAL,
     Loaded,
     Writer,
+    by_journal,
     comparisons,
     dimension_moves,
     headline,
+    joined_by_signature,
+    journal_id,
     lexicon_unknown,
     lexicons_differ,
     older_balance,
     overlaps,
     scored_words,
+    shared_ids,
     signed_alike,
     told_apart,
     too_little_to_compare,
+    unplaced,
 )
 from peerjournal.trends import THRESHOLDS
 
@@ -71,7 +75,9 @@ class Overview:
     how many alerts. An unredacted summary is marked in its row, so a mentor knows before
     reading on that it holds real names; one signed as another writer's (`keys`,
     `reviewing.writers`) names its file too, and a line under the table says why (their
-    journal IDs differ, or their shared entries: `reviewing.told_apart`). A light
+    journal IDs differ, or their shared entries: `reviewing.told_apart`), as for summaries
+    that share a journal ID but are read as two writers' (`reviewing.shared_ids`), or one
+    left uncompared, as it could be any of several writers' (`reviewing.unplaced`). A light
     table, as `report`'s, where its numbers leave WHO_MIN columns for the names (a longer
     file name on more lines, whole); else two lines per summary."""
 
@@ -82,8 +88,14 @@ class Overview:
         self.summaries = summaries
         self.names = dict(zip((name for name, _ in summaries),
                               distinct_names([name for name, _ in summaries]), strict=True))
-        self.alike = signed_alike([s for _, s in summaries], keys)
-        self.apart = told_apart([s for _, s in summaries], keys)
+        found = [s for _, s in summaries]
+        left = unplaced(found, keys)
+        self.alike = [alike or i in left for i, alike in enumerate(signed_alike(found, keys))]
+        self.apart = told_apart(found, keys)
+        files = [self.names[name] for name, _ in summaries]
+        self.notes = [*(_shared_id_note([files[i] for i in members], len(
+                          {keys[i] for i in members})) for members in shared_ids(found, keys)),
+                      *(_unplaced_note(files[i], found[i]["writer"]) for i in left)]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         ascii_only = not unicode_ok(console.encoding)
@@ -102,10 +114,12 @@ class Overview:
             yield self._lines(rows)
         else:
             yield self._table(rows, room, ascii_only)
-        by_journal, by_entries = self.apart
-        for note, said in ((ALIKE_JOURNAL_NOTE, by_journal), (ALIKE_NOTE, by_entries)):
+        by_id, by_entries = self.apart
+        for note, said in ((ALIKE_JOURNAL_NOTE, by_id), (ALIKE_NOTE, by_entries)):
             if said:
                 yield Text(note, style="italic")
+        for note in self.notes:
+            yield Text(note, style="italic")
 
     def _table(self, rows: Sequence[tuple[str, ...]], room: int, ascii_only: bool) -> Trimmed:
         table = Table(title="Summaries  (identity and drift per 100 words)",
@@ -184,6 +198,20 @@ ALIKE_NOTE = ("Some summaries are signed alike but are read as different writers
 ALIKE_JOURNAL_NOTE = ("Some summaries are signed alike but are read as different writers': they "
                       "come from different journals (their Journal IDs differ). Each names its "
                       "file, and they are not compared.")
+
+
+def _shared_id_note(files: Sequence[str], writers: int) -> str:
+    """The line on summaries with one journal ID read as `writers` writers' (`shared_ids`)."""
+    return (f"{joined(files)} share a Journal ID but cover the same days with different "
+            f"entries: read as {counted(writers, 'writer')} (a copied journal?).")
+
+
+def _unplaced_note(file: str, signature: str) -> str:
+    """The line on a summary without a journal ID signed like several writers with one."""
+    return (f'{file} carries no Journal ID and is signed "{signature}" like more than one '
+            "writer who gives one: it could be any of theirs, so it is not compared.")
+
+
 OVERLAP_NOTE = ("Some of these periods overlap (the headers give them): the same entries are "
                 "counted in more than one, so the numbers are not steps in time.")
 LEXICON_NOTE = ("Scored with different drift lexicons (as the headers say): the numbers may "
@@ -249,16 +277,17 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
     (`_signatures_note`)."""
     by_name = dict(loaded)
     alike = dict(zip(by_name, signed_alike([s for _, s in loaded], keys), strict=True))
-    by_journal = {name for name, k in zip(by_name, keys, strict=True) if k and k.n == BY_JOURNAL}
+    known_by_id = {name for name, k in zip(by_name, keys, strict=True) if by_journal(k)}
     names = dict(zip(by_name, distinct_names(list(by_name)), strict=True))
     text = Text()
-    signed_only = []  # the writers whose summaries only their signature joins
+    signed_only = []  # the writers whose summaries their signature alone joins, and how
     for c in comparisons(loaded, keys):
         if text:
             text.append("\n\n")
         files = (f" ({', '.join(names[f] for f in c['files'])})"
                  if any(alike[f] for f in c["files"]) else "")
-        text.append(f"{c['writer'] or UNSIGNED}{files}: {counted(len(c['files']), 'summary')}, "
+        run = [by_name[name] for name in c["files"]]
+        text.append(f"{_named(c['writer'], run)}{files}: {counted(len(c['files']), 'summary')}, "
                     f"{c['since']} to {c['until']}", "bold")
         text.append(
             "\n  identity " + ARROW.join(map(common.number, c["identity"]))
@@ -268,15 +297,14 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
             + "\n  entries " + ARROW.join(map(_count, c["entries"]))
             + " · alerts " + ARROW.join(map(_count, c["alerts"]))
         )
-        run = [by_name[name] for name in c["files"]]
-        signatures = (_signatures_note(c["files"], run, names) if c["files"][0] in by_journal
+        signatures = (_signatures_note(c["files"], run, names) if c["files"][0] in known_by_id
                       else [])
         shown = [names[f] for f in c["files"]]
         for note in [*signatures, *_older(run, shown),
                      *_notes(run, c["overlap"], c["lexicons_differ"], shown), *_too_little(run)]:
             text.append(f"\n  {note}", "italic")
         if c["signature_only"]:
-            signed_only.append(c["writer"])
+            signed_only.append((_named(c["writer"], run), *joined_by_signature(run)))
     if not text:
         return None
     if signed_only:  # once, below them all: true of most writers' summaries, as sharing is opt-in
@@ -325,6 +353,16 @@ def _too_little(run: Sequence[dict[str, Any]]) -> list[str]:
 UNSIGNED = "Unsigned"
 
 
+def _named(writer: str | None, run: Sequence[dict[str, Any]]) -> str:
+    """How a writer's summaries (`run`) are named: by their signature (`comparisons`'
+    "writer"); else, when some are unsigned, by their journal ID, never by another summary's
+    signature (an unsigned summary was meant to name no one)."""
+    if writer:
+        return writer
+    found = journal_id(run[0])
+    return f"Journal ID {found}" if found and any(s.get("writer") for s in run) else UNSIGNED
+
+
 def _signatures_note(
     files: Sequence[str], run: Sequence[dict[str, Any]], names: dict[str, str]
 ) -> list[str]:
@@ -338,16 +376,23 @@ def _signatures_note(
     if len(signed) < 2:
         return []
     each = joined([f"{shown} ({', '.join(found)})" for shown, found in signed.values()])
-    return [f"Signed differently over time: {each}; read as one writer's by their Journal ID."]
+    how = ("by their Journal ID" if all(journal_id(s) for s in run)
+           else "by their Journal ID, and those without one by their signature")
+    return [f"Signed differently over time: {each}; read as one writer's {how}."]
 
 
-def _signed_only(writers: Sequence[str]) -> str:
-    """The line saying the summaries of `writers` are each joined by their signature alone
-    (`signature_only`), said once for them all."""
-    if len(writers) == 1:
-        these = f"These are read as one writer's only because each is signed \"{writers[0]}\""
+def _signed_only(writers: Sequence[tuple[str, str, bool]]) -> str:
+    """The line saying the summaries of `writers` (each: as named, the signature that joins
+    them, and whether some carry a journal ID: `reviewing.joined_by_signature`) are joined
+    by their signature alone (`signature_only`), said once for them all."""
+    if len(writers) == 1 and not writers[0][2]:
+        these = f"These are read as one writer's only because each is signed \"{writers[0][1]}\""
+    elif len(writers) == 1:
+        name, signature, _ = writers[0]
+        these = (f"{name}'s summaries without a Journal ID are read as that writer's only "
+                 f"because they are signed \"{signature}\", as some of the others are")
     else:  # 'The summaries signed "Al", and those signed "Sam", are…'
-        signed = ", and those signed ".join(f'"{writer}"' for writer in writers)
+        signed = ", and those signed ".join(f'"{signature}"' for _, signature, _ in writers)
         these = (f"The summaries signed {signed}, are each read as one writer's only because "
                  "they are signed alike")
     return (f"{these}: not every one of them says which journal it came from (a Journal ID, "
