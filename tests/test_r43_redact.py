@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from pypdf import PdfReader
 
 from conftest import CLI
 from peerjournal.namewords import COMMON_WORDS, english_word
-from peerjournal.redact import Person, Redactor, names_in_label
+from peerjournal.redact import Person, Redactor, joined_note, name_words, names_in_label
 from peerjournal.summary import build_summary
 from test_exporters import readable
 from test_summary import sample_input
@@ -95,6 +96,19 @@ def test_a_kept_brand_is_listed_for_the_writer_to_check(cli: CLI, tmp_path: Path
     result = cli("export", "--yes", "--json", "-o", str(tmp_path / "s.md"))
     assert result.exit_code == 0, result.stderr
     assert "NatWest" in json.loads(result.stdout)["words_to_check"]
+
+
+def test_a_brand_replaced_whole_is_named_to_the_writer(cli: CLI, tmp_path: Path) -> None:
+    """(QA of the change: "He lost money on [person]" for SkyBet, and the writer never told.)"""
+    assert cli("people", "add", "Sky").exit_code == 0
+    wrote = cli("write", "-x", "He lost money on SkyBet again. We sat for an hour.", "--share")
+    assert wrote.exit_code == 0, wrote.stderr
+    out = tmp_path / "s.md"
+    result = cli("export", "--yes", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "SkyBet" not in out.read_text(encoding="utf-8")
+    assert "Replaced whole, as they hold a listed name: SkyBet -> [person]." in " ".join(
+        result.stderr.split())
 
 
 # ------------------------------------------------------- labels, handles and file names
@@ -231,7 +245,11 @@ def test_the_preview_shows_them_replaced(cli: CLI, tmp_path: Path) -> None:
     assert result.exit_code == 1 and not out.exists()
     assert "### 2026-11-20 · [person] · #[person] #[person]-visit" in result.stderr
     assert "Tea at [person]" in result.stderr
-    flat = re.sub(r"\s+", "", result.stderr).casefold()
+    # the writer is told, on their own terminal, which words were replaced whole; nowhere else
+    told = re.search(r"Replaced whole, as they hold a listed name: [^\n]*(\n[^\n]+)*",
+                     result.stderr)
+    assert told is not None
+    flat = re.sub(r"\s+", "", result.stderr.replace(told.group(), "")).casefold()
     assert not [word for word in JOINED if word in flat]
 
 
@@ -276,3 +294,105 @@ def test_a_listed_name_joined_up_never_appears_in_any_export(
     for fmt in ("md", "html", "json", "csv"):
         out = re.sub(r"\W", "", readable(fmt, summary)).casefold()
         assert not [word for word in joined if word in out], fmt
+
+
+# ------------------------------- a name glued to a word the lists lack (QA of round 43)
+
+
+@pytest.mark.parametrize(
+    ("names", "text"),
+    [
+        (("Will",), "willmeds"),
+        (("Will",), "willrota"),
+        (("Will",), "WillRide"),
+        (("Will",), "willssister"),
+        (("Jo",), "jomeds"),
+        (("Jo",), "josflat"),
+        (("Al",), "alsflat"),
+        (("Ed",), "edrota"),
+        (("Ed",), "edsflat"),
+        (("Sam",), "sammeds"),
+        (("Sam",), "samthursday"),
+        (("Sam",), "teamsams"),
+        (("Grace",), "gracedoctor"),
+        (("Grace Turner",), "turnerhandover"),
+        (("Kim",), "keyworkerkim"),
+    ],
+)
+def test_a_name_opening_or_ending_a_label_goes_whatever_the_word(
+    names: tuple[str, ...], text: str
+) -> None:
+    """Was kept: "meds", "rota", "ride", "sister"… are on no word list, and an "s" after a
+    name of two letters was never read ("josflat")."""
+    assert label(names, text) == "[person]"
+
+
+@pytest.mark.parametrize(
+    ("names", "text"),
+    [(("Ed",), "selfcareneeded"), (("Ed",), "sorted"), (("Al",), "alice"),
+     (("Will",), "willingly"), (("Sam",), "samples")],
+)
+def test_a_word_or_a_name_holding_one_at_an_edge_stays(names: tuple[str, ...], text: str) -> None:
+    """An English word, a known name, and everyday words ending as "-ed" does."""
+    assert label(names, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I printed JoCV.docx for her", "I printed [person].docx for her"),
+        ("She posted #TeamJoNHS", "She posted #[person]"),
+        ("Follow @EdUK too", "Follow @[person] too"),
+        ("Saved AlPIP.docx", "Saved [person].docx"),
+        ("We went to MoMA", "We went to MoMA"),
+    ],
+)
+def test_a_two_letter_name_before_an_acronym_goes_in_a_file_name_or_handle(
+    text: str, expected: str
+) -> None:
+    """The abbreviation rule ("MoMA" with Mo listed) is prose's alone."""
+    assert redact(("Jo", "Ed", "Al", "Mo"), text) == expected
+
+
+@pytest.mark.parametrize("file_name", ["samrota.md", "jomeds.md", "JoCV.md", "EdUK.pdf"])
+def test_an_output_file_named_with_a_name_and_any_word_is_refused(
+    cli: CLI, tmp_path: Path, file_name: str
+) -> None:
+    for name in ("Sam", "Jo", "Ed"):
+        assert cli("people", "add", name).exit_code == 0
+    result = cli("export", "--yes", "--output", str(tmp_path / file_name))
+    assert result.exit_code == 1
+    assert "holds a name on the people list" in result.stderr
+    assert not (tmp_path / file_name).exists()
+
+
+def test_the_joined_words_replaced_are_named_for_the_writer() -> None:
+    """A brand or place holding a listed name goes whole: the writer is told which."""
+    redactor = Redactor([Person("Hope"), Person("Sky"), Person("Jo Smith")])
+    text = redactor("He lost money on SkyBet. I gave him the HopeLine number. Hope rang jsmith.")
+    assert text == (
+        "He lost money on [person]. I gave him the [person] number. [person] rang [person]."
+    )
+    assert redactor.label("skybet") == "[person]"
+    assert dict(redactor.joined) == {"SkyBet": 1, "HopeLine": 1, "skybet": 1}
+    note = joined_note(redactor.joined)
+    assert "SkyBet -> [person], HopeLine -> [person], skybet -> [person]" in note
+    assert joined_note(Counter()) == ""
+
+
+SUFFIXES = st.text("abcdefghiklmnoprstuwy", min_size=3, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=NAMES, suffix=SUFFIXES, first=st.booleans(), owned=st.booleans())
+def test_a_name_at_either_end_of_a_tag_never_stays(
+    name: str, suffix: str, first: bool, owned: bool
+) -> None:
+    """Whatever the letters beside it: the tag goes, unless it is an English word or a name."""
+    key = name.casefold()
+    assume(key not in COMMON_WORDS and not english_word(key))
+    tag = key + "s" * owned + suffix if first else suffix + key + "s" * owned
+    assume(not english_word(tag) and tag not in name_words())
+    assume(not (len(key) == 2 and not first and key in {"al", "ed", "an", "en", "er", "es",
+                                                        "ly", "ic", "le", "ty"}))
+    assert label((name,), tag) == "[person]"

@@ -818,6 +818,7 @@ _CASED = range(0x41, 0x2000)  # Latin, Greek, Cyrillic, Armenian… (the scripts
 _SMALL = re.escape("".join(ch for ch in map(chr, _CASED) if ch.islower() and ch.isalpha()))
 _CAPITAL = re.escape("".join(ch for ch in map(chr, _CASED) if ch.isupper()))
 _CASE_CHANGE = f"(?<=[{_SMALL}])(?=[{_CAPITAL}])"
+_A_CASE_CHANGE = re.compile(_CASE_CHANGE)
 _NAME_START = (
     f"(?:(?=[{_SPACELESS}])|{_BEFORE}|{_CASE_CHANGE}"
     f"|(?=[{_ARABIC}])(?:{_after_prefixes(_AR_PREFIXES)})"
@@ -1309,6 +1310,9 @@ class Redactor:
     identifiers: bool = True
     counts: Counter[str] = field(default_factory=Counter)
     in_doubt: Counter[str] = field(default_factory=Counter)
+    # each word joined up replaced whole for a listed name inside it, as written ("HopeLine",
+    # "willmeds", "JoCV"): it may be a brand, a place or a word, not the person
+    joined: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         # an alias that would itself name someone listed is not printed: "friend of Kim",
@@ -1361,9 +1365,22 @@ class Redactor:
             self.counts["name"] += 1
             if replaced_in_doubt(text, start, end):
                 self.in_doubt[text[start:end]] += 1
+            if self._a_joined_word(text[start:end]):
+                self.joined[text[start:end]] += 1
             pieces += [text[last:start], replacement]
             last = stop
         return "".join([*pieces, text[last:]])
+
+    def _a_joined_word(self, piece: str) -> bool:
+        """Whether `piece`, replaced, is a word of letters holding a form of a listed name
+        with two letters or more beside it ("HopeLine", "willmeds", "JoCV"), no user name of one
+        ("jsmith" for Jo Smith)."""
+        if self._joined is None or not piece.isalpha():
+            return False
+        letters = _plain(piece)
+        return any(
+            form in letters and len(letters) - len(form) >= 2 for form in self._joined[0]
+        ) and not any(_as_user_name(piece, p.name) for p in self.people)
 
     def label_spans(self, text: str) -> list[tuple[int, int]]:
         """Where in `text` (NFC) `label` would replace a name."""
@@ -1605,7 +1622,9 @@ class Redactor:
                 marked = _marked(key, run.start())
                 if not (label or marked):
                     continue
-                form = _name_among_words(_plain(run.group()), forms, self._as_written)
+                # a case change inside the run is `_where`'s ("PearlyVisit": "[person]Visit")
+                edge = _A_CASE_CHANGE.search(run.group()) is None
+                form = _name_among_words(_plain(run.group()), forms, self._as_written, edge)
                 listed = self._as_written
                 if form is None or not (marked or _one_word_case(run.group(), form, listed)):
                     continue
@@ -1766,7 +1785,8 @@ def _where(
     that word whole, but for a file name's extension ("[person].docx"), so no piece of it
     ("OA" of "NgoziOA", "Visit" of "WillVisit") is left to point at them. None where the
     case change says nothing: an initial ("PhD" is no "D"), a form of two letters in a word
-    with capitals side by side ("MoMA"), a surname's prefix before it ("McDonald",
+    with capitals side by side ("MoMA"; not in a file name, handle or hashtag: "JoCV.docx",
+    "#TeamJoNHS"), a surname's prefix before it ("McDonald",
     "DeShawn"); and, in prose, a brand or an everyday word joined up that holds a part of a
     listed full name or a short form, never a name of `listed` as written (see
     `_kept_joined`: "NatWest" with Sarah West listed, "WillPower" with Will Grant)."""
@@ -1776,10 +1796,10 @@ def _where(
     if _group(match).startswith(_INITIAL_GROUP) or _after_a_prefix(key, start):
         return None
     word = _joined_word(key, start, end)
-    if sum(ch.isalpha() for ch in key[start:end]) < 3 and _CAPITALS.search(key, *word):
-        return None  # an abbreviation ("MoMA" with Mo listed)
     if _marked(key, start) or _initial_after(key, end):
-        return word
+        return word  # a file name, handle or hashtag whole, acronym or not ("JoCV.docx")
+    if sum(ch.isalpha() for ch in key[start:end]) < 3 and _CAPITALS.search(key, *word):
+        return None  # an abbreviation in prose ("MoMA" with Mo listed)
     if _kept_joined(key[word[0] : word[1]], key[start:end], listed):
         return None  # "NatWest", "PowerPoint", "WillPower"
     return word
@@ -2080,7 +2100,9 @@ class _Around:
         return stop == len(self.run) and form not in _ENDINGS and self.before(at, least)
 
 
-def _name_among_words(run: str, forms: frozenset[str], listed: frozenset[str]) -> str | None:
+def _name_among_words(
+    run: str, forms: frozenset[str], listed: frozenset[str], edge: bool = False
+) -> str | None:
     """The listed form (of `forms`, plain) that `run` (plain letters with no join showing)
     holds written together with everyday words before or after it, the form with an "s"
     after it or none ("willvisit", "jowalk", "teamsam", "samandme", "willsflat": see
@@ -2096,6 +2118,10 @@ def _name_among_words(run: str, forms: frozenset[str], listed: frozenset[str]) -
     ):
         return None
     plurals = {form + ending for form in forms for ending in ("s", "es")}
+    if edge:
+        form = _name_at_an_edge(run, found)
+        if form is not None:
+            return None if _kept_joined(run, form, listed) else form
     if _words_to(run, forms | plurals, whole=True)[-1]:
         return None
     around = _Around(run, _words_to(run), _words_from(run))
@@ -2109,6 +2135,31 @@ def _name_among_words(run: str, forms: frozenset[str], listed: frozenset[str]) -
                 return None if _kept_joined(run, form, listed) else form
             at = run.find(form, at + 1)
     return None
+
+
+def _name_at_an_edge(run: str, found: list[str]) -> str | None:
+    """The longest of `found` (listed forms inside `run`, which is no English word nor known
+    name) that opens `run` or ends it (with a possessive "s" or none), three letters or more
+    left beside it, whatever those letters are: a label, handle or file name ("willmeds",
+    "edrota", "josflat", "teamjos"), where the word lists cannot know every word written
+    joined to a name ("meds", "rota") and a name left is a leak. A form of two letters that
+    ends English words (`_ENDINGS`) only where it ends no word (`_a_word_ending`)."""
+    for form in sorted(found, key=len, reverse=True):
+        if len(run) - len(form) < 3:
+            continue
+        if run.startswith(form):
+            return form
+        ends = run.endswith(form) or run.endswith(form + "s")
+        if ends and not (len(form) == 2 and form in _ENDINGS and _a_word_ending(run, form)):
+            return form
+    return None
+
+
+def _a_word_ending(run: str, form: str) -> bool:
+    """Whether `form`, of `_ENDINGS`, ends `run` (with an "s" or none) as an English word's
+    ending: the letters before it are everyday words ("delusion|al", "selfcareneed|ed")."""
+    before = run[: -len(form)] if run.endswith(form) else run[: -len(form) - 1]
+    return _words_to(before, whole=True)[-1]
 
 
 # Two letters that open English words ("shall", "price", "tray": S. Hall, P. Rice, T. Ray):
@@ -3376,6 +3427,25 @@ def _named_before(text: str, start: int, key: str, named: _Named) -> bool:
         ):
             return True
     return False
+
+
+def joined_note(joined: Counter[str]) -> str:
+    """What the writer is told of the words joined up replaced whole for a listed name inside
+    them (`Redactor.joined`: "HopeLine -> [person], willmeds -> [person]"): a brand, place or
+    tag may have been taken out, not a person; "" with none. On stderr, the writer's own:
+    it names the words as written."""
+    if not joined:
+        return ""
+    from peerjournal.textsafe import clean
+
+    replaced = ", ".join(
+        f"{clean(word, multiline=False)} -> {PLACEHOLDER}" for word, _ in joined.most_common()
+    )
+    return (
+        f"Replaced whole, as they hold a listed name: {replaced}. If one is a brand, a place "
+        "or a word and not the person, write it apart or otherwise where you wrote it, and "
+        "export again."
+    )
 
 
 def replaced_in_doubt(text: str, start: int, end: int) -> bool:
