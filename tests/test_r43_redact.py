@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ from pypdf import PdfReader
 
 from conftest import CLI
 from peerjournal.namewords import COMMON_WORDS, english_word
-from peerjournal.redact import Person, Redactor, joined_note, name_words, names_in_label
+from peerjournal.redact import Person, Redactor, name_words, names_in_label
 from peerjournal.summary import build_summary
 from test_exporters import readable
 from test_summary import sample_input
@@ -96,19 +95,6 @@ def test_a_kept_brand_is_listed_for_the_writer_to_check(cli: CLI, tmp_path: Path
     result = cli("export", "--yes", "--json", "-o", str(tmp_path / "s.md"))
     assert result.exit_code == 0, result.stderr
     assert "NatWest" in json.loads(result.stdout)["words_to_check"]
-
-
-def test_a_brand_replaced_whole_is_named_to_the_writer(cli: CLI, tmp_path: Path) -> None:
-    """(QA of the change: "He lost money on [person]" for SkyBet, and the writer never told.)"""
-    assert cli("people", "add", "Sky").exit_code == 0
-    wrote = cli("write", "-x", "He lost money on SkyBet again. We sat for an hour.", "--share")
-    assert wrote.exit_code == 0, wrote.stderr
-    out = tmp_path / "s.md"
-    result = cli("export", "--yes", "-o", str(out))
-    assert result.exit_code == 0, result.stderr
-    assert "SkyBet" not in out.read_text(encoding="utf-8")
-    assert "Replaced whole, as they hold a listed name: SkyBet -> [person]." in " ".join(
-        result.stderr.split())
 
 
 # ------------------------------------------------------- labels, handles and file names
@@ -245,11 +231,7 @@ def test_the_preview_shows_them_replaced(cli: CLI, tmp_path: Path) -> None:
     assert result.exit_code == 1 and not out.exists()
     assert "### 2026-11-20 · [person] · #[person] #[person]-visit" in result.stderr
     assert "Tea at [person]" in result.stderr
-    # the writer is told, on their own terminal, which words were replaced whole; nowhere else
-    told = re.search(r"Replaced whole, as they hold a listed name: [^\n]*(\n[^\n]+)*",
-                     result.stderr)
-    assert told is not None
-    flat = re.sub(r"\s+", "", result.stderr.replace(told.group(), "")).casefold()
+    flat = re.sub(r"\s+", "", result.stderr).casefold()
     assert not [word for word in JOINED if word in flat]
 
 
@@ -364,20 +346,6 @@ def test_an_output_file_named_with_a_name_and_any_word_is_refused(
     assert result.exit_code == 1
     assert "holds a name on the people list" in result.stderr
     assert not (tmp_path / file_name).exists()
-
-
-def test_the_joined_words_replaced_are_named_for_the_writer() -> None:
-    """A brand or place holding a listed name goes whole: the writer is told which."""
-    redactor = Redactor([Person("Hope"), Person("Sky"), Person("Jo Smith")])
-    text = redactor("He lost money on SkyBet. I gave him the HopeLine number. Hope rang jsmith.")
-    assert text == (
-        "He lost money on [person]. I gave him the [person] number. [person] rang [person]."
-    )
-    assert redactor.label("skybet") == "[person]"
-    assert dict(redactor.joined) == {"SkyBet": 1, "HopeLine": 1, "skybet": 1}
-    note = joined_note(redactor.joined)
-    assert "SkyBet -> [person], HopeLine -> [person], skybet -> [person]" in note
-    assert joined_note(Counter()) == ""
 
 
 SUFFIXES = st.text("abcdefghiklmnoprstuwy", min_size=3, max_size=8)

@@ -1310,9 +1310,6 @@ class Redactor:
     identifiers: bool = True
     counts: Counter[str] = field(default_factory=Counter)
     in_doubt: Counter[str] = field(default_factory=Counter)
-    # each word joined up replaced whole for a listed name inside it, as written ("HopeLine",
-    # "willmeds", "JoCV"): it may be a brand, a place or a word, not the person
-    joined: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         # an alias that would itself name someone listed is not printed: "friend of Kim",
@@ -1365,22 +1362,9 @@ class Redactor:
             self.counts["name"] += 1
             if replaced_in_doubt(text, start, end):
                 self.in_doubt[text[start:end]] += 1
-            if self._a_joined_word(text[start:end]):
-                self.joined[text[start:end]] += 1
             pieces += [text[last:start], replacement]
             last = stop
         return "".join([*pieces, text[last:]])
-
-    def _a_joined_word(self, piece: str) -> bool:
-        """Whether `piece`, replaced, is a word of letters holding a form of a listed name
-        with two letters or more beside it ("HopeLine", "willmeds", "JoCV"), no user name of one
-        ("jsmith" for Jo Smith)."""
-        if self._joined is None or not piece.isalpha():
-            return False
-        letters = _plain(piece)
-        return any(
-            form in letters and len(letters) - len(form) >= 2 for form in self._joined[0]
-        ) and not any(_as_user_name(piece, p.name) for p in self.people)
 
     def label_spans(self, text: str) -> list[tuple[int, int]]:
         """Where in `text` (NFC) `label` would replace a name."""
@@ -3427,25 +3411,6 @@ def _named_before(text: str, start: int, key: str, named: _Named) -> bool:
         ):
             return True
     return False
-
-
-def joined_note(joined: Counter[str]) -> str:
-    """What the writer is told of the words joined up replaced whole for a listed name inside
-    them (`Redactor.joined`: "HopeLine -> [person], willmeds -> [person]"): a brand, place or
-    tag may have been taken out, not a person; "" with none. On stderr, the writer's own:
-    it names the words as written."""
-    if not joined:
-        return ""
-    from peerjournal.textsafe import clean
-
-    replaced = ", ".join(
-        f"{clean(word, multiline=False)} -> {PLACEHOLDER}" for word, _ in joined.most_common()
-    )
-    return (
-        f"Replaced whole, as they hold a listed name: {replaced}. If one is a brand, a place "
-        "or a word and not the person, write it apart or otherwise where you wrote it, and "
-        "export again."
-    )
 
 
 def replaced_in_doubt(text: str, start: int, end: int) -> bool:
