@@ -886,17 +886,15 @@ def _files(folder: Path) -> list[Path]:
 def _private(folder: Path) -> None:
     """Make the drafts `folder`, and the drafts folders above it, this user's only (0700)
     where others may use them, as versions before 12-05 made them (0755), when the journal
-    is made 0600 (`engine._make_private`, by the same rule). Only peerjournal's own: the
+    is made 0600 (`engine._make_private`: `paths.closed_to_others`). Only peerjournal's own: the
     data folder's `drafts` and the folders in it."""
     from peerjournal import paths
-    from peerjournal.db.engine import _open_to_all, _owner_only
 
     root = paths.data_dir() / "drafts"
     if not folder.is_relative_to(root):
         return
     for place in (folder, *folder.parents):
-        if _open_to_all(place):
-            _owner_only(place)
+        paths.closed_to_others(place)
         if place == root:
             return
 

@@ -146,6 +146,22 @@ def make_private_folder(folder: Path) -> None:
             raise NotADirectoryError(errno.ENOTDIR, problem) from None
 
 
+def owned_by_me(found: os.stat_result) -> bool:
+    """Whether the file or folder `found` (its stat) is this user's."""
+    return found.st_uid == getattr(os, "getuid", lambda: -1)()
+
+
+def closed_to_others(target: Path) -> None:
+    """Make `target` this user's only (its mode & 0o700) when it is this user's and others, not
+    only its group, may use it, as versions of peerjournal before 5 Dec left the journal
+    (0644) and its folders (0755). A mode that gives others nothing (0640, 0750: the writer's
+    group, a choice) is left as it is, and so is what is not there or cannot be changed."""
+    with suppress(OSError):
+        found = target.stat()
+        if owned_by_me(found) and found.st_mode & 0o007:
+            target.chmod(found.st_mode & 0o700)
+
+
 def not_a_folder(folder: Path) -> str | None:
     """Why `folder` cannot be used as a folder (a file, or a link to nothing, in its place),
     naming PEERJOURNAL_HOME when it is the one set wrong; None when it is a folder or not

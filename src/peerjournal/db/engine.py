@@ -32,7 +32,7 @@ from peerjournal.errors import (
     PeerJournalError,
     plain_hint,
 )
-from peerjournal.paths import make_private_folder
+from peerjournal.paths import closed_to_others, make_private_folder, owned_by_me
 
 if TYPE_CHECKING:  # (Alembic is imported only to create or upgrade a journal)
     from alembic.config import Config
@@ -485,23 +485,9 @@ def _make_private(path: Path) -> None:
     as before. Through a link, the side files are beside the journal it leads to, where
     SQLite makes them."""
     for target in (path, *_side_files(path), *upgrade_copies(path)):
-        if _open_to_all(target):
-            _owner_only(target)
-    if _open_to_all(path.parent) and _is_default_data_folder(path.parent):
-        _owner_only(path.parent)
-
-
-def _open_to_all(target: Path) -> bool:
-    """Whether `target` is this user's, and others (not only its group) may use it."""
-    try:
-        found = target.stat()
-    except OSError:  # not there (most side files, most of the time)
-        return False
-    return _mine(found) and bool(found.st_mode & 0o007)
-
-
-def _mine(found: os.stat_result) -> bool:
-    return found.st_uid == getattr(os, "getuid", lambda: -1)()
+        closed_to_others(target)
+    if _is_default_data_folder(path.parent):
+        closed_to_others(path.parent)
 
 
 def _unstick_side_files(path: Path) -> None:
@@ -517,18 +503,14 @@ def _unstick_side_files(path: Path) -> None:
         journal = path.stat()
     except OSError:
         return
-    if not (_mine(journal) and journal.st_mode & stat.S_IWUSR):
+    if not (owned_by_me(journal) and journal.st_mode & stat.S_IWUSR):
         return
     for side in _side_files(path):
         with suppress(OSError):  # not there (most of the time), or its mode cannot be changed
             found = side.lstat()  # (a link is left alone: it is not SQLite's)
-            if stat.S_ISREG(found.st_mode) and _mine(found) and not found.st_mode & stat.S_IWUSR:
+            if (stat.S_ISREG(found.st_mode) and owned_by_me(found)
+                    and not found.st_mode & stat.S_IWUSR):
                 side.chmod(stat.S_IMODE(found.st_mode) | stat.S_IWUSR)
-
-
-def _owner_only(target: Path) -> None:
-    with suppress(OSError):
-        target.chmod(target.stat().st_mode & 0o700)
 
 
 def _side_files(path: Path) -> list[Path]:
