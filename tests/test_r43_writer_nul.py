@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from peerjournal.cli import guided
 from test_qa16_writer_terminal import REST, _write_on_a_terminal
+from test_r43_writer_access import _as_without_nul
 from test_writer_input import _read_all
 
 on_a_terminal = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
@@ -77,8 +78,7 @@ def test_a_nul_followed_later_by_more_of_the_paste_is_left_out() -> None:
 def test_every_byte_reaches_readline_as_python_would_decode_it_but_a_pasted_nul(
     data: bytes,
 ) -> None:
-    """test_writer_input's property, with this round's NULs: one with bytes behind it is
-    left out; the last one, with nothing behind it, is a Ctrl-D."""
-    decoded = data.decode("utf-8", "replace").encode("utf-8")
-    last = b"\x04" if decoded.endswith(b"\0") else decoded[-1:]
-    assert _read_all(data) == decoded[:-1].replace(b"\0", b"") + last
+    """test_writer_input's property, with the NULs of a paste: one with bytes behind it is
+    read as textsafe.without_nul reads it (a space between two words, else left out); the
+    last one, with nothing behind it, is a Ctrl-D."""
+    assert _read_all(data) == _as_without_nul(data)

@@ -199,7 +199,7 @@ def test_back_to_the_setting_says_enter_keeps_it(cli: CLI, keys: Callable[..., K
     result = cli("write")
     assert result.exit_code == 0, result.stderr
     said = _said(result.stderr)
-    assert "Enter keeps its line as it is; to change it, edit it or type another." in said
+    assert "(Enter keeps it; anything typed replaces it)" in said
     assert "added to what it holds" not in said and "cut off" not in said
     assert entries(cli)[0]["setting"] == "ward"
 
@@ -393,7 +393,7 @@ def test_on_a_terminal_a_paste_ending_in_back_is_text(pty_write: _Pty, isolated:
     assert _show(isolated)["feelings"] == "Jo said she would come\nback"
 
 
-def test_on_a_terminal_back_to_the_setting_says_its_line_is_there_to_edit(
+def test_on_a_terminal_back_to_the_setting_says_what_it_holds(
     pty_write: _Pty,
 ) -> None:
     session = pty_write
@@ -404,7 +404,7 @@ def test_on_a_terminal_back_to_the_setting_says_its_line_is_there_to_edit(
 
     time.sleep(0.3)
     session.type(b"back\r")
-    assert session.until(b"Setting (gone back to: your line is below, to edit)")
+    assert session.until(b"Setting (gone back to, it holds:)")
     shown = session.shown.decode(errors="replace")
     assert "cut off" not in shown and "added to what it holds" not in shown
 

@@ -163,6 +163,11 @@ def answer_layout(name: str) -> dict[str, tuple[str, str]]:
         prompt_set = load_prompt_set(name, user_prompts_dir())
     except PeerJournalError:
         return {}
+    return set_layout(prompt_set)
+
+
+def set_layout(prompt_set: PromptSet) -> dict[str, tuple[str, str]]:
+    """Question id -> (element id, question text) of `prompt_set` (`answer_layout`)."""
     return {q.id: (e.id, q.text) for e in prompt_set.elements for q in e.questions}
 
 
@@ -257,6 +262,20 @@ def element_text(text: str, answers: Mapping[str, str], layout: Layout, element:
     parts += [f"{question}\n{answer}" for question, answer in element_answers(answers, layout,
                                                                              element)]
     return "\n\n".join(parts)
+
+
+def whole_parts(draft: EntryDraft, prompt_set: PromptSet) -> list[tuple[str, str]]:
+    """Each part of `draft` by its name, in full ("" when empty): each element's text with the
+    answers to its questions under it, each under its question (`element_text`), then the
+    self-care note. What the guided write reads out whole before "Save this entry?", where
+    its review shows each part's first words."""
+    layout = set_layout(prompt_set)
+    elements = [
+        (ELEMENT_TITLES.get(e.id, e.id.capitalize()),
+         element_text(getattr(draft, e.id), draft.answers, layout, e.id))
+        for e in prompt_set.elements
+    ]
+    return [*elements, ("Self-care", draft.self_care.strip())]
 
 
 # A prompt set is a few kilobytes of questions; a file far larger is the wrong file (a lexicon

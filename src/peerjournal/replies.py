@@ -76,6 +76,14 @@ REQUEST_TAIL = frozenset({
     "previous", "earlier", "there", "sorry", "thanks", "and", "go", "back", "make", "i", "me",
     "let", "can", "now", "wait", "draft", *MADE, *CHANGING,
 })
+# At "Save this entry?" at a terminal, a wish to hear (or see) the whole entry first, whose
+# review shows each part's first words: read out in full, then asked again
+# (`GuidedSession._read_it_all`); "r" is what the question offers
+READ_IT_ALL = frozenset({
+    "r", "read", "read it", "read all", "read it all", "read it back", "read back",
+    "read it out", "read out", "read the entry", "read the whole entry", "show all",
+    "show it all", "show the whole entry", "whole entry", "the whole entry",
+})
 # The replies to the small-hours question "is this entry about yesterday?" beyond y and n
 # (`named`, for `yes_or_no_reply`; `GuidedSession._which_day`): the day said, alone or after a
 # yes or no that agrees ("yesterday", "last night", "yes, yesterday", "no, it's today"); never
@@ -162,6 +170,15 @@ def yes_or_no_reply(
     ):
         return AGAIN
     return None
+
+
+def reads_it_all(line: str) -> bool:
+    """Whether `line` asks for the whole entry to be read out (READ_IT_ALL: "r", "Read it
+    all.", "read it back please"), its case, spacing, end stop and ANSWER_TAIL words aside."""
+    words = _reply_words(line)
+    while len(words) > 1 and words[-1] in ANSWER_TAIL:  # ("read it back please")
+        words.pop()
+    return " ".join(words) in READ_IT_ALL
 
 
 # The words a yes to a question about destroying something may have after it ("yes please",

@@ -45,6 +45,7 @@ from peerjournal.replies import (
     SAVE_ANSWERS,
     goes_back,
     holds_no_word,
+    reads_it_all,
     wants_to_go_back,
     yes_or_no_reply,
 )
@@ -81,7 +82,8 @@ class _StoppedForNow(Exception):
 SMALL_HOURS_END = 4
 
 
-# the steps of one line (`_line_step`), whose line is given back to edit when gone back to
+# the steps of one line (`_line_step`): gone back to, what they hold is said, and kept by Enter
+# or replaced by what is typed (`_read_line_step`)
 _ONE_LINE_STEPS = ("setting", "tags")
 
 
@@ -126,6 +128,7 @@ class GuidedSession:
         self.typed = holds_text(draft) or bool(
             done is not None and (draft.setting or draft.tags or tags_line)
         )
+        self._resumed = done is not None  # (a draft continued: `write --resume`)
         # a new session's parts already holding words: given on the command line (-f, -e),
         # and shown as that when asked (not as a draft continued)
         self._given = {} if done is not None else {
@@ -351,10 +354,12 @@ class GuidedSession:
             # words typed there (the last answer, one prompt late) go to the evaluation; to
             # change it, --editor: `--resume` alone comes straight back here
             change = f"to change it: n, then {self.app.resume_hint(' --editor')}"
+            question, read_all = self._save_question()
             save = self._yes_or_no(
-                "Save this entry? [Y/n] ", "Please answer y (save) or n (keep it as a draft).",
+                question, "Please answer y (save) or n (keep it as a draft).",
                 "evaluation", named=SAVE_ANSWERS, note=f" ({change})",
                 back=f"Please answer y (save) or n (keep it as a draft; {change}).",
+                read_all=read_all,
             )
         if save is None:
             raise self.stopped(
@@ -380,6 +385,32 @@ class GuidedSession:
         with self._at_the_terminal():
             return self._yes_or_no(question, again, keep_in, named=named)
 
+    def _save_question(self) -> tuple[str, Callable[[], None] | None]:
+        """"Save this entry?"; at a terminal, with what "r" there reads out (`_read_it_all`),
+        offered before the question (which ends where the answer is typed, as it always has),
+        on a line of its own where both do not fit on one (the question is never broken)."""
+        question = "Save this entry? [Y/n] "
+        if not self.app.stdin_is_terminal():
+            return question, None
+        hint = "(r: read all)"
+        space = "\n" if len(f"{hint} {question}") > _columns() - 1 else " "
+        return f"{hint}{space}{question}", self._read_it_all
+
+    def _read_it_all(self) -> None:
+        """The whole entry, each part in full and each answer under its question (`r` at
+        "Save this entry?"): the review shows a line a part, its first words, and a writer
+        who cannot see the screen had no way to hear the rest before saving it."""
+        from peerjournal.reflection import whole_parts
+        from peerjournal.render.layout import Section
+        from peerjournal.render.safe import safe_text
+        from peerjournal.render.writing import WHOLE, Review
+
+        details = "\n".join(f"{label}: {value or 'none'}"
+                            for label, value in Review(self.draft).rows() if label in WHOLE)
+        self.app.err.print(Section("The whole entry", safe_text(details)))
+        for name, text in whole_parts(self.draft, self.prompt_set):
+            self.app.err.print(Section(name, safe_text(text or "skipped")))
+
     def _say_how(self) -> None:
         """What a session says first: the prompts, and (at a terminal) the draft and how to stop."""
         typing = (  # (piped in, only "Save this entry?" is answered: nobody types)
@@ -391,6 +422,37 @@ class GuidedSession:
             f"Writing with the {self.prompt_set.name!r} prompts: {self.prompt_set.title}."
             + typing
         )
+        kept = self._kept_before() if typing and self._resumed else ""
+        if kept:
+            self.app.say(f"Kept from before: {kept}.")
+
+    def _kept_before(self) -> str:
+        """What the parts answered before the first question a resumed draft asks hold, in
+        a few words ("Setting: ward; Experience: 2 lines"): that question shows only its own
+        ("continuing your draft"), and a writer who cannot see the screen had no way to know
+        the rest was kept. "" when every question is answered (the review follows)."""
+        from peerjournal.reflection import ELEMENT_TITLES, set_layout
+
+        steps = self._steps()
+        first = next((step for step in steps if step not in self.done), None)
+        if first is None:
+            return ""
+        before = steps[: steps.index(first)]
+        layout = set_layout(self.prompt_set)
+        lines: dict[str, int] = {}  # each element's lines, with its answers'
+        for step in before:
+            if step in _ONE_LINE_STEPS:  # (the setting first, and the tags after them all)
+                continue
+            qid = step.partition("answer:")[2]
+            element = layout[qid][0] if qid in layout else step
+            text = self.draft.answers.get(qid, "") if qid else getattr(self.draft, step)
+            lines[element] = lines.get(element, 0) + len(text.strip().splitlines())
+        kept = [f"Setting: {self.draft.setting}"] if before and self.draft.setting.strip() else []
+        kept += [f"{ELEMENT_TITLES.get(element, element)}: {counted(count, 'line')}"
+                 for element, count in lines.items() if count]
+        if "tags" in before and self.draft.tags:
+            kept.append(f"Tags: {', '.join(self.draft.tags)}")
+        return "; ".join(kept)
 
     @contextlib.contextmanager
     def _at_the_terminal(self, first: Callable[[], None] = lambda: None) -> Iterator[None]:
@@ -644,7 +706,7 @@ class GuidedSession:
 
     def _yes_or_no(
         self, question: str, again: str, keep_in: str, named: dict[str, bool] | None = None,
-        note: str = "", back: str | None = None,
+        note: str = "", back: str | None = None, read_all: Callable[[], None] | None = None,
     ) -> bool | None:
         """A [Y/n] question, its replies read by `yes_or_no_reply` (`named`: more answers,
         such as the setting suggested); end of input (Ctrl-D) is no answer (None). A try at y
@@ -652,13 +714,17 @@ class GuidedSession:
         entry, never thrown away: added to the end of `keep_in` (a part of the entry), with
         the rest of a paste, the writer told where (and `note`), and the question asked
         again. What a line says decides, however fast it came (a laggy link sends a burst),
-        unless more lines are waiting behind it: then it is part of a paste, and text."""
+        unless more lines are waiting behind it: then it is part of a paste, and text.
+        `read_all`: called for "r" (`reads_it_all`), and the question asked again."""
         while True:
             self._asking = (keep_in, named or {})  # Ctrl-C keeps the line being typed (`run`)
             answer = self._read_answer(question)
             self._asking = None
             if answer is None:
                 return None
+            if read_all is not None and reads_it_all(answer) and not more_input_waiting():
+                read_all()
+                continue
             # a request to go back ("let me edit") is one at `back`'s question, from a writer
             # at a terminal: piped in, it is words (kept)
             requests = back is not None and self.app.stdin_is_terminal()
@@ -919,7 +985,8 @@ class GuidedSession:
         """"back" typed alone at the step `key` (`replies.goes_back`), at a terminal and not
         in a paste: never words for the answer. The step before it that was asked (not one
         given as a flag) is no longer done, and the walk starts again there (`_GoBack`),
-        showing what it holds, to add to; True when there is none (said): the step goes on.
+        showing what it holds, to add to (a one-line step's, to keep or replace:
+        `_read_line_step`); True when there is none (said): the step goes on.
         False for any other line."""
         from peerjournal.textsafe import clean
 
@@ -938,13 +1005,12 @@ class GuidedSession:
         self.done.remove(asked[-1])
         self.save()
         self._back_to = asked[-1]
-        how = (  # (a one-line step: its line given back to edit, or typed again in its place)
-            "Enter keeps its line as it is; to change it, edit it or type another."
-            if asked[-1] in _ONE_LINE_STEPS else
-            "What you type there is added to what it holds; to change that, stop for now (q), "
+        how = (  # (a one-line step says what it holds, and how to keep or change it, itself)
+            "" if asked[-1] in _ONE_LINE_STEPS else
+            " What you type there is added to what it holds; to change that, stop for now (q), "
             f"then {self.app.resume_hint(' --editor')}."
         )
-        self.app.say(f"Back a question ('{shown}' is not added to your answer). {how}")
+        self.app.say(f"Back a question ('{shown}' is not added to your answer).{how}")
         raise _GoBack
 
     def _where_moved(self, before: str = "") -> str:
@@ -980,30 +1046,37 @@ class GuidedSession:
         readline, as an answer's is, and so is a line just `refused`; without readline,
         what is typed is added to a line Ctrl-C ended (`adds`: the self-care line),
         carrying on a word it was cut in the middle of (`carried_on`), or takes its place.
-        `hold` keeps the line Ctrl-C ends."""
+        `hold` keeps the line Ctrl-C ends. Gone back to ("back"), the line it holds is said
+        and the line starts empty: Enter keeps it, and what is typed takes its place (typed
+        in to edit, what was typed after it joined it: "inpatient" and "crisis" made
+        "inpatientcrisis", and "back" made "inpatientback"); readline's Up arrow brings it
+        back to edit."""
         held = "" if refused else current()  # (a self-care line Ctrl-C cut may end in a space)
         kept = held.strip()
-        typed_back = bool(kept) and self.reader.readline
         moved_to = None  # where its line was moved, when stopped while asked about it
         if self.entered == key and self.moved is not None:
             self.app.say(f"\n({self._where_moved()})")
             moved_to, self.moved = self.moved, None
         entered, self.entered = self.entered == key, None
         gone_back, self._back_to = self._back_to == key, None
+        typed_back = bool(kept) and self.reader.readline and not gone_back
         if kept:  # typed before Ctrl-C ended the line (or before Enter, and a question)
             label = re.split(r"[:,(]", prompt.strip())[0].strip()
             if typed_back:
                 how = (
-                    "gone back to: your line is below, to edit" if gone_back else
                     "you had typed it and pressed Enter: it is back on the line below" if entered
                     else "your line was cut off: it is back on the line below"
                 )
                 self.app.say(f"\n{label} ({how})")
                 prompt = "(Enter keeps it):"
             else:
-                self.app.say(f"\n{label} (continuing your draft:)\n{kept}")
+                how = "gone back to, it holds" if gone_back else "continuing your draft"
+                self.app.say(f"\n{label} ({how}:)\n{kept}")
                 prompt = "(Enter keeps it; anything typed replaces it):"
-                if adds:
+                if gone_back and self.reader.readline:
+                    self.reader.recall = kept
+                    prompt = "(Enter keeps it; anything typed replaces it; the Up arrow edits it):"
+                elif adds:
                     prompt = (
                         "(Enter keeps it; what you type carries it on where it was cut off, "
                         "so start with a space to begin a new word):"
@@ -2023,12 +2096,17 @@ class LineReader:
         self.terminal = terminal  # a descriptor on the terminal, for when stdout is not one
         self.interrupted = ""  # the text on the line Ctrl-C ended, if it could be read
         self.prefill = ""  # typed in at the next line read, to edit (through readline only)
+        # put in readline's history for the next line read: the Up arrow brings it back to edit
+        self.recall = ""
         # called (through readline's key reader) when it would wait for a key: the writer
         # has paused, and what they typed before can be saved (`GuidedSession._save_soon`)
         self.idle: Callable[[], None] | None = None
         # called when no key has come for `_Utf8Keys.PAUSE` seconds in the middle of a line:
         # the line so far can be saved (`GuidedSession._save_the_typed_line`)
         self.paused: Callable[[], None] | None = None
+        # on a terminal whose cursor cannot move up: readline told the screen is wide enough
+        # not to scroll the line sideways, as each line begins and before each key (`_unscrolled`)
+        self.unscrolled: Callable[[], None] | None = None
 
     def take_interrupted(self) -> str:
         """The text on the line that Ctrl-C ended ("" if none, or not known), once."""
@@ -2055,7 +2133,11 @@ class LineReader:
         else:
             readline.parse_and_bind("tab: tab-insert")
             _Utf8Keys.install(readline)
-        return cls(True, terminal)
+        reader = cls(True, terminal)
+        reader.unscrolled = _unscrolled(readline)
+        if _Utf8Keys.installed is not None:  # (before each key: after a resize)
+            _Utf8Keys.installed.unscrolled = reader.unscrolled
+        return reader
 
     def read(self, prompt: str, show: Callable[[str], None]) -> str:
         """One line without its line break; EOFError at the end of input, KeyboardInterrupt on
@@ -2066,6 +2148,9 @@ class LineReader:
         with the call: a pasted line lost. Readline has put it in its history by then, and it
         is kept from there (in `interrupted`), with the line break that ended it: the lines
         of a paste still waiting (`_queued_input`) go on after it, not on the same line."""
+        recall, self.recall = self.recall, ""
+        if recall and self.readline:
+            _recalled(recall)
         history = _history_now() if self.readline else None
         try:
             return self._read(prompt, show)
@@ -2089,7 +2174,7 @@ class LineReader:
             head, newline, prompt = _between_words(prompt).rpartition("\n")
             if newline:
                 show(head + newline)
-            if _scrolls_sideways(prompt):  # the answer goes on a line of its own
+            if self.unscrolled is None and _scrolls_sideways(prompt):  # (on a line of its own)
                 show(prompt.rstrip() + "\n")
                 prompt = ""
             return _from_the_terminal(lambda: self._readline_input(prompt))
@@ -2112,6 +2197,8 @@ class LineReader:
 
         def begin() -> None:  # called by readline as each line begins
             began.append(True)
+            if self.unscrolled is not None:
+                self.unscrolled()
             if prefill:
                 readline.insert_text(prefill)
 
@@ -2199,6 +2286,44 @@ def _from_the_terminal(read: Callable[[], str]) -> str:
         _terminal_gone()
 
 
+# the width a terminal whose cursor cannot move up is said to have (`_unscrolled`): wider than
+# any line typed there (a longer one is scrolled once it passes it)
+UNSCROLLED_WIDTH = 1 << 20
+
+
+def _unscrolled(readline: Any) -> Callable[[], None] | None:
+    """On a terminal whose cursor cannot move up (TERM=dumb, as screen-reader users and editors'
+    shells set it; emacs; a TERM with no terminfo entry) GNU readline scrolls a line wider
+    than the terminal sideways: each time the typing reached the edge the line was drawn again
+    from a "<", padded with spaces and backspaces, which a screen reader reads aloud and a
+    braille display jumps with (`horizontal-scroll-mode off` cannot change that: without a
+    way up, scrolling is all readline can do). Told the screen is UNSCROLLED_WIDTH columns
+    wide, readline echoes each key as the terminal itself would, the terminal wraps the line,
+    and the editing keys still work. Returns what tells it so, when it has measured the screen
+    (as it began, and after a resize: called as each line begins and before each key,
+    `_Utf8Keys`), or None where the cursor can move up or the readline is another (libedit:
+    `_scrolls_sideways`)."""
+    if "GNU readline" not in (readline.__doc__ or ""):
+        return None
+    try:
+        import ctypes
+
+        library = ctypes.CDLL(readline.__file__)
+        if ctypes.c_char_p.in_dll(library, "_rl_term_up").value:  # (read as readline began)
+            return None
+        width = ctypes.c_int.in_dll(library, "_rl_screenwidth")
+        widen = library.rl_set_screen_size
+        widen.argtypes, widen.restype = [ctypes.c_int, ctypes.c_int], None
+    except (ImportError, OSError, ValueError, AttributeError, TypeError):
+        return None
+
+    def unscrolled() -> None:  # (called for each key: a look, and a call only after a resize)
+        if width.value < UNSCROLLED_WIDTH - 1:  # (readline takes a column off for the margin)
+            widen(0, UNSCROLLED_WIDTH)  # (0 rows: its height kept)
+
+    return unscrolled
+
+
 def _scrolls_sideways(prompt: str) -> bool:
     """Whether readline would show only the end of `prompt`: on a dumb terminal (TERM=dumb,
     an editor's shell) it scrolls the line sideways instead of wrapping it, and a prompt
@@ -2246,6 +2371,15 @@ def _history_now() -> tuple[int, str | None]:
         return length, readline.get_history_item(length)
     except (AttributeError, ValueError, OSError):
         return -1, None
+
+
+def _recalled(line: str) -> None:
+    """`line` put last in readline's history (unless it is there already)."""
+    import readline
+
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        if _history_now()[1] != line:
+            readline.add_history(line)
 
 
 def _history_added(before: tuple[int, str | None]) -> str:
@@ -2464,6 +2598,8 @@ class _Utf8Keys:
         self.quiet: int | None = None  # alarms (`_on_alarm`) since no key was waiting
         self.idle: Callable[[], None] | None = None  # see `reading`
         self.paused: Callable[[], None] | None = None  # see `reading`
+        # called before each key is handed over (`guided._unscrolled`: after a resize)
+        self.unscrolled: Callable[[], None] | None = None
         # `fd` is the terminal, in readline's raw mode: no key reads as nothing (Ctrl-D is a
         # byte), so the end of input is the terminal gone (see `_getc`)
         self.hangs_up = hangs_up
@@ -2472,6 +2608,9 @@ class _Utf8Keys:
         # handed over for a signal or a terminal gone (`_getc`)
         self.entered = False
         self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        # the last two characters read, and one read ahead of its turn (`_key`)
+        self._behind = ""
+        self._peeked = b""
         # referenced here for as long as the class holds this reader: readline may call it
         # during any `reading()`, and calling a freed callback would crash the process
         self.callback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(self._getc)
@@ -2587,7 +2726,9 @@ class _Utf8Keys:
 
     def _getc(self, _stream: object) -> int:
         self.entered = False
-        if self.signalled is not None:
+        if self.unscrolled is not None:
+            self.unscrolled()
+        if self.signalled is not None and not self._peeked:  # (one read ahead goes first)
             return _NEWLINE  # ends the line; reading() raises the signal again
         data = self._key()
         self.quiet = None
@@ -2612,21 +2753,47 @@ class _Utf8Keys:
     def _key(self) -> bytes:
         """The next character's bytes (`character`), b"" at the end of input. A NUL with
         nothing behind it is a Ctrl-D come between two lines (`_CTRL_D`); one with more input
-        behind it is part of a paste, and left out (as pasted text keeps none: a Ctrl-D at the
-        start of a line stopped the session there, and the rest of the paste went to the
-        shell, to be run as commands)."""
+        behind it is part of a paste (as a Ctrl-D at the start of a line it stopped the
+        session there, and the rest of the paste went to the shell, to be run as commands):
+        left out, or a space when it is between two words ("ok\\0nul": "ok nul", not
+        "oknul"), as `textsafe.without_nul` keeps a NUL read without readline, or in a file;
+        the character after it is read with it, and the one after that read ahead to tell."""
         try:
-            data = self.character()  # (a NUL ends it: b"\0", or after a broken one "\xc3\0")
+            before = self._behind
+            data = self._consume()  # (a NUL ends it: b"\0", or after a broken one "\xc3\0")
+            gap = ""  # the text before a NUL in a paste, left out
             while data.endswith(b"\0") and self._followed():
-                data = data[:-1] or self.character()
+                gap = gap or before + data[:-1].decode("utf-8", "replace")
+                data = data[:-1] or self._consume()
+            if _WORDS_BESIDE.fullmatch(gap[-2:]) and self._words_from(data):
+                data = b" " + data
         except Exception:  # the terminal has gone (EIO): end of input
             return b""
         return data.replace(b"\0", _CTRL_D)
+
+    def _consume(self) -> bytes:
+        """The next character's bytes: the one read ahead (`_words_from`), else `character`;
+        the last two characters read kept (`_behind`)."""
+        data, self._peeked = self._peeked or self.character(), b""
+        self._behind = (self._behind + data.decode("utf-8", "replace"))[-2:]
+        return data
+
+    def _words_from(self, data: bytes) -> bool:
+        """Whether `data` (a character) and the one after it, read ahead if more input
+        follows (`_followed`), are word characters, as `textsafe.without_nul` reads them."""
+        if not _WORDS_BESIDE.fullmatch(f"{data.decode('utf-8', 'replace')}x"):
+            return False
+        if not self._followed():
+            return False
+        self._peeked = self.character()
+        return bool(_WORDS_BESIDE.fullmatch(f"x{self._peeked.decode('utf-8', 'replace')}"))
 
     def _followed(self) -> bool:
         """Whether more input is there to read, or comes within WAIT seconds (a terminal
         hands a paste over in pieces; ssh too); not the end of input, which select() finds
         there to read as well."""
+        if self._peeked:
+            return True
         if not self._ready(time.monotonic() + self.WAIT):
             return False
         try:
@@ -2687,7 +2854,7 @@ class _Utf8Keys:
         """Call `idle` when no key is there to read after the one read: Python's readline
         waits for the next one itself, without calling this reader until it comes; and set
         the alarm that says the writer has paused (`_on_alarm`), if no key comes first."""
-        if self.idle is None and self.paused is None:
+        if (self.idle is None and self.paused is None) or self._peeked:  # (a key is there)
             return
         try:  # (once per byte of a paste: no more than a look)
             if not select.select([self.fd], [], [], 0)[0]:
@@ -2749,8 +2916,10 @@ _LINE_ENDS = (ord("\r"), _NEWLINE)  # the keys that end a line (Enter, Ctrl-J)
 # (readline reads each line in its own mode; between them the terminal's own line editing is
 # on) is turned by the terminal into a NUL, which readline would take as Ctrl-Space (set a
 # mark): a Ctrl-D ignored. A NUL is no key a writer types: one with more input behind it is
-# part of a paste, and left out (`_Utf8Keys._key`).
+# part of a paste, left out or made a space between two words (`_Utf8Keys._key`).
 _CTRL_D = b"\x04"
+# two word characters, as `textsafe.without_nul` finds a NUL between two words
+_WORDS_BESIDE = re.compile(r"\w\w")
 
 
 def _terminal_gone() -> NoReturn:
