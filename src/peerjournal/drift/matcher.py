@@ -240,8 +240,13 @@ from peerjournal.namewords import (
 
 NEGATION_WINDOW = 6  # words between a negator and the marker it negates
 
+# Apostrophes (and their look-alikes a keyboard or phone puts in: acute, prime, full-width) read as
+# "'"; spaces drawn as nothing or thin (zero-width, word joiner, byte order mark, thin, narrow
+# no-break) as " ": one character for one, so spans still index the writer's text.
 _TRANSLATE = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "\u2032": "'", "\uff07": "'",
+     "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
+     "\u2060": " ", "\ufeff": " "}
 )
 
 
@@ -1104,6 +1109,8 @@ def _spoken_mark(m: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """Same-length normalisation: spans in the result index the original text."""
     norm = text if text.isascii() else text.translate(_TRANSLATE)
+    if "`" in norm:  # a backtick typed for an apostrophe ("didn`t")
+        norm = norm.replace("`", "'")
     if (
         "full stop" in norm
         or "new para" in norm
