@@ -100,6 +100,12 @@ def _check(row: tuple[int, str, str, int]) -> SelfCheck:
     return SelfCheck(row[0], created, answers, bool(row[3]))
 
 
+# By the moment each was made: the stored times carry the offset of where they were written, and
+# their text sorts a later check written west of an earlier one before it.
+_BY_MOMENT = "julianday(created_at), created_at, id"
+_NEWEST_FIRST = "julianday(created_at) DESC, created_at DESC, id DESC"
+
+
 def _checks(store: Store, where: str, *params: object) -> list[SelfCheck]:
     """The self-checks a query selects (its `WHERE …` and after); their text that is not
     UTF-8 read with U+FFFD (`_read`: nothing corrects it, nor needs to, but a note)."""
@@ -109,12 +115,12 @@ def _checks(store: Store, where: str, *params: object) -> list[SelfCheck]:
 
 def self_checks(store: Store) -> list[SelfCheck]:
     """Every self-check, complete or not, oldest first."""
-    return _checks(store, "ORDER BY created_at, id")
+    return _checks(store, f"ORDER BY {_BY_MOMENT}")
 
 
 def _latest_check(store: Store, complete: bool) -> SelfCheck | None:
     found = _checks(
-        store, "WHERE complete = ? ORDER BY created_at DESC, id DESC LIMIT 1", int(complete)
+        store, f"WHERE complete = ? ORDER BY {_NEWEST_FIRST} LIMIT 1", int(complete)
     )
     return found[0] if found else None
 
