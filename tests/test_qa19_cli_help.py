@@ -105,8 +105,8 @@ def test_help_speaks_plainly_everywhere(columns: int) -> None:
 def test_options_of_export_leave_room_for_their_help() -> None:
     """`--format md|html|pdf|json|csv` squeezed every option's help into 16 columns."""
     out = helped("export", "--help", columns=50)
-    assert "  -f, --format FORMAT  md (Markdown), html, pdf,\n" in out
-    assert "Write to FILE (only you can\n" in out
+    assert "  -f, --format FORMAT\n      md (Markdown), html, pdf, json (what\n" in out
+    assert "      Write to FILE (only you can read it) instead\n" in out
 
 
 def test_examples_in_the_help_are_shown_as_typed(cli: CLI) -> None:

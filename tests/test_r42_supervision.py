@@ -326,10 +326,10 @@ def test_moved_answers_wrap_beside_their_change(cli: CLI, tmp_path: Path) -> Non
     for text in (result.stdout, cli("supervision", "prep").stdout):
         lines = text.split("Moved since your previous check-in" if "Moved since" in text
                            else "Latest:", 1)[1].splitlines()[1:3 * N]
-        moved = [n for n, line in enumerate(lines) if "2 → 5 (higher)" in line]
+        moved = [n for n, line in enumerate(lines) if "2 to 5 (higher)" in line]
         assert len(moved) == N
-        width = lines[moved[0]].index("2 → 5") + len("2 → 5 (higher)  ")
-        wrapped = [line for line in lines[moved[0]:moved[-1]] if "→" not in line]
+        width = lines[moved[0]].index("2 to 5") + len("2 to 5 (higher)  ")
+        wrapped = [line for line in lines[moved[0]:moved[-1]] if "(higher)" not in line]
         assert wrapped and all(line[:width].strip() == "" for line in wrapped)
 
 

@@ -82,7 +82,7 @@ def test_history_at_a_colour_terminal_gives_numbers_beside_the_arrow(
     two_check_ins(cli, tmp_path, monkeypatch)
     text = ANSI.sub("", ok(cli("supervision", "history")).stdout)
     assert not BLOCKS & set(text) and "─" in text  # (styled: the light rule as before)
-    assert row_of(text, "self worth").split()[2:7] == ["5", "1", "5", "→", "1"]
+    assert row_of(text, "self worth").split()[2:7] == ["5", "1", "5", "to", "1"]
 
 
 def test_history_at_40_columns_keeps_each_item_s_lines_under_it(

@@ -307,7 +307,7 @@ def test_check_from_answers_file(cli: CLI, store: Store, tmp_path: Path) -> None
     assert complete == 1 and stored["voice"] == {"score": 2, "note": "deferred to the nurse"}
     text = cli("supervision", "check", "--answers", answers_file(tmp_path, all_answers(4)))
     assert "Moved since your previous check-in" in text.stdout
-    assert "2 → 4 (higher)" in text.stdout
+    assert "2 to 4 (higher)" in text.stdout
     assert "total" not in text.stdout.lower() and "/ 5" not in text.stdout
 
 

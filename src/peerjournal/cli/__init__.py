@@ -10,12 +10,14 @@ from contextlib import suppress
 from typing import Any, NoReturn
 
 import typer
+from typer._click.core import Context
 from typer._click.exceptions import (  # (typer <0.29 vendors click)
     BadParameter,
     NoArgsIsHelpError,
     NoSuchOption,
     UsageError,
 )
+from typer._click.formatting import HelpFormatter, term_len, wrap_text
 from typer.core import TyperGroup
 
 from peerjournal import version_line
@@ -389,6 +391,68 @@ def root(
     ctx.obj = AppContext(db_option=db, lexicon_option=lexicon)
 
 
+_HYPHEN = "\x00"  # a hyphen while the help is wrapped: words break at spaces only
+
+
+class NarrowHelpFormatter(HelpFormatter):
+    """Click's help, but readable on a narrow terminal (40 columns, a braille display, a large
+    font): an option's text goes on the lines under it, indented, where beside it would leave
+    fewer than `HELP_TEXT_MIN` columns (Click's leaves 10: "self_worth, c / linical_langu").
+    Lines break at spaces only, never after a hyphen ("--self-" / "care", "year-month-" /
+    "day"); the usage line's words follow "Usage: peerjournal report" while they fit, and an
+    example kept as typed that is wider than the help is folded at a space, indented."""
+
+    HELP_TEXT_MIN = 25
+    UNDER = 4  # the indent of a text under its option, past the option's own
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        prefix = prefix or "Usage: "
+        words = _unbroken(args).split()
+        if not words or term_len(f"{prefix}{prog} {words[0]}") > self.width - self.current_indent:
+            super().write_usage(prog, _unbroken(args), prefix)
+            return
+        self.write(wrap_text(" ".join(words), self.width - self.current_indent,
+                             initial_indent=f"{prefix}{prog} ",
+                             subsequent_indent=" " * term_len(prefix)) + "\n")
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_unbroken(text))
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(_unbroken(first), _unbroken(second)) for first, second in rows]
+        first_col = min(max((term_len(first) for first, _ in rows), default=0), col_max)
+        beside = self.width - self.current_indent - first_col - col_spacing
+        longest = max((term_len(word) for _, second in rows for word in second.split()), default=0)
+        if beside >= max(self.HELP_TEXT_MIN, longest):
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        under = " " * (self.current_indent + self.UNDER)
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}\n")
+            if second:
+                self.write(wrap_text(second, self.width, initial_indent=under,
+                                     subsequent_indent=under, preserve_paragraphs=True) + "\n")
+
+    def getvalue(self) -> str:
+        lines = super().getvalue().split("\n")
+        text = "\n".join(folded for line in lines for folded in _folded(line, self.width))
+        return text.replace(_HYPHEN, "-")
+
+
+def _unbroken(text: str) -> str:
+    return text.replace("-", _HYPHEN)
+
+
+def _folded(line: str, width: int) -> list[str]:
+    """`line` (an example click keeps as typed) in lines of `width` at most, broken at spaces,
+    the rest indented two more than the line; a word wider than that stays whole."""
+    if term_len(line) <= width:
+        return [line]
+    indent = " " * (len(line) - len(line.lstrip()) + 2)
+    return wrap_text(line.strip(), width, initial_indent=line[: len(line) - len(line.lstrip())],
+                     subsequent_indent=indent).split("\n")
+
+
 def _help_width() -> int:
     """Help wrapped to the terminal (`COLUMNS` first), down to 40 columns: Click's stops at
     50, and a 40-column terminal broke its lines mid-word."""
@@ -416,6 +480,8 @@ def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"],
                           "terminal_width": _help_width()},
     )
+    # Every command's help, subcommands' too (each makes a plain Context of its own)
+    Context.formatter_class = NarrowHelpFormatter
     app.callback()(root)
     for name in modules:
         importlib.import_module(f"peerjournal.cli.{name}").register(app)

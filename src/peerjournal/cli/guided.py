@@ -2328,7 +2328,7 @@ def _scrolls_sideways(prompt: str) -> bool:
     """Whether readline would show only the end of `prompt`: on a dumb terminal (TERM=dumb,
     an editor's shell) it scrolls the line sideways instead of wrapping it, and a prompt
     longer than half the width ("Setting (community, inpatient, …") lost its beginning."""
-    if os.environ.get("TERM", "") not in ("", "dumb", "unknown"):
+    if os.environ.get("TERM", "") not in ("", "dumb", "emacs", "unknown"):
         return False
     return len(prompt) > max(_columns(), 20) // 2
 

@@ -36,6 +36,9 @@ MAX_WIDTH = 1000
 ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
+DUMB_TERMS = ("emacs",)  # TERMs that only print, besides Rich's own "dumb" and "unknown"
+
+
 def make_console(*, stderr: bool) -> Console:
     # Rich honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS by itself.
     stream = sys.stderr if stderr else sys.stdout
@@ -60,7 +63,16 @@ class _Console(Console):
     `supervision history` draw) follows one rule: where the output is plain text (`styled`:
     piped, TERM=dumb) or cannot show "─" (an ASCII locale), its rule under the header is "-"
     (`light_head`), not "box drawings light horizontal" read aloud, nor Rich's own ASCII
-    stand-in, a grid of "+---+" and "|" between every cell."""
+    stand-in, a grid of "+---+" and "|" between every cell.
+
+    TERM=emacs is a dumb terminal too, as TERM=dumb is: Emacs's shell (M-x shell, on a system
+    with termcap) sets it with the termcap "emacs:co#WIDTH:tc=unknown:", a terminal that only
+    prints; Rich took it for a colour one (174 escape codes in a guided write)."""
+
+    @property
+    def is_dumb_terminal(self) -> bool:
+        term = os.environ.get("TERM", "").lower()
+        return super().is_dumb_terminal or (self.is_terminal and term in DUMB_TERMS)
 
     def render(
         self, renderable: RenderableType, options: ConsoleOptions | None = None

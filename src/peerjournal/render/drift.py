@@ -62,7 +62,8 @@ HIT_STYLES = {
     "drift": "bold red underline",  # underlined: identity and drift differ without colour
     "attributed": "italic magenta",
     "dropped": "dim strike",
-    "hypothetical": "italic yellow",
+    # dim as well: with NO_COLOR, italic alone was the others' framing's mark too
+    "hypothetical": "dim italic yellow",
 }
 
 

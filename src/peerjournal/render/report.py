@@ -360,8 +360,9 @@ class _View:
         ]
         if not active:
             return []
+        note, words = self.dimension_numbers(active)
         if self.plain:
-            return self.dimension_numbers(active)
+            return [self.heading("Dimensions", note), *words]
         # as many periods as "By week" shows, so that a mark stands under its row
         room = min(MAX_PERIOD_ROWS, max(4, (self.width - LABEL_WIDTH - 6) // 2))
         shown = periods[-room:]
@@ -379,16 +380,19 @@ class _View:
                 Text(series("identity"), style=IDENTITY_STYLE),
                 Text(series("drift"), style=DRIFT_STYLE),
             )
-        note = f"one mark per {self.unit}, blank = no entries"
+        marks = f"one mark per {self.unit}, blank = no entries"
         if len(shown) < len(periods):
-            note += f"; the last {counted(len(shown), self.unit)}"
-        return [self.heading("Dimensions", note), table]
+            marks += f"; the last {counted(len(shown), self.unit)}"
+        # the marks are read aloud as "lower one eighth block": the same in words beneath
+        in_words = Text(f"\nIn words, {note}:", style="dim")
+        return [self.heading("Dimensions", marks), table, in_words, *words]
 
-    def dimension_numbers(self, active: Sequence[str]) -> list[RenderableType]:
+    def dimension_numbers(self, active: Sequence[str]) -> tuple[str, list[RenderableType]]:
         """Each dimension's rate over the window (word-weighted, as the totals give it) and
         which way it went, in words (as `review` gives them): `report --json`'s `trend`
         (`trends.trend_directions`, as the mentor summary computes them), never worked out
-        again here: "Recovery story: identity 2.79 rising, drift 0.24 falling"."""
+        again here: "Recovery story: identity 2.79 rising, drift 0.24 falling". Returned
+        with what the numbers are, for a heading."""
         from peerjournal.summary import POLARITIES
 
         rates = self.report["totals"]["dimensions"]
@@ -400,18 +404,22 @@ class _View:
                 way = trend["dimensions"][dim][f"{polarity}_direction"]
                 rate = rates[dim][polarity]
                 words = f" {TREND_WORDS[way]}" if way else ""
-                said.append(f"{polarity} {self.none if rate is None else _num(rate)}{words}")
-            lines.append(f"{clean(self.label(dim), multiline=False)}: ", style="bold")
-            lines.append(", ".join(said) + "\n")
+                said.append(f"{polarity} {'no entries' if rate is None else _num(rate)}{words}")
+            label = f"{clean(self.label(dim), multiline=False)}:"
+            lines.append(label, style="bold")
+            # too long for a line: each side on its own (a wrap between "drift" and "0.10
+            # steady" parts the number from what it counts)
+            whole = cell_len(f"{label} {', '.join(said)}") <= self.width
+            lines.append((" " + ", ".join(said) if whole else "\n  " + ",\n  ".join(said)) + "\n")
         lines.rstrip()
         note = f"per 100 words over these {self.unit}s"
         if trend["too_few"] is None:
             # the basis in the heading: "What changed" compares with the window before, so
             # one number can rise within these weeks and fall against the weeks before them
-            return [self.heading("Dimensions", f"{note}; which way each went within them"), lines]
+            return f"{note}; which way each went within them", [lines]
         # no words at all: why, as the exported summary says it
         why = Text(f"No trend words: {trend['too_few']}", style="dim")
-        return [self.heading("Dimensions", note), lines, why]
+        return note, [lines, why]
 
     def dimension_detail(self) -> list[RenderableType]:
         d = self.report["dimension"]

@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -47,6 +48,7 @@ from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.widths import STATEMENT_MIN
 from peerjournal.reviewing import latest, left_out, sanitise
 from peerjournal.summary import label_words_in_doubt
+from peerjournal.textsafe import at_a_word
 
 if TYPE_CHECKING:
     from peerjournal.db.people import PersonRow
@@ -346,12 +348,14 @@ def _words_to_check(
 
 def people_table(people: Sequence[PersonRow]) -> RenderableType:
     """The people list: each name and what exports show instead of it; on a terminal too
-    narrow for the table's longest words (a name cut to "Mary-J…"), a line each."""
+    narrow for the table with every header and cell on one line, a line each (a squeezed
+    table split its header, "Shown in" / "exports as", and cut names to "Mensah-Abab…")."""
+    headers = ("Name", "Shown in exports as", "Added")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)  # light, as `list` and `tags` are
-    for column in ("Name", "Shown in exports as", "Added"):
+    for column in headers:
         table.add_column(column)
     lines = Text()
-    widths = [len("Name"), len("exports"), len("2026-11-20")]
+    widths = [len(header) for header in headers]
     for p in people:
         name = safe_text(p.name, multiline=False)
         shown_as = safe_text(Person(p.name, p.alias).replacement, multiline=False)
@@ -361,10 +365,10 @@ def people_table(people: Sequence[PersonRow]) -> RenderableType:
         lines.append(", shown as ")
         lines.append(shown_as)
         lines.append(f" (added {added})\n")
-        widths = [max(w, *(len(word) for word in str(cell).split()))
+        widths = [max(w, cell_len(str(cell)))
                   for w, cell in zip(widths, (name, shown_as, added), strict=True)]
     lines.rstrip()
-    # each column's longest word, its padding (a space either side) and the rules between
+    # each column's widest cell, its padding (a space either side) and the rules between
     return _TableOrLines(sum(widths) + 3 * 2 + 2, table, lines)
 
 
@@ -463,8 +467,8 @@ class _Section:
         if self.title.cell_len <= room:
             yield Panel(self.body, title=self.title, title_align="left", expand=True)
             return
-        cut = self.title.copy()
-        cut.truncate(max(room, 1), overflow="ellipsis")
+        # cut after a word ("· inpati…" was read as a syllable), the full title inside
+        cut = Text(at_a_word(self.title.plain, max(room, 1)).replace(" ·…", "…"))
         heading = self.title.copy()
         heading.stylize("bold")
         yield Panel(Group(heading, Text(""), self.body), title=cut, title_align="left",

@@ -138,7 +138,9 @@ def _movement_rows(moved: Sequence[Movement]) -> RenderableType:
     grid.add_column()
     for m in moved:
         word = "lower" if m.change < 0 else "higher"
-        grid.add_row(f"{m.before} → {m.after} ({word})", safe_text(m.item.text))
+        # "to", as `supervision history` says it: an arrow is read out "rightwards arrow",
+        # and it was UTF-8 even on an ASCII console
+        grid.add_row(f"{m.before} to {m.after} ({word})", safe_text(m.item.text))
     return Padding(grid, (0, 0, 0, 2))
 
 
@@ -178,15 +180,17 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
     return Trimmed(Group(*parts))  # its grids pad every line to the full width
 
 
+MOVED = "1st to now"  # the first answer and the latest, "5 to 1"
+
+
 class HistoryTable:
     """Each item's answers across check-ins, in numbers ("5 3 1": a sparkline is read out
     block by block, and in ASCII was a code with no key): with the statement where it fits
     beside them, else without it, else a block per item (its name, then its answers beneath).
     Plain text (piped, TERM=dumb) says them in words: "5, 3, no answer, 1", "5 to 1"."""
 
-    def __init__(self, history: History, ascii_only: bool) -> None:
-        self.history = history
-        self.ascii_only = ascii_only
+    def __init__(self, history: History, ascii_only: bool = False) -> None:
+        self.history = history  # (`ascii_only`: no longer needed, its marks are words now)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         plain = not styled(console)
@@ -199,16 +203,16 @@ class HistoryTable:
         else:
             yield self.blocks(plain)
 
-    def _arrow(self, plain: bool) -> str:
-        return " to " if plain else " -> " if self.ascii_only else " → "
-
     def _cells(self, h: ItemHistory, plain: bool) -> tuple[str, str]:
-        """The answers, and the first and the latest of them."""
+        """The answers, and the first and the latest of them, "5 to 1": in words, as a mark
+        alone is read out ("rightwards arrow"; "1 – 1" as a range, "1 to 1")."""
         def said(value: int | None) -> str:
-            return "no answer" if plain and value is None else _score(value, self.ascii_only)
+            if value is None:
+                return "no answer" if plain else "none"  # (a word: the row is "5 3 none 1")
+            return str(value)
 
         answers = (", " if plain else " ").join(said(v) for v in h.scores)
-        return answers, self._arrow(plain).join((said(h.first), said(h.last)))
+        return answers, " to ".join((said(h.first), said(h.last)))
 
     def table(self, plain: bool, *, statement: bool) -> Table:
         """With the statement: the full width, statements cut to fit; without: as narrow as
@@ -221,7 +225,7 @@ class HistoryTable:
                           collapse_padding=True)
         table.add_column("Item", style="bold", no_wrap=True)
         table.add_column("Answers", no_wrap=True)
-        table.add_column(self._moved_header(plain), no_wrap=True)
+        table.add_column(MOVED, no_wrap=True)
         if statement:
             table.add_column("Statement", ratio=1, no_wrap=True, overflow="ellipsis")
         for h in self.history.items:
@@ -231,16 +235,14 @@ class HistoryTable:
             table.add_row(*row)
         return table
 
-    def _moved_header(self, plain: bool) -> str:
-        return f"1st{self._arrow(plain) if plain else self._arrow(plain).strip()}now"
-
     def blocks(self, plain: bool) -> Group:
-        """Plain text: each of the table's cells on a line of its own, named as its column."""
+        """Each of the table's cells on a line of its own, named as its column."""
         parts: list[RenderableType] = []
         for h in self.history.items:
             answers, moved = self._cells(h, plain)
-            lines = [f"Answers: {answers}", f"{self._moved_header(plain)}: {moved}"] if plain \
-                else [f"{answers}  {moved}"]
+            # each on a line of its own, named: run together, a wrapped row of answers ran
+            # into the first and latest ("3 1 3 2 2  3 → 2")
+            lines = [f"Answers: {answers}", f"{MOVED}: {moved}"]
             parts += [safe_text(item_name(h.item), style="bold", overflow="fold"),
                       *(_indented(line) for line in lines)]
         return Group(*parts)
@@ -296,13 +298,6 @@ def supervision_label(record: SupervisionRecord) -> str:
     recorded = f"{spoken(record.created_at.date())} {record.created_at:%H:%M}"
     note = f": “{first_words(record.note, 60)}”" if record.note else ""
     return f"the supervision on {spoken(record.date)} (#{record.id}, recorded {recorded}){note}"
-
-
-def _score(value: int | None, ascii_only: bool = False) -> str:
-    """An answer, "–" for none ("-" in ASCII)."""
-    if value is None:
-        return "-" if ascii_only else "–"
-    return str(value)
 
 
 def _entry_line(entry_id: int, day: date, setting: str, rest: str = "") -> RenderableType:
