@@ -199,12 +199,15 @@ def test_stopping_while_the_journal_stays_locked_says_what_is_kept(
     result = cli("supervision", "check")
     assert result.exit_code == 4
     # (after the prompt: a typed line's echo is the terminal's, not there in a test)
-    assert re.search(
+    kept = re.search(  # (round 44: the answer is kept in a file, no longer lost)
         r"peerjournal: The journal at \S+ is locked by another program; try again in a moment\. "
-        r"The answer just given was not saved\. No answer is kept yet: "  # (round 42: not
-        r"`peerjournal supervision check` starts from the first question\.\n\Z",  # "Kept 0")
+        r"The answer just given was not saved: it is kept in (\S+answers-\S+\.json) "
+        r"\(`peerjournal supervision check --answers \1` saves it once the journal can take "
+        r"it\)\.\n\Z",
         result.stderr,
-    ), result.stderr
+    )
+    assert kept, result.stderr
+    assert '"score": 4' in Path(kept.group(1)).read_text(encoding="utf-8")
     locked.execute("ROLLBACK")
     assert stored_checks(store) == []
 

@@ -30,8 +30,9 @@ from peerjournal.errors import ExitCode, PeerJournalError, plain_hint
 from peerjournal.textsafe import cut
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
+    from peerjournal.context import AppContext
     from peerjournal.entry import Entry, EntryDraft
 
 EDITS = "edits"
@@ -355,10 +356,15 @@ class Draft:
             return True
         if self._lock is not None:
             return True
-        from peerjournal.paths import make_private_folder
+        from peerjournal.paths import closed_to_others, make_private_folder
 
         make_private_folder(self.path.parent)
-        handle = open(self._lock_path(), "a", encoding="utf-8")  # noqa: SIM115 (held open)
+        lock = self._lock_path()
+        # owner-only, as every file in the journal's folder (one an older version left 0644
+        # is closed too)
+        handle = os.fdopen(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a",
+                           encoding="utf-8")
+        closed_to_others(lock)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -591,6 +597,19 @@ def _as_printed(text: str, stream: IO[str]) -> str:
     return json.dumps({"saved": False, "text": text}, ensure_ascii=ascii_only, indent=2)
 
 
+def let_go_of_the_journal(app: AppContext) -> None:
+    """Close the journal after a save that failed, before what it held is kept in a file: on
+    a full disk the failed transaction grew the journal's -wal file into the room left, and
+    SQLite gives that back only as the last connection closes (QA: the draft did not fit,
+    and the entry went to stdout alone, with as much room free again once `write` ended).
+    Best effort: a journal that cannot be closed cleanly is closed as the command ends. The
+    next `app.store()` opens it again."""
+    import sqlite3
+
+    with contextlib.suppress(OSError, sqlite3.Error, PeerJournalError):
+        app.close()
+
+
 def printed_instead(
     text: str, reason: str, folder: Path, code: ExitCode, why: str = ""
 ) -> PeerJournalError:
@@ -600,12 +619,14 @@ def printed_instead(
 
 
 def text_printed(
-    failed: PeerJournalError, text: str, folder: Path, why: str = ""
+    failed: PeerJournalError, text: str, folder: Path, why: str = "", what: str = "entry",
+    back: str = "`write --from-file` reads it back",
 ) -> PeerJournalError:
     """`printed_instead`, saying so in `failed` (the reason the entry was not saved), which
     stays of its kind (`errors.DamagedJournal`) and is marked `printed`. When stdout cannot
     take it (redirected to the same full disk, a closed pipe), it goes to stderr (the
-    terminal, most often); when neither can, the message says the entry was kept nowhere."""
+    terminal, most often); when neither can, the message says the entry was kept nowhere.
+    `what` is printed (an "entry", an "edit of entry 3"), and `back` says how to use it."""
     because = f" ({why})" if why else ""
     failed.message = f"{failed.message} The draft could not be written to {folder}{because}"
     failed.printed = True
@@ -623,13 +644,13 @@ def text_printed(
                 problem += "; what it took is cut short"
             continue
         failed.message += (
-            f", so your entry is printed on {name}"
+            f", so your {what} is printed on {name}"
             + (f" (stdout could not take it: {problem})" if problem else "")
-            + ": copy it somewhere safe (`write --from-file` reads it back)."
+            + f": copy it somewhere safe ({back})."
         )
         return failed
     failed.message += (
-        f", and it could not be printed on stdout or stderr either ({problem}): this entry "
+        f", and it could not be printed on stdout or stderr either ({problem}): this {what} "
         "was kept nowhere."
     )
     return failed
@@ -683,20 +704,27 @@ _FOR_ENTRY_LINE = (
 _FOR_ENTRY = re.compile(r"^<!-- peerjournal: unsaved changes to the entry created (\S+) ", re.M)
 
 
-def for_entry(text: str, created_at: datetime) -> str:
+def for_entry(text: str, created_at: datetime, shown: str | None = None) -> str:
     """`text` (an entry's template, for `edit`) with the line that notes whose it is (and a
     check of the text as shown, `Draft.untouched`), and the header that says how to keep or
-    cancel an edit (`with_edit_header`)."""
-    text = with_edit_header(text)
-    return _with_note(text + ("" if text.endswith("\n") else "\n"), created_at.isoformat())
+    cancel an edit (`with_edit_header`). `shown`: the entry's template as `edit` shows it,
+    when `text` is changed already (an edit kept without an editor): the check is of that,
+    or the changes would be taken for none."""
+
+    def headed(template: str) -> str:
+        template = with_edit_header(template)
+        return template + ("" if template.endswith("\n") else "\n")
+
+    checked = None if shown is None else headed(shown)
+    return _with_note(headed(text), created_at.isoformat(), checked)
 
 
-def _with_note(above: str, created: str) -> str:
+def _with_note(above: str, created: str, checked: str | None = None) -> str:
     """`above` (ending with a newline) with the line that notes the entry `created` then,
-    and checks `above` (`Draft.untouched`)."""
+    and checks `above` (`Draft.untouched`), or `checked` when given."""
     import hashlib
 
-    check = hashlib.sha256(above.encode("utf-8")).hexdigest()[:16]
+    check = hashlib.sha256((above if checked is None else checked).encode("utf-8")).hexdigest()[:16]
     return above + _FOR_ENTRY_LINE.format(created, check) + "\n"
 
 
@@ -983,16 +1011,33 @@ def old_edits_of(folder: Path, entry: Entry) -> list[tuple[Path, Draft]]:
     cannot be told."""
     moved = []
     for edit in kept_edits(folder):
-        if edit.entry_id is not None or edit.entry_created() is not None:
-            continue
-        try:
-            words = " ".join(edit.texts().values())
-        except PeerJournalError:
-            continue
-        if words.strip() and not _plainly_other(words, entry):
+        words = _old_edit_words(edit)
+        if words is not None and not _plainly_other(words, entry):
             with contextlib.suppress(FileNotFoundError):  # (moved meanwhile, elsewhere)
                 moved.append((edit.path, edit.as_edit_of(entry.id)))
     return moved
+
+
+def _old_edit_words(edit: Draft) -> str | None:
+    """The words of `edit` when it is one a version before 12-04 kept (`old_edits_of`), for
+    telling whose it is; None when it is not, or they cannot be read, or there are none."""
+    if edit.entry_id is not None or edit.entry_created() is not None:
+        return None
+    try:
+        words = " ".join(edit.texts().values())
+    except PeerJournalError:
+        return None
+    return words if words.strip() else None
+
+
+def old_edit_of(edit: Draft, entries: Iterable[Entry]) -> Entry | None:
+    """The first of `entries` whose text `edit`, kept by a version before 12-04, holds: the
+    entry `edit ID` would take it for (`old_edits_of`); None for none (or words that cannot
+    be read: whose they are cannot be told)."""
+    words = _old_edit_words(edit)
+    if words is None:
+        return None
+    return next((entry for entry in entries if not _plainly_other(words, entry)), None)
 
 
 def unsaved_edits(folder: Path, entry_id: int | None = None) -> list[Draft]:

@@ -11,6 +11,7 @@ from peerjournal.cli.options import DAY_HELP, Json, entry_ids_argument, once
 from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from peerjournal.cli.editor_safety import Before, Naming
@@ -94,6 +95,7 @@ def register(app: typer.Typer) -> None:
             stored_json,
         )
         from peerjournal.dates import dated_note
+        from peerjournal.drafts import let_go_of_the_journal
         from peerjournal.entry import EntryDraft, resettled_note, validate
         from peerjournal.errors import ExitCode, PeerJournalError
         from peerjournal.scoring import score_draft
@@ -178,6 +180,7 @@ def register(app: typer.Typer) -> None:
         retagged = draft.tags != entry.tags
         if not retagged:
             draft.tags = []
+        saving = False  # (scored and saved from here: words options gave are kept if it fails)
         try:
             # its date as stored is not checked again: dated tomorrow, today where it was
             # written (an import's, see `entry.ZONE_AHEAD`), it can still be edited
@@ -193,6 +196,7 @@ def register(app: typer.Typer) -> None:
                     entry = store.get(entry_id)
                     app_ctx.print_json(entry.to_json())
                 return
+            saving = True
             drift = score_draft(draft, app_ctx.lexicon())
             # (before the change: a copy that cannot be kept leaves the entry unchanged)
             copy = _keep_replaced(app_ctx, entry, draft) if kept is None else None
@@ -206,18 +210,18 @@ def register(app: typer.Typer) -> None:
                 if copy is not None:
                     copy.discard()
                 raise
-        except PeerJournalError as exc:
+        except (PeerJournalError, KeyboardInterrupt) as exc:  # (Ctrl-C: scoring takes a while)
+            failed = exc if isinstance(exc, PeerJournalError) else PeerJournalError(
+                "Interrupted.", ExitCode.INTERRUPTED
+            )
             if kept is None:
-                raise
-            failed = _gone_meanwhile(store, entry_id, exc)
+                if not (saving and _gives_words(flags)):
+                    raise
+                raise _options_kept(app_ctx, entry, draft, retagged, failed) from None
+            failed = _gone_meanwhile(store, entry_id, failed)
+            let_go_of_the_journal(app_ctx)  # (before the edit is written to again: `_noted`)
             failed.message += _kept_note(app_ctx, kept, entry, failed.message)
             raise failed from None
-        except KeyboardInterrupt:
-            if kept is None:
-                raise
-            raise PeerJournalError(
-                "Interrupted." + _kept_note(app_ctx, kept, entry), ExitCode.INTERRUPTED
-            ) from None
         # The change is saved: from here on nothing may turn that into an error (as for
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
         # damaged page that the update did not touch can still fail the read below.
@@ -698,6 +702,64 @@ def _gone_meanwhile(store: Store, entry_id: int, exc: PeerJournalError) -> PeerJ
     except NotFoundError as gone:
         return gone
     return exc
+
+
+# The options whose words an edit keeps when it cannot be saved (`_options_kept`)
+_WORDS = ("experience", "feelings", "evaluation", "self_care")
+
+
+def _gives_words(flags: Mapping[str, object]) -> bool:
+    """Whether the options (`flags`) give words to keep: text, not a setting or a mode."""
+    return any(flags[key] for key in _WORDS)
+
+
+def _options_kept(
+    app: AppContext, entry: Entry, draft: EntryDraft, retagged: bool, failed: PeerJournalError
+) -> PeerJournalError:
+    """`failed` (why the change that options made to `entry`, `draft`, was not saved: a full
+    disk, a locked journal, Ctrl-C), once their words are kept as unsaved changes to it, which
+    `edit ID` continues: as `write -x` keeps its entry (QA r43). The journal is let go of
+    first: on a full disk, the failed save's -wal file took the room. When even that cannot
+    be written, the edit is printed on stdout."""
+    import copy
+
+    from peerjournal import paths
+    from peerjournal.drafts import (
+        EDITS,
+        for_entry,
+        let_go_of_the_journal,
+        new_edit,
+        text_printed,
+        write_atomic,
+    )
+    from peerjournal.entry import EntryDraft
+    from peerjournal.reflection import format_template
+
+    let_go_of_the_journal(app)
+    edited = copy.copy(draft)
+    if not retagged:  # (emptied for the save: tags not given stay as stored)
+        edited.tags = list(entry.tags)
+    shown = EntryDraft.from_dict(entry.to_json())
+    prompt_set = _template_set(shown)
+    text = for_entry(format_template(edited, prompt_set), entry.created_at,
+                     format_template(shown, prompt_set))
+    folder = paths.drafts_dir(app.db_path)
+    try:
+        kept = new_edit(folder, entry.id, app.now())
+        try:
+            write_atomic(kept.path, text)
+        except BaseException:
+            kept.discard()
+            raise
+        finally:
+            kept.release()  # (its name chosen: `drafts.new_draft`)
+    except OSError as exc:
+        return text_printed(
+            failed, text, folder / EDITS, str(exc.strerror or exc), f"edit of entry {entry.id}",
+            f"{app.command_hint(f'edit {entry.id}')} opens the entry to paste it into",
+        )
+    failed.message += _kept_note(app, kept, entry, failed.message)
+    return failed
 
 
 def _kept_note(app: AppContext, kept: Draft, entry: Entry, message: str = "") -> str:

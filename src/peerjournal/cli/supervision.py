@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from peerjournal.db.store import Store
+    from peerjournal.errors import PeerJournalError
     from peerjournal.supervision import (
         Answer,
         Answers,
@@ -172,11 +173,12 @@ def register(app: typer.Typer) -> None:
         given = _read_answers(answers, form) if answers is not None else None
         store = app_ctx.store()
         check_id: int | None
-        if given is not None:
+        if given is not None and answers is not None:  # (one with the other)
             started, set_aside = _unfinished(
                 app_ctx, store, form, resume=resume, restart=restart, asker=None
             )
             check_id = _check_from_file(app_ctx, store, form, given, started, set_aside)
+            _forget_unsaved(app_ctx, answers)
         else:
             app_ctx.refuse_if_damaged()  # before the first question, not after its answer
             with _Questions(app_ctx, form) as asker:
@@ -506,9 +508,10 @@ def _check_interactive(
                 check_id = save_check(store, check_id, answers, complete, app_ctx.now())
                 break
             except DatabaseError as exc:  # locked, read-only, a full disk: it may clear
-                if not asker.try_again(exc.message):  # (a damaged journal's stays one)
-                    exc.message += f" The answer just given was not saved. {stopped()}"
-                    raise
+                if not _again(asker, exc):  # (a damaged journal's stays one)
+                    raise _keep_unsaved(
+                        app_ctx, answers, exc, stopped(), restart=set_aside is not None
+                    ) from None
         if set_aside is not None:  # the first new answer replaces the check set aside
             discard_check(store, set_aside.id)
             replaced, set_aside = set_aside, None
@@ -557,6 +560,81 @@ def _check_interactive(
     if set_aside is not None:
         return set_aside.id
     return check_id
+
+
+def _again(asker: _Questions, failed: PeerJournalError) -> bool:
+    """Whether to try saving an answer again after `failed` (`_Questions.try_again`); Ctrl-C
+    at that question is a no, and `failed` then exits as Ctrl-C does."""
+    from peerjournal.errors import ExitCode
+
+    try:
+        return asker.try_again(failed.message)
+    except KeyboardInterrupt:
+        asker.interrupted = asker.ended = True
+        failed.exit_code = ExitCode.INTERRUPTED
+        return False
+
+
+def _keep_unsaved(
+    app_ctx: AppContext, answers: Answers, failed: PeerJournalError, stopped: str, restart: bool
+) -> PeerJournalError:
+    """`failed` (why the answer just given was not saved: a full disk, a locked journal),
+    once the answers given so far, `answers`, are kept in an answers file that
+    `supervision check --answers FILE` saves (--restart: over the check set aside); printed on
+    stdout when even that cannot be written, and then `stopped` says what the journal holds.
+    The journal is let go of first: on a full disk the failed save's -wal file took the room
+    the file needs (`drafts.let_go_of_the_journal`)."""
+    import json
+    import shlex
+
+    from peerjournal import paths
+    from peerjournal.drafts import let_go_of_the_journal, new_draft, text_printed, write_atomic
+    from peerjournal.supervision import answers_to_json
+
+    let_go_of_the_journal(app_ctx)
+    text = json.dumps(answers_to_json(answers), ensure_ascii=False, indent=2) + "\n"
+    folder = paths.drafts_dir(app_ctx.db_path) / UNSAVED_ANSWERS
+    command = "supervision check" + (" --restart" if restart else "") + " --answers"
+    try:
+        kept = new_draft(folder, app_ctx.now(), ".json", prefix="answers-")
+        try:
+            write_atomic(kept.path, text)
+        except BaseException:
+            kept.discard()
+            raise
+        finally:
+            kept.release()
+    except OSError as exc:
+        failed.message += " The answer just given was not saved."
+        back = f"{app_ctx.command_hint(f'{command} -')} reads it back"
+        failed = text_printed(failed, text, folder, str(exc.strerror or exc),
+                              "self-check so far", back)
+        failed.message += f" {stopped}"
+        return failed
+    saves = app_ctx.command_hint(f"{command} {shlex.quote(str(kept.path))}")
+    others, them = (", with the others given so far,", "them") if len(answers) > 1 else ("", "it")
+    failed.message += (
+        f" The answer just given was not saved: it is kept{others} in {kept.path} ({saves} "
+        f"saves {them} once the journal can take {them})."
+    )
+    return failed
+
+
+def _forget_unsaved(app_ctx: AppContext, answers: Path) -> None:
+    """Once the answers file `answers` is saved: remove it when it is one a self-check kept
+    as it could not save them (`_keep_unsaved`), which no one would remove otherwise."""
+    from peerjournal import paths
+
+    folder = paths.drafts_dir(app_ctx.db_path) / UNSAVED_ANSWERS
+    with contextlib.suppress(OSError):
+        if answers.resolve().parent == folder.resolve() and answers.suffix == ".json":
+            answers.unlink()
+            app_ctx.say(f"Removed {answers}: its answers are saved.")
+
+
+# The answers a self-check could not save, kept in the drafts folder (`_keep_unsaved`): not
+# drafts of entries, so in a folder of their own
+UNSAVED_ANSWERS = "self-check"
 
 
 class _Questions:

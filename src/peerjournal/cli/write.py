@@ -576,8 +576,9 @@ def _kept_edit_note(app: AppContext, number: int | None) -> str:
             chosen = found[number - 1] if 0 < number <= len(found) else None
             if chosen is None or chosen.kind != "edit":
                 return ""
-            return (f" Draft {number}, unsaved changes to entry {chosen.entry_id}, is kept as it "
-                    "was.")
+            whose = ("an older version of peerjournal kept" if chosen.entry_id is None
+                     else f"to entry {chosen.entry_id}")
+            return f" Draft {number}, unsaved changes {whose}, is kept as it was."
         if pending(folder):
             return ""
         ids = sorted({d.entry_id for d in unsaved_edits(folder) if d.entry_id is not None})
@@ -1669,9 +1670,11 @@ def _edit_of_no_entry(app: AppContext, folder: Path, number: int, edit: Draft) -
             f"not a draft to continue: copy what you need from {edit.path} "
             f"({app.command_hint(f'drafts --discard {number}')} drops it)."
         )
-    command = app.command_hint("edit " + str(entry_id or "ID"))
-    continues = f"{command} continues" if entry_id is None else _continues(app, entry_id)
-    newer = unsaved_edits(folder, entry_id) if entry_id is not None else []
+    if entry_id is None:
+        raise _old_edit(app, number, edit)
+    command = app.command_hint(f"edit {entry_id}")
+    continues = _continues(app, entry_id)
+    newer = unsaved_edits(folder, entry_id)
     if newer and newer[0].path != edit.path:
         newest = number_of(folder, newer[0])
         raise PeerJournalError(
@@ -1680,8 +1683,41 @@ def _edit_of_no_entry(app: AppContext, folder: Path, number: int, edit: Draft) -
             f"or discarded ({app.command_hint(f'drafts --discard {newest}')}), {command} "
             f"continues draft {number}."
         )
-    which = f"entry {entry_id}" if entry_id else "an entry"
-    raise PeerJournalError(f"Draft {number} holds unsaved changes to {which}: {continues} them.")
+    raise PeerJournalError(
+        f"Draft {number} holds unsaved changes to entry {entry_id}: {continues} them."
+    )
+
+
+def _old_edit(app: AppContext, number: int, edit: Draft) -> PeerJournalError:
+    """The error for draft `number`, unsaved changes a version before 12-04 kept (`edit`: no
+    entry in its name): the entry whose text it holds, which `edit ID` takes it for from then
+    on (`drafts.old_edits_of`); for none, that `edit ID` never finds it, and the ways out."""
+    import shlex
+
+    from peerjournal.drafts import old_edit_of
+
+    older = f"Draft {number} holds unsaved changes an older version of peerjournal kept"
+    entry = None
+    if app.db_path.exists():  # (none is made just to look)
+        try:
+            store = app.store()
+            entry = old_edit_of(edit, itertools.chain(store.iter_all(), store.trashed()))
+        except PeerJournalError as exc:  # damaged, locked: it cannot tell
+            exc.message = (f"{exc.message.rstrip()} {older}, and it is kept as it was "
+                           "(whose they are cannot be told meanwhile).")
+            return exc
+    if entry is not None:
+        return PeerJournalError(
+            f"{older} to entry {entry.id} (they hold its text): {_continues(app, entry.id)} "
+            "them, and keeps them as its edit from then on."
+        )
+    path = shlex.quote(str(edit.path))
+    return PeerJournalError(
+        f"{older}, and no entry in this journal can be told to hold their text, so no `edit "
+        f"ID` continues them: copy what you need from {edit.path} "
+        f"({app.command_hint(f'write --from-file {path}')} saves it as a new entry; "
+        f"{app.command_hint(f'drafts --discard {number}')} drops it)."
+    )
 
 
 def _entry_gone(app: AppContext, entry_id: int, edit: Draft) -> bool | PeerJournalError:
@@ -2940,6 +2976,7 @@ def _save(
         setting_hint,
         stored_json,
     )
+    from peerjournal.drafts import let_go_of_the_journal
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import DEFAULT_SET
     from peerjournal.scoring import score_draft
@@ -2978,7 +3015,7 @@ def _save(
         )
         if draft_file is not None:
             raise _kept_in(app, draft_file, failed) from None
-        _let_go_of_the_journal(app)
+        let_go_of_the_journal(app)
         # text from flags or stdin (or a guided entry whose draft is behind): kept before
         # the failure is reported
         raise _keep_or_print(
@@ -3017,19 +3054,6 @@ def _save(
             # wrapped at words, even in a log: it is a paragraph
             note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
             app.err.print(note, markup=False, highlight=False)
-
-
-def _let_go_of_the_journal(app: AppContext) -> None:
-    """Close the journal after a save that failed, before its entry is kept as a draft: on
-    a full disk the failed transaction grew the journal's -wal file into the room left, and
-    SQLite gives that back only as the last connection closes (QA: the draft did not fit,
-    and the entry went to stdout alone, with as much room free again once `write` ended).
-    Best effort: a journal that cannot be closed cleanly is closed as the command ends."""
-    import contextlib
-    import sqlite3
-
-    with contextlib.suppress(OSError, sqlite3.Error, PeerJournalError):
-        app.close()
 
 
 def _needs_an_experience(app: AppContext, draft: EntryDraft) -> bool:
