@@ -60,9 +60,10 @@ def test_json_says_two_writers_signed_alike_are_different_writers(
                                 ("ellis-a.json", 2, True)]
     assert [c["files"] for c in merged["between"]] == [[str(longer), str(first)]]
     # the keys that were there are unchanged, in their place ("skipped": round 43)
-    assert list(merged) == ["schema", "summaries", "between", "errors", "skipped"]
-    assert list(merged["summaries"][0]) == ["file", "redacted", "writer_number",
-                                            "signed_alike", "summary"]
+    # (round 44: new keys only after them)
+    assert list(merged)[:5] == ["schema", "summaries", "between", "errors", "skipped"]
+    assert list(merged["summaries"][0])[:5] == ["file", "redacted", "writer_number",
+                                                "signed_alike", "summary"]
 
 
 def test_json_one_writer_and_unsigned_summaries(cli: CLI, tmp_path: Path) -> None:

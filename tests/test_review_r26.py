@@ -119,6 +119,9 @@ def test_json_has_the_texts_order_and_comparison(cli: CLI, tmp_path: Path) -> No
         # (round 43: these hand-made summaries, as an older peerjournal's, give no lexicon)
         "lexicons_unknown": True,
         "words": [None, None], "too_little_to_compare": False, "signature_only": False,
+        # (round 44: what the text says, for scripts)
+        "signatures": ["priya ", "Priya"], "derived_balance": [-0.23, -0.23],
+        "files_without_lexicon": [oct_, nov], "moved_most": [[]],
     }]
     assert merged["errors"] == [{"file": missing, "message": "no such file."}]
     assert result.stderr == f"peerjournal: {missing}: no such file.\n"

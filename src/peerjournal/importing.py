@@ -62,7 +62,10 @@ _DRAFT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,120}")
 
 TEXT_FIELDS = ("experience", "feelings", "evaluation", "setting", "mode", "prompt_set", "self_care")
 ENTRY_FIELDS = {*TEXT_FIELDS, "tags", "answers", "date", "shared"}
-IGNORED_FIELDS = {"id", "created_at", "updated_at", "drift", "snippet", "matches", "deleted_at"}
+# what `list`, `show` and `search --json` add to an entry, which an import makes anew: its
+# score (`drift`, and the numbers `cli.browse.with_scores` gives beside it), search hits, trash
+IGNORED_FIELDS = {"id", "created_at", "updated_at", "drift", "snippet", "matches", "deleted_at",
+                  "verdict", "identity_per_100_words", "drift_per_100_words", "balance", "words"}
 _RECORD_KEYS = ENTRY_FIELDS | IGNORED_FIELDS  # (made once, not for each record)
 # a record's fields as an error about an unknown one lists them (those of `list --json` that
 # an import ignores, as `drift`, left out)

@@ -341,18 +341,50 @@ def unplaced(summaries: Sequence[dict[str, Any]], keys: Sequence[Writer | None])
             if key is None and journal_id(s) is None and writer_key(s) is not None]
 
 
+class SharedId(NamedTuple):
+    """A journal ID that `writers` read as more than one writer's: its summaries (indexes)
+    and how many writers they are read as."""
+
+    journal: str
+    members: list[int]
+    writers: int
+
+
 def shared_ids(
     summaries: Sequence[dict[str, Any]], keys: Sequence[Writer | None]
-) -> list[list[int]]:
-    """The summaries (indexes) of each journal ID that `writers` (`keys`) read as more than
-    one writer's: some cover the same days with different entries (`apart`)."""
+) -> list[SharedId]:
+    """Each journal ID that `writers` (`keys`) read as more than one writer's: some of its
+    summaries cover the same days with different entries (`apart`)."""
     parts: dict[str, set[Writer]] = {}
     members: dict[str, list[int]] = {}
     for i, (s, key) in enumerate(zip(summaries, keys, strict=True)):
         if (found := journal_id(s)) is not None and key is not None:
             parts.setdefault(found, set()).add(key)
             members.setdefault(found, []).append(i)
-    return [members[found] for found, writers_of in parts.items() if len(writers_of) > 1]
+    return [SharedId(found, members[found], len(writers_of))
+            for found, writers_of in parts.items() if len(writers_of) > 1]
+
+
+# Why a summary is never compared (`not_compared`): `review --json`'s "not_compared"
+UNSIGNED = "unsigned"
+SIGNATURE_REPLACED = "signature_replaced"
+SIGNED_LIKE_SEVERAL = "signed_like_several"
+
+
+def not_compared(
+    summaries: Sequence[dict[str, Any]], keys: Sequence[Writer | None]
+) -> list[str | None]:
+    """Why `writers` (`keys`) read each summary as no one's, so that it is compared with
+    none: without a journal ID, UNSIGNED, SIGNATURE_REPLACED (a name redaction replaced:
+    `writer_key`), or SIGNED_LIKE_SEVERAL writers with an ID (`unplaced`); None for a summary
+    read as a writer's."""
+    left = set(unplaced(summaries, keys))
+    out: list[str | None] = []
+    for i, (s, key) in enumerate(zip(summaries, keys, strict=True)):
+        signed = isinstance(writer := s.get("writer"), str) and bool(writer.strip())
+        out.append(None if key is not None else SIGNED_LIKE_SEVERAL if i in left
+                   else SIGNATURE_REPLACED if signed else UNSIGNED)
+    return out
 
 
 def signed_alike(
@@ -522,9 +554,12 @@ def comparisons(
     """For each writer with two summaries or more (`loaded` in review's order; `keys` their
     writers, else `writers` of them): their files and the numbers from one summary to the
     next (`headline`'s; null for "–"), and whether the periods overlap, the drift lexicons
-    differ, or some summary does not say which scored it (`lexicon_unknown`). A writer known
-    by their journal ID is named by their latest signature (`latest_signature`), one known by
-    their signature as their first summary signs it.
+    differ, or some summary does not say which scored it (`lexicon_unknown`); and the rest
+    the text says of them: each one's signature, the balance an older one's rates give
+    (`older_balance`), those that do not say their lexicon, and from each to the next the
+    dimensions that moved most (`dimension_moves`). A writer known by their journal ID is
+    named by their latest signature (`latest_signature`), one known by their signature as
+    their first summary signs it.
     `review --json`'s "between", and what the text's "Between summaries" shows."""
     out = []
     keys = writers([s for _, s in loaded]) if keys is None else keys
@@ -548,6 +583,11 @@ def comparisons(
             "words": [scored_words(s) for s in summaries],
             "too_little_to_compare": too_little_to_compare(summaries),
             "signature_only": signature_only(summaries),
+            "signatures": [s.get("writer") for s in summaries],
+            "derived_balance": [older_balance(s) for s in summaries],
+            "files_without_lexicon": [name for name, s in run if lexicon_unknown(s)],
+            "moved_most": [[m.as_json() for m in dimension_moves(a, b)]
+                           for a, b in pairwise(summaries)],
         })
     return out
 
@@ -593,9 +633,16 @@ class Move:
     """A dimension's rate on one side (`polarity`) in two summaries, one after the other."""
 
     polarity: str
+    dimension: str  # its id
     label: str
     before: float
     after: float
+
+    def as_json(self) -> dict[str, Any]:
+        """As `review --json` gives it ("moved_most"), rounded as the text shows it."""
+        return {"dimension": self.dimension, "label": self.label, "polarity": self.polarity,
+                "before": as_shown(self.before, RATE_PLACES),
+                "after": as_shown(self.after, RATE_PLACES)}
 
 
 def scored_words(s: dict[str, Any]) -> int | None:
@@ -627,7 +674,7 @@ def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
     out = []
     for polarity in ("drift", "identity"):
         moves = [
-            Move(polarity, d["label"], a, b)
+            Move(polarity, d["id"], d["label"], a, b)
             for d in s["dimensions"]
             for a, b in [((then.get(d["id"]) or {}).get(polarity), d[polarity])]
             if a is not None and b is not None and not steady(a, b)

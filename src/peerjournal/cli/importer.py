@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import typer
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from peerjournal.db.engine import Commit
+    from peerjournal.db.store import Store
     from peerjournal.drafts import KeptDraft
     from peerjournal.entry import Entry, EntryDraft
     from peerjournal.importing import DateOrder, Imported, ImportRecord
@@ -32,6 +34,26 @@ MAX_IDS_LISTED = 8
 # the most a file to import may hold (unpacked), whatever its format: far beyond a journal of
 # years (each entry has its own limit, `entry.MAX_TEXT_CHARS`), and short of using up memory
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
+
+class JournalIdChoice(StrEnum):
+    """Which Journal ID a journal carries after importing a backup that gives one
+    (`import --journal-id`): the backup's (in place of its own, if it has one), or its own
+    (none yet: its first summary makes one)."""
+
+    backup = "backup"
+    keep = "keep"
+
+
+# Asked at a terminal when the journal has an ID of its own and the backup another (the writer
+# who reinstalled and exported once before importing their old backup; or someone importing
+# another's backup, a starter journal say): only the writer knows which it is.
+JOURNAL_ID_QUESTION = (
+    "This journal and the backup carry different Journal IDs, which tell a mentor's `peerjournal "
+    "review` whose summaries are whose. Is the backup of your own journal (from before a "
+    "reinstall, or another computer)? Yes: this journal takes its ID, and your summaries from "
+    "both read as one writer's. No: it keeps its own."
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -52,13 +74,22 @@ def register(app: typer.Typer) -> None:
             help="A jrnl journal's dates are month/day/year (03/04/2026 is 4 March); needed "
             "only when none of them shows it.",
         ),
+        journal_id: JournalIdChoice | None = typer.Option(
+            None, "--journal-id", metavar="backup|keep", case_sensitive=False,
+            help="For a backup of another journal: 'backup' gives this journal the backup's "
+            "Journal ID (your own backup, after a reinstall: a mentor's review then reads "
+            "your summaries from both as one writer's); 'keep' keeps this journal's own (a "
+            "backup someone else made: a starter journal). Without it, a journal with no ID "
+            "takes the backup's, and one with its own keeps it (at a terminal, you are asked).",
+        ),
         json_out: Json = False,
     ) -> None:
         """Import entries, and a full backup's people list, self-checks, supervision records
         and unfinished drafts. Nothing is imported if any record is bad; what is already in
         the journal is skipped. --json prints what was (or, with --dry-run, would be)
-        imported: the entries' IDs and their IDs in the file, what was skipped, whether a
-        backup's journal ID was taken, and the notes; the messages still go to stderr."""
+        imported: the entries' IDs and their IDs in the file, what was skipped, what became
+        of a backup's journal ID ("journal_id": taken, replaced, same or kept), and the notes;
+        the messages still go to stderr."""
         from datetime import UTC
 
         from peerjournal import paths
@@ -102,6 +133,9 @@ def register(app: typer.Typer) -> None:
                 result.say(f"No entries in {name} ({kind}).")
                 result.print_json(json_out)
                 return
+            # asked before the journal's write lock is held: an answer may take a while
+            chosen = _journal_id_choice(app_ctx, found.journal, journal_id, dry_run or file == "-")
+            result.choice(chosen, None if chosen else _journal_id_hint(app_ctx, file))
             if not dry_run:  # (a dry run never creates the journal, nor waits)
                 store = app_ctx.store()
                 stop.commit = held.enter_context(all_or_nothing(store.conn, store.path))
@@ -191,8 +225,8 @@ def register(app: typer.Typer) -> None:
                 from peerjournal.db.supervision import restore_supervision
 
                 restore_supervision(store, checks, sessions)
-            if found.journal is not None and had_id is None:
-                store.take_journal_id(found.journal)
+            if found.journal is not None:
+                _give_journal_id(store, found.journal, had_id, chosen)
         # files, written only once the journal holds the entries their edits belong to
         with stop.after_commit():
             given = {old: new for old, new in zip(backup_ids, ids, strict=True) if old is not None}
@@ -223,6 +257,89 @@ def register(app: typer.Typer) -> None:
 def _journal_id_held(app: AppContext) -> str | None:
     """The journal's ID before the import (None: it has none, or there is no journal yet)."""
     return app.store().known_journal_id() if app.db_path.exists() else None
+
+
+def _journal_id_choice(
+    app: AppContext, given: str | None, chosen: JournalIdChoice | None, no_question: bool
+) -> JournalIdChoice | None:
+    """Which Journal ID the journal is to carry (`JournalIdChoice`): as --journal-id says;
+    else, when the journal has an ID of its own and the backup (`given`) another, the
+    writer's answer at a terminal (not in a dry run, nor with the file read from stdin:
+    `no_question`); else None, the default: the backup's into a journal without one, and
+    never in place of one (a script's import changes no ID unasked)."""
+    if chosen is not None or given is None or no_question or not app.stdin_is_terminal():
+        return chosen
+    held = _journal_id_held(app)
+    if held is None or held == given:
+        return None
+    return JournalIdChoice.backup if app.confirm(JOURNAL_ID_QUESTION) else JournalIdChoice.keep
+
+
+def _journal_id_status(given: str, held: str | None, chosen: JournalIdChoice | None) -> str:
+    """What became of a backup's journal ID (`given`; `held`: the journal's before): "taken"
+    by a journal that had none, so that the writer's summaries carry one ID on either
+    computer; "replaced", the journal's own by the backup's (asked for: `chosen`); "same";
+    or "kept", the journal's own (or none, with --journal-id keep)."""
+    if held == given:
+        return "same"
+    if chosen is JournalIdChoice.keep:
+        return "kept"
+    if held is None:
+        return "taken"
+    return "replaced" if chosen is JournalIdChoice.backup else "kept"
+
+
+def _journal_id_note(
+    status: str, given: str, held: str | None, would: bool, chosen: JournalIdChoice | None,
+    hint: str,
+) -> str | None:
+    """The note on a backup's journal ID (`_journal_id_status`), saying how a mentor's review
+    reads the summaries then: a taking said (a backup imported by someone else joins their
+    summaries to its writer's; a dry run without --journal-id says how not to), and one kept
+    with `hint` (`_journal_id_hint`). Nothing when it is the same."""
+    takes, keeps = ("would take", "would keep") if would else ("took", "keeps")
+    if status == "taken":
+        return (f"This journal {takes} the backup's Journal ID: a mentor's `peerjournal review` "
+                "reads summaries exported from either journal as one writer's."
+                + (" If the backup is someone else's (a starter journal), --journal-id keep "
+                   "leaves this journal an ID of its own." if would and chosen is None else ""))
+    if status == "replaced":
+        return (f"This journal {takes} the backup's Journal ID ({given}) in place of its own "
+                f"({held}): a mentor's `peerjournal review` reads summaries exported from either "
+                f"journal from now on as one writer's; those exported from this one before carry "
+                f"{held}: export them again to send them with the backup's.")
+    if status == "kept" and held is None:
+        return (f"This journal {'would not take' if would else 'did not take'} the backup's "
+                "Journal ID (--journal-id keep): its first summary makes one of its own, and a "
+                "mentor's `peerjournal review` reads summaries exported from the backup's "
+                "journal and from this one as two writers'.")
+    if status == "kept":
+        return (f"This journal {keeps} its own Journal ID, not the backup's: a mentor's "
+                "`peerjournal review` reads summaries exported from the backup's journal and "
+                f"from this one as two writers'.{hint}")
+    return None
+
+
+def _journal_id_hint(app: AppContext, file: str) -> str:
+    """How to give the journal the backup's Journal ID after an import that kept its own."""
+    import shlex
+
+    command = app.command_hint(f"import --journal-id backup {shlex.quote(file)}")
+    return (f" If the backup is of your own journal (from before a reinstall, or another "
+            f"computer), {command} gives this journal its ID (no entry is imported twice).")
+
+
+def _give_journal_id(
+    store: Store, given: str, held: str | None, chosen: JournalIdChoice | None
+) -> None:
+    """Within the import's transaction, the backup's journal ID (`given`) made the journal's
+    (`held`: its own before) as `chosen` says (`_journal_id_choice`)."""
+    if chosen is JournalIdChoice.keep or given == held:
+        return
+    if held is None:
+        store.take_journal_id(given)
+    elif chosen is JournalIdChoice.backup:  # (the one statement `Store` has no method for)
+        store.conn.execute("UPDATE journal SET id = ? WHERE slot = 1", (given,))
 
 
 def _refuse_itself(app: AppContext, file: str) -> None:
@@ -897,6 +1014,8 @@ class _Result:
             "skipped": dict.fromkeys(_SKIPPED, 0), "message": None, "notes": [],
             "journal_id": None,
         }
+        self.chosen: JournalIdChoice | None = None
+        self.hint = ""
 
     def say(self, message: str) -> None:
         """The line that sums the import up."""
@@ -912,23 +1031,20 @@ class _Result:
         """What was not imported, already there (`_SKIPPED`)."""
         self.data["skipped"].update(counts)
 
+    def choice(self, chosen: JournalIdChoice | None, hint: str | None) -> None:
+        """The Journal ID asked for (`_journal_id_choice`; None: the default), and with the
+        default, how to take the backup's (`_journal_id_hint`), said where its own is kept."""
+        self.chosen, self.hint = chosen, hint or ""
+
     def journal(self, given: str | None, held: str | None, would: bool) -> list[str]:
-        """What became of a backup's journal ID (`given`; `held`: the journal's before):
-        "taken" by a journal that had none, so that the writer's summaries carry one ID
-        on either computer (said: a backup imported by someone else joins their summaries
-        to its writer's); "same"; or "kept", the journal's own, with the note saying so."""
+        """What became of a backup's journal ID (`given`; `held`: the journal's before), for
+        --json (`_journal_id_status`), and the note saying so (`_journal_id_note`)."""
         if given is None:
             return []
-        self.data["journal_id"] = "taken" if held is None else "same" if held == given else "kept"
-        if self.data["journal_id"] == "taken":
-            return [f"This journal {'would take' if would else 'took'} the backup's Journal ID: "
-                    "a mentor's `peerjournal review` reads summaries exported from either "
-                    "journal as one writer's."]
-        if self.data["journal_id"] != "kept":
-            return []
-        return [f"This journal {'would keep' if would else 'keeps'} its own Journal ID, not "
-                "the backup's: a mentor's `peerjournal review` reads summaries exported from "
-                "the backup's journal and from this one as two writers'."]
+        status = _journal_id_status(given, held, self.chosen)
+        self.data["journal_id"] = status
+        note = _journal_id_note(status, given, held, would, self.chosen, self.hint)
+        return [note] if note else []
 
     def people(self, added: int, in_file: int) -> None:
         self.data["people"] = {"added": added, "in_file": in_file}

@@ -16,9 +16,13 @@ from peerjournal.reviewing import (
     check_as_exported,
     comparisons,
     directions_as_read_now,
+    journal_id,
+    not_compared,
     sanitise,
     sanitised_to_show,
+    shared_ids,
     signed_alike,
+    told_apart,
     writer_numbers,
     writers,
 )
@@ -26,7 +30,7 @@ from peerjournal.textsafe import cut
 from peerjournal.unique_json import KeyGivenTwice, unique_keys
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from datetime import datetime
 
     from peerjournal.errors import PeerJournalError
@@ -51,11 +55,12 @@ def register(app: typer.Typer) -> None:
                  "`-` reads standard input.")],
         json_out: Annotated[bool, typer.Option(
             "--json", help="Merge the summaries into one JSON document on stdout, in the "
-                           "same order and with the same comparisons; each summary's "
-                           "\"writer_number\" is the same for those read as one writer's "
-                           "(null: never compared), and \"signed_alike\" is true where "
-                           "another writer signs alike; a folder's files not read are "
-                           "\"skipped\".")] = False,
+                           "same order and with the same comparisons and notes; each "
+                           "summary's \"writer_number\" is the same for those read as one "
+                           "writer's (null: never compared, \"not_compared\" says why), and "
+                           "\"signed_alike\" is true where another writer signs alike; a "
+                           "folder's files not read are \"skipped\". See the README for every "
+                           "field.")] = False,
         every: Annotated[bool, typer.Option(
             "--all", help=f"Show every shared entry and thing the writer will do differently, "
                           f"not only the latest {SHOWN} (--json always has them all).")] = False,
@@ -87,11 +92,21 @@ def register(app: typer.Typer) -> None:
 
         loaded: list[tuple[str, dict[str, Any]]] = []
         errors: list[tuple[str, str]] = []  # (file, message)
+        warnings: list[tuple[str, str]] = []  # (file, message): read, with a line said
         not_read: list[Skipped] = []  # the files of folders skipped, with why
 
         def failed(shown: str, exc: PeerJournalError) -> None:
             message = sanitise(exc.message, multiline=False)
             errors.append((shown, message.removeprefix(f"{_shown(shown)}: ")))
+
+        def warner(shown: str) -> Callable[[str], None]:
+            """What says a line about the summary read from `shown` ("peerjournal: FILE: …"),
+            kept for --json's "warnings" too."""
+            def warn(line: str) -> None:
+                app_ctx.say(line)
+                warnings.append((shown, line.removeprefix("peerjournal: ").removeprefix(
+                    f"{_shown(shown)}: ")))
+            return warn
 
         for name in files:
             if name != "-" and Path(name).is_dir():
@@ -106,7 +121,7 @@ def register(app: typer.Typer) -> None:
                         skipped.append(Skipped(str(path), broken))
                         continue
                     try:
-                        summary = load_summary(path, now, app_ctx.say)
+                        summary = load_summary(path, now, warner(str(path)))
                     except OtherExport as exc:  # the same summary as Markdown, HTML, PDF…
                         skipped.append(Skipped.of(path, exc, exc.kind))
                     except NotASummary as exc:  # a backup, a note, a pipe…
@@ -114,7 +129,7 @@ def register(app: typer.Typer) -> None:
                     except PeerJournalError as exc:  # a damaged summary: as a file named
                         failed(str(path), exc)
                     else:
-                        signature_warning(app_ctx, str(path), summary)
+                        signature_warning(warner(str(path)), str(path), summary)
                         loaded.append((str(path), summary))
                 for line in _skipped_lines(name, skipped):
                     app_ctx.say(f"peerjournal: skipped {line}")
@@ -125,18 +140,18 @@ def register(app: typer.Typer) -> None:
                 continue
             shown = "standard input" if name == "-" else name
             try:
-                summary = load_summary(Path(name), now, app_ctx.say)
+                summary = load_summary(Path(name), now, warner(shown))
             except PeerJournalError as exc:
                 failed(shown, exc)
             else:
-                signature_warning(app_ctx, shown, summary)
+                signature_warning(warner(shown), shown, summary)
                 loaded.append((shown, summary))
         loaded, repeats = distinct(loaded)
         for again, first in repeats:
             same = "named twice" if again == first else f"the same summary as {first}"
             app_ctx.say(f"peerjournal: {_shown(again)}: {same}; shown once.")
         if json_out:
-            _print_merged(in_order(loaded), errors, not_read)
+            _print_merged(in_order(loaded), errors, not_read, repeats, warnings)
         else:
             _render(app_ctx, in_order(loaded), None if every else SHOWN)
         messages = [f"{_shown(file)}: {message}" for file, message in errors]
@@ -215,7 +230,7 @@ def _loops(path: Path) -> bool:
     return False
 
 
-def signature_warning(app: Any, name: str, summary: dict[str, Any]) -> None:
+def signature_warning(said: Callable[[str], None], name: str, summary: dict[str, Any]) -> None:
     """Say so when a summary's signature holds a line break, a tab or another control
     character, which export refuses in --from: the file was edited after it was exported.
     The summary is still shown, its signature on one line with the control characters made
@@ -224,9 +239,9 @@ def signature_warning(app: Any, name: str, summary: dict[str, Any]) -> None:
 
     writer = summary.get("writer")
     if isinstance(writer, str) and has_control(writer):
-        app.say(f"peerjournal: {_shown(name)}: its signature holds a line break or another "
-                "control character, which `export --from` never writes: the file was changed "
-                "after it was exported; the signature is shown on one line.")
+        said(f"peerjournal: {_shown(name)}: its signature holds a line break or another "
+             "control character, which `export --from` never writes: the file was changed "
+             "after it was exported; the signature is shown on one line.")
 
 
 def _folders_in(folder: Path) -> int:
@@ -535,28 +550,43 @@ _KEY_CHARS = 41  # 40 of the key's, then "…"
 
 def _print_merged(
     loaded: list[tuple[str, dict[str, Any]]], errors: list[tuple[str, str]],
-    skipped: list[Skipped],
+    skipped: list[Skipped], repeats: list[tuple[str, str]], warnings: list[tuple[str, str]],
 ) -> None:
-    """One document, in the text's order, with its comparisons ("between"), each summary's
-    `redacted` beside its file, and which writer it is read as (`writer_number`; `signed_alike`
-    when another writer signs alike: the text names its file), and a folder's files not read
-    ("skipped": each, with why, and the format of a summary exported as another); ASCII-escaped
-    so no byte of a summary reaches the terminal raw. Rich is not imported: nothing is drawn."""
+    """One document, in the text's order, saying all the text says: its comparisons
+    ("between"), each summary's `redacted` beside its file, which writer it is read as
+    (`writer_number`; `signed_alike` when another writer signs alike: the text names its
+    file), and why one is never compared (`not_compared`); the lines under the overview (how
+    summaries signed alike were told apart, a Journal ID read as several writers'); a folder's
+    files not read ("skipped": each, with why, and the format of a summary exported as
+    another), the repeats shown once and the lines said of a summary read ("warnings").
+    ASCII-escaped so no byte of a summary reaches the terminal raw. Rich is not imported:
+    nothing is drawn. New fields go after the others: a script may read them in order."""
     import sys
 
     summaries = [s for _, s in loaded]
     keys = writers(summaries)
+    by_id, by_entries = told_apart(summaries, keys)
     merged = {
         "schema": MERGED_SCHEMA,
         "summaries": [
             {"file": name, "redacted": summary["redacted"],
-             "writer_number": number, "signed_alike": alike, "summary": summary}
-            for (name, summary), alike, number in zip(
-                loaded, signed_alike(summaries, keys), writer_numbers(keys), strict=True)
+             "writer_number": number, "signed_alike": alike, "summary": summary,
+             "not_compared": why}
+            for (name, summary), alike, number, why in zip(
+                loaded, signed_alike(summaries, keys), writer_numbers(keys),
+                not_compared(summaries, keys), strict=True)
         ],
         "between": comparisons(loaded, keys),
         "errors": [{"file": file, "message": message} for file, message in errors],
         "skipped": [s.to_json() for s in skipped],
+        "signed_alike_told_apart_by": {"journal_id": by_id, "shared_entries": by_entries},
+        "shared_journal_ids": [
+            {"journal_id": shared.journal, "files": [loaded[i][0] for i in shared.members],
+             "writers": shared.writers}
+            for shared in shared_ids(summaries, keys)
+        ],
+        "repeats": [{"file": again, "same_as": first} for again, first in repeats],
+        "warnings": [{"file": file, "message": message} for file, message in warnings],
     }
     sys.stdout.write(json.dumps(merged, ensure_ascii=True, indent=2) + "\n")
 
@@ -604,6 +634,9 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | Non
     # of several summaries with the same dimensions, what they look for is said once, at the end
     once = len(clean) > 1 and len({tuple(glosses_text(s)) for _, s in clean}) == 1
     alike = facts_alike([s for _, s in clean])  # and their lexicon and redaction, at the top
+    ids_once = sum(journal_id(s) is not None for _, s in clean) > 1
+    if ids_once:  # what a Journal ID is, said once; each header gives its own under its file
+        alike.append(_journal_id_once([s for _, s in clean]))
     if len(clean) > 1:
         app.out.print(Overview(clean, keys))
         app.out.print()
@@ -619,8 +652,25 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | Non
             app.out.print()
         previous = next((clean[p] for p in reversed(range(n))
                          if keys[n] is not None and keys[p] == keys[n]), None)
-        review(app.out, name, summary, since_previous(previous, summary), shown,
+        found = journal_id(summary) if ids_once else None  # (on the line under "File:")
+        review(app.out, name if found is None else f"{name}\n{JOURNAL_ID_LABEL}: {found}",
+               summary, since_previous(previous, summary), shown,
                explain=not once, said_once=[label for label, _ in alike])
     if once:
         app.out.print()
         app.out.print(section("About the numbers", explanations(clean[0][1])))
+
+
+JOURNAL_ID_LABEL = "Journal ID"  # (`exporters.common.facts`' label)
+
+
+def _journal_id_once(summaries: Sequence[dict[str, Any]]) -> tuple[str, str]:
+    """The fact that says once, above several summaries, what their Journal IDs are: the
+    note each header would give after its own (`common.JOURNAL_ID_NOTE`), and why some have
+    none. Each header then gives its ID under its file's name (`render.summary.review`
+    shows the facts said once in none)."""
+    from peerjournal.exporters.common import JOURNAL_ID_NOTE
+
+    without = ("; a summary without one is from an older peerjournal, or was exported with "
+               "--no-journal-id" if any(journal_id(s) is None for s in summaries) else "")
+    return JOURNAL_ID_LABEL, f"under each summary's file name {JOURNAL_ID_NOTE}{without}."

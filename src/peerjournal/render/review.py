@@ -93,8 +93,8 @@ class Overview:
         self.alike = [alike or i in left for i, alike in enumerate(signed_alike(found, keys))]
         self.apart = told_apart(found, keys)
         files = [self.names[name] for name, _ in summaries]
-        self.notes = [*(_shared_id_note([files[i] for i in members], len(
-                          {keys[i] for i in members})) for members in shared_ids(found, keys)),
+        self.notes = [*(_shared_id_note([files[i] for i in shared.members], shared.writers)
+                        for shared in shared_ids(found, keys)),
                       *(_unplaced_note(files[i], found[i]["writer"]) for i in left)]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -197,7 +197,9 @@ ALIKE_NOTE = ("Some summaries are signed alike but are read as different writers
               "changed or shared differently between the exports).")
 ALIKE_JOURNAL_NOTE = ("Some summaries are signed alike but are read as different writers': they "
                       "come from different journals (their Journal IDs differ). Each names its "
-                      "file, and they are not compared.")
+                      "file, and they are not compared. (A writer who started a new journal, "
+                      "after a reinstall say, gives it their old one's ID by importing their old "
+                      "backup with `peerjournal import --journal-id backup`, then exports again.)")
 
 
 def _shared_id_note(files: Sequence[str], writers: int) -> str:
