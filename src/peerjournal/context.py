@@ -28,22 +28,31 @@ def system_clock() -> datetime:
     """Now, in the local time zone. PEERJOURNAL_NOW (ISO 8601) fixes it, for tests and demos:
     a moment with a zone (`Z`, `+05:30`) is that moment, seen in the local zone, so "today" is
     its local date, as the real clock's would be then; one without a zone is a local time."""
-    fixed = os.environ.get("PEERJOURNAL_NOW")
-    if fixed:
-        try:
-            value = datetime.fromisoformat(fixed)
-        except ValueError:
-            from peerjournal.errors import PeerJournalError
-
-            raise PeerJournalError(
-                f"PEERJOURNAL_NOW={fixed!r} is not a date and time such as "
-                "2026-11-20T18:30:00+00:00; unset it to use the real clock."
-            ) from None
+    value = fixed_now()
+    if value is not None:
         try:
             return value.astimezone()
         except (OverflowError, OSError, ValueError):  # (a year the system cannot place)
             return value if value.tzinfo else value.astimezone(UTC)
     return datetime.now().astimezone()
+
+
+def fixed_now() -> datetime | None:
+    """PEERJOURNAL_NOW as read (None: unset or empty); one that is not a date and time is a
+    usage error (exit 2), as a mistyped option is."""
+    fixed = os.environ.get("PEERJOURNAL_NOW")
+    if not fixed:
+        return None
+    try:
+        return datetime.fromisoformat(fixed)
+    except ValueError:
+        from peerjournal.errors import ExitCode, PeerJournalError
+
+        raise PeerJournalError(
+            f"PEERJOURNAL_NOW={fixed!r} is not a date and time such "
+            "as 2026-11-20T18:30:00+00:00; unset it to use the real clock.",
+            ExitCode.USAGE,
+        ) from None
 
 
 # the commands that store the scores of the lexicon they use (`drift --rescore` checks its own)
@@ -78,6 +87,8 @@ class AppContext:
             names.insert(0, level.info_name or "")
             level = level.parent
         root.obj.command = tuple(names)
+        if root.obj.clock is system_clock:  # a mistyped clock said by every command, not
+            fixed_now()  # only those that read the time (`list` ran on the real one)
         # (--db read from PEERJOURNAL_DB: refused when relative, as a --db typed is not)
         source = root.get_parameter_source("db")
         root.obj.db_from_env = source is not None and source.name == "ENVIRONMENT"

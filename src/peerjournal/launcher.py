@@ -20,7 +20,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, NoReturn
 
-QUIET_EXIT = 1  # a reader that stopped reading (a broken pipe): no message, as click does
+# A reader of stdout that stopped before the end (`| head -1`): the process ends as Unix tools
+# do, killed by SIGPIPE without a word, which a shell shows as 141 (128 + 13); this code where
+# there is no SIGPIPE. Not 1, a user error; not 0: a dump cut short must not pass for whole.
+READER_GONE = 141
 CLOSED = "standard output is closed: the output could not be printed"
 INTERRUPTED = 130  # ExitCode.INTERRUPTED (not imported: --version's budget)
 # Objects allocated between two young-generation garbage collections (Python's default: 700).
@@ -33,18 +36,21 @@ GC_YOUNG_THRESHOLD = 100_000
 def main() -> None:
     gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     _open_closed_streams()
+    _whole_writes()
     _tolerate_encodings()
     _stop_on_termination()
     code: Any = 0
     try:
         _run()
     except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # (click's exit 1 on a broken pipe)
+            _reader_gone()
         code = exc.code
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM while starting up, before any command ran
         _message("Interrupted.")
         code = INTERRUPTED
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        _reader_gone()
     except OSError as exc:  # printing --version or --help to a full disk (> /dev/full)
         _cannot_print(exc)
         code = 1
@@ -75,18 +81,33 @@ def _finish(code: Any) -> NoReturn:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        _reader_gone()
     except OSError as exc:  # a full disk (> /dev/full), a stdout that is closed
         _cannot_print(exc)
         code = code or 1
     sys.exit(code)
 
 
-def _quiet_broken_pipe() -> NoReturn:
-    """The reader has all it wanted: stop without a message (and without Python's own at
-    exit)."""
+def _reader_gone() -> NoReturn:
+    """The reader of stdout stopped before the end (`| head -1`), once the command has ended
+    (its journal closed, its drafts kept): die of SIGPIPE, as `cat` or `grep` do, with no
+    message (nor Python's own at exit). A command that changed the journal does not come
+    here: it exits 0 once the change is made, saying it could not print (`print_done`)."""
     silence_stdout()
-    sys.exit(QUIET_EXIT)
+    try:  # noqa: SIM105 (contextlib costs --version ~3 ms)
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    import signal
+
+    pipe = getattr(signal, "SIGPIPE", None)
+    if pipe is not None:
+        try:
+            signal.signal(pipe, signal.SIG_DFL)  # (Python ignores it)
+            os.kill(os.getpid(), pipe)  # delivered before kill returns
+        except (OSError, ValueError):
+            pass
+    sys.exit(READER_GONE)
 
 
 def silence_stdout() -> None:
@@ -189,6 +210,53 @@ def _usable(fd: int) -> bool:
     except OSError:
         return False
     return fd == 0 or flags & os.O_ACCMODE != os.O_RDONLY
+
+
+class _WholeWrites(io.RawIOBase):
+    """Standard output's file, written whole or not at all: each write is repeated until
+    every byte is taken, so a reader gone midway is a BrokenPipeError, as it is through
+    Python's usual buffer (unbuffered, a write a pipe takes part of passed for whole)."""
+
+    def __init__(self, fd: int) -> None:
+        self._file = io.FileIO(fd, "w", closefd=False)
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def isatty(self) -> bool:
+        return self._file.isatty()
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        size = len(view)
+        while view:
+            written = self._file.write(view)
+            if not written:  # None: a non-blocking stdout that is full
+                raise BlockingIOError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+            view = view[written:]
+        return size
+
+
+def _whole_writes() -> None:
+    """Under PYTHONUNBUFFERED=1 (set in many containers and CI) or `python -u`, text goes to
+    stdout's file with no buffer between, and a write a pipe takes only part of, its reader
+    gone (`| head -c 10`), passed for whole: a 25 MB `list --json` cut at 64 KB exited 0.
+    Put `_WholeWrites` under stdout's text there, unbuffered still."""
+    stdout = sys.stdout
+    if not isinstance(stdout, io.TextIOWrapper) or not isinstance(stdout.buffer, io.RawIOBase):
+        return
+    try:
+        whole = _WholeWrites(stdout.fileno())
+    except (OSError, ValueError):
+        return
+    sys.stdout = io.TextIOWrapper(
+        whole, encoding=stdout.encoding, errors=stdout.errors,
+        newline=None if os.name == "nt" else "\n", line_buffering=stdout.line_buffering,
+        write_through=True,
+    )
 
 
 def _tolerate_encodings() -> None:

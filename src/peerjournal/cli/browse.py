@@ -6,7 +6,7 @@ import re
 import shlex
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import typer
 from typer._click.core import Context as ClickContext  # (typer <0.29 vendors click)
@@ -47,6 +47,58 @@ def one_page(limit: int | None, fetch: Callable[[int | None], list[T]]) -> tuple
         return fetch(None), False
     found = fetch(limit + 1)
     return found[:limit], len(found) > limit
+
+
+THOUSANDTHS = 1000  # a stored rate's unit in db.scoretable (trends.SCALE: not imported, ~50 ms)
+# What `with_scores` adds to the JSON entry shape, after its keys, for an entry not scored
+UNSCORED: dict[str, Any] = {
+    "verdict": None, "identity_per_100_words": None, "drift_per_100_words": None,
+    "balance": None, "words": None,
+}
+
+
+def with_scores(app: AppContext, shapes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The JSON entry `shapes` (`Entry.to_json`, with what a command adds to it) with what a
+    script selects on after their keys: `verdict`, the value `drift` holds (named as `drift
+    ID --json`, `report` and summaries name it: there `drift` is a number), and the stored
+    score's numbers as `drift ID --json` gives them, named for what they count:
+    `identity_per_100_words`, `drift_per_100_words`, `balance` (null when there is too
+    little to lean either way, as in `report`) and `words` (the words scored). All null for
+    an entry not scored. `list --json | jq '.[] | select(.drift_per_100_words > 5)'`."""
+    numbers = _stored_numbers(app, [shape["id"] for shape in shapes])
+    for shape in shapes:
+        found = numbers.get(shape["id"]) if shape.get("drift") is not None else None
+        shape.update(UNSCORED if found is None else {"verdict": shape["drift"], **found})
+        if shape["verdict"] == "insufficient":
+            shape["balance"] = None
+    return shapes
+
+
+def _stored_numbers(app: AppContext, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The numbers of the stored scores of the entries `ids`, read from the whole numbers
+    reports add up (`Store.stored_rates`). Numbers that cannot be read (a damaged journal)
+    are null, and said."""
+    if not ids:
+        return {}
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        rows = app.store().stored_rates(ids)
+    except PeerJournalError as exc:
+        app.say(f"The drift numbers could not be read, so --json gives them as null: "
+                f"{exc.message}")
+        return {}
+    numbers = {}
+    for entry_id, words, identity_w, drift_w in rows:
+        identity = identity_w // words / THOUSANDTHS if words else 0.0
+        drift = drift_w // words / THOUSANDTHS if words else 0.0
+        numbers[entry_id] = {
+            "identity_per_100_words": identity, "drift_per_100_words": drift,
+            "balance": round((identity - drift) / (identity + drift), 3)
+            if identity + drift else None,
+            "words": words,
+        }
+    return numbers
 
 
 def page_limit(ctx: typer.Context, limit: int, json_out: bool) -> int:
@@ -656,7 +708,7 @@ def register(app: typer.Typer) -> None:
             filters.limit, lambda n: store.list(replace(filters, limit=n))
         )
         if json_out:
-            app_ctx.print_json([e.to_json() for e in entries])
+            app_ctx.print_json(with_scores(app_ctx, [e.to_json() for e in entries]))
         elif not entries:
             if entries_lost(store):
                 pass  # "no entries" would contradict the closing note: some cannot be read
@@ -689,7 +741,7 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         entry = live_entry(app_ctx.store(), entry_id)
         if json_out:
-            app_ctx.print_json(entry.to_json())
+            app_ctx.print_json(with_scores(app_ctx, [entry.to_json()])[0])
             return
         from peerjournal.reflection import shown_layout
         from peerjournal.render.entries import entry_view
@@ -744,7 +796,7 @@ def register(app: typer.Typer) -> None:
         )
         hits = [_one_line(hit) for hit in found]
         if json_out:
-            app_ctx.print_json([h.to_json() for h in hits])
+            app_ctx.print_json(with_scores(app_ctx, [h.to_json() for h in hits]))
         elif not hits:
             app_ctx.say(_nothing_found(store, query, filters))
             return

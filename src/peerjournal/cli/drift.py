@@ -249,8 +249,11 @@ def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
             "`peerjournal drift --rescore` again to bring the scores up to date.",
             ExitCode.INTERRUPTED,
         ) from None
-    if json_out:
-        app.print_json({"rescored": len(pending), "lexicon_version": lexicon.version})
+    if json_out:  # (the rescore is done: a reader gone is said, not a failure)
+        from peerjournal.plural import counted
+
+        app.print_json_done(f"Re-scored {counted(len(pending), 'entry')}",
+                            {"rescored": len(pending), "lexicon_version": lexicon.version})
     app.say(_rescored_message(store, rescored, lexicon))
 
 

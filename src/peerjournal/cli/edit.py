@@ -167,7 +167,7 @@ def register(app: typer.Typer) -> None:
                 _still_kept(app_ctx, entry_id)  # a kept edit closed without saving
                 _copies_note(app_ctx, entry)
                 if json_out:  # scripts get the entry whether or not it changed
-                    app_ctx.print_json(entry.to_json())
+                    app_ctx.print_json(_as_json(app_ctx, entry))
                 return
         meant = None  # a new setting that is a near miss of a known one (as `write` says)
         # and one stored without a character typed, or naming a person (as `write -s` says)
@@ -193,8 +193,7 @@ def register(app: typer.Typer) -> None:
                 store.set_drifts([(entry_id, score_draft(draft, app_ctx.lexicon()))])
                 app_ctx.say(f"Entry {entry_id} is unchanged.")
                 if json_out:
-                    entry = store.get(entry_id)
-                    app_ctx.print_json(entry.to_json())
+                    app_ctx.print_json(_as_json(app_ctx, store.get(entry_id)))
                 return
             saving = True
             drift = score_draft(draft, app_ctx.lexicon())
@@ -1330,6 +1329,13 @@ def _naming(app: AppContext, entry_id: int, file: Draft) -> Naming:
         spare=lambda: new_edit(folder, entry_id, app.now()),
         as_it_was=as_it_was,
     )
+
+
+def _as_json(app: AppContext, entry: Entry) -> dict[str, object]:
+    """The entry as `--json` gives it, with the numbers `show --json` gives (`with_scores`)."""
+    from peerjournal.cli.browse import with_scores
+
+    return with_scores(app, [entry.to_json()])[0]
 
 
 def _still_kept(app: AppContext, entry_id: int) -> None:

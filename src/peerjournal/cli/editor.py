@@ -48,6 +48,13 @@ def editor_command() -> list[str]:
         if not command:
             raise PeerJournalError(f"Cannot run the editor {chosen!r}: {_fix()}.")
         return command
+    if no_keyboard():  # (cron, `< /dev/null`: nano or vi would draw into a pipe, then fail)
+        raise PeerJournalError(
+            "No editor is set ($VISUAL, $EDITOR) and standard input is not a terminal to run "
+            "nano or vi in: set $EDITOR (one that opens a window of its own waits with its "
+            'option: EDITOR="code --wait"), or give the text as options (-x TEXT).',
+            ExitCode.USAGE,
+        )
     for name in FALLBACK_EDITORS:
         if shutil.which(name):
             return [name]

