@@ -8,7 +8,9 @@ are split in C (punctuation and hyphens separate words); each place where a phra
 (a known first word, pair or triple of words, or a prefix such as ``symptom``) runs one
 combined regex from the lexicon's phrase index. Hits never overlap; the longest match wins.
 Learned markers' phrases are looked up word for word in one more pass over the same words; they
-may overlap curated hits, and take a curated hit's flags when they lie inside it. Elsewhere they
+may overlap curated hits, and take a curated hit's flags when they lie inside it; a learned word
+alone is no hit as the head of an everyday compound ("bus depot", "PIP assessment": round 44,
+`_EVERYDAY_COMPOUNDS`). Elsewhere they
 are flagged by the same rules, except that a learned identity hit is never negated. A negator
 drops a learned drift hit as it drops a curated one ("didn't write it in the notes" is not the
 writer's drift); but learned weights come from texts as written, negations and all, and dropping
@@ -50,7 +52,9 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   quote: "I said '…'"; but a quoted word or two the writer talks about rather than uses, '"kicking
   off" is usually …', is never the writer's), or after a reported-speech cue in the same sentence
   whose speaker is not the writer ("the doctor called her …", "Ray said …", "The custody sergeant
-  called him …", "the nurse asked me to …", "the team wants me to …", "my supervisor suggested I …",
+  called him …", "the nurse asked me to …", "the team wants me to …" (and the request itself,
+  when a body or role of the service makes it: "the ward | wanted me to …", round 44; a
+  person's own wish stays theirs to voice: "she wanted me to come"), "my supervisor suggested I …",
   "according to …", "she was labelled …", "the word …", "words like …", "why do we still write …",
   "I hate seeing …"), or the topic of someone's teaching, in its own clause ("a training day on
   relapse prevention"). A hit of the writer's recovery story that opens with a verb of saying or
@@ -316,7 +320,7 @@ _CONJUNCTIONS = _words(
 )
 # ... and these only when a new subject follows ("and I", "so she")
 _SUBJECT_CONJUNCTIONS = frozenset({"and", "or", "so", "then"})
-_SUBJECTS = _words("i i'm i'd i've i'll he she they we you it it's that that's there's the")
+_SUBJECTS = _words("i i'm i'd i've i'll im ive he she they we you it it's that that's there's the")
 
 # "call" as a noun reports nothing: "doing the phone call for him", "a call from the GP"
 _CALL_NOUN_BEFORE = _words("phone video zoom the a my that this one his her our their")
@@ -382,7 +386,9 @@ _NO_WORDS = regex_store.compile(r"\s*(?:(?:and|but|then)(?![\w'])|[.!?;]|$)")
 # is the framing being criticised.
 _CRITIQUE = regex_store.compile(rf"{_CUE_START}(?:{_CRITIQUE_CUES})(?![\w'])")
 # Who is speaking before a speech verb: the last subject-like word in the sentence so far.
-_WRITER_SUBJECT = _words("i we i'd i've i'm we'd we've we're myself")
+# "Ive", "Im": the writer typing without an apostrophe, as lexicon patterns allow ("didnt");
+# not "id", "ill", "were", "well", which are words of their own
+_WRITER_SUBJECT = _words("i we i'd i've i'm ive im we'd we've we're myself")
 _PRONOUNS = _words("she he they she's he's they're she'd he'd they'd")
 _PEOPLE = _PRONOUNS | _words(
     "team nurse nurses doctor doctors dr staff"
@@ -468,7 +474,9 @@ _SUBORDINATE = regex_store.compile(
 _READING = regex_store.compile(
     r"(?<![\w'])(?:read|reading|saw|seen|see|noticed|found|looked|checked|says|said|it's)(?![\w'])"
 )
-_WRITER_SUBJECT_WORD = regex_store.compile(r"(?<![\w'])(?:i|we)(?:'m|'ve|'d|'ll)?(?![\w'])")
+_WRITER_SUBJECT_WORD = regex_store.compile(
+    r"(?<![\w'])(?:(?:i|we)(?:'m|'ve|'d|'ll)?|im|ive)(?![\w'])"
+)
 # A place or time ("At handover", "In the handover") names WHEN, not WHO: when the writer is
 # the subject right after it ("At handover I told him he needs …", "In the notes, I wrote …"),
 # what follows is the writer's, unless what they did was take in someone else's words ("At
@@ -493,7 +501,7 @@ _WRITER_VIEW = rf"(?:{_MY_VIEW}\s*,?\s*)?"
 _WRITER_RESUMES = regex_store.compile(
     r"\s*(?:(?:but|and|so|then|yet|which|while|although|though)\s+)?"
     # the writer's view, opening the clause: "…, but in my view I …"
-    rf"{_WRITER_VIEW}(?:i|i'm|i've|i'd|i'll|we|my|me)(?![\w'])"
+    rf"{_WRITER_VIEW}(?:i|i'm|i've|i'd|i'll|im|ive|we|my|me)(?![\w'])"
     # … or the writer's view after a turn: "…, but to me she is a woman who uses"
     rf"|\s*(?:but|yet|whereas|though|although)\s+{_MY_VIEW}(?![\w'])"
     # … or the writer's gloss on what was said: "…, which in my experience means …" (a bare
@@ -539,6 +547,9 @@ _LABELLED_ME = regex_store.compile(
     r"|once|always|just|another|called|labell?ed|seen\s+as|treated\s+as|known\s+as|down\s+as"
     r"|diagnosed\s+(?:as|with)|\w+'s)){0,3}\s*[\"']?$"
 )
+# … not a label that opens with the writer's own verb of naming ("I was | calling him the
+# offender", round 44)
+_NAMING_VERB = regex_store.compile(r"(?:call|referr?|describ|labell?)(?:ed|ing|s|e|es)?(?![\w'])")
 _QUOTE = regex_store.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
 # a word between the writer and a speech verb, unless another speaker takes over ("I heard Jo
 # saying '…'", "I think she said …") or the words are put to the writer ("I've been asked to
@@ -569,7 +580,9 @@ _WRITER_QUOTES = regex_store.compile(
     # the writer's own record: "I put her down for the notes as '…'", "I noted '…'"
     r"|put\s+(?:[\w']+\s+)?down|put(?=\s*$)|noted|recorded|logged|documented|charted"
     r"|wrote\s+[\w']+\s+up"
-    r"|call(?:ed|ing)?|describ(?:ed|ing)))"
+    r"|call(?:ed|ing)?|describ(?:ed|ing)"
+    # … and the other verbs of naming of `_QUOTED_NAME`: 'I referred to him as "…"'
+    r"|referr?(?:ed|ing)\s+to|labell?(?:ed|ing)))"
     # … and the quote follows within 40 characters, or ends a longer lead-in with a colon
     # ("What I said to the young woman in bay 4, word for word: '…'")
     rf"(?:{_LEAD_IN}{{0,40}}|{_LEAD_IN}{{0,160}}:\s*)$"
@@ -1361,7 +1374,7 @@ _THIRD_PERSON = _words("she he they she'd he'd they'd she'll he'll they'll")
 _PASSIVE_AUX = _words("be being been was were is am are 'm 're get gets got getting")
 _PERFECT_AUX = _words("have has had 've 'd would will could might should")  # "I'd been told"
 _GERUND_AUX = _words("being getting")
-_WRITER_AS_SUBJECT = _words("i we i'm we're i've we've i'd we'd")
+_WRITER_AS_SUBJECT = _words("i we i'm we're i've we've i'd we'd im ive")
 _PARTICIPLES = _words(
     "told given taught shown sent made put kept reminded pushed pointed steered nudged instructed"
     " ordered lectured advised warned urged pressured persuaded convinced"
@@ -2074,6 +2087,35 @@ _WRITERS_OWN = frozenset({"voice", "advocacy"})
 _REMARK_AFTER = regex_store.compile(
     r"[\"'\u2019\u201d]?\s+(?:comment|comments|remark|remarks|jibe|jibes|crack|cracks)(?![\w'])"
 )
+# A service's request to the writer ("The ward wanted me to chase his meds", "the probation
+# service wants me to …", "head of year asked me to …", "OMU rang and wanted me to …"): an
+# identity phrase that is the request itself ("wanted me to", learned as voice from "she
+# wanted me to come": the person's own wish, which stays counted) is the service's framing
+# of the writer's job, not the writer's voice (round 44). The asker: a body or a role of the
+# service, last before the request in its sentence, maybe with a verb and "and" between.
+_ASK_WORDS = _words("asked asks wants want wanted needs needed expects expected")
+_ASKED_OF_WRITER = regex_store.compile(r"[\w']+\s+(?:me|us)\s+(?:to|there|here)(?![\w'])")
+_SERVICE_ASKER = regex_store.compile(
+    r"(?<![\w'])(?:ward|wards|school|college|service|services|unit|hospital|hostel|team|trust"
+    r"|council|probation|omu|prison|wing|jobcentre|dwp|surgery|practice|clinic|agency|charity"
+    r"|court|police|nursery|housing|office|department|mdt|cmht|camhs|nhs|year|management"
+    r"|staff|doctor|doctors|dr|psychiatrist|consultant|gp|nurse|nurses|matron|midwife|midwives"
+    r"|officer|officers|teacher|teachers|tutor|senco|supervisor|boss|employer|cpn|hca|reg"
+    r"|registrar|psych|doc|po|amhp|lead|leader|[\w']*(?:worker|workers|manager|managers"
+    r"|coordinator|ordinator))"
+    r"(?:\s+[\w']+(?:ed)?\s*,?\s+and)?\s+(?:(?:really|just|also|now|then|still|originally"
+    r"|actually|specifically)\s+)?\Z"
+)
+
+
+def _service_asks(text: str, sent_start: int, start: int) -> bool:
+    """Is the identity hit at `start` a request to the writer ("wanted me to", "asks me")
+    whose asker is a body or a role of the service (`_SERVICE_ASKER`)?"""
+    return _ASKED_OF_WRITER.match(text, start) is not None and (
+        _SERVICE_ASKER.search(text, max(sent_start, start - 60), start) is not None
+    )
+
+
 # a connection done to the writer: its words end in "to" or "with" and the writer follows
 _DONE_TO_WRITER = regex_store.compile(r"(?:(?<=\sto)|(?<=with))\s+(?:me|us)(?![\w'])")
 # an identity practice that names its own doer by a reflexive ("spoke up for herself", "writing
@@ -2583,10 +2625,27 @@ _INITIAL_PERIOD = regex_store.compile(
 )
 
 
+# the quotation mark that opens the name someone is called, after the verb of naming and its
+# object: 'calling him "the offender"', 'referred to her as "a bed blocker"'
+_QUOTED_NAME = regex_store.compile(
+    r"(?<![\w'])(?:call(?:ed|ing|s)?|referr?(?:ed|ing|s)?\s+to|describ(?:ed|es|ing)"
+    r"|labell?(?:ed|ing|s)?)\s+[\w']+\s+(?:as\s+)?\"\Z"
+)
+
+
 def phrase_view(lower: str) -> str:
     """The lowercase text as phrase regexes see it: the period of an initial or a title is a
-    blank (same length, so spans still index the text), so "told J. she should" is a phrase."""
-    return _INITIAL_PERIOD.sub(" ", lower)
+    blank (same length, so spans still index the text), so "told J. she should" is a phrase;
+    so is the quotation mark that opens a name someone is called (`_QUOTED_NAME`), so that a
+    label quoted is still the phrase of calling someone it ('Caught myself calling him "the
+    offender"': round 44's QA). Whose words it is, the speaker of the naming verb says."""
+    view = _INITIAL_PERIOD.sub(" ", lower)
+    quote = view.find('"')
+    while quote >= 0:  # each quotation mark, looking back (a scan of the text took 2x as long)
+        if _QUOTED_NAME.search(view, max(0, quote - 40), quote + 1) is not None:
+            view = f"{view[:quote]} {view[quote + 1 :]}"
+        quote = view.find('"', quote + 1)
+    return view
 
 
 # a hit before its flags: (start, end, marker, index of its first token)
@@ -2649,6 +2708,32 @@ def _find_matches(
 _BETWEEN_WORDS = " \t\n\r\x0b\x0c,-"  # what may separate the words of a phrase (as _SEP)
 
 
+# A learned word alone counts in the sense it was learned in, not as the head of a compound
+# whose first word names an everyday thing (round 44's QA: "the bus depot", not the depot
+# injection; "her PIP assessment", a benefits assessment a peer may support someone through,
+# not a clinical one; "the baby monitor"). Learned phrases of two or more words carry their
+# own sense ("depot clinic", "risk assessment on"), and curated phrases are read as written.
+_EVERYDAY_COMPOUND_PARTS = {
+    "depot": "bus buses tram trams train trains coach coaches rail railway lorry lorries delivery"
+    " distribution parcel parcels post fuel oil bin bins council army builders",
+    "assessment": "pip esa dla wca uc benefit benefits capability mobility driving fitness",
+    "monitor": "baby",
+    "screening": "film movie cinema",
+    "search": "job jobs house flat",
+    "complex": "leisure sports shopping flats apartment",
+    "track": "race running athletics",
+    "control": "remote traffic",
+}
+_EVERYDAY_COMPOUNDS = {head: _words(parts) for head, parts in _EVERYDAY_COMPOUND_PARTS.items()}
+_EVERYDAY_COMPOUNDS["assessments"] = _EVERYDAY_COMPOUNDS["assessment"]
+
+
+def _everyday_compound(tokens: list[str], i: int) -> bool:
+    """Is `tokens[i]` the head of an everyday compound (`_EVERYDAY_COMPOUNDS`): "bus | depot"?"""
+    parts = _EVERYDAY_COMPOUNDS.get(tokens[i])
+    return parts is not None and i > 0 and tokens[i - 1] in parts
+
+
 def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordIndex) -> list[Found]:
     """The learned hits: runs of words that are a learned phrase, left to right; hits never
     overlap and at each start the longest phrase wins. Its words may be separated by spaces,
@@ -2674,7 +2759,7 @@ def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordInd
                 free = i + size
                 break
         else:
-            if alone is not None:
+            if alone is not None and not _everyday_compound(tokens, i):
                 found.append((starts[i], starts[i] + len(tokens[i]), alone, i))
                 free = i + 1
     return found
@@ -3375,6 +3460,8 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 other_si, other_at = si, start
             elif attributed:
                 deeds.pop(start, None)
+        if not attributed and polarity == "identity" and tokens[tok] in _ASK_WORDS:
+            attributed = _service_asks(lower, sent_start, start)  # "the ward | wanted me to"
         drift_for = not attributed and marker.polarity == "drift"
         own = not (attributed or negated) and polarity == "identity"
         if drift_for or (own and marker.dimension in _WRITERS_OWN):
@@ -3636,7 +3723,9 @@ def _label_not_used(
         _DEFINED.match(lower, end) is not None or _ECHOED.match(lower, end) is not None
     ):
         return True
-    return _LABELLED_ME.search(lower, clause_start, start) is not None
+    return _LABELLED_ME.search(lower, clause_start, start) is not None and (
+        _NAMING_VERB.match(lower, start) is None  # "I was | calling him X": the writer's naming
+    )
 
 
 def _owns_next(lower: str, start: int, end: int, following: int) -> bool:
