@@ -249,8 +249,9 @@ def test_a_setting_with_a_zero_width_space_after_it_is_the_same(cli: CLI, add: A
     assert sorted(e["id"] for e in as_json(cli, "list", "--setting", "crisis")) == [plain, pasted]
     report = cli("report")
     assert report.exit_code == 0
+    # (round 44: shown as the spelling most entries carry, on a tie the last written, as tags)
     assert [line.split()[:2] for line in report.stdout.splitlines()
-            if line.startswith("crisis")] == [["crisis", "2"]]
+            if line.lower().startswith("crisis")] == [["Crisis", "2"]]
 
 
 @pytest.mark.parametrize(

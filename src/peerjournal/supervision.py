@@ -1281,6 +1281,9 @@ class Prep:
     left_out: int = 0
     # entries in the trash, when the journal has none other: said, as `list` says it
     trashed: int = 0
+    # entries dated after today (written where the date was already tomorrow): a period ends
+    # today, so they are left out (`cli.report.LeftOut`, said on stderr as `report` says it)
+    after_today: int = 0
 
     def label(self, dimension: str) -> str:
         return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
@@ -1624,13 +1627,14 @@ def build_prep(
     left_out: int = 0,
     earlier: Sequence[EntryFacts] = (),
     trashed: int = 0,
+    after_today: int = 0,
 ) -> Prep:
     """Everything `supervision prep` shows, from plain values; `entries` are those the
     window holds (`Window.kept`), `people` the names on the people list, `journal_dates` when
     all the journal's entries are dated (`Prep.journal_dates`), `left_out` the entries of the
     supervision's day it does not hold (`Prep.left_out`), `earlier` those of the periods
     before whose open intentions are carried (`carried_entries`), `trashed` the entries in
-    the trash (`Prep.trashed`)."""
+    the trash (`Prep.trashed`), `after_today` those dated after it (`Prep.after_today`)."""
     done = sorted((c for c in checks if c.complete), key=lambda c: (c.created_at, c.id))
     from_check, view = check_questions(window, checks, form)
     evidence = most_drift_evidence(entries)
@@ -1665,6 +1669,7 @@ def build_prep(
         journal_dates=journal_dates if not entries else None,
         left_out=left_out,
         trashed=trashed if not entries and journal_dates is None else 0,
+        after_today=after_today,
     )
 
 
@@ -1684,6 +1689,8 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
         "entries": prep.entries,
         # of the supervision's day, written before it: not in `entries` nor in the numbers
         "left_out_before_supervision": prep.left_out,
+        # dated after today: not in `entries` (the key `report --json` gives it under too)
+        "after_today": prep.after_today,
         "trend": {
             "verdicts": prep.trend.verdicts,
             # of verdicts' "drift", those that are self-doubt alone (the text's "self-doubt")

@@ -374,6 +374,7 @@ class Totals:
     drift_w: int = 0
     self_care: int = 0  # entries that note some self-care
     first: tuple[date, int] = (date.max, 0)  # (date, id) of the earliest entry
+    last: int = 0  # the id of the entry written last (the highest)
     dims: dict[str, list[int]] = field(default_factory=dict)  # dimension: [identity_w, drift_w]
 
     def add(self, row: ReportRow, dimensions: Container[str]) -> None:
@@ -381,6 +382,7 @@ class Totals:
         self.entries += 1
         self.self_care += row.has_self_care
         self.first = min(self.first, (row.date, row.id))
+        self.last = max(self.last, row.id)
         score = row.drift
         if score is None:
             return
@@ -405,6 +407,7 @@ class Totals:
         self.drift_w += other.drift_w
         self.self_care += other.self_care
         self.first = min(self.first, other.first)
+        self.last = max(self.last, other.last)
         for dim, (dim_identity_w, dim_drift_w) in other.dims.items():
             acc = self.dims.setdefault(dim, [0, 0])
             acc[0] += dim_identity_w
@@ -694,6 +697,7 @@ def report_from_stats(
     with_feelings = (sum(stats.feelings.values()), sum(stats.previous_feelings.values()))
     feelings = _feelings(stats.feelings, stats.previous_feelings, vocab, people, with_feelings)
     rhythm = _rhythm(stats.days, stats.weeks, window, since, until, today, since_given, by)
+    shown = setting_names(stats.cells)
     settings = {
         key: totals.summary()
         for key, totals in sorted(by_setting.items(), key=lambda kv: (-kv[1].entries, kv[0]))
@@ -721,6 +725,8 @@ def report_from_stats(
             window, before, (stats.markers, stats.previous_markers), dims, labels, thresholds
         ),
         "settings": settings,
+        # each setting as the report names it (keyed as "settings"): `setting_names`
+        "setting_names": {key: shown[key] for key in settings},
         "feelings": feelings,
         "rhythm": rhythm,
         "alerts": [],
@@ -750,6 +756,22 @@ def report_from_stats(
             stats.previous_markers,
         )
     return report
+
+
+def setting_names(cells: Mapping[tuple[date | None, str], Totals]) -> dict[str, str]:
+    """Each setting group of the window's `cells` (by `setting_key`) named as the report
+    shows it: the spelling most of its entries carry ("Ysbyty Gwynedd", where the key is
+    "ysbyty gwynedd"), of two as common the one written last (the writer's spelling now), as
+    `Store.tag_counts` names a tag; "unspecified" for the entries with none."""
+    spelled: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for (start, setting), cell in cells.items():
+        if start is not None:  # (None: the window before, which the report does not list)
+            n, last = spelled[setting_key(setting)].get(setting, (0, 0))
+            spelled[setting_key(setting)][setting] = (n + cell.entries, max(last, cell.last))
+    return {
+        key: key if key == UNSPECIFIED_SETTING else max(found, key=lambda s: (*found[s], s))
+        for key, found in spelled.items()
+    }
 
 
 def trend_directions(

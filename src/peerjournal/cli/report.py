@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Annotated, Any
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -23,6 +23,7 @@ from peerjournal.context import AppContext
 from peerjournal.errors import PeerJournalError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from peerjournal.db.store import Store
@@ -57,8 +58,9 @@ def build(
     setting: str | None = None,
     tags: list[str] | None = None,
     dimension: str | None = None,
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """The report dict and the dimension labels, for the journal in `store`."""
+) -> tuple[dict[str, Any], dict[str, str], LeftOut]:
+    """The report dict, the dimension labels and what the window leaves out after today, for
+    the journal in `store`."""
     from peerjournal.dates import period_start
     from peerjournal.db.people import list_people
     from peerjournal.db.stats import marker_counts, period_lexicon_versions, report_stats
@@ -80,12 +82,8 @@ def build(
                 raise
             why = "-d is --dimension in report; a date goes in --since or --until"
             raise unknown_dimension(dimension, DIMENSIONS, why) from None
-    start, end = resolve_window(
-        date_bound(app, since),
-        date_bound(app, until, until=True),
-        today,
-        by=by,
-    )
+    asked = date_bound(app, until, until=True)
+    start, end = resolve_window(date_bound(app, since), asked, today, by=by)
     wanted_tags = tag_filter(tags)
     place = setting_filter(setting)
     stats = report_stats(store, start, end, by, place, wanted_tags, dimensions=DIMENSIONS)
@@ -118,7 +116,9 @@ def build(
             None if since is not None else journal_started(store, start, end)
         )
     report["lexicon_version"], report["stale"] = stale_scores(app, store)
-    return report, labels
+    left = left_out_after_today(app, store, end, asked, place, wanted_tags)
+    report[AFTER_TODAY] = left.entries
+    return report, labels, left
 
 
 def reads_as_date(text: str, today: date) -> bool:
@@ -173,11 +173,14 @@ def lexicon_labels(app: AppContext, dimensions: tuple[str, ...]) -> dict[str, st
 
 def show(
     app: AppContext, store: Store, report: dict[str, Any], labels: dict[str, str],
-    *, every_period: bool = False,
+    left: LeftOut, *, every_period: bool = False,
 ) -> None:
     """Print the report, or a friendly word when there is nothing to show; `every_period`
-    (--all): every week, month or year in its table."""
+    (--all): every week, month or year in its table; `left`: what it leaves out after today,
+    said after it."""
     if not report["totals"]["entries"]:
+        # (the word for an empty window names the entries after today itself)
+        empty_note = left.note("a report", entries_said=True)
         from peerjournal.cli.browse import entries_lost
         from peerjournal.db.stats import live_and_trashed
 
@@ -196,40 +199,70 @@ def show(
             )
         else:
             app.say(nothing_in_window(store, report))
+        if empty_note:
+            app.say(empty_note)
         return
     from peerjournal.render.report import print_report
 
     print_report(app.out, report, labels, every_period=every_period)
-    for note in (after_today_note(app, store, report), stale_note(app, store, report.get("stale"))):
+    for note in (left.note("a report"), stale_note(app, store, report.get("stale"))):
         if note:
             app.say(note)
 
 
-def after_today_note(app: AppContext, store: Store, report: dict[str, Any]) -> str | None:
-    """A word about the entries the report leaves out for being dated after today (it ends
-    today at the latest): written where the date is a day ahead of this computer's (another
-    time zone: see `entry.ZONE_AHEAD`), they would be missed without a word."""
-    from peerjournal.dates import spoken
-    from peerjournal.db.store import Filters
-    from peerjournal.plural import counted
+# The key `report --json`, `supervision prep --json` and `export --json` give the count under
+AFTER_TODAY = "after_today"
+
+
+class LeftOut(NamedTuple):
+    """What a window that ends today leaves out after it: the entries dated after today,
+    written where the date was already tomorrow (another time zone: see `entry.ZONE_AHEAD`),
+    which would be missed without a word; and an --until after today, read as today."""
+
+    today: date
+    entries: int = 0  # dated after today (0 when the window ends before today)
+    latest: date | None = None  # the latest of their dates
+    asked: date | None = None  # the --until given, when it is after today
+
+    def note(self, what: str, *, entries_said: bool = False) -> str | None:
+        """The one line that says so, for `what` ("a report", "prep", "a summary") ends
+        today; `entries_said`: the entries are named already (the word for an empty window
+        names them), so only an --until read as today is said. None: nothing to say (no
+        entry is left out)."""
+        from peerjournal.dates import spoken
+        from peerjournal.plural import counted
+
+        if not self.entries:  # (an --until after today then changes nothing: `--until
+            return None         # 9999-12-31`, the README's "no end", is not said each run)
+        read = f"--until {spoken(self.asked)} is read as today" if self.asked else ""
+        if entries_said:
+            return f"{read} ({spoken(self.today)}): {what} ends today." if read else None
+        one = self.entries == 1
+        latest = f"{'' if one else 'up to '}{spoken(self.latest)}" if self.latest else ""
+        return (
+            f"{counted(self.entries, 'entry')} {'is' if one else 'are'} dated after today "
+            f"({latest}: written where the date was already tomorrow?) and "
+            f"{'is' if one else 'are'} left out: {what} ends today"
+            f"{f' ({read})' if read else ''}."
+        )
+
+
+def left_out_after_today(
+    app: AppContext, store: Store, until: date, asked: date | None = None,
+    setting: str | None = None, tags: Sequence[str] = (),
+) -> LeftOut:
+    """What a window ending `until` leaves out after today (`LeftOut`): the live entries
+    matching `setting` and `tags` dated after today, when it ends today (one that ends
+    before leaves them out by choice), and `asked`, the --until given, when it is after
+    today."""
+    from peerjournal.db.stats import date_range
 
     today = app.today()
-    if report["until"] != today.isoformat():  # an --until before today leaves them out anyway
-        return None
-    filters = report.get("filters") or {}
-    ahead = store.list(Filters(
-        since=today + timedelta(days=1), tags=list(filters.get("tags") or ()),
-        setting=filters.get("setting"), limit=None,
-    ))
-    if not ahead:
-        return None
-    one = len(ahead) == 1
-    latest = f"{'' if one else 'up to '}{spoken(ahead[0].date)}"
-    return (
-        f"{counted(len(ahead), 'entry')} {'is' if one else 'are'} dated after today ({latest}: "
-        f"written where the date was already tomorrow?) and {'is' if one else 'are'} left "
-        "out: a report ends today."
-    )
+    asked = asked if asked is not None and asked > today else None
+    found = date_range(store, setting, tags, today=today) if until >= today else None
+    if found is None or not found.ahead:
+        return LeftOut(today, asked=asked)
+    return LeftOut(today, found.ahead, found.last, asked)
 
 
 def nothing_in_window(store: Store, report: dict[str, Any]) -> str:
@@ -343,7 +376,7 @@ def register(app: typer.Typer) -> None:
         """
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
-        result, labels = build(
+        result, labels, left = build(
             app_ctx,
             store,
             since=since,
@@ -355,8 +388,10 @@ def register(app: typer.Typer) -> None:
         )
         if json_out:
             app_ctx.print_json(result)
+            if note := left.note("a report"):  # (the count is in the JSON too)
+                app_ctx.say(note)
             return
-        show(app_ctx, store, result, labels, every_period=every_period)
+        show(app_ctx, store, result, labels, left, every_period=every_period)
 
     @app.command(short_help="Try a demo journal.")
     def demo(ctx: typer.Context, json_out: Json = False) -> None:
@@ -389,10 +424,10 @@ def register(app: typer.Typer) -> None:
                 f"Explore it: peerjournal --db {shlex.quote(str(path))} list   "
                 "(delete the folder when done)"
             )
-            result, labels = build(app_ctx, store)
+            result, labels, left = build(app_ctx, store)
             if json_out:  # the report, and where the demo journal is (as `where --json` names it)
                 app_ctx.print_json({"database": str(path), **result})
             else:
-                show(app_ctx, store, result, labels)
+                show(app_ctx, store, result, labels, left)
         finally:
             store.close()

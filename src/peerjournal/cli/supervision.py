@@ -13,9 +13,10 @@ from peerjournal.context import AppContext
 from peerjournal.dates import spoken
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from peerjournal.db.store import Store
+    from peerjournal.drafts import Draft
     from peerjournal.errors import PeerJournalError
     from peerjournal.supervision import (
         Answer,
@@ -69,6 +70,7 @@ def register(app: typer.Typer) -> None:
         """What to bring: entries, drift trend, intentions, self-care and questions since the
         last supervision (else the last 4 weeks: this week and the 3 before it, as `export`
         covers)."""
+        from peerjournal.cli.report import left_out_after_today
         from peerjournal.db.people import list_people
         from peerjournal.db.stats import date_range, live_and_trashed
         from peerjournal.db.supervision import entry_facts, self_checks, supervisions
@@ -95,6 +97,7 @@ def register(app: typer.Typer) -> None:
             window, carry, entry_facts(store, carry.since, carry.until) if carry else []
         )
         journal_dates = None if dated else date_range(store)
+        left = left_out_after_today(app_ctx, store, window.until)
         lexicon = app_ctx.lexicon()
         labels = {d: lexicon.label(d) for d in lexicon.labels}
         result = build_prep(
@@ -114,14 +117,19 @@ def register(app: typer.Typer) -> None:
             earlier=earlier,
             # a journal whose entries are all in the trash says so, as `list` does
             trashed=len(live_and_trashed(store)[1]) if not dated and not journal_dates else 0,
+            after_today=left.entries,
         )
+        # (the text's word for a period with no entries names those after today itself)
+        note = left.note("prep", entries_said=result.journal_dates is not None and not json_out)
         if json_out:
             app_ctx.print_json(prep_to_json(result))
-            return
-        from peerjournal.render.charts import unicode_ok
-        from peerjournal.render.supervision import prep_view
+        else:
+            from peerjournal.render.charts import unicode_ok
+            from peerjournal.render.supervision import prep_view
 
-        app_ctx.out.print(prep_view(result, ascii_only=not unicode_ok(app_ctx.out.encoding)))
+            app_ctx.out.print(prep_view(result, ascii_only=not unicode_ok(app_ctx.out.encoding)))
+        if note:
+            app_ctx.say(note)
 
     @group.command(short_help="Do a guided 1-5 self-check.")
     def check(
@@ -172,6 +180,7 @@ def register(app: typer.Typer) -> None:
         # a file that will not do changes nothing (it does not even start a new journal)
         given = _read_answers(answers, form) if answers is not None else None
         store = app_ctx.store()
+        _said_unsaved(app_ctx, answers)
         check_id: int | None
         if given is not None and answers is not None:  # (one with the other)
             started, set_aside = _unfinished(
@@ -500,6 +509,8 @@ def _check_interactive(
     kept = dict(started.answers) if started else {}
     saved_complete = False
     replaced: SelfCheck | None = None  # the check set aside, once a new answer replaced it
+    pending = _Pending(app_ctx)  # the answer in hand, until the journal holds it
+    asker.keep = lambda item_id, answer: pending.keep({**kept, item_id: answer})
 
     def save(answers: Answers, complete: bool) -> None:
         nonlocal check_id, set_aside, replaced, saved_complete
@@ -510,8 +521,10 @@ def _check_interactive(
             except DatabaseError as exc:  # locked, read-only, a full disk: it may clear
                 if not _again(asker, exc):  # (a damaged journal's stays one)
                     raise _keep_unsaved(
-                        app_ctx, answers, exc, stopped(), restart=set_aside is not None
+                        app_ctx, answers, exc, stopped(), restart=set_aside is not None,
+                        pending=pending,
                     ) from None
+        pending.forget()
         if set_aside is not None:  # the first new answer replaces the check set aside
             discard_check(store, set_aside.id)
             replaced, set_aside = set_aside, None
@@ -576,38 +589,32 @@ def _again(asker: _Questions, failed: PeerJournalError) -> bool:
 
 
 def _keep_unsaved(
-    app_ctx: AppContext, answers: Answers, failed: PeerJournalError, stopped: str, restart: bool
+    app_ctx: AppContext, answers: Answers, failed: PeerJournalError, stopped: str, restart: bool,
+    pending: _Pending | None = None,
 ) -> PeerJournalError:
     """`failed` (why the answer just given was not saved: a full disk, a locked journal),
     once the answers given so far, `answers`, are kept in an answers file that
     `supervision check --answers FILE` saves (--restart: over the check set aside); printed on
     stdout when even that cannot be written, and then `stopped` says what the journal holds.
     The journal is let go of first: on a full disk the failed save's -wal file took the room
-    the file needs (`drafts.let_go_of_the_journal`)."""
-    import json
+    the file needs (`drafts.let_go_of_the_journal`). The file is the one `pending` kept the
+    answer in hand in, when it has one."""
     import shlex
 
-    from peerjournal import paths
-    from peerjournal.drafts import let_go_of_the_journal, new_draft, text_printed, write_atomic
-    from peerjournal.supervision import answers_to_json
+    from peerjournal.drafts import let_go_of_the_journal, text_printed
 
     let_go_of_the_journal(app_ctx)
-    text = json.dumps(answers_to_json(answers), ensure_ascii=False, indent=2) + "\n"
-    folder = paths.drafts_dir(app_ctx.db_path) / UNSAVED_ANSWERS
+    folder = _unsaved_folder(app_ctx)
     command = "supervision check" + (" --restart" if restart else "") + " --answers"
     try:
-        kept = new_draft(folder, app_ctx.now(), ".json", prefix="answers-")
-        try:
-            write_atomic(kept.path, text)
-        except BaseException:
-            kept.discard()
-            raise
-        finally:
-            kept.release()
+        kept = _write_answers(app_ctx, answers, pending.draft if pending else None)
+        kept.release()  # (the file stays, for `--answers FILE`)
+        if pending is not None:
+            pending.draft = None
     except OSError as exc:
         failed.message += " The answer just given was not saved."
         back = f"{app_ctx.command_hint(f'{command} -')} reads it back"
-        failed = text_printed(failed, text, folder, str(exc.strerror or exc),
+        failed = text_printed(failed, _answers_text(answers), folder, str(exc.strerror or exc),
                               "self-check so far", back)
         failed.message += f" {stopped}"
         return failed
@@ -618,6 +625,93 @@ def _keep_unsaved(
         f"saves {them} once the journal can take {them})."
     )
     return failed
+
+
+def _answers_text(answers: Answers) -> str:
+    """`answers` as an answers file holds them: the JSON `--answers` reads."""
+    import json
+
+    from peerjournal.supervision import answers_to_json
+
+    return json.dumps(answers_to_json(answers), ensure_ascii=False, indent=2) + "\n"
+
+
+def _unsaved_folder(app_ctx: AppContext) -> Path:
+    from peerjournal import paths
+
+    return paths.drafts_dir(app_ctx.db_path) / UNSAVED_ANSWERS
+
+
+def _write_answers(app_ctx: AppContext, answers: Answers, draft: Draft | None) -> Draft:
+    """`answers` written to the answers file `draft` (whole, or not at all: `write_atomic`),
+    or to a new one in the drafts folder's self-check folder; OSError when it cannot be."""
+    from peerjournal.drafts import new_draft, write_atomic
+
+    fresh = draft is None
+    if draft is None:
+        draft = new_draft(_unsaved_folder(app_ctx), app_ctx.now(), ".json", prefix="answers-")
+    try:
+        write_atomic(draft.path, _answers_text(answers))
+    except BaseException:
+        if fresh:
+            draft.discard()
+        raise
+    return draft
+
+
+class _Pending:
+    """The answer in hand, kept in an answers file (`_write_answers`) from the moment its score
+    is given until the journal holds it: a process killed at its note (kill -9, a crash, a
+    power cut) keeps the score, and the words of the note as they stood when the writer last
+    paused, for `supervision check --answers FILE` (named at the next `supervision check`:
+    `_said_unsaved`). The file is held (`Draft.take`) while the check runs, so that a check in
+    another terminal does not name it. Kept as well as can be: an answers file that cannot be
+    written is no reason to stop the check, which saves each answer in the journal."""
+
+    def __init__(self, app_ctx: AppContext) -> None:
+        self.app_ctx = app_ctx
+        self.draft: Draft | None = None
+
+    def keep(self, answers: Answers) -> None:
+        try:
+            self.draft = _write_answers(self.app_ctx, answers, self.draft)
+            self.draft.take()
+        except OSError:
+            pass
+
+    def forget(self) -> None:
+        """The journal holds the answer: the file goes."""
+        if self.draft is not None:
+            with contextlib.suppress(OSError):
+                self.draft.path.unlink(missing_ok=True)
+            self.let_go()
+
+    def let_go(self) -> None:
+        if self.draft is not None:
+            self.draft.release()
+            self.draft = None
+
+
+def _said_unsaved(app_ctx: AppContext, given: Path | None) -> None:
+    """Name the answers files a self-check kept and the journal has not taken (`_Pending`,
+    `_keep_unsaved`): a check killed at a note, or one that could not save; but the one given
+    with --answers (saved now), and one a check in another terminal is asking."""
+    import shlex
+
+    from peerjournal.drafts import Draft
+
+    folder = _unsaved_folder(app_ctx)
+    with contextlib.suppress(OSError):
+        for path in sorted(folder.glob("answers-*.json")):
+            if given is not None and str(given) != "-" and path.resolve() == given.resolve():
+                continue
+            if Draft(path).in_use():
+                continue
+            saves = app_ctx.command_hint(f"supervision check --answers {shlex.quote(str(path))}")
+            app_ctx.say(
+                f"A self-check stopped before the journal held all its answers: they are kept "
+                f"in {path} ({saves} saves them; delete the file if they are not wanted)."
+            )
 
 
 def _forget_unsaved(app_ctx: AppContext, answers: Path) -> None:
@@ -659,6 +753,8 @@ class _Questions:
         self.ended = False  # end of input (or q at a note): stop once the answer in hand is kept
         self.at_end = False  # end of input itself (Ctrl-D): stopped by it, not by choice
         self.interrupted = False  # Ctrl-C at a note: stop once the answer in hand is kept
+        # keeps the answer in hand, by item id, until it is saved (`_Pending`)
+        self.keep: Callable[[str, Answer], None] | None = None
         self._guided = guided
         guided.forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
         # readline, as `write` reads: no cut at 4,095 characters, arrow keys that work
@@ -687,7 +783,33 @@ class _Questions:
         note = self._checked_note([typed]) if typed else None
         if self.interrupted:  # Ctrl-C at 1-5 with a score typed: kept, and nothing more asked
             return Answer(score, note or "")
-        return Answer(score, self._note() if note is None else note)
+        if note is not None:
+            return Answer(score, note)
+        self._keep_while_noted(item, score)
+        try:
+            return Answer(score, self._note())
+        finally:
+            self.reader.paused = None
+
+    def _keep_while_noted(self, item: Item, score: int) -> None:
+        """Keep the score given (`keep`) before its note is asked, and the words of the note
+        whenever the writer pauses on its line (as `write` keeps a line half typed)."""
+        from peerjournal.errors import PeerJournalError
+        from peerjournal.supervision import Answer, check_note
+
+        keep = self.keep
+        if keep is None:
+            return
+        keep(item.id, Answer(score, ""))
+
+        def paused() -> None:
+            import readline
+
+            typed = self._guided.clean_line(self._guided._line_buffer(readline))
+            with contextlib.suppress(PeerJournalError):  # (too long: the score alone is kept)
+                keep(item.id, Answer(score, check_note(" ".join(typed.split()))))
+
+        self.reader.paused = paused
 
     def carry_on(self, summary: str) -> bool:
         """Whether to carry on with an unfinished check (Enter or y: yes; n: no). End of input,

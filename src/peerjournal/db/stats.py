@@ -265,7 +265,7 @@ def report_stats(
         return cells, feelings, days, weeks
 
     cells, feelings, days, weeks = store.past_damage(read)
-    for start, place, entries, scored, decided, self_care, first, *sums in cells:
+    for start, place, entries, scored, decided, self_care, first, last, *sums in cells:
         words, identity_w, drift_w, *dims = sums
         first_day, first_id = first.split()
         stats.cells[(date.fromisoformat(start) if start else None, place)] = Totals(
@@ -277,6 +277,7 @@ def report_stats(
             drift_w=int(drift_w or 0),
             self_care=self_care,
             first=(date.fromisoformat(first_day), int(first_id)),
+            last=int(last),
             dims={
                 dim: [int(dims[2 * n] or 0), int(dims[2 * n + 1] or 0)]
                 for n, dim in enumerate(dimensions)
@@ -311,6 +312,7 @@ def _stats_sql(by: str, dimensions: Sequence[str], where: str, history: str) -> 
             count(CASE WHEN coalesce(e.drift_verdict, '') != '{INSUFFICIENT}' THEN s.entry_id END),
             sum(e.self_care != ''),
             min(printf('%s %012d', e.date, e.id)), -- (date, id) of the first: sorts as text
+            max(e.id), -- the entry written last (`trends.setting_names`)
             sum(s.words), sum(s.identity_w), sum(s.drift_w){dim_sums}
         FROM entry e LEFT JOIN {TABLE} s ON s.entry_id = e.id WHERE {where} GROUP BY 1, 2"""
     # (the score table damaged: the entries counted without it, none of them scored)

@@ -446,7 +446,7 @@ class _View:
             )
             for name, values in d["settings"].items():
                 table.add_row(
-                    self.cut(name),
+                    self.cut(self.setting_name(name)),
                     _num(values["identity"]),
                     _num(values["drift"]),
                 )
@@ -532,6 +532,11 @@ class _View:
             f"{THRESHOLDS.min_window_words:,} in each)"
         )
 
+    def setting_name(self, key: str) -> str:
+        """A setting as the report names it: the spelling most of its entries carry (a report
+        from before `setting_names` was given: its key)."""
+        return str((self.report.get("setting_names") or {}).get(key) or key)
+
     def settings(self) -> list[RenderableType]:
         settings = self.report["settings"]
         if not settings:
@@ -546,8 +551,8 @@ class _View:
             squeeze=0,
         )
         for name, s in settings.items():
-            table.add_row(self.cut(name), str(s["entries"]), *self.row_bar(s, scale),
-                          self.row_balance(s))
+            table.add_row(self.cut(self.setting_name(name)), str(s["entries"]),
+                          *self.row_bar(s, scale), self.row_balance(s))
         return [self.heading("Where drift shows up", "balance by setting"), table]
 
     def feelings(self) -> list[RenderableType]:
