@@ -244,13 +244,18 @@ from peerjournal.namewords import (
 
 NEGATION_WINDOW = 6  # words between a negator and the marker it negates
 
-# Apostrophes (and their look-alikes a keyboard or phone puts in: acute, prime, full-width) read as
-# "'"; spaces drawn as nothing or thin (zero-width, word joiner, byte order mark, thin, narrow
-# no-break) as " ": one character for one, so spans still index the writer's text.
+# Apostrophes (and their look-alikes a keyboard, phone or IME puts in: acute, prime, modifier
+# letters, full-width) read as "'"; every Unicode space (Zs: thin, en, em, ideographic…) and
+# the characters drawn as nothing between words (zero-width space and (non-)joiner, word
+# joiner, byte order mark) as " ", a line or paragraph separator as a line break: one
+# character for one, so spans still index the writer's text. (A soft hyphen inside a word
+# would have to be left out, which this cannot do: "medi\u00adcation" is not "medication".)
+_APOSTROPHE_LIKE = "\u2019\u2018\u201b\u02bc\u02b9\u00b4\u2032\u2035\uff07\uff40\ua78c"
+_SPACE_LIKE = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
 _TRANSLATE = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "\u2032": "'", "\uff07": "'",
-     "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
-     "\u2060": " ", "\ufeff": " "}
+    {**dict.fromkeys(_APOSTROPHE_LIKE, "'"), **dict.fromkeys(_SPACE_LIKE, " "),
+     "\u201c": '"', "\u201d": '"', "\u2028": "\n", "\u2029": "\n"}
 )
 
 
