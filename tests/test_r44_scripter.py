@@ -164,12 +164,10 @@ def test_list_json_has_the_verdict_and_numbers_drift_id_gives(cli: CLI, add: Add
         assert entry["verdict"] == score["verdict"]
         assert (entry["identity_per_100_words"], entry["drift_per_100_words"],
                 entry["words"]) == (score["identity"], score["drift"], score["words"])
-        if score["verdict"] == "insufficient":
-            assert entry["balance"] is None  # too little to lean: null, as `report` says
-        else:
-            assert entry["balance"] == score["balance"]
+        # (round 44 QA: insufficient too, as `drift ID --json` gives it, not null)
+        assert entry["balance"] == score["balance"]
     by_id = {e["id"]: e for e in listed}
-    assert by_id[3]["verdict"] == "insufficient" and by_id[3]["balance"] is None
+    assert by_id[3]["verdict"] == "insufficient" and by_id[3]["balance"] == 0.0
     # one process selects on a number (`.drift` is the verdict, a string: jq sorts it above
     # every number, so `select(.drift > 5)` matched every entry)
     assert [e["id"] for e in listed if e["drift_per_100_words"] > 5] == [2]
@@ -199,6 +197,18 @@ def test_an_entry_not_scored_has_every_number_null(cli: CLI, add: Add, isolated:
         conn.execute("DELETE FROM entry_score")
     entry = json.loads(cli("list", "--json").stdout)[0]
     assert entry["drift"] is None and all(entry[key] is None for key in NUMBERS)
+
+
+def test_an_entry_whose_score_row_is_lost_keeps_its_verdict(
+    cli: CLI, add: Add, isolated: Path
+) -> None:
+    """Was (its QA): "drift": "identity" beside "verdict": null."""
+    add("I shared my story with Jo and we decided together what she wanted to do next.")
+    with sqlite3.connect(isolated / "journal.db") as conn:
+        conn.execute("DELETE FROM entry_score")
+    entry = json.loads(cli("list", "--json").stdout)[0]
+    assert entry["verdict"] == entry["drift"] == "identity"
+    assert all(entry[key] is None for key in NUMBERS if key != "verdict")
 
 
 # -- 3. delete and restore repeated: done, exit 0; an unknown ID: 3 -----------------------------

@@ -52,8 +52,7 @@ def one_page(limit: int | None, fetch: Callable[[int | None], list[T]]) -> tuple
 THOUSANDTHS = 1000  # a stored rate's unit in db.scoretable (trends.SCALE: not imported, ~50 ms)
 # What `with_scores` adds to the JSON entry shape, after its keys, for an entry not scored
 UNSCORED: dict[str, Any] = {
-    "verdict": None, "identity_per_100_words": None, "drift_per_100_words": None,
-    "balance": None, "words": None,
+    "identity_per_100_words": None, "drift_per_100_words": None, "balance": None, "words": None,
 }
 
 
@@ -62,15 +61,15 @@ def with_scores(app: AppContext, shapes: list[dict[str, Any]]) -> list[dict[str,
     script selects on after their keys: `verdict`, the value `drift` holds (named as `drift
     ID --json`, `report` and summaries name it: there `drift` is a number), and the stored
     score's numbers as `drift ID --json` gives them, named for what they count:
-    `identity_per_100_words`, `drift_per_100_words`, `balance` (null when there is too
-    little to lean either way, as in `report`) and `words` (the words scored). All null for
-    an entry not scored. `list --json | jq '.[] | select(.drift_per_100_words > 5)'`."""
+    `identity_per_100_words`, `drift_per_100_words`, `balance` and `words` (the words
+    scored), as `drift ID --json` gives them (its balance too when the verdict is
+    insufficient). The numbers are null for an entry not scored.
+    `list --json | jq '.[] | select(.drift_per_100_words > 5)'`."""
     numbers = _stored_numbers(app, [shape["id"] for shape in shapes])
     for shape in shapes:
         found = numbers.get(shape["id"]) if shape.get("drift") is not None else None
-        shape.update(UNSCORED if found is None else {"verdict": shape["drift"], **found})
-        if shape["verdict"] == "insufficient":
-            shape["balance"] = None
+        # (an entry whose score row is lost: its verdict, no numbers)
+        shape.update({"verdict": shape.get("drift"), **(UNSCORED if found is None else found)})
     return shapes
 
 
@@ -95,7 +94,7 @@ def _stored_numbers(app: AppContext, ids: list[int]) -> dict[int, dict[str, Any]
         numbers[entry_id] = {
             "identity_per_100_words": identity, "drift_per_100_words": drift,
             "balance": round((identity - drift) / (identity + drift), 3)
-            if identity + drift else None,
+            if identity + drift else 0.0,
             "words": words,
         }
     return numbers
