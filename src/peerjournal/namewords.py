@@ -556,6 +556,13 @@ JOINED_BRANDS = word_set(
 )
 
 
+# Two-letter acronyms of a peer supporter's tags, settings and file names (a CV, a GP, the
+# OT, A&E, mental health, a social worker, a DV or DA service, a learning disability…): a
+# listed name glued to one is no word ("jocv", "gpsam"; redact.py's `_name_at_an_edge`).
+# Not one that ends or opens everyday words often ("bs", "ly", "er", "ck").
+TWO_LETTER_ACRONYMS = word_set(
+    "ae bp cv da dv dx gp hr hx iv ld md mh ot pa pt px rx sw tx uc"
+)
 # Three-letter acronyms and words of labels that are a three-letter name with its last two
 # letters swapped ("dna" of Dan, "aed" of Ade, "eal" of Ela, "tai" of Tia): kept in a tag.
 LABEL_ACRONYMS = word_set(

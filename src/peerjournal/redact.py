@@ -162,6 +162,7 @@ from peerjournal.namewords import (
     THING_VERBS,
     THREE_LETTER_WORDS,
     TITLES,
+    TWO_LETTER_ACRONYMS,
     VERB_CUES,
     VERB_NEXT,
     as_person,
@@ -819,15 +820,18 @@ _SMALL = re.escape("".join(ch for ch in map(chr, _CASED) if ch.islower() and ch.
 _CAPITAL = re.escape("".join(ch for ch in map(chr, _CASED) if ch.isupper()))
 _CASE_CHANGE = f"(?<=[{_SMALL}])(?=[{_CAPITAL}])"
 _A_CASE_CHANGE = re.compile(_CASE_CHANGE)
+# A word in capitals glued before a capitalised one ("WILLVisit", "JOGroup"): its end
+_CAPITALS_GLUED = f"(?<=[{_CAPITAL}]{{2}})(?=[{_CAPITAL}][{_SMALL}])"
 _NAME_START = (
     f"(?:(?=[{_SPACELESS}])|{_BEFORE}|{_CASE_CHANGE}"
     f"|(?=[{_ARABIC}])(?:{_after_prefixes(_AR_PREFIXES)})"
     f"|(?=[{_HEBREW}])(?:{_after_prefixes(_HE_PREFIXES)}))"
 )
 # Never before the "'t" of a contraction: "Don't" is no "Don", "can't" no "Can", "won't" no "Won".
-# (A plural, or "s" for "'s", before a case change too: "WillsCafe".)
+# (A plural, or "s" for "'s", before a case change too: "WillsCafe"; and a name in capitals
+# before a capitalised word: "WILLVisit".)
 _NAME_END = (
-    f"(?:(?<=[{_SPACELESS}])|{_PLURAL}(?:{_AFTER}|{_CASE_CHANGE}))"
+    f"(?:(?<=[{_SPACELESS}])|{_PLURAL}(?:{_AFTER}|{_CASE_CHANGE}|{_CAPITALS_GLUED}))"
     f"(?![{_APOSTROPHES}][tT]{_AFTER})"
 )
 
@@ -1310,6 +1314,10 @@ class Redactor:
     identifiers: bool = True
     counts: Counter[str] = field(default_factory=Counter)
     in_doubt: Counter[str] = field(default_factory=Counter)
+    # each word joined up replaced whole for a listed name inside it, with every listed form
+    # in it masked ("[person]Bet" of "SkyBet", "[person]meds" of "willmeds"): the writer is
+    # told which, never the name (see `joined_note`)
+    joined: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         # an alias that would itself name someone listed is not printed: "friend of Kim",
@@ -1330,6 +1338,10 @@ class Redactor:
         # the names as listed (`name_key`): never kept inside a brand joined up ("NatWest")
         self._as_written = frozenset(name_key(p.name) for p in self.people)
         self._joined = _joined_forms(self.people)
+        # any of those forms, in lower case, to find the words of prose that hold one
+        self._forms_at = re.compile("|".join(
+            map(re.escape, sorted(self._joined[0] if self._joined else (), key=len, reverse=True))
+        ) or "(?!)")
 
     def __call__(self, text: str) -> str:
         return self._redact(text, any_case=False)
@@ -1362,9 +1374,33 @@ class Redactor:
             self.counts["name"] += 1
             if replaced_in_doubt(text, start, end):
                 self.in_doubt[text[start:end]] += 1
+            masked = self._masked(text[start:end])
+            if masked:
+                self.joined[masked] += 1
             pieces += [text[last:start], replacement]
             last = stop
         return "".join([*pieces, text[last:]])
+
+    def _masked(self, piece: str) -> str | None:
+        """`piece`, replaced, with every listed form in it (`_joined_forms`) masked as
+        `PLACEHOLDER`, where it is a word of letters holding one with two letters or more
+        beside it ("[person]Line" of "HopeLine", "team[person]" of "teamal"); None for any
+        other (a name, "Sams", a user name such as "jsmith", accents that change its
+        letters' count, a name with kisses: "Kerryxx")."""
+        plain = _plain(piece)
+        if self._joined is None or not piece.isalpha() or len(plain) != len(piece):
+            return None
+        if any(_as_user_name(piece, p.name) for p in self.people):
+            return None
+        masked, i, beside = [], 0, 0
+        forms = sorted((f for f in self._joined[0] if f in plain), key=len, reverse=True)
+        while i < len(plain):
+            form = next((f for f in forms if plain.startswith(f, i)), None)
+            masked.append(PLACEHOLDER if form else piece[i])
+            beside += not form
+            i += len(form) if form else 1
+        kisses = all(ch in "xX" for ch in "".join(masked).replace(PLACEHOLDER, ""))
+        return "".join(masked) if forms and beside >= 2 and not kisses else None
 
     def label_spans(self, text: str) -> list[tuple[int, int]]:
         """Where in `text` (NFC) `label` would replace a name."""
@@ -1377,7 +1413,8 @@ class Redactor:
         overlapping: the name's match is `start`:`end`, and the text goes on after it at
         `stop` (past any match overlapping it, and a full stop an alias ends with)."""
         regex, lookup = self._names, self._lookup
-        if any_case or not any(ch.isspace() for ch in text.strip()):
+        label = any_case or not any(ch.isspace() for ch in text.strip())  # or a word alone
+        if label:
             # tags are stored in lower case ("grace"), and a word alone has no sentence
             # around it to tell the word from the name: every form, in any case
             regex, lookup = self._one_word_names()
@@ -1390,7 +1427,7 @@ class Redactor:
             if not _the_month(m, text) and not (prose and _the_word(m, text))
             and not (lowered and _the_word_shouted(m, regex, *lowered))
             and not _an_eponym(m, text)
-            and (span := _where(m, text, key, self._as_written))
+            and (span := _where(m, text, key, self._as_written, label))
         ]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
         if breaks:
@@ -1406,7 +1443,7 @@ class Redactor:
                 if (
                     n < len(breaks) and breaks[n][1] < m.end() and not _the_month(m, text)
                     and not (prose and _the_word(m, text))
-                    and (span := _where(m, text, joined, self._as_written))
+                    and (span := _where(m, text, joined, self._as_written, label))
                 ):
                     found.append((*span, lookup[_group(m)]))
         found += self._bare_vowels(text, key, prose)
@@ -1414,13 +1451,14 @@ class Redactor:
         found += self._user_names(text, key, 0, len(text))
         found += self._prose_user_names(text, key)
         found += self._misspelt_people(text)
-        label = any_case or not any(ch.isspace() for ch in text.strip())  # or a word alone
         if label:
             found += self._pet_forms_in_label(text)
         found += self._handles(text, key)
         candidates = _join_candidates(key)
-        found += self._inside_marked(key, candidates)
+        found += self._inside_marked(key, [(0, len(key))] if label else candidates, label)
         found += self._joined_up(key, [(0, len(key))] if label else candidates, label)
+        if not label:
+            found += self._joined_in_prose(key)
         found += self._kissed(text, key)
         found.sort(key=lambda f: (f[0], -f[1]))
         spans: list[tuple[int, int, int, str]] = []
@@ -1445,7 +1483,7 @@ class Redactor:
             (*span, lookup[_group(m)]) for m in regex.finditer(key)
             if _bare_vowel_kept(m, text) and not _the_month(m, text)
             and not (prose and _the_word(m, text))
-            and (span := _where(m, text, key, self._as_written))
+            and (span := _where(m, text, key, self._as_written, not prose))
         ]
 
     def _kissed(self, text: str, key: str) -> list[tuple[int, int, str]]:
@@ -1565,21 +1603,41 @@ class Redactor:
         return handles
 
     def _inside_marked(
-        self, key: str, candidates: list[tuple[int, int]]
+        self, key: str, candidates: list[tuple[int, int]], label: bool = False
     ) -> list[tuple[int, int, str]]:
         """(start, end, replacement) of each handle, hashtag, address or file name (among the
         `candidates`: `_join_candidates`) holding a listed name or part of four letters or more
-        anywhere, in any case ("#justiceforngozi", "@teamngozi", "ngozicareplan.docx"): never
-        prose, so never the word."""
+        anywhere, in any case ("#justiceforngozi", "@teamngozi", "ngozicareplan.docx"), the
+        word whole; and in a `label` (a tag, a setting: `candidates` its whole), a run of
+        letters holding one that is no everyday word (`everyday_name`: "ngozicare",
+        "Carlisle" with Carl Green listed; not "Greenwich"), the run whole. Never inside an
+        English word or a known name (`_inside_a_word`: "summary.md" with Mary listed,
+        "willpower" with Max Power), nor in prose, so never the word."""
         if self._inside is None:
             return []
         regex, lookup = self._inside
         found = []
         for span in candidates:
-            m = regex.search(key, *span)
-            if m and _marked(key, m.start()):
-                found.append((*_joined_word(key, m.start(), m.end()), lookup[_group(m)]))
+            for m in regex.finditer(key, *span):
+                start, end = m.span()
+                marked = _marked(key, start)
+                if not (marked or (label and self._inside_label(key, m))):
+                    continue
+                if not _inside_a_word(key, start, end):
+                    where = _joined_word(key, start, end) if marked else _run_at(key, start)
+                    found.append((*where, lookup[_group(m)]))
+                    break
         return found
+
+    def _inside_label(self, key: str, m: re.Match[str]) -> bool:
+        """Whether the form `m` found inside a run of a label (not a file name, handle or
+        hashtag) replaces the run: no everyday word ("ngozi", "carl"; not "green" of
+        "Greenwich"), in no brand kept for a part of a full name ("powerpoint" with Max
+        Power: `_kept_joined`)."""
+        start, stop = _run_at(key, m.start())
+        return not everyday_name(m.group()) and not _kept_joined(
+            key[start:stop], m.group(), self._as_written
+        )
 
     def _joined_up(
         self, key: str, spans: list[tuple[int, int]], label: bool
@@ -1614,6 +1672,29 @@ class Redactor:
                     continue
                 where = run.span() if label else _joined_word(key, *run.span())
                 found.append((*where, lookup[form]))
+        return found
+
+    def _joined_in_prose(self, key: str) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each word in lower case of running text that is a
+        listed name written together with everyday words the lists know, all of them
+        (`_name_among_words`, not at an edge alone: "i did the jovisit notes", "met at
+        samsflat"), the word whole. Not a name glued to a word the lists lack ("samrota"), as
+        a label's is: in prose that would take hundreds of everyday words the English list
+        leaves out ("alking", "almart"), where this takes a dozen in the 450,000 words of the
+        development journals. An English word stays ("willing", "samples", "mobile")."""
+        if self._joined is None:
+            return []
+        forms, lookup = self._joined
+        found, read = [], set()
+        for m in self._forms_at.finditer(key):  # (only the words holding a form are read)
+            start, end = _run_at(key, m.start(), _WORD_OF_KEYS)
+            word = key[start:end]
+            if start in read or not word.islower() or len(word) - len(m.group()) < 3:
+                continue
+            read.add(start)
+            form = _name_among_words(_plain(word), forms, self._as_written)
+            if form is not None:
+                found.append((*_joined_word(key, start, end), lookup[form]))
         return found
 
     def _user_names(self, text: str, key: str, pos: int, endpos: int) -> list[tuple[int, int, str]]:
@@ -1760,29 +1841,40 @@ def _case_change(key: str, i: int) -> bool:
     return 0 < i < len(key) and key[i - 1].islower() and key[i].isupper()
 
 
+def _capitals_glued(key: str, i: int) -> bool:
+    """Whether a word in capitals ends at `i` of `key` before a capitalised one ("WILL|Visit")."""
+    return _CAPITALS_GLUED_AT.match(key, i) is not None
+
+
+_CAPITALS_GLUED_AT = re.compile(_CAPITALS_GLUED)
+
+
 def _where(
-    match: re.Match[str], text: str, key: str, listed: frozenset[str] = frozenset()
+    match: re.Match[str], text: str, key: str, listed: frozenset[str] = frozenset(),
+    label: bool = False,
 ) -> tuple[int, int] | None:
     """The span to replace for a name's match: the match (with an initial's full stop, see
     `_name_end`); if a case change bounds it inside a word joined up of several
-    ("NgoziCarePlan.docx", "JusticeForNgozi", "WillVisit", "visitWill", "JoWalk", "HopeW"),
-    that word whole, but for a file name's extension ("[person].docx"), so no piece of it
-    ("OA" of "NgoziOA", "Visit" of "WillVisit") is left to point at them. None where the
-    case change says nothing: an initial ("PhD" is no "D"), a form of two letters in a word
-    with capitals side by side ("MoMA"; not in a file name, handle or hashtag: "JoCV.docx",
-    "#TeamJoNHS"), a surname's prefix before it ("McDonald",
-    "DeShawn"); and, in prose, a brand or an everyday word joined up that holds a part of a
-    listed full name or a short form, never a name of `listed` as written (see
+    ("NgoziCarePlan.docx", "JusticeForNgozi", "WillVisit", "visitWill", "JoWalk", "HopeW",
+    "WILLVisit"), that word whole, but for a file name's extension ("[person].docx"), so no
+    piece of it ("OA" of "NgoziOA", "Visit" of "WillVisit") is left to point at them. None
+    where the case change says nothing: an initial ("PhD" is no "D"), a form of two letters
+    in a word with capitals side by side ("MoMA"; in prose only: not in a `label`, a file
+    name, handle or hashtag: "JoCV", "JoCV.docx", "#TeamJoNHS"), a surname's prefix before it
+    ("McDonald", "DeShawn"); and a brand or an everyday word joined up that holds a part of
+    a listed full name or a short form, never a name of `listed` as written (see
     `_kept_joined`: "NatWest" with Sarah West listed, "WillPower" with Will Grant)."""
     start, end = match.start(), match.end()
-    if not (_case_change(key, start) or _case_change(key, end)):
+    capitals = _capitals_glued(key, end)
+    if not (_case_change(key, start) or _case_change(key, end) or capitals):
         return start, _name_end(match, text)
     if _group(match).startswith(_INITIAL_GROUP) or _after_a_prefix(key, start):
         return None
     word = _joined_word(key, start, end)
     if _marked(key, start) or _initial_after(key, end):
         return word  # a file name, handle or hashtag whole, acronym or not ("JoCV.docx")
-    if sum(ch.isalpha() for ch in key[start:end]) < 3 and _CAPITALS.search(key, *word):
+    short = sum(ch.isalpha() for ch in key[start:end]) < 3
+    if short and not (label or capitals) and _CAPITALS.search(key, *word):
         return None  # an abbreviation in prose ("MoMA" with Mo listed)
     if _kept_joined(key[word[0] : word[1]], key[start:end], listed):
         return None  # "NatWest", "PowerPoint", "WillPower"
@@ -2084,6 +2176,56 @@ class _Around:
         return stop == len(self.run) and form not in _ENDINGS and self.before(at, least)
 
 
+def _a_word_or_name(run: str) -> bool:
+    """Whether `run` (plain letters) is an English word or an inflection of one
+    (`_a_joined_word`: "willing", "samples", "summary"), or a name redaction knows
+    (`name_words`: "alice"): a listed name inside it is none."""
+    return (
+        run in name_words() or any(_a_joined_word(stem, whole=True) for stem in stems(run))
+        or english_word(run + "s")  # ("mobile": the list lacks a word that is a place too)
+    )
+
+
+# A run of letters and digits: in a label, the whole replaced for a listed name inside it
+_LETTERS_AND_DIGITS = re.compile(r"(?:[^\W_]|\x00)+")
+
+
+def _run_at(
+    key: str, i: int, run: re.Pattern[str] = _LETTERS_AND_DIGITS
+) -> tuple[int, int]:
+    """The span of the `run` (of letters and digits, by default) of `key` holding `i`."""
+    start = i
+    while start > 0 and run.match(key, start - 1):
+        start -= 1
+    m = run.match(key, start)
+    return (start, m.end()) if m else (i, i + 1)
+
+
+def _inside_a_word(key: str, start: int, end: int) -> bool:
+    """Whether the listed form at `start`:`end` of `key` is inside a word that is no name
+    (`_a_word_or_name`), longer than it: its run of letters ("summary" of "summary.md" with
+    Mary listed), or the piece of a word joined up that holds it ("Summary" of
+    "SummaryNotes.md")."""
+    run = _run_at(key, start)
+    form = _plain(key[start:end])
+    pieces = [run, *(
+        (run[0] + m.start(), run[0] + m.end())
+        for m in _LABEL_PIECE.finditer(key, *run) if m.start() <= start and end <= m.end()
+    )]
+    return any(
+        (word := _plain(key[a:b])) != form and word.isalpha() and _a_word_or_name(word)
+        for a, b in pieces
+    )
+
+
+def everyday_name(form: str) -> bool:
+    """Whether a listed name's part, found inside a longer word, is an everyday word (Mark,
+    Will, Hope, Green, Turner: that word's letters in "marketing", "Greenwich"), not a name
+    such as Ngozi, Priya or Kerry that no English word holds by chance."""
+    key = _plain(form.replace(HIDDEN, ""))
+    return key in COMMON_WORDS or key in FOLDED_WORDS or _an_everyday_word(key)
+
+
 def _name_among_words(
     run: str, forms: frozenset[str], listed: frozenset[str], edge: bool = False
 ) -> str | None:
@@ -2097,9 +2239,7 @@ def _name_among_words(
     that holds a part of a listed name (`_kept_joined`: "powerpoint" with Max Power; not
     "natwest" with Nat listed)."""
     found = [form for form in forms if form in run and form != run]
-    if not found or len(run) > _JOINED_MAX or run in name_words() or any(
-        _a_joined_word(stem, whole=True) for stem in stems(run)
-    ):
+    if not found or len(run) > _JOINED_MAX or _a_word_or_name(run):
         return None
     plurals = {form + ending for form in forms for ending in ("s", "es")}
     if edge:
@@ -2124,26 +2264,37 @@ def _name_among_words(
 def _name_at_an_edge(run: str, found: list[str]) -> str | None:
     """The longest of `found` (listed forms inside `run`, which is no English word nor known
     name) that opens `run` or ends it (with a possessive "s" or none), three letters or more
-    left beside it, whatever those letters are: a label, handle or file name ("willmeds",
-    "edrota", "josflat", "teamjos"), where the word lists cannot know every word written
-    joined to a name ("meds", "rota") and a name left is a leak. A form of two letters that
-    ends English words (`_ENDINGS`) only where it ends no word (`_a_word_ending`)."""
+    left beside it, whatever those letters are, or two of an acronym (`TWO_LETTER_ACRONYMS`:
+    "jocv", "gpsam"): a label, handle or file name ("willmeds", "edrota", "josflat",
+    "teamjos"), where the word lists cannot know every word written joined to a name ("meds",
+    "rota") and a name left is a leak. A form of two letters that ends English words
+    (`_ENDINGS`) only where the run is not everyday words with it as one's ending
+    (`_a_word_ending`: "selfcareneeded" stays; "teamal" goes)."""
     for form in sorted(found, key=len, reverse=True):
-        if len(run) - len(form) < 3:
-            continue
-        if run.startswith(form):
+        if run.startswith(form) and _beside(run[len(form) :]):
             return form
-        ends = run.endswith(form) or run.endswith(form + "s")
-        if ends and not (len(form) == 2 and form in _ENDINGS and _a_word_ending(run, form)):
+        rest = run.removesuffix("s") if run.endswith(form + "s") else run
+        if not (rest.endswith(form) and _beside(rest[: -len(form)])):
+            continue
+        if not (len(form) == 2 and form in _ENDINGS and _a_word_ending(run, rest[:-2])):
             return form
     return None
 
 
-def _a_word_ending(run: str, form: str) -> bool:
-    """Whether `form`, of `_ENDINGS`, ends `run` (with an "s" or none) as an English word's
-    ending: the letters before it are everyday words ("delusion|al", "selfcareneed|ed")."""
-    before = run[: -len(form)] if run.endswith(form) else run[: -len(form) - 1]
-    return _words_to(before, whole=True)[-1]
+def _beside(letters: str) -> bool:
+    """Whether `letters`, beside a listed form at an edge of a run, make the run a name
+    joined to something (`_name_at_an_edge`): three or more, or a two-letter acronym."""
+    return len(letters) >= 3 or letters in TWO_LETTER_ACRONYMS
+
+
+def _a_word_ending(run: str, before: str) -> bool:
+    """Whether `run`, `before` and a form of `_ENDINGS` (with an "s" or none), ends as an
+    English word does, no name: it is everyday words written together, the last of them
+    ending so ("selfcareneed|ed": "needed"), or words ending in "ion" before "al", as an
+    adjective is made ("delusion|al", which the word list lacks; not "team|al")."""
+    if _words_to(run, whole=True)[-1]:
+        return True
+    return run.endswith(("al", "als")) and before.endswith("ion") and _words_to(before)[-1]
 
 
 # Two letters that open English words ("shall", "price", "tray": S. Hall, P. Rice, T. Ray):
@@ -3413,6 +3564,32 @@ def _named_before(text: str, start: int, key: str, named: _Named) -> bool:
     return False
 
 
+def joined_note(joined: Counter[str]) -> str:
+    """What the writer is told of the words joined up replaced whole for a listed name inside
+    them (`Redactor.joined`), "" with none: how many, and each with its names masked
+    ("[person]Bet", "team[person]"), so no listed name is printed, and what to do if one is a
+    brand, a place or a word and not the person."""
+    if not joined:
+        return ""
+    from peerjournal.plural import counted
+    from peerjournal.textsafe import clean
+
+    # one word in either case once ("[person]Bet", "[person]bet": a tag is stored lowered),
+    # as most often written; the most frequent first
+    times: Counter[str] = Counter()
+    spelt: dict[str, str] = {}
+    for word, n in joined.most_common():
+        times[word.casefold()] += n
+        spelt.setdefault(word.casefold(), word)
+    words = ", ".join(clean(spelt[key], multiline=False) for key, _ in times.most_common())
+    return (
+        f"{counted(len(spelt), 'word')} joined up with a listed name "
+        f"{'was' if len(spelt) == 1 else 'were'} replaced whole ({words}, each "
+        f"{PLACEHOLDER} where the name was). If one is a brand, a place or an everyday word "
+        "and not the person, write it apart or otherwise where you wrote it, and export again."
+    )
+
+
 def replaced_in_doubt(text: str, start: int, end: int) -> bool:
     """Whether a listed word-name at `start`:`end` of `text`, replaced, may have been the
     everyday word: opening a sentence that says nothing of which it is
@@ -3798,7 +3975,10 @@ def _not_in_capitals(form: str) -> str:
     # (the abbreviation as spelled: "Dí" in capitals, "DÍ", is no abbreviation but the name)
     if form.casefold() not in ABBREVIATIONS or form.isupper():
         return ""
-    capitals = f"{_spelled(keyed(form.upper()))}{_ANY_HIDDEN}{_PLURAL}{_AFTER}"
+    # (before a capitalised word too: "EDTriage")
+    capitals = (
+        f"{_spelled(keyed(form.upper()))}{_ANY_HIDDEN}{_PLURAL}(?:{_AFTER}|{_CAPITALS_GLUED})"
+    )
     # but in a run of capitals it is the name shouted ("ED SAID", "SAW ED")
     return rf"(?!(?<![A-Z]{{2}}\s){capitals}(?!\s+[A-Z]{{2}}))"
 

@@ -944,59 +944,17 @@ def _intentions(entry: Entry, layout: Layout, redact: Redact) -> list[str]:
 
 
 # A run of letters and digits between a tag's or setting's visible joins (spaces, "-", "_",
-# ".", "/", an apostrophe); a case change inside one ("NgoziCare") is a join too, but the run
-# is replaced whole, as redaction replaces a joined-up handle ("#[person]")
+# ".", "/", an apostrophe)
 _LABEL_PART = re.compile(r"[^\W_]+")
-_CAMEL_PART = re.compile(r"[A-Z]?[^\W\d_A-Z]+|[A-Z]+(?![^\W\d_A-Z])|\d+")
 
 
 def _label_redactor(redactor: Redactor) -> Redact:
     """A tag or a setting is a label (`Redactor.label`: names in any case at its joins,
-    "housing-[person]", "[person]'s flat"); and a part with no join that holds a listed name,
-    or a part of it of four letters or more, that is no everyday word ("ngozicare",
-    "kerryvisit") is replaced whole, as a hashtag would be. One that is an everyday word
-    (Mark, Will, Hope) is kept inside another word: "marketing", "willpower", "Greenwich"."""
-
-    def tag(text: str) -> str:
-        labelled = redactor.label(text)
-        return _LABEL_PART.sub(lambda m: _joined_name(redactor, m, labelled), labelled)
-
-    return tag
-
-
-def _joined_name(redactor: Redactor, run: re.Match[str], text: str) -> str:
-    """The run of `text` (`_LABEL_PART`), or what replaces it when a listed name that is no
-    everyday word is inside it (`_names_inside`)."""
-    start, end = run.span()
-    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
-        return run.group()  # a placeholder redaction put in ("[person]")
-    found = [r for part in _CAMEL_PART.findall(run.group())
-             for form, r in _names_inside(redactor, part) if not everyday_name(form)]
-    return found[0] if found else run.group()
-
-
-def _names_inside(redactor: Redactor, part: str) -> list[tuple[str, str]]:
-    """(the form as written, its replacement) of each listed name or part of four letters or
-    more inside `part`, a word with no join, in any case (redaction's hashtag rule)."""
-    from peerjournal.redact import _as_latin, _group, keyed, nfc
-
-    inside = redactor._inside  # the forms a hashtag is searched for
-    if inside is None:
-        return []
-    regex, lookup = inside
-    key = _as_latin(keyed(nfc(part)))
-    return [(m.group(), lookup[_group(m)]) for m in regex.finditer(key)]
-
-
-def everyday_name(form: str) -> bool:
-    """Whether a listed name's part, found inside a longer word, is an everyday word (Mark,
-    Will, Hope, Green, Turner: that word's letters in "marketing", "Greenwich"), not a name
-    such as Ngozi, Priya or Kerry that no English word holds by chance."""
-    from peerjournal.namewords import COMMON_WORDS, FOLDED_WORDS
-    from peerjournal.redact import _an_everyday_word, _plain
-
-    key = _plain(form.replace("\x00", ""))
-    return key in COMMON_WORDS or key in FOLDED_WORDS or _an_everyday_word(key)
+    "housing-[person]", "[person]'s flat"; a run holding a listed name that is no everyday
+    word replaced whole, "ngozicare", "kerryvisit", as a hashtag would be; one that is an
+    everyday word kept inside an English word, "marketing", "willpower", "Greenwich"). One
+    rule, redaction's: the label a file name is checked with too."""
+    return redactor.label
 
 
 # In a tag or setting, what follows a word that makes it a person: a feeling or what a person
@@ -1027,7 +985,7 @@ def label_words_in_doubt(label: str, names: Sequence[str]) -> list[tuple[int, in
     follows ("jamal upset"), as "Jamal upset" is questioned; and one holding a listed name
     that is an everyday word glued to what a person has ("willvisit" for Will Turner)."""
     from peerjournal.namewords import FEELINGS, PERSON_VERBS
-    from peerjournal.redact import _an_everyday_word, _plain
+    from peerjournal.redact import _an_everyday_word, _plain, everyday_name
 
     spans = []
     for m in _SETTING_WORDS.finditer(label):

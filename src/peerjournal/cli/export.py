@@ -847,6 +847,12 @@ def _summary(
         warnings.append(in_doubt_note(counted, previewed=not yes,
                                       sentences=in_doubt_sentences(places)))
     if redactor is not None and fmt != "csv":
+        from peerjournal.redact import joined_note
+
+        # words replaced whole for a listed name inside them ("SkyBet"), the name masked
+        joined = joined_note(redactor.joined)
+        if joined:
+            warnings.append(joined)
         together = people_together(data, redactor)
         if together:
             warnings.append(_together_note(together, app.command_hint))
