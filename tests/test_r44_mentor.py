@@ -273,16 +273,18 @@ def test_at_a_terminal_the_writer_is_asked_which_id(
     assert JOURNAL_ID_QUESTION[:40] not in cli(*new, "import", str(backup)).stderr
 
 
-def test_no_question_in_a_dry_run_or_when_the_journal_has_no_id(
+def test_no_question_in_a_dry_run_and_a_journal_with_no_id_asked_too(
     cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys: Any
 ) -> None:
+    """(round 44: a journal with no ID is asked too: a starter backup is someone else's)"""
     _, backup, new, _, own = _reinstalled(cli, tmp_path, monkeypatch)
     keys()
     planned = cli(*new, "import", str(backup), "--dry-run")
     assert planned.exit_code == 0 and JOURNAL_ID_QUESTION[:40] not in planned.stderr
     assert "would keep its own Journal ID" in _flat(planned.stderr)
     fresh = ("--db", str(tmp_path / "fresh.db"))
+    keys("y")
     taken = cli(*fresh, "import", str(backup))
-    assert taken.exit_code == 0 and JOURNAL_ID_QUESTION[:40] not in taken.stderr
+    assert taken.exit_code == 0 and "Is the backup of your own journal? [y/N]" in taken.stderr
     assert TAKEN_NOTE in _flat(taken.stderr)
     assert _stored(Path(new[1])) == [(1, own)]

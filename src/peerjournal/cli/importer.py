@@ -37,22 +37,32 @@ MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
 
 class JournalIdChoice(StrEnum):
-    """Which Journal ID a journal carries after importing a backup that gives one
-    (`import --journal-id`): the backup's (in place of its own, if it has one), or its own
-    (none yet: its first summary makes one)."""
+    """Which Journal ID a journal carries after importing a backup (`import --journal-id`):
+    the backup's (in place of its own, if it has one); its own (none yet: its first summary
+    makes one); or a new one, in place of any it has (the way back from a backup's ID taken by
+    mistake: someone else's, a starter journal)."""
 
     backup = "backup"
     keep = "keep"
+    new = "new"
 
 
-# Asked at a terminal when the journal has an ID of its own and the backup another (the writer
-# who reinstalled and exported once before importing their old backup; or someone importing
-# another's backup, a starter journal say): only the writer knows which it is.
-JOURNAL_ID_QUESTION = (
-    "This journal and the backup carry different Journal IDs, which tell a mentor's `peerjournal "
-    "review` whose summaries are whose. Is the backup of your own journal (from before a "
-    "reinstall, or another computer)? Yes: this journal takes its ID, and your summaries from "
-    "both read as one writer's. No: it keeps its own."
+# Asked at a terminal when the backup carries a Journal ID other than the journal's (or the
+# journal has none yet): the writer who reinstalled, or someone importing another's backup, a
+# starter journal say; only the writer knows which it is. Said after what the backup holds
+# (`_backup_holds`), the question itself short, on a line of its own.
+JOURNAL_ID_ASK = "Is the backup of your own journal?"
+_JOURNAL_ID_WHY = ("The Journal ID tells a mentor's `peerjournal review` whose summaries are "
+                   "whose. Yes if the backup is of your own journal (from before a reinstall, "
+                   "or another computer): this journal takes its ID")
+_JOURNAL_ID_ONE = ", and your summaries from both read as one writer's."
+JOURNAL_ID_QUESTION = (  # the journal has an ID of its own
+    f"{_JOURNAL_ID_WHY} in place of its own{_JOURNAL_ID_ONE} No if it is someone else's (a "
+    f"starter journal): it keeps its own. {JOURNAL_ID_ASK}"
+)
+JOURNAL_ID_FIRST_QUESTION = (  # the journal has none yet
+    f"{_JOURNAL_ID_WHY}{_JOURNAL_ID_ONE} No if it is someone else's (a starter journal): this "
+    f"journal makes its own with its first summary. {JOURNAL_ID_ASK}"
 )
 
 
@@ -75,12 +85,14 @@ def register(app: typer.Typer) -> None:
             "only when none of them shows it.",
         ),
         journal_id: JournalIdChoice | None = typer.Option(
-            None, "--journal-id", metavar="backup|keep", case_sensitive=False,
+            None, "--journal-id", metavar="backup|keep|new", case_sensitive=False,
             help="For a backup of another journal: 'backup' gives this journal the backup's "
             "Journal ID (your own backup, after a reinstall: a mentor's review then reads "
             "your summaries from both as one writer's); 'keep' keeps this journal's own (a "
-            "backup someone else made: a starter journal). Without it, a journal with no ID "
-            "takes the backup's, and one with its own keeps it (at a terminal, you are asked).",
+            "backup someone else made: a starter journal); 'new' gives this journal a new ID "
+            "of its own, in place of one taken by mistake (summaries already sent keep the "
+            "old). Without it, you are asked at a terminal; else a journal with no ID takes "
+            "the backup's, and one with its own keeps it.",
         ),
         json_out: Json = False,
     ) -> None:
@@ -88,7 +100,8 @@ def register(app: typer.Typer) -> None:
         and unfinished drafts. Nothing is imported if any record is bad; what is already in
         the journal is skipped. --json prints what was (or, with --dry-run, would be)
         imported: the entries' IDs and their IDs in the file, what was skipped, what became
-        of a backup's journal ID ("journal_id": taken, replaced, same or kept), and the notes;
+        of a backup's journal ID ("journal_id": taken, replaced, same, kept, or new with
+        --journal-id new), and the notes;
         the messages still go to stderr."""
         from datetime import UTC
 
@@ -134,14 +147,17 @@ def register(app: typer.Typer) -> None:
                 result.print_json(json_out)
                 return
             # asked before the journal's write lock is held: an answer may take a while
-            chosen = _journal_id_choice(app_ctx, found.journal, journal_id, dry_run or file == "-")
-            result.choice(chosen, None if chosen else _journal_id_hint(app_ctx, file))
+            chosen = _journal_id_choice(app_ctx, found, name, journal_id,
+                                        dry_run or file == "-")
+            result.choice(chosen, None if chosen else _journal_id_hint(app_ctx, file),
+                          _journal_id_new_hint(app_ctx, file))
             if not dry_run:  # (a dry run never creates the journal, nor waits)
                 store = app_ctx.store()
                 stop.commit = held.enter_context(all_or_nothing(store.conn, store.path))
                 # (once it holds the lock: a write that waits for it in vain names `import`)
                 held.enter_context(writing_long(store.path, "import"))
-            had_id = _journal_id_held(app_ctx) if found.journal is not None else None
+            ids_journal = found.journal is not None or chosen is not None
+            had_id = _journal_id_held(app_ctx) if ids_journal else None
             records, repeated = _unrepeated(records)
             total = len(records)
             records, in_trash, others, already = _not_yet_imported(app_ctx, records)
@@ -225,8 +241,8 @@ def register(app: typer.Typer) -> None:
                 from peerjournal.db.supervision import restore_supervision
 
                 restore_supervision(store, checks, sessions)
-            if found.journal is not None:
-                _give_journal_id(store, found.journal, had_id, chosen)
+            if ids_journal:
+                result.fresh = _give_journal_id(store, found.journal, had_id, chosen)
         # files, written only once the journal holds the entries their edits belong to
         with stop.after_commit():
             given = {old: new for old, new in zip(backup_ids, ids, strict=True) if old is not None}
@@ -260,26 +276,67 @@ def _journal_id_held(app: AppContext) -> str | None:
 
 
 def _journal_id_choice(
-    app: AppContext, given: str | None, chosen: JournalIdChoice | None, no_question: bool
+    app: AppContext, found: Imported, name: str, chosen: JournalIdChoice | None,
+    no_question: bool,
 ) -> JournalIdChoice | None:
     """Which Journal ID the journal is to carry (`JournalIdChoice`): as --journal-id says;
-    else, when the journal has an ID of its own and the backup (`given`) another, the
-    writer's answer at a terminal (not in a dry run, nor with the file read from stdin:
-    `no_question`); else None, the default: the backup's into a journal without one, and
-    never in place of one (a script's import changes no ID unasked)."""
+    else, when the backup (`found`) carries one other than the journal's (or it has none
+    yet), the writer's answer at a terminal (not in a dry run, nor with the file read from
+    stdin: `no_question`), after what the backup holds; else None, the default: the backup's
+    into a journal without one, and never in place of one (a script's import changes no ID
+    unasked; its note says how to undo it)."""
+    given = found.journal
     if chosen is not None or given is None or no_question or not app.stdin_is_terminal():
         return chosen
     held = _journal_id_held(app)
-    if held is None or held == given:
+    if held == given:
         return None
-    return JournalIdChoice.backup if app.confirm(JOURNAL_ID_QUESTION) else JournalIdChoice.keep
+    carries = f"carries a Journal ID ({given})" + (
+        "" if held is None else f" other than this journal's ({held})")
+    app.say(f"{_backup_holds(found, name)} It {carries}.")
+    question = JOURNAL_ID_FIRST_QUESTION if held is None else JOURNAL_ID_QUESTION
+    app.say(question.removesuffix(JOURNAL_ID_ASK).rstrip())
+    return JournalIdChoice.backup if _answered_yes(app) else JournalIdChoice.keep
+
+
+def _backup_holds(found: Imported, name: str) -> str:
+    """"backup.json holds 3 entries (peerjournal JSON), from 2026-09-03 to 2026-10-01.": what
+    an import brings in, said before a question about it (the import says what it skipped)."""
+    dates = sorted(r.draft.date for r in found.records)
+    when = "" if not dates else (
+        f", on {dates[0]}" if dates[0] == dates[-1] else f", from {dates[0]} to {dates[-1]}")
+    holds = joined(_counts((len(found.records), "entry"), (len(found.people), "person"),
+                           (len(found.checks), "self-check"),
+                           (len(found.supervisions), "supervision record"),
+                           (len(found.drafts), "draft")))
+    return f"{name} holds {holds} ({found.kind}){when}."
+
+
+def _answered_yes(app: AppContext) -> bool:
+    """The answer to `JOURNAL_ID_ASK` (`AppContext.confirm`'s reading of it); end of input
+    (Ctrl-D) stops the import, as Ctrl-C does: "no" would import, and a key pressed to leave
+    must not."""
+    from peerjournal.replies import AGAIN, confirm_reply
+
+    while True:
+        answer = app._answer(JOURNAL_ID_ASK)
+        if answer is None:
+            raise PeerJournalError(
+                "No answer: nothing was imported (the journal is as it was). --journal-id "
+                "backup or keep gives the answer without the question.", ExitCode.USER_ERROR)
+        reply = confirm_reply(answer)
+        if reply != AGAIN:
+            return reply is True
+        app.say("Please answer y or n.")
 
 
 def _journal_id_status(given: str, held: str | None, chosen: JournalIdChoice | None) -> str:
     """What became of a backup's journal ID (`given`; `held`: the journal's before): "taken"
     by a journal that had none, so that the writer's summaries carry one ID on either
     computer; "replaced", the journal's own by the backup's (asked for: `chosen`); "same";
-    or "kept", the journal's own (or none, with --journal-id keep)."""
+    "kept", the journal's own (or none, with --journal-id keep); or "new" (--journal-id new)."""
+    if chosen is JournalIdChoice.new:
+        return "new"
     if held == given:
         return "same"
     if chosen is JournalIdChoice.keep:
@@ -291,23 +348,35 @@ def _journal_id_status(given: str, held: str | None, chosen: JournalIdChoice | N
 
 def _journal_id_note(
     status: str, given: str, held: str | None, would: bool, chosen: JournalIdChoice | None,
-    hint: str,
+    hints: tuple[str, str],
 ) -> str | None:
     """The note on a backup's journal ID (`_journal_id_status`), saying how a mentor's review
     reads the summaries then: a taking said (a backup imported by someone else joins their
-    summaries to its writer's; a dry run without --journal-id says how not to), and one kept
-    with `hint` (`_journal_id_hint`). Nothing when it is the same."""
+    summaries to its writer's) with the way back (`hints[1]`, `_journal_id_new_hint`; a dry
+    run without --journal-id says how not to), and one kept with `hints[0]`
+    (`_journal_id_hint`). Nothing when it is the same (unless --journal-id keep asked for
+    the journal's own: how to get one)."""
     takes, keeps = ("would take", "would keep") if would else ("took", "keeps")
+    hint, undo = hints
     if status == "taken":
         return (f"This journal {takes} the backup's Journal ID: a mentor's `peerjournal review` "
                 "reads summaries exported from either journal as one writer's."
                 + (" If the backup is someone else's (a starter journal), --journal-id keep "
-                   "leaves this journal an ID of its own." if would and chosen is None else ""))
+                   "leaves this journal an ID of its own." if would and chosen is None else "")
+                + ("" if would else f" If the backup is someone else's (a starter journal), "
+                   f"{undo} gives this journal one of its own."))
     if status == "replaced":
         return (f"This journal {takes} the backup's Journal ID ({given}) in place of its own "
                 f"({held}): a mentor's `peerjournal review` reads summaries exported from either "
                 f"journal from now on as one writer's; those exported from this one before carry "
-                f"{held}: export them again to send them with the backup's.")
+                f"{held}: export them again to send them with the backup's."
+                + ("" if would else f" If the backup is not of your own journal, {undo} gives "
+                   f"this journal a new ID of its own (not {held} again: tell your mentor that "
+                   f"summaries carrying {held} are yours)."))
+    if status == "same" and chosen is JournalIdChoice.keep:
+        return (f"This journal already carries the backup's Journal ID ({given}), taken from it "
+                f"before: --journal-id keep changes nothing. If the backup is someone else's, "
+                f"{undo} gives this journal one of its own.")
     if status == "kept" and held is None:
         return (f"This journal {'would not take' if would else 'did not take'} the backup's "
                 "Journal ID (--journal-id keep): its first summary makes one of its own, and a "
@@ -320,6 +389,28 @@ def _journal_id_note(
     return None
 
 
+def _journal_id_new_note(held: str | None, fresh: str | None, would: bool) -> str:
+    """The note on --journal-id new: the journal's new ID (`fresh`; not known before: `would`)
+    in place of `held`, and what becomes of summaries already sent with it."""
+    gets = "would get" if would else "got"
+    new = "a new Journal ID" + (f" ({fresh})" if fresh else "")
+    if held is None:
+        return (f"This journal {gets} {new} of its own: a mentor's `peerjournal review` reads "
+                "its summaries as one writer's, told apart from the backup's.")
+    return (f"This journal {gets} {new} in place of {held}: a mentor's `peerjournal review` "
+            f"reads summaries exported from now on as a writer's of their own. Summaries already "
+            f"sent carry {held} (and are read as one writer's with any other journal that carries "
+            f"it): export them again to send them with the new ID, or tell your mentor.")
+
+
+def _journal_id_new_hint(app: AppContext, file: str) -> str:
+    """The command that gives the journal a new Journal ID (`--journal-id new`): the way back
+    from a backup's taken by mistake."""
+    import shlex
+
+    return app.command_hint(f"import --journal-id new {shlex.quote(file)}")
+
+
 def _journal_id_hint(app: AppContext, file: str) -> str:
     """How to give the journal the backup's Journal ID after an import that kept its own."""
     import shlex
@@ -330,15 +421,31 @@ def _journal_id_hint(app: AppContext, file: str) -> str:
 
 
 def _give_journal_id(
-    store: Store, given: str, held: str | None, chosen: JournalIdChoice | None
-) -> None:
+    store: Store, given: str | None, held: str | None, chosen: JournalIdChoice | None
+) -> str | None:
     """Within the import's transaction, the backup's journal ID (`given`) made the journal's
-    (`held`: its own before) as `chosen` says (`_journal_id_choice`)."""
-    if chosen is JournalIdChoice.keep or given == held:
-        return
+    (`held`: its own before) as `chosen` says (`_journal_id_choice`), or a new one made
+    (--journal-id new, returned)."""
+    if chosen is JournalIdChoice.new:
+        import secrets
+
+        from peerjournal.db.store import JOURNAL_ID_BYTES
+
+        fresh = secrets.token_hex(JOURNAL_ID_BYTES)
+        _set_journal_id(store, fresh, held)
+        return fresh
+    if given is None or chosen is JournalIdChoice.keep or given == held:
+        return None
+    if held is None or chosen is JournalIdChoice.backup:
+        _set_journal_id(store, given, held)
+    return None
+
+
+def _set_journal_id(store: Store, given: str, held: str | None) -> None:
+    """The journal's ID made `given`, in place of `held` (its own, if any)."""
     if held is None:
         store.take_journal_id(given)
-    elif chosen is JournalIdChoice.backup:  # (the one statement `Store` has no method for)
+    else:  # (the one statement `Store` has no method for)
         store.conn.execute("UPDATE journal SET id = ? WHERE slot = 1", (given,))
 
 
@@ -1015,7 +1122,8 @@ class _Result:
             "journal_id": None,
         }
         self.chosen: JournalIdChoice | None = None
-        self.hint = ""
+        self.hint = self.undo = ""
+        self.fresh: str | None = None  # the journal's new ID (--journal-id new)
 
     def say(self, message: str) -> None:
         """The line that sums the import up."""
@@ -1031,19 +1139,30 @@ class _Result:
         """What was not imported, already there (`_SKIPPED`)."""
         self.data["skipped"].update(counts)
 
-    def choice(self, chosen: JournalIdChoice | None, hint: str | None) -> None:
+    def choice(self, chosen: JournalIdChoice | None, hint: str | None, undo: str) -> None:
         """The Journal ID asked for (`_journal_id_choice`; None: the default), and with the
-        default, how to take the backup's (`_journal_id_hint`), said where its own is kept."""
-        self.chosen, self.hint = chosen, hint or ""
+        default, how to take the backup's (`_journal_id_hint`), said where its own is kept;
+        `undo`, how to give the journal a new one (`_journal_id_new_hint`)."""
+        self.chosen, self.hint, self.undo = chosen, hint or "", undo
 
     def journal(self, given: str | None, held: str | None, would: bool) -> list[str]:
         """What became of a backup's journal ID (`given`; `held`: the journal's before), for
-        --json (`_journal_id_status`), and the note saying so (`_journal_id_note`)."""
+        --json (`_journal_id_status`), and the note saying so (`_journal_id_note`); a new one
+        (--journal-id new) whatever the backup gives; --journal-id backup from a backup that
+        gives none said (nothing to take)."""
+        if self.chosen is JournalIdChoice.new:
+            self.data["journal_id"] = "new"
+            return [_journal_id_new_note(held, self.fresh, would)]
         if given is None:
-            return []
+            if self.chosen is not JournalIdChoice.backup:
+                return []
+            unchanged = "would be unchanged" if would else "is unchanged"
+            return ["The backup carries no Journal ID (a journal's first summary makes one), so "
+                    f"--journal-id backup has none to take: this journal's ID {unchanged}."]
         status = _journal_id_status(given, held, self.chosen)
         self.data["journal_id"] = status
-        note = _journal_id_note(status, given, held, would, self.chosen, self.hint)
+        note = _journal_id_note(status, given, held, would, self.chosen,
+                                (self.hint, self.undo))
         return [note] if note else []
 
     def people(self, added: int, in_file: int) -> None:
