@@ -85,7 +85,21 @@ def _finish(code: Any) -> NoReturn:
     except OSError as exc:  # a full disk (> /dev/full), a stdout that is closed
         _cannot_print(exc)
         code = code or 1
+    _letters_note()
     sys.exit(code)
+
+
+def _letters_note() -> None:
+    """Below the output: that an encoding that is not UTF-8 showed some letters plain, and how
+    to see them as written (`render.console.letters_note`), when it did."""
+    console = sys.modules.get("peerjournal.render.console")
+    note = console.letters_note() if console is not None else None
+    if note:
+        try:
+            sys.stderr.write(f"{note}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
 
 
 def _reader_gone() -> NoReturn:

@@ -181,14 +181,35 @@ def at_a_word(line: str, width: int) -> str:
     at the…", not "Met Jo at the li…", which a screen reader reads as a syllable, or "with
     De…", read as a name); the word the cut ends on is kept when it ends there ("Met Jo…"
     of "Met Jo at"); a first word wider than `width` is cut inside it. The list's first words
-    of an entry, and `drafts`' of a draft."""
-    shown = cut(line, width)
-    if shown == line:
+    of an entry, and `drafts`' of a draft.
+
+    `width` is in cells, as a terminal shows them: a Chinese character takes two (cut as if
+    it took one, a list's first words were cut again by Rich, mid-word, after a space:
+    "住房办公室 we went …")."""
+    kept = _kept(line, width)
+    if kept is None:
         return line
-    head = shown[:-1]
+    head = line[:kept].rstrip()
     if line[len(head)] != " " and " " in head.strip():
         head = head.rsplit(" ", 1)[0]
     return head.rstrip() + "…"
+
+
+def _kept(line: str, width: int) -> int | None:
+    """How many characters of `line` fit in `width` cells beside a "…" (as `cut` keeps);
+    None where it fits whole."""
+    if line.isascii():
+        return None if len(line) <= width else max(width - 1, 0)
+    from rich.cells import cell_len, get_character_cell_size
+
+    if cell_len(line) <= width:
+        return None
+    used = 0
+    for kept, char in enumerate(line):
+        used += get_character_cell_size(char)
+        if used > width - 1:
+            return kept
+    return len(line)
 
 
 def on_screen(text: str, terminal: bool) -> str:

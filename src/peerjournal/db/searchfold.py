@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -189,7 +190,53 @@ def fold_query(query: str) -> str:
     "Jo's" as the words jo and s, and FTS5 cannot read ' at all (`Sam OR Jo's` is
     `Sam OR "Jo's"`, not (Sam OR Jo) AND s). A ^ outside a "string" is dropped (CARET), with
     the number after it when it follows a word (BOOST)."""
-    return _widen_prefixes(_STRING_OR_PHRASE.sub(_as_term, fold(query)))
+    phrased = _phrased(query)
+    widened = _widen_prefixes(_with_names_apart(phrased))
+    return widened if widened == phrased else _anded(widened)
+
+
+# FTS5 reads no AND from a space beside a bracket ("housing (office OR x)" is a syntax error):
+# where `fold_query` made a group, the terms beside it are joined to it by an AND
+_FTS_TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s()"]+')
+_JOINS = ("AND", "OR", "NOT", "NEAR")
+
+
+def _anded(query: str) -> str:
+    tokens = list(_FTS_TOKEN.finditer(query))
+    joined, done = [], 0
+    for before, token in itertools.pairwise(tokens):
+        if (before[0] == ")" or token[0] == "(") and before[0] != "(" and token[0] != ")" \
+                and before[0] not in _JOINS and token[0] not in _JOINS \
+                and not before[0].endswith(":"):
+            joined += [query[done : token.start()], "AND "]
+            done = token.start()
+    return "".join([*joined, query[done:]])
+
+
+def _phrased(query: str) -> str:
+    """`fold_query` before its words are widened (`_with_names_apart`, `_widen_prefixes`)."""
+    return _STRING_OR_PHRASE.sub(_as_term, fold(query))
+
+
+# A word typed for a name written with an apostrophe after its O ("obrien", "ohara" for
+# O’Brien, O'Hara; "oclock"), which the index reads as two words (o, brien): outside a
+# "string" or a NEAR(…), not a prefix*, a column's name, nor after a - (FTS5 syntax)
+_O_NAME = re.compile(
+    rf'{STRING.pattern}|NEAR\s*\([^()]*\)?'
+    r"|(?<![\w*\-:'’^])(?P<head>[Oo])(?P<rest>[A-Za-z]{3,})(?![\w*:'’])"
+)
+
+
+def _with_names_apart(query: str) -> str:
+    """`query` with each word that may be an O' name ("obrien") also looking for it written
+    with the apostrophe: `(obrien OR "o brien")` finds O’Brien, OBrien and O Brien."""
+
+    def either(found: re.Match[str]) -> str:
+        if found["head"] is None:
+            return found[0]
+        return f'({found[0]} OR "{found["head"]} {found["rest"]}")'
+
+    return _O_NAME.sub(either, query) if "o" in query.lower() else query
 
 
 # A prefix* as typed outside a "string" (and not after a - or inside a NEAR(…), where FTS5
@@ -366,7 +413,7 @@ def crowded(query: str, most: int) -> Callable[..., bool]:
     word of the query does, by its first three letters (the index's porter stemmer reads
     "housing", "houses" and "house" as one word; its stem is the word with, at most, its last
     letter changed)."""
-    words = {word.casefold()[:3] for word in _QUERY_WORD.findall(fold_query(query))
+    words = {word.casefold()[:3] for word in _QUERY_WORD.findall(_widen_prefixes(_phrased(query)))
              if word not in ("AND", "OR", "NOT", "NEAR")}
     starts = re.compile(
         r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words))) + ")", re.IGNORECASE
@@ -425,6 +472,8 @@ def unfold_snippet(
 # and t): "cant" typed for "can't", "dont", "didnt", "youre", "ive", "shes" (`word_near`)
 _CONTRACTED = ("t", "s", "d", "m", "ll", "re", "ve")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# The starts of names an apostrophe cuts off as a word of their own: D'Angelo, L'Estrange
+_NAME_HEADS = ("d", "l", "o")
 _LONGEST_GUESSED = 40  # letters of a word `word_near` finds a word near
 # highlight marks: Unicode noncharacters, never in a writer's text (a \x01 pasted into an
 # entry was read as one, and the journal text up to the hit given as the word meant)
@@ -451,6 +500,10 @@ def word_near(conn: sqlite3.Connection, word: str) -> str | None:
         head = word.removesuffix(tail)
         if head != word and len(head) > 1 and _marked_word(conn, f'"{head} {tail}"'):
             return f"{head}'{tail}"
+    for head in _NAME_HEADS:  # "dangelo": D'Angelo (an O' name is found as it is typed)
+        rest = word.removeprefix(head)
+        if rest != word and len(rest) > 2 and _marked_word(conn, f'"{head} {rest}"'):
+            return f"{head}'{rest}"
     # the word the match highlights, as the entry has it: an edit, or another form of an
     # edit's stem ("walking" for "walkd", found by "walk"), never the edit itself, which may
     # be no word ("walki") and find nothing

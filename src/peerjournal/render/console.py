@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO, cast
 
 from rich import box
@@ -74,12 +74,58 @@ class _Console(Console):
         term = os.environ.get("TERM", "").lower()
         return super().is_dumb_terminal or (self.is_terminal and term in DUMB_TERMS)
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # a console whose output cannot carry every character (an ASCII or Latin-1 locale):
+        # its text is stood in before Rich lays it out (`_stood_in`), not escaped after
+        self.stands_in = not _encodes_all_of(self.encoding)
+        self._cells = 0  # > 0: rendering the cells of a table with lines (one cell, one cell)
+        self._exact = 0  # > 0: rendering an `Exact`, whose letters are escaped, not plain
+
     def render(
         self, renderable: RenderableType, options: ConsoleOptions | None = None
     ) -> Iterable[Segment]:
         if isinstance(renderable, Table) and renderable.box is box.SIMPLE_HEAD:
             renderable.box = light_head(self, options or self.options)
-        return super().render(renderable, options)
+        if not self.stands_in:
+            return super().render(renderable, options)
+        return self._stood_in(renderable, options)
+
+    def _stood_in(
+        self, renderable: RenderableType, options: ConsoleOptions | None
+    ) -> Iterator[Segment]:
+        """`render` where the output encoding cannot carry every character: each `Text` with
+        its stand-ins (`stand_in_text`), measured as printed (an escape, "\\u0141", was
+        wider than the cell Rich measured, and pushed a panel's border out)."""
+        if isinstance(renderable, Text):
+            renderable = self.stand_in_text(renderable)
+        depth = ("_cells" if isinstance(renderable, Table) and renderable.box is not None
+                 else "_exact" if isinstance(renderable, Exact) else "")
+        if depth:
+            setattr(self, depth, getattr(self, depth) + 1)
+        try:
+            yield from super().render(renderable, options)
+        finally:
+            if depth:
+                setattr(self, depth, getattr(self, depth) - 1)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        rendered = super().render_str(text, **kwargs)
+        return self.stand_in_text(rendered) if self.stands_in else rendered
+
+    def stand_in_text(self, text: Text) -> Text:
+        """`text` as this console's encoding carries it: in a table's cells, a stand-in as
+        wide as each character (`stand_ins`); in prose "..." for "…" too (`prose_stand_ins`);
+        in an `Exact` (an entry `show` prints whole) each letter as its escape ("Zo\\xeb")."""
+        plain = text.plain
+        if plain.isascii():
+            return text
+        swap = (exact_stand_ins if self._exact else stand_ins if self._cells
+                else prose_stand_ins)
+        encoding = self.encoding
+        if swap(plain, encoding) == plain:
+            return text
+        return _styled_text(text, lambda part: swap(part, encoding))
 
 
 def light_head(console: Console, options: ConsoleOptions) -> box.Box:
@@ -92,6 +138,8 @@ def light_head(console: Console, options: ConsoleOptions) -> box.Box:
 # that a table's borders stay where Rich measured them ("Zo\xeb" overran them)
 _STAND_INS = {"…": "~", "–": "-", "—": "-", "·": "/", "“": '"', "”": '"', "‘": "'", "’": "'",
               "•": "*", "─": "-", "│": "|", "↑": "+", "↓": "-", "\u00a0": " "}
+# in prose, where no column is measured to the cell: "..." as a reader expects it
+_PROSE_STAND_INS = {**_STAND_INS, "…": "...", "—": "--"}
 
 
 class Substituted:
@@ -129,13 +177,48 @@ def _encodes(char: str, encoding: str) -> bool:
 
 def stand_ins(text: str, encoding: str | None) -> str:
     """`text` with each character `encoding` cannot carry as a stand-in of the same width: its
-    letter without the accent ("e" for "ë"), a punctuation mark's plain one, else "?" for
-    each cell. For a table's cells, cut to their width after this, not before: an escape
-    would overrun the border."""
+    plain letter ("e" for "ë", "L" for "Ł": `plain_letters`), a letter of a script with no
+    plain letters as the first letter of its name ("n" for Arabic noon: `_named_letter`), a
+    punctuation mark's plain one, else "?" for each cell (an ideograph, an emoji). For a
+    table's cells, cut to their width after this, not before: an escape would overrun the
+    border."""
+    return _swapped(text, encoding, _STAND_INS, _stand_in)
+
+
+def prose_stand_ins(text: str, encoding: str | None) -> str:
+    """`stand_ins` for prose, a line that is not a table's cell: "..." for "…" ("~" reads as
+    a tilde, or "about"), as wide as a reader expects, not as the cell it stands in for."""
+    return _swapped(text, encoding, _PROSE_STAND_INS, _stand_in)
+
+
+def exact_stand_ins(text: str, encoding: str | None) -> str:
+    """`prose_stand_ins`, but each letter as its escape ("Zo\\xeb"), so that no word is lost:
+    an entry as `show` prints it (`Exact`)."""
+    return _swapped(text, encoding, _PROSE_STAND_INS, _escaped)
+
+
+def cut_mark_extra(console: Console) -> int:
+    """The cells more than one that the "…" ending a line cut at a word (`at_a_word`) takes on
+    `console`: 2 where it is printed "..." (`prose_stand_ins`), else 0. A line cut to fit
+    prose, not a table's cell, is cut that much shorter."""
+    return len(prose_stand_ins("…", console.encoding)) - 1
+
+
+def _swapped(
+    text: str, encoding: str | None, marks: dict[str, str], letter: Callable[[str], str]
+) -> str:
     if text.isascii() or _encodes_all_of(encoding):
         return text
-    return "".join(char if _encodes(char, encoding or "ascii") else _stand_in(char)
-                   for char in text)
+    shown = []
+    for char in text:
+        if _encodes(char, encoding or "ascii"):
+            shown.append(char)
+        elif (mark := marks.get(char)) is not None:
+            shown.append(mark)
+        else:
+            shown.append(letter(char))
+            letters_not_shown(encoding)
+    return "".join(shown)
 
 
 def _encodes_all_of(encoding: str | None) -> bool:
@@ -143,15 +226,111 @@ def _encodes_all_of(encoding: str | None) -> bool:
 
 
 def _stand_in(char: str) -> str:
+    """One character the output cannot carry, as cells as wide as it: see `stand_ins`."""
     if found := _STAND_INS.get(char):
         return found
     import unicodedata
 
     from rich.cells import cell_len
 
-    base = unicodedata.normalize("NFKD", char)[:1]  # "e" of "ë"
+    from peerjournal.plain_letters import SPELLED_OUT, STROKED
+
     width = cell_len(char)
-    return base if base.isascii() and base.isprintable() and width == 1 else "?" * width
+    base = STROKED.get(char) or SPELLED_OUT.get(char.lower(), "")[:1]
+    if not base:
+        base = unicodedata.normalize("NFKD", char)[:1]  # "e" of "ë"
+    if char.isdecimal():  # Arabic-Indic, Devanagari, full-width digits
+        base = str(unicodedata.decimal(char))
+    if base.isascii() and base.isprintable() and len(base) == width:
+        return base if char.islower() or not base.isalpha() else base.upper()
+    return _named_letter(char, width) or "?" * width
+
+
+_LETTER_NAME = None  # (compiled on first use: only an ASCII locale needs it)
+
+
+def _named_letter(char: str, width: int) -> str:
+    """A letter of a script with no plain letters as `width` letters of its Unicode name:
+    "n" for "ARABIC LETTER NOON", "z" for "CYRILLIC SMALL LETTER ZHE", "ka" for "HIRAGANA
+    LETTER KA": two names in Arabic or Hebrew do not both look like "????" (which were told
+    apart by nothing, on `people list` too). "" for a character with no letter in its name
+    (an ideograph, an emoji), and for one of no width (a vowel sign, a combining mark)."""
+    global _LETTER_NAME
+    if width <= 0:
+        return ""
+    import re
+    import unicodedata
+
+    if _LETTER_NAME is None:
+        _LETTER_NAME = re.compile(r"\b(?:LETTER|SYLLABLE|CHARACTER) ([A-Z]+)")
+    found = _LETTER_NAME.search(unicodedata.name(char, "").replace(" SHORT ", " "))
+    if not found:
+        return ""
+    name = found[1]
+    if name in ("SOFT", "HARD"):  # Cyrillic's soft and hard signs: a mark, as Latin writes it
+        return "'" * width
+    if len(name) == 2 and name[0] == "E" and name[1] not in "AEIOU":  # Cyrillic EL, EM, EN…
+        name = name[1]
+    letters = name[:width].lower().ljust(width)
+    return letters.capitalize() if "CAPITAL" in unicodedata.name(char) else letters
+
+
+def _escaped(char: str) -> str:
+    return char.encode("ascii", "backslashreplace").decode("ascii")
+
+
+_not_shown: list[str] = []  # the encoding that could not show a letter, once one was met
+
+
+def letters_not_shown(encoding: str | None) -> None:
+    """Keep in mind that a letter was shown as a plain one or as an escape, for
+    `letters_note` (said once the command's output is written: below it, not in the way of
+    its first lines)."""
+    if not _not_shown:
+        _not_shown.append(encoding or "ascii")
+
+
+def letters_note() -> str | None:
+    """The note on stderr that some letters were not shown as written, and how to see them;
+    None when every letter was (the launcher says it as the command ends)."""
+    if not _not_shown:
+        return None
+    import codecs
+
+    try:
+        encoding = codecs.lookup(_not_shown[0]).name  # "ascii", not "ANSI_X3.4-1968"
+    except LookupError:
+        encoding = _not_shown[0]
+    return (f"Note: this terminal's encoding ({encoding}) cannot show every letter, so some are "
+            "shown as the nearest plain letter, or as an escape (\"\\xe9\"). To see them as "
+            "written, use a UTF-8 locale (for example LC_ALL=C.UTF-8).")
+
+
+class Exact:
+    """`renderable` with each letter the output encoding cannot carry as its escape ("Zo\\xeb")
+    rather than as a plain letter: an entry as `show` prints it, so that no word is lost."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.renderable
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
+
+def _styled_text(text: Text, swap: Callable[[str], str]) -> Text:
+    """`text` with `swap` applied to its characters, its styles kept on what they covered."""
+    cuts = sorted({span.start for span in text.spans} | {span.end for span in text.spans})
+    swapped = Text(style=text.style, justify=text.justify, overflow=text.overflow,
+                   no_wrap=text.no_wrap, end=text.end, tab_size=text.tab_size)
+    for part in text.divide(cuts):
+        start = len(swapped)
+        swapped.append(swap(part.plain))
+        for span in part.spans:  # (each covers the whole part, cut where spans start and end)
+            swapped.stylize(span.style, start, len(swapped))
+    return swapped
 
 
 def styled(console: Console) -> bool:
@@ -193,9 +372,11 @@ class _TrimmedText(RenderHook):
         self, renderables: list[ConsoleRenderable]
     ) -> list[ConsoleRenderable]:
         plain = not styled(self.console)
-        if not _encodes_all_of(self.console.encoding):
-            renderables = [StoodIn(r) if isinstance(r, Table) else r for r in renderables]
-        return [_prose_trimmed(r, plain) for r in renderables]
+        if _encodes_all_of(self.console.encoding):
+            return [_prose_trimmed(r, plain) for r in renderables]
+        # (what a renderable drew itself, not through `_Console.render`: a summary's lines)
+        return [_SegmentsStoodIn(_prose_trimmed(StoodIn(r) if isinstance(r, Table) else r,
+                                                plain)) for r in renderables]
 
 
 class StoodIn(Trimmed):
@@ -209,6 +390,24 @@ class StoodIn(Trimmed):
         for segment in console.render(self.renderable, options):
             text, style, control = segment
             yield segment if control else Segment(stand_ins(text, encoding), style)
+
+
+class _SegmentsStoodIn:
+    """`renderable` with each character its segments hold that the output encoding cannot
+    carry as a stand-in as wide (`stand_ins`): for text a renderable draws as segments of its
+    own, which `_Console.render` does not see (the stream would write "\\u0119")."""
+
+    def __init__(self, renderable: ConsoleRenderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        encoding = console.encoding
+        for segment in console.render(self.renderable, options):
+            text, style, control = segment
+            if control or text.isascii():
+                yield segment
+            else:
+                yield Segment(stand_ins(text, encoding), style)
 
 
 def _prose_trimmed(renderable: ConsoleRenderable, plain: bool = False) -> ConsoleRenderable:

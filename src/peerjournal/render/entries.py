@@ -18,7 +18,7 @@ from rich.text import Text
 from peerjournal.dates import spoken
 from peerjournal.entry import MAX_TAG_CHARS
 from peerjournal.exporters import TOO_LITTLE
-from peerjournal.render.console import Trimmed
+from peerjournal.render.console import Exact, Trimmed
 from peerjournal.render.layout import LongTable, Section
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.verdicts import (
@@ -488,7 +488,8 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
                     border_style="green")
         )
     parts.append(DriftLine(entry))
-    return Group(*parts)
+    # (an ASCII locale: each letter as its escape, "Zo\\xeb", so that no word of it is lost)
+    return Exact(Group(*parts))
 
 
 LINE_BREAK = re.compile(r"\s*\n\s*")  # a line break and the whitespace around it

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from peerjournal.entry import ELEMENTS, MODE_MEANINGS, EntryDraft
 from peerjournal.reflection import Element, PromptSet, answer_layout, set_answers
-from peerjournal.render.console import Trimmed, styled
+from peerjournal.render.console import Trimmed, cut_mark_extra, styled
 from peerjournal.render.layout import Section, bullets
 from peerjournal.render.safe import clean, safe_text
 
@@ -71,6 +71,7 @@ class Review:
         inside = max(options.max_width - edges, 1)
         beside = inside - LABEL_WIDTH >= BESIDE_MIN
         room = inside - LABEL_WIDTH if beside else max(inside - 2, 1)
+        room = max(room - cut_mark_extra(console), 1)  # ("..." for "…": an ASCII locale)
         grid = Table.grid(padding=(0, 1, 0, 0))
         grid.add_column(no_wrap=True, style="bold", min_width=LABEL_WIDTH - 1)
         grid.add_column(overflow="fold")
