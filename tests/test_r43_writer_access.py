@@ -360,7 +360,7 @@ def test_resumed_at_a_later_part_it_says_what_the_parts_before_hold(
     keys("", "", "", "", "y")
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr
-    assert "Kept from before: Setting: ward; Experience: 2 lines; Feelings: 2 lines." in _said(
+    assert "Kept from before: Setting: ward; Experience: 5 words; Feelings: 3 words." in _said(
         result.stderr)
 
 
@@ -375,7 +375,7 @@ def test_resumed_it_names_only_the_parts_that_hold_words(
     keys("", "", "", "y")
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr
-    assert "Kept from before: Setting: ward; Experience: 1 line." in _said(result.stderr)
+    assert "Kept from before: Setting: ward; Experience: 2 words." in _said(result.stderr)
 
 
 def test_a_new_entry_with_its_setting_given_says_nothing_was_kept(

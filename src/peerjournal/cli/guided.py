@@ -82,8 +82,9 @@ class _StoppedForNow(Exception):
 SMALL_HOURS_END = 4
 
 
-# the steps of one line (`_line_step`): gone back to, what they hold is said, and kept by Enter
-# or replaced by what is typed (`_read_line_step`)
+# the steps of one line (`_line_step`): asked while they hold a value (gone back to, asked
+# again, resumed), what they hold is said, and kept by Enter or replaced by what is typed
+# (`_read_line_step`)
 _ONE_LINE_STEPS = ("setting", "tags")
 
 
@@ -103,6 +104,7 @@ class GuidedSession:
         cut_off: str | None = None,
         tags_line: str | None = None,
         entered: str | None = None,
+        typed_over: str | None = None,
     ) -> None:
         self.app = app
         self.draft = draft
@@ -143,8 +145,14 @@ class GuidedSession:
         # the answer being read: its lines, its store, its step
         self._answer: tuple[list[str], Any, str] | None = None
         # a line step whose words Ctrl-C keeps: what it adds to (`_read_line_step`), its
-        # store, whether it adds, and its step
-        self._line: tuple[str, Any, bool, str] | None = None
+        # store, whether it adds, its step, and whether it holds a value that what is typed
+        # replaces (kept until Enter: `typed_over`)
+        self._line: tuple[str, Any, bool, str, bool] | None = None
+        # the line typed in place of what the one-line step `cut_off` holds, cut off before
+        # Enter (Ctrl-C, a stop, a kill after a pause): that step keeps what it held, and
+        # `--resume` gives this line back to finish (`_read_line_step`)
+        self.typed_over = typed_over
+        self._asked: set[str] = set()  # the one-line steps asked in this session
         # the part a line typed at a [Y/n] question is kept in (`_yes_or_no`), and the
         # question's own answers, for Ctrl-C
         self._asking: tuple[str, dict[str, bool]] | None = None
@@ -179,13 +187,13 @@ class GuidedSession:
             done = [str(step) for step in data.get("done", [])]
         except TypeError:  # not a list
             raise file.damaged() from None
-        cut_off, tags_line, entered, moved = (
+        cut_off, tags_line, entered, moved, typed_over = (
             value if isinstance(value := data.get(name), str) else None
-            for name in ("cut_off", "tags_line", "entered", "moved")
+            for name in ("cut_off", "tags_line", "entered", "moved", "typed_over")
         )
         session = cls(
             app, draft, prompt_set_loader(draft.prompt_set), file, done, cut_off, tags_line,
-            entered,
+            entered, typed_over,
         )
         session.moved = moved
         offered = data.get("day_offered")
@@ -226,6 +234,7 @@ class GuidedSession:
                 ("tags_line", self.tags_line),
                 ("entered", self.entered),
                 ("moved", self.moved),
+                ("typed_over", self.typed_over),
                 ("day_offered", self.day_offered and self.day_offered.isoformat()),
             )
             if value is not None
@@ -301,7 +310,8 @@ class GuidedSession:
             return
         before = dataclasses.replace(self.draft, answers=dict(self.draft.answers),
                                      tags=list(self.draft.tags))
-        state = (self.cut_off, self.tags_line, self.typed, self._warned_encoding, self.entered)
+        state = (self.cut_off, self.tags_line, self.typed, self._warned_encoding, self.entered,
+                 self.typed_over)
         lines = list(self._answer[0]) if self._answer is not None else None
         self.reader.interrupted = typed
         self._warned_encoding = True  # (nothing is said in the middle of a line)
@@ -311,8 +321,8 @@ class GuidedSession:
         finally:
             for field in dataclasses.fields(before):
                 setattr(self.draft, field.name, getattr(before, field.name))
-            self.cut_off, self.tags_line, self.typed, self._warned_encoding, self.entered = (
-                state)
+            (self.cut_off, self.tags_line, self.typed, self._warned_encoding, self.entered,
+             self.typed_over) = state
             if self._answer is not None and lines is not None:
                 self._answer[0][:] = lines
             self.reader.interrupted = ""
@@ -403,9 +413,9 @@ class GuidedSession:
         from peerjournal.reflection import whole_parts
         from peerjournal.render.layout import Section
         from peerjournal.render.safe import safe_text
-        from peerjournal.render.writing import WHOLE, Review
+        from peerjournal.render.writing import WHOLE, Review, _nothing
 
-        details = "\n".join(f"{label}: {value or 'none'}"
+        details = "\n".join(f"{label}: {value or _nothing(label, False)}"  # (as the review)
                             for label, value in Review(self.draft).rows() if label in WHOLE)
         self.app.err.print(Section("The whole entry", safe_text(details)))
         for name, text in whole_parts(self.draft, self.prompt_set):
@@ -428,7 +438,8 @@ class GuidedSession:
 
     def _kept_before(self) -> str:
         """What the parts answered before the first question a resumed draft asks hold, in
-        a few words ("Setting: ward; Experience: 2 lines"): that question shows only its own
+        a few words ("Setting: ward; Experience: 120 words": lines said nothing of a long
+        paragraph, and counted a blank line between two): that question shows only its own
         ("continuing your draft"), and a writer who cannot see the screen had no way to know
         the rest was kept. "" when every question is answered (the review follows)."""
         from peerjournal.reflection import ELEMENT_TITLES, set_layout
@@ -439,17 +450,17 @@ class GuidedSession:
             return ""
         before = steps[: steps.index(first)]
         layout = set_layout(self.prompt_set)
-        lines: dict[str, int] = {}  # each element's lines, with its answers'
+        words: dict[str, int] = {}  # each element's words, with its answers'
         for step in before:
             if step in _ONE_LINE_STEPS:  # (the setting first, and the tags after them all)
                 continue
             qid = step.partition("answer:")[2]
             element = layout[qid][0] if qid in layout else step
             text = self.draft.answers.get(qid, "") if qid else getattr(self.draft, step)
-            lines[element] = lines.get(element, 0) + len(text.strip().splitlines())
+            words[element] = words.get(element, 0) + len(text.split())
         kept = [f"Setting: {self.draft.setting}"] if before and self.draft.setting.strip() else []
-        kept += [f"{ELEMENT_TITLES.get(element, element)}: {counted(count, 'line')}"
-                 for element, count in lines.items() if count]
+        kept += [f"{ELEMENT_TITLES.get(element, element)}: {counted(count, 'word')}"
+                 for element, count in words.items() if count]
         if "tags" in before and self.draft.tags:
             kept.append(f"Tags: {', '.join(self.draft.tags)}")
         return "; ".join(kept)
@@ -851,7 +862,7 @@ class GuidedSession:
         `typed`, and any other line is the tags line meant, read as the Tags prompt reads one
         (`then`). A line Ctrl-C cuts off is kept as the tags line."""
         while True:
-            self._line = ("", self._hold_tags, False, "tags")  # (`_keep_the_interrupted_line`)
+            self._line = ("", self._hold_tags, False, "tags", False)  # (see `_line`)
             answer = self._read_answer(question)
             self._line = None
             if answer is None:  # no answer (Ctrl-D): kept as typed
@@ -997,6 +1008,8 @@ class GuidedSession:
         asked = [step for step in steps[: steps.index(key)]
                  if step in self.done and step not in self._flagged]
         shown = clean(line.strip(), multiline=False)
+        if self.reader.readline:
+            _forgotten(line)  # (the Up arrow brings back what a step holds, never "back")
         if not asked:
             day = (f" (the day is changed by {self.app.command_hint('edit ID --date DATE')}, "
                    "once saved)" if self._day_answered else "")
@@ -1046,11 +1059,13 @@ class GuidedSession:
         readline, as an answer's is, and so is a line just `refused`; without readline,
         what is typed is added to a line Ctrl-C ended (`adds`: the self-care line),
         carrying on a word it was cut in the middle of (`carried_on`), or takes its place.
-        `hold` keeps the line Ctrl-C ends. Gone back to ("back"), the line it holds is said
-        and the line starts empty: Enter keeps it, and what is typed takes its place (typed
+        `hold` keeps the line Ctrl-C ends. Otherwise a setting or tags step that holds a
+        value (gone back to with "back", asked again, or resumed after a stop there) says
+        it and starts an empty line: Enter keeps it, and what is typed takes its place (typed
         in to edit, what was typed after it joined it: "inpatient" and "crisis" made
         "inpatientcrisis", and "back" made "inpatientback"); readline's Up arrow brings it
-        back to edit."""
+        back to edit. A line Ctrl-C cuts off there is kept beside it (`typed_over`), and
+        given back on the line when resumed."""
         held = "" if refused else current()  # (a self-care line Ctrl-C cut may end in a space)
         kept = held.strip()
         moved_to = None  # where its line was moved, when stopped while asked about it
@@ -1059,7 +1074,14 @@ class GuidedSession:
             moved_to, self.moved = self.moved, None
         entered, self.entered = self.entered == key, None
         gone_back, self._back_to = self._back_to == key, None
-        typed_back = bool(kept) and self.reader.readline and not gone_back
+        cut = self.cut_off == key and key in _ONE_LINE_STEPS
+        if cut:
+            self.cut_off = None
+        typed_over, self.typed_over = self.typed_over or "", None
+        typed_back = bool(kept) and self.reader.readline and (
+            adds or entered or (cut and not typed_over))
+        again = key in self._asked
+        self._asked.add(key)
         if kept:  # typed before Ctrl-C ended the line (or before Enter, and a question)
             label = re.split(r"[:,(]", prompt.strip())[0].strip()
             if typed_back:
@@ -1070,23 +1092,16 @@ class GuidedSession:
                 self.app.say(f"\n{label} ({how})")
                 prompt = "(Enter keeps it):"
             else:
-                how = "gone back to, it holds" if gone_back else "continuing your draft"
+                how = ("gone back to, it holds" if gone_back else "asked again, it holds" if again
+                       else "continuing your draft")
                 self.app.say(f"\n{label} ({how}:)\n{kept}")
-                prompt = "(Enter keeps it; anything typed replaces it):"
-                if gone_back and self.reader.readline:
-                    self.reader.recall = kept
-                    prompt = "(Enter keeps it; anything typed replaces it; the Up arrow edits it):"
-                elif adds:
-                    prompt = (
-                        "(Enter keeps it; what you type carries it on where it was cut off, "
-                        "so start with a space to begin a new word):"
-                    ) if _cut_mid_word(held) else (
-                        "(Enter keeps it; anything typed is added to it):"
-                    )
+                prompt = self._holds_hint(kept, adds, held, typed_over)
         elif refused:
             prompt = re.split(r"[:(]", prompt.strip())[0].strip() + ":"
-        self._line = (held if adds and not typed_back else "", hold, adds, key)
-        self.reader.prefill = kept if typed_back else refused if self.reader.readline else ""
+        holds = bool(kept) and not typed_back and not adds
+        self._line = (held if adds and not typed_back else "", hold, adds, key, holds)
+        self.reader.prefill = (kept if typed_back else refused or typed_over
+                               if self.reader.readline else "")
         typed = self._read_line(prompt + " ") or ""
         value = typed.strip()
         self._line = None
@@ -1098,6 +1113,24 @@ class GuidedSession:
         if kept and not typed_back:
             value = (carried_on(held, typed) if adds else value) if value else kept
         return value
+
+    def _holds_hint(self, kept: str, adds: bool, held: str, typed_over: str) -> str:
+        """The prompt of a line step that says what it holds (`_read_line_step`): how Enter
+        keeps it, and what typing does (replaces it; on the self-care line, adds to it).
+        Through readline the Up arrow brings it back to edit, and a line cut off while typed
+        to replace it (`typed_over`) is back on the line."""
+        if adds:
+            return (
+                "(Enter keeps it; what you type carries it on where it was cut off, "
+                "so start with a space to begin a new word):"
+            ) if _cut_mid_word(held) else "(Enter keeps it; anything typed is added to it):"
+        if not self.reader.readline:
+            return "(Enter keeps it; anything typed replaces it):"
+        self.reader.recall = kept
+        if typed_over:
+            return ("(the line you were typing to replace it is back below, cut off: Enter "
+                    "puts it in its place; cleared, Enter keeps what it holds):")
+        return "(Enter keeps it; anything typed replaces it; the Up arrow edits it):"
 
     def _answered_late(
         self, key: str, part: str, moved: bool, again: Callable[[], str]
@@ -1325,7 +1358,7 @@ class GuidedSession:
             what = "The lines you were pasting are" if rest else "The line you were typing is"
             return f" {what} added to the end of your {part}."
         if self._line is not None:  # the setting, tags or self-care line
-            kept, store_line, adds, key = self._line
+            kept, store_line, adds, key, holds = self._line
             if adds:  # (the self-care note is one line: a paste goes on with it)
                 line = " ".join([line, *rest.split()]) if rest else line
                 rest = ""
@@ -1333,7 +1366,9 @@ class GuidedSession:
             # carried on, and one that had ended is not (`carried_on`)
             ended = " " if adds and text[-1:].isspace() else ""
             # (kept as typed: a tags line that is a sentence, or has no letters, too)
-            if line.strip():
+            if line.strip() and not adds and not ended_line:
+                self._line_cut_off(key, line.strip(), store_line if not holds else None)
+            elif line.strip():
                 store_line(carried_on(kept, line) + ended if adds else line.strip())
             self.typed = True
             held = ""
@@ -1354,6 +1389,18 @@ class GuidedSession:
         self.cut_off = key if cut and (line.strip() or rest) else None
         self.typed = True
         return ""
+
+    def _line_cut_off(self, key: str, line: str, store: Callable[[str], None] | None) -> None:
+        """A setting or tags `line` cut off before Enter: kept by `store`, or, when the step
+        holds a value that the line was typed to replace (None), beside it (`typed_over`),
+        the value kept until a line is entered. Resumed, the line is given back to finish
+        (`cut_off`; not when that marks an answer's line already)."""
+        if store is None:
+            self.typed_over = line
+        else:
+            store(line)
+        if self.cut_off is None:
+            self.cut_off = key
 
     def _rest_kept(self, rest: str) -> str:
         """The lines of a paste left waiting at Ctrl-C after a setting or tags line, or between
@@ -2287,8 +2334,11 @@ def _from_the_terminal(read: Callable[[], str]) -> str:
 
 
 # the width a terminal whose cursor cannot move up is said to have (`_unscrolled`): wider than
-# any line typed there (a longer one is scrolled once it passes it)
-UNSCROLLED_WIDTH = 1 << 20
+# a line is typed there (a longer one, a long paragraph pasted, is scrolled once it passes
+# it: drawn again from a "<" once in each 2,000 or so characters). Not wider: readline
+# compares the whole screen line at each key, and at 2**20 columns a key took 13 ms of CPU
+# on a line of 5,000 characters, 0.36 s at 25,000 and 5.8 s at 100,000 (at 4,096: 3 ms)
+UNSCROLLED_WIDTH = 4096
 
 
 def _unscrolled(readline: Any) -> Callable[[], None] | None:
@@ -2380,6 +2430,16 @@ def _recalled(line: str) -> None:
     with contextlib.suppress(AttributeError, ValueError, OSError):
         if _history_now()[1] != line:
             readline.add_history(line)
+
+
+def _forgotten(line: str) -> None:
+    """`line` taken out of readline's history, when it is the last line there."""
+    import readline
+
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        length = readline.get_current_history_length()
+        if length > 0 and (readline.get_history_item(length) or "").strip() == line.strip():
+            readline.remove_history_item(length - 1)
 
 
 def _history_added(before: tuple[int, str | None]) -> str:
