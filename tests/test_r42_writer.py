@@ -102,6 +102,15 @@ def _stored(cli: CLI, entry_id: int) -> dict[str, object]:
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
+# What `show --json` adds from the stored score (round 44), which a dry run, not scoring the
+# entry as it would be, leaves out
+SCORE_NUMBERS = ("verdict", "identity_per_100_words", "drift_per_100_words", "balance", "words")
+
+
+def _shape(cli: CLI, entry_id: int) -> dict[str, object]:
+    return {k: v for k, v in _stored(cli, entry_id).items() if k not in SCORE_NUMBERS}
+
+
 def test_a_one_id_dry_run_reads_as_the_one_id_edit(cli: CLI, entries: list[int]) -> None:
     before = _stored(cli, 1)
     result = cli("edit", "1", "-s", "ward", "--remove-tag", "calm", "--add-tag", "x", "--dry-run")
@@ -123,7 +132,7 @@ def test_a_one_id_dry_run_json_is_the_entry_as_it_would_be_stored(
     result = cli("edit", "1", "-s", "ward", "--add-tag", "x", "--dry-run", "--json")
     assert result.exit_code == 0, result.stderr
     shown = json.loads(result.stdout)
-    assert shown == {**before, "setting": "ward", "tags": ["advocacy", "calm", "x"],
+    assert shown == {**_shape(cli, 1), "setting": "ward", "tags": ["advocacy", "calm", "x"],
                      "dry_run": True}
     assert _stored(cli, 1) == before
     real = cli("edit", "1", "-s", "ward", "--add-tag", "x", "--json")
@@ -139,7 +148,7 @@ def test_a_one_id_dry_run_that_changes_nothing_says_so_as_the_edit_does(
     assert (result.exit_code, result.stderr) == (0, "Entry 1 is unchanged.\n")
     assert cli("edit", "1", "-s", "housing").stderr == "Entry 1 is unchanged.\n"
     as_json = cli("edit", "1", "-s", "housing", "--dry-run", "--json")
-    assert json.loads(as_json.stdout) == {**_stored(cli, 1), "dry_run": True}
+    assert json.loads(as_json.stdout) == {**_shape(cli, 1), "dry_run": True}
 
 
 def test_a_dry_run_of_several_ids_keeps_its_form(cli: CLI, entries: list[int]) -> None:

@@ -232,22 +232,23 @@ class _WholeWrites(io.RawIOBase):
     Python's usual buffer (unbuffered, a write a pipe takes part of passed for whole)."""
 
     def __init__(self, fd: int) -> None:
-        self._file = io.FileIO(fd, "w", closefd=False)
+        # (named `file`, as cli._from_stdout finds the stream a failed write was writing)
+        self.file = io.FileIO(fd, "w", closefd=False)
 
     def writable(self) -> bool:
         return True
 
     def fileno(self) -> int:
-        return self._file.fileno()
+        return self.file.fileno()
 
     def isatty(self) -> bool:
-        return self._file.isatty()
+        return self.file.isatty()
 
     def write(self, data: Any) -> int:
         view = memoryview(data).cast("B")
         size = len(view)
         while view:
-            written = self._file.write(view)
+            written = self.file.write(view)
             if not written:  # None: a non-blocking stdout that is full
                 raise BlockingIOError(errno.EAGAIN, os.strerror(errno.EAGAIN))
             view = view[written:]
