@@ -620,15 +620,17 @@ def printed_instead(
 
 def text_printed(
     failed: PeerJournalError, text: str, folder: Path, why: str = "", what: str = "entry",
-    back: str = "`write --from-file` reads it back",
+    back: str = "`write --from-file` reads it back", file: str = "draft",
 ) -> PeerJournalError:
     """`printed_instead`, saying so in `failed` (the reason the entry was not saved), which
     stays of its kind (`errors.DamagedJournal`) and is marked `printed`. When stdout cannot
     take it (redirected to the same full disk, a closed pipe), it goes to stderr (the
     terminal, most often); when neither can, the message says the entry was kept nowhere.
-    `what` is printed (an "entry", an "edit of entry 3"), and `back` says how to use it."""
+    `what` is printed (an "entry", an "edit of entry 3"), and `back` says how to use it;
+    `file` is what could not be written to `folder` (a "draft", an "edit", an "answers
+    file")."""
     because = f" ({why})" if why else ""
-    failed.message = f"{failed.message} The draft could not be written to {folder}{because}"
+    failed.message = f"{failed.message} The {file} could not be written to {folder}{because}"
     failed.printed = True
     problem = None
     for name, stream in (("stdout", sys.stdout), ("stderr", sys.stderr)):

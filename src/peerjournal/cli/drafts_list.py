@@ -211,3 +211,59 @@ def _and_recovery(draft: Draft) -> str:
         return ""
     which = "file" if len(files) == 1 else "files"
     return f", and the editor's recovery {which} {', '.join(f.name for f in files)}"
+
+
+# The answers a self-check could not save are kept in the drafts folder's `self-check`
+# folder (cli/supervision.py `_keep_unsaved`), as answers-YYYYMMDD-HHMMSS.json
+KEPT_ANSWERS = "answers-*.json"
+
+
+def kept_answers(folder: Path, given: Path | None = None) -> list[Path]:
+    """The answers files in `folder` that a self-check kept and the journal has not taken,
+    oldest first: but `given` (one being saved now with --answers), and one a check in
+    another terminal is asking (`Draft.in_use`)."""
+    import contextlib
+
+    from peerjournal.drafts import Draft
+
+    found: list[Path] = []
+    with contextlib.suppress(OSError):
+        for path in sorted(folder.glob(KEPT_ANSWERS)):
+            if given is not None and str(given) != "-" and path.resolve() == given.resolve():
+                continue
+            if not Draft(path).in_use():
+                found.append(path)
+    return found
+
+
+def kept_answers_lines(app: AppContext, folder: Path) -> list[str]:
+    """For `drafts`: a line for each answers file a self-check kept (`kept_answers`), which
+    is no draft (`write --resume` does not continue it) but words of the writer's all the
+    same: what it is, since when, and how to save it or let it go."""
+    import shlex
+
+    from peerjournal.drafts import Draft
+
+    said = []
+    for path in kept_answers(folder):
+        when = started(Draft(path))
+        count = _answers_in(path)
+        about = ", ".join(filter(None, [counted(count, "answer") if count else "", when]))
+        saves = app.command_hint(f"supervision check --answers {shlex.quote(str(path))}")
+        said.append(
+            f"A self-check's answers that the journal could not take are kept in {path}"
+            f"{f' ({about})' if about else ''}: {saves} saves them; delete the file if they "
+            "are not wanted."
+        )
+    return said
+
+
+def _answers_in(path: Path) -> int:
+    """How many answers the answers file `path` holds (0: it cannot be read as one)."""
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    return len(data) if isinstance(data, dict) else 0

@@ -84,17 +84,15 @@ def register(app: typer.Typer) -> None:
           peerjournal edit 14 --add-tag old-job
           peerjournal edit 8-30 -s ward --dry-run
         """
+        import contextlib
         import time
 
         from peerjournal.cli.editor import waiting_hint
+        from peerjournal.cli.guided import _signals_held_back as signals_held_back
         from peerjournal.cli.guided import named_note
-        from peerjournal.cli.saved import (
-            discard_kept,
-            print_after_saving,
-            setting_hint,
-            stored_json,
-        )
+        from peerjournal.cli.saved import setting_hint
         from peerjournal.dates import dated_note
+        from peerjournal.db.engine import Commit
         from peerjournal.drafts import let_go_of_the_journal
         from peerjournal.entry import EntryDraft, resettled_note, validate
         from peerjournal.errors import ExitCode, PeerJournalError
@@ -181,6 +179,8 @@ def register(app: typer.Typer) -> None:
         if not retagged:
             draft.tags = []
         saving = False  # (scored and saved from here: words options gave are kept if it fails)
+        saved = Commit()  # done once the change is committed (`Store.update`)
+        late = False  # a Ctrl-C came once it was: after the commit, in its checkpoint
         try:
             # its date as stored is not checked again: dated tomorrow, today where it was
             # written (an import's, see `entry.ZONE_AHEAD`), it can still be edited
@@ -204,58 +204,86 @@ def register(app: typer.Typer) -> None:
                     entry_id, changes, app_ctx.now(), drift,
                     tags=draft.tags if retagged else None,
                     unchanged_since=entry.updated_at,  # an edit in another terminal is not undone
+                    commit=saved,
                 )
             except BaseException:
-                if copy is not None:
+                if copy is not None and not saved.done:
                     copy.discard()
                 raise
         except (PeerJournalError, KeyboardInterrupt) as exc:  # (Ctrl-C: scoring takes a while)
-            failed = exc if isinstance(exc, PeerJournalError) else PeerJournalError(
-                "Interrupted.", ExitCode.INTERRUPTED
-            )
-            if kept is None:
-                if not (saving and _gives_words(flags)):
-                    raise
-                raise _options_kept(app_ctx, entry, draft, retagged, failed) from None
-            failed = _gone_meanwhile(store, entry_id, failed)
-            let_go_of_the_journal(app_ctx)  # (before the edit is written to again: `_noted`)
-            failed.message += _kept_note(app_ctx, kept, entry, failed.message)
-            raise failed from None
+            if not saved.done:  # (done: a Ctrl-C in the checkpoint after it came too late)
+                failed = exc if isinstance(exc, PeerJournalError) else PeerJournalError(
+                    "Interrupted.", ExitCode.INTERRUPTED
+                )
+                if kept is None:
+                    # (Ctrl-C before the save too: while it is checked, QA r44)
+                    stopped = saving or (
+                        isinstance(exc, KeyboardInterrupt) and _words_changed(entry, draft)
+                    )
+                    if not (stopped and _gives_words(flags)):
+                        raise
+                    raise _options_kept(app_ctx, entry, draft, retagged, failed) from None
+                failed = _gone_meanwhile(store, entry_id, failed)
+                let_go_of_the_journal(app_ctx)  # (before the edit is written to again: `_noted`)
+                failed.message += _kept_note(app_ctx, kept, entry, failed.message)
+                raise failed from None
+            late = True
         # The change is saved: from here on nothing may turn that into an error (as for
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
-        # damaged page that the update did not touch can still fail the read below.
-        again = f"{app_ctx.command_hint(f'edit {entry_id}')} continues it"
-        _keep_recovery_of(store, entry_id, dropped)
-        if dropped and all([discard_kept(app_ctx, entry_id, "updated", old, again)
-                            for old in dropped]):
-            app_ctx.say(f"Discarded the unsaved changes to entry {entry_id}.")
-        if kept is not None and discard_kept(app_ctx, entry_id, "updated", kept, again):
-            _still_kept(app_ctx, entry_id)
-        if json_out:
-            print_after_saving(
-                app_ctx, entry_id, "updated",
-                lambda: app_ctx.print_json(stored_json(app_ctx, entry_id, "updated")),
-            )
-        else:
-            app_ctx.say(f"Updated entry {entry_id}.")
-        # tags it had are named, changed: `-t old-job` replaces them all (an entry with none
-        # now has those typed, which need no word)
-        if retagged and entry.tags and draft.tags != entry.tags:
-            app_ctx.say(tags_note(entry.tags, draft.tags, f"entry {entry_id}"))
-        for note in left_out:
-            app_ctx.say(note)
-        # as `write` says it: "Dec 7" on 6 Dec is last year's, "1/11" is 1 Nov, not 11 Jan
-        dated = dated_note(draft.date, app_ctx.today(), typed_date)
-        if dated is not None and draft.date != entry.date:
-            app_ctx.say(dated)
-        if copy is not None:  # (terminal or not: the replaced words are not gone, QA)
-            app_ctx.say(_replaced_note(app_ctx, entry, draft, copy))
-        if kept is not None:
-            _copies_note(app_ctx, entry)
-        for note in filter(None, resettled):
-            app_ctx.say(note)
-        if meant is not None:
-            app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
+        # damaged page that the update did not touch can still fail the read below. A Ctrl-C
+        # (SIGTERM, SIGHUP) waits until all is said, and then stops nothing: the edit is done.
+        with contextlib.suppress(KeyboardInterrupt), signals_held_back():
+            if late:  # (cut short by the Ctrl-C: the words the edit removed are wiped now)
+                store.clear_freed()
+            _after_saving(app_ctx, store, entry_id, kept, dropped, json_out)
+            # tags it had are named, changed: `-t old-job` replaces them all (an entry with
+            # none now has those typed, which need no word)
+            if retagged and entry.tags and draft.tags != entry.tags:
+                app_ctx.say(tags_note(entry.tags, draft.tags, f"entry {entry_id}"))
+            for note in left_out:
+                app_ctx.say(note)
+            # as `write` says it: "Dec 7" on 6 Dec is last year's, "1/11" is 1 Nov, not 11 Jan
+            dated = dated_note(draft.date, app_ctx.today(), typed_date)
+            if dated is not None and draft.date != entry.date:
+                app_ctx.say(dated)
+            if copy is not None:  # (terminal or not: the replaced words are not gone, QA)
+                app_ctx.say(_replaced_note(app_ctx, entry, draft, copy))
+            if kept is not None:
+                _copies_note(app_ctx, entry)
+            for note in filter(None, resettled):
+                app_ctx.say(note)
+            if meant is not None:
+                app_ctx.say(setting_hint(app_ctx, draft.setting, meant, entry_id))
+
+
+def _after_saving(
+    app: AppContext, store: Store, entry_id: int, kept: Draft | None, dropped: list[Draft],
+    json_out: bool,
+) -> None:
+    """Once the edit of entry `entry_id` is saved: the kept edit it continued (`kept`) and
+    those --fresh dropped (`dropped`) go, and the writer is told it is updated (--json: the
+    entry as saved)."""
+    from peerjournal.cli.saved import discard_kept, print_after_saving, stored_json
+
+    again = f"{app.command_hint(f'edit {entry_id}')} continues it"
+    _keep_recovery_of(store, entry_id, dropped)
+    if dropped and all([discard_kept(app, entry_id, "updated", old, again) for old in dropped]):
+        app.say(f"Discarded the unsaved changes to entry {entry_id}.")
+    if kept is not None and discard_kept(app, entry_id, "updated", kept, again):
+        _still_kept(app, entry_id)
+    if json_out:
+        print_after_saving(
+            app, entry_id, "updated",
+            lambda: app.print_json(stored_json(app, entry_id, "updated")),
+        )
+    else:
+        app.say(f"Updated entry {entry_id}.")
+
+
+def _words_changed(entry: Entry, draft: EntryDraft) -> bool:
+    """Whether `draft` gives words `entry` does not hold as they are (spaces aside)."""
+    return any(" ".join(getattr(draft, part).split()) != " ".join(getattr(entry, part).split())
+               for part in _WORDS)
 
 
 # What options change of several entries at once (`edit 8-300 -s "acute ward"`)
@@ -753,9 +781,14 @@ def _options_kept(
         finally:
             kept.release()  # (its name chosen: `drafts.new_draft`)
     except OSError as exc:
+        # (told to "try again" only once told where the words are: QA r44)
+        free = _free_some_space(exc)
+        once = ", once some space is freed" if free and failed.message.endswith(free) else ""
+        failed.message = failed.message.removesuffix(free) if once else failed.message
         return text_printed(
             failed, text, folder / EDITS, str(exc.strerror or exc), f"edit of entry {entry.id}",
-            f"{app.command_hint(f'edit {entry.id}')} opens the entry to paste it into",
+            f"{app.command_hint(f'edit {entry.id}')} opens the entry to paste it into{once}",
+            "edit",
         )
     failed.message += _kept_note(app, kept, entry, failed.message)
     return failed

@@ -186,6 +186,7 @@ def register(app: typer.Typer) -> None:
             started, set_aside = _unfinished(
                 app_ctx, store, form, resume=resume, restart=restart, asker=None
             )
+            _say_whose(app_ctx, answers, started)
             check_id = _check_from_file(app_ctx, store, form, given, started, set_aside)
             _forget_unsaved(app_ctx, answers)
         else:
@@ -518,10 +519,15 @@ def _check_interactive(
             try:
                 check_id = save_check(store, check_id, answers, complete, app_ctx.now())
                 break
+            except KeyboardInterrupt:  # in the wait for a journal another program writes to
+                stop = PeerJournalError("Stopped while waiting for the journal.",
+                                        ExitCode.INTERRUPTED)
+                raise _keep_unsaved(app_ctx, answers, stop, stopped,
+                                    restart=set_aside is not None, pending=pending) from None
             except DatabaseError as exc:  # locked, read-only, a full disk: it may clear
                 if not _again(asker, exc):  # (a damaged journal's stays one)
                     raise _keep_unsaved(
-                        app_ctx, answers, exc, stopped(), restart=set_aside is not None,
+                        app_ctx, answers, exc, stopped, restart=set_aside is not None,
                         pending=pending,
                     ) from None
         pending.forget()
@@ -532,8 +538,10 @@ def _check_interactive(
         kept.update(answers)
         saved_complete = complete
 
-    def stopped() -> str:
-        """What is kept, in words, when the writer stops before the end."""
+    def stopped(journal: bool = False) -> str:
+        """What is kept, in words, when the writer stops before the end; `journal`: what the
+        journal holds, beside an answers file that holds more (`_keep_unsaved`): "" for
+        nothing."""
         if set_aside is not None:  # no new answer: the check set aside is still there
             return (
                 f"No new answer, so {_described(set_aside, form)} is kept as it was; "
@@ -544,13 +552,16 @@ def _check_interactive(
                 f"Kept all {len(form.items)} answers{_discarded(replaced)}: the self-check is "
                 "done; `peerjournal supervision history` shows it."
             )
+        if not kept and journal:  # (the answers file holds them all)
+            return ""
         if not kept:  # stopped before the first answer: nothing to carry on from
             return (
                 "No answer is kept yet: `peerjournal supervision check` starts from the first "
                 "question."
             )
+        held = "The journal holds" if journal else "Kept"
         return (
-            f"Kept {len(kept)} of {len(form.items)} answers{_discarded(replaced)}; "
+            f"{held} {len(kept)} of {len(form.items)} answers{_discarded(replaced)}; "
             "`peerjournal supervision check` carries on from there."
         )
 
@@ -589,13 +600,14 @@ def _again(asker: _Questions, failed: PeerJournalError) -> bool:
 
 
 def _keep_unsaved(
-    app_ctx: AppContext, answers: Answers, failed: PeerJournalError, stopped: str, restart: bool,
-    pending: _Pending | None = None,
+    app_ctx: AppContext, answers: Answers, failed: PeerJournalError,
+    stopped: Callable[[bool], str], restart: bool, pending: _Pending | None = None,
 ) -> PeerJournalError:
-    """`failed` (why the answer just given was not saved: a full disk, a locked journal),
-    once the answers given so far, `answers`, are kept in an answers file that
-    `supervision check --answers FILE` saves (--restart: over the check set aside); printed on
-    stdout when even that cannot be written, and then `stopped` says what the journal holds.
+    """`failed` (why the answer just given was not saved: a full disk, a locked journal,
+    Ctrl-C while waiting for the journal), once the answers given so far, `answers`, are kept
+    in an answers file that `supervision check --answers FILE` saves (--restart: over the
+    check set aside), and `stopped(True)` says what the journal holds; printed on stdout when
+    even that cannot be written, and then `stopped(False)` says what is kept in the journal.
     The journal is let go of first: on a full disk the failed save's -wal file took the room
     the file needs (`drafts.let_go_of_the_journal`). The file is the one `pending` kept the
     answer in hand in, when it has one."""
@@ -606,25 +618,41 @@ def _keep_unsaved(
     let_go_of_the_journal(app_ctx)
     folder = _unsaved_folder(app_ctx)
     command = "supervision check" + (" --restart" if restart else "") + " --answers"
+    _not_all_lost(failed)
     try:
         kept = _write_answers(app_ctx, answers, pending.draft if pending else None)
-        kept.release()  # (the file stays, for `--answers FILE`)
-        if pending is not None:
-            pending.draft = None
     except OSError as exc:
-        failed.message += " The answer just given was not saved."
+        failed.message += "."
         back = f"{app_ctx.command_hint(f'{command} -')} reads it back"
         failed = text_printed(failed, _answers_text(answers), folder, str(exc.strerror or exc),
-                              "self-check so far", back)
-        failed.message += f" {stopped}"
+                              "self-check so far", back, "answers file")
+        failed.message += f" {stopped(False)}"
         return failed
+    finally:
+        if pending is not None:  # (its lock file goes: the file stays, for `--answers FILE`)
+            pending.let_go()
+    kept.release()
     saves = app_ctx.command_hint(f"{command} {shlex.quote(str(kept.path))}")
     others, them = (", with the others given so far,", "them") if len(answers) > 1 else ("", "it")
     failed.message += (
-        f" The answer just given was not saved: it is kept{others} in {kept.path} ({saves} "
-        f"saves {them} once the journal can take {them})."
+        f": it is kept{others} in {kept.path} ({saves} saves {them} once the journal can "
+        f"take {them})."
     )
+    held = stopped(True)
+    if held:
+        failed.message += f" {held}"
     return failed
+
+
+def _not_all_lost(failed: PeerJournalError) -> None:
+    """Say in `failed` that the answer just given was not saved: in place of the "nothing was
+    saved" a full disk's error ends with, which read as the whole check lost (QA r44), when
+    the answers before it are in the journal. (The sentence is ended by the caller.)"""
+    lost = "; nothing was saved."
+    if failed.message.endswith(lost):
+        failed.message = failed.message.removesuffix(lost) + "; the answer just given was not saved"
+    else:
+        failed.message += " The answer just given was not saved"
 
 
 def _answers_text(answers: Answers) -> str:
@@ -698,30 +726,56 @@ def _said_unsaved(app_ctx: AppContext, given: Path | None) -> None:
     with --answers (saved now), and one a check in another terminal is asking."""
     import shlex
 
+    from peerjournal.cli.drafts_list import kept_answers
+
+    for path in kept_answers(_unsaved_folder(app_ctx), given):
+        saves = app_ctx.command_hint(f"supervision check --answers {shlex.quote(str(path))}")
+        app_ctx.say(
+            f"A self-check stopped before the journal held all its answers: they are kept "
+            f"in {path} ({saves} saves them; delete the file if they are not wanted)."
+        )
+
+
+def _kept_by_a_check(app_ctx: AppContext, answers: Path) -> bool:
+    """Whether the answers file `answers` is one a self-check kept as it could not save them
+    (`_keep_unsaved`)."""
+    from peerjournal.cli.drafts_list import KEPT_ANSWERS
+
+    try:
+        return (answers.resolve().parent == _unsaved_folder(app_ctx).resolve()
+                and answers.match(KEPT_ANSWERS))
+    except OSError:
+        return False
+
+
+def _say_whose(app_ctx: AppContext, answers: Path, started: SelfCheck | None) -> None:
+    """Before the answers a self-check kept (`_kept_by_a_check`) are saved with --answers:
+    say whose they are, and where they go when that is not the check they were given in (a
+    check started after they were kept, or none: a new one of today's)."""
+    from peerjournal.cli.drafts_list import started as kept_since
     from peerjournal.drafts import Draft
 
-    folder = _unsaved_folder(app_ctx)
-    with contextlib.suppress(OSError):
-        for path in sorted(folder.glob("answers-*.json")):
-            if given is not None and str(given) != "-" and path.resolve() == given.resolve():
-                continue
-            if Draft(path).in_use():
-                continue
-            saves = app_ctx.command_hint(f"supervision check --answers {shlex.quote(str(path))}")
-            app_ctx.say(
-                f"A self-check stopped before the journal held all its answers: they are kept "
-                f"in {path} ({saves} saves them; delete the file if they are not wanted)."
-            )
+    if not _kept_by_a_check(app_ctx, answers):
+        return
+    when = kept_since(Draft(answers))
+    since = f" on {when}" if when else ""
+    into = ""
+    if started is None:
+        into = f"; they are saved as a new self-check of {spoken(app_ctx.today())}"
+    elif when and f"{started.created_at:%Y-%m-%d %H:%M}" > when:
+        into = (f"; they are added to the self-check started "
+                f"{spoken(started.created_at.date())}, not the one they were given in")
+    app_ctx.say(
+        f"These are the answers a self-check kept in {answers}{since}, as the journal could "
+        f"not take them then{into}."
+    )
 
 
 def _forget_unsaved(app_ctx: AppContext, answers: Path) -> None:
     """Once the answers file `answers` is saved: remove it when it is one a self-check kept
     as it could not save them (`_keep_unsaved`), which no one would remove otherwise."""
-    from peerjournal import paths
-
-    folder = paths.drafts_dir(app_ctx.db_path) / UNSAVED_ANSWERS
     with contextlib.suppress(OSError):
-        if answers.resolve().parent == folder.resolve() and answers.suffix == ".json":
+        if _kept_by_a_check(app_ctx, answers):
             answers.unlink()
             app_ctx.say(f"Removed {answers}: its answers are saved.")
 

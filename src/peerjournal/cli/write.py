@@ -219,6 +219,7 @@ def register(app: typer.Typer) -> None:
         if not rows:
             app_ctx.say("There are no unfinished drafts.")
             _orphaned_recovery(app_ctx)
+            _kept_answers(app_ctx)
             return
         import os
 
@@ -243,6 +244,7 @@ def register(app: typer.Typer) -> None:
             if row["recovery"]:  # (an editor stopped on it: a closed terminal)
                 app_ctx.say(f"Draft {number}: {_recovery_note(app_ctx, number, draft)}")
         _orphaned_recovery(app_ctx)
+        _kept_answers(app_ctx)
         app_ctx.say(
             f"{app_ctx.resume_hint(' --draft N')} continues one; "
             f"{app_ctx.command_hint('drafts --discard N')} discards one."
@@ -272,6 +274,17 @@ def _orphaned_recovery(app: AppContext) -> None:
             "may hold words never saved (vim's: `vim -r` on it; nano's and emacs's are plain "
             "text); delete it once you no longer need them."
         )
+
+
+def _kept_answers(app: AppContext) -> None:
+    """Name the answers files a self-check kept as the journal could not take them
+    (`drafts_list.kept_answers_lines`): no draft, but the writer's words, which nothing else
+    lists (QA r44)."""
+    from peerjournal.cli.drafts_list import kept_answers_lines
+    from peerjournal.cli.supervision import UNSAVED_ANSWERS
+
+    for line in kept_answers_lines(app, _drafts_dir(app) / UNSAVED_ANSWERS):
+        app.say(line)
 
 
 def _refuse_a_file_as_home(app: AppContext) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from peerjournal.db.engine import (
+    Commit,
     busy_timeout_ms,
     is_damage,
     not_utf8,
@@ -309,6 +310,8 @@ class Store:
         self.unnamed_lost = 0
         # the entries read without their tags, which cannot be read (`_tags_as_salvaged`)
         self.tags_lost: set[int] = set()
+        # marked done once `_write`'s transaction commits (`update` sets it for its own)
+        self._commit: Commit | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -418,7 +421,7 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._errors(), write_transaction(self.conn) as conn:
+        with self._errors(), write_transaction(self.conn, self._commit) as conn:
             yield conn
 
     @contextmanager
@@ -936,10 +939,13 @@ class Store:
         drift: Drift | StoredDrift | None,
         tags: builtins.list[str] | None = None,
         unchanged_since: datetime | None = None,
+        commit: Commit | None = None,
     ) -> None:
         """Apply `changes` (columns from EDITABLE, plus 'answers'); re-store the drift score.
         The entry is not read back here: once committed, a failing read (a damaged page) must
         not look like a failed update (`get` it after, as `add_entry`'s callers do).
+        `commit` is marked done once the change is committed: a Ctrl-C raised after that (in
+        `clear_freed`, say) leaves the change made, and the caller says so from it.
 
         `unchanged_since`: the entry's `updated_at` when the edit began (an editor can stay
         open for an hour). If the entry has changed since (in another terminal), nothing is
@@ -962,8 +968,12 @@ class Store:
         assignments.update(zip(DRIFT_COLUMNS, scored, strict=True))
         columns = ", ".join(f"{k} = ?" for k in assignments)
         removed = _words_removed(before, changes)
-        with self._secure_delete():  # (what the update frees is overwritten with zeros)
-            self._update(entry_id, assignments, columns, scored, tags, unchanged_since, removed)
+        self._commit = commit
+        try:
+            with self._secure_delete():  # (what the update frees is overwritten with zeros)
+                self._update(entry_id, assignments, columns, scored, tags, unchanged_since, removed)
+        finally:
+            self._commit = None
         if removed:  # best effort, as for `empty_trash`: the update is saved either way
             self.clear_freed()
 
