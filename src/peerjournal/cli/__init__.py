@@ -408,12 +408,18 @@ class NarrowHelpFormatter(HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         prefix = prefix or "Usage: "
         words = _unbroken(args).split()
-        if not words or term_len(f"{prefix}{prog} {words[0]}") > self.width - self.current_indent:
+        room = self.width - self.current_indent
+        if not words or term_len(f"{prefix}{prog}") > room:
             super().write_usage(prog, _unbroken(args), prefix)
             return
-        self.write(wrap_text(" ".join(words), self.width - self.current_indent,
-                             initial_indent=f"{prefix}{prog} ",
-                             subsequent_indent=" " * term_len(prefix)) + "\n")
+        indent = " " * term_len(prefix)
+        # the words under the command, at the same indent whether or not the first fits
+        # beside it (Click's own layout put them 11 columns in, after a trailing space)
+        above, first = "", f"{prefix}{prog} "
+        if term_len(first + words[0]) > room:
+            above, first = f"{prefix}{prog}\n", indent
+        self.write(above + wrap_text(" ".join(words), room, initial_indent=first,
+                                     subsequent_indent=indent) + "\n")
 
     def write_text(self, text: str) -> None:
         super().write_text(_unbroken(text))
@@ -445,12 +451,15 @@ def _unbroken(text: str) -> str:
 
 def _folded(line: str, width: int) -> list[str]:
     """`line` (an example click keeps as typed) in lines of `width` at most, broken at spaces,
-    the rest indented two more than the line; a word wider than that stays whole."""
+    the rest indented two more than the line; a word wider than that stays whole. A command
+    ("peerjournal …") ends each line but its last in " \\", so that it still pastes as one."""
     if term_len(line) <= width:
         return [line]
-    indent = " " * (len(line) - len(line.lstrip()) + 2)
-    return wrap_text(line.strip(), width, initial_indent=line[: len(line) - len(line.lstrip())],
-                     subsequent_indent=indent).split("\n")
+    margin = line[: len(line) - len(line.lstrip())]
+    command = line.lstrip().startswith("peerjournal ")
+    lines = wrap_text(line.strip(), width - 2 * command, initial_indent=margin,
+                      subsequent_indent=margin + "  ").split("\n")
+    return [part + " \\" for part in lines[:-1]] + lines[-1:] if command else lines
 
 
 def _help_width() -> int:

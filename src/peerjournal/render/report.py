@@ -360,12 +360,14 @@ class _View:
         ]
         if not active:
             return []
-        note, words = self.dimension_numbers(active)
         if self.plain:
+            note, words = self.dimension_numbers(active)
             return [self.heading("Dimensions", note), *words]
         # as many periods as "By week" shows, so that a mark stands under its row
         room = min(MAX_PERIOD_ROWS, max(4, (self.width - LABEL_WIDTH - 6) // 2))
         shown = periods[-room:]
+        # fewer marks than periods: the numbers still cover them all, and say so
+        note, words = self.dimension_numbers(active, len(periods) * (len(shown) < len(periods)))
         table = self.table(
             ("Dimension", "left"), ("Identity", "left"), ("Drift", "left"), squeeze=0
         )
@@ -387,17 +389,20 @@ class _View:
         in_words = Text(f"\nIn words, {note}:", style="dim")
         return [self.heading("Dimensions", marks), table, in_words, *words]
 
-    def dimension_numbers(self, active: Sequence[str]) -> tuple[str, list[RenderableType]]:
+    def dimension_numbers(
+        self, active: Sequence[str], periods: int = 0
+    ) -> tuple[str, list[RenderableType]]:
         """Each dimension's rate over the window (word-weighted, as the totals give it) and
         which way it went, in words (as `review` gives them): `report --json`'s `trend`
         (`trends.trend_directions`, as the mentor summary computes them), never worked out
         again here: "Recovery story: identity 2.79 rising, drift 0.24 falling". Returned
-        with what the numbers are, for a heading."""
+        with what the numbers are, for a heading; `periods`, when the marks above show fewer,
+        is how many periods the numbers cover ("over the 12 weeks of the report")."""
         from peerjournal.summary import POLARITIES
 
         rates = self.report["totals"]["dimensions"]
         trend = self.report["trend"]
-        lines = Text()
+        rows: list[tuple[str, list[str]]] = []
         for dim in active:
             said = []
             for polarity in POLARITIES:
@@ -405,14 +410,18 @@ class _View:
                 rate = rates[dim][polarity]
                 words = f" {TREND_WORDS[way]}" if way else ""
                 said.append(f"{polarity} {'no entries' if rate is None else _num(rate)}{words}")
-            label = f"{clean(self.label(dim), multiline=False)}:"
+            rows.append((f"{clean(self.label(dim), multiline=False)}:", said))
+        # one layout for every dimension (lines that change shape by a label's length lose
+        # a reader's eye): each on one line, or, when any is too long for one, each side on
+        # its own (a wrap between "drift" and "0.10 steady" parts the number from its name)
+        whole = all(cell_len(f"{label} {', '.join(said)}") <= self.width for label, said in rows)
+        lines = Text()
+        for label, said in rows:
             lines.append(label, style="bold")
-            # too long for a line: each side on its own (a wrap between "drift" and "0.10
-            # steady" parts the number from what it counts)
-            whole = cell_len(f"{label} {', '.join(said)}") <= self.width
             lines.append((" " + ", ".join(said) if whole else "\n  " + ",\n  ".join(said)) + "\n")
         lines.rstrip()
-        note = f"per 100 words over these {self.unit}s"
+        over = f"the {counted(periods, self.unit)} of the report" if periods else ""
+        note = f"per 100 words over {over or f'these {self.unit}s'}"
         if trend["too_few"] is None:
             # the basis in the heading: "What changed" compares with the window before, so
             # one number can rise within these weeks and fall against the weeks before them

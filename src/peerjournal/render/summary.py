@@ -368,8 +368,10 @@ def people_table(people: Sequence[PersonRow]) -> RenderableType:
         widths = [max(w, cell_len(str(cell)))
                   for w, cell in zip(widths, (name, shown_as, added), strict=True)]
     lines.rstrip()
-    # each column's widest cell, its padding (a space either side) and the rules between
-    return _TableOrLines(sum(widths) + 3 * 2 + 2, table, lines)
+    # each column's widest cell, its padding (a space either side) and the rules between;
+    # a person's line that wraps goes on two columns in, not at the margin where a new
+    # person starts ("2026-12-07)" alone read as one)
+    return _TableOrLines(sum(widths) + 3 * 2 + 2, table, _Lines(lines, hang=2))
 
 
 def review(
@@ -509,8 +511,9 @@ class _Lines:
     newline, copying what is left every time: a shared entry of 2,000,000 characters took
     over a minute to review. Line by line, each split copies one line."""
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, hang: int | None = None) -> None:
         self.text = text
+        self.hang = hang  # every line's wrapped part this far in, not as `_HANG` finds it
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         text = self.text
@@ -534,7 +537,7 @@ class _Lines:
 
         lines: list[Text] = []
         for line in text.split("\n", allow_blank=True):
-            hang = _hang(line.plain, width)
+            hang = _hang(line.plain, width) if self.hang is None else self._fixed(line, width)
             if not hang:
                 lines += wrap(line, width)
                 continue
@@ -546,6 +549,11 @@ class _Lines:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.text)
+
+    def _fixed(self, line: Text, width: int) -> int:
+        """`self.hang` where `line` is longer than it and the rest keeps HANG_MIN columns."""
+        hang = self.hang or 0
+        return hang if len(line.plain) > hang and width - hang >= HANG_MIN else 0
 
 
 _LETTER = re.compile("[^ ]")

@@ -186,7 +186,8 @@ MOVED = "1st to now"  # the first answer and the latest, "5 to 1"
 class HistoryTable:
     """Each item's answers across check-ins, in numbers ("5 3 1": a sparkline is read out
     block by block, and in ASCII was a code with no key): with the statement where it fits
-    beside them, else without it, else a block per item (its name, then its answers beneath).
+    beside them, else without it (at a colour terminal, closer set if need be), else a block
+    per item (its name, then its answers beneath).
     Plain text (piped, TERM=dumb) says them in words: "5, 3, no answer, 1", "5 to 1"."""
 
     def __init__(self, history: History, ascii_only: bool = False) -> None:
@@ -195,41 +196,56 @@ class HistoryTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         plain = not styled(console)
         compact = self.table(plain, statement=False)
-        needed = Measurement.get(console, options.update_width(10_000), compact).maximum
-        if options.max_width >= needed + 3 + STATEMENT_MIN:
+
+        def needed(table: Table) -> int:
+            return Measurement.get(console, options.update_width(10_000), table).maximum
+
+        if options.max_width >= needed(compact) + 3 + STATEMENT_MIN:
             yield self.table(plain, statement=True)
-        elif options.max_width >= needed:
+        elif options.max_width >= needed(compact):
             yield compact
+        elif not plain and options.max_width >= needed(
+                tight := self.table(plain, statement=False, tight=True)):
+            # a line an item at a 40-column colour terminal (a large font), as before "1st to
+            # now" widened the header. Plain text (a braille display) keeps the blocks: each
+            # number on a line that names it
+            yield tight
         else:
             yield self.blocks(plain)
 
-    def _cells(self, h: ItemHistory, plain: bool) -> tuple[str, str]:
+    @staticmethod
+    def _cells(h: ItemHistory, plain: bool) -> tuple[str, str]:
         """The answers, and the first and the latest of them, "5 to 1": in words, as a mark
-        alone is read out ("rightwards arrow"; "1 – 1" as a range, "1 to 1")."""
+        alone is read out ("rightwards arrow"; "1 – 1" as a range, "1 to 1"). "Now" is the
+        latest check-in's answer: "5 to no answer" when it has none, not the last one given."""
         def said(value: int | None) -> str:
-            if value is None:
-                return "no answer" if plain else "none"  # (a word: the row is "5 3 none 1")
-            return str(value)
+            return "no answer" if value is None else str(value)  # (piped and in colour alike)
 
         answers = (", " if plain else " ").join(said(v) for v in h.scores)
-        return answers, " to ".join((said(h.first), said(h.last)))
+        now = h.scores[-1] if h.scores else None
+        return answers, " to ".join((said(h.first), said(now)))
 
-    def table(self, plain: bool, *, statement: bool) -> Table:
+    def table(self, plain: bool, *, statement: bool, tight: bool = False) -> Table:
         """With the statement: the full width, statements cut to fit; without: as narrow as
-        the names, answers and arrows allow (no outer edge, one-space gaps). Light: its
-        rule is "-" where the output is plain (the console's rule, `light_head`)."""
+        the names, answers and arrows allow (no outer edge, two-space gaps). `tight`: one
+        space after the name (a word beside a number), still two between the answers and
+        "1st to now" ("5 4 3 2  5 to 2": with one, "2 5 to 2" reads as one more answer).
+        Light: its rule is "-" where the output is plain (the console's rule, `light_head`)."""
         if statement:
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
         else:
+            # (each gap: the padding and the box's blank divider)
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
-                          collapse_padding=True)
+                          padding=(0, 0 if tight else 1, 0, 0))
+        lead = " " if tight else ""  # (Rich gives an empty spacer column a width of 1)
         table.add_column("Item", style="bold", no_wrap=True)
         table.add_column("Answers", no_wrap=True)
-        table.add_column(MOVED, no_wrap=True)
+        table.add_column(lead + MOVED, no_wrap=True)
         if statement:
             table.add_column("Statement", ratio=1, no_wrap=True, overflow="ellipsis")
         for h in self.history.items:
-            row: list[RenderableType] = [safe_text(item_name(h.item)), *self._cells(h, plain)]
+            answers, moved = self._cells(h, plain)
+            row: list[RenderableType] = [safe_text(item_name(h.item)), answers, lead + moved]
             if statement:
                 row.append(safe_text(h.item.text, no_wrap=True, overflow="ellipsis"))
             table.add_row(*row)
