@@ -9,8 +9,10 @@ are split in C (punctuation and hyphens separate words); each place where a phra
 combined regex from the lexicon's phrase index. Hits never overlap; the longest match wins.
 Learned markers' phrases are looked up word for word in one more pass over the same words; they
 may overlap curated hits, and take a curated hit's flags when they lie inside it; a learned word
-alone is no hit as the head of an everyday compound ("bus depot", "PIP assessment": round 44,
-`_EVERYDAY_COMPOUNDS`). Elsewhere they
+alone, or a learned phrase it opens, is no hit as the head of an everyday compound ("bus
+depot", "PIP assessment": round 44, `_EVERYDAY_COMPOUNDS`), nor is the writer's opinion opening a
+clause about someone ("think she": `_OPINION_OPENS`). "IM" in capitals, or "im" after a word
+that takes a noun, is a word of its own, not the writer's "I'm" (`_not_writer_im`). Elsewhere they
 are flagged by the same rules, except that a learned identity hit is never negated. A negator
 drops a learned drift hit as it drops a curated one ("didn't write it in the notes" is not the
 writer's drift); but learned weights come from texts as written, negations and all, and dropping
@@ -2100,14 +2102,17 @@ _REMARK_AFTER = regex_store.compile(
 # service, last before the request in its sentence, maybe with a verb and "and" between.
 _ASK_WORDS = _words("asked asks wants want wanted needs needed expects expected")
 _ASKED_OF_WRITER = regex_store.compile(r"[\w']+\s+(?:me|us)\s+(?:to|there|here)(?![\w'])")
-_SERVICE_ASKER = regex_store.compile(
-    r"(?<![\w'])(?:ward|wards|school|college|service|services|unit|hospital|hostel|team|trust"
+_SERVICE_WORDS = (
+    r"(?:ward|wards|school|college|service|services|unit|hospital|hostel|team|trust"
     r"|council|probation|omu|prison|wing|jobcentre|dwp|surgery|practice|clinic|agency|charity"
     r"|court|police|nursery|housing|office|department|mdt|cmht|camhs|nhs|year|management"
     r"|staff|doctor|doctors|dr|psychiatrist|consultant|gp|nurse|nurses|matron|midwife|midwives"
     r"|officer|officers|teacher|teachers|tutor|senco|supervisor|boss|employer|cpn|hca|reg"
     r"|registrar|psych|doc|po|amhp|lead|leader|[\w']*(?:worker|workers|manager|managers"
     r"|coordinator|ordinator))"
+)
+_SERVICE_ASKER = regex_store.compile(
+    rf"(?<![\w']){_SERVICE_WORDS}"
     r"(?:\s+[\w']+(?:ed)?\s*,?\s+and)?\s+(?:(?:really|just|also|now|then|still|originally"
     r"|actually|specifically)\s+)?\Z"
 )
@@ -2116,9 +2121,39 @@ _SERVICE_ASKER = regex_store.compile(
 def _service_asks(text: str, sent_start: int, start: int) -> bool:
     """Is the identity hit at `start` a request to the writer ("wanted me to", "asks me")
     whose asker is a body or a role of the service (`_SERVICE_ASKER`)?"""
-    return _ASKED_OF_WRITER.match(text, start) is not None and (
-        _SERVICE_ASKER.search(text, max(sent_start, start - 60), start) is not None
-    )
+    if _ASKED_OF_WRITER.match(text, start) is None:
+        return False
+    lo = max(sent_start, start - 60)
+    asker = _SERVICE_ASKER.search(text, lo, start)
+    return asker is not None and _asker_is_the_subject(text, lo, asker.start())
+
+
+# the service word only describes the person who asks: it follows a preposition ("A woman
+# from the hostel", "the lads on the wing", "her mum who works at the school wanted me to …":
+# round 44's QA); the asker is then the word before the preposition, which may be a role ("the
+# nurse on the ward", "staff at the hostel", "head of year"), and someone "from" a body that
+# employs (the council, housing, probation) speaks for it
+_DESCRIBES_ASKER = _words("from at on in of with near by round around off")
+_ASKER_HEADS = regex_store.compile(rf"(?:{_SERVICE_WORDS}|head|heads)")
+_EDGE_PUNCT = "\"'.,;:!?()"
+_EMPLOYING_BODIES = _words(
+    "council housing probation omu jobcentre dwp nhs police court agency trust department"
+    " office team service services cmht camhs mdt management charity"
+)
+
+
+def _asker_is_the_subject(text: str, lo: int, at: int) -> bool:
+    """Is the service word at `at` the asker itself, not a place that describes the asker?"""
+    words = [w.strip(_EDGE_PUNCT) for w in text[lo:at].split()]
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    if not words or words[-1] not in _DESCRIBES_ASKER:
+        return True
+    head = words[-2] if len(words) > 1 else ""
+    place = text[at : at + 16].split(maxsplit=1)[0].strip(_EDGE_PUNCT)
+    if words[-1] == "from" and place in _EMPLOYING_BODIES:
+        return True
+    return _ASKER_HEADS.fullmatch(head) is not None
 
 
 # a connection done to the writer: its words end in "to" or "with" and the writer follows
@@ -2614,7 +2649,41 @@ def _tokenize(text: str) -> tuple[str, str, list[str], list[int]]:
     parts = _split_view(lower).split(" ")  # words, and "" between adjacent spaces
     # part k starts after the k spaces and the parts before it
     offsets = map(add, accumulate(map(len, parts), initial=0), count())
-    return norm, lower, list(filter(None, parts)), list(compress(offsets, parts))
+    tokens, starts = list(filter(None, parts)), list(compress(offsets, parts))
+    if "im" in tokens:  # a list lookup: rarely true
+        lower = _not_writer_im(norm, lower, tokens, starts)
+    return norm, lower, tokens, starts
+
+
+# "Im"/"im" typed for "I'm" is the writer (`_WRITER_SUBJECT`), but "IM" in capitals is ward
+# and texting shorthand ("gave him IM lorazepam", "sent her an IM"), and so is "im" after a
+# word that takes a noun, not a clause ("for im", "the im", "had im", "gave him im"): that one
+# reads as a word of its own (round 44's QA: "wrote him up for IM and said he should …" made
+# the registrar's advice the writer's)
+_IM_IS_A_NOUN_AFTER = _words(
+    "a an the some any his their my your our its this these those for of via by with per"
+    " had has have having gave give gives giving given got needed needs need needing wanted"
+    " refused refuses declined offered administered prescribed required requires"
+)
+_IM_AFTER_OBJECT = _words("gave give gives giving given got offered needed wanted")
+_NOT_WRITER_IM = "\u0131m"  # a dotless i: a word of no set, the same length
+
+
+def _not_writer_im(norm: str, lower: str, tokens: list[str], starts: list[int]) -> str:
+    """`lower` with each "im" that is not the writer (see above) turned into a word of its own
+    (`tokens` too, in place)."""
+    for i, token in enumerate(tokens):
+        if token != "im":
+            continue
+        before = tokens[i - 1] if i else ""
+        if (
+            norm[starts[i] : starts[i] + 2] == "IM"
+            or before in _IM_IS_A_NOUN_AFTER
+            or (before in _OBJECT_PRONOUNS and i > 1 and tokens[i - 2] in _IM_AFTER_OBJECT)
+        ):
+            tokens[i] = _NOT_WRITER_IM
+            lower = f"{lower[: starts[i]]}{_NOT_WRITER_IM}{lower[starts[i] + 2 :]}"
+    return lower
 
 
 # the period of an initial or a title before a gap ("J. said", "Mrs. Okafor"): a blank, to the
@@ -2716,11 +2785,13 @@ _BETWEEN_WORDS = " \t\n\r\x0b\x0c,-"  # what may separate the words of a phrase 
 # A learned word alone counts in the sense it was learned in, not as the head of a compound
 # whose first word names an everyday thing (round 44's QA: "the bus depot", not the depot
 # injection; "her PIP assessment", a benefits assessment a peer may support someone through,
-# not a clinical one; "the baby monitor"). Learned phrases of two or more words carry their
-# own sense ("depot clinic", "risk assessment on"), and curated phrases are read as written.
+# not a clinical one; "the baby monitor"), nor as the first word of a learned phrase ("the
+# sorting depot and": round 44's second QA). Learned phrases that open before the compound
+# carry their own sense ("risk assessment on"), and curated phrases are read as written.
 _EVERYDAY_COMPOUND_PARTS = {
     "depot": "bus buses tram trams train trains coach coaches rail railway lorry lorries delivery"
-    " distribution parcel parcels post fuel oil bin bins council army builders",
+    " distribution parcel parcels post mail sorting recycling storage fuel oil bin bins council"
+    " army builders",
     "assessment": "pip esa dla wca uc benefit benefits capability mobility driving fitness",
     "monitor": "baby",
     "screening": "film movie cinema",
@@ -2739,6 +2810,17 @@ def _everyday_compound(tokens: list[str], i: int) -> bool:
     return parts is not None and i > 0 and tokens[i - 1] in parts
 
 
+# the writer's opinion opening a clause about someone ("I think she | was right", "I reckon he
+# …"): learned as advice drift from "I think she needed to hear it" and as identity from "I
+# reckon she'll …", but what leans is what the clause says, which the phrase does not see
+# (round 44's QA: "Honestly I think she was right, I overstepped" read as advice drift)
+_OPINION_OPENS = frozenset(
+    (verb, subject)
+    for verb in ("think", "thought", "reckon", "reckoned", "guess", "believe", "feel", "felt")
+    for subject in ("she", "he", "they")
+)
+
+
 def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordIndex) -> list[Found]:
     """The learned hits: runs of words that are a learned phrase, left to right; hits never
     overlap and at each start the longest phrase wins. Its words may be separated by spaces,
@@ -2748,7 +2830,7 @@ def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordInd
     found: list[Found] = []
     free = 0  # the first token not inside a hit
     for i in compress(range(n), map(first.get, tokens)):
-        if i < free:
+        if i < free or _everyday_compound(tokens, i):
             continue
         alone, longest = first[tokens[i]]
         if longest:
@@ -2756,6 +2838,8 @@ def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordInd
         for size in range(min(longest, n - i), 1, -1):  # phrases of two or more words
             marker = phrases.get(tuple(tokens[i : i + size]))
             last = i + size - 1
+            if marker is not None and size == 2 and (tokens[i], tokens[last]) in _OPINION_OPENS:
+                marker = None
             if marker is not None and not any(
                 lower[starts[k] + len(tokens[k]) : starts[k + 1]].strip(_BETWEEN_WORDS)
                 for k in range(i, last)
@@ -2764,7 +2848,7 @@ def _find_words(lower: str, tokens: list[str], starts: list[int], index: WordInd
                 free = i + size
                 break
         else:
-            if alone is not None and not _everyday_compound(tokens, i):
+            if alone is not None:
                 found.append((starts[i], starts[i] + len(tokens[i]), alone, i))
                 free = i + 1
     return found
