@@ -114,7 +114,7 @@ def test_a_csv_has_no_replaced_opening_note_and_gives_each_period_s_words(
     assert result.exit_code == 0, result.stderr
     assert "Replaced opening" not in result.stderr
     receipt = json.loads(result.stdout)
-    assert "replaced_opening" not in receipt and receipt["words_to_check"] == []
+    assert receipt["replaced_opening"] == [] and receipt["words_to_check"] == []
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     summary = json.loads(cli("export", "--yes", "-f", "json", "--since", "2026-11-01").stdout)
     assert [r["words"] for r in rows] == [str(p["words"]) for p in summary["periods"]]

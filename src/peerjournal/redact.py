@@ -1034,6 +1034,59 @@ def _short_full_names(name: str) -> list[str]:
     return [f"{form} {rest}" for form, word in short_forms(parts[0]) if word]
 
 
+# Welsh initial mutations: what a word's first letters become after the words that trigger
+# them (soft: "i Ddafydd", "gyda Fethan", "i Wen" of Gwen; nasal: "fy Nghatrin"; aspirate:
+# "a Chatrin"). Ch, Dd, Ff, Ng, Ph and Th are letters of their own: never mutated.
+_WELSH_MUTATIONS = {
+    "ll": ("l",), "rh": ("r",),
+    "c": ("g", "ngh", "ch"), "p": ("b", "mh", "ph"), "t": ("d", "nh", "th"),
+    "g": ("", "ng"), "b": ("f", "m"), "d": ("dd", "n"), "m": ("f",),
+}
+_WELSH_LETTERS = ("ch", "dd", "ff", "ng", "ph", "th")
+_MUTATED_LETTERS = 3  # a mutated part shorter than this is left ("Ni" of Di, "Fo" of Mo)
+_MUTATED_WORDS = (
+    COMMON_WORDS | FUNCTION_WORDS | SENTENCE_OPENERS | ALWAYS_CAPITALISED | THREE_LETTER_WORDS
+)
+
+
+def _mutated(word: str) -> list[str]:
+    """`word` with each Welsh mutation of its first letter, capitalised ("Catrin": "Gatrin",
+    "Nghatrin", "Chatrin"); [] for one that does not mutate."""
+    start = word[:2].casefold()
+    if start in _WELSH_LETTERS:
+        return []
+    cut = 2 if start in _WELSH_MUTATIONS else 1
+    return [_title(new + word[cut:]) for new in _WELSH_MUTATIONS.get(word[:cut].casefold(), ())]
+
+
+def welsh_mutations(name: str) -> list[str]:
+    """The Welsh mutated forms of a listed name and of each of its parts (not a particle or
+    title): "Ddafydd ap Rhys", "Ddafydd", "Rys" of Dafydd ap Rhys. Redacted only when
+    capitalised, as names are written. A part's form that is an everyday word of the lists
+    here ("Not" of Dot, "Men" of Ben, "Ill" of Gill) or has fewer than `_MUTATED_LETTERS`
+    letters is left out: such a form is far more often the word. (One in the English word list,
+    "Fill" of Bill, "Race" of Grace, is kept where it is found: `_a_mutated_word`, which reads
+    the list only then.)"""
+    parts = _parts(name)
+    forms: list[str] = []
+    for n, part in enumerate(parts):
+        if _plain(part) in PARTICLES or _plain(part) in TITLES:
+            continue
+        for form in _mutated(part):
+            if n == 0 and len(parts) > 1:  # the whole name: its first word mutates
+                forms.append(" ".join([form, *parts[1:]]))
+            plain = _plain(form)
+            if len(plain) >= _MUTATED_LETTERS and plain not in _MUTATED_WORDS:
+                forms.append(form)
+    return list(dict.fromkeys(forms))
+
+
+def _a_mutated_word(match: re.Match[str]) -> bool:
+    """Whether `match` is of a Welsh mutated form (`welsh_mutations`) that is an English word
+    ("Fill" of Bill, "Race" of Grace): the word, kept."""
+    return _group(match).startswith(_MUTATED_GROUP) and english_word(_plain(match.group()))
+
+
 def _parts(name: str) -> list[str]:
     """The words of a listed name (its parts: "Mary", "Jane", "Smith" of "Mary-Jane Smith")."""
     return [p for p in (p.strip(".") for p in _BETWEEN_PARTS.split(nfc(name).strip())) if p]
@@ -1316,7 +1369,7 @@ class Redactor:
     in_doubt: Counter[str] = field(default_factory=Counter)
     # each word joined up replaced whole for a listed name inside it, with every listed form
     # in it masked ("[person]Bet" of "SkyBet", "[person]meds" of "willmeds"): the writer is
-    # told which, never the name (see `joined_note`)
+    # told how many, never which (see `joined_note`)
     joined: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
@@ -1326,7 +1379,7 @@ class Redactor:
         if unusable:
             self.people = [Person(p.name) if p.name in unusable else p for p in self.people]
         self._rules = _identifier_rules() if self.identifiers else []
-        self._names, self._lookup = _compile_names(self.people)
+        self._names, self._lookup = _compile_names(self.people, welsh=True)
         self._initials = _compile_user_names(self.people)
         self._inside = _compile_inside(self.people)
         self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
@@ -1365,7 +1418,7 @@ class Redactor:
     def _one_word_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         """Every form matched in any case: for a text of one word (a tag, a setting)."""
         if self._any_case is None:
-            self._any_case = _compile_names(self.people, any_case=True)
+            self._any_case = _compile_names(self.people, any_case=True, welsh=True)
         return self._any_case
 
     def _replace_names(self, text: str, any_case: bool) -> str:
@@ -1426,7 +1479,7 @@ class Redactor:
             (*span, lookup[_group(m)]) for m in regex.finditer(key)
             if not _the_month(m, text) and not (prose and _the_word(m, text))
             and not (lowered and _the_word_shouted(m, regex, *lowered))
-            and not _an_eponym(m, text)
+            and not _an_eponym(m, text) and not _a_mutated_word(m)
             and (span := _where(m, text, key, self._as_written, label))
         ]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
@@ -1442,7 +1495,7 @@ class Redactor:
                 n = bisect_right(ends, m.start())
                 if (
                     n < len(breaks) and breaks[n][1] < m.end() and not _the_month(m, text)
-                    and not (prose and _the_word(m, text))
+                    and not (prose and _the_word(m, text)) and not _a_mutated_word(m)
                     and (span := _where(m, text, joined, self._as_written, label))
                 ):
                     found.append((*span, lookup[_group(m)]))
@@ -2581,6 +2634,8 @@ _FULL_GROUP = "f"
 # The group name of a part of a listed name, or a short form, that is a word, written in
 # lower case ("frank" of Frank Miller; see `_lower_part_is_word`)
 _LOWER_GROUP = "l"
+# and of a Welsh mutated form's ("Fethan" of Bethan: see `welsh_mutations`)
+_MUTATED_GROUP = "u"
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[^\S\n]+$")
 # A list's separator: a comma, a semicolon, a slash, an ampersand, "and" or "or"; or the
 # full stop between two answers of one word ("Joy, relief. Hope.")
@@ -3566,27 +3621,20 @@ def _named_before(text: str, start: int, key: str, named: _Named) -> bool:
 
 def joined_note(joined: Counter[str]) -> str:
     """What the writer is told of the words joined up replaced whole for a listed name inside
-    them (`Redactor.joined`), "" with none: how many, and each with its names masked
-    ("[person]Bet", "team[person]"), so no listed name is printed, and what to do if one is a
-    brand, a place or a word and not the person."""
+    them (`Redactor.joined`), "" with none: how many, and what to do if one is a brand, a
+    place or a word and not the person. Not which: masked ("[person]Bet"), such a word still
+    showed a listed name the masking did not know as a form ("[person]AlVisit" with Al Hart
+    listed, a misspelt "Kerri"), and a name never goes to stderr."""
     if not joined:
         return ""
     from peerjournal.plural import counted
-    from peerjournal.textsafe import clean
 
-    # one word in either case once ("[person]Bet", "[person]bet": a tag is stored lowered),
-    # as most often written; the most frequent first
-    times: Counter[str] = Counter()
-    spelt: dict[str, str] = {}
-    for word, n in joined.most_common():
-        times[word.casefold()] += n
-        spelt.setdefault(word.casefold(), word)
-    words = ", ".join(clean(spelt[key], multiline=False) for key, _ in times.most_common())
+    words = len({word.casefold() for word in joined})  # ("[person]bet": a tag is stored lowered)
     return (
-        f"{counted(len(spelt), 'word')} joined up with a listed name "
-        f"{'was' if len(spelt) == 1 else 'were'} replaced whole ({words}, each "
-        f"{PLACEHOLDER} where the name was). If one is a brand, a place or an everyday word "
-        "and not the person, write it apart or otherwise where you wrote it, and export again."
+        f"{counted(words, 'word')} joined up with a listed name {'was' if words == 1 else 'were'}"
+        f" replaced whole (each shows as {PLACEHOLDER}; not named here, as a name could show "
+        "through). If one is a brand, a place or an everyday word and not the person, write it "
+        "apart or otherwise where you wrote it, and export again."
     )
 
 
@@ -3829,14 +3877,18 @@ def _name_end(match: re.Match[str], text: str) -> int:
 
 
 def _compile_names(
-    people: Sequence[Person], any_case: bool = False, short: bool = True, bare: bool = False
+    people: Sequence[Person], any_case: bool = False, short: bool = True, bare: bool = False,
+    welsh: bool = False,
 ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """One alternation over every form of every name (and its plural), longest first, one
     named group each; `any_case` matches the case-sensitive forms in any case too; `short`
     adds each name's short forms (`short_forms`), after the listed forms of the same
     length. Each form is replaced as `_owners` says whose it is. With `bare`, only the forms
-    with an umlaut written out, which may be its vowel alone there (`_name_pattern`)."""
-    forms: list[tuple[str, bool, str, bool, bool]] = []
+    with an umlaut written out, which may be its vowel alone there (`_name_pattern`). With
+    `welsh`, each name's Welsh mutated forms too (`welsh_mutations`): a `Redactor`'s, not
+    the checks that ask it often of one word (`contains_name`)."""
+    # (form, case-sensitive?, replacement, Polish?, short?, mutated?)
+    forms: list[tuple[str, bool, str, bool, bool, bool]] = []
     full: set[str] = set()
     for person in people:
         listed = [(f, cs, False) for f, cs in name_forms(person.name)]
@@ -3850,16 +3902,19 @@ def _compile_names(
         polish_name = any(_POLISH.search(part) for part in _parts(person.name))
         for form, case_sensitive, is_short in [*listed, *extra]:
             polish = bool(_POLISH.search(_parts(form)[-1])) or (is_short and polish_name)
-            forms.append(
-                (form, case_sensitive and not any_case, person.replacement, polish, is_short)
-            )
+            forms.append((
+                form, case_sensitive and not any_case, person.replacement, polish, is_short, False
+            ))
+        # Welsh mutated forms: capitalised only, in a label too, never read in lower case
+        for form in welsh_mutations(person.name) if welsh and not bare else ():
+            forms.append((form, True, person.replacement, False, True, True))
     if not forms:
         return None, {}
     forms.sort(key=lambda f: (-len(f[0]), f[4]))
     owners = _owners(people, [(f[0], f[2]) for f in forms])
     lookup: dict[str, str] = {}
     branches = []
-    for n, (form, case_sensitive, _, polish, is_short) in enumerate(forms):
+    for n, (form, case_sensitive, _, polish, is_short, mutated) in enumerate(forms):
         group = f"{_INITIAL_GROUP if not is_short and initial(form) else 'n'}{n}"
         if not is_short and _plain(form) in COMMON_WORDS:
             group = f"{_WORD_GROUP}{n}"
@@ -3867,6 +3922,8 @@ def _compile_names(
             group = f"{_MONTH_GROUP}{n}"
         if not is_short and name_key(form) in full:
             group = f"{_FULL_GROUP}{n}"
+        if mutated:
+            group = f"{_MUTATED_GROUP}{n}"
         lookup[group] = owners[name_key(form)]
         if bare:
             if is_short or not _has_umlaut_written_out(form):
@@ -3881,7 +3938,7 @@ def _compile_names(
         else:  # a name listed alone ("Hope") goes wherever it is capitalised, "Hope so." too
             body = _name_pattern(form, polish)
         branches.append(f"(?P<{group}>{_not_in_capitals(form)}{body})")
-        if not bare and _has_lower_form(form, case_sensitive):
+        if not bare and not mutated and _has_lower_form(form, case_sensitive):
             # the same part in lower case ("frank was upset", "grace rang me"), replaced
             # where the sentence makes it a person (see `_lower_part_is_word`)
             lookup[f"{_LOWER_GROUP}{n}"] = lookup[group]

@@ -91,9 +91,11 @@ NoJournalId = Annotated[bool, typer.Option(
     "which summaries come from one journal (it names no one): this summary is then joined to "
     "your others by its signature alone, if signed.")]
 Json = Annotated[bool, typer.Option(
-    "--json", help="With --output FILE (not standard output): print what was written (file, "
-    "format, bytes; for a summary, the words_to_check that may be names and the "
-    "replaced_opening words that may be everyday words) as JSON.")]
+    "--json", help="With --output FILE (not standard output): print what was written (output: "
+    "the file's absolute path, format, bytes; for a summary, always, the words_to_check that "
+    "may be names, the replaced_opening words that may be everyday words, the "
+    "passages_to_read no check could read, and after_today: the entries dated after today "
+    "left out) as JSON.")]
 Full = Annotated[bool, typer.Option(
     "--full", help="A complete, unredacted JSON backup: every entry, the people list, "
     "self-checks, supervision records and unfinished drafts, in the shape `peerjournal "
@@ -162,6 +164,7 @@ def register(app: typer.Typer) -> None:
             named_for_today = f"peerjournal-backup-{app_ctx.today().isoformat()}.json"
             target = _target(app_ctx, named_for_today, force)
         flagged: list[str] | None = None  # the words to check (a summary's)
+        after_today = 0  # the entries dated after today a summary leaves out
         replaced: list[str] = []  # the word-names replaced opening a sentence (a summary's)
         if full:
             _refuse_with_full(chosen.name, since, until, note, writer, with_check, no_redact,
@@ -186,6 +189,7 @@ def register(app: typer.Typer) -> None:
                 app_ctx, window, by.value, note, writer, with_check, no_redact, chosen.name, yes,
                 journal=not no_journal_id,
             )
+            after_today = _after_today(app_ctx, window, until, summary, warnings)
             if left_out:
                 warnings.append(_csv_leaves_out(left_out))
             if chosen.name == "json":
@@ -202,7 +206,7 @@ def register(app: typer.Typer) -> None:
         sent = "" if full else SENDS_NOTHING
         to_read = _passages_to_read(summary, data, chosen.name) if json_out and not full else None
         _deliver(app_ctx, data, target, chosen.name, json_out, force, sent, flagged, to_read,
-                 replaced)
+                 replaced, after_today)
         if no_redact and not full:  # said last, as "Wrote …" is: the file header says so too
             where = "on standard output" if target is None else f"in {_written(target)}"
             app_ctx.say(NOT_REDACTED.format(where=where))
@@ -1299,11 +1303,8 @@ def _to_stdout(data: bytes) -> None:
                 raise BrokenPipeError
             view = view[written:]
         out.flush()
-    except BrokenPipeError:
-        silence_stdout()
-        raise PeerJournalError(
-            "The reader of standard output stopped before the end: what it got is cut short."
-        ) from None
+    except BrokenPipeError:  # the one rule: the launcher ends it with SIGPIPE, and no message
+        raise
     except OSError as exc:  # (`> /dev/full`: said of standard output, not of the journal)
         silence_stdout()
         raise PeerJournalError(cannot_print(exc)) from None
@@ -1313,11 +1314,14 @@ def _deliver(
     app: AppContext, data: bytes, target: Path | None, fmt: str, json_out: bool, force: bool,
     after: str = "", flagged: list[str] | None = None,
     to_read: list[dict[str, str]] | None = None, replaced: Sequence[str] = (),
+    after_today: int = 0,
 ) -> None:
     """Write `data` to `target` (or stdout) and say so, then `after`; with `json_out`, a
     summary's JSON names the `flagged` words the writer was asked to check and the passages
-    no check could read (`to_read`), and the word-names replaced opening a sentence, maybe
-    the everyday word (`replaced`)."""
+    no check could read (`to_read`), the word-names replaced opening a sentence, maybe
+    the everyday word (`replaced`), and how many entries dated after today it leaves out
+    (`after_today`). A summary's keys are always there, empty when there is nothing to say,
+    so that a script can rely on them; `output` is the file's absolute path."""
     from peerjournal.errors import PeerJournalError
 
     if target is None:  # (--json has been refused without a file)
@@ -1337,13 +1341,12 @@ def _deliver(
     except OSError as exc:  # a full disk: the error alone names no file
         raise PeerJournalError(f"Could not write {target}: {exc.strerror or exc}.") from None
     if json_out:
-        written: dict[str, Any] = {"output": str(target), "format": fmt, "bytes": len(data)}
-        if flagged is not None:
-            written["words_to_check"] = flagged
-        if replaced:  # (as passages_to_read: absent, as in receipts before it, is none)
-            written["replaced_opening"] = list(replaced)
-        if to_read:  # (only when there are any: absent, as in receipts before it, is none)
-            written["passages_to_read"] = to_read
+        written: dict[str, Any] = {
+            "output": str(target.absolute()), "format": fmt, "bytes": len(data)
+        }
+        if flagged is not None:  # a summary's (a full backup has none of these)
+            written |= {"words_to_check": flagged, "replaced_opening": list(replaced),
+                        "passages_to_read": to_read or [], "after_today": after_today}
         app.print_json(written)
     else:
         app.say(f"Wrote {_written(target)} ({len(data):,} bytes).{after}")
@@ -1411,6 +1414,24 @@ def _write_private(path: Path, data: bytes, force: bool, named: str = "") -> Non
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _after_today(
+    app: AppContext, window: tuple[date, date], until: str | None, summary: dict[str, Any],
+    warnings: list[str],
+) -> int:
+    """How many entries dated after today a summary of `window` leaves out, its note (and
+    an --until read as today) added to `warnings`, as `report` says it."""
+    from peerjournal.cli.options import date_bound
+    from peerjournal.cli.report import left_out_after_today
+
+    left = left_out_after_today(
+        app, app.store(), window[1], date_bound(app, until, until=True)
+    )
+    # (`_no_entries`' warning, for a period with none, names them itself)
+    if said := left.note("a summary", entries_said=not summary["entries"]["total"]):
+        warnings.append(said)
+    return left.entries
 
 
 def _no_entries(store: Store, start: date, end: date) -> str:
