@@ -104,7 +104,7 @@ def test_a_data_folder_under_a_file_does_not_stop_ad_hoc_scoring(
 
 def test_a_bad_fixed_clock_is_one_line(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PEERJOURNAL_NOW", "next tuesday")
-    one_line_error(cli("report"), 1, "PEERJOURNAL_NOW='next tuesday'", "unset it")
+    one_line_error(cli("report"), 2, "PEERJOURNAL_NOW='next tuesday'", "unset it")
 
 
 def test_short_version_option_works_with_other_options(cli: CLI) -> None:
