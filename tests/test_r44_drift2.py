@@ -18,24 +18,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
 from conftest import CLI
-
-
-def _drift_json(cli: CLI, text: str) -> dict[str, Any]:
-    result = cli("drift", "--text", text, "--json")
-    assert result.exit_code == 0, result.stderr
-    data: dict[str, Any] = json.loads(result.stdout)
-    return data
-
-
-def _hits(data: dict[str, Any], words: str) -> list[dict[str, Any]]:
-    """The hits whose text starts with `words` (case-insensitive)."""
-    return [h for h in data["hits"] if h["text"].lower().startswith(words)]
+from test_r44_drift import _drift_json, _hits
 
 
 def _counted(data: dict[str, Any], dimension: str, polarity: str) -> list[str]:

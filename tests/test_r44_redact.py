@@ -23,16 +23,8 @@ import pytest
 from conftest import CLI
 from peerjournal.redact import Person, Redactor, joined_note, names_in_label
 from peerjournal.summary import _label_redactor, build_summary
+from test_r43_redact import label, redact
 from test_summary import sample_input
-
-
-def redact(names: tuple[str, ...], text: str) -> str:
-    return Redactor([Person(n) for n in names])(text)
-
-
-def label(names: tuple[str, ...], text: str) -> str:
-    return Redactor([Person(n) for n in names]).label(text)
-
 
 # ----------------------------------------------------------------- 1. what was still kept
 

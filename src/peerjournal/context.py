@@ -446,7 +446,7 @@ class AppContext:
         from peerjournal.replies import AGAIN, confirm_reply
 
         while True:
-            answer = self._answer(question)
+            answer = self.answer_line(question)
             reply = False if answer is None else confirm_reply(answer)
             if reply != AGAIN:
                 return reply is True
@@ -457,7 +457,7 @@ class AppContext:
         (a script, `< /dev/null`): " Add --yes to VERB without the question."; '' on one."""
         return "" if self.stdin_is_terminal() else f" Add --yes to {verb} without the question."
 
-    def _answer(self, question: str) -> str | None:
+    def answer_line(self, question: str) -> str | None:
         """The line typed at `question` ([y/N], on stderr), or None at end of input. The
         question's line is always ended before anything else is said ("Nothing was written.",
         "Interrupted."): by the terminal echoing the answer, else here (an answer piped in is

@@ -88,8 +88,7 @@ def register(app: typer.Typer) -> None:
         import time
 
         from peerjournal.cli.editor import waiting_hint
-        from peerjournal.cli.guided import _signals_held_back as signals_held_back
-        from peerjournal.cli.guided import named_note
+        from peerjournal.cli.guided import named_note, signals_held_back
         from peerjournal.cli.saved import setting_hint
         from peerjournal.dates import dated_note
         from peerjournal.db.engine import Commit

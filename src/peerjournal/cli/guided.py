@@ -413,9 +413,9 @@ class GuidedSession:
         from peerjournal.reflection import whole_parts
         from peerjournal.render.layout import Section
         from peerjournal.render.safe import safe_text
-        from peerjournal.render.writing import WHOLE, Review, _nothing
+        from peerjournal.render.writing import WHOLE, Review, nothing_said
 
-        details = "\n".join(f"{label}: {value or _nothing(label, False)}"  # (as the review)
+        details = "\n".join(f"{label}: {value or nothing_said(label, False)}"  # (as the review)
                             for label, value in Review(self.draft).rows() if label in WHOLE)
         self.app.err.print(Section("The whole entry", safe_text(details)))
         for name, text in whole_parts(self.draft, self.prompt_set):
@@ -488,7 +488,7 @@ class GuidedSession:
             # line being typed lost) and the message that says where it is
             put_back_ctrl_c = _ctrl_c_ignored()
             self._end_the_typed_line()
-            with _signals_held_back():  # (SIGTERM too: it stops the session again)
+            with signals_held_back():  # (SIGTERM too: it stops the session again)
                 self.reader.interrupted += _queued_input()
                 kept = self._keep_the_interrupted_line()
                 error = self.stopped(f"Interrupted.{kept}", ExitCode.INTERRUPTED)
@@ -892,7 +892,7 @@ class GuidedSession:
             self.file.discard()
             return PeerJournalError(f"{reason} Nothing was typed, so no draft was kept.", code)
         reason += self._where_moved(" ")
-        with _signals_held_back():  # a Ctrl-C now must not cut the last save short
+        with signals_held_back():  # a Ctrl-C now must not cut the last save short
             self.save()
         if self.saved:
             return PeerJournalError(
@@ -2210,7 +2210,7 @@ class LineReader:
         saved = None
         try:
             if self.readline:
-                with _signals_held_back():  # Ctrl-C here must not leave stdout on the terminal
+                with signals_held_back():  # Ctrl-C here must not leave stdout on the terminal
                     saved = self._stdout_on_terminal()
             if not self.readline:  # (also when stdout could not be pointed at the terminal)
                 if prompt:
@@ -2227,7 +2227,7 @@ class LineReader:
             return _from_the_terminal(lambda: self._readline_input(prompt))
         finally:
             if saved is not None:
-                with _signals_held_back():
+                with signals_held_back():
                     _flush_c_streams()  # readline's echo goes to the terminal, not to the file
                     os.dup2(saved, 1)
                     os.close(saved)
@@ -2591,7 +2591,7 @@ def quit_as_terminate() -> Callable[[], None]:
 
 
 @contextlib.contextmanager
-def _signals_held_back() -> Iterator[None]:
+def signals_held_back() -> Iterator[None]:
     """Ctrl-C, SIGTERM, SIGHUP and SIGQUIT wait until the block is done (a few system
     calls)."""
     numbers = {getattr(signal, name) for name in _HELD_BACK if hasattr(signal, name)}
@@ -2945,7 +2945,7 @@ class _Utf8Keys:
         if (self.quiet - 1) * self.WAKE < self.PAUSE:  # (at least PAUSE seconds)
             return
         self.quiet = None
-        with contextlib.suppress(Exception), _signals_held_back():
+        with contextlib.suppress(Exception), signals_held_back():
             self.paused()
 
     def _alarm_set(self) -> Any:

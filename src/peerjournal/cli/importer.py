@@ -319,7 +319,7 @@ def _answered_yes(app: AppContext) -> bool:
     from peerjournal.replies import AGAIN, confirm_reply
 
     while True:
-        answer = app._answer(JOURNAL_ID_ASK)
+        answer = app.answer_line(JOURNAL_ID_ASK)
         if answer is None:
             raise PeerJournalError(
                 "No answer: nothing was imported (the journal is as it was). --journal-id "

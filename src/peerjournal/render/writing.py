@@ -83,7 +83,7 @@ class Review:
             )
             limit = (len(value) + 1 if label in WHOLE
                      else room * SELF_CARE_LINES if label == "Self-care" else room)
-            shown = first_words(value, limit) or first_words(_nothing(label, answered), room)
+            shown = first_words(value, limit) or first_words(nothing_said(label, answered), room)
             grid.add_row(label, shown)
             stacked += [Text(label, style="bold"), Padding(Text(shown, overflow="fold"),
                                                            (0, 0, 0, 2))]
@@ -91,7 +91,7 @@ class Review:
         yield Section("Review", Trimmed(body), box=box.ROUNDED)
 
 
-def _nothing(label: str, answered: bool) -> str:
+def nothing_said(label: str, answered: bool) -> str:
     """What an empty part of the review says: a word a screen reader reads (not "–"). An
     element with no text of its own whose question was answered (`answered`) is not skipped:
     its answer is in the Answers line."""
