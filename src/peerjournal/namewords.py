@@ -30,7 +30,7 @@ _FIRST_NAME_WORDS = word_set(
     faith fern frank gene ginger glen grace guy harmony hazel heather holly honey hope hunter
     iris ivy jack jade jay jean jewel joy june king kit lane lily major mark marsh max may
     melody mercy miles misty olive pat patience pearl penny pepper pip poppy precious
-    prince ray reg rich river rob robin rocky rod rose rosy ruby rusty
+    prince ray reg rich river rob robin rocky rod rose rosemary rosy ruby rusty
     sage sandy skip sky sonny star storm summer sunny sue tiger violet wade ward will
     win winter worth
     """

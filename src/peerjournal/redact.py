@@ -2132,7 +2132,11 @@ def _joined_forms(people: Sequence[Person]) -> tuple[frozenset[str], dict[str, s
         if initial(form) is None
     ]
     owners = _owners(people, forms)
-    listed = {name_key(person.name) for person in people}
+    # a name listed alone, or the given name of a full one ("al" of Al Hart, "del" of Del
+    # Boy): a person's, whatever else the word is
+    listed = {name_key(person.name) for person in people} | {
+        name_key(parts[0]) for person in people if len(parts := _parts(person.name)) > 1
+    }
     lookup = {
         key: owners[key] for form, _ in forms
         if len(key := name_key(form)) >= 2 and key.isalpha()
@@ -2155,14 +2159,15 @@ def _a_joined_word(piece: str, whole: bool) -> bool:
     letters or more that the English word list or the lists held in memory know, one of
     three among those in memory (the English list's "hos" and "zed" would read
     "hospitalized" as words around Li), or, unless only `whole` words count, one of two
-    among `FUNCTION_WORDS` ("me" of "samandme")."""
+    among `FUNCTION_WORDS` ("me" of "samandme"). One of four or more whose plural the list
+    knows is one too ("mobile" of "mobilephone": the list lacks a word that is a place)."""
     if len(piece) < 3:
         return not whole and len(piece) == 2 and piece in FUNCTION_WORDS
     known = (
         piece in COMMON_WORDS or piece in SENTENCE_WORDS or piece in THREE_LETTER_WORDS
         or piece in FUNCTION_WORDS or piece in _JOINED_EXTRA
     )
-    return known or (len(piece) > 3 and english_word(piece))
+    return known or (len(piece) > 3 and (english_word(piece) or english_word(piece + "s")))
 
 
 def _words_to(run: str, skip: frozenset[str] = frozenset(), whole: bool = False) -> list[bool]:
@@ -2216,9 +2221,9 @@ class _Around:
     def name_at(self, form: str, at: int, stop: int) -> bool:
         """Whether `form` at `at`, up to `stop` (past an "s" after it), is a name among the
         words around it: not the run whole, nor with fewer than three letters around it; a
-        form of two letters only opening the run or ending it, beside a word of
-        `_BESIDE_TWO_LETTERS` letters or more, and not as a word's ending (`_ENDINGS`:
-        "delusional" is no Al); longer words make those too often ("alice", "hospitalized")."""
+        form of two letters only beside words of `_BESIDE_TWO_LETTERS` letters or more
+        ("jowalk", "teamjovisit"), and not as a word's ending (`_ENDINGS`: "delusional" is
+        no Al); longer words make those too often ("alice", "hospitalized")."""
         if len(self.run) - (stop - at) < 3:
             return False
         if len(form) > 2:
@@ -2226,7 +2231,9 @@ class _Around:
         least = _BESIDE_TWO_LETTERS
         if at == 0:
             return self.after(stop, least)
-        return stop == len(self.run) and form not in _ENDINGS and self.before(at, least)
+        if stop == len(self.run):
+            return form not in _ENDINGS and self.before(at, least)
+        return self.before(at, least) and self.after(stop, least)
 
 
 def _a_word_or_name(run: str) -> bool:
@@ -2297,7 +2304,7 @@ def _name_among_words(
     plurals = {form + ending for form in forms for ending in ("s", "es")}
     if edge:
         form = _name_at_an_edge(run, found)
-        if form is not None:
+        if form is not None and not _in_a_word_at_the_edge(run, form, forms | plurals):
             return None if _kept_joined(run, form, listed) else form
     if _words_to(run, forms | plurals, whole=True)[-1]:
         return None
@@ -2306,8 +2313,10 @@ def _name_among_words(
         at = run.find(form)
         while at >= 0:
             end = at + len(form)
-            # (an "s" after a name, "willsflat"; not after one of two letters: "dis…")
-            stops = (end, end + 1) if run.startswith("s", end) and len(form) > 2 else (end,)
+            # (an "s" after a name, "willsflat", "josflat"; after one of two letters only
+            # opening the run: "dis…")
+            s_after = run.startswith("s", end) and (len(form) > 2 or at == 0)
+            stops = (end, end + 1) if s_after else (end,)
             if any(around.name_at(form, at, stop) for stop in stops):
                 return None if _kept_joined(run, form, listed) else form
             at = run.find(form, at + 1)
@@ -2329,9 +2338,28 @@ def _name_at_an_edge(run: str, found: list[str]) -> str | None:
         rest = run.removesuffix("s") if run.endswith(form + "s") else run
         if not (rest.endswith(form) and _beside(rest[: -len(form)])):
             continue
+        if form == "ed" and rest[:-2] in TWO_LETTER_ACRONYMS:
+            continue  # an acronym made a verb: "txed", "dxed" (treated, diagnosed)
         if not (len(form) == 2 and form in _ENDINGS and _a_word_ending(run, rest[:-2])):
             return form
     return None
+
+
+def _in_a_word_at_the_edge(run: str, form: str, skip: frozenset[str]) -> bool:
+    """Whether `form`, at an edge of `run`, is inside a word there of three letters more
+    than it, the rest everyday words, none of `skip` ("mobile|phone" with Mo listed; not
+    "jot|hat" nor "hoped|one" with Jo and Hope: a short word holding a name is as often
+    the name glued to a word)."""
+    least = len(form) + 3
+    if run.startswith(form):
+        return any(
+            _a_joined_word(run[:i], whole=True) and _words_to(run[i:], skip, whole=True)[-1]
+            for i in range(least, len(run) - 2)
+        )
+    return any(
+        _a_joined_word(run[i:], whole=True) and _words_to(run[:i], skip, whole=True)[-1]
+        for i in range(3, len(run) - least + 1)
+    )
 
 
 def _beside(letters: str) -> bool:
@@ -2933,7 +2961,7 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
             key.endswith("es") and key[:-2] in _FIRST_NAME_WORDS))
         if cue in _SET_PHRASES.get(key, ()):
             return True
-        return plural and not _PERSON_NEXT_WORD.match(text, end)
+        return plural and _a_plural_here(text, start, end, key, before)
     if before and cue in EITHER_CUES:
         # "I think of grace", "that grace…": her; "a ray of hope", "he is frank": the word
         head = _search_back(_WORD_BEFORE, text, before.start(1))
@@ -2960,6 +2988,28 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
         return True  # "we hope so" is the verb; "I hope HOPE is well" may be her
     return _in_a_phrase(key, text, start, end) or _the_verb_or_season(
         text, start, end, key, cue, following
+    )
+
+
+def _a_plural_here(text: str, start: int, end: int, key: str, before: re.Match[str] | None) -> bool:
+    """Whether a listed word-name with an "s", capitalised, at `start`:`end` reads as the
+    word's plural ("Bills are due", "The Wills flat", "Energy Bills Support"): a word ("Skys"
+    is none), a word after it that is no person's verb (not a clause's end nor a dash: "I
+    rang Wills.", "Wills-visit", "(Skys)" are him; the word said over is the word: "Bills,
+    Bills, Bills."), where a capital may open it: a sentence's
+    start, or after an article or a capitalised word. "I rang Wills then left" is him, and
+    so is one in capitals ("WILLS office"): a plural is seldom shouted."""
+    if text[start:end].isupper() or not english_word(key) or _PERSON_NEXT_WORD.match(text, end):
+        return False
+    after, listed = _LIST_AFTER.match(text, end), _search_back(_LIST_BEFORE, text, start)
+    if any(m and _plain(m.group(1)) == key for m in (after, listed)):
+        return True  # the word said over ("Bills, Bills, Bills."): no one's name thrice
+    if not _NEXT_WORD.match(text, end):
+        return False
+    word_before = before.group(1) if before else ""
+    return (
+        word_before.casefold() in _ARTICLES or word_before[:1].isupper()
+        or _opens_sentence(text, start)
     )
 
 
@@ -4032,9 +4082,11 @@ def _not_in_capitals(form: str) -> str:
     # (the abbreviation as spelled: "Dí" in capitals, "DÍ", is no abbreviation but the name)
     if form.casefold() not in ABBREVIATIONS or form.isupper():
         return ""
-    # (before a capitalised word too: "EDTriage")
+    # (before a capitalised word too: "EDTriage"; not a plural's possessive, "EDS'": the
+    # abbreviation's plural is "EDs", and "EDS'" is Ed's name with an s, shouted)
     capitals = (
-        f"{_spelled(keyed(form.upper()))}{_ANY_HIDDEN}{_PLURAL}(?:{_AFTER}|{_CAPITALS_GLUED})"
+        f"{_spelled(keyed(form.upper()))}{_ANY_HIDDEN}{_PLURAL}"
+        f"(?!(?<=S)[{_NAME_APOSTROPHES}])(?:{_AFTER}|{_CAPITALS_GLUED})"
     )
     # but in a run of capitals it is the name shouted ("ED SAID", "SAW ED")
     return rf"(?!(?<![A-Z]{{2}}\s){capitals}(?!\s+[A-Z]{{2}}))"
@@ -5051,7 +5103,7 @@ _OWNED_THINGS = _words(
     """
     house flat room home place phone number dog cat birthday funeral wedding appointment social
     support care plan meds medication case file notes review benefits name address school job
-    car
+    car office
     """
 )
 # Just before a word, a possessive owning it ("Mum's cooker's")
