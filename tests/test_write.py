@@ -570,8 +570,8 @@ def test_an_unquoted_option_value_is_named(cli: CLI, args: list[str]) -> None:
     result = cli("write", *args)
     assert result.exit_code == 2
     assert result.stderr == (
-        "peerjournal: Unexpected 'line': an option's value of more than one word goes in "
-        'quotes (-s "phone/text line"). Nothing was saved.\n'
+        "peerjournal: 'line' is not part of -s: a value of more than one word goes in "
+        'quotes, as in -s "phone/text line". Nothing was saved.\n'
     )
     assert entries(cli) == []
 

@@ -286,10 +286,16 @@ def score_and_words(text: str) -> tuple[int, str] | None:
     return None if found is None else (int(found[1]), found[2].strip())
 
 
+# a score typed as a word, alone ("five"): not before a note, where "one" opens a sentence
+_SCORE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
 def bare_score(text: str) -> int | None:
-    """The score a line typed at the 1-5 prompt is, alone: "3", "03", or with a full stop
-    after it, "3." or "3 ." (not "3.5"); None if it is not one."""
+    """The score a line typed at the 1-5 prompt is, alone: "3", "03", "three", or with a full
+    stop after it, "3." or "3 ." (not "3.5"); None if it is not one."""
     raw = text.strip().rstrip(".").rstrip()
+    if raw.lower() in _SCORE_WORDS:
+        return _SCORE_WORDS[raw.lower()]
     return int(raw) if raw.isdecimal() and int(raw) in SCALE else None  # isdecimal: not "²"
 
 

@@ -124,6 +124,8 @@ class PeerJournalGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """An unknown command is suggested the one it most likely means: a near spelling
         (Typer's "Did you mean 'list'?"), or a word another tool uses (`LIKELY_MEANT`)."""
+        if args and not args[0].islower() and self.get_command(ctx, args[0].lower()):
+            args = [args[0].lower(), *args[1:]]  # `Write`, capitalised by a phone keyboard
         try:
             return super().resolve_command(ctx, args)
         except UsageError as exc:
@@ -298,9 +300,11 @@ def _usage_failed(exc: UsageError) -> NoReturn:
         isinstance(exc, NoSuchOption | BadParameter)
         or exc.message.startswith("Got unexpected extra argument")
     ):
-        from peerjournal.cli.options import one_dash_usage
+        from peerjournal.cli.options import one_dash_usage, unquoted_value
 
-        if meant := one_dash_usage(exc.ctx):  # `list -json`, not "No such option: -j"
+        extra = not isinstance(exc, NoSuchOption | BadParameter)  # (words no option took)
+        # `list -json`, not "No such option: -j"; `list --since 4 weeks ago`: quotes left out
+        if meant := one_dash_usage(exc.ctx) or (unquoted_value(exc.ctx) if extra else None):
             exc = UsageError(meant, exc.ctx)
     if isinstance(exc, NoSuchOption):
         exc = _negative_number(exc) or exc

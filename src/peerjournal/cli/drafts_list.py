@@ -98,6 +98,29 @@ def _kind(row: Mapping[str, object]) -> str:
     return kind
 
 
+def closing_line(app: AppContext, drafts: Sequence[Draft]) -> str:
+    """The line under `drafts`' list: how to go on with the kinds of draft listed, and how
+    to discard one. A new entry's draft continues with `write --resume --draft N`, unsaved
+    changes to an entry ("edit of 6") with `edit 6`, which `write --resume` refuses; a text
+    an option replaced ("replaced in 6") continues with neither: it is kept to copy from."""
+    kinds = [_kind({"kind": d.kind, "entry_id": d.entry_id, "path": str(d.path)})
+             for d in drafts]
+    edited = sorted({d.entry_id for d, kind in zip(drafts, kinds, strict=True)
+                     if d.entry_id is not None and kind.startswith("edit of")})
+    new = sum(d.entry_id is None for d in drafts)
+    ways = []
+    if new:
+        ways.append(f"{app.resume_hint(' --draft N')} continues "
+                    f"{'one' if new == len(drafts) else 'a new entry'}")
+    if edited:
+        entry = str(edited[0]) if len(edited) == 1 else "ID"
+        ways.append(f"{app.command_hint(f'edit {entry}')} continues the changes to entry {entry}")
+    if any(kind.startswith("replaced in") for kind in kinds):
+        ways.append("a text 'replaced in' an entry is kept to copy from")
+    said = ", ".join(ways)
+    return f"{said[:1].upper()}{said[1:]}; {app.command_hint('drafts --discard N')} discards one."
+
+
 # A draft's name starts with when it was started (`drafts.new_draft`: 20261206-084600)
 _STARTED = re.compile(r"(\d{8}-\d{6})")
 

@@ -341,6 +341,51 @@ def one_dash_option(params: Iterable[Any], args: list[str]) -> tuple[str, str] |
     return None
 
 
+def unquoted_value(ctx: Any) -> str | None:
+    """`list --since 4 weeks ago`: the words no option or argument of `ctx`'s command took,
+    when they follow an option's value, said as the value they were meant to be part of
+    ("'weeks ago' is not part of --since: …, as in --since "4 weeks ago""), naming the option
+    as typed; None when the first of them follows no option's value."""
+    params = ctx.command.get_params(ctx)
+    names = option_names(params)
+    texts = {name for p in params if getattr(p, "param_type_name", "") == "option"
+             and p.type.name in ("str", "text") for name in p.opts}
+    arguments = [p for p in params if getattr(p, "param_type_name", "") == "argument"]
+    if any(p.nargs < 0 for p in arguments):  # (one taking any number leaves nothing extra)
+        return None
+    typed = ctx.meta.get(TYPED_ARGS, [])[len(ctx.command_path.split()) - 1:]
+    words: list[tuple[str, tuple[str, str] | None]] = []  # each positional word, and the
+    owner: tuple[str, str] | None = None  # option and value it follows (no option between)
+    rest = iter(typed)
+    for arg in rest:
+        if arg == "--":
+            words += [(word, None) for word in rest]
+        elif names.get(arg):  # (a text's: a number's or a choice's holds no space)
+            owner = (arg, next(rest, "")) if arg in texts else None
+        elif arg.startswith("-") and len(arg) > 1:
+            owner = None
+        else:
+            words.append((arg, owner))
+    extra = words[sum(p.nargs for p in arguments):]
+    if not extra or extra[0][1] is None:
+        return None
+    option, value = extra[0][1]
+    stray = [word for word, after in extra if after == (option, value)]
+    meant = " ".join([value, *(word for word, after in words if after == (option, value))])
+    return (f"{quoted(' '.join(stray))} is not part of {option}: a value "
+            f"of more than one word goes in quotes, as in {option} {in_quotes(meant)}")
+
+
+def in_quotes(value: str) -> str:
+    """`value` as typed in double quotes on a command line, for a message to show; repr's
+    quotes (`quoted`) where it holds what double quotes would not keep as it is."""
+    from peerjournal.textsafe import QUOTED_WIDTH, as_typed, cut, has_control
+
+    if has_control(value) or any(ch in value for ch in '"$`\\!'):
+        return quoted(value)
+    return f'"{cut(as_typed(value), QUOTED_WIDTH)}"'
+
+
 def one_dash_usage(ctx: Any) -> str | None:
     """"No such option: -json; did you mean --json?" when the command line (`TYPED_ARGS`,
     kept by the root) has a long option of `ctx`'s command typed with one dash

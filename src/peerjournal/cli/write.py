@@ -18,6 +18,7 @@ from peerjournal.cli.options import (
     draft_numbers,
     every_draft_number,
     once,
+    unquoted_value,
 )
 from peerjournal.context import AppContext
 from peerjournal.errors import ExitCode, NotFoundError, PeerJournalError
@@ -131,7 +132,8 @@ def register(app: typer.Typer) -> None:
             ctx.call_on_close(lambda: PRINTED_AS_JSON.set(False))  # (tests run commands in turn)
         notes: list[str] = []  # (text not UTF-8: read as Windows-1252, or kept with a �)
         line = _CommandLine(
-            stray=ctx.args, experience=typed(experience_given, notes),
+            stray=ctx.args, unquoted=unquoted_value(ctx) if ctx.args else None,
+            experience=typed(experience_given, notes),
             feelings=typed(feelings_given, notes), evaluation=typed(evaluation_given, notes),
             date=date, setting=typed(setting_given, notes), tags=typed(tag, notes), mode=mode,
             prompts=prompts, self_care=typed(self_care_given, notes), share=share, editor=editor,
@@ -223,7 +225,7 @@ def register(app: typer.Typer) -> None:
             return
         import os
 
-        from peerjournal.cli.drafts_list import lines
+        from peerjournal.cli.drafts_list import closing_line, lines
         from peerjournal.render.console import stand_ins
 
         # on a terminal (or with COLUMNS), each draft on one line: at 80 columns they wrapped
@@ -245,10 +247,7 @@ def register(app: typer.Typer) -> None:
                 app_ctx.say(f"Draft {number}: {_recovery_note(app_ctx, number, draft)}")
         _orphaned_recovery(app_ctx)
         _kept_answers(app_ctx)
-        app_ctx.say(
-            f"{app_ctx.resume_hint(' --draft N')} continues one; "
-            f"{app_ctx.command_hint('drafts --discard N')} discards one."
-        )
+        app_ctx.say(closing_line(app_ctx, found))
 
 
 def _recovery_note(app: AppContext, number: int, draft: Draft) -> str:
@@ -330,6 +329,7 @@ class _CommandLine(NamedTuple):
     given twice is caught (see `once`)."""
 
     stray: list[str]  # words that no option takes
+    unquoted: str | None  # (`options.unquoted_value`) when they follow an option's value
     experience: list[str] | None
     feelings: list[str] | None
     evaluation: list[str] | None
@@ -429,7 +429,7 @@ def _plan(
     setting = once(line.setting, "--setting")
     self_care = once(line.self_care, "--self-care")
     others = (*texts[1:], line.date, setting, line.tags, line.mode, line.prompts, self_care)
-    _refuse_stray_words(line.stray, others)
+    _refuse_stray_words(line.stray, others, line.unquoted)
     _refuse_file_names(texts)
     mode = _mode(line, piped, app.stdin_is_terminal())
     if bad is not None:
@@ -443,13 +443,17 @@ def _plan(
     return _Plan(line, mode, texts, given, draft, _prompt_set(draft.prompt_set), piped)
 
 
-def _refuse_stray_words(stray: list[str], others: tuple[object, ...]) -> None:
+def _refuse_stray_words(
+    stray: list[str], others: tuple[object, ...], unquoted: str | None
+) -> None:
     """Refuse words that no option takes: a value of more than one word not quoted (when one
-    of `others`, the options but -x, is given), or a quick entry's text without its -x."""
+    of `others`, the options but -x, is given; said for the option it follows, `unquoted`),
+    or a quick entry's text without its -x."""
     from peerjournal.errors import ExitCode, PeerJournalError
 
     if stray and any(others):  # `-s phone/text line`: a value not quoted
         raise PeerJournalError(
+            f"{unquoted}. Nothing was saved." if unquoted else
             f"Unexpected {' '.join(stray)!r}: an option's value of more than one word goes in "
             'quotes (-s "phone/text line"). Nothing was saved.',
             ExitCode.USAGE,

@@ -355,13 +355,30 @@ def entry_heading(entry: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+# a quotation in a label ('illness framing ("your condition")'): the words as said, kept
+_QUOTATION = re.compile(r'("[^"]*"|“[^”]*”)')
+_YOUR = re.compile(r"\b([Yy])our\b")
+
+
+def about_the_writer(label: str) -> str:
+    """A marker's label, said to the writer ("sharing your recovery story"), as the summary
+    says it to the mentor who reads it: about the writer ("sharing their recovery story").
+    A quotation inside it is left as it was said."""
+    parts = _QUOTATION.split(label)
+    return "".join(
+        part if n % 2 else _YOUR.sub(lambda m: "Their" if m[1] == "Y" else "their", part)
+        for n, part in enumerate(parts)
+    )
+
+
 def marker_line(marker: dict[str, Any], summary: dict[str, Any]) -> str:
     """A marker and how often it came up, and how often the writer noticed it themselves
     ("I caught myself…": the awareness is what to read there); where there is no quote
     beneath it while other entries are shared, it says why it may be (a sentence is quoted
     once in a summary, so one this marker shares with a stronger one is quoted there)."""
     line = (
-        f"{marker['label']} ({marker['dimension_label']}): {counted(marker['count'], 'time')} "
+        f"{about_the_writer(marker['label'])} ({marker['dimension_label']}): "
+        f"{counted(marker['count'], 'time')} "
         f"in {counted(marker['entries'], 'entry')}"
     )
     noticed = marker.get("noticed") or 0  # not in summaries from before it was added

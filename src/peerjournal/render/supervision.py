@@ -125,9 +125,9 @@ def items_table(form: Form) -> ItemsView:
 
 
 def of_scale(score: int) -> str:
-    """An answer as "4 of 5": a bare "4" beside a statement reads as the item's number (the
-    questions were asked as "3/22")."""
-    return f"{score} of {SCALE[-1]}"
+    """An answer as "score 4 of 5": a bare "4", or "4 of 5", beside a statement reads as the
+    item's number (the questions were asked as "3/22")."""
+    return f"score {score} of {SCALE[-1]}"
 
 
 def _movement_rows(moved: Sequence[Movement]) -> RenderableType:
