@@ -30,7 +30,8 @@ NOTE = (
         (["--mode", "sideways"], 1, "use on-action or in-action", " --mode MODE"),
         (["--tag", "###"], 1, "Not a usable tag", " --tag TAG"),
         (["--prompts", "gibs"], 3, "No prompt set named 'gibs'", ""),
-        (["-s", "phone/text", "line"], 2, "Unexpected 'line'", ""),
+        # (round 44: the quoting hint every command gives)
+        (["-s", "phone/text", "line"], 2, "'line' is not part of -s", ""),
         (["-s", "ward", "-s", "garden"], 2, "--setting was given twice", ""),
         (["--stdin", "--from-file", "entry.md"], 2, "Use only one of --stdin and --from-file", ""),
     ],
