@@ -11,26 +11,14 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from conftest import CLI
 from peerjournal.cli import app
-from test_r43_access import two_check_ins
-
-SRC = str(Path(__file__).parents[1] / "src")
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-BLOCKS = set("▁▂▃▄▅▆▇█")
-Add = Callable[..., int]
-
-
-def ok(result: Any) -> Any:
-    assert result.exit_code == 0, result.stderr
-    return result
+from test_r43_access import ANSI, BLOCKS, SRC, Add, ok, two_check_ins
 
 
 def styled_out(cli: CLI, *args: str) -> str:
