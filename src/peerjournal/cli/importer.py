@@ -445,8 +445,8 @@ def _set_journal_id(store: Store, given: str, held: str | None) -> None:
     """The journal's ID made `given`, in place of `held` (its own, if any)."""
     if held is None:
         store.take_journal_id(given)
-    else:  # (the one statement `Store` has no method for)
-        store.conn.execute("UPDATE journal SET id = ? WHERE slot = 1", (given,))
+    else:
+        store.replace_journal_id(given)
 
 
 def _refuse_itself(app: AppContext, file: str) -> None:

@@ -1053,6 +1053,12 @@ class Store:
             (kept,) = conn.execute("SELECT id FROM journal WHERE slot = 1").fetchone()
         return str(kept)
 
+    def replace_journal_id(self, given: str) -> None:
+        """The journal's ID made `given` in place of the one it has (`import --journal-id
+        backup|new`). Within an import's transaction (`all_or_nothing`), part of it."""
+        with self._write() as conn:
+            conn.execute("UPDATE journal SET id = ? WHERE slot = 1", (given,))
+
     # -- trash -----------------------------------------------------------------------------
 
     def trash(self, entry_ids: Sequence[int], now: datetime) -> None:
