@@ -59,8 +59,8 @@ def register(app: typer.Typer) -> None:
                            "summary's \"writer_number\" is the same for those read as one "
                            "writer's (null: never compared, \"not_compared\" says why), and "
                            "\"signed_alike\" is true where another writer signs alike; a "
-                           "folder's files not read are \"skipped\". See the README for every "
-                           "field.")] = False,
+                           "folder's files not read are \"skipped\". See "
+                           "docs/summary-schema.md for every field.")] = False,
         every: Annotated[bool, typer.Option(
             "--all", help=f"Show every shared entry and thing the writer will do differently, "
                           f"not only the latest {SHOWN} (--json always has them all).")] = False,
