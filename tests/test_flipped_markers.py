@@ -53,7 +53,7 @@ def test_export_lists_a_flipped_marker_under_drift_as_its_negation(
     assert "- not sharing their recovery story (Recovery story): 1 time in 1 entry" in drift_section
     assert "- sharing their recovery story" not in markdown
     markers = summary_json(cli)["markers"]
-    assert labels(markers["drift"])["story.shared"] == "not sharing your recovery story"
+    assert labels(markers["drift"])["story.shared"] == "not sharing their recovery story"
     assert "story.shared" not in labels(markers["identity"])
 
 
@@ -64,7 +64,7 @@ def test_export_lists_flipped_drift_markers_under_identity(
     markers = summary_json(cli)["markers"]
     assert labels(markers["identity"]) == {
         "voice.defer_avoid": "not deferring or keeping quiet",  # one thing (round 38)
-        "story.withheld": "not holding your story back",
+        "story.withheld": "not holding their story back",
     }
     assert markers["drift"] == []
 

@@ -230,13 +230,16 @@ def test_delete_and_restore_print_the_entry_with_json(
     deleted = cli("delete", str(entry_id), "--json")
     assert deleted.exit_code == 0 and deleted.stderr == ""
     trashed = json.loads(deleted.stdout)
+    assert trashed.pop("already") is False  # moved by this run, not a repeat
     assert trashed == json.loads(cli("trash", "--json").stdout)[0]
     assert trashed["id"] == entry_id and trashed["deleted_at"] == "2026-11-20T18:30:00+00:00"
     assert cli("show", str(entry_id)).exit_code == 3  # in the trash now
 
     restored = cli("restore", str(entry_id), "--json")
     assert restored.exit_code == 0 and restored.stderr == ""
-    assert json.loads(restored.stdout) == json.loads(cli("show", str(entry_id), "--json").stdout)
+    back = json.loads(restored.stdout)
+    assert back.pop("already") is False
+    assert back == json.loads(cli("show", str(entry_id), "--json").stdout)
     assert json.loads(cli("trash", "--json").stdout) == []
 
 

@@ -184,7 +184,7 @@ def test_show_search_trash_delete_restore_json_add_the_same(cli: CLI, add: Add) 
     assert list(found)[-len(NUMBERS) - 2:-len(NUMBERS)] == ["snippet", "matches"]
     deleted = json.loads(cli("delete", "1", "--json").stdout)
     trashed = json.loads(cli("trash", "--json").stdout)[0]
-    assert list(deleted)[-len(NUMBERS) - 1] == "deleted_at"
+    assert list(deleted)[-len(NUMBERS) - 2:] == ["deleted_at", *NUMBERS, "already"]
     restored = json.loads(cli("restore", "1", "--json").stdout)
     for shape in (shown, found, deleted, trashed, restored):
         assert {key: shape[key] for key in NUMBERS} == numbers

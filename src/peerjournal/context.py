@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from peerjournal import paths
-from peerjournal.dates import HAPPENED, parse_past_date
+from peerjournal.dates import EARLIEST, HAPPENED, LATEST, parse_past_date
 
 if TYPE_CHECKING:
     import typer
@@ -29,30 +29,43 @@ def system_clock() -> datetime:
     a moment with a zone (`Z`, `+05:30`) is that moment, seen in the local zone, so "today" is
     its local date, as the real clock's would be then; one without a zone is a local time."""
     value = fixed_now()
-    if value is not None:
-        try:
-            return value.astimezone()
-        except (OverflowError, OSError, ValueError):  # (a year the system cannot place)
-            return value if value.tzinfo else value.astimezone(UTC)
-    return datetime.now().astimezone()
+    return datetime.now().astimezone() if value is None else _local(value)
+
+
+def _local(value: datetime) -> datetime:
+    """A fixed clock's moment seen in the local zone (`system_clock`); as given (without a
+    zone: UTC) in a year the system cannot place."""
+    try:
+        return value.astimezone()
+    except (OverflowError, OSError, ValueError):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def fixed_now() -> datetime | None:
-    """PEERJOURNAL_NOW as read (None: unset or empty); one that is not a date and time is a
-    usage error (exit 2), as a mistyped option is."""
+    """PEERJOURNAL_NOW as read (None: unset or empty); one that is not a date and time, or
+    whose local date is outside the dates peerjournal takes (`dates.EARLIEST`, `LATEST`: the
+    date arithmetic of "2 weeks ago", a report's weeks, would overflow), is a usage error
+    (exit 2), as a mistyped option is."""
     fixed = os.environ.get("PEERJOURNAL_NOW")
     if not fixed:
         return None
     try:
-        return datetime.fromisoformat(fixed)
+        value = datetime.fromisoformat(fixed)
     except ValueError:
-        from peerjournal.errors import ExitCode, PeerJournalError
+        raise _bad_clock(f"PEERJOURNAL_NOW={fixed!r} is not a date and time such "
+                         "as 2026-11-20T18:30:00+00:00") from None
+    if not EARLIEST <= _local(value).date() <= LATEST:
+        raise _bad_clock(f"PEERJOURNAL_NOW={fixed!r} is out of range: use a date and time from "
+                         f"1 Jan {EARLIEST.year} to 31 Dec {LATEST.year}, as for any date")
+    return value
 
-        raise PeerJournalError(
-            f"PEERJOURNAL_NOW={fixed!r} is not a date and time such "
-            "as 2026-11-20T18:30:00+00:00; unset it to use the real clock.",
-            ExitCode.USAGE,
-        ) from None
+
+def _bad_clock(said: str) -> PeerJournalError:
+    """The usage error (exit 2) of a PEERJOURNAL_NOW that cannot be used: `said`, then how
+    to use the real clock."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    return PeerJournalError(f"{said}; unset it to use the real clock.", ExitCode.USAGE)
 
 
 # the commands that store the scores of the lexicon they use (`drift --rescore` checks its own)

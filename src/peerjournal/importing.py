@@ -64,8 +64,10 @@ TEXT_FIELDS = ("experience", "feelings", "evaluation", "setting", "mode", "promp
 ENTRY_FIELDS = {*TEXT_FIELDS, "tags", "answers", "date", "shared"}
 # what `list`, `show` and `search --json` add to an entry, which an import makes anew: its
 # score (`drift`, and the numbers `cli.browse.with_scores` gives beside it), search hits, trash
+# (and whether delete/restore found it there "already"), an edit's "dry_run"
 IGNORED_FIELDS = {"id", "created_at", "updated_at", "drift", "snippet", "matches", "deleted_at",
-                  "verdict", "identity_per_100_words", "drift_per_100_words", "balance", "words"}
+                  "verdict", "identity_per_100_words", "drift_per_100_words", "balance", "words",
+                  "already", "dry_run"}
 _RECORD_KEYS = ENTRY_FIELDS | IGNORED_FIELDS  # (made once, not for each record)
 # a record's fields as an error about an unknown one lists them (those of `list --json` that
 # an import ignores, as `drift`, left out)

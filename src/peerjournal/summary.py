@@ -667,13 +667,15 @@ def top_markers(
     redacted by `redact` (`keep`: its replacements, never cut: see `excerpt`).
 
     A negated marker that counted was flipped ("I didn't share my story"): it is listed under
-    the polarity it counted for, named as its opposite ("not sharing your recovery story").
+    the polarity it counted for, named as its opposite ("not sharing their recovery story":
+    labels say "their" for "your", as the mentor reads them, `common.about_the_writer`).
     `noticed`, for a drift marker: how many of its hits in shared entries the writer noticed
     themselves ("I caught myself calling him manipulative"): still counted, as the drift
     engine counts them, but the awareness is what a mentor reads there. Shared entries only:
     an export reads the other entries' compact scores (`db.stats.summary_drifts`), which keep
     no flags (and each marker once, with the `times` it counted). An identity marker's is
     always 0: the noticing is of a slip. Excerpts: see `_choose_quotes`."""
+    from peerjournal.exporters.common import about_the_writer
     from peerjournal.trends import dimension_title
 
     counts: dict[_MarkerKey, int] = defaultdict(int)
@@ -710,7 +712,7 @@ def top_markers(
         polarity: [
             {
                 "id": marker,
-                "label": marker_label(marker, labels, negated=negated),
+                "label": about_the_writer(marker_label(marker, labels, negated=negated)),
                 "dimension": dimension_of[marker],
                 "dimension_label": dimension_title(dimension_of[marker], labels),
                 "count": counts[(polarity, marker, negated)],
@@ -1536,7 +1538,7 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
     if since > until:
         raise v.fail("period.since", "is after period until")
     made_at = datetime.fromisoformat(doc["generated_at"])
-    if now is not None and made_at > now + CLOCK_SKEW:
+    if now is not None and made_at - now > CLOCK_SKEW:  # (now + 1 day overflows in 9999)
         # most likely a clock set wrong, on either computer: not only a changed file
         raise SummaryError(
             f"{name}: it says it was made on {made_at.date().isoformat()}, more than a day after "
@@ -1545,7 +1547,7 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
             "for the summary to be sent again."
         )
     made = made_at.date()
-    if until > made + timedelta(days=1):
+    if (until - made).days > 1:  # (not made + 1 day: that overflows on 31 Dec 9999)
         # (a day's grace: generated_at is UTC, the period the writer's own dates)
         raise v.fail("period.until", "is after the day the summary was made")
     counts = v.fields(doc.get("entries"), "entries",

@@ -167,6 +167,11 @@ def _check_searchable(query: str) -> None:
             f"Search needs a word to look for: {_quoted(query)} only leaves words out "
             "(as in `search 'handover -housing'`)."
         )
+    if _symbols(query):  # ("NOT 😊" too: the emoji is what cannot be found)
+        raise PeerJournalError(
+            f"Nothing to search for in {_quoted(query)}: search finds words, not emoji or other "
+            "symbols; search for a word of the entry instead."
+        )
     if terms.operators:  # "OR", "AND NOT": words to look for in lower case
         word = terms.operators[0].lower()
         raise PeerJournalError(
@@ -176,11 +181,35 @@ def _check_searchable(query: str) -> None:
     raise PeerJournalError(f"Nothing to search for in {_quoted(query)}: type a word or a phrase.")
 
 
+# the parts of an emoji besides its symbol (So): a skin tone (Sk), the variation selector
+# that makes ❤ an emoji (Mn), the joiner of 👩‍⚕️ (Cf)
+_EMOJI_PARTS = {"So", "Sk", "Mn", "Cf"}
+
+
+def _symbols(query: str) -> list[str]:
+    """The emoji and other symbols (☺, ✓) typed in `query`, each once, as typed ("👍🏽",
+    "❤️"): the search index holds words only (FTS5's unicode61 reads symbols as spaces), so a
+    search finds none of them."""
+    import unicodedata
+
+    found: list[str] = []
+    run = ""
+    for ch in f"{query} ":
+        if unicodedata.category(ch) in _EMOJI_PARTS:
+            run += ch
+            continue
+        if any(unicodedata.category(c) == "So" for c in run) and run not in found:
+            found.append(run)
+        run = ""
+    return found
+
+
 def _note_ignored(app_ctx: AppContext, query: str) -> None:
     """Say what of a query is not read: a ^ outside a "phrase" (`searchfold.CARET`:
     "^housing" finds housing anywhere, not only at the start of a text, as a regular
     expression would), a boost ("housing^2", `searchfold.BOOST`), and an AND, OR or NOT
-    with nothing to join on one side ("housing NOT", `store.query_terms`)."""
+    with nothing to join on one side ("housing NOT", `store.query_terms`); emoji and other
+    symbols (`_symbols`)."""
     from peerjournal.db.searchfold import BOOST, CARET, STRING
     from peerjournal.db.store import OPERATORS
 
@@ -190,6 +219,9 @@ def _note_ignored(app_ctx: AppContext, query: str) -> None:
                     "the words as typed, best matches first.")
     elif CARET in outside:
         app_ctx.say(f"Search ignores {CARET}: it finds words anywhere in the text.")
+    if symbols := _symbols(query):  # (with words to look for: those are searched)
+        app_ctx.say(f"Search ignores {' '.join(symbols)}: it finds words, not emoji or other "
+                    "symbols.")
     words = outside.split() or [""]
     if words[-1] in OPERATORS:
         app_ctx.say(f"Search ignores the {words[-1]} at the end: nothing follows it.")

@@ -47,6 +47,13 @@ def editor_command() -> list[str]:
             command = []
         if not command:
             raise PeerJournalError(f"Cannot run the editor {chosen!r}: {_fix()}.")
+        if no_keyboard() and needs_a_terminal(command):
+            raise PeerJournalError(
+                f"{source} is {chosen!r}, which needs a terminal, and standard input is not one "
+                "(cron, a pipe, < /dev/null), so it was not started: run this in a terminal, "
+                f"or give the text as options (-x TEXT){_STDIN_TOO}.",
+                ExitCode.USAGE,
+            )
         return command
     if no_keyboard():  # (cron, `< /dev/null`: nano or vi would draw into a pipe, then fail)
         raise PeerJournalError(
@@ -59,6 +66,33 @@ def editor_command() -> list[str]:
         if shutil.which(name):
             return [name]
     raise PeerJournalError("No editor found: set $EDITOR (for example EDITOR=nano).")
+
+
+# what a script may give instead of the editor's keyboard, besides -x
+_STDIN_TOO = " (`write --stdin` reads a new entry from standard input)"
+# editors that draw on a terminal and read its keys, and with none hang or garble (as vim
+# in cron does), by the name of their program
+TERMINAL_EDITORS = frozenset({
+    "vi", "vim", "nvim", "view", "vis", "nvi", "elvis", "nano", "pico", "micro", "joe",
+    "jed", "jove", "mg", "ne", "mcedit", "hx", "helix", "kak", "emacs", "emacsclient",
+})
+# options with which such an editor runs without a screen: vim's and Neovim's silent Ex mode
+# (`vim -es -c …`), Neovim's --headless, Emacs' --batch
+_NO_SCREEN = frozenset({"-es", "-Es", "--headless", "--batch", "-batch"})
+
+
+def needs_a_terminal(command: list[str]) -> bool:
+    """Whether the editor `command` is one of TERMINAL_EDITORS run on a screen: not one
+    given an option that runs it without one (`_NO_SCREEN`), nor Emacs where a display is
+    there to open a window on (unless told -nw). "vim.basic" (Debian's) is vim."""
+    name = Path(command[0]).name.partition(".")[0]
+    if name not in TERMINAL_EDITORS or _NO_SCREEN & set(command[1:]):
+        return False
+    if name.startswith("emacs"):
+        windowed = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        return not windowed or bool({"-nw", "--no-window-system", "-t", "--tty"}
+                                    & set(command[1:]))
+    return True
 
 
 def run_editor(path: Path, retry: str = "try again") -> str:

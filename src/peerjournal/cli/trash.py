@@ -361,7 +361,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Move one entry or several to the trash (`restore` brings them back). If one of the
         IDs is not in the journal, nothing is moved. --json prints the entry as `trash --json`
-        lists it (a list of them for several IDs; `3,3` is one)."""
+        lists it (a list of them for several IDs; `3,3` is one), with "already": true if it
+        was in the trash before (false: moved now)."""
         app_ctx = AppContext.from_ctx(ctx)
         store = app_ctx.store()
         ids = list(dict.fromkeys(entry_ids))
@@ -373,7 +374,8 @@ def register(app: typer.Typer) -> None:
             _interrupted_move(app_ctx, store, to_move, deleting=True)
         if json_out:
             _already_in_json(app_ctx, ids, to_move, deleting=True)
-            moved = _trashed_json(app_ctx, [store.get(i, trashed=True) for i in ids])
+            moved = _with_already(
+                _trashed_json(app_ctx, [store.get(i, trashed=True) for i in ids]), to_move)
             app_ctx.print_json_done(_done(ids, to_move, deleting=True),
                                     moved if len(ids) > 1 else moved[0])
             return
@@ -385,7 +387,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Bring one entry or several back from the trash (none, if one of the IDs is not in
         it). --json prints the entry as `show --json` does (a list of them for several IDs;
-        `3,3` is one)."""
+        `3,3` is one), with "already": true if it was in the journal before (false: restored
+        now)."""
         from peerjournal.cli.browse import with_scores
 
         app_ctx = AppContext.from_ctx(ctx)
@@ -399,7 +402,8 @@ def register(app: typer.Typer) -> None:
             _interrupted_move(app_ctx, store, to_move, deleting=False)
         if json_out:
             _already_in_json(app_ctx, ids, to_move, deleting=False)
-            back = with_scores(app_ctx, [store.get(i).to_json() for i in ids])
+            back = _with_already(
+                with_scores(app_ctx, [store.get(i).to_json() for i in ids]), to_move)
             app_ctx.print_json_done(_done(ids, to_move, deleting=False),
                                     back if len(ids) > 1 else back[0])
             return
@@ -477,6 +481,14 @@ def _done(ids: list[int], moved: list[int], *, deleting: bool) -> str:
         return f"{_numbered(ids).capitalize()} {_is(ids)} already in the " + (
             "trash" if deleting else "journal")
     return f"Moved {_numbered(moved)} to the trash" if deleting else f"Restored {_numbered(moved)}"
+
+
+def _with_already(shapes: list[dict[str, Any]], moved: list[int]) -> list[dict[str, Any]]:
+    """The entries `delete --json` (`restore --json`) prints, each with "already": true when
+    it was already where the command puts it (not `moved`: a repeat), false when this run
+    moved it; a script tells them apart without reading stderr (`_already_in_json`)."""
+    done = set(moved)
+    return [{**shape, "already": shape["id"] not in done} for shape in shapes]
 
 
 def _already_in_json(app: AppContext, ids: list[int], moved: list[int], *, deleting: bool) -> None:
