@@ -230,10 +230,11 @@ def cli() -> CLI:
 
 @pytest.fixture
 def add(cli: CLI) -> Callable[..., int]:
-    """Write a quick entry and return its ID."""
+    """Write a quick entry and return its ID: a new entry each call, the same text too
+    (--again: a repeat's own tests write without it)."""
 
     def write(experience: str = "I sat with Sam and we talked about his week.", *extra: str) -> int:
-        result = cli("write", "--experience", experience, *extra)
+        result = cli("write", "--experience", experience, "--again", *extra)
         assert result.exit_code == 0, result.stderr
         return int(result.stdout.strip())
 

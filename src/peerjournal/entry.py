@@ -407,3 +407,14 @@ def scored_text(
     each (hits index into this)."""
     parts = (experience, feelings, evaluation, *(answers or {}).values())
     return "\n\n".join(part for part in parts if part)
+
+
+def entry_content(created_at: datetime | None, entry: EntryDraft) -> tuple[object, ...]:
+    """An entry's creation time (None: left out) and everything written in it: what makes a
+    record the same entry as one in the journal (its ID, `updated_at`, drift score and
+    whether it is shared aside: `share` changes none of its words)."""
+    return (
+        created_at, entry.date, entry.experience, entry.feelings, entry.evaluation,
+        entry.self_care, entry.setting, entry.mode, entry.prompt_set, frozenset(entry.tags),
+        frozenset(entry.answers.items()),
+    )

@@ -124,16 +124,18 @@ class PeerJournalGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """An unknown command is suggested the one it most likely means: a near spelling
         (Typer's "Did you mean 'list'?"), or a word another tool uses (`LIKELY_MEANT`)."""
-        if args and not args[0].islower() and self.get_command(ctx, args[0].lower()):
-            args = [args[0].lower(), *args[1:]]  # `Write`, capitalised by a phone keyboard
+        args = _in_lower_case(self, ctx, args)  # `Write`, capitalised by a phone keyboard
         try:
-            return super().resolve_command(ctx, args)
+            name, command, rest = super().resolve_command(ctx, args)
         except UsageError as exc:
             meant = _likely_meant(args)
             if meant:
                 unknown = exc.message.split(". Did you mean")[0].rstrip(".")
                 exc.message = f"{unknown}. {meant}"
             raise
+        if isinstance(command, TyperGroup):  # `people List`: its group's click resolves it
+            rest = _in_lower_case(command, ctx, rest)
+        return name, command, rest
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """Each command's short help whole, wrapped as the help is: Click cuts it to what
@@ -265,6 +267,7 @@ def _refuse_one_dash_option(ctx: Any) -> None:
     args = list(ctx.meta.get(TYPED_ARGS, []))
     command, at = ctx.command, ctx
     while isinstance(command, TyperGroup) and args and not args[0].startswith("-"):
+        args = _in_lower_case(command, at, args)
         found = command.get_command(at, args[0])
         if found is None:  # (an unknown command: `resolve_command` says so)
             return
@@ -274,6 +277,14 @@ def _refuse_one_dash_option(ctx: Any) -> None:
         return
     if at is not ctx and (meant := one_dash_usage(at)):
         raise UsageError(meant, at)
+
+
+def _in_lower_case(group: TyperGroup, ctx: Any, args: list[str]) -> list[str]:
+    """`args` with the command they begin with in lower case when it is one of `group`'s
+    typed in another case (`Write`, `people List`); as they are otherwise."""
+    if args and not args[0].islower() and group.get_command(ctx, args[0].lower()):
+        return [args[0].lower(), *args[1:]]
+    return args
 
 
 def _likely_meant(args: list[str]) -> str | None:
@@ -525,5 +536,6 @@ def command_name(args: list[str]) -> str | None:
 
 def main() -> None:
     name = command_name(sys.argv[1:])
-    modules = (COMMANDS[name],) if name in COMMANDS else COMMAND_MODULES
+    known = COMMANDS.get(name.lower()) if name else None  # (`Write` too: one module)
+    modules = (known,) if known else COMMAND_MODULES
     build_app(modules)(prog_name="peerjournal")

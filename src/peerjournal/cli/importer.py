@@ -13,6 +13,7 @@ import typer
 
 from peerjournal.cli.options import Json
 from peerjournal.context import AppContext
+from peerjournal.entry import entry_content
 from peerjournal.errors import ExitCode, PeerJournalError
 from peerjournal.plural import counted, joined
 from peerjournal.textsafe import cut
@@ -788,10 +789,10 @@ def _unrepeated(records: list[ImportRecord]) -> tuple[list[ImportRecord], int]:
     kept: list[ImportRecord] = []
     for record in records:
         stamp = _matched_time(record)
-        key = _content(stamp, record.draft)
+        key = entry_content(stamp, record.draft)
         if key in seen:  # (one without a time repeats any with its words: as in the journal)
             continue
-        seen.update({key, _content(None, record.draft) if stamp else key})
+        seen.update({key, entry_content(None, record.draft) if stamp else key})
         kept.append(record)
     return kept, len(records) - len(kept)
 
@@ -846,21 +847,21 @@ def _not_yet_imported(
     created: dict[datetime, list[tuple[Entry, tuple[object, ...]]]] = {}  # with their keys
     for entry in store.iter_all():
         for when in _times(entry.created_at, walls):
-            key = _content(when, entry)
+            key = entry_content(when, entry)
             have[key] = entry.id
             created.setdefault(when, []).append((entry, key))
-        written.setdefault(_content(None, entry), entry.id)
+        written.setdefault(entry_content(None, entry), entry.id)
     trashed: dict[tuple[object, ...], int] = {}
     for entry in store.trashed():
         for when in _times(entry.created_at, walls):
             trashed[when, entry.date, entry.experience] = entry.id
         trashed.setdefault((None, entry.date, entry.experience), entry.id)
-    given = {_content(_matched_time(r), r.draft) for r in records if r.kept.created_at}
+    given = {entry_content(_matched_time(r), r.draft) for r in records if r.kept.created_at}
     in_file = Counter(_matched_time(r) for r in records)  # how many records have each time
     # and how many of them are no entry of the journal as it is (nor one in the trash)
     unpaired = Counter(
         stamp for r in records if (stamp := _matched_time(r)) in created
-        and _content(stamp, r.draft) not in have
+        and entry_content(stamp, r.draft) not in have
         and (stamp, r.draft.date, r.draft.experience) not in trashed
     )
     new: list[ImportRecord] = []
@@ -870,7 +871,7 @@ def _not_yet_imported(
     likeness: dict[datetime, dict[tuple[object, ...], int]] = {}  # each time's, when first asked
     for record in records:
         stamp = _matched_time(record)
-        same_id = (have if stamp else written).get(_content(stamp, record.draft))
+        same_id = (have if stamp else written).get(entry_content(stamp, record.draft))
         if same_id is not None:
             _note_id(already, record, same_id)
         elif (key := (stamp, record.draft.date, record.draft.experience)) in trashed:
@@ -957,17 +958,6 @@ def _times(created_at: datetime, walls: bool) -> tuple[datetime, ...]:
 def _note_id(ids: dict[int, int], record: ImportRecord, journal_id: int) -> None:
     if record.kept.id is not None:
         ids[record.kept.id] = journal_id
-
-
-def _content(created_at: datetime | None, entry: EntryDraft) -> tuple[object, ...]:
-    """An entry's creation time (None: left out) and everything written in it: what makes a
-    record the same entry as one in the journal (its ID, `updated_at`, drift score and
-    whether it is shared aside: `share` changes none of its words)."""
-    return (
-        created_at, entry.date, entry.experience, entry.feelings, entry.evaluation,
-        entry.self_care, entry.setting, entry.mode, entry.prompt_set, frozenset(entry.tags),
-        frozenset(entry.answers.items()),
-    )
 
 
 def _dates_note(order: DateOrder | None, would: bool) -> str:

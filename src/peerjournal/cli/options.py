@@ -348,8 +348,10 @@ def unquoted_value(ctx: Any) -> str | None:
     as typed; None when the first of them follows no option's value."""
     params = ctx.command.get_params(ctx)
     names = option_names(params)
-    texts = {name for p in params if getattr(p, "param_type_name", "") == "option"
-             and p.type.name in ("str", "text") for name in p.opts}
+    options = [p for p in params if getattr(p, "param_type_name", "") == "option"]
+    words_of = {name: _one_word(p) for p in options for name in p.opts}
+    texts = {name for p in options if p.type.name in ("str", "text") or _one_word(p)
+             for name in p.opts}
     arguments = [p for p in params if getattr(p, "param_type_name", "") == "argument"]
     if any(p.nargs < 0 for p in arguments):  # (one taking any number leaves nothing extra)
         return None
@@ -371,9 +373,29 @@ def unquoted_value(ctx: Any) -> str | None:
         return None
     option, value = extra[0][1]
     stray = [word for word, after in extra if after == (option, value)]
-    meant = " ".join([value, *(word for word, after in words if after == (option, value))])
+    given = [value, *(word for word, after in words if after == (option, value))]
+    if word := words_of[option]:  # `list --tag a b`: two tags meant, not a tag "a b"
+        each = " ".join(f"{option} {_as_arg(one)}" for one in given)
+        return (f"{quoted(' '.join(stray))} is not part of {option}: it takes one {word}; "
+                f"give each its own {option}, as in {each}")
     return (f"{quoted(' '.join(stray))} is not part of {option}: a value "
-            f"of more than one word goes in quotes, as in {option} {in_quotes(meant)}")
+            f"of more than one word goes in quotes, as in {option} {in_quotes(' '.join(given))}")
+
+
+# What the value of a repeatable option with one of these metavars is: one word, never a
+# phrase (a tag is one word, "hard day" is stored as hard-day; a draft's number). Click's
+# `multiple` alone does not say it: write's -s is multiple only to catch it given twice.
+_ONE_WORD = {"TAG": "tag", "N": "number"}
+
+
+def _one_word(param: Any) -> str | None:
+    """What one value of `param` is ("tag") when it is repeatable and takes one word."""
+    return _ONE_WORD.get(param.metavar or "") if param.multiple else None
+
+
+def _as_arg(word: str) -> str:
+    """`word` as typed on a command line: as it is, or in quotes (`in_quotes`)."""
+    return word if re.fullmatch(r"[\w,.#@+/-]+", word) else in_quotes(word)
 
 
 def in_quotes(value: str) -> str:

@@ -99,14 +99,17 @@ def register(app: typer.Typer) -> None:
         names = list(dict.fromkeys(names))
         # all in one transaction: a list piped in is added whole or not at all (Ctrl-C)
         done, already = add_people(store, names, alias, app_ctx.now(), listed)
-        if already and len(names) == 1:
+        # (a list read with `-` is what should be on the list: names on it already are
+        # said, whether or not others came with them, and a list run again succeeds)
+        if already and len(names) == 1 and words != ["-"]:
             raise PeerJournalError(
                 f"{already[0]} is already on the people list (use --alias to change the "
                 "alias, or --alias '' to remove it)."
             )
         if already:
             listed_now = joined(list(dict.fromkeys(already)))
-            app_ctx.say(f"Already on the people list, left as they are: {listed_now}.")
+            nobody = "" if done else " Nobody was added."
+            app_ctx.say(f"Already on the people list, left as they are: {listed_now}.{nobody}")
         alias = alias or None
         if json_out:
             said = "; ".join(f"{'Added' if added else 'Updated'} {name}" for added, name in done)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from peerjournal.cli.editor_safety import Naming
     from peerjournal.cli.guided import GuidedSession
     from peerjournal.drafts import Draft
-    from peerjournal.entry import EntryDraft
+    from peerjournal.entry import Entry, EntryDraft
     from peerjournal.reflection import ParsedEntry, PromptSet
 
 
@@ -83,6 +83,11 @@ def register(app: typer.Typer) -> None:
         share: bool = typer.Option(
             False, "--share",
             help="Let the entry's text go into mentor summaries (see `peerjournal share`)."
+        ),
+        again: bool = typer.Option(
+            False, "--again",
+            help="Save it even if an entry of the same date already holds exactly this text "
+            "(-x, --from-file, --stdin: such a repeat is not saved twice without it)."
         ),
         editor: bool = typer.Option(
             False,
@@ -138,6 +143,7 @@ def register(app: typer.Typer) -> None:
             date=date, setting=typed(setting_given, notes), tags=typed(tag, notes), mode=mode,
             prompts=prompts, self_care=typed(self_care_given, notes), share=share, editor=editor,
             from_file=from_file, stdin=stdin, resume=resume, draft_number=draft_number,
+            again=again,
         )
         # Text typed or piped in exists nowhere else: when a check below fails, it is kept as
         # a draft with the options that are usable (`_keeping_given`). Piped text is read only
@@ -345,6 +351,7 @@ class _CommandLine(NamedTuple):
     stdin: bool
     resume: bool
     draft_number: int | None
+    again: bool  # a text an entry of its date holds already is saved again (`_repeat_of`)
 
     @property
     def texts(self) -> tuple[list[str] | None, ...]:
@@ -564,7 +571,8 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
         _fill(app, plan, work)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
               in_hand=work.in_hand, piped=work.piped, stale=work.stale, whole=work.whole,
-              said=_saved_notes(app, plan.line, work.draft, work.prompted))
+              said=_saved_notes(app, plan.line, work.draft, work.prompted),
+              once=plan.mode in ("quick", "file") and not plan.line.again)
     except PeerJournalError as exc:
         raise _naming_the_draft(app, exc, work.file or work.stale) from None
     except KeyboardInterrupt:
@@ -2978,6 +2986,7 @@ def _save(
     stale: Draft | None = None,
     said: Sequence[str] = (),
     whole: bool = False,
+    once: bool = False,
 ) -> None:
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
@@ -2986,7 +2995,9 @@ def _save(
     holds the entry only in part (`_Writing.stale`), removed once it is saved or kept whole
     in a new draft, and never before: a disk that filled mid-session takes nothing typed;
     `whole`: it holds the text whole, as it came in on standard input (see `_keep_or_print`).
-    `said`: lines to say once it is saved (`_saved_notes`)."""
+    `said`: lines to say once it is saved (`_saved_notes`). `once`: an entry of its date that
+    holds exactly its text already (`_repeat_of`: the command run again) is named, and the
+    entry is not saved a second time."""
     from peerjournal.cli.saved import (
         discard_kept,
         print_after_saving,
@@ -3023,8 +3034,10 @@ def _save(
     if check_setting and draft.setting:
         meant = likely_meant(draft.setting, known_settings(app.store))
     try:
-        drift = score_draft(draft, app.lexicon())
-        entry_id = app.store().add_entry(draft, app.now(), drift)
+        repeated = _repeat_of(app, draft) if once else None
+        if repeated is None:
+            drift = score_draft(draft, app.lexicon())
+            entry_id = app.store().add_entry(draft, app.now(), drift)
     except (KeyboardInterrupt, PeerJournalError) as exc:  # (scoring and a cold start take
         # seconds: Ctrl-C then keeps what was written too)
         failed = exc if isinstance(exc, PeerJournalError) else PeerJournalError(
@@ -3038,6 +3051,9 @@ def _save(
         raise _keep_or_print(
             app, draft, prompt_set, failed, in_hand=in_hand, replacing=stale, whole=whole
         ) from None
+    if repeated is not None:
+        _not_saved_again(app, draft, repeated, json_out, (draft_file, stale), in_hand, piped)
+        return
     # The entry is saved: from here on nothing may turn that into an error, or the writer
     # (or a script trusting the exit code) writes it again. A damaged page that the insert
     # did not touch can still fail the reads below.
@@ -3071,6 +3087,77 @@ def _save(
             # wrapped at words, even in a log: it is a paragraph
             note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
             app.err.print(note, markup=False, highlight=False)
+
+
+def _repeat_of(app: AppContext, draft: EntryDraft) -> Entry | None:
+    """The entry (the newest, of any) that holds exactly what `draft` (checked, as it is
+    saved) holds: its date, texts, answers, setting, tags, mode and prompt set, as `import`
+    compares an entry with no creation time (whether it is shared is not what is written).
+    A file written twice, or a quick entry sent again with the Up arrow, is then not saved
+    twice; the same short note on another day ("Quiet shift.") is another entry."""
+    from peerjournal.db.store import Filters
+    from peerjournal.entry import entry_content
+    from peerjournal.errors import PeerJournalError
+
+    if not app.db_path.exists():  # (a first entry: nothing to repeat, and nothing made yet)
+        return None
+    try:
+        same_day = app.store().list(Filters(since=draft.date, until=draft.date, limit=None))
+    except PeerJournalError:  # (the save says what is wrong, and keeps the text)
+        return None
+    wanted = entry_content(None, draft)
+    return next((entry for entry in same_day if entry_content(None, entry) == wanted), None)
+
+
+def _not_saved_again(
+    app: AppContext,
+    draft: EntryDraft,
+    entry: Entry,
+    json_out: bool,
+    kept: tuple[Draft | None, ...],
+    in_hand: bool,
+    piped: str | None,
+) -> None:
+    """Say that `entry` holds the text of `draft` already, and print its ID (or, --json, the
+    entry, with `"already_saved": true`) as a save would: the text is in the journal, so a
+    script's `id=$(peerjournal write …)` has the entry that holds it, and exit 0. The drafts
+    that held the text (`kept`, copies kept when it could not be saved before) go, as once
+    it is saved."""
+    from peerjournal.cli.saved import discard_kept, print_after_saving, stored_json
+
+    for done_with in kept:
+        if done_with is not None:
+            discard_kept(app, entry.id, "saved", done_with, "`write --resume` saves it again")
+    print_after_saving(
+        app, entry.id, "saved already",
+        (lambda: app.print_json({**stored_json(app, entry.id, "saved"),
+                                 "already_saved": True})) if json_out
+        else (lambda: typer.echo(entry.id)),
+    )
+    if in_hand:
+        _forget_copies(app, draft, piped)
+    shared = (f" It is not shared: {app.command_hint(f'share {entry.id}')} lets it into "
+              "summaries." if draft.shared and not entry.shared else "")
+    app.say(
+        f"Entry {entry.id} already holds this text, written {_written(app, entry)}: it is not "
+        f"saved again ({app.command_hint(f'show {entry.id}')} shows it; --again saves a "
+        f"second entry with it).{shared}"
+    )
+
+
+def _written(app: AppContext, entry: Entry) -> str:
+    """When `entry` was made, as a writer would say it: "today at 14:02", "yesterday at
+    09:15", "on 3 Nov 2026 at 18:30" (the local time, as the clock has it)."""
+    from datetime import timedelta
+
+    from peerjournal.dates import spoken
+
+    now = app.now()
+    made = entry.created_at.astimezone(now.tzinfo) if entry.created_at.tzinfo else (
+        entry.created_at)
+    day = {now.date(): "today", now.date() - timedelta(days=1): "yesterday"}.get(
+        made.date(), f"on {spoken(made.date())}")
+    return f"{day} at {made:%H:%M}"
 
 
 def _needs_an_experience(app: AppContext, draft: EntryDraft) -> bool:

@@ -562,7 +562,11 @@ class _View:
         for name, s in settings.items():
             table.add_row(self.cut(self.setting_name(name)), str(s["entries"]),
                           *self.row_bar(s, scale), self.row_balance(s))
-        return [self.heading("Where drift shows up", "balance by setting"), table]
+        # the bars are what was counted, as the by-period table's (whose numbers beside them
+        # say so): two settings of one balance have bars as long as their rates
+        note = "balance by setting; bars: markers per 100 words" if bars else (
+            "balance by setting")
+        return [self.heading("Where drift shows up", note), table]
 
     def feelings(self) -> list[RenderableType]:
         feelings = self.report["feelings"]
