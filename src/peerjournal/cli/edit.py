@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from peerjournal.cli.editor_safety import Before, Naming
+    from peerjournal.db.engine import Commit
     from peerjournal.db.store import Store
     from peerjournal.drafts import Draft
     from peerjournal.entry import Entry, EntryDraft
@@ -95,6 +96,7 @@ def register(app: typer.Typer) -> None:
         from peerjournal.drafts import let_go_of_the_journal
         from peerjournal.entry import EntryDraft, resettled_note, validate
         from peerjournal.errors import ExitCode, PeerJournalError
+        from peerjournal.launcher import settled
         from peerjournal.scoring import score_draft
         from peerjournal.setting_names import known_settings, likely_meant
         from peerjournal.textsafe import all_from_command_line as typed
@@ -205,6 +207,7 @@ def register(app: typer.Typer) -> None:
                     unchanged_since=entry.updated_at,  # an edit in another terminal is not undone
                     commit=saved,
                 )
+                settled()  # (a Ctrl-C just before it is caught below as one after the commit)
             except BaseException:
                 if copy is not None and not saved.done:
                     copy.discard()
@@ -227,6 +230,7 @@ def register(app: typer.Typer) -> None:
                 failed.message += _kept_note(app_ctx, kept, entry, failed.message)
                 raise failed from None
             late = True
+            settled()
         # The change is saved: from here on nothing may turn that into an error (as for
         # `write`), or the writer (or a script trusting the exit code) makes it again. A
         # damaged page that the update did not touch can still fail the read below. A Ctrl-C
@@ -380,6 +384,7 @@ def _edit_several(
     renaming a setting after a job change was one `edit` per entry (QA r41)."""
     from peerjournal.db.engine import all_or_nothing
     from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.launcher import settled
     from peerjournal.plural import joined
     from peerjournal.scoring import score_draft
 
@@ -409,14 +414,21 @@ def _edit_several(
     changed = [(entry, draft) for entry, draft in planned if draft is not None]
     if changed and not dry_run:
         now, lexicon = app.now(), app.lexicon()
-        with all_or_nothing(store.conn, store.path):  # (an error or Ctrl-C: none is changed)
-            for entry, draft in changed:
-                store.update(
-                    entry.id, {k: getattr(draft, k) for k in EDITED}, now,
-                    score_draft(draft, lexicon),
-                    tags=draft.tags if draft.tags != entry.tags else None,
-                    unchanged_since=entry.updated_at,
-                )
+        commit: Commit | None = None
+        try:
+            with all_or_nothing(store.conn, store.path) as commit:  # (an error or Ctrl-C: none)
+                for entry, draft in changed:
+                    store.update(
+                        entry.id, {k: getattr(draft, k) for k in EDITED}, now,
+                        score_draft(draft, lexicon),
+                        tags=draft.tags if draft.tags != entry.tags else None,
+                        unchanged_since=entry.updated_at,
+                    )
+            settled()
+        except KeyboardInterrupt:
+            if commit is None or not commit.done:
+                raise
+            settled()  # (one raised as COMMIT returned: too late, the entries are changed)
     if dry_run and not several:  # (read as the one-ID edit reads)
         _say_one_dry_run(app, *planned[0], tags, json_out)
         return

@@ -38,6 +38,7 @@ from peerjournal.entry import (
     split_tags,
 )
 from peerjournal.errors import ExitCode, PeerJournalError
+from peerjournal.launcher import STOPPING
 from peerjournal.plural import counted
 from peerjournal.reflection import PromptSet
 from peerjournal.replies import (
@@ -474,6 +475,7 @@ class GuidedSession:
         error that says where they are; so does q (or Ctrl-D at a terminal), saying so."""
         forgiving_stdin(keep_bytes=not self.app.stdin_is_terminal())
         self.reader = LineReader.for_stdin()
+        self.reader.keys_as_they_come()  # (before the first prompt: a paste is taken whole)
         self.reader.idle = self._typing(self._save_unsaved)
         self.reader.paused = self._typing(self._save_the_typed_line)
         self.save()
@@ -2154,6 +2156,7 @@ class LineReader:
         # on a terminal whose cursor cannot move up: readline told the screen is wide enough
         # not to scroll the line sideways, as each line begins and before each key (`_unscrolled`)
         self.unscrolled: Callable[[], None] | None = None
+        self._lines_mode: Callable[[], None] = _nothing  # (`keys_as_they_come` undone)
 
     def take_interrupted(self) -> str:
         """The text on the line that Ctrl-C ended ("" if none, or not known), once."""
@@ -2289,10 +2292,21 @@ class LineReader:
         return saved
 
     def close(self) -> None:
+        self._lines_mode()
+        self._lines_mode = _nothing
         if self.terminal is not None:
             with contextlib.suppress(OSError):
                 os.close(self.terminal)
             self.terminal = None
+
+    def keys_as_they_come(self) -> None:
+        """Between two lines read through readline, the terminal hands keys over as they come
+        (ICANON off, as readline sets it while a line is read) until `close`. In its line
+        mode the terminal holds no more than 4,095 characters of a line: what was pasted as
+        a question was being shown, or between two questions, beyond that was dropped
+        without a word (QA r44). (ECHO stays: readline echoes only on a terminal that does.)"""
+        if self.readline:
+            self._lines_mode = _keys_as_they_come()
 
 
 # UTF-8 locales to edit in, in the order tried: C.UTF-8 as Python's own (PEP 538) does, then
@@ -2371,7 +2385,28 @@ def _unscrolled(readline: Any) -> Callable[[], None] | None:
         if width.value < UNSCROLLED_WIDTH - 1:  # (readline takes a column off for the margin)
             widen(0, UNSCROLLED_WIDTH)  # (0 rows: its height kept)
 
+    _resizes_unseen()
     return unscrolled
+
+
+def _resizes_unseen() -> None:
+    """Keep a resize of the window from readline (Python's readline module, told of it by its
+    own SIGWINCH handler, measures the screen again and redraws the line at once): on a
+    terminal whose cursor cannot move up, that redraw at the new width scrolled the line
+    sideways ("\r<her and I shared"), and the next key, the screen widened again
+    (`_unscrolled`), drew the whole line once more: a screen reader read the line twice after
+    each resize (QA r44). Readline has no use for the width there. A Python handler that does
+    nothing takes the place of readline's (not a SIG_IGN, which an editor started later would
+    inherit, and never see its window resized)."""
+    winch = getattr(signal, "SIGWINCH", None)
+    if winch is None:
+        return
+    with contextlib.suppress(ValueError, OSError):  # (not the main thread)
+        signal.signal(winch, _resized)
+
+
+def _resized(signum: int, frame: object) -> None:
+    """The window was resized: nothing to do (`_resizes_unseen`)."""
 
 
 def _scrolls_sideways(prompt: str) -> bool:
@@ -2519,6 +2554,36 @@ def _queued_input_kept() -> Callable[[], None]:
     return put_back
 
 
+def _keys_as_they_come() -> Callable[[], None]:
+    """Set the terminal on stdin to hand keys over as they come, not in lines (`LineReader.
+    keys_as_they_come`); returns what sets its line mode back."""
+    fd = _stdin_terminal()
+    if fd is None:
+        return _nothing
+    import termios
+
+    try:
+        before = termios.tcgetattr(fd)
+        if not before[3] & termios.ICANON:
+            return _nothing
+        raw = [*before[:6], list(before[6])]
+        raw[3] &= ~termios.ICANON
+        raw[6][termios.VMIN], raw[6][termios.VTIME] = 1, 0
+        termios.tcsetattr(fd, termios.TCSANOW, raw)
+    except (OSError, termios.error):
+        return _nothing
+
+    def put_back() -> None:
+        with contextlib.suppress(OSError, termios.error):
+            now = termios.tcgetattr(fd)
+            now[3] |= termios.ICANON
+            now[6][termios.VMIN], now[6][termios.VTIME] = (
+                before[6][termios.VMIN], before[6][termios.VTIME])
+            termios.tcsetattr(fd, termios.TCSANOW, now)
+
+    return put_back
+
+
 def _queued_input() -> str:
     """What is waiting on the terminal, not yet read, once Ctrl-C has stopped the session
     (kept there: `_queued_input_kept`): the rest of a paste, and without readline the line
@@ -2567,7 +2632,7 @@ def _stdin_terminal() -> int | None:
 
 
 # the signals whose Python handlers stop a write (SIGQUIT: see `quit_as_terminate`)
-_HELD_BACK = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+_HELD_BACK = STOPPING
 
 
 def quit_as_terminate() -> Callable[[], None]:

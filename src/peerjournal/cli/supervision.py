@@ -457,12 +457,23 @@ def _check_from_file(
     set_aside: SelfCheck | None,
 ) -> int:
     """Save answers from a file (over an unfinished check's); returns the check's id."""
-    from peerjournal.db.supervision import discard_check, save_check
+    from peerjournal.db.supervision import SavedCheck, discard_check, save_check
+    from peerjournal.launcher import settled
 
     merged = {**(started.answers if started else {}), **given}
     ordered = {i.id: merged[i.id] for i in form.items if i.id in merged}
     complete = len(ordered) == len(form.items)
-    check_id = save_check(store, started.id if started else None, ordered, complete, app_ctx.now())
+    saved = SavedCheck()
+    try:
+        check_id = save_check(
+            store, started.id if started else None, ordered, complete, app_ctx.now(), saved
+        )
+        settled()  # (a Ctrl-C just before it is caught below, as one after the commit)
+    except KeyboardInterrupt:
+        if not saved.done or saved.id is None:
+            raise
+        check_id = saved.id  # too late: the answers are saved, and the command ends so
+        settled()
     if set_aside is not None:
         discard_check(store, set_aside.id)
     if not complete:
@@ -501,8 +512,10 @@ def _check_interactive(
 
     Returns the id of the check that holds the answers now (None if none holds any): the one
     set aside while no new answer has replaced it."""
-    from peerjournal.db.supervision import discard_check, save_check
+    from peerjournal.cli.guided import signals_held_back
+    from peerjournal.db.supervision import SavedCheck, discard_check, save_check
     from peerjournal.errors import DatabaseError, ExitCode, PeerJournalError
+    from peerjournal.launcher import settled
     from peerjournal.render.supervision import form_intro
     from peerjournal.supervision import run_check
 
@@ -515,11 +528,16 @@ def _check_interactive(
 
     def save(answers: Answers, complete: bool) -> None:
         nonlocal check_id, set_aside, replaced, saved_complete
+        late = False  # a Ctrl-C came as the answers were committed: too late to undo them
         while True:
+            saved = SavedCheck()
             try:
-                check_id = save_check(store, check_id, answers, complete, app_ctx.now())
+                check_id = save_check(store, check_id, answers, complete, app_ctx.now(), saved)
                 break
             except KeyboardInterrupt:  # in the wait for a journal another program writes to
+                if saved.done:
+                    check_id, late = saved.id, True
+                    break
                 stop = PeerJournalError("Stopped while waiting for the journal.",
                                         ExitCode.INTERRUPTED)
                 raise _keep_unsaved(app_ctx, answers, stop, stopped,
@@ -530,13 +548,18 @@ def _check_interactive(
                         app_ctx, answers, exc, stopped, restart=set_aside is not None,
                         pending=pending,
                     ) from None
-        pending.forget()
+        with signals_held_back():  # (the journal holds them: told so, whatever comes now)
+            pending.forget()
+            kept.clear()
+            kept.update(answers)
+            saved_complete = complete
         if set_aside is not None:  # the first new answer replaces the check set aside
             discard_check(store, set_aside.id)
             replaced, set_aside = set_aside, None
-        kept.clear()
-        kept.update(answers)
-        saved_complete = complete
+        if late and not complete:  # stopped as asked, saying what is kept (`stopped`)
+            raise KeyboardInterrupt
+        if complete:
+            settled()  # (the check is done: a Ctrl-C from here on stops nothing)
 
     def stopped(journal: bool = False) -> str:
         """What is kept, in words, when the writer stops before the end; `journal`: what the

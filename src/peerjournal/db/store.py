@@ -425,6 +425,13 @@ class Store:
             yield conn
 
     @contextmanager
+    def marked_write(self, commit: Commit) -> Iterator[sqlite3.Connection]:
+        """A write transaction that marks `commit` done once it is committed: a Ctrl-C raised
+        as COMMIT returns then leaves the caller knowing its change is saved (`update`)."""
+        with self._errors(), write_transaction(self.conn, commit) as conn:
+            yield conn
+
+    @contextmanager
     def _secure_delete(self) -> Iterator[None]:
         """Within it, what SQLite deletes or overwrites is zeroed in the file (secure_delete,
         which SQLite's own build leaves off): no removed word stays in its free pages."""

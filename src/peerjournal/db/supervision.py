@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from peerjournal.db.engine import translated_errors
+from peerjournal.db.engine import Commit, translated_errors
 from peerjournal.db.store import Filters, Store, damaged, not_utf8_note
 from peerjournal.supervision import (
     Answers,
@@ -145,31 +145,44 @@ def latest_complete_check(store: Store) -> SelfCheck | None:
     return _latest_check(store, complete=True)
 
 
+class SavedCheck(Commit):
+    """`Commit` for `save_check`: done once the answers are committed, and the check's id
+    then, which a Ctrl-C raised as COMMIT returns would take with `save_check`'s return."""
+
+    id: int | None = None
+
+
 def save_check(
-    store: Store, check_id: int | None, answers: Answers, complete: bool, now: datetime
+    store: Store, check_id: int | None, answers: Answers, complete: bool, now: datetime,
+    commit: SavedCheck | None = None,
 ) -> int:
     """Insert (check_id None) or update a self-check; returns its id.
 
     A check keeps the time it was started; `created_at` moves to `now` only when it is
-    completed, so history orders check-ins by when they were finished.
+    completed, so history orders check-ins by when they were finished. `commit` is marked
+    done, with the id, once the answers are committed: a Ctrl-C raised after that leaves them
+    saved, and the caller says so from it (as `Store.update`).
     """
     payload = _payload(answers)
-    with store._write() as conn:
+    commit = SavedCheck() if commit is None else commit
+    with store.marked_write(commit) as conn:
         if check_id is None:
             cur = conn.execute(
                 "INSERT INTO selfcheck (created_at, answers, complete) VALUES (?, ?, ?)",
                 (now.isoformat(), payload, int(complete)),
             )
-            return int(cur.lastrowid or 0)
-        if complete:
+            check_id = int(cur.lastrowid or 0)
+        elif complete:
             conn.execute(
                 "UPDATE selfcheck SET answers = ?, complete = 1, created_at = ? WHERE id = ?",
                 (payload, now.isoformat(), check_id),
             )
         else:
             conn.execute(
-                "UPDATE selfcheck SET answers = ?, complete = 0 WHERE id = ?", (payload, check_id)
+                "UPDATE selfcheck SET answers = ?, complete = 0 WHERE id = ?",
+                (payload, check_id),
             )
+        commit.id = check_id
     return check_id
 
 
