@@ -215,7 +215,7 @@ def test_a_relative_peerjournal_db_is_refused_but_a_relative_db_typed_is_read_he
     listed = cli("list", "--json")
     assert listed.exit_code == 0 and WORDS in listed.stdout
     monkeypatch.delenv("PEERJOURNAL_DB")
-    typed = cli("--db", "mine.db", "write", "-x", WORDS)  # (typed: the current folder's)
+    typed = cli("--db", "mine.db", "write", "-x", WORDS, "--again")  # (typed: this folder's)
     assert typed.exit_code == 0, typed.stderr
     assert "drift 2" in typed.stderr  # (the second entry of the journal named in full above)
 

@@ -210,7 +210,7 @@ def test_a_relative_db_is_named_in_full(cli: CLI, tmp_path: Path,
     found = json.loads(ok(cli("--db", "rel.db", "where", "--json")).stdout)
     assert found["database"] == str(tmp_path / "rel.db")
     assert set(found) == {"data_dir", "database", "drafts", "cache", "prompts", "config",
-                          "lexicon", "upgrade_copies"}
+                          "lexicon", "upgrade_copies", "lexicon_name", "lexicon_version"}
     one_line_error(cli("--db", "rel.db", "list"), 3,
                    f"There is no journal at {tmp_path / 'rel.db'}:")
 

@@ -122,6 +122,7 @@ def test_json_has_the_texts_order_and_comparison(cli: CLI, tmp_path: Path) -> No
         # (round 44: what the text says, for scripts)
         "signatures": ["priya ", "Priya"], "derived_balance": [-0.23, -0.23],
         "files_without_lexicon": [oct_, nov], "moved_most": [[]],
+        "lexicons": [[], []],  # (round 45: which lexicon scored each, none named here)
     }]
     assert merged["errors"] == [{"file": missing, "message": "no such file."}]
     assert result.stderr == f"peerjournal: {missing}: no such file.\n"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations, pairwise
 from typing import Any, NamedTuple, TypeVar
 
@@ -519,6 +520,37 @@ def lexicons_differ(run: Sequence[dict[str, Any]]) -> bool:
     return len(versions) > 1
 
 
+def lexicon_names(s: dict[str, Any]) -> dict[str, str]:
+    """The names a summary gives the drift lexicons that scored it (`lexicon_names`: each
+    version's `[lexicon] name`, as the writer's peerjournal knew it); {} for a summary without
+    them (exported before they were given), or with anything else there."""
+    names = s.get("lexicon_names")
+    if not isinstance(names, dict):
+        return {}
+    return {version: name.strip() for version, name in names.items()
+            if isinstance(version, str) and isinstance(name, str) and name.strip()}
+
+
+@cache
+def shipped_lexicon_version() -> str:
+    """The version of the lexicon this peerjournal ships (its file's hash: read once, not
+    for each of a hundred summaries)."""
+    from peerjournal.drift.lexicon import lexicon_version
+
+    return lexicon_version()
+
+
+def lexicons(s: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each drift lexicon that scored the summary (its `lexicon_versions`, most used first):
+    its version, its name where the summary gives one (else null), and whether it is the
+    lexicon this peerjournal ships ("shipped"): what a mentor needs to know whose phrase
+    list counted the numbers. `review --json`'s "lexicons", and `render.review`'s words."""
+    names = lexicon_names(s)
+    versions = [v for v in s.get("lexicon_versions") or () if isinstance(v, str)]
+    shipped = shipped_lexicon_version() if versions else None
+    return [{"version": v, "name": names.get(v), "shipped": v == shipped} for v in versions]
+
+
 def lexicon_unknown(s: dict[str, Any]) -> bool:
     """Whether a summary has numbers but does not say which drift lexicon scored them: made
     before summaries gave `lexicon_versions` (4 December 2026), or of entries scored before
@@ -557,7 +589,8 @@ def comparisons(
     differ, or some summary does not say which scored it (`lexicon_unknown`); and the rest
     the text says of them: each one's signature, the balance an older one's rates give
     (`older_balance`), those that do not say their lexicon, and from each to the next the
-    dimensions that moved most (`dimension_moves`). A writer known by their journal ID is
+    dimensions that moved most (`dimension_moves`), and each one's drift lexicons
+    (`lexicons`: version, name, shipped). A writer known by their journal ID is
     named by their latest signature (`latest_signature`), one known by their signature as
     their first summary signs it.
     `review --json`'s "between", and what the text's "Between summaries" shows."""
@@ -588,6 +621,7 @@ def comparisons(
             "files_without_lexicon": [name for name, s in run if lexicon_unknown(s)],
             "moved_most": [[m.as_json() for m in dimension_moves(a, b)]
                            for a, b in pairwise(summaries)],
+            "lexicons": [lexicons(s) for s in summaries],
         })
     return out
 
@@ -893,9 +927,9 @@ def _shipped_weights(summary: dict[str, Any]) -> dict[str, float] | None:
     from the parsed lexicon's cache (`paths.cache_dir`), as scoring reads it: parsing it anew
     took `review` of one summary ~5 s on a loaded machine."""
     from peerjournal import paths
-    from peerjournal.drift.lexicon import lexicon_version, load_lexicon
+    from peerjournal.drift.lexicon import load_lexicon
 
-    if summary.get("lexicon_versions") != [lexicon_version()]:
+    if summary.get("lexicon_versions") != [shipped_lexicon_version()]:
         return None
     return {m.id: m.weight for m in load_lexicon(None, paths.cache_dir()).markers
             if not m.learned}

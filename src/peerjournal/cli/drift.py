@@ -230,6 +230,7 @@ def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
         pending = store.texts_to_rescore(lexicon.version, scorer_version())
         rescored = [entry_id for entry_id, _ in pending]
         if pending:
+            _starting(app, len(pending), lexicon)
             with progress_bar(len(pending), "Re-scoring", app.err) as advance:
                 scores = score_for_store([body for _, body in pending], lexicon, advance)
                 # one transaction: an interrupted run stores no score at all, or all of them
@@ -257,13 +258,29 @@ def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
     app.say(_rescored_message(store, rescored, lexicon))
 
 
+def _starting(app: AppContext, count: int, lexicon: Lexicon) -> None:
+    """Before a progress bar that will sit at 0% for seconds (a large journal is scored in
+    worker processes, whose first batch arrives after they start and compile the lexicon's
+    phrases): what is being done, so the wait does not read as a hang."""
+    from peerjournal.drift.score import PARALLEL_FROM
+    from peerjournal.plural import counted
+
+    if count >= PARALLEL_FROM and app.err.is_terminal and not app.err.is_dumb_terminal:
+        app.say(f"Re-scoring {counted(count, 'entry')} with {_named(lexicon)}: the bar moves "
+                "once the first batch is scored, after a few seconds.")
+
+
+def _named(lexicon: Lexicon) -> str:
+    return f"lexicon {lexicon.version} ({lexicon.name})"
+
+
 def _rescored_message(store: Store, rescored: list[int], lexicon: Lexicon) -> str:
     """What --rescore did, in words true of any journal: empty, one entry, only trash."""
     from peerjournal.db.stats import live_and_trashed
     from peerjournal.plural import counted
 
     live, trashed = live_and_trashed(store)
-    named = f"lexicon {lexicon.version} ({lexicon.name})"
+    named = _named(lexicon)
     if rescored:
         in_trash = _in_trash(len(trashed.intersection(rescored)), len(rescored))
         return f"Re-scored {counted(len(rescored), 'entry')}{in_trash} with {named}."

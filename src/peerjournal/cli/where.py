@@ -31,10 +31,15 @@ def register(app: typer.Typer) -> None:
             "config": str(paths.config_path()),
             "lexicon": _lexicon(app_ctx),
         }
-        if json_out:
-            app_ctx.print_json({**found, "upgrade_copies": [str(p) for p in copies]})
+        named, lexicon_problem = _lexicon_named(app_ctx)
+        if json_out:  # (new fields after the others: a script may read them in order)
+            app_ctx.print_json({**found, "upgrade_copies": [str(p) for p in copies], **named})
         else:  # in one write: `where | head -1` ends alike every time (as `tags` does)
-            width = max(map(len, found))
+            from peerjournal.textsafe import clean  # (a name with escapes is shown escaped)
+
+            width = max(map(len, found))  # (the paths' column as it was: scripts cut it)
+            found |= {k: clean(v, multiline=False) if v else "unknown (the message below says "
+                      "why)" for k, v in named.items()}
             typer.echo("\n".join(f"{key.replace('_', ' '):<{width}}  {value}"
                                   for key, value in found.items()))
         if emptied := empty_journal(app_ctx.db_path):
@@ -50,8 +55,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(ExitCode.DATABASE)
         if problem := _config_problem(app_ctx):  # after the paths, which still answer
             app_ctx.say(f"Settings not read: {problem}")
-        elif problem := app_ctx.lexicon_problem():
-            app_ctx.say(f"Drift lexicon not usable: {problem}")
+        elif lexicon_problem:
+            app_ctx.say(f"Drift lexicon not usable: {lexicon_problem}")
 
 
 def home_problem() -> str | None:
@@ -106,6 +111,18 @@ def _config_problem(app: AppContext) -> str | None:
     except PeerJournalError as exc:
         return exc.message
     return None
+
+
+def _lexicon_named(app: AppContext) -> tuple[dict[str, str | None], str | None]:
+    """The lexicon in use's name and version (null where it cannot be loaded), and why
+    not: what a practice lead matches against the version a mentor's summaries give."""
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        lexicon = app.lexicon()
+    except PeerJournalError as exc:
+        return {"lexicon_name": None, "lexicon_version": None}, exc.message
+    return {"lexicon_name": lexicon.name, "lexicon_version": lexicon.version}, None
 
 
 def _lexicon(app: AppContext) -> str:

@@ -252,7 +252,8 @@ def _parse(pattern: str) -> tuple[_Tok, ...]:
         if part.startswith("("):
             optional = part.endswith(")?")
             if not (optional or part.endswith(")")):
-                raise PatternSyntaxError(f"alternatives must be a whole word group: {part!r}")
+                problem = f"alternatives must be a whole word group: {part!r}"
+                raise PatternSyntaxError(problem + _not_a_word(part))
             inner = part[1 : -2 if optional else -1]
             alts = tuple(_parse(alt) for alt in _split_top(inner, "|"))
             toks.append(_Tok("alt", alts=alts, optional=optional))
@@ -268,8 +269,23 @@ def _parse(pattern: str) -> tuple[_Tok, ...]:
             else:
                 toks.append(_Tok("word", part.lower()))
         else:
-            raise PatternSyntaxError(f"unexpected {part!r}")
+            raise PatternSyntaxError(f"unexpected {part!r}{_not_a_word(part)}")
     return tuple(toks)
+
+
+_REGEX_SIGNS = frozenset("?.[]+^$\\{}")
+
+
+def _not_a_word(part: str) -> str:
+    """What a pattern's token that is not a word looks like it meant (regex or punctuation),
+    for its error: a lexicon's author who knows regular expressions writes `chase.*`."""
+    if _REGEX_SIGNS & set(part.removesuffix(")?")):
+        return (": patterns are words, not regular expressions (word~ matches a word's "
+                "inflections, word* any ending, * one word, ** up to three, (a|b) either, "
+                "(a)? an optional one)")
+    if any(not (ch.isalnum() or ch in "_'-*~()|") for ch in part):
+        return ": patterns are words; leave out punctuation"
+    return ""
 
 
 _VOWELS = set("aeiou")
@@ -848,7 +864,11 @@ def _parse_marker(path: str, n: int, raw: Any, ids: dict[str, int]) -> Marker:
     for key in _REQUIRED_FIELDS:
         if key not in raw:
             raise _fail(path, where, f"field '{key}': missing")
-    if not isinstance(mid, str) or not re.fullmatch(r"[a-z0-9_.-]+", mid):
+    if not isinstance(mid, str):
+        shown = str(mid).lower() if isinstance(mid, bool) else repr(mid)  # as TOML writes it
+        problem = f'must be text in quotes, such as id = "co_optation.jargon" (not {shown})'
+        raise _fail(path, where, f"field 'id': {problem}")
+    if not re.fullmatch(r"[a-z0-9_.-]+", mid):
         raise _fail(path, where, "field 'id': must be lowercase letters, digits, '_', '.', '-'")
     if mid in ids:
         problem = f"duplicate id (marker #{ids[mid]} has it too; this is marker #{n})"
@@ -890,6 +910,10 @@ def _parse_marker(path: str, n: int, raw: Any, ids: dict[str, int]) -> Marker:
     if learned and not mid.startswith(LEARNED_PREFIX):
         problem = f"a learned marker's id starts with {LEARNED_PREFIX!r}"
         raise _fail(path, where, f"field 'id': {problem}")
+    if not learned and mid.startswith(LEARNED_PREFIX):  # the id alone says learned downstream
+        problem = (f"{LEARNED_PREFIX!r} is for generated markers (learned = true); give a "
+                   "curated marker another id")
+        raise _fail(path, where, f"field 'id': {problem}")
     if learned and negation != "drop":
         problem = "a learned marker's weight was learned for one polarity, so it cannot flip"
         raise _fail(path, where, f"field 'negation': {problem}")
@@ -920,13 +944,22 @@ def _shown(pattern: str, most: int = 60) -> str:
     return repr(pattern) if len(pattern) <= most else repr(pattern[: most - 1]) + "…"
 
 
-def parse_lexicon(data: bytes, path: str) -> Lexicon:
+# tomllib's words for a `[marker]` written among `[[marker]]`s name the table, not the fix
+_MARKER_TABLE_HINT = " Write each marker as [[marker]], with double brackets."
+
+
+def parse_lexicon(
+    data: bytes, path: str, progress: Callable[[bool], None] | None = None
+) -> Lexicon:
     """Validate and compile lexicon bytes; `path` is only used in messages. Read as every
-    TOML file is (`config.loads_toml`): an error, nesting too deep too, is one line."""
+    TOML file is (`config.loads_toml`): an error, nesting too deep too, is one line.
+    `progress` is called after each marker is checked (False) and once all are (True),
+    before the index is built (`load_lexicon`'s announcement)."""
     try:
         doc = loads_toml(toml_text(data, path), path)
     except PeerJournalError as exc:
-        raise LexiconError(exc.message) from None
+        hint = _MARKER_TABLE_HINT if "('marker'" in exc.message else ""
+        raise LexiconError(exc.message + hint) from None
     if not doc:
         raise LexiconError(
             f"{path}: the file is empty; a lexicon needs [[marker]] entries (start from a copy "
@@ -971,14 +1004,20 @@ def parse_lexicon(data: bytes, path: str) -> Lexicon:
     if not isinstance(raw_markers, list) or not raw_markers:
         raise _fail(path, "table 'marker'", "no [[marker]] entries")
     ids: dict[str, int] = {}
-    markers = tuple(_parse_marker(path, n, raw, ids) for n, raw in enumerate(raw_markers, 1))
+    markers = []
+    for n, raw in enumerate(raw_markers, 1):
+        markers.append(_parse_marker(path, n, raw, ids))
+        if progress is not None:
+            progress(False)
+    if progress is not None:
+        progress(True)
     curated = tuple(m for m in markers if not m.learned)
     learned = tuple(m for m in markers if m.learned)
     return Lexicon(
         path,
         content_version(data),
         name,
-        markers,
+        tuple(markers),
         labels,
         _marker_labels(path, doc.get("marker_labels", {}), [m.id for m in curated]),
         questions,
@@ -1126,21 +1165,42 @@ def load_lexicon(
     With `cache_dir`, the parsed lexicon is also kept on disk, keyed by the file's hash and
     this code's version: a later process loads it in ~25 ms instead of parsing ~8,500
     patterns (~2 s). The shipped lexicon's is kept in the package folder where it can be,
-    keyed by its files' sizes and times (`_shipped_key`). `announce` is told, before a large
-    organisation lexicon is parsed, that this will take a while (a minute for 8 MB).
+    keyed by its files' sizes and times (`_shipped_key`); so is the shipped file named by its
+    path. `announce` is told, as a large organisation lexicon is parsed, that this will take
+    a while (a minute for 8 MB): once it is found valid, or parsing has taken a while
+    (`_announcer`), so that a broken file's error comes alone.
     """
-    if path is None:
+    if path is None or _is_shipped_file(path):  # (named by its path: the same file)
         return _default_lexicon(cache_dir)
     data = _read(path)
+    said = (f"Reading the drift lexicon {path} ({len(data) / 1_000_000:.1f} MB) for the first "
+            "time: this may take a while; later runs are quick.")
+    progress = None
+    if announce is not None and len(data) > ANNOUNCED_BYTES:
+        progress = _announcer(lambda: announce(said))
+    return _as_copy(_parse_cached(data, str(path), cache_dir, progress=progress), path)
 
-    def reading() -> None:
-        if announce is not None and len(data) > ANNOUNCED_BYTES:
-            announce(
-                f"Reading the drift lexicon {path} ({len(data) / 1_000_000:.1f} MB) for the "
-                "first time: this may take a while; later runs are quick."
-            )
 
-    return _as_copy(_parse_cached(data, str(path), cache_dir, before_parse=reading), path)
+ANNOUNCE_AFTER = 2.0  # seconds of checking a large lexicon before saying it takes a while
+
+
+def _announcer(say: Callable[[], None]) -> Callable[[bool], None]:
+    """A `parse_lexicon` progress that calls `say` once: when the file is known to be valid
+    (indexing, as long again, is left), or when checking it has taken ANNOUNCE_AFTER
+    seconds. A broken file's error is then its only line (and a file that is never cached
+    is not told "later runs are quick"), unless finding the error took that long."""
+    import time
+
+    start = time.monotonic()
+    said = False
+
+    def progress(valid: bool) -> None:
+        nonlocal said
+        if not said and (valid or time.monotonic() - start > ANNOUNCE_AFTER):
+            said = True
+            say()
+
+    return progress
 
 
 SHIPPED_NAME = "peerjournal default"  # the shipped lexicon's [lexicon] name
@@ -1174,15 +1234,14 @@ def _parse_cached(
     data: bytes,
     path: str,
     *cache_dirs: Path | None,
-    before_parse: Callable[[], None] | None = None,
+    progress: Callable[[bool], None] | None = None,
 ) -> Lexicon:
-    """parse_lexicon, through a pickle kept under the hash of the file's content and this
-    code's version (see `_cached`); `before_parse` is called when there is none to load."""
+    """parse_lexicon, through a pickle kept under the hash of the file's content, its
+    resolved path and this code's version (see `_cached`); `progress` is parse_lexicon's,
+    when there is none to load."""
     folders = [folder for folder in cache_dirs if folder is not None]
     if not folders:
-        if before_parse is not None:
-            before_parse()
-        return parse_lexicon(data, path)
+        return parse_lexicon(data, path, progress)
     import hashlib
 
     from peerjournal import __version__
@@ -1191,9 +1250,17 @@ def _parse_cached(
     # checkout) must not reuse what older code validated and compiled; and the interpreter's
     # tag, as the index holds `marshal` data, whose format is the interpreter's
     code = __version__ + scorer_version() + _CACHE_FORMAT + sys.implementation.cache_tag
-    key_data = data + path.encode() + code.encode()
+    # the path resolved: "lex/../lex/org.toml" is the file already parsed as "lex/org.toml"
+    key_data = data + _resolved(path).encode() + code.encode()
     key = hashlib.sha256(key_data).hexdigest()[:20]
-    return _cached(key, lambda: data, path, folders, before_parse)
+    return _cached(key, lambda: data, path, folders, progress)
+
+
+def _resolved(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symlink loop: the file was read, so hardly
+        return path
 
 
 def _cached(
@@ -1201,7 +1268,7 @@ def _cached(
     read: Callable[[], bytes],
     path: str,
     folders: Sequence[Path],
-    before_parse: Callable[[], None] | None = None,
+    progress: Callable[[bool], None] | None = None,
 ) -> Lexicon:
     """The lexicon kept under `key` in the first of `folders` that has it; else `read()` is
     parsed and written to the first that can be written (a cache: any problem means parse
@@ -1210,9 +1277,7 @@ def _cached(
         lexicon = _load_cached(folder, key, path)
         if lexicon is not None:
             return lexicon
-    if before_parse is not None:
-        before_parse()
-    lexicon = parse_lexicon(read(), path)
+    lexicon = parse_lexicon(read(), path, progress) if progress else parse_lexicon(read(), path)
     kept_in = next((folder for folder in folders if _keep(lexicon, folder, key)), folders[0])
     lexicon.index.regexes = RegexStore(kept_in / f"regex-{key}-{TAG}.bin")
     return lexicon
@@ -1228,8 +1293,12 @@ def _load_cached(folder: Path, key: str, path: str) -> Lexicon | None:
         lexicon = pickle.loads(cached.read_bytes())
     except Exception:  # missing, stale or damaged cache: parse instead
         return None
-    if not isinstance(lexicon, Lexicon) or lexicon.path != path:
+    if not isinstance(lexicon, Lexicon):
         return None
+    if lexicon.path != path:  # the same file named another way (the key holds it resolved)
+        from dataclasses import replace
+
+        lexicon = replace(lexicon, path=path)
     lexicon.index.regexes = RegexStore(folder / f"regex-{key}-{TAG}.bin")
     with contextlib.suppress(OSError):
         os.utime(cached)  # recently used: kept when the cache is pruned

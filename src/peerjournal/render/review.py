@@ -35,6 +35,7 @@ from peerjournal.reviewing import (
     joined_by_signature,
     journal_id,
     lexicon_unknown,
+    lexicons,
     lexicons_differ,
     older_balance,
     overlaps,
@@ -216,16 +217,57 @@ def _unplaced_note(file: str, signature: str) -> str:
 
 OVERLAP_NOTE = ("Some of these periods overlap (the headers give them): the same entries are "
                 "counted in more than one, so the numbers are not steps in time.")
-LEXICON_NOTE = ("Scored with different drift lexicons (as the headers say): the numbers may "
-                "not compare until the writer runs `peerjournal drift --rescore`.")
+# what a mentor can do about summaries scored with different lexicons: files already sent
+# stay as they are; new ones, exported after one rescore, compare
+LEXICON_ADVICE = ("Each summary's numbers are right for its own lexicon, but they count "
+                  "different lists of phrases, so a change between them may come from the "
+                  "lexicons rather than the writing. To compare them, ask the writer to score "
+                  "their journal with one lexicon (`peerjournal drift --rescore`) and export "
+                  "these periods again.")
+
+
+def lexicon_words(lexicon: dict[str, Any]) -> str:
+    """One drift lexicon (`reviewing.lexicons`' item) as a mentor reads it: its version, its
+    name where the summary gives one, and whether it is the lexicon this peerjournal ships:
+    '8a9eabb22e24 ("Northside Peer Collective", not the lexicon this peerjournal ships)'."""
+    from peerjournal.drift.lexicon import SHIPPED_NAME
+
+    said = [f'"{lexicon["name"]}"'] if lexicon["name"] else []
+    if lexicon["shipped"]:
+        said.append("the lexicon this peerjournal ships")
+    elif lexicon["name"] == SHIPPED_NAME:  # another version's shipped lexicon
+        said.append("shipped with another version of peerjournal")
+    else:
+        said.append("not the lexicon this peerjournal ships")
+    return f"{lexicon['version']} ({', '.join(said)})"
+
+
+def _lexicons_text(s: dict[str, Any]) -> str:
+    """The drift lexicon(s) that scored a summary, in words (`lexicon_words`)."""
+    return "; ".join(map(lexicon_words, lexicons(s))) or "not said"
+
+
+def _lexicon_note(run: Sequence[dict[str, Any]], files: Sequence[str] | None) -> str:
+    """The line on one writer's summaries (`run`; `files`: theirs as shown, None for the
+    previous summary and this one) scored with different drift lexicons: which scored
+    which, and what the mentor can do (LEXICON_ADVICE)."""
+    if files is None:
+        which = (f"this one with {_lexicons_text(run[1])}, the previous one with "
+                 f"{_lexicons_text(run[0])}")
+    else:
+        which = ", ".join(f"{file} with {_lexicons_text(s)}"
+                          for file, s in zip(files, run, strict=True))
+    return f"Scored with different drift lexicons: {which}. {LEXICON_ADVICE}"
 
 
 def _notes(
-    run: Sequence[dict[str, Any]], overlap: bool, lexicons: bool, files: Sequence[str] | None
+    run: Sequence[dict[str, Any]], overlap: bool, differ: bool, files: Sequence[str] | None
 ) -> list[str]:
     """What keeps `run`'s numbers from reading as steps in the writer's writing: periods that
-    overlap, different lexicons, and lexicons not said (`_unknown_lexicons`, `files`)."""
-    return [*(note for note, said in ((OVERLAP_NOTE, overlap), (LEXICON_NOTE, lexicons)) if said),
+    overlap, different lexicons (`_lexicon_note`), and lexicons not said (`_unknown_lexicons`,
+    `files`)."""
+    return [*([OVERLAP_NOTE] if overlap else []),
+            *([_lexicon_note(run, files)] if differ else []),
             *_unknown_lexicons(run, files)]
 
 
@@ -315,6 +357,32 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
 
 
 def since_previous(
+    previous: tuple[str, dict[str, Any]] | None, s: dict[str, Any]
+) -> RenderableType | None:
+    """What the review adds to a summary, after "At a glance": the drift lexicon that scored
+    it, when it is not the one this peerjournal ships (`lexicon_section`), and when the same
+    writer's previous summary was reviewed too, how they moved since (`_moved_since`)."""
+    parts = [part for part in (lexicon_section(s), _moved_since(previous, s)) if part]
+    if len(parts) < 2:
+        return parts[0] if parts else None
+    return Group(parts[0], Text(), parts[1])
+
+
+def lexicon_section(s: dict[str, Any]) -> RenderableType | None:
+    """The section naming the drift lexicon(s) that scored a summary when one is not the
+    lexicon this peerjournal ships: a mentor's own peerjournal counts other phrases, and
+    the summary's numbers compare directly only with summaries scored with the same one."""
+    found = lexicons(s)
+    if all(lexicon["shipped"] for lexicon in found):  # (none: the notes say it is not said)
+        return None
+    versions = ", ".join(lexicon["version"] for lexicon in found)
+    text = (f"Scored with {_lexicons_text(s)}. Its numbers compare directly only with "
+            f"summaries scored with {'the same version' if len(found) == 1 else 'these'} "
+            f"({versions}).")
+    return section("Drift lexicon", Text(text))
+
+
+def _moved_since(
     previous: tuple[str, dict[str, Any]] | None, s: dict[str, Any]
 ) -> RenderableType | None:
     """The section opening a summary when the same writer's previous one was reviewed too:
