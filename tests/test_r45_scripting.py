@@ -236,8 +236,6 @@ def test_a_clock_at_the_ends_of_the_range_works_or_says_one_line(
             assert "out of range" in result.stderr or "after this computer" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="reviewing._by_problem: a week's start + 6 days "
-                   "overflows after 25 Dec 9999 (not this helper's file; see its report)")
 def test_a_summary_made_on_the_last_day_can_be_reviewed(
     cli: CLI, add: Add, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

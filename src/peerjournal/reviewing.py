@@ -793,12 +793,16 @@ def _by_problem(summary: dict[str, Any]) -> str | None:
     entries may be longer: a run of them is one, `summary.collapse_empty`.)"""
     from datetime import date, timedelta
 
-    from peerjournal.dates import period_end
+    from peerjournal.dates import LATEST, period_end
 
     by = summary["period"]["by"]
+    week = timedelta(days=6)
     for n, period in enumerate(summary["periods"], 1):
         start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
-        longest = start + timedelta(days=6) if by == "week" else period_end(start, by)
+        if by != "week":
+            longest = period_end(start, by)
+        else:  # (seven days, or to the calendar's last day: a summary made on 31 Dec 9999)
+            longest = LATEST if start > LATEST - week else start + week
         if period["entries"] and end > longest:
             outside = "longer than a week" if by == "week" else "past the end of its month"
             return (f"period by is {by}, but periods #{n} runs from {start.isoformat()} to "
