@@ -52,6 +52,22 @@ def _command(folder: Path, command: str) -> str:
     return plain_hint(command) + ("" if default else " with the same --db")
 
 
+def _tags_as_stored(tags: list[str]) -> list[str]:
+    """A guided draft's tags as saving stores them (`entry.normalise_tag`), so that its review
+    shows them as they will be: a draft an older version kept holds 'ward-round.' with its
+    full stop, which the review showed and saving dropped (QA r45). A tag that cannot be
+    stored is shown as it was kept: saving says why."""
+    from peerjournal.entry import normalise_tag
+
+    shown: list[str] = []
+    for tag in tags:
+        with contextlib.suppress(PeerJournalError):
+            tag = normalise_tag(tag)
+        if tag not in shown:
+            shown.append(tag)
+    return shown
+
+
 @dataclass
 class Draft:
     path: Path
@@ -194,9 +210,26 @@ class Draft:
         if isinstance(kept, dict):
             kept = {"date": today.isoformat(), **kept}
         try:
-            return EntryDraft.from_dict(kept)
+            found = EntryDraft.from_dict(kept)
         except (KeyError, TypeError, ValueError):  # damaged, or edited by hand
             raise self.damaged() from None
+        found.tags = _tags_as_stored(found.tags)
+        return found
+
+    def retagged_note(self) -> str | None:
+        """A guided draft's tags that saving stores as another word than they were kept as
+        (`entry.retagged_note`: a draft an older version kept, 'ward-round.' with its full
+        stop), for `write --resume` to say, as `write -t` does; None when there are none."""
+        from peerjournal.entry import retagged_note
+
+        kept = self.read_json().get("entry")
+        tags = kept.get("tags") if isinstance(kept, dict) else None
+        if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+            return None  # (`entry` says the draft is damaged)
+        try:
+            return retagged_note(tags)
+        except PeerJournalError:  # a tag that cannot be stored: saving says why
+            return None
 
     def texts(self) -> dict[str, str]:
         """The typed text in the draft, by part (experience, feelings, …, answers joined; in

@@ -717,6 +717,14 @@ def _no_tags(store: Store) -> str:
     return "No tags yet. Add some with `peerjournal write --tag NAME`."
 
 
+def _say_stale(app: AppContext, ids: list[int], shown: str) -> None:
+    """Below entries whose stored drift verdicts (and --json's numbers) were shown: that some
+    are from another lexicon or version of peerjournal, as `report` says (`say_stale_shown`)."""
+    from peerjournal.cli.report import say_stale_shown
+
+    say_stale_shown(app, ids, shown)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("list")
     def list_entries(
@@ -740,6 +748,7 @@ def register(app: typer.Typer) -> None:
         )
         if json_out:
             app_ctx.print_json(with_scores(app_ctx, [e.to_json() for e in entries]))
+            _say_stale(app_ctx, [e.id for e in entries], "listed")
         elif not entries:
             if entries_lost(store):
                 pass  # "no entries" would contradict the closing note: some cannot be read
@@ -754,6 +763,7 @@ def register(app: typer.Typer) -> None:
             from peerjournal.render.entries import entry_table
 
             app_ctx.out.print(entry_table(entries))
+            _say_stale(app_ctx, [e.id for e in entries], "listed")
         if more:
             app_ctx.say(
                 f"Showing the newest {counted(len(entries), 'entry')}; there are more: "
@@ -773,11 +783,12 @@ def register(app: typer.Typer) -> None:
         entry = live_entry(app_ctx.store(), entry_id)
         if json_out:
             app_ctx.print_json(with_scores(app_ctx, [entry.to_json()])[0])
-            return
-        from peerjournal.reflection import shown_layout
-        from peerjournal.render.entries import entry_view
+        else:
+            from peerjournal.reflection import shown_layout
+            from peerjournal.render.entries import entry_view
 
-        app_ctx.out.print(entry_view(entry, shown_layout(entry.answers, entry.prompt_set)))
+            app_ctx.out.print(entry_view(entry, shown_layout(entry.answers, entry.prompt_set)))
+        _say_stale(app_ctx, [entry.id], "shown")
 
     @app.command(short_help="Search the text of every entry.", cls=SearchCommand)
     def search(
@@ -828,6 +839,7 @@ def register(app: typer.Typer) -> None:
         hits = [_one_line(hit) for hit in found]
         if json_out:
             app_ctx.print_json(with_scores(app_ctx, [h.to_json() for h in hits]))
+            _say_stale(app_ctx, [h.entry.id for h in hits], "found")
         elif not hits:
             app_ctx.say(_nothing_found(store, query, filters))
             return

@@ -197,6 +197,8 @@ class GuidedSession:
             entered, typed_over,
         )
         session.moved = moved
+        if note := file.retagged_note():  # (an older version's draft: 'ward-round.')
+            app.say(note)
         offered = data.get("day_offered")
         with contextlib.suppress(TypeError, ValueError):  # (not a date: not asked)
             session.day_offered = date.fromisoformat(offered) if offered else None

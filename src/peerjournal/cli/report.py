@@ -301,21 +301,74 @@ def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str |
     (`stale`: their number, when already counted), naming which of the two changed: that the
     scores were out of date after `people add` was blamed on it, though names play no part in
     scoring (it was the scoring code that had changed)."""
-    from peerjournal.db.stats import other_lexicon_scores
-    from peerjournal.drift.lexicon import lexicon_version
     from peerjournal.plural import counted
 
     if stale is None:
         stale = stale_scores(app, store)[1]
     if not stale:
         return None
-    one = stale == 1
-    were = f"{counted(stale, 'entry')} {'was' if one else 'were'} scored with another"
+    return _stale_words(app, f"{counted(stale, 'entry')} {_was(stale)}", stale, store, stale)
+
+
+def stale_shown_note(app: AppContext, store: Store, ids: Sequence[int], shown: str) -> str | None:
+    """`stale_note` for the live entries a command shows the stored verdicts or figures of
+    (`ids`: `list`, `show`, `search --json`, `supervision prep`; `shown`: "listed", "shown",
+    "in the prep"): after an upgrade they are the earlier version's until `drift --rescore`,
+    and `drift ID` gave another verdict than `show` (QA r45). One line; nothing when every one
+    is current. Each entry is looked up only when some of the journal's scores are stale and
+    others not (all are, after an upgrade)."""
+    if not ids:
+        return None
+    version, in_journal = stale_scores(app, store)
+    if not in_journal:  # (the usual case: one count, no more imports)
+        return None
+    from peerjournal.db.stats import live_and_trashed
+    from peerjournal.drift.lexicon import scorer_version
+
+    if in_journal >= live_and_trashed(store)[0]:
+        stale = len(ids)
+    else:
+        scorer = scorer_version()
+        stale = sum(store.scored_otherwise(entry_id, version, scorer) for entry_id in ids)
+    if not stale:
+        return None
+    if stale == len(ids):
+        were = f"The {'entry' if stale == 1 else 'entries'} {shown} {_was(stale)}"
+    else:
+        were = f"{stale} of the {len(ids)} entries {shown} {_was(stale)}"
+    return _stale_words(app, were, stale, store, in_journal)
+
+
+def say_stale_shown(app: AppContext, ids: Sequence[int], shown: str) -> None:
+    """Say `stale_shown_note` for the entries `ids` a command has just shown (on stderr).
+    Nothing when it cannot be known: a lexicon set in config.toml that cannot be read (`write`
+    and `report` say why), a damaged journal (the command's closing note says what it read):
+    what was shown stands, and the command succeeds as it did."""
+    try:
+        note = stale_shown_note(app, app.store(), ids, shown)
+    except PeerJournalError:
+        return
+    if note:
+        app.say(note)
+
+
+def _was(count: int) -> str:
+    return "was" if count == 1 else "were"
+
+
+def _stale_words(app: AppContext, were: str, stale: int, store: Store, in_journal: int) -> str:
+    """The stale-scores note, `were` its start ("3 entries were", of `stale` entries): scored
+    with another version of what (the lexicon, the scoring code or both, as the `in_journal`
+    stale scores of the whole journal tell), and how to bring them up to date."""
+    from peerjournal.db.stats import other_lexicon_scores
+    from peerjournal.drift.lexicon import lexicon_version
+
+    were = f"{were} scored with another"
     tried = _tried_lexicon(app)
     if tried is not None:
         return _tried_lexicon_note(were, tried)
     other_lexicon = other_lexicon_scores(store, lexicon_version(app.lexicon_path()))
-    if other_lexicon >= stale:
+    if other_lexicon >= in_journal:
         what = "the drift lexicon"
     elif not other_lexicon:
         what = "peerjournal (its drift scoring has changed since; the lexicon has not)"
@@ -323,7 +376,7 @@ def stale_note(app: AppContext, store: Store, stale: int | None = None) -> str |
         what = "the drift lexicon or of peerjournal"
     return (
         f"{were} version of {what}; `peerjournal drift --rescore` brings "
-        f"{'it' if one else 'them'} up to date."
+        f"{'it' if stale == 1 else 'them'} up to date."
     )
 
 

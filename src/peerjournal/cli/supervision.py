@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         """What to bring: entries, drift trend, intentions, self-care and questions since the
         last supervision (else the last 4 weeks: this week and the 3 before it, as `export`
         covers)."""
-        from peerjournal.cli.report import left_out_after_today
+        from peerjournal.cli.report import left_out_after_today, say_stale_shown
         from peerjournal.db.people import list_people
         from peerjournal.db.stats import date_range, live_and_trashed
         from peerjournal.db.supervision import entry_facts, self_checks, supervisions
@@ -130,6 +130,7 @@ def register(app: typer.Typer) -> None:
             app_ctx.out.print(prep_view(result, ascii_only=not unicode_ok(app_ctx.out.encoding)))
         if note:
             app_ctx.say(note)
+        say_stale_shown(app_ctx, [entry.id for entry in entries], "in the prep")
 
     @group.command(short_help="Do a guided 1-5 self-check.")
     def check(

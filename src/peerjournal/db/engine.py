@@ -1044,34 +1044,35 @@ def _upgraded(copy: Path) -> str:
     )
 
 
+def _old_scores_note(path: Path) -> str | None:
+    """After an upgrade, how many entries' drift scores are still the earlier version's (its
+    scoring code's, `_scored_by_another_scorer`), and how to recompute them: kept as they
+    were, they are what `list`, `show` and a supervision prep show, which nothing said before
+    a `report` (QA r45). None when there are none."""
+    stale = _scored_by_another_scorer(path)
+    if not stale:
+        return None
+    from peerjournal.plural import counted
+
+    found = _notices.get()
+    rescore = found.command_hint("drift --rescore") if found else "`peerjournal drift --rescore`"
+    return (
+        f"The drift scores of {counted(stale, 'entry')} are still the earlier version's; "
+        f"{rescore} recomputes {'it' if stale == 1 else 'them'} with this one."
+    )
+
+
 def _upgrade(path: Path) -> None:
     """Run the revisions to the head in one write transaction (migrations/env.py); a journal
     with a schema is first backed up inside it, so a second peerjournal opening the journal
     at the same moment waits, then finds it current: one backup, one upgrade, told once.
 
     An upgrade that fails or is stopped leaves the journal as it was; the backup it made is
-    then removed too, or every Ctrl-C (or a full disk) would leave one more full copy."""
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    _check_installed(path, config)
-    config.attributes["busy_timeout_ms"] = busy_timeout_ms()
+    then removed too, or every Ctrl-C (or a full disk) would leave one more full copy. A
+    Ctrl-C while Alembic is still loading (a second or so) is told as one later is."""
     made: list[Path] = []
-
-    def back_up_if_behind(locked: sqlite3.Connection) -> None:
-        """(`locked` holds the write lock, with nothing written yet: the backup reads what
-        it sees through a connection of its own; SQLite copies no connection that writes)"""
-        revision = _revision(locked)
-        if revision is not None and revision != HEAD_REVISION:  # (another run may have upgraded it)
-            _check_ours(path, revision)
-            made.append(backup(path))
-
-    config.attributes["before_upgrade"] = back_up_if_behind
     try:
-        command.upgrade(config, HEAD_REVISION)  # (not "head": a stray newer file is not run)
+        _run_upgrade(path, made)
     except BaseException as error:
         if _stored_revision(path) in (HEAD_REVISION, "unknown"):
             raise
@@ -1087,8 +1088,55 @@ def _upgrade(path: Path) -> None:
         if mismatch := _upgrade_mismatch(path, error):
             raise mismatch from None
         raise
-    for target in made:
+    for target in made:  # (the copy named first: what follows takes a moment)
         _tell(_upgraded(target))
+    if made and (note := _old_scores_note(path)):
+        _tell(note)
+
+
+def _run_upgrade(path: Path, made: list[Path]) -> None:
+    """`_upgrade`'s work: the copies it makes are added to `made` as soon as they are whole."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    _check_installed(path, config)
+    config.attributes["busy_timeout_ms"] = busy_timeout_ms()
+
+    def back_up_if_behind(locked: sqlite3.Connection) -> None:
+        """(`locked` holds the write lock, with nothing written yet: the backup reads what
+        it sees through a connection of its own; SQLite copies no connection that writes)"""
+        revision = _revision(locked)
+        if revision is not None and revision != HEAD_REVISION:  # (another run may have upgraded it)
+            _check_ours(path, revision)
+            made.append(backup(path))
+
+    config.attributes["before_upgrade"] = back_up_if_behind
+    command.upgrade(config, HEAD_REVISION)  # (not "head": a stray newer file is not run)
+
+
+def _scored_by_another_scorer(path: Path) -> int:
+    """How many live entries of the journal just upgraded hold drift scores that an earlier
+    version's scoring code made (or none). Only the scoring code is compared: the lexicon in
+    use is config.toml's, which opening a journal does not read (`list`, `show` and `report`
+    tell of scores from another lexicon: `cli/report.py`). 0 if it cannot be read."""
+    from peerjournal.drift.lexicon import scorer_version
+
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT count(*) FROM entry WHERE deleted_at IS NULL "
+                "AND (scorer_version IS NULL OR scorer_version != ?)",
+                (scorer_version(),),
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+    return int(row[0])
 
 
 def _check_installed(path: Path, config: Config) -> None:
