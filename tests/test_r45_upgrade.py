@@ -231,7 +231,10 @@ def test_a_resumed_old_drafts_review_shows_its_tags_as_they_are_saved(
     _old_guided_draft(isolated)
     result = cli("write", "--resume", input="y\n")
     assert result.exit_code == 0, result.stderr
-    [tags_row] = [line for line in result.stderr.splitlines() if line.startswith("Tags")]
+    tags_lines = [line for line in result.stderr.splitlines() if line.startswith("Tags")]
+    [note] = [line for line in tags_lines if line.startswith('Tags "')]  # (said on resume)
+    assert note.startswith('Tags "oldtag." and "ward-round." are stored as oldtag and ward-round')
+    [tags_row] = [line for line in tags_lines if line != note]
     assert tags_row.split(None, 1)[1] == "oldtag, ward-round"
     [saved] = json.loads(cli("list", "--json").stdout)
     assert saved["tags"] == ["oldtag", "ward-round"]
