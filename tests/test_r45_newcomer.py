@@ -78,21 +78,6 @@ def test_the_same_words_with_anything_else_written_differently_are_saved(
     assert "already holds" not in second.stderr
 
 
-def test_a_repeat_written_a_day_later_for_the_same_date_says_when_and_json_says_so(
-    cli: CLI, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert cli("write", "-x", "Quiet shift.", "-d", "2026-11-20").exit_code == 0
-    monkeypatch.setenv("PEERJOURNAL_NOW", "2026-11-21T09:15:00+00:00")
-    again = cli("write", "-x", "Quiet shift.", "-d", "2026-11-20", "--share", "--json")
-    assert again.exit_code == 0, again.stderr
-    shown = json.loads(again.stdout)
-    assert shown["id"] == 1 and shown["already_saved"] is True
-    assert shown["experience"] == "Quiet shift." and shown["shared"] is False
-    assert "written yesterday at 18:30" in again.stderr
-    assert "`peerjournal share 1` lets it into summaries" in again.stderr
-    assert _ids(cli) == [1]
-
-
 def test_a_repeat_of_an_entry_in_the_trash_is_saved(cli: CLI) -> None:
     assert cli("write", "-x", "Quiet shift.").exit_code == 0
     assert cli("delete", "1").exit_code == 0

@@ -244,3 +244,13 @@ def test_a_summary_made_on_the_last_day_can_be_reviewed(
     out = tmp_path / "s.json"
     assert cli("export", "-f", "json", "-y", "-o", str(out)).exit_code == 0
     assert cli("review", str(out)).exit_code == 0
+
+
+def test_a_self_check_read_on_the_calendars_last_day_is_not_too_late() -> None:
+    """Was: OverflowError (exit 70) importing a backup with a self-check on 31 Dec 9999."""
+    from datetime import date
+
+    from peerjournal.selfcheck_rules import dated_too_late
+
+    assert not dated_too_late(date.max, date.max)
+    assert dated_too_late(date(2026, 11, 23), date(2026, 11, 21))

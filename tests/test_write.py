@@ -92,6 +92,7 @@ def test_json_gives_the_stored_entry_in_the_documented_shape(cli: CLI) -> None:
     assert data["id"] == 1 and data["date"] == "2026-11-20"
     assert data["created_at"] == data["updated_at"] == FIXED_NOW
     assert data["answers"] == {} and data["tags"] == []
+    assert data.pop("already") is False  # (a new entry: not the repeat of one)
     assert json.loads(cli("show", "1", "--json").stdout) == data
 
 

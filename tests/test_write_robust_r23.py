@@ -100,7 +100,7 @@ def test_with_json_an_entry_that_cannot_be_read_back_gives_its_id(
         _damaged_reads(patched, "list", "get")
         result = cli("write", "--json", "-x", "About my shift today.")
         assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout) == {"id": 1}
+    assert json.loads(result.stdout) == {"id": 1, "already": False}
     assert "Entry 1 is saved, but it could not be read back" in result.stderr
     assert len(entries(cli)) == 1 and drafts(isolated) == []
 

@@ -634,7 +634,7 @@ def _supervision(item: Any, n: int, today: date) -> SupervisionRecord:
     if not EARLIEST <= day <= LATEST:  # as `supervision done --date` refuses it
         raise _Bad(where, f"'date' {day.isoformat()} is out of range: use a date from 1 Jan "
                    f"{EARLIEST.year} to 31 Dec {LATEST.year}.")
-    if day > today + ZONE_AHEAD:  # (tomorrow: today where it was recorded, as for an entry)
+    if day > _latest(today):  # (tomorrow: today where it was recorded, as for an entry)
         raise _Bad(where, f"'date' {day.isoformat()} is in the future.")
     note = item.get("note", "")
     if not isinstance(note, str):
@@ -741,11 +741,17 @@ def _record(item: Any, n: int, today: date) -> ImportRecord:
     made, changed = kept.created_at, kept.updated_at
     # kept: the same record imported again is matched by it. A stamp of tomorrow was made
     # where that is today (`entry.ZONE_AHEAD`), not by a clock set wrong.
-    if made and made.date() > today + ZONE_AHEAD:
+    if made and made.date() > _latest(today):
         record.clock = "future"
     elif made and changed and changed < made:
         kept.updated_at, record.clock = made, "reordered"
     return record
+
+
+def _latest(today: date) -> date:
+    """The latest date a record may hold when it is read `today`: tomorrow, today where it
+    was written (`entry.ZONE_AHEAD`), or the calendar's last day (`dates.LATEST`) on it."""
+    return LATEST if today >= LATEST - ZONE_AHEAD else today + ZONE_AHEAD
 
 
 def _record_id(value: Any, where: str) -> int | None:
@@ -847,7 +853,7 @@ def _checked(
     draft.tags = []  # (`validate` would normalise them last: `_normalised_tags` does)
     with _At(where):
         # a backup is not refused for an entry dated tomorrow: today where it was written
-        checked = validate(draft, today, new_tags=False, may_be=today + ZONE_AHEAD)
+        checked = validate(draft, today, new_tags=False, may_be=_latest(today))
         checked.tags = list(_normalised_tags(tuple(tags)))
     return ImportRecord(
         checked, kept, zoneless, unreadable, controls, ahead=checked.date > today

@@ -12,7 +12,7 @@ LATE = timedelta(days=1)
 
 def dated_too_late(day: date, read_on: date) -> bool:
     """Whether a self-check dated `day` is later than any made by `read_on` can be."""
-    return day > read_on + LATE
+    return read_on < date.max - LATE and day > read_on + LATE  # (no day is after 9999-12-31)
 
 
 def complete_but_empty(answers: int, complete: bool) -> bool:

@@ -48,10 +48,11 @@ def editor_command() -> list[str]:
         if not command:
             raise PeerJournalError(f"Cannot run the editor {chosen!r}: {_fix()}.")
         if no_keyboard() and needs_a_terminal(command):
+            leads = _leads_to(command[0])
             raise PeerJournalError(
-                f"{source} is {chosen!r}, which needs a terminal, and standard input is not one "
-                "(cron, a pipe, < /dev/null), so it was not started: run this in a terminal, "
-                f"or give the text as options (-x TEXT){_STDIN_TOO}.",
+                f"{source} is {chosen!r}{leads}, which needs a terminal, and standard input is "
+                "not one (cron, a pipe, < /dev/null), so it was not started: run this in a "
+                f"terminal, or give the text as options (-x TEXT){_STDIN_TOO}.",
                 ExitCode.USAGE,
             )
         return command
@@ -76,23 +77,70 @@ TERMINAL_EDITORS = frozenset({
     "vi", "vim", "nvim", "view", "vis", "nvi", "elvis", "nano", "pico", "micro", "joe",
     "jed", "jove", "mg", "ne", "mcedit", "hx", "helix", "kak", "emacs", "emacsclient",
 })
-# options with which such an editor runs without a screen: vim's and Neovim's silent Ex mode
-# (`vim -es -c …`), Neovim's --headless, Emacs' --batch
-_NO_SCREEN = frozenset({"-es", "-Es", "--headless", "--batch", "-batch"})
+# programs that run another editor, chosen elsewhere, which may well be one of those (Debian's
+# `sensible-editor` runs ~/.selected_editor's or the `editor` alternative, vim by default;
+# `select-editor` asks which on the terminal)
+_CHOOSERS = frozenset({"sensible-editor", "select-editor"})
+# options with which such an editor runs without a screen: Neovim's --headless, Emacs' --batch
+# (and vim's silent Ex mode: `_silent_ex`)
+_NO_SCREEN = frozenset({"--headless", "--batch", "-batch"})
+# editors whose -e (or -E) then -s run them in silent Ex mode (`vim -es -c …`, `vim -e -s`)
+_VIMS = frozenset({"vi", "vim", "nvim", "view"})
 
 
 def needs_a_terminal(command: list[str]) -> bool:
-    """Whether the editor `command` is one of TERMINAL_EDITORS run on a screen: not one
-    given an option that runs it without one (`_NO_SCREEN`), nor Emacs where a display is
-    there to open a window on (unless told -nw). "vim.basic" (Debian's) is vim."""
-    name = Path(command[0]).name.partition(".")[0]
-    if name not in TERMINAL_EDITORS or _NO_SCREEN & set(command[1:]):
+    """Whether the editor `command` is one of TERMINAL_EDITORS run on a screen, by the name it
+    is given or the program that name leads to (`_program_names`: `editor` is vim.basic on
+    Debian): not one given an option that runs it without one (`_NO_SCREEN`, `_silent_ex`),
+    nor Emacs where a display is there to open a window on (unless told -nw)."""
+    names, options = _program_names(command[0]), command[1:]
+    if names & _CHOOSERS:
+        return True
+    editors = {name.partition(".")[0] for name in names} & TERMINAL_EDITORS
+    if not editors or _NO_SCREEN & set(options) or (editors & _VIMS and _silent_ex(options)):
         return False
-    if name.startswith("emacs"):
+    if any(name.startswith("emacs") for name in editors):
         windowed = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         return not windowed or bool({"-nw", "--no-window-system", "-t", "--tty"}
-                                    & set(command[1:]))
+                                    & set(options))
     return True
+
+
+def _program_names(program: str) -> set[str]:
+    """The file names `program` goes by: as given, and the file it runs once its links are
+    followed (`editor` → /etc/alternatives/editor → vim.basic)."""
+    names = {Path(program).name}
+    found = shutil.which(program)
+    if found is not None:
+        names.add(Path(os.path.realpath(found)).name)
+    return names
+
+
+def _leads_to(program: str) -> str:
+    """" (vim.basic)" when the name `program` is given by is not an editor's (Debian's
+    `editor`) but the file it runs is; "" when the name says it."""
+    given = Path(program).name
+    if given in _CHOOSERS or given.partition(".")[0] in TERMINAL_EDITORS:
+        return ""
+    runs = _program_names(program) - {given}
+    return f" ({runs.pop()})" if runs else ""
+
+
+def _silent_ex(options: list[str]) -> bool:
+    """Whether vim's `options` ask for its silent Ex mode: -e or -E, then -s, together
+    (`-es`) or apart (`-e -s`); an -s before them names a script to read keys from."""
+    ex = False
+    for option in options:
+        if option == "--":  # (file names from here on)
+            break
+        if not re.fullmatch(r"-[A-Za-z]+", option):
+            continue
+        for letter in option[1:]:
+            if letter in "eE":
+                ex = True
+            elif letter == "s" and ex:
+                return True
+    return False
 
 
 def run_editor(path: Path, retry: str = "try again") -> str:

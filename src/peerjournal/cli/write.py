@@ -25,6 +25,8 @@ from peerjournal.errors import ExitCode, NotFoundError, PeerJournalError
 from peerjournal.plural import counted
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from peerjournal.cli.editor import Encoding
     from peerjournal.cli.editor_safety import Naming
     from peerjournal.cli.guided import GuidedSession
@@ -86,8 +88,9 @@ def register(app: typer.Typer) -> None:
         ),
         again: bool = typer.Option(
             False, "--again",
-            help="Save it even if an entry of the same date already holds exactly this text "
-            "(-x, --from-file, --stdin: such a repeat is not saved twice without it)."
+            help="Save it even if an entry of the same date made in the last hour holds "
+            "exactly this text (-x, --from-file, --stdin: such a repeat is not saved twice "
+            "without it)."
         ),
         editor: bool = typer.Option(
             False,
@@ -351,7 +354,7 @@ class _CommandLine(NamedTuple):
     stdin: bool
     resume: bool
     draft_number: int | None
-    again: bool  # a text an entry of its date holds already is saved again (`_repeat_of`)
+    again: bool  # a text an entry made in the last hour holds is saved again (`_repeat_of`)
 
     @property
     def texts(self) -> tuple[list[str] | None, ...]:
@@ -2995,9 +2998,9 @@ def _save(
     holds the entry only in part (`_Writing.stale`), removed once it is saved or kept whole
     in a new draft, and never before: a disk that filled mid-session takes nothing typed;
     `whole`: it holds the text whole, as it came in on standard input (see `_keep_or_print`).
-    `said`: lines to say once it is saved (`_saved_notes`). `once`: an entry of its date that
-    holds exactly its text already (`_repeat_of`: the command run again) is named, and the
-    entry is not saved a second time."""
+    `said`: lines to say once it is saved (`_saved_notes`). `once`: an entry of its date made
+    in the last hour that holds exactly its text (`_repeat_of`: the command run again) is
+    named, and the entry is not saved a second time (shared, if --share asks for it)."""
     from peerjournal.cli.saved import (
         discard_kept,
         print_after_saving,
@@ -3062,8 +3065,8 @@ def _save(
             discard_kept(app, entry_id, "saved", done_with, "`write --resume` saves it again")
     print_after_saving(
         app, entry_id, "saved",
-        (lambda: app.print_json(stored_json(app, entry_id, "saved"))) if json_out
-        else (lambda: typer.echo(entry_id)),
+        (lambda: app.print_json({**stored_json(app, entry_id, "saved"), "already": False}))
+        if json_out else (lambda: typer.echo(entry_id)),
     )
     if in_hand:
         _forget_copies(app, draft, piped)
@@ -3089,12 +3092,18 @@ def _save(
             app.err.print(note, markup=False, highlight=False)
 
 
+REPEAT_MINUTES = 60  # how recent an entry holding the same text is for `_repeat_of`
+
+
 def _repeat_of(app: AppContext, draft: EntryDraft) -> Entry | None:
-    """The entry (the newest, of any) that holds exactly what `draft` (checked, as it is
-    saved) holds: its date, texts, answers, setting, tags, mode and prompt set, as `import`
-    compares an entry with no creation time (whether it is shared is not what is written).
-    A file written twice, or a quick entry sent again with the Up arrow, is then not saved
-    twice; the same short note on another day ("Quiet shift.") is another entry."""
+    """The entry made in the last `REPEAT_MINUTES` (by the clock) that holds exactly what
+    `draft` (checked, as it is saved) holds: its date, texts, answers, setting, tags, mode
+    and prompt set, as `import` compares an entry with no creation time (whether it is shared
+    is not what is written). A file written twice, or a quick entry sent again with the Up
+    arrow, is then not saved twice; the same short note on another day, or at the next shift
+    ("Quiet shift." at 09:00 and 17:00), is another entry."""
+    from datetime import timedelta
+
     from peerjournal.db.store import Filters
     from peerjournal.entry import entry_content
     from peerjournal.errors import PeerJournalError
@@ -3105,8 +3114,11 @@ def _repeat_of(app: AppContext, draft: EntryDraft) -> Entry | None:
         same_day = app.store().list(Filters(since=draft.date, until=draft.date, limit=None))
     except PeerJournalError:  # (the save says what is wrong, and keeps the text)
         return None
+    now, window = app.now(), timedelta(minutes=REPEAT_MINUTES)
     wanted = entry_content(None, draft)
-    return next((entry for entry in same_day if entry_content(None, entry) == wanted), None)
+    return next((entry for entry in same_day
+                 if timedelta(0) <= now - _made(app, entry) <= window
+                 and entry_content(None, entry) == wanted), None)
 
 
 def _not_saved_again(
@@ -3119,30 +3131,53 @@ def _not_saved_again(
     piped: str | None,
 ) -> None:
     """Say that `entry` holds the text of `draft` already, and print its ID (or, --json, the
-    entry, with `"already_saved": true`) as a save would: the text is in the journal, so a
-    script's `id=$(peerjournal write …)` has the entry that holds it, and exit 0. The drafts
-    that held the text (`kept`, copies kept when it could not be saved before) go, as once
-    it is saved."""
+    entry, with `"already": true`) as a save would: the text is in the journal, so a
+    script's `id=$(peerjournal write …)` has the entry that holds it, and exit 0. --share
+    (`draft.shared`) shares `entry`, as `peerjournal share` does. The drafts that held the
+    text (`kept`, copies kept when it could not be saved before) go, as once it is saved."""
     from peerjournal.cli.saved import discard_kept, print_after_saving, stored_json
 
+    written = (f"Entry {entry.id} already holds this text, written {_written(app, entry)}: "
+               "it is not saved again")
+    sharing = draft.shared and not entry.shared
+    if sharing:
+        _share(app, entry.id, written)
     for done_with in kept:
         if done_with is not None:
             discard_kept(app, entry.id, "saved", done_with, "`write --resume` saves it again")
     print_after_saving(
         app, entry.id, "saved already",
-        (lambda: app.print_json({**stored_json(app, entry.id, "saved"),
-                                 "already_saved": True})) if json_out
-        else (lambda: typer.echo(entry.id)),
+        (lambda: app.print_json({**stored_json(app, entry.id, "saved"), "already": True}))
+        if json_out else (lambda: typer.echo(entry.id)),
     )
     if in_hand:
-        _forget_copies(app, draft, piped)
-    shared = (f" It is not shared: {app.command_hint(f'share {entry.id}')} lets it into "
-              "summaries." if draft.shared and not entry.shared else "")
+        _forget_copies(app, draft, piped, f"entry {entry.id} holds the same text")
+    shared = " You asked to share it: it is now shared." if sharing else ""
     app.say(
-        f"Entry {entry.id} already holds this text, written {_written(app, entry)}: it is not "
-        f"saved again ({app.command_hint(f'show {entry.id}')} shows it; --again saves a "
+        f"{written} ({app.command_hint(f'show {entry.id}')} shows it; --again saves a "
         f"second entry with it).{shared}"
     )
+
+
+def _share(app: AppContext, entry_id: int, written: str) -> None:
+    """Share the entry `entry_id` (a repeat written with --share), as `peerjournal share`
+    does; an error, saying that its text is in the journal, when it cannot be."""
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        app.store().set_shared(entry_id, True)
+    except PeerJournalError as exc:
+        raise PeerJournalError(
+            f"{written}, and it could not be shared: {exc.message}", exc.exit_code
+        ) from None
+
+
+def _made(app: AppContext, entry: Entry) -> datetime:
+    """When `entry` was made, in the clock's time zone (a time stored with none is local)."""
+    try:
+        return entry.created_at.astimezone(app.now().tzinfo)
+    except (OverflowError, OSError, ValueError):  # (the calendar's first or last hours)
+        return entry.created_at
 
 
 def _written(app: AppContext, entry: Entry) -> str:
@@ -3152,9 +3187,7 @@ def _written(app: AppContext, entry: Entry) -> str:
 
     from peerjournal.dates import spoken
 
-    now = app.now()
-    made = entry.created_at.astimezone(now.tzinfo) if entry.created_at.tzinfo else (
-        entry.created_at)
+    now, made = app.now(), _made(app, entry)
     day = {now.date(): "today", now.date() - timedelta(days=1): "yesterday"}.get(
         made.date(), f"on {spoken(made.date())}")
     return f"{day} at {made:%H:%M}"
@@ -3178,10 +3211,12 @@ def _needs_an_experience(app: AppContext, draft: EntryDraft) -> bool:
     return True
 
 
-def _forget_copies(app: AppContext, draft: EntryDraft, piped: str | None) -> None:
+def _forget_copies(
+    app: AppContext, draft: EntryDraft, piped: str | None, why: str = "the same text is saved now"
+) -> None:
     """Remove the drafts kept when this same text could not be saved before (the command run
-    again, put right): `write --resume` would save it a second time. The entry is saved: a
-    copy that cannot be removed is left as it is."""
+    again, put right): `write --resume` would save it a second time. The entry is saved (or
+    one holds it already: `why` says which): a copy that cannot be removed is left as it is."""
     import contextlib
 
     from peerjournal.drafts import kept_copies
@@ -3197,7 +3232,7 @@ def _forget_copies(app: AppContext, draft: EntryDraft, piped: str | None) -> Non
         )
         app.say(
             f"{which} kept when this text could not be saved before ({', '.join(removed)}) "
-            f"{are} removed: the same text is saved now."
+            f"{are} removed: {why}."
         )
 
 
