@@ -252,6 +252,13 @@ class Answer:
 Answers = dict[str, Answer]
 
 
+def of_scale(score: int) -> str:
+    """An answer as "score 4 of 5", the one way every list, export and question shows it: a
+    bare "4", or "4 of 5", beside a statement reads as the item's number (the questions were
+    asked as "3/22")."""
+    return f"score {score} of {SCALE[-1]}"
+
+
 def check_score(value: Any, item_id: str) -> int:
     """A whole number from 1 to 5, or a PeerJournalError naming the item.
 
@@ -270,11 +277,17 @@ def check_score(value: Any, item_id: str) -> int:
 
 
 # A score typed with words after it at the 1-5 prompt: "4 because Kerry asked", "4: they
-# did", "2 - not yet"; not "3.5", "4/5", "2-3", "2 - 3", "3 / 4", "3 or 4", which are no
-# score on the scale
+# did", "2 - not yet", "five because Sam asked" (a score word as its digit; "one" only with a
+# mark after it, "one: …", as "one thing I noticed" opens a sentence); not "3.5", "4/5",
+# "2-3", "2 - 3", "3 / 4", "3 or 4", "four or five", "four and a half", which are no score
+# on the scale
+_SEPARATOR = r"\s*(?:[.,:;)/]|-+|–|—)\s*"
+_SCORE_WORD = r"(?:one|two|three|four|five)\b"
 _SCORE_AND_WORDS = re.compile(
-    r"\s*([1-5])(?:\s*(?:[.,:;)/]|-+|–|—)\s*|\s+)(?!\s*(?:[.,:;)/]|-+|–|—)?\s*\d|\s*(?:or|to|and)\s+\d)"
-    r"(.*\w.*)",
+    rf"\s*(?:(?P<score>[1-5]|two|three|four|five)(?:{_SEPARATOR}|\s+)|(?P<one>one){_SEPARATOR})"
+    rf"(?!\s*(?:[.,:;)/]|-+|–|—)?\s*(?:\d|{_SCORE_WORD})|\s*(?:or|to|and)\s+(?:\d|{_SCORE_WORD})"
+    r"|\s*and\s+(?:a\s+)?half\b|\s*point\b|\s*½)"
+    r"(?P<note>.*\w.*)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -283,10 +296,14 @@ def score_and_words(text: str) -> tuple[int, str] | None:
     """The score a line typed at the 1-5 prompt opens with, and the words after it (the
     writer's note, never dropped); None if it opens with no score so."""
     found = _SCORE_AND_WORDS.fullmatch(text)
-    return None if found is None else (int(found[1]), found[2].strip())
+    if found is None:
+        return None
+    score = found["score"] or found["one"]
+    number = int(score) if score.isdigit() else _SCORE_WORDS[score.lower()]
+    return number, found["note"].strip()
 
 
-# a score typed as a word, alone ("five"): not before a note, where "one" opens a sentence
+# a score typed as a word ("five"; alone, `bare_score`, or before a note, `score_and_words`)
 _SCORE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -1594,7 +1611,7 @@ def check_questions(
         lows += [(item, answer, "in your latest self-check") for item, answer in low]
     lows.sort(key=lambda found: found[1].score)  # (stable: the newer check first)
     asked += [
-        (item, f"you answered '{item.text}' with {answer.score} {where}")
+        (item, f"you answered '{item.text}' with {of_scale(answer.score)} {where}")
         for item, answer, where in lows
     ]
     return asked, view

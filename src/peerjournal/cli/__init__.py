@@ -311,14 +311,14 @@ def _usage_failed(exc: UsageError) -> NoReturn:
         isinstance(exc, NoSuchOption | BadParameter)
         or exc.message.startswith("Got unexpected extra argument")
     ):
-        from peerjournal.cli.options import one_dash_usage, unquoted_value
+        from peerjournal.cli.options import one_dash_usage
 
-        extra = not isinstance(exc, NoSuchOption | BadParameter)  # (words no option took)
         # `list -json`, not "No such option: -j"; `list --since 4 weeks ago`: quotes left out
-        if meant := one_dash_usage(exc.ctx) or (unquoted_value(exc.ctx) if extra else None):
+        if meant := one_dash_usage(exc.ctx) or _unquoted(exc):
             exc = UsageError(meant, exc.ctx)
     if isinstance(exc, NoSuchOption):
         exc = _negative_number(exc) or exc
+    _suggest_in_lower_case(exc)
     if isinstance(exc, NoSuchOption) and exc.possibilities:  # a typo: name what was meant
         from peerjournal.plural import joined
 
@@ -342,6 +342,37 @@ def _usage_failed(exc: UsageError) -> NoReturn:
     from peerjournal.textsafe import as_typed_in  # (click quotes a value typed with repr)
 
     _fail(as_typed_in(message), ExitCode.USAGE)
+
+
+def _suggest_in_lower_case(exc: UsageError) -> None:
+    """"No such command 'WIRTE'" (or `people Lsit`) with the near spelling Typer suggests
+    for a typo in lower case ("Did you mean 'write'?"): its match is case-sensitive."""
+    import ast
+    import re
+    from difflib import get_close_matches
+
+    found = re.fullmatch(r"No such command ('.*'|\".*\")\.", exc.message)
+    if found is None or exc.ctx is None or not isinstance(group := exc.ctx.command, TyperGroup):
+        return
+    typo = ast.literal_eval(found[1])
+    if near := get_close_matches(typo.lower(), group.list_commands(exc.ctx)):
+        exc.message = f"{exc.message} Did you mean {', '.join(map(repr, near))}?"
+
+
+def _unquoted(exc: UsageError) -> str | None:
+    """The quoting hint (`options.unquoted_value`) for words no option took ("Got unexpected
+    extra argument"), or for one an argument could not read (`edit 1 -x New text`: "text" is
+    no ID; `drift --text Sat with Sam`: "with"); None for any other error."""
+    from peerjournal.cli.options import unquoted_value
+
+    if isinstance(exc, NoSuchOption):
+        return None
+    if isinstance(exc, BadParameter):
+        failed = exc.param
+        if getattr(failed, "param_type_name", "") != "argument":
+            return None
+        return unquoted_value(exc.ctx, failed)
+    return unquoted_value(exc.ctx)
 
 
 def _negative_number(exc: NoSuchOption) -> UsageError | None:

@@ -99,26 +99,40 @@ def _kind(row: Mapping[str, object]) -> str:
 
 
 def closing_line(app: AppContext, drafts: Sequence[Draft]) -> str:
-    """The line under `drafts`' list: how to go on with the kinds of draft listed, and how
-    to discard one. A new entry's draft continues with `write --resume --draft N`, unsaved
-    changes to an entry ("edit of 6") with `edit 6`, which `write --resume` refuses; a text
-    an option replaced ("replaced in 6") continues with neither: it is kept to copy from."""
+    """The lines under `drafts`' list, a sentence for each kind of draft listed, then how to
+    discard one. A new entry's draft continues with `write --resume --draft N`; unsaved
+    changes to an entry ("edit of 6") with `edit 6`, which `write --resume` refuses (`restore
+    6` first when entry 6 is in the trash, which `edit` refuses); a text an option replaced
+    ("replaced in 6") with neither: it is kept to copy from, in the file named."""
+    from peerjournal.cli.write import _continues
+
     kinds = [_kind({"kind": d.kind, "entry_id": d.entry_id, "path": str(d.path)})
              for d in drafts]
     edited = sorted({d.entry_id for d, kind in zip(drafts, kinds, strict=True)
                      if d.entry_id is not None and kind.startswith("edit of")})
+    replaced = [d.path for d, kind in zip(drafts, kinds, strict=True)
+                if kind.startswith("replaced in")]
     new = sum(d.entry_id is None for d in drafts)
-    ways = []
+    said = []  # (a sentence each: three kinds in one ran on)
     if new:
-        ways.append(f"{app.resume_hint(' --draft N')} continues "
+        said.append(f"{app.resume_hint(' --draft N')} continues "
                     f"{'one' if new == len(drafts) else 'a new entry'}")
     if edited:
-        entry = str(edited[0]) if len(edited) == 1 else "ID"
-        ways.append(f"{app.command_hint(f'edit {entry}')} continues the changes to entry {entry}")
-    if any(kind.startswith("replaced in") for kind in kinds):
-        ways.append("a text 'replaced in' an entry is kept to copy from")
-    said = ", ".join(ways)
-    return f"{said[:1].upper()}{said[1:]}; {app.command_hint('drafts --discard N')} discards one."
+        said.append("; ".join(f"{_continues(app, entry)} the changes to entry {entry}"
+                              for entry in edited))
+    if replaced:
+        said.append(_kept_to_copy(replaced))
+    said[-1] += f"; {app.command_hint('drafts --discard N')} discards one"
+    return " ".join(f"{sentence}." for sentence in said)
+
+
+def _kept_to_copy(paths: Sequence[Path]) -> str:
+    """Where the texts options replaced ("replaced in 6") are kept to copy from: the file, or
+    the folder of several (`drafts --json` names each one's file)."""
+    if len(paths) == 1:
+        return f"The text 'replaced in' an entry is kept to copy from, in {paths[0]}"
+    return (f"The texts 'replaced in' entries are kept to copy from, in {paths[0].parent} "
+            "(`peerjournal drafts --json` names each one's file)")
 
 
 # A draft's name starts with when it was started (`drafts.new_draft`: 20261206-084600)

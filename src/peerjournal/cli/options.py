@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -341,45 +342,112 @@ def one_dash_option(params: Iterable[Any], args: list[str]) -> tuple[str, str] |
     return None
 
 
-def unquoted_value(ctx: Any) -> str | None:
-    """`list --since 4 weeks ago`: the words no option or argument of `ctx`'s command took,
-    when they follow an option's value, said as the value they were meant to be part of
-    ("'weeks ago' is not part of --since: …, as in --since "4 weeks ago""), naming the option
-    as typed; None when the first of them follows no option's value."""
+# The metavars of options whose value may hold spaces: a text, a name, a setting, a path; and
+# a date ("4 weeks ago"), which is hinted only when the words together read as one. Any other
+# value (a dimension, a mode, a prompt set, a format, a number, a choice) is one word: words
+# after it are left to click's own message, as quotes would not make them a value.
+_PHRASE_METAVARS = frozenset({"TEXT", "NAME", "SETTING", "FILE", "PATH", "DATE"})
+
+Owner = tuple[str, str]  # an option as typed, and the value it took
+
+
+def words_after_values(ctx: Any) -> list[tuple[str, Owner | None]]:
+    """Each positional word on `ctx`'s command line (`TYPED_ARGS`), with the option and value
+    it follows when an option whose value may hold spaces (`_PHRASE_METAVARS`, a repeatable
+    one-word option) comes before it with no other option between ("--since", "4" for
+    "weeks" in `--since 4 weeks ago`; "--since=4" is read so too); None for the others."""
     params = ctx.command.get_params(ctx)
     names = option_names(params)
-    options = [p for p in params if getattr(p, "param_type_name", "") == "option"]
-    words_of = {name: _one_word(p) for p in options for name in p.opts}
-    texts = {name for p in options if p.type.name in ("str", "text") or _one_word(p)
-             for name in p.opts}
-    arguments = [p for p in params if getattr(p, "param_type_name", "") == "argument"]
-    if any(p.nargs < 0 for p in arguments):  # (one taking any number leaves nothing extra)
-        return None
+    phrases = {name for p in params if getattr(p, "param_type_name", "") == "option"
+               and (p.metavar in _PHRASE_METAVARS or _one_word(p)) for name in p.opts}
     typed = ctx.meta.get(TYPED_ARGS, [])[len(ctx.command_path.split()) - 1:]
-    words: list[tuple[str, tuple[str, str] | None]] = []  # each positional word, and the
-    owner: tuple[str, str] | None = None  # option and value it follows (no option between)
+    words: list[tuple[str, Owner | None]] = []
+    owner: Owner | None = None
     rest = iter(typed)
     for arg in rest:
+        name, equals, attached = arg.partition("=")
         if arg == "--":
             words += [(word, None) for word in rest]
-        elif names.get(arg):  # (a text's: a number's or a choice's holds no space)
-            owner = (arg, next(rest, "")) if arg in texts else None
+        elif names.get(arg):  # (its value is the next word, whatever it is)
+            owner = (arg, next(rest, "")) if arg in phrases else None
+        elif equals and name.startswith("--") and names.get(name):  # --since=4
+            owner = (name, attached) if name in phrases else None
         elif arg.startswith("-") and len(arg) > 1:
             owner = None
         else:
             words.append((arg, owner))
-    extra = words[sum(p.nargs for p in arguments):]
-    if not extra or extra[0][1] is None:
+    return words
+
+
+def unquoted_value(ctx: Any, failed: Any = None) -> str | None:
+    """`list --since 4 weeks ago`: the words no option or argument of `ctx`'s command took,
+    when they follow an option's value, said as the value they were meant to be part of
+    ("'weeks ago' is not part of --since: …, as in --since "4 weeks ago""), naming the option
+    as typed; None when the first of them follows no option's value. With `failed`, the
+    argument that could not read such a word (`edit 1 -x New text`: "text" is no ID), the
+    words are those after the option's value whatever took them. An option whose value was
+    another option (`--note -o x.md`) is said to have none."""
+    params = ctx.command.get_params(ctx)
+    arguments = [p for p in params if getattr(p, "param_type_name", "") == "argument"]
+    words = words_after_values(ctx)
+    if failed is not None:
+        if not _read_by(failed, ctx, [word for word, after in words if after is None]):
+            return None  # (`edit abc -x New text`: "abc" is the slip, said as it is)
+        owned: list[Owner | None] = [after for _, after in words if after is not None]
+    elif any(p.nargs < 0 for p in arguments):  # (one taking any number leaves nothing extra)
         return None
-    option, value = extra[0][1]
-    stray = [word for word, after in extra if after == (option, value)]
-    given = [value, *(word for word, after in words if after == (option, value))]
-    if word := words_of[option]:  # `list --tag a b`: two tags meant, not a tag "a b"
+    else:
+        owned = [after for _, after in words[sum(p.nargs for p in arguments):]][:1]
+    if not owned or owned[0] is None:
+        return None
+    option, value = owned[0]
+    stray = [word for word, after in words if after == (option, value)]
+    if value in option_names(params):
+        return (f"{option} has no value: the word after it, {value}, is an option; give "
+                f"{option} its value first ({option} {_metavar(params, option)} {value} …)")
+    given = [value, *stray]
+    found = next(p for p in params if option in p.opts)
+    if word := _one_word(found):  # `list --tag a b`: two tags meant, not a tag "a b"
         each = " ".join(f"{option} {_as_arg(one)}" for one in given)
         return (f"{quoted(' '.join(stray))} is not part of {option}: it takes one {word}; "
                 f"give each its own {option}, as in {each}")
-    return (f"{quoted(' '.join(stray))} is not part of {option}: a value "
-            f"of more than one word goes in quotes, as in {option} {in_quotes(' '.join(given))}")
+    if found.metavar == "DATE" and not _reads_as_date(" ".join(given)):
+        return None  # (`--since yesterday housing`: quotes would make no date of it)
+    return quotes_left_out(option, stray, given)
+
+
+def quotes_left_out(option: str, stray: list[str], given: list[str]) -> str:
+    """"'weeks ago' is not part of --since: …, as in --since "4 weeks ago""."""
+    return (f"{quoted(' '.join(stray))} is not part of {option}: a value of more than one "
+            f"word goes in quotes, as in {option} {in_quotes(' '.join(given))}")
+
+
+def _read_by(argument: Any, ctx: Any, words: list[str]) -> bool:
+    """Whether `argument` reads each of `words` (those no option's value came before)."""
+    try:
+        for word in words[:max(argument.nargs, 0) or None]:
+            argument.type.convert(word, argument, ctx)
+    except (typer.BadParameter, ValueError):
+        return False
+    return True
+
+
+def _metavar(params: Iterable[Any], option: str) -> str:
+    """What `option`'s help calls its value ("TEXT")."""
+    return next((p.metavar or "VALUE" for p in params if option in getattr(p, "opts", ())),
+                "VALUE")
+
+
+def _reads_as_date(text: str) -> bool:
+    """Whether `text` is a date --since (or --date) reads."""
+    from peerjournal.dates import parse_bound
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        parse_bound(text, _today(), until=True)
+    except PeerJournalError:
+        return False
+    return True
 
 
 # What the value of a repeatable option with one of these metavars is: one word, never a
@@ -566,9 +634,39 @@ def date_bound(app: AppContext, text: str | None, *, until: bool = False) -> dat
     """--since (or --until, if `until`) as typed, or None when not given: a period such as
     'last month' gives its first day (or its last). For every command with the two options."""
     from peerjournal.dates import parse_bound
+    from peerjournal.errors import ExitCode, PeerJournalError
 
-    # `is not None`: an empty --since "" is an error (parse_bound says so), as "  " is.
-    return parse_bound(text, app.today(), until=until) if text is not None else None
+    if text is None:  # (`is not None`: an empty --since "" is an error, as "  " is)
+        return None
+    try:
+        return parse_bound(text, app.today(), until=until)
+    except PeerJournalError:
+        if meant := _date_cut_short(text):  # `search housing --since 4 weeks ago`
+            raise PeerJournalError(f"{meant}.", ExitCode.USAGE) from None
+        raise
+
+
+def _date_cut_short(value: str) -> str | None:
+    """The quoting hint (`quotes_left_out`) for a date option's `value` that does not read as
+    a date, when the words typed after it make one with it (`search`'s words took them:
+    `--since 4 weeks ago`); None otherwise."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return None
+    dates = {name for p in ctx.command.get_params(ctx) if p.metavar == "DATE" for name in p.opts}
+    typed = ctx.meta.get(TYPED_ARGS, [])
+    for at, arg in enumerate(typed):
+        name, equals, attached = arg.partition("=")
+        if (arg in dates and typed[at + 1:at + 2] == [value]) or (
+                equals and name in dates and attached == value):
+            option, after = (name, typed[at + 1 + (not equals):])
+            words = list(itertools.takewhile(lambda word: not word.startswith("-"), after))
+            for cut in range(len(words), 0, -1):
+                if _reads_as_date(" ".join([value, *words[:cut]])):
+                    return quotes_left_out(option, words[:cut], [value, *words[:cut]])
+    return None
 
 
 def option_text(value: str, option: str) -> str:

@@ -72,6 +72,7 @@ def register(app: typer.Typer) -> None:
         )
 
         app_ctx = AppContext.from_ctx(ctx)
+        _refuse_alias_apart(ctx)
         given = _names_given(app_ctx, words)
         if alias is not None and len(given) > 1:
             raise PeerJournalError(
@@ -216,6 +217,29 @@ def _each_checked(names: list[_Read], check: Callable[[_Read], _Checked]) -> lis
 
 _Read = TypeVar("_Read")
 _Checked = TypeVar("_Checked")
+
+
+def _refuse_alias_apart(ctx: typer.Context) -> None:
+    """`people add "Sam Jones" --alias S J`: words of the name both before --alias and after
+    its value. Click joins them into the name "Sam Jones J"; whether "J" was meant for the
+    alias or the name cannot be known, so the writer is asked to say it with quotes."""
+    from peerjournal.cli.options import in_quotes, words_after_values
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    placed = words_after_values(ctx)
+    before = [word for word, after in placed if after is None]
+    apart = [(word, after) for word, after in placed if after and after[0] == "--alias"]
+    if not before or not apart:
+        return
+    alias = apart[0][1][1]
+    words = " ".join(word for word, _ in apart)
+    name = " ".join(before)
+    raise PeerJournalError(
+        f"{in_quotes(words)} comes after --alias {in_quotes(alias)}, apart from the name "
+        f"{in_quotes(name)}: is it part of the alias (--alias {in_quotes(f'{alias} {words}')}) "
+        f"or of the name ({in_quotes(f'{name} {words}')})? Give the one it belongs to in "
+        "quotes, whole. Nobody was added.", ExitCode.USAGE,
+    )
 
 
 def _names_given(app: AppContext, words: list[str] | None) -> list[str]:

@@ -358,15 +358,18 @@ def entry_heading(entry: dict[str, Any]) -> str:
 # a quotation in a label ('illness framing ("your condition")'): the words as said, kept
 _QUOTATION = re.compile(r'("[^"]*"|“[^”]*”)')
 _YOUR = re.compile(r"\b([Yy])our\b")
+_THE = str.maketrans("Yy", "Tt")  # ("Your" at the start of a label: "The writer's")
 
 
 def about_the_writer(label: str) -> str:
     """A marker's label, said to the writer ("sharing your recovery story"), as the summary
-    says it to the mentor who reads it: about the writer ("sharing their recovery story").
+    says it to the mentor who reads it: about the writer ("sharing the writer's recovery
+    story"). Not "their": the labels of what the person supported says use it ("their
+    choices and hopes"), and "holding their story back" would read as that person's story.
     A quotation inside it is left as it was said."""
     parts = _QUOTATION.split(label)
     return "".join(
-        part if n % 2 else _YOUR.sub(lambda m: "Their" if m[1] == "Y" else "their", part)
+        part if n % 2 else _YOUR.sub(lambda m: f"{m[1].translate(_THE)}he writer's", part)
         for n, part in enumerate(parts)
     )
 
@@ -399,7 +402,7 @@ NOTICED = "(the writer noticed it)"
 # What each dimension looks for, in a line a mentor can read beside its name (from the domain
 # brief's table and the self-check's items that mirror them): identity side, then drift side.
 DIMENSION_GLOSSES = {
-    "story": "using their own recovery story as a tool, or holding it back",
+    "story": "using the writer's own recovery story as a tool, or holding it back",
     "mutuality": "learning together with people, or instructing them",
     "focus": "people's strengths and skills, or their barriers, symptoms and diagnoses",
     "voice": "making decisions and staying with challenges, or leaving them to others",
@@ -473,7 +476,10 @@ CHECK_NOTE = (
 
 
 def check_score(score: int | None) -> str:
-    return "–" if score is None else f"{score}/5"
+    """A self-check answer's score as the check itself shows it (`supervision.of_scale`)."""
+    from peerjournal.supervision import of_scale
+
+    return "–" if score is None else of_scale(score)
 
 
 _DATA_NOTE = (

@@ -29,7 +29,6 @@ from peerjournal.render.verdicts import SELF_DOUBT_WORDS, verdict_words
 from peerjournal.render.widths import STATEMENT_MIN
 from peerjournal.supervision import (
     MAX_NOTE_CHARS,
-    SCALE,
     Form,
     History,
     Intention,
@@ -41,6 +40,7 @@ from peerjournal.supervision import (
     SelfCheck,
     SupervisionRecord,
     TrendBrief,
+    of_scale,
 )
 
 
@@ -122,12 +122,6 @@ class ItemsView:
 
 def items_table(form: Form) -> ItemsView:
     return ItemsView(form)
-
-
-def of_scale(score: int) -> str:
-    """An answer as "score 4 of 5": a bare "4", or "4 of 5", beside a statement reads as the
-    item's number (the questions were asked as "3/22")."""
-    return f"score {score} of {SCALE[-1]}"
 
 
 def _movement_rows(moved: Sequence[Movement]) -> RenderableType:
