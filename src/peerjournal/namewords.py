@@ -539,6 +539,12 @@ def english_word(key: str) -> bool:
     return key in _english_words()
 
 
+# Everyday words the English list leaves out, as given names or surnames too ("alley",
+# "moody") or as loanwords ("halal"), that a tag holds: a listed name inside one is none
+# (redact.py's `_a_word_or_name`: "halal", "alley" with Al Hart listed)
+EVERYDAY_NAME_WORDS = word_set("alley alleys alleyway halal haram moody delusional")
+
+
 # Brands, services and titles written joined up that hold an everyday name or a name-word
 # ("NatWest", "HopeLine", "JohnLewis", "AlAnon"), as their letters in lower case: such a word
 # keeps a part of a listed full name or a short form inside it ("West" of Sarah West in

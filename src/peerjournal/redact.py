@@ -141,6 +141,7 @@ from peerjournal.namewords import (
     COMMON_WORDS,
     EITHER_CUES,
     ELIDED_MODAL_VERBS,
+    EVERYDAY_NAME_WORDS,
     FEELING_NAMES,
     FEELINGS,
     FUNCTION_WORDS,
@@ -308,8 +309,15 @@ nikolai: kolya
 # Short forms that are also ordinary words ("a dot", "to nick", "my nan"): like the
 # COMMON_WORDS, replaced only when capitalised.
 _WORDLIKE_SHORT_FORMS = COMMON_WORDS | _words(
-    "dick dolly dot kit kitty molly nacho nan nick patsy peg"
+    "dick dolly dot kit kitty mae molly nacho nan nick patsy peg"
 )
+# Short forms that are also a word of another language, and the words after one that make
+# it that word: the Welsh verb "Mae" (is, are) of Mary opens most Welsh sentences ("Mae
+# hi'n well", "Mae'r tywydd yn oer", "Mae gen i…"); "Mae rang" is her
+_WORD_OF_ANOTHER_LANGUAGE = {
+    "mae": "hi e o fe fo nhw yn y yr ei eu ein eich fy dy na gen gyda ganddi ganddo "
+    "ganddyn pawb popeth hwn hon hynny rhaid angen llawer wedi pethau",
+}
 # Short forms that also open questions as a verb ("May I…?"): see `_short_form_pattern`.
 _QUESTION_VERBS = _words("may will")
 
@@ -690,7 +698,8 @@ _GREEK_FEMININE = {"α": ("α", "ασ"), "η": ("η", "ησ"), "ω": ("ω", "ω�
 _POLISH = re.compile(
     r"[ąćęłńóśźż]|sz|cz|rz|[sc]k[aiy]$|dzk[aiy]$|[aeiy]k$", re.IGNORECASE
 )
-_PL_MASCULINE = _words("a owi em iem u ie owie ow ach ami om y i")
+# (and a surname's wife's and daughter's forms: "Nowakowa", "Nowakowej", "Nowakówna")
+_PL_MASCULINE = _words("a owi em iem u ie owie ow ach ami om y i owa owej owna owny ownie ownej")
 _PL_FEMININE = _words("a y i ii e ie o u iej ej")
 # The last consonant of a stem before the -e of the dative and locative ("Agnieszce",
 # "Marcie", "Magdzie", "Barbarze", "Oldze"; "Pawle", "Piotrze", "Robercie"), longest first.
@@ -1081,10 +1090,31 @@ def welsh_mutations(name: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+# Welsh nouns (feminine, and "llys", "tŷ") a place's name opens with, before a soft-mutated
+# adjective: "Eglwys Wen", "Llys Wen", "Heol Wen", "Tŷ Wen" are places, not Gwen
+_WELSH_PLACE_NOUNS = _words(
+    "eglwys llys heol carreg ffordd tref ynys afon pont nant ffynnon gallt ty tŷ plas "
+    "bryn coed ysgol capel fferm cwm"
+)
+
+
+# Mutated forms that are everyday Welsh words too, in lower case in a tag: the word
+_WELSH_WORDS = _words("wen")
+
+
 def _a_mutated_word(match: re.Match[str]) -> bool:
     """Whether `match` is of a Welsh mutated form (`welsh_mutations`) that is an English word
-    ("Fill" of Bill, "Race" of Grace): the word, kept."""
-    return _group(match).startswith(_MUTATED_GROUP) and english_word(_plain(match.group()))
+    ("Fill" of Bill, "Race" of Grace), or a place's adjective after a Welsh noun
+    (`_WELSH_PLACE_NOUNS`: "Llys Wen"): the word, kept."""
+    if not _group(match).startswith(_MUTATED_GROUP):
+        return False
+    key = _plain(match.group())
+    if match.group().islower() and key in _WELSH_WORDS:
+        return True  # a tag "wen" (white: "llyswen"), where "#fethan" is Bethan
+    before = _search_back(_WORD_BEFORE, match.string, match.start())
+    return english_word(key) or (
+        before is not None and _plain(before.group(1)) in _WELSH_PLACE_NOUNS
+    )
 
 
 def _parts(name: str) -> list[str]:
@@ -1200,15 +1230,21 @@ def _not_the_verb(plain: str) -> str:
 
 def _short_form_pattern(form: str, case_sensitive: bool, polish: bool) -> str:
     """A redacted short form (see `short_forms`), to match in keyed text. One that is also
-    a word is never matched in the plural ("Bills", "Wills") and, when it is a verb, not
-    opening a question ("May I ask?": the preview flags it there, see `nickname_like`);
-    one that is also an abbreviation usually written in capitals ("ED") only in title case."""
+    a word is matched in the plural too ("Wills", "BILLS": him), where its group
+    (`_SHORT_WORD_GROUP`) has `_the_word` tell the word's plural ("Bills are due") and,
+    when it is a verb, not opening a question ("May I ask?": the preview flags it there,
+    see `nickname_like`); one that is also an abbreviation usually written in capitals
+    ("ED") only in title case."""
     if not case_sensitive:
         return _name_pattern(form, polish)
     plain = _plain(form)
     body = _capitalised_pattern(form, upper=plain not in ALWAYS_CAPITALISED)
-    if plain in _WORDLIKE_SHORT_FORMS:
+    if plain in _MONTHS:  # "Mays care home": a month's group reads no plural (`_the_month`)
         body += rf"(?![eE]?[sS]{_AFTER})"
+    after = _WORD_OF_ANOTHER_LANGUAGE.get(plain)
+    if after:  # ("Mae'r", "Mae hi'n": Welsh)
+        words = "|".join(sorted(after.split(), key=len, reverse=True))
+        body += rf"(?![{_APOSTROPHES}][rR]{_AFTER})(?![^\S\n]+(?i:{words}){_AFTER})"
     return _not_the_verb(plain) + body
 
 
@@ -1479,7 +1515,7 @@ class Redactor:
             (*span, lookup[_group(m)]) for m in regex.finditer(key)
             if not _the_month(m, text) and not (prose and _the_word(m, text))
             and not (lowered and _the_word_shouted(m, regex, *lowered))
-            and not _an_eponym(m, text) and not _a_mutated_word(m)
+            and not _an_eponym(m, text) and not _a_mutated_word(m) and not _a_place(m, text)
             and (span := _where(m, text, key, self._as_written, label))
         ]
         breaks = [m.span() for m in _LINE_BREAK.finditer(key)]
@@ -2231,8 +2267,10 @@ class _Around:
         least = _BESIDE_TWO_LETTERS
         if at == 0:
             return self.after(stop, least)
-        if stop == len(self.run):
-            return form not in _ENDINGS and self.before(at, least)
+        if stop == len(self.run):  # (an ending of `_ENDINGS` where no word ends so: "teamal")
+            return self.before(at, least) and (
+                form not in _ENDINGS or not _a_word_ending(self.run, self.run[:at])
+            )
         return self.before(at, least) and self.after(stop, least)
 
 
@@ -2241,7 +2279,8 @@ def _a_word_or_name(run: str) -> bool:
     (`_a_joined_word`: "willing", "samples", "summary"), or a name redaction knows
     (`name_words`: "alice"): a listed name inside it is none."""
     return (
-        run in name_words() or any(_a_joined_word(stem, whole=True) for stem in stems(run))
+        run in EVERYDAY_NAME_WORDS or run in name_words()
+        or any(_a_joined_word(stem, whole=True) for stem in stems(run))
         or english_word(run + "s")  # ("mobile": the list lacks a word that is a place too)
     )
 
@@ -2664,6 +2703,8 @@ _FULL_GROUP = "f"
 _LOWER_GROUP = "l"
 # and of a Welsh mutated form's ("Fethan" of Bethan: see `welsh_mutations`)
 _MUTATED_GROUP = "u"
+# (of a short form that is also a word, capitalised: "Will", "Bill" of William)
+_SHORT_WORD_GROUP = "p"
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[^\S\n]+$")
 # A list's separator: a comma, a semicolon, a slash, an ampersand, "and" or "or"; or the
 # full stop between two answers of one word ("Joy, relief. Hope.")
@@ -2844,6 +2885,8 @@ def _the_word(match: re.Match[str], text: str) -> bool:
         return True
     if group.startswith(_LOWER_GROUP):
         return _lower_part_is_word(match, text)
+    if group.startswith(_SHORT_WORD_GROUP):
+        return _a_short_form_plural(match, text)
     if not group.startswith(_WORD_GROUP):
         return False
     return _a_word_here(text, *match.span())
@@ -2926,9 +2969,54 @@ def _listed_forms_in(names: tuple[str, ...], words: frozenset[str]) -> frozenset
 _KNOWN_COMPOUNDS = re.compile(r"[-‐‑](?:Anon|Ateen|Jazeera|Qaeda|Aqsa|Shabaab)(?![\w'’-])")
 
 
+# Everyday compounds and abbreviations that hold a listed word-name: the keys' names
+# ("Ctrl-Alt-Del"), an adjective ("sky-high"), a test written in capitals ("PAT test": portable
+# appliance testing)
+_COMPOUND_BEFORE = re.compile(r"(?i:ctrl|control)[-+‐‑](?i:alt)[-+‐‑]$")
+_COMPOUND_AFTER = {
+    "sky": re.compile(r"[-‐‑]high(?![\w'’-])", re.IGNORECASE),
+    "pat": re.compile(r"[^\S\n]+(?i:test|tests|tested|testing|tester)(?![\w'’-])"),
+}
+
+
+# A saint's name before its "'s" ("St Mary's Hospital", "St Helen's"), and a word-name
+# naming a street or a house ("Hope Street", "Rose Cottage"): a place. Only words that are
+# seldom surnames follow ("Grace Park", "Rose Lane" may be someone).
+_SAINT_BEFORE = re.compile(r"(?<![^\W\d_])(?:St\.?|ST\.?|st\.?|Saint|SAINT|saint)[^\S\n]+$")
+_PLACE_AFTER = re.compile(
+    r"[^\S\n]+(?:Street|Road|Avenue|Crescent|Terrace|Cottage|Gardens)(?![\w'’-])"
+)
+
+
+def _a_place(match: re.Match[str], text: str) -> bool:
+    """Whether a one-word form of a listed name at `match` names a place: a saint's
+    ("St Mary's"), or a street's or house's (`_PLACE_AFTER`: "Hope Street", in any case in a
+    tag or setting: "hope street hub")."""
+    group = _group(match)
+    if group.startswith((_FULL_GROUP, _INITIAL_GROUP)) or " " in match.group().strip():
+        return False
+    start, end = match.span()
+    if _POSSESSIVE_AFTER.match(text, end) and _SAINT_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    after = _PLACE_AFTER.match(text, end)
+    if after is None and text[start:end].islower():
+        after = re.compile(_PLACE_AFTER.pattern, re.IGNORECASE).match(text, end)
+    return after is not None
+
+
 def _in_a_known_compound(text: str, start: int, end: int) -> bool:
-    """Whether the listed name at `start`:`end` opens one of `_KNOWN_COMPOUNDS`."""
-    return text[start:end] == "Al" and _KNOWN_COMPOUNDS.match(text, end) is not None
+    """Whether the listed name at `start`:`end` opens one of `_KNOWN_COMPOUNDS`, or is a word
+    of an everyday compound (`_COMPOUND_BEFORE`, `_COMPOUND_AFTER`: "Ctrl-Alt-Del",
+    "sky-high", "PAT test"; a "PAT" so only in capitals)."""
+    word = text[start:end]
+    if word == "Al" and _KNOWN_COMPOUNDS.match(text, end) is not None:
+        return True
+    if _COMPOUND_BEFORE.search(text, max(0, start - 9), start):
+        return True
+    after = _COMPOUND_AFTER.get(word.casefold())
+    if after is None or (word.casefold() == "pat" and not word.isupper()):
+        return False
+    return after.match(text, end) is not None
 
 
 def _a_word_here(text: str, start: int, end: int) -> bool:
@@ -2991,14 +3079,26 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
     )
 
 
+def _a_short_form_plural(match: re.Match[str], text: str) -> bool:
+    """Whether a short form that is also a word, matched with an "s" ("Bills", "Wills" of
+    William), is the word's plural there (`_a_plural_here`: "Bills are due"); never where
+    it has none ("Will" is him wherever `_not_the_verb` let it match)."""
+    start, end = match.span()
+    key = _plain(text[start:end])
+    if key[-1:] != "s" or _POSSESSIVE_AFTER.match(text, end):
+        return False
+    return _a_plural_here(text, start, end, key, _search_back(_WORD_BEFORE, text, start))
+
+
 def _a_plural_here(text: str, start: int, end: int, key: str, before: re.Match[str] | None) -> bool:
     """Whether a listed word-name with an "s", capitalised, at `start`:`end` reads as the
     word's plural ("Bills are due", "The Wills flat", "Energy Bills Support"): a word ("Skys"
     is none), a word after it that is no person's verb (not a clause's end nor a dash: "I
     rang Wills.", "Wills-visit", "(Skys)" are him; the word said over is the word: "Bills,
-    Bills, Bills."), where a capital may open it: a sentence's
-    start, or after an article or a capitalised word. "I rang Wills then left" is him, and
-    so is one in capitals ("WILLS office"): a plural is seldom shouted."""
+    Bills, Bills."), where a capital may open it: a sentence's start, after an article, or
+    after a capitalised word that does not open the sentence (or opens a title: "Energy
+    Bills Support"). "I rang Wills then left" and "Saw Roses then left" are them, and so
+    is one in capitals ("WILLS office"): a plural is seldom shouted."""
     if text[start:end].isupper() or not english_word(key) or _PERSON_NEXT_WORD.match(text, end):
         return False
     after, listed = _LIST_AFTER.match(text, end), _search_back(_LIST_BEFORE, text, start)
@@ -3007,9 +3107,18 @@ def _a_plural_here(text: str, start: int, end: int, key: str, before: re.Match[s
     if not _NEXT_WORD.match(text, end):
         return False
     word_before = before.group(1) if before else ""
-    return (
-        word_before.casefold() in _ARTICLES or word_before[:1].isupper()
-        or _opens_sentence(text, start)
+    if word_before.casefold() in _ARTICLES or _opens_sentence(text, start):
+        return True
+    if not word_before[:1].isupper() or before is None:
+        return False
+    if _PERSON_BEFORE.search(text, max(0, start - 40), start):
+        return False  # met, saw, rang… ("F7 Saw Roses then left", "Then Rang Bills again")
+    # a capitalised word opening the sentence says nothing ("Saw Roses then left", "Saw
+    # Graces Then home"), unless a title goes on after it ("Energy Bills Support Scheme")
+    following = _NEXT_WORD.match(text, end)
+    return not _opens_sentence(text, before.start(1)) or bool(
+        following and following.group(1)[:1].isupper()
+        and following.group(1).casefold() not in SENTENCE_WORDS | FUNCTION_WORDS
     )
 
 
@@ -3054,6 +3163,11 @@ _RISING = _words(
 )
 
 
+# After "rose" that follows what rises, what makes it the verb too ("her mood rose after
+# lunch", "prices rose again")
+_ROSE_NEXT = _words("after again sharply steadily slowly quickly by when as then further")
+
+
 def _the_verb_or_season(
     text: str, start: int, end: int, key: str, cue: str, following: str
 ) -> bool:
@@ -3081,7 +3195,7 @@ def _the_verb_or_season(
     ):  # ("thank you hope.", "I gave it hope." may be her)
         return True
     if key == "rose":
-        return cue in _RISING and (ends or following in VERB_NEXT[key])
+        return cue in _RISING and (ends or following in VERB_NEXT[key] | _ROSE_NEXT)
     if key != verb or not (
         following in VERB_NEXT[verb] or following in _DETERMINERS
     ):
@@ -3890,10 +4004,15 @@ _IN_A_PHRASE_TABLE = """
     will: _ power | _ powers | last _ and testament | his last _ | her last _ | my last _
     will: their last _ | your last _ | our last _ | the last _ | a last _ | against my _
     will: against his _ | against her _ | against their _ | against your _ | against our _
-    grace: ~said _ | ~saying _ | ~say _ | _ period | _ periods
+    grace: ~said _ | ~saying _ | ~say _ | _ period | _ periods | with good _ | with bad _
+    hope: still _ for | there is still _ | there's still _
     eve: christmas _ | year's _ | year’s _ | years _ | hallows _
     bills: _ are due | _ to pay | ~pay _ | ~paid _
     bill: _ is due | ~pay _ | ~paid _
+    bill: gas _ | electric _ | electricity _ | energy _ | phone _ | water _ | heating _
+    bill: broadband _ | council tax _ | vet _ | vet's _ | vets _ | hospital _ | fuel _
+    bills: gas _ | electric _ | electricity _ | energy _ | phone _ | water _ | heating _
+    bills: household _ | utility _ | fuel _
     love: _ is in the air | _ was in the air
     rose: _ to the occasion | _ to the challenge
 """
@@ -3911,6 +4030,18 @@ _OPENING_PHRASES = _phrases(
     love: _ is in the air | _ was in the air
     """
 )
+
+
+# Honorifics written joined after a given name ("Imranbhai", "Ayeshaji", "Zainabaji"):
+# the whole word is the person, in running text too (a label reads it joined up already)
+_HONORIFICS = _words("bhai bhaiya bhaijan baji aapi bhabhi bhabi sahib sahab jaan ji")
+_HONORIFIC_AFTER = "(?:(?i:" + "|".join(sorted(_HONORIFICS, key=len, reverse=True)) + "))?"
+
+
+def _honorific_after(form: str) -> str:
+    """The pattern for an honorific joined after `form`: a name of three letters or more
+    (two make words: "Alji"), "" for another."""
+    return _HONORIFIC_AFTER if len(_plain(form)) >= 3 and " " not in form else ""
 
 
 def _name_end(match: re.Match[str], text: str) -> int:
@@ -3955,9 +4086,10 @@ def _compile_names(
             forms.append((
                 form, case_sensitive and not any_case, person.replacement, polish, is_short, False
             ))
-        # Welsh mutated forms: capitalised only, in a label too, never read in lower case
+        # Welsh mutated forms: capitalised only in prose, in any case in a label (`any_case`:
+        # a tag is stored in lower case, and has no sentence to mislead)
         for form in welsh_mutations(person.name) if welsh and not bare else ():
-            forms.append((form, True, person.replacement, False, True, True))
+            forms.append((form, not any_case, person.replacement, False, True, True))
     if not forms:
         return None, {}
     forms.sort(key=lambda f: (-len(f[0]), f[4]))
@@ -3974,6 +4106,10 @@ def _compile_names(
             group = f"{_FULL_GROUP}{n}"
         if mutated:
             group = f"{_MUTATED_GROUP}{n}"
+        elif is_short and case_sensitive and group.startswith("n") and (
+            _plain(form) in _WORDLIKE_SHORT_FORMS
+        ):
+            group = f"{_SHORT_WORD_GROUP}{n}"
         lookup[group] = owners[name_key(form)]
         if bare:
             if is_short or not _has_umlaut_written_out(form):
@@ -3986,7 +4122,7 @@ def _compile_names(
         elif case_sensitive:  # a listed part that is a word: "Will" of Will Turner too
             body = _not_the_verb(_plain(form)) + _capitalised_pattern(form)
         else:  # a name listed alone ("Hope") goes wherever it is capitalised, "Hope so." too
-            body = _name_pattern(form, polish)
+            body = _name_pattern(form, polish) + _honorific_after(form)
         branches.append(f"(?P<{group}>{_not_in_capitals(form)}{body})")
         if not bare and not mutated and _has_lower_form(form, case_sensitive):
             # the same part in lower case ("frank was upset", "grace rang me"), replaced
@@ -4245,8 +4381,9 @@ _PART_OF_MONTH = re.compile(
     r"|(?:end|start|beginning|middle|rest)\s+of)[^\S\n]*-?[^\S\n]*$",
     re.IGNORECASE,
 )
-# After a month that is a date: a day or a year ("May 3rd", "May 2026", "May, 2026"), not a
-# count ("rang May 12 times", "gave June 20 pounds", "June 1:1 went well")
+# After a month that is a date: a day or a year ("May 3rd", "May 2026", "May, 2026", and a
+# file name's "may-2026", "may_2026"), not a count ("rang May 12 times", "gave June 20
+# pounds", "June 1:1 went well")
 _COUNTED = (
     r"(?!\s*(?:[:×x/.]\d|[x×%](?![^\W\d_])|(?i:times|time|pounds?|quid|pence|p|euros?|dollars?"
     r"|minutes?|mins?|hours?|hrs?|h|seconds?|secs?|days?|nights?|weeks?|wks?|months?|years?"
@@ -4255,6 +4392,12 @@ _COUNTED = (
 )
 _DAY_OR_YEAR_AFTER = re.compile(
     rf"\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_COUNTED}|\.?,?\s+\d{{4}}\b{_COUNTED}"
+    r"|[-_](?:19|20)\d\d(?!\d)"
+)
+# After a month: a holiday in it ("May bank holiday", "May half term", "May Day rally")
+_HOLIDAY_AFTER = re.compile(
+    r"[^\S\n]+(?i:bank[^\S\n]+holidays?|half[-\s]?terms?|day[^\S\n]+(?:bank[^\S\n]+holiday"
+    r"|rally|parade|march|fair))(?![^\W\d_])"
 )
 # After a month: a verb that only a person's name takes ("May rang", "May arrived", "This May
 # came to group"): never the month; "was", "had" may follow either ("3 May was busy")
@@ -4291,6 +4434,8 @@ def month_in_date(text: str, start: int, end: int) -> str | None:
     # after it, and neither a person's verb after it ("3 May was busy" may be her) nor a verb
     # of giving or calling before it ("I rang May 12")
     certain = "maybe" if _EITHER_AFTER.match(text, end) else "date"
+    if _HOLIDAY_AFTER.match(text, end):
+        return "date"  # "the May bank holiday", "May half term"
     if _DAY_OR_YEAR_AFTER.match(text, end):
         return "maybe" if _GIVEN_BEFORE.search(before) else certain
     if _DAY_OF.search(before):

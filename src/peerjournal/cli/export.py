@@ -1157,6 +1157,23 @@ def _preview_text(summary: dict[str, Any], data: bytes, fmt: str) -> str:
     return "\n".join(lines(summary))
 
 
+def _shown_text(summary: dict[str, Any], data: bytes, fmt: str) -> str:
+    """What the preview shows: what will be written where it is text to read (the JSON, the
+    CSV), else its Markdown ("(html)", "(pdf)": the title says "shown as Markdown"). In the
+    JSON a line break or tab inside the writer's text is an escape ("hub.\\nDorota"): a
+    line break or a space is shown after it, so the word after it is read and highlighted
+    as a word (the file is as written)."""
+    if fmt != "json":
+        return _preview_text(summary, data, fmt)
+    import re
+
+    return re.sub(
+        r"(?<!\\)((?:\\\\)*\\([nrt]))",
+        lambda m: m.group(1) + ("\n" if m.group(2) == "n" else " "),
+        data.decode("utf-8"),
+    )
+
+
 def _words_to_check(
     app: AppContext, summary: dict[str, Any], data: bytes, fmt: str
 ) -> tuple[list[str], list[str]]:
@@ -1266,7 +1283,7 @@ def _preview_and_confirm(
     from peerjournal.summary import journal_labels
 
     destination = str(target) if target else "standard output"
-    flagged = preview(app.err, _preview_text(summary, data, fmt), _writers_texts(summary),
+    flagged = preview(app.err, _shown_text(summary, data, fmt), _writers_texts(summary),
             f"{destination} ({fmt})", summary["redacted"], _people(app), journal_labels(summary),
             signature=summary.get("writer") or "", vocabulary=_tool_words())
     for warning in warnings:  # after the preview, next to the question, so it is seen
