@@ -74,7 +74,7 @@ def test_a_setting_named_in_an_alert_in_lower_case_is_redacted(cli: CLI) -> None
         day = f"2026-10-{21 + week * 7}" if week < 2 else f"2026-11-{week * 7 - 10:02d}"
         for _ in range(2):  # (a week of one entry gives no trend words)
             result = cli("write", "-x", FILLER + ADVICE * (week * 3 + 1), "-s", "Will's Flat",
-                         "--date", day)
+                         "--date", day, "--again")  # (the same text twice: two entries)
             assert result.exit_code == 0, result.stderr
     report = cli("report", "--since", "2026-10-19")
     assert "will's flat shifts" in " ".join(report.stdout.split())  # the writer's own view
