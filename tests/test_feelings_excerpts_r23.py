@@ -132,7 +132,7 @@ def test_each_sentence_is_quoted_once_and_drift_is_not_an_example_of_identity(
     self-doubt); the three-marker sentence under three markers; the advice sentence under
     Advice and Co-optation."""
     assert _quotes(cli, add, tmp_path) == {
-        "sharing their recovery story": ["I shared my own story with him."],
+        "sharing the writer's recovery story": ["I shared my own story with him."],
         "being there with them": ["I sat with her and listened."],
         "learning from each other": ["We learned from each other."],
         "their choices and hopes": [

@@ -50,10 +50,11 @@ def test_export_lists_a_flipped_marker_under_drift_as_its_negation(
     add(FLIPPED, *(["--share"] if shared else []))
     markdown = ok(cli("export", "--yes", "--format", "md"))
     drift_section = markdown.split("## Peer drift markers", 1)[1].split("\n## ", 1)[0]
-    assert "- not sharing their recovery story (Recovery story): 1 time in 1 entry" in drift_section
-    assert "- sharing their recovery story" not in markdown
+    assert ("- not sharing the writer's recovery story (Recovery story): 1 time in 1 entry"
+            in drift_section)
+    assert "- sharing the writer's recovery story" not in markdown
     markers = summary_json(cli)["markers"]
-    assert labels(markers["drift"])["story.shared"] == "not sharing their recovery story"
+    assert labels(markers["drift"])["story.shared"] == "not sharing the writer's recovery story"
     assert "story.shared" not in labels(markers["identity"])
 
 
@@ -64,7 +65,7 @@ def test_export_lists_flipped_drift_markers_under_identity(
     markers = summary_json(cli)["markers"]
     assert labels(markers["identity"]) == {
         "voice.defer_avoid": "not deferring or keeping quiet",  # one thing (round 38)
-        "story.withheld": "not holding their story back",
+        "story.withheld": "not holding the writer's story back",
     }
     assert markers["drift"] == []
 
@@ -76,7 +77,7 @@ def test_review_of_such_a_summary_shows_the_negated_label(
     file = tmp_path / "summary.json"
     ok(cli("export", "--yes", "--format", "json", "-o", str(file)))
     out = flat(ok(cli("review", str(file))))
-    assert "not sharing their recovery story (Recovery story): 1 time in 1 entry" in out
+    assert "not sharing the writer's recovery story (Recovery story): 1 time in 1 entry" in out
 
 
 def test_report_what_changed_names_a_flipped_marker_as_its_negation(
@@ -167,8 +168,9 @@ def test_markers_stored_before_negated_was_kept_read_as_not_negated(
 
     old = {"marker": "story.shared", "polarity": "drift", "count": 1, "previous": 0}
     assert story_markers() == [{**old, "negated": False}]
-    assert "- sharing their recovery story (Recovery story)" in ok(cli("export", "--yes"))
+    assert "- sharing the writer's recovery story (Recovery story)" in ok(cli("export", "--yes"))
     with sqlite3.connect(isolated / "journal.db") as conn:
         conn.execute("UPDATE entry SET drift_summary = json_remove(drift_summary, '$[4]')")
     assert story_markers() == [{**old, "negated": True}]
-    assert "- not sharing their recovery story (Recovery story)" in ok(cli("export", "--yes"))
+    assert "- not sharing the writer's recovery story (Recovery story)" in ok(
+        cli("export", "--yes"))

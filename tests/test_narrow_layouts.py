@@ -66,7 +66,7 @@ def test_review_stacks_the_self_check_on_a_narrow_terminal(
     flat = " ".join(" ".join(part).split())
     for item in items:
         # the score first, then the statement, then its note: none of them cut
-        shown = f"{item['score']}/5 {item['text']}"
+        shown = f"score {item['score']} of 5 {item['text']}"
         if item["note"]:
             shown += f" note: {item['note']}"
         if int(columns) >= 40:
@@ -74,10 +74,10 @@ def test_review_stacks_the_self_check_on_a_narrow_terminal(
         else:  # a word longer than the column is folded: every letter is still there
             assert shown.replace(" ", "") in flat.replace(" ", "").replace("…", ""), shown
     # the statement and note wrap under the statement's start, not under the score
-    first = next(n for n, line in enumerate(part) if line.startswith("1/5 "))
+    first = next(n for n, line in enumerate(part) if line.startswith("score 1 of 5 "))
     assert part[first + 1].startswith("    ") and part[first + 1].strip()
     if int(columns) == 40:
-        assert part[first] == "1/5 When it could help someone, I felt", part  # (no border)
+        assert part[first] == "score 1 of 5 When it could help someone,", part  # (no border)
 
 
 def test_review_keeps_the_self_check_table_where_it_fits(
@@ -88,7 +88,7 @@ def test_review_keeps_the_self_check_table_where_it_fits(
     assert part[0].startswith("The writer's own statements")  # whose words these are
     part = part[next(n for n, line in enumerate(part) if line.startswith("Item")):]
     assert part[0].split() == ["Item", "Score", "Note"]
-    row = next(line for line in part if "1/5" in line)
+    row = next(line for line in part if "score 1 of 5" in line)
     assert row.startswith("When it could help someone") and "Easier this month" in row
 
 

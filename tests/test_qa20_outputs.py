@@ -50,7 +50,7 @@ def test_a_pdf_with_the_longest_self_check_notes_is_written(
         "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split()
     )
     assert "Self-check (2026-11-20)" in text
-    assert "3/5 When it could help someone" in text
+    assert "score 3 of 5 When it could help someone" in text
     assert text.count("steady end") == len(json.loads(
         cli("supervision", "check", "--list-items", "--json").stdout
     ))  # every note whole, to its last word

@@ -132,7 +132,8 @@ def test_prep_shows_the_latest_checks_answers_of_1_and_2_with_their_notes(
         FORM.item("self_worth").question,
         FORM.item("voice").question,
     ]
-    assert questions[0]["why"] == f"you answered '{worth}' with 1 in your latest self-check"
+    assert questions[0]["why"] == (
+        f"you answered '{worth}' with score 1 of 5 in your latest self-check")
 
 
 def test_prep_with_no_low_answers_says_nothing_more(cli: CLI, tmp_path: Path) -> None:

@@ -92,13 +92,13 @@ def test_the_summary_names_markers_about_the_writer_not_to_them(
     result = cli("export", "--format", "md", "-o", str(out), "--yes")
     assert result.exit_code == 0, result.stderr
     text = out.read_text()
-    assert "sharing their recovery story (Recovery story)" in text
+    assert "sharing the writer's recovery story (Recovery story)" in text
     assert "your recovery story" not in text
     saved = tmp_path / "s.json"
     assert cli("export", "--format", "json", "-o", str(saved), "--yes").exit_code == 0
     reviewed = cli("review", str(saved))
     assert reviewed.exit_code == 0, reviewed.stderr
-    assert "sharing their recovery story" in reviewed.stdout
+    assert "sharing the writer's recovery story" in reviewed.stdout
     assert "your recovery story" not in reviewed.stdout
 
 
@@ -108,7 +108,7 @@ def test_a_quotation_in_a_label_is_left_as_said() -> None:
     assert about_the_writer('illness framing ("your condition")') == (
         'illness framing ("your condition")')
     assert about_the_writer("Your story, noticing your own practice") == (
-        "Their story, noticing their own practice")
+        "The writer's story, noticing the writer's own practice")
     assert about_the_writer("yourself") == "yourself"
 
 
@@ -174,24 +174,24 @@ def test_drafts_closing_line_fits_the_drafts_listed(
     replaced = cli("edit", str(entry), "-x", "We sat in the garden, then walked.")
     assert replaced.exit_code == 0, replaced.stderr
     folder, found = _listed(cli)
-    assert closing_line(app, found) == "A text 'replaced in' an entry is kept to copy from" + (
-        discard)
+    kept_to_copy = f"The text 'replaced in' an entry is kept to copy from, in {found[0].path}"
+    assert closing_line(app, found) == kept_to_copy + discard
     edits(("## Feelings", "## Feelingz"))  # a heading broken: the edit is kept, unsaved
     kept = cli("edit", str(entry))
     assert kept.exit_code == 1 and "your edit is kept in" in kept.stderr
     folder, found = _listed(cli)
     assert closing_line(app, found) == (
-        f"`peerjournal edit {entry}` continues the changes to entry {entry}, a text "
-        f"'replaced in' an entry is kept to copy from{discard}")
+        f"`peerjournal edit {entry}` continues the changes to entry {entry}. "
+        f"{kept_to_copy}{discard}")
     draft = new_draft(folder, datetime(2026, 12, 7, 9, 0), ".json")
     draft.path.write_text(json.dumps({"experience": "Half a thought"}))
     draft.release()
     folder, found = _listed(cli)
     assert len(found) == 3
     assert closing_line(app, found) == (
-        "`peerjournal write --resume --draft N` continues a new entry, "
-        f"`peerjournal edit {entry}` continues the changes to entry {entry}, a text "
-        f"'replaced in' an entry is kept to copy from{discard}")
+        "`peerjournal write --resume --draft N` continues a new entry. "
+        f"`peerjournal edit {entry}` continues the changes to entry {entry}. "
+        f"{kept_to_copy}{discard}")
     only_new = [d for d in found if d.entry_id is None]
     assert closing_line(app, only_new) == (
         f"`peerjournal write --resume --draft N` continues one{discard}")

@@ -1,7 +1,7 @@
 """Round 45 (leftovers of round 44's qa_scripter): a script's view. `delete --json` and
 `restore --json` say which entries were already where the command puts them ("already").
-The JSON summary's marker labels say "their", as the Markdown one does. A search for an emoji
-says why it finds nothing. `edit` with a terminal editor ($EDITOR=vim) and no terminal is
+The JSON summary's marker labels say "the writer's", as the Markdown one does. A search for an
+emoji says why it finds nothing. `edit` with a terminal editor ($EDITOR=vim) and no terminal is
 refused, not started. A PEERJOURNAL_NOW out of the dates peerjournal takes is exit 2; at the
 edges of that range every command works or says one line."""
 
@@ -70,7 +70,7 @@ def test_restore_json_says_which_were_already_in_the_journal(cli: CLI, add: Add)
     assert (unknown.exit_code, unknown.stdout) == (3, "")
 
 
-# -- 2. the JSON summary's labels say "their", as the Markdown summary does ---------------------
+# -- 2. the JSON summary's labels say "the writer's", as the Markdown summary does ------------
 
 
 def _export(cli: CLI, tmp_path: Path, fmt: str) -> Path:
@@ -88,7 +88,7 @@ def test_the_json_summary_labels_say_their_as_the_markdown_does(
         add(CLINICAL + ' Your condition, "your" words.', "--share", "-d", day)
     summary = json.loads(_export(cli, tmp_path, "json").read_text(encoding="utf-8"))
     labels = [m["label"] for side in summary["markers"].values() for m in side]
-    assert "sharing their recovery story" in labels
+    assert "sharing the writer's recovery story" in labels
     assert not any("your" in label.replace('"your condition"', "") for label in labels)
     assert 'illness framing ("your condition")' in labels  # (a quotation left as said)
     markdown = _export(cli, tmp_path, "md").read_text(encoding="utf-8")
@@ -96,10 +96,10 @@ def test_the_json_summary_labels_say_their_as_the_markdown_does(
         assert label in markdown
     # the mentor's review of it, in text and JSON, says the same
     reviewed = cli("review", str(tmp_path / "summary.json"))
-    assert reviewed.exit_code == 0 and "sharing their recovery story" in reviewed.stdout
+    assert reviewed.exit_code == 0 and "sharing the writer's recovery story" in reviewed.stdout
     assert "sharing your" not in reviewed.stdout
     as_json = cli("review", str(tmp_path / "summary.json"), "--json").stdout
-    assert "sharing their recovery story" in as_json and "sharing your" not in as_json
+    assert "sharing the writer's recovery story" in as_json and "sharing your" not in as_json
 
 
 # -- 3. a search for an emoji ------------------------------------------------------------------

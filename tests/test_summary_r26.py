@@ -71,7 +71,7 @@ def test_a_marker_noticed_once_of_several_times_says_how_many(
     assert "“I told him he should take his meds.”" in text  # quoted, not noticed
     assert "“I told him he should take his meds.” *(the writer" not in text
     # the noticed slip is quoted once, under the awareness it shows (round 38: its own marker)
-    noticing = text.index("noticing their own practice (Worldview)")
+    noticing = text.index("noticing the writer's own practice (Worldview)")
     assert text.index("“I noticed I was telling her she should call the clinic.”") > noticing
 
 

@@ -102,7 +102,7 @@ def test_a_check_since_the_last_supervision_is_still_asked_about(
     prep = _prep(cli)
     assert prep["self_check"]["before_period"] is False
     assert [q["why"] for q in prep["questions"]] == [
-        f"you answered '{FORM.item('story').text}' with 1 in your latest self-check"
+        f"you answered '{FORM.item('story').text}' with score 1 of 5 in your latest self-check"
     ]
 
 
@@ -122,8 +122,10 @@ def test_a_newer_unfinished_check_has_the_newer_word_on_what_it_answered(
     worth, voice = FORM.item("self_worth"), FORM.item("voice")
     assert [(q["text"], q["why"]) for q in prep["questions"]] == [
         (worth.question,
-         f"you answered '{worth.text}' with 1 in the self-check you started on 14 Dec 2026"),
-        (voice.question, f"you answered '{voice.text}' with 2 in your latest self-check"),
+         f"you answered '{worth.text}' with score 1 of 5 in the self-check you started on "
+         "14 Dec 2026"),
+        (voice.question,
+         f"you answered '{voice.text}' with score 2 of 5 in your latest self-check"),
     ]
 
 
