@@ -315,21 +315,16 @@ def stale_shown_note(app: AppContext, store: Store, ids: Sequence[int], shown: s
     (`ids`: `list`, `show`, `search --json`, `supervision prep`; `shown`: "listed", "shown",
     "in the prep"): after an upgrade they are the earlier version's until `drift --rescore`,
     and `drift ID` gave another verdict than `show` (QA r45). One line; nothing when every one
-    is current. Each entry is looked up only when some of the journal's scores are stale and
-    others not (all are, after an upgrade)."""
+    shown is current or was never scored (it shows no figures). The entries shown are looked
+    up only when some of the journal's scores are stale."""
     if not ids:
         return None
     version, in_journal = stale_scores(app, store)
     if not in_journal:  # (the usual case: one count, no more imports)
         return None
-    from peerjournal.db.stats import live_and_trashed
     from peerjournal.drift.lexicon import scorer_version
 
-    if in_journal >= live_and_trashed(store)[0]:
-        stale = len(ids)
-    else:
-        scorer = scorer_version()
-        stale = sum(store.scored_otherwise(entry_id, version, scorer) for entry_id in ids)
+    stale = store.scored_otherwise_of(ids, version, scorer_version())
     if not stale:
         return None
     if stale == len(ids):

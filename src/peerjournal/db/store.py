@@ -1261,6 +1261,22 @@ class Store:
             ).fetchone()
         return row is not None
 
+    def scored_otherwise_of(self, ids: Sequence[int], lexicon_version: str,
+                            scorer_version: str) -> int:
+        """How many of the entries `ids` hold a score from another lexicon or scoring code:
+        figures shown that a score made now may change (one never scored shows none)."""
+        stale = 0
+        with self._errors():
+            for start in range(0, len(ids), 500):  # (within SQLite's limit on parameters)
+                chunk = list(ids[start:start + 500])
+                row = self.conn.execute(
+                    f"SELECT count(*) FROM entry WHERE id IN ({', '.join('?' * len(chunk))}) "
+                    f"AND lexicon_version IS NOT NULL AND ({_STALE})",
+                    (*chunk, lexicon_version, scorer_version),
+                ).fetchone()
+                stale += int(row[0])
+        return stale
+
     def set_drifts(self, scores: Iterable[tuple[int, Drift | StoredDrift]]) -> None:
         """Store scores as they arrive (a generator: while later ones are still being scored),
         in one transaction."""
