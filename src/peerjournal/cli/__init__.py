@@ -135,6 +135,7 @@ class PeerJournalGroup(TyperGroup):
             raise
         if isinstance(command, TyperGroup):  # `people List`: its group's click resolves it
             rest = _in_lower_case(command, ctx, rest)
+        _refuse_option_as_value(ctx, name, command, rest)
         return name, command, rest
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
@@ -357,6 +358,25 @@ def _suggest_in_lower_case(exc: UsageError) -> None:
     typo = ast.literal_eval(found[1])
     if near := get_close_matches(typo.lower(), group.list_commands(exc.ctx)):
         exc.message = f"{exc.message} Did you mean {', '.join(map(repr, near))}?"
+
+
+def _refuse_option_as_value(ctx: Any, name: str | None, command: Any, rest: list[str]) -> None:
+    """`write -x --share`, `export -o --json`: a usage error when an option's value is another
+    of its command's options (`options.option_without_value`), before click takes it as the
+    value (an entry "--share", a file "--json"). A group's subcommand (`people add`) is
+    found in `rest` as click would find it."""
+    from peerjournal.cli.options import option_without_value
+
+    command_ctx = command.context_class(command, info_name=name, parent=ctx)
+    while isinstance(command, TyperGroup):
+        at = next((at for at, word in enumerate(rest) if not word.startswith("-")), None)
+        found = None if at is None else command.get_command(command_ctx, rest[at])
+        if at is None or found is None:
+            return  # (its group says what is missing or unknown)
+        command, rest = found, rest[at + 1:]
+        command_ctx = command.context_class(command, info_name=found.name, parent=command_ctx)
+    if meant := option_without_value(command.get_params(command_ctx), rest):
+        raise UsageError(meant, command_ctx)
 
 
 def _unquoted(exc: UsageError) -> str | None:

@@ -346,7 +346,11 @@ def one_dash_option(params: Iterable[Any], args: list[str]) -> tuple[str, str] |
 # a date ("4 weeks ago"), which is hinted only when the words together read as one. Any other
 # value (a dimension, a mode, a prompt set, a format, a number, a choice) is one word: words
 # after it are left to click's own message, as quotes would not make them a value.
-_PHRASE_METAVARS = frozenset({"TEXT", "NAME", "SETTING", "FILE", "PATH", "DATE"})
+_PHRASE_METAVARS = frozenset({"TEXT", "NAME", "SETTING", "FILE", "PATH", "DATE", "DIM"})
+# The metavars of options whose value is the writer's own words (an entry's text, a note, a
+# person's name): a hint never repeats them (errors print no journal text), it shows this
+# placeholder instead, as `write We sat together` is told `-x "What happened"`.
+_FREE_TEXT = {"TEXT": "your words", "NAME": "the whole name"}
 
 Owner = tuple[str, str]  # an option as typed, and the value it took
 
@@ -385,8 +389,9 @@ def unquoted_value(ctx: Any, failed: Any = None) -> str | None:
     ("'weeks ago' is not part of --since: …, as in --since "4 weeks ago""), naming the option
     as typed; None when the first of them follows no option's value. With `failed`, the
     argument that could not read such a word (`edit 1 -x New text`: "text" is no ID), the
-    words are those after the option's value whatever took them. An option whose value was
-    another option (`--note -o x.md`) is said to have none."""
+    words are those after the option's value whatever took them, but the ones at their end
+    that argument reads (the IDs typed last). A text option's words are not repeated
+    (`free_text_unquoted`)."""
     params = ctx.command.get_params(ctx)
     arguments = [p for p in params if getattr(p, "param_type_name", "") == "argument"]
     words = words_after_values(ctx)
@@ -402,18 +407,73 @@ def unquoted_value(ctx: Any, failed: Any = None) -> str | None:
         return None
     option, value = owned[0]
     stray = [word for word, after in words if after == (option, value)]
-    if value in option_names(params):
-        return (f"{option} has no value: the word after it, {value}, is an option; give "
-                f"{option} its value first ({option} {_metavar(params, option)} {value} …)")
+    if failed is not None:  # (`edit -x New text 1`: the 1 is the ID, not part of the text)
+        taken = sum(after is None for _, after in words)
+        stray = _before_arguments(stray, failed, ctx, taken)
+        if not stray:
+            return None
     given = [value, *stray]
     found = next(p for p in params if option in p.opts)
+    if placeholder := _FREE_TEXT.get(found.metavar or ""):
+        return free_text_unquoted(option, len(stray), placeholder)
     if word := _one_word(found):  # `list --tag a b`: two tags meant, not a tag "a b"
         each = " ".join(f"{option} {_as_arg(one)}" for one in given)
         return (f"{quoted(' '.join(stray))} is not part of {option}: it takes one {word}; "
                 f"give each its own {option}, as in {each}")
     if found.metavar == "DATE" and not _reads_as_date(" ".join(given)):
         return None  # (`--since yesterday housing`: quotes would make no date of it)
+    if found.metavar == "DIM" and not _names_dimension(ctx, " ".join(given)):
+        return None  # (`report -d story mutuality`: click's own message says it)
     return quotes_left_out(option, stray, given)
+
+
+def free_text_unquoted(option: str, more: int, placeholder: str = "your words") -> str:
+    """The quoting hint for a text option (`_FREE_TEXT`), which repeats none of the words
+    typed: "-x took one word, and 2 more came after it: …, as in -x "your words"."""
+    return (f"{option} took one word, and {more:,} more came after it: a text of "
+            f"more than one word goes in quotes, as in {option} \"{placeholder}\"")
+
+
+def _before_arguments(stray: list[str], argument: Any, ctx: Any, taken: int) -> list[str]:
+    """`stray` without the words at its end that `argument` reads (the IDs typed last:
+    `edit 1 -s crisis team 2`), as many as it has room for besides the `taken` it has."""
+    room = argument.nargs - taken if argument.nargs > 0 else len(stray)
+    cut = len(stray)
+    while cut and len(stray) - cut < room and _read_by(argument, ctx, stray[cut - 1:cut]):
+        cut -= 1
+    return stray[:cut]
+
+
+def _names_dimension(ctx: Any, text: str) -> bool:
+    """Whether `text` names a drift dimension, by its id or its label (`report -d clinical
+    language`), as the report's lexicon has them."""
+    from peerjournal.cli.report import lexicon_labels
+    from peerjournal.context import AppContext
+    from peerjournal.drift import DIMENSIONS
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.trends import check_dimension
+
+    try:
+        check_dimension(text, DIMENSIONS, lexicon_labels(AppContext.from_ctx(ctx), DIMENSIONS))
+    except PeerJournalError:
+        return False
+    return True
+
+
+def option_without_value(params: Iterable[Any], args: list[str]) -> str | None:
+    """"--note has no value: …" when an option of `params` that takes a value is followed
+    in `args` (before any `--`) by another of the command's options (`write -x --share`,
+    `export -o --json`), which click would take as its value; None otherwise. (`-x=--share`
+    or `--experience=--share` still gives such a value.)"""
+    names = option_names(params)
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            return None
+        if names.get(arg) and (value := next(rest, None)) in names:
+            return (f"{arg} has no value: the word after it, {value}, is an option; give "
+                    f"{arg} its value first ({arg} {_metavar(params, arg)} {value} …)")
+    return None
 
 
 def quotes_left_out(option: str, stray: list[str], given: list[str]) -> str:
@@ -662,10 +722,10 @@ def _date_cut_short(value: str) -> str | None:
         if (arg in dates and typed[at + 1:at + 2] == [value]) or (
                 equals and name in dates and attached == value):
             option, after = (name, typed[at + 1 + (not equals):])
+            # the whole run of words or none (`--since last fortnight ago`: not "last fortnight")
             words = list(itertools.takewhile(lambda word: not word.startswith("-"), after))
-            for cut in range(len(words), 0, -1):
-                if _reads_as_date(" ".join([value, *words[:cut]])):
-                    return quotes_left_out(option, words[:cut], [value, *words[:cut]])
+            if words and _reads_as_date(" ".join([value, *words])):
+                return quotes_left_out(option, words, [value, *words])
     return None
 
 

@@ -223,22 +223,24 @@ def _refuse_alias_apart(ctx: typer.Context) -> None:
     """`people add "Sam Jones" --alias S J`: words of the name both before --alias and after
     its value. Click joins them into the name "Sam Jones J"; whether "J" was meant for the
     alias or the name cannot be known, so the writer is asked to say it with quotes."""
-    from peerjournal.cli.options import in_quotes, words_after_values
+    from peerjournal.cli.options import words_after_values
     from peerjournal.errors import ExitCode, PeerJournalError
 
     placed = words_after_values(ctx)
     before = [word for word, after in placed if after is None]
-    apart = [(word, after) for word, after in placed if after and after[0] == "--alias"]
+    apart = [word for word, after in placed if after and after[0] == "--alias"]
     if not before or not apart:
         return
-    alias = apart[0][1][1]
-    words = " ".join(word for word, _ in apart)
-    name = " ".join(before)
+    # (names are not repeated: errors print no journal text)
+    took = f"--alias took one word, and {len(apart):,} more came after it"
+    if before == ["-"]:  # (the names come in on standard input: only the alias's words)
+        meant = f'{took}: give the alias in quotes, whole, as in --alias "Alias"'
+    else:
+        meant = (f"{took}, apart from the name before it: part of the alias or of the name? "
+                 'Give each in quotes, whole, as in people add "Full Name" --alias "Alias"')
     raise PeerJournalError(
-        f"{in_quotes(words)} comes after --alias {in_quotes(alias)}, apart from the name "
-        f"{in_quotes(name)}: is it part of the alias (--alias {in_quotes(f'{alias} {words}')}) "
-        f"or of the name ({in_quotes(f'{name} {words}')})? Give the one it belongs to in "
-        "quotes, whole. Nobody was added.", ExitCode.USAGE,
+        f"{meant}. Nobody was added.",
+        ExitCode.USAGE,
     )
 
 

@@ -460,12 +460,13 @@ def _refuse_stray_words(
     of `others`, the options but -x, is given; said for the option it follows, `unquoted`),
     or a quick entry's text without its -x."""
     from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.plural import counted
 
     if stray and any(others):  # `-s phone/text line`: a value not quoted
         raise PeerJournalError(
             f"{unquoted}. Nothing was saved." if unquoted else
-            f"Unexpected {' '.join(stray)!r}: an option's value of more than one word goes in "
-            'quotes (-s "phone/text line"). Nothing was saved.',
+            f"{counted(len(stray), 'word')} no option takes: an option's value of more than "
+            'one word goes in quotes (-s "phone/text line"). Nothing was saved.',
             ExitCode.USAGE,
         )
     if stray:  # `peerjournal write We sat together`, as jrnl takes it
