@@ -520,14 +520,20 @@ def lexicons_differ(run: Sequence[dict[str, Any]]) -> bool:
     return len(versions) > 1
 
 
+NAME_WIDTH = 80  # characters of a lexicon's name a review shows (it is in every note)
+
+
 def lexicon_names(s: dict[str, Any]) -> dict[str, str]:
-    """The names a summary gives the drift lexicons that scored it (`lexicon_names`: each
-    version's `[lexicon] name`, as the writer's peerjournal knew it); {} for a summary without
-    them (exported before they were given), or with anything else there."""
+    """The names a summary gives the drift lexicons that scored it (`lexicon_names`: the
+    lexicon the writer's peerjournal used, by version, as `export` writes it), each on one
+    line and cut to NAME_WIDTH; {} for a summary without them (exported before they were
+    given), or with anything else there."""
+    from peerjournal.textsafe import cut
+
     names = s.get("lexicon_names")
     if not isinstance(names, dict):
         return {}
-    return {version: name.strip() for version, name in names.items()
+    return {version: cut(" ".join(name.split()), NAME_WIDTH) for version, name in names.items()
             if isinstance(version, str) and isinstance(name, str) and name.strip()}
 
 
@@ -542,13 +548,40 @@ def shipped_lexicon_version() -> str:
 
 def lexicons(s: dict[str, Any]) -> list[dict[str, Any]]:
     """Each drift lexicon that scored the summary (its `lexicon_versions`, most used first):
-    its version, its name where the summary gives one (else null), and whether it is the
-    lexicon this peerjournal ships ("shipped"): what a mentor needs to know whose phrase
-    list counted the numbers. `review --json`'s "lexicons", and `render.review`'s words."""
+    its version, its name where the summary gives one (else null), whether it is the
+    lexicon this peerjournal ships ("shipped"), and which peerjournal shipped it
+    ("shipped_by": `_shipped_by`): what a mentor needs to know whose phrase list counted the
+    numbers. `review --json`'s "lexicons", and `render.review`'s words."""
     names = lexicon_names(s)
     versions = [v for v in s.get("lexicon_versions") or () if isinstance(v, str)]
     shipped = shipped_lexicon_version() if versions else None
-    return [{"version": v, "name": names.get(v), "shipped": v == shipped} for v in versions]
+    return [{"version": v, "name": names.get(v), "shipped": v == shipped,
+             "shipped_by": _shipped_by(s, v == shipped, names.get(v))} for v in versions]
+
+
+def _shipped_by(s: dict[str, Any], here: bool, name: str | None) -> str | None:
+    """Which peerjournal shipped a lexicon: "this" one; "earlier" or "later" where the summary
+    names it as a peerjournal's shipped lexicon (SHIPPED_NAME: an organisation's copy is
+    named "a copy of" it) of another version, "later" only when the summary's generator is a
+    newer peerjournal than this (a summary is mostly made before its mentor upgrades); None
+    for an organisation's own lexicon, or one the summary does not name."""
+    from peerjournal.drift.lexicon import SHIPPED_NAME
+
+    if here:
+        return "this"
+    if name != SHIPPED_NAME:
+        return None
+    return "later" if _newer(str(s.get("generator", ""))) else "earlier"
+
+
+def _newer(generator: str) -> bool:
+    """Whether a summary's generator ("peerjournal 0.2.0") is a newer peerjournal than this."""
+    from peerjournal import __version__
+
+    def numbers(version: str) -> tuple[int, ...]:
+        return tuple(int(n) for n in re.findall(r"\d+", version)[:3])
+
+    return numbers(generator.rpartition(" ")[2]) > numbers(__version__)
 
 
 def lexicon_unknown(s: dict[str, Any]) -> bool:
@@ -590,7 +623,7 @@ def comparisons(
     the text says of them: each one's signature, the balance an older one's rates give
     (`older_balance`), those that do not say their lexicon, and from each to the next the
     dimensions that moved most (`dimension_moves`), and each one's drift lexicons
-    (`lexicons`: version, name, shipped). A writer known by their journal ID is
+    (`lexicons`: version, name, shipped, shipped_by). A writer known by their journal ID is
     named by their latest signature (`latest_signature`), one known by their signature as
     their first summary signs it.
     `review --json`'s "between", and what the text's "Between summaries" shows."""

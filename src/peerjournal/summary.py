@@ -103,6 +103,9 @@ class SummaryInput:
     # to a set's questions back into their element; a set missing here puts them all under
     # Evaluation
     layouts: Mapping[str, Layout] = field(default_factory=dict)
+    # the lexicon in use: its version -> its [lexicon] name (`Lexicon.name`), for `review` to
+    # name it; the shipped one is named without it (`lexicon_names`)
+    lexicon_in_use: Mapping[str, str] = field(default_factory=dict)
 
 
 Redact = Callable[[str], str]
@@ -137,6 +140,7 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
     signature = data.writer.strip()
     signed = _signature(signature, r, redactor)
     periods = collapse_empty([_period(p) for p in data.report.get("periods", [])])
+    versions = lexicon_versions(data.drifts.values())
     return {
         "schema": SCHEMA,
         "generated_at": data.generated_at.isoformat(),
@@ -161,7 +165,9 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
             "shared": len(shared),
             "scored": sum(1 for e in data.entries if e.id in data.drifts),
         },
-        "lexicon_versions": lexicon_versions(data.drifts.values()),
+        "lexicon_versions": versions,
+        # added within schema 1: optional (absent from summaries made before December 2026)
+        "lexicon_names": lexicon_names(versions, data.lexicon_in_use),
         "totals": _totals(data.report.get("totals"), data.entries, data.drifts),
         "periods": periods,
         "dimensions": _with_curated(dimension_trends(
@@ -203,6 +209,19 @@ def lexicon_versions(drifts: Iterable[Mapping[str, Any]]) -> list[str]:
     numbers of two summaries compare only when they were scored with the same lexicon."""
     counts = Counter(str(d["lexicon_version"]) for d in drifts if d.get("lexicon_version"))
     return [version for version, _ in sorted(counts.items(), key=lambda c: (-c[1], c[0]))]
+
+
+def lexicon_names(versions: Sequence[str], in_use: Mapping[str, str]) -> dict[str, str]:
+    """The names of the drift lexicons behind `versions` that this peerjournal knows: the one
+    it ships (SHIPPED_NAME, which no other lexicon is given: an organisation's copy is "a copy
+    of" it) and the one in use (`in_use`, version -> name). What lets `review` tell an
+    organisation's lexicon from one an earlier peerjournal shipped; a version scored with a
+    lexicon no longer in use (stale scores) is not named."""
+    from peerjournal.drift.lexicon import SHIPPED_NAME, lexicon_version
+
+    shipped = lexicon_version()
+    return {v: SHIPPED_NAME if v == shipped else printable(in_use[v]) for v in versions
+            if v == shipped or v in in_use}
 
 
 def _number(value: Any) -> float | None:

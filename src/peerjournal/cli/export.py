@@ -819,6 +819,7 @@ def _summary(
         selfcheck=_selfcheck(app) if with_check else None,
         generator=f"peerjournal {__version__}",
         layouts=answer_layouts(e.prompt_set for e in entries if e.shared),
+        lexicon_in_use=_organisation_lexicon(app),
     )
     _refuse_past_damage(store, prev_start, end)
     warnings = [stale] if (stale := stale_note(app, store)) else []
@@ -1462,3 +1463,13 @@ def _no_entries(store: Store, start: date, end: date) -> str:
                 "write` adds one).")
     return (f"{none_in_window(start, end, found)[:-1]}, so the summary has no numbers: choose "
             "another period with --since and --until.")
+
+
+def _organisation_lexicon(app: AppContext) -> dict[str, str]:
+    """An organisation's lexicon's name by its version, for the summary to name it (the
+    shipped one is named by `summary` itself). Loaded already by `lexicon_labels`: no cost."""
+    if app.lexicon_path() is None:
+        return {}
+    lexicon = app.lexicon()
+    return {lexicon.version: lexicon.name}
+

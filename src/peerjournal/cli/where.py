@@ -31,17 +31,11 @@ def register(app: typer.Typer) -> None:
             "config": str(paths.config_path()),
             "lexicon": _lexicon(app_ctx),
         }
-        named, lexicon_problem = _lexicon_named(app_ctx)
+        named = _lexicon_named(app_ctx)  # (read, not parsed: the paths come first)
         if json_out:  # (new fields after the others: a script may read them in order)
             app_ctx.print_json({**found, "upgrade_copies": [str(p) for p in copies], **named})
-        else:  # in one write: `where | head -1` ends alike every time (as `tags` does)
-            from peerjournal.textsafe import clean  # (a name with escapes is shown escaped)
-
-            width = max(map(len, found))  # (the paths' column as it was: scripts cut it)
-            found |= {k: clean(v, multiline=False) if v else "unknown (the message below says "
-                      "why)" for k, v in named.items()}
-            typer.echo("\n".join(f"{key.replace('_', ' '):<{width}}  {value}"
-                                  for key, value in found.items()))
+        else:
+            _echo_rows(found, named)
         if emptied := empty_journal(app_ctx.db_path):
             app_ctx.say(emptied)
         elif copies:
@@ -55,8 +49,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(ExitCode.DATABASE)
         if problem := _config_problem(app_ctx):  # after the paths, which still answer
             app_ctx.say(f"Settings not read: {problem}")
-        elif lexicon_problem:
-            app_ctx.say(f"Drift lexicon not usable: {lexicon_problem}")
+        elif problem := app_ctx.lexicon_problem():  # (parses it: after every path is out)
+            app_ctx.say(f"Drift lexicon not usable: {problem}")
 
 
 def home_problem() -> str | None:
@@ -113,16 +107,66 @@ def _config_problem(app: AppContext) -> str | None:
     return None
 
 
-def _lexicon_named(app: AppContext) -> tuple[dict[str, str | None], str | None]:
-    """The lexicon in use's name and version (null where it cannot be loaded), and why
-    not: what a practice lead matches against the version a mentor's summaries give."""
+# `where`'s text rows for the lexicon's name and version: under its `lexicon` row, within the
+# paths' column (`where | cut -c11-`) and not starting "lexicon " (`grep ^lexicon` finds its path)
+_LEXICON_ROWS = {"lexicon_name": " name", "lexicon_version": " version"}
+
+
+def _echo_rows(found: dict[str, str], named: dict[str, str | None]) -> None:
+    """`where`'s text, in one write (`where | head -1` ends alike every time, as `tags` does):
+    the paths, then the lexicon's name (left out where it was not read) and version."""
+    from peerjournal.textsafe import clean  # (a name with escapes is shown escaped)
+
+    name, version = named["lexicon_name"], named["lexicon_version"]
+    rows = {key.replace("_", " "): value for key, value in found.items()}
+    if name:
+        rows[_LEXICON_ROWS["lexicon_name"]] = clean(name, multiline=False)
+    rows[_LEXICON_ROWS["lexicon_version"]] = version or "unknown (the message below says why)"
+    width = max(map(len, found))  # (the paths' column as it was: scripts cut it)
+    typer.echo("\n".join(f"{key:<{width}}  {value}" for key, value in rows.items()))
+
+
+def _lexicon_named(app: AppContext) -> dict[str, str | None]:
+    """The lexicon in use's name and version, without parsing it (a large organisation's
+    lexicon takes a minute the first time, a broken one on every run): what a practice lead
+    matches against the version a mentor's summaries give. The version is the file's hash;
+    the name is read from its [lexicon] table where that comes before the first marker, as
+    in the shipped file (null where it does not, or the file cannot be read)."""
+    from peerjournal.drift.lexicon import lexicon_version
     from peerjournal.errors import PeerJournalError
 
     try:
-        lexicon = app.lexicon()
-    except PeerJournalError as exc:
-        return {"lexicon_name": None, "lexicon_version": None}, exc.message
-    return {"lexicon_name": lexicon.name, "lexicon_version": lexicon.version}, None
+        path = app.lexicon_path()
+        version = lexicon_version(path)  # (first: it refuses a device, a folder, 50 MB+)
+    except PeerJournalError:  # (the message after the paths says why)
+        return {"lexicon_name": None, "lexicon_version": None}
+    return {"lexicon_name": _name_read(path), "lexicon_version": version}
+
+
+def _name_read(path: Path | None) -> str | None:
+    """A lexicon file's name (`path` None: the shipped one's), read from its [lexicon] table when
+    that is above the first [[marker]] (as `cli.report.lexicon_labels` reads its labels):
+    parsing a large file's patterns is what takes the time. None where it is not there, or
+    that part is not valid TOML (the lexicon's own error says why). A file named as the
+    shipped one is "a copy of" it, as scoring names it."""
+    import tomllib
+
+    from peerjournal.drift.lexicon import DEFAULT_LEXICON, SHIPPED_NAME, _is_shipped_file
+
+    file = path or DEFAULT_LEXICON
+    try:
+        head = tomllib.loads(file.read_text("utf-8").partition("\n[[marker]]")[0])
+    except (OSError, ValueError, RecursionError):  # (TOMLDecodeError and UnicodeError too)
+        return None
+    table = head.get("lexicon")
+    if not isinstance(table, dict):  # (it may come after the markers: not read for that)
+        return None
+    name = table.get("name", file.stem)
+    if not isinstance(name, str) or not name.strip():
+        return None
+    if name.strip() == SHIPPED_NAME and path is not None and not _is_shipped_file(path):
+        return f"a copy of {SHIPPED_NAME}"  # (as `lexicon._as_copy` names it)
+    return name.strip()
 
 
 def _lexicon(app: AppContext) -> str:

@@ -226,37 +226,45 @@ LEXICON_ADVICE = ("Each summary's numbers are right for its own lexicon, but the
                   "these periods again.")
 
 
+# a lexicon's words by which peerjournal shipped it (`reviewing.lexicons`' "shipped_by")
+SHIPPED_BY = {
+    "this": "the lexicon this peerjournal ships",
+    "earlier": "the lexicon an earlier peerjournal shipped",
+    "later": "the lexicon a later peerjournal ships",
+}
+# one the summary does not name (exported before summaries named their lexicon)
+NOT_SHIPPED_HERE = ("not the lexicon this peerjournal ships: an organisation's own, or one "
+                    "another version of peerjournal shipped")
+
+
 def lexicon_words(lexicon: dict[str, Any]) -> str:
     """One drift lexicon (`reviewing.lexicons`' item) as a mentor reads it: its version, its
-    name where the summary gives one, and whether it is the lexicon this peerjournal ships:
-    '8a9eabb22e24 ("Northside Peer Collective", not the lexicon this peerjournal ships)'."""
-    from peerjournal.drift.lexicon import SHIPPED_NAME
-
-    said = [f'"{lexicon["name"]}"'] if lexicon["name"] else []
-    if lexicon["shipped"]:
-        said.append("the lexicon this peerjournal ships")
-    elif lexicon["name"] == SHIPPED_NAME:  # another version's shipped lexicon
-        said.append("shipped with another version of peerjournal")
-    else:
-        said.append("not the lexicon this peerjournal ships")
-    return f"{lexicon['version']} ({', '.join(said)})"
+    name where the summary gives one, and which peerjournal shipped it, if one did:
+    '8a9eabb22e24 ("Northside Peer Collective", not a lexicon peerjournal ships)'."""
+    if said := SHIPPED_BY.get(lexicon["shipped_by"] or ""):
+        return f"{lexicon['version']} ({said})"
+    if lexicon["name"]:  # a summary that names its lexicon names a shipped one so too
+        return f'{lexicon["version"]} ("{lexicon["name"]}", not a lexicon peerjournal ships)'
+    return f"{lexicon['version']} ({NOT_SHIPPED_HERE})"
 
 
 def _lexicons_text(s: dict[str, Any]) -> str:
-    """The drift lexicon(s) that scored a summary, in words (`lexicon_words`)."""
-    return "; ".join(map(lexicon_words, lexicons(s))) or "not said"
+    """The drift lexicon(s) that scored a summary, in words (`lexicon_words`); "" for one
+    that does not say (`_unknown_lexicons` says so)."""
+    return "; ".join(map(lexicon_words, lexicons(s)))
 
 
 def _lexicon_note(run: Sequence[dict[str, Any]], files: Sequence[str] | None) -> str:
     """The line on one writer's summaries (`run`; `files`: theirs as shown, None for the
     previous summary and this one) scored with different drift lexicons: which scored
-    which, and what the mentor can do (LEXICON_ADVICE)."""
+    which (of those that say: the next note names the others), and what the mentor can do
+    (LEXICON_ADVICE)."""
+    labels = ["the previous one", "this one"] if files is None else files
+    said = [(label, text) for label, s in zip(labels, run, strict=True)
+            if (text := _lexicons_text(s))]
     if files is None:
-        which = (f"this one with {_lexicons_text(run[1])}, the previous one with "
-                 f"{_lexicons_text(run[0])}")
-    else:
-        which = ", ".join(f"{file} with {_lexicons_text(s)}"
-                          for file, s in zip(files, run, strict=True))
+        said.reverse()  # (this one first)
+    which = ", ".join(f"{label} with {text}" for label, text in said)
     return f"Scored with different drift lexicons: {which}. {LEXICON_ADVICE}"
 
 
@@ -359,34 +367,9 @@ def between_summaries(loaded: Loaded, keys: Sequence[Writer | None]) -> Renderab
 def since_previous(
     previous: tuple[str, dict[str, Any]] | None, s: dict[str, Any]
 ) -> RenderableType | None:
-    """What the review adds to a summary, after "At a glance": the drift lexicon that scored
-    it, when it is not the one this peerjournal ships (`lexicon_section`), and when the same
-    writer's previous summary was reviewed too, how they moved since (`_moved_since`)."""
-    parts = [part for part in (lexicon_section(s), _moved_since(previous, s)) if part]
-    if len(parts) < 2:
-        return parts[0] if parts else None
-    return Group(parts[0], Text(), parts[1])
-
-
-def lexicon_section(s: dict[str, Any]) -> RenderableType | None:
-    """The section naming the drift lexicon(s) that scored a summary when one is not the
-    lexicon this peerjournal ships: a mentor's own peerjournal counts other phrases, and
-    the summary's numbers compare directly only with summaries scored with the same one."""
-    found = lexicons(s)
-    if all(lexicon["shipped"] for lexicon in found):  # (none: the notes say it is not said)
-        return None
-    versions = ", ".join(lexicon["version"] for lexicon in found)
-    text = (f"Scored with {_lexicons_text(s)}. Its numbers compare directly only with "
-            f"summaries scored with {'the same version' if len(found) == 1 else 'these'} "
-            f"({versions}).")
-    return section("Drift lexicon", Text(text))
-
-
-def _moved_since(
-    previous: tuple[str, dict[str, Any]] | None, s: dict[str, Any]
-) -> RenderableType | None:
     """The section opening a summary when the same writer's previous one was reviewed too:
-    its headline numbers then and now, and the dimensions that moved most between them."""
+    its headline numbers then and now, and the dimensions that moved most between them.
+    (The lexicon that scored it is its header's: said once.)"""
     if previous is None:
         return None
     name, before = previous
