@@ -13,7 +13,7 @@ import pytest
 
 from conftest import CLI
 from peerjournal.drift import load_lexicon
-from peerjournal.drift.lexicon import DEFAULT_LEXICON, lexicon_version
+from peerjournal.drift.lexicon import DEFAULT_LEXICON, SHIPPED_NAME, lexicon_version
 from test_drift_cli import DRIFT, IDENTITY, ORG_LEXICON, ok, one_line_error, org_lexicon
 
 Add = Callable[..., int]
@@ -133,10 +133,17 @@ def test_a_single_bracket_marker_among_double_ones_says_to_double_them(
 # -- finding 10: `where` names the lexicon and its version ---------------------------------------
 
 
+def lexicon_rows(stdout: str) -> list[list[str]]:
+    """`where`'s `lexicon` row and the rows under it (its name and version), split in words."""
+    lines = stdout.splitlines()
+    (at,) = [n for n, line in enumerate(lines) if line.startswith("lexicon ")]  # one: grep-able
+    return [line.split() for line in lines[at:]]
+
+
 def test_where_gives_the_lexicons_name_and_version(cli: CLI, tmp_path: Path) -> None:
-    lines = ok(cli("where")).stdout.splitlines()
-    assert any(line.split() == ["lexicon", "name", "peerjournal", "default"] for line in lines)
-    assert any(line.split() == ["lexicon", "version", lexicon_version()] for line in lines)
+    rows = lexicon_rows(ok(cli("where")).stdout)
+    assert rows == [["lexicon", str(DEFAULT_LEXICON)], ["name", "peerjournal", "default"],
+                    ["version", lexicon_version()]]
     path = org_lexicon(tmp_path)
     data = json.loads(ok(cli("--lexicon", str(path), "where", "--json")).stdout)
     assert data["lexicon"] == str(path)
@@ -145,17 +152,23 @@ def test_where_gives_the_lexicons_name_and_version(cli: CLI, tmp_path: Path) -> 
     assert list(data)[-2:] == ["lexicon_name", "lexicon_version"]  # new fields last
 
 
-def test_where_with_a_broken_lexicon_gives_no_name_and_says_why(
+def test_where_with_a_broken_lexicon_names_the_file_and_says_why_it_is_not_usable(
     cli: CLI, tmp_path: Path
 ) -> None:
+    """The name and version are read without parsing the file (9aad853): a broken lexicon is
+    still named, by its [lexicon] name and its file's hash, and the message says what is
+    wrong with it."""
     path = with_marker(tmp_path, "learned.advice.mine")
     result = ok(cli("--lexicon", str(path), "where", "--json"))  # where answers anyway
     data = json.loads(result.stdout)
-    assert data["lexicon_name"] is None and data["lexicon_version"] is None
+    assert data["lexicon_name"] == "our-org" and data["lexicon_version"] == lexicon_version(path)
     assert "Drift lexicon not usable" in result.stderr and "learned.advice.mine" in result.stderr
     text = ok(cli("--lexicon", str(path), "where"))
-    assert "unknown (the message below says why)" in text.stdout
+    assert lexicon_rows(text.stdout)[1:] == [["name", "our-org"],
+                                             ["version", lexicon_version(path)]]
+    assert "unknown" not in text.stdout
     assert text.stderr.count("Drift lexicon not usable") == 1
+    assert "learned.advice.mine" in text.stderr
 
 
 # -- finding 2: the mentor sees which lexicon scored a summary -----------------------------------
@@ -188,15 +201,20 @@ def test_review_names_each_summarys_lexicon_and_says_what_to_ask_for(
     october, november = two_months
     result = ok(cli("review", str(october), str(november)))
     said = " ".join(result.stdout.split())
-    org = f'{ORG_VERSION} ("Northside Peer Collective", not the lexicon this peerjournal ships)'
+    org = f'{ORG_VERSION} ("Northside Peer Collective", not a lexicon peerjournal ships)'
     shipped = f"{lexicon_version()} (the lexicon this peerjournal ships)"
     assert f"Scored with different drift lexicons: {october.name} with {org}" in said
     assert f"{november.name} with {shipped}" in said
     assert "ask the writer to score their journal with one lexicon" in said
     assert "export these periods again" in said
     assert "until the writer runs" not in said  # rescoring cannot change files already sent
-    # October's own review says whose lexicon scored it; November's (the shipped one) not
-    assert said.count(f"Drift lexicon Scored with {org}.") == 1
+    # November's "since the previous summary" says whose lexicon scored October, and which
+    # scored itself; each summary's header gives its version, once (no "Drift lexicon" section)
+    assert (f"Scored with different drift lexicons: this one with {shipped}, the previous one "
+            f"with {org}.") in said
+    for version in (ORG_VERSION, lexicon_version()):
+        assert said.count(f"Drift lexicon: version {version} (") == 1
+    assert "Drift lexicon Scored" not in said
 
 
 def test_review_json_gives_each_summarys_lexicons(
@@ -207,8 +225,10 @@ def test_review_json_gives_each_summarys_lexicons(
     (between,) = data["between"]
     assert between["lexicons_differ"] is True
     assert between["lexicons"] == [
-        [{"version": ORG_VERSION, "name": "Northside Peer Collective", "shipped": False}],
-        [{"version": lexicon_version(), "name": None, "shipped": True}],
+        [{"version": ORG_VERSION, "name": "Northside Peer Collective", "shipped": False,
+          "shipped_by": None}],  # an organisation's own
+        [{"version": lexicon_version(), "name": SHIPPED_NAME, "shipped": True,
+          "shipped_by": "this"}],  # named by the export itself
     ]
     assert list(between)[-1] == "lexicons"  # a new field, last
 
@@ -216,15 +236,24 @@ def test_review_json_gives_each_summarys_lexicons(
 def test_a_summary_without_lexicon_names_gives_the_version_alone(
     cli: CLI, two_months: tuple[Path, Path]
 ) -> None:
-    october, _ = two_months
+    """A summary that names no lexicon (exported before `lexicon_names`, or edited) is not
+    called an organisation's: it may be an earlier peerjournal's shipped lexicon."""
+    october, november = two_months
     data = json.loads(october.read_text(encoding="utf-8"))
     del data["lexicon_names"]
     data["lexicon_names"] = "not a table"  # an edited file: read as giving none
     october.write_text(json.dumps(data), encoding="utf-8")
-    said = " ".join(ok(cli("review", str(october))).stdout.split())
-    assert (f"Drift lexicon Scored with {ORG_VERSION} (not the lexicon this peerjournal "
-            f"ships). Its numbers compare directly only with summaries scored with the same "
-            f"version ({ORG_VERSION}).") in said
+    alone = " ".join(ok(cli("review", str(october))).stdout.split())
+    assert alone.count(ORG_VERSION) == 1 and "Northside" not in alone
+    assert f"Drift lexicon: version {ORG_VERSION} (" in alone
+    said = " ".join(ok(cli("review", str(october), str(november))).stdout.split())
+    assert (f"{october.name} with {ORG_VERSION} (not the lexicon this peerjournal ships: an "
+            "organisation's own, or one that another version of peerjournal shipped), "
+            f"{november.name} with {lexicon_version()} (the lexicon this peerjournal "
+            "ships).") in said
+    data = json.loads(ok(cli("review", "--json", str(october), str(november))).stdout)
+    assert data["between"][0]["lexicons"][0] == [
+        {"version": ORG_VERSION, "name": None, "shipped": False, "shipped_by": None}]
 
 
 # -- finding 9: the wait before the first step of `drift --rescore` --------------------------------

@@ -188,7 +188,7 @@ def test_review_tells_a_later_peerjournals_and_an_organisations_lexicon(
     edited(october, lexicon_names=None)  # exported before summaries named their lexicon
     said = " ".join(ok(cli("review", str(october), str(months[1]))).stdout.split())
     assert (f"{ORG_VERSION} (not the lexicon this peerjournal ships: an organisation's own, "
-            "or one another version of peerjournal shipped)") in said
+            "or one that another version of peerjournal shipped)") in said
 
 
 # -- 4: a summary that does not say its lexicon is left out of the note ---------------------------

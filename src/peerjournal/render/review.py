@@ -234,7 +234,7 @@ SHIPPED_BY = {
 }
 # one the summary does not name (exported before summaries named their lexicon)
 NOT_SHIPPED_HERE = ("not the lexicon this peerjournal ships: an organisation's own, or one "
-                    "another version of peerjournal shipped")
+                    "that another version of peerjournal shipped")
 
 
 def lexicon_words(lexicon: dict[str, Any]) -> str:
