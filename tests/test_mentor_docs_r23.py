@@ -166,7 +166,7 @@ def test_the_document_speaks_of_the_writer_and_quotes_their_words(cli, files) ->
 def test_low_self_check_scores_are_split_into_practice_and_workplace(cli, files) -> None:
     """Was: "a self-check (6 of 22 items scored 1 or 2 out of 5)": the 5 low workplace items
     read as if about the writer's own practice."""
-    talk = ("a self-check (scored 1 or 2 out of 5: 1 of 17 items about their practice, 5 of 5 "
-            "about their workplace)")
+    talk = ("a self-check (scored 1 or 2 out of 5: 1 of 17 items about the writer's practice, "
+            "5 of 5 about the writer's workplace)")
     assert talk in _words(files["md"].read_text(encoding="utf-8"))
     assert talk in _words(_review(cli, files["json"]))

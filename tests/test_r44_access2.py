@@ -94,7 +94,8 @@ def test_history_at_40_colour_columns_is_a_line_an_item(
     two_check_ins(cli, tmp_path, monkeypatch)
     monkeypatch.setenv("COLUMNS", "40")
     lines = styled_out(cli, "supervision", "history").splitlines()
-    assert lines[1].split() == ["Item", "Answers", "1st", "to", "now"]
+    assert lines[1:3] == ["Each answer is a score of 5 (1 low),", "oldest first."]  # (r45)
+    assert lines[3].split() == ["Item", "Answers", "1st", "to", "now"]
     row = next(line for line in lines if line.startswith("self worth"))
     assert row.split() == ["self", "worth", "5", "1", "5", "to", "1"]
     assert "  5 to 1" in row  # two spaces: "1 5 to 1" would read as one more answer

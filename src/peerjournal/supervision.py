@@ -253,10 +253,15 @@ Answers = dict[str, Answer]
 
 
 def of_scale(score: int) -> str:
-    """An answer as "score 4 of 5", the one way every list, export and question shows it: a
+    """An answer as "score 4 of 5", the way every list, export and question shows it: a
     bare "4", or "4 of 5", beside a statement reads as the item's number (the questions were
-    asked as "3/22")."""
-    return f"score {score} of {SCALE[-1]}"
+    asked as "3/22"). Under a heading that says "Score", `out_of`."""
+    return f"score {out_of(score)}"
+
+
+def out_of(score: int) -> str:
+    """An answer as "4 of 5", where a heading ("Score") says what it is."""
+    return f"{score} of {SCALE[-1]}"
 
 
 def check_score(value: Any, item_id: str) -> int:
@@ -278,14 +283,18 @@ def check_score(value: Any, item_id: str) -> int:
 
 # A score typed with words after it at the 1-5 prompt: "4 because Kerry asked", "4: they
 # did", "2 - not yet", "five because Sam asked" (a score word as its digit; "one" only with a
-# mark after it, "one: …", as "one thing I noticed" opens a sentence); not "3.5", "4/5",
-# "2-3", "2 - 3", "3 / 4", "3 or 4", "four or five", "four and a half", which are no score
-# on the scale
-_SEPARATOR = r"\s*(?:[.,:;)/]|-+|–|—)\s*"
+# mark after it, "one: …", as "one thing I noticed" opens a sentence). One rule: a score
+# followed by a mark that is not a range or an alternative is that score ("five!", "Five.",
+# "3?"); two scores given are no score: not "3.5", "4/5", "2-3", "2 - 3", "3 / 4", "3 or 4",
+# "four or five", "three, maybe four", "four and a half", which are no score on the scale
+_SEPARATOR = r"\s*(?:[.,:;!?)/]|-+|–|—)\s*"
 _SCORE_WORD = r"(?:one|two|three|four|five)\b"
+# words that, between two scores, make them a range or an alternative ("3, maybe 4")
+_HEDGE = r"(?:or|to|and|maybe|perhaps|possibly|probably|nearly|almost|actually|more\s+like|no)"
 _SCORE_AND_WORDS = re.compile(
     rf"\s*(?:(?P<score>[1-5]|two|three|four|five)(?:{_SEPARATOR}|\s+)|(?P<one>one){_SEPARATOR})"
-    rf"(?!\s*(?:[.,:;)/]|-+|–|—)?\s*(?:\d|{_SCORE_WORD})|\s*(?:or|to|and)\s+(?:\d|{_SCORE_WORD})"
+    rf"(?!\s*(?:[.,:;!?)/]|-+|–|—)?\s*(?:\d|{_SCORE_WORD})"
+    rf"|(?:\s*{_HEDGE}\b[\s,]*){{1,2}}(?:\d|{_SCORE_WORD})"
     r"|\s*and\s+(?:a\s+)?half\b|\s*point\b|\s*½)"
     r"(?P<note>.*\w.*)",
     re.IGNORECASE | re.DOTALL,
@@ -305,15 +314,30 @@ def score_and_words(text: str) -> tuple[int, str] | None:
 
 # a score typed as a word ("five"; alone, `bare_score`, or before a note, `score_and_words`)
 _SCORE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# marks after a lone score that leave it that score ("3.", "five!", "4?"): not a range or a
+# half ("3-", "3/", "3.5" keep a character after the mark)
+_AFTER_A_SCORE = ".!?,;:) "
 
 
 def bare_score(text: str) -> int | None:
-    """The score a line typed at the 1-5 prompt is, alone: "3", "03", "three", or with a full
-    stop after it, "3." or "3 ." (not "3.5"); None if it is not one."""
-    raw = text.strip().rstrip(".").rstrip()
+    """The score a line typed at the 1-5 prompt is, alone: "3", "03", "three", or with a
+    mark after it, "3.", "Five." or "five!" (not "3.5"); None if it is not one."""
+    raw = text.strip().rstrip(_AFTER_A_SCORE)
     if raw.lower() in _SCORE_WORDS:
         return _SCORE_WORDS[raw.lower()]
     return int(raw) if raw.isdecimal() and int(raw) in SCALE else None  # isdecimal: not "²"
+
+
+_TRIED_A_SCORE = re.compile(rf"\s*(?:\d|(?:two|three|four|five)\b|one{_SEPARATOR}|one\s*$)",
+                            re.IGNORECASE)
+
+
+def tried_a_score(text: str) -> bool:
+    """Whether a line typed at the 1-5 prompt that gives no score opens as a score would
+    ("four or five", "3.5", "three, maybe four"): an answer to ask again, whose words are
+    not a note (the answer typed next replaces it), unlike words typed before a score
+    ("they asked me to", "one thing I noticed")."""
+    return _TRIED_A_SCORE.match(text) is not None
 
 
 def typed_score(text: str) -> tuple[int, str] | None:

@@ -929,7 +929,7 @@ class _Questions:
         """The score typed at 1-5, with the words typed with it ("4 because Kerry asked") or
         before it, with no score ("they asked me to", or pasted), to keep as its note: a word
         typed is never dropped while a score comes with it. None to stop for now."""
-        from peerjournal.supervision import bare_score, typed_score
+        from peerjournal.supervision import bare_score, tried_a_score, typed_score
 
         words: list[str] = []
         while True:
@@ -954,7 +954,9 @@ class _Questions:
                 elif words:
                     self._reply(f"Kept {score}, with the words typed before it as its note.")
                 return score, " ".join(w for w in (*words, after) if w)
-            if _words(typed) >= 2:  # not a lone "four" or a slip of the finger
+            # words with no score are kept for the score that follows; not an answer that
+            # gave none ("four or five", "3.5"), which the next one replaces, nor a slip
+            if _words(typed) >= 2 and not tried_a_score(typed):
                 words.append(typed)
                 self._reply("A whole number from 1 to 5, please (or q to stop for now): the "
                             "words are kept as its note once it has one.")
@@ -966,14 +968,14 @@ class _Questions:
         cut ("3 because the depot thing", or "3" not yet entered), with the words typed before
         it and after it as its note, kept as at the note prompt; the check then stops
         (`interrupted`). Words with no score cannot be kept (an answer is a score): said so."""
-        from peerjournal.supervision import typed_score
+        from peerjournal.supervision import tried_a_score, typed_score
 
         self.interrupted = self.ended = True
         cut = self._guided.clean_line(self.reader.take_interrupted())
         typed = " ".join(" ".join([*lines, cut]).split())
         answer = typed_score(typed)  # as Enter would have read it
         if answer is None:
-            if any(c.isdigit() for c in typed):  # "3/5 felt ok", "3.5": as Enter, no score
+            if tried_a_score(typed) or any(c.isdigit() for c in typed):  # "3.5": no score
                 self._reply(NO_SCORE)
             elif words or typed:
                 self._reply(NOT_KEPT)

@@ -357,19 +357,70 @@ def entry_heading(entry: dict[str, Any]) -> str:
 
 # a quotation in a label ('illness framing ("your condition")'): the words as said, kept
 _QUOTATION = re.compile(r'("[^"]*"|“[^”]*”)')
-_YOUR = re.compile(r"\b([Yy])our\b")
-_THE = str.maketrans("Yy", "Tt")  # ("Your" at the start of a label: "The writer's")
+# the writer, said to them in a label ("looking after yourself", "what you're told", "what
+# you think"): each form, with the verb after a "you" that does something ("you think")
+_TO_THE_WRITER = re.compile(
+    r"\b(?P<word>your(?:s|self)?|you(?:'|’)(?:re|ve|ll|d)|you)\b"
+    r"(?:(?P<gap>\s+)(?P<verb>[a-z]+(?:['’]t)?)\b)?", re.IGNORECASE)
+_ABOUT_THE_WRITER = {
+    "your": "the writer's", "yours": "the writer's", "yourself": "themselves",
+    "you're": "the writer is", "you've": "the writer has", "you'll": "the writer will",
+    "you'd": "the writer would",
+}
+# words after "you" that show it is the subject, and how they read after "the writer"
+_AFTER_YOU = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
+              "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't"}
+# words after "you" that are not a verb it does ("telling you what", "for you and")
+_NOT_A_VERB = frozenset({
+    "and", "or", "but", "to", "in", "on", "at", "for", "of", "with", "as", "what", "how",
+    "that", "the", "a", "an", "about", "back", "up", "down", "out", "off", "too", "well",
+    "again", "first", "there", "here", "when", "where", "why", "if", "because", "from", "by",
+    "into", "over", "more", "less", "all", "both", "yourself", "your", "it", "them", "so",
+    "can", "could", "will", "would", "should", "might", "must", "may", "did", "had",
+})
+# before "you", a word after which it is the subject ("what you think", "when you feel")
+_SUBJECT_AFTER = re.compile(
+    r"(?:^|\b(?:what|how|when|where|why|if|that|because|as|while|whether|who|once|until)\s+)$",
+    re.IGNORECASE)
+
+
+def _third_person(verb: str) -> str:
+    """"think" as "the writer thinks" says it ("can't" as it is)."""
+    if verb.endswith("t") and not verb.isalpha():
+        return verb
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if len(verb) > 1 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _to_the_writer(m: re.Match[str]) -> str:
+    """One "your"/"yourself"/"you"/"you're" (and the verb after a "you" that is its subject)
+    as said about the writer."""
+    word = m["word"].replace("’", "'")
+    verb, gap = m["verb"], m["gap"] or ""
+    said = _ABOUT_THE_WRITER.get(word.casefold())
+    if said is None:  # "you": the subject before a verb ("what you think"), else the object
+        said = "the writer"
+        subject = _SUBJECT_AFTER.search(m.string, 0, m.start()) is not None
+        if verb and subject and verb.casefold() not in _NOT_A_VERB:
+            verb = _AFTER_YOU.get(verb.casefold().replace("’", "'")) or _third_person(verb)
+    if word[:1].isupper():
+        said = said[:1].upper() + said[1:]
+    return said + (f"{gap}{verb}" if verb else "")
 
 
 def about_the_writer(label: str) -> str:
-    """A marker's label, said to the writer ("sharing your recovery story"), as the summary
-    says it to the mentor who reads it: about the writer ("sharing the writer's recovery
-    story"). Not "their": the labels of what the person supported says use it ("their
-    choices and hopes"), and "holding their story back" would read as that person's story.
-    A quotation inside it is left as it was said."""
+    """A marker's label, said to the writer ("sharing your recovery story", "looking after
+    yourself", "what you think"), as the summary says it to the mentor who reads it: about
+    the writer ("sharing the writer's recovery story", "looking after themselves", "what the
+    writer thinks"). Not "their": the labels of what the person supported says use it
+    ("their choices and hopes"), and "holding their story back" would read as that person's
+    story. A quotation inside it is left as it was said."""
     parts = _QUOTATION.split(label)
     return "".join(
-        part if n % 2 else _YOUR.sub(lambda m: f"{m[1].translate(_THE)}he writer's", part)
+        part if n % 2 else _TO_THE_WRITER.sub(_to_the_writer, part)
         for n, part in enumerate(parts)
     )
 
@@ -476,10 +527,19 @@ CHECK_NOTE = (
 
 
 def check_score(score: int | None) -> str:
-    """A self-check answer's score as the check itself shows it (`supervision.of_scale`)."""
+    """A self-check answer's score as the check itself shows it beside a statement, where no
+    heading says what it is ("score 2 of 5": `supervision.of_scale`)."""
     from peerjournal.supervision import of_scale
 
     return "–" if score is None else of_scale(score)
+
+
+def table_score(score: int | None) -> str:
+    """A self-check answer's score in a column headed "Score": "2 of 5", as the heading says
+    the rest (and a narrower column leaves the statements more width)."""
+    from peerjournal.supervision import out_of
+
+    return "–" if score is None else out_of(score)
 
 
 _DATA_NOTE = (
@@ -694,8 +754,9 @@ def _check_made(summary: dict[str, Any]) -> str:
 
 
 def _check_talk(items: Sequence[dict[str, Any]], check: str = "a self-check") -> str:
-    """'a self-check (scored 1 or 2 out of 5: 6 of 17 items about their practice, 3 of 5
-    about their workplace)': a low workplace item is not about the writer's own practice.
+    """'a self-check (scored 1 or 2 out of 5: 6 of 17 items about the writer's practice, 3 of
+    5 about the writer's workplace)': a low workplace item is not about the writer's own
+    practice ("their" would read as the person supported's, as in the labels).
     `check`: how the check is named (`_check_made`)."""
     def low(group: Sequence[dict[str, Any]]) -> int:
         return sum(1 for i in group if i["score"] is not None and i["score"] <= 2)
@@ -708,8 +769,8 @@ def _check_talk(items: Sequence[dict[str, Any]], check: str = "a self-check") ->
     if not workplace or not practice:  # another questionnaire: no split to make
         return f"{check} ({low(items)} of {len(items)} items scored 1 or 2 out of 5)"
     return (f"{check} (scored 1 or 2 out of 5: {low(practice)} of "
-            f"{counted(len(practice), 'item')} about their practice, {low(workplace)} of "
-            f"{len(workplace)} about their workplace)")
+            f"{counted(len(practice), 'item')} about the writer's practice, {low(workplace)} "
+            f"of {len(workplace)} about the writer's workplace)")
 
 
 WORKPLACE_SECTION = "workplace"  # the self-check section about the workplace, not the writer

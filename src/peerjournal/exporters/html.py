@@ -149,7 +149,7 @@ def _selfcheck(s: dict[str, Any]) -> list[str]:
     if not check:
         return []
     rows = [[common.check_section(i["section"]), i["text"] or i["id"],
-             common.check_score(i["score"]), i["note"]]
+             common.table_score(i["score"]), i["note"]]
             for i in check["items"]]
     return [f"<h2>{e(common.check_title(s))}</h2>", f'<p class="small">{e(common.CHECK_NOTE)}</p>',
             _table(["Section", "Item", "Score", "Note"], rows)]

@@ -167,7 +167,7 @@ def _selfcheck(s: dict[str, Any]) -> list[str]:
         return []
     rows = [
         [escape(common.check_section(i["section"])), escape(i["text"] or i["id"]),
-         common.check_score(i["score"]),
+         common.table_score(i["score"]),
          escape(i["note"]).replace("\n", " ")]
         for i in check["items"]
     ]

@@ -470,10 +470,30 @@ class _Report:
             if section:
                 self.text(common.check_section(section), 10, bold=True)
             for item in items:
-                self.text(f"{common.check_score(item['score'])}  {item['text'] or item['id']}",
-                          indent=2)
+                beside = self.scored(common.check_score(item["score"]),
+                                     item["text"] or item["id"])
                 if item["note"]:
-                    self.text(f"Note: {item['note']}", 9, colour=(70, 70, 70), indent=8)
+                    self.text(f"Note: {item['note']}", 9, colour=(70, 70, 70), indent=beside)
+
+    def scored(self, score: str, statement: str, indent: float = 2) -> float:
+        """A self-check answer: its score, then the statement beside it, whose wrapped lines
+        stay beside it (in one paragraph, "score 2 of 5" was justified with the statement's
+        gaps, and the lines after it went back under the score). The statement's indent,
+        for its note."""
+        from fpdf.enums import XPos, YPos
+
+        pdf = self.pdf
+        pdf.set_font(FONT, "", 10)
+        pdf.set_text_color(30, 30, 30)
+        h = 10 * 0.5
+        if pdf.get_y() + h > pdf.page_break_trigger:  # the score on the statement's page
+            pdf.add_page()
+        score = self.clean(score)
+        width = pdf.get_string_width(score) + 2 * pdf.c_margin + 2
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.cell(width, h, score, new_x=XPos.RIGHT, new_y=YPos.TOP)
+        self.text(statement, indent=indent + width)
+        return indent + width
 
     def entries(self) -> None:
         if not self.s["shared_entries"]:

@@ -29,6 +29,7 @@ from peerjournal.render.verdicts import SELF_DOUBT_WORDS, verdict_words
 from peerjournal.render.widths import STATEMENT_MIN
 from peerjournal.supervision import (
     MAX_NOTE_CHARS,
+    SCALE,
     Form,
     History,
     Intention,
@@ -124,6 +125,34 @@ def items_table(form: Form) -> ItemsView:
     return ItemsView(form)
 
 
+# the least width a statement keeps beside its score ("score 1 of 5"); with less, the score
+# has a line of its own and the statement goes under it (at 20 columns, 6 were left)
+BESIDE_A_SCORE_MIN = 15
+
+
+class ScoredRows:
+    """Self-check answers, each score with its statement (and note) beside it, a wrapped
+    line staying beside it; where that leaves the statement under BESIDE_A_SCORE_MIN
+    columns, the score on a line of its own and the statement under it. `ratio`: the
+    statement column takes the rest of the width (Rich's grid, `ratio=1`)."""
+
+    def __init__(self, rows: Sequence[tuple[str, Text]], *, ratio: bool = False) -> None:
+        self.rows = rows
+        self.ratio = ratio
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widest = max((len(score) for score, _ in self.rows), default=0)
+        if options.max_width - widest - 2 < BESIDE_A_SCORE_MIN:
+            yield Group(*(part for score, text in self.rows for part in (Text(score), text)))
+            return
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1 if self.ratio else None)
+        for score, text in self.rows:
+            grid.add_row(score, text)
+        yield grid
+
+
 def _movement_rows(moved: Sequence[Movement]) -> RenderableType:
     """Each answer that moved, its statement beside the change: a statement that wraps stays
     beside it, not back at the margin, where it would run into the next."""
@@ -153,16 +182,14 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
         if not rows:
             continue
         parts.append(safe_text(section.title, style="underline"))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(ratio=1)
+        scored = []
         for item in rows:
             answer = check.answers[item.id]
             text = safe_text(item.text)
             if answer.note:
                 text.append(f"\nnote: {clean(_bounded(answer.note))}", style="italic")
-            grid.add_row(of_scale(answer.score), text)
-        parts.append(grid)
+            scored.append((of_scale(answer.score), text))
+        parts.append(ScoredRows(scored, ratio=True))
     if moved:
         parts += [safe_text(""), _heading("Moved since your previous check-in")]
         parts.append(_movement_rows(moved))
@@ -174,6 +201,10 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
     return Trimmed(Group(*parts))  # its grids pad every line to the full width
 
 
+# the scale, said once above the table: a bare "5 3 1" reads as counts, and "of 5" in each
+# cell (as a "Score" column says it, "2 of 5") would no longer keep an item to a line at 40
+# columns
+HISTORY_SCALE = f"Each answer is a score of {SCALE[-1]} (1 low), oldest first."
 MOVED = "1st to now"  # the first answer and the latest, "5 to 1"
 
 
@@ -269,6 +300,7 @@ def history_view(history: History, *, ascii_only: bool = False) -> RenderableTyp
     if history.checks:
         dates = ", ".join(spoken(c.created_at.date()) for c in history.checks)
         parts.append(safe_text(f"Check-ins ({len(history.checks)}): {dates}"))
+        parts.append(safe_text(HISTORY_SCALE))
         parts.append(HistoryTable(history, ascii_only))
     elif history.unfinished is None:
         parts.append(
@@ -597,16 +629,14 @@ def _low_answer_parts(prep: Prep) -> list[RenderableType]:
     itself calls often the most useful thing to bring."""
     if not prep.low_answers:
         return []
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(justify="right")
-    grid.add_column()
+    scored = []
     for item, answer in prep.low_answers:
         text = safe_text(item.text)
         if answer.note:
             text.append(f"\nnote: {first_words(answer.note, 100)}", style="italic")
-        grid.add_row(of_scale(answer.score), text)
+        scored.append((of_scale(answer.score), text))
     return [
         _indented("Answered 1 or 2 then:" if prep.check_before
                   else "Answered 1 or 2, often the most useful to bring:"),
-        Padding(grid, (0, 0, 0, 4)),
+        Padding(ScoredRows(scored), (0, 0, 0, 4)),
     ]
