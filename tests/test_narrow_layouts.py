@@ -88,7 +88,8 @@ def test_review_keeps_the_self_check_table_where_it_fits(
     assert part[0].startswith("The writer's own statements")  # whose words these are
     part = part[next(n for n, line in enumerate(part) if line.startswith("Item")):]
     assert part[0].split() == ["Item", "Score", "Note"]
-    row = next(line for line in part if "score 1 of 5" in line)
+    row = next(line for line in part if " 1 of 5 " in line)  # (under Score: "1 of 5")
+    assert "score 1 of 5" not in row
     assert row.startswith("When it could help someone") and "Easier this month" in row
 
 

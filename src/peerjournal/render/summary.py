@@ -808,7 +808,7 @@ class SelfCheckView:
                 table.add_row(Text(section, style="bold"), "", "")
             for item in items:
                 table.add_row(Text(item["text"] or item["id"]),
-                              common.check_score(item["score"]), Text(item["note"]))
+                              common.table_score(item["score"]), Text(item["note"]))
         return table
 
     def stacked(self) -> Group:
