@@ -215,4 +215,17 @@ def test_words_before_a_score_are_still_its_note_but_not_a_refused_answer(
     keys("one thing I noticed", "3.5 felt right", "one: not yet", "q")
     result = cli("supervision", "check")
     assert result.exit_code == 0, result.stderr
-    assert stored(store) == [({FIRST: {"score": 1, "note": "one thing I noticed not yet"}}, 0)]
+    assert stored(store) == [  # (words beside a half are words: kept, never dropped)
+        ({FIRST: {"score": 1, "note": "one thing I noticed 3.5 felt right not yet"}}, 0)]
+
+
+def test_words_that_open_with_a_number_are_kept_for_the_note(
+    cli: CLI, store: Store, keys: Callable[..., Keys]
+) -> None:
+    """Was (QA r45): "10 people came to group and I held back" read as a score tried and
+    dropped without a word; the 4 typed next saved with no note."""
+    keys("10 people came to group and I held back", "4", "", "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert stored(store) == [
+        ({FIRST: {"score": 4, "note": "10 people came to group and I held back"}}, 0)]

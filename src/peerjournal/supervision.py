@@ -328,16 +328,23 @@ def bare_score(text: str) -> int | None:
     return int(raw) if raw.isdecimal() and int(raw) in SCALE else None  # isdecimal: not "²"
 
 
-_TRIED_A_SCORE = re.compile(rf"\s*(?:\d|(?:two|three|four|five)\b|one{_SEPARATOR}|one\s*$)",
-                            re.IGNORECASE)
+# a line made only of numbers and the words that join them ("four or five", "3.5", "3-4",
+# "three, maybe four", "four and a half", "10"): a score tried, not words for a note
+_TRIED_A_SCORE = re.compile(
+    r"(?:\s|[.,;:!?/()~-]|\d+|½|\b(?:one|two|three|four|five|six|ten|zero|half|a|an|and|or|"
+    r"to|maybe|no|not|about|around|between|ish|out|of|score)\b)*",
+    re.IGNORECASE,
+)
 
 
 def tried_a_score(text: str) -> bool:
-    """Whether a line typed at the 1-5 prompt that gives no score opens as a score would
+    """Whether a line typed at the 1-5 prompt that gives no score is only a score tried
     ("four or five", "3.5", "three, maybe four"): an answer to ask again, whose words are
-    not a note (the answer typed next replaces it), unlike words typed before a score
-    ("they asked me to", "one thing I noticed")."""
-    return _TRIED_A_SCORE.match(text) is not None
+    not a note (the answer typed next replaces it). A line with any other word ("10 people
+    came to group", "2026 was hard", "they asked me to") is the writer's words: kept for
+    the note, as words typed before a score always were."""
+    return any(ch.isdigit() or ch.isalpha() for ch in text) and (
+        _TRIED_A_SCORE.fullmatch(text) is not None)
 
 
 def typed_score(text: str) -> tuple[int, str] | None:
