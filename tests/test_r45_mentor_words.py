@@ -229,3 +229,17 @@ def test_words_that_open_with_a_number_are_kept_for_the_note(
     assert result.exit_code == 0, result.stderr
     assert stored(store) == [
         ({FIRST: {"score": 4, "note": "10 people came to group and I held back"}}, 0)]
+
+
+@pytest.mark.parametrize(("label", "said"), [
+    ("what you told yourself", "what the writer told themselves"),  # was "tolds"
+    ("what you said", "what the writer said"),  # was "saids"
+    ("Are you okay?", "Is the writer okay?"),  # was "Are the writer okay?"
+    ("how are you", "how is the writer"),
+    ("you yourself", "the writer themselves"),  # was "the writer yourself"
+    ("sharing YOUR story", "sharing THE WRITER'S story"),  # was "The writer's" mid-label
+    ("when you try", "when the writer tries"),
+])
+def test_a_label_with_you_keeps_its_grammar(label: str, said: str) -> None:
+    """QA r45 (qa_fixes_e finding 2): every word after "you" took an "s"."""
+    assert about_the_writer(label) == said

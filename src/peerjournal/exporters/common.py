@@ -384,15 +384,38 @@ _SUBJECT_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# verbs a label says "you" do, in the present ("what you think"): only these take an "s"
+# after "the writer"; any other word after "you" (told, really, okay) is left as it is
+_PRESENT_VERBS = frozenset({
+    "think", "feel", "know", "want", "need", "say", "see", "hear", "believe", "go", "get",
+    "make", "take", "give", "tell", "ask", "work", "help", "care", "notice", "expect", "hope",
+    "like", "try", "use", "bring", "share", "keep", "let", "find", "come", "sit", "listen",
+    "learn", "look", "seem", "mean", "stay", "lead", "choose", "decide", "speak", "talk",
+    "own", "hold", "carry", "walk", "stand", "agree", "call", "name", "offer", "plan", "owe",
+})
+# "are you", "do you"…: the question's verb, as it reads before "the writer"
+_BEFORE_YOU = re.compile(
+    r"\b(?P<aux>are|were|do|have|aren't|weren't|don't|haven't)(?P<gap>\s+)(?=you\b)",
+    re.IGNORECASE)
+
+
 def _third_person(verb: str) -> str:
-    """"think" as "the writer thinks" says it ("can't" as it is)."""
-    if verb.endswith("t") and not verb.isalpha():
+    """"think" as "the writer thinks" says it; a word not known as a present-tense verb as
+    it is ("told", "really")."""
+    if verb.casefold() not in _PRESENT_VERBS:
         return verb
     if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"
     if len(verb) > 1 and verb.endswith("y") and verb[-2] not in "aeiou":
         return verb[:-1] + "ies"
     return verb + "s"
+
+
+def _in_case_of(word: str, said: str) -> str:
+    """`said` in the case `word` was typed in: "YOUR" -> "THE WRITER'S", "Your" -> "The…"."""
+    if word.isupper() and len(word) > 1:
+        return said.upper()
+    return said[:1].upper() + said[1:] if word[:1].isupper() else said
 
 
 def _to_the_writer(m: re.Match[str]) -> str:
@@ -404,11 +427,16 @@ def _to_the_writer(m: re.Match[str]) -> str:
     if said is None:  # "you": the subject before a verb ("what you think"), else the object
         said = "the writer"
         subject = _SUBJECT_AFTER.search(m.string, 0, m.start()) is not None
-        if verb and subject and verb.casefold() not in _NOT_A_VERB:
+        if verb and verb.casefold() in _ABOUT_THE_WRITER:  # "you yourself"
+            verb = _in_case_of(verb, _ABOUT_THE_WRITER[verb.casefold()])
+        elif verb and subject and verb.casefold() not in _NOT_A_VERB:
             verb = _AFTER_YOU.get(verb.casefold().replace("’", "'")) or _third_person(verb)
-    if word[:1].isupper():
-        said = said[:1].upper() + said[1:]
-    return said + (f"{gap}{verb}" if verb else "")
+    return _in_case_of(word, said) + (f"{gap}{verb}" if verb else "")
+
+
+def _asked_of_the_writer(m: re.Match[str]) -> str:
+    aux = m["aux"]
+    return _in_case_of(aux, _AFTER_YOU[aux.casefold()]) + m["gap"]
 
 
 def about_the_writer(label: str) -> str:
@@ -420,7 +448,8 @@ def about_the_writer(label: str) -> str:
     story. A quotation inside it is left as it was said."""
     parts = _QUOTATION.split(label)
     return "".join(
-        part if n % 2 else _TO_THE_WRITER.sub(_to_the_writer, part)
+        part if n % 2 else _TO_THE_WRITER.sub(
+            _to_the_writer, _BEFORE_YOU.sub(_asked_of_the_writer, part))
         for n, part in enumerate(parts)
     )
 
