@@ -792,6 +792,7 @@ _SELF_NOTICED = regex_store.compile(
     # diary style, and a few words before "that I": "Noticed halfway through that I was …"
     r"|(?:caught|noticed|realised|realized|clocked|spotted|found)\s+(?:\w+\s+){0,4}?"
     r"(?:myself|meself|that\s+(?:i|we)(?:'d|'ve|'m|'re)?)"
+    r"|(?:caught|noticed|realised|realized|clocked|spotted)\s+(?:i|we)(?:'d|'ve|'m|'re)?"
     r"|(?:i|we)\s+(?:\w+\s+)?(?:slipped|slid|fell|drifted|defaulted)\s+(?:back\s+)?into"
     r"|(?:i|we)\s+(?:\w+\s+)?(?:got|went)\s+(?:a\s+bit\s+|a\s+little\s+|way\s+)?(?:too\s+)?"
     r"(?:carried\s+away|far|overboard)"
@@ -932,11 +933,23 @@ def _opens_sentence(lower: str, at: int) -> bool:
 _SLIP_LEADS = _words("i we could couldn't just even really")
 
 
+# diary style with no "I" before the noticing: "Noticed I was …" (round 45's QA); it is the
+# writer's only where it opens its sentence, not in "She noticed I was …"
+_DIARY_NOTICED = regex_store.compile(
+    r"(?:caught|noticed|realised|realized|clocked|spotted)\s+(?:i|we)(?:'d|'ve|'m|'re)?(?![\w'])"
+)
+
+
 def _noticed_end(lower: str, lo: int, hi: int) -> int:
     """End of the first self-noticed cue in lower[lo:hi] (`_SELF_NOTICED`), -1 if none; a slip
-    with no "I" after it counts only when it opens its sentence (`_opens_sentence`)."""
+    with no "I" after it, or a diary-style "Noticed I …", counts only when it opens its
+    sentence (`_opens_sentence`)."""
     for m in _SELF_NOTICED.finditer(lower, lo, hi):
-        if _SUBJECTLESS_SLIP.match(lower, m.start()) is None or _opens_sentence(lower, m.start()):
+        subjectless = (
+            _SUBJECTLESS_SLIP.match(lower, m.start()) is not None
+            or _DIARY_NOTICED.match(lower, m.start()) is not None
+        )
+        if not subjectless or _opens_sentence(lower, m.start()):
             return m.end()
     return -1
 
@@ -2262,6 +2275,17 @@ def _doers_named(hits: Hits, deeds: dict[int, tuple[int, int]]) -> Hits:
     ]
 
 
+# a hit that opens with a subject of its own, after a conjunction at most ("and I put pressure
+# on him", "but she'll thank me one day": round 45's QA): not a clause that lacks one
+_OWN_SUBJECT_OPENS = regex_store.compile(
+    r"(?:(?:and|so|but|then|just)\s+)*(?:i|we|he|she|they)(?:'m|'ve|'d|'ll|'s|'re)?(?![\w'])"
+)
+# a subject's own object pronoun: "He struggled …, and told him he should …" is the writer
+# telling him (he would tell himself), so it is not carried to "he"
+_OWN_OBJECT = {"he": "him", "she": "her", "they": "them"}
+_OBJECT_AFTER_VERB = regex_store.compile(r"[\w']+\s+(him|her|them)(?![\w'])")
+
+
 def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, start: int) -> bool:
     """Is the hit at `start`, opening a clause with no subject of its own, done by a person who
     is the subject of the sentence's first clause ("D came with his cousin, said nothing first
@@ -2271,6 +2295,8 @@ def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, s
     first: "…, and Bernard brought tea and said nothing"."""
     if _NO_SUBJECT_LEAD.fullmatch(text, clause_start, start) is None:
         return False
+    if _OWN_SUBJECT_OPENS.match(text, start) is not None:
+        return False  # the hit has its own subject: "They decided … and i went along"
     words = _words_of(text, norm, sent_start, clause_start)
     k = next((k for k, (w, _) in enumerate(words) if w in _CARRY_VERBS), 0)
     if not 0 < k <= 4 or any(w.endswith("ed") or _PAST_VERB.fullmatch(w) for w, _ in words[:k]):
@@ -2280,6 +2306,9 @@ def _subject_carries(text: str, norm: str, sent_start: int, clause_start: int, s
     if text.find(";", words[k][1], clause_start) >= 0:
         return False  # after a semicolon, as after a full stop: "She was upset; told her …"
     word, at = words[k - 1]
+    obj = _OBJECT_AFTER_VERB.match(text, start)
+    if obj is not None and _OWN_OBJECT.get(word) == obj.group(1):
+        return False  # "She panicked …, told her she needs to breathe": the writer told her
     if word in _THIRD_PERSON or word in _PEOPLE:
         return True
     name = norm[at : at + len(word)]
@@ -2703,8 +2732,11 @@ _INITIAL_PERIOD = regex_store.compile(
 # object: 'calling him "the offender"', 'referred to her as "a bed blocker"'
 _QUOTED_NAME = regex_store.compile(
     r"(?<![\w'])(?:call(?:ed|ing|s)?|referr?(?:ed|ing|s)?\s+to|describ(?:ed|es|ing)"
-    r"|labell?(?:ed|ing|s)?)\s+[\w']+\s+(?:as\s+)?\"\Z"
+    r"|labell?(?:ed|ing|s)?)\s+[\w']+\s+(?:as\s+)?[\"']\Z"
 )
+# the marks that may open a quoted name: a double one, or a single one at the start of a word
+# ("calling him 'the patient'": round 45's QA); the one a view blanks is the last character
+_QUOTE_OPENERS = ('"', " '")
 
 
 def phrase_view(lower: str) -> str:
@@ -2714,11 +2746,13 @@ def phrase_view(lower: str) -> str:
     label quoted is still the phrase of calling someone it ('Caught myself calling him "the
     offender"': round 44's QA). Whose words it is, the speaker of the naming verb says."""
     view = _INITIAL_PERIOD.sub(" ", lower)
-    quote = view.find('"')
-    while quote >= 0:  # each quotation mark, looking back (a scan of the text took 2x as long)
-        if _QUOTED_NAME.search(view, max(0, quote - 40), quote + 1) is not None:
-            view = f"{view[:quote]} {view[quote + 1 :]}"
-        quote = view.find('"', quote + 1)
+    for mark in _QUOTE_OPENERS:
+        at = view.find(mark)
+        while at >= 0:  # each quotation mark, looking back (a scan of the text took 2x as long)
+            quote = at + len(mark) - 1
+            if _QUOTED_NAME.search(view, max(0, quote - 40), quote + 1) is not None:
+                view = f"{view[:quote]} {view[quote + 1 :]}"
+            at = view.find(mark, at + 1)
     return view
 
 
@@ -2804,10 +2838,33 @@ _EVERYDAY_COMPOUNDS = {head: _words(parts) for head, parts in _EVERYDAY_COMPOUND
 _EVERYDAY_COMPOUNDS["assessments"] = _EVERYDAY_COMPOUNDS["assessment"]
 
 
+# … nor where a word that is also a place is gone to, or is where someone is, with a word of
+# transport or work beside it ("took the tram back to the depot", "walked back to the depot
+# with the other drivers": round 45's QA); alone, "to / at the depot" in a journal is the
+# injection ("agree to the depot", "due at the depot"), as are "for the depot", "his depot"
+_PLACE_SENSE = _words("depot")
+_PLACE_PREPOSITIONS = _words("to at from into outside near past behind")
+_PLACE_CONTEXT = _words(
+    "tram trams bus buses van vans lorry lorries truck trucks coach train trains driver drivers"
+    " manager works worked warehouse forklift parcels delivery deliveries"
+)
+_PLACE_WINDOW = 8  # words either side where a word of `_PLACE_CONTEXT` says it is the place
+
+
 def _everyday_compound(tokens: list[str], i: int) -> bool:
-    """Is `tokens[i]` the head of an everyday compound (`_EVERYDAY_COMPOUNDS`): "bus | depot"?"""
-    parts = _EVERYDAY_COMPOUNDS.get(tokens[i])
-    return parts is not None and i > 0 and tokens[i - 1] in parts
+    """Is `tokens[i]` the head of an everyday compound (`_EVERYDAY_COMPOUNDS`): "bus | depot",
+    or a place after a preposition of place (`_PLACE_SENSE`): "back to the | depot"?"""
+    word = tokens[i]
+    parts = _EVERYDAY_COMPOUNDS.get(word)
+    if parts is not None and i > 0 and tokens[i - 1] in parts:
+        return True
+    return (
+        word in _PLACE_SENSE
+        and i > 1
+        and tokens[i - 1] == "the"
+        and tokens[i - 2] in _PLACE_PREPOSITIONS
+        and not _PLACE_CONTEXT.isdisjoint(tokens[max(0, i - _PLACE_WINDOW) : i + _PLACE_WINDOW + 1])
+    )
 
 
 # the writer's opinion opening a clause about someone ("I think she | was right", "I reckon he
