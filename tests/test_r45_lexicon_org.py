@@ -15,6 +15,7 @@ from conftest import CLI
 from peerjournal.drift import load_lexicon
 from peerjournal.drift.lexicon import DEFAULT_LEXICON, SHIPPED_NAME, lexicon_version
 from test_drift_cli import DRIFT, IDENTITY, ORG_LEXICON, ok, one_line_error, org_lexicon
+from test_r45_where import october_and_november
 
 Add = Callable[..., int]
 
@@ -180,19 +181,12 @@ ORG_VERSION = "8a9eabb22e24"
 def two_months(cli: CLI, add: Add, tmp_path: Path) -> tuple[Path, Path]:
     """The writer's October, scored with their organisation's lexicon (named in the file, as
     an export that gives `lexicon_names` does), and November with the shipped one."""
-    add(IDENTITY, "--date", "2026-10-10")
-    add(DRIFT, "--date", "2026-11-12")
-    files = []
-    for month, until in (("10", "31"), ("11", "30")):
-        path = tmp_path / f"ellis-{month}.json"
-        ok(cli("export", "--yes", "--from", "Ellis", "--since", f"2026-{month}-01",
-               "--until", f"2026-{month}-{until}", "-o", str(path)))
-        files.append(path)
+    files = october_and_november(cli, add, tmp_path)
     october = json.loads(files[0].read_text(encoding="utf-8"))
     october["lexicon_versions"] = [ORG_VERSION]
     october["lexicon_names"] = {ORG_VERSION: "Northside Peer Collective"}
     files[0].write_text(json.dumps(october), encoding="utf-8")
-    return files[0], files[1]
+    return files
 
 
 def test_review_names_each_summarys_lexicon_and_says_what_to_ask_for(

@@ -11,15 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CLI
-
-
-def _usage_error(result: object) -> str:
-    """The stderr of a usage error, checked to be one line with exit 2."""
-    assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
-    stderr: str = result.stderr  # type: ignore[attr-defined]
-    assert len(stderr.strip().splitlines()) == 1, stderr
-    assert "Traceback" not in stderr
-    return stderr
+from test_r45_newcomer2 import _one_line_usage_error as _usage_error
 
 
 def _texts(cli: CLI) -> list[str]:

@@ -118,6 +118,10 @@ def test_grep_lexicon_still_finds_the_path_alone_and_every_value_lines_up(
 
 @pytest.fixture
 def months(cli: CLI, add: Add, tmp_path: Path) -> tuple[Path, Path]:
+    return october_and_november(cli, add, tmp_path)
+
+
+def october_and_november(cli: CLI, add: Add, tmp_path: Path) -> tuple[Path, Path]:
     """One writer's October and November summaries, scored with the shipped lexicon."""
     add(IDENTITY, "--date", "2026-10-10")
     add(DRIFT, "--date", "2026-11-12")
