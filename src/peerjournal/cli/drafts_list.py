@@ -104,7 +104,7 @@ def closing_line(app: AppContext, drafts: Sequence[Draft]) -> str:
     changes to an entry ("edit of 6") with `edit 6`, which `write --resume` refuses (`restore
     6` first when entry 6 is in the trash, which `edit` refuses); a text an option replaced
     ("replaced in 6") with neither: it is kept to copy from, in the file named."""
-    from peerjournal.cli.write import _continues
+    from peerjournal.cli.write import continues_command
 
     kinds = [_kind({"kind": d.kind, "entry_id": d.entry_id, "path": str(d.path)})
              for d in drafts]
@@ -118,7 +118,7 @@ def closing_line(app: AppContext, drafts: Sequence[Draft]) -> str:
         said.append(f"{app.resume_hint(' --draft N')} continues "
                     f"{'one' if new == len(drafts) else 'a new entry'}")
     if edited:
-        said.append("; ".join(f"{_continues(app, entry)} the changes to entry {entry}"
+        said.append("; ".join(f"{continues_command(app, entry)} the changes to entry {entry}"
                               for entry in edited))
     if replaced:
         said.append(_kept_to_copy(replaced))

@@ -151,7 +151,7 @@ def _name_read(path: Path | None) -> str | None:
     shipped one is "a copy of" it, as scoring names it."""
     import tomllib
 
-    from peerjournal.drift.lexicon import DEFAULT_LEXICON, SHIPPED_NAME, _is_shipped_file
+    from peerjournal.drift.lexicon import DEFAULT_LEXICON, SHIPPED_NAME, is_shipped_file
 
     file = path or DEFAULT_LEXICON
     try:
@@ -164,7 +164,7 @@ def _name_read(path: Path | None) -> str | None:
     name = table.get("name", file.stem)
     if not isinstance(name, str) or not name.strip():
         return None
-    if name.strip() == SHIPPED_NAME and path is not None and not _is_shipped_file(path):
+    if name.strip() == SHIPPED_NAME and path is not None and not is_shipped_file(path):
         return f"a copy of {SHIPPED_NAME}"  # (as `lexicon._as_copy` names it)
     return name.strip()
 

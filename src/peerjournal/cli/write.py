@@ -1568,7 +1568,7 @@ def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
     if ids:
         message += (
             f" Unsaved changes to entry {', '.join(map(str, ids))} are kept: "
-            f"{_continues(app, ids[0])} them."
+            f"{continues_command(app, ids[0])} them."
         )
     raise NotFoundError(message)
 
@@ -1643,7 +1643,7 @@ def unreadable_ways_out(
     return " " + "; ".join(ways) + "."
 
 
-def _continues(app: AppContext, entry_id: int) -> str:
+def continues_command(app: AppContext, entry_id: int) -> str:
     """"`edit ID` continues": the command that continues unsaved changes to entry `entry_id`;
     `restore ID` first when the entry is in the trash (`edit` refuses to open it there)."""
     command = app.command_hint(f"edit {entry_id}")
@@ -1702,7 +1702,7 @@ def _edit_of_no_entry(app: AppContext, folder: Path, number: int, edit: Draft) -
     if entry_id is None:
         raise _old_edit(app, number, edit)
     command = app.command_hint(f"edit {entry_id}")
-    continues = _continues(app, entry_id)
+    continues = continues_command(app, entry_id)
     newer = unsaved_edits(folder, entry_id)
     if newer and newer[0].path != edit.path:
         newest = number_of(folder, newer[0])
@@ -1737,7 +1737,7 @@ def _old_edit(app: AppContext, number: int, edit: Draft) -> PeerJournalError:
             return exc
     if entry is not None:
         return PeerJournalError(
-            f"{older} to entry {entry.id} (they hold its text): {_continues(app, entry.id)} "
+            f"{older} to entry {entry.id} (they hold its text): {continues_command(app, entry.id)} "
             "them, and keeps them as its edit from then on."
         )
     path = shlex.quote(str(edit.path))

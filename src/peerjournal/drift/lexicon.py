@@ -1170,7 +1170,7 @@ def load_lexicon(
     a while (a minute for 8 MB): once it is found valid, or parsing has taken a while
     (`_announcer`), so that a broken file's error comes alone.
     """
-    if path is None or _is_shipped_file(path):  # (named by its path: the same file)
+    if path is None or is_shipped_file(path):  # (named by its path: the same file)
         return _default_lexicon(cache_dir)
     data = _read(path)
     said = (f"Reading the drift lexicon {path} ({len(data) / 1_000_000:.1f} MB) for the first "
@@ -1211,14 +1211,14 @@ ANNOUNCED_BYTES = 200_000
 def _as_copy(lexicon: Lexicon, path: Path) -> Lexicon:
     """An organisation's file started as a copy of the shipped one keeps its name: called
     "a copy of peerjournal default", so a reader can tell it from the shipped lexicon."""
-    if lexicon.name != SHIPPED_NAME or _is_shipped_file(path):
+    if lexicon.name != SHIPPED_NAME or is_shipped_file(path):
         return lexicon
     from dataclasses import replace
 
     return replace(lexicon, name=f"a copy of {SHIPPED_NAME}")
 
 
-def _is_shipped_file(path: Path) -> bool:
+def is_shipped_file(path: Path) -> bool:
     try:
         return os.path.samefile(path, DEFAULT_LEXICON)
     except OSError:
