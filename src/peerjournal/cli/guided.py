@@ -478,12 +478,16 @@ class GuidedSession:
         forgiving_stdin(keep_bytes=not self.app.stdin_is_terminal())
         self.reader = LineReader.for_stdin()
         self.reader.keys_as_they_come()  # (before the first prompt: a paste is taken whole)
-        self.reader.idle = self._typing(self._save_unsaved)
-        self.reader.paused = self._typing(self._save_the_typed_line)
-        self.save()
-        first()
-        put_back_quit = quit_as_terminate()
-        put_back_flush = _queued_input_kept()
+        try:
+            self.reader.idle = self._typing(self._save_unsaved)
+            self.reader.paused = self._typing(self._save_the_typed_line)
+            self.save()
+            first()
+            put_back_quit = quit_as_terminate()
+            put_back_flush = _queued_input_kept()
+        except BaseException:  # (a Ctrl-C as it starts: the terminal gets its line mode back)
+            self.reader.close()
+            raise
         put_back_ctrl_c = _nothing
         try:
             yield
