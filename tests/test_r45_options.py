@@ -145,7 +145,7 @@ def test_a_setting_is_still_shown_in_its_hint(cli: CLI) -> None:
     (("list", "--tag", "--json"), "--tag", "TAG", "--json"),
     (("drift", "--text", "--json"), "--text", "TEXT", "--json"),
     (("supervision", "done", "--note", "--date", "yesterday"), "--note", "TEXT", "--date"),
-    (("edit", "1", "-x", "-h"), "-x", "TEXT", "-h"),
+    (("edit", "1", "-x", "-s"), "-x", "TEXT", "-s"),  # (-h there is the help: shown)
 ])
 def test_an_option_is_never_taken_as_another_options_value(
     cli: CLI, add: Callable[..., int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -375,6 +375,10 @@ def _refuse_option_as_value(ctx: Any, name: str | None, command: Any, rest: list
             return  # (its group says what is missing or unknown)
         command, rest = found, rest[at + 1:]
         command_ctx = command.context_class(command, info_name=found.name, parent=command_ctx)
+    words = rest[:rest.index("--")] if "--" in rest else rest
+    if any(word in command_ctx.help_option_names for word in words):
+        typer.echo(command.get_help(command_ctx), color=command_ctx.color)
+        raise typer.Exit()  # (click shows the help for --help anywhere; -x would take it)
     if meant := option_without_value(command.get_params(command_ctx), rest):
         raise UsageError(meant, command_ctx)
 

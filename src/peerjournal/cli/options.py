@@ -463,14 +463,20 @@ def _names_dimension(ctx: Any, text: str) -> bool:
 def option_without_value(params: Iterable[Any], args: list[str]) -> str | None:
     """"--note has no value: …" when an option of `params` that takes a value is followed
     in `args` (before any `--`) by another of the command's options (`write -x --share`,
-    `export -o --json`), which click would take as its value; None otherwise. (`-x=--share`
-    or `--experience=--share` still gives such a value.)"""
+    `export -o --json`) or by `--`, which click would take as its value; None otherwise.
+    (`-x=--share` or `--experience=--share` still gives such a value.)"""
     names = option_names(params)
     rest = iter(args)
     for arg in rest:
         if arg == "--":
             return None
-        if names.get(arg) and (value := next(rest, None)) in names:
+        if not names.get(arg):
+            continue
+        value = next(rest, None)
+        if value == "--":  # (click would take it as the value: `write -x -- --share`)
+            return (f"{arg} has no value: the word after it, --, ends the options; give "
+                    f"{arg} its value before it ({arg} {_metavar(params, arg)} -- …)")
+        if value in names:
             return (f"{arg} has no value: the word after it, {value}, is an option; give "
                     f"{arg} its value first ({arg} {_metavar(params, arg)} {value} …)")
     return None

@@ -3102,7 +3102,12 @@ def _repeat_of(app: AppContext, draft: EntryDraft) -> Entry | None:
     and prompt set, as `import` compares an entry with no creation time (whether it is shared
     is not what is written). A file written twice, or a quick entry sent again with the Up
     arrow, is then not saved twice; the same short note on another day, or at the next shift
-    ("Quiet shift." at 09:00 and 17:00), is another entry."""
+    ("Quiet shift." at 09:00 and 17:00), is another entry. Its date is part of what it holds,
+    so only the entries of the draft's date are looked at, whenever they were made: a note for
+    "today" at 23:50 and again at 00:20 is each night's own (the writer who means the same
+    day gives `--date yesterday`, and that is a repeat). An entry made after now (a clock
+    stepped back, an import from a machine ahead) is not recent: else it would stay a repeat
+    until the clock caught up with it."""
     from datetime import timedelta
 
     from peerjournal.db.store import Filters
