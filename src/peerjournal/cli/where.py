@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -50,7 +51,7 @@ def register(app: typer.Typer) -> None:
         if problem := _config_problem(app_ctx):  # after the paths, which still answer
             app_ctx.say(f"Settings not read: {problem}")
         elif problem := app_ctx.lexicon_problem():  # (parses it: after every path is out)
-            app_ctx.say(f"Drift lexicon not usable: {problem}")
+            app_ctx.say(f"Drift lexicon not usable: {problem}{_unusable(named)}")
 
 
 def home_problem() -> str | None:
@@ -110,6 +111,16 @@ def _config_problem(app: AppContext) -> str | None:
 # `where`'s text rows for the lexicon's name and version: under its `lexicon` row, within the
 # paths' column (`where | cut -c11-`) and not starting "lexicon " (`grep ^lexicon` finds its path)
 _LEXICON_ROWS = {"lexicon_name": " name", "lexicon_version": " version"}
+# a row not read: the file cannot be read, or is not valid TOML, which the lexicon check says
+UNKNOWN = "unknown (the message below says why)"
+
+
+def _unusable(named: dict[str, str | None]) -> str:
+    """After a lexicon's problem: that the version `where` gave (its file's hash, read before
+    the file is parsed) is of a file that scores nothing, so no summary gives it."""
+    if not (version := named["lexicon_version"]):
+        return ""
+    return f" (Version {version} above is of that file, which scores nothing as it is.)"
 
 
 def _echo_rows(found: dict[str, str], named: dict[str, str | None]) -> None:
@@ -119,9 +130,8 @@ def _echo_rows(found: dict[str, str], named: dict[str, str | None]) -> None:
 
     name, version = named["lexicon_name"], named["lexicon_version"]
     rows = {key.replace("_", " "): value for key, value in found.items()}
-    if name:
-        rows[_LEXICON_ROWS["lexicon_name"]] = clean(name, multiline=False)
-    rows[_LEXICON_ROWS["lexicon_version"]] = version or "unknown (the message below says why)"
+    rows[_LEXICON_ROWS["lexicon_name"]] = (clean(name, multiline=False) if name else UNKNOWN)
+    rows[_LEXICON_ROWS["lexicon_version"]] = version or UNKNOWN
     width = max(map(len, found))  # (the paths' column as it was: scripts cut it)
     typer.echo("\n".join(f"{key:<{width}}  {value}" for key, value in rows.items()))
 
@@ -144,22 +154,22 @@ def _lexicon_named(app: AppContext) -> dict[str, str | None]:
 
 
 def _name_read(path: Path | None) -> str | None:
-    """A lexicon file's name (`path` None: the shipped one's), read from its [lexicon] table when
-    that is above the first [[marker]] (as `cli.report.lexicon_labels` reads its labels):
-    parsing a large file's patterns is what takes the time. None where it is not there, or
-    that part is not valid TOML (the lexicon's own error says why). A file named as the
-    shipped one is "a copy of" it, as scoring names it."""
-    import tomllib
-
+    """A lexicon file's name (`path` None: the shipped one's), as loading it names it: its
+    [lexicon] table's, else the file's name without .toml; read, not parsed (as
+    `cli.report.lexicon_labels` reads its labels): parsing a large file's patterns is what
+    takes the time. None where the table is not valid TOML or its name is not a name (the
+    lexicon's own error says why). A file named as the shipped one is "a copy of" it, as
+    scoring names it."""
     from peerjournal.drift.lexicon import DEFAULT_LEXICON, SHIPPED_NAME, is_shipped_file
 
     file = path or DEFAULT_LEXICON
     try:
-        head = tomllib.loads(file.read_text("utf-8").partition("\n[[marker]]")[0])
+        table = _lexicon_table(file.read_text("utf-8"))
     except (OSError, ValueError, RecursionError):  # (TOMLDecodeError and UnicodeError too)
         return None
-    table = head.get("lexicon")
-    if not isinstance(table, dict):  # (it may come after the markers: not read for that)
+    if table is None:
+        table = {}
+    if not isinstance(table, dict):
         return None
     name = table.get("name", file.stem)
     if not isinstance(name, str) or not name.strip():
@@ -167,6 +177,28 @@ def _name_read(path: Path | None) -> str | None:
     if name.strip() == SHIPPED_NAME and path is not None and not is_shipped_file(path):
         return f"a copy of {SHIPPED_NAME}"  # (as `lexicon._as_copy` names it)
     return name.strip()
+
+
+# a `[lexicon]` table's header line, wherever in the file (TOML lets tables come in any order)
+_LEXICON_HEADER = r"^[ \t]*\[[ \t]*lexicon[ \t]*\][ \t]*(?:#.*)?$"
+
+
+def _lexicon_table(text: str) -> Any:
+    """A lexicon's [lexicon] table (None where it has none), parsing only the text above the
+    first [[marker]], where the shipped file has it, or else that table alone, found by a
+    line scan: not the markers, however many there are. Raises ValueError (TOMLDecodeError)
+    where the part read is not valid TOML."""
+    import re
+    import tomllib
+
+    head, _, rest = text.partition("\n[[marker]]")
+    table = tomllib.loads(head).get("lexicon")
+    if table is not None or not (found := re.search(_LEXICON_HEADER, rest, re.MULTILINE)):
+        return table
+    body = rest[found.end():]
+    if after := re.search(r"^[ \t]*\[", body, re.MULTILINE):  # the next table's header
+        body = body[:after.start()]
+    return tomllib.loads(f"[lexicon]{body}").get("lexicon")
 
 
 def _lexicon(app: AppContext) -> str:

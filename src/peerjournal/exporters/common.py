@@ -249,7 +249,8 @@ def facts(summary: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("Journal ID", f"{journal} {JOURNAL_ID_NOTE}"))
     versions = summary.get("lexicon_versions") or []
     if versions:
-        rows.append(("Drift lexicon", lexicon_text(versions)))
+        said = [lexicon_text(versions), _whose(summary)]
+        rows.append(("Drift lexicon", ". ".join(filter(None, said))))
     if not summary["redacted"]:
         rows.append(("Redaction", "OFF (exported with --no-redact)"))
     elif "people_listed" not in summary:  # an older summary: no "[person]" it cannot show
@@ -313,6 +314,38 @@ def lexicon_text(versions: list[str]) -> str:
         f"versions {', '.join(versions)} (entries were scored with different lexicons, the "
         "lists of phrases the drift numbers count, so their numbers compare less well)"
     )
+
+
+# a lexicon's words by which peerjournal shipped it (`reviewing.lexicons`' "shipped_by")
+SHIPPED_BY = {
+    "this": "the lexicon this peerjournal ships",
+    "earlier": "the lexicon an earlier peerjournal shipped",
+    "later": "the lexicon a later peerjournal ships",
+}
+# one the summary does not name (exported before summaries named their lexicon)
+NOT_SHIPPED_HERE = ("not the lexicon this peerjournal ships: an organisation's own, or one "
+                    "that another version of peerjournal shipped")
+
+
+def lexicon_about(lexicon: dict[str, Any]) -> str:
+    """What one drift lexicon (`reviewing.lexicons`' item) is, as a mentor reads it: its name
+    where the summary gives one, and which peerjournal shipped it, if one did."""
+    if said := SHIPPED_BY.get(lexicon["shipped_by"] or ""):
+        return said
+    if lexicon["name"]:  # a summary that names its lexicon names a shipped one so too
+        return f'"{lexicon["name"]}", not a lexicon peerjournal ships'
+    return NOT_SHIPPED_HERE
+
+
+def _whose(summary: dict[str, Any]) -> str:
+    """The header's sentence on whose phrase list(s) scored `summary`: a mentor reviewing one
+    summary learns there whether it is peerjournal's own (`lexicon_about`)."""
+    from peerjournal.reviewing import lexicons
+
+    found = lexicons(summary)
+    if len(found) < 2:
+        return f"It is {lexicon_about(found[0])}." if found else ""
+    return " ".join(f"{lexicon['version']} is {lexicon_about(lexicon)}." for lexicon in found)
 
 
 # A trend table longer than this shows its most recent rows: ten years by week is 523 rows

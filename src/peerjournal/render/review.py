@@ -226,45 +226,41 @@ LEXICON_ADVICE = ("Each summary's numbers are right for its own lexicon, but the
                   "these periods again.")
 
 
-# a lexicon's words by which peerjournal shipped it (`reviewing.lexicons`' "shipped_by")
-SHIPPED_BY = {
-    "this": "the lexicon this peerjournal ships",
-    "earlier": "the lexicon an earlier peerjournal shipped",
-    "later": "the lexicon a later peerjournal ships",
-}
-# one the summary does not name (exported before summaries named their lexicon)
-NOT_SHIPPED_HERE = ("not the lexicon this peerjournal ships: an organisation's own, or one "
-                    "that another version of peerjournal shipped")
-
-
 def lexicon_words(lexicon: dict[str, Any]) -> str:
-    """One drift lexicon (`reviewing.lexicons`' item) as a mentor reads it: its version, its
-    name where the summary gives one, and which peerjournal shipped it, if one did:
+    """One drift lexicon (`reviewing.lexicons`' item) as a mentor reads it: its version, then
+    what it is (`common.lexicon_about`):
     '8a9eabb22e24 ("Northside Peer Collective", not a lexicon peerjournal ships)'."""
-    if said := SHIPPED_BY.get(lexicon["shipped_by"] or ""):
-        return f"{lexicon['version']} ({said})"
-    if lexicon["name"]:  # a summary that names its lexicon names a shipped one so too
-        return f'{lexicon["version"]} ("{lexicon["name"]}", not a lexicon peerjournal ships)'
-    return f"{lexicon['version']} ({NOT_SHIPPED_HERE})"
-
-
-def _lexicons_text(s: dict[str, Any]) -> str:
-    """The drift lexicon(s) that scored a summary, in words (`lexicon_words`); "" for one
-    that does not say (`_unknown_lexicons` says so)."""
-    return "; ".join(map(lexicon_words, lexicons(s)))
+    return f"{lexicon['version']} ({common.lexicon_about(lexicon)})"
 
 
 def _lexicon_note(run: Sequence[dict[str, Any]], files: Sequence[str] | None) -> str:
     """The line on one writer's summaries (`run`; `files`: theirs as shown, None for the
     previous summary and this one) scored with different drift lexicons: which scored
-    which (of those that say: the next note names the others), and what the mentor can do
+    which (of those that say: the next note names the others), the summaries scored alike
+    together and each lexicon described once (`lexicon_words`), and what the mentor can do
     (LEXICON_ADVICE)."""
     labels = ["the previous one", "this one"] if files is None else files
-    said = [(label, text) for label, s in zip(labels, run, strict=True)
-            if (text := _lexicons_text(s))]
+    groups: dict[tuple[str, ...], list[str]] = {}  # the summaries scored with each set
+    described: dict[str, dict[str, Any]] = {}
+    for label, s in zip(labels, run, strict=True):
+        if found := lexicons(s):
+            groups.setdefault(tuple(lex["version"] for lex in found), []).append(label)
+            described |= {lex["version"]: lex for lex in found  # (named where one names it)
+                          if lex["version"] not in described or lex["name"]}
+    said = list(groups.items())
     if files is None:
         said.reverse()  # (this one first)
-    which = ", ".join(f"{label} with {text}" for label, text in said)
+    told: set[str] = set()
+
+    def words(version: str) -> str:  # described the first time only
+        first = version not in told
+        told.add(version)
+        return lexicon_words(described[version]) if first else version
+
+    which = ", ".join(
+        f"{joined(group)} with {'both ' if len(versions) == 2 else ''}"
+        f"{joined([words(v) for v in versions])}"
+        for versions, group in said)
     return f"Scored with different drift lexicons: {which}. {LEXICON_ADVICE}"
 
 
