@@ -85,6 +85,29 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+_STOPPING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP",
+                                                               "SIGQUIT") if hasattr(signal, name))
+
+
+@pytest.fixture(autouse=True)
+def signals_as_they_were() -> Iterator[None]:
+    """Each test leaves this process's signals as it found them: a command run here may
+    ignore or hold back Ctrl-C, SIGTERM or SIGHUP for its own end (`launcher.settled`, a
+    guided write's terminal handling), which in a real process ends with it. Here the process
+    goes on, and every process started later would inherit them (an editor that hangs itself
+    up in a later test not stopped by it)."""
+    handlers = {number: signal.getsignal(number) for number in _STOPPING_SIGNALS}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    yield
+    from peerjournal import launcher
+
+    launcher._launched = launcher._settled = False
+    for number, handler in handlers.items():
+        if handler is not None and signal.getsignal(number) is not handler:
+            signal.signal(number, handler)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
 @pytest.fixture
 def zone() -> Iterator[Callable[[str], None]]:
     """Set the local time zone (TZ), for this test only (put back, and re-read, after it)."""
