@@ -185,7 +185,7 @@ def test_self_check_names_each_section_once(cli, tmp_path: Path) -> None:
     assert check.index("Mutuality") < check.index("Relationships felt two-way") < (
         check.index("Scope")
     )
-    assert "score 2 of 5" in check and "score 4 of 5" in check
+    assert "2 of 5" in check and "4 of 5" in check  # (under the Score heading: "2 of 5")
 
 
 def test_several_summaries_on_a_narrow_terminal(
