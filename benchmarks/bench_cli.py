@@ -156,7 +156,7 @@ def main() -> None:
         "drift --text": ["drift", "--text", "I told him he should take his meds."],
         "report (12 weeks)": ["report"],
         "report --by month (10 y)": ["report", "--by", "month", "--since", "10 years ago"],
-        "write": ["write", "--experience", "We walked to the library together."],
+        "write": ["write", "--experience", "We walked to the library together.", "--again"],
     }
     for name, command in commands.items():
         times = samples(command, env, args.runs)
