@@ -140,8 +140,8 @@ def _lexicon_named(app: AppContext) -> dict[str, str | None]:
     """The lexicon in use's name and version, without parsing it (a large organisation's
     lexicon takes a minute the first time, a broken one on every run): what a practice lead
     matches against the version a mentor's summaries give. The version is the file's hash;
-    the name is read from its [lexicon] table where that comes before the first marker, as
-    in the shipped file (null where it does not, or the file cannot be read)."""
+    the name is read from its [lexicon] table (`_name_read`; null where the file cannot be
+    read)."""
     from peerjournal.drift.lexicon import lexicon_version
     from peerjournal.errors import PeerJournalError
 
@@ -160,7 +160,7 @@ def _name_read(path: Path | None) -> str | None:
     takes the time. None where the table is not valid TOML or its name is not a name (the
     lexicon's own error says why). A file named as the shipped one is "a copy of" it, as
     scoring names it."""
-    from peerjournal.drift.lexicon import DEFAULT_LEXICON, SHIPPED_NAME, is_shipped_file
+    from peerjournal.drift.lexicon import DEFAULT_LEXICON, name_as_read
 
     file = path or DEFAULT_LEXICON
     try:
@@ -174,9 +174,7 @@ def _name_read(path: Path | None) -> str | None:
     name = table.get("name", file.stem)
     if not isinstance(name, str) or not name.strip():
         return None
-    if name.strip() == SHIPPED_NAME and path is not None and not is_shipped_file(path):
-        return f"a copy of {SHIPPED_NAME}"  # (as `lexicon._as_copy` names it)
-    return name.strip()
+    return name.strip() if path is None else name_as_read(name.strip(), path)
 
 
 # a `[lexicon]` table's header line, wherever in the file (TOML lets tables come in any order)

@@ -1208,14 +1208,22 @@ SHIPPED_NAME = "peerjournal default"  # the shipped lexicon's [lexicon] name
 ANNOUNCED_BYTES = 200_000
 
 
+def name_as_read(name: str, path: Path) -> str:
+    """A lexicon's name as peerjournal says it: an organisation's file started as a copy of
+    the shipped one keeps its name, called "a copy of peerjournal default", so a reader can
+    tell it from the shipped lexicon."""
+    if name != SHIPPED_NAME or is_shipped_file(path):
+        return name
+    return f"a copy of {SHIPPED_NAME}"
+
+
 def _as_copy(lexicon: Lexicon, path: Path) -> Lexicon:
-    """An organisation's file started as a copy of the shipped one keeps its name: called
-    "a copy of peerjournal default", so a reader can tell it from the shipped lexicon."""
-    if lexicon.name != SHIPPED_NAME or is_shipped_file(path):
+    named = name_as_read(lexicon.name, path)
+    if named == lexicon.name:
         return lexicon
     from dataclasses import replace
 
-    return replace(lexicon, name=f"a copy of {SHIPPED_NAME}")
+    return replace(lexicon, name=named)
 
 
 def is_shipped_file(path: Path) -> bool:
