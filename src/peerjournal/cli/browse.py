@@ -720,7 +720,7 @@ def _no_tags(store: Store) -> str:
 def _say_stale(app: AppContext, ids: list[int], shown: str) -> None:
     """Below entries whose stored drift verdicts (and --json's numbers) were shown: that some
     are from another lexicon or version of peerjournal, as `report` says (`say_stale_shown`)."""
-    from peerjournal.cli.report import say_stale_shown
+    from peerjournal.cli.stale import say_stale_shown
 
     say_stale_shown(app, ids, shown)
 

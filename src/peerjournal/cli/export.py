@@ -778,7 +778,8 @@ def _summary(
     the summary carries the journal's ID (`_with_journal_id`), but for a CSV (no signature
     either)."""
     from peerjournal import __version__
-    from peerjournal.cli.report import lexicon_labels, stale_note
+    from peerjournal.cli.report import lexicon_labels
+    from peerjournal.cli.stale import stale_note
     from peerjournal.db.people import list_people
     from peerjournal.db.stats import has_scored_entries, report_rows, summary_drifts
     from peerjournal.db.store import Filters

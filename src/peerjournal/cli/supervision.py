@@ -70,7 +70,8 @@ def register(app: typer.Typer) -> None:
         """What to bring: entries, drift trend, intentions, self-care and questions since the
         last supervision (else the last 4 weeks: this week and the 3 before it, as `export`
         covers)."""
-        from peerjournal.cli.report import left_out_after_today, say_stale_shown
+        from peerjournal.cli.report import left_out_after_today
+        from peerjournal.cli.stale import say_stale_shown
         from peerjournal.db.people import list_people
         from peerjournal.db.stats import date_range, live_and_trashed
         from peerjournal.db.supervision import entry_facts, self_checks, supervisions
