@@ -463,7 +463,9 @@ def _names_dimension(ctx: Any, text: str) -> bool:
 def option_without_value(params: Iterable[Any], args: list[str]) -> str | None:
     """"--note has no value: …" when an option of `params` that takes a value is followed
     in `args` (before any `--`) by another of the command's options (`write -x --share`,
-    `export -o --json`) or by `--`, which click would take as its value; None otherwise.
+    `export -o --json`), by a word written as an option that is none of them
+    (`supervision done --note -y`) or by `--`, which click would take as its value; None
+    otherwise.
     (`-x=--share` or `--experience=--share` still gives such a value.)"""
     names = option_names(params)
     rest = iter(args)
@@ -479,7 +481,18 @@ def option_without_value(params: Iterable[Any], args: list[str]) -> str | None:
         if value in names:
             return (f"{arg} has no value: the word after it, {value}, is an option; give "
                     f"{arg} its value first ({arg} {_metavar(params, arg)} {value} …)")
+        if value is not None and _OPTION_LIKE.fullmatch(value):
+            return (f"{arg} has no value: the word after it, {value}, is written as an option "
+                    f"(this command has no {value.split('=')[0]}); to give {arg} that value, "
+                    f"write {arg}={value}")
     return None
+
+
+# A word written as an option ("-y", "--yes", "--force=1") that is none of the command's
+# options: taken as an option's value it is almost always a slip (`supervision done --note
+# -y`), as argparse holds; `--note=-y` still gives it. Text with a space, "-" alone, "-5" and
+# "--" are not option-like (`--` is handled on its own).
+_OPTION_LIKE = re.compile(r"-[A-Za-z]|--[A-Za-z][A-Za-z0-9-]*(=\S*)?")
 
 
 def quotes_left_out(option: str, stray: list[str], given: list[str]) -> str:
