@@ -118,7 +118,7 @@ def test_top_level_help_lists_the_exit_codes(cli: CLI) -> None:
     """They were written as the root callback's docstring, which Typer never shows."""
     out = " ".join(ok(cli("--help")).stdout.split())
     assert "Exit codes: 0 ok, 1 user error, 2 usage error, 3 not found" in out
-    assert "70 unexpected error, 130 interrupted." in out
+    assert "70 unexpected error, 130 interrupted, 141 output cut short by its reader" in out
 
 
 def test_where_names_the_lexicon_in_use(cli: CLI, isolated: Path, tmp_path: Path) -> None:

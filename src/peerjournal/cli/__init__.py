@@ -550,7 +550,8 @@ def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
         # (as the docstring of `root` they were never shown: this help takes its place)
         epilog="New here? `peerjournal demo` shows a journal of example weeks; `peerjournal "
         "write` starts your first entry.\n\nExit codes: 0 ok, 1 user error, 2 usage error, "
-        "3 not found, 4 journal cannot be opened, 70 unexpected error, 130 interrupted.",
+        "3 not found, 4 journal cannot be opened, 70 unexpected error, 130 interrupted, "
+        "141 output cut short by its reader (`| head`).",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         pretty_exceptions_show_locals=False,
