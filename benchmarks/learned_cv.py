@@ -15,6 +15,7 @@ Takes a few minutes (one lexicon per set). The never-read sets are not used.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import learn_markers
@@ -164,6 +165,10 @@ def right(lexicon: Lexicon, path: Path, category: str | None = None) -> tuple[in
 
 
 def main() -> None:
+    argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Takes several minutes (one lexicon per development set); it takes no options.",
+    ).parse_args()
     examples = list(read_examples())
     total = scored = 0
     for path in sorted(DEV.glob("dev_*.toml")):
