@@ -17,6 +17,7 @@ the same kind of helper from the same brief, so part of its lead may be their st
 
 from __future__ import annotations
 
+import argparse
 import math
 import re
 from collections import Counter
@@ -61,6 +62,10 @@ class NaiveBayes:
 
 
 def main() -> None:
+    argparse.ArgumentParser(
+        description=(__doc__ or "").splitlines()[0],
+        epilog="Trains on the read sets and scores the never-read ones; it takes no options.",
+    ).parse_args()
     model = NaiveBayes(training_examples())
     lexicon = load_lexicon()
     print(f"trained on {sum(model.docs.values())} texts; clear entries of the never-read sets:")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
@@ -73,3 +75,13 @@ def test_learned_cv_refuses_an_unknown_option() -> None:
                           text=True, timeout=60, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src")})
     assert done.returncode == 2
     assert "unrecognized arguments: --set x" in done.stderr
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "benchmarks").glob("*.py")))
+def test_every_benchmark_script_answers_help_without_running(name: str) -> None:
+    """learned_cv.py and drift_nb_baseline.py took --help as nothing and started their run."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / name), "--help"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT / "benchmarks",
+                          env={"PYTHONPATH": str(ROOT / "src")})
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.startswith(f"usage: {name}")
