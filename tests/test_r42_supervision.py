@@ -493,8 +493,9 @@ def test_enter_on_a_score_with_a_full_stop_takes_it(
 def test_ctrl_c_on_a_number_that_is_no_score_says_so(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
 ) -> None:
-    """"3/5" is no score at Enter either (asked again: "3 or 5"?): not "no score came"."""
-    _ctrl_c_after(monkeypatch, [], "3/5 felt ok")
+    """"3.5" is no score at Enter either (asked again): not "no score came". ("3/5" was one
+    such; since r46 it is 3, out of 5.)"""
+    _ctrl_c_after(monkeypatch, [], "3.5 felt ok")
     result = cli("supervision", "check")
     assert result.exit_code == 130
     assert "no score came with them" not in result.stderr

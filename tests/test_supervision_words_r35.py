@@ -31,7 +31,8 @@ def test_a_score_typed_with_words_keeps_them_as_its_note(
                                SECOND: {"score": 2, "note": "not yet"}}, 0)]
 
 
-@pytest.mark.parametrize("typed", ["3.5", "4/5", "2-3", "3 or 4", "45", "4 5", "2 - 3", "3 / 4"])
+# ("4/5" is 4 since r46: out of 5)
+@pytest.mark.parametrize("typed", ["3.5", "4/10", "2-3", "3 or 4", "45", "4 5", "2 - 3", "3 / 4"])
 def test_what_is_no_score_on_the_scale_is_asked_again(
     cli: CLI, store: Store, keys: Callable[..., Keys], typed: str
 ) -> None:

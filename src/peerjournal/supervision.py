@@ -281,77 +281,203 @@ def check_score(value: Any, item_id: str) -> int:
     return value
 
 
-# A score typed with words after it at the 1-5 prompt: "4 because Kerry asked", "4: they
-# did", "2 - not yet", "five because Sam asked" (a score word as its digit; "one" only with a
-# mark after it, "one: …", as "one thing I noticed" opens a sentence). One rule: a score
-# followed by a mark that is not a range or an alternative is that score ("five!", "Five.",
-# "3?"); two scores given are no score: not "3.5", "4/5", "2-3", "2 - 3", "3 / 4", "3 or 4",
-# "four or five", "three, maybe four", "four and a half", which are no score on the scale
-_SEPARATOR = r"\s*(?:[.,:;!?)/]|-+|–|—)\s*"
-_SCORE_WORD = r"(?:one|two|three|four|five)\b"
-# words that, between two scores, make them a range or an alternative ("3, maybe 4")
-_HEDGE = r"(?:or|to|and|maybe|perhaps|possibly|probably|nearly|almost|actually|more\s+like|no)"
-_SCORE_AND_WORDS = re.compile(
-    rf"\s*(?:(?P<score>[1-5]|two|three|four|five)(?:{_SEPARATOR}|\s+)|(?P<one>one){_SEPARATOR})"
-    rf"(?!\s*(?:[.,:;!?)/]|-+|–|—)?\s*(?:\d|{_SCORE_WORD})"
-    rf"|(?:\s*{_HEDGE}\b[\s,]*){{1,2}}(?:\d|{_SCORE_WORD})"
-    r"|\s*and\s+(?:a\s+)?half\b|\s*point\b|\s*½)"
-    r"(?P<note>.*\w.*)",
-    re.IGNORECASE | re.DOTALL,
-)
+# A line typed at the 1-5 prompt is read piece by piece (`_PIECES`: digits, letters, marks),
+# in one pass, so that no line, however long, takes long to read (a regex that backtracked
+# took seconds on 22 digits and a word: QA r46). It is a score only when it IS one:
+#  - the score alone, with marks after it: "3", "03", "three", "five!", "4?", "3)";
+#  - out of 5: "3/5", "3 of 5", "3 out of 5"; out of anything else ("five out of ten",
+#    "8/10") is no score on this scale: asked again, not scaled (5 of 10 is no whole score);
+#  - hedged: "about 3", "a 3, maybe", "four-ish", "3ish", "3 or so": the score (any score is
+#    about right; "ish" says nothing as a note), which the prompt confirms ("Kept 3.");
+#  - with a face: "3 :)", "3 🙂", "🙂 3": the score, and the face kept as its note;
+#  - with a note: after a mark ("4: they did", "2 - not yet", "five! because Sam asked") or
+#    opening with a word that joins a note to a score ("4 because Kerry asked", "3 but…",
+#    "4 and I did"; "one" only after a mark: "one thing I noticed" is words).
+# Two scores are no score ("3.5", "3-4", "four or five", "three, maybe four", "4 and a half"),
+# and a number followed by other words ("5 people came", "2 be honest", "10 people came") is
+# the writer's words, which the prompt keeps for the note of the score asked for again.
+_PIECES = re.compile(r"\d+|[^\W\d_]+|[^\w\s]+|_+")
+_SCORE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_NUMBER_WORDS = {**_SCORE_WORDS, "zero": 0, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "half": 0, "point": 0, "½": 0}
+_HALF = {"half", "point", "½"}  # a number only beside another ("four and a half")
+# words before a score that leave it that score ("about 3", "a 3"), and after it ("3 maybe")
+_HEDGES_BEFORE = {"about", "around", "roughly", "approximately", "approx", "maybe", "probably",
+                  "perhaps", "possibly", "like", "a", "an", "say", "prob", "mostly"}
+_HEDGES_AFTER = {"ish", "maybe", "probably", "perhaps", "possibly", "roughly", "approximately",
+                 "approx", "or", "so", "more", "less", "thereabouts"}
+# words between two numbers that make them a range or an alternative ("3, maybe 4")
+_JOINING = {"or", "to", "and", "a", "an", "maybe", "perhaps", "possibly", "probably", "nearly",
+            "almost", "actually", "more", "like", "no", "not", "i", "mean", "well", "than"}
+# the words a note may open with straight after a score, with no mark between
+_NOTE_OPENERS = {"because", "cause", "cos", "coz", "bc", "as", "since", "but", "though",
+                 "although", "tho", "and", "i", "i'm", "im", "i've", "ive", "i'd", "it",
+                 "it's", "its", "this", "that", "that's", "today", "tonight", "now", "for",
+                 "after", "when", "given", "even", "so", "then", "if", "just", "still", "which",
+                 "maybe", "probably", "perhaps", "possibly", "not", "really", "felt", "feel",
+                 "feeling", "feels", "was", "went", "got", "good", "ok", "okay", "fine", "great",
+                 "better", "worse", "hard", "tough", "tired", "quite", "pretty", "very", "too",
+                 "mostly", "overall", "honestly", "definitely", "sort", "kind", "kinda", "sorta",
+                 "lately", "recently", "yes", "yeah", "no", "on", "in", "at", "with", "without",
+                 "from", "thanks", "thank", "before", "during", "we", "they", "she",
+                 "he", "our", "me"}
+# the words of a line that only tried a score ("four or five", "five out of ten")
+_TRIED = _JOINING | _HEDGES_BEFORE | _HEDGES_AFTER | {"between", "out", "of", "score"}
+_PLAIN_MARKS = set(".!?,;:)")  # after a score alone ("five!", "3)"), or before its note
+_DASHES = ("-", "–", "—")
+_FACE = re.compile(r"[:;=8][-'^o]?[()\[\]DPpOo3/|\\*]+|<3+|[)(\]\[][-'^]?[:;=]")
+
+
+def _is_face(piece: str) -> bool:
+    """An emoticon (":)", ";-(", "<3") or emoji ("🙂"), as one word of a line."""
+    import unicodedata
+
+    return _FACE.fullmatch(piece) is not None or (
+        not any(c.isalnum() for c in piece)
+        and any(unicodedata.category(c) == "So" for c in piece))
+
+
+def _first_word(text: str) -> str:
+    words = text.split(maxsplit=1)
+    return words[0] if words else ""
+
+
+@dataclass(frozen=True)
+class _ScoreRead:
+    score: int
+    note: str
+    plain: bool  # the score alone, with marks at most ("3", "five!"): no note, hedge or "/5"
+
+
+def _read_score(text: str) -> _ScoreRead | None:
+    """What a line typed at the 1-5 prompt gives (the rule above); None for no score."""
+    lead, text = _leading_faces(text)
+    pieces = [(m[0].lower(), m.start(), m.end()) for m in _PIECES.finditer(text)]
+    at = 0
+    while at < len(pieces) and pieces[at][0] in _HEDGES_BEFORE:
+        at += 1
+    hedged = at > 0
+    if at >= len(pieces) or (score := _score_piece(pieces[at][0])) is None:
+        return None
+    word = pieces[at][0]
+    end = pieces[at][2]
+    rest = pieces[at + 1:]
+    if rest and rest[0][1] == end and rest[0][0] == "ish":  # "3ish"
+        end, rest, hedged = rest[0][2], rest[1:], True
+    elif rest and rest[0][1] == end and rest[0][0][0].isalnum():  # "3rd", "5x", "3pm"
+        return None
+    out_of = _out_of(rest)
+    if out_of is None:
+        return None  # "8/10", "five out of ten": no score on this scale
+    if out_of:
+        end, rest = rest[out_of - 1][2], rest[out_of:]
+    if len(rest) >= 2 and rest[0][0] == "-" and rest[1][0] == "ish" and rest[0][2] == rest[1][1]:
+        end, rest, hedged = rest[1][2], rest[2:], True  # "four-ish"
+    if _second_score(rest):
+        return None
+    after = text[end:].strip()
+    note = _note(after, word == "one")
+    if note is None:
+        return None
+    if not any(c.isalnum() for c in note) and not _is_face(_first_word(note)):
+        note = ""  # "3 - ?": marks alone
+    if lead:
+        note = f"{lead} {note}".strip()
+    plain = not (hedged or lead or out_of or note) and set(after) <= _PLAIN_MARKS | {" "}
+    return _ScoreRead(score, note, plain)
+
+
+def _leading_faces(text: str) -> tuple[str, str]:
+    """A face typed before the score ("🙂 3"), and the rest of the line."""
+    words = text.split(maxsplit=1)
+    if len(words) == 2 and _is_face(words[0]):
+        return words[0], words[1]
+    return "", text
+
+
+def _score_piece(piece: str) -> int | None:
+    if piece.isdecimal():
+        digits = piece.lstrip("0")  # (int() of thousands of digits fails: length first)
+        return int(digits) if len(digits) == 1 and int(digits) in SCALE else None
+    return _SCORE_WORDS.get(piece)
+
+
+def _out_of(rest: list[tuple[str, int, int]]) -> int | None:
+    """How many pieces say "out of 5" ("/5", "of 5", "out of 5"): 0 for none, None for out
+    of another number ("/10", "out of ten")."""
+    words = [piece for piece, _, _ in rest[:3]]
+    for opening in (["/"], ["of"], ["out", "of"], ["outta"]):
+        if words[:len(opening)] == opening and len(words) > len(opening):
+            of = words[len(opening)]
+            if of.isdecimal() or of in _NUMBER_WORDS:
+                five = of.lstrip("0") == "5" or of == "five"
+                return len(opening) + 1 if five else None
+    return 0
+
+
+def _second_score(rest: list[tuple[str, int, int]]) -> bool:
+    """Whether another number follows, past marks and joining words ("-4", ", maybe four",
+    " and a half", ".5"): two scores, a range or a half."""
+    for piece, _, _ in rest:
+        if piece.isdecimal() or piece in _NUMBER_WORDS:
+            return True
+        if not (piece in _JOINING or (not piece[0].isalnum() and not _is_face(piece))):
+            return False
+    return False
+
+
+def _note(after: str, one: bool) -> str | None:
+    """The note the words after a score give: "" for none (marks or a hedge alone), the words
+    after a mark or a note's opening word, a face; None if they are not a note."""
+    if _is_face(_first_word(after)):
+        return after  # "3 :)", "3 :( because"
+    if set(after) <= _PLAIN_MARKS | {" "}:
+        return ""
+    if all(w.strip(".;:!?").lower() in _HEDGES_AFTER
+           for w in after.replace(",", " ").split() if w.strip(".;:!?")):
+        return ""  # "3 or so", "3, maybe", "four-ish?"
+    marks = len(after) - len(after.lstrip("".join(_PLAIN_MARKS)))
+    if marks:  # "4: they did", "five! because"
+        return after[marks:].strip()
+    dashed = after.lstrip("".join(_DASHES))
+    if dashed != after and (dashed[:1].isspace() or not after.startswith("-")):
+        return dashed.strip()  # "2 - not yet", "2—not yet" (not "5-minute")
+    if after.startswith("("):
+        return after
+    first = _first_word(after).rstrip(".,;:!?").lower().replace("’", "'")
+    return after if first in _NOTE_OPENERS and not one else None
 
 
 def score_and_words(text: str) -> tuple[int, str] | None:
-    """The score a line typed at the 1-5 prompt opens with, and the words after it (the
-    writer's note, never dropped); None if it opens with no score so."""
-    found = _SCORE_AND_WORDS.fullmatch(text)
-    if found is None:
-        return None
-    score = found["score"] or found["one"]
-    number = int(score) if score.isdigit() else _SCORE_WORDS[score.lower()]
-    return number, found["note"].strip()
-
-
-# a score typed as a word ("five"; alone, `bare_score`, or before a note, `score_and_words`)
-_SCORE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-# marks after a lone score that leave it that score ("3.", "five!", "4?"): not a range or a
-# half ("3-", "3/", "3.5" keep a character after the mark)
-_AFTER_A_SCORE = ".!?,;:) "
+    """The score a line typed at the 1-5 prompt gives, and the words after it (the writer's
+    note, never dropped); None if it gives no score."""
+    read = _read_score(text)
+    return None if read is None else (read.score, read.note)
 
 
 def bare_score(text: str) -> int | None:
     """The score a line typed at the 1-5 prompt is, alone: "3", "03", "three", or with a
-    mark after it, "3.", "Five." or "five!" (not "3.5"); None if it is not one."""
-    raw = text.strip().rstrip(_AFTER_A_SCORE)
-    if raw.lower() in _SCORE_WORDS:
-        return _SCORE_WORDS[raw.lower()]
-    return int(raw) if raw.isdecimal() and int(raw) in SCALE else None  # isdecimal: not "²"
-
-
-# a line made only of numbers and the words that join them ("four or five", "3.5", "3-4",
-# "three, maybe four", "four and a half", "10"): a score tried, not words for a note
-_TRIED_A_SCORE = re.compile(
-    r"(?:\s|[.,;:!?/()~-]|\d+|½|\b(?:one|two|three|four|five|six|ten|zero|half|a|an|and|or|"
-    r"to|maybe|no|not|about|around|between|ish|out|of|score)\b)*",
-    re.IGNORECASE,
-)
+    mark after it, "3.", "Five." or "five!" (not "3.5", "3/5" or "about 3"); None if not."""
+    read = _read_score(text)
+    return read.score if read is not None and read.plain else None
 
 
 def tried_a_score(text: str) -> bool:
     """Whether a line typed at the 1-5 prompt that gives no score is only a score tried
-    ("four or five", "3.5", "three, maybe four"): an answer to ask again, whose words are
-    not a note (the answer typed next replaces it). A line with any other word ("10 people
-    came to group", "2026 was hard", "they asked me to") is the writer's words: kept for
-    the note, as words typed before a score always were."""
-    return any(ch.isdigit() or ch.isalpha() for ch in text) and (
-        _TRIED_A_SCORE.fullmatch(text) is not None)
+    ("four or five", "3.5", "five out of ten", "six or seven"): an answer to ask again, whose
+    words are not a note (the answer typed next replaces it). A line with any other word ("10
+    people came to group", "2026 was hard", "they asked me to", "about half") is the writer's
+    words: kept for the note, as words typed before a score always were."""
+    pieces = [m[0].lower() for m in _PIECES.finditer(text)]
+    return any(p.isdecimal() or (p in _NUMBER_WORDS and p not in _HALF) for p in pieces) and all(
+        p.isdecimal() or p in _NUMBER_WORDS or p in _TRIED
+        or (not p[0].isalnum() and not _is_face(p)) for p in pieces)
 
 
 def typed_score(text: str) -> tuple[int, str] | None:
-    """The score and note a line typed at the 1-5 prompt gives (`bare_score`, else
-    `score_and_words`), as Enter reads it and Ctrl-C keeps it; None for no score."""
-    score = bare_score(text)
-    return (score, "") if score is not None else score_and_words(text)
+    """The score and note a line typed at the 1-5 prompt gives, as Enter reads it and Ctrl-C
+    keeps it; None for no score."""
+    return score_and_words(text)
 
 
 def _kind(value: Any) -> str:

@@ -954,6 +954,8 @@ class _Questions:
                     self._reply(f"Kept {score}, with the words after it as its note.")
                 elif words:
                     self._reply(f"Kept {score}, with the words typed before it as its note.")
+                elif bare_score(typed) is None:  # "about 3", "3/5", "four-ish": what it took
+                    self._reply(f"Kept {score}.")
                 return score, " ".join(w for w in (*words, after) if w)
             # words with no score are kept for the score that follows; not an answer that
             # gave none ("four or five", "3.5"), which the next one replaces, nor a slip
