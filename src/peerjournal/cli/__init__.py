@@ -115,8 +115,12 @@ class PeerJournalGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Keeps the command line after the global options, as typed, for a usage error to
         read (`options.one_dash_usage`: `list -json` is "No such option: -j" to click)."""
-        from peerjournal.cli.options import TYPED_ARGS
+        from peerjournal.cli.options import TYPED_ARGS, option_names, option_without_value
 
+        params = self.get_params(ctx)
+        if ctx.parent is None and (meant := option_without_value(  # `--db -h write`
+                params, _before_command(option_names(params), args))):
+            raise UsageError(meant, ctx)
         rest = super().parse_args(ctx, args)
         ctx.meta[TYPED_ARGS] = [*ctx._protected_args, *ctx.args]
         return rest
@@ -135,8 +139,7 @@ class PeerJournalGroup(TyperGroup):
             raise
         if isinstance(command, TyperGroup):  # `people List`: its group's click resolves it
             rest = _in_lower_case(command, ctx, rest)
-        _refuse_option_as_value(ctx, name, command, rest)
-        return name, command, rest
+        return name, command, _checked_values(ctx, name, command, rest)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """Each command's short help whole, wrapped as the help is: Click cuts it to what
@@ -360,27 +363,42 @@ def _suggest_in_lower_case(exc: UsageError) -> None:
         exc.message = f"{exc.message} Did you mean {', '.join(map(repr, near))}?"
 
 
-def _refuse_option_as_value(ctx: Any, name: str | None, command: Any, rest: list[str]) -> None:
+def _before_command(names: dict[str, bool], args: list[str]) -> list[str]:
+    """The words of `args` before the command's name: the root's options, and their values
+    (`names`: whether each takes one), up to any `--`."""
+    at = 0
+    while at < len(args) and args[at].startswith("-") and args[at] != "--":
+        at += 2 if names.get(args[at]) else 1
+    return args[:at + 1]  # (with the word after the last: an option's value, or --)
+
+
+def _checked_values(ctx: Any, name: str | None, command: Any, rest: list[str]) -> list[str]:
     """`write -x --share`, `export -o --json`: a usage error when an option's value is another
     of its command's options (`options.option_without_value`), before click takes it as the
-    value (an entry "--share", a file "--json"). A group's subcommand (`people add`) is
-    found in `rest` as click would find it."""
-    from peerjournal.cli.options import option_without_value
+    value (an entry "--share", a file "--json"). `rest` is returned with a short option
+    written with "=" made its long form (`options.with_equals`: `-x=TEXT`). A group's
+    subcommand (`people add`) is found in `rest` as click would find it."""
+    from peerjournal.cli.options import option_without_value, with_equals
 
     command_ctx = command.context_class(command, info_name=name, parent=ctx)
+    start = 0
     while isinstance(command, TyperGroup):
-        at = next((at for at, word in enumerate(rest) if not word.startswith("-")), None)
+        at = next((at for at, word in enumerate(rest[start:], start)
+                   if not word.startswith("-")), None)
         found = None if at is None else command.get_command(command_ctx, rest[at])
         if at is None or found is None:
-            return  # (its group says what is missing or unknown)
-        command, rest = found, rest[at + 1:]
+            return rest  # (its group says what is missing or unknown)
+        command, start = found, at + 1
         command_ctx = command.context_class(command, info_name=found.name, parent=command_ctx)
-    words = rest[:rest.index("--")] if "--" in rest else rest
-    if any(word in command_ctx.help_option_names for word in words):
+    tail = rest[start:]
+    if any(word in command_ctx.help_option_names
+           for word in (tail[:tail.index("--")] if "--" in tail else tail)):
         typer.echo(command.get_help(command_ctx), color=command_ctx.color)
         raise typer.Exit()  # (click shows the help for --help anywhere; -x would take it)
-    if meant := option_without_value(command.get_params(command_ctx), rest):
+    params = command.get_params(command_ctx)
+    if meant := option_without_value(params, tail):
         raise UsageError(meant, command_ctx)
+    return [*rest[:start], *with_equals(params, tail)]
 
 
 def _unquoted(exc: UsageError) -> str | None:

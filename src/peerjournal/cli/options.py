@@ -465,8 +465,8 @@ def option_without_value(params: Iterable[Any], args: list[str]) -> str | None:
     in `args` (before any `--`) by another of the command's options (`write -x --share`,
     `export -o --json`), by a word written as an option that is none of them
     (`supervision done --note -y`) or by `--`, which click would take as its value; None
-    otherwise.
-    (`-x=--share` or `--experience=--share` still gives such a value.)"""
+    otherwise. (`--experience=--share`, or `-x=--share` made that by `with_equals`, still
+    gives such a value.)"""
     names = option_names(params)
     rest = iter(args)
     for arg in rest:
@@ -477,7 +477,8 @@ def option_without_value(params: Iterable[Any], args: list[str]) -> str | None:
         value = next(rest, None)
         if value == "--":  # (click would take it as the value: `write -x -- --share`)
             return (f"{arg} has no value: the word after it, --, ends the options; give "
-                    f"{arg} its value before it ({arg} {_metavar(params, arg)} -- …)")
+                    f"{arg} its value before it ({arg} {_metavar(params, arg)} -- …), or "
+                    f"write {arg}=-- to give it -- itself")
         if value in names:
             return (f"{arg} has no value: the word after it, {value}, is an option; give "
                     f"{arg} its value first ({arg} {_metavar(params, arg)} {value} …)")
@@ -486,6 +487,30 @@ def option_without_value(params: Iterable[Any], args: list[str]) -> str | None:
                     f"(this command has no {value.split('=')[0]}); to give {arg} that value, "
                     f"write {arg}={value}")
     return None
+
+
+def with_equals(params: Iterable[Any], args: list[str]) -> list[str]:
+    """`args` with each short option of `params` that takes a value written with "=" as
+    its long form is (`-x="A calm shift."`: `--experience=A calm shift.`; `-x=--share`:
+    `--experience=--share`), or attached where it has none (`-xVALUE`): click reads the
+    value of `-x=VALUE` as "=VALUE", a stray "=" saved at the start of the text."""
+    names = option_names(params)
+    longs = {opt: next((o for o in p.opts if o.startswith("--")), None)
+             for p in params if getattr(p, "param_type_name", "") == "option"
+             for opt in p.opts if not opt.startswith("--")}
+    written = list(args)
+    rest = iter(enumerate(args))
+    for at, arg in rest:
+        if arg == "--":
+            break
+        if names.get(arg):  # (its value is the next word, as it is)
+            next(rest, None)
+            continue
+        name, equals, value = arg.partition("=")
+        if equals and names.get(name) and name in longs:
+            long = longs[name]
+            written[at] = f"{long}={value}" if long else f"{name}{value}"
+    return written
 
 
 # A word written as an option ("-y", "--yes", "--force=1") that is none of the command's
