@@ -89,16 +89,16 @@ def test_redaction_of_one_long_word_is_near_linear(unit: str) -> None:
     red = Redactor([Person(n) for n in ("Kerry Walsh", "Will Turner", "May Chen", "Hope")])
     red("warm up")
     text = "Kerry laughed: " + unit * (20_000 // len(unit)) + " and Will rang."
-    started = time.perf_counter()
+    started = time.process_time()
     out = red(text)
-    assert time.perf_counter() - started < 3
+    assert time.process_time() - started < 3
     assert out.startswith("[person] laughed") and out.endswith("and [person] rang.")
 
 
 def test_the_email_rule_reads_a_long_word_once() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     assert plain_letters.EMAIL.search("A" * 200_000) is None
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert plain_letters.EMAIL.search("write to k.smith+x@nhs.net now").group() == (
         "k.smith+x@nhs.net"
     )

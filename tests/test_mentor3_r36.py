@@ -147,8 +147,8 @@ def test_the_url_rule_reads_a_long_joined_run_in_near_linear_time(joiner: str) -
     """Was: about 20 s for 20,000 characters of "ha-ha-…", 12 s of "ha.ha.…"."""
     url = next(rule.regex for rule in redact._identifier_rules() if rule.kind == "url")
     text = joiner.join(["ha"] * 7000)
-    started = time.perf_counter()
+    started = time.process_time()
     assert url.search(text) is None
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert url.sub("[link]", "see www.x.org or bbc.co.uk and https://a.b/c?d=1 now") == (
         "see [link] or [link] and [link] now")

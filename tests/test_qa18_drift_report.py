@@ -172,9 +172,9 @@ def test_a_long_text_with_thousands_of_phrases_is_laid_out_quickly() -> None:
         verdict="identity", balance=1.0, identity=10.0, drift=0.0, words=64000,
         dimensions={}, hits=tuple(curated + learned), lexicon_version="test",
     )
-    began = time.perf_counter()
+    began = time.process_time()
     table = dimension_table(score, load_lexicon())
-    assert time.perf_counter() - began < 5
+    assert time.process_time() - began < 5
     out = io.StringIO()
     Console(file=out, width=200, color_system=None).print(table)
     text = out.getvalue()

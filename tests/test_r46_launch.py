@@ -97,10 +97,10 @@ def test_words_after_a_number_are_the_writer_s_and_kept_whole(
 @pytest.mark.parametrize("typed", ["1" * 10_000 + " people came", ("ab 3 - " * 15_000)[:100_000]])
 def test_a_long_line_is_read_at_once(typed: str) -> None:
     """Was: 22 digits and two words took 4 s, 24 digits 14 s (a regex that backtracked)."""
-    started = time.monotonic()
+    started = time.process_time()
     assert typed_score(typed) is None and bare_score(typed) is None
     tried_a_score(typed)
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_a_line_of_ten_thousand_digits_and_words_is_kept_for_the_note(
@@ -108,9 +108,9 @@ def test_a_line_of_ten_thousand_digits_and_words_is_kept_for_the_note(
 ) -> None:
     typed = "4" * 10_000 + " came back"
     keys(typed, "4", "", "q")
-    started = time.monotonic()
+    started = time.process_time()
     result = cli("supervision", "check")
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert result.exit_code == 0, result.stderr
     assert KEPT_WORDS in result.stderr  # (too long for a note: then said so, never dropped)
     answers = stored(store)[0][0][FIRST]

@@ -32,9 +32,9 @@ def test_a_long_text_full_of_lower_case_word_names_is_redacted_quickly() -> None
     text = " ".join(rng.choice(words) for _ in range(12_000))[:50_000]
     redactor = Redactor([Person(n) for n in ("Grace", "Hope", "Joy", "Faith", "Rose")]
                         + [Person("Will Turner"), Person("Mark Bell")])
-    began = time.perf_counter()
+    began = time.process_time()
     out = redactor(text)
-    assert time.perf_counter() - began < 10  # 34 s before; generous for a busy machine
+    assert time.process_time() - began < 10  # 34 s before; generous for a busy machine
     assert redactor.counts["name"] > 1_000 and "[person]" in out
 
 

@@ -31,9 +31,9 @@ def test_a_long_sentence_of_a_feeling_name_is_redacted_quickly() -> None:
     "hope" looked for a person's verb to the end of the sentence); under 2 s now."""
     redactor = Redactor([Person("Hope")])
     for text in (("of of of of of hope " * 3000)[:50_000], ("hope " * 10_000)[:50_000]):
-        began = time.perf_counter()
+        began = time.process_time()
         out = redactor(text)
-        assert time.perf_counter() - began < 15  # a busy machine; minutes before
+        assert time.process_time() - began < 15  # a busy machine; minutes before
         assert "hope" not in out and out.count("[person]") == text.count("hope")
 
 

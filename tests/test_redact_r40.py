@@ -39,9 +39,9 @@ def flagged(text: str, *names: str) -> Counter[str]:
 def _seconds(redact: Redactor, text: str) -> float:
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         redact(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
