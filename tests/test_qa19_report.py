@@ -194,7 +194,8 @@ def test_an_empty_window_with_filters_says_when_the_matching_entries_are(
     # a setting no entry has is named, with the one it may be a slip for, as `list` says it
     unknown = cli("report", "--setting", "forensic")
     assert unknown.exit_code == 0 and unknown.stdout == ""
-    assert unknown.stderr.strip() == "No entries match: no entry has the setting 'forensic'."
+    assert unknown.stderr.strip() == ("No entries match: no entry has the setting 'forensic'; "
+                                      "entries have the setting 'crisis'.")  # (r46: theirs)
     slip = cli("report", "--setting", "crisys")
     assert slip.stderr.strip() == (
         "No entries match: no entry has the setting 'crisys'; did you mean 'crisis' "

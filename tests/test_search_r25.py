@@ -156,7 +156,8 @@ def test_list_with_a_setting_no_entry_has_suggests_a_near_one(cli: CLI, add: Add
         "'community' (`--setting community`)?\n"
     )
     far = cli("list", "--setting", "xyzzy")
-    assert far.stderr == "No entries match: no entry has the setting 'xyzzy'.\n"
+    assert far.stderr == ("No entries match: no entry has the setting 'xyzzy'; entries have "
+                          "the setting 'community'.\n")  # (round 46: the settings they have)
     # a setting that is there, with a tag that no entry has: the tag
     narrowed = cli("list", "--setting", "community", "--tag", "nosuch")
     assert narrowed.stderr == (

@@ -1492,10 +1492,13 @@ class Redactor:
         return "".join(masked) if forms and beside >= 2 and not kisses else None
 
     def label_spans(self, text: str) -> list[tuple[int, int]]:
-        """Where in `text` (NFC) `label` would replace a name."""
+        """Where in `text` (NFC) `label` would replace a name: each as found, without the full
+        stop after it that an alias ending in one takes along ("sam." of "sam.md" with the
+        alias "S.": the dot is the file name's)."""
         if self._names is None:
             return []
-        return [(start, stop) for start, _, stop, _ in self.name_spans(text, any_case=True)]
+        spans = self.name_spans(text, any_case=True)
+        return [(start, start + len(text[start:stop].rstrip("."))) for start, _, stop, _ in spans]
 
     def name_spans(self, text: str, any_case: bool) -> list[tuple[int, int, int, str]]:
         """(start, end, stop, replacement) of each name in `text` to replace, in order, none

@@ -87,17 +87,19 @@ def _stored_numbers(app: AppContext, ids: list[int]) -> dict[int, dict[str, Any]
         app.say(f"The drift numbers could not be read, so --json gives them as null: "
                 f"{exc.message}")
         return {}
-    numbers = {}
-    for entry_id, words, identity_w, drift_w in rows:
-        identity = identity_w // words / THOUSANDTHS if words else 0.0
-        drift = drift_w // words / THOUSANDTHS if words else 0.0
-        numbers[entry_id] = {
-            "identity_per_100_words": identity, "drift_per_100_words": drift,
-            "balance": round((identity - drift) / (identity + drift), 3)
-            if identity + drift else 0.0,
-            "words": words,
-        }
-    return numbers
+    return {entry_id: stored_numbers(*rates) for entry_id, *rates in rows}
+
+
+def stored_numbers(words: int, identity_w: int, drift_w: int) -> dict[str, Any]:
+    """A stored score's numbers, named as --json names them, from its row of
+    `Store.stored_rates`: as `drift ID --json` gives them for a score made now."""
+    identity = identity_w // words / THOUSANDTHS if words else 0.0
+    drift = drift_w // words / THOUSANDTHS if words else 0.0
+    return {
+        "identity_per_100_words": identity, "drift_per_100_words": drift,
+        "balance": round((identity - drift) / (identity + drift), 3) if identity + drift else 0.0,
+        "words": words,
+    }
 
 
 def page_limit(ctx: typer.Context, limit: int, json_out: bool) -> int:
@@ -323,19 +325,28 @@ def _check_near(query: str) -> None:
 
 def unknown_setting(store: Store, setting: str | None) -> str | None:
     """When no entry has the --setting given: "no entry has the setting 'communty'", with the
-    known setting it is likely a slip for, as `write` asks ("did you mean community?").
-    For list, search and report alike."""
+    entries' setting it is likely a slip for, as `write` asks ("did you mean community?"), or
+    else the settings entries have. Not the prompt's list of settings, which `write` offers
+    too: a filter with one that no entry has finds nothing either. For list, search and
+    report alike."""
+    from peerjournal.db.settings import used_settings
+    from peerjournal.plural import joined
     from peerjournal.setting_groups import UNSPECIFIED_SETTING, setting_key
-    from peerjournal.setting_names import known_settings, likely_meant
+    from peerjournal.setting_names import likely_meant
     from peerjournal.textsafe import quoted
 
     if not setting or store.with_setting(setting):
         return None
     if setting_key(setting) == UNSPECIFIED_SETTING:  # (the entries without a setting)
         return f"every entry has a setting ({quoted(setting)} selects the entries without one)."
-    meant = likely_meant(setting, known_settings(lambda: store))
-    guess = f"; did you mean {meant!r} (`--setting {shlex.quote(meant)}`)?" if meant else "."
-    return f"no entry has the setting {quoted(setting)}{guess}"
+    missing = f"no entry has the setting {quoted(setting)}"
+    used = used_settings(store)  # (the most used first)
+    if meant := likely_meant(setting, used):
+        return f"{missing}; did you mean {meant!r} (`--setting {shlex.quote(meant)}`)?"
+    if not used:
+        return f"{missing}, nor any other."
+    settings = "the setting" if len(used) == 1 else "the settings"
+    return f"{missing}; entries have {settings} {joined(_some(list(map(quoted, used))))}."
 
 
 def not_found(store: Store, filters: Filters, *, searched: bool = False) -> str:

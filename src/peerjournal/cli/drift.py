@@ -142,7 +142,8 @@ def _stored_score_note(app_ctx: AppContext, entry: Entry, score: DriftScore) -> 
         return
     words = verdict_words(stored, named_of_summary(stored, entry.drift_summary))
     if stored == score.verdict:
-        words = f"also {words}, with other figures"
+        figures = "the same" if _same_figures(app_ctx, entry, score) else "other"
+        words = f"also {words}, with {figures} figures"
     lexicon_file = app_ctx.lexicon_path()
     if lexicon_file and not app_ctx.is_the_journals_lexicon():  # only a look through it
         app_ctx.say(
@@ -156,6 +157,24 @@ def _stored_score_note(app_ctx: AppContext, entry: Entry, score: DriftScore) -> 
             "lexicon or version of peerjournal, which `list`, `report` and `supervision prep` "
             "show: `peerjournal drift --rescore` brings it up to date."
         )
+
+
+def _same_figures(app: AppContext, entry: Entry, score: DriftScore) -> bool:
+    """Whether the figures the journal holds for `entry` (identity, drift, balance and the
+    words scored, as `list --json` gives them) are `score`'s: another lexicon (a copy renamed)
+    or version of peerjournal may score a text alike."""
+    from peerjournal.cli.browse import stored_numbers
+    from peerjournal.errors import PeerJournalError
+
+    try:
+        rows = app.store().stored_rates([entry.id])
+    except PeerJournalError:  # (a damaged journal: not the same, for all one can tell)
+        return False
+    if not rows:
+        return False
+    stored, made = stored_numbers(*rows[0][1:]), score.figures()
+    return all(stored[f"{key}_per_100_words"] == made[key] for key in ("identity", "drift")) and (
+        stored["words"] == made["words"])
 
 
 def _entry_id(value: str) -> int:

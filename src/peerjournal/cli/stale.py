@@ -89,6 +89,8 @@ def _stale_words(app: AppContext, were: str, stale: int, store: Store, in_journa
     from peerjournal.drift.lexicon import lexicon_version
 
     were = f"{were} scored with another"
+    if unusable := _unusable_lexicon(app):
+        return f"{were} drift lexicon than {unusable}"
     tried = _tried_lexicon(app)
     if tried is not None:
         return _tried_lexicon_note(were, tried)
@@ -103,6 +105,21 @@ def _stale_words(app: AppContext, were: str, stale: int, store: Store, in_journa
         f"{were} version of {what}; `peerjournal drift --rescore` brings "
         f"{'it' if stale == 1 else 'them'} up to date."
     )
+
+
+def _unusable_lexicon(app: AppContext) -> str | None:
+    """After "scored with another drift lexicon than": the lexicon in use, when it cannot be
+    used (its file is broken), and the command that says why; None when it can (the shipped
+    one always can). No `drift --rescore` brings scores up to date then: it fails (QA r46).
+    An organisation's lexicon is loaded to know: from the cache, once it has been read."""
+    import shlex
+
+    if app.lexicon_problem() is None:
+        return None
+    if app.lexicon_option is None:
+        return "the one set in config.toml, which cannot be used: `peerjournal where` says why."
+    where = f"peerjournal --lexicon {shlex.quote(app.lexicon_option)} where"
+    return f"the one given with --lexicon, which cannot be used: `{where}` says why."
 
 
 def _tried_lexicon(app: AppContext) -> Path | None:
