@@ -82,16 +82,17 @@ def test_the_drafts_list_reads_at_40_columns(
     monkeypatch.setenv("COLUMNS", "40")  # narrower: the first words on a line of their own
     _guided(cli, keys)
     listed = cli("drafts").stdout.splitlines()
-    assert listed[0].startswith("  1  just now") and listed[2].startswith("  2  10 minutes ago")
-    assert listed[1] == "     We walked to the shop with Sam."
-    assert listed[3] == "     Sat with Jo at the drop-in; we…"
+    # (by number: the quick draft was kept first, and keeps its number 1 - round 46)
+    assert listed[0].startswith("  1  10 minutes ago") and listed[2].startswith("  2  just now")
+    assert listed[1] == "     Sat with Jo at the drop-in; we…"
+    assert listed[3] == "     We walked to the shop with Sam."
     assert max(map(len, listed)) <= 40
     monkeypatch.setenv("COLUMNS", "100")  # wide: as before, the time it was changed too
     wide = cli("drafts").stdout.splitlines()
     # (round 36: the first words as far as the 100 columns go, not cut at 50 characters)
-    assert len(wide) == 2 and wide[1].endswith(
+    assert len(wide) == 2 and wide[0].endswith(
         "10 minutes ago  quick   Sat with Jo at the drop-in; we talked about the…")
-    assert len(wide[1]) <= 100  # (round 41: cut after a whole word)
+    assert len(wide[0]) <= 100  # (round 41: cut after a whole word)
 
 
 # -- 3. a report whose scores could not be read ---------------------------------------------

@@ -127,7 +127,9 @@ def test_a_failed_resume_of_draft_2_names_draft_2(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, said_after: str
 ) -> None:
     """Before: "(`peerjournal write --resume`)", which continues draft 1, not this one."""
-    for words in ("Older words.", "Newer words."):
+    # (kept second, draft 2, and made the older: a draft keeps the number it was kept with,
+    # so draft 2 is not the one `write --resume` picks - round 46)
+    for words in ("Newer words.", "Older words."):
         assert cli("write", "--date", "yesterdya", input=words).exit_code == 1
     older, newer = sorted(drafts(isolated), key=lambda p: "Newer" in p.read_text("utf-8"))
     older.write_bytes(content)

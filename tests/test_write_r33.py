@@ -202,10 +202,11 @@ def test_resume_of_an_editor_draft_with_piped_text_keeps_both_and_opens_nothing(
     [kept] = [d for d in drafts(isolated) if d != original]
     one_line_error(result, 2, "Text was piped in, and --resume opens the draft in your editor",
                    f"Your text is kept in {kept}",
-                   f"The draft {original} is as it was: `peerjournal write --resume --draft 2`")
+                   # (kept first, it keeps its number 1 - round 46)
+                   f"The draft {original} is as it was: `peerjournal write --resume --draft 1`")
     assert not ran.exists() and original.read_bytes() == before and PIPED in _text(kept)
     use_editor(monkeypatch, tmp_path, "open(path, 'a').write('More.\\n')\n")
-    assert cli("write", "--resume", "--draft", "2").exit_code == 0
+    assert cli("write", "--resume", "--draft", "1").exit_code == 0  # (as the message said)
     assert [e["experience"] for e in entries(cli)] == ["Mine.\nMore."]
 
 

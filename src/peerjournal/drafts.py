@@ -74,6 +74,8 @@ class Draft:
     _lock: IO[str] | None = field(default=None, repr=False, compare=False)
     # recovery files that outlive the draft (`keep_recovery_files`)
     _kept: frozenset[Path] = field(default=frozenset(), repr=False, compare=False)
+    # its number in `peerjournal drafts`, as `everything` found it (None: not looked up)
+    number: int | None = field(default=None, compare=False)
 
     @property
     def kind(self) -> str:
@@ -143,6 +145,7 @@ class Draft:
             os.replace(self.path, moved.path)
         finally:
             _unreserve(moved.path)
+        _renumbered(self.path, moved.path)  # the same draft: its number goes with it
         return moved
 
     def untouched(self) -> bool:
@@ -342,6 +345,7 @@ class Draft:
         with contextlib.suppress(OSError):  # (not empty: another draft's)
             self.original.parent.rmdir()
         self._lock_path().unlink(missing_ok=True)
+        _renumbered(self.path, None)
 
     # Text piped in that is not UTF-8 is kept in the draft with a � for each byte that is
     # not, which a draft can hold; its bytes as they came in, in another encoding (Cyrillic in
@@ -962,6 +966,22 @@ def _private(folder: Path) -> None:
             return
 
 
+# A draft's name says when it was started (`new_draft`: "…20261206-084600")
+_STARTED = re.compile(r"(\d{8}-\d{6})")
+
+
+def started_at(draft: Draft) -> datetime | None:
+    """When `draft` was started, as its name says (the writer's clock, no time zone); None
+    for a name that does not say (made by hand)."""
+    found = _STARTED.search(draft.path.name)
+    if found is None:
+        return None
+    try:
+        return datetime.strptime(found.group(1), "%Y%m%d-%H%M%S")
+    except ValueError:  # (digits that are no time: "20261399-…")
+        return None
+
+
 def pending(folder: Path) -> list[Draft]:
     """Unfinished `write` drafts, newest first."""
     return _newest_first(_files(folder))
@@ -1101,14 +1121,141 @@ def put_back(
 
 
 def everything(folder: Path) -> list[Draft]:
-    """Every kept draft and edit, newest first: the numbering `peerjournal drafts` shows."""
-    return _newest_first([*_files(folder), *_edit_files(folder)])
+    """Every kept draft and edit, by number (`Draft.number`, `_numbers`): the list
+    `peerjournal drafts` shows."""
+    found = _newest_first([*_files(folder), *_edit_files(folder)])
+    numbers = _numbers(folder, found)
+    for draft in found:
+        draft.number = numbers[_number_key(folder, draft.path)]
+    return sorted(found, key=lambda draft: draft.number or 0)
 
 
 def number_of(folder: Path, draft: Draft) -> int | None:
     """The number `peerjournal drafts` gives `draft` (`folder`: the drafts folder); None when
     it is not there (deleted, or removed in another terminal meanwhile)."""
-    return next((n for n, d in enumerate(everything(folder), 1) if d.path == draft.path), None)
+    return next((d.number for d in everything(folder) if d.path == draft.path), None)
+
+
+def by_number(drafts: Iterable[Draft], number: int) -> Draft | None:
+    """Draft `number` of `drafts` (`everything`'s), None when no draft has that number."""
+    return next((draft for draft in drafts if draft.number == number), None)
+
+
+# A draft keeps the number it was first listed or named with until it is gone, whatever other
+# drafts are kept, continued or discarded meanwhile: a number a message gave ("kept as draft
+# 1 (`drafts --discard 1` drops it)") names that draft for as long as it is there (QA r45:
+# numbered newest first, a second edit's copy became draft 1, and the first message's command
+# discarded it). The numbers are kept beside the drafts folder (`numbers_file`: not in it,
+# where no draft is to be found but the writer's), by the draft's name within it
+# ("20261206-084600.json", "edits/entry-3-…md"). A draft not numbered yet takes the
+# smallest number no other draft has; several at once (kept by a version before round 46, or
+# never named yet) newest first, as those versions numbered them, so that the numbers their
+# last list showed still hold.
+def numbers_file(folder: Path) -> Path:
+    """Where the numbers of the drafts in `folder` are kept: `.drafts-numbers` beside the
+    default journal's drafts folder; another journal's beside its own, in it."""
+    return folder.with_name(f".{folder.name}-numbers")
+
+
+def _numbers(folder: Path, found: list[Draft]) -> dict[str, int]:
+    """The number of each draft of `found` (newest first), by `_number_key`: the one it
+    was given (`numbers_file`), or the smallest free one; written back when that changed. When
+    they cannot be written (a read-only disk), as they would be."""
+    keys = [_number_key(folder, draft.path) for draft in found]
+    if not keys and not numbers_file(folder).exists():
+        return {}
+    with _numbers_held(folder):
+        stored = _stored_numbers(folder)
+        numbers: dict[str, int] = {}
+        for key, number in stored.items():  # (each number once: an index edited by hand)
+            if key in keys and number not in numbers.values():
+                numbers[key] = number
+        free = (n for n in itertools.count(1) if n not in numbers.values())
+        for key in keys:
+            if key not in numbers:
+                numbers[key] = next(free)
+        if numbers != stored:
+            _store_numbers(folder, numbers)
+    return numbers
+
+
+def _renumbered(old: Path, new: Path | None) -> None:
+    """The number of the draft that was at `old` carried to `new` (moved there), or freed
+    (None: discarded). Best effort: a number left behind is freed at the next look."""
+    folder = old.parent.parent if old.parent.name == EDITS else old.parent
+    if not numbers_file(folder).exists():
+        return
+    with _numbers_held(folder):
+        stored = _stored_numbers(folder)
+        number = stored.pop(_number_key(folder, old), None)
+        if number is None:
+            return
+        if new is not None and new.is_relative_to(folder):
+            stored[_number_key(folder, new)] = number
+        _store_numbers(folder, stored)
+
+
+def take_number(draft: Draft, number: int | None) -> None:
+    """Give `draft` the `number` of the draft it took the place of, gone now (a guided draft
+    `write --resume --editor` moved to Markdown: the same draft to the writer), when no
+    other draft has it."""
+    folder = draft.path.parent
+    if number is None or not numbers_file(folder).exists():
+        return
+    with _numbers_held(folder):
+        stored = _stored_numbers(folder)
+        if number not in stored.values():
+            _store_numbers(folder, {**stored, _number_key(folder, draft.path): number})
+
+
+def _number_key(folder: Path, path: Path) -> str:
+    """A draft's name in `numbers_file`: its path within the drafts `folder`."""
+    return path.relative_to(folder).as_posix()
+
+
+def _stored_numbers(folder: Path) -> dict[str, int]:
+    """The numbers kept for `folder` (`numbers_file`; {} when there are none, or they cannot
+    be read: the drafts are numbered again)."""
+    try:
+        data = json.loads(numbers_file(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: number for key, number in data.items()
+            if type(number) is int and number > 0}
+
+
+def _store_numbers(folder: Path, numbers: dict[str, int]) -> None:
+    """Keep `numbers` for `folder` (`numbers_file`); the file removed when there are none
+    (no draft left: nothing stays of them). Best effort."""
+    index = numbers_file(folder)
+    with contextlib.suppress(OSError):
+        if numbers:
+            ordered = dict(sorted(numbers.items(), key=lambda item: item[1]))
+            write_atomic(index, json.dumps(ordered, ensure_ascii=False, indent=1))
+        else:
+            index.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _numbers_held(folder: Path) -> Iterator[None]:
+    """Hold the drafts `folder` (a lock on the folder itself) while its numbers are read
+    and written: two terminals keeping drafts at once never give two the same number.
+    Without locks (Windows), or a folder that cannot be opened, unheld."""
+    try:
+        import fcntl
+
+        fd = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 # A full backup (`export --full`) carries every draft as it is on disk: its file's bytes (a
@@ -1147,7 +1294,7 @@ def for_backup(folder: Path) -> tuple[list[KeptDraft], list[tuple[Path, str]]]:
     path and why."""
     kept: list[KeptDraft] = []
     unreadable: list[tuple[Path, str]] = []
-    for draft in reversed(everything(folder)):
+    for draft in reversed(_newest_first([*_files(folder), *_edit_files(folder)])):
         try:
             content, modified = draft.path.read_bytes(), draft.modified()
         except FileNotFoundError:  # finished meanwhile, in another terminal

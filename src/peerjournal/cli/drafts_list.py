@@ -7,7 +7,6 @@ narrow one, without the time a draft was changed, or beneath it: `lines`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -135,16 +134,14 @@ def _kept_to_copy(paths: Sequence[Path]) -> str:
             "(`peerjournal drafts --json` names each one's file)")
 
 
-# A draft's name starts with when it was started (`drafts.new_draft`: 20261206-084600)
-_STARTED = re.compile(r"(\d{8}-\d{6})")
-
-
 def started(draft: Draft) -> str:
     """When `draft` was started ("2026-12-06 08:46"), as its name says; when it was last
     changed for one whose name does not (made by hand), "" when it is gone."""
-    found = _STARTED.search(draft.path.name)
-    if found:
-        return f"{datetime.strptime(found.group(1), '%Y%m%d-%H%M%S'):%Y-%m-%d %H:%M}"
+    from peerjournal.drafts import started_at
+
+    when = started_at(draft)
+    if when is not None:
+        return f"{when:%Y-%m-%d %H:%M}"
     try:
         return f"{draft.modified():%Y-%m-%d %H:%M}"
     except OSError:
@@ -152,10 +149,11 @@ def started(draft: Draft) -> str:
 
 
 def named(
-    number: int, draft: Draft, words: bool = True, among: Sequence[Draft] = ()
+    number: int | None, draft: Draft, words: bool = True, among: Sequence[Draft] = ()
 ) -> str:
     """Draft `number` named as a question or a result line names it, for the writer to see it
-    is the one meant (numbers shift when a draft is kept meanwhile): 'draft 2 (quick, started
+    is the one meant (a number read from a list long ago may be another draft's by now: once
+    a draft is gone, its number is free for the next one kept): 'draft 2 (quick, started
     2026-12-06 08:46: "Tired but glad…")'; without its `words` (for an error: errors never
     show journal text), only what it is and when it was started. Drafts `among` that begin
     with the same words: its words shown as far as where they differ (`telling_words`)."""
@@ -211,29 +209,29 @@ def refuse_open(found: Sequence[Draft], chosen: Sequence[Draft]) -> None:
     for draft in chosen:
         if draft.in_use():
             raise PeerJournalError(
-                f"{named(found.index(draft) + 1, draft, words=False).capitalize()} is open in "
+                f"{named(draft.number, draft, words=False).capitalize()} is open in "
                 "another terminal: finish or close it there first. Nothing discarded."
             )
 
 
 def ask_discard(app: AppContext, found: Sequence[Draft], chosen: Sequence[Draft]) -> bool:
     """Whether the writer says yes to discarding the `chosen` drafts (of those `found`), each
-    named (`named`): a number read from an earlier list can be another draft's by now."""
+    named (`named`): a number read from a list long ago can be another draft's by now."""
     if len(chosen) == 1:
         [draft] = chosen
         return app.confirm(
-            f"Discard {named(found.index(draft) + 1, draft, among=found)} and the text in "
+            f"Discard {named(draft.number, draft, among=found)} and the text in "
             f"it{_and_recovery(draft)}?"
         )
     for draft in chosen:
-        app.say(f"  {named(found.index(draft) + 1, draft, among=found)}{_and_recovery(draft)}")
+        app.say(f"  {named(draft.number, draft, among=found)}{_and_recovery(draft)}")
     return app.confirm(f"Discard these {len(chosen)} drafts and the text in them?")
 
 
 def discarded(found: Sequence[Draft], chosen: Sequence[Draft]) -> str:
     """The line that says which of the drafts `found` were discarded (`chosen`, named before
     they go: a discarded draft's words cannot be read)."""
-    names = [f"{named(found.index(draft) + 1, draft, among=found)}{_and_recovery(draft)}"
+    names = [f"{named(draft.number, draft, among=found)}{_and_recovery(draft)}"
              for draft in chosen]
     if len(names) == 1:
         return f"Discarded {names[0]}."

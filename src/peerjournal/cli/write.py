@@ -185,19 +185,20 @@ def register(app: typer.Typer) -> None:
         yes: bool = typer.Option(False, "--yes", "-y", help="Don't ask for confirmation."),
         json_out: Json = False,
     ) -> None:
-        """List unfinished drafts (newest first, with their age and first words), or discard
-        some. `write --resume --draft N` continues draft N; `edit ID` continues an edit."""
-        from peerjournal.drafts import everything
+        """List unfinished drafts (by number, with their age and first words), or discard
+        some. A draft keeps its number until it is saved or discarded. `write --resume
+        --draft N` continues draft N; `edit ID` continues an edit."""
+        from peerjournal.drafts import by_number, everything
 
         app_ctx = AppContext.from_ctx(ctx)
         _refuse_a_file_as_home(app_ctx)
         found = everything(_drafts_dir(app_ctx))
         if discard or discard_empty:
             wanted = discard or []  # (lowest first, each once: `every_draft_number`)
-            wrong = [n for n in wanted if not 1 <= n <= len(found)]
+            wrong = [n for n in wanted if by_number(found, n) is None]
             if wrong:
-                raise _no_draft(app_ctx, wrong[0], len(found))
-            chosen = [found[n - 1] for n in wanted]
+                raise _no_draft(app_ctx, wrong[0], found)
+            chosen = [d for n in wanted if (d := by_number(found, n)) is not None]
             if discard_empty:  # (one open in another terminal is being written: left alone)
                 chosen += [d for d in found
                            if d.kind != "edit" and not d.keeps_words() and not d.in_use()]
@@ -215,7 +216,7 @@ def register(app: typer.Typer) -> None:
                 app_ctx.say(f"Nothing discarded.{app_ctx.without_terminal('discard')}")
                 raise typer.Exit(1)
             # --json: the drafts discarded, as `drafts --json` listed them
-            gone = [_draft_row(found.index(d) + 1, d) for d in chosen]
+            gone = [_draft_row(d) for d in chosen]
             done = discarded(found, chosen)  # (named by their words before they go)
             for d in chosen:
                 d.discard()
@@ -223,7 +224,7 @@ def register(app: typer.Typer) -> None:
             if json_out:
                 app_ctx.print_json_done(done.removesuffix("."), gone)
             return
-        rows = [_draft_row(n, d) for n, d in enumerate(found, start=1)]
+        rows = [_draft_row(d) for d in found]
         if json_out:
             app_ctx.print_json(rows)
             return
@@ -246,14 +247,15 @@ def register(app: typer.Typer) -> None:
         # one write, as tables are printed: `drafts | head -1` ends alike every time
         typer.echo("\n".join(stand_ins(line, app_ctx.out.encoding)
                              for line in lines(shown, width)))
-        for number, (row, draft) in enumerate(zip(rows, found, strict=True), start=1):
+        for row, draft in zip(rows, found, strict=True):
             if row["original"] is not None:  # (`NotUtf8`: piped in, not UTF-8)
                 app_ctx.say(
                     f"Draft {row['number']} came in as text that is not UTF-8; as it came in, "
                     f"it is in {row['original']}."
                 )
             if row["recovery"]:  # (an editor stopped on it: a closed terminal)
-                app_ctx.say(f"Draft {number}: {_recovery_note(app_ctx, number, draft)}")
+                app_ctx.say(f"Draft {draft.number}: "
+                            f"{_recovery_note(app_ctx, draft.number or 0, draft)}")
         _orphaned_recovery(app_ctx)
         _kept_answers(app_ctx)
         app_ctx.say(closing_line(app_ctx, found))
@@ -306,13 +308,14 @@ def _refuse_a_file_as_home(app: AppContext) -> None:
         raise DatabaseError(found)
 
 
-def _draft_row(number: int, draft: Draft) -> dict[str, object]:
+def _draft_row(draft: Draft) -> dict[str, object]:
+    """`drafts --json`'s row for `draft` (of `drafts.everything`: it knows its number)."""
     from peerjournal.cli.drafts_list import age
     from peerjournal.drafts import listed_kind
 
     modified = draft.modified()
     return {
-        "number": number,
+        "number": draft.number,
         "path": str(draft.path),
         "kind": draft.kind,  # as a backup carries it (a kept quick entry is a guided draft)
         "listed_as": listed_kind(draft.kind, draft.path.name),  # as `drafts` lists it
@@ -401,6 +404,9 @@ class _Writing:
         self.prompted = False
         self.piped: str | None = None  # the text, when it came in on standard input
         self.whole = False  # `held` holds that text whole, as it came in (`_StdinDraft`)
+        # for `write --resume` of text `write` kept when it could not save it (`drafts.KEPT`):
+        # when that draft was kept (a repeat of an entry made since is not saved: `_repeat_of`)
+        self.kept_at: datetime | None = None
 
     @property
     def stale(self) -> Draft | None:
@@ -576,7 +582,8 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
               in_hand=work.in_hand, piped=work.piped, stale=work.stale, whole=work.whole,
               said=_saved_notes(app, plan.line, work.draft, work.prompted),
-              once=plan.mode in ("quick", "file") and not plan.line.again)
+              once=(plan.mode in ("quick", "file") or work.kept_at is not None)
+              and not plan.line.again, since=work.kept_at)
     except PeerJournalError as exc:
         raise _naming_the_draft(app, exc, work.file or work.stale) from None
     except KeyboardInterrupt:
@@ -596,13 +603,12 @@ def _kept_edit_note(app: AppContext, number: int | None) -> str:
     """What `write --resume` (--draft `number`) refused before it could look at the journal
     (damaged, locked) says of the kept edit it would have looked up there (`_pick_draft`),
     untouched: "" when it would pick no such edit."""
-    from peerjournal.drafts import everything, pending, unsaved_edits
+    from peerjournal.drafts import by_number, everything, pending, unsaved_edits
 
     folder = _drafts_dir(app)
     try:
         if number is not None:
-            found = everything(folder)
-            chosen = found[number - 1] if 0 < number <= len(found) else None
+            chosen = by_number(everything(folder), number)
             if chosen is None or chosen.kind != "edit":
                 return ""
             whose = ("an older version of peerjournal kept" if chosen.entry_id is None
@@ -687,6 +693,7 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
         _no_editor_without_a_keyboard(app, picked, asked=line.editor)
     # the name `drafts` listed, before --editor moves a guided draft to Markdown
     app.say(f"Resuming the draft {picked.path}.")
+    work.kept_at = _kept_at(app, picked)
     earlier = None  # a guided draft opened in the editor: kept until the editor has saved it
     if line.editor and picked.kind == "guided":
         earlier, picked = picked, _as_editor_draft(app, picked, line.prompts)
@@ -1527,13 +1534,13 @@ def _continued_by(app: AppContext, draft: str, again: str) -> str:
 
 
 def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
-    from peerjournal.drafts import everything, number_of, pending, unsaved_edits
+    from peerjournal.drafts import by_number, everything, number_of, pending, unsaved_edits
 
     if number is not None:
         found = everything(folder)
-        if number > len(found):
-            raise _no_draft(app, number, len(found))
-        chosen = found[number - 1]
+        chosen = by_number(found, number)
+        if chosen is None:
+            raise _no_draft(app, number, found)
         if chosen.kind == "edit":
             chosen = _edit_of_no_entry(app, folder, number, chosen)
         chosen.hold()
@@ -1635,9 +1642,10 @@ def unreadable_ways_out(
     other = next(
         (d for d in pending(folder) if d.path != draft.path and _unreadable(d) is None), None
     )  # (one that can be continued: not another unreadable one)
+    newest = pending(folder)[:1]  # (what --resume continues first: it passes over this one)
     if others and other is not None:
         ways.append(f"{app.resume_hint()} continues your other drafts meanwhile"
-                    if number == 1 else
+                    if newest and newest[0].path == draft.path else
                     f"{app.resume_hint(f' --draft {number_of(folder, other)}')} continues "
                     "another")
     return " " + "; ".join(ways) + "."
@@ -1769,11 +1777,19 @@ def _entry_gone(app: AppContext, entry_id: int, edit: Draft) -> bool | PeerJourn
     return True
 
 
-def _no_draft(app: AppContext, number: int, count: int) -> NotFoundError:
-    if not count:
+def _no_draft(app: AppContext, number: int, found: list[Draft]) -> NotFoundError:
+    """The error for a draft `number` that none of the drafts `found` has (a draft keeps its
+    number: the others' are not 1 to N)."""
+    from peerjournal.plural import joined
+
+    if not found:
         return NotFoundError(f"There is no draft {number}: there are no unfinished drafts.")
     listed = app.command_hint("drafts")
-    return NotFoundError(f"There is no draft {number}: {listed} lists {count}.")
+    if len(found) == 1:
+        which = f"the only draft is draft {found[0].number} ({listed} lists it)"
+    else:
+        which = f"the drafts are {joined([str(d.number) for d in found])} ({listed} lists them)"
+    return NotFoundError(f"There is no draft {number}: {which}.")
 
 
 def _from_file(
@@ -2492,7 +2508,7 @@ def _edited(
         replace_earlier,
         stopped,
     )
-    from peerjournal.drafts import read_options
+    from peerjournal.drafts import number_of, read_options, take_number
     from peerjournal.entry import MODES, EntryDraft
     from peerjournal.errors import ExitCode, PeerJournalError
     from peerjournal.reflection import apply_parsed, format_template, typed_into_comment
@@ -2547,7 +2563,10 @@ def _edited(
         emptied = PeerJournalError("The editor left the draft empty; nothing was saved.")
         raise keeping_before(draft_file, before, emptied, naming, earlier)
     if earlier is not None:
+        number = number_of(_drafts_dir(app), earlier)
         replace_earlier(draft_file, before, earlier, naming)
+        if not earlier.path.exists():  # (its words are in `draft_file` now, and its number)
+            take_number(draft_file, number)
     check_comments(before.text, text)
     # Options kept with piped text that could not be saved; those given now replace them.
     kept = read_options(text)
@@ -2991,6 +3010,7 @@ def _save(
     said: Sequence[str] = (),
     whole: bool = False,
     once: bool = False,
+    since: datetime | None = None,
 ) -> None:
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
@@ -3001,7 +3021,8 @@ def _save(
     `whole`: it holds the text whole, as it came in on standard input (see `_keep_or_print`).
     `said`: lines to say once it is saved (`_saved_notes`). `once`: an entry of its date made
     in the last hour that holds exactly its text (`_repeat_of`: the command run again) is
-    named, and the entry is not saved a second time (shared, if --share asks for it)."""
+    named, and the entry is not saved a second time (shared, if --share asks for it);
+    `since`: for a kept draft resumed, when it was kept (made since, an entry is a repeat)."""
     from peerjournal.cli.saved import (
         discard_kept,
         print_after_saving,
@@ -3038,7 +3059,7 @@ def _save(
     if check_setting and draft.setting:
         meant = likely_meant(draft.setting, known_settings(app.store))
     try:
-        repeated = _repeat_of(app, draft) if once else None
+        repeated = _repeat_of(app, draft, since) if once else None
         if repeated is None:
             drift = score_draft(draft, app.lexicon())
             entry_id = app.store().add_entry(draft, app.now(), drift)
@@ -3056,7 +3077,8 @@ def _save(
             app, draft, prompt_set, failed, in_hand=in_hand, replacing=stale, whole=whole
         ) from None
     if repeated is not None:
-        _not_saved_again(app, draft, repeated, json_out, (draft_file, stale), in_hand, piped)
+        _not_saved_again(app, draft, repeated, json_out, (draft_file, stale), in_hand, piped,
+                         resumed=since is not None)
         return
     # The entry is saved: from here on nothing may turn that into an error, or the writer
     # (or a script trusting the exit code) writes it again. A damaged page that the insert
@@ -3096,7 +3118,7 @@ def _save(
 REPEAT_MINUTES = 60  # how recent an entry holding the same text is for `_repeat_of`
 
 
-def _repeat_of(app: AppContext, draft: EntryDraft) -> Entry | None:
+def _repeat_of(app: AppContext, draft: EntryDraft, since: datetime | None = None) -> Entry | None:
     """The entry made in the last `REPEAT_MINUTES` (by the clock) that holds exactly what
     `draft` (checked, as it is saved) holds: its date, texts, answers, setting, tags, mode
     and prompt set, as `import` compares an entry with no creation time (whether it is shared
@@ -3107,7 +3129,9 @@ def _repeat_of(app: AppContext, draft: EntryDraft) -> Entry | None:
     "today" at 23:50 and again at 00:20 is each night's own (the writer who means the same
     day gives `--date yesterday`, and that is a repeat). An entry made after now (a clock
     stepped back, an import from a machine ahead) is not recent: else it would stay a repeat
-    until the clock caught up with it."""
+    until the clock caught up with it. `since`: when the draft resumed was kept (`_kept_at`):
+    an entry made since then (or in the hour before) is a repeat however long ago that was,
+    the command run again once the journal could take it."""
     from datetime import timedelta
 
     from peerjournal.db.store import Filters
@@ -3121,10 +3145,23 @@ def _repeat_of(app: AppContext, draft: EntryDraft) -> Entry | None:
     except PeerJournalError:  # (the save says what is wrong, and keeps the text)
         return None
     now, window = app.now(), timedelta(minutes=REPEAT_MINUTES)
+    earliest = (now if since is None else min(now, since)) - window
     wanted = entry_content(None, draft)
     return next((entry for entry in same_day
-                 if timedelta(0) <= now - _made(app, entry) <= window
+                 if earliest <= _made(app, entry) <= now
                  and entry_content(None, entry) == wanted), None)
+
+
+def _kept_at(app: AppContext, draft: Draft) -> datetime | None:
+    """When `write` kept `draft`, text it could not save (`drafts.KEPT`: -x, or piped in), in
+    the clock's time zone (now, when its name does not say); None for any other draft (what
+    was typed in a session, or an editor, is saved as asked)."""
+    from peerjournal.drafts import KEPT, started_at
+
+    if not draft.path.name.startswith(KEPT):
+        return None
+    kept = started_at(draft)
+    return app.now() if kept is None else kept.replace(tzinfo=app.now().tzinfo)
 
 
 def _not_saved_again(
@@ -3135,12 +3172,14 @@ def _not_saved_again(
     kept: tuple[Draft | None, ...],
     in_hand: bool,
     piped: str | None,
+    resumed: bool = False,
 ) -> None:
     """Say that `entry` holds the text of `draft` already, and print its ID (or, --json, the
     entry, with `"already": true`) as a save would: the text is in the journal, so a
     script's `id=$(peerjournal write …)` has the entry that holds it, and exit 0. --share
     (`draft.shared`) shares `entry`, as `peerjournal share` does. The drafts that held the
-    text (`kept`, copies kept when it could not be saved before) go, as once it is saved."""
+    text (`kept`, copies kept when it could not be saved before) go, as once it is saved;
+    `resumed`: the first, a draft `write --resume` continued, is named as it goes."""
     from peerjournal.cli.saved import discard_kept, print_after_saving, stored_json
 
     written = (f"Entry {entry.id} already holds this text, written {_written(app, entry)}: "
@@ -3148,9 +3187,12 @@ def _not_saved_again(
     sharing = draft.shared and not entry.shared
     if sharing:
         _share(app, entry.id, written)
+    removed = ""
     for done_with in kept:
-        if done_with is not None:
-            discard_kept(app, entry.id, "saved", done_with, "`write --resume` saves it again")
+        if done_with is not None and discard_kept(
+            app, entry.id, "saved", done_with, "`write --resume` saves it again"
+        ) and resumed and done_with is kept[0]:
+            removed = f"; the draft {done_with.path} that held it is removed"
     print_after_saving(
         app, entry.id, "saved already",
         (lambda: app.print_json({**stored_json(app, entry.id, "saved"), "already": True}))
@@ -3161,7 +3203,7 @@ def _not_saved_again(
     shared = " You asked to share it: it is now shared." if sharing else ""
     app.say(
         f"{written} ({app.command_hint(f'show {entry.id}')} shows it; --again saves a "
-        f"second entry with it).{shared}"
+        f"second entry with it){removed}.{shared}"
     )
 
 
