@@ -639,7 +639,8 @@ def _restore_drafts(
             "Interrupted: the entries and records are imported, but not every unfinished "
             f"draft was written to {folder}: {again}{skipped}.", ExitCode.INTERRUPTED
         ) from None
-    return [n for n, draft in enumerate(everything(folder), 1) if draft.path in as_new]
+    return [draft.number for draft in everything(folder)
+            if draft.path in as_new and draft.number is not None]
 
 
 def _as_new_note(app: AppContext, numbers: list[int]) -> str:
