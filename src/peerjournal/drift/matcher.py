@@ -189,7 +189,16 @@ Every hit is a span of the original text (``text[start:end]``) with four flags:
   "I realised", "I found myself", "without thinking I", "before I could stop myself", "on
   autopilot",
   "I slipped into", "I got carried away", "I went too far", "looking back", "on reflection" …
-  in the same sentence.
+  in the same sentence; and the pull a peer worker notices in themselves (round 46's QA): "I
+  noticed the old pull to …", "felt that urge to …", "Clocked the itch to …", "my old habit of
+  telling …", "I could feel / hear / see myself …", "felt myself wanting / sliding …", "part of
+  me …", "I had to stop myself …", "became aware of wanting to …". Not someone else's noticing
+  ("The nurse noticed I was …", "Jo clocked the temptation to …", "her temptation to …"), nor
+  what the writer did on giving in ("… and gave in and told her …"). What a noticed urge
+  reaches ("the pull to fix things for Sam", "could feel myself about to lecture him") is the
+  urge, not a deed: also hypothetical (not counted, as "tempted to" is), and so is letting it go
+  ("… and let it go"), unless the writer then did it ("Noticed the pull to advise and told her
+  she should …").
 
 A hit of a marker with ``about = "other"`` (a word for a person's state, "tearful") is kept only
 when its subject is someone other than the writer (`_about_someone_else`): "Mo was tearful",
@@ -522,6 +531,9 @@ _NEXT_DEED = regex_store.compile(
     r"\s*(?:and|but|so|then|yet)\s+(?:(?:[a-z]+ly|later|then|afterwards|again|after\s+that)\s+)?"
     r"(?:i|we)(?![\w'])",
 )
+# … nor what the writer did on giving in to a pull they noticed ("noticed the pull to advise and
+# gave in and told her …", "…, then went ahead and told him …")
+_GAVE_IN = regex_store.compile(r"(?<![\w'])(?:gave\s+in|give\s+in|caved|went\s+ahead)(?![\w'])")
 _OPENING_APOSTROPHE = regex_store.compile(r"(?<![\w'])'")  # as _QUOTE's single-quote branch starts
 # After a quoted word or two, what marks it as mentioned rather than used ('"lacks insight" just
 # means she disagrees', '"non-compliant" is code for …')
@@ -785,6 +797,33 @@ _SUBJECTLESS_SLIP = regex_store.compile(
     rf"(?:{_SLIP_MANNER}|(?:stop|stopped|catch|caught|check|checked)\s+(?:myself|ourselves))"
     rf"(?=\s*,?\s*{_SUBJECTLESS_DEED})"
 )
+# … and the pull itself ("the old pull to", "that urge to", "my habit of telling"): the writer's
+# own (a determiner, not "her temptation to"), toward a deed, not "the pull of the ward"
+_NOTICING_VERB = (
+    r"(?:noticed|notice|felt|feel|clocked|spotted|caught|recogni[sz]ed|sensed|registered|noted"
+    r"|named|acknowledged)"
+)
+_A_PULL = (
+    r"(?:the|that|this|my|our|an?)\s+(?:[\w'-]+\s+){0,2}?(?:pull|urge|temptation|itch|impulse"
+    r"|instinct|reflex|tug|habit)\s+(?:to|towards?|of(?=\s+\w+ing(?![\w'])))"
+)
+# … or the writer feeling themselves pulled ("felt myself wanting to …", "sliding into …"), not
+# any deed ("I felt myself switch into checklist mode" is a slip, noticed by other words)
+_PULLED = (
+    r"(?:wanting|about|itching|dying|tempted|pulled|being|slipping|sliding|drifting|going"
+    r"|getting|starting|falling)(?![\w'])"
+)
+# A noticed urge ("the old pull to …", "could feel myself wanting to …", "found myself about
+# to …"): what it reaches is the urge, not a deed, unless the writer then did it (_ACTED)
+_URGE_NOTICED = regex_store.compile(
+    rf"{_A_PULL}|(?:myself|ourselves|part\s+of\s+me)\s+(?:\w+\s+)?"
+    r"(?:wanting|wanted|about|itching|dying|tempted|ready)\s+to(?![\w'])"
+)
+# (a past deed of the writer's after it: "Noticed the pull to advise and told her …"; letting
+# it go is no such deed)
+_ACTED = regex_store.compile(
+    rf"(?<![\w'])(?:and|then|but|so)\s+(?:then\s+)?(?!let(?![\w'])){_SUBJECTLESS_DEED}"
+)
 _SELF_NOTICED = regex_store.compile(
     rf"{_CUE_START}(?:(?:i|we)\s+(?:\w+\s+)?(?:caught|noticed|notice|realised|realized|realise"
     r"|realize|recogni[sz]ed|clocked|heard|found|spotted|saw|became\s+aware)"
@@ -806,7 +845,20 @@ _SELF_NOTICED = regex_store.compile(
     r"(?=\s*,?\s*(?:(?:i|we)\s+(?!(?:had|was|were|would|could|should|might|must|did|do|have"
     rf"|need|needed|felt|thought)(?![\w']))|{_SUBJECTLESS_DEED}))"
     r"|before\s+(?:i|we)\s+(?:knew\s+it|could\s+(?:(?:stop|catch|check)\s+(?:myself|ourselves)"
-    r"|think|help\s+it))|on\s+autopilot)"
+    r"|think|help\s+it))|on\s+autopilot"
+    # a pull the writer notices in themselves, as peer workers write it (round 46's QA): "I
+    # noticed the old pull to fix things", "felt that urge to tell her", "Clocked the itch to
+    # advise"; "I could feel myself wanting to …", "heard myself", "see myself going into …"
+    # (not "see myself as", "felt myself that …"); "part of me wanted to …"; "I had to stop
+    # myself …"; "became aware of wanting to …"
+    rf"|(?:(?:i|we)\s+(?:\w+\s+)?)?{_NOTICING_VERB}\s+{_A_PULL}"
+    r"|(?:i|we)\s+(?:\w+\s+)?(?:could|can)\s+(?:feel|hear|see|sense)\s+(?:myself|ourselves)"
+    r"(?!\s+(?:as|that)(?![\w']))"
+    rf"|(?:i|we)\s+(?:\w+\s+)?(?:felt|sensed)\s+(?:myself|ourselves)(?=\s+{_PULLED})"
+    r"|part\s+of\s+me|(?:i|we)\s+(?:\w+\s+){0,2}?(?:stop|stopped|catch|check)\s+(?:myself|ourselves)"
+    r"|(?:i|we)\s+(?:\w+\s+)?(?:became|become|got)\s+aware\s+of\s+(?:myself|my|wanting|being"
+    r"|how\s+i|that\s+i|(?:i|we)(?:'d|'m)?(?![\w']))"
+    r")"
     r"(?![\w'])",
 )
 
@@ -937,7 +989,16 @@ _SLIP_LEADS = _words("i we could couldn't just even really")
 # writer's only where it opens its sentence, not in "She noticed I was …"
 _DIARY_NOTICED = regex_store.compile(
     r"(?:caught|noticed|realised|realized|clocked|spotted)\s+(?:i|we)(?:'d|'ve|'m|'re)?(?![\w'])"
+    # … and "Noticed the old pull to …", not "Jo clocked the temptation to …"
+    rf"|{_NOTICING_VERB}\s+{_A_PULL}"
 )
+
+
+def _urge_noticed(lower: str, sent_start: int, cue_end: int, start: int) -> bool:
+    """Is the self-noticed cue that ends at `cue_end` a noticed urge (`_URGE_NOTICED`, opening
+    before `cue_end`), whose reach the hit at `start` is in?"""
+    m = _URGE_NOTICED.search(lower, sent_start, start)
+    return m is not None and m.start() < cue_end
 
 
 def _noticed_end(lower: str, lo: int, hi: int) -> int:
@@ -989,6 +1050,8 @@ _SELF_NOTICED_WORDS = _words(
     "caught noticed notice realised realized realise realize recognised recognized clocked"
     " heard found spotted saw aware slipped slid fell drifted defaulted hit struck looking"
     " reflection hindsight see checked carried far overboard dawned without before autopilot"
+    " felt feel sensed sense registered noted named acknowledged hear pull urge temptation itch"
+    " impulse instinct reflex tug habit part stop stopped catch check became become got"
 )
 _ATTRIBUTION_WORDS = _words(
     "said says saying say call called calls calling label labelled labeled labels labelling"
@@ -3693,7 +3756,16 @@ def _flag(facts: _Facts, matches: list[Found], learned: bool = False) -> Hits:
                 polarity == "drift"
                 and 0 <= cue_end <= start
                 and not _writer_resumes(lower, clause_starts, cue_end, start, _NEXT_DEED)
+                and _GAVE_IN.search(lower, cue_end, start) is None
             )
+            if self_noticed and _urge_noticed(lower, sent_start, cue_end, start):
+                # a noticed urge is not counted, as an urge is not (_HYPOTHETICAL): "noticed the
+                # old pull to fix things for Sam and let it go" (the pull let go, no avoidance);
+                # what the writer then did is no longer the urge ("… and told her she should")
+                if _ACTED.search(lower, cue_end, end) is None:
+                    hypothetical = True
+                else:
+                    self_noticed = False
         if not hypothetical and polarity == "identity" and directed:
             # what someone was told to do, not the writer's practice: "You should | listen to
             # the doctor", "told her she should really | listen to her body"
