@@ -157,7 +157,9 @@ def test_sections_say_what_they_compare(
         # (8 times over: each half holds the 300 scored words a comparison needs, round 43)
         add(" ".join([text] * 8), "--date", day)
     out = " ".join(cli("report").stdout.split())
-    assert "per 100 words over these weeks; which way each went within them" in out
+    # (round 46: the Dimensions' heading names the halves it compares)
+    assert ("per 100 words over these weeks; rising or falling: the last 3 weeks with entries "
+            "against the first 2") in out
     assert ", the window before" in out
 
 

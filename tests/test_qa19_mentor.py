@@ -25,6 +25,9 @@ from peerjournal.exporters import get_format, svg
 from peerjournal.summary import build_summary
 from test_summary import counted_as_periods, redactor, sample_input
 
+# round 46: "Moved most" says which weeks each number covers
+FELL = "fell from 5.0 in the first 2 weeks with entries to 0.0 in the last 2 weeks"
+
 FORMATS = ("md", "html", "pdf", "review")
 
 
@@ -85,7 +88,7 @@ GLANCE = [
     "Peer drift fell from 7.0 to 0.5 per 100 words: the first 2 weeks with entries "
     "(26 Oct – 8 Nov 2026) against the last 2 weeks (9 Nov – 20 Nov 2026).",
     "Peer identity rose from 1.5 to 7.0 per 100 words.",
-    "Moved most: Co-optation (drift markers) fell from 5.0 to 0.0.",
+    f"Moved most: Co-optation (drift markers) {FELL}.",
     "To talk about: a note from the writer, 1 alert, a self-check, 1 thing the writer will do "
     "differently and 1 shared entry.",
 ]
@@ -391,4 +394,5 @@ def test_halves_weigh_each_period_by_its_entries(cli, tmp_path, monkeypatch) -> 
         assert ("Peer drift rose from 9.6 to 13.6 per 100 words: the first month with entries "
                 "(1 Oct – 31 Oct 2026) against the last 2 months (1 Nov – 5 Dec 2026).") in text, \
             fmt  # (11 × 11.0 + 3 × 23.0) / 14
-        assert "Moved most: Co-optation (drift markers) rose from 4.8 to 6.8." in text, fmt
+        assert ("Moved most: Co-optation (drift markers) rose from 4.8 in the first month with "
+                "entries to 6.8 in the last 2 months.") in text, fmt

@@ -83,7 +83,8 @@ def _dimensions(cli: CLI, *args: str) -> str:
 
 
 def test_report_dimensions_with_too_few_entries_say_so_once(cli: CLI) -> None:
-    """Was: "which way each went" in the heading, then no word and no reason."""
+    """Was: "which way each went" in the heading, then no word and no reason (round 46: the
+    heading says what its words compare)."""
     for day in ("2026-11-17", "2026-11-18"):
         assert cli("write", "-x", "I shared my own story.", "--date", day).exit_code == 0
     dims = _dimensions(cli, "--since", "this week")
@@ -105,7 +106,8 @@ def test_report_dimensions_with_directions_give_no_such_line(cli: CLI) -> None:
         # (12 times over: each half holds the 300 scored words a trend needs, round 43)
         assert cli("write", "-x", " ".join([text] * 12), "--date", day).exit_code == 0
     dims = _dimensions(cli)
-    assert "which way each went" in dims and "too few" not in dims
+    # (round 46: the heading names the halves its words compare)
+    assert "rising or falling: the last" in dims and "too few" not in dims
 
 
 # -- #6: the CSV names only the options it was given -------------------------------------------

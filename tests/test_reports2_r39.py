@@ -136,8 +136,9 @@ def test_report_json_has_the_directions_the_text_gives(cli: CLI, add: Callable[.
     assert "Mutuality: identity 9.27 falling" in text
     trend = data["trend"]
     assert trend["too_few"] is None
-    assert trend["dimensions"]["clinical_language"] == {
-        "identity_direction": "steady", "drift_direction": "up"}
+    assert trend["dimensions"]["clinical_language"] == {  # (round 46: and no rise and return)
+        "identity_direction": "steady", "drift_direction": "up", "identity_turn": None,
+        "drift_turn": None}
     assert trend["dimensions"]["mutuality"]["identity_direction"] == "down"
     assert set(trend["dimensions"]) == set(data["totals"]["dimensions"])
 
@@ -153,6 +154,7 @@ def test_report_json_gives_the_no_trend_reason_the_text_prints(
         "only 1 entry; months (--by month) may hold more.")
     assert f"No trend words: {trend['too_few']}" in text
     assert {way for d in trend["dimensions"].values() for way in d.values()} == {None}
+    assert trend["compared"] is None  # (round 46: no halves compared)
 
 
 # -- 3. feelings denied after the word -----------------------------------------------------

@@ -537,6 +537,33 @@ def lexicon_names(s: dict[str, Any]) -> dict[str, str]:
             if isinstance(version, str) and isinstance(name, str) and name.strip()}
 
 
+def dimensions_said_of_the_writer(s: dict[str, Any]) -> dict[str, Any]:
+    """`s` with its dimensions named as a mentor reads them (`common.said_of_the_writer`:
+    "Your voice" is "The writer's voice"), for the review's Dimensions table, as a summary's
+    own pages name them."""
+    from peerjournal.exporters.common import said_of_the_writer
+
+    return {**s, "dimensions": said_of_the_writer(s["dimensions"])}
+
+
+def named_alike(summaries: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The summaries, each naming the lexicon versions that scored it where another of them
+    names one it does not (exported before summaries named their lexicon, or after the writer
+    switched lexicon without rescoring): a version is its file's hash, so the name another
+    gives is the same lexicon's, and one `review` describes each version one way throughout
+    (its note on lexicons and each summary's "Drift lexicon" row)."""
+    names: dict[str, str] = {}
+    for s in summaries:
+        names = lexicon_names(s) | names  # (the first summary to name a version names it)
+    out = []
+    for s in summaries:
+        own = lexicon_names(s)
+        missing = {v: names[v] for v in s.get("lexicon_versions") or ()
+                   if isinstance(v, str) and v in names and v not in own}
+        out.append({**s, "lexicon_names": own | missing} if missing else s)
+    return out
+
+
 @cache
 def shipped_lexicon_version() -> str:
     """The version of the lexicon this peerjournal ships (its file's hash: read once, not
@@ -701,7 +728,7 @@ class Move:
 
     polarity: str
     dimension: str  # its id
-    label: str
+    label: str  # its name, as a mentor reads it (`common.about_the_writer`: "The writer's voice")
     before: float
     after: float
 
@@ -733,6 +760,7 @@ def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
     """On each side (drift first), the dimension whose rate changed most between the two
     summaries, if by more than `summary.steady` allows (the dimensions' arrows' rule); none
     when either holds too little writing to compare (`too_little_to_compare`)."""
+    from peerjournal.exporters.common import about_the_writer
     from peerjournal.summary import steady
 
     if too_little_to_compare([before, s]):
@@ -741,7 +769,7 @@ def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
     out = []
     for polarity in ("drift", "identity"):
         moves = [
-            Move(polarity, d["id"], d["label"], a, b)
+            Move(polarity, d["id"], about_the_writer(d["label"]), a, b)
             for d in s["dimensions"]
             for a, b in [((then.get(d["id"]) or {}).get(polarity), d[polarity])]
             if a is not None and b is not None and not steady(a, b)

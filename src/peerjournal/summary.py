@@ -169,6 +169,9 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
         # added within schema 1: optional (absent from summaries made before December 2026)
         "lexicon_names": lexicon_names(versions, data.lexicon_in_use),
         "totals": _totals(data.report.get("totals"), data.entries, data.drifts),
+        # the window before, as the alerts compare with it (added within schema 1: optional,
+        # absent from summaries before round 46 and when there is nothing to compare with)
+        **({"previous": before} if (before := _previous(data.report)) else {}),
         "periods": periods,
         "dimensions": _with_curated(dimension_trends(
             periods, data.labels, (data.report.get("totals") or {}).get("dimensions")
@@ -239,6 +242,17 @@ def _totals(
         return None
     numbers = {key: _number(raw.get(key)) for key in ("identity", "drift")}
     return {**numbers, "balance": _kept_balance(raw), **_too_little(raw)}
+
+
+def _previous(report: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The window before the period (`trends.previous_window`, as the report's "What changed"
+    and the alerts compare with it): its dates, entries, identity and drift; None when it
+    holds no entries or too little writing to compare (`trends.comparable`)."""
+    prev = report.get("previous")
+    if not prev or not prev.get("entries") or report.get("too_little_to_compare"):
+        return None
+    return {"since": prev["since"], "until": prev["until"], "entries": prev["entries"],
+            **{key: _number(prev.get(key)) for key in ("identity", "drift")}}
 
 
 def _kept_balance(raw: Mapping[str, Any]) -> float | None:
@@ -337,6 +351,59 @@ class Halves:
         return None if self.spike and not steady(self.before, self.after) else self.direction
 
 
+@dataclass(frozen=True)
+class Turn:
+    """A rise and a fall back (or a fall and a climb back) within a run of periods, which
+    the halves (`halves`) would call rising, falling or steady: the turning period (its index
+    among the run's periods, and its rate) and the last period with data."""
+
+    way: str  # "up_down": rose, then fell back; "down_up": fell, then came back up
+    at: int
+    peak: float
+    last_at: int
+    last: float
+    back: bool  # the last period is back near where the run began (`steady`)
+
+    def as_json(self, starts: Sequence[str]) -> dict[str, Any]:
+        """`report --json`'s `trend.dimensions[..].*_turn`: `starts`, the periods' starts."""
+        return {"way": self.way, "at": starts[self.at], "value": self.peak,
+                "last_at": starts[self.last_at], "last": self.last, "back": self.back}
+
+
+def turn(
+    series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None
+) -> Turn | None:
+    """Whether the periods with data rose and fell back (or fell and came back): their middle
+    third, pooled over its words (`pooled`), above (below) both the first third and the last
+    by more than `steady`, in two of its periods at least (one is a spike). Needs what a
+    direction needs (`halves`). [0, 0, 5.9, 8.6, 0.3, 0] rose to 8.6 and came back to 0, where
+    its halves (0→3.0) read "rising"."""
+    at = [i for i, (v, n) in enumerate(zip(series, entries, strict=True))
+          if v is not None and n > 0]
+    points = trend_points(series, entries, words)
+    if halves(series, entries, words) is None:
+        return None
+    end = max(1, len(points) // 3)
+    first, middle, last = points[:end], points[end:-end], points[-end:]
+    parts = (first, middle, last)
+    if not middle or (words is not None and not _enough_writing(parts)):
+        return None  # (each third is weighed as a half is: on enough writing)
+    rates = [pooled(part) for part in parts]
+    if any(r is None for r in rates):
+        return None
+    a, m, b = (float(r or 0.0) for r in rates)
+    if steady(a, m) or steady(m, b) or (m - a) * (m - b) <= 0:
+        return None  # (no turn: the middle is between the ends, or near one of them)
+    up = m > a
+    inner = range(end, len(points) - end)
+    beyond = [k for k in inner if (points[k][0] > max(a, b) if up else points[k][0] < min(a, b))]
+    if len(beyond) < 2:
+        return None  # one period's spike (or dip) is no turn, as it is no trend (`halves`)
+    i = (max if up else min)(inner, key=lambda k: points[k][0])
+    return Turn("up_down" if up else "down_up", at[i], points[i][0], at[-1], points[-1][0],
+                steady(points[0][0], points[-1][0]))
+
+
 def split_at(entries: Sequence[int]) -> int:
     """How many of a run of periods (their entry counts, in order) the first half holds:
     half of them, and of an odd number the middle one goes to the half with fewer entries
@@ -433,9 +500,9 @@ def split_points(
     return first, last
 
 
-def _enough_writing(split: tuple[Sequence[TrendPoint], Sequence[TrendPoint]]) -> bool:
-    """Whether each half (its points weighed by their words) holds enough writing to be
-    compared (`trends.enough_writing`)."""
+def _enough_writing(split: Sequence[Sequence[TrendPoint]]) -> bool:
+    """Whether each half (its points weighed by their words; or each third, `turn`) holds
+    enough writing to be compared (`trends.enough_writing`)."""
     from peerjournal.trends import enough_writing
 
     return all(enough_writing(sum(w for _, _, w in half)) for half in split)
@@ -1547,6 +1614,10 @@ def validate_summary(data: Any, name: str, now: datetime | None = None) -> dict[
         totals = v.fields(doc["totals"], "totals",
                           {"identity": _is_rate, "drift": _is_rate, "balance": _is_balance})
         _check_balance(v, totals, "totals")
+    if "previous" in doc:  # added within schema 1 (round 46): optional
+        v.fields(doc["previous"], "previous", {"since": _is_date, "until": _is_date,
+                                               "entries": _is_count, "identity": _is_rate,
+                                               "drift": _is_rate})
     if "lexicon_versions" in doc and not all(  # added within schema 1: optional
         _is_str(x) for x in v.items(doc["lexicon_versions"], "lexicon_versions")
     ):

@@ -782,25 +782,43 @@ def trend_directions(
     valued as the summary's dimensions (`summary.dimension_trend`: "up", "down", "steady", or
     None), and `too_few`, why none has one as the section says it ("too few entries per
     week to show a trend: …", "too little writing to compare …"), or None. `dims`: the
-    window's rates (`totals.dimensions`)."""
+    window's rates (`totals.dimensions`). Added in round 46: each side's `*_turn`, a rise
+    and a fall back within the window (`summary.turn`), which the directions (first half
+    against second) cannot show, and `compared`, the periods of each half."""
     from peerjournal.exporters.common import too_few_for_a_trend
-    from peerjournal.summary import POLARITIES, dimension_trend, too_little_writing
+    from peerjournal.summary import (
+        POLARITIES,
+        dimension_trend,
+        split_at,
+        too_little_writing,
+        turn,
+    )
 
-    directions: dict[str, dict[str, str | None]] = {}
+    starts = [p["start"] for p in periods]
+    words = [p["words"] for p in periods]
+    directions: dict[str, dict[str, Any]] = {}
     for dim, rates in dims.items():
         for polarity in POLARITIES:
-            halves = dimension_trend(periods, dim, polarity, rates[polarity]).halves
-            directions.setdefault(dim, {})[f"{polarity}_direction"] = (
-                halves.direction if halves else None
-            )
-    trended = any(way is not None for d in directions.values() for way in d.values())
+            t = dimension_trend(periods, dim, polarity, rates[polarity])
+            way = directions.setdefault(dim, {})
+            way[f"{polarity}_direction"] = t.halves.direction if t.halves else None
+            turned = turn(t.series, [p["entries"] for p in periods], words)
+            way[f"{polarity}_turn"] = turned.as_json(starts) if turned else None
+    trended = any(d[f"{k}_direction"] is not None for d in directions.values()
+                  for k in POLARITIES)
     written = [p for p in periods if p["entries"]]
     entries = [p["entries"] for p in written]
     too_few = None if trended else (
         too_little_writing(by, entries, [p["words"] for p in written])
         or too_few_for_a_trend(by, entries)
     )
-    return {"too_few": too_few, "dimensions": directions}
+    half = split_at(entries)
+    compared = None if too_few else {  # what the directions compare: the halves' periods
+        "first": half, "first_since": written[0]["start"], "first_until": written[half - 1]["end"],
+        "last": len(written) - half, "last_since": written[half]["start"],
+        "last_until": written[-1]["end"],
+    }
+    return {"too_few": too_few, "compared": compared, "dimensions": directions}
 
 
 def dimension_title(dim: str, labels: Mapping[str, str] | None) -> str:
@@ -1132,7 +1150,8 @@ def alerts(
         rising or jump,
         None if jump else _leaned_drift(recent, window, th),
         _tipped_balance(window, now, th),
-        _dimension_creep(window, before, now, then, names, th),
+        _dimension_creep(window, before, now, then, names, th,
+                         came_back=(period_totals, spans, by)),
         _obstructing_feeling(
             feelings, window, before, (now, then), th,
             with_feelings or (window.entries, before.entries),
@@ -1471,8 +1490,11 @@ def _dimension_creep(
     then_dates: tuple[date, date],
     names: Mapping[str, str],
     th: Thresholds,
+    came_back: tuple[Sequence[Totals], Sequence[tuple[date, date]], str] | None = None,
 ) -> str | None:
-    """The one dimension whose drift grew most, if it at least doubled by a clear margin."""
+    """The one dimension whose drift grew most, if it at least doubled by a clear margin;
+    with `came_back` (the periods' totals, their spans, the unit), saying so when it has been
+    back at or below its level before for its last periods (`_back_since`)."""
     if not (comparable(window, th) and comparable(before, th)):
         return None
     best: tuple[float, str, float, float] | None = None
@@ -1485,11 +1507,34 @@ def _dimension_creep(
     if best is None:
         return None
     _, dim, now, then = best
-    return (
-        f"{names.get(dim, dim).capitalize()} came up more {_dates(now_dates)} than "
-        f"{_dates(then_dates)} ({fixed(now)} vs {fixed(then)} per 100 words). Whose words or "
-        "whose agenda were they?"
-    )
+    said = (f"{names.get(dim, dim).capitalize()} came up more {_dates(now_dates)} than "
+            f"{_dates(then_dates)} ({fixed(now)} vs {fixed(then)} per 100 words)")
+    back = _back_since(came_back[0], came_back[1], dim, then) if came_back else None
+    if back is None or came_back is None:
+        return f"{said}. Whose words or whose agenda were they?"
+    start, rate = back
+    return (f"{said}; since {_named_period(start, came_back[2])} "
+            f"it is back down ({fixed(rate)} per 100 words). Whose words or whose agenda were "
+            "they, and what brought it back down?")
+
+
+def _back_since(
+    period_totals: Sequence[Totals], spans: Sequence[tuple[date, date]], dim: str, level: float
+) -> tuple[date, float] | None:
+    """Where `dim`'s drift came back: the start of the window's last periods with entries
+    (at least two, not the whole window) each at or below `level` (its rate in the window
+    before), and its rate over them; None when it has not come back."""
+    run = 0
+    for totals in reversed(period_totals):
+        if totals.entries and totals.dimension(dim)["drift"] > level:
+            break
+        run += 1
+    written = [t for t in period_totals[len(period_totals) - run:] if t.entries]
+    if len(written) < 2 or run >= len(period_totals):
+        return None
+    first = next(i for i in range(len(period_totals) - run, len(period_totals))
+                 if period_totals[i].entries)
+    return spans[first][0], _merged(written).dimension(dim)["drift"]
 
 
 def _obstructing_feeling(

@@ -15,8 +15,10 @@ from peerjournal.reviewing import (
     SHOWN,
     check_as_exported,
     comparisons,
+    dimensions_said_of_the_writer,
     directions_as_read_now,
     journal_id,
+    named_alike,
     not_compared,
     sanitise,
     sanitised_to_show,
@@ -628,8 +630,11 @@ def _render(app: Any, loaded: list[tuple[str, dict[str, Any]]], shown: int | Non
     from peerjournal.render.review import Overview, between_summaries, since_previous
     from peerjournal.render.summary import alike_section, explanations, review, section
 
-    clean = [(sanitise(name, multiline=False), sanitised_to_show(directions_as_read_now(s), shown))
-             for name, s in loaded]
+    # (each lexicon version named as any of them names it, `named_alike`; the dimensions as
+    # said of the writer, `dimensions_said_of_the_writer`)
+    clean = list(zip([sanitise(name, multiline=False) for name, _ in loaded], named_alike(
+        [dimensions_said_of_the_writer(sanitised_to_show(directions_as_read_now(s), shown))
+         for _, s in loaded]), strict=True))
     keys = writers([s for _, s in loaded])  # (from the whole texts: `clean` may hold stubs)
     # of several summaries with the same dimensions, what they look for is said once, at the end
     once = len(clean) > 1 and len({tuple(glosses_text(s)) for _, s in clean}) == 1

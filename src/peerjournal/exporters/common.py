@@ -6,11 +6,14 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peerjournal.exporters import TOO_LITTLE
 from peerjournal.plural import counted, joined
 from peerjournal.trends import Rounded, fixed
+
+if TYPE_CHECKING:
+    from peerjournal.summary import Turn
 
 TITLE = "Reflective-practice summary"
 UNREDACTED = (
@@ -129,9 +132,29 @@ def direction_note(summary: dict[str, Any], steady_mark: str = "→ steady") -> 
         why = too_few_for_a_trend(unit, _trend_entries(summary), mentor=True,
                                   words=_trend_words(summary))
         return f"No arrows: {why}"
+    turns = _dimension_turns(summary)
     return (f"↑ rising, ↓ falling: the later half of the {unit}s with entries against the "
             f"earlier, by at least {number(STEADY, 2)} per 100 words and {STEADY_SHARE:.0%} "
-            f"of the higher, and not from one {unit}'s spike; otherwise {steady_mark}.")
+            f"of the higher, and not from one {unit}'s spike; otherwise {steady_mark}."
+            + (f" Rose and fell back (or fell and came back) within the period, which halves "
+               f"do not show: {'; '.join(turns)}."
+               if turns else ""))
+
+
+def _dimension_turns(summary: dict[str, Any]) -> list[str]:
+    """Each dimension side that rose and fell back (or fell and came back) within the period
+    (`summary.turn`), in words: "Clinical language (drift) rose to 8.6 in Sep 2026, back to
+    0.0 by Nov 2026"."""
+    unit = str(summary["period"]["by"])
+    starts = [p["start"] for p in summary["periods"]]
+    said = []
+    for dim in summary["dimensions"]:
+        for polarity in ("identity", "drift"):
+            turned = dimension_turn(summary, dim, polarity)
+            if turned:
+                said.append(f"{about_the_writer(dim['label'])} ({polarity}) "
+                            f"{turn_words(turned.as_json(starts), unit)}")
+    return said
 
 
 def too_few_for_a_trend(
@@ -183,10 +206,36 @@ def _trend_words(summary: dict[str, Any], key: str = "identity") -> list[int] | 
     return period_words([p for p in summary["periods"] if p["entries"] and p[key] is not None])
 
 
-def rate_with_direction(value: float | None, direction: str | None) -> str:
-    """A dimension's rate and which way it went, as every summary format shows it:
-    "3.9 → steady", "0.7 ↑ rising", "–" when there is neither."""
-    return f"{number(value)} {DIRECTIONS[direction]}".strip()
+def dimension_cell(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity: str) -> str:
+    """`dim`'s cell for `polarity` ("identity", "drift") in a summary's Dimensions table,
+    as every format shows it: its rate and which way it went ("3.9 → steady", "0.7 ↑
+    rising", "–" when there is neither), or the rise and fall back that the halves' arrow
+    would hide ("2.4 ↑↓ rose, fell": `direction_note` gives its path)."""
+    return f"{number(dim[polarity])} {dimension_way(summary, dim, polarity)}".strip()
+
+
+def dimension_way(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity: str) -> str:
+    """Which way `dim`'s `polarity` went, as `dimension_cell` says it after the rate."""
+    turned = dimension_turn(summary, dim, polarity)
+    if turned is not None:
+        return _TURN_MARKS[turned.way]
+    return DIRECTIONS[dim[f"{polarity}_direction"]]
+
+
+_TURN_MARKS = {"up_down": "↑↓ rose, fell", "down_up": "↓↑ fell, rose"}  # (the path: below)
+
+
+def dimension_turn(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity: str
+                   ) -> Turn | None:
+    """Whether `dim`'s `polarity` rose and fell back within the summary's periods
+    (`summary.turn`), worked out from its series as `direction_note` does."""
+    from peerjournal.summary import period_words, turn
+
+    periods = summary["periods"]
+    series = dim.get(f"{polarity}_series") or []
+    if len(series) != len(periods):
+        return None
+    return turn(series, [p["entries"] for p in periods], period_words(periods))
 
 
 def spark_note(summary: dict[str, Any], high: float) -> str:
@@ -332,8 +381,10 @@ def lexicon_about(lexicon: dict[str, Any]) -> str:
     where the summary gives one, and which peerjournal shipped it, if one did."""
     if said := SHIPPED_BY.get(lexicon["shipped_by"] or ""):
         return said
-    if lexicon["name"]:  # a summary that names its lexicon names a shipped one so too
-        return f'"{lexicon["name"]}", not a lexicon peerjournal ships'
+    if name := lexicon["name"]:  # a summary that names its lexicon names a shipped one so too
+        if not any(mark in name for mark in '"“”'):  # (a name with its own quotes, as it is)
+            name = f'"{name}"'
+        return f"{name}, not a lexicon peerjournal ships"
     return NOT_SHIPPED_HERE
 
 
@@ -388,88 +439,276 @@ def entry_heading(entry: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-# a quotation in a label ('illness framing ("your condition")'): the words as said, kept
-_QUOTATION = re.compile(r'("[^"]*"|“[^”]*”)')
-# the writer, said to them in a label ("looking after yourself", "what you're told", "what
-# you think"): each form, with the verb after a "you" that does something ("you think")
-_TO_THE_WRITER = re.compile(
-    r"\b(?P<word>your(?:s|self)?|you(?:'|’)(?:re|ve|ll|d)|you)\b"
-    r"(?:(?P<gap>\s+)(?P<verb>[a-z]+(?:['’]t)?)\b)?", re.IGNORECASE)
+# a quotation in a label ('illness framing ("your condition")', "telling them 'you should'"):
+# the words as said, kept; a single quote only where it opens or closes words, not the
+# apostrophe inside one ("you're", "writer's", "don't")
+_QUOTATION = re.compile(
+    r"""("[^"]*"|“[^”]*”|(?<![\w'‘’])['‘](?=\w)(?:[^'‘’]|(?<=\w)['’](?=\w))*?"""
+    r"""(?<=[\w.!?,…])['’](?![\w'’]))""")
+# a label's words (a contraction is one: "you're", "don't"), and what lies between them
+_WORDS = re.compile(r"([A-Za-z]+(?:['’][A-Za-z]+)*)")
+# the writer, said to them in a label ("your", "yourself", "you're"), as said about them
 _ABOUT_THE_WRITER = {
     "your": "the writer's", "yours": "the writer's", "yourself": "themselves",
     "you're": "the writer is", "you've": "the writer has", "you'll": "the writer will",
     "you'd": "the writer would",
 }
-# words after "you" that show it is the subject, and how they read after "the writer"
+# verbs that read otherwise after "the writer" than after "you" ("you are" -> "is")
 _AFTER_YOU = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
               "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't"}
-# words after "you" that are not a verb it does ("telling you what", "for you and")
-_NOT_A_VERB = frozenset({
-    "and", "or", "but", "to", "in", "on", "at", "for", "of", "with", "as", "what", "how",
-    "that", "the", "a", "an", "about", "back", "up", "down", "out", "off", "too", "well",
-    "again", "first", "there", "here", "when", "where", "why", "if", "because", "from", "by",
-    "into", "over", "more", "less", "all", "both", "yourself", "your", "it", "them", "so",
-    "can", "could", "will", "would", "should", "might", "must", "may", "did", "had",
+# before "you", a verb that asks a question ("Do you…", "what did you…"): the verb after
+# "you" stays as it is ("does the writer feel"); those in _AFTER_YOU change for "the writer"
+_ASKING = frozenset({
+    *_AFTER_YOU, "did", "didn't", "can", "can't", "could", "couldn't", "will", "won't",
+    "would", "wouldn't", "should", "shouldn't", "shall", "may", "might", "must", "does",
+    "doesn't", "had", "hadn't", "is", "isn't", "was", "wasn't", "has", "hasn't",
 })
-# before "you", a word after which it is the subject ("what you think", "when you feel")
-_SUBJECT_AFTER = re.compile(
-    r"(?:^|\b(?:what|how|when|where|why|if|that|because|as|while|whether|who|once|until)\s+)$",
-    re.IGNORECASE)
-
-
-# verbs a label says "you" do, in the present ("what you think"): only these take an "s"
-# after "the writer"; any other word after "you" (told, really, okay) is left as it is
-_PRESENT_VERBS = frozenset({
+# before "you", words after which "you" is the one doing something ("what you think", "when
+# you feel", "and you check", "sure you learn") where a verb follows
+_SUBJECT_AFTER = frozenset({
+    "what", "how", "when", "where", "why", "if", "that", "because", "as", "while", "whether",
+    "who", "once", "until", "till", "unless", "before", "after", "since", "though", "although",
+    "than", "and", "or", "but", "so", "whatever", "whenever", "wherever", "however", "which",
+    "sure", "certain", "glad", "afraid", "aware", "proud", "think", "thought", "feel", "felt",
+    "know", "knew", "believe", "say", "said", "hope", "mean", "guess", "wish", "realise",
+    "realize", "like",
+})
+# before "you", a noun it follows as the subject of a clause about it ("the people you support")
+_NOUN_BEFORE = frozenset({
+    "people", "person", "one", "ones", "someone", "anyone", "everyone", "somebody", "anybody",
+    "everybody", "something", "anything", "everything", "nothing", "thing", "things", "way",
+    "ways", "time", "times", "words", "word", "role", "work", "group", "team", "staff",
+})
+# two words before "you": after these the word between is a noun ("the role you play")
+_DETERMINERS = frozenset({
+    "the", "a", "an", "my", "our", "their", "his", "her", "its", "every", "each", "any", "some",
+    "no", "whose", "which", "other", "own", "first", "last", "only", "same", "many", "few",
+})
+_QUESTION_WORDS = frozenset({"what", "which", "whose", "how", "why", "where", "when", "who",
+                             "whom"})
+_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "staff", "people", "someone",
+                       "everyone", "nobody", "others", "you"})
+# words after "you" that are not a verb it does ("telling you what", "for you and", "you
+# told", "you can"), whatever comes before
+_NOT_A_VERB = frozenset({
+    "and", "or", "but", "nor", "to", "in", "on", "at", "for", "of", "with", "as", "what", "how",
+    "that", "the", "a", "an", "about", "back", "up", "down", "out", "off", "too", "well",
+    "again", "there", "here", "when", "where", "why", "if", "because", "from", "by", "into",
+    "over", "more", "less", "all", "both", "yourself", "your", "it", "them", "him", "her", "me",
+    "us", "this", "these", "those", "so", "not", "okay", "ok", "alright", "sure", "alone",
+    "right", "wrong", "now", "today", "guys", "lot", "who", "which", "than", "like",
+    "can", "could", "will", "would", "should", "shall", "might", "must", "may", "did", "had",
+    "does", "is", "was", "be", "been", "being", "got", "ought", "used", "better",
+})
+# past tenses that do not end in "ed" ("what you told yourself": no "s" to add)
+_IRREGULAR_PAST = frozenset({
+    "told", "said", "felt", "thought", "kept", "left", "went", "took", "gave", "made", "knew",
+    "saw", "heard", "came", "became", "brought", "bought", "taught", "caught", "found", "held",
+    "sent", "spent", "met", "paid", "sat", "stood", "spoke", "wrote", "began", "ran", "won",
+    "lost", "meant", "slept", "wept", "built", "lent", "dealt", "chose", "drew", "fell", "forgot",
+    "gone", "done", "seen", "known", "given", "taken", "spoken", "written", "chosen", "ate",
+    "drove", "grew", "threw", "rose", "woke", "wore", "hid", "led", "fed", "fled", "bit", "shook",
+    "stuck", "struck", "understood", "withdrew", "overlooked", "learnt", "burnt",
+})
+# words between "you" and its verb ("when you quietly go"): the verb after them takes the "s"
+_ADVERBS = frozenset({
+    "just", "often", "always", "never", "still", "also", "first", "then", "only", "even", "ever",
+    "already", "sometimes", "seldom", "soon", "almost", "rather", "quite", "perhaps", "maybe",
+    "mostly", "instead", "together", "once", "twice", "hardly", "barely", "nearly",
+})
+# words ending in "ly" that are verbs, not adverbs ("when you apply pressure")
+_LY_VERBS = frozenset({"apply", "reply", "rely", "supply", "comply", "imply", "multiply",
+                       "bully", "rally", "tally", "fly", "ally", "sully"})
+# well-known verbs: one joined by "and"/"or" further along takes the "s" too ("sits with
+# them and listens"), where a noun would not ("checks meds and bloods")
+_KNOWN_VERBS = frozenset({
     "think", "feel", "know", "want", "need", "say", "see", "hear", "believe", "go", "get",
     "make", "take", "give", "tell", "ask", "work", "help", "care", "notice", "expect", "hope",
     "like", "try", "use", "bring", "share", "keep", "let", "find", "come", "sit", "listen",
     "learn", "look", "seem", "mean", "stay", "lead", "choose", "decide", "speak", "talk",
     "own", "hold", "carry", "walk", "stand", "agree", "call", "name", "offer", "plan", "owe",
+    "check", "push", "step", "reach", "wait", "watch", "read", "write", "cope", "worry",
+    "teach", "fix", "relax", "wish", "echo", "doubt", "apply", "dismiss", "rush", "catch",
+    "play", "support", "miss", "cry", "finish", "act", "leave", "follow", "ring", "return",
 })
-# "are you", "do you"…: the question's verb, as it reads before "the writer"
-_BEFORE_YOU = re.compile(
-    r"\b(?P<aux>are|were|do|have|aren't|weren't|don't|haven't)(?P<gap>\s+)(?=you\b)",
-    re.IGNORECASE)
+
+# words that end the stretch in which a verb can be joined to the one before ("thinks and
+# feels"): a new clause ("…when they", "…what your")
+_STOP_JOINING = (_SUBJECTS | _SUBJECT_AFTER | {"your", "yourself"}) - {"and", "or"}
+
+
+def _adverb(word: str) -> bool:
+    """A word between "you" and its verb ("really", "quietly", "always")."""
+    w = word.casefold()
+    return w in _ADVERBS or (w.endswith("ly") and len(w) > 4 and w not in _LY_VERBS)
+
+
+def _present(verb: str) -> str | None:
+    """`verb` as said after "the writer" ("think" -> "thinks", "do" -> "does"); None for a
+    word that is not a verb in the present ("told", "can't", "okay", "guys")."""
+    w = verb.casefold().replace("’", "'")
+    if w in _AFTER_YOU:
+        return _in_case_of(verb, _AFTER_YOU[w])
+    if ("'" in w or w in _NOT_A_VERB or w in _IRREGULAR_PAST or _adverb(w)
+            or (w.endswith("ed") and len(w) > 3 and not w.endswith("eed"))
+            or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
+            or (w.endswith("ing") and re.search("[aeiouy]", w[:-3]))):
+        return None
+    return _third_person(verb)
 
 
 def _third_person(verb: str) -> str:
-    """"think" as "the writer thinks" says it; a word not known as a present-tense verb as
-    it is ("told", "really")."""
-    if verb.casefold() not in _PRESENT_VERBS:
-        return verb
-    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return verb + "es"
-    if len(verb) > 1 and verb.endswith("y") and verb[-2] not in "aeiou":
-        return verb[:-1] + "ies"
-    return verb + "s"
+    """"think" as "the writer thinks" says it ("push" -> "pushes", "cry" -> "cries")."""
+    if verb.casefold().endswith(("s", "sh", "ch", "x", "z", "o")):
+        said = verb + "es"
+    elif len(verb) > 1 and verb.casefold().endswith("y") and verb[-2] not in "aeiouAEIOU":
+        said = verb[:-1] + "ies"
+    else:
+        said = verb + "s"
+    return said.upper() if verb.isupper() and len(verb) > 1 else said
 
 
-def _in_case_of(word: str, said: str) -> str:
-    """`said` in the case `word` was typed in: "YOUR" -> "THE WRITER'S", "Your" -> "The…"."""
+def _in_case_of(word: str, said: str, title: bool = False) -> str:
+    """`said` in the case `word` was typed in: "YOUR" -> "THE WRITER'S", "Your" -> "The…";
+    `title`: the label is in title case ("You Think" -> "The Writer Thinks")."""
     if word.isupper() and len(word) > 1:
         return said.upper()
+    if title and word[:1].isupper():
+        return " ".join(w[:1].upper() + w[1:] for w in said.split(" "))
     return said[:1].upper() + said[1:] if word[:1].isupper() else said
 
 
-def _to_the_writer(m: re.Match[str]) -> str:
-    """One "your"/"yourself"/"you"/"you're" (and the verb after a "you" that is its subject)
-    as said about the writer."""
-    word = m["word"].replace("’", "'")
-    verb, gap = m["verb"], m["gap"] or ""
-    said = _ABOUT_THE_WRITER.get(word.casefold())
-    if said is None:  # "you": the subject before a verb ("what you think"), else the object
+class _Label:
+    """One stretch of a label (outside quotations) as its words and the text between them,
+    rewritten word by word from "you" to "the writer" (`about_the_writer`)."""
+
+    def __init__(self, text: str) -> None:
+        parts = _WORDS.split(text)
+        self.gaps, self.words = parts[0::2], parts[1::2]  # gaps[i] is before words[i]
+        self.said = list(self.words)
+        self.seen = False  # "the writer" said already: a second "your" is "the writer's own"
+
+    def low(self, i: int) -> str:
+        return self.words[i].casefold().replace("’", "'") if 0 <= i < len(self.words) else ""
+
+    def opens(self, i: int, comma: bool = True) -> bool:
+        """Whether word `i` starts the label, a sentence or a clause."""
+        gap = self.gaps[i].strip()
+        return i == 0 or any(c in gap for c in ".?!;:()—–" + ("," if comma else ""))
+
+    def spaced(self, i: int) -> bool:
+        """Whether only spaces come before word `i` (no punctuation joins or splits it)."""
+        return i < len(self.words) and not self.gaps[i].strip()
+
+    def asks(self, i: int) -> bool:
+        """Whether word `i` ("do", "have", "are") asks a question ("Have you…", "what do
+        you…", "What strengths do you…"), not "staff have you run errands"."""
+        if self.opens(i) or self.low(i - 1) in _QUESTION_WORDS | {"or"}:
+            return True
+        for back in range(i - 1, max(i - 5, -1), -1):
+            if self.low(back) in _SUBJECTS or (back < i - 1 and self.opens(back + 1)):
+                return False
+            if self.low(back) in {"what", "which", "whose", "how"}:
+                return True
+        return False
+
+    def role(self, i: int) -> str:
+        """What "you" (word `i`) is: "asked" ("do you feel"), "subject" ("what you feel",
+        "the people you support") or "object" ("telling you", "staff have you run")."""
+        before = self.low(i - 1)
+        if self.opens(i) or not before:
+            return "subject"
+        if before in _ASKING:
+            return "asked" if before not in _AFTER_YOU or self.asks(i - 1) else "object"
+        if before in _SUBJECT_AFTER:
+            return "subject"
+        if before in _NOUN_BEFORE or (self.low(i - 2) in _DETERMINERS and self.spaced(i - 1)
+                                      and not before.endswith(("ing", "ed", "s"))):
+            return "subject"
+        return "object"
+
+    def verbs(self, i: int) -> None:
+        """The verb(s) "you" (word `i`) does, as "the writer" does them: past adverbs
+        ("quietly goes"), and on along "and"/"or"/a list ("hears and sees")."""
+        k = i + 1
+        while self.spaced(k) and _adverb(self.words[k]):
+            k += 1
+        if not self.spaced(k) or (said := _present(self.words[k])) is None:
+            return
+        self.said[k] = said
+        while (joined := self._joined(k)) is not None:
+            k = joined
+            self.said[k] = _present(self.words[k]) or self.words[k]
+
+    def _joined(self, verb: int) -> int | None:
+        """The next verb joined to the one at `verb` ("thinks and feels", "feels, thinks",
+        "sits with them and really listens"), if any."""
+        for k in range(verb + 1, min(verb + 8, len(self.words))):
+            listed = k == verb + 1 and "," in self.gaps[k]
+            if not listed and (self.opens(k, comma=False) or self.low(k) in _STOP_JOINING):
+                return None
+            if self.low(k) not in {"and", "or"} and not listed:
+                continue
+            first = k if listed else k + 1
+            after = first
+            while after < len(self.words) and _adverb(self.words[after]):
+                after += 1
+            if after >= len(self.words) or _present(self.words[after]) is None:
+                return None
+            close = k == verb + 1 or after > first
+            return after if close or self.low(after) in _KNOWN_VERBS else None
+        return None
+
+    def writer(self, i: int) -> None:
+        """"you" (word `i`) as "the writer", with its verb(s) where it does something."""
+        title = self.spaced(i + 1) and self.words[i + 1][:1].isupper() \
+            and not self.words[i + 1].isupper()
         said = "the writer"
-        subject = _SUBJECT_AFTER.search(m.string, 0, m.start()) is not None
-        if verb and verb.casefold() in _ABOUT_THE_WRITER:  # "you yourself"
-            verb = _in_case_of(verb, _ABOUT_THE_WRITER[verb.casefold()])
-        elif verb and subject and verb.casefold() not in _NOT_A_VERB:
-            verb = _AFTER_YOU.get(verb.casefold().replace("’", "'")) or _third_person(verb)
-    return _in_case_of(word, said) + (f"{gap}{verb}" if verb else "")
+        if self.low(i - 1) in {"the", "a"} and self.spaced(i):  # "the you that shows up"
+            said, self.said[i - 1], self.gaps[i] = self.words[i - 1] + " writer", "", ""
+        self.said[i] = _in_case_of(self.words[i], said, title)
+        if self.low(i + 1) in {"all", "guys"} and self.spaced(i + 1):  # "you all": the writer
+            self.said[i + 1], self.gaps[i + 1] = "", ""
+            return
+        role = self.role(i)
+        if self.low(i + 1) in _ABOUT_THE_WRITER and self.spaced(i + 1):  # "you yourself"
+            self.word(i + 1)
+            i += 1
+        if role == "subject":
+            self.verbs(i)
 
+    def word(self, i: int) -> None:
+        """Word `i` as said about the writer, where it is said to them."""
+        w = self.low(i)
+        if w == "you":
+            keep = self.gaps[i].endswith("-") or (i + 1 < len(self.words)
+                                                  and self.gaps[i + 1].startswith("-"))
+            thanked = self.low(i - 1) == "thank" and (
+                i == 1 or self.low(i - 2) in {"a", "the", "no", "any", "say", "says", "said",
+                                               "saying", "big", "quick"})
+            if not (keep or thanked):
+                self.writer(i)
+                self.seen = True
+            return
+        said = _ABOUT_THE_WRITER.get(w)
+        if said is None:
+            if w in _AFTER_YOU and self.low(i + 1) == "you" and self.spaced(i + 1) \
+                    and self.asks(i):
+                self.said[i] = _in_case_of(self.words[i], _AFTER_YOU[w])
+            return
+        if w == "your" and self.seen and self.low(i + 1) != "own":
+            said = "the writer's own"  # "Has the writer shared the writer's own story?"
+        if w == "you'd" and self.low(i + 1) == "better":
+            said = "the writer had"
+        title = self.spaced(i + 1) and self.words[i + 1][:1].isupper()
+        self.said[i] = _in_case_of(self.words[i], said, title)
+        self.seen = True
 
-def _asked_of_the_writer(m: re.Match[str]) -> str:
-    aux = m["aux"]
-    return _in_case_of(aux, _AFTER_YOU[aux.casefold()]) + m["gap"]
+    def text(self) -> str:
+        for i in range(len(self.words)):
+            if self.said[i] == self.words[i]:  # not yet said otherwise (a verb after "you")
+                self.word(i)
+        return "".join(g + s for g, s in zip(self.gaps, [*self.said, ""], strict=True))
 
 
 def about_the_writer(label: str) -> str:
@@ -478,13 +717,20 @@ def about_the_writer(label: str) -> str:
     the writer ("sharing the writer's recovery story", "looking after themselves", "what the
     writer thinks"). Not "their": the labels of what the person supported says use it
     ("their choices and hopes"), and "holding their story back" would read as that person's
-    story. A quotation inside it is left as it was said."""
+    story. A quotation inside it ("you should…" or 'you should…') is left as it was said.
+
+    A word after "you" that it does takes the "s" ("when the writer pushes back") unless it
+    is not a verb in the present (`_present`: "told", "can", "okay"); "you" as the subject of
+    a question keeps its verb ("Does the writer feel heard?"), and as an object has none
+    ("letting staff have the writer run errands")."""
     parts = _QUOTATION.split(label)
-    return "".join(
-        part if n % 2 else _TO_THE_WRITER.sub(
-            _to_the_writer, _BEFORE_YOU.sub(_asked_of_the_writer, part))
-        for n, part in enumerate(parts)
-    )
+    return "".join(part if n % 2 else _Label(part).text() for n, part in enumerate(parts))
+
+
+def said_of_the_writer(dimensions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The dimensions with their names as a mentor reads them: an organisation's lexicon may
+    name one to the writer ("Your voice"), said about them ("The writer's voice")."""
+    return [{**d, "label": about_the_writer(d["label"])} for d in dimensions]
 
 
 def marker_line(marker: dict[str, Any], summary: dict[str, Any]) -> str:
@@ -493,7 +739,7 @@ def marker_line(marker: dict[str, Any], summary: dict[str, Any]) -> str:
     beneath it while other entries are shared, it says why it may be (a sentence is quoted
     once in a summary, so one this marker shares with a stronger one is quoted there)."""
     line = (
-        f"{about_the_writer(marker['label'])} ({marker['dimension_label']}): "
+        f"{about_the_writer(marker['label'])} ({about_the_writer(marker['dimension_label'])}): "
         f"{counted(marker['count'], 'time')} "
         f"in {counted(marker['entries'], 'entry')}"
     )
@@ -534,7 +780,7 @@ GLOSS_TITLE = "What the dimensions look for"
 def dimension_glosses(summary: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, gloss) for each dimension of the summary that has a gloss, in its order."""
     return [
-        (d["label"], DIMENSION_GLOSSES[d["id"]])
+        (about_the_writer(d["label"]), DIMENSION_GLOSSES[d["id"]])
         for d in summary["dimensions"] if d.get("id") in DIMENSION_GLOSSES
     ]
 
@@ -640,6 +886,26 @@ def scored_with_shipped(summary: dict[str, Any]) -> bool:
 NO_ENTRIES = "No entries were written in this period, so there are no numbers to show."
 
 
+def turn_words(turn: Mapping[str, Any], by: str, shown: Any = None) -> str:
+    """A rise and a fall back within the periods (`summary.turn`), in words, each number with
+    its period: "rose to 8.6 in Sep 2026, back to 0.0 by Nov 2026"; "fell to 0.0 in the week
+    of 7 Sep, then rose to 2.7 by the week of 26 Oct". `shown`: how a number is written."""
+    from datetime import date
+
+    from peerjournal.trends import period_label
+
+    show = shown or number
+
+    def when(start: str) -> str:
+        label = period_label(date.fromisoformat(start), by)
+        return f"the week of {label}" if by == "week" else label
+
+    first, then = ("rose", "fell") if turn["way"] == "up_down" else ("fell", "rose")
+    back = "back" if turn["back"] else f"then {then}"
+    return (f"{first} to {show(turn['value'])} in {when(turn['at'])}, {back} to "
+            f"{show(turn['last'])} by {when(turn['last_at'])}")
+
+
 def has_entries(summary: dict[str, Any]) -> bool:
     return bool(summary["entries"]["total"])
 
@@ -660,6 +926,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
         steady,
         too_few_per_period,
         too_little_writing,
+        turn,
     )
 
     unit = str(summary["period"]["by"])
@@ -678,6 +945,9 @@ def glance(summary: dict[str, Any]) -> list[str]:
             shown = balance(totals["balance"], totals)
             overall += f", balance {shown} (-1 all drift, +1 all identity)"
         lines.append(overall + ".")
+    before = _against_before(summary)
+    if before:
+        lines.append(before)
     compared = False
     entries, words = [p["entries"] for p in with_entries], period_words(with_entries)
     splits = {key: halves([p[key] for p in with_entries], entries, words)
@@ -697,6 +967,12 @@ def glance(summary: dict[str, Any]) -> list[str]:
     for key, name in (("drift", "Peer drift"), ("identity", "Peer identity")):
         split = splits[key]
         if split is None:
+            continue
+        turned = turn([p[key] for p in with_entries], entries, words)
+        if turned:  # (its halves would call a rise and a fall back "rose" or "held steady")
+            starts = [p["start"] for p in with_entries]
+            lines.append(f"{name} {turn_words(turned.as_json(starts), unit)} (per 100 "
+                         f"words){learned_caveat(summary, key)}.")
             continue
         then = f"{number(split.before)}, then {number(split.after)} per 100 words"
         caveat = ""
@@ -753,22 +1029,51 @@ def _periods(n: int, unit: str) -> str:
 
 def _moved_most(summary: dict[str, Any]) -> str | None:
     """The dimension whose identity or drift changed most between the halves, if any did."""
-    from peerjournal.summary import halves, period_words
+    from peerjournal.summary import halves, period_words, turn
 
     best: tuple[float, str] | None = None
     entries, words = [p["entries"] for p in summary["periods"]], period_words(summary["periods"])
     for dim in summary["dimensions"]:
         for polarity in ("drift", "identity"):
             series = dim.get(f"{polarity}_series") or []
-            split = halves(series, entries, words) if len(series) == len(entries) else None
-            if split is None or split.direction == "steady":
-                continue
+            fits = len(series) == len(entries)
+            split = halves(series, entries, words) if fits else None
+            if split is None or split.direction == "steady" or turn(series, entries, words):
+                continue  # (a rise and a fall back: `direction_note` gives its path)
             size = abs(split.after - split.before)
             if best is None or size > best[0]:
-                moved = f"{_MOVED[split.direction]} from {number(split.before)} to " \
-                        f"{number(split.after)}"
+                unit = str(summary["period"]["by"])
+                moved = (f"{_MOVED[split.direction]} from {number(split.before)} in the first "
+                         f"{_periods(split.first, unit)} with entries to "
+                         f"{number(split.after)} in the last {_periods(split.last, unit)}")
                 best = (size, _moved_line(summary, dim, polarity, moved))
     return best[1] if best else None
+
+
+def _against_before(summary: dict[str, Any]) -> str | None:
+    """The period against the one before it (the summary's `previous`, as its alerts compare
+    with it): "Against the period before (1 – 31 Aug 2026, 19 entries): peer drift rose from
+    14.3 to 26.8 and peer identity fell from 6.5 to 0.2 per 100 words." None without one (a
+    summary from before round 46, or nothing to compare with)."""
+    from peerjournal.summary import steady
+
+    prev, totals = summary.get("previous"), summary.get("totals")
+    if not prev or not totals:
+        return None
+    said = []
+    for key, name in (("drift", "peer drift"), ("identity", "peer identity")):
+        then, now = prev[key], totals[key]
+        if then is None or now is None:
+            continue
+        if steady(then, now):
+            said.append(f"{name} held steady ({number(then)}, then {number(now)})")
+        else:
+            way = "rose" if now > then else "fell"
+            said.append(f"{name} {way} from {number(then)} to {number(now)}")
+    if not said:
+        return None
+    return (f"Against the period before ({date_span(prev['since'], prev['until'])}, "
+            f"{counted(prev['entries'], 'entry')}): {' and '.join(said)} per 100 words.")
 
 
 def _moved_line(summary: dict[str, Any], dim: dict[str, Any], polarity: str, moved: str) -> str:
@@ -779,7 +1084,7 @@ def _moved_line(summary: dict[str, Any], dim: dict[str, Any], polarity: str, mov
 
     caveat = learned_caveat(summary, polarity, dim)
     side = polarity if caveat else f"{polarity} markers"
-    return f"Moved most: {dim['label']} ({side}) {moved}{caveat}."
+    return f"Moved most: {about_the_writer(dim['label'])} ({side}) {moved}{caveat}."
 
 
 def _to_talk_about(summary: dict[str, Any]) -> str:

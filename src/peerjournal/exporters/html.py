@@ -110,13 +110,13 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
     if not dims:
         return []
     rows = [
-        [d["label"], common.rate_with_direction(d["identity"], d["identity_direction"]),
-         common.rate_with_direction(d["drift"], d["drift_direction"])]
+        [common.about_the_writer(d["label"]),  # an organisation's "Your voice", as said of them
+         common.dimension_cell(s, d, "identity"), common.dimension_cell(s, d, "drift")]
         for d in directions_as_read_now(s)["dimensions"]  # (no "steady" for a spike)
     ]
     glosses = "".join(f"<li><b>{e(label)}:</b> {e(gloss)}</li>"
                       for label, gloss in common.dimension_glosses(s))
-    return ["<h2>Dimensions</h2>", svg.dimension_chart(dims),
+    return ["<h2>Dimensions</h2>", svg.dimension_chart(common.said_of_the_writer(dims)),
             _table(["Dimension", "Identity", "Drift"], rows),
             f'<p class="small">{e(common.direction_note(s))}</p>',
             *([f'<p class="small">{e(common.GLOSS_TITLE)}:</p>'

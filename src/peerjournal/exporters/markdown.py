@@ -133,8 +133,8 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
     if not s["dimensions"]:
         return []
     rows = [
-        [escape(d["label"]), common.rate_with_direction(d["identity"], d["identity_direction"]),
-         common.rate_with_direction(d["drift"], d["drift_direction"])]
+        [escape(common.about_the_writer(d["label"])),  # ("Your voice": "The writer's voice")
+         common.dimension_cell(s, d, "identity"), common.dimension_cell(s, d, "drift")]
         for d in directions_as_read_now(s)["dimensions"]  # (no "steady" for a spike)
     ]
     glosses = [f"- **{escape(label)}:** {escape(gloss)}"

@@ -147,9 +147,11 @@ def _wrap(piece: str, widths: Mapping[int, float], width: Callable[[float], floa
         yield rest
 
 
-def _arrow(direction: str | None) -> str:
-    """A space and an arrow for up or down; nothing for steady or unknown."""
-    return f" {common.DIRECTIONS[direction][0]}" if direction in ("up", "down") else ""
+def _arrow(summary: dict[str, Any], dim: dict[str, Any], polarity: str) -> str:
+    """A space and the arrows of `dim`'s `polarity` (`common.dimension_way` without its
+    words): up or down, both for a rise and fall back; nothing for steady or unknown."""
+    arrows = common.dimension_way(summary, dim, polarity).split(" ")[0]
+    return f" {arrows}" if arrows[:1] in ("↑", "↓") else ""
 
 
 def _dimensions_note(summary: dict[str, Any]) -> str:
@@ -426,8 +428,9 @@ class _Report:
             y = pdf.get_y()
             pdf.set_font(FONT, "", 9)
             pdf.set_text_color(30, 30, 30)
-            row(d["label"], f"{common.number(d['identity'])}{_arrow(d['identity_direction'])}",
-                f"{common.number(d['drift'])}{_arrow(d['drift_direction'])}")
+            row(common.about_the_writer(d["label"]),
+                f"{common.number(d['identity'])}{_arrow(self.s, d, 'identity')}",
+                f"{common.number(d['drift'])}{_arrow(self.s, d, 'drift')}")
             drift = (d["drift"] or 0.0) / scale * half
             identity = (d["identity"] or 0.0) / scale * half
             if drift:

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.drift import marker_label
-from peerjournal.exporters.common import TOO_LITTLE, too_little_note
+from peerjournal.exporters.common import TOO_LITTLE, too_little_note, turn_words
 from peerjournal.plural import counted, joined
 from peerjournal.render.charts import diverging_bar, empty_bar, sparkline, unicode_ok
 from peerjournal.render.console import Trimmed, styled
@@ -407,8 +407,11 @@ class _View:
             said = []
             for polarity in POLARITIES:
                 way = trend["dimensions"][dim][f"{polarity}_direction"]
+                turned = trend["dimensions"][dim].get(f"{polarity}_turn")
                 rate = rates[dim][polarity]
                 words = f" {TREND_WORDS[way]}" if way else ""
+                if turned:  # (the halves would call a rise and a fall back "rising")
+                    words = f" ({turn_words(turned, self.unit, _num)})"
                 said.append(f"{polarity} {'no entries' if rate is None else _num(rate)}{words}")
             rows.append((f"{clean(self.label(dim), multiline=False)}:", said))
         # one layout for every dimension (lines that change shape by a label's length lose
@@ -425,10 +428,50 @@ class _View:
         if trend["too_few"] is None:
             # the basis in the heading: "What changed" compares with the window before, so
             # one number can rise within these weeks and fall against the weeks before them
-            return f"{note}; which way each went within them", [lines]
+            return f"{note}; {self.halves_compared(trend['compared'])}", [lines]
         # no words at all: why, as the exported summary says it
         why = Text(f"No trend words: {trend['too_few']}", style="dim")
         return note, [lines, why]
+
+    def dimension_periods(self, dim: str) -> list[RenderableType]:
+        """One dimension period by period (`report -d DIM`), as "By week" shows the whole:
+        its identity and drift per 100 words in each period of the window, and, beneath,
+        which way each went (the Dimensions section's words, with what they compare)."""
+        periods = self.since_first()
+        shown = periods if self.every_period else periods[-MAX_PERIOD_ROWS:]
+        if not any(p["entries"] for p in shown):
+            return []
+        table = self.table(
+            (self.unit.capitalize(), "left"), ("Entries", "right"), ("Identity", "right"),
+            ("Drift", "right"), squeeze=0,
+        )
+        for p in shown:
+            name = period_label(date.fromisoformat(p["start"]), self.unit)
+            if not p["entries"]:
+                table.add_row(name, Text(self.none, style="dim"), "", "")
+                continue
+            values = p["dimensions"].get(dim, {})
+            table.add_row(name, str(p["entries"]), _num(values.get("identity") or 0),
+                          _num(values.get("drift") or 0))
+        note = "per 100 words"
+        if len(shown) < len(periods):
+            note += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--all: every one)"
+        out: list[RenderableType] = [
+            Text(f"\nBy {self.unit}{self.years(shown)}  {note}", style="dim"), table
+        ]
+        trend = self.report["trend"]
+        if trend["too_few"] is None and dim in trend["dimensions"]:
+            note, words = self.dimension_numbers([dim])
+            out += [Text(note[0].upper() + note[1:] + ":", style="dim"), *words]
+        return out
+
+    def halves_compared(self, compared: Mapping[str, Any]) -> str:
+        """What the Dimensions' trend words compare: "rising or falling: the last 3 months
+        with entries against the first 3" (`trends.trend_directions`' `compared`)."""
+        first, last = compared["first"], compared["last"]
+        latest = self.unit if last == 1 else counted(last, self.unit)
+        return (f"rising or falling: the last {latest} with entries against the first"
+                + ("" if first == 1 else f" {first}"))
 
     def dimension_detail(self) -> list[RenderableType]:
         d = self.report["dimension"]
@@ -448,7 +491,7 @@ class _View:
         out: list[RenderableType] = [self.heading(
             # the lexicon's own label ("IPS mutuality"); the report's is in lower case
             self.labels.get(d["id"]) or d["label"].capitalize(), "in detail"
-        ), text]
+        ), text, *self.dimension_periods(d["id"])]
         if d["settings"]:
             table = self.table(
                 ("Setting", "left"), ("Identity", "right"), ("Drift", "right"), squeeze=0

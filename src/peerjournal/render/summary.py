@@ -414,7 +414,11 @@ def review(
             parts.append(section(f"Trend by {s['period']['by']}", trend))
         if s["dimensions"]:
             table = _dimensions(s, ascii_only, bars)
-            parts.append(section("Dimensions", _with_glosses(s, table) if explain else table))
+            # what the arrows compare (the halves), and any rise and fall back they hide, as
+            # the exported files say it beneath the same table
+            arrows = Text(common.direction_note(s), style="dim")
+            shown_dims = _with_glosses(s, table) if explain else table
+            parts.append(section("Dimensions", Group(shown_dims, arrows)))
         parts += _markers(s)
     intentions, hidden = latest(s["intentions"], shown)
     if intentions:
@@ -722,8 +726,9 @@ def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Rende
     mentor moving between the file and `review` reads the same columns; then, where there
     is room, the bars."""
     dims = s["dimensions"]
-    cells = [(common.rate_with_direction(d["identity"], d["identity_direction"]),
-              common.rate_with_direction(d["drift"], d["drift_direction"])) for d in dims]
+
+    cells = [(common.dimension_cell(s, d, "identity"), common.dimension_cell(s, d, "drift"))
+             for d in dims]
     if not bars:
         table = _numbers_table([("Dimension", "left"), ("Identity", BAR), ("Drift", BAR)],
                                narrow=True)
