@@ -126,6 +126,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import count
+from typing import NamedTuple
 
 from peerjournal.errors import plain_hint
 
@@ -796,6 +797,10 @@ _SPACELESS = (
     f"{_HAN_LETTERS}"  # Han
     "\ua000-\ua4cf"  # Yi
 )
+# A run of letters of `_WORD_OF_KEYS` that joined-up names are read in: without the letters
+# of a spaceless script, which have no words to join ("王小明和张三来了" is a sentence, and a
+# name in such a script is found where it is: see `_NAME_START`)
+_SPACED_WORD_OF_KEYS = re.compile(rf"(?:(?![{_SPACELESS}])[^\W\d_]|\x00)+")
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _HEBREW = "\u0590-\u05ff\ufb1d-\ufb4f"
 
@@ -1392,6 +1397,51 @@ def _identifier_rules() -> list[_Rule]:
     ]
 
 
+class _Patterns(NamedTuple):
+    """What a `Redactor` finds the names of one people list with (`_patterns`)."""
+
+    names: tuple[re.Pattern[str] | None, dict[str, str]]
+    initials: tuple[re.Pattern[str], dict[str, tuple[str, str, str]]] | None
+    inside: tuple[re.Pattern[str], dict[str, str]] | None
+    misspelt: tuple[re.Pattern[str], frozenset[str]] | None
+    slip_parts: frozenset[str]
+    # the short forms exports replace (Will of William), plain: "Wills flat" is his too
+    short_keys: frozenset[str]
+    bare: tuple[re.Pattern[str] | None, dict[str, str]]
+    # the names as listed (`name_key`): never kept inside a brand joined up ("NatWest")
+    as_written: frozenset[str]
+    joined: tuple[frozenset[str], dict[str, str]] | None
+    # any of those forms, in lower case, to find the words of prose that hold one
+    forms_at: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _patterns(people: tuple[Person, ...]) -> _Patterns:
+    """A `Redactor`'s patterns for `people`, built once per list: hundreds of patterns that
+    an export would otherwise build again for the file name, the summary and each check."""
+    joined = _joined_forms(people)
+    return _Patterns(
+        names=_compile_names(people, welsh=True),
+        initials=_compile_user_names(people),
+        inside=_compile_inside(people),
+        misspelt=_compile_misspelt(people),
+        slip_parts=_slip_parts(people),
+        short_keys=_short_keys_of(tuple(p.name for p in people)),
+        bare=_compile_names(people, bare=True),
+        as_written=frozenset(name_key(p.name) for p in people),
+        joined=joined,
+        forms_at=re.compile("|".join(
+            map(re.escape, sorted(joined[0] if joined else (), key=len, reverse=True))
+        ) or "(?!)"),
+    )
+
+
+@lru_cache(maxsize=8)
+def _any_case_names(people: tuple[Person, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Every form of `people`'s names matched in any case (`Redactor._one_word_names`)."""
+    return _compile_names(people, any_case=True, welsh=True)
+
+
 @dataclass
 class Redactor:
     """Apply with `redactor(text)`; `counts` tallies what was replaced, by kind, and
@@ -1415,22 +1465,17 @@ class Redactor:
         if unusable:
             self.people = [Person(p.name) if p.name in unusable else p for p in self.people]
         self._rules = _identifier_rules() if self.identifiers else []
-        self._names, self._lookup = _compile_names(self.people, welsh=True)
-        self._initials = _compile_user_names(self.people)
-        self._inside = _compile_inside(self.people)
-        self._any_case: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
-        self._misspelt = _compile_misspelt(self.people)
-        self._slip_parts = _slip_parts(self.people)
-        # the short forms exports replace (Will of William), plain: "Wills flat" is his too
-        self._short_keys = _short_keys_of(tuple(p.name for p in self.people))
-        self._bare = _compile_names(self.people, bare=True)
-        # the names as listed (`name_key`): never kept inside a brand joined up ("NatWest")
-        self._as_written = frozenset(name_key(p.name) for p in self.people)
-        self._joined = _joined_forms(self.people)
-        # any of those forms, in lower case, to find the words of prose that hold one
-        self._forms_at = re.compile("|".join(
-            map(re.escape, sorted(self._joined[0] if self._joined else (), key=len, reverse=True))
-        ) or "(?!)")
+        built = _patterns(tuple(self.people))
+        self._names, self._lookup = built.names
+        self._initials = built.initials
+        self._inside = built.inside
+        self._misspelt = built.misspelt
+        self._slip_parts = built.slip_parts
+        self._short_keys = built.short_keys
+        self._bare = built.bare
+        self._as_written = built.as_written
+        self._joined = built.joined
+        self._forms_at = built.forms_at
 
     def __call__(self, text: str) -> str:
         return self._redact(text, any_case=False)
@@ -1453,9 +1498,7 @@ class Redactor:
 
     def _one_word_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         """Every form matched in any case: for a text of one word (a tag, a setting)."""
-        if self._any_case is None:
-            self._any_case = _compile_names(self.people, any_case=True, welsh=True)
-        return self._any_case
+        return _any_case_names(tuple(self.people))
 
     def _replace_names(self, text: str, any_case: bool) -> str:
         pieces, last = [], 0
@@ -1752,7 +1795,7 @@ class Redactor:
         forms, lookup = self._joined
         found = []
         for span in spans:
-            for run in _WORD_OF_KEYS.finditer(key, *span):
+            for run in _SPACED_WORD_OF_KEYS.finditer(key, *span):
                 marked = _marked(key, run.start())
                 if not (label or marked):
                     continue
@@ -1779,7 +1822,7 @@ class Redactor:
         forms, lookup = self._joined
         found, read = [], set()
         for m in self._forms_at.finditer(key):  # (only the words holding a form are read)
-            start, end = _run_at(key, m.start(), _WORD_OF_KEYS)
+            start, end = _run_at(key, m.start(), _SPACED_WORD_OF_KEYS)
             word = key[start:end]
             if start in read or not word.islower() or len(word) - len(m.group()) < 3:
                 continue
@@ -3022,6 +3065,20 @@ def _in_a_known_compound(text: str, start: int, end: int) -> bool:
     return after.match(text, end) is not None
 
 
+# Prepositions after which a capitalised feeling or season that is a listed name is the
+# person, in a list of feelings too ("Worried about Hope, proud of Sam", "Angry at Hope, sad
+# after"); in lower case the word ("full of hope, relief")
+_OBJECT_AFTER = _words("about at for with to from towards toward")
+
+
+def _a_capital_after(cues: frozenset[str], word: str, text: str, start: int) -> bool:
+    """Whether `word`, at `start` of `text` and not in lower case, follows one of `cues`."""
+    if word.islower():
+        return False
+    before = _search_back(_WORD_BEFORE, text, start)
+    return before is not None and before.group(1).casefold() in cues
+
+
 def _a_word_here(text: str, start: int, end: int) -> bool:
     """Whether the word-name at `start`:`end` of `text` is the word, by the words around it
     (see `_the_word`)."""
@@ -3030,7 +3087,9 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
         return False
     key = _plain(word)
     kind = FEELINGS if key in FEELING_NAMES else _SEASONS if key in _SEASONS else None
-    if kind and not _person_verb_in_sentence(text, end):
+    if kind and not _person_verb_in_sentence(text, end) and not _a_capital_after(
+        _OBJECT_AFTER, word, text, start
+    ):
         # a list of feelings, or of seasons, not the name twice ("hope, HOPE"), and no one's
         # verb after it in the sentence ("Joy, relief, Hope and Grace came" are people;
         # "Summer, winter and I" is the season)
@@ -4316,6 +4375,12 @@ def _searchable(text: str) -> str:
     return _as_latin(keyed(nfc(text)))
 
 
+@lru_cache(maxsize=64)
+def _group_pattern(group: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The pattern of `names_finder` for a group of names, shared by every finder."""
+    return _compile_names([Person(n) for n in group], any_case=True, short=False)[0]
+
+
 def names_finder(names: Iterable[str]) -> Callable[[str], frozenset[str]]:
     """Which of `names` a text holds (as `contains_name` finds them: listed forms, in any
     case), for many names at once. Building a name pattern takes about 0.1 s, so rather than
@@ -4323,12 +4388,8 @@ def names_finder(names: Iterable[str]) -> Callable[[str], frozenset[str]]:
     something: a group's pattern finds nothing unless one of its names' patterns does."""
     everyone = tuple(dict.fromkeys(names))
 
-    @cache
-    def pattern(group: tuple[str, ...]) -> re.Pattern[str] | None:
-        return _compile_names([Person(n) for n in group], any_case=True, short=False)[0]
-
     def found(text: str, group: tuple[str, ...]) -> frozenset[str]:
-        regex = pattern(group)
+        regex = _group_pattern(group)
         if not regex or not regex.search(text):
             return frozenset()
         if len(group) == 1:
@@ -5030,6 +5091,12 @@ def lower_initials_spans(text: str, names: Sequence[str]) -> list[tuple[int, int
         (m.start(), m.start() + len(possessor(m.group())))
         for m in _LABEL_WORD.finditer(text) if _lower_initials(m.group(), names)
     ]
+
+
+def own_initials(word: str, name: str) -> bool:
+    """Whether `word` is the initials of `name` in capitals ("SL" of Siân Llywelyn): an alias
+    so is the writer's own choice, shown for them, no unknown name to check."""
+    return word in _initials_of((name,))
 
 
 @cache
@@ -5739,6 +5806,12 @@ def unusable_aliases(people: Sequence[Person]) -> dict[str, str]:
     the list only from a backup (a name added after the alias naming it: "friend of Kim" for
     Alex Brown, then Kim) or a list kept before aliases were checked. Redaction shows
     [person] instead, as `people list` says."""
+    return dict(_unusable_aliases(tuple(people)))  # (a copy: the cached one is shared)
+
+
+@lru_cache(maxsize=8)
+def _unusable_aliases(people: tuple[Person, ...]) -> dict[str, str]:
+    """`unusable_aliases`, once per people list (each `Redactor` asks)."""
     aliased = [p for p in people if p.alias and p.alias.strip()]
     if not aliased:
         return {}

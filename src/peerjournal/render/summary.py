@@ -36,6 +36,7 @@ from peerjournal.redact import (
     name_key,
     nickname_like,
     nickname_spans,
+    own_initials,
     part_as_word,
     possessor,
     unlisted_capitalised,
@@ -281,11 +282,16 @@ def _words_to_check(
     # the keys (`name_key`) of an alias's words: none to check where redaction put them in,
     # nor anywhere else but a capital alone that is not all of it (the "S" of "Client S": a
     # bare "S." is the writer's, maybe an initial); one like a listed name is checked anywhere
+    # (an alias of the person's own initials, "SL" of Siân Llywelyn, is chosen: not checked)
     alias_words = {
         name_key(word): word
-        for a in aliases
+        for p in people if p.alias and p.alias.strip()
+        for a in [sanitise(p.alias.strip())]
         for x, y in capitalised_words(a)
-        if not nickname_like(word := a[x:y], names)
+        if not nickname_like(word := a[x:y], names) or (
+            own_initials(word, p.name)
+            and not nickname_like(word, [n for n in names if n != p.name])
+        )
     }
     not_names = {
         key for key, word in alias_words.items()
