@@ -351,10 +351,17 @@ def after_prefix(where: str, message: str) -> str:
     return f"{where}: {message}"
 
 
+MODE_SHOWN = 20  # characters of an unknown mode an error quotes (as of a field's name)
+
+
 def validate_mode(mode: str) -> str:
+    """`mode` as stored; an unknown one is quoted cut short: in an imported file with a
+    shifted column, it can be an entry's text (QA r46)."""
     value = mode.strip().lower().replace("_", "-")
     if value not in MODES:
-        raise PeerJournalError(f"Unknown mode {mode!r}: use on-action or in-action.")
+        raise PeerJournalError(
+            f"Unknown mode {cut(mode, MODE_SHOWN)!r}: use on-action or in-action."
+        )
     return value
 
 

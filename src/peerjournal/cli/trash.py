@@ -177,7 +177,9 @@ def _finish_emptying(app: AppContext, store: Store, said: str, destroyed: int) -
         left = False
     unclear = store.clear_freed() if left else None
     if unclear is None:
-        app.say(said)
+        _uncleared(app.db_path, False)
+    if unclear is None or not (destroyed or _uncleared_noted(app.db_path)):
+        app.say(said)  # (a -wal of ordinary writes a full disk kept: no destroyed text in it)
         return
     what = "their text" if destroyed else "the text of entries destroyed before"
     room = " once there is room" if unclear == FULL else ""
@@ -186,6 +188,37 @@ def _finish_emptying(app: AppContext, store: Store, said: str, destroyed: int) -
         f"({unclear}): {app.command_hint('trash --empty')} clears it{room}."
     )
     raise typer.Exit(ExitCode.DATABASE)
+
+
+UNCLEARED_DIR = "uncleared"  # in the cache folder: journals whose destroyed text is not wiped
+
+
+def _uncleared(path: Path, left: bool) -> None:
+    """Note (`left`), before entries are destroyed, that the text of destroyed entries may
+    be left in the journal at `path` until the journal file is cleared (`Store.clear_freed`),
+    or remove that note once it is. Without it a later `trash --empty` that finds the trash
+    empty cannot tell that text from the ordinary writes in a -wal that a full disk kept
+    from being copied back (QA r46). Best effort: a note that cannot be written (a cache
+    folder that is read-only) leaves that later run silent about it."""
+    from contextlib import suppress
+
+    from peerjournal.db.health import note_file
+    from peerjournal.paths import write_cache_file
+
+    note = note_file(path, UNCLEARED_DIR)
+    with suppress(OSError):
+        if left:
+            write_cache_file(note, b"")
+        else:
+            note.unlink(missing_ok=True)
+
+
+def _uncleared_noted(path: Path) -> bool:
+    """Whether the text of entries destroyed before may still be in the journal at `path`
+    (`_uncleared`)."""
+    from peerjournal.db.health import note_file
+
+    return note_file(path, UNCLEARED_DIR).exists()
 
 
 def _trashed_json(app: AppContext, entries: list[Entry]) -> list[dict[str, Any]]:
@@ -448,6 +481,7 @@ def register(app: typer.Typer) -> None:
         if entries:
             try:
                 _set_aside_others(app_ctx, entries)
+                _uncleared(app_ctx.db_path, True)  # (before: a full disk may stop it after)
                 destroyed = store.empty_trash()
             except KeyboardInterrupt:
                 destroyed = _destroyed_anyway(store, entries)

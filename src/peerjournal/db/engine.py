@@ -428,14 +428,14 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
                 if new:
                     _start_new(path)
                 conn = _connect(path)
-                revision = _schema_revision(path, conn)
+                revision = _readable_version(conn, path, _schema_revision(path, conn))
             except sqlite3.OperationalError:
                 if conn is not None:
                     conn.close()
                 conn = _read_only(path) if existed else None
                 if conn is None:
                     raise
-                revision = _revision(conn)
+                revision = _readable_version(conn, path, _revision(conn))
                 if revision is None and not create:
                     conn.close()
                     return _no_journal_yet()
@@ -658,7 +658,7 @@ def unindexed(sql: str) -> str:
 def _examine(conn: sqlite3.Connection, path: Path) -> None:
     """Check a journal that is not as peerjournal last left it (db/health.py): a damaged one
     is refused every write (`damage`), and its reader warned (`AppContext.store`)."""
-    if not isinstance(conn, JournalConnection):
+    if not isinstance(conn, JournalConnection) or conn.damage:  # (`_readable_version`)
         return
     found = health.stamp(path)  # (before the check: a change during it is not taken as sound)
     if health.unchanged(path, found) or health.sound(conn):
@@ -844,14 +844,63 @@ def _begin_write(conn: sqlite3.Connection) -> None:
         timer.cancel()
 
 
+LOST = "unversioned"  # (`_revision`: a journal whose schema version cannot be read)
+
+
 def _revision(conn: sqlite3.Connection) -> str | None:
+    """The journal's schema version; None for a file that holds nothing yet (a new journal),
+    "foreign" for another program's database, and LOST for one that holds data but no
+    version that can be read (a damaged page: never taken for a new journal, QA r46)."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:  # (a damaged list of tables can read as empty: the pages in use tell)
+        return LOST if _pages_in_use(conn) > 1 else None
     if "alembic_version" not in tables:
-        return None if not tables else "foreign"
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    if row is None and tables != {"alembic_version"}:
-        return "unversioned"  # tables but no version: never a half-made journal of ours
-    return row[0] if row else None
+        return "foreign"
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:  # (its page damaged: the entries may all be there)
+        if isinstance(exc, sqlite3.OperationalError) or not is_damage(exc):
+            raise
+        return LOST
+    version = row[0] if row else None
+    if isinstance(version, str):
+        return version
+    # no row, a NULL or a value not text: with tables, never a half-made journal of ours
+    return None if tables == {"alembic_version"} else LOST
+
+
+def _pages_in_use(conn: sqlite3.Connection) -> int:
+    """How many of the file's pages hold something (a new file: none, or the first alone;
+    another program's database whose tables were all dropped: its free pages do not count)."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    return int(pages) - int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+
+
+def _readable_version(conn: sqlite3.Connection, path: Path, revision: str | None) -> str | None:
+    """`revision`, or HEAD_REVISION for a journal that lost its version (LOST) to damage
+    SQLite's check finds, yet holds this version's schema whole: it is opened as damaged
+    (`JournalConnection.damage`), so that its entries can be read and saved (`export
+    --full`), and nothing is written to it. Any other that lost it is refused (`_check_ours`)."""
+    if revision != LOST or not isinstance(conn, JournalConnection):
+        return revision
+    if not _head_schema(conn) or health.sound(conn):
+        return revision
+    conn.damage = health.damaged_refusal(path)
+    conn.damaged_at = path
+    return HEAD_REVISION
+
+
+def _head_schema(conn: sqlite3.Connection) -> bool:
+    """Whether the journal holds every table, index and trigger a new journal is made with
+    (db/newjournal.py), as they are made."""
+    from peerjournal.db.newjournal import statements
+
+    try:
+        found = {row[0] for row in conn.execute("SELECT sql FROM sqlite_master")}
+    except sqlite3.DatabaseError:
+        return False
+    made = {sql.removesuffix(";") for sql in statements() if sql.startswith("CREATE")}
+    return made <= found
 
 
 def _check_ours(path: Path, revision: str | None) -> None:
@@ -870,11 +919,11 @@ def _check_ours(path: Path, revision: str | None) -> None:
             f"upgrade peerjournal to open it.{_copy_to_open(path)}"
         )
     # no version, an empty one, or one no peerjournal writes (changed by hand?)
-    lost = ("has lost its schema version" if revision == "unversioned" or not revision.strip()
+    lost = ("has lost its schema version" if revision == LOST or not revision.strip()
             else f"holds a schema version no peerjournal writes, {cut(revision, 20)!r}")
     raise DatabaseError(
-        f"The journal at {path} {lost} (damaged, or not made by peerjournal). "
-        f"{_backups_hint(path)}"
+        f"The journal at {path} {lost} (damaged, or not made by peerjournal). Nothing was "
+        f"written to it; keep the file as it is. {_backups_hint(path)}"
     )
 
 
