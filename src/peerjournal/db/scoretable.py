@@ -43,10 +43,16 @@ class ScoreRows:
         self._rows: list[tuple[int | None, ...]] = []
         self._unscored: list[tuple[int]] = []
 
-    def add(self, entry_id: int, summary: str | None) -> None:
-        """The entry whose drift_summary is `summary` (None: not scored, no row)."""
+    def add(
+        self, entry_id: int, summary: str | None, made: tuple[int | None, ...] | None = None
+    ) -> None:
+        """The entry whose drift_summary is `summary` (None: not scored, no row). `made`: its
+        row but the ID (`rates`), when made with the summary (in the process that scored it),
+        so that the summary is not parsed again here."""
         if summary is None:
             self._unscored.append((entry_id,))
+        elif made is not None:
+            self._rows.append((entry_id, *made))
         else:
             self._rows.append(_row(entry_id, summary))
 
@@ -59,8 +65,16 @@ class ScoreRows:
 
 def _row(entry_id: int, summary: str) -> tuple[int | None, ...]:
     """The table's row for an entry whose drift_summary is `summary`."""
-    words, identity, drift, dimensions = json.loads(summary)[:4]
-    row: list[int | None] = [entry_id, words, scaled(identity) * words, scaled(drift) * words]
+    return (entry_id, *rates(*json.loads(summary)[:4]))
+
+
+def rates(
+    words: int, identity: float, drift: float, dimensions: dict[str, list[float]]
+) -> tuple[int | None, ...]:
+    """The table's row but the entry's ID (COLUMNS), from the first four items of a
+    drift_summary (`words`, `identity`, `drift`, `dimensions`: {dimension: [identity, drift]}
+    of those with evidence)."""
+    row: list[int | None] = [words, scaled(identity) * words, scaled(drift) * words]
     for dimension in DIMENSIONS:
         pair = dimensions.get(dimension)
         row += (None, None) if pair is None else (scaled(pair[0]) * words, scaled(pair[1]) * words)

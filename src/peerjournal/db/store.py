@@ -264,12 +264,15 @@ class Drift:
     markers: list[tuple[str, str, str, int] | tuple[str, str, str, int, bool]] | None = None
 
     def stored(self) -> StoredDrift:
+        from peerjournal.db.scoretable import rates
+
         dimensions = {
             dim: [v["identity"], v["drift"]]
             for dim, v in self.data["dimensions"].items()
             if v["identity"] or v["drift"]
         }
         summary = [self.data["words"], self.data["identity"], self.data["drift"], dimensions]
+        made = rates(*summary)  # (before the markers: `rates` reads the first four)
         if self.markers is not None:
             summary.append(self.markers)
         return StoredDrift(
@@ -278,17 +281,21 @@ class Drift:
             json.dumps(summary, separators=(",", ":")),
             self.lexicon_version,
             self.scorer_version,
+            made,
         )
 
 
 class StoredDrift(NamedTuple):
-    """A drift score as the values of DRIFT_COLUMNS (serialised, e.g. in a worker process)."""
+    """A drift score as the values of DRIFT_COLUMNS (serialised, e.g. in a worker process),
+    then its row of db.scoretable but the entry's ID (`scoretable.rates`), made there too: an
+    import or a rescore then does not parse 20,000 summaries again while the workers score."""
 
     verdict: str
     json: str
     summary: str
     lexicon_version: str
     scorer_version: str
+    rates: tuple[int | None, ...] | None = None
 
 
 class Store:
@@ -566,7 +573,7 @@ class Store:
                 identity = kept[n] if kept else KeptIdentity()
                 answers = answers_text(draft.answers)
                 texts = (draft.experience, draft.feelings, draft.evaluation, draft.self_care)
-                scored = _drift_values(drift)
+                scored, made = _drift_and_rates(drift)
                 cur = self._insert(
                     conn,
                     (
@@ -586,7 +593,7 @@ class Store:
                     ),
                 )
                 entry_id = int(cur.lastrowid or 0)
-                score_rows.add(entry_id, scored[_SUMMARY])
+                score_rows.add(entry_id, scored[_SUMMARY], made)
                 tag_rows += [(entry_id, tag) for tag in draft.tags]
                 ids.append(entry_id)
                 fresh.append(entry_id)
@@ -1289,8 +1296,8 @@ class Store:
             while batch := list(islice(arriving, WRITTEN_BY)):
                 rows = []
                 for entry_id, drift in batch:
-                    scored = _drift_values(drift)
-                    score_rows.add(entry_id, scored[_SUMMARY])
+                    scored, made = _drift_and_rates(drift)
+                    score_rows.add(entry_id, scored[_SUMMARY], made)
                     rows.append((*scored, entry_id))
                 conn.executemany(
                     f"UPDATE entry SET {' = ?, '.join(DRIFT_COLUMNS)} = ? WHERE id = ?", rows
@@ -1526,9 +1533,18 @@ def _answers(raw: str | None) -> dict[str, str]:
 
 def _drift_values(drift: Drift | StoredDrift | None) -> tuple[str | None, ...]:
     """Values for DRIFT_COLUMNS."""
+    return _drift_and_rates(drift)[0]
+
+
+def _drift_and_rates(
+    drift: Drift | StoredDrift | None,
+) -> tuple[tuple[str | None, ...], tuple[int | None, ...] | None]:
+    """`_drift_values`, and the score's row of db.scoretable but the ID when it was made with
+    them (`StoredDrift.rates`; None: `ScoreRows` reads it from the summary)."""
     if drift is None:
-        return (None,) * len(DRIFT_COLUMNS)
-    return drift.stored() if isinstance(drift, Drift) else drift
+        return (None,) * len(DRIFT_COLUMNS), None
+    stored = drift.stored() if isinstance(drift, Drift) else drift
+    return stored[:5], stored.rates  # (DRIFT_COLUMNS: StoredDrift's fields before `rates`)
 
 
 class _Replacing:
