@@ -93,7 +93,7 @@ def test_the_stale_note_under_a_tried_lexicon_does_not_promise_rescore(
         'name = "', 'name = "Our org ', 1), encoding="utf-8")
     said = " ".join(cli("--lexicon", str(tried), "report").stderr.split())
     assert "brings it up to date" not in said
-    assert ("1 entry was scored with another lexicon than the one given with --lexicon. "
+    assert ("1 entry was scored with another drift lexicon than the one given with --lexicon. "
             "`peerjournal drift --rescore` uses the lexicon in config.toml, not --lexicon: to "
             f'score the journal with this one, set lexicon = "{tried}" under [drift]') in said
     same = " ".join(cli("--lexicon", str(shipped), "report").stderr.split())

@@ -157,14 +157,14 @@ def test_drift_with_another_lexicon_says_when_the_figures_are_the_same(
     renamed.write_text(DEFAULT_LEXICON.read_text("utf-8").replace(
         'name = "peerjournal default"', 'name = "Org lexicon"', 1), encoding="utf-8")
     same = ok(cli("drift", entry, "--lexicon", str(renamed)))
-    assert "(also leans peer, with the same figures)" in same.stderr
+    assert "has the same verdict and figures (leans peer)" in " ".join(same.stderr.split())
     stored = json.loads(ok(cli("list", "--json")).stdout)[0]
     scored = json.loads(ok(cli("drift", entry, "--lexicon", str(renamed), "--json")).stdout)
     assert (stored["identity_per_100_words"], stored["balance"]) == (
         scored["identity"], scored["balance"])
     org = org_lexicon(tmp_path)  # (another weight for "shared my story": other figures)
     other = ok(cli("drift", str(add(IDENTITY)), "--lexicon", str(org)))
-    assert "also leans peer, with other figures" in " ".join(other.stderr.split())
+    assert "has the same verdict (leans peer) with other figures" in " ".join(other.stderr.split())
 
 
 # -- 5: a file name refused: the name as found ----------------------------------------------------

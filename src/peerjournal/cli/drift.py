@@ -8,7 +8,7 @@ import typer
 
 from peerjournal.cli.options import Json
 from peerjournal.cli.options import entry_id as parse_entry_id
-from peerjournal.context import AppContext, how_to_configure
+from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
     from peerjournal.db.store import Store
@@ -134,29 +134,39 @@ def _stored_otherwise(app_ctx: AppContext, entry: Entry, score: DriftScore) -> s
 
 def _stored_score_note(app_ctx: AppContext, entry: Entry, score: DriftScore) -> None:
     """A word when the journal holds another score for `entry` than `score`, the one explained
-    above (`_stored_otherwise`)."""
+    above (`_stored_otherwise`): the same verdict is said as the stored score's figures, the
+    same or other ("another score … with the same figures" read as a contradiction)."""
+    from peerjournal.cli.stale import configure_hint, note_command
     from peerjournal.render.verdicts import named_of_summary, verdict_words
 
     stored = _stored_otherwise(app_ctx, entry, score)
     if not stored:
         return
     words = verdict_words(stored, named_of_summary(stored, entry.drift_summary))
+    lexicon_file = app_ctx.lexicon_path()
+    if lexicon_file and not app_ctx.is_the_journals_lexicon():  # only a look through it
+        held = "from the lexicon it was scored with"
+        if stored != score.verdict:
+            held = f"The journal holds another score for this entry ({words}), {held}"
+        elif _same_figures(app_ctx, entry, score):
+            held = f"The journal's stored score for this entry, {held}, has the same verdict " \
+                   f"and figures ({words})"
+        else:
+            held = f"The journal's stored score for this entry, {held}, has the same verdict " \
+                   f"({words}) with other figures"
+        app_ctx.say(
+            f"{held}; `list`, `report` and `supervision prep` show that one. To score the "
+            f"journal with this --lexicon, {configure_hint(app_ctx, lexicon_file)}."
+        )
+        return
     if stored == score.verdict:
         figures = "the same" if _same_figures(app_ctx, entry, score) else "other"
         words = f"also {words}, with {figures} figures"
-    lexicon_file = app_ctx.lexicon_path()
-    if lexicon_file and not app_ctx.is_the_journals_lexicon():  # only a look through it
-        app_ctx.say(
-            f"The journal holds another score for this entry ({words}), from the lexicon it "
-            "was scored with; `list`, `report` and `supervision prep` show that one. To score "
-            f"the journal with this --lexicon, {how_to_configure(lexicon_file)}."
-        )
-    else:
-        app_ctx.say(
-            f"The journal still holds an earlier score for this entry ({words}), from another "
-            "lexicon or version of peerjournal, which `list`, `report` and `supervision prep` "
-            "show: `peerjournal drift --rescore` brings it up to date."
-        )
+    app_ctx.say(
+        f"The journal still holds an earlier score for this entry ({words}), from another "
+        "lexicon or version of peerjournal, which `list`, `report` and `supervision prep` "
+        f"show: {note_command(app_ctx, 'drift --rescore')} brings it up to date."
+    )
 
 
 def _same_figures(app: AppContext, entry: Entry, score: DriftScore) -> bool:
@@ -264,9 +274,11 @@ def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
                 f"{_rescored_message(store, rescored, lexicon)}",
                 ExitCode.INTERRUPTED,
             ) from None
+        from peerjournal.cli.stale import note_command
+
         raise PeerJournalError(
             "Interrupted: no entry was re-scored, the journal is as it was. Run "
-            "`peerjournal drift --rescore` again to bring the scores up to date.",
+            f"{note_command(app, 'drift --rescore')} again to bring the scores up to date.",
             ExitCode.INTERRUPTED,
         ) from None
     if json_out:  # (the rescore is done: a reader gone is said, not a failure)

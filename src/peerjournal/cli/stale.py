@@ -84,17 +84,21 @@ def _was(count: int) -> str:
 def _stale_words(app: AppContext, were: str, stale: int, store: Store, in_journal: int) -> str:
     """The stale-scores note, `were` its start ("3 entries were", of `stale` entries): scored
     with another version of what (the lexicon, the scoring code or both, as the `in_journal`
-    stale scores of the whole journal tell), and how to bring them up to date."""
+    stale scores of the whole journal tell), and how to bring them up to date. Each command
+    it names carries the --db given (`note_command`): without it, it acts on another journal."""
     from peerjournal.db.stats import other_lexicon_scores
     from peerjournal.drift.lexicon import lexicon_version
 
-    were = f"{were} scored with another"
-    if unusable := _unusable_lexicon(app):
-        return f"{were} drift lexicon than {unusable}"
+    version = lexicon_version(app.lexicon_path())
+    if not _usable_lexicon(app, version):
+        return (
+            f"{were} scored with another drift lexicon than {_the_one_in_use(app)}, which "
+            f"cannot be used: {note_command(app, 'where')} says why."
+        )
     tried = _tried_lexicon(app)
     if tried is not None:
-        return _tried_lexicon_note(were, tried)
-    other_lexicon = other_lexicon_scores(store, lexicon_version(app.lexicon_path()))
+        return _tried_lexicon_note(app, were, tried)
+    other_lexicon = other_lexicon_scores(store, version)
     if other_lexicon >= in_journal:
         what = "the drift lexicon"
     elif not other_lexicon:
@@ -102,24 +106,87 @@ def _stale_words(app: AppContext, were: str, stale: int, store: Store, in_journa
     else:
         what = "the drift lexicon or of peerjournal"
     return (
-        f"{were} version of {what}; `peerjournal drift --rescore` brings "
-        f"{'it' if stale == 1 else 'them'} up to date."
+        f"{were} scored with another version of {what}; {note_command(app, 'drift --rescore')} "
+        f"brings {'it' if stale == 1 else 'them'} up to date."
     )
 
 
-def _unusable_lexicon(app: AppContext) -> str | None:
-    """After "scored with another drift lexicon than": the lexicon in use, when it cannot be
-    used (its file is broken), and the command that says why; None when it can (the shipped
-    one always can). No `drift --rescore` brings scores up to date then: it fails (QA r46).
-    An organisation's lexicon is loaded to know: from the cache, once it has been read."""
-    import shlex
+def note_command(app: AppContext, command: str) -> str:
+    """"`peerjournal COMMAND`" as a note suggests it: with the --db (`command_hint`) and the
+    --lexicon given, to act on the journal and lexicon this command did."""
+    if app.lexicon_option is not None:
+        import shlex
 
-    if app.lexicon_problem() is None:
-        return None
+        command = f"--lexicon {shlex.quote(app.lexicon_option)} {command}"
+    return app.command_hint(command)
+
+
+def _the_one_in_use(app: AppContext) -> str:
     if app.lexicon_option is None:
-        return "the one set in config.toml, which cannot be used: `peerjournal where` says why."
-    where = f"peerjournal --lexicon {shlex.quote(app.lexicon_option)} where"
-    return f"the one given with --lexicon, which cannot be used: `{where}` says why."
+        return "the one set in config.toml"
+    return "the one given with --lexicon"
+
+
+# Lexicons found usable or not, in the cache folder: a line "KEY usable" or "KEY unusable" for
+# each of the last few (`_verdict_key`). `list` and `show` word their stale note by it (no
+# `drift --rescore` is promised when it would fail) without loading the lexicon: a broken
+# 5.8 MB one, never cached as parsed, cost 1.1 s CPU on every run (QA r46).
+_VERDICTS = "lexicon-verdicts.txt"
+_KEPT_VERDICTS = 16
+
+
+def _usable_lexicon(app: AppContext, version: str) -> bool:
+    """Whether the lexicon in use (of `version`) loads: remembered once found (the shipped
+    one always does). Loading it, the first time, also keeps it parsed for `drift --rescore`."""
+    path = app.lexicon_path()
+    if path is None:
+        return True
+    key = _verdict_key(path, version)
+    verdicts = _read_verdicts()
+    if key not in verdicts:
+        from peerjournal.drift.lexicon import LexiconError
+
+        try:
+            app.lexicon()
+            verdicts[key] = "usable"
+        except LexiconError:
+            verdicts[key] = "unusable"
+        _keep_verdicts(verdicts)
+    return verdicts[key] == "usable"
+
+
+def _verdict_key(path: Path, version: str) -> str:
+    """What a lexicon's loading depends on, as the parse cache keys it: its content
+    (`version`), its path (a name defaults to the file's) and this code's version."""
+    import hashlib
+
+    from peerjournal import __version__
+    from peerjournal.drift.lexicon import scorer_version
+
+    said = f"{version}|{path.resolve()}|{__version__}|{scorer_version()}"
+    return hashlib.sha256(said.encode(errors="surrogateescape")).hexdigest()[:20]
+
+
+def _read_verdicts() -> dict[str, str]:
+    from peerjournal import paths
+
+    try:
+        lines = (paths.cache_dir() / _VERDICTS).read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError):  # none yet, or damaged: found again
+        return {}
+    return dict(line.split(" ", 1) for line in lines if line.count(" ") == 1)
+
+
+def _keep_verdicts(verdicts: dict[str, str]) -> None:
+    """Write the last `_KEPT_VERDICTS` (best effort: one lost costs a load next time)."""
+    from contextlib import suppress
+
+    from peerjournal import paths
+
+    kept = list(verdicts.items())[-_KEPT_VERDICTS:]
+    text = "".join(f"{key} {verdict}\n" for key, verdict in kept)
+    with suppress(OSError):
+        paths.write_cache_file(paths.cache_dir() / _VERDICTS, text.encode("ascii"))
 
 
 def _tried_lexicon(app: AppContext) -> Path | None:
@@ -129,14 +196,21 @@ def _tried_lexicon(app: AppContext) -> Path | None:
     return None if path is None or app.is_the_journals_lexicon() else path
 
 
-def _tried_lexicon_note(were: str, path: Path) -> str:
+def _tried_lexicon_note(app: AppContext, were: str, path: Path) -> str:
     """The stale-scores note under a lexicon only tried: `drift --rescore` cannot bring the
     scores in line with it (it uses config.toml's), so the note says how to make it the
     journal's own instead."""
+    rescore = app.command_hint("drift --rescore")
+    return (
+        f"{were} scored with another drift lexicon than the one given with --lexicon. "
+        f"{rescore} uses the lexicon in config.toml, not --lexicon: to score the journal with "
+        f"this one, {configure_hint(app, path)}."
+    )
+
+
+def configure_hint(app: AppContext, path: Path) -> str:
+    """`how_to_configure` the lexicon at `path`, its `drift --rescore` with the --db given."""
     from peerjournal.context import how_to_configure
 
-    return (
-        f"{were} lexicon than the one given with --lexicon. `peerjournal drift --rescore` "
-        f"uses the lexicon in config.toml, not --lexicon: to score the journal with this one, "
-        f"{how_to_configure(path)}."
-    )
+    plain = "`peerjournal drift --rescore`"
+    return how_to_configure(path).replace(plain, app.command_hint("drift --rescore"))

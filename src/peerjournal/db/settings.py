@@ -7,11 +7,14 @@ from peerjournal.db.store import Store
 
 
 def used_settings(store: Store) -> list[str]:
-    """Each setting of the live entries, as written, the most used first."""
+    """Each setting of the live entries, as written, the most used first; ties in the order
+    of their letters whatever their case ('crisis' before 'Ty Hafan': SQL's order puts every
+    capital before any small letter)."""
     with translated_errors(store.path):
         rows = store.fetch(
-            "SELECT setting FROM entry WHERE deleted_at IS NULL AND setting != '' "
-            "GROUP BY setting ORDER BY count(*) DESC, setting",
+            "SELECT setting, count(*) FROM entry WHERE deleted_at IS NULL AND setting != '' "
+            "GROUP BY setting",
             named=False,
         )
-    return [str(setting) for (setting,) in rows]
+    ranked = sorted(rows, key=lambda row: (-row[1], str(row[0]).casefold(), str(row[0])))
+    return [str(setting) for setting, _ in ranked]

@@ -67,17 +67,36 @@ def marker_label(
     return negated_name(name) if negated else name
 
 
+# a label that is a clause or a question, not a doing or a thing ("when you push back for
+# them", "Do you notice their strengths?"): `negated_name` negates it after it, not before
+_CLAUSE_OPENERS = frozenset({
+    "you", "you're", "you've", "you'll", "you'd", "when", "whenever", "what", "how", "if", "as",
+    "while", "where", "why", "who", "do", "does", "did", "are", "is", "have", "has", "can",
+    "could", "would", "will", "should",
+})
+# words that open a clause after a comma ("sharing your own story, as you choose"): not one
+# more of a list's alternatives
+_JOINS = frozenset({
+    "as", "when", "if", "while", "because", "so", "and", "or", "but", "where", "though",
+    "until", "unless", "before", "after", "once", "whenever",
+})
+
+
 def negated_name(name: str) -> str:
     """A marker's name negated as one thing: "not" before a doing ("not sharing your recovery
     story"), "no" before a thing ("no self-doubt or shame"), and a list read as alternatives,
     none of which happened: "speaking up, deciding, taking a risk" -> "not speaking up,
     deciding or taking a risk" (not "not speaking up, deciding, taking a risk", which reads
-    as if deciding were the drift)."""
-    first = name.split(" ", 1)[0].rstrip(",;:")
+    as if deciding were the drift). A clause or a question (an organisation's label: "when
+    you push back for them") is said, then "(not so)": "no when you…" read as nonsense; a
+    clause after a comma ("…, as you choose") is kept, not made an alternative."""
+    first = name.split(" ", 1)[0].rstrip(",;:").casefold().replace("\u2019", "'")
+    if name.rstrip().endswith("?") or first in _CLAUSE_OPENERS or ";" in name:
+        return f"{name} (not so)"
     alternatives = name.replace(" and ", " or ")
     head, comma, last = alternatives.rpartition(", ")
-    if comma and " or " not in last:  # "a, b, c": the last joined by "or"
-        alternatives = f"{head} or {last}"
+    if comma and " or " not in last and last.split(" ", 1)[0].casefold() not in _JOINS:
+        alternatives = f"{head} or {last}"  # "a, b, c": the last joined by "or"
     return f"{'not' if first.endswith('ing') else 'no'} {alternatives}"
 
 
