@@ -249,3 +249,15 @@ def test_every_shipped_marker_is_negated_as_before() -> None:
         plain = marker_label(marker.id, lexicon.marker_labels)
         assert marker_label(marker.id, lexicon.marker_labels, negated=True) == _negated_before(
             plain), marker.id
+
+
+def test_write_with_a_tried_lexicon_names_the_rescore_of_the_journal_given(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """`how_to_configure` said `peerjournal drift --rescore` whatever --db was given: run as
+    printed, it rescored the default journal."""
+    db = tmp_path / "other.db"
+    tried = org_lexicon(tmp_path)
+    refused = cli("--db", str(db), "--lexicon", str(tried), "write", "-x", "A quiet shift.")
+    assert refused.exit_code == 2
+    assert f"then run `peerjournal --db {db} drift --rescore`. " in said(refused.stderr)

@@ -368,7 +368,8 @@ class AppContext:
             f"{command} --lexicon: {given} is not the journal's lexicon ({own}); scores from a "
             "lexicon you are only trying are never stored (`drift ID --lexicon PATH` and "
             "`drift --text` try it), and `write`, `report` and `drift --rescore` score with "
-            f"the journal's. To make it the journal's lexicon, {how_to_configure(given)}.",
+            f"the journal's. To make it the journal's lexicon, "
+            f"{how_to_configure(given, self.command_hint('drift --rescore'))}.",
             ExitCode.USAGE,
         )
 
@@ -527,13 +528,11 @@ class _MessagesOnly:
         return getattr(self.stream, name)
 
 
-def how_to_configure(path: Path) -> str:
+def how_to_configure(path: Path, rescore: str = "`peerjournal drift --rescore`") -> str:
     """'set lexicon = "…" under [drift] in …/config.toml, then run …': the README's way to
-    make the lexicon file at `path` the journal's own."""
+    make the lexicon file at `path` the journal's own (`rescore`: the command to run then,
+    with the --db given: `AppContext.command_hint`)."""
     import json
 
     chosen = json.dumps(str(path.absolute()), ensure_ascii=False)  # a TOML string too
-    return (
-        f"set lexicon = {chosen} under [drift] in {paths.config_path()}, then run "
-        "`peerjournal drift --rescore`"
-    )
+    return f"set lexicon = {chosen} under [drift] in {paths.config_path()}, then run {rescore}"

@@ -212,5 +212,4 @@ def configure_hint(app: AppContext, path: Path) -> str:
     """`how_to_configure` the lexicon at `path`, its `drift --rescore` with the --db given."""
     from peerjournal.context import how_to_configure
 
-    plain = "`peerjournal drift --rescore`"
-    return how_to_configure(path).replace(plain, app.command_hint("drift --rescore"))
+    return how_to_configure(path, app.command_hint("drift --rescore"))
