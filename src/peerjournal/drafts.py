@@ -1046,15 +1046,18 @@ def _edit_files(folder: Path) -> list[Path]:
     an `edit` killed before its editor saved) is discarded, quietly: it was listed, and
     continued and refused options as unsaved changes, forever (QA r43)."""
     found = []
-    for path in _files(folder / EDITS):
-        if path.suffix != ".md":
-            continue
+    for path in _edit_paths(folder):
         edit = Draft(path)
         if not edit.was and edit.untouched():
             edit.discard()
         else:
             found.append(path)
     return found
+
+
+def _edit_paths(folder: Path) -> list[Path]:
+    """The files of the kept edits in the drafts `folder`, as they are."""
+    return [path for path in _files(folder / EDITS) if path.suffix == ".md"]
 
 
 def old_edits_of(folder: Path, entry: Entry) -> list[tuple[Path, Draft]]:
@@ -1122,9 +1125,13 @@ def put_back(
 
 def everything(folder: Path) -> list[Draft]:
     """Every kept draft and edit, by number (`Draft.number`, `_numbers`): the list
-    `peerjournal drafts` shows."""
-    found = _newest_first([*_files(folder), *_edit_files(folder)])
-    numbers = _numbers(folder, found)
+    `peerjournal drafts` shows. Listed while the numbers are held (`_numbers_held`): a listing
+    that waited there for another terminal would else write back the numbers without the
+    draft that terminal just numbered (QA r46: its number then went to another draft)."""
+    _edit_files(folder)  # (the untouched edits discarded first: discarding takes the hold)
+    with _numbers_held(folder):
+        found = _newest_first([*_files(folder), *_edit_paths(folder)])
+        numbers = _numbers(folder, found)
     for draft in found:
         draft.number = numbers[_number_key(folder, draft.path)]
     return sorted(found, key=lambda draft: draft.number or 0)
@@ -1159,24 +1166,84 @@ def numbers_file(folder: Path) -> Path:
 
 def _numbers(folder: Path, found: list[Draft]) -> dict[str, int]:
     """The number of each draft of `found` (newest first), by `_number_key`: the one it
-    was given (`numbers_file`), or the smallest free one; written back when that changed. When
-    they cannot be written (a read-only disk), as they would be."""
+    was given (`numbers_file`), or the smallest free one; written back when that changed.
+    Called with the numbers held (`_numbers_held`). A number kept for a draft not in `found`
+    whose file is there stays its own. When they cannot be written (a read-only disk, a
+    full one), those not kept yet are numbered by when they were started (`_unkept`)."""
+    stored, damage = _stored_numbers(folder)
     keys = [_number_key(folder, draft.path) for draft in found]
-    if not keys and not numbers_file(folder).exists():
+    if not keys and not stored and damage is None:
         return {}
-    with _numbers_held(folder):
-        stored = _stored_numbers(folder)
-        numbers: dict[str, int] = {}
-        for key, number in stored.items():  # (each number once: an index edited by hand)
-            if key in keys and number not in numbers.values():
-                numbers[key] = number
-        free = (n for n in itertools.count(1) if n not in numbers.values())
-        for key in keys:
-            if key not in numbers:
-                numbers[key] = next(free)
-        if numbers != stored:
-            _store_numbers(folder, numbers)
+    numbers: dict[str, int] = {}
+    for key, number in stored.items():  # (each number once: an index edited by hand)
+        if number not in numbers.values() and (key in keys or _still_there(folder, key)):
+            numbers[key] = number
+    new = [key for key in keys if key not in numbers]
+    free = (n for n in itertools.count(1) if n not in numbers.values())
+    numbers.update((key, next(free)) for key in new)
+    if numbers == stored and damage is None:
+        return numbers
+    failed = _store_numbers(folder, numbers)
+    if failed is not None:
+        _say_once(
+            f"Draft numbers cannot be stored in {numbers_file(folder)} ({failed}), so the "
+            "drafts not numbered before are numbered by when they were started, oldest "
+            "first: discarding one moves the numbers of those started after it down "
+            "(`peerjournal drafts` shows them)."
+        )
+        kept = {key: number for key, number in numbers.items() if key not in new}
+        unkept = [draft for draft in found if _number_key(folder, draft.path) in new]
+        return _unkept(folder, kept, max(stored.values(), default=0), unkept)
+    if damage is not None:
+        _say_once(
+            f"The stored draft numbers ({numbers_file(folder)}) were {damage}, so the drafts "
+            "are numbered again (`peerjournal drafts` shows them)."
+        )
     return numbers
+
+
+def _still_there(folder: Path, key: str) -> bool:
+    """Whether the draft `key` names (`_number_key`) is in the drafts `folder`."""
+    parts = Path(key).parts
+    return (bool(parts) and ".." not in parts and not Path(key).is_absolute()
+            and (folder / key).is_file())
+
+
+def _unkept(folder: Path, kept: dict[str, int], after: int, new: list[Draft]) -> dict[str, int]:
+    """The numbers of the drafts when those of `new` cannot be stored: the `kept` ones as
+    they are, the `new` after `after` (the highest stored), by when each was started, oldest first
+    (a name that does not say: when it was last written). A draft kept later never changes
+    them, as the numbers a message gave must not (QA r46: numbered newest first, every
+    message said "draft 1")."""
+    def begun(draft: Draft) -> tuple[datetime, str]:
+        when = started_at(draft)
+        if when is None:
+            try:
+                when = datetime.fromtimestamp(draft.path.stat().st_mtime)
+            except OSError:
+                when = datetime.max
+        return when, draft.path.name
+
+    ordered = sorted(new, key=begun)
+    return {**kept, **{_number_key(folder, d.path): after + n for n, d in enumerate(ordered, 1)}}
+
+
+# Each note said once in a command, which lists the drafts more than once: (the stderr it
+# was said on, the notes said there)
+_SAID: list[Any] = [None, set()]
+
+
+def _say_once(note: str) -> None:
+    """Say `note` on stderr, once in the command (its stderr: tests run commands in turn)."""
+    from peerjournal.textsafe import clean
+
+    if _SAID[0] is not sys.stderr:
+        _SAID[:] = [sys.stderr, set()]
+    if note in _SAID[1]:
+        return
+    _SAID[1].add(note)
+    with contextlib.suppress(OSError, ValueError):
+        print(clean(note), file=sys.stderr, flush=True)
 
 
 def _renumbered(old: Path, new: Path | None) -> None:
@@ -1186,13 +1253,19 @@ def _renumbered(old: Path, new: Path | None) -> None:
     if not numbers_file(folder).exists():
         return
     with _numbers_held(folder):
-        stored = _stored_numbers(folder)
+        stored, _ = _stored_numbers(folder)
         number = stored.pop(_number_key(folder, old), None)
         if number is None:
             return
         if new is not None and new.is_relative_to(folder):
             stored[_number_key(folder, new)] = number
         _store_numbers(folder, stored)
+
+
+def removed(path: Path) -> None:
+    """Remove the draft file `path` (none there: nothing to do), its number freed."""
+    path.unlink(missing_ok=True)
+    _renumbered(path, None)
 
 
 def take_number(draft: Draft, number: int | None) -> None:
@@ -1203,7 +1276,7 @@ def take_number(draft: Draft, number: int | None) -> None:
     if number is None or not numbers_file(folder).exists():
         return
     with _numbers_held(folder):
-        stored = _stored_numbers(folder)
+        stored, _ = _stored_numbers(folder)
         if number not in stored.values():
             _store_numbers(folder, {**stored, _number_key(folder, draft.path): number})
 
@@ -1213,29 +1286,47 @@ def _number_key(folder: Path, path: Path) -> str:
     return path.relative_to(folder).as_posix()
 
 
-def _stored_numbers(folder: Path) -> dict[str, int]:
-    """The numbers kept for `folder` (`numbers_file`; {} when there are none, or they cannot
-    be read: the drafts are numbered again)."""
-    try:
-        data = json.loads(numbers_file(folder).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {key: number for key, number in data.items()
-            if type(number) is int and number > 0}
+MOST_NUMBERS_BYTES = 1_000_000  # a numbers file larger is no file peerjournal wrote
 
 
-def _store_numbers(folder: Path, numbers: dict[str, int]) -> None:
-    """Keep `numbers` for `folder` (`numbers_file`); the file removed when there are none
-    (no draft left: nothing stays of them). Best effort."""
+def _stored_numbers(folder: Path) -> tuple[dict[str, int], str | None]:
+    """The numbers kept for `folder` (`numbers_file`; {} when there are none), and what
+    was wrong with them, None when nothing was: those that cannot be read, or are not
+    numbers, are left out (the drafts are numbered again)."""
     index = numbers_file(folder)
-    with contextlib.suppress(OSError):
+    try:
+        if index.stat().st_size > MOST_NUMBERS_BYTES:  # (read whole, it took seconds)
+            return {}, "too large to be the list peerjournal keeps"
+        data = json.loads(index.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, None
+    except IsADirectoryError:  # (cannot be written either: `_numbers` says so)
+        return {}, None
+    except OSError as exc:
+        return {}, f"unreadable ({exc.strerror or exc})"
+    except (ValueError, RecursionError):
+        return {}, "damaged"
+    if not isinstance(data, dict):
+        return {}, "damaged"
+    numbers = {key: number for key, number in data.items()
+               if type(number) is int and number > 0}
+    doubled = len(set(numbers.values())) < len(numbers)
+    return numbers, "damaged" if doubled or len(numbers) < len(data) else None
+
+
+def _store_numbers(folder: Path, numbers: dict[str, int]) -> str | None:
+    """Keep `numbers` for `folder` (`numbers_file`); the file removed when there are none
+    (no draft left: nothing stays of them). Why they could not be, else None."""
+    index = numbers_file(folder)
+    try:
         if numbers:
             ordered = dict(sorted(numbers.items(), key=lambda item: item[1]))
             write_atomic(index, json.dumps(ordered, ensure_ascii=False, indent=1))
         else:
             index.unlink(missing_ok=True)
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    return None
 
 
 @contextlib.contextmanager

@@ -175,9 +175,10 @@ def register(app: typer.Typer) -> None:
     def drafts(
         ctx: typer.Context,
         discard: list[int] = typer.Option(
-            None, "--discard", metavar="N", parser=draft_numbers, callback=every_draft_number,
-            help="Discard draft N, or several: 1,2 or a range 1-3 (repeatable; asks first), "
-            "with any recovery file an editor left beside it."
+            None, "--discard", metavar="N", parser=_discard_numbers,
+            callback=_every_discard_number,
+            help="Discard draft N, or several: 1,2 or a range 1-3, which takes the drafts in "
+            "it (repeatable; asks first), with any recovery file an editor left beside it."
         ),
         discard_empty: bool = typer.Option(
             False, "--discard-empty", help="Discard the drafts that hold no text."
@@ -195,10 +196,15 @@ def register(app: typer.Typer) -> None:
         found = everything(_drafts_dir(app_ctx))
         if discard or discard_empty:
             wanted = discard or []  # (lowest first, each once: `every_draft_number`)
-            wrong = [n for n in wanted if by_number(found, n) is None]
-            if wrong:
-                raise _no_draft(app_ctx, wrong[0], found)
             chosen = [d for n in wanted if (d := by_number(found, n)) is not None]
+            wrong = [n for n in wanted if by_number(found, n) is None]
+            # a number given alone is meant: none has it, nothing goes; a range takes the
+            # drafts in it (numbers have gaps: a discarded draft's is free), none is refused
+            meant = [n for n in wrong if not isinstance(n, _InRange)]
+            if meant:
+                raise _no_draft(app_ctx, meant[0], found)
+            if wanted and not chosen:
+                raise _no_draft(app_ctx, f"in {wanted[0]}-{wanted[-1]}", found)
             if discard_empty:  # (one open in another terminal is being written: left alone)
                 chosen += [d for d in found
                            if d.kind != "edit" and not d.keeps_words() and not d.in_use()]
@@ -259,6 +265,27 @@ def register(app: typer.Typer) -> None:
         _orphaned_recovery(app_ctx)
         _kept_answers(app_ctx)
         app_ctx.say(closing_line(app_ctx, found))
+
+
+class _InRange(int):
+    """A draft number `drafts --discard` took from a range (`1-4`), not given alone: one that
+    no draft has is passed over (QA r46: `--discard 1-4` over drafts 1, 3 and 4 was refused,
+    "There is no draft 2")."""
+
+
+def _discard_numbers(text: str) -> list[int]:
+    """`options.draft_numbers` of one `--discard`, those of a range marked `_InRange`."""
+    numbers = draft_numbers(text)  # (read whole first: its errors name the argument)
+    alone = {number for part in text.split(",") if part.strip() and "-" not in part.strip()[1:]
+             for number in draft_numbers(part)}
+    return [n if n in alone else _InRange(n) for n in numbers]
+
+
+def _every_discard_number(given: list[list[int]] | None) -> list[int]:
+    """`options.every_draft_number`, a number given alone as well as in a range unmarked
+    (`_InRange`): it is meant."""
+    alone = {n for numbers in given or [] for n in numbers if not isinstance(n, _InRange)}
+    return [n if n in alone else _InRange(n) for n in every_draft_number(given)]
 
 
 def _recovery_note(app: AppContext, number: int, draft: Draft) -> str:
@@ -703,7 +730,7 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     try:
         work.draft, work.file = _resume(
             app, picked, work.draft, plan.given, line.prompts, line.share, again, earlier,
-            as_it_is=as_it_is,
+            as_it_is=as_it_is, repeat_since=None if line.again else work.kept_at,
         )
     finally:
         if earlier is not None:
@@ -1777,9 +1804,9 @@ def _entry_gone(app: AppContext, entry_id: int, edit: Draft) -> bool | PeerJourn
     return True
 
 
-def _no_draft(app: AppContext, number: int, found: list[Draft]) -> NotFoundError:
+def _no_draft(app: AppContext, number: int | str, found: list[Draft]) -> NotFoundError:
     """The error for a draft `number` that none of the drafts `found` has (a draft keeps its
-    number: the others' are not 1 to N)."""
+    number: the others' are not 1 to N); or none in a range (`number`: "in 2-3")."""
     from peerjournal.plural import joined
 
     if not found:
@@ -2183,14 +2210,14 @@ class _StdinDraft:
         """Write `text` to the draft (unless it holds it already); why it could not be, else
         None. Text with no word in it is no draft: the file is removed (the line saved at a
         pause erased)."""
-        from peerjournal.drafts import with_options, write_atomic
+        from peerjournal.drafts import removed, with_options, write_atomic
 
         if text == self._on_disk:
             return None
         try:
             if not text.strip():
                 if self.file is not None:
-                    self.file.path.unlink(missing_ok=True)
+                    removed(self.file.path)
             else:
                 if self.file is None:
                     self.file = _new_draft(self.app, ".md", in_hand=True)
@@ -2739,11 +2766,14 @@ def _resume(
     earlier: Draft | None = None,
     *,
     as_it_is: bool = False,
+    repeat_since: datetime | None = None,
 ) -> tuple[EntryDraft, Draft | None]:
     """Continue a draft; options given now replace the draft's values. `again` is what
     `write --resume` needs to pick this draft again (" --draft N", or nothing); `earlier`:
     the guided draft an editor draft was made from (see `_edited`); `as_it_is`: an editor
-    draft is saved as it is, without the editor (a yes piped in)."""
+    draft is saved as it is, without the editor (a yes piped in); `repeat_since`: when a
+    kept quick draft was kept (`_kept_at`): one whose text is an entry already is returned
+    as it is, unasked (`_save` names the entry: QA r46, "Save this entry?" came first)."""
     from peerjournal.drafts import KEPT
     from peerjournal.errors import PeerJournalError
 
@@ -2773,6 +2803,8 @@ def _resume(
     too_long = _too_long(session.draft)
     if too_long is not None:
         raise PeerJournalError(_too_long_message(app, too_long, draft_file, again))
+    if repeat_since is not None and _is_a_repeat(app, session.draft, repeat_since):
+        return session.draft, draft_file
     if session.unanswerable(*_asked(given)):  # (flags answer their questions)
         raise _piped_to_questions_left(app, draft_file, given, prompts)
     draft = _run(session, given)
@@ -3152,6 +3184,21 @@ def _repeat_of(app: AppContext, draft: EntryDraft, since: datetime | None = None
                  and entry_content(None, entry) == wanted), None)
 
 
+def _is_a_repeat(app: AppContext, draft: EntryDraft, since: datetime) -> bool:
+    """Whether `draft`, made ready to save (`_checked`, on a copy), is an entry made since
+    `since` already (`_repeat_of`); not when it cannot be saved as it is."""
+    import copy
+
+    from peerjournal.errors import PeerJournalError
+
+    ready = copy.deepcopy(draft)
+    try:
+        _checked(app, ready)
+    except PeerJournalError:
+        return False
+    return _repeat_of(app, ready, since) is not None
+
+
 def _kept_at(app: AppContext, draft: Draft) -> datetime | None:
     """When `write` kept `draft`, text it could not save (`drafts.KEPT`: -x, or piped in), in
     the clock's time zone (now, when its name does not say); None for any other draft (what
@@ -3187,12 +3234,14 @@ def _not_saved_again(
     sharing = draft.shared and not entry.shared
     if sharing:
         _share(app, entry.id, written)
-    removed = ""
+    removed = again = ""
     for done_with in kept:
         if done_with is not None and discard_kept(
             app, entry.id, "saved", done_with, "`write --resume` saves it again"
         ) and resumed and done_with is kept[0]:
             removed = f"; the draft {done_with.path} that held it is removed"
+    if not removed:  # (resumed: with the draft gone, `write --resume --again` finds nothing)
+        again = "; --again saves a second entry with it"
     print_after_saving(
         app, entry.id, "saved already",
         (lambda: app.print_json({**stored_json(app, entry.id, "saved"), "already": True}))
@@ -3202,8 +3251,8 @@ def _not_saved_again(
         _forget_copies(app, draft, piped, f"entry {entry.id} holds the same text")
     shared = " You asked to share it: it is now shared." if sharing else ""
     app.say(
-        f"{written} ({app.command_hint(f'show {entry.id}')} shows it; --again saves a "
-        f"second entry with it){removed}.{shared}"
+        f"{written} ({app.command_hint(f'show {entry.id}')} shows it{again}){removed}."
+        f"{shared}"
     )
 
 
