@@ -1,9 +1,10 @@
 """Round 46 (qa_longterm, findings 1-4): six months whose writing drifted into clinical
 language in Aug-Sep and came back. Every trend word says what it compares: the report's
 Dimensions name their halves, and a rise and a fall back within the window is said as one
-("rose to 8.6 in Sep 2026, back to 0.0 by Nov 2026") rather than "rising"; `report -d DIM`
-shows the dimension period by period; an exported summary compares with the period before
-("Against the period before") and "Moved most" says which periods its numbers cover.
+("rose to 7.2 in Aug – Sep 2026, back to 0.1 in Oct – Nov 2026": the thirds' pooled
+rates) rather than "rising"; `report -d DIM` shows the dimension period by period; an
+exported summary compares with the period before ("Against the period before")
+and "Moved most" says which periods its numbers cover.
 
 The clock is fixed (conftest: today is Friday 20 Nov 2026)."""
 
@@ -56,15 +57,16 @@ def test_a_rise_and_return_reads_as_one_not_as_rising(cli: CLI, add: Add) -> Non
     assert ("rising or falling: the last 3 months with entries against the first 3" in dims)
     clinical = re.search(r"Clinical language: identity [^,]*, drift [\d.]+ \(([^)]*)\)", dims)
     assert clinical, dims
-    assert re.fullmatch(r"rose to [\d.]+ in (Aug|Sep) 2026, back to 0\.00 by Nov 2026",
+    assert re.fullmatch(r"rose to [\d.]+ in Aug – Sep 2026, back to 0\.00 in Oct – Nov 2026",
                         clinical[1]), clinical[1]
     assert "Clinical language: identity 0.00 steady, drift" in dims
     # the JSON keeps the halves' direction, and adds the turn and what the halves are
     trend = report_json(cli, *SIX_MONTHS)["trend"]
     turn = trend["dimensions"]["clinical_language"]["drift_turn"]
     assert turn["way"] == "up_down" and turn["back"] is True
-    assert turn["at"] in ("2026-08-01", "2026-09-01") and turn["last_at"] == "2026-11-01"
-    assert turn["last"] == 0
+    assert (turn["at"], turn["at_end"]) == ("2026-08-01", "2026-09-01")
+    assert (turn["last_at"], turn["last_end"]) == ("2026-10-01", "2026-11-01")
+    assert turn["last"] == 0 and turn["first"] == 0 and turn["value"] > 5
     assert trend["dimensions"]["clinical_language"]["drift_direction"] in ("up", "steady")
     assert trend["compared"] == {
         "first": 3, "first_since": "2026-06-01", "first_until": "2026-08-31",
@@ -82,7 +84,8 @@ def test_by_week_the_same_entries_say_what_their_halves_are(cli: CLI, add: Add) 
     assert re.search(r"rising or falling: the last \d+ weeks with entries against the "
                      r"first \d+", dims), dims
     assert re.search(r"Clinical language: identity [^,]*, drift [\d.]+ \(rose to [\d.]+ in "
-                     r"the week of \d+ (Aug|Sep), back to 0\.00 by the week of 16 Nov\)",
+                     r"the weeks of 3 Aug – 14 Sep, back to 0\.00 in the weeks of 28 Sep – "
+                     r"16 Nov\)",
                      dims), dims
 
 
@@ -99,8 +102,8 @@ def test_report_d_shows_the_dimension_period_by_period(cli: CLI, add: Add) -> No
     assert float(rows["Aug 2026"]) > 5 and float(rows["Sep 2026"]) > 5
     said = flat(detail)
     assert "rising or falling: the last 3 months with entries against the first 3:" in said
-    assert re.search(r"drift [\d.]+ \(rose to [\d.]+ in (Aug|Sep) 2026, back to 0\.00 by "
-                     r"Nov 2026\)", said), said
+    assert re.search(r"drift [\d.]+ \(rose to [\d.]+ in Aug – Sep 2026, back to 0\.00 in "
+                     r"Oct – Nov 2026\)", said), said
     # the numbers agree with the JSON's periods
     periods = report_json(cli, *SIX_MONTHS, "-d", "clinical_language")["periods"]
     assert [f"{p['dimensions']['clinical_language']['drift']:.2f}" for p in periods
@@ -119,17 +122,19 @@ def glance(md: str) -> str:
 
 def test_six_months_summary_says_the_rise_and_return(cli: CLI, add: Add, tmp_path: Path) -> None:
     """The mentor's summary over the six months: peer drift rose and came back (not "rose
-    from 0.0 to 9.5"); a dimension that rose and fell back is not "Moved most", and the note
+    from 0.0 to 9.5"); "Moved most" names the largest move, here a rise and fall back, and the note
     beneath the dimensions gives its path; `review` marks it in the table."""
     write_six_months(add)
     md = export(cli, tmp_path, "six.md", *SIX_MONTHS)
     said = glance(md)
-    assert re.search(r"Peer drift rose to [\d.]+ in (Aug|Sep) 2026, back to 0\.0 by Nov "
-                     r"2026 \(per 100 words\)", said), said
-    assert "Moved most: Clinical language" not in said
+    assert re.search(r"Peer drift rose to [\d.]+ in Aug – Sep 2026, back to 0\.0 in Oct – "
+                     r"Nov 2026 \(per 100 words\)", said), said
+    # the largest move is named, with its path (not a small one left over)
+    assert re.search(r"Moved most: Clinical language \(drift markers\) rose to [\d.]+ in "
+                     r"Aug – Sep 2026, back to 0\.0 in Oct – Nov 2026\.", said), said
     assert re.search(r"Rose and fell back \(or fell and came back\) within the period, which "
                      r"halves do not show: .*Clinical language \(drift\) rose to [\d.]+ in "
-                     r"(Aug|Sep) 2026, back to 0\.0 by Nov 2026", flat(md)), flat(md)
+                     r"Aug – Sep 2026, back to 0\.0 in Oct – Nov 2026", flat(md)), flat(md)
     export(cli, tmp_path, "six.json", *SIX_MONTHS)
     out = ok(cli("review", str(tmp_path / "six.json"))).stdout
     row = next(line for line in out.splitlines() if line.startswith("Clinical language"))
@@ -198,3 +203,70 @@ def test_an_alert_about_a_rise_says_when_it_came_back_down(cli: CLI, add: Add) -
     out = flat(ok(cli("report", "--since", "2026-07-01", "--until", "2026-09-30")).stdout)
     assert "Clinical language came up more from 1 Jul to 30 Sep 2026" in out
     assert "back down" not in out and "Whose words or whose agenda were they?" in out
+
+
+# ---- fix_turn (qa_fixes_d 1-3, 7, 9): a turn is said only from pooled thirds that stand apart
+
+
+def test_a_turn_quotes_the_pooled_last_third_not_the_last_part_week(cli: CLI, add: Add) -> None:
+    """Was: "then fell to 5.5 by the week of 30 Nov", the last week alone (one day, one
+    entry), after 8 weeks at 0.0-1.8. Now the last third's words-weighted rate and its span."""
+    write_six_months(add, ("03", "04", "17", "18"))
+    add(CLINICAL, "-d", "2026-11-19")  # a drift entry in the last week only
+    report = report_json(cli, "--since", "2026-06-01", "--all")
+    turn = report["trend"]["dimensions"]["clinical_language"]["drift_turn"]
+    assert turn is not None and turn["way"] == "up_down", turn
+    written = [p for p in report["periods"] if p["entries"]]
+    last = written[-len(written) // 3:]  # (the last third)
+    assert turn["last_at"] == last[0]["start"] and turn["last_end"] == last[-1]["start"]
+    pooled = (sum(p["dimensions"]["clinical_language"]["drift"] * p["words"] for p in last)
+              / sum(p["words"] for p in last))
+    assert abs(turn["last"] - pooled) < 0.01, (turn, pooled)
+    assert turn["last"] < written[-1]["dimensions"]["clinical_language"]["drift"]
+    dims = flat(section(ok(cli("report", "--since", "2026-06-01", "--all")).stdout,
+                        "Dimensions"))
+    assert re.search(r"Clinical language: identity [^,]*, drift [\d.]+ \(rose to [\d.]+ in the "
+                     r"weeks of 3 Aug – 14 Sep, then fell to [\d.]+ in the weeks of 28 Sep – "
+                     r"16 Nov\)", dims), dims
+
+
+def test_one_drift_week_among_peer_weeks_is_no_turn(cli: CLI, add: Add) -> None:
+    """Was: one clinical week among 13 peer weeks gave "Mutuality: identity 2.14 (fell to
+    0.00 in the week of 12 Oct, then rose to 2.08 …)" while the drift itself read steady."""
+    from datetime import date, timedelta
+
+    start = date(2026, 8, 17)
+    for week in range(13):
+        day = start + timedelta(weeks=week)
+        text = CLINICAL if week == 6 else PEER
+        for extra in (0, 1):
+            add(text, "-d", (day + timedelta(days=extra)).isoformat())
+    report = report_json(cli, "--since", "2026-08-17", "--all")
+    turns = {dim: way for dim, way in report["trend"]["dimensions"].items()
+             if way["identity_turn"] or way["drift_turn"]}
+    assert turns == {}, turns
+    dims = flat(section(ok(cli("report", "--since", "2026-08-17", "--all")).stdout,
+                        "Dimensions"))
+    assert "rose to" not in dims and "fell to" not in dims, dims
+
+
+def test_too_few_periods_for_thirds_keep_the_halves_words(cli: CLI, add: Add) -> None:
+    """Each end third needs two periods: four months (peer, clinical, clinical, peer) read
+    by their halves, not as a turn from one month to one month."""
+    for month, text in (("06", PEER), ("07", CLINICAL), ("08", CLINICAL), ("09", PEER)):
+        for day in ("03", "10", "17"):
+            add(text, "-d", f"2026-{month}-{day}")
+    report = report_json(cli, "--by", "month", "--since", "2026-06-01", "--until", "2026-09-30")
+    assert all(not way["identity_turn"] and not way["drift_turn"]
+               for way in report["trend"]["dimensions"].values())
+
+
+def test_no_drift_either_time_is_said_so(cli: CLI, add: Add, tmp_path: Path) -> None:
+    """Was: "peer drift held steady (0.0, then 0.0)"."""
+    write_six_months(add)
+    said = glance(export(cli, tmp_path, "jul.md", "--since", "2026-07-01",
+                         "--until", "2026-07-31"))
+    assert re.search(r"Against the period before \(1 Jun – 30 Jun 2026, 3 entries\): no peer "
+                     r"drift either time and peer identity held steady \([\d.]+, then [\d.]+\) "
+                     r"per 100 words\.", said), said
+    assert "(0.0, then 0.0)" not in said

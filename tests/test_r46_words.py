@@ -262,3 +262,74 @@ def test_a_lexicon_name_with_its_own_quotes_is_not_quoted_again(
     assert result.exit_code == 0, result.stderr
     assert 'Southside Peers — "Ty\'r Bont", not a lexicon' in " ".join(result.stdout.split())
     assert '""' not in result.stdout
+
+
+# -- fix_words2 (QA qa_fixes_d 5, 6): a clause with its own subject, and shapes aa76264 missed --
+
+
+@pytest.mark.parametrize(("label", "said"), [
+    # 5: after "and" or a comma, a word with a subject of its own takes no "s", nor does its
+    # verb: a pronoun, a determiner, quantifier or number, or a noun before its verb
+    ("you lead, they follow", "the writer leads, they follow"),
+    ("you give, they take", "the writer gives, they take"),
+    ("you lead and they follow", "the writer leads and they follow"),
+    ("you care and staff notice", "the writer cares and staff notice"),
+    ("you ask, staff decide", "the writer asks, staff decide"),
+    ("you speak, then staff speak", "the writer speaks, then staff speak"),
+    ("you plan, we act", "the writer plans, we act"),
+    ("you talk, she listens", "the writer talks, she listens"),
+    ("you talk and he listens", "the writer talks and he listens"),
+    ("you listen, I talk", "the writer listens, I talk"),
+    ("you check, they took meds", "the writer checks, they took meds"),
+    ("you ask and you listen", "the writer asks and the writer listens"),
+    ("you ask, each person answers", "the writer asks, each person answers"),
+    ("you talk and two people listen", "the writer talks and two people listen"),
+    ("you lead and some follow", "the writer leads and some follow"),
+    ("you lead and many follow", "the writer leads and many follow"),
+    ("you care and family notice", "the writer cares and family notice"),
+    ("you speak and people listen", "the writer speaks and people listen"),
+    ("you speak, the team listen", "the writer speaks, the team listen"),
+    ("you ask and help is slow", "the writer asks and help is slow"),
+    ("what you each bring", "what the writer each brings"),
+    ("you each decide", "the writer each decides"),
+    ("you alone decide", "the writer alone decides"),
+    ("you too feel it", "the writer too feels it"),
+    # ...while a verb of the writer's own still takes it
+    ("you lead and follow", "the writer leads and follows"),
+    ("you ask and really listen", "the writer asks and really listens"),
+    ("you help those and listen", "the writer helps those and listens"),
+    ("you fix things and people", "the writer fixes things and people"),
+    ("you check meds, bloods and notes", "the writer checks meds, bloods and notes"),
+    # 6: "you" after a noun or a relative word is the subject
+    ("the stories you tell", "the stories the writer tells"),
+    ("the notes you write", "the notes the writer writes"),
+    ("the feelings you carry", "the feelings the writer carries"),
+    ("the feeling you get", "the feeling the writer gets"),
+    ("the less you say", "the less the writer says"),
+    ("those you help", "those the writer helps"),
+    ("giving those you love time", "giving those the writer loves time"),
+    ("whom you trust", "whom the writer trusts"),
+    ("each tells you", "each tells the writer"),
+    ("some tell you what to do", "some tell the writer what to do"),
+    ("their telling you off", "their telling the writer off"),
+    # 6: lists, asides, "you'd", "and they", "yourselves", -ed verbs
+    ("you, not staff, decide", "the writer, not staff, decides"),
+    ("you sit, listen, and wait", "the writer sits, listens, and waits"),
+    ("you feel, think, and act", "the writer feels, thinks, and acts"),
+    ("you ask questions, listen and wait", "the writer asks questions, listens and waits"),
+    ("you'd been there", "the writer had been there"),
+    ("you'd already told them", "the writer had already told them"),
+    ("you'd wanted to", "the writer had wanted to"),
+    ("you'd like to", "the writer would like to"),
+    ("you'd have been there", "the writer would have been there"),
+    ("Have you and they agreed?", "Have the writer and they agreed?"),
+    ("Are you and staff agreed?", "Are the writer and staff agreed?"),
+    ("Have you agreed?", "Has the writer agreed?"),
+    ("you and I agree", "the writer and I agree"),
+    ("you yourselves decide", "the writer themselves decides"),
+    ("you embed it", "the writer embeds it"),
+    ("you need it", "the writer needs it"),
+])
+def test_a_clause_with_its_own_subject_keeps_its_verb(label: str, said: str) -> None:
+    """QA qa_fixes_d 5 and 6: aa76264 gave "the writer leads, theys follow"."""
+    assert about_the_writer(label) == said

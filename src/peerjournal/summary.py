@@ -354,54 +354,82 @@ class Halves:
 @dataclass(frozen=True)
 class Turn:
     """A rise and a fall back (or a fall and a climb back) within a run of periods, which
-    the halves (`halves`) would call rising, falling or steady: the turning period (its index
-    among the run's periods, and its rate) and the last period with data."""
+    the halves (`halves`) would call rising, falling or steady: the rates of its three thirds,
+    each pooled over its words (`pooled`), and the periods of the middle and the last third
+    (their indexes among the run's periods, first and last)."""
 
     way: str  # "up_down": rose, then fell back; "down_up": fell, then came back up
-    at: int
-    peak: float
-    last_at: int
-    last: float
-    back: bool  # the last period is back near where the run began (`steady`)
+    first: float  # the first third's rate
+    peak: float  # the middle third's
+    last: float  # the last third's
+    middle: tuple[int, int]
+    end: tuple[int, int]
+    back: bool  # the last third is back near the first (`steady`)
+
+    @property
+    def size(self) -> float:
+        """How far the middle stood from the nearer end: what `_moved_most` weighs."""
+        return min(abs(self.peak - self.first), abs(self.peak - self.last))
 
     def as_json(self, starts: Sequence[str]) -> dict[str, Any]:
-        """`report --json`'s `trend.dimensions[..].*_turn`: `starts`, the periods' starts."""
-        return {"way": self.way, "at": starts[self.at], "value": self.peak,
-                "last_at": starts[self.last_at], "last": self.last, "back": self.back}
+        """`report --json`'s `trend.dimensions[..].*_turn`: `starts`, the periods' starts.
+        `at`..`at_end` are the starts of the middle third's first and last periods, `value`
+        its rate; `last_at`..`last_end` and `last` the same of the last third."""
+        return {"way": self.way, "first": self.first, "at": starts[self.middle[0]],
+                "at_end": starts[self.middle[1]], "value": self.peak,
+                "last_at": starts[self.end[0]], "last_end": starts[self.end[1]],
+                "last": self.last, "back": self.back}
+
+
+MIN_THIRD = 2  # periods in each end third: one period (often part of a week) is no end
 
 
 def turn(
     series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None
 ) -> Turn | None:
-    """Whether the periods with data rose and fell back (or fell and came back): their middle
-    third, pooled over its words (`pooled`), above (below) both the first third and the last
-    by more than `steady`, in two of its periods at least (one is a spike). Needs what a
-    direction needs (`halves`). [0, 0, 5.9, 8.6, 0.3, 0] rose to 8.6 and came back to 0, where
-    its halves (0→3.0) read "rising"."""
+    """Whether the periods with data rose and fell back (or fell and came back): their
+    thirds, each pooled over its words (`pooled`), as the halves pool theirs, with the middle
+    above (below) both the first third and the last by more than `steady`, and still so
+    without its most extreme period (one period's spike or dip is no turn, as it is no trend),
+    in two of its periods at least, and beyond every period of the end thirds by more than
+    `steady` (a dip no deeper than the ends' own ups and downs is noise). Each end third
+    holds MIN_THIRD periods or more, and each third enough writing; and it needs what a
+    direction needs (`halves`). [0, 0, 5.9, 8.6, 0.3, 0] by month rose to 7.2 in Aug-Sep and
+    came back to 0.1 in Oct-Nov, where its halves (0→3.0) read "rising"."""
     at = [i for i, (v, n) in enumerate(zip(series, entries, strict=True))
           if v is not None and n > 0]
     points = trend_points(series, entries, words)
-    if halves(series, entries, words) is None:
+    end = len(points) // 3
+    if end < MIN_THIRD or halves(series, entries, words) is None:
         return None
-    end = max(1, len(points) // 3)
-    first, middle, last = points[:end], points[end:-end], points[-end:]
-    parts = (first, middle, last)
-    if not middle or (words is not None and not _enough_writing(parts)):
+    parts = (points[:end], points[end:-end], points[-end:])
+    if words is not None and not _enough_writing(parts):
         return None  # (each third is weighed as a half is: on enough writing)
     rates = [pooled(part) for part in parts]
     if any(r is None for r in rates):
         return None
     a, m, b = (float(r or 0.0) for r in rates)
-    if steady(a, m) or steady(m, b) or (m - a) * (m - b) <= 0:
-        return None  # (no turn: the middle is between the ends, or near one of them)
+    if not _stands_out(m, a, b):
+        return None
     up = m > a
-    inner = range(end, len(points) - end)
-    beyond = [k for k in inner if (points[k][0] > max(a, b) if up else points[k][0] < min(a, b))]
-    if len(beyond) < 2:
-        return None  # one period's spike (or dip) is no turn, as it is no trend (`halves`)
-    i = (max if up else min)(inner, key=lambda k: points[k][0])
-    return Turn("up_down" if up else "down_up", at[i], points[i][0], at[-1], points[-1][0],
-                steady(points[0][0], points[-1][0]))
+    middle = list(parts[1])
+    extreme = (max if up else min)(range(len(middle)), key=lambda k: middle[k][0])
+    without = pooled(middle[:extreme] + middle[extreme + 1:])
+    if without is None or not _stands_out(without, a, b):
+        return None  # (it rests on one period)
+    near = max(a, b) if up else min(a, b)
+    beyond = [v for v, _, _ in middle if (v > near if up else v < near) and not steady(near, v)]
+    ends = [v for v, _, _ in parts[0] + parts[2]]
+    edge = max(ends) if up else min(ends)  # (the ends' own ups and downs are no turn)
+    if len(beyond) < 2 or (m < edge if up else m > edge) or steady(edge, m):
+        return None
+    return Turn("up_down" if up else "down_up", a, m, b, (at[end], at[-end - 1]),
+                (at[-end], at[-1]), steady(a, b))
+
+
+def _stands_out(middle: float, a: float, b: float) -> bool:
+    """Whether `middle` is above both `a` and `b`, or below both, by more than `steady`."""
+    return not steady(a, middle) and not steady(middle, b) and (middle - a) * (middle - b) > 0
 
 
 def split_at(entries: Sequence[int]) -> int:

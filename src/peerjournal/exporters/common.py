@@ -451,7 +451,7 @@ _WORDS = re.compile(r"([A-Za-z]+(?:['’][A-Za-z]+)*)")
 _ABOUT_THE_WRITER = {
     "your": "the writer's", "yours": "the writer's", "yourself": "themselves",
     "you're": "the writer is", "you've": "the writer has", "you'll": "the writer will",
-    "you'd": "the writer would",
+    "you'd": "the writer would", "yourselves": "themselves",
 }
 # verbs that read otherwise after "the writer" than after "you" ("you are" -> "is")
 _AFTER_YOU = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
@@ -473,17 +473,22 @@ _SUBJECT_AFTER = frozenset({
     "know", "knew", "believe", "say", "said", "hope", "mean", "guess", "wish", "realise",
     "realize", "like",
 })
-# before "you", a noun it follows as the subject of a clause about it ("the people you support")
+# before "you", a noun it follows as the subject of a clause about it ("the people you support",
+# "those you help", "whom you trust")
 _NOUN_BEFORE = frozenset({
     "people", "person", "one", "ones", "someone", "anyone", "everyone", "somebody", "anybody",
     "everybody", "something", "anything", "everything", "nothing", "thing", "things", "way",
     "ways", "time", "times", "words", "word", "role", "work", "group", "team", "staff",
+    "those", "whom",
 })
 # two words before "you": after these the word between is a noun ("the role you play")
 _DETERMINERS = frozenset({
     "the", "a", "an", "my", "our", "their", "his", "her", "its", "every", "each", "any", "some",
     "no", "whose", "which", "other", "own", "first", "last", "only", "same", "many", "few",
 })
+# before "you" after "the" or a possessive: a noun, even one ending as a verb might ("the
+# stories you tell", "the less you say", "the feeling you get")
+_STRICT_DETERMINERS = frozenset({"the", "my", "our", "their", "its"})
 _QUESTION_WORDS = frozenset({"what", "which", "whose", "how", "why", "where", "when", "who",
                              "whom"})
 _SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "staff", "people", "someone",
@@ -510,6 +515,16 @@ _IRREGULAR_PAST = frozenset({
     "drove", "grew", "threw", "rose", "woke", "wore", "hid", "led", "fed", "fled", "bit", "shook",
     "stuck", "struck", "understood", "withdrew", "overlooked", "learnt", "burnt",
 })
+# words ending in "ed" that are verbs in the present ("you embed it")
+_ED_VERBS = frozenset({"embed", "imbed"})
+# words between "you" and its verb that are no adverbs ("you each decide", "you alone know")
+_FLOATING = frozenset({"each", "both", "alone", "too"})
+# words after "and" or a comma that start a clause with a subject of its own ("…, they
+# follow", "and each person answers", "and two people listen"): no verb joined to "you"'s
+_NEW_SUBJECT = _SUBJECTS | _DETERMINERS | frozenset({
+    "you", "he", "she", "this", "that", "these", "those", "all", "both", "most", "several",
+    "none", "one", "two", "three", "four", "five", "six", "ten", "family", "friends",
+})
 # words between "you" and its verb ("when you quietly go"): the verb after them takes the "s"
 _ADVERBS = frozenset({
     "just", "often", "always", "never", "still", "also", "first", "then", "only", "even", "ever",
@@ -519,6 +534,7 @@ _ADVERBS = frozenset({
 # words ending in "ly" that are verbs, not adverbs ("when you apply pressure")
 _LY_VERBS = frozenset({"apply", "reply", "rely", "supply", "comply", "imply", "multiply",
                        "bully", "rally", "tally", "fly", "ally", "sully"})
+_LY_NOUNS = frozenset({"family", "assembly", "belly", "jelly"})
 # well-known verbs: one joined by "and"/"or" further along takes the "s" too ("sits with
 # them and listens"), where a noun would not ("checks meds and bloods")
 _KNOWN_VERBS = frozenset({
@@ -540,7 +556,8 @@ _STOP_JOINING = (_SUBJECTS | _SUBJECT_AFTER | {"your", "yourself"}) - {"and", "o
 def _adverb(word: str) -> bool:
     """A word between "you" and its verb ("really", "quietly", "always")."""
     w = word.casefold()
-    return w in _ADVERBS or (w.endswith("ly") and len(w) > 4 and w not in _LY_VERBS)
+    return w in _ADVERBS or (w.endswith("ly") and len(w) > 4
+                             and w not in _LY_VERBS and w not in _LY_NOUNS)
 
 
 def _present(verb: str) -> str | None:
@@ -550,7 +567,8 @@ def _present(verb: str) -> str | None:
     if w in _AFTER_YOU:
         return _in_case_of(verb, _AFTER_YOU[w])
     if ("'" in w or w in _NOT_A_VERB or w in _IRREGULAR_PAST or _adverb(w)
-            or (w.endswith("ed") and len(w) > 3 and not w.endswith("eed"))
+            or (w.endswith("ed") and len(w) > 3 and not w.endswith("eed")
+                and w not in _ED_VERBS)
             or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
             or (w.endswith("ing") and re.search("[aeiouy]", w[:-3]))):
         return None
@@ -622,42 +640,71 @@ class _Label:
             return "asked" if before not in _AFTER_YOU or self.asks(i - 1) else "object"
         if before in _SUBJECT_AFTER:
             return "subject"
-        if before in _NOUN_BEFORE or (self.low(i - 2) in _DETERMINERS and self.spaced(i - 1)
-                                      and not before.endswith(("ing", "ed", "s"))):
+        if before in _NOUN_BEFORE or (self.spaced(i - 1) and self._noun(i - 1)):
             return "subject"
         return "object"
+
+    def _noun(self, i: int) -> bool:
+        """Whether word `i`, after a determiner, is a noun ("the role", "the stories", "the
+        feeling"), not a verb or gerund ("each tells", "their telling")."""
+        det, w = self.low(i - 1), self.low(i)
+        if w.endswith("ing"):
+            return det == "the"
+        return det in _STRICT_DETERMINERS or (det in _DETERMINERS and not w.endswith(("ed", "s")))
 
     def verbs(self, i: int) -> None:
         """The verb(s) "you" (word `i`) does, as "the writer" does them: past adverbs
         ("quietly goes"), and on along "and"/"or"/a list ("hears and sees")."""
-        k = i + 1
-        while self.spaced(k) and _adverb(self.words[k]):
+        k = start = self._aside(i + 1)
+        while self.spaced(k) and (_adverb(self.words[k]) or self.low(k) in _FLOATING):
             k += 1
-        if not self.spaced(k) or (said := _present(self.words[k])) is None:
+        after_aside = k == start and start > i + 1  # "you, not staff, decide"
+        if not (self.spaced(k) or after_aside) or (said := _present(self.words[k])) is None:
             return
         self.said[k] = said
         while (joined := self._joined(k)) is not None:
             k = joined
             self.said[k] = _present(self.words[k]) or self.words[k]
 
+    def _aside(self, k: int) -> int:
+        """Word `k` after "you", or the word after an aside there ("you, not staff, decide")."""
+        if self.low(k) == "not" and "," in self.gaps[k]:
+            for j in range(k + 1, min(k + 5, len(self.words))):
+                if "," in self.gaps[j]:
+                    return j
+        return k
+
     def _joined(self, verb: int) -> int | None:
         """The next verb joined to the one at `verb` ("thinks and feels", "feels, thinks",
-        "sits with them and really listens"), if any."""
+        "sits with them and really listens", "asks questions, listens"), if any: not one
+        with a subject of its own ("leads, they follow", "cares and staff notice")."""
         for k in range(verb + 1, min(verb + 8, len(self.words))):
             listed = k == verb + 1 and "," in self.gaps[k]
             if not listed and (self.opens(k, comma=False) or self.low(k) in _STOP_JOINING):
                 return None
+            if not listed and "," in self.gaps[k] and self.low(k) in _KNOWN_VERBS \
+                    and self.low(k + 1) not in _ASKING:
+                return k  # a list further along ("asks questions, listens and waits")
             if self.low(k) not in {"and", "or"} and not listed:
                 continue
-            first = k if listed else k + 1
+            first = k + 1 if not listed or self.low(k) in {"and", "or"} else k
             after = first
             while after < len(self.words) and _adverb(self.words[after]):
                 after += 1
-            if after >= len(self.words) or _present(self.words[after]) is None:
+            if after >= len(self.words) or _present(self.words[after]) is None \
+                    or self._subject(after):
                 return None
             close = k == verb + 1 or after > first
             return after if close or self.low(after) in _KNOWN_VERBS else None
         return None
+
+    def _subject(self, k: int) -> bool:
+        """Whether word `k`, after "and" or a comma, starts a clause with a subject of its
+        own: a pronoun, a determiner or number ("each person", "two people"), or a noun with
+        its verb after it ("family notice")."""
+        w = self.low(k)
+        return w in _NEW_SUBJECT or self.low(k + 1) in _ASKING or (
+            w not in _KNOWN_VERBS and self.spaced(k + 1) and self.low(k + 1) in _KNOWN_VERBS)
 
     def writer(self, i: int) -> None:
         """"you" (word `i`) as "the writer", with its verb(s) where it does something."""
@@ -693,16 +740,25 @@ class _Label:
         said = _ABOUT_THE_WRITER.get(w)
         if said is None:
             if w in _AFTER_YOU and self.low(i + 1) == "you" and self.spaced(i + 1) \
-                    and self.asks(i):
+                    and self.low(i + 2) != "and" and self.asks(i):
                 self.said[i] = _in_case_of(self.words[i], _AFTER_YOU[w])
             return
         if w == "your" and self.seen and self.low(i + 1) != "own":
             said = "the writer's own"  # "Has the writer shared the writer's own story?"
-        if w == "you'd" and self.low(i + 1) == "better":
+        if w == "you'd" and self._had(i + 1):
             said = "the writer had"
         title = self.spaced(i + 1) and self.words[i + 1][:1].isupper()
         self.said[i] = _in_case_of(self.words[i], said, title)
         self.seen = True
+
+    def _had(self, k: int) -> bool:
+        """Whether "you'd" before word `k` is "you had" ("you'd better", "you'd been",
+        "you'd already told them"), not "you would" ("you'd like", "you'd have been")."""
+        while self.spaced(k) and _adverb(self.words[k]):
+            k += 1
+        w = self.low(k)
+        return self.spaced(k) and (w in {"better", "been"} or w in _IRREGULAR_PAST or (
+            w.endswith("ed") and len(w) > 3 and not w.endswith("eed") and w not in _ED_VERBS))
 
     def text(self) -> str:
         for i in range(len(self.words)):
@@ -887,23 +943,35 @@ NO_ENTRIES = "No entries were written in this period, so there are no numbers to
 
 
 def turn_words(turn: Mapping[str, Any], by: str, shown: Any = None) -> str:
-    """A rise and a fall back within the periods (`summary.turn`), in words, each number with
-    its period: "rose to 8.6 in Sep 2026, back to 0.0 by Nov 2026"; "fell to 0.0 in the week
-    of 7 Sep, then rose to 2.7 by the week of 26 Oct". `shown`: how a number is written."""
+    """A rise and a fall back within the periods (`summary.turn`), in words: the middle
+    third's rate and the last third's, each pooled over its periods, with their spans: "rose
+    to 7.2 in Aug – Sep 2026, back to 0.1 in Oct – Nov 2026"; "fell to 0.4 in the weeks of
+    7 Sep – 12 Oct, then rose to 2.7 in the weeks of 19 Oct – 30 Nov". `shown`: how a number
+    is written."""
+    first, then = ("rose", "fell") if turn["way"] == "up_down" else ("fell", "rose")
+    back = "back" if turn["back"] else f"then {then}"
+    show = shown or number
+    return (f"{first} to {show(turn['value'])} in {_starts_span(turn['at'], turn['at_end'], by)}"
+            f", {back} to {show(turn['last'])} in "
+            f"{_starts_span(turn['last_at'], turn['last_end'], by)}")
+
+
+def _starts_span(start: str, last: str, by: str) -> str:
+    """The periods from the one starting `start` to the one starting `last`, named as the
+    report names periods: "Aug – Sep 2026", "the weeks of 3 Aug – 7 Sep"."""
     from datetime import date
 
     from peerjournal.trends import period_label
 
-    show = shown or number
-
-    def when(start: str) -> str:
-        label = period_label(date.fromisoformat(start), by)
-        return f"the week of {label}" if by == "week" else label
-
-    first, then = ("rose", "fell") if turn["way"] == "up_down" else ("fell", "rose")
-    back = "back" if turn["back"] else f"then {then}"
-    return (f"{first} to {show(turn['value'])} in {when(turn['at'])}, {back} to "
-            f"{show(turn['last'])} by {when(turn['last_at'])}")
+    one, other = (period_label(date.fromisoformat(d), by) for d in (start, last))
+    if by == "week":
+        return f"the week of {one}" if one == other else f"the weeks of {one} – {other}"
+    if one == other:
+        return one
+    year = f" {start[:4]}"  # "Aug 2026 – Sep 2026" reads "Aug – Sep 2026"
+    if by == "month" and start[:4] == last[:4] and one.endswith(year):
+        one = one[: -len(year)]
+    return f"{one} – {other}"
 
 
 def has_entries(summary: dict[str, Any]) -> bool:
@@ -1028,24 +1096,34 @@ def _periods(n: int, unit: str) -> str:
 
 
 def _moved_most(summary: dict[str, Any]) -> str | None:
-    """The dimension whose identity or drift changed most between the halves, if any did."""
+    """The dimension whose identity or drift moved most, if any did by more than `steady`
+    (its `Halves.direction`; or, when it rose and fell back, `summary.turn`, which says its
+    path), weighed by the size of the move in rate: a rise and return of 8 per 100 words is
+    named before a rise of 0.5."""
     from peerjournal.summary import halves, period_words, turn
 
     best: tuple[float, str] | None = None
-    entries, words = [p["entries"] for p in summary["periods"]], period_words(summary["periods"])
+    unit = str(summary["period"]["by"])
+    periods = summary["periods"]
+    entries, words = [p["entries"] for p in periods], period_words(periods)
+    starts = [p["start"] for p in periods]
     for dim in summary["dimensions"]:
         for polarity in ("drift", "identity"):
             series = dim.get(f"{polarity}_series") or []
-            fits = len(series) == len(entries)
-            split = halves(series, entries, words) if fits else None
-            if split is None or split.direction == "steady" or turn(series, entries, words):
-                continue  # (a rise and a fall back: `direction_note` gives its path)
-            size = abs(split.after - split.before)
-            if best is None or size > best[0]:
-                unit = str(summary["period"]["by"])
+            if len(series) != len(entries):
+                continue
+            turned = turn(series, entries, words)
+            split = None if turned else halves(series, entries, words)
+            if turned:
+                size, moved = turned.size, turn_words(turned.as_json(starts), unit)
+            elif split is not None and split.direction != "steady":
+                size = abs(split.after - split.before)
                 moved = (f"{_MOVED[split.direction]} from {number(split.before)} in the first "
                          f"{_periods(split.first, unit)} with entries to "
                          f"{number(split.after)} in the last {_periods(split.last, unit)}")
+            else:
+                continue
+            if best is None or size > best[0]:
                 best = (size, _moved_line(summary, dim, polarity, moved))
     return best[1] if best else None
 
@@ -1065,7 +1143,9 @@ def _against_before(summary: dict[str, Any]) -> str | None:
         then, now = prev[key], totals[key]
         if then is None or now is None:
             continue
-        if steady(then, now):
+        if number(then) == number(now) == number(0):  # (not "held steady (0.0, then 0.0)")
+            said.append(f"no {name} either time")
+        elif steady(then, now):
             said.append(f"{name} held steady ({number(then)}, then {number(now)})")
         else:
             way = "rose" if now > then else "fell"

@@ -311,13 +311,7 @@ class _View:
             *([(self.bar_header(), "left")] if bars else []),
             (balance, "right"),
         )
-        # the window's periods cut short (`--since` on a Sunday: a one-day "week"),
-        # not the one still going on today unless `--since` cut its start too
-        ongoing = (self.report.get("rhythm") or {}).get("reaches_today", True)
-        cut = [
-            _cut_start(p, self.unit) if ongoing and p is periods[-1] else _partial(p, self.unit)
-            for p in shown
-        ]
+        cut = self.cut_short(shown, periods)
         for p, short in zip(shown, cut, strict=True):
             # "8 Jun", the year said once, in the heading ("8 Jun 2026" left 40 to 60
             # columns too narrow for the headers)
@@ -445,8 +439,9 @@ class _View:
             (self.unit.capitalize(), "left"), ("Entries", "right"), ("Identity", "right"),
             ("Drift", "right"), squeeze=0,
         )
-        for p in shown:
-            name = period_label(date.fromisoformat(p["start"]), self.unit)
+        cut = self.cut_short(shown, periods)
+        for p, short in zip(shown, cut, strict=True):
+            name = period_label(date.fromisoformat(p["start"]), self.unit) + ("*" if short else "")
             if not p["entries"]:
                 table.add_row(name, Text(self.none, style="dim"), "", "")
                 continue
@@ -454,6 +449,8 @@ class _View:
             table.add_row(name, str(p["entries"]), _num(values.get("identity") or 0),
                           _num(values.get("drift") or 0))
         note = "per 100 words"
+        if any(cut):  # (as the main table marks them)
+            note += f"; * part of a {self.unit}, cut by the window"
         if len(shown) < len(periods):
             note += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--all: every one)"
         out: list[RenderableType] = [
@@ -464,6 +461,17 @@ class _View:
             note, words = self.dimension_numbers([dim])
             out += [Text(note[0].upper() + note[1:] + ":", style="dim"), *words]
         return out
+
+    def cut_short(self, shown: Sequence[dict[str, Any]],
+                  periods: Sequence[dict[str, Any]]) -> list[bool]:
+        """Which of the `shown` periods the window cut short (`--since` on a Sunday: a
+        one-day "week"), not the one still going on today unless `--since` cut its start
+        too: those the tables mark "*"."""
+        ongoing = (self.report.get("rhythm") or {}).get("reaches_today", True)
+        return [
+            _cut_start(p, self.unit) if ongoing and p is periods[-1] else _partial(p, self.unit)
+            for p in shown
+        ]
 
     def halves_compared(self, compared: Mapping[str, Any]) -> str:
         """What the Dimensions' trend words compare: "rising or falling: the last 3 months
