@@ -91,12 +91,7 @@ def _started() -> Any:
             _reader_gone()
         code = exc.code
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM while starting up, before any command ran
-        _ending = _stopped = True
-        code = INTERRUPTED
-        if not _settled:  # (once it is, a Ctrl-C came too late to stop anything)
-            _message("Interrupted.")
-        else:
-            code = 0
+        code = _interrupted()
     except BrokenPipeError:
         _ending = True
         _reader_gone()
@@ -104,7 +99,36 @@ def _started() -> Any:
         _ending = True
         _cannot_print(exc)
         code = 1
+    except Exception as exc:  # ("Error calling __set_name__": a Ctrl-C as a class was built)
+        if not is_interrupt(exc):
+            raise
+        code = _interrupted()
     return code
+
+
+def _interrupted() -> Any:
+    """The exit code once a Ctrl-C (SIGTERM, SIGHUP) stopped the command: 130, said, or 0
+    once its change was committed (`settled`: it came too late to stop anything)."""
+    global _ending, _stopped
+    _ending = _stopped = True
+    if _settled:
+        return 0
+    _message("Interrupted.")
+    return INTERRUPTED
+
+
+def is_interrupt(exc: BaseException) -> bool:
+    """Whether `exc` is a Ctrl-C (or SIGTERM, SIGHUP), or was raised because of one: Python
+    wraps a KeyboardInterrupt raised while it builds a class (in `__set_name__`) in a
+    RuntimeError, which ended the command with a traceback or exit 70 (QA qa_fixes_a 3)."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        if isinstance(found, KeyboardInterrupt):
+            return True
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return False
 
 
 def _run() -> None:

@@ -192,6 +192,10 @@ class PeerJournalGroup(TyperGroup):
                 ExitCode.USER_ERROR,
             )
         except Exception as exc:
+            from peerjournal.launcher import is_interrupt
+
+            if is_interrupt(exc):  # a Ctrl-C Python wrapped ("Error calling __set_name__")
+                _fail("Interrupted.", ExitCode.INTERRUPTED)
             if os.environ.get("PEERJOURNAL_DEBUG"):  # the traceback, and still exit 70
                 import traceback
 
