@@ -164,6 +164,7 @@ def test_prep_says_too_few_entries_to_compare_instead_of_listing_moves(
     cli: CLI, store: Store
 ) -> None:
     """Was: two entries against two, and four dimensions "moved towards drift"."""
+    # (r46: the period before ends with the supervision's day, split at the supervision: 14 days)
     for day in (date(2026, 10, 25), date(2026, 10, 30)):
         add_entry(store, day, "Before.", scored(advice=(0.0, 0.0), voice=(3.0, 0.0)))
     for day in (date(2026, 11, 10), date(2026, 11, 15)):
@@ -171,7 +172,7 @@ def test_prep_says_too_few_entries_to_compare_instead_of_listing_moves(
     ok(cli("supervision", "done", "--date", "2026-11-06"))
     text = " ".join(ok(cli("supervision", "prep")).stdout.split())
     assert (
-        "Too few entries to say what moved: 2 entries in this period and 2 in the 15 days "
+        "Too few entries to say what moved: 2 entries in this period and 2 in the 14 days "
         "before it (it takes 3 on each side)." in text
     )
     assert "Moved toward" not in text and "Less " not in text

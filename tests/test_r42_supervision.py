@@ -238,11 +238,12 @@ def test_open_intentions_are_carried_past_a_supervision_and_credited_later(
            "-x", "Brought my guitar in after the manager said yes. We sang.")
     prep = _prep(cli, monkeypatch, "2026-11-09T22:00:00")
     found = {i["id"]: i for i in prep["intentions"]}
-    assert set(found) == {1, 2} and all(i["carried"] for i in found.values())
-    assert found[1]["came_back_in"] is None
+    # (r46: an open plan quoted at the last supervision's prep is not quoted again; one a
+    # later entry came back to is, with its follow-up)
+    assert set(found) == {2} and found[2]["carried"]
     assert found[2]["came_back_in"]["id"] == 3
     text = _prep_text(cli, monkeypatch, "2026-11-09T22:00:00")
-    assert "From before your last supervision, not picked up by then:\n  #1  6 Oct 2026" in text
+    assert "From before your last supervision, not picked up by then:\n  #2  8 Oct 2026" in text
 
 
 def test_an_entry_written_before_a_late_record_is_in_the_period_before(
@@ -276,8 +277,9 @@ def test_intentions_followed_up_before_or_too_old_are_not_carried(
         _at(monkeypatch, f"{day}T17:00:00")
         assert cli("supervision", "done").exit_code == 0
         ids = [i["id"] for i in _prep(cli, monkeypatch, f"{day}T21:00:00")["intentions"]]
-        # the allotment one for the two supervisions after its period; the walk one never
-        assert ids == ([1] if day != "2026-09-10" else [])
+        # (r46) neither: the allotment one stays open, so is not quoted past its supervision
+        # (`test_r46_late_b`); the walk one was picked up
+        assert ids == []
 
 
 # -- 4. a "too little" week ---------------------------------------------------------------------
@@ -434,13 +436,17 @@ def test_carrying_reaches_back_a_bounded_time_and_lists_a_plan_once(
         _write(cli, monkeypatch, f"{day}T21:00:00", "-x", "Drop-in. Busy.", "-e", compliance)
     _at(monkeypatch, "2026-11-20T17:00:00")
     assert cli("supervision", "done").exit_code == 0
-    [intention] = _prep(cli, monkeypatch, "2026-12-07T21:00:00")["intentions"]
-    assert intention["id"] == 4 and intention["carried"] is True
-    assert [e["id"] for e in intention["also_in"]] == [2, 3]
-    text = _prep_text(cli, monkeypatch, "2026-12-07T21:00:00")
+    # (r46: open, it was quoted at the 20 Nov prep, and is not again; written again now, it
+    # is this period's, listed once with where else it was written)
+    assert _prep(cli, monkeypatch, "2026-12-07T21:00:00")["intentions"] == []
+    _write(cli, monkeypatch, "2026-12-07T21:00:00", "-x", "Drop-in. Busy.", "-e", compliance)
+    [intention] = _prep(cli, monkeypatch, "2026-12-07T22:00:00")["intentions"]
+    assert intention["id"] == 5 and intention["carried"] is False
+    assert [e["id"] for e in intention["also_in"]] == [2, 3, 4]
+    text = _prep_text(cli, monkeypatch, "2026-12-07T22:00:00")
     assert text.count(compliance) == 1
-    assert ("  #4  2 Nov 2026  “I want to bring the compliance question to supervision.”\n"
-            "      written 3 times, first in #2 (1 Oct 2026)\n"
+    assert ("  #5  7 Dec 2026  “I want to bring the compliance question to supervision.”\n"
+            "      written 4 times, first in #2 (1 Oct 2026)\n"
             "      not picked up in a later entry yet\n") in text
 
 
@@ -461,8 +467,12 @@ def test_a_second_done_on_one_day_uses_up_no_carry_period(
     for when in ("2026-10-13T14:00:00", "2026-10-13T15:00:00", "2026-11-10T15:00:00"):
         _at(monkeypatch, when)
         assert cli("supervision", "done").exit_code == 0  # (the second by mistake)
+    # (r46: a carried plan is quoted once a later entry came back to it)
+    _write(cli, monkeypatch, "2026-11-15T21:00:00",
+           "-x", "Brought my guitar in after the manager said yes. We sang.")
     [intention] = _prep(cli, monkeypatch, "2026-11-20T21:00:00")["intentions"]
     assert intention["id"] == 1 and intention["carried"] is True
+    assert intention["came_back_in"]["id"] == 2
 
 
 # -- 11. Ctrl-C at 1-5 keeps what Enter would; wrapped lines indented -----------------------------

@@ -80,7 +80,7 @@ def test_no_score_on_this_scale_is_asked_again_and_not_kept(
 
 @pytest.mark.parametrize("typed", [
     "5 people came and I held back", "2 be honest", "10 people came", "3 of 5 people came",
-    "a five-minute chat", "about half", "not about to",
+    "a five-minute chat", "about half", "not about to", "5-minute", "i think 3",
 ])
 def test_words_after_a_number_are_the_writer_s_and_kept_whole(
     cli: CLI, store: Store, keys: Callable[..., Keys], typed: str
@@ -312,3 +312,130 @@ def test_the_root_s_options_still_take_a_value(cli: CLI, tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     assert journal.exists()
     assert cli(f"--db={journal}", "list", "--json").stdout.count('"id"') == 1
+
+
+# -- qa_fixes_a 1, 2, 5, 6: a score and one word; the words of a Ctrl-C; an over-long note ------
+
+
+@pytest.mark.parametrize(("typed", "score", "note"), [
+    ("4 lol", 4, "lol"), ("3 dunno", 3, "dunno"), ("3 hmm", 3, "hmm"), ("4 tbh", 4, "tbh"),
+    ("3 tho", 3, "tho"), ("3 <3", 3, "<3"), ("2 :/", 2, ":/"),
+])
+def test_a_score_and_one_word_is_the_score_with_the_word_as_its_note(
+    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str, score: int, note: str
+) -> None:
+    """Was: asked again with the plain "A whole number…", and the word dropped unsaid; "3 <3"
+    read the heart as a second score."""
+    keys(typed, "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert f"   Kept {score}, with the words after it as its note.\n" in result.stderr
+    assert AGAIN not in result.stderr
+    assert stored(store) == [({FIRST: {"score": score, "note": note}}, 0)]
+
+
+@pytest.mark.parametrize(("typed", "score"), [
+    ("3 stars", 3), ("4 points", 4), ("3 pts", 3), ("1 star", 1), ("4pts", 4),
+    ("3 / 5 stars", 3), ("3 (ish)", 3),
+    ("3ish", 3), ("like, 3", 3), ("like 3", 3), ("about, 3", 3)])
+def test_a_score_s_unit_or_hedge_is_part_of_it(
+    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str, score: int
+) -> None:
+    """"3 (ish)" kept "(ish)" as a note while "3ish" kept none; "like, 3" was asked again."""
+    keys(typed, "", "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert f"   Kept {score}.\n" in result.stderr and AGAIN not in result.stderr
+    assert stored(store) == [({FIRST: {"score": score, "note": ""}}, 0)]
+
+
+@pytest.mark.parametrize("typed", ["x", "hmm", ":)", "5-minute", "3x"])
+def test_a_line_asked_again_keeps_its_words_and_says_so(
+    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str
+) -> None:
+    """Was: one word with no score (or a face) was asked again and dropped without a word."""
+    keys(typed, "4", "", "q")
+    result = cli("supervision", "check")
+    assert KEPT_WORDS in result.stderr
+    assert stored(store) == [({FIRST: {"score": 4, "note": typed}}, 0)]
+
+
+@pytest.mark.parametrize(("typed", "score", "note"), [
+    ("4 lol", 4, "lol"), ("3 dunno", 3, "dunno"), ("3 <3", 3, "<3")])
+def test_ctrl_c_on_a_score_and_one_word_keeps_both(
+    cli: CLI, store: Store, monkeypatch: pytest.MonkeyPatch, terminal: None,
+    typed: str, score: int, note: str,
+) -> None:
+    """Was: "it starts with no score on the scale", and nothing saved."""
+    from test_write_robust_r23 import _ctrl_c_after
+
+    _ctrl_c_after(monkeypatch, [], typed)
+    result = cli("supervision", "check")
+    assert result.exit_code == 130
+    assert f"   Kept {score}, with the words typed at 1-5 as its note.\n" in result.stderr
+    assert stored(store) == [({FIRST: {"score": score, "note": note}}, 0)]
+
+
+def test_ctrl_c_on_words_that_start_with_a_count_says_truly_why_they_are_not_kept(
+    cli: CLI, store: Store, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    """Was: "it starts with no score on the scale" for a line that starts with a 5."""
+    from test_write_robust_r23 import _ctrl_c_after
+
+    _ctrl_c_after(monkeypatch, [], "5 people came and I held back")
+    result = cli("supervision", "check")
+    assert result.exit_code == 130
+    assert "   The words typed at 1-5 are not kept: no score came with them.\n" in result.stderr
+    assert "starts with no score" not in result.stderr and "people" not in result.stderr
+    assert stored(store) == []
+
+
+def test_an_over_long_note_after_a_score_is_told_once_truly(
+    cli: CLI, store: Store, keys: Callable[..., Keys]
+) -> None:
+    """Was: "Kept 3, with the words after it as its note." and then "…It was not kept"."""
+    keys("3 because " + "x" * 2_100, "short", "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert "   Kept 3.\n" in result.stderr and "as its note" not in result.stderr
+    assert "It was not kept: type or paste a shorter one" in result.stderr
+    assert stored(store) == [({FIRST: {"score": 3, "note": "short"}}, 0)]
+
+
+# -- qa_fixes_a 3: a signal while Python builds a class ----------------------------------------
+
+
+@pytest.mark.parametrize("number", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_signal_while_a_class_is_built_is_an_interrupt(number: str) -> None:
+    """Python wraps the KeyboardInterrupt raised in `__set_name__` in "RuntimeError: Error
+    calling __set_name__": was a traceback and exit 1 (as the CLI loads) or exit 70."""
+    done = _launched(f"""
+        import functools, os, signal, sys
+        from peerjournal import launcher
+        real = functools.cached_property.__set_name__
+        def set_name(self, owner, name):
+            if name == "config" and owner.__name__ == "AppContext":
+                os.kill(os.getpid(), signal.{number})
+            return real(self, owner, name)
+        functools.cached_property.__set_name__ = set_name
+        sys.argv = ["peerjournal", "list"]
+        launcher.main()
+    """)
+    assert (done.returncode, done.stderr, done.stdout) == (130, "peerjournal: Interrupted.\n", "")
+
+
+def test_an_error_raised_from_an_interrupt_in_a_command_is_an_interrupt(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI's unexpected-error handler: was "Unexpected error (RuntimeError)", exit 70."""
+    from peerjournal import context
+
+    def wrapped(*_: object, **__: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__") from exc
+
+    monkeypatch.setattr(context.AppContext, "store", property(wrapped))
+    result = cli("list")
+    assert (result.exit_code, result.stderr) == (130, "peerjournal: Interrupted.\n")

@@ -87,7 +87,8 @@ def test_prep_without_supervision_covers_four_weeks(cli: CLI, store: Store) -> N
         date(2026, 11, 19),
         "Asked what he wants from the week; he wants ideas for getting out more.",
     )
-    add_entry(store, date(2026, 10, 1), "Long before the window.", drift_dict("you must"))
+    # (r46: more than 4 weeks before the window: a journal begun 1 Oct would be brought whole)
+    add_entry(store, date(2026, 9, 1), "Long before the window.", drift_dict("you must"))
     result = cli("supervision", "prep", "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)

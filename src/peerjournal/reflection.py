@@ -509,6 +509,44 @@ def _on_heading(text: str) -> str:
 
 
 def parse_template(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:
+    """Read the Markdown entry format (`_parse_template`), keeping every character typed.
+
+    The parser marks a comment's line breaks with `_HIDDEN_BREAK`, a noncharacter; a text
+    that holds one itself (`write -x` keeps it) has it swapped for a character it does not
+    hold while it is parsed, and given back in what is read."""
+    if _HIDDEN_BREAK not in text:
+        return _parse_template(text, prompt_set)
+    stand_in = _absent_from(text)
+    parsed = _parse_template(text.replace(_HIDDEN_BREAK, stand_in), prompt_set)
+    return _swapped_back(parsed, stand_in)
+
+
+def _absent_from(text: str) -> str:
+    """A character `text` does not hold, neither whitespace nor a word character: another
+    noncharacter, else one of the private use areas'."""
+    from itertools import chain
+
+    codes = chain(range(0xFDD1, 0xFDF0), range(0xE000, 0xF900), range(0xF0000, 0x10FFFE))
+    return next(c for c in map(chr, codes) if c not in text)
+
+
+def _swapped_back(parsed: ParsedEntry, stand_in: str) -> ParsedEntry:
+    """`parsed` with `_HIDDEN_BREAK` again wherever `stand_in` took its place."""
+
+    def back(value: str) -> str:
+        return value.replace(stand_in, _HIDDEN_BREAK)
+
+    parsed.texts = {key: back(value) for key, value in parsed.texts.items()}
+    parsed.answers = {key: back(value) for key, value in parsed.answers.items()}
+    for name in ("date", "setting", "mode", "prompts"):
+        if (value := getattr(parsed, name)) is not None:
+            setattr(parsed, name, back(value))
+    if parsed.tags is not None:
+        parsed.tags = [back(tag) for tag in parsed.tags]
+    return parsed
+
+
+def _parse_template(text: str, prompt_set: PromptSet | None) -> ParsedEntry:
     """Read the Markdown entry format.
 
     Header lines (`date:`, `setting:`, `tags:`, `mode:`, `prompts:`) at the top are read as

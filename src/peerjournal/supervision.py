@@ -292,10 +292,13 @@ def check_score(value: Any, item_id: str) -> int:
 #  - with a face: "3 :)", "3 🙂", "🙂 3": the score, and the face kept as its note;
 #  - with a note: after a mark ("4: they did", "2 - not yet", "five! because Sam asked") or
 #    opening with a word that joins a note to a score ("4 because Kerry asked", "3 but…",
-#    "4 and I did"; "one" only after a mark: "one thing I noticed" is words).
+#    "4 and I did"; "one" only after a mark: "one thing I noticed" is words), or one word or
+#    face alone ("4 lol", "3 dunno", "3 <3");
+#  - with its unit: "3 stars", "4 points" (a part of the score, as "/5" is: "Kept 3.").
 # Two scores are no score ("3.5", "3-4", "four or five", "three, maybe four", "4 and a half"),
-# and a number followed by other words ("5 people came", "2 be honest", "10 people came") is
-# the writer's words, which the prompt keeps for the note of the score asked for again.
+# and a number followed by two words or more that open no note ("5 people came", "2 be
+# honest", "10 people came": what the number counts or is the subject of) is the writer's
+# words, which the prompt keeps for the note of the score asked for again.
 _PIECES = re.compile(r"\d+|[^\W\d_]+|[^\w\s]+|_+")
 _SCORE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _NUMBER_WORDS = {**_SCORE_WORDS, "zero": 0, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -323,12 +326,13 @@ _NOTE_OPENERS = {"because", "cause", "cos", "coz", "bc", "as", "since", "but", "
                  "he", "our", "me"}
 # the words of a line that only tried a score ("four or five", "five out of ten")
 _TRIED = _JOINING | _HEDGES_BEFORE | _HEDGES_AFTER | {"between", "out", "of", "score"}
+_UNITS = {"star", "stars", "points", "pts", "pt"}  # "3 stars": a part of the score
 _PLAIN_MARKS = set(".!?,;:)")  # after a score alone ("five!", "3)"), or before its note
 _DASHES = ("-", "–", "—")
 _FACE = re.compile(r"[:;=8][-'^o]?[()\[\]DPpOo3/|\\*]+|<3+|[)(\]\[][-'^]?[:;=]")
 
 
-def _is_face(piece: str) -> bool:
+def is_face(piece: str) -> bool:
     """An emoticon (":)", ";-(", "<3") or emoji ("🙂"), as one word of a line."""
     import unicodedata
 
@@ -354,7 +358,8 @@ def _read_score(text: str) -> _ScoreRead | None:
     lead, text = _leading_faces(text)
     pieces = [(m[0].lower(), m.start(), m.end()) for m in _PIECES.finditer(text)]
     at = 0
-    while at < len(pieces) and pieces[at][0] in _HEDGES_BEFORE:
+    while at < len(pieces) and (pieces[at][0] in _HEDGES_BEFORE
+                                or (at and set(pieces[at][0]) <= {",", "."})):  # "like, 3"
         at += 1
     hedged = at > 0
     if at >= len(pieces) or (score := _score_piece(pieces[at][0])) is None:
@@ -362,7 +367,7 @@ def _read_score(text: str) -> _ScoreRead | None:
     word = pieces[at][0]
     end = pieces[at][2]
     rest = pieces[at + 1:]
-    if rest and rest[0][1] == end and rest[0][0] == "ish":  # "3ish"
+    if rest and rest[0][1] == end and rest[0][0] in {"ish", *_UNITS}:  # "3ish", "4pts"
         end, rest, hedged = rest[0][2], rest[1:], True
     elif rest and rest[0][1] == end and rest[0][0][0].isalnum():  # "3rd", "5x", "3pm"
         return None
@@ -373,13 +378,15 @@ def _read_score(text: str) -> _ScoreRead | None:
         end, rest = rest[out_of - 1][2], rest[out_of:]
     if len(rest) >= 2 and rest[0][0] == "-" and rest[1][0] == "ish" and rest[0][2] == rest[1][1]:
         end, rest, hedged = rest[1][2], rest[2:], True  # "four-ish"
-    if _second_score(rest):
-        return None
+    if rest and rest[0][0] in _UNITS:  # "3 stars", "3/5 stars"
+        end, rest, hedged = rest[0][2], rest[1:], True
     after = text[end:].strip()
+    if not is_face(_first_word(after)) and _second_score(rest):  # ("3 <3": a face)
+        return None
     note = _note(after, word == "one")
     if note is None:
         return None
-    if not any(c.isalnum() for c in note) and not _is_face(_first_word(note)):
+    if not any(c.isalnum() for c in note) and not is_face(_first_word(note)):
         note = ""  # "3 - ?": marks alone
     if lead:
         note = f"{lead} {note}".strip()
@@ -390,7 +397,7 @@ def _read_score(text: str) -> _ScoreRead | None:
 def _leading_faces(text: str) -> tuple[str, str]:
     """A face typed before the score ("🙂 3"), and the rest of the line."""
     words = text.split(maxsplit=1)
-    if len(words) == 2 and _is_face(words[0]):
+    if len(words) == 2 and is_face(words[0]):
         return words[0], words[1]
     return "", text
 
@@ -421,7 +428,7 @@ def _second_score(rest: list[tuple[str, int, int]]) -> bool:
     for piece, _, _ in rest:
         if piece.isdecimal() or piece in _NUMBER_WORDS:
             return True
-        if not (piece in _JOINING or (not piece[0].isalnum() and not _is_face(piece))):
+        if not (piece in _JOINING or (not piece[0].isalnum() and not is_face(piece))):
             return False
     return False
 
@@ -429,13 +436,13 @@ def _second_score(rest: list[tuple[str, int, int]]) -> bool:
 def _note(after: str, one: bool) -> str | None:
     """The note the words after a score give: "" for none (marks or a hedge alone), the words
     after a mark or a note's opening word, a face; None if they are not a note."""
-    if _is_face(_first_word(after)):
+    if is_face(_first_word(after)):
         return after  # "3 :)", "3 :( because"
     if set(after) <= _PLAIN_MARKS | {" "}:
         return ""
-    if all(w.strip(".;:!?").lower() in _HEDGES_AFTER
-           for w in after.replace(",", " ").split() if w.strip(".;:!?")):
-        return ""  # "3 or so", "3, maybe", "four-ish?"
+    if all(w.strip(".;:!?()").lower() in _HEDGES_AFTER
+           for w in after.replace(",", " ").split() if w.strip(".;:!?()")):
+        return ""  # "3 or so", "3, maybe", "four-ish?", "3 (ish)"
     marks = len(after) - len(after.lstrip("".join(_PLAIN_MARKS)))
     if marks:  # "4: they did", "five! because"
         return after[marks:].strip()
@@ -445,7 +452,11 @@ def _note(after: str, one: bool) -> str | None:
     if after.startswith("("):
         return after
     first = _first_word(after).rstrip(".,;:!?").lower().replace("’", "'")
-    return after if first in _NOTE_OPENERS and not one else None
+    if one:  # "one thing I noticed": words
+        return None
+    if first in _NOTE_OPENERS or (len(after.split()) == 1 and not after.startswith("-")):
+        return after  # "4 because…", "4 lol", "3 dunno" (not "5-minute")
+    return None
 
 
 def score_and_words(text: str) -> tuple[int, str] | None:
@@ -471,7 +482,7 @@ def tried_a_score(text: str) -> bool:
     pieces = [m[0].lower() for m in _PIECES.finditer(text)]
     return any(p.isdecimal() or (p in _NUMBER_WORDS and p not in _HALF) for p in pieces) and all(
         p.isdecimal() or p in _NUMBER_WORDS or p in _TRIED
-        or (not p[0].isalnum() and not _is_face(p)) for p in pieces)
+        or (not p[0].isalnum() and not is_face(p)) for p in pieces)
 
 
 def typed_score(text: str) -> tuple[int, str] | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
         Answers,
         EntryFacts,
         Form,
+        Intention,
         Item,
         Movement,
         SelfCheck,
@@ -70,6 +72,8 @@ def register(app: typer.Typer) -> None:
         """What to bring: entries, drift trend, intentions, self-care and questions since the
         last supervision (else the last 4 weeks: this week and the 3 before it, as `export`
         covers)."""
+        from dataclasses import replace
+
         from peerjournal.cli.report import left_out_after_today
         from peerjournal.cli.stale import say_stale_shown
         from peerjournal.db.people import list_people
@@ -90,6 +94,7 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         recorded = supervisions(store)
         window = prep_window(app_ctx.today(), chosen, recorded)
+        window = _first_prep(app_ctx, store, window)
         dated = entry_facts(store, window.since, window.until)
         entries = window.kept(dated)
         # the periods before, for the intentions not picked up in them
@@ -120,6 +125,7 @@ def register(app: typer.Typer) -> None:
             trashed=len(live_and_trashed(store)[1]) if not dated and not journal_dates else 0,
             after_today=left.entries,
         )
+        result = replace(result, intentions=_quoted_plans(result.intentions, window))
         # (the text's word for a period with no entries names those after today itself)
         note = left.note("prep", entries_said=result.journal_dates is not None and not json_out)
         if json_out:
@@ -950,16 +956,19 @@ class _Questions:
             answer = typed_score(typed)
             if answer is not None:
                 score, after = answer
-                if after:
+                if after and not _fits_a_note(after):  # (`_checked_note` says why)
+                    self._reply(f"Kept {score}.")
+                elif after:
                     self._reply(f"Kept {score}, with the words after it as its note.")
                 elif words:
                     self._reply(f"Kept {score}, with the words typed before it as its note.")
                 elif bare_score(typed) is None:  # "about 3", "3/5", "four-ish": what it took
                     self._reply(f"Kept {score}.")
                 return score, " ".join(w for w in (*words, after) if w)
-            # words with no score are kept for the score that follows; not an answer that
-            # gave none ("four or five", "3.5"), which the next one replaces, nor a slip
-            if _words(typed) >= 2 and not tried_a_score(typed):
+            # words with no score are kept for the score that follows ("5 people came",
+            # "5-minute"); not an answer that gave none ("four or five", "3.5"), which the
+            # next one replaces
+            if _has_words(typed) and not tried_a_score(typed):
                 words.append(typed)
                 self._reply("A whole number from 1 to 5, please (or q to stop for now): the "
                             "words are kept as its note once it has one.")
@@ -968,17 +977,20 @@ class _Questions:
 
     def _score_at_interrupt(self, words: list[str], lines: list[str]) -> tuple[int, str] | None:
         """After Ctrl-C at 1-5 (or SIGTERM, a closed terminal): the score typed on the line it
-        cut ("3 because the depot thing", or "3" not yet entered), with the words typed before
-        it and after it as its note, kept as at the note prompt; the check then stops
-        (`interrupted`). Words with no score cannot be kept (an answer is a score): said so."""
-        from peerjournal.supervision import tried_a_score, typed_score
+        cut ("3 because the depot thing", "4 lol", or "3" not yet entered), with the words
+        typed before it and after it as its note, kept as at the note prompt; the check then
+        stops (`interrupted`). Words with no score ("5 people came") cannot be kept (an answer
+        is a score): said so, and why."""
+        from peerjournal.supervision import bare_score, tried_a_score, typed_score
 
         self.interrupted = self.ended = True
         cut = self._guided.clean_line(self.reader.take_interrupted())
         typed = " ".join(" ".join([*lines, cut]).split())
         answer = typed_score(typed)  # as Enter would have read it
         if answer is None:
-            if tried_a_score(typed) or any(c.isdigit() for c in typed):  # "3.5": no score
+            first = typed.split(maxsplit=1)[0] if typed else ""
+            if tried_a_score(typed) or (  # "3.5", "3.5 felt ok", "10 people": no score
+                    any(c.isdigit() for c in first) and bare_score(first) is None):
                 self._reply(NO_SCORE)
             elif words or typed:
                 self._reply(NOT_KEPT)
@@ -1080,9 +1092,24 @@ class _Questions:
         return self._guided.clean_line(line)
 
 
-def _words(text: str) -> int:
-    """How many words of `text` hold a letter."""
-    return sum(any(c.isalpha() for c in word) for word in text.split())
+def _has_words(text: str) -> bool:
+    """Whether `text` holds a word (a letter) or a face: what a note keeps (a numeral alone,
+    "²" or "Ⅲ", only tried a score, as "6" did)."""
+    from peerjournal.supervision import is_face
+
+    return any(c.isalpha() for c in text) or any(is_face(w) for w in text.split())
+
+
+def _fits_a_note(text: str) -> bool:
+    """Whether `text` can be kept as a note (`check_note`: not too long)."""
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.supervision import check_note
+
+    try:
+        check_note(text)
+    except PeerJournalError:
+        return False
+    return True
 
 
 def _show_check(
@@ -1126,28 +1153,141 @@ def _trend(
     entries: list[EntryFacts],
     labels: dict[str, str],
 ) -> TrendBrief:
-    """The weekly drift report over the prep window (and the window before, for changes).
+    """The weekly drift report over the prep window, against the period before it.
+
+    The supervision's day is split at the supervision: what was written after it counts
+    with the period since (`Window.holds`), what was written earlier that day with the
+    period before, so every entry is in one of the two. The days counted are those after
+    the supervision's day, and the period before ends with that day (`_counted`): from a
+    supervision on 31 Aug, September against August, as `export` compares them.
 
     A period with no entry is compared with nothing: the report's "No entries on <days>,
     after …" counts whole days, where this period starts at the supervision's moment, so
     prep asks about the quiet spell itself (`quiet_alert`)."""
+    from dataclasses import replace
+
     from peerjournal.db.stats import report_rows
     from peerjournal.supervision import quiet_alert, trend_brief
     from peerjournal.trends import build_report, previous_window
 
-    before, _ = previous_window(window.since, window.until)
-    kept = {e.id for e in entries}  # the supervision's day: only what was written after it
+    counted = _counted(window)
+    before, _ = previous_window(counted.since, counted.until)
+    kept = {e.id for e in entries}
     read = report_rows(store, before, window.until)
-    rows = [r for r in read if r.date != window.since or r.id in kept]
+    # the supervision's day: after it, on the period's first day; earlier, on the day before
+    day = {True: counted.since, False: counted.since - timedelta(days=1)}
+    rows = [replace(r, date=day[r.id in kept]) if r.date == window.since else r for r in read]
     quiet = None
     if not entries:  # all read is from before the period (or its first day, before supervision)
         quiet, rows = quiet_alert(window, wrote_before=bool(read)), []
     report = build_report(
         rows,
-        since=window.since,
-        until=window.until,
+        since=counted.since,
+        until=counted.until,
         by="week",
         today=app_ctx.today(),
         labels=labels,
     )
-    return trend_brief(entries, report, quiet, window)
+    brief = trend_brief(entries, report, quiet, counted)
+    return _before_named(brief, report, window)
+
+
+def _counted(window: Window) -> Window:
+    """`window` as its report counts it: from the day after the supervision's (the entries
+    of that day written after it are counted on that day, see `_trend`), unless that is
+    after today."""
+    from dataclasses import replace
+
+    record = window.supervision
+    if window.basis != "supervision" or record is None or window.since >= window.until:
+        return window
+    return replace(window, since=window.since + timedelta(days=1))
+
+
+def _before_named(brief: TrendBrief, report: dict[str, Any], window: Window) -> TrendBrief:
+    """`brief` with its alerts' period before ("than from 1 Aug to 31 Aug 2026") said as
+    prep counts it: to the supervision ("than from 1 Aug 2026 to that supervision")."""
+    from dataclasses import replace
+
+    from peerjournal.supervision import dates_phrase
+
+    record, previous = window.supervision, report.get("previous") or {}
+    if window.basis != "supervision" or record is None or not previous.get("until"):
+        return brief
+    start = date.fromisoformat(previous["since"])
+    said = dates_phrase((start, date.fromisoformat(previous["until"])))
+    to_it = f"from {spoken(start)} to that supervision"
+    return replace(brief, alerts=tuple(a.replace(said, to_it) for a in brief.alerts))
+
+
+def _first_prep(app_ctx: AppContext, store: Store, window: Window) -> Window:
+    """Before the first supervision, the whole journal when it began at most 4 weeks before
+    the last 4 weeks (`prep_window`'s default) start: a journal begun five weeks ago is
+    brought whole, not without its first week; said so on stderr. A longer journal keeps
+    the last 4 weeks (a year's entries are not one supervision's)."""
+    from dataclasses import replace
+
+    from peerjournal.dates import RECENT_WEEKS
+    from peerjournal.db.stats import date_range
+
+    if window.basis != "default":
+        return window
+    found = date_range(store, today=window.until)
+    first = found.first if found else None
+    if first is None or not window.since - timedelta(weeks=RECENT_WEEKS) <= first < window.since:
+        return window
+    app_ctx.say(
+        f"No supervision recorded yet: this first prep covers your whole journal, from your "
+        f"first entry on {spoken(first)}, not only the last {RECENT_WEEKS} weeks."
+    )
+    return replace(window, since=first, basis="since")
+
+
+# a word that points back to what was written before it ("I want to be that.")
+_POINTS_BACK = r"(?i)\b(?:that|this|it|them|those|these)\b"
+
+
+def _quoted_plans(plans: Sequence[Intention], window: Window) -> tuple[Intention, ...]:
+    """The plans prep quotes. One from before the last supervision was quoted at that
+    supervision's prep: it is quoted again only when a later entry came back to it (the
+    follow-up is news), or when it was written on the supervision's day itself, most likely
+    after that prep. Written again since, it is the period's own. A plan whose meaning rests
+    on the sentence before it ("I want to be that.") is quoted with that sentence, and left
+    out when it has none."""
+    from dataclasses import replace
+
+    day = window.supervision.date if window.supervision is not None else None
+    quoted = []
+    for plan in plans:
+        if plan.carried and plan.came_back_in is None and plan.entry.date != day:
+            continue
+        if _points_back(plan.text):
+            before = _sentence_before(plan)
+            if before is None:
+                continue
+            plan = replace(plan, text=f"{before} {plan.text}")
+        quoted.append(plan)
+    return tuple(quoted)
+
+
+def _points_back(plan: str) -> bool:
+    """Whether `plan` says what it means only with the sentence before it: it points back
+    ("that", "it") and has at most one word of its own ("keep doing that")."""
+    import re
+
+    from peerjournal.supervision import content_stems
+
+    return bool(re.search(_POINTS_BACK, plan)) and len(content_stems(plan)) <= 1
+
+
+def _sentence_before(plan: Intention) -> str | None:
+    """The sentence just before `plan` where its entry wrote it, if any."""
+    from peerjournal.intentions import sentences
+
+    texts = [plan.entry.evaluation, *(a for _, a in plan.entry.answers_to("evaluation"))]
+    for text in texts:
+        said = sentences(text)
+        for n, sentence in enumerate(said):
+            if n and " ".join(sentence.split()) == " ".join(plan.text.split()):
+                return said[n - 1]
+    return None
