@@ -261,3 +261,21 @@ def test_write_with_a_tried_lexicon_names_the_rescore_of_the_journal_given(
     refused = cli("--db", str(db), "--lexicon", str(tried), "write", "-x", "A quiet shift.")
     assert refused.exit_code == 2
     assert f"then run `peerjournal --db {db} drift --rescore`. " in said(refused.stderr)
+
+
+def test_write_and_show_name_the_drift_command_of_the_journal_given(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """QA qa_fixes_f 3: `write --db X` ended "details: peerjournal drift 1", which ran on the
+    default journal: "No entry 1"."""
+    db = tmp_path / "other journal.db"
+    written = cli("--db", str(db), "write", "-x", "I shared my own story with Sam today.")
+    assert written.exit_code == 0, written.stderr
+    hint = f"peerjournal --db '{db}' drift 1"
+    assert f"details: {hint}" in " ".join(written.stderr.split())
+    assert f"`{hint}` shows the phrases behind them." in " ".join(written.stderr.split())
+    shown = cli("--db", str(db), "show", "1")
+    assert f"details: {hint}" in " ".join(shown.stdout.split())
+    assert cli("--db", str(db), "drift", "1").exit_code == 0
+    plain = cli("write", "-x", "A quiet shift on the ward.")
+    assert "details: peerjournal drift 1" in " ".join(plain.stderr.split())

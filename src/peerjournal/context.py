@@ -127,6 +127,10 @@ class AppContext:
     def command_hint(self, command: str) -> str:
         """"`peerjournal COMMAND`" with this command's --db: drafts and unsaved edits are kept
         per journal, and without it the command would find the default journal's."""
+        return f"`{self.command_text(command)}`"
+
+    def command_text(self, command: str) -> str:
+        """`command_hint` without its backquotes ("peerjournal --db X drift 12")."""
         import shlex
 
         db = f" --db {shlex.quote(self.db_option)}" if self.db_option else ""
@@ -134,7 +138,7 @@ class AppContext:
             os.path.expanduser(self.db_option)
         ):  # (refused: `paths.not_relative` says to set it in full first)
             db = ""
-        return f"`peerjournal{db} {command}`"
+        return f"peerjournal{db} {command}"
 
     def resume_hint(self, more: str = "") -> str:
         """The command that continues a draft (`more`: options after --resume)."""

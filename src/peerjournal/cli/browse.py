@@ -798,7 +798,8 @@ def register(app: typer.Typer) -> None:
             from peerjournal.reflection import shown_layout
             from peerjournal.render.entries import entry_view
 
-            app_ctx.out.print(entry_view(entry, shown_layout(entry.answers, entry.prompt_set)))
+            app_ctx.out.print(entry_view(entry, shown_layout(entry.answers, entry.prompt_set),
+                                         app_ctx.command_text("drift")))
         _say_stale(app_ctx, [entry.id], "shown")
 
     @app.command(short_help="Search the text of every entry.", cls=SearchCommand)

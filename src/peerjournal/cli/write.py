@@ -3139,11 +3139,12 @@ def _save(
         from peerjournal.render.verdicts import OneLineSummary
 
         app.err.print(
-            OneLineSummary(entry_id, drift.data, drift.markers), soft_wrap=not app.err.is_terminal
+            OneLineSummary(entry_id, drift.data, drift.markers, app.command_text("drift")),
+            soft_wrap=not app.err.is_terminal
         )
         if first:
             # wrapped at words, even in a log: it is a paragraph
-            note = FIRST_DRIFT_NOTE.format(entry_id=entry_id)
+            note = FIRST_DRIFT_NOTE.format(details=app.command_hint(f"drift {entry_id}"))
             app.err.print(note, markup=False, highlight=False)
 
 
@@ -3382,7 +3383,7 @@ FIRST_DRIFT_NOTE = (
     "Drift is how far an entry's words lean from the peer role toward a clinical one "
     "(labels, advice, instructing); identity is the peer side (your story, mutuality, "
     "choice). The numbers count phrases per 100 words: something to reflect on, not a "
-    "grade. `peerjournal drift {entry_id}` shows the phrases behind them."
+    "grade. {details} shows the phrases behind them."
 )
 
 

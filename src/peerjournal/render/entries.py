@@ -451,20 +451,23 @@ def _broken(part: str, width: int) -> list[str]:
 class DriftLine:
     """'Drift: leans peer  · details: peerjournal drift 12', ending as `write`'s line does."""
 
-    def __init__(self, entry: Entry) -> None:
+    def __init__(self, entry: Entry, drift: str = "peerjournal drift") -> None:
         self.entry = entry
+        self.drift = drift  # (`details_hint`)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         line = Text("Drift: ")
         line.append_text(verdict_text(self.entry))
-        line.append_text(details_hint(self.entry.id, options.ascii_only))
+        line.append_text(details_hint(self.entry.id, options.ascii_only, self.drift))
         # wrapped at 40 columns, it would keep the space it broke at; the command kept whole
         yield Trimmed(line if options.no_wrap else with_details(console, line, options.max_width))
 
 
-def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableType:
+def entry_view(
+    entry: Entry, layout: dict[str, tuple[str, str]], drift: str = "peerjournal drift"
+) -> RenderableType:
     """The entry, a `Section` (a panel) per element; answers to extra questions sit inside
-    their element.
+    their element; its drift line ends with `drift` ID (the command with the journal's --db).
 
     `layout` maps question id -> (element, question text); unknown ids go under Evaluation.
     """
@@ -487,7 +490,7 @@ def entry_view(entry: Entry, layout: dict[str, tuple[str, str]]) -> RenderableTy
             Section("Self-care", safe_text(entry.self_care), box=box.ROUNDED,
                     border_style="green")
         )
-    parts.append(DriftLine(entry))
+    parts.append(DriftLine(entry, drift))
     # (an ASCII locale: each letter as its escape, "Zo\\xeb", so that no word of it is lost)
     return Exact(Group(*parts))
 

@@ -68,11 +68,15 @@ def named_of_summary(verdict: str | None, summary: str | None) -> list[str]:
         return []  # a damaged summary: the plain verdict's words
 
 
-def details_hint(entry_id: int, ascii_only: bool = False) -> Text:
+def details_hint(
+    entry_id: int, ascii_only: bool = False, drift: str = "peerjournal drift"
+) -> Text:
     """'  · details: peerjournal drift 12', which ends the drift line of `write` and `show`,
-    with '-' for the dot on a console that cannot show it (where it came out as "\\xb7")."""
+    with '-' for the dot on a console that cannot show it (where it came out as "\\xb7");
+    `drift`: the command with the journal's --db (`AppContext.command_text`), which the
+    command must carry to find the entry."""
     dot = "-" if ascii_only else "·"
-    return Text(f"  {dot} {DETAILS} peerjournal drift {entry_id}", style="dim")
+    return Text(f"  {dot} {DETAILS} {drift} {entry_id}", style="dim")
 
 
 DETAILS = "details:"
@@ -132,11 +136,13 @@ class OneLineSummary:
     self-doubt alone as `drift ID` does (`verdict_words`)."""
 
     def __init__(
-        self, entry_id: int, score: dict[str, Any], markers: Sequence[Sequence[Any]] | None = None
+        self, entry_id: int, score: dict[str, Any], markers: Sequence[Sequence[Any]] | None = None,
+        drift: str = "peerjournal drift",
     ) -> None:
         self.entry_id = entry_id
         self.score = score
         self.markers = markers
+        self.drift = drift  # (`details_hint`)
 
     def text(self, ascii_only: bool = False) -> Text:
         verdict = self.score["verdict"]
@@ -148,7 +154,7 @@ class OneLineSummary:
                 f" (peer identity {self.score['identity']:.1f}, "
                 f"drift {self.score['drift']:.1f} per 100 words)"
             )
-        line.append_text(details_hint(self.entry_id, ascii_only))
+        line.append_text(details_hint(self.entry_id, ascii_only, self.drift))
         return line
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
