@@ -515,3 +515,25 @@ def test_a_range_to_discard_takes_the_drafts_in_it_a_number_alone_must_be_there(
     assert said(gone).startswith("Discarded 3 drafts: draft 1 (replaced in 1")
     assert "; draft 3 (replaced in 3" in said(gone) and "; draft 4 (replaced in 4" in said(gone)
     assert _listed(cli) == []
+
+
+def test_a_numbers_file_that_is_a_fifo_or_holds_huge_numbers_is_damage(isolated: Path) -> None:
+    """QA qa_fixes_f 6: `drafts` waited for ever on a FIFO in the numbers file's place, and a
+    stored 99999999999999999999999 widened the list."""
+    import threading
+
+    from peerjournal.drafts import everything
+
+    folder = isolated / "drafts"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text("## Experience\nWords.\n", encoding="utf-8")
+    os.mkfifo(numbers_file(folder))
+    listed: list[list[int | None]] = []
+    reader = threading.Thread(
+        target=lambda: listed.append([d.number for d in everything(folder)]), daemon=True)
+    reader.start()
+    reader.join(20)
+    assert listed == [[1]]
+    numbers_file(folder).unlink(missing_ok=True)
+    numbers_file(folder).write_text(json.dumps({"a.md": 10**23}), encoding="utf-8")
+    assert [d.number for d in everything(folder)] == [1]

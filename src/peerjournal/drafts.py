@@ -1289,13 +1289,24 @@ def _number_key(folder: Path, path: Path) -> str:
 MOST_NUMBERS_BYTES = 1_000_000  # a numbers file larger is no file peerjournal wrote
 
 
+# a draft's number is the smallest free one: a larger stored one is damage (it widened the list)
+MOST_DRAFT_NUMBER = 1_000_000
+
+
 def _stored_numbers(folder: Path) -> tuple[dict[str, int], str | None]:
     """The numbers kept for `folder` (`numbers_file`; {} when there are none), and what
     was wrong with them, None when nothing was: those that cannot be read, or are not
     numbers, are left out (the drafts are numbered again)."""
+    import stat
+
     index = numbers_file(folder)
     try:
-        if index.stat().st_size > MOST_NUMBERS_BYTES:  # (read whole, it took seconds)
+        found = index.stat()
+        if stat.S_ISDIR(found.st_mode):  # (cannot be written either: `_numbers` says so)
+            return {}, None
+        if not stat.S_ISREG(found.st_mode):  # (a FIFO: reading it waited for ever)
+            return {}, "not a file"
+        if found.st_size > MOST_NUMBERS_BYTES:  # (read whole, it took seconds)
             return {}, "too large to be the list peerjournal keeps"
         data = json.loads(index.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -1309,7 +1320,7 @@ def _stored_numbers(folder: Path) -> tuple[dict[str, int], str | None]:
     if not isinstance(data, dict):
         return {}, "damaged"
     numbers = {key: number for key, number in data.items()
-               if type(number) is int and number > 0}
+               if type(number) is int and 0 < number <= MOST_DRAFT_NUMBER}
     doubled = len(set(numbers.values())) < len(numbers)
     return numbers, "damaged" if doubled or len(numbers) < len(data) else None
 
