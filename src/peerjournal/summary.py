@@ -391,8 +391,9 @@ def turn(
     thirds, each pooled over its words (`pooled`), as the halves pool theirs, with the middle
     above (below) both the first third and the last by more than `steady`, and still so
     without its most extreme period (one period's spike or dip is no turn, as it is no trend),
-    in two of its periods at least, and beyond every period of the end thirds by more than
-    `steady` (a dip no deeper than the ends' own ups and downs is noise). Each end third
+    in two of its periods at least, and beyond every period of the end thirds but their most
+    extreme one by more than `steady` (a dip no deeper than the ends' own ups and downs is
+    noise; one thin end week beyond it is that week's, as a spike in the middle is). Each end third
     holds MIN_THIRD periods or more, and each third enough writing; and it needs what a
     direction needs (`halves`). [0, 0, 5.9, 8.6, 0.3, 0] by month rose to 7.2 in Aug-Sep and
     came back to 0.1 in Oct-Nov, where its halves (0→3.0) read "rising"."""
@@ -419,8 +420,8 @@ def turn(
         return None  # (it rests on one period)
     near = max(a, b) if up else min(a, b)
     beyond = [v for v, _, _ in middle if (v > near if up else v < near) and not steady(near, v)]
-    ends = [v for v, _, _ in parts[0] + parts[2]]
-    edge = max(ends) if up else min(ends)  # (the ends' own ups and downs are no turn)
+    ends = sorted(v for v, _, _ in parts[0] + parts[2])
+    edge = ends[-2] if up else ends[1]  # (the ends' own ups and downs, but one, are no turn)
     if len(beyond) < 2 or (m < edge if up else m > edge) or steady(edge, m):
         return None
     return Turn("up_down" if up else "down_up", a, m, b, (at[end], at[-end - 1]),
