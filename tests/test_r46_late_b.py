@@ -127,13 +127,15 @@ def test_a_plan_that_points_back_is_quoted_with_the_sentence_before(
     cli: CLI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The QA's finding 7: "I want to be that." alone says nothing; with no sentence before
-    it, it is left out."""
+    it, it is quoted as written (a QA of the first fix found "I need to do this more." left
+    out without a word)."""
     _write(cli, monkeypatch, "2026-06-09T21:00:00", "-x", PEER,
            "-e", "Maya was calm and kind with everyone. I want to be that.")
     _write(cli, monkeypatch, "2026-06-10T21:00:00", "-x", PEER, "-e", "I'll keep doing that.")
     prep = _json(cli, monkeypatch, "2026-06-12T21:00:00", "supervision", "prep")
     assert [(i["id"], i["intention"]) for i in prep["intentions"]] == [
-        (1, "Maya was calm and kind with everyone. I want to be that.")]
+        (1, "Maya was calm and kind with everyone. I want to be that."),
+        (2, "I'll keep doing that.")]
 
 
 def test_an_open_plan_is_not_quoted_again_after_its_supervision(

@@ -1252,8 +1252,9 @@ def _quoted_plans(plans: Sequence[Intention], window: Window) -> tuple[Intention
     supervision's prep: it is quoted again only when a later entry came back to it (the
     follow-up is news), or when it was written on the supervision's day itself, most likely
     after that prep. Written again since, it is the period's own. A plan whose meaning rests
-    on the sentence before it ("I want to be that.") is quoted with that sentence, and left
-    out when it has none."""
+    on the sentence before it ("I want to be that.") is quoted with that sentence when there
+    is one, else as written: a plan is never left out for its words (QA: "I need to do this
+    more." went missing)."""
     from dataclasses import replace
 
     day = window.supervision.date if window.supervision is not None else None
@@ -1261,10 +1262,8 @@ def _quoted_plans(plans: Sequence[Intention], window: Window) -> tuple[Intention
     for plan in plans:
         if plan.carried and plan.came_back_in is None and plan.entry.date != day:
             continue
-        if _points_back(plan.text):
-            before = _sentence_before(plan)
-            if before is None:
-                continue
+        before = _sentence_before(plan) if _points_back(plan.text) else None
+        if before is not None:
             plan = replace(plan, text=f"{before} {plan.text}")
         quoted.append(plan)
     return tuple(quoted)
