@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI, Keys
+from conftest import CLI, SRC, Keys
 from peerjournal.db.store import Store
 from peerjournal.supervision import bare_score, tried_a_score, typed_score
 from test_supervision_qa import ITEMS, stored
@@ -28,7 +28,6 @@ from test_supervision_qa import ITEMS, stored
 FIRST = ITEMS[0].id
 AGAIN = "   A whole number from 1 to 5, please (or q to stop for now)."
 KEPT_WORDS = "the words are kept as its note once it has one."
-SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 
 # -- 1-4. a score only when the line is one ----------------------------------------------------
@@ -349,7 +348,8 @@ def test_a_score_s_unit_or_hedge_is_part_of_it(
     assert stored(store) == [({FIRST: {"score": score, "note": ""}}, 0)]
 
 
-@pytest.mark.parametrize("typed", ["x", "hmm", ":)", "5-minute", "3x"])
+@pytest.mark.parametrize("typed", ["x", "hmm", ":)", "5-minute", "3x", "1 sec", "2 mins",
+                                   "3 ppl", "5 times"])  # (a count is no score: QA qa_fixes_e 1)
 def test_a_line_asked_again_keeps_its_words_and_says_so(
     cli: CLI, store: Store, keys: Callable[..., Keys], typed: str
 ) -> None:
@@ -439,3 +439,21 @@ def test_an_error_raised_from_an_interrupt_in_a_command_is_an_interrupt(
     monkeypatch.setattr(context.AppContext, "store", property(wrapped))
     result = cli("list")
     assert (result.exit_code, result.stderr) == (130, "peerjournal: Interrupted.\n")
+
+
+def test_a_ctrl_c_before_the_launcher_is_imported_is_an_interrupt(tmp_path: Path) -> None:
+    """QA qa_fixes_e 10: a Ctrl-C while `python -m peerjournal` imported its launcher printed
+    a traceback from __main__.py line 1 (exit 1)."""
+    script = tmp_path / "early.py"
+    script.write_text(
+        "import runpy, sys\n"
+        "class Stop:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'peerjournal.launcher':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Stop())\n"
+        "runpy.run_module('peerjournal', run_name='__main__')\n",
+        encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PYTHONPATH": SRC})
+    assert (done.returncode, done.stderr) == (130, "Interrupted.\n")

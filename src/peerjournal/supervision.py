@@ -454,9 +454,20 @@ def _note(after: str, one: bool) -> str | None:
     first = _first_word(after).rstrip(".,;:!?").lower().replace("’", "'")
     if one:  # "one thing I noticed": words
         return None
-    if first in _NOTE_OPENERS or (len(after.split()) == 1 and not after.startswith("-")):
-        return after  # "4 because…", "4 lol", "3 dunno" (not "5-minute")
+    if first in _NOTE_OPENERS or (
+        len(after.split()) == 1 and not after.startswith("-") and first not in _COUNTED
+    ):
+        return after  # "4 because…", "4 lol", "3 dunno" (not "5-minute", "2 mins")
     return None
+
+
+# what a number before it counts, not scores ("1 sec", "2 mins", "3 ppl"): the writer's words
+_COUNTED = frozenset({
+    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour",
+    "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times",
+    "person", "people", "ppl", "kid", "kids", "child", "children", "men", "women", "patients",
+    "clients", "staff", "calls", "visits", "sessions", "groups", "shifts", "cups", "pounds",
+})
 
 
 def score_and_words(text: str) -> tuple[int, str] | None:
