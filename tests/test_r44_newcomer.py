@@ -112,7 +112,7 @@ def test_the_summary_names_markers_about_the_writer_not_to_them(
 
 
 def test_a_quotation_in_a_label_is_left_as_said() -> None:
-    from peerjournal.exporters.common import about_the_writer
+    from peerjournal.exporters.writer_words import about_the_writer
 
     assert about_the_writer('illness framing ("your condition")') == (
         'illness framing ("your condition")')

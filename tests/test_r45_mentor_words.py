@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from conftest import CLI, Keys
 from peerjournal.db.store import Store
-from peerjournal.exporters.common import about_the_writer
+from peerjournal.exporters.writer_words import about_the_writer
 from peerjournal.supervision import load_items, typed_score
 from test_drift_cli import ORG_LEXICON
 from test_supervision_cli import all_answers, answers_file

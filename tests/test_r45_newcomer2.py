@@ -181,7 +181,7 @@ def test_the_writers_own_labels_say_the_writers(
 
 
 def test_about_the_writer_keeps_quotations_and_other_words() -> None:
-    from peerjournal.exporters.common import about_the_writer
+    from peerjournal.exporters.writer_words import about_the_writer
 
     assert about_the_writer("holding your story back") == "holding the writer's story back"
     assert about_the_writer("Your story, noticing your own practice") == (

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CLI
-from peerjournal.exporters.common import about_the_writer
+from peerjournal.exporters.writer_words import about_the_writer
 
 # -- 6, 8, 9, 10, 7, 14: the words ------------------------------------------------------------
 

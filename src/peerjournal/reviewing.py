@@ -728,7 +728,7 @@ class Move:
 
     polarity: str
     dimension: str  # its id
-    label: str  # its name, as a mentor reads it (`common.about_the_writer`: "The writer's voice")
+    label: str  # its name as a mentor reads it (`about_the_writer`: "The writer's voice")
     before: float
     after: float
 
@@ -760,7 +760,7 @@ def dimension_moves(before: dict[str, Any], s: dict[str, Any]) -> list[Move]:
     """On each side (drift first), the dimension whose rate changed most between the two
     summaries, if by more than `summary.steady` allows (the dimensions' arrows' rule); none
     when either holds too little writing to compare (`too_little_to_compare`)."""
-    from peerjournal.exporters.common import about_the_writer
+    from peerjournal.exporters.writer_words import about_the_writer
     from peerjournal.summary import steady
 
     if too_little_to_compare([before, s]):

@@ -783,14 +783,14 @@ def top_markers(
 
     A negated marker that counted was flipped ("I didn't share my story"): it is listed under
     the polarity it counted for, named as its opposite ("not sharing their recovery story":
-    labels say "their" for "your", as the mentor reads them, `common.about_the_writer`).
+    labels say "their" for "your", as the mentor reads them, `writer_words.about_the_writer`).
     `noticed`, for a drift marker: how many of its hits in shared entries the writer noticed
     themselves ("I caught myself calling him manipulative"): still counted, as the drift
     engine counts them, but the awareness is what a mentor reads there. Shared entries only:
     an export reads the other entries' compact scores (`db.stats.summary_drifts`), which keep
     no flags (and each marker once, with the `times` it counted). An identity marker's is
     always 0: the noticing is of a slip. Excerpts: see `_choose_quotes`."""
-    from peerjournal.exporters.common import about_the_writer
+    from peerjournal.exporters.writer_words import about_the_writer
     from peerjournal.trends import dimension_title
 
     counts: dict[_MarkerKey, int] = defaultdict(int)

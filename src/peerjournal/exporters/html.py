@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from peerjournal.exporters import common, svg
+from peerjournal.exporters.writer_words import about_the_writer
 from peerjournal.reviewing import directions_as_read_now
 
 CSS = """
@@ -110,7 +111,7 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
     if not dims:
         return []
     rows = [
-        [common.about_the_writer(d["label"]),  # an organisation's "Your voice", as said of them
+        [about_the_writer(d["label"]),  # an organisation's "Your voice", as said of them
          common.dimension_cell(s, d, "identity"), common.dimension_cell(s, d, "drift")]
         for d in directions_as_read_now(s)["dimensions"]  # (no "steady" for a spike)
     ]

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from peerjournal.exporters import common
+from peerjournal.exporters.writer_words import about_the_writer
 from peerjournal.redact import placeholders
 from peerjournal.reviewing import directions_as_read_now
 
@@ -133,7 +134,7 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
     if not s["dimensions"]:
         return []
     rows = [
-        [escape(common.about_the_writer(d["label"])),  # ("Your voice": "The writer's voice")
+        [escape(about_the_writer(d["label"])),  # ("Your voice": "The writer's voice")
          common.dimension_cell(s, d, "identity"), common.dimension_cell(s, d, "drift")]
         for d in directions_as_read_now(s)["dimensions"]  # (no "steady" for a spike)
     ]

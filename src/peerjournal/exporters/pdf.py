@@ -22,6 +22,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from peerjournal.exporters import common
+from peerjournal.exporters.writer_words import about_the_writer
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -428,7 +429,7 @@ class _Report:
             y = pdf.get_y()
             pdf.set_font(FONT, "", 9)
             pdf.set_text_color(30, 30, 30)
-            row(common.about_the_writer(d["label"]),
+            row(about_the_writer(d["label"]),
                 f"{common.number(d['identity'])}{_arrow(self.s, d, 'identity')}",
                 f"{common.number(d['drift'])}{_arrow(self.s, d, 'drift')}")
             drift = (d["drift"] or 0.0) / scale * half

@@ -1,0 +1,352 @@
+"""A marker's or a dimension's label, written to the writer ("sharing your recovery story",
+"Are you looking after yourself?"), as an exported summary says it to the mentor who reads it:
+about the writer ("sharing the writer's recovery story", "Is the writer looking after
+themselves?"). English agreement is worked out word by word (`about_the_writer`); a
+quotation in a label is left as it was said."""
+
+from __future__ import annotations
+
+import re
+
+# a quotation in a label ('illness framing ("your condition")', "telling them 'you should'"):
+# the words as said, kept; a single quote only where it opens or closes words, not the
+# apostrophe inside one ("you're", "writer's", "don't")
+_QUOTATION = re.compile(
+    r"""("[^"]*"|“[^”]*”|(?<![\w'‘’])['‘](?=\w)(?:[^'‘’]|(?<=\w)['’](?=\w))*?"""
+    r"""(?<=[\w.!?,…])['’](?![\w'’]))""")
+# a label's words (a contraction is one: "you're", "don't"), and what lies between them
+_WORDS = re.compile(r"([A-Za-z]+(?:['’][A-Za-z]+)*)")
+# the writer, said to them in a label ("your", "yourself", "you're"), as said about them
+_ABOUT_THE_WRITER = {
+    "your": "the writer's", "yours": "the writer's", "yourself": "themselves",
+    "you're": "the writer is", "you've": "the writer has", "you'll": "the writer will",
+    "you'd": "the writer would", "yourselves": "themselves",
+}
+# verbs that read otherwise after "the writer" than after "you" ("you are" -> "is")
+_AFTER_YOU = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
+              "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't"}
+# before "you", a verb that asks a question ("Do you…", "what did you…"): the verb after
+# "you" stays as it is ("does the writer feel"); those in _AFTER_YOU change for "the writer"
+_ASKING = frozenset({
+    *_AFTER_YOU, "did", "didn't", "can", "can't", "could", "couldn't", "will", "won't",
+    "would", "wouldn't", "should", "shouldn't", "shall", "may", "might", "must", "does",
+    "doesn't", "had", "hadn't", "is", "isn't", "was", "wasn't", "has", "hasn't",
+})
+# before "you", words after which "you" is the one doing something ("what you think", "when
+# you feel", "and you check", "sure you learn") where a verb follows
+_SUBJECT_AFTER = frozenset({
+    "what", "how", "when", "where", "why", "if", "that", "because", "as", "while", "whether",
+    "who", "once", "until", "till", "unless", "before", "after", "since", "though", "although",
+    "than", "and", "or", "but", "so", "whatever", "whenever", "wherever", "however", "which",
+    "sure", "certain", "glad", "afraid", "aware", "proud", "think", "thought", "feel", "felt",
+    "know", "knew", "believe", "say", "said", "hope", "mean", "guess", "wish", "realise",
+    "realize", "like",
+})
+# before "you", a noun it follows as the subject of a clause about it ("the people you support",
+# "those you help", "whom you trust")
+_NOUN_BEFORE = frozenset({
+    "people", "person", "one", "ones", "someone", "anyone", "everyone", "somebody", "anybody",
+    "everybody", "something", "anything", "everything", "nothing", "thing", "things", "way",
+    "ways", "time", "times", "words", "word", "role", "work", "group", "team", "staff",
+    "those", "whom",
+})
+# two words before "you": after these the word between is a noun ("the role you play")
+_DETERMINERS = frozenset({
+    "the", "a", "an", "my", "our", "their", "his", "her", "its", "every", "each", "any", "some",
+    "no", "whose", "which", "other", "own", "first", "last", "only", "same", "many", "few",
+})
+# before "you" after "the" or a possessive: a noun, even one ending as a verb might ("the
+# stories you tell", "the less you say", "the feeling you get")
+_STRICT_DETERMINERS = frozenset({"the", "my", "our", "their", "its"})
+_QUESTION_WORDS = frozenset({"what", "which", "whose", "how", "why", "where", "when", "who",
+                             "whom"})
+_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "staff", "people", "someone",
+                       "everyone", "nobody", "others", "you"})
+# words after "you" that are not a verb it does ("telling you what", "for you and", "you
+# told", "you can"), whatever comes before
+_NOT_A_VERB = frozenset({
+    "and", "or", "but", "nor", "to", "in", "on", "at", "for", "of", "with", "as", "what", "how",
+    "that", "the", "a", "an", "about", "back", "up", "down", "out", "off", "too", "well",
+    "again", "there", "here", "when", "where", "why", "if", "because", "from", "by", "into",
+    "over", "more", "less", "all", "both", "yourself", "your", "it", "them", "him", "her", "me",
+    "us", "this", "these", "those", "so", "not", "okay", "ok", "alright", "sure", "alone",
+    "right", "wrong", "now", "today", "guys", "lot", "who", "which", "than", "like",
+    "can", "could", "will", "would", "should", "shall", "might", "must", "may", "did", "had",
+    "does", "is", "was", "be", "been", "being", "got", "ought", "used", "better",
+})
+# past tenses that do not end in "ed" ("what you told yourself": no "s" to add)
+_IRREGULAR_PAST = frozenset({
+    "told", "said", "felt", "thought", "kept", "left", "went", "took", "gave", "made", "knew",
+    "saw", "heard", "came", "became", "brought", "bought", "taught", "caught", "found", "held",
+    "sent", "spent", "met", "paid", "sat", "stood", "spoke", "wrote", "began", "ran", "won",
+    "lost", "meant", "slept", "wept", "built", "lent", "dealt", "chose", "drew", "fell", "forgot",
+    "gone", "done", "seen", "known", "given", "taken", "spoken", "written", "chosen", "ate",
+    "drove", "grew", "threw", "rose", "woke", "wore", "hid", "led", "fed", "fled", "bit", "shook",
+    "stuck", "struck", "understood", "withdrew", "overlooked", "learnt", "burnt",
+})
+# words ending in "ed" that are verbs in the present ("you embed it")
+_ED_VERBS = frozenset({"embed", "imbed"})
+# words between "you" and its verb that are no adverbs ("you each decide", "you alone know")
+_FLOATING = frozenset({"each", "both", "alone", "too"})
+# words after "and" or a comma that start a clause with a subject of its own ("…, they
+# follow", "and each person answers", "and two people listen"): no verb joined to "you"'s
+_NEW_SUBJECT = _SUBJECTS | _DETERMINERS | frozenset({
+    "you", "he", "she", "this", "that", "these", "those", "all", "both", "most", "several",
+    "none", "one", "two", "three", "four", "five", "six", "ten", "family", "friends",
+})
+# words between "you" and its verb ("when you quietly go"): the verb after them takes the "s"
+_ADVERBS = frozenset({
+    "just", "often", "always", "never", "still", "also", "first", "then", "only", "even", "ever",
+    "already", "sometimes", "seldom", "soon", "almost", "rather", "quite", "perhaps", "maybe",
+    "mostly", "instead", "together", "once", "twice", "hardly", "barely", "nearly",
+})
+# words ending in "ly" that are verbs, not adverbs ("when you apply pressure")
+_LY_VERBS = frozenset({"apply", "reply", "rely", "supply", "comply", "imply", "multiply",
+                       "bully", "rally", "tally", "fly", "ally", "sully"})
+_LY_NOUNS = frozenset({"family", "assembly", "belly", "jelly"})
+# well-known verbs: one joined by "and"/"or" further along takes the "s" too ("sits with
+# them and listens"), where a noun would not ("checks meds and bloods")
+_KNOWN_VERBS = frozenset({
+    "think", "feel", "know", "want", "need", "say", "see", "hear", "believe", "go", "get",
+    "make", "take", "give", "tell", "ask", "work", "help", "care", "notice", "expect", "hope",
+    "like", "try", "use", "bring", "share", "keep", "let", "find", "come", "sit", "listen",
+    "learn", "look", "seem", "mean", "stay", "lead", "choose", "decide", "speak", "talk",
+    "own", "hold", "carry", "walk", "stand", "agree", "call", "name", "offer", "plan", "owe",
+    "check", "push", "step", "reach", "wait", "watch", "read", "write", "cope", "worry",
+    "teach", "fix", "relax", "wish", "echo", "doubt", "apply", "dismiss", "rush", "catch",
+    "play", "support", "miss", "cry", "finish", "act", "leave", "follow", "ring", "return",
+})
+
+# words that end the stretch in which a verb can be joined to the one before ("thinks and
+# feels"): a new clause ("…when they", "…what your")
+_STOP_JOINING = (_SUBJECTS | _SUBJECT_AFTER | {"your", "yourself"}) - {"and", "or"}
+
+
+def _adverb(word: str) -> bool:
+    """A word between "you" and its verb ("really", "quietly", "always")."""
+    w = word.casefold()
+    return w in _ADVERBS or (w.endswith("ly") and len(w) > 4
+                             and w not in _LY_VERBS and w not in _LY_NOUNS)
+
+
+def _present(verb: str) -> str | None:
+    """`verb` as said after "the writer" ("think" -> "thinks", "do" -> "does"); None for a
+    word that is not a verb in the present ("told", "can't", "okay", "guys")."""
+    w = verb.casefold().replace("’", "'")
+    if w in _AFTER_YOU:
+        return _in_case_of(verb, _AFTER_YOU[w])
+    if ("'" in w or w in _NOT_A_VERB or w in _IRREGULAR_PAST or _adverb(w)
+            or (w.endswith("ed") and len(w) > 3 and not w.endswith("eed")
+                and w not in _ED_VERBS)
+            or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
+            or (w.endswith("ing") and re.search("[aeiouy]", w[:-3]))):
+        return None
+    return _third_person(verb)
+
+
+def _third_person(verb: str) -> str:
+    """"think" as "the writer thinks" says it ("push" -> "pushes", "cry" -> "cries")."""
+    if verb.casefold().endswith(("s", "sh", "ch", "x", "z", "o")):
+        said = verb + "es"
+    elif len(verb) > 1 and verb.casefold().endswith("y") and verb[-2] not in "aeiouAEIOU":
+        said = verb[:-1] + "ies"
+    else:
+        said = verb + "s"
+    return said.upper() if verb.isupper() and len(verb) > 1 else said
+
+
+def _in_case_of(word: str, said: str, title: bool = False) -> str:
+    """`said` in the case `word` was typed in: "YOUR" -> "THE WRITER'S", "Your" -> "The…";
+    `title`: the label is in title case ("You Think" -> "The Writer Thinks")."""
+    if word.isupper() and len(word) > 1:
+        return said.upper()
+    if title and word[:1].isupper():
+        return " ".join(w[:1].upper() + w[1:] for w in said.split(" "))
+    return said[:1].upper() + said[1:] if word[:1].isupper() else said
+
+
+class _Label:
+    """One stretch of a label (outside quotations) as its words and the text between them,
+    rewritten word by word from "you" to "the writer" (`about_the_writer`)."""
+
+    def __init__(self, text: str) -> None:
+        parts = _WORDS.split(text)
+        self.gaps, self.words = parts[0::2], parts[1::2]  # gaps[i] is before words[i]
+        self.said = list(self.words)
+        self.seen = False  # "the writer" said already: a second "your" is "the writer's own"
+
+    def low(self, i: int) -> str:
+        return self.words[i].casefold().replace("’", "'") if 0 <= i < len(self.words) else ""
+
+    def opens(self, i: int, comma: bool = True) -> bool:
+        """Whether word `i` starts the label, a sentence or a clause."""
+        gap = self.gaps[i].strip()
+        return i == 0 or any(c in gap for c in ".?!;:()—–" + ("," if comma else ""))
+
+    def spaced(self, i: int) -> bool:
+        """Whether only spaces come before word `i` (no punctuation joins or splits it)."""
+        return i < len(self.words) and not self.gaps[i].strip()
+
+    def asks(self, i: int) -> bool:
+        """Whether word `i` ("do", "have", "are") asks a question ("Have you…", "what do
+        you…", "What strengths do you…"), not "staff have you run errands"."""
+        if self.opens(i) or self.low(i - 1) in _QUESTION_WORDS | {"or"}:
+            return True
+        for back in range(i - 1, max(i - 5, -1), -1):
+            if self.low(back) in _SUBJECTS or (back < i - 1 and self.opens(back + 1)):
+                return False
+            if self.low(back) in {"what", "which", "whose", "how"}:
+                return True
+        return False
+
+    def role(self, i: int) -> str:
+        """What "you" (word `i`) is: "asked" ("do you feel"), "subject" ("what you feel",
+        "the people you support") or "object" ("telling you", "staff have you run")."""
+        before = self.low(i - 1)
+        if self.opens(i) or not before:
+            return "subject"
+        if before in _ASKING:
+            return "asked" if before not in _AFTER_YOU or self.asks(i - 1) else "object"
+        if before in _SUBJECT_AFTER:
+            return "subject"
+        if before in _NOUN_BEFORE or (self.spaced(i - 1) and self._noun(i - 1)):
+            return "subject"
+        return "object"
+
+    def _noun(self, i: int) -> bool:
+        """Whether word `i`, after a determiner, is a noun ("the role", "the stories", "the
+        feeling"), not a verb or gerund ("each tells", "their telling")."""
+        det, w = self.low(i - 1), self.low(i)
+        if w.endswith("ing"):
+            return det == "the"
+        return det in _STRICT_DETERMINERS or (det in _DETERMINERS and not w.endswith(("ed", "s")))
+
+    def verbs(self, i: int) -> None:
+        """The verb(s) "you" (word `i`) does, as "the writer" does them: past adverbs
+        ("quietly goes"), and on along "and"/"or"/a list ("hears and sees")."""
+        k = start = self._aside(i + 1)
+        while self.spaced(k) and (_adverb(self.words[k]) or self.low(k) in _FLOATING):
+            k += 1
+        after_aside = k == start and start > i + 1  # "you, not staff, decide"
+        if not (self.spaced(k) or after_aside) or (said := _present(self.words[k])) is None:
+            return
+        self.said[k] = said
+        while (joined := self._joined(k)) is not None:
+            k = joined
+            self.said[k] = _present(self.words[k]) or self.words[k]
+
+    def _aside(self, k: int) -> int:
+        """Word `k` after "you", or the word after an aside there ("you, not staff, decide")."""
+        if self.low(k) == "not" and "," in self.gaps[k]:
+            for j in range(k + 1, min(k + 5, len(self.words))):
+                if "," in self.gaps[j]:
+                    return j
+        return k
+
+    def _joined(self, verb: int) -> int | None:
+        """The next verb joined to the one at `verb` ("thinks and feels", "feels, thinks",
+        "sits with them and really listens", "asks questions, listens"), if any: not one
+        with a subject of its own ("leads, they follow", "cares and staff notice")."""
+        for k in range(verb + 1, min(verb + 8, len(self.words))):
+            listed = k == verb + 1 and "," in self.gaps[k]
+            if not listed and (self.opens(k, comma=False) or self.low(k) in _STOP_JOINING):
+                return None
+            if not listed and "," in self.gaps[k] and self.low(k) in _KNOWN_VERBS \
+                    and self.low(k + 1) not in _ASKING:
+                return k  # a list further along ("asks questions, listens and waits")
+            if self.low(k) not in {"and", "or"} and not listed:
+                continue
+            first = k + 1 if not listed or self.low(k) in {"and", "or"} else k
+            after = first
+            while after < len(self.words) and _adverb(self.words[after]):
+                after += 1
+            if after >= len(self.words) or _present(self.words[after]) is None \
+                    or self._subject(after):
+                return None
+            close = k == verb + 1 or after > first
+            return after if close or self.low(after) in _KNOWN_VERBS else None
+        return None
+
+    def _subject(self, k: int) -> bool:
+        """Whether word `k`, after "and" or a comma, starts a clause with a subject of its
+        own: a pronoun, a determiner or number ("each person", "two people"), or a noun with
+        its verb after it ("family notice")."""
+        w = self.low(k)
+        return w in _NEW_SUBJECT or self.low(k + 1) in _ASKING or (
+            w not in _KNOWN_VERBS and self.spaced(k + 1) and self.low(k + 1) in _KNOWN_VERBS)
+
+    def writer(self, i: int) -> None:
+        """"you" (word `i`) as "the writer", with its verb(s) where it does something."""
+        title = self.spaced(i + 1) and self.words[i + 1][:1].isupper() \
+            and not self.words[i + 1].isupper()
+        said = "the writer"
+        if self.low(i - 1) in {"the", "a"} and self.spaced(i):  # "the you that shows up"
+            said, self.said[i - 1], self.gaps[i] = self.words[i - 1] + " writer", "", ""
+        self.said[i] = _in_case_of(self.words[i], said, title)
+        if self.low(i + 1) in {"all", "guys"} and self.spaced(i + 1):  # "you all": the writer
+            self.said[i + 1], self.gaps[i + 1] = "", ""
+            return
+        role = self.role(i)
+        if self.low(i + 1) in _ABOUT_THE_WRITER and self.spaced(i + 1):  # "you yourself"
+            self.word(i + 1)
+            i += 1
+        if role == "subject":
+            self.verbs(i)
+
+    def word(self, i: int) -> None:
+        """Word `i` as said about the writer, where it is said to them."""
+        w = self.low(i)
+        if w == "you":
+            keep = self.gaps[i].endswith("-") or (i + 1 < len(self.words)
+                                                  and self.gaps[i + 1].startswith("-"))
+            thanked = self.low(i - 1) == "thank" and (
+                i == 1 or self.low(i - 2) in {"a", "the", "no", "any", "say", "says", "said",
+                                               "saying", "big", "quick"})
+            if not (keep or thanked):
+                self.writer(i)
+                self.seen = True
+            return
+        said = _ABOUT_THE_WRITER.get(w)
+        if said is None:
+            if w in _AFTER_YOU and self.low(i + 1) == "you" and self.spaced(i + 1) \
+                    and self.low(i + 2) != "and" and self.asks(i):
+                self.said[i] = _in_case_of(self.words[i], _AFTER_YOU[w])
+            return
+        if w == "your" and self.seen and self.low(i + 1) != "own":
+            said = "the writer's own"  # "Has the writer shared the writer's own story?"
+        if w == "you'd" and self._had(i + 1):
+            said = "the writer had"
+        title = self.spaced(i + 1) and self.words[i + 1][:1].isupper()
+        self.said[i] = _in_case_of(self.words[i], said, title)
+        self.seen = True
+
+    def _had(self, k: int) -> bool:
+        """Whether "you'd" before word `k` is "you had" ("you'd better", "you'd been",
+        "you'd already told them"), not "you would" ("you'd like", "you'd have been")."""
+        while self.spaced(k) and _adverb(self.words[k]):
+            k += 1
+        w = self.low(k)
+        return self.spaced(k) and (w in {"better", "been"} or w in _IRREGULAR_PAST or (
+            w.endswith("ed") and len(w) > 3 and not w.endswith("eed") and w not in _ED_VERBS))
+
+    def text(self) -> str:
+        for i in range(len(self.words)):
+            if self.said[i] == self.words[i]:  # not yet said otherwise (a verb after "you")
+                self.word(i)
+        return "".join(g + s for g, s in zip(self.gaps, [*self.said, ""], strict=True))
+
+
+def about_the_writer(label: str) -> str:
+    """A marker's label, said to the writer ("sharing your recovery story", "looking after
+    yourself", "what you think"), as the summary says it to the mentor who reads it: about
+    the writer ("sharing the writer's recovery story", "looking after themselves", "what the
+    writer thinks"). Not "their": the labels of what the person supported says use it
+    ("their choices and hopes"), and "holding their story back" would read as that person's
+    story. A quotation inside it ("you should…" or 'you should…') is left as it was said.
+
+    A word after "you" that it does takes the "s" ("when the writer pushes back") unless it
+    is not a verb in the present (`_present`: "told", "can", "okay"); "you" as the subject of
+    a question keeps its verb ("Does the writer feel heard?"), and as an object has none
+    ("letting staff have the writer run errands")."""
+    parts = _QUOTATION.split(label)
+    return "".join(part if n % 2 else _Label(part).text() for n, part in enumerate(parts))
