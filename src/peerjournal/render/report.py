@@ -311,11 +311,8 @@ class _View:
             *([(self.bar_header(), "left")] if bars else []),
             (balance, "right"),
         )
-        cut = self.cut_short(shown, periods)
-        for p, short in zip(shown, cut, strict=True):
-            # "8 Jun", the year said once, in the heading ("8 Jun 2026" left 40 to 60
-            # columns too narrow for the headers)
-            name = period_label(date.fromisoformat(p["start"]), self.unit) + ("*" if short else "")
+        names, said = self.period_names(shown, periods)
+        for p, name in zip(shown, names, strict=True):
             if not p["entries"]:
                 bar = [self.bar(0, 0, scale, 0)] if bars else []
                 table.add_row(name, Text(self.none, style="dim"), "", "", *bar, "")
@@ -328,12 +325,7 @@ class _View:
                 *self.row_bar(p, scale),
                 self.row_balance(p),
             )
-        note = "per 100 words; N = entries" if tiny else "per 100 words"
-        if any(cut):
-            note += f"; * part of a {self.unit}, cut by the window"
-        if len(shown) < len(periods):
-            # how many are left out, and how to see them: the heading's dates are all asked for
-            note += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--all: every one)"
+        note = ("per 100 words; N = entries" if tiny else "per 100 words") + said
         return Group(self.heading(f"By {self.unit}{self.years(shown)}", note), table)
 
     def years(self, shown: Sequence[Mapping[str, Any]]) -> str:
@@ -439,20 +431,15 @@ class _View:
             (self.unit.capitalize(), "left"), ("Entries", "right"), ("Identity", "right"),
             ("Drift", "right"), squeeze=0,
         )
-        cut = self.cut_short(shown, periods)
-        for p, short in zip(shown, cut, strict=True):
-            name = period_label(date.fromisoformat(p["start"]), self.unit) + ("*" if short else "")
+        names, said = self.period_names(shown, periods)
+        for p, name in zip(shown, names, strict=True):
             if not p["entries"]:
                 table.add_row(name, Text(self.none, style="dim"), "", "")
                 continue
             values = p["dimensions"].get(dim, {})
             table.add_row(name, str(p["entries"]), _num(values.get("identity") or 0),
                           _num(values.get("drift") or 0))
-        note = "per 100 words"
-        if any(cut):  # (as the main table marks them)
-            note += f"; * part of a {self.unit}, cut by the window"
-        if len(shown) < len(periods):
-            note += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--all: every one)"
+        note = "per 100 words" + said  # (as the main table marks them)
         out: list[RenderableType] = [
             Text(f"\nBy {self.unit}{self.years(shown)}  {note}", style="dim"), table
         ]
@@ -461,6 +448,20 @@ class _View:
             note, words = self.dimension_numbers([dim])
             out += [Text(note[0].upper() + note[1:] + ":", style="dim"), *words]
         return out
+
+    def period_names(self, shown: Sequence[dict[str, Any]], periods: Sequence[dict[str, Any]]
+                     ) -> tuple[list[str], str]:
+        """Each of the `shown` periods' names in a table ("8 Jun": the year said once, in the
+        heading, as "8 Jun 2026" left 40 to 60 columns too narrow for the headers; "*" when
+        the window cut it short, `cut_short`), and what the table's note adds about them: the
+        mark, and how many of `periods` are left out and how to see them."""
+        cut = self.cut_short(shown, periods)
+        names = [period_label(date.fromisoformat(p["start"]), self.unit) + ("*" if short else "")
+                 for p, short in zip(shown, cut, strict=True)]
+        said = f"; * part of a {self.unit}, cut by the window" if any(cut) else ""
+        if len(shown) < len(periods):
+            said += f"; the last {len(shown)} of {len(periods):,} {self.unit}s (--all: every one)"
+        return names, said
 
     def cut_short(self, shown: Sequence[dict[str, Any]],
                   periods: Sequence[dict[str, Any]]) -> list[bool]:
