@@ -7,6 +7,7 @@ quotation in a label is left as it was said."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # a quotation in a label ('illness framing ("your condition")', "telling them 'you should'"):
 # the words as said, kept; a single quote only where it opens or closes words, not the
@@ -74,6 +75,12 @@ _NOT_A_VERB = frozenset({
     "can", "could", "will", "would", "should", "shall", "might", "must", "may", "did", "had",
     "does", "is", "was", "be", "been", "being", "got", "ought", "used", "better",
 })
+# pronouns, never a verb after "you" ("you I…", "you they…")
+_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "me", "my", "our", "his", "their",
+                       "its", "mine", "ours", "theirs", "hers", "him", "them", "us", "you",
+                       "your", "yours", "yourself", "yourselves"})
+# the second piece of a verb written with a hyphen ("follow-up", "check-in")
+_PARTICLES = frozenset({"up", "in", "out", "back", "down", "off", "on", "over", "through"})
 # past tenses that do not end in "ed" ("what you told yourself": no "s" to add)
 _IRREGULAR_PAST = frozenset({
     "told", "said", "felt", "thought", "kept", "left", "went", "took", "gave", "made", "knew",
@@ -120,6 +127,47 @@ _KNOWN_VERBS = frozenset({
 # words that end the stretch in which a verb can be joined to the one before ("thinks and
 # feels"): a new clause ("…when they", "…what your")
 _STOP_JOINING = (_SUBJECTS | _SUBJECT_AFTER | {"your", "yourself"}) - {"and", "or"}
+# after "you", words that make it a group the writer is one of or speaks to ("you lot", "you
+# two", "you all", "you yourselves"): not "the writer", kept as said with its verb
+_GROUP_AFTER = frozenset({
+    "lot", "guys", "all", "both", "two", "three", "four", "five", "yourselves", "people",
+    "folks", "lads", "everyone",
+})
+# before "of you": the same ("all of you", "each of you", "both of you")
+_GROUP_OF = frozenset({
+    "all", "each", "both", "some", "any", "none", "one", "either", "neither", "most", "many",
+    "few", "several", "two", "three", "four", "five", "half",
+})
+# verbs with "you" and then a verb it does ("makes you feel", "lets you rest"): before "you" a
+# verb, even as the first word, where another word ending in "s" is a noun ("hopes you hold")
+_CAUSATIVE = frozenset({"make", "let", "have", "help", "see", "hear", "watch", "feel", "bid"})
+# before "you", words that make the next one a verb, not a noun ("they label you", "to
+# remind you", "never tells you")
+_BEFORE_A_VERB = _SUBJECTS | _ASKING | frozenset({
+    "to", "and", "or", "who", "that", "which", "not", "never", "nobody", "he", "she", "it",
+})
+# before "you", verbs that take it as their object ("remind you", "trust you"), even first
+_TAKES_YOU = _KNOWN_VERBS | _CAUSATIVE | frozenset({
+    "remind", "trust", "show", "pay", "thank", "warn", "invite", "encourage", "allow", "force",
+    "judge", "blame", "love", "hate", "meet", "join", "treat", "send", "put", "stop", "hurt",
+    "upset", "scare", "bother", "rate", "praise", "value", "respect", "forgive", "mind", "pick",
+    "text", "phone", "email", "drive", "bless", "excuse",
+})
+# words that are no noun before "you" ("for you", "if you", "tell you")
+_NO_NOUN = (_NOT_A_VERB | _ASKING | _SUBJECTS | _SUBJECT_AFTER | _DETERMINERS
+            | _QUESTION_WORDS | _TAKES_YOU | frozenset({"thanks", "of", "said", "says"}))
+# before "and you", words that are not one who does something with the writer ("tell
+# and you", "in and you")
+_NOT_A_NAME = _TAKES_YOU | _NOT_A_VERB
+# words before a subject that open its clause ("when Sam and you chat", "if the nurse and you")
+_OPENS_CLAUSE = _SUBJECT_AFTER - {"and", "or", "than", "like"}
+# nouns for people, which after "and" start a clause of their own ("and gran chats")
+_PEOPLE = frozenset({
+    "gran", "nan", "grandad", "mum", "dad", "mam", "partner", "nurse", "nurses", "doctor",
+    "doctors", "carer", "carers", "family", "friends", "peers", "peer", "sister", "brother",
+    "son", "daughter", "wife", "husband", "manager", "supervisor", "colleague", "colleagues",
+    "worker", "workers", "client", "clients", "patient", "patients", "residents", "everybody",
+})
 
 
 def _adverb(word: str) -> bool:
@@ -135,13 +183,20 @@ def _present(verb: str) -> str | None:
     w = verb.casefold().replace("’", "'")
     if w in _AFTER_YOU:
         return _in_case_of(verb, _AFTER_YOU[w])
-    if ("'" in w or w in _NOT_A_VERB or w in _IRREGULAR_PAST or _adverb(w)
+    if ("'" in w or w in _NOT_A_VERB or w in _PRONOUNS or w in _IRREGULAR_PAST or _adverb(w)
             or (w.endswith("ed") and len(w) > 3 and not w.endswith("eed")
                 and w not in _ED_VERBS)
             or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
             or (w.endswith("ing") and re.search("[aeiouy]", w[:-3]))):
         return None
     return _third_person(verb)
+
+
+def _stem(word: str) -> str:
+    """A word ending in "s" without it ("makes" -> "make", "watches" -> "watch")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-2] if word.endswith(("ches", "shes", "xes", "sses", "oes")) else word[:-1]
 
 
 def _third_person(verb: str) -> str:
@@ -174,6 +229,9 @@ class _Label:
         self.gaps, self.words = parts[0::2], parts[1::2]  # gaps[i] is before words[i]
         self.said = list(self.words)
         self.seen = False  # "the writer" said already: a second "your" is "the writer's own"
+        self.kept: set[int] = set()  # words kept as said ("you yourselves")
+        capitals = sum(w[:1].isupper() for w in self.words)
+        self.title = len(self.words) > 1 and capitals > len(self.words) // 2  # "You Think"
 
     def low(self, i: int) -> str:
         return self.words[i].casefold().replace("’", "'") if 0 <= i < len(self.words) else ""
@@ -209,7 +267,8 @@ class _Label:
             return "asked" if before not in _AFTER_YOU or self.asks(i - 1) else "object"
         if before in _SUBJECT_AFTER:
             return "subject"
-        if before in _NOUN_BEFORE or (self.spaced(i - 1) and self._noun(i - 1)):
+        if before in _NOUN_BEFORE or (self.spaced(i - 1) and (self._noun(i - 1)
+                                                              or self._bare_noun(i - 1))):
             return "subject"
         return "object"
 
@@ -221,6 +280,65 @@ class _Label:
             return det == "the"
         return det in _STRICT_DETERMINERS or (det in _DETERMINERS and not w.endswith(("ed", "s")))
 
+    def _bare_noun(self, j: int) -> bool:
+        """Whether word `j`, before "you" with no determiner, is a noun that "you" does
+        something to ("stories you tell", "advice you give", "about labels you use"), not a
+        verb with "you" its object ("tell you", "they label you", "makes you feel")."""
+        w, before = self.low(j), self.low(j - 1)
+        if w in _NO_NOUN or len(w) < 3 or w.endswith(("ing", "ed", "'s")) or _adverb(w):
+            return False
+        if not w.endswith("s") or w.endswith(("ss", "us", "is")):
+            return self.opens(j)  # "advice you give", not "… staff remind you"
+        if _stem(w) in _CAUSATIVE:
+            return False
+        return self.opens(j) or (self.spaced(j) and before not in _BEFORE_A_VERB
+                                 and not _adverb(before) and not self._name(j - 1))
+
+    def _name(self, j: int) -> bool:
+        """Whether word `j` is a name ("Sam"): a capital inside a label not in title case."""
+        word = self.words[j] if 0 <= j < len(self.words) else ""
+        return (word[:1].isupper() and not word.isupper() and not self.opens(j)
+                and not self.title)
+
+    def _group(self, i: int) -> bool:
+        """Whether "you" (word `i`) is a group the writer speaks to or is one of ("you lot",
+        "you two", "all of you", "while you both wait"): not the writer alone. "you both
+        ask and listen" is the writer, who does both."""
+        after = self.low(i + 1) if self.spaced(i + 1) else ""
+        if after == "both":
+            return not self._both_and(i + 2)
+        return after in _GROUP_AFTER or (self.low(i - 1) == "of" and self.spaced(i)
+                                         and self.low(i - 2) in _GROUP_OF)
+
+    def _both_and(self, k: int) -> bool:
+        """Whether "both" before word `k` is "both … and" ("both asks and listens")."""
+        while self.spaced(k) and _adverb(self.words[k]):
+            k += 1
+        if not self.spaced(k) or _present(self.words[k]) is None:
+            return False
+        joined = self._joined(k)
+        return joined is not None and any(self.low(j) == "and" for j in range(k + 1, joined))
+
+    def _with_another(self, i: int) -> bool:
+        """Whether "you" (word `i`) is the second of two who do something together ("when
+        Sam and you chat", "if the nurse and you agree"): their verb, not the writer's."""
+        if self.low(i - 1) != "and" or not (self.spaced(i - 1) and self.spaced(i)):
+            return False
+        first = i - 2
+        if self.low(first) in _NOT_A_NAME or self.low(first).endswith("ing"):
+            return False
+        if self.low(first - 1) in _DETERMINERS and self.spaced(first):
+            first -= 1
+        return first >= 0 and (self.opens(first) or self.low(first - 1) in _OPENS_CLAUSE)
+
+    def _hyphened(self, k: int) -> int:
+        """The piece of a hyphened word at `k` that takes the "s": the last ("co-facilitates",
+        "double-checks"), or the one before its particle ("follows-up")."""
+        while k + 1 < len(self.words) and self.gaps[k + 1] == "-":
+            k += 1
+        particle = self.low(k) in _PARTICLES and self.gaps[k] == "-"
+        return k - 1 if particle else k
+
     def verbs(self, i: int) -> None:
         """The verb(s) "you" (word `i`) does, as "the writer" does them: past adverbs
         ("quietly goes"), and on along "and"/"or"/a list ("hears and sees")."""
@@ -228,7 +346,10 @@ class _Label:
         while self.spaced(k) and (_adverb(self.words[k]) or self.low(k) in _FLOATING):
             k += 1
         after_aside = k == start and start > i + 1  # "you, not staff, decide"
-        if not (self.spaced(k) or after_aside) or (said := _present(self.words[k])) is None:
+        if not (self.spaced(k) or after_aside):
+            return
+        k = self._hyphened(k)
+        if (said := _present(self.words[k])) is None:
             return
         self.said[k] = said
         while (joined := self._joined(k)) is not None:
@@ -260,6 +381,7 @@ class _Label:
             after = first
             while after < len(self.words) and _adverb(self.words[after]):
                 after += 1
+            after = self._hyphened(after) if after < len(self.words) else after
             if after >= len(self.words) or _present(self.words[after]) is None \
                     or self._subject(after):
                 return None
@@ -272,7 +394,7 @@ class _Label:
         own: a pronoun, a determiner or number ("each person", "two people"), or a noun with
         its verb after it ("family notice")."""
         w = self.low(k)
-        return w in _NEW_SUBJECT or self.low(k + 1) in _ASKING or (
+        return w in _NEW_SUBJECT or w in _PEOPLE or self._name(k) or self.low(k + 1) in _ASKING or (
             w not in _KNOWN_VERBS and self.spaced(k + 1) and self.low(k + 1) in _KNOWN_VERBS)
 
     def writer(self, i: int) -> None:
@@ -283,14 +405,14 @@ class _Label:
         if self.low(i - 1) in {"the", "a"} and self.spaced(i):  # "the you that shows up"
             said, self.said[i - 1], self.gaps[i] = self.words[i - 1] + " writer", "", ""
         self.said[i] = _in_case_of(self.words[i], said, title)
-        if self.low(i + 1) in {"all", "guys"} and self.spaced(i + 1):  # "you all": the writer
-            self.said[i + 1], self.gaps[i + 1] = "", ""
+        if self.low(i + 1) == "who":  # "the writer who was there", "the writer, who listens"
+            self.verbs(i + 1)
             return
         role = self.role(i)
         if self.low(i + 1) in _ABOUT_THE_WRITER and self.spaced(i + 1):  # "you yourself"
             self.word(i + 1)
             i += 1
-        if role == "subject":
+        if role == "subject" and not self._with_another(i):
             self.verbs(i)
 
     def word(self, i: int) -> None:
@@ -302,9 +424,13 @@ class _Label:
             thanked = self.low(i - 1) == "thank" and (
                 i == 1 or self.low(i - 2) in {"a", "the", "no", "any", "say", "says", "said",
                                                "saying", "big", "quick"})
-            if not (keep or thanked):
-                self.writer(i)
-                self.seen = True
+            if keep or thanked:
+                return
+            if self._group(i):  # "you lot", "all of you": kept as said, with its verb
+                self.kept.add(i + 1)
+                return
+            self.writer(i)
+            self.seen = True
             return
         said = _ABOUT_THE_WRITER.get(w)
         if said is None:
@@ -331,11 +457,12 @@ class _Label:
 
     def text(self) -> str:
         for i in range(len(self.words)):
-            if self.said[i] == self.words[i]:  # not yet said otherwise (a verb after "you")
+            if i not in self.kept and self.said[i] == self.words[i]:  # not yet said otherwise
                 self.word(i)
         return "".join(g + s for g, s in zip(self.gaps, [*self.said, ""], strict=True))
 
 
+@lru_cache(maxsize=512)
 def about_the_writer(label: str) -> str:
     """A marker's label, said to the writer ("sharing your recovery story", "looking after
     yourself", "what you think"), as the summary says it to the mentor who reads it: about
@@ -347,6 +474,10 @@ def about_the_writer(label: str) -> str:
     A word after "you" that it does takes the "s" ("when the writer pushes back") unless it
     is not a verb in the present (`_present`: "told", "can", "okay"); "you" as the subject of
     a question keeps its verb ("Does the writer feel heard?"), and as an object has none
-    ("letting staff have the writer run errands")."""
+    ("letting staff have the writer run errands"). "you" after a noun is the subject ("labels
+    the writer uses"); "you" with another ("Sam and the writer chat") shares their verb; a
+    group ("you lot", "you two", "all of you", "while you both wait") is not the writer
+    alone and is kept as said. Only "you" words and verb endings change: no other word is
+    dropped or added. Cached: an export says the same labels many times."""
     parts = _QUOTATION.split(label)
     return "".join(part if n % 2 else _Label(part).text() for n, part in enumerate(parts))
