@@ -196,9 +196,9 @@ def test_an_alert_about_a_rise_says_when_it_came_back_down(cli: CLI, add: Add) -
     write_six_months(add)
     out = flat(ok(cli("report", "--since", "2026-08-01", "--until", "2026-10-31")).stdout)
     assert re.search(r"Clinical language came up more from 1 Aug to 31 Oct 2026 than from 1 May "
-                     r"to 31 Jul 2026 \([\d.]+ vs 0\.00 per 100 words\); since the week of 28 Sep "
-                     r"it is back down \(0\.00 per 100 words\)\. Whose words or whose agenda were "
-                     r"they, and what brought it back down\?", out), out
+                     r"to 31 Jul 2026 \([\d.]+ vs 0\.00 per 100 words\); from the week of 28 Sep "
+                     r"to 31 Oct 2026 it was back down \(0\.00 per 100 words\)\. Whose words or "
+                     r"whose agenda were they, and what brought it back down\?", out), out
     # still rising at the end of the window: the question as it was
     out = flat(ok(cli("report", "--since", "2026-07-01", "--until", "2026-09-30")).stdout)
     assert "Clinical language came up more from 1 Jul to 30 Sep 2026" in out

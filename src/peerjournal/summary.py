@@ -396,12 +396,18 @@ def turn(
     noise; one thin end week beyond it is that week's, as a spike in the middle is). Each end third
     holds MIN_THIRD periods or more, and each third enough writing; and it needs what a
     direction needs (`halves`). [0, 0, 5.9, 8.6, 0.3, 0] by month rose to 7.2 in Aug-Sep and
-    came back to 0.1 in Oct-Nov, where its halves (0→3.0) read "rising"."""
+    came back to 0.1 in Oct-Nov, where its halves (0→3.0) read "rising".
+
+    Exactly three periods with data (three years, three months) are thirds of one period
+    each: a middle that stands out from both ends (`_stands_out`) is the turn, as the
+    halves, which give the middle period to one side, would read a dip (2.0, 0.5, 2.1) as
+    "falling". A third of the view is no one week's spike among many."""
     at = [i for i, (v, n) in enumerate(zip(series, entries, strict=True))
           if v is not None and n > 0]
     points = trend_points(series, entries, words)
     end = len(points) // 3
-    if end < MIN_THIRD or halves(series, entries, words) is None:
+    single = len(points) == 3  # (one period a third: no spread within a third to weigh)
+    if (end < MIN_THIRD and not single) or halves(series, entries, words) is None:
         return None
     parts = (points[:end], points[end:-end], points[-end:])
     if words is not None and not _enough_writing(parts):
@@ -412,6 +418,9 @@ def turn(
     a, m, b = (float(r or 0.0) for r in rates)
     if not _stands_out(m, a, b):
         return None
+    if single:
+        return Turn("up_down" if m > a else "down_up", a, m, b, (at[1], at[1]), (at[2], at[2]),
+                    steady(a, b))
     up = m > a
     middle = list(parts[1])
     extreme = (max if up else min)(range(len(middle)), key=lambda k: middle[k][0])

@@ -1151,7 +1151,8 @@ def alerts(
         None if jump else _leaned_drift(recent, window, th),
         _tipped_balance(window, now, th),
         _dimension_creep(window, before, now, then, names, th,
-                         came_back=(period_totals, spans, by)),
+                         came_back=(period_totals, spans, by),
+                         to_today=rhythm.get("reaches_today", True)),
         _obstructing_feeling(
             feelings, window, before, (now, then), th,
             with_feelings or (window.entries, before.entries),
@@ -1491,10 +1492,15 @@ def _dimension_creep(
     names: Mapping[str, str],
     th: Thresholds,
     came_back: tuple[Sequence[Totals], Sequence[tuple[date, date]], str] | None = None,
+    *,
+    to_today: bool = True,
 ) -> str | None:
     """The one dimension whose drift grew most, if it at least doubled by a clear margin;
     with `came_back` (the periods' totals, their spans, the unit), saying so when it has been
-    back at or below its level before for its last periods (`_back_since`)."""
+    back at or below its level before for its last periods (`_back_since`): "since the week
+    of 28 Sep it is back down" in a window that reaches today (`to_today`), else "from the
+    week of 28 Sep to 31 Oct 2026 it was back down" (a summary is read weeks later, and the
+    writing since may have gone up again)."""
     if not (comparable(window, th) and comparable(before, th)):
         return None
     best: tuple[float, str, float, float] | None = None
@@ -1513,27 +1519,32 @@ def _dimension_creep(
     if back is None or came_back is None:
         return f"{said}. Whose words or whose agenda were they?"
     start, rate = back
-    return (f"{said}; since {_named_period(start, came_back[2])} "
-            f"it is back down ({fixed(rate)} per 100 words). Whose words or whose agenda were "
-            "they, and what brought it back down?")
+    period = _named_period(start, came_back[2])
+    when = (f"since {period} it is" if to_today
+            else f"from {period} to {spoken(now_dates[1])} it was")
+    return (f"{said}; {when} back down ({fixed(rate)} per 100 words). Whose words or whose "
+            "agenda were they, and what brought it back down?")
 
 
 def _back_since(
     period_totals: Sequence[Totals], spans: Sequence[tuple[date, date]], dim: str, level: float
 ) -> tuple[date, float] | None:
-    """Where `dim`'s drift came back: the start of the window's last periods with entries
-    (at least two, not the whole window) each at or below `level` (its rate in the window
-    before), and its rate over them; None when it has not come back."""
+    """Where `dim`'s drift came back: the start of the window's last periods with scored
+    writing (at least two, not the whole window) each at or below `level` (its rate in the
+    window before), and its rate over them; None when it has not come back, or when those
+    periods hold too little writing to say so (`comparable`: "back down" compares them with
+    the window before, and two 5-word notes, or entries not scored, are no return).
+    (Until round 47 periods with unscored or a few words of entries read as back down.)"""
     run = 0
     for totals in reversed(period_totals):
-        if totals.entries and totals.dimension(dim)["drift"] > level:
+        if totals.words and totals.dimension(dim)["drift"] > level:
             break
         run += 1
-    written = [t for t in period_totals[len(period_totals) - run:] if t.entries]
-    if len(written) < 2 or run >= len(period_totals):
+    written = [t for t in period_totals[len(period_totals) - run:] if t.words]
+    if len(written) < 2 or run >= len(period_totals) or not comparable(_merged(written)):
         return None
     first = next(i for i in range(len(period_totals) - run, len(period_totals))
-                 if period_totals[i].entries)
+                 if period_totals[i].words)
     return spans[first][0], _merged(written).dimension(dim)["drift"]
 
 

@@ -795,22 +795,23 @@ def _against_before(summary: dict[str, Any]) -> str | None:
     prev, totals = summary.get("previous"), summary.get("totals")
     if not prev or not totals:
         return None
-    said = []
+    said, none = [], []  # ("none either time" first: "per 100 words" ends the numbers)
     for key, name in (("drift", "peer drift"), ("identity", "peer identity")):
         then, now = prev[key], totals[key]
         if then is None or now is None:
             continue
         if number(then) == number(now) == number(0):  # (not "held steady (0.0, then 0.0)")
-            said.append(f"no {name} either time")
+            none.append(f"no {name} either time")
         elif steady(then, now):
             said.append(f"{name} held steady ({number(then)}, then {number(now)})")
         else:
             way = "rose" if now > then else "fell"
             said.append(f"{name} {way} from {number(then)} to {number(now)}")
-    if not said:
+    if not said and not none:
         return None
+    unit = " per 100 words" if said else ""
     return (f"Against the period before ({date_span(prev['since'], prev['until'])}, "
-            f"{counted(prev['entries'], 'entry')}): {' and '.join(said)} per 100 words.")
+            f"{counted(prev['entries'], 'entry')}): {' and '.join(none + said)}{unit}.")
 
 
 def _moved_line(summary: dict[str, Any], dim: dict[str, Any], polarity: str, moved: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -43,6 +43,25 @@ TINY_WIDTH = 40
 # Below this width no table fits with its numbers whole: each row is a line of its own
 # ("23 Nov: entries 7, identity 29.17, …"), wrapped between words (see `_Stacked`).
 STACKED_WIDTH = 30
+
+
+class _Hanging:
+    """`text` indented `first` columns, its wrapped lines `rest` columns: a side of the
+    Dimensions block ("  drift 10.82 (rose to 31.08 in the weeks of 3 Aug – 14 Sep, …)")
+    that wraps carries on beneath itself, not from the edge, under the side after it."""
+
+    def __init__(self, text: Text, first: int = 2, rest: int = 4) -> None:
+        self.text, self.first, self.rest = text, first, rest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        wrapped = self.text.wrap(console, max(1, options.max_width - self.rest))
+        out = Text()
+        for i, line in enumerate(wrapped):
+            out.append(" " * (self.rest if i else self.first))
+            out.append_text(line)
+            out.append("\n")
+        out.rstrip()
+        yield out
 
 
 def print_report(
@@ -404,11 +423,20 @@ class _View:
         # a reader's eye): each on one line, or, when any is too long for one, each side on
         # its own (a wrap between "drift" and "0.10 steady" parts the number from its name)
         whole = all(cell_len(f"{label} {', '.join(said)}") <= self.width for label, said in rows)
-        lines = Text()
-        for label, said in rows:
-            lines.append(label, style="bold")
-            lines.append((" " + ", ".join(said) if whole else "\n  " + ",\n  ".join(said)) + "\n")
-        lines.rstrip()
+        lines: RenderableType
+        if whole:
+            lines = Text()
+            for label, said in rows:
+                lines.append(label, style="bold")
+                lines.append(" " + ", ".join(said) + "\n")
+            lines.rstrip()
+        else:  # (a side too long for a line, "rose to … then fell to …", hangs beneath itself)
+            parts: list[RenderableType] = []
+            for label, said in rows:
+                parts.append(Text(label, style="bold"))
+                parts += [_Hanging(Text(side + ("," if i < len(said) - 1 else "")))
+                          for i, side in enumerate(said)]
+            lines = Group(*parts)
         over = f"the {counted(periods, self.unit)} of the report" if periods else ""
         note = f"per 100 words over {over or f'these {self.unit}s'}"
         if trend["too_few"] is None:

@@ -370,9 +370,10 @@ def since_previous(
         return None
     name, before = previous
     (i0, d0, b0), (i1, d1, b1) = _headline(before), _headline(s)
+    numbers = (f"Identity {i0}{ARROW}{i1}, drift {d0}{ARROW}{d1} per 100 words; "
+               if not _said_against_before(before, s, (i0, d0)) else "")
     lines = [
-        f"• Identity {i0}{ARROW}{i1}, drift {d0}{ARROW}{d1} per 100 words; "
-        f"balance {b0}{ARROW}{b1}.",
+        f"• {numbers}{'balance' if numbers else 'Balance'} {b0}{ARROW}{b1}.",
         f"• Entries {_count(before['entries']['total'])}{ARROW}{_count(s['entries']['total'])}; "
         f"alerts {_count(len(before['alerts']))}{ARROW}{_count(len(s['alerts']))}.",
         *(f"• {line}" for line in _older([before, s], ["the previous one", "this one"])),
@@ -385,6 +386,20 @@ def since_previous(
     lines.append(f"(That summary is {name}.)")
     title = f"Since the previous summary ({common.period_text(before)})"
     return section(title, Text("\n".join(lines)))  # a Text: its bullets' lines hang
+
+
+def _said_against_before(before: dict[str, Any], s: dict[str, Any],
+                         numbers: tuple[str, str]) -> bool:
+    """Whether "At a glance" has said `before`'s identity and drift (`numbers`, as shown)
+    against `s`'s already: `s`'s `previous` (its "Against the period before") is the period
+    `before` covers, with the same numbers. The section then leaves them out rather than
+    saying them twice (the entries of an edit made between the two exports would differ)."""
+    prev = s.get("previous")
+    if not prev or (prev["since"], prev["until"]) != (
+        before["period"]["since"], before["period"]["until"]
+    ):
+        return False
+    return numbers == tuple(common.number(prev[key]) for key in ("identity", "drift"))
 
 
 def _too_little(run: Sequence[dict[str, Any]]) -> list[str]:

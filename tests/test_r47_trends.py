@@ -1,0 +1,225 @@
+"""Round 47 (fix_trends): what the trend words say over few periods, and how they show.
+
+1. Three periods with data (three years, three months) whose middle one dips (or peaks)
+   read "falling" from the halves, which give the middle period to one side: now the dip
+   is said ("fell to 0.00 in 2025, back to 12.99 in 2026"); the JSON's directions keep
+   their meaning (the halves), and `*_turn` gives the dip.
+2. "it is back down" was said of periods with unscored or a few words of entries, and in
+   the present tense of a window that ended weeks before (the summary's alert).
+3. `review` of two consecutive summaries gave the same identity and drift numbers twice
+   ("Against the period before" and "Since the previous summary").
+4. A side too long for a line in the report's Dimensions wrapped from the edge.
+
+The clock is fixed (conftest: today is Friday 20 Nov 2026)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CLI
+from peerjournal.summary import turn
+from test_r43_trends import Add, flat, ok, report_json
+from test_r46_trends import CLINICAL, PEER, export, glance, section, write_six_months
+
+MIXED = f"{PEER} {CLINICAL}"
+
+
+def write_dip(add: Add, middle_of: tuple[str, str, str], dates: tuple[str, ...]) -> None:
+    """Three entries in each of three periods (`middle_of`: the period prefixes, the middle
+    one written as peer work alone, the ends half clinical); `dates`: the days in each."""
+    for i, prefix in enumerate(middle_of):
+        for day in dates:
+            add(PEER if i == 1 else MIXED, "-d", f"{prefix}-{day}")
+
+
+def test_the_halves_rule_s_dip_is_a_turn_in_numbers() -> None:
+    """The brief's numbers: 2.0, 0.5, 2.1 over three periods of equal writing."""
+    found = turn([2.0, 0.5, 2.1], [3, 3, 3], [400, 400, 400])
+    assert found is not None and found.way == "down_up" and found.back
+    assert (found.first, found.peak, found.last) == (2.0, 0.5, 2.1)
+    assert (found.middle, found.end) == ((1, 1), (2, 2))
+    # not back: fell, then rose past where it was
+    risen = turn([2.0, 0.5, 4.0], [3, 3, 3], [400, 400, 400])
+    assert risen is not None and not risen.back
+    # a middle between its ends, or too little writing in a period, is no turn
+    assert turn([2.0, 1.0, 0.5], [3, 3, 3], [400, 400, 400]) is None
+    assert turn([2.0, 0.5, 2.1], [3, 3, 3], [400, 100, 400]) is None
+    # one entry each: no trend word at all, turn or not
+    assert turn([2.0, 0.5, 2.1], [1, 1, 1], [400, 400, 400]) is None
+
+
+def test_a_year_s_dip_reads_as_a_dip_not_falling(cli: CLI, add: Add) -> None:
+    """Was: "Clinical language: identity 0.00 steady, drift 10.34 falling" for 2024 and 2026
+    half clinical and 2025 peer work alone (2024 against 2025-2026)."""
+    write_dip(add, ("2024-02", "2025-02", "2026-02"), ("03", "10", "17"))
+    out = ok(cli("report", "--by", "year")).stdout
+    dims = flat(section(out, "Dimensions"))
+    clinical = re.search(r"Clinical language: identity 0\.00 steady, drift [\d.]+ \(([^)]*)\)",
+                         dims)
+    assert clinical, dims
+    assert re.fullmatch(r"fell to 0\.00 in 2025, back to [\d.]+ in 2026", clinical[1]), clinical[1]
+    assert not re.search(r"\d (rising|falling)", dims), dims  # (the heading names them)
+    # the JSON keeps the halves' direction (`review` checks older summaries by it) and adds
+    # the dip
+    trend = report_json(cli, "--by", "year")["trend"]["dimensions"]["clinical_language"]
+    assert trend["drift_direction"] == "down"
+    dip = trend["drift_turn"]
+    assert dip["way"] == "down_up" and dip["back"] is True and dip["value"] == 0
+    assert (dip["at"], dip["at_end"], dip["last_at"], dip["last_end"]) == (
+        "2025-01-01", "2025-01-01", "2026-01-01", "2026-01-01")
+
+
+def test_three_months_with_a_dip_in_the_summary_and_review(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """The mentor's summary over three months: the dip is said in "At a glance", marked in
+    the Dimensions table, and `review` reads the file without a problem."""
+    write_dip(add, ("2026-08", "2026-09", "2026-10"), ("03", "10", "17"))
+    args = ("--by", "month", "--since", "2026-08-01", "--until", "2026-10-31")
+    said = glance(export(cli, tmp_path, "three.md", *args))
+    assert re.search(r"Peer drift fell to 0\.0 in Sep 2026, back to [\d.]+ in Oct 2026 \(per "
+                     r"100 words\)\.", said), said
+    assert re.search(r"Moved most: Clinical language \(drift markers\) fell to 0\.0 in Sep "
+                     r"2026, back to [\d.]+ in Oct 2026\.", said), said
+    export(cli, tmp_path, "three.json", *args)
+    result = ok(cli("review", str(tmp_path / "three.json")))
+    row = next(line for line in result.stdout.splitlines()
+               if line.startswith("Clinical language"))
+    assert "↓↑ fell, rose" in row and "falling" not in row, row
+    assert "does not match" not in result.stdout + result.stderr
+
+
+def test_back_down_is_said_in_the_tense_of_its_window(cli: CLI, add: Add) -> None:
+    """A window that ended weeks ago says where it was at its end; one that reaches today
+    says where it is. The numbers beside "back down" are the report's own periods'."""
+    write_six_months(add)
+    past = ("--since", "2026-08-01", "--until", "2026-10-31")
+    out = flat(ok(cli("report", *past)).stdout)
+    assert re.search(r"Clinical language came up more from 1 Aug to 31 Oct 2026 than from 1 May "
+                     r"to 31 Jul 2026 \(([\d.]+) vs 0\.00 per 100 words\); from the week of 28 "
+                     r"Sep to 31 Oct 2026 it was back down \(0\.00 per 100 words\)\. Whose words "
+                     r"or whose agenda were they, and what brought it back down\?", out), out
+    assert "it is back down" not in out
+    # every period named "back down" is at or below the level before (0.00), as said
+    periods = report_json(cli, *past)["periods"]
+    back = [p for p in periods if p["start"] >= "2026-09-28" and p["entries"]]
+    assert len(back) == 3
+    assert all(p["dimensions"]["clinical_language"]["drift"] == 0 for p in back)
+    assert all(p["dimensions"]["clinical_language"]["drift"] > 5 for p in periods
+               if "2026-08-03" <= p["start"] <= "2026-09-14" and p["entries"])
+    now = flat(ok(cli("report", "--since", "2026-08-01")).stdout)
+    assert "since the week of 28 Sep it is back down (0.00 per 100 words)" in now, now
+
+
+def test_a_few_words_or_unscored_entries_are_no_return(cli: CLI, add: Add) -> None:
+    """Was: two short notes after the clinical weeks read "it is back down (0.00 per 100
+    words)": 8 words are no measure of where the writing is."""
+    for month in ("06", "07", "08", "09"):
+        for day in ("03", "10", "17"):
+            add(CLINICAL if month in ("08", "09") else PEER, "-d", f"2026-{month}-{day}")
+    for day in ("2026-10-05", "2026-10-12", "2026-10-19"):
+        add("Quiet shift, nothing much to note.", "-d", day)
+    out = flat(ok(cli("report", "--since", "2026-08-01")).stdout)
+    assert "Clinical language came up more from 1 Aug" in out, out
+    assert "back down" not in out, out
+    assert "Whose words or whose agenda were they?" in out
+
+
+def _two_months(cli: CLI, add: Add, tmp_path: Path) -> tuple[Path, Path, Path]:
+    write_six_months(add)
+    files = []
+    for name, since, until in (("aug", "2026-08-01", "2026-08-31"),
+                               ("sep", "2026-09-01", "2026-09-30"),
+                               ("oct", "2026-10-01", "2026-10-31")):
+        export(cli, tmp_path, f"{name}.json", "--since", since, "--until", until)
+        files.append(tmp_path / f"{name}.json")
+    return files[0], files[1], files[2]
+
+
+def test_review_says_the_comparison_with_the_month_before_once(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """Was: October's "Against the period before (1 Sep – 30 Sep 2026, 3 entries): peer
+    drift fell from 39.5 to 0.0 and peer identity rose from 0.0 to 26.3", then under "Since
+    the previous summary" (September's) "Identity 0.0 → 26.3, drift 39.5 → 0.0"."""
+    _, sep, oct_ = _two_months(cli, add, tmp_path)
+    out = ok(cli("review", str(sep), str(oct_))).stdout
+    october = out.split(f"File: {oct_}", 1)[1]
+    said = flat(october)
+    assert said.count("Against the period before (1 Sep – 30 Sep 2026") == 1, said
+    assert "peer drift fell from 39.5 to 0.0 and peer identity rose from 0.0 to 26.3" in said
+    since = flat(october.split("Since the previous summary", 1)[1].split("(That summary", 1)[0])
+    assert "39.5 → 0.0" not in since and "0.0 → 26.3" not in since, since
+    assert since.startswith("(2026-09-01 to 2026-09-30) • Balance -1.00 → +1.00."), since
+    assert "Entries 3 → 3; alerts 1 → 0." in since
+
+
+def test_review_keeps_the_numbers_of_a_previous_summary_of_another_period(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """August's summary before October's: "Against the period before" is September, so the
+    section on August gives its own numbers."""
+    aug, _, oct_ = _two_months(cli, add, tmp_path)
+    out = ok(cli("review", str(aug), str(oct_))).stdout
+    since = flat(out.split("Since the previous summary", 1)[1].split("(That summary", 1)[0])
+    assert "Identity 0.0 → 26.3, drift 39.5 → 0.0 per 100 words; balance -1.00 → +1.00." in since
+
+
+def test_against_the_period_before_ends_on_its_numbers(cli: CLI, add: Add, tmp_path: Path) -> None:
+    """Was: "peer drift held steady (39.5, then 39.5) and no peer identity either time per 100
+    words"."""
+    write_six_months(add)
+    said = glance(export(cli, tmp_path, "sep.md", "--since", "2026-09-01",
+                         "--until", "2026-09-30"))
+    assert ("Against the period before (1 Aug – 31 Aug 2026, 3 entries): no peer identity "
+            "either time and peer drift held steady (39.5, then 39.5) per 100 words.") in said
+
+
+@pytest.mark.parametrize("width", ["60", "80"])
+def test_a_long_turn_hangs_under_its_side(
+    cli: CLI, add: Add, monkeypatch: pytest.MonkeyPatch, width: str
+) -> None:
+    """Was: "  drift 10.82 (rose to 31.08 in the weeks of 3 Aug – 14\\nSep, then fell to …"
+    carried on from the edge, under the labels. Now every line of a dimension's sides is
+    indented: the sides 2, their wrapped lines 4."""
+    monkeypatch.setenv("COLUMNS", width)
+    write_six_months(add, ("03", "04", "17", "18"))
+    add(CLINICAL, "-d", "2026-11-19")
+    for extra in ((), ("-d", "clinical_language")):
+        out = ok(cli("report", "--since", "2026-06-01", "--all", *extra)).stdout
+        block = out.split("against the first 6", 1)[1].split("\n\n", 1)[0].strip("\n")
+        lines = block.splitlines()
+        assert any("then fell to" in line for line in lines), block
+        for line in lines:
+            assert len(line) <= int(width), line
+            if line.startswith("  "):
+                side = line[2:].startswith(("identity", "drift"))
+                assert side or line.startswith("    "), block
+            else:
+                assert line.endswith(":") and not line.startswith(" "), block
+        assert any(line.startswith("    ") for line in lines), block
+        # the same words as on one line (as a wide terminal shows them)
+        assert re.search(r"Clinical language: identity 0\.00 steady, drift [\d.]+ \(rose to "
+                         r"[\d.]+ in the weeks of 3 Aug – 14 Sep, then fell to [\d.]+ in the "
+                         r"weeks of 28 Sep – 16 Nov\)", flat(block)), flat(block)
+
+
+def test_review_json_of_three_months_keeps_the_halves_direction(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """The file's `*_direction` stays the halves' (what `review` checks), the dip beside it."""
+    write_dip(add, ("2026-08", "2026-09", "2026-10"), ("03", "10", "17"))
+    path = tmp_path / "three.json"
+    export(cli, tmp_path, "three.json", "--by", "month", "--since", "2026-08-01",
+           "--until", "2026-10-31")
+    summary = json.loads(path.read_text(encoding="utf-8"))
+    row = next(d for d in summary["dimensions"] if d["id"] == "clinical_language")
+    assert row["drift_direction"] == "down"
+    merged = json.loads(ok(cli("review", "--json", str(path))).stdout)
+    dims = merged["summaries"][0]["summary"]["dimensions"]
+    shown = next(d for d in dims if d["id"] == "clinical_language")
+    assert shown["drift_direction"] == "down"
