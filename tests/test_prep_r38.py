@@ -104,10 +104,12 @@ def test_prep_written_says_what_it_leaves_out() -> None:
     brief = TrendBrief({}, (), (), ())
     prep = Prep(window, 12, brief, (), (), (), (), (), None, (), left_out=2)
     assert prep.written() == (
-        "12 entries written after your supervision (2 written earlier that day are left out)"
+        "12 entries written after your supervision (2 written earlier that day count in the "
+        "period before, as in `export --since 2026-11-14`)"
     )
     assert Prep(window, 1, brief, (), (), (), (), (), None, (), left_out=1).written() == (
-        "1 entry written after your supervision (1 written earlier that day is left out)"
+        "1 entry written after your supervision (1 written earlier that day counts in the "
+        "period before, as in `export --since 2026-11-14`)"
     )
     assert Prep(window, 3, brief, (), (), (), (), (), None, ()).written() == "3 entries written"
 
@@ -175,7 +177,8 @@ def test_prep_says_its_count_and_first_week_are_after_the_supervision(cli: CLI) 
     2026", where `report --since 2026-11-13` counts 6 entries from 13 Nov."""
     text = " ".join(ok(cli("supervision", "prep")).stdout.split())
     assert ("13 Nov 2026 to 20 Nov 2026 · 4 entries written after your supervision (2 written "
-            "earlier that day are left out)") in text
+            "earlier that day count in the period before, as in `export --since 2026-11-14`)"
+            ) in text
     assert "Drift by week since your supervision on 13 Nov 2026: " in text
     assert "from 13 Nov" not in text
 

@@ -86,15 +86,16 @@ def test_ctrl_c_after_a_bare_score_half_typed_keeps_the_words_before_it(
     ]
 
 
-def test_ctrl_c_with_words_and_no_score_says_they_are_not_kept(
+def test_ctrl_c_with_words_and_no_score_says_where_they_are_kept(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
 ) -> None:
     """Before: "Stopped. Kept 0 of 22 answers; … carries on from there." and not a word
-    about the words the prompt had said it kept."""
+    about the words the prompt had said it kept. (Said "not kept" until round 47: kept now
+    for the next check, tests/test_r47_selfcheck.py.)"""
     _ctrl_c_after(monkeypatch, ["they asked me to chase his depot again"], "")
     result = cli("supervision", "check")
     assert result.exit_code == 130
-    assert "The words typed at 1-5 are not kept: no score came with them." in result.stderr
+    assert "No score came with the words typed at 1-5: they are kept in" in result.stderr
     assert result.stderr.endswith(f"peerjournal: Stopped. {NOTHING_KEPT}\n")
     assert "Kept 0 of" not in result.stderr and _answers(isolated) == []
 
@@ -504,8 +505,9 @@ def test_ctrl_c_on_a_number_that_is_no_score_says_so(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
 ) -> None:
     """"3.5" is no score at Enter either (asked again): not "no score came". ("3/5" was one
-    such; since r46 it is 3, out of 5.)"""
-    _ctrl_c_after(monkeypatch, [], "3.5 felt ok")
+    such; since r46 it is 3, out of 5. "3.5 felt ok" was one until r47: its words are kept,
+    as Enter keeps them.)"""
+    _ctrl_c_after(monkeypatch, [], "3.5")
     result = cli("supervision", "check")
     assert result.exit_code == 130
     assert "no score came with them" not in result.stderr

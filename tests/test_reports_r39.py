@@ -209,7 +209,9 @@ def test_prep_holds_an_entry_of_the_day_written_days_later(cli: CLI) -> None:
     assert data["entries"] == 2 and data["left_out_before_supervision"] == 1
     text = flat(ok(cli("supervision", "prep")).stdout)
     assert ("13 Nov 2026 to 20 Nov 2026 · 2 entries written after your supervision (1 written "
-            "that day, before you recorded it on 20 Nov 2026, is left out)") in text
+            "that day, before you recorded it on 20 Nov 2026, counts in the period before; "
+            "export counts whole days: `export --since 2026-11-13` has 3 entries, "
+            "`export --since 2026-11-14` 1)") in text
     assert "earlier that day" not in text
 
 
@@ -240,5 +242,5 @@ def test_prep_recorded_the_same_day_still_says_earlier_that_day(
     _at(monkeypatch, "2026-11-20T18:30:00+00:00")
     add("I sat with Sam and shared my own story.")
     text = flat(ok(cli("supervision", "prep")).stdout)
-    assert ("1 entry written after your supervision (1 written earlier that day is left out)"
-            in text)
+    assert ("1 entry written after your supervision (1 written earlier that day counts in the "
+            "period before)" in text)

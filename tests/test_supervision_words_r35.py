@@ -56,13 +56,15 @@ def test_words_typed_without_a_score_are_kept_for_the_score_that_follows(
                                SECOND: {"score": 3, "note": "it was hard"}}, 0)]
 
 
-def test_words_typed_without_a_score_then_q_say_they_are_not_kept(
+def test_words_typed_without_a_score_then_q_are_kept_for_the_next_check(
     cli: CLI, store: Store, keys: Callable[..., Keys]
 ) -> None:
+    """Were "not kept" until round 47 (tests/test_r47_selfcheck.py: the next check gives
+    them to the question's score)."""
     keys("she asked me to", "q")
     result = cli("supervision", "check")
     assert result.exit_code == 0
-    assert "The words typed at 1-5 are not kept: no score came with them." in result.stderr
+    assert "No score came with the words typed at 1-5: they are kept in" in result.stderr
     assert stored(store) == []
 
 

@@ -289,7 +289,11 @@ def check_score(value: Any, item_id: str) -> int:
 #    "8/10") is no score on this scale: asked again, not scaled (5 of 10 is no whole score);
 #  - hedged: "about 3", "a 3, maybe", "four-ish", "3ish", "3 or so": the score (any score is
 #    about right; "ish" says nothing as a note), which the prompt confirms ("Kept 3.");
-#  - with a face: "3 :)", "3 🙂", "🙂 3": the score, and the face kept as its note;
+#  - with a face: "3 :)", "3 🙂", "🙂 3", "3 ^^", "xD 3": the score, and the face kept as its
+#    note;
+#  - with asides around it (`_ASIDES`: "4 tbh lol", "idk 3", "meh, 2"): up to three words
+#    that say how the writer feels about the score, not what it counts nor a sentence ("i
+#    think 3", "2 be honest" are the writer's words); the score, and the asides its note;
 #  - with a note: after a mark ("4: they did", "2 - not yet", "five! because Sam asked") or
 #    opening with a word that joins a note to a score ("4 because Kerry asked", "3 but…",
 #    "4 and I did"; "one" only after a mark: "one thing I noticed" is words), or one word or
@@ -329,7 +333,19 @@ _TRIED = _JOINING | _HEDGES_BEFORE | _HEDGES_AFTER | {"between", "out", "of", "s
 _UNITS = {"star", "stars", "points", "pts", "pt"}  # "3 stars": a part of the score
 _PLAIN_MARKS = set(".!?,;:)")  # after a score alone ("five!", "3)"), or before its note
 _DASHES = ("-", "–", "—")
-_FACE = re.compile(r"[:;=8][-'^o]?[()\[\]DPpOo3/|\\*]+|<3+|[)(\]\[][-'^]?[:;=]")
+_FACE = re.compile(
+    r"[:;=8][-'^o]?[()\[\]DPpOo3/|\\*]+|<3+|[)(\]\[][-'^]?[:;=]"  # :) ;-( <3 (:
+    r"|[xX]D+|\^+[_.\-oO]?\^+|>[_.]?<|([;T\-oOxXuU@*=])[_.]\1|[oO][_.][oO]"  # xD ^^ -_-
+    r"|\\[oO]/?|[oO]/")  # \o/ o/
+# the words typed beside a score that say how the writer feels about it ("4 tbh lol", "idk
+# 3"), kept as its note: what a count ("3 ppl") or a sentence ("i think 3") never is
+_ASIDES = frozenset({
+    "tbh", "tbf", "lol", "lmao", "lmfao", "rofl", "idk", "dunno", "imo", "imho", "ngl", "fwiw",
+    "haha", "hahaha", "ha", "hah", "hehe", "heh", "hmm", "hmmm", "hm", "meh", "eh", "ugh",
+    "urgh", "argh", "ok", "okay", "yeah", "yep", "yup", "nah", "ish", "sigh", "oof", "welp",
+    "uwu", "omg", "jk", "smh", "honestly", "tho", "though", "anyway", "anyways",
+})
+MAX_ASIDES = 3  # "4 tbh lol": a few words; more is a sentence, the writer's words
 
 
 def is_face(piece: str) -> bool:
@@ -339,6 +355,11 @@ def is_face(piece: str) -> bool:
     return _FACE.fullmatch(piece) is not None or (
         not any(c.isalnum() for c in piece)
         and any(unicodedata.category(c) == "So" for c in piece))
+
+
+def _is_aside(word: str) -> bool:
+    """Whether `word`, typed beside a score, is an aside or a face (`_ASIDES`)."""
+    return is_face(word) or word.strip(".,;:!?()").lower().replace("’", "'") in _ASIDES
 
 
 def _first_word(text: str) -> str:
@@ -355,7 +376,7 @@ class _ScoreRead:
 
 def _read_score(text: str) -> _ScoreRead | None:
     """What a line typed at the 1-5 prompt gives (the rule above); None for no score."""
-    lead, text = _leading_faces(text)
+    lead, text = _leading_asides(text)
     pieces = [(m[0].lower(), m.start(), m.end()) for m in _PIECES.finditer(text)]
     at = 0
     while at < len(pieces) and (pieces[at][0] in _HEDGES_BEFORE
@@ -394,12 +415,19 @@ def _read_score(text: str) -> _ScoreRead | None:
     return _ScoreRead(score, note, plain)
 
 
-def _leading_faces(text: str) -> tuple[str, str]:
-    """A face typed before the score ("🙂 3"), and the rest of the line."""
-    words = text.split(maxsplit=1)
-    if len(words) == 2 and is_face(words[0]):
-        return words[0], words[1]
-    return "", text
+def _leading_asides(text: str) -> tuple[str, str]:
+    """The faces and asides typed before the score ("🙂 3", "idk, 3", "lol idk 4": up to
+    `MAX_ASIDES`), without the mark that ends them, and the rest of the line."""
+    words = text.split()
+    lead = 0
+    while lead < min(len(words) - 1, MAX_ASIDES) and _is_aside(words[lead]):
+        lead += 1
+    if not lead:
+        return "", text
+    asides = " ".join(words[:lead])
+    if not is_face(words[lead - 1]):
+        asides = asides.rstrip(",;:")
+    return asides, text.split(maxsplit=lead)[lead]
 
 
 def _score_piece(piece: str) -> int | None:
@@ -458,6 +486,8 @@ def _note(after: str, one: bool) -> str | None:
         len(after.split()) == 1 and not after.startswith("-") and first not in _COUNTED
     ):
         return after  # "4 because…", "4 lol", "3 dunno" (not "5-minute", "2 mins")
+    if len(after.split()) <= MAX_ASIDES and all(_is_aside(w) for w in after.split()):
+        return after  # "4 tbh lol", "3 meh :/"
     return None
 
 
@@ -493,7 +523,8 @@ def tried_a_score(text: str) -> bool:
     pieces = [m[0].lower() for m in _PIECES.finditer(text)]
     return any(p.isdecimal() or (p in _NUMBER_WORDS and p not in _HALF) for p in pieces) and all(
         p.isdecimal() or p in _NUMBER_WORDS or p in _TRIED
-        or (not p[0].isalnum() and not is_face(p)) for p in pieces)
+        or (not p[0].isalnum() and not is_face(p)) for p in pieces
+    ) and not any(is_face(word) for word in text.split())  # ("3.5 ^_^": a face, kept)
 
 
 def typed_score(text: str) -> tuple[int, str] | None:
@@ -902,8 +933,8 @@ class Window:
     def start_words(self) -> str:
         """How prep names the period in its own sentences, when its dates alone would say more
         than it counts: "since your supervision on 13 Nov 2026" (entries of that day written
-        before the supervision are left out, so the same numbers are not "from 13 Nov" in a
-        report); "" for a period that is its dates."""
+        before the supervision count in the period before, so the same numbers are not "from
+        13 Nov" in a report); "" for a period that is its dates."""
         record = self.supervision
         if self.basis != "supervision" or record is None:
             return ""
@@ -962,10 +993,12 @@ def prep_window(
     today: date, since: date | None, supervisions: Sequence[SupervisionRecord]
 ) -> Window:
     """The period a prep covers: --since, else from the last supervision's day, else the last
-    4 weeks as export counts them (`dates.recent_weeks`), so the two cover the same days.
+    4 weeks as export counts them (`dates.recent_weeks`), so the two cover the same days
+    (`cli.supervision._first_prep` widens that to a young journal's whole).
 
-    The supervision's own day is included, for an entry written that evening, after it was
-    recorded, or on a later day; an entry written earlier that day is not (`Window.holds`).
+    The supervision's own day is split at the supervision (`Window.holds`): an entry written
+    that evening, after it was recorded, is of the period; one written earlier that day counts
+    in the period before (`carry_window`, `cli.supervision._trend`).
     """
     if since is not None:
         if since > today:
@@ -978,12 +1011,11 @@ def prep_window(
     return Window(*recent_weeks(today), "default")
 
 
-# Periods before the current one whose open intentions prep still lists: an intention is shown
-# at the supervision after it was written and at the next CARRY_PERIODS (with monthly
-# supervision, about three months); one still not picked up by then was most likely talked
-# about or let go, and a list that only grows would bury the new ones. Nor is one carried
-# from more than CARRY_WEEKS before the period began, however long the gap between two
-# supervisions (a year's plans would be a list nobody reads the night before).
+# How far back prep looks for plans of the periods before the current one (which of those it
+# quotes is `follow_intentions`'s rule): the CARRY_PERIODS periods before it (with monthly
+# supervision, about two months), and never more than CARRY_WEEKS before it began, however
+# long the gap between two supervisions (a year's plans would be a list nobody reads the night
+# before). A plan older than that was most likely talked about or let go.
 CARRY_PERIODS = 2
 CARRY_WEEKS = 12
 
@@ -1254,7 +1286,7 @@ class Intention:
     shared_words: tuple[str, ...]
     # the first later entry that only says the plan again (none that came back to it first)
     said_again_in: EntryFacts | None = None
-    # written before the period (`carry_window`) and not picked up before it began
+    # written before the period (`carry_window`), listed as `follow_intentions` says
     carried: bool = False
     # the earlier entries that wrote the same words (listed once, as of the latest: `entry`)
     also_in: tuple[EntryFacts, ...] = ()
@@ -1380,13 +1412,20 @@ def follow_intentions(
     entries: Sequence[EntryFacts],
     people: Sequence[str] = (),
     earlier: Sequence[EntryFacts] = (),
+    supervision_day: date | None = None,
 ) -> list[Intention]:
     """Each "what will I do differently" line in the window and the first later entry that
     comes back to it (the rule above; "ask Kerry" is not followed up by an entry about Hope),
     or else the first that says it again. Later = a later date, or the same date and a higher
-    ID. `earlier`: the entries of the periods before (`carry_window`), whose intentions are
-    listed too (`carried`) unless an entry before the window came back to them. A plan
-    written in the same words more than once is listed once, as of its latest (`also_in`)."""
+    ID. A plan written in the same words more than once is listed once, as of its latest
+    (`also_in`); written again in the window, it is the window's own.
+
+    The plans of `earlier`, the entries of the periods before (`carried_entries` of
+    `carry_window`), were quoted by the prep of the supervision after them, so one is listed
+    again (`carried`) only when an entry in the window came back to it (the follow-up is
+    news), or when it was written on `supervision_day`, the day of the supervision the window
+    starts from, before it (most likely after that supervision's prep), and not picked up
+    since. One picked up before the window, or not picked up at all, is not."""
     ordered = sorted([*earlier, *entries], key=lambda e: e.order)
     now = {e.id for e in entries}
     planned = {
@@ -1414,8 +1453,9 @@ def follow_intentions(
             if again is None and plan.shared(read[later.id].said):
                 again = later
         carried = entry.id not in now
-        if carried and match is not None and match[0].id not in now:
-            continue  # picked up before this period began: shown so by that period's prep
+        news = match is not None and match[0].id in now
+        if carried and not news and (match is not None or entry.date != supervision_day):
+            continue  # quoted by an earlier prep, and no entry since came back to it
         found.append(((n, at), Intention(
             entry, line, match[0] if match else None, match[1] if match else (),
             None if match else again, carried, tuple(e for _, _, e, _ in before),
@@ -1478,9 +1518,12 @@ class Prep:
     # when the journal's entries are dated, if the period holds none of them (said as every
     # command says it: `stats.none_in_window`); None: the journal has none
     journal_dates: Found | None = None
-    # entries of the supervision's day written before it was recorded: left out of the period
-    # (most likely talked about there), and said so beside its count
+    # entries of the supervision's day written before it was recorded: not of the period, they
+    # count in the period before (most likely talked about there); said so beside its count
     left_out: int = 0
+    # entries of the supervision's day written after it: of the period (in `entries`); with
+    # `left_out`, how `export`, which counts whole days, differs (`Prep.written`)
+    after_on_day: int = 0
     # entries in the trash, when the journal has none other: said, as `list` says it
     trashed: int = 0
     # entries dated after today (written where the date was already tomorrow): a period ends
@@ -1491,21 +1534,39 @@ class Prep:
         return self.labels.get(dimension) or dimension.replace("_", " ").capitalize()
 
     def written(self) -> str:
-        """"12 entries written", and what it leaves out when it does: "… after your
-        supervision (2 written earlier that day are left out)", or, for a supervision
-        recorded on a later day than its own, "(2 written that day, before you recorded it
-        on 20 Nov 2026, are left out)": what `Window.holds` compared."""
+        """"12 entries written", and, when the supervision's day had entries before it, where
+        they count: "… after your supervision (2 written earlier that day count in the period
+        before, as in `export --since 2026-11-21`)", or, for a supervision recorded on a later
+        day than its own, "(2 written that day, before you recorded it on 20 Nov 2026, count
+        …)": what `Window.holds` compared, and the export with the same entries (`_as_export`).
+        With none before it, `export --since` the supervision's day has the same entries."""
         text = f"{counted(self.entries, 'entry')} written"
         record = self.window.supervision
         if not self.left_out or record is None:
             return text
-        are = "is" if self.left_out == 1 else "are"
+        counts = "counts" if self.left_out == 1 else "count"
         recorded = local_day(record.created_at)
         when = (
             "earlier that day" if recorded <= record.date
             else f"that day, before you recorded it on {spoken(recorded)},"
         )
-        return f"{text} after your supervision ({self.left_out} written {when} {are} left out)"
+        where = f"{self.left_out} written {when} {counts} in the period before"
+        return f"{text} after your supervision ({where}{self._as_export(record.date)})"
+
+    def _as_export(self, day: date) -> str:
+        """How `export`, which counts whole days, gives this period's entries when the
+        supervision's `day` had some before it: from the day after, if none was written after
+        it that day; else neither, so both are said. "" when the period is that day alone."""
+        if day >= self.window.until:
+            return ""
+        next_day = f"`export --since {(day + timedelta(days=1)).isoformat()}`"
+        if not self.after_on_day:
+            return f", as in {next_day}"
+        whole = counted(self.entries + self.left_out, "entry")
+        return (
+            f"; export counts whole days: `export --since {day.isoformat()}` has {whole}, "
+            f"{next_day} {self.entries - self.after_on_day}"
+        )
 
 
 def verdict_counts(entries: Iterable[EntryFacts]) -> dict[str, int]:
@@ -1627,7 +1688,7 @@ def quiet_alert(window: Window, wrote_before: bool) -> str | None:
     wrote before it (`wrote_before`; a new journal is not asked why it is empty).
 
     Said from the supervision, not as "No entries on <day>": entries of the supervision's
-    day written before it was recorded are left out of the period, yet that day has them."""
+    day written before it was recorded count in the period before, yet that day has them."""
     days = (window.until - window.since).days
     if days < QUIET_DAYS or not wrote_before:
         return None
@@ -1849,7 +1910,9 @@ def build_prep(
         trend=trend,
         most_drift=tuple(evidence),
         brought=tuple(brought_entries(entries)),
-        intentions=tuple(follow_intentions(entries, people, earlier)),
+        intentions=tuple(follow_intentions(
+            entries, people, earlier, window.supervision.date if window.supervision else None
+        )),
         self_care=tuple(self_care_notes(entries)),
         check_movements=tuple(view.moved),
         last_check=done[-1] if done else None,
@@ -1870,6 +1933,9 @@ def build_prep(
         check_before=view.before,
         journal_dates=journal_dates if not entries else None,
         left_out=left_out,
+        after_on_day=sum(
+            1 for e in entries if window.supervision and e.date == window.supervision.date
+        ),
         trashed=trashed if not entries and journal_dates is None else 0,
         after_today=after_today,
     )
@@ -1889,8 +1955,12 @@ def prep_to_json(prep: Prep) -> dict[str, Any]:
             prep.window.supervision.to_json() if prep.window.supervision else None
         ),
         "entries": prep.entries,
-        # of the supervision's day, written before it: not in `entries` nor in the numbers
+        # of the supervision's day, written before it: not in `entries`, but in the trend's
+        # period before
         "left_out_before_supervision": prep.left_out,
+        # of the supervision's day, written after it: in `entries` (`export --since` that day
+        # has both these and those left out; from the day after, neither)
+        "after_supervision_that_day": prep.after_on_day,
         # dated after today: not in `entries` (the key `report --json` gives it under too)
         "after_today": prep.after_today,
         "trend": {

@@ -11,7 +11,7 @@ import typer
 
 from peerjournal.cli.options import DATE_HELP, DAY_HELP, Json, date_bound
 from peerjournal.context import AppContext
-from peerjournal.dates import spoken
+from peerjournal.dates import RECENT_WEEKS, spoken
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -33,9 +33,11 @@ if TYPE_CHECKING:
     )
 
 STOP_WORDS = ("q", "quit", "stop")  # typed alone at a prompt: stop for now
-# words typed at 1-5 when the check stops before a score comes with them (q, Ctrl-D, Ctrl-C):
-# an answer is a score, its note goes with it
-NOT_KEPT = "The words typed at 1-5 are not kept: no score came with them."
+# marks alone typed at 1-5 when the check stops (Ctrl-C) before a score comes with them; words
+# are kept for the next check (`_Questions._keep_words`)
+NOT_KEPT = "What was typed at 1-5 is not kept: no score came with it."
+# words typed at 1-5 with no score, kept as the check stopped (`_Questions._keep_words`)
+KEPT_WORDS_FILES = "words-*.json"
 # ... and when what Ctrl-C cut holds a number that is no score ("3/5 felt ok", "3.5": Enter
 # asks again for those)
 NO_SCORE = ("What was typed at 1-5 is not kept: it starts with no score on the scale (a whole "
@@ -93,11 +95,16 @@ def register(app: typer.Typer) -> None:
         chosen = date_bound(app_ctx, since)
         store = app_ctx.store()
         recorded = supervisions(store)
-        window = prep_window(app_ctx.today(), chosen, recorded)
-        window = _first_prep(app_ctx, store, window)
+        window = _next_prep(store, prep_window(app_ctx.today(), chosen, recorded))
+        if chosen is None and window.basis == "since":  # (a young journal's whole)
+            app_ctx.say(
+                "No supervision recorded yet: this first prep covers your whole journal, from "
+                f"your first entry on {spoken(window.since)}, not only the last {RECENT_WEEKS} "
+                "weeks."
+            )
         dated = entry_facts(store, window.since, window.until)
         entries = window.kept(dated)
-        # the periods before, for the intentions not picked up in them
+        # the periods before, for their plans (which are quoted: `follow_intentions`)
         carry = carry_window(window, recorded)
         earlier = carried_entries(
             window, carry, entry_facts(store, carry.since, carry.until) if carry else []
@@ -116,16 +123,16 @@ def register(app: typer.Typer) -> None:
             labels,
             [person.name for person in list_people(store, redacting=False)],
             # when the journal's entries are, if none is dated in the period (entries of its
-            # first day written before that supervision are left out: "No entries in this
-            # period" is said of those)
+            # first day written before that supervision count in the period before: "No
+            # entries in this period" is said of those)
             journal_dates,
-            left_out=len(dated) - len(entries),
+            left_out=len(dated) - len(entries),  # (of the supervision's day, before it)
             earlier=earlier,
             # a journal whose entries are all in the trash says so, as `list` does
             trashed=len(live_and_trashed(store)[1]) if not dated and not journal_dates else 0,
             after_today=left.entries,
         )
-        result = replace(result, intentions=_quoted_plans(result.intentions, window))
+        result = replace(result, intentions=_quoted_plans(result.intentions))
         # (the text's word for a period with no entries names those after today itself)
         note = left.note("prep", entries_said=result.journal_dates is not None and not json_out)
         if json_out:
@@ -267,8 +274,9 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """Remove a supervision recorded by mistake. It asks first: only a clear yes (y, yes,
-        'yes please') removes it. Prep then starts from the latest one left. Entries and
-        self-checks are never touched."""
+        'yes please') removes it. Prep then starts from the latest one left (with none left:
+        the last 4 weeks, or a young journal whole; it says which). Entries and self-checks
+        are never touched."""
         from peerjournal.db.supervision import remove_supervision, supervisions
         from peerjournal.errors import NotFoundError
         from peerjournal.render.supervision import supervision_label
@@ -289,12 +297,15 @@ def register(app: typer.Typer) -> None:
             app_ctx.print_json_done(done, record.to_json())
             return
         today = app_ctx.today()
-        before = prep_window(today, None, recorded)
-        after = prep_window(today, None, [s for s in recorded if s.id != record.id])
+        before = _next_prep(store, prep_window(today, None, recorded))
+        left = [s for s in recorded if s.id != record.id]
+        after = _next_prep(store, prep_window(today, None, left))
         if after.basis == "supervision":
             starts = f"starts from {spoken(after.since)}"
+        elif after.basis == "since":
+            starts = f"covers your whole journal, from your first entry on {spoken(after.since)}"
         else:
-            starts = f"covers {after.describe()}"
+            starts = f"covers {after.describe()}: today, {after.dates()}"
         moved = "now" if after.since != before.since or after.basis != before.basis else "still"
         app_ctx.say(
             f"Removed the supervision on {spoken(record.date)} (#{record.id}). "
@@ -558,6 +569,7 @@ def _check_interactive(
                     ) from None
         with signals_held_back():  # (the journal holds them: told so, whatever comes now)
             pending.forget()
+            asker.words_taken()
             kept.clear()
             kept.update(answers)
             saved_complete = complete
@@ -704,13 +716,19 @@ def _unsaved_folder(app_ctx: AppContext) -> Path:
 def _write_answers(app_ctx: AppContext, answers: Answers, draft: Draft | None) -> Draft:
     """`answers` written to the answers file `draft` (whole, or not at all: `write_atomic`),
     or to a new one in the drafts folder's self-check folder; OSError when it cannot be."""
+    return _write_kept(app_ctx, _answers_text(answers), draft, "answers-")
+
+
+def _write_kept(app_ctx: AppContext, text: str, draft: Draft | None, prefix: str) -> Draft:
+    """`text` written to `draft`, or to a new file named `prefix`… in the self-check folder
+    (`_write_answers`, `_Questions._keep_words`); OSError when it cannot be."""
     from peerjournal.drafts import new_draft, write_atomic
 
     fresh = draft is None
     if draft is None:
-        draft = new_draft(_unsaved_folder(app_ctx), app_ctx.now(), ".json", prefix="answers-")
+        draft = new_draft(_unsaved_folder(app_ctx), app_ctx.now(), ".json", prefix=prefix)
     try:
-        write_atomic(draft.path, _answers_text(answers))
+        write_atomic(draft.path, text)
     except BaseException:
         if fresh:
             draft.discard()
@@ -749,6 +767,24 @@ class _Pending:
         if self.draft is not None:
             self.draft.release()
             self.draft = None
+
+
+def _words_kept(app_ctx: AppContext, item_id: str) -> list[tuple[Path, str]]:
+    """The words typed at item `item_id`'s 1-5 prompt with no score when a check stopped
+    (`_Questions._keep_words`), oldest first, with the files that hold them."""
+    import json
+
+    found = []
+    with contextlib.suppress(OSError):
+        for path in sorted(_unsaved_folder(app_ctx).glob(KEPT_WORDS_FILES)):
+            try:
+                kept = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):  # (damaged: left as it is, for the writer to read)
+                continue
+            if (isinstance(kept, dict) and kept.get("item") == item_id
+                    and isinstance(kept.get("words"), str) and kept["words"]):
+                found.append((path, kept["words"]))
+    return found
 
 
 def _said_unsaved(app_ctx: AppContext, given: Path | None) -> None:
@@ -824,7 +860,9 @@ class _Questions:
     launcher turns into it) stops too, `interrupted`, once what was typed is kept: at the note
     prompt the score with the words typed on the line so far (when readline reads the
     terminal, as for `write`); at the 1-5 prompt a score typed on the line it cut, with the
-    words typed there as its note (with no score, that item is asked again next time).
+    words typed there as its note. Words typed at 1-5 with no score when the check stops (q,
+    Ctrl-D, Ctrl-C) are kept in a file, as `write` keeps a draft, and the next check gives
+    them to that question's score as its note (`_keep_words`).
     Lines pasted in one go are read together: a pasted note stays one note instead of
     spilling into the next items' answers.
     """
@@ -840,6 +878,8 @@ class _Questions:
         self.interrupted = False  # Ctrl-C at a note: stop once the answer in hand is kept
         # keeps the answer in hand, by item id, until it is saved (`_Pending`)
         self.keep: Callable[[str, Answer], None] | None = None
+        self.item_id = ""  # the item asked
+        self.words_files: list[Path] = []  # the kept words the item asked was given (`_keep_words`)
         self._guided = guided
         guided.forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
         # readline, as `write` reads: no cut at 4,095 characters, arrow keys that work
@@ -861,7 +901,13 @@ class _Questions:
             self.shown.add(item.section)
             self.app_ctx.err.print(section_header(self.form.section(item.section)))
         self.app_ctx.err.print(item_prompt(item, position, total))
-        answer = self._score()
+        self.item_id = item.id
+        kept = _words_kept(self.app_ctx, item.id)
+        self.words_files = [path for path, _ in kept]
+        if kept:
+            self._reply("The words typed here when the check last stopped are kept: they go "
+                        "with the score as its note.")
+        answer = self._score([words for _, words in kept])
         if answer is None:
             return None
         score, typed = answer
@@ -932,20 +978,20 @@ class _Questions:
         line = self._line("   Enter tries again; q stops for now: ")
         return line is not None and line.strip().lower() not in STOP_WORDS
 
-    def _score(self) -> tuple[int, str] | None:
+    def _score(self, words: list[str]) -> tuple[int, str] | None:
         """The score typed at 1-5, with the words typed with it ("4 because Kerry asked") or
-        before it, with no score ("they asked me to", or pasted), to keep as its note: a word
-        typed is never dropped while a score comes with it. None to stop for now."""
+        before it, with no score (`words`: "they asked me to", or pasted, or kept when a
+        check stopped), to keep as its note: a word typed is never dropped. None to stop for
+        now (the words typed then are kept for the next check: `_keep_words`)."""
         from peerjournal.supervision import bare_score, tried_a_score, typed_score
 
-        words: list[str] = []
+        words = list(words)
         while True:
             lines: list[str] = []
             try:
                 line = self._line("   1-5: ")
                 if line is None or line.strip().lower() in STOP_WORDS:
-                    if words:
-                        self._reply(NOT_KEPT)
+                    self._keep_words(words)
                     return None
                 lines.append(line)
                 if bare_score(line) is None:  # lone scores pasted ("3", "4") are answers each
@@ -959,7 +1005,9 @@ class _Questions:
                 if after and not _fits_a_note(after):  # (`_checked_note` says why)
                     self._reply(f"Kept {score}.")
                 elif after:
-                    self._reply(f"Kept {score}, with the words after it as its note.")
+                    first = after.split()[0].lower()  # ("idk, 3": the words before it too)
+                    where = "typed with it" if typed.lower().startswith(first) else "after it"
+                    self._reply(f"Kept {score}, with the words {where} as its note.")
                 elif words:
                     self._reply(f"Kept {score}, with the words typed before it as its note.")
                 elif bare_score(typed) is None:  # "about 3", "3/5", "four-ish": what it took
@@ -979,27 +1027,58 @@ class _Questions:
         """After Ctrl-C at 1-5 (or SIGTERM, a closed terminal): the score typed on the line it
         cut ("3 because the depot thing", "4 lol", or "3" not yet entered), with the words
         typed before it and after it as its note, kept as at the note prompt; the check then
-        stops (`interrupted`). Words with no score ("5 people came") cannot be kept (an answer
-        is a score): said so, and why."""
-        from peerjournal.supervision import bare_score, tried_a_score, typed_score
+        stops (`interrupted`). Words with no score ("5 people came", "3.5 felt ok": what Enter
+        would have kept for the note) are kept for the next check (`_keep_words`); a score
+        only tried ("3.5", "8/10") is not, as Enter asks again for it."""
+        from peerjournal.supervision import tried_a_score, typed_score
 
         self.interrupted = self.ended = True
         cut = self._guided.clean_line(self.reader.take_interrupted())
         typed = " ".join(" ".join([*lines, cut]).split())
         answer = typed_score(typed)  # as Enter would have read it
         if answer is None:
-            first = typed.split(maxsplit=1)[0] if typed else ""
-            if tried_a_score(typed) or (  # "3.5", "3.5 felt ok", "10 people": no score
-                    any(c.isdigit() for c in first) and bare_score(first) is None):
+            if _has_words(typed) and not tried_a_score(typed):
+                words = [*words, typed]
+            elif any(c.isdigit() for c in typed):
                 self._reply(NO_SCORE)
-            elif words or typed:
+            elif typed:
                 self._reply(NOT_KEPT)
+            self._keep_words(words)
             return None
         score, after = answer
         note = " ".join(w for w in (*words, after) if w)
         self._reply(f"Kept {score}, with the words typed at 1-5 as its note." if note
                     else f"Kept {score}.")
         return score, note
+
+    def _keep_words(self, words: list[str]) -> None:
+        """Words typed at 1-5 with no score, as the check stops (q, Ctrl-D, Ctrl-C): kept in a
+        file in the self-check folder, as `write` keeps a draft, which the next check gives to
+        this question's score as its note (an answer is a score: the journal cannot hold them
+        before); said where, or truly why they could not be kept."""
+        import json
+
+        if not words:
+            return
+        kept = json.dumps({"item": self.item_id, "words": " ".join(words)}, ensure_ascii=False)
+        try:
+            path = _write_kept(self.app_ctx, kept + "\n", None, "words-").path
+        except OSError as exc:
+            self._reply(f"The words typed at 1-5 could not be kept ({exc.strerror or exc}): no "
+                        "score came with them.")
+            return
+        self.words_taken()  # (the new file holds them too)
+        check = self.app_ctx.command_hint("supervision check")
+        self._reply(f"No score came with the words typed at 1-5: they are kept in {path}, and "
+                    f"{check} gives them to this question's score as its note.")
+
+    def words_taken(self) -> None:
+        """The words kept when a check stopped, given to the item asked, are held elsewhere
+        now (the journal, with its answer; or a new file): their files go."""
+        for path in self.words_files:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        self.words_files = []
 
     def _note(self) -> str:
         """The note to the score just given ("" for none)."""
@@ -1220,14 +1299,14 @@ def _before_named(brief: TrendBrief, report: dict[str, Any], window: Window) -> 
     return replace(brief, alerts=tuple(a.replace(said, to_it) for a in brief.alerts))
 
 
-def _first_prep(app_ctx: AppContext, store: Store, window: Window) -> Window:
-    """Before the first supervision, the whole journal when it began at most 4 weeks before
-    the last 4 weeks (`prep_window`'s default) start: a journal begun five weeks ago is
-    brought whole, not without its first week; said so on stderr. A longer journal keeps
-    the last 4 weeks (a year's entries are not one supervision's)."""
+def _next_prep(store: Store, window: Window) -> Window:
+    """The period prep covers, from `prep_window`'s: before the first supervision, the whole
+    journal (basis "since", as if chosen) when it began at most 4 weeks before the
+    last 4 weeks (`prep_window`'s default) start: a journal begun five weeks ago is brought
+    whole, not without its first week (prep says so on stderr, `undo` names it). A longer
+    journal keeps the last 4 weeks (a year's entries are not one supervision's)."""
     from dataclasses import replace
 
-    from peerjournal.dates import RECENT_WEEKS
     from peerjournal.db.stats import date_range
 
     if window.basis != "default":
@@ -1236,10 +1315,6 @@ def _first_prep(app_ctx: AppContext, store: Store, window: Window) -> Window:
     first = found.first if found else None
     if first is None or not window.since - timedelta(weeks=RECENT_WEEKS) <= first < window.since:
         return window
-    app_ctx.say(
-        f"No supervision recorded yet: this first prep covers your whole journal, from your "
-        f"first entry on {spoken(first)}, not only the last {RECENT_WEEKS} weeks."
-    )
     return replace(window, since=first, basis="since")
 
 
@@ -1247,21 +1322,15 @@ def _first_prep(app_ctx: AppContext, store: Store, window: Window) -> Window:
 _POINTS_BACK = r"(?i)\b(?:that|this|it|them|those|these)\b"
 
 
-def _quoted_plans(plans: Sequence[Intention], window: Window) -> tuple[Intention, ...]:
-    """The plans prep quotes. One from before the last supervision was quoted at that
-    supervision's prep: it is quoted again only when a later entry came back to it (the
-    follow-up is news), or when it was written on the supervision's day itself, most likely
-    after that prep. Written again since, it is the period's own. A plan whose meaning rests
-    on the sentence before it ("I want to be that.") is quoted with that sentence when there
-    is one, else as written: a plan is never left out for its words (QA: "I need to do this
-    more." went missing)."""
+def _quoted_plans(plans: Sequence[Intention]) -> tuple[Intention, ...]:
+    """The plans prep quotes (which ones: `supervision.follow_intentions`), each in words that
+    say what it means: one whose meaning rests on the sentence before it ("I want to be
+    that.") with that sentence when there is one, else as written: a plan is never left out
+    for its words (QA: "I need to do this more." went missing)."""
     from dataclasses import replace
 
-    day = window.supervision.date if window.supervision is not None else None
     quoted = []
     for plan in plans:
-        if plan.carried and plan.came_back_in is None and plan.entry.date != day:
-            continue
         before = _sentence_before(plan) if _points_back(plan.text) else None
         if before is not None:
             plan = replace(plan, text=f"{before} {plan.text}")

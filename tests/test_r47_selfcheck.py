@@ -1,0 +1,282 @@
+"""Round 47, the self-check's 1-5 prompt and the launcher's last moments:
+
+1. Words typed at 1-5 with no score survive a stop (Ctrl-C, q, Ctrl-D): kept in a file, as
+   `write` keeps a draft, and the next check gives them to that question's score as its note
+   (were: "The words typed at 1-5 are not kept").
+2. A score with a few asides around it ("4 tbh lol", "idk 3") is the score, the asides its
+   note (were asked again); a count or a sentence stays the writer's words.
+3. Faces such as "^^", "^_^", "-_-", "xD" beside a score are kept in its note (were dropped).
+4. A signal coming as Python ends, once the exit code is decided, leaves that code (was
+   death by it: 143 for SIGTERM, 129 for SIGHUP).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import CLI, CTRL_C, CTRL_D, SRC, Keys
+from peerjournal.db.store import Store
+from test_supervision_qa import ITEMS, stored
+
+FIRST, SECOND = ITEMS[0].id, ITEMS[1].id
+AGAIN = "   A whole number from 1 to 5, please (or q to stop for now)."
+KEPT_WORDS = "the words are kept as its note once it has one."
+GIVEN_BACK = ("   The words typed here when the check last stopped are kept: they go with the "
+              "score as its note.\n")
+
+
+def _words_files(home: Path) -> list[dict[str, str]]:
+    folder = home / "drafts" / "self-check"
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("words-*"))]
+
+
+def _ctrl_c_after(monkeypatch: pytest.MonkeyPatch, lines: list[str], half_typed: str) -> None:
+    from test_write_robust_r23 import _ctrl_c_after as ctrl_c_after
+
+    ctrl_c_after(monkeypatch, lines, half_typed)
+
+
+# -- 1. words with no score survive a stop ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lines", "half_typed"), [
+    ([], "5 people came and I held back"),  # Ctrl-C on the line itself
+    (["5 people came and I held back"], ""),  # Enter, then Ctrl-C at the 1-5 asked again
+])
+def test_ctrl_c_keeps_the_words_typed_at_1_5_and_the_next_check_gives_them_back(
+    cli: CLI, store: Store, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None,
+    keys: Callable[..., Keys], lines: list[str], half_typed: str,
+) -> None:
+    with monkeypatch.context() as patched:
+        _ctrl_c_after(patched, lines, half_typed)
+        result = cli("supervision", "check")
+    assert result.exit_code == 130
+    assert "No score came with the words typed at 1-5: they are kept in" in result.stderr
+    assert "`peerjournal supervision check` gives them to this question's score" in result.stderr
+    assert "people came" not in result.stderr  # (the writer's words are never echoed)
+    assert stored(store) == []
+    assert _words_files(isolated) == [{"item": FIRST, "words": "5 people came and I held back"}]
+
+    keys("4", "", "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert GIVEN_BACK in result.stderr
+    assert "   Kept 4, with the words typed before it as its note.\n" in result.stderr
+    assert stored(store) == [({FIRST: {"score": 4, "note": "5 people came and I held back"}}, 0)]
+    assert _words_files(isolated) == []  # the journal holds them now
+
+
+@pytest.mark.parametrize("stop", ["q", CTRL_D])
+def test_q_or_ctrl_d_after_words_keeps_them_too(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys], stop: str
+) -> None:
+    keys("she asked me to", stop)
+    result = cli("supervision", "check")
+    assert "they are kept in" in result.stderr and "not kept" not in result.stderr
+    assert _words_files(isolated) == [{"item": FIRST, "words": "she asked me to"}]
+
+    keys("and I did", "3 lol", "q")  # more words, then a score: all of them its note
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert stored(store) == [({FIRST: {"score": 3, "note": "she asked me to and I did lol"}}, 0)]
+    assert _words_files(isolated) == []
+
+
+def test_words_kept_twice_are_one_file_and_go_to_their_own_question(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    keys("4", "", "they asked me to", "q")  # the first answered, words at the second
+    assert cli("supervision", "check").exit_code == 0
+    keys("y", "and I did", CTRL_C)  # carried on at the second: stopped again, with more words
+    assert cli("supervision", "check").exit_code == 130
+    assert _words_files(isolated) == [{"item": SECOND, "words": "they asked me to and I did"}]
+
+    keys("y", "2: not yet", "q")
+    result = cli("supervision", "check")
+    assert result.stderr.count(GIVEN_BACK) == 1
+    assert stored(store) == [({FIRST: {"score": 4, "note": ""},
+                               SECOND: {"score": 2, "note": "they asked me to and I did not yet"}},
+                              0)]
+    assert _words_files(isolated) == []
+
+
+def test_ctrl_c_on_words_that_start_with_no_score_keeps_them_as_enter_would(
+    cli: CLI, store: Store, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    """"3.5 felt ok" at Enter is asked again and its words kept; at Ctrl-C they were lost with
+    "it starts with no score on the scale"."""
+    _ctrl_c_after(monkeypatch, [], "3.5 felt ok")
+    result = cli("supervision", "check")
+    assert result.exit_code == 130
+    assert "they are kept in" in result.stderr and "starts with no score" not in result.stderr
+    assert _words_files(isolated) == [{"item": FIRST, "words": "3.5 felt ok"}]
+
+
+def test_ctrl_c_on_a_score_only_tried_keeps_nothing_and_says_so(
+    cli: CLI, store: Store, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None
+) -> None:
+    _ctrl_c_after(monkeypatch, [], "3.5")
+    result = cli("supervision", "check")
+    assert result.exit_code == 130
+    assert "What was typed at 1-5 is not kept: it starts with no score" in result.stderr
+    assert _words_files(isolated) == [] and stored(store) == []
+
+
+def test_words_that_cannot_be_kept_are_said_truly_and_the_check_stops_as_ever(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    (isolated / "drafts").mkdir(parents=True)
+    (isolated / "drafts" / "self-check").write_text("in the way", encoding="utf-8")
+    keys("she asked me to", CTRL_C)
+    result = cli("supervision", "check")
+    assert result.exit_code == 130
+    assert "   The words typed at 1-5 could not be kept (" in result.stderr
+    assert "Traceback" not in result.stderr and "she asked" not in result.stderr
+    assert stored(store) == []
+
+
+# -- 2. a score with asides around it -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "score", "note", "where"), [
+    ("4 tbh lol", 4, "tbh lol", "after it"),
+    ("idk 3", 3, "idk", "typed with it"),
+    ("idk, 3", 3, "idk", "typed with it"),
+    ("lol idk 4", 4, "lol idk", "typed with it"),
+    ("meh 2 :/", 2, "meh :/", "typed with it"),
+    ("ok 5, honestly", 5, "ok honestly", "typed with it"),
+    ("idk 3 because Sam asked", 3, "idk because Sam asked", "typed with it"),
+    ("4 haha yeah", 4, "haha yeah", "after it"),
+])
+def test_a_score_with_asides_is_the_score_with_them_as_its_note(
+    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str, score: int, note: str,
+    where: str,
+) -> None:
+    """Were asked again ("4 tbh lol", "idk 3"), the asides then kept for the next score's note."""
+    keys(typed, "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert f"   Kept {score}, with the words {where} as its note.\n" in result.stderr
+    assert AGAIN not in result.stderr
+    assert stored(store) == [({FIRST: {"score": score, "note": note}}, 0)]
+
+
+@pytest.mark.parametrize("typed", [
+    "5 people came and I held back", "2 be honest", "i think 3", "3 people", "3 ppl",
+    "4 tbh lol haha ok",  # (four asides: more than a few)
+    "ok so 3", "lol 5 people came",
+])
+def test_a_count_or_a_sentence_stays_the_writer_s_words(
+    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str
+) -> None:
+    keys(typed, "4", "", "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert KEPT_WORDS in result.stderr
+    assert stored(store) == [({FIRST: {"score": 4, "note": typed}}, 0)]
+
+
+@pytest.mark.parametrize("typed", ["five out of ten", "8/10", "3.5"])
+def test_no_score_on_this_scale_is_still_asked_again_and_not_kept(
+    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str
+) -> None:
+    keys(typed, "3", "", "q")
+    result = cli("supervision", "check")
+    assert f"{AGAIN}\n" in result.stderr and KEPT_WORDS not in result.stderr
+    assert stored(store) == [({FIRST: {"score": 3, "note": ""}}, 0)]
+
+
+@pytest.mark.parametrize(("typed", "score", "note"), [
+    ("3/5", 3, ""), ("3 out of 5", 3, ""), ("3 stars", 3, ""), ("4 lol", 4, "lol")])
+def test_last_round_s_scores_still_work(
+    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str, score: int, note: str
+) -> None:
+    keys(typed, "q")  # (q at a note: the score kept without one)
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert AGAIN not in result.stderr
+    assert stored(store) == [({FIRST: {"score": score, "note": note}}, 0)]
+
+
+# -- 3. faces beside a score --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "note"), [
+    ("3 ^^", "^^"), ("3 :3", ":3"), ("3 xD", "xD"), ("3 <3", "<3"), ("3 ^_^", "^_^"),
+    ("3 -_-", "-_-"), ("3 >.<", ">.<"), ("3 ;_;", ";_;"), ("3 T_T", "T_T"), ("^^ 3", "^^"),
+    ("xD 3", "xD"), ("3 ^^ because Sam laughed", "^^ because Sam laughed"),
+])
+def test_a_face_beside_a_score_is_kept_in_its_note(
+    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str, note: str
+) -> None:
+    """Were: "3 ^^", "3 ^_^", "3 -_-" saved 3 with no note; "^^ 3" was asked again."""
+    keys(typed, "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert AGAIN not in result.stderr
+    assert stored(store) == [({FIRST: {"score": 3, "note": note}}, 0)]
+
+
+@pytest.mark.parametrize("typed", ["<3", ":3", "^^", "-_-", "3.5 ^_^"])
+def test_a_face_with_no_score_is_kept_for_the_note(
+    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str
+) -> None:
+    """Were asked again with the plain "A whole number…", and the face dropped."""
+    keys(typed, "4", "", "q")
+    result = cli("supervision", "check")
+    assert KEPT_WORDS in result.stderr
+    assert stored(store) == [({FIRST: {"score": 4, "note": typed}}, 0)]
+
+
+# -- 4. a signal as Python ends ------------------------------------------------------------------
+
+
+def _launched(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "launch_r47.py").write_text(textwrap.dedent(script), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([SRC, str(tmp_path)])}
+    return subprocess.run([sys.executable, "-m", "launch_r47"], env=env, capture_output=True,
+                          text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=tmp_path)
+
+
+# an object Python collects as it clears the modules, after `sys.exit` and after it has put
+# the signals' default actions back: the signal comes where a late one came
+_AT_THE_END = """
+    import os, signal, sys
+    from peerjournal import launcher
+    class AtTheEnd:
+        def __del__(self):
+            os.kill(os.getpid(), signal.{number})
+    kept = AtTheEnd()
+"""
+
+
+@pytest.mark.parametrize("number", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_a_signal_as_python_ends_leaves_the_exit_code_decided(
+    tmp_path: Path, number: str
+) -> None:
+    """Was: 143 for SIGTERM (129 SIGHUP, death by SIGINT) after `--version` printed whole."""
+    done = _launched(tmp_path, _AT_THE_END.format(number=number) + """
+    sys.argv = ["peerjournal", "--version"]
+    launcher.main()
+    """)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("peerjournal ")
+
+
+def test_a_signal_as_python_ends_leaves_an_interrupt_s_130(tmp_path: Path) -> None:
+    done = _launched(tmp_path, _AT_THE_END.format(number="SIGTERM") + """
+    def stopped():
+        raise KeyboardInterrupt
+    launcher._run = stopped
+    sys.argv = ["peerjournal", "list"]
+    launcher.main()
+    """)
+    assert (done.returncode, done.stderr) == (130, "peerjournal: Interrupted.\n")
