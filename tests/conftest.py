@@ -338,6 +338,20 @@ def fts_integrity_check(path: Path) -> None:
         conn.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)")
 
 
+# what makes the drift scores of every entry (or those of a WHERE added) the earlier version's
+OLD_CODE = "UPDATE entry SET scorer_version = 'older-code'"
+
+
+def run_sql(path: Path, sql: str) -> None:
+    """`sql` run and committed on the journal at `path`, as an earlier version left it."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.execute(sql)
+    finally:
+        conn.close()
+
+
 def alembic_config(path: Path) -> Any:
     """Alembic's configuration for the journal at `path`, to take it to a given revision."""
     import io

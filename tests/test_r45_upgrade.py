@@ -5,29 +5,18 @@ the journal is unchanged; a resumed old draft's tags show as they will be stored
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import CLI, alembic_config
+from conftest import CLI, OLD_CODE, alembic_config, run_sql
 from peerjournal.db import engine
 from peerjournal.drafts import Draft
 
 Add = Callable[..., int]
 DB = "journal.db"
-OLD_CODE = "UPDATE entry SET scorer_version = 'older-code'"
-
-
-def _sql(isolated: Path, sql: str) -> None:
-    conn = sqlite3.connect(isolated / DB)
-    try:
-        with conn:
-            conn.execute(sql)
-    finally:
-        conn.close()
 
 
 def _said(text: str) -> str:
@@ -49,7 +38,7 @@ def test_list_and_show_say_once_that_scores_shown_are_from_another_scorer(
     """Was: `report` said "3 entries were scored with another version", `list` and `show`
     showed the same old verdicts with no word (and `drift 1` another verdict)."""
     _three(add)
-    _sql(isolated, f"{OLD_CODE} WHERE id = 1")
+    run_sql(isolated / DB, f"{OLD_CODE} WHERE id = 1")
     listed = cli("list")
     assert listed.exit_code == 0
     assert _said(listed.stderr) == (
@@ -69,7 +58,7 @@ def test_json_output_stays_whole_and_the_note_goes_to_stderr(
     cli: CLI, add: Add, isolated: Path
 ) -> None:
     _three(add)
-    _sql(isolated, "UPDATE entry SET lexicon_version = 'an-old-one'")
+    run_sql(isolated / DB, "UPDATE entry SET lexicon_version = 'an-old-one'")
     listed = cli("list", "--json")
     assert [e["id"] for e in json.loads(listed.stdout)] == [3, 2, 1]
     assert _said(listed.stderr) == (
@@ -88,7 +77,7 @@ def test_json_output_stays_whole_and_the_note_goes_to_stderr(
 
 def test_after_a_rescore_nothing_is_said(cli: CLI, add: Add, isolated: Path) -> None:
     _three(add)
-    _sql(isolated, OLD_CODE)
+    run_sql(isolated / DB, OLD_CODE)
     assert "3 entries listed" not in cli("list").stderr  # (all of them: "The entries")
     assert "The entries listed were scored" in _said(cli("list").stderr)
     assert cli("drift", "--rescore").exit_code == 0
@@ -102,7 +91,7 @@ def test_a_trashed_entry_is_not_counted_among_those_listed(
 ) -> None:
     _three(add)
     assert cli("delete", "2").exit_code == 0
-    _sql(isolated, OLD_CODE)
+    run_sql(isolated / DB, OLD_CODE)
     assert "The entries listed were scored" in _said(cli("list").stderr)
     assert "trash" not in cli("list").stderr
 
@@ -145,22 +134,13 @@ def test_the_upgrade_names_the_journal_given_with_db(
     from alembic import command
 
     command.downgrade(alembic_config(path), "0005")
-    _sql_at(path, OLD_CODE)
+    run_sql(path, OLD_CODE)
     result = cli("--db", str(path), "write", "-x", "Another visit, another week.")
     assert result.exit_code == 0, result.stderr
     assert (
         f"The drift scores of 1 entry are still the earlier version's; `peerjournal --db "
         f"{path} drift --rescore` recomputes it with this one."
     ) in result.stderr
-
-
-def _sql_at(path: Path, sql: str) -> None:
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            conn.execute(sql)
-    finally:
-        conn.close()
 
 
 def test_an_upgrade_with_current_scores_says_nothing_of_them(
@@ -265,7 +245,7 @@ def test_a_configured_lexicon_that_is_gone_does_not_stop_list_or_show(
     """The note needs the lexicon's version: without it, nothing is said, and `list` and
     `show` work as before (`write` and `report` say what is wrong with the setting)."""
     _three(add)
-    _sql(isolated, OLD_CODE)
+    run_sql(isolated / DB, OLD_CODE)
     (isolated / "config.toml").write_text(
         f'[drift]\nlexicon = "{isolated / "gone.toml"}"\n', encoding="utf-8"
     )

@@ -9,13 +9,12 @@ negated reads as one."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import CLI
+from conftest import CLI, OLD_CODE, run_sql
 from peerjournal.context import AppContext
 from peerjournal.drift import load_lexicon, marker_label, negated_name
 from peerjournal.drift.lexicon import DEFAULT_LEXICON
@@ -23,7 +22,6 @@ from test_drift_cli import ORG_LEXICON, ok, org_lexicon
 
 Add = Callable[..., int]
 BROKEN = '[lexicon]\nname = "bad"\n[[markers]]\nid = 1\n'
-OLD_CODE = "UPDATE entry SET scorer_version = 'older-code'"
 
 
 def said(text: str) -> str:
@@ -32,15 +30,6 @@ def said(text: str) -> str:
 
 def config(cli: CLI) -> Path:
     return Path(json.loads(ok(cli("where", "--json")).stdout)["config"])
-
-
-def make_stale(db: Path) -> None:
-    conn = sqlite3.connect(db)
-    try:
-        with conn:
-            conn.execute(OLD_CODE)
-    finally:
-        conn.close()
 
 
 @pytest.fixture
@@ -122,7 +111,7 @@ def stale_journal(cli: CLI, db: Path) -> None:
     write = ("--db", str(db), "write", "--again", "--experience")
     ok(cli(*write, "We sat together and I shared my own story of recovery."))
     ok(cli(*write, "I told him what he should do and gave him the diagnosis."))
-    make_stale(db)
+    run_sql(db, OLD_CODE)
 
 
 def test_the_stale_note_names_the_rescore_of_the_journal_given(

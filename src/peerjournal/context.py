@@ -105,6 +105,7 @@ class AppContext:
         # (--db read from PEERJOURNAL_DB: refused when relative, as a --db typed is not)
         source = root.get_parameter_source("db")
         root.obj.db_from_env = source is not None and source.name == "ENVIRONMENT"
+        root.obj.refuse_empty_lexicon()  # by every command, not only those that score
         return root.obj
 
     # -- time ------------------------------------------------------------------------------
@@ -290,13 +291,18 @@ class AppContext:
     def lexicon_path(self) -> Path | None:
         """The organisation's lexicon (--lexicon, else the setting); None for the shipped one."""
         if self.lexicon_option is not None:
-            if not self.lexicon_option.strip():  # `--lexicon "$UNSET"`: not the shipped one
-                from peerjournal.errors import ExitCode, PeerJournalError
-
-                message = "--lexicon is empty: give the lexicon file's path."
-                raise PeerJournalError(message, ExitCode.USAGE)
+            self.refuse_empty_lexicon()  # (`drift --lexicon` sets it after `from_ctx`)
             return paths.expand_user(self.lexicon_option, "--lexicon")
         return self.configured_lexicon_path()
+
+    def refuse_empty_lexicon(self) -> None:
+        """`--lexicon "$UNSET"` (or `--lexicon=`) is a usage error (exit 2) for every command,
+        not the shipped lexicon: `list` ignoring it while `where` refused it hid the slip."""
+        if self.lexicon_option is not None and not self.lexicon_option.strip():
+            from peerjournal.errors import ExitCode, PeerJournalError
+
+            message = "--lexicon is empty: give the lexicon file's path."
+            raise PeerJournalError(message, ExitCode.USAGE)
 
     def configured_lexicon_path(self) -> Path | None:
         """The lexicon set in config.toml, whatever --lexicon says; None for the shipped one.

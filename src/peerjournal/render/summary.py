@@ -23,7 +23,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from peerjournal.exporters import common
 from peerjournal.plural import counted, joined
 from peerjournal.redact import (
     Person,
@@ -47,9 +46,10 @@ from peerjournal.render.console import styled
 from peerjournal.render.layout import Section
 from peerjournal.render.safe import clean, safe_text
 from peerjournal.render.widths import STATEMENT_MIN
-from peerjournal.reviewing import latest, left_out, sanitise
-from peerjournal.summary import label_words_in_doubt
 from peerjournal.textsafe import at_a_word
+
+# (exporters.common, reviewing and summary are imported in the functions that read them:
+# `people list` draws `people_table` alone, and they cost it about 50 ms to import)
 
 if TYPE_CHECKING:
     from peerjournal.db.people import PersonRow
@@ -77,6 +77,8 @@ def preview(
 
     Returns the distinct highlighted words, in the order the line under it names them.
     """
+    from peerjournal.reviewing import sanitise
+
     shown = sanitise(text)
     body = Text(shown)
     matches, words = _words_to_check(shown, journal_texts, people, labels, signature,
@@ -129,6 +131,8 @@ def words_to_check(
     differently" (a word typed by the writer is counted even where redaction also put it in,
     as an alias like "Sammy" is).
     """
+    from peerjournal.reviewing import sanitise
+
     return _words_to_check(
         sanitise(text), journal_texts, people, labels, signature, vocabulary
     )[1]
@@ -185,6 +189,8 @@ def caseless_passages(text: str) -> list[tuple[str, str]]:
     """`redact.caseless_runs` of `text`, sanitised, without reading it letter by letter when
     no letter of it is of such a script: most summaries (half a megabyte took 0.1 s, and
     `export --json` read it twice)."""
+    from peerjournal.reviewing import sanitise
+
     shown = sanitise(text)
     if shown.isascii() or not any(map(caseless_letter, set(shown))):
         return []  # (`caseless_runs` starts a run only at such a letter)
@@ -277,6 +283,9 @@ def _words_to_check(
     theirs). The signature's words are no candidates by being in it; the same word elsewhere
     in the journal's texts is (a client may share the writer's name), and is then
     highlighted wherever it is."""
+    from peerjournal.reviewing import sanitise
+    from peerjournal.summary import label_words_in_doubt
+
     names = [p.name for p in people]
     aliases = [sanitise(p.alias.strip()) for p in people if p.alias and p.alias.strip()]
     # the keys (`name_key`) of an alias's words: none to check where redaction put them in,
@@ -390,6 +399,9 @@ def review(
     Without `explain`, what the dimensions look for and what the numbers mean
     (`explanations`) are left to the end of a review of several, and a line says so; the
     facts labelled in `said_once` (`common.facts_alike`) are said above them all instead."""
+    from peerjournal.exporters import common
+    from peerjournal.reviewing import latest, left_out
+
     ascii_only = not unicode_ok(console.encoding)
     header = Text()
     header.append(common.title(s), "bold")
@@ -453,6 +465,8 @@ EXPLAINED_AT_END = ("What the dimensions look for, and what the numbers mean: at
 def explanations(s: dict[str, Any]) -> RenderableType:
     """What a review of several summaries says once, at its end (`review(explain=False)`):
     what the dimensions of `s` (alike in each) look for, and what the numbers mean."""
+    from peerjournal.exporters import common
+
     glosses = common.glosses_text(s)
     parts: list[RenderableType] = [Text(common.DATA_NOTE, style="dim")]
     if glosses:
@@ -468,6 +482,8 @@ class _Section:
     the border alone would cut it short without a mark."""
 
     def __init__(self, title: str, body: RenderableType) -> None:
+        from peerjournal.reviewing import sanitise
+
         self.title = Text(sanitise(title, multiline=False))
         self.body = body
 
@@ -681,6 +697,8 @@ def _trend(
     With bars, each row's bar already draws the trend, so there is no sparkline under them
     (it repeated the bars); without (a narrow terminal), a framed sparkline draws it, but not
     in `plain` text (piped, TERM=dumb), which has the numbers instead, as README says."""
+    from peerjournal.exporters import common
+
     periods, shown_note = common.table_periods(s)
     balances = [common.balance(p["balance"], p) for p in periods]
     # the bars have what the other columns leave (two spaces between each, six columns)
@@ -731,6 +749,8 @@ def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Rende
     """Identity, then drift, each with the word the exports give it ("3.9 → steady"), so a
     mentor moving between the file and `review` reads the same columns; then, where there
     is room, the bars."""
+    from peerjournal.exporters import common
+
     dims = s["dimensions"]
 
     cells = [(common.dimension_cell(s, d, "identity"), common.dimension_cell(s, d, "drift"))
@@ -758,6 +778,8 @@ def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> Rende
 
 def _with_glosses(s: dict[str, Any], dimensions: RenderableType) -> RenderableType:
     """The dimensions, then what each looks for (`common.dimension_glosses`)."""
+    from peerjournal.exporters import common
+
     glosses = common.glosses_text(s)
     if not glosses:
         return dimensions
@@ -765,6 +787,8 @@ def _with_glosses(s: dict[str, Any], dimensions: RenderableType) -> RenderableTy
 
 
 def _markers(s: dict[str, Any]) -> list[RenderableType]:
+    from peerjournal.exporters import common
+
     out: list[RenderableType] = []
     for polarity, heading in common.POLARITY_TITLES.items():
         markers = s["markers"][polarity]
@@ -803,12 +827,16 @@ class SelfCheckView:
 
     def _sections(self) -> list[tuple[str, list[dict[str, Any]]]]:
         """The items in runs that share a section, in their order."""
+        from peerjournal.exporters import common
+
         return [(common.check_section(section), list(run))
                 for section, run in groupby(self.items, itemgetter("section"))]
 
     def table(self) -> Table:
         """A section's name has a row of its own, so the items have the width. Statements and
         notes share the width 3:2, so neither is squeezed below its minimum at `table_width`."""
+        from peerjournal.exporters import common
+
         notes = any(item["note"] for item in self.items)
         table = Table(show_edge=False, box=None, pad_edge=False, expand=True)
         table.add_column("Item", ratio=STATEMENT_MIN)
@@ -823,6 +851,8 @@ class SelfCheckView:
         return table
 
     def stacked(self) -> Group:
+        from peerjournal.exporters import common
+
         parts: list[RenderableType] = []
         for section, items in self._sections():
             if section:
@@ -844,6 +874,8 @@ def _selfcheck(s: dict[str, Any]) -> SelfCheckView:
 
 
 def _entry(entry: dict[str, Any]) -> Text:
+    from peerjournal.exporters import common
+
     text = Text()
     for key, label in common.ELEMENT_TITLES:
         if entry[key]:
