@@ -1,9 +1,12 @@
 """Round 47 (fix_words; QA r46 qa_fixes_f 2, qa_fixes_d 6, fix_words2 "not done"): an
 organisation's label said to the writer, as the mentor reads it (`about_the_writer`). A bare
-noun before "you" is what "you" does something to ("labels the writer uses"); "you both ask
-and listen" is the writer doing both; "you lot", "you two", "all of you" are a group, kept as
-said; "Sam and you chat" is two people's verb; a name after "and" starts its own clause; a
-hyphened verb takes its "s" at the end; the rewording never drops or adds another word."""
+noun before "you" is what "you" does something to ("labels the writer uses"), a verb with "s"
+before it is not ("what keeps the writer quiet"); "you both", "you lot", "you two", "all of you"
+are a group, kept as said, questions to them too ("Are you guys listening?") (r47 fix_words2,
+qa_words 1-4); a list's verbs all agree, "dont" agrees, an aside or an owner ("the person's
+mum and the writer agree") does not break agreement (qa_words 5, 6, 8, 9, 10); "Sam and you
+chat" is two people's verb; a name after "and" starts its own clause; a hyphened verb takes its
+"s" at the end; the rewording never drops or adds another word."""
 
 from __future__ import annotations
 
@@ -32,10 +35,17 @@ from peerjournal.exporters.writer_words import about_the_writer
     ("jargon you pick up on the ward", "jargon the writer picks up on the ward"),
     ("about labels you use", "about labels the writer uses"),
     ("Stories You Tell", "Stories The Writer Tells"),
-    # QA 2: "both … and" is the writer doing both; "you both" alone is two people
-    ("you both ask and listen", "the writer both asks and listens"),
-    ("when you both ask and really listen", "when the writer both asks and really listens"),
-    ("you both ask questions and listen", "the writer both asks questions and listens"),
+    # QA 2, read again in r47 (qa_words 3): "you both" is two people, whatever follows it,
+    # kept as said; only a singular "yourself" after it makes it the writer doing both
+    ("you both ask and listen", "you both ask and listen"),
+    ("when you both ask and really listen", "when you both ask and really listen"),
+    ("you both ask questions and listen", "you both ask questions and listen"),
+    ("learning you both do", "learning you both do"),
+    ("you both learn and grow", "you both learn and grow"),
+    ("you both share and learn", "you both share and learn"),
+    ("when you both talk and listen", "when you both talk and listen"),
+    ("you both ask and check in with yourself",
+     "the writer both asks and checks in with themselves"),
     ("being there while you both wait", "being there while you both wait"),
     ("you both ask it", "you both ask it"),
     # QA 3: "you" as a group the writer speaks to or is one of: kept as said, verb and all
@@ -68,10 +78,84 @@ def test_a_label_s_verb_agrees_with_the_writer(label: str, said: str) -> None:
     "tell you what to do", "Remind you to eat", "makes you feel small", "lets you rest",
     "when staff make you feel small", "they label you", "when it labels you",
     "Gran makes you laugh", "when someone tells you to calm down",
+    # r47 qa_words 1: a verb ending in "s" before "you" is no plural noun; the word after
+    # "you" is its second object or how it leaves the writer, and keeps its form
+    "what keeps you quiet?", "what gives you hope", "when the doctor gives you advice",
+    "when the ward keeps you busy", "what drives you mad", "what gets you through",
+    "supervision gives you space", "peer work gives you purpose",
+    "lived experience gives you insight", "when the nurse hands you paperwork",
+    "when the nurse tells you no", "when the team calls you staff", "the job pays you little",
+    "whatever keeps you safe", "when the manager tells you sit down", "Keeps you quiet",
+    "what brings you joy", "when work keeps you late",
 ])
 def test_you_after_a_verb_is_its_object(label: str) -> None:
     said = about_the_writer(label)
     assert said == label.replace("you", "the writer").replace("You", "The writer")
+
+
+@pytest.mark.parametrize(("label", "said"), [
+    # a word that is a noun and a verb before "you": a noun where "you" has a verb that needs
+    # it, as the first word or after "what"
+    ("calls you make", "calls the writer makes"),
+    ("what hopes you hold", "what hopes the writer holds"),
+    ("values you hold", "values the writer holds"),
+    ("checks you do", "checks the writer does"),
+    ("drives you have", "drives the writer has"),
+    # r47 qa_words 2: a question asked of a group keeps its plural verb
+    ("Are you guys listening?", "Are you guys listening?"),
+    ("are you all ok?", "are you all ok?"),
+    ("do you both agree?", "do you both agree?"),
+    ("have you two met?", "have you two met?"),
+    ("were you lot there?", "were you lot there?"),
+    ("don't you all agree?", "don't you all agree?"),
+    ("what are you all doing?", "what are you all doing?"),
+    ("how are you both?", "how are you both?"),
+    ("Are all of you listening?", "Are all of you listening?"),
+    ("are you ok?", "is the writer ok?"),
+    # r47 qa_words 4: "those of you" is a group
+    ("those of you who decide", "those of you who decide"),
+    ("those of you who were there", "those of you who were there"),
+    # r47 qa_words 6: every verb in a list agrees, not a list of nouns
+    ("you fill in forms, chase meds and run errands",
+     "the writer fills in forms, chases meds and runs errands"),
+    ("you chase meds, fill in forms and run errands",
+     "the writer chases meds, fills in forms and runs errands"),
+    ("you book appointments, sort benefits and ring the GP",
+     "the writer books appointments, sorts benefits and rings the GP"),
+    ("you listen, nod and wait", "the writer listens, nods and waits"),
+    ("you bring tea, cake and time", "the writer brings tea, cake and time"),
+    ("you check meds, bloods and obs", "the writer checks meds, bloods and obs"),
+    ("when you listen and meds run out", "when the writer listens and meds run out"),
+    # r47 qa_words 8: contractions typed without their apostrophe
+    ("you dont ask them", "the writer doesnt ask them"),
+    ("you cant say no", "the writer cant say no"),
+    ("why dont you speak up?", "why doesnt the writer speak up?"),
+    ("youre there for them", "the writer is there for them"),
+    ("arent you tired?", "isnt the writer tired?"),
+    ("you didnt ask", "the writer didnt ask"),
+    # r47 qa_words 5: the other person with an owner before them
+    ("when the person's mum and you agree a plan",
+     "when the person's mum and the writer agree a plan"),
+    ("your gran and you chat", "the writer's gran and the writer chat"),
+    ("when Sam's mum and you chat", "when Sam's mum and the writer chat"),
+    # r47 qa_words 9: "you" after a verb of knowing is the subject of its own clause
+    ("you notice you drift", "the writer notices the writer drifts"),
+    ("they remember you said no", "they remember the writer said no"),
+    ("you ask questions, notice and wait", "the writer asks questions, notices and waits"),
+    # r47 qa_words 10: an aside between "you" and its verb
+    ("you, the peer, decide", "the writer, the peer, decides"),
+    ("you as a peer decide", "the writer as a peer decides"),
+    ("you (the peer) decide", "the writer (the peer) decides"),
+    ("you - the peer - decide", "the writer - the peer - decides"),
+    ("if you, like many peers, hold back", "if the writer, like many peers, holds back"),
+    ("you (and Sam) decide", "the writer (and Sam) decide"),
+    ("you plus Sam decide", "the writer plus Sam decide"),
+    ("you, staff, family", "the writer, staff, family"),
+    ("read-only for you (another user's?): SQLite makes it",
+     "read-only for the writer (another user's?): SQLite makes it"),
+])
+def test_r47_qa_words_shapes(label: str, said: str) -> None:
+    assert about_the_writer(label) == said
 
 
 def test_an_organisation_s_labels_agree_in_the_export(
@@ -86,6 +170,7 @@ def test_an_organisation_s_labels_agree_in_the_export(
                        "non-compliant"),
         "org.wait": ("being there while you both wait", "story", "identity", "waited with him"),
         "org.ask": ("when you both ask and listen", "story", "identity", "asked and listened"),
+        "org.quiet": ("what keeps you quiet?", "story", "identity", "kept quiet"),
         "org.lot": ("calling them you lot", "advice", "drift", "you lot"),
         "org.chat": ("when Sam and you chat", "story", "identity", "sam and i chat"),
     }
@@ -100,7 +185,8 @@ def test_an_organisation_s_labels_agree_in_the_export(
     isolated.mkdir(parents=True, exist_ok=True)
     (isolated / "config.toml").write_text(f"[drift]\nlexicon = {json.dumps(str(lexicon))}\n")
     for text in ("Ward shift. I waited with him for the crisis team. I asked and listened. "
-                 "Told the group let's keep the focus on you lot. Sam and I chat after group.",
+                 "Told the group let's keep the focus on you lot. Sam and I chat after group. "
+                 "I kept quiet in the review.",
                  "Handover again. I wrote in the notes that he was non-compliant."):
         wrote = cli("write", "-x", text, "--share")
         assert wrote.exit_code == 0, wrote.stderr
@@ -110,7 +196,8 @@ def test_an_organisation_s_labels_agree_in_the_export(
     md = out.read_text(encoding="utf-8")
     for line in ("- labels the writer uses about people (Clinical words): 1 time in 1 entry",
                  "- being there while you both wait (The writer's story)",
-                 "- when the writer both asks and listens (The writer's story)",
+                 "- when you both ask and listen (The writer's story)",
+                 "- what keeps the writer quiet? (The writer's story)",
                  "- calling them you lot (The writer's advice)",
                  "- when Sam and the writer chat (The writer's story)",
                  "“Sam and I chat after group.”"):
@@ -120,7 +207,7 @@ def test_an_organisation_s_labels_agree_in_the_export(
     data = json.loads(summary.read_text(encoding="utf-8"))
     assert {m["label"] for side in data["markers"].values() for m in side} == {
         "labels the writer uses about people", "being there while you both wait",
-        "when the writer both asks and listens", "calling them you lot",
+        "when you both ask and listen", "what keeps the writer quiet?", "calling them you lot",
         "when Sam and the writer chat"}
 
 
@@ -133,7 +220,8 @@ _SAID_FOR_YOU = {"the", "writer", "writer's", "own", "themselves"}
 # a contraction's verb, said after "the writer" as any other is ("you're": "the writer is")
 _CONTRACTED = {"you're": "are", "you've": "have", "you'll": "will", "you'd": "would"}
 _AGREEING = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
-             "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't", "would": "had"}
+             "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't", "would": "had",
+             "dont": "doesnt"}
 _VOCABULARY = sorted({
     *_YOU_WORDS, "You", "YOU", "Your", "I", "and", "or", "but", "when", "what", "how", "who",
     "if", "that", "while", "both", "all", "lot", "guys", "two", "of", "each", "a", "to", "not",
@@ -142,8 +230,10 @@ _VOCABULARY = sorted({
     "are", "were", "have", "do", "don't", "aren't", "labels", "stories", "advice", "hopes",
     "people", "staff", "they", "them", "Sam", "gran", "nurse", "story", "meds", "thank",
     "sure", "think", "feel", "back", "with", "for", "it", "Think", "Stories", "LISTEN",
+    "keeps", "gives", "calls", "hope", "quiet", "those", "dont", "cant", "notice",
+    "peer", "as", "chase", "run", "mum's", "yourself",
 })
-_GAPS = [" ", " ", " ", " ", ", ", ". ", "? ", "-", "; ", " (", ") "]
+_GAPS = [" ", " ", " ", " ", ", ", ". ", "? ", "-", "; ", " (", ") ", " - "]
 
 
 def _words(text: str) -> list[str]:

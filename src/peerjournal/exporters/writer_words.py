@@ -22,16 +22,24 @@ _ABOUT_THE_WRITER = {
     "your": "the writer's", "yours": "the writer's", "yourself": "themselves",
     "you're": "the writer is", "you've": "the writer has", "you'll": "the writer will",
     "you'd": "the writer would", "yourselves": "themselves",
+    "youre": "the writer is", "youve": "the writer has", "youll": "the writer will",
 }
 # verbs that read otherwise after "the writer" than after "you" ("you are" -> "is")
 _AFTER_YOU = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
-              "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't"}
+              "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't",
+              "dont": "doesnt", "arent": "isnt", "werent": "wasnt", "havent": "hasnt"}
+# the other contractions typed without their apostrophe ("you cant say no", "didnt you…"):
+# no verb to agree, as "can't" is not
+_UNTYPED = frozenset({
+    "cant", "wont", "didnt", "isnt", "wasnt", "doesnt", "couldnt", "wouldnt", "shouldnt",
+    "hadnt", "hasnt", "mustnt", "mightnt", "neednt", "aint", "shant",
+})
 # before "you", a verb that asks a question ("Do you…", "what did you…"): the verb after
 # "you" stays as it is ("does the writer feel"); those in _AFTER_YOU change for "the writer"
 _ASKING = frozenset({
     *_AFTER_YOU, "did", "didn't", "can", "can't", "could", "couldn't", "will", "won't",
     "would", "wouldn't", "should", "shouldn't", "shall", "may", "might", "must", "does",
-    "doesn't", "had", "hadn't", "is", "isn't", "was", "wasn't", "has", "hasn't",
+    "doesn't", "had", "hadn't", "is", "isn't", "was", "wasn't", "has", "hasn't", *_UNTYPED,
 })
 # before "you", words after which "you" is the one doing something ("what you think", "when
 # you feel", "and you check", "sure you learn") where a verb follows
@@ -42,6 +50,14 @@ _SUBJECT_AFTER = frozenset({
     "sure", "certain", "glad", "afraid", "aware", "proud", "think", "thought", "feel", "felt",
     "know", "knew", "believe", "say", "said", "hope", "mean", "guess", "wish", "realise",
     "realize", "like",
+})
+# before "you", verbs of knowing that a clause with "you" as its subject follows ("you notice
+# you drift", "staff forget you know"): not in _SUBJECT_AFTER, where a list joining "notice"
+# to the verb before it would stop
+_CLAUSE_VERBS = frozenset({
+    "notice", "noticed", "remember", "remembered", "forget", "forgot", "admit", "admitted",
+    "accept", "accepted", "assume", "assumed", "suppose", "pretend", "imagine", "sense",
+    "suspect", "fear", "reckon", "notices", "forgets", "remembers",
 })
 # before "you", a noun it follows as the subject of a clause about it ("the people you support",
 # "those you help", "whom you trust")
@@ -73,7 +89,8 @@ _NOT_A_VERB = frozenset({
     "us", "this", "these", "those", "so", "not", "okay", "ok", "alright", "sure", "alone",
     "right", "wrong", "now", "today", "guys", "lot", "who", "which", "than", "like",
     "can", "could", "will", "would", "should", "shall", "might", "must", "may", "did", "had",
-    "does", "is", "was", "be", "been", "being", "got", "ought", "used", "better",
+    "does", "is", "was", "be", "been", "being", "got", "ought", "used", "better", "most",
+    "least", "much", "plus", *_UNTYPED,
 })
 # pronouns, never a verb after "you" ("you I…", "you they…")
 _PRONOUNS = frozenset({"i", "we", "they", "he", "she", "me", "my", "our", "his", "their",
@@ -101,6 +118,9 @@ _NEW_SUBJECT = _SUBJECTS | _DETERMINERS | frozenset({
     "you", "he", "she", "this", "that", "these", "those", "all", "both", "most", "several",
     "none", "one", "two", "three", "four", "five", "six", "ten", "family", "friends",
 })
+# words that open an aside between commas after "you" ("you, not staff, decide", "you, the
+# peer, decide", "you, like many peers, hold back"), where a list would not ("you, staff, family")
+_ASIDE = _DETERMINERS | frozenset({"not", "as", "like", "being", "unlike"})
 # words between "you" and its verb ("when you quietly go"): the verb after them takes the "s"
 _ADVERBS = frozenset({
     "just", "often", "always", "never", "still", "also", "first", "then", "only", "even", "ever",
@@ -123,6 +143,14 @@ _KNOWN_VERBS = frozenset({
     "teach", "fix", "relax", "wish", "echo", "doubt", "apply", "dismiss", "rush", "catch",
     "play", "support", "miss", "cry", "finish", "act", "leave", "follow", "ring", "return",
 })
+# the everyday jobs of a peer supporter, joined in a list as the known verbs are ("fills in
+# forms, chases meds and runs errands"); not known verbs elsewhere: as the first word of a
+# label most are nouns ("visit you make", "answer you give")
+_JOBS = _KNOWN_VERBS | frozenset({
+    "chase", "run", "book", "fill", "sort", "fetch", "collect", "arrange", "cook", "clean",
+    "sign", "explain", "reassure", "signpost", "refer", "answer", "cover", "visit", "nod",
+    "smile", "laugh", "drop", "open", "print", "post", "pass", "greet", "welcome", "update",
+})
 
 # words that end the stretch in which a verb can be joined to the one before ("thinks and
 # feels"): a new clause ("…when they", "…what your")
@@ -136,11 +164,23 @@ _GROUP_AFTER = frozenset({
 # before "of you": the same ("all of you", "each of you", "both of you")
 _GROUP_OF = frozenset({
     "all", "each", "both", "some", "any", "none", "one", "either", "neither", "most", "many",
-    "few", "several", "two", "three", "four", "five", "half",
+    "few", "several", "two", "three", "four", "five", "half", "those", "these",
 })
 # verbs with "you" and then a verb it does ("makes you feel", "lets you rest"): before "you" a
 # verb, even as the first word, where another word ending in "s" is a noun ("hopes you hold")
 _CAUSATIVE = frozenset({"make", "let", "have", "help", "see", "hear", "watch", "feel", "bid"})
+# verbs that take "you" and a second thing ("gives you hope", "keeps you quiet"), never a
+# plural noun: before "you" a verb, not a noun it does something to
+_GIVING = frozenset({
+    "give", "keep", "get", "tell", "pay", "let", "make", "bring", "send", "put", "teach",
+    "lend", "buy", "owe", "wake",
+})
+# verbs that take "you" and a second thing, and nouns as well ("hands you paperwork", "hands
+# you hold"; "what leaves you drained", "leaves you take"): a noun only before a verb of "you"
+_GIVING_OR_NOUN = frozenset({
+    "hand", "leave", "show", "take", "lift", "set", "wear", "push", "pull", "turn", "throw",
+    "sell", "save", "cost", "cause", "grant", "win", "drive",
+})
 # before "you", words that make the next one a verb, not a noun ("they label you", "to
 # remind you", "never tells you")
 _BEFORE_A_VERB = _SUBJECTS | _ASKING | frozenset({
@@ -265,7 +305,7 @@ class _Label:
             return "subject"
         if before in _ASKING:
             return "asked" if before not in _AFTER_YOU or self.asks(i - 1) else "object"
-        if before in _SUBJECT_AFTER:
+        if before in _SUBJECT_AFTER or before in _CLAUSE_VERBS:
             return "subject"
         if before in _NOUN_BEFORE or (self.spaced(i - 1) and (self._noun(i - 1)
                                                               or self._bare_noun(i - 1))):
@@ -289,10 +329,22 @@ class _Label:
             return False
         if not w.endswith("s") or w.endswith(("ss", "us", "is")):
             return self.opens(j)  # "advice you give", not "… staff remind you"
-        if _stem(w) in _CAUSATIVE:
+        stem = _stem(w)
+        if stem in _CAUSATIVE or stem in _GIVING:
             return False
-        return self.opens(j) or (self.spaced(j) and before not in _BEFORE_A_VERB
-                                 and not _adverb(before) and not self._name(j - 1))
+        if not (self.opens(j) or (self.spaced(j) and before not in _BEFORE_A_VERB
+                                  and not _adverb(before) and not self._name(j - 1))):
+            return False
+        # a word that is a verb as well ("calls", "hopes", "drives"): a noun only where "you"
+        # has a verb of its own that needs it ("calls you make"), not "drives you mad"
+        return (stem not in _TAKES_YOU and stem not in _GIVING_OR_NOUN) or self._known_verb(j + 2)
+
+    def _known_verb(self, k: int) -> bool:
+        """Whether word `k` (after adverbs) is a well-known verb in its plain form."""
+        while self.spaced(k) and _adverb(self.words[k]):
+            k += 1
+        w = self.low(k)
+        return self.spaced(k) and (w in _TAKES_YOU or w in _JOBS or w in _AFTER_YOU)
 
     def _name(self, j: int) -> bool:
         """Whether word `j` is a name ("Sam"): a capital inside a label not in title case."""
@@ -302,22 +354,19 @@ class _Label:
 
     def _group(self, i: int) -> bool:
         """Whether "you" (word `i`) is a group the writer speaks to or is one of ("you lot",
-        "you two", "all of you", "while you both wait"): not the writer alone. "you both
-        ask and listen" is the writer, who does both."""
+        "you two", "all of you", "you both ask and listen"): not the writer alone. "you both"
+        is two people, the writer and another, unless a "yourself" after it says it is one
+        ("you both ask and check in with yourself")."""
         after = self.low(i + 1) if self.spaced(i + 1) else ""
-        if after == "both":
-            return not self._both_and(i + 2)
+        if after == "both":  # "yourself" further along in its sentence: the writer alone
+            for k in range(i + 2, min(i + 16, len(self.words))):
+                if self.opens(k, comma=False):
+                    break
+                if self.low(k) == "yourself":
+                    return False
+            return True
         return after in _GROUP_AFTER or (self.low(i - 1) == "of" and self.spaced(i)
                                          and self.low(i - 2) in _GROUP_OF)
-
-    def _both_and(self, k: int) -> bool:
-        """Whether "both" before word `k` is "both … and" ("both asks and listens")."""
-        while self.spaced(k) and _adverb(self.words[k]):
-            k += 1
-        if not self.spaced(k) or _present(self.words[k]) is None:
-            return False
-        joined = self._joined(k)
-        return joined is not None and any(self.low(j) == "and" for j in range(k + 1, joined))
 
     def _with_another(self, i: int) -> bool:
         """Whether "you" (word `i`) is the second of two who do something together ("when
@@ -327,9 +376,15 @@ class _Label:
         first = i - 2
         if self.low(first) in _NOT_A_NAME or self.low(first).endswith("ing"):
             return False
-        if self.low(first - 1) in _DETERMINERS and self.spaced(first):
-            first -= 1
+        while self.spaced(first) and first > 0 and self._owner(first - 1):
+            first -= 1  # "the nurse", "your gran", "the person's mum"
         return first >= 0 and (self.opens(first) or self.low(first - 1) in _OPENS_CLAUSE)
+
+    def _owner(self, j: int) -> bool:
+        """Whether word `j` comes before a noun as its determiner or owner ("the", "your",
+        "Sam's")."""
+        w = self.low(j)
+        return w in _DETERMINERS or w == "your" or (w.endswith("'s") and len(w) > 3)
 
     def _hyphened(self, k: int) -> int:
         """The piece of a hyphened word at `k` that takes the "s": the last ("co-facilitates",
@@ -357,11 +412,23 @@ class _Label:
             self.said[k] = _present(self.words[k]) or self.words[k]
 
     def _aside(self, k: int) -> int:
-        """Word `k` after "you", or the word after an aside there ("you, not staff, decide")."""
-        if self.low(k) == "not" and "," in self.gaps[k]:
-            for j in range(k + 1, min(k + 5, len(self.words))):
-                if "," in self.gaps[j]:
-                    return j
+        """Word `k` after "you", or the verb after an aside there ("you, not staff, decide",
+        "you, the peer, decide", "you (the peer) decide", "you - the peer - decide", "you as a
+        peer decide")."""
+        if k >= len(self.words):
+            return k
+        if self.low(k) == "as" and self.low(k + 1) in {"a", "an", "the"} \
+                and all(self.spaced(j) for j in range(k, k + 4)) and self.low(k + 3) in _JOBS:
+            return k + 3
+        gap = self.gaps[k].strip()
+        closer = {"(": ")", ",": ",", "-": "-", "–": "–", "—": "—"}.get(gap)
+        if closer is None or self.gaps[k] == "-" or self.low(k) in {"and", "or", "with", "plus"} \
+                or (gap == "," and self.low(k) not in _ASIDE):
+            return k  # no aside: "co-facilitate", "you (and Sam) decide", "you, staff, family"
+        for j in range(k + 1, min(k + 6, len(self.words))):
+            if closer in self.gaps[j]:  # the aside closes there and its verb comes next
+                closes = self.gaps[j].strip() == closer
+                return j if closes and _present(self.words[j]) is not None else k
         return k
 
     def _joined(self, verb: int) -> int | None:
@@ -372,7 +439,7 @@ class _Label:
             listed = k == verb + 1 and "," in self.gaps[k]
             if not listed and (self.opens(k, comma=False) or self.low(k) in _STOP_JOINING):
                 return None
-            if not listed and "," in self.gaps[k] and self.low(k) in _KNOWN_VERBS \
+            if not listed and "," in self.gaps[k] and self.low(k) in _JOBS \
                     and self.low(k + 1) not in _ASKING:
                 return k  # a list further along ("asks questions, listens and waits")
             if self.low(k) not in {"and", "or"} and not listed:
@@ -386,7 +453,7 @@ class _Label:
                     or self._subject(after):
                 return None
             close = k == verb + 1 or after > first
-            return after if close or self.low(after) in _KNOWN_VERBS else None
+            return after if close or self.low(after) in _JOBS else None
         return None
 
     def _subject(self, k: int) -> bool:
@@ -435,7 +502,7 @@ class _Label:
         said = _ABOUT_THE_WRITER.get(w)
         if said is None:
             if w in _AFTER_YOU and self.low(i + 1) == "you" and self.spaced(i + 1) \
-                    and self.low(i + 2) != "and" and self.asks(i):
+                    and self.low(i + 2) != "and" and not self._group(i + 1) and self.asks(i):
                 self.said[i] = _in_case_of(self.words[i], _AFTER_YOU[w])
             return
         if w == "your" and self.seen and self.low(i + 1) != "own":
@@ -476,8 +543,9 @@ def about_the_writer(label: str) -> str:
     a question keeps its verb ("Does the writer feel heard?"), and as an object has none
     ("letting staff have the writer run errands"). "you" after a noun is the subject ("labels
     the writer uses"); "you" with another ("Sam and the writer chat") shares their verb; a
-    group ("you lot", "you two", "all of you", "while you both wait") is not the writer
-    alone and is kept as said. Only "you" words and verb endings change: no other word is
-    dropped or added. Cached: an export says the same labels many times."""
+    group ("you lot", "you two", "all of you", "you both") is not the writer alone and is
+    kept as said, and so is a question's verb before it ("Are you guys listening?"). Only
+    "you" words and verb endings change: no other word is dropped or added. Cached: an
+    export says the same labels many times."""
     parts = _QUOTATION.split(label)
     return "".join(part if n % 2 else _Label(part).text() for n, part in enumerate(parts))
