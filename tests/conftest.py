@@ -300,7 +300,8 @@ def drift_hit(
 
 
 _KEPT_DRAFT = re.compile(
-    r" Your entry is kept as a draft in \S+ \(`peerjournal write --resume[^`]*`\)\."
+    r" Your words are kept (?:as draft \d+(?:, in \S+)?|in \S+): "
+    r"`peerjournal write --resume[^`]*`\."
     r"(?: Give --date again: the draft does not keep it\.)?(?=\n\Z)"
 )
 

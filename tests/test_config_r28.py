@@ -82,8 +82,8 @@ def test_a_mistake_that_would_change_the_scores_still_stops_and_keeps_the_entry(
     a misspelt setting may be a misspelt lexicon line."""
     settings(isolated, content)
     result = cli(*WRITE)
-    [kept] = drafts(isolated)
-    one_line_error(result, 1, said, f"Your entry is kept as a draft in {kept}")
+    [_kept] = drafts(isolated)
+    one_line_error(result, 1, said, "Your words are kept as draft ")
     assert entries(cli) == []
     where = cli("where")
     assert where.exit_code == 0 and f"Settings not read: {isolated / 'config.toml'}" in (

@@ -97,7 +97,7 @@ def test_write_with_a_config_lexicon_nested_too_deeply_keeps_the_words(
     (isolated / "config.toml").write_text(f'[drift]\nlexicon = "{path}"\n', "utf-8")
     result = cli("write", "-x", "A quite different text about the long shift.")
     assert result.exit_code == 1
-    assert "nested too deeply" in result.stderr and "Your entry is kept as a draft" in result.stderr
+    assert "nested too deeply" in result.stderr and "Your words are kept as draft" in result.stderr
     kept = list((isolated / "drafts").glob("kept-*.json"))
     assert len(kept) == 1 and "about the long shift" in kept[0].read_text("utf-8")
 

@@ -83,7 +83,7 @@ def test_write_x_refused_for_a_trial_lexicon_says_the_text_is_kept(
         "weight = 1.5", "weight = 1.7", 1), encoding="utf-8")
     result = cli("--lexicon", str(lexicon), "write", "-x", "Sat with K today.")
     assert result.exit_code == 2
-    assert "Your entry is kept as a draft in" in result.stderr
+    assert "Your words are kept as draft " in result.stderr
 
 
 # -- F4: config.toml slips ------------------------------------------------------------------

@@ -135,12 +135,12 @@ def test_write_through_a_dangling_link_is_refused_and_the_words_kept(
     assert first.startswith(
         f"peerjournal: {link} is a link to {target}, which is not there (a drive not "
         "mounted, or a folder moved?), so no journal is made through it; nothing was saved. "
-        "Your entry is kept as a draft in "
+        "Your words are kept as draft "
     )
     assert not target.exists() and not target.parent.exists()  # nothing made through it
     assert link.is_symlink()
     [draft] = paths.drafts_dir(link).glob("kept-*.json")
-    assert str(draft) in result.stderr
+    assert "Your words are kept as draft 1: `peerjournal" in result.stderr  # (that journal's)
     assert WORDS in draft.read_text(encoding="utf-8")
     listed = cli(*args, "list")  # reading still says what it is
     assert f"it is a link to {target}, which is not there" in listed.stderr
@@ -204,9 +204,9 @@ def test_a_relative_peerjournal_db_is_refused_but_a_relative_db_typed_is_read_he
     assert refused.stderr.startswith(
         "peerjournal: PEERJOURNAL_DB is 'mine.db', a relative path, which would name another "
         "journal in each folder peerjournal is run from: set it to a full path (such as "
-        f"{tmp_path / 'mine.db'}). Your entry is kept as a draft in "
+        f"{tmp_path / 'mine.db'}). Your words are kept as draft "
     )
-    assert "`peerjournal write --resume`" in refused.stderr  # (not --db mine.db: refused)
+    assert "`peerjournal write --resume --draft 1`" in refused.stderr  # (not --db mine.db)
     assert not (tmp_path / "mine.db").exists()
     # set in full, as the message says: the draft is that journal's, and --resume finds it
     monkeypatch.setenv("PEERJOURNAL_DB", str(tmp_path / "mine.db"))

@@ -100,7 +100,7 @@ def test_a_damaged_journal(cli: CLI, isolated: Path) -> None:
     for command in (["list"], ["show", "3"], ["search", "words"]):
         one_line_error(cli(*command), 4, str(path))
     result = cli("write", "-x", "Written to a damaged journal.")
-    one_line_error(result, 4, "kept as a draft")
+    one_line_error(result, 4, "kept as draft")
 
 
 def test_a_journal_from_a_newer_peerjournal(cli: CLI, isolated: Path) -> None:
@@ -126,7 +126,7 @@ def test_a_read_only_journal(cli: CLI, isolated: Path, monkeypatch: pytest.Monke
                 return connect(f"file:{target}?mode=ro", *args, uri=True, **kwargs)  # type: ignore
 
             patch.setattr(engine.sqlite3, "connect", read_only)
-        one_line_error(cli("write", "-x", "Written after."), 4, "read-only", "kept as a draft")
+        one_line_error(cli("write", "-x", "Written after."), 4, "read-only", "kept as draft")
     path.chmod(0o644)
     assert [e["experience"] for e in json.loads(cli("list", "--json").stdout)] == [
         "Written before."]
@@ -141,7 +141,7 @@ def test_a_locked_journal_is_a_clear_error_and_the_text_is_kept(
     holder.execute("BEGIN IMMEDIATE")
     try:
         result = cli("write", "-x", "Written while locked.")
-        one_line_error(result, 4, "locked by another program", "kept as a draft", "--resume")
+        one_line_error(result, 4, "locked by another program", "kept as draft", "--resume")
         assert len(json.loads(cli("list", "--json").stdout)) == 1  # reading still works
     finally:
         holder.execute("ROLLBACK")

@@ -196,7 +196,7 @@ def test_a_write_that_waits_in_vain_says_so_then_why_it_failed(
     assert result.exit_code == 4
     lines = result.stderr.splitlines()
     assert lines[0] == engine.WAITING and "locked by another program" in lines[1]
-    assert "kept as a draft" in result.stderr and result.stderr.count("Waiting") == 1
+    assert "kept as draft" in result.stderr and result.stderr.count("Waiting") == 1
     assert entries(cli) == ["Before."]
 
 

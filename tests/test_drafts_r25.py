@@ -162,7 +162,7 @@ def test_a_locked_journals_text_is_kept_with_that_journal(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert result.exit_code == 4 and "kept as a draft" in result.stderr
+    assert result.exit_code == 4 and "kept as draft" in result.stderr
     assert _draft_rows(cli) == []
     assert len(_draft_rows(cli, *other)) == 1
     _ok(cli, *other, "write", "--resume", input="y\n")

@@ -639,7 +639,7 @@ def test_bad_settings_keep_the_entry_as_a_draft(
         config.write_text(settings)
     result = cli("write", "--from-file", "-", input="## Experience\nLong reflection.\n")
     assert result.exit_code == 1
-    assert message in result.stderr and "kept as a draft" in result.stderr
+    assert message in result.stderr and "kept as draft" in result.stderr
     [draft] = (isolated / "drafts").glob("*.json")
     assert "Long reflection." in draft.read_text(encoding="utf-8")
 

@@ -210,7 +210,7 @@ def test_an_editor_that_saves_new_words_then_fails_keeps_both(
         f"left is kept in {kept} (`peerjournal edit {entry_id}`). Your unsaved changes as they "
         f"were before the editor opened them are kept in {copy} (`peerjournal edit {entry_id}` "
         "continues them once the newer edit is saved, or discarded with `peerjournal drafts "
-        "--discard 1`; `peerjournal drafts --discard 2` if you no longer need them)."
+        "--discard 2`; `peerjournal drafts --discard 1` if you no longer need them)."
     )
     assert shown(cli, entry_id) == stored
     # `edit ID` continues the newer words; once saved, it names the older ones still kept
@@ -228,7 +228,8 @@ def test_the_older_kept_edit_is_continued_once_the_newer_one_is_discarded(
     cli: CLI, kept_edit: tuple[int, Path, dict[str, Any]], isolated: Path, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, continue_and_save: Callable[[int], Any],
 ) -> None:
-    """As the message says: `drafts --discard 1` drops what the editor left, and `edit ID`
+    """As the message says: `drafts --discard 2` drops what the editor left (the copy as it
+    was, started as early and written before it, is draft 1: oldest first), and `edit ID`
     then continues the edit as it was."""
     entry_id, kept, stored = kept_edit
     use_editor(monkeypatch, tmp_path, """
@@ -239,7 +240,7 @@ def test_the_older_kept_edit_is_continued_once_the_newer_one_is_discarded(
     assert cli("edit", str(entry_id)).exit_code == 1
     assert shown(cli, entry_id) == stored
     [copy] = [p for p in edit_files(isolated) if p != kept]
-    assert cli("drafts", "--discard", "1", "--yes").exit_code == 0
+    assert cli("drafts", "--discard", "2", "--yes").exit_code == 0
     assert edit_files(isolated) == [copy]
     continue_and_save(entry_id)
     assert shown(cli, entry_id)["experience"] == KEPT_WORDS

@@ -64,7 +64,7 @@ def test_a_failing_editor_keeps_a_kept_quick_entry_resumed_in_it(
     assert result.exit_code == 1
     assert said(result).endswith(
         f"peerjournal: The editor exited with status 1; nothing was saved. Your text is still "
-        f"in {kept} (`peerjournal write --resume`)."
+        f"in {kept} (`peerjournal write --resume --draft 1`)."
     )
     assert drafts(isolated) == [kept] and kept.read_bytes() == before
     keys("y")  # --resume continues it: every step is done, so only "Save this entry?"
@@ -117,7 +117,7 @@ def test_an_editor_that_adds_nothing_leaves_the_guided_draft_as_it_was(
     assert result.exit_code == 1
     assert REASONS[kind] in said(result)
     assert said(result).endswith(
-        f"Your text is still in {guided} (`peerjournal write --resume`)."
+        f"Your text is still in {guided} (`peerjournal write --resume --draft 1`)."
     )
     # the copy made for the editor is gone, the guided draft untouched (no stray lock)
     assert drafts(isolated) == [guided] and guided.read_bytes() == before
@@ -148,7 +148,8 @@ def test_an_interrupt_while_the_editor_runs_keeps_the_guided_draft(
     result = cli("write", "--resume", "--editor")
     assert result.exit_code == 130
     assert said(result) .endswith(
-        f"peerjournal: Interrupted. Your text is still in {guided} (`peerjournal write --resume`)."
+        f"peerjournal: Interrupted. Your text is still in {guided} (`peerjournal write "
+        "--resume --draft 1`)."
     )
     assert drafts(isolated) == [guided] and guided.read_bytes() == before
 
@@ -206,18 +207,18 @@ def test_an_editor_that_fails_after_saving_new_words_keeps_both(
     told = said(result)
     assert told.endswith(
         f"The draft as it was before the editor opened it is kept in {guided} (`peerjournal "
-        "write --resume --draft 2`; `peerjournal drafts --discard 2` if you no longer need it)."
+        "write --resume --draft 1`; `peerjournal drafts --discard 1` if you no longer need it)."
     )
     if kind == "not UTF-8":
         assert f"peerjournal: {markdown} is not UTF-8 text (at byte " in told
         assert "kept in " + str(markdown) not in told  # named once, by the error itself
     else:
-        assert f"What the editor left is kept in {markdown} (`peerjournal write --resume`)." \
-            in told
+        assert f"What the editor left is kept in {markdown} (`peerjournal write --resume " \
+            "--draft 2`)." in told
         assert "then the garden" in markdown.read_text(encoding="utf-8")
-    # as the message says: the guided draft is number 2, and --draft 2 continues it
+    # as the message says: the guided draft is number 1 (started first), --draft 1 continues it
     keys("It went well.", "", "", "", "", "", "", "", "")
-    assert cli("write", "--resume", "--draft", "2").exit_code == 0
+    assert cli("write", "--resume", "--draft", "1").exit_code == 0
     assert experiences(cli) == [
         "We sat together on the ward.\nThen we talked about\nIt went well."
     ]
@@ -246,7 +247,7 @@ def test_a_typo_after_the_editor_saved_keeps_only_the_markdown(
     result = cli("write", "--resume", "--editor")
     assert result.exit_code == 1
     [markdown] = drafts(isolated)
-    assert markdown.suffix == ".md" and f"Your text is kept in {markdown}" in said(result)
+    assert markdown.suffix == ".md" and "Your words are kept as draft " in said(result)
     assert "Then we talked about" in markdown.read_text(encoding="utf-8")
 
 
@@ -297,7 +298,8 @@ def test_an_editor_that_rewrites_an_editor_draft_and_fails_keeps_both(
     assert copy.read_bytes() == before and copy.stat().st_mtime == age  # as old as it was
     assert said(result).endswith(
         f"The editor was stopped (SIGSEGV); nothing was saved. What the editor left is kept in "
-        f"{draft} (`peerjournal write --resume`). The draft as it was before the editor opened "
+        f"{draft} (`peerjournal write --resume --draft 1`). The draft as it was before the "
+        "editor opened "
         f"it is kept in {copy} (`peerjournal write --resume --draft 2`; `peerjournal drafts "
         "--discard 2` if you no longer need it)."
     )
@@ -323,7 +325,8 @@ def test_a_failing_editor_changes_no_entry_and_a_fresh_write_keeps_what_was_type
     result = cli("write", "--editor")
     assert result.exit_code == 1
     [draft] = drafts(isolated)
-    assert said(result).endswith(f"Your text is kept in {draft} (`peerjournal write --resume`).")
+    assert said(result).endswith(
+        "Your words are kept as draft 1: `peerjournal write --resume --draft 1`.")
     assert "Typed in a fresh draft." in draft.read_text(encoding="utf-8")
 
 
@@ -344,8 +347,8 @@ def test_feelings_and_evaluation_without_an_experience_are_kept(
         [kept] = drafts(isolated)
         assert kept.name.startswith("kept-")
         assert said(result) == (
-            "peerjournal: Unknown mode 'bogus': use on-action or in-action. Your entry is kept "
-            f"as a draft in {kept} (`peerjournal write --resume --mode MODE`)."
+            "peerjournal: Unknown mode 'bogus': use on-action or in-action. Your words are kept "
+            "as draft 1: `peerjournal write --resume --draft 1 --mode MODE`."
         )
         # --resume asks for the experience alone, then whether to save
         typed = keys("We met at the bus stop.", "", "")

@@ -97,7 +97,8 @@ def editor_draft(
     result = cli("write", "--editor")
     assert result.exit_code == 1
     [draft] = drafts(isolated)
-    assert said(result).endswith(f"Your text is kept in {draft} (`peerjournal write --resume`).")
+    assert said(result).endswith(
+        "Your words are kept as draft 1: `peerjournal write --resume --draft 1`.")
     return draft
 
 
@@ -116,7 +117,8 @@ def test_an_editor_draft_closed_unsaved_stays_a_draft(
     assert result.stdout == ""
     assert said(result) == (
         f"Resuming the draft {draft}. peerjournal: No changes were made in the editor, so "
-        f"nothing was saved. Your text is kept in {draft} (`peerjournal write --resume`)."
+        "nothing was saved. Your words are kept as draft 1: `peerjournal write --resume "
+        "--draft 1`."
     )
     assert drafts(isolated) == [draft]
     assert draft.read_bytes() == held and draft.stat().st_mtime == age
@@ -312,7 +314,7 @@ def test_a_quick_entry_with_a_broken_lexicon_is_still_kept(
 ) -> None:
     """Text given on the command line is kept as a draft, as before (nothing to ask first)."""
     result = cli("--lexicon", str(bad_lexicon), "write", "-x", WORDS)
-    assert result.exit_code == 1 and "kept as a draft" in said(result)
+    assert result.exit_code == 1 and "kept as draft" in said(result)
     assert len(drafts(isolated)) == 1
 
 

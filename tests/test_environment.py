@@ -95,7 +95,7 @@ def test_a_journal_on_a_full_disk_can_still_be_read(
         assert texts(cli) == [ENTRY]
         result = cli("write", "-x", "Written to a full disk.")
         one_line_error(result, 4, "The disk holding", "is full; nothing was saved",
-                       "kept as a draft")
+                       "kept as draft")
     assert texts(cli) == [ENTRY]
     assert cli("write", "--resume", input="y\n").exit_code == 0  # (no answer is no)
     assert sorted(texts(cli)) == sorted([ENTRY, "Written to a full disk."])
@@ -343,7 +343,8 @@ def test_sigterm_while_writing_keeps_the_text_as_a_draft(isolated: Path, tmp_pat
     assert done.returncode == 130, done.stderr
     [draft] = (isolated / "drafts").iterdir()
     assert done.stderr == (
-        f"peerjournal: Interrupted. Your text is kept in {draft} (`peerjournal write --resume`).\n"
+        "peerjournal: Interrupted. Your words are kept as draft 1: `peerjournal write --resume "
+        "--draft 1`.\n"
     )
     assert draft.read_text(encoding="utf-8").endswith("The editor text about the ward round.\n")
 

@@ -61,7 +61,7 @@ def test_a_quick_write_is_refused_and_kept_as_a_draft(
     [draft] = kept(isolated)
     assert (result.exit_code, result.stdout) == (4, "")
     assert result.stderr == refused(
-        damaged, f" Your entry is kept as a draft in {draft} (`peerjournal write --resume`).")
+        damaged, " Your words are kept as draft 1: `peerjournal write --resume --draft 1`.")
     entry = json.loads(draft.read_text(encoding="utf-8"))["entry"]
     assert (entry["experience"], entry["tags"]) == (NOTE, ["night"])
 
@@ -73,7 +73,7 @@ def test_piped_text_is_refused_and_kept_as_a_draft(
     [draft] = kept(isolated)
     assert result.exit_code == 4
     assert result.stderr.endswith(refused(
-        damaged, f" Your entry is kept as a draft in {draft} (`peerjournal write --resume`)."))
+        damaged, " Your words are kept as draft 1: `peerjournal write --resume --draft 1`."))
     assert json.loads(draft.read_text(encoding="utf-8"))["entry"]["experience"] == NOTE
 
 
@@ -160,9 +160,10 @@ def test_a_reworded_refusal_is_still_said_once(
         assert (result.exit_code, result.stderr) == (4, f"peerjournal: {reworded}\n"), command
     result = cli("write", "-x", NOTE)  # kept as a draft: the refusal, with more words
     [draft] = kept(isolated)
-    assert (result.exit_code, result.stderr) == (4, f"peerjournal: {reworded} Your entry is "
-                                                    f"kept as a draft in {draft} (`peerjournal "
-                                                    "write --resume`).\n")
+    assert draft.exists()
+    assert (result.exit_code, result.stderr) == (4, f"peerjournal: {reworded} Your words are "
+                                                    "kept as draft 1: `peerjournal write "
+                                                    "--resume --draft 1`.\n")
     draft.unlink()
     (isolated / "drafts").rmdir()
     (isolated / "drafts").write_text("", encoding="utf-8")  # and printed, where it cannot be

@@ -161,7 +161,7 @@ def test_ctrl_c_at_any_prompt_keeps_a_draft_that_resume_finishes(
         assert "no draft was kept" in result.stderr
         assert drafts(isolated) == []
         return
-    assert "draft is kept" in result.stderr and "--resume" in result.stderr
+    assert "kept as draft" in result.stderr and "--resume" in result.stderr
     [draft] = drafts(isolated)
     assert str(draft) in result.stderr
     typed = "\n".join(ANSWERS[: interrupt_at - 1])
@@ -186,7 +186,7 @@ def test_failed_save_keeps_the_draft(cli: CLI, isolated: Path) -> None:
     assert stored(cli) == []
     # kept with the journal --db names (drafts are kept per journal), and resumed there
     assert len(list((isolated / "drafts").rglob("*.json"))) == 1
-    assert f"`peerjournal --db {isolated} write --resume`" in result.stderr
+    assert f"`peerjournal --db {isolated} write --resume --draft 1`" in result.stderr
 
 
 def test_non_utf8_typed_input_is_kept_with_a_replacement_character(

@@ -89,7 +89,7 @@ def test_ctrl_c_at_the_question_keeps_the_sentence_in_the_evaluation(
 ) -> None:
     keys(*START, *ELEMENTS, SENTENCE, CTRL_C)
     result = cli("write")
-    assert result.exit_code == 130 and "Your draft is kept in" in result.stderr
+    assert result.exit_code == 130 and "Your words are kept as draft " in result.stderr
     [draft] = drafts(isolated)
     kept = json.loads(draft.read_text("utf-8"))["entry"]
     assert (kept["evaluation"], kept["tags"]) == (f"It went ok.\n{SENTENCE}", [])

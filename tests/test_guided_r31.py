@@ -95,7 +95,7 @@ def test_a_cut_off_tags_line_that_cannot_be_tags_is_kept(
         ctrl_c_after(patched, TO_TAGS, line)
         result = cli("write")
     assert result.exit_code == 130
-    assert "Your draft is kept in" in result.stderr
+    assert "Your words are kept as draft " in result.stderr
     data = kept(isolated)
     assert data["tags_line"] == line and data["entry"]["tags"] == []
     assert "tags" not in data["done"]
@@ -288,7 +288,7 @@ def test_q_stops_for_now_and_the_draft_goes_on_from_there(
     keys(*before)
     result = cli("write")
     assert result.exit_code == 1, result.stderr
-    assert "peerjournal: Stopped for now (q), so nothing was saved. Your draft is kept in" in (
+    assert "peerjournal: Stopped for now (q), so nothing was saved. Your words are kept as " in (
         result.stderr
     )
     data = kept(isolated)
@@ -342,7 +342,7 @@ def test_a_resumed_guided_draft_closed_unchanged_in_the_editor_stays_a_draft(
     assert result.exit_code == 1
     assert " ".join(result.stderr.split()).endswith(
         "peerjournal: No changes were made in the editor, so nothing was saved. Your text is "
-        f"still in {guided} (`peerjournal write --resume`)."
+        f"still in {guided} (`peerjournal write --resume --draft 1`)."
     )
     assert drafts(isolated) == [guided] and guided.read_bytes() == held
     assert entries(cli) == []
@@ -362,8 +362,8 @@ def test_a_resumed_editor_draft_closed_unchanged_stays_a_draft(
     result = cli("write", "--resume", "--editor")
     assert result.exit_code == 1
     assert " ".join(result.stderr.split()).endswith(
-        "peerjournal: No changes were made in the editor, so nothing was saved. Your text is "
-        f"kept in {draft} (`peerjournal write --resume`)."
+        "peerjournal: No changes were made in the editor, so nothing was saved. Your words are "
+        "kept as draft 1: `peerjournal write --resume --draft 1`."
     )
     assert draft.read_text(encoding="utf-8") == "## Experience\nWe sat by the river.\n"
     assert entries(cli) == []
@@ -426,8 +426,8 @@ def test_resume_with_no_terminal_leaves_an_unfinished_draft_as_it_was(
     assert result.exit_code == 1
     assert " ".join(result.stderr.split()).endswith(
         "peerjournal: This draft has questions still to answer, and there is no terminal to "
-        "ask them at (standard input is not one), so it was left as it was. Your text is kept "
-        f"in {draft} (`peerjournal write --resume`)."
+        "ask them at (standard input is not one), so it was left as it was. Your words are kept "
+        "as draft 1: `peerjournal write --resume --draft 1`."
     )
     assert draft.read_bytes() == held and entries(cli) == []
 

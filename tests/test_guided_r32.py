@@ -84,7 +84,7 @@ def test_ctrl_c_at_did_you_mean_keeps_the_line_and_resumed_it_carries_on(
     assert result.exit_code == 130
     assert (
         "peerjournal: Interrupted. The line you were typing is added to the end of your "
-        "experience. Your draft is kept in" in " ".join(result.stderr.split())
+        "experience. Your words are kept as draft " in " ".join(result.stderr.split())
     )
     data = kept(isolated)
     assert data["entry"]["experience"] == "We walked to the office"
@@ -204,7 +204,7 @@ def test_ctrl_c_at_save_this_entry_keeps_the_line_being_typed(
     assert ("peerjournal: Interrupted. " + (
         "The line you were typing is added to the end of your evaluation. " if evaluation
         else ""
-    ) + "Your draft is kept in") in said
+    ) + "Your words are kept as draft ") in said
     assert kept(isolated)["entry"]["evaluation"] == evaluation
     result = cli("write", "--resume", input="y\n")  # every step done: only "Save this entry?"
     assert result.exit_code == 0, result.stderr

@@ -149,7 +149,7 @@ def test_a_stop_at_the_tags_question_says_the_line_is_in_the_evaluation_and_resu
     result = cli("write")
     assert result.exit_code == (130 if stop == CTRL_C else 1)
     said = " ".join(result.stderr.split())
-    assert "What you entered at Tags is kept at the end of your evaluation. Your draft is kept" \
+    assert "What you entered at Tags is kept at the end of your evaluation. Your words are kept" \
         in said
     assert kept(isolated)["entry"]["evaluation"] == SENTENCE
     keys("", "", "y")  # tags skipped, self-care skipped, saved
@@ -204,7 +204,7 @@ def test_ctrl_c_again_while_the_draft_is_saved_keeps_the_line_and_the_message(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch, terminal: None,
     ctrl_c_raises: None,
 ) -> None:
-    """Before: the second Ctrl-C cut the save short: "Your text is kept in", without the
+    """Before: the second Ctrl-C cut the save short: "Your words are kept as draft ", without the
     line being typed."""
     from peerjournal.cli import guided
 
@@ -221,7 +221,8 @@ def test_ctrl_c_again_while_the_draft_is_saved_keeps_the_line_and_the_message(
     ctrl_c_after(monkeypatch, ["", "We sat together."], "half a li")
     result = cli("write")
     assert pressed and result.exit_code == 130
-    assert "peerjournal: Interrupted. Your draft is kept in" in " ".join(result.stderr.split())
+    assert "peerjournal: Interrupted. Your words are kept as draft " in " ".join(
+        result.stderr.split())
     assert kept(isolated)["entry"]["experience"] == "We sat together.\nhalf a li"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
 
@@ -359,7 +360,7 @@ def test_on_a_terminal_ctrl_c_twice_keeps_the_line_and_says_where(
     on_a_terminal.process.wait(timeout=30)
     assert on_a_terminal.process.returncode in (130, -signal.SIGINT)
     shown = " ".join(on_a_terminal.shown.decode("utf-8", "replace").split())
-    assert "peerjournal: Interrupted. Your draft is kept in" in shown
+    assert "peerjournal: Interrupted. Your words are kept as draft " in shown
     assert on_a_terminal.experience() == "We sat together.\nhalf a li"
 
 

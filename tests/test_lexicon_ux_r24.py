@@ -117,7 +117,7 @@ def test_a_broken_configured_lexicon_names_config_and_the_way_out(
     assert "did you mean 'dimension'?" in said
     assert f"It is the drift lexicon set in {config}" in said
     assert "remove the `lexicon = …` line there to use the shipped lexicon" in said
-    assert "kept as a draft" in said
+    assert "kept as draft" in said
     config.unlink()  # as the message says: the shipped lexicon, and the draft is there
     assert ok(cli("write", "--resume", input="y\n")).stdout.strip() == "1"
     message = one_line_error(

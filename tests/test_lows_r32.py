@@ -52,7 +52,7 @@ def test_a_kept_quick_entry_is_listed_as_quick_and_resumes_as_before(
     kept = _kept_quick(cli, isolated)
     _aged(kept, 5)
     _guided(cli, keys)
-    newest, older = cli("drafts").stdout.splitlines()
+    older, newest = cli("drafts").stdout.splitlines()  # (kept first: draft 1, round 47)
     assert newest.endswith("just now       guided  We walked to the shop with Sam.")
     # (round 36: the first words as far as the terminal's 100 columns go, not 50 characters)
     # (round 41: cut after a whole word, "the…", not "the housi…", read aloud as a syllable)
@@ -62,7 +62,7 @@ def test_a_kept_quick_entry_is_listed_as_quick_and_resumes_as_before(
     rows = json.loads(cli("drafts", "--json").stdout)
     assert [r["kind"] for r in rows] == ["guided", "guided"]
     keys("y")  # every step is done: only "Save this entry?"
-    assert cli("write", "--resume", "--draft", "2").exit_code == 0
+    assert cli("write", "--resume", "--draft", "1").exit_code == 0
     assert [e["experience"] for e in json.loads(cli("list", "--json").stdout)] == [QUICK]
     assert not kept.exists()
 

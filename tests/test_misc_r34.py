@@ -219,7 +219,7 @@ def test_a_bad_busy_timeout_is_a_usage_error_and_a_write_keeps_its_draft(
     assert result.stderr.startswith(
         "peerjournal: PEERJOURNAL_BUSY_TIMEOUT_MS='abc' is not a number of milliseconds: set "
         "it to a whole number, such as 10000, or unset it.")
-    assert "kept as a draft" in result.stderr and result.stderr.count("\n") == 1
+    assert "kept as draft" in result.stderr and result.stderr.count("\n") == 1
 
 
 # -- a copy restored beside a stale -wal --------------------------------------------------

@@ -165,7 +165,7 @@ def test_a_lexicon_error_ends_as_a_sentence_before_the_draft_is_named(
     path = changed(tmp_path, 'dimension = "story"', 'dimension = "stories"')
     result = cli("--lexicon", str(path), "write", "-x", "We walked to the housing office.")
     assert result.exit_code == 1
-    assert "advocacy. Your entry is kept as a draft" in result.stderr
+    assert "advocacy. Your words are kept as draft" in result.stderr
 
 
 # -- the cache -----------------------------------------------------------------------------------

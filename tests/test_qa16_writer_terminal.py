@@ -164,7 +164,7 @@ def test_ctrl_c_with_stdout_redirected_keeps_the_draft_and_says_so_on_a_line_of_
     keys = [b"\r", b"We talked about the ward.\r", b"half a line", b"\x03"]
     shown = _write_on_a_terminal(keys, stdout=log, exit_code=130)
     assert log.read_text(encoding="utf-8") == ""
-    assert "half a line\r\npeerjournal: Interrupted. Your draft is kept in" in shown
+    assert "half a line\r\npeerjournal: Interrupted. Your words are kept as draft " in shown
     [draft] = _drafts(journal)
     assert json.loads(draft.read_text(encoding="utf-8"))["entry"]["experience"] == (
         "We talked about the ward.\nhalf a line"  # the line Ctrl-C ended is kept too

@@ -122,15 +122,15 @@ def test_a_damaged_draft_says_which_number_discards_it(
     damaged.write_text('{"entry": {"date": "2026-11-20", "experience": "We sat', encoding="utf-8")
     newer = folder / "20261120-180000.md"
     newer.write_text("## Experience\nWe walked to the shop.\n", encoding="utf-8")
-    os.utime(damaged, (1_000_000_000, 1_000_000_000))  # older: draft 2
-    result = cli("write", "--resume", "--draft", "2")
+    os.utime(damaged, (1_000_000_000, 1_000_000_000))  # started first: draft 1 (round 47)
+    result = cli("write", "--resume", "--draft", "1")
     assert result.exit_code == 1
     assert result.stderr.endswith(
         "is damaged and cannot be continued: open it in a text editor to copy out what you "
-        "wrote, then discard it (`peerjournal drafts --discard 2`).\n"
+        "wrote, then discard it (`peerjournal drafts --discard 1`).\n"
     )
     assert damaged.exists()  # never removed for the writer
-    assert cli("drafts", "--discard", "2", "--yes").exit_code == 0
+    assert cli("drafts", "--discard", "1", "--yes").exit_code == 0
     assert drafts(isolated) == [newer]
     assert entries(cli) == []
 
@@ -297,7 +297,7 @@ def test_ctrl_c_keeps_the_words_on_the_line_it_ended_and_resume_finishes_them(
     result = cli("write")
     assert result.exit_code == 130
     [draft] = drafts(isolated)
-    assert f"Interrupted. Your draft is kept in {draft};" in result.stderr
+    assert "Interrupted. Your words are kept as draft " in result.stderr
     kept = json.loads(draft.read_text(encoding="utf-8"))["entry"]
     assert kept["experience"] == "We walked to the shop.\nand then he told me about his sister"
     monkeypatch.setattr(guided.LineReader, "read", real_read)
@@ -347,7 +347,7 @@ def test_on_a_real_terminal_ctrl_c_keeps_the_half_typed_line(
     shutil.copyfile(journal_template, isolated / "journal.db")
     keys = [b"\r", b"We talked about the ward.\r", b"and then caf\xc3\xa9", b"\x03"]
     shown = _write_on_a_terminal(keys, None, 130)
-    assert "and then caf\u00e9\r\npeerjournal: Interrupted. Your draft is kept in" in shown
+    assert "and then caf\u00e9\r\npeerjournal: Interrupted. Your words are kept as draft " in shown
     [draft] = _drafts(isolated)
     assert json.loads(draft.read_text(encoding="utf-8"))["entry"]["experience"] == (
         "We talked about the ward.\nand then caf\u00e9"
@@ -392,8 +392,8 @@ def test_words_typed_inside_a_guidance_comment_are_not_thrown_away(
     [kept] = drafts(isolated)
     assert result.stderr == (
         "peerjournal: Line 12: some of your text is inside a <!-- … --> comment, where it is "
-        "ignored: move it below the comment's -->. Nothing was saved. Your text is kept in "
-        f"{kept} (`peerjournal write --resume`).\n"
+        "ignored: move it below the comment's -->. Nothing was saved. Your words are kept as "
+        "draft 1: `peerjournal write --resume --draft 1`.\n"
     )
     assert kept.read_text(encoding="utf-8").split("\n")[11] == WORDS
     assert entries(cli) == []
@@ -496,8 +496,8 @@ def test_a_draft_with_a_nul_byte_is_listed_by_its_own_words(
     # the error names the draft, and still says how to continue it (round 26)
     [draft] = sorted((isolated / "drafts").glob("*.md"))
     assert result.stderr == (
-        f"peerjournal: {draft}: the text contains NUL bytes; is this a binary file? Your text "
-        f"is kept in {draft} (`peerjournal write --resume`).\n"
+        f"peerjournal: {draft}: the text contains NUL bytes; is this a binary file? Your words "
+        "are kept as draft 1: `peerjournal write --resume --draft 1`.\n"
     )
     [row] = json.loads(cli("drafts", "--json").stdout)
     assert row["first_words"] == "We sat together."

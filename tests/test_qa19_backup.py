@@ -205,7 +205,7 @@ def test_a_full_backup_says_what_it_leaves_out(
 
     # piped text that cannot be saved (a date in the future) is kept as a draft
     kept = cli("write", input="date: 2030-01-01\n\n## Experience\nNot saved yet.\n")
-    assert kept.exit_code == 1 and "kept in" in kept.stderr
+    assert kept.exit_code == 1 and "kept as draft 1" in kept.stderr
     (isolated / "prompts").mkdir()
     (isolated / "prompts" / "mine.toml").write_text("", encoding="utf-8")
     (isolated / "config.toml").write_text("", encoding="utf-8")

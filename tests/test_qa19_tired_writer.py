@@ -198,8 +198,8 @@ def test_an_editor_that_empties_a_resumed_draft_does_not_throw_its_text_away(
     what = "left the draft empty" if status == 0 else "exited with status 1"
     assert result.stderr.splitlines()[-1] == (
         f"peerjournal: The editor {what}; nothing was saved. The text it held before is back "
-        f"in {draft}: `peerjournal write --resume` opens it again (`peerjournal drafts "
-        "--discard 1` if you meant to throw it away)."
+        f"in {draft}: `peerjournal write --resume --draft 1` opens it again (`peerjournal "
+        "drafts --discard 1` if you meant to throw it away)."
     )
     assert drafts(isolated) == [draft]
     assert draft.read_text(encoding="utf-8") == before
@@ -402,7 +402,8 @@ def test_stopped_while_the_editor_is_open_still_keeps_what_was_written(
     assert result.exit_code == 130
     [draft] = drafts(isolated)
     assert result.stderr == (
-        f"peerjournal: Interrupted. Your text is kept in {draft} (`peerjournal write --resume`).\n"
+        "peerjournal: Interrupted. Your words are kept as draft 1: `peerjournal write --resume "
+        "--draft 1`.\n"
     )
     assert "We sat outside." in draft.read_text(encoding="utf-8")
 

@@ -87,7 +87,8 @@ def test_nanos_save_file_is_named_as_plain_text(
     assert result.exit_code == 130
     [draft] = (isolated / "drafts").glob("*.md")
     assert f"may hold words you typed and did not save: {draft}.save." in said(result)
-    assert ("Open it to copy them back (`peerjournal write --resume` opens the draft again); "
+    assert ("Open it to copy them back (`peerjournal write --resume --draft 1` opens the draft "
+            "again); "
             "`peerjournal drafts --discard 1` discards it with the draft.") in said(result)
 
 

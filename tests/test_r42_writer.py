@@ -40,7 +40,7 @@ def test_ctrl_c_right_after_a_paste_keeps_every_line_still_waiting(
     # the paste and Ctrl-C come at once: the terminal threw away every line not yet read
     paste = ("\r".join(PASTE[:lines]) + "\r").encode()
     shown = _write_on_a_terminal([b"\r", paste + b"\x03"], None, 130)
-    assert "Interrupted. Your draft is kept in" in shown
+    assert "Interrupted. Your words are kept as draft " in shown
     draft = _draft(journal)
     assert draft["entry"]["experience"] == "\n".join(PASTE[:lines])  # type: ignore[index]
     assert "cut_off" not in draft  # (the paste ended with Enter: no line was cut off)
@@ -243,7 +243,7 @@ def test_words_then_ctrl_c_at_the_editor_day_question_are_kept_for_the_editor(
     assert result.exit_code == 130
     said = _said(result.stderr)
     [kept] = (isolated / "drafts").glob("*.md")
-    assert f"Interrupted. Your draft is kept in {kept}" in said
+    assert "Interrupted. Your words are kept as draft " in said
     assert "this entry is dated today, Sat 21 Nov 2026. For yesterday's shift, change" in said
     assert "We sat with him by the window" in kept.read_text(encoding="utf-8")
     resumed = cli("write", "--resume", "--json")  # (in the editor: an editor draft)
@@ -276,7 +276,7 @@ def test_words_typed_at_the_day_question_then_an_unchanged_editor_file_keep_the_
         return
     assert "No changes were made in the editor, so nothing was saved." in said
     [draft] = kept
-    assert str(draft) in said
+    assert "Your words are kept as draft 1: `peerjournal write --resume --draft 1`." in said
     assert "rough night on the ward" in draft.read_text(encoding="utf-8")
     use_editor(monkeypatch, tmp_path, ADDS)  # later, saved
     resumed = cli("write", "--resume", "--json")

@@ -250,7 +250,7 @@ def test_piped_text_refused_is_kept_in_one_draft(cli: CLI, isolated: Path) -> No
     result = cli("write", "--stdin", input="## Experiance\nA typo in the heading.\n")
     assert result.exit_code == 1
     [kept] = drafts(isolated)
-    assert f"Your text is kept in {kept}" in said(result)
+    assert "Your words are kept as draft " in said(result)
     assert kept.read_text(encoding="utf-8") == "## Experiance\nA typo in the heading.\n"
 
 
@@ -301,7 +301,7 @@ def test_a_save_that_fails_on_a_full_disk_lets_go_of_the_journal_before_keeping_
     [kept] = drafts(isolated)
     assert said(result) == (
         f"peerjournal: The disk holding {isolated / 'journal.db'} is full; nothing was saved. "
-        f"Your entry is kept as a draft in {kept} (`peerjournal write --resume`)."
+        f"Your words are kept as draft 1: `peerjournal write --resume --draft 1`."
     )
     assert FIRST in kept.read_text(encoding="utf-8")
 
@@ -318,7 +318,7 @@ def test_piped_text_on_a_full_disk_stays_in_the_draft_it_came_in_as(
     assert result.stdout == ""
     [kept] = drafts(isolated)
     assert kept.suffix == ".md"
-    assert f"Your entry is kept as a draft in {kept} (`peerjournal write --resume`)." in said(
+    assert "Your words are kept as draft 1: `peerjournal write --resume --draft 1`." in said(
         result
     )
     resumed = cli("write", "--resume", input="y\n")  # (room made)
@@ -337,7 +337,7 @@ def test_piped_text_a_failed_save_keeps_is_kept_as_before(
     assert result.exit_code == 4
     [kept] = drafts(isolated)
     assert kept.suffix == ".json" and kept.name.startswith("kept-")
-    assert f"Your entry is kept as a draft in {kept}" in said(result)
+    assert "Your words are kept as draft " in said(result)
 
 
 @pytest.mark.skipif(
@@ -365,8 +365,8 @@ def test_a_nearly_full_disk_keeps_the_entry_as_a_draft(
         result = cli("write", "--stdin", "-s", "ward", input=text)
         assert result.exit_code == 4, said(result)
         assert result.stdout == ""
-        [kept] = drafts(home)
-        assert f"Your entry is kept as a draft in {kept}" in said(result)
+        [_kept] = drafts(home)
+        assert "Your words are kept as draft " in said(result)
         (disk / "filler").unlink()
         assert cli("write", "--resume", input="y\n").exit_code == 0
         assert experiences(cli)[0] == text.strip()

@@ -217,9 +217,10 @@ def _old_drafts(isolated: Path) -> tuple[Path, Path, Path]:
 def test_drafts_an_older_version_kept_are_numbered_as_it_numbered_them_then_stay(
     cli: CLI, isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Newest first (the last written is 1), as the version that kept them listed them,
-    the first time they are seen; from then on, as any draft: written to, or another
-    discarded, each keeps its number."""
+    """By when each was started, oldest first (round 47; here that is also the last
+    written first, as the version that kept them listed them), the first time they are
+    seen; from then on, as any draft: written to, or another discarded, each keeps its
+    number."""
     editor, guided, edit = _old_drafts(isolated)
     rows = json.loads(cli("drafts", "--json").stdout)
     assert [(row["number"], row["path"]) for row in rows] == [
@@ -267,8 +268,9 @@ def test_resume_in_the_editor_of_a_guided_draft_keeps_its_number(
     assert [(row["number"], row["kind"]) for row in rows] == [
         (1, "editor"), (2, "editor"), (3, "edit")]
     assert "More words." in Path(rows[1]["path"]).read_text(encoding="utf-8")
-    # (the newest now: `write --resume` alone continues it, as the message says)
-    assert said(moved).endswith(f"{rows[1]['path']} (`peerjournal write --resume`).")
+    # (the number it had: the message names it so, round 47)
+    assert said(moved).endswith(
+        "Your words are kept as draft 2: `peerjournal write --resume --draft 2`.")
 
 
 # -- 2. a kept quick entry resumed once its text is an entry -----------------------------------

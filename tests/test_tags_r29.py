@@ -92,8 +92,8 @@ def test_edit_tag_corrects_the_damaged_tag(cli: CLI, damaged: list[int], isolate
 def test_write_refuses_the_mark_and_keeps_the_text(cli: CLI, isolated: Path) -> None:
     result = cli("write", "-x", "Sat with Jo at the drop-in.", "-t", f"calm, ward{MARK}")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{REFUSED} Your entry is kept as a draft in ")
-    assert result.stderr.endswith("(`peerjournal write --resume --tag TAG`).\n")
+    assert result.stderr.startswith(f"{REFUSED} Your words are kept as draft ")
+    assert result.stderr.endswith("`peerjournal write --resume --draft 1 --tag TAG`.\n")
     assert result.stderr.count("\n") == 1
     [kept] = (isolated / "drafts").glob("kept-*.json")
     assert "Sat with Jo at the drop-in." in kept.read_text(encoding="utf-8")
@@ -255,7 +255,7 @@ def test_write_refuses_a_tag_too_long_and_keeps_the_text(cli: CLI, isolated: Pat
     assert result.exit_code == 1
     assert result.stderr.startswith(
         f"peerjournal: A tag can be at most 64 characters; '{'y' * 39}…' has 65: shorten it "
-        "(the entry's text is the place for a longer note). Your entry is kept as a draft in "
+        "(the entry's text is the place for a longer note). Your words are kept as draft "
     )
     [kept] = (isolated / "drafts").glob("kept-*.json")
     assert "Sat with Jo at the drop-in." in kept.read_text(encoding="utf-8")

@@ -164,9 +164,9 @@ def test_bad_mode_and_tag_are_clear_errors(cli: CLI) -> None:
     result = cli("write", "-x", "x", "--tag", "\U0001f60a")  # an emoji alone
     assert result.stderr.startswith(
         "peerjournal: Not a usable tag: '\U0001f60a' (a tag needs at least one letter or "
-        "number). Your entry is kept as a draft in "
+        "number). Your words are kept as draft "
     )
-    assert result.stderr.endswith("(`peerjournal write --resume --tag TAG`).\n")
+    assert result.stderr.endswith("`peerjournal write --resume --draft 3 --tag TAG`.\n")
     assert entries(cli) == []
 
 
@@ -264,7 +264,7 @@ def test_stdin_neither_utf8_nor_windows_1252_is_a_clear_error_and_kept(
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "peerjournal: Standard input is not UTF-8 text (at byte 4; it may be Latin-1 or "
-        "Windows-1252): those bytes are kept as �. Your text is kept in ")
+        "Windows-1252): those bytes are kept as �. Your words are kept as draft ")
     assert entries(cli) == []
     [kept] = drafts(isolated)
     assert kept.read_text(encoding="utf-8").endswith("caf\ufffd with Sam, déjà vu\n")
@@ -439,7 +439,7 @@ def test_text_from_stdin_is_kept_when_it_cannot_be_saved(cli: CLI, tmp_path: Pat
     result = cli("--lexicon", str(bad_lexicon), "write", "--from-file", "-",
                  input=MARKDOWN_ENTRY)
     assert result.exit_code == 1
-    assert "kept as a draft" in result.stderr and entries(cli) == []
+    assert "kept as draft" in result.stderr and entries(cli) == []
     # resuming asks nothing again: every element and question was already answered
     resumed = cli("write", "--resume", input="y\n")
     assert resumed.exit_code == 0, resumed.stderr
@@ -504,7 +504,7 @@ def test_piped_text_that_cannot_be_saved_is_kept_as_a_draft(
     assert result.exit_code in (1, 3) and message in result.stderr
     [kept] = drafts(isolated)
     assert kept.read_text(encoding="utf-8") == broken
-    assert f"Your text is kept in {kept}" in result.stderr and "--resume" in result.stderr
+    assert "Your words are kept as draft " in result.stderr and "--resume" in result.stderr
     assert entries(cli) == [] and result.stdout == ""
 
 
@@ -668,7 +668,8 @@ def test_an_editor_killed_by_a_signal_is_said_in_words_and_the_text_is_kept(
     # it said "The editor exited with status -9"
     assert "The editor was stopped (SIGKILL); nothing was saved." in result.stderr
     [draft] = drafts(isolated)
-    assert str(draft) in result.stderr and "Half a thought." in draft.read_text("utf-8")
+    assert "kept as draft 1: `peerjournal write --resume --draft 1`" in result.stderr
+    assert "Half a thought." in draft.read_text("utf-8")
 
 
 def test_an_editor_that_saves_another_encoding_says_how_to_continue(
@@ -685,7 +686,7 @@ def test_an_editor_that_saves_another_encoding_says_how_to_continue(
     assert result.exit_code == 1
     [draft] = drafts(isolated)
     # "save it as UTF-8 and try again": `write --editor` again started a new, blank template
-    assert "save it as UTF-8 and run `peerjournal write --resume`." in result.stderr
+    assert "save it as UTF-8 and run `peerjournal write --resume --draft 1`." in result.stderr
     # (r37: then the ways out, should it not be made text)
     assert result.stderr.strip().endswith("`peerjournal drafts --discard 1` discards it.")
     assert str(draft) in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -46,7 +46,8 @@ def test_a_full_disk_creating_the_journal_is_a_one_line_error_and_keeps_the_text
     assert "disk" in result.stderr and "full" in result.stderr
     assert "Unexpected" not in result.stderr
     [draft] = drafts(isolated)
-    assert str(draft) in result.stderr and "A reflection." in draft.read_text(encoding="utf-8")
+    assert "kept as draft 1: `peerjournal write --resume --draft 1`" in result.stderr
+    assert "A reflection." in draft.read_text(encoding="utf-8")
     assert not (isolated / "journal.db").exists()  # no half journal that looks foreign later
     listed = cli("list")  # a command that reads makes no journal, so none is found
     assert listed.exit_code == 0 and "No journal yet at " in listed.stderr
@@ -116,8 +117,8 @@ def test_ctrl_c_while_saving_quick_text_keeps_a_draft(
     args, given = (["-x", "Saw Sam."], None) if how == "flags" else ([], "Saw Sam.\n")
     result = cli("write", *args, input=given)
     assert result.exit_code == 130
-    [draft] = drafts(isolated)
-    assert str(draft) in result.stderr and "--resume" in result.stderr
+    [_draft] = drafts(isolated)
+    assert "kept as draft 1: `peerjournal write --resume --draft 1`" in result.stderr
     monkeypatch.setattr(peerjournal.scoring, "score_draft", real)
     assert cli("write", "--resume", input="y\n").exit_code == 0
     assert entries(cli)[0]["experience"] == "Saw Sam."
@@ -131,13 +132,13 @@ def test_ctrl_c_while_saving_a_guided_or_editor_entry_names_its_draft(
     monkeypatch.setattr(builtins, "input", ScriptedInput(ANSWERS))
     result = cli("write")
     assert result.exit_code == 130
-    [guided] = drafts(isolated)
-    assert str(guided) in result.stderr
+    [_guided] = drafts(isolated)
+    assert "kept as draft 1: `peerjournal write --resume --draft 1`" in result.stderr
     editor(("## Experience\n", "## Experience\nIn the editor.\n"))
     result = cli("write", "--editor")
     assert result.exit_code == 130
-    [kept] = [d for d in drafts(isolated) if d.suffix == ".md"]
-    assert str(kept) in result.stderr
+    [_kept] = [d for d in drafts(isolated) if d.suffix == ".md"]
+    assert "kept as draft 2: `peerjournal write --resume --draft 2`" in result.stderr
 
 
 # -- 5. edit and write --editor failing after the editor ------------------------------------------
@@ -184,8 +185,8 @@ def test_write_editor_errors_name_the_draft(cli: CLI, editor: Editor, isolated: 
     editor(("## Experience\n", "## Experience\nSomething.\n"), ("## Feelings", "## Feeling"))
     result = cli("write", "--editor")
     assert result.exit_code == 1 and "unknown section" in result.stderr
-    [draft] = drafts(isolated)
-    assert str(draft) in result.stderr and "--resume" in result.stderr
+    [_draft] = drafts(isolated)
+    assert "kept as draft 1: `peerjournal write --resume --draft 1`" in result.stderr
 
 
 # -- 6, 7. the tags prompt ---------------------------------------------------------------------
@@ -277,25 +278,26 @@ def test_drafts_lists_and_discards_and_resume_picks_one(
     listed = cli("drafts")
     assert listed.exit_code == 0
     lines = listed.stdout.splitlines()
-    assert lines[0].split()[0] == "1" and "A second visit." in lines[0]
-    assert "We walked to the shop." in lines[1]
+    # (started in the same second: the one written first is draft 1 - oldest first, round 47)
+    assert lines[0].split()[0] == "1" and "We walked to the shop." in lines[0]
+    assert "A second visit." in lines[1]
     rows = json.loads(cli("drafts", "--json").stdout)
-    assert [r["path"] for r in rows] == [str(newer), str(older)]
+    assert [r["path"] for r in rows] == [str(older), str(newer)]
     # resume the older one by number
     monkeypatch.setattr(builtins, "input", ScriptedInput(["y"]))
-    result = cli("write", "--resume", "--draft", "2")
+    result = cli("write", "--resume", "--draft", "1")
     assert result.exit_code == 0, result.stderr
     assert entries(cli)[0]["experience"].startswith("We walked to the shop.")
     # discarding asks first; end of input means no
     monkeypatch.setattr(builtins, "input", ScriptedInput([]))
-    declined = cli("drafts", "--discard", "1")
+    declined = cli("drafts", "--discard", "2")
     assert declined.exit_code == 1
-    assert "Discard draft 1 (guided, started 2026-11-20 18:30: \"A second visit." in declined.stderr
+    assert "Discard draft 2 (guided, started 2026-11-20 18:30: \"A second visit." in declined.stderr
     assert ") and the text in it?" in declined.stderr
     assert drafts(isolated) == [newer]
     assert cli("drafts", "--discard", "9").exit_code == 3  # not found
     monkeypatch.setattr(builtins, "input", ScriptedInput(["y"]))
-    result = cli("drafts", "--discard", "1")
+    result = cli("drafts", "--discard", "2")
     assert result.exit_code == 0 and drafts(isolated) == []
 
 
@@ -430,7 +432,7 @@ def test_resume_leaves_alone_a_draft_open_in_another_terminal(
         result = cli("write", "--resume")
         assert result.exit_code == 1
         assert f"The draft {open_elsewhere} is open in another terminal" in result.stderr
-        assert cli("write", "--resume", "--draft", "1").exit_code == 1
+        assert cli("write", "--resume", "--draft", "2").exit_code == 1  # (oldest first: 2)
         assert [d for d in drafts(isolated) if not d.name.startswith(".")] == [open_elsewhere]
         assert "Still being written." in open_elsewhere.read_text(encoding="utf-8")
     finally:
@@ -511,11 +513,11 @@ def test_resume_editor_continues_an_unfinished_guided_draft_in_the_editor(
                                                          interrupt_at=5))
     assert cli("write", "--tag", "late").exit_code == 130
     [guided] = drafts(isolated)
-    os.utime(guided, (1_000_000_000, 1_000_000_000))  # an older draft: number 2
+    os.utime(guided, (1_000_000_000, 1_000_000_000))  # an older draft: kept first, number 1
     monkeypatch.setattr(builtins, "input", ScriptedInput(["", "Another day."], interrupt_at=3))
     assert cli("write").exit_code == 130
     editor(("## Evaluation\n", "## Evaluation\nIt helped.\n"))
-    result = cli("write", "--resume", "--editor", "--draft", "2", "--setting", "housing")
+    result = cli("write", "--resume", "--editor", "--draft", "1", "--setting", "housing")
     assert result.exit_code == 0, result.stderr
     # the draft named is the one `drafts` listed, not the Markdown copy made for the editor
     assert f"Resuming the draft {guided}." in " ".join(result.stderr.split())
@@ -583,7 +585,7 @@ def test_the_resume_hint_names_the_journal_given_with_db(
     real = _interrupt_scoring(monkeypatch)
     result = cli("--db", str(other), "write", "-x", "Second.")
     assert result.exit_code == 130
-    hint = f"`peerjournal --db '{other}' write --resume`"
+    hint = f"`peerjournal --db '{other}' write --resume --draft 1`"
     assert hint in result.stderr
     monkeypatch.setattr(peerjournal.scoring, "score_draft", real)
     assert cli("--db", str(other), "write", "--resume", input="y\n").exit_code == 0

@@ -44,7 +44,8 @@ def test_piped_text_is_kept_when_an_option_is_wrong(
     result = cli("write", *args, input=NOTE + "\n")
     [kept] = drafts(isolated)
     one_line_error(result, code, said,
-                   f"Your text is kept in {kept} (`peerjournal write --resume{again}`).")
+                   "Your words are kept as draft 1: `peerjournal write --resume --draft "
+                   f"1{again}`.")
     assert NOTE in kept.read_text(encoding="utf-8")
     assert entries(cli) == []
     assert "1 " in cli("drafts").stdout  # listed
@@ -73,8 +74,9 @@ def test_a_quick_entry_is_kept_when_an_option_is_wrong(cli: CLI, isolated: Path)
     result = cli("write", "-x", NOTE, "-f", "Tired but glad.", "-s", "ward", "--date", "bad")
     [kept] = drafts(isolated)
     one_line_error(result, 1, "Could not read the date 'bad'",
-                   f"Your entry is kept as a draft in {kept} "
-                   "(`peerjournal write --resume --date DATE`).")
+                   "Your words are kept as draft 1: "
+                   "`peerjournal write --resume --draft 1 --date DATE`.")
+    assert kept.exists()
     # the hint's command saves it, with the date given then ("Save this entry?": yes)
     assert cli("write", "--resume", "--date", "yesterday", input="y\n").exit_code == 0
     [entry] = entries(cli)
@@ -88,9 +90,9 @@ def test_a_quick_entry_with_a_misspelt_prompt_set_is_kept_with_the_default_set(
     cli: CLI, isolated: Path
 ) -> None:
     result = cli("write", "-x", NOTE, "--prompts", "gibs")
-    [kept] = drafts(isolated)
+    [_kept] = drafts(isolated)
     one_line_error(result, 3, "(did you mean 'gibbs'?)",
-                   f"Your entry is kept as a draft in {kept} (`peerjournal write --resume`).")
+                   "Your words are kept as draft 1: `peerjournal write --resume --draft 1`.")
     assert cli("write", "--resume", input="y\n").exit_code == 0
     assert [(e["experience"], e["prompt_set"]) for e in entries(cli)] == [(NOTE, "boud")]
 
@@ -103,7 +105,7 @@ def test_the_piped_text_is_kept_when_two_ways_of_writing_are_given(
     result = cli("write", "--stdin", "-x", "A short line.", input=NOTE + "\n")
     [kept] = drafts(isolated)
     one_line_error(result, 2, "Use only one of --stdin and --experience. Nothing was saved.",
-                   f"Your text is kept in {kept} (`peerjournal write --resume`).")
+                   "Your words are kept as draft 1: `peerjournal write --resume --draft 1`.")
     assert kept.suffix == ".md" and NOTE in kept.read_text(encoding="utf-8")
     assert "A short line." not in kept.read_text(encoding="utf-8")
 
@@ -160,7 +162,7 @@ def test_piped_text_not_utf8_still_shows_the_wrong_option(
     [kept] = drafts(isolated)
     message = one_line_error(
         result, 1, "Standard input is not UTF-8 text (at byte 7",
-        f"Your text is kept in {kept} (`peerjournal write --resume --mode MODE`).",
+        "Your words are kept as draft 1: `peerjournal write --resume --draft 1 --mode MODE`.",
     )
     assert message.startswith("peerjournal: Unknown mode 'bad': use on-action or in-action. ")
     assert "Piped \ufffd bytes on the ward" in kept.read_text(encoding="utf-8")
@@ -184,11 +186,11 @@ def test_every_unusable_option_is_named_and_resume_takes_them_all(
     """Before: the date alone, in the message and the hint; resume saved on-action, no tags."""
     result = cli("write", "-x", "We walked to the office.", "--date", "2026-13-01",
                  "--mode", "inaction", "-t", "...")
-    [kept] = drafts(isolated)
+    [_kept] = drafts(isolated)
     message = one_line_error(
         result, 1, "Could not read the date '2026-13-01'",
-        "Also not usable: --mode and --tag. Your entry is kept as a draft in "
-        f"{kept} (`peerjournal write --resume --date DATE --mode MODE --tag TAG`).",
+        "Also not usable: --mode and --tag. Your words are kept as draft 1: `peerjournal write "
+        "--resume --draft 1 --date DATE --mode MODE --tag TAG`.",
     )
     assert "Unknown mode" not in message  # one line: the others are named, not explained
     result = cli("write", "--resume", "--date", "2026-11-13", "--mode", "in-action",
@@ -203,7 +205,8 @@ def test_every_unusable_option_is_named_for_piped_text(cli: CLI, isolated: Path)
     [kept] = drafts(isolated)
     message = one_line_error(
         result, 1, "Also not usable: --tag.",
-        f"Your text is kept in {kept} (`peerjournal write --resume --mode MODE --tag TAG`).",
+        "Your words are kept as draft 1: `peerjournal write --resume --draft 1 --mode MODE "
+        "--tag TAG`.",
     )
     assert message.startswith("peerjournal: Unknown mode 'sideways'")
     assert read_options(kept.read_text(encoding="utf-8")) == {"setting": "ward"}

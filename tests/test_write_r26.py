@@ -84,8 +84,8 @@ def test_a_deleted_draft_put_back_names_its_number_for_discarding_it(
     assert result.exit_code == 1
     said = " ".join(result.stderr.split())
     assert said.endswith(  # (still draft 2: a draft keeps its number - round 46)
-        f"The text it held before is back in {older}: `peerjournal write --resume` opens it "
-        "again (`peerjournal drafts --discard 2` if you meant to throw it away)."
+        f"The text it held before is back in {older}: `peerjournal write --resume --draft 2` "
+        "opens it again (`peerjournal drafts --discard 2` if you meant to throw it away)."
     )
     assert older.read_bytes() == before
     assert cli("drafts", "--discard", "2", "--yes").exit_code == 0  # as the message says

@@ -63,8 +63,8 @@ def test_ctrl_c_while_typing_into_stdin_keeps_what_was_typed(
     [kept] = drafts(isolated)
     assert kept.read_text(encoding="utf-8") == "Typed into stdin.\nSecond line half"
     message = (
-        f"half\npeerjournal: Interrupted. Your text is kept in {kept} "
-        "(`peerjournal write --resume`)."
+        "half\npeerjournal: Interrupted. Your words are kept as draft 1: "
+        "`peerjournal write --resume --draft 1`."
     )
     assert "".join(message.split()) in shown
 
@@ -104,7 +104,8 @@ def test_sigterm_while_text_is_piped_in_keeps_what_came_in(isolated: Path) -> No
     [kept] = drafts(isolated)
     assert kept.read_text(encoding="utf-8") == "The first half of a long note\n"
     assert " ".join(stderr.decode().split()) == (
-        f"peerjournal: Interrupted. Your text is kept in {kept} (`peerjournal write --resume`)."
+        "peerjournal: Interrupted. Your words are kept as draft 1: `peerjournal write --resume "
+        "--draft 1`."
     )
 
 
@@ -114,9 +115,9 @@ def test_sigterm_while_text_is_piped_in_keeps_what_came_in(isolated: Path) -> No
 @pytest.mark.parametrize(
     "content, said_after",
     [
-        (b"## Experiance\nTypo heading words.\n", "Your text is kept in {kept} ({resume})."),
-        (b"Nul\x00 inside words.\n", "Your text is kept in {kept} ({resume})."),
-        (b"Caf\xe9 words.\n", "Your text is kept in {kept} ({resume})."),  # read as cp1252
+        (b"## Experiance\nTypo heading words.\n", "Your words are kept as draft 2: {resume}."),
+        (b"Nul\x00 inside words.\n", "Your words are kept as draft 2: {resume}."),
+        (b"Caf\xe9 words.\n", "Your words are kept as draft 2: {resume}."),  # read as cp1252
         # 0x81: not cp1252 (r37: then the ways out, should it not be made text)
         (b"Caf\x81 words.\n", "save it as UTF-8 and run {resume}. `peerjournal drafts --discard "
          "2` discards it; `peerjournal write --resume --draft 1` continues another."),
@@ -194,14 +195,14 @@ def test_a_draft_kept_after_a_bad_date_says_to_give_the_date_again(
     args = ["--date", "31/02"] if piped else ["-x", "Night shift.", "--date", "31/02"]
     result = cli("write", *args, input="Night shift.\n" if piped else None)
     assert result.exit_code == 1
-    [kept] = drafts(isolated)
+    [_kept] = drafts(isolated)
     assert said(result).endswith(
-        f"is kept {'in' if piped else 'as a draft in'} {kept} "
-        "(`peerjournal write --resume --date DATE`). Give --date again: the draft does not "
+        "Your words are kept as draft 1: "
+        "`peerjournal write --resume --draft 1 --date DATE`. Give --date again: the draft does not "
         "keep it."
     ), said(result)
     result = cli("write", "--mode", "x", "-x", "Night shift.")  # no --date: nothing said of it
-    assert result.exit_code == 1 and said(result).endswith("--resume --mode MODE`).")
+    assert result.exit_code == 1 and said(result).endswith("--resume --draft 2 --mode MODE`.")
 
 
 # -- 5. `edit ID`: a damaged journal, an entry deleted meanwhile ----------------------------
@@ -294,7 +295,7 @@ def test_a_draft_behind_the_printed_entry_is_not_said_to_hold_the_text(
     assert "First line saved.\nSecond line on a full disk." in result.stdout
     message = said(result)
     assert "so your entry is printed on stdout" in message
-    assert "Your text is kept in" not in message and "--resume" not in message
+    assert "Your words are kept as draft " not in message and "--resume" not in message
     assert message.endswith(
         f"The draft {draft} holds your text only up to the last line that could be saved."
     )

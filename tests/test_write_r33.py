@@ -133,7 +133,7 @@ def test_piped_text_with_editor_is_refused_before_the_editor_opens(
     result = cli("write", "--editor", "-s", "ward", input=PIPED + "\n")
     [kept] = drafts(isolated)
     one_line_error(result, 2, "Text was piped in, and --editor opens an empty template",
-                   f"Your text is kept in {kept}")
+                   "Your words are kept as draft ")
     assert not ran.exists() and entries(cli) == []
     assert PIPED in _text(kept) and '"setting": "ward"' in _text(kept)
 
@@ -201,7 +201,7 @@ def test_resume_of_an_editor_draft_with_piped_text_keeps_both_and_opens_nothing(
     result = cli("write", "--resume", input=PIPED + "\n")
     [kept] = [d for d in drafts(isolated) if d != original]
     one_line_error(result, 2, "Text was piped in, and --resume opens the draft in your editor",
-                   f"Your text is kept in {kept}",
+                   "Your words are kept as draft ",
                    # (kept first, it keeps its number 1 - round 46)
                    f"The draft {original} is as it was: `peerjournal write --resume --draft 1`")
     assert not ran.exists() and original.read_bytes() == before and PIPED in _text(kept)

@@ -33,7 +33,7 @@ def test_piped_text_with_a_nul_byte_is_kept_as_a_draft_without_it(
     assert result.exit_code == 1
     [draft] = drafts(isolated)
     assert "NUL bytes (is it a binary file?): they are left out." in result.stderr
-    assert f"Your text is kept in {draft}" in result.stderr
+    assert "Your words are kept as draft " in result.stderr
     assert "My long shift note  with a nul" in draft.read_text(encoding="utf-8")
     assert entries(cli) == []
     edits()  # the editor changes nothing: the draft is saved as it is
@@ -193,9 +193,9 @@ def test_ctrl_d_at_the_save_question_keeps_a_draft(
     keys("", "We sat together.", "", "", "", "", "", "", "", CTRL_D)
     result = cli("write")
     assert result.exit_code == 1
-    [draft] = drafts(isolated)
+    [_draft] = drafts(isolated)
     assert "No answer to 'Save this entry?' (end of input), so it was not saved." in result.stderr
-    assert f"Your draft is kept in {draft}; `peerjournal write --resume` continues it." in (
+    assert "Your words are kept as draft 1: `peerjournal write --resume --draft 1`." in (
         result.stderr
     )
     assert entries(cli) == []

@@ -129,7 +129,7 @@ def test_the_whole_entry_kept_in_a_new_draft_replaces_the_partial_one(
     [draft] = drafts(isolated)
     kept = json.loads(draft.read_text(encoding="utf-8"))["entry"]
     assert kept["experience"] == f"{LINE_ONE}\n{LINE_TWO}"
-    assert f"Your entry is kept as a draft in {draft}" in result.stderr
+    assert "Your words are kept as draft " in result.stderr
     assert result.stdout == ""
 
 
@@ -210,7 +210,7 @@ def test_a_whole_entry_piped_with_a_part_given_too_is_refused_and_kept(
     assert "The text piped in is a whole entry in the Markdown format" in result.stderr
     [draft] = drafts(isolated)
     assert draft.suffix == ".md" and draft.read_text(encoding="utf-8") == piped
-    assert f"Your text is kept in {draft}" in result.stderr
+    assert "Your words are kept as draft " in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 

@@ -212,9 +212,10 @@ def test_drafts_that_start_the_same_can_be_told_apart(
     monkeypatch.setenv("COLUMNS", "200")
     listed = cli("drafts").stdout.splitlines()
     assert len(listed) == 2
-    assert [line.endswith(f"{SAME_START} {n}") for line, n in zip(listed, (2, 1), strict=True)] \
+    # (each numbered by the message that kept it: the first kept is draft 1, round 47)
+    assert [line.endswith(f"{SAME_START} {n}") for line, n in zip(listed, (1, 2), strict=True)] \
         == [True, True]
-    asked = cli("drafts", "--discard", "1", input="n\n")
+    asked = cli("drafts", "--discard", "2", input="n\n")
     assert asked.exit_code == 1 and "him and then 2\")" in asked.stderr
     assert len(drafts(isolated)) == 2
 

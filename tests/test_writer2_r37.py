@@ -190,7 +190,7 @@ def test_an_editor_stopped_by_ctrl_c_exits_130_and_keeps_the_text(
             f"printf '## Experience\\nSlow editor words about Mo.\\n' > \"$1\"\n{how}")
     result = cli("write", "--editor")
     assert result.exit_code == 130, result.stderr
-    assert "nothing was saved" in said(result) and "Your text is kept in" in said(result)
+    assert "nothing was saved" in said(result) and "Your words are kept as draft " in said(result)
 
 
 def test_an_editor_killed_otherwise_is_still_a_user_error(
@@ -280,8 +280,9 @@ def test_an_unreadable_newest_draft_does_not_block_the_others(
     keys("", "", "", "", "", "", "", "y")
     result = cli("write", "--resume")
     assert result.exit_code == 0, result.stderr
-    assert (f"Draft 1 ({deep}) cannot be continued: it is damaged. It is left as it is. "
-            "`peerjournal drafts --discard 1` discards it. Continuing draft 2, the newest "
+    # (the first kept its number from its message, round 47: the damaged one is draft 2)
+    assert (f"Draft 2 ({deep}) cannot be continued: it is damaged. It is left as it is. "
+            "`peerjournal drafts --discard 2` discards it. Continuing draft 1, the newest "
             "after it.") in said(result)
     assert entries(cli)[0]["experience"] == "Crashed words about Lena."
     assert deep.exists()
@@ -312,13 +313,13 @@ def test_an_editor_draft_not_utf8_names_iconv_and_the_ways_out_and_is_passed_ove
     text = said(result)
     assert "it looks like Chinese text in GBK (GB2312)" in text
     assert f"`iconv -f GBK -t UTF-8 {md} > {md}.txt && mv {md}.txt {md}` makes it UTF-8" in text
-    assert "`peerjournal drafts --discard 1` discards it" in text
+    assert "`peerjournal drafts --discard 2` discards it" in text  # (the guided one is 1)
     assert "`peerjournal write --resume` continues your other drafts meanwhile." in text
     keys("", "", "", "", "", "", "", "y")
     resumed = cli("write", "--resume")
     assert resumed.exit_code == 0, resumed.stderr
-    assert f"Draft 1 ({md}) cannot be continued: it is not UTF-8 text" in said(resumed)
-    assert "`peerjournal write --resume --draft 1` opens it in the editor" in said(resumed)
+    assert f"Draft 2 ({md}) cannot be continued: it is not UTF-8 text" in said(resumed)
+    assert "`peerjournal write --resume --draft 2` opens it in the editor" in said(resumed)
     assert entries(cli)[0]["experience"] == "Crashed words about Lena."
     assert md.exists()
 

@@ -266,7 +266,7 @@ def test_text_piped_with_no_draft_to_resume_is_kept(isolated: Path) -> None:
     assert result.returncode == 3, said
     [kept] = drafts(isolated)
     assert "some words to keep" in kept.read_text(encoding="utf-8")
-    assert f"Your text is kept in {kept}" in said
+    assert "Your words are kept as draft " in said
 
 
 def test_a_yes_piped_with_no_draft_to_resume_keeps_nothing(isolated: Path) -> None:

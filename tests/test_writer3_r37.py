@@ -59,7 +59,7 @@ def test_text_slow_to_come_is_kept_as_a_draft_of_its_own(cli: CLI, isolated: Pat
     assert "not read" not in said
     [kept] = [p for p in drafts(isolated) if p.suffix == ".md"]
     assert "Words typed slowly." in kept.read_text(encoding="utf-8")
-    assert f"Your text is kept in {kept}" in said
+    assert "Your words are kept as draft " in said
     assert guided.read_bytes() == before
 
 
@@ -83,7 +83,7 @@ def test_an_open_pipe_with_nothing_is_given_up_naming_the_draft(
     process.stdin.close()
     said = _said(err)
     assert "Nothing came in on standard input for 1 seconds, so it was not read." in said
-    assert "Your text is kept in" not in said
+    assert "Your words are kept as draft " not in said
     assert (f"`peerjournal write --resume`, in a terminal, asks the questions of the draft "
             f"{guided}.") in said
     assert drafts(isolated) == [guided]

@@ -81,7 +81,7 @@ def test_text_piped_to_resume_with_a_damaged_journal_is_kept(isolated: Path) -> 
     said = " ".join(result.stderr.decode().split())
     assert result.returncode == ExitCode.DATABASE, said
     [kept] = drafts(isolated)
-    assert TEXT in kept.read_text(encoding="utf-8") and f"Your text is kept in {kept}" in said
+    assert TEXT in kept.read_text(encoding="utf-8") and "Your words are kept as draft " in said
 
 
 # -- 6. Ctrl-D at a guided prompt keeps what q keeps -------------------------------------------

@@ -129,7 +129,7 @@ def test_ctrl_c_or_ctrl_d_at_the_question_keeps_what_was_typed(
 ) -> None:
     keys("inpateint", CTRL_C)
     result = cli("write")
-    assert result.exit_code == 130 and "Your draft is kept in" in result.stderr
+    assert result.exit_code == 130 and "Your words are kept as draft " in result.stderr
     [draft] = drafts(isolated)
     assert json.loads(draft.read_text("utf-8"))["entry"]["setting"] == "inpateint"
     # resumed, Enter keeps the setting, and the question comes again: Ctrl-D is no answer

@@ -256,7 +256,7 @@ def test_words_given_beside_refused_piped_text_are_named_as_not_in_the_draft(
     result = cli("write", *args, input=piped)
     assert result.exit_code == 2
     assert (f"The draft holds the text piped in, not the words given with {flags}: add them "
-            "when you continue it. Your text is kept in") in result.stderr
+            "when you continue it. Your words are kept as draft ") in result.stderr
     [row] = listed(cli)
     assert "MY" not in Path(row["path"]).read_text(encoding="utf-8")
 
@@ -335,12 +335,12 @@ def test_an_older_kept_edit_says_the_newer_is_continued_first(
     created = shown(cli, entry_id)["created_at"]
     older = _edit_file(isolated, entry_id, created, "Older.", "20261120-1")
     _edit_file(isolated, entry_id, created, "Newer.", "20261120-2")
-    os.utime(older, (1_700_000_000, 1_700_000_000))
-    result = cli("write", "--resume", "--draft", "2")
+    os.utime(older, (1_700_000_000, 1_700_000_000))  # (oldest first: draft 1, round 47)
+    result = cli("write", "--resume", "--draft", "1")
     assert result.exit_code == 1
-    assert ("Draft 2 holds unsaved changes to entry 1, older than those of draft 1, which "
-            "`peerjournal edit 1` continues: once draft 1 is saved there, or discarded "
-            "(`peerjournal drafts --discard 1`), `peerjournal edit 1` continues draft 2."
+    assert ("Draft 1 holds unsaved changes to entry 1, older than those of draft 2, which "
+            "`peerjournal edit 1` continues: once draft 2 is saved there, or discarded "
+            "(`peerjournal drafts --discard 2`), `peerjournal edit 1` continues draft 1."
             ) in " ".join(result.stderr.split())
 
 
@@ -364,7 +364,7 @@ def test_resume_says_the_newest_draft_is_open_elsewhere(cli: CLI, isolated: Path
         other_terminal.release()
     assert result.exit_code == 0, result.stderr
     assert ("Your newest draft (“Newest open session with Eve.”) is open in another terminal, "
-            "and is left alone there; continuing draft 2, the newest after it."
+            "and is left alone there; continuing draft 1, the newest after it."  # (oldest first)
             ) in " ".join(result.stderr.split())
     assert [e["experience"] for e in entries(cli)] == ["Older draft."]
 

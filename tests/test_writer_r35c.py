@@ -41,7 +41,7 @@ def test_words_typed_after_an_open_comment_are_kept_and_not_discarded_as_empty(
     assert result.exit_code == 1
     said = "editor exited with status 1" if status else "The experience is empty"
     assert said in result.stderr, result.stderr
-    assert "Your text is kept in" in result.stderr, result.stderr
+    assert "Your words are kept as draft " in result.stderr, result.stderr
     [row] = listed(cli)
     assert row["first_words"] == "Ana told me about her son's relapse and I froze.…"
     kept = Path(row["path"])

@@ -66,7 +66,7 @@ def test_text_piped_with_no_answer_first_is_still_kept_as_a_draft(
     draft = _editor_draft(cli, isolated)
     before = draft.read_bytes()
     result = cli("write", "--resume", input=f"{MORE}\ny\n")
-    assert result.exit_code == 2 and "Your text is kept in" in result.stderr
+    assert result.exit_code == 2 and "Your words are kept as draft " in result.stderr
     assert len(_drafts(isolated)) == 2 and draft.read_bytes() == before
 
 

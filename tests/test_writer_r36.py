@@ -91,8 +91,8 @@ def test_text_piped_to_a_draft_with_questions_left_is_kept(cli: CLI, isolated: P
     [kept] = [d for d in drafts(isolated) if d.suffix == ".md"]
     assert "\nMy answer\nMore reflection.\n" in kept.read_text(encoding="utf-8")
     assert "This draft has questions still to answer" in said
-    assert f"Your text is kept in {kept}" in said
-    assert "--draft 2`, in a terminal" in said
+    assert "Your words are kept as draft " in said
+    assert "--draft 1`, in a terminal" in said  # (the guided draft, numbered first)
 
 
 def test_nothing_piped_to_a_draft_with_questions_left_keeps_no_draft(

@@ -98,7 +98,8 @@ def _kept_long_header(cli: CLI, isolated: Path) -> Path:
     assert result.exit_code == 1
     [draft] = drafts(isolated)
     assert said(result).endswith(
-        f'Your text is kept in {draft} (`peerjournal write --resume --setting "SETTING"`).'
+        'Your words are kept as draft 1: `peerjournal write --resume --draft 1 --setting '
+        '"SETTING"`.'
     )
     assert "A setting can be at most 64 characters" in said(result)
     return draft
@@ -109,7 +110,7 @@ def test_a_long_header_piped_names_resume_with_a_setting(cli: CLI, isolated: Pat
     _kept_long_header(cli, isolated)
     again = cli("write", "--resume", input="y\n")
     assert again.exit_code == 1
-    assert '--resume --setting "SETTING"' in said(again)  # (the draft is still kept)
+    assert '--resume --draft 1 --setting "SETTING"' in said(again)  # (the draft is still kept)
     assert len(drafts(isolated)) == 1
     result = cli("write", "--resume", "--setting", "crisis house", input="y\n")
     assert result.exit_code == 0, result.stderr
@@ -177,7 +178,7 @@ def test_a_long_header_from_the_editor_names_resume_with_a_setting(
     result = cli("write", "--editor")
     assert result.exit_code == 1
     [draft] = drafts(isolated)
-    assert f'{draft} (`peerjournal write --resume --setting "SETTING"`)' in said(result)
+    assert 'draft 1: `peerjournal write --resume --draft 1 --setting "SETTING"`' in said(result)
     assert "Sat with J." in draft.read_text()
 
 

@@ -177,7 +177,7 @@ def _piped_with_a_long_setting(cli: CLI, isolated: Path) -> Path:
     result = cli("write", "--stdin", "-s", LONG, input="Sat with Jo at the drop-in.\n")
     assert result.exit_code == 1
     assert TOO_LONG in _said(result.stderr)
-    assert '--resume --setting "SETTING"' in _said(result.stderr)
+    assert '--resume --draft 1 --setting "SETTING"' in _said(result.stderr)
     [draft] = _drafts(isolated)
     assert LONG in draft.read_text(encoding="utf-8")  # the words typed are not lost
     return draft
@@ -217,7 +217,7 @@ def test_resume_alone_refuses_the_kept_setting_again_naming_setting(
     draft = _piped_with_a_long_setting(cli, isolated)
     again = cli("write", "--resume", input="y\n")
     assert again.exit_code == 1
-    assert TOO_LONG in _said(again.stderr) and '--resume --setting "SETTING"' in _said(
+    assert TOO_LONG in _said(again.stderr) and '--draft 1 --setting "SETTING"' in _said(
         again.stderr)
     assert _drafts(isolated) == [draft] and entries(cli) == []
     result = cli("write", "--resume", "--setting", "ward 4", input="y\n")

@@ -108,7 +108,7 @@ def test_an_unknown_prompt_set_given_again_with_resume_works(cli: CLI, isolated:
     was started with the 'boud' prompts" (the default the kept draft was given)."""
     result = cli("write", "-x", "Sat with Jo.", "-p", "nosuch")
     assert result.exit_code != 0
-    assert "(`peerjournal write --resume`)" in _said(result.stderr)
+    assert "`peerjournal write --resume --draft 1`" in _said(result.stderr)
     again = cli("write", "--resume", "-p", "ips", input="y\n")
     assert again.exit_code == 0, again.stderr
     [entry] = entries(cli)
@@ -120,7 +120,7 @@ def test_an_unknown_prompt_set_with_piped_text_resumes_with_the_set_meant(
     cli: CLI, isolated: Path
 ) -> None:
     result = cli("write", "--stdin", "-p", "nosuch", input="Sat with Jo.\n")
-    assert "(`peerjournal write --resume`)" in _said(result.stderr)
+    assert "`peerjournal write --resume --draft 1`" in _said(result.stderr)
     again = cli("write", "--resume", "-p", "gibbs", input="y\n")
     assert again.exit_code == 0, again.stderr
     assert entries(cli)[0]["prompt_set"] == "gibbs"
@@ -356,7 +356,7 @@ def test_a_guided_draft_with_a_refused_setting_names_setting(cli: CLI) -> None:
     cli("write", "-x", "Sat with Jo.", "-s", LONG)
     result = cli("write", "--resume", input="y\n")
     assert result.exit_code == 1
-    assert '(`peerjournal write --resume --setting "SETTING"`)' in _said(result.stderr)
+    assert '`peerjournal write --resume --draft 1 --setting "SETTING"`.' in _said(result.stderr)
 
 
 

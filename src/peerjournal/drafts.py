@@ -1143,6 +1143,25 @@ def number_of(folder: Path, draft: Draft) -> int | None:
     return next((d.number for d in everything(folder) if d.path == draft.path), None)
 
 
+KEPT_AS = "Your words are kept "  # (`kept_as`: a message that says it names the draft)
+
+
+def kept_as(app: AppContext, draft: Draft, more: str = "") -> str:
+    """"Your words are kept as draft 3: `peerjournal write --resume --draft 3`." for a
+    write draft a failure kept (a locked journal, an editor that failed, Ctrl-C): one
+    command to type, by the number `peerjournal drafts` lists it with (`more`: options to
+    give again). Its path too when that number cannot be stored (a full disk: `_numbers`
+    said so), or it has none (gone meanwhile)."""
+    folder = draft.path.parent
+    number = number_of(folder, draft)
+    if number is None:
+        return f"{KEPT_AS}in {draft.path}: {app.resume_hint(more)}."
+    stored = _stored_numbers(folder)[0].get(_number_key(folder, draft.path)) == number
+    where = "" if stored else f", in {draft.path}"
+    return (f"{KEPT_AS}as draft {number}{where}: "
+            f"{app.resume_hint(f' --draft {number}{more}')}.")
+
+
 def by_number(drafts: Iterable[Draft], number: int) -> Draft | None:
     """Draft `number` of `drafts` (`everything`'s), None when no draft has that number."""
     return next((draft for draft in drafts if draft.number == number), None)
@@ -1155,9 +1174,10 @@ def by_number(drafts: Iterable[Draft], number: int) -> Draft | None:
 # discarded it). The numbers are kept beside the drafts folder (`numbers_file`: not in it,
 # where no draft is to be found but the writer's), by the draft's name within it
 # ("20261206-084600.json", "edits/entry-3-…md"). A draft not numbered yet takes the
-# smallest number no other draft has; several at once (kept by a version before round 46, or
-# never named yet) newest first, as those versions numbered them, so that the numbers their
-# last list showed still hold.
+# smallest number no other draft has; several at once (kept by a version before round 46,
+# never named yet, or numbered again: the numbers lost or damaged) by when each was started,
+# oldest first (`_oldest_first`), the order the numbers are given in when they cannot be
+# stored: one order, whatever happened to the numbers (round 47; was newest first here).
 def numbers_file(folder: Path) -> Path:
     """Where the numbers of the drafts in `folder` are kept: `.drafts-numbers` beside the
     default journal's drafts folder; another journal's beside its own, in it."""
@@ -1165,8 +1185,8 @@ def numbers_file(folder: Path) -> Path:
 
 
 def _numbers(folder: Path, found: list[Draft]) -> dict[str, int]:
-    """The number of each draft of `found` (newest first), by `_number_key`: the one it
-    was given (`numbers_file`), or the smallest free one; written back when that changed.
+    """The number of each draft of `found`, by `_number_key`: the one it was given
+    (`numbers_file`), or the smallest free one, oldest first; written back when that changed.
     Called with the numbers held (`_numbers_held`). A number kept for a draft not in `found`
     whose file is there stays its own. When they cannot be written (a read-only disk, a
     full one), those not kept yet are numbered by when they were started (`_unkept`)."""
@@ -1178,7 +1198,8 @@ def _numbers(folder: Path, found: list[Draft]) -> dict[str, int]:
     for key, number in stored.items():  # (each number once: an index edited by hand)
         if number not in numbers.values() and (key in keys or _still_there(folder, key)):
             numbers[key] = number
-    new = [key for key in keys if key not in numbers]
+    unnumbered = [d for d in found if _number_key(folder, d.path) not in numbers]
+    new = _oldest_first(folder, unnumbered)
     free = (n for n in itertools.count(1) if n not in numbers.values())
     numbers.update((key, next(free)) for key in new)
     if numbers == stored and damage is None:
@@ -1211,21 +1232,29 @@ def _still_there(folder: Path, key: str) -> bool:
 
 def _unkept(folder: Path, kept: dict[str, int], after: int, new: list[Draft]) -> dict[str, int]:
     """The numbers of the drafts when those of `new` cannot be stored: the `kept` ones as
-    they are, the `new` after `after` (the highest stored), by when each was started, oldest first
-    (a name that does not say: when it was last written). A draft kept later never changes
-    them, as the numbers a message gave must not (QA r46: numbered newest first, every
-    message said "draft 1")."""
-    def begun(draft: Draft) -> tuple[datetime, str]:
+    they are, the `new` after `after` (the highest stored), oldest first (`_oldest_first`).
+    A draft kept later never changes them, as the numbers a message gave must not (QA r46:
+    numbered newest first, every message said "draft 1")."""
+    ordered = _oldest_first(folder, new)
+    return {**kept, **{key: after + n for n, key in enumerate(ordered, 1)}}
+
+
+def _oldest_first(folder: Path, drafts: list[Draft]) -> list[str]:
+    """The keys (`_number_key`) of `drafts`, by when each was started, oldest first (a name
+    that does not say: when it was last written): the order drafts not numbered yet are
+    numbered in, whether the numbers can be stored or not (QA r46: one order, the one
+    `peerjournal drafts` lists, where each draft kept takes the next number)."""
+    def begun(draft: Draft) -> tuple[datetime, float, str]:
+        try:
+            written = draft.path.stat().st_mtime
+        except OSError:
+            written = float("inf")
         when = started_at(draft)
         if when is None:
-            try:
-                when = datetime.fromtimestamp(draft.path.stat().st_mtime)
-            except OSError:
-                when = datetime.max
-        return when, draft.path.name
+            when = datetime.max if written == float("inf") else datetime.fromtimestamp(written)
+        return when, written, draft.path.name  # (two started in one second: the first written)
 
-    ordered = sorted(new, key=begun)
-    return {**kept, **{_number_key(folder, d.path): after + n for n, d in enumerate(ordered, 1)}}
+    return [_number_key(folder, draft.path) for draft in sorted(drafts, key=begun)]
 
 
 # Each note said once in a command, which lists the drafts more than once: (the stderr it

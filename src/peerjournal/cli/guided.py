@@ -902,12 +902,14 @@ class GuidedSession:
         reason += self._where_moved(" ")
         with signals_held_back():  # a Ctrl-C now must not cut the last save short
             self.save()
-        if self.saved:
+        if self.saved and then:
             return PeerJournalError(
-                f"{reason} Your draft is kept in {self.file.path}; "
-                f"{then or self.app.resume_hint() + ' continues it'}.",
-                code,
+                f"{reason} Your draft is kept in {self.file.path}; {then}.", code
             )
+        if self.saved:
+            from peerjournal.drafts import kept_as
+
+            return PeerJournalError(f"{reason} {kept_as(self.app, self.file)}", code)
         from peerjournal.drafts import printed_instead
         from peerjournal.reflection import format_template
 

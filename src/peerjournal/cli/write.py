@@ -110,7 +110,8 @@ def register(app: typer.Typer) -> None:
         resume: bool = typer.Option(
             False,
             "--resume",
-            help="Continue the most recent unfinished draft. --date, --setting, --tag, --mode, "
+            help="Continue the most recent unfinished draft (--resume 3: draft 3, as "
+            "--draft 3). --date, --setting, --tag, --mode, "
             "--self-care and --share given with it replace the draft's values.",
         ),
         draft_number: int = typer.Option(
@@ -139,13 +140,14 @@ def register(app: typer.Typer) -> None:
             PRINTED_AS_JSON.set(True)
             ctx.call_on_close(lambda: PRINTED_AS_JSON.set(False))  # (tests run commands in turn)
         notes: list[str] = []  # (text not UTF-8: read as Windows-1252, or kept with a �)
+        stray, numbered = _number_after_resume(ctx, resume, draft_number)
         line = _CommandLine(
-            stray=ctx.args, unquoted=unquoted_value(ctx) if ctx.args else None,
+            stray=stray, unquoted=unquoted_value(ctx) if stray else None,
             experience=typed(experience_given, notes),
             feelings=typed(feelings_given, notes), evaluation=typed(evaluation_given, notes),
             date=date, setting=typed(setting_given, notes), tags=typed(tag, notes), mode=mode,
             prompts=prompts, self_care=typed(self_care_given, notes), share=share, editor=editor,
-            from_file=from_file, stdin=stdin, resume=resume, draft_number=draft_number,
+            from_file=from_file, stdin=stdin, resume=resume, draft_number=numbered,
             again=again,
         )
         # Text typed or piped in exists nowhere else: when a check below fails, it is kept as
@@ -356,6 +358,35 @@ def _draft_row(draft: Draft) -> dict[str, object]:
         # what an editor stopped on it left beside it, words not saved perhaps; discarded with it
         "recovery": [str(path) for path in draft.recovery_files()],
     }
+
+
+def _number_after_resume(
+    ctx: typer.Context, resume: bool, number: int | None
+) -> tuple[list[str], int | None]:
+    """The words no option took, and the draft to continue: `write --resume 3` is `write
+    --resume --draft 3` (the number typed right after --resume, as a writer who read "draft
+    3" types it; it was refused as a quick entry's text without its -x)."""
+    from peerjournal.cli.options import TYPED_ARGS
+
+    typed = ctx.meta.get(TYPED_ARGS, [])[len(ctx.command_path.split()) - 1:]
+    after = next((typed[i + 1] for i, arg in enumerate(typed[:-1]) if arg == "--resume"), None)
+    if not resume or after is None or after not in ctx.args or not re.fullmatch(
+        r"#?-?\d+", after.strip()
+    ):
+        return ctx.args, number
+    try:
+        given = draft_number(after)
+    except typer.BadParameter as exc:
+        raise PeerJournalError(f"--resume {after}: {exc.message}", ExitCode.USAGE) from None
+    if number is not None and number != given:
+        raise PeerJournalError(
+            f"--resume {after} and --draft {number} name two drafts: give one number "
+            "(`peerjournal drafts` lists them). Nothing was changed.",
+            ExitCode.USAGE,
+        )
+    stray = list(ctx.args)
+    stray.remove(after)
+    return stray, given
 
 
 # How a write's entry comes in: the draft resumed, -x/-f/-e, a file or stdin, the editor, or
@@ -1467,8 +1498,11 @@ def _naming_the_draft(
     app: AppContext, exc: PeerJournalError, draft_file: Draft | None, again: str = ""
 ) -> PeerJournalError:
     """Every failure that leaves a draft behind says where it is, and how to continue it
-    (`again`: options to give `write --resume`; --draft N too when it is not the draft
-    --resume picks): also one about the draft's text ("X: the text contains NUL bytes …")."""
+    (`again`: options to give `write --resume` besides its --draft N: `drafts.kept_as`),
+    unless it says so already: also one about the draft's text ("X: the text contains NUL
+    bytes …")."""
+    from peerjournal.drafts import KEPT_AS
+
     if draft_file is None or not draft_file.path.exists():
         return exc
     if exc.printed:  # the draft could not be written: it is behind the text printed
@@ -1476,10 +1510,11 @@ def _naming_the_draft(
             f" The draft {draft_file.path} holds your text only up to the last line that could "
             "be saved."
         )
-    elif str(draft_file.path) not in exc.message.removeprefix(f"{draft_file.path}: "):
+    elif KEPT_AS not in exc.message and (
+        str(draft_file.path) not in exc.message.removeprefix(f"{draft_file.path}: ")
+    ):
         exc.message = (
-            f"{exc.message.rstrip()} Your text is kept in {draft_file.path} "
-            f"{_continued_by(app, _listed(app, draft_file)[0], _giving_again(exc, again))}"
+            f"{exc.message.rstrip()} {_kept_as(app, draft_file, _giving_again(exc, again))}"
         )
     return exc
 
@@ -1550,14 +1585,16 @@ def _giving_again(failed: PeerJournalError, again: str) -> str:
     return again
 
 
-def _continued_by(app: AppContext, draft: str, again: str) -> str:
-    """"(`peerjournal write --resume …`)." for a kept draft: `draft`, --draft N if it is not
-    the one --resume picks; `again`, the options not usable that are to be given again (a
+def _kept_as(app: AppContext, draft_file: Draft, again: str) -> str:
+    """"Your words are kept as draft 3: `peerjournal write --resume --draft 3`." for a kept
+    draft (`drafts.kept_as`); `again`, the options not usable that are to be given again (a
     --date not given again is easily missed: the entry is dated today, or as its text says)."""
+    from peerjournal.drafts import kept_as
+
     unkept = " Give --date again: the draft does not keep it." if (
         "--date" in again.split()
     ) else ""
-    return f"({app.resume_hint(draft + again)}).{unkept}"
+    return f"{kept_as(app, draft_file, again)}{unkept}"
 
 
 def _pick_draft(app: AppContext, folder: Path, number: int | None) -> Draft:
@@ -2681,31 +2718,32 @@ def _read_as_it_is(app: AppContext, path: Path, retry: str) -> str:
 
 
 def _naming(app: AppContext, draft_file: Draft) -> Naming:
-    """How `editor_safety` names a write draft: `write --resume` (with --draft N unless it is
-    the draft --resume picks) continues it, `drafts --discard N` throws it away; the text as
-    it was before goes in a new draft (one kept from text given in hand, if that one was)."""
+    """How `editor_safety` names a write draft: `write --resume --draft N` continues it,
+    `drafts --discard N` throws it away; the text as it was before goes in a new draft (one
+    kept from text given in hand, if that one was)."""
     from peerjournal.cli.editor_safety import Naming
     from peerjournal.drafts import KEPT
 
     def as_it_was(copy: Draft) -> str:
-        again, forget = _listed(app, copy)
+        again, forget = _listed(app, copy, always=True)
         return (
             f"The draft as it was before the editor opened it is kept in {copy.path} "
             f"({app.resume_hint(again)}; {forget} if you no longer need it)."
         )
 
     return Naming(
-        again=lambda file: app.resume_hint(_listed(app, file)[0]),
+        again=lambda file: app.resume_hint(_listed(app, file, always=True)[0]),
         forget=lambda file: _listed(app, file)[1],
         spare=lambda: _new_draft(app, ".md", in_hand=draft_file.path.name.startswith(KEPT)),
         as_it_was=as_it_was,
     )
 
 
-def _listed(app: AppContext, file: Draft) -> tuple[str, str]:
+def _listed(app: AppContext, file: Draft, always: bool = False) -> tuple[str, str]:
     """How to continue the draft `file` and how to throw it away: the options `write --resume`
-    needs (none when it is the draft --resume picks, else --draft N) and the command that
-    discards it (`editor_safety.discard_command`)."""
+    needs (none when it is the draft --resume picks, else --draft N; `always`: --draft N
+    whichever it is, the one command to type for a draft a failure kept) and the command
+    that discards it (`editor_safety.discard_command`)."""
     from peerjournal.cli.editor_safety import discard_command
     from peerjournal.drafts import number_of, pending
 
@@ -2714,7 +2752,7 @@ def _listed(app: AppContext, file: Draft) -> tuple[str, str]:
     if number is None:
         return "", discard_command(app, file, number)
     newest = pending(folder)
-    again = "" if newest and newest[0].path == file.path else f" --draft {number}"
+    again = "" if not always and newest and newest[0].path == file.path else f" --draft {number}"
     return again, discard_command(app, file, number)
 
 
@@ -2999,10 +3037,7 @@ def _kept_in(
     app: AppContext, kept: Draft, failed: PeerJournalError, again: str = ""
 ) -> PeerJournalError:
     """`failed`, saying where the entry is kept; still of its kind (`errors.DamagedJournal`)."""
-    failed.message = (
-        f"{failed.message} Your entry is kept as a draft in {kept.path} "
-        f"{_continued_by(app, '', _giving_again(failed, again))}"
-    )
+    failed.message = f"{failed.message} {_kept_as(app, kept, _giving_again(failed, again))}"
     return failed
 
 
