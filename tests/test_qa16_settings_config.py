@@ -81,7 +81,7 @@ def test_a_lexicon_setting_naming_a_missing_file_says_where_it_is_set(
     one_line_error(cli("report"), 1, *named)
     result = cli(*WRITE)
     assert result.exit_code == 1
-    assert all(part in result.stderr for part in named) and "kept as a draft" in result.stderr
+    assert all(part in result.stderr for part in named) and "kept as draft" in result.stderr
     (isolated / "our-lexicon.toml").mkdir()
     one_line_error(cli("drift", "--text", DRIFT), 1, "it is a folder", *named)
 

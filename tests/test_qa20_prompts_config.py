@@ -47,7 +47,7 @@ def test_a_misspelt_set_name_suggests_the_set(cli: CLI, typed: str, meant: str) 
     """Before, only the list of names: no "did you mean"."""
     message = one_line_error(cli(*WRITE, "--prompts", typed), 3, f"No prompt set named '{typed}'",
                              f"(did you mean '{meant}'?)", "Available: boud")
-    assert "kept as a draft" in message  # the typed entry is not lost to a typo
+    assert "kept as draft" in message  # the typed entry is not lost to a typo
     one_line_error(cli("prompts", "show", typed), 3, f"(did you mean '{meant}'?)")
 
 

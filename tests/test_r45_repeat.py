@@ -140,7 +140,7 @@ def test_write_json_says_already_last_and_both_outputs_import(
 def test_a_repeat_that_removes_a_kept_draft_says_the_entry_holds_the_text(cli: CLI) -> None:
     assert cli("write", "-x", "Sat with Kev at the bus stop.").exit_code == 0
     kept = cli("write", "-x", "Sat with Kev at the bus stop.", "-d", "tomorow")
-    assert kept.exit_code != 0 and "kept as a draft" in kept.stderr
+    assert kept.exit_code != 0 and "kept as draft" in kept.stderr
     again = cli("write", "-x", "Sat with Kev at the bus stop.")
     assert again.exit_code == 0 and again.stdout.strip() == "1"
     said = again.stderr.strip().splitlines()

@@ -60,7 +60,7 @@ def test_write_with_a_trial_lexicon_is_refused_and_keeps_the_text(
     add("We sat together.")
     before = _stored(isolated)
     line = _refused(cli("--lexicon", str(trial), "write", "-x", TEXT), "write", trial)
-    assert "kept as a draft" in line
+    assert "kept as draft" in line
     assert _stored(isolated) == before
     (kept,) = _drafts(isolated)
     assert TEXT in kept.read_text("utf-8")

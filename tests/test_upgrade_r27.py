@@ -62,7 +62,7 @@ def test_a_missing_migration_refuses_every_command_and_keeps_no_copy(
     assert _state(path) == before  # alembic_version, tables and entries as they were
     assert _files(isolated) == []  # no copy, however often it is run
     written = cli("write", "-x", "Written while the install is broken.")
-    assert written.exit_code == 4 and "kept as a draft" in written.stderr
+    assert written.exit_code == 4 and "kept as draft" in written.stderr
     monkeypatch.setattr(engine, "MIGRATIONS", Path(engine.__file__).parent / "migrations")
     reinstalled = cli("list", "--json")  # reinstalled: upgraded as usual, one copy kept
     assert reinstalled.exit_code == 0, reinstalled.stderr
