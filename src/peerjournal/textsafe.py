@@ -222,10 +222,13 @@ def on_screen(text: str, terminal: bool) -> str:
     import textwrap
 
     width = shutil.get_terminal_size().columns
+    # a `command` in backquotes is one word to the wrapper (its spaces held as NULs, which
+    # `clean` never lets through), so a line never ends inside a command the reader copies
+    whole = re.sub(r"`[^`\n]*`", lambda m: m.group().replace(" ", "\0"), text)
     return "\n".join(
-        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or line
-        for line in text.split("\n")
-    )
+        (textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or line)
+        for line in whole.split("\n")
+    ).replace("\0", " ")
 
 
 def from_command_line(
