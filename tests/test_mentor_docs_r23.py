@@ -121,10 +121,11 @@ def test_the_sparkline_has_one_mark_per_row_and_says_so(cli, files, monkeypatch)
     assert not re.search(r"[▁▂▃▄▅▆▇█]", trend) and "One mark per" not in trend
 
 
-# (r37: a spike's caveat follows it, "; but the markers of the earlier half …")
-GLANCE = ("the first 2 weeks with entries (12 Oct – 25 Oct 2026) against the last 3 weeks "
-          "(2 Nov – 20 Nov 2026); but the markers of the earlier half all come from one week, a "
-          "spike rather than a trend.")
+# (r37: a spike's caveat followed it, "; but the markers of the earlier half …"; r47
+# (fix_trends2): the earlier half's other week holds under 150 scored words, too thin to
+# count as a week without drift, so its fall is named, `summary._thin_period`)
+GLANCE = ("Peer drift fell from 13.3 to 4.4 per 100 words: the first 2 weeks with entries (12 "
+          "Oct – 25 Oct 2026) against the last 3 weeks (2 Nov – 20 Nov 2026).")
 
 
 def test_the_halves_compared_are_named_with_their_dates(cli, files) -> None:

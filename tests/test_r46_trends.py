@@ -251,14 +251,22 @@ def test_one_drift_week_among_peer_weeks_is_no_turn(cli: CLI, add: Add) -> None:
 
 
 def test_too_few_periods_for_thirds_keep_the_halves_words(cli: CLI, add: Add) -> None:
-    """Each end third needs two periods: four months (peer, clinical, clinical, peer) read
-    by their halves, not as a turn from one month to one month."""
+    """Four months (peer, clinical, clinical, peer): each end a month of three entries.
+    Until round 47 (fix_trends2) an end third needed two periods and this read by its halves
+    ("drift 6.31 steady", the QA's peak4); now ends of one period that hold a half's entries
+    and writing are ends, and the two clinical months are a turn; ends of one entry each
+    are still no ends."""
     for month, text in (("06", PEER), ("07", CLINICAL), ("08", CLINICAL), ("09", PEER)):
         for day in ("03", "10", "17"):
             add(text, "-d", f"2026-{month}-{day}")
     report = report_json(cli, "--by", "month", "--since", "2026-06-01", "--until", "2026-09-30")
+    clinical = report["trend"]["dimensions"]["clinical_language"]["drift_turn"]
+    assert clinical and clinical["way"] == "up_down" and clinical["back"] is True
+    assert (clinical["at"], clinical["at_end"], clinical["last_at"]) == (
+        "2026-07-01", "2026-08-01", "2026-09-01")
+    single = report_json(cli, "--by", "month", "--since", "2026-06-17", "--until", "2026-09-03")
     assert all(not way["identity_turn"] and not way["drift_turn"]
-               for way in report["trend"]["dimensions"].values())
+               for way in single["trend"]["dimensions"].values())
 
 
 def test_no_drift_either_time_is_said_so(cli: CLI, add: Add, tmp_path: Path) -> None:

@@ -10,6 +10,17 @@
    ("Against the period before" and "Since the previous summary").
 4. A side too long for a line in the report's Dimensions wrapped from the edge.
 
+fix_trends2 (QA of the above, /tmp/r47/reports/qa_trends.md):
+5. A middle month a little off both ends (3.91, 3.12, 5.60), or one month's spike with no
+   marker in either end, read as a turn where the halves said "held steady": a turn of
+   one-period thirds now needs twice `steady`'s margin, a half's entries in each third, and
+   markers outside a one-period peak.
+6. Three weeks with a thin middle (26.3, 14.4, 26.3) read "falling" from the halves' odd
+   split; five months with a one-month dip (17.1, 17.1, 0, 17.1, 17.1) read "falling": the
+   words now say steady ("ended where it began"), the JSON's direction stays the halves'.
+7. Four months with two months of different practice (peer, clinical, clinical, peer) read
+   "steady": now a turn (ends of one period, each holding a half's entries and writing).
+
 The clock is fixed (conftest: today is Friday 20 Nov 2026)."""
 
 from __future__ import annotations
@@ -42,7 +53,7 @@ def test_the_halves_rule_s_dip_is_a_turn_in_numbers() -> None:
     assert found is not None and found.way == "down_up" and found.back
     assert (found.first, found.peak, found.last) == (2.0, 0.5, 2.1)
     assert (found.middle, found.end) == ((1, 1), (2, 2))
-    # not back: fell, then rose past where it was
+    # not back: fell, then rose past where it was (twice `steady`'s margin from each end)
     risen = turn([2.0, 0.5, 4.0], [3, 3, 3], [400, 400, 400])
     assert risen is not None and not risen.back
     # a middle between its ends, or too little writing in a period, is no turn
@@ -223,3 +234,176 @@ def test_review_json_of_three_months_keeps_the_halves_direction(
     dims = merged["summaries"][0]["summary"]["dimensions"]
     shown = next(d for d in dims if d["id"] == "clinical_language")
     assert shown["drift_direction"] == "down"
+
+
+MONTHS3 = ("--by", "month", "--since", "2026-08-01", "--until", "2026-10-31")
+CLINICAL_ONCE = CLINICAL.split(" The patient was presenting", 1)[0]  # (test_r46's, once)
+
+
+def write_months(add: Add, months: dict[str, tuple[str, ...]]) -> None:
+    """Each month's entries on the 3rd, 10th, 17th … (`months`: "2026-08": their texts)."""
+    for month, texts in months.items():
+        for i, text in enumerate(texts):
+            add(text, "-d", f"{month}-{3 + 7 * i:02d}")
+
+
+def _dimension_line(out: str, label: str) -> str:
+    dims = flat(section(out, "Dimensions"))
+    found = re.search(rf"{label}: identity [^:]*?(?= [A-Z][a-z ]+:|$)", dims)
+    assert found, dims
+    return found[0]
+
+
+def test_one_period_thirds_need_twice_the_margin_and_evidence_in_numbers() -> None:
+    """The QA's quarters: 1.42, 1.15, 1.65 by month is noise (old: "fell to 1.2 …, back to
+    1.7"); 0, 0.47, 0 is one month's spike; a third of one entry is no level."""
+    words, entries = [808, 737, 756], [8, 8, 8]
+    assert turn([1.423, 1.153, 1.653], entries, words) is None
+    assert turn([0.0, 0.474, 0.0], entries, words) is None  # (the halves: a spike)
+    assert turn([0.175, 0.565, 0.0], entries, words) is None
+    assert turn([0.47, 2.93, 0.27], entries, words) is not None  # (a year's rise and return)
+    assert turn([2.0, 0.5, 2.1], [3, 1, 3], [400, 400, 400]) is None  # (one entry's month)
+    # four and five months: ends of one period each
+    dip4 = turn([15.5, 0.0, 0.0, 15.5], [3] * 4, [600] * 4)
+    assert dip4 is not None and (dip4.middle, dip4.end) == ((1, 2), (3, 3))
+    assert turn([15.5, 15.5, 0.0, 15.5, 15.5], [3] * 5, [600] * 5) is None  # (one month's)
+    assert turn([15.5, 0.0, 0.0, 15.5], [1, 3, 3, 3], [600] * 4) is None  # (one entry's end)
+
+
+def test_a_small_wobble_over_three_months_holds_steady(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """Was (fc68350): "Peer drift fell to 3.1 in Sep 2026, then rose to 5.6 in Oct 2026" of
+    3.91, 3.12, 5.60 by month, whose halves hold steady (3.9, then 4.4)."""
+    long_mixed = f"{PEER} {PEER} {PEER} {CLINICAL_ONCE}"
+    longer = f"{PEER} {PEER} {PEER} {PEER} {PEER} {CLINICAL_ONCE}"
+    write_months(add, {"2026-08": (long_mixed, PEER, PEER), "2026-09": (longer, PEER, PEER),
+                       "2026-10": (f"{PEER} {CLINICAL_ONCE}", PEER, PEER)})
+    periods = report_json(cli, *MONTHS3)["periods"]
+    drift = [round(p["drift"], 2) for p in periods]
+    assert drift[1] < drift[0] < drift[2] and drift[0] - drift[1] > 0.6, drift  # (a wobble)
+    out = ok(cli("report", *MONTHS3)).stdout
+    assert "fell to" not in out and "rose to" not in out, section(out, "Dimensions")
+    said = glance(export(cli, tmp_path, "wobble.md", *MONTHS3))
+    assert re.search(r"Peer drift held steady \([\d.]+, then [\d.]+ per 100 words\)", said), said
+    assert "fell to" not in said and "rose to" not in said, said
+
+
+def test_one_month_s_spike_with_no_marker_either_side_is_no_turn(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """Was: "Peer drift rose to 5.6 in Sep 2026, back to 0.0 in Oct 2026" from one entry of
+    peer work and clinical notes among nine of peer work; the summary's note promises trend
+    words "not from one month's spike"."""
+    write_months(add, {"2026-08": (PEER,) * 3, "2026-09": (PEER, PEER, MIXED),
+                       "2026-10": (PEER,) * 3})
+    out = ok(cli("report", *MONTHS3)).stdout
+    assert "rose to" not in section(out, "Dimensions"), section(out, "Dimensions")
+    assert re.search(r"Clinical language: identity 0\.00 steady, drift [\d.]+ steady",
+                     flat(out)), flat(out)
+    said = glance(export(cli, tmp_path, "spike.md", *MONTHS3))
+    assert "Peer drift rose to" not in said and "drift markers) rose to" not in said, said
+    assert re.search(r"Peer drift went from 0\.0 to [\d.]+ per 100 words: .*; but the "
+                     r"markers of the later half all come from one month, a spike rather "
+                     r"than a trend\.", said), said
+    # (identity's dip rests on both ends, each holding it: a dip, not a spike)
+    assert re.search(r"Peer identity fell to [\d.]+ in Sep 2026, back to 26\.3 in Oct 2026",
+                     said), said
+
+
+def test_three_weeks_with_a_thin_middle_end_where_they_began(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """Was: "Recovery story: identity 7.71 falling" and "Peer identity fell from 26.3 to
+    20.6" for identity 26.3, 14.4, 26.3 by week, the middle week under 300 scored words (too
+    thin for a turn): the halves' odd split (week 1 against weeks 2-3) moved."""
+    thin = f"{CLINICAL_ONCE} {CLINICAL_ONCE}".replace(", and I told him he needs to take his "
+                                                      "meds", "")
+    for day, text in (("02", PEER), ("04", PEER), ("09", PEER), ("11", thin), ("16", PEER),
+                      ("18", PEER)):
+        add(text, "-d", f"2026-11-{day}")
+    args = ("--by", "week", "--since", "2026-11-02")
+    report = report_json(cli, *args)
+    identity = [round(p["identity"], 1) for p in report["periods"]]
+    assert identity == [26.3, 14.4, 26.3] and report["periods"][1]["words"] < 300, report
+    story = report["trend"]["dimensions"]["story"]
+    assert story["identity_direction"] == "down"  # (the halves', as `review` checks them)
+    assert story["identity_reads"] == "steady" and story["identity_turn"] is None
+    out = ok(cli("report", *args)).stdout
+    assert not re.search(r"\d (rising|falling)", section(out, "Dimensions")), out
+    assert "Recovery story: identity 7.71 steady" in flat(out)
+    md = export(cli, tmp_path, "weeks.md", *args)
+    said = glance(md)
+    assert re.search(r"Peer identity ended where it began: 26\.3 per 100 words in the first "
+                     r"week with entries, 26\.3 in the last week; the weeks between are in "
+                     r"the table below\.", said), said
+    assert "fell from" not in said and "Moved most" not in said, said
+    assert re.search(r"\| Recovery story \| [\d.]+ → steady \|", md), md
+    assert "nor where the last weeks end where the first began" in flat(md)
+    export(cli, tmp_path, "weeks.json", *args)
+    reviewed = ok(cli("review", str(tmp_path / "weeks.json")))
+    assert "does not match" not in reviewed.stdout + reviewed.stderr
+    row = next(line for line in reviewed.stdout.splitlines()
+               if line.startswith("Recovery story"))
+    assert "falling" not in row, row
+
+
+def test_five_months_with_a_one_month_dip_are_not_falling(cli: CLI, add: Add) -> None:
+    """Was: "Clinical language: … drift 10.34 falling" and "Recovery story: identity 2.62
+    rising" for drift 17.1, 17.1, 0, 17.1, 17.1 by month (one month's dip: no turn)."""
+    write_months(add, {f"2026-{m:02d}": ((PEER if m == 8 else MIXED),) * 3
+                       for m in range(6, 11)})
+    args = ("--by", "month", "--since", "2026-06-01", "--until", "2026-10-31")
+    out = ok(cli("report", *args)).stdout
+    dims = section(out, "Dimensions")
+    assert not re.search(r"\d (rising|falling)", dims) and "fell to" not in dims, dims
+    assert re.search(r"Clinical language: identity 0\.00 steady, drift [\d.]+ steady", flat(dims))
+    trend = report_json(cli, *args)["trend"]["dimensions"]["clinical_language"]
+    assert trend["drift_direction"] == "down" and trend["drift_reads"] == "steady"
+
+
+def test_four_months_of_two_different_months_in_the_middle_read_as_a_turn(
+    cli: CLI, add: Add, tmp_path: Path
+) -> None:
+    """Was: "drift 6.41 steady" for peer, clinical, clinical, peer by month (the halves
+    split the rise); ends of one month each hold a half's entries and writing."""
+    write_months(add, {"2026-06": (PEER,) * 3, "2026-07": (MIXED,) * 3,
+                       "2026-08": (MIXED,) * 3, "2026-09": (PEER,) * 3})
+    args = ("--by", "month", "--since", "2026-06-01", "--until", "2026-09-30")
+    out = flat(ok(cli("report", *args)).stdout)
+    assert re.search(r"Clinical language: identity 0\.00 steady, drift [\d.]+ \(rose to "
+                     r"[\d.]+ in Jul – Aug 2026, back to 0\.00 in Sep 2026\)", out), out
+    said = glance(export(cli, tmp_path, "four.md", *args))
+    assert re.search(r"Peer drift rose to [\d.]+ in Jul – Aug 2026, back to 0\.0 in Sep 2026",
+                     said), said
+
+
+def test_a_month_of_a_few_words_does_not_make_a_rise_a_spike(cli: CLI, add: Add) -> None:
+    """Was: "Clinical language: … drift 8.49 steady" for 0, 17.1, 0 (three 3-word notes),
+    17.1 by month: the notes' month counted as a month without evidence, so the later
+    half's markers "all came from one month". A period under 150 scored words is not
+    counted either way."""
+    write_months(add, {"2026-06": (PEER,) * 3, "2026-07": (MIXED,) * 3,
+                       "2026-08": ("Quiet shift. Tired.",) * 3, "2026-09": (MIXED,) * 3})
+    args = ("--by", "month", "--since", "2026-06-01", "--until", "2026-09-30")
+    out = flat(ok(cli("report", *args)).stdout)
+    assert re.search(r"Clinical language: identity 0\.00 steady, drift [\d.]+ rising", out), out
+    trend = report_json(cli, *args)["trend"]["dimensions"]["clinical_language"]
+    assert trend["drift_direction"] == "up" and trend["drift_turn"] is None
+
+
+def test_back_down_over_whole_months_names_them_as_the_table_does(cli: CLI, add: Add) -> None:
+    """Was: "from May 2026 to 30 Jun 2026 it was back down" (a month's name, then a date,
+    and the year twice)."""
+    write_months(add, {month: ((CLINICAL if month in ("2026-03", "2026-04") else PEER),) * 3
+                       for month in ("2025-10", "2025-11", "2025-12", "2026-01", "2026-02",
+                                     "2026-03", "2026-04", "2026-05", "2026-06")})
+    out = flat(ok(cli("report", "--by", "month", "--since", "2026-01-01",
+                      "--until", "2026-06-30")).stdout)
+    assert re.search(r"Clinical language came up more from 1 Jan to 30 Jun 2026 than from 1 Jul "
+                     r"to 31 Dec 2025 \([\d.]+ vs 0\.00 per 100 words\); in May – Jun 2026 it "
+                     r"was back down \(0\.00 per 100 words\)", out), out
+    # a window ending within a month keeps its date
+    mid = flat(ok(cli("report", "--by", "month", "--since", "2026-01-01",
+                      "--until", "2026-06-20")).stdout)
+    assert "from May 2026 to 20 Jun 2026 it was back down" in mid, mid

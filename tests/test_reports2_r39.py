@@ -136,9 +136,9 @@ def test_report_json_has_the_directions_the_text_gives(cli: CLI, add: Callable[.
     assert "Mutuality: identity 9.27 falling" in text
     trend = data["trend"]
     assert trend["too_few"] is None
-    assert trend["dimensions"]["clinical_language"] == {  # (round 46: and no rise and return)
+    assert trend["dimensions"]["clinical_language"] == {  # (round 46: and no rise and return;
         "identity_direction": "steady", "drift_direction": "up", "identity_turn": None,
-        "drift_turn": None}
+        "drift_turn": None, "identity_reads": "steady", "drift_reads": "up"}  # 47: the words')
     assert trend["dimensions"]["mutuality"]["identity_direction"] == "down"
     assert set(trend["dimensions"]) == set(data["totals"]["dimensions"])
 

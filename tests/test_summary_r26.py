@@ -178,7 +178,8 @@ def test_the_dimensions_say_how_an_arrow_is_decided(cli: CLI, tmp_path: Path) ->
     text = seen("md", turning_summary(), cli, tmp_path)
     assert ("↑ rising, ↓ falling: the later half of the weeks with entries against the earlier, "
             "by at least 0.25 per 100 words and 15% of the higher, and not from one week's "
-            "spike; otherwise → steady.") in text
+            "spike, nor where the last weeks end where the first began; otherwise → "
+            "steady.") in text
 
 
 # -- #13 a hand-edited summary, in a mentor's words ---------------------------------------------

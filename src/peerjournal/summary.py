@@ -318,11 +318,11 @@ def collapse_empty(periods: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def steady(before: float, after: float) -> bool:
+def steady(before: float, after: float, margin: float = 1) -> bool:
     """Whether a change from `before` to `after` (per 100 words) is too small to name: less
     than STEADY, or than STEADY_SHARE of the larger (29.9 to 29.4 is steady; 0.5 to 1.2 is
-    not)."""
-    return abs(after - before) < max(STEADY, STEADY_SHARE * max(before, after))
+    not); `margin` times that between two single periods (`turn`)."""
+    return abs(after - before) < margin * max(STEADY, STEADY_SHARE * max(before, after))
 
 
 @dataclass(frozen=True)
@@ -381,7 +381,7 @@ class Turn:
                 "last": self.last, "back": self.back}
 
 
-MIN_THIRD = 2  # periods in each end third: one period (often part of a week) is no end
+MIN_THIRD = 2  # periods in each end third (fewer periods: one, if it holds a half's evidence)
 
 
 def turn(
@@ -398,48 +398,98 @@ def turn(
     direction needs (`halves`). [0, 0, 5.9, 8.6, 0.3, 0] by month rose to 7.2 in Aug-Sep and
     came back to 0.1 in Oct-Nov, where its halves (0→3.0) read "rising".
 
-    Exactly three periods with data (three years, three months) are thirds of one period
-    each: a middle that stands out from both ends (`_stands_out`) is the turn, as the
-    halves, which give the middle period to one side, would read a dip (2.0, 0.5, 2.1) as
-    "falling". A third of the view is no one week's spike among many."""
+    Three to five periods with data have end thirds of one period each (`_thin_thirds`),
+    which must each hold what a half holds (MIN_HALF_ENTRIES entries, enough writing): a
+    part week is no end. One period against one carries the ups and downs of both, where a
+    half pools them, so the middle must stand out by twice `steady`'s margin (1.42, 1.15,
+    1.65 by month is steady; 15.5, 0, 0, 15.5 fell and came back). A middle of one period
+    (exactly three) holds a half's evidence too, and a peak there needs markers in an end
+    as well: 0, 0.5, 0 is one period's spike, as the halves call it. (Until round 47 three
+    periods needed only a middle that stood out, and four or five had no turn.)"""
     at = [i for i, (v, n) in enumerate(zip(series, entries, strict=True))
           if v is not None and n > 0]
     points = trend_points(series, entries, words)
     end = len(points) // 3
-    single = len(points) == 3  # (one period a third: no spread within a third to weigh)
-    if (end < MIN_THIRD and not single) or halves(series, entries, words) is None:
+    thin = end < MIN_THIRD
+    if thin:
+        end = 1
+    if len(points) < MIN_TREND_POINTS or halves(series, entries, words) is None:
         return None
     parts = (points[:end], points[end:-end], points[-end:])
     if words is not None and not _enough_writing(parts):
         return None  # (each third is weighed as a half is: on enough writing)
+    if thin and not _thin_thirds(parts):
+        return None
     rates = [pooled(part) for part in parts]
     if any(r is None for r in rates):
         return None
     a, m, b = (float(r or 0.0) for r in rates)
-    if not _stands_out(m, a, b):
-        return None
-    if single:
-        return Turn("up_down" if m > a else "down_up", a, m, b, (at[1], at[1]), (at[2], at[2]),
-                    steady(a, b))
     up = m > a
-    middle = list(parts[1])
-    extreme = (max if up else min)(range(len(middle)), key=lambda k: middle[k][0])
-    without = pooled(middle[:extreme] + middle[extreme + 1:])
-    if without is None or not _stands_out(without, a, b):
-        return None  # (it rests on one period)
-    near = max(a, b) if up else min(a, b)
-    beyond = [v for v, _, _ in middle if (v > near if up else v < near) and not steady(near, v)]
-    ends = sorted(v for v, _, _ in parts[0] + parts[2])
-    edge = ends[-2] if up else ends[1]  # (the ends' own ups and downs, but one, are no turn)
-    if len(beyond) < 2 or (m < edge if up else m > edge) or steady(edge, m):
+    if not _stands_out(m, a, b) or (thin and not _stands_out(m, a, b, margin=2)):
         return None
+    middle = list(parts[1])
+    if len(middle) == 1:  # (its spike: no marker outside it, as `Halves.spike` reads it)
+        if up and not (a > 0 or b > 0):
+            return None
+    else:
+        extreme = (max if up else min)(range(len(middle)), key=lambda k: middle[k][0])
+        without = pooled(middle[:extreme] + middle[extreme + 1:])
+        if without is None or not _stands_out(without, a, b):
+            return None  # (it rests on one period)
+        near = max(a, b) if up else min(a, b)
+        beyond = [v for v, _, _ in middle
+                  if (v > near if up else v < near) and not steady(near, v)]
+        ends = sorted(v for v, _, _ in parts[0] + parts[2])
+        edge = ends[-2] if up else ends[1]  # (the ends' own ups and downs, but one, are no turn)
+        if len(beyond) < 2 or (m < edge if up else m > edge) or steady(edge, m):
+            return None
     return Turn("up_down" if up else "down_up", a, m, b, (at[end], at[-end - 1]),
                 (at[-end], at[-1]), steady(a, b))
 
 
-def _stands_out(middle: float, a: float, b: float) -> bool:
-    """Whether `middle` is above both `a` and `b`, or below both, by more than `steady`."""
-    return not steady(a, middle) and not steady(middle, b) and (middle - a) * (middle - b) > 0
+def _thin_thirds(parts: Sequence[Sequence[TrendPoint]]) -> bool:
+    """Whether the thirds of three to five periods (ends of one period) each hold the
+    entries a half needs (MIN_HALF_ENTRIES): one or two notes are no level to turn from."""
+    return all(sum(n for _, n, _ in part) >= MIN_HALF_ENTRIES for part in parts)
+
+
+def _stands_out(middle: float, a: float, b: float, margin: float = 1) -> bool:
+    """Whether `middle` is above both `a` and `b`, or below both, by more than `steady`
+    (`margin` times its margin)."""
+    return (not steady(a, middle, margin) and not steady(middle, b, margin)
+            and (middle - a) * (middle - b) > 0)
+
+
+def ended_where_began(
+    series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None
+) -> tuple[float, float, int] | None:
+    """The rates of the first and the last third of the periods with data (of three to five,
+    the first period and the last) when they are `steady` against each other while the
+    halves (`halves`) name a rise or a fall and no turn (`turn`) is: that move is where the
+    odd split put a middle that stands out too thinly for a turn (26.3, 14.4, 26.3 by week,
+    15.5, 15.5, 0, 15.5, 15.5 by month), so the words say steady; the JSON's direction stays
+    the halves' (`review` checks older summaries by it). With how many periods each end
+    holds; else None."""
+    split = halves(series, entries, words)
+    if split is None or split.direction == "steady" or turn(series, entries, words):
+        return None
+    points = trend_points(series, entries, words)
+    end = max(1, len(points) // 3)
+    first, last = pooled(points[:end]), pooled(points[-end:])
+    if first is None or last is None or not steady(first, last):
+        return None
+    return first, last, end
+
+
+def said_direction(
+    direction: str | None,
+    series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None,
+) -> str | None:
+    """The direction the words give (`direction`, the halves'), steady when the periods
+    ended where they began (`ended_where_began`)."""
+    if direction in (None, "steady") or ended_where_began(series, entries, words) is None:
+        return direction
+    return "steady"
 
 
 def split_at(entries: Sequence[int]) -> int:
@@ -501,7 +551,8 @@ def halves(
     rule for every move a report or a summary names; `too_little_writing` says why), or no
     scored words at all. A direction (`Halves.direction`) then
     needs a change that is not `steady`, and evidence in more than one period of the higher
-    half when it has several: one week's spike is not a trend. A period's rate does not say
+    half when it has several (a period of a few words, `_thin_period`, is not counted): one
+    week's spike is not a trend. A period's rate does not say
     how many of its entries held the evidence, so periods are what is counted. `singles`:
     the rules of exports before round 38, which weighed periods of one entry each, and before
     round 43, which weighed halves of any length of writing (`review` checks their directions
@@ -515,9 +566,19 @@ def halves(
     before, after = pooled(first), pooled(last)
     if before is None or after is None:
         return None
-    higher = first if before > after else last
-    spike = len(higher) > 1 and sum(1 for v, _, _ in higher if v > 0) < 2
+    higher = [v for v, _, w in (first if before > after else last)
+              if words is None or singles or not _thin_period(w)]
+    spike = len(higher) > 1 and sum(1 for v in higher if v > 0) < 2
     return Halves(before, after, len(first), len(last), spike)
+
+
+def _thin_period(words: int) -> bool:
+    """Whether a period holds too few scored words to count as one without evidence in a
+    spike (`halves`): three 3-word notes between two clinical months are no month of peer
+    work (0, 13.3, 0 of 9 words, 13.3 rose; until round 47 it read steady, a spike)."""
+    from peerjournal.trends import THRESHOLDS
+
+    return words < THRESHOLDS.min_period_words
 
 
 def split_points(

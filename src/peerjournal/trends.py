@@ -784,11 +784,14 @@ def trend_directions(
     week to show a trend: …", "too little writing to compare …"), or None. `dims`: the
     window's rates (`totals.dimensions`). Added in round 46: each side's `*_turn`, a rise
     and a fall back within the window (`summary.turn`), which the directions (first half
-    against second) cannot show, and `compared`, the periods of each half."""
+    against second) cannot show, and `compared`, the periods of each half. Added in round 47:
+    `*_reads`, the direction the words give (`summary.said_direction`: steady where the
+    periods ended where they began, though the halves' odd split moved)."""
     from peerjournal.exporters.common import too_few_for_a_trend
     from peerjournal.summary import (
         POLARITIES,
         dimension_trend,
+        said_direction,
         split_at,
         too_little_writing,
         turn,
@@ -802,8 +805,11 @@ def trend_directions(
             t = dimension_trend(periods, dim, polarity, rates[polarity])
             way = directions.setdefault(dim, {})
             way[f"{polarity}_direction"] = t.halves.direction if t.halves else None
-            turned = turn(t.series, [p["entries"] for p in periods], words)
+            entries = [p["entries"] for p in periods]
+            turned = turn(t.series, entries, words)
             way[f"{polarity}_turn"] = turned.as_json(starts) if turned else None
+            way[f"{polarity}_reads"] = said_direction(way[f"{polarity}_direction"], t.series,
+                                                      entries, words)
     trended = any(d[f"{k}_direction"] is not None for d in directions.values()
                   for k in POLARITIES)
     written = [p for p in periods if p["entries"]]
@@ -1521,9 +1527,20 @@ def _dimension_creep(
     start, rate = back
     period = _named_period(start, came_back[2])
     when = (f"since {period} it is" if to_today
-            else f"from {period} to {spoken(now_dates[1])} it was")
+            else f"{_back_span(start, now_dates[1], came_back[2])} it was")
     return (f"{said}; {when} back down ({fixed(rate)} per 100 words). Whose words or whose "
             "agenda were they, and what brought it back down?")
+
+
+def _back_span(start: date, until: date, by: str) -> str:
+    """When a past window's back-down ran: "from the week of 28 Sep to 31 Oct 2026"; of
+    months (years) that the window ends with whole, their span as the table names them, "in
+    Sep – Nov 2025", not "from Sep 2025 to 30 Nov 2025"."""
+    from peerjournal.exporters.common import starts_span
+
+    if by == "week" or period_end(until, by) != until:
+        return f"from {_named_period(start, by)} to {spoken(until)}"
+    return f"in {starts_span(start.isoformat(), period_start(until, by).isoformat(), by)}"
 
 
 def _back_since(

@@ -136,7 +136,8 @@ def direction_note(summary: dict[str, Any], steady_mark: str = "→ steady") -> 
     turns = _dimension_turns(summary)
     return (f"↑ rising, ↓ falling: the later half of the {unit}s with entries against the "
             f"earlier, by at least {number(STEADY, 2)} per 100 words and {STEADY_SHARE:.0%} "
-            f"of the higher, and not from one {unit}'s spike; otherwise {steady_mark}."
+            f"of the higher, and not from one {unit}'s spike, nor where the last {unit}s end "
+            f"where the first began; otherwise {steady_mark}."
             + (f" Rose and fell back (or fell and came back) within the period, which halves "
                f"do not show: {'; '.join(turns)}."
                if turns else ""))
@@ -217,10 +218,18 @@ def dimension_cell(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity:
 
 def dimension_way(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity: str) -> str:
     """Which way `dim`'s `polarity` went, as `dimension_cell` says it after the rate."""
+    from peerjournal.summary import period_words, said_direction
+
     turned = dimension_turn(summary, dim, polarity)
     if turned is not None:
         return _TURN_MARKS[turned.way]
-    return DIRECTIONS[dim[f"{polarity}_direction"]]
+    periods = summary["periods"]
+    series = dim.get(f"{polarity}_series") or []
+    direction = dim[f"{polarity}_direction"]
+    if len(series) == len(periods):  # (steady where the periods ended where they began)
+        direction = said_direction(direction, series, [p["entries"] for p in periods],
+                                   period_words(periods))
+    return DIRECTIONS[direction]
 
 
 _TURN_MARKS = {"up_down": "↑↓ rose, fell", "down_up": "↓↑ fell, rose"}  # (the path: below)
@@ -608,12 +617,12 @@ def turn_words(turn: Mapping[str, Any], by: str, shown: Any = None) -> str:
     first, then = ("rose", "fell") if turn["way"] == "up_down" else ("fell", "rose")
     back = "back" if turn["back"] else f"then {then}"
     show = shown or number
-    return (f"{first} to {show(turn['value'])} in {_starts_span(turn['at'], turn['at_end'], by)}"
+    return (f"{first} to {show(turn['value'])} in {starts_span(turn['at'], turn['at_end'], by)}"
             f", {back} to {show(turn['last'])} in "
-            f"{_starts_span(turn['last_at'], turn['last_end'], by)}")
+            f"{starts_span(turn['last_at'], turn['last_end'], by)}")
 
 
-def _starts_span(start: str, last: str, by: str) -> str:
+def starts_span(start: str, last: str, by: str) -> str:
     """The periods from the one starting `start` to the one starting `last`, named as the
     report names periods: "Aug – Sep 2026", "the weeks of 3 Aug – 7 Sep"."""
     from datetime import date
@@ -645,6 +654,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
     entries against the second (`summary.halves`), as the dimensions' arrows are. Said to
     the mentor, who has no `export --by` of their own."""
     from peerjournal.summary import (
+        ended_where_began,
         halves,
         learned_caveat,
         period_words,
@@ -701,6 +711,13 @@ def glance(summary: dict[str, Any]) -> list[str]:
             continue
         then = f"{number(split.before)}, then {number(split.after)} per 100 words"
         caveat = ""
+        ended = ended_where_began([p[key] for p in with_entries], entries, words)
+        if ended:  # (the halves' move is where their odd split put a thin middle)
+            ends = _periods(ended[2], unit)
+            lines.append(f"{name} ended where it began: {number(ended[0])} per 100 words in "
+                         f"the first {ends} with entries, {number(ended[1])} in the last "
+                         f"{ends}; the {unit}s between are in the table below.")
+            continue
         if steady(split.before, split.after):
             change = f"held steady ({then})"
         elif split.spike:  # the numbers as they are, and why they are no trend
@@ -757,7 +774,7 @@ def _moved_most(summary: dict[str, Any]) -> str | None:
     (its `Halves.direction`; or, when it rose and fell back, `summary.turn`, which says its
     path), weighed by the size of the move in rate: a rise and return of 8 per 100 words is
     named before a rise of 0.5."""
-    from peerjournal.summary import halves, period_words, turn
+    from peerjournal.summary import halves, period_words, said_direction, turn
 
     best: tuple[float, str] | None = None
     unit = str(summary["period"]["by"])
@@ -773,7 +790,8 @@ def _moved_most(summary: dict[str, Any]) -> str | None:
             split = None if turned else halves(series, entries, words)
             if turned:
                 size, moved = turned.size, turn_words(turned.as_json(starts), unit)
-            elif split is not None and split.direction != "steady":
+            elif split is not None and said_direction(split.direction, series, entries,
+                                                      words) != "steady":
                 size = abs(split.after - split.before)
                 moved = (f"{_MOVED[split.direction]} from {number(split.before)} in the first "
                          f"{_periods(split.first, unit)} with entries to "

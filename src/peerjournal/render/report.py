@@ -411,8 +411,9 @@ class _View:
         for dim in active:
             said = []
             for polarity in POLARITIES:
-                way = trend["dimensions"][dim][f"{polarity}_direction"]
-                turned = trend["dimensions"][dim].get(f"{polarity}_turn")
+                sides = trend["dimensions"][dim]  # (`_reads`: the words' direction, round 47)
+                way = sides.get(f"{polarity}_reads", sides[f"{polarity}_direction"])
+                turned = sides.get(f"{polarity}_turn")
                 rate = rates[dim][polarity]
                 words = f" {TREND_WORDS[way]}" if way else ""
                 if turned:  # (the halves would call a rise and a fall back "rising")
