@@ -129,8 +129,8 @@ def test_prep_on_the_day_of_supervision_leaves_out_what_was_written_before_it(
     ok(cli("supervision", "done", "--note", "with Jo"))
     at(monkeypatch, "2026-11-20T16:00:00+00:00")
     text = ok(cli("supervision", "prep")).stdout
-    assert "20 Nov 2026 · 0 entries written after your supervision (2 written earlier that " \
-        "day count in the period before)" in " ".join(text.split())
+    assert "20 Nov 2026 · 0 entries written after your supervision (2 written earlier " \
+        "today count in the period before)" in " ".join(text.split())
     assert "No entries in this period." in text
     assert "Moved toward" not in text and "“you should”" not in text.lower()
     at(monkeypatch, "2026-11-20T21:00:00+00:00")

@@ -29,8 +29,8 @@ from test_supervision_qa import ITEMS, stored
 FIRST, SECOND = ITEMS[0].id, ITEMS[1].id
 AGAIN = "   A whole number from 1 to 5, please (or q to stop for now)."
 KEPT_WORDS = "the words are kept as its note once it has one."
-GIVEN_BACK = ("   The words typed here when the check last stopped are kept: they go with the "
-              "score as its note.\n")
+GIVEN_BACK = "stopped with words typed here and no score ("  # (then shown, and asked: `_offered`)
+USE_THEM = "   Use them as this score's note? [y/N] "
 
 
 def _words_files(home: Path) -> list[dict[str, str]]:
@@ -65,11 +65,12 @@ def test_ctrl_c_keeps_the_words_typed_at_1_5_and_the_next_check_gives_them_back(
     assert stored(store) == []
     assert _words_files(isolated) == [{"item": FIRST, "words": "5 people came and I held back"}]
 
-    keys("4", "", "q")
+    keys("y", "4", "", "q")
     result = cli("supervision", "check")
     assert result.exit_code == 0, result.stderr
-    assert GIVEN_BACK in result.stderr
-    assert "   Kept 4, with the words typed before it as its note.\n" in result.stderr
+    assert (f"   A self-check on 2026-11-20 18:30 {GIVEN_BACK}7 words): \"5 people came and I "
+            f"held back\"\n{USE_THEM}") in result.stderr
+    assert "   Kept 4, with the words kept from 2026-11-20 18:30 as its note.\n" in result.stderr
     assert stored(store) == [({FIRST: {"score": 4, "note": "5 people came and I held back"}}, 0)]
     assert _words_files(isolated) == []  # the journal holds them now
 
@@ -83,7 +84,7 @@ def test_q_or_ctrl_d_after_words_keeps_them_too(
     assert "they are kept in" in result.stderr and "not kept" not in result.stderr
     assert _words_files(isolated) == [{"item": FIRST, "words": "she asked me to"}]
 
-    keys("and I did", "3 lol", "q")  # more words, then a score: all of them its note
+    keys("y", "and I did", "3 lol", "q")  # more words, then a score: all of them its note
     result = cli("supervision", "check")
     assert result.exit_code == 0, result.stderr
     assert stored(store) == [({FIRST: {"score": 3, "note": "she asked me to and I did lol"}}, 0)]
@@ -95,11 +96,11 @@ def test_words_kept_twice_are_one_file_and_go_to_their_own_question(
 ) -> None:
     keys("4", "", "they asked me to", "q")  # the first answered, words at the second
     assert cli("supervision", "check").exit_code == 0
-    keys("y", "and I did", CTRL_C)  # carried on at the second: stopped again, with more words
+    keys("y", "y", "and I did", CTRL_C)  # carried on at the second: stopped again, more words
     assert cli("supervision", "check").exit_code == 130
     assert _words_files(isolated) == [{"item": SECOND, "words": "they asked me to and I did"}]
 
-    keys("y", "2: not yet", "q")
+    keys("y", "y", "2: not yet", "q")
     result = cli("supervision", "check")
     assert result.stderr.count(GIVEN_BACK) == 1
     assert stored(store) == [({FIRST: {"score": 4, "note": ""},
@@ -138,7 +139,10 @@ def test_words_that_cannot_be_kept_are_said_truly_and_the_check_stops_as_ever(
     keys("she asked me to", CTRL_C)
     result = cli("supervision", "check")
     assert result.exit_code == 130
-    assert "   The words typed at 1-5 could not be kept (" in result.stderr
+    assert "No score came with the words typed at 1-5. The words file could not be written" \
+        in result.stderr
+    assert "so your text typed at 1-5 is printed on stdout" in result.stderr
+    assert result.stdout == "she asked me to\n"  # (as `write` prints what no draft can keep)
     assert "Traceback" not in result.stderr and "she asked" not in result.stderr
     assert stored(store) == []
 
@@ -280,3 +284,110 @@ def test_a_signal_as_python_ends_leaves_an_interrupt_s_130(tmp_path: Path) -> No
     launcher.main()
     """)
     assert (done.returncode, done.stderr) == (130, "peerjournal: Interrupted.\n")
+
+
+# -- round 47, second pass (QA qa_selfcheck): kept words are the writer's to give -----------------
+
+
+def _kept_at_first(cli: CLI, keys: Callable[..., Keys], words: str) -> None:
+    keys(words, "q")
+    assert cli("supervision", "check").exit_code == 0
+
+
+def test_kept_words_are_shown_and_a_no_leaves_them_in_their_file(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    """Were added to any later check's score unasked, weeks later too (QA r47 2)."""
+    _kept_at_first(cli, keys, "a rough night with Sam")
+    keys("", "3", "", "q")  # Enter at [y/N]: no
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert f'{GIVEN_BACK}5 words): "a rough night with Sam"\n{USE_THEM}' in result.stderr
+    assert "   They stay in " in result.stderr and "   Kept 3, with" not in result.stderr
+    assert stored(store) == [({FIRST: {"score": 3, "note": ""}}, 0)]
+    assert _words_files(isolated) == [{"item": FIRST, "words": "a rough night with Sam"}]
+
+
+def test_q_at_1_5_with_only_kept_words_leaves_their_file_and_says_so(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    _kept_at_first(cli, keys, "a rough night")
+    keys("y", "q")
+    result = cli("supervision", "check")
+    assert "   The words kept from 2026-11-20 18:30 stay in " in result.stderr
+    assert "No score came with the words typed" not in result.stderr  # (none typed this time)
+    assert _words_files(isolated) == [{"item": FIRST, "words": "a rough night"}]
+
+
+def test_kept_words_stay_when_the_note_cannot_hold_them(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    """The file went once the score was saved, though its words were refused (QA r47 1)."""
+    _kept_at_first(cli, keys, "word " * 300)  # 1,499 characters
+    keys("y", "3 " + "x" * 600, "", "q")  # with them, the note is over 2,000 characters
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert "It was not kept: type or paste a shorter one" in result.stderr
+    assert "   The words kept from 2026-11-20 18:30 are not in its note: they stay in" \
+        in result.stderr
+    assert stored(store) == [({FIRST: {"score": 3, "note": ""}}, 0)]
+    assert len(_words_files(isolated)) == 1
+
+
+def test_a_paste_longer_than_a_note_is_refused_when_typed(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    """Was kept, then dropped with the words file once a score came (QA r47 1)."""
+    keys("long " * 500, "q")
+    result = cli("supervision", "check")
+    assert "   The note is 2,499 characters; a note holds up to 2,000" in result.stderr
+    assert "These words are not kept: type or paste a shorter note with the score" \
+        in result.stderr
+    assert _words_files(isolated) == [] and stored(store) == []
+
+
+def test_answers_given_with_a_file_say_where_the_kept_words_are(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    _kept_at_first(cli, keys, "a rough night")
+    result = cli("supervision", "check", "--answers", "-", input=f"{FIRST} = 4\n")
+    assert result.exit_code == 0, result.stderr
+    assert (f"Words typed at {FIRST}'s 1-5 on 2026-11-20 18:30 with no score are not in these "
+            "answers: they stay in ") in result.stderr
+    assert stored(store) == [({FIRST: {"score": 4, "note": ""}}, 0)]
+    assert len(_words_files(isolated)) == 1
+
+
+def test_drafts_where_and_a_full_backup_tell_of_kept_words(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys], tmp_path: Path
+) -> None:
+    """Nothing but the message at the stop knew of them (QA r47 3)."""
+    _kept_at_first(cli, keys, "a rough night")
+    (isolated / "drafts" / "self-check" / "words-20261101-090000.json").write_text(
+        '{"item": "story", "words": "I ', encoding="utf-8")  # (damaged)
+    listed = cli("drafts")
+    assert listed.exit_code == 0
+    assert "Words kept from a self-check on 2026-11-20 18:30 (typed at " in listed.stderr
+    assert "words-20261101-090000.json cannot be read as one (damaged?)" in listed.stderr
+    assert "Words a self-check kept with no score (2 files) are in " in cli("where").stderr
+    backup = cli("export", "--full", "-o", str(tmp_path / "b.json"))
+    assert backup.exit_code == 0
+    assert "Not in the backup: words a self-check kept with no score (2 files in " \
+        in backup.stderr
+    keys("q")
+    checked = cli("supervision", "check")
+    assert checked.stderr.count("cannot be read as one (damaged?)") == 1
+
+
+def test_a_signal_while_an_exit_is_under_way_is_the_decided_one() -> None:
+    """Typer's `except KeyboardInterrupt: raise Exit(130)` turned a late SIGTERM, after the
+    command returned, into a silent 130 (QA r47 4): `_decided` says the code is decided."""
+    import inspect
+
+    from peerjournal import launcher
+
+    assert not launcher._decided(inspect.currentframe())
+    try:
+        raise SystemExit(0)
+    except SystemExit:
+        assert launcher._decided(inspect.currentframe())

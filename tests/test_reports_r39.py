@@ -211,7 +211,7 @@ def test_prep_holds_an_entry_of_the_day_written_days_later(cli: CLI) -> None:
     assert ("13 Nov 2026 to 20 Nov 2026 · 2 entries written after your supervision (1 written "
             "that day, before you recorded it on 20 Nov 2026, counts in the period before; "
             "export counts whole days: `export --since 2026-11-13` has 3 entries, "
-            "`export --since 2026-11-14` 1)") in text
+            "`export --since 2026-11-14` 1 entry)") in text
     assert "earlier that day" not in text
 
 
@@ -232,7 +232,7 @@ def test_prep_says_nothing_is_left_out_when_nothing_is(
     assert "left out" not in text
 
 
-def test_prep_recorded_the_same_day_still_says_earlier_that_day(
+def test_prep_recorded_the_same_day_still_says_earlier_today(
     cli: CLI, add: Callable[..., int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _at(monkeypatch, "2026-11-20T09:00:00+00:00")
@@ -242,5 +242,5 @@ def test_prep_recorded_the_same_day_still_says_earlier_that_day(
     _at(monkeypatch, "2026-11-20T18:30:00+00:00")
     add("I sat with Sam and shared my own story.")
     text = flat(ok(cli("supervision", "prep")).stdout)
-    assert ("1 entry written after your supervision (1 written earlier that day counts in the "
-            "period before)" in text)
+    assert ("1 entry written after your supervision (1 written earlier today counts in the "
+            "period before)" in text)  # (round 47: "earlier that day" of today's supervision)

@@ -207,7 +207,7 @@ def test_undo_a_mistaken_done_brings_back_the_entries_prep_hid(
     assert last.exit_code == 0 and "[y/N]" not in last.stderr
     assert (
         "`peerjournal supervision prep` now covers the last 4 weeks (no supervision recorded "
-        "yet): today, 26 Oct 2026 to 20 Nov 2026." in last.stderr
+        "yet), as of today: 26 Oct 2026 to 20 Nov 2026." in last.stderr
     )
     assert stored_supervisions(store) == [] and journal_counts(store) == (3, 1)
     window = json.loads(cli("supervision", "prep", "--json").stdout)

@@ -50,7 +50,9 @@ def test_words_typed_without_a_score_are_kept_for_the_score_that_follows(
     assert f"{AGAIN[:-1]}: the words are kept as its note once it has one.\n" in result.stderr
     # "4.5" alone: a slip, not a note ("four" alone was one too; since round 44 it is a 4)
     assert f"{AGAIN}\n" in result.stderr
-    assert "   Kept 4, with the words after it as its note." in result.stderr
+    # (r47: the words typed on the line before are said too)
+    assert "   Kept 4, with the words typed before it and the words after it as its note." \
+        in result.stderr
     assert "   Kept 3, with the words typed before it as its note." in result.stderr
     assert stored(store) == [({FIRST: {"score": 4, "note": "she asked me to and I did"},
                                SECOND: {"score": 3, "note": "it was hard"}}, 0)]

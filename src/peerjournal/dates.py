@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
 
 from peerjournal.errors import PeerJournalError
@@ -508,18 +508,102 @@ def parse_past_date(text: str, today: date, why: str = HAPPENED) -> date:
     return value
 
 
-def dated_note(value: date, today: date, typed: str | None = None) -> str | None:
-    """What to say on saving an entry dated `value` (`typed` so, if typed): nothing for today,
+# A time of day after a date ("2026-11-20 14:00", "2026-11-20T14:00:00+01:00", "yesterday at
+# 2pm", "20/11/2026 2pm"): minutes or am/pm make it a time (a number alone is part of the date),
+# and a zone may follow (Z, UTC, +01:00, +0100). "T" only right after the date's last digit.
+# (Patterns, compiled when first used: only `--date` of `write` and `supervision done` reads
+# a time.)
+_TIME_AFTER = (
+    r"(?:(?<=\d)t|\s+at\s+|\s+)(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(am|pm)?\s*"
+    r"(z|utc|[+-]\d{2}(?::?\d{2})?)?$"
+)
+_A_TIME = r"\d:\d|\d\s*[ap]\.?m\b|\bat\s+\d|\b(?:noon|midday|midnight|o'?clock)\b"
+
+
+def parse_past_moment(
+    text: str, now: datetime, why: str = HAPPENED
+) -> tuple[date, datetime | None]:
+    """The day something happened on (`parse_past_date`) and, when a time of day follows the
+    date ("2026-11-20 14:00", "yesterday at 2pm"), that moment in local time, as `now` is
+    (one given with a zone, "…T14:00+01:00", is that moment seen here; its day is the local
+    one). Never after `now`; a time that cannot be read is refused, never dropped."""
+    raw = _spoken_form(text)
+    m = re.search(_TIME_AFTER, raw)
+    if m is None or not (m.group(2) or m.group(4)) or m.start() == 0:
+        if _names_a_time(raw):
+            raise PeerJournalError(
+                f"Could not read the time in {quoted(text.strip())}. Give it after the date "
+                "as 14:00 or 2pm, such as '2026-11-20 14:00' or 'yesterday 2pm'."
+            )
+        return parse_past_date(text, now.date(), why), None
+    day = parse_past_date(raw[: m.start()], now.date(), why)
+    at = _local_moment(day, _clock_time(m, text), m.group(5))
+    if at > now:
+        raise PeerJournalError(
+            f"{spoken(local_day(at))} at {at:%H:%M} is still to come; {why}."
+        )
+    return local_day(at), at
+
+
+def _clock_time(m: re.Match[str], text: str) -> time:
+    """The time of day `_TIME_AFTER` matched in `text`, or why it is none ("25:00")."""
+    hour, minute, second = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    half = m.group(4)
+    if (half and not 1 <= hour <= 12) or hour > 23 or minute > 59 or second > 59:
+        raise PeerJournalError(
+            f"Could not read the time in {quoted(text.strip())}: use 00:00 to 23:59, or 1 to "
+            "12 with am or pm."
+        )
+    if half:
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    return time(hour, minute, second)
+
+
+def _local_moment(day: date, at: time, zone: str | None) -> datetime:
+    """`day` at `at`, in local time, or in `zone` ("z", "utc", "+01:00") seen in local time."""
+    if zone is None:
+        return datetime.combine(day, at).astimezone()
+    offset = timedelta(0)
+    if zone[0] in "+-":
+        digits = zone[1:].replace(":", "")
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+        offset = -offset if zone[0] == "-" else offset
+    return datetime.combine(day, at, timezone(offset)).astimezone()
+
+
+def _names_a_time(raw: str) -> bool:
+    """Whether `raw` holds what reads as a time of day, where `_TIME_AFTER` read none ("14:00
+    yesterday", "1 Nov 2026 at 9", "noon"): refused, as dateutil would drop it."""
+    return bool(re.search(_A_TIME, raw))
+
+
+def dated_note(
+    value: date, today: date, typed: str | None = None, at: datetime | None = None
+) -> str | None:
+    """What to say on saving an entry dated `value` (`typed` so, if typed; at the time of
+    day `at`, when one was given: `parse_past_moment`): nothing for today with no time,
     unless the numbers typed read as another past date month first; else the date, so that a
     slip shows ("12/06/2026" is 12 June: the entry is then far down `list`), and how to give
     the other reading when there is one ("… for Sun 6 Dec 2026 give 2026-12-06")."""
-    other = _month_first(typed, today) if typed is not None else None
+    day_typed = typed if typed is None or at is None else _date_part(typed)
+    other = _month_first(day_typed, today) if day_typed is not None else None
+    clock = "" if at is None else f" at {at:%H:%M}"
     if other is None or other == value:
-        return None if value == today else f"Dated {spoken(value, weekday=True)}."
+        return None if value == today and at is None else (
+            f"Dated {spoken(value, weekday=True)}{clock}."
+        )
+    give = other.isoformat() if at is None else quoted(f"{other.isoformat()} {at:%H:%M}")
     return (
-        f"Dated {spoken(value, weekday=True)}: {quoted(typed or '')} is read as "
-        f"day/month/year; for {spoken(other, weekday=True)} give {other.isoformat()}."
+        f"Dated {spoken(value, weekday=True)}{clock}: {quoted(day_typed or '')} is read as "
+        f"day/month/year; for {spoken(other, weekday=True)} give {give}."
     )
+
+
+def _date_part(typed: str) -> str:
+    """`typed` without the time of day after its date ("12/06/2026 18:00": "12/06/2026")."""
+    raw = _spoken_form(typed)
+    m = re.search(_TIME_AFTER, raw)
+    return raw[: m.start()] if m is not None and m.start() > 0 else typed
 
 
 def _month_first(typed: str, today: date) -> date | None:

@@ -1006,9 +1006,25 @@ def prep_window(
         return Window(since, today, "since")
     past = [s for s in supervisions if s.date <= today]
     if past:
-        last = max(past, key=lambda s: (s.date, s.id))
+        last = latest_supervision(past)
         return Window(last.date, today, "supervision", last)
     return Window(*recent_weeks(today), "default")
+
+
+def latest_supervision(supervisions: Sequence[SupervisionRecord]) -> SupervisionRecord:
+    """The supervision prep starts from: of the last day, the latest moment (a time given to
+    `done --date`, else when it was recorded), then the last recorded."""
+    return max(supervisions, key=_supervision_order)
+
+
+def _supervision_order(record: SupervisionRecord) -> tuple[date, datetime, int]:
+    return record.date, supervision_moment(record), record.id
+
+
+def supervision_moment(record: SupervisionRecord) -> datetime:
+    """When `record`'s supervision counts as over (`Window.holds`): the time given to `done
+    --date`, else when it was recorded; with a zone, to compare."""
+    return _zoned(record.created_at)
 
 
 # How far back prep looks for plans of the periods before the current one (which of those it
@@ -1034,7 +1050,7 @@ def carry_window(window: Window, supervisions: Sequence[SupervisionRecord]) -> W
     record = window.supervision
     if window.basis != "supervision" or record is None:
         return None
-    days = {s.date: s for s in sorted(supervisions, key=lambda s: (s.date, s.id))
+    days = {s.date: s for s in sorted(supervisions, key=_supervision_order)
             if s.date < record.date}
     starts = sorted(days.values(), key=lambda s: s.date)
     if len(starts) >= CARRY_PERIODS:
@@ -1547,7 +1563,8 @@ class Prep:
         counts = "counts" if self.left_out == 1 else "count"
         recorded = local_day(record.created_at)
         when = (
-            "earlier that day" if recorded <= record.date
+            f"earlier {'today' if record.date == self.window.until else 'that day'}"
+            if recorded <= record.date
             else f"that day, before you recorded it on {spoken(recorded)},"
         )
         where = f"{self.left_out} written {when} {counts} in the period before"
@@ -1563,9 +1580,10 @@ class Prep:
         if not self.after_on_day:
             return f", as in {next_day}"
         whole = counted(self.entries + self.left_out, "entry")
+        later = self.entries - self.after_on_day
         return (
             f"; export counts whole days: `export --since {day.isoformat()}` has {whole}, "
-            f"{next_day} {self.entries - self.after_on_day}"
+            f"{next_day} {counted(later, 'entry') if later else 'no entries'}"
         )
 
 

@@ -290,7 +290,9 @@ def kept_answers_lines(app: AppContext, folder: Path) -> list[str]:
             f"{f' ({about})' if about else ''}: {saves} saves them; delete the file if they "
             "are not wanted."
         )
-    return said
+    from peerjournal.cli.supervision import kept_words_lines  # (words kept with no score)
+
+    return [*said, *kept_words_lines(app, folder)]
 
 
 def _answers_in(path: Path) -> int:

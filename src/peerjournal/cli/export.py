@@ -747,7 +747,9 @@ def _backup_notes(app: AppContext, drafts: int, unreadable: list[tuple[Path, str
         parts.append(f"your settings ({paths.config_path()})")
     if parts:
         notes.append(f"Not in the backup, as they are files beside the journal: {joined(parts)}.")
-    return notes
+    from peerjournal.cli.supervision import not_in_backup  # (a self-check's kept words)
+
+    return [*notes, *not_in_backup(app)]
 
 
 def default_window(app: AppContext) -> tuple[date, date]:

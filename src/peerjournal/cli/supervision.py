@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -204,6 +204,7 @@ def register(app: typer.Typer) -> None:
             _say_whose(app_ctx, answers, started)
             check_id = _check_from_file(app_ctx, store, form, given, started, set_aside)
             _forget_unsaved(app_ctx, answers)
+            _say_kept_words(app_ctx, given)
         else:
             app_ctx.refuse_if_damaged()  # before the first question, not after its answer
             with _Questions(app_ctx, form) as asker:
@@ -220,7 +221,8 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--date", "-d", metavar="DATE",
-                help=f"When it took place ({DAY_HELP}). Default: today.",
+                help=f"When it took place ({DAY_HELP}), with the time it ended if you like "
+                "('yesterday 15:00', '2026-11-20 2pm'). Default: now.",
             ),
         ] = None,
         note: Annotated[
@@ -228,24 +230,32 @@ def register(app: typer.Typer) -> None:
         ] = "",
         json_out: Json = False,
     ) -> None:
-        """Record that a supervision took place; the next prep starts from it."""
+        """Record that a supervision took place; the next prep starts from it: entries of its
+        day written after it count in the next period. It counts from the time given with
+        --date (local time), else from when it is recorded (for a day before today: the end
+        of that day)."""
         from peerjournal.cli.options import typed_noted
+        from peerjournal.dates import parse_past_moment
         from peerjournal.db.supervision import add_supervision, supervisions
-        from peerjournal.supervision import check_note
+        from peerjournal.supervision import check_note, latest_supervision
 
         app_ctx = AppContext.from_ctx(ctx)
         once = "record a supervision once it has taken place"
-        day = app_ctx.parse_past_date(when, once) if when is not None else app_ctx.today()
+        day, at = (
+            parse_past_moment(when, app_ctx.now(), once) if when is not None
+            else (app_ctx.today(), None)
+        )
         [read_note] = typed_noted(app_ctx, note)  # (bytes not UTF-8: read as `write` reads them)
         text = check_note(read_note or "", "--note")
         store = app_ctx.store()
-        record = add_supervision(store, day, text, app_ctx.now())
+        record = add_supervision(store, day, text, at or app_ctx.now())
+        on = f"{spoken(day)} at {at:%H:%M}" if at is not None else spoken(day)
         if json_out:
-            done = f"Recorded a supervision on {spoken(day)} (#{record.id})"
+            done = f"Recorded a supervision on {on} (#{record.id})"
             app_ctx.print_json_done(done, record.to_json())
             return
         recorded = supervisions(store)
-        latest = max(recorded, key=lambda s: (s.date, s.id))
+        latest = latest_supervision(recorded)
         if latest.id == record.id:
             then = "`peerjournal supervision prep` now starts from it."
         else:  # an earlier one, written up late: prep still starts from the latest
@@ -253,7 +263,7 @@ def register(app: typer.Typer) -> None:
         if any(s.date == day and s.id != record.id for s in recorded):  # `done` run twice?
             then += " One was already recorded that day: `peerjournal supervision undo` removes"
             then += " this one if it was a mistake."
-        app_ctx.say(f"Recorded a supervision on {spoken(day)}. {then}")
+        app_ctx.say(f"Recorded a supervision on {on}. {then}")
 
     @group.command(short_help="Remove a supervision record.")
     def undo(
@@ -287,7 +297,7 @@ def register(app: typer.Typer) -> None:
         recorded = supervisions(store)
         record = chosen_supervision(recorded, wanted)
         # the label's note is cleaned for the terminal (first_words)
-        if not yes and not app_ctx.confirm(f"Remove {supervision_label(record)}?"):
+        if not yes and not _confirm_or_stop(app_ctx, f"Remove {supervision_label(record)}?"):
             app_ctx.say(f"Nothing removed.{app_ctx.without_terminal('remove it')}")
             raise typer.Exit(1)
         if not remove_supervision(store, record.id):
@@ -300,13 +310,17 @@ def register(app: typer.Typer) -> None:
         before = _next_prep(store, prep_window(today, None, recorded))
         left = [s for s in recorded if s.id != record.id]
         after = _next_prep(store, prep_window(today, None, left))
-        if after.basis == "supervision":
+        if after.basis == "supervision" and after.supervision is not None:
             starts = f"starts from {spoken(after.since)}"
+            other = after.supervision
+            if other.date == record.date and _starts(after) != _starts(before):
+                starts += f" at {other.created_at:%H:%M} (supervision #{other.id})"  # which one
         elif after.basis == "since":
             starts = f"covers your whole journal, from your first entry on {spoken(after.since)}"
         else:
-            starts = f"covers {after.describe()}: today, {after.dates()}"
-        moved = "now" if after.since != before.since or after.basis != before.basis else "still"
+            starts = f"covers {after.describe()}, as of today: {after.dates()}"
+        # what the next prep counts from: its first day, and on it the supervision's moment
+        moved = "still" if _starts(after) == _starts(before) else "now"
         app_ctx.say(
             f"Removed the supervision on {spoken(record.date)} (#{record.id}). "
             f"`peerjournal supervision prep` {moved} {starts}."
@@ -569,7 +583,7 @@ def _check_interactive(
                     ) from None
         with signals_held_back():  # (the journal holds them: told so, whatever comes now)
             pending.forget()
-            asker.words_taken()
+            asker.words_taken(answers)
             kept.clear()
             kept.update(answers)
             saved_complete = complete
@@ -618,6 +632,12 @@ def _check_interactive(
             raise PeerJournalError(f"Stopped. {stopped()}", ExitCode.INTERRUPTED) from None
     if complete and not saved_complete:  # every item answered before (the form lost items)
         save(answers, True)
+    if asker.lost is not None:  # words that could not be kept: printed, and not exit 0
+        asker.lost.message += f" {stopped()}"
+        raise asker.lost
+    if complete:  # words kept at items answered otherwise: said where they are
+        for line in kept_words_lines(app_ctx, _unsaved_folder(app_ctx)):
+            app_ctx.say(line)
     if asker.interrupted:  # at a note: its score (and words) are saved, then it stops
         raise PeerJournalError(f"Stopped. {stopped()}", ExitCode.INTERRUPTED)
     if not complete and asker.at_end:  # `check && …` must not take this for a check done
@@ -769,22 +789,97 @@ class _Pending:
             self.draft = None
 
 
-def _words_kept(app_ctx: AppContext, item_id: str) -> list[tuple[Path, str]]:
-    """The words typed at item `item_id`'s 1-5 prompt with no score when a check stopped
-    (`_Questions._keep_words`), oldest first, with the files that hold them."""
-    import json
+class KeptWords(NamedTuple):
+    """A words file a self-check kept (`_Questions._keep_words`): the item they were typed
+    at, the words, and when ("2026-12-07 21:30"); `item` and `words` are "" when the file
+    cannot be read as one (damaged)."""
+
+    path: Path
+    item: str
+    words: str
+    when: str
+
+
+def kept_words(folder: Path) -> list[KeptWords]:
+    """The words files a self-check kept in `folder` (the self-check folder), oldest first."""
+    from peerjournal.cli.drafts_list import started
+    from peerjournal.drafts import Draft
 
     found = []
     with contextlib.suppress(OSError):
-        for path in sorted(_unsaved_folder(app_ctx).glob(KEPT_WORDS_FILES)):
-            try:
-                kept = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):  # (damaged: left as it is, for the writer to read)
-                continue
-            if (isinstance(kept, dict) and kept.get("item") == item_id
-                    and isinstance(kept.get("words"), str) and kept["words"]):
-                found.append((path, kept["words"]))
+        for path in sorted(folder.glob(KEPT_WORDS_FILES)):
+            item, words = _words_in(path)
+            found.append(KeptWords(path, item, words, started(Draft(path))))
     return found
+
+
+def _words_in(path: Path) -> tuple[str, str]:
+    """The item and the words a words file holds; ("", "") when it cannot be read as one
+    (damaged: said, and left as it is for the writer to read)."""
+    import json
+
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "", ""
+    if not isinstance(kept, dict):
+        return "", ""
+    item, words = kept.get("item"), kept.get("words")
+    if isinstance(item, str) and isinstance(words, str) and item and words:
+        return item, words
+    return "", ""
+
+
+def _words_kept(app_ctx: AppContext, item_id: str) -> list[KeptWords]:
+    """The words typed at item `item_id`'s 1-5 prompt with no score when a check stopped
+    (`_Questions._keep_words`), oldest first."""
+    return [k for k in kept_words(_unsaved_folder(app_ctx)) if k.item == item_id]
+
+
+def kept_words_lines(app: AppContext, folder: Path) -> list[str]:
+    """For `drafts`, `where` and the start of a check: a line for each words file a self-check
+    kept (`_Questions._keep_words`): no draft, but the writer's words all the same; a damaged
+    one is said too (once a command), not skipped."""
+    from peerjournal.plural import counted
+
+    check = app.command_hint("supervision check")
+    said = []
+    for kept in kept_words(folder):
+        on = f" on {kept.when}" if kept.when else ""
+        if not kept.words:
+            said.append(_damaged(kept.path))
+            continue
+        said.append(
+            f"Words kept from a self-check{on} (typed at {kept.item}'s 1-5 with no score, "
+            f"{counted(len(kept.words.split()), 'word')}): {kept.path}; {check} offers them "
+            "as that question's note; delete the file if they are not wanted."
+        )
+    return said
+
+
+def kept_words_said(app: AppContext) -> None:
+    """For `where`: the folder in the drafts folder that holds words a self-check kept."""
+    from peerjournal.plural import counted
+
+    if found := kept_words(_unsaved_folder(app)):
+        app.say(f"Words a self-check kept with no score ({counted(len(found), 'file')}) are in "
+                f"{_unsaved_folder(app)} ({app.command_hint('drafts')} lists them).")
+
+
+def _damaged(path: Path) -> str:
+    return (f"A self-check's words file {path} cannot be read as one (damaged?): open it "
+            "yourself, and delete it once you no longer need it.")
+
+
+def not_in_backup(app: AppContext) -> list[str]:
+    """For `export --full`: the words files a self-check kept, which a backup does not hold."""
+    from peerjournal.plural import counted
+
+    found = kept_words(_unsaved_folder(app))
+    if not found:
+        return []
+    return [f"Not in the backup: words a self-check kept with no score "
+            f"({counted(len(found), 'file')} in {_unsaved_folder(app)}); copy them yourself."]
 
 
 def _said_unsaved(app_ctx: AppContext, given: Path | None) -> None:
@@ -795,12 +890,27 @@ def _said_unsaved(app_ctx: AppContext, given: Path | None) -> None:
 
     from peerjournal.cli.drafts_list import kept_answers
 
+    for kept in kept_words(_unsaved_folder(app_ctx)):
+        if not kept.words:  # (damaged: said once here, not skipped at every question)
+            app_ctx.say(_damaged(kept.path))
     for path in kept_answers(_unsaved_folder(app_ctx), given):
         saves = app_ctx.command_hint(f"supervision check --answers {shlex.quote(str(path))}")
         app_ctx.say(
             f"A self-check stopped before the journal held all its answers: they are kept "
             f"in {path} ({saves} saves them; delete the file if they are not wanted)."
         )
+
+
+def _say_kept_words(app_ctx: AppContext, given: Answers) -> None:
+    """After answers saved with --answers: the words kept at those items' 1-5 when a check
+    stopped are not in them (a file's answers are the writer's whole say), so say where they
+    are rather than offer them silently to a later check (QA r47)."""
+    for kept in kept_words(_unsaved_folder(app_ctx)):
+        if kept.item in given:
+            on = f" on {kept.when}" if kept.when else ""
+            app_ctx.say(f"Words typed at {kept.item}'s 1-5{on} with no score are not in these "
+                        f"answers: they stay in {kept.path} (delete the file if they are not "
+                        "wanted).")
 
 
 def _kept_by_a_check(app_ctx: AppContext, answers: Path) -> bool:
@@ -879,7 +989,8 @@ class _Questions:
         # keeps the answer in hand, by item id, until it is saved (`_Pending`)
         self.keep: Callable[[str, Answer], None] | None = None
         self.item_id = ""  # the item asked
-        self.words_files: list[Path] = []  # the kept words the item asked was given (`_keep_words`)
+        self.given: list[KeptWords] = []  # kept words the writer gave the item asked (`_offered`)
+        self.lost: PeerJournalError | None = None  # words that could not be kept (`_keep_words`)
         self._guided = guided
         guided.forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
         # readline, as `write` reads: no cut at 4,095 characters, arrow keys that work
@@ -902,12 +1013,8 @@ class _Questions:
             self.app_ctx.err.print(section_header(self.form.section(item.section)))
         self.app_ctx.err.print(item_prompt(item, position, total))
         self.item_id = item.id
-        kept = _words_kept(self.app_ctx, item.id)
-        self.words_files = [path for path, _ in kept]
-        if kept:
-            self._reply("The words typed here when the check last stopped are kept: they go "
-                        "with the score as its note.")
-        answer = self._score([words for _, words in kept])
+        self.given = self._offered(item.id)
+        answer = self._score([kept.words for kept in self.given])
         if answer is None:
             return None
         score, typed = answer
@@ -921,6 +1028,34 @@ class _Questions:
             return Answer(score, self._note())
         finally:
             self.reader.paused = None
+
+    def _offered(self, item_id: str) -> list[KeptWords]:
+        """The words kept at this question when a check stopped (`_keep_words`) that the writer
+        gives its score as its note: each shown (how it starts, how many words, from when) and
+        asked, never added unasked (they may be from another check, weeks ago: QA r47); words
+        not given, or longer than a note holds, stay in their file, said where."""
+        from peerjournal.plural import counted
+
+        given: list[KeptWords] = []
+        for kept in _words_kept(self.app_ctx, item_id):
+            on = f" on {kept.when}" if kept.when else ""
+            if not _fits_a_note(" ".join([*(g.words for g in given), kept.words])):
+                self._reply(f"Words typed here{on} with no score are longer than a note holds: "
+                            f"they stay in {kept.path}.")
+                continue
+            start = kept.words if len(kept.words) <= 60 else kept.words[:60].rsplit(" ", 1)[0]
+            self._reply(f"A self-check{on} stopped with words typed here and no score "
+                        f"({counted(len(kept.words.split()), 'word')}): \"{start}"
+                        f"{'' if start == kept.words else '…'}\"")
+            line = self._line("   Use them as this score's note? [y/N] ")
+            if line is not None and line.strip().lower() in ("y", "yes"):
+                given.append(kept)
+            else:
+                self._reply(f"They stay in {kept.path} (delete the file if they are not "
+                            "wanted).")
+            if self.ended:
+                break
+        return given
 
     def _keep_while_noted(self, item: Item, score: int) -> None:
         """Keep the score given (`keep`) before its note is asked, and the words of the note
@@ -1002,26 +1137,43 @@ class _Questions:
             answer = typed_score(typed)
             if answer is not None:
                 score, after = answer
-                if after and not _fits_a_note(after):  # (`_checked_note` says why)
+                note = " ".join(w for w in (*words, after) if w)
+                if note and not _fits_a_note(note):  # (`_checked_note` says why)
                     self._reply(f"Kept {score}.")
-                elif after:
-                    first = after.split()[0].lower()  # ("idk, 3": the words before it too)
-                    where = "typed with it" if typed.lower().startswith(first) else "after it"
-                    self._reply(f"Kept {score}, with the words {where} as its note.")
-                elif words:
-                    self._reply(f"Kept {score}, with the words typed before it as its note.")
+                elif note:
+                    self._reply(f"Kept {score}, with {self._whose(words, typed, after)} as its "
+                                "note.")
                 elif bare_score(typed) is None:  # "about 3", "3/5", "four-ish": what it took
                     self._reply(f"Kept {score}.")
-                return score, " ".join(w for w in (*words, after) if w)
+                return score, note
             # words with no score are kept for the score that follows ("5 people came",
             # "5-minute"); not an answer that gave none ("four or five", "3.5"), which the
             # next one replaces
             if _has_words(typed) and not tried_a_score(typed):
+                too_long = _too_long(" ".join([*words, typed]))
+                if too_long:  # refused now, not dropped once a score comes (QA r47)
+                    self._reply(f"{too_long} These words are not kept: type or paste a shorter "
+                                "note with the score, or q to stop for now.")
+                    continue
                 words.append(typed)
                 self._reply("A whole number from 1 to 5, please (or q to stop for now): the "
                             "words are kept as its note once it has one.")
             else:
                 self._reply("A whole number from 1 to 5, please (or q to stop for now).")
+
+    def _whose(self, words: list[str], typed: str, after: str) -> str:
+        """Which words make the note of a score: kept from an earlier check (`given`), typed
+        on lines before the score's, and typed on its line (before it too: "idk, 3")."""
+        parts = []
+        if self.given:
+            parts.append(f"the words kept from {self.given[0].when or 'an earlier check'}")
+        if len(words) > len(self.given):
+            parts.append("the words typed before it")
+        if after:
+            first = after.split()[0].lower()
+            parts.append("the words typed with it" if typed.lower().startswith(first)
+                         else "the words after it")
+        return " and ".join(parts)
 
     def _score_at_interrupt(self, words: list[str], lines: list[str]) -> tuple[int, str] | None:
         """After Ctrl-C at 1-5 (or SIGTERM, a closed terminal): the score typed on the line it
@@ -1058,27 +1210,58 @@ class _Questions:
         before); said where, or truly why they could not be kept."""
         import json
 
-        if not words:
+        if len(words) == len(self.given):  # nothing typed here this time: their files stay
+            for given in self.given:
+                self._reply(f"The words kept from {given.when or 'an earlier check'} stay in "
+                            f"{given.path}.")
+            self.given = []
             return
         kept = json.dumps({"item": self.item_id, "words": " ".join(words)}, ensure_ascii=False)
         try:
             path = _write_kept(self.app_ctx, kept + "\n", None, "words-").path
         except OSError as exc:
-            self._reply(f"The words typed at 1-5 could not be kept ({exc.strerror or exc}): no "
-                        "score came with them.")
+            self.lost = self._words_printed(" ".join(words), str(exc.strerror or exc))
             return
-        self.words_taken()  # (the new file holds them too)
+        self._drop_given()  # (the new file holds them too)
         check = self.app_ctx.command_hint("supervision check")
         self._reply(f"No score came with the words typed at 1-5: they are kept in {path}, and "
                     f"{check} gives them to this question's score as its note.")
 
-    def words_taken(self) -> None:
-        """The words kept when a check stopped, given to the item asked, are held elsewhere
-        now (the journal, with its answer; or a new file): their files go."""
-        for path in self.words_files:
+    def _words_printed(self, words: str, why: str) -> PeerJournalError:
+        """When the words file cannot be written: the words printed on stdout, as `write`
+        prints an entry whose draft cannot be written (`drafts.text_printed`), and the error
+        the check ends with (not exit 0: QA r47)."""
+        from peerjournal.drafts import text_printed
+        from peerjournal.errors import ExitCode, PeerJournalError
+
+        code = ExitCode.INTERRUPTED if self.interrupted else ExitCode.USER_ERROR
+        failed = PeerJournalError("No score came with the words typed at 1-5.", code)
+        check = self.app_ctx.command_hint("supervision check")
+        return text_printed(failed, words, _unsaved_folder(self.app_ctx), why,
+                            "text typed at 1-5", f"paste it with the score at {check}",
+                            "words file")
+
+    def _drop_given(self) -> None:
+        """The kept words given to the item asked are held elsewhere now: their files go."""
+        for kept in self.given:
             with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
-        self.words_files = []
+                kept.path.unlink(missing_ok=True)
+        self.given = []
+
+    def words_taken(self, answers: Answers) -> None:
+        """Once the journal holds `answers`: the kept words given to the item asked go with
+        their files when its note holds them whole; else (a note too long, refused) they stay,
+        said where."""
+        answer = answers.get(self.item_id)
+        note = " ".join(answer.note.split()) if answer is not None else ""
+        for kept in self.given:
+            if " ".join(kept.words.split()) in note:
+                with contextlib.suppress(OSError):
+                    kept.path.unlink(missing_ok=True)
+            else:
+                self._reply(f"The words kept from {kept.when or 'an earlier check'} are not in "
+                            f"its note: they stay in {kept.path}.")
+        self.given = []
 
     def _note(self) -> str:
         """The note to the score just given ("" for none)."""
@@ -1181,14 +1364,19 @@ def _has_words(text: str) -> bool:
 
 def _fits_a_note(text: str) -> bool:
     """Whether `text` can be kept as a note (`check_note`: not too long)."""
+    return not _too_long(text)
+
+
+def _too_long(text: str) -> str:
+    """Why `text` cannot be kept as a note ("The note is 2,150 characters; …"), "" if it can."""
     from peerjournal.errors import PeerJournalError
     from peerjournal.supervision import check_note
 
     try:
         check_note(text)
-    except PeerJournalError:
-        return False
-    return True
+    except PeerJournalError as exc:
+        return f"{exc.message[0].upper()}{exc.message[1:]}"
+    return ""
 
 
 def _show_check(
@@ -1220,6 +1408,29 @@ def _show_check(
     app_ctx.say("Saved. `peerjournal supervision history` shows how answers move over time.")
     if others := unfinished_checks(store):  # (from a restored backup): said, not a surprise
         app_ctx.say(_kept_for_later(others, form, "next"))
+
+
+def _confirm_or_stop(app_ctx: AppContext, question: str) -> bool:
+    """`app_ctx.confirm`, where q (quit, stop) alone is a no, as it stops the self-check."""
+    from peerjournal.replies import AGAIN, confirm_reply
+
+    while True:
+        answer = app_ctx.answer_line(question)
+        if answer is None or answer.strip().lower() in STOP_WORDS:
+            return False
+        reply = confirm_reply(answer)
+        if reply != AGAIN:
+            return reply is True
+        app_ctx.say("Please answer y or n.")
+
+
+def _starts(window: Window) -> tuple[date, str, datetime | None]:
+    """Where a prep's period starts: its first day, how it was chosen and the moment of the
+    supervision (of that day) it counts from (two on one day may differ only there)."""
+    from peerjournal.supervision import supervision_moment
+
+    record = window.supervision
+    return window.since, window.basis, supervision_moment(record) if record else None
 
 
 # -- prep helpers --------------------------------------------------------------------------

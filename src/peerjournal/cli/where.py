@@ -51,6 +51,9 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(ExitCode.DATABASE)
         if why := _lexicon_said(app_ctx, named, unusable):  # (parses it: after every path)
             app_ctx.say(why)
+        from peerjournal.cli.supervision import kept_words_said
+
+        kept_words_said(app_ctx)  # (a self-check's words kept with no score: in drafts/)
 
 
 def _journal_problem(app: AppContext) -> str | None:

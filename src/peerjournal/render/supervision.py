@@ -378,12 +378,33 @@ def _none_in(prep: Prep) -> str:
     return none_in_window(prep.window.since, prep.window.until, found)
 
 
+class CommandsWhole:
+    """A paragraph wrapped at the console's width between words, never inside a `command`
+    in backticks ("`export --since 2026-11-21`"): a command copied from the terminal pastes
+    as one. Rich would break one at any space; a command wider than the console is left
+    to fold."""
+
+    def __init__(self, text: str) -> None:
+        self.text = clean(text, multiline=False)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        import re
+        import textwrap
+
+        # (textwrap breaks only at ASCII whitespace: a no-break space holds a command together)
+        held = re.sub(r"`[^`]*`", lambda m: m.group(0).replace(" ", "\u00a0"), self.text)
+        lines = textwrap.wrap(held, max(options.max_width, 1), break_long_words=False,
+                              break_on_hyphens=False)
+        for line in lines:
+            yield Text(line.replace("\u00a0", " "))
+
+
 def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
     w = prep.window
     parts: list[RenderableType] = [
         _heading(f"Before supervision: {w.describe()}"),
         # one day once ("20 Nov 2026"); what it leaves out of the supervision's day, said
-        safe_text(f"{w.dates()} · {prep.written()}"),
+        CommandsWhole(f"{w.dates()} · {prep.written()}"),
     ]
     if prep.entries == 0:
         parts.append(safe_text(f"{_none_in(prep)} What would you like to bring anyway?"))
