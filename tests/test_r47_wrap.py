@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import CLI
 from peerjournal.textsafe import on_screen
 
 KEPT = (
@@ -48,3 +49,16 @@ def test_every_line_holds_whole_commands(
         shown = on_screen(message, terminal=True)
     assert all(line.count("`") % 2 == 0 for line in shown.splitlines())
     assert shown.split() == message.split()
+
+
+# -- q at a [y/N] question is a no, as it stops the self-check (QA: "Please answer y or n.") --
+
+
+@pytest.mark.parametrize("reply", ["q", "Q", "quit", " stop "])
+def test_q_at_a_yes_no_question_is_a_no_at_once(cli: CLI, add: object, reply: str) -> None:
+    entry = add()  # type: ignore[operator]
+    cli("delete", str(entry))
+    result = cli("trash", "--empty", input=f"{reply}\ny\n")  # the "y" would empty it if asked again
+    assert result.exit_code == 1
+    assert "Please answer y or n." not in result.stderr and "Nothing destroyed" in result.stderr
+    assert str(entry) in cli("trash").stdout  # still in the trash

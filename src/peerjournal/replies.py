@@ -189,14 +189,17 @@ CONFIRM_TAIL = frozenset({
 })
 
 
+STOP_WORDS = ("q", "quit", "stop")  # typed alone at a prompt: stop for now
+
+
 def confirm_reply(line: str) -> bool | str:
     """What a line typed at a [y/N] question (`AppContext.confirm`) is: True only for a clear
     yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`); AGAIN for a try at an answer,
     a yes with other words ("yes, keep it") or a yes trailing off ("yes...", "yes…": a
     hesitation, where "yes." and "yes!" are a yes) or a request to go back ("wait, let me
-    change that"), but for one led by a no ("no, go back"); False for Enter and anything
-    else."""
-    if not line.strip():
+    change that"), but for one led by a no ("no, go back"); False for Enter, q (quit, stop)
+    and anything else."""
+    if not line.strip() or line.strip().lower() in STOP_WORDS:  # (q stops the self-check too)
         return False
     reply = yes_or_no_reply(line, requests=True)
     if reply == AGAIN and wants_to_go_back(line) and _reply_words(line)[0] in _NO_LEADS:

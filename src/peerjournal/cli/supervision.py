@@ -12,6 +12,7 @@ import typer
 from peerjournal.cli.options import DATE_HELP, DAY_HELP, Json, date_bound
 from peerjournal.context import AppContext
 from peerjournal.dates import RECENT_WEEKS, spoken
+from peerjournal.replies import STOP_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
         Window,
     )
 
-STOP_WORDS = ("q", "quit", "stop")  # typed alone at a prompt: stop for now
 # marks alone typed at 1-5 when the check stops (Ctrl-C) before a score comes with them; words
 # are kept for the next check (`_Questions._keep_words`)
 NOT_KEPT = "What was typed at 1-5 is not kept: no score came with it."
@@ -297,7 +297,7 @@ def register(app: typer.Typer) -> None:
         recorded = supervisions(store)
         record = chosen_supervision(recorded, wanted)
         # the label's note is cleaned for the terminal (first_words)
-        if not yes and not _confirm_or_stop(app_ctx, f"Remove {supervision_label(record)}?"):
+        if not yes and not app_ctx.confirm(f"Remove {supervision_label(record)}?"):
             app_ctx.say(f"Nothing removed.{app_ctx.without_terminal('remove it')}")
             raise typer.Exit(1)
         if not remove_supervision(store, record.id):
@@ -1408,20 +1408,6 @@ def _show_check(
     app_ctx.say("Saved. `peerjournal supervision history` shows how answers move over time.")
     if others := unfinished_checks(store):  # (from a restored backup): said, not a surprise
         app_ctx.say(_kept_for_later(others, form, "next"))
-
-
-def _confirm_or_stop(app_ctx: AppContext, question: str) -> bool:
-    """`app_ctx.confirm`, where q (quit, stop) alone is a no, as it stops the self-check."""
-    from peerjournal.replies import AGAIN, confirm_reply
-
-    while True:
-        answer = app_ctx.answer_line(question)
-        if answer is None or answer.strip().lower() in STOP_WORDS:
-            return False
-        reply = confirm_reply(answer)
-        if reply != AGAIN:
-            return reply is True
-        app_ctx.say("Please answer y or n.")
 
 
 def _starts(window: Window) -> tuple[date, str, datetime | None]:
