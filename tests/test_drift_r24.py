@@ -64,7 +64,7 @@ def test_the_key_shows_only_where_the_text_is_marked(
 
 
 def test_the_view_says_what_learned_means_where_it_lists_a_learned_phrase(cli: CLI) -> None:
-    note = "(learned) marks words that came up more often on that side in example entries"
+    note = "(learned): a word that leaned that way in example entries"
     learned = cli("drift", "--text", "Long night. I gave her the crisis line number tonight.")
     assert "(learned)" in learned.stdout.replace(note, "")
     assert note in " ".join(learned.stdout.split())

@@ -111,7 +111,8 @@ def test_list_on_a_tiny_terminal_shows_some_of_the_experience(
     lines = result.stdout.splitlines()
     assert all(len(line) <= int(columns) for line in lines)
     # round 41: a verdict too wide beside the date goes under it (every entry's), not left out
-    below = [n for n, line in enumerate(lines) if line.strip() in ("too little", "leans peer")]
+    below = [n for n, line in enumerate(lines)
+             if line.strip() in ("not enough signal", "leans peer")]
     assert len(below) == (2 if columns == "20" else 0), lines
     lines = [line for n, line in enumerate(lines) if n not in below]
     assert lines[0].split()[:2] == [str(short_id), "2026-11-20"]
@@ -145,7 +146,8 @@ def test_trash_on_a_tiny_terminal_says_when_and_what(
     monkeypatch.setenv("COLUMNS", "20")
     lines = cli("trash").stdout.splitlines()
     assert lines[0].split()[:2] == [str(gone), "2026-11-20"]
-    assert lines[1] == "  too little"  # round 41: under the date, where it does not fit beside
+    # round 41: under the date, where it does not fit beside
+    assert lines[1] == "  not enough signal"
     assert " ".join(" ".join(lines[2:]).split()).startswith("trashed 2026-11-20 The housing")
 
 

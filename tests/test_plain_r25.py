@@ -89,10 +89,11 @@ def test_export_preview_and_review_have_no_borders(
 
 
 def test_list_says_too_little_instead_of_a_dash(cli: CLI, add: Add) -> None:
-    """Was: "–" in the Drift column for "not enough signal"."""
+    """Was: "–" in the Drift column for "not enough signal" (round 47: in those words, as
+    `drift` and `show` name it)."""
     add("李伟和我一起去了住房办公室。")
     out = ok(cli("list")).stdout
-    assert "too little" in out and "–" not in out
+    assert "not enough signal" in out and "–" not in out
 
 
 def _weeks_of_entries(cli: CLI, times: int = 1) -> None:

@@ -110,14 +110,16 @@ def test_drafts_on_a_terminal_too_narrow_for_any_word(width: int) -> None:
 # -- 2. "too little" in one place --------------------------------------------------------------
 
 
-def test_list_says_too_little_as_every_output_does(cli: CLI, add: Callable[..., int]) -> None:
+def test_list_names_the_verdict_as_drift_does(cli: CLI, add: Callable[..., int]) -> None:
+    """Round 47: "not enough signal", as `drift` and `show` say (was "too little", the
+    reports' word for a period's balance, which they keep)."""
     from peerjournal.exporters import TOO_LITTLE
     from peerjournal.exporters.common import balance
 
     add("A calm shift.")  # too short for a verdict: "insufficient"
     assert json.loads(ok(cli("list", "--json")).stdout)[0]["drift"] == "insufficient"
     row = ok(cli("list")).stdout.splitlines()[2]
-    assert f"  {TOO_LITTLE}  " in row, row
+    assert "  not enough signal  " in row, row
     assert balance(None, {"too_little": True}) == TOO_LITTLE
 
 
@@ -133,8 +135,8 @@ def test_list_does_not_load_the_exporters_wording(add: Callable[..., int]) -> No
         [sys.executable, "-c", check, "list"], env={**os.environ, "PYTHONPATH": SRC},
         capture_output=True, text=True, timeout=120, check=True,
     )  # fmt: skip
-    assert "too little" in run.stdout
-    assert run.stderr.strip().splitlines()[-1] == "['peerjournal.exporters']"
+    assert "not enough signal" in run.stdout
+    assert run.stderr.strip().splitlines()[-1] == "[]"
 
 
 # -- 3. a file refused says how to convert it --------------------------------------------------

@@ -197,7 +197,10 @@ def test_one_long_setting_or_many_tags_wrap_in_their_row_not_the_whole_list(
     assert lines[0].split() == ["ID", "Date", "Setting", "Tags", "Drift", "Experience"]
     # a row an entry, and a few more lines for the long ones (not a block of 3-4 lines each)
     assert len([line for line in lines if line.split()[0].isdigit()]) == 20
-    assert len(lines) <= 2 + 20 + 10, lines
+    # round 47: "not enough signal" (as `drift` names it, was "too little") may wrap in its
+    # column at 80, a second line of the row: not counted as the long ones' extra lines
+    wrapped = [line for line in lines if line.strip() == "signal"]
+    assert len(lines) - len(wrapped) <= 2 + 20 + 10, lines
     flat = " ".join(" ".join(lines).split())
     assert all(word in flat for word in re.findall(r"[\w-]+", LONG + " " + MANY_TAGS))
     assert all(len(line) <= columns for line in lines)

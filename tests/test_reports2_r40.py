@@ -179,7 +179,8 @@ def test_report_shows_a_setting_of_one_short_note_as_too_little(
     add(PEER, "-s", "community", "-d", "2026-11-16")
     add(SHORT, "-s", "crisis", "-d", "2026-11-17")
     listed = ok(cli("list")).stdout
-    assert "too little" in next(line for line in listed.splitlines() if "Checked" in line)
+    # the entry's verdict, as `drift` and `show` name it (round 47)
+    assert "not enough signal" in next(line for line in listed.splitlines() if "Checked" in line)
     rows = _settings_rows(ok(cli("report")).stdout)
     assert rows["crisis"].rstrip().endswith("too little")
     assert "-1.00" not in rows["crisis"] and "░" not in rows["crisis"]

@@ -40,6 +40,12 @@ VERDICT_SENTENCES = {
     "mixed": "This entry holds both: peer identity and signs of drift.",
     "insufficient": "Not enough signal in this entry to say either way, and that is fine.",
 }
+# why counted phrases gave no verdict (a high number beside "not enough signal" read as a
+# contradiction to round 47's QA: 54.2 from two learned words in a 6-word text)
+TOO_LITTLE_SENTENCE = (
+    "A word or two, or a short text, is too little to lean either way, however high its "
+    "number per 100 words."
+)
 # drift whose largest part is the writer's doubt about themselves ("I felt like a fraud"):
 # drift from the peer role, but not toward a clinical one, and a writer back from sick leave
 # should not read that it was; "largest" among the dimensions that really drifted, as the
@@ -417,6 +423,51 @@ class DimensionView:
             yield dimension_blocks(self.score, self.lexicon, options.max_width, self.glyphs)
 
 
+# Each note the table can put beside a phrase, in plain words: (what marks it in the flags,
+# its key line). Only those the table shows are said (round 47's QA, a recovery coach: "counts
+# 37%", "outweighed" and "(hypothetical, past or an instruction)" meant nothing to him).
+NOTE_KEYS = (
+    (r"learned", "(learned): a word that leaned that way in example entries, not a practice "
+     "the word list names."),
+    (r"also learned", "also learned: counted once, as the practice."),
+    (r"counts \d", "counts {percent}: the two sides' learned words cancel out; what is left "
+     "counts {percent}."),
+    (r"outweighed", "outweighed: a learned word cancelled out by the other side's: not "
+     "counted."),
+    (r"hypothetical, past", "hypothetical, past or an instruction: an \"if\", a plan, a past "
+     "habit or what someone was told to do: not counted."),
+    (r"negated(?!, counts as)", "negated: said with \"not\" or \"never\": not counted."),
+    (r"negated, counts as", "negated, counts as: \"didn't\" turns it to the other side "
+     "(\"didn't speak up\" is drift)."),
+)
+# dimensions whose name alone says little: glossed when `drift ID` lists one, in the mentor
+# summary's words (`exporters.common.DIMENSION_GLOSSES`)
+GLOSSED = ("mutuality", "focus", "voice", "co_optation", "worldview", "moving_toward")
+
+
+def table_key(score: DriftScore, lexicon: Lexicon) -> str:
+    """The key under the dimensions table: what its numbers are, the less plain dimension
+    names it lists, and each note it puts beside a phrase, said once (a paragraph each)."""
+    import re  # (loaded already; here to keep the module's imports for the scoring path)
+
+    share = learned_share(score, lexicon)
+    listed = _folded(score, share)
+    notes = " ".join(flags for _, flags in listed)
+    dimensions = {hit.dimension for hit, _ in listed}
+    glossed = [d for d in GLOSSED if d in dimensions]
+    key = ["Key: the numbers are per 100 words; each phrase has its own weight."]
+    if glossed:  # (the mentor summary's module: only here, never on `write`'s path)
+        from peerjournal.exporters.common import DIMENSION_GLOSSES
+
+        key.append(" ".join(f"{clean(lexicon.label(d), multiline=False)}: "
+                            f"{DIMENSION_GLOSSES[d]}." for d in glossed))
+    said = [line.format(percent=_percent(share or 0.0)) for mark, line in NOTE_KEYS
+            if re.search(mark, notes)]
+    if said:
+        key.append(" ".join(said))
+    return "\n".join(key)
+
+
 def verdict_sentence(score: DriftScore, lexicon: Lexicon | None = None) -> str:
     """The verdict in a sentence; drift that is mostly self-doubt, or self-doubt tied with
     other drift, is named so (`lexicon`: the others' labels), and clinical-role drift that more
@@ -465,8 +516,11 @@ def explanation(
     ]
     if score.hits:
         parts.append(DimensionView(score, lexicon, glyphs))
+        parts.append(Text(table_key(score, lexicon), style="dim"))
     verdict = Text(verdict_sentence(score, lexicon), style=VERDICT_STYLES.get(score.verdict, ""))
-    if score.verdict != "insufficient":
+    if score.verdict == "insufficient" and any(h.counted for h in score.hits):
+        verdict.append(f" {TOO_LITTLE_SENTENCE}", style="")
+    elif score.verdict != "insufficient":
         verdict.append(
             f"  Balance {_signed(score.balance, 2)} (-1 drift "
             f"{glyphs.ellipsis} +1 identity; even at {_signed(BALANCE_CENTER, 1)}, as "
@@ -486,18 +540,20 @@ def explanation(
     if questions:
         parts.append(Text("\nQuestions to sit with:", style="bold"))
         parts.append(bullets(questions, glyphs.bullet, indent=2))
-    learned = (
-        " (learned) marks words that came up more often on that side in example entries, "
-        "not a practice the lexicon names."
-        if any(is_learned_marker(h.marker) for h in _listed(score)) else ""
-    )
     parts.append(
         Text(
             "Drift is a lean from the peer role toward a clinical one; these counts are for "
             "reflection, not a grade. One entry says little; `peerjournal report` shows the "
-            f"trend.{learned} Lexicon {clean(score.lexicon_version, multiline=False)} "
+            f"trend. {LEXICON_WORDS} Lexicon {clean(score.lexicon_version, multiline=False)} "
             f"({clean(lexicon.name, multiline=False)}).",
             style="dim",
         )
     )
     return Group(*parts)
+
+
+# what the lexicon line under `drift ID` is, in words a writer new to the tool can read
+LEXICON_WORDS = (
+    "The phrases come from this word list and version (a new version can score differently):"
+)
+

@@ -17,7 +17,6 @@ from rich.text import Text
 
 from peerjournal.dates import spoken
 from peerjournal.entry import MAX_TAG_CHARS
-from peerjournal.exporters import TOO_LITTLE
 from peerjournal.render.console import Exact, Trimmed
 from peerjournal.render.layout import LongTable, Section
 from peerjournal.render.safe import clean, safe_text
@@ -44,23 +43,21 @@ def first_words(text: str, limit: int = EXPERIENCE_SHOWN) -> str:
     return at_a_word(" ".join(clean(text).split()), limit)
 
 
-# a table's Drift column: `show`'s words ("leans peer", "leans clinical", "mixed"), so that one
-# verdict has one name; "not enough signal" is shortened there, but to words: a dash is read
-# out as "en dash", or not at all, by a screen reader; the word every output gives numbers
-# made only of such entries (`exporters.TOO_LITTLE`, taken without the exporters' modules)
-SHORT_WORDS = {**VERDICT_WORDS, "insufficient": TOO_LITTLE}
+# a table's Drift column: `show`'s words ("leans peer", "leans clinical", "mixed", "not enough
+# signal"), so that one verdict has one name everywhere a writer reads it (round 47's QA read
+# "too little" in `list` and "not enough signal" in `drift` for one entry); the column wraps
+# between the words where it must
 UNSCORED = "not scored"
 
 
-def verdict_text(entry: Entry, *, short: bool = False) -> Text:
+def verdict_text(entry: Entry) -> Text:
     """`entry`'s stored verdict in words, as `write` and `drift ID` name it (drift that is
     self-doubt alone: "self-doubt", from its stored summary: `verdicts.verdict_words`)."""
     verdict = entry.drift_verdict
     if not verdict:
         return Text(UNSCORED, style="dim")
-    words = SHORT_WORDS if short else VERDICT_WORDS
     named = named_of_summary(verdict, entry.drift_summary)
-    shown = clean(verdict_words(verdict, named) if named else words.get(verdict, verdict),
+    shown = clean(verdict_words(verdict, named) if named else VERDICT_WORDS.get(verdict, verdict),
                   multiline=False)
     return Text(shown, style=VERDICT_STYLES.get(verdict, ""))
 
@@ -145,7 +142,7 @@ class EntryTable:
         self.deleted = deleted
         # the trash: when each entry was trashed is a column of its own, as essential as the
         # date, so that the experience keeps its column (not squeezed out by the date)
-        self.verdicts = [verdict_text(e, short=True) for e in self.entries]
+        self.verdicts = [verdict_text(e) for e in self.entries]
         drift = max([cell_len("Drift"), *(v.cell_len for v in self.verdicts)])
         self.essential = {**ESSENTIAL_WIDTHS, "Drift": drift,
                           **({"Trashed": 10} if deleted else {})}
@@ -256,7 +253,7 @@ class EntryTable:
         blocks: list[tuple[int, Text]] = []
         body_width = max(1, width - STACK_INDENT)
         heads = [[Text(str(e.id), style="bold"), Text(e.date.isoformat()),
-                  verdict_text(e, short=True)] for e in self.entries]
+                  verdict_text(e)] for e in self.entries]
         # two spaces between them, or one where that lets every drift verdict fit too
         widest = max((sum(cell.cell_len for cell in cells) for cells in heads), default=0)
         gap = "  " if widest + 4 <= width else " "
