@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CLI
-from peerjournal.summary import turn
+from peerjournal.summary import ended_where_began, turn
 from test_r43_trends import Add, flat, ok, report_json
 from test_r46_trends import CLINICAL, PEER, export, glance, section, write_six_months
 
@@ -407,3 +407,21 @@ def test_back_down_over_whole_months_names_them_as_the_table_does(cli: CLI, add:
     mid = flat(ok(cli("report", "--by", "month", "--since", "2026-01-01",
                       "--until", "2026-06-20")).stdout)
     assert "from May 2026 to 20 Jun 2026 it was back down" in mid, mid
+
+
+def test_one_month_against_one_needs_a_real_gap_to_be_a_turn() -> None:
+    """QA (qa_trends2): a quarter written at a steady rate wobbles: drift 0.8, 0.3, 1.0 by
+    month read "fell to 0.3 …, then rose to 1.0"; a gap under ONE_PERIOD_GAP (per 100 words)
+    from either end is no turn, a dip of 2.0, 0.5, 2.1 is one."""
+    assert turn([0.8, 0.3, 1.0], [4, 4, 4], [900] * 3) is None
+    assert turn([0.69, 1.62, 0.4], [4, 4, 4], [900] * 3) is None
+    dip = turn([2.0, 0.5, 2.1], [4, 4, 4], [900] * 3)
+    assert dip is not None and dip.way == "down_up"
+
+
+def test_thin_end_months_are_no_level_to_read_steady_from() -> None:
+    """QA (qa_trends2, six_short): drift 0, 15.5, 15.5 and then three months of short notes
+    read "drift steady" (the last third's thin months taken as an end that matched the first);
+    the halves' rise stands."""
+    series = [0.0, 0.0, 15.5, 15.5, 0.0, 0.0]
+    assert ended_where_began(series, [3] * 6, [600, 600, 600, 600, 40, 40]) is None

@@ -401,10 +401,11 @@ def turn(
     Three to five periods with data have end thirds of one period each (`_thin_thirds`),
     which must each hold what a half holds (MIN_HALF_ENTRIES entries, enough writing): a
     part week is no end. One period against one carries the ups and downs of both, where a
-    half pools them, so the middle must stand out by twice `steady`'s margin (1.42, 1.15,
-    1.65 by month is steady; 15.5, 0, 0, 15.5 fell and came back). A middle of one period
-    (exactly three) holds a half's evidence too, and a peak there needs markers in an end
-    as well: 0, 0.5, 0 is one period's spike, as the halves call it. (Until round 47 three
+    half pools them, so the middle must stand out by twice `steady`'s margin and by
+    ONE_PERIOD_GAP (1.42, 1.15, 1.65 and 1.77, 0.40, 2.13 by month are steady; 15.5, 0, 0,
+    15.5 fell and came back). A middle of one period (exactly three) holds a half's evidence
+    too, and a peak there needs markers in an end as well: 0, 0.5, 0 (or 0, 15.5, 0) is one
+    period's spike, as the halves call it and say. (Until round 47 three
     periods needed only a middle that stood out, and four or five had no turn.)"""
     at = [i for i, (v, n) in enumerate(zip(series, entries, strict=True))
           if v is not None and n > 0]
@@ -425,7 +426,7 @@ def turn(
         return None
     a, m, b = (float(r or 0.0) for r in rates)
     up = m > a
-    if not _stands_out(m, a, b) or (thin and not _stands_out(m, a, b, margin=2)):
+    if not _stands_out(m, a, b) or (thin and not _one_period_turn(m, a, b)):
         return None
     middle = list(parts[1])
     if len(middle) == 1:  # (its spike: no marker outside it, as `Halves.spike` reads it)
@@ -453,6 +454,21 @@ def _thin_thirds(parts: Sequence[Sequence[TrendPoint]]) -> bool:
     return all(sum(n for _, n, _ in part) >= MIN_HALF_ENTRIES for part in parts)
 
 
+# how far (per 100 words) one period must stand from each end to be a turn of its own: a
+# quarter's months at a steady rate wobble by ~0.5-1.8 (QA: 1.77, 0.40, 2.13 read "fell, then
+# rose"), and a real peak (0, 15.5, 0) is far beyond it
+ONE_PERIOD_GAP = 1.0
+
+
+def _one_period_turn(middle: float, a: float, b: float) -> bool:
+    """Whether a middle of one period stands out from ends of one period each: beyond twice
+    `steady`'s margin (one period against one carries the noise of both) and by at least
+    ONE_PERIOD_GAP."""
+    return _stands_out(middle, a, b, margin=2) and min(abs(middle - a), abs(middle - b)) >= (
+        ONE_PERIOD_GAP
+    )
+
+
 def _stands_out(middle: float, a: float, b: float, margin: float = 1) -> bool:
     """Whether `middle` is above both `a` and `b`, or below both, by more than `steady`
     (`margin` times its margin)."""
@@ -475,6 +491,8 @@ def ended_where_began(
         return None
     points = trend_points(series, entries, words)
     end = max(1, len(points) // 3)
+    if words is not None and any(_thin_period(w) for _, _, w in [*points[:end], *points[-end:]]):
+        return None  # (an end of short notes is no level: 0, 15.5, 15.5, then thin months)
     first, last = pooled(points[:end]), pooled(points[-end:])
     if first is None or last is None or not steady(first, last):
         return None
