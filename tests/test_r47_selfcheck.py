@@ -60,7 +60,8 @@ def test_ctrl_c_keeps_the_words_typed_at_1_5_and_the_next_check_gives_them_back(
         result = cli("supervision", "check")
     assert result.exit_code == 130
     assert "No score came with the words typed at 1-5: they are kept in" in result.stderr
-    assert "`peerjournal supervision check` gives them to this question's score" in result.stderr
+    assert ("`peerjournal supervision check` offers them as this question's note (it asks first)"
+            in result.stderr)
     assert "people came" not in result.stderr  # (the writer's words are never echoed)
     assert stored(store) == []
     assert _words_files(isolated) == [{"item": FIRST, "words": "5 people came and I held back"}]

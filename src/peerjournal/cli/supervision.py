@@ -1225,7 +1225,7 @@ class _Questions:
         self._drop_given()  # (the new file holds them too)
         check = self.app_ctx.command_hint("supervision check")
         self._reply(f"No score came with the words typed at 1-5: they are kept in {path}, and "
-                    f"{check} gives them to this question's score as its note.")
+                    f"{check} offers them as this question's note (it asks first).")
 
     def _words_printed(self, words: str, why: str) -> PeerJournalError:
         """When the words file cannot be written: the words printed on stdout, as `write`
